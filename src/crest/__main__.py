@@ -1,0 +1,3 @@
+from crest.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""Command-line entry points: parse, call a service, render. Heavy imports stay inside the commands."""

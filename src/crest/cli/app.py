@@ -1,0 +1,33 @@
+"""The `crest` command: one Typer app; each command group lives in its own module."""
+
+import sys
+
+import typer
+
+from crest.errors import CrestError
+
+app = typer.Typer(
+    name="crest",
+    help="crest: a calm coach for the constructive rest position (lying on your back, knees bent, feet flat).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register_commands() -> None:
+    from crest.cli import protocol_cmd, session_cmd
+
+    for module in (protocol_cmd, session_cmd):
+        module.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    try:
+        app()
+    except CrestError as error:
+        print(f"crest: {error}", file=sys.stderr)
+        raise SystemExit(error.exit_code) from None

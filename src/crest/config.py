@@ -1,0 +1,45 @@
+"""Where crest keeps its data: `$CREST_HOME`, else the platform's user data directory."""
+
+import os
+from pathlib import Path
+
+from crest.errors import CrestError
+
+DATABASE_FILE_NAME = "crest.db"
+
+
+class HomeNotWritable(CrestError):
+    """The data folder cannot be created or written."""
+
+
+def crest_home() -> Path:
+    configured = os.environ.get("CREST_HOME")
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs  # imported here so that `crest --help` stays fast
+
+    return platformdirs.user_data_path("crest", appauthor=False)
+
+
+def ensure_home() -> Path:
+    """Create the data folder, private to the user, and prove it is writable."""
+    home = crest_home()
+    try:
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        probe = home / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise HomeNotWritable(
+            f"cannot write to the data folder {home} ({error.strerror or error}); "
+            "set CREST_HOME to a folder you can write to"
+        ) from error
+    return home
+
+
+def database_url() -> str:
+    """`CREST_DATABASE_URL` if set (PostgreSQL for a shared server), else SQLite in the data folder."""
+    configured = os.environ.get("CREST_DATABASE_URL")
+    if configured:
+        return configured
+    return f"sqlite:///{ensure_home() / DATABASE_FILE_NAME}"

@@ -1,0 +1,19 @@
+"""The one base class for problems a person can fix themselves.
+
+Each kind of user error (an invalid rating, an unreadable image, ...) subclasses `CrestError` where it is
+raised. Entry points turn it into one calm line and exit code 2 (CLI) or a 4xx JSON body (web), never a traceback.
+"""
+
+
+class CrestError(Exception):
+    """A problem with the user's input or environment, explained in one line."""
+
+    exit_code = 2
+    http_status = 422
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
