@@ -1,0 +1,134 @@
+"""When each phase starts and each cue is spoken, from the protocol, the variant and the minutes chosen.
+
+Pure and deterministic: the same inputs always give the same timeline, measured in session seconds.
+"""
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from crest.errors import CrestError
+from crest.protocol.model import Protocol, SourcedText, VariantName
+
+PhaseName = Literal["settle", "movement", "rest", "closing"]
+CueKind = Literal["settle", "movement", "rest", "closing"]
+
+
+class InvalidDuration(CrestError):
+    """A session length outside what the protocol allows."""
+
+
+class UnknownVariant(CrestError):
+    """A variant name the protocol does not define."""
+
+
+@dataclass(frozen=True)
+class Phase:
+    name: PhaseName
+    start_s: int
+    end_s: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    at_s: int
+    kind: CueKind
+    id: str
+    text: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    variant: VariantName
+    minutes: int
+    total_s: int
+    checkpoint_every_s: int
+    phases: tuple[Phase, ...]
+    cues: tuple[Cue, ...]
+
+    def phase_at(self, elapsed_s: float) -> Phase:
+        """The phase running at `elapsed_s`; the last phase once the time is up."""
+        for phase in self.phases:
+            if elapsed_s < phase.end_s:
+                return phase
+        return self.phases[-1]
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def check_variant(protocol: Protocol, variant: str) -> VariantName:
+    for name in protocol.variants:
+        if name == variant:
+            return name
+    known = ", ".join(protocol.variants)
+    raise UnknownVariant(f"unknown variant {variant!r}; choose one of: {known}")
+
+
+def check_minutes(protocol: Protocol, minutes: int) -> int:
+    timing = protocol.timing
+    if not timing.min_minutes <= minutes <= timing.max_minutes:
+        raise InvalidDuration(
+            f"a session lasts {timing.min_minutes} to {timing.max_minutes} minutes; {minutes} is outside that"
+        )
+    return minutes
+
+
+def usual_range_note(protocol: Protocol, minutes: int) -> str | None:
+    """A gentle one-line note when the chosen length is outside the usual range."""
+    timing = protocol.timing
+    if timing.usual_min_minutes <= minutes <= timing.usual_max_minutes:
+        return None
+    return (
+        f"Most people rest for {timing.usual_min_minutes}-{timing.usual_max_minutes} minutes; "
+        f"{minutes} is fine too."
+    )
+
+
+def build_timeline(protocol: Protocol, variant: str, minutes: int) -> Timeline:
+    variant_name = check_variant(protocol, variant)
+    check_minutes(protocol, minutes)
+    timing = protocol.timing
+    chosen = protocol.variants[variant_name]
+    total_s = minutes * 60
+    settle_end_s = timing.settle_s
+    movement_end_s = settle_end_s + chosen.movement_s
+    closing_start_s = total_s - timing.closing_s
+
+    phases = [Phase("settle", 0, settle_end_s)]
+    if chosen.movement_s:
+        phases.append(Phase("movement", settle_end_s, movement_end_s))
+    phases += [Phase("rest", movement_end_s, closing_start_s), Phase("closing", closing_start_s, total_s)]
+
+    def cue(at_s: int, kind: CueKind, text: SourcedText) -> Cue:
+        return Cue(at_s, kind, text.id, text.text, protocol.cite(text.sources))
+
+    cues = [cue(0, "settle", protocol.settle_cue)]
+    movement_citation = protocol.cite(chosen.movement_sources) if chosen.movement_sources else ""
+    at_s = settle_end_s
+    for _ in range(chosen.movement_rounds):
+        for part in chosen.movement:
+            cues.append(Cue(at_s, "movement", part.id, part.text, movement_citation))
+            at_s += part.seconds
+    rest_times = _rest_cue_times(movement_end_s, closing_start_s, timing.min_cue_gap_s, len(protocol.rest_cues))
+    cues += [cue(at_s, "rest", text) for at_s, text in zip(rest_times, protocol.rest_cues, strict=False)]
+    cues.append(cue(closing_start_s, "closing", protocol.closing_cue))
+    return Timeline(
+        variant=variant_name,
+        minutes=minutes,
+        total_s=total_s,
+        checkpoint_every_s=timing.checkpoint_every_s,
+        phases=tuple(phases),
+        cues=tuple(cues),
+    )
+
+
+def _rest_cue_times(rest_start_s: int, closing_start_s: int, min_gap_s: int, most: int) -> list[int]:
+    """Evenly spaced moments inside the rest, each at least `min_gap_s` from its neighbours and from the
+    cues that open and close the rest, so the voice stays rare however long the session."""
+    rest_s = closing_start_s - rest_start_s
+    count = min(most, max(0, rest_s // min_gap_s - 1))
+    if count == 0:
+        return []
+    gap_s = rest_s / (count + 1)
+    return [rest_start_s + round(gap_s * (index + 1)) for index in range(count)]

@@ -1,0 +1,112 @@
+import pytest
+
+from crest.protocol import load_protocol
+from crest.session.runner import CheckpointDue, CueDue, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
+from crest.session.timeline import build_timeline
+
+PROTOCOL = load_protocol()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def run_through(runner: SessionRunner, clock: FakeClock, step_s: float) -> list[object]:
+    events: list[object] = list(runner.start())
+    while runner.state != "done":
+        clock.advance(step_s)
+        events += runner.poll()
+    return events
+
+
+def test_fifteen_minute_session_runs_to_completion_with_every_cue_once() -> None:
+    clock = FakeClock()
+    timeline = build_timeline(PROTOCOL, "standard", 15)
+    runner = SessionRunner(timeline, clock)
+    events = run_through(runner, clock, 1.0)
+    cues = [event.cue for event in events if isinstance(event, CueDue)]
+    assert cues == list(timeline.cues)
+    phases = [event.phase.name for event in events if isinstance(event, PhaseStarted)]
+    assert phases == ["settle", "rest", "closing"]
+    assert events[-1] == SessionEnded("completed", 900)
+    assert runner.remaining_s == 0
+
+
+def test_checkpoints_every_30_session_seconds() -> None:
+    clock = FakeClock()
+    runner = SessionRunner(build_timeline(PROTOCOL, "standard", 5), clock)
+    events = run_through(runner, clock, 1.0)
+    checkpoints = [event.elapsed_s for event in events if isinstance(event, CheckpointDue)]
+    assert checkpoints == list(range(30, 300, 30))
+
+
+def test_a_late_poll_emits_one_checkpoint_and_all_missed_cues_in_order() -> None:
+    clock = FakeClock()
+    timeline = build_timeline(PROTOCOL, "standard", 15)
+    runner = SessionRunner(timeline, clock)
+    runner.start()
+    clock.advance(500)
+    events = runner.poll()
+    assert [event for event in events if isinstance(event, CheckpointDue)] == [CheckpointDue(500)]
+    due = [event.cue.at_s for event in events if isinstance(event, CueDue)]
+    assert due == [cue.at_s for cue in timeline.cues if 0 < cue.at_s <= 500]
+
+
+def test_pause_stops_the_session_clock() -> None:
+    clock = FakeClock()
+    runner = SessionRunner(build_timeline(PROTOCOL, "standard", 10), clock)
+    runner.start()
+    clock.advance(100)
+    runner.pause()
+    clock.advance(3600)
+    assert runner.poll() == []
+    assert runner.elapsed_s == 100
+    runner.resume()
+    clock.advance(20)
+    runner.poll()
+    assert runner.elapsed_s == 120
+    assert runner.phase.name == "rest"
+
+
+def test_toggle_pause_twice_resumes() -> None:
+    clock = FakeClock()
+    runner = SessionRunner(build_timeline(PROTOCOL, "standard", 10), clock)
+    runner.start()
+    runner.toggle_pause()
+    assert runner.state == "paused"
+    runner.toggle_pause()
+    assert runner.state == "running"
+
+
+def test_ending_early_keeps_the_elapsed_time() -> None:
+    clock = FakeClock()
+    runner = SessionRunner(build_timeline(PROTOCOL, "standard", 15), clock)
+    runner.start()
+    clock.advance(123.7)
+    assert runner.end_early() == SessionEnded("ended_early", 123)
+    assert runner.state == "done"
+    clock.advance(100)
+    assert runner.poll() == []
+    with pytest.raises(RuntimeError):
+        runner.end_early()
+
+
+def test_scaled_clock_runs_fifteen_minutes_in_fifteen_seconds() -> None:
+    base = FakeClock()
+    scaled = ScaledClock(base, 60)
+    runner = SessionRunner(build_timeline(PROTOCOL, "standard", 15), scaled)
+    events = run_through(runner, base, 0.25)
+    assert base.now - 1000.0 == pytest.approx(15.0, abs=0.3)
+    assert isinstance(events[-1], SessionEnded)
+
+
+def test_scaled_clock_refuses_a_non_positive_speed() -> None:
+    with pytest.raises(ValueError):
+        ScaledClock(FakeClock(), 0)
