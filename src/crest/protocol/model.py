@@ -129,7 +129,9 @@ class Protocol(_Frozen):
         for name, variant in self.variants.items():
             references.append((f"variants.{name}", variant.sources))
             references.append((f"variants.{name}.movement_sources", variant.movement_sources))
-            references += [(f"variants.{name}.replaces_setup.{s.id}", s.sources) for s in variant.replaces_setup.values()]
+            references += [
+                (f"variants.{name}.replaces_setup.{step.id}", step.sources) for step in variant.replaces_setup.values()
+            ]
         return references
 
     def setup_for(self, variant: VariantName) -> tuple[SetupStep, ...]:
