@@ -1,0 +1,93 @@
+"""The ASGI app: pages, the JSON API, static assets and error handling, over one journal."""
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from crest.web.context import STALE_AFTER_S, Clock, LazyChecker, UploadLimits, WebContext
+
+STATIC_DIR = Path(__file__).parent / "static"
+SWEEP_EVERY_S = 60.0
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _default_checker() -> Any:
+    from crest.posture.service import CheckService
+
+    return CheckService()
+
+
+def create_app(
+    journal_url: str | None = None,
+    *,
+    clock: Clock = _utc_now,
+    local_zone: tzinfo | None = None,
+    checker_factory: Callable[[], Any] = _default_checker,
+    limits: UploadLimits | None = None,
+) -> FastAPI:
+    """Open the journal (applying migrations) and build the app. `journal_url` defaults to crest's own database."""
+    from crest.journal.store import Journal
+    from crest.protocol.loader import load_protocol
+    from crest.web.api import api_router
+    from crest.web.errors import install_error_handlers
+    from crest.web.pages import router as pages_router
+
+    journal = Journal.open(journal_url, clock=clock)
+    context = WebContext(
+        journal=journal,
+        protocol=load_protocol(),
+        clock=clock,
+        local_zone=local_zone or datetime.now().astimezone().tzinfo or UTC,
+        checker=LazyChecker(checker_factory),
+        limits=limits or UploadLimits(),
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        sweeper = asyncio.create_task(_sweep_abandoned_sessions(context))
+        try:
+            yield
+        finally:
+            sweeper.cancel()
+            journal.close()
+
+    app = FastAPI(
+        title="crest",
+        summary="A calm coach for the constructive rest position: sessions, check-ins, position checks.",
+        version=_version(),
+        lifespan=lifespan,
+    )
+    app.state.context = context
+    install_error_handlers(app)
+    app.include_router(api_router())
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+async def _sweep_abandoned_sessions(context: WebContext) -> None:
+    """Now and then, mark sessions whose tab (or terminal) went silent as interrupted, keeping their time."""
+    while True:
+        with contextlib.suppress(Exception):  # a locked database now is no reason to stop sweeping later
+            await asyncio.to_thread(
+                context.journal.mark_abandoned_sessions, lambda _owner: True, STALE_AFTER_S, context.now()
+            )
+        await asyncio.sleep(SWEEP_EVERY_S)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("crest")
+    except PackageNotFoundError:
+        return "0.0.0"
