@@ -12,13 +12,20 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: rich-formatted help would double the start-up time of every command.
+    rich_markup_mode=None,
 )
 
 
-def _register_commands() -> None:
-    from crest.cli import protocol_cmd, session_cmd
+@app.callback()
+def _root() -> None:
+    """crest: a calm coach for the constructive rest position. crest is not medical advice."""
 
-    for module in (protocol_cmd, session_cmd):
+
+def _register_commands() -> None:
+    from crest.cli import protocol_cmd
+
+    for module in (protocol_cmd,):
         module.register(app)
 
 

@@ -1,0 +1,41 @@
+"""Questions on the terminal that a script can answer: `--yes` takes the default, closed stdin skips."""
+
+from collections.abc import Callable
+
+from rich.console import Console
+
+
+class Asker:
+    def __init__(self, console: Console, assume_yes: bool = False, read_line: Callable[[], str] = input) -> None:
+        self.console = console
+        self.assume_yes = assume_yes
+        self._read_line = read_line
+        self.input_closed = False
+
+    def ask(self, question: str) -> str | None:
+        """The answer typed, stripped; None when skipped (--yes, Enter on nothing, or no input at all)."""
+        if self.assume_yes:
+            return None
+        self.console.print(question, end=" ")
+        try:
+            answer = self._read_line().strip()
+        except EOFError:
+            self.console.print()
+            self.input_closed = True
+            return None
+        return answer or None
+
+    def confirm(self, question: str, default: bool) -> bool:
+        hint = "[Y/n]" if default else "[y/N]"
+        while True:
+            answer = self.ask(f"{question} {hint}")
+            if answer is None:
+                return default
+            if answer.lower() in ("y", "yes"):
+                return True
+            if answer.lower() in ("n", "no"):
+                return False
+            self.console.print("Please answer y or n.")
+
+    def pause(self, prompt: str = "[dim]Press Enter when ready[/dim]") -> None:
+        self.ask(prompt)

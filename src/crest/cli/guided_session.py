@@ -1,0 +1,218 @@
+"""The guided session in the terminal: safety, setup checklist, the timed rest, the ending and the check-in.
+
+This is an entry point: it wires the pure runner to the clock, the keyboard, the screen, the speaker and the
+journal. The session row is written when the rest starts and checkpointed as it runs, so a crash loses nothing.
+"""
+
+import signal
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import FrameType
+
+from rich.console import Console
+from rich.live import Live
+
+from crest.cli.asker import Asker
+from crest.cli.checkin_prompt import ask_check_in
+from crest.cli.journal_access import open_journal
+from crest.cli.keys import KeyReader
+from crest.cli.safety_cmd import ensure_safety_screen
+from crest.cli.session_view import clock_text, render_session
+from crest.errors import CrestError
+from crest.journal.recovery import current_owner
+from crest.journal.store import Journal
+from crest.protocol import Protocol, load_protocol
+from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
+from crest.session.timeline import Timeline, build_timeline, usual_range_note
+from crest.sound import Speaker, play_chime
+
+REFRESH_S = 0.1
+HEARTBEAT_S = 30.0
+
+
+class InvalidSpeed(CrestError):
+    """A clock speed that is not a positive number."""
+
+
+class _Stopped(Exception):
+    """The process was asked to stop (SIGTERM, SIGHUP): save the session as interrupted."""
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    minutes: int | None
+    variant: str
+    voice: bool
+    assume_yes: bool
+    check_in: bool
+    speed: float
+
+
+class _MonotonicClock:
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+def run_guided_session(options: SessionOptions, console: Console) -> None:
+    crp = load_protocol()
+    timeline = build_timeline(crp, options.variant, options.minutes or crp.timing.default_minutes)
+    if not options.speed > 0:
+        raise InvalidSpeed(f"--speed must be a positive number, not {options.speed}")
+    asker = Asker(console, assume_yes=options.assume_yes)
+    with open_journal() as journal:
+        if not ensure_safety_screen(journal, asker):
+            raise SessionNotStarted()
+        speaker = _speaker(options.voice, console)
+        console.print(f"[dim]{crp.disclaimer}[/dim]")
+        note = usual_range_note(crp, timeline.minutes)
+        if note:
+            console.print(note)
+        _walk_through_setup(crp, timeline, asker)
+        session_id = journal.start_session(datetime.now(UTC), timeline.minutes, timeline.variant, current_owner())
+        ended = _rest(timeline, journal, session_id, speaker, console, options.speed)
+        if ended.status == "ended_early":
+            _close_early(journal, session_id, ended, asker)
+            return
+        journal.finish_session(session_id, ended.elapsed_s, "completed")
+        _ending(crp, speaker, console)
+        if options.check_in and not options.assume_yes:
+            check_in = ask_check_in(asker, session_id)
+            if check_in is not None:
+                journal.add_checkin(check_in)
+                console.print("Saved. See it any time with `crest history`.")
+
+
+class SessionNotStarted(CrestError):
+    """The safety screen advised against practising today."""
+
+    exit_code = 1
+
+    def __init__(self) -> None:
+        super().__init__("the session was not started; please follow the advice above")
+
+
+def _speaker(wanted: bool, console: Console) -> Speaker | None:
+    if not wanted:
+        return None
+    speaker = Speaker.find()
+    if not speaker.available:
+        console.print("[dim]No speech engine found (install espeak-ng); the session runs silently.[/dim]")
+        return None
+    return speaker
+
+
+def _walk_through_setup(crp: Protocol, timeline: Timeline, asker: Asker) -> None:
+    console = asker.console
+    steps = crp.setup_for(timeline.variant)
+    console.print(f"\n[bold]Setting up[/bold] · {crp.variants[timeline.variant].title}, {timeline.minutes} minutes")
+    for number, step in enumerate(steps, start=1):
+        console.print(f"\n[bold]{number}/{len(steps)} {step.title}[/bold]")
+        console.print(step.text)
+        console.print(f"[dim]Source: {crp.cite(step.sources)}[/dim]")
+        if not asker.assume_yes and not asker.input_closed:
+            asker.pause()
+    console.print()
+
+
+def _rest(
+    timeline: Timeline, journal: Journal, session_id: int, speaker: Speaker | None, console: Console, speed: float
+) -> SessionEnded:
+    runner = SessionRunner(timeline, ScaledClock(_MonotonicClock(), speed))
+    previous_handlers = _raise_on_stop_signals()
+    last_write = time.monotonic()
+    live = Live(render_session(runner, speaker is not None), console=console, auto_refresh=False) \
+        if console.is_terminal else None
+    try:
+        with KeyReader() as keys:
+            if live is not None:
+                live.start()
+            events = runner.start()
+            while True:
+                for event in events:
+                    if isinstance(event, CheckpointDue):
+                        journal.checkpoint_session(session_id, event.elapsed_s)
+                        last_write = time.monotonic()
+                    elif isinstance(event, SessionEnded):
+                        return event
+                    else:
+                        _announce(event, speaker, console, live is None)
+                if live is not None:
+                    live.update(render_session(runner, speaker is not None), refresh=True)
+                key = keys.read(REFRESH_S)
+                if key == " ":
+                    runner.toggle_pause()
+                elif key in ("q", "Q"):
+                    return runner.end_early()
+                if runner.state == "paused" and time.monotonic() - last_write >= HEARTBEAT_S:
+                    # A long pause is still a live session: keep its sign of life fresh.
+                    journal.checkpoint_session(session_id, runner.elapsed_s)
+                    last_write = time.monotonic()
+                events = runner.poll()
+    except KeyboardInterrupt:
+        return runner.end_early()
+    except _Stopped:
+        ended = runner.end_early()
+        journal.finish_session(session_id, ended.elapsed_s, "interrupted")
+        raise SessionInterrupted(ended.elapsed_s) from None
+    finally:
+        if live is not None:
+            live.stop()
+        _restore_signals(previous_handlers)
+
+
+class SessionInterrupted(CrestError):
+    """crest was asked to stop mid-session; the record is kept as interrupted."""
+
+    exit_code = 3
+
+    def __init__(self, elapsed_s: int) -> None:
+        super().__init__(f"stopped after {clock_text(elapsed_s)}; the session is saved as interrupted")
+
+
+def _announce(event: Event, speaker: Speaker | None, console: Console, as_lines: bool) -> None:
+    if isinstance(event, CueDue):
+        if speaker is not None:
+            speaker.say(event.cue.text)
+        if as_lines:
+            console.print(f"{clock_text(event.cue.at_s)}  {event.cue.text}")
+    elif isinstance(event, PhaseStarted) and as_lines:
+        console.print(f"[dim]{clock_text(event.phase.start_s)}  ({event.phase.name})[/dim]")
+
+
+def _ending(crp: Protocol, speaker: Speaker | None, console: Console) -> None:
+    if not play_chime():
+        console.print("[cyan]~ ding ~[/cyan]")
+    console.print("\n[bold]Time is up.[/bold]")
+    for part in crp.ending:
+        console.print(part.text)
+        if speaker is not None:
+            speaker.say(part.text)
+
+
+def _close_early(journal: Journal, session_id: int, ended: SessionEnded, asker: Asker) -> None:
+    asker.console.print(f"\nEnded after {clock_text(ended.elapsed_s)}.")
+    if asker.confirm("Keep the record of this session?", default=True):
+        journal.finish_session(session_id, ended.elapsed_s, "ended_early")
+        asker.console.print("Kept as ended early.")
+    else:
+        journal.delete_session(session_id)
+        asker.console.print("Deleted.")
+
+
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _raise_on_stop_signals() -> dict[int, object]:
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        raise _Stopped()
+
+    previous: dict[int, object] = {}
+    for stop_signal in _STOP_SIGNALS:
+        previous[stop_signal] = signal.signal(stop_signal, stop)
+    return previous
+
+
+def _restore_signals(previous: dict[int, object]) -> None:
+    for stop_signal, handler in previous.items():
+        signal.signal(stop_signal, handler)  # type: ignore[arg-type]

@@ -1,0 +1,59 @@
+"""`crest protocol`: the setup checklist of a variant, readable or as JSON."""
+
+import json
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("protocol")(protocol)
+
+
+def protocol(
+    variant: Annotated[str, typer.Option(help="standard, supported (calves on a chair) or somatic")] = "standard",
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a checklist")] = False,
+) -> None:
+    """Show how to set up the constructive rest position, step by step."""
+    from rich.console import Console
+    from rich.padding import Padding
+
+    from crest.protocol import load_protocol
+    from crest.session.timeline import check_variant
+
+    crp = load_protocol()
+    chosen = check_variant(crp, variant)
+    details = crp.variants[chosen]
+    steps = crp.setup_for(chosen)
+    if as_json:
+        document = {
+            "name": crp.name,
+            "variant": chosen,
+            "title": details.title,
+            "summary": details.summary,
+            "minutes": {
+                "default": crp.timing.default_minutes,
+                "usual": [crp.timing.usual_min_minutes, crp.timing.usual_max_minutes],
+                "allowed": [crp.timing.min_minutes, crp.timing.max_minutes],
+            },
+            "setup": [
+                {"id": s.id, "title": s.title, "text": s.text, "source": crp.cite(s.sources)} for s in steps
+            ],
+            "ending": [{"id": e.id, "text": e.text, "source": crp.cite(e.sources)} for e in crp.ending],
+            "disclaimer": crp.disclaimer,
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    console = Console()
+    console.print(f"[bold]{crp.name}[/bold] · {details.title}: {details.summary}")
+    console.print(
+        f"Rest {crp.timing.usual_min_minutes}-{crp.timing.usual_max_minutes} minutes "
+        f"(crest's default is {crp.timing.default_minutes}). {crp.suggested_time.text}\n"
+    )
+    for number, step in enumerate(steps, start=1):
+        console.print(f"[bold]{number}. {step.title}[/bold]")
+        console.print(Padding(f"{step.text}\n[dim]Source: {crp.cite(step.sources)}[/dim]", (0, 0, 0, 3)))
+    console.print("\n[bold]Coming out of it[/bold]")
+    for part in crp.ending:
+        console.print(Padding(f"{part.text} [dim]({crp.cite(part.sources)})[/dim]", (0, 0, 0, 3)))
+    console.print(f"\n[dim]{crp.disclaimer}[/dim]")

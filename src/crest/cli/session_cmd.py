@@ -1,0 +1,28 @@
+"""`crest session`: a guided constructive rest session in the terminal."""
+
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("session")(session)
+
+
+def session(
+    minutes: Annotated[int | None, typer.Option(help="length of the rest, 5-30 minutes (default 15)")] = None,
+    variant: Annotated[str, typer.Option(help="standard, supported (calves on a chair) or somatic")] = "standard",
+    voice: Annotated[bool, typer.Option("--voice", help="speak the cues aloud (offline, espeak-ng)")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="answer every prompt for scripted use")] = False,
+    no_checkin: Annotated[bool, typer.Option("--no-checkin", help="skip the questions afterwards")] = False,
+    speed: Annotated[float, typer.Option(help="run the clock faster, for demos and tests (60: 15 min in 15 s)")] = 1.0,
+) -> None:
+    """Rest in the constructive rest position, guided: setup, timed rest with gentle cues, chime, check-in."""
+    from rich.console import Console
+
+    from crest.cli.guided_session import SessionOptions, run_guided_session
+
+    options = SessionOptions(
+        minutes=minutes, variant=variant, voice=voice, assume_yes=yes, check_in=not no_checkin, speed=speed
+    )
+    run_guided_session(options, Console(highlight=False))

@@ -1,0 +1,59 @@
+"""What the terminal shows while resting: phase, a large time remaining, a progress bar and the current cue."""
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.text import Text
+
+from crest.session.runner import SessionRunner
+
+# A 5-row block font for the countdown, so it can be read from the floor.
+_DIGITS = {
+    "0": ("███", "█ █", "█ █", "█ █", "███"),
+    "1": (" ██", "  █", "  █", "  █", "  █"),
+    "2": ("███", "  █", "███", "█  ", "███"),
+    "3": ("███", "  █", "███", "  █", "███"),
+    "4": ("█ █", "█ █", "███", "  █", "  █"),
+    "5": ("███", "█  ", "███", "  █", "███"),
+    "6": ("███", "█  ", "███", "█ █", "███"),
+    "7": ("███", "  █", "  █", "  █", "  █"),
+    "8": ("███", "█ █", "███", "█ █", "███"),
+    "9": ("███", "█ █", "███", "  █", "███"),
+    ":": ("   ", " ▪ ", "   ", " ▪ ", "   "),
+}
+
+PHASE_LABELS = {
+    "settle": "Settling in",
+    "movement": "Slow movement",
+    "rest": "Resting",
+    "closing": "Closing",
+}
+
+
+def clock_text(seconds: float) -> str:
+    whole = max(0, round(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def big_clock(seconds: float) -> str:
+    characters = [_DIGITS[character] for character in clock_text(seconds)]
+    return "\n".join(" ".join(glyph[row] for glyph in characters) for row in range(5))
+
+
+def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
+    timeline = runner.timeline
+    paused = runner.state == "paused"
+    title = "Paused" if paused else PHASE_LABELS[runner.phase.name]
+    cue = runner.current_cue.text if runner.current_cue else ""
+    keys = "space resume" if paused else "space pause"
+    footer = Text(f"{keys} · q end · voice {'on' if voice_on else 'off'}", style="dim")
+    body = Group(
+        Text(big_clock(runner.remaining_s), style="dim" if paused else "bold cyan", justify="center"),
+        Text(""),
+        ProgressBar(total=timeline.total_s, completed=runner.elapsed_s),
+        Text(""),
+        Text(cue, justify="center"),
+        Text(""),
+        footer,
+    )
+    return Panel(body, title=f"{title} · {timeline.minutes} min {timeline.variant}", padding=(1, 2))

@@ -1,0 +1,1 @@
+"""Alembic migrations for the journal, shipped inside the package and run from `crest.journal.schema`."""

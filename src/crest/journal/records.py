@@ -1,0 +1,376 @@
+"""Journal records and their validation: plain dataclasses, no SQL, no clock.
+
+A record that exists is valid: each constructor checks its fields and raises a `CrestError` subclass whose
+one-line message names the bad value, so the CLI, the web app and the importer share the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from crest.errors import CrestError
+
+REGIONS: Mapping[str, str] = {
+    "lower_back": "lower back",
+    "buttock": "buttock",
+    "sacroiliac_joint": "sacroiliac joint",
+    "groin": "groin",
+    "front_of_thigh": "front of thigh",
+    "hip": "hip",
+    "knee": "knee",
+    "pelvis": "pelvis",
+    "abdomen": "abdomen",
+}
+SIDES: Mapping[str, str] = {"left": "left", "right": "right", "both": "both sides", "centre": "centre"}
+SENSATIONS: Mapping[str, str] = {
+    "yawning": "yawning",
+    "breath_changed": "breath changed",
+    "spine_shifting": "spine shifting",
+    "warmth": "warmth",
+    "emotions": "emotions came up",
+    "sleepy": "sleepy",
+    "restless": "restless",
+    "none": "none",
+}
+NO_SENSATION = "none"
+VARIANTS: tuple[str, ...] = ("standard", "supported", "somatic")
+SESSION_STATUSES: tuple[str, ...] = ("running", "completed", "ended_early", "interrupted")
+FINISHED_STATUSES: tuple[str, ...] = ("completed", "ended_early", "interrupted")
+CHECK_IN_TIMINGS: tuple[str, ...] = ("before", "after", "standalone")
+COMPARISONS: Mapping[str, str] = {"better": "better", "same": "about the same", "worse": "worse"}
+MIN_PLANNED_MINUTES = 5
+MAX_PLANNED_MINUTES = 30
+MIN_PAIN_SCORE = 0
+MAX_PAIN_SCORE = 10
+MAX_NOTE_CHARACTERS = 4000
+
+
+class InvalidRating(CrestError):
+    """A pain score outside 0-10, or a pain entry that cannot be read."""
+
+
+class UnknownRegion(CrestError):
+    """A body region crest does not track."""
+
+
+class UnknownSide(CrestError):
+    """A side other than left, right, both or centre."""
+
+
+class UnknownSensation(CrestError):
+    """A sensation outside the check-in list."""
+
+
+class UnknownVariant(CrestError):
+    """A session variant other than standard, supported or somatic."""
+
+
+class UnknownStatus(CrestError):
+    """A session status crest does not know."""
+
+
+class UnknownTiming(CrestError):
+    """A check-in timing other than before, after or standalone."""
+
+
+class UnknownComparison(CrestError):
+    """A 'compared with before' answer other than better, same or worse."""
+
+
+class InvalidDate(CrestError):
+    """A date or time that cannot be read, or one without a time zone where one is needed."""
+
+
+class InvalidPlannedMinutes(CrestError):
+    """A planned session length outside 5-30 minutes."""
+
+
+class InvalidDuration(CrestError):
+    """A negative elapsed time."""
+
+
+class InvalidNote(CrestError):
+    """A note that is too long."""
+
+
+class InvalidSafetyAnswers(CrestError):
+    """Safety answers without questions, or with an empty question id or advice level."""
+
+
+def normalise_name(text: str) -> str:
+    """'Lower back', 'lower-back' and 'LOWER_BACK' all mean `lower_back`."""
+    return re.sub(r"[\s\-]+", "_", text.strip().lower())
+
+
+def _choices(names: Iterable[str]) -> str:
+    return ", ".join(names)
+
+
+def parse_region(text: str) -> str:
+    region = normalise_name(text)
+    if region not in REGIONS:
+        raise UnknownRegion(f"unknown region '{text}'; choose one of {_choices(REGIONS)}")
+    return region
+
+
+def parse_side(text: str) -> str:
+    side = normalise_name(text)
+    if side == "center":
+        side = "centre"
+    if side not in SIDES:
+        raise UnknownSide(f"unknown side '{text}'; choose one of {_choices(SIDES)}")
+    return side
+
+
+def parse_sensation(text: str) -> str:
+    sensation = normalise_name(text)
+    if sensation not in SENSATIONS:
+        raise UnknownSensation(f"unknown sensation '{text}'; choose one of {_choices(SENSATIONS)}")
+    return sensation
+
+
+def parse_score(text: str) -> int:
+    try:
+        score = int(text.strip())
+    except ValueError:
+        raise InvalidRating(f"pain score '{text}' is not a whole number from 0 to 10") from None
+    return _checked_score(score)
+
+
+def _checked_score(score: int) -> int:
+    if isinstance(score, bool) or not isinstance(score, int):
+        raise InvalidRating(f"pain score {score!r} is not a whole number from 0 to 10")
+    if not MIN_PAIN_SCORE <= score <= MAX_PAIN_SCORE:
+        raise InvalidRating(f"pain score {score} is outside 0-10 (0 is no pain, 10 the worst imaginable)")
+    return score
+
+
+def parse_datetime(text: str, local_zone: tzinfo | None = None) -> datetime:
+    """An ISO 8601 time; without an offset it is read in `local_zone` (the caller's zone, injected)."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidDate(
+            f"cannot read the time '{text}'; write it like 2026-05-01T07:30 or 2026-05-01"
+        ) from None
+    if moment.tzinfo is None:
+        if local_zone is None:
+            raise InvalidDate(f"the time '{text}' has no time zone; add one, like 2026-05-01T07:30+00:00")
+        moment = moment.replace(tzinfo=local_zone)
+    return moment
+
+
+def parse_since(text: str, local_zone: tzinfo) -> datetime:
+    """A day (midnight in `local_zone`) or a full ISO time: the start of a history window."""
+    stripped = text.strip()
+    try:
+        day = date.fromisoformat(stripped)
+    except ValueError:
+        return parse_datetime(stripped, local_zone)
+    return datetime.combine(day, time(0), tzinfo=local_zone)
+
+
+def require_aware(moment: datetime, what: str) -> datetime:
+    if not isinstance(moment, datetime):
+        raise InvalidDate(f"{what} {moment!r} is not a date and time")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidDate(f"{what} {moment.isoformat()} has no time zone")
+    return moment
+
+
+def as_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class PainRating:
+    region: str
+    score: int
+    side: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "region", parse_region(self.region))
+        if self.side is not None:
+            object.__setattr__(self, "side", parse_side(self.side))
+        _checked_score(self.score)
+
+    @property
+    def label(self) -> str:
+        where = REGIONS[self.region]
+        if self.side is not None:
+            where += f" ({SIDES[self.side]})"
+        return f"{where} {self.score}/10"
+
+
+def parse_pain(text: str) -> PainRating:
+    """`REGION[:SIDE]=N`, for example `lower_back=4` or `hip:left=3`."""
+    where, equals, score_text = text.partition("=")
+    if not equals or not where.strip() or not score_text.strip():
+        raise InvalidRating(
+            f"cannot read the pain entry '{text}'; write it as REGION[:SIDE]=N, like hip:left=3"
+        )
+    region_text, colon, side_text = where.partition(":")
+    side = parse_side(side_text) if colon else None
+    return PainRating(region=parse_region(region_text), side=side, score=parse_score(score_text))
+
+
+def _checked_note(note: str | None) -> str | None:
+    if note is None:
+        return None
+    stripped = note.strip()
+    if len(stripped) > MAX_NOTE_CHARACTERS:
+        raise InvalidNote(f"the note has {len(stripped)} characters; keep it under {MAX_NOTE_CHARACTERS}")
+    return stripped or None
+
+
+@dataclass(frozen=True)
+class PracticeSession:
+    """One constructive rest session; the row exists from the moment the rest starts."""
+
+    started_at: datetime
+    planned_minutes: int
+    variant: str
+    status: str = "running"
+    actual_seconds: int = 0
+    position_check_summary: str | None = None
+    last_checkpoint_at: datetime | None = None
+    owner: str | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.started_at, "the session start")
+        if self.last_checkpoint_at is not None:
+            require_aware(self.last_checkpoint_at, "the last checkpoint")
+        check_planned_minutes(self.planned_minutes)
+        check_variant(self.variant)
+        check_status(self.status)
+        check_elapsed(self.actual_seconds)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+
+def check_planned_minutes(minutes: int) -> int:
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        raise InvalidPlannedMinutes(f"planned minutes {minutes!r} is not a whole number")
+    if not MIN_PLANNED_MINUTES <= minutes <= MAX_PLANNED_MINUTES:
+        raise InvalidPlannedMinutes(
+            f"{minutes} minutes is outside {MIN_PLANNED_MINUTES}-{MAX_PLANNED_MINUTES} minutes"
+        )
+    return minutes
+
+
+def check_variant(variant: str) -> str:
+    if variant not in VARIANTS:
+        raise UnknownVariant(f"unknown variant '{variant}'; choose one of {_choices(VARIANTS)}")
+    return variant
+
+
+def check_status(status: str) -> str:
+    if status not in SESSION_STATUSES:
+        raise UnknownStatus(
+            f"unknown session status '{status}'; expected one of {_choices(SESSION_STATUSES)}"
+        )
+    return status
+
+
+def check_finished_status(status: str) -> str:
+    if status not in FINISHED_STATUSES:
+        raise UnknownStatus(f"a session ends as one of {_choices(FINISHED_STATUSES)}, not '{status}'")
+    return status
+
+
+def check_elapsed(elapsed_s: float) -> int:
+    """Whole seconds of session time; fractions are dropped so nothing is claimed that did not happen."""
+    if isinstance(elapsed_s, bool) or not isinstance(elapsed_s, int | float) or elapsed_s != elapsed_s:
+        raise InvalidDuration(f"elapsed time {elapsed_s!r} is not a number of seconds")
+    if elapsed_s < 0:
+        raise InvalidDuration(f"elapsed time {elapsed_s} s is negative")
+    return int(elapsed_s)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """How the body feels: before or after a session, or on its own (`crest log`). Every part is optional."""
+
+    at: datetime
+    timing: str = "standalone"
+    session_id: int | None = None
+    pain: tuple[PainRating, ...] = ()
+    sensations: frozenset[str] = field(default_factory=frozenset)
+    compared_with_before: str | None = None
+    note: str | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.at, "the check-in time")
+        if self.timing not in CHECK_IN_TIMINGS:
+            raise UnknownTiming(
+                f"unknown check-in timing '{self.timing}'; choose one of {_choices(CHECK_IN_TIMINGS)}"
+            )
+        if self.timing == "standalone" and self.session_id is not None:
+            raise UnknownTiming("a standalone check-in belongs to no session; use timing before or after")
+        object.__setattr__(self, "pain", tuple(self.pain))
+        for rating in self.pain:
+            if not isinstance(rating, PainRating):
+                raise InvalidRating(f"pain entry {rating!r} is not a rating")
+        places = [(rating.region, rating.side) for rating in self.pain]
+        if len(set(places)) != len(places):
+            raise InvalidRating("the same region and side is rated twice; give one score per place")
+        sensations = frozenset(parse_sensation(name) for name in self.sensations)
+        if NO_SENSATION in sensations and len(sensations) > 1:
+            raise UnknownSensation("'none' cannot be combined with other sensations")
+        object.__setattr__(self, "sensations", sensations)
+        if self.compared_with_before is not None and self.compared_with_before not in COMPARISONS:
+            raise UnknownComparison(
+                f"unknown answer '{self.compared_with_before}' for 'compared with before'; "
+                f"choose one of {_choices(COMPARISONS)}"
+            )
+        object.__setattr__(self, "note", _checked_note(self.note))
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            not self.pain and not self.sensations and self.compared_with_before is None and self.note is None
+        )
+
+
+@dataclass(frozen=True)
+class SafetyScreen:
+    """Answers to the safety questions and the advice they led to (the level is the safety module's)."""
+
+    answered_at: datetime
+    answers: Mapping[str, bool]
+    advice_level: str
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.answered_at, "the safety answer time")
+        if not self.answers:
+            raise InvalidSafetyAnswers("the safety answers are empty")
+        for question_id, answer in self.answers.items():
+            if not isinstance(question_id, str) or not question_id.strip():
+                raise InvalidSafetyAnswers(f"safety question id {question_id!r} is empty")
+            if not isinstance(answer, bool):
+                raise InvalidSafetyAnswers(f"the answer to '{question_id}' is {answer!r}, not yes or no")
+        if not isinstance(self.advice_level, str) or not self.advice_level.strip():
+            raise InvalidSafetyAnswers("the safety advice level is empty")
+        object.__setattr__(self, "answers", dict(sorted(self.answers.items())))
+
+    def is_due(self, now: datetime, valid_for: timedelta) -> bool:
+        """True when the answers are older than `valid_for` and should be asked again."""
+        return now - self.answered_at >= valid_for
+
+
+@dataclass(frozen=True)
+class JournalContents:
+    """Everything a journal holds, in id order: what export writes and import reads."""
+
+    sessions: tuple[PracticeSession, ...] = ()
+    check_ins: tuple[CheckIn, ...] = ()
+    safety_screens: tuple[SafetyScreen, ...] = ()
+    settings: Mapping[str, str] = field(default_factory=dict)
