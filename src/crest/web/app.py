@@ -2,18 +2,20 @@
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from crest.web.context import STALE_AFTER_S, Clock, LazyChecker, UploadLimits, WebContext
+from crest.web.context import Clock, LazyChecker, UploadLimits, WebContext
 
 STATIC_DIR = Path(__file__).parent / "static"
 SWEEP_EVERY_S = 60.0
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
 def _utc_now() -> datetime:
@@ -68,19 +70,33 @@ def create_app(
     )
     app.state.context = context
     install_error_handlers(app)
+    app.middleware("http")(_refuse_oversized_uploads)
     app.include_router(api_router())
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
 
+async def _refuse_oversized_uploads(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """Answer 413 from the declared size, before a huge body is read and spooled."""
+    limit = request.app.state.context.limits.max_upload_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD_BYTES:
+        message = f"the upload is larger than {limit // (1024 * 1024)} MB; send a smaller photo or a shorter video"
+        return JSONResponse({"detail": message}, status_code=413)
+    return await call_next(request)
+
+
 async def _sweep_abandoned_sessions(context: WebContext) -> None:
-    """Now and then, mark sessions whose tab (or terminal) went silent as interrupted, keeping their time."""
+    """At start and then now and then, mark sessions whose process died or went silent as interrupted.
+
+    A closed tab usually says so itself (the page sends `interrupted` as it goes); this catches the rest.
+    """
+    from crest.journal.recovery import recover_abandoned_sessions
+
     while True:
         with contextlib.suppress(Exception):  # a locked database now is no reason to stop sweeping later
-            await asyncio.to_thread(
-                context.journal.mark_abandoned_sessions, lambda _owner: True, STALE_AFTER_S, context.now()
-            )
+            await asyncio.to_thread(recover_abandoned_sessions, context.journal, context.now())
         await asyncio.sleep(SWEEP_EVERY_S)
 
 

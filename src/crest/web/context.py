@@ -15,10 +15,6 @@ if TYPE_CHECKING:
     from crest.protocol.model import Protocol
 
 Clock = Callable[[], datetime]
-SESSION_OWNER = "web"
-# A browser tab checkpoints every 30 s of session time and sends a heartbeat while paused, so a running web
-# session that has been silent for this long belongs to a tab that was closed without saying goodbye.
-STALE_AFTER_S = 120.0
 
 
 @dataclass(frozen=True)

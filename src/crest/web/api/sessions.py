@@ -5,7 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
 
-from crest.web.context import SESSION_OWNER, WebContext, web_context
+from crest.journal.recovery import current_owner
+from crest.web.context import WebContext, web_context
 from crest.web.schemas import ErrorOut, RecordId, SessionCheckpoint, SessionFinish, SessionOut, SessionStart
 from crest.web.timeframe import start_of_day
 
@@ -16,7 +17,7 @@ Context = Annotated[WebContext, Depends(web_context)]
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SessionOut)
 def start_session(body: SessionStart, context: Context) -> SessionOut:
     journal = context.journal
-    session_id = journal.start_session(context.now(), body.planned_minutes, body.variant, SESSION_OWNER)
+    session_id = journal.start_session(context.now(), body.planned_minutes, body.variant, current_owner())
     return SessionOut.of(journal.get_session(session_id))
 
 
