@@ -23,9 +23,9 @@ def _root() -> None:
 
 
 def _register_commands() -> None:
-    from crest.cli import protocol_cmd
+    from crest.cli import protocol_cmd, safety_cmd, session_cmd
 
-    for module in (protocol_cmd,):
+    for module in (protocol_cmd, session_cmd, safety_cmd):
         module.register(app)
 
 
