@@ -16,9 +16,9 @@ app = typer.Typer(
 
 
 def _register_commands() -> None:
-    from crest.cli import protocol_cmd, session_cmd
+    from crest.cli import journal_cmd, protocol_cmd, session_cmd
 
-    for module in (protocol_cmd, session_cmd):
+    for module in (protocol_cmd, session_cmd, journal_cmd):
         module.register(app)
 
 

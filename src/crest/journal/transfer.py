@@ -97,7 +97,8 @@ def _time_text(moment: datetime) -> str:
     return moment.isoformat()
 
 
-def _session_fields(session: PracticeSession) -> dict[str, Any]:
+def session_fields(session: PracticeSession) -> dict[str, Any]:
+    """A session as JSON-ready fields (also what `crest history --json` prints)."""
     return {
         "id": session.id,
         "started_at": _time_text(session.started_at),
@@ -113,7 +114,8 @@ def _pain_fields(rating: PainRating) -> dict[str, Any]:
     return {"region": rating.region, "side": rating.side, "score": rating.score}
 
 
-def _check_in_fields(check_in: CheckIn) -> dict[str, Any]:
+def check_in_fields(check_in: CheckIn) -> dict[str, Any]:
+    """A check-in as JSON-ready fields, pain ratings included."""
     return {
         "id": check_in.id,
         "at": _time_text(check_in.at),
@@ -144,8 +146,8 @@ def _json_list(items: Sequence[Mapping[str, Any]]) -> str:
 
 def export_json(contents: JournalContents) -> str:
     sections = {
-        "sessions": [_session_fields(session) for session in contents.sessions],
-        "check_ins": [_check_in_fields(check_in) for check_in in contents.check_ins],
+        "sessions": [session_fields(session) for session in contents.sessions],
+        "check_ins": [check_in_fields(check_in) for check_in in contents.check_ins],
         "safety_screens": [_screen_fields(screen) for screen in contents.safety_screens],
         "settings": [{"key": key, "value": value} for key, value in sorted(contents.settings.items())],
     }
@@ -156,7 +158,7 @@ def export_json(contents: JournalContents) -> str:
 
 def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
     for session in contents.sessions:
-        fields = _session_fields(session)
+        fields = session_fields(session)
         fields["at"] = fields.pop("started_at")
         yield {"record": "session", **fields}
     for check_in in contents.check_ins:
