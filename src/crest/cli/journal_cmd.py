@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from crest.cli.journal_access import open_journal
 from crest.errors import CrestError
 
 if TYPE_CHECKING:
     from crest.journal.records import CheckIn, PracticeSession
-    from crest.journal.store import Journal
 
 
 class NothingToLog(CrestError):
@@ -31,12 +31,6 @@ class ExportNotWritable(CrestError):
 
 def _local_zone() -> tzinfo:
     return datetime.now().astimezone().tzinfo or UTC
-
-
-def _open_journal() -> Journal:
-    from crest.journal.store import Journal
-
-    return Journal.open()
 
 
 def _when(moment: datetime) -> str:
@@ -89,7 +83,7 @@ def log(
     )
     if check_in.is_empty:
         raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N, --sensation or --note")
-    with _open_journal() as journal:
+    with open_journal() as journal:
         check_in_id = journal.add_checkin(check_in)
     typer.echo(f"Saved check-in {check_in_id} ({_when(check_in.at)}): {_check_in_summary(check_in)}.")
 
@@ -180,7 +174,7 @@ def history(
     from crest.journal.records import parse_since
 
     start = parse_since(since, _local_zone()) if since else None
-    with _open_journal() as journal:
+    with open_journal() as journal:
         sessions = journal.list_sessions(since=start)
         check_ins = journal.list_checkins(since=start)
     if as_json:
@@ -212,7 +206,7 @@ def export(
 
     if format_name not in FORMATS:
         raise UnknownFormat(f"unknown export format '{format_name}'; choose csv or json")
-    with _open_journal() as journal:
+    with open_journal() as journal:
         text = export_text(journal.export_contents(), format_name)
     if output is None:
         typer.echo(text, nl=False)
@@ -230,7 +224,7 @@ def import_journal(
     from crest.journal.transfer import read_export_file
 
     contents = read_export_file(path)
-    with _open_journal() as journal:
+    with open_journal() as journal:
         journal.import_contents(contents)
         where = journal.where
     counts = (

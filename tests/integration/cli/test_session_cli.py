@@ -2,13 +2,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
 from crest.safety.screen import QUESTIONS
 
-from .conftest import RunCrest
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def sessions() -> list[PracticeSession]:
