@@ -1,9 +1,8 @@
 """Open the journal for a command, first marking sessions whose process died as interrupted."""
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
-
-from collections.abc import Iterator
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal

@@ -5,12 +5,13 @@ import select
 import sys
 import time
 from types import TracebackType
+from typing import Any
 
 
 class KeyReader:
     def __init__(self) -> None:
         self._fd: int | None = None
-        self._saved: list[object] | None = None
+        self._saved: list[Any] | None = None
 
     def __enter__(self) -> "KeyReader":
         try:

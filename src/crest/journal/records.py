@@ -137,10 +137,10 @@ def parse_score(text: str) -> int:
         score = int(text.strip())
     except ValueError:
         raise InvalidRating(f"pain score '{text}' is not a whole number from 0 to 10") from None
-    return _checked_score(score)
+    return check_score(score)
 
 
-def _checked_score(score: int) -> int:
+def check_score(score: int) -> int:
     if isinstance(score, bool) or not isinstance(score, int):
         raise InvalidRating(f"pain score {score!r} is not a whole number from 0 to 10")
     if not MIN_PAIN_SCORE <= score <= MAX_PAIN_SCORE:
@@ -195,7 +195,7 @@ class PainRating:
         object.__setattr__(self, "region", parse_region(self.region))
         if self.side is not None:
             object.__setattr__(self, "side", parse_side(self.side))
-        _checked_score(self.score)
+        check_score(self.score)
 
     @property
     def label(self) -> str:
@@ -217,7 +217,7 @@ def parse_pain(text: str) -> PainRating:
     return PainRating(region=parse_region(region_text), side=side, score=parse_score(score_text))
 
 
-def _checked_note(note: str | None) -> str | None:
+def check_note(note: str | None) -> str | None:
     if note is None:
         return None
     stripped = note.strip()
@@ -293,6 +293,20 @@ def check_elapsed(elapsed_s: float) -> int:
     return int(elapsed_s)
 
 
+def check_timing(timing: str) -> str:
+    if timing not in CHECK_IN_TIMINGS:
+        raise UnknownTiming(f"unknown check-in timing '{timing}'; choose one of {_choices(CHECK_IN_TIMINGS)}")
+    return timing
+
+
+def check_comparison(answer: str) -> str:
+    if answer not in COMPARISONS:
+        raise UnknownComparison(
+            f"unknown answer '{answer}' for 'compared with before'; choose one of {_choices(COMPARISONS)}"
+        )
+    return answer
+
+
 @dataclass(frozen=True)
 class CheckIn:
     """How the body feels: before or after a session, or on its own (`crest log`). Every part is optional."""
@@ -308,10 +322,7 @@ class CheckIn:
 
     def __post_init__(self) -> None:
         require_aware(self.at, "the check-in time")
-        if self.timing not in CHECK_IN_TIMINGS:
-            raise UnknownTiming(
-                f"unknown check-in timing '{self.timing}'; choose one of {_choices(CHECK_IN_TIMINGS)}"
-            )
+        check_timing(self.timing)
         if self.timing == "standalone" and self.session_id is not None:
             raise UnknownTiming("a standalone check-in belongs to no session; use timing before or after")
         object.__setattr__(self, "pain", tuple(self.pain))
@@ -325,18 +336,33 @@ class CheckIn:
         if NO_SENSATION in sensations and len(sensations) > 1:
             raise UnknownSensation("'none' cannot be combined with other sensations")
         object.__setattr__(self, "sensations", sensations)
-        if self.compared_with_before is not None and self.compared_with_before not in COMPARISONS:
-            raise UnknownComparison(
-                f"unknown answer '{self.compared_with_before}' for 'compared with before'; "
-                f"choose one of {_choices(COMPARISONS)}"
-            )
-        object.__setattr__(self, "note", _checked_note(self.note))
+        if self.compared_with_before is not None:
+            check_comparison(self.compared_with_before)
+        object.__setattr__(self, "note", check_note(self.note))
 
     @property
     def is_empty(self) -> bool:
         return (
             not self.pain and not self.sensations and self.compared_with_before is None and self.note is None
         )
+
+
+def check_answers(answers: Mapping[str, bool]) -> dict[str, bool]:
+    """Safety answers by question id, sorted so that equal answers compare and export equally."""
+    if not isinstance(answers, Mapping) or not answers:
+        raise InvalidSafetyAnswers("the safety answers are empty")
+    for question_id, answer in answers.items():
+        if not isinstance(question_id, str) or not question_id.strip():
+            raise InvalidSafetyAnswers(f"safety question id {question_id!r} is empty")
+        if not isinstance(answer, bool):
+            raise InvalidSafetyAnswers(f"the answer to '{question_id}' is {answer!r}, not yes or no")
+    return dict(sorted(answers.items()))
+
+
+def check_advice_level(advice_level: str) -> str:
+    if not isinstance(advice_level, str) or not advice_level.strip():
+        raise InvalidSafetyAnswers("the safety advice level is empty")
+    return advice_level
 
 
 @dataclass(frozen=True)
@@ -350,16 +376,8 @@ class SafetyScreen:
 
     def __post_init__(self) -> None:
         require_aware(self.answered_at, "the safety answer time")
-        if not self.answers:
-            raise InvalidSafetyAnswers("the safety answers are empty")
-        for question_id, answer in self.answers.items():
-            if not isinstance(question_id, str) or not question_id.strip():
-                raise InvalidSafetyAnswers(f"safety question id {question_id!r} is empty")
-            if not isinstance(answer, bool):
-                raise InvalidSafetyAnswers(f"the answer to '{question_id}' is {answer!r}, not yes or no")
-        if not isinstance(self.advice_level, str) or not self.advice_level.strip():
-            raise InvalidSafetyAnswers("the safety advice level is empty")
-        object.__setattr__(self, "answers", dict(sorted(self.answers.items())))
+        object.__setattr__(self, "answers", check_answers(self.answers))
+        check_advice_level(self.advice_level)
 
     def is_due(self, now: datetime, valid_for: timedelta) -> bool:
         """True when the answers are older than `valid_for` and should be asked again."""

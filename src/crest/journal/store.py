@@ -84,6 +84,8 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
         return f"the journal at {where} is damaged ({reason}); move that file aside to start a fresh journal"
     if "readonly" in lowered or "read-only" in lowered:
         return f"the journal at {where} is read-only; check its permissions"
+    if "connection" in lowered and ("failed" in lowered or "refused" in lowered):
+        return f"cannot reach the journal database at {where} ({reason})"
     if "unable to open" in lowered:
         return f"cannot open the journal at {where}; check that its folder exists and is writable"
     return f"the journal database at {where} failed: {reason}"
@@ -450,9 +452,9 @@ class Journal:
             settings = session.scalar(select(func.count()).select_from(SettingRow)) or 0
             if sum(counts) + screens + settings:
                 raise JournalNotEmpty(
-                    f"the journal at {self.where} already holds {counts[0]} sessions, {counts[1]} check-ins, "
-                    f"{screens} safety answers and {settings} settings; import only fills an empty journal "
-                    "(point CREST_HOME at a new folder)"
+                    f"the journal at {self.where} is not empty ({counts[0]} sessions, {counts[1]} check-ins, "
+                    f"{screens} safety screens, {settings} settings); import only fills an empty journal, "
+                    "so point CREST_HOME at a new folder"
                 )
             for record in contents.sessions:
                 session.add(

@@ -1,0 +1,247 @@
+"""`crest log`, `crest history`, `crest export`, `crest import`: the journal from the terminal.
+
+SQLAlchemy and the journal modules are imported inside the commands so that `crest --help` stays quick.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from crest.cli.journal_access import open_journal
+from crest.errors import CrestError
+
+if TYPE_CHECKING:
+    from crest.journal.records import CheckIn, PracticeSession
+
+
+class NothingToLog(CrestError):
+    """`crest log` without anything to record."""
+
+
+class ExportNotWritable(CrestError):
+    """The export file cannot be written."""
+
+
+def _local_zone() -> tzinfo:
+    return datetime.now().astimezone().tzinfo or UTC
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
+
+def _minutes_seconds(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def log(
+    pain: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pain",
+            metavar="REGION[:SIDE]=N",
+            help="Pain from 0 to 10, e.g. lower_back=4 or hip:left=3. Regions: lower_back, buttock, "
+            "sacroiliac_joint, groin, front_of_thigh, hip, knee, pelvis, abdomen; sides: left, right, both, "
+            "centre. Repeat for more places.",
+        ),
+    ] = None,
+    sensation: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--sensation",
+            metavar="SENSATION",
+            help="yawning, breath_changed, spine_shifting, warmth, emotions, sleepy, restless or none. "
+            "Repeatable.",
+        ),
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A free note.")] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at", metavar="ISO-TIME", help="When, e.g. 2026-05-01T07:30 (local time); default now."
+        ),
+    ] = None,
+) -> None:
+    """Record a check-in without a session: pain, sensations, a note."""
+    from crest.journal.records import CheckIn, parse_datetime, parse_pain
+
+    zone = _local_zone()
+    moment = parse_datetime(at, zone) if at is not None else datetime.now(zone)
+    check_in = CheckIn(
+        at=moment,
+        timing="standalone",
+        pain=tuple(parse_pain(entry) for entry in pain or ()),
+        sensations=frozenset(sensation or ()),
+        note=note,
+    )
+    if check_in.is_empty:
+        raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N, --sensation or --note")
+    with open_journal() as journal:
+        check_in_id = journal.add_checkin(check_in)
+    typer.echo(f"Saved check-in {check_in_id} ({_when(check_in.at)}): {_check_in_summary(check_in)}.")
+
+
+def _check_in_summary(check_in: CheckIn) -> str:
+    from crest.journal.records import COMPARISONS, SENSATIONS
+
+    parts = [rating.label for rating in check_in.pain]
+    parts += [SENSATIONS[name] for name in sorted(check_in.sensations)]
+    if check_in.compared_with_before is not None:
+        parts.append(f"{COMPARISONS[check_in.compared_with_before]} than before")
+    if check_in.note is not None:
+        parts.append(f"note: {check_in.note}")
+    return ", ".join(parts)
+
+
+def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], only_check_ins: bool) -> str:
+    from crest.journal.transfer import check_in_fields, session_fields
+
+    if only_check_ins:
+        return json.dumps([check_in_fields(check_in) for check_in in check_ins], indent=2, ensure_ascii=False)
+    entries = []
+    for session in sessions:
+        fields = session_fields(session)
+        fields["check_ins"] = [check_in_fields(c) for c in check_ins if c.session_id == session.id]
+        entries.append(fields)
+    return json.dumps(entries, indent=2, ensure_ascii=False)
+
+
+def _print_history_tables(sessions: list[PracticeSession], check_ins: list[CheckIn]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if not sessions and not check_ins:
+        console.print(
+            "Nothing in the journal yet. Start a rest with `crest session`, "
+            "or note how you feel with `crest log`."
+        )
+        return
+    if sessions:
+        table = Table(title="Sessions", title_justify="left")
+        for column in ("#", "Started", "Variant", "Planned", "Practised", "Status", "Position check"):
+            table.add_column(column)
+        for session in sessions:
+            table.add_row(
+                str(session.id),
+                _when(session.started_at),
+                session.variant,
+                f"{session.planned_minutes} min",
+                _minutes_seconds(session.actual_seconds),
+                session.status.replace("_", " "),
+                session.position_check_summary or "",
+            )
+        console.print(table)
+    if check_ins:
+        table = Table(title="Check-ins", title_justify="left")
+        for column in ("#", "When", "With", "How it felt"):
+            table.add_column(column)
+        for check_in in check_ins:
+            with_session = (
+                "on its own"
+                if check_in.session_id is None
+                else f"{check_in.timing} session {check_in.session_id}"
+            )
+            table.add_row(str(check_in.id), _when(check_in.at), with_session, _check_in_summary(check_in))
+        console.print(table)
+
+
+def history(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="Only from this day (2026-05-01) or time on."),
+    ] = None,
+    check_ins_only: Annotated[
+        bool,
+        typer.Option(
+            "--check-ins", help="With --json: list every check-in (standalone ones too) instead of sessions."
+        ),
+    ] = False,
+) -> None:
+    """Show past sessions and check-ins.
+
+    With --json: a list of sessions (id, started_at, planned_minutes, actual_seconds, variant, status,
+    position_check_summary), each with the check-ins taken before and after it under check_ins.
+    """
+    from crest.journal.records import parse_since
+
+    start = parse_since(since, _local_zone()) if since else None
+    with open_journal() as journal:
+        sessions = journal.list_sessions(since=start)
+        check_ins = journal.list_checkins(since=start)
+    if as_json:
+        typer.echo(_history_json(sessions, check_ins, check_ins_only))
+    else:
+        _print_history_tables(sessions, check_ins)
+
+
+def _write_private_file(path: Path, text: str) -> None:
+    """Write the export readable by its owner only, replacing `path` in one step."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=".crest-export-", dir=path.parent or Path("."))
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ExportNotWritable(f"cannot write {path} ({error.strerror or error})") from None
+
+
+def export(
+    format_name: Annotated[str, typer.Option("--format", metavar="csv|json", help="File format.")] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", metavar="PATH", help="Write to this file (default: the screen)."),
+    ] = None,
+) -> None:
+    """Export the whole journal as CSV or JSON (`crest import` reads both back)."""
+    from crest.journal.transfer import FORMATS, UnknownFormat, export_text
+
+    if format_name not in FORMATS:
+        raise UnknownFormat(f"unknown export format '{format_name}'; choose csv or json")
+    with open_journal() as journal:
+        text = export_text(journal.export_contents(), format_name)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    _write_private_file(output, text)
+    typer.echo(f"Exported the journal to {output}.", err=True)
+
+
+def import_journal(
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="A file made by `crest export` (.csv or .json).")
+    ],
+) -> None:
+    """Import an export into an empty journal; every row is checked first, nothing is imported on error."""
+    from crest.journal.transfer import read_export_file
+
+    contents = read_export_file(path)
+    with open_journal() as journal:
+        journal.import_contents(contents)
+        where = journal.where
+    counts = (
+        _count(len(contents.sessions), "session"),
+        _count(len(contents.check_ins), "check-in"),
+        _count(len(contents.safety_screens), "set of safety answers", "sets of safety answers"),
+        _count(len(contents.settings), "setting"),
+    )
+    typer.echo(f"Imported {', '.join(counts)} into {where}.")
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("log")(log)
+    app.command("history")(history)
+    app.command("export")(export)
+    app.command("import")(import_journal)

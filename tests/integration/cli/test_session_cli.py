@@ -1,0 +1,127 @@
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from crest.journal.records import PracticeSession
+from crest.journal.store import Journal
+from crest.safety.screen import QUESTIONS
+
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def sessions() -> list[PracticeSession]:
+    with Journal.open() as journal:
+        return journal.list_sessions()
+
+
+def test_scripted_session_runs_to_completion_and_is_recorded(run_crest: RunCrest) -> None:
+    result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "Time is up" in result.stdout
+    assert "roll gently onto one side" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    with Journal.open() as journal:
+        [session] = journal.list_sessions()
+    assert session.status == "completed"
+    assert session.actual_seconds == 300
+    assert session.planned_minutes == 5
+    assert session.variant == "standard"
+
+
+def test_somatic_session_speaks_the_movement_cues(run_crest: RunCrest) -> None:
+    result = run_crest("session", "--minutes", "5", "--variant", "somatic", "--speed", "300", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("arch your lower back") == 3
+
+
+def test_short_session_gets_a_note_about_the_usual_range(run_crest: RunCrest) -> None:
+    result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+    assert "10-20 minutes" in result.stdout
+
+
+def test_minutes_outside_the_range_is_a_one_line_error(run_crest: RunCrest) -> None:
+    result = run_crest("session", "--minutes", "45", "--yes")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "crest: a session lasts 5 to 30 minutes; 45 is outside that"
+
+
+def test_unknown_variant_and_bad_speed_are_one_line_errors(run_crest: RunCrest) -> None:
+    for args in (["--variant", "upside-down"], ["--speed", "0"]):
+        result = run_crest("session", *args, "--yes")
+        assert result.returncode == 2
+        assert result.stderr.startswith("crest: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_first_session_without_yes_asks_the_safety_questions_and_a_yes_stops_it(run_crest: RunCrest) -> None:
+    answers = "\n".join("y" if question.id == "both_legs" else "n" for question in QUESTIONS) + "\n"
+    result = run_crest("session", "--minutes", "5", "--speed", "300", input_text=answers)
+    assert result.returncode == 1
+    assert "urgent medical care" in result.stdout
+    assert "not medical advice" in result.stdout
+    assert sessions() == []
+
+
+def test_closed_stdin_cannot_answer_the_safety_questions(run_crest: RunCrest) -> None:
+    result = run_crest("session", "--minutes", "5", "--speed", "300")
+    assert result.returncode == 2
+    assert "crest safety" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_after_a_clear_screen_the_session_runs_and_the_check_in_is_saved(run_crest: RunCrest) -> None:
+    screen = "\n".join("n" for _ in QUESTIONS) + "\n"
+    setup_steps = "\n" * 7
+    # regions 1 (lower back) and 6 (hip); hip on the left; scores; better; sensations yawning + warmth; a note
+    check_in = "1 6\nc\n3\nl\n2\nb\n1 4\nlighter today\n"
+    result = run_crest("session", "--minutes", "5", "--speed", "300", input_text=screen + setup_steps + check_in)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with Journal.open() as journal:
+        [session] = journal.list_sessions()
+        [check_in_record] = journal.list_checkins()
+        screen_record = journal.latest_safety_screen()
+    assert session.status == "completed"
+    assert check_in_record.session_id == session.id
+    assert check_in_record.timing == "after"
+    assert sorted((r.region, r.side, r.score) for r in check_in_record.pain) == [
+        ("hip", "left", 2), ("lower_back", "centre", 3)
+    ]
+    assert check_in_record.compared_with_before == "better"
+    assert check_in_record.sensations == {"yawning", "warmth"}
+    assert check_in_record.note == "lighter today"
+    assert screen_record is not None and screen_record.advice_level == "clear"
+
+
+def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crest", "session", "--minutes", "30", "--speed", "20", "--yes"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=crest_env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            found = sessions() if (Path(crest_env["CREST_HOME"]) / "crest.db").exists() else []
+            if found and found[0].actual_seconds >= 60:
+                break
+        else:
+            raise AssertionError("the session never checkpointed")
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    [running] = sessions()
+    assert running.status == "running"
+    result = run_crest("history", "--json")
+    assert result.returncode == 0, result.stderr
+    assert "interrupted" in result.stderr
+    [session] = sessions()
+    assert session.status == "interrupted"
+    assert 60 <= session.actual_seconds < 30 * 60
+
