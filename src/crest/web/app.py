@@ -74,7 +74,25 @@ def create_app(
     app.include_router(api_router())
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.openapi = lambda: _openapi_with_our_422(app)  # type: ignore[method-assign]
     return app
+
+
+def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
+    """Document the 422 body the error handler really sends, instead of FastAPI's default."""
+    from fastapi.openapi.utils import get_openapi
+
+    from crest.web.schemas import ValidationProblemOut
+
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+        problem = ValidationProblemOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.update(problem.pop("$defs", {}))
+        components["HTTPValidationError"] = problem
+        components.pop("ValidationError", None)
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 async def _refuse_oversized_uploads(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

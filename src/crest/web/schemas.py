@@ -161,3 +161,15 @@ class SafetyOut(BaseModel):
 
 class ErrorOut(BaseModel):
     detail: str
+
+
+class FieldProblem(BaseModel):
+    field: str = Field(description="where the problem is, e.g. pain.0.score")
+    message: str
+
+
+class ValidationProblemOut(BaseModel):
+    """The body of every 422 for input that does not fit the schema."""
+
+    detail: str = Field(description="all problems in one line, each starting with its field")
+    errors: list[FieldProblem] = Field(default_factory=list, description="one entry per field, when known")
