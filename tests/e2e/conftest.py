@@ -51,12 +51,18 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-def launch_chromium(playwright: Any, extra_args: tuple[str, ...] = ()) -> Any:
+def _launch_chromium(playwright: Any, extra_args: tuple[str, ...] = ()) -> Any:
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing: install Debian's `chromium` (scripts/setup --test does)")
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *extra_args], headless=True
     )
+
+
+@pytest.fixture(scope="module")
+def launch_chromium(playwright_instance: Any) -> Callable[[tuple[str, ...]], Any]:
+    """Start Debian's Chromium with extra command-line switches (closed by the caller)."""
+    return lambda extra_args: _launch_chromium(playwright_instance, extra_args)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +75,7 @@ def playwright_instance() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def browser(playwright_instance: Any) -> Iterator[Any]:
-    chromium = launch_chromium(playwright_instance)
+    chromium = _launch_chromium(playwright_instance)
     yield chromium
     chromium.close()
 

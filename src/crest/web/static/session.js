@@ -55,8 +55,16 @@
         const message = JSON.parse(event.data);
         if (message.type === "error") { $("camera-summary").textContent = message.message; return; }
         const result = message.result;
+        if (!result.person_seen) {
+          $("camera-summary").textContent = "Nobody in view yet: place the camera so that your whole body shows.";
+          return;
+        }
         $("camera-summary").textContent = result.summary || "";
-        window.crestPosture.renderCriteria($("camera-criteria"), result);
+        // Show each criterion's steady verdict, so that one shaky frame does not make the list flicker.
+        const corrections = Object.fromEntries((result.corrections || []).map((c) => [c.name, c]));
+        const steady = { ...result, criteria: result.criteria.map((c) => corrections[c.name]
+          || { ...c, status: result.stable[c.name] || c.status }) };
+        window.crestPosture.renderCriteria($("camera-criteria"), steady);
         window.crestPosture.drawSkeleton($("camera-overlay"), result, video.clientWidth, video.clientHeight, grab.width, grab.height);
       });
       socket.addEventListener("close", () => { if (camera) camera.waiting = false; });
