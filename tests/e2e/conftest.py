@@ -38,7 +38,9 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("crest-home")
     app = create_app(f"sqlite:///{home / 'crest.db'}")
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -54,9 +56,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def _launch_chromium(playwright: Any, extra_args: tuple[str, ...] = ()) -> Any:
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing: install Debian's `chromium` (scripts/setup --test does)")
-    return playwright.chromium.launch(
-        executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *extra_args], headless=True
-    )
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *extra_args], headless=True)
 
 
 @pytest.fixture(scope="module")

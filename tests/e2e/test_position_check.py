@@ -30,8 +30,11 @@ def _y4m_clip(photo: Path, path: Path, frames: int = 10) -> Path:
 def camera_browser(launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_factory: pytest.TempPathFactory) -> Any:
     clip = _y4m_clip(PHOTO, tmp_path_factory.mktemp("camera") / "lying.y4m")
     chromium = launch_chromium(
-        ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-         f"--use-file-for-fake-video-capture={clip}")
+        (
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            f"--use-file-for-fake-video-capture={clip}",
+        )
     )
     yield chromium
     chromium.close()
@@ -72,9 +75,7 @@ def test_the_camera_check_shows_criterion_verdicts(
     context.close()
 
 
-def test_a_photo_upload_shows_the_picture_and_the_verdicts(
-    browser: Any, server_url: str, screenshot: Shoot
-) -> None:
+def test_a_photo_upload_shows_the_picture_and_the_verdicts(browser: Any, server_url: str, screenshot: Shoot) -> None:
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     page = context.new_page()
     page.goto(f"{server_url}/check")
@@ -83,12 +84,15 @@ def test_a_photo_upload_shows_the_picture_and_the_verdicts(
     page.locator("#check-result").wait_for(state="visible", timeout=60_000)
     assert page.locator("#result-criteria li").count() == 10
     assert page.locator('#result-criteria li[data-criterion="heel_distance"]').get_attribute("data-status") in (
-        "ok", "adjust")
+        "ok",
+        "adjust",
+    )
     page.wait_for_function("document.getElementById('result-overlay').width > 0")
     screenshot(page, "check-result")
 
     page.get_by_label("Photo or video").set_input_files(
-        files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"not a photo"}])
+        files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"not a photo"}]
+    )
     page.get_by_role("button", name="Check").click()
     page.get_by_text("not a photo or video crest can read").wait_for()
     context.close()

@@ -2,14 +2,16 @@
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from crest.web.context import Clock, LazyChecker, UploadLimits, WebContext
 
@@ -70,7 +72,7 @@ def create_app(
     )
     app.state.context = context
     install_error_handlers(app)
-    app.middleware("http")(_refuse_oversized_uploads)
+    app.add_middleware(RefuseOversizedUploads, max_upload_bytes=context.limits.max_upload_bytes)
     app.include_router(api_router())
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -95,14 +97,22 @@ def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
     return app.openapi_schema
 
 
-async def _refuse_oversized_uploads(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """Answer 413 from the declared size, before a huge body is read and spooled."""
-    limit = request.app.state.context.limits.max_upload_bytes
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD_BYTES:
-        message = f"the upload is larger than {limit // (1024 * 1024)} MB; send a smaller photo or a shorter video"
-        return JSONResponse({"detail": message}, status_code=413)
-    return await call_next(request)
+class RefuseOversizedUploads:
+    """Answer 413 from the declared size, before a huge body is read and spooled (plain ASGI: no cost per request)."""
+
+    def __init__(self, app: ASGIApp, max_upload_bytes: int) -> None:
+        self.app = app
+        self.max_upload_bytes = max_upload_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            declared = Headers(scope=scope).get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_upload_bytes + MULTIPART_OVERHEAD_BYTES:
+                megabytes = self.max_upload_bytes // (1024 * 1024)
+                message = f"the upload is larger than {megabytes} MB; send a smaller photo or a shorter video"
+                await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 async def _sweep_abandoned_sessions(context: WebContext) -> None:

@@ -100,8 +100,9 @@ def bar_chart(bars: Sequence[Bar], description: str, signed: bool = False) -> Ma
             f'tabindex="0" data-value="{bar.value:g}"><title>{escape(bar.title)}</title></rect>'
         )
         if index % label_every == 0:
+            label_x = x + slot * 0.35
             parts.append(
-                f'<text x="{x + slot * 0.35:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{escape(bar.label)}</text>'
+                f'<text x="{label_x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{escape(bar.label)}</text>'
             )
     parts.append("</svg>")
     return Markup("".join(parts))

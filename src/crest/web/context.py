@@ -53,6 +53,7 @@ class WebContext:
         return self.clock()
 
 
-def web_context(request: Request) -> WebContext:
+async def web_context(request: Request) -> WebContext:
+    # async: a dependency this small should not cost a hop to the thread pool on every request
     context: WebContext = request.app.state.context
     return context

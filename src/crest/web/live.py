@@ -62,7 +62,9 @@ async def serve_live_check(websocket: WebSocket, check_frame: FrameChecker, max_
                 if frame is None:
                     await _send_error(websocket, "send each camera frame as a binary JPEG message")
                 elif len(frame) > max_frame_bytes:
-                    await _send_error(websocket, f"a frame is limited to {max_frame_bytes // 1024} KB; send smaller JPEGs")
+                    await _send_error(
+                        websocket, f"a frame is limited to {max_frame_bytes // 1024} KB; send smaller JPEGs"
+                    )
                 else:
                     mailbox.put(frame)
         finally:
@@ -77,7 +79,9 @@ async def serve_live_check(websocket: WebSocket, check_frame: FrameChecker, max_
             except CrestError as error:
                 await _send_error(websocket, error.message, frame=number)
                 continue
-            await websocket.send_json({"type": "result", "frame": number, "dropped_frames": mailbox.dropped, "result": result})
+            await websocket.send_json(
+                {"type": "result", "frame": number, "dropped_frames": mailbox.dropped, "result": result}
+            )
     except (WebSocketDisconnect, RuntimeError):
         pass  # the tab went away mid-answer
     finally:

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
@@ -29,8 +29,12 @@ NAV_ITEMS = (
     ("check_page", "Check a photo"),
     ("settings_page", "Settings"),
 )
-STATUS_LABELS = {"running": "in progress", "completed": "completed", "ended_early": "ended early",
-                 "interrupted": "interrupted"}
+STATUS_LABELS = {
+    "running": "in progress",
+    "completed": "completed",
+    "ended_early": "ended early",
+    "interrupted": "interrupted",
+}
 PHASE_LABELS = {"settle": "settling in", "movement": "slow movements", "rest": "resting", "closing": "closing"}
 MAX_SPEED = 1000.0
 
@@ -178,8 +182,9 @@ def checkin_page(
         existing = CheckInOut.of(context.journal.get_checkin(checkin_id)).model_dump(mode="json")
     elif session_id is not None:
         context.journal.get_session(session_id)  # a 404 page for a session that does not exist
-    default_sides = {region: ("centre" if region in ("lower_back", "pelvis", "abdomen") else "both")
-                     for region in records.REGIONS}
+    default_sides = {
+        region: ("centre" if region in ("lower_back", "pelvis", "abdomen") else "both") for region in records.REGIONS
+    }
     config = {
         "checkin": existing,
         "session_id": session_id,
@@ -262,8 +267,9 @@ async def save_settings_page(request: Request, context: Context) -> Response:
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
 
 
-def _settings(request: Request, context: Context, preferences: Preferences, status_code: int = 200,
-              **values: Any) -> Response:
+def _settings(
+    request: Request, context: Context, preferences: Preferences, status_code: int = 200, **values: Any
+) -> Response:
     return render(
         request,
         "settings.html",

@@ -11,8 +11,12 @@ from crest.protocol.model import Protocol
 from crest.web.charts import Bar, Point, Series, bar_chart, line_chart
 from crest.web.timeframe import friendly_time, start_of_week
 
-STATUS_WORDS = {"running": "in progress", "completed": "completed", "ended_early": "ended early",
-                "interrupted": "interrupted"}
+STATUS_WORDS = {
+    "running": "in progress",
+    "completed": "completed",
+    "ended_early": "ended early",
+    "interrupted": "interrupted",
+}
 MOST_PLACES = 4  # more lines than this stop being readable
 WEEKS_SHOWN = 8
 
@@ -34,15 +38,27 @@ def journal_entries(
     entries: list[tuple[datetime, dict[str, Any]]] = []
     for session in sessions:
         variant = protocol.variants[session.variant].title if session.variant in protocol.variants else session.variant
-        lines = [f"{_minutes_text(session.actual_seconds)} of {session.planned_minutes} min, {variant}",
-                 STATUS_WORDS.get(session.status, session.status).capitalize()]
+        lines = [
+            f"{_minutes_text(session.actual_seconds)} of {session.planned_minutes} min, {variant}",
+            STATUS_WORDS.get(session.status, session.status).capitalize(),
+        ]
         if session.position_check_summary:
             lines.append(session.position_check_summary)
-        entries.append((session.started_at, {
-            "kind": "session", "id": session.id, "title": "Session", "lines": lines,
-            "at_iso": session.started_at.isoformat(), "when": friendly_time(session.started_at, zone, now),
-            "edit_url": None, "delete_url": f"/api/sessions/{session.id}",
-        }))
+        entries.append(
+            (
+                session.started_at,
+                {
+                    "kind": "session",
+                    "id": session.id,
+                    "title": "Session",
+                    "lines": lines,
+                    "at_iso": session.started_at.isoformat(),
+                    "when": friendly_time(session.started_at, zone, now),
+                    "edit_url": None,
+                    "delete_url": f"/api/sessions/{session.id}",
+                },
+            )
+        )
     for check_in in check_ins:
         lines = [", ".join(f"{place_label(p)} {p.score}/10" for p in check_in.pain)] if check_in.pain else []
         if check_in.compared_with_before:
@@ -52,11 +68,21 @@ def journal_entries(
         if check_in.note:
             lines.append(f"“{check_in.note}”")
         title = {"before": "Check-in before", "after": "Check-in after"}.get(check_in.timing, "Check-in")
-        entries.append((check_in.at, {
-            "kind": "checkin", "id": check_in.id, "title": title, "lines": lines or ["(nothing filled in)"],
-            "at_iso": check_in.at.isoformat(), "when": friendly_time(check_in.at, zone, now),
-            "edit_url": f"/checkin?checkin_id={check_in.id}", "delete_url": f"/api/checkins/{check_in.id}",
-        }))
+        entries.append(
+            (
+                check_in.at,
+                {
+                    "kind": "checkin",
+                    "id": check_in.id,
+                    "title": title,
+                    "lines": lines or ["(nothing filled in)"],
+                    "at_iso": check_in.at.isoformat(),
+                    "when": friendly_time(check_in.at, zone, now),
+                    "edit_url": f"/checkin?checkin_id={check_in.id}",
+                    "delete_url": f"/api/checkins/{check_in.id}",
+                },
+            )
+        )
     entries.sort(key=lambda pair: pair[0], reverse=True)
     return [entry for _, entry in entries]
 
@@ -77,8 +103,11 @@ def streak_days(sessions: Sequence[PracticeSession], zone: tzinfo, now: datetime
 def charts(
     sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn], zone: tzinfo, now: datetime
 ) -> list[dict[str, Any]]:
-    return [_pain_over_time(check_ins, zone), _change_per_session(sessions, check_ins, zone),
-            _sessions_per_week(sessions, zone, now)]
+    return [
+        _pain_over_time(check_ins, zone),
+        _change_per_session(sessions, check_ins, zone),
+        _sessions_per_week(sessions, zone, now),
+    ]
 
 
 def _day_label(moment: datetime, zone: tzinfo) -> str:
@@ -96,16 +125,26 @@ def _pain_over_time(check_ins: Sequence[CheckIn], zone: tzinfo) -> dict[str, Any
         return {"title": title, "empty": "Rate your pain in a check-in to see it here."}
     recent = sorted(by_place, key=lambda place: max(at for at, _ in by_place[place]), reverse=True)[:MOST_PLACES]
     series = [
-        Series(place, [Point(at.timestamp(), score, f"{place}: {score}/10 on {_day_label(at, zone)} "
-                             f"{at.astimezone(zone):%H:%M}") for at, score in by_place[place]])
+        Series(
+            place,
+            [
+                Point(
+                    at.timestamp(), score, f"{place}: {score}/10 on {_day_label(at, zone)} {at.astimezone(zone):%H:%M}"
+                )
+                for at, score in by_place[place]
+            ],
+        )
         for place in recent
     ]
     moments = sorted(at for place in recent for at, _ in by_place[place])
     labels = [(moments[0].timestamp(), _day_label(moments[0], zone))]
     if _day_label(moments[-1], zone) != labels[0][1]:
         labels.append((moments[-1].timestamp(), _day_label(moments[-1], zone)))
-    return {"title": title, "svg": line_chart(series, labels, "Pain from 0 to 10 over time, one line per place"),
-            "legend": recent}
+    return {
+        "title": title,
+        "svg": line_chart(series, labels, "Pain from 0 to 10 over time, one line per place"),
+        "legend": recent,
+    }
 
 
 def _change_per_session(
@@ -143,6 +182,7 @@ def _sessions_per_week(sessions: Sequence[PracticeSession], zone: tzinfo, now: d
         week = [s for s in sessions if start <= s.started_at < end]
         minutes = round(sum(s.actual_seconds for s in week) / 60)
         label = _day_label(start, zone)
-        bars.append(Bar(label, len(week), f"Week of {label}: {len(week)} session{'s' * (len(week) != 1)}, "
-                                          f"{minutes} minutes"))
+        bars.append(
+            Bar(label, len(week), f"Week of {label}: {len(week)} session{'s' * (len(week) != 1)}, {minutes} minutes")
+        )
     return {"title": title, "svg": bar_chart(bars, "Sessions per week, the last eight weeks")}

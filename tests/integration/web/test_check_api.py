@@ -12,8 +12,18 @@ from crest.web.app import create_app
 from crest.web.context import UploadLimits
 
 PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "p009.jpg"
-CRITERIA = {"whole_body_visible", "lying_on_back", "knees_bent", "feet_flat", "hips_down", "heel_distance",
-            "knee_width", "arms_below_shoulders", "head_resting", "head_level"}
+CRITERIA = {
+    "whole_body_visible",
+    "lying_on_back",
+    "knees_bent",
+    "feet_flat",
+    "hips_down",
+    "heel_distance",
+    "knee_width",
+    "arms_below_shoulders",
+    "head_resting",
+    "head_level",
+}
 
 
 def _video(path: Path, seconds: float, fps: int = 10) -> bytes:
@@ -120,8 +130,11 @@ def test_live_frames_sent_too_fast_are_dropped_not_queued(client: TestClient) ->
 def test_live_bad_messages_get_an_error_and_the_stream_goes_on(client: TestClient) -> None:
     with client.websocket_connect("/api/check/live") as socket:
         socket.send_text("hello")
-        assert socket.receive_json() == {"type": "error", "frame": None,
-                                         "message": "send each camera frame as a binary JPEG message"}
+        assert socket.receive_json() == {
+            "type": "error",
+            "frame": None,
+            "message": "send each camera frame as a binary JPEG message",
+        }
         socket.send_bytes(b"not a jpeg")
         error = socket.receive_json()
         assert (error["type"], error["frame"]) == ("error", 1)

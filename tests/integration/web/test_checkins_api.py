@@ -19,7 +19,10 @@ def test_a_check_in_is_added_read_edited_and_deleted(client: TestClient) -> None
     body = created.json()
     assert body["at"] == "2026-05-06T17:30:00Z"
     assert body["timing"] == "standalone"
-    assert body["pain"] == [{"region": "lower_back", "side": "centre", "score": 6}, {"region": "hip", "side": "left", "score": 3}]
+    assert body["pain"] == [
+        {"region": "lower_back", "side": "centre", "score": 6},
+        {"region": "hip", "side": "left", "score": 3},
+    ]
     assert body["sensations"] == ["warmth", "yawning"]
 
     changed = client.put(f"/api/checkins/{body['id']}", json={**CHECK_IN, "pain": [], "note": "  Changed  "})

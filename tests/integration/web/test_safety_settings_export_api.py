@@ -52,8 +52,15 @@ def test_incomplete_or_unknown_answers_are_refused(client: TestClient) -> None:
 
 def test_settings_have_defaults_and_are_saved(client: TestClient) -> None:
     defaults = client.get("/api/settings").json()
-    assert defaults == {"default_minutes": 15, "default_variant": "standard", "voice": False, "chime": True,
-                        "height_cm": None, "theme": "system", "show_streaks": False}
+    assert defaults == {
+        "default_minutes": 15,
+        "default_variant": "standard",
+        "voice": False,
+        "chime": True,
+        "height_cm": None,
+        "theme": "system",
+        "show_streaks": False,
+    }
     chosen = {**defaults, "default_minutes": 20, "theme": "dark", "height_cm": 172, "voice": True}
     assert client.put("/api/settings", json=chosen).json() == chosen
     assert client.get("/api/settings").json() == chosen
@@ -62,8 +69,12 @@ def test_settings_have_defaults_and_are_saved(client: TestClient) -> None:
 
 def test_bad_settings_name_the_field(client: TestClient) -> None:
     defaults = client.get("/api/settings").json()
-    for change, field in (({"default_minutes": 45}, "default_minutes"), ({"theme": "pink"}, "theme"),
-                          ({"height_cm": 20}, "height_cm"), ({"sound": True}, "sound")):
+    for change, field in (
+        ({"default_minutes": 45}, "default_minutes"),
+        ({"theme": "pink"}, "theme"),
+        ({"height_cm": 20}, "height_cm"),
+        ({"sound": True}, "sound"),
+    ):
         response = client.put("/api/settings", json={**defaults, **change})
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == field
@@ -71,7 +82,9 @@ def test_bad_settings_name_the_field(client: TestClient) -> None:
 
 def test_export_as_json_and_csv(client: TestClient) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
-    client.post("/api/checkins", json={"session_id": session["id"], "pain": [{"region": "knee", "side": "left", "score": 4}]})
+    client.post(
+        "/api/checkins", json={"session_id": session["id"], "pain": [{"region": "knee", "side": "left", "score": 4}]}
+    )
     as_json = client.get("/api/export", params={"format": "json"})
     assert as_json.status_code == 200
     assert as_json.headers["content-type"].startswith("application/json")

@@ -86,4 +86,7 @@ def test_bad_progress_and_unknown_sessions(client: TestClient) -> None:
     assert client.get("/api/sessions/0").status_code == 422
     assert client.get("/api/sessions/99999999999999999999").status_code == 422
     assert client.delete("/api/sessions/9999").status_code == 404
-    assert client.post("/api/sessions", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+    assert (
+        client.post("/api/sessions", content=b"{not json", headers={"content-type": "application/json"}).status_code
+        == 422
+    )

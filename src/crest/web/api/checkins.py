@@ -3,11 +3,11 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from crest.journal.records import require_aware
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import CheckInIn, CheckInOut, ErrorOut, RecordId
+from crest.web.schemas import MAX_RECORD_ID, CheckInIn, CheckInOut, ErrorOut, RecordId
 from crest.web.timeframe import start_of_day
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"], responses={404: {"model": ErrorOut}})
@@ -15,14 +15,16 @@ Context = Annotated[WebContext, Depends(web_context)]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=CheckInOut)
-def add_checkin(body: CheckInIn, context: Context) -> CheckInOut:
+async def add_checkin(body: CheckInIn, context: Context) -> CheckInOut:
     at = context.now() if body.at is None else require_aware(body.at, "the check-in time")
     check_in_id = context.journal.add_checkin(body.to_record(at))
     return CheckInOut.of(context.journal.get_checkin(check_in_id))
 
 
 @router.get("", response_model=list[CheckInOut])
-def list_checkins(context: Context, since: date | None = None, session_id: int | None = None) -> list[CheckInOut]:
+async def list_checkins(
+    context: Context, since: date | None = None, session_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None
+) -> list[CheckInOut]:
     """Newest first; `since` is a day in the local time zone."""
     start = None if since is None else start_of_day(since, context.local_zone)
     found = context.journal.list_checkins(since=start, session_id=session_id)
@@ -30,12 +32,12 @@ def list_checkins(context: Context, since: date | None = None, session_id: int |
 
 
 @router.get("/{checkin_id}", response_model=CheckInOut)
-def get_checkin(checkin_id: RecordId, context: Context) -> CheckInOut:
+async def get_checkin(checkin_id: RecordId, context: Context) -> CheckInOut:
     return CheckInOut.of(context.journal.get_checkin(checkin_id))
 
 
 @router.put("/{checkin_id}", response_model=CheckInOut)
-def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context) -> CheckInOut:
+async def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context) -> CheckInOut:
     """Replace a check-in; its time stays unless a new `at` is given."""
     journal = context.journal
     at = journal.get_checkin(checkin_id).at if body.at is None else require_aware(body.at, "the check-in time")
@@ -44,6 +46,6 @@ def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context) -> C
 
 
 @router.delete("/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_checkin(checkin_id: RecordId, context: Context) -> Response:
+async def delete_checkin(checkin_id: RecordId, context: Context) -> Response:
     context.journal.delete_checkin(checkin_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

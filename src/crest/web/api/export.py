@@ -16,7 +16,7 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
     response_class=Response,
     responses={200: {"content": {"text/csv": {}, "application/json": {}}, "description": "the journal"}},
 )
-def export(context: Context, format: Literal["csv", "json"] = "json") -> Response:  # noqa: A002 (the CLI's name)
+def export(context: Context, format: Literal["csv", "json"] = "json") -> Response:
     from crest.journal.transfer import export_text
 
     text = export_text(context.journal.export_contents(), format)
