@@ -118,3 +118,27 @@ def test_closing_the_tab_leaves_an_interrupted_session(browser: Any, server_url:
     newest = _api(server_url, "/api/sessions")[0]
     assert newest["status"] == "interrupted"
     assert 60 <= newest["actual_seconds"] <= 200
+
+
+def test_a_check_in_by_keyboard_alone(browser: Any, server_url: str, answer_safety: Shoot) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    answer_safety(page, server_url)
+    page.goto(f"{server_url}/checkin")
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    for _ in range(40):  # on through the navigation to the body map
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Groin, left":
+            break
+    page.keyboard.press("Enter")
+    slider = page.get_by_label("Pain in groin, 0 to 10")
+    assert page.evaluate("document.activeElement.type") == "range"
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    assert slider.input_value() == "7"
+    page.get_by_role("button", name="Save check-in").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/journal")
+    assert "Groin (left) 7/10" in page.locator("tr", has_text="Groin").inner_text()
+    context.close()

@@ -1,11 +1,18 @@
 """`crest serve`: the local web app in the browser."""
 
 import ipaddress
+import socket
 
 import typer
 
+from crest.errors import CrestError
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
+
+
+class PortInUse(CrestError):
+    """Another program already listens on the chosen port."""
 
 
 def register(app: typer.Typer) -> None:
@@ -19,6 +26,18 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise PortInUse(
+                f"cannot listen on {host}:{port} ({error.strerror or error}); choose another with --port"
+            ) from None
 
 
 def serve(
@@ -42,6 +61,7 @@ def serve(
             "crest has no accounts or passwords yet.",
             err=True,
         )
+    ensure_port_free(host, port)
     web_app = create_app()
     shown_host = host if is_loopback(host) else DEFAULT_HOST
     url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{port}/"

@@ -1,0 +1,118 @@
+"""`crest serve` starts the app on loopback by default; another host is allowed only with a warning."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from crest.cli.serve_cmd import is_loopback
+
+SRC = Path(__file__).resolve().parents[3] / "src"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _serve(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], int]:
+    port = _free_port()
+    env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
+    env.pop("CREST_DATABASE_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "crest", "serve", "--no-browser", "--port", str(port), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/settings", timeout=1) as response:
+                assert response.status == 200
+                return server, port
+        except OSError:
+            if server.poll() is not None:
+                break
+            time.sleep(0.2)
+    server.kill()
+    raise AssertionError(f"crest serve did not start: {server.communicate()}")
+
+
+def _stop(server: subprocess.Popen[str]) -> tuple[str, str]:
+    server.terminate()
+    out, err = server.communicate(timeout=20)
+    return out, err
+
+
+def test_serve_listens_on_loopback_and_serves_the_pages(tmp_path: Path) -> None:
+    server, port = _serve(tmp_path)
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            assert "<title>Today · crest</title>" in response.read().decode()
+    finally:
+        out, err = _stop(server)
+    assert f"http://127.0.0.1:{port}/" in out
+    assert "warning" not in err
+    assert (tmp_path / "crest.db").exists()
+
+
+def test_another_host_gives_a_warning_about_accounts(tmp_path: Path) -> None:
+    server, _port = _serve(tmp_path, "--host", "0.0.0.0")
+    _out, err = _stop(server)
+    assert "no accounts" in err
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("127.0.0.2", True),
+        ("0.0.0.0", False),
+        ("192.168.1.5", False),
+        ("example.org", False),
+    ],
+)
+def test_loopback_hosts(host: str, loopback: bool) -> None:
+    assert is_loopback(host) is loopback
+
+
+def test_a_bad_port_is_a_one_line_error(tmp_path: Path) -> None:
+    env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-m", "crest", "serve", "--no-browser", "--port", "70000"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
+    env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "crest", "serve", "--no-browser", "--port", str(port)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"crest: cannot listen on 127.0.0.1:{port}")
+    assert "Traceback" not in result.stderr

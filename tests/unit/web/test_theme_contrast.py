@@ -1,0 +1,58 @@
+"""Both themes keep text readable: WCAG AA contrast (4.5:1) for text and controls, 3:1 for large marks."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+CSS = (Path(__file__).parents[3] / "src" / "crest" / "web" / "static" / "crest.css").read_text()
+
+
+def _palette(selector: str) -> dict[str, str]:
+    block = CSS[CSS.index(selector) :]
+    block = block[: block.index("}")]
+    return dict(re.findall(r"--([a-z0-9-]+):\s*(#[0-9a-f]{6})", block))
+
+
+LIGHT = _palette(":root {")
+DARK = _palette(':root[data-theme="dark"] {')
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+PAIRS = [
+    ("text", "bg", 4.5),
+    ("text", "surface", 4.5),
+    ("muted", "bg", 4.5),
+    ("muted", "surface", 4.5),
+    ("accent", "bg", 4.5),
+    ("accent", "surface", 4.5),
+    ("accent-text", "accent", 4.5),
+    ("ok", "surface", 4.5),
+    ("adjust", "surface", 4.5),
+    ("danger", "surface", 4.5),
+    ("danger", "bg", 4.5),
+    ("focus", "bg", 3.0),
+    ("text", "region-hover", 4.5),
+]
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK], ids=["light", "dark"])
+@pytest.mark.parametrize(("foreground", "background", "least"), PAIRS)
+def test_colour_pairs_have_enough_contrast(
+    palette: dict[str, str], foreground: str, background: str, least: float
+) -> None:
+    assert contrast(palette[foreground], palette[background]) >= least
+
+
+def test_the_system_dark_palette_is_the_chosen_dark_palette() -> None:
+    assert _palette(':root:not([data-theme="light"]) {') == DARK
