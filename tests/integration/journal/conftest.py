@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -38,28 +38,41 @@ def _postgres_server_url() -> str:
 
 
 @pytest.fixture
-def fresh_postgres_url() -> Iterator[str]:
-    """A new, empty PostgreSQL database for one test, dropped afterwards."""
+def postgres_databases() -> Iterator[Callable[[], str]]:
+    """Makes new, empty PostgreSQL databases for one test and drops them afterwards."""
     import psycopg
 
     server = make_url(_postgres_server_url())
-    name = f"crest_test_{uuid.uuid4().hex[:12]}"
     admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
+    created: list[str] = []
+
+    def create() -> str:
+        name = f"crest_test_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        created.append(name)
+        return server.set(database=name).render_as_string(hide_password=False)
+
+    yield create
+    with psycopg.connect(admin, autocommit=True) as connection:
+        for name in created:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def journal_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+def new_journal_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[], str]:
+    """Makes URLs of new, empty journals of one kind (each test runs once per database kind)."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path_factory.mktemp('home') / 'crest.db'}"
-    url: str = request.getfixturevalue("fresh_postgres_url")
-    return url
+        return lambda: f"sqlite:///{tmp_path_factory.mktemp('home') / 'crest.db'}"
+    create: Callable[[], str] = request.getfixturevalue("postgres_databases")
+    return create
+
+
+@pytest.fixture
+def journal_url(new_journal_url: Callable[[], str]) -> str:
+    return new_journal_url()
 
 
 @pytest.fixture
