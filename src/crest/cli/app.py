@@ -16,9 +16,9 @@ app = typer.Typer(
 
 
 def _register_commands() -> None:
-    from crest.cli import protocol_cmd, session_cmd
+    from crest.cli import check_cmd, protocol_cmd, session_cmd
 
-    for module in (protocol_cmd, session_cmd):
+    for module in (protocol_cmd, session_cmd, check_cmd):
         module.register(app)
 
 

@@ -25,6 +25,8 @@ DERIVATIVE_CUTOFF_HZ = 1.0
 RESET_AFTER_GAP_S = 2.0
 # A verdict must hold this long before it replaces the shown one.
 VERDICT_HOLD_S = 1.5
+# Frame times add up with rounding errors; a hold that is short by less than this still counts.
+HOLD_TOLERANCE_S = 1e-6
 
 
 def _smoothing_factor(cutoff_hz: float, elapsed_s: float) -> float:
@@ -141,7 +143,7 @@ class VerdictHysteresis(Generic[Key, Value]):
             if candidate is None or candidate.value != value:
                 candidate = StableValue(value, time_s)
                 self._candidates[key] = candidate
-            if time_s - candidate.since_s >= self.hold_s:
+            if time_s - candidate.since_s >= self.hold_s - HOLD_TOLERANCE_S:
                 self._stable[key] = candidate
                 self._candidates.pop(key)
                 changed[key] = candidate
