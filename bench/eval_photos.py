@@ -4,7 +4,7 @@ Prints the balanced accuracy of `pose_recognized` against the `crp_pose` label, 
 each criterion where a label applies, and the view confusion matrix. Landmarks for every quarter turn are
 cached in bench/out/ so rule changes can be measured in a second: pass --refresh after changing the estimator.
 
-    python bench/eval_photos.py [DATA_DIR] [--height-cm N] [--refresh] [--turns 0,1,3] [--show]
+    python bench/eval_photos.py [DATA_DIR] [--height-cm N] [--refresh] [--turns 0,1,3] [--all-turns] [--show]
 """
 
 from __future__ import annotations
@@ -76,12 +76,15 @@ def load_landmarks(data_dir: Path, files: list[str], refresh: bool) -> dict[str,
     return cache
 
 
-def chosen_pose(entry: dict[str, Any], turns_allowed: tuple[int, ...]) -> Pose | None:
+def chosen_pose(entry: dict[str, Any], turns_allowed: tuple[int, ...], fallback: bool) -> Pose | None:
+    """The estimator's choice: the first turn's body if found (with `fallback`), else the most plausible."""
     candidates = []
     for turns in turns_allowed:
         items = entry["turns"][str(turns)]
         if items is not None:
             candidates.append((turns, Pose.from_json_list(items, entry["width"], entry["height"])))
+    if fallback and candidates and candidates[0][0] == turns_allowed[0]:
+        return candidates[0][1]
     chosen = most_plausible(candidates)
     return None if chosen is None else chosen[1]
 
@@ -111,6 +114,11 @@ def main() -> None:
     parser.add_argument(
         "--turns", default="0,1,3", help="quarter turns the estimator may use (default 0,1,3)"
     )
+    parser.add_argument(
+        "--all-turns",
+        action="store_true",
+        help="pick among all turns always, not only when the first finds nobody",
+    )
     parser.add_argument("--show", action="store_true", help="print every photo's verdicts next to its labels")
     args = parser.parse_args()
 
@@ -124,7 +132,7 @@ def main() -> None:
     labelled: Counter[str] = Counter()
     views: Counter[tuple[str, str]] = Counter()
     for row in rows:
-        pose = chosen_pose(cache[row["file"]], turns_allowed)
+        pose = chosen_pose(cache[row["file"]], turns_allowed, not args.all_turns)
         result: CheckResult | None = None if pose is None else evaluate(pose, args.height_cm)
         predicted = result is not None and result.pose_recognized
         recognized.append((predicted, row["crp_pose"] == "yes"))

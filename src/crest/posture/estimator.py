@@ -1,8 +1,11 @@
 """MediaPipe BlazePose adapter: pictures in, `Pose` landmarks in image pixels out.
 
-BlazePose expects an upright person and often loses a body lying across the frame, so a photo is also tried
-turned by quarter turns and the most plausible body wins (landmarks are mapped back to the original frame).
-Video frames settle that orientation once and then use MediaPipe's tracking mode: one model call per frame.
+BlazePose expects an upright person and can lose a body lying across the frame. Measured on eval-public
+(58 real photos, bench/eval_photos.py --turns): the detector's own rotation alignment already finds every
+body as taken, and quarter-turned copies change the criteria agreement by less than one photo. So a photo
+is run as taken, and only when nobody is found there the quarter-turned copies are tried and the most
+plausible body wins (landmarks mapped back to the original frame). Video frames settle that orientation
+once, then use MediaPipe's tracking mode: one model call per frame.
 MediaPipe is imported lazily, inside the adapter, so commands that never check a body never load it.
 """
 
@@ -20,8 +23,8 @@ from crest.posture.plausibility import most_plausible
 
 Image = npt.NDArray[np.uint8]
 
-# Quarter turns counter-clockwise tried on a photo, cheapest first: as taken, then the two sideways turns that
-# make a body lying across the frame upright.
+# Quarter turns counter-clockwise tried on a photo: as taken first; the two sideways turns that make a body
+# lying across the frame upright only when nobody is found as taken.
 PHOTO_QUARTER_TURNS: tuple[int, ...] = (0, 1, 3)
 # A tracked body lost for this many frames in a row makes the next frame settle the orientation again.
 FRAMES_BEFORE_RESETTLE = 5
@@ -65,9 +68,8 @@ class PoseEstimator:
         self._frames_lost = 0
 
     def detect(self, image_rgb: Image) -> Pose | None:
-        """The most plausible body in a photo, or None when nobody is found."""
-        candidates = [(turns, self.detect_turned(image_rgb, turns)) for turns in self._quarter_turns]
-        chosen = most_plausible([(turns, pose) for turns, pose in candidates if pose is not None])
+        """The body in a photo, or None when nobody is found."""
+        chosen = self._find(image_rgb)
         return None if chosen is None else chosen[1]
 
     def detect_turned(self, image_rgb: Image, quarter_turns: int) -> Pose | None:
@@ -90,13 +92,21 @@ class PoseEstimator:
 
     def settle_orientation(self, frame_rgb: Image) -> int | None:
         """Choose the quarter turns that show this stream's body best; None when nobody is found."""
-        candidates = [(turns, self.detect_turned(frame_rgb, turns)) for turns in self._quarter_turns]
-        chosen = most_plausible([(turns, pose) for turns, pose in candidates if pose is not None])
+        chosen = self._find(frame_rgb)
         if chosen is None:
             return None
         self._tracking_turns = chosen[0]
         self._frames_lost = 0
         return chosen[0]
+
+    def _find(self, image_rgb: Image) -> tuple[int, Pose] | None:
+        """(quarter turns, body): as taken if a body is there, else the most plausible turned copy."""
+        first, *others = self._quarter_turns
+        pose = self.detect_turned(image_rgb, first)
+        if pose is not None:
+            return first, pose
+        found = [(turns, self.detect_turned(image_rgb, turns)) for turns in others]
+        return most_plausible([(turns, pose) for turns, pose in found if pose is not None])
 
     def reset_tracking(self) -> None:
         """Forget the stream's orientation and tracked body (call between videos)."""

@@ -25,8 +25,13 @@ SIDE_ON: frozenset[View] = frozenset({"side", "oblique"})
 
 # Trunk: lying means the trunk is closer to the floor's plane than to upright.
 LYING_MAX_TILT_DEG = 45.0
-# Face: the nose seen more than this far round from straight up (towards the floor) means lying face down.
-FACE_DOWN_MIN_DEG = 120.0
+# Face: a nose turned further than this from the way the chest faces cannot belong to someone on their back
+# (the neck turns and bends well under 90 degrees each way), so the person lies face down or on the side.
+FACE_DOWN_MIN_DEG = 105.0
+# From above, a thigh seen longer than this (trunk lengths) lies along the floor rather than pointing up.
+THIGH_SEEN_FLAT_MIN = 0.6
+# From the feet end, feet on the floor show at least this far (trunk lengths) below the hips in the picture.
+END_FEET_BELOW_HIP = 0.1
 # Knees: a leg opened past this is straight; CRP knees are bent to roughly 45-110 degrees.
 STRAIGHT_KNEE_DEG = 150.0
 # A knee pointing up sits above the hip joint by at least this many trunk lengths.
@@ -133,16 +138,23 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
     if view == "unknown":
         return _unseen(name, CAMERA_WHOLE)
     tilt = body.trunk_tilt_deg
-    if view in SIDE_ON and tilt >= LYING_MAX_TILT_DEG and body.shoulders.y < body.hips.y:
-        return _adjust(name, f"trunk {tilt:.0f} deg from the floor", "lying flat", "lie down on your back")
+    measured = f"trunk {tilt:.0f} deg from the floor"
+    # Seen end-on a lying trunk runs up the picture; from anywhere else an upright trunk means sitting
+    # or standing.
+    upright = tilt >= LYING_MAX_TILT_DEG and body.shoulders.y < body.hips.y
+    if upright and view not in ("feet_end", "head_end"):
+        return _adjust(name, measured, "lying flat", "lie down on your back")
     face = _face_turn_deg(body)
     if view in SIDE_ON and face is not None and abs(face) >= FACE_DOWN_MIN_DEG:
         return _adjust(name, "face turned to the floor", "face up", "roll over onto your back, face up")
-    return _ok(name, f"trunk {tilt:.0f} deg from the floor", "lying flat, face up")
+    return _ok(name, measured, "lying flat, face up")
 
 
 def _face_turn_deg(body: Body) -> float | None:
-    """How far the ear-to-nose direction turns from straight up (positive towards the head end)."""
+    """How far the ear-to-nose direction turns from the way the chest faces (positive towards the head end).
+
+    The chest faces the picture's up, tilted with the trunk: a lifted upper body turns it towards the feet.
+    """
     side = body.best_side("ear")
     ear = body[f"{side}_ear"]
     nose = body["nose"]
@@ -150,7 +162,12 @@ def _face_turn_deg(body: Body) -> float | None:
         return None
     ear_x, ear_y = body.floor_xy(ear)
     nose_x, nose_y = body.floor_xy(nose)
-    return math.degrees(math.atan2(ear_x - nose_x, nose_y - ear_y))
+    from_up_deg = math.degrees(math.atan2(ear_x - nose_x, nose_y - ear_y))
+    return _wrap_deg(from_up_deg + body.shoulders_raised_deg)
+
+
+def _wrap_deg(angle: float) -> float:
+    return (angle + 180.0) % 360.0 - 180.0
 
 
 def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResult:
@@ -161,23 +178,47 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
     angles = {side: _knee_angle(body, side) for side in sides}
     measured = "knees " + " / ".join(f"{angles[side]:.0f} deg" for side in sides)
     target = "bent (45-110 deg), pointing up, feet down"
-    straight = [side for side in sides if angles[side] > STRAIGHT_KNEE_DEG]
+    # From above a knee pointing at the camera folds the leg out of sight: only a thigh seen at full length
+    # (at least half its true 0.85 trunk lengths) can show a straight leg.
+    straight = [
+        side
+        for side in sides
+        if angles[side] > STRAIGHT_KNEE_DEG
+        and (view != "above" or body.length(f"{side}_hip", f"{side}_knee") > THIGH_SEEN_FLAT_MIN)
+    ]
     if straight:
         advice = "bend your knees and stand your feet on the floor"
         if len(straight) < len(sides):
             advice = f"bend your {straight[0]} knee too and stand that foot on the floor"
         return _adjust(name, measured, target, advice)
-    if view not in SIDE_ON:
-        return _ok(name, measured, target)
-    for side in sides:
-        hip, knee, ankle = (body[f"{side}_{part}"] for part in ("hip", "knee", "ankle"))
-        if _height_up(body, ankle) > FOOT_LIFTED_MIN or angle_at_deg(body.shoulders, hip, knee) < (
-            KNEES_TO_CHEST_HIP_DEG
-        ):
-            return _adjust(name, measured, target, "lower your feet to the floor, knees pointing up")
-        if _height_up(body, knee) - _height_up(body, hip) < KNEE_UP_MIN:
-            return _adjust(name, measured, target, "let your knees point up to the ceiling")
+    problem = next((p for p in (_leg_problem(body, view, side) for side in sides) if p is not None), None)
+    if problem is not None:
+        return _adjust(name, measured, target, problem)
     return _ok(name, measured, target)
+
+
+def _leg_problem(body: Body, view: View, side: str) -> str | None:
+    """What keeps a bent leg from the position: feet in the air, knee to the chest, knee not pointing up."""
+    hip, knee, ankle = (body[f"{side}_{part}"] for part in ("hip", "knee", "ankle"))
+    lower_feet = "lower your feet to the floor, knees pointing up"
+    if view in SIDE_ON:
+        if _height_up(body, ankle) > FOOT_LIFTED_MIN:
+            return lower_feet
+        if angle_at_deg(body.shoulders, hip, knee) < KNEES_TO_CHEST_HIP_DEG:
+            return lower_feet
+        if _height_up(body, knee) - _height_up(body, hip) < KNEE_UP_MIN:
+            return "let your knees point up to the ceiling"
+        return None
+    # Seen from an end, a knee pointing up shows above the hip; feet on the floor show below the hip (feet
+    # end: nearer the camera) or below the knee (head end: beyond the knee).
+    picture_rise = (hip.y - knee.y) / body.trunk_px
+    if view in ("feet_end", "head_end") and picture_rise < 0:
+        return "let your knees point up to the ceiling"
+    if view == "feet_end" and (hip.y - ankle.y) / body.trunk_px > -END_FEET_BELOW_HIP:
+        return lower_feet
+    if view == "head_end" and ankle.y < knee.y:
+        return lower_feet
+    return None
 
 
 def _knee_angle(body: Body, side: str) -> float:
