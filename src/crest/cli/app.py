@@ -17,15 +17,9 @@ app = typer.Typer(
 )
 
 
-@app.callback()
-def _root() -> None:
-    """crest: a calm coach for the constructive rest position. crest is not medical advice."""
+    from crest.cli import check_cmd, journal_cmd, protocol_cmd, safety_cmd, session_cmd
 
-
-def _register_commands() -> None:
-    from crest.cli import journal_cmd, protocol_cmd, safety_cmd, session_cmd
-
-    for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd):
+    for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd, check_cmd):
         module.register(app)
 
 
