@@ -17,6 +17,12 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """crest: a calm coach for the constructive rest position. crest is not medical advice."""
+
+
+def _register_commands() -> None:
     from crest.cli import check_cmd, journal_cmd, protocol_cmd, safety_cmd, session_cmd
 
     for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd, check_cmd):
