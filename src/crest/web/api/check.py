@@ -1,0 +1,102 @@
+"""The position check: an uploaded photo or video, or a live stream of camera frames over a WebSocket."""
+
+import time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, UploadFile, WebSocket
+from starlette.concurrency import run_in_threadpool
+
+from crest.errors import CrestError
+from crest.web.context import WebContext, web_context
+from crest.web.errors import UploadTooLarge
+from crest.web.live import serve_live_check
+from crest.web.preferences import Preferences
+from crest.web.schemas import ErrorOut
+
+PHOTO_MAX_SIDE_PX = 1280  # the size the service checks photos at; the page scales the skeleton with it
+READ_CHUNK_BYTES = 1024 * 1024
+
+router = APIRouter(tags=["position check"])
+Context = Annotated[WebContext, Depends(web_context)]
+
+
+class NotAPhotoOrVideo(CrestError):
+    """An upload that is neither a photo nor a video crest can read."""
+
+
+class VideoTooLong(CrestError):
+    """A video longer than the app reviews in one go."""
+
+
+@router.post(
+    "/check",
+    responses={413: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+    response_description="the same object as one line of `crest check --json`",
+)
+async def check_upload(
+    context: Context, file: Annotated[UploadFile, File(description="a photo or a video of you lying down")]
+) -> dict[str, Any]:
+    data = await _read_limited(file, context.limits.max_upload_bytes)
+    name = file.filename or "upload"
+    height_cm = Preferences.from_stored(context.journal.get_settings()).height_cm
+    return await run_in_threadpool(_check_bytes, context, data, name, height_cm)
+
+
+async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := await file.read(READ_CHUNK_BYTES):
+        size += len(chunk)
+        if size > max_bytes:
+            raise UploadTooLarge(f"the file is larger than {max_bytes // (1024 * 1024)} MB; send a shorter video")
+        chunks.append(chunk)
+    if not size:
+        raise NotAPhotoOrVideo("the file is empty; choose a photo or a video")
+    return b"".join(chunks)
+
+
+def _check_bytes(context: WebContext, data: bytes, name: str, height_cm: int | None) -> dict[str, Any]:
+    from crest.posture.media import MediaKind, VideoSource, sniff_kind
+    from crest.posture.service import CheckOptions
+
+    kind = sniff_kind(data[:16])
+    if kind is None:
+        raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
+    if kind is MediaKind.VIDEO:
+        duration_s = VideoSource(data, name).info.duration_s
+        limit_s = context.limits.max_video_s
+        if duration_s is not None and duration_s > limit_s:
+            raise VideoTooLong(
+                f"{name}: the video lasts {duration_s / 60:.0f} minutes; the app reviews up to {limit_s / 60:.0f}"
+            )
+    with context.checker.running:  # one pose model, one check at a time
+        service = context.checker.get()
+        service.options = CheckOptions(height_cm=height_cm)
+        checked = service.review_video(data, name) if kind is MediaKind.VIDEO else service.check_image_bytes(data, name)
+        result: dict[str, Any] = checked.to_json_dict()
+    return result
+
+
+@router.websocket("/check/live")
+async def check_live(websocket: WebSocket) -> None:
+    """Send JPEG frames as binary messages; each answer is {"type": "result", "frame", "dropped_frames", "result"}.
+
+    Frames that arrive while one is being checked replace each other: only the newest is checked.
+    """
+    from crest.posture.service import CheckOptions
+
+    context: WebContext = websocket.app.state.context
+    height_cm = Preferences.from_stored(context.journal.get_settings()).height_cm
+    service = await run_in_threadpool(context.checker.factory)  # its own model: tracking state is per stream
+    service.options = CheckOptions(height_cm=height_cm)
+    stream = await run_in_threadpool(service.live)
+    started = time.monotonic()
+
+    def check_frame(frame: bytes) -> dict[str, Any]:
+        update: dict[str, Any] = stream.frame_jpeg(frame, time.monotonic() - started).to_json_dict()
+        return update
+
+    try:
+        await serve_live_check(websocket, check_frame, context.limits.max_frame_bytes)
+    finally:
+        service.close()

@@ -1,0 +1,52 @@
+"""Practice sessions: written when the rest starts, checkpointed while it runs, finished at the end."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response, status
+
+from crest.journal.recovery import current_owner
+from crest.web.context import WebContext, web_context
+from crest.web.schemas import ErrorOut, RecordId, SessionCheckpoint, SessionFinish, SessionOut, SessionStart
+from crest.web.timeframe import start_of_day
+
+router = APIRouter(prefix="/sessions", tags=["sessions"], responses={404: {"model": ErrorOut}})
+Context = Annotated[WebContext, Depends(web_context)]
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=SessionOut)
+def start_session(body: SessionStart, context: Context) -> SessionOut:
+    journal = context.journal
+    session_id = journal.start_session(context.now(), body.planned_minutes, body.variant, current_owner())
+    return SessionOut.of(journal.get_session(session_id))
+
+
+@router.get("", response_model=list[SessionOut])
+def list_sessions(context: Context, since: date | None = None) -> list[SessionOut]:
+    """Newest first; `since` is a day in the local time zone."""
+    start = None if since is None else start_of_day(since, context.local_zone)
+    return [SessionOut.of(session) for session in reversed(context.journal.list_sessions(since=start))]
+
+
+@router.get("/{session_id}", response_model=SessionOut)
+def get_session(session_id: RecordId, context: Context) -> SessionOut:
+    return SessionOut.of(context.journal.get_session(session_id))
+
+
+@router.post("/{session_id}/checkpoint", response_model=SessionOut)
+def checkpoint_session(session_id: RecordId, body: SessionCheckpoint, context: Context) -> SessionOut:
+    context.journal.checkpoint_session(session_id, body.elapsed_s)
+    return SessionOut.of(context.journal.get_session(session_id))
+
+
+@router.post("/{session_id}/finish", response_model=SessionOut)
+def finish_session(session_id: RecordId, body: SessionFinish, context: Context) -> SessionOut:
+    context.journal.finish_session(session_id, body.elapsed_s, body.status)
+    return SessionOut.of(context.journal.get_session(session_id))
+
+
+@router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_session(session_id: RecordId, context: Context) -> Response:
+    """Delete a session and its check-ins."""
+    context.journal.delete_session(session_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,78 @@
+"""Turn every kind of bad input into a calm 4xx answer: JSON under /api, a page elsewhere. Never a 500."""
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from crest.errors import CrestError
+
+
+class NotFound(CrestError):
+    """A record that does not exist (any more)."""
+
+    http_status = 404
+
+
+class UploadTooLarge(CrestError):
+    """An upload above the size limit."""
+
+    http_status = 413
+
+
+def _not_found_kinds() -> tuple[type[CrestError], ...]:
+    from crest.journal.store import CheckInNotFound, SessionNotFound
+
+    return (NotFound, SessionNotFound, CheckInNotFound)
+
+
+def status_for(error: CrestError) -> int:
+    return 404 if isinstance(error, _not_found_kinds()) else error.http_status
+
+
+def _field(location: tuple[Any, ...]) -> str:
+    parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
+    return ".".join(parts) or "body"
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def _page(request: Request, status: int, title: str, message: str) -> Response:
+    from crest.web.pages import render
+
+    return render(request, "error.html", title=title, message=message, status_code=status)
+
+
+async def _crest_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, CrestError)
+    status = status_for(error)
+    if _is_api(request):
+        return JSONResponse({"detail": error.message}, status_code=status)
+    return _page(request, status, "That did not work", error.message)
+
+
+async def _validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    problems = [{"field": _field(tuple(item["loc"])), "message": item["msg"]} for item in error.errors()]
+    detail = "; ".join(f"{problem['field']}: {problem['message']}" for problem in problems)
+    if _is_api(request):
+        return JSONResponse({"detail": detail, "errors": problems}, status_code=422)
+    return _page(request, 422, "Please check what you entered", detail)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    if _is_api(request) or error.status_code < 400:
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+    title = "Page not found" if error.status_code == 404 else "That did not work"
+    return _page(request, error.status_code, title, str(error.detail))
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(CrestError, _crest_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)

@@ -1,0 +1,50 @@
+"""The app's preferences as typed values, stored in the journal's key/value settings as text."""
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from crest.protocol.model import VariantName
+
+Theme = Literal["system", "light", "dark"]
+
+
+class Preferences(BaseModel):
+    """Defaults for the next session and how the app looks and sounds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    default_minutes: int = Field(15, ge=5, le=30, description="session length offered on the Today page")
+    default_variant: VariantName = "standard"
+    voice: bool = Field(False, description="speak the cues (the browser's speech synthesis)")
+    chime: bool = Field(True, description="a soft chime when the time is up")
+    height_cm: int | None = Field(None, ge=100, le=230, description="makes distances in the position check exact")
+    theme: Theme = Field("system", description="light, dark, or follow the system")
+    show_streaks: bool = False
+
+    def to_stored(self) -> dict[str, str]:
+        return {name: _to_text(value) for name, value in self.model_dump().items()}
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, str]) -> "Preferences":
+        """Read what is stored; a value that no longer reads (hand-edited, older version) falls back to its default."""
+        values: dict[str, object] = {}
+        for name in cls.model_fields:
+            if name not in stored:
+                continue
+            value = None if stored[name] == "" else stored[name]
+            try:
+                cls.model_validate({name: value})
+            except ValidationError:
+                continue
+            values[name] = value
+        return cls.model_validate(values)
+
+
+def _to_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,226 @@
+// The guided session: checklist, optional camera check, then the timer, saved on the server as it runs.
+"use strict";
+
+(() => {
+  const config = JSON.parse(document.getElementById("session-config").textContent);
+  const $ = (id) => document.getElementById(id);
+  const stages = ["stage-checklist", "stage-ready", "stage-timer", "stage-done"];
+
+  function show(stage) {
+    for (const id of stages) $(id).hidden = id !== stage;
+  }
+
+  // ---- checklist, one step at a time ----
+  let stepIndex = 0;
+  function renderStep() {
+    const step = config.steps[stepIndex];
+    $("step-counter").textContent = `Step ${stepIndex + 1} of ${config.steps.length}`;
+    $("step-title").textContent = step.title;
+    $("step-text").textContent = step.text;
+    $("step-source").textContent = step.source ? `Source: ${step.source}` : "";
+    $("step-back").disabled = stepIndex === 0;
+  }
+  $("step-back").addEventListener("click", () => { if (stepIndex > 0) { stepIndex -= 1; renderStep(); } });
+  $("step-next").addEventListener("click", () => {
+    if (stepIndex < config.steps.length - 1) { stepIndex += 1; renderStep(); $("step-next").focus(); return; }
+    show("stage-ready");
+    $("rest-start").focus();
+  });
+  renderStep();
+
+  // ---- optional camera check: JPEG frames over a WebSocket, one in flight at a time ----
+  let camera = null;
+  async function startCamera() {
+    $("camera-panel").hidden = false;
+    const video = $("camera-video");
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+      video.srcObject = stream;
+      await video.play();
+      const scheme = location.protocol === "https:" ? "wss" : "ws";
+      const socket = new WebSocket(`${scheme}://${location.host}${config.live_url}`);
+      camera = { stream, socket, waiting: false, timer: null };
+      const grab = document.createElement("canvas");
+      const sendFrame = () => {
+        if (!camera || camera.waiting || socket.readyState !== WebSocket.OPEN || !video.videoWidth) return;
+        const scale = Math.min(1, 640 / video.videoWidth);
+        grab.width = Math.round(video.videoWidth * scale);
+        grab.height = Math.round(video.videoHeight * scale);
+        grab.getContext("2d").drawImage(video, 0, 0, grab.width, grab.height);
+        camera.waiting = true;
+        grab.toBlob((blob) => { if (blob && socket.readyState === WebSocket.OPEN) socket.send(blob); else if (camera) camera.waiting = false; }, "image/jpeg", 0.75);
+      };
+      socket.addEventListener("message", (event) => {
+        if (camera) camera.waiting = false;
+        const message = JSON.parse(event.data);
+        if (message.type === "error") { $("camera-summary").textContent = message.message; return; }
+        const result = message.result;
+        if (!result.person_seen) {
+          $("camera-summary").textContent = "Nobody in view yet: place the camera so that your whole body shows.";
+          return;
+        }
+        $("camera-summary").textContent = result.summary || "";
+        // Show each criterion's steady verdict, so that one shaky frame does not make the list flicker.
+        const corrections = Object.fromEntries((result.corrections || []).map((c) => [c.name, c]));
+        const steady = { ...result, criteria: result.criteria.map((c) => corrections[c.name]
+          || { ...c, status: result.stable[c.name] || c.status }) };
+        window.crestPosture.renderCriteria($("camera-criteria"), steady);
+        window.crestPosture.drawSkeleton($("camera-overlay"), result, video.clientWidth, video.clientHeight, grab.width, grab.height);
+      });
+      socket.addEventListener("close", () => { if (camera) camera.waiting = false; });
+      camera.timer = window.setInterval(sendFrame, 150);
+    } catch (error) {
+      $("camera-summary").textContent = "The camera could not be opened. You can still start the rest without it.";
+    }
+  }
+  function stopCamera() {
+    if (!camera) return;
+    window.clearInterval(camera.timer);
+    camera.socket.close();
+    for (const track of camera.stream.getTracks()) track.stop();
+    camera = null;
+    $("camera-panel").hidden = true;
+  }
+  $("camera-start").addEventListener("click", startCamera);
+  $("camera-stop").addEventListener("click", stopCamera);
+
+  // ---- the timer ----
+  const timeline = config.timeline;
+  const ringLength = 2 * Math.PI * 54;
+  const state = {
+    sessionId: null, running: false, finished: false, elapsedBefore: 0, resumedAt: 0,
+    lastCheckpoint: 0, nextCue: 0, voice: config.voice, chime: config.chime, wakeLock: null, ticker: null,
+  };
+
+  function elapsed() {
+    const running = state.running ? ((performance.now() - state.resumedAt) / 1000) * config.speed : 0;
+    return Math.min(timeline.total_s, state.elapsedBefore + running);
+  }
+  function format(seconds) {
+    const whole = Math.max(0, Math.ceil(seconds));
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+  }
+  function speak(text) {
+    if (!state.voice || !("speechSynthesis" in window)) return;
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.rate = 0.85;
+    window.speechSynthesis.speak(utterance);
+  }
+  async function keepScreenOn() {
+    try { if ("wakeLock" in navigator) state.wakeLock = await navigator.wakeLock.request("screen"); } catch (_) { /* not allowed: fine */ }
+  }
+  function releaseScreen() { if (state.wakeLock) { state.wakeLock.release().catch(() => {}); state.wakeLock = null; } }
+
+  async function save(path, body) {
+    try {
+      await window.crest.api("POST", `/api/sessions/${state.sessionId}/${path}`, body);
+      $("save-status").textContent = "";
+    } catch (error) {
+      $("save-status").textContent = `Not saved yet: ${error.message}`;
+    }
+  }
+
+  function tick() {
+    const now = elapsed();
+    const left = timeline.total_s - now;
+    $("time-left").textContent = format(left / 1);
+    $("ring-progress").style.strokeDashoffset = String(ringLength * (1 - now / timeline.total_s));
+    const phase = timeline.phases.find((p) => now >= p.start_s && now < p.end_s) || timeline.phases[timeline.phases.length - 1];
+    $("phase").textContent = phase ? phase.label : "";
+    while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= now) {
+      const cue = timeline.cues[state.nextCue];
+      $("cue").textContent = cue.text;
+      speak(cue.text);
+      state.nextCue += 1;
+    }
+    if (state.running && now - state.lastCheckpoint >= config.checkpoint_every_s) {
+      state.lastCheckpoint = now;
+      save("checkpoint", { elapsed_s: round(now) });
+    }
+    if (now >= timeline.total_s) finish("completed");
+  }
+  const round = (seconds) => Math.round(seconds * 10) / 10;
+
+  async function startRest() {
+    stopCamera();
+    show("stage-timer");
+    $("pause").focus();
+    try {
+      const created = await window.crest.api("POST", "/api/sessions", { planned_minutes: config.minutes, variant: config.variant });
+      state.sessionId = created.id;
+    } catch (error) {
+      $("save-status").textContent = `This session is not being saved: ${error.message}`;
+    }
+    state.running = true;
+    state.resumedAt = performance.now();
+    keepScreenOn();
+    state.ticker = window.setInterval(tick, 200);
+    tick();
+  }
+  $("rest-start").addEventListener("click", startRest);
+
+  function pauseOrResume() {
+    if (state.finished) return;
+    if (state.running) {
+      state.elapsedBefore = elapsed();
+      state.running = false;
+      $("pause").textContent = "Resume";
+      $("pause").setAttribute("aria-pressed", "true");
+      $("phase").textContent = "paused";
+      if (state.sessionId) save("checkpoint", { elapsed_s: round(state.elapsedBefore) });
+      releaseScreen();
+    } else {
+      state.running = true;
+      state.resumedAt = performance.now();
+      $("pause").textContent = "Pause";
+      $("pause").setAttribute("aria-pressed", "false");
+      keepScreenOn();
+    }
+  }
+  $("pause").addEventListener("click", pauseOrResume);
+  $("end").addEventListener("click", () => {
+    if (window.confirm("End the session now? What you have done so far is kept.")) finish("ended_early");
+  });
+  for (const [id, key] of [["voice", "voice"], ["chime-toggle", "chime"]]) {
+    $(id).addEventListener("click", () => {
+      state[key] = !state[key];
+      $(id).setAttribute("aria-pressed", String(state[key]));
+      if (key === "voice" && !state.voice && "speechSynthesis" in window) window.speechSynthesis.cancel();
+    });
+  }
+
+  async function finish(status) {
+    if (state.finished) return;
+    const done = elapsed();
+    state.finished = true;
+    state.running = false;
+    window.clearInterval(state.ticker);
+    releaseScreen();
+    if (state.chime && status === "completed") $("chime").play().catch(() => {});
+    if (state.sessionId) await save("finish", { elapsed_s: round(done), status });
+    const list = $("ending-steps");
+    list.replaceChildren(...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+    if (status === "completed") speak(config.ending.join(" "));
+    $("done-summary").textContent = status === "completed"
+      ? `You rested for ${format(done)}.` : `You rested for ${format(done)} before ending.`;
+    if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
+    show("stage-done");
+    $("done-heading").focus();
+  }
+
+  // A closed or reloaded tab leaves an interrupted session with the time done so far.
+  window.addEventListener("pagehide", () => {
+    if (!state.sessionId || state.finished) return;
+    const body = JSON.stringify({ elapsed_s: round(elapsed()), status: "interrupted" });
+    navigator.sendBeacon(`/api/sessions/${state.sessionId}/finish`, new Blob([body], { type: "application/json" }));
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && state.running) keepScreenOn();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === " " && !$("stage-timer").hidden && event.target === document.body) {
+      event.preventDefault();
+      pauseOrResume();
+    }
+  });
+})();

@@ -1,0 +1,103 @@
+"""A real crest server on a free loopback port and Debian's Chromium driven by Playwright."""
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    from crest.web.app import create_app
+
+    home = tmp_path_factory.mktemp("crest-home")
+    app = create_app(f"sqlite:///{home / 'crest.db'}")
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the crest server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _launch_chromium(playwright: Any, extra_args: tuple[str, ...] = ()) -> Any:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: install Debian's `chromium` (scripts/setup --test does)")
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *extra_args], headless=True
+    )
+
+
+@pytest.fixture(scope="module")
+def launch_chromium(playwright_instance: Any) -> Callable[[tuple[str, ...]], Any]:
+    """Start Debian's Chromium with extra command-line switches (closed by the caller)."""
+    return lambda extra_args: _launch_chromium(playwright_instance, extra_args)
+
+
+@pytest.fixture(scope="module")
+def playwright_instance() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def browser(playwright_instance: Any) -> Iterator[Any]:
+    chromium = _launch_chromium(playwright_instance)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def screenshot() -> Callable[[Any, str], None]:
+    def shoot(page: Any, name: str) -> None:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+    return shoot
+
+
+@pytest.fixture
+def answer_safety() -> Callable[[Any, str], None]:
+    """Answer every safety question with no, as someone free to practise."""
+
+    def answer(page: Any, base: str) -> None:
+        page.goto(f"{base}/safety")
+        for radio in page.locator('input[type="radio"][value="no"]').all():
+            radio.check()
+        page.get_by_role("button", name="Save my answers").click()
+        page.get_by_text("Thank you").first.wait_for()
+
+    return answer

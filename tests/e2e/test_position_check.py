@@ -1,0 +1,94 @@
+"""The live camera check in Chromium, fed by its fake camera with a clip made from a public-domain photo."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "p009.jpg"
+Shoot = Callable[[Any, str], None]
+
+
+def _y4m_clip(photo: Path, path: Path, frames: int = 10) -> Path:
+    """A short raw-video clip (YUV4MPEG2, 4:2:0) that shows the photo; Chromium loops it as its camera."""
+    import cv2
+
+    image = cv2.imread(str(photo))
+    height, width = image.shape[:2]
+    scale = 640 / max(height, width)
+    width, height = int(width * scale) // 2 * 2, int(height * scale) // 2 * 2
+    yuv = cv2.cvtColor(cv2.resize(image, (width, height)), cv2.COLOR_BGR2YUV_I420).tobytes()
+    with path.open("wb") as clip:
+        clip.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
+        for _ in range(frames):
+            clip.write(b"FRAME\n" + yuv)
+    return path
+
+
+@pytest.fixture(scope="module")
+def camera_browser(launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_factory: pytest.TempPathFactory) -> Any:
+    clip = _y4m_clip(PHOTO, tmp_path_factory.mktemp("camera") / "lying.y4m")
+    chromium = launch_chromium(
+        ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+         f"--use-file-for-fake-video-capture={clip}")
+    )
+    yield chromium
+    chromium.close()
+
+
+def test_the_camera_check_shows_criterion_verdicts(
+    camera_browser: Any, server_url: str, screenshot: Shoot, answer_safety: Shoot
+) -> None:
+    context = camera_browser.new_context(viewport={"width": 1100, "height": 1000})
+    context.grant_permissions(["camera"])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    answer_safety(page, server_url)
+    page.goto(f"{server_url}/session?minutes=5")
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Check my position with the camera").click()
+
+    knees = page.locator('#camera-criteria li[data-criterion="knees_bent"]')
+    knees.wait_for(timeout=60_000)
+    statuses = {
+        item.get_attribute("data-criterion"): item.get_attribute("data-status")
+        for item in page.locator("#camera-criteria li").all()
+    }
+    assert len(statuses) == 10
+    assert set(statuses.values()) <= {"ok", "adjust", "not_visible"}
+    assert statuses["lying_on_back"] == "ok"
+    assert page.locator("#camera-summary").inner_text() != ""
+    page.wait_for_timeout(1_500)  # a few more frames: the skeleton is drawn over the picture
+    screenshot(page, "camera-check")
+
+    page.get_by_role("button", name="Stop the camera").click()
+    assert page.locator("#camera-panel").is_hidden()
+    page.get_by_role("button", name="Start the rest").click()
+    page.locator("#stage-timer").wait_for(state="visible")
+    assert errors == []
+    context.close()
+
+
+def test_a_photo_upload_shows_the_picture_and_the_verdicts(
+    browser: Any, server_url: str, screenshot: Shoot
+) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server_url}/check")
+    page.get_by_label("Photo or video").set_input_files(str(PHOTO))
+    page.get_by_role("button", name="Check").click()
+    page.locator("#check-result").wait_for(state="visible", timeout=60_000)
+    assert page.locator("#result-criteria li").count() == 10
+    assert page.locator('#result-criteria li[data-criterion="heel_distance"]').get_attribute("data-status") in (
+        "ok", "adjust")
+    page.wait_for_function("document.getElementById('result-overlay').width > 0")
+    screenshot(page, "check-result")
+
+    page.get_by_label("Photo or video").set_input_files(
+        files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"not a photo"}])
+    page.get_by_role("button", name="Check").click()
+    page.get_by_text("not a photo or video crest can read").wait_for()
+    context.close()

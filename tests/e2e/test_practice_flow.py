@@ -1,0 +1,120 @@
+"""A whole practice in the browser: a short session at high speed, a check-in on the body map, then the journal
+and the progress chart show it."""
+
+import json
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+Shoot = Callable[[Any, str], None]
+# 5 minutes at 300x speed last one second.
+SPEED = 300
+
+
+def _api(base: str, path: str) -> Any:
+    with urllib.request.urlopen(f"{base}{path}") as response:
+        return json.load(response)
+
+
+def test_session_checkin_journal_and_progress(
+    browser: Any, server_url: str, screenshot: Shoot, answer_safety: Shoot
+) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    answer_safety(page, server_url)
+
+    page.goto(f"{server_url}/")
+    page.get_by_label("Minutes").fill("5")
+    page.get_by_role("button", name="Begin").click()
+    page.wait_for_url("**/session?**")
+    page.goto(page.url + f"&speed={SPEED}")
+
+    steps = page.locator("#step-counter")
+    total_steps = int(steps.inner_text().rsplit(" ", 1)[-1])
+    screenshot(page, "flow-checklist")
+    for _ in range(total_steps):
+        page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Start the rest").click()
+    page.locator("#stage-timer").wait_for(state="visible")
+    screenshot(page, "flow-timer")
+    page.get_by_role("heading", name="Well done").wait_for(timeout=15_000)
+    screenshot(page, "flow-done")
+
+    sessions = _api(server_url, "/api/sessions")
+    assert sessions[0]["status"] == "completed"
+    assert sessions[0]["actual_seconds"] == 300
+    assert sessions[0]["planned_minutes"] == 5
+
+    page.get_by_role("link", name="How do you feel?").click()
+    page.wait_for_url(f"**/checkin?session_id={sessions[0]['id']}")
+    page.get_by_role("button", name="Lower back").click()
+    page.get_by_label("Pain in lower back, 0 to 10").fill("6")
+    page.get_by_role("button", name="Knee, left").click()
+    page.get_by_label("Pain in knee, 0 to 10").fill("2")
+    page.get_by_label("Yawning").check()
+    page.get_by_label("Better").check()
+    page.get_by_label("Note").fill("Calmer afterwards")
+    screenshot(page, "flow-checkin")
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/journal")
+
+    row = page.locator("tr", has_text="Check-in after")
+    assert "Lower back (centre) 6/10" in row.inner_text()
+    assert "Knee (left) 2/10" in row.inner_text()
+    assert "Calmer afterwards" in row.inner_text()
+    assert page.locator("tr", has_text="Session").count() == 1
+    screenshot(page, "flow-journal")
+
+    page.get_by_role("link", name="Progress").click()
+    point = page.locator('circle[data-series="Lower back (centre)"]')
+    assert point.count() == 1
+    assert point.get_attribute("data-value") == "6"
+    assert "Lower back (centre): 6/10" in point.locator("title").text_content()
+    assert page.locator("rect.bar[data-value='1']").count() == 1  # one session this week
+    screenshot(page, "flow-progress")
+    assert errors == []
+    context.close()
+
+
+def test_journal_deletes_only_after_confirmation(browser: Any, server_url: str, answer_safety: Shoot) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    answer_safety(page, server_url)
+    page.goto(f"{server_url}/checkin")
+    page.get_by_role("button", name="Hip, right").click()
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/journal")
+    rows = page.locator("tr", has_text="Hip (right)")
+    assert rows.count() == 1
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    rows.get_by_role("button", name="Delete").click()
+    assert rows.count() == 1
+    page.once("dialog", lambda dialog: dialog.accept())
+    rows.get_by_role("button", name="Delete").click()
+    rows.wait_for(state="detached")
+    page.reload()
+    assert page.locator("tr", has_text="Hip (right)").count() == 0
+    context.close()
+
+
+def test_closing_the_tab_leaves_an_interrupted_session(browser: Any, server_url: str, answer_safety: Shoot) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    answer_safety(page, server_url)
+    page.goto(f"{server_url}/session?minutes=10&speed=60")
+    page.locator("#step-next").click(click_count=1)
+    for _ in range(20):
+        if page.locator("#stage-ready").is_visible():
+            break
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Start the rest").click()
+    page.wait_for_function("document.getElementById('save-status') && window.performance.now() > 0")
+    page.wait_for_timeout(2_000)  # about two minutes of session time at 60x
+    page.close(run_before_unload=True)
+    context.close()
+    newest = _api(server_url, "/api/sessions")[0]
+    assert newest["status"] == "interrupted"
+    assert 60 <= newest["actual_seconds"] <= 200

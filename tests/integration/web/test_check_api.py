@@ -1,0 +1,129 @@
+"""The position check over HTTP and the WebSocket, with the real pose model on a public-domain photo."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from crest.web.app import create_app
+from crest.web.context import UploadLimits
+
+PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "p009.jpg"
+CRITERIA = {"whole_body_visible", "lying_on_back", "knees_bent", "feet_flat", "hips_down", "heel_distance",
+            "knee_width", "arms_below_shoulders", "head_resting", "head_level"}
+
+
+def _video(path: Path, seconds: float, fps: int = 10) -> bytes:
+    import cv2
+
+    image = cv2.imread(str(PHOTO))
+    height, width = image.shape[:2]
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, (width, height))
+    for _ in range(int(seconds * fps)):
+        writer.write(image)
+    writer.release()
+    return path.read_bytes()
+
+
+def test_a_photo_gets_the_same_answer_as_the_cli_json(client: TestClient) -> None:
+    from crest.posture.service import CheckService
+
+    response = client.post("/api/check", files={"file": ("p009.jpg", PHOTO.read_bytes(), "image/jpeg")})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    with CheckService() as service:
+        expected = json.loads(json.dumps(service.check_image_bytes(PHOTO.read_bytes(), "p009.jpg").to_json_dict()))
+    assert body == expected
+    assert {c["name"] for c in body["criteria"]} == CRITERIA
+    assert body["file"] == "p009.jpg"
+
+
+def test_a_short_video_is_reviewed(client: TestClient, tmp_path: Path) -> None:
+    response = client.post("/api/check", files={"file": ("rest.mp4", _video(tmp_path / "rest.mp4", 2), "video/mp4")})
+    assert response.status_code == 200, response.text
+    assert {c["name"] for c in response.json()["criteria"]} == CRITERIA
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes.txt", b"hello, this is not a picture", "not a photo or video"),
+        ("empty.jpg", b"", "empty"),
+        ("broken.jpg", PHOTO.read_bytes()[:2000], "broken.jpg"),
+    ],
+)
+def test_files_that_cannot_be_checked_get_a_clear_422(client: TestClient, name: str, data: bytes, message: str) -> None:
+    response = client.post("/api/check", files={"file": (name, data, "application/octet-stream")})
+    assert response.status_code == 422
+    assert message in response.json()["detail"]
+
+
+def test_a_missing_file_field_is_named(client: TestClient) -> None:
+    response = client.post("/api/check", files={"photo": ("p.jpg", b"x", "image/jpeg")})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "file"
+
+
+@pytest.fixture
+def limited(tmp_path: Path) -> FastAPI:
+    limits = UploadLimits(max_upload_bytes=100_000, max_video_s=1.0, max_frame_bytes=100_000)
+    return create_app(f"sqlite:///{tmp_path / 'crest.db'}", limits=limits)
+
+
+def test_uploads_over_the_limits_are_refused(limited: FastAPI, tmp_path: Path) -> None:
+    with TestClient(limited) as client:
+        big = client.post("/api/check", files={"file": ("big.jpg", b"\xff\xd8\xff" + b"0" * 200_000, "image/jpeg")})
+        assert big.status_code == 413
+        assert "larger than" in big.json()["detail"]
+        video = _video(tmp_path / "long.mp4", 3, fps=5)
+        assert len(video) < 100_000
+        long = client.post("/api/check", files={"file": ("long.mp4", video, "video/mp4")})
+        assert long.status_code == 422
+        assert "the app reviews up to" in long.json()["detail"]
+
+
+def _results(socket: Any, until_frame: int) -> list[dict[str, Any]]:
+    answers = []
+    while True:
+        answer = socket.receive_json()
+        answers.append(answer)
+        if answer.get("frame") == until_frame:
+            return answers
+
+
+def test_live_frames_get_verdicts(client: TestClient) -> None:
+    with client.websocket_connect("/api/check/live") as socket:
+        socket.send_bytes(PHOTO.read_bytes())
+        answer = socket.receive_json()
+    assert answer["type"] == "result"
+    assert answer["frame"] == 1
+    result = answer["result"]
+    assert result["person_seen"] is True
+    assert {c["name"] for c in result["criteria"]} == CRITERIA
+    assert "stable" in result
+
+
+def test_live_frames_sent_too_fast_are_dropped_not_queued(client: TestClient) -> None:
+    frames = 12
+    with client.websocket_connect("/api/check/live") as socket:
+        for _ in range(frames):
+            socket.send_bytes(PHOTO.read_bytes())
+        answers = _results(socket, frames)
+    results = [a for a in answers if a["type"] == "result"]
+    assert len(results) < frames
+    assert results[-1]["dropped_frames"] == frames - len(results)
+
+
+def test_live_bad_messages_get_an_error_and_the_stream_goes_on(client: TestClient) -> None:
+    with client.websocket_connect("/api/check/live") as socket:
+        socket.send_text("hello")
+        assert socket.receive_json() == {"type": "error", "frame": None,
+                                         "message": "send each camera frame as a binary JPEG message"}
+        socket.send_bytes(b"not a jpeg")
+        error = socket.receive_json()
+        assert (error["type"], error["frame"]) == ("error", 1)
+        socket.send_bytes(PHOTO.read_bytes())
+        assert socket.receive_json()["type"] == "result"

@@ -1,0 +1,85 @@
+"""Safety answers, settings and export over the API."""
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+
+def _answers(client: TestClient, yes: tuple[str, ...] = ()) -> dict[str, bool]:
+    return {q["id"]: q["id"] in yes for q in client.get("/api/safety/questions").json()}
+
+
+def test_the_safety_questions_are_asked_until_answered(client: TestClient) -> None:
+    questions = client.get("/api/safety/questions").json()
+    assert {"id", "text", "source"} <= set(questions[0])
+    assert client.get("/api/safety/latest").status_code == 404
+    assert client.get("/session", follow_redirects=False).status_code == 303
+
+
+def test_clear_answers_let_a_session_start(client: TestClient, clock: Any) -> None:
+    body = client.post("/api/safety/answers", json={"answers": _answers(client)}).json()
+    assert (body["advice_level"], body["may_practise"], body["due"]) == ("clear", True, False)
+    assert client.get("/api/safety/latest").json()["advice_level"] == "clear"
+    assert client.get("/session").status_code == 200
+    clock.advance(91 * 24 * 3600)
+    assert client.get("/api/safety/latest").json()["due"] is True
+
+
+def test_a_red_flag_gives_advice_and_blocks_the_session(client: TestClient) -> None:
+    body = client.post("/api/safety/answers", json={"answers": _answers(client, ("both_legs",))}).json()
+    assert body["advice_level"] == "urgent"
+    assert body["may_practise"] is False
+    assert "urgent medical care" in body["advice"]
+    assert client.get("/session", follow_redirects=False).status_code == 303
+    assert "Please wait before practising" in client.get("/").text
+
+
+def test_pregnancy_advises_side_lying(client: TestClient) -> None:
+    body = client.post("/api/safety/answers", json={"answers": _answers(client, ("pregnant_16_weeks",))}).json()
+    assert body["advice_level"] == "side_lying"
+    assert "side" in body["advice"]
+
+
+def test_incomplete_or_unknown_answers_are_refused(client: TestClient) -> None:
+    answers = _answers(client)
+    answers.pop("both_legs")
+    response = client.post("/api/safety/answers", json={"answers": answers})
+    assert response.status_code == 422
+    assert "both_legs" in response.json()["detail"]
+    assert client.post("/api/safety/answers", json={"answers": {"made_up": False}}).status_code == 422
+    assert client.post("/api/safety/answers", json={"answers": {"both_legs": "maybe"}}).status_code == 422
+
+
+def test_settings_have_defaults_and_are_saved(client: TestClient) -> None:
+    defaults = client.get("/api/settings").json()
+    assert defaults == {"default_minutes": 15, "default_variant": "standard", "voice": False, "chime": True,
+                        "height_cm": None, "theme": "system", "show_streaks": False}
+    chosen = {**defaults, "default_minutes": 20, "theme": "dark", "height_cm": 172, "voice": True}
+    assert client.put("/api/settings", json=chosen).json() == chosen
+    assert client.get("/api/settings").json() == chosen
+    assert 'data-theme="dark"' in client.get("/").text
+
+
+def test_bad_settings_name_the_field(client: TestClient) -> None:
+    defaults = client.get("/api/settings").json()
+    for change, field in (({"default_minutes": 45}, "default_minutes"), ({"theme": "pink"}, "theme"),
+                          ({"height_cm": 20}, "height_cm"), ({"sound": True}, "sound")):
+        response = client.put("/api/settings", json={**defaults, **change})
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == field
+
+
+def test_export_as_json_and_csv(client: TestClient) -> None:
+    session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
+    client.post("/api/checkins", json={"session_id": session["id"], "pain": [{"region": "knee", "side": "left", "score": 4}]})
+    as_json = client.get("/api/export", params={"format": "json"})
+    assert as_json.status_code == 200
+    assert as_json.headers["content-type"].startswith("application/json")
+    data = as_json.json()
+    assert [s["id"] for s in data["sessions"]] == [session["id"]]
+    assert len(data["check_ins"]) == 1
+    as_csv = client.get("/api/export", params={"format": "csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert 'filename="crest-journal-2026-05-06.csv"' in as_csv.headers["content-disposition"]
+    assert "knee" in as_csv.text
+    assert client.get("/api/export", params={"format": "xml"}).status_code == 422
