@@ -192,7 +192,7 @@ def history(
 def _write_private_file(path: Path, text: str) -> None:
     """Write the export readable by its owner only, replacing `path` in one step."""
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".crest-export-", dir=path.parent or Path("."))
+        descriptor, temporary = tempfile.mkstemp(prefix=".crest-export-", dir=path.parent)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.replace(temporary, path)
