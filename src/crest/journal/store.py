@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, text,
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from crest.errors import CrestError
 from crest.journal.records import (
@@ -105,9 +106,15 @@ def _create_private_file(path: Path) -> None:
 
 def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
-    if database and database != ":memory:" and not database.startswith("file:"):
+    in_memory = database in ("", ":memory:")
+    if not in_memory and not database.startswith("file:"):
         _create_private_file(Path(database))
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S})
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S},
+        # An in-memory journal (tests, demos) must be one database shared by every thread.
+        poolclass=StaticPool if in_memory else None,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -115,7 +122,6 @@ def _sqlite_engine(url: URL) -> Engine:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA synchronous=NORMAL")
         finally:
             cursor.close()
 

@@ -78,3 +78,18 @@ def test_unwritable_folder_gives_one_line_error(tmp_path: Path) -> None:
 def test_unknown_database_url_gives_one_line_error() -> None:
     with pytest.raises(DatabaseUnavailable, match="cannot use the database URL"):
         Journal.open("nosuchdb://somewhere")
+
+
+def test_in_memory_journal_is_shared_by_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Journal.open("sqlite://") as journal, ThreadPoolExecutor(max_workers=3) as pool:
+        list(
+            pool.map(
+                lambda index: journal.add_checkin(
+                    CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note=str(index))
+                ),
+                range(6),
+            )
+        )
+        assert len(journal.list_checkins()) == 6
