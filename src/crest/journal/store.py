@@ -6,7 +6,9 @@ Every method runs in its own short transaction on a thread-safe engine, so a Fas
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -191,6 +193,8 @@ class Journal:
 
     def __init__(self, engine: Engine, where: str, clock: Clock = _utc_now) -> None:
         self._engine = engine
+        # An in-memory database is one connection shared by every thread: take turns on it.
+        self._one_at_a_time = threading.Lock() if isinstance(engine.pool, StaticPool) else contextlib.nullcontext()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._clock = clock
         self.where = where
@@ -245,7 +249,7 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with self._translated_errors(), self._sessions.begin() as session:
+        with self._one_at_a_time, self._translated_errors(), self._sessions.begin() as session:
             yield session
 
     @staticmethod
