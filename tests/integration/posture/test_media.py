@@ -114,8 +114,9 @@ def _write_video(path: Path, fourcc: str, seconds: float, fps: float = 10.0) -> 
     writer.release()
 
 
-@pytest.mark.parametrize(("name", "fourcc"), [("a.mp4", "mp4v"), ("a.avi", "MJPG"), ("a.webm", "VP90"),
-                                              ("a.mov", "mp4v")])
+@pytest.mark.parametrize(
+    ("name", "fourcc"), [("a.mp4", "mp4v"), ("a.avi", "MJPG"), ("a.webm", "VP90"), ("a.mov", "mp4v")]
+)
 def test_videos_are_sampled_a_few_times_per_second(tmp_path: Path, name: str, fourcc: str) -> None:
     path = tmp_path / name
     _write_video(path, fourcc, seconds=3.0)
