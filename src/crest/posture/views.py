@@ -16,6 +16,8 @@ SIDE_MAX_WIDTH = 0.4
 OBLIQUE_MAX_WIDTH = 0.65
 # A trunk leaning less than this from the picture's horizontal lies across the frame.
 ACROSS_FRAME_DEG = 45.0
+# A trunk shorter than this share of the body's extent in the picture is a degenerate detection.
+MIN_TRUNK_SHARE = 0.05
 # From an end the trunk is seen end-on: shorter than the shoulders are wide.
 END_ON_MIN_WIDTH = 1.1
 
@@ -39,9 +41,12 @@ def detect_view(pose: Pose) -> View:
 
 
 def _trunk_in_frame(pose: Pose, body: Body) -> bool:
-    """Shoulders and hips inside the picture: without them no view can be told."""
+    """Shoulders and hips inside the picture and apart: without them no view can be told."""
     for name in ("left_shoulder", "right_shoulder", "left_hip", "right_hip"):
         point = pose[name]
         if not (0 <= point.x <= pose.image_width and 0 <= point.y <= pose.image_height):
             return False
-    return body.trunk_px > 0.02 * max(pose.image_width, pose.image_height)
+    xs = [point.x for _, point in pose]
+    ys = [point.y for _, point in pose]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys))
+    return extent > 0 and body.trunk_px > MIN_TRUNK_SHARE * extent
