@@ -5,7 +5,7 @@ each criterion where a label applies, and the view confusion matrix. Landmarks f
 cached in bench/out/ so rule changes can be measured in a second: pass --refresh after changing the estimator.
 
     python bench/eval_photos.py [DATA_DIR] [--height-cm N] [--refresh] [--turns 0,1,3] [--all-turns] [--show]
-        [--compare-turns]
+        [--compare-turns] [--photos as-is|mirrored|half]
 """
 
 from __future__ import annotations
@@ -45,9 +45,14 @@ OK_LABELS = {"yes", "ok"}
 ADJUST_LABELS = {"no", "too_far", "too_close", "tipped_back", "together", "splayed"}
 
 
-def detect_all_turns(data_dir: Path, files: list[str]) -> dict[str, Any]:
-    """Landmarks of every photo at every quarter turn, straight from the estimator."""
+def detect_all_turns(data_dir: Path, files: list[str], variant: str) -> dict[str, Any]:
+    """Landmarks of every photo at every quarter turn, straight from the estimator.
+
+    `variant` perturbs the photos first to see how steady the verdicts are: "mirrored" flips them left to
+    right, "half" halves their resolution.
+    """
     import cv2
+    import numpy as np
 
     from crest.posture.estimator import PoseEstimator
 
@@ -56,6 +61,10 @@ def detect_all_turns(data_dir: Path, files: list[str]) -> dict[str, Any]:
         for name in files:
             bgr = cv2.imread(str(data_dir / "images" / name))
             rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+            if variant == "mirrored":
+                rgb = np.ascontiguousarray(rgb[:, ::-1])
+            elif variant == "half":
+                rgb = cv2.resize(rgb, (rgb.shape[1] // 2, rgb.shape[0] // 2), interpolation=cv2.INTER_AREA)
             height, width = rgb.shape[:2]
             turns_found: dict[str, Any] = {}
             for turns in ALL_TURNS:
@@ -66,13 +75,14 @@ def detect_all_turns(data_dir: Path, files: list[str]) -> dict[str, Any]:
     return cache
 
 
-def load_landmarks(data_dir: Path, files: list[str], refresh: bool) -> dict[str, Any]:
-    cache_path = CACHE_DIR / f"landmarks-{data_dir.name}.json"
+def load_landmarks(data_dir: Path, files: list[str], refresh: bool, variant: str) -> dict[str, Any]:
+    suffix = "" if variant == "as-is" else f"-{variant}"
+    cache_path = CACHE_DIR / f"landmarks-{data_dir.name}{suffix}.json"
     if cache_path.exists() and not refresh:
         cached: dict[str, Any] = json.loads(cache_path.read_text())
         if all(name in cached for name in files):
             return cached
-    cache = detect_all_turns(data_dir, files)
+    cache = detect_all_turns(data_dir, files, variant)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     cache_path.write_text(json.dumps(cache))
     return cache
@@ -223,13 +233,19 @@ def main() -> None:
     )
     parser.add_argument("--show", action="store_true", help="print every photo's verdicts next to its labels")
     parser.add_argument(
+        "--photos",
+        choices=("as-is", "mirrored", "half"),
+        default="as-is",
+        help="perturb the photos first (mirrored left-right, or half resolution): how steady are verdicts?",
+    )
+    parser.add_argument(
         "--compare-turns", action="store_true", help="compare quarter-turn settings side by side"
     )
     args = parser.parse_args()
 
     with (args.data_dir / "labels.csv").open(newline="") as handle:
         rows = list(csv.DictReader(handle))
-    cache = load_landmarks(args.data_dir, [row["file"] for row in rows], args.refresh)
+    cache = load_landmarks(args.data_dir, [row["file"] for row in rows], args.refresh, args.photos)
     turns_allowed = tuple(int(part) for part in args.turns.split(","))
     scores = score(rows, cache, turns_allowed, not args.all_turns, args.height_cm)
     if args.show:
