@@ -18,8 +18,9 @@ OBLIQUE_MAX_WIDTH = 0.65
 ACROSS_FRAME_DEG = 45.0
 # A trunk shorter than this share of the body's extent in the picture is a degenerate detection.
 MIN_TRUNK_SHARE = 0.05
-# From an end the trunk is seen end-on: shorter than the shoulders are wide.
-END_ON_MIN_WIDTH = 1.1
+# From an end the trunk is seen end-on, shorter than the shoulders are wide (true width: about 0.9 trunk
+# lengths). Facing a camera upright, a sitting or standing trunk shows at full length, so it stays below this.
+END_ON_MIN_WIDTH = 0.95
 
 
 def detect_view(pose: Pose) -> View:

@@ -142,6 +142,12 @@ def test_feet_in_the_air_show_from_the_ends(view: str) -> None:
     assert evaluate(photograph(Figure(legs="air"), view)).criterion("knees_bent").status == "adjust"
 
 
+def test_someone_sitting_up_facing_the_camera_is_told_to_lie_down() -> None:
+    verdict = evaluate(photograph(Figure(body="sitting"), "feet_end")).criterion("lying_on_back")
+    assert verdict.status == "adjust"
+    assert verdict.advice == "lie down on your back"
+
+
 def test_arms_opened_to_shoulder_height_show_from_above() -> None:
     verdict = evaluate(photograph(Figure(arms="overhead"), "above")).criterion("arms_below_shoulders")
     assert verdict.status == "adjust"
