@@ -97,6 +97,7 @@ def feet_flat(body: Body, view: View, height_cm: float | None) -> CriterionResul
     if view not in SIDE_ON or not sides:
         return unseen(name)
     target = "soles on the floor"
+    tilts_deg = []
     for side in sides:
         heel, toe, knee, ankle = (body[f"{side}_{part}"] for part in ("heel", "foot_index", "knee", "ankle"))
         heel_x, heel_y = body.floor_xy(heel)
@@ -115,7 +116,8 @@ def feet_flat(body: Body, view: View, height_cm: float | None) -> CriterionResul
                 target,
                 "let your soles rest flat on the floor",
             )
-    return ok(name, None, target)
+        tilts_deg.append(foot_deg)
+    return ok(name, f"feet tilted {max(tilts_deg):.0f} deg", target)
 
 
 def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionResult:
@@ -132,7 +134,8 @@ def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionR
     distance_cm = thighs * thigh_cm
     low, high = HEEL_TARGET_CM
     measured = f"{distance_cm:.0f} cm"
-    target = f"{low:.0f}-{high:.0f} cm"
+    # "about": the verdict allows the measuring tolerance of HEEL_OK_THIGHS around the target.
+    target = f"about {low:.0f}-{high:.0f} cm"
     middle = (low + high) / 2
     if thighs > HEEL_OK_THIGHS[1]:
         return adjust(
