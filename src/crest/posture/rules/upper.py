@@ -8,10 +8,12 @@ from crest.posture.body import SEEN, SIDES, Body, angle_at_deg
 from crest.posture.result import CriterionResult, View
 from crest.posture.rules.verdicts import CAMERA_HEAD, SIDE_ON, adjust, ok, unseen
 
-# Arms: hands or elbows this far beyond the shoulders towards the head are overhead or behind the head;
-# this far above the shoulder line (picture up) they are raised towards the ceiling. Trunk lengths.
+# Arms: hands or elbows this far beyond the shoulders towards the head are overhead or behind the head.
+# Trunk lengths (shoulder to hip, about 50 cm).
 ARM_OVERHEAD_MIN = 0.08
-ARM_RAISED_MIN = 0.45
+# Hands resting on the chest or belly sit at most a chest depth (20-25 cm) above the floor, about 15 cm above
+# the shoulder joint: 0.3 trunk lengths. Higher in the picture, they are lifted towards the ceiling.
+ARM_RAISED_MIN = 0.3
 # From above, an arm opened wider than this from the trunk is at or above shoulder height.
 ARM_OPEN_MAX_DEG = 60.0
 # Head: lift of the ear above the hip line plus half the chin tuck; a crunch curls and lifts the head.
