@@ -11,8 +11,9 @@ from crest.posture.landmarks import Pose
 from crest.posture.result import View
 
 # Shoulder or hip width seen against trunk length. Real shoulders are about 0.9 trunk lengths wide (0.26 vs
-# 0.29 of body height), so the ratio falls as the camera turns to the side.
-SIDE_MAX_WIDTH = 0.4
+# 0.29 of body height), so the ratio is about 0.9 x sin(angle off the side): under 0.3 the camera is within
+# about 20 degrees of square to the side; past 0.65 (45 degrees) it looks at the front of the body.
+SIDE_MAX_WIDTH = 0.3
 OBLIQUE_MAX_WIDTH = 0.65
 # A trunk leaning less than this from the picture's horizontal lies across the frame.
 ACROSS_FRAME_DEG = 45.0
