@@ -65,10 +65,11 @@ def detect_all_turns(data_dir: Path, files: list[str], variant: str) -> dict[str
                 rgb = np.ascontiguousarray(rgb[:, ::-1])
             elif variant == "half":
                 rgb = cv2.resize(rgb, (rgb.shape[1] // 2, rgb.shape[0] // 2), interpolation=cv2.INTER_AREA)
-            height, width = rgb.shape[:2]
+            image = np.asarray(rgb, dtype=np.uint8)
+            height, width = image.shape[:2]
             turns_found: dict[str, Any] = {}
             for turns in ALL_TURNS:
-                pose = estimator.detect_turned(rgb, turns)
+                pose = estimator.detect_turned(image, turns)
                 turns_found[str(turns)] = None if pose is None else pose.to_json_list()
             cache[name] = {"width": width, "height": height, "turns": turns_found}
             print(f"detected {name}", file=sys.stderr)
