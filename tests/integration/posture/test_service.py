@@ -70,7 +70,7 @@ def test_a_video_review_finds_when_the_position_was_left(service: CheckService, 
     assert left and left[0].message.startswith("left the position at 00:1")
     assert review.timelines[POSITION][0].status == "in"
     assert progress[-1][1] == pytest.approx(24.0)
-    assert len(progress) == review.frames_checked
+    assert len(progress) >= review.frames_checked
     data = checked.to_json_dict()
     assert data["file"] == "session.mp4"
     assert data["video"]["events"][0]["time"].startswith("00:1")
