@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from posture_figures import Figure, photograph
 
-from crest.posture.landmarks import LANDMARK_INDEX, LANDMARK_NAMES, Pose
+from crest.posture.landmarks import LANDMARK_INDEX, LANDMARK_NAMES, Landmark, Pose
+from crest.posture.result import CRITERION_NAMES
 from crest.posture.rules import evaluate
 
 figures = st.builds(
@@ -104,3 +105,27 @@ def test_the_height_changes_centimetres_never_other_verdicts(
     for given_height, typical in zip(with_height.criteria, without.criteria, strict=True):
         if given_height.name not in ("heel_distance", "knee_width"):
             assert given_height == typical
+
+
+coordinates = st.floats(-500.0, 1500.0, allow_nan=False)
+any_landmark = st.builds(Landmark, coordinates, coordinates, st.floats(0.0, 1.0))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    points=st.lists(any_landmark, min_size=33, max_size=33),
+    collapse=st.booleans(),
+    view=st.sampled_from(["auto", "side", "feet_end", "head_end", "above"]),
+)
+def test_any_landmarks_at_all_get_a_verdict_on_every_criterion(
+    points: list[Landmark], collapse: bool, view: str
+) -> None:
+    # Model output can be wild: points anywhere, on top of each other, barely seen.
+    if collapse:
+        points = [points[0]] * 33
+    result = evaluate(Pose(tuple(points), 1000, 800), 170.0, view)
+    assert [c.name for c in result.criteria] == list(CRITERION_NAMES)
+    for criterion in result.criteria:
+        assert criterion.status in ("ok", "adjust", "not_visible")
+        assert criterion.status == "ok" or criterion.advice
+    assert result.summary
