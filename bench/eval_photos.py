@@ -5,6 +5,7 @@ each criterion where a label applies, and the view confusion matrix. Landmarks f
 cached in bench/out/ so rule changes can be measured in a second: pass --refresh after changing the estimator.
 
     python bench/eval_photos.py [DATA_DIR] [--height-cm N] [--refresh] [--turns 0,1,3] [--all-turns] [--show]
+        [--compare-turns] [--photos as-is|mirrored|half]
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import csv
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from crest.posture.landmarks import Pose
-from crest.posture.plausibility import most_plausible
+from crest.posture.plausibility import body_plausibility, most_plausible
 from crest.posture.result import VIEWS, CheckResult
 from crest.posture.rules import evaluate
 
@@ -43,9 +45,14 @@ OK_LABELS = {"yes", "ok"}
 ADJUST_LABELS = {"no", "too_far", "too_close", "tipped_back", "together", "splayed"}
 
 
-def detect_all_turns(data_dir: Path, files: list[str]) -> dict[str, Any]:
-    """Landmarks of every photo at every quarter turn, straight from the estimator."""
+def detect_all_turns(data_dir: Path, files: list[str], variant: str) -> dict[str, Any]:
+    """Landmarks of every photo at every quarter turn, straight from the estimator.
+
+    `variant` perturbs the photos first to see how steady the verdicts are: "mirrored" flips them left to
+    right, "half" halves their resolution.
+    """
     import cv2
+    import numpy as np
 
     from crest.posture.estimator import PoseEstimator
 
@@ -54,23 +61,29 @@ def detect_all_turns(data_dir: Path, files: list[str]) -> dict[str, Any]:
         for name in files:
             bgr = cv2.imread(str(data_dir / "images" / name))
             rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
-            height, width = rgb.shape[:2]
+            if variant == "mirrored":
+                rgb = np.ascontiguousarray(rgb[:, ::-1])
+            elif variant == "half":
+                rgb = cv2.resize(rgb, (rgb.shape[1] // 2, rgb.shape[0] // 2), interpolation=cv2.INTER_AREA)
+            image = np.asarray(rgb, dtype=np.uint8)
+            height, width = image.shape[:2]
             turns_found: dict[str, Any] = {}
             for turns in ALL_TURNS:
-                pose = estimator.detect_turned(rgb, turns)
+                pose = estimator.detect_turned(image, turns)
                 turns_found[str(turns)] = None if pose is None else pose.to_json_list()
             cache[name] = {"width": width, "height": height, "turns": turns_found}
             print(f"detected {name}", file=sys.stderr)
     return cache
 
 
-def load_landmarks(data_dir: Path, files: list[str], refresh: bool) -> dict[str, Any]:
-    cache_path = CACHE_DIR / f"landmarks-{data_dir.name}.json"
+def load_landmarks(data_dir: Path, files: list[str], refresh: bool, variant: str) -> dict[str, Any]:
+    suffix = "" if variant == "as-is" else f"-{variant}"
+    cache_path = CACHE_DIR / f"landmarks-{data_dir.name}{suffix}.json"
     if cache_path.exists() and not refresh:
         cached: dict[str, Any] = json.loads(cache_path.read_text())
         if all(name in cached for name in files):
             return cached
-    cache = detect_all_turns(data_dir, files)
+    cache = detect_all_turns(data_dir, files, variant)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     cache_path.write_text(json.dumps(cache))
     return cache
@@ -104,6 +117,106 @@ def balanced_accuracy(pairs: list[tuple[bool, bool]]) -> float:
     return sum(rates) / len(rates)
 
 
+@dataclass
+class Scores:
+    """How one estimator setting and the rules fare against the labels."""
+
+    recognized: list[tuple[bool, bool]] = field(default_factory=list)
+    agreement: dict[str, list[bool]] = field(
+        default_factory=lambda: {criterion: [] for criterion in LABEL_COLUMNS.values()}
+    )
+    labelled: Counter[str] = field(default_factory=Counter)
+    views: Counter[tuple[str, str]] = field(default_factory=Counter)
+    found: int = 0
+    mismatches: list[str] = field(default_factory=list)
+
+    @property
+    def all_agreement(self) -> list[bool]:
+        return [outcome for outcomes in self.agreement.values() for outcome in outcomes]
+
+
+def score(
+    rows: list[dict[str, str]],
+    cache: dict[str, Any],
+    turns_allowed: tuple[int, ...],
+    fallback: bool,
+    height_cm: float | None,
+) -> Scores:
+    scores = Scores()
+    for row in rows:
+        pose = chosen_pose(cache[row["file"]], turns_allowed, fallback)
+        result: CheckResult | None = None if pose is None else evaluate(pose, height_cm)
+        scores.found += pose is not None
+        predicted = result is not None and result.pose_recognized
+        scores.recognized.append((predicted, row["crp_pose"] == "yes"))
+        view = "none" if result is None else result.view
+        scores.views[(row["view"], view)] += 1
+        flag = "" if predicted == (row["crp_pose"] == "yes") else "  RECOGNIZED WRONG"
+        scores.mismatches.append(
+            f"{row['file']} view {row['view']}->{view} crp {row['crp_pose']}->{predicted}{flag}"
+        )
+        for column, criterion in LABEL_COLUMNS.items():
+            truth = label_status(row[column])
+            if truth is None:
+                continue
+            scores.labelled[criterion] += 1
+            status = "not_visible" if result is None else result.criterion(criterion).status
+            if status == "not_visible":
+                continue
+            scores.agreement[criterion].append(status == truth)
+            if status != truth:
+                scores.mismatches.append(f"    {criterion}={status} (label {row[column]})")
+    return scores
+
+
+def print_report(scores: Scores, photos: int) -> None:
+    accuracy = balanced_accuracy(scores.recognized)
+    print(f"photos: {photos}  pose_recognized balanced accuracy: {accuracy:.3f}")
+    print(f"{'criterion':22} {'agree':>6} {'verdicts':>9} {'labelled':>9} {'coverage':>9}")
+    for criterion, outcomes in scores.agreement.items():
+        labelled = scores.labelled[criterion]
+        rate = f"{sum(outcomes) / len(outcomes):.3f}" if outcomes else "-"
+        coverage = len(outcomes) / labelled if labelled else 0.0
+        print(f"{criterion:22} {rate:>6} {len(outcomes):>9} {labelled:>9} {coverage:>9.2f}")
+    outcomes = scores.all_agreement
+    total_labelled = sum(scores.labelled.values())
+    print(
+        f"{'all criteria':22} {sum(outcomes) / len(outcomes):>6.3f} {len(outcomes):>9} "
+        f"{total_labelled:>9} {len(outcomes) / total_labelled:>9.2f}"
+    )
+    predicted_views = [*VIEWS, "none"]
+    print("\nview confusion (rows: label, columns: predicted)")
+    print(f"{'':10}" + "".join(f"{view:>9}" for view in predicted_views))
+    for label_view in VIEWS:
+        counts = [scores.views[(label_view, view)] for view in predicted_views]
+        if sum(counts):
+            print(f"{label_view:10}" + "".join(f"{count:>9}" for count in counts))
+
+
+def print_turn_comparison(rows: list[dict[str, str]], cache: dict[str, Any], height_cm: float | None) -> None:
+    """Landmark quality by quarter turns: bodies found, their plausibility, what the rules make of them."""
+    settings: list[tuple[str, tuple[int, ...], bool]] = [
+        *((f"turned {turns} only", (turns,), False) for turns in ALL_TURNS),
+        ("as taken, turns 1/3 if nobody", (0, 1, 3), True),
+        ("most plausible of 0/1/3", (0, 1, 3), False),
+        ("most plausible of 0/1/2/3", ALL_TURNS, False),
+    ]
+    print(
+        f"\n{'estimator setting':32} {'found':>6} {'plausible':>10} {'bal.acc':>8} {'agree':>6}"
+        f" {'verdicts':>9}"
+    )
+    for label, turns_allowed, fallback in settings:
+        scores = score(rows, cache, turns_allowed, fallback, height_cm)
+        poses = [chosen_pose(cache[row["file"]], turns_allowed, fallback) for row in rows]
+        plausible = [body_plausibility(pose) for pose in poses if pose is not None]
+        outcomes = scores.all_agreement
+        print(
+            f"{label:32} {scores.found:>6} {sum(plausible) / len(plausible):>10.3f} "
+            f"{balanced_accuracy(scores.recognized):>8.3f} {sum(outcomes) / len(outcomes):>6.3f}"
+            f" {len(outcomes):>9}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -120,62 +233,27 @@ def main() -> None:
         help="pick among all turns always, not only when the first finds nobody",
     )
     parser.add_argument("--show", action="store_true", help="print every photo's verdicts next to its labels")
+    parser.add_argument(
+        "--photos",
+        choices=("as-is", "mirrored", "half"),
+        default="as-is",
+        help="perturb the photos first (mirrored left-right, or half resolution): how steady are verdicts?",
+    )
+    parser.add_argument(
+        "--compare-turns", action="store_true", help="compare quarter-turn settings side by side"
+    )
     args = parser.parse_args()
 
     with (args.data_dir / "labels.csv").open(newline="") as handle:
         rows = list(csv.DictReader(handle))
-    cache = load_landmarks(args.data_dir, [row["file"] for row in rows], args.refresh)
+    cache = load_landmarks(args.data_dir, [row["file"] for row in rows], args.refresh, args.photos)
     turns_allowed = tuple(int(part) for part in args.turns.split(","))
-
-    recognized: list[tuple[bool, bool]] = []
-    agreement: dict[str, list[bool]] = {criterion: [] for criterion in LABEL_COLUMNS.values()}
-    labelled: Counter[str] = Counter()
-    views: Counter[tuple[str, str]] = Counter()
-    for row in rows:
-        pose = chosen_pose(cache[row["file"]], turns_allowed, not args.all_turns)
-        result: CheckResult | None = None if pose is None else evaluate(pose, args.height_cm)
-        predicted = result is not None and result.pose_recognized
-        recognized.append((predicted, row["crp_pose"] == "yes"))
-        views[(row["view"], "none" if result is None else result.view)] += 1
-        mismatches = []
-        for column, criterion in LABEL_COLUMNS.items():
-            truth = label_status(row[column])
-            if truth is None:
-                continue
-            labelled[criterion] += 1
-            status = "not_visible" if result is None else result.criterion(criterion).status
-            if status == "not_visible":
-                continue
-            agreement[criterion].append(status == truth)
-            if status != truth:
-                mismatches.append(f"{criterion}={status} (label {row[column]})")
-        if args.show:
-            flag = "" if predicted == (row["crp_pose"] == "yes") else "  RECOGNIZED WRONG"
-            view = "none" if result is None else result.view
-            print(f"{row['file']} view {row['view']}->{view} crp {row['crp_pose']}->{predicted}{flag}")
-            for mismatch in mismatches:
-                print(f"    {mismatch}")
-
-    print(f"photos: {len(rows)}  pose_recognized balanced accuracy: {balanced_accuracy(recognized):.3f}")
-    print(f"{'criterion':22} {'agree':>6} {'verdicts':>9} {'labelled':>9} {'coverage':>9}")
-    all_agree: list[bool] = []
-    for criterion, outcomes in agreement.items():
-        all_agree += outcomes
-        rate = f"{sum(outcomes) / len(outcomes):.3f}" if outcomes else "-"
-        coverage = len(outcomes) / labelled[criterion] if labelled[criterion] else 0.0
-        print(f"{criterion:22} {rate:>6} {len(outcomes):>9} {labelled[criterion]:>9} {coverage:>9.2f}")
-    total_labelled = sum(labelled.values())
-    print(
-        f"{'all criteria':22} {sum(all_agree) / len(all_agree):>6.3f} {len(all_agree):>9} "
-        f"{total_labelled:>9} {len(all_agree) / total_labelled:>9.2f}"
-    )
-    predicted_views = [*VIEWS, "none"]
-    print("\nview confusion (rows: label, columns: predicted)")
-    print(f"{'':10}" + "".join(f"{view:>9}" for view in predicted_views))
-    for label_view in VIEWS:
-        counts = [views[(label_view, view)] for view in predicted_views]
-        if sum(counts):
-            print(f"{label_view:10}" + "".join(f"{count:>9}" for count in counts))
+    scores = score(rows, cache, turns_allowed, not args.all_turns, args.height_cm)
+    if args.show:
+        print("\n".join(scores.mismatches))
+    print_report(scores, len(rows))
+    if args.compare_turns:
+        print_turn_comparison(rows, cache, args.height_cm)
 
 
 if __name__ == "__main__":

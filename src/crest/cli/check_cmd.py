@@ -269,7 +269,12 @@ def _check_camera(index: int, options: CheckOptions, json_output: bool, voice: b
     )
     from crest.posture.service import CheckService
 
-    output: LiveOutput = JsonLines() if json_output else OpenCvWindow()
+    source = OpenCvCamera(index)  # first: "no camera" is the message that matters most
+    try:
+        output: LiveOutput = JsonLines() if json_output else OpenCvWindow()
+    except CrestError:
+        source.close()
+        raise
     correction_voice = None
     if voice:
         speaker = EspeakSpeaker.find()
@@ -277,7 +282,6 @@ def _check_camera(index: int, options: CheckOptions, json_output: bool, voice: b
             errors.print("crest: espeak-ng is not installed, so corrections are shown but not spoken")
         else:
             correction_voice = CorrectionVoice(speaker)
-    source = OpenCvCamera(index)
     with CheckService(options) as service:
         try:
             run_live(source, service.live(), output, time.monotonic, correction_voice)

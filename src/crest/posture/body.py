@@ -91,6 +91,21 @@ class Body:
     def hip_width(self) -> float:
         return self.length("left_hip", "right_hip")
 
+    def face_turn_deg(self) -> float | None:
+        """How far the ear-to-nose direction turns from the way the chest faces (positive: to the head end).
+
+        The chest faces the picture's up, tilted with the trunk: a lifted upper body turns it to the feet.
+        None when the model does not see the nose and an ear.
+        """
+        ear = self.pose[f"{self.best_side('ear')}_ear"]
+        nose = self.pose["nose"]
+        if min(ear.visibility, nose.visibility) < SEEN:
+            return None
+        ear_x, ear_y = self.floor_xy(ear)
+        nose_x, nose_y = self.floor_xy(nose)
+        from_up_deg = math.degrees(math.atan2(ear_x - nose_x, nose_y - ear_y))
+        return (from_up_deg + self.shoulders_raised_deg + 180.0) % 360.0 - 180.0
+
     def best_side(self, *parts: str) -> str:
         """The side ("left"/"right") whose listed parts the model sees better (left wins a tie)."""
         scores = {side: self.visibility(*(f"{side}_{part}" for part in parts)) for side in SIDES}

@@ -1,11 +1,11 @@
 """MediaPipe BlazePose adapter: pictures in, `Pose` landmarks in image pixels out.
 
-BlazePose expects an upright person and can lose a body lying across the frame. Measured on eval-public
-(58 real photos, bench/eval_photos.py --turns): the detector's own rotation alignment already finds every
-body as taken, and quarter-turned copies change the criteria agreement by less than one photo. So a photo
-is run as taken, and only when nobody is found there the quarter-turned copies are tried and the most
-plausible body wins (landmarks mapped back to the original frame). Video frames settle that orientation
-once, then use MediaPipe's tracking mode: one model call per frame.
+BlazePose expects an upright person and can lose a body lying down (mediapipe issues #5276, #4868). Measured
+on eval-public (58 real photos, bench/eval_photos.py --compare-turns): the detector's own rotation alignment
+already finds every body as taken, and quarter-turned copies change the criteria agreement by less than one
+photo. So a photo is run as taken, and only when nobody is found there the quarter-turned copies are tried
+and the most plausible body wins (landmarks mapped back to the original frame). Video frames settle that
+orientation once, then use MediaPipe's tracking mode: one model call per frame.
 MediaPipe is imported lazily, inside the adapter, so commands that never check a body never load it.
 """
 
@@ -48,7 +48,10 @@ def map_back(x: float, y: float, quarter_turns: int, width: int, height: int) ->
 
 
 class PoseEstimator:
-    """One BlazePose model (bundled `pose_landmark_full`) per instance; not thread-safe.
+    """The bundled BlazePose `pose_landmark_full` model, owned by this instance; not thread-safe.
+
+    MediaPipe runs a model either per picture or tracking a stream, so the instance opens each way lazily:
+    a photo graph on the first `detect`, a tracking graph on the first `track`.
 
     `detect` is for independent photos; `track` is for consecutive frames of one video or camera stream
     (call `reset_tracking` before a new stream). Use as a context manager or call `close`.

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Iterator
+import queue
+import threading
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -32,6 +35,8 @@ VIDEO_MAX_SIDE_PX = 640
 MAX_PHOTO_PIXELS = 200_000_000
 # A video review samples a few frames per second: posture changes slowly.
 DEFAULT_SAMPLE_FPS = 4.0
+# Frames decoded ahead of the analysis (a few, to bound memory).
+FRAMES_DECODED_AHEAD = 4
 
 
 class MediaNotFound(CrestError):
@@ -292,7 +297,48 @@ class VideoSource:
         max_side_px: int = VIDEO_MAX_SIDE_PX,
         progress: ProgressCallback | None = None,
     ) -> Iterator[VideoFrame]:
-        """Sampled frames in time order; raises InvalidVideo if the video has no frame at all."""
+        """Sampled frames in time order; raises InvalidVideo if the video has no frame at all.
+
+        A background thread decodes ahead while the caller analyses the previous frames: on a small machine
+        decoding costs about as much as the pose model, and OpenCV lets other threads run meanwhile.
+        """
+        ahead: queue.Queue[VideoFrame | BaseException | None] = queue.Queue(maxsize=FRAMES_DECODED_AHEAD)
+        stop = threading.Event()
+
+        def hand_over(item: VideoFrame | BaseException | None) -> bool:
+            while not stop.is_set():
+                try:
+                    ahead.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def decode_ahead() -> None:
+            try:
+                with closing(self._decode(sample_fps, max_side_px)) as decoded:
+                    for frame in decoded:
+                        if not hand_over(frame):
+                            return
+            except BaseException as error:  # handed to the caller's thread, raised there
+                hand_over(error)
+                return
+            hand_over(None)
+
+        worker = threading.Thread(target=decode_ahead, name="crest-video-decode", daemon=True)
+        worker.start()
+        try:
+            while (item := ahead.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+                if progress is not None:
+                    progress(item.time_s, self.info.duration_s)
+        finally:
+            stop.set()
+            worker.join()
+
+    def _decode(self, sample_fps: float, max_side_px: int) -> Generator[VideoFrame, None, None]:
         import cv2
 
         capture = self._capture
@@ -311,8 +357,6 @@ class VideoSource:
                 next_sample_s = max(next_sample_s + interval_s, time_s + interval_s / 2)
                 small = fit_within(_as_image(bgr), max_side_px)
                 yield VideoFrame(time_s=time_s, image_rgb=_as_image(cv2.cvtColor(small, cv2.COLOR_BGR2RGB)))
-                if progress is not None:
-                    progress(time_s, self.info.duration_s)
         finally:
             capture.release()
         if frame_index == 0:

@@ -26,6 +26,7 @@ STATUS_COLOURS: Mapping[str, Colour] = {
     "not_visible": (130, 130, 130),
 }
 SETTLING_COLOUR: Colour = (90, 90, 90)
+WHITE: Colour = (255, 255, 255)
 STATUS_WORDS: Mapping[str, str] = {"ok": "OK", "adjust": "ADJUST", "not_visible": "CAN'T TELL"}
 LABELS: Mapping[str, str] = {
     "whole_body_visible": "Whole body in view",
@@ -135,21 +136,15 @@ def _draw_text(
 ) -> None:
     import cv2
 
-    x, y = origin
+    ascii_text = plain_text(text)
+    (text_width, text_height), _ = cv2.getTextSize(ascii_text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
+    # Keep labels near the edge inside the picture.
+    x = max(2, min(origin[0], canvas.shape[1] - text_width - 4))
+    y = max(text_height + 2, min(origin[1], canvas.shape[0] - 4))
+    font = cv2.FONT_HERSHEY_SIMPLEX
     # A dark outline keeps light text readable on any background.
-    cv2.putText(
-        canvas,
-        plain_text(text),
-        (x, y),
-        cv2.FONT_HERSHEY_SIMPLEX,
-        scale,
-        (0, 0, 0),
-        thickness + 2,
-        cv2.LINE_AA,
-    )
-    cv2.putText(
-        canvas, plain_text(text), (x, y), cv2.FONT_HERSHEY_SIMPLEX, scale, colour, thickness, cv2.LINE_AA
-    )
+    cv2.putText(canvas, ascii_text, (x, y), font, scale, (0, 0, 0), thickness + 2, cv2.LINE_AA)
+    cv2.putText(canvas, ascii_text, (x, y), font, scale, colour, thickness, cv2.LINE_AA)
 
 
 def draw_skeleton(canvas: RgbImage, pose: Pose, scale: float) -> None:
@@ -168,12 +163,20 @@ def draw_skeleton(canvas: RgbImage, pose: Pose, scale: float) -> None:
     for name in {name for pair in SKELETON for name in pair} | {"nose"}:
         if pose[name].visibility >= SEEN:
             cv2.circle(canvas, point(name), thickness + 2, (255, 255, 255), -1, cv2.LINE_AA)
+    knees = []
     for side in ("left", "right"):
         hip, knee, ankle = (pose[f"{side}_{part}"] for part in ("hip", "knee", "ankle"))
         if min(hip.visibility, knee.visibility, ankle.visibility) >= SEEN:
-            x, y = point(f"{side}_knee")
-            angle_deg = angle_at_deg(hip, knee, ankle)
-            _draw_text(canvas, f"knee {angle_deg:.0f} deg", (x + 8, y - 8), (255, 255, 255))
+            knees.append((point(f"{side}_knee"), angle_at_deg(hip, knee, ankle)))
+    close_together = len(knees) == 2 and abs(knees[0][0][0] - knees[1][0][0]) + abs(
+        knees[0][0][1] - knees[1][0][1]
+    ) < 120 * max(scale, 0.5)
+    if close_together:  # one label for both, or they would overwrite each other
+        (x, y), _ = min(knees, key=lambda knee: knee[0][1])
+        _draw_text(canvas, f"knees {knees[0][1]:.0f} / {knees[1][1]:.0f} deg", (x + 8, y - 10), WHITE)
+    else:
+        for (x, y), angle_deg in knees:
+            _draw_text(canvas, f"knee {angle_deg:.0f} deg", (x + 8, y - 10), WHITE)
 
 
 def _draw_measurements(

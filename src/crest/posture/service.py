@@ -7,6 +7,7 @@ frame, smoothed, and their verdicts pass through hysteresis; a photo is checked 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +30,9 @@ from crest.posture.video import VideoReview, VideoReviewBuilder
 
 if TYPE_CHECKING:
     from crest.posture.media import RgbImage
+
+# While a video's verdicts hold steady, check one sampled frame per this many seconds.
+CALM_CHECK_INTERVAL_S = 1.0
 
 ViewChoice = Literal["auto", "side", "feet_end", "head_end", "above"]
 VIEW_CHOICES: tuple[ViewChoice, ...] = ("auto", "side", "feet_end", "head_end", "above")
@@ -177,7 +181,13 @@ class CheckService:
         smoother = PoseSmoother()
         self.finder.reset_tracking()
         snapshot: tuple[RgbImage, CheckResult] | None = None
+        last_checked_s = -math.inf
         for frame in video.frames(self.options.sample_fps, progress=progress):
+            # While the verdicts hold steady, one frame a second is enough; any change brings back every
+            # sampled frame until the new verdicts have held.
+            if builder.settled and frame.time_s - last_checked_s < CALM_CHECK_INTERVAL_S - 1e-6:
+                continue
+            last_checked_s = frame.time_s
             pose = self.finder.track(frame.image_rgb)
             result = None if pose is None else self.evaluate(smoother(pose, frame.time_s))
             builder.add(frame.time_s, result)

@@ -149,6 +149,11 @@ class VerdictHysteresis(Generic[Key, Value]):
                 changed[key] = candidate
         return changed
 
+    @property
+    def settled(self) -> bool:
+        """True once verdicts have held and no key is on its way to a new value."""
+        return bool(self._stable) and not self._candidates
+
     def stable(self, key: Key) -> StableValue[Value] | None:
         return self._stable.get(key)
 

@@ -172,6 +172,11 @@ class VideoReviewBuilder:
         for name, stable in self._hysteresis.update(values, time_s).items():
             self._close_and_open(name, stable)
 
+    @property
+    def settled(self) -> bool:
+        """Every verdict has held and none is changing: the caller may look less often."""
+        return self._hysteresis.settled
+
     def _values_of(self, result: CheckResult | None) -> dict[str, str]:
         if result is None:
             return {POSITION: NOBODY, **dict.fromkeys(CRITERION_NAMES, NO_PERSON)}

@@ -11,13 +11,17 @@ from crest.posture.landmarks import Pose
 from crest.posture.result import View
 
 # Shoulder or hip width seen against trunk length. Real shoulders are about 0.9 trunk lengths wide (0.26 vs
-# 0.29 of body height), so the ratio falls as the camera turns to the side.
-SIDE_MAX_WIDTH = 0.4
+# 0.29 of body height), so the ratio is about 0.9 x sin(angle off the side): under 0.3 the camera is within
+# about 20 degrees of square to the side; past 0.65 (45 degrees) it looks at the front of the body.
+SIDE_MAX_WIDTH = 0.3
 OBLIQUE_MAX_WIDTH = 0.65
 # A trunk leaning less than this from the picture's horizontal lies across the frame.
 ACROSS_FRAME_DEG = 45.0
-# From an end the trunk is seen end-on: shorter than the shoulders are wide.
-END_ON_MIN_WIDTH = 1.1
+# A trunk shorter than this share of the body's extent in the picture is a degenerate detection.
+MIN_TRUNK_SHARE = 0.05
+# From an end the trunk is seen end-on, shorter than the shoulders are wide (true width: about 0.9 trunk
+# lengths). Facing a camera upright, a sitting or standing trunk shows at full length, so it stays below this.
+END_ON_MIN_WIDTH = 0.95
 
 
 def detect_view(pose: Pose) -> View:
@@ -39,9 +43,12 @@ def detect_view(pose: Pose) -> View:
 
 
 def _trunk_in_frame(pose: Pose, body: Body) -> bool:
-    """Shoulders and hips inside the picture: without them no view can be told."""
+    """Shoulders and hips inside the picture and apart: without them no view can be told."""
     for name in ("left_shoulder", "right_shoulder", "left_hip", "right_hip"):
         point = pose[name]
         if not (0 <= point.x <= pose.image_width and 0 <= point.y <= pose.image_height):
             return False
-    return body.trunk_px > 0.02 * max(pose.image_width, pose.image_height)
+    xs = [point.x for _, point in pose]
+    ys = [point.y for _, point in pose]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys))
+    return extent > 0 and body.trunk_px > MIN_TRUNK_SHARE * extent

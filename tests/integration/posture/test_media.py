@@ -114,8 +114,9 @@ def _write_video(path: Path, fourcc: str, seconds: float, fps: float = 10.0) -> 
     writer.release()
 
 
-@pytest.mark.parametrize(("name", "fourcc"), [("a.mp4", "mp4v"), ("a.avi", "MJPG"), ("a.webm", "VP90"),
-                                              ("a.mov", "mp4v")])
+@pytest.mark.parametrize(
+    ("name", "fourcc"), [("a.mp4", "mp4v"), ("a.avi", "MJPG"), ("a.webm", "VP90"), ("a.mov", "mp4v")]
+)
 def test_videos_are_sampled_a_few_times_per_second(tmp_path: Path, name: str, fourcc: str) -> None:
     path = tmp_path / name
     _write_video(path, fourcc, seconds=3.0)
@@ -164,3 +165,15 @@ def test_an_unreadable_video_is_refused(tmp_path: Path) -> None:
     cut.write_bytes(path.read_bytes()[:2000])
     with pytest.raises(InvalidVideo, match="cannot be read"):
         list(VideoSource(cut).frames())
+
+
+def test_stopping_early_ends_the_decoding_thread(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "long.avi"
+    _write_video(path, "MJPG", seconds=20.0)
+    frames = VideoSource(path).frames(sample_fps=10.0)
+    first = next(frames)
+    frames.close()
+    assert first.time_s == 0.0
+    assert not any(thread.name == "crest-video-decode" for thread in threading.enumerate())

@@ -111,7 +111,9 @@ def test_a_video_is_tracked_and_reviewed(tmp_path: Path) -> None:
     checked = service.review_video(path, progress=lambda done, total: progress.append(done))
     assert "detect" not in finder.calls
     assert finder.calls[0] == "reset" and finder.calls[-1] == "reset"
-    assert finder.calls.count("track") == len(progress) == 80  # 4 of every 8 frames per second
+    assert len(progress) == 80  # 4 of every 8 frames per second are decoded ...
+    # ... and while the verdicts hold, one a second is checked; around each change, every one of them.
+    assert 20 < finder.calls.count("track") == checked.review.frames_checked < 60
     messages = [event.message for event in checked.review.events]
     assert messages == ["arms went overhead at 00:10", "arms back down at 00:15"]
     assert checked.review.duration_s == pytest.approx(20.0)

@@ -157,10 +157,13 @@ def _rotate_about_hips(point: Point3, angle: float) -> Point3:
     )
 
 
-def project(point: Point3, view: str) -> tuple[float, float]:
-    """(right, up) on the picture for a camera placed as `view`, feet to the right in side views."""
+def project(point: Point3, view: str, end_elevation_deg: float = 25.0) -> tuple[float, float]:
+    """(right, up) on the picture for a camera placed as `view`, feet to the right in side views.
+
+    From the ends the camera looks down along the body from `end_elevation_deg` above the floor.
+    """
     x, y, z = point
-    elevation = math.radians(25)
+    elevation = math.radians(end_elevation_deg)
     if view == "side":
         return x + 0.05 * y, z
     if view == "oblique":
@@ -185,6 +188,7 @@ def photograph(
     size: tuple[int, int] = (1400, 800),
     visibility: dict[str, float] | None = None,
     far_side_visibility: float = 0.4,
+    end_elevation_deg: float = 25.0,
 ) -> Pose:
     """The figure's landmarks as a camera at `view` would see them, in pixels of a `size` picture.
 
@@ -198,7 +202,7 @@ def photograph(
     seen.update(visibility or {})
     landmarks = []
     for name in LANDMARK_NAMES:
-        right, up = project(points[name], view)
+        right, up = project(points[name], view, end_elevation_deg)
         x = origin[0] + right * px_per_cm
         y = origin[1] - up * px_per_cm
         if mirror:

@@ -94,7 +94,7 @@ def test_heel_distance_in_centimetres_scales_with_the_given_height() -> None:
     # 62 cm from a 42 cm thigh is 1.48 thigh lengths: 62 cm at the typical 170 cm, 73 cm at 200 cm.
     assert typical.measured == "62 cm"
     assert tall.measured == "73 cm"
-    assert typical.target == "30-40 cm"
+    assert typical.target == "about 30-40 cm"
     assert typical.advice == "slide your heels about 25 cm closer"
     assert tall.advice == "slide your heels about 40 cm closer"
 
@@ -140,6 +140,12 @@ def test_straight_legs_show_from_every_view(view: str) -> None:
 @pytest.mark.parametrize("view", ["feet_end", "head_end"])
 def test_feet_in_the_air_show_from_the_ends(view: str) -> None:
     assert evaluate(photograph(Figure(legs="air"), view)).criterion("knees_bent").status == "adjust"
+
+
+def test_someone_sitting_up_facing_the_camera_is_told_to_lie_down() -> None:
+    verdict = evaluate(photograph(Figure(body="sitting"), "feet_end")).criterion("lying_on_back")
+    assert verdict.status == "adjust"
+    assert verdict.advice == "lie down on your back"
 
 
 def test_arms_opened_to_shoulder_height_show_from_above() -> None:

@@ -97,6 +97,18 @@ def test_hysteresis_switches_when_the_new_verdict_lasts() -> None:
     assert switched[0]["arms"].since_s == 1.25
 
 
+def test_settled_means_held_and_nothing_changing() -> None:
+    hysteresis: VerdictHysteresis[str, str] = VerdictHysteresis(hold_s=1.0)
+    hysteresis.update({"arms": "ok"}, 0.0)
+    assert not hysteresis.settled  # nothing has held yet
+    hysteresis.update({"arms": "ok"}, 1.0)
+    assert hysteresis.settled
+    hysteresis.update({"arms": "adjust"}, 1.5)
+    assert not hysteresis.settled  # a change is on its way
+    hysteresis.update({"arms": "ok"}, 2.0)
+    assert hysteresis.settled  # it was a flicker
+
+
 def test_reset_forgets_stable_verdicts() -> None:
     hysteresis: VerdictHysteresis[str, str] = VerdictHysteresis(hold_s=0.0)
     hysteresis.update({"arms": "ok"}, 0.0)

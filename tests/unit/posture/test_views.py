@@ -11,6 +11,12 @@ def test_each_camera_placement_is_recognised(view: str, mirror: bool) -> None:
     assert detect_view(photograph(Figure(), view, mirror=mirror)) == view
 
 
+@pytest.mark.parametrize("elevation_deg", [10.0, 25.0, 40.0])
+def test_a_camera_beyond_the_feet_is_an_end_view_from_low_or_high(elevation_deg: float) -> None:
+    pose = photograph(Figure(), "feet_end", end_elevation_deg=elevation_deg)
+    assert detect_view(pose) == "feet_end"
+
+
 def test_a_sitting_person_seen_from_the_side_is_a_side_view() -> None:
     assert detect_view(photograph(Figure(body="sitting"), "side")) == "side"
 
