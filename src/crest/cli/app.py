@@ -23,9 +23,9 @@ def _root() -> None:
 
 
 def _register_commands() -> None:
-    from crest.cli import journal_cmd, protocol_cmd, safety_cmd, serve_cmd, session_cmd
+    from crest.cli import check_cmd, journal_cmd, protocol_cmd, safety_cmd, serve_cmd, session_cmd
 
-    for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd, serve_cmd):
+    for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd, check_cmd, serve_cmd):
         module.register(app)
 
 

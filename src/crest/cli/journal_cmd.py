@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -185,8 +184,10 @@ def history(
 
 def _write_private_file(path: Path, text: str) -> None:
     """Write the export readable by its owner only, replacing `path` in one step."""
+    import tempfile
+
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".crest-export-", dir=path.parent or Path("."))
+        descriptor, temporary = tempfile.mkstemp(prefix=".crest-export-", dir=path.parent)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.replace(temporary, path)

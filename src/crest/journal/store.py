@@ -6,7 +6,9 @@ Every method runs in its own short transaction on a thread-safe engine, so a Fas
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -18,6 +20,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, text,
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from crest.errors import CrestError
 from crest.journal.records import (
@@ -105,9 +108,15 @@ def _create_private_file(path: Path) -> None:
 
 def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
-    if database and database != ":memory:" and not database.startswith("file:"):
+    in_memory = database in ("", ":memory:")
+    if not in_memory and not database.startswith("file:"):
         _create_private_file(Path(database))
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S})
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S},
+        # An in-memory journal (tests, demos) must be one database shared by every thread.
+        poolclass=StaticPool if in_memory else None,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -115,7 +124,6 @@ def _sqlite_engine(url: URL) -> Engine:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA synchronous=NORMAL")
         finally:
             cursor.close()
 
@@ -185,6 +193,8 @@ class Journal:
 
     def __init__(self, engine: Engine, where: str, clock: Clock = _utc_now) -> None:
         self._engine = engine
+        # An in-memory database is one connection shared by every thread: take turns on it.
+        self._one_at_a_time = threading.Lock() if isinstance(engine.pool, StaticPool) else contextlib.nullcontext()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._clock = clock
         self.where = where
@@ -239,7 +249,7 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with self._translated_errors(), self._sessions.begin() as session:
+        with self._one_at_a_time, self._translated_errors(), self._sessions.begin() as session:
             yield session
 
     @staticmethod

@@ -1,0 +1,224 @@
+"""Speed of the position check, measured in one run on the same frames, as ratios to raw MediaPipe.
+
+Prints:
+- raw MediaPipe cost per frame: one `Pose.process` call in photo mode, and per frame in tracking mode;
+- crest's steady-state cost per frame in video/camera mode (track + smooth + rules + hysteresis), as a ratio
+  to raw tracking on the same frames (goal <= 1.15);
+- the photo check (decode + landmarks + rules) as a ratio to one raw photo-mode call (goal <= 3.5);
+- video review speed against real time on a video of at least 2 minutes built from the photos (goal >= 20x).
+
+Frames come from ../shared/eval-public/images when present (bench only), else tests/fixtures/photos.
+
+    python bench/speed.py [--photos DIR] [--video-minutes 2] [--video-size 1280x720] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from crest.posture.media import VIDEO_MAX_SIDE_PX, VideoSource, fit_within, read_photo
+from crest.posture.service import CheckService
+
+EVAL_PUBLIC = Path(__file__).resolve().parents[2] / "shared" / "eval-public" / "images"
+SHARED_EVAL_PUBLIC = Path("/work/shared/eval-public/images")
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "photos"
+FRAMES_PER_PHOTO = 20  # a stream holds each photo this long (with jitter), like a person lying still
+
+
+def _photo_dir(requested: Path | None) -> Path:
+    if requested is not None:
+        return requested
+    for candidate in (EVAL_PUBLIC, SHARED_EVAL_PUBLIC):
+        if candidate.is_dir():
+            return candidate
+    return FIXTURES
+
+
+def _raw_model(static: bool) -> Any:
+    from mediapipe.python.solutions import pose as mp_pose
+
+    return mp_pose.Pose(
+        static_image_mode=static,
+        model_complexity=1,
+        smooth_landmarks=False,
+        enable_segmentation=False,
+        min_detection_confidence=0.5,
+        min_tracking_confidence=0.5,
+    )
+
+
+def _jittered(image: np.ndarray, count: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """`count` frames of one photo with camera-like jitter: a pixel or two of shake and sensor noise."""
+    frames = []
+    for _ in range(count):
+        dx, dy = (int(v) for v in rng.integers(-2, 3, size=2))
+        shaken = np.roll(image, (dy, dx), axis=(0, 1))
+        noise = rng.integers(-4, 5, size=image.shape, dtype=np.int16)
+        frames.append(np.clip(shaken.astype(np.int16) + noise, 0, 255).astype(np.uint8))
+    return frames
+
+
+def _timed(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+@contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    # MediaPipe's C++ code logs straight to file descriptor 2; keep the bench output readable.
+    sys.stderr.flush()
+    saved = os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+
+
+def _build_video(
+    path: Path, photos: list[np.ndarray], minutes: float, size: tuple[int, int], fps: float
+) -> float:
+    """A video of `minutes` cycling through the photos (20 s each) with sensor noise; returns its seconds."""
+    width, height = size
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, (width, height))
+    if not writer.isOpened():
+        raise SystemExit("cannot write the bench video (no mp4v encoder)")
+    rng = np.random.default_rng(1)
+    noises = [rng.integers(-6, 7, size=(height, width, 3), dtype=np.int16) for _ in range(7)]
+    total_frames = round(minutes * 60 * fps)
+    frames_per_photo = round(20 * fps)
+    canvas_for: dict[int, np.ndarray] = {}
+    for index in range(total_frames):
+        photo_index = (index // frames_per_photo) % len(photos)
+        if photo_index not in canvas_for:
+            canvas_for.clear()
+            bgr = cv2.cvtColor(photos[photo_index], cv2.COLOR_RGB2BGR)
+            canvas_for[photo_index] = cv2.resize(bgr, (width, height)).astype(np.int16)
+        frame = np.clip(canvas_for[photo_index] + noises[index % len(noises)], 0, 255).astype(np.uint8)
+        writer.write(frame)
+    writer.release()
+    return total_frames / fps
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--photos", type=Path, default=None)
+    parser.add_argument("--max-photos", type=int, default=12)
+    parser.add_argument("--video-minutes", type=float, default=2.0)
+    parser.add_argument("--video-size", default="1280x720")
+    parser.add_argument("--video-fps", type=float, default=30.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    width, height = (int(part) for part in args.video_size.split("x"))
+
+    photo_dir = _photo_dir(args.photos)
+    paths = sorted(p for p in photo_dir.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"))
+    print(f"photos: {photo_dir} ({len(paths)} files)")
+
+    with _quiet_native_stderr():
+        raw_static = _raw_model(static=True)
+        with_body = [(p, read_photo(p)) for p in paths if raw_static.process(read_photo(p)).pose_landmarks]
+    with_body = with_body[: args.max_photos]
+    photos = [image for _, image in with_body]
+    rng = np.random.default_rng(0)
+    stream = [
+        frame
+        for image in photos
+        for frame in _jittered(fit_within(image, VIDEO_MAX_SIDE_PX), FRAMES_PER_PHOTO, rng)
+    ]
+    print(
+        f"using {len(photos)} photos with a body; a stream of {len(stream)} frames at {VIDEO_MAX_SIDE_PX} px"
+    )
+
+    raw_static_s: list[float] = []
+    raw_tracking_s: list[float] = []
+    crest_tracking_s: list[float] = []
+    crest_photo_s: list[float] = []
+    photo_bytes = [path.read_bytes() for path, _ in with_body]
+    with _quiet_native_stderr(), CheckService() as service:
+        service.check_image(photos[0])  # load the models before timing
+        for _ in range(args.rounds):
+            # raw, photo mode: one call per photo
+            raw_static_s.append(_timed(lambda: [raw_static.process(image) for image in photos]) / len(photos))
+            # crest photo check from the file's bytes (decode, landmarks, rules)
+            crest_photo_s.append(
+                _timed(lambda: [service.check_image_bytes(data) for data in photo_bytes]) / len(photos)
+            )
+            # raw, tracking mode, on the stream (a fresh tracker per round, first frame excluded)
+            tracker = _raw_model(static=False)
+            tracker.process(stream[0])
+            raw_tracking_s.append(
+                _timed(lambda tracker=tracker: [tracker.process(frame) for frame in stream[1:]])
+                / (len(stream) - 1)
+            )
+            tracker.close()
+            # crest, video/camera mode on the same stream (orientation settled on the first frame)
+            live = service.live()
+            live.frame(stream[0], 0.0)
+            crest_tracking_s.append(
+                _timed(lambda live=live: [live.frame(frame, i / 10) for i, frame in enumerate(stream[1:], 1)])
+                / (len(stream) - 1)
+            )
+    raw_static.close()
+
+    def ms(values: list[float]) -> float:
+        return statistics.median(values) * 1000
+
+    raw_photo_ms, raw_frame_ms = ms(raw_static_s), ms(raw_tracking_s)
+    stream_ms, photo_ms = ms(crest_tracking_s), ms(crest_photo_s)
+    print(
+        f"\nmedians of {args.rounds} rounds; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    print(f"raw MediaPipe, photo mode:        {raw_photo_ms:6.1f} ms per call")
+    print(f"raw MediaPipe, tracking mode:     {raw_frame_ms:6.1f} ms per frame")
+    print(
+        f"crest video/camera steady state:  {stream_ms:6.1f} ms per frame = "
+        f"{stream_ms / raw_frame_ms:.2f} x raw tracking  (goal <= 1.15)"
+    )
+    print(
+        f"crest photo check (from bytes):   {photo_ms:6.1f} ms per photo = "
+        f"{photo_ms / raw_photo_ms:.2f} x one raw call  (goal <= 3.5)"
+    )
+
+    with tempfile.TemporaryDirectory() as folder:
+        video = Path(folder) / "bench.mp4"
+        start = time.perf_counter()
+        duration_s = _build_video(video, photos, args.video_minutes, (width, height), args.video_fps)
+        print(
+            f"\nbench video: {duration_s / 60:.1f} min, {width}x{height} at {args.video_fps:g} fps, MPEG-4 "
+            f"({video.stat().st_size / 1e6:.0f} MB, built in {time.perf_counter() - start:.0f} s)"
+        )
+        decode_s = _timed(lambda: sum(1 for _ in VideoSource(video).frames()))
+        with _quiet_native_stderr(), CheckService() as service:
+            service.check_image(photos[0])
+            start = time.perf_counter()
+            review = service.review_video(video).review
+            review_s = time.perf_counter() - start
+        print(f"decoding and sampling alone:      {duration_s / decode_s:6.1f} x real time")
+        print(
+            f"video review:                     {duration_s / review_s:6.1f} x real time  (goal >= 20; "
+            f"{review.frames_checked} frames checked)"
+        )
+        print(f"  -> a 15-minute recording like this one takes about {15 * 60 * review_s / duration_s:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

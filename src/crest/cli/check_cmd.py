@@ -1,0 +1,293 @@
+"""`crest check`: is this person in the constructive rest position, and what should they change?
+
+Photos and videos go through the one `CheckService` (one loaded pose model for all paths of a call);
+`--camera` checks live. Every input gets its own verdict or its own one-line error; the exit code is 2 when
+any input could not be checked. With `--json`, stdout carries only JSON lines; progress and notes go to
+stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from crest.errors import CrestError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from crest.posture.service import Checked, CheckOptions, CheckService
+
+FAILED_EXIT_CODE = 2
+
+
+class ViewOption(StrEnum):
+    auto = "auto"
+    side = "side"
+    feet_end = "feet_end"
+    head_end = "head_end"
+    above = "above"
+
+
+class NoInput(CrestError):
+    """Neither a file nor the camera to check."""
+
+
+def check(
+    paths: list[str] | None = typer.Argument(  # noqa: B008
+        None,
+        metavar="PATH...",
+        help="Photos (JPEG, PNG, WebP) or videos (MP4, MOV, WebM, AVI) of you lying down.",
+        show_default=False,
+    ),
+    json_output: bool = typer.Option(
+        False, "--json", help="One JSON object per input per line (per frame with --camera)."
+    ),
+    annotate_dir: Path | None = typer.Option(  # noqa: B008
+        None, "--annotate", metavar="DIR", help="Write each picture with skeleton, measurements and verdicts."
+    ),
+    height_cm: float | None = typer.Option(
+        None, "--height-cm", help="Your height: makes the heel distance in centimetres more accurate."
+    ),
+    view: ViewOption = typer.Option(  # noqa: B008
+        ViewOption.auto, "--view", help="Where the camera was; auto works it out."
+    ),
+    camera: bool = typer.Option(
+        False, "--camera", help="Check live from a camera: --camera [INDEX] (default 0); q stops."
+    ),
+    voice: bool = typer.Option(False, "--voice", help="With --camera: speak corrections (needs espeak-ng)."),
+) -> None:
+    """Check your position from photos, videos or the live camera, criterion by criterion."""
+    from rich.console import Console
+
+    from crest.posture.service import CheckOptions
+
+    options = CheckOptions(height_cm=height_cm, view=view.value)
+    errors = Console(stderr=True, highlight=False)
+    with _native_logs_silenced():
+        if camera:
+            _check_camera(_camera_index(paths), options, json_output, voice, errors)
+            return
+        if not paths:
+            raise NoInput("give a photo or video to check (crest check PHOTO), or use --camera")
+        failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, errors)
+    if failures:
+        raise typer.Exit(FAILED_EXIT_CODE)
+
+
+@contextmanager
+def _native_logs_silenced() -> Iterator[None]:
+    """Hide what MediaPipe's and FFmpeg's C++ code prints on stderr; Python's own stderr keeps working.
+
+    The native libraries write straight to file descriptor 2 and ignore every logging setting, so that
+    descriptor goes to /dev/null while `sys.stderr` (progress bars, messages, tracebacks) gets a copy of the
+    real one.
+    """
+    try:
+        real_fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # stderr replaced by something without a descriptor
+        yield
+        return
+    sys.stderr.flush()
+    saved_fd = os.dup(real_fd)
+    python_stderr = sys.stderr
+    replacement = os.fdopen(os.dup(saved_fd), "w", buffering=1, encoding="utf-8", errors="replace")
+    null_fd = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null_fd, real_fd)
+    os.close(null_fd)
+    sys.stderr = replacement
+    try:
+        yield
+    finally:
+        replacement.flush()
+        sys.stderr = python_stderr
+        os.dup2(saved_fd, real_fd)
+        os.close(saved_fd)
+        replacement.close()
+
+
+def _camera_index(paths: list[str] | None) -> int:
+    # `--camera 1` reads as the flag plus one argument; Typer has no option with an optional value.
+    if not paths:
+        return 0
+    if len(paths) == 1 and paths[0].isdigit():
+        return int(paths[0])
+    raise NoInput("--camera checks the live camera; give only a camera number (crest check --camera 1)")
+
+
+def _check_files(
+    paths: list[Path],
+    options: CheckOptions,
+    json_output: bool,
+    annotate_dir: Path | None,
+    errors: Console,
+) -> int:
+    from rich.console import Console
+
+    from crest.posture.service import CheckService
+
+    out = Console(highlight=False)
+    failures = 0
+    written: set[Path] = set()
+    with CheckService(options) as service:
+        for path in paths:
+            try:
+                checked = _check_one(service, path, errors)
+                if annotate_dir is not None:
+                    picture = _write_annotated(checked, path, annotate_dir, written)
+                    if not json_output:
+                        errors.print(f"annotated picture: {picture}")
+            except CrestError as error:
+                failures += 1
+                if json_output:
+                    _print_json({"file": str(path), "error": str(error)})
+                else:
+                    errors.print(f"[red]crest: {error}[/red]")
+                continue
+            if json_output:
+                _print_json(checked.to_json_dict() | {"file": str(path)})
+            else:
+                _render(out, checked, str(path))
+    return failures
+
+
+def _check_one(service: CheckService, path: Path, errors: Console) -> Checked:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from crest.posture.media import MediaKind, kind_of_file
+
+    if kind_of_file(path) is not MediaKind.VIDEO:
+        return service.check_path(path)
+    # The bar goes to stderr so that --json output on stdout stays clean.
+    with Progress(
+        TextColumn("reviewing {task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(path.name, total=None)
+
+        def advance(done_s: float, total_s: float | None) -> None:
+            progress.update(task, completed=done_s, total=total_s)
+
+        return service.review_video(path, path.name, advance)
+
+
+def _write_annotated(checked: Checked, path: Path, directory: Path, written: set[Path]) -> Path:
+    from crest.posture.media import write_image
+    from crest.posture.overlay import annotate
+    from crest.posture.service import PhotoCheck
+
+    if isinstance(checked, PhotoCheck):
+        picture = annotate(checked.image_rgb, checked.result)
+    else:
+        if checked.snapshot_rgb is None:
+            raise CrestError(f"{path.name}: no frame with a person to draw")
+        review = checked.review
+        headline = f"{checked.result.summary} (picture: the last moment a person was seen)"
+        notes = [event.message for event in review.events[:6]]
+        picture = annotate(checked.snapshot_rgb, checked.snapshot_result, headline=headline, notes=notes)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CrestError(f"cannot create the folder {directory} ({error.strerror or error})") from error
+    target = directory / f"{path.stem}.check.jpg"
+    counter = 2
+    while target in written:  # two inputs with the same name from different folders
+        target = directory / f"{path.stem}-{counter}.check.jpg"
+        counter += 1
+    written.add(target)
+    try:
+        write_image(target, picture)
+    except OSError as error:
+        raise CrestError(f"cannot write {target} ({error.strerror or error})") from error
+    return target
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    print(json.dumps(data, ensure_ascii=False), flush=True)
+
+
+STATUS_STYLES = {"ok": "green", "adjust": "yellow", "not_visible": "dim"}
+STATUS_WORDS = {"ok": "ok", "adjust": "adjust", "not_visible": "can't tell"}
+
+
+def _render(out: Console, checked: Checked, name: str) -> None:
+    from rich.table import Table
+
+    from crest.posture.service import VideoCheck
+
+    result = checked.result
+    verdict = "[green]in the rest position[/green]" if result.pose_recognized else "[yellow]not yet[/yellow]"
+    out.print(f"[bold]{name}[/bold]: {verdict} (camera view: {result.view})")
+    out.print(result.summary)
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
+    for column in ("criterion", "status", "measured", "target", "what to do"):
+        table.add_column(column, overflow="fold")
+    for criterion in result.criteria:
+        style = STATUS_STYLES.get(criterion.status, "")
+        table.add_row(
+            criterion.name,
+            f"[{style}]{STATUS_WORDS.get(criterion.status, criterion.status)}[/{style}]",
+            criterion.measured or "",
+            criterion.target or "",
+            criterion.advice,
+        )
+    out.print(table)
+    if isinstance(checked, VideoCheck):
+        review = checked.review
+        out.print(
+            f"reviewed {review.duration_s:.0f} s of video ({review.frames_checked} frames); "
+            f"in position {review.share_in_position:.0%} of the time"
+        )
+        for event in review.events:
+            out.print(f"  - {event.message}")
+    out.print()
+
+
+def _check_camera(index: int, options: CheckOptions, json_output: bool, voice: bool, errors: Console) -> None:
+    import time
+
+    from crest.posture.camera import (
+        CorrectionVoice,
+        EspeakSpeaker,
+        JsonLines,
+        LiveOutput,
+        OpenCvCamera,
+        OpenCvWindow,
+        run_live,
+    )
+    from crest.posture.service import CheckService
+
+    source = OpenCvCamera(index)  # first: "no camera" is the message that matters most
+    try:
+        output: LiveOutput = JsonLines() if json_output else OpenCvWindow()
+    except CrestError:
+        source.close()
+        raise
+    correction_voice = None
+    if voice:
+        speaker = EspeakSpeaker.find()
+        if speaker is None:
+            errors.print("crest: espeak-ng is not installed, so corrections are shown but not spoken")
+        else:
+            correction_voice = CorrectionVoice(speaker)
+    with CheckService(options) as service:
+        try:
+            run_live(source, service.live(), output, time.monotonic, correction_voice)
+        except KeyboardInterrupt:
+            errors.print("stopped")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)

@@ -1,0 +1,372 @@
+"""Decode photos and videos in memory with OpenCV, downscaled before anything else looks at them.
+
+Photos (JPEG, PNG, WebP) and videos (MP4, MOV, WebM, AVI) are recognised by their first bytes, not their file
+name. A photo is shrunk while it is decoded where the format allows it (JPEG decodes at 1/2, 1/4 or 1/8 size
+directly), so a 40-megapixel picture costs little memory and time. Frames come out as RGB arrays, the order
+MediaPipe expects. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import queue
+import threading
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from crest.errors import CrestError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    RgbImage = npt.NDArray[np.uint8]
+
+# Big enough for the overlay to stay sharp; the pose model itself looks at 256 px crops.
+PHOTO_MAX_SIDE_PX = 1280
+# Video frames are only analysed, never shown full size: smaller frames keep reviewing fast.
+VIDEO_MAX_SIDE_PX = 640
+# Beyond this a file is more likely a decompression bomb than a photo of someone on a mat.
+MAX_PHOTO_PIXELS = 200_000_000
+# A video review samples a few frames per second: posture changes slowly.
+DEFAULT_SAMPLE_FPS = 4.0
+# Frames decoded ahead of the analysis (a few, to bound memory).
+FRAMES_DECODED_AHEAD = 4
+
+
+class MediaNotFound(CrestError):
+    """The given path does not exist or is not a file."""
+
+
+class InvalidImage(CrestError):
+    """The bytes are not a picture crest can read (not an image, truncated, absurdly large)."""
+
+
+class InvalidVideo(CrestError):
+    """The file looks like a video but holds no readable frames."""
+
+
+class MediaKind(Enum):
+    PHOTO = "photo"
+    VIDEO = "video"
+
+
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"})
+
+
+def _quiet_opencv() -> None:
+    # OpenCV and FFmpeg print warnings for every odd file; crest reports problems itself, in one line.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
+    os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
+
+
+_quiet_opencv()
+
+
+def sniff_kind(head: bytes) -> MediaKind | None:
+    """Photo or video from the first bytes of a file; None when it is neither."""
+    if head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return MediaKind.PHOTO
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return MediaKind.PHOTO
+    if head[4:8] == b"ftyp" or head[:4] == b"\x1a\x45\xdf\xa3":  # MP4/MOV, Matroska/WebM
+        return MediaKind.VIDEO
+    if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
+        return MediaKind.VIDEO
+    return None
+
+
+def kind_of_file(path: Path) -> MediaKind:
+    """Photo or video, from the file's content (its name decides only for unreadable files)."""
+    if not path.is_file():
+        raise MediaNotFound(f"{path}: no such file")
+    with path.open("rb") as file:
+        head = file.read(16)
+    kind = sniff_kind(head)
+    if kind is not None:
+        return kind
+    if path.suffix.lower() in VIDEO_SUFFIXES:
+        raise InvalidVideo(f"{path.name}: this video cannot be read (unknown or damaged format)")
+    raise InvalidImage(
+        f"{path.name}: this is not a photo or video crest can read "
+        "(use JPEG, PNG, WebP, MP4, MOV, WebM or AVI)"
+    )
+
+
+# --- photos ---
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    position = 2
+    while position + 9 < len(data):
+        if data[position] != 0xFF:
+            return None
+        marker = data[position + 1]
+        if marker == 0xFF:  # fill byte
+            position += 1
+            continue
+        segment_length = int.from_bytes(data[position + 2 : position + 4], "big")
+        is_start_of_frame = 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC)
+        if is_start_of_frame:
+            height = int.from_bytes(data[position + 5 : position + 7], "big")
+            width = int.from_bytes(data[position + 7 : position + 9], "big")
+            return width, height
+        position += 2 + segment_length
+    return None
+
+
+def _webp_size(data: bytes) -> tuple[int, int] | None:
+    chunk = data[12:16]
+    if chunk == b"VP8 " and len(data) >= 30:
+        return int.from_bytes(data[26:28], "little") & 0x3FFF, int.from_bytes(data[28:30], "little") & 0x3FFF
+    if chunk == b"VP8L" and len(data) >= 25:
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X" and len(data) >= 30:
+        return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
+    return None
+
+
+def photo_size_px(data: bytes) -> tuple[int, int] | None:
+    """(width, height) read from the file header without decoding; None when the header does not say."""
+    if data.startswith(b"\xff\xd8"):
+        return _jpeg_size(data)
+    if data.startswith(b"\x89PNG") and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data[:4] == b"RIFF":
+        return _webp_size(data)
+    return None
+
+
+def _is_truncated(data: bytes) -> bool:
+    if data.startswith(b"\xff\xd8"):
+        # The last scan (progressive JPEGs have several) must be closed by an end-of-image marker; the end
+        # marker of a thumbnail near the start does not count.
+        last_scan = data.rfind(b"\xff\xda")
+        return last_scan < 0 or data.find(b"\xff\xd9", last_scan) < 0
+    if data.startswith(b"\x89PNG"):
+        return b"IEND" not in data[-16:]
+    if data[:4] == b"RIFF":
+        return int.from_bytes(data[4:8], "little") + 8 > len(data)
+    return False
+
+
+def _reduced_read_flag(longest_side_px: int, max_side_px: int) -> int:
+    import cv2
+
+    for factor, flag in ((8, cv2.IMREAD_REDUCED_COLOR_8), (4, cv2.IMREAD_REDUCED_COLOR_4),
+                         (2, cv2.IMREAD_REDUCED_COLOR_2)):
+        if longest_side_px // factor >= max_side_px:
+            return int(flag)
+    return int(cv2.IMREAD_COLOR)
+
+
+def _as_image(array: object) -> RgbImage:
+    # OpenCV's type stubs do not say that 8-bit in means 8-bit out; this is a no-op view for uint8 arrays.
+    import numpy as np
+
+    return np.asarray(array, dtype=np.uint8)
+
+
+def fit_within(image: RgbImage, max_side_px: int) -> RgbImage:
+    """The image shrunk (never enlarged) so that its longest side is at most `max_side_px`."""
+    import cv2
+
+    height, width = image.shape[:2]
+    longest = max(height, width)
+    if longest <= max_side_px:
+        return image
+    scale = max_side_px / longest
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return _as_image(cv2.resize(image, size, interpolation=cv2.INTER_AREA))
+
+
+def decode_photo(data: bytes, name: str = "image", max_side_px: int = PHOTO_MAX_SIDE_PX) -> RgbImage:
+    """An RGB array of a JPEG, PNG or WebP file's bytes, longest side at most `max_side_px`."""
+    import cv2
+    import numpy as np
+
+    if sniff_kind(data[:16]) is not MediaKind.PHOTO:
+        raise InvalidImage(f"{name}: this is not a photo crest can read (use JPEG, PNG or WebP)")
+    size = photo_size_px(data)
+    if size is None:
+        raise InvalidImage(f"{name}: the picture is damaged (its header cannot be read)")
+    width, height = size
+    if width * height > MAX_PHOTO_PIXELS:
+        raise InvalidImage(
+            f"{name}: the picture is too large ({width}x{height} pixels); please send a smaller one"
+        )
+    if _is_truncated(data):
+        raise InvalidImage(f"{name}: the picture is incomplete (the file was cut off); please send it again")
+    flag = _reduced_read_flag(max(width, height), max_side_px)
+    bgr = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), flag)
+    if bgr is None or bgr.size == 0:
+        raise InvalidImage(f"{name}: the picture is damaged and cannot be decoded")
+    return fit_within(_as_image(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)), max_side_px)
+
+
+def read_photo(path: Path, max_side_px: int = PHOTO_MAX_SIDE_PX) -> RgbImage:
+    if not path.is_file():
+        raise MediaNotFound(f"{path}: no such file")
+    return decode_photo(path.read_bytes(), path.name, max_side_px)
+
+
+def encode_jpeg(image_rgb: RgbImage, quality: int = 90) -> bytes:
+    """JPEG bytes of an RGB image (for annotated pictures sent over the web)."""
+    import cv2
+
+    bgr = cv2.cvtColor(image_rgb, cv2.COLOR_RGB2BGR)
+    ok, buffer = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    if not ok:
+        raise InvalidImage("the annotated picture could not be encoded")
+    return bytes(buffer)
+
+
+def write_image(path: Path, image_rgb: RgbImage) -> None:
+    """Write an RGB image; the format follows the file name (.jpg, .png, .webp)."""
+    import cv2
+
+    ok, buffer = cv2.imencode(path.suffix or ".jpg", cv2.cvtColor(image_rgb, cv2.COLOR_RGB2BGR))
+    if not ok:
+        raise InvalidImage(f"{path.name}: cannot write a picture in this format")
+    path.write_bytes(bytes(buffer))
+
+
+# --- videos ---
+
+
+@dataclass(frozen=True)
+class VideoFrame:
+    """One sampled frame: its time from the start of the video and its pixels (RGB)."""
+
+    time_s: float
+    image_rgb: RgbImage
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    name: str
+    fps: float
+    duration_s: float | None  # None when the container does not say (some WebM files)
+
+
+ProgressCallback = Callable[[float, float | None], None]
+"""Called with (seconds of video reviewed so far, total seconds or None)."""
+
+
+class VideoSource:
+    """Frames of a video file or of video bytes, sampled `sample_fps` times per second of video time."""
+
+    def __init__(self, source: Path | bytes, name: str | None = None) -> None:
+        import cv2
+
+        if isinstance(source, Path):
+            self.name = name or source.name
+            if not source.is_file():
+                raise MediaNotFound(f"{source}: no such file")
+            if source.stat().st_size == 0:
+                raise InvalidVideo(f"{self.name}: the video file is empty")
+            capture = cv2.VideoCapture(str(source), cv2.CAP_FFMPEG)
+        else:
+            self.name = name or "video"
+            if not source:
+                raise InvalidVideo(f"{self.name}: the video file is empty")
+            # Read straight from memory: an upload never touches the disk. The capture reads the stream
+            # lazily, so the stream must live as long as the capture.
+            self._stream = cast(Any, io.BytesIO(source))  # OpenCV's stubs predate reading from Python streams
+            capture = cv2.VideoCapture(self._stream, cv2.CAP_FFMPEG, [])
+        if not capture.isOpened():
+            raise InvalidVideo(f"{self.name}: this video cannot be read (unknown or damaged format)")
+        self._capture = capture
+        fps = float(capture.get(cv2.CAP_PROP_FPS))
+        frame_count = float(capture.get(cv2.CAP_PROP_FRAME_COUNT))
+        # Containers without an index report nonsense here; fall back to timestamps while reading.
+        self.fps = fps if 1.0 <= fps <= 1000.0 else 30.0
+        duration_s = frame_count / self.fps if frame_count > 0 and 1.0 <= fps <= 1000.0 else None
+        self.info = VideoInfo(name=self.name, fps=self.fps, duration_s=duration_s)
+
+    def frames(
+        self,
+        sample_fps: float = DEFAULT_SAMPLE_FPS,
+        max_side_px: int = VIDEO_MAX_SIDE_PX,
+        progress: ProgressCallback | None = None,
+    ) -> Iterator[VideoFrame]:
+        """Sampled frames in time order; raises InvalidVideo if the video has no frame at all.
+
+        A background thread decodes ahead while the caller analyses the previous frames: on a small machine
+        decoding costs about as much as the pose model, and OpenCV lets other threads run meanwhile.
+        """
+        ahead: queue.Queue[VideoFrame | BaseException | None] = queue.Queue(maxsize=FRAMES_DECODED_AHEAD)
+        stop = threading.Event()
+
+        def hand_over(item: VideoFrame | BaseException | None) -> bool:
+            while not stop.is_set():
+                try:
+                    ahead.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def decode_ahead() -> None:
+            try:
+                with closing(self._decode(sample_fps, max_side_px)) as decoded:
+                    for frame in decoded:
+                        if not hand_over(frame):
+                            return
+            except BaseException as error:  # handed to the caller's thread, raised there
+                hand_over(error)
+                return
+            hand_over(None)
+
+        worker = threading.Thread(target=decode_ahead, name="crest-video-decode", daemon=True)
+        worker.start()
+        try:
+            while (item := ahead.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+                if progress is not None:
+                    progress(item.time_s, self.info.duration_s)
+        finally:
+            stop.set()
+            worker.join()
+
+    def _decode(self, sample_fps: float, max_side_px: int) -> Generator[VideoFrame, None, None]:
+        import cv2
+
+        capture = self._capture
+        interval_s = 1.0 / sample_fps
+        next_sample_s = 0.0
+        frame_index = 0
+        try:
+            while capture.grab():  # grab() skips colour conversion: cheap for frames we do not sample
+                time_s = self._frame_time_s(frame_index)
+                frame_index += 1
+                if time_s + 1e-6 < next_sample_s:
+                    continue
+                ok, bgr = capture.retrieve()
+                if not ok or bgr is None:
+                    continue
+                next_sample_s = max(next_sample_s + interval_s, time_s + interval_s / 2)
+                small = fit_within(_as_image(bgr), max_side_px)
+                yield VideoFrame(time_s=time_s, image_rgb=_as_image(cv2.cvtColor(small, cv2.COLOR_BGR2RGB)))
+        finally:
+            capture.release()
+        if frame_index == 0:
+            raise InvalidVideo(f"{self.name}: the video has no frames that can be read")
+
+    def _frame_time_s(self, frame_index: int) -> float:
+        import cv2
+
+        position_ms = float(self._capture.get(cv2.CAP_PROP_POS_MSEC))
+        # Variable-frame-rate files carry real timestamps; otherwise count frames.
+        if position_ms > 0 or frame_index == 0:
+            return position_ms / 1000.0
+        return frame_index / self.fps

@@ -1,0 +1,285 @@
+"""The annotated picture: the skeleton, measured angles and distances, and a coloured badge per criterion.
+
+Meant to be read without the JSON: the picture is enlarged to a readable size and a panel beside it lists
+every criterion (green ok, orange adjust, grey cannot tell) with the measurement, the target and the
+instruction.
+OpenCV's fonts know only ASCII, so texts are transliterated ("deg" for the degree sign).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from crest.posture.body import SEEN, angle_at_deg
+from crest.posture.landmarks import Pose
+from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
+
+if TYPE_CHECKING:
+    from crest.posture.media import RgbImage
+
+Colour = tuple[int, int, int]  # RGB
+
+STATUS_COLOURS: Mapping[str, Colour] = {
+    "ok": (46, 160, 67),
+    "adjust": (235, 130, 20),
+    "not_visible": (130, 130, 130),
+}
+SETTLING_COLOUR: Colour = (90, 90, 90)
+WHITE: Colour = (255, 255, 255)
+STATUS_WORDS: Mapping[str, str] = {"ok": "OK", "adjust": "ADJUST", "not_visible": "CAN'T TELL"}
+LABELS: Mapping[str, str] = {
+    "whole_body_visible": "Whole body in view",
+    "lying_on_back": "Lying on the back",
+    "knees_bent": "Knees bent",
+    "feet_flat": "Feet flat",
+    "hips_down": "Hips down",
+    "heel_distance": "Heel distance",
+    "knee_width": "Knee width",
+    "arms_below_shoulders": "Arms below shoulders",
+    "head_resting": "Head resting",
+    "head_level": "Head level",
+}
+
+# Body segments drawn as the skeleton (face points left out: they clutter a small head).
+SKELETON: tuple[tuple[str, str], ...] = (
+    ("left_shoulder", "right_shoulder"),
+    ("left_hip", "right_hip"),
+    *(
+        pair
+        for side in ("left", "right")
+        for pair in (
+            (f"{side}_shoulder", f"{side}_hip"),
+            (f"{side}_shoulder", f"{side}_elbow"),
+            (f"{side}_elbow", f"{side}_wrist"),
+            (f"{side}_hip", f"{side}_knee"),
+            (f"{side}_knee", f"{side}_ankle"),
+            (f"{side}_ankle", f"{side}_heel"),
+            (f"{side}_heel", f"{side}_foot_index"),
+            (f"{side}_ankle", f"{side}_foot_index"),
+            (f"{side}_ear", f"{side}_shoulder"),
+        )
+    ),
+)
+# Where a criterion's measurement is written on the body.
+ANCHORS: Mapping[str, str] = {
+    "heel_distance": "left_heel",
+    "arms_below_shoulders": "left_elbow",
+    "head_level": "nose",
+    "head_resting": "left_ear",
+    "hips_down": "left_hip",
+    "feet_flat": "left_foot_index",
+    "knee_width": "right_knee",
+}
+
+# The picture is scaled so that the skeleton and texts are readable.
+PICTURE_HEIGHT_PX = 720
+PANEL_WIDTH_PX = 520
+FONT_SCALE = 0.55
+LINE_PX = 22
+
+
+def plain_text(text: str) -> str:
+    """ASCII for OpenCV's Hershey fonts."""
+    replaced = (
+        text.replace("\u00b0", " deg")
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
+        .replace("\u2192", "->")
+        .replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u00d7", "x")
+        .replace("\u2264", "<=")
+        .replace("\u2265", ">=")
+    )
+    return replaced.encode("ascii", "replace").decode("ascii")
+
+
+def wrap(text: str, max_chars: int) -> list[str]:
+    """Words wrapped into lines of at most `max_chars` characters (a longer word gets its own line)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= max_chars or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def criterion_lines(criterion: CriterionResult, shown: str | None) -> list[str]:
+    """The badge text of one criterion shown as `shown` (None: still settling): label, measurement, advice."""
+    lines = [f"{LABELS.get(criterion.name, criterion.name)}: {STATUS_WORDS.get(shown or '', 'SETTLING')}"]
+    if criterion.measured:
+        detail = f"measured {criterion.measured}"
+        if criterion.target:
+            detail += f", target {criterion.target}"
+        lines.append(detail)
+    if criterion.advice and shown != "ok":
+        lines.append(criterion.advice)
+    return lines
+
+
+def _draw_text(
+    canvas: RgbImage,
+    text: str,
+    origin: tuple[int, int],
+    colour: Colour,
+    scale: float = FONT_SCALE,
+    thickness: int = 1,
+) -> None:
+    import cv2
+
+    ascii_text = plain_text(text)
+    (text_width, text_height), _ = cv2.getTextSize(ascii_text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
+    # Keep labels near the edge inside the picture.
+    x = max(2, min(origin[0], canvas.shape[1] - text_width - 4))
+    y = max(text_height + 2, min(origin[1], canvas.shape[0] - 4))
+    font = cv2.FONT_HERSHEY_SIMPLEX
+    # A dark outline keeps light text readable on any background.
+    cv2.putText(canvas, ascii_text, (x, y), font, scale, (0, 0, 0), thickness + 2, cv2.LINE_AA)
+    cv2.putText(canvas, ascii_text, (x, y), font, scale, colour, thickness, cv2.LINE_AA)
+
+
+def draw_skeleton(canvas: RgbImage, pose: Pose, scale: float) -> None:
+    """Bones between landmarks the model has seen, joints as dots, knee angles written at the knees."""
+    import cv2
+
+    def point(name: str) -> tuple[int, int]:
+        mark = pose[name]
+        return round(mark.x * scale), round(mark.y * scale)
+
+    thickness = max(2, round(scale * 2))
+    for start, end in SKELETON:
+        confident = min(pose[start].visibility, pose[end].visibility) >= SEEN
+        colour: Colour = (80, 200, 255) if confident else (150, 150, 150)
+        cv2.line(canvas, point(start), point(end), colour, thickness if confident else 1, cv2.LINE_AA)
+    for name in {name for pair in SKELETON for name in pair} | {"nose"}:
+        if pose[name].visibility >= SEEN:
+            cv2.circle(canvas, point(name), thickness + 2, (255, 255, 255), -1, cv2.LINE_AA)
+    knees = []
+    for side in ("left", "right"):
+        hip, knee, ankle = (pose[f"{side}_{part}"] for part in ("hip", "knee", "ankle"))
+        if min(hip.visibility, knee.visibility, ankle.visibility) >= SEEN:
+            knees.append((point(f"{side}_knee"), angle_at_deg(hip, knee, ankle)))
+    close_together = len(knees) == 2 and abs(knees[0][0][0] - knees[1][0][0]) + abs(
+        knees[0][0][1] - knees[1][0][1]
+    ) < 120 * max(scale, 0.5)
+    if close_together:  # one label for both, or they would overwrite each other
+        (x, y), _ = min(knees, key=lambda knee: knee[0][1])
+        _draw_text(canvas, f"knees {knees[0][1]:.0f} / {knees[1][1]:.0f} deg", (x + 8, y - 10), WHITE)
+    else:
+        for (x, y), angle_deg in knees:
+            _draw_text(canvas, f"knee {angle_deg:.0f} deg", (x + 8, y - 10), WHITE)
+
+
+def _draw_measurements(
+    canvas: RgbImage, result: CheckResult, scale: float, statuses: Mapping[str, str]
+) -> None:
+    import cv2
+
+    pose = result.landmarks
+    if pose is None:
+        return
+    heel = next((criterion for criterion in result.criteria if criterion.name == "heel_distance"), None)
+    if heel is not None and heel.measured:
+        for side in ("left", "right"):
+            hip, foot = pose[f"{side}_hip"], pose[f"{side}_heel"]
+            if min(hip.visibility, foot.visibility) >= SEEN:
+                colour = STATUS_COLOURS.get(statuses.get("heel_distance", heel.status), SETTLING_COLOUR)
+                start = (round(hip.x * scale), round(hip.y * scale))
+                end = (round(foot.x * scale), round(foot.y * scale))
+                cv2.line(canvas, start, end, colour, 1, cv2.LINE_AA)
+                break
+    for criterion in result.criteria:
+        anchor = ANCHORS.get(criterion.name)
+        if anchor is None or not criterion.measured or pose[anchor].visibility < SEEN:
+            continue
+        colour = STATUS_COLOURS.get(statuses.get(criterion.name, criterion.status), SETTLING_COLOUR)
+        x, y = round(pose[anchor].x * scale), round(pose[anchor].y * scale)
+        _draw_text(canvas, criterion.measured, (x + 8, y + 18), colour)
+
+
+def annotate(
+    image_rgb: RgbImage,
+    result: CheckResult | None,
+    *,
+    statuses: Mapping[str, str] | None = None,
+    headline: str | None = None,
+    notes: Sequence[str] = (),
+) -> RgbImage:
+    """A new picture: the (enlarged) image with skeleton and measurements, and a panel of criterion badges.
+
+    `statuses` overrides the shown status per criterion (the live camera shows only verdicts that have held;
+    a criterion missing from it is shown as settling). `headline` replaces the result's summary; `notes` are
+    extra lines under it.
+    """
+    import cv2
+    import numpy as np
+
+    height, width = image_rgb.shape[:2]
+    scale = PICTURE_HEIGHT_PX / height
+    if width * scale > 2 * PICTURE_HEIGHT_PX:  # very wide pictures: keep the canvas a sensible size
+        scale = 2 * PICTURE_HEIGHT_PX / width
+    size = (round(width * scale), round(height * scale))
+    picture = np.asarray(cv2.resize(image_rgb, size, interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
+    shown = dict(statuses) if statuses is not None else None
+    if result is not None and result.landmarks is not None:
+        draw_skeleton(picture, result.landmarks, scale)
+        _draw_measurements(picture, result, scale, shown if shown is not None else {})
+
+    max_chars = (PANEL_WIDTH_PX - 40) // 10
+    panel_lines = _panel(result, shown, headline, notes, max_chars)
+    panel_height = 20 + sum(LINE_PX * len(lines) + 10 for _, lines in panel_lines)
+    canvas_height = max(picture.shape[0], panel_height)
+    canvas = np.full((canvas_height, picture.shape[1] + PANEL_WIDTH_PX, 3), 28, dtype=np.uint8)
+    canvas[: picture.shape[0], : picture.shape[1]] = picture
+    y = 20
+    x = picture.shape[1] + 16
+    for colour, lines in panel_lines:
+        block_height = LINE_PX * len(lines) + 4
+        if colour is not None:
+            cv2.rectangle(canvas, (x - 8, y - 4), (x - 3, y + block_height - 8), colour, -1)
+        for index, line in enumerate(lines):
+            text_colour: Colour = colour if (index == 0 and colour is not None) else (235, 235, 235)
+            _draw_text(
+                canvas, line, (x + 4, y + 12 + index * LINE_PX), text_colour, thickness=2 if index == 0 else 1
+            )
+        y += block_height + 6
+    return canvas
+
+
+def _panel(
+    result: CheckResult | None,
+    statuses: dict[str, str] | None,
+    headline: str | None,
+    notes: Sequence[str],
+    max_chars: int,
+) -> list[tuple[Colour | None, list[str]]]:
+    blocks: list[tuple[Colour | None, list[str]]] = []
+    if result is None:
+        blocks.append((SETTLING_COLOUR, wrap(headline or "Nobody in view", max_chars)))
+        return blocks
+    position_colour = STATUS_COLOURS["ok"] if result.pose_recognized else STATUS_COLOURS["adjust"]
+    title = "In the rest position" if result.pose_recognized else "Not yet in the rest position"
+    blocks.append((position_colour, [title, *wrap(headline or result.summary, max_chars)]))
+    for note in notes:
+        blocks.append((None, wrap(note, max_chars)))
+    blocks.append((None, [f"camera view: {result.view}"]))
+    by_name = {criterion.name: criterion for criterion in result.criteria}
+    for name in (*CRITERION_NAMES, *(n for n in by_name if n not in CRITERION_NAMES)):
+        criterion = by_name.get(name)
+        if criterion is None:
+            continue
+        status = statuses.get(name) if statuses is not None else criterion.status
+        colour = STATUS_COLOURS.get(status or "", SETTLING_COLOUR)
+        lines = criterion_lines(criterion, status)
+        wrapped = [lines[0]] + [part for line in lines[1:] for part in wrap(line, max_chars)]
+        blocks.append((colour, wrapped))
+    return blocks

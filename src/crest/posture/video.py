@@ -1,0 +1,265 @@
+"""A whole video in a few numbers: time in position, when the position drifted, a timeline per criterion.
+
+Pure: it is fed one `CheckResult` (or None when nobody was seen) per sampled frame with the frame's time, and
+knows nothing of decoding or MediaPipe. Verdicts pass through `VerdictHysteresis`, so a verdict that flickers
+for a frame or two neither starts a timeline segment nor reports a drift; a segment starts at the first frame
+that showed its verdict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, View
+from crest.posture.smoothing import VERDICT_HOLD_S, StableValue, VerdictHysteresis
+
+# The pseudo-criterion for the whole position, and its values.
+POSITION = "position"
+IN_POSITION = "in"
+OUT_OF_POSITION = "out"
+NOBODY = "nobody"
+# A criterion's value in a frame where nobody was seen.
+NO_PERSON = "no_person"
+
+# What happened, in a few words, when a criterion went from ok to adjust ...
+DRIFT_PHRASES: Mapping[str, str] = {
+    "whole_body_visible": "part of the body left the picture",
+    "lying_on_back": "turned off the back",
+    "knees_bent": "legs straightened",
+    "feet_flat": "feet came off the floor",
+    "hips_down": "hips lifted",
+    "heel_distance": "heels moved out of the 30-40 cm range",
+    "knee_width": "knees moved out of hip width",
+    "arms_below_shoulders": "arms went overhead",
+    "head_resting": "head lifted",
+    "head_level": "head tipped back",
+}
+# ... and when it came back to ok.
+RECOVERY_PHRASES: Mapping[str, str] = {
+    "whole_body_visible": "whole body back in the picture",
+    "lying_on_back": "back on the back",
+    "knees_bent": "knees bent again",
+    "feet_flat": "feet flat again",
+    "hips_down": "hips down again",
+    "heel_distance": "heels back in range",
+    "knee_width": "knees back to hip width",
+    "arms_below_shoulders": "arms back down",
+    "head_resting": "head resting again",
+    "head_level": "head level again",
+}
+
+
+def clock_text(time_s: float) -> str:
+    """06:40 for 400 s; 1:02:03 beyond an hour."""
+    whole_s = int(max(0.0, time_s))
+    hours, rest = divmod(whole_s, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{minutes:02d}:{seconds:02d}"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the video during which one criterion kept one verdict."""
+
+    start_s: float
+    end_s: float
+    status: str
+
+    @property
+    def duration_s(self) -> float:
+        return self.end_s - self.start_s
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"start_s": round(self.start_s, 2), "end_s": round(self.end_s, 2), "status": self.status}
+
+
+@dataclass(frozen=True)
+class DriftEvent:
+    """A lasting change: "arms went overhead at 06:40"."""
+
+    time_s: float
+    criterion: str
+    status: str
+    message: str
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "time_s": round(self.time_s, 2),
+            "time": clock_text(self.time_s),
+            "criterion": self.criterion,
+            "status": self.status,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class VideoReview:
+    """The review of one video. `result` is the overall verdict: each criterion's most lasting status."""
+
+    duration_s: float
+    frames_checked: int
+    frames_with_person: int
+    share_in_position: float
+    events: tuple[DriftEvent, ...]
+    timelines: Mapping[str, tuple[Segment, ...]]
+    result: CheckResult
+
+    def to_json_dict(self) -> dict[str, Any]:
+        overall = self.result.to_json_dict()
+        overall["video"] = {
+            "duration_s": round(self.duration_s, 2),
+            "frames_checked": self.frames_checked,
+            "frames_with_person": self.frames_with_person,
+            "share_in_position": round(self.share_in_position, 3),
+            "events": [event.to_json_dict() for event in self.events],
+            "timeline": {
+                name: [segment.to_json_dict() for segment in segments]
+                for name, segments in self.timelines.items()
+            },
+        }
+        return overall
+
+
+def _drift_message(criterion: str, previous: str, status: str, time_s: float) -> str | None:
+    at = clock_text(time_s)
+    if criterion == POSITION:
+        if status == OUT_OF_POSITION:
+            return f"left the position at {at}"
+        if status == NOBODY:
+            return f"nobody in view from {at}"
+        return f"back in position at {at}"
+    if previous == "ok" and status == "adjust":
+        return f"{DRIFT_PHRASES.get(criterion, criterion)} at {at}"
+    if previous == "adjust" and status == "ok":
+        return f"{RECOVERY_PHRASES.get(criterion, criterion)} at {at}"
+    return None  # changes of visibility are in the timeline, not worth a sentence
+
+
+@dataclass
+class _Track:
+    """The stable segments of one criterion so far."""
+
+    segments: list[Segment] = field(default_factory=list)
+    open_status: str | None = None
+    open_since_s: float = 0.0
+
+
+class VideoReviewBuilder:
+    """Feed `add` once per sampled frame in time order, then call `finish` once."""
+
+    def __init__(self, hold_s: float = VERDICT_HOLD_S) -> None:
+        self._hysteresis: VerdictHysteresis[str, str] = VerdictHysteresis(hold_s)
+        self._tracks: dict[str, _Track] = {name: _Track() for name in (POSITION, *CRITERION_NAMES)}
+        self._events: list[DriftEvent] = []
+        self._latest: dict[tuple[str, str], CriterionResult] = {}
+        self._views: Counter[View] = Counter()
+        self._last_result: CheckResult | None = None
+        self._last_values: dict[str, str] = {}
+        self._frames_checked = 0
+        self._frames_with_person = 0
+        self._last_time_s = 0.0
+
+    def add(self, time_s: float, result: CheckResult | None) -> None:
+        self._frames_checked += 1
+        self._last_time_s = time_s
+        values = self._values_of(result)
+        self._last_values = values
+        for name, stable in self._hysteresis.update(values, time_s).items():
+            self._close_and_open(name, stable)
+
+    @property
+    def settled(self) -> bool:
+        """Every verdict has held and none is changing: the caller may look less often."""
+        return self._hysteresis.settled
+
+    def _values_of(self, result: CheckResult | None) -> dict[str, str]:
+        if result is None:
+            return {POSITION: NOBODY, **dict.fromkeys(CRITERION_NAMES, NO_PERSON)}
+        self._frames_with_person += 1
+        self._views[result.view] += 1
+        self._last_result = result
+        values = {POSITION: IN_POSITION if result.pose_recognized else OUT_OF_POSITION}
+        for criterion in result.criteria:
+            values[criterion.name] = criterion.status
+            self._latest[(criterion.name, criterion.status)] = criterion
+        return values
+
+    def _close_and_open(self, name: str, stable: StableValue[str]) -> None:
+        track = self._tracks.setdefault(name, _Track())
+        previous = track.open_status
+        if previous is not None:
+            track.segments.append(Segment(track.open_since_s, stable.since_s, previous))
+            message = _drift_message(name, previous, stable.value, stable.since_s)
+            if message is not None:
+                self._events.append(DriftEvent(stable.since_s, name, stable.value, message))
+        track.open_status = stable.value
+        track.open_since_s = stable.since_s
+
+    def finish(self, duration_s: float | None = None) -> VideoReview:
+        """The review; `duration_s` is the video's length when known (else the last frame's time)."""
+        end_s = max(duration_s or 0.0, self._last_time_s)
+        # A short video may end before any verdict has held long enough: its last verdicts stand.
+        for name, value in self._last_values.items():
+            track = self._tracks[name]
+            if track.open_status is None:
+                track.open_status = value
+                track.open_since_s = 0.0
+        timelines: dict[str, tuple[Segment, ...]] = {}
+        for name, track in self._tracks.items():
+            segments = list(track.segments)
+            if track.open_status is not None:
+                segments.append(Segment(track.open_since_s, end_s, track.open_status))
+            timelines[name] = tuple(segments)
+        in_position_s = sum(s.duration_s for s in timelines[POSITION] if s.status == IN_POSITION)
+        share = in_position_s / end_s if end_s > 0 else float(self._last_values.get(POSITION) == IN_POSITION)
+        return VideoReview(
+            duration_s=end_s,
+            frames_checked=self._frames_checked,
+            frames_with_person=self._frames_with_person,
+            share_in_position=share,
+            events=tuple(self._events),
+            timelines=timelines,
+            result=self._overall_result(timelines, share),
+        )
+
+    def _overall_result(self, timelines: Mapping[str, tuple[Segment, ...]], share: float) -> CheckResult:
+        criteria: list[CriterionResult] = []
+        for name in CRITERION_NAMES:
+            status = _most_lasting(timelines.get(name, ()))
+            example = self._latest.get((name, status)) if status is not None else None
+            if example is None:
+                example = CriterionResult(name, "not_visible", advice="nobody was seen long enough to tell")
+            criteria.append(example)
+        view: View = self._views.most_common(1)[0][0] if self._views else "unknown"
+        return CheckResult(
+            pose_recognized=share >= 0.5,
+            view=view,
+            criteria=tuple(criteria),
+            summary=self._summary(share),
+            landmarks=None if self._last_result is None else self._last_result.landmarks,
+        )
+
+    def _summary(self, share: float) -> str:
+        if self._frames_with_person == 0:
+            return "Nobody was seen in this video."
+        percent = round(share * 100)
+        drifts = [event for event in self._events if event.criterion != POSITION and event.status == "adjust"]
+        text = f"In the constructive rest position {percent}% of the time"
+        if drifts:
+            text += f"; {len(drifts)} drift{'s' if len(drifts) != 1 else ''}, first: {drifts[0].message}"
+        return text + "."
+
+
+def _most_lasting(segments: tuple[Segment, ...]) -> str | None:
+    totals: dict[str, float] = {}
+    for segment in segments:
+        if segment.status != NO_PERSON:
+            totals[segment.status] = totals.get(segment.status, 0.0) + segment.duration_s
+    if not totals:
+        return None
+    return max(totals, key=lambda status: totals[status])

@@ -1,0 +1,54 @@
+"""Which way the camera looks at the body: from the side, the feet end, the head end, above, or obliquely.
+
+Decided from landmark geometry alone: how wide the shoulders and hips look against the trunk length (a side
+view sees them edge-on, a view from above sees them at full width) and where the trunk points in the picture.
+"""
+
+from __future__ import annotations
+
+from crest.posture.body import Body
+from crest.posture.landmarks import Pose
+from crest.posture.result import View
+
+# Shoulder or hip width seen against trunk length. Real shoulders are about 0.9 trunk lengths wide (0.26 vs
+# 0.29 of body height), so the ratio is about 0.9 x sin(angle off the side): under 0.3 the camera is within
+# about 20 degrees of square to the side; past 0.65 (45 degrees) it looks at the front of the body.
+SIDE_MAX_WIDTH = 0.3
+OBLIQUE_MAX_WIDTH = 0.65
+# A trunk leaning less than this from the picture's horizontal lies across the frame.
+ACROSS_FRAME_DEG = 45.0
+# A trunk shorter than this share of the body's extent in the picture is a degenerate detection.
+MIN_TRUNK_SHARE = 0.05
+# From an end the trunk is seen end-on, shorter than the shoulders are wide (true width: about 0.9 trunk
+# lengths). Facing a camera upright, a sitting or standing trunk shows at full length, so it stays below this.
+END_ON_MIN_WIDTH = 0.95
+
+
+def detect_view(pose: Pose) -> View:
+    """The camera placement that best explains this body's picture."""
+    body = Body.of(pose)
+    if not _trunk_in_frame(pose, body):
+        return "unknown"
+    width = max(body.shoulder_width, body.hip_width)
+    if body.trunk_tilt_deg < ACROSS_FRAME_DEG:
+        if width < SIDE_MAX_WIDTH:
+            return "side"
+        return "oblique" if width < OBLIQUE_MAX_WIDTH else "above"
+    # The trunk runs up and down the picture: the camera is at one end, above, or sees an upright person.
+    if width >= END_ON_MIN_WIDTH:
+        return "feet_end" if body.shoulders.y < body.hips.y else "head_end"
+    if width < SIDE_MAX_WIDTH:
+        return "side"
+    return "oblique" if width < OBLIQUE_MAX_WIDTH else "above"
+
+
+def _trunk_in_frame(pose: Pose, body: Body) -> bool:
+    """Shoulders and hips inside the picture and apart: without them no view can be told."""
+    for name in ("left_shoulder", "right_shoulder", "left_hip", "right_hip"):
+        point = pose[name]
+        if not (0 <= point.x <= pose.image_width and 0 <= point.y <= pose.image_height):
+            return False
+    xs = [point.x for _, point in pose]
+    ys = [point.y for _, point in pose]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys))
+    return extent > 0 and body.trunk_px > MIN_TRUNK_SHARE * extent

@@ -1,0 +1,235 @@
+"""`crest log`, `history`, `export`, `import` on a real SQLite journal in CREST_HOME.
+
+Content is checked in-process (CliRunner on the journal commands); error paths run the real `crest` in a
+subprocess to prove they end in one line and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from crest.cli import journal_cmd
+from crest.journal.store import Journal
+
+SRC = Path(__file__).resolve().parents[3] / "src"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("CREST_HOME", str(home))
+    monkeypatch.delenv("CREST_DATABASE_URL", raising=False)
+    return home
+
+
+def _journal_app() -> typer.Typer:
+    app = typer.Typer()
+    journal_cmd.register(app)
+    return app
+
+
+def run(*args: str) -> Result:
+    result = CliRunner().invoke(_journal_app(), list(args), catch_exceptions=False)
+    return result
+
+
+def crest(home: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "CREST_HOME": str(home), "PYTHONPATH": str(SRC), "TZ": "UTC"}
+    environment.pop("CREST_DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "crest", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("crest: ")
+    for word in words:
+        assert word in lines[0]
+
+
+def test_log_records_a_standalone_check_in(home: Path) -> None:
+    result = run(
+        "log",
+        "--pain",
+        "lower_back=4",
+        "--pain",
+        "hip:left=3",
+        "--sensation",
+        "warmth",
+        "--note",
+        "Stiff after the drive.",
+        "--at",
+        "2026-05-01T07:30+02:00",
+    )
+    assert result.exit_code == 0
+    assert "Saved check-in 1" in result.output
+    assert "lower back 4/10" in result.output
+
+    with Journal.open() as journal:
+        (check_in,) = journal.list_checkins()
+    assert check_in.timing == "standalone"
+    assert [(p.region, p.side, p.score) for p in check_in.pain] == [
+        ("lower_back", None, 4),
+        ("hip", "left", 3),
+    ]
+    assert check_in.sensations == frozenset({"warmth"})
+    assert check_in.note == "Stiff after the drive."
+    assert check_in.at.isoformat() == "2026-05-01T05:30:00+00:00"
+
+
+def _seed_session(home: Path) -> int:
+    from datetime import UTC, datetime
+
+    from crest.journal.records import CheckIn, PainRating
+
+    with Journal.open() as journal:
+        session_id = journal.start_session(datetime(2026, 5, 2, 8, 0, tzinfo=UTC), 15, "supported", "1@host")
+        journal.finish_session(session_id, 905, "completed")
+        journal.add_checkin(
+            CheckIn(
+                at=datetime(2026, 5, 2, 8, 16, tzinfo=UTC),
+                timing="after",
+                session_id=session_id,
+                pain=(PainRating("lower_back", 2),),
+            )
+        )
+    return session_id
+
+
+def test_history_json_lists_sessions_with_their_check_ins(home: Path) -> None:
+    session_id = _seed_session(home)
+    run("log", "--pain", "knee=2", "--at", "2026-04-01T10:00+00:00")
+
+    sessions = json.loads(run("history", "--json").output)
+    assert isinstance(sessions, list)
+    (session,) = sessions
+    assert session["id"] == session_id
+    assert session["started_at"] == "2026-05-02T08:00:00+00:00"
+    assert (session["planned_minutes"], session["actual_seconds"]) == (15, 905)
+    assert (session["variant"], session["status"]) == ("supported", "completed")
+    assert [c["timing"] for c in session["check_ins"]] == ["after"]
+    assert session["check_ins"][0]["pain"] == [{"region": "lower_back", "side": None, "score": 2}]
+
+    check_ins = json.loads(run("history", "--json", "--check-ins").output)
+    assert [c["timing"] for c in check_ins] == ["standalone", "after"]
+
+    assert json.loads(run("history", "--json", "--since", "2026-06-01").output) == []
+    later = json.loads(run("history", "--json", "--check-ins", "--since", "2026-04-15").output)
+    assert [c["timing"] for c in later] == ["after"]
+
+
+def test_history_table_shows_sessions_and_check_ins(home: Path) -> None:
+    _seed_session(home)
+    run("log", "--note", "Felt taller.", "--at", "2026-05-03T09:00+00:00")
+    output = run("history").output
+    assert "Sessions" in output
+    assert "Check-ins" in output
+    assert "supported" in output
+    assert "15:05" in output
+    assert "Felt taller." in output
+    assert "after session 1" in output
+
+
+def test_history_of_an_empty_journal_says_how_to_start(home: Path) -> None:
+    assert "Nothing in the journal yet" in run("history").output
+    assert json.loads(run("history", "--json").output) == []
+
+
+@pytest.mark.parametrize("format_name", ["csv", "json"])
+def test_export_import_into_an_empty_home_and_export_again(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
+) -> None:
+    _seed_session(home)
+    run("log", "--pain", "hip:right=5", "--sensation", "yawning", "--at", "2026-05-04T07:00+00:00")
+    first = run("export", "--format", format_name).output
+    exported = tmp_path / f"journal.{format_name}"
+    result = run("export", "--format", format_name, "-o", str(exported))
+    assert result.exit_code == 0
+    assert exported.read_text(encoding="utf-8") == first
+    assert stat.S_IMODE(exported.stat().st_mode) == 0o600
+
+    monkeypatch.setenv("CREST_HOME", str(tmp_path / "new-home"))
+    imported = run("import", str(exported))
+    assert "Imported 1 session, 2 check-ins" in imported.output
+    assert run("export", "--format", format_name).output == first
+
+
+def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
+    _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "11", "0-10")
+    _assert_one_line_error(crest(home, "log", "--pain", "elbow=3"), "elbow")
+    _assert_one_line_error(crest(home, "log", "--pain", "hip:up=3"), "up")
+    _assert_one_line_error(crest(home, "log", "--sensation", "tingling"), "tingling")
+    _assert_one_line_error(crest(home, "log", "--note", "x", "--at", "last tuesday"), "last tuesday")
+    _assert_one_line_error(crest(home, "log"), "nothing to log")
+    _assert_one_line_error(crest(home, "history", "--since", "31/12/2025"), "31/12/2025")
+    _assert_one_line_error(crest(home, "export", "--format", "xml"), "xml")
+    _assert_one_line_error(crest(home, "import", str(tmp_path / "missing.csv")), "cannot read")
+
+
+def test_bad_import_row_is_reported_and_nothing_is_imported(home: Path, tmp_path: Path) -> None:
+    source_home = tmp_path / "source"
+    assert crest(source_home, "log", "--pain", "knee=2", "--at", "2026-05-01T07:00+00:00").returncode == 0
+    assert crest(source_home, "log", "--pain", "hip=3", "--at", "2026-05-02T07:00+00:00").returncode == 0
+    text = crest(source_home, "export", "--format", "csv").stdout
+    bad = tmp_path / "journal.csv"
+    bad.write_text(text.replace("hip,,3", "hip,,11"), encoding="utf-8")
+
+    _assert_one_line_error(crest(home, "import", str(bad)), str(bad), "line 5", "field score", "11")
+    assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []
+
+
+def test_import_into_a_non_empty_home_is_refused(home: Path, tmp_path: Path) -> None:
+    crest(home, "log", "--note", "mine")
+    exported = tmp_path / "journal.json"
+    crest(home, "export", "--format", "json", "-o", str(exported))
+    _assert_one_line_error(crest(home, "import", str(exported)), "not empty")
+
+
+def test_damaged_locked_and_unwritable_homes_exit_2(home: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "crest.db").write_bytes(b"definitely not SQLite " * 100)
+    _assert_one_line_error(crest(damaged, "history"), "damaged")
+
+    assert crest(home, "log", "--note", "first").returncode == 0
+    holder = sqlite3.connect(home / "crest.db", isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        _assert_one_line_error(crest(home, "log", "--note", "second"), "locked")
+    finally:
+        holder.close()
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    _assert_one_line_error(crest(blocker / "home", "history"), "cannot write to the data folder")
+
+
+def test_journal_commands_do_not_load_sqlalchemy_at_import() -> None:
+    code = "import sys, crest.cli.journal_cmd, crest.journal; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    assert result.stdout.strip() == "False", result.stderr

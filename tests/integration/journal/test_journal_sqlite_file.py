@@ -1,0 +1,95 @@
+"""The SQLite journal file: WAL mode, private permissions, and one-line errors for damage and locks."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from crest.journal.records import CheckIn
+from crest.journal.store import DatabaseUnavailable, Journal
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_database_file_is_private_and_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "crest.db"
+    with Journal.open(f"sqlite:///{path}") as journal:
+        journal.save_settings({"voice": "off"})
+        assert _mode(path) == 0o600
+        for companion in (tmp_path / "crest.db-wal", tmp_path / "crest.db-shm"):
+            if companion.exists():
+                assert _mode(companion) == 0o600
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_file_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    import os
+
+    previous = os.umask(0)
+    try:
+        path = tmp_path / "crest.db"
+        Journal.open(f"sqlite:///{path}").close()
+    finally:
+        os.umask(previous)
+    assert _mode(path) == 0o600
+
+
+def test_damaged_file_gives_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "crest.db"
+    path.write_bytes(b"this is not a database, just some text that happens to be here " * 20)
+    with pytest.raises(DatabaseUnavailable, match="damaged") as raised:
+        Journal.open(f"sqlite:///{path}")
+    assert "\n" not in str(raised.value)
+    assert str(path) in str(raised.value)
+
+
+def test_locked_database_gives_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import crest.journal.store as store
+
+    path = tmp_path / "crest.db"
+    with Journal.open(f"sqlite:///{path}") as journal:
+        journal.add_checkin(CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="first"))
+    monkeypatch.setattr(store, "SQLITE_BUSY_TIMEOUT_S", 0.1)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(DatabaseUnavailable, match="locked") as raised:
+            Journal.open(f"sqlite:///{path}")
+        assert "\n" not in str(raised.value)
+    finally:
+        holder.close()
+
+
+def test_unwritable_folder_gives_one_line_error(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "folder" / "crest.db"
+    with pytest.raises(DatabaseUnavailable, match="cannot create the journal") as raised:
+        Journal.open(f"sqlite:///{missing}")
+    assert "\n" not in str(raised.value)
+
+
+def test_unknown_database_url_gives_one_line_error() -> None:
+    with pytest.raises(DatabaseUnavailable, match="cannot use the database URL"):
+        Journal.open("nosuchdb://somewhere")
+
+
+def test_in_memory_journal_is_shared_by_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Journal.open("sqlite://") as journal, ThreadPoolExecutor(max_workers=3) as pool:
+        list(
+            pool.map(
+                lambda index: journal.add_checkin(
+                    CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note=str(index))
+                ),
+                range(6),
+            )
+        )
+        assert len(journal.list_checkins()) == 6

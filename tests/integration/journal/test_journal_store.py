@@ -1,0 +1,202 @@
+"""The journal store on SQLite and PostgreSQL: sessions, abandoned sessions, check-ins, safety, settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from journal_clock import FakeClock
+
+from crest.journal.records import CheckIn, InvalidPlannedMinutes, PainRating, SafetyScreen, UnknownStatus
+from crest.journal.store import CheckInNotFound, Journal, SessionNotFound
+
+START = datetime(2026, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_session_row_is_written_at_start_and_checkpointed(journal: Journal, clock: FakeClock) -> None:
+    session_id = journal.start_session(START, 15, "standard", owner="123@host")
+
+    started = journal.get_session(session_id)
+    assert started.status == "running"
+    assert started.actual_seconds == 0
+    assert started.started_at == START  # same instant, read back in UTC
+    assert started.started_at.utcoffset() == timedelta(0)
+    assert started.owner == "123@host"
+
+    clock.advance(31)
+    journal.checkpoint_session(session_id, 30.9)
+    checkpointed = journal.get_session(session_id)
+    assert checkpointed.actual_seconds == 30
+    assert checkpointed.last_checkpoint_at == clock.now
+
+
+def test_finish_session_and_position_summary(journal: Journal) -> None:
+    session_id = journal.start_session(START, 20, "supported", owner="1@host")
+    journal.set_position_check_summary(session_id, "  heels 34 cm from the buttocks  ")
+    journal.finish_session(session_id, 1200.4, "completed")
+
+    finished = journal.get_session(session_id)
+    assert (finished.status, finished.actual_seconds, finished.variant) == ("completed", 1200, "supported")
+    assert finished.position_check_summary == "heels 34 cm from the buttocks"
+    assert finished.finished
+
+
+def test_finish_rejects_running_status_and_unknown_session(journal: Journal) -> None:
+    session_id = journal.start_session(START, 10, "standard", owner="1@host")
+    with pytest.raises(UnknownStatus, match="running"):
+        journal.finish_session(session_id, 10, "running")
+    with pytest.raises(SessionNotFound, match="no session 999"):
+        journal.finish_session(999, 10, "completed")
+    with pytest.raises(SessionNotFound):
+        journal.checkpoint_session(999, 10)
+    with pytest.raises(InvalidPlannedMinutes, match="31 minutes"):
+        journal.start_session(START, 31, "standard", owner="1@host")
+
+
+def test_list_sessions_in_start_order_and_since(journal: Journal) -> None:
+    late = journal.start_session(START + timedelta(days=2), 15, "somatic", owner="1@host")
+    early = journal.start_session(START, 15, "standard", owner="1@host")
+
+    assert [session.id for session in journal.list_sessions()] == [early, late]
+    assert [session.id for session in journal.list_sessions(since=START + timedelta(days=1))] == [late]
+
+
+def test_delete_session_removes_its_check_ins_only(journal: Journal) -> None:
+    session_id = journal.start_session(START, 15, "standard", owner="1@host")
+    after = CheckIn(at=START, timing="after", session_id=session_id, pain=(PainRating("knee", 2, "left"),))
+    journal.add_checkin(after)
+    standalone_id = journal.add_checkin(
+        CheckIn(at=START, note="on its own", sensations=frozenset({"warmth"}))
+    )
+
+    journal.delete_session(session_id)
+
+    assert journal.list_sessions() == []
+    assert [check_in.id for check_in in journal.list_checkins()] == [standalone_id]
+    with pytest.raises(SessionNotFound):
+        journal.delete_session(session_id)
+
+
+def test_abandoned_session_of_dead_owner_is_interrupted_with_checkpointed_time(
+    journal: Journal, clock: FakeClock
+) -> None:
+    dead = journal.start_session(START, 15, "standard", owner="dead@host")
+    alive = journal.start_session(START, 15, "standard", owner="alive@host")
+    done = journal.start_session(START, 15, "standard", owner="dead@host")
+    journal.checkpoint_session(dead, 90)
+    journal.finish_session(done, 900, "completed")
+
+    marked = journal.mark_abandoned_sessions(lambda owner: owner == "alive@host", stale_after_s=600)
+
+    assert [(session.id, session.status, session.actual_seconds) for session in marked] == [
+        (dead, "interrupted", 90)
+    ]
+    assert journal.get_session(dead).status == "interrupted"
+    assert journal.get_session(dead).actual_seconds == 90
+    assert journal.get_session(alive).status == "running"
+    assert journal.get_session(done).status == "completed"
+
+
+def test_silent_session_is_interrupted_after_stale_time(journal: Journal, clock: FakeClock) -> None:
+    session_id = journal.start_session(START, 15, "standard", owner="1@elsewhere")
+    journal.checkpoint_session(session_id, 60)
+
+    assert (
+        journal.mark_abandoned_sessions(lambda owner: True, 600, now=clock.now + timedelta(seconds=599)) == []
+    )
+    marked = journal.mark_abandoned_sessions(lambda owner: True, 600, now=clock.now + timedelta(seconds=601))
+    assert [session.id for session in marked] == [session_id]
+
+
+def test_checkpoint_revives_a_session_wrongly_marked_interrupted(journal: Journal) -> None:
+    session_id = journal.start_session(START, 15, "standard", owner="1@host")
+    journal.mark_abandoned_sessions(lambda owner: False, 600)
+    journal.checkpoint_session(session_id, 120)
+    assert journal.get_session(session_id).status == "running"
+
+
+def test_check_in_round_trip_update_and_delete(journal: Journal) -> None:
+    session_id = journal.start_session(START, 15, "standard", owner="1@host")
+    check_in = CheckIn(
+        at=START,
+        timing="after",
+        session_id=session_id,
+        pain=(PainRating("lower_back", 5), PainRating("hip", 3, "left")),
+        sensations=frozenset({"yawning", "warmth"}),
+        compared_with_before="better",
+        note="Breath slowed down.",
+    )
+    check_in_id = journal.add_checkin(check_in)
+
+    stored = journal.get_checkin(check_in_id)
+    assert stored.pain == check_in.pain
+    assert stored.sensations == check_in.sensations
+    assert (stored.timing, stored.session_id, stored.note) == ("after", session_id, "Breath slowed down.")
+    assert stored.compared_with_before == "better"
+    assert journal.list_checkins(session_id=session_id) == [stored]
+
+    updated = CheckIn(
+        id=check_in_id, at=START, timing="after", session_id=session_id, pain=(PainRating("knee", 1),)
+    )
+    journal.update_checkin(updated)
+    assert journal.get_checkin(check_in_id).pain == (PainRating("knee", 1),)
+    assert journal.get_checkin(check_in_id).sensations == frozenset()
+
+    journal.delete_checkin(check_in_id)
+    with pytest.raises(CheckInNotFound, match=str(check_in_id)):
+        journal.get_checkin(check_in_id)
+
+
+def test_check_in_for_missing_session_is_refused(journal: Journal) -> None:
+    with pytest.raises(SessionNotFound):
+        journal.add_checkin(CheckIn(at=START, timing="before", session_id=42, note="x"))
+    assert journal.list_checkins() == []
+
+
+def test_list_check_ins_since(journal: Journal) -> None:
+    journal.add_checkin(CheckIn(at=START, note="old"))
+    journal.add_checkin(CheckIn(at=START + timedelta(days=3), note="new"))
+    assert [c.note for c in journal.list_checkins(since=START + timedelta(days=1))] == ["new"]
+
+
+def test_safety_screens_latest_wins(journal: Journal) -> None:
+    assert journal.latest_safety_screen() is None
+    journal.record_safety_screen(
+        SafetyScreen(datetime(2026, 1, 1, tzinfo=UTC), {"pregnant": True, "fever": False}, "side_lying")
+    )
+    journal.record_safety_screen(
+        SafetyScreen(datetime(2026, 4, 1, tzinfo=UTC), {"pregnant": False, "fever": False}, "none")
+    )
+    latest = journal.latest_safety_screen()
+    assert latest is not None
+    assert latest.answered_at == datetime(2026, 4, 1, tzinfo=UTC)
+    assert dict(latest.answers) == {"fever": False, "pregnant": False}
+    assert latest.advice_level == "none"
+    assert latest.is_due(datetime(2026, 6, 30, tzinfo=UTC), timedelta(days=90)) is True
+    assert latest.is_due(datetime(2026, 6, 29, tzinfo=UTC), timedelta(days=90)) is False
+
+
+def test_settings_merge(journal: Journal) -> None:
+    assert journal.get_settings() == {}
+    journal.save_settings({"voice": "on", "minutes": "15"})
+    journal.save_settings({"minutes": "20"})
+    assert journal.get_settings() == {"minutes": "20", "voice": "on"}
+
+
+def test_journal_is_usable_from_threads(journal: Journal) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(index: int) -> int:
+        return journal.add_checkin(CheckIn(at=START + timedelta(minutes=index), note=f"note {index}"))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        ids = list(pool.map(write, range(20)))
+    assert len(set(ids)) == 20
+    assert len(journal.list_checkins()) == 20
+
+
+def test_data_survives_reopening(journal_url: str) -> None:
+    with Journal.open(journal_url) as first:
+        session_id = first.start_session(START, 15, "standard", owner="1@host")
+    with Journal.open(journal_url) as second:
+        assert second.get_session(session_id).planned_minutes == 15

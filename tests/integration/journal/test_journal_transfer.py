@@ -1,0 +1,103 @@
+"""Export and import on both databases: the round trip is exact, and import only fills an empty journal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from crest.journal.records import CheckIn, PainRating, SafetyScreen
+from crest.journal.store import Journal, JournalNotEmpty
+from crest.journal.transfer import export_text, parse_export
+
+START = datetime(2026, 5, 1, 7, 30, 15, 250000, tzinfo=timezone(timedelta(hours=2)))
+
+
+def _fill(journal: Journal) -> None:
+    first = journal.start_session(START, 15, "supported", owner="1@host")
+    journal.set_position_check_summary(first, "heels 35 cm, arms below shoulders")
+    journal.finish_session(first, 903, "completed")
+    journal.add_checkin(
+        CheckIn(
+            at=START - timedelta(minutes=5),
+            timing="before",
+            session_id=first,
+            pain=(PainRating("lower_back", 6), PainRating("hip", 3, "left")),
+        )
+    )
+    journal.add_checkin(
+        CheckIn(
+            at=START + timedelta(minutes=16),
+            timing="after",
+            session_id=first,
+            pain=(PainRating("lower_back", 4),),
+            sensations=frozenset({"yawning", "warmth"}),
+            compared_with_before="better",
+            note='Lots of yawning; a "warm" back,\nand a second line.',
+        )
+    )
+    second = journal.start_session(START + timedelta(days=1), 10, "somatic", owner="1@host")
+    journal.finish_session(second, 250, "ended_early")
+    journal.add_checkin(
+        CheckIn(at=START + timedelta(days=2), sensations=frozenset({"none"}), note="Ünïcode ✓")
+    )
+    journal.record_safety_screen(
+        SafetyScreen(
+            datetime(2026, 4, 30, tzinfo=UTC), {"pregnant": False, "fever_or_weight_loss": False}, "none"
+        )
+    )
+    journal.save_settings({"voice": "on", "default_minutes": "15"})
+
+
+@pytest.mark.parametrize("format_name", ["csv", "json"])
+def test_export_import_export_is_identical(new_journal_url: Callable[[], str], format_name: str) -> None:
+    with Journal.open(new_journal_url()) as source:
+        _fill(source)
+        exported = export_text(source.export_contents(), format_name)
+
+    with Journal.open(new_journal_url()) as target:
+        target.import_contents(parse_export(exported, f"journal.{format_name}"))
+        again = export_text(target.export_contents(), format_name)
+        sessions = target.list_sessions()
+
+    assert again == exported
+    assert [session.status for session in sessions] == ["completed", "ended_early"]
+    assert "Ünïcode ✓" in exported
+
+
+def test_csv_and_json_carry_the_same_contents(journal: Journal) -> None:
+    _fill(journal)
+    contents = journal.export_contents()
+    from_csv = parse_export(export_text(contents, "csv"), "journal.csv")
+    from_json = parse_export(export_text(contents, "json"), "journal.json")
+    assert from_csv == from_json
+    assert export_text(from_csv, "json") == export_text(contents, "json")
+
+
+def test_new_records_after_import_get_fresh_ids(new_journal_url: Callable[[], str]) -> None:
+    with Journal.open(new_journal_url()) as source:
+        _fill(source)
+        contents = source.export_contents()
+    with Journal.open(new_journal_url()) as target:
+        target.import_contents(contents)
+        session_id = target.start_session(START + timedelta(days=5), 15, "standard", owner="2@host")
+        check_in_id = target.add_checkin(CheckIn(at=START, note="after the import"))
+        screen_id = target.record_safety_screen(SafetyScreen(START, {"pregnant": False}, "none"))
+    assert session_id == max(session.id or 0 for session in contents.sessions) + 1
+    assert check_in_id == max(check_in.id or 0 for check_in in contents.check_ins) + 1
+    assert screen_id == 2
+
+
+def test_import_into_a_non_empty_journal_is_refused_and_changes_nothing(
+    new_journal_url: Callable[[], str],
+) -> None:
+    with Journal.open(new_journal_url()) as source:
+        _fill(source)
+        contents = source.export_contents()
+    with Journal.open(new_journal_url()) as target:
+        target.add_checkin(CheckIn(at=START, note="already here"))
+        with pytest.raises(JournalNotEmpty, match="import only fills an empty journal"):
+            target.import_contents(contents)
+        assert [check_in.note for check_in in target.list_checkins()] == ["already here"]
+        assert target.list_sessions() == []

@@ -1,0 +1,24 @@
+"""Helpers for the check pipeline tests: the public-domain fixture photos and videos built from them."""
+
+from pathlib import Path
+
+import cv2
+
+PHOTOS = Path(__file__).resolve().parents[2] / "fixtures" / "photos"
+IN_POSITION_PHOTO = PHOTOS / "one_knee_to_chest_0.jpg"  # on the back, knees bent, feet flat
+FACE_DOWN_PHOTO = PHOTOS / "superman_0.jpg"
+
+
+def write_video_from_photos(
+    path: Path, photos_and_seconds: list[tuple[Path, float]], fps: float = 10.0, fourcc: str = "mp4v"
+) -> None:
+    """A video showing each photo for its number of seconds, at the size of the first photo."""
+    first = cv2.imread(str(photos_and_seconds[0][0]))
+    height, width = first.shape[:2]
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*fourcc), fps, (width, height))
+    assert writer.isOpened()
+    for photo, seconds in photos_and_seconds:
+        frame = cv2.resize(cv2.imread(str(photo)), (width, height))
+        for _ in range(round(seconds * fps)):
+            writer.write(frame)
+    writer.release()

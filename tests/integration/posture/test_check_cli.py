@@ -1,0 +1,112 @@
+"""`crest check` as a person runs it: a real process, real files, exit codes and one-line messages."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import cv2
+import pytest
+from pipeline_media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
+
+SRC = Path(__file__).resolve().parents[3] / "src"
+
+
+def crest(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(home), "COLUMNS": "120"}
+    return subprocess.run(
+        [sys.executable, "-m", "crest", *args], capture_output=True, text=True, env=env, timeout=240
+    )
+
+
+def _no_traceback(process: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in process.stderr
+    assert "Traceback" not in process.stdout
+
+
+def test_a_batch_checks_every_good_file_and_reports_each_bad_one(tmp_path: Path, blank_photo: Path) -> None:
+    not_an_image = tmp_path / "notes.jpg"
+    not_an_image.write_text("I lay down for 15 minutes and felt better.\n" * 10)
+    truncated = tmp_path / "cut.jpg"
+    truncated.write_bytes(IN_POSITION_PHOTO.read_bytes()[:20_000])
+    empty_video = tmp_path / "empty.mp4"
+    empty_video.write_bytes(b"")
+    inputs = [IN_POSITION_PHOTO, not_an_image, truncated, blank_photo, empty_video, FACE_DOWN_PHOTO]
+    process = crest("check", "--json", *map(str, inputs), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 2
+    records = [json.loads(line) for line in process.stdout.splitlines()]
+    assert [record["file"] for record in records] == list(map(str, inputs))
+    good, not_image, cut, nobody, empty, face_down = records
+    assert good["pose_recognized"] is True and "error" not in good
+    assert {"file", "pose_recognized", "view", "criteria", "summary", "landmarks"} <= set(good)
+    assert "not a photo" in not_image["error"]
+    assert "cut off" in cut["error"]
+    assert "nobody found" in nobody["error"]
+    assert "empty" in empty["error"]
+    assert face_down["pose_recognized"] is False
+    for record in (not_image, cut, nobody, empty):
+        assert set(record) == {"file", "error"}
+        assert "\n" not in record["error"]
+
+
+def test_human_output_names_each_criterion(tmp_path: Path) -> None:
+    process = crest("check", str(IN_POSITION_PHOTO), "--height-cm", "175", home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 0
+    assert "in the rest position" in process.stdout
+    for name in ("lying_on_back", "knees_bent", "heel_distance", "arms_below_shoulders"):
+        assert name in process.stdout
+    assert process.stderr.strip() == ""  # the pose model's own chatter is kept off the terminal
+
+
+def test_annotate_writes_a_readable_picture(tmp_path: Path) -> None:
+    out = tmp_path / "annotated"
+    process = crest("check", str(IN_POSITION_PHOTO), "--annotate", str(out), "--json", home=tmp_path)
+    assert process.returncode == 0
+    picture = cv2.imread(str(out / "one_knee_to_chest_0.check.jpg"))
+    assert picture is not None and picture.shape[0] >= 720
+    assert len(process.stdout.splitlines()) == 1  # notes stay off the JSON stream
+
+
+def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> None:
+    video = tmp_path / "rest.mp4"
+    write_video_from_photos(video, [(IN_POSITION_PHOTO, 4.0)])
+    process = crest("check", "--json", str(video), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 0
+    (record,) = [json.loads(line) for line in process.stdout.splitlines()]
+    assert record["file"] == str(video)
+    assert record["video"]["duration_s"] == pytest.approx(4.0)
+    assert record["video"]["share_in_position"] > 0.9
+
+
+def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.mov"
+    broken.write_bytes(b"\x00\x00\x00\x18ftypqt  " + b"\x00" * 500)
+    process = crest("check", str(broken), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 2
+    assert (
+        process.stderr.strip() == "crest: broken.mov: this video cannot be read (unknown or damaged format)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check"], "crest: give a photo or video to check"),
+        (["check", "--camera", "7"], "crest: no camera found at index 7"),
+        (["check", "--camera", "7", "--json", "--voice"], "crest: no camera found at index 7"),
+        (["check", "--camera", "a.jpg"], "crest: --camera checks the live camera"),
+        (["check", "x.jpg", "--height-cm", "20"], "crest: a height of 20 cm is unlikely"),
+        (["check", "missing.jpg"], "crest: missing.jpg: no such file"),
+    ],
+)
+def test_usage_problems_are_one_calm_line(tmp_path: Path, args: list[str], message: str) -> None:
+    process = crest(*args, home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 2
+    assert process.stderr.strip().startswith(message)
+    assert len(process.stderr.strip().splitlines()) == 1

@@ -1,0 +1,179 @@
+"""Decoding photos and videos with OpenCV: formats, downscaling, damaged and empty files."""
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from crest.posture.media import (
+    PHOTO_MAX_SIDE_PX,
+    InvalidImage,
+    InvalidVideo,
+    MediaKind,
+    MediaNotFound,
+    VideoSource,
+    decode_photo,
+    kind_of_file,
+    photo_size_px,
+    read_photo,
+)
+
+
+def _red_picture(width: int = 400, height: int = 300) -> np.ndarray:
+    bgr = np.zeros((height, width, 3), np.uint8)
+    bgr[:, :, 2] = 220  # red, in OpenCV's BGR order
+    bgr[: height // 2, : width // 2, 1] = 120  # a corner to tell the orientation
+    return bgr
+
+
+def _encoded(extension: str, bgr: np.ndarray) -> bytes:
+    ok, buffer = cv2.imencode(extension, bgr)
+    assert ok
+    return bytes(buffer)
+
+
+@pytest.mark.parametrize("extension", [".jpg", ".png", ".webp"])
+def test_photos_decode_to_rgb_in_their_own_size(extension: str) -> None:
+    data = _encoded(extension, _red_picture())
+    assert photo_size_px(data) == (400, 300)
+    rgb = decode_photo(data)
+    assert rgb.shape == (300, 400, 3)
+    assert rgb.dtype == np.uint8
+    assert rgb[250, 350, 0] > 180  # red comes first in RGB
+    assert rgb[250, 350, 2] < 40
+    assert rgb[10, 10, 1] > 80 and rgb[250, 350, 1] < 40
+
+
+def test_lossless_webp_header_gives_the_size() -> None:
+    ok, buffer = cv2.imencode(".webp", _red_picture(321, 123), [cv2.IMWRITE_WEBP_QUALITY, 101])  # lossless
+    assert ok
+    data = bytes(buffer)
+    assert data[12:16] == b"VP8L"
+    assert photo_size_px(data) == (321, 123)
+
+
+@pytest.mark.parametrize("extension", [".jpg", ".png"])
+def test_a_40_megapixel_photo_is_downscaled(extension: str) -> None:
+    bgr = cv2.resize(_red_picture(80, 60), (7300, 5480), interpolation=cv2.INTER_NEAREST)
+    data = _encoded(extension, bgr)
+    rgb = decode_photo(data)
+    assert max(rgb.shape[:2]) == PHOTO_MAX_SIDE_PX
+    assert rgb.shape[0] == pytest.approx(PHOTO_MAX_SIDE_PX * 5480 / 7300, abs=2)
+
+
+def test_small_photos_are_never_enlarged() -> None:
+    assert decode_photo(_encoded(".png", _red_picture(64, 48))).shape == (48, 64, 3)
+
+
+def test_not_an_image_is_refused() -> None:
+    with pytest.raises(InvalidImage, match="not a photo"):
+        decode_photo(b"Dear diary, today I lay on the floor for 15 minutes.\n" * 20, "notes.jpg")
+
+
+@pytest.mark.parametrize("extension", [".jpg", ".png", ".webp"])
+def test_a_truncated_photo_is_refused(extension: str) -> None:
+    data = _encoded(extension, np.random.default_rng(0).integers(0, 255, (300, 400, 3), dtype=np.uint8))
+    with pytest.raises(InvalidImage, match="cut off") as raised:
+        decode_photo(data[: len(data) // 2], "half.jpg")
+    assert "half.jpg" in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_an_absurdly_large_header_is_refused_before_decoding() -> None:
+    data = bytearray(_encoded(".png", _red_picture(64, 48)))
+    data[16:24] = (50_000).to_bytes(4, "big") + (50_000).to_bytes(4, "big")
+    with pytest.raises(InvalidImage, match="too large"):
+        decode_photo(bytes(data))
+
+
+def test_kind_is_read_from_the_content(tmp_path: Path) -> None:
+    photo = tmp_path / "looks-like-a-video.mp4"
+    photo.write_bytes(_encoded(".jpg", _red_picture()))
+    assert kind_of_file(photo) is MediaKind.PHOTO
+    assert read_photo(photo).shape == (300, 400, 3)
+    garbage_video = tmp_path / "broken.mov"
+    garbage_video.write_bytes(b"\x00" * 1000)
+    with pytest.raises(InvalidVideo):
+        kind_of_file(garbage_video)
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    with pytest.raises(InvalidImage, match="not a photo or video"):
+        kind_of_file(text)
+    with pytest.raises(MediaNotFound):
+        kind_of_file(tmp_path / "missing.jpg")
+
+
+def _write_video(path: Path, fourcc: str, seconds: float, fps: float = 10.0) -> None:
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*fourcc), fps, (320, 240))
+    assert writer.isOpened()
+    for index in range(round(seconds * fps)):
+        frame = np.zeros((240, 320, 3), np.uint8)
+        frame[:, : 10 + index, 2] = 200
+        writer.write(frame)
+    writer.release()
+
+
+@pytest.mark.parametrize(
+    ("name", "fourcc"), [("a.mp4", "mp4v"), ("a.avi", "MJPG"), ("a.webm", "VP90"), ("a.mov", "mp4v")]
+)
+def test_videos_are_sampled_a_few_times_per_second(tmp_path: Path, name: str, fourcc: str) -> None:
+    path = tmp_path / name
+    _write_video(path, fourcc, seconds=3.0)
+    assert kind_of_file(path) is MediaKind.VIDEO
+    source = VideoSource(path)
+    assert source.info.fps == pytest.approx(10.0)
+    progress: list[float] = []
+    frames = list(source.frames(sample_fps=2.0, progress=lambda done_s, _total: progress.append(done_s)))
+    times = [frame.time_s for frame in frames]
+    assert len(frames) == 6
+    assert times == sorted(times)
+    assert times[0] == 0.0 and times[-1] < 3.0
+    assert frames[0].image_rgb.shape == (240, 320, 3)
+    assert frames[0].image_rgb[120, 5, 0] > 150  # RGB order
+    assert progress == times
+
+
+def test_video_bytes_are_read_in_memory(tmp_path: Path) -> None:
+    path = tmp_path / "a.mp4"
+    _write_video(path, "mp4v", seconds=2.0)
+    frames = list(VideoSource(path.read_bytes(), "upload.mp4").frames(sample_fps=4.0, max_side_px=160))
+    assert len(frames) == 8
+    assert frames[0].image_rgb.shape == (120, 160, 3)
+
+
+def test_an_empty_video_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.mp4"
+    empty.write_bytes(b"")
+    with pytest.raises(InvalidVideo, match="empty"):
+        VideoSource(empty)
+    with pytest.raises(InvalidVideo, match="empty"):
+        VideoSource(b"")
+
+
+def test_a_video_without_frames_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "none.avi"
+    _write_video(path, "MJPG", seconds=0.0)
+    with pytest.raises(InvalidVideo):
+        list(VideoSource(path).frames())
+
+
+def test_an_unreadable_video_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.mp4"
+    _write_video(path, "mp4v", seconds=2.0)
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(path.read_bytes()[:2000])
+    with pytest.raises(InvalidVideo, match="cannot be read"):
+        list(VideoSource(cut).frames())
+
+
+def test_stopping_early_ends_the_decoding_thread(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "long.avi"
+    _write_video(path, "MJPG", seconds=20.0)
+    frames = VideoSource(path).frames(sample_fps=10.0)
+    first = next(frames)
+    frames.close()
+    assert first.time_s == 0.0
+    assert not any(thread.name == "crest-video-decode" for thread in threading.enumerate())

@@ -1,0 +1,84 @@
+"""The check service end to end with the real pose model, on public-domain photos and videos of them."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import cv2
+import pytest
+from pipeline_media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
+
+from crest.posture.media import PHOTO_MAX_SIDE_PX
+from crest.posture.service import CheckService, NoPersonFound, PhotoCheck, VideoCheck
+from crest.posture.video import POSITION
+
+
+@pytest.fixture(scope="module")
+def service() -> Iterator[CheckService]:
+    with CheckService() as shared:
+        yield shared
+
+
+def test_a_photo_in_position_is_recognised(service: CheckService) -> None:
+    checked = service.check_path(IN_POSITION_PHOTO)
+    assert isinstance(checked, PhotoCheck)
+    data = checked.to_json_dict()
+    assert data["file"] == IN_POSITION_PHOTO.name
+    assert data["pose_recognized"] is True
+    assert data["view"] in ("side", "oblique")
+    assert len(data["landmarks"]) == 33
+    assert {item["name"] for item in data["criteria"]} >= {"lying_on_back", "knees_bent", "heel_distance"}
+    assert all(set(item) == {"name", "status", "measured", "target", "advice"} for item in data["criteria"])
+
+
+def test_lying_face_down_is_not_the_position(service: CheckService) -> None:
+    checked = service.check_path(FACE_DOWN_PHOTO)
+    assert not checked.result.pose_recognized
+    assert checked.result.criterion("lying_on_back").status == "adjust"
+
+
+def test_a_picture_with_nobody_is_a_clear_error(service: CheckService, blank_photo: Path) -> None:
+    with pytest.raises(NoPersonFound, match=r"empty-room\.png: nobody found"):
+        service.check_path(blank_photo)
+
+
+def test_a_huge_photo_is_downscaled_before_checking(service: CheckService) -> None:
+    huge = cv2.resize(cv2.imread(str(IN_POSITION_PHOTO)), (7680, 5120), interpolation=cv2.INTER_LINEAR)
+    checked = service.check_image_bytes(bytes(cv2.imencode(".jpg", huge)[1]), "huge.jpg")
+    assert max(checked.image_rgb.shape[:2]) == PHOTO_MAX_SIDE_PX
+    landmarks = checked.result.landmarks
+    assert landmarks is not None and landmarks.image_width == PHOTO_MAX_SIDE_PX
+    assert checked.result.pose_recognized
+
+
+def test_one_model_serves_every_input_of_a_call(service: CheckService) -> None:
+    finder = service.finder
+    service.check_path(IN_POSITION_PHOTO)
+    service.check_path(FACE_DOWN_PHOTO)
+    assert service.finder is finder
+
+
+def test_a_video_review_finds_when_the_position_was_left(service: CheckService, tmp_path: Path) -> None:
+    video = tmp_path / "session.mp4"
+    write_video_from_photos(video, [(IN_POSITION_PHOTO, 12.0), (FACE_DOWN_PHOTO, 12.0)])
+    progress: list[tuple[float, float | None]] = []
+    checked = service.review_video(video, progress=lambda done, total: progress.append((done, total)))
+    assert isinstance(checked, VideoCheck)
+    review = checked.review
+    assert review.duration_s == pytest.approx(24.0)
+    assert 0.35 <= review.share_in_position <= 0.65
+    left = [event for event in review.events if event.criterion == POSITION]
+    assert left and left[0].message.startswith("left the position at 00:1")
+    assert review.timelines[POSITION][0].status == "in"
+    assert progress[-1][1] == pytest.approx(24.0)
+    assert len(progress) >= review.frames_checked
+    data = checked.to_json_dict()
+    assert data["file"] == "session.mp4"
+    assert data["video"]["events"][0]["time"].startswith("00:1")
+
+
+def test_uploaded_video_bytes_are_reviewed_in_memory(service: CheckService, tmp_path: Path) -> None:
+    video = tmp_path / "clip.avi"
+    write_video_from_photos(video, [(IN_POSITION_PHOTO, 3.0)], fourcc="MJPG")
+    checked = service.review_video(video.read_bytes(), "upload.avi")
+    assert checked.review.share_in_position > 0.9
+    assert checked.snapshot_rgb is not None

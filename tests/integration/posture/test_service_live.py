@@ -1,0 +1,218 @@
+"""The check service's plumbing with a fake pose finder and fake rules: photos, videos, the live loop."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from crest.posture.camera import CorrectionVoice, JsonLines, run_live
+from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
+from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
+from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveUpdate, NoPersonFound
+
+# The fake finder reads the body from the picture: a dark frame holds nobody, and the red level of the
+# top-left pixel is where the wrists are (high red: arms overhead).
+NOBODY_BELOW = 10
+
+
+def _pose_with_wrists_at(y: float) -> Pose:
+    points = [Landmark(100.0 + i, 100.0, 0.9) for i in range(len(LANDMARK_NAMES))]
+    points[LANDMARK_NAMES.index("left_wrist")] = Landmark(50.0, y, 0.9)
+    return Pose(tuple(points), 320, 240)
+
+
+class FakeFinder:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.closed = False
+
+    def _read(self, image: np.ndarray) -> Pose | None:
+        if image.max() < NOBODY_BELOW:
+            return None
+        return _pose_with_wrists_at(float(image[0, 0, 0]))
+
+    def detect(self, image_rgb: np.ndarray) -> Pose | None:
+        self.calls.append("detect")
+        return self._read(image_rgb)
+
+    def track(self, frame_rgb: np.ndarray) -> Pose | None:
+        self.calls.append("track")
+        return self._read(frame_rgb)
+
+    def reset_tracking(self) -> None:
+        self.calls.append("reset")
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def fake_rules(pose: Pose, height_cm: float | None, view: str) -> CheckResult:
+    arms_up = pose["left_wrist"].y > 100
+    criteria = tuple(
+        CriterionResult(
+            name,
+            "adjust" if name == "arms_below_shoulders" and arms_up else "ok",
+            measured="above shoulders" if arms_up and name == "arms_below_shoulders" else None,
+            advice="Rest your arms by your sides." if arms_up and name == "arms_below_shoulders" else "",
+        )
+        for name in CRITERION_NAMES
+    )
+    return CheckResult(True, "side" if view == "auto" else view, criteria, "summary")  # type: ignore[arg-type]
+
+
+def _frame(red: int) -> np.ndarray:
+    """A frame holding a body with arms at height `red`; red 0 is an empty, dark frame."""
+    frame = np.full((240, 320, 3), 40 if red else 0, np.uint8)
+    frame[:, :, 0] = red
+    return frame
+
+
+def _service(**options: object) -> tuple[CheckService, FakeFinder]:
+    finder = FakeFinder()
+    return CheckService(CheckOptions(**options), finder=finder, evaluate=fake_rules), finder  # type: ignore[arg-type]
+
+
+def test_a_photo_is_detected_and_judged_with_its_landmarks() -> None:
+    service, finder = _service(view="side")
+    checked = service.check_image_bytes(bytes(cv2.imencode(".png", _frame(50))[1]), "me.png")
+    assert finder.calls == ["detect"]
+    assert checked.result.view == "side"
+    assert checked.result.landmarks is not None
+    data = checked.to_json_dict()
+    assert data["file"] == "me.png"
+    assert len(data["landmarks"]) == 33
+
+
+def test_nobody_in_a_photo_is_a_clear_error() -> None:
+    service, _ = _service()
+    with pytest.raises(NoPersonFound, match="nobody found"):
+        service.check_image(np.zeros((100, 100, 3), np.uint8), "empty.jpg")
+
+
+def test_an_impossible_height_is_refused() -> None:
+    with pytest.raises(InvalidHeight):
+        CheckOptions(height_cm=20)
+
+
+def _write_video(path: Path, reds: list[int], fps: float = 8.0) -> None:
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (320, 240))
+    for red in reds:
+        writer.write(cv2.cvtColor(_frame(red), cv2.COLOR_RGB2BGR))
+    writer.release()
+
+
+def test_a_video_is_tracked_and_reviewed(tmp_path: Path) -> None:
+    path = tmp_path / "session.avi"
+    _write_video(path, [50] * 80 + [200] * 40 + [50] * 40)  # arms up from 10 s to 15 s
+    service, finder = _service()
+    progress: list[float] = []
+    checked = service.review_video(path, progress=lambda done, total: progress.append(done))
+    assert "detect" not in finder.calls
+    assert finder.calls[0] == "reset" and finder.calls[-1] == "reset"
+    assert len(progress) == 80  # 4 of every 8 frames per second are decoded ...
+    # ... and while the verdicts hold, one a second is checked; around each change, every one of them.
+    assert 20 < finder.calls.count("track") == checked.review.frames_checked < 60
+    messages = [event.message for event in checked.review.events]
+    assert messages == ["arms went overhead at 00:10", "arms back down at 00:15"]
+    assert checked.review.duration_s == pytest.approx(20.0)
+    assert checked.snapshot_rgb is not None
+
+
+def test_a_video_with_nobody_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "dark.avi"
+    _write_video(path, [0] * 16)
+    service, _ = _service()
+    with pytest.raises(NoPersonFound, match="nobody found in the video"):
+        service.review_video(path)
+
+
+class ListSource:
+    def __init__(self, frames: list[np.ndarray]) -> None:
+        self._frames = frames
+        self.closed = False
+
+    def frames(self) -> Iterator[np.ndarray]:
+        yield from self._frames
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class RecordingOutput:
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.updates: list[LiveUpdate] = []
+        self.stop_after = stop_after
+        self.closed = False
+
+    def show(self, image_rgb: np.ndarray, update: LiveUpdate) -> bool:
+        self.updates.append(update)
+        return self.stop_after is None or len(self.updates) < self.stop_after
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class RecordingSpeaker:
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+class StepClock:
+    def __init__(self, step_s: float) -> None:
+        self.now_s = -step_s
+        self.step_s = step_s
+
+    def __call__(self) -> float:
+        self.now_s += self.step_s
+        return self.now_s
+
+
+def test_live_corrections_appear_and_are_spoken_only_once_the_verdict_holds() -> None:
+    service, _ = _service()
+    # 0-2 s arms down, 2-2.4 s a flicker up, 2.4-4 s down, 4-8 s up: 10 frames a second.
+    reds = [50] * 20 + [200] * 4 + [50] * 16 + [200] * 40
+    source, output, speaker = ListSource([_frame(r) for r in reds]), RecordingOutput(), RecordingSpeaker()
+    checked = run_live(source, service.live(hold_s=1.0), output, StepClock(0.1), CorrectionVoice(speaker))
+    assert checked == len(reds)
+    assert source.closed and output.closed
+    shown = [update for update in output.updates if update.corrections]
+    assert shown, "a lasting correction is shown"
+    assert shown[0].time_s == pytest.approx(5.0)  # 4 s + the 1 s hold; the flicker at 2 s showed nothing
+    assert [u.time_s for u in output.updates if u.new_corrections] == [shown[0].time_s]
+    assert speaker.said == ["Rest your arms by your sides."]
+    assert output.updates[0].stable == {}  # nothing has held yet on the first frame
+    assert output.updates[-1].stable["arms_below_shoulders"] == "adjust"
+
+
+def test_the_live_loop_stops_when_asked_and_handles_nobody() -> None:
+    service, _ = _service()
+    source, output = ListSource([_frame(0)] * 5 + [_frame(50)] * 5), RecordingOutput(stop_after=3)
+    assert run_live(source, service.live(), output, StepClock(0.1)) == 3
+    assert all(update.result is None and not update.corrections for update in output.updates)
+    assert source.closed
+
+
+def test_json_lines_stream_one_object_per_frame(tmp_path: Path) -> None:
+    import io
+    import json
+
+    service, _ = _service()
+    stream = io.StringIO()
+    run_live(ListSource([_frame(50)] * 3 + [_frame(0)]), service.live(1.0), JsonLines(stream), StepClock(0.5))
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert len(lines) == 4
+    assert lines[0]["person_seen"] is True and len(lines[0]["criteria"]) == len(CRITERION_NAMES)
+    assert lines[-1]["person_seen"] is False
+    assert lines[2]["stable"]["knees_bent"] == "ok"
+
+
+def test_live_frames_can_come_as_jpeg_bytes() -> None:
+    service, _ = _service()
+    live = service.live()
+    update = live.frame_jpeg(bytes(cv2.imencode(".jpg", _frame(50))[1]), 0.0)
+    assert update.result is not None

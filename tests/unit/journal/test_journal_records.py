@@ -1,0 +1,204 @@
+"""Validation of journal records: ratings, regions, sides, sensations, dates, sessions, safety answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from crest.errors import CrestError
+from crest.journal.records import (
+    REGIONS,
+    SENSATIONS,
+    SIDES,
+    CheckIn,
+    InvalidDate,
+    InvalidDuration,
+    InvalidNote,
+    InvalidPlannedMinutes,
+    InvalidRating,
+    InvalidSafetyAnswers,
+    PainRating,
+    PracticeSession,
+    SafetyScreen,
+    UnknownComparison,
+    UnknownRegion,
+    UnknownSensation,
+    UnknownSide,
+    UnknownStatus,
+    UnknownTiming,
+    UnknownVariant,
+    check_elapsed,
+    parse_datetime,
+    parse_pain,
+    parse_since,
+)
+
+AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
+PLUS_TWO = timezone(timedelta(hours=2))
+
+
+def test_vocabulary_is_the_issue_list_with_labels() -> None:
+    assert list(REGIONS) == [
+        "lower_back",
+        "buttock",
+        "sacroiliac_joint",
+        "groin",
+        "front_of_thigh",
+        "hip",
+        "knee",
+        "pelvis",
+        "abdomen",
+    ]
+    assert REGIONS["sacroiliac_joint"] == "sacroiliac joint"
+    assert list(SIDES) == ["left", "right", "both", "centre"]
+    assert list(SENSATIONS) == [
+        "yawning",
+        "breath_changed",
+        "spine_shifting",
+        "warmth",
+        "emotions",
+        "sleepy",
+        "restless",
+        "none",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lower_back=4", PainRating("lower_back", 4)),
+        ("hip:left=3", PainRating("hip", 3, "left")),
+        ("Lower-Back:Both = 0", PainRating("lower_back", 0, "both")),
+        ("knee:center=10", PainRating("knee", 10, "centre")),
+    ],
+)
+def test_parse_pain(text: str, expected: PainRating) -> None:
+    assert parse_pain(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "named"),
+    [
+        ("knee=11", InvalidRating, "11"),
+        ("knee=-1", InvalidRating, "-1"),
+        ("knee=4.5", InvalidRating, "4.5"),
+        ("knee=bad", InvalidRating, "bad"),
+        ("knee", InvalidRating, "knee"),
+        ("=3", InvalidRating, "=3"),
+        ("elbow=3", UnknownRegion, "elbow"),
+        ("hip:up=3", UnknownSide, "up"),
+    ],
+)
+def test_bad_pain_entries_name_the_bad_value(text: str, error: type[CrestError], named: str) -> None:
+    with pytest.raises(error) as raised:
+        parse_pain(text)
+    message = str(raised.value)
+    assert named in message
+    assert "\n" not in message
+
+
+def test_pain_rating_validates_when_built_directly() -> None:
+    with pytest.raises(InvalidRating):
+        PainRating("knee", 11)
+    with pytest.raises(InvalidRating):
+        PainRating("knee", True)  # a bool is not a score
+    assert PainRating("hip", 3, "left").label == "hip (left) 3/10"
+
+
+def test_parse_datetime_reads_offsets_and_local_times() -> None:
+    assert parse_datetime("2026-05-01T07:30+02:00") == datetime(2026, 5, 1, 7, 30, tzinfo=PLUS_TWO)
+    assert parse_datetime("2026-05-01T07:30", PLUS_TWO) == datetime(2026, 5, 1, 7, 30, tzinfo=PLUS_TWO)
+    with pytest.raises(InvalidDate, match="no time zone"):
+        parse_datetime("2026-05-01T07:30")
+    with pytest.raises(InvalidDate, match="'yesterday'"):
+        parse_datetime("yesterday", PLUS_TWO)
+    with pytest.raises(InvalidDate, match="2026-13-01"):
+        parse_datetime("2026-13-01", PLUS_TWO)
+
+
+def test_parse_since_takes_a_day_or_a_time() -> None:
+    assert parse_since("2026-05-01", PLUS_TWO) == datetime(2026, 5, 1, tzinfo=PLUS_TWO)
+    assert parse_since("2026-05-01T12:00Z", PLUS_TWO) == datetime(2026, 5, 1, 12, tzinfo=UTC)
+    assert parse_since(date(2026, 5, 1).isoformat(), UTC).tzinfo is UTC
+    with pytest.raises(InvalidDate):
+        parse_since("last week", PLUS_TWO)
+
+
+def test_practice_session_validation() -> None:
+    session = PracticeSession(started_at=AT, planned_minutes=15, variant="standard")
+    assert (session.status, session.actual_seconds, session.finished) == ("running", 0, False)
+    for minutes in (5, 30):
+        PracticeSession(started_at=AT, planned_minutes=minutes, variant="somatic")
+    with pytest.raises(InvalidPlannedMinutes, match="4 minutes"):
+        PracticeSession(started_at=AT, planned_minutes=4, variant="standard")
+    with pytest.raises(InvalidPlannedMinutes, match="31"):
+        PracticeSession(started_at=AT, planned_minutes=31, variant="standard")
+    with pytest.raises(UnknownVariant, match="lazy"):
+        PracticeSession(started_at=AT, planned_minutes=15, variant="lazy")
+    with pytest.raises(UnknownStatus, match="paused"):
+        PracticeSession(started_at=AT, planned_minutes=15, variant="standard", status="paused")
+    with pytest.raises(InvalidDate, match="no time zone"):
+        PracticeSession(started_at=datetime(2026, 5, 1), planned_minutes=15, variant="standard")
+    with pytest.raises(InvalidDuration, match="negative"):
+        PracticeSession(started_at=AT, planned_minutes=15, variant="standard", actual_seconds=-1)
+
+
+def test_elapsed_time_is_whole_seconds_rounded_down() -> None:
+    assert check_elapsed(29.99) == 29
+    with pytest.raises(InvalidDuration):
+        check_elapsed(float("nan"))
+
+
+def test_check_in_validation() -> None:
+    check_in = CheckIn(at=AT, sensations=frozenset({"Breath changed", "warmth"}), note="  calm  ")
+    assert check_in.sensations == frozenset({"breath_changed", "warmth"})
+    assert check_in.note == "calm"
+    assert CheckIn(at=AT, note="   ").note is None
+    assert CheckIn(at=AT).is_empty
+    with pytest.raises(UnknownSensation, match="tingling"):
+        CheckIn(at=AT, sensations=frozenset({"tingling"}))
+    with pytest.raises(UnknownSensation, match="none"):
+        CheckIn(at=AT, sensations=frozenset({"none", "warmth"}))
+    with pytest.raises(UnknownTiming, match="during"):
+        CheckIn(at=AT, timing="during")
+    with pytest.raises(UnknownTiming, match="standalone"):
+        CheckIn(at=AT, timing="standalone", session_id=3)
+    with pytest.raises(InvalidRating, match="twice"):
+        CheckIn(at=AT, pain=(PainRating("knee", 1, "left"), PainRating("knee", 2, "left")))
+    with pytest.raises(UnknownComparison, match="meh"):
+        CheckIn(at=AT, compared_with_before="meh")
+    with pytest.raises(InvalidNote):
+        CheckIn(at=AT, note="x" * 5000)
+    with pytest.raises(InvalidDate):
+        CheckIn(at=datetime(2026, 5, 1))
+
+
+def test_same_region_on_two_sides_is_fine() -> None:
+    check_in = CheckIn(at=AT, pain=(PainRating("knee", 1, "left"), PainRating("knee", 4, "right")))
+    assert len(check_in.pain) == 2
+
+
+def test_safety_screen_validation_and_due_date() -> None:
+    screen = SafetyScreen(AT, {"pregnant": False, "fever": True}, "see_a_clinician")
+    assert list(screen.answers) == ["fever", "pregnant"]
+    assert screen.is_due(AT + timedelta(days=90), timedelta(days=90))
+    assert not screen.is_due(AT + timedelta(days=89), timedelta(days=90))
+    with pytest.raises(InvalidSafetyAnswers, match="empty"):
+        SafetyScreen(AT, {}, "none")
+    with pytest.raises(InvalidSafetyAnswers, match="maybe"):
+        SafetyScreen(AT, {"fever": "maybe"}, "none")  # type: ignore[dict-item]
+    with pytest.raises(InvalidSafetyAnswers, match="advice level"):
+        SafetyScreen(AT, {"fever": False}, " ")
+
+
+def test_every_record_error_is_a_crest_error() -> None:
+    for error in (
+        InvalidRating,
+        UnknownRegion,
+        UnknownSide,
+        UnknownSensation,
+        InvalidDate,
+        InvalidPlannedMinutes,
+    ):
+        assert issubclass(error, CrestError)

@@ -1,0 +1,194 @@
+"""Reading exports: every problem is reported with file, line and field, before anything is imported."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession, SafetyScreen
+from crest.journal.transfer import (
+    CSV_COLUMNS,
+    InvalidImportFile,
+    UnknownFormat,
+    export_csv,
+    export_json,
+    export_text,
+    parse_export,
+    read_export_file,
+)
+
+AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
+CONTENTS = JournalContents(
+    sessions=(
+        PracticeSession(id=1, started_at=AT, planned_minutes=15, variant="standard", status="completed"),
+    ),
+    check_ins=(
+        CheckIn(
+            id=1, at=AT, timing="after", session_id=1, pain=(PainRating("knee", 2, "left"),), note="a\nb"
+        ),
+        CheckIn(id=2, at=AT, sensations=frozenset({"warmth", "sleepy"})),
+    ),
+    safety_screens=(SafetyScreen(id=1, answered_at=AT, answers={"pregnant": False}, advice_level="none"),),
+    settings={"voice": "off"},
+)
+
+
+def _error(text: str, source: str = "journal.csv") -> str:
+    with pytest.raises(InvalidImportFile) as raised:
+        parse_export(text, source)
+    message = str(raised.value)
+    assert "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize("format_name", ["csv", "json"])
+def test_parse_reads_back_what_export_wrote(format_name: str) -> None:
+    assert parse_export(export_text(CONTENTS, format_name), f"x.{format_name}") == CONTENTS
+
+
+def test_empty_journal_round_trips() -> None:
+    for format_name in ("csv", "json"):
+        assert parse_export(export_text(JournalContents(), format_name), "x") == JournalContents()
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(UnknownFormat, match="xml"):
+        export_text(CONTENTS, "xml")
+
+
+def _csv_with(line_index: int, column: str, value: str) -> str:
+    lines = export_csv(CONTENTS).splitlines(keepends=True)
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO("".join(lines), newline="")))
+    rows[line_index][CSV_COLUMNS.index(column)] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def test_csv_rating_of_eleven_names_file_line_and_field() -> None:
+    # header, session, check-in (two physical lines: the note has a newline), pain on line 5
+    text = _csv_with(3, "score", "11")
+    assert _error(text).startswith("journal.csv line 5, field score: pain score 11 is outside 0-10")
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "expected"),
+    [
+        (1, "planned_minutes", "45", "line 2, field planned_minutes: 45 minutes"),
+        (1, "variant", "lazy", "line 2, field variant: unknown variant 'lazy'"),
+        (1, "at", "01/05/2026", "line 2, field at: cannot read the time '01/05/2026'"),
+        (1, "at", "2026-05-01T07:30", "line 2, field at: the time '2026-05-01T07:30' has no time zone"),
+        (3, "region", "elbow", "line 5, field region: unknown region 'elbow'"),
+        (3, "side", "up", "line 5, field side: unknown side 'up'"),
+        (3, "check_in_id", "9", "line 5, field check_in_id: no check-in 9"),
+        (4, "sensations", "warmth;tingling", "line 6, field sensations: unknown sensation 'tingling'"),
+        (4, "session_id", "1", "line 6, field timing: a standalone check-in belongs to no session"),
+        (
+            5,
+            "answers",
+            "pregnant=perhaps",
+            "line 7, field answers: cannot read the answer 'pregnant=perhaps'",
+        ),
+        (1, "record", "workout", "line 2, field record: unknown record kind 'workout'"),
+        (1, "key", "surprise", "line 2, field key: a session row leaves this column empty"),
+        (2, "session_id", "7", "line 3, field session_id: there is no session 7 in this file"),
+        (4, "id", "1", "line 6, field id: check-in id 1 appears twice"),
+    ],
+)
+def test_csv_errors_name_line_and_field(row: int, column: str, value: str, expected: str) -> None:
+    assert expected in _error(_csv_with(row, column, value))
+
+
+def test_csv_with_a_foreign_header_is_refused() -> None:
+    assert _error("date,pain\n2026-05-01,3\n").startswith(
+        "journal.csv line 1: the header is not a crest export"
+    )
+
+
+def test_csv_with_a_short_row_is_refused() -> None:
+    text = export_csv(CONTENTS) + "session,2\n"
+    assert "columns instead of" in _error(text)
+
+
+def _json_with(section: str, index: int, change: dict[str, object]) -> str:
+    document = json.loads(export_json(CONTENTS))
+    document[section][index].update(change)
+    # Rendered one item per line, as crest writes it, so the expected line numbers stay put.
+    lines = ["{", f'  "format": {json.dumps(document["format"])},', f'  "version": {document["version"]},']
+    sections = ["sessions", "check_ins", "safety_screens", "settings"]
+    for number, name in enumerate(sections):
+        lines.append(f'  "{name}": [')
+        items = [f"    {json.dumps(item)}" for item in document[name]]
+        lines.append(",\n".join(items))
+        lines.append("  ]" + ("," if number < len(sections) - 1 else ""))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("section", "index", "change", "expected"),
+    [
+        (
+            "sessions",
+            0,
+            {"actual_seconds": -5},
+            "line 5, field actual_seconds: elapsed time -5 s is negative",
+        ),
+        ("sessions", 0, {"planned_minutes": "fifteen"}, "line 5, field planned_minutes"),
+        ("sessions", 0, {"mood": "good"}, "line 5, field mood: unknown field"),
+        (
+            "check_ins",
+            1,
+            {"pain": [{"region": "knee", "side": None, "score": 11}]},
+            "line 9, field pain[0].score",
+        ),
+        (
+            "check_ins",
+            0,
+            {"pain": [{"region": "elbow", "side": None, "score": 1}]},
+            "line 8, field pain[0].region",
+        ),
+        ("check_ins", 0, {"at": "not a date"}, "line 8, field at: cannot read the time 'not a date'"),
+        ("safety_screens", 0, {"answers": {"pregnant": "no"}}, "line 12, field answers"),
+        ("settings", 0, {"value": 3}, "line 15, field value: 3 is not text"),
+    ],
+)
+def test_json_errors_name_line_and_field(
+    section: str, index: int, change: dict[str, object], expected: str
+) -> None:
+    assert expected in _error(_json_with(section, index, change), "journal.json")
+
+
+def test_json_missing_field_is_named() -> None:
+    document = json.loads(export_json(CONTENTS))
+    del document["sessions"][0]["variant"]
+    assert "field variant: missing" in _error(json.dumps(document), "journal.json")
+
+
+def test_invalid_json_reports_the_line() -> None:
+    assert _error('{\n  "format": "crest-journal",\n  oops\n}', "journal.json").startswith(
+        "journal.json line 3:"
+    )
+
+
+def test_json_of_another_program_is_refused() -> None:
+    assert "field format" in _error('{"format": "other", "version": 1}', "journal.json")
+    assert "field version" in _error('{"format": "crest-journal", "version": 99}', "journal.json")
+
+
+def test_read_export_file_names_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(InvalidImportFile, match="cannot read"):
+        read_export_file(tmp_path / "missing.json")
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\xff\xd8\xff\xe0 not text")
+    with pytest.raises(InvalidImportFile, match="not UTF-8"):
+        read_export_file(binary)
+    good = tmp_path / "journal.json"
+    good.write_text(export_json(CONTENTS), encoding="utf-8")
+    assert read_export_file(good) == CONTENTS

@@ -1,0 +1,113 @@
+"""Reviewing a stream of per-frame verdicts: share in position, drift events, timelines."""
+
+from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status
+from crest.posture.video import NO_PERSON, POSITION, VideoReviewBuilder, clock_text
+
+SAMPLE_S = 0.25
+
+
+def _result(recognized: bool = True, **statuses: Status) -> CheckResult:
+    criteria = tuple(
+        CriterionResult(name, status, advice="" if status == "ok" else "fix it")
+        for name, status in ((name, statuses.get(name, "ok")) for name in CRITERION_NAMES)
+    )
+    return CheckResult(pose_recognized=recognized, view="side", criteria=criteria, summary="")
+
+
+def _feed(builder: VideoReviewBuilder, start_s: float, end_s: float, result: CheckResult | None) -> None:
+    steps = round((end_s - start_s) / SAMPLE_S)
+    for step in range(steps):
+        builder.add(start_s + step * SAMPLE_S, result)
+
+
+def test_clock_text() -> None:
+    assert clock_text(400) == "06:40"
+    assert clock_text(3723.5) == "1:02:03"
+    assert clock_text(0) == "00:00"
+
+
+def test_steady_position_is_in_position_all_the_time_without_events() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 60, _result())
+    review = builder.finish(60.0)
+    assert review.share_in_position == 1.0
+    assert review.events == ()
+    assert [s.status for s in review.timelines["arms_below_shoulders"]] == ["ok"]
+    assert review.result.pose_recognized
+    assert review.frames_checked == 240
+
+
+def test_arms_going_overhead_is_a_drift_event_at_the_time_it_started() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 400, _result())
+    _feed(builder, 400, 460, _result(arms_below_shoulders="adjust"))
+    _feed(builder, 460, 600, _result())
+    review = builder.finish(600.0)
+    messages = [event.message for event in review.events]
+    assert messages == ["arms went overhead at 06:40", "arms back down at 07:40"]
+    timeline = review.timelines["arms_below_shoulders"]
+    assert [(s.start_s, s.end_s, s.status) for s in timeline] == [
+        (0.0, 400.0, "ok"),
+        (400.0, 460.0, "adjust"),
+        (460.0, 600.0, "ok"),
+    ]
+    assert review.result.criterion("arms_below_shoulders").status == "ok"
+    assert review.share_in_position == 1.0
+    assert "arms went overhead at 06:40" in review.result.summary
+
+
+def test_a_flicker_shorter_than_the_hold_is_not_an_event() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 10, _result())
+    _feed(builder, 10, 10.5, _result(knees_bent="adjust"))
+    _feed(builder, 10.5, 20, _result())
+    review = builder.finish(20.0)
+    assert review.events == ()
+    assert len(review.timelines["knees_bent"]) == 1
+
+
+def test_share_in_position_counts_time_out_of_position_and_out_of_view() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 60, _result())
+    _feed(builder, 60, 90, _result(recognized=False, knees_bent="adjust"))
+    _feed(builder, 90, 120, None)
+    review = builder.finish(120.0)
+    assert review.share_in_position == 0.5
+    assert [e.message for e in review.events if e.criterion == POSITION] == [
+        "left the position at 01:00",
+        "nobody in view from 01:30",
+    ]
+    assert review.timelines["knees_bent"][-1].status == NO_PERSON
+    assert review.frames_with_person == 360
+    assert review.result.pose_recognized  # half the time counts as in position
+
+
+def test_a_video_shorter_than_the_hold_keeps_its_last_verdicts() -> None:
+    builder = VideoReviewBuilder(hold_s=1.5)
+    builder.add(0.0, _result(head_level="adjust"))
+    builder.add(0.25, _result(head_level="adjust"))
+    review = builder.finish(0.5)
+    assert review.result.criterion("head_level").status == "adjust"
+    assert review.share_in_position == 1.0
+
+
+def test_nobody_at_all() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 10, None)
+    review = builder.finish(10.0)
+    assert review.share_in_position == 0.0
+    assert review.frames_with_person == 0
+    assert not review.result.pose_recognized
+    assert review.result.summary == "Nobody was seen in this video."
+    assert {c.status for c in review.result.criteria} == {"not_visible"}
+
+
+def test_json_has_the_check_fields_and_the_video_fields() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 5, _result())
+    data = builder.finish(5.0).to_json_dict()
+    assert {"pose_recognized", "view", "criteria", "summary", "landmarks", "video"} <= set(data)
+    assert set(data["video"]) == {
+        "duration_s", "frames_checked", "frames_with_person", "share_in_position", "events", "timeline"
+    }
+    assert data["video"]["timeline"]["position"] == [{"start_s": 0.0, "end_s": 5.0, "status": "in"}]

@@ -1,0 +1,31 @@
+import pytest
+from posture_figures import Figure, photograph
+
+from crest.posture.landmarks import Landmark, Pose
+from crest.posture.views import detect_view
+
+
+@pytest.mark.parametrize("view", ["side", "oblique", "above", "feet_end", "head_end"])
+@pytest.mark.parametrize("mirror", [False, True])
+def test_each_camera_placement_is_recognised(view: str, mirror: bool) -> None:
+    assert detect_view(photograph(Figure(), view, mirror=mirror)) == view
+
+
+@pytest.mark.parametrize("elevation_deg", [10.0, 25.0, 40.0])
+def test_a_camera_beyond_the_feet_is_an_end_view_from_low_or_high(elevation_deg: float) -> None:
+    pose = photograph(Figure(), "feet_end", end_elevation_deg=elevation_deg)
+    assert detect_view(pose) == "feet_end"
+
+
+def test_a_sitting_person_seen_from_the_side_is_a_side_view() -> None:
+    assert detect_view(photograph(Figure(body="sitting"), "side")) == "side"
+
+
+def test_a_trunk_outside_the_picture_gives_an_unknown_view() -> None:
+    pose = photograph(Figure(), "side", origin=(-400.0, 420.0))
+    assert detect_view(pose) == "unknown"
+
+
+def test_a_body_shrunk_to_a_dot_gives_an_unknown_view() -> None:
+    pose = Pose(tuple(Landmark(50.0, 50.0) for _ in range(33)), 1000, 800)
+    assert detect_view(pose) == "unknown"
