@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "p009.jpg"
+PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 Shoot = Callable[[Any, str], None]
 
 

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from crest.web.app import create_app
 from crest.web.context import UploadLimits
 
-PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "p009.jpg"
+PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 CRITERIA = {
     "whole_body_visible",
     "lying_on_back",
@@ -41,14 +41,14 @@ def _video(path: Path, seconds: float, fps: int = 10) -> bytes:
 def test_a_photo_gets_the_same_answer_as_the_cli_json(client: TestClient) -> None:
     from crest.posture.service import CheckService
 
-    response = client.post("/api/check", files={"file": ("p009.jpg", PHOTO.read_bytes(), "image/jpeg")})
+    response = client.post("/api/check", files={"file": ("one_knee_to_chest_0.jpg", PHOTO.read_bytes(), "image/jpeg")})
     assert response.status_code == 200, response.text
     body = response.json()
     with CheckService() as service:
-        expected = json.loads(json.dumps(service.check_image_bytes(PHOTO.read_bytes(), "p009.jpg").to_json_dict()))
+        expected = json.loads(json.dumps(service.check_image_bytes(PHOTO.read_bytes(), "one_knee_to_chest_0.jpg").to_json_dict()))
     assert body == expected
     assert {c["name"] for c in body["criteria"]} == CRITERIA
-    assert body["file"] == "p009.jpg"
+    assert body["file"] == "one_knee_to_chest_0.jpg"
 
 
 def test_a_short_video_is_reviewed(client: TestClient, tmp_path: Path) -> None:
