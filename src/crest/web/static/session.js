@@ -65,6 +65,8 @@
         const steady = { ...result, criteria: result.criteria.map((c) => corrections[c.name]
           || { ...c, status: result.stable[c.name] || c.status }) };
         window.crestPosture.renderCriteria($("camera-criteria"), steady);
+        // A correction is spoken once, when it has held for a moment, never on every frame.
+        for (const name of result.new_corrections || []) if (corrections[name]) speak(corrections[name].advice);
         window.crestPosture.drawSkeleton($("camera-overlay"), result, video.clientWidth, video.clientHeight, grab.width, grab.height);
       });
       socket.addEventListener("close", () => { if (camera) camera.waiting = false; });
