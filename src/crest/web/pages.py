@@ -29,12 +29,6 @@ NAV_ITEMS = (
     ("check_page", "Check a photo"),
     ("settings_page", "Settings"),
 )
-STATUS_LABELS = {
-    "running": "in progress",
-    "completed": "completed",
-    "ended_early": "ended early",
-    "interrupted": "interrupted",
-}
 PHASE_LABELS = {"settle": "settling in", "movement": "slow movements", "rest": "resting", "closing": "closing"}
 MAX_SPEED = 1000.0
 
@@ -88,7 +82,7 @@ def today(request: Request, context: Context) -> Response:
             "minutes_done": round(last.actual_seconds / 60),
             "when": friendly_time(last.started_at, context.local_zone, now),
             "variant": protocol.variants[last.variant].title if last.variant in protocol.variants else last.variant,
-            "status_label": STATUS_LABELS.get(last.status, last.status),
+            "status_label": progress.STATUS_WORDS.get(last.status, last.status),
         },
         sessions_this_week=len(week),
         streak_days=progress.streak_days(sessions, context.local_zone, now) if preferences.show_streaks else None,

@@ -8,22 +8,12 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.posture.result import CRITERION_NAMES
 from crest.web.app import create_app
 from crest.web.context import UploadLimits
 
 PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
-CRITERIA = {
-    "whole_body_visible",
-    "lying_on_back",
-    "knees_bent",
-    "feet_flat",
-    "hips_down",
-    "heel_distance",
-    "knee_width",
-    "arms_below_shoulders",
-    "head_resting",
-    "head_level",
-}
+CRITERIA = set(CRITERION_NAMES)
 
 
 def _video(path: Path, seconds: float, fps: int = 10) -> bytes:
@@ -45,7 +35,9 @@ def test_a_photo_gets_the_same_answer_as_the_cli_json(client: TestClient) -> Non
     assert response.status_code == 200, response.text
     body = response.json()
     with CheckService() as service:
-        expected = json.loads(json.dumps(service.check_image_bytes(PHOTO.read_bytes(), "one_knee_to_chest_0.jpg").to_json_dict()))
+        expected = json.loads(
+            json.dumps(service.check_image_bytes(PHOTO.read_bytes(), "one_knee_to_chest_0.jpg").to_json_dict())
+        )
     assert body == expected
     assert {c["name"] for c in body["criteria"]} == CRITERIA
     assert body["file"] == "one_knee_to_chest_0.jpg"
