@@ -91,10 +91,9 @@ def today(request: Request, context: Context) -> Response:
 
 
 @router.get("/safety", name="safety_page")
-def safety_page(request: Request, context: Context) -> Response:
-    state = safety_state(context.journal, context.now())
-    answers = dict(state.latest.answers) if state.latest else {}
-    return render(request, "safety.html", title="Safety questions", questions=QUESTIONS, answers=answers, advice=None)
+def safety_page(request: Request) -> Response:
+    # Asked afresh each time, never filled in from last time: a stale "no" must not be one click away.
+    return render(request, "safety.html", title="Safety questions", questions=QUESTIONS, answers={}, advice=None)
 
 
 @router.post("/safety")
