@@ -1,5 +1,7 @@
 """The live camera check in Chromium, fed by its fake camera with a clip made from a public-domain photo."""
 
+import json
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -71,6 +73,10 @@ def test_the_camera_check_shows_criterion_verdicts(
     assert page.locator("#camera-panel").is_hidden()
     page.get_by_role("button", name="Start the rest").click()
     page.locator("#stage-timer").wait_for(state="visible")
+    page.wait_for_function("document.getElementById('save-status').textContent === ''")
+    with urllib.request.urlopen(f"{server_url}/api/sessions") as response:
+        newest = json.load(response)[0]
+    assert newest["position_check_summary"]  # the camera's verdict is kept with the session
     assert errors == []
     context.close()
 
@@ -95,4 +101,29 @@ def test_a_photo_upload_shows_the_picture_and_the_verdicts(browser: Any, server_
     )
     page.get_by_role("button", name="Check").click()
     page.get_by_text("not a photo or video crest can read").wait_for()
+    context.close()
+
+
+def test_a_video_upload_shows_time_in_position(
+    browser: Any, server_url: str, tmp_path: Path, screenshot: Shoot
+) -> None:
+    import cv2
+
+    image = cv2.imread(str(PHOTO))
+    height, width = image.shape[:2]
+    clip = tmp_path / "rest.mp4"
+    writer = cv2.VideoWriter(str(clip), cv2.VideoWriter_fourcc(*"mp4v"), 10, (width, height))
+    for _ in range(30):
+        writer.write(image)
+    writer.release()
+
+    context = browser.new_context(viewport={"width": 1100, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server_url}/check")
+    page.get_by_label("Photo or video").set_input_files(str(clip))
+    page.get_by_role("button", name="Check").click()
+    page.locator("#result-video").wait_for(state="visible", timeout=60_000)
+    assert page.locator("#result-share").inner_text().startswith("A video of 3 seconds")
+    assert page.locator("#result-criteria li").count() == 10
+    screenshot(page, "check-video")
     context.close()

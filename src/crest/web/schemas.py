@@ -47,6 +47,9 @@ class _Input(BaseModel):
 class SessionStart(_Input):
     planned_minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES)
     variant: VariantName = "standard"
+    position_check_summary: str | None = Field(
+        None, max_length=500, description="the camera check's last one-line summary, when one was done"
+    )
 
 
 class SessionCheckpoint(_Input):

@@ -90,3 +90,11 @@ def test_bad_progress_and_unknown_sessions(client: TestClient) -> None:
         client.post("/api/sessions", content=b"{not json", headers={"content-type": "application/json"}).status_code
         == 422
     )
+
+
+def test_a_position_check_summary_is_kept_with_the_session(client: TestClient) -> None:
+    body = {"planned_minutes": 10, "position_check_summary": "Constructive rest position: all good."}
+    created = client.post("/api/sessions", json=body).json()
+    assert created["position_check_summary"] == "Constructive rest position: all good."
+    too_long = client.post("/api/sessions", json={**body, "position_check_summary": "x" * 501})
+    assert too_long.json()["errors"][0]["field"] == "position_check_summary"

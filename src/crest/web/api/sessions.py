@@ -18,6 +18,8 @@ Context = Annotated[WebContext, Depends(web_context)]
 async def start_session(body: SessionStart, context: Context) -> SessionOut:
     journal = context.journal
     session_id = journal.start_session(context.now(), body.planned_minutes, body.variant, current_owner())
+    if body.position_check_summary:
+        journal.set_position_check_summary(session_id, body.position_check_summary)
     return SessionOut.of(journal.get_session(session_id))
 
 

@@ -32,6 +32,17 @@
         };
         picture.src = URL.createObjectURL(file);
       }
+      const video = result.video;
+      document.getElementById("result-video").hidden = !video;
+      if (video) {
+        const length = video.duration_s < 90 ? `${Math.round(video.duration_s)} seconds`
+          : `${Math.round(video.duration_s / 60)} minutes`;
+        document.getElementById("result-share").textContent =
+          `A video of ${length}; ${video.frames_checked} moments checked, a person seen in ${video.frames_with_person}.`;
+        const events = video.events.length ? video.events : [{ time: "", message: "Nothing changed for long." }];
+        document.getElementById("result-events").replaceChildren(...events.map((event) =>
+          Object.assign(document.createElement("li"), { textContent: `${event.time} ${event.message}`.trim() })));
+      }
       document.getElementById("check-result").hidden = false;
       document.getElementById("result-heading").focus();
     } catch (error) {

@@ -60,6 +60,7 @@
           return;
         }
         $("camera-summary").textContent = result.summary || "";
+        state.positionSummary = result.summary || null;
         // Show each criterion's steady verdict, so that one shaky frame does not make the list flicker.
         const corrections = Object.fromEntries((result.corrections || []).map((c) => [c.name, c]));
         const steady = { ...result, criteria: result.criteria.map((c) => corrections[c.name]
@@ -92,6 +93,7 @@
   const state = {
     sessionId: null, running: false, finished: false, elapsedBefore: 0, resumedAt: 0,
     lastCheckpoint: 0, nextCue: 0, voice: config.voice, chime: config.chime, wakeLock: null, ticker: null,
+    positionSummary: null,
   };
 
   function elapsed() {
@@ -148,7 +150,9 @@
     show("stage-timer");
     $("pause").focus();
     try {
-      const created = await window.crest.api("POST", "/api/sessions", { planned_minutes: config.minutes, variant: config.variant });
+      const created = await window.crest.api("POST", "/api/sessions", {
+        planned_minutes: config.minutes, variant: config.variant, position_check_summary: state.positionSummary,
+      });
       state.sessionId = created.id;
     } catch (error) {
       $("save-status").textContent = `This session is not being saved: ${error.message}`;
