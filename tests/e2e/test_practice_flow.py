@@ -31,6 +31,14 @@ def test_session_checkin_journal_and_progress(
     page.wait_for_url("**/session?**")
     page.goto(page.url + f"&speed={SPEED}")
 
+    page.get_by_role("link", name="rate your pain now").click()
+    page.get_by_role("button", name="Lower back").click()
+    page.get_by_label("Pain in lower back, 0 to 10").fill("8")
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/session?**before_checkin_id=*")
+    assert f"speed={SPEED}" in page.url
+    page.get_by_text("Your check-in before the session is saved").wait_for()
+
     steps = page.locator("#step-counter")
     total_steps = int(steps.inner_text().rsplit(" ", 1)[-1])
     screenshot(page, "flow-checklist")
@@ -60,6 +68,8 @@ def test_session_checkin_journal_and_progress(
     page.get_by_role("button", name="Save check-in").click()
     page.wait_for_url("**/journal")
 
+    before = page.locator("tr", has_text="Check-in before")
+    assert "Lower back (centre) 8/10" in before.inner_text()
     row = page.locator("tr", has_text="Check-in after")
     assert "Lower back (centre) 6/10" in row.inner_text()
     assert "Knee (left) 2/10" in row.inner_text()
@@ -68,11 +78,12 @@ def test_session_checkin_journal_and_progress(
     screenshot(page, "flow-journal")
 
     page.get_by_role("link", name="Progress").click()
-    point = page.locator('circle[data-series="Lower back (centre)"]')
-    assert point.count() == 1
-    assert point.get_attribute("data-value") == "6"
-    assert "Lower back (centre): 6/10" in point.locator("title").text_content()
+    points = page.locator('circle[data-series="Lower back (centre)"]')
+    assert [p.get_attribute("data-value") for p in points.all()] == ["8", "6"]
+    assert "Lower back (centre): 6/10" in points.nth(1).locator("title").text_content()
     assert page.locator("rect.bar[data-value='1']").count() == 1  # one session this week
+    change = page.locator("rect.bar[data-value='-2']")  # lower back 8 before, 6 after
+    assert "-2.0 points" in change.locator("title").text_content()
     screenshot(page, "flow-progress")
     assert errors == []
     context.close()

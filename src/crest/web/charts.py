@@ -12,6 +12,7 @@ LEFT = 44
 RIGHT = 16
 TOP = 14
 BOTTOM = 40
+MAX_BAR_WIDTH = 56
 
 
 @dataclass(frozen=True)
@@ -89,18 +90,19 @@ def bar_chart(bars: Sequence[Bar], description: str, signed: bool = False) -> Ma
     y_min, y_max = ticks[0], ticks[-1]
     parts = _frame(y_min, y_max, ticks, description)
     slot = (WIDTH - LEFT - RIGHT) / max(len(bars), 1)
+    bar_width = min(slot * 0.7, MAX_BAR_WIDTH)  # one lonely bar should not fill the chart
     zero = _scale(0, y_min, y_max, HEIGHT - BOTTOM, TOP)
     label_every = max(1, len(bars) // 8)
     for index, bar in enumerate(bars):
-        x = LEFT + index * slot + slot * 0.15
+        x = LEFT + index * slot + (slot - bar_width) / 2
         y = _scale(bar.value, y_min, y_max, HEIGHT - BOTTOM, TOP)
         top_y, height = min(y, zero), max(abs(zero - y), 1.0)
         parts.append(
-            f'<rect class="bar" x="{x:.1f}" y="{top_y:.1f}" width="{slot * 0.7:.1f}" height="{height:.1f}" '
+            f'<rect class="bar" x="{x:.1f}" y="{top_y:.1f}" width="{bar_width:.1f}" height="{height:.1f}" '
             f'tabindex="0" data-value="{bar.value:g}"><title>{escape(bar.title)}</title></rect>'
         )
         if index % label_every == 0:
-            label_x = x + slot * 0.35
+            label_x = x + bar_width / 2
             parts.append(
                 f'<text x="{label_x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{escape(bar.label)}</text>'
             )

@@ -1,7 +1,8 @@
 """Server-rendered pages. Each handler reads through the same services as the API and renders one template."""
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -119,8 +120,11 @@ def session_page(
     minutes: Annotated[int | None, Query(ge=1, le=600)] = None,
     variant: VariantName | None = None,
     speed: Annotated[float, Query(gt=0, le=MAX_SPEED, description="clock speed for demos and tests")] = 1.0,
+    before_checkin_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
 ) -> Response:
     now = context.now()
+    if before_checkin_id is not None:
+        context.journal.get_checkin(before_checkin_id)  # a 404 page for a check-in that does not exist
     safety = safety_state(context.journal, now)
     if safety.due or safety.blocks:
         return RedirectResponse(request.url_for("safety_page"), status_code=303)
@@ -152,7 +156,9 @@ def session_page(
         "note": usual_range_note(protocol, chosen_minutes),
         "checkin_url": str(request.url_for("checkin_page").path),
         "live_url": "/api/check/live",
+        "before_checkin_id": before_checkin_id,
     }
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return render(
         request,
         "session.html",
@@ -160,6 +166,7 @@ def session_page(
         config=config,
         minutes=chosen_minutes,
         variant_title=protocol.variants[chosen_variant].title,
+        before_url=f"{request.url_for('checkin_page').path}?{urlencode({'timing': 'before', 'next': here})}",
     )
 
 
@@ -169,6 +176,8 @@ def checkin_page(
     context: Context,
     session_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
     checkin_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
+    timing: Literal["before", "after", "standalone"] | None = None,
+    next: Annotated[str | None, Query(pattern=r"^/session(\?.*)?$", description="the session to go on with")] = None,
 ) -> Response:
     existing = None
     if checkin_id is not None:
@@ -181,7 +190,8 @@ def checkin_page(
     config = {
         "checkin": existing,
         "session_id": session_id,
-        "default_timing": "after" if session_id is not None else "standalone",
+        "default_timing": timing or ("after" if session_id is not None else "standalone"),
+        "next_url": next,
         "region_labels": {name: label.capitalize() for name, label in records.REGIONS.items()},
         "default_sides": default_sides,
         "journal_url": str(request.url_for("journal_page").path),
@@ -197,6 +207,7 @@ def checkin_page(
         sensation_labels={name: label.capitalize() for name, label in records.SENSATIONS.items()},
         comparisons=[(name, label.capitalize()) for name, label in records.COMPARISONS.items()],
         timings=[("before", "Before a session"), ("after", "After a session"), ("standalone", "On its own")],
+        before_a_session=timing == "before",
     )
 
 

@@ -89,8 +89,16 @@
       note: document.getElementById("note").value.trim() || null,
     };
     try {
-      if (existing) await window.crest.api("PUT", `/api/checkins/${existing.id}`, body);
-      else await window.crest.api("POST", "/api/checkins", body);
+      if (existing) {
+        await window.crest.api("PUT", `/api/checkins/${existing.id}`, body);
+      } else {
+        const saved = await window.crest.api("POST", "/api/checkins", body);
+        if (config.next_url) {  // a check-in before a session: go on to it, carrying the check-in along
+          const joiner = config.next_url.includes("?") ? "&" : "?";
+          window.location.assign(`${config.next_url}${joiner}before_checkin_id=${saved.id}`);
+          return;
+        }
+      }
       window.location.assign(config.journal_url);
     } catch (error) {
       document.getElementById("form-error").textContent = error.message;

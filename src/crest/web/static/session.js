@@ -154,6 +154,7 @@
         planned_minutes: config.minutes, variant: config.variant, position_check_summary: state.positionSummary,
       });
       state.sessionId = created.id;
+      if (config.before_checkin_id) await linkBeforeCheckin(created.id);
     } catch (error) {
       $("save-status").textContent = `This session is not being saved: ${error.message}`;
     }
@@ -164,6 +165,16 @@
     tick();
   }
   $("rest-start").addEventListener("click", startRest);
+
+  // The check-in made before lying down belongs to this session from the moment it exists.
+  async function linkBeforeCheckin(sessionId) {
+    const url = `/api/checkins/${config.before_checkin_id}`;
+    const before = await window.crest.api("GET", url);
+    await window.crest.api("PUT", url, {
+      timing: "before", session_id: sessionId, pain: before.pain, sensations: before.sensations,
+      compared_with_before: before.compared_with_before, note: before.note,
+    });
+  }
 
   function pauseOrResume() {
     if (state.finished) return;
