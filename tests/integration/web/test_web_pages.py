@@ -1,0 +1,100 @@
+"""The server-rendered pages: each renders, forms save, and bad input gives a calm page, never a 500."""
+
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/check", "/settings"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_with_the_disclaimer(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "text/html" in response.headers["content-type"]
+    assert "not medical advice" in response.text
+    assert not re.search(r'(src|href|action)="(https?:)?//', response.text)  # every asset from this app
+
+
+def test_the_session_page_carries_the_timeline_once_safe(cleared: TestClient) -> None:
+    page = cleared.get("/session", params={"minutes": 12, "variant": "somatic", "speed": 60})
+    assert page.status_code == 200
+    assert '"minutes": 12' in page.text
+    assert '"speed": 60.0' in page.text
+    assert '"name": "movement"' in page.text  # the somatic variant's slow rounds
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "text"),
+    [
+        ({"minutes": 45}, 422, "a session lasts 5 to 30 minutes"),
+        ({"minutes": "soon"}, 422, "minutes"),
+        ({"variant": "yoga"}, 422, "variant"),
+        ({"speed": 0}, 422, "speed"),
+        ({"before_checkin_id": 77}, 404, "there is no check-in 77"),
+    ],
+)
+def test_a_bad_session_request_gets_a_calm_page(
+    cleared: TestClient, params: dict[str, Any], status: int, text: str
+) -> None:
+    response = cleared.get("/session", params=params)
+    assert response.status_code == status
+    assert text in response.text
+    assert "<h1>" in response.text
+
+
+def test_the_safety_form_records_answers_and_a_yes_blocks(client: TestClient) -> None:
+    questions = client.get("/api/safety/questions").json()
+    form = {q["id"]: "no" for q in questions} | {"recent_surgery": "yes"}
+    page = client.post("/safety", data=form)
+    assert page.status_code == 200
+    assert "Please do not start a session now" in page.text
+    assert client.get("/session", follow_redirects=False).status_code == 303
+    assert client.post("/safety", data={"both_legs": "no"}).status_code == 422  # the rest unanswered
+
+
+def test_the_settings_form_saves_and_applies_the_theme(client: TestClient) -> None:
+    form = {"default_minutes": "20", "default_variant": "supported", "theme": "dark", "chime": "on", "height_cm": ""}
+    response = client.post("/settings", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    saved = client.get("/api/settings").json()
+    assert (saved["default_minutes"], saved["default_variant"], saved["theme"]) == (20, "supported", "dark")
+    assert (saved["chime"], saved["voice"], saved["height_cm"]) == (True, False, None)
+    assert 'data-theme="dark"' in client.get(response.headers["location"]).text
+
+
+def test_a_bad_settings_form_explains_the_field(client: TestClient) -> None:
+    response = client.post("/settings", data={"default_minutes": "99", "default_variant": "standard"})
+    assert response.status_code == 422
+    assert "default_minutes" in response.text
+    assert client.get("/api/settings").json()["default_minutes"] == 15
+
+
+def test_check_in_pages_for_missing_records_and_foreign_next_urls(client: TestClient) -> None:
+    assert client.get("/checkin", params={"session_id": 5}).status_code == 404
+    assert client.get("/checkin", params={"checkin_id": 5}).status_code == 404
+    assert client.get("/checkin", params={"next": "https://example.org/"}).status_code == 422
+    assert client.get("/checkin", params={"timing": "before", "next": "/session?minutes=10"}).status_code == 200
+
+
+def test_an_unknown_page_is_a_friendly_404(client: TestClient) -> None:
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+    assert client.get("/api/no-such-route").json() == {"detail": "Not Found"}
+
+
+def test_the_journal_and_progress_pages_show_records(client: TestClient) -> None:
+    session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
+    client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
+    body = {"session_id": session["id"], "pain": [{"region": "buttock", "side": "right", "score": 5}], "note": "<b>x</b>"}
+    client.post("/api/checkins", json=body)
+    journal = client.get("/journal").text
+    assert "Buttock (right) 5/10" in journal
+    assert "&lt;b&gt;x&lt;/b&gt;" in journal  # a note is text, never markup
+    assert "10 min of 10 min, Standard" in journal
+    progress = client.get("/progress").text
+    assert 'data-series="Buttock (right)"' in progress
+    assert "Week of 4 May: 1 session, 10 minutes" in progress
