@@ -6,14 +6,19 @@ database is already at `HEAD_REVISION` Alembic is not even imported, so an ordin
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.engine import URL
 
 from crest.errors import CrestError
 
 HEAD_REVISION = "r0001_initial"
 VERSION_TABLE = "alembic_version"
+_MIGRATION_LOCK_KEY = 0x637265737401  # any fixed number: "crest" plus the lock's purpose
 
 
 class SchemaTooNew(CrestError):
@@ -26,8 +31,34 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar_one_or_none()
 
 
+@contextmanager
+def migration_lock(url: URL) -> Iterator[None]:
+    """Let one process at a time migrate a SQLite file, so two crest starts on a new journal don't collide.
+
+    PostgreSQL needs no file: `upgrade_to_head` takes an advisory lock in the migrating transaction instead.
+    """
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+        yield
+        return
+    import fcntl
+
+    try:
+        descriptor = os.open(f"{database}.migrate-lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # a read-only folder: nobody can migrate there, and opening will say why
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
 def upgrade_to_head(connection: Connection, where: str) -> None:
     """Apply the missing migrations on `connection` (committed by the caller); `where` names the database."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
     revision = current_revision(connection)
     if revision == HEAD_REVISION:
         return

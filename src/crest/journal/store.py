@@ -34,7 +34,7 @@ from crest.journal.records import (
     check_finished_status,
     require_aware,
 )
-from crest.journal.schema import upgrade_to_head
+from crest.journal.schema import migration_lock, upgrade_to_head
 from crest.journal.tables import (
     CheckInRow,
     PainRow,
@@ -218,7 +218,7 @@ class Journal:
             raise DatabaseUnavailable(f"cannot use the database URL '{url}': {error}") from None
         journal = cls(engine, where, clock)
         try:
-            with journal._translated_errors(), engine.begin() as connection:
+            with journal._translated_errors(), migration_lock(parsed), engine.begin() as connection:
                 upgrade_to_head(connection, where)
         except BaseException:
             engine.dispose()
