@@ -27,7 +27,7 @@ GOAL_P99_MS = 25.0
 SERVER = """
 import sys, uvicorn
 from crest.web.app import create_app
-uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", http=sys.argv[3])
 """
 
 
@@ -38,10 +38,12 @@ def _free_port() -> int:
         return port
 
 
-def _start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
+def _start_server(home: Path, port: int, http: str) -> subprocess.Popen[bytes]:
     source = Path(__file__).resolve().parents[1] / "src"
     env = {**os.environ, "CREST_HOME": str(home), "PYTHONPATH": str(source)}
-    server = subprocess.Popen([sys.executable, "-c", SERVER, f"sqlite:///{home / 'crest.db'}", str(port)], env=env)
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, f"sqlite:///{home / 'crest.db'}", str(port), http], env=env
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -62,16 +64,20 @@ class Connections:
         self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
 
     async def request(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-        if self.idle:
-            reader, writer = self.idle.pop()
-        else:
-            reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
         payload = b"" if body is None else json.dumps(body).encode()
         head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(payload)}\r\n"
         if payload:
             head += "Content-Type: application/json\r\n"
-        writer.write(head.encode() + b"\r\n" + payload)
-        status_line = await reader.readline()
+        message = head.encode() + b"\r\n" + payload
+        while True:
+            # An idle connection the server has closed (keep-alive timeout) answers with nothing: take a new one.
+            reused = bool(self.idle)
+            reader, writer = self.idle.pop() if reused else await asyncio.open_connection("127.0.0.1", self.port)
+            writer.write(message)
+            status_line = await reader.readline()
+            if status_line or not reused:
+                break
+            writer.close()
         length = 0
         while (line := await reader.readline()) not in (b"\r\n", b""):
             name, _, value = line.decode().partition(":")
@@ -158,11 +164,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=200.0, help="requests per second to offer")
     parser.add_argument("--seconds", type=float, default=10.0, help="how long to offer them")
+    parser.add_argument("--http", choices=("auto", "h11", "httptools"), default="auto", help="uvicorn's HTTP parser")
     arguments = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="crest-bench-") as home:
         port = _free_port()
-        server = _start_server(Path(home), port)
+        server = _start_server(Path(home), port, arguments.http)
         try:
             latencies_ms, failures, elapsed_s = asyncio.run(_run(port, arguments.rate, arguments.seconds))
         finally:
@@ -172,7 +179,7 @@ def main() -> None:
     quantiles = statistics.quantiles(latencies_ms, n=100)
     p50, p99 = quantiles[49], quantiles[98]
     print(
-        f"offered {arguments.rate:.0f} req/s for {arguments.seconds:.0f} s on SQLite; "
+        f"offered {arguments.rate:.0f} req/s for {arguments.seconds:.0f} s on SQLite (uvicorn --http {arguments.http}); "
         f"served {len(latencies_ms) / elapsed_s:.0f} req/s ({len(latencies_ms)} requests, {failures} failed)"
     )
     print(
