@@ -179,7 +179,7 @@ def main() -> None:
     quantiles = statistics.quantiles(latencies_ms, n=100)
     p50, p99 = quantiles[49], quantiles[98]
     print(
-        f"offered {arguments.rate:.0f} req/s for {arguments.seconds:.0f} s on SQLite (uvicorn --http {arguments.http}); "
+        f"offered {arguments.rate:.0f} req/s for {arguments.seconds:.0f} s on SQLite (--http {arguments.http}); "
         f"served {len(latencies_ms) / elapsed_s:.0f} req/s ({len(latencies_ms)} requests, {failures} failed)"
     )
     print(
