@@ -89,7 +89,8 @@ def test_an_unknown_page_is_a_friendly_404(client: TestClient) -> None:
 def test_the_journal_and_progress_pages_show_records(client: TestClient) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
     client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
-    body = {"session_id": session["id"], "pain": [{"region": "buttock", "side": "right", "score": 5}], "note": "<b>x</b>"}
+    pain = [{"region": "buttock", "side": "right", "score": 5}]
+    body = {"session_id": session["id"], "pain": pain, "note": "<b>x</b>"}
     client.post("/api/checkins", json=body)
     journal = client.get("/journal").text
     assert "Buttock (right) 5/10" in journal
