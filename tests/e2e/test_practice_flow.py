@@ -2,6 +2,7 @@
 and the progress chart show it."""
 
 import json
+import time
 import urllib.request
 from collections.abc import Callable
 from typing import Any
@@ -126,7 +127,9 @@ def test_closing_the_tab_leaves_an_interrupted_session(browser: Any, server_url:
     page.wait_for_timeout(2_000)  # about two minutes of session time at 60x
     page.close(run_before_unload=True)
     context.close()
-    newest = _api(server_url, "/api/sessions")[0]
+    deadline = time.monotonic() + 10  # the page's last word travels as a beacon, after the tab is gone
+    while (newest := _api(server_url, "/api/sessions")[0])["status"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert newest["status"] == "interrupted"
     assert 60 <= newest["actual_seconds"] <= 200
 
@@ -152,4 +155,31 @@ def test_a_check_in_by_keyboard_alone(browser: Any, server_url: str, answer_safe
     page.keyboard.press("Enter")
     page.wait_for_url("**/journal")
     assert "Groin (left) 7/10" in page.locator("tr", has_text="Groin").inner_text()
+    context.close()
+
+
+def test_pause_resume_and_end_early(browser: Any, server_url: str, answer_safety: Shoot) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    answer_safety(page, server_url)
+    page.goto(f"{server_url}/session?minutes=10&speed=60")
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Start the rest").click()
+    page.wait_for_timeout(1_000)
+    page.get_by_role("button", name="Pause").click()
+    paused_at = page.locator("#time-left").inner_text()
+    page.wait_for_timeout(1_000)
+    assert page.locator("#time-left").inner_text() == paused_at  # the clock stands still while paused
+    assert page.locator("#phase").inner_text() == "Paused"
+    page.get_by_role("button", name="Resume").click()
+    page.wait_for_timeout(500)
+    assert page.locator("#time-left").inner_text() != paused_at
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="End now").click()
+    page.get_by_role("heading", name="Well done").wait_for()
+    assert "before ending" in page.locator("#done-summary").inner_text()
+    newest = _api(server_url, "/api/sessions")[0]
+    assert newest["status"] == "ended_early"
+    assert 60 <= newest["actual_seconds"] <= 150
     context.close()

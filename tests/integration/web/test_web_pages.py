@@ -99,3 +99,15 @@ def test_the_journal_and_progress_pages_show_records(client: TestClient) -> None
     progress = client.get("/progress").text
     assert 'data-series="Buttock (right)"' in progress
     assert "Week of 4 May: 1 session, 10 minutes" in progress
+
+
+def test_today_shows_the_week_the_last_session_and_a_streak_when_wanted(cleared: TestClient, clock: Any) -> None:
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 540, "status": "completed"})
+    today = cleared.get("/").text
+    assert "9 min" in today
+    assert "in a row" not in today
+    settings = cleared.get("/api/settings").json()
+    cleared.put("/api/settings", json={**settings, "show_streaks": True})
+    clock.advance(24 * 3600)
+    assert "1 day in a row" in cleared.get("/").text

@@ -130,7 +130,7 @@
     $("time-left").textContent = format(left / 1);
     $("ring-progress").style.strokeDashoffset = String(ringLength * (1 - now / timeline.total_s));
     const phase = timeline.phases.find((p) => now >= p.start_s && now < p.end_s) || timeline.phases[timeline.phases.length - 1];
-    $("phase").textContent = phase ? phase.label : "";
+    $("phase").textContent = state.running ? (phase ? phase.label : "") : "paused";
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= now) {
       const cue = timeline.cues[state.nextCue];
       $("cue").textContent = cue.text;
@@ -183,7 +183,7 @@
       state.running = false;
       $("pause").textContent = "Resume";
       $("pause").setAttribute("aria-pressed", "true");
-      $("phase").textContent = "paused";
+      tick();
       if (state.sessionId) save("checkpoint", { elapsed_s: round(state.elapsedBefore) });
       releaseScreen();
     } else {
