@@ -86,6 +86,10 @@ def test_session_checkin_journal_and_progress(
     change = page.locator("rect.bar[data-value='-2']")  # lower back 8 before, 6 after
     assert "-2.0 points" in change.locator("title").text_content()
     screenshot(page, "flow-progress")
+    page.emulate_media(color_scheme="dark")
+    screenshot(page, "flow-progress-dark")
+    page.goto(f"{server_url}/journal")
+    screenshot(page, "flow-journal-dark")
     assert errors == []
     context.close()
 
