@@ -24,6 +24,7 @@ from crest.posture.media import (
     decode_photo,
     kind_of_file,
 )
+from crest.posture.people import cover_body, is_another_person, larger
 from crest.posture.result import CheckResult, CriterionResult
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
 from crest.posture.video import VideoReview, VideoReviewBuilder
@@ -31,6 +32,7 @@ from crest.posture.video import VideoReview, VideoReviewBuilder
 if TYPE_CHECKING:
     from crest.posture.media import RgbImage
 
+TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the larger one."
 # While a video's verdicts hold steady, check one sampled frame per this many seconds.
 CALM_CHECK_INTERVAL_S = 1.0
 
@@ -50,6 +52,8 @@ class PoseFinder(Protocol):
     """What the service needs from a pose estimator (the MediaPipe adapter, or a fake in tests)."""
 
     def detect(self, image_rgb: RgbImage) -> Pose | None: ...
+
+    def detect_turned(self, image_rgb: RgbImage, quarter_turns: int) -> Pose | None: ...
 
     def track(self, frame_rgb: RgbImage) -> Pose | None: ...
 
@@ -89,9 +93,10 @@ class PhotoCheck:
     name: str
     result: CheckResult
     image_rgb: RgbImage
+    notes: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"file": self.name, **self.result.to_json_dict()}
+        return {"file": self.name, **self.result.to_json_dict(), "notes": list(self.notes)}
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,16 @@ class CheckService:
             raise NoPersonFound(
                 f"{name}: nobody found in the picture; make sure your whole body is in view and well lit"
             )
-        return PhotoCheck(name, self.evaluate(pose), image_rgb)
+        # One more look with this body covered: a second person means checking the larger one, and saying so.
+        notes: tuple[str, ...] = ()
+        other = self.finder.detect_turned(cover_body(image_rgb, pose), 0)
+        if other is not None and is_another_person(pose, other):
+            pose = larger(pose, other)
+            notes = (TWO_PEOPLE_NOTE,)
+        result = self.evaluate(pose)
+        if notes:
+            result = replace(result, summary=f"{result.summary} {TWO_PEOPLE_NOTE}")
+        return PhotoCheck(name, result, image_rgb, notes)
 
     def check_image_bytes(self, data: bytes, name: str = "upload") -> PhotoCheck:
         """An uploaded photo (JPEG, PNG or WebP bytes), decoded in memory."""

@@ -4,11 +4,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
 from pipeline_media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
 
 from crest.posture.media import PHOTO_MAX_SIDE_PX
-from crest.posture.service import CheckService, NoPersonFound, PhotoCheck, VideoCheck
+from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
 from crest.posture.video import POSITION
 
 
@@ -48,6 +49,25 @@ def test_a_huge_photo_is_downscaled_before_checking(service: CheckService) -> No
     landmarks = checked.result.landmarks
     assert landmarks is not None and landmarks.image_width == PHOTO_MAX_SIDE_PX
     assert checked.result.pose_recognized
+
+
+def test_two_people_the_larger_is_checked_and_a_note_says_so(service: CheckService) -> None:
+    in_position = cv2.imread(str(IN_POSITION_PHOTO))
+    face_down = cv2.imread(str(FACE_DOWN_PHOTO))
+    smaller = cv2.resize(face_down, (in_position.shape[1] * 2 // 3, in_position.shape[0] * 2 // 3))
+    below = np.full_like(in_position, 235)
+    below[: smaller.shape[0], : smaller.shape[1]] = smaller
+    both = np.concatenate([in_position, below], axis=0)
+    checked = service.check_image_bytes(bytes(cv2.imencode(".png", both)[1]), "two.png")
+    assert checked.notes == (TWO_PEOPLE_NOTE,)
+    assert TWO_PEOPLE_NOTE in checked.result.summary
+    assert checked.result.pose_recognized  # the larger person, lying in position, was checked
+    landmarks = checked.result.landmarks
+    assert landmarks is not None and max(point.y for point in landmarks.landmarks) < in_position.shape[0] * 1.05
+
+
+def test_one_person_gets_no_note(service: CheckService) -> None:
+    assert service.check_path(IN_POSITION_PHOTO).to_json_dict()["notes"] == []  # type: ignore[union-attr]
 
 
 def test_one_model_serves_every_input_of_a_call(service: CheckService) -> None:

@@ -37,6 +37,10 @@ class FakeFinder:
         self.calls.append("detect")
         return self._read(image_rgb)
 
+    def detect_turned(self, image_rgb: np.ndarray, quarter_turns: int) -> Pose | None:
+        self.calls.append("detect_turned")
+        return self._read(image_rgb)
+
     def track(self, frame_rgb: np.ndarray) -> Pose | None:
         self.calls.append("track")
         return self._read(frame_rgb)
@@ -77,7 +81,8 @@ def _service(**options: object) -> tuple[CheckService, FakeFinder]:
 def test_a_photo_is_detected_and_judged_with_its_landmarks() -> None:
     service, finder = _service(view="side")
     checked = service.check_image_bytes(bytes(cv2.imencode(".png", _frame(50))[1]), "me.png")
-    assert finder.calls == ["detect"]
+    assert finder.calls == ["detect", "detect_turned"]  # the second look for another person
+    assert checked.notes == ()
     assert checked.result.view == "side"
     assert checked.result.landmarks is not None
     data = checked.to_json_dict()
