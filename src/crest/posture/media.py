@@ -160,8 +160,11 @@ def _is_truncated(data: bytes) -> bool:
 def _reduced_read_flag(longest_side_px: int, max_side_px: int) -> int:
     import cv2
 
-    for factor, flag in ((8, cv2.IMREAD_REDUCED_COLOR_8), (4, cv2.IMREAD_REDUCED_COLOR_4),
-                         (2, cv2.IMREAD_REDUCED_COLOR_2)):
+    for factor, flag in (
+        (8, cv2.IMREAD_REDUCED_COLOR_8),
+        (4, cv2.IMREAD_REDUCED_COLOR_4),
+        (2, cv2.IMREAD_REDUCED_COLOR_2),
+    ):
         if longest_side_px // factor >= max_side_px:
             return int(flag)
     return int(cv2.IMREAD_COLOR)

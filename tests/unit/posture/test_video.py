@@ -108,6 +108,11 @@ def test_json_has_the_check_fields_and_the_video_fields() -> None:
     data = builder.finish(5.0).to_json_dict()
     assert {"pose_recognized", "view", "criteria", "summary", "landmarks", "video"} <= set(data)
     assert set(data["video"]) == {
-        "duration_s", "frames_checked", "frames_with_person", "share_in_position", "events", "timeline"
+        "duration_s",
+        "frames_checked",
+        "frames_with_person",
+        "share_in_position",
+        "events",
+        "timeline",
     }
     assert data["video"]["timeline"]["position"] == [{"start_s": 0.0, "end_s": 5.0, "status": "in"}]
