@@ -84,6 +84,8 @@ def sniff_kind(head: bytes) -> MediaKind | None:
 
 def kind_of_file(path: Path) -> MediaKind:
     """Photo or video, from the file's content (its name decides only for unreadable files)."""
+    if path.is_dir():
+        raise MediaNotFound(f"{path}: this is a folder; name the photos or videos in it ({path}/*)")
     if not path.is_file():
         raise MediaNotFound(f"{path}: no such file")
     with path.open("rb") as file:

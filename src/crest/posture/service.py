@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from crest.errors import CrestError
+from crest.posture import rules
 from crest.posture.landmarks import Pose
 from crest.posture.media import (
     DEFAULT_SAMPLE_FPS,
@@ -48,6 +49,10 @@ class InvalidHeight(CrestError):
     """A body height outside what a person can be."""
 
 
+class InvalidView(CrestError):
+    """A camera view crest does not know."""
+
+
 class PoseFinder(Protocol):
     """What the service needs from a pose estimator (the MediaPipe adapter, or a fake in tests)."""
 
@@ -66,8 +71,6 @@ Evaluate = Callable[[Pose, float | None, str], CheckResult]
 
 
 def _rules_evaluate(pose: Pose, height_cm: float | None, view: str) -> CheckResult:
-    from crest.posture import rules
-
     return rules.evaluate(pose, height_cm=height_cm, view=view)
 
 
@@ -83,7 +86,7 @@ class CheckOptions:
                 f"a height of {self.height_cm:g} cm is unlikely; give your height in cm (80-250)"
             )
         if self.view not in VIEW_CHOICES:
-            raise CrestError(f"unknown view {self.view!r}; choose one of {', '.join(VIEW_CHOICES)}")
+            raise InvalidView(f"unknown view {self.view!r}; choose one of {', '.join(VIEW_CHOICES)}")
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ class VideoCheck:
         return self.review.result
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"file": self.name, **self.review.to_json_dict()}
+        return {"file": self.name, **self.review.to_json_dict(), "notes": []}
 
 
 Checked = PhotoCheck | VideoCheck

@@ -100,8 +100,10 @@ def test_kind_is_read_from_the_content(tmp_path: Path) -> None:
     text.write_text("hello")
     with pytest.raises(InvalidImage, match="not a photo or video"):
         kind_of_file(text)
-    with pytest.raises(MediaNotFound):
+    with pytest.raises(MediaNotFound, match="no such file"):
         kind_of_file(tmp_path / "missing.jpg")
+    with pytest.raises(MediaNotFound, match="folder"):
+        kind_of_file(tmp_path)
 
 
 def _write_video(path: Path, fourcc: str, seconds: float, fps: float = 10.0) -> None:
