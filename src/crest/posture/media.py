@@ -296,6 +296,16 @@ class VideoSource:
         duration_s = frame_count / self.fps if frame_count > 0 and 1.0 <= fps <= 1000.0 else None
         self.info = VideoInfo(name=self.name, fps=self.fps, duration_s=duration_s)
 
+    def close(self) -> None:
+        """Let go of the video without reading its frames (`frames` lets go by itself when done)."""
+        self._capture.release()
+
+    def __enter__(self) -> VideoSource:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def frames(
         self,
         sample_fps: float = DEFAULT_SAMPLE_FPS,

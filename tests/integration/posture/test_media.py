@@ -136,6 +136,14 @@ def test_videos_are_sampled_a_few_times_per_second(tmp_path: Path, name: str, fo
     assert progress == times
 
 
+def test_the_length_can_be_read_without_the_frames(tmp_path: Path) -> None:
+    path = tmp_path / "a.mp4"
+    _write_video(path, "mp4v", seconds=2.5)
+    with VideoSource(path.read_bytes(), "upload.mp4") as video:
+        assert video.info.duration_s == pytest.approx(2.5)
+        assert video.info.name == "upload.mp4"
+
+
 def test_video_bytes_are_read_in_memory(tmp_path: Path) -> None:
     path = tmp_path / "a.mp4"
     _write_video(path, "mp4v", seconds=2.0)

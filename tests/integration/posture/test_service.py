@@ -1,5 +1,7 @@
 """The check service end to end with the real pose model, on public-domain photos and videos of them."""
 
+import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,7 +10,8 @@ import numpy as np
 import pytest
 from pipeline_media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
 
-from crest.posture.media import PHOTO_MAX_SIDE_PX
+from crest.posture.camera import JsonLines, run_live
+from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
 from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
 from crest.posture.video import POSITION
 
@@ -103,3 +106,38 @@ def test_uploaded_video_bytes_are_reviewed_in_memory(service: CheckService, tmp_
     checked = service.review_video(video.read_bytes(), "upload.avi")
     assert checked.review.share_in_position > 0.9
     assert checked.snapshot_rgb is not None
+
+
+class PhotoFrames:
+    """A camera stand-in: each photo for a number of frames, with a pixel of shake, as a camera would send."""
+
+    def __init__(self, photos_and_frames: list[tuple[Path, int]]) -> None:
+        self._photos_and_frames = photos_and_frames
+        self.closed = False
+
+    def frames(self) -> Iterator[np.ndarray]:
+        for photo, count in self._photos_and_frames:
+            rgb = fit_within(read_photo(photo), VIDEO_MAX_SIDE_PX)
+            for index in range(count):
+                yield np.ascontiguousarray(np.roll(rgb, index % 3 - 1, axis=1))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_the_camera_loop_with_the_real_model_settles_then_shows_a_lasting_correction(
+    service: CheckService,
+) -> None:
+    stream = io.StringIO()
+    source = PhotoFrames([(IN_POSITION_PHOTO, 20), (FACE_DOWN_PHOTO, 20)])
+    clock = iter(index / 10 for index in range(1000))  # 10 frames a second
+    checked = run_live(source, service.live(hold_s=1.0), JsonLines(stream), lambda: next(clock))
+    assert checked == 40 and source.closed
+    updates = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert updates[0]["stable"] == {}  # nothing shown before a verdict has held
+    assert updates[15]["stable"]["lying_on_back"] == "ok"
+    assert not any(c["name"] == "lying_on_back" for c in updates[19]["corrections"])
+    assert updates[-1]["stable"]["lying_on_back"] == "adjust"
+    assert any(c["name"] == "lying_on_back" for c in updates[-1]["corrections"])
+    spoken = [u["time_s"] for u in updates if "lying_on_back" in u["new_corrections"]]
+    assert len(spoken) == 1 and spoken[0] >= 3.0  # once, and only after holding for the 1 s
