@@ -188,6 +188,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
     from crest.posture.media import write_image
     from crest.posture.overlay import annotate
     from crest.posture.service import PhotoCheck
+    from crest.posture.video import event_lines
 
     if isinstance(checked, PhotoCheck):
         picture = annotate(checked.image_rgb, checked.result, notes=checked.notes)
@@ -196,7 +197,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
             raise CrestError(f"{path.name}: no frame with a person to draw")
         review = checked.review
         headline = f"{checked.result.summary} (picture: the last moment a person was seen)"
-        notes = [event.message for event in review.events[:6]]
+        notes = event_lines(review.events)[:6]
         picture = annotate(checked.snapshot_rgb, checked.snapshot_result, headline=headline, notes=notes)
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -228,6 +229,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     from rich.table import Table
 
     from crest.posture.service import VideoCheck
+    from crest.posture.video import event_lines
 
     result = checked.result
     verdict = "[green]in the rest position[/green]" if result.pose_recognized else "[yellow]not yet[/yellow]"
@@ -252,8 +254,8 @@ def _render(out: Console, checked: Checked, name: str) -> None:
             f"reviewed {review.duration_s:.0f} s of video ({review.frames_checked} frames); "
             f"in position {review.share_in_position:.0%} of the time"
         )
-        for event in review.events:
-            out.print(f"  - {escape(event.message)}")
+        for line in event_lines(review.events):
+            out.print(f"  - {escape(line)}")
     out.print()
 
 
