@@ -148,42 +148,53 @@ def main() -> None:
         f"using {len(photos)} photos with a body; a stream of {len(stream)} frames at {VIDEO_MAX_SIDE_PX} px"
     )
 
-    raw_static_s: list[float] = []
-    raw_tracking_s: list[float] = []
-    crest_tracking_s: list[float] = []
-    crest_photo_s: list[float] = []
     photo_bytes = [path.read_bytes() for path, _ in with_body]
     with _quiet_native_stderr(), CheckService() as service:
         service.check_image(photos[0])  # load the models before timing
-        for _ in range(args.rounds):
-            # raw, photo mode: one call per photo
-            raw_static_s.append(_timed(lambda: [raw_static.process(image) for image in photos]) / len(photos))
-            # crest photo check from the file's bytes (decode, landmarks, rules)
-            crest_photo_s.append(
-                _timed(lambda: [service.check_image_bytes(data) for data in photo_bytes]) / len(photos)
-            )
-            # raw, tracking mode, on the stream (a fresh tracker per round, first frame excluded)
+
+        def raw_photo() -> float:  # one photo-mode call per photo
+            return _timed(lambda: [raw_static.process(image) for image in photos]) / len(photos)
+
+        def crest_photo() -> float:  # decode from the file's bytes, landmarks, second look, rules
+            return _timed(lambda: [service.check_image_bytes(data) for data in photo_bytes]) / len(photos)
+
+        def raw_stream() -> float:  # a fresh tracker; the first frame (detection) is not timed
             tracker = _raw_model(static=False)
             tracker.process(stream[0])
-            raw_tracking_s.append(
-                _timed(lambda tracker=tracker: [tracker.process(frame) for frame in stream[1:]])
-                / (len(stream) - 1)
-            )
+            elapsed_s = _timed(lambda: [tracker.process(frame) for frame in stream[1:]])
             tracker.close()
-            # crest, video/camera mode on the same stream (orientation settled on the first frame)
+            return elapsed_s / (len(stream) - 1)
+
+        def crest_stream() -> float:  # the orientation is settled on the first frame, not timed
             live = service.live()
             live.frame(stream[0], 0.0)
-            crest_tracking_s.append(
-                _timed(lambda live=live: [live.frame(frame, i / 10) for i, frame in enumerate(stream[1:], 1)])
-                / (len(stream) - 1)
-            )
+            elapsed_s = _timed(lambda: [live.frame(frame, i / 10) for i, frame in enumerate(stream[1:], 1)])
+            return elapsed_s / (len(stream) - 1)
+
+        timings: dict[str, list[float]] = {
+            "raw_photo": [],
+            "crest_photo": [],
+            "raw_stream": [],
+            "crest_stream": [],
+        }
+        measures = {
+            "raw_photo": raw_photo,
+            "crest_photo": crest_photo,
+            "raw_stream": raw_stream,
+            "crest_stream": crest_stream,
+        }
+        for round_index in range(args.rounds):
+            # Alternate the order, so that a neighbour's load or a warm cache favours neither side.
+            order = list(measures) if round_index % 2 == 0 else list(reversed(measures))
+            for key in order:
+                timings[key].append(measures[key]())
     raw_static.close()
 
     def ms(values: list[float]) -> float:
         return statistics.median(values) * 1000
 
-    raw_photo_ms, raw_frame_ms = ms(raw_static_s), ms(raw_tracking_s)
-    stream_ms, photo_ms = ms(crest_tracking_s), ms(crest_photo_s)
+    raw_photo_ms, raw_frame_ms = ms(timings["raw_photo"]), ms(timings["raw_stream"])
+    stream_ms, photo_ms = ms(timings["crest_stream"]), ms(timings["crest_photo"])
     print(
         f"\nmedians of {args.rounds} rounds; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )

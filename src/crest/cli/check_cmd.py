@@ -131,6 +131,7 @@ def _check_files(
     errors: Console,
 ) -> int:
     from rich.console import Console
+    from rich.markup import escape
 
     from crest.posture.service import CheckService
 
@@ -144,13 +145,13 @@ def _check_files(
                 if annotate_dir is not None:
                     picture = _write_annotated(checked, path, annotate_dir, written)
                     if not json_output:
-                        errors.print(f"annotated picture: {picture}")
+                        errors.print(f"annotated picture: {escape(str(picture))}")
             except CrestError as error:
                 failures += 1
                 if json_output:
                     _print_json({"file": str(path), "error": str(error)})
                 else:
-                    errors.print(f"[red]crest: {error}[/red]")
+                    errors.print(f"[red]crest: {escape(str(error))}[/red]")
                 continue
             if json_output:
                 _print_json(checked.to_json_dict() | {"file": str(path)})
@@ -187,15 +188,16 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
     from crest.posture.media import write_image
     from crest.posture.overlay import annotate
     from crest.posture.service import PhotoCheck
+    from crest.posture.video import event_lines
 
     if isinstance(checked, PhotoCheck):
-        picture = annotate(checked.image_rgb, checked.result)
+        picture = annotate(checked.image_rgb, checked.result, notes=checked.notes)
     else:
         if checked.snapshot_rgb is None:
             raise CrestError(f"{path.name}: no frame with a person to draw")
         review = checked.review
         headline = f"{checked.result.summary} (picture: the last moment a person was seen)"
-        notes = [event.message for event in review.events[:6]]
+        notes = event_lines(review.events)[:6]
         picture = annotate(checked.snapshot_rgb, checked.snapshot_result, headline=headline, notes=notes)
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -223,14 +225,16 @@ STATUS_WORDS = {"ok": "ok", "adjust": "adjust", "not_visible": "can't tell"}
 
 
 def _render(out: Console, checked: Checked, name: str) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from crest.posture.service import VideoCheck
+    from crest.posture.video import event_lines
 
     result = checked.result
     verdict = "[green]in the rest position[/green]" if result.pose_recognized else "[yellow]not yet[/yellow]"
-    out.print(f"[bold]{name}[/bold]: {verdict} (camera view: {result.view})")
-    out.print(result.summary)
+    out.print(f"[bold]{escape(name)}[/bold]: {verdict} (camera view: {result.view})")
+    out.print(escape(result.summary))
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     for column in ("criterion", "status", "measured", "target", "what to do"):
         table.add_column(column, overflow="fold")
@@ -239,9 +243,9 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         table.add_row(
             criterion.name,
             f"[{style}]{STATUS_WORDS.get(criterion.status, criterion.status)}[/{style}]",
-            criterion.measured or "",
-            criterion.target or "",
-            criterion.advice,
+            escape(criterion.measured or ""),
+            escape(criterion.target or ""),
+            escape(criterion.advice),
         )
     out.print(table)
     if isinstance(checked, VideoCheck):
@@ -250,8 +254,8 @@ def _render(out: Console, checked: Checked, name: str) -> None:
             f"reviewed {review.duration_s:.0f} s of video ({review.frames_checked} frames); "
             f"in position {review.share_in_position:.0%} of the time"
         )
-        for event in review.events:
-            out.print(f"  - {event.message}")
+        for line in event_lines(review.events):
+            out.print(f"  - {escape(line)}")
     out.print()
 
 

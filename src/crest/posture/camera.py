@@ -12,10 +12,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from crest.errors import CrestError
 from crest.posture.media import VIDEO_MAX_SIDE_PX, fit_within
+from crest.posture.result import CheckResult
 from crest.posture.service import LiveCheck, LiveUpdate
 
 if TYPE_CHECKING:
@@ -107,7 +109,7 @@ class OpenCvWindow:
             if update.result is not None
             else "Nobody in view: make sure your whole body is in the picture"
         )
-        picture = annotate(image_rgb, update.result, statuses=update.stable, headline=headline)
+        picture = annotate(image_rgb, shown_result(update), statuses=update.stable, headline=headline)
         try:
             cv2.imshow(WINDOW_TITLE, cv2.cvtColor(picture, cv2.COLOR_RGB2BGR))
             key = cv2.waitKey(1) & 0xFF
@@ -125,6 +127,15 @@ class OpenCvWindow:
 
         if self._opened:
             cv2.destroyWindow(WINDOW_TITLE)
+
+
+def shown_result(update: LiveUpdate) -> CheckResult | None:
+    """The frame's result with each held correction's advice in place of a passing flicker to ok."""
+    if update.result is None or not update.corrections:
+        return update.result
+    corrections = {correction.name: correction for correction in update.corrections}
+    criteria = tuple(corrections.get(criterion.name, criterion) for criterion in update.result.criteria)
+    return replace(update.result, criteria=criteria)
 
 
 class JsonLines:

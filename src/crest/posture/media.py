@@ -84,6 +84,8 @@ def sniff_kind(head: bytes) -> MediaKind | None:
 
 def kind_of_file(path: Path) -> MediaKind:
     """Photo or video, from the file's content (its name decides only for unreadable files)."""
+    if path.is_dir():
+        raise MediaNotFound(f"{path}: this is a folder; name the photos or videos in it ({path}/*)")
     if not path.is_file():
         raise MediaNotFound(f"{path}: no such file")
     with path.open("rb") as file:
@@ -160,8 +162,11 @@ def _is_truncated(data: bytes) -> bool:
 def _reduced_read_flag(longest_side_px: int, max_side_px: int) -> int:
     import cv2
 
-    for factor, flag in ((8, cv2.IMREAD_REDUCED_COLOR_8), (4, cv2.IMREAD_REDUCED_COLOR_4),
-                         (2, cv2.IMREAD_REDUCED_COLOR_2)):
+    for factor, flag in (
+        (8, cv2.IMREAD_REDUCED_COLOR_8),
+        (4, cv2.IMREAD_REDUCED_COLOR_4),
+        (2, cv2.IMREAD_REDUCED_COLOR_2),
+    ):
         if longest_side_px // factor >= max_side_px:
             return int(flag)
     return int(cv2.IMREAD_COLOR)
@@ -290,6 +295,16 @@ class VideoSource:
         self.fps = fps if 1.0 <= fps <= 1000.0 else 30.0
         duration_s = frame_count / self.fps if frame_count > 0 and 1.0 <= fps <= 1000.0 else None
         self.info = VideoInfo(name=self.name, fps=self.fps, duration_s=duration_s)
+
+    def close(self) -> None:
+        """Let go of the video without reading its frames (`frames` lets go by itself when done)."""
+        self._capture.release()
+
+    def __enter__(self) -> VideoSource:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def frames(
         self,

@@ -247,9 +247,10 @@ def annotate(
         if colour is not None:
             cv2.rectangle(canvas, (x - 8, y - 4), (x - 3, y + block_height - 8), colour, -1)
         for index, line in enumerate(lines):
-            text_colour: Colour = colour if (index == 0 and colour is not None) else (235, 235, 235)
+            is_title = index == 0 and colour is not None
+            text_colour: Colour = colour if (is_title and colour is not None) else (235, 235, 235)
             _draw_text(
-                canvas, line, (x + 4, y + 12 + index * LINE_PX), text_colour, thickness=2 if index == 0 else 1
+                canvas, line, (x + 4, y + 12 + index * LINE_PX), text_colour, thickness=2 if is_title else 1
             )
         y += block_height + 6
     return canvas

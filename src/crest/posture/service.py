@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from crest.errors import CrestError
+from crest.posture import rules
 from crest.posture.landmarks import Pose
 from crest.posture.media import (
     DEFAULT_SAMPLE_FPS,
@@ -24,6 +25,7 @@ from crest.posture.media import (
     decode_photo,
     kind_of_file,
 )
+from crest.posture.people import cover_body, is_another_person, larger
 from crest.posture.result import CheckResult, CriterionResult
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
 from crest.posture.video import VideoReview, VideoReviewBuilder
@@ -31,6 +33,7 @@ from crest.posture.video import VideoReview, VideoReviewBuilder
 if TYPE_CHECKING:
     from crest.posture.media import RgbImage
 
+TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the larger one."
 # While a video's verdicts hold steady, check one sampled frame per this many seconds.
 CALM_CHECK_INTERVAL_S = 1.0
 
@@ -46,10 +49,16 @@ class InvalidHeight(CrestError):
     """A body height outside what a person can be."""
 
 
+class InvalidView(CrestError):
+    """A camera view crest does not know."""
+
+
 class PoseFinder(Protocol):
     """What the service needs from a pose estimator (the MediaPipe adapter, or a fake in tests)."""
 
     def detect(self, image_rgb: RgbImage) -> Pose | None: ...
+
+    def detect_turned(self, image_rgb: RgbImage, quarter_turns: int) -> Pose | None: ...
 
     def track(self, frame_rgb: RgbImage) -> Pose | None: ...
 
@@ -62,8 +71,6 @@ Evaluate = Callable[[Pose, float | None, str], CheckResult]
 
 
 def _rules_evaluate(pose: Pose, height_cm: float | None, view: str) -> CheckResult:
-    from crest.posture import rules
-
     return rules.evaluate(pose, height_cm=height_cm, view=view)
 
 
@@ -79,7 +86,7 @@ class CheckOptions:
                 f"a height of {self.height_cm:g} cm is unlikely; give your height in cm (80-250)"
             )
         if self.view not in VIEW_CHOICES:
-            raise CrestError(f"unknown view {self.view!r}; choose one of {', '.join(VIEW_CHOICES)}")
+            raise InvalidView(f"unknown view {self.view!r}; choose one of {', '.join(VIEW_CHOICES)}")
 
 
 @dataclass(frozen=True)
@@ -89,9 +96,10 @@ class PhotoCheck:
     name: str
     result: CheckResult
     image_rgb: RgbImage
+    notes: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"file": self.name, **self.result.to_json_dict()}
+        return {"file": self.name, **self.result.to_json_dict(), "notes": list(self.notes)}
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,7 @@ class VideoCheck:
         return self.review.result
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"file": self.name, **self.review.to_json_dict()}
+        return {"file": self.name, **self.review.to_json_dict(), "notes": []}
 
 
 Checked = PhotoCheck | VideoCheck
@@ -164,7 +172,16 @@ class CheckService:
             raise NoPersonFound(
                 f"{name}: nobody found in the picture; make sure your whole body is in view and well lit"
             )
-        return PhotoCheck(name, self.evaluate(pose), image_rgb)
+        # One more look with this body covered: a second person means checking the larger one, and saying so.
+        notes: tuple[str, ...] = ()
+        other = self.finder.detect_turned(cover_body(image_rgb, pose), 0)
+        if other is not None and is_another_person(pose, other):
+            pose = larger(pose, other)
+            notes = (TWO_PEOPLE_NOTE,)
+        result = self.evaluate(pose)
+        if notes:
+            result = replace(result, summary=f"{result.summary} {TWO_PEOPLE_NOTE}")
+        return PhotoCheck(name, result, image_rgb, notes)
 
     def check_image_bytes(self, data: bytes, name: str = "upload") -> PhotoCheck:
         """An uploaded photo (JPEG, PNG or WebP bytes), decoded in memory."""

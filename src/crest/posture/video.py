@@ -85,7 +85,11 @@ class DriftEvent:
     time_s: float
     criterion: str
     status: str
-    message: str
+    what: str  # "arms went overhead"
+
+    @property
+    def message(self) -> str:
+        return f"{self.what} {'from' if self.status == NOBODY else 'at'} {clock_text(self.time_s)}"
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -125,19 +129,32 @@ class VideoReview:
         return overall
 
 
-def _drift_message(criterion: str, previous: str, status: str, time_s: float) -> str | None:
-    at = clock_text(time_s)
+def _drift_phrase(criterion: str, previous: str, status: str) -> str | None:
     if criterion == POSITION:
-        if status == OUT_OF_POSITION:
-            return f"left the position at {at}"
-        if status == NOBODY:
-            return f"nobody in view from {at}"
-        return f"back in position at {at}"
+        return {OUT_OF_POSITION: "left the position", NOBODY: "nobody in view"}.get(
+            status, "back in position"
+        )
     if previous == "ok" and status == "adjust":
-        return f"{DRIFT_PHRASES.get(criterion, criterion)} at {at}"
+        return DRIFT_PHRASES.get(criterion, criterion)
     if previous == "adjust" and status == "ok":
-        return f"{RECOVERY_PHRASES.get(criterion, criterion)} at {at}"
+        return RECOVERY_PHRASES.get(criterion, criterion)
     return None  # changes of visibility are in the timeline, not worth a sentence
+
+
+def event_lines(events: tuple[DriftEvent, ...]) -> list[str]:
+    """One line per moment: "00:30 left the position: legs straightened, feet came off the floor"."""
+    moments: dict[str, list[DriftEvent]] = {}
+    for event in events:
+        moments.setdefault(clock_text(event.time_s), []).append(event)
+    lines = []
+    for at, together in moments.items():
+        position = [event.what for event in together if event.criterion == POSITION]
+        details = [event.what for event in together if event.criterion != POSITION]
+        if position and details:
+            lines.append(f"{at} {position[0]}: {', '.join(details)}")
+        else:
+            lines.append(f"{at} {', '.join(position + details)}")
+    return lines
 
 
 @dataclass
@@ -194,9 +211,9 @@ class VideoReviewBuilder:
         previous = track.open_status
         if previous is not None:
             track.segments.append(Segment(track.open_since_s, stable.since_s, previous))
-            message = _drift_message(name, previous, stable.value, stable.since_s)
-            if message is not None:
-                self._events.append(DriftEvent(stable.since_s, name, stable.value, message))
+            what = _drift_phrase(name, previous, stable.value)
+            if what is not None:
+                self._events.append(DriftEvent(stable.since_s, name, stable.value, what))
         track.open_status = stable.value
         track.open_since_s = stable.since_s
 

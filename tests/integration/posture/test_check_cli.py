@@ -40,7 +40,7 @@ def test_a_batch_checks_every_good_file_and_reports_each_bad_one(tmp_path: Path,
     assert [record["file"] for record in records] == list(map(str, inputs))
     good, not_image, cut, nobody, empty, face_down = records
     assert good["pose_recognized"] is True and "error" not in good
-    assert {"file", "pose_recognized", "view", "criteria", "summary", "landmarks"} <= set(good)
+    assert {"file", "pose_recognized", "view", "criteria", "summary", "landmarks", "notes"} <= set(good)
     assert "not a photo" in not_image["error"]
     assert "cut off" in cut["error"]
     assert "nobody found" in nobody["error"]
@@ -80,6 +80,16 @@ def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> No
     assert record["file"] == str(video)
     assert record["video"]["duration_s"] == pytest.approx(4.0)
     assert record["video"]["share_in_position"] > 0.9
+    assert set(record) == {
+        "file",
+        "pose_recognized",
+        "view",
+        "criteria",
+        "summary",
+        "landmarks",
+        "notes",
+        "video",
+    }
 
 
 def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:

@@ -100,8 +100,10 @@ def test_kind_is_read_from_the_content(tmp_path: Path) -> None:
     text.write_text("hello")
     with pytest.raises(InvalidImage, match="not a photo or video"):
         kind_of_file(text)
-    with pytest.raises(MediaNotFound):
+    with pytest.raises(MediaNotFound, match="no such file"):
         kind_of_file(tmp_path / "missing.jpg")
+    with pytest.raises(MediaNotFound, match="folder"):
+        kind_of_file(tmp_path)
 
 
 def _write_video(path: Path, fourcc: str, seconds: float, fps: float = 10.0) -> None:
@@ -132,6 +134,14 @@ def test_videos_are_sampled_a_few_times_per_second(tmp_path: Path, name: str, fo
     assert frames[0].image_rgb.shape == (240, 320, 3)
     assert frames[0].image_rgb[120, 5, 0] > 150  # RGB order
     assert progress == times
+
+
+def test_the_length_can_be_read_without_the_frames(tmp_path: Path) -> None:
+    path = tmp_path / "a.mp4"
+    _write_video(path, "mp4v", seconds=2.5)
+    with VideoSource(path.read_bytes(), "upload.mp4") as video:
+        assert video.info.duration_s == pytest.approx(2.5)
+        assert video.info.name == "upload.mp4"
 
 
 def test_video_bytes_are_read_in_memory(tmp_path: Path) -> None:

@@ -1,14 +1,18 @@
 """The check service end to end with the real pose model, on public-domain photos and videos of them."""
 
+import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
 from pipeline_media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
 
-from crest.posture.media import PHOTO_MAX_SIDE_PX
-from crest.posture.service import CheckService, NoPersonFound, PhotoCheck, VideoCheck
+from crest.posture.camera import JsonLines, run_live
+from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
+from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
 from crest.posture.video import POSITION
 
 
@@ -50,6 +54,26 @@ def test_a_huge_photo_is_downscaled_before_checking(service: CheckService) -> No
     assert checked.result.pose_recognized
 
 
+def test_two_people_the_larger_is_checked_and_a_note_says_so(service: CheckService) -> None:
+    in_position = cv2.imread(str(IN_POSITION_PHOTO))
+    face_down = cv2.imread(str(FACE_DOWN_PHOTO))
+    smaller = cv2.resize(face_down, (in_position.shape[1] * 2 // 3, in_position.shape[0] * 2 // 3))
+    below = np.full_like(in_position, 235)
+    below[: smaller.shape[0], : smaller.shape[1]] = smaller
+    both = np.concatenate([in_position, below], axis=0)
+    checked = service.check_image_bytes(bytes(cv2.imencode(".png", both)[1]), "two.png")
+    assert checked.notes == (TWO_PEOPLE_NOTE,)
+    assert TWO_PEOPLE_NOTE in checked.result.summary
+    assert checked.result.pose_recognized  # the larger person, lying in position, was checked
+    landmarks = checked.result.landmarks
+    assert landmarks is not None
+    assert max(point.y for point in landmarks.landmarks) < in_position.shape[0] * 1.05  # the upper person
+
+
+def test_one_person_gets_no_note(service: CheckService) -> None:
+    assert service.check_path(IN_POSITION_PHOTO).to_json_dict()["notes"] == []  # type: ignore[union-attr]
+
+
 def test_one_model_serves_every_input_of_a_call(service: CheckService) -> None:
     finder = service.finder
     service.check_path(IN_POSITION_PHOTO)
@@ -82,3 +106,38 @@ def test_uploaded_video_bytes_are_reviewed_in_memory(service: CheckService, tmp_
     checked = service.review_video(video.read_bytes(), "upload.avi")
     assert checked.review.share_in_position > 0.9
     assert checked.snapshot_rgb is not None
+
+
+class PhotoFrames:
+    """A camera stand-in: each photo for a number of frames, with a pixel of shake, as a camera would send."""
+
+    def __init__(self, photos_and_frames: list[tuple[Path, int]]) -> None:
+        self._photos_and_frames = photos_and_frames
+        self.closed = False
+
+    def frames(self) -> Iterator[np.ndarray]:
+        for photo, count in self._photos_and_frames:
+            rgb = fit_within(read_photo(photo), VIDEO_MAX_SIDE_PX)
+            for index in range(count):
+                yield np.ascontiguousarray(np.roll(rgb, index % 3 - 1, axis=1))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_the_camera_loop_with_the_real_model_settles_then_shows_a_lasting_correction(
+    service: CheckService,
+) -> None:
+    stream = io.StringIO()
+    source = PhotoFrames([(IN_POSITION_PHOTO, 20), (FACE_DOWN_PHOTO, 20)])
+    clock = iter(index / 10 for index in range(1000))  # 10 frames a second
+    checked = run_live(source, service.live(hold_s=1.0), JsonLines(stream), lambda: next(clock))
+    assert checked == 40 and source.closed
+    updates = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert updates[0]["stable"] == {}  # nothing shown before a verdict has held
+    assert updates[15]["stable"]["lying_on_back"] == "ok"
+    assert not any(c["name"] == "lying_on_back" for c in updates[19]["corrections"])
+    assert updates[-1]["stable"]["lying_on_back"] == "adjust"
+    assert any(c["name"] == "lying_on_back" for c in updates[-1]["corrections"])
+    spoken = [u["time_s"] for u in updates if "lying_on_back" in u["new_corrections"]]
+    assert len(spoken) == 1 and spoken[0] >= 3.0  # once, and only after holding for the 1 s

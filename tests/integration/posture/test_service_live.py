@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 import pytest
 
-from crest.posture.camera import CorrectionVoice, JsonLines, run_live
+from crest.posture.camera import CorrectionVoice, JsonLines, run_live, shown_result
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
 from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveUpdate, NoPersonFound
@@ -35,6 +35,10 @@ class FakeFinder:
 
     def detect(self, image_rgb: np.ndarray) -> Pose | None:
         self.calls.append("detect")
+        return self._read(image_rgb)
+
+    def detect_turned(self, image_rgb: np.ndarray, quarter_turns: int) -> Pose | None:
+        self.calls.append("detect_turned")
         return self._read(image_rgb)
 
     def track(self, frame_rgb: np.ndarray) -> Pose | None:
@@ -77,7 +81,8 @@ def _service(**options: object) -> tuple[CheckService, FakeFinder]:
 def test_a_photo_is_detected_and_judged_with_its_landmarks() -> None:
     service, finder = _service(view="side")
     checked = service.check_image_bytes(bytes(cv2.imencode(".png", _frame(50))[1]), "me.png")
-    assert finder.calls == ["detect"]
+    assert finder.calls == ["detect", "detect_turned"]  # the second look for another person
+    assert checked.notes == ()
     assert checked.result.view == "side"
     assert checked.result.landmarks is not None
     data = checked.to_json_dict()
@@ -187,6 +192,34 @@ def test_live_corrections_appear_and_are_spoken_only_once_the_verdict_holds() ->
     assert speaker.said == ["Rest your arms by your sides."]
     assert output.updates[0].stable == {}  # nothing has held yet on the first frame
     assert output.updates[-1].stable["arms_below_shoulders"] == "adjust"
+
+
+def test_the_window_shows_a_held_correction_even_on_a_frame_that_flickered_to_ok() -> None:
+    service, _ = _service()
+    live = service.live(hold_s=1.0)
+    for step in range(12):
+        live.frame(_frame(200), step * 0.1)
+    flicker = live.frame(_frame(50), 1.2)
+    assert flicker.result is not None
+    assert flicker.result.criterion("arms_below_shoulders").status == "ok"
+    assert flicker.stable["arms_below_shoulders"] == "adjust"
+    shown = shown_result(flicker)
+    assert shown is not None
+    assert shown.criterion("arms_below_shoulders").advice == "Rest your arms by your sides."
+
+
+def test_the_same_correction_is_not_spoken_again_soon() -> None:
+    speaker = RecordingSpeaker()
+    voice = CorrectionVoice(speaker, again_after_s=30.0)
+    arms = CriterionResult("arms_below_shoulders", "adjust", advice="Rest your arms by your sides.")
+    feet = CriterionResult("feet_flat", "adjust", advice="Set your feet flat.")
+    for time_s, corrections in ((0.0, (arms,)), (10.0, (arms, feet)), (45.0, (arms,))):
+        voice.hear(LiveUpdate(time_s, None, new_corrections=corrections))
+    assert speaker.said == [
+        "Rest your arms by your sides.",
+        "Set your feet flat.",
+        "Rest your arms by your sides.",
+    ]
 
 
 def test_the_live_loop_stops_when_asked_and_handles_nobody() -> None:

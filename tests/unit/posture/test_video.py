@@ -1,7 +1,7 @@
 """Reviewing a stream of per-frame verdicts: share in position, drift events, timelines."""
 
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status
-from crest.posture.video import NO_PERSON, POSITION, VideoReviewBuilder, clock_text
+from crest.posture.video import NO_PERSON, POSITION, VideoReviewBuilder, clock_text, event_lines
 
 SAMPLE_S = 0.25
 
@@ -108,6 +108,25 @@ def test_json_has_the_check_fields_and_the_video_fields() -> None:
     data = builder.finish(5.0).to_json_dict()
     assert {"pose_recognized", "view", "criteria", "summary", "landmarks", "video"} <= set(data)
     assert set(data["video"]) == {
-        "duration_s", "frames_checked", "frames_with_person", "share_in_position", "events", "timeline"
+        "duration_s",
+        "frames_checked",
+        "frames_with_person",
+        "share_in_position",
+        "events",
+        "timeline",
     }
     assert data["video"]["timeline"]["position"] == [{"start_s": 0.0, "end_s": 5.0, "status": "in"}]
+
+
+def test_events_of_one_moment_share_a_line() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 30, _result())
+    _feed(builder, 30, 40, _result(recognized=False, knees_bent="adjust", feet_flat="adjust"))
+    _feed(builder, 40, 50, _result())
+    _feed(builder, 50, 60, _result(arms_below_shoulders="adjust"))
+    review = builder.finish(60.0)
+    assert event_lines(review.events) == [
+        "00:30 left the position: legs straightened, feet came off the floor",
+        "00:40 back in position: knees bent again, feet flat again",
+        "00:50 arms went overhead",
+    ]
