@@ -101,3 +101,13 @@ def answer_safety() -> Callable[[Any, str], None]:
         page.get_by_text("Thank you").first.wait_for()
 
     return answer
+
+
+@pytest.fixture
+def safe_page(browser: Any, server_url: str, answer_safety: Callable[[Any, str], None]) -> Iterator[Any]:
+    """A page in a fresh browser context, for someone who has answered the safety questions."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    answer_safety(page, server_url)
+    yield page
+    context.close()

@@ -94,10 +94,8 @@ def test_session_checkin_journal_and_progress(
     context.close()
 
 
-def test_journal_deletes_only_after_confirmation(browser: Any, server_url: str, answer_safety: Shoot) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    answer_safety(page, server_url)
+def test_journal_deletes_only_after_confirmation(safe_page: Any, server_url: str) -> None:
+    page = safe_page
     page.goto(f"{server_url}/checkin")
     page.get_by_role("button", name="Hip, right").click()
     page.get_by_role("button", name="Save check-in").click()
@@ -113,24 +111,13 @@ def test_journal_deletes_only_after_confirmation(browser: Any, server_url: str, 
     rows.wait_for(state="detached")
     page.reload()
     assert page.locator("tr", has_text="Hip (right)").count() == 0
-    context.close()
 
 
-def test_closing_the_tab_leaves_an_interrupted_session(browser: Any, server_url: str, answer_safety: Shoot) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    answer_safety(page, server_url)
-    page.goto(f"{server_url}/session?minutes=10&speed=60")
-    page.locator("#step-next").click(click_count=1)
-    for _ in range(20):
-        if page.locator("#stage-ready").is_visible():
-            break
-        page.locator("#step-next").click()
-    page.get_by_role("button", name="Start the rest").click()
-    page.wait_for_function("document.getElementById('save-status') && window.performance.now() > 0")
+def test_closing_the_tab_leaves_an_interrupted_session(safe_page: Any, server_url: str) -> None:
+    page = safe_page
+    _start_rest(page, f"{server_url}/session?minutes=10&speed=60")
     page.wait_for_timeout(2_000)  # about two minutes of session time at 60x
     page.close(run_before_unload=True)
-    context.close()
     deadline = time.monotonic() + 10  # the page's last word travels as a beacon, after the tab is gone
     while (newest := _api(server_url, "/api/sessions")[0])["status"] == "running" and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -138,10 +125,8 @@ def test_closing_the_tab_leaves_an_interrupted_session(browser: Any, server_url:
     assert 60 <= newest["actual_seconds"] <= 200
 
 
-def test_a_check_in_by_keyboard_alone(browser: Any, server_url: str, answer_safety: Shoot) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    answer_safety(page, server_url)
+def test_a_check_in_by_keyboard_alone(safe_page: Any, server_url: str) -> None:
+    page = safe_page
     page.goto(f"{server_url}/checkin")
     page.keyboard.press("Tab")  # the skip link comes first
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
@@ -159,17 +144,11 @@ def test_a_check_in_by_keyboard_alone(browser: Any, server_url: str, answer_safe
     page.keyboard.press("Enter")
     page.wait_for_url("**/journal")
     assert "Groin (left) 7/10" in page.locator("tr", has_text="Groin").inner_text()
-    context.close()
 
 
-def test_pause_resume_and_end_early(browser: Any, server_url: str, answer_safety: Shoot) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    answer_safety(page, server_url)
-    page.goto(f"{server_url}/session?minutes=10&speed=60")
-    while not page.locator("#stage-ready").is_visible():
-        page.locator("#step-next").click()
-    page.get_by_role("button", name="Start the rest").click()
+def test_pause_resume_and_end_early(safe_page: Any, server_url: str) -> None:
+    page = safe_page
+    _start_rest(page, f"{server_url}/session?minutes=10&speed=60")
     page.wait_for_timeout(1_000)
     page.get_by_role("button", name="Pause").click()
     paused_at = page.locator("#time-left").inner_text()
@@ -186,4 +165,12 @@ def test_pause_resume_and_end_early(browser: Any, server_url: str, answer_safety
     newest = _api(server_url, "/api/sessions")[0]
     assert newest["status"] == "ended_early"
     assert 60 <= newest["actual_seconds"] <= 150
-    context.close()
+
+
+def _start_rest(page: Any, session_url: str) -> None:
+    """Open the session page, walk through the checklist and start the rest."""
+    page.goto(session_url)
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Start the rest").click()
+    page.locator("#stage-timer").wait_for(state="visible")
