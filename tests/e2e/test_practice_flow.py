@@ -174,3 +174,25 @@ def _start_rest(page: Any, session_url: str) -> None:
         page.locator("#step-next").click()
     page.get_by_role("button", name="Start the rest").click()
     page.locator("#stage-timer").wait_for(state="visible")
+
+
+def test_a_check_in_is_edited_from_the_journal(safe_page: Any, server_url: str) -> None:
+    page = safe_page
+    page.goto(f"{server_url}/checkin")
+    page.get_by_role("button", name="Buttock, left").click()
+    page.get_by_label("Pain in buttock, 0 to 10").fill("5")
+    page.get_by_label("Note").fill("first words")
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/journal")
+
+    page.locator("tr", has_text="first words").get_by_role("link", name="Edit").click()
+    page.get_by_role("heading", name="Edit check-in").wait_for()
+    assert page.get_by_label("Pain in buttock, 0 to 10").input_value() == "5"
+    assert page.get_by_label("Note").input_value() == "first words"
+    page.get_by_label("Pain in buttock, 0 to 10").fill("2")
+    page.get_by_label("Note").fill("second thoughts")
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/journal")
+    row = page.locator("tr", has_text="second thoughts")
+    assert "Buttock (left) 2/10" in row.inner_text()
+    assert page.locator("tr", has_text="first words").count() == 0
