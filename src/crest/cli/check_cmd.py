@@ -157,6 +157,10 @@ def _check_files(
                 _print_json(checked.to_json_dict() | {"file": str(path)})
             else:
                 _render(out, checked, str(path))
+    if not json_output and failures < len(paths):
+        from crest.protocol import load_protocol
+
+        out.print(f"[dim]{load_protocol().disclaimer}[/dim]")
     return failures
 
 

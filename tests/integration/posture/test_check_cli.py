@@ -58,6 +58,7 @@ def test_human_output_names_each_criterion(tmp_path: Path) -> None:
     assert "in the rest position" in process.stdout
     for name in ("lying_on_back", "knees_bent", "heel_distance", "arms_below_shoulders"):
         assert name in process.stdout
+    assert "not medical advice" in process.stdout
     assert process.stderr.strip() == ""  # the pose model's own chatter is kept off the terminal
 
 
