@@ -1,4 +1,5 @@
-"""Sessions over the API: written as the rest starts, checkpointed, finished, listed, corrected, deleted; bad input is 4xx."""
+"""Sessions over the API: written as the rest starts, checkpointed, finished, listed, corrected, deleted; bad input is
+4xx."""
 
 from typing import Any
 
