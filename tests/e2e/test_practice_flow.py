@@ -196,3 +196,52 @@ def test_a_check_in_is_edited_from_the_journal(safe_page: Any, server_url: str) 
     row = page.locator("tr", has_text="second thoughts")
     assert "Buttock (left) 2/10" in row.inner_text()
     assert page.locator("tr", has_text="first words").count() == 0
+
+
+def test_a_session_is_edited_from_the_journal_by_keyboard(safe_page: Any, server_url: str, screenshot: Shoot) -> None:
+    page = safe_page
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    _start_rest(page, f"{server_url}/session?minutes=5&speed=60")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="End now").click()
+    page.get_by_role("heading", name="Well done").wait_for()
+    session = _api(server_url, "/api/sessions")[0]
+    assert session["status"] == "ended_early"
+
+    page.goto(f"{server_url}/journal")
+    row = page.locator(f"#session-{session['id']}")
+    row.get_by_role("link", name="Edit").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Edit session").wait_for()
+    variant = page.get_by_label("Variant")
+    assert variant.input_value() == "standard"
+    assert page.get_by_label("Ended early").is_checked()
+
+    variant.focus()
+    page.keyboard.press("End")  # the last variant in the list
+    assert variant.input_value() == "somatic"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "minutes-rested"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("9")
+    page.keyboard.press("Tab")  # into the status radios, on the checked "Ended early"
+    page.keyboard.press("ArrowUp")
+    assert page.get_by_label("Completed").is_checked()
+    page.keyboard.press("Enter")  # submits the form
+    page.get_by_text("Minutes rested: enter a number from 0 to 5.").wait_for()
+    assert page.get_by_label("Minutes rested").get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == "minutes-rested"
+    screenshot(page, "session-edit")
+
+    page.keyboard.press("Control+A")
+    page.keyboard.type("4.5")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/journal")
+    edited = page.locator(f"#session-{session['id']}").inner_text()
+    assert "4 min 30 s of 5 min, Somatic release" in edited
+    assert "Completed" in edited
+    stored = _api(server_url, f"/api/sessions/{session['id']}")
+    assert (stored["variant"], stored["actual_seconds"], stored["status"]) == ("somatic", 270, "completed")
+    assert stored["started_at"] == session["started_at"]
+    assert errors == []

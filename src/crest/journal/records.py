@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from crest.errors import CrestError
@@ -89,7 +89,13 @@ class InvalidPlannedMinutes(CrestError):
 
 
 class InvalidDuration(CrestError):
-    """A negative elapsed time."""
+    """A negative elapsed time, or more time rested than the session planned."""
+
+
+class SessionStillRunning(CrestError):
+    """An edit to a session that has not ended: its time and status are still being written."""
+
+    http_status = 409
 
 
 class InvalidNote(CrestError):
@@ -291,6 +297,42 @@ def check_elapsed(elapsed_s: float) -> int:
     if elapsed_s < 0:
         raise InvalidDuration(f"elapsed time {elapsed_s} s is negative")
     return int(elapsed_s)
+
+
+def check_rested_seconds(actual_seconds: int, planned_minutes: int) -> int:
+    """The timer stops at the planned length, so a corrected rest lies between 0 and the planned minutes."""
+    seconds = check_elapsed(actual_seconds)
+    if seconds > planned_minutes * 60:
+        raise InvalidDuration(
+            f"{seconds} seconds rested is more than the {planned_minutes} minutes ({planned_minutes * 60} s) planned"
+        )
+    return seconds
+
+
+def require_finished(session: PracticeSession) -> PracticeSession:
+    """A running session is still being written by its timer, so it cannot be edited yet."""
+    if not session.finished:
+        raise SessionStillRunning(f"session {session.id} is still running; it can be edited once it has ended")
+    return session
+
+
+@dataclass(frozen=True)
+class SessionEdit:
+    """A correction to a finished session: how it went, never when it started or how long it was planned."""
+
+    variant: str
+    actual_seconds: int
+    status: str
+
+    def __post_init__(self) -> None:
+        check_variant(self.variant)
+        object.__setattr__(self, "actual_seconds", check_elapsed(self.actual_seconds))
+        check_finished_status(self.status)
+
+    def applied_to(self, session: PracticeSession) -> PracticeSession:
+        require_finished(session)
+        check_rested_seconds(self.actual_seconds, session.planned_minutes)
+        return replace(session, variant=self.variant, actual_seconds=self.actual_seconds, status=self.status)
 
 
 def check_timing(timing: str) -> str:

@@ -29,6 +29,7 @@ from crest.journal.records import (
     PainRating,
     PracticeSession,
     SafetyScreen,
+    SessionEdit,
     as_utc,
     check_elapsed,
     check_finished_status,
@@ -253,8 +254,8 @@ class Journal:
             yield session
 
     @staticmethod
-    def _session_row(session: Session, session_id: int) -> SessionRow:
-        row = session.get(SessionRow, session_id)
+    def _session_row(session: Session, session_id: int, for_update: bool = False) -> SessionRow:
+        row = session.get(SessionRow, session_id, with_for_update=for_update)
         if row is None:
             raise SessionNotFound(f"there is no session {session_id} in the journal")
         return row
@@ -317,6 +318,16 @@ class Journal:
             )
         with self._transaction() as session:
             return [_session_record(row) for row in session.scalars(query)]
+
+    def update_session(self, session_id: int, edit: SessionEdit) -> None:
+        """Correct a finished session's variant, time rested and status; its start and plan stay."""
+        with self._transaction() as session:
+            # Locked, so that a timer reviving an interrupted session cannot slip in between check and write.
+            row = self._session_row(session, session_id, for_update=True)
+            edited = edit.applied_to(_session_record(row))
+            row.variant = edited.variant
+            row.actual_seconds = edited.actual_seconds
+            row.status = edited.status
 
     def delete_session(self, session_id: int) -> None:
         """Delete a session together with its before/after check-ins."""

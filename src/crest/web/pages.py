@@ -17,7 +17,7 @@ from crest.web import progress
 from crest.web.context import WebContext, web_context
 from crest.web.preferences import Preferences
 from crest.web.safety_state import record_answers, safety_state
-from crest.web.schemas import MAX_RECORD_ID, CheckInOut
+from crest.web.schemas import MAX_RECORD_ID, CheckInOut, SessionOut
 from crest.web.timeframe import friendly_time, start_of_week
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -208,6 +208,29 @@ def checkin_page(
         comparisons=[(name, label.capitalize()) for name, label in records.COMPARISONS.items()],
         timings=[("before", "Before a session"), ("after", "After a session"), ("standalone", "On its own")],
         before_a_session=timing == "before",
+    )
+
+
+@router.get("/session/edit", name="session_edit_page")
+def session_edit_page(
+    request: Request, context: Context, session_id: Annotated[int, Query(ge=1, le=MAX_RECORD_ID)]
+) -> Response:
+    session = records.require_finished(context.journal.get_session(session_id))
+    config = {
+        "session": SessionOut.of(session).model_dump(mode="json"),
+        "journal_url": str(request.url_for("journal_page").path),
+    }
+    return render(
+        request,
+        "session_edit.html",
+        active="journal_page",
+        title="Edit session",
+        config=config,
+        session=session,
+        when=friendly_time(session.started_at, context.local_zone, context.now()),
+        minutes_rested=f"{round(session.actual_seconds / 60, 1):g}",
+        variants=[(name, variant.title) for name, variant in context.protocol.variants.items()],
+        statuses=[(name, progress.STATUS_WORDS[name].capitalize()) for name in records.FINISHED_STATUSES],
     )
 
 

@@ -54,7 +54,8 @@ def journal_entries(
                     "lines": lines,
                     "at_iso": session.started_at.isoformat(),
                     "when": friendly_time(session.started_at, zone, now),
-                    "edit_url": None,
+                    # A running session is still being written by its timer; it can be corrected once it ends.
+                    "edit_url": f"/session/edit?session_id={session.id}" if session.finished else None,
                     "delete_url": f"/api/sessions/{session.id}",
                 },
             )

@@ -61,6 +61,21 @@ class SessionFinish(_Input):
     status: FinishedStatus
 
 
+class SessionUpdate(_Input):
+    """A correction to a finished session; when it started and how long was planned stay as they were."""
+
+    variant: VariantName
+    actual_seconds: int = Field(
+        ge=0,
+        le=records.MAX_PLANNED_MINUTES * 60,
+        description="seconds rested, at most the session's planned minutes",
+    )
+    status: FinishedStatus
+
+    def to_record(self) -> records.SessionEdit:
+        return records.SessionEdit(variant=self.variant, actual_seconds=self.actual_seconds, status=self.status)
+
+
 class SessionOut(BaseModel):
     id: int
     started_at: datetime

@@ -7,7 +7,16 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from journal_clock import FakeClock
 
-from crest.journal.records import CheckIn, InvalidPlannedMinutes, PainRating, SafetyScreen, UnknownStatus
+from crest.journal.records import (
+    CheckIn,
+    InvalidDuration,
+    InvalidPlannedMinutes,
+    PainRating,
+    SafetyScreen,
+    SessionEdit,
+    SessionStillRunning,
+    UnknownStatus,
+)
 from crest.journal.store import CheckInNotFound, Journal, SessionNotFound
 
 START = datetime(2026, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=2)))
@@ -51,6 +60,37 @@ def test_finish_rejects_running_status_and_unknown_session(journal: Journal) -> 
         journal.checkpoint_session(999, 10)
     with pytest.raises(InvalidPlannedMinutes, match="31 minutes"):
         journal.start_session(START, 31, "standard", owner="1@host")
+
+
+def test_a_finished_session_is_corrected_and_keeps_its_start(journal: Journal, clock: FakeClock) -> None:
+    session_id = journal.start_session(START, 15, "standard", owner="1@host")
+    journal.set_position_check_summary(session_id, "heels 34 cm from the buttocks")
+    journal.finish_session(session_id, 95, "interrupted")
+    before = journal.get_session(session_id)
+
+    clock.advance(3600)
+    journal.update_session(session_id, SessionEdit(variant="somatic", actual_seconds=840, status="ended_early"))
+
+    after = journal.get_session(session_id)
+    assert (after.variant, after.actual_seconds, after.status) == ("somatic", 840, "ended_early")
+    assert after.started_at == before.started_at
+    assert after.planned_minutes == 15
+    assert after.position_check_summary == "heels 34 cm from the buttocks"
+    assert after.last_checkpoint_at == before.last_checkpoint_at
+
+
+def test_a_running_unknown_or_overlong_session_edit_changes_nothing(journal: Journal) -> None:
+    edit = SessionEdit(variant="supported", actual_seconds=300, status="completed")
+    running_id = journal.start_session(START, 10, "standard", owner="1@host")
+    with pytest.raises(SessionStillRunning, match=f"session {running_id} is still running"):
+        journal.update_session(running_id, edit)
+    with pytest.raises(SessionNotFound, match="no session 999"):
+        journal.update_session(999, edit)
+    journal.finish_session(running_id, 600, "completed")
+    with pytest.raises(InvalidDuration, match="more than the 10 minutes"):
+        journal.update_session(running_id, SessionEdit(variant="supported", actual_seconds=601, status="completed"))
+    unchanged = journal.get_session(running_id)
+    assert (unchanged.variant, unchanged.actual_seconds, unchanged.status) == ("standard", 600, "completed")
 
 
 def test_list_sessions_in_start_order_and_since(journal: Journal) -> None:

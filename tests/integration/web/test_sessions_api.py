@@ -1,4 +1,5 @@
-"""Sessions over the API: written as the rest starts, checkpointed, finished, listed, deleted; bad input is 4xx."""
+"""Sessions over the API: written as the rest starts, checkpointed, finished, listed, corrected, deleted; bad input is
+4xx."""
 
 from typing import Any
 
@@ -98,3 +99,70 @@ def test_a_position_check_summary_is_kept_with_the_session(client: TestClient) -
     assert created["position_check_summary"] == "Constructive rest position: all good."
     too_long = client.post("/api/sessions", json={**body, "position_check_summary": "x" * 501})
     assert too_long.json()["errors"][0]["field"] == "position_check_summary"
+
+
+def _finished(client: TestClient, minutes: int = 10, elapsed_s: float = 95, status: str = "ended_early") -> Any:
+    session = _start(client, minutes)
+    client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": elapsed_s, "status": status})
+    return session
+
+
+def test_a_finished_session_is_corrected(client: TestClient, clock: Any) -> None:
+    session = _finished(client, 10, 95, "interrupted")
+    clock.advance(3600)
+    edit = {"variant": "somatic", "actual_seconds": 540, "status": "completed"}
+    changed = client.put(f"/api/sessions/{session['id']}", json=edit)
+    assert changed.status_code == 200, changed.text
+    body = changed.json()
+    assert (body["variant"], body["actual_seconds"], body["status"]) == ("somatic", 540, "completed")
+    assert (body["started_at"], body["planned_minutes"]) == (session["started_at"], 10)
+    assert client.get(f"/api/sessions/{session['id']}").json() == body
+    full = client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 600})
+    assert full.json()["actual_seconds"] == 600
+
+
+def test_a_running_or_unknown_session_cannot_be_edited(client: TestClient) -> None:
+    running = _start(client)
+    edit = {"variant": "standard", "actual_seconds": 60, "status": "completed"}
+    refused = client.put(f"/api/sessions/{running['id']}", json=edit)
+    assert refused.status_code == 409
+    assert refused.json() == {"detail": f"session {running['id']} is still running; it can be edited once it has ended"}
+    assert client.get(f"/api/sessions/{running['id']}").json()["status"] == "running"
+    missing = client.put("/api/sessions/9999", json=edit)
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "there is no session 9999 in the journal"}
+    assert client.put("/api/sessions/0", json=edit).status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"variant": "yoga"}, "variant"),
+        ({"status": "running"}, "status"),
+        ({"status": "paused"}, "status"),
+        ({"actual_seconds": -1}, "actual_seconds"),
+        ({"actual_seconds": 1801}, "actual_seconds"),
+        ({"actual_seconds": "ten"}, "actual_seconds"),
+        ({"actual_seconds": 12.5}, "actual_seconds"),
+        ({"started_at": "2026-05-01T07:30:00Z"}, "started_at"),
+        ({"planned_minutes": 20}, "planned_minutes"),
+    ],
+)
+def test_a_bad_session_edit_is_refused_naming_the_field(
+    client: TestClient, change: dict[str, Any], field: str
+) -> None:
+    session = _finished(client)
+    edit = {"variant": "standard", "actual_seconds": 60, "status": "completed", **change}
+    response = client.put(f"/api/sessions/{session['id']}", json=edit)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == field
+    assert client.get(f"/api/sessions/{session['id']}").json()["status"] == "ended_early"
+
+
+def test_more_time_than_planned_is_refused_with_the_plan(client: TestClient) -> None:
+    session = _finished(client, minutes=5)
+    response = client.put(
+        f"/api/sessions/{session['id']}", json={"variant": "standard", "actual_seconds": 301, "status": "completed"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == "301 seconds rested is more than the 5 minutes (300 s) planned"

@@ -111,3 +111,27 @@ def test_today_shows_the_week_the_last_session_and_a_streak_when_wanted(cleared:
     cleared.put("/api/settings", json={**settings, "show_streaks": True})
     clock.advance(24 * 3600)
     assert "1 day in a row" in cleared.get("/").text
+
+
+def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: TestClient) -> None:
+    finished = client.post("/api/sessions", json={"planned_minutes": 10, "variant": "supported"}).json()
+    client.post(f"/api/sessions/{finished['id']}/finish", json={"elapsed_s": 275, "status": "ended_early"})
+    running = client.post("/api/sessions", json={"planned_minutes": 15}).json()
+
+    journal = client.get("/journal").text
+    assert f'href="/session/edit?session_id={finished["id"]}"' in journal
+    assert f"session_id={running['id']}" not in journal
+
+    page = client.get("/session/edit", params={"session_id": finished["id"]})
+    assert page.status_code == 200
+    assert "<h1>Edit session</h1>" in page.text
+    assert 'value="4.6"' in page.text  # 275 s, shown rounded; the exact seconds stay unless changed
+    assert 'max="10"' in page.text
+    assert '<option value="supported" selected>' in page.text
+    assert 'value="ended_early" checked' in page.text
+
+    still_running = client.get("/session/edit", params={"session_id": running["id"]})
+    assert still_running.status_code == 409
+    assert "still running" in still_running.text
+    assert client.get("/session/edit", params={"session_id": 999}).status_code == 404
+    assert client.get("/session/edit").status_code == 422

@@ -21,6 +21,8 @@ from crest.journal.records import (
     PainRating,
     PracticeSession,
     SafetyScreen,
+    SessionEdit,
+    SessionStillRunning,
     UnknownComparison,
     UnknownRegion,
     UnknownSensation,
@@ -142,6 +144,33 @@ def test_practice_session_validation() -> None:
         PracticeSession(started_at=datetime(2026, 5, 1), planned_minutes=15, variant="standard")
     with pytest.raises(InvalidDuration, match="negative"):
         PracticeSession(started_at=AT, planned_minutes=15, variant="standard", actual_seconds=-1)
+
+
+def test_a_session_edit_corrects_how_a_finished_session_went() -> None:
+    finished = PracticeSession(
+        started_at=AT, planned_minutes=10, variant="standard", status="interrupted", actual_seconds=42, id=3
+    )
+    edited = SessionEdit(variant="supported", actual_seconds=600, status="completed").applied_to(finished)
+    assert (edited.variant, edited.actual_seconds, edited.status) == ("supported", 600, "completed")
+    assert (edited.started_at, edited.planned_minutes, edited.id) == (AT, 10, 3)
+    nothing = SessionEdit(variant="somatic", actual_seconds=0, status="ended_early").applied_to(finished)
+    assert nothing.actual_seconds == 0
+
+
+def test_a_session_edit_is_refused_with_the_reason() -> None:
+    finished = PracticeSession(started_at=AT, planned_minutes=10, variant="standard", status="completed", id=3)
+    with pytest.raises(InvalidDuration, match=r"601 seconds rested is more than the 10 minutes \(600 s\) planned"):
+        SessionEdit(variant="standard", actual_seconds=601, status="completed").applied_to(finished)
+    with pytest.raises(InvalidDuration, match="negative"):
+        SessionEdit(variant="standard", actual_seconds=-1, status="completed")
+    with pytest.raises(UnknownStatus, match="'running'"):
+        SessionEdit(variant="standard", actual_seconds=60, status="running")
+    with pytest.raises(UnknownVariant, match="yoga"):
+        SessionEdit(variant="yoga", actual_seconds=60, status="completed")
+    running = PracticeSession(started_at=AT, planned_minutes=10, variant="standard", id=4)
+    with pytest.raises(SessionStillRunning, match="session 4 is still running") as refused:
+        SessionEdit(variant="standard", actual_seconds=60, status="completed").applied_to(running)
+    assert refused.value.http_status == 409
 
 
 def test_elapsed_time_is_whole_seconds_rounded_down() -> None:

@@ -7,7 +7,15 @@ from fastapi import APIRouter, Depends, Response, status
 
 from crest.journal.recovery import current_owner
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import ErrorOut, RecordId, SessionCheckpoint, SessionFinish, SessionOut, SessionStart
+from crest.web.schemas import (
+    ErrorOut,
+    RecordId,
+    SessionCheckpoint,
+    SessionFinish,
+    SessionOut,
+    SessionStart,
+    SessionUpdate,
+)
 from crest.web.timeframe import start_of_day
 
 router = APIRouter(prefix="/sessions", tags=["sessions"], responses={404: {"model": ErrorOut}})
@@ -44,6 +52,13 @@ async def checkpoint_session(session_id: RecordId, body: SessionCheckpoint, cont
 @router.post("/{session_id}/finish", response_model=SessionOut)
 async def finish_session(session_id: RecordId, body: SessionFinish, context: Context) -> SessionOut:
     context.journal.finish_session(session_id, body.elapsed_s, body.status)
+    return SessionOut.of(context.journal.get_session(session_id))
+
+
+@router.put("/{session_id}", response_model=SessionOut, responses={409: {"model": ErrorOut}})
+async def update_session(session_id: RecordId, body: SessionUpdate, context: Context) -> SessionOut:
+    """Correct a finished session: variant, seconds rested, status. A running session answers 409."""
+    context.journal.update_session(session_id, body.to_record())
     return SessionOut.of(context.journal.get_session(session_id))
 
 
