@@ -8,14 +8,9 @@ import pytest
 CSS = (Path(__file__).parents[3] / "src" / "crest" / "web" / "static" / "crest.css").read_text()
 
 
-def _palette(selector: str) -> dict[str, str]:
-    block = CSS[CSS.index(selector) :]
-    block = block[: block.index("}")]
-    return dict(re.findall(r"--([a-z0-9-]+):\s*(#[0-9a-f]{6})", block))
-
-
-LIGHT = _palette(":root {")
-DARK = _palette(':root[data-theme="dark"] {')
+COLOURS = re.findall(r"--([a-z0-9-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)", CSS)
+LIGHT = {name: light for name, light, _dark in COLOURS}
+DARK = {name: dark for name, _light, dark in COLOURS}
 
 
 def _luminance(colour: str) -> float:
@@ -54,5 +49,7 @@ def test_colour_pairs_have_enough_contrast(
     assert contrast(palette[foreground], palette[background]) >= least
 
 
-def test_the_system_dark_palette_is_the_chosen_dark_palette() -> None:
-    assert _palette(':root:not([data-theme="light"]) {') == DARK
+def test_every_colour_has_a_light_and_a_dark_value() -> None:
+    declared = set(re.findall(r"^\s*--([a-z0-9-]+):", CSS, flags=re.MULTILINE))
+    assert declared == set(LIGHT) == set(DARK)
+    assert {"text", "bg", "surface", "accent"} <= declared
