@@ -1,40 +1,50 @@
 """The `crest` command: one Typer app; each command group lives in its own module."""
 
 import sys
+from typing import TYPE_CHECKING
 
-import typer
-
+from crest.cli.commands import COMMAND_SUMMARIES, ROOT_SUMMARY, root_help
 from crest.errors import CrestError
 
-app = typer.Typer(
-    name="crest",
-    help="crest: a calm coach for the constructive rest position (lying on your back, knees bent, feet flat).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    # Plain help: rich-formatted help would double the start-up time of every command.
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    import typer
 
 
-@app.callback()
-def _root() -> None:
-    """crest: a calm coach for the constructive rest position. crest is not medical advice."""
+def build_app() -> "typer.Typer":
+    import typer
 
-
-def _register_commands() -> None:
     from crest.cli import check_cmd, journal_cmd, protocol_cmd, safety_cmd, serve_cmd, session_cmd
+
+    app = typer.Typer(
+        name="crest",
+        help=ROOT_SUMMARY,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        # Plain help: rich-formatted help would double the start-up time of every command.
+        rich_markup_mode=None,
+    )
+
+    @app.callback()
+    def _root() -> None:
+        """Keeps `crest` a group of commands even if only one were registered."""
 
     for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd, check_cmd, serve_cmd):
         module.register(app)
-
-
-_register_commands()
+    for command in app.registered_commands:
+        command.short_help = COMMAND_SUMMARIES[command.name or ""]
+    return app
 
 
 def main() -> None:
+    arguments = sys.argv[1:]
+    if arguments in ([], ["--help"], ["-h"]):
+        # The command list needs no Typer: answer without loading it (see crest.cli.commands).
+        print(root_help(), end="")
+        return
     try:
-        app()
+        build_app()()
     except CrestError as error:
         print(f"crest: {error}", file=sys.stderr)
         raise SystemExit(error.exit_code) from None
+

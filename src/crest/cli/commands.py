@@ -1,0 +1,39 @@
+"""The list of crest's commands, importable without Typer, so that `crest --help` answers at once.
+
+Importing Typer alone takes several times as long as starting Python; the root help only needs names and
+one-line summaries. Each command's own help (`crest session --help`) is Typer's, from the command module.
+"""
+
+ROOT_SUMMARY = "crest: a calm coach for the constructive rest position (lying on your back, knees bent, feet flat)."
+
+COMMAND_SUMMARIES: dict[str, str] = {
+    "protocol": "Show how to set up the constructive rest position, step by step.",
+    "session": "Rest in the constructive rest position, guided: setup, timed rest, chime, check-in.",
+    "safety": "Answer the safety questions (red flags, pregnancy, recent surgery).",
+    "log": "Record a check-in without a session: pain, sensations, a note.",
+    "history": "Show past sessions and check-ins.",
+    "export": "Export the whole journal as CSV or JSON.",
+    "import": "Import an export into an empty journal.",
+    "check": "Check your position from photos, videos or the live camera.",
+    "serve": "Start the local web app in your browser.",
+}
+
+
+def root_help(program: str = "crest", line_width: int = 78) -> str:
+    """The same text Typer prints for `crest --help` (wrapped like it), built without loading Typer."""
+    import textwrap
+
+    name_width = max(len(name) for name in COMMAND_SUMMARIES)
+    indent = " " * (2 + name_width + 2)
+    commands = "\n".join(
+        textwrap.fill(
+            summary, line_width, initial_indent=f"  {name.ljust(name_width)}  ", subsequent_indent=indent
+        )
+        for name, summary in COMMAND_SUMMARIES.items()
+    )
+    summary = textwrap.fill(ROOT_SUMMARY, line_width, initial_indent="  ", subsequent_indent="  ")
+    return (
+        f"Usage: {program} [OPTIONS] COMMAND [ARGS]...\n\n{summary}\n\n"
+        "Options:\n  --help  Show this message and exit.\n\n"
+        f"Commands:\n{commands}\n"
+    )
