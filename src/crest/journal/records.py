@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from crest.errors import CrestError
+from crest.protocol.model import VARIANT_NAMES, UnknownVariant
 
 REGIONS: Mapping[str, str] = {
     "lower_back": "lower back",
@@ -36,7 +37,7 @@ SENSATIONS: Mapping[str, str] = {
     "none": "none",
 }
 NO_SENSATION = "none"
-VARIANTS: tuple[str, ...] = ("standard", "supported", "somatic")
+VARIANTS: tuple[str, ...] = VARIANT_NAMES
 SESSION_STATUSES: tuple[str, ...] = ("running", "completed", "ended_early", "interrupted")
 FINISHED_STATUSES: tuple[str, ...] = ("completed", "ended_early", "interrupted")
 CHECK_IN_TIMINGS: tuple[str, ...] = ("before", "after", "standalone")
@@ -62,10 +63,6 @@ class UnknownSide(CrestError):
 
 class UnknownSensation(CrestError):
     """A sensation outside the check-in list."""
-
-
-class UnknownVariant(CrestError):
-    """A session variant other than standard, supported or somatic."""
 
 
 class UnknownStatus(CrestError):

@@ -7,8 +7,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from crest.errors import CrestError
+
 VariantName = Literal["standard", "supported", "somatic"]
 VARIANT_NAMES: tuple[VariantName, ...] = ("standard", "supported", "somatic")
+
+
+class UnknownVariant(CrestError):
+    """A variant name other than standard, supported or somatic."""
 
 
 class _Frozen(BaseModel):

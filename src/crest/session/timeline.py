@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 from crest.errors import CrestError
-from crest.protocol.model import Protocol, SourcedText, VariantName
+from crest.protocol.model import Protocol, SourcedText, UnknownVariant, VariantName
 
 PhaseName = Literal["settle", "movement", "rest", "closing"]
 CueKind = Literal["settle", "movement", "rest", "closing"]
@@ -15,10 +15,6 @@ CueKind = Literal["settle", "movement", "rest", "closing"]
 
 class InvalidDuration(CrestError):
     """A session length outside what the protocol allows."""
-
-
-class UnknownVariant(CrestError):
-    """A variant name the protocol does not define."""
 
 
 @dataclass(frozen=True)
