@@ -135,3 +135,10 @@ def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: 
     assert "still running" in still_running.text
     assert client.get("/session/edit", params={"session_id": 999}).status_code == 404
     assert client.get("/session/edit").status_code == 422
+
+
+def test_an_empty_journal_says_so_without_an_empty_table(client: TestClient) -> None:
+    page = client.get("/journal")
+    assert page.status_code == 200
+    assert "Nothing recorded yet" in page.text
+    assert "<table" not in page.text
