@@ -186,8 +186,8 @@ def _ending(crp: Protocol, speaker: Speaker | None, console: Console) -> None:
     console.print("\n[bold]Time is up.[/bold]")
     for part in crp.ending:
         console.print(part.text)
-        if speaker is not None:
-            speaker.say(part.text)
+    if speaker is not None:  # one utterance: a newer cue would cut the previous one short
+        speaker.say(" ".join(part.text for part in crp.ending))
 
 
 def _close_early(journal: Journal, session_id: int, ended: SessionEnded, asker: Asker) -> None:
