@@ -240,7 +240,9 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     out.print(f"[bold]{escape(name)}[/bold]: {verdict} (camera view: {result.view})")
     out.print(escape(result.summary))
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
-    for column in ("criterion", "status", "measured", "target", "what to do"):
+    for column in ("criterion", "status"):  # short words, kept whole so each row reads at a glance
+        table.add_column(column, no_wrap=True)
+    for column in ("measured", "target", "what to do"):
         table.add_column(column, overflow="fold")
     for criterion in result.criteria:
         style = STATUS_STYLES.get(criterion.status, "")
