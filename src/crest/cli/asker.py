@@ -19,14 +19,14 @@ class Asker:
         self.console.print(question, end=" ")
         try:
             answer = self._read_line().strip()
-        except EOFError:
+        except (EOFError, RuntimeError):  # RuntimeError: input() with stdin closed ("lost sys.stdin")
             self.console.print()
             self.input_closed = True
             return None
         return answer or None
 
     def confirm(self, question: str, default: bool) -> bool:
-        hint = "[Y/n]" if default else "[y/N]"
+        hint = r"\[Y/n]" if default else r"\[y/N]"
         while True:
             answer = self.ask(f"{question} {hint}")
             if answer is None:

@@ -60,13 +60,13 @@ def ask_check_in(asker: Asker, session_id: int) -> CheckIn | None:
     console.print(_numbered(regions, dict(REGIONS)))
     pain: list[PainRating] = []
     for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
-        side_question = f"   {REGIONS[region].capitalize()}: which side? [l]eft [r]ight [b]oth [c]entre"
+        side_question = f"   {REGIONS[region].capitalize()}: which side? \\[l]eft \\[r]ight \\[b]oth \\[c]entre"
         side = _pick_key(asker, side_question, _SIDE_KEYS)
         score = _rate(asker, REGIONS[region])
         if score is not None:
             pain.append(PainRating(region=region, side=side, score=score))
     comparison = _pick_key(
-        asker, "Compared with before the session: [b]etter, [s]ame or [w]orse?", _COMPARISON_KEYS
+        asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS
     )
     sensations_list = list(SENSATIONS)
     console.print(_numbered(sensations_list, dict(SENSATIONS)))

@@ -4,6 +4,7 @@ This is an entry point: it wires the pure runner to the clock, the keyboard, the
 journal. The session row is written when the rest starts and checkpointed as it runs, so a crash loses nothing.
 """
 
+import math
 import signal
 import time
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from crest.session.timeline import Timeline, build_timeline, usual_range_note
 from crest.sound import Speaker, play_chime
 
 REFRESH_S = 0.1
+MAX_SPEED = 3600.0  # an hour a second: faster than any demo needs
 HEARTBEAT_S = 30.0
 
 
@@ -57,8 +59,8 @@ class _MonotonicClock:
 def run_guided_session(options: SessionOptions, console: Console) -> None:
     crp = load_protocol()
     timeline = build_timeline(crp, options.variant, options.minutes or crp.timing.default_minutes)
-    if not options.speed > 0:
-        raise InvalidSpeed(f"--speed must be a positive number, not {options.speed}")
+    if not (math.isfinite(options.speed) and 0 < options.speed <= MAX_SPEED):
+        raise InvalidSpeed(f"--speed must be a number above 0 and at most {MAX_SPEED:g}, not {options.speed:g}")
     asker = Asker(console, assume_yes=options.assume_yes)
     with open_journal() as journal:
         if not ensure_safety_screen(journal, asker):

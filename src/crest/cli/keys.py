@@ -15,9 +15,9 @@ class KeyReader:
 
     def __enter__(self) -> "KeyReader":
         try:
-            fd = sys.stdin.fileno()
+            fd = sys.stdin.fileno()  # sys.stdin is None when the process started with stdin closed
             interactive = os.isatty(fd)
-        except (OSError, ValueError):
+        except (AttributeError, OSError, ValueError):
             interactive = False
         if interactive:
             import termios

@@ -76,8 +76,10 @@ def ensure_safety_screen(journal: "Journal", asker: "Asker") -> bool:
 
 
 def _required_yes_no(asker: "Asker", question: str) -> bool:
+    from rich.markup import escape
+
     while True:
-        answer = asker.ask(f"{question} [y/n]")
+        answer = asker.ask(f"{escape(question)} \\[y/n]")
         if answer is not None and answer.lower() in ("y", "yes", "n", "no"):
             return answer.lower().startswith("y")
         if asker.input_closed:

@@ -4,6 +4,7 @@ The runner never sleeps and never touches a file: the entry point polls it, rend
 checkpoints to the journal. A fake clock makes a 15-minute session testable in microseconds.
 """
 
+import math
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -21,8 +22,8 @@ class ScaledClock:
     """A clock that runs `speed` times faster than the one it wraps (for demos and tests)."""
 
     def __init__(self, base: Clock, speed: float) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be positive")
+        if not (math.isfinite(speed) and speed > 0):
+            raise ValueError("speed must be a positive finite number")
         self._base = base
         self._speed = speed
         self._origin = base.monotonic()

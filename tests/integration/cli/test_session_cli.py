@@ -49,7 +49,7 @@ def test_minutes_outside_the_range_is_a_one_line_error(run_crest: RunCrest) -> N
 
 
 def test_unknown_variant_and_bad_speed_are_one_line_errors(run_crest: RunCrest) -> None:
-    for args in (["--variant", "upside-down"], ["--speed", "0"]):
+    for args in (["--variant", "upside-down"], ["--speed", "0"], ["--speed", "inf"], ["--speed", "1e308"]):
         result = run_crest("session", *args, "--yes")
         assert result.returncode == 2
         assert result.stderr.startswith("crest: ")
@@ -125,3 +125,19 @@ def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
     assert session.status == "interrupted"
     assert 60 <= session.actual_seconds < 30 * 60
 
+
+
+def test_a_closed_stdin_is_handled_like_an_empty_one(crest_env: dict[str, str]) -> None:
+    def run_with_stdin_closed(*args: str) -> subprocess.CompletedProcess[str]:
+        command = " ".join([sys.executable, "-m", "crest", *args])
+        return subprocess.run(
+            ["sh", "-c", f"exec {command} <&-"], capture_output=True, text=True, env=crest_env, timeout=120
+        )
+
+    scripted = run_with_stdin_closed("session", "--minutes", "5", "--speed", "300", "--yes")
+    assert scripted.returncode == 0, scripted.stderr
+    assert "Time is up" in scripted.stdout
+    asked = run_with_stdin_closed("safety")
+    assert asked.returncode == 2
+    assert asked.stderr.startswith("crest: the safety questions need your answers")
+    assert "Traceback" not in scripted.stderr + asked.stderr

@@ -32,6 +32,8 @@ def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
     output = asker.console.file.getvalue()  # type: ignore[attr-defined]
     assert "numbers from 1 to 9" in output
     assert "outside 0-10" in output
+    assert "[l]eft [r]ight [b]oth [c]entre" in output  # the keys to press are shown, not eaten as markup
+    assert "[b]etter, [s]ame or [w]orse?" in output
 
 
 def test_skipping_everything_gives_no_check_in() -> None:

@@ -107,6 +107,7 @@ def test_scaled_clock_runs_fifteen_minutes_in_fifteen_seconds() -> None:
     assert isinstance(events[-1], SessionEnded)
 
 
-def test_scaled_clock_refuses_a_non_positive_speed() -> None:
+@pytest.mark.parametrize("speed", [0, -1, float("inf"), float("nan")])
+def test_scaled_clock_refuses_a_speed_that_is_not_a_positive_number(speed: float) -> None:
     with pytest.raises(ValueError):
-        ScaledClock(FakeClock(), 0)
+        ScaledClock(FakeClock(), speed)
