@@ -47,6 +47,8 @@ MAX_PLANNED_MINUTES = 30
 MIN_PAIN_SCORE = 0
 MAX_PAIN_SCORE = 10
 MAX_NOTE_CHARACTERS = 4000
+MAX_ELAPSED_S = 24 * 60 * 60
+MAX_RECORD_ID = 2**31 - 1  # the largest id every supported database stores (PostgreSQL INTEGER)
 
 
 class InvalidRating(CrestError):
@@ -163,7 +165,7 @@ def parse_datetime(text: str, local_zone: tzinfo | None = None) -> datetime:
         if local_zone is None:
             raise InvalidDate(f"the time '{text}' has no time zone; add one, like 2026-05-01T07:30+00:00")
         moment = moment.replace(tzinfo=local_zone)
-    return moment
+    return require_aware(moment, "the time")
 
 
 def parse_since(text: str, local_zone: tzinfo) -> datetime:
@@ -173,7 +175,7 @@ def parse_since(text: str, local_zone: tzinfo) -> datetime:
         day = date.fromisoformat(stripped)
     except ValueError:
         return parse_datetime(stripped, local_zone)
-    return datetime.combine(day, time(0), tzinfo=local_zone)
+    return require_aware(datetime.combine(day, time(0), tzinfo=local_zone), "the day")
 
 
 def require_aware(moment: datetime, what: str) -> datetime:
@@ -181,6 +183,10 @@ def require_aware(moment: datetime, what: str) -> datetime:
         raise InvalidDate(f"{what} {moment!r} is not a date and time")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidDate(f"{what} {moment.isoformat()} has no time zone")
+    try:
+        moment.astimezone(UTC)  # times are stored in UTC: year 1 at +14:00 has no UTC equivalent
+    except OverflowError:
+        raise InvalidDate(f"{what} {moment.isoformat()} is outside the dates crest can store") from None
     return moment
 
 
@@ -293,6 +299,8 @@ def check_elapsed(elapsed_s: float) -> int:
         raise InvalidDuration(f"elapsed time {elapsed_s!r} is not a number of seconds")
     if elapsed_s < 0:
         raise InvalidDuration(f"elapsed time {elapsed_s} s is negative")
+    if elapsed_s > MAX_ELAPSED_S:
+        raise InvalidDuration(f"elapsed time {elapsed_s:g} s is more than a day; no session lasts that long")
     return int(elapsed_s)
 
 

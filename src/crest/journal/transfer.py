@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from crest.errors import CrestError
 from crest.journal.records import (
+    MAX_RECORD_ID,
     CheckIn,
     InvalidRating,
     InvalidSafetyAnswers,
@@ -263,8 +264,8 @@ def _moment(value: Any) -> datetime:
 
 def _id(value: Any) -> int:
     number = _int(value)
-    if number < 1:
-        raise _BadValue(f"id {number} must be 1 or more")
+    if not 1 <= number <= MAX_RECORD_ID:
+        raise _BadValue(f"id {number} must be from 1 to {MAX_RECORD_ID}")
     return number
 
 

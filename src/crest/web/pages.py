@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
 from crest.journal import records
+from crest.journal.records import MAX_RECORD_ID
 from crest.protocol.model import VariantName
 from crest.safety.screen import QUESTIONS
 from crest.session.timeline import build_timeline, check_minutes, usual_range_note
@@ -17,7 +18,7 @@ from crest.web import progress
 from crest.web.context import WebContext, web_context
 from crest.web.preferences import Preferences
 from crest.web.safety_state import record_answers, safety_state
-from crest.web.schemas import MAX_RECORD_ID, CheckInOut, SessionOut
+from crest.web.schemas import CheckInOut, SessionOut
 from crest.web.timeframe import friendly_time, start_of_week
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")

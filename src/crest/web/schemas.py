@@ -11,10 +11,7 @@ from crest.errors import CrestError
 from crest.journal import records
 from crest.protocol.model import VariantName
 
-MAX_ELAPSED_S = 24 * 60 * 60.0
-MAX_RECORD_ID = 2**31 - 1  # the largest id every supported database stores
-
-RecordId = Annotated[int, Path(ge=1, le=MAX_RECORD_ID)]
+RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
 
 
 def _checked_by(parse: Callable[[str], str]) -> AfterValidator:
@@ -37,7 +34,7 @@ Sensation = Annotated[
 Timing = Literal["before", "after", "standalone"]
 Comparison = Literal["better", "same", "worse"]
 FinishedStatus = Literal["completed", "ended_early", "interrupted"]
-ElapsedSeconds = Annotated[float, Field(ge=0, le=MAX_ELAPSED_S, description="seconds of session time so far")]
+ElapsedSeconds = Annotated[float, Field(ge=0, le=records.MAX_ELAPSED_S, description="seconds of session time so far")]
 
 
 class _Input(BaseModel):
@@ -108,7 +105,7 @@ class PainIn(_Input):
 class CheckInIn(_Input):
     at: datetime | None = Field(None, description="ISO 8601 with a time zone; now when left out")
     timing: Timing = "standalone"
-    session_id: int | None = Field(None, ge=1, le=MAX_RECORD_ID)
+    session_id: int | None = Field(None, ge=1, le=records.MAX_RECORD_ID)
     pain: list[PainIn] = Field(default_factory=list, max_length=len(records.REGIONS) * len(records.SIDES))
     sensations: list[Sensation] = Field(default_factory=list, max_length=len(records.SENSATIONS))
     compared_with_before: Comparison | None = None

@@ -231,3 +231,19 @@ def test_every_record_error_is_a_crest_error() -> None:
         InvalidPlannedMinutes,
     ):
         assert issubclass(error, CrestError)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01T00:00+14:00", "9999-12-31T23:59:59-14:00"])
+def test_times_without_a_utc_equivalent_are_refused_by_name(text: str) -> None:
+    with pytest.raises(InvalidDate, match="outside the dates crest can store"):
+        parse_datetime(text)
+    with pytest.raises(InvalidDate, match="outside the dates crest can store"):
+        parse_since(text, UTC)
+
+
+def test_elapsed_time_beyond_a_day_is_refused() -> None:
+    from crest.journal.records import InvalidDuration, check_elapsed
+
+    assert check_elapsed(24 * 60 * 60) == 86400
+    with pytest.raises(InvalidDuration, match="more than a day"):
+        check_elapsed(2**70)

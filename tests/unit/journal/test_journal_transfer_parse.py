@@ -192,3 +192,19 @@ def test_read_export_file_names_unreadable_files(tmp_path: Path) -> None:
     good = tmp_path / "journal.json"
     good.write_text(export_json(CONTENTS), encoding="utf-8")
     assert read_export_file(good) == CONTENTS
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("id", 2**70, "field id: id 1180591620717411303424 must be from 1 to 2147483647"),
+        ("started_at", "0001-01-01T00:00+14:00", "outside the dates crest can store"),
+        ("actual_seconds", 2**70, "more than a day"),
+    ],
+)
+def test_json_values_no_database_can_hold_are_named(field: str, value: object, expected: str) -> None:
+    document = json.loads(export_json(CONTENTS))
+    document["sessions"][0][field] = value
+    message = _error(json.dumps(document), "journal.json")
+    assert message.startswith("journal.json")
+    assert expected in message

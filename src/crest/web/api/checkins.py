@@ -5,9 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from crest.journal.records import require_aware
+from crest.journal.records import MAX_RECORD_ID, require_aware
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import MAX_RECORD_ID, CheckInIn, CheckInOut, ErrorOut, RecordId
+from crest.web.schemas import CheckInIn, CheckInOut, ErrorOut, RecordId
 from crest.web.timeframe import start_of_day
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"], responses={404: {"model": ErrorOut}})
