@@ -186,13 +186,31 @@ def _write_private_file(path: Path, text: str) -> None:
     """Write the export readable by its owner only, replacing `path` in one step."""
     import tempfile
 
+    if path.is_dir():
+        raise ExportNotWritable(f"{path} is a folder; give a file name, like {path / 'crest-journal.json'}")
+    temporary: str | None = None
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=".crest-export-", dir=path.parent)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.replace(temporary, path)
     except OSError as error:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)  # never leave a stray copy of health data behind
         raise ExportNotWritable(f"cannot write {path} ({error.strerror or error})") from None
+
+
+def _is_journal_file(path: Path) -> bool:
+    from sqlalchemy.engine import make_url
+
+    from crest.config import database_url
+
+    url = make_url(database_url())
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return False
+    journal = Path(url.database).resolve()
+    companions = {journal, journal.with_name(journal.name + "-wal"), journal.with_name(journal.name + "-shm")}
+    return path.resolve() in companions
 
 
 def export(
@@ -212,6 +230,8 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
+    if _is_journal_file(output):
+        raise ExportNotWritable(f"{output} is the journal itself; choose another file for the export")
     _write_private_file(output, text)
     typer.echo(f"Exported the journal to {output}.", err=True)
 

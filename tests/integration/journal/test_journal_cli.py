@@ -233,3 +233,18 @@ def test_journal_commands_do_not_load_sqlalchemy_at_import() -> None:
         env={**os.environ, "PYTHONPATH": str(SRC)},
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_export_refuses_to_overwrite_the_journal_or_a_folder(home: Path, tmp_path: Path) -> None:
+    assert crest(home, "log", "--pain", "hip=3").returncode == 0
+    onto_journal = crest(home, "export", "-o", str(home / "crest.db"))
+    _assert_one_line_error(onto_journal, "is the journal itself")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    into_folder = crest(home, "export", "-o", str(folder))
+    _assert_one_line_error(into_folder, "is a folder")
+    assert list(folder.iterdir()) == []
+    assert list(tmp_path.glob(".crest-export-*")) == []
+    history = crest(home, "history", "--json", "--check-ins")
+    assert history.returncode == 0
+    assert len(json.loads(history.stdout)) == 1
