@@ -1,7 +1,7 @@
 """The `crest` command: one Typer app; each command group lives in its own module."""
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from crest.cli.commands import COMMAND_SUMMARIES, ROOT_SUMMARY, root_help
 from crest.errors import CrestError
@@ -43,8 +43,20 @@ def main() -> None:
         print(root_help(), end="")
         return
     try:
-        build_app()()
+        # Not standalone: Click's usage errors come here, to be said in one line like every other error.
+        outcome = build_app()(standalone_mode=False)
     except CrestError as error:
-        print(f"crest: {error}", file=sys.stderr)
-        raise SystemExit(error.exit_code) from None
+        _fail(str(error), error.exit_code)
+    except Exception as error:
+        describe = getattr(error, "format_message", None)  # Click's usage errors (bad option, unknown command)
+        if describe is None:
+            raise
+        _fail(f"{describe()} (see --help)", getattr(error, "exit_code", 2))
+    if isinstance(outcome, int) and outcome != 0:
+        raise SystemExit(outcome)
+
+
+def _fail(message: str, exit_code: int) -> NoReturn:
+    print(f"crest: {message}", file=sys.stderr)
+    raise SystemExit(exit_code) from None
 
