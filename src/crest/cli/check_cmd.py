@@ -71,7 +71,7 @@ def check(
     from crest.posture.service import CheckOptions
 
     options = CheckOptions(height_cm=height_cm, view=view.value)
-    errors = Console(stderr=True, highlight=False)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
     with _native_logs_silenced():
         if camera:
             _check_camera(_camera_index(paths), options, json_output, voice, errors)

@@ -207,6 +207,7 @@ class Journal:
             from crest.config import database_url
 
             url = database_url()
+        where = f"'{url.split(':', 1)[0]}:...'"  # never echo a password from an unreadable URL
         try:
             parsed = make_url(url)
             where = _describe(parsed)
@@ -216,7 +217,7 @@ class Journal:
                 else create_engine(parsed, pool_pre_ping=True)
             )
         except (ArgumentError, NoSuchModuleError, ImportError) as error:
-            raise DatabaseUnavailable(f"cannot use the database URL '{url}': {error}") from None
+            raise DatabaseUnavailable(f"cannot use the database URL {where}: {error}") from None
         journal = cls(engine, where, clock)
         try:
             with journal._translated_errors(), migration_lock(parsed), engine.begin() as connection:

@@ -93,3 +93,10 @@ def test_in_memory_journal_is_shared_by_threads() -> None:
             )
         )
         assert len(journal.list_checkins()) == 6
+
+
+def test_a_password_in_an_unusable_url_is_never_shown() -> None:
+    with pytest.raises(DatabaseUnavailable) as raised:
+        Journal.open("mysql://someone:s3cret@db.invalid/crest")
+    assert "s3cret" not in str(raised.value)
+    assert "cannot use the database URL" in str(raised.value)
