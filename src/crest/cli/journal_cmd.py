@@ -172,7 +172,7 @@ def history(
     """
     from crest.journal.records import parse_since
 
-    start = parse_since(since, _local_zone()) if since else None
+    start = parse_since(since, _local_zone()) if since is not None else None
     with open_journal() as journal:
         sessions = journal.list_sessions(since=start)
         check_ins = journal.list_checkins(since=start)

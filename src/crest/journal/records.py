@@ -230,6 +230,8 @@ def check_note(note: str | None) -> str | None:
     if note is None:
         return None
     stripped = note.strip()
+    if any(ord(character) < 32 and character not in "\n\t\r" for character in stripped):
+        raise InvalidNote("the note contains control characters; please write it as plain text")
     if len(stripped) > MAX_NOTE_CHARACTERS:
         raise InvalidNote(f"the note has {len(stripped)} characters; keep it under {MAX_NOTE_CHARACTERS}")
     return stripped or None

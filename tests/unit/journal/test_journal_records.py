@@ -247,3 +247,11 @@ def test_elapsed_time_beyond_a_day_is_refused() -> None:
     assert check_elapsed(24 * 60 * 60) == 86400
     with pytest.raises(InvalidDuration, match="more than a day"):
         check_elapsed(2**70)
+
+
+def test_a_note_with_control_characters_is_refused_but_line_breaks_are_kept() -> None:
+    from crest.journal.records import InvalidNote
+
+    assert CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="first line\n\tsecond").note == "first line\n\tsecond"
+    with pytest.raises(InvalidNote, match="control characters"):
+        CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="nul\x00byte")
