@@ -49,12 +49,6 @@ def recover_abandoned_sessions(journal: Journal, now: datetime | None = None) ->
     return journal.mark_abandoned_sessions(is_local_process_alive, STALE_AFTER_S, now)
 
 
-def recover_at_start(url: str | None = None, now: datetime | None = None) -> list[PracticeSession]:
-    """Open the journal (default location), mark abandoned sessions, close it again."""
-    with Journal.open(url) as journal:
-        return recover_abandoned_sessions(journal, now)
-
-
 def describe_recovered(sessions: list[PracticeSession]) -> str | None:
     """One calm line about sessions that stopped unexpectedly, or None when there were none."""
     if not sessions:

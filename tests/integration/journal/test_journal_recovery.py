@@ -11,14 +11,11 @@ import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from crest.journal.recovery import (
     current_owner,
     describe_recovered,
     is_local_process_alive,
     recover_abandoned_sessions,
-    recover_at_start,
 )
 from crest.journal.store import Journal
 
@@ -79,16 +76,6 @@ def test_killed_session_is_marked_interrupted_on_next_start(journal_url: str) ->
         assert [(s.id, s.status, s.actual_seconds) for s in recovered] == [(session_id, "interrupted", 60)]
         assert journal.get_session(session_id).status == "interrupted"
         assert recover_abandoned_sessions(journal) == []
-
-
-def test_recover_at_start_opens_the_default_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CREST_HOME", str(tmp_path))
-    monkeypatch.delenv("CREST_DATABASE_URL", raising=False)
-    with Journal.open() as journal:
-        session_id = journal.start_session(
-            datetime.now(UTC), 15, "standard", f"{_dead_pid()}@{socket.gethostname()}"
-        )
-    assert [session.id for session in recover_at_start()] == [session_id]
 
 
 def test_live_session_of_this_process_is_left_alone(journal_url: str) -> None:
