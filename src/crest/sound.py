@@ -3,15 +3,20 @@
 Nothing here is required for a session: with no speech engine or no audio player, crest stays silent.
 """
 
-import math
+import io
 import shutil
-import struct
 import subprocess
 import tempfile
 import wave
 from pathlib import Path
 
-CHIME_RATE_HZ = 22050
+CHIME_RATE_HZ = 22_050
+CHIME_DURATION_S = 2.5
+# A bowl-like tone: a low fundamental with a few quieter, slightly inharmonic partials that fade faster.
+CHIME_PARTIALS = ((432.0, 1.0, 1.6), (864.0 * 1.003, 0.35, 1.1), (1296.0 * 1.007, 0.12, 0.7), (2160.0, 0.05, 0.4))
+CHIME_PEAK_LEVEL = 0.45  # well below full scale: the person is lying quietly with eyes closed
+CHIME_ATTACK_S = 0.02
+CHIME_FADE_S = 0.5
 AUDIO_PLAYERS: tuple[tuple[str, ...], ...] = (
     ("paplay",),
     ("pw-play",),
@@ -48,26 +53,26 @@ class Speaker:
         )
 
 
-def chime_samples(duration_s: float = 2.5, rate_hz: int = CHIME_RATE_HZ) -> list[int]:
-    """A soft bell: two gentle partials with a slow exponential fade, as 16-bit samples."""
-    partials = ((528.0, 0.55), (792.0, 0.2), (1056.0, 0.08))
-    samples = []
-    for index in range(int(duration_s * rate_hz)):
-        t = index / rate_hz
-        attack = min(1.0, t / 0.02)
-        level = attack * math.exp(-2.2 * t) * sum(gain * math.sin(2 * math.pi * hz * t) for hz, gain in partials)
-        samples.append(int(max(-1.0, min(1.0, level * 0.5)) * 32767))
-    return samples
+def synthesise_chime() -> bytes:
+    """The soft chime as a mono 16-bit WAV file: a bowl-like tone that fades out without a click."""
+    import numpy as np
 
+    times_s = np.arange(int(CHIME_RATE_HZ * CHIME_DURATION_S)) / CHIME_RATE_HZ
+    signal = np.zeros_like(times_s)
+    for frequency_hz, amplitude, decay_s in CHIME_PARTIALS:
+        signal += amplitude * np.exp(-times_s / decay_s) * np.sin(2 * np.pi * frequency_hz * times_s)
+    signal *= np.minimum(times_s / CHIME_ATTACK_S, 1.0)  # no click at the start
+    signal *= np.clip((CHIME_DURATION_S - times_s) / CHIME_FADE_S, 0.0, 1.0)  # nor at the end
+    signal *= CHIME_PEAK_LEVEL / np.max(np.abs(signal))
+    samples = np.round(signal * 32767).astype("<i2")
 
-def write_chime(path: Path) -> Path:
-    samples = chime_samples()
-    with wave.open(str(path), "wb") as out:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(CHIME_RATE_HZ)
-        out.writeframes(struct.pack(f"<{len(samples)}h", *samples))
-    return path
+        out.writeframes(samples.tobytes())
+    return buffer.getvalue()
 
 
 def play_chime() -> bool:
@@ -76,7 +81,8 @@ def play_chime() -> bool:
         if shutil.which(player[0]) is None:
             continue
         with tempfile.TemporaryDirectory(prefix="crest-chime-") as folder:
-            chime = write_chime(Path(folder) / "chime.wav")
+            chime = Path(folder) / "chime.wav"
+            chime.write_bytes(synthesise_chime())
             subprocess.run(
                 [*player, str(chime)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, timeout=10, check=False,

@@ -3,7 +3,10 @@
 import io
 import wave
 
-from crest.web.chime import CHIME_PATH, DURATION_S, SAMPLE_RATE_HZ, synthesise_chime
+from crest.sound import CHIME_DURATION_S as DURATION_S
+from crest.sound import CHIME_RATE_HZ as SAMPLE_RATE_HZ
+from crest.sound import synthesise_chime
+from crest.web.chime import CHIME_PATH
 
 
 def test_the_committed_chime_matches_the_synthesiser() -> None:
