@@ -3,21 +3,25 @@
 Every question can be skipped with Enter; a typo is explained and asked again, never a crash.
 """
 
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from typing import TypeVar
 
 from crest.cli.asker import Asker
+from crest.clock import Clock
 from crest.errors import CrestError
-from crest.journal.records import REGIONS, SENSATIONS, CheckIn, PainRating, parse_score
+from crest.journal.records import CheckIn, PainRating, parse_score
+from crest.journal.vocabulary import CheckInTiming, Comparison, Labelled, Region, Sensation, Side
 
-_SIDE_KEYS = {"l": "left", "r": "right", "b": "both", "c": "centre"}
-_COMPARISON_KEYS = {"b": "better", "s": "same", "w": "worse"}
-
-
-def _numbered(names: list[str], labels: dict[str, str]) -> str:
-    return "  ".join(f"{number}) {labels[name]}" for number, name in enumerate(names, start=1))
+_SIDE_KEYS = {"l": Side.LEFT, "r": Side.RIGHT, "b": Side.BOTH, "c": Side.CENTRE}
+_COMPARISON_KEYS = {"b": Comparison.BETTER, "s": Comparison.SAME, "w": Comparison.WORSE}
+Name = TypeVar("Name", Region, Sensation, Side, Comparison)
 
 
-def _pick_numbers(asker: Asker, question: str, names: list[str]) -> list[str]:
+def _numbered(names: Sequence[Labelled]) -> str:
+    return "  ".join(f"{number}) {name.label}" for number, name in enumerate(names, start=1))
+
+
+def _pick_numbers(asker: Asker, question: str, names: list[Name]) -> list[Name]:
     while True:
         answer = asker.ask(question)
         if answer is None:
@@ -30,7 +34,7 @@ def _pick_numbers(asker: Asker, question: str, names: list[str]) -> list[str]:
         return list(dict.fromkeys(picked))
 
 
-def _pick_key(asker: Asker, question: str, keys: dict[str, str]) -> str | None:
+def _pick_key(asker: Asker, question: str, keys: dict[str, Name]) -> Name | None:
     while True:
         answer = asker.ask(question)
         if answer is None:
@@ -52,31 +56,31 @@ def _rate(asker: Asker, where: str) -> int | None:
             asker.console.print(f"   {error}")
 
 
-def ask_check_in(asker: Asker, session_id: int) -> CheckIn | None:
+def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
     """Ask the questions; None when everything was skipped."""
     console = asker.console
     console.print("\n[bold]How do you feel?[/bold] [dim]Press Enter to skip any question.[/dim]")
-    regions = list(REGIONS)
-    console.print(_numbered(regions, dict(REGIONS)))
+    regions = list(Region)
+    console.print(_numbered(regions))
     pain: list[PainRating] = []
     for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
-        side_question = f"   {REGIONS[region].capitalize()}: which side? \\[l]eft \\[r]ight \\[b]oth \\[c]entre"
+        side_question = f"   {region.label.capitalize()}: which side? \\[l]eft \\[r]ight \\[b]oth \\[c]entre"
         side = _pick_key(asker, side_question, _SIDE_KEYS)
-        score = _rate(asker, REGIONS[region])
+        score = _rate(asker, region.label)
         if score is not None:
             pain.append(PainRating(region=region, side=side, score=score))
     comparison = _pick_key(
         asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS
     )
-    sensations_list = list(SENSATIONS)
-    console.print(_numbered(sensations_list, dict(SENSATIONS)))
+    sensations_list = list(Sensation)
+    console.print(_numbered(sensations_list))
     sensations = _pick_numbers(asker, "Did you notice any of these? (numbers)", sensations_list)
-    if "none" in sensations and len(sensations) > 1:
-        sensations.remove("none")
+    if Sensation.NONE in sensations and len(sensations) > 1:
+        sensations.remove(Sensation.NONE)
     note = asker.ask("A note for yourself?")
     check_in = CheckIn(
-        at=datetime.now(UTC),
-        timing="after",
+        at=clock(),
+        timing=CheckInTiming.AFTER,
         session_id=session_id,
         pain=tuple(pain),
         sensations=frozenset(sensations),

@@ -8,7 +8,6 @@ import math
 import signal
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from types import FrameType
 
 from rich.console import Console
@@ -16,14 +15,14 @@ from rich.live import Live
 
 from crest.cli.asker import Asker
 from crest.cli.checkin_prompt import ask_check_in
-from crest.cli.journal_access import open_journal
+from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
 from crest.cli.safety_cmd import ensure_safety_screen
 from crest.cli.session_view import clock_text, render_session
 from crest.errors import CrestError
-from crest.journal.recovery import current_owner
-from crest.journal.store import Journal
+from crest.journal.vocabulary import SessionStatus
 from crest.protocol import Protocol, load_protocol
+from crest.services.practice import PracticeSessions
 from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
 from crest.session.timeline import Timeline, build_timeline, usual_range_note
 from crest.sound import Speaker, play_chime
@@ -62,26 +61,28 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
     if not (math.isfinite(options.speed) and 0 < options.speed <= MAX_SPEED):
         raise InvalidSpeed(f"--speed must be a number above 0 and at most {MAX_SPEED:g}, not {options.speed:g}")
     asker = Asker(console, assume_yes=options.assume_yes)
-    with open_journal() as journal:
-        if not ensure_safety_screen(journal, asker):
+    with open_services() as services:
+        if not ensure_safety_screen(services.safety, asker):
             raise SessionNotStarted()
+        sessions = services.practice
         speaker = _speaker(options.voice, console)
         console.print(f"[dim]{crp.disclaimer}[/dim]")
         note = usual_range_note(crp, timeline.minutes)
         if note:
             console.print(note)
         _walk_through_setup(crp, timeline, asker)
-        session_id = journal.start_session(datetime.now(UTC), timeline.minutes, timeline.variant, current_owner())
-        ended = _rest(timeline, journal, session_id, speaker, console, options.speed)
+        session_id = sessions.start(timeline.minutes, timeline.variant).id
+        assert session_id is not None  # a stored session has its id
+        ended = _rest(timeline, sessions, session_id, speaker, console, options.speed)
         if ended.status == "ended_early":
-            _close_early(journal, session_id, ended, asker)
+            _close_early(sessions, session_id, ended, asker)
             return
-        journal.finish_session(session_id, ended.elapsed_s, "completed")
+        sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED)
         _ending(crp, speaker, console)
         if options.check_in and not options.assume_yes:
-            check_in = ask_check_in(asker, session_id)
+            check_in = ask_check_in(asker, session_id, services.clock)
             if check_in is not None:
-                journal.add_checkin(check_in)
+                services.check_ins.add(check_in)
                 console.print("Saved. See it any time with `crest history`.")
 
 
@@ -118,7 +119,12 @@ def _walk_through_setup(crp: Protocol, timeline: Timeline, asker: Asker) -> None
 
 
 def _rest(
-    timeline: Timeline, journal: Journal, session_id: int, speaker: Speaker | None, console: Console, speed: float
+    timeline: Timeline,
+    sessions: PracticeSessions,
+    session_id: int,
+    speaker: Speaker | None,
+    console: Console,
+    speed: float,
 ) -> SessionEnded:
     runner = SessionRunner(timeline, ScaledClock(_MonotonicClock(), speed))
     previous_handlers = _raise_on_stop_signals()
@@ -133,7 +139,7 @@ def _rest(
             while True:
                 for event in events:
                     if isinstance(event, CheckpointDue):
-                        journal.checkpoint_session(session_id, event.elapsed_s)
+                        sessions.checkpoint(session_id, event.elapsed_s)
                         last_write = time.monotonic()
                     elif isinstance(event, SessionEnded):
                         return event
@@ -148,14 +154,14 @@ def _rest(
                     return runner.end_early()
                 if runner.state == "paused" and time.monotonic() - last_write >= HEARTBEAT_S:
                     # A long pause is still a live session: keep its sign of life fresh.
-                    journal.checkpoint_session(session_id, runner.elapsed_s)
+                    sessions.checkpoint(session_id, runner.elapsed_s)
                     last_write = time.monotonic()
                 events = runner.poll()
     except KeyboardInterrupt:
         return runner.end_early()
     except _Stopped:
         ended = runner.end_early()
-        journal.finish_session(session_id, ended.elapsed_s, "interrupted")
+        sessions.finish(session_id, ended.elapsed_s, SessionStatus.INTERRUPTED)
         raise SessionInterrupted(ended.elapsed_s) from None
     finally:
         if live is not None:
@@ -192,13 +198,13 @@ def _ending(crp: Protocol, speaker: Speaker | None, console: Console) -> None:
         speaker.say(" ".join(part.text for part in crp.ending))
 
 
-def _close_early(journal: Journal, session_id: int, ended: SessionEnded, asker: Asker) -> None:
+def _close_early(sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker) -> None:
     asker.console.print(f"\nEnded after {clock_text(ended.elapsed_s)}.")
     if asker.confirm("Keep the record of this session?", default=True):
-        journal.finish_session(session_id, ended.elapsed_s, "ended_early")
+        sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY)
         asker.console.print("Kept as ended early.")
     else:
-        journal.delete_session(session_id)
+        sessions.delete(session_id)
         asker.console.print("Deleted.")
 
 

@@ -1,25 +1,37 @@
-"""Open the journal for a command, first marking sessions whose process died as interrupted."""
+"""The terminal door's composition root: the one place it opens the journal and builds the services."""
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from crest.journal.store import Journal
+from crest.clock import system_now, system_zone
+from crest.journal.records import PracticeSession
+from crest.journal.store import Journal
+from crest.services.bundle import Services
 
 
 @contextmanager
-def open_journal() -> Iterator["Journal"]:
-    import sys
-
-    from crest.journal.recovery import describe_recovered, recover_abandoned_sessions
-    from crest.journal.store import Journal
-
-    journal = Journal.open()
+def open_services() -> Iterator[Services]:
+    """Open the journal for a command, first marking sessions whose process died as interrupted."""
+    journal = Journal.open(clock=system_now)
     try:
-        notice = describe_recovered(recover_abandoned_sessions(journal))
+        services = Services.over(journal, system_now, system_zone())
+        notice = describe_recovered(services.practice.recover_abandoned())
         if notice:
             print(notice, file=sys.stderr)
-        yield journal
+        yield services
     finally:
         journal.close()
+
+
+def describe_recovered(sessions: list[PracticeSession]) -> str | None:
+    """One calm line about sessions that stopped unexpectedly, or None when there were none."""
+    if not sessions:
+        return None
+    parts = [
+        f"{session.started_at.astimezone():%Y-%m-%d %H:%M} ({session.actual_seconds // 60} min "
+        f"{session.actual_seconds % 60} s)"
+        for session in sessions
+    ]
+    noun = "session" if len(sessions) == 1 else "sessions"
+    return f"Saved as interrupted: {len(sessions)} {noun} that stopped unexpectedly, {', '.join(parts)}."

@@ -6,14 +6,12 @@ SQLAlchemy and the journal modules are imported inside the commands so that `cre
 from __future__ import annotations
 
 import json
-import os
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crest.cli.journal_access import open_journal
 from crest.errors import CrestError
 
 if TYPE_CHECKING:
@@ -22,14 +20,6 @@ if TYPE_CHECKING:
 
 class NothingToLog(CrestError):
     """`crest log` without anything to record."""
-
-
-class ExportNotWritable(CrestError):
-    """The export file cannot be written."""
-
-
-def _local_zone() -> tzinfo:
-    return datetime.now().astimezone().tzinfo or UTC
 
 
 def _when(moment: datetime) -> str:
@@ -69,31 +59,29 @@ def log(
     ] = None,
 ) -> None:
     """Record a check-in without a session: pain, sensations, a note."""
-    from crest.journal.records import CheckIn, parse_datetime, parse_pain
+    from crest.cli.journal_access import open_services
+    from crest.clock import system_now, system_zone
+    from crest.journal.records import CheckIn, parse_datetime, parse_pain, parse_sensation
 
-    zone = _local_zone()
-    moment = parse_datetime(at, zone) if at is not None else datetime.now(zone)
+    moment = parse_datetime(at, system_zone()) if at is not None else system_now()
     check_in = CheckIn(
         at=moment,
-        timing="standalone",
         pain=tuple(parse_pain(entry) for entry in pain or ()),
-        sensations=frozenset(sensation or ()),
+        sensations=frozenset(parse_sensation(name) for name in sensation or ()),
         note=note,
     )
     if check_in.is_empty:
         raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N, --sensation or --note")
-    with open_journal() as journal:
-        check_in_id = journal.add_checkin(check_in)
-    typer.echo(f"Saved check-in {check_in_id} ({_when(check_in.at)}): {_check_in_summary(check_in)}.")
+    with open_services() as services:
+        saved = services.check_ins.add(check_in)
+    typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
 
 
 def _check_in_summary(check_in: CheckIn) -> str:
-    from crest.journal.records import COMPARISONS, SENSATIONS
-
     parts = [rating.label for rating in check_in.pain]
-    parts += [SENSATIONS[name] for name in sorted(check_in.sensations)]
+    parts += [name.label for name in sorted(check_in.sensations)]
     if check_in.compared_with_before is not None:
-        parts.append(f"{COMPARISONS[check_in.compared_with_before]} than before")
+        parts.append(f"{check_in.compared_with_before.label} than before")
     if check_in.note is not None:
         parts.append(f"note: {check_in.note}")
     return ", ".join(parts)
@@ -170,47 +158,18 @@ def history(
     With --json: a list of sessions (id, started_at, planned_minutes, actual_seconds, variant, status,
     position_check_summary), each with the check-ins taken before and after it under check_ins.
     """
+    from crest.cli.journal_access import open_services
+    from crest.clock import system_zone
     from crest.journal.records import parse_since
 
-    start = parse_since(since, _local_zone()) if since is not None else None
-    with open_journal() as journal:
-        sessions = journal.list_sessions(since=start)
-        check_ins = journal.list_checkins(since=start)
+    start = parse_since(since, system_zone()) if since is not None else None
+    with open_services() as services:
+        sessions = services.practice.list_sessions(since=start)
+        check_ins = services.check_ins.list_check_ins(since=start)
     if as_json:
         typer.echo(_history_json(sessions, check_ins, check_ins_only))
     else:
         _print_history_tables(sessions, check_ins)
-
-
-def _write_private_file(path: Path, text: str) -> None:
-    """Write the export readable by its owner only, replacing `path` in one step."""
-    import tempfile
-
-    if path.is_dir():
-        raise ExportNotWritable(f"{path} is a folder; give a file name, like {path / 'crest-journal.json'}")
-    temporary: str | None = None
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".crest-export-", dir=path.parent)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)  # never leave a stray copy of health data behind
-        raise ExportNotWritable(f"cannot write {path} ({error.strerror or error})") from None
-
-
-def _is_journal_file(path: Path) -> bool:
-    from sqlalchemy.engine import make_url
-
-    from crest.config import database_url
-
-    url = make_url(database_url())
-    if url.get_backend_name() != "sqlite" or not url.database:
-        return False
-    journal = Path(url.database).resolve()
-    companions = {journal, journal.with_name(journal.name + "-wal"), journal.with_name(journal.name + "-shm")}
-    return path.resolve() in companions
 
 
 def export(
@@ -221,18 +180,15 @@ def export(
     ] = None,
 ) -> None:
     """Export the whole journal as CSV or JSON (`crest import` reads both back)."""
-    from crest.journal.transfer import FORMATS, UnknownFormat, export_text
+    from crest.cli.journal_access import open_services
+    from crest.services.transfer import Transfer
 
-    if format_name not in FORMATS:
-        raise UnknownFormat(f"unknown export format '{format_name}'; choose csv or json")
-    with open_journal() as journal:
-        text = export_text(journal.export_contents(), format_name)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    if _is_journal_file(output):
-        raise ExportNotWritable(f"{output} is the journal itself; choose another file for the export")
-    _write_private_file(output, text)
+    Transfer.check_format(format_name)
+    with open_services() as services:
+        if output is None:
+            typer.echo(services.transfer.export_text(format_name), nl=False)
+            return
+        services.transfer.export_to_file(output, format_name)
     typer.echo(f"Exported the journal to {output}.", err=True)
 
 
@@ -242,12 +198,11 @@ def import_journal(
     ],
 ) -> None:
     """Import an export into an empty journal; every row is checked first, nothing is imported on error."""
-    from crest.journal.transfer import read_export_file
+    from crest.cli.journal_access import open_services
 
-    contents = read_export_file(path)
-    with open_journal() as journal:
-        journal.import_contents(contents)
-        where = journal.where
+    with open_services() as services:
+        contents = services.transfer.import_file(path)
+        where = services.where
     counts = (
         _count(len(contents.sessions), "session"),
         _count(len(contents.check_ins), "check-in"),

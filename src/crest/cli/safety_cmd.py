@@ -1,6 +1,5 @@
 """`crest safety`, and the screen asked before the first session and every 90 days."""
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import typer
@@ -9,8 +8,7 @@ from crest.errors import CrestError
 
 if TYPE_CHECKING:
     from crest.cli.asker import Asker
-    from crest.journal.store import Journal
-    from crest.safety.screen import Assessment
+    from crest.services.safety import Safety, SafetyStanding
 
 
 class SafetyScreenUnanswered(CrestError):
@@ -26,45 +24,46 @@ def safety() -> None:
     from rich.console import Console
 
     from crest.cli.asker import Asker
-    from crest.cli.journal_access import open_journal
+    from crest.cli.journal_access import open_services
 
-    console = Console()
-    with open_journal() as journal:
-        assessment = run_safety_screen(journal, Asker(console))
-    if not assessment.may_practise:
+    with open_services() as services:
+        standing = run_safety_screen(services.safety, Asker(Console()))
+    if standing.concern_stands:
         raise typer.Exit(1)
 
 
-def run_safety_screen(journal: "Journal", asker: "Asker") -> "Assessment":
+def run_safety_screen(safety: "Safety", asker: "Asker") -> "SafetyStanding":
     """Ask every question, store the answers with the date, and show the advice."""
-    from crest.journal.records import SafetyScreen
+    from rich.markup import escape
+
     from crest.protocol import load_protocol
-    from crest.safety.screen import QUESTIONS, AdviceLevel, assess
+    from crest.safety.screen import AdviceLevel
 
     console = asker.console
     console.print("[bold]A few safety questions[/bold] before you rest. Answer y or n.")
     answers: dict[str, bool] = {}
-    for number, question in enumerate(QUESTIONS, start=1):
+    for number, question in enumerate(safety.questions(), start=1):
         answers[question.id] = _required_yes_no(asker, f"{number}. {question.text}")
-    assessment = assess(answers)
-    journal.record_safety_screen(
-        SafetyScreen(answered_at=datetime.now(UTC), answers=answers, advice_level=assessment.level.name.lower())
+    standing = safety.record(answers)
+    style = {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red"}.get(
+        standing.level or AdviceLevel.SEE_CLINICIAN, "bold yellow"
     )
-    style = {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red"}.get(assessment.level, "bold yellow")
-    console.print(f"\n[{style}]{assessment.advice}[/{style}]")
-    for reason in assessment.reasons:
-        console.print(f"[dim]- because of: {reason.text} (source: {reason.source})[/dim]")
+    console.print(f"\n[{style}]{escape(standing.advice or '')}[/{style}]")
+    for reason in standing.reasons:
+        console.print(f"[dim]- because of: {escape(reason.text)} (source: {escape(reason.source)})[/dim]")
     console.print(f"[dim]{load_protocol().disclaimer}[/dim]")
-    return assessment
+    return standing
 
 
-def ensure_safety_screen(journal: "Journal", asker: "Asker") -> bool:
-    """True when the person may practise: screened recently with no concern, or screened now with none."""
-    from crest.safety.screen import AdviceLevel, screen_due
+def ensure_safety_screen(safety: "Safety", asker: "Asker") -> bool:
+    """True when the person may practise: screened recently with no concern, or screened now with none.
 
-    latest = journal.latest_safety_screen()
-    last_level = AdviceLevel[latest.advice_level.upper()] if latest else None
-    if not screen_due(latest.answered_at if latest else None, last_level, datetime.now(UTC)):
+    `--yes` stands for "none of these apply" only while no concern stands; it never lifts one.
+    """
+    standing = safety.standing()
+    if standing.concern_stands and asker.assume_yes:
+        safety.require_no_concern()  # raises with the advice and the answers behind it
+    if not standing.due:
         return True
     if asker.assume_yes:
         asker.console.print(
@@ -72,7 +71,7 @@ def ensure_safety_screen(journal: "Journal", asker: "Asker") -> bool:
             "to you. They will be asked next time without --yes.[/dim]"
         )
         return True
-    return run_safety_screen(journal, asker).may_practise
+    return not run_safety_screen(safety, asker).concern_stands
 
 
 def _required_yes_no(asker: "Asker", question: str) -> bool:

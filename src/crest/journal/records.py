@@ -12,36 +12,26 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from crest.errors import CrestError
+from crest.journal.vocabulary import (
+    CHECK_IN_TIMINGS,
+    COMPARISONS,
+    FINISHED_STATUSES,
+    REGIONS,
+    SENSATIONS,
+    SESSION_STATUSES,
+    SIDES,
+    CheckInTiming,
+    Comparison,
+    Region,
+    Sensation,
+    SessionStatus,
+    Side,
+)
 from crest.protocol.model import VARIANT_NAMES, UnknownVariant
+from crest.safety.screen import AdviceLevel, UnknownAdviceLevel
 
-REGIONS: Mapping[str, str] = {
-    "lower_back": "lower back",
-    "buttock": "buttock",
-    "sacroiliac_joint": "sacroiliac joint",
-    "groin": "groin",
-    "front_of_thigh": "front of thigh",
-    "hip": "hip",
-    "knee": "knee",
-    "pelvis": "pelvis",
-    "abdomen": "abdomen",
-}
-SIDES: Mapping[str, str] = {"left": "left", "right": "right", "both": "both sides", "centre": "centre"}
-SENSATIONS: Mapping[str, str] = {
-    "yawning": "yawning",
-    "breath_changed": "breath changed",
-    "spine_shifting": "spine shifting",
-    "warmth": "warmth",
-    "emotions": "emotions came up",
-    "sleepy": "sleepy",
-    "restless": "restless",
-    "none": "none",
-}
-NO_SENSATION = "none"
+NO_SENSATION = Sensation.NONE
 VARIANTS: tuple[str, ...] = VARIANT_NAMES
-SESSION_STATUSES: tuple[str, ...] = ("running", "completed", "ended_early", "interrupted")
-FINISHED_STATUSES: tuple[str, ...] = ("completed", "ended_early", "interrupted")
-CHECK_IN_TIMINGS: tuple[str, ...] = ("before", "after", "standalone")
-COMPARISONS: Mapping[str, str] = {"better": "better", "same": "about the same", "worse": "worse"}
 MIN_PLANNED_MINUTES = 5
 MAX_PLANNED_MINUTES = 30
 MIN_PAIN_SCORE = 0
@@ -114,27 +104,27 @@ def _choices(names: Iterable[str]) -> str:
     return ", ".join(names)
 
 
-def parse_region(text: str) -> str:
+def parse_region(text: str) -> Region:
     region = normalise_name(text)
     if region not in REGIONS:
         raise UnknownRegion(f"unknown region '{text}'; choose one of {_choices(REGIONS)}")
-    return region
+    return Region(region)
 
 
-def parse_side(text: str) -> str:
+def parse_side(text: str) -> Side:
     side = normalise_name(text)
     if side == "center":
         side = "centre"
     if side not in SIDES:
         raise UnknownSide(f"unknown side '{text}'; choose one of {_choices(SIDES)}")
-    return side
+    return Side(side)
 
 
-def parse_sensation(text: str) -> str:
+def parse_sensation(text: str) -> Sensation:
     sensation = normalise_name(text)
     if sensation not in SENSATIONS:
         raise UnknownSensation(f"unknown sensation '{text}'; choose one of {_choices(SENSATIONS)}")
-    return sensation
+    return Sensation(sensation)
 
 
 def parse_score(text: str) -> int:
@@ -196,9 +186,9 @@ def as_utc(moment: datetime) -> datetime:
 
 @dataclass(frozen=True)
 class PainRating:
-    region: str
+    region: Region
     score: int
-    side: str | None = None
+    side: Side | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "region", parse_region(self.region))
@@ -208,9 +198,9 @@ class PainRating:
 
     @property
     def label(self) -> str:
-        where = REGIONS[self.region]
+        where = self.region.label
         if self.side is not None:
-            where += f" ({SIDES[self.side]})"
+            where += f" ({self.side.label})"
         return f"{where} {self.score}/10"
 
 
@@ -244,11 +234,11 @@ class PracticeSession:
     started_at: datetime
     planned_minutes: int
     variant: str
-    status: str = "running"
+    status: SessionStatus = SessionStatus.RUNNING
     actual_seconds: int = 0
     position_check_summary: str | None = None
     last_checkpoint_at: datetime | None = None
-    owner: str | None = None
+    writer: str | None = None
     id: int | None = None
 
     def __post_init__(self) -> None:
@@ -257,12 +247,12 @@ class PracticeSession:
             require_aware(self.last_checkpoint_at, "the last checkpoint")
         check_planned_minutes(self.planned_minutes)
         check_variant(self.variant)
-        check_status(self.status)
+        object.__setattr__(self, "status", check_status(self.status))
         check_elapsed(self.actual_seconds)
 
     @property
     def finished(self) -> bool:
-        return self.status in FINISHED_STATUSES
+        return self.status.finished
 
 
 def check_planned_minutes(minutes: int) -> int:
@@ -281,18 +271,18 @@ def check_variant(variant: str) -> str:
     return variant
 
 
-def check_status(status: str) -> str:
+def check_status(status: str) -> SessionStatus:
     if status not in SESSION_STATUSES:
         raise UnknownStatus(
             f"unknown session status '{status}'; expected one of {_choices(SESSION_STATUSES)}"
         )
-    return status
+    return SessionStatus(status)
 
 
-def check_finished_status(status: str) -> str:
+def check_finished_status(status: str) -> SessionStatus:
     if status not in FINISHED_STATUSES:
         raise UnknownStatus(f"a session ends as one of {_choices(FINISHED_STATUSES)}, not '{status}'")
-    return status
+    return SessionStatus(status)
 
 
 def check_elapsed(elapsed_s: float) -> int:
@@ -329,12 +319,12 @@ class SessionEdit:
 
     variant: str
     actual_seconds: int
-    status: str
+    status: SessionStatus
 
     def __post_init__(self) -> None:
         check_variant(self.variant)
         object.__setattr__(self, "actual_seconds", check_elapsed(self.actual_seconds))
-        check_finished_status(self.status)
+        object.__setattr__(self, "status", check_finished_status(self.status))
 
     def applied_to(self, session: PracticeSession) -> PracticeSession:
         require_finished(session)
@@ -342,18 +332,18 @@ class SessionEdit:
         return replace(session, variant=self.variant, actual_seconds=self.actual_seconds, status=self.status)
 
 
-def check_timing(timing: str) -> str:
+def check_timing(timing: str) -> CheckInTiming:
     if timing not in CHECK_IN_TIMINGS:
         raise UnknownTiming(f"unknown check-in timing '{timing}'; choose one of {_choices(CHECK_IN_TIMINGS)}")
-    return timing
+    return CheckInTiming(timing)
 
 
-def check_comparison(answer: str) -> str:
+def check_comparison(answer: str) -> Comparison:
     if answer not in COMPARISONS:
         raise UnknownComparison(
             f"unknown answer '{answer}' for 'compared with before'; choose one of {_choices(COMPARISONS)}"
         )
-    return answer
+    return Comparison(answer)
 
 
 @dataclass(frozen=True)
@@ -361,18 +351,18 @@ class CheckIn:
     """How the body feels: before or after a session, or on its own (`crest log`). Every part is optional."""
 
     at: datetime
-    timing: str = "standalone"
+    timing: CheckInTiming = CheckInTiming.STANDALONE
     session_id: int | None = None
     pain: tuple[PainRating, ...] = ()
-    sensations: frozenset[str] = field(default_factory=frozenset)
-    compared_with_before: str | None = None
+    sensations: frozenset[Sensation] = field(default_factory=frozenset)
+    compared_with_before: Comparison | None = None
     note: str | None = None
     id: int | None = None
 
     def __post_init__(self) -> None:
         require_aware(self.at, "the check-in time")
-        check_timing(self.timing)
-        if self.timing == "standalone" and self.session_id is not None:
+        object.__setattr__(self, "timing", check_timing(self.timing))
+        if self.timing is CheckInTiming.STANDALONE and self.session_id is not None:
             raise UnknownTiming("a standalone check-in belongs to no session; use timing before or after")
         object.__setattr__(self, "pain", tuple(self.pain))
         for rating in self.pain:
@@ -386,7 +376,7 @@ class CheckIn:
             raise UnknownSensation("'none' cannot be combined with other sensations")
         object.__setattr__(self, "sensations", sensations)
         if self.compared_with_before is not None:
-            check_comparison(self.compared_with_before)
+            object.__setattr__(self, "compared_with_before", check_comparison(self.compared_with_before))
         object.__setattr__(self, "note", check_note(self.note))
 
     @property
@@ -409,9 +399,13 @@ def check_answers(answers: Mapping[str, bool]) -> dict[str, bool]:
 
 
 def check_advice_level(advice_level: str) -> str:
+    """One of the safety screen's advice levels, by its stored name (`see_clinician`)."""
     if not isinstance(advice_level, str) or not advice_level.strip():
         raise InvalidSafetyAnswers("the safety advice level is empty")
-    return advice_level
+    try:
+        return AdviceLevel.named(advice_level).stored_name
+    except UnknownAdviceLevel as error:
+        raise InvalidSafetyAnswers(str(error)) from None
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ class SessionRow(Base):
     variant: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), index=True)
     position_check_summary: Mapped[str | None] = mapped_column(Text)
-    owner: Mapped[str | None] = mapped_column(String(300))
+    writer: Mapped[str | None] = mapped_column(String(300))  # the process writing checkpoints: pid@host
     last_checkpoint_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 

@@ -14,13 +14,29 @@ from crest.errors import CrestError
 ASK_AGAIN_AFTER = timedelta(days=90)
 
 
+class UnknownAdviceLevel(CrestError):
+    """A stored advice level this crest does not know (a typo, or another program's file)."""
+
+
 class AdviceLevel(IntEnum):
-    """Ordered: the most serious answer decides."""
+    """Ordered: the most serious answer decides. Stored by its lower-case name."""
 
     CLEAR = 0
     SIDE_LYING = 1
     SEE_CLINICIAN = 2
     URGENT = 3
+
+    @property
+    def stored_name(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def named(cls, stored_name: str) -> "AdviceLevel":
+        for level in cls:
+            if level.stored_name == stored_name:
+                return level
+        choices = ", ".join(level.stored_name for level in cls)
+        raise UnknownAdviceLevel(f"unknown safety advice level '{stored_name[:40]}'; expected one of {choices}")
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,20 @@ def assess(answers: Mapping[str, bool]) -> Assessment:
     reasons = tuple(question for question in QUESTIONS if answers[question.id])
     level = max((question.level for question in reasons), default=AdviceLevel.CLEAR)
     return Assessment(level, ADVICE[level], reasons)
+
+
+def level_of(answers: Mapping[str, bool], stored_name: str) -> AdviceLevel | None:
+    """The level a stored screen stands for: the more serious of what was stored and what its answers say.
+
+    Recomputed, so that a hand-edited or mistyped level can never hide a "yes" to a warning sign. None when the
+    stored name is unreadable and no answer raises a concern: the questions are then simply asked again.
+    """
+    derived = max((question.level for question in QUESTIONS if answers.get(question.id)), default=AdviceLevel.CLEAR)
+    try:
+        stored = AdviceLevel.named(stored_name)
+    except UnknownAdviceLevel:
+        return derived if derived is not AdviceLevel.CLEAR else None
+    return max(stored, derived)
 
 
 def screen_due(last_answered_at: datetime | None, last_level: AdviceLevel | None, now: datetime) -> bool:

@@ -3,54 +3,49 @@
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from crest.web.context import Clock, LazyChecker, UploadLimits, WebContext
+from crest.clock import Clock, system_now, system_zone
+from crest.journal.store import Journal
+from crest.posture.service import CheckService
+from crest.protocol.loader import load_protocol
+from crest.services.bundle import Services
+from crest.web.api import api_router
+from crest.web.context import LazyChecker, UploadLimits, WebContext
+from crest.web.errors import install_error_handlers
+from crest.web.pages import pages_router
+from crest.web.schemas import ValidationProblemOut
 
 STATIC_DIR = Path(__file__).parent / "static"
 SWEEP_EVERY_S = 60.0
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _default_checker() -> Any:
-    from crest.posture.service import CheckService
-
-    return CheckService()
-
-
 def create_app(
     journal_url: str | None = None,
     *,
-    clock: Clock = _utc_now,
+    clock: Clock = system_now,
     local_zone: tzinfo | None = None,
-    checker_factory: Callable[[], Any] = _default_checker,
+    checker_factory: Callable[[], CheckService] = CheckService,
     limits: UploadLimits | None = None,
 ) -> FastAPI:
-    """Open the journal (applying migrations) and build the app. `journal_url` defaults to crest's own database."""
-    from crest.journal.store import Journal
-    from crest.protocol.loader import load_protocol
-    from crest.web.api import api_router
-    from crest.web.errors import install_error_handlers
-    from crest.web.pages import router as pages_router
+    """The web door's composition root: open the journal (applying migrations), build the services and the app.
 
+    `journal_url` defaults to crest's own database.
+    """
     journal = Journal.open(journal_url, clock=clock)
     context = WebContext(
-        journal=journal,
+        services=Services.over(journal, clock, local_zone or system_zone()),
         protocol=load_protocol(),
-        clock=clock,
-        local_zone=local_zone or datetime.now().astimezone().tzinfo or UTC,
         checker=LazyChecker(checker_factory),
         limits=limits or UploadLimits(),
     )
@@ -74,7 +69,7 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(RefuseOversizedUploads, max_upload_bytes=context.limits.max_upload_bytes)
     app.include_router(api_router())
-    app.include_router(pages_router)
+    app.include_router(pages_router())
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.openapi = lambda: _openapi_with_our_422(app)  # type: ignore[method-assign]
     return app
@@ -82,10 +77,6 @@ def create_app(
 
 def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
     """Document the 422 body the error handler really sends, instead of FastAPI's default."""
-    from fastapi.openapi.utils import get_openapi
-
-    from crest.web.schemas import ValidationProblemOut
-
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
         problem = ValidationProblemOut.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -120,11 +111,9 @@ async def _sweep_abandoned_sessions(context: WebContext) -> None:
 
     A closed tab usually says so itself (the page sends `interrupted` as it goes); this catches the rest.
     """
-    from crest.journal.recovery import recover_abandoned_sessions
-
     while True:
         with contextlib.suppress(Exception):  # a locked database now is no reason to stop sweeping later
-            await asyncio.to_thread(recover_abandoned_sessions, context.journal, context.now())
+            await asyncio.to_thread(context.services.practice.recover_abandoned)
         await asyncio.sleep(SWEEP_EVERY_S)
 
 

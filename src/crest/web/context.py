@@ -1,4 +1,14 @@
-"""What every route needs, built once per app: the journal, the protocol, the clock and the position checker."""
+"""What every route needs, built once per app: the services, the protocol and the position checker.
+
+Sync or async, decided once for the whole web layer:
+- Every handler that touches the journal or the pose model is a plain `def`. FastAPI runs those in its thread
+  pool, so a request waiting for SQLite's write lock (or a photo being checked) holds one worker thread, never the
+  event loop: static files, `/openapi.json` and every other request keep answering meanwhile.
+- `async def` is kept for work that only awaits I/O: reading a request body or an upload, the WebSocket loop. Any
+  journal or model call made from there goes through `run_in_threadpool`.
+- Error handlers are async (Starlette calls them so) and render pages through the thread pool as well, since a
+  page reads the theme from the journal.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 
-if TYPE_CHECKING:
-    from crest.journal.store import Journal
-    from crest.protocol.model import Protocol
+from crest.protocol.model import Protocol
+from crest.services.bundle import Services
 
-Clock = Callable[[], datetime]
+if TYPE_CHECKING:
+    from crest.posture.service import CheckService
+
+# The longest side a photo is checked at; the page scales the skeleton with it.
+PHOTO_MAX_SIDE_PX = 1280
 
 
 @dataclass(frozen=True)
@@ -28,29 +41,32 @@ class UploadLimits:
 class LazyChecker:
     """Loads the position checker (MediaPipe) on first use only, and lets one check run at a time."""
 
-    factory: Callable[[], Any]
+    factory: Callable[[], CheckService]
     _checker: Any = None
     _loading: threading.Lock = field(default_factory=threading.Lock)
     running: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self) -> Any:
+    def get(self) -> CheckService:
         with self._loading:
             if self._checker is None:
                 self._checker = self.factory()
-            return self._checker
+            checker: CheckService = self._checker
+            return checker
 
 
 @dataclass
 class WebContext:
-    journal: Journal
+    services: Services
     protocol: Protocol
-    clock: Clock
-    local_zone: tzinfo
     checker: LazyChecker
     limits: UploadLimits
 
+    @property
+    def local_zone(self) -> tzinfo:
+        return self.services.zone
+
     def now(self) -> datetime:
-        return self.clock()
+        return self.services.clock()
 
 
 async def web_context(request: Request) -> WebContext:

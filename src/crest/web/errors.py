@@ -1,13 +1,18 @@
-"""Turn every kind of bad input into a calm 4xx answer: JSON under /api, a page elsewhere. Never a 500."""
+"""Turn every kind of bad input into a calm 4xx answer: JSON under /api, a page elsewhere. Never a 500.
+
+`DatabaseUnavailable` (a locked or unreachable journal) answers 503: the request was fine, try again later.
+"""
 
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from crest.errors import CrestError
+from crest.web.templating import render
 
 
 class NotFound(CrestError):
@@ -22,16 +27,6 @@ class UploadTooLarge(CrestError):
     http_status = 413
 
 
-def _not_found_kinds() -> tuple[type[CrestError], ...]:
-    from crest.journal.store import CheckInNotFound, SessionNotFound
-
-    return (NotFound, SessionNotFound, CheckInNotFound)
-
-
-def status_for(error: CrestError) -> int:
-    return 404 if isinstance(error, _not_found_kinds()) else error.http_status
-
-
 def _field(location: tuple[Any, ...]) -> str:
     parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
     return ".".join(parts) or "body"
@@ -41,18 +36,15 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
-def _page(request: Request, status: int, title: str, message: str) -> Response:
-    from crest.web.pages import render
-
-    return render(request, "error.html", title=title, message=message, status_code=status)
+async def _page(request: Request, status: int, title: str, message: str) -> Response:
+    return await run_in_threadpool(render, request, "error.html", status, title=title, message=message)
 
 
 async def _crest_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CrestError)
-    status = status_for(error)
     if _is_api(request):
-        return JSONResponse({"detail": error.message}, status_code=status)
-    return _page(request, status, "That did not work", error.message)
+        return JSONResponse({"detail": error.message}, status_code=error.http_status)
+    return await _page(request, error.http_status, "That did not work", error.message)
 
 
 async def _validation_error(request: Request, error: Exception) -> Response:
@@ -61,7 +53,7 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     detail = "; ".join(f"{problem['field']}: {problem['message']}" for problem in problems)
     if _is_api(request):
         return JSONResponse({"detail": detail, "errors": problems}, status_code=422)
-    return _page(request, 422, "Please check what you entered", detail)
+    return await _page(request, 422, "Please check what you entered", detail)
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
@@ -69,7 +61,7 @@ async def _http_error(request: Request, error: Exception) -> Response:
     if _is_api(request) or error.status_code < 400:
         return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
     title = "Page not found" if error.status_code == 404 else "That did not work"
-    return _page(request, error.status_code, title, str(error.detail))
+    return await _page(request, error.status_code, title, str(error.detail))
 
 
 def install_error_handlers(app: FastAPI) -> None:

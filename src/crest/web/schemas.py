@@ -2,38 +2,40 @@
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Path
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from crest.errors import CrestError
 from crest.journal import records
+from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
+from crest.journal.vocabulary import Region as RegionName
+from crest.journal.vocabulary import Sensation as SensationName
+from crest.journal.vocabulary import Side as SideName
 from crest.protocol.model import VariantName
 
 RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
 
 
-def _checked_by(parse: Callable[[str], str]) -> AfterValidator:
-    """Run a journal parser inside validation, so that a bad value is a 422 naming its field."""
+def _read_with(parse: Callable[[str], str]) -> BeforeValidator:
+    """Read text with the journal's own parser ('Lower back' is `lower_back`), so one rule decides everywhere."""
 
-    def check(value: str) -> str:
+    def read(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value  # the schema's own type check names the field
         try:
             return parse(value)
         except CrestError as error:
             raise ValueError(error.message) from None
 
-    return AfterValidator(check)
+    return BeforeValidator(read)
 
 
-Region = Annotated[str, _checked_by(records.parse_region), Field(json_schema_extra={"enum": list(records.REGIONS)})]
-Side = Annotated[str, _checked_by(records.parse_side), Field(json_schema_extra={"enum": list(records.SIDES)})]
-Sensation = Annotated[
-    str, _checked_by(records.parse_sensation), Field(json_schema_extra={"enum": list(records.SENSATIONS)})
-]
-Timing = Literal["before", "after", "standalone"]
-Comparison = Literal["better", "same", "worse"]
-FinishedStatus = Literal["completed", "ended_early", "interrupted"]
+Region = Annotated[RegionName, _read_with(records.parse_region)]
+Side = Annotated[SideName, _read_with(records.parse_side)]
+Sensation = Annotated[SensationName, _read_with(records.parse_sensation)]
+FinishedStatus = Literal[SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY, SessionStatus.INTERRUPTED]
 ElapsedSeconds = Annotated[float, Field(ge=0, le=records.MAX_ELAPSED_S, description="seconds of session time so far")]
 
 
@@ -46,6 +48,9 @@ class SessionStart(_Input):
     variant: VariantName = "standard"
     position_check_summary: str | None = Field(
         None, max_length=500, description="the camera check's last one-line summary, when one was done"
+    )
+    before_checkin_id: int | None = Field(
+        None, ge=1, le=records.MAX_RECORD_ID, description="the check-in made just before: linked to this session"
     )
 
 
@@ -104,15 +109,16 @@ class PainIn(_Input):
 
 class CheckInIn(_Input):
     at: datetime | None = Field(None, description="ISO 8601 with a time zone; now when left out")
-    timing: Timing = "standalone"
+    timing: CheckInTiming = CheckInTiming.STANDALONE
     session_id: int | None = Field(None, ge=1, le=records.MAX_RECORD_ID)
-    pain: list[PainIn] = Field(default_factory=list, max_length=len(records.REGIONS) * len(records.SIDES))
-    sensations: list[Sensation] = Field(default_factory=list, max_length=len(records.SENSATIONS))
+    pain: list[PainIn] = Field(default_factory=list, max_length=len(RegionName) * len(SideName))
+    sensations: list[Sensation] = Field(default_factory=list, max_length=len(SensationName))
     compared_with_before: Comparison | None = None
     note: str | None = Field(None, max_length=records.MAX_NOTE_CHARACTERS)
 
     def to_record(self, at: datetime, check_in_id: int | None = None) -> records.CheckIn:
-        timing = "after" if self.timing == "standalone" and self.session_id is not None else self.timing
+        standalone = self.timing is CheckInTiming.STANDALONE
+        timing = CheckInTiming.AFTER if standalone and self.session_id is not None else self.timing
         return records.CheckIn(
             at=at,
             timing=timing,

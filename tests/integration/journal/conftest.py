@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
-from journal_clock import FakeClock
 from sqlalchemy.engine import make_url
 
 from crest.journal.store import Journal
+from support.clock import FakeClock
 
 POSTGRES_URL_VARIABLE = "CREST_TEST_POSTGRES_URL"
 

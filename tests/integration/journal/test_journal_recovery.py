@@ -11,11 +11,11 @@ import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crest.cli.journal_access import describe_recovered
 from crest.journal.recovery import (
-    current_owner,
-    describe_recovered,
     is_local_process_alive,
     recover_abandoned_sessions,
+    this_process,
 )
 from crest.journal.store import Journal
 
@@ -25,11 +25,11 @@ RUNNER = textwrap.dedent(
     """
     import sys, time
     from datetime import datetime, timezone
-    from crest.journal.recovery import current_owner
+    from crest.journal.recovery import this_process
     from crest.journal.store import Journal
 
     journal = Journal.open(sys.argv[1])
-    session_id = journal.start_session(datetime.now(timezone.utc), 15, "standard", current_owner())
+    session_id = journal.start_session(datetime.now(timezone.utc), 15, "standard", this_process())
     journal.checkpoint_session(session_id, 30)
     journal.checkpoint_session(session_id, 60)
     print(session_id, flush=True)
@@ -46,8 +46,8 @@ def _dead_pid() -> int:
 
 def test_owner_liveness_on_this_host() -> None:
     host = socket.gethostname()
-    assert is_local_process_alive(current_owner())
-    assert current_owner() == f"{os.getpid()}@{host}"
+    assert is_local_process_alive(this_process())
+    assert this_process() == f"{os.getpid()}@{host}"
     assert not is_local_process_alive(f"{_dead_pid()}@{host}")
     assert is_local_process_alive(f"{_dead_pid()}@another-machine")  # cannot know: only silence decides
     assert not is_local_process_alive("not-a-pid@" + host)
@@ -80,7 +80,7 @@ def test_killed_session_is_marked_interrupted_on_next_start(journal_url: str) ->
 
 def test_live_session_of_this_process_is_left_alone(journal_url: str) -> None:
     with Journal.open(journal_url) as journal:
-        session_id = journal.start_session(datetime.now(UTC), 15, "standard", current_owner())
+        session_id = journal.start_session(datetime.now(UTC), 15, "standard", this_process())
         assert recover_abandoned_sessions(journal) == []
         assert journal.get_session(session_id).status == "running"
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from crest.journal.engine import DatabaseUnavailable
 from crest.journal.records import CheckIn
-from crest.journal.store import DatabaseUnavailable, Journal
+from crest.journal.store import Journal
 
 
 def _mode(path: Path) -> int:
@@ -51,12 +52,12 @@ def test_damaged_file_gives_one_line_error(tmp_path: Path) -> None:
 
 
 def test_locked_database_gives_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import crest.journal.store as store
+    import crest.journal.engine as engine
 
     path = tmp_path / "crest.db"
     with Journal.open(f"sqlite:///{path}") as journal:
         journal.add_checkin(CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="first"))
-    monkeypatch.setattr(store, "SQLITE_BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_S", 0.1)
     holder = sqlite3.connect(path, isolation_level=None)
     try:
         holder.execute("PRAGMA locking_mode=EXCLUSIVE")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from journal_clock import FakeClock
 
 from crest.journal.records import (
     CheckIn,
@@ -18,19 +17,20 @@ from crest.journal.records import (
     UnknownStatus,
 )
 from crest.journal.store import CheckInNotFound, Journal, SessionNotFound
+from support.clock import FakeClock
 
 START = datetime(2026, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=2)))
 
 
 def test_session_row_is_written_at_start_and_checkpointed(journal: Journal, clock: FakeClock) -> None:
-    session_id = journal.start_session(START, 15, "standard", owner="123@host")
+    session_id = journal.start_session(START, 15, "standard", writer="123@host")
 
     started = journal.get_session(session_id)
     assert started.status == "running"
     assert started.actual_seconds == 0
     assert started.started_at == START  # same instant, read back in UTC
     assert started.started_at.utcoffset() == timedelta(0)
-    assert started.owner == "123@host"
+    assert started.writer == "123@host"
 
     clock.advance(31)
     journal.checkpoint_session(session_id, 30.9)
@@ -40,7 +40,7 @@ def test_session_row_is_written_at_start_and_checkpointed(journal: Journal, cloc
 
 
 def test_finish_session_and_position_summary(journal: Journal) -> None:
-    session_id = journal.start_session(START, 20, "supported", owner="1@host")
+    session_id = journal.start_session(START, 20, "supported", writer="1@host")
     journal.set_position_check_summary(session_id, "  heels 34 cm from the buttocks  ")
     journal.finish_session(session_id, 1200.4, "completed")
 
@@ -51,7 +51,7 @@ def test_finish_session_and_position_summary(journal: Journal) -> None:
 
 
 def test_finish_rejects_running_status_and_unknown_session(journal: Journal) -> None:
-    session_id = journal.start_session(START, 10, "standard", owner="1@host")
+    session_id = journal.start_session(START, 10, "standard", writer="1@host")
     with pytest.raises(UnknownStatus, match="running"):
         journal.finish_session(session_id, 10, "running")
     with pytest.raises(SessionNotFound, match="no session 999"):
@@ -59,11 +59,11 @@ def test_finish_rejects_running_status_and_unknown_session(journal: Journal) -> 
     with pytest.raises(SessionNotFound):
         journal.checkpoint_session(999, 10)
     with pytest.raises(InvalidPlannedMinutes, match="31 minutes"):
-        journal.start_session(START, 31, "standard", owner="1@host")
+        journal.start_session(START, 31, "standard", writer="1@host")
 
 
 def test_a_finished_session_is_corrected_and_keeps_its_start(journal: Journal, clock: FakeClock) -> None:
-    session_id = journal.start_session(START, 15, "standard", owner="1@host")
+    session_id = journal.start_session(START, 15, "standard", writer="1@host")
     journal.set_position_check_summary(session_id, "heels 34 cm from the buttocks")
     journal.finish_session(session_id, 95, "interrupted")
     before = journal.get_session(session_id)
@@ -81,7 +81,7 @@ def test_a_finished_session_is_corrected_and_keeps_its_start(journal: Journal, c
 
 def test_a_running_unknown_or_overlong_session_edit_changes_nothing(journal: Journal) -> None:
     edit = SessionEdit(variant="supported", actual_seconds=300, status="completed")
-    running_id = journal.start_session(START, 10, "standard", owner="1@host")
+    running_id = journal.start_session(START, 10, "standard", writer="1@host")
     with pytest.raises(SessionStillRunning, match=f"session {running_id} is still running"):
         journal.update_session(running_id, edit)
     with pytest.raises(SessionNotFound, match="no session 999"):
@@ -94,15 +94,15 @@ def test_a_running_unknown_or_overlong_session_edit_changes_nothing(journal: Jou
 
 
 def test_list_sessions_in_start_order_and_since(journal: Journal) -> None:
-    late = journal.start_session(START + timedelta(days=2), 15, "somatic", owner="1@host")
-    early = journal.start_session(START, 15, "standard", owner="1@host")
+    late = journal.start_session(START + timedelta(days=2), 15, "somatic", writer="1@host")
+    early = journal.start_session(START, 15, "standard", writer="1@host")
 
     assert [session.id for session in journal.list_sessions()] == [early, late]
     assert [session.id for session in journal.list_sessions(since=START + timedelta(days=1))] == [late]
 
 
 def test_delete_session_removes_its_check_ins_only(journal: Journal) -> None:
-    session_id = journal.start_session(START, 15, "standard", owner="1@host")
+    session_id = journal.start_session(START, 15, "standard", writer="1@host")
     after = CheckIn(at=START, timing="after", session_id=session_id, pain=(PainRating("knee", 2, "left"),))
     journal.add_checkin(after)
     standalone_id = journal.add_checkin(
@@ -117,16 +117,16 @@ def test_delete_session_removes_its_check_ins_only(journal: Journal) -> None:
         journal.delete_session(session_id)
 
 
-def test_abandoned_session_of_dead_owner_is_interrupted_with_checkpointed_time(
+def test_abandoned_session_of_dead_writer_is_interrupted_with_checkpointed_time(
     journal: Journal, clock: FakeClock
 ) -> None:
-    dead = journal.start_session(START, 15, "standard", owner="dead@host")
-    alive = journal.start_session(START, 15, "standard", owner="alive@host")
-    done = journal.start_session(START, 15, "standard", owner="dead@host")
+    dead = journal.start_session(START, 15, "standard", writer="dead@host")
+    alive = journal.start_session(START, 15, "standard", writer="alive@host")
+    done = journal.start_session(START, 15, "standard", writer="dead@host")
     journal.checkpoint_session(dead, 90)
     journal.finish_session(done, 900, "completed")
 
-    marked = journal.mark_abandoned_sessions(lambda owner: owner == "alive@host", stale_after_s=600)
+    marked = journal.mark_abandoned_sessions(lambda writer: writer == "alive@host", stale_after_s=600)
 
     assert [(session.id, session.status, session.actual_seconds) for session in marked] == [
         (dead, "interrupted", 90)
@@ -138,25 +138,25 @@ def test_abandoned_session_of_dead_owner_is_interrupted_with_checkpointed_time(
 
 
 def test_silent_session_is_interrupted_after_stale_time(journal: Journal, clock: FakeClock) -> None:
-    session_id = journal.start_session(START, 15, "standard", owner="1@elsewhere")
+    session_id = journal.start_session(START, 15, "standard", writer="1@elsewhere")
     journal.checkpoint_session(session_id, 60)
 
     assert (
-        journal.mark_abandoned_sessions(lambda owner: True, 600, now=clock.now + timedelta(seconds=599)) == []
+        journal.mark_abandoned_sessions(lambda writer: True, 600, now=clock.now + timedelta(seconds=599)) == []
     )
-    marked = journal.mark_abandoned_sessions(lambda owner: True, 600, now=clock.now + timedelta(seconds=601))
+    marked = journal.mark_abandoned_sessions(lambda writer: True, 600, now=clock.now + timedelta(seconds=601))
     assert [session.id for session in marked] == [session_id]
 
 
 def test_checkpoint_revives_a_session_wrongly_marked_interrupted(journal: Journal) -> None:
-    session_id = journal.start_session(START, 15, "standard", owner="1@host")
-    journal.mark_abandoned_sessions(lambda owner: False, 600)
+    session_id = journal.start_session(START, 15, "standard", writer="1@host")
+    journal.mark_abandoned_sessions(lambda writer: False, 600)
     journal.checkpoint_session(session_id, 120)
     assert journal.get_session(session_id).status == "running"
 
 
 def test_check_in_round_trip_update_and_delete(journal: Journal) -> None:
-    session_id = journal.start_session(START, 15, "standard", owner="1@host")
+    session_id = journal.start_session(START, 15, "standard", writer="1@host")
     check_in = CheckIn(
         at=START,
         timing="after",
@@ -205,13 +205,13 @@ def test_safety_screens_latest_wins(journal: Journal) -> None:
         SafetyScreen(datetime(2026, 1, 1, tzinfo=UTC), {"pregnant": True, "fever": False}, "side_lying")
     )
     journal.record_safety_screen(
-        SafetyScreen(datetime(2026, 4, 1, tzinfo=UTC), {"pregnant": False, "fever": False}, "none")
+        SafetyScreen(datetime(2026, 4, 1, tzinfo=UTC), {"pregnant": False, "fever": False}, "clear")
     )
     latest = journal.latest_safety_screen()
     assert latest is not None
     assert latest.answered_at == datetime(2026, 4, 1, tzinfo=UTC)
     assert dict(latest.answers) == {"fever": False, "pregnant": False}
-    assert latest.advice_level == "none"
+    assert latest.advice_level == "clear"
     assert latest.is_due(datetime(2026, 6, 30, tzinfo=UTC), timedelta(days=90)) is True
     assert latest.is_due(datetime(2026, 6, 29, tzinfo=UTC), timedelta(days=90)) is False
 
@@ -237,6 +237,6 @@ def test_journal_is_usable_from_threads(journal: Journal) -> None:
 
 def test_data_survives_reopening(journal_url: str) -> None:
     with Journal.open(journal_url) as first:
-        session_id = first.start_session(START, 15, "standard", owner="1@host")
+        session_id = first.start_session(START, 15, "standard", writer="1@host")
     with Journal.open(journal_url) as second:
         assert second.get_session(session_id).planned_minutes == 15

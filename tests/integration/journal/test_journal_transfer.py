@@ -15,7 +15,7 @@ START = datetime(2026, 5, 1, 7, 30, 15, 250000, tzinfo=timezone(timedelta(hours=
 
 
 def _fill(journal: Journal) -> None:
-    first = journal.start_session(START, 15, "supported", owner="1@host")
+    first = journal.start_session(START, 15, "supported", writer="1@host")
     journal.set_position_check_summary(first, "heels 35 cm, arms below shoulders")
     journal.finish_session(first, 903, "completed")
     journal.add_checkin(
@@ -37,14 +37,14 @@ def _fill(journal: Journal) -> None:
             note='Lots of yawning; a "warm" back,\nand a second line.',
         )
     )
-    second = journal.start_session(START + timedelta(days=1), 10, "somatic", owner="1@host")
+    second = journal.start_session(START + timedelta(days=1), 10, "somatic", writer="1@host")
     journal.finish_session(second, 250, "ended_early")
     journal.add_checkin(
         CheckIn(at=START + timedelta(days=2), sensations=frozenset({"none"}), note="Ünïcode ✓")
     )
     journal.record_safety_screen(
         SafetyScreen(
-            datetime(2026, 4, 30, tzinfo=UTC), {"pregnant": False, "fever_or_weight_loss": False}, "none"
+            datetime(2026, 4, 30, tzinfo=UTC), {"pregnant": False, "fever_or_weight_loss": False}, "clear"
         )
     )
     journal.save_settings({"voice": "on", "default_minutes": "15"})
@@ -81,9 +81,9 @@ def test_new_records_after_import_get_fresh_ids(new_journal_url: Callable[[], st
         contents = source.export_contents()
     with Journal.open(new_journal_url()) as target:
         target.import_contents(contents)
-        session_id = target.start_session(START + timedelta(days=5), 15, "standard", owner="2@host")
+        session_id = target.start_session(START + timedelta(days=5), 15, "standard", writer="2@host")
         check_in_id = target.add_checkin(CheckIn(at=START, note="after the import"))
-        screen_id = target.record_safety_screen(SafetyScreen(START, {"pregnant": False}, "none"))
+        screen_id = target.record_safety_screen(SafetyScreen(START, {"pregnant": False}, "clear"))
     assert session_id == max(session.id or 0 for session in contents.sessions) + 1
     assert check_in_id == max(check_in.id or 0 for check_in in contents.check_ins) + 1
     assert screen_id == 2

@@ -1,8 +1,7 @@
 """The web app over a fresh SQLite journal, with a clock the test moves by hand."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -10,19 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.web.app import create_app
-
-START = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)  # a Wednesday, after work
-
-
-@dataclass
-class FakeClock:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+from support.clock import FakeClock
 
 
 @pytest.fixture

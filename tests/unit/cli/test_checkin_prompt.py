@@ -2,9 +2,12 @@ from collections.abc import Iterator
 from io import StringIO
 
 from rich.console import Console
+from support.clock import FakeClock
 
 from crest.cli.asker import Asker
 from crest.cli.checkin_prompt import ask_check_in
+
+CLOCK = FakeClock()
 
 
 def scripted(*lines: str) -> Asker:
@@ -21,7 +24,7 @@ def scripted(*lines: str) -> Asker:
 
 def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
     asker = scripted("1 99", "1", "x", "r", "11", "4", "w", "8", "")
-    check_in = ask_check_in(asker, session_id=7)
+    check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
     assert check_in is not None
     [rating] = check_in.pain
     assert (rating.region, rating.side, rating.score) == ("lower_back", "right", 4)
@@ -37,13 +40,13 @@ def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
 
 
 def test_skipping_everything_gives_no_check_in() -> None:
-    assert ask_check_in(scripted("", "", "", ""), session_id=1) is None
+    assert ask_check_in(scripted("", "", "", ""), session_id=1, clock=CLOCK) is None
 
 
 def test_closed_input_skips_the_rest() -> None:
-    assert ask_check_in(scripted("2"), session_id=1) is None
+    assert ask_check_in(scripted("2"), session_id=1, clock=CLOCK) is None
 
 
 def test_assume_yes_asks_nothing() -> None:
     asker = Asker(Console(file=StringIO()), assume_yes=True, read_line=lambda: "should not be read")
-    assert ask_check_in(asker, session_id=1) is None
+    assert ask_check_in(asker, session_id=1, clock=CLOCK) is None

@@ -209,7 +209,7 @@ def test_same_region_on_two_sides_is_fine() -> None:
 
 
 def test_safety_screen_validation_and_due_date() -> None:
-    screen = SafetyScreen(AT, {"pregnant": False, "fever": True}, "see_a_clinician")
+    screen = SafetyScreen(AT, {"pregnant": False, "fever": True}, "see_clinician")
     assert list(screen.answers) == ["fever", "pregnant"]
     assert screen.is_due(AT + timedelta(days=90), timedelta(days=90))
     assert not screen.is_due(AT + timedelta(days=89), timedelta(days=90))

@@ -10,15 +10,14 @@ import pytest
 
 from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession, SafetyScreen
 from crest.journal.transfer import (
-    CSV_COLUMNS,
     InvalidImportFile,
     UnknownFormat,
-    export_csv,
-    export_json,
     export_text,
     parse_export,
     read_export_file,
 )
+from crest.journal.transfer.csv_format import CSV_COLUMNS, export_csv
+from crest.journal.transfer.json_format import export_json
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 CONTENTS = JournalContents(
@@ -31,7 +30,7 @@ CONTENTS = JournalContents(
         ),
         CheckIn(id=2, at=AT, sensations=frozenset({"warmth", "sleepy"})),
     ),
-    safety_screens=(SafetyScreen(id=1, answered_at=AT, answers={"pregnant": False}, advice_level="none"),),
+    safety_screens=(SafetyScreen(id=1, answered_at=AT, answers={"pregnant_16_weeks": False}, advice_level="clear"),),
     settings={"voice": "off"},
 )
 

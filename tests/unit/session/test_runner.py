@@ -3,19 +3,9 @@ import pytest
 from crest.protocol import load_protocol
 from crest.session.runner import CheckpointDue, CueDue, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
 from crest.session.timeline import build_timeline
+from support.clock import MONOTONIC_START_S, FakeClock
 
 PROTOCOL = load_protocol()
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def run_through(runner: SessionRunner, clock: FakeClock, step_s: float) -> list[object]:
@@ -103,7 +93,7 @@ def test_scaled_clock_runs_fifteen_minutes_in_fifteen_seconds() -> None:
     scaled = ScaledClock(base, 60)
     runner = SessionRunner(build_timeline(PROTOCOL, "standard", 15), scaled)
     events = run_through(runner, base, 0.25)
-    assert base.now - 1000.0 == pytest.approx(15.0, abs=0.3)
+    assert base.monotonic() - MONOTONIC_START_S == pytest.approx(15.0, abs=0.3)
     assert isinstance(events[-1], SessionEnded)
 
 

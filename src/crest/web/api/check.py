@@ -7,13 +7,13 @@ from fastapi import APIRouter, Depends, File, UploadFile, WebSocket
 from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
+from crest.posture.media import MediaKind, VideoSource, sniff_kind
+from crest.posture.service import CheckOptions
 from crest.web.context import WebContext, web_context
 from crest.web.errors import UploadTooLarge
 from crest.web.live import serve_live_check
-from crest.web.preferences import Preferences
 from crest.web.schemas import ErrorOut
 
-PHOTO_MAX_SIDE_PX = 1280  # the size the service checks photos at; the page scales the skeleton with it
 READ_CHUNK_BYTES = 1024 * 1024
 
 router = APIRouter(tags=["position check"])
@@ -36,10 +36,9 @@ class VideoTooLong(CrestError):
 async def check_upload(
     context: Context, file: Annotated[UploadFile, File(description="a photo or a video of you lying down")]
 ) -> dict[str, Any]:
+    # async only to read the upload; the check itself (journal, pose model) runs in the thread pool
     data = await _read_limited(file, context.limits.max_upload_bytes)
-    name = file.filename or "upload"
-    height_cm = Preferences.from_stored(context.journal.get_settings()).height_cm
-    return await run_in_threadpool(_check_bytes, context, data, name, height_cm)
+    return await run_in_threadpool(_check_bytes, context, data, file.filename or "upload")
 
 
 async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
@@ -55,10 +54,8 @@ async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def _check_bytes(context: WebContext, data: bytes, name: str, height_cm: int | None) -> dict[str, Any]:
-    from crest.posture.media import MediaKind, VideoSource, sniff_kind
-    from crest.posture.service import CheckOptions
-
+def _check_bytes(context: WebContext, data: bytes, name: str) -> dict[str, Any]:
+    height_cm = context.services.preferences.current().height_cm
     kind = sniff_kind(data[:16])
     if kind is None:
         raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
@@ -83,10 +80,8 @@ async def check_live(websocket: WebSocket) -> None:
 
     Frames that arrive while one is being checked replace each other: only the newest is checked.
     """
-    from crest.posture.service import CheckOptions
-
     context: WebContext = websocket.app.state.context
-    height_cm = Preferences.from_stored(context.journal.get_settings()).height_cm
+    height_cm = (await run_in_threadpool(context.services.preferences.current)).height_cm
     service = await run_in_threadpool(context.checker.factory)  # its own model: tracking state is per stream
     service.options = CheckOptions(height_cm=height_cm)
     stream = await run_in_threadpool(service.live)

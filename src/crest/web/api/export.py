@@ -17,9 +17,7 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
     responses={200: {"content": {"text/csv": {}, "application/json": {}}, "description": "the journal"}},
 )
 def export(context: Context, format: Literal["csv", "json"] = "json") -> Response:
-    from crest.journal.transfer import export_text
-
-    text = export_text(context.journal.export_contents(), format)
+    text = context.services.transfer.export_text(format)
     day = context.now().astimezone(context.local_zone).date().isoformat()
     return Response(
         text,

@@ -4,9 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from crest.safety.screen import QUESTIONS
+from crest.services.safety import SafetyStanding
 from crest.web.context import WebContext, web_context
-from crest.web.safety_state import SafetyState, record_answers, safety_state
+from crest.web.errors import NotFound
 from crest.web.schemas import ErrorOut, SafetyAnswersIn, SafetyOut, SafetyQuestionOut
 
 router = APIRouter(prefix="/safety", tags=["safety"])
@@ -14,29 +14,27 @@ Context = Annotated[WebContext, Depends(web_context)]
 
 
 @router.get("/questions", response_model=list[SafetyQuestionOut])
-def questions() -> list[SafetyQuestionOut]:
-    return [SafetyQuestionOut(id=q.id, text=q.text, source=q.source) for q in QUESTIONS]
+def questions(context: Context) -> list[SafetyQuestionOut]:
+    return [SafetyQuestionOut(id=q.id, text=q.text, source=q.source) for q in context.services.safety.questions()]
 
 
 @router.post("/answers", response_model=SafetyOut, responses={422: {"model": ErrorOut}})
 def answer(body: SafetyAnswersIn, context: Context) -> SafetyOut:
-    return _out(record_answers(context.journal, body.answers, context.now()))
+    return _out(context.services.safety.record(body.answers))
 
 
 @router.get("/latest", response_model=SafetyOut, responses={404: {"model": ErrorOut}})
 def latest(context: Context) -> SafetyOut:
-    return _out(safety_state(context.journal, context.now()))
+    return _out(context.services.safety.standing())
 
 
-def _out(state: SafetyState) -> SafetyOut:
-    from crest.web.errors import NotFound
-
-    if state.latest is None:
+def _out(standing: SafetyStanding) -> SafetyOut:
+    if standing.latest is None:
         raise NotFound("the safety questions have not been answered yet")
     return SafetyOut(
-        answered_at=state.latest.answered_at,
-        advice_level=state.latest.advice_level,
-        advice=state.advice or "These answers were saved by another version of crest; please answer again.",
-        may_practise=not state.blocks and state.level is not None,
-        due=state.due,
+        answered_at=standing.latest.answered_at,
+        advice_level=standing.latest.advice_level,
+        advice=standing.advice or "These answers were saved by another version of crest; please answer again.",
+        may_practise=standing.level is not None and not standing.concern_stands,
+        due=standing.due,
     )

@@ -1,11 +1,14 @@
 """The app's preferences as typed values, stored in the journal's key/value settings as text."""
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from crest.protocol.model import VariantName
+
+if TYPE_CHECKING:
+    from crest.journal.store import Journal
 
 Theme = Literal["system", "light", "dark"]
 
@@ -48,3 +51,17 @@ def _to_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+class PreferencesStore:
+    """Reading and saving preferences in the journal's settings."""
+
+    def __init__(self, journal: "Journal") -> None:
+        self._journal = journal
+
+    def current(self) -> Preferences:
+        return Preferences.from_stored(self._journal.get_settings())
+
+    def save(self, preferences: Preferences) -> Preferences:
+        self._journal.save_settings(preferences.to_stored())
+        return self.current()

@@ -1,6 +1,6 @@
 """Preferences survive the journal's text settings, and a stored value that no longer reads falls back."""
 
-from crest.web.preferences import Preferences
+from crest.services.preferences import Preferences
 
 
 def test_preferences_round_trip_through_text() -> None:

@@ -1,0 +1,132 @@
+"""Connect to the journal's database: SQLite by default (a private file, WAL), or any SQLAlchemy URL.
+
+Database failures become one-line `DatabaseUnavailable` errors naming the database, never SQLAlchemy's text with
+a password in it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from crest.errors import CrestError
+
+SQLITE_BUSY_TIMEOUT_S = 5
+
+
+class DatabaseUnavailable(CrestError):
+    """The journal database cannot be opened or used: locked, damaged, unreachable, read-only."""
+
+    http_status = 503
+
+
+@dataclass(frozen=True)
+class Database:
+    """An engine, its parsed URL and how to name it in a message (never with its password)."""
+
+    engine: Engine
+    url: URL
+    where: str
+
+    @property
+    def file_path(self) -> Path | None:
+        """The SQLite file, resolved; None for an in-memory or server database."""
+        database = self.url.database or ""
+        if self.url.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+            return None
+        return Path(database).resolve()
+
+    @property
+    def in_memory(self) -> bool:
+        """One connection shared by every thread (tests, demos), so its users must take turns."""
+        return isinstance(self.engine.pool, StaticPool)
+
+
+def connect(url: str) -> Database:
+    where = f"'{url.split(':', 1)[0]}:...'"  # never echo a password from an unreadable URL
+    try:
+        parsed = make_url(url)
+        where = _describe(parsed)
+        if parsed.get_backend_name() == "sqlite":
+            engine = _sqlite_engine(parsed)
+        else:
+            engine = create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        raise DatabaseUnavailable(f"cannot use the database URL {where}: {error}") from None
+    return Database(engine, parsed, where)
+
+
+@contextmanager
+def translated_errors(where: str) -> Iterator[None]:
+    try:
+        yield
+    except (DBAPIError, SQLAlchemyError) as error:
+        raise DatabaseUnavailable(_explain(error, where)) from None
+
+
+def _describe(url: URL) -> str:
+    if url.get_backend_name() == "sqlite":
+        return url.database or "an in-memory database"
+    return url.render_as_string(hide_password=True)
+
+
+def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
+    detail = str(getattr(error, "orig", None) or error).strip().splitlines()
+    reason = detail[0] if detail else type(error).__name__
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return f"the journal at {where} is locked by another program; close it and try again"
+    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        return f"the journal at {where} is damaged ({reason}); move that file aside to start a fresh journal"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the journal at {where} is read-only; check its permissions"
+    if "connection" in lowered and ("failed" in lowered or "refused" in lowered):
+        return f"cannot reach the journal database at {where} ({reason})"
+    if "unable to open" in lowered:
+        return f"cannot open the journal at {where}; check that its folder exists and is writable"
+    return f"the journal database at {where} failed: {reason}"
+
+
+def _create_private_file(path: Path) -> None:
+    """Health notes stay private: the SQLite file is created readable by its owner only."""
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    except OSError as error:
+        raise DatabaseUnavailable(
+            f"cannot create the journal at {path} ({error.strerror or error}); "
+            "set CREST_HOME to a folder you can write to"
+        ) from None
+    os.close(descriptor)
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    in_memory = database in ("", ":memory:")
+    if not in_memory and not database.startswith("file:"):
+        _create_private_file(Path(database))
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S},
+        # An in-memory journal (tests, demos) must be one database shared by every thread.
+        poolclass=StaticPool if in_memory else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+        finally:
+            cursor.close()
+
+    return engine

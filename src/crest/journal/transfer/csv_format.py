@@ -1,0 +1,156 @@
+"""CSV: one table, one row per record; the `record` column says which kind (session, check_in, pain,
+safety_screen, setting) and only that kind's columns are filled. Pain rows follow their check-in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from crest.journal.records import JournalContents
+from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES, pain_fields, session_fields, time_text
+from crest.journal.transfer.reading import (
+    Collector,
+    Place,
+    check_in_record,
+    pain_record,
+    read_field,
+    record_id,
+    screen_record,
+    session_record,
+)
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "record",
+    "id",
+    "at",
+    "planned_minutes",
+    "actual_seconds",
+    "variant",
+    "status",
+    "position_check_summary",
+    "timing",
+    "session_id",
+    "check_in_id",
+    "compared_with_before",
+    "sensations",
+    "note",
+    "region",
+    "side",
+    "score",
+    "advice_level",
+    "answers",
+    "key",
+    "value",
+)
+
+
+def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
+    for session in contents.sessions:
+        fields = session_fields(session)
+        fields["at"] = fields.pop("started_at")
+        yield {"record": "session", **fields}
+    for check_in in contents.check_ins:
+        yield {
+            "record": "check_in",
+            "id": check_in.id,
+            "at": time_text(check_in.at),
+            "timing": check_in.timing,
+            "session_id": check_in.session_id,
+            "compared_with_before": check_in.compared_with_before,
+            "sensations": LIST_SEPARATOR.join(sorted(check_in.sensations)),
+            "note": check_in.note,
+        }
+        for rating in check_in.pain:
+            yield {"record": "pain", "check_in_id": check_in.id, **pain_fields(rating)}
+    for screen in contents.safety_screens:
+        answers = LIST_SEPARATOR.join(
+            f"{key}={YES if value else NO}" for key, value in screen.answers.items()
+        )
+        yield {
+            "record": "safety_screen",
+            "id": screen.id,
+            "at": time_text(screen.answered_at),
+            "advice_level": screen.advice_level,
+            "answers": answers,
+        }
+    for key, value in sorted(contents.settings.items()):
+        yield {"record": "setting", "key": key, "value": value}
+
+
+def export_csv(contents: JournalContents) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in _csv_rows(contents):
+        writer.writerow({name: "" if value is None else value for name, value in row.items()})
+    return buffer.getvalue()
+
+
+def csv_contents(text: str, source: str) -> JournalContents:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
+    if header is None or tuple(header) != CSV_COLUMNS:
+        raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(CSV_COLUMNS))
+    collected = Collector()
+    while True:
+        place = Place(source, reader.line_num + 1)
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            raise place.error(None, f"not valid CSV ({error})") from None
+        if row is None:
+            break
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(CSV_COLUMNS):
+            raise place.error(None, f"{len(row)} columns instead of {len(CSV_COLUMNS)}")
+        fields = dict(zip(CSV_COLUMNS, row, strict=True))
+        _csv_record(place, fields, collected)
+    return collected.contents()
+
+
+_CSV_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
+    "session": (
+        "id",
+        "at",
+        "planned_minutes",
+        "actual_seconds",
+        "variant",
+        "status",
+        "position_check_summary",
+    ),
+    "check_in": ("id", "at", "timing", "session_id", "compared_with_before", "sensations", "note"),
+    "pain": ("check_in_id", "region", "side", "score"),
+    "safety_screen": ("id", "at", "advice_level", "answers"),
+    "setting": ("key", "value"),
+}
+
+
+def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> None:
+    kind = fields["record"]
+    if kind not in _CSV_COLUMNS_BY_RECORD:
+        raise place.error(
+            "record", f"unknown record kind '{kind}'; expected one of {', '.join(_CSV_COLUMNS_BY_RECORD)}"
+        )
+    own = _CSV_COLUMNS_BY_RECORD[kind]
+    for name in CSV_COLUMNS[1:]:
+        if name not in own and fields[name] != "":
+            raise place.error(name, f"a {kind} row leaves this column empty")
+    if kind == "session":
+        collected.add_session(place, session_record(place, fields, "at"))
+    elif kind == "check_in":
+        collected.add_check_in(place, check_in_record(place, fields, ()))
+    elif kind == "pain":
+        collected.add_pain(place, read_field(place, fields, "check_in_id", record_id), pain_record(place, fields))
+    elif kind == "safety_screen":
+        collected.add_screen(place, screen_record(place, fields, "at"))
+    else:
+        collected.add_setting(place, fields["key"], fields["value"])
+
+

@@ -1,0 +1,69 @@
+"""A journal's records as plain fields: the shape both export formats and `crest history --json` share."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from crest.journal.records import CheckIn, PainRating, PracticeSession, SafetyScreen
+
+# Lists inside one text cell (CSV): sensations as `a;b`, safety answers as `question=yes;question=no`.
+LIST_SEPARATOR = ";"
+YES, NO = "yes", "no"
+
+
+def time_text(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def session_fields(session: PracticeSession) -> dict[str, Any]:
+    """A session as JSON-ready fields (also what `crest history --json` prints)."""
+    return {
+        "id": session.id,
+        "started_at": time_text(session.started_at),
+        "planned_minutes": session.planned_minutes,
+        "actual_seconds": session.actual_seconds,
+        "variant": session.variant,
+        "status": session.status,
+        "position_check_summary": session.position_check_summary,
+    }
+
+
+def pain_fields(rating: PainRating) -> dict[str, Any]:
+    return {"region": rating.region, "side": rating.side, "score": rating.score}
+
+
+def check_in_fields(check_in: CheckIn) -> dict[str, Any]:
+    """A check-in as JSON-ready fields, pain ratings included."""
+    return {
+        "id": check_in.id,
+        "at": time_text(check_in.at),
+        "timing": check_in.timing,
+        "session_id": check_in.session_id,
+        "pain": [pain_fields(rating) for rating in check_in.pain],
+        "sensations": sorted(check_in.sensations),
+        "compared_with_before": check_in.compared_with_before,
+        "note": check_in.note,
+    }
+
+
+def screen_fields(screen: SafetyScreen) -> dict[str, Any]:
+    return {
+        "id": screen.id,
+        "answered_at": time_text(screen.answered_at),
+        "advice_level": screen.advice_level,
+        "answers": dict(screen.answers),
+    }
+
+
+SESSION_FIELDS = (
+    "id",
+    "started_at",
+    "planned_minutes",
+    "actual_seconds",
+    "variant",
+    "status",
+    "position_check_summary",
+)
+CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
+SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")

@@ -1,0 +1,271 @@
+"""Reading an export back: every value is checked where it is read, so an error names its file, line and field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any, TypeVar
+
+from crest.errors import CrestError
+from crest.journal.records import (
+    MAX_RECORD_ID,
+    CheckIn,
+    InvalidRating,
+    InvalidSafetyAnswers,
+    JournalContents,
+    PainRating,
+    PracticeSession,
+    SafetyScreen,
+    UnknownSensation,
+    UnknownTiming,
+    check_advice_level,
+    check_answers,
+    check_comparison,
+    check_elapsed,
+    check_note,
+    check_planned_minutes,
+    check_score,
+    check_status,
+    check_timing,
+    check_variant,
+    parse_datetime,
+    parse_region,
+    parse_sensation,
+    parse_side,
+)
+from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
+
+T = TypeVar("T")
+Fields = Mapping[str, Any]
+
+
+class InvalidImportFile(CrestError):
+    """A file that cannot be imported; the message names the file, the line and the field."""
+
+
+class BadValue(CrestError):
+    """A value of the wrong type; always reported inside an `InvalidImportFile` message."""
+
+
+@dataclass(frozen=True)
+class Place:
+    source: str
+    line: int
+
+    def error(self, field_name: str | None, message: str) -> InvalidImportFile:
+        where = f"{self.source} line {self.line}"
+        if field_name:
+            where += f", field {field_name}"
+        return InvalidImportFile(f"{where}: {message}")
+
+
+def read_field(place: Place, fields: Fields, name: str, convert: Callable[[Any], T], prefix: str = "") -> T:
+    """Convert `fields[name]`; a problem is reported as this place and field (`prefix` for nested ones)."""
+    if name not in fields:
+        raise place.error(prefix + name, "missing")
+    try:
+        return convert(fields[name])
+    except CrestError as error:
+        raise place.error(prefix + name, str(error)) from None
+
+
+def whole_number(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+        return int(value)
+    raise BadValue(f"{value!r} is not a whole number")
+
+
+def optional_whole_number(value: Any) -> int | None:
+    return None if value is None or value == "" else whole_number(value)
+
+
+def text_value(value: Any) -> str:
+    if not isinstance(value, str):
+        raise BadValue(f"{value!r} is not text")
+    return value
+
+
+def optional_text_value(value: Any) -> str | None:
+    return None if value is None or value == "" else text_value(value)
+
+
+def moment(value: Any) -> datetime:
+    return parse_datetime(text_value(value))
+
+
+def record_id(value: Any) -> int:
+    number = whole_number(value)
+    if not 1 <= number <= MAX_RECORD_ID:
+        raise BadValue(f"id {number} must be from 1 to {MAX_RECORD_ID}")
+    return number
+
+
+def name_set(value: Any) -> frozenset[str]:
+    """Sensations: a JSON list, or `a;b` in CSV."""
+    if isinstance(value, str):
+        return frozenset(part for part in value.split(LIST_SEPARATOR) if part)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return frozenset(value)
+    raise BadValue(f"{value!r} is not a list of sensations")
+
+
+def answer_set(value: Any) -> dict[str, bool]:
+    """Safety answers: a JSON object of booleans, or `question=yes;question=no` in CSV."""
+    if isinstance(value, dict):
+        return value
+    if not isinstance(value, str):
+        raise BadValue(f"{value!r} is not a set of answers")
+    answers: dict[str, bool] = {}
+    for part in value.split(LIST_SEPARATOR):
+        question, equals, answer = part.partition("=")
+        if not equals or answer not in (YES, NO):
+            raise InvalidSafetyAnswers(f"cannot read the answer '{part}'; write question=yes or question=no")
+        answers[question] = answer == YES
+    return answers
+
+
+def check_in_error_field(error: CrestError) -> str | None:
+    """Which field a cross-field complaint from `CheckIn` is about."""
+    fields: Mapping[type[CrestError], str] = {
+        UnknownTiming: "timing",
+        InvalidRating: "pain",
+        UnknownSensation: "sensations",
+    }
+    return fields.get(type(error))
+
+
+def reject_unknown(place: Place, fields: Fields, known: Sequence[str], prefix: str = "") -> None:
+    for name in fields:
+        if name not in known:
+            raise place.error(prefix + name, "unknown field")
+
+
+def session_record(place: Place, fields: Fields, started_at_name: str) -> PracticeSession:
+    return PracticeSession(
+        id=read_field(place, fields, "id", record_id),
+        started_at=read_field(place, fields, started_at_name, moment),
+        planned_minutes=read_field(
+            place, fields, "planned_minutes", lambda value: check_planned_minutes(whole_number(value))
+        ),
+        actual_seconds=read_field(place, fields, "actual_seconds", lambda value: check_elapsed(whole_number(value))),
+        variant=read_field(place, fields, "variant", lambda value: check_variant(text_value(value))),
+        status=read_field(place, fields, "status", lambda value: check_status(text_value(value))),
+        position_check_summary=read_field(place, fields, "position_check_summary", optional_text_value),
+    )
+
+
+def pain_record(place: Place, fields: Fields, prefix: str = "") -> PainRating:
+    return PainRating(
+        region=read_field(place, fields, "region", lambda text: parse_region(text_value(text)), prefix),
+        side=read_field(
+            place,
+            fields,
+            "side",
+            lambda text: None if text in (None, "") else parse_side(text_value(text)),
+            prefix,
+        ),
+        score=read_field(place, fields, "score", lambda text: check_score(whole_number(text)), prefix),
+    )
+
+
+def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) -> CheckIn:
+    values: dict[str, Any] = {
+        "id": read_field(place, fields, "id", record_id),
+        "at": read_field(place, fields, "at", moment),
+        "timing": read_field(place, fields, "timing", lambda value: check_timing(text_value(value))),
+        "session_id": read_field(place, fields, "session_id", optional_whole_number),
+        "sensations": read_field(
+            place,
+            fields,
+            "sensations",
+            lambda value: frozenset(parse_sensation(name) for name in name_set(value)),
+        ),
+        "compared_with_before": read_field(
+            place,
+            fields,
+            "compared_with_before",
+            lambda value: None if value in (None, "") else check_comparison(text_value(value)),
+        ),
+        "note": read_field(place, fields, "note", lambda value: check_note(optional_text_value(value))),
+    }
+    try:
+        return CheckIn(pain=pain, **values)
+    except CrestError as error:
+        raise place.error(check_in_error_field(error), str(error)) from None
+
+
+def screen_record(place: Place, fields: Fields, answered_at_name: str) -> SafetyScreen:
+    return SafetyScreen(
+        id=read_field(place, fields, "id", record_id),
+        answered_at=read_field(place, fields, answered_at_name, moment),
+        answers=read_field(place, fields, "answers", lambda value: check_answers(answer_set(value))),
+        advice_level=read_field(place, fields, "advice_level", lambda value: check_advice_level(text_value(value))),
+    )
+
+
+class Collector:
+    """Gathers validated records and checks ids and references across the file."""
+
+    def __init__(self) -> None:
+        self.sessions: list[PracticeSession] = []
+        self.check_ins: list[tuple[Place, CheckIn]] = []
+        self.pain: dict[int, list[PainRating]] = {}
+        self.screens: list[SafetyScreen] = []
+        self.settings: dict[str, str] = {}
+        self._session_ids: set[int] = set()
+        self._check_in_ids: set[int] = set()
+        self._screen_ids: set[int] = set()
+
+    @staticmethod
+    def _unique(place: Place, seen: set[int], record_id: int | None, kind: str) -> None:
+        assert record_id is not None  # every imported record is read with its id
+        if record_id in seen:
+            raise place.error("id", f"{kind} id {record_id} appears twice")
+        seen.add(record_id)
+
+    def add_session(self, place: Place, session: PracticeSession) -> None:
+        self._unique(place, self._session_ids, session.id, "session")
+        self.sessions.append(session)
+
+    def add_check_in(self, place: Place, check_in: CheckIn) -> None:
+        self._unique(place, self._check_in_ids, check_in.id, "check-in")
+        self.check_ins.append((place, check_in))
+
+    def add_pain(self, place: Place, check_in_id: int, rating: PainRating) -> None:
+        if check_in_id not in self._check_in_ids:
+            raise place.error("check_in_id", f"no check-in {check_in_id} comes before this pain rating")
+        self.pain.setdefault(check_in_id, []).append(rating)
+
+    def add_screen(self, place: Place, screen: SafetyScreen) -> None:
+        self._unique(place, self._screen_ids, screen.id, "safety screen")
+        self.screens.append(screen)
+
+    def add_setting(self, place: Place, key: str, value: str) -> None:
+        if not key.strip():
+            raise place.error("key", "empty setting name")
+        if key in self.settings:
+            raise place.error("key", f"setting '{key}' appears twice")
+        self.settings[key] = value
+
+    def contents(self) -> JournalContents:
+        check_ins = []
+        for place, check_in in self.check_ins:
+            if check_in.session_id is not None and check_in.session_id not in self._session_ids:
+                raise place.error("session_id", f"there is no session {check_in.session_id} in this file")
+            pain = tuple(self.pain.get(check_in.id or 0, ()))
+            try:
+                check_ins.append(replace(check_in, pain=check_in.pain + pain))
+            except CrestError as error:
+                raise place.error("pain", str(error)) from None
+        return JournalContents(
+            sessions=tuple(sorted(self.sessions, key=lambda record: record.id or 0)),
+            check_ins=tuple(sorted(check_ins, key=lambda record: record.id or 0)),
+            safety_screens=tuple(sorted(self.screens, key=lambda record: record.id or 0)),
+            settings=dict(sorted(self.settings.items())),
+        )
+
+

@@ -1,0 +1,46 @@
+"""Every use case over one journal, built once by each door's composition root and handed to its commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import TYPE_CHECKING
+
+from crest.clock import Clock
+from crest.services.checkins import CheckIns
+from crest.services.practice import PracticeSessions
+from crest.services.preferences import PreferencesStore
+from crest.services.reports import Reports
+from crest.services.safety import Safety
+from crest.services.transfer import Transfer
+
+if TYPE_CHECKING:
+    from crest.journal.store import Journal
+
+
+@dataclass(frozen=True)
+class Services:
+    safety: Safety
+    practice: PracticeSessions
+    check_ins: CheckIns
+    preferences: PreferencesStore
+    transfer: Transfer
+    reports: Reports
+    clock: Clock
+    zone: tzinfo  # the person's time zone: where their days begin
+    where: str  # the journal's location, for messages
+
+    @classmethod
+    def over(cls, journal: Journal, clock: Clock, zone: tzinfo) -> Services:
+        safety = Safety(journal, clock)
+        return cls(
+            safety=safety,
+            practice=PracticeSessions(journal, clock, safety),
+            check_ins=CheckIns(journal, clock),
+            preferences=PreferencesStore(journal),
+            transfer=Transfer(journal),
+            reports=Reports(journal, clock, zone),
+            clock=clock,
+            zone=zone,
+            where=journal.where,
+        )

@@ -1,0 +1,68 @@
+"""Practice sessions as use cases: start (behind the safety gate), checkpoint, finish, correct, delete, read."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from crest.clock import Clock
+from crest.journal.records import PracticeSession, SessionEdit
+from crest.journal.recovery import recover_abandoned_sessions, this_process
+from crest.journal.vocabulary import SessionStatus
+from crest.services.safety import Safety
+
+if TYPE_CHECKING:
+    from crest.journal.store import Journal
+
+
+class PracticeSessions:
+    def __init__(self, journal: Journal, clock: Clock, safety: Safety) -> None:
+        self._journal = journal
+        self._clock = clock
+        self._safety = safety
+
+    def start(
+        self,
+        planned_minutes: int,
+        variant: str,
+        *,
+        position_check_summary: str | None = None,
+        before_check_in_id: int | None = None,
+    ) -> PracticeSession:
+        """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands."""
+        self._safety.require_no_concern()
+        session_id = self._journal.start_session(
+            self._clock(),
+            planned_minutes,
+            variant,
+            this_process(),
+            position_check_summary=position_check_summary,
+            before_check_in_id=before_check_in_id,
+        )
+        return self._journal.get_session(session_id)
+
+    def checkpoint(self, session_id: int, elapsed_s: float) -> PracticeSession:
+        self._journal.checkpoint_session(session_id, elapsed_s)
+        return self._journal.get_session(session_id)
+
+    def finish(self, session_id: int, elapsed_s: float, status: SessionStatus) -> PracticeSession:
+        self._journal.finish_session(session_id, elapsed_s, status)
+        return self._journal.get_session(session_id)
+
+    def correct(self, session_id: int, edit: SessionEdit) -> PracticeSession:
+        self._journal.update_session(session_id, edit)
+        return self._journal.get_session(session_id)
+
+    def delete(self, session_id: int) -> None:
+        self._journal.delete_session(session_id)
+
+    def get(self, session_id: int) -> PracticeSession:
+        return self._journal.get_session(session_id)
+
+    def list_sessions(self, since: datetime | None = None) -> list[PracticeSession]:
+        """Oldest first."""
+        return self._journal.list_sessions(since=since)
+
+    def recover_abandoned(self) -> list[PracticeSession]:
+        """Mark sessions whose process died as interrupted: at every start of a door, and now and then after."""
+        return recover_abandoned_sessions(self._journal, self._clock())

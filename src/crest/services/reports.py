@@ -1,0 +1,61 @@
+"""What the Today, Journal and Progress views show, computed by the pure `insights` from the journal's records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import TYPE_CHECKING
+
+from crest.clock import Clock
+from crest.insights.history import newest_first
+from crest.insights.pain import PlaceSeries, SessionChange, change_per_session, series_by_place
+from crest.insights.practice import WeekTotal, sessions_this_week, streak_days, weekly_totals
+from crest.journal.records import CheckIn, PracticeSession
+
+if TYPE_CHECKING:
+    from crest.journal.store import Journal
+
+WEEKS_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    last_session: PracticeSession | None
+    sessions_this_week: int
+    streak_days: int
+
+
+@dataclass(frozen=True)
+class ProgressData:
+    pain: list[PlaceSeries]  # the most recently rated place first
+    changes: list[SessionChange]  # oldest session first
+    weeks: list[WeekTotal]  # oldest week first
+
+
+class Reports:
+    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo) -> None:
+        self._journal = journal
+        self._clock = clock
+        self._zone = zone
+
+    def today(self) -> TodaySummary:
+        sessions = self._journal.list_sessions()
+        now = self._clock()
+        return TodaySummary(
+            last_session=sessions[-1] if sessions else None,
+            sessions_this_week=sessions_this_week(sessions, self._zone, now),
+            streak_days=streak_days(sessions, self._zone, now),
+        )
+
+    def history(self) -> list[PracticeSession | CheckIn]:
+        """Sessions and check-ins, newest first."""
+        return newest_first(self._journal.list_sessions(), self._journal.list_checkins())
+
+    def progress(self) -> ProgressData:
+        sessions = self._journal.list_sessions()
+        check_ins = self._journal.list_checkins()
+        return ProgressData(
+            pain=series_by_place(check_ins),
+            changes=change_per_session(sessions, check_ins),
+            weeks=weekly_totals(sessions, self._zone, self._clock(), WEEKS_SHOWN) if sessions else [],
+        )

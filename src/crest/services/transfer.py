@@ -1,0 +1,40 @@
+"""Moving a journal: export to text or a file, import a file into an empty journal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crest.journal.records import JournalContents
+from crest.journal.transfer import FORMATS, UnknownFormat, export_text, read_export_file
+from crest.private_files import FileNotWritable, write_private_file
+
+if TYPE_CHECKING:
+    from crest.journal.store import Journal
+
+
+class Transfer:
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    @staticmethod
+    def check_format(format_name: str) -> str:
+        if format_name not in FORMATS:
+            raise UnknownFormat(f"unknown export format '{format_name}'; choose {' or '.join(FORMATS)}")
+        return format_name
+
+    def export_text(self, format_name: str) -> str:
+        return export_text(self._journal.export_contents(), self.check_format(format_name))
+
+    def export_to_file(self, path: Path, format_name: str) -> None:
+        """Write the export readable by its owner only; never over the journal's own files."""
+        text = self.export_text(format_name)
+        if path.resolve() in self._journal.own_files():
+            raise FileNotWritable(f"{path} is the journal itself; choose another file for the export")
+        write_private_file(path, text, suggested_name=f"crest-journal.{format_name}")
+
+    def import_file(self, path: Path) -> JournalContents:
+        """Check every row of `path` first, then fill the empty journal with it in one transaction."""
+        contents = read_export_file(path)
+        self._journal.import_contents(contents)
+        return contents

@@ -1,0 +1,12 @@
+"""Server-rendered pages, one module per page; each handler calls the services and renders one template."""
+
+from fastapi import APIRouter
+
+from crest.web.pages import check, checkin, journal, progress, safety, session, settings, today
+
+
+def pages_router() -> APIRouter:
+    router = APIRouter()
+    for module in (today, safety, session, checkin, journal, progress, check, settings):
+        router.include_router(module.router)
+    return router

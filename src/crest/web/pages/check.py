@@ -1,0 +1,23 @@
+"""Check a photo or a video of yourself lying in the position."""
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from crest.web.context import PHOTO_MAX_SIDE_PX
+from crest.web.pages.common import Context, page_router
+from crest.web.templating import render
+
+router = page_router()
+
+
+@router.get("/check", name="check_page")
+def check_page(request: Request, context: Context) -> Response:
+    limits = context.limits
+    return render(
+        request,
+        "check.html",
+        active="check_page",
+        max_side_px=PHOTO_MAX_SIDE_PX,
+        max_upload_mb=limits.max_upload_bytes // (1024 * 1024),
+        max_video_s=int(limits.max_video_s),
+    )

@@ -1,0 +1,16 @@
+"""Progress: pain per place over time, the change per session, sessions per week."""
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from crest.web.pages.common import Context, page_router
+from crest.web.presenters import progress_charts
+from crest.web.templating import render
+
+router = page_router()
+
+
+@router.get("/progress", name="progress_page")
+def progress_page(request: Request, context: Context) -> Response:
+    charts = progress_charts(context.services.reports.progress(), context.local_zone)
+    return render(request, "progress.html", active="progress_page", charts=charts)

@@ -1,0 +1,103 @@
+"""The guided session in the browser: checklist, optional camera check, timer; and correcting a finished one."""
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from crest.journal.records import MAX_RECORD_ID, require_finished
+from crest.journal.vocabulary import SessionStatus, labels
+from crest.protocol.model import VariantName
+from crest.session.timeline import build_timeline, check_minutes, usual_range_note
+from crest.web.pages.common import Context, page_router
+from crest.web.presenters import friendly_time
+from crest.web.schemas import SessionOut
+from crest.web.templating import render
+
+router = page_router()
+PHASE_LABELS = {"settle": "settling in", "movement": "slow movements", "rest": "resting", "closing": "closing"}
+MAX_SPEED = 1000.0
+
+
+@router.get("/session", name="session_page")
+def session_page(
+    request: Request,
+    context: Context,
+    minutes: Annotated[int | None, Query(ge=1, le=600)] = None,
+    variant: VariantName | None = None,
+    speed: Annotated[float, Query(gt=0, le=MAX_SPEED, description="clock speed for demos and tests")] = 1.0,
+    before_checkin_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
+) -> Response:
+    services = context.services
+    if before_checkin_id is not None:
+        services.check_ins.get(before_checkin_id)  # a 404 page for a check-in that does not exist
+    safety = services.safety.standing()
+    if safety.due or safety.concern_stands:
+        return RedirectResponse(request.url_for("safety_page"), status_code=303)
+    preferences = services.preferences.current()
+    protocol = context.protocol
+    chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
+    chosen_variant = variant or preferences.default_variant
+    timeline = build_timeline(protocol, chosen_variant, chosen_minutes)
+    config = {
+        "minutes": chosen_minutes,
+        "variant": chosen_variant,
+        "speed": speed,
+        "voice": preferences.voice,
+        "chime": preferences.chime,
+        "checkpoint_every_s": timeline.checkpoint_every_s,
+        "steps": [
+            {"title": step.title, "text": step.text, "source": protocol.cite(step.sources)}
+            for step in protocol.setup_for(chosen_variant)
+        ],
+        "timeline": {
+            "total_s": timeline.total_s,
+            "phases": [
+                {"name": p.name, "label": PHASE_LABELS.get(p.name, p.name), "start_s": p.start_s, "end_s": p.end_s}
+                for p in timeline.phases
+            ],
+            "cues": [{"at_s": c.at_s, "kind": c.kind, "text": c.text, "source": c.citation} for c in timeline.cues],
+        },
+        "ending": [part.text for part in protocol.ending],
+        "note": usual_range_note(protocol, chosen_minutes),
+        "checkin_url": str(request.url_for("checkin_page").path),
+        "sessions_url": "/api/sessions",
+        "live_url": "/api/check/live",
+        "before_checkin_id": before_checkin_id,
+    }
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return render(
+        request,
+        "session.html",
+        active="session_page",
+        config=config,
+        minutes=chosen_minutes,
+        variant_title=protocol.variants[chosen_variant].title,
+        before_url=f"{request.url_for('checkin_page').path}?{urlencode({'timing': 'before', 'next': here})}",
+    )
+
+
+@router.get("/session/edit", name="session_edit_page")
+def session_edit_page(
+    request: Request, context: Context, session_id: Annotated[int, Query(ge=1, le=MAX_RECORD_ID)]
+) -> Response:
+    session = require_finished(context.services.practice.get(session_id))
+    config = {
+        "session": SessionOut.of(session).model_dump(mode="json"),
+        "sessions_url": "/api/sessions",
+        "journal_url": str(request.url_for("journal_page").path),
+    }
+    finished = [status for status in SessionStatus if status.finished]
+    return render(
+        request,
+        "session_edit.html",
+        active="journal_page",
+        title="Edit session",
+        config=config,
+        session=session,
+        when=friendly_time(session.started_at, context.local_zone, context.now()),
+        minutes_rested=f"{round(session.actual_seconds / 60, 1):g}",
+        variants=[(name, variant.title) for name, variant in context.protocol.variants.items()],
+        statuses=[(name, label.capitalize()) for name, label in labels(finished).items()],
+    )

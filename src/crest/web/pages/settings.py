@@ -1,0 +1,56 @@
+"""Settings: the next session's defaults, voice and chime, height for the position check, theme, streaks."""
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+
+from crest.services.preferences import Preferences
+from crest.web.context import WebContext
+from crest.web.pages.common import Context, SubmittedForm, page_router
+from crest.web.templating import render
+
+router = page_router()
+
+
+@router.get("/settings", name="settings_page")
+def settings_page(request: Request, context: Context, saved: bool = False) -> Response:
+    return _settings(request, context, context.services.preferences.current(), saved=saved)
+
+
+@router.post("/settings")
+def save_settings_page(request: Request, context: Context, form: SubmittedForm) -> Response:
+    submitted = {
+        "default_minutes": form.get("default_minutes"),
+        "default_variant": form.get("default_variant"),
+        "height_cm": form.get("height_cm") or None,
+        "theme": form.get("theme") or "system",
+        "voice": form.get("voice") == "on",
+        "chime": form.get("chime") == "on",
+        "show_streaks": form.get("show_streaks") == "on",
+    }
+    preferences_store = context.services.preferences
+    try:
+        preferences = Preferences.model_validate(submitted)
+    except ValidationError as error:
+        first = error.errors()[0]
+        message = f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+        return _settings(request, context, preferences_store.current(), error=message, status_code=422)
+    preferences_store.save(preferences)
+    return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
+
+
+def _settings(
+    request: Request, context: WebContext, preferences: Preferences, status_code: int = 200, **values: Any
+) -> Response:
+    return render(
+        request,
+        "settings.html",
+        status_code=status_code,
+        active="settings_page",
+        settings=preferences,
+        timing=context.protocol.timing,
+        variants=context.protocol.variants,
+        **values,
+    )

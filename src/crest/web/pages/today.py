@@ -1,0 +1,44 @@
+"""Today: start a session, the last one, this week, a good time of day; the safety questions on first use."""
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from crest.web.pages.common import Context, page_router
+from crest.web.presenters import friendly_time, variant_title
+from crest.web.templating import render
+
+router = page_router()
+
+
+@router.get("/", name="today")
+def today(request: Request, context: Context) -> Response:
+    services = context.services
+    now = context.now()
+    summary = services.reports.today()
+    safety = services.safety.standing()
+    preferences = services.preferences.current()
+    protocol = context.protocol
+    last = summary.last_session
+    return render(
+        request,
+        "today.html",
+        active="today",
+        settings=preferences,
+        timing=protocol.timing,
+        variants=protocol.variants,
+        safety_due=safety.due and not safety.concern_stands,
+        safety_advice={"blocks": True, "headline": "Please wait before practising", "message": safety.advice}
+        if safety.concern_stands
+        else None,
+        last_session=None
+        if last is None
+        else {
+            "minutes_done": round(last.actual_seconds / 60),
+            "when": friendly_time(last.started_at, context.local_zone, now),
+            "variant": variant_title(protocol, last.variant),
+            "status_label": last.status.label,
+        },
+        sessions_this_week=summary.sessions_this_week,
+        streak_days=summary.streak_days if preferences.show_streaks else None,
+        suggested_time={"text": protocol.suggested_time.text, "source": protocol.cite(protocol.suggested_time.sources)},
+    )

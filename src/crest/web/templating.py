@@ -1,0 +1,38 @@
+"""Rendering a page: one Jinja2 environment, the navigation, the theme and the not-medical-advice line."""
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+from fastapi.templating import Jinja2Templates
+
+from crest.errors import CrestError
+from crest.web.context import WebContext
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+NAV_ITEMS = (
+    ("today", "Today"),
+    ("session_page", "Session"),
+    ("checkin_page", "Check-in"),
+    ("journal_page", "Journal"),
+    ("progress_page", "Progress"),
+    ("check_page", "Check a photo"),
+    ("settings_page", "Settings"),
+)
+
+
+def render(request: Request, template: str, status_code: int = 200, **values: Any) -> Response:
+    """A page; call it from the thread pool (plain `def` handlers), since the theme is read from the journal."""
+    context: WebContext = request.app.state.context
+    try:
+        theme = context.services.preferences.current().theme
+    except CrestError:  # the error page must render even when the journal cannot be read
+        theme = "system"
+    values.setdefault("title", dict(NAV_ITEMS).get(values.get("active", ""), "crest"))
+    return TEMPLATES.TemplateResponse(
+        request,
+        template,
+        {"theme": theme, "nav_items": NAV_ITEMS, "disclaimer": context.protocol.disclaimer, **values},
+        status_code=status_code,
+    )
