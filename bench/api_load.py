@@ -27,7 +27,11 @@ GOAL_P99_MS = 25.0
 SERVER = """
 import sys, uvicorn
 from crest.web.app import create_app
-uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", http=sys.argv[3])
+sys.path.insert(0, sys.argv[5])
+from api_load_probes import install_probes
+app = create_app(sys.argv[1])
+install_probes(app, sys.argv[4])
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", http=sys.argv[3])
 """
 
 
@@ -38,11 +42,13 @@ def _free_port() -> int:
         return port
 
 
-def _start_server(home: Path, port: int, http: str) -> subprocess.Popen[bytes]:
+def _start_server(home: Path, port: int, http: str, probes_path: Path) -> subprocess.Popen[bytes]:
     source = Path(__file__).resolve().parents[1] / "src"
     env = {**os.environ, "CREST_HOME": str(home), "PYTHONPATH": str(source)}
+    bench_dir = str(Path(__file__).resolve().parent)
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, f"sqlite:///{home / 'crest.db'}", str(port), http], env=env
+        [sys.executable, "-c", SERVER, f"sqlite:///{home / 'crest.db'}", str(port), http, str(probes_path), bench_dir],
+        env=env,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -169,12 +175,14 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="crest-bench-") as home:
         port = _free_port()
-        server = _start_server(Path(home), port, arguments.http)
+        probes_path = Path(home) / "probes.json"
+        server = _start_server(Path(home), port, arguments.http, probes_path)
         try:
             latencies_ms, failures, elapsed_s = asyncio.run(_run(port, arguments.rate, arguments.seconds))
         finally:
             server.terminate()
             server.wait(timeout=10)
+        probes = json.loads(probes_path.read_text(encoding="utf-8")) if probes_path.exists() else None
 
     quantiles = statistics.quantiles(latencies_ms, n=100)
     p50, p99 = quantiles[49], quantiles[98]
@@ -186,6 +194,37 @@ def main() -> None:
         f"latency p50 {p50:.1f} ms, p99 {p99:.1f} ms (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
     print(f"p99 / goal ({GOAL_P99_MS:.0f} ms): {p99 / GOAL_P99_MS:.2f}  ({'met' if p99 < GOAL_P99_MS else 'missed'})")
+    if probes:
+        _print_breakdown(probes)
+
+
+PARTS = (
+    ("server_ms", "inside the server"),
+    ("pool_wait_ms", "waiting for a thread-pool worker"),
+    ("handler_ms", "handler running in its thread"),
+    ("writer_queue_ms", "queueing for the journal's writer"),
+    ("transaction_ms", "journal transactions"),
+    ("commit_ms", "of which commits (fsync)"),
+)
+
+
+def _print_breakdown(probes: dict[str, Any]) -> None:
+    """Where the time goes, for every request and for the slowest 1% (the tail), measured inside the server."""
+    requests = [one for one in probes["requests"] if "server_ms" in one]
+    if len(requests) < 100:
+        return
+    slowest = sorted(requests, key=lambda one: one["server_ms"])[-max(1, len(requests) // 100) :]
+    print("where the time goes (ms)            p50     p99   mean of the slowest 1%")
+    for key, label in PARTS:
+        values = [one.get(key, 0.0) for one in requests]
+        quantiles = statistics.quantiles(values, n=100)
+        tail = statistics.fmean(one.get(key, 0.0) for one in slowest)
+        print(f"  {label:<33} {quantiles[49]:6.1f}  {quantiles[98]:6.1f}  {tail:6.1f}")
+    lag = probes["loop_lag_ms"]
+    if len(lag) >= 100:
+        lag_quantiles = statistics.quantiles(lag, n=100)
+        label = "event loop waking late (per tick)"
+        print(f"  {label:<33} {lag_quantiles[49]:6.1f}  {lag_quantiles[98]:6.1f}  max {max(lag):.1f}")
 
 
 if __name__ == "__main__":

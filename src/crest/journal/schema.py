@@ -15,6 +15,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import URL
 
 from crest.errors import CrestError
+from crest.journal.engine import WRITES, Database, translated_errors
 
 HEAD_REVISION = "r0002_session_writer"
 VERSION_TABLE = "alembic_version"
@@ -53,6 +54,34 @@ def migration_lock(url: URL) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)  # closing releases the lock
+
+
+def migrate(database: Database) -> None:
+    """Bring the database to `HEAD_REVISION` in one transaction, one process at a time.
+
+    On SQLite, foreign keys are off while the schema changes: a migration that rebuilds a table drops it first,
+    and with foreign keys on, dropping `practice_sessions` would delete every check-in of every session.
+    """
+    sqlite = database.url.get_backend_name() == "sqlite"
+    with translated_errors(database.where), migration_lock(database.url), database.engine.connect() as connection:
+        if sqlite:
+            _pragma(connection, "foreign_keys=OFF")  # outside any transaction, where SQLite honours it
+        try:
+            with connection.execution_options(**WRITES).begin():
+                upgrade_to_head(connection, database.where)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise SchemaBroken(f"the journal at {database.where} has check-ins of sessions that do not exist")
+        finally:
+            if sqlite:
+                _pragma(connection, "foreign_keys=ON")
+
+
+class SchemaBroken(CrestError):
+    """A migration would leave rows pointing at rows that do not exist; it was rolled back."""
+
+
+def _pragma(connection: Connection, setting: str) -> None:
+    connection.connection.driver_connection.execute(f"PRAGMA {setting}")  # type: ignore[union-attr]
 
 
 def upgrade_to_head(connection: Connection, where: str) -> None:

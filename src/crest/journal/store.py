@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crest.config import database_url
 from crest.errors import CrestError
-from crest.journal.engine import Database, connect, translated_errors
+from crest.journal.engine import WRITES, Database, connect, translated_errors
 from crest.journal.records import (
     CheckIn,
     JournalContents,
@@ -38,7 +38,7 @@ from crest.journal.records import (
     parse_side,
     require_aware,
 )
-from crest.journal.schema import migration_lock, upgrade_to_head
+from crest.journal.schema import migrate
 from crest.journal.tables import (
     CheckInRow,
     PainRow,
@@ -75,6 +75,16 @@ class JournalNotEmpty(CrestError):
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+_writer_locks: dict[Path, threading.Lock] = {}
+_writer_locks_guard = threading.Lock()
+
+
+def _writer_lock(path: Path) -> threading.Lock:
+    """One lock per journal file in this process, shared by every `Journal` opened on it."""
+    with _writer_locks_guard:
+        return _writer_locks.setdefault(path, threading.Lock())
 
 
 def _session_record(row: SessionRow) -> PracticeSession:
@@ -150,7 +160,11 @@ class Journal:
         self._engine = database.engine
         # An in-memory database is one connection shared by every thread: take turns on it.
         self._one_at_a_time = threading.Lock() if database.in_memory else contextlib.nullcontext()
+        # SQLite has one writer at a time. Writers of this process queue on a lock that wakes the next one at
+        # once, instead of meeting SQLite's busy handler, which sleeps in steps of up to 100 ms (the latency tail).
+        self._one_writer = _writer_lock(database.file_path) if database.file_path else contextlib.nullcontext()
         self._unit_of_work = sessionmaker(database.engine, expire_on_commit=False)
+        self._writing_unit_of_work = sessionmaker(database.engine.execution_options(**WRITES), expire_on_commit=False)
         self._clock = clock
         self.where = database.where
 
@@ -160,8 +174,7 @@ class Journal:
         database = connect(url if url is not None else database_url())
         journal = cls(database, clock)
         try:
-            with translated_errors(database.where), migration_lock(database.url), database.engine.begin() as connection:
-                upgrade_to_head(connection, database.where)
+            migrate(database)
         except BaseException:
             database.engine.dispose()
             raise
@@ -191,7 +204,19 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
+        """A transaction that only reads."""
         with self._one_at_a_time, translated_errors(self.where), self._unit_of_work.begin() as db:
+            yield db
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A transaction that writes: it holds the journal's write lock from its first statement."""
+        with (
+            self._one_writer,
+            self._one_at_a_time,
+            translated_errors(self.where),
+            self._writing_unit_of_work.begin() as db,
+        ):
             yield db
 
     @staticmethod
@@ -223,7 +248,7 @@ class Journal:
             writer=writer,
             position_check_summary=(position_check_summary or "").strip() or None,
         )
-        with self._transaction() as db:
+        with self._writing() as db:
             row = SessionRow(
                 started_at=record.started_at,
                 planned_minutes=record.planned_minutes,
@@ -249,7 +274,7 @@ class Journal:
     def checkpoint_session(self, session_id: int, elapsed_s: float) -> None:
         """Record progress (one UPDATE). Revives a session another start wrongly marked interrupted."""
         elapsed = check_elapsed(elapsed_s)
-        with self._transaction() as db:
+        with self._writing() as db:
             result = db.execute(
                 update(SessionRow)
                 .where(
@@ -264,15 +289,11 @@ class Journal:
     def finish_session(self, session_id: int, elapsed_s: float, status: str) -> None:
         elapsed = check_elapsed(elapsed_s)
         check_finished_status(status)
-        with self._transaction() as db:
+        with self._writing() as db:
             row = self._session_row(db, session_id)
             row.actual_seconds = elapsed
             row.status = status
             row.last_checkpoint_at = self._clock()
-
-    def set_position_check_summary(self, session_id: int, summary: str | None) -> None:
-        with self._transaction() as db:
-            self._session_row(db, session_id).position_check_summary = (summary or "").strip() or None
 
     def get_session(self, session_id: int) -> PracticeSession:
         with self._transaction() as db:
@@ -289,7 +310,7 @@ class Journal:
 
     def update_session(self, session_id: int, edit: SessionEdit) -> None:
         """Correct a finished session's variant, time rested and status; its start and plan stay."""
-        with self._transaction() as db:
+        with self._writing() as db:
             # Locked, so that a timer reviving an interrupted session cannot slip in between check and write.
             row = self._session_row(db, session_id, for_update=True)
             edited = edit.applied_to(_session_record(row))
@@ -299,7 +320,7 @@ class Journal:
 
     def delete_session(self, session_id: int) -> None:
         """Delete a session together with its before/after check-ins."""
-        with self._transaction() as db:
+        with self._writing() as db:
             self._session_row(db, session_id)
             # The database cascades to the check-ins and their ratings (SQLite has foreign keys switched on).
             db.execute(delete(SessionRow).where(SessionRow.id == session_id))
@@ -314,7 +335,7 @@ class Journal:
         moment = as_utc(require_aware(now, "now")) if now is not None else self._clock()
         stale_before = moment - timedelta(seconds=stale_after_s)
         marked: list[PracticeSession] = []
-        with self._transaction() as db:
+        with self._writing() as db:
             for row in db.scalars(select(SessionRow).where(SessionRow.status == SessionStatus.RUNNING)):
                 last_sign_of_life = row.last_checkpoint_at or row.started_at
                 if last_sign_of_life < stale_before or not is_writer_alive(row.writer):
@@ -325,7 +346,7 @@ class Journal:
     # Check-ins
 
     def add_checkin(self, check_in: CheckIn) -> int:
-        with self._transaction() as db:
+        with self._writing() as db:
             if check_in.session_id is not None:
                 self._session_row(db, check_in.session_id)
             row = CheckInRow()
@@ -351,14 +372,14 @@ class Journal:
         """Replace the stored check-in that has `check_in.id` with this one."""
         if check_in.id is None:
             raise CheckInNotFound("the check-in to update has no id")
-        with self._transaction() as db:
+        with self._writing() as db:
             row = self._check_in_row(db, check_in.id)
             if check_in.session_id is not None:
                 self._session_row(db, check_in.session_id)
             _fill_check_in_row(row, check_in)
 
     def delete_checkin(self, check_in_id: int) -> None:
-        with self._transaction() as db:
+        with self._writing() as db:
             db.delete(self._check_in_row(db, check_in_id))
 
     @staticmethod
@@ -371,7 +392,7 @@ class Journal:
     # Safety answers
 
     def record_safety_screen(self, screen: SafetyScreen) -> int:
-        with self._transaction() as db:
+        with self._writing() as db:
             row = _screen_row(screen)
             db.add(row)
             db.flush()
@@ -398,7 +419,7 @@ class Journal:
         for key, value in values.items():
             if not isinstance(key, str) or not key.strip() or not isinstance(value, str):
                 raise CrestError(f"setting {key!r} = {value!r} must be a named text value")
-        with self._transaction() as db:
+        with self._writing() as db:
             for key, value in values.items():
                 db.merge(SettingRow(key=key, value=value))
 
@@ -433,7 +454,7 @@ class Journal:
 
     def import_contents(self, contents: JournalContents) -> None:
         """Fill an empty journal with `contents`, keeping their ids, all in one transaction."""
-        with self._transaction() as db:
+        with self._writing() as db:
             counts = [
                 db.scalar(select(func.count()).select_from(t)) or 0 for t in (SessionRow, CheckInRow)
             ]

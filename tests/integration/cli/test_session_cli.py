@@ -5,6 +5,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
 from crest.safety.screen import QUESTIONS
@@ -141,3 +143,24 @@ def test_a_closed_stdin_is_handled_like_an_empty_one(crest_env: dict[str, str]) 
     assert asked.returncode == 2
     assert asked.stderr.startswith("crest: the safety questions need your answers")
     assert "Traceback" not in scripted.stderr + asked.stderr
+
+
+def _answers_with_yes_to(question_id: str) -> str:
+    return "\n".join("y" if question.id == question_id else "n" for question in QUESTIONS) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("red_flag", "advice"), [("both_legs", "urgent medical care"), ("infection_signs", "see a clinician")]
+)
+def test_yes_never_walks_around_a_standing_safety_concern(run_crest: RunCrest, red_flag: str, advice: str) -> None:
+    assert run_crest("safety", input_text=_answers_with_yes_to(red_flag)).returncode == 1
+
+    result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+
+    assert result.returncode == 1
+    assert "skipped" not in result.stdout
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("crest: no session was started") and advice in line
+    question = next(question for question in QUESTIONS if question.id == red_flag)
+    assert question.text in line and question.source in line  # which answer caused it, and its source
+    assert sessions() == []

@@ -248,3 +248,22 @@ def test_export_refuses_to_overwrite_the_journal_or_a_folder(home: Path, tmp_pat
     history = crest(home, "history", "--json", "--check-ins")
     assert history.returncode == 0
     assert len(json.loads(history.stdout)) == 1
+
+
+@pytest.mark.parametrize("level", ["see_a_clinician", "bogus", "x" * 100])
+def test_an_unknown_safety_advice_level_is_refused_on_import(home: Path, tmp_path: Path, level: str) -> None:
+    from crest.safety.screen import QUESTIONS
+
+    answers = {question.id: False for question in QUESTIONS}
+    screen = {"id": 1, "answered_at": "2026-05-01T07:00:00+00:00", "advice_level": level, "answers": answers}
+    export = tmp_path / "journal.json"
+    export.write_text(
+        '{\n  "format": "crest-journal",\n  "version": 1,\n  "sessions": [],\n  "check_ins": [],\n'
+        f'  "safety_screens": [\n    {json.dumps(screen)}\n  ],\n  "settings": []\n}}\n',
+        encoding="utf-8",
+    )
+
+    _assert_one_line_error(crest(home, "import", str(export)), str(export), "line 7", "field advice_level")
+    session = crest(home, "session", "--minutes", "5", "--speed", "300", "--yes", "--no-checkin")
+    assert session.returncode == 0, session.stderr  # nothing was imported, so nothing stands in the way
+    assert "Traceback" not in session.stderr

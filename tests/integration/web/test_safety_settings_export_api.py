@@ -96,3 +96,16 @@ def test_export_as_json_and_csv(client: TestClient) -> None:
     assert 'filename="crest-journal-2026-05-06.csv"' in as_csv.headers["content-disposition"]
     assert "knee" in as_csv.text
     assert client.get("/api/export", params={"format": "xml"}).status_code == 422
+
+
+def test_a_standing_concern_refuses_a_session_over_the_api_with_the_reason(client: TestClient) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, ("bladder_bowel_saddle",))})
+
+    response = client.post("/api/sessions", json={"planned_minutes": 10})
+
+    assert response.status_code == 409
+    assert "urgent medical care" in response.json()["detail"]
+    assert "bladder" in response.json()["detail"]  # which answer it was
+    assert client.get("/api/sessions").json() == []
+    page = client.get("/", follow_redirects=False)
+    assert "Please wait before practising" in page.text  # the browser says the same

@@ -14,8 +14,9 @@
   function refresh() {
     document.getElementById("no-ratings").hidden = ratings.children.length > 0;
     for (const shape of document.querySelectorAll(".bodymap .region")) {
-      const row = rowFor(shape.dataset.region, shape.dataset.side)
-        || (shape.dataset.side !== "centre" && rowFor(shape.dataset.region, "both"));
+      const row =
+        rowFor(shape.dataset.region, shape.dataset.side) ||
+        (shape.dataset.side !== "centre" && rowFor(shape.dataset.region, "both"));
       shape.classList.toggle("rated", Boolean(row));
       shape.setAttribute("aria-pressed", String(Boolean(row)));
     }
@@ -23,7 +24,10 @@
 
   function addRow(region, side, rating) {
     const existing = rowFor(region, side);
-    if (existing) { existing.querySelector(".rating").focus(); return existing; }
+    if (existing) {
+      existing.querySelector(".rating").focus();
+      return existing;
+    }
     const row = template.content.firstElementChild.cloneNode(true);
     const key = `${region}-${side}-${Date.now()}`;
     row.dataset.region = region;
@@ -33,7 +37,10 @@
     sideSelect.id = `side-${key}`;
     row.querySelector(".side-label").htmlFor = sideSelect.id;
     sideSelect.value = side;
-    sideSelect.addEventListener("change", () => { row.dataset.side = sideSelect.value; refresh(); });
+    sideSelect.addEventListener("change", () => {
+      row.dataset.side = sideSelect.value;
+      refresh();
+    });
     const slider = row.querySelector(".rating");
     slider.id = `rating-${key}`;
     row.querySelector(".rating-label").htmlFor = slider.id;
@@ -41,9 +48,14 @@
     slider.value = String(rating);
     const output = row.querySelector(".rating-value");
     output.textContent = String(rating);
-    slider.addEventListener("input", () => { output.textContent = slider.value; });
+    slider.addEventListener("input", () => {
+      output.textContent = slider.value;
+    });
     row.querySelector(".remove").setAttribute("aria-label", `Remove ${config.region_labels[region]}`);
-    row.querySelector(".remove").addEventListener("click", () => { row.remove(); refresh(); });
+    row.querySelector(".remove").addEventListener("click", () => {
+      row.remove();
+      refresh();
+    });
     ratings.append(row);
     refresh();
     slider.focus();
@@ -54,7 +66,10 @@
     const choose = () => addRow(shape.dataset.region, shape.dataset.side, 3);
     shape.addEventListener("click", choose);
     shape.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(); }
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        choose();
+      }
     });
   }
   document.getElementById("add-region-button").addEventListener("click", () => {
@@ -65,9 +80,11 @@
   const existing = config.checkin;
   if (existing) {
     for (const rating of existing.pain) addRow(rating.region, rating.side || "both", rating.score);
-    for (const box of form.querySelectorAll('input[name="sensations"]')) box.checked = existing.sensations.includes(box.value);
+    for (const box of form.querySelectorAll('input[name="sensations"]'))
+      box.checked = existing.sensations.includes(box.value);
     for (const radio of form.querySelectorAll('input[name="timing"]')) radio.checked = radio.value === existing.timing;
-    for (const radio of form.querySelectorAll('input[name="compared"]')) radio.checked = radio.value === existing.compared_with_before;
+    for (const radio of form.querySelectorAll('input[name="compared"]'))
+      radio.checked = radio.value === existing.compared_with_before;
     document.getElementById("note").value = existing.note || "";
   } else {
     const timing = form.querySelector(`input[name="timing"][value="${config.default_timing}"]`);
@@ -83,17 +100,20 @@
       timing: checked("timing")[0] || config.default_timing,
       compared_with_before: checked("compared")[0] || null,
       pain: [...ratings.children].map((row) => ({
-        region: row.dataset.region, side: row.querySelector(".side").value, score: Number(row.querySelector(".rating").value),
+        region: row.dataset.region,
+        side: row.querySelector(".side").value,
+        score: Number(row.querySelector(".rating").value),
       })),
       sensations: checked("sensations"),
       note: document.getElementById("note").value.trim() || null,
     };
     try {
       if (existing) {
-        await window.crest.api("PUT", `/api/checkins/${existing.id}`, body);
+        await window.crest.api("PUT", `${config.checkins_url}/${existing.id}`, body);
       } else {
-        const saved = await window.crest.api("POST", "/api/checkins", body);
-        if (config.next_url) {  // a check-in before a session: go on to it, carrying the check-in along
+        const saved = await window.crest.api("POST", config.checkins_url, body);
+        if (config.next_url) {
+          // a check-in before a session: go on to it, carrying the check-in along
           const joiner = config.next_url.includes("?") ? "&" : "?";
           window.location.assign(`${config.next_url}${joiner}before_checkin_id=${saved.id}`);
           return;

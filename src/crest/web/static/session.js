@@ -10,6 +10,34 @@
     for (const id of stages) $(id).hidden = id !== stage;
   }
 
+  // ---- the timer's state, shared by the camera check (its summary) and the timer ----
+  const timeline = config.timeline;
+  const ringLength = 2 * Math.PI * 54;
+  const state = {
+    sessionId: null,
+    running: false,
+    finished: false,
+    elapsedBefore: 0,
+    resumedAt: 0,
+    lastCheckpoint: 0,
+    nextCue: 0,
+    voice: config.voice,
+    chime: config.chime,
+    wakeLock: null,
+    ticker: null,
+    positionSummary: null,
+  };
+
+  function elapsed() {
+    const running = state.running ? ((performance.now() - state.resumedAt) / 1000) * config.speed : 0;
+    return Math.min(timeline.total_s, state.elapsedBefore + running);
+  }
+  function format(seconds) {
+    const whole = Math.max(0, Math.ceil(seconds));
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+  }
+  const round = (seconds) => Math.round(seconds * 10) / 10;
+
   // ---- checklist, one step at a time ----
   let stepIndex = 0;
   function renderStep() {
@@ -20,9 +48,19 @@
     $("step-source").textContent = step.source ? `Source: ${step.source}` : "";
     $("step-back").disabled = stepIndex === 0;
   }
-  $("step-back").addEventListener("click", () => { if (stepIndex > 0) { stepIndex -= 1; renderStep(); } });
+  $("step-back").addEventListener("click", () => {
+    if (stepIndex > 0) {
+      stepIndex -= 1;
+      renderStep();
+    }
+  });
   $("step-next").addEventListener("click", () => {
-    if (stepIndex < config.steps.length - 1) { stepIndex += 1; renderStep(); $("step-next").focus(); return; }
+    if (stepIndex < config.steps.length - 1) {
+      stepIndex += 1;
+      renderStep();
+      $("step-next").focus();
+      return;
+    }
     show("stage-ready");
     $("rest-start").focus();
   });
@@ -48,12 +86,22 @@
         grab.height = Math.round(video.videoHeight * scale);
         grab.getContext("2d").drawImage(video, 0, 0, grab.width, grab.height);
         camera.waiting = true;
-        grab.toBlob((blob) => { if (blob && socket.readyState === WebSocket.OPEN) socket.send(blob); else if (camera) camera.waiting = false; }, "image/jpeg", 0.75);
+        grab.toBlob(
+          (blob) => {
+            if (blob && socket.readyState === WebSocket.OPEN) socket.send(blob);
+            else if (camera) camera.waiting = false;
+          },
+          "image/jpeg",
+          0.75,
+        );
       };
       socket.addEventListener("message", (event) => {
         if (camera) camera.waiting = false;
         const message = JSON.parse(event.data);
-        if (message.type === "error") { $("camera-summary").textContent = message.message; return; }
+        if (message.type === "error") {
+          $("camera-summary").textContent = message.message;
+          return;
+        }
         const result = message.result;
         if (!result.person_seen) {
           $("camera-summary").textContent = "Nobody in view yet: place the camera so that your whole body shows.";
@@ -63,14 +111,27 @@
         state.positionSummary = result.summary || null;
         // Show each criterion's steady verdict, so that one shaky frame does not make the list flicker.
         const corrections = Object.fromEntries((result.corrections || []).map((c) => [c.name, c]));
-        const steady = { ...result, criteria: result.criteria.map((c) => corrections[c.name]
-          || { ...c, status: result.stable[c.name] || c.status }) };
+        const steady = {
+          ...result,
+          criteria: result.criteria.map(
+            (c) => corrections[c.name] || { ...c, status: result.stable[c.name] || c.status },
+          ),
+        };
         window.crestPosture.renderCriteria($("camera-criteria"), steady);
         // A correction is spoken once, when it has held for a moment, never on every frame.
         for (const name of result.new_corrections || []) if (corrections[name]) speak(corrections[name].advice);
-        window.crestPosture.drawSkeleton($("camera-overlay"), result, video.clientWidth, video.clientHeight, grab.width, grab.height);
+        window.crestPosture.drawSkeleton(
+          $("camera-overlay"),
+          result,
+          video.clientWidth,
+          video.clientHeight,
+          grab.width,
+          grab.height,
+        );
       });
-      socket.addEventListener("close", () => { if (camera) camera.waiting = false; });
+      socket.addEventListener("close", () => {
+        if (camera) camera.waiting = false;
+      });
       camera.timer = window.setInterval(sendFrame, 150);
     } catch (error) {
       $("camera-summary").textContent = "The camera could not be opened. You can still start the rest without it.";
@@ -87,23 +148,6 @@
   $("camera-start").addEventListener("click", startCamera);
   $("camera-stop").addEventListener("click", stopCamera);
 
-  // ---- the timer ----
-  const timeline = config.timeline;
-  const ringLength = 2 * Math.PI * 54;
-  const state = {
-    sessionId: null, running: false, finished: false, elapsedBefore: 0, resumedAt: 0,
-    lastCheckpoint: 0, nextCue: 0, voice: config.voice, chime: config.chime, wakeLock: null, ticker: null,
-    positionSummary: null,
-  };
-
-  function elapsed() {
-    const running = state.running ? ((performance.now() - state.resumedAt) / 1000) * config.speed : 0;
-    return Math.min(timeline.total_s, state.elapsedBefore + running);
-  }
-  function format(seconds) {
-    const whole = Math.max(0, Math.ceil(seconds));
-    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-  }
   function speak(text) {
     if (!state.voice || !("speechSynthesis" in window)) return;
     const utterance = new SpeechSynthesisUtterance(text);
@@ -111,13 +155,22 @@
     window.speechSynthesis.speak(utterance);
   }
   async function keepScreenOn() {
-    try { if ("wakeLock" in navigator) state.wakeLock = await navigator.wakeLock.request("screen"); } catch (_) { /* not allowed: fine */ }
+    try {
+      if ("wakeLock" in navigator) state.wakeLock = await navigator.wakeLock.request("screen");
+    } catch (_) {
+      /* not allowed: fine */
+    }
   }
-  function releaseScreen() { if (state.wakeLock) { state.wakeLock.release().catch(() => {}); state.wakeLock = null; } }
+  function releaseScreen() {
+    if (state.wakeLock) {
+      state.wakeLock.release().catch(() => {});
+      state.wakeLock = null;
+    }
+  }
 
   async function save(path, body) {
     try {
-      await window.crest.api("POST", `/api/sessions/${state.sessionId}/${path}`, body);
+      await window.crest.api("POST", `${config.sessions_url}/${state.sessionId}/${path}`, body);
       $("save-status").textContent = "";
     } catch (error) {
       $("save-status").textContent = `Not saved yet: ${error.message}`;
@@ -127,9 +180,10 @@
   function tick() {
     const now = elapsed();
     const left = timeline.total_s - now;
-    $("time-left").textContent = format(left / 1);
+    $("time-left").textContent = format(left);
     $("ring-progress").style.strokeDashoffset = String(ringLength * (1 - now / timeline.total_s));
-    const phase = timeline.phases.find((p) => now >= p.start_s && now < p.end_s) || timeline.phases[timeline.phases.length - 1];
+    const phase =
+      timeline.phases.find((p) => now >= p.start_s && now < p.end_s) || timeline.phases[timeline.phases.length - 1];
     $("phase").textContent = state.running ? (phase ? phase.label : "") : "paused";
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= now) {
       const cue = timeline.cues[state.nextCue];
@@ -143,18 +197,19 @@
     }
     if (now >= timeline.total_s) finish("completed");
   }
-  const round = (seconds) => Math.round(seconds * 10) / 10;
-
   async function startRest() {
     stopCamera();
     show("stage-timer");
     $("pause").focus();
     try {
-      const created = await window.crest.api("POST", "/api/sessions", {
-        planned_minutes: config.minutes, variant: config.variant, position_check_summary: state.positionSummary,
+      // The check-in made just before lying down is linked to this session on the server, as it is created.
+      const created = await window.crest.api("POST", config.sessions_url, {
+        planned_minutes: config.minutes,
+        variant: config.variant,
+        position_check_summary: state.positionSummary,
+        before_checkin_id: config.before_checkin_id,
       });
       state.sessionId = created.id;
-      if (config.before_checkin_id) await linkBeforeCheckin(created.id);
     } catch (error) {
       $("save-status").textContent = `This session is not being saved: ${error.message}`;
     }
@@ -165,16 +220,6 @@
     tick();
   }
   $("rest-start").addEventListener("click", startRest);
-
-  // The check-in made before lying down belongs to this session from the moment it exists.
-  async function linkBeforeCheckin(sessionId) {
-    const url = `/api/checkins/${config.before_checkin_id}`;
-    const before = await window.crest.api("GET", url);
-    await window.crest.api("PUT", url, {
-      timing: "before", session_id: sessionId, pain: before.pain, sensations: before.sensations,
-      compared_with_before: before.compared_with_before, note: before.note,
-    });
-  }
 
   function pauseOrResume() {
     if (state.finished) return;
@@ -198,7 +243,10 @@
   $("end").addEventListener("click", () => {
     if (window.confirm("End the session now? What you have done so far is kept.")) finish("ended_early");
   });
-  for (const [id, key] of [["voice", "voice"], ["chime-toggle", "chime"]]) {
+  for (const [id, key] of [
+    ["voice", "voice"],
+    ["chime-toggle", "chime"],
+  ]) {
     $(id).addEventListener("click", () => {
       state[key] = !state[key];
       $(id).setAttribute("aria-pressed", String(state[key]));
@@ -213,13 +261,18 @@
     state.running = false;
     window.clearInterval(state.ticker);
     releaseScreen();
-    if (state.chime && status === "completed") $("chime").play().catch(() => {});
+    if (state.chime && status === "completed")
+      $("chime")
+        .play()
+        .catch(() => {});
     if (state.sessionId) await save("finish", { elapsed_s: round(done), status });
     const list = $("ending-steps");
-    list.replaceChildren(...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+    list.replaceChildren(
+      ...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+    );
     if (status === "completed") speak(config.ending.join(" "));
-    $("done-summary").textContent = status === "completed"
-      ? `You rested for ${format(done)}.` : `You rested for ${format(done)} before ending.`;
+    $("done-summary").textContent =
+      status === "completed" ? `You rested for ${format(done)}.` : `You rested for ${format(done)} before ending.`;
     if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
     show("stage-done");
     $("done-heading").focus();
@@ -229,7 +282,10 @@
   window.addEventListener("pagehide", () => {
     if (!state.sessionId || state.finished) return;
     const body = JSON.stringify({ elapsed_s: round(elapsed()), status: "interrupted" });
-    navigator.sendBeacon(`/api/sessions/${state.sessionId}/finish`, new Blob([body], { type: "application/json" }));
+    navigator.sendBeacon(
+      `${config.sessions_url}/${state.sessionId}/finish`,
+      new Blob([body], { type: "application/json" }),
+    );
   });
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible" && state.running) keepScreenOn();

@@ -6,13 +6,14 @@
   const session = config.session;
   const form = document.getElementById("session-edit-form");
   const minutes = document.getElementById("minutes-rested");
-  const shownMinutes = minutes.value;  // rounded for reading; unchanged, the exact seconds are kept
+  const shownMinutes = minutes.value; // rounded for reading; unchanged, the exact seconds are kept
   const error = document.getElementById("form-error");
 
   function secondsRested() {
     if (minutes.value === shownMinutes) return session.actual_seconds;
     const value = Number(minutes.value);
-    if (minutes.value.trim() === "" || !Number.isFinite(value) || value < 0 || value > session.planned_minutes) return null;
+    if (minutes.value.trim() === "" || !Number.isFinite(value) || value < 0 || value > session.planned_minutes)
+      return null;
     return Math.round(value * 60);
   }
 
@@ -32,7 +33,7 @@
       status: form.querySelector('input[name="status"]:checked').value,
     };
     try {
-      await window.crest.api("PUT", `/api/sessions/${session.id}`, body);
+      await window.crest.api("PUT", `${config.sessions_url}/${session.id}`, body);
       window.location.assign(config.journal_url);
     } catch (failure) {
       error.textContent = failure.message;

@@ -11,12 +11,13 @@ down_revision = "r0001_initial"
 branch_labels = None
 depends_on = None
 
+# A plain RENAME COLUMN (SQLite 3.25+, PostgreSQL): rebuilding the table instead would drop practice_sessions,
+# and with foreign keys on, dropping it deletes every check-in that belongs to a session.
+
 
 def upgrade() -> None:
-    with op.batch_alter_table("practice_sessions") as table:
-        table.alter_column("owner", new_column_name="writer")
+    op.execute("ALTER TABLE practice_sessions RENAME COLUMN owner TO writer")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("practice_sessions") as table:
-        table.alter_column("writer", new_column_name="owner")
+    op.execute("ALTER TABLE practice_sessions RENAME COLUMN writer TO owner")
