@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crest.errors import CrestError
+from crest.journal.vocabulary import Region, Sensation, Side
 
 if TYPE_CHECKING:
     from crest.journal.records import CheckIn, PracticeSession
@@ -36,9 +37,8 @@ def log(
         typer.Option(
             "--pain",
             metavar="REGION[:SIDE]=N",
-            help="Pain from 0 to 10, e.g. lower_back=4 or hip:left=3. Regions: lower_back, buttock, "
-            "sacroiliac_joint, groin, front_of_thigh, hip, knee, pelvis, abdomen; sides: left, right, both, "
-            "centre. Repeat for more places.",
+            help=f"Pain from 0 to 10, e.g. lower_back=4 or hip:left=3. Regions: {', '.join(Region)}; "
+            f"sides: {', '.join(Side)}. Repeat for more places.",
         ),
     ] = None,
     sensation: Annotated[
@@ -46,8 +46,7 @@ def log(
         typer.Option(
             "--sensation",
             metavar="SENSATION",
-            help="yawning, breath_changed, spine_shifting, warmth, emotions, sleepy, restless or none. "
-            "Repeatable.",
+            help=f"{', '.join(Sensation)}. Repeatable.",
         ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A free note.")] = None,

@@ -96,7 +96,8 @@ _SENSATION_LABELS: Mapping[Sensation, str] = {
 
 
 class Region(StrEnum):
-    """Where people who practise CRP report pain (crp-facts.md section 6)."""
+    """Where people who practise CRP report pain (crp-facts.md section 6), and the back, neck and lower leg, where
+    readers also feel it (leg pain below the knee is how sciatica shows)."""
 
     LOWER_BACK = "lower_back"
     BUTTOCK = "buttock"
@@ -107,6 +108,10 @@ class Region(StrEnum):
     KNEE = "knee"
     PELVIS = "pelvis"
     ABDOMEN = "abdomen"
+    UPPER_BACK = "upper_back"
+    NECK = "neck"
+    CALF_AND_SHIN = "calf_and_shin"
+    FOOT = "foot"
 
     @property
     def label(self) -> str:
@@ -123,6 +128,10 @@ _REGION_LABELS: Mapping[Region, str] = {
     Region.KNEE: "knee",
     Region.PELVIS: "pelvis",
     Region.ABDOMEN: "abdomen",
+    Region.UPPER_BACK: "upper back",
+    Region.NECK: "neck",
+    Region.CALF_AND_SHIN: "calf and shin",
+    Region.FOOT: "foot",
 }
 
 
@@ -151,6 +160,20 @@ class Labelled(Protocol):
 
     @property
     def label(self) -> str: ...
+
+
+class PainQuality(StrEnum):
+    """What the pain feels like; tingling and numbness matter for the warning signs."""
+
+    ACHING = "aching"
+    SHARP = "sharp"
+    BURNING = "burning"
+    TINGLING = "tingling"
+    NUMB = "numb"
+
+    @property
+    def label(self) -> str:
+        return self.value
 
 
 def labels(vocabulary: Iterable[Labelled]) -> dict[str, str]:

@@ -51,6 +51,10 @@ def test_vocabulary_is_the_issue_list_with_labels() -> None:
         "knee",
         "pelvis",
         "abdomen",
+        "upper_back",
+        "neck",
+        "calf_and_shin",
+        "foot",
     ]
     assert REGIONS["sacroiliac_joint"] == "sacroiliac joint"
     assert list(SIDES) == ["left", "right", "both", "centre"]

@@ -13,7 +13,7 @@ from crest.web.templating import render
 
 router = page_router()
 # Places in the middle of the body are rated as one; limbs default to both sides until one is chosen.
-CENTRAL_REGIONS = (Region.LOWER_BACK, Region.PELVIS, Region.ABDOMEN)
+CENTRAL_REGIONS = (Region.LOWER_BACK, Region.PELVIS, Region.ABDOMEN, Region.UPPER_BACK, Region.NECK)
 
 
 def _capitalised(names: dict[str, str]) -> dict[str, str]:
