@@ -149,9 +149,9 @@ def problems(root: Path = SRC) -> list[str]:
                 found_problems.append(f"pure code imports a framework or adapter: {where}")
             elif one.imported.startswith("crest") and one.imported in modules and not _within(one.imported, PURE):
                 found_problems.append(f"pure code imports impure crest code: {where}")
-        if _within(one.importer, DOORS) and one.importer not in COMPOSITION_ROOTS:
-            if _within(one.imported, JOURNAL_ADAPTERS):
-                found_problems.append(f"a door reaches past the services into the journal: {where}")
+        door = _within(one.importer, DOORS) and one.importer not in COMPOSITION_ROOTS
+        if door and _within(one.imported, JOURNAL_ADAPTERS):
+            found_problems.append(f"a door reaches past the services into the journal: {where}")
     return found_problems
 
 

@@ -40,7 +40,9 @@ def test_session_row_is_written_at_start_and_checkpointed(journal: Journal, cloc
 
 
 def test_finish_session_and_position_summary(journal: Journal) -> None:
-    session_id = journal.start_session(START, 20, "supported", writer="1@host", position_check_summary="  heels 34 cm from the buttocks  ")
+    session_id = journal.start_session(
+        START, 20, "supported", writer="1@host", position_check_summary="  heels 34 cm from the buttocks  "
+    )
     journal.finish_session(session_id, 1200.4, "completed")
 
     finished = journal.get_session(session_id)
@@ -62,7 +64,9 @@ def test_finish_rejects_running_status_and_unknown_session(journal: Journal) -> 
 
 
 def test_a_finished_session_is_corrected_and_keeps_its_start(journal: Journal, clock: FakeClock) -> None:
-    session_id = journal.start_session(START, 15, "standard", writer="1@host", position_check_summary="heels 34 cm from the buttocks")
+    session_id = journal.start_session(
+        START, 15, "standard", writer="1@host", position_check_summary="heels 34 cm from the buttocks"
+    )
     journal.finish_session(session_id, 95, "interrupted")
     before = journal.get_session(session_id)
 

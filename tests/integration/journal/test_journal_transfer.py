@@ -15,7 +15,9 @@ START = datetime(2026, 5, 1, 7, 30, 15, 250000, tzinfo=timezone(timedelta(hours=
 
 
 def _fill(journal: Journal) -> None:
-    first = journal.start_session(START, 15, "supported", writer="1@host", position_check_summary="heels 35 cm, arms below shoulders")
+    first = journal.start_session(
+        START, 15, "supported", writer="1@host", position_check_summary="heels 35 cm, arms below shoulders"
+    )
     journal.finish_session(first, 903, "completed")
     journal.add_checkin(
         CheckIn(

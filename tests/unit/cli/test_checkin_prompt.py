@@ -2,10 +2,11 @@ from collections.abc import Iterator
 from io import StringIO
 
 from rich.console import Console
-from support.clock import FakeClock
 
 from crest.cli.asker import Asker
 from crest.cli.checkin_prompt import ask_check_in
+from crest.journal.vocabulary import Region
+from support.clock import FakeClock
 
 CLOCK = FakeClock()
 
@@ -33,7 +34,7 @@ def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
     assert check_in.note is None
     assert check_in.session_id == 7 and check_in.timing == "after"
     output = asker.console.file.getvalue()  # type: ignore[attr-defined]
-    assert "numbers from 1 to 9" in output
+    assert f"numbers from 1 to {len(Region)}" in output
     assert "outside 0-10" in output
     assert "[l]eft [r]ight [b]oth [c]entre" in output  # the keys to press are shown, not eaten as markup
     assert "[b]etter, [s]ame or [w]orse?" in output
