@@ -64,7 +64,8 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
     console.print(_numbered(regions))
     pain: list[PainRating] = []
     for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
-        side_question = f"   {region.label.capitalize()}: which side? \\[l]eft \\[r]ight \\[b]oth \\[c]entre"
+        whole = "both sides" if region.usual_side is Side.BOTH else f"the whole {region.label}"
+        side_question = f"   {region.label.capitalize()}: which side? \\[l]eft \\[r]ight, or Enter for {whole}"
         side = _pick_key(asker, side_question, _SIDE_KEYS)
         score = _rate(asker, region.label)
         if score is not None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crest.errors import CrestError
-from crest.journal.vocabulary import Region, Sensation, Side
+from crest.journal.vocabulary import Region, Sensation
 
 if TYPE_CHECKING:
     from crest.journal.records import CheckIn, PracticeSession
@@ -38,7 +38,7 @@ def log(
             "--pain",
             metavar="REGION[:SIDE]=N",
             help=f"Pain from 0 to 10, e.g. lower_back=4 or hip:left=3. Regions: {', '.join(Region)}; "
-            f"sides: {', '.join(Side)}. Repeat for more places.",
+            "sides: left or right, none for the whole place. Repeat for more places.",
         ),
     ] = None,
     sensation: Annotated[

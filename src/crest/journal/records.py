@@ -184,22 +184,33 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-@dataclass(frozen=True)
+def place_side(region: Region, side: Side | None) -> Side:
+    """One place, one name. No side, or the other word for the whole place (`both` on the midline, `centre` on
+    a pair), means the region's usual side: so `crest log --pain lower_back=4` and the body map's lower back
+    are the same place, and Progress draws them as one."""
+    if side is None or side in (Side.CENTRE, Side.BOTH):
+        return region.usual_side
+    return side
+
+
+@dataclass(frozen=True, init=False)
 class PainRating:
+    """A score for one place: a region and its side, always stored by `place_side`'s rule."""
+
     region: Region
     score: int
-    side: Side | None = None
+    side: Side
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "region", parse_region(self.region))
-        if self.side is not None:
-            object.__setattr__(self, "side", parse_side(self.side))
-        check_score(self.score)
+    def __init__(self, region: str, score: int, side: str | None = None) -> None:
+        place = parse_region(region)
+        object.__setattr__(self, "region", place)
+        object.__setattr__(self, "score", check_score(score))
+        object.__setattr__(self, "side", place_side(place, None if side is None else parse_side(side)))
 
     @property
     def label(self) -> str:
         where = self.region.label
-        if self.side is not None:
+        if self.side is not Side.CENTRE:
             where += f" ({self.side.label})"
         return f"{where} {self.score}/10"
 

@@ -33,9 +33,7 @@ from crest.journal.records import (
     check_finished_status,
     check_status,
     check_timing,
-    parse_region,
     parse_sensation,
-    parse_side,
     require_aware,
 )
 from crest.journal.schema import migrate
@@ -108,12 +106,7 @@ def _check_in_record(row: CheckInRow) -> CheckIn:
         timing=check_timing(row.timing),
         session_id=row.session_id,
         pain=tuple(
-            PainRating(
-                region=parse_region(pain.region),
-                side=None if pain.side is None else parse_side(pain.side),
-                score=pain.score,
-            )
-            for pain in row.pain
+            PainRating(region=pain.region, side=pain.side, score=pain.score) for pain in row.pain
         ),
         sensations=frozenset(parse_sensation(sensation.sensation) for sensation in row.sensations),
         compared_with_before=None if row.compared_with_before is None else check_comparison(row.compared_with_before),

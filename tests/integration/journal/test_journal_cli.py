@@ -88,7 +88,7 @@ def test_log_records_a_standalone_check_in(home: Path) -> None:
         (check_in,) = journal.list_checkins()
     assert check_in.timing == "standalone"
     assert [(p.region, p.side, p.score) for p in check_in.pain] == [
-        ("lower_back", None, 4),
+        ("lower_back", "centre", 4),  # what the body map stores for the lower back
         ("hip", "left", 3),
     ]
     assert check_in.sensations == frozenset({"warmth"})
@@ -127,7 +127,7 @@ def test_history_json_lists_sessions_with_their_check_ins(home: Path) -> None:
     assert (session["planned_minutes"], session["actual_seconds"]) == (15, 905)
     assert (session["variant"], session["status"]) == ("supported", "completed")
     assert [c["timing"] for c in session["check_ins"]] == ["after"]
-    assert session["check_ins"][0]["pain"] == [{"region": "lower_back", "side": None, "score": 2}]
+    assert session["check_ins"][0]["pain"] == [{"region": "lower_back", "side": "centre", "score": 2}]
 
     check_ins = json.loads(run("history", "--json", "--check-ins").output)
     assert [c["timing"] for c in check_ins] == ["standalone", "after"]
@@ -191,7 +191,7 @@ def test_bad_import_row_is_reported_and_nothing_is_imported(home: Path, tmp_path
     assert crest(source_home, "log", "--pain", "hip=3", "--at", "2026-05-02T07:00+00:00").returncode == 0
     text = crest(source_home, "export", "--format", "csv").stdout
     bad = tmp_path / "journal.csv"
-    bad.write_text(text.replace("hip,,3", "hip,,11"), encoding="utf-8")
+    bad.write_text(text.replace("hip,both,3", "hip,both,11"), encoding="utf-8")
 
     _assert_one_line_error(crest(home, "import", str(bad)), str(bad), "line 5", "field score", "11")
     assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []

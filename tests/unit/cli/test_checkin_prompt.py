@@ -36,8 +36,17 @@ def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
     output = asker.console.file.getvalue()  # type: ignore[attr-defined]
     assert f"numbers from 1 to {len(Region)}" in output
     assert "outside 0-10" in output
-    assert "[l]eft [r]ight [b]oth [c]entre" in output  # the keys to press are shown, not eaten as markup
+    assert "[l]eft [r]ight, or Enter for the whole lower back" in output  # keys shown, not eaten as markup
     assert "[b]etter, [s]ame or [w]orse?" in output
+
+
+def test_a_place_without_a_side_is_the_whole_place_as_on_the_body_map() -> None:
+    check_in = ask_check_in(scripted("1 6", "", "4", "", "2", ""), session_id=7, clock=CLOCK)
+    assert check_in is not None
+    assert [(rating.region, rating.side, rating.score) for rating in check_in.pain] == [
+        ("lower_back", "centre", 4),
+        ("hip", "both", 2),
+    ]
 
 
 def test_skipping_everything_gives_no_check_in() -> None:

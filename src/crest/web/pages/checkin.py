@@ -12,8 +12,6 @@ from crest.web.schemas import CheckInOut
 from crest.web.templating import render
 
 router = page_router()
-# Places in the middle of the body are rated as one; limbs default to both sides until one is chosen.
-CENTRAL_REGIONS = (Region.LOWER_BACK, Region.PELVIS, Region.ABDOMEN, Region.UPPER_BACK, Region.NECK)
 
 
 def _capitalised(names: dict[str, str]) -> dict[str, str]:
@@ -42,9 +40,7 @@ def checkin_page(
         "default_timing": timing or (CheckInTiming.AFTER if session_id is not None else CheckInTiming.STANDALONE),
         "next_url": next,
         "region_labels": region_labels,
-        "default_sides": {
-            region.value: (Side.CENTRE if region in CENTRAL_REGIONS else Side.BOTH).value for region in Region
-        },
+        "usual_sides": {region.value: region.usual_side.value for region in Region},
         "checkins_url": "/api/checkins",
         "journal_url": str(request.url_for("journal_page").path),
     }

@@ -34,6 +34,11 @@
     row.dataset.side = side;
     row.querySelector(".region-name").textContent = config.region_labels[region];
     const sideSelect = row.querySelector(".side");
+    // A place is its region's left, right or whole: the whole is "centre" on the midline, "both" for a pair.
+    const usual = config.usual_sides[region];
+    for (const option of [...sideSelect.options]) {
+      if ((option.value === "centre" || option.value === "both") && option.value !== usual) option.remove();
+    }
     sideSelect.id = `side-${key}`;
     row.querySelector(".side-label").htmlFor = sideSelect.id;
     sideSelect.value = side;
@@ -74,12 +79,12 @@
   }
   document.getElementById("add-region-button").addEventListener("click", () => {
     const region = document.getElementById("add-region").value;
-    addRow(region, config.default_sides[region] || "both", 3);
+    addRow(region, config.usual_sides[region], 3);
   });
 
   const existing = config.checkin;
   if (existing) {
-    for (const rating of existing.pain) addRow(rating.region, rating.side || "both", rating.score);
+    for (const rating of existing.pain) addRow(rating.region, rating.side, rating.score);
     for (const box of form.querySelectorAll('input[name="sensations"]'))
       box.checked = existing.sensations.includes(box.value);
     for (const radio of form.querySelectorAll('input[name="timing"]')) radio.checked = radio.value === existing.timing;
