@@ -178,11 +178,15 @@ def export(
         typer.Option("-o", "--output", metavar="PATH", help="Write to this file (default: the screen)."),
     ] = None,
 ) -> None:
-    """Export the whole journal as CSV or JSON (`crest import` reads both back)."""
+    """Export the whole journal: JSON (one lossless file), or CSV (a zip of tables, one per record type, for a
+    spreadsheet). `crest import` reads both back."""
     from crest.cli.journal_access import open_services
+    from crest.journal.transfer import NotText
     from crest.services.transfer import Transfer
 
     Transfer.check_format(format_name)
+    if format_name == "csv" and output is None:
+        raise NotText("the CSV export is a zip of tables, one per record type; name it with -o, like -o journal.zip")
     with open_services() as services:
         if output is None:
             typer.echo(services.transfer.export_text(format_name), nl=False)
@@ -193,7 +197,10 @@ def export(
 
 def import_journal(
     path: Annotated[
-        Path, typer.Argument(metavar="PATH", help="A file made by `crest export` (.csv or .json).")
+        Path,
+        typer.Argument(
+            metavar="PATH", help="A file made by `crest export` (.json or .zip), or the folder the zip unzips to."
+        ),
     ],
 ) -> None:
     """Import an export into an empty journal; every row is checked first, nothing is imported on error."""

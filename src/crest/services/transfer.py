@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crest.journal.records import JournalContents
-from crest.journal.transfer import FORMATS, UnknownFormat, export_text, read_export_file
+from crest.journal.transfer import FILE_SUFFIXES, FORMATS, UnknownFormat, export_bytes, export_text, read_export_file
 from crest.private_files import FileNotWritable, write_private_file
 
 if TYPE_CHECKING:
@@ -24,14 +24,23 @@ class Transfer:
         return format_name
 
     def export_text(self, format_name: str) -> str:
+        """The export for the screen (JSON; the CSV tables only go to a file)."""
         return export_text(self._journal.export_contents(), self.check_format(format_name))
+
+    def export_bytes(self, format_name: str) -> bytes:
+        """The export as its file holds it: JSON, or a zip of CSV tables."""
+        return export_bytes(self._journal.export_contents(), self.check_format(format_name))
+
+    @staticmethod
+    def file_name(format_name: str, stem: str = "crest-journal") -> str:
+        return f"{stem}.{FILE_SUFFIXES[format_name]}"
 
     def export_to_file(self, path: Path, format_name: str) -> None:
         """Write the export readable by its owner only; never over the journal's own files."""
-        text = self.export_text(format_name)
+        data = self.export_bytes(format_name)
         if path.resolve() in self._journal.own_files():
             raise FileNotWritable(f"{path} is the journal itself; choose another file for the export")
-        write_private_file(path, text, suggested_name=f"crest-journal.{format_name}")
+        write_private_file(path, data, suggested_name=self.file_name(format_name))
 
     def import_file(self, path: Path) -> JournalContents:
         """Check every row of `path` first, then fill the empty journal with it in one transaction."""

@@ -12,6 +12,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -160,17 +161,23 @@ def test_export_import_into_an_empty_home_and_export_again(
 ) -> None:
     _seed_session(home)
     run("log", "--pain", "hip:right=5", "--sensation", "yawning", "--at", "2026-05-04T07:00+00:00")
-    first = run("export", "--format", format_name).output
     exported = tmp_path / f"journal.{format_name}"
     result = run("export", "--format", format_name, "-o", str(exported))
     assert result.exit_code == 0
-    assert exported.read_text(encoding="utf-8") == first
     assert stat.S_IMODE(exported.stat().st_mode) == 0o600
+    if format_name == "json":
+        assert exported.read_text(encoding="utf-8") == run("export", "--format", "json").output
 
     monkeypatch.setenv("CREST_HOME", str(tmp_path / "new-home"))
     imported = run("import", str(exported))
     assert "Imported 1 session, 2 check-ins" in imported.output
-    assert run("export", "--format", format_name).output == first
+    again = tmp_path / f"again.{format_name}"
+    assert run("export", "--format", format_name, "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_the_csv_export_goes_to_a_file_not_the_screen(home: Path) -> None:
+    _assert_one_line_error(crest(home, "export", "--format", "csv"), "zip of tables", "-o")
 
 
 def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
@@ -189,11 +196,14 @@ def test_bad_import_row_is_reported_and_nothing_is_imported(home: Path, tmp_path
     source_home = tmp_path / "source"
     assert crest(source_home, "log", "--pain", "knee=2", "--at", "2026-05-01T07:00+00:00").returncode == 0
     assert crest(source_home, "log", "--pain", "hip=3", "--at", "2026-05-02T07:00+00:00").returncode == 0
-    text = crest(source_home, "export", "--format", "csv").stdout
-    bad = tmp_path / "journal.csv"
-    bad.write_text(text.replace("hip,both,3", "hip,both,11"), encoding="utf-8")
+    folder = tmp_path / "journal"
+    assert crest(source_home, "export", "--format", "csv", "-o", str(tmp_path / "journal.zip")).returncode == 0
+    with zipfile.ZipFile(tmp_path / "journal.zip") as tables:
+        tables.extractall(folder)
+    pain = folder / "pain_ratings.csv"
+    pain.write_text(pain.read_text(encoding="utf-8-sig").replace("hip,both,3", "hip,both,11"), encoding="utf-8")
 
-    _assert_one_line_error(crest(home, "import", str(bad)), str(bad), "line 5", "field score", "11")
+    _assert_one_line_error(crest(home, "import", str(folder)), "pain_ratings.csv line 3", "field score", "11")
     assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from crest.journal.records import CheckIn, PainRating, SafetyScreen
 from crest.journal.store import Journal, JournalNotEmpty
-from crest.journal.transfer import export_text, parse_export
+from crest.journal.transfer import export_bytes, parse_export
 
 START = datetime(2026, 5, 1, 7, 30, 15, 250000, tzinfo=timezone(timedelta(hours=2)))
 
@@ -55,25 +55,25 @@ def _fill(journal: Journal) -> None:
 def test_export_import_export_is_identical(new_journal_url: Callable[[], str], format_name: str) -> None:
     with Journal.open(new_journal_url()) as source:
         _fill(source)
-        exported = export_text(source.export_contents(), format_name)
+        exported = export_bytes(source.export_contents(), format_name)
 
     with Journal.open(new_journal_url()) as target:
         target.import_contents(parse_export(exported, f"journal.{format_name}"))
-        again = export_text(target.export_contents(), format_name)
+        again = export_bytes(target.export_contents(), format_name)
         sessions = target.list_sessions()
 
     assert again == exported
     assert [session.status for session in sessions] == ["completed", "ended_early"]
-    assert "Ünïcode ✓" in exported
+    assert "Ünïcode ✓" in parse_export(exported, "again").check_ins[-1].note
 
 
 def test_csv_and_json_carry_the_same_contents(journal: Journal) -> None:
     _fill(journal)
     contents = journal.export_contents()
-    from_csv = parse_export(export_text(contents, "csv"), "journal.csv")
-    from_json = parse_export(export_text(contents, "json"), "journal.json")
+    from_csv = parse_export(export_bytes(contents, "csv"), "journal.zip")
+    from_json = parse_export(export_bytes(contents, "json"), "journal.json")
     assert from_csv == from_json
-    assert export_text(from_csv, "json") == export_text(contents, "json")
+    assert export_bytes(from_csv, "json") == export_bytes(contents, "json")
 
 
 def test_new_records_after_import_get_fresh_ids(new_journal_url: Callable[[], str]) -> None:

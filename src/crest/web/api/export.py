@@ -1,4 +1,4 @@
-"""The whole journal as a CSV or JSON download, the same files `crest export` writes."""
+"""The whole journal as a download, the same files `crest export` writes: JSON, or a zip of CSV tables."""
 
 from typing import Annotated, Literal
 
@@ -8,19 +8,19 @@ from crest.web.context import WebContext, web_context
 
 router = APIRouter(tags=["export"])
 Context = Annotated[WebContext, Depends(web_context)]
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+MEDIA_TYPES = {"csv": "application/zip", "json": "application/json"}
 
 
 @router.get(
     "/export",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}, "application/json": {}}, "description": "the journal"}},
+    responses={200: {"content": {"application/zip": {}, "application/json": {}}, "description": "the journal"}},
 )
 def export(context: Context, format: Literal["csv", "json"] = "json") -> Response:
-    text = context.services.transfer.export_text(format)
+    transfer = context.services.transfer
     day = context.now().astimezone(context.local_zone).date().isoformat()
     return Response(
-        text,
+        transfer.export_bytes(format),
         media_type=MEDIA_TYPES[format],
-        headers={"Content-Disposition": f'attachment; filename="crest-journal-{day}.{format}"'},
+        headers={"Content-Disposition": f'attachment; filename="{transfer.file_name(format, f"crest-journal-{day}")}"'},
     )
