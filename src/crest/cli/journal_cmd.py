@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crest.errors import CrestError
-from crest.journal.vocabulary import Region, Sensation
+from crest.journal.vocabulary import PainQuality, Region, Sensation
 
 if TYPE_CHECKING:
     from crest.journal.records import CheckIn, PracticeSession
@@ -36,9 +36,10 @@ def log(
         list[str] | None,
         typer.Option(
             "--pain",
-            metavar="REGION[:SIDE]=N",
-            help=f"Pain from 0 to 10, e.g. lower_back=4 or hip:left=3. Regions: {', '.join(Region)}; "
-            "sides: left or right, none for the whole place. Repeat for more places.",
+            metavar="REGION[:SIDE]=N[:QUALITY]",
+            help=f"Pain from 0 to 10, e.g. lower_back=4, hip:left=3 or calf_and_shin:left=5:tingling. Regions: "
+            f"{', '.join(Region)}; sides: left or right, none for the whole place; what it is like: "
+            f"{', '.join(PainQuality)}. Repeat for more places.",
         ),
     ] = None,
     sensation: Annotated[
@@ -70,7 +71,7 @@ def log(
         note=note,
     )
     if check_in.is_empty:
-        raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N, --sensation or --note")
+        raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N[:QUALITY], --sensation or --note")
     with open_services() as services:
         saved = services.check_ins.add(check_in)
     typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")

@@ -16,12 +16,14 @@ from crest.journal.vocabulary import (
     CHECK_IN_TIMINGS,
     COMPARISONS,
     FINISHED_STATUSES,
+    PAIN_QUALITIES,
     REGIONS,
     SENSATIONS,
     SESSION_STATUSES,
     SIDES,
     CheckInTiming,
     Comparison,
+    PainQuality,
     Region,
     Sensation,
     SessionStatus,
@@ -51,6 +53,10 @@ class UnknownRegion(CrestError):
 
 class UnknownSide(CrestError):
     """A side other than left, right, both or centre."""
+
+
+class UnknownQuality(CrestError):
+    """A pain quality other than aching, sharp, burning, tingling or numb."""
 
 
 class UnknownSensation(CrestError):
@@ -118,6 +124,13 @@ def parse_side(text: str) -> Side:
     if side not in SIDES:
         raise UnknownSide(f"unknown side '{text}'; choose one of {_choices(SIDES)}")
     return Side(side)
+
+
+def parse_quality(text: str) -> PainQuality:
+    quality = normalise_name(text)
+    if quality not in PAIN_QUALITIES:
+        raise UnknownQuality(f"unknown pain quality '{text}'; choose one of {_choices(PAIN_QUALITIES)}")
+    return PainQuality(quality)
 
 
 def parse_sensation(text: str) -> Sensation:
@@ -195,36 +208,42 @@ def place_side(region: Region, side: Side | None) -> Side:
 
 @dataclass(frozen=True, init=False)
 class PainRating:
-    """A score for one place: a region and its side, always stored by `place_side`'s rule."""
+    """A score for one place: a region and its side, always stored by `place_side`'s rule, and, when the person
+    says, what the pain is like."""
 
     region: Region
     score: int
     side: Side
+    quality: PainQuality | None
 
-    def __init__(self, region: str, score: int, side: str | None = None) -> None:
+    def __init__(self, region: str, score: int, side: str | None = None, quality: str | None = None) -> None:
         place = parse_region(region)
         object.__setattr__(self, "region", place)
         object.__setattr__(self, "score", check_score(score))
         object.__setattr__(self, "side", place_side(place, None if side is None else parse_side(side)))
+        object.__setattr__(self, "quality", None if quality is None else parse_quality(quality))
 
     @property
     def label(self) -> str:
         where = self.region.label
         if self.side is not Side.CENTRE:
             where += f" ({self.side.label})"
-        return f"{where} {self.score}/10"
+        what = "" if self.quality is None else f", {self.quality.label}"
+        return f"{where} {self.score}/10{what}"
 
 
 def parse_pain(text: str) -> PainRating:
-    """`REGION[:SIDE]=N`, for example `lower_back=4` or `hip:left=3`."""
-    where, equals, score_text = text.partition("=")
-    if not equals or not where.strip() or not score_text.strip():
+    """`REGION[:SIDE]=N[:QUALITY]`, for example `lower_back=4`, `hip:left=3` or `calf_and_shin:left=5:tingling`."""
+    where, equals, rating_text = text.partition("=")
+    score_text, colon, quality_text = rating_text.partition(":")
+    if not equals or not where.strip() or not score_text.strip() or (colon and not quality_text.strip()):
         raise InvalidRating(
-            f"cannot read the pain entry '{text}'; write it as REGION[:SIDE]=N, like hip:left=3"
+            f"cannot read the pain entry '{text}'; write it as REGION[:SIDE]=N[:QUALITY], like hip:left=3:aching"
         )
     region_text, colon, side_text = where.partition(":")
     side = parse_side(side_text) if colon else None
-    return PainRating(region=parse_region(region_text), side=side, score=parse_score(score_text))
+    quality = parse_quality(quality_text) if quality_text else None
+    return PainRating(region=parse_region(region_text), side=side, score=parse_score(score_text), quality=quality)
 
 
 def check_note(note: str | None) -> str | None:

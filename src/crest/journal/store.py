@@ -106,7 +106,8 @@ def _check_in_record(row: CheckInRow) -> CheckIn:
         timing=check_timing(row.timing),
         session_id=row.session_id,
         pain=tuple(
-            PainRating(region=pain.region, side=pain.side, score=pain.score) for pain in row.pain
+            PainRating(region=pain.region, side=pain.side, score=pain.score, quality=pain.quality)
+            for pain in row.pain
         ),
         sensations=frozenset(parse_sensation(sensation.sensation) for sensation in row.sensations),
         compared_with_before=None if row.compared_with_before is None else check_comparison(row.compared_with_before),
@@ -121,7 +122,9 @@ def _fill_check_in_row(row: CheckInRow, check_in: CheckIn) -> None:
     row.compared_with_before = check_in.compared_with_before
     row.note = check_in.note
     row.pain = [
-        PainRow(position=position, region=rating.region, side=rating.side, score=rating.score)
+        PainRow(
+            position=position, region=rating.region, side=rating.side, score=rating.score, quality=rating.quality
+        )
         for position, rating in enumerate(check_in.pain)
     ]
     row.sensations = [SensationRow(sensation=name) for name in sorted(check_in.sensations)]

@@ -78,6 +78,7 @@ class PainRow(Base):
     region: Mapped[str] = mapped_column(String(40))
     side: Mapped[str] = mapped_column(String(20))  # never empty: see `records.place_side`
     score: Mapped[int] = mapped_column(Integer)
+    quality: Mapped[str | None] = mapped_column(String(20))
 
 
 class SensationRow(Base):

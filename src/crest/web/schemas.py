@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from crest.errors import CrestError
 from crest.journal import records
 from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
+from crest.journal.vocabulary import PainQuality as QualityName
 from crest.journal.vocabulary import Region as RegionName
 from crest.journal.vocabulary import Sensation as SensationName
 from crest.journal.vocabulary import Side as SideName
@@ -35,6 +36,7 @@ def _read_with(parse: Callable[[str], str]) -> BeforeValidator:
 Region = Annotated[RegionName, _read_with(records.parse_region)]
 Side = Annotated[SideName, _read_with(records.parse_side)]
 Sensation = Annotated[SensationName, _read_with(records.parse_sensation)]
+Quality = Annotated[QualityName, _read_with(records.parse_quality)]
 FinishedStatus = Literal[SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY, SessionStatus.INTERRUPTED]
 ElapsedSeconds = Annotated[float, Field(ge=0, le=records.MAX_ELAPSED_S, description="seconds of session time so far")]
 
@@ -103,8 +105,9 @@ class SessionOut(BaseModel):
 
 class PainIn(_Input):
     region: Region
-    side: Side | None = None
+    side: Side | None = Field(None, description="left or right; left out, the whole place (centre or both)")
     score: int = Field(ge=records.MIN_PAIN_SCORE, le=records.MAX_PAIN_SCORE, description="0 no pain, 10 worst")
+    quality: Quality | None = Field(None, description="what the pain is like")
 
 
 class CheckInIn(_Input):
@@ -123,7 +126,9 @@ class CheckInIn(_Input):
             at=at,
             timing=timing,
             session_id=self.session_id,
-            pain=tuple(records.PainRating(region=p.region, side=p.side, score=p.score) for p in self.pain),
+            pain=tuple(
+                records.PainRating(region=p.region, side=p.side, score=p.score, quality=p.quality) for p in self.pain
+            ),
             sensations=frozenset(self.sensations),
             compared_with_before=self.compared_with_before,
             note=self.note,
@@ -133,8 +138,9 @@ class CheckInIn(_Input):
 
 class PainOut(BaseModel):
     region: str
-    side: str | None
+    side: str
     score: int
+    quality: str | None
 
 
 class CheckInOut(BaseModel):
@@ -155,7 +161,7 @@ class CheckInOut(BaseModel):
             at=check_in.at,
             timing=check_in.timing,
             session_id=check_in.session_id,
-            pain=[PainOut(region=p.region, side=p.side, score=p.score) for p in check_in.pain],
+            pain=[PainOut(region=p.region, side=p.side, score=p.score, quality=p.quality) for p in check_in.pain],
             sensations=sorted(check_in.sensations),
             compared_with_before=check_in.compared_with_before,
             note=check_in.note,

@@ -67,6 +67,19 @@ def _assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str
         assert word in lines[0]
 
 
+def test_log_records_the_new_places_and_what_the_pain_is_like(home: Path) -> None:
+    result = run("log", "--pain", "calf_and_shin:left=5:tingling", "--pain", "neck=2", "--pain", "foot:right=3:Sharp")
+    assert result.exit_code == 0, result.output
+    assert "calf and shin (left) 5/10, tingling" in result.output
+    with Journal.open() as journal:
+        (check_in,) = journal.list_checkins()
+    assert [(p.region, p.side, p.score, p.quality) for p in check_in.pain] == [
+        ("calf_and_shin", "left", 5, "tingling"),
+        ("neck", "centre", 2, None),
+        ("foot", "right", 3, "sharp"),
+    ]
+
+
 def test_log_records_a_standalone_check_in(home: Path) -> None:
     result = run(
         "log",
@@ -128,7 +141,7 @@ def test_history_json_lists_sessions_with_their_check_ins(home: Path) -> None:
     assert (session["planned_minutes"], session["actual_seconds"]) == (15, 905)
     assert (session["variant"], session["status"]) == ("supported", "completed")
     assert [c["timing"] for c in session["check_ins"]] == ["after"]
-    assert session["check_ins"][0]["pain"] == [{"region": "lower_back", "side": "centre", "score": 2}]
+    assert session["check_ins"][0]["pain"] == [{"region": "lower_back", "side": "centre", "score": 2, "quality": None}]
 
     check_ins = json.loads(run("history", "--json", "--check-ins").output)
     assert [c["timing"] for c in check_ins] == ["standalone", "after"]
@@ -184,6 +197,7 @@ def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
     _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "11", "0-10")
     _assert_one_line_error(crest(home, "log", "--pain", "elbow=3"), "elbow")
     _assert_one_line_error(crest(home, "log", "--pain", "hip:up=3"), "up")
+    _assert_one_line_error(crest(home, "log", "--pain", "foot=3:itchy"), "itchy", "tingling")
     _assert_one_line_error(crest(home, "log", "--sensation", "tingling"), "tingling")
     _assert_one_line_error(crest(home, "log", "--note", "x", "--at", "last tuesday"), "last tuesday")
     _assert_one_line_error(crest(home, "log"), "nothing to log")

@@ -32,7 +32,7 @@ def _fill(journal: Journal) -> None:
             at=START + timedelta(minutes=16),
             timing="after",
             session_id=first,
-            pain=(PainRating("lower_back", 4),),
+            pain=(PainRating("lower_back", 4, quality="aching"), PainRating("calf_and_shin", 2, "left", "tingling")),
             sensations=frozenset({"yawning", "warmth"}),
             compared_with_before="better",
             note='Lots of yawning; a "warm" back,\nand a second line.',

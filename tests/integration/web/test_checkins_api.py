@@ -20,8 +20,8 @@ def test_a_check_in_is_added_read_edited_and_deleted(client: TestClient) -> None
     assert body["at"] == "2026-05-06T17:30:00Z"
     assert body["timing"] == "standalone"
     assert body["pain"] == [
-        {"region": "lower_back", "side": "centre", "score": 6},
-        {"region": "hip", "side": "left", "score": 3},
+        {"region": "lower_back", "side": "centre", "score": 6, "quality": None},
+        {"region": "hip", "side": "left", "score": 3, "quality": None},
     ]
     assert body["sensations"] == ["warmth", "yawning"]
 
@@ -35,6 +35,27 @@ def test_a_check_in_is_added_read_edited_and_deleted(client: TestClient) -> None
     assert client.delete(f"/api/checkins/{body['id']}").status_code == 204
     assert client.get(f"/api/checkins/{body['id']}").status_code == 404
     assert client.delete(f"/api/checkins/{body['id']}").status_code == 404
+
+
+def test_the_new_places_and_a_pain_quality_per_rating(client: TestClient) -> None:
+    pain = [
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+        {"region": "upper_back", "score": 3, "quality": "Aching"},
+        {"region": "neck", "side": "both", "score": 2},
+        {"region": "foot", "side": "right", "score": 4, "quality": "numb"},
+    ]
+    created = client.post("/api/checkins", json={"pain": pain})
+    assert created.status_code == 201, created.text
+    assert created.json()["pain"] == [
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+        {"region": "upper_back", "side": "centre", "score": 3, "quality": "aching"},
+        {"region": "neck", "side": "centre", "score": 2, "quality": None},
+        {"region": "foot", "side": "right", "score": 4, "quality": "numb"},
+    ]
+    refused = client.post("/api/checkins", json={"pain": [{"region": "foot", "score": 4, "quality": "itchy"}]})
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "pain.0.quality"
+    assert "unknown pain quality 'itchy'" in refused.json()["detail"]
 
 
 def test_a_check_in_after_a_session_belongs_to_it(client: TestClient) -> None:

@@ -23,7 +23,8 @@ CONTENTS = JournalContents(
     ),
     check_ins=(
         CheckIn(id=1, at=AT, timing="after", session_id=1, compared_with_before="better",
-                pain=(PainRating("lower_back", 4), PainRating("knee", 2, "left")), note="=1+1 is not a formula\nok"),
+                pain=(PainRating("lower_back", 4), PainRating("knee", 2, "left", "sharp")),
+                note="=1+1 is not a formula\nok"),
         CheckIn(id=2, at=AT, sensations=frozenset({"warmth", "sleepy"}), note="Ünïcode ✓, \"quoted\""),
     ),
     safety_screens=(
@@ -57,9 +58,9 @@ def test_each_record_type_is_its_own_table_with_a_header() -> None:
         ("1", "completed", "900"),
         ("2", "ended_early", "320"),
     ]
-    assert [(row["check_in_id"], row["region"], row["side"], row["score"]) for row in tables["pain_ratings.csv"]] == [
-        ("1", "lower_back", "centre", "4"),
-        ("1", "knee", "left", "2"),
+    assert [tuple(row.values()) for row in tables["pain_ratings.csv"]] == [
+        ("1", "lower_back", "centre", "4", ""),
+        ("1", "knee", "left", "2", "sharp"),
     ]
     assert tables["check_ins.csv"][1]["sensations"] == "sleepy;warmth"
     assert {row["question_id"]: row["answer"] for row in tables["safety_answers.csv"]} == {
@@ -114,6 +115,7 @@ def _rewritten(data: bytes, name: str, change: dict[str, str], row: int = 0) -> 
     [
         ("pain_ratings.csv", {"score": "11"}, 1, "journal.zip/pain_ratings.csv line 3, field score: pain score 11"),
         ("pain_ratings.csv", {"check_in_id": "9"}, 0, "pain_ratings.csv line 2, field check_in_id: no check-in 9"),
+        ("pain_ratings.csv", {"quality": "dull"}, 1, "line 3, field quality: unknown pain quality 'dull'"),
         ("sessions.csv", {"variant": "lazy"}, 1, "sessions.csv line 3, field variant: unknown variant 'lazy'"),
         ("check_ins.csv", {"session_id": "7"}, 0, "check_ins.csv line 2, field session_id: there is no session 7"),
         ("safety_answers.csv", {"answer": "perhaps"}, 0, "safety_answers.csv line 2, field answer: 'perhaps'"),

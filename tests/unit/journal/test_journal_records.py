@@ -24,6 +24,7 @@ from crest.journal.records import (
     SessionEdit,
     SessionStillRunning,
     UnknownComparison,
+    UnknownQuality,
     UnknownRegion,
     UnknownSensation,
     UnknownSide,
@@ -77,6 +78,8 @@ def test_vocabulary_is_the_issue_list_with_labels() -> None:
         ("hip:left=3", PainRating("hip", 3, "left")),
         ("Lower-Back:Both = 0", PainRating("lower_back", 0, "both")),
         ("knee:center=10", PainRating("knee", 10, "centre")),
+        ("calf_and_shin:left=5:tingling", PainRating("calf_and_shin", 5, "left", "tingling")),
+        ("foot=2:Burning", PainRating("foot", 2, quality="burning")),
     ],
 )
 def test_parse_pain(text: str, expected: PainRating) -> None:
@@ -94,6 +97,8 @@ def test_parse_pain(text: str, expected: PainRating) -> None:
         ("=3", InvalidRating, "=3"),
         ("elbow=3", UnknownRegion, "elbow"),
         ("hip:up=3", UnknownSide, "up"),
+        ("foot=3:itchy", UnknownQuality, "itchy"),
+        ("foot=3:", InvalidRating, "foot=3:"),
     ],
 )
 def test_bad_pain_entries_name_the_bad_value(text: str, error: type[CrestError], named: str) -> None:
@@ -130,6 +135,7 @@ def test_pain_rating_validates_when_built_directly() -> None:
     assert PainRating("hip", 3, "left").label == "hip (left) 3/10"
     assert PainRating("hip", 3).label == "hip (both sides) 3/10"
     assert PainRating("lower_back", 3).label == "lower back 3/10"
+    assert PainRating("calf_and_shin", 5, "left", "tingling").label == "calf and shin (left) 5/10, tingling"
 
 
 def test_parse_datetime_reads_offsets_and_local_times() -> None:

@@ -20,6 +20,7 @@ from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
     LIST_SEPARATOR,
     NO,
+    PAIN_FIELDS,
     SESSION_FIELDS,
     YES,
     pain_fields,
@@ -49,7 +50,7 @@ SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, SETTINGS = (
 TABLES: Mapping[str, tuple[str, ...]] = {
     SESSIONS: SESSION_FIELDS,
     CHECK_INS: tuple(name for name in CHECK_IN_FIELDS if name != "pain"),
-    PAIN: ("check_in_id", "region", "side", "score"),
+    PAIN: ("check_in_id", *PAIN_FIELDS),
     SCREENS: ("id", "answered_at", "advice_level"),
     ANSWERS: ("screen_id", "question_id", "answer"),
     SETTINGS: ("key", "value"),
@@ -58,7 +59,7 @@ README_NAME = "README.txt"
 README = """A crest journal, one table per file (UTF-8 CSV; times are ISO 8601 with their offset):
 sessions.csv         one row per practice session
 check_ins.csv        how you felt, before or after a session or on its own (sensations joined by ;)
-pain_ratings.csv     each place rated in a check-in, 0-10 (check_in_id is the check-in's id)
+pain_ratings.csv     each place rated in a check-in, 0-10, and what it was like (by the check-in's id)
 safety_screens.csv   each time you answered the safety questions, and the advice
 safety_answers.csv   the answers (screen_id is the safety screen's id)
 settings.csv         your preferences

@@ -11,6 +11,7 @@ from typing import Any
 from crest.journal.records import JournalContents, PainRating
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
+    PAIN_FIELDS,
     SCREEN_FIELDS,
     SESSION_FIELDS,
     check_in_fields,
@@ -142,6 +143,6 @@ def _json_pain(place: Place, value: Any) -> tuple[PainRating, ...]:
         prefix = f"pain[{index}]."
         if not isinstance(item, dict):
             raise place.error(f"pain[{index}]", f"{item!r} is not a rating")
-        reject_unknown(place, item, ("region", "side", "score"), prefix)
+        reject_unknown(place, item, PAIN_FIELDS, prefix)
         ratings.append(pain_record(place, item, prefix))
     return tuple(ratings)

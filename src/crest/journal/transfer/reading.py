@@ -31,11 +31,13 @@ from crest.journal.records import (
     check_timing,
     check_variant,
     parse_datetime,
+    parse_quality,
     parse_region,
     parse_sensation,
     parse_side,
 )
 from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
+from crest.journal.vocabulary import PainQuality
 
 T = TypeVar("T")
 Fields = Mapping[str, Any]
@@ -169,7 +171,12 @@ def pain_record(place: Place, fields: Fields, prefix: str = "") -> PainRating:
             prefix,
         ),
         score=read_field(place, fields, "score", lambda text: check_score(whole_number(text)), prefix),
-    )
+        quality=read_field(place, fields, "quality", _optional_quality, prefix) if "quality" in fields else None,
+    )  # exports written before pain qualities existed have none
+
+
+def _optional_quality(value: Any) -> PainQuality | None:
+    return None if value in (None, "") else parse_quality(text_value(value))
 
 
 def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) -> CheckIn:

@@ -1,9 +1,10 @@
-"""One name per place: every pain rating gets the side that `records.place_side` gives it today.
+"""One name per place: every pain rating gets the side that `records.place_side` gives it today; and a pain
+quality (aching, sharp, burning, tingling, numb) per rating.
 
 Before, `crest log --pain lower_back=4` stored no side and the body map stored `centre`, so one place was two.
 Ratings without a side, or with the other word for the whole place (`both` on the midline, `centre` on a pair),
 take the region's usual side; if a check-in then rates one place twice, the higher score stays (a rating is
-never lowered by a migration). The side becomes required.
+never lowered by a migration). The side becomes required; the quality is new, so existing ratings have none.
 
 Revision ID: r0005_pain_places
 Revises: r0002_session_writer
@@ -42,8 +43,10 @@ def upgrade() -> None:
     # pain_ratings is a leaf table (nothing refers to it), so SQLite's copy-and-rename of it deletes nothing.
     with op.batch_alter_table("pain_ratings") as batch:
         batch.alter_column("side", existing_type=sa.String(20), nullable=False)
+        batch.add_column(sa.Column("quality", sa.String(20), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("pain_ratings") as batch:
+        batch.drop_column("quality")
         batch.alter_column("side", existing_type=sa.String(20), nullable=True)
