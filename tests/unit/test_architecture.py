@@ -31,6 +31,7 @@ PURE = (
     "crest.posture.rules",
     "crest.journal.records",
     "crest.journal.vocabulary",
+    "crest.journal.plausibility",
 )
 FORBIDDEN_IN_PURE = ("sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "cv2", "mediapipe", "psycopg")
 DOORS = ("crest.cli", "crest.web")

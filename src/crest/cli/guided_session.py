@@ -75,9 +75,9 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         assert session_id is not None  # a stored session has its id
         ended = _rest(timeline, sessions, session_id, speaker, console, options.speed)
         if ended.status == "ended_early":
-            _close_early(sessions, session_id, ended, asker)
+            _close_early(sessions, session_id, ended, asker, options.speed)
             return
-        sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED)
+        sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
         _ending(crp, speaker, console)
         if options.check_in and not options.assume_yes:
             check_in = ask_check_in(asker, session_id, services.clock)
@@ -139,7 +139,7 @@ def _rest(
             while True:
                 for event in events:
                     if isinstance(event, CheckpointDue):
-                        sessions.checkpoint(session_id, event.elapsed_s)
+                        sessions.checkpoint(session_id, event.elapsed_s, speed)
                         last_write = time.monotonic()
                     elif isinstance(event, SessionEnded):
                         return event
@@ -154,14 +154,14 @@ def _rest(
                     return runner.end_early()
                 if runner.state == "paused" and time.monotonic() - last_write >= HEARTBEAT_S:
                     # A long pause is still a live session: keep its sign of life fresh.
-                    sessions.checkpoint(session_id, runner.elapsed_s)
+                    sessions.checkpoint(session_id, runner.elapsed_s, speed)
                     last_write = time.monotonic()
                 events = runner.poll()
     except KeyboardInterrupt:
         return runner.end_early()
     except _Stopped:
         ended = runner.end_early()
-        sessions.finish(session_id, ended.elapsed_s, SessionStatus.INTERRUPTED)
+        sessions.finish(session_id, ended.elapsed_s, SessionStatus.INTERRUPTED, speed)
         raise SessionInterrupted(ended.elapsed_s) from None
     finally:
         if live is not None:
@@ -198,10 +198,12 @@ def _ending(crp: Protocol, speaker: Speaker | None, console: Console) -> None:
         speaker.say(" ".join(part.text for part in crp.ending))
 
 
-def _close_early(sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker) -> None:
+def _close_early(
+    sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker, speed: float
+) -> None:
     asker.console.print(f"\nEnded after {clock_text(ended.elapsed_s)}.")
     if asker.confirm("Keep the record of this session?", default=True):
-        sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY)
+        sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, speed)
         asker.console.print("Kept as ended early.")
     else:
         sessions.delete(session_id)

@@ -61,6 +61,7 @@ def log(
     """Record a check-in without a session: pain, sensations, a note."""
     from crest.cli.journal_access import open_services
     from crest.clock import system_now, system_zone
+    from crest.journal.plausibility import ImpossibleRecord
     from crest.journal.records import CheckIn, parse_datetime, parse_pain, parse_sensation
 
     moment = parse_datetime(at, system_zone()) if at is not None else system_now()
@@ -73,8 +74,14 @@ def log(
     if check_in.is_empty:
         raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N[:QUALITY], --sensation or --note")
     with open_services() as services:
-        saved = services.check_ins.add(check_in)
+        try:
+            saved = services.check_ins.add(check_in)
+        except ImpossibleRecord as error:
+            raise error.named(_LOG_OPTIONS.get(error.field, error.field)) from None
     typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
+
+
+_LOG_OPTIONS = {"at": "--at", "pain": "--pain"}  # a refused field, by the option that gave it
 
 
 def _check_in_summary(check_in: CheckIn) -> str:

@@ -38,7 +38,7 @@ class Services:
             practice=PracticeSessions(journal, clock, safety),
             check_ins=CheckIns(journal, clock),
             preferences=PreferencesStore(journal),
-            transfer=Transfer(journal),
+            transfer=Transfer(journal, clock),
             reports=Reports(journal, clock, zone),
             clock=clock,
             zone=zone,

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
+from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn
 
 if TYPE_CHECKING:
@@ -23,9 +24,12 @@ class CheckIns:
         return self._clock()
 
     def add(self, check_in: CheckIn) -> CheckIn:
+        """Save a check-in that could have happened (`plausibility.check_new_check_in`)."""
+        check_new_check_in(check_in, self._clock())
         return self._journal.get_checkin(self._journal.add_checkin(check_in))
 
     def replace(self, check_in_id: int, check_in: CheckIn) -> CheckIn:
+        check_new_check_in(check_in, self._clock())
         self._journal.update_checkin(replace(check_in, id=check_in_id))
         return self._journal.get_checkin(check_in_id)
 

@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
-from crest.journal.records import PracticeSession, SessionEdit
+from crest.journal.plausibility import check_edit, check_finish, check_progress
+from crest.journal.records import PracticeSession, SessionEdit, require_finished
 from crest.journal.recovery import recover_abandoned_sessions, this_process
 from crest.journal.vocabulary import SessionStatus
 from crest.services.safety import Safety
@@ -41,15 +42,23 @@ class PracticeSessions:
         )
         return self._journal.get_session(session_id)
 
-    def checkpoint(self, session_id: int, elapsed_s: float) -> PracticeSession:
+    def checkpoint(self, session_id: int, elapsed_s: float, clock_speed: float = 1.0) -> PracticeSession:
+        """Record the time rested so far; never more than planned, nor than the clock (`clock_speed` times faster
+        in a demo) has run since the start. An ended session is refused (`SessionAlreadyEnded`)."""
+        check_progress(self._journal.get_session(session_id), elapsed_s, self._clock(), clock_speed)
         self._journal.checkpoint_session(session_id, elapsed_s)
         return self._journal.get_session(session_id)
 
-    def finish(self, session_id: int, elapsed_s: float, status: SessionStatus) -> PracticeSession:
+    def finish(
+        self, session_id: int, elapsed_s: float, status: SessionStatus, clock_speed: float = 1.0
+    ) -> PracticeSession:
+        """End a session once, with the checkpoint's rules; `completed` only when the planned time was done."""
+        check_finish(self._journal.get_session(session_id), elapsed_s, status, self._clock(), clock_speed)
         self._journal.finish_session(session_id, elapsed_s, status)
         return self._journal.get_session(session_id)
 
     def correct(self, session_id: int, edit: SessionEdit) -> PracticeSession:
+        check_edit(require_finished(self._journal.get_session(session_id)), edit, self._clock())
         self._journal.update_session(session_id, edit)
         return self._journal.get_session(session_id)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crest.clock import Clock
 from crest.journal.records import JournalContents
 from crest.journal.transfer import FILE_SUFFIXES, FORMATS, UnknownFormat, export_bytes, export_text, read_export_file
 from crest.private_files import FileNotWritable, write_private_file
@@ -14,8 +15,9 @@ if TYPE_CHECKING:
 
 
 class Transfer:
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
         self._journal = journal
+        self._clock = clock
 
     @staticmethod
     def check_format(format_name: str) -> str:
@@ -44,6 +46,6 @@ class Transfer:
 
     def import_file(self, path: Path) -> JournalContents:
         """Check every row of `path` first, then fill the empty journal with it in one transaction."""
-        contents = read_export_file(path)
+        contents = read_export_file(path, self._clock())
         self._journal.import_contents(contents)
         return contents

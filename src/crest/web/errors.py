@@ -43,7 +43,11 @@ async def _page(request: Request, status: int, title: str, message: str) -> Resp
 async def _crest_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CrestError)
     if _is_api(request):
-        return JSONResponse({"detail": error.message}, status_code=error.http_status)
+        body: dict[str, Any] = {"detail": error.message}
+        field = getattr(error, "field", None)  # a refusal about one field says which (`ImpossibleRecord`)
+        if isinstance(field, str):
+            body["errors"] = [{"field": field, "message": getattr(error, "reason", error.message)}]
+        return JSONResponse(body, status_code=error.http_status)
     return await _page(request, error.http_status, "That did not work", error.message)
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from crest.errors import CrestError
 from crest.journal import records
+from crest.journal.plausibility import MAX_CLOCK_SPEED
 from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
 from crest.journal.vocabulary import PainQuality as QualityName
 from crest.journal.vocabulary import Region as RegionName
@@ -56,13 +57,21 @@ class SessionStart(_Input):
     )
 
 
+ClockSpeed = Annotated[
+    float,
+    Field(gt=0, le=MAX_CLOCK_SPEED, description="how much faster than real time the timer ran (demos, tests)"),
+]
+
+
 class SessionCheckpoint(_Input):
     elapsed_s: ElapsedSeconds
+    clock_speed: ClockSpeed = 1.0
 
 
 class SessionFinish(_Input):
     elapsed_s: ElapsedSeconds
     status: FinishedStatus
+    clock_speed: ClockSpeed = 1.0
 
 
 class SessionUpdate(_Input):

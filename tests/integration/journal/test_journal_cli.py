@@ -117,7 +117,7 @@ def _seed_session(home: Path) -> int:
 
     with Journal.open() as journal:
         session_id = journal.start_session(datetime(2026, 5, 2, 8, 0, tzinfo=UTC), 15, "supported", "1@host")
-        journal.finish_session(session_id, 905, "completed")
+        journal.finish_session(session_id, 900, "completed")
         journal.add_checkin(
             CheckIn(
                 at=datetime(2026, 5, 2, 8, 16, tzinfo=UTC),
@@ -138,7 +138,7 @@ def test_history_json_lists_sessions_with_their_check_ins(home: Path) -> None:
     (session,) = sessions
     assert session["id"] == session_id
     assert session["started_at"] == "2026-05-02T08:00:00+00:00"
-    assert (session["planned_minutes"], session["actual_seconds"]) == (15, 905)
+    assert (session["planned_minutes"], session["actual_seconds"]) == (15, 900)
     assert (session["variant"], session["status"]) == ("supported", "completed")
     assert [c["timing"] for c in session["check_ins"]] == ["after"]
     assert session["check_ins"][0]["pain"] == [{"region": "lower_back", "side": "centre", "score": 2, "quality": None}]
@@ -158,7 +158,7 @@ def test_history_table_shows_sessions_and_check_ins(home: Path) -> None:
     assert "Sessions" in output
     assert "Check-ins" in output
     assert "supported" in output
-    assert "15:05" in output
+    assert "15:00" in output
     assert "Felt taller." in output
     assert "after session 1" in output
 
@@ -191,6 +191,21 @@ def test_export_import_into_an_empty_home_and_export_again(
 
 def test_the_csv_export_goes_to_a_file_not_the_screen(home: Path) -> None:
     _assert_one_line_error(crest(home, "export", "--format", "csv"), "zip of tables", "-o")
+
+
+def test_a_check_in_that_cannot_have_happened_exits_2_naming_the_option(home: Path) -> None:
+    _assert_one_line_error(crest(home, "log", "--note", "x", "--at", "2031-05-01"), "--at: ", "in the future")
+    _assert_one_line_error(crest(home, "log", "--note", "x", "--at", "0001-01-01"), "--at: ", "before 2000")
+    assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []
+
+
+def test_an_import_with_a_time_that_cannot_have_happened_names_line_and_field(home: Path, tmp_path: Path) -> None:
+    source_home = tmp_path / "source"
+    assert crest(source_home, "log", "--note", "a", "--at", "2026-05-01T07:00+00:00").returncode == 0
+    exported = tmp_path / "journal.json"
+    assert crest(source_home, "export", "-o", str(exported)).returncode == 0
+    exported.write_text(exported.read_text().replace("2026-05-01T07:00:00+00:00", "2031-05-01T07:00:00+00:00"))
+    _assert_one_line_error(crest(home, "import", str(exported)), "line 6, field at", "in the future")
 
 
 def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:

@@ -69,9 +69,9 @@ def test_a_check_in_after_a_session_belongs_to_it(client: TestClient) -> None:
 
 
 def test_a_check_in_at_a_given_time(client: TestClient) -> None:
-    body = client.post("/api/checkins", json={"at": "2026-05-01T07:30:00+02:00"}).json()
+    body = client.post("/api/checkins", json={"at": "2026-05-01T07:30:00+02:00", "note": "stiff"}).json()
     assert body["at"] == "2026-05-01T05:30:00Z"
-    assert client.post("/api/checkins", json={"at": "2026-05-01T07:30:00"}).status_code == 422
+    assert client.post("/api/checkins", json={"at": "2026-05-01T07:30:00", "note": "stiff"}).status_code == 422
 
 
 @pytest.mark.parametrize(
@@ -101,5 +101,32 @@ def test_rules_of_the_journal_come_back_as_a_clear_422(client: TestClient) -> No
     assert "rated twice" in response.json()["detail"]
     none_and_more = client.post("/api/checkins", json={"sensations": ["none", "warmth"]})
     assert none_and_more.status_code == 422
-    unknown_session = client.post("/api/checkins", json={"session_id": 999, "timing": "after"})
+    unknown_session = client.post("/api/checkins", json={"session_id": 999, "timing": "after", "note": "calm"})
     assert unknown_session.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "words"),
+    [
+        ({"at": "2031-05-01T07:30:00+00:00", "note": "later"}, "at", "2031-05-01 07:30 is in the future"),
+        ({"at": "0001-01-01T00:00:00+00:00", "note": "long ago"}, "at", "0001-01-01 is before 2000"),
+        ({}, "pain", "nothing to save"),
+        ({"pain": [], "sensations": [], "note": "   "}, "pain", "nothing to save"),
+        ({"timing": "after", "note": "which session?"}, "session_id", "needs that session"),
+    ],
+)
+def test_a_check_in_that_cannot_have_happened_is_refused_naming_the_field(
+    client: TestClient, body: dict[str, Any], field: str, words: str
+) -> None:
+    response = client.post("/api/checkins", json=body)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"].startswith(f"{field}: ")
+    assert words in response.json()["detail"]
+    assert response.json()["errors"][0]["field"] == field
+    saved = client.post("/api/checkins", json={"note": "possible"}).json()
+    assert client.put(f"/api/checkins/{saved['id']}", json=body).status_code == 422  # an edit too
+    assert [check_in["note"] for check_in in client.get("/api/checkins").json()] == ["possible"]
+
+
+def test_a_check_in_a_few_minutes_ahead_of_this_clock_is_another_device_s_now(client: TestClient) -> None:
+    assert client.post("/api/checkins", json={"at": "2026-05-06T17:34:00Z", "note": "phone"}).status_code == 201

@@ -86,8 +86,9 @@ def test_an_unknown_page_is_a_friendly_404(client: TestClient) -> None:
     assert client.get("/api/no-such-route").json() == {"detail": "Not Found"}
 
 
-def test_the_journal_and_progress_pages_show_records(client: TestClient) -> None:
+def test_the_journal_and_progress_pages_show_records(client: TestClient, clock: Any) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
+    clock.advance(600)
     client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
     pain = [{"region": "buttock", "side": "right", "score": 5}]
     body = {"session_id": session["id"], "pain": pain, "note": "<b>x</b>"}
@@ -103,7 +104,8 @@ def test_the_journal_and_progress_pages_show_records(client: TestClient) -> None
 
 def test_today_shows_the_week_the_last_session_and_a_streak_when_wanted(cleared: TestClient, clock: Any) -> None:
     session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
-    cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 540, "status": "completed"})
+    clock.advance(540)
+    cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 540, "status": "ended_early"})
     today = cleared.get("/").text
     assert "9 min" in today
     assert "in a row" not in today
@@ -113,8 +115,9 @@ def test_today_shows_the_week_the_last_session_and_a_streak_when_wanted(cleared:
     assert "1 day in a row" in cleared.get("/").text
 
 
-def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: TestClient) -> None:
+def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: TestClient, clock: Any) -> None:
     finished = client.post("/api/sessions", json={"planned_minutes": 10, "variant": "supported"}).json()
+    clock.advance(275)
     client.post(f"/api/sessions/{finished['id']}/finish", json={"elapsed_s": 275, "status": "ended_early"})
     running = client.post("/api/sessions", json={"planned_minutes": 15}).json()
 

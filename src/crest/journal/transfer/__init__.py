@@ -8,6 +8,7 @@ session's writer and last checkpoint) is not exported.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from crest.errors import CrestError
@@ -64,28 +65,29 @@ def export_text(contents: JournalContents, format_name: str) -> str:
     return export_json(contents)
 
 
-def parse_export(data: bytes | str, source: str) -> JournalContents:
+def parse_export(data: bytes | str, source: str, now: datetime | None = None) -> JournalContents:
     """Read and validate a whole export (JSON, a CSV zip, or the one-sheet CSV of older crests); the first
-    problem is raised as `InvalidImportFile` naming `source`, the line and the field."""
+    problem is raised as `InvalidImportFile` naming `source`, the line and the field. With `now`, a time that
+    cannot have happened yet (or before 2000) is a problem too."""
     if isinstance(data, bytes):
         if data.startswith(_ZIP_START):
-            return csv_zip_contents(data, source)
+            return csv_zip_contents(data, source, now)
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError:
             raise InvalidImportFile(f"{source}: not UTF-8 text or a zip; is it a crest export?") from None
     text = data.removeprefix("\ufeff")
     if text.lstrip().startswith("{"):
-        return json_contents(text, source)
-    return legacy_csv_contents(text, source)
+        return json_contents(text, source, now)
+    return legacy_csv_contents(text, source, now)
 
 
-def read_export_file(path: Path) -> JournalContents:
+def read_export_file(path: Path, now: datetime | None = None) -> JournalContents:
     """Read `path`: a JSON export, a CSV zip, the folder such a zip unzips to, or an older one-sheet CSV."""
     try:
         if path.is_dir():
-            return csv_folder_contents(path)
+            return csv_folder_contents(path, now)
         data = path.read_bytes()
     except OSError as error:
         raise InvalidImportFile(f"cannot read {path} ({error.strerror or error})") from None
-    return parse_export(data, str(path))
+    return parse_export(data, str(path), now)

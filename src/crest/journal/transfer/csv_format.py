@@ -12,6 +12,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -162,8 +163,8 @@ class _Tables:
             raise Place(source, reader.line_num).error(None, f"not valid CSV ({error})") from None
 
 
-def _contents(tables: _Tables) -> JournalContents:
-    collected = Collector()
+def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
+    collected = Collector(now)
     for place, fields in tables.rows(SESSIONS):
         collected.add_session(place, session_record(place, fields, "started_at"))
     for place, fields in tables.rows(CHECK_INS):
@@ -191,7 +192,7 @@ def _contents(tables: _Tables) -> JournalContents:
     return collected.contents()
 
 
-def csv_zip_contents(data: bytes, source: str) -> JournalContents:
+def csv_zip_contents(data: bytes, source: str, now: datetime | None = None) -> JournalContents:
     try:
         zipped = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -210,10 +211,10 @@ def csv_zip_contents(data: bytes, source: str) -> JournalContents:
             except (zipfile.BadZipFile, OSError, NotImplementedError) as error:
                 raise Place(f"{source}/{name}", 1).error(None, f"cannot be unzipped ({error})") from None
 
-        return _contents(_Tables(source, read))
+        return _contents(_Tables(source, read), now)
 
 
-def csv_folder_contents(folder: Path) -> JournalContents:
+def csv_folder_contents(folder: Path, now: datetime | None = None) -> JournalContents:
     """The tables of an unzipped export (edited in a spreadsheet, perhaps)."""
 
     def read(name: str) -> bytes | None:
@@ -227,5 +228,5 @@ def csv_folder_contents(folder: Path) -> JournalContents:
         except OSError as error:
             raise Place(str(path), 1).error(None, f"cannot be read ({error.strerror or error})") from None
 
-    return _contents(_Tables(str(folder), read))
+    return _contents(_Tables(str(folder), read), now)
 

@@ -6,6 +6,7 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from crest.journal.records import JournalContents, PainRating
@@ -88,7 +89,7 @@ def _list_item_offsets(text: str) -> dict[str, list[int]]:
         index += 1
 
 
-def json_contents(text: str, source: str) -> JournalContents:
+def json_contents(text: str, source: str, now: datetime | None = None) -> JournalContents:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -106,7 +107,7 @@ def json_contents(text: str, source: str) -> JournalContents:
     reject_unknown(top, document, ("format", "version", *sections))
     newlines = [index for index, character in enumerate(text) if character == "\n"]
     offsets = _list_item_offsets(text)
-    collected = Collector()
+    collected = Collector(now)
     for section in sections:
         items = document.get(section, [])
         if not isinstance(items, list):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
+from datetime import datetime
 
 from crest.journal.records import JournalContents
 from crest.journal.transfer.reading import (
@@ -46,7 +47,7 @@ LEGACY_COLUMNS: tuple[str, ...] = (
 )
 
 
-def legacy_csv_contents(text: str, source: str) -> JournalContents:
+def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> JournalContents:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
@@ -54,7 +55,7 @@ def legacy_csv_contents(text: str, source: str) -> JournalContents:
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
     if header is None or tuple(header) != LEGACY_COLUMNS:
         raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(LEGACY_COLUMNS))
-    collected = Collector()
+    collected = Collector(now)
     while True:
         place = Place(source, reader.line_num + 1)
         try:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
 from crest.errors import CrestError
+from crest.journal.plausibility import ImpossibleRecord, check_imported_check_in, check_imported_session
 from crest.journal.records import (
     MAX_RECORD_ID,
     CheckIn,
@@ -214,10 +216,21 @@ def screen_record(place: Place, fields: Fields, answered_at_name: str) -> Safety
     )
 
 
-class Collector:
-    """Gathers validated records and checks ids and references across the file."""
+@contextmanager
+def _at(place: Place) -> Iterator[None]:
+    """An impossible record, reported at its place in the file."""
+    try:
+        yield
+    except ImpossibleRecord as error:
+        raise place.error(error.field, error.reason) from None
 
-    def __init__(self) -> None:
+
+class Collector:
+    """Gathers validated records and checks ids and references across the file; with `now`, also that each time
+    could have happened (what an import into a journal checks)."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self._now = now
         self.sessions: list[PracticeSession] = []
         self.check_ins: list[tuple[Place, CheckIn]] = []
         self.pain: dict[int, list[PainRating]] = {}
@@ -236,10 +249,16 @@ class Collector:
 
     def add_session(self, place: Place, session: PracticeSession) -> None:
         self._unique(place, self._session_ids, session.id, "session")
+        if self._now is not None:
+            with _at(place):
+                check_imported_session(session, self._now)
         self.sessions.append(session)
 
     def add_check_in(self, place: Place, check_in: CheckIn) -> None:
         self._unique(place, self._check_in_ids, check_in.id, "check-in")
+        if self._now is not None:
+            with _at(place):
+                check_imported_check_in(check_in, self._now)
         self.check_ins.append((place, check_in))
 
     def add_pain(self, place: Place, check_in_id: int, rating: PainRating) -> None:
