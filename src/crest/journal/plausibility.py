@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.journal.records import (
     CheckIn,
     InvalidDuration,
@@ -26,13 +26,8 @@ TIMER_GRACE_S = 2.0  # a timer starts just after its session is written, and rou
 MAX_CLOCK_SPEED = 3600.0  # the fastest demo clock (`--speed`, `?speed=`): an hour a second
 
 
-class ImpossibleRecord(CrestError):
+class ImpossibleRecord(FieldError):
     """A record that cannot be true: a time in the future, more rest than the clock allows, an empty check-in."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
-        self.field = field
-        self.reason = reason
 
     def named(self, field: str) -> ImpossibleRecord:
         """The same refusal for a door that calls the field otherwise (`--at` in the terminal)."""
@@ -119,6 +114,10 @@ def check_new_check_in(check_in: CheckIn, now: datetime) -> CheckIn:
     if check_in.timing is CheckInTiming.AFTER and check_in.session_id is None:
         raise ImpossibleRecord(
             "session_id", "a check-in after a session needs that session; save it as a check-in on its own"
+        )
+    if check_in.compared_with_before is not None and check_in.timing is not CheckInTiming.AFTER:
+        raise ImpossibleRecord(
+            "compared_with_before", "only a check-in after a session is compared with before it; leave it out"
         )
     return check_in
 

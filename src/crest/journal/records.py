@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.journal.vocabulary import (
     CHECK_IN_TIMINGS,
     COMPARISONS,
@@ -403,7 +403,7 @@ class CheckIn:
             raise InvalidRating("the same region and side is rated twice; give one score per place")
         sensations = frozenset(parse_sensation(name) for name in self.sensations)
         if NO_SENSATION in sensations and len(sensations) > 1:
-            raise UnknownSensation("'none' cannot be combined with other sensations")
+            raise FieldError("sensations", "'none' cannot be ticked with other sensations; untick one of them")
         object.__setattr__(self, "sensations", sensations)
         if self.compared_with_before is not None:
             object.__setattr__(self, "compared_with_before", check_comparison(self.compared_with_before))

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.web.templating import render
 
 
@@ -44,9 +44,8 @@ async def _crest_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CrestError)
     if _is_api(request):
         body: dict[str, Any] = {"detail": error.message}
-        field = getattr(error, "field", None)  # a refusal about one field says which (`ImpossibleRecord`)
-        if isinstance(field, str):
-            body["errors"] = [{"field": field, "message": getattr(error, "reason", error.message)}]
+        if isinstance(error, FieldError):
+            body["errors"] = [{"field": error.field, "message": error.reason}]
         return JSONResponse(body, status_code=error.http_status)
     return await _page(request, error.http_status, "That did not work", error.message)
 

@@ -8,7 +8,6 @@ from fastapi.testclient import TestClient
 CHECK_IN = {
     "pain": [{"region": "lower_back", "side": "centre", "score": 6}, {"region": "hip", "side": "left", "score": 3}],
     "sensations": ["yawning", "warmth"],
-    "compared_with_before": "better",
     "note": "Calmer",
 }
 
@@ -60,8 +59,10 @@ def test_the_new_places_and_a_pain_quality_per_rating(client: TestClient) -> Non
 
 def test_a_check_in_after_a_session_belongs_to_it(client: TestClient) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
-    after = client.post("/api/checkins", json={**CHECK_IN, "session_id": session["id"]}).json()
-    assert (after["timing"], after["session_id"]) == ("after", session["id"])
+    after = client.post(
+        "/api/checkins", json={**CHECK_IN, "session_id": session["id"], "compared_with_before": "better"}
+    ).json()
+    assert (after["timing"], after["session_id"], after["compared_with_before"]) == ("after", session["id"], "better")
     client.post("/api/checkins", json={"pain": [], "note": "on its own"})
     listed = client.get("/api/checkins", params={"session_id": session["id"]}).json()
     assert [c["id"] for c in listed] == [after["id"]]
@@ -101,6 +102,9 @@ def test_rules_of_the_journal_come_back_as_a_clear_422(client: TestClient) -> No
     assert "rated twice" in response.json()["detail"]
     none_and_more = client.post("/api/checkins", json={"sensations": ["none", "warmth"]})
     assert none_and_more.status_code == 422
+    assert none_and_more.json()["errors"] == [
+        {"field": "sensations", "message": "'none' cannot be ticked with other sensations; untick one of them"}
+    ]
     unknown_session = client.post("/api/checkins", json={"session_id": 999, "timing": "after", "note": "calm"})
     assert unknown_session.status_code == 404
 
@@ -113,6 +117,8 @@ def test_rules_of_the_journal_come_back_as_a_clear_422(client: TestClient) -> No
         ({}, "pain", "nothing to save"),
         ({"pain": [], "sensations": [], "note": "   "}, "pain", "nothing to save"),
         ({"timing": "after", "note": "which session?"}, "session_id", "needs that session"),
+        ({"compared_with_before": "better", "note": "on its own"}, "compared_with_before", "only a check-in after"),
+        ({"timing": "before", "compared_with_before": "worse"}, "compared_with_before", "only a check-in after"),
     ],
 )
 def test_a_check_in_that_cannot_have_happened_is_refused_naming_the_field(

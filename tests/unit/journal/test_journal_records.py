@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.journal.records import (
     REGIONS,
     SENSATIONS,
@@ -217,8 +217,9 @@ def test_check_in_validation() -> None:
     assert CheckIn(at=AT).is_empty
     with pytest.raises(UnknownSensation, match="tingling"):
         CheckIn(at=AT, sensations=frozenset({"tingling"}))
-    with pytest.raises(UnknownSensation, match="none"):
+    with pytest.raises(FieldError, match=r"^sensations: 'none' cannot be ticked with other sensations") as none:
         CheckIn(at=AT, sensations=frozenset({"none", "warmth"}))
+    assert none.value.field == "sensations"
     with pytest.raises(UnknownTiming, match="during"):
         CheckIn(at=AT, timing="during")
     with pytest.raises(UnknownTiming, match="standalone"):

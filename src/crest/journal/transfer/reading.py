@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.journal.plausibility import ImpossibleRecord, check_imported_check_in, check_imported_session
 from crest.journal.records import (
     MAX_RECORD_ID,
@@ -203,6 +203,8 @@ def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) 
     }
     try:
         return CheckIn(pain=pain, **values)
+    except FieldError as error:
+        raise place.error(error.field, error.reason) from None
     except CrestError as error:
         raise place.error(check_in_error_field(error), str(error)) from None
 
