@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.journal.plausibility import check_new_check_in
-from crest.journal.records import CheckIn
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import CheckInTiming
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -38,6 +39,11 @@ class CheckIns:
 
     def get(self, check_in_id: int) -> CheckIn:
         return self._journal.get_checkin(check_in_id)
+
+    def rated_before(self, session_id: int) -> tuple[PainRating, ...]:
+        """The places rated in the check-in just before this session (none when there was none)."""
+        before = [c for c in self._journal.list_checkins(session_id=session_id) if c.timing is CheckInTiming.BEFORE]
+        return before[-1].pain if before else ()
 
     def list_check_ins(self, since: datetime | None = None, session_id: int | None = None) -> list[CheckIn]:
         """Oldest first."""
