@@ -32,6 +32,7 @@ PURE = (
     "crest.journal.records",
     "crest.journal.vocabulary",
     "crest.journal.plausibility",
+    "crest.journal.merging",
 )
 FORBIDDEN_IN_PURE = ("sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "cv2", "mediapipe", "psycopg")
 DOORS = ("crest.cli", "crest.web")

@@ -210,20 +210,30 @@ def import_journal(
             metavar="PATH", help="A file made by `crest export` (.json or .zip), or the folder the zip unzips to."
         ),
     ],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge",
+            help="Add to a journal that already holds records: only what it does not hold yet, exact duplicates "
+            "skipped; your settings stay.",
+        ),
+    ] = False,
 ) -> None:
-    """Import an export into an empty journal; every row is checked first, nothing is imported on error."""
+    """Import an export; every row is checked first, nothing is imported on error. Into an empty journal as it is,
+    or with --merge into one that holds records already."""
     from crest.cli.journal_access import open_services
 
     with open_services() as services:
-        contents = services.transfer.import_file(path)
+        imported = services.transfer.import_file(path, merge=merge)
         where = services.where
     counts = (
-        _count(len(contents.sessions), "session"),
-        _count(len(contents.check_ins), "check-in"),
-        _count(len(contents.safety_screens), "set of safety answers", "sets of safety answers"),
-        _count(len(contents.settings), "setting"),
+        _count(imported.sessions, "session"),
+        _count(imported.check_ins, "check-in"),
+        _count(imported.safety_screens, "set of safety answers", "sets of safety answers"),
+        _count(imported.settings, "setting"),
     )
-    typer.echo(f"Imported {', '.join(counts)} into {where}.")
+    skipped = f"; skipped {_count(imported.skipped, 'record')} already there" if merge else ""
+    typer.echo(f"Imported {', '.join(counts)} into {where}{skipped}.")
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:

@@ -10,6 +10,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from crest.config import database_url
 from crest.errors import CrestError
 from crest.journal.engine import WRITES, Database, connect, translated_errors
+from crest.journal.merging import MergePlan, plan_merge
 from crest.journal.records import (
     CheckIn,
     JournalContents,
@@ -38,6 +40,7 @@ from crest.journal.records import (
 )
 from crest.journal.schema import migrate
 from crest.journal.tables import (
+    Base,
     CheckInRow,
     PainRow,
     SafetyAnswerRow,
@@ -66,7 +69,7 @@ class CheckInTaken(CrestError):
 
 
 class JournalNotEmpty(CrestError):
-    """Import only fills an empty journal, so nothing is ever duplicated or overwritten."""
+    """A plain import only fills an empty journal, so nothing is duplicated or overwritten; merging adds to one."""
 
     http_status = 409
 
@@ -430,23 +433,27 @@ class Journal:
 
     def export_contents(self) -> JournalContents:
         with self._transaction() as db:
-            return JournalContents(
-                sessions=tuple(
-                    _session_record(row)
-                    for row in db.scalars(select(SessionRow).order_by(SessionRow.id))
-                ),
-                check_ins=tuple(
-                    _check_in_record(row)
-                    for row in db.scalars(select(CheckInRow).order_by(CheckInRow.id))
-                ),
-                safety_screens=tuple(
-                    _screen_record(row)
-                    for row in db.scalars(select(SafetyScreenRow).order_by(SafetyScreenRow.id))
-                ),
-                settings={
-                    row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
-                },
-            )
+            return self._contents(db)
+
+    @staticmethod
+    def _contents(db: Session) -> JournalContents:
+        return JournalContents(
+            sessions=tuple(
+                _session_record(row)
+                for row in db.scalars(select(SessionRow).order_by(SessionRow.id))
+            ),
+            check_ins=tuple(
+                _check_in_record(row)
+                for row in db.scalars(select(CheckInRow).order_by(CheckInRow.id))
+            ),
+            safety_screens=tuple(
+                _screen_record(row)
+                for row in db.scalars(select(SafetyScreenRow).order_by(SafetyScreenRow.id))
+            ),
+            settings={
+                row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
+            },
+        )
 
     def import_contents(self, contents: JournalContents) -> None:
         """Fill an empty journal with `contents`, keeping their ids, all in one transaction."""
@@ -459,8 +466,8 @@ class Journal:
             if sum(counts) + screens + settings:
                 raise JournalNotEmpty(
                     f"the journal at {self.where} is not empty ({counts[0]} sessions, {counts[1]} check-ins, "
-                    f"{screens} safety screens, {settings} settings); import only fills an empty journal, "
-                    "so point CREST_HOME at a new folder"
+                    f"{screens} safety screens, {settings} settings); merge the file to add only what it does not "
+                    "hold yet (crest import --merge)"
                 )
             for record in contents.sessions:
                 db.add(
@@ -485,6 +492,40 @@ class Journal:
             db.add_all(SettingRow(key=key, value=value) for key, value in contents.settings.items())
             db.flush()
             self._continue_id_sequences(db, ("practice_sessions", "check_ins", "safety_screens"))
+
+    def merge_contents(self, contents: JournalContents) -> MergePlan:
+        """Add what `contents` holds and this journal does not (`merging.plan_merge`), with new ids, in one
+        transaction; the plan says what was added and how many records were there already."""
+        with self._writing() as db:
+            plan = plan_merge(self._contents(db), contents)
+            session_ids = dict(plan.known_sessions)
+            for record in plan.sessions:
+                row = SessionRow(
+                    started_at=record.started_at,
+                    planned_minutes=record.planned_minutes,
+                    actual_seconds=record.actual_seconds,
+                    variant=record.variant,
+                    status=record.status,
+                    position_check_summary=record.position_check_summary,
+                )
+                db.add(row)
+                db.flush()
+                if record.id is not None:
+                    session_ids[record.id] = row.id
+            for check_in in plan.check_ins:
+                check_in_row = CheckInRow()
+                session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
+                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
+                db.add(check_in_row)
+            db.add_all(_screen_row(replace(screen, id=None)) for screen in plan.safety_screens)
+            db.add_all(SettingRow(key=key, value=value) for key, value in plan.settings.items())
+            return plan
+
+    def delete_everything(self) -> None:
+        """Delete every record and setting, in one transaction; the empty journal stays, at this schema."""
+        with self._writing() as db:
+            for table in reversed(Base.metadata.sorted_tables):  # children first
+                db.execute(table.delete())
 
     def _continue_id_sequences(self, db: Session, tables: Sequence[str]) -> None:
         """Explicit ids leave PostgreSQL's sequences behind; move them past the imported rows."""

@@ -1,13 +1,23 @@
-"""Moving a journal: export to text or a file, import a file into an empty journal."""
+"""Moving a journal: export to text or a file, import a file (into an empty journal, or merged into one that
+holds records already), and deleting everything."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.journal.records import JournalContents
-from crest.journal.transfer import FILE_SUFFIXES, FORMATS, UnknownFormat, export_bytes, export_text, read_export_file
+from crest.journal.transfer import (
+    FILE_SUFFIXES,
+    FORMATS,
+    UnknownFormat,
+    export_bytes,
+    export_text,
+    parse_export,
+    read_export_file,
+)
 from crest.private_files import FileNotWritable, write_private_file
 
 if TYPE_CHECKING:
@@ -44,8 +54,39 @@ class Transfer:
             raise FileNotWritable(f"{path} is the journal itself; choose another file for the export")
         write_private_file(path, data, suggested_name=self.file_name(format_name))
 
-    def import_file(self, path: Path) -> JournalContents:
-        """Check every row of `path` first, then fill the empty journal with it in one transaction."""
-        contents = read_export_file(path, self._clock())
-        self._journal.import_contents(contents)
-        return contents
+    def import_file(self, path: Path, merge: bool = False) -> Imported:
+        """Check every row of `path` (a file, or an unzipped CSV export's folder) first, then import it."""
+        return self._import(read_export_file(path, self._clock()), merge)
+
+    def import_data(self, data: bytes, source: str, merge: bool = False) -> Imported:
+        """The same for an uploaded file's bytes; `source` names it in messages."""
+        return self._import(parse_export(data, source, self._clock()), merge)
+
+    def _import(self, contents: JournalContents, merge: bool) -> Imported:
+        """In one transaction: fill an empty journal keeping the file's ids, or, with `merge`, add to any journal
+        what it does not hold yet (exact duplicates are skipped). Without `merge` a journal with records in it
+        is refused (`JournalNotEmpty`)."""
+        if not merge:
+            self._journal.import_contents(contents)
+            return Imported(
+                len(contents.sessions), len(contents.check_ins), len(contents.safety_screens), len(contents.settings)
+            )
+        plan = self._journal.merge_contents(contents)
+        return Imported(
+            len(plan.sessions), len(plan.check_ins), len(plan.safety_screens), len(plan.settings), plan.skipped
+        )
+
+    def delete_everything(self) -> None:
+        """Every session, check-in, safety answer and setting, for good."""
+        self._journal.delete_everything()
+
+
+@dataclass(frozen=True)
+class Imported:
+    """How many records an import added, and how many it skipped as already in the journal."""
+
+    sessions: int
+    check_ins: int
+    safety_screens: int
+    settings: int
+    skipped: int = 0

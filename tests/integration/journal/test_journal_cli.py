@@ -240,7 +240,30 @@ def test_import_into_a_non_empty_home_is_refused(home: Path, tmp_path: Path) -> 
     crest(home, "log", "--note", "mine")
     exported = tmp_path / "journal.json"
     crest(home, "export", "--format", "json", "-o", str(exported))
-    _assert_one_line_error(crest(home, "import", str(exported)), "not empty")
+    _assert_one_line_error(crest(home, "import", str(exported)), "not empty", "--merge")
+
+
+@pytest.mark.parametrize("format_name", ["json", "csv"])
+def test_import_merge_adds_what_is_new_and_skips_exact_duplicates(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
+) -> None:
+    _seed_session(home)
+    run("log", "--pain", "knee=2", "--at", "2026-05-04T07:00+00:00")
+    backup = tmp_path / f"backup.{format_name}"
+    assert run("export", "--format", format_name, "-o", str(backup)).exit_code == 0
+    monkeypatch.setenv("CREST_HOME", str(tmp_path / "other"))
+    run("log", "--note", "on the other computer", "--at", "2026-05-05T07:00+00:00")
+    run("log", "--pain", "knee=2", "--at", "2026-05-04T07:00+00:00")  # also noted here
+
+    merged = run("import", str(backup), "--merge")
+    assert merged.exit_code == 0, merged.output
+    assert "Imported 1 session, 1 check-in, 0 sets of safety answers, 0 settings" in merged.output
+    assert "skipped 1 record already there" in merged.output
+    again = run("import", str(backup), "--merge")
+    assert "Imported 0 sessions, 0 check-ins" in again.output and "skipped 3 records already there" in again.output
+    sessions = json.loads(run("history", "--json").output)
+    assert [len(session["check_ins"]) for session in sessions] == [1]
+    assert len(json.loads(run("history", "--json", "--check-ins").output)) == 3
 
 
 def test_damaged_locked_and_unwritable_homes_exit_2(home: Path, tmp_path: Path) -> None:

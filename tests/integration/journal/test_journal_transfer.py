@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from crest.journal.records import CheckIn, PainRating, SafetyScreen
+from crest.journal.records import CheckIn, JournalContents, PainRating, SafetyScreen
 from crest.journal.store import Journal, JournalNotEmpty
 from crest.journal.transfer import export_bytes, parse_export
 
@@ -98,7 +98,40 @@ def test_import_into_a_non_empty_journal_is_refused_and_changes_nothing(
         contents = source.export_contents()
     with Journal.open(new_journal_url()) as target:
         target.add_checkin(CheckIn(at=START, note="already here"))
-        with pytest.raises(JournalNotEmpty, match="import only fills an empty journal"):
+        with pytest.raises(JournalNotEmpty, match=r"is not empty .* merge the file"):
             target.import_contents(contents)
         assert [check_in.note for check_in in target.list_checkins()] == ["already here"]
         assert target.list_sessions() == []
+
+
+def test_a_merge_adds_what_is_new_and_skips_what_is_there(new_journal_url: Callable[[], str]) -> None:
+    with Journal.open(new_journal_url()) as source:
+        _fill(source)
+        contents = source.export_contents()
+    with Journal.open(new_journal_url()) as target:
+        target.add_checkin(CheckIn(at=START, note="already here"))
+        target.save_settings({"voice": "off"})
+        first = target.merge_contents(contents)
+        assert (len(first.sessions), len(first.check_ins), len(first.safety_screens)) == (2, 3, 1)
+        assert dict(first.settings) == {"default_minutes": "15"}  # the journal's own voice setting stays
+        assert first.skipped == 1
+        merged = target.export_contents()
+        again = target.merge_contents(contents)  # the same file twice adds nothing
+        assert (again.added, again.skipped) == (0, 8)
+        assert target.export_contents() == merged
+        new_session = target.start_session(START + timedelta(days=9), 10, "standard", writer="2@host")
+    assert merged.check_ins[0].note == "already here"
+    by_start = {session.started_at: session.id for session in merged.sessions}
+    assert new_session == max(by_start.values()) + 1
+    after = next(check_in for check_in in merged.check_ins if check_in.timing == "after")
+    assert after.session_id == by_start[START]  # linked to the session as the journal numbered it
+    assert target.get_settings() == {"default_minutes": "15", "voice": "off"}
+
+
+def test_deleting_everything_leaves_an_empty_journal_that_works(journal: Journal) -> None:
+    _fill(journal)
+    journal.delete_everything()
+    assert journal.is_empty()
+    assert journal.export_contents() == JournalContents()
+    session_id = journal.start_session(START, 10, "standard", writer="1@host")
+    assert journal.get_session(session_id).status == "running"
