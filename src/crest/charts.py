@@ -80,8 +80,8 @@ def line_chart(
             anchor = "start"
         elif len(x_labels) > 1 and index == len(x_labels) - 1:
             anchor = "end"
-        y = HEIGHT - BOTTOM + 18
-        parts.append(f'<text x="{x_of(x):.1f}" y="{y}" text-anchor="{anchor}">{escape(label)}</text>')
+        label_y = HEIGHT - BOTTOM + 18
+        parts.append(f'<text x="{x_of(x):.1f}" y="{label_y}" text-anchor="{anchor}">{escape(label)}</text>')
     for index, one in enumerate(series):
         css = f"series-{index % 4}"
         coordinates = [(x_of(p.x), _scale(p.y, 0, 10, HEIGHT - BOTTOM, TOP), p) for p in one.points]
