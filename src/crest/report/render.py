@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from crest.charts import Point, Series, line_chart
+from crest.errors import CrestError
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
 from crest.insights.report import ClinicianReport
 from crest.insights.verdicts import (
@@ -29,6 +30,17 @@ from crest.insights.verdicts import (
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
+
+
+class UnknownPaper(CrestError):
+    """A paper size other than A4 or US Letter."""
+
+
+def check_paper(name: str) -> Paper:
+    for paper in PAPERS:
+        if name.strip().lower() == paper:
+            return paper
+    raise UnknownPaper(f"unknown paper size '{name}'; choose a4 or letter")
 MOST_CHART_PLACES = 4
 # Colours a printer and a colour-blind reader can tell apart (Okabe-Ito), carried inside the chart's SVG.
 CHART_STYLE = (

@@ -12,7 +12,7 @@ from crest.insights.practice import WeeklyTarget
 from crest.insights.report import ClinicianReport, SafetySummary, period_of, report_data
 from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
-from crest.report.render import report_html, report_pdf
+from crest.report.render import Paper, report_html, report_pdf
 from crest.services.preferences import PreferencesStore
 from crest.services.safety import Safety
 
@@ -79,13 +79,13 @@ class ClinicianReports:
         return report_html(report)
 
     @staticmethod
-    def pdf(report: ClinicianReport) -> bytes:
-        return report_pdf(report)
+    def pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
+        return report_pdf(report, paper)
 
-    def write(self, path: Path, report: ClinicianReport) -> None:
+    def write(self, path: Path, report: ClinicianReport, paper: Paper = "a4") -> None:
         """Write the report as PDF or HTML, chosen by the file name; readable by its owner only."""
         suffix = path.suffix.lower()
         if suffix not in REPORT_SUFFIXES:
             raise UnknownReportFormat(f"{path.name}: name the report file .pdf or .html, like report.pdf")
-        payload: bytes | str = self.pdf(report) if suffix == ".pdf" else self.html(report)
+        payload: bytes | str = self.pdf(report, paper) if suffix == ".pdf" else self.html(report)
         write_private_file(path, payload, suggested_name=f"crest-report{suffix}")
