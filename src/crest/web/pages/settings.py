@@ -6,7 +6,9 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from crest.interop.ical import Weekday
 from crest.services.preferences import Preferences
+from crest.services.reminders import ALARM_CAVEAT
 from crest.web.context import WebContext
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.templating import render
@@ -29,6 +31,10 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
         "voice": form.get("voice") == "on",
         "chime": form.get("chime") == "on",
         "show_streaks": form.get("show_streaks") == "on",
+        "weekly_goal_sessions": form.get("weekly_goal_sessions"),
+        "reminder_time": form.get("reminder_time") or "18:00",
+        "reminder_days": ",".join(day.value for day in Weekday if form.get(f"reminder_{day.value}") == "on"),
+        "reminder_zone": form.get("reminder_zone") or None,
     }
     preferences_store = context.services.preferences
     try:
@@ -52,5 +58,8 @@ def _settings(
         settings=preferences,
         timing=context.protocol.timing,
         variants=context.protocol.variants,
+        weekdays=list(Weekday),
+        reminder_zone=context.services.reminders.zone(preferences),
+        alarm_caveat=ALARM_CAVEAT,
         **values,
     )
