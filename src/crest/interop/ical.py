@@ -8,7 +8,6 @@ at 18:00 wherever the person is: still the time they chose.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -123,9 +122,3 @@ def _first_occurrence(reminder: Reminder, zone: tzinfo, now: datetime) -> date:
         if day.weekday() in wanted and (ahead or local_now.time() < reminder.at):
             return day
     raise AssertionError("a chosen weekday comes within eight days")  # pragma: no cover
-
-
-def day_names(days: Sequence[Weekday]) -> str:
-    if tuple(days) == EVERY_DAY:
-        return "every day"
-    return ", ".join(day.value.capitalize() for day in days)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
+
 from crest.clock import Clock
-from crest.interop.ical import Reminder, Weekday, day_names, parse_clock_time, reminder_calendar
+from crest.interop.ical import InvalidReminder, Reminder, Weekday, parse_clock_time, reminder_calendar
 from crest.protocol.loader import load_protocol
 from crest.services.preferences import Preferences, PreferencesStore
 
@@ -31,15 +33,17 @@ class Reminders:
     ) -> str:
         """The .ics text; anything not given comes from Settings (default: every day at 18:00, the session length)."""
         preferences = self._preferences.current()
-        checked = Preferences.model_validate(
-            preferences.model_dump()
-            | {
-                "reminder_time": at or preferences.reminder_time,
-                "reminder_days": ",".join(day.value for day in days) if days else preferences.reminder_days,
-                "reminder_zone": zone_name or preferences.reminder_zone,
-                "default_minutes": minutes or preferences.default_minutes,
-            }
-        )
+        chosen = {
+            "reminder_time": at or preferences.reminder_time,
+            "reminder_days": ",".join(day.value for day in days) if days else preferences.reminder_days,
+            "reminder_zone": zone_name or preferences.reminder_zone,
+            "default_minutes": minutes or preferences.default_minutes,
+        }
+        try:
+            checked = Preferences.model_validate(preferences.model_dump() | chosen)
+        except ValidationError as error:
+            first = error.errors()[0]
+            raise InvalidReminder(str(first["msg"]).removeprefix("Value error, ")) from None
         reminder = Reminder(
             at=parse_clock_time(checked.reminder_time),
             days=checked.weekdays,
@@ -52,9 +56,6 @@ class Reminders:
     def zone(self, preferences: Preferences | None = None) -> tzinfo:
         chosen = (preferences or self._preferences.current()).reminder_zone
         return ZoneInfo(chosen) if chosen else self._zone
-
-    def describe(self, at: str, days: tuple[Weekday, ...], zone: tzinfo) -> str:
-        return f"{day_names(days)} at {at} ({getattr(zone, 'key', None) or 'your local time'})"
 
 
 def _setup_text(minutes: int) -> str:
