@@ -55,6 +55,7 @@ LATERALITY_EXTENSION = "http://hl7.org/fhir/StructureDefinition/observation-stru
 CANONICAL_BASE = "https://crest.invalid/fhir"
 PSFS_QUESTIONNAIRE_URL = f"{CANONICAL_BASE}/Questionnaire/psfs"
 PSFS_QUESTIONNAIRE_VERSION = "1"
+MAX_NAME_CHARACTERS = 200
 _IDS = uuid.UUID("6c1c1a55-7a0e-4c39-9d0a-63726573740a")  # crest's namespace for the bundle's stable ids
 
 _STATUS: dict[SessionStatus, str] = {
@@ -120,7 +121,7 @@ class _Builder:
     def patient(self, name: str | None) -> dict[str, Any]:
         patient: dict[str, Any] = {"resourceType": "Patient", "id": self.patient_id}
         if name is not None and name.strip():
-            patient["name"] = [{"text": " ".join(name.split())}]
+            patient["name"] = [{"text": _checked_name(name)}]
         return patient
 
     def place_id(self, place: Place) -> str:
@@ -280,6 +281,13 @@ class _Builder:
         else:
             from fhir.resources.R4B.bundle import Bundle  # type: ignore[assignment]
         return Bundle.model_validate(document).model_dump_json(indent=2) + "\n"
+
+
+def _checked_name(name: str) -> str:
+    text = " ".join(name.split())
+    if len(text) > MAX_NAME_CHARACTERS or any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in text):
+        raise InvalidFhirValue(f"the name must be plain text of at most {MAX_NAME_CHARACTERS} characters")
+    return text
 
 
 def _body_site(place: Place) -> BodySite:

@@ -9,6 +9,7 @@ import pytest
 from crest.interop.fhir import (
     LATERALITY_EXTENSION,
     PSFS_QUESTIONNAIRE_URL,
+    InvalidFhirValue,
     UnknownFhirVersion,
     check_fhir_version,
     fhir_bundle,
@@ -101,6 +102,12 @@ def test_a_name_only_when_given_and_the_same_journal_exports_the_same_bundle() -
     named = _resources(fhir_bundle(CONTENTS, "R5", patient_name="  Jo   Bloggs "), "Patient")[0]
     assert named["name"] == [{"text": "Jo Bloggs"}]
     assert fhir_bundle(CONTENTS, "R5") == fhir_bundle(CONTENTS, "R5")
+
+
+def test_a_name_that_is_not_plain_text_is_refused() -> None:
+    for name in ("Jo\x00", "\ud800", "x" * 201):
+        with pytest.raises(InvalidFhirValue, match="plain text"):
+            fhir_bundle(CONTENTS, "R5", patient_name=name)
 
 
 def test_unknown_version() -> None:
