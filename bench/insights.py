@@ -9,6 +9,7 @@ linearly with the years (5 years at most about 5x one year), and the 5-year summ
 """
 
 import argparse
+import gc
 import sys
 import tempfile
 import time
@@ -32,6 +33,7 @@ def _best_of(repeat: int, work: Callable[[], object]) -> float:
     """The fastest of `repeat` runs: on a shared machine the others measure the neighbours as well."""
     times = []
     for _ in range(repeat):
+        gc.collect()  # start each run without the previous run's garbage to sweep
         started = time.perf_counter()
         work()
         times.append(time.perf_counter() - started)
