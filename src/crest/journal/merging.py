@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from crest.journal.records import CheckIn, JournalContents, PracticeSession, SafetyScreen
+from crest.journal.records import CheckIn, JournalContents, PracticeSession, PsfsAssessment, SafetyScreen
 
 
 @dataclass(frozen=True)
@@ -20,12 +20,15 @@ class MergePlan:
     check_ins: tuple[CheckIn, ...] = ()  # new, still with the file's ids and session ids
     safety_screens: tuple[SafetyScreen, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)
+    psfs: tuple[PsfsAssessment, ...] = ()
     known_sessions: Mapping[int, int] = field(default_factory=dict)  # the file's session id -> the journal's
     skipped: int = 0  # records the journal already holds
 
     @property
     def added(self) -> int:
-        return len(self.sessions) + len(self.check_ins) + len(self.safety_screens) + len(self.settings)
+        return (
+            len(self.sessions) + len(self.check_ins) + len(self.safety_screens) + len(self.settings) + len(self.psfs)
+        )
 
 
 def _session_key(session: PracticeSession) -> PracticeSession:
@@ -63,12 +66,21 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
     held_screens = {_screen_key(screen) for screen in journal.safety_screens}
     new_screens = tuple(screen for screen in incoming.safety_screens if _screen_key(screen) not in held_screens)
     new_settings = {key: value for key, value in incoming.settings.items() if key not in journal.settings}
-    total = len(incoming.sessions) + len(incoming.check_ins) + len(incoming.safety_screens) + len(incoming.settings)
+    held_psfs = {replace(assessment, id=None) for assessment in journal.psfs}
+    new_psfs = tuple(assessment for assessment in incoming.psfs if replace(assessment, id=None) not in held_psfs)
     plan = MergePlan(
         sessions=tuple(new_sessions),
         check_ins=tuple(new_check_ins),
         safety_screens=new_screens,
         settings=new_settings,
+        psfs=new_psfs,
         known_sessions=known,
+    )
+    total = (
+        len(incoming.sessions)
+        + len(incoming.check_ins)
+        + len(incoming.safety_screens)
+        + len(incoming.settings)
+        + len(incoming.psfs)
     )
     return replace(plan, skipped=total - plan.added)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
+from crest.interop.fhir import FhirVersion, fhir_bundle
 from crest.journal.records import JournalContents
 from crest.journal.transfer import (
     FILE_SUFFIXES,
@@ -20,6 +21,10 @@ from crest.journal.transfer import (
 )
 from crest.private_files import FileNotWritable, write_private_file
 
+# FHIR is for other software to read; crest imports its own CSV and JSON only.
+EXPORT_FORMATS: tuple[str, ...] = (*FORMATS, "fhir")
+_FILE_SUFFIXES = {**FILE_SUFFIXES, "fhir": "json"}
+
 if TYPE_CHECKING:
     from crest.journal.store import Journal
 
@@ -31,25 +36,36 @@ class Transfer:
 
     @staticmethod
     def check_format(format_name: str) -> str:
-        if format_name not in FORMATS:
-            raise UnknownFormat(f"unknown export format '{format_name}'; choose {' or '.join(FORMATS)}")
+        if format_name not in EXPORT_FORMATS:
+            choices = ", ".join(EXPORT_FORMATS[:-1]) + " or " + EXPORT_FORMATS[-1]
+            raise UnknownFormat(f"unknown export format '{format_name}'; choose {choices}")
         return format_name
 
-    def export_text(self, format_name: str) -> str:
-        """The export for the screen (JSON; the CSV tables only go to a file)."""
-        return export_text(self._journal.export_contents(), self.check_format(format_name))
+    def export_text(self, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None) -> str:
+        """The export for the screen: JSON (which `import_file` reads back) or a FHIR Bundle (R5 or R4B); the CSV
+        tables only go to a file."""
+        contents = self._journal.export_contents()
+        if self.check_format(format_name) == "fhir":
+            return fhir_bundle(contents, fhir_version, patient_name)
+        return export_text(contents, format_name)
 
-    def export_bytes(self, format_name: str) -> bytes:
-        """The export as its file holds it: JSON, or a zip of CSV tables."""
-        return export_bytes(self._journal.export_contents(), self.check_format(format_name))
+    def export_bytes(
+        self, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None
+    ) -> bytes:
+        """The export as its file holds it: JSON, a zip of CSV tables, or a FHIR Bundle."""
+        if self.check_format(format_name) == "csv":
+            return export_bytes(self._journal.export_contents(), format_name)
+        return self.export_text(format_name, fhir_version, patient_name).encode("utf-8")
 
     @staticmethod
     def file_name(format_name: str, stem: str = "crest-journal") -> str:
-        return f"{stem}.{FILE_SUFFIXES[format_name]}"
+        return f"{stem}.{_FILE_SUFFIXES[format_name]}"
 
-    def export_to_file(self, path: Path, format_name: str) -> None:
+    def export_to_file(
+        self, path: Path, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None
+    ) -> None:
         """Write the export readable by its owner only; never over the journal's own files."""
-        data = self.export_bytes(format_name)
+        data = self.export_bytes(format_name, fhir_version, patient_name)
         if path.resolve() in self._journal.own_files():
             raise FileNotWritable(f"{path} is the journal itself; choose another file for the export")
         write_private_file(path, data, suggested_name=self.file_name(format_name))

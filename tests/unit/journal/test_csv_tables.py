@@ -49,6 +49,8 @@ def test_each_record_type_is_its_own_table_with_a_header() -> None:
     assert sorted(tables) == [
         "check_ins.csv",
         "pain_ratings.csv",
+        "psfs.csv",
+        "psfs_activities.csv",
         "safety_answers.csv",
         "safety_screens.csv",
         "sessions.csv",

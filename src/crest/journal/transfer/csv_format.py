@@ -1,9 +1,10 @@
 """CSV for a spreadsheet: a zip of one table per record type, each with a header row and one record per row.
 
 sessions.csv, check_ins.csv, pain_ratings.csv (by check_in_id), safety_screens.csv, safety_answers.csv (by
-screen_id) and settings.csv carry what the JSON export carries, ids included, so the zip (or the folder it
-unzips to) imports back. Files are UTF-8 with a byte order mark, which spreadsheets need to show accents right.
-A text cell that a spreadsheet would run as a formula (=, +, -, @) is written after a `'`, which reading removes.
+screen_id), settings.csv, psfs.csv and psfs_activities.csv (by assessment_id) carry what the JSON export carries,
+ids included, so the zip (or the folder it unzips to) imports back. Files are UTF-8 with a byte order mark, which
+spreadsheets need to show accents right. A text cell that a spreadsheet would run as a formula (=, +, -, @) is
+written after a `'`, which reading removes.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ from crest.journal.transfer.reading import (
     Collector,
     Place,
     check_in_record,
+    moment,
     pain_record,
+    psfs_activity_record,
     read_field,
     record_id,
     screen_record,
@@ -40,13 +43,15 @@ from crest.journal.transfer.reading import (
     text_value,
 )
 
-SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, SETTINGS = (
+SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, SETTINGS, PSFS, ACTIVITIES = (
     "sessions.csv",
     "check_ins.csv",
     "pain_ratings.csv",
     "safety_screens.csv",
     "safety_answers.csv",
     "settings.csv",
+    "psfs.csv",
+    "psfs_activities.csv",
 )
 TABLES: Mapping[str, tuple[str, ...]] = {
     SESSIONS: SESSION_FIELDS,
@@ -55,7 +60,11 @@ TABLES: Mapping[str, tuple[str, ...]] = {
     SCREENS: ("id", "answered_at", "advice_level"),
     ANSWERS: ("screen_id", "question_id", "answer"),
     SETTINGS: ("key", "value"),
+    PSFS: ("id", "at"),
+    ACTIVITIES: ("assessment_id", "name", "score"),
 }
+# Exports written before the PSFS existed lack its two tables; they read as a journal without PSFS entries.
+OPTIONAL_TABLES = (PSFS, ACTIVITIES)
 README_NAME = "README.txt"
 README = """A crest journal, one table per file (UTF-8 CSV; times are ISO 8601 with their offset):
 sessions.csv         one row per practice session
@@ -64,6 +73,8 @@ pain_ratings.csv     each place rated in a check-in, 0-10, and what it was like 
 safety_screens.csv   each time you answered the safety questions, and the advice
 safety_answers.csv   the answers (screen_id is the safety screen's id)
 settings.csv         your preferences
+psfs.csv             each time you rated your daily activities (the PSFS)
+psfs_activities.csv  the activities and their scores, 0-10 (assessment_id is the psfs.csv id)
 `crest import` (or Settings > Restore in the browser) reads this zip, or the folder it unzips to, back.
 """
 MAX_TABLE_BYTES = 64 * 1024 * 1024  # far above any journal; a zip claiming more is refused before it is read
@@ -102,6 +113,10 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
             yield ANSWERS, {"screen_id": screen.id, "question_id": question_id, "answer": YES if answer else NO}
     for key, value in sorted(contents.settings.items()):
         yield SETTINGS, {"key": key, "value": value}
+    for assessment in contents.psfs:
+        yield PSFS, {"id": assessment.id, "at": time_text(assessment.at)}
+        for activity in assessment.activities:
+            yield ACTIVITIES, {"assessment_id": assessment.id, "name": activity.name, "score": activity.score}
 
 
 def export_csv_tables(contents: JournalContents) -> dict[str, str]:
@@ -137,6 +152,8 @@ class _Tables:
     def rows(self, name: str) -> Iterator[tuple[Place, dict[str, str]]]:
         source = f"{self.source}/{name}"
         data = self._read(name)
+        if data is None and name in OPTIONAL_TABLES:
+            return
         if data is None:
             raise Place(source, 1).error(None, "missing; a crest CSV export has " + ", ".join(TABLES))
         try:
@@ -189,6 +206,13 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         raise answer_places[screen_id].error("screen_id", f"there is no safety screen {screen_id} in this export")
     for place, fields in tables.rows(SETTINGS):
         collected.add_setting(place, fields["key"], fields["value"])
+    for place, fields in tables.rows(PSFS):
+        collected.add_psfs_round(
+            place, read_field(place, fields, "id", record_id), read_field(place, fields, "at", moment)
+        )
+    for place, fields in tables.rows(ACTIVITIES):
+        activity = psfs_activity_record(place, fields)
+        collected.add_psfs_activity(place, read_field(place, fields, "assessment_id", record_id), activity)
     return collected.contents()
 
 

@@ -1,26 +1,39 @@
-"""The whole journal as a download, the same files `crest export` writes: JSON, or a zip of CSV tables."""
+"""The whole journal as a download, the same files `crest export` writes: JSON, a zip of CSV tables, or FHIR."""
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
+from crest.interop.fhir import FhirVersion
 from crest.web.context import WebContext, web_context
 
 router = APIRouter(tags=["export"])
 Context = Annotated[WebContext, Depends(web_context)]
-MEDIA_TYPES = {"csv": "application/zip", "json": "application/json"}
+MEDIA_TYPES = {"csv": "application/zip", "json": "application/json", "fhir": "application/fhir+json"}
 
 
 @router.get(
     "/export",
     response_class=Response,
-    responses={200: {"content": {"application/zip": {}, "application/json": {}}, "description": "the journal"}},
+    responses={
+        200: {
+            "content": {"application/zip": {}, "application/json": {}, "application/fhir+json": {}},
+            "description": "the journal",
+        }
+    },
 )
-def export(context: Context, format: Literal["csv", "json"] = "json") -> Response:
+def export(
+    context: Context,
+    format: Literal["csv", "json", "fhir"] = "json",
+    fhir_version: FhirVersion = "R5",
+    name: Annotated[str | None, Query(max_length=200, description="with fhir: a name for the Patient")] = None,
+) -> Response:
     transfer = context.services.transfer
     day = context.now().astimezone(context.local_zone).date().isoformat()
+    stem = f"crest-fhir-{fhir_version}-{day}" if format == "fhir" else f"crest-journal-{day}"
+    file_name = transfer.file_name(format, stem)
     return Response(
-        transfer.export_bytes(format),
+        transfer.export_bytes(format, fhir_version, name),
         media_type=MEDIA_TYPES[format],
-        headers={"Content-Disposition": f'attachment; filename="{transfer.file_name(format, f"crest-journal-{day}")}"'},
+        headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
     )
