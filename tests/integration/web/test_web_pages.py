@@ -1,5 +1,6 @@
 """The server-rendered pages: each renders, forms save, and bad input gives a calm page, never a 500."""
 
+import json
 import re
 from typing import Any
 
@@ -145,3 +146,21 @@ def test_an_empty_journal_says_so_without_an_empty_table(client: TestClient) -> 
     assert page.status_code == 200
     assert "Nothing recorded yet" in page.text
     assert "<table" not in page.text
+
+
+def test_the_check_in_after_a_session_carries_the_places_rated_before(cleared: TestClient) -> None:
+    pain = [
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+        {"region": "neck", "score": 2},
+    ]
+    before = cleared.post("/api/checkins", json={"timing": "before", "pain": pain}).json()
+    session = cleared.post("/api/sessions", json={"planned_minutes": 5, "before_checkin_id": before["id"]}).json()
+    page = cleared.get("/checkin", params={"session_id": session["id"]}).text
+    config = json.loads(page.split('id="checkin-config">', 1)[1].split("</script>", 1)[0])
+    assert config["rated_before"] == [
+        {"region": "calf_and_shin", "side": "left", "score": 5},
+        {"region": "neck", "side": "centre", "score": 2},
+    ]
+    assert config["default_timing"] == "after"
+    alone = json.loads(cleared.get("/checkin").text.split('id="checkin-config">', 1)[1].split("</script>", 1)[0])
+    assert alone["rated_before"] == [] and alone["default_timing"] == "standalone"
