@@ -31,7 +31,8 @@ _STOP_WORDS_TEXT = """
     she should so some something such than that thats the their them then there these they thing things this
     those through to too us very was we were what whats when where which while who whom why will with would
     you your youre yours yourself really actually please hi hello thanks thank anyone someone know
-    get gets got getting
+    get gets got getting need needs want wants supposed meant just still even much lot little bit kind sort
+    bad good normal fine right wrong best way like maybe sure ever always usually whether
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 

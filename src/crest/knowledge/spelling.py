@@ -8,7 +8,7 @@ import difflib
 from collections.abc import Iterable
 from functools import lru_cache
 
-MIN_WORD_LENGTH = 4  # shorter words are too easily "corrected" into another word
+MIN_WORD_LENGTH = 5  # shorter words are too easily "corrected" into another word ("cook" -> "crook")
 SIMILARITY_CUTOFF = 0.8
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly", "ness", "ful", "er")
 
