@@ -55,13 +55,14 @@ def _near(first: str, second: str, gap: int = 4) -> str:
 
 # Word families shared by several rules (regular expressions over plain words).
 PAIN = (
-    r"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|backache|stabbing|throbbing|shooting|burning"
+    r"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting|burning"
 )
 CANNOT = (
     r"cant|cannot|can not|couldnt|could not|unable to|not able to|struggl\w*|difficult\w*|trouble|problems?|hard to"
 )
+BLADDER = r"blad+[ae]rs?"
 NUMB = (
-    r"numb\w*|no feeling|lost (?:the |all |my )?(?:feeling|sensation)|losing (?:the )?(?:feeling|sensation)"
+    r"numb\w*|numm\w*|no feeling|lost (?:the |all |my )?(?:feeling|sensation)|losing (?:the )?(?:feeling|sensation)"
     r"|loss of (?:feeling|sensation)|(?:reduced|less) (?:feeling|sensation)|anaesthe\w*|anesthe\w*"
 )
 CANT_FEEL = r"(?:cant|cannot|can not|couldnt|could not) feel (?:my |the )?(?:left |right |both |whole )?"
@@ -116,17 +117,17 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "bladder_or_bowel_trouble",
         "warning_cauda_equina",
-        rf"(?:{CANNOT}) (?:\w+ ){{0,2}}(?:pee|peeing|wee|weeing|urinat\w*|pass (?:urine|water)|piss\w*"
+        rf"(?:{CANNOT}) (?:\w+ ){{0,2}}(?:pee|peeing|wee|weeing|urinat\w*|pass\w* (?:urine|water)|piss\w*"
         r"|empty(?:ing)? (?:my |the )?bladder|poo|pooing|poop\w*|open my bowels)",
-        r"(?:lost|losing|loss of|no|poor|cant|cannot|can not|not in) control (?:of |over )?(?:my |the )?"
-        r"(?:bladder|bowels?|pee|urine|wee|poo|toilet)",
-        r"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:bladder|bowels?|pee|urine|wee|poo|it in)",
-        r"incontinen\w*|urinary retention|retaining urine",
+        r"(?:lost|losing|loss of|no|poor|cant|cannot|can not|not in) controll?\w* (?:of |over )?(?:my |the )?"
+        rf"(?:{BLADDER}|bowels?|pee|urine|wee|poo|toilet)",
+        rf"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:{BLADDER}|bowels?|pee|urine|wee|poo|it in)",
+        r"incontin\w*|urinary retention|retaining urine",
         r"(?:wet|wetting|peed|weed|pooed|pooped|soiled|messed) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
         r"(?:leak\w*|dribbl\w*) (?:\w+ ){0,2}(?:urine|pee|wee|poo|stool)|(?:urine|pee|wee) leak\w*",
-        r"(?:bladder|bladders|bowel|bowels|urine|urinary|peeing|toilet habits) (?:\w+ ){0,2}(?:problems?|issues?"
+        rf"(?:{BLADDER}|bowel|bowels|urine|urinary|peeing|toilet habits) (?:\w+ ){{0,2}}(?:problems?|issues?"
         r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|control)",
-        r"(?:new|sudden\w*) (?:\w+ ){0,2}(?:bladder|bowel|bowels|urinary)",
+        rf"(?:new|sudden\w*) (?:\w+ ){{0,2}}(?:{BLADDER}|bowel|bowels|urinary)",
     ),
     _rule(
         "saddle_numbness",

@@ -33,6 +33,7 @@ _STOP_WORDS_TEXT = """
     you your youre yours yourself really actually please hi hello thanks thank anyone someone know
     get gets got getting need needs want wants supposed meant just still even much lot little bit kind sort
     bad good normal fine right wrong best way like maybe sure ever always usually whether
+    cant wont didnt doesnt isnt arent wasnt couldnt shouldnt wouldnt havent hasnt
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
