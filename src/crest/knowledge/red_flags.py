@@ -242,7 +242,8 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:car|road|traffic|bike|motorbike|motorcycle|cycling|bicycle|skiing|ski|horse|riding|sports?|rugby"
         r"|football|work) (?:accident|crash|collision|fall|injury)",
         r"accident|collision|whiplash",
-        r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto)",
+        r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto|on)",
+        r"(?:slipped|slip|tripped|trip) (?:on|over|down|and fell)|landed (?:hard )?on (?:my )?(?:back|bottom|bum|coccyx|tailbone)",
         r"(?:had|have had|took|since) (?:a |an )?(?:\w+ )?(?:fall|tumble)",
         r"(?:bad|big|serious|hard|heavy|nasty|major) (?:fall|accident|crash|impact|blow|injury|knock)",
         r"hit by (?:a )?(?:car|bus|van|truck|lorry|bike)|major trauma|physical trauma|spinal injury",
