@@ -34,7 +34,7 @@ _STOP_WORDS_TEXT = """
     get gets got getting need needs want wants supposed meant just still even much lot little bit kind sort
     bad good normal fine right wrong best way like maybe sure ever always usually whether
     cant wont didnt doesnt isnt arent wasnt couldnt shouldnt wouldnt havent hasnt
-    dear liz wondering wonder question questions tips anybody somebody
+    dear liz wondering wonder question questions tips anybody somebody tell
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
