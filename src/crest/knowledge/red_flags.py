@@ -119,8 +119,9 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_cauda_equina",
         rf"(?:{CANNOT}) (?:\w+ ){{0,2}}(?:pee|peeing|wee|weeing|urinat\w*|pass\w* (?:urine|water)|piss\w*"
         r"|empty(?:ing)? (?:my |the )?bladder|poo|pooing|poop\w*|open my bowels)",
-        r"(?:lost|losing|loss of|no|poor|cant|cannot|can not|not in) controll?\w* (?:of |over )?(?:my |the )?"
-        rf"(?:{BLADDER}|bowels?|pee|urine|wee|poo|toilet)",
+        r"(?:lost|losing|loss of|no|poor|cant|cannot|can not|couldnt|not in|unable to) controll?\w* (?:\w+ ){0,3}"
+        rf"(?:{BLADDER}|bowels?|pee|peeing|urine|urinat\w*|wee|weeing|poo|pooing|toilet)",
+        _near(r"accidents?|leak\w*|mess\w*", rf"{BLADDER}|bowels?|pee|urine|wee|poo|toilet", 3),
         rf"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:{BLADDER}|bowels?|pee|urine|wee|poo|it in)",
         r"incontin\w*|urinary retention|retaining urine",
         r"(?:wet|wetting|peed|weed|pooed|pooped|soiled|messed) (?:my ?self|the bed|my (?:pants|trousers|knickers))",

@@ -14,6 +14,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I've become incontinent",
         "I pooed myself without noticing",
         "new bladder problems since my back went",
+        "I can't control my peeing any more",
+        "I keep having toilet accidents",
+        "leaking wee since the fall",
     ),
     "saddle_numbness": (
         "Numbness in my groin and bum",
