@@ -1,6 +1,6 @@
 """Quality and speed of `crest ask`, on the question sets under bench/help_questions/ (tuning and untouched parts).
 
-Prints, for each part (tuning, untouched, untouched_2):
+Prints, for each part (tuning, untouched, untouched_2, readers):
 - top-1 and top-3 accuracy on lay questions labelled with their entry (goals >= 85% and >= 95%);
 - red-flag recall: warning signs pinned with the level crp-facts.md gives them (goal 100%);
 - the false urgent rate on near misses that must not pin a warning (goal <= 5%);
@@ -104,7 +104,7 @@ def main() -> None:
     started = time.perf_counter()
     help_service.ask("warm-up: load the entries and build the index")
     print(f"load + index build: {(time.perf_counter() - started) * 1000:.1f} ms (once per process)")
-    for folder in arguments.set or [QUESTIONS / "tuning", QUESTIONS / "untouched", QUESTIONS / "untouched_2"]:
+    for folder in arguments.set or [QUESTIONS / part for part in ("tuning", "untouched", "untouched_2", "readers")]:
         measure(load_set(folder), arguments.rounds, arguments.show_misses)
 
 
