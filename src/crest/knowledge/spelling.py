@@ -1,7 +1,8 @@
 """A typo fixer against the help entries' own vocabulary (difflib from the standard library).
 
-A word is left alone when the entries use it, or a form of it ("yawns" for "yawning"); otherwise it is
-replaced by the closest entry word of similar length, if one is close enough ("pilow" -> "pillow").
+A word is left alone when the entries use it, or a form of it ("yawns" for "yawning"), or when it is a word of
+the given dictionary (a correctly spelt "night" is not a typo of "tight"); otherwise it is replaced by the closest
+entry word of similar length, if one is close enough ("pilow" -> "pillow").
 """
 
 import difflib
@@ -23,8 +24,9 @@ def word_base(word: str) -> str:
 
 
 class SpellingFixer:
-    def __init__(self, vocabulary: Iterable[str]) -> None:
+    def __init__(self, vocabulary: Iterable[str], dictionary: frozenset[str] = frozenset()) -> None:
         self._known = frozenset(vocabulary)
+        self._dictionary = dictionary
         self._bases = frozenset(word_base(word) for word in self._known)
         by_length: dict[int, list[str]] = {}
         for word in sorted(self._known):
@@ -37,7 +39,7 @@ class SpellingFixer:
 
     def _fix(self, word: str) -> str:
         """The word itself when known or too short, else its closest entry word, else the word unchanged."""
-        if len(word) < MIN_WORD_LENGTH or word.isdigit() or self.is_known(word):
+        if len(word) < MIN_WORD_LENGTH or word.isdigit() or self.is_known(word) or word in self._dictionary:
             return word
         candidates = [
             known for length in range(len(word) - 2, len(word) + 3) for known in self._by_length.get(length, ())

@@ -1,10 +1,15 @@
 """The help use case both doors call: the JSON contract of issue 11."""
 
 import json
+from importlib import resources
 
+import numpy as np
 import pytest
 
+from crest.embedding.cache import VectorTable, text_digest
+from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity
 from crest.knowledge.loader import load_help
+from crest.knowledge.search import entry_passages
 from crest.services import help as help_service
 
 ANSWER_KEYS = {"id", "title", "text", "sources", "related"}
@@ -61,3 +66,22 @@ def test_topics_come_in_file_order_with_warning_signs_last() -> None:
     groups = help_service.topics()
     assert groups[0].id == "basics"
     assert groups[-1].id == "warning_signs"
+
+
+def test_answers_are_ranked_by_meaning_with_the_installed_model() -> None:
+    assert help_service.compares_meaning()
+
+
+def test_the_shipped_entry_vectors_are_those_of_the_installed_model_for_every_passage() -> None:
+    # Fails after help.toml changes until scripts/help-vectors rewrites help_vectors.npz.
+    folder = bundled_model_folder()
+    assert folder is not None
+    with resources.files("crest.knowledge").joinpath(help_service.ENTRY_VECTORS).open("rb") as file:
+        table = VectorTable.read(file)
+    assert table.model == model_identity()
+    texts = sorted({text for _, text in entry_passages(load_help())})
+    assert {text_digest(text) for text in texts} == set(table.vectors)
+    sample = texts[:: len(texts) // 5]
+    computed = MiniLM(folder).encode(sample)
+    for text, vector in zip(sample, computed, strict=True):
+        assert np.abs(table.vectors[text_digest(text)] - vector).max() < 2e-3
