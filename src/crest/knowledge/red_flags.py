@@ -8,7 +8,8 @@ a warning answer shown once too often is better than one hidden behind a friendl
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
 (cancer, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else ("my sister
-had cancer"), unless the person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone
+had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"), unless the
+person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone
 else has now (bladder trouble, numbness, pain) still fires: whoever has it needs the warning.
 """
 
@@ -40,10 +41,11 @@ def plain_words(question: str) -> str:
 
 
 def about_the_reader(plain_text: str) -> str:
-    """`plain_text` without what it says about someone else, unless the person shares it ("... me too")."""
+    """`plain_text` without what it says about someone else, or about work or a cause named after an illness,
+    unless the person says they share it ("... me too")."""
     if _SHARED_WITH_ME.search(plain_text):
         return plain_text
-    return " ".join(_SOMEONE_ELSE.sub(" ", plain_text).split())
+    return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
 
 
 def fired_rules(question: str, rules: Iterable[RedFlagRule]) -> list[RedFlagRule]:
@@ -74,13 +76,15 @@ def _near(first: str, second: str, gap: int = 4) -> str:
     return rf"(?:{first}) (?:\w+ ){{0,{gap}}}(?:{second})|(?:{second}) (?:\w+ ){{0,{gap}}}(?:{first})"
 
 
+SOILED = r"wet(?:s|ting)?|wee(?:s|d|ing)?|pee(?:s|d|ing)?|poo(?:s|ed|ing)?|poop(?:s|ed|ing)?|soil(?:s|ed|ing)?|messed"
+
 # Idioms that borrow a warning sign's words for a feeling: taken out before any rule reads the question.
 _FEELINGS = r"relief|laughter|laughing|nerves|excitement|joy|happiness|love|emotion"
 _IDIOM = re.compile(
     r"\b(?:weak (?:\w+ ){0,2}at the knees"
     rf"|(?:weak|numb|wobbly|jelly) (?:\w+ ){{0,2}}with (?:{_FEELINGS})"
     r"|(?:fell|fall|falling|fallen) (?:over |about |off my chair )?(?:laughing|with laughter)"
-    r"|(?:wet|wetting|peed|weed) (?:myself|my pants|my knickers) (?:laughing|with laughter)"
+    rf"|(?:{SOILED}) (?:myself|my pants|my knickers) (?:laughing|with laughter)"
     r"|dead (?:heavy|tired|relaxed|comfy|comfortable|easy|good|nice|calm|happy|lovely|still|chuffed|keen))\b"
 )
 # Someone else, and what the message says about them: up to the next word about the person writing, at most 10
@@ -94,6 +98,15 @@ _OTHER_PERSON = (
 )
 _ME = r"i|im|ive|id|ill|me|my|mine|myself"
 _SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b(?: (?!(?:{_ME})\b)\w+){{0,10}}")
+# An illness's name used for a workplace, a job or a cause: "a cancer ward", "I work in oncology".
+_WORK_OR_CAUSE = re.compile(
+    r"\b(?:(?:cancer|oncology|tumou?r|transplant|infectious diseases?) (?:ward|unit|centre|center|charity|charities"
+    r"|research|nurse|nurses|nursing|clinic|hospital|department|team|awareness|screening|fundraiser|fundraising"
+    r"|appeal|walk|run|race|shop)"
+    r"|(?:work|works|worked|working|volunteer\w*|job|nurse|nursing) (?:\w+ ){0,2}(?:in|on|at|for) (?:an? |the )?"
+    r"(?:oncology|cancer|transplant)"
+    r"|(?:race|run|walk|marathon|money|raise\w*|raising) for (?:\w+ )?cancer)\b"
+)
 _SHARED_WITH_ME = re.compile(
     r"\b(?:(?:i|ive|im) (?:\w+ ){0,3}(?:diagnosed|(?:have|had|got) (?:it|that|the same))|(?:me|i) too"
     r"|same (?:here|for me|thing happened to me))\b"
@@ -112,8 +125,9 @@ NUMB = (
     r"|loss of (?:feeling|sensation)|(?:reduced|less) (?:feeling|sensation)|anaesthe\w*|anesthe\w*"
 )
 CANT_FEEL = r"(?:cant|cannot|can not|couldnt|could not) feel (?:my |the )?(?:left |right |both |whole )?"
+GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
 WEAK = (
-    r"weak\w*|giving way|give way|gave way|gives way|buckl\w*|no strength|lost (?:\w+ ){0,2}strength"
+    rf"weak\w*|feeble|{GIVING_WAY}|no strength|lost (?:\w+ ){{0,2}}strength"
     r"|losing (?:\w+ ){0,2}strength|loss of strength|(?:cant|cannot|can not) (?:lift|move|stand on)"
     r"|paraly[sz]\w*|floppy|foot drop|drop foot|drags?|dragging"
 )
@@ -153,7 +167,8 @@ LONG_TIME = (
 )
 NO_BETTER = (
     r"no better|not (?:any )?better|no improvement|not improv\w*|hasnt improved|havent improved"
-    r"|(?:isnt|not) getting better|getting worse|worse and worse|no change"
+    r"|(?:isnt|not|hasnt|havent|never) (?:\w+ )?(?:getting|got|gotten|become|been) (?:any )?better"
+    r"|getting worse|worse and worse|no change"
     r"|still (?:hurts?|painful|sore|the same|bad|there)"
 )
 WIPING = r"wip(?:e|es|ing)|toilet paper"
@@ -175,7 +190,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(r"accidents?|leak\w*|mess\w*", rf"{BLADDER}|bowels?|pee|urine|wee|poo|toilet", 3),
         rf"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:{BLADDER}|bowels?|pee|urine|wee|poo|it in)",
         r"incontin\w*|urinary retention|retaining urine",
-        r"(?:wet|wetting|peed|weed|pooed|pooped|soiled|messed) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
+        rf"(?:{SOILED}) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
         r"(?:leak\w*|dribbl\w*) (?:\w+ ){0,2}(?:urine|pee|wee|poo|stool)|(?:urine|pee|wee) leak\w*",
         rf"(?:{BLADDER}|bowel|bowels|urine|urinary|peeing|toilet habits) (?:\w+ ){{0,2}}(?:problems?|issues?"
         r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|control)",
@@ -217,6 +232,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "weakness_in_both_legs",
         "warning_cauda_equina",
         _near(BOTH_LEGS, WEAK, 4),
+        _near(BOTH_LEGS, GIVING_WAY, 6),  # unmistakable even a few words away, unlike "weak" or "floppy"
         rf"(?:{WEAK}) (?:\w+ ){{0,3}}(?:in )?(?:both |my |the )?legs",
     ),
     # --- urgent care: possible aortic aneurysm
@@ -314,7 +330,7 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "fragile_bones_or_long_term_steroids",
         "warning_fracture",
-        r"osteop\w*|brittle bones?|bone density|thin bones|weak bones",
+        r"osteop(?:or|er|en|aen)\w*|brittle bones?|bone density|thin bones|weak bones",  # not an osteopath
         (STEROIDS, r"years?|months?|long term|long time|ages|daily|decades?|for a while"),
         rf"on (?:\w+ ){{0,2}}(?:{STEROIDS})",
         about_history=True,

@@ -17,6 +17,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I can't control my peeing any more",
         "I keep having toilet accidents",
         "leaking wee since the fall",
+        "I keep weeing myself since my back went",
     ),
     "saddle_numbness": (
         "Numbness in my groin and bum",
@@ -47,6 +48,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "weakness_in_both_legs": (
         "both of my legs are weak",
         "my legs keep giving way",
+        "my legs both feel odd and keep giving way on the stairs",
         "weakness in my legs getting worse",
     ),
     "sudden_severe_pain_with_faintness": (
@@ -88,6 +90,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "it's been months and it still hurts",
         "my back is getting worse after a month",
         "sore back for six weeks and nothing is helping",
+        "seven weeks and it hasn't got any better",
     ),
     "fever_or_chills": (
         "back pain and a fever",
@@ -115,6 +118,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     ),
     "fragile_bones_or_long_term_steroids": (
         "I have osteoporosis",
+        "I was told I have osteopenia",
         "I've been on prednisolone for years",
         "steroids for a long time and I tripped",
     ),
@@ -172,6 +176,11 @@ NEAR_MISSES = (
     "my dad's on steroids, I help him with the shopping",
     "my best friend had a bad fall last year and recommended this",
     "my partner is immunocompromised, can I rest in the same room",
+    # work or a cause named after an illness; an osteopath
+    "my shifts on the cancer unit leave my back tired",
+    "I work in oncology",
+    "I did a fun run for cancer research",
+    "my osteopath suggested it",
     # weight lost for a known reason
     "I lost a lot of weight as a teenager, is CRP safe",
     "I've been on a diet and lost 5 kilos",
