@@ -79,12 +79,14 @@ def test_session_checkin_journal_and_progress(
     screenshot(page, "flow-journal")
 
     page.get_by_role("link", name="Progress").click()
-    points = page.locator('circle[data-series="Lower back (centre)"]')
+    pain, change, weeks = (page.locator(".chart").nth(index).locator(".chart-wide") for index in range(3))
+    points = pain.locator('circle[data-series="Lower back (centre)"]')
     assert [p.get_attribute("data-value") for p in points.all()] == ["8", "6"]
     assert "Lower back (centre): 6/10" in points.nth(1).locator("title").text_content()
-    assert page.locator("rect.bar[data-value='1']").count() == 1  # one session this week
-    change = page.locator("rect.bar[data-value='-2']")  # lower back 8 before, 6 after
-    assert "-2.0 points" in change.locator("title").text_content()
+    assert weeks.locator("rect.bar[data-value='1']").count() == 1  # one session this week
+    back = change.locator('circle[data-series="Lower back (centre)"]')  # 8 before, 6 after
+    assert back.get_attribute("data-value") == "-2"
+    assert "8 before, 6 after, \N{MINUS SIGN}2 (less pain)" in back.locator("title").text_content()
     screenshot(page, "flow-progress")
     page.emulate_media(color_scheme="dark")
     screenshot(page, "flow-progress-dark")

@@ -4,7 +4,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from statistics import mean
 
 from crest.journal.records import CheckIn, PracticeSession
 from crest.journal.vocabulary import CheckInTiming, Region, Side
@@ -33,12 +32,25 @@ class PlaceSeries:
 
 
 @dataclass(frozen=True)
+class BeforeAfter:
+    """One place rated before and after the same session."""
+
+    place: Place
+    before: int
+    after: int
+
+    @property
+    def change(self) -> int:
+        """After minus before: negative is better."""
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
 class SessionChange:
-    """After minus before, averaged over the places rated both times (negative is better)."""
+    """A session and each place rated both before and after it, in place order (never averaged together)."""
 
     session: PracticeSession
-    change: float
-    places: tuple[Place, ...]
+    places: tuple[BeforeAfter, ...]
 
 
 def series_by_place(check_ins: Sequence[CheckIn]) -> list[PlaceSeries]:
@@ -62,7 +74,13 @@ def change_per_session(sessions: Sequence[PracticeSession], check_ins: Sequence[
     for session in sessions:
         timings = scores.get(session.id or 0, {})
         before, after = timings.get(CheckInTiming.BEFORE, {}), timings.get(CheckInTiming.AFTER, {})
-        shared = sorted(set(before) & set(after))
+        shared = sorted(set(before) & set(after), key=place_order)
         if shared:
-            changes.append(SessionChange(session, mean(after[p] - before[p] for p in shared), tuple(shared)))
+            changes.append(SessionChange(session, tuple(BeforeAfter(p, before[p], after[p]) for p in shared)))
     return changes
+
+
+def place_order(place: Place) -> tuple[int, int]:
+    """Regions and sides in the vocabulary's order; a place without a side comes first."""
+    sides = list(Side)
+    return list(Region).index(place.region), -1 if place.side is None else sides.index(place.side)

@@ -4,7 +4,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from crest.web.pages.common import Context, page_router
-from crest.web.presenters import progress_charts
+from crest.web.presenters import progress_charts, progress_period
 from crest.web.templating import render
 
 router = page_router()
@@ -12,5 +12,7 @@ router = page_router()
 
 @router.get("/progress", name="progress_page")
 def progress_page(request: Request, context: Context) -> Response:
-    charts = progress_charts(context.services.reports.progress(), context.local_zone)
-    return render(request, "progress.html", active="progress_page", charts=charts)
+    progress = context.services.reports.progress()
+    charts = progress_charts(progress, context.local_zone)
+    period = progress_period(progress, context.local_zone)
+    return render(request, "progress.html", active="progress_page", charts=charts, period=period)
