@@ -1,5 +1,6 @@
-"""Every page, over a journal with a few weeks in it, in both themes: no console errors, no sideways scrolling,
-charts drawn as lines (never filled). Screenshots go to tests/e2e/screenshots/."""
+"""Every page, over a journal with a few weeks in it, at desktop and phone size, in both themes: no console errors,
+no sideways scrolling, charts drawn as lines (never filled) with readable text and one tab stop each. Screenshots go
+to tests/e2e/screenshots/."""
 
 import io
 from collections.abc import Callable
@@ -14,7 +15,14 @@ PAGES = ("/", "/safety", "/session?minutes=5", "/checkin", "/journal", "/progres
 DARK_BACKGROUND = "rgb(21, 24, 28)"
 SIZES = {
     "desktop": {"viewport": {"width": 1100, "height": 800}},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+    },
 }
+SMALLEST_CHART_TEXT_PX = 11.0
 Shoot = Callable[[Any, str], None]
 
 # Anything that makes a reader scroll sideways: the page itself, a box that scrolls inside it, a control cut off.
@@ -57,6 +65,21 @@ FILL_AREAS = """(scale) => [...document.querySelectorAll(".chart polyline")]
   .filter((line) => line.samples.length >= 10)"""
 MOST_PAINTED_SHARE = 0.25  # a dot, a grid line or another line may cross the area; a fill covers all of it
 
+SMALL_CHART_TEXT = """(least) => [...document.querySelectorAll(".chart svg text")]
+  .filter((text) => text.getClientRects().length)
+  .map((text) => {
+    const svg = text.ownerSVGElement;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [text.textContent, parseFloat(getComputedStyle(text).fontSize) * scale];
+  })
+  .filter(([, size]) => size < least)"""
+
+TAB_STOPS_IN_CHARTS = """() => [...document.querySelectorAll(".chart *")].filter(
+  (element) => element.tabIndex >= 0 && element.getClientRects().length &&
+    (element.matches("a[href], button, input, select, textarea, summary") || element.hasAttribute("tabindex"))
+).length"""
+
+
 def _name(path: str) -> str:
     return path.strip("/").split("?")[0] or "today"
 
@@ -72,7 +95,7 @@ def _rgb(css: str) -> tuple[int, ...]:
 
 
 def _assert_lines_are_not_filled(page: Any) -> None:
-    page.locator(".chart polyline").first.scroll_into_view_if_needed()
+    page.locator(".chart polyline:visible").first.scroll_into_view_if_needed()
     lines = page.evaluate(FILL_AREAS, page.evaluate("devicePixelRatio"))
     assert lines, "the pain chart should draw a line that encloses an area"
     picture = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
@@ -105,6 +128,8 @@ def test_every_page_renders_at_each_size_in_both_themes(
         assert page.evaluate(SIDEWAYS_PROBLEMS) == [], (path, size)
         if path == "/progress":
             _assert_lines_are_not_filled(page)
+            assert page.evaluate(SMALL_CHART_TEXT, SMALLEST_CHART_TEXT_PX) == []
+            assert page.evaluate(TAB_STOPS_IN_CHARTS) == 3  # one "numbers as a table" per chart
         screenshot(page, f"{_name(path)}-{theme}-{size}")
     assert errors == []
     context.close()

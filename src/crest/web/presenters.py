@@ -266,7 +266,7 @@ def _change_per_session(
             points.setdefault(rated.place, []).append(
                 Point(change.session.started_at.timestamp(), rated.change, title_text)
             )
-            rows.append([when, label, str(rated.before), str(rated.after), words])
+            rows.append([when, label, f"{rated.before} to {rated.after}", words])
     drawn = [place for place in shown if place in points] or sorted(points, key=place_order)[:MOST_PLACES]
     series = [Series(place_label(place), points[place], colours[place]) for place in drawn]
     return {
@@ -282,7 +282,7 @@ def _change_per_session(
         ),
         "legend": _legend(drawn, colours),
         "note": None,
-        "table": {"head": ["Session", "Place", "Before", "After", "Change"], "rows": rows},
+        "table": {"head": ["Session", "Place", "Before to after", "Change"], "rows": rows},
     }
 
 

@@ -21,7 +21,7 @@ def test_every_chart_has_its_numbers_as_a_table_and_one_tab_stop(cleared: TestCl
     tables = re.findall(r"<table>.*?</table>", page, flags=re.DOTALL)
     cells = [re.findall(r"<td>([^<]*)</td>", table) for table in tables]
     assert cells[0] == ["Wed 6 May 17:30", "Hip (left)", "5/10", "Wed 6 May 17:40", "Hip (left)", "5/10"]
-    assert cells[1] == ["Wed 6 May 17:30", "Hip (left)", "5", "5", "0 (the same)"]
+    assert cells[1] == ["Wed 6 May 17:30", "Hip (left)", "5 to 5", "0 (the same)"]
     assert cells[2] == ["4 May", "1", "10"]
     assert not re.search(r"<svg[^>]*>(?:(?!</svg>).)*tabindex", page, flags=re.DOTALL)
     assert "Each chart covers the same time: this week." in page

@@ -73,8 +73,8 @@ def test_each_session_and_place_gets_its_own_mark_named_by_day_and_time() -> Non
         "Hip (left), session of Wed 6 May 13:30: 3 before, 3 after, 0 (the same)",
         "Hip (left), session of Wed 6 May 17:30: 3 before, 3 after, 0 (the same)",
     ]
-    assert change["table"]["head"] == ["Session", "Place", "Before", "After", "Change"]
-    first_row = ["Wed 6 May 13:30", "Lower back (centre)", "6", "4", "\N{MINUS SIGN}2 (less pain)"]
+    assert change["table"]["head"] == ["Session", "Place", "Before to after", "Change"]
+    first_row = ["Wed 6 May 13:30", "Lower back (centre)", "6 to 4", "\N{MINUS SIGN}2 (less pain)"]
     assert change["table"]["rows"][0] == first_row
     assert [item["name"] for item in change["legend"]] == ["Lower back (centre)", "Hip (left)"]
 
