@@ -11,7 +11,18 @@ from PIL import Image
 
 from support.journal_api import seed_weeks_of_practice
 
-PAGES = ("/", "/safety", "/session?minutes=5", "/checkin", "/journal", "/progress", "/check", "/settings")
+PAGES = (
+    "/",
+    "/safety",
+    "/session?minutes=5",
+    "/checkin",
+    "/journal",
+    "/progress",
+    "/psfs",
+    "/report",
+    "/check",
+    "/settings",
+)
 DARK_BACKGROUND = "rgb(21, 24, 28)"
 SIZES = {
     "desktop": {"viewport": {"width": 1100, "height": 800}},

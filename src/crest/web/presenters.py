@@ -7,13 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from crest.insights.pain import Place, PlaceSeries, SessionChange, place_order
-from crest.insights.practice import WeekTotal
-from crest.journal.records import CheckIn, PracticeSession
-from crest.journal.vocabulary import Region, Side
-from crest.protocol.model import Protocol
-from crest.services.reports import ProgressData
-from crest.web.charts import (
+from crest.charts import (
     NARROW_WIDTH,
     SERIES_COLOURS,
     WIDTH,
@@ -24,6 +18,12 @@ from crest.web.charts import (
     line_chart,
     lollipop_chart,
 )
+from crest.insights.pain import Place, PlaceSeries, SessionChange
+from crest.insights.practice import WeekTotal
+from crest.journal.records import CheckIn, PracticeSession
+from crest.journal.vocabulary import Region, Side
+from crest.protocol.model import Protocol
+from crest.services.reports import ProgressData
 
 MOST_PLACES = 4  # more lines than this stop being readable
 WIDE_LABELS = 8  # dates along the time axis, at most
@@ -142,7 +142,7 @@ def place_colours(places: Iterable[Place]) -> dict[Place, int]:
     """
     colours: dict[Place, int] = {}
     taken: set[int] = set()
-    for place in sorted(set(places), key=place_order):
+    for place in sorted(set(places)):
         slot = _own_slot(place)
         while slot in taken and len(taken) < SERIES_COLOURS:
             slot = (slot + 1) % SERIES_COLOURS
@@ -222,7 +222,7 @@ def _pain_over_time(
     ]
     rated = sorted(
         ((rating.at, one.place, rating.score) for one in pain for rating in one.ratings),
-        key=lambda row: (row[0], place_order(row[1])),
+        key=lambda row: (row[0], row[1]),
     )
     hidden = len(pain) - len(shown)
     return {
@@ -267,7 +267,7 @@ def _change_per_session(
                 Point(change.session.started_at.timestamp(), rated.change, title_text)
             )
             rows.append([when, label, f"{rated.before} to {rated.after}", words])
-    drawn = [place for place in shown if place in points] or sorted(points, key=place_order)[:MOST_PLACES]
+    drawn = [place for place in shown if place in points] or sorted(points)[:MOST_PLACES]
     series = [Series(place_label(place), points[place], colours[place]) for place in drawn]
     return {
         "title": title,

@@ -24,11 +24,11 @@ def test_each_place_keeps_its_own_change_instead_of_an_average() -> None:
     after = _check_in(CheckInTiming.AFTER, (BACK, 4), (LEFT_HIP, 3), (BACK_WITHOUT_SIDE, 5))
     [change] = change_per_session([session], [before, after])
     assert change.places == (
+        BeforeAfter(LEFT_HIP, 3, 3),
         BeforeAfter(BACK_WITHOUT_SIDE, 5, 5),
         BeforeAfter(BACK, 6, 4),
-        BeforeAfter(LEFT_HIP, 3, 3),
     )
-    assert [rated.change for rated in change.places] == [0, -2, 0]
+    assert [rated.change for rated in change.places] == [0, 0, -2]
 
 
 def test_progress_reaches_back_to_the_first_record_for_at_most_so_many_weeks() -> None:

@@ -1,4 +1,4 @@
-"""Small, dependency-free SVG charts along a time axis.
+"""Small, dependency-free SVG charts along a time axis, for the web pages and the clinician report alike.
 
 Every mark carries a <title>, shown on hover. The marks are not tab stops: the page gives the same numbers as a
 table, which reads better with a keyboard or a screen reader than one stop per point.
@@ -68,11 +68,15 @@ def _scale(value: float, low: float, high: float, out_low: float, out_high: floa
     return out_low + (value - low) / (high - low) * (out_high - out_low)
 
 
-def _open(plot: _Plot, y_ticks: Sequence[float], x_labels: Sequence[tuple[float, str]], description: str) -> list[str]:
+def _open(
+    plot: _Plot, y_ticks: Sequence[float], x_labels: Sequence[tuple[float, str]], description: str, style: str = ""
+) -> list[str]:
     parts = [
         f'<svg viewBox="0 0 {plot.width} {HEIGHT}" role="img" aria-label="{escape(description)}" '
         'xmlns="http://www.w3.org/2000/svg">'
     ]
+    if style:
+        parts.append(f"<style>{escape(style, quote=False)}</style>")
     for tick in y_ticks:
         y = plot.y(tick)
         grid = "zero-line" if tick == 0 and plot.y_min < 0 else "grid-line"
@@ -81,7 +85,9 @@ def _open(plot: _Plot, y_ticks: Sequence[float], x_labels: Sequence[tuple[float,
     bottom = HEIGHT - BOTTOM
     parts.append(f'<line class="axis" x1="{LEFT}" x2="{plot.width - RIGHT}" y1="{bottom}" y2="{bottom}"/>')
     for x, label in x_labels:
-        parts.append(f'<text x="{plot.x(x):.1f}" y="{bottom + 18}" text-anchor="middle">{escape(label)}</text>')
+        # A label at either end of the time axis is anchored inwards, so that it is never cut off.
+        anchor = "start" if x == plot.x_min and x != plot.x_max else "end" if x == plot.x_max else "middle"
+        parts.append(f'<text x="{plot.x(x):.1f}" y="{bottom + 18}" text-anchor="{anchor}">{escape(label)}</text>')
     return parts
 
 
@@ -109,17 +115,19 @@ def line_chart(
     series: Sequence[Series],
     x_labels: Sequence[tuple[float, str]],
     description: str,
+    style: str = "",
     *,
     x_range: tuple[float, float] | None = None,
     width: int = WIDTH,
 ) -> Markup:
     """Pain-like values 0-10 over time: one line per series, a dot with a title per value.
 
-    The time axis spans `x_range`, or else the points and the labels.
+    The time axis spans `x_range`, or else the points and the labels. `style` is CSS carried inside the SVG, for
+    renderers that do not style inline SVG from the page (PDF).
     """
     x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, 0, 10)
-    parts = _open(plot, (0, 2, 4, 6, 8, 10), x_labels, description)
+    parts = _open(plot, (0, 2, 4, 6, 8, 10), x_labels, description, style)
     for index, one in enumerate(series):
         css = _series_class(one, index)
         coordinates = [(plot.x(p.x), plot.y(p.y), p) for p in one.points]
