@@ -7,11 +7,12 @@ from datetime import UTC, timedelta
 from itertools import permutations
 from typing import Any
 
+from crest.charts import BOTTOM, HEIGHT, SERIES_COLOURS
 from crest.insights.pain import Place
 from crest.journal.records import CheckIn, PainRating, PracticeSession
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
+from crest.services.preferences import PreferencesStore
 from crest.services.reports import Reports
-from crest.charts import SERIES_COLOURS
 from crest.web.presenters import place_colours, progress_charts, progress_period
 from support.clock import FakeClock
 
@@ -19,7 +20,7 @@ BACK = Place(Region.LOWER_BACK, Side.CENTRE)
 LEFT_HIP = Place(Region.HIP, Side.LEFT)
 RIGHT_HIP = Place(Region.HIP, Side.RIGHT)
 KNEE = Place(Region.KNEE, Side.LEFT)  # wants the same colour as the lower back
-DATE_LABEL = r'<text x="([\d.]+)" y="[\d.]+" text-anchor="(?:start|middle|end)">([^<]+)</text>'
+DATE_LABEL = rf'<text x="([\d.]+)" y="{HEIGHT - BOTTOM + 18}" text-anchor="(?:start|middle|end)">([^<]+)</text>'
 
 
 @dataclass
@@ -35,13 +36,17 @@ class _Records:
     def list_checkins(self) -> list[CheckIn]:
         return sorted(self.check_ins, key=lambda check_in: check_in.at)
 
+    def get_settings(self) -> dict[str, str]:
+        return {}
+
 
 def _pain(*ratings: tuple[Place, int]) -> tuple[PainRating, ...]:
     return tuple(PainRating(region=place.region, side=place.side, score=score) for place, score in ratings)
 
 
 def _charts(records: _Records, clock: FakeClock) -> tuple[list[dict[str, Any]], str]:
-    progress = Reports(records, clock, UTC).progress()  # type: ignore[arg-type]
+    journal: Any = records
+    progress = Reports(journal, clock, UTC, PreferencesStore(journal)).progress()
     return progress_charts(progress, UTC), progress_period(progress, UTC)
 
 
@@ -74,8 +79,8 @@ def test_each_session_and_place_gets_its_own_mark_named_by_day_and_time() -> Non
         "Hip (left), session of Wed 6 May 17:30: 3 before, 3 after, 0 (the same)",
     ]
     assert change["table"]["head"] == ["Session", "Place", "Before to after", "Change"]
-    first_row = ["Wed 6 May 13:30", "Lower back (centre)", "6 to 4", "\N{MINUS SIGN}2 (less pain)"]
-    assert change["table"]["rows"][0] == first_row
+    back_row = ["Wed 6 May 13:30", "Lower back (centre)", "6 to 4", "\N{MINUS SIGN}2 (less pain)"]
+    assert change["table"]["rows"][1] == back_row  # after the left hip: places in one order
     assert [item["name"] for item in change["legend"]] == ["Lower back (centre)", "Hip (left)"]
 
 
