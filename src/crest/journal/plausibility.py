@@ -7,6 +7,7 @@ about, so a form, a script or a person knows what to change. Pure: `now` is pass
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from crest.errors import CrestError, FieldError
@@ -56,12 +57,15 @@ def _minutes_seconds(seconds: int) -> str:
 
 
 def check_rest(session: PracticeSession, seconds: int, now: datetime, field: str, clock_speed: float = 1.0) -> int:
-    """Seconds rested in `session`: no more than it planned (the timer stops there) and no more than the clock has
-    run since it started (`clock_speed` times faster for a demo)."""
+    """Seconds rested in `session`: no more than it planned (the timer stops there) and, beyond what it already
+    holds (checked when it was written), no more than the clock has run since it started (`clock_speed` times
+    faster for a demo)."""
     try:
         check_rested_seconds(seconds, session.planned_minutes)
     except InvalidDuration as error:
         raise ImpossibleRecord(field, error.message) from None
+    if seconds <= session.actual_seconds:
+        return seconds
     since_start_s = max(0.0, (now - session.started_at).total_seconds())
     if seconds > since_start_s * clock_speed + TIMER_GRACE_S:
         raise ImpossibleRecord(
@@ -100,8 +104,7 @@ def check_finish(
 
 def check_edit(session: PracticeSession, edit: SessionEdit, now: datetime) -> SessionEdit:
     """A correction may lower the time rested or keep it, but not claim more than the clock allows."""
-    if edit.actual_seconds > session.actual_seconds:
-        check_rest(session, edit.actual_seconds, now, "actual_seconds")
+    check_rest(session, edit.actual_seconds, now, "actual_seconds")
     check_completed(edit.status, edit.actual_seconds, session.planned_minutes, "status")
     return edit
 
@@ -125,7 +128,7 @@ def check_new_check_in(check_in: CheckIn, now: datetime) -> CheckIn:
 def check_imported_session(session: PracticeSession, now: datetime) -> PracticeSession:
     """A session read from a backup: its times must be possible (what it says of itself is the importer's)."""
     check_moment(session.started_at, now, "started_at", "the session start")
-    check_rest(session, session.actual_seconds, now, "actual_seconds")
+    check_rest(replace(session, actual_seconds=0), session.actual_seconds, now, "actual_seconds")
     return session
 
 

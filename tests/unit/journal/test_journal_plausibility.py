@@ -112,3 +112,11 @@ def test_an_imported_session_has_possible_times() -> None:
         check_imported_session(
             PracticeSession(started_at=NOW + timedelta(days=30), planned_minutes=5, variant="standard"), NOW
         )
+
+
+def test_time_already_recorded_may_be_kept_whatever_the_clock() -> None:
+    # a demo page that sped the session up, reloaded at real speed, ends it with the time it had saved
+    sped = _session("running", 240)
+    assert check_finish(sped, 240, SessionStatus.ENDED_EARLY, STARTED + timedelta(seconds=5)) == 240
+    with _refused("elapsed_s"):
+        check_finish(sped, 250, SessionStatus.ENDED_EARLY, STARTED + timedelta(seconds=5))
