@@ -1,0 +1,127 @@
+"""Frames in, breath and stillness out: the one entry point for a video review and for a live camera.
+
+    tracker = BreathTracker()
+    for each frame:  tracker.add_frame(capture_time_s, gray_frame, pose)   # pose: the latest body, or None
+    tracker.state     # "reading", or why not right now (for a quiet indicator)
+    tracker.result()  # a BreathResult, at any time
+
+`capture_time_s` is when the frame was taken (a video's frame time, or the browser's capture timestamp), on
+the time line the result should use; frames whose time does not increase are left out. The pose can be the
+latest one the pose model gave (it frames the trunk and tells the view; it need not be run on every frame),
+or None when nobody is seen. Frames are looked at once and never kept.
+"""
+
+from __future__ import annotations
+
+from crest.breath.analysis import BreathAnalysis, FrameMeasure
+from crest.breath.motion import BodyWatch, GrayImage, TrunkReference
+from crest.breath.reasons import FrameProblem
+from crest.breath.result import BreathResult
+from crest.breath.trunk import TrunkBox, shows_the_front, trunk_box
+from crest.posture.landmarks import Pose
+
+# After a movement, wait this long without motion before taking a new reference.
+SETTLE_S = 1.0
+# The trunk box is framed again when the pose's trunk ends are this far (in trunk lengths) from the box's,
+# on this many frames in a row (one jumpy pose does not move it).
+REFRAME_DISTANCE = 0.12
+REFRAME_FRAMES = 3
+# In the dark, look again for light this often (not on every frame).
+LOOK_AGAIN_S = 1.0
+
+
+class BreathTracker:
+    """Reads breathing and movements from a stream of frames of one person lying on their back."""
+
+    def __init__(self, *, brightness_term: bool = True) -> None:
+        self._analysis = BreathAnalysis()
+        self._brightness_term = brightness_term
+        self._reference: TrunkReference | None = None
+        self._watch: BodyWatch | None = None
+        self._segment = 0
+        self._offset_px = 0.0  # carried over when a reference is renewed without a movement
+        self._last_time_s: float | None = None
+        self._last_moving_s: float | None = None
+        self._off_box_frames = 0
+        self._dark_at_s: float | None = None
+
+    @property
+    def state(self) -> str:
+        """ "reading" while the breath is being measured; else "moving" or what is in the way of the frames."""
+        status = self._analysis.last_status
+        return "reading" if status == "measured" else (status or "starting")
+
+    def result(self) -> BreathResult:
+        return self._analysis.result()
+
+    def add_frame(self, time_s: float, gray: GrayImage, pose: Pose | None) -> None:
+        """Measure one grey frame captured at `time_s`, with the body the pose model last found in it."""
+        if self._last_time_s is not None and time_s <= self._last_time_s:
+            return
+        self._last_time_s = time_s
+        box = None if pose is None else trunk_box(pose)
+        problem = self._problem(gray, pose, box)
+        if problem is not None or pose is None or box is None:
+            self._forget()
+            self._analysis.add(FrameMeasure(time_s, problem=problem or "trunk_not_visible"))
+            return
+        if self._watch is None:
+            self._watch = BodyWatch(pose, box)
+        moving = self._watch.moved(time_s, gray)
+        if moving:
+            self._last_moving_s = time_s
+            self._reference = None
+        elif self._settled(time_s) and (self._reference is None or self._off_box(box)):
+            if self._dark_at_s is not None and time_s - self._dark_at_s < LOOK_AGAIN_S:
+                self._analysis.add(FrameMeasure(time_s, problem="too_dark"))
+                return
+            self._start_segment(gray, pose, box)
+        self._measure(time_s, gray, moving)
+
+    def _problem(self, gray: GrayImage, pose: Pose | None, box: TrunkBox | None) -> FrameProblem | None:
+        if pose is None or box is None or not box.inside(gray.shape[1], gray.shape[0]):
+            return "trunk_not_visible"
+        if not shows_the_front(pose):
+            return "camera_not_at_side"
+        return None
+
+    def _settled(self, time_s: float) -> bool:
+        return self._last_moving_s is None or time_s - self._last_moving_s >= SETTLE_S
+
+    def _off_box(self, box: TrunkBox) -> bool:
+        """Whether the body has lain elsewhere than the reference's box for a few frames."""
+        assert self._reference is not None
+        far = self._reference.box.distance_to(box) > REFRAME_DISTANCE
+        self._off_box_frames = self._off_box_frames + 1 if far else 0
+        return self._off_box_frames >= REFRAME_FRAMES
+
+    def _start_segment(self, gray: GrayImage, pose: Pose, box: TrunkBox) -> None:
+        """A new reference (and a new framing of the body), after a movement or when the body lies elsewhere."""
+        self._reference = TrunkReference(gray, box, brightness_term=self._brightness_term)
+        self._watch = BodyWatch(pose, box)
+        self._segment += 1
+        self._offset_px = 0.0
+        self._off_box_frames = 0
+
+    def _measure(self, time_s: float, gray: GrayImage, moving: bool) -> None:
+        reference = self._reference
+        if reference is None:  # moving, or settling after a movement
+            self._analysis.add(FrameMeasure(time_s, moving=moving))
+            return
+        if reference.too_dark:
+            self._analysis.add(FrameMeasure(time_s, problem="too_dark"))
+            self._reference = None  # look again in a moment: the light may come back
+            self._dark_at_s = time_s
+            return
+        self._dark_at_s = None
+        shift = reference.shift(gray)
+        front_px = self._offset_px + shift.front_px
+        if not shift.in_range:
+            # The trunk drifted beyond what one linear step measures: same box, fresh reference, same segment.
+            self._reference = TrunkReference(gray, reference.box, brightness_term=self._brightness_term)
+            self._offset_px = front_px
+        self._analysis.add(FrameMeasure(time_s, front_px, reference.box.length_px, shift.noise_px, self._segment))
+
+    def _forget(self) -> None:
+        self._reference = None
+        self._watch = None
