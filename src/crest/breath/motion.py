@@ -70,7 +70,6 @@ class TrunkShift:
     """The trunk box's motion since the reference, in picture pixels."""
 
     front_px: float  # towards the front of the trunk (the breath)
-    along_px: float  # along the trunk
     noise_px: float  # the fit's standard error of `front_px`
     in_range: bool  # small enough for the linear fit to measure faithfully
 
@@ -162,7 +161,6 @@ class TrunkReference:
         along_patch, back_patch = float(params[0]), float(params[1])
         return TrunkShift(
             front_px=-back_patch * step,
-            along_px=along_patch * step,
             noise_px=float(np.sqrt(variance * self._covariance_unit[1, 1])) * step,
             in_range=max(abs(along_patch), abs(back_patch)) <= LINEAR_RANGE_PX,
         )

@@ -8,7 +8,8 @@
 `capture_time_s` is when the frame was taken (a video's frame time, or the browser's capture timestamp), on
 the time line the result should use; frames whose time does not increase are left out. The pose can be the
 latest one the pose model gave (it frames the trunk and tells the view; it need not be run on every frame),
-or None when nobody is seen. Frames are looked at once and never kept.
+or None when nobody is seen (a missing pose is bridged by the last one for `POSE_HOLD_S`). Frames are looked
+at once and never kept.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ REFRAME_DISTANCE = 0.12
 REFRAME_FRAMES = 3
 # In the dark, look again for light this often (not on every frame).
 LOOK_AGAIN_S = 1.0
+# A frame without a pose uses the last one for this long (a pose model misses a frame now and then) ...
+POSE_HOLD_S = 2.0
+# ... and the reference outlives frames it cannot measure (a flicker of the view) for this long.
+FORGET_AFTER_S = 2.0
 
 
 class BreathTracker:
@@ -44,6 +49,8 @@ class BreathTracker:
         self._last_moving_s: float | None = None
         self._off_box_frames = 0
         self._dark_at_s: float | None = None
+        self._last_pose: tuple[float, Pose] | None = None
+        self._problem_since_s: float | None = None
 
     @property
     def state(self) -> str:
@@ -59,12 +66,13 @@ class BreathTracker:
         if self._last_time_s is not None and time_s <= self._last_time_s:
             return
         self._last_time_s = time_s
+        pose = self._held(time_s, pose)
         box = None if pose is None else trunk_box(pose)
         problem = self._problem(gray, pose, box)
         if problem is not None or pose is None or box is None:
-            self._forget()
-            self._analysis.add(FrameMeasure(time_s, problem=problem or "trunk_not_visible"))
+            self._unmeasured(time_s, problem or "trunk_not_visible")
             return
+        self._problem_since_s = None
         if self._watch is None:
             self._watch = BodyWatch(pose, box)
         moving = self._watch.moved(time_s, gray)
@@ -77,6 +85,22 @@ class BreathTracker:
                 return
             self._start_segment(gray, pose, box)
         self._measure(time_s, gray, moving)
+
+    def _held(self, time_s: float, pose: Pose | None) -> Pose | None:
+        """This frame's pose, or the last one while it is recent."""
+        if pose is not None:
+            self._last_pose = (time_s, pose)
+            return pose
+        if self._last_pose is not None and time_s - self._last_pose[0] <= POSE_HOLD_S:
+            return self._last_pose[1]
+        return None
+
+    def _unmeasured(self, time_s: float, problem: FrameProblem) -> None:
+        if self._problem_since_s is None:
+            self._problem_since_s = time_s
+        elif time_s - self._problem_since_s >= FORGET_AFTER_S:
+            self._forget()
+        self._analysis.add(FrameMeasure(time_s, problem=problem))
 
     def _problem(self, gray: GrayImage, pose: Pose | None, box: TrunkBox | None) -> FrameProblem | None:
         if pose is None or box is None or not box.inside(gray.shape[1], gray.shape[0]):

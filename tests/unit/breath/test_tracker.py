@@ -68,3 +68,17 @@ def test_frames_out_of_order_are_left_out() -> None:
     tracker.add_frame(1.0, frame(background, 0.0), side_pose())
     tracker.add_frame(0.5, frame(background, 0.0), None)
     assert tracker.state == "reading"
+
+
+def test_a_pose_missing_for_a_moment_is_bridged_and_a_lasting_absence_is_not() -> None:
+    background, rng = room(), np.random.default_rng(4)
+    tracker = BreathTracker()
+    states = {}
+    for time_s in capture_times(40, seed=5):
+        missing = 12 <= time_s < 13 or time_s >= 33  # the pose model misses a second, then loses the body
+        picture = frame(background, breathing_rise(time_s, 12.0, 2.0), rng=rng)
+        tracker.add_frame(float(time_s), picture, None if missing else side_pose())
+        states[round(float(time_s))] = tracker.state
+    assert states[12] == "reading"
+    assert states[39] == "trunk_not_visible"
+    assert tracker.result().windows[0].rate_bpm == pytest.approx(12.0, abs=0.5)
