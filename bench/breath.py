@@ -17,15 +17,21 @@ and controls with no breathing at all (goal: no reading in any window): still, s
 (a 3% flicker at 15 a minute), still_moving (shifts, arm, fidgets); and dark (breathing in a room too dark
 for the camera: the goal is no reading there either, for that reason).
 
+The truth for a window is the rhythm of its ordinary breaths (cycles per minute of the time they took; sighs
+and yawns left out, as the issue asks that they do not drag the rate); a movement is a body shift, an arm or
+a fidget (the head moving in a yawn or while talking is counted apart).
+
 It prints, per condition: windows, coverage (share with a reading), mean absolute error (breaths a minute),
 bias and 95% limits of agreement, movements found and false; the cost per frame as a ratio to the pose
 model's own cost per frame in the same run (goal <= 0.1); and checks of the research points (landmark jitter
 against the breath, the brightness term, dense optical flow's cost and drift, 5 frames a second).
 
-Seeds: the thresholds were tuned on seeds 1 and 2 only; the default run reports seeds 11, 12 and 13, which
-were not looked at while tuning (`--seeds 1,2` shows the tuned ones).
+Seeds: the thresholds were tuned on seeds 1 and 2 only; the default run reports seeds 11 and 12, which were
+not looked at while tuning (`--seeds 11,12,13` adds one more, `--seeds 1,2` shows the tuned ones). `--photo`
+animates another side-view photo instead (for example a free-exercise-db one in ../shared/eval-public).
+About 3 minutes on two idle cores; --quick (one seed, 2-minute sessions, 1-minute controls) about 1 minute.
 
-    python bench/breath.py [--quick] [--seeds 11,12,13] [--photo PATH]
+    python bench/breath.py [--quick] [--seeds 11,12] [--photo PATH]
 """
 
 from __future__ import annotations
@@ -64,7 +70,7 @@ from crest.breath.tracker import BreathTracker
 
 PHOTO = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 TUNED_SEEDS = (1, 2)
-HELD_OUT_SEEDS = (11, 12, 13)
+HELD_OUT_SEEDS = (11, 12)  # not looked at while tuning (nor 13 and beyond)
 DIM = Light(level=0.18, gain=5.5, gain_hunting=0.05, jpeg_quality=70)
 # A movement found within this time of a true one's start (before, after) is that movement.
 MATCH_S = (-1.0, 4.0)
@@ -240,6 +246,7 @@ class Tally:
     reasons: dict[str, int] = field(default_factory=dict)
     true_moves: int = 0
     found_moves: int = 0
+    head_moves: int = 0  # found while the head moved in a yawn or while talking
     false_moves: int = 0
 
     @property
@@ -273,11 +280,18 @@ def run_video(
             truth = 0.0 if script.breathing is None else script.breathing.rate_bpm(window.start_s, window.end_s)
             tally.errors.append(window.rate_bpm - truth)
     truths = script.movement_times_s()
+    heads = [(move.at_s, move.at_s + move.duration_s) for move in script.moves if move.landmark == "nose"]
     found = [movement.at_s for movement in result.movements]
     matched = {t for t in truths if any(MATCH_S[0] <= f - t <= MATCH_S[1] for f in found)}
     tally.true_moves += len(truths)
     tally.found_moves += len(matched)
-    tally.false_moves += sum(1 for f in found if not any(MATCH_S[0] <= f - t <= MATCH_S[1] for t in truths))
+    for at_s in found:
+        if any(MATCH_S[0] <= at_s - t <= MATCH_S[1] for t in truths):
+            continue
+        if any(start + MATCH_S[0] <= at_s <= end + MATCH_S[1] for start, end in heads):
+            tally.head_moves += 1
+        else:
+            tally.false_moves += 1
 
 
 def _seed_for(seed: int, name: str) -> int:
@@ -328,9 +342,11 @@ def _met(met: bool) -> str:
 
 
 def _moves(tally: Tally) -> str:
-    if tally.true_moves:
-        return f"{tally.found_moves}/{tally.true_moves} found, {tally.false_moves} false"
-    return f"{tally.false_moves} false"
+    text = f"{tally.found_moves}/{tally.true_moves} found, " if tally.true_moves else ""
+    text += f"{tally.false_moves} false"
+    if tally.head_moves:
+        text += f"; {tally.head_moves} while the head moved (yawning, talking)"
+    return text
 
 
 def report(tallies: dict[str, Tally], controls: dict[str, Tally]) -> None:
@@ -488,7 +504,7 @@ def main() -> None:
         seeds = tuple(int(part) for part in args.seeds.split(","))
     else:
         seeds = HELD_OUT_SEEDS[:1] if args.quick else HELD_OUT_SEEDS
-    plan = Plan(120.0, 60.0, 15.0, 10.0) if args.quick else Plan(240.0, 120.0)
+    plan = Plan(120.0, 60.0, 15.0, 10.0) if args.quick else Plan(240.0, 90.0)
     tuned = [seed for seed in seeds if seed in TUNED_SEEDS]
     tuned_text = f"tuned on: {', '.join(map(str, tuned))}" if tuned else "none of them tuned on"
     began = time.perf_counter()

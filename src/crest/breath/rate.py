@@ -1,12 +1,13 @@
 """One window of the breath signal: a rate in breaths a minute, or no reading and the reason why.
 
 Two independent estimates must agree: the peak of the spectrum (Hann window, zero-padded) and a count of
-breaths (rising crossings, with hysteresis, of the smoothed signal). Before either, each stretch between gaps
-is detrended on its own, and the signal is clipped at a few robust deviations so that a sigh or a yawn (one
-breath two or three times deeper) cannot outweigh the breaths around it. The gates, in order:
+whole breaths (from one rising crossing of the smoothed signal, with hysteresis, to the next). Each stretch
+between gaps is detrended on its own, and the signal is clipped at a few robust deviations. A breath much
+longer than the others (a sigh or a yawn, at most one per 30 s) is left out of both, so that it does not drag
+the rate. The reading is the mean of the two estimates. The gates, in order:
 - weak_motion: the breathing movement is smaller than a floor tied to the trunk's size, or than the fit's noise;
 - irregular: the spectrum is not concentrated around one rhythm (and its first harmonic), or fewer than two
-  whole breaths could be counted;
+  ordinary breaths could be counted;
 - disagree: the spectral rate and the counted rate differ by more than a breath a minute or so.
 """
 
