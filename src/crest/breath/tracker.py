@@ -23,10 +23,10 @@ from crest.posture.landmarks import Pose
 
 # After a movement, wait this long without motion before taking a new reference.
 SETTLE_S = 1.0
-# The trunk box is framed again when the pose's trunk ends are this far (in trunk lengths) from the box's,
-# on this many frames in a row (one jumpy pose does not move it).
+# The trunk box is framed again when the pose's trunk ends have been this far (in trunk lengths) from the
+# box's for this long (a jumpy pose, which a caller may pass with several frames, does not move it).
 REFRAME_DISTANCE = 0.12
-REFRAME_FRAMES = 3
+REFRAME_AFTER_S = 1.0
 # In the dark, look again for light this often (not on every frame).
 LOOK_AGAIN_S = 1.0
 # A frame without a pose uses the last one for this long (a pose model misses a frame now and then) ...
@@ -47,7 +47,7 @@ class BreathTracker:
         self._offset_px = 0.0  # carried over when a reference is renewed without a movement
         self._last_time_s: float | None = None
         self._last_moving_s: float | None = None
-        self._off_box_frames = 0
+        self._off_box_since_s: float | None = None
         self._dark_at_s: float | None = None
         self._last_pose: tuple[float, Pose] | None = None
         self._problem_since_s: float | None = None
@@ -79,7 +79,7 @@ class BreathTracker:
         if moving:
             self._last_moving_s = time_s
             self._reference = None
-        elif self._settled(time_s) and (self._reference is None or self._off_box(box)):
+        elif self._settled(time_s) and (self._reference is None or self._off_box(time_s, box)):
             if self._dark_at_s is not None and time_s - self._dark_at_s < LOOK_AGAIN_S:
                 self._analysis.add(FrameMeasure(time_s, problem="too_dark"))
                 return
@@ -112,12 +112,15 @@ class BreathTracker:
     def _settled(self, time_s: float) -> bool:
         return self._last_moving_s is None or time_s - self._last_moving_s >= SETTLE_S
 
-    def _off_box(self, box: TrunkBox) -> bool:
-        """Whether the body has lain elsewhere than the reference's box for a few frames."""
+    def _off_box(self, time_s: float, box: TrunkBox) -> bool:
+        """Whether the body has lain elsewhere than the reference's box for a while."""
         assert self._reference is not None
-        far = self._reference.box.distance_to(box) > REFRAME_DISTANCE
-        self._off_box_frames = self._off_box_frames + 1 if far else 0
-        return self._off_box_frames >= REFRAME_FRAMES
+        if self._reference.box.distance_to(box) <= REFRAME_DISTANCE:
+            self._off_box_since_s = None
+            return False
+        if self._off_box_since_s is None:
+            self._off_box_since_s = time_s
+        return time_s - self._off_box_since_s >= REFRAME_AFTER_S
 
     def _start_segment(self, gray: GrayImage, pose: Pose, box: TrunkBox) -> None:
         """A new reference (and a new framing of the body), after a movement or when the body lies elsewhere."""
@@ -125,7 +128,7 @@ class BreathTracker:
         self._watch = BodyWatch(pose, box)
         self._segment += 1
         self._offset_px = 0.0
-        self._off_box_frames = 0
+        self._off_box_since_s = None
 
     def _measure(self, time_s: float, gray: GrayImage, moving: bool) -> None:
         reference = self._reference

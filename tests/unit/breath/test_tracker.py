@@ -82,3 +82,22 @@ def test_a_pose_missing_for_a_moment_is_bridged_and_a_lasting_absence_is_not() -
     assert states[12] == "reading"
     assert states[39] == "trunk_not_visible"
     assert tracker.result().windows[0].rate_bpm == pytest.approx(12.0, abs=0.5)
+
+
+def segments_of(tracker: BreathTracker) -> list[int]:
+    """The references the measured frames were taken against, in order (a new one reframes the trunk)."""
+    analysis = tracker._analysis
+    measured = [segment for segment, front in zip(analysis._segments, analysis._fronts, strict=True) if front == front]
+    return sorted(set(measured))
+
+
+def test_a_jumpy_pose_does_not_move_the_trunk_box_and_a_lasting_change_does() -> None:
+    background, rng = room(), np.random.default_rng(6)
+    jumpy, lasting = BreathTracker(), BreathTracker()
+    for time_s in capture_times(20, seed=7):
+        picture = frame(background, breathing_rise(time_s, 12.0, 2.0), rng=rng)
+        off = side_pose((0.0, -25.0))  # the trunk 25 px off where it lies: a pose model's bad guess
+        jumpy.add_frame(float(time_s), picture, off if 8 <= time_s < 8.5 else side_pose())
+        lasting.add_frame(float(time_s), picture, off if time_s >= 8 else side_pose())
+    assert len(segments_of(jumpy)) == 1
+    assert len(segments_of(lasting)) == 2
