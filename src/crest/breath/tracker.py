@@ -51,6 +51,7 @@ class BreathTracker:
         self._dark_at_s: float | None = None
         self._last_pose: tuple[float, Pose] | None = None
         self._problem_since_s: float | None = None
+        self._looked: tuple[Pose | None, TrunkBox | None, FrameProblem | None] | None = None
 
     @property
     def state(self) -> str:
@@ -67,8 +68,7 @@ class BreathTracker:
             return
         self._last_time_s = time_s
         pose = self._held(time_s, pose)
-        box = None if pose is None else trunk_box(pose)
-        problem = self._problem(gray, pose, box)
+        box, problem = self._looked_at(gray, pose)
         if problem is not None or pose is None or box is None:
             self._unmeasured(time_s, problem or "trunk_not_visible")
             return
@@ -102,12 +102,18 @@ class BreathTracker:
             self._forget()
         self._analysis.add(FrameMeasure(time_s, problem=problem))
 
-    def _problem(self, gray: GrayImage, pose: Pose | None, box: TrunkBox | None) -> FrameProblem | None:
+    def _looked_at(self, gray: GrayImage, pose: Pose | None) -> tuple[TrunkBox | None, FrameProblem | None]:
+        """The trunk box of this pose and what keeps it from showing the breath (the same pose: the same answer)."""
+        if self._looked is not None and self._looked[0] is pose:
+            return self._looked[1], self._looked[2]
+        box = None if pose is None else trunk_box(pose)
+        problem: FrameProblem | None = None
         if pose is None or box is None or not box.inside(gray.shape[1], gray.shape[0]):
-            return "trunk_not_visible"
-        if not shows_the_front(pose):
-            return "camera_not_at_side"
-        return None
+            problem = "trunk_not_visible"
+        elif not shows_the_front(pose):
+            problem = "camera_not_at_side"
+        self._looked = (pose, box, problem)
+        return box, problem
 
     def _settled(self, time_s: float) -> bool:
         return self._last_moving_s is None or time_s - self._last_moving_s >= SETTLE_S
