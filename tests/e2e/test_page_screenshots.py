@@ -16,13 +16,15 @@ PAGES = (
     "/report",
     "/check",
     "/settings",
+    "/help",
+    "/help/yawning",
 )
 DARK_BACKGROUND = "rgb(21, 24, 28)"
 Shoot = Callable[[Any, str], None]
 
 
 def _name(path: str) -> str:
-    return path.strip("/").split("?")[0] or "today"
+    return path.strip("/").split("?")[0].replace("/", "-") or "today"
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

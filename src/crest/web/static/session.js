@@ -38,6 +38,15 @@
   }
   const round = (seconds) => Math.round(seconds * 10) / 10;
 
+  // A "why?" link to the help entry that explains a step or a cue, when there is one (it opens in a new tab).
+  function showWhy(link, help) {
+    link.hidden = !help;
+    if (help) {
+      link.href = help.url;
+      link.title = help.title;
+    }
+  }
+
   // ---- checklist, one step at a time ----
   let stepIndex = 0;
   function renderStep() {
@@ -46,6 +55,7 @@
     $("step-title").textContent = step.title;
     $("step-text").textContent = step.text;
     $("step-source").textContent = step.source ? `Source: ${step.source}` : "";
+    showWhy($("step-why"), step.help);
     $("step-back").disabled = stepIndex === 0;
   }
   $("step-back").addEventListener("click", () => {
@@ -188,6 +198,7 @@
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= now) {
       const cue = timeline.cues[state.nextCue];
       $("cue").textContent = cue.text;
+      showWhy($("cue-why"), cue.help);
       speak(cue.text);
       state.nextCue += 1;
     }
