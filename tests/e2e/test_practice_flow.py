@@ -67,6 +67,8 @@ def test_session_checkin_journal_and_progress(
     page.get_by_label("Note").fill("Calmer afterwards")
     screenshot(page, "flow-checkin")
     page.get_by_role("button", name="Save check-in").click()
+    page.get_by_role("link", name="Why do I yawn so much?").wait_for()  # yawning noted: its entry is offered
+    page.get_by_role("link", name="Continue").click()
     page.wait_for_url("**/journal")
 
     before = page.locator("tr", has_text="Check-in before")

@@ -109,6 +109,7 @@
     );
     document.getElementById("saved-continue").href = next;
     form.hidden = true;
+    document.getElementById("checkin-intro").hidden = true;
     document.getElementById("checkin-saved").hidden = false;
     document.getElementById("saved-heading").focus();
   }
