@@ -83,14 +83,14 @@ def test_every_entry_named_exists_in_the_help(name: str) -> None:
     assert missing == {}, f"{name} names help entries that do not exist"
 
 
-def test_the_red_flag_questions_lead_to_warning_signs_and_the_rest_to_answers() -> None:
+def test_urgent_questions_lead_to_urgent_warning_signs_and_cues_to_ordinary_answers() -> None:
     content = load_help()
     levels = {question.id: question.level.name for question in QUESTIONS}
     for question_id, entry_id in why_links.SAFETY_QUESTIONS.items():
         entry = content.entry(entry_id)
         assert entry is not None
-        if levels[question_id] in ("URGENT", "SEE_CLINICIAN") and question_id != "recent_surgery":
-            assert entry.is_warning_sign, question_id
+        if levels[question_id] == "URGENT":  # urgent care: its entry must say so too
+            assert entry.is_warning_sign and entry.level == "urgent_care", question_id
     # A cue or a sensation is ordinary: it never leads to a warning sign.
     for mapping in (why_links.PROTOCOL_TEXTS, why_links.VARIANTS, why_links.SENSATIONS):
         for entry_id in mapping.values():
