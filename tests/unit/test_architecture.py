@@ -25,6 +25,7 @@ PURE = (
     "crest.knowledge.search",
     "crest.knowledge.spelling",
     "crest.knowledge.text",
+    "crest.knowledge.why_links",
     "crest.datafile",
     "crest.interop",
     "crest.accounts.model",
