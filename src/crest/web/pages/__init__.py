@@ -2,11 +2,24 @@
 
 from fastapi import APIRouter
 
-from crest.web.pages import check, checkin, journal, progress, psfs, report, safety, session, settings, today, your_data
+from crest.web.pages import (
+    check,
+    checkin,
+    help,
+    journal,
+    progress,
+    psfs,
+    report,
+    safety,
+    session,
+    settings,
+    today,
+    your_data,
+)
 
 
 def pages_router() -> APIRouter:
     router = APIRouter()
-    for module in (today, safety, session, checkin, journal, progress, psfs, report, check, settings, your_data):
+    for module in (today, safety, session, checkin, journal, progress, psfs, report, check, settings, help, your_data):
         router.include_router(module.router)
     return router

@@ -7,6 +7,8 @@ from fastapi.responses import Response
 
 from crest.journal.records import MAX_RECORD_ID
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
+from crest.knowledge.why_links import SENSATIONS
+from crest.web.help_links import help_links
 from crest.web.pages.common import Context, page_router
 from crest.web.schemas import CheckInOut
 from crest.web.templating import render
@@ -54,6 +56,7 @@ def checkin_page(
         "region_labels": region_labels,
         "usual_sides": {region.value: region.usual_side.value for region in Region},
         "checkins_url": "/api/checkins",
+        "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         "journal_url": str(request.url_for("journal_page").path) + "?saved=check-in",
     }
     # A check-in with a session is from before or after it; one without is on its own, or before one to come.
