@@ -33,6 +33,10 @@ PHOTO_MAX_SIDE_PX = 1280
 VIDEO_MAX_SIDE_PX = 640
 # Beyond this a file is more likely a decompression bomb than a photo of someone on a mat.
 MAX_PHOTO_PIXELS = 200_000_000
+# A picture narrower than this, or longer than wide by more than this ratio, cannot show a person lying down
+# (a 1x10000 strip): it is refused in one line rather than handed to the decoder and the pose model.
+MIN_PHOTO_SIDE_PX = 16
+MAX_PHOTO_ASPECT = 10.0
 # A video review samples a few frames per second: posture changes slowly.
 DEFAULT_SAMPLE_FPS = 4.0
 # Frames decoded ahead of the analysis (a few, to bound memory).
@@ -159,15 +163,19 @@ def _is_truncated(data: bytes) -> bool:
     return False
 
 
-def _reduced_read_flag(longest_side_px: int, max_side_px: int) -> int:
+def _reduced_read_flag(width_px: int, height_px: int, max_side_px: int) -> int:
+    """The largest decoding reduction (1/8, 1/4, 1/2) that keeps the longest side at least `max_side_px` and the
+    shortest side at least `MIN_PHOTO_SIDE_PX`: chosen from the longest side alone, a long thin picture would
+    shrink its short side to nothing."""
     import cv2
 
+    longest, shortest = max(width_px, height_px), min(width_px, height_px)
     for factor, flag in (
         (8, cv2.IMREAD_REDUCED_COLOR_8),
         (4, cv2.IMREAD_REDUCED_COLOR_4),
         (2, cv2.IMREAD_REDUCED_COLOR_2),
     ):
-        if longest_side_px // factor >= max_side_px:
+        if longest // factor >= max_side_px and shortest // factor >= MIN_PHOTO_SIDE_PX:
             return int(flag)
     return int(cv2.IMREAD_COLOR)
 
@@ -207,13 +215,19 @@ def decode_photo(data: bytes, name: str = "image", max_side_px: int = PHOTO_MAX_
         raise InvalidImage(
             f"{name}: the picture is too large ({width}x{height} pixels); please send a smaller one"
         )
+    if min(width, height) < MIN_PHOTO_SIDE_PX or max(width, height) > MAX_PHOTO_ASPECT * min(width, height):
+        raise InvalidImage(
+            f"{name}: the picture is {width}x{height} pixels, too narrow to show a person; please send a photo"
+        )
     if _is_truncated(data):
         raise InvalidImage(f"{name}: the picture is incomplete (the file was cut off); please send it again")
-    flag = _reduced_read_flag(max(width, height), max_side_px)
-    bgr = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), flag)
-    if bgr is None or bgr.size == 0:
-        raise InvalidImage(f"{name}: the picture is damaged and cannot be decoded")
-    return fit_within(_as_image(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)), max_side_px)
+    try:
+        bgr = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), _reduced_read_flag(width, height, max_side_px))
+        if bgr is None or bgr.size == 0:
+            raise InvalidImage(f"{name}: the picture is damaged and cannot be decoded")
+        return fit_within(_as_image(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)), max_side_px)
+    except cv2.error as error:  # the decoder's own message is a stack of C++ asserts, not for a person
+        raise InvalidImage(f"{name}: the picture is damaged and cannot be decoded") from error
 
 
 def read_photo(path: Path, max_side_px: int = PHOTO_MAX_SIDE_PX) -> RgbImage:
