@@ -34,17 +34,26 @@
     });
   }
 
+  // One line per moment, its time written once: "00:06 left the position: head lifted".
+  function momentLines(events) {
+    const moments = new Map();
+    for (const event of events) {
+      if (!moments.has(event.time)) moments.set(event.time, { position: [], details: [] });
+      moments.get(event.time)[event.criterion === "position" ? "position" : "details"].push(event.what);
+    }
+    return [...moments].map(([time, { position, details }]) => (position.length && details.length
+      ? `${time} ${position[0]}: ${details.join(", ")}` : `${time} ${[...position, ...details].join(", ")}`));
+  }
+
   function showVideo(video) {
     $("result-video").hidden = !video;
     if (!video) return;
     const length = video.duration_s < 90 ? `${Math.round(video.duration_s)} seconds`
       : `${Math.round(video.duration_s / 60)} minutes`;
+    // The share of time in position is in the summary above, rounded once, by the server.
     $("result-share").textContent =
-      `A video of ${length}; ${video.frames_checked} moments checked, a person seen in ${video.frames_with_person}; `
-      + `in the position ${Math.round(video.share_in_position * 100)}% of the time.`;
-    // Each event's time is shown once, before what happened.
-    listItems($("result-events"), video.events.length
-      ? video.events.map((event) => `${event.time} ${event.what}`) : ["Nothing changed for long."]);
+      `A video of ${length}; ${video.frames_checked} moments checked, a person seen in ${video.frames_with_person}.`;
+    listItems($("result-events"), video.events.length ? momentLines(video.events) : ["Nothing changed for long."]);
     listItems($("result-timeline"), timelineLines(video.timeline || {}));
   }
 
