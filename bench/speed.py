@@ -193,33 +193,14 @@ def _review_video(video: Path, duration_s: float, photo: np.ndarray, label: str)
     print(f"  -> a 15-minute recording like this one takes about {15 * 60 * review_s / duration_s:.0f} s")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--photos", type=Path, default=None)
-    parser.add_argument("--max-photos", type=int, default=12)
-    parser.add_argument("--video-minutes", type=float, default=2.0)
-    parser.add_argument("--video-size", default="1280x720")
-    parser.add_argument("--video-fps", type=float, default=30.0)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--no-phone", action="store_true", help="skip the 1080p H.264 phone-like video")
-    args = parser.parse_args()
-    width, height = (int(part) for part in args.video_size.split("x"))
-
-    photo_dir = _photo_dir(args.photos)
-    paths = sorted(p for p in photo_dir.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"))
-    print(f"photos: {photo_dir} ({len(paths)} files)")
-
-    with _quiet_native_stderr():
-        raw_static = _raw_model(static=True)
-        with_body = [(p, read_photo(p)) for p in paths if raw_static.process(read_photo(p)).pose_landmarks]
-    with_body = with_body[: args.max_photos]
-    photos = [image for _, image in with_body]
-    rng = np.random.default_rng(0)
-    stream = [
-        frame for image in photos for frame in _jittered(fit_within(image, VIDEO_MAX_SIDE_PX), FRAMES_PER_PHOTO, rng)
-    ]
-    print(f"using {len(photos)} photos with a body; a stream of {len(stream)} frames at {VIDEO_MAX_SIDE_PX} px")
-
+def _model_ratios(
+    rounds: int,
+    with_body: list[tuple[Path, np.ndarray]],
+    photos: list[np.ndarray],
+    stream: list[np.ndarray],
+    raw_static: Any,
+) -> None:
+    """Raw MediaPipe against crest, per photo and per stream frame, measured alternately in one run."""
     photo_bytes = [path.read_bytes() for path, _ in with_body]
     with _quiet_native_stderr(), CheckService() as service:
         service.check_image(photos[0])  # load the models before timing
@@ -255,7 +236,7 @@ def main() -> None:
             "raw_stream": raw_stream,
             "crest_stream": crest_stream,
         }
-        for round_index in range(args.rounds):
+        for round_index in range(rounds):
             # Alternate the order, so that a neighbour's load or a warm cache favours neither side.
             order = list(measures) if round_index % 2 == 0 else list(reversed(measures))
             for key in order:
@@ -267,7 +248,7 @@ def main() -> None:
 
     raw_photo_ms, raw_frame_ms = ms(timings["raw_photo"]), ms(timings["raw_stream"])
     stream_ms, photo_ms = ms(timings["crest_stream"]), ms(timings["crest_photo"])
-    print(f"\nmedians of {args.rounds} rounds; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"\nmedians of {rounds} rounds; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"raw MediaPipe, photo mode:        {raw_photo_ms:6.1f} ms per call")
     print(f"raw MediaPipe, tracking mode:     {raw_frame_ms:6.1f} ms per frame")
     print(
@@ -278,6 +259,40 @@ def main() -> None:
         f"crest photo check (from bytes):   {photo_ms:6.1f} ms per photo = "
         f"{photo_ms / raw_photo_ms:.2f} x one raw call  (goal <= 3.5)"
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--photos", type=Path, default=None)
+    parser.add_argument("--max-photos", type=int, default=12)
+    parser.add_argument("--video-minutes", type=float, default=2.0)
+    parser.add_argument("--video-size", default="1280x720")
+    parser.add_argument("--video-fps", type=float, default=30.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-phone", action="store_true", help="skip the 1080p H.264 phone-like video")
+    parser.add_argument("--videos-only", action="store_true", help="skip the per-frame and photo ratios")
+    args = parser.parse_args()
+    width, height = (int(part) for part in args.video_size.split("x"))
+
+    photo_dir = _photo_dir(args.photos)
+    paths = sorted(p for p in photo_dir.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"))
+    print(f"photos: {photo_dir} ({len(paths)} files)")
+
+    with _quiet_native_stderr():
+        raw_static = _raw_model(static=True)
+        with_body = [(p, read_photo(p)) for p in paths if raw_static.process(read_photo(p)).pose_landmarks]
+    with_body = with_body[: args.max_photos]
+    photos = [image for _, image in with_body]
+    rng = np.random.default_rng(0)
+    stream = [
+        frame for image in photos for frame in _jittered(fit_within(image, VIDEO_MAX_SIDE_PX), FRAMES_PER_PHOTO, rng)
+    ]
+    print(f"using {len(photos)} photos with a body; a stream of {len(stream)} frames at {VIDEO_MAX_SIDE_PX} px")
+
+    if args.videos_only:
+        raw_static.close()
+    else:
+        _model_ratios(args.rounds, with_body, photos, stream, raw_static)
 
     with tempfile.TemporaryDirectory() as folder:
         video = Path(folder) / "bench.mp4"

@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from crest.posture.media import RgbImage
 
 TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the larger one."
-# While nothing changes, one look a second is enough (a keyframe at most that often).
-CALM_LOOKS_PER_S = 1.0
+# While nothing changes, a look every 2 seconds (a keyframe at most that often) is enough: a change only counts
+# once it has held 1.5 s (VERDICT_HOLD_S), and the stretch before the first look that shows it is then decoded
+# in full to find when it began.
+CALM_LOOKS_PER_S = 0.5
 # Keyframes further apart than this (screen recordings, some cameras) leave too much unseen between them:
 # such a video is checked throughout.
 MAX_KEYFRAME_GAP_S = 3.0

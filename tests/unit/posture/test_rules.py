@@ -347,3 +347,12 @@ def test_an_unknown_view_cannot_judge_the_position() -> None:
     assert result.view == "unknown"
     assert result.criterion("lying_on_back").status == "not_visible"
     assert not result.pose_recognized
+
+
+def test_shown_heel_distances_agree_with_the_verdict() -> None:
+    for heel_cm in range(20, 70):
+        verdict = evaluate(photograph(Figure(heel_from_hip_cm=heel_cm / 1.0), "side")).criterion("heel_distance")
+        assert verdict.measured is not None and verdict.target is not None
+        shown_cm = int(verdict.measured.split()[0])
+        low_cm, high_cm = (int(limit) for limit in verdict.target.split()[0].split("-"))
+        assert verdict.status == ("ok" if low_cm <= shown_cm <= high_cm else "adjust"), verdict
