@@ -238,6 +238,11 @@ def feet_flat(body: Body, view: View, height_cm: float | None) -> CriterionResul
                 min(seen, margin_confidence(SHIN_RISE_MIN - shin_rise, FOOT_MARGIN)),
             )
         foot_deg = abs(math.degrees(math.atan2(toe_up - heel_up, abs(toe_x - heel_x) + 1e-9)))
+        confidence = min(confidence, margin_confidence(FOOT_LIFTED_MIN - lifted, FOOT_MARGIN))
+        if view != "side":
+            # Seen at a slant the sole points partly at the camera and its tilt cannot be read; a heel or
+            # an ankle off the floor still shows.
+            continue
         if shown(foot_deg) > FLAT_FOOT_MAX_DEG:
             return adjust(
                 name,
@@ -247,11 +252,9 @@ def feet_flat(body: Body, view: View, height_cm: float | None) -> CriterionResul
                 min(seen, margin_confidence(foot_deg - FLAT_FOOT_MAX_DEG, KNEE_MARGIN_DEG)),
             )
         tilts_deg.append(foot_deg)
-        confidence = min(
-            confidence,
-            margin_confidence(FOOT_LIFTED_MIN - lifted, FOOT_MARGIN),
-            margin_confidence(FLAT_FOOT_MAX_DEG - foot_deg, KNEE_MARGIN_DEG),
-        )
+        confidence = min(confidence, margin_confidence(FLAT_FOOT_MAX_DEG - foot_deg, KNEE_MARGIN_DEG))
+    if not tilts_deg:
+        return ok(name, "heels down", target, confidence)
     return ok(
         name, f"feet tilted {shown(max(tilts_deg))} deg", f"{target} (at most {FLAT_FOOT_MAX_DEG:.0f} deg)", confidence
     )

@@ -10,6 +10,7 @@ from crest.posture.rules.verdicts import (
     END_ON,
     SIDE_ON,
     adjust,
+    height_up,
     margin_confidence,
     ok,
     shown,
@@ -35,6 +36,10 @@ FACE_MARGIN_DEG = 20.0
 # only with the pelvis lifted, whether the shoulders are on the floor (bridge) or propped on a roller.
 BRIDGE_HIP_MIN_DEG = 155.0
 HIP_MARGIN_DEG = 10.0
+# A lifted pelvis also stands above the feet: the hip joint rests 10 cm above the floor and the ankle 8 cm,
+# so more than 0.25 trunk lengths (12 cm) higher in the picture is off the floor. Both must agree, or feet
+# placed far away (knees opened to 130 degrees and more, which also opens the hip angle) would read as a bridge.
+HIP_ABOVE_FEET_MIN = 0.25
 # With straight legs the hip angle says nothing; hips higher than the shoulders by more than 15 degrees (13 cm
 # over the trunk) are lifted: camera tilt and a thick mat under the pelvis stay within 5-10.
 BRIDGE_SLOPE_MIN_DEG = 15.0
@@ -110,8 +115,9 @@ def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResul
     lower = "lower your hips gently to the floor"
     if bent:
         hip_deg = max(angle_at_deg(body.shoulders, body[f"{s}_hip"], body[f"{s}_knee"]) for s in bent)
+        above_feet = max(height_up(body, body[f"{s}_hip"]) - height_up(body, body[f"{s}_ankle"]) for s in bent)
         measured = f"hip angle {shown(hip_deg)} deg"
-        if shown(hip_deg) > BRIDGE_HIP_MIN_DEG:
+        if shown(hip_deg) > BRIDGE_HIP_MIN_DEG and above_feet > HIP_ABOVE_FEET_MIN:
             return adjust(
                 name,
                 measured,
