@@ -59,6 +59,7 @@ LABEL_COLUMNS: dict[str, Criterion] = {
     "knee_width": Criterion.KNEE_WIDTH,
     "whole_body_visible": Criterion.WHOLE_BODY_VISIBLE,
 }
+CONFIDENCE_BANDS = ("under 0.5", "0.5-0.75", "0.75-0.9", "0.9 and over")
 OK_LABELS = {"yes", "ok"}
 ADJUST_LABELS = {"no", "too_far", "too_close", "tipped_back", "together", "splayed"}
 
@@ -190,8 +191,8 @@ class Scores:
     )
     labelled: Counter[str] = field(default_factory=Counter)
     views: Counter[tuple[str, str]] = field(default_factory=Counter)
-    # Agreement of the verdicts the check calls sure, and of the unsure ones.
-    by_confidence: dict[str, list[bool]] = field(default_factory=lambda: {"sure": [], "unsure": []})
+    # Agreement of the verdicts by how sure the check said it was.
+    by_confidence: dict[str, list[bool]] = field(default_factory=lambda: {band: [] for band in CONFIDENCE_BANDS})
     photos: int = 0
     skipped: int = 0
     found: int = 0
@@ -230,13 +231,21 @@ def score(rows: Iterable[dict[str, str]], found: dict[str, Any], height_cm: floa
                 continue
             agrees = verdict.status == expected
             scores.agreement[criterion].append(agrees)
-            scores.by_confidence["sure" if verdict.confidence >= 0.5 else "unsure"].append(agrees)
+            scores.by_confidence[_band(verdict.confidence)].append(agrees)
             if not agrees:
                 scores.lines.append(
                     f"    {criterion}={verdict.status} ({verdict.measured}; conf {verdict.confidence:.2f})"
                     f" label {row[column]}"
                 )
     return scores
+
+
+def _band(confidence: float) -> str:
+    if confidence < 0.5:
+        return CONFIDENCE_BANDS[0]
+    if confidence < 0.75:
+        return CONFIDENCE_BANDS[1]
+    return CONFIDENCE_BANDS[2] if confidence < 0.9 else CONFIDENCE_BANDS[3]
 
 
 def _fraction(outcomes: list[bool]) -> str:
@@ -265,10 +274,9 @@ def print_report(title: str, scores: Scores, show: bool) -> None:
     outcomes = scores.all_agreement
     total = sum(scores.labelled.values())
     print(f"{'all criteria':22} {_fraction(outcomes):>6} {len(outcomes):>9} {total:>9} {len(outcomes) / total:>9.2f}")
-    sure, unsure = scores.by_confidence["sure"], scores.by_confidence["unsure"]
     print(
-        f"verdicts called sure (confidence >= 0.5): {len(sure)}, agree {_fraction(sure)};"
-        f" less sure: {len(unsure)}, agree {_fraction(unsure)}"
+        "agreement by confidence: "
+        + "; ".join(f"{band}: {_fraction(o)} of {len(o)}" for band, o in scores.by_confidence.items())
     )
     predicted_views = [*VIEWS, "none"]
     print("view confusion (rows: label, columns: detected)")

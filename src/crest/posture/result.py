@@ -12,8 +12,10 @@ __all__ = ["CRITERION_NAMES", "SURE", "VIEWS", "CheckResult", "CriterionResult",
 
 # The fixed criterion names, in the order a person would fix them (tools rely on these names).
 CRITERION_NAMES: tuple[str, ...] = tuple(str(criterion) for criterion in Criterion)
-# A verdict at least this sure is stated plainly; below it the check says it is not sure.
-SURE = 0.5
+# A verdict at least this sure is stated plainly; below it the check says it is not sure. Measured on the
+# labelled photos (bench/eval_photos.py): verdicts under 0.75 agree with the labels about 3 times in 4, those
+# above about 19 times in 20.
+SURE = 0.75
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def test_check_result_json_matches_the_documented_shape() -> None:
                 "52 cm",
                 "30-40 cm",
                 "slide your heels about 15 cm closer",
-                0.734,
+                0.834,
             ),
             CriterionResult("knee_width", Status.NOT_VISIBLE, None, None, "place the camera beyond your feet", 0.0),
         ),
@@ -44,7 +44,7 @@ def test_check_result_json_matches_the_documented_shape() -> None:
         "measured": "52 cm",
         "target": "30-40 cm",
         "advice": "slide your heels about 15 cm closer",
-        "confidence": 0.73,
+        "confidence": 0.83,
     }
     assert len(data["landmarks"]) == 33
     assert result.criterion("knee_width").status == "not_visible"

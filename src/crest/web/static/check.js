@@ -68,7 +68,7 @@
     try {
       const result = await window.crest.api("POST", checkUrl, data);
       status.textContent = "";
-      const notSure = result.pose_recognized && result.confidence != null && result.confidence < 0.5;
+      const notSure = result.pose_recognized && result.confidence != null && result.confidence < posture.SURE;
       $("result-summary").textContent = `${result.summary || ""}${notSure ? " (The check is not sure of this.)" : ""}`;
       $("result-view").textContent = `Camera: ${posture.viewLabel(result.view || "unknown")}.`;
       posture.renderCriteria($("result-criteria"), result);

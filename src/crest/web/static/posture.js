@@ -5,7 +5,7 @@
 "use strict";
 
 window.crestPosture = (() => {
-  const SURE = 0.5; // crest.posture.result.SURE: below it a verdict is shown as not sure
+  const SURE = 0.75; // crest.posture.result.SURE: below it a verdict is shown as not sure
   const COLOURS = { ok: "#2ea043", adjust: "#eb8214", not_visible: "#828282" };
   // BlazePose landmarks worth joining: trunk, arms, legs and feet (both sides), and the head to the shoulders.
   const BONES = [["left_shoulder", "right_shoulder"], ["left_hip", "right_hip"], ["nose", "left_shoulder"],
@@ -147,5 +147,5 @@ window.crestPosture = (() => {
     }
   }
 
-  return { setLabels, criterionLabel, statusLabel, viewLabel, renderCriteria, drawSkeleton };
+  return { SURE, setLabels, criterionLabel, statusLabel, viewLabel, renderCriteria, drawSkeleton };
 })();
