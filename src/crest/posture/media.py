@@ -248,13 +248,17 @@ def encode_jpeg(image_rgb: RgbImage, quality: int = 90) -> bytes:
 
 
 def write_image(path: Path, image_rgb: RgbImage) -> None:
-    """Write an RGB image; the format follows the file name (.jpg, .png, .webp)."""
+    """Write an RGB image, readable by its owner only (it shows the person); the format follows the file name
+    (.jpg, .png, .webp)."""
     import cv2
 
     ok, buffer = cv2.imencode(path.suffix or ".jpg", cv2.cvtColor(image_rgb, cv2.COLOR_RGB2BGR))
     if not ok:
         raise InvalidImage(f"{path.name}: cannot write a picture in this format")
-    path.write_bytes(bytes(buffer))
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        os.fchmod(file.fileno(), 0o600)  # also when the file was there before, with wider rights
+        file.write(bytes(buffer))
 
 
 # --- videos ---

@@ -235,3 +235,14 @@ def test_a_long_picture_decoded_at_a_reduced_size_keeps_its_proportions(extensio
     image = decode_photo(data, "tall", max_side_px=64)
     assert image.shape[:2] == (64, 6)
     assert tuple(image[40, 3]) == pytest.approx((220, 0, 0), abs=12)  # red, now in RGB order
+
+
+def test_a_written_picture_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    from crest.posture.media import write_image
+
+    target = tmp_path / "annotated.jpg"
+    target.write_bytes(b"old")
+    target.chmod(0o644)
+    write_image(target, np.zeros((20, 30, 3), np.uint8))
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert cv2.imread(str(target)).shape == (20, 30, 3)
