@@ -418,6 +418,8 @@ class VideoSource:
                     if (packet.pts - first_pts) * time_base + 1e-6 < next_sample_s:
                         continue
                     yield from packet.decode()
+                # A decoder may hold its last frame back (for reordering) until told that no more is coming.
+                yield from stream.codec_context.decode(None)
 
             try:
                 if start_s > 0:

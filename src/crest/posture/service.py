@@ -40,7 +40,8 @@ TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the larger one."
 # in full to find when it began.
 CALM_LOOKS_PER_S = 0.5
 # Keyframes further apart than this (screen recordings, some cameras) leave too much unseen between them:
-# such a video is checked throughout.
+# such a video is checked throughout. A look, due every 1 / CALM_LOOKS_PER_S seconds, waits for the next
+# keyframe, so looks may lie up to that much further apart.
 MAX_KEYFRAME_GAP_S = 3.0
 
 ViewChoice = Literal["auto", "side", "feet_end", "head_end", "above"]
@@ -263,7 +264,8 @@ class CheckService:
         """The stretches between neighbouring keyframes whose verdicts differ (all of it if too sparse)."""
         end_s = duration_s if duration_s is not None else (keyframe_times[-1] if keyframe_times else 0.0)
         edges = [0.0, *keyframe_times, end_s]
-        if max(later - earlier for earlier, later in itertools.pairwise(edges)) > MAX_KEYFRAME_GAP_S:
+        widest_s = max(later - earlier for earlier, later in itertools.pairwise(edges))
+        if widest_s > MAX_KEYFRAME_GAP_S + 1.0 / CALM_LOOKS_PER_S:
             return [(0.0, None)]
         signatures = [self._signature(looks.pose_at(time_s)) for time_s in keyframe_times]
         stretches: list[tuple[float, float | None]] = []
