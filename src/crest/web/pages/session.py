@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from crest.journal.records import MAX_RECORD_ID, PracticeSession, require_finished
 from crest.journal.vocabulary import SessionStatus, labels
 from crest.knowledge.why_links import PROTOCOL_TEXTS, setup_step_entry
+from crest.posture.vocabulary import page_labels
 from crest.protocol.model import VariantName
 from crest.session.timeline import build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
@@ -88,6 +89,7 @@ def session_page(
         "checkin_url": str(request.url_for("checkin_page").path),
         "sessions_url": "/api/sessions",
         "live_url": "/api/check/live",
+        **page_labels(),
         "before_checkin_id": before_checkin_id,
         "heartbeat_every_s": context.watch.heartbeat_every_s,
         "resume": None if open_session is None else _resume(open_session, context),

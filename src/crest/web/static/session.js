@@ -3,6 +3,7 @@
 
 (() => {
   const config = JSON.parse(document.getElementById("session-config").textContent);
+  window.crestPosture.setLabels(config); // the live camera list uses the same words as the check page
   const $ = (id) => document.getElementById(id);
   const stages = ["stage-resume", "stage-checklist", "stage-ready", "stage-timer", "stage-done"];
 
