@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 def build_app() -> "typer.Typer":
     import typer
 
-    from crest.cli import check_cmd, journal_cmd, protocol_cmd, safety_cmd, serve_cmd, session_cmd
+    from crest.cli import ask_cmd, check_cmd, journal_cmd, protocol_cmd, safety_cmd, serve_cmd, session_cmd
 
     app = typer.Typer(
         name="crest",
@@ -29,7 +29,7 @@ def build_app() -> "typer.Typer":
     def _root() -> None:
         """Keeps `crest` a group of commands even if only one were registered."""
 
-    for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd, check_cmd, serve_cmd):
+    for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd, check_cmd, ask_cmd, serve_cmd):
         module.register(app)
     for command in app.registered_commands:
         command.short_help = COMMAND_SUMMARIES[command.name or ""]

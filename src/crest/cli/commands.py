@@ -15,6 +15,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "export": "Export the whole journal as CSV or JSON.",
     "import": "Import an export into an empty journal.",
     "check": "Check your position from photos, videos or the live camera.",
+    "ask": "Ask a question about constructive rest; answers name their sources, warning signs come first.",
     "serve": "Start the local web app in your browser.",
 }
 
