@@ -17,14 +17,17 @@ from crest.cli.asker import Asker
 from crest.cli.checkin_prompt import ask_check_in
 from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
-from crest.cli.safety_cmd import ensure_safety_screen
+from crest.cli.safety_cmd import ensure_safety_screen, show_standing
 from crest.cli.session_view import clock_text, render_session
 from crest.errors import CrestError
 from crest.journal.vocabulary import SessionStatus
 from crest.protocol import Protocol, load_protocol
+from crest.protocol.model import SIDE_LYING_VARIANT, SourcedText, VariantName
+from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions
+from crest.services.safety import SafetyStanding
 from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
-from crest.session.timeline import Timeline, build_timeline, usual_range_note
+from crest.session.timeline import Timeline, build_timeline, check_minutes, check_variant, usual_range_note
 from crest.sound import Speaker, play_chime
 
 REFRESH_S = 0.1
@@ -43,7 +46,7 @@ class _Stopped(Exception):
 @dataclass(frozen=True)
 class SessionOptions:
     minutes: int | None
-    variant: str
+    variant: str | None  # None: standard, or the side-lying rest when the safety answers advise it
     voice: bool
     assume_yes: bool
     check_in: bool
@@ -57,16 +60,20 @@ class _MonotonicClock:
 
 def run_guided_session(options: SessionOptions, console: Console) -> None:
     crp = load_protocol()
-    timeline = build_timeline(crp, options.variant, options.minutes or crp.timing.default_minutes)
+    minutes = check_minutes(crp, options.minutes or crp.timing.default_minutes)
+    asked_variant = None if options.variant is None else check_variant(crp, options.variant)
     if not (math.isfinite(options.speed) and 0 < options.speed <= MAX_SPEED):
         raise InvalidSpeed(f"--speed must be a number above 0 and at most {MAX_SPEED:g}, not {options.speed:g}")
     asker = Asker(console, assume_yes=options.assume_yes)
+    console.print(f"[dim]{crp.disclaimer}[/dim]")  # once, before the safety questions and the advice
     with open_services() as services:
-        if not ensure_safety_screen(services.safety, asker):
+        standing = ensure_safety_screen(services.safety, asker, services.clock, services.zone)
+        if standing is None:
             raise SessionNotStarted()
+        variant = _allowed_variant(standing, asked_variant, console, services)
+        timeline = build_timeline(crp, variant, minutes)
         sessions = services.practice
         speaker = _speaker(options.voice, console)
-        console.print(f"[dim]{crp.disclaimer}[/dim]")
         note = usual_range_note(crp, timeline.minutes)
         if note:
             console.print(note)
@@ -78,7 +85,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             _close_early(sessions, session_id, ended, asker)
             return
         sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED)
-        _ending(crp, speaker, console)
+        _ending(crp.ending_for(timeline.variant), speaker, console)
         if options.check_in and not options.assume_yes:
             check_in = ask_check_in(asker, session_id, services.clock)
             if check_in is not None:
@@ -93,6 +100,24 @@ class SessionNotStarted(CrestError):
 
     def __init__(self) -> None:
         super().__init__("the session was not started; please follow the advice above")
+
+
+def _allowed_variant(
+    standing: SafetyStanding, asked: VariantName | None, console: Console, services: Services
+) -> VariantName:
+    """The variant to rest in: the side-lying rest while the answers advise it (pregnancy), else the one asked."""
+    if not standing.side_lying_only:
+        return asked or "standard"
+    if asked is None:
+        console.print(
+            "[yellow]Your safety answers advise resting on your side, so this session is the side-lying rest."
+            "[/yellow]"
+        )
+        return SIDE_LYING_VARIANT
+    if asked != SIDE_LYING_VARIANT:
+        show_standing(console, standing, services.clock(), services.zone)
+        raise SessionNotStarted()
+    return asked
 
 
 def _speaker(wanted: bool, console: Console) -> Speaker | None:
@@ -188,14 +213,14 @@ def _announce(event: Event, speaker: Speaker | None, console: Console, as_lines:
         console.print(f"[dim]{clock_text(event.phase.start_s)}  ({event.phase.name})[/dim]")
 
 
-def _ending(crp: Protocol, speaker: Speaker | None, console: Console) -> None:
+def _ending(ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console) -> None:
     if not play_chime():
         console.print("[cyan]~ ding ~[/cyan]")
     console.print("\n[bold]Time is up.[/bold]")
-    for part in crp.ending:
+    for part in ending:
         console.print(part.text)
     if speaker is not None:  # one utterance: a newer cue would cut the previous one short
-        speaker.say(" ".join(part.text for part in crp.ending))
+        speaker.say(" ".join(part.text for part in ending))
 
 
 def _close_early(sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker) -> None:

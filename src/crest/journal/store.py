@@ -25,12 +25,14 @@ from crest.journal.records import (
     JournalContents,
     PainRating,
     PracticeSession,
+    SafetyClearance,
     SafetyScreen,
     SessionEdit,
     as_utc,
     check_comparison,
     check_elapsed,
     check_finished_status,
+    check_position_summary,
     check_status,
     check_timing,
     parse_region,
@@ -43,6 +45,7 @@ from crest.journal.tables import (
     CheckInRow,
     PainRow,
     SafetyAnswerRow,
+    SafetyClearanceRow,
     SafetyScreenRow,
     SensationRow,
     SessionRow,
@@ -152,6 +155,26 @@ def _screen_row(screen: SafetyScreen) -> SafetyScreenRow:
     )
 
 
+def _clearance_record(row: SafetyClearanceRow) -> SafetyClearance:
+    return SafetyClearance(
+        id=row.id,
+        recorded_at=row.recorded_at,
+        clinician=row.clinician,
+        cleared_on=row.cleared_on,
+        question_ids=tuple(row.question_ids.split()),
+    )
+
+
+def _clearance_row(clearance: SafetyClearance) -> SafetyClearanceRow:
+    return SafetyClearanceRow(
+        id=clearance.id,
+        recorded_at=clearance.recorded_at,
+        clinician=clearance.clinician,
+        cleared_on=clearance.cleared_on,
+        question_ids=" ".join(clearance.question_ids),
+    )
+
+
 class Journal:
     """Repository and unit of work over the journal tables; open it with `Journal.open()`."""
 
@@ -246,7 +269,7 @@ class Journal:
             planned_minutes=planned_minutes,
             variant=variant,
             writer=writer,
-            position_check_summary=(position_check_summary or "").strip() or None,
+            position_check_summary=check_position_summary(position_check_summary),
         )
         with self._writing() as db:
             row = SessionRow(
@@ -398,6 +421,30 @@ class Journal:
             db.flush()
             return row.id
 
+    def safety_screens_since(self, since: datetime) -> list[SafetyScreen]:
+        """The answers given at or after `since`, and always the latest ones, oldest first."""
+        moment = as_utc(require_aware(since, "the start of the window"))
+        query = select(SafetyScreenRow).order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
+        with self._transaction() as db:
+            recent = [_screen_record(row) for row in db.scalars(query.where(SafetyScreenRow.answered_at >= moment))]
+        latest = self.latest_safety_screen()
+        if latest is not None and all(screen.id != latest.id for screen in recent):
+            recent.append(latest)
+        return recent
+
+    def record_safety_clearance(self, clearance: SafetyClearance) -> int:
+        with self._writing() as db:
+            row = _clearance_row(clearance)
+            db.add(row)
+            db.flush()
+            return row.id
+
+    def safety_clearances(self) -> list[SafetyClearance]:
+        """Every clinician's all-clear, oldest first."""
+        query = select(SafetyClearanceRow).order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
+        with self._transaction() as db:
+            return [_clearance_record(row) for row in db.scalars(query)]
+
     def latest_safety_screen(self) -> SafetyScreen | None:
         query = select(SafetyScreenRow).order_by(
             SafetyScreenRow.answered_at.desc(), SafetyScreenRow.id.desc()
@@ -429,7 +476,7 @@ class Journal:
         with self._transaction() as db:
             return all(
                 db.scalar(select(func.count()).select_from(table)) == 0
-                for table in (SessionRow, CheckInRow, SafetyScreenRow, SettingRow)
+                for table in (SessionRow, CheckInRow, SafetyScreenRow, SafetyClearanceRow, SettingRow)
             )
 
     def export_contents(self) -> JournalContents:
@@ -450,6 +497,10 @@ class Journal:
                 settings={
                     row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
                 },
+                safety_clearances=tuple(
+                    _clearance_record(row)
+                    for row in db.scalars(select(SafetyClearanceRow).order_by(SafetyClearanceRow.id))
+                ),
             )
 
     def import_contents(self, contents: JournalContents) -> None:
@@ -458,12 +509,14 @@ class Journal:
             counts = [
                 db.scalar(select(func.count()).select_from(t)) or 0 for t in (SessionRow, CheckInRow)
             ]
-            screens = db.scalar(select(func.count()).select_from(SafetyScreenRow)) or 0
+            screens = sum(
+                db.scalar(select(func.count()).select_from(t)) or 0 for t in (SafetyScreenRow, SafetyClearanceRow)
+            )
             settings = db.scalar(select(func.count()).select_from(SettingRow)) or 0
             if sum(counts) + screens + settings:
                 raise JournalNotEmpty(
                     f"the journal at {self.where} is not empty ({counts[0]} sessions, {counts[1]} check-ins, "
-                    f"{screens} safety screens, {settings} settings); import only fills an empty journal, "
+                    f"{screens} safety records, {settings} settings); import only fills an empty journal, "
                     "so point CREST_HOME at a new folder"
                 )
             for record in contents.sessions:
@@ -486,9 +539,10 @@ class Journal:
                 _fill_check_in_row(row, check_in)
                 db.add(row)
             db.add_all(_screen_row(screen) for screen in contents.safety_screens)
+            db.add_all(_clearance_row(clearance) for clearance in contents.safety_clearances)
             db.add_all(SettingRow(key=key, value=value) for key, value in contents.settings.items())
             db.flush()
-            self._continue_id_sequences(db, ("practice_sessions", "check_ins", "safety_screens"))
+            self._continue_id_sequences(db, ("practice_sessions", "check_ins", "safety_screens", "safety_clearances"))
 
     def _continue_id_sequences(self, db: Session, tables: Sequence[str]) -> None:
         """Explicit ids leave PostgreSQL's sequences behind; move them past the imported rows."""

@@ -32,7 +32,7 @@ class Services:
 
     @classmethod
     def over(cls, journal: Journal, clock: Clock, zone: tzinfo) -> Services:
-        safety = Safety(journal, clock)
+        safety = Safety(journal, clock, zone)
         return cls(
             safety=safety,
             practice=PracticeSessions(journal, clock, safety),

@@ -30,7 +30,7 @@ class PracticeSessions:
         before_check_in_id: int | None = None,
     ) -> PracticeSession:
         """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands."""
-        self._safety.require_no_concern()
+        self._safety.require_may_practise(variant)
         session_id = self._journal.start_session(
             self._clock(),
             planned_minutes,

@@ -1,7 +1,7 @@
 """The JSON shapes of the API. Values are checked by the journal's own parsers, so the rules live in one place."""
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Path
@@ -47,7 +47,9 @@ class SessionStart(_Input):
     planned_minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES)
     variant: VariantName = "standard"
     position_check_summary: str | None = Field(
-        None, max_length=500, description="the camera check's last one-line summary, when one was done"
+        None,
+        max_length=records.MAX_POSITION_SUMMARY_CHARACTERS,
+        description="the camera check's last one-line summary, when one was done",
     )
     before_checkin_id: int | None = Field(
         None, ge=1, le=records.MAX_RECORD_ID, description="the check-in made just before: linked to this session"
@@ -172,12 +174,42 @@ class SafetyAnswersIn(_Input):
     answers: dict[str, bool] = Field(description="question id -> true for yes; every question must be answered")
 
 
+class ClearanceIn(_Input):
+    clinician: str = Field(
+        min_length=1, max_length=records.MAX_CLINICIAN_CHARACTERS, description="who cleared you: name and role"
+    )
+    cleared_on: date = Field(description="the day the clinician checked")
+
+
+class ClearanceOut(BaseModel):
+    id: int
+    recorded_at: datetime
+    clinician: str
+    cleared_on: date
+    question_ids: list[str] = Field(description="the answers it covers")
+
+
+class SafetyReasonOut(BaseModel):
+    question_id: str
+    text: str
+    source: str
+    answered_at: datetime
+    cleared_by: str | None = Field(description="the clinician who cleared this answer, when one did")
+    cleared_on: date | None
+
+
 class SafetyOut(BaseModel):
     answered_at: datetime
     advice_level: str
     advice: str
-    may_practise: bool
+    may_practise: bool = Field(description="a session may start (in one of `variants`)")
+    variants: list[str] = Field(description="the variants that may start now (only side_lying during pregnancy)")
     due: bool = Field(description="true when the questions should be asked (again) before the next session")
+    reasons: list[SafetyReasonOut] = Field(description="each yes answer behind the advice, with its source")
+    answer_again_from: datetime | None = Field(
+        description="while a concern stands: when a fresh set of answers can lift it (earlier answers are kept but "
+        "do not lift it)"
+    )
 
 
 class ErrorOut(BaseModel):

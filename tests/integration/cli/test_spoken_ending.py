@@ -18,7 +18,7 @@ def test_the_ending_is_spoken_whole_as_one_utterance(tmp_path: Path, monkeypatch
     monkeypatch.setattr(guided_session, "play_chime", lambda: True)
     crp = load_protocol()
 
-    guided_session._ending(crp, Speaker(str(engine)), Console(file=StringIO()))
+    guided_session._ending(crp.ending_for("standard"), Speaker(str(engine)), Console(file=StringIO()))
 
     deadline = time.monotonic() + 10
     while not spoken.exists() and time.monotonic() < deadline:

@@ -1,5 +1,6 @@
 """CSV: one table, one row per record; the `record` column says which kind (session, check_in, pain,
-safety_screen, setting) and only that kind's columns are filled. Pain rows follow their check-in.
+safety_screen, safety_clearance, setting) and only that kind's columns are filled. Pain rows follow their check-in.
+Files written before clearances existed (without their three columns) are read too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from crest.journal.transfer.reading import (
     Collector,
     Place,
     check_in_record,
+    clearance_record,
     pain_record,
     read_field,
     record_id,
@@ -44,7 +46,12 @@ CSV_COLUMNS: tuple[str, ...] = (
     "answers",
     "key",
     "value",
+    "clinician",
+    "cleared_on",
+    "question_ids",
 )
+# The columns of files written before clinicians' all-clears were recorded.
+CSV_COLUMNS_WITHOUT_CLEARANCES: tuple[str, ...] = CSV_COLUMNS[:-3]
 
 
 def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
@@ -76,6 +83,15 @@ def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
             "advice_level": screen.advice_level,
             "answers": answers,
         }
+    for clearance in contents.safety_clearances:
+        yield {
+            "record": "safety_clearance",
+            "id": clearance.id,
+            "at": time_text(clearance.recorded_at),
+            "clinician": clearance.clinician,
+            "cleared_on": clearance.cleared_on.isoformat(),
+            "question_ids": LIST_SEPARATOR.join(clearance.question_ids),
+        }
     for key, value in sorted(contents.settings.items()):
         yield {"record": "setting", "key": key, "value": value}
 
@@ -95,8 +111,9 @@ def csv_contents(text: str, source: str) -> JournalContents:
         header = next(reader, None)
     except csv.Error as error:
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
-    if header is None or tuple(header) != CSV_COLUMNS:
+    if header is None or tuple(header) not in (CSV_COLUMNS, CSV_COLUMNS_WITHOUT_CLEARANCES):
         raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(CSV_COLUMNS))
+    columns = tuple(header)
     collected = Collector()
     while True:
         place = Place(source, reader.line_num + 1)
@@ -108,9 +125,9 @@ def csv_contents(text: str, source: str) -> JournalContents:
             break
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(CSV_COLUMNS):
-            raise place.error(None, f"{len(row)} columns instead of {len(CSV_COLUMNS)}")
-        fields = dict(zip(CSV_COLUMNS, row, strict=True))
+        if len(row) != len(columns):
+            raise place.error(None, f"{len(row)} columns instead of {len(columns)}")
+        fields = dict.fromkeys(CSV_COLUMNS, "") | dict(zip(columns, row, strict=True))
         _csv_record(place, fields, collected)
     return collected.contents()
 
@@ -128,6 +145,7 @@ _CSV_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
     "check_in": ("id", "at", "timing", "session_id", "compared_with_before", "sensations", "note"),
     "pain": ("check_in_id", "region", "side", "score"),
     "safety_screen": ("id", "at", "advice_level", "answers"),
+    "safety_clearance": ("id", "at", "clinician", "cleared_on", "question_ids"),
     "setting": ("key", "value"),
 }
 
@@ -150,6 +168,8 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
         collected.add_pain(place, read_field(place, fields, "check_in_id", record_id), pain_record(place, fields))
     elif kind == "safety_screen":
         collected.add_screen(place, screen_record(place, fields, "at"))
+    elif kind == "safety_clearance":
+        collected.add_clearance(place, clearance_record(place, fields, "at"))
     else:
         collected.add_setting(place, fields["key"], fields["value"])
 

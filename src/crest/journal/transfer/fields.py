@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from crest.journal.records import CheckIn, PainRating, PracticeSession, SafetyScreen
+from crest.journal.records import CheckIn, PainRating, PracticeSession, SafetyClearance, SafetyScreen
 
 # Lists inside one text cell (CSV): sensations as `a;b`, safety answers as `question=yes;question=no`.
 LIST_SEPARATOR = ";"
@@ -56,6 +56,16 @@ def screen_fields(screen: SafetyScreen) -> dict[str, Any]:
     }
 
 
+def clearance_fields(clearance: SafetyClearance) -> dict[str, Any]:
+    return {
+        "id": clearance.id,
+        "recorded_at": time_text(clearance.recorded_at),
+        "clinician": clearance.clinician,
+        "cleared_on": clearance.cleared_on.isoformat(),
+        "question_ids": list(clearance.question_ids),
+    }
+
+
 SESSION_FIELDS = (
     "id",
     "started_at",
@@ -67,3 +77,4 @@ SESSION_FIELDS = (
 )
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
+CLEARANCE_FIELDS = ("id", "recorded_at", "clinician", "cleared_on", "question_ids")

@@ -11,9 +11,11 @@ from typing import Any
 from crest.journal.records import JournalContents, PainRating
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
+    CLEARANCE_FIELDS,
     SCREEN_FIELDS,
     SESSION_FIELDS,
     check_in_fields,
+    clearance_fields,
     screen_fields,
     session_fields,
 )
@@ -21,6 +23,7 @@ from crest.journal.transfer.reading import (
     Collector,
     Place,
     check_in_record,
+    clearance_record,
     pain_record,
     read_field,
     reject_unknown,
@@ -45,6 +48,7 @@ def export_json(contents: JournalContents) -> str:
         "sessions": [session_fields(session) for session in contents.sessions],
         "check_ins": [check_in_fields(check_in) for check_in in contents.check_ins],
         "safety_screens": [screen_fields(screen) for screen in contents.safety_screens],
+        "safety_clearances": [clearance_fields(clearance) for clearance in contents.safety_clearances],
         "settings": [{"key": key, "value": value} for key, value in sorted(contents.settings.items())],
     }
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
@@ -101,7 +105,7 @@ def json_contents(text: str, source: str) -> JournalContents:
         raise top.error(
             "version", f"this crest reads version {JSON_VERSION}, found {document.get('version')!r}"
         )
-    sections = ("sessions", "check_ins", "safety_screens", "settings")
+    sections = ("sessions", "check_ins", "safety_screens", "safety_clearances", "settings")
     reject_unknown(top, document, ("format", "version", *sections))
     newlines = [index for index, character in enumerate(text) if character == "\n"]
     offsets = _list_item_offsets(text)
@@ -128,6 +132,9 @@ def _json_record(place: Place, section: str, item: dict[str, Any], collected: Co
     elif section == "safety_screens":
         reject_unknown(place, item, SCREEN_FIELDS)
         collected.add_screen(place, screen_record(place, item, "answered_at"))
+    elif section == "safety_clearances":
+        reject_unknown(place, item, CLEARANCE_FIELDS)
+        collected.add_clearance(place, clearance_record(place, item, "recorded_at"))
     else:
         reject_unknown(place, item, ("key", "value"))
         key = read_field(place, item, "key", text_value)

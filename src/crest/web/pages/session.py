@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from crest.journal.records import MAX_RECORD_ID, require_finished
 from crest.journal.vocabulary import SessionStatus, labels
-from crest.protocol.model import VariantName
+from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
 from crest.session.timeline import build_timeline, check_minutes, usual_range_note
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time
@@ -38,7 +38,9 @@ def session_page(
     preferences = services.preferences.current()
     protocol = context.protocol
     chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
-    chosen_variant = variant or preferences.default_variant
+    chosen_variant = variant or (SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant)
+    if not safety.may_practise(chosen_variant):
+        return RedirectResponse(request.url_for("today"), status_code=303)  # Today says what the person can do
     timeline = build_timeline(protocol, chosen_variant, chosen_minutes)
     config = {
         "minutes": chosen_minutes,
@@ -59,7 +61,7 @@ def session_page(
             ],
             "cues": [{"at_s": c.at_s, "kind": c.kind, "text": c.text, "source": c.citation} for c in timeline.cues],
         },
-        "ending": [part.text for part in protocol.ending],
+        "ending": [part.text for part in protocol.ending_for(chosen_variant)],
         "note": usual_range_note(protocol, chosen_minutes),
         "checkin_url": str(request.url_for("checkin_page").path),
         "sessions_url": "/api/sessions",
@@ -74,6 +76,8 @@ def session_page(
         config=config,
         minutes=chosen_minutes,
         variant_title=protocol.variants[chosen_variant].title,
+        # The camera check judges the position on the back; it has nothing to say about resting on the side.
+        camera_check=chosen_variant != SIDE_LYING_VARIANT,
         before_url=f"{request.url_for('checkin_page').path}?{urlencode({'timing': 'before', 'next': here})}",
     )
 

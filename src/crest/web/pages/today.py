@@ -3,8 +3,10 @@
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.protocol.model import SIDE_LYING_VARIANT
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time, variant_title
+from crest.web.safety_presenter import safety_notice
 from crest.web.templating import render
 
 router = page_router()
@@ -27,9 +29,13 @@ def today(request: Request, context: Context) -> Response:
         timing=protocol.timing,
         variants=protocol.variants,
         safety_due=safety.due and not safety.concern_stands,
-        safety_advice={"blocks": True, "headline": "Please wait before practising", "message": safety.advice}
-        if safety.concern_stands
+        notice=safety_notice(safety, context.local_zone, now)
+        if safety.concern_stands or safety.side_lying_only
         else None,
+        answer_again=safety.due,
+        # While the answers advise resting on the side, only the side-lying rest is offered.
+        may_start={name: not safety.side_lying_only or safety.may_practise(name) for name in protocol.variants},
+        chosen_variant=SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant,
         last_session=None
         if last is None
         else {
