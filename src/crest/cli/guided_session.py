@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.live import Live
 
 from crest.cli.asker import Asker
+from crest.cli.check_in_advice import show_check_in_advice
 from crest.cli.checkin_prompt import ask_check_in
 from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
@@ -89,8 +90,9 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         if options.check_in and not options.assume_yes:
             check_in = ask_check_in(asker, session_id, services.clock)
             if check_in is not None:
-                services.check_ins.add(check_in)
+                saved = services.check_ins.add(check_in)
                 console.print("Saved. See it any time with `crest history`.")
+                show_check_in_advice(console, services.check_ins.advice_for(saved))
 
 
 class SessionNotStarted(CrestError):

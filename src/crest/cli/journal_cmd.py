@@ -71,9 +71,14 @@ def log(
     )
     if check_in.is_empty:
         raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N, --sensation or --note")
+    from rich.console import Console
+
+    from crest.cli.check_in_advice import show_check_in_advice
+
     with open_services() as services:
         saved = services.check_ins.add(check_in)
-    typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
+        typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
+        show_check_in_advice(Console(highlight=False), services.check_ins.advice_for(saved))
 
 
 def _check_in_summary(check_in: CheckIn) -> str:

@@ -391,6 +391,12 @@ class Journal:
         with self._transaction() as db:
             return [_check_in_record(row) for row in db.scalars(query)]
 
+    def latest_checkin(self) -> CheckIn | None:
+        query = select(CheckInRow).order_by(CheckInRow.at.desc(), CheckInRow.id.desc()).limit(1)
+        with self._transaction() as db:
+            row = db.scalars(query).first()
+            return None if row is None else _check_in_record(row)
+
     def update_checkin(self, check_in: CheckIn) -> None:
         """Replace the stored check-in that has `check_in.id` with this one."""
         if check_in.id is None:

@@ -5,6 +5,7 @@ from typing import Any
 
 from crest.safety.screen import AdviceLevel
 from crest.safety.standing import SafetyStanding
+from crest.safety.worse_check_in import WorseAdvice
 from crest.web.presenters import friendly_time
 
 HEADLINES = {
@@ -45,4 +46,32 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         ],
         "holds_until": friendly_time(holds_until, zone, now) if holds_until is not None and holds_until > now else None,
         "clearable": bool(standing.clearable),
+    }
+
+
+def after_check_in_notice(advice: WorseAdvice | None) -> dict[str, Any] | None:
+    """Today's answer to the latest check-in, until the next one."""
+    if advice is None:
+        return None
+    if advice.urgent:
+        headline = "Your last check-in names a sign that needs urgent care"
+    elif advice.worse:
+        headline = "Your last check-in says things got worse"
+    else:
+        headline = "Your last check-in names a sign to have checked"
+    return {
+        "headline": headline,
+        "urgent": advice.urgent,
+        "reasons": list(advice.reasons),
+        "steps": list(advice.steps),
+        "source": "; ".join(advice.sources),
+        "warnings": [
+            {
+                "title": sign.title,
+                "text": sign.text,
+                "source": "; ".join(sign.sources),
+                "urgent": sign.level == "urgent_care",
+            }
+            for sign in advice.warnings
+        ],
     }

@@ -14,6 +14,7 @@ from crest.journal.vocabulary import Region as RegionName
 from crest.journal.vocabulary import Sensation as SensationName
 from crest.journal.vocabulary import Side as SideName
 from crest.protocol.model import VariantName
+from crest.safety.worse_check_in import WorseAdvice
 
 RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
 
@@ -162,6 +163,42 @@ class CheckInOut(BaseModel):
             compared_with_before=check_in.compared_with_before,
             note=check_in.note,
         )
+
+
+class WarningSignOut(BaseModel):
+    level: Literal["urgent_care", "see_clinician"]
+    title: str
+    text: str
+    sources: list[str]
+
+
+class CheckInAdviceOut(BaseModel):
+    """The calm answer to a check-in that is clearly worse than before, or that names a warning sign."""
+
+    worse: bool = Field(description="a rise of 2 or more, 7/10 or more, or 'worse': stop for today")
+    reasons: list[str]
+    steps: list[str]
+    sources: list[str]
+    warnings: list[WarningSignOut] = Field(description="warning signs from the note or the places, urgent first")
+
+    @classmethod
+    def of(cls, advice: WorseAdvice | None) -> "CheckInAdviceOut | None":
+        if advice is None:
+            return None
+        return cls(
+            worse=advice.worse,
+            reasons=list(advice.reasons),
+            steps=list(advice.steps),
+            sources=list(advice.sources),
+            warnings=[
+                WarningSignOut(level=sign.level.value, title=sign.title, text=sign.text, sources=list(sign.sources))
+                for sign in advice.warnings
+            ],
+        )
+
+
+class CheckInSavedOut(CheckInOut):
+    advice: CheckInAdviceOut | None = Field(None, description="present when the check-in calls for advice")
 
 
 class SafetyQuestionOut(BaseModel):

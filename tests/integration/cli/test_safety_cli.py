@@ -112,3 +112,15 @@ def test_the_piped_safety_command_names_no_option_it_lacks(run_crest: RunCrest) 
     assert result.returncode == 2
     assert "--yes" not in result.stderr
     assert "crest safety" in result.stderr
+
+
+def test_a_worse_check_in_in_the_terminal_is_answered_calmly(run_crest: RunCrest) -> None:
+    result = run_crest("log", "--pain", "hip:left=8", "--note", "both my legs feel weak")
+    assert result.returncode == 0, result.stderr
+    shown = _flat(result.stdout)
+    assert "Your check-in says things got worse" in shown
+    assert "Stop practising for today" in shown
+    assert "urgent medical care" in shown  # the help system's red-flag rules read the note
+    assert "Source:" in shown
+    calm = run_crest("log", "--pain", "hip:left=2")
+    assert "worse" not in calm.stdout

@@ -47,6 +47,7 @@ def checkin_page(
         },
         "checkins_url": "/api/checkins",
         "journal_url": str(request.url_for("journal_page").path),
+        "today_url": str(request.url_for("today").path),  # where the answer to a worse check-in is shown
     }
     return render(
         request,

@@ -6,7 +6,7 @@ from fastapi.responses import Response
 from crest.protocol.model import SIDE_LYING_VARIANT
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time, variant_title
-from crest.web.safety_presenter import safety_notice
+from crest.web.safety_presenter import after_check_in_notice, safety_notice
 from crest.web.templating import render
 
 router = page_router()
@@ -33,6 +33,7 @@ def today(request: Request, context: Context) -> Response:
         if safety.concern_stands or safety.side_lying_only
         else None,
         answer_again=safety.due,
+        after_check_in=after_check_in_notice(services.check_ins.latest_advice()),
         # While the answers advise resting on the side, only the side-lying rest is offered.
         may_start={name: not safety.side_lying_only or safety.may_practise(name) for name in protocol.variants},
         chosen_variant=SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant,

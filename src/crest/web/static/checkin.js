@@ -108,18 +108,20 @@
       note: document.getElementById("note").value.trim() || null,
     };
     try {
+      let saved;
       if (existing) {
-        await window.crest.api("PUT", `${config.checkins_url}/${existing.id}`, body);
+        saved = await window.crest.api("PUT", `${config.checkins_url}/${existing.id}`, body);
       } else {
-        const saved = await window.crest.api("POST", config.checkins_url, body);
-        if (config.next_url) {
+        saved = await window.crest.api("POST", config.checkins_url, body);
+        if (config.next_url && !saved.advice) {
           // a check-in before a session: go on to it, carrying the check-in along
           const joiner = config.next_url.includes("?") ? "&" : "?";
           window.location.assign(`${config.next_url}${joiner}before_checkin_id=${saved.id}`);
           return;
         }
       }
-      window.location.assign(config.journal_url);
+      // A check-in that is clearly worse, or names a warning sign, is answered on Today (until the next one).
+      window.location.assign(saved.advice ? config.today_url : config.journal_url);
     } catch (error) {
       document.getElementById("form-error").textContent = error.message;
     }
