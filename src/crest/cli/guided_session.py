@@ -48,7 +48,7 @@ class _Stopped(Exception):
 class SessionOptions:
     minutes: int | None
     variant: str | None  # None: standard, or the side-lying rest when the safety answers advise it
-    voice: bool
+    voice: bool | None  # None: on for a variant with timed movements (eyes closed, the cues come every few seconds)
     assume_yes: bool
     check_in: bool
     speed: float
@@ -74,7 +74,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         variant = _allowed_variant(standing, asked_variant, console, services)
         timeline = build_timeline(crp, variant, minutes)
         sessions = services.practice
-        speaker = _speaker(options.voice, console)
+        speaker = _speaker(_voice_wanted(options.voice, crp, timeline), console)
         note = usual_range_note(crp, timeline.minutes)
         if note:
             console.print(note)
@@ -120,6 +120,10 @@ def _allowed_variant(
         show_standing(console, standing, services.clock(), services.zone)
         raise SessionNotStarted()
     return asked
+
+
+def _voice_wanted(asked: bool | None, crp: Protocol, timeline: Timeline) -> bool:
+    return asked if asked is not None else crp.variants[timeline.variant].movement_rounds > 0
 
 
 def _speaker(wanted: bool, console: Console) -> Speaker | None:

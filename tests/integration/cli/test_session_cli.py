@@ -165,3 +165,28 @@ def test_yes_never_walks_around_a_standing_safety_concern(run_crest: RunCrest, r
     question = next(question for question in QUESTIONS if question.id == red_flag)
     assert question.text in line and question.source in line  # which answer caused it, and its source
     assert sessions() == []
+
+
+def _fake_speech_engine(folder: Path) -> Path:
+    """An espeak-ng stand-in on PATH that writes down what it was asked to say."""
+    spoken = folder / "spoken.txt"
+    engine = folder / "espeak-ng"
+    engine.write_text(f'#!/bin/sh\nfor last; do :; done\necho "$last" >> {spoken}\n')
+    engine.chmod(0o755)
+    return spoken
+
+
+def test_the_somatic_movements_are_spoken_by_default(
+    run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path
+) -> None:
+    spoken = _fake_speech_engine(tmp_path)
+    crest_env["PATH"] = f"{tmp_path}:{crest_env['PATH']}"
+    result = run_crest("session", "--minutes", "5", "--variant", "somatic", "--speed", "60", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "arch your lower back" in spoken.read_text()
+
+    spoken.unlink()
+    quiet = run_crest("session", "--minutes", "5", "--variant", "somatic", "--speed", "300", "--yes", "--no-voice")
+    assert quiet.returncode == 0 and not spoken.exists()
+    run_crest("session", "--minutes", "5", "--speed", "300", "--yes")  # the standard rest stays silent unless asked
+    assert not spoken.exists()

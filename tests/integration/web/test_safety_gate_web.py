@@ -1,6 +1,10 @@
 """The safety gate in the browser and the API: quick re-answers never lift a concern; a clinician's all-clear and
 the advice's waiting time do; urgent signs are never cleared; pregnancy offers the side-lying rest."""
 
+import json
+import re
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from support.clock import FakeClock
@@ -90,3 +94,17 @@ def test_pregnancy_offers_the_side_lying_rest_at_every_door(client: TestClient) 
     assert client.post("/api/sessions", json={"planned_minutes": 10, "variant": "standard"}).status_code == 409
     started = client.post("/api/sessions", json={"planned_minutes": 10, "variant": "side_lying"})
     assert started.status_code == 201
+
+
+def _session_config(client: TestClient, variant: str) -> Any:
+    page = client.get("/session", params={"variant": variant}).text
+    found = re.search(r'<script type="application/json" id="session-config">(.*?)</script>', page, re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def test_the_somatic_movements_are_spoken_by_default_in_the_browser(cleared: TestClient) -> None:
+    somatic = _session_config(cleared, "somatic")
+    assert somatic["voice"] is True and somatic["chime"] is True
+    assert _session_config(cleared, "standard")["voice"] is False  # the others follow the setting (off by default)
+    assert any("That is the only pressing" in step["text"] for step in somatic["steps"])

@@ -46,7 +46,8 @@ def session_page(
         "minutes": chosen_minutes,
         "variant": chosen_variant,
         "speed": speed,
-        "voice": preferences.voice,
+        # Timed movements come every few seconds while the eyes are closed: spoken by default (the button turns it off).
+        "voice": preferences.voice or protocol.variants[chosen_variant].movement_rounds > 0,
         "chime": preferences.chime,
         "checkpoint_every_s": timeline.checkpoint_every_s,
         "steps": [
