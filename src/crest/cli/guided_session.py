@@ -61,7 +61,7 @@ class _MonotonicClock:
 
 def run_guided_session(options: SessionOptions, console: Console) -> None:
     crp = load_protocol()
-    minutes = check_minutes(crp, options.minutes or crp.timing.default_minutes)
+    minutes = check_minutes(crp, crp.timing.default_minutes if options.minutes is None else options.minutes)
     asked_variant = None if options.variant is None else check_variant(crp, options.variant)
     if not (math.isfinite(options.speed) and 0 < options.speed <= MAX_SPEED):
         raise InvalidSpeed(f"--speed must be a number above 0 and at most {MAX_SPEED:g}, not {options.speed:g}")
@@ -82,11 +82,19 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         session_id = sessions.start(timeline.minutes, timeline.variant).id
         assert session_id is not None  # a stored session has its id
         ended = _rest(timeline, sessions, session_id, speaker, console, options.speed)
+        ending = crp.ending_for(timeline.variant)
         if ended.status == "ended_early":
-            _close_early(sessions, session_id, ended, asker)
-            return
-        sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED)
-        _ending(crp.ending_for(timeline.variant), speaker, console)
+            # Still lying down: how to come up first, then the record and the check-in, as after a full rest.
+            console.print(f"\n[bold]Ended after {clock_text(ended.elapsed_s)}.[/bold]")
+            _coming_up(ending, speaker, console)
+            if not _close_early(sessions, session_id, ended, asker):
+                return
+        else:
+            sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED)
+            if not play_chime():
+                console.print("[cyan]~ ding ~[/cyan]")
+            console.print("\n[bold]Time is up.[/bold]")
+            _coming_up(ending, speaker, console)
         if options.check_in and not options.assume_yes:
             check_in = ask_check_in(asker, session_id, services.clock)
             if check_in is not None:
@@ -173,6 +181,8 @@ def _rest(
                         sessions.checkpoint(session_id, event.elapsed_s)
                         last_write = time.monotonic()
                     elif isinstance(event, SessionEnded):
+                        if live is not None:  # the last frame shows the end (00:00), not the previous refresh
+                            live.update(render_session(runner, speaker is not None), refresh=True)
                         return event
                     else:
                         _announce(event, speaker, console, live is None)
@@ -219,24 +229,23 @@ def _announce(event: Event, speaker: Speaker | None, console: Console, as_lines:
         console.print(f"[dim]{clock_text(event.phase.start_s)}  ({event.phase.name})[/dim]")
 
 
-def _ending(ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console) -> None:
-    if not play_chime():
-        console.print("[cyan]~ ding ~[/cyan]")
-    console.print("\n[bold]Time is up.[/bold]")
+def _coming_up(ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console) -> None:
+    """How to come out of the position, shown and (with the voice on) spoken."""
     for part in ending:
         console.print(part.text)
     if speaker is not None:  # one utterance: a newer cue would cut the previous one short
         speaker.say(" ".join(part.text for part in ending))
 
 
-def _close_early(sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker) -> None:
-    asker.console.print(f"\nEnded after {clock_text(ended.elapsed_s)}.")
-    if asker.confirm("Keep the record of this session?", default=True):
+def _close_early(sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker) -> bool:
+    """Keep (True) or delete the record of a session ended early, as the person chooses."""
+    if asker.confirm("\nKeep the record of this session?", default=True):
         sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY)
         asker.console.print("Kept as ended early.")
-    else:
-        sessions.delete(session_id)
-        asker.console.print("Deleted.")
+        return True
+    sessions.delete(session_id)
+    asker.console.print("Deleted.")
+    return False
 
 
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)

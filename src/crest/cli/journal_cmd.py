@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crest.errors import CrestError
-from crest.journal.vocabulary import Region, Sensation, Side
+from crest.journal.vocabulary import Comparison, Region, Sensation, Side
 
 if TYPE_CHECKING:
     from crest.journal.records import CheckIn, PracticeSession
@@ -81,11 +81,18 @@ def log(
         show_check_in_advice(Console(highlight=False), services.check_ins.advice_for(saved))
 
 
+_COMPARED_WITH_BEFORE = {
+    Comparison.BETTER: "better than before",
+    Comparison.SAME: "about the same as before",
+    Comparison.WORSE: "worse than before",
+}
+
+
 def _check_in_summary(check_in: CheckIn) -> str:
     parts = [rating.label for rating in check_in.pain]
     parts += [name.label for name in sorted(check_in.sensations)]
     if check_in.compared_with_before is not None:
-        parts.append(f"{check_in.compared_with_before.label} than before")
+        parts.append(_COMPARED_WITH_BEFORE[check_in.compared_with_before])
     if check_in.note is not None:
         parts.append(f"note: {check_in.note}")
     return ", ".join(parts)

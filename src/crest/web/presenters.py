@@ -80,7 +80,7 @@ def _check_in_row(check_in: CheckIn, zone: tzinfo, now: datetime) -> dict[str, A
     if check_in.pain:
         lines.append(", ".join(f"{place_label(Place(p.region, p.side))} {p.score}/10" for p in check_in.pain))
     if check_in.compared_with_before:
-        lines.append(f"Compared with before: {check_in.compared_with_before}")
+        lines.append(f"Compared with before: {check_in.compared_with_before.label}")
     if check_in.sensations:
         lines.append("Noticed: " + ", ".join(name.label for name in sorted(check_in.sensations)))
     if check_in.note:

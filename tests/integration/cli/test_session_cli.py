@@ -45,10 +45,12 @@ def test_short_session_gets_a_note_about_the_usual_range(run_crest: RunCrest) ->
     assert "10-20 minutes" in result.stdout
 
 
-def test_minutes_outside_the_range_is_a_one_line_error(run_crest: RunCrest) -> None:
-    result = run_crest("session", "--minutes", "45", "--yes")
+@pytest.mark.parametrize("minutes", ["45", "0", "4", "31", "-1"])
+def test_minutes_outside_the_range_is_a_one_line_error(run_crest: RunCrest, minutes: str) -> None:
+    result = run_crest("session", "--minutes", minutes, "--yes")
     assert result.returncode == 2
-    assert result.stderr.strip() == "crest: a session lasts 5 to 30 minutes; 45 is outside that"
+    assert result.stderr.strip() == f"crest: a session lasts 5 to 30 minutes; {minutes} is outside that"
+    assert sessions() == []
 
 
 def test_unknown_variant_and_bad_speed_are_one_line_errors(run_crest: RunCrest) -> None:
