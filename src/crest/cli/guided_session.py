@@ -20,6 +20,7 @@ from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
 from crest.cli.safety_cmd import ensure_safety_screen, show_standing
 from crest.cli.session_view import clock_text, render_session
+from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal.vocabulary import SessionStatus
 from crest.protocol import Protocol, load_protocol
@@ -85,7 +86,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         ending = crp.ending_for(timeline.variant)
         if ended.status == "ended_early":
             # Still lying down: how to come up first, then the record and the check-in, as after a full rest.
-            console.print(f"\n[bold]Ended after {clock_text(ended.elapsed_s)}.[/bold]")
+            console.print(f"\n[bold]Ended after {rested_text(ended.elapsed_s)}.[/bold]")
             _coming_up(ending, speaker, console)
             if not _close_early(sessions, session_id, ended, asker):
                 return
@@ -216,7 +217,7 @@ class SessionInterrupted(CrestError):
     exit_code = 3
 
     def __init__(self, elapsed_s: int) -> None:
-        super().__init__(f"stopped after {clock_text(elapsed_s)}; the session is saved as interrupted")
+        super().__init__(f"stopped after {rested_text(elapsed_s)}; the session is saved as interrupted")
 
 
 def _announce(event: Event, speaker: Speaker | None, console: Console, as_lines: bool) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal.vocabulary import Comparison, Region, Sensation, Side
 
@@ -25,10 +26,6 @@ class NothingToLog(CrestError):
 
 def _when(moment: datetime) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M}"
-
-
-def _minutes_seconds(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def log(
@@ -132,7 +129,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
                 _when(session.started_at),
                 session.variant,
                 f"{session.planned_minutes} min",
-                _minutes_seconds(session.actual_seconds),
+                rested_text(session.actual_seconds),
                 session.status.replace("_", " "),
                 session.position_check_summary or "",
             )

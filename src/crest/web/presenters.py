@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from crest.durations import rested_text
 from crest.insights.pain import Place, PlaceSeries, SessionChange
 from crest.insights.practice import WeekTotal
 from crest.journal.records import CheckIn, PracticeSession
@@ -37,11 +38,6 @@ def variant_title(protocol: Protocol, variant: str) -> str:
     return protocol.variants[variant].title if variant in protocol.variants else variant
 
 
-def _minutes_text(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-
-
 def journal_rows(
     entries: Sequence[PracticeSession | CheckIn], protocol: Protocol, zone: tzinfo, now: datetime
 ) -> list[dict[str, Any]]:
@@ -57,7 +53,7 @@ def journal_rows(
 def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now: datetime) -> dict[str, Any]:
     variant = variant_title(protocol, session.variant)
     lines = [
-        f"{_minutes_text(session.actual_seconds)} of {session.planned_minutes} min, {variant}",
+        f"{rested_text(session.actual_seconds)} of {session.planned_minutes} min, {variant}",
         session.status.label.capitalize(),
     ]
     if session.position_check_summary:

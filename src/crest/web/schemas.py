@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Path
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal import records
 from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
@@ -73,7 +74,7 @@ class SessionUpdate(_Input):
     actual_seconds: int = Field(
         ge=0,
         le=records.MAX_PLANNED_MINUTES * 60,
-        description="seconds rested, at most the session's planned minutes",
+        description="seconds rested (870 is shown as '14 min 30 s'), at most the session's planned minutes",
     )
     status: FinishedStatus
 
@@ -85,7 +86,8 @@ class SessionOut(BaseModel):
     id: int
     started_at: datetime
     planned_minutes: int
-    actual_seconds: int
+    actual_seconds: int = Field(description="seconds rested")
+    rested: str = Field(description="the time rested as crest shows it everywhere: '14 min 30 s', '15 min', '9 s'")
     variant: str
     status: str
     position_check_summary: str | None
@@ -98,6 +100,7 @@ class SessionOut(BaseModel):
             started_at=session.started_at,
             planned_minutes=session.planned_minutes,
             actual_seconds=session.actual_seconds,
+            rested=rested_text(session.actual_seconds),
             variant=session.variant,
             status=session.status,
             position_check_summary=session.position_check_summary,

@@ -192,3 +192,9 @@ def test_the_somatic_movements_are_spoken_by_default(
     assert quiet.returncode == 0 and not spoken.exists()
     run_crest("session", "--minutes", "5", "--speed", "300", "--yes")  # the standard rest stays silent unless asked
     assert not spoken.exists()
+
+
+def test_history_writes_time_rested_like_every_other_door(run_crest: RunCrest) -> None:
+    run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+    history = run_crest("history")
+    assert "5 min" in history.stdout and "5:00" not in history.stdout

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from crest.durations import rested_text
 from crest.journal.records import MAX_RECORD_ID, require_finished
 from crest.journal.vocabulary import SessionStatus, labels
 from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
@@ -102,7 +103,9 @@ def session_edit_page(
         config=config,
         session=session,
         when=friendly_time(session.started_at, context.local_zone, context.now()),
-        minutes_rested=f"{round(session.actual_seconds / 60, 1):g}",
+        rested=rested_text(session.actual_seconds),
+        rested_minutes=session.actual_seconds // 60,
+        rested_seconds=session.actual_seconds % 60,
         variants=[(name, variant.title) for name, variant in context.protocol.variants.items()],
         statuses=[(name, label.capitalize()) for name, label in labels(finished).items()],
     )

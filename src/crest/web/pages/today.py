@@ -3,6 +3,7 @@
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.durations import rested_text
 from crest.protocol.model import SIDE_LYING_VARIANT
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time, variant_title
@@ -40,7 +41,7 @@ def today(request: Request, context: Context) -> Response:
         last_session=None
         if last is None
         else {
-            "minutes_done": round(last.actual_seconds / 60),
+            "rested": rested_text(last.actual_seconds),
             "when": friendly_time(last.started_at, context.local_zone, now),
             "variant": variant_title(protocol, last.variant),
             "status_label": last.status.label,
