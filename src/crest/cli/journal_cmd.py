@@ -85,6 +85,36 @@ _COMPARED_WITH_BEFORE = {
 }
 
 
+def log_session(
+    minutes: Annotated[int, typer.Option("--minutes", help="How long you rested, 5-30 minutes.")],
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="ISO-TIME",
+            help="When it started, e.g. 2026-05-01T07:30 (local time); default: it just ended.",
+        ),
+    ] = None,
+    variant: Annotated[str, typer.Option(help="standard, supported, somatic or side_lying.")] = "standard",
+) -> None:
+    """Log a session done without crest (on holiday, at a class): back-dated, marked as logged, not timed."""
+    from datetime import timedelta
+
+    from crest.cli.journal_access import open_services
+    from crest.clock import system_now, system_zone
+    from crest.journal.records import check_planned_minutes, check_variant, parse_datetime
+
+    check_planned_minutes(minutes)
+    check_variant(variant)
+    started = parse_datetime(at, system_zone()) if at is not None else system_now() - timedelta(minutes=minutes)
+    with open_services() as services:
+        saved = services.practice.log(started, minutes, variant)
+    typer.echo(
+        f"Logged session {saved.id} ({_when(saved.started_at)}): {rested_text(saved.actual_seconds)}, "
+        f"{saved.variant}; marked as logged, not timed."
+    )
+
+
 def _check_in_summary(check_in: CheckIn) -> str:
     parts = [rating.label for rating in check_in.pain]
     parts += [name.label for name in sorted(check_in.sensations)]
@@ -130,7 +160,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
                 session.variant,
                 f"{session.planned_minutes} min",
                 rested_text(session.actual_seconds),
-                session.status.replace("_", " "),
+                session.status.replace("_", " ") + (" (logged)" if session.logged else ""),
                 session.position_check_summary or "",
             )
         console.print(table)
@@ -164,7 +194,8 @@ def history(
     """Show past sessions and check-ins.
 
     With --json: a list of sessions (id, started_at, planned_minutes, actual_seconds, variant, status,
-    position_check_summary), each with the check-ins taken before and after it under check_ins.
+    position_check_summary, logged: done without the app and logged afterwards), each with the check-ins taken
+    before and after it under check_ins.
     """
     from crest.cli.journal_access import open_services
     from crest.clock import system_zone
@@ -226,6 +257,7 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
 
 def register(app: typer.Typer) -> None:
     app.command("log")(log)
+    app.command("log-session")(log_session)
     app.command("history")(history)
     app.command("export")(export)
     app.command("import")(import_journal)

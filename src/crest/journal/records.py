@@ -257,9 +257,12 @@ class PracticeSession:
     last_checkpoint_at: datetime | None = None
     writer: str | None = None
     id: int | None = None
+    logged: bool = False  # done without the app (on holiday, at a class) and logged afterwards, not timed
 
     def __post_init__(self) -> None:
         require_aware(self.started_at, "the session start")
+        if not isinstance(self.logged, bool):
+            raise InvalidDuration(f"'logged' is {self.logged!r}, not true or false")
         if self.last_checkpoint_at is not None:
             require_aware(self.last_checkpoint_at, "the last checkpoint")
         check_planned_minutes(self.planned_minutes)

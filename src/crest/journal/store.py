@@ -101,6 +101,7 @@ def _session_record(row: SessionRow) -> PracticeSession:
         position_check_summary=row.position_check_summary,
         last_checkpoint_at=row.last_checkpoint_at,
         writer=row.writer,
+        logged=row.logged,
     )
 
 
@@ -281,6 +282,7 @@ class Journal:
                 position_check_summary=record.position_check_summary,
                 writer=writer,
                 last_checkpoint_at=self._clock(),
+                logged=False,
             )
             db.add(row)
             db.flush()
@@ -292,6 +294,29 @@ class Journal:
                     )
                 before.session_id = row.id
                 before.timing = CheckInTiming.BEFORE
+            return row.id
+
+    def log_session(self, started_at: datetime, minutes: int, variant: str) -> int:
+        """Record a session done without the app: completed, its minutes as given, marked as logged."""
+        record = PracticeSession(
+            started_at=started_at,
+            planned_minutes=minutes,
+            variant=variant,
+            status=SessionStatus.COMPLETED,
+            actual_seconds=minutes * 60,
+            logged=True,
+        )
+        with self._writing() as db:
+            row = SessionRow(
+                started_at=record.started_at,
+                planned_minutes=record.planned_minutes,
+                actual_seconds=record.actual_seconds,
+                variant=record.variant,
+                status=record.status,
+                logged=True,
+            )
+            db.add(row)
+            db.flush()
             return row.id
 
     def checkpoint_session(self, session_id: int, elapsed_s: float) -> None:
@@ -537,6 +562,7 @@ class Journal:
                         position_check_summary=record.position_check_summary,
                         writer=record.writer,
                         last_checkpoint_at=record.last_checkpoint_at,
+                        logged=record.logged,
                     )
                 )
             db.flush()

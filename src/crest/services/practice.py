@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
-from crest.journal.records import PracticeSession, SessionEdit
+from crest.errors import CrestError
+from crest.journal.records import PracticeSession, SessionEdit, require_aware
 from crest.journal.recovery import recover_abandoned_sessions, this_process
 from crest.journal.vocabulary import SessionStatus
 from crest.services.safety import Safety
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
+
+
+class SessionInTheFuture(CrestError):
+    """A session logged as done that has not ended yet."""
 
 
 class PracticeSessions:
@@ -40,6 +45,16 @@ class PracticeSessions:
             before_check_in_id=before_check_in_id,
         )
         return self._journal.get_session(session_id)
+
+    def log(self, started_at: datetime, minutes: int, variant: str) -> PracticeSession:
+        """A session done without the app (on holiday, at a class), logged afterwards: back-dated, never ahead."""
+        start = require_aware(started_at, "the session start")
+        if start + timedelta(minutes=minutes) > self._clock() + timedelta(minutes=1):
+            raise SessionInTheFuture(
+                f"a session starting {start.isoformat(timespec='minutes')} for {minutes} minutes has not ended yet; "
+                "log a session once it is done"
+            )
+        return self._journal.get_session(self._journal.log_session(start, minutes, variant))
 
     def checkpoint(self, session_id: int, elapsed_s: float) -> PracticeSession:
         self._journal.checkpoint_session(session_id, elapsed_s)

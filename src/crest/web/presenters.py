@@ -58,10 +58,12 @@ def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now
     ]
     if session.position_check_summary:
         lines.append(session.position_check_summary)
+    if session.logged:
+        lines.append("Logged afterwards, not timed")
     return {
         "kind": "session",
         "id": session.id,
-        "title": "Session",
+        "title": "Logged session" if session.logged else "Session",
         "lines": lines,
         "at_iso": session.started_at.isoformat(),
         "when": friendly_time(session.started_at, zone, now),

@@ -58,6 +58,14 @@ class SessionStart(_Input):
     )
 
 
+class SessionLogIn(_Input):
+    """A session done without the app (on holiday, at a class), logged afterwards."""
+
+    started_at: datetime = Field(description="when it started, ISO 8601 with a time zone; never in the future")
+    minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES, description="minutes rested")
+    variant: VariantName = "standard"
+
+
 class SessionCheckpoint(_Input):
     elapsed_s: ElapsedSeconds
 
@@ -91,6 +99,7 @@ class SessionOut(BaseModel):
     variant: str
     status: str
     position_check_summary: str | None
+    logged: bool = Field(description="done without the app and logged afterwards, not timed")
 
     @classmethod
     def of(cls, session: records.PracticeSession) -> "SessionOut":
@@ -104,6 +113,7 @@ class SessionOut(BaseModel):
             variant=session.variant,
             status=session.status,
             position_check_summary=session.position_check_summary,
+            logged=session.logged,
         )
 
 

@@ -198,3 +198,23 @@ def test_history_writes_time_rested_like_every_other_door(run_crest: RunCrest) -
     run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
     history = run_crest("history")
     assert "5 min" in history.stdout and "5:00" not in history.stdout
+
+
+def test_a_session_done_without_the_app_is_logged_back_dated(run_crest: RunCrest) -> None:
+    logged = run_crest("log-session", "--minutes", "20", "--at", "2026-04-28T08:00", "--variant", "supported")
+    assert logged.returncode == 0, logged.stderr
+    assert "marked as logged, not timed" in logged.stdout
+    [session] = sessions()
+    assert (session.logged, session.actual_seconds, session.status, session.variant) == (
+        True, 1200, "completed", "supported"
+    )
+    assert "completed (logged)" in run_crest("history").stdout
+    assert '"logged": true' in run_crest("export", "--format", "json").stdout
+    for args, words in (
+        (["--minutes", "20", "--at", "2999-01-01T08:00"], "has not ended yet"),
+        (["--minutes", "45"], "outside 5-30 minutes"),
+        (["--minutes", "20", "--variant", "upside_down"], "unknown variant"),
+    ):
+        refused = run_crest("log-session", *args)
+        assert refused.returncode == 2 and words in refused.stderr
+    assert len(sessions()) == 1

@@ -1,6 +1,6 @@
 """CSV: one table, one row per record; the `record` column says which kind (session, check_in, pain,
 safety_screen, safety_clearance, setting) and only that kind's columns are filled. Pain rows follow their check-in.
-Files written before clearances existed (without their three columns) are read too.
+Files written before clearances and logged sessions existed (without their four columns) are read too.
 """
 
 from __future__ import annotations
@@ -49,15 +49,17 @@ CSV_COLUMNS: tuple[str, ...] = (
     "clinician",
     "cleared_on",
     "question_ids",
+    "logged",
 )
-# The columns of files written before clinicians' all-clears were recorded.
-CSV_COLUMNS_WITHOUT_CLEARANCES: tuple[str, ...] = CSV_COLUMNS[:-3]
+# The columns of files written before clinicians' all-clears and logged sessions (schema r0004).
+OLDER_CSV_COLUMNS: tuple[str, ...] = CSV_COLUMNS[:-4]
 
 
 def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
     for session in contents.sessions:
         fields = session_fields(session)
         fields["at"] = fields.pop("started_at")
+        fields["logged"] = "true" if session.logged else "false"
         yield {"record": "session", **fields}
     for check_in in contents.check_ins:
         yield {
@@ -111,7 +113,7 @@ def csv_contents(text: str, source: str) -> JournalContents:
         header = next(reader, None)
     except csv.Error as error:
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
-    if header is None or tuple(header) not in (CSV_COLUMNS, CSV_COLUMNS_WITHOUT_CLEARANCES):
+    if header is None or tuple(header) not in (CSV_COLUMNS, OLDER_CSV_COLUMNS):
         raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(CSV_COLUMNS))
     columns = tuple(header)
     collected = Collector()
@@ -141,6 +143,7 @@ _CSV_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
         "variant",
         "status",
         "position_check_summary",
+        "logged",
     ),
     "check_in": ("id", "at", "timing", "session_id", "compared_with_before", "sensations", "note"),
     "pain": ("check_in_id", "region", "side", "score"),

@@ -26,6 +26,7 @@ def session_fields(session: PracticeSession) -> dict[str, Any]:
         "variant": session.variant,
         "status": session.status,
         "position_check_summary": session.position_check_summary,
+        "logged": session.logged,
     }
 
 
@@ -74,6 +75,7 @@ SESSION_FIELDS = (
     "variant",
     "status",
     "position_check_summary",
+    "logged",
 )
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")

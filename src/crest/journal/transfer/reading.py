@@ -93,6 +93,17 @@ def text_value(value: Any) -> str:
     return value
 
 
+def logged_flag(value: Any) -> bool:
+    """Whether a session was logged rather than timed: true/false in JSON, `true`, `false` or empty in CSV."""
+    if isinstance(value, bool):
+        return value
+    if value in ("", "false"):
+        return False
+    if value == "true":
+        return True
+    raise BadValue(f"{value!r} is not true or false")
+
+
 def optional_text_value(value: Any) -> str | None:
     return None if value is None or value == "" else text_value(value)
 
@@ -161,6 +172,8 @@ def session_record(place: Place, fields: Fields, started_at_name: str) -> Practi
         position_check_summary=read_field(
             place, fields, "position_check_summary", lambda value: check_position_summary(optional_text_value(value))
         ),
+        # Files written before sessions could be logged have no such field: those sessions were all timed.
+        logged=read_field(place, {"logged": False, **fields}, "logged", logged_flag),
     )
 
 

@@ -1,4 +1,5 @@
-"""A clinician's all-clear for answers that advised seeing one (who, which day, which answers it covers).
+"""A clinician's all-clear for answers that advised seeing one (who, which day, which answers it covers), and
+sessions logged rather than timed (done without the app: on holiday, at a class).
 
 Revision ID: r0004_safety_clearance
 Revises: r0002_session_writer
@@ -22,7 +23,12 @@ def upgrade() -> None:
         sa.Column("cleared_on", sa.Date(), nullable=False),
         sa.Column("question_ids", sa.Text(), nullable=False),
     )
+    # ADD COLUMN, never a table rebuild: rebuilding practice_sessions would drop it, and its check-ins with it.
+    op.add_column(
+        "practice_sessions", sa.Column("logged", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
 
 
 def downgrade() -> None:
+    op.drop_column("practice_sessions", "logged")
     op.drop_table("safety_clearances")
