@@ -4,6 +4,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,13 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def _serving(home: Path) -> Iterator[str]:
+    """A crest server over a new journal in `home`, on a free loopback port, until the block ends."""
     import uvicorn
 
     from crest.web.app import create_app
 
-    home = tmp_path_factory.mktemp("crest-home")
     app = create_app(f"sqlite:///{home / 'crest.db'}")
     port = _free_port()
     server = uvicorn.Server(
@@ -51,6 +52,19 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with _serving(tmp_path_factory.mktemp("crest-home")) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server_url(tmp_path: Path) -> Iterator[str]:
+    """A server over a journal of this test's own, for tests whose answers must not meet another's."""
+    with _serving(tmp_path) as url:
+        yield url
 
 
 def _launch_chromium(playwright: Any, extra_args: tuple[str, ...] = ()) -> Any:

@@ -25,7 +25,9 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         "level": standing.level.stored_name,
         "blocks": standing.concern_stands,
         "side_lying_only": standing.side_lying_only,
-        "headline": HEADLINES[standing.level],
+        "headline": "A clinician has cleared you to practise"
+        if standing.level is AdviceLevel.CLEAR and standing.cleared_reasons
+        else HEADLINES[standing.level],
         "message": standing.advice,
         "reasons": [
             {

@@ -126,7 +126,8 @@ def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: 
     page = client.get("/session/edit", params={"session_id": finished["id"]})
     assert page.status_code == 200
     assert "<h1>Edit session</h1>" in page.text
-    assert 'value="4.6"' in page.text  # 275 s, shown rounded; the exact seconds stay unless changed
+    assert "(now 4 min 35 s)" in page.text  # 275 s, exactly: minutes and seconds
+    assert 'id="rested-minutes"' in page.text and 'value="4"' in page.text and 'value="35"' in page.text
     assert 'max="10"' in page.text
     assert '<option value="supported" selected>' in page.text
     assert 'value="ended_early" checked' in page.text

@@ -56,4 +56,4 @@ def save_clearance(request: Request, context: Context, form: SubmittedForm) -> R
         context.services.safety.record_clearance(form.get("clinician", ""), day)
     except CrestError as error:
         return _page(request, context, error.http_status, error=error.message)
-    return _page(request, context)
+    return _page(request, context, answered=True)
