@@ -36,3 +36,10 @@ def test_the_api_logs_a_session(client: TestClient) -> None:
     assert (saved.json()["logged"], saved.json()["rested"]) == (True, "15 min")
     ahead = client.post("/api/sessions/logged", json={**body, "started_at": "2026-05-06T17:20:00+00:00"})
     assert ahead.status_code == 422
+
+
+def test_the_form_offers_a_rest_that_has_just_ended(client: TestClient) -> None:
+    form = client.get("/session/log").text  # the fake clock says 17:30 on 6 May 2026, in UTC
+    assert 'value="2026-05-06"' in form and 'value="17:15"' in form and 'value="15"' in form
+    assert client.post("/session/log", data={"day": "2026-05-06", "time": "17:15", "minutes": "15"}).status_code == 200
+    assert client.get("/api/sessions").json()[0]["logged"] is True

@@ -1,6 +1,6 @@
 """Logging a session done without the app (on holiday, at a class): when, how long, which variant."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -17,13 +17,16 @@ def _page(
     request: Request, context: Context, form: dict[str, str], status_code: int = 200, error: str = ""
 ) -> Response:
     now = context.now().astimezone(context.local_zone)
+    minutes = context.protocol.timing.default_minutes
+    start = now - timedelta(minutes=minutes)  # offered as a rest that has just ended
     return render(
         request,
         "session_log.html",
         status_code,
         active="journal_page",
         title="Log a session",
-        form={"day": now.date().isoformat(), "time": now.strftime("%H:%M"), "minutes": "15", "variant": "standard"}
+        form={"day": start.date().isoformat(), "time": start.strftime("%H:%M"), "minutes": str(minutes)}
+        | {"variant": "standard"}
         | form,
         today=now.date().isoformat(),
         variants=context.protocol.variants,
