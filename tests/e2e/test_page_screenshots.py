@@ -5,7 +5,18 @@ from typing import Any
 
 import pytest
 
-PAGES = ("/", "/safety", "/session?minutes=5", "/checkin", "/journal", "/progress", "/check", "/settings")
+PAGES = (
+    "/",
+    "/safety",
+    "/session?minutes=5",
+    "/checkin",
+    "/journal",
+    "/progress",
+    "/psfs",
+    "/report",
+    "/check",
+    "/settings",
+)
 DARK_BACKGROUND = "rgb(21, 24, 28)"
 Shoot = Callable[[Any, str], None]
 

@@ -4,6 +4,13 @@ A rule fires when one of its clauses matches: every pattern of the clause is fou
 (read as plain lower-case words separated by single spaces, see `crest.knowledge.text.words`), and none of the
 rule's `unless` patterns is. Patterns use lay words and common misspellings. They err on the side of caution:
 a warning answer shown once too often is better than one hidden behind a friendly answer.
+
+Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
+idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
+(cancer, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else ("my sister
+had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"), unless the
+person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone
+else has now (bladder trouble, numbness, pain) still fires: whoever has it needs the warning.
 """
 
 import re
@@ -19,6 +26,7 @@ class RedFlagRule:
     entry_id: str  # the warning-sign entry of help.toml it pins
     clauses: tuple[tuple[re.Pattern[str], ...], ...]
     unless: tuple[re.Pattern[str], ...] = ()
+    about_history: bool = False  # read without what the message says about someone else (see the module's note)
 
     def fires(self, plain_text: str) -> bool:
         """True when the rule matches `plain_text`, a question already reduced by `plain_words`."""
@@ -28,30 +36,81 @@ class RedFlagRule:
 
 
 def plain_words(question: str) -> str:
-    """The question as the rules read it: " ".join(words(question))."""
-    return " ".join(words(question))
+    """The question as the rules read it: " ".join(words(question)), its idioms taken out."""
+    return " ".join(_IDIOM.sub(" ", " ".join(words(question))).split())
+
+
+def about_the_reader(plain_text: str) -> str:
+    """`plain_text` without what it says about someone else, or about work or a cause named after an illness,
+    unless the person says they share it ("... me too")."""
+    if _SHARED_WITH_ME.search(plain_text):
+        return plain_text
+    return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
 
 
 def fired_rules(question: str, rules: Iterable[RedFlagRule]) -> list[RedFlagRule]:
     plain = plain_words(question)
-    return [rule for rule in rules if rule.fires(plain)]
+    readers_own = about_the_reader(plain)
+    return [rule for rule in rules if rule.fires(readers_own if rule.about_history else plain)]
 
 
 def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b")
 
 
-def _rule(name: str, entry_id: str, *clauses: str | tuple[str, ...], unless: tuple[str, ...] = ()) -> RedFlagRule:
+def _rule(
+    name: str,
+    entry_id: str,
+    *clauses: str | tuple[str, ...],
+    unless: tuple[str, ...] = (),
+    about_history: bool = False,
+) -> RedFlagRule:
     compiled = tuple(
         tuple(_words(part) for part in ((clause,) if isinstance(clause, str) else clause)) for clause in clauses
     )
-    return RedFlagRule(name, entry_id, compiled, tuple(_words(part) for part in unless))
+    return RedFlagRule(name, entry_id, compiled, tuple(_words(part) for part in unless), about_history)
 
 
 def _near(first: str, second: str, gap: int = 4) -> str:
     """`first` then `second`, or the other way round, with at most `gap` words between them."""
     return rf"(?:{first}) (?:\w+ ){{0,{gap}}}(?:{second})|(?:{second}) (?:\w+ ){{0,{gap}}}(?:{first})"
 
+
+SOILED = r"wet(?:s|ting)?|wee(?:s|d|ing)?|pee(?:s|d|ing)?|poo(?:s|ed|ing)?|poop(?:s|ed|ing)?|soil(?:s|ed|ing)?|messed"
+
+# Idioms that borrow a warning sign's words for a feeling: taken out before any rule reads the question.
+_FEELINGS = r"relief|laughter|laughing|nerves|excitement|joy|happiness|love|emotion"
+_IDIOM = re.compile(
+    r"\b(?:weak (?:\w+ ){0,2}at the knees"
+    rf"|(?:weak|numb|wobbly|jelly) (?:\w+ ){{0,2}}with (?:{_FEELINGS})"
+    r"|(?:fell|fall|falling|fallen) (?:over |about |off my chair )?(?:laughing|with laughter)"
+    rf"|(?:{SOILED}) (?:myself|my pants|my knickers) (?:laughing|with laughter)"
+    r"|dead (?:heavy|tired|relaxed|comfy|comfortable|easy|good|nice|calm|happy|lovely|still|chuffed|keen))\b"
+)
+# Someone else, and what the message says about them: up to the next word about the person writing, at most 10
+# words. Relatives, friends and the like, named: not "they" nor a doctor, whose words are often about the person
+# ("they found a tumour", "my GP says I").
+_OTHER_PERSON = (
+    r"(?:my|our|a|his|her|their) (?:\w+ )?(?:sister|brother|sibling|mum|mom|mother|mam|dad|father|parent|son"
+    r"|daughter|child|kid|baby|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
+    r"|neighbor|colleague|boss|aunt|auntie|uncle|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|cousin"
+    r"|niece|nephew|client|patient|student|flatmate|roommate)(?:s|es)?"
+)
+_ME = r"i|im|ive|id|ill|me|my|mine|myself"
+_SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b(?: (?!(?:{_ME})\b)\w+){{0,10}}")
+# An illness's name used for a workplace, a job or a cause: "a cancer ward", "I work in oncology".
+_WORK_OR_CAUSE = re.compile(
+    r"\b(?:(?:cancer|oncology|tumou?r|transplant|infectious diseases?) (?:ward|unit|centre|center|charity|charities"
+    r"|research|nurse|nurses|nursing|clinic|hospital|department|team|awareness|screening|fundraiser|fundraising"
+    r"|appeal|walk|run|race|shop)"
+    r"|(?:work|works|worked|working|volunteer\w*|job|nurse|nursing) (?:\w+ ){0,2}(?:in|on|at|for) (?:an? |the )?"
+    r"(?:oncology|cancer|transplant)"
+    r"|(?:race|run|walk|marathon|money|raise\w*|raising) for (?:\w+ )?cancer)\b"
+)
+_SHARED_WITH_ME = re.compile(
+    r"\b(?:(?:i|ive|im) (?:\w+ ){0,3}(?:diagnosed|(?:have|had|got) (?:it|that|the same))|(?:me|i) too"
+    r"|same (?:here|for me|thing happened to me))\b"
+)
 
 # Word families shared by several rules (regular expressions over plain words).
 PAIN = (
@@ -66,15 +125,16 @@ NUMB = (
     r"|loss of (?:feeling|sensation)|(?:reduced|less) (?:feeling|sensation)|anaesthe\w*|anesthe\w*"
 )
 CANT_FEEL = r"(?:cant|cannot|can not|couldnt|could not) feel (?:my |the )?(?:left |right |both |whole )?"
+GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
 WEAK = (
-    r"weak\w*|giving way|give way|gave way|gives way|buckl\w*|no strength|lost (?:\w+ ){0,2}strength"
+    rf"weak\w*|feeble|{GIVING_WAY}|no strength|lost (?:\w+ ){{0,2}}strength"
     r"|losing (?:\w+ ){0,2}strength|loss of strength|(?:cant|cannot|can not) (?:lift|move|stand on)"
     r"|paraly[sz]\w*|floppy|foot drop|drop foot|drags?|dragging"
 )
 SADDLE = (
     r"saddle|groin|genital\w*|privates|private (?:parts?|area)|crotch|perine\w*|between (?:my |the )?legs"
     r"|inner thighs?|buttocks?|bum|butt|bottom(?! of)|backside|anus|anal|vagina\w*|vulva|labia|penis|testicles?|scrotum"
-    r"|down below|down there|sit(?:ting)? bones?"
+    r"|down below|down there|sit(?:ting)? bones?|(?:my|your|lady|man|private) bits|nether regions"
 )
 BOTH_LEGS = (
     r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs are|bilateral"
@@ -107,8 +167,14 @@ LONG_TIME = (
 )
 NO_BETTER = (
     r"no better|not (?:any )?better|no improvement|not improv\w*|hasnt improved|havent improved"
-    r"|(?:isnt|not) getting better|getting worse|worse and worse|no change"
+    r"|(?:isnt|not|hasnt|havent|never) (?:\w+ )?(?:getting|got|gotten|become|been) (?:any )?better"
+    r"|getting worse|worse and worse|no change"
     r"|still (?:hurts?|painful|sore|the same|bad|there)"
+)
+WIPING = r"wip(?:e|es|ing)|toilet paper"
+NOT_HELPING = (
+    r"nothing (?:\w+ )?(?:helps|is helping|has helped|helped|works|is working|has worked|worked|eases it)"
+    r"|(?:not|isnt|doesnt|dont|hasnt|havent) (?:\w+ )?(?:helping|help|helped|working|work|easing|eased)|no relief"
 )
 STEROIDS = r"steroids?|corticosteroids?|prednis\w*|cortisone|dexamethasone"
 
@@ -124,7 +190,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(r"accidents?|leak\w*|mess\w*", rf"{BLADDER}|bowels?|pee|urine|wee|poo|toilet", 3),
         rf"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:{BLADDER}|bowels?|pee|urine|wee|poo|it in)",
         r"incontin\w*|urinary retention|retaining urine",
-        r"(?:wet|wetting|peed|weed|pooed|pooped|soiled|messed) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
+        rf"(?:{SOILED}) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
         r"(?:leak\w*|dribbl\w*) (?:\w+ ){0,2}(?:urine|pee|wee|poo|stool)|(?:urine|pee|wee) leak\w*",
         rf"(?:{BLADDER}|bowel|bowels|urine|urinary|peeing|toilet habits) (?:\w+ ){{0,2}}(?:problems?|issues?"
         r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|control)",
@@ -143,8 +209,9 @@ RULES: tuple[RedFlagRule, ...] = (
         (r"rect(?:um|al)", r"feel\w*|sensation|numb\w*|full\w*"),
         r"(?:cant|cannot|can not|dont|do not|no longer|not|never) (?:\w+ ){0,1}(?:feel|tell|sense|notice) "
         r"(?:\w+ ){0,3}(?:need|have|want) to (?:poo|pooh|poop|go|open my bowels|have a bowel movement|pee|wee)",
-        r"(?:cant|cannot|can not|dont|do not|no|not) (?:\w+ ){0,2}(?:feel|feeling|sensation) (?:\w+ ){0,3}"
-        r"(?:wip(?:e|es|ing)|toilet paper)",
+        r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
+        rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
+        _near(r"numb\w*|(?:cant|cannot|can not|dont|do not) feel (?:anything|it|much)", WIPING),
     ),
     _rule(
         "sexual_function_change",
@@ -165,6 +232,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "weakness_in_both_legs",
         "warning_cauda_equina",
         _near(BOTH_LEGS, WEAK, 4),
+        _near(BOTH_LEGS, GIVING_WAY, 6),  # unmistakable even a few words away, unlike "weak" or "floppy"
         rf"(?:{WEAK}) (?:\w+ ){{0,3}}(?:in )?(?:both |my |the )?legs",
     ),
     # --- urgent care: possible aortic aneurysm
@@ -181,7 +249,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*", BELLY, 4),
         ANEURYSM,
     ),
-    _rule("history_of_cancer", "warning_cancer", CANCER),
+    _rule("history_of_cancer", "warning_cancer", CANCER, about_history=True),
     _rule(
         "unexplained_weight_loss",
         "warning_cancer",
@@ -191,7 +259,8 @@ RULES: tuple[RedFlagRule, ...] = (
         unless=(
             r"(?:want|wanting|trying to|try to|tried to|hope|hoping|need|like|plan\w*|goal|help me|helps? you|will|can)"
             r" (?:\w+ ){0,3}(?:to )?los(?:e|ing)",
-            r"diet\w*|on purpose|deliberately|intentionally",
+            r"diet\w*|on purpose|deliberately|intentionally|slimming|eating disorder|anorexi\w*|bulimi\w*"
+            r"|as a (?:teen|teenager|child|kid|student)|(?:years|decades) ago",
         ),
     ),
     _rule(
@@ -215,6 +284,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "no_improvement_after_a_month",
         "warning_cancer",
         (NO_BETTER, LONG_TIME),
+        (NOT_HELPING, LONG_TIME, PAIN),
     ),
     _rule(
         "fever_or_chills",
@@ -225,17 +295,20 @@ RULES: tuple[RedFlagRule, ...] = (
         "weakened_immune_system",
         "warning_infection",
         r"immun\w*|transplant\w*|hiv",
+        about_history=True,
     ),
     _rule(
         "injecting_drugs",
         "warning_infection",
         r"inject\w* (?:\w+ )?drugs?|iv drugs?|intravenous drugs?|heroin|shoot(?:ing)? up",
+        about_history=True,
     ),
     _rule(
         "recent_bacterial_infection",
         "warning_infection",
         r"infections?|infected|bacteria\w*|uti|utis|cystitis|pneumonia|sepsis|septic|abscess\w*|cellulitis"
         r"|tuberculosis|antibiotics?",
+        about_history=True,
     ),
     _rule(
         "major_trauma",
@@ -252,13 +325,15 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:broke|broken|fractur\w*) (?:\w+ ){0,2}(?:back|spine|vertebra\w*|hip|pelvis|tailbone|coccyx|bone)",
         r"fractur\w*",
         unless=(r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)",),
+        about_history=True,
     ),
     _rule(
         "fragile_bones_or_long_term_steroids",
         "warning_fracture",
-        r"osteop\w*|brittle bones?|bone density|thin bones|weak bones",
+        r"osteop(?:or|er|en|aen)\w*|brittle bones?|bone density|thin bones|weak bones",  # not an osteopath
         (STEROIDS, r"years?|months?|long term|long time|ages|daily|decades?|for a while"),
         rf"on (?:\w+ ){{0,2}}(?:{STEROIDS})",
+        about_history=True,
     ),
     _rule(
         "new_loss_of_feeling",

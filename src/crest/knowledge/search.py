@@ -8,13 +8,13 @@ reduced to plain words (see `text.words`), stop words are dropped, typos are fix
 lay words gain the entries' words for them, and each remaining word goes in quoted, joined by OR, as a parameter.
 
 When a sentence encoder is given (see `crest.embedding`), each entry is also compared by meaning: its title, its
-"also asked as" phrasings and its answer are sentence vectors, computed once; a question's vector (and one per
-sentence of a long message) is compared with them. An entry's score is a weighted sum of its best similarity and
-its BM25 score as a share of the best one, so words the person shares with an entry still count, and a question
-worded unlike any entry still finds it. Without an encoder the ranking is BM25 alone.
+"also asked as" phrasings and its answer are sentence vectors, computed once, and the question's vector is
+compared with them. (Reading a long message sentence by sentence, or with its typos fixed, changed no measured
+answer, so neither is done.) An entry's score is a weighted sum of its best similarity and its BM25 score as a
+share of the best one, so words the person shares with an entry still count, and a question worded unlike any
+entry still finds it. Without an encoder the ranking is BM25 alone.
 """
 
-import re
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -37,8 +37,6 @@ MEANING_WEIGHT = 0.6  # share of an entry's score that comes from meaning; the r
 # ("how do I cook pasta", "my car needs new tyres"), under 0.3 to every entry.
 MIN_SIMILARITY = 0.35  # an entry no word of the question matches is an answer only when at least this close in meaning
 MIN_RELATED = 0.25  # an entry that shares words with the question but is further than this in meaning is no answer
-MAX_SENTENCES = 8  # a long message is compared sentence by sentence, up to this many sentences
-_SENTENCE_END = re.compile(r"(?<=[.?!;\n])\s+|\?+")
 # BM25 weight per column (id, title, text, also_asked): a match in a title or a lay phrasing counts most.
 COLUMN_WEIGHTS = (0.0, 4.0, 1.0, 3.0)
 WARNING_ORDER = {"urgent_care": 0, "see_clinician": 1}
@@ -166,16 +164,10 @@ class HelpSearch:
         return {entry_id: score / best for entry_id, score in rows}
 
     def _similarities(self, question: str) -> dict[str, float]:
-        """Each entry's closest passage to the question, one of its sentences or its typo-fixed words (cosine)."""
+        """Each entry's closest passage to the question (cosine, -1 to 1)."""
         assert self._encoder is not None and self._passage_vectors is not None
-        parts = question_parts(question)
-        plain = words(question)[: MAX_QUERY_WORDS * 4]
-        spelled = [self._fixer.fix(word) for word in plain]
-        if spelled != plain:  # the model knows "pillow", not "pilow": read the question with its typos fixed too
-            parts.append(" ".join(spelled))
-        vectors = self._encoder.encode(parts)
-        closest = (self._passage_vectors @ vectors.T).max(axis=1)
-        per_entry = np.maximum.reduceat(closest, self._entry_starts)
+        vector = self._encoder.encode([clean_question(question)])[0]
+        per_entry = np.maximum.reduceat(self._passage_vectors @ vector, self._entry_starts)
         return {entry_id: float(value) for entry_id, value in zip(self._entry_ids, per_entry, strict=True)}
 
     def query_terms(self, question: str) -> list[str]:
@@ -201,9 +193,3 @@ def entry_passages(content: HelpContent) -> list[tuple[str, str]]:
         (entry.id, text) for entry in content.answers for text in (entry.title, *entry.also_asked, entry.text)
     ]
 
-
-def question_parts(question: str) -> list[str]:
-    """The whole question, then each of its sentences when it has several: a long message often asks two things."""
-    whole = clean_question(question)
-    sentences = [part for part in _SENTENCE_END.split(whole) if len(part.split()) >= 3]
-    return [whole, *sentences[:MAX_SENTENCES]] if len(sentences) > 1 else [whole]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.insights.history import newest_first
 from crest.insights.pain import PlaceSeries, SessionChange, change_per_session, series_by_place
-from crest.insights.practice import WeekTotal, sessions_this_week, streak_days, weekly_totals
+from crest.insights.practice import WeeklyTarget, WeekTotal, sessions_this_week, streak_days, weekly_totals
+from crest.insights.progress import Line, ProgressSummary, headline, progress_summary
 from crest.journal.records import CheckIn, PracticeSession
+from crest.services.preferences import PreferencesStore
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -33,10 +35,11 @@ class ProgressData:
 
 
 class Reports:
-    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo) -> None:
+    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo, preferences: PreferencesStore) -> None:
         self._journal = journal
         self._clock = clock
         self._zone = zone
+        self._preferences = preferences
 
     def today(self) -> TodaySummary:
         sessions = self._journal.list_sessions()
@@ -59,3 +62,24 @@ class Reports:
             changes=change_per_session(sessions, check_ins),
             weeks=weekly_totals(sessions, self._zone, self._clock(), WEEKS_SHOWN) if sessions else [],
         )
+
+    def summary(self, since: date | None = None, prescription: WeeklyTarget | None = None) -> ProgressSummary:
+        """Is it helping: pain per place, practice against the target, before/after, daily life (PSFS).
+
+        `since` is a chosen start (its 7 days before are the baseline); `prescription`, when practice mode has one,
+        replaces the person's own weekly goal as the target.
+        """
+        return progress_summary(
+            self._journal.list_sessions(),
+            self._journal.list_checkins(),
+            self._journal.list_psfs(),
+            self._zone,
+            self._clock(),
+            self._preferences.current().weekly_goal_sessions,
+            prescription,
+            since,
+        )
+
+    def headline(self) -> Line | None:
+        """The one most useful line of the summary, for Today."""
+        return headline(self.summary())

@@ -4,13 +4,13 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from crest.charts import Bar, Point, Series, bar_chart, line_chart
 from crest.durations import rested_text
 from crest.insights.pain import Place, PlaceSeries, SessionChange
 from crest.insights.practice import WeekTotal
 from crest.journal.records import CheckIn, PracticeSession
 from crest.protocol.model import Protocol
 from crest.services.reports import ProgressData
-from crest.web.charts import Bar, Point, Series, bar_chart, line_chart
 
 MOST_PLACES = 4  # more lines than this stop being readable
 

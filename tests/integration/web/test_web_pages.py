@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/check", "/settings"]
+PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/psfs", "/report", "/check", "/settings"]
 
 
 @pytest.mark.parametrize("path", PAGES)

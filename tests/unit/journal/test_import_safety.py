@@ -16,7 +16,7 @@ from crest.journal.records import (
     SafetyScreen,
 )
 from crest.journal.transfer import InvalidImportFile, export_text, parse_export
-from crest.journal.transfer.csv_format import OLDER_CSV_COLUMNS
+from crest.journal.transfer.csv_format import COLUMNS_BEFORE_CLEARANCES
 from crest.journal.transfer.json_format import export_json
 from crest.safety.screen import QUESTIONS
 
@@ -103,5 +103,6 @@ def test_clearances_round_trip_and_old_csv_files_are_still_read() -> None:
     )
     for format_name in ("csv", "json"):
         assert parse_export(export_text(contents, format_name), f"x.{format_name}") == contents
-    old_csv = ",".join(OLDER_CSV_COLUMNS) + "\n" + "setting" + "," * 19 + "voice,on\n"
+    row = {name: "" for name in COLUMNS_BEFORE_CLEARANCES} | {"record": "setting", "key": "voice", "value": "on"}
+    old_csv = ",".join(COLUMNS_BEFORE_CLEARANCES) + "\n" + ",".join(row.values()) + "\n"
     assert parse_export(old_csv, "old.csv").settings == {"voice": "on"}

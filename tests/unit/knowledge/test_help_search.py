@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crest.knowledge.loader import load_help
-from crest.knowledge.search import MAX_ANSWERS, HelpSearch, question_parts
+from crest.knowledge.search import MAX_ANSWERS, HelpSearch
 from crest.knowledge.spelling import SpellingFixer
 from crest.knowledge.text import MAX_QUESTION_CHARACTERS, clean_question
 from crest.services.help import help_search
@@ -83,18 +83,6 @@ def test_meaning_drops_entries_that_share_only_a_word(question: str) -> None:
 )
 def test_meaning_finds_an_entry_worded_differently(question: str, entry_id: str) -> None:
     assert [entry.id for entry in WITH_MEANING.answers(question)][:1] == [entry_id]
-
-
-def test_a_long_message_is_also_read_sentence_by_sentence() -> None:
-    message = "Hello! I have a desk job and two kids. Should I put a pillow under my head? Thanks so much."
-    assert question_parts(message) == [  # the whole, then each sentence of three words or more
-        message,
-        "I have a desk job and two kids.",
-        "Should I put a pillow under my head",
-        "Thanks so much.",
-    ]
-    assert question_parts("can I do it in bed?") == ["can I do it in bed?"]
-    assert "head_and_towel" in [entry.id for entry in WITH_MEANING.answers(message)]
 
 
 HOSTILE = [

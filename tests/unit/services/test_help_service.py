@@ -1,6 +1,7 @@
 """The help use case both doors call: the JSON contract of issue 11."""
 
 import json
+import sys
 from importlib import resources
 
 import numpy as np
@@ -85,3 +86,20 @@ def test_the_shipped_entry_vectors_are_those_of_the_installed_model_for_every_pa
     computed = MiniLM(folder).encode(sample)
     for text, vector in zip(sample, computed, strict=True):
         assert np.abs(table.vectors[text_digest(text)] - vector).max() < 2e-3
+
+
+def test_without_the_sentence_model_answers_come_from_words_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tokenizers", None)  # as if scripts/setup had not installed it
+    assert bundled_model_folder() is None
+    search = help_service.help_search.__wrapped__()  # a fresh one, not the cached search
+    assert not search.compares_meaning
+    assert [entry.id for entry in search.answers("Can I do it in bed?")][:1] == ["in_bed"]
+
+
+def test_vectors_of_another_model_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = bundled_model_folder()
+    assert folder is not None
+    monkeypatch.setattr(help_service, "model_identity", lambda: "another-model 9.9")
+    encoder = help_service.sentence_encoder(folder)
+    title = load_help().answers[0].title
+    assert np.allclose(encoder.encode([title])[0], MiniLM(folder).encode([title])[0])  # computed, not read

@@ -1,6 +1,7 @@
 """CSV: one table, one row per record; the `record` column says which kind (session, check_in, pain,
-safety_screen, safety_clearance, setting) and only that kind's columns are filled. Pain rows follow their check-in.
-Files written before clearances and logged sessions existed (without their four columns) are read too.
+safety_screen, setting, psfs, psfs_activity, safety_clearance) and only that kind's columns are filled.
+Pain rows follow their check-in, activity rows their PSFS round. Files written before PSFS (without its two
+columns), and before clearances and logged sessions (without their four), are read too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from crest.journal.transfer.reading import (
     Place,
     check_in_record,
     clearance_record,
+    moment,
     pain_record,
+    psfs_activity_record,
     read_field,
     record_id,
     screen_record,
@@ -46,13 +49,16 @@ CSV_COLUMNS: tuple[str, ...] = (
     "answers",
     "key",
     "value",
+    "assessment_id",
+    "activity",
     "clinician",
     "cleared_on",
     "question_ids",
     "logged",
 )
-# The columns of files written before clinicians' all-clears and logged sessions (schema r0004).
-OLDER_CSV_COLUMNS: tuple[str, ...] = CSV_COLUMNS[:-4]
+# The columns of files written before clinicians' all-clears and logged sessions (schema r0004), and before PSFS.
+COLUMNS_BEFORE_CLEARANCES: tuple[str, ...] = CSV_COLUMNS[:-4]
+COLUMNS_BEFORE_PSFS: tuple[str, ...] = CSV_COLUMNS[:-6]
 
 
 def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
@@ -96,6 +102,15 @@ def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
         }
     for key, value in sorted(contents.settings.items()):
         yield {"record": "setting", "key": key, "value": value}
+    for assessment in contents.psfs:
+        yield {"record": "psfs", "id": assessment.id, "at": time_text(assessment.at)}
+        for activity in assessment.activities:
+            yield {
+                "record": "psfs_activity",
+                "assessment_id": assessment.id,
+                "activity": activity.name,
+                "score": activity.score,
+            }
 
 
 def export_csv(contents: JournalContents) -> str:
@@ -113,7 +128,7 @@ def csv_contents(text: str, source: str) -> JournalContents:
         header = next(reader, None)
     except csv.Error as error:
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
-    if header is None or tuple(header) not in (CSV_COLUMNS, OLDER_CSV_COLUMNS):
+    if header is None or tuple(header) not in (CSV_COLUMNS, COLUMNS_BEFORE_CLEARANCES, COLUMNS_BEFORE_PSFS):
         raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(CSV_COLUMNS))
     columns = tuple(header)
     collected = Collector()
@@ -150,6 +165,8 @@ _CSV_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
     "safety_screen": ("id", "at", "advice_level", "answers"),
     "safety_clearance": ("id", "at", "clinician", "cleared_on", "question_ids"),
     "setting": ("key", "value"),
+    "psfs": ("id", "at"),
+    "psfs_activity": ("assessment_id", "activity", "score"),
 }
 
 
@@ -173,6 +190,13 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
         collected.add_screen(place, screen_record(place, fields, "at"))
     elif kind == "safety_clearance":
         collected.add_clearance(place, clearance_record(place, fields, "at"))
+    elif kind == "psfs":
+        collected.add_psfs_round(
+            place, read_field(place, fields, "id", record_id), read_field(place, fields, "at", moment)
+        )
+    elif kind == "psfs_activity":
+        activity = psfs_activity_record(place, {"name": fields["activity"], "score": fields["score"]})
+        collected.add_psfs_activity(place, read_field(place, fields, "assessment_id", record_id), activity)
     else:
         collected.add_setting(place, fields["key"], fields["value"])
 

@@ -2,11 +2,23 @@
 
 from fastapi import APIRouter
 
-from crest.web.pages import check, checkin, journal, progress, safety, session, session_log, settings, today
+from crest.web.pages import (
+    check,
+    checkin,
+    journal,
+    progress,
+    psfs,
+    report,
+    safety,
+    session,
+    session_log,
+    settings,
+    today,
+)
 
 
 def pages_router() -> APIRouter:
     router = APIRouter()
-    for module in (today, safety, session, session_log, checkin, journal, progress, check, settings):
+    for module in (today, safety, session, session_log, checkin, journal, progress, psfs, report, check, settings):
         router.include_router(module.router)
     return router

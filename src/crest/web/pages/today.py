@@ -5,6 +5,7 @@ from fastapi.responses import Response
 
 from crest.durations import rested_text
 from crest.protocol.model import SIDE_LYING_VARIANT
+from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time, variant_title
 from crest.web.safety_presenter import after_check_in_notice, safety_notice
@@ -22,6 +23,7 @@ def today(request: Request, context: Context) -> Response:
     preferences = services.preferences.current()
     protocol = context.protocol
     last = summary.last_session
+    progress_line = services.reports.headline()
     return render(
         request,
         "today.html",
@@ -49,4 +51,6 @@ def today(request: Request, context: Context) -> Response:
         sessions_this_week=summary.sessions_this_week,
         streak_days=summary.streak_days if preferences.show_streaks else None,
         suggested_time={"text": protocol.suggested_time.text, "source": protocol.cite(protocol.suggested_time.sources)},
+        progress_line=None if progress_line is None else line_view(progress_line),
+        psfs_due=services.daily_activities.due() and not safety.due,
     )

@@ -2,14 +2,14 @@
 sessions logged rather than timed (done without the app: on holiday, at a class).
 
 Revision ID: r0004_safety_clearance
-Revises: r0002_session_writer
+Revises: r0003_psfs
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "r0004_safety_clearance"
-down_revision = "r0002_session_writer"
+down_revision = "r0003_psfs"
 branch_labels = None
 depends_on = None
 

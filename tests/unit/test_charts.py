@@ -2,7 +2,7 @@
 
 import re
 
-from crest.web.charts import Bar, Point, Series, bar_chart, line_chart
+from crest.charts import Bar, Point, Series, bar_chart, line_chart
 
 
 def test_line_chart_has_a_titled_point_per_value() -> None:

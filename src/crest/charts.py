@@ -1,4 +1,7 @@
-"""Small, dependency-free SVG charts. Every point and bar carries a <title>, so hovering or focusing shows its value."""
+"""Small, dependency-free SVG charts, for the web pages and the clinician report alike.
+
+Every point and bar carries a <title>, so hovering or focusing shows its value.
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,11 +38,13 @@ class Bar:
     title: str
 
 
-def _frame(y_min: float, y_max: float, y_ticks: Sequence[float], description: str) -> list[str]:
+def _frame(y_min: float, y_max: float, y_ticks: Sequence[float], description: str, style: str = "") -> list[str]:
     parts = [
         f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(description)}" '
         'xmlns="http://www.w3.org/2000/svg">'
     ]
+    if style:
+        parts.append(f"<style>{escape(style, quote=False)}</style>")
     for tick in y_ticks:
         y = _scale(tick, y_min, y_max, HEIGHT - BOTTOM, TOP)
         parts.append(f'<line class="grid-line" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
@@ -54,17 +59,29 @@ def _scale(value: float, low: float, high: float, out_low: float, out_high: floa
     return out_low + (value - low) / (high - low) * (out_high - out_low)
 
 
-def line_chart(series: Sequence[Series], x_labels: Sequence[tuple[float, str]], description: str) -> Markup:
-    """Pain-like values 0-10 over time: one line per series, a dot with a title per value."""
+def line_chart(
+    series: Sequence[Series], x_labels: Sequence[tuple[float, str]], description: str, style: str = ""
+) -> Markup:
+    """Pain-like values 0-10 over time: one line per series, a dot with a title per value.
+
+    `style` is CSS carried inside the SVG, for renderers that do not style inline SVG from the page (PDF).
+    """
     xs = [point.x for one in series for point in one.points] + [x for x, _ in x_labels]
     x_min, x_max = min(xs), max(xs)
-    parts = _frame(0, 10, (0, 2, 4, 6, 8, 10), description)
+    parts = _frame(0, 10, (0, 2, 4, 6, 8, 10), description, style)
 
     def x_of(x: float) -> float:
         return _scale(x, x_min, x_max, LEFT + 12, WIDTH - RIGHT - 12)
 
-    for x, label in x_labels:
-        parts.append(f'<text x="{x_of(x):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{escape(label)}</text>')
+    for index, (x, label) in enumerate(x_labels):
+        # The first and last labels sit at the chart's edges: anchor them inwards so they are never cut off.
+        anchor = "middle"
+        if len(x_labels) > 1 and index == 0:
+            anchor = "start"
+        elif len(x_labels) > 1 and index == len(x_labels) - 1:
+            anchor = "end"
+        label_y = HEIGHT - BOTTOM + 18
+        parts.append(f'<text x="{x_of(x):.1f}" y="{label_y}" text-anchor="{anchor}">{escape(label)}</text>')
     for index, one in enumerate(series):
         css = f"series-{index % 4}"
         coordinates = [(x_of(p.x), _scale(p.y, 0, 10, HEIGHT - BOTTOM, TOP), p) for p in one.points]
