@@ -588,5 +588,5 @@ class JournalContents:
     check_ins: tuple[CheckIn, ...] = ()
     safety_screens: tuple[SafetyScreen, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)
-    safety_clearances: tuple[SafetyClearance, ...] = ()
     psfs: tuple[PsfsAssessment, ...] = ()
+    safety_clearances: tuple[SafetyClearance, ...] = ()

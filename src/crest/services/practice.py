@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.errors import CrestError
-from crest.journal.records import PracticeSession, SessionEdit, require_aware
+from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware
 from crest.journal.recovery import recover_abandoned_sessions, this_process
 from crest.journal.vocabulary import SessionStatus
 from crest.services.safety import Safety
@@ -49,7 +49,8 @@ class PracticeSessions:
     def log(self, started_at: datetime, minutes: int, variant: str) -> PracticeSession:
         """A session done without the app (on holiday, at a class), logged afterwards: back-dated, never ahead."""
         start = require_aware(started_at, "the session start")
-        if start + timedelta(minutes=minutes) > self._clock() + timedelta(minutes=1):
+        # Compared on the side of now, which never overflows (a start in year 9999 plus minutes would).
+        if start > self._clock() + timedelta(minutes=1) - timedelta(minutes=check_planned_minutes(minutes)):
             raise SessionInTheFuture(
                 f"a session starting {start.isoformat(timespec='minutes')} for {minutes} minutes has not ended yet; "
                 "log a session once it is done"

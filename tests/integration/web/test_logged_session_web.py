@@ -34,8 +34,9 @@ def test_the_api_logs_a_session(client: TestClient) -> None:
     saved = client.post("/api/sessions/logged", json=body)
     assert saved.status_code == 201
     assert (saved.json()["logged"], saved.json()["rested"]) == (True, "15 min")
-    ahead = client.post("/api/sessions/logged", json={**body, "started_at": "2026-05-06T17:20:00+00:00"})
-    assert ahead.status_code == 422
+    for started_at in ("2026-05-06T17:20:00+00:00", "9999-12-31T23:59:00+00:00"):
+        ahead = client.post("/api/sessions/logged", json={**body, "started_at": started_at})
+        assert ahead.status_code == 422 and "has not ended yet" in ahead.json()["detail"]
 
 
 def test_the_form_offers_a_rest_that_has_just_ended(client: TestClient) -> None:
