@@ -4,7 +4,6 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +29,32 @@ def _free_port() -> int:
         return port
 
 
-@contextmanager
-def _serving(home: Path) -> Iterator[str]:
-    """A crest server over a new journal in `home`, on a free loopback port, until the block ends."""
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def quick_sweep_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server that takes a session page silent for 3 s to be closed (instead of minutes)."""
+    from crest.web.context import SessionWatch
+
+    yield from _serve(tmp_path_factory, SessionWatch(sweep_every_s=0.5, page_silent_after_s=3))
+
+
+@pytest.fixture
+def fresh_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over a journal of this test's own, for tests whose answers must not meet another's."""
+    yield from _serve(tmp_path_factory)
+
+
+def _serve(tmp_path_factory: pytest.TempPathFactory, watch: Any = None) -> Iterator[str]:
     import uvicorn
 
     from crest.web.app import create_app
 
-    app = create_app(f"sqlite:///{home / 'crest.db'}")
+    home = tmp_path_factory.mktemp("crest-home")
+    app = create_app(f"sqlite:///{home / 'crest.db'}", watch=watch)
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio")
@@ -52,19 +69,6 @@ def _serving(home: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with _serving(tmp_path_factory.mktemp("crest-home")) as url:
-        yield url
-
-
-@pytest.fixture
-def fresh_server_url(tmp_path: Path) -> Iterator[str]:
-    """A server over a journal of this test's own, for tests whose answers must not meet another's."""
-    with _serving(tmp_path) as url:
-        yield url
 
 
 def _launch_chromium(playwright: Any, extra_args: tuple[str, ...] = ()) -> Any:
