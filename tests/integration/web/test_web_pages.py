@@ -34,7 +34,7 @@ VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value err
     [
         ({"minutes": 45}, 422, "a session lasts 5 to 30 minutes"),
         ({"minutes": "soon"}, 422, "Minutes: enter a whole number, not “soon”."),
-        ({"variant": "yoga"}, 422, "Variant: choose standard, supported or somatic, not “yoga”."),
+        ({"variant": "yoga"}, 422, "Variant: choose standard, supported, somatic or side_lying, not “yoga”."),
         ({"speed": 0}, 422, "Speed: enter more than 0, not “0”."),
         ({"before_checkin_id": 77}, 404, "there is no check-in 77"),
     ],
