@@ -68,6 +68,8 @@ def test_session_checkin_journal_and_progress(
     page.get_by_label("Note").fill("Calmer afterwards")
     screenshot(page, "flow-checkin")
     page.get_by_role("button", name="Save check-in").click()
+    page.get_by_role("link", name="Why do I yawn so much?").wait_for()  # yawning noted: its entry is offered
+    page.get_by_role("link", name="Continue").click()
     page.wait_for_url("**/journal")
 
     before = page.locator("tr", has_text="Check-in before")
@@ -157,6 +159,7 @@ def test_a_reload_during_the_timer_keeps_the_session_and_resumes_it(
     page.locator("#stage-timer").wait_for(state="visible")
     minutes_left = int(page.locator("#time-left").inner_text().split(":")[0])
     assert minutes_left <= 8  # it goes on from where it stopped, not from 10:00
+    assert (page.locator("#cue-why").get_attribute("href") or "").startswith("/help/")  # the cue in force's "why?"
     page.wait_for_timeout(1_000)
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="End now").click()

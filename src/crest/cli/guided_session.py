@@ -12,6 +12,7 @@ from types import FrameType
 
 from rich.console import Console
 from rich.live import Live
+from rich.markup import escape
 
 from crest.cli.asker import Asker
 from crest.cli.check_in_advice import show_check_in_advice
@@ -20,9 +21,11 @@ from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
 from crest.cli.safety_cmd import ensure_safety_screen, show_standing
 from crest.cli.session_view import clock_text, render_session
+from crest.cli.why_hint import why_hint
 from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal.vocabulary import SessionStatus
+from crest.knowledge.why_links import setup_step_entry
 from crest.protocol import Protocol, load_protocol
 from crest.protocol.model import SIDE_LYING_VARIANT, SourcedText, VariantName
 from crest.services.bundle import Services
@@ -148,11 +151,15 @@ def _speaker(wanted: bool, console: Console) -> Speaker | None:
 def _walk_through_setup(crp: Protocol, timeline: Timeline, asker: Asker) -> None:
     console = asker.console
     steps = crp.setup_for(timeline.variant)
+    rewritten = crp.variants[timeline.variant].replaces_setup
     console.print(f"\n[bold]Setting up[/bold] · {crp.variants[timeline.variant].title}, {timeline.minutes} minutes")
     for number, step in enumerate(steps, start=1):
         console.print(f"\n[bold]{number}/{len(steps)} {step.title}[/bold]")
         console.print(step.text)
         console.print(f"[dim]Source: {crp.cite(step.sources)}[/dim]")
+        hint = why_hint(setup_step_entry(step.id, timeline.variant, step.id in rewritten))
+        if hint:
+            console.print(f"[dim]{escape(hint)}[/dim]")
         if not asker.assume_yes and not asker.input_closed:
             asker.pause()
     console.print()

@@ -86,6 +86,8 @@ def _day(moment: datetime, zone: tzinfo) -> str:
 
 def show_standing(console: "Console", standing: "SafetyStanding", now: datetime, zone: tzinfo) -> None:
     """The advice, every answer behind it with its source, any all-clear, and the ways forward."""
+    from crest.cli.why_hint import why_hint
+    from crest.knowledge.why_links import SAFETY_QUESTIONS
     from crest.safety.screen import AdviceLevel
 
     style = {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red", AdviceLevel.SIDE_LYING: "yellow"}.get(
@@ -97,6 +99,9 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
             f"- You answered yes on {_day(reason.answered_at, zone)} to: {_escaped(reason.question.text)}\n"
             f"  [dim]Source: {_escaped(reason.question.source)}[/dim]"
         )
+        hint = why_hint(SAFETY_QUESTIONS.get(reason.question.id))  # none for a warning sign: its advice stands alone
+        if hint:
+            console.print(f"  [dim]{_escaped(hint)}[/dim]")
     for reason in standing.cleared_reasons:
         clearance = reason.cleared_by
         assert clearance is not None  # a cleared reason names its clearance

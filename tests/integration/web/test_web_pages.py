@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/psfs", "/report", "/check", "/settings"]
+PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/psfs", "/report", "/check", "/settings", "/help"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from crest.web.pages import (
     check,
     checkin,
+    help,
     journal,
     progress,
     psfs,
@@ -19,6 +20,7 @@ from crest.web.pages import (
 
 def pages_router() -> APIRouter:
     router = APIRouter()
-    for module in (today, safety, session, session_log, checkin, journal, progress, psfs, report, check, settings):
+    pages = (today, safety, session, session_log, checkin, journal, progress, psfs, report, check, settings, help)
+    for module in pages:
         router.include_router(module.router)
     return router

@@ -5,6 +5,8 @@ from fastapi.responses import Response
 
 from crest.errors import CrestError
 from crest.journal.records import parse_day
+from crest.knowledge.why_links import SAFETY_QUESTIONS
+from crest.web.help_links import help_links
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.safety_presenter import safety_notice
 from crest.web.templating import render
@@ -16,6 +18,7 @@ def _page(
     request: Request, context: Context, status_code: int = 200, error: str | None = None, answered: bool = False
 ) -> Response:
     standing = context.services.safety.standing()
+    questions = context.services.safety.questions()
     now = context.now()
     # Asked afresh each time, never filled in from last time: a stale "no" must not be one click away. While
     # answers that raised a concern still hold, the questions are not offered: answering again cannot lift them.
@@ -28,11 +31,12 @@ def _page(
         "safety.html",
         status_code,
         title="Safety questions",
-        questions=context.services.safety.questions(),
+        questions=questions,
         notice=notice,
         asking=asking,
         today=now.astimezone(context.local_zone).date().isoformat(),
         error=error,
+        question_help=help_links(request, SAFETY_QUESTIONS, (question.id for question in questions)),
     )
 
 

@@ -9,9 +9,11 @@ from fastapi.responses import RedirectResponse, Response
 from crest.durations import rested_text
 from crest.journal.records import MAX_RECORD_ID, PracticeSession, require_finished
 from crest.journal.vocabulary import SessionStatus, labels
+from crest.knowledge.why_links import PROTOCOL_TEXTS, setup_step_entry
 from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
 from crest.session.timeline import build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
+from crest.web.help_links import help_link
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time
 from crest.web.schemas import SessionOut
@@ -50,6 +52,7 @@ def session_page(
         if not safety.may_practise(chosen_variant):
             return RedirectResponse(request.url_for("today"), status_code=303)  # Today says what the person can do
     timeline = build_timeline(protocol, chosen_variant, chosen_minutes)
+    rewritten = protocol.variants[chosen_variant].replaces_setup
     config = {
         "minutes": chosen_minutes,
         "variant": chosen_variant,
@@ -59,7 +62,12 @@ def session_page(
         "chime": preferences.chime,
         "checkpoint_every_s": timeline.checkpoint_every_s,
         "steps": [
-            {"title": step.title, "text": step.text, "source": protocol.cite(step.sources)}
+            {
+                "title": step.title,
+                "text": step.text,
+                "source": protocol.cite(step.sources),
+                "help": help_link(request, setup_step_entry(step.id, chosen_variant, step.id in rewritten)),
+            }
             for step in protocol.setup_for(chosen_variant)
         ],
         "timeline": {
@@ -68,7 +76,16 @@ def session_page(
                 {"name": p.name, "label": PHASE_LABELS.get(p.name, p.name), "start_s": p.start_s, "end_s": p.end_s}
                 for p in timeline.phases
             ],
-            "cues": [{"at_s": c.at_s, "kind": c.kind, "text": c.text, "source": c.citation} for c in timeline.cues],
+            "cues": [
+                {
+                    "at_s": c.at_s,
+                    "kind": c.kind,
+                    "text": c.text,
+                    "source": c.citation,
+                    "help": help_link(request, PROTOCOL_TEXTS.get(c.id)),
+                }
+                for c in timeline.cues
+            ],
         },
         "ending": [part.text for part in protocol.ending_for(chosen_variant)],
         "note": usual_range_note(protocol, chosen_minutes),
@@ -90,6 +107,7 @@ def session_page(
         # The camera check judges the position on the back; it has nothing to say about resting on the side.
         camera_check=chosen_variant != SIDE_LYING_VARIANT,
         before_url=f"{request.url_for('checkin_page').path}?{urlencode({'timing': 'before', 'next': here})}",
+        ending_help=help_link(request, PROTOCOL_TEXTS.get(protocol.ending[0].id)),
     )
 
 

@@ -4,7 +4,9 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from crest.durations import rested_text
+from crest.knowledge.why_links import PROTOCOL_TEXTS, VARIANTS
 from crest.protocol.model import SIDE_LYING_VARIANT
+from crest.web.help_links import help_link, help_links
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time, variant_title
@@ -51,6 +53,8 @@ def today(request: Request, context: Context) -> Response:
         sessions_this_week=summary.sessions_this_week,
         streak_days=summary.streak_days if preferences.show_streaks else None,
         suggested_time={"text": protocol.suggested_time.text, "source": protocol.cite(protocol.suggested_time.sources)},
+        suggested_time_help=help_link(request, PROTOCOL_TEXTS.get(protocol.suggested_time.id)),
+        variant_help=help_links(request, VARIANTS, protocol.variants),
         progress_line=None if progress_line is None else line_view(progress_line),
         psfs_due=services.daily_activities.due() and not safety.due,
     )

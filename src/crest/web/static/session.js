@@ -40,6 +40,15 @@
   }
   const round = (seconds) => Math.round(seconds * 10) / 10;
 
+  // A "why?" link to the help entry that explains a step or a cue, when there is one (it opens in a new tab).
+  function showWhy(link, help) {
+    link.hidden = !help;
+    if (help) {
+      link.href = help.url;
+      link.title = help.title;
+    }
+  }
+
   // ---- checklist, one step at a time ----
   let stepIndex = 0;
   function renderStep() {
@@ -48,6 +57,7 @@
     $("step-title").textContent = step.title;
     $("step-text").textContent = step.text;
     $("step-source").textContent = step.source ? `Source: ${step.source}` : "";
+    showWhy($("step-why"), step.help);
     $("step-back").disabled = stepIndex === 0;
   }
   $("step-back").addEventListener("click", () => {
@@ -193,6 +203,7 @@
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= now) {
       const cue = timeline.cues[state.nextCue];
       $("cue").textContent = cue.text;
+      showWhy($("cue-why"), cue.help);
       speak(cue.text);
       state.nextCue += 1;
     }
@@ -245,6 +256,7 @@
     state.lastCheckpoint = session.actual_seconds;
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= state.elapsedBefore) {
       $("cue").textContent = timeline.cues[state.nextCue].text; // the cue in force, shown but not spoken again
+      showWhy($("cue-why"), timeline.cues[state.nextCue].help);
       state.nextCue += 1;
     }
     return session;
@@ -349,7 +361,8 @@
   const sessionOpen = () => state.sessionId !== null && !state.finished;
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
-    if (!link || !sessionOpen() || link.getAttribute("href").startsWith("#")) return;
+    // a link to a new tab (the "why?" of a cue) leaves the timer running here
+    if (!link || !sessionOpen() || link.getAttribute("href").startsWith("#") || link.target === "_blank") return;
     if (window.confirm("Leave the timer? Your session stays open: come back to Session to resume it.")) {
       state.leaving = true;
     } else {
