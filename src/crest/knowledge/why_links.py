@@ -48,7 +48,6 @@ SAFETY_QUESTIONS: Mapping[str, str] = {
     "sudden_severe_pain": "warning_aortic",
     "pulsing_belly": "warning_pulsing_belly",
     "new_loss_of_feeling_or_strength": "warning_new_numbness_or_weakness",
-    "cancer_signs": "warning_cancer",  # retired: the five signs it bundled are asked one by one
     "new_pain_under_20_or_over_50": "warning_cancer",
     "cancer_history": "warning_cancer",
     "weight_loss": "warning_cancer",
