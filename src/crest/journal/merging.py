@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from crest.journal.records import CheckIn, JournalContents, PracticeSession, PsfsAssessment, SafetyScreen
+from crest.journal.records import (
+    CheckIn,
+    JournalContents,
+    PracticeSession,
+    PsfsAssessment,
+    SafetyClearance,
+    SafetyScreen,
+)
 
 
 @dataclass(frozen=True)
@@ -19,6 +26,7 @@ class MergePlan:
     sessions: tuple[PracticeSession, ...] = ()  # new, still with the file's ids
     check_ins: tuple[CheckIn, ...] = ()  # new, still with the file's ids and session ids
     safety_screens: tuple[SafetyScreen, ...] = ()
+    safety_clearances: tuple[SafetyClearance, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)
     psfs: tuple[PsfsAssessment, ...] = ()
     known_sessions: Mapping[int, int] = field(default_factory=dict)  # the file's session id -> the journal's
@@ -26,9 +34,8 @@ class MergePlan:
 
     @property
     def added(self) -> int:
-        return (
-            len(self.sessions) + len(self.check_ins) + len(self.safety_screens) + len(self.settings) + len(self.psfs)
-        )
+        kinds = (self.sessions, self.check_ins, self.safety_screens, self.safety_clearances, self.settings, self.psfs)
+        return sum(map(len, kinds))
 
 
 def _session_key(session: PracticeSession) -> PracticeSession:
@@ -66,21 +73,32 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
     held_screens = {_screen_key(screen) for screen in journal.safety_screens}
     new_screens = tuple(screen for screen in incoming.safety_screens if _screen_key(screen) not in held_screens)
     new_settings = {key: value for key, value in incoming.settings.items() if key not in journal.settings}
+    held_clearances = {replace(clearance, id=None) for clearance in journal.safety_clearances}
+    new_clearances = tuple(
+        clearance for clearance in incoming.safety_clearances if replace(clearance, id=None) not in held_clearances
+    )
     held_psfs = {replace(assessment, id=None) for assessment in journal.psfs}
     new_psfs = tuple(assessment for assessment in incoming.psfs if replace(assessment, id=None) not in held_psfs)
     plan = MergePlan(
         sessions=tuple(new_sessions),
         check_ins=tuple(new_check_ins),
         safety_screens=new_screens,
+        safety_clearances=new_clearances,
         settings=new_settings,
         psfs=new_psfs,
         known_sessions=known,
     )
-    total = (
-        len(incoming.sessions)
-        + len(incoming.check_ins)
-        + len(incoming.safety_screens)
-        + len(incoming.settings)
-        + len(incoming.psfs)
+    total = sum(
+        map(
+            len,
+            (
+                incoming.sessions,
+                incoming.check_ins,
+                incoming.safety_screens,
+                incoming.safety_clearances,
+                incoming.settings,
+                incoming.psfs,
+            ),
+        )
     )
     return replace(plan, skipped=total - plan.added)

@@ -30,12 +30,14 @@ from crest.journal.records import (
     PracticeSession,
     PsfsActivity,
     PsfsAssessment,
+    SafetyClearance,
     SafetyScreen,
     SessionEdit,
     as_utc,
     check_comparison,
     check_elapsed,
     check_finished_status,
+    check_position_summary,
     check_status,
     check_timing,
     parse_sensation,
@@ -49,6 +51,7 @@ from crest.journal.tables import (
     PsfsActivityRow,
     PsfsAssessmentRow,
     SafetyAnswerRow,
+    SafetyClearanceRow,
     SafetyScreenRow,
     SensationRow,
     SessionRow,
@@ -108,6 +111,7 @@ def _session_record(row: SessionRow) -> PracticeSession:
         position_check_summary=row.position_check_summary,
         last_checkpoint_at=row.last_checkpoint_at,
         writer=row.writer,
+        logged=row.logged,
     )
 
 
@@ -157,6 +161,26 @@ def _screen_row(screen: SafetyScreen) -> SafetyScreenRow:
         answered_at=screen.answered_at,
         advice_level=screen.advice_level,
         answers=[SafetyAnswerRow(question_id=key, answer=value) for key, value in screen.answers.items()],
+    )
+
+
+def _clearance_record(row: SafetyClearanceRow) -> SafetyClearance:
+    return SafetyClearance(
+        id=row.id,
+        recorded_at=row.recorded_at,
+        clinician=row.clinician,
+        cleared_on=row.cleared_on,
+        question_ids=tuple(row.question_ids.split()),
+    )
+
+
+def _clearance_row(clearance: SafetyClearance) -> SafetyClearanceRow:
+    return SafetyClearanceRow(
+        id=clearance.id,
+        recorded_at=clearance.recorded_at,
+        clinician=clearance.clinician,
+        cleared_on=clearance.cleared_on,
+        question_ids=" ".join(clearance.question_ids),
     )
 
 
@@ -273,7 +297,7 @@ class Journal:
             planned_minutes=planned_minutes,
             variant=variant,
             writer=writer,
-            position_check_summary=(position_check_summary or "").strip() or None,
+            position_check_summary=check_position_summary(position_check_summary),
         )
         with self._writing() as db:
             row = SessionRow(
@@ -285,6 +309,7 @@ class Journal:
                 position_check_summary=record.position_check_summary,
                 writer=writer,
                 last_checkpoint_at=self._clock(),
+                logged=False,
             )
             db.add(row)
             db.flush()
@@ -296,6 +321,29 @@ class Journal:
                     )
                 before.session_id = row.id
                 before.timing = CheckInTiming.BEFORE
+            return row.id
+
+    def log_session(self, started_at: datetime, minutes: int, variant: str) -> int:
+        """Record a session done without the app: completed, its minutes as given, marked as logged."""
+        record = PracticeSession(
+            started_at=started_at,
+            planned_minutes=minutes,
+            variant=variant,
+            status=SessionStatus.COMPLETED,
+            actual_seconds=minutes * 60,
+            logged=True,
+        )
+        with self._writing() as db:
+            row = SessionRow(
+                started_at=record.started_at,
+                planned_minutes=record.planned_minutes,
+                actual_seconds=record.actual_seconds,
+                variant=record.variant,
+                status=record.status,
+                logged=True,
+            )
+            db.add(row)
+            db.flush()
             return row.id
 
     def checkpoint_session(self, session_id: int, elapsed_s: float) -> None:
@@ -444,6 +492,12 @@ class Journal:
                 for row in rows
             ]
 
+    def latest_checkin(self) -> CheckIn | None:
+        query = select(CheckInRow).order_by(CheckInRow.at.desc(), CheckInRow.id.desc()).limit(1)
+        with self._transaction() as db:
+            row = db.scalars(query).first()
+            return None if row is None else _check_in_record(row)
+
     def update_checkin(self, check_in: CheckIn) -> None:
         """Replace the stored check-in that has `check_in.id` with this one."""
         if check_in.id is None:
@@ -473,6 +527,30 @@ class Journal:
             db.add(row)
             db.flush()
             return row.id
+
+    def safety_screens_since(self, since: datetime) -> list[SafetyScreen]:
+        """The answers given at or after `since`, and always the latest ones, oldest first."""
+        moment = as_utc(require_aware(since, "the start of the window"))
+        query = select(SafetyScreenRow).order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
+        with self._transaction() as db:
+            recent = [_screen_record(row) for row in db.scalars(query.where(SafetyScreenRow.answered_at >= moment))]
+        latest = self.latest_safety_screen()
+        if latest is not None and all(screen.id != latest.id for screen in recent):
+            recent.append(latest)
+        return recent
+
+    def record_safety_clearance(self, clearance: SafetyClearance) -> int:
+        with self._writing() as db:
+            row = _clearance_row(clearance)
+            db.add(row)
+            db.flush()
+            return row.id
+
+    def safety_clearances(self) -> list[SafetyClearance]:
+        """Every clinician's all-clear, oldest first."""
+        query = select(SafetyClearanceRow).order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
+        with self._transaction() as db:
+            return [_clearance_record(row) for row in db.scalars(query)]
 
     def latest_safety_screen(self) -> SafetyScreen | None:
         query = select(SafetyScreenRow).order_by(
@@ -536,7 +614,9 @@ class Journal:
         with self._transaction() as db:
             return all(
                 db.scalar(select(func.count()).select_from(table)) == 0
-                for table in (SessionRow, CheckInRow, SafetyScreenRow, SettingRow, PsfsAssessmentRow)
+                for table in (
+                    SessionRow, CheckInRow, SafetyScreenRow, SafetyClearanceRow, SettingRow, PsfsAssessmentRow
+                )
             )
 
     def export_contents(self) -> JournalContents:
@@ -561,6 +641,9 @@ class Journal:
             settings={
                 row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
             },
+            safety_clearances=tuple(
+                _clearance_record(row) for row in db.scalars(select(SafetyClearanceRow).order_by(SafetyClearanceRow.id))
+            ),
             psfs=tuple(
                 _psfs_record(row) for row in db.scalars(select(PsfsAssessmentRow).order_by(PsfsAssessmentRow.id))
             ),
@@ -572,13 +655,15 @@ class Journal:
             counts = [
                 db.scalar(select(func.count()).select_from(t)) or 0 for t in (SessionRow, CheckInRow)
             ]
-            screens = db.scalar(select(func.count()).select_from(SafetyScreenRow)) or 0
+            screens = sum(
+                db.scalar(select(func.count()).select_from(t)) or 0 for t in (SafetyScreenRow, SafetyClearanceRow)
+            )
             settings = db.scalar(select(func.count()).select_from(SettingRow)) or 0
             psfs = db.scalar(select(func.count()).select_from(PsfsAssessmentRow)) or 0
             if sum(counts) + screens + settings + psfs:
                 raise JournalNotEmpty(
                     f"the journal at {self.where} is not empty ({counts[0]} sessions, {counts[1]} check-ins, "
-                    f"{screens} safety screens, {settings} settings, {psfs} PSFS entries); merge the file to add "
+                    f"{screens} safety records, {settings} settings, {psfs} PSFS entries); merge the file to add "
                     "only what it does not hold yet (crest import --merge)"
                 )
             for record in contents.sessions:
@@ -593,6 +678,7 @@ class Journal:
                         position_check_summary=record.position_check_summary,
                         writer=record.writer,
                         last_checkpoint_at=record.last_checkpoint_at,
+                        logged=record.logged,
                     )
                 )
             db.flush()
@@ -601,10 +687,13 @@ class Journal:
                 _fill_check_in_row(row, check_in)
                 db.add(row)
             db.add_all(_screen_row(screen) for screen in contents.safety_screens)
+            db.add_all(_clearance_row(clearance) for clearance in contents.safety_clearances)
             db.add_all(SettingRow(key=key, value=value) for key, value in contents.settings.items())
             db.add_all(_psfs_row(assessment) for assessment in contents.psfs)
             db.flush()
-            self._continue_id_sequences(db, ("practice_sessions", "check_ins", "safety_screens", "psfs_assessments"))
+            self._continue_id_sequences(
+                db, ("practice_sessions", "check_ins", "safety_screens", "safety_clearances", "psfs_assessments")
+            )
 
     def merge_contents(self, contents: JournalContents) -> MergePlan:
         """Add what `contents` holds and this journal does not (`merging.plan_merge`), with new ids, in one
@@ -620,6 +709,7 @@ class Journal:
                     variant=record.variant,
                     status=record.status,
                     position_check_summary=record.position_check_summary,
+                    logged=record.logged,
                 )
                 db.add(row)
                 db.flush()
@@ -631,6 +721,7 @@ class Journal:
                 _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
                 db.add(check_in_row)
             db.add_all(_screen_row(replace(screen, id=None)) for screen in plan.safety_screens)
+            db.add_all(_clearance_row(replace(clearance, id=None)) for clearance in plan.safety_clearances)
             db.add_all(SettingRow(key=key, value=value) for key, value in plan.settings.items())
             db.add_all(_psfs_row(replace(assessment, id=None)) for assessment in plan.psfs)
             return plan

@@ -12,8 +12,10 @@ import pytest
 
 from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession, SafetyScreen
 from crest.journal.transfer import InvalidImportFile, export_bytes, parse_export, read_export_file
+from crest.safety.screen import QUESTIONS
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
+NO = {question.id: False for question in QUESTIONS}
 CONTENTS = JournalContents(
     sessions=(
         PracticeSession(id=1, started_at=AT, planned_minutes=15, variant="standard", status="completed",
@@ -28,7 +30,7 @@ CONTENTS = JournalContents(
         CheckIn(id=2, at=AT, sensations=frozenset({"warmth", "sleepy"}), note="Ünïcode ✓, \"quoted\""),
     ),
     safety_screens=(
-        SafetyScreen(id=1, answered_at=AT, answers={"pregnant": False, "fever": False}, advice_level="clear"),
+        SafetyScreen(id=1, answered_at=AT, answers=NO, advice_level="clear"),
     ),
     settings={"voice": "off", "default_minutes": "15"},
 )  # fmt: skip
@@ -52,6 +54,7 @@ def test_each_record_type_is_its_own_table_with_a_header() -> None:
         "psfs.csv",
         "psfs_activities.csv",
         "safety_answers.csv",
+        "safety_clearances.csv",
         "safety_screens.csv",
         "sessions.csv",
         "settings.csv",
@@ -65,10 +68,7 @@ def test_each_record_type_is_its_own_table_with_a_header() -> None:
         ("1", "knee", "left", "2", "sharp"),
     ]
     assert tables["check_ins.csv"][1]["sensations"] == "sleepy;warmth"
-    assert {row["question_id"]: row["answer"] for row in tables["safety_answers.csv"]} == {
-        "fever": "no",
-        "pregnant": "no",
-    }
+    assert {row["question_id"]: row["answer"] for row in tables["safety_answers.csv"]} == dict.fromkeys(NO, "no")
     assert {row["key"]: row["value"] for row in tables["settings.csv"]} == {"default_minutes": "15", "voice": "off"}
 
 

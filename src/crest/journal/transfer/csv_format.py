@@ -1,10 +1,10 @@
 """CSV for a spreadsheet: a zip of one table per record type, each with a header row and one record per row.
 
 sessions.csv, check_ins.csv, pain_ratings.csv (by check_in_id), safety_screens.csv, safety_answers.csv (by
-screen_id), settings.csv, psfs.csv and psfs_activities.csv (by assessment_id) carry what the JSON export carries,
-ids included, so the zip (or the folder it unzips to) imports back. Files are UTF-8 with a byte order mark, which
-spreadsheets need to show accents right. A text cell that a spreadsheet would run as a formula (=, +, -, @) is
-written after a `'`, which reading removes.
+screen_id), safety_clearances.csv, settings.csv, psfs.csv and psfs_activities.csv (by assessment_id) carry what the
+JSON export carries, ids included, so the zip (or the folder it unzips to) imports back. Files are UTF-8 with a
+byte order mark, which spreadsheets need to show accents right. A text cell that a spreadsheet would run as a
+formula (=, +, -, @) is written after a `'`, which reading removes.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from typing import Any
 from crest.journal.records import JournalContents
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
+    CLEARANCE_FIELDS,
     LIST_SEPARATOR,
     NO,
     PAIN_FIELDS,
     SESSION_FIELDS,
     YES,
+    clearance_fields,
     pain_fields,
     session_fields,
     time_text,
@@ -33,6 +35,7 @@ from crest.journal.transfer.reading import (
     Collector,
     Place,
     check_in_record,
+    clearance_record,
     moment,
     pain_record,
     psfs_activity_record,
@@ -43,12 +46,13 @@ from crest.journal.transfer.reading import (
     text_value,
 )
 
-SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, SETTINGS, PSFS, ACTIVITIES = (
+SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVITIES = (
     "sessions.csv",
     "check_ins.csv",
     "pain_ratings.csv",
     "safety_screens.csv",
     "safety_answers.csv",
+    "safety_clearances.csv",
     "settings.csv",
     "psfs.csv",
     "psfs_activities.csv",
@@ -59,19 +63,21 @@ TABLES: Mapping[str, tuple[str, ...]] = {
     PAIN: ("check_in_id", *PAIN_FIELDS),
     SCREENS: ("id", "answered_at", "advice_level"),
     ANSWERS: ("screen_id", "question_id", "answer"),
+    CLEARANCES: CLEARANCE_FIELDS,
     SETTINGS: ("key", "value"),
     PSFS: ("id", "at"),
     ACTIVITIES: ("assessment_id", "name", "score"),
 }
-# Exports written before the PSFS existed lack its two tables; they read as a journal without PSFS entries.
-OPTIONAL_TABLES = (PSFS, ACTIVITIES)
+# Tables a journal may do without: a zip without them reads as a journal without such records.
+OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES)
 README_NAME = "README.txt"
 README = """A crest journal, one table per file (UTF-8 CSV; times are ISO 8601 with their offset):
-sessions.csv         one row per practice session
+sessions.csv         one row per practice session (logged: done without crest, not timed)
 check_ins.csv        how you felt, before or after a session or on its own (sensations joined by ;)
 pain_ratings.csv     each place rated in a check-in, 0-10, and what it was like (by the check-in's id)
 safety_screens.csv   each time you answered the safety questions, and the advice
 safety_answers.csv   the answers (screen_id is the safety screen's id)
+safety_clearances.csv  a clinician's all-clear: who, which day, which answers it covers (joined by ;)
 settings.csv         your preferences
 psfs.csv             each time you rated your daily activities (the PSFS)
 psfs_activities.csv  the activities and their scores, 0-10 (assessment_id is the psfs.csv id)
@@ -83,6 +89,8 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a fixed time: the same journal always gives
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
@@ -111,6 +119,8 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
         yield SCREENS, {"id": screen.id, "answered_at": answered_at, "advice_level": screen.advice_level}
         for question_id, answer in screen.answers.items():
             yield ANSWERS, {"screen_id": screen.id, "question_id": question_id, "answer": YES if answer else NO}
+    for clearance in contents.safety_clearances:
+        yield CLEARANCES, {**clearance_fields(clearance), "question_ids": LIST_SEPARATOR.join(clearance.question_ids)}
     for key, value in sorted(contents.settings.items()):
         yield SETTINGS, {"key": key, "value": value}
     for assessment in contents.psfs:
@@ -204,6 +214,8 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         collected.add_screen(place, screen_record(place, {**fields, "answers": given}, "answered_at"))
     for screen_id in answers:
         raise answer_places[screen_id].error("screen_id", f"there is no safety screen {screen_id} in this export")
+    for place, fields in tables.rows(CLEARANCES):
+        collected.add_clearance(place, clearance_record(place, fields, "recorded_at"))
     for place, fields in tables.rows(SETTINGS):
         collected.add_setting(place, fields["key"], fields["value"])
     for place, fields in tables.rows(PSFS):

@@ -1,7 +1,8 @@
 """Reading the one-sheet CSV that crest exported before the CSV became a table per record type, so that those
 backups still import. One row per record; the `record` column says which kind (session, check_in, pain,
-safety_screen, setting, psfs, psfs_activity) and only that kind's columns are filled. Pain rows follow their
-check-in, activity rows their PSFS round. Files written before PSFS existed (without its two columns) still read.
+safety_screen, setting, psfs, psfs_activity, safety_clearance) and only that kind's columns are filled. Pain rows
+follow their check-in, activity rows their PSFS round. Sheets from before PSFS (without its two columns), and
+before clearances and logged sessions (without their four), are read too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from crest.journal.transfer.reading import (
     Collector,
     Place,
     check_in_record,
+    clearance_record,
     moment,
     pain_record,
     psfs_activity_record,
@@ -49,8 +51,14 @@ LEGACY_COLUMNS: tuple[str, ...] = (
     "value",
     "assessment_id",
     "activity",
+    "clinician",
+    "cleared_on",
+    "question_ids",
+    "logged",
 )
-LEGACY_COLUMNS_BEFORE_PSFS = LEGACY_COLUMNS[:-2]
+# The columns of files written before clinicians' all-clears and logged sessions (schema r0004), and before PSFS.
+LEGACY_COLUMNS_BEFORE_CLEARANCES: tuple[str, ...] = LEGACY_COLUMNS[:-4]
+LEGACY_COLUMNS_BEFORE_PSFS: tuple[str, ...] = LEGACY_COLUMNS[:-6]
 
 
 def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> JournalContents:
@@ -59,9 +67,10 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
         header = next(reader, None)
     except csv.Error as error:
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
-    if header is None or tuple(header) not in (LEGACY_COLUMNS, LEGACY_COLUMNS_BEFORE_PSFS):
+    known = (LEGACY_COLUMNS, LEGACY_COLUMNS_BEFORE_CLEARANCES, LEGACY_COLUMNS_BEFORE_PSFS)
+    if header is None or tuple(header) not in known:
         raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(LEGACY_COLUMNS))
-    columns = len(header)
+    columns = tuple(header)
     collected = Collector(now)
     while True:
         place = Place(source, reader.line_num + 1)
@@ -73,9 +82,9 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
             break
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != columns:
-            raise place.error(None, f"{len(row)} columns instead of {columns}")
-        fields = dict(zip(LEGACY_COLUMNS, row + [""] * (len(LEGACY_COLUMNS) - columns), strict=True))
+        if len(row) != len(columns):
+            raise place.error(None, f"{len(row)} columns instead of {len(columns)}")
+        fields = dict.fromkeys(LEGACY_COLUMNS, "") | dict(zip(columns, row, strict=True))
         _csv_record(place, fields, collected)
     return collected.contents()
 
@@ -89,10 +98,12 @@ _LEGACY_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
         "variant",
         "status",
         "position_check_summary",
+        "logged",
     ),
     "check_in": ("id", "at", "timing", "session_id", "compared_with_before", "sensations", "note"),
     "pain": ("check_in_id", "region", "side", "score"),
     "safety_screen": ("id", "at", "advice_level", "answers"),
+    "safety_clearance": ("id", "at", "clinician", "cleared_on", "question_ids"),
     "setting": ("key", "value"),
     "psfs": ("id", "at"),
     "psfs_activity": ("assessment_id", "activity", "score"),
@@ -117,6 +128,8 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
         collected.add_pain(place, read_field(place, fields, "check_in_id", record_id), pain_record(place, fields))
     elif kind == "safety_screen":
         collected.add_screen(place, screen_record(place, fields, "at"))
+    elif kind == "safety_clearance":
+        collected.add_clearance(place, clearance_record(place, fields, "at"))
     elif kind == "psfs":
         collected.add_psfs_round(
             place, read_field(place, fields, "id", record_id), read_field(place, fields, "at", moment)

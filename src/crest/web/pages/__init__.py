@@ -12,6 +12,7 @@ from crest.web.pages import (
     report,
     safety,
     session,
+    session_log,
     settings,
     today,
     your_data,
@@ -20,6 +21,7 @@ from crest.web.pages import (
 
 def pages_router() -> APIRouter:
     router = APIRouter()
-    for module in (today, safety, session, checkin, journal, progress, psfs, report, check, settings, help, your_data):
+    pages = (today, safety, session, session_log, checkin, journal, progress, psfs, report, check, settings, help)
+    for module in (*pages, your_data):
         router.include_router(module.router)
     return router

@@ -58,6 +58,7 @@ def checkin_page(
         "checkins_url": "/api/checkins",
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         "journal_url": str(request.url_for("journal_page").path) + "?saved=check-in",
+        "today_url": str(request.url_for("today").path),  # where the answer to a worse check-in is shown
     }
     # A check-in with a session is from before or after it; one without is on its own, or before one to come.
     offered = (BEFORE, AFTER) if with_session else (CheckInTiming.STANDALONE, BEFORE)

@@ -16,4 +16,5 @@ router = page_router()
 def journal_page(request: Request, context: Context, saved: Literal["check-in"] | None = None) -> Response:
     """`saved` names what was just saved, so the page can say so."""
     entries = journal_rows(context.services.reports.history(), context.protocol, context.local_zone, context.now())
-    return render(request, "journal.html", active="journal_page", entries=entries, saved=saved)
+    logged = request.query_params.get("logged") == "1"
+    return render(request, "journal.html", active="journal_page", entries=entries, logged=logged, saved=saved)

@@ -7,14 +7,14 @@ take the region's usual side; if a check-in then rates one place twice, the high
 never lowered by a migration). The side becomes required; the quality is new, so existing ratings have none.
 
 Revision ID: r0005_pain_places
-Revises: r0003_psfs
+Revises: r0004_safety_clearance
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "r0005_pain_places"
-down_revision = "r0003_psfs"  # the lead chains the parallel r0004 at merge
+down_revision = "r0004_safety_clearance"
 branch_labels = None
 depends_on = None
 
