@@ -7,7 +7,9 @@ Every method runs in its own short transaction on a thread-safe engine, so a Fas
 from __future__ import annotations
 
 import contextlib
+import copy
 import threading
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -43,6 +45,7 @@ from crest.journal.records import (
 )
 from crest.journal.schema import migrate
 from crest.journal.tables import (
+    LOCAL_PERSON_ID,
     CheckInRow,
     PainRow,
     PsfsActivityRow,
@@ -94,6 +97,10 @@ def _writer_lock(path: Path) -> threading.Lock:
     """One lock per journal file in this process, shared by every `Journal` opened on it."""
     with _writer_locks_guard:
         return _writer_locks.setdefault(path, threading.Lock())
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
 
 
 def _session_record(row: SessionRow) -> PracticeSession:
@@ -152,9 +159,11 @@ def _screen_record(row: SafetyScreenRow) -> SafetyScreen:
     )
 
 
-def _screen_row(screen: SafetyScreen) -> SafetyScreenRow:
+def _screen_row(screen: SafetyScreen, person_id: int) -> SafetyScreenRow:
     return SafetyScreenRow(
         id=screen.id,
+        person_id=person_id,
+        uid=new_uid(),
         answered_at=screen.answered_at,
         advice_level=screen.advice_level,
         answers=[SafetyAnswerRow(question_id=key, answer=value) for key, value in screen.answers.items()],
@@ -169,9 +178,11 @@ def _psfs_record(row: PsfsAssessmentRow) -> PsfsAssessment:
     )
 
 
-def _psfs_row(assessment: PsfsAssessment) -> PsfsAssessmentRow:
+def _psfs_row(assessment: PsfsAssessment, person_id: int) -> PsfsAssessmentRow:
     return PsfsAssessmentRow(
         id=assessment.id,
+        person_id=person_id,
+        uid=new_uid(),
         at=assessment.at,
         activities=[
             PsfsActivityRow(position=position, name=activity.name, score=activity.score)
@@ -181,9 +192,14 @@ def _psfs_row(assessment: PsfsAssessment) -> PsfsAssessmentRow:
 
 
 class Journal:
-    """Repository and unit of work over the journal tables; open it with `Journal.open()`."""
+    """Repository and unit of work over the journal tables; open it with `Journal.open()`.
+
+    A journal is one person's: every query filters on `person_id` and every insert sets it. The local app is
+    person 1; practice mode gives each client their own person through `for_person`.
+    """
 
     def __init__(self, database: Database, clock: Clock = _utc_now) -> None:
+        self.person_id = LOCAL_PERSON_ID
         self._database = database
         self._engine = database.engine
         # An in-memory database is one connection shared by every thread: take turns on it.
@@ -207,6 +223,12 @@ class Journal:
             database.engine.dispose()
             raise
         return journal
+
+    def for_person(self, person_id: int) -> Journal:
+        """The same database, seen as `person_id`'s journal only (sharing the engine and its locks)."""
+        scoped = copy.copy(self)
+        scoped.person_id = person_id
+        return scoped
 
     def close(self) -> None:
         self._engine.dispose()
@@ -247,10 +269,9 @@ class Journal:
         ):
             yield db
 
-    @staticmethod
-    def _session_row(db: Session, session_id: int, for_update: bool = False) -> SessionRow:
+    def _session_row(self, db: Session, session_id: int, for_update: bool = False) -> SessionRow:
         row = db.get(SessionRow, session_id, with_for_update=for_update)
-        if row is None:
+        if row is None or row.person_id != self.person_id:
             raise SessionNotFound(f"there is no session {session_id} in the journal")
         return row
 
@@ -278,6 +299,8 @@ class Journal:
         )
         with self._writing() as db:
             row = SessionRow(
+                person_id=self.person_id,
+                uid=new_uid(),
                 started_at=record.started_at,
                 planned_minutes=record.planned_minutes,
                 actual_seconds=0,
@@ -307,6 +330,7 @@ class Journal:
                 update(SessionRow)
                 .where(
                     SessionRow.id == session_id,
+                    SessionRow.person_id == self.person_id,
                     SessionRow.status.in_((SessionStatus.RUNNING, SessionStatus.INTERRUPTED)),
                 )
                 .values(actual_seconds=elapsed, last_checkpoint_at=self._clock(), status=SessionStatus.RUNNING)
@@ -328,7 +352,11 @@ class Journal:
             return _session_record(self._session_row(db, session_id))
 
     def list_sessions(self, since: datetime | None = None) -> list[PracticeSession]:
-        query = select(SessionRow).order_by(SessionRow.started_at, SessionRow.id)
+        query = (
+            select(SessionRow)
+            .where(SessionRow.person_id == self.person_id)
+            .order_by(SessionRow.started_at, SessionRow.id)
+        )
         if since is not None:
             query = query.where(
                 SessionRow.started_at >= as_utc(require_aware(since, "the start of the window"))
@@ -351,7 +379,7 @@ class Journal:
         with self._writing() as db:
             self._session_row(db, session_id)
             # The database cascades to the check-ins and their ratings (SQLite has foreign keys switched on).
-            db.execute(delete(SessionRow).where(SessionRow.id == session_id))
+            db.execute(delete(SessionRow).where(SessionRow.id == session_id, SessionRow.person_id == self.person_id))
 
     def mark_abandoned_sessions(
         self, is_writer_alive: Callable[[str | None], bool], stale_after_s: float, now: datetime | None = None
@@ -364,7 +392,10 @@ class Journal:
         stale_before = moment - timedelta(seconds=stale_after_s)
         marked: list[PracticeSession] = []
         with self._writing() as db:
-            for row in db.scalars(select(SessionRow).where(SessionRow.status == SessionStatus.RUNNING)):
+            running = select(SessionRow).where(
+                SessionRow.person_id == self.person_id, SessionRow.status == SessionStatus.RUNNING
+            )
+            for row in db.scalars(running):
                 last_sign_of_life = row.last_checkpoint_at or row.started_at
                 if last_sign_of_life < stale_before or not is_writer_alive(row.writer):
                     row.status = SessionStatus.INTERRUPTED
@@ -377,7 +408,7 @@ class Journal:
         with self._writing() as db:
             if check_in.session_id is not None:
                 self._session_row(db, check_in.session_id)
-            row = CheckInRow()
+            row = CheckInRow(person_id=self.person_id, uid=new_uid())
             _fill_check_in_row(row, check_in)
             db.add(row)
             db.flush()
@@ -390,7 +421,7 @@ class Journal:
     def list_checkins(self, since: datetime | None = None, session_id: int | None = None) -> list[CheckIn]:
         """Oldest first. Read as plain rows, three queries in all: the ORM's objects cost more than linear time
         once years of check-ins are read at once (the progress summary, the report)."""
-        conditions = []
+        conditions = [CheckInRow.person_id == self.person_id]
         if since is not None:
             conditions.append(CheckInRow.at >= as_utc(require_aware(since, "the start of the window")))
         if session_id is not None:
@@ -452,10 +483,9 @@ class Journal:
         with self._writing() as db:
             db.delete(self._check_in_row(db, check_in_id))
 
-    @staticmethod
-    def _check_in_row(db: Session, check_in_id: int) -> CheckInRow:
+    def _check_in_row(self, db: Session, check_in_id: int) -> CheckInRow:
         row = db.get(CheckInRow, check_in_id)
-        if row is None:
+        if row is None or row.person_id != self.person_id:
             raise CheckInNotFound(f"there is no check-in {check_in_id} in the journal")
         return row
 
@@ -463,14 +493,16 @@ class Journal:
 
     def record_safety_screen(self, screen: SafetyScreen) -> int:
         with self._writing() as db:
-            row = _screen_row(screen)
+            row = _screen_row(screen, self.person_id)
             db.add(row)
             db.flush()
             return row.id
 
     def latest_safety_screen(self) -> SafetyScreen | None:
-        query = select(SafetyScreenRow).order_by(
-            SafetyScreenRow.answered_at.desc(), SafetyScreenRow.id.desc()
+        query = (
+            select(SafetyScreenRow)
+            .where(SafetyScreenRow.person_id == self.person_id)
+            .order_by(SafetyScreenRow.answered_at.desc(), SafetyScreenRow.id.desc())
         )
         with self._transaction() as db:
             row = db.scalars(query.limit(1)).first()
@@ -480,7 +512,7 @@ class Journal:
 
     def add_psfs(self, assessment: PsfsAssessment) -> int:
         with self._transaction() as db:
-            row = _psfs_row(assessment)
+            row = _psfs_row(assessment, self.person_id)
             db.add(row)
             db.flush()
             return row.id
@@ -491,19 +523,26 @@ class Journal:
 
     def list_psfs(self) -> list[PsfsAssessment]:
         """Oldest first."""
-        query = select(PsfsAssessmentRow).order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id)
+        query = (
+            select(PsfsAssessmentRow)
+            .where(PsfsAssessmentRow.person_id == self.person_id)
+            .order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id)
+        )
         with self._transaction() as db:
             return [_psfs_record(row) for row in db.scalars(query)]
 
     def delete_psfs(self, assessment_id: int) -> None:
         with self._transaction() as db:
             self._psfs_row(db, assessment_id)
-            db.execute(delete(PsfsAssessmentRow).where(PsfsAssessmentRow.id == assessment_id))
+            db.execute(
+                delete(PsfsAssessmentRow).where(
+                    PsfsAssessmentRow.id == assessment_id, PsfsAssessmentRow.person_id == self.person_id
+                )
+            )
 
-    @staticmethod
-    def _psfs_row(db: Session, assessment_id: int) -> PsfsAssessmentRow:
+    def _psfs_row(self, db: Session, assessment_id: int) -> PsfsAssessmentRow:
         row = db.get(PsfsAssessmentRow, assessment_id)
-        if row is None:
+        if row is None or row.person_id != self.person_id:
             raise PsfsNotFound(f"there is no PSFS entry {assessment_id} in the journal")
         return row
 
@@ -512,7 +551,10 @@ class Journal:
     def get_settings(self) -> dict[str, str]:
         with self._transaction() as db:
             return {
-                row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
+                row.key: row.value
+                for row in db.scalars(
+                    select(SettingRow).where(SettingRow.person_id == self.person_id).order_by(SettingRow.key)
+                )
             }
 
     def save_settings(self, values: Mapping[str, str]) -> None:
@@ -522,60 +564,81 @@ class Journal:
                 raise CrestError(f"setting {key!r} = {value!r} must be a named text value")
         with self._writing() as db:
             for key, value in values.items():
-                db.merge(SettingRow(key=key, value=value))
+                db.merge(SettingRow(person_id=self.person_id, key=key, value=value))
 
     # Whole journal: export and import
 
+    def _counts(self, db: Session) -> dict[str, int]:
+        """How many rows of each kind this person has."""
+        return {
+            name: db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id)) or 0
+            for name, table in (
+                ("sessions", SessionRow),
+                ("check-ins", CheckInRow),
+                ("safety screens", SafetyScreenRow),
+                ("settings", SettingRow),
+                ("PSFS entries", PsfsAssessmentRow),
+            )
+        }
+
     def is_empty(self) -> bool:
         with self._transaction() as db:
-            return all(
-                db.scalar(select(func.count()).select_from(table)) == 0
-                for table in (SessionRow, CheckInRow, SafetyScreenRow, SettingRow, PsfsAssessmentRow)
-            )
+            return not any(self._counts(db).values())
 
     def export_contents(self) -> JournalContents:
+        person = self.person_id
         with self._transaction() as db:
             return JournalContents(
                 sessions=tuple(
                     _session_record(row)
-                    for row in db.scalars(select(SessionRow).order_by(SessionRow.id))
+                    for row in db.scalars(
+                        select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id)
+                    )
                 ),
                 check_ins=tuple(
                     _check_in_record(row)
-                    for row in db.scalars(select(CheckInRow).order_by(CheckInRow.id))
+                    for row in db.scalars(
+                        select(CheckInRow).where(CheckInRow.person_id == person).order_by(CheckInRow.id)
+                    )
                 ),
                 safety_screens=tuple(
                     _screen_record(row)
-                    for row in db.scalars(select(SafetyScreenRow).order_by(SafetyScreenRow.id))
+                    for row in db.scalars(
+                        select(SafetyScreenRow).where(SafetyScreenRow.person_id == person).order_by(SafetyScreenRow.id)
+                    )
                 ),
                 settings={
-                    row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
+                    row.key: row.value
+                    for row in db.scalars(
+                        select(SettingRow).where(SettingRow.person_id == person).order_by(SettingRow.key)
+                    )
                 },
                 psfs=tuple(
                     _psfs_record(row)
-                    for row in db.scalars(select(PsfsAssessmentRow).order_by(PsfsAssessmentRow.id))
+                    for row in db.scalars(
+                        select(PsfsAssessmentRow)
+                        .where(PsfsAssessmentRow.person_id == person)
+                        .order_by(PsfsAssessmentRow.id)
+                    )
                 ),
             )
 
     def import_contents(self, contents: JournalContents) -> None:
         """Fill an empty journal with `contents`, keeping their ids, all in one transaction."""
         with self._writing() as db:
-            counts = [
-                db.scalar(select(func.count()).select_from(t)) or 0 for t in (SessionRow, CheckInRow)
-            ]
-            screens = db.scalar(select(func.count()).select_from(SafetyScreenRow)) or 0
-            settings = db.scalar(select(func.count()).select_from(SettingRow)) or 0
-            psfs = db.scalar(select(func.count()).select_from(PsfsAssessmentRow)) or 0
-            if sum(counts) + screens + settings + psfs:
+            counts = self._counts(db)
+            if any(counts.values()):
+                found = ", ".join(f"{count} {name}" for name, count in counts.items())
                 raise JournalNotEmpty(
-                    f"the journal at {self.where} is not empty ({counts[0]} sessions, {counts[1]} check-ins, "
-                    f"{screens} safety screens, {settings} settings, {psfs} PSFS entries); import only fills an "
+                    f"the journal at {self.where} is not empty ({found}); import only fills an "
                     "empty journal, so point CREST_HOME at a new folder"
                 )
             for record in contents.sessions:
                 db.add(
                     SessionRow(
                         id=record.id,
+                        person_id=self.person_id,
+                        uid=new_uid(),
                         started_at=record.started_at,
                         planned_minutes=record.planned_minutes,
                         actual_seconds=record.actual_seconds,
@@ -588,12 +651,14 @@ class Journal:
                 )
             db.flush()
             for check_in in contents.check_ins:
-                row = CheckInRow(id=check_in.id)
+                row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=new_uid())
                 _fill_check_in_row(row, check_in)
                 db.add(row)
-            db.add_all(_screen_row(screen) for screen in contents.safety_screens)
-            db.add_all(SettingRow(key=key, value=value) for key, value in contents.settings.items())
-            db.add_all(_psfs_row(assessment) for assessment in contents.psfs)
+            db.add_all(_screen_row(screen, self.person_id) for screen in contents.safety_screens)
+            db.add_all(
+                SettingRow(person_id=self.person_id, key=key, value=value) for key, value in contents.settings.items()
+            )
+            db.add_all(_psfs_row(assessment, self.person_id) for assessment in contents.psfs)
             db.flush()
             self._continue_id_sequences(db, ("practice_sessions", "check_ins", "safety_screens", "psfs_assessments"))
 
