@@ -13,13 +13,17 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Literal, TypeVar
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
+from crest.accounts.records import Prescription, SessionNote
 from crest.config import database_url
 from crest.errors import CrestError
 from crest.journal.engine import WRITES, Database, connect, translated_errors
@@ -46,19 +50,30 @@ from crest.journal.records import (
 from crest.journal.schema import migrate
 from crest.journal.tables import (
     LOCAL_PERSON_ID,
+    CareLinkRow,
     CheckInRow,
     PainRow,
+    PrescriptionRow,
     PsfsActivityRow,
     PsfsAssessmentRow,
     SafetyAnswerRow,
     SafetyScreenRow,
     SensationRow,
+    SessionNoteRow,
     SessionRow,
     SettingRow,
 )
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
 
 Clock = Callable[[], datetime]
+RecordKind = Literal["sessions", "check_ins", "safety_screens", "psfs"]
+SyncedRow = TypeVar("SyncedRow", SessionRow, CheckInRow, SafetyScreenRow, PsfsAssessmentRow)
+_SYNCED_TABLES: dict[RecordKind, type[SessionRow | CheckInRow | SafetyScreenRow | PsfsAssessmentRow]] = {
+    "sessions": SessionRow,
+    "check_ins": CheckInRow,
+    "safety_screens": SafetyScreenRow,
+    "psfs": PsfsAssessmentRow,
+}
 
 
 class SessionNotFound(CrestError):
@@ -77,6 +92,17 @@ class CheckInTaken(CrestError):
 
 class PsfsNotFound(CrestError):
     http_status = 404
+
+
+class UnknownRecordUid(CrestError):
+    """A synced record without a uid: the sender must name each record it sends."""
+
+
+def _uid_of(uids: Mapping[RecordKind, Mapping[int, str]], kind: RecordKind, record_id: int | None) -> str:
+    uid = uids.get(kind, {}).get(record_id or 0)
+    if uid is None:
+        raise UnknownRecordUid(f"{kind} record {record_id} was sent without its uid")
+    return uid
 
 
 class JournalNotEmpty(CrestError):
@@ -101,6 +127,50 @@ def _writer_lock(path: Path) -> threading.Lock:
 
 def new_uid() -> str:
     return uuid.uuid4().hex
+
+
+def live_prescription() -> ColumnElement[bool]:
+    """A prescription that counts: pulled by a linked crest (no link), or of a consented programme still running.
+    Select it with an outer join on its care link."""
+    return PrescriptionRow.care_link_id.is_(None) | (
+        CareLinkRow.consent_granted_at.is_not(None)
+        & CareLinkRow.consent_revoked_at.is_(None)
+        & CareLinkRow.ended_at.is_(None)
+    )
+
+
+def prescription_record(row: PrescriptionRow) -> Prescription:
+    return Prescription(
+        variant=row.variant,
+        minutes=row.minutes,
+        sessions_per_day=row.sessions_per_day,
+        days_per_week=row.days_per_week,
+        start_on=row.start_on,
+        end_on=row.end_on,
+        reminder_time=row.reminder_time,
+        note=row.note,
+        version=row.version,
+        prescribed_by=row.prescribed_by,
+        created_at=row.created_at,
+    )
+
+
+def prescription_row(person_id: int, care_link_id: int | None, dose: Prescription, now: datetime) -> PrescriptionRow:
+    return PrescriptionRow(
+        person_id=person_id,
+        care_link_id=care_link_id,
+        version=dose.version,
+        variant=dose.variant,
+        minutes=dose.minutes,
+        sessions_per_day=dose.sessions_per_day,
+        days_per_week=dose.days_per_week,
+        start_on=dose.start_on,
+        end_on=dose.end_on,
+        reminder_time=dose.reminder_time,
+        note=dose.note,
+        prescribed_by=dose.prescribed_by,
+        created_at=dose.created_at or now,
+    )
 
 
 def _session_record(row: SessionRow) -> PracticeSession:
@@ -673,3 +743,169 @@ class Journal:
                     f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}"
                 )
             )
+
+    # Practice mode: the companion repositories share these transactions
+
+    def reading(self) -> contextlib.AbstractContextManager[Session]:
+        return self._transaction()
+
+    def writing(self) -> contextlib.AbstractContextManager[Session]:
+        return self._writing()
+
+    # Practice mode: what a practitioner prescribed, notes on sessions, the windows the dashboard reads
+
+    def current_prescription(self) -> Prescription | None:
+        """The newest version of a live programme (or the one pulled by `crest sync`), or None."""
+        query = (
+            select(PrescriptionRow)
+            .outerjoin(CareLinkRow, CareLinkRow.id == PrescriptionRow.care_link_id)
+            .where(PrescriptionRow.person_id == self.person_id, live_prescription())
+            .order_by(PrescriptionRow.created_at.desc(), PrescriptionRow.id.desc())
+            .limit(1)
+        )
+        with self._transaction() as db:
+            row = db.scalars(query).first()
+            return None if row is None else prescription_record(row)
+
+    def keep_pulled_prescription(self, prescription: Prescription | None, now: datetime) -> None:
+        """Replace the copy of the practice's prescription that a linked crest keeps (None: there is none now)."""
+        with self._writing() as db:
+            db.execute(
+                delete(PrescriptionRow).where(
+                    PrescriptionRow.person_id == self.person_id, PrescriptionRow.care_link_id.is_(None)
+                )
+            )
+            if prescription is not None:
+                db.add(prescription_row(self.person_id, None, prescription, now))
+
+    def session_notes(self) -> dict[int, list[SessionNote]]:
+        """Practitioners' notes on this person's sessions, by session, oldest first."""
+        notes: dict[int, list[SessionNote]] = defaultdict(list)
+        query = (
+            select(SessionNoteRow)
+            .where(SessionNoteRow.person_id == self.person_id)
+            .order_by(SessionNoteRow.created_at, SessionNoteRow.id)
+        )
+        with self._transaction() as db:
+            for row in db.scalars(query):
+                notes[row.session_id].append(SessionNote(row.session_id, row.author_name, row.text, row.created_at))
+        return notes
+
+    def check_ins_between(self, since: datetime, until: datetime) -> list[CheckIn]:
+        """Check-ins from `since` up to (not including) `until`, oldest first (a window read through the index)."""
+        with self._transaction() as db:
+            rows = db.scalars(
+                select(CheckInRow)
+                .where(CheckInRow.person_id == self.person_id, CheckInRow.at >= since, CheckInRow.at < until)
+                .order_by(CheckInRow.at, CheckInRow.id)
+            )
+            return [_check_in_record(row) for row in rows]
+
+    def first_and_last_check_in_at(self) -> tuple[datetime, datetime] | None:
+        with self._transaction() as db:
+            mine = CheckInRow.person_id == self.person_id
+            first = db.scalar(select(CheckInRow.at).where(mine).order_by(CheckInRow.at).limit(1))
+            last = db.scalar(select(CheckInRow.at).where(mine).order_by(CheckInRow.at.desc()).limit(1))
+            return None if first is None or last is None else (first, last)
+
+    def first_check_in_at(self, since: datetime) -> datetime | None:
+        with self._transaction() as db:
+            return db.scalar(
+                select(CheckInRow.at)
+                .where(CheckInRow.person_id == self.person_id, CheckInRow.at >= since)
+                .order_by(CheckInRow.at)
+                .limit(1)
+            )
+
+    def last_session(self) -> PracticeSession | None:
+        with self._transaction() as db:
+            row = db.scalars(
+                select(SessionRow)
+                .where(SessionRow.person_id == self.person_id)
+                .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+                .limit(1)
+            ).first()
+            return None if row is None else _session_record(row)
+
+    def first_and_latest_psfs(self) -> list[PsfsAssessment]:
+        """The first PSFS round and the latest (one when there is only one): all a PSFS change needs."""
+        mine = PsfsAssessmentRow.person_id == self.person_id
+        with self._transaction() as db:
+            first = db.scalars(
+                select(PsfsAssessmentRow).where(mine).order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id).limit(1)
+            ).first()
+            latest = db.scalars(
+                select(PsfsAssessmentRow)
+                .where(mine)
+                .order_by(PsfsAssessmentRow.at.desc(), PsfsAssessmentRow.id.desc())
+                .limit(1)
+            ).first()
+            rounds = [row for row in (first, latest) if row is not None]
+            unique = {row.id: row for row in rounds}
+            return [_psfs_record(row) for row in unique.values()]
+
+    # Practice mode: `crest sync` (records matched by their stable uid, so pushing twice changes nothing)
+
+    def record_uids(self) -> dict[RecordKind, dict[int, str]]:
+        """Every record's uid by its id, per kind."""
+        with self._transaction() as db:
+            return {
+                kind: dict(db.execute(select(table.id, table.uid).where(table.person_id == self.person_id)).tuples())
+                for kind, table in _SYNCED_TABLES.items()
+            }
+
+    def merge_synced(
+        self,
+        contents: JournalContents,
+        uids: Mapping[RecordKind, Mapping[int, str]],
+        deleted: Mapping[RecordKind, Sequence[str]],
+    ) -> None:
+        """Insert or replace each record by its uid (`uids` maps the sender's ids to uids), and delete by uid; one
+        transaction, so a sync cut off half-way leaves the batch all there or not at all."""
+        with self._writing() as db:
+            session_ids: dict[int, int] = {}
+            for session in contents.sessions:
+                row = self._row_by_uid(db, SessionRow, _uid_of(uids, "sessions", session.id)) or SessionRow(
+                    person_id=self.person_id, uid=_uid_of(uids, "sessions", session.id), writer=None
+                )
+                row.started_at = session.started_at
+                row.planned_minutes = session.planned_minutes
+                row.actual_seconds = session.actual_seconds
+                row.variant = session.variant
+                row.status = session.status
+                row.position_check_summary = session.position_check_summary
+                row.last_checkpoint_at = session.last_checkpoint_at or session.started_at
+                db.add(row)
+                db.flush()
+                session_ids[session.id or 0] = row.id
+            for check_in in contents.check_ins:
+                uid = _uid_of(uids, "check_ins", check_in.id)
+                check_in_row = self._row_by_uid(db, CheckInRow, uid) or CheckInRow(person_id=self.person_id, uid=uid)
+                session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
+                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
+                db.add(check_in_row)
+            for screen in contents.safety_screens:
+                uid = _uid_of(uids, "safety_screens", screen.id)
+                existing = self._row_by_uid(db, SafetyScreenRow, uid)
+                if existing is not None:
+                    db.delete(existing)
+                    db.flush()
+                fresh = _screen_row(replace(screen, id=None), self.person_id)
+                fresh.uid = uid
+                db.add(fresh)
+            for assessment in contents.psfs:
+                uid = _uid_of(uids, "psfs", assessment.id)
+                old = self._row_by_uid(db, PsfsAssessmentRow, uid)
+                if old is not None:
+                    db.delete(old)
+                    db.flush()
+                new = _psfs_row(replace(assessment, id=None), self.person_id)
+                new.uid = uid
+                db.add(new)
+            for kind, gone in deleted.items():
+                table = _SYNCED_TABLES[kind]
+                if gone:
+                    db.execute(delete(table).where(table.person_id == self.person_id, table.uid.in_(list(gone))))
+
+    def _row_by_uid(self, db: Session, table: type[SyncedRow], uid: str) -> SyncedRow | None:
+        return db.scalars(select(table).where(table.person_id == self.person_id, table.uid == uid)).first()

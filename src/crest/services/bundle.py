@@ -49,7 +49,7 @@ class Services:
             reports=Reports(journal, clock, zone, preferences),
             daily_activities=DailyActivities(journal, clock),
             clinician_reports=ClinicianReports(journal, clock, zone, preferences, safety),
-            reminders=Reminders(preferences, clock, zone),
+            reminders=Reminders(preferences, clock, zone, journal.current_prescription),
             clock=clock,
             zone=zone,
             where=journal.where,

@@ -84,7 +84,8 @@ def _fill_at_r0003(url: str) -> None:
                 )
             connection.execute(
                 text(
-                    "INSERT INTO psfs_activities VALUES (1, 0, 'sitting', 4), (1, 1, 'walking', 5), (2, 0, 'sitting', 6)"
+                    "INSERT INTO psfs_activities VALUES "
+                    "(1, 0, 'sitting', 4), (1, 1, 'walking', 5), (2, 0, 'sitting', 6)"
                 )
             )
             connection.execute(text("INSERT INTO settings VALUES ('theme', 'dark'), ('default_minutes', '20')"))

@@ -141,29 +141,28 @@ def _create_practice_tables() -> None:
         sa.Column("expires_at", moment, nullable=False),
         sa.Column("used_at", moment, nullable=True),
     )
-    for table in ("auth_sessions", "device_tokens"):
-        op.create_table(
-            table,
-            sa.Column("id", sa.Integer(), primary_key=True),
-            sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
-            sa.Column("account_id", sa.Integer(), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
-            *(
-                [
-                    _when(),
-                    sa.Column("last_seen_at", moment, nullable=False),
-                    sa.Column("expires_at", moment, nullable=False),
-                    sa.Column("ended_at", moment, nullable=True),
-                ]
-                if table == "auth_sessions"
-                else [
-                    sa.Column("name", sa.String(100), nullable=False),
-                    _when(),
-                    sa.Column("last_sync_at", moment, nullable=True),
-                    sa.Column("revoked_at", moment, nullable=True),
-                ]
-            ),
-        )
-        op.create_index(f"ix_{table}_account_id", table, ["account_id"])
+    op.create_table(
+        "auth_sessions",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+        sa.Column("account_id", sa.Integer(), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+        _when(),
+        sa.Column("last_seen_at", moment, nullable=False),
+        sa.Column("expires_at", moment, nullable=False),
+        sa.Column("ended_at", moment, nullable=True),
+    )
+    op.create_index("ix_auth_sessions_account_id", "auth_sessions", ["account_id"])
+    op.create_table(
+        "device_tokens",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+        sa.Column("account_id", sa.Integer(), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("name", sa.String(100), nullable=False),
+        _when(),
+        sa.Column("last_sync_at", moment, nullable=True),
+        sa.Column("revoked_at", moment, nullable=True),
+    )
+    op.create_index("ix_device_tokens_account_id", "device_tokens", ["account_id"])
     op.create_table(
         "login_failures",
         sa.Column("id", sa.Integer(), primary_key=True),
