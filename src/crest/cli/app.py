@@ -14,6 +14,7 @@ def build_app() -> "typer.Typer":
     import typer
 
     from crest.cli import (
+        ask_cmd,
         check_cmd,
         journal_cmd,
         progress_cmd,
@@ -50,6 +51,7 @@ def build_app() -> "typer.Typer":
         report_cmd,
         remind_cmd,
         check_cmd,
+        ask_cmd,
         serve_cmd,
     )
     for module in modules:

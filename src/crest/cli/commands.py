@@ -19,6 +19,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "report": "Make a report for your clinician (PDF or HTML).",
     "remind": "Make a calendar file that reminds you to rest.",
     "check": "Check your position from photos, videos or the live camera.",
+    "ask": "Ask a question about constructive rest; answers name their sources, warning signs come first.",
     "serve": "Start the local web app in your browser.",
 }
 
