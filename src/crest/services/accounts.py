@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from crest.accounts.model import Actor, Admin, Anonymous, Client, NoPractice, Practitioner, Role, SignedIn
+from crest.accounts.model import (
+    Actor,
+    Admin,
+    Anonymous,
+    Client,
+    NoPractice,
+    Practitioner,
+    Role,
+    SignedIn,
+    practice_of,
+)
 from crest.accounts.passwords import Passwords, check_new_password
 from crest.accounts.permissions import Action, Decision, Target, decide
 from crest.accounts.records import Account, InviteNotValid, Membership, check_name
@@ -179,6 +189,10 @@ class Accounts:
             return Anonymous(), None, None
         account = self._store.account(device.account_id)
         return self.actor_of(account), account, device.id
+
+    def practice_name(self, actor: Actor) -> str | None:
+        practice_id = practice_of(actor)
+        return None if practice_id is None else self._store.practice_name(practice_id)
 
     # Setting up
 

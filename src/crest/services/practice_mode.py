@@ -8,9 +8,9 @@ client who revoked consent, is simply not found: 404, never 403.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -41,6 +41,7 @@ from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
     from crest.journal.practice_store import ClientWindow, LinkedClient, LinkedPractitioner, PracticeStore
+    from crest.journal.store import RecordKind
     from crest.services.bundle import Services
 
 DASHBOARD_DAYS = 31  # adherence needs 28 days, "days with data" 30
@@ -96,7 +97,8 @@ class SharingView:
     ended: bool
 
 
-def _zone(name: str | None, fallback: tzinfo) -> tzinfo:
+def zone_named(name: str | None, fallback: tzinfo) -> tzinfo:
+    """A person's own time zone when they chose one (a practice's clients live in many), else `fallback`."""
     if name:
         try:
             return ZoneInfo(name)
@@ -148,7 +150,7 @@ class PracticeMode:
     def _summary(
         self, linked: LinkedClient, window: ClientWindow, acknowledged: dict[str, datetime], now: datetime
     ) -> ClientSummary:
-        zone = _zone(window.zone_name, self._zone)
+        zone = zone_named(window.zone_name, self._zone)
         prescription = window.prescription
         applies = prescription is not None and prescription.applies_on(now.astimezone(zone).date())
         target = prescription.weekly_target() if prescription is not None and applies else None
@@ -329,6 +331,44 @@ class PracticeMode:
             raise NotFoundForYou("there is no such practitioner link")
         require(actor, Action.MANAGE_OWN_CONSENT, link.as_target(), "practitioner link")
         return link
+
+    def own_prescription(self, actor: Actor) -> Prescription | None:
+        require(actor, Action.KEEP_OWN_JOURNAL, what="read a prescription")
+        assert isinstance(actor, Client)
+        return self._services_for(actor.person_id).reports.prescription()
+
+    def receive_sync(
+        self,
+        actor: Actor,
+        device_id: int | None,
+        journal_text: str,
+        uids: Mapping[RecordKind, Mapping[int, str]],
+        deleted: Mapping[RecordKind, Sequence[str]],
+    ) -> tuple[dict[str, int], int]:
+        """A linked crest's batch, stored in the client's own journal."""
+        require(actor, Action.KEEP_OWN_JOURNAL, what="sync a journal")
+        assert isinstance(actor, Client)
+        received = self._services_for(actor.person_id).sync.receive(journal_text, uids, deleted)
+        if device_id is not None:
+            self._store.device_synced(device_id, self._clock())
+        return received, sum(len(gone) for gone in deleted.values())
+
+    def forget_device(self, actor: Actor, device_id: int | None) -> None:
+        require(actor, Action.KEEP_OWN_JOURNAL, what="unlink a computer")
+        if device_id is None:
+            raise NotFoundForYou("this request was not signed by a linked computer")
+        self._store.revoke_device(device_id, self._clock())
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    @property
+    def zone(self) -> tzinfo:
+        """The practice's time zone, in which its pages show times."""
+        return self._zone
+
+    def today(self) -> date:
+        return self._clock().astimezone(self._zone).date()
 
     def looked_at(self, actor: Actor) -> list[AuditEntry]:
         """Who looked at or changed my data, newest first."""
