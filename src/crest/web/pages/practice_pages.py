@@ -15,7 +15,7 @@ from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.services.audit import Audited
 from crest.web.api.practice import invite_url
 from crest.web.pages.common import SubmittedForm, page_router
-from crest.web.practice_door import Asked, Door, address_of
+from crest.web.practice_door import Asked, Door, SignInNeeded, address_of
 from crest.web.practice_schemas import PrescriptionIn
 from crest.web.presenters import friendly_time
 from crest.web.templating import render
@@ -183,7 +183,7 @@ def change_sharing(request: Request, link_id: int, form: SubmittedForm, asker: A
 @router.get("/account", name="account_page")
 def account_page(request: Request, asker: Asked, door: Door) -> Response:
     if asker.account is None:
-        return RedirectResponse(str(request.url_for("login_page").path), status_code=303)
+        raise SignInNeeded("please sign in first")
     return render(
         request,
         "practice_account.html",

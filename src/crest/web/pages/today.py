@@ -45,4 +45,5 @@ def today(request: Request, context: Context) -> Response:
         suggested_time={"text": protocol.suggested_time.text, "source": protocol.cite(protocol.suggested_time.sources)},
         progress_line=None if progress_line is None else line_view(progress_line),
         psfs_due=services.daily_activities.due() and not safety.due,
+        prescription=services.reports.prescription(),
     )
