@@ -850,7 +850,12 @@ class Journal:
         """Every record's uid by its id, per kind."""
         with self._transaction() as db:
             return {
-                kind: dict(db.execute(select(table.id, table.uid).where(table.person_id == self.person_id)).tuples())
+                kind: {
+                    record_id: uid
+                    for record_id, uid in db.execute(
+                        select(table.id, table.uid).where(table.person_id == self.person_id)
+                    )
+                }
                 for kind, table in _SYNCED_TABLES.items()
             }
 
