@@ -45,12 +45,25 @@ class PlaceSeries:
 
 
 @dataclass(frozen=True)
+class BeforeAfter:
+    """One place rated before and after the same session."""
+
+    place: Place
+    before: int
+    after: int
+
+    @property
+    def change(self) -> int:
+        """After minus before: negative is better."""
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
 class SessionChange:
-    """After minus before, averaged over the places rated both times (negative is better)."""
+    """A session and each place rated both before and after it, in place order (never averaged together)."""
 
     session: PracticeSession
-    change: float
-    places: tuple[Place, ...]
+    places: tuple[BeforeAfter, ...]
 
 
 def series_by_place(check_ins: Sequence[CheckIn]) -> list[PlaceSeries]:
@@ -136,7 +149,7 @@ def change_per_session(sessions: Sequence[PracticeSession], check_ins: Sequence[
         before, after = timings.get(CheckInTiming.BEFORE, {}), timings.get(CheckInTiming.AFTER, {})
         shared = sorted(set(before) & set(after))
         if shared:
-            changes.append(SessionChange(session, mean(after[p] - before[p] for p in shared), tuple(shared)))
+            changes.append(SessionChange(session, tuple(BeforeAfter(p, before[p], after[p]) for p in shared)))
     return changes
 
 

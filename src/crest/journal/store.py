@@ -452,20 +452,27 @@ class Journal:
             db.execute(delete(SessionRow).where(SessionRow.id == session_id, SessionRow.person_id == self.person_id))
 
     def mark_abandoned_sessions(
-        self, is_writer_alive: Callable[[str | None], bool], stale_after_s: float, now: datetime | None = None
+        self,
+        is_writer_alive: Callable[[str | None], bool],
+        stale_after_s: float,
+        now: datetime | None = None,
+        writer: str | None = None,
     ) -> list[PracticeSession]:
         """Mark `running` sessions whose process is gone, or silent for `stale_after_s`, as `interrupted`.
 
-        Their elapsed time stays the last checkpointed one: what was really practised.
+        Only `writer`'s sessions, when given. Their elapsed time stays the last checkpointed one: what was really
+        practised.
         """
         moment = as_utc(require_aware(now, "now")) if now is not None else self._clock()
         stale_before = moment - timedelta(seconds=stale_after_s)
         marked: list[PracticeSession] = []
+        query = select(SessionRow).where(
+            SessionRow.person_id == self.person_id, SessionRow.status == SessionStatus.RUNNING
+        )
+        if writer is not None:
+            query = query.where(SessionRow.writer == writer)
         with self._writing() as db:
-            running = select(SessionRow).where(
-                SessionRow.person_id == self.person_id, SessionRow.status == SessionStatus.RUNNING
-            )
-            for row in db.scalars(running):
+            for row in db.scalars(query):
                 last_sign_of_life = row.last_checkpoint_at or row.started_at
                 if last_sign_of_life < stale_before or not is_writer_alive(row.writer):
                     row.status = SessionStatus.INTERRUPTED

@@ -28,7 +28,7 @@ from crest.services.audit import AuditLog
 from crest.services.bundle import Services
 from crest.services.practice_mode import PracticeMode, zone_named
 from crest.web.api import api_router
-from crest.web.context import LazyChecker, UploadLimits, WebContext
+from crest.web.context import LazyChecker, SessionWatch, UploadLimits, WebContext
 from crest.web.errors import install_error_handlers
 from crest.web.pages import pages_router
 from crest.web.practice_app import PracticeOptions, install_practice_mode
@@ -36,7 +36,6 @@ from crest.web.practice_door import PracticeDoor
 from crest.web.schemas import ValidationProblemOut
 
 STATIC_DIR = Path(__file__).parent / "static"
-SWEEP_EVERY_S = 60.0
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
@@ -47,6 +46,7 @@ def create_app(
     local_zone: tzinfo | None = None,
     checker_factory: Callable[[], CheckService] = CheckService,
     limits: UploadLimits | None = None,
+    watch: SessionWatch | None = None,
     practice: PracticeOptions | None = None,
 ) -> FastAPI:
     """The web door's composition root: open the journal (applying migrations), build the services and the app.
@@ -61,18 +61,19 @@ def create_app(
         protocol=load_protocol(),
         checker=LazyChecker(checker_factory),
         limits=limits or UploadLimits(),
+        watch=watch or SessionWatch(),
     )
     door = None if practice is None else _practice_door(journal, clock, zone, practice)
     if door is not None:
         base = context
         context = replace(context, for_request=lambda connection: door.client_context(base, connection))
-        recover = _recover_everyones_sessions(door, PracticeStore(journal))
+        recover = _recover_everyones_sessions(door, PracticeStore(journal), context.watch)
     else:
-        recover = context.services.practice.recover_abandoned
+        recover = _recover_sessions(context.services, context.watch)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        sweeper = asyncio.create_task(_sweep_abandoned_sessions(recover))
+        sweeper = asyncio.create_task(_sweep_abandoned_sessions(recover, context.watch.sweep_every_s))
         try:
             yield
         finally:
@@ -152,23 +153,33 @@ def _practice_door(journal: Journal, clock: Clock, zone: tzinfo, options: Practi
     )
 
 
-def _recover_everyones_sessions(door: PracticeDoor, store: PracticeStore) -> Callable[[], object]:
+def _recover_sessions(services: Services, watch: SessionWatch) -> Callable[[], object]:
     def recover() -> None:
-        for person_id in store.people_with_running_sessions():
-            door.services_for(person_id).practice.recover_abandoned()
+        services.practice.recover_abandoned()
+        services.practice.recover_closed_pages(watch.page_silent_after_s)
 
     return recover
 
 
-async def _sweep_abandoned_sessions(recover: Callable[[], object]) -> None:
+def _recover_everyones_sessions(door: PracticeDoor, store: PracticeStore, watch: SessionWatch) -> Callable[[], object]:
+    """Practice mode: the same, for every person with a running session."""
+
+    def recover() -> None:
+        for person_id in store.people_with_running_sessions():
+            _recover_sessions(door.services_for(person_id), watch)()
+
+    return recover
+
+
+async def _sweep_abandoned_sessions(recover: Callable[[], object], every_s: float) -> None:
     """At start and then now and then, mark sessions whose process died or went silent as interrupted.
 
-    A closed tab usually says so itself (the page sends `interrupted` as it goes); this catches the rest.
+    A page's session outlives a reload (the page resumes it); a closed tab shows as a page gone silent.
     """
     while True:
         with contextlib.suppress(Exception):  # a locked database now is no reason to stop sweeping later
             await asyncio.to_thread(recover)
-        await asyncio.sleep(SWEEP_EVERY_S)
+        await asyncio.sleep(every_s)
 
 
 def _version() -> str:

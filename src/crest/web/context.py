@@ -24,6 +24,7 @@ from starlette.requests import HTTPConnection
 
 from crest.protocol.model import Protocol
 from crest.services.bundle import Services
+from crest.services.practice import PAGE_SILENT_AFTER_S
 
 if TYPE_CHECKING:
     from crest.posture.service import CheckService
@@ -37,6 +38,19 @@ class UploadLimits:
     max_upload_bytes: int = 200 * 1024 * 1024
     max_video_s: float = 20 * 60
     max_frame_bytes: int = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SessionWatch:
+    """How the server tells a closed session page from a quiet one (see crest.journal.recovery)."""
+
+    sweep_every_s: float = 60.0
+    page_silent_after_s: float = PAGE_SILENT_AFTER_S
+
+    @property
+    def heartbeat_every_s(self) -> float:
+        """How often a page checkpoints at the least: several times within the silence allowed."""
+        return self.page_silent_after_s / 6
 
 
 @dataclass
@@ -62,6 +76,7 @@ class WebContext:
     protocol: Protocol
     checker: LazyChecker
     limits: UploadLimits
+    watch: SessionWatch = field(default_factory=SessionWatch)
     # Practice mode: the context of the person asking (their own services), or an error saying why not.
     for_request: Callable[[HTTPConnection], WebContext] | None = None
 

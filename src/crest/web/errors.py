@@ -3,7 +3,7 @@
 `DatabaseUnavailable` (a locked or unreachable journal) answers 503: the request was fine, try again later.
 """
 
-from typing import Any
+from collections.abc import Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from crest.errors import CrestError
+from crest.web.input_problems import input_problems
 from crest.web.templating import render
 
 
@@ -27,17 +28,14 @@ class UploadTooLarge(CrestError):
     http_status = 413
 
 
-def _field(location: tuple[Any, ...]) -> str:
-    parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
-    return ".".join(parts) or "body"
-
-
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
-async def _page(request: Request, status: int, title: str, message: str) -> Response:
-    return await run_in_threadpool(render, request, "error.html", status, title=title, message=message)
+async def _page(request: Request, status: int, title: str, message: str, problems: Sequence[str] = ()) -> Response:
+    return await run_in_threadpool(
+        render, request, "error.html", status, title=title, message=message, problems=problems
+    )
 
 
 async def _crest_error(request: Request, error: Exception) -> Response:
@@ -49,11 +47,14 @@ async def _crest_error(request: Request, error: Exception) -> Response:
 
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    problems = [{"field": _field(tuple(item["loc"])), "message": item["msg"]} for item in error.errors()]
-    detail = "; ".join(f"{problem['field']}: {problem['message']}" for problem in problems)
+    problems = input_problems(error.errors())
     if _is_api(request):
-        return JSONResponse({"detail": detail, "errors": problems}, status_code=422)
-    return await _page(request, 422, "Please check what you entered", detail)
+        detail = "; ".join(f"{problem.field}: {problem.message}" for problem in problems)
+        errors = [{"field": problem.field, "message": problem.message} for problem in problems]
+        return JSONResponse({"detail": detail, "errors": errors}, status_code=422)
+    sentences = [problem.sentence for problem in problems]
+    message = "A few things need changing:" if len(sentences) > 1 else sentences[0]
+    return await _page(request, 422, "Please check what you entered", message, sentences if len(sentences) > 1 else ())
 
 
 async def _http_error(request: Request, error: Exception) -> Response:

@@ -8,7 +8,7 @@ from fastapi.responses import Response
 
 from crest.web.insight_views import summary_view
 from crest.web.pages.common import Context, page_router
-from crest.web.presenters import progress_charts
+from crest.web.presenters import progress_charts, progress_period
 from crest.web.templating import render
 
 router = page_router()
@@ -17,6 +17,10 @@ router = page_router()
 @router.get("/progress", name="progress_page")
 def progress_page(request: Request, context: Context, since: date | None = None) -> Response:
     services = context.services
-    charts = progress_charts(services.reports.progress(), context.local_zone)
+    progress = services.reports.progress()
+    charts = progress_charts(progress, context.local_zone)
+    period = progress_period(progress, context.local_zone)
     summary = summary_view(services.reports.summary(since=since))
-    return render(request, "progress.html", active="progress_page", charts=charts, summary=summary)
+    return render(
+        request, "progress.html", active="progress_page", charts=charts, period=period, summary=summary
+    )

@@ -1,15 +1,16 @@
 """The guided session in the browser: checklist, optional camera check, timer; and correcting a finished one."""
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from crest.journal.records import MAX_RECORD_ID, require_finished
+from crest.journal.records import MAX_RECORD_ID, PracticeSession, require_finished
 from crest.journal.vocabulary import SessionStatus, labels
 from crest.protocol.model import VariantName
-from crest.session.timeline import build_timeline, check_minutes, usual_range_note
+from crest.session.timeline import build_timeline, check_minutes, check_variant, usual_range_note
+from crest.web.context import WebContext
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time
 from crest.web.schemas import SessionOut
@@ -32,13 +33,19 @@ def session_page(
     services = context.services
     if before_checkin_id is not None:
         services.check_ins.get(before_checkin_id)  # a 404 page for a check-in that does not exist
+    # A session this server is still running for a page (one reloaded, or left by a stray tap) is offered first.
+    open_session = services.practice.open_session()
     safety = services.safety.standing()
-    if safety.due or safety.concern_stands:
+    if safety.concern_stands or (safety.due and open_session is None):
         return RedirectResponse(request.url_for("safety_page"), status_code=303)
     preferences = services.preferences.current()
     protocol = context.protocol
-    chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
-    chosen_variant = variant or preferences.default_variant
+    if open_session is not None:
+        chosen_minutes = open_session.planned_minutes
+        chosen_variant = check_variant(protocol, open_session.variant)
+    else:
+        chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
+        chosen_variant = variant or preferences.default_variant
     timeline = build_timeline(protocol, chosen_variant, chosen_minutes)
     config = {
         "minutes": chosen_minutes,
@@ -65,6 +72,8 @@ def session_page(
         "sessions_url": "/api/sessions",
         "live_url": "/api/check/live",
         "before_checkin_id": before_checkin_id,
+        "heartbeat_every_s": context.watch.heartbeat_every_s,
+        "resume": None if open_session is None else _resume(open_session, context),
     }
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return render(
@@ -101,3 +110,12 @@ def session_edit_page(
         variants=[(name, variant.title) for name, variant in context.protocol.variants.items()],
         statuses=[(name, label.capitalize()) for name, label in labels(finished).items()],
     )
+
+
+def _resume(session: PracticeSession, context: WebContext) -> dict[str, Any]:
+    assert session.id is not None
+    return {
+        "session_id": session.id,
+        "elapsed_s": session.actual_seconds,
+        "started": friendly_time(session.started_at, context.local_zone, context.now()),
+    }

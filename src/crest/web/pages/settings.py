@@ -10,6 +10,7 @@ from crest.interop.ical import Weekday
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT
 from crest.web.context import WebContext
+from crest.web.input_problems import input_problems
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.templating import render
 
@@ -45,8 +46,7 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
     try:
         preferences = Preferences.model_validate(submitted)
     except ValidationError as error:
-        first = error.errors()[0]
-        message = f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+        message = " ".join(problem.sentence for problem in input_problems(error.errors()))
         return _settings(request, context, preferences_store.current(), error=message, status_code=422)
     preferences_store.save(preferences)
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
