@@ -339,6 +339,17 @@ def test_every_route_of_the_app_is_in_the_matrix_and_nothing_else(routes: set[tu
     print(f"\nauthorization matrix: {len(MATRIX)} routes x {len(ACTORS)} actors = {len(MATRIX) * len(ACTORS)} cells")
 
 
+def test_every_route_has_a_name_of_its_own(world: World, tmp_path: Path) -> None:
+    """Pages link with url_for(name): two routes of one name would send a form to the wrong one."""
+    app = practice_app(world.copy_to(tmp_path), world.clock)
+    names: list[str] = []
+    for route in app.routes:
+        contexts = getattr(route, "effective_route_contexts", None)
+        found = (contexts() if callable(contexts) else contexts) if contexts is not None else [route]
+        names += [str(getattr(one, "name", "")) for one in found]
+    assert sorted(name for name in set(names) if names.count(name) > 1) == []
+
+
 def _path(world: World, actor: str, template: str, rule: Rule) -> str:
     if template == "/static":
         return "/static/crest.css"

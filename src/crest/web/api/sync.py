@@ -21,7 +21,7 @@ def push(body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
 
 
 @router.get("/prescription", response_model=PrescriptionOut | None)
-def prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
+def sync_prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
     current = door.practice.own_prescription(asker.actor)
     return None if current is None else PrescriptionOut.of(current)
 

@@ -58,7 +58,7 @@ def _login_again(request: Request, message: str, email: str, target: str | None,
     return render(request, "practice_login.html", status, **values)
 
 
-@router.post("/logout", name="logout")
+@router.post("/logout", name="sign_out")
 def logout(request: Request, asker: Asked, door: Door) -> Response:
     door.accounts.sign_out(asker.token, asker.actor, address_of(request))
     response = RedirectResponse(str(request.url_for("login_page").path), status_code=303)

@@ -174,7 +174,7 @@ def sharing_page(request: Request, asker: Asked, door: Door) -> Response:
     )
 
 
-@router.post("/sharing/{link_id}", name="change_sharing")
+@router.post("/sharing/{link_id}", name="sharing_change")
 def change_sharing(request: Request, link_id: int, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     door.practice.set_sharing(asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on")
     return _back(request, "sharing_page")
@@ -194,7 +194,7 @@ def account_page(request: Request, asker: Asked, door: Door) -> Response:
     )
 
 
-@router.post("/account/delete", name="delete_account")
+@router.post("/account/delete", name="account_delete")
 def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
         door.accounts.delete_account(asker.actor, form.get("password", ""))
