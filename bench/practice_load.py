@@ -225,7 +225,8 @@ def percentile(values: list[float], share: float) -> float:
 
 
 async def mixed_load(base: str, world: dict[str, object], seconds: float) -> tuple[list[float], dict[str, int]]:
-    """Open loop at RATE/s: 90% clients writing (check-ins, checkpoints), 10% practitioners reading dashboards."""
+    """Open loop at RATE/s: 95% clients writing (half check-ins, half session checkpoints), 5% practitioners
+    reading their dashboards (10 a second at 200 requests/s)."""
     tokens: dict[str, str] = world["tokens"]  # type: ignore[assignment]
     clients = [token for key, token in tokens.items() if key.startswith("c")][:400]
     practitioners = [token for key, token in tokens.items() if key.startswith("p")]
@@ -244,7 +245,7 @@ async def mixed_load(base: str, world: dict[str, object], seconds: float) -> tup
 
         async def one(at: float, kind: int) -> None:
             await asyncio.sleep(max(0.0, at - time.perf_counter()))
-            if kind < 45:
+            if kind < 48:
                 token = random.choice(clients)
                 request = http.post(
                     "/api/checkins",
@@ -252,7 +253,7 @@ async def mixed_load(base: str, world: dict[str, object], seconds: float) -> tup
                     cookies={"crest_session": token},
                     headers=origin,
                 )
-            elif kind < 90 and sessions:
+            elif kind < 95 and sessions:
                 token = random.choice(list(sessions))
                 request = http.post(
                     f"/api/sessions/{sessions[token]}/checkpoint",

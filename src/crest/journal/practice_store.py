@@ -28,16 +28,15 @@ from crest.accounts.records import (
     Membership,
     Prescription,
 )
-from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyScreen
+from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyScreen, check_status
 from crest.journal.store import (
     Journal,
-    _check_in_record,
     _psfs_record,
     _screen_record,
-    _session_record,
     live_prescription,
     prescription_record,
     prescription_row,
+    read_check_ins,
 )
 from crest.journal.tables import (
     AccountRow,
@@ -696,17 +695,23 @@ class PracticeStore:
                     psfs_ids[psfs_id] = person_id
                 if screen is not None:
                     screen_ids[screen] = person_id
-            seen: set[int] = set()
-            for row in db.scalars(select(CheckInRow).where(or_(*spans)).order_by(CheckInRow.at, CheckInRow.id)):
-                if row.id not in seen:
-                    seen.add(row.id)
-                    windows[row.person_id].check_ins.append(_check_in_record(row))
-            for session in db.scalars(
-                select(SessionRow)
+            for person_id, check_in in read_check_ins(db, [or_(*spans)]):
+                windows[person_id].check_ins.append(check_in)
+            for person_id, started_at, planned, rested, variant, status in db.execute(
+                select(
+                    SessionRow.person_id,
+                    SessionRow.started_at,
+                    SessionRow.planned_minutes,
+                    SessionRow.actual_seconds,
+                    SessionRow.variant,
+                    SessionRow.status,
+                )
                 .where(SessionRow.person_id.in_(ids), SessionRow.started_at >= since)
                 .order_by(SessionRow.started_at, SessionRow.id)
             ):
-                windows[session.person_id].sessions.append(_session_record(session))
+                windows[person_id].sessions.append(
+                    PracticeSession(started_at, planned, variant, check_status(status), rested)
+                )
             if psfs_ids:
                 for assessment in db.scalars(
                     select(PsfsAssessmentRow)

@@ -173,6 +173,56 @@ def prescription_row(person_id: int, care_link_id: int | None, dose: Prescriptio
     )
 
 
+def read_check_ins(db: Session, conditions: Sequence[ColumnElement[bool]]) -> list[tuple[int, CheckIn]]:
+    """The check-ins matching `conditions` with their person, oldest first, read as plain rows in three queries:
+    the ORM's objects cost more than linear time once years of check-ins are read at once."""
+    chosen = select(CheckInRow.id).where(*conditions)
+    pain: dict[int, list[PainRating]] = defaultdict(list)
+    for region, side, score, check_in_id in db.execute(
+        select(PainRow.region, PainRow.side, PainRow.score, PainRow.check_in_id)
+        .where(PainRow.check_in_id.in_(chosen))
+        .order_by(PainRow.check_in_id, PainRow.position)
+    ):
+        side_name = None if side is None else parse_side(side)
+        pain[check_in_id].append(PainRating(region=parse_region(region), side=side_name, score=score))
+    sensations: dict[int, set[str]] = defaultdict(set)
+    for check_in_id, sensation in db.execute(
+        select(SensationRow.check_in_id, SensationRow.sensation).where(SensationRow.check_in_id.in_(chosen))
+    ):
+        sensations[check_in_id].add(sensation)
+    rows = db.execute(
+        select(
+            CheckInRow.person_id,
+            CheckInRow.id,
+            CheckInRow.at,
+            CheckInRow.timing,
+            CheckInRow.session_id,
+            CheckInRow.compared_with_before,
+            CheckInRow.note,
+        )
+        .where(*conditions)
+        .order_by(CheckInRow.at, CheckInRow.id)
+    )
+    return [
+        (
+            row.person_id,
+            CheckIn(
+                id=row.id,
+                at=row.at,
+                timing=check_timing(row.timing),
+                session_id=row.session_id,
+                pain=tuple(pain.get(row.id, ())),
+                sensations=frozenset(parse_sensation(name) for name in sensations.get(row.id, ())),
+                compared_with_before=None
+                if row.compared_with_before is None
+                else check_comparison(row.compared_with_before),
+                note=row.note,
+            ),
+        )
+        for row in rows
+    ]
+
+
 def _session_record(row: SessionRow) -> PracticeSession:
     return PracticeSession(
         id=row.id,
@@ -496,55 +546,14 @@ class Journal:
             return _check_in_record(self._check_in_row(db, check_in_id))
 
     def list_checkins(self, since: datetime | None = None, session_id: int | None = None) -> list[CheckIn]:
-        """Oldest first. Read as plain rows, three queries in all: the ORM's objects cost more than linear time
-        once years of check-ins are read at once (the progress summary, the report)."""
+        """Oldest first (plain rows: see `read_check_ins`)."""
         conditions = [CheckInRow.person_id == self.person_id]
         if since is not None:
             conditions.append(CheckInRow.at >= as_utc(require_aware(since, "the start of the window")))
         if session_id is not None:
             conditions.append(CheckInRow.session_id == session_id)
-        chosen = select(CheckInRow.id).where(*conditions)
         with self._transaction() as db:
-            pain: dict[int, list[PainRating]] = defaultdict(list)
-            for region, side, score, check_in_id in db.execute(
-                select(PainRow.region, PainRow.side, PainRow.score, PainRow.check_in_id)
-                .where(PainRow.check_in_id.in_(chosen))
-                .order_by(PainRow.check_in_id, PainRow.position)
-            ):
-                side_name = None if side is None else parse_side(side)
-                pain[check_in_id].append(PainRating(region=parse_region(region), side=side_name, score=score))
-            sensations: dict[int, set[str]] = defaultdict(set)
-            for check_in_id, sensation in db.execute(
-                select(SensationRow.check_in_id, SensationRow.sensation).where(SensationRow.check_in_id.in_(chosen))
-            ):
-                sensations[check_in_id].add(sensation)
-            rows = db.execute(
-                select(
-                    CheckInRow.id,
-                    CheckInRow.at,
-                    CheckInRow.timing,
-                    CheckInRow.session_id,
-                    CheckInRow.compared_with_before,
-                    CheckInRow.note,
-                )
-                .where(*conditions)
-                .order_by(CheckInRow.at, CheckInRow.id)
-            )
-            return [
-                CheckIn(
-                    id=row.id,
-                    at=row.at,
-                    timing=check_timing(row.timing),
-                    session_id=row.session_id,
-                    pain=tuple(pain.get(row.id, ())),
-                    sensations=frozenset(parse_sensation(name) for name in sensations.get(row.id, ())),
-                    compared_with_before=None
-                    if row.compared_with_before is None
-                    else check_comparison(row.compared_with_before),
-                    note=row.note,
-                )
-                for row in rows
-            ]
+            return [check_in for _, check_in in read_check_ins(db, conditions)]
 
     def update_checkin(self, check_in: CheckIn) -> None:
         """Replace the stored check-in that has `check_in.id` with this one."""

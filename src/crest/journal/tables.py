@@ -27,6 +27,8 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         moment: datetime = value
+        if moment.tzinfo is UTC:  # PostgreSQL sessions run in UTC (journal.engine): nothing to convert
+            return moment
         if moment.tzinfo is None:
             return moment.replace(tzinfo=UTC)
         return moment.astimezone(UTC)
