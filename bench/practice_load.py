@@ -224,7 +224,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def mixed_load(base: str, world: dict[str, object], seconds: float) -> tuple[list[float], dict[str, int]]:
+async def mixed_load(
+    base: str, world: dict[str, object], seconds: float, rate: int
+) -> tuple[list[float], dict[str, int]]:
     """Open loop at RATE/s: 95% clients writing (half check-ins, half session checkpoints), 5% practitioners
     reading their dashboards (10 a second at 200 requests/s)."""
     tokens: dict[str, str] = world["tokens"]  # type: ignore[assignment]
@@ -272,8 +274,8 @@ async def mixed_load(base: str, world: dict[str, object], seconds: float) -> tup
             statuses[status] = statuses.get(status, 0) + 1
 
         start = time.perf_counter() + 0.5
-        total = int(RATE * seconds)
-        await asyncio.gather(*(one(start + n / RATE, random.randrange(100)) for n in range(total)))
+        total = int(rate * seconds)
+        await asyncio.gather(*(one(start + n / rate, random.randrange(100)) for n in range(total)))
     return latencies, statuses
 
 
@@ -283,6 +285,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("CREST_TEST_POSTGRES_URL"))
     parser.add_argument("--clients", type=int, default=None)
     parser.add_argument("--seconds", type=float, default=None)
+    parser.add_argument("--rate", type=int, default=RATE, help=f"requests a second of the mixed load ({RATE})")
     arguments = parser.parse_args()
     if not arguments.database_url:
         sys.exit("set CREST_TEST_POSTGRES_URL (. /work/pg.env, or scripts/start-postgres) or pass --database-url")
@@ -318,7 +321,7 @@ def main() -> None:
         server, base = start_server(url, workers=2)
         try:
             at_100 = dashboard_times(base, token, 15 if arguments.quick else 30)
-            latencies, statuses = asyncio.run(mixed_load(base, world, seconds))
+            latencies, statuses = asyncio.run(mixed_load(base, world, seconds, arguments.rate))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -330,7 +333,7 @@ def main() -> None:
         print(f"ratio 100% / 10% (p50): {ratio:.2f} (goal <= {GOAL_RATIO}) {'ok' if ratio <= GOAL_RATIO else 'MISSED'}")
         achieved = len(latencies) / seconds
         print(
-            f"mixed load, 2 workers, {RATE} req/s offered for {seconds:.0f} s ({achieved:.0f}/s answered): "
+            f"mixed load, 2 workers, {arguments.rate} req/s offered for {seconds:.0f} s ({achieved:.0f}/s answered): "
             f"p50 {statistics.median(latencies):.1f} ms, p99 {percentile(latencies, 0.99):.1f} ms; answers {statuses}"
         )
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")

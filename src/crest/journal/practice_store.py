@@ -306,12 +306,25 @@ class PracticeStore:
                 )
             )
 
-    def sign_in(self, token_hash: str) -> SignInSession | None:
+    def sign_in(self, token_hash: str) -> tuple[SignInSession, Account, Membership | None] | None:
+        """The session, its account and the account's live membership, in one query (every request asks)."""
+        live = and_(MembershipRow.account_id == AccountRow.id, MembershipRow.ended_at.is_(None))
         with self._journal.reading() as db:
-            row = db.scalar(select(AuthSessionRow).where(AuthSessionRow.token_hash == token_hash))
-            if row is None:
+            found = db.execute(
+                select(AuthSessionRow, AccountRow, MembershipRow)
+                .join(AccountRow, AccountRow.id == AuthSessionRow.account_id)
+                .outerjoin(MembershipRow, live)
+                .where(AuthSessionRow.token_hash == token_hash)
+                .order_by(MembershipRow.id.desc())
+                .limit(1)
+            ).first()
+            if found is None:
                 return None
-            return SignInSession(row.id, row.account_id, row.created_at, row.last_seen_at, row.expires_at, row.ended_at)
+            row, account, membership = found
+            session = SignInSession(
+                row.id, row.account_id, row.created_at, row.last_seen_at, row.expires_at, row.ended_at
+            )
+            return session, _account(account), None if membership is None else _membership(membership)
 
     def touch_sign_in(self, session_id: int, now: datetime) -> None:
         with self._journal.writing() as db:

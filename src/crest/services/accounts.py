@@ -167,18 +167,20 @@ class Accounts:
         if not token:
             return Anonymous(), None
         found = self._store.sign_in(token_hash(token))
+        if found is None:
+            return Anonymous(), None
+        session, account, membership = found
         now = self._clock()
         if (
-            found is None
-            or found.ended_at is not None
-            or now >= found.expires_at
-            or now - found.last_seen_at >= SESSION_IDLE_TIMEOUT
+            session.ended_at is not None
+            or now >= session.expires_at
+            or now - session.last_seen_at >= SESSION_IDLE_TIMEOUT
+            or account.removed_at is not None
         ):
             return Anonymous(), None
-        if now - found.last_seen_at >= SEEN_AGAIN_AFTER:
-            self._store.touch_sign_in(found.id, now)
-        account = self._store.account(found.account_id)
-        return self.actor_of(account), account
+        if now - session.last_seen_at >= SEEN_AGAIN_AFTER:
+            self._store.touch_sign_in(session.id, now)
+        return _actor(account, membership), account
 
     def actor_for_device(self, token: str | None) -> tuple[Actor, Account | None, int | None]:
         """The client a linked crest's token stands for, and the device's id."""

@@ -264,3 +264,27 @@ def test_a_local_crest_links_syncs_resumes_after_a_cut_and_unlinks(
     assert not link_file.exists()
     with TestClient(app) as client:
         assert client.get("/api/sync/prescription", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+def test_the_local_settings_page_shows_the_link_and_the_last_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("CREST_HOME", str(home))
+    local_app = create_app(f"sqlite:///{home / 'crest.db'}", clock=FakeClock(), local_zone=UTC)
+    with TestClient(local_app) as client:
+        assert "Not linked" in client.get("/settings").text
+        (home / "practice-link.json").write_text(
+            json.dumps(
+                {
+                    "url": "https://practice.example",
+                    "token": "t",
+                    "practice": "Back in Balance",
+                    "linked_at": "2026-05-01T09:00:00+00:00",
+                    "last_sync_at": "2026-05-06T17:00:00+00:00",
+                }
+            )
+        )
+        page = client.get("/settings").text
+    assert "Linked to <strong>Back in Balance</strong>" in page and "Last synced 06 May 2026" in page
