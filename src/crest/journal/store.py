@@ -768,7 +768,7 @@ class Journal:
     def writing(self) -> contextlib.AbstractContextManager[Session]:
         return self._writing()
 
-    # Practice mode: what a practitioner prescribed, notes on sessions, the windows the dashboard reads
+    # Practice mode: what a practitioner prescribed, and their notes on sessions
 
     def current_prescription(self) -> Prescription | None:
         """The newest version of a live programme (or the one pulled by `crest sync`), or None."""
@@ -806,59 +806,6 @@ class Journal:
             for row in db.scalars(query):
                 notes[row.session_id].append(SessionNote(row.session_id, row.author_name, row.text, row.created_at))
         return notes
-
-    def check_ins_between(self, since: datetime, until: datetime) -> list[CheckIn]:
-        """Check-ins from `since` up to (not including) `until`, oldest first (a window read through the index)."""
-        with self._transaction() as db:
-            rows = db.scalars(
-                select(CheckInRow)
-                .where(CheckInRow.person_id == self.person_id, CheckInRow.at >= since, CheckInRow.at < until)
-                .order_by(CheckInRow.at, CheckInRow.id)
-            )
-            return [_check_in_record(row) for row in rows]
-
-    def first_and_last_check_in_at(self) -> tuple[datetime, datetime] | None:
-        with self._transaction() as db:
-            mine = CheckInRow.person_id == self.person_id
-            first = db.scalar(select(CheckInRow.at).where(mine).order_by(CheckInRow.at).limit(1))
-            last = db.scalar(select(CheckInRow.at).where(mine).order_by(CheckInRow.at.desc()).limit(1))
-            return None if first is None or last is None else (first, last)
-
-    def first_check_in_at(self, since: datetime) -> datetime | None:
-        with self._transaction() as db:
-            return db.scalar(
-                select(CheckInRow.at)
-                .where(CheckInRow.person_id == self.person_id, CheckInRow.at >= since)
-                .order_by(CheckInRow.at)
-                .limit(1)
-            )
-
-    def last_session(self) -> PracticeSession | None:
-        with self._transaction() as db:
-            row = db.scalars(
-                select(SessionRow)
-                .where(SessionRow.person_id == self.person_id)
-                .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
-                .limit(1)
-            ).first()
-            return None if row is None else _session_record(row)
-
-    def first_and_latest_psfs(self) -> list[PsfsAssessment]:
-        """The first PSFS round and the latest (one when there is only one): all a PSFS change needs."""
-        mine = PsfsAssessmentRow.person_id == self.person_id
-        with self._transaction() as db:
-            first = db.scalars(
-                select(PsfsAssessmentRow).where(mine).order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id).limit(1)
-            ).first()
-            latest = db.scalars(
-                select(PsfsAssessmentRow)
-                .where(mine)
-                .order_by(PsfsAssessmentRow.at.desc(), PsfsAssessmentRow.id.desc())
-                .limit(1)
-            ).first()
-            rounds = [row for row in (first, latest) if row is not None]
-            unique = {row.id: row for row in rounds}
-            return [_psfs_record(row) for row in unique.values()]
 
     # Practice mode: `crest sync` (records matched by their stable uid, so pushing twice changes nothing)
 

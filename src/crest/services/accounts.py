@@ -344,9 +344,6 @@ class Accounts:
         self._audit.record(actor, Audited.LINK_DEVICE, actor_name=account.name, subject_person_id=account.person_id)
         return token
 
-    def unlink_device(self, device_id: int) -> None:
-        self._store.revoke_device(device_id, self._clock())
-
     # Practitioners (admin) and leaving
 
     def practitioners(self, actor: Actor) -> list[tuple[Membership, Account]]:
