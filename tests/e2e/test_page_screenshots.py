@@ -22,6 +22,8 @@ PAGES = (
     "/report",
     "/check",
     "/settings",
+    "/help",
+    "/help/yawning",
 )
 DARK_BACKGROUND = "rgb(21, 24, 28)"
 SIZES = {
@@ -95,7 +97,7 @@ TAB_STOPS_IN_CHARTS = """() => [...document.querySelectorAll(".chart *")].filter
 
 
 def _name(path: str) -> str:
-    return path.strip("/").split("?")[0] or "today"
+    return path.strip("/").split("?")[0].replace("/", "-") or "today"
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,7 @@ if TYPE_CHECKING:
 
     from crest.services.help import HelpAnswer, HelpReply, TopicGroup, UrgentAnswer
 
-LEVEL_HEADINGS = {
-    "urgent_care": ("Seek urgent medical care now", "bold red"),
-    "see_clinician": ("See a clinician before you continue", "bold yellow"),
-}
+LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
 SHOWN_QUESTION_CHARACTERS = 80
 
 
@@ -71,7 +68,9 @@ def _print_urgent(console: "Console", urgent: "UrgentAnswer") -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
-    heading, style = LEVEL_HEADINGS[urgent.level]
+    from crest.knowledge.model import WARNING_HEADINGS
+
+    heading, style = WARNING_HEADINGS[urgent.level], LEVEL_STYLES[urgent.level]
     body = f"[bold]{escape(urgent.title)}[/bold]\n{escape(urgent.text)}\n[dim]Sources: {_sources(urgent)}[/dim]"
     console.print(Panel(body, title=f"[{style}]{heading}[/{style}]", border_style=style.split()[-1]))
     console.print()

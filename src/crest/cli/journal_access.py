@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from crest.accounts.passwords import Passwords
 from crest.clock import system_now, system_zone
 from crest.config import crest_home
+from crest.durations import rested_text
 from crest.journal.practice_store import PracticeStore
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
@@ -45,8 +46,7 @@ def describe_recovered(sessions: list[PracticeSession]) -> str | None:
     if not sessions:
         return None
     parts = [
-        f"{session.started_at.astimezone():%Y-%m-%d %H:%M} ({session.actual_seconds // 60} min "
-        f"{session.actual_seconds % 60} s)"
+        f"{session.started_at.astimezone():%Y-%m-%d %H:%M} ({rested_text(session.actual_seconds)})"
         for session in sessions
     ]
     noun = "session" if len(sessions) == 1 else "sessions"

@@ -3,7 +3,7 @@ Pathways' published alert thresholds). Pure: records, trends, `now` in; alerts o
 
 - critical: a pain rating of 7/10 or more in the last 7 days; a safety answer that is a red flag (the latest
   answers advise seeing a clinician or urgent care); a check-in in the last 7 days with warning signs (pain below
-  the knee in both legs), said to be worse or not.
+  the knee in both legs, numbness between the legs: the safety module's rules), said to be worse or not.
 - high: a place whose latest week is 2 points or more above its first week (the progress verdict "worse");
   14 days without a session.
 - low: 2 days without a session in a daily plan (a prescription of 7 days a week).
@@ -20,8 +20,9 @@ from crest.insights.pain import PainTrend, Place
 from crest.insights.timeframe import start_of_day
 from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn
-from crest.journal.vocabulary import Comparison, Region, Side
+from crest.journal.vocabulary import Comparison
 from crest.safety.screen import AdviceLevel
+from crest.safety.worse_check_in import after_check_in_advice
 
 RECENT_DAYS = 7
 SEVERE_PAIN_SCORE = 7
@@ -29,7 +30,6 @@ NO_SESSION_HIGH_DAYS = 14
 NO_SESSION_LOW_DAYS = 2
 DAILY_PLAN_DAYS_PER_WEEK = 7
 ALERT_SOURCE = "MedBridge Pathways alert thresholds (pain 7/10 or more; a rise of 2 or more; 14 and 2 days)"
-BELOW_THE_KNEE = frozenset({Region.CALF_AND_SHIN, Region.FOOT})
 
 
 class AlertLevel(IntEnum):
@@ -87,11 +87,10 @@ class ClientSignals:
 
 
 def warning_signs(check_in: CheckIn) -> tuple[str, ...]:
-    """Warning signs a check-in names: pain below the knee in both legs (a cauda equina sign, crp-facts.md 5)."""
-    sides = {rating.side for rating in check_in.pain if rating.region in BELOW_THE_KNEE}
-    if Side.BOTH in sides or {Side.LEFT, Side.RIGHT} <= sides:
-        return ("pain below the knee in both legs",)
-    return ()
+    """The warning signs a check-in's places name, by the safety screen's own rules (pain below the knee in both
+    legs, numbness between the legs, ...): the same signs the person was told about after their check-in."""
+    advice = after_check_in_advice(check_in)
+    return () if advice is None else tuple(sign.title[:1].lower() + sign.title[1:] for sign in advice.warnings)
 
 
 def client_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:

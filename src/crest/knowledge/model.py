@@ -13,6 +13,10 @@ from crest.knowledge.text import words
 from crest.protocol.model import Source
 
 WarningLevel = Literal["urgent_care", "see_clinician"]
+WARNING_HEADINGS: Mapping[WarningLevel, str] = {  # shown above a pinned warning sign, in every door
+    "urgent_care": "Seek urgent medical care now",
+    "see_clinician": "See a clinician before you continue",
+}
 WARNING_TOPIC = "warning_signs"
 MIN_ENTRIES = 30
 INHERITED_SOURCES = "inherited_sources"  # validation context: sources already defined elsewhere (crp.toml)

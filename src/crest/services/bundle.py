@@ -44,7 +44,7 @@ class Services:
     @classmethod
     def over(cls, journal: Journal, clock: Clock, zone: tzinfo, link_home: Path | None = None) -> Services:
         """`link_home`: the data folder where a local crest keeps its link to a practice."""
-        safety = Safety(journal, clock)
+        safety = Safety(journal, clock, zone)
         preferences = PreferencesStore(journal)
         sync = JournalSync(journal)
         return cls(

@@ -1,12 +1,13 @@
 """The JSON shapes of the API. Values are checked by the journal's own parsers, so the rules live in one place."""
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Path
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal import records
 from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
@@ -14,6 +15,7 @@ from crest.journal.vocabulary import Region as RegionName
 from crest.journal.vocabulary import Sensation as SensationName
 from crest.journal.vocabulary import Side as SideName
 from crest.protocol.model import VariantName
+from crest.safety.worse_check_in import WorseAdvice
 
 RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
 
@@ -47,11 +49,21 @@ class SessionStart(_Input):
     planned_minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES)
     variant: VariantName = "standard"
     position_check_summary: str | None = Field(
-        None, max_length=500, description="the camera check's last one-line summary, when one was done"
+        None,
+        max_length=records.MAX_POSITION_SUMMARY_CHARACTERS,
+        description="the camera check's last one-line summary, when one was done",
     )
     before_checkin_id: int | None = Field(
         None, ge=1, le=records.MAX_RECORD_ID, description="the check-in made just before: linked to this session"
     )
+
+
+class SessionLogIn(_Input):
+    """A session done without the app (on holiday, at a class), logged afterwards."""
+
+    started_at: datetime = Field(description="when it started, ISO 8601 with a time zone; never in the future")
+    minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES, description="minutes rested")
+    variant: VariantName = "standard"
 
 
 class SessionCheckpoint(_Input):
@@ -70,7 +82,7 @@ class SessionUpdate(_Input):
     actual_seconds: int = Field(
         ge=0,
         le=records.MAX_PLANNED_MINUTES * 60,
-        description="seconds rested, at most the session's planned minutes",
+        description="seconds rested (870 is shown as '14 min 30 s'), at most the session's planned minutes",
     )
     status: FinishedStatus
 
@@ -82,10 +94,12 @@ class SessionOut(BaseModel):
     id: int
     started_at: datetime
     planned_minutes: int
-    actual_seconds: int
+    actual_seconds: int = Field(description="seconds rested")
+    rested: str = Field(description="the time rested as crest shows it everywhere: '14 min 30 s', '15 min', '9 s'")
     variant: str
     status: str
     position_check_summary: str | None
+    logged: bool = Field(description="done without the app and logged afterwards, not timed")
 
     @classmethod
     def of(cls, session: records.PracticeSession) -> "SessionOut":
@@ -95,9 +109,11 @@ class SessionOut(BaseModel):
             started_at=session.started_at,
             planned_minutes=session.planned_minutes,
             actual_seconds=session.actual_seconds,
+            rested=rested_text(session.actual_seconds),
             variant=session.variant,
             status=session.status,
             position_check_summary=session.position_check_summary,
+            logged=session.logged,
         )
 
 
@@ -162,6 +178,42 @@ class CheckInOut(BaseModel):
         )
 
 
+class WarningSignOut(BaseModel):
+    level: Literal["urgent_care", "see_clinician"]
+    title: str
+    text: str
+    sources: list[str]
+
+
+class CheckInAdviceOut(BaseModel):
+    """The calm answer to a check-in that is clearly worse than before, or that names a warning sign."""
+
+    worse: bool = Field(description="a rise of 2 or more, 7/10 or more, or 'worse': stop for today")
+    reasons: list[str]
+    steps: list[str]
+    sources: list[str]
+    warnings: list[WarningSignOut] = Field(description="warning signs from the note or the places, urgent first")
+
+    @classmethod
+    def of(cls, advice: WorseAdvice | None) -> "CheckInAdviceOut | None":
+        if advice is None:
+            return None
+        return cls(
+            worse=advice.worse,
+            reasons=list(advice.reasons),
+            steps=list(advice.steps),
+            sources=list(advice.sources),
+            warnings=[
+                WarningSignOut(level=sign.level.value, title=sign.title, text=sign.text, sources=list(sign.sources))
+                for sign in advice.warnings
+            ],
+        )
+
+
+class CheckInSavedOut(CheckInOut):
+    advice: CheckInAdviceOut | None = Field(None, description="present when the check-in calls for advice")
+
+
 class SafetyQuestionOut(BaseModel):
     id: str
     text: str
@@ -172,12 +224,42 @@ class SafetyAnswersIn(_Input):
     answers: dict[str, bool] = Field(description="question id -> true for yes; every question must be answered")
 
 
+class ClearanceIn(_Input):
+    clinician: str = Field(
+        min_length=1, max_length=records.MAX_CLINICIAN_CHARACTERS, description="who cleared you: name and role"
+    )
+    cleared_on: date = Field(description="the day the clinician checked")
+
+
+class ClearanceOut(BaseModel):
+    id: int
+    recorded_at: datetime
+    clinician: str
+    cleared_on: date
+    question_ids: list[str] = Field(description="the answers it covers")
+
+
+class SafetyReasonOut(BaseModel):
+    question_id: str
+    text: str
+    source: str
+    answered_at: datetime
+    cleared_by: str | None = Field(description="the clinician who cleared this answer, when one did")
+    cleared_on: date | None
+
+
 class SafetyOut(BaseModel):
     answered_at: datetime
     advice_level: str
     advice: str
-    may_practise: bool
+    may_practise: bool = Field(description="a session may start (in one of `variants`)")
+    variants: list[str] = Field(description="the variants that may start now (only side_lying during pregnancy)")
     due: bool = Field(description="true when the questions should be asked (again) before the next session")
+    reasons: list[SafetyReasonOut] = Field(description="each yes answer behind the advice, with its source")
+    answer_again_from: datetime | None = Field(
+        description="while a concern stands: when a fresh set of answers can lift it (earlier answers are kept but "
+        "do not lift it)"
+    )
 
 
 class ErrorOut(BaseModel):

@@ -21,6 +21,7 @@ NAV_ITEMS = (
     ("report_page", "Report"),
     ("check_page", "Check a photo"),
     ("settings_page", "Settings"),
+    ("help_page", "Help"),
 )
 
 

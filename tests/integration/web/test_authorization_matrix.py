@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,10 @@ from support.practice_web import (
 )
 
 CLIENTS = ("client_a", "client_b")
+# Neither client has an answer that advises seeing a clinician, so an all-clear has nothing to clear: refused
+# after the request got past every authorization check.
+CLEARANCE_STATUS = 409
+CLEARANCE_PAGE_STATUS = 409
 PRACTITIONERS = ("linked_practitioner", "unlinked_practitioner", "other_practice_practitioner")
 SIGNED_OUT = ("anonymous", "removed_practitioner")  # a removed practitioner's session ended with the removal
 SIGNED_IN = tuple(actor for actor in ACTORS if actor not in SIGNED_OUT)
@@ -205,6 +210,37 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/settings"): Rule(
         CLIENTS, 303, CLIENT, body=lambda w, a: {"default_minutes": "15", "default_variant": "standard"}
     ),
+    # Help: general knowledge with its sources, no one's data.
+    ("GET", "/api/help"): Rule(EVERYONE, 200, PUBLIC),
+    ("GET", "/help"): Rule(EVERYONE, 200, PUBLIC),
+    ("GET", "/help/{entry_id}"): Rule(EVERYONE, 200, PUBLIC, params={"entry_id": "help_entry"}),
+    # Sessions done without the app, and a clinician's all-clear: a client's own.
+    ("POST", "/api/sessions/logged"): Rule(
+        CLIENTS,
+        201,
+        CLIENT,
+        body=lambda w, a: {"started_at": (w.clock() - timedelta(days=1)).isoformat(), "minutes": 15},
+    ),
+    ("GET", "/session/log"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/session/log"): Rule(
+        CLIENTS,
+        303,
+        CLIENT,
+        body=lambda w, a: {"day": (w.clock() - timedelta(days=1)).date().isoformat(), "time": "08:00", "minutes": "15"},
+    ),
+    ("GET", "/api/safety/clearances"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/api/safety/clearances"): Rule(
+        CLIENTS,
+        CLEARANCE_STATUS,
+        CLIENT,
+        body=lambda w, a: {"clinician": "Dr Lee, GP", "cleared_on": w.clock().date().isoformat()},
+    ),
+    ("POST", "/safety/clearance"): Rule(
+        CLIENTS,
+        CLEARANCE_PAGE_STATUS,
+        CLIENT,
+        body=lambda w, a: {"clinician": "Dr Lee, GP", "cleared_on": w.clock().date().isoformat()},
+    ),
     # A client's own account: what is shared, who looked, the prescription, sync.
     ("GET", "/api/account/sharing"): Rule(CLIENTS, 200, CLIENT),
     ("PUT", "/api/account/sharing/{link_id}"): Rule(
@@ -354,6 +390,7 @@ def _path(world: World, actor: str, template: str, rule: Rule) -> str:
     if template == "/static":
         return "/static/crest.css"
     values = {
+        "help_entry": "what_is_crp",
         "invite": world.invite_codes[actor],  # each actor accepts an invitation of their own
         "alert_kind": "severe_pain",
         **{k: str(v) for k, v in world.ids.items()},

@@ -6,12 +6,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response, status
 
 from crest.insights.timeframe import start_of_day
+from crest.journal.records import require_aware
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
     ErrorOut,
     RecordId,
     SessionCheckpoint,
     SessionFinish,
+    SessionLogIn,
     SessionOut,
     SessionStart,
     SessionUpdate,
@@ -31,6 +33,13 @@ def start_session(body: SessionStart, context: Context) -> SessionOut:
         before_check_in_id=body.before_checkin_id,
     )
     return SessionOut.of(session)
+
+
+@router.post("/logged", status_code=status.HTTP_201_CREATED, response_model=SessionOut)
+def log_session(body: SessionLogIn, context: Context) -> SessionOut:
+    """Log a session done without the app (on holiday, at a class): back-dated, marked as logged, not timed."""
+    started_at = require_aware(body.started_at, "the session start")
+    return SessionOut.of(context.services.practice.log(started_at, body.minutes, body.variant))
 
 
 @router.get("", response_model=list[SessionOut])

@@ -3,6 +3,7 @@
 
 (() => {
   const config = JSON.parse(document.getElementById("session-config").textContent);
+  window.crestPosture.setLabels(config); // the live camera list uses the same words as the check page
   const $ = (id) => document.getElementById(id);
   const stages = ["stage-resume", "stage-checklist", "stage-ready", "stage-timer", "stage-done"];
 
@@ -40,6 +41,15 @@
   }
   const round = (seconds) => Math.round(seconds * 10) / 10;
 
+  // A "why?" link to the help entry that explains a step or a cue, when there is one (it opens in a new tab).
+  function showWhy(link, help) {
+    link.hidden = !help;
+    if (help) {
+      link.href = help.url;
+      link.title = help.title;
+    }
+  }
+
   // ---- checklist, one step at a time ----
   let stepIndex = 0;
   function renderStep() {
@@ -48,6 +58,7 @@
     $("step-title").textContent = step.title;
     $("step-text").textContent = step.text;
     $("step-source").textContent = step.source ? `Source: ${step.source}` : "";
+    showWhy($("step-why"), step.help);
     $("step-back").disabled = stepIndex === 0;
   }
   $("step-back").addEventListener("click", () => {
@@ -173,10 +184,12 @@
   async function save(path, body) {
     state.lastSavedAt = performance.now();
     try {
-      await window.crest.api("POST", `${config.sessions_url}/${state.sessionId}/${path}`, body);
+      const saved = await window.crest.api("POST", `${config.sessions_url}/${state.sessionId}/${path}`, body);
       $("save-status").textContent = "";
+      return saved;
     } catch (error) {
       $("save-status").textContent = `Not saved yet: ${error.message}`;
+      return null;
     }
   }
 
@@ -191,6 +204,7 @@
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= now) {
       const cue = timeline.cues[state.nextCue];
       $("cue").textContent = cue.text;
+      showWhy($("cue-why"), cue.help);
       speak(cue.text);
       state.nextCue += 1;
     }
@@ -243,6 +257,7 @@
     state.lastCheckpoint = session.actual_seconds;
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= state.elapsedBefore) {
       $("cue").textContent = timeline.cues[state.nextCue].text; // the cue in force, shown but not spoken again
+      showWhy($("cue-why"), timeline.cues[state.nextCue].help);
       state.nextCue += 1;
     }
     return session;
@@ -251,8 +266,8 @@
     try {
       const session = await window.crest.api("GET", `${config.sessions_url}/${config.resume.session_id}`);
       $("resume-summary").textContent =
-        `You started it ${config.resume.started}; ${format(session.actual_seconds)} of ` +
-        `${format(timeline.total_s)} done. The timer waits where it stopped.`;
+        `You started it ${config.resume.started}; ${session.rested} of ${config.minutes} min done. ` +
+        "The timer waits where it stopped.";
     } catch (_) {
       /* the words rendered with the page stay */
     }
@@ -327,14 +342,16 @@
       $("chime")
         .play()
         .catch(() => {});
-    if (state.sessionId) await save("finish", { elapsed_s: round(done), status });
+    const saved = state.sessionId ? await save("finish", { elapsed_s: round(done), status }) : null;
     const list = $("ending-steps");
     list.replaceChildren(
       ...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
     );
     if (status === "completed") speak(config.ending.join(" "));
-    $("done-summary").textContent =
-      status === "completed" ? `You rested for ${format(done)}.` : `You rested for ${format(done)} before ending.`;
+    // The time rested as the server writes it everywhere ("14 min 30 s"), from the saved record.
+    if (saved)
+      $("done-summary").textContent =
+        status === "completed" ? `You rested for ${saved.rested}.` : `You rested for ${saved.rested} before ending.`;
     if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
     show("stage-done");
     $("done-heading").focus();
@@ -345,7 +362,8 @@
   const sessionOpen = () => state.sessionId !== null && !state.finished;
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
-    if (!link || !sessionOpen() || link.getAttribute("href").startsWith("#")) return;
+    // a link to a new tab (the "why?" of a cue) leaves the timer running here
+    if (!link || !sessionOpen() || link.getAttribute("href").startsWith("#") || link.target === "_blank") return;
     if (window.confirm("Leave the timer? Your session stays open: come back to Session to resume it.")) {
       state.leaving = true;
     } else {

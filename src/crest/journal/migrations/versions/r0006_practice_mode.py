@@ -7,14 +7,14 @@ off while it runs, so dropping the old `practice_sessions` deletes no check-in, 
 table with its new primary key.
 
 Revision ID: r0006_practice_mode
-Revises: r0003_psfs
+Revises: r0004_safety_clearance
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "r0006_practice_mode"
-down_revision = "r0003_psfs"
+down_revision = "r0004_safety_clearance"
 branch_labels = None
 depends_on = None
 
@@ -61,6 +61,11 @@ def upgrade() -> None:
         op.drop_index(f"ix_{table}_{moment}", table_name=table)
         op.create_index(f"ix_{_SHORT[table]}", table, ["person_id", moment])
         op.create_index(f"ix_{table}_person_uid", table, ["person_id", "uid"], unique=True)
+
+    with op.batch_alter_table("safety_clearances") as batch:  # a clinician's all-clear is one person's too
+        person = sa.ForeignKey("people.id", ondelete="CASCADE", name="fk_safety_clearances_person_id")
+        batch.add_column(sa.Column("person_id", sa.Integer(), person, server_default=sa.text("1"), nullable=False))
+    op.create_index("ix_safety_clearances_person_recorded", "safety_clearances", ["person_id", "recorded_at"])
 
     op.create_table(
         "settings_by_person",
