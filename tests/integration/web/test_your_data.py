@@ -41,7 +41,7 @@ def test_delete_everything_needs_the_word_then_a_restore_brings_it_back(cleared:
     assert _counts(cleared) == (0, 0)
     assert cleared.get("/api/safety/latest").status_code == 404  # the safety questions come first again
 
-    restored = cleared.post("/settings/restore", files={"backup": ("journal.json", backup, "application/json")})
+    restored = cleared.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
     assert restored.status_code == 200
     assert "Restored: sessions 1, check-ins 2, safety answers 1, settings 0." in restored.text
     assert _counts(cleared) == (1, 2)
@@ -55,13 +55,13 @@ def test_a_restore_into_a_journal_with_records_needs_merge_and_skips_what_is_the
     tables = client.get("/api/export", params={"format": "csv"}).content
     client.post("/api/checkins", json={"note": "only here"})
 
-    refused = client.post("/settings/restore", files={"backup": ("journal.zip", tables, "application/zip")})
+    refused = client.post("/settings/restore", files={"file": ("journal.zip", tables, "application/zip")})
     assert refused.status_code == 409
     assert "is not empty" in refused.text and "merge" in refused.text
     assert _counts(client) == (1, 3)
 
     merged = client.post(
-        "/settings/restore", files={"backup": ("journal.zip", tables, "application/zip")}, data={"merge": "true"}
+        "/settings/restore", files={"file": ("journal.zip", tables, "application/zip")}, data={"merge": "true"}
     )
     assert merged.status_code == 200
     assert "Added: sessions 0, check-ins 0, safety answers 0, settings 0. Already here, so skipped: 3." in merged.text
@@ -69,7 +69,7 @@ def test_a_restore_into_a_journal_with_records_needs_merge_and_skips_what_is_the
 
 
 def test_a_file_that_is_not_an_export_is_explained_and_nothing_changes(client: TestClient) -> None:
-    response = client.post("/settings/restore", files={"backup": ("notes.json", b'{"format": "mine"}', "text/plain")})
+    response = client.post("/settings/restore", files={"file": ("notes.json", b'{"format": "mine"}', "text/plain")})
     assert response.status_code == 422
     assert "notes.json line 1, field format" in response.text
     assert _counts(client) == (0, 0)

@@ -29,12 +29,12 @@ def _described(imported: Imported, merged: bool) -> str:
 def restore(
     request: Request,
     context: Context,
-    backup: Annotated[UploadFile, File(description="a file from Export (JSON or the CSV zip)")],
+    file: Annotated[UploadFile, File(description="a file from Export (JSON or the CSV zip)")],
     merge: Annotated[bool, Form()] = False,
 ) -> Response:
     services = context.services
     try:
-        imported = services.transfer.import_data(backup.file.read(), backup.filename or "the file", merge=merge)
+        imported = services.transfer.import_data(file.file.read(), file.filename or "the file", merge=merge)
     except CrestError as error:
         return settings_view(
             request, context, services.preferences.current(), status_code=error.http_status, data_error=error.message

@@ -7,14 +7,14 @@ take the region's usual side; if a check-in then rates one place twice, the high
 never lowered by a migration). The side becomes required; the quality is new, so existing ratings have none.
 
 Revision ID: r0005_pain_places
-Revises: r0004_safety_clearance
+Revises: r0006_practice_mode
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "r0005_pain_places"
-down_revision = "r0004_safety_clearance"
+down_revision = "r0006_practice_mode"  # written beside r0006; chained after it at the merge
 branch_labels = None
 depends_on = None
 
