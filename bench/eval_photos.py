@@ -4,7 +4,7 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - public:    ../shared/eval-public (58 photos; the rules were first fitted to these).
 - added:     bench/photos/added.csv, the development part of the photos added for issue 13 (rules tuned on it).
 - untouched: bench/photos/untouched.csv, photos from other sources that the rules were never tuned on.
-- fresh:     bench/photos/fresh.csv, a second held-out part labelled before the second round of tuning.
+- fresh:     bench/photos/fresh.csv, a second held-out part (108 photos) labelled before the second round of tuning.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
