@@ -24,6 +24,7 @@ from crest.posture.rules.verdicts import (
     shown,
     sides_seen,
     unseen,
+    unsure,
     visibility_confidence,
 )
 from crest.posture.vocabulary import Criterion
@@ -75,6 +76,10 @@ SHIN_RISE_MIN = 0.2
 # yardstick that holds at any camera distance.
 HEEL_OK_THIGHS = (0.7, 1.15)
 HEEL_MARGIN_THIGHS = 0.15
+# The hip joint and heel landmarks each wander by 2-3 cm and the thigh yardstick by as much, so a measure within
+# 0.1 thigh lengths (4 cm) of that range cannot show the heels to be out of it: the check asks for a change only
+# beyond, and says "ok, not sure" between.
+HEEL_TOLERANCE_THIGHS = 0.1
 THIGH_PER_HEIGHT = 0.245
 TYPICAL_HEIGHT_CM = 170.0
 # Thigh and shin seen within a third of each other's length: the leg faces the camera. Beyond, one of them
@@ -116,7 +121,7 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
     if view in END_ON:
         folded = max(angles.values())
         if shown(folded) > END_BENT_MAX_DEG:
-            return unseen(name, CAMERA_SIDE, measured)
+            return unsure(name, measured, CAMERA_SIDE)
         if any(_end_feet_lifted(body, view, side) for side in sides):
             return adjust(name, measured, target, "lower your feet to the floor, knees pointing up", min(seen, 0.75))
         return ok(name, measured, target, min(seen, margin_confidence(END_BENT_MAX_DEG - folded, KNEE_MARGIN_DEG)))
@@ -125,7 +130,7 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
         # look alike, so bent knees are as much as can be told.
         folded = max(angles.values())
         if shown(folded) > END_BENT_MAX_DEG:
-            return unseen(name, CAMERA_SIDE, measured)
+            return unsure(name, measured, CAMERA_SIDE)
         return ok(name, measured, target, min(seen, 0.6))
     confidence = min(seen, *(margin_confidence(STRAIGHT_KNEE_DEG - a, KNEE_MARGIN_DEG) for a in angles.values()))
     for side in sides:
@@ -278,23 +283,25 @@ def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionR
     thighs = hip.distance_to(heel) / max(leg_px, 1e-6)
     thigh_cm = THIGH_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
     distance_cm = shown(thighs * thigh_cm)
-    low_cm, high_cm = (shown(limit * thigh_cm) for limit in HEEL_OK_THIGHS)
+    low, high = HEEL_OK_THIGHS[0] - HEEL_TOLERANCE_THIGHS, HEEL_OK_THIGHS[1] + HEEL_TOLERANCE_THIGHS
+    low_cm, high_cm = shown(low * thigh_cm), shown(high * thigh_cm)
     measured = f"{distance_cm} cm from the hip"
     target = f"{low_cm}-{high_cm} cm (heels 30-40 cm from the buttocks)"
     seen = visibility_confidence(body.visibility(f"{side}_hip", f"{side}_knee", f"{side}_heel"))
-    middle_cm = (low_cm + high_cm) / 2
+    # Advice aims at the middle of the range the facts give, not at the edge of what is let pass.
+    middle_cm = sum(HEEL_OK_THIGHS) / 2 * thigh_cm
     if distance_cm > high_cm:
-        confidence = min(seen, margin_confidence(thighs - HEEL_OK_THIGHS[1], HEEL_MARGIN_THIGHS))
+        confidence = min(seen, margin_confidence(thighs - high, HEEL_MARGIN_THIGHS))
         return adjust(
             name, measured, target, f"slide your heels about {_round5(distance_cm - middle_cm)} cm closer", confidence
         )
     if distance_cm < low_cm:
-        confidence = min(seen, margin_confidence(HEEL_OK_THIGHS[0] - thighs, HEEL_MARGIN_THIGHS))
+        confidence = min(seen, margin_confidence(low - thighs, HEEL_MARGIN_THIGHS))
         return adjust(
             name, measured, target, f"slide your heels about {_round5(middle_cm - distance_cm)} cm away", confidence
         )
-    margin = min(thighs - HEEL_OK_THIGHS[0], HEEL_OK_THIGHS[1] - thighs)
-    return ok(name, measured, target, min(seen, margin_confidence(margin, HEEL_MARGIN_THIGHS)))
+    inside = min(thighs - low, high - thighs)
+    return ok(name, measured, target, min(seen, margin_confidence(inside, HEEL_MARGIN_THIGHS)))
 
 
 def _leg_faces_camera(body: Body, side: str) -> bool:
