@@ -429,3 +429,30 @@ def test_shown_heel_distances_agree_with_the_verdict() -> None:
         shown_cm = int(verdict.measured.split()[0])
         low_cm, high_cm = (int(limit) for limit in verdict.target.split()[0].split("-"))
         assert verdict.status == ("ok" if low_cm <= shown_cm <= high_cm else "adjust"), verdict
+
+
+@pytest.mark.parametrize("view", ["feet_end", "head_end", "above"])
+def test_knees_fallen_out_with_the_soles_together_show_from_the_ends_and_from_above(view: str) -> None:
+    result = evaluate(photograph(Figure(legs="butterfly"), view))
+    knees = result.criterion("knees_bent")
+    assert knees.status == "adjust"
+    assert "towards each other" in knees.advice
+    assert not result.pose_recognized
+
+
+@pytest.mark.parametrize("view", ["feet_end", "head_end"])
+def test_feet_set_wide_part_the_knees_without_dropping_them(view: str) -> None:
+    # Knees 60 cm apart over feet 60 cm apart still point up: too wide, which knee width says, but bent up.
+    result = evaluate(photograph(Figure(knee_half_gap_cm=30), view))
+    assert result.criterion("knees_bent").status == "ok"
+    assert result.criterion("knee_width").status == "adjust"
+
+
+@pytest.mark.parametrize(("toe_up_cm", "status"), [(0.0, "ok"), (12.0, "ok"), (17.0, "ok"), (24.0, "adjust")])
+def test_a_sole_is_flat_unless_the_foot_stands_on_its_heel(toe_up_cm: float, status: str) -> None:
+    # The right foot seen from the side: heel on the floor, toes raised by `toe_up_cm` over a 19 cm foot (0, 32,
+    # 42 and 52 degrees). A flat sole looks up to about 35 degrees steep through landmark jitter and camera height.
+    figure = Figure()
+    ankle_x = figure.heel_from_hip_cm + 3
+    tilted = Figure(overrides={"right_foot_index": (ankle_x + 16, -10.0, 1.0 + toe_up_cm)})
+    assert evaluate(photograph(tilted, "side")).criterion("feet_flat").status == status

@@ -39,6 +39,13 @@ END_BENT_MAX_DEG = 120.0
 # lengths below the hip joints in the picture; lifted, they rise past them. From the head end the feet lie
 # beyond the knees: on the floor they show below the knees, in the air above.
 END_FEET_BELOW_HIP = 0.1
+# Knees fallen out to the sides (butterfly), seen from an end or from above: with the hip joints 18 cm apart and
+# 42 cm thighs, knees pointing up stand 1-1.5 hip widths apart (a little more from the feet end, where the knees
+# are nearer the camera than the hips); thighs fallen out past 30 degrees put them more than 3 apart. Feet set
+# wide also part the knees, so the knees must also stand more than twice as far apart as the ankles (soles
+# together, as in the side view's KNEES_OUT_GAP_RATIO).
+END_KNEES_OUT_HIP_WIDTHS = 3.0
+KNEES_OUT_MARGIN = 0.5
 # From above, a leg (hip to ankle) seen longer than 1.2 trunk lengths lies along the floor: its true length is
 # about 1.8 trunk lengths, and a knee pointing up folds it to well under 1.2.
 LEG_SEEN_FLAT_MIN = 1.2
@@ -66,8 +73,10 @@ DROPPED_SHIN_DEG = 25.0
 # (12 cm) apart, cannot both point up.
 KNEES_OUT_GAP_RATIO = 2.0
 KNEES_OUT_MIN_GAP = 0.25
-# Feet: heel-to-toe line steeper than 40 degrees is a foot on its heel or its toes, not a flat sole.
-FLAT_FOOT_MAX_DEG = 40.0
+# Feet: a sole flat on the floor, seen by a camera up to 30 degrees above the floor with heel and toe landmarks
+# wandering 2-3 cm over a 20-25 cm foot, shows a heel-to-toe line up to about 35 degrees steep; a foot on its heel
+# or its toes shows 50 degrees and more. Steeper than 45 is not a flat sole.
+FLAT_FOOT_MAX_DEG = 45.0
 # A shin rising less than 0.2 trunk lengths from ankle to knee lies along the floor.
 SHIN_RISE_MIN = 0.2
 # Heels: the target is heels 30-40 cm from the buttocks; measured from the hip joint that is 0.7-1.15 thigh
@@ -118,6 +127,10 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
             advice = f"bend your {straight[0]} knee too and stand that foot on the floor"
         margin = min(margin_confidence(angles[side] - STRAIGHT_KNEE_DEG, KNEE_MARGIN_DEG) for side in straight)
         return adjust(name, measured, target, advice, min(seen, margin))
+    fallen_out = _knees_fallen_out(body)
+    if view not in SIDE_ON and fallen_out > 0:
+        advice = "bring your knees up towards each other, pointing to the ceiling"
+        return adjust(name, measured, target, advice, min(seen, margin_confidence(fallen_out, KNEES_OUT_MARGIN)))
     if view in END_ON:
         folded = max(angles.values())
         if shown(folded) > END_BENT_MAX_DEG:
@@ -140,6 +153,16 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
             return adjust(name, measured, target, advice, min(seen, margin))
         confidence = min(confidence, _leg_margin(body, side, angles[side]))
     return ok(name, measured, target, confidence)
+
+
+def _knees_fallen_out(body: Body) -> float:
+    """How far the knees stand beyond what knees pointing up allow, in hip widths; negative when within."""
+    if not body.seen("left_knee", "right_knee", "left_hip", "right_hip", "left_ankle", "right_ankle"):
+        return -1.0
+    knees_gap = body.length("left_knee", "right_knee")
+    if knees_gap <= KNEES_OUT_GAP_RATIO * body.length("left_ankle", "right_ankle"):
+        return -1.0
+    return knees_gap / max(body.hip_width, 1e-6) - END_KNEES_OUT_HIP_WIDTHS
 
 
 def _end_feet_lifted(body: Body, view: View, side: str) -> bool:
