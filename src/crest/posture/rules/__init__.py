@@ -110,8 +110,11 @@ def summarize(recognized: bool, criteria: tuple[CriterionResult, ...]) -> str:
     by_name = {result.name: result for result in criteria}
     ordered = [by_name[name] for name in HEADLINE_ORDER if name in by_name]
     to_adjust = [result for result in ordered if result.status == Status.ADJUST]
-    sure = [result for result in to_adjust if result.sure]
-    first = next(iter(sure or to_adjust), None)
+    # What keeps the person out of the position comes before adjustments within it (a crunch hears about its head
+    # before its arms), and within each, what the check is sure of first.
+    position = [result for result in to_adjust if result.name in POSITION_CRITERIA]
+    group = position or to_adjust
+    first = next(iter([result for result in group if result.sure] or group), None)
     hedge = "" if first is None or first.sure else "perhaps "
     unseen_position = next(
         (

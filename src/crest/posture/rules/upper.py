@@ -147,16 +147,15 @@ def _head_height(body: Body) -> tuple[float, float] | None:
         return None
     seen = visibility_confidence(min(ear.visibility, nose.visibility))
     legs = [
-        (body[f"{s}_ankle"], body[f"{s}_hip"], body.visibility(f"{s}_ankle", f"{s}_hip"))
+        (body[f"{s}_ankle"], body[f"{s}_hip"])
         for s in SIDES
         if height_up(body, body[f"{s}_ankle"]) <= FOOT_LIFTED_MIN
         and body.length(f"{s}_ankle", f"{s}_hip") >= LEG_LINE_MIN
     ]
     if legs:
-        # Both legs when both feet are down, the better-seen one counting more (the far leg is often a guess).
-        weight = sum(max(visibility, 1e-3) for _, _, visibility in legs)
-        lift = sum(max(v, 1e-3) * body.height_above_line(ankle, hip, ear) for ankle, hip, v in legs) / weight
-        return lift, seen
+        # With both feet down, the mean of the two legs' lines: the body's middle line, on which the head lies
+        # (seen at an angle, each leg's line stands higher or lower by its sideways step from the middle).
+        return sum(body.height_above_line(ankle, hip, ear) for ankle, hip in legs) / len(legs), seen
     _, ear_up = body.floor_xy(ear)
     _, shoulders_up = body.floor_xy(body.shoulders)
     return ear_up - min(0.0, shoulders_up), seen
