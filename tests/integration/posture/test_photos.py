@@ -148,3 +148,14 @@ def test_near_positions_are_told_apart_on_real_photos(
         hedged = "perhaps" in headline and result.criterion(name).advice in headline
         if status != "not_visible" and not hedged:
             assert result.criterion(name).sure, name
+
+
+def test_a_head_on_the_hands_seen_from_a_high_camera_beyond_the_feet_rests(estimator: PoseEstimator) -> None:
+    # From up there the head, furthest away, shows high in the picture; measured from the legs' line it rests.
+    result = check(estimator, "cross_body_crunch_0.jpg")
+    head = result.criterion("head_resting")
+    assert head.status == "ok"
+    assert head.sure
+    assert result.pose_recognized
+    assert result.confidence >= 0.75
+    assert result.summary.startswith("Constructive rest position, nearly: bring your arms down")

@@ -456,3 +456,14 @@ def test_a_sole_is_flat_unless_the_foot_stands_on_its_heel(toe_up_cm: float, sta
     ankle_x = figure.heel_from_hip_cm + 3
     tilted = Figure(overrides={"right_foot_index": (ankle_x + 16, -10.0, 1.0 + toe_up_cm)})
     assert evaluate(photograph(tilted, "side")).criterion("feet_flat").status == status
+
+
+def test_what_keeps_the_position_away_is_named_before_adjustments_within_it() -> None:
+    # Arms overhead are sure, the head 23 cm up barely past the threshold is not: the head still comes first,
+    # hedged, because without it there is no position to adjust the arms in.
+    result = evaluate(photograph(Figure(head="raised", head_raise_cm=25, arms="overhead"), "side"))
+    assert result.criterion("arms_below_shoulders").sure
+    assert not result.criterion("head_resting").sure
+    assert result.summary == (
+        "Not quite the constructive rest position yet: perhaps let your head rest back on the floor."
+    )
