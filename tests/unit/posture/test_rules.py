@@ -467,3 +467,22 @@ def test_what_keeps_the_position_away_is_named_before_adjustments_within_it() ->
     assert result.summary == (
         "Not quite the constructive rest position yet: perhaps let your head rest back on the floor."
     )
+
+
+def test_feet_raised_on_a_bar_do_not_lift_a_resting_head_seen_from_the_side() -> None:
+    # Feet hooked 10 cm up (a sit-up bar, a partner's hands) tip the legs' line down towards the head by 18 cm
+    # there; square to the side the picture's up still shows the head on the hands, and a crunch still lifted.
+    def raised_feet(figure: Figure) -> Figure:
+        points = figure.points()
+        lifted = {
+            name: (x, y, z + 10.0)
+            for name, (x, y, z) in points.items()
+            if any(part in name for part in ("ankle", "heel", "foot_index"))
+        }
+        return replace(figure, overrides=lifted)
+
+    on_hands = evaluate(photograph(raised_feet(Figure(head="on_hands")), "side"))
+    assert on_hands.criterion("head_resting").status == "ok"
+    assert on_hands.pose_recognized
+    crunch = evaluate(photograph(raised_feet(Figure(head="crunch")), "side"))
+    assert crunch.criterion("head_resting").status == "adjust"

@@ -39,7 +39,8 @@ ARM_OPEN_MARGIN_DEG = 10.0
 # (12 cm) above the line rests, and from 0.45 (22 cm: the shoulders leave the floor too) the head is held up.
 # Between, a head on a thick support and a head just lifted look the same: the check says it cannot tell rather
 # than guess (neither the chin's angle nor the shoulders help: hands behind the head push the chin down as much
-# as a crunch does, and the shoulder joints rise only a few cm in a crunch).
+# as a crunch does, and the shoulder joints rise only a few cm in a crunch). Square to the side, the picture's up
+# gives a second reading, blind to feet raised on a bar or held by a partner (which tip the legs' line).
 HEAD_REST_MAX = 0.25
 HEAD_LIFTED_MIN = 0.45
 HEAD_MARGIN = 0.1
@@ -121,7 +122,7 @@ def arms_below_shoulders(body: Body, view: View, height_cm: float | None) -> Cri
 
 def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionResult:
     name = Criterion.HEAD_RESTING
-    head = _head_height(body)
+    head = _head_height(body, view)
     if view not in SIDE_ON or head is None:
         return unseen(name, CAMERA_HEAD)
     lift, seen = head
@@ -138,7 +139,7 @@ def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionRe
     return ok(name, measured, target, min(seen, margin_confidence(HEAD_REST_MAX - lift, HEAD_MARGIN)))
 
 
-def _head_height(body: Body) -> tuple[float, float] | None:
+def _head_height(body: Body, view: View) -> tuple[float, float] | None:
     """(how high the ear is above a resting head's place, in trunk lengths; visibility confidence); None when
     the model does not see the ear and the nose."""
     side = body.best_side("ear")
@@ -146,19 +147,27 @@ def _head_height(body: Body) -> tuple[float, float] | None:
     if min(ear.visibility, nose.visibility) < SEEN:
         return None
     seen = visibility_confidence(min(ear.visibility, nose.visibility))
+    _, ear_up = body.floor_xy(ear)
+    _, shoulders_up = body.floor_xy(body.shoulders)
+    # Against the picture's up: above the lower of the hip joints and the shoulders.
+    upright = ear_up - min(0.0, shoulders_up)
     legs = [
         (body[f"{s}_ankle"], body[f"{s}_hip"])
         for s in SIDES
         if height_up(body, body[f"{s}_ankle"]) <= FOOT_LIFTED_MIN
         and body.length(f"{s}_ankle", f"{s}_hip") >= LEG_LINE_MIN
     ]
-    if legs:
-        # With both feet down, the mean of the two legs' lines: the body's middle line, on which the head lies
-        # (seen at an angle, each leg's line stands higher or lower by its sideways step from the middle).
-        return sum(body.height_above_line(ankle, hip, ear) for ankle, hip in legs) / len(legs), seen
-    _, ear_up = body.floor_xy(ear)
-    _, shoulders_up = body.floor_xy(body.shoulders)
-    return ear_up - min(0.0, shoulders_up), seen
+    if not legs:
+        return upright, seen
+    # With both feet down, the mean of the two legs' lines: the body's middle line, on which the head lies
+    # (seen at an angle, each leg's line stands higher or lower by its sideways step from the middle).
+    along_legs = sum(body.height_above_line(ankle, hip, ear) for ankle, hip in legs) / len(legs)
+    if view == "side":
+        # Square to the side the picture's up is the ceiling too, and it is blind to what tips the legs' line:
+        # feet raised on a bar, a board or a partner's hands make a resting head look 5-10 cm higher. Each of
+        # the two can only add a few cm to a resting head, neither can hide one held 25-35 cm up: the lower wins.
+        return min(along_legs, upright), seen
+    return along_legs, seen
 
 
 def head_level(body: Body, view: View, height_cm: float | None) -> CriterionResult:
