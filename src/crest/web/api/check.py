@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from crest.errors import CrestError
 from crest.posture.media import MediaKind, VideoSource, sniff_kind
 from crest.posture.service import CheckOptions
-from crest.web.context import WebContext, web_context
+from crest.web.context import WebContext, connection_context, web_context
 from crest.web.errors import UploadTooLarge
 from crest.web.live import serve_live_check
 from crest.web.schemas import ErrorOut
@@ -80,7 +80,11 @@ async def check_live(websocket: WebSocket) -> None:
 
     Frames that arrive while one is being checked replace each other: only the newest is checked.
     """
-    context: WebContext = websocket.app.state.context
+    try:
+        context = await connection_context(websocket)
+    except CrestError:  # practice mode: nobody signed in, or not a client
+        await websocket.close(code=1008)
+        return
     height_cm = (await run_in_threadpool(context.services.preferences.current)).height_cm
     service = await run_in_threadpool(context.checker.factory)  # its own model: tracking state is per stream
     service.options = CheckOptions(height_cm=height_cm)
