@@ -486,3 +486,40 @@ def test_feet_raised_on_a_bar_do_not_lift_a_resting_head_seen_from_the_side() ->
     assert on_hands.pose_recognized
     crunch = evaluate(photograph(raised_feet(Figure(head="crunch")), "side"))
     assert crunch.criterion("head_resting").status == "adjust"
+
+
+def hands_behind_head(figure: Figure) -> Figure:
+    """Both hands cupped under the back of the head, elbows out beside it: the hands move with the head."""
+    ear_x, ear_z = figure.points()["right_ear"][0], figure.points()["right_ear"][2]
+    hands = {
+        "left_wrist": (ear_x - 4, 9.0, ear_z - 6),
+        "right_wrist": (ear_x - 4, -9.0, ear_z - 6),
+        "left_elbow": (ear_x + 8, 30.0, ear_z - 4),
+        "right_elbow": (ear_x + 8, -30.0, ear_z - 4),
+    }
+    return replace(figure, overrides=hands)
+
+
+@pytest.mark.parametrize("view", SIDE_ON)
+def test_a_head_on_the_hands_may_stand_a_hands_thickness_higher_and_still_rest(view: str) -> None:
+    # 18 cm up (16 cm measured): on a folded towel that would be undecided; on both hands behind it, it rests.
+    on_hands = evaluate(photograph(hands_behind_head(Figure(head="raised", head_raise_cm=18)), view))
+    head = on_hands.criterion("head_resting")
+    assert head.status == "ok"
+    assert not head.sure  # the hands' thickness widens what the measure can tell
+    assert "on your hands" in (head.target or "")
+    assert on_hands.pose_recognized
+    on_towel = evaluate(photograph(Figure(head="raised", head_raise_cm=18), view)).criterion("head_resting")
+    assert on_towel.status == "not_visible"
+
+
+@pytest.mark.parametrize("raise_cm", [20.0, 25.0, 35.0])
+def test_hands_behind_a_head_held_up_do_not_make_it_rest(raise_cm: float) -> None:
+    head = evaluate(photograph(hands_behind_head(Figure(head="raised", head_raise_cm=raise_cm)), "side"))
+    assert head.criterion("head_resting").status != "ok"
+    assert not head.pose_recognized
+
+
+def test_hands_on_the_belly_give_the_head_no_allowance() -> None:
+    result = evaluate(photograph(Figure(head="raised", head_raise_cm=18, arms="belly"), "side"))
+    assert result.criterion("head_resting").status == "not_visible"
