@@ -523,3 +523,21 @@ def test_hands_behind_a_head_held_up_do_not_make_it_rest(raise_cm: float) -> Non
 def test_hands_on_the_belly_give_the_head_no_allowance() -> None:
     result = evaluate(photograph(Figure(head="raised", head_raise_cm=18, arms="belly"), "side"))
     assert result.criterion("head_resting").status == "not_visible"
+
+
+@pytest.mark.parametrize("elevation_deg", [55.0, 65.0])
+def test_from_high_beyond_the_head_lying_on_the_back_and_bent_knees_are_judged(elevation_deg: float) -> None:
+    result = evaluate(photograph(Figure(), "head_end", end_elevation_deg=elevation_deg))
+    assert result.criterion("lying_on_back").status == "ok"
+    assert result.criterion("knees_bent").status == "ok"
+    assert result.pose_recognized
+    assert result.summary.startswith("As far as this picture shows")
+    straight = evaluate(photograph(Figure(legs="straight"), "head_end", end_elevation_deg=elevation_deg))
+    assert straight.criterion("knees_bent").status == "adjust"
+
+
+def test_from_straight_overhead_at_an_end_bent_knees_in_line_with_hip_and_ankle_are_not_called_straight() -> None:
+    # The knee pointing up lines up with the hip and the ankle in the picture; the leg, seen short, is not straight.
+    verdict = evaluate(photograph(Figure(), "head_end", end_elevation_deg=75.0)).criterion("knees_bent")
+    assert verdict.status == "not_visible"
+    assert verdict.measured is not None
