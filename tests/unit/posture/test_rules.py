@@ -541,3 +541,21 @@ def test_from_straight_overhead_at_an_end_bent_knees_in_line_with_hip_and_ankle_
     verdict = evaluate(photograph(Figure(), "head_end", end_elevation_deg=75.0)).criterion("knees_bent")
     assert verdict.status == "not_visible"
     assert verdict.measured is not None
+
+
+def test_legs_hidden_behind_the_body_from_the_head_end_do_not_withhold_the_position() -> None:
+    # From the head end the legs lie beyond the trunk and pelvis; the model barely rates them (0.05-0.1 on real
+    # photos). Not in the picture, they withhold nothing, as the head from the feet end: recognised, not surely.
+    legs = ("knee", "ankle", "heel", "foot")
+    hidden = evaluate(with_visibility(photograph(Figure(), "head_end"), legs, 0.07))
+    assert hidden.criterion("knees_bent").status == "not_visible"
+    assert hidden.criterion("knees_bent").measured is None
+    assert hidden.pose_recognized
+    assert 0 < hidden.confidence <= 0.6
+    assert hidden.summary.startswith("As far as this picture shows")
+    # Nearest the camera from the feet end, or square to it from the side, legs the model cannot see are a fault
+    # of the picture it must show: nothing is recognised without them.
+    for view in ("feet_end", "side"):
+        assert not evaluate(with_visibility(photograph(Figure(), view), legs, 0.07)).pose_recognized
+    # Seen, a way out of the position still shows from the head end.
+    assert not evaluate(photograph(Figure(legs="straight"), "head_end")).pose_recognized
