@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from crest.errors import CrestError, FieldError
-from crest.web.input_problems import input_problems
+from crest.input_problems import input_problems
 from crest.web.templating import render
 
 

@@ -90,8 +90,9 @@ def test_sitting_is_told_to_lie_down(estimator: PoseEstimator) -> None:
             "crunch_hands_overhead_1.jpg",
             False,
             {"knees_bent": "ok", "feet_flat": "ok", "head_resting": "adjust"},
-            # The most basic problem first: the head, not the arms.
-            "Not quite the constructive rest position yet: let your head rest back on the floor",
+            # What keeps the position away first: the head, not the arms. Measured from the legs' line the head
+            # is 24 cm up, 2 cm past the 22 cm where a head is held up: named, hedged.
+            "Not quite the constructive rest position yet: perhaps let your head rest back on the floor",
         ),
         (
             "pelvic_tilt_into_bridge_1.jpg",
@@ -144,5 +145,29 @@ def test_near_positions_are_told_apart_on_real_photos(
     assert {name: result.criterion(name).status for name in expected} == expected
     assert result.summary.startswith(headline)
     for name, status in expected.items():
-        if status != "not_visible":
+        hedged = "perhaps" in headline and result.criterion(name).advice in headline
+        if status != "not_visible" and not hedged:
             assert result.criterion(name).sure, name
+
+
+def test_a_head_on_the_hands_seen_from_a_high_camera_beyond_the_feet_rests(estimator: PoseEstimator) -> None:
+    # From up there the head, furthest away, shows high in the picture; measured from the legs' line it rests.
+    result = check(estimator, "cross_body_crunch_0.jpg")
+    head = result.criterion("head_resting")
+    assert head.status == "ok"
+    assert head.sure
+    assert result.pose_recognized
+    assert result.confidence >= 0.75
+    assert result.summary.startswith("Constructive rest position, nearly: bring your arms down")
+
+
+def test_a_head_with_the_hands_at_it_may_rest_a_hands_thickness_higher(estimator: PoseEstimator) -> None:
+    # Hands at the back of the head, seen from beyond the feet: the head measures 13 cm up, past the 12 cm of a
+    # folded towel, within the 17 cm allowed for a head on the hands. The same person's crunch stays held up.
+    result = check(estimator, "crunch_hands_overhead_0.jpg")
+    head = result.criterion("head_resting")
+    assert head.status == "ok"
+    assert head.measured == "head raised 13 cm"
+    assert "on your hands" in (head.target or "")
+    assert result.pose_recognized
+    assert check(estimator, "crunch_hands_overhead_1.jpg").criterion("head_resting").status == "adjust"
