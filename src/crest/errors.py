@@ -17,3 +17,13 @@ class CrestError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class FieldError(CrestError):
+    """A problem with one field of a record, said as `field: reason`, so a form or a script knows what to change
+    (the API lists the field in `errors`)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason

@@ -186,7 +186,7 @@ def test_a_check_in_that_notes_emotions_offers_their_entry_after_saving(
     assert offered == ["/help/emotions", "/help/restless"]
     screenshot(page, f"help-checkin-offer-{name}")
     page.get_by_role("link", name="Continue").click()
-    page.wait_for_url("**/journal")
+    page.wait_for_url("**/journal?saved=check-in")
     assert errors == []
     page.context.close()
 

@@ -33,7 +33,7 @@ def test_session_checkin_journal_and_progress(
     page.goto(page.url + f"&speed={SPEED}")
 
     page.get_by_role("link", name="rate your pain now").click()
-    page.get_by_role("button", name="Lower back").click()
+    page.get_by_role("button", name="Lower back", exact=True).click()
     page.get_by_label("Pain in lower back, 0 to 10").fill("8")
     page.get_by_role("button", name="Save check-in").click()
     page.wait_for_url("**/session?**before_checkin_id=*")
@@ -59,7 +59,7 @@ def test_session_checkin_journal_and_progress(
 
     page.get_by_role("link", name="How do you feel?").click()
     page.wait_for_url(f"**/checkin?session_id={sessions[0]['id']}")
-    page.get_by_role("button", name="Lower back").click()
+    assert "Before the session: 8 / 10" in page.locator(".rating-row", has_text="Lower back").inner_text()
     page.get_by_label("Pain in lower back, 0 to 10").fill("6")
     page.get_by_role("button", name="Knee, left").click()
     page.get_by_label("Pain in knee, 0 to 10").fill("2")
@@ -70,7 +70,7 @@ def test_session_checkin_journal_and_progress(
     page.get_by_role("button", name="Save check-in").click()
     page.get_by_role("link", name="Why do I yawn so much?").wait_for()  # yawning noted: its entry is offered
     page.get_by_role("link", name="Continue").click()
-    page.wait_for_url("**/journal")
+    page.wait_for_url("**/journal?saved=check-in")
 
     before = page.locator("tr", has_text="Check-in before")
     assert "Lower back (centre) 8/10" in before.inner_text()
@@ -103,8 +103,9 @@ def test_journal_deletes_only_after_confirmation(safe_page: Any, server_url: str
     page = safe_page
     page.goto(f"{server_url}/checkin")
     page.get_by_role("button", name="Hip, right").click()
+    page.get_by_label("Pain in hip, 0 to 10").fill("3")
     page.get_by_role("button", name="Save check-in").click()
-    page.wait_for_url("**/journal")
+    page.wait_for_url("**/journal?saved=check-in")
     rows = page.locator("tr", has_text="Hip (right)")
     assert rows.count() == 1
 
@@ -209,12 +210,13 @@ def test_a_check_in_by_keyboard_alone(safe_page: Any, server_url: str) -> None:
     page.keyboard.press("Enter")
     slider = page.get_by_label("Pain in groin, 0 to 10")
     assert page.evaluate("document.activeElement.type") == "range"
-    for _ in range(3):  # 6/10: a 7 would be answered on Today as clearly worse (test_worse_check_in_flow)
-        page.keyboard.press("ArrowRight")
+    assert page.locator(".rating-row", has_text="Groin").locator("output").inner_text() == "not rated yet"
+    page.keyboard.press("ArrowRight")  # from the middle of the scale: 6/10 (a 7 would be answered on Today as worse)
     assert slider.input_value() == "6"
+    assert page.locator(".rating-row", has_text="Groin").locator("output").inner_text() == "6 / 10"
     page.get_by_role("button", name="Save check-in").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url("**/journal")
+    page.wait_for_url("**/journal?saved=check-in")
     assert "Groin (left) 6/10" in page.locator("tr", has_text="Groin").inner_text()
 
 
@@ -255,7 +257,7 @@ def test_a_check_in_is_edited_from_the_journal(safe_page: Any, server_url: str) 
     page.get_by_label("Pain in buttock, 0 to 10").fill("5")
     page.get_by_label("Note").fill("first words")
     page.get_by_role("button", name="Save check-in").click()
-    page.wait_for_url("**/journal")
+    page.wait_for_url("**/journal?saved=check-in")
 
     page.locator("tr", has_text="first words").get_by_role("link", name="Edit").click()
     page.get_by_role("heading", name="Edit check-in").wait_for()
@@ -264,7 +266,7 @@ def test_a_check_in_is_edited_from_the_journal(safe_page: Any, server_url: str) 
     page.get_by_label("Pain in buttock, 0 to 10").fill("2")
     page.get_by_label("Note").fill("second thoughts")
     page.get_by_role("button", name="Save check-in").click()
-    page.wait_for_url("**/journal")
+    page.wait_for_url("**/journal?saved=check-in")
     row = page.locator("tr", has_text="second thoughts")
     assert "Buttock (left) 2/10" in row.inner_text()
     assert page.locator("tr", has_text="first words").count() == 0
@@ -310,16 +312,20 @@ def test_a_session_is_edited_from_the_journal_by_keyboard(safe_page: Any, server
     screenshot(page, "session-edit")
 
     page.keyboard.press("Control+A")
-    page.keyboard.type("4")
+    page.keyboard.type("0")
     page.keyboard.press("Tab")
     page.keyboard.press("Control+A")
-    page.keyboard.type("30")
-    page.keyboard.press("Enter")
+    page.keyboard.type("0")
+    page.keyboard.press("Enter")  # "completed" with none of its 5 minutes: the server says why not
+    page.get_by_role("alert").filter(has_text="status: a session is completed once its 5 minutes are done").wait_for()
+    page.get_by_label("Ended early").check()
+    page.get_by_role("button", name="Save session").click()
     page.wait_for_url("**/journal")
     edited = page.locator(f"#session-{session['id']}").inner_text()
-    assert "4 min 30 s of 5 min, Somatic release" in edited
-    assert "Completed" in edited
+    assert "of 5 min, Somatic release" in edited
+    assert "Ended early" in edited
     stored = _api(server_url, f"/api/sessions/{session['id']}")
-    assert (stored["variant"], stored["actual_seconds"], stored["status"]) == ("somatic", 270, "completed")
+    assert (stored["variant"], stored["status"]) == ("somatic", "ended_early")
+    assert stored["actual_seconds"] < 30
     assert stored["started_at"] == session["started_at"]
     assert errors == []

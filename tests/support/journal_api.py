@@ -1,9 +1,12 @@
 """A few weeks of practice, written through a running crest server's JSON API (for browser tests)."""
 
 import json
+import time
 import urllib.request
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+DEMO_CLOCK_SPEED = 3600.0
 
 
 def call(base: str, method: str, path: str, body: Any = None) -> Any:
@@ -38,6 +41,9 @@ def seed_weeks_of_practice(base: str) -> None:
         call(base, "POST", "/api/checkins", {"at": at, "pain": _pain(back, hip)})
     before = call(base, "POST", "/api/checkins", {"timing": "before", "pain": _pain(6, 3)})
     session = call(base, "POST", "/api/sessions", {"planned_minutes": 10, "before_checkin_id": before["id"]})
-    call(base, "POST", f"/api/sessions/{session['id']}/finish", {"elapsed_s": 600, "status": "completed"})
+    # Ten minutes on a demo clock an hour a second: the server lets no session rest longer than its clock ran.
+    time.sleep(600 / DEMO_CLOCK_SPEED)
+    finish = {"elapsed_s": 600, "status": "completed", "clock_speed": DEMO_CLOCK_SPEED}
+    call(base, "POST", f"/api/sessions/{session['id']}/finish", finish)
     after = {"session_id": session["id"], "timing": "after", "pain": _pain(4, 3), "note": "Calmer"}
     call(base, "POST", "/api/checkins", after)

@@ -49,6 +49,8 @@ PURE = (
     "crest.posture.video",
     "crest.journal.records",
     "crest.journal.vocabulary",
+    "crest.journal.plausibility",
+    "crest.journal.merging",
 )
 FORBIDDEN_IN_PURE = ("sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "cv2", "mediapipe", "psycopg")
 DOORS = ("crest.cli", "crest.web")

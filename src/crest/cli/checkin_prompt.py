@@ -10,11 +10,13 @@ from crest.cli.asker import Asker
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.records import CheckIn, PainRating, parse_score
-from crest.journal.vocabulary import CheckInTiming, Comparison, Labelled, Region, Sensation, Side
+from crest.journal.vocabulary import CheckInTiming, Comparison, Labelled, PainQuality, Region, Sensation, Side
 
 _SIDE_KEYS = {"l": Side.LEFT, "r": Side.RIGHT, "b": Side.BOTH, "c": Side.CENTRE}
 _COMPARISON_KEYS = {"b": Comparison.BETTER, "s": Comparison.SAME, "w": Comparison.WORSE}
-Name = TypeVar("Name", Region, Sensation, Side, Comparison)
+_QUALITY_KEYS = {quality.value[0]: quality for quality in PainQuality}  # aching, sharp, burning, tingling, numb
+_QUALITY_QUESTION = "   What is it like? " + " ".join(f"\\[{key}]{name[1:]}" for key, name in _QUALITY_KEYS.items())
+Name = TypeVar("Name", Region, Sensation, Side, Comparison, PainQuality)
 
 
 def _numbered(names: Sequence[Labelled]) -> str:
@@ -64,11 +66,13 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
     console.print(_numbered(regions))
     pain: list[PainRating] = []
     for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
-        side_question = f"   {region.label.capitalize()}: which side? \\[l]eft \\[r]ight \\[b]oth \\[c]entre"
+        whole = "both sides" if region.usual_side is Side.BOTH else f"the whole {region.label}"
+        side_question = f"   {region.label.capitalize()}: which side? \\[l]eft \\[r]ight, or Enter for {whole}"
         side = _pick_key(asker, side_question, _SIDE_KEYS)
         score = _rate(asker, region.label)
         if score is not None:
-            pain.append(PainRating(region=region, side=side, score=score))
+            quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None
+            pain.append(PainRating(region=region, side=side, score=score, quality=quality))
     comparison = _pick_key(
         asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS
     )

@@ -91,10 +91,10 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             # Still lying down: how to come up first, then the record and the check-in, as after a full rest.
             console.print(f"\n[bold]Ended after {rested_text(ended.elapsed_s)}.[/bold]")
             _coming_up(ending, speaker, console)
-            if not _close_early(sessions, session_id, ended, asker):
+            if not _close_early(sessions, session_id, ended, asker, options.speed):
                 return
         else:
-            sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED)
+            sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
             if not play_chime():
                 console.print("[cyan]~ ding ~[/cyan]")
             console.print("\n[bold]Time is up.[/bold]")
@@ -186,7 +186,7 @@ def _rest(
             while True:
                 for event in events:
                     if isinstance(event, CheckpointDue):
-                        sessions.checkpoint(session_id, event.elapsed_s)
+                        sessions.checkpoint(session_id, event.elapsed_s, speed)
                         last_write = time.monotonic()
                     elif isinstance(event, SessionEnded):
                         if live is not None:  # the last frame shows the end (00:00), not the previous refresh
@@ -203,14 +203,14 @@ def _rest(
                     return runner.end_early()
                 if runner.state == "paused" and time.monotonic() - last_write >= HEARTBEAT_S:
                     # A long pause is still a live session: keep its sign of life fresh.
-                    sessions.checkpoint(session_id, runner.elapsed_s)
+                    sessions.checkpoint(session_id, runner.elapsed_s, speed)
                     last_write = time.monotonic()
                 events = runner.poll()
     except KeyboardInterrupt:
         return runner.end_early()
     except _Stopped:
         ended = runner.end_early()
-        sessions.finish(session_id, ended.elapsed_s, SessionStatus.INTERRUPTED)
+        sessions.finish(session_id, ended.elapsed_s, SessionStatus.INTERRUPTED, speed)
         raise SessionInterrupted(ended.elapsed_s) from None
     finally:
         if live is not None:
@@ -245,10 +245,12 @@ def _coming_up(ending: tuple[SourcedText, ...], speaker: Speaker | None, console
         speaker.say(" ".join(part.text for part in ending))
 
 
-def _close_early(sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker) -> bool:
+def _close_early(
+    sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker, speed: float
+) -> bool:
     """Keep (True) or delete the record of a session ended early, as the person chooses."""
     if asker.confirm("\nKeep the record of this session?", default=True):
-        sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY)
+        sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, speed)
         asker.console.print("Kept as ended early.")
         return True
     sessions.delete(session_id)

@@ -14,7 +14,7 @@ import typer
 
 from crest.durations import rested_text
 from crest.errors import CrestError
-from crest.journal.vocabulary import Comparison, Region, Sensation, Side
+from crest.journal.vocabulary import Comparison, PainQuality, Region, Sensation
 
 if TYPE_CHECKING:
     from crest.journal.records import CheckIn, PracticeSession
@@ -33,9 +33,10 @@ def log(
         list[str] | None,
         typer.Option(
             "--pain",
-            metavar="REGION[:SIDE]=N",
-            help=f"Pain from 0 to 10, e.g. lower_back=4 or hip:left=3. Regions: {', '.join(Region)}; "
-            f"sides: {', '.join(Side)}. Repeat for more places.",
+            metavar="REGION[:SIDE]=N[:QUALITY]",
+            help=f"Pain from 0 to 10, e.g. lower_back=4, hip:left=3 or calf_and_shin:left=5:tingling. Regions: "
+            f"{', '.join(Region)}; sides: left or right, none for the whole place; what it is like: "
+            f"{', '.join(PainQuality)}. Repeat for more places.",
         ),
     ] = None,
     sensation: Annotated[
@@ -57,6 +58,7 @@ def log(
     """Record a check-in without a session: pain, sensations, a note."""
     from crest.cli.journal_access import open_services
     from crest.clock import system_now, system_zone
+    from crest.journal.plausibility import ImpossibleRecord
     from crest.journal.records import CheckIn, parse_datetime, parse_pain, parse_sensation
 
     moment = parse_datetime(at, system_zone()) if at is not None else system_now()
@@ -67,13 +69,16 @@ def log(
         note=note,
     )
     if check_in.is_empty:
-        raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N, --sensation or --note")
+        raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N[:QUALITY], --sensation or --note")
     from rich.console import Console
 
     from crest.cli.check_in_advice import show_check_in_advice
 
     with open_services() as services:
-        saved = services.check_ins.add(check_in)
+        try:
+            saved = services.check_ins.add(check_in)
+        except ImpossibleRecord as error:
+            raise error.named(_LOG_OPTIONS.get(error.field, error.field)) from None
         typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
         show_check_in_advice(Console(highlight=False), services.check_ins.advice_for(saved))
 
@@ -102,17 +107,24 @@ def log_session(
 
     from crest.cli.journal_access import open_services
     from crest.clock import system_now, system_zone
+    from crest.journal.plausibility import ImpossibleRecord
     from crest.journal.records import check_planned_minutes, check_variant, parse_datetime
 
     check_planned_minutes(minutes)
     check_variant(variant)
     started = parse_datetime(at, system_zone()) if at is not None else system_now() - timedelta(minutes=minutes)
     with open_services() as services:
-        saved = services.practice.log(started, minutes, variant)
+        try:
+            saved = services.practice.log(started, minutes, variant)
+        except ImpossibleRecord as error:
+            raise error.named("--at") from None
     typer.echo(
         f"Logged session {saved.id} ({_when(saved.started_at)}): {rested_text(saved.actual_seconds)}, "
         f"{saved.variant}; marked as logged, not timed."
     )
+
+
+_LOG_OPTIONS = {"at": "--at", "pain": "--pain"}  # a refused field, by the option that gave it
 
 
 def _check_in_summary(check_in: CheckIn) -> str:
@@ -224,13 +236,17 @@ def export(
         str | None, typer.Option("--name", help="With --format fhir: your name on the Patient (default: none).")
     ] = None,
 ) -> None:
-    """Export the whole journal as CSV or JSON (`crest import` reads both back), or as an HL7 FHIR Bundle."""
+    """Export the whole journal: JSON (one lossless file), CSV (a zip of tables, one per record type, for a
+    spreadsheet), both of which `crest import` reads back, or an HL7 FHIR Bundle for other software."""
     from crest.cli.journal_access import open_services
     from crest.interop.fhir import check_fhir_version
+    from crest.journal.transfer import NotText
     from crest.services.transfer import Transfer
 
     Transfer.check_format(format_name)
     version = check_fhir_version(fhir_version)
+    if format_name == "csv" and output is None:
+        raise NotText("the CSV export is a zip of tables, one per record type; name it with -o, like -o journal.zip")
     with open_services() as services:
         if output is None:
             typer.echo(services.transfer.export_text(format_name, version, name), nl=False)
@@ -241,22 +257,35 @@ def export(
 
 def import_journal(
     path: Annotated[
-        Path, typer.Argument(metavar="PATH", help="A file made by `crest export` (.csv or .json).")
+        Path,
+        typer.Argument(
+            metavar="PATH", help="A file made by `crest export` (.json or .zip), or the folder the zip unzips to."
+        ),
     ],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge",
+            help="Add to a journal that already holds records: only what it does not hold yet, exact duplicates "
+            "skipped; your settings stay.",
+        ),
+    ] = False,
 ) -> None:
-    """Import an export into an empty journal; every row is checked first, nothing is imported on error."""
+    """Import an export; every row is checked first, nothing is imported on error. Into an empty journal as it is,
+    or with --merge into one that holds records already."""
     from crest.cli.journal_access import open_services
 
     with open_services() as services:
-        contents = services.transfer.import_file(path)
+        imported = services.transfer.import_file(path, merge=merge)
         where = services.where
     counts = (
-        _count(len(contents.sessions), "session"),
-        _count(len(contents.check_ins), "check-in"),
-        _count(len(contents.safety_screens), "set of safety answers", "sets of safety answers"),
-        _count(len(contents.settings), "setting"),
+        _count(imported.sessions, "session"),
+        _count(imported.check_ins, "check-in"),
+        _count(imported.safety_screens, "set of safety answers", "sets of safety answers"),
+        _count(imported.settings, "setting"),
     )
-    typer.echo(f"Imported {', '.join(counts)} into {where}.")
+    skipped = f"; skipped {_count(imported.skipped, 'record')} already there" if merge else ""
+    typer.echo(f"Imported {', '.join(counts)} into {where}{skipped}.")
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:

@@ -11,17 +11,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.journal.vocabulary import (
     CHECK_IN_TIMINGS,
     COMPARISONS,
     FINISHED_STATUSES,
+    PAIN_QUALITIES,
     REGIONS,
     SENSATIONS,
     SESSION_STATUSES,
     SIDES,
     CheckInTiming,
     Comparison,
+    PainQuality,
     Region,
     Sensation,
     SessionStatus,
@@ -56,6 +58,10 @@ class UnknownRegion(CrestError):
 
 class UnknownSide(CrestError):
     """A side other than left, right, both or centre."""
+
+
+class UnknownQuality(CrestError):
+    """A pain quality other than aching, sharp, burning, tingling or numb."""
 
 
 class UnknownSensation(CrestError):
@@ -137,6 +143,13 @@ def parse_side(text: str) -> Side:
     return Side(side)
 
 
+def parse_quality(text: str) -> PainQuality:
+    quality = normalise_name(text)
+    if quality not in PAIN_QUALITIES:
+        raise UnknownQuality(f"unknown pain quality '{text}'; choose one of {_choices(PAIN_QUALITIES)}")
+    return PainQuality(quality)
+
+
 def parse_sensation(text: str) -> Sensation:
     sensation = normalise_name(text)
     if sensation not in SENSATIONS:
@@ -209,36 +222,53 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-@dataclass(frozen=True)
+def place_side(region: Region, side: Side | None) -> Side:
+    """One place, one name. No side, or the other word for the whole place (`both` on the midline, `centre` on
+    a pair), means the region's usual side: so `crest log --pain lower_back=4` and the body map's lower back
+    are the same place, and Progress draws them as one."""
+    if side is None or side in (Side.CENTRE, Side.BOTH):
+        return region.usual_side
+    return side
+
+
+@dataclass(frozen=True, init=False)
 class PainRating:
+    """A score for one place: a region and its side, always stored by `place_side`'s rule, and, when the person
+    says, what the pain is like."""
+
     region: Region
     score: int
-    side: Side | None = None
+    side: Side
+    quality: PainQuality | None
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "region", parse_region(self.region))
-        if self.side is not None:
-            object.__setattr__(self, "side", parse_side(self.side))
-        check_score(self.score)
+    def __init__(self, region: str, score: int, side: str | None = None, quality: str | None = None) -> None:
+        place = parse_region(region)
+        object.__setattr__(self, "region", place)
+        object.__setattr__(self, "score", check_score(score))
+        object.__setattr__(self, "side", place_side(place, None if side is None else parse_side(side)))
+        object.__setattr__(self, "quality", None if quality is None else parse_quality(quality))
 
     @property
     def label(self) -> str:
         where = self.region.label
-        if self.side is not None:
+        if self.side is not Side.CENTRE:
             where += f" ({self.side.label})"
-        return f"{where} {self.score}/10"
+        what = "" if self.quality is None else f", {self.quality.label}"
+        return f"{where} {self.score}/10{what}"
 
 
 def parse_pain(text: str) -> PainRating:
-    """`REGION[:SIDE]=N`, for example `lower_back=4` or `hip:left=3`."""
-    where, equals, score_text = text.partition("=")
-    if not equals or not where.strip() or not score_text.strip():
+    """`REGION[:SIDE]=N[:QUALITY]`, for example `lower_back=4`, `hip:left=3` or `calf_and_shin:left=5:tingling`."""
+    where, equals, rating_text = text.partition("=")
+    score_text, colon, quality_text = rating_text.partition(":")
+    if not equals or not where.strip() or not score_text.strip() or (colon and not quality_text.strip()):
         raise InvalidRating(
-            f"cannot read the pain entry '{text}'; write it as REGION[:SIDE]=N, like hip:left=3"
+            f"cannot read the pain entry '{text}'; write it as REGION[:SIDE]=N[:QUALITY], like hip:left=3:aching"
         )
     region_text, colon, side_text = where.partition(":")
     side = parse_side(side_text) if colon else None
-    return PainRating(region=parse_region(region_text), side=side, score=parse_score(score_text))
+    quality = parse_quality(quality_text) if quality_text else None
+    return PainRating(region=parse_region(region_text), side=side, score=parse_score(score_text), quality=quality)
 
 
 def check_note(note: str | None) -> str | None:
@@ -411,7 +441,7 @@ class CheckIn:
             raise InvalidRating("the same region and side is rated twice; give one score per place")
         sensations = frozenset(parse_sensation(name) for name in self.sensations)
         if NO_SENSATION in sensations and len(sensations) > 1:
-            raise UnknownSensation("'none' cannot be combined with other sensations")
+            raise FieldError("sensations", "'none' cannot be ticked with other sensations; untick one of them")
         object.__setattr__(self, "sensations", sensations)
         if self.compared_with_before is not None:
             object.__setattr__(self, "compared_with_before", check_comparison(self.compared_with_before))

@@ -27,6 +27,7 @@ from crest.accounts.records import Prescription, SessionNote
 from crest.config import database_url
 from crest.errors import CrestError
 from crest.journal.engine import WRITES, Database, connect, translated_errors
+from crest.journal.merging import MergePlan, plan_merge
 from crest.journal.records import (
     CheckIn,
     JournalContents,
@@ -44,9 +45,7 @@ from crest.journal.records import (
     check_position_summary,
     check_status,
     check_timing,
-    parse_region,
     parse_sensation,
-    parse_side,
     require_aware,
 )
 from crest.journal.schema import migrate
@@ -109,7 +108,7 @@ def _uid_of(uids: Mapping[RecordKind, Mapping[int, str]], kind: RecordKind, reco
 
 
 class JournalNotEmpty(CrestError):
-    """Import only fills an empty journal, so nothing is ever duplicated or overwritten."""
+    """A plain import only fills an empty journal, so nothing is duplicated or overwritten; merging adds to one."""
 
     http_status = 409
 
@@ -181,13 +180,12 @@ def read_check_ins(db: Session, conditions: Sequence[ColumnElement[bool]]) -> li
     the ORM's objects cost more than linear time once years of check-ins are read at once."""
     chosen = select(CheckInRow.id).where(*conditions)
     pain: dict[int, list[PainRating]] = defaultdict(list)
-    for region, side, score, check_in_id in db.execute(
-        select(PainRow.region, PainRow.side, PainRow.score, PainRow.check_in_id)
+    for region, side, score, quality, check_in_id in db.execute(
+        select(PainRow.region, PainRow.side, PainRow.score, PainRow.quality, PainRow.check_in_id)
         .where(PainRow.check_in_id.in_(chosen))
         .order_by(PainRow.check_in_id, PainRow.position)
     ):
-        side_name = None if side is None else parse_side(side)
-        pain[check_in_id].append(PainRating(region=parse_region(region), side=side_name, score=score))
+        pain[check_in_id].append(PainRating(region=region, side=side, score=score, quality=quality))
     sensations: dict[int, set[str]] = defaultdict(set)
     for check_in_id, sensation in db.execute(
         select(SensationRow.check_in_id, SensationRow.sensation).where(SensationRow.check_in_id.in_(chosen))
@@ -248,11 +246,7 @@ def _check_in_record(row: CheckInRow) -> CheckIn:
         timing=check_timing(row.timing),
         session_id=row.session_id,
         pain=tuple(
-            PainRating(
-                region=parse_region(pain.region),
-                side=None if pain.side is None else parse_side(pain.side),
-                score=pain.score,
-            )
+            PainRating(region=pain.region, side=pain.side, score=pain.score, quality=pain.quality)
             for pain in row.pain
         ),
         sensations=frozenset(parse_sensation(sensation.sensation) for sensation in row.sensations),
@@ -268,7 +262,9 @@ def _fill_check_in_row(row: CheckInRow, check_in: CheckIn) -> None:
     row.compared_with_before = check_in.compared_with_before
     row.note = check_in.note
     row.pain = [
-        PainRow(position=position, region=rating.region, side=rating.side, score=rating.score)
+        PainRow(
+            position=position, region=rating.region, side=rating.side, score=rating.score, quality=rating.quality
+        )
         for position, rating in enumerate(check_in.pain)
     ]
     row.sensations = [SensationRow(sensation=name) for name in sorted(check_in.sensations)]
@@ -767,50 +763,53 @@ class Journal:
             return not any(self._counts(db).values())
 
     def export_contents(self) -> JournalContents:
-        person = self.person_id
         with self._transaction() as db:
-            return JournalContents(
-                sessions=tuple(
-                    _session_record(row)
-                    for row in db.scalars(
-                        select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id)
-                    )
-                ),
-                check_ins=tuple(
-                    _check_in_record(row)
-                    for row in db.scalars(
-                        select(CheckInRow).where(CheckInRow.person_id == person).order_by(CheckInRow.id)
-                    )
-                ),
-                safety_screens=tuple(
-                    _screen_record(row)
-                    for row in db.scalars(
-                        select(SafetyScreenRow).where(SafetyScreenRow.person_id == person).order_by(SafetyScreenRow.id)
-                    )
-                ),
-                settings={
-                    row.key: row.value
-                    for row in db.scalars(
-                        select(SettingRow).where(SettingRow.person_id == person).order_by(SettingRow.key)
-                    )
-                },
-                safety_clearances=tuple(
-                    _clearance_record(row)
-                    for row in db.scalars(
-                        select(SafetyClearanceRow)
-                        .where(SafetyClearanceRow.person_id == person)
-                        .order_by(SafetyClearanceRow.id)
-                    )
-                ),
-                psfs=tuple(
-                    _psfs_record(row)
-                    for row in db.scalars(
-                        select(PsfsAssessmentRow)
-                        .where(PsfsAssessmentRow.person_id == person)
-                        .order_by(PsfsAssessmentRow.id)
-                    )
-                ),
-            )
+            return self._contents(db)
+
+    def _contents(self, db: Session) -> JournalContents:
+        person = self.person_id
+        return JournalContents(
+            sessions=tuple(
+                _session_record(row)
+                for row in db.scalars(
+                    select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id)
+                )
+            ),
+            check_ins=tuple(
+                _check_in_record(row)
+                for row in db.scalars(
+                    select(CheckInRow).where(CheckInRow.person_id == person).order_by(CheckInRow.id)
+                )
+            ),
+            safety_screens=tuple(
+                _screen_record(row)
+                for row in db.scalars(
+                    select(SafetyScreenRow).where(SafetyScreenRow.person_id == person).order_by(SafetyScreenRow.id)
+                )
+            ),
+            settings={
+                row.key: row.value
+                for row in db.scalars(
+                    select(SettingRow).where(SettingRow.person_id == person).order_by(SettingRow.key)
+                )
+            },
+            safety_clearances=tuple(
+                _clearance_record(row)
+                for row in db.scalars(
+                    select(SafetyClearanceRow)
+                    .where(SafetyClearanceRow.person_id == person)
+                    .order_by(SafetyClearanceRow.id)
+                )
+            ),
+            psfs=tuple(
+                _psfs_record(row)
+                for row in db.scalars(
+                    select(PsfsAssessmentRow)
+                    .where(PsfsAssessmentRow.person_id == person)
+                    .order_by(PsfsAssessmentRow.id)
+                )
+            ),
+        )
 
     def import_contents(self, contents: JournalContents) -> None:
         """Fill an empty journal with `contents`, keeping their ids, all in one transaction."""
@@ -819,8 +818,8 @@ class Journal:
             if any(counts.values()):
                 found = ", ".join(f"{count} {name}" for name, count in counts.items())
                 raise JournalNotEmpty(
-                    f"the journal at {self.where} is not empty ({found}); import only fills an "
-                    "empty journal, so point CREST_HOME at a new folder"
+                    f"the journal at {self.where} is not empty ({found}); merge the file to add only what it "
+                    "does not hold yet (crest import --merge)"
                 )
             for record in contents.sessions:
                 db.add(
@@ -854,6 +853,48 @@ class Journal:
             self._continue_id_sequences(
                 db, ("practice_sessions", "check_ins", "safety_screens", "safety_clearances", "psfs_assessments")
             )
+
+    def merge_contents(self, contents: JournalContents) -> MergePlan:
+        """Add what `contents` holds and this journal does not (`merging.plan_merge`), with new ids, in one
+        transaction; the plan says what was added and how many records were there already."""
+        person = self.person_id
+        with self._writing() as db:
+            plan = plan_merge(self._contents(db), contents)
+            session_ids = dict(plan.known_sessions)
+            for record in plan.sessions:
+                row = SessionRow(
+                    person_id=person,
+                    uid=new_uid(),
+                    started_at=record.started_at,
+                    planned_minutes=record.planned_minutes,
+                    actual_seconds=record.actual_seconds,
+                    variant=record.variant,
+                    status=record.status,
+                    position_check_summary=record.position_check_summary,
+                    logged=record.logged,
+                )
+                db.add(row)
+                db.flush()
+                if record.id is not None:
+                    session_ids[record.id] = row.id
+            for check_in in plan.check_ins:
+                check_in_row = CheckInRow(person_id=person, uid=new_uid())
+                session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
+                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
+                db.add(check_in_row)
+            db.add_all(_screen_row(replace(screen, id=None), person) for screen in plan.safety_screens)
+            db.add_all(_clearance_row(replace(clearance, id=None), person) for clearance in plan.safety_clearances)
+            db.add_all(SettingRow(person_id=person, key=key, value=value) for key, value in plan.settings.items())
+            db.add_all(_psfs_row(replace(assessment, id=None), person) for assessment in plan.psfs)
+            return plan
+
+    def delete_everything(self) -> None:
+        """Delete this person's records and settings (all an export holds), in one transaction; their pain ratings,
+        sensations, answers and activities go with them (ON DELETE CASCADE)."""
+        person = self.person_id
+        with self._writing() as db:
+            for table in (PsfsAssessmentRow, SettingRow, SafetyClearanceRow, SafetyScreenRow, CheckInRow, SessionRow):
+                db.execute(delete(table).where(table.person_id == person))
 
     def _continue_id_sequences(self, db: Session, tables: Sequence[str]) -> None:
         """Explicit ids leave PostgreSQL's sequences behind; move them past the imported rows."""

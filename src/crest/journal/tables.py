@@ -117,8 +117,9 @@ class PainRow(Base):
     check_in_id: Mapped[int] = mapped_column(ForeignKey("check_ins.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     region: Mapped[str] = mapped_column(String(40))
-    side: Mapped[str | None] = mapped_column(String(20))
+    side: Mapped[str] = mapped_column(String(20))  # never empty: see `records.place_side`
     score: Mapped[int] = mapped_column(Integer)
+    quality: Mapped[str | None] = mapped_column(String(20))
 
 
 class SensationRow(Base):

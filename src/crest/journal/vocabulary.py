@@ -117,6 +117,11 @@ class Region(StrEnum):
     def label(self) -> str:
         return _REGION_LABELS[self]
 
+    @property
+    def usual_side(self) -> "Side":
+        """The side of the whole place: `centre` on the midline of the body, `both` for places that come in pairs."""
+        return Side.CENTRE if self in _MIDLINE_REGIONS else Side.BOTH
+
 
 _REGION_LABELS: Mapping[Region, str] = {
     Region.LOWER_BACK: "lower back",
@@ -133,6 +138,9 @@ _REGION_LABELS: Mapping[Region, str] = {
     Region.CALF_AND_SHIN: "calf and shin",
     Region.FOOT: "foot",
 }
+_MIDLINE_REGIONS = frozenset(
+    (Region.LOWER_BACK, Region.PELVIS, Region.ABDOMEN, Region.UPPER_BACK, Region.NECK)
+)
 
 
 class Side(StrEnum):
@@ -185,6 +193,7 @@ REGIONS: Mapping[str, str] = labels(Region)
 SIDES: Mapping[str, str] = labels(Side)
 SENSATIONS: Mapping[str, str] = labels(Sensation)
 COMPARISONS: Mapping[str, str] = labels(Comparison)
+PAIN_QUALITIES: Mapping[str, str] = labels(PainQuality)
 SESSION_STATUSES: tuple[str, ...] = tuple(SessionStatus)
 FINISHED_STATUSES: tuple[str, ...] = tuple(status for status in SessionStatus if status.finished)
 CHECK_IN_TIMINGS: tuple[str, ...] = tuple(CheckInTiming)

@@ -52,7 +52,7 @@ class Services:
             practice=PracticeSessions(journal, clock, safety),
             check_ins=CheckIns(journal, clock),
             preferences=preferences,
-            transfer=Transfer(journal),
+            transfer=Transfer(journal, clock),
             reports=Reports(journal, clock, zone, preferences),
             daily_activities=DailyActivities(journal, clock),
             clinician_reports=ClinicianReports(journal, clock, zone, preferences, safety),

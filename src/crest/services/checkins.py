@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
-from crest.journal.records import CheckIn
+from crest.journal.plausibility import check_new_check_in
+from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
 from crest.safety.worse_check_in import WarningLevel, WarningSign, WorseAdvice, after_check_in_advice
 
@@ -27,9 +28,12 @@ class CheckIns:
         return self._clock()
 
     def add(self, check_in: CheckIn) -> CheckIn:
+        """Save a check-in that could have happened (`plausibility.check_new_check_in`)."""
+        check_new_check_in(check_in, self._clock())
         return self._journal.get_checkin(self._journal.add_checkin(check_in))
 
     def replace(self, check_in_id: int, check_in: CheckIn) -> CheckIn:
+        check_new_check_in(check_in, self._clock())
         self._journal.update_checkin(replace(check_in, id=check_in_id))
         return self._journal.get_checkin(check_in_id)
 
@@ -38,6 +42,11 @@ class CheckIns:
 
     def get(self, check_in_id: int) -> CheckIn:
         return self._journal.get_checkin(check_in_id)
+
+    def rated_before(self, session_id: int) -> tuple[PainRating, ...]:
+        """The places rated in the check-in just before this session (none when there was none)."""
+        before = [c for c in self._journal.list_checkins(session_id=session_id) if c.timing is CheckInTiming.BEFORE]
+        return before[-1].pain if before else ()
 
     def list_check_ins(self, since: datetime | None = None, session_id: int | None = None) -> list[CheckIn]:
         """Oldest first."""

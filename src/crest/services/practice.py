@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.errors import CrestError
-from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware
+from crest.journal.plausibility import check_edit, check_finish, check_moment, check_progress
+from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware, require_finished
 from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages, this_process
 from crest.journal.vocabulary import SessionStatus
 from crest.services.safety import Safety
@@ -58,17 +59,26 @@ class PracticeSessions:
                 f"a session starting {start.isoformat(timespec='minutes')} for {minutes} minutes has not ended yet; "
                 "log a session once it is done"
             )
+        check_moment(start, self._clock(), "started_at", "the session start")
         return self._journal.get_session(self._journal.log_session(start, minutes, variant))
 
-    def checkpoint(self, session_id: int, elapsed_s: float) -> PracticeSession:
+    def checkpoint(self, session_id: int, elapsed_s: float, clock_speed: float = 1.0) -> PracticeSession:
+        """Record the time rested so far; never more than planned, nor than the clock (`clock_speed` times faster
+        in a demo) has run since the start. An ended session is refused (`SessionAlreadyEnded`)."""
+        check_progress(self._journal.get_session(session_id), elapsed_s, self._clock(), clock_speed)
         self._journal.checkpoint_session(session_id, elapsed_s)
         return self._journal.get_session(session_id)
 
-    def finish(self, session_id: int, elapsed_s: float, status: SessionStatus) -> PracticeSession:
+    def finish(
+        self, session_id: int, elapsed_s: float, status: SessionStatus, clock_speed: float = 1.0
+    ) -> PracticeSession:
+        """End a session once, with the checkpoint's rules; `completed` only when the planned time was done."""
+        check_finish(self._journal.get_session(session_id), elapsed_s, status, self._clock(), clock_speed)
         self._journal.finish_session(session_id, elapsed_s, status)
         return self._journal.get_session(session_id)
 
     def correct(self, session_id: int, edit: SessionEdit) -> PracticeSession:
+        check_edit(require_finished(self._journal.get_session(session_id)), edit, self._clock())
         self._journal.update_session(session_id, edit)
         return self._journal.get_session(session_id)
 

@@ -79,7 +79,7 @@ class JournalSync:
     ) -> dict[str, int]:
         """Take in a pushed batch: every record checked first (a bad one refuses the batch, naming it), then
         stored in one transaction. Sending the same batch again changes nothing."""
-        contents = parse_export(journal_text, "the synced records", "json")
+        contents = parse_export(journal_text, "the synced records")
         self._journal.merge_synced(contents, uids, deleted)
         return {
             "sessions": len(contents.sessions),

@@ -1,25 +1,38 @@
-"""Moving a journal: export to text or a file, import a file into an empty journal."""
+"""Moving a journal: export to text or a file, import a file (into an empty journal, or merged into one that
+holds records already), and deleting everything."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crest.clock import Clock
 from crest.interop.fhir import FhirVersion, fhir_bundle
 from crest.journal.records import JournalContents
-from crest.journal.transfer import FORMATS, UnknownFormat, export_text, read_export_file
+from crest.journal.transfer import (
+    FILE_SUFFIXES,
+    FORMATS,
+    UnknownFormat,
+    export_bytes,
+    export_text,
+    parse_export,
+    read_export_file,
+)
 from crest.private_files import FileNotWritable, write_private_file
 
 # FHIR is for other software to read; crest imports its own CSV and JSON only.
 EXPORT_FORMATS: tuple[str, ...] = (*FORMATS, "fhir")
+_FILE_SUFFIXES = {**FILE_SUFFIXES, "fhir": "json"}
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
 
 
 class Transfer:
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
         self._journal = journal
+        self._clock = clock
 
     @staticmethod
     def check_format(format_name: str) -> str:
@@ -29,24 +42,67 @@ class Transfer:
         return format_name
 
     def export_text(self, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None) -> str:
-        """The whole journal as CSV or JSON (which `import_file` reads back), or as a FHIR Bundle (R5 or R4B)."""
+        """The export for the screen: JSON (which `import_file` reads back) or a FHIR Bundle (R5 or R4B); the CSV
+        tables only go to a file."""
         contents = self._journal.export_contents()
         if self.check_format(format_name) == "fhir":
             return fhir_bundle(contents, fhir_version, patient_name)
         return export_text(contents, format_name)
 
+    def export_bytes(
+        self, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None
+    ) -> bytes:
+        """The export as its file holds it: JSON, a zip of CSV tables, or a FHIR Bundle."""
+        if self.check_format(format_name) == "csv":
+            return export_bytes(self._journal.export_contents(), format_name)
+        return self.export_text(format_name, fhir_version, patient_name).encode("utf-8")
+
+    @staticmethod
+    def file_name(format_name: str, stem: str = "crest-journal") -> str:
+        return f"{stem}.{_FILE_SUFFIXES[format_name]}"
+
     def export_to_file(
         self, path: Path, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None
     ) -> None:
         """Write the export readable by its owner only; never over the journal's own files."""
-        text = self.export_text(format_name, fhir_version, patient_name)
+        data = self.export_bytes(format_name, fhir_version, patient_name)
         if path.resolve() in self._journal.own_files():
             raise FileNotWritable(f"{path} is the journal itself; choose another file for the export")
-        suffix = "json" if format_name == "fhir" else format_name
-        write_private_file(path, text, suggested_name=f"crest-journal.{suffix}")
+        write_private_file(path, data, suggested_name=self.file_name(format_name))
 
-    def import_file(self, path: Path) -> JournalContents:
-        """Check every row of `path` first, then fill the empty journal with it in one transaction."""
-        contents = read_export_file(path)
-        self._journal.import_contents(contents)
-        return contents
+    def import_file(self, path: Path, merge: bool = False) -> Imported:
+        """Check every row of `path` (a file, or an unzipped CSV export's folder) first, then import it."""
+        return self._import(read_export_file(path, self._clock()), merge)
+
+    def import_data(self, data: bytes, source: str, merge: bool = False) -> Imported:
+        """The same for an uploaded file's bytes; `source` names it in messages."""
+        return self._import(parse_export(data, source, self._clock()), merge)
+
+    def _import(self, contents: JournalContents, merge: bool) -> Imported:
+        """In one transaction: fill an empty journal keeping the file's ids, or, with `merge`, add to any journal
+        what it does not hold yet (exact duplicates are skipped). Without `merge` a journal with records in it
+        is refused (`JournalNotEmpty`)."""
+        if not merge:
+            self._journal.import_contents(contents)
+            return Imported(
+                len(contents.sessions), len(contents.check_ins), len(contents.safety_screens), len(contents.settings)
+            )
+        plan = self._journal.merge_contents(contents)
+        return Imported(
+            len(plan.sessions), len(plan.check_ins), len(plan.safety_screens), len(plan.settings), plan.skipped
+        )
+
+    def delete_everything(self) -> None:
+        """Every session, check-in, safety answer and setting, for good."""
+        self._journal.delete_everything()
+
+
+@dataclass(frozen=True)
+class Imported:
+    """How many records an import added, and how many it skipped as already in the journal."""
+
+    sessions: int
+    check_ins: int
+    safety_screens: int
+    settings: int
+    skipped: int = 0

@@ -4,6 +4,7 @@
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -11,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.input_problems import input_problems
 from crest.web.templating import render
 
@@ -41,7 +42,10 @@ async def _page(request: Request, status: int, title: str, message: str, problem
 async def _crest_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CrestError)
     if _is_api(request):
-        return JSONResponse({"detail": error.message}, status_code=error.http_status)
+        body: dict[str, Any] = {"detail": error.message}
+        if isinstance(error, FieldError):
+            body["errors"] = [{"field": error.field, "message": error.reason}]
+        return JSONResponse(body, status_code=error.http_status)
     return await _page(request, error.http_status, "That did not work", error.message)
 
 

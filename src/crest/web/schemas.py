@@ -10,7 +10,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal import records
+from crest.journal.plausibility import MAX_CLOCK_SPEED
 from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
+from crest.journal.vocabulary import PainQuality as QualityName
 from crest.journal.vocabulary import Region as RegionName
 from crest.journal.vocabulary import Sensation as SensationName
 from crest.journal.vocabulary import Side as SideName
@@ -37,6 +39,7 @@ def _read_with(parse: Callable[[str], str]) -> BeforeValidator:
 Region = Annotated[RegionName, _read_with(records.parse_region)]
 Side = Annotated[SideName, _read_with(records.parse_side)]
 Sensation = Annotated[SensationName, _read_with(records.parse_sensation)]
+Quality = Annotated[QualityName, _read_with(records.parse_quality)]
 FinishedStatus = Literal[SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY, SessionStatus.INTERRUPTED]
 ElapsedSeconds = Annotated[float, Field(ge=0, le=records.MAX_ELAPSED_S, description="seconds of session time so far")]
 
@@ -58,6 +61,12 @@ class SessionStart(_Input):
     )
 
 
+ClockSpeed = Annotated[
+    float,
+    Field(gt=0, le=MAX_CLOCK_SPEED, description="how much faster than real time the timer ran (demos, tests)"),
+]
+
+
 class SessionLogIn(_Input):
     """A session done without the app (on holiday, at a class), logged afterwards."""
 
@@ -68,11 +77,13 @@ class SessionLogIn(_Input):
 
 class SessionCheckpoint(_Input):
     elapsed_s: ElapsedSeconds
+    clock_speed: ClockSpeed = 1.0
 
 
 class SessionFinish(_Input):
     elapsed_s: ElapsedSeconds
     status: FinishedStatus
+    clock_speed: ClockSpeed = 1.0
 
 
 class SessionUpdate(_Input):
@@ -119,8 +130,9 @@ class SessionOut(BaseModel):
 
 class PainIn(_Input):
     region: Region
-    side: Side | None = None
+    side: Side | None = Field(None, description="left or right; left out, the whole place (centre or both)")
     score: int = Field(ge=records.MIN_PAIN_SCORE, le=records.MAX_PAIN_SCORE, description="0 no pain, 10 worst")
+    quality: Quality | None = Field(None, description="what the pain is like")
 
 
 class CheckInIn(_Input):
@@ -139,7 +151,9 @@ class CheckInIn(_Input):
             at=at,
             timing=timing,
             session_id=self.session_id,
-            pain=tuple(records.PainRating(region=p.region, side=p.side, score=p.score) for p in self.pain),
+            pain=tuple(
+                records.PainRating(region=p.region, side=p.side, score=p.score, quality=p.quality) for p in self.pain
+            ),
             sensations=frozenset(self.sensations),
             compared_with_before=self.compared_with_before,
             note=self.note,
@@ -149,8 +163,9 @@ class CheckInIn(_Input):
 
 class PainOut(BaseModel):
     region: str
-    side: str | None
+    side: str
     score: int
+    quality: str | None
 
 
 class CheckInOut(BaseModel):
@@ -171,7 +186,7 @@ class CheckInOut(BaseModel):
             at=check_in.at,
             timing=check_in.timing,
             session_id=check_in.session_id,
-            pain=[PainOut(region=p.region, side=p.side, score=p.score) for p in check_in.pain],
+            pain=[PainOut(region=p.region, side=p.side, score=p.score, quality=p.quality) for p in check_in.pain],
             sensations=sorted(check_in.sensations),
             compared_with_before=check_in.compared_with_before,
             note=check_in.note,

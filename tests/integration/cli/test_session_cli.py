@@ -79,8 +79,8 @@ def test_closed_stdin_cannot_answer_the_safety_questions(run_crest: RunCrest) ->
 def test_after_a_clear_screen_the_session_runs_and_the_check_in_is_saved(run_crest: RunCrest) -> None:
     screen = "\n".join("n" for _ in QUESTIONS) + "\n"
     setup_steps = "\n" * 7
-    # regions 1 (lower back) and 6 (hip); hip on the left; scores; better; sensations yawning + warmth; a note
-    check_in = "1 6\nc\n3\nl\n2\nb\n1 4\nlighter today\n"
+    # regions 1 (lower back) and 6 (hip); hip on the left; scores, the hip's burning; better; yawning + warmth; a note
+    check_in = "1 6\nc\n3\n\nl\n2\nb\nb\n1 4\nlighter today\n"
     result = run_crest("session", "--minutes", "5", "--speed", "300", input_text=screen + setup_steps + check_in)
     assert result.returncode == 0, result.stdout + result.stderr
     with Journal.open() as journal:
@@ -90,8 +90,8 @@ def test_after_a_clear_screen_the_session_runs_and_the_check_in_is_saved(run_cre
     assert session.status == "completed"
     assert check_in_record.session_id == session.id
     assert check_in_record.timing == "after"
-    assert sorted((r.region, r.side, r.score) for r in check_in_record.pain) == [
-        ("hip", "left", 2), ("lower_back", "centre", 3)
+    assert sorted((r.region, r.side, r.score, r.quality) for r in check_in_record.pain) == [
+        ("hip", "left", 2, "burning"), ("lower_back", "centre", 3, None)
     ]
     assert check_in_record.compared_with_before == "better"
     assert check_in_record.sensations == {"yawning", "warmth"}

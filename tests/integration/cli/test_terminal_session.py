@@ -88,6 +88,7 @@ def test_ending_early_with_q_gives_the_way_up_and_the_check_in(crest_env: dict[s
         ("Where do you feel pain or tension now?", "1\n"),
         ("which side?", "c\n"),
         ("0-10?", "4\n"),
+        ("What is it like?", "\n"),
         ("orse?", "s\n"),
         ("Did you notice any of these?", "\n"),
         ("A note for yourself?", "came up early\n"),

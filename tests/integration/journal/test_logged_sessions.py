@@ -3,6 +3,8 @@ journals gain the mark (r0004) with every existing session counted as timed."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
@@ -12,7 +14,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, text
 
 from crest.journal.store import Journal
-from crest.journal.transfer import export_text, parse_export
+from crest.journal.transfer import export_bytes, export_text, parse_export
 
 DAY = datetime(2026, 4, 28, 8, 0, tzinfo=UTC)
 
@@ -27,9 +29,11 @@ def test_a_logged_session_is_kept_as_logged_through_export_and_import(new_journa
     assert by_id[logged_id].status == "completed" and by_id[logged_id].writer is None
     assert not by_id[timed_id].logged
     for format_name in ("csv", "json"):
-        exported = export_text(contents, format_name)
-        assert export_text(parse_export(exported, f"x.{format_name}"), format_name) == exported
-        assert ("true" if format_name == "csv" else '"logged": true') in exported
+        exported = export_bytes(contents, format_name)
+        assert export_bytes(parse_export(exported, f"x.{format_name}"), format_name) == exported
+    assert '"logged": true' in export_text(contents, "json")
+    with zipfile.ZipFile(io.BytesIO(export_bytes(contents, "csv"))) as tables:
+        assert ",true\r\n" in tables.read("sessions.csv").decode("utf-8-sig")
     with Journal.open(new_journal_url()) as target:
         target.import_contents(contents)
         assert [session.logged for session in target.list_sessions()] == [True, False]

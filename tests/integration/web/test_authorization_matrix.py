@@ -142,12 +142,13 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/api/sessions"): Rule(CLIENTS, 201, CLIENT, body=lambda w, a: {"planned_minutes": 15}),
     ("GET", "/api/sessions"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/api/sessions/{session_id}"): Rule(("client_a",), 200, own_object, params={"session_id": "session"}),
+    # The world's session has ended: a checkpoint or a second finish is refused after every authorization check.
     ("POST", "/api/sessions/{session_id}/checkpoint"): Rule(
-        ("client_a",), 200, own_object, params={"session_id": "session"}, body=lambda w, a: {"elapsed_s": 60}
+        ("client_a",), 409, own_object, params={"session_id": "session"}, body=lambda w, a: {"elapsed_s": 60}
     ),
     ("POST", "/api/sessions/{session_id}/finish"): Rule(
         ("client_a",),
-        200,
+        409,
         own_object,
         params={"session_id": "session"},
         body=lambda w, a: {"elapsed_s": 900, "status": "completed"},
@@ -207,6 +208,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/safety"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {key: "no" for key in ALL_CLEAR}),
     ("GET", "/check"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/settings"): Rule(CLIENTS, 200, CLIENT),
+    # Your data: a client's own journal. A photo is no export: refused after every authorization check.
+    ("POST", "/settings/restore"): Rule(CLIENTS, 422, CLIENT, files=True),
+    ("POST", "/settings/delete-everything"): Rule(CLIENTS, 303, CLIENT, body=lambda w, a: {"confirmation": "delete"}),
     ("POST", "/settings"): Rule(
         CLIENTS, 303, CLIENT, body=lambda w, a: {"default_minutes": "15", "default_variant": "standard"}
     ),

@@ -8,7 +8,6 @@ from fastapi.testclient import TestClient
 CHECK_IN = {
     "pain": [{"region": "lower_back", "side": "centre", "score": 6}, {"region": "hip", "side": "left", "score": 3}],
     "sensations": ["yawning", "warmth"],
-    "compared_with_before": "better",
     "note": "Calmer",
 }
 
@@ -20,8 +19,8 @@ def test_a_check_in_is_added_read_edited_and_deleted(client: TestClient) -> None
     assert body["at"] == "2026-05-06T17:30:00Z"
     assert body["timing"] == "standalone"
     assert body["pain"] == [
-        {"region": "lower_back", "side": "centre", "score": 6},
-        {"region": "hip", "side": "left", "score": 3},
+        {"region": "lower_back", "side": "centre", "score": 6, "quality": None},
+        {"region": "hip", "side": "left", "score": 3, "quality": None},
     ]
     assert body["sensations"] == ["warmth", "yawning"]
 
@@ -39,10 +38,33 @@ def test_a_check_in_is_added_read_edited_and_deleted(client: TestClient) -> None
     assert client.delete(f"/api/checkins/{body['id']}").status_code == 404
 
 
+def test_the_new_places_and_a_pain_quality_per_rating(client: TestClient) -> None:
+    pain = [
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+        {"region": "upper_back", "score": 3, "quality": "Aching"},
+        {"region": "neck", "side": "both", "score": 2},
+        {"region": "foot", "side": "right", "score": 4, "quality": "numb"},
+    ]
+    created = client.post("/api/checkins", json={"pain": pain})
+    assert created.status_code == 201, created.text
+    assert created.json()["pain"] == [
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+        {"region": "upper_back", "side": "centre", "score": 3, "quality": "aching"},
+        {"region": "neck", "side": "centre", "score": 2, "quality": None},
+        {"region": "foot", "side": "right", "score": 4, "quality": "numb"},
+    ]
+    refused = client.post("/api/checkins", json={"pain": [{"region": "foot", "score": 4, "quality": "itchy"}]})
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "pain.0.quality"
+    assert "unknown pain quality 'itchy'" in refused.json()["detail"]
+
+
 def test_a_check_in_after_a_session_belongs_to_it(client: TestClient) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
-    after = client.post("/api/checkins", json={**CHECK_IN, "session_id": session["id"]}).json()
-    assert (after["timing"], after["session_id"]) == ("after", session["id"])
+    after = client.post(
+        "/api/checkins", json={**CHECK_IN, "session_id": session["id"], "compared_with_before": "better"}
+    ).json()
+    assert (after["timing"], after["session_id"], after["compared_with_before"]) == ("after", session["id"], "better")
     client.post("/api/checkins", json={"pain": [], "note": "on its own"})
     listed = client.get("/api/checkins", params={"session_id": session["id"]}).json()
     assert [c["id"] for c in listed] == [after["id"]]
@@ -50,9 +72,9 @@ def test_a_check_in_after_a_session_belongs_to_it(client: TestClient) -> None:
 
 
 def test_a_check_in_at_a_given_time(client: TestClient) -> None:
-    body = client.post("/api/checkins", json={"at": "2026-05-01T07:30:00+02:00"}).json()
+    body = client.post("/api/checkins", json={"at": "2026-05-01T07:30:00+02:00", "note": "stiff"}).json()
     assert body["at"] == "2026-05-01T05:30:00Z"
-    assert client.post("/api/checkins", json={"at": "2026-05-01T07:30:00"}).status_code == 422
+    assert client.post("/api/checkins", json={"at": "2026-05-01T07:30:00", "note": "stiff"}).status_code == 422
 
 
 @pytest.mark.parametrize(
@@ -82,5 +104,37 @@ def test_rules_of_the_journal_come_back_as_a_clear_422(client: TestClient) -> No
     assert "rated twice" in response.json()["detail"]
     none_and_more = client.post("/api/checkins", json={"sensations": ["none", "warmth"]})
     assert none_and_more.status_code == 422
-    unknown_session = client.post("/api/checkins", json={"session_id": 999, "timing": "after"})
+    assert none_and_more.json()["errors"] == [
+        {"field": "sensations", "message": "'none' cannot be ticked with other sensations; untick one of them"}
+    ]
+    unknown_session = client.post("/api/checkins", json={"session_id": 999, "timing": "after", "note": "calm"})
     assert unknown_session.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "words"),
+    [
+        ({"at": "2031-05-01T07:30:00+00:00", "note": "later"}, "at", "2031-05-01 07:30 is in the future"),
+        ({"at": "0001-01-01T00:00:00+00:00", "note": "long ago"}, "at", "0001-01-01 is before 2000"),
+        ({}, "pain", "nothing to save"),
+        ({"pain": [], "sensations": [], "note": "   "}, "pain", "nothing to save"),
+        ({"timing": "after", "note": "which session?"}, "session_id", "needs that session"),
+        ({"compared_with_before": "better", "note": "on its own"}, "compared_with_before", "only a check-in after"),
+        ({"timing": "before", "compared_with_before": "worse"}, "compared_with_before", "only a check-in after"),
+    ],
+)
+def test_a_check_in_that_cannot_have_happened_is_refused_naming_the_field(
+    client: TestClient, body: dict[str, Any], field: str, words: str
+) -> None:
+    response = client.post("/api/checkins", json=body)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"].startswith(f"{field}: ")
+    assert words in response.json()["detail"]
+    assert response.json()["errors"][0]["field"] == field
+    saved = client.post("/api/checkins", json={"note": "possible"}).json()
+    assert client.put(f"/api/checkins/{saved['id']}", json=body).status_code == 422  # an edit too
+    assert [check_in["note"] for check_in in client.get("/api/checkins").json()] == ["possible"]
+
+
+def test_a_check_in_a_few_minutes_ahead_of_this_clock_is_another_device_s_now(client: TestClient) -> None:
+    assert client.post("/api/checkins", json={"at": "2026-05-06T17:34:00Z", "note": "phone"}).status_code == 201

@@ -1,5 +1,7 @@
 """Safety answers, settings and export over the API."""
 
+import io
+import zipfile
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -101,9 +103,10 @@ def test_export_as_json_and_csv(client: TestClient) -> None:
     assert [s["id"] for s in data["sessions"]] == [session["id"]]
     assert len(data["check_ins"]) == 1
     as_csv = client.get("/api/export", params={"format": "csv"})
-    assert as_csv.headers["content-type"].startswith("text/csv")
-    assert 'filename="crest-journal-2026-05-06.csv"' in as_csv.headers["content-disposition"]
-    assert "knee" in as_csv.text
+    assert as_csv.headers["content-type"].startswith("application/zip")
+    assert 'filename="crest-journal-2026-05-06.zip"' in as_csv.headers["content-disposition"]
+    with zipfile.ZipFile(io.BytesIO(as_csv.content)) as tables:
+        assert "knee,left,4" in tables.read("pain_ratings.csv").decode("utf-8-sig")
     assert client.get("/api/export", params={"format": "xml"}).status_code == 422
 
 

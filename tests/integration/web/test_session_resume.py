@@ -59,6 +59,7 @@ def test_a_silent_page_ends_as_interrupted_and_a_live_one_stays(
     practice = app.state.context.services.practice
     quiet = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
     alive = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    clock.advance(120)
     cleared.post(f"/api/sessions/{quiet['id']}/checkpoint", json={"elapsed_s": 120})
     for _ in range(10):  # the live page checkpoints now and then, even while paused
         clock.advance(PAGE_SILENT_AFTER_S / 5)

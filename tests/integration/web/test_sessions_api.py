@@ -25,6 +25,7 @@ def test_a_session_is_saved_as_it_runs(client: TestClient, clock: Any) -> None:
     assert checkpointed["actual_seconds"] == 30
     assert checkpointed["status"] == "running"
 
+    clock.advance(570)
     finished = client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
     assert finished.status_code == 200
     assert finished.json()["status"] == "completed"
@@ -47,10 +48,12 @@ def test_deleting_a_session_removes_it_and_its_check_ins(client: TestClient) -> 
     assert client.get("/api/checkins").json() == []
 
 
-def test_an_ended_early_or_interrupted_session_keeps_its_time(client: TestClient) -> None:
+def test_an_ended_early_or_interrupted_session_keeps_its_time(client: TestClient, clock: Any) -> None:
     early = _start(client)
+    clock.advance(95)
     client.post(f"/api/sessions/{early['id']}/finish", json={"elapsed_s": 95, "status": "ended_early"})
     closed = _start(client)
+    clock.advance(43)
     client.post(f"/api/sessions/{closed['id']}/finish", json={"elapsed_s": 42.9, "status": "interrupted"})
     by_id = {s["id"]: s for s in client.get("/api/sessions").json()}
     assert (by_id[early["id"]]["status"], by_id[early["id"]]["actual_seconds"]) == ("ended_early", 95)
@@ -101,24 +104,28 @@ def test_a_position_check_summary_is_kept_with_the_session(client: TestClient) -
     assert too_long.json()["errors"][0]["field"] == "position_check_summary"
 
 
-def _finished(client: TestClient, minutes: int = 10, elapsed_s: float = 95, status: str = "ended_early") -> Any:
+def _finished(
+    client: TestClient, clock: Any, minutes: int = 10, elapsed_s: float = 95, status: str = "ended_early"
+) -> Any:
     session = _start(client, minutes)
-    client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": elapsed_s, "status": status})
+    clock.advance(elapsed_s)
+    finished = client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": elapsed_s, "status": status})
+    assert finished.status_code == 200, finished.text
     return session
 
 
 def test_a_finished_session_is_corrected(client: TestClient, clock: Any) -> None:
-    session = _finished(client, 10, 95, "interrupted")
+    session = _finished(client, clock, 10, 95, "interrupted")
     clock.advance(3600)
-    edit = {"variant": "somatic", "actual_seconds": 540, "status": "completed"}
+    edit = {"variant": "somatic", "actual_seconds": 540, "status": "ended_early"}
     changed = client.put(f"/api/sessions/{session['id']}", json=edit)
     assert changed.status_code == 200, changed.text
     body = changed.json()
-    assert (body["variant"], body["actual_seconds"], body["status"]) == ("somatic", 540, "completed")
+    assert (body["variant"], body["actual_seconds"], body["status"]) == ("somatic", 540, "ended_early")
     assert (body["started_at"], body["planned_minutes"]) == (session["started_at"], 10)
     assert client.get(f"/api/sessions/{session['id']}").json() == body
-    full = client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 600})
-    assert full.json()["actual_seconds"] == 600
+    full = client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 600, "status": "completed"})
+    assert (full.json()["actual_seconds"], full.json()["status"]) == (600, "completed")
 
 
 def test_a_running_or_unknown_session_cannot_be_edited(client: TestClient) -> None:
@@ -149,9 +156,9 @@ def test_a_running_or_unknown_session_cannot_be_edited(client: TestClient) -> No
     ],
 )
 def test_a_bad_session_edit_is_refused_naming_the_field(
-    client: TestClient, change: dict[str, Any], field: str
+    client: TestClient, clock: Any, change: dict[str, Any], field: str
 ) -> None:
-    session = _finished(client)
+    session = _finished(client, clock)
     edit = {"variant": "standard", "actual_seconds": 60, "status": "completed", **change}
     response = client.put(f"/api/sessions/{session['id']}", json=edit)
     assert response.status_code == 422, response.text
@@ -159,10 +166,81 @@ def test_a_bad_session_edit_is_refused_naming_the_field(
     assert client.get(f"/api/sessions/{session['id']}").json()["status"] == "ended_early"
 
 
-def test_more_time_than_planned_is_refused_with_the_plan(client: TestClient) -> None:
-    session = _finished(client, minutes=5)
+def test_more_time_than_planned_is_refused_with_the_plan(client: TestClient, clock: Any) -> None:
+    session = _finished(client, clock, minutes=5)
+    clock.advance(3600)
     response = client.put(
         f"/api/sessions/{session['id']}", json={"variant": "standard", "actual_seconds": 301, "status": "completed"}
     )
     assert response.status_code == 422
-    assert response.json()["detail"] == "301 seconds rested is more than the 5 minutes (300 s) planned"
+    assert response.json()["detail"] == "actual_seconds: 301 seconds rested is more than the 5 minutes (300 s) planned"
+    assert response.json()["errors"] == [
+        {"field": "actual_seconds", "message": "301 seconds rested is more than the 5 minutes (300 s) planned"}
+    ]
+
+
+def test_a_finished_session_is_not_finished_again(client: TestClient, clock: Any) -> None:
+    session = _finished(client, clock, minutes=5, elapsed_s=300, status="completed")
+    clock.advance(86_400)
+    again = client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 86_400, "status": "completed"})
+    assert again.status_code == 409
+    assert again.json()["detail"] == (
+        f"session {session['id']} has already ended (completed); correct it from the journal instead"
+    )
+    late = client.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": 200})
+    assert late.status_code == 409
+    assert client.get(f"/api/sessions/{session['id']}").json()["actual_seconds"] == 300
+
+
+@pytest.mark.parametrize(
+    ("after_s", "body", "field", "words"),
+    [
+        (60, {"elapsed_s": 86_400, "status": "ended_early"}, "elapsed_s", "86400 seconds rested is more than the 5"),
+        (60, {"elapsed_s": 250, "status": "ended_early"}, "elapsed_s", "more than the 60 s since the session started"),
+        (240, {"elapsed_s": 240, "status": "completed"}, "status", "completed once its 5 minutes are done; 4 min 0 s"),
+    ],
+)
+def test_a_finish_the_clock_does_not_allow_is_refused_naming_the_field(
+    client: TestClient, clock: Any, after_s: float, body: dict[str, Any], field: str, words: str
+) -> None:
+    session = _start(client, minutes=5)
+    clock.advance(after_s)
+    response = client.post(f"/api/sessions/{session['id']}/finish", json=body)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == field
+    assert words in response.json()["detail"]
+    assert client.get(f"/api/sessions/{session['id']}").json()["status"] == "running"
+    assert client.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": after_s + 10}).status_code == 422
+
+
+def test_a_demo_clock_may_run_faster_when_it_says_so(client: TestClient, clock: Any) -> None:
+    session = _start(client, minutes=5)
+    clock.advance(1)
+    url = f"/api/sessions/{session['id']}/finish"
+    assert client.post(url, json={"elapsed_s": 300, "status": "completed"}).status_code == 422
+    sped = client.post(url, json={"elapsed_s": 300, "status": "completed", "clock_speed": 300})
+    assert sped.status_code == 200, sped.text
+    assert sped.json()["actual_seconds"] == 300
+
+
+def test_a_session_edited_to_completed_needs_its_full_time(client: TestClient, clock: Any) -> None:
+    session = _finished(client, clock, minutes=5, elapsed_s=240)
+    clock.advance(3600)
+    edit = {"variant": "somatic", "actual_seconds": 240, "status": "completed"}
+    refused = client.put(f"/api/sessions/{session['id']}", json=edit)
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "status"
+    assert "4 min 0 s is ended early" in refused.json()["detail"]
+    assert client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 300}).status_code == 200
+
+
+def test_an_edit_cannot_claim_more_rest_than_the_time_since_the_start(client: TestClient, clock: Any) -> None:
+    session = _start(client, minutes=10)
+    clock.advance(120)
+    client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 100, "status": "ended_early"})
+    edit = {"variant": "standard", "actual_seconds": 500, "status": "ended_early"}
+    refused = client.put(f"/api/sessions/{session['id']}", json=edit)
+    assert refused.status_code == 422
+    assert "more than the 120 s since the session started" in refused.json()["detail"]
+    lowered = client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 90})
+    assert lowered.json()["actual_seconds"] == 90

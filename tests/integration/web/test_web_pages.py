@@ -1,5 +1,6 @@
 """The server-rendered pages: each renders, forms save, and bad input gives a calm page, never a 500."""
 
+import json
 import re
 from typing import Any
 
@@ -116,8 +117,9 @@ def test_an_unknown_page_is_a_friendly_404(client: TestClient) -> None:
     assert client.get("/api/no-such-route").json() == {"detail": "Not Found"}
 
 
-def test_the_journal_and_progress_pages_show_records(client: TestClient) -> None:
+def test_the_journal_and_progress_pages_show_records(client: TestClient, clock: Any) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
+    clock.advance(600)
     client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
     pain = [{"region": "buttock", "side": "right", "score": 5}]
     body = {"session_id": session["id"], "pain": pain, "note": "<b>x</b>"}
@@ -133,7 +135,8 @@ def test_the_journal_and_progress_pages_show_records(client: TestClient) -> None
 
 def test_today_shows_the_week_the_last_session_and_a_streak_when_wanted(cleared: TestClient, clock: Any) -> None:
     session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
-    cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 540, "status": "completed"})
+    clock.advance(540)
+    cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 540, "status": "ended_early"})
     today = cleared.get("/").text
     assert "9 min" in today
     assert "in a row" not in today
@@ -143,8 +146,9 @@ def test_today_shows_the_week_the_last_session_and_a_streak_when_wanted(cleared:
     assert "1 day in a row" in cleared.get("/").text
 
 
-def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: TestClient) -> None:
+def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: TestClient, clock: Any) -> None:
     finished = client.post("/api/sessions", json={"planned_minutes": 10, "variant": "supported"}).json()
+    clock.advance(275)
     client.post(f"/api/sessions/{finished['id']}/finish", json={"elapsed_s": 275, "status": "ended_early"})
     running = client.post("/api/sessions", json={"planned_minutes": 15}).json()
 
@@ -173,3 +177,21 @@ def test_an_empty_journal_says_so_without_an_empty_table(client: TestClient) -> 
     assert page.status_code == 200
     assert "Nothing recorded yet" in page.text
     assert "<table" not in page.text
+
+
+def test_the_check_in_after_a_session_carries_the_places_rated_before(cleared: TestClient) -> None:
+    pain = [
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+        {"region": "neck", "score": 2},
+    ]
+    before = cleared.post("/api/checkins", json={"timing": "before", "pain": pain}).json()
+    session = cleared.post("/api/sessions", json={"planned_minutes": 5, "before_checkin_id": before["id"]}).json()
+    page = cleared.get("/checkin", params={"session_id": session["id"]}).text
+    config = json.loads(page.split('id="checkin-config">', 1)[1].split("</script>", 1)[0])
+    assert config["rated_before"] == [
+        {"region": "calf_and_shin", "side": "left", "score": 5},
+        {"region": "neck", "side": "centre", "score": 2},
+    ]
+    assert config["default_timing"] == "after"
+    alone = json.loads(cleared.get("/checkin").text.split('id="checkin-config">', 1)[1].split("</script>", 1)[0])
+    assert alone["rated_before"] == [] and alone["default_timing"] == "standalone"

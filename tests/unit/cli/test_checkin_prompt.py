@@ -24,11 +24,11 @@ def scripted(*lines: str) -> Asker:
 
 
 def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
-    asker = scripted("1 99", "1", "x", "r", "11", "4", "w", "8", "")
+    asker = scripted("1 99", "1", "x", "r", "11", "4", "q", "t", "w", "8", "")
     check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
     assert check_in is not None
     [rating] = check_in.pain
-    assert (rating.region, rating.side, rating.score) == ("lower_back", "right", 4)
+    assert (rating.region, rating.side, rating.score, rating.quality) == ("lower_back", "right", 4, "tingling")
     assert check_in.compared_with_before == "worse"
     assert check_in.sensations == {"none"}
     assert check_in.note is None
@@ -36,8 +36,28 @@ def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
     output = asker.console.file.getvalue()  # type: ignore[attr-defined]
     assert f"numbers from 1 to {len(Region)}" in output
     assert "outside 0-10" in output
-    assert "[l]eft [r]ight [b]oth [c]entre" in output  # the keys to press are shown, not eaten as markup
+    assert "[l]eft [r]ight, or Enter for the whole lower back" in output  # keys shown, not eaten as markup
     assert "[b]etter, [s]ame or [w]orse?" in output
+    assert "What is it like? [a]ching [s]harp [b]urning [t]ingling [n]umb" in output
+
+
+def test_a_place_without_a_side_is_the_whole_place_as_on_the_body_map() -> None:
+    check_in = ask_check_in(scripted("1 6", "", "4", "", "", "2", ""), session_id=7, clock=CLOCK)
+    assert check_in is not None
+    assert [(rating.region, rating.side, rating.score) for rating in check_in.pain] == [
+        ("lower_back", "centre", 4),
+        ("hip", "both", 2),
+    ]
+
+
+def test_the_new_places_and_what_the_pain_is_like_can_be_told() -> None:
+    calf, foot = list(Region).index(Region.CALF_AND_SHIN) + 1, list(Region).index(Region.FOOT) + 1
+    check_in = ask_check_in(scripted(f"{calf} {foot}", "l", "5", "n", "r", "0", "", "", ""), session_id=7, clock=CLOCK)
+    assert check_in is not None
+    assert [(rating.region, rating.side, rating.score, rating.quality) for rating in check_in.pain] == [
+        ("calf_and_shin", "left", 5, "numb"),
+        ("foot", "right", 0, None),  # no pain: nothing to describe, so not asked
+    ]
 
 
 def test_skipping_everything_gives_no_check_in() -> None:

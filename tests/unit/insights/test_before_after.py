@@ -10,7 +10,7 @@ from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 START = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)  # a Wednesday
 BACK = Place(Region.LOWER_BACK, Side.CENTRE)
 LEFT_HIP = Place(Region.HIP, Side.LEFT)
-BACK_WITHOUT_SIDE = Place(Region.LOWER_BACK, None)
+BOTH_KNEES = Place(Region.KNEE, Side.BOTH)
 
 
 def _check_in(timing: CheckInTiming, *ratings: tuple[Place, int]) -> CheckIn:
@@ -20,12 +20,12 @@ def _check_in(timing: CheckInTiming, *ratings: tuple[Place, int]) -> CheckIn:
 
 def test_each_place_keeps_its_own_change_instead_of_an_average() -> None:
     session = PracticeSession(START, 10, "standard", SessionStatus.COMPLETED, 600, id=1)
-    before = _check_in(CheckInTiming.BEFORE, (LEFT_HIP, 3), (BACK, 6), (BACK_WITHOUT_SIDE, 5))
-    after = _check_in(CheckInTiming.AFTER, (BACK, 4), (LEFT_HIP, 3), (BACK_WITHOUT_SIDE, 5))
+    before = _check_in(CheckInTiming.BEFORE, (LEFT_HIP, 3), (BACK, 6), (BOTH_KNEES, 5))
+    after = _check_in(CheckInTiming.AFTER, (BACK, 4), (LEFT_HIP, 3), (BOTH_KNEES, 5))
     [change] = change_per_session([session], [before, after])
     assert change.places == (
         BeforeAfter(LEFT_HIP, 3, 3),
-        BeforeAfter(BACK_WITHOUT_SIDE, 5, 5),
+        BeforeAfter(BOTH_KNEES, 5, 5),
         BeforeAfter(BACK, 6, 4),
     )
     assert [rated.change for rated in change.places] == [0, 0, -2]

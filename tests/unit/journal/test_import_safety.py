@@ -15,9 +15,9 @@ from crest.journal.records import (
     SafetyClearance,
     SafetyScreen,
 )
-from crest.journal.transfer import InvalidImportFile, export_text, parse_export
-from crest.journal.transfer.csv_format import COLUMNS_BEFORE_CLEARANCES
+from crest.journal.transfer import InvalidImportFile, export_bytes, parse_export
 from crest.journal.transfer.json_format import export_json
+from crest.journal.transfer.legacy_csv import LEGACY_COLUMNS_BEFORE_CLEARANCES
 from crest.safety.screen import QUESTIONS
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
@@ -102,7 +102,7 @@ def test_clearances_round_trip_and_old_csv_files_are_still_read() -> None:
         ),
     )
     for format_name in ("csv", "json"):
-        assert parse_export(export_text(contents, format_name), f"x.{format_name}") == contents
-    row = {name: "" for name in COLUMNS_BEFORE_CLEARANCES} | {"record": "setting", "key": "voice", "value": "on"}
-    old_csv = ",".join(COLUMNS_BEFORE_CLEARANCES) + "\n" + ",".join(row.values()) + "\n"
+        assert parse_export(export_bytes(contents, format_name), f"x.{format_name}") == contents
+    row = {name: "" for name in LEGACY_COLUMNS_BEFORE_CLEARANCES} | {"record": "setting", "key": "voice", "value": "on"}
+    old_csv = ",".join(LEGACY_COLUMNS_BEFORE_CLEARANCES) + "\n" + ",".join(row.values()) + "\n"
     assert parse_export(old_csv, "old.csv").settings == {"voice": "on"}

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.journal.records import (
     REGIONS,
     SENSATIONS,
@@ -24,6 +24,7 @@ from crest.journal.records import (
     SessionEdit,
     SessionStillRunning,
     UnknownComparison,
+    UnknownQuality,
     UnknownRegion,
     UnknownSensation,
     UnknownSide,
@@ -77,6 +78,8 @@ def test_vocabulary_is_the_issue_list_with_labels() -> None:
         ("hip:left=3", PainRating("hip", 3, "left")),
         ("Lower-Back:Both = 0", PainRating("lower_back", 0, "both")),
         ("knee:center=10", PainRating("knee", 10, "centre")),
+        ("calf_and_shin:left=5:tingling", PainRating("calf_and_shin", 5, "left", "tingling")),
+        ("foot=2:Burning", PainRating("foot", 2, quality="burning")),
     ],
 )
 def test_parse_pain(text: str, expected: PainRating) -> None:
@@ -94,6 +97,8 @@ def test_parse_pain(text: str, expected: PainRating) -> None:
         ("=3", InvalidRating, "=3"),
         ("elbow=3", UnknownRegion, "elbow"),
         ("hip:up=3", UnknownSide, "up"),
+        ("foot=3:itchy", UnknownQuality, "itchy"),
+        ("foot=3:", InvalidRating, "foot=3:"),
     ],
 )
 def test_bad_pain_entries_name_the_bad_value(text: str, error: type[CrestError], named: str) -> None:
@@ -104,12 +109,33 @@ def test_bad_pain_entries_name_the_bad_value(text: str, error: type[CrestError],
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("lower_back=4", "centre"),  # the terminal, with no side ...
+        ("lower_back:centre=4", "centre"),  # ... is the body map's lower back
+        ("lower_back:both=4", "centre"),
+        ("neck=2", "centre"),
+        ("upper_back:left=2", "left"),
+        ("hip=3", "both"),
+        ("hip:both=3", "both"),
+        ("knee:centre=3", "both"),  # between two knees there is no centre: both
+        ("calf_and_shin:right=5", "right"),
+    ],
+)
+def test_one_place_has_one_name_whichever_door_rated_it(text: str, side: str) -> None:
+    assert parse_pain(text).side == side
+
+
 def test_pain_rating_validates_when_built_directly() -> None:
     with pytest.raises(InvalidRating):
         PainRating("knee", 11)
     with pytest.raises(InvalidRating):
         PainRating("knee", True)  # a bool is not a score
     assert PainRating("hip", 3, "left").label == "hip (left) 3/10"
+    assert PainRating("hip", 3).label == "hip (both sides) 3/10"
+    assert PainRating("lower_back", 3).label == "lower back 3/10"
+    assert PainRating("calf_and_shin", 5, "left", "tingling").label == "calf and shin (left) 5/10, tingling"
 
 
 def test_parse_datetime_reads_offsets_and_local_times() -> None:
@@ -191,8 +217,9 @@ def test_check_in_validation() -> None:
     assert CheckIn(at=AT).is_empty
     with pytest.raises(UnknownSensation, match="tingling"):
         CheckIn(at=AT, sensations=frozenset({"tingling"}))
-    with pytest.raises(UnknownSensation, match="none"):
+    with pytest.raises(FieldError, match=r"^sensations: 'none' cannot be ticked with other sensations") as none:
         CheckIn(at=AT, sensations=frozenset({"none", "warmth"}))
+    assert none.value.field == "sensations"
     with pytest.raises(UnknownTiming, match="during"):
         CheckIn(at=AT, timing="during")
     with pytest.raises(UnknownTiming, match="standalone"):
@@ -259,3 +286,12 @@ def test_a_note_with_control_characters_is_refused_but_line_breaks_are_kept() ->
     assert CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="first line\n\tsecond").note == "first line\n\tsecond"
     with pytest.raises(InvalidNote, match="control characters"):
         CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="nul\x00byte")
+
+
+def test_the_terminal_and_the_body_map_rate_one_place_that_progress_draws_once() -> None:
+    from crest.insights.pain import series_by_place
+
+    from_the_terminal = CheckIn(at=AT, pain=(parse_pain("lower_back=4"),))
+    from_the_body_map = CheckIn(at=AT + timedelta(days=1), pain=(PainRating("lower_back", 3, "centre"),))
+    [series] = series_by_place([from_the_terminal, from_the_body_map])
+    assert [rating.score for rating in series.ratings] == [4, 3]

@@ -12,12 +12,13 @@ from crest.journal.records import CheckIn, JournalContents, PainRating, Practice
 from crest.journal.transfer import (
     InvalidImportFile,
     UnknownFormat,
+    export_bytes,
     export_text,
     parse_export,
     read_export_file,
 )
-from crest.journal.transfer.csv_format import CSV_COLUMNS, export_csv
 from crest.journal.transfer.json_format import export_json
+from crest.journal.transfer.legacy_csv import LEGACY_COLUMNS
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 CONTENTS = JournalContents(
@@ -35,7 +36,7 @@ CONTENTS = JournalContents(
 )
 
 
-def _error(text: str, source: str = "journal.csv") -> str:
+def _error(text: str | bytes, source: str = "journal.csv") -> str:
     with pytest.raises(InvalidImportFile) as raised:
         parse_export(text, source)
     message = str(raised.value)
@@ -45,12 +46,12 @@ def _error(text: str, source: str = "journal.csv") -> str:
 
 @pytest.mark.parametrize("format_name", ["csv", "json"])
 def test_parse_reads_back_what_export_wrote(format_name: str) -> None:
-    assert parse_export(export_text(CONTENTS, format_name), f"x.{format_name}") == CONTENTS
+    assert parse_export(export_bytes(CONTENTS, format_name), f"x.{format_name}") == CONTENTS
 
 
 def test_empty_journal_round_trips() -> None:
     for format_name in ("csv", "json"):
-        assert parse_export(export_text(JournalContents(), format_name), "x") == JournalContents()
+        assert parse_export(export_bytes(JournalContents(), format_name), "x") == JournalContents()
 
 
 def test_unknown_format() -> None:
@@ -58,16 +59,36 @@ def test_unknown_format() -> None:
         export_text(CONTENTS, "xml")
 
 
-def _csv_with(line_index: int, column: str, value: str) -> str:
-    lines = export_csv(CONTENTS).splitlines(keepends=True)
+# The one-sheet CSV of older crests (CONTENTS as it exported them) still imports.
+LEGACY_ROWS = [
+    {"record": "session", "id": "1", "at": "2026-05-01T07:30:00+00:00", "planned_minutes": "15",
+     "actual_seconds": "0", "variant": "standard", "status": "completed"},
+    {"record": "check_in", "id": "1", "at": "2026-05-01T07:30:00+00:00", "timing": "after", "session_id": "1",
+     "note": "a\nb"},
+    {"record": "pain", "check_in_id": "1", "region": "knee", "side": "left", "score": "2"},
+    {"record": "check_in", "id": "2", "at": "2026-05-01T07:30:00+00:00", "timing": "standalone",
+     "sensations": "sleepy;warmth"},
+    {"record": "safety_screen", "id": "1", "at": "2026-05-01T07:30:00+00:00", "advice_level": "clear",
+     "answers": "pregnant_16_weeks=no"},
+    {"record": "setting", "key": "voice", "value": "off"},
+]  # fmt: skip
+
+
+def _csv_with(line_index: int = 0, column: str = "record", value: str | None = None) -> str:
     import csv
     import io
 
-    rows = list(csv.reader(io.StringIO("".join(lines), newline="")))
-    rows[line_index][CSV_COLUMNS.index(column)] = value
+    rows = [list(LEGACY_COLUMNS)] + [[row.get(name, "") for name in LEGACY_COLUMNS] for row in LEGACY_ROWS]
+    if value is not None:
+        rows[line_index][LEGACY_COLUMNS.index(column)] = value
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
+
+
+def test_the_one_sheet_csv_of_older_crests_still_imports() -> None:
+    assert parse_export(_csv_with(), "old.csv") == CONTENTS
+    assert parse_export(_csv_with().encode("utf-8"), "old.csv") == CONTENTS
 
 
 def test_csv_rating_of_eleven_names_file_line_and_field() -> None:
@@ -111,7 +132,7 @@ def test_csv_with_a_foreign_header_is_refused() -> None:
 
 
 def test_csv_with_a_short_row_is_refused() -> None:
-    text = export_csv(CONTENTS) + "session,2\n"
+    text = _csv_with() + "session,2\n"
     assert "columns instead of" in _error(text)
 
 
@@ -186,7 +207,7 @@ def test_read_export_file_names_unreadable_files(tmp_path: Path) -> None:
         read_export_file(tmp_path / "missing.json")
     binary = tmp_path / "photo.csv"
     binary.write_bytes(b"\xff\xd8\xff\xe0 not text")
-    with pytest.raises(InvalidImportFile, match="not UTF-8"):
+    with pytest.raises(InvalidImportFile, match="not UTF-8 text or a zip"):
         read_export_file(binary)
     good = tmp_path / "journal.json"
     good.write_text(export_json(CONTENTS), encoding="utf-8")

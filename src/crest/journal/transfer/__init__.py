@@ -1,26 +1,32 @@
-"""Export the whole journal to CSV or JSON, and read such a file back, validating every row first.
+"""Export the whole journal as JSON or as CSV tables, and read such an export back, validating every row first.
 
-Both formats carry the same contents (sessions, check-ins with their pain ratings, safety answers,
-settings) with their ids, so exporting, importing into an empty home and exporting again gives the same
-text. Process bookkeeping (the session's writer and last checkpoint) is not exported.
+Both formats carry the same contents (sessions, check-ins with their pain ratings, safety answers, settings)
+with their ids, so exporting, importing into an empty home and exporting again gives the same bytes. JSON is
+one lossless file; CSV is a zip of one table per record type, for a spreadsheet. Process bookkeeping (the
+session's writer and last checkpoint) is not exported.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from crest.errors import CrestError
 from crest.journal.records import JournalContents
-from crest.journal.transfer.csv_format import csv_contents, export_csv
+from crest.journal.transfer.csv_format import csv_folder_contents, csv_zip_contents, export_csv_zip
 from crest.journal.transfer.fields import check_in_fields, session_fields
 from crest.journal.transfer.json_format import export_json, json_contents
+from crest.journal.transfer.legacy_csv import legacy_csv_contents
 from crest.journal.transfer.reading import InvalidImportFile
 
 __all__ = [
+    "FILE_SUFFIXES",
     "FORMATS",
     "InvalidImportFile",
+    "NotText",
     "UnknownFormat",
     "check_in_fields",
+    "export_bytes",
     "export_text",
     "parse_export",
     "read_export_file",
@@ -28,37 +34,60 @@ __all__ = [
 ]
 
 FORMATS: tuple[str, ...] = ("csv", "json")
+FILE_SUFFIXES = {"csv": "zip", "json": "json"}  # what each format's file is called
+_ZIP_START = b"PK\x03\x04"
 
 
 class UnknownFormat(CrestError):
     """An export format other than csv or json."""
 
 
+class NotText(CrestError):
+    """The CSV export is a zip of tables: it goes to a file, not to the screen."""
+
+
+def _check_format(format_name: str) -> str:
+    if format_name not in FORMATS:
+        raise UnknownFormat(f"unknown export format '{format_name}'; choose {' or '.join(FORMATS)}")
+    return format_name
+
+
+def export_bytes(contents: JournalContents, format_name: str) -> bytes:
+    if _check_format(format_name) == "csv":
+        return export_csv_zip(contents)
+    return export_json(contents).encode("utf-8")
+
+
 def export_text(contents: JournalContents, format_name: str) -> str:
-    if format_name == "json":
-        return export_json(contents)
-    if format_name == "csv":
-        return export_csv(contents)
-    raise UnknownFormat(f"unknown export format '{format_name}'; choose csv or json")
+    """The export as text, for the screen: JSON only."""
+    if _check_format(format_name) == "csv":
+        raise NotText("the CSV export is a zip of tables, one per record type; write it to a file with -o")
+    return export_json(contents)
 
 
-def parse_export(text: str, source: str, format_name: str | None = None) -> JournalContents:
-    """Read and validate a whole export; the first problem is raised as `InvalidImportFile`."""
-    chosen = format_name or ("json" if text.lstrip().startswith("{") else "csv")
-    if chosen == "json":
-        return json_contents(text, source)
-    if chosen == "csv":
-        return csv_contents(text.removeprefix("\ufeff"), source)
-    raise UnknownFormat(f"unknown import format '{chosen}'; choose csv or json")
+def parse_export(data: bytes | str, source: str, now: datetime | None = None) -> JournalContents:
+    """Read and validate a whole export (JSON, a CSV zip, or the one-sheet CSV of older crests); the first
+    problem is raised as `InvalidImportFile` naming `source`, the line and the field. With `now`, a time that
+    cannot have happened yet (or before 2000) is a problem too."""
+    if isinstance(data, bytes):
+        if data.startswith(_ZIP_START):
+            return csv_zip_contents(data, source, now)
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidImportFile(f"{source}: not UTF-8 text or a zip; is it a crest export?") from None
+    text = data.removeprefix("\ufeff")
+    if text.lstrip().startswith("{"):
+        return json_contents(text, source, now)
+    return legacy_csv_contents(text, source, now)
 
 
-def read_export_file(path: Path) -> JournalContents:
-    """Read `path` (format from its extension, else from its first character) and validate it."""
+def read_export_file(path: Path, now: datetime | None = None) -> JournalContents:
+    """Read `path`: a JSON export, a CSV zip, the folder such a zip unzips to, or an older one-sheet CSV."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InvalidImportFile(f"{path}: not UTF-8 text; is it a crest export?") from None
+        if path.is_dir():
+            return csv_folder_contents(path, now)
+        data = path.read_bytes()
     except OSError as error:
         raise InvalidImportFile(f"cannot read {path} ({error.strerror or error})") from None
-    suffix = path.suffix.lower().lstrip(".")
-    return parse_export(text, str(path), suffix if suffix in FORMATS else None)
+    return parse_export(data, str(path), now)

@@ -1,18 +1,36 @@
-"""CSV: one table, one row per record; the `record` column says which kind (session, check_in, pain,
-safety_screen, setting, psfs, psfs_activity, safety_clearance) and only that kind's columns are filled.
-Pain rows follow their check-in, activity rows their PSFS round. Files written before PSFS (without its two
-columns), and before clearances and logged sessions (without their four), are read too.
+"""CSV for a spreadsheet: a zip of one table per record type, each with a header row and one record per row.
+
+sessions.csv, check_ins.csv, pain_ratings.csv (by check_in_id), safety_screens.csv, safety_answers.csv (by
+screen_id), safety_clearances.csv, settings.csv, psfs.csv and psfs_activities.csv (by assessment_id) carry what the
+JSON export carries, ids included, so the zip (or the folder it unzips to) imports back. Files are UTF-8 with a
+byte order mark, which spreadsheets need to show accents right. A text cell that a spreadsheet would run as a
+formula (=, +, -, @) is written after a `'`, which reading removes.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from crest.journal.records import JournalContents
-from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES, pain_fields, session_fields, time_text
+from crest.journal.transfer.fields import (
+    CHECK_IN_FIELDS,
+    CLEARANCE_FIELDS,
+    LIST_SEPARATOR,
+    NO,
+    PAIN_FIELDS,
+    SESSION_FIELDS,
+    YES,
+    clearance_fields,
+    pain_fields,
+    session_fields,
+    time_text,
+)
 from crest.journal.transfer.reading import (
     Collector,
     Place,
@@ -25,179 +43,226 @@ from crest.journal.transfer.reading import (
     record_id,
     screen_record,
     session_record,
+    text_value,
 )
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "record",
-    "id",
-    "at",
-    "planned_minutes",
-    "actual_seconds",
-    "variant",
-    "status",
-    "position_check_summary",
-    "timing",
-    "session_id",
-    "check_in_id",
-    "compared_with_before",
-    "sensations",
-    "note",
-    "region",
-    "side",
-    "score",
-    "advice_level",
-    "answers",
-    "key",
-    "value",
-    "assessment_id",
-    "activity",
-    "clinician",
-    "cleared_on",
-    "question_ids",
-    "logged",
+SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVITIES = (
+    "sessions.csv",
+    "check_ins.csv",
+    "pain_ratings.csv",
+    "safety_screens.csv",
+    "safety_answers.csv",
+    "safety_clearances.csv",
+    "settings.csv",
+    "psfs.csv",
+    "psfs_activities.csv",
 )
-# The columns of files written before clinicians' all-clears and logged sessions (schema r0004), and before PSFS.
-COLUMNS_BEFORE_CLEARANCES: tuple[str, ...] = CSV_COLUMNS[:-4]
-COLUMNS_BEFORE_PSFS: tuple[str, ...] = CSV_COLUMNS[:-6]
+TABLES: Mapping[str, tuple[str, ...]] = {
+    SESSIONS: SESSION_FIELDS,
+    CHECK_INS: tuple(name for name in CHECK_IN_FIELDS if name != "pain"),
+    PAIN: ("check_in_id", *PAIN_FIELDS),
+    SCREENS: ("id", "answered_at", "advice_level"),
+    ANSWERS: ("screen_id", "question_id", "answer"),
+    CLEARANCES: CLEARANCE_FIELDS,
+    SETTINGS: ("key", "value"),
+    PSFS: ("id", "at"),
+    ACTIVITIES: ("assessment_id", "name", "score"),
+}
+# Tables a journal may do without: a zip without them reads as a journal without such records.
+OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES)
+README_NAME = "README.txt"
+README = """A crest journal, one table per file (UTF-8 CSV; times are ISO 8601 with their offset):
+sessions.csv         one row per practice session (logged: done without crest, not timed)
+check_ins.csv        how you felt, before or after a session or on its own (sensations joined by ;)
+pain_ratings.csv     each place rated in a check-in, 0-10, and what it was like (by the check-in's id)
+safety_screens.csv   each time you answered the safety questions, and the advice
+safety_answers.csv   the answers (screen_id is the safety screen's id)
+safety_clearances.csv  a clinician's all-clear: who, which day, which answers it covers (joined by ;)
+settings.csv         your preferences
+psfs.csv             each time you rated your daily activities (the PSFS)
+psfs_activities.csv  the activities and their scores, 0-10 (assessment_id is the psfs.csv id)
+`crest import` (or Settings > Restore in the browser) reads this zip, or the folder it unzips to, back.
+"""
+MAX_TABLE_BYTES = 64 * 1024 * 1024  # far above any journal; a zip claiming more is refused before it is read
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a fixed time: the same journal always gives the same bytes
 
 
-def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, Any]]]:
     for session in contents.sessions:
-        fields = session_fields(session)
-        fields["at"] = fields.pop("started_at")
-        fields["logged"] = "true" if session.logged else "false"
-        yield {"record": "session", **fields}
+        yield SESSIONS, session_fields(session)
     for check_in in contents.check_ins:
-        yield {
-            "record": "check_in",
+        yield CHECK_INS, {
             "id": check_in.id,
             "at": time_text(check_in.at),
             "timing": check_in.timing,
             "session_id": check_in.session_id,
-            "compared_with_before": check_in.compared_with_before,
             "sensations": LIST_SEPARATOR.join(sorted(check_in.sensations)),
+            "compared_with_before": check_in.compared_with_before,
             "note": check_in.note,
         }
         for rating in check_in.pain:
-            yield {"record": "pain", "check_in_id": check_in.id, **pain_fields(rating)}
+            yield PAIN, {"check_in_id": check_in.id, **pain_fields(rating)}
     for screen in contents.safety_screens:
-        answers = LIST_SEPARATOR.join(
-            f"{key}={YES if value else NO}" for key, value in screen.answers.items()
-        )
-        yield {
-            "record": "safety_screen",
-            "id": screen.id,
-            "at": time_text(screen.answered_at),
-            "advice_level": screen.advice_level,
-            "answers": answers,
-        }
+        answered_at = time_text(screen.answered_at)
+        yield SCREENS, {"id": screen.id, "answered_at": answered_at, "advice_level": screen.advice_level}
+        for question_id, answer in screen.answers.items():
+            yield ANSWERS, {"screen_id": screen.id, "question_id": question_id, "answer": YES if answer else NO}
     for clearance in contents.safety_clearances:
-        yield {
-            "record": "safety_clearance",
-            "id": clearance.id,
-            "at": time_text(clearance.recorded_at),
-            "clinician": clearance.clinician,
-            "cleared_on": clearance.cleared_on.isoformat(),
-            "question_ids": LIST_SEPARATOR.join(clearance.question_ids),
-        }
+        yield CLEARANCES, {**clearance_fields(clearance), "question_ids": LIST_SEPARATOR.join(clearance.question_ids)}
     for key, value in sorted(contents.settings.items()):
-        yield {"record": "setting", "key": key, "value": value}
+        yield SETTINGS, {"key": key, "value": value}
     for assessment in contents.psfs:
-        yield {"record": "psfs", "id": assessment.id, "at": time_text(assessment.at)}
+        yield PSFS, {"id": assessment.id, "at": time_text(assessment.at)}
         for activity in assessment.activities:
-            yield {
-                "record": "psfs_activity",
-                "assessment_id": assessment.id,
-                "activity": activity.name,
-                "score": activity.score,
-            }
+            yield ACTIVITIES, {"assessment_id": assessment.id, "name": activity.name, "score": activity.score}
 
 
-def export_csv(contents: JournalContents) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in _csv_rows(contents):
-        writer.writerow({name: "" if value is None else value for name, value in row.items()})
-    return buffer.getvalue()
+def export_csv_tables(contents: JournalContents) -> dict[str, str]:
+    """Each table's CSV text, by file name."""
+    buffers = {name: io.StringIO() for name in TABLES}
+    writers = {name: csv.writer(buffers[name], lineterminator="\r\n") for name in TABLES}
+    for name, columns in TABLES.items():
+        writers[name].writerow(columns)
+    for name, row in _table_rows(contents):
+        writers[name].writerow([_cell(row[column]) for column in TABLES[name]])
+    return {name: buffer.getvalue() for name, buffer in buffers.items()}
 
 
-def csv_contents(text: str, source: str) -> JournalContents:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader, None)
-    except csv.Error as error:
-        raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
-    if header is None or tuple(header) not in (CSV_COLUMNS, COLUMNS_BEFORE_CLEARANCES, COLUMNS_BEFORE_PSFS):
-        raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(CSV_COLUMNS))
-    columns = tuple(header)
-    collected = Collector()
-    while True:
-        place = Place(source, reader.line_num + 1)
+def export_csv_zip(contents: JournalContents) -> bytes:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
+        files = {README_NAME: README, **export_csv_tables(contents)}
+        for name, text in files.items():
+            member = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o600 << 16  # unzipped, the tables stay readable by their owner only
+            zipped.writestr(member, ("\ufeff" + text).encode("utf-8"))
+    return archive.getvalue()
+
+
+class _Tables:
+    """The tables of one export, read from a zip or a folder; every problem names the file, line and field."""
+
+    def __init__(self, source: str, read: Callable[[str], bytes | None]) -> None:
+        self.source = source
+        self._read = read
+
+    def rows(self, name: str) -> Iterator[tuple[Place, dict[str, str]]]:
+        source = f"{self.source}/{name}"
+        data = self._read(name)
+        if data is None and name in OPTIONAL_TABLES:
+            return
+        if data is None:
+            raise Place(source, 1).error(None, "missing; a crest CSV export has " + ", ".join(TABLES))
         try:
-            row = next(reader, None)
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise Place(source, 1).error(None, "not UTF-8 text; save it as CSV UTF-8") from None
+        reader = csv.reader(io.StringIO(text, newline=""))
+        columns = TABLES[name]
+        try:
+            header = next(reader, None)
+            if header is None or sorted(header) != sorted(columns):
+                raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(columns))
+            while True:
+                place = Place(source, reader.line_num + 1)
+                row = next(reader, None)
+                if row is None:
+                    return
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) != len(header):
+                    raise place.error(None, f"{len(row)} columns instead of {len(header)}")
+                yield place, {column: _uncell(cell) for column, cell in zip(header, row, strict=True)}
         except csv.Error as error:
-            raise place.error(None, f"not valid CSV ({error})") from None
-        if row is None:
-            break
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(columns):
-            raise place.error(None, f"{len(row)} columns instead of {len(columns)}")
-        fields = dict.fromkeys(CSV_COLUMNS, "") | dict(zip(columns, row, strict=True))
-        _csv_record(place, fields, collected)
-    return collected.contents()
+            raise Place(source, reader.line_num).error(None, f"not valid CSV ({error})") from None
 
 
-_CSV_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
-    "session": (
-        "id",
-        "at",
-        "planned_minutes",
-        "actual_seconds",
-        "variant",
-        "status",
-        "position_check_summary",
-        "logged",
-    ),
-    "check_in": ("id", "at", "timing", "session_id", "compared_with_before", "sensations", "note"),
-    "pain": ("check_in_id", "region", "side", "score"),
-    "safety_screen": ("id", "at", "advice_level", "answers"),
-    "safety_clearance": ("id", "at", "clinician", "cleared_on", "question_ids"),
-    "setting": ("key", "value"),
-    "psfs": ("id", "at"),
-    "psfs_activity": ("assessment_id", "activity", "score"),
-}
-
-
-def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> None:
-    kind = fields["record"]
-    if kind not in _CSV_COLUMNS_BY_RECORD:
-        raise place.error(
-            "record", f"unknown record kind '{kind}'; expected one of {', '.join(_CSV_COLUMNS_BY_RECORD)}"
-        )
-    own = _CSV_COLUMNS_BY_RECORD[kind]
-    for name in CSV_COLUMNS[1:]:
-        if name not in own and fields[name] != "":
-            raise place.error(name, f"a {kind} row leaves this column empty")
-    if kind == "session":
-        collected.add_session(place, session_record(place, fields, "at"))
-    elif kind == "check_in":
+def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
+    collected = Collector(now)
+    for place, fields in tables.rows(SESSIONS):
+        collected.add_session(place, session_record(place, fields, "started_at"))
+    for place, fields in tables.rows(CHECK_INS):
         collected.add_check_in(place, check_in_record(place, fields, ()))
-    elif kind == "pain":
+    for place, fields in tables.rows(PAIN):
         collected.add_pain(place, read_field(place, fields, "check_in_id", record_id), pain_record(place, fields))
-    elif kind == "safety_screen":
-        collected.add_screen(place, screen_record(place, fields, "at"))
-    elif kind == "safety_clearance":
-        collected.add_clearance(place, clearance_record(place, fields, "at"))
-    elif kind == "psfs":
+    answers: dict[int, dict[str, bool]] = {}
+    answer_places: dict[int, Place] = {}
+    for place, fields in tables.rows(ANSWERS):
+        screen_id = read_field(place, fields, "screen_id", record_id)
+        question_id = read_field(place, fields, "question_id", text_value)
+        if fields["answer"] not in (YES, NO):
+            raise place.error("answer", f"'{fields['answer']}' is not {YES} or {NO}")
+        if question_id in answers.get(screen_id, {}):
+            raise place.error("question_id", f"'{question_id}' is answered twice in safety screen {screen_id}")
+        answers.setdefault(screen_id, {})[question_id] = fields["answer"] == YES
+        answer_places.setdefault(screen_id, place)
+    for place, fields in tables.rows(SCREENS):
+        given = answers.pop(read_field(place, fields, "id", record_id), {})
+        collected.add_screen(place, screen_record(place, {**fields, "answers": given}, "answered_at"))
+    for screen_id in answers:
+        raise answer_places[screen_id].error("screen_id", f"there is no safety screen {screen_id} in this export")
+    for place, fields in tables.rows(CLEARANCES):
+        collected.add_clearance(place, clearance_record(place, fields, "recorded_at"))
+    for place, fields in tables.rows(SETTINGS):
+        collected.add_setting(place, fields["key"], fields["value"])
+    for place, fields in tables.rows(PSFS):
         collected.add_psfs_round(
             place, read_field(place, fields, "id", record_id), read_field(place, fields, "at", moment)
         )
-    elif kind == "psfs_activity":
-        activity = psfs_activity_record(place, {"name": fields["activity"], "score": fields["score"]})
+    for place, fields in tables.rows(ACTIVITIES):
+        activity = psfs_activity_record(place, fields)
         collected.add_psfs_activity(place, read_field(place, fields, "assessment_id", record_id), activity)
-    else:
-        collected.add_setting(place, fields["key"], fields["value"])
+    return collected.contents()
 
+
+def csv_zip_contents(data: bytes, source: str, now: datetime | None = None) -> JournalContents:
+    try:
+        zipped = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise Place(source, 1).error(None, "not a zip file that can be read") from None
+    with zipped:
+        members = {Path(member.filename).name: member for member in zipped.infolist() if not member.is_dir()}
+
+        def read(name: str) -> bytes | None:
+            member = members.get(name)
+            if member is None:
+                return None
+            if member.file_size > MAX_TABLE_BYTES:
+                raise Place(f"{source}/{name}", 1).error(None, "too large for a crest journal")
+            try:
+                return zipped.read(member)
+            except (zipfile.BadZipFile, OSError, NotImplementedError) as error:
+                raise Place(f"{source}/{name}", 1).error(None, f"cannot be unzipped ({error})") from None
+
+        return _contents(_Tables(source, read), now)
+
+
+def csv_folder_contents(folder: Path, now: datetime | None = None) -> JournalContents:
+    """The tables of an unzipped export (edited in a spreadsheet, perhaps)."""
+
+    def read(name: str) -> bytes | None:
+        path = folder / name
+        try:
+            if path.stat().st_size > MAX_TABLE_BYTES:
+                raise Place(str(path), 1).error(None, "too large for a crest journal")
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise Place(str(path), 1).error(None, f"cannot be read ({error.strerror or error})") from None
+
+    return _contents(_Tables(str(folder), read), now)
 

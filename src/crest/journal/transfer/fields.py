@@ -38,7 +38,7 @@ def session_fields(session: PracticeSession) -> dict[str, Any]:
 
 
 def pain_fields(rating: PainRating) -> dict[str, Any]:
-    return {"region": rating.region, "side": rating.side, "score": rating.score}
+    return {"region": rating.region, "side": rating.side, "score": rating.score, "quality": rating.quality}
 
 
 def check_in_fields(check_in: CheckIn) -> dict[str, Any]:
@@ -94,5 +94,6 @@ SESSION_FIELDS = (
 )
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
+PAIN_FIELDS = ("region", "side", "score", "quality")
 CLEARANCE_FIELDS = ("id", "recorded_at", "clinician", "cleared_on", "question_ids")
 PSFS_FIELDS = ("id", "at", "activities")

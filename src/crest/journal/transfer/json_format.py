@@ -6,12 +6,14 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from crest.journal.records import JournalContents, PainRating, PsfsActivity
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
     CLEARANCE_FIELDS,
+    PAIN_FIELDS,
     PSFS_FIELDS,
     SCREEN_FIELDS,
     SESSION_FIELDS,
@@ -98,7 +100,7 @@ def _list_item_offsets(text: str) -> dict[str, list[int]]:
         index += 1
 
 
-def json_contents(text: str, source: str) -> JournalContents:
+def json_contents(text: str, source: str, now: datetime | None = None) -> JournalContents:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -116,7 +118,7 @@ def json_contents(text: str, source: str) -> JournalContents:
     reject_unknown(top, document, ("format", "version", *sections))
     newlines = [index for index, character in enumerate(text) if character == "\n"]
     offsets = _list_item_offsets(text)
-    collected = Collector()
+    collected = Collector(now)
     for section in sections:
         items = document.get(section, [])
         if not isinstance(items, list):
@@ -159,7 +161,7 @@ def _json_pain(place: Place, value: Any) -> tuple[PainRating, ...]:
         prefix = f"pain[{index}]."
         if not isinstance(item, dict):
             raise place.error(f"pain[{index}]", f"{item!r} is not a rating")
-        reject_unknown(place, item, ("region", "side", "score"), prefix)
+        reject_unknown(place, item, PAIN_FIELDS, prefix)
         ratings.append(pain_record(place, item, prefix))
     return tuple(ratings)
 

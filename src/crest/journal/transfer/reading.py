@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
+from crest.journal.plausibility import (
+    ImpossibleRecord,
+    check_imported_check_in,
+    check_imported_session,
+    check_moment,
+)
 from crest.journal.records import (
     MAX_RECORD_ID,
     CheckIn,
@@ -38,11 +45,13 @@ from crest.journal.records import (
     check_variant,
     parse_datetime,
     parse_day,
+    parse_quality,
     parse_region,
     parse_sensation,
     parse_side,
 )
 from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
+from crest.journal.vocabulary import PainQuality
 from crest.safety.screen import KNOWN_QUESTIONS, AdviceLevel, may_clear, unknown_question_ids, yes_answers
 
 T = TypeVar("T")
@@ -192,7 +201,12 @@ def pain_record(place: Place, fields: Fields, prefix: str = "") -> PainRating:
             prefix,
         ),
         score=read_field(place, fields, "score", lambda text: check_score(whole_number(text)), prefix),
-    )
+        quality=read_field(place, fields, "quality", _optional_quality, prefix) if "quality" in fields else None,
+    )  # exports written before pain qualities existed have none
+
+
+def _optional_quality(value: Any) -> PainQuality | None:
+    return None if value in (None, "") else parse_quality(text_value(value))
 
 
 def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) -> CheckIn:
@@ -217,6 +231,8 @@ def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) 
     }
     try:
         return CheckIn(pain=pain, **values)
+    except FieldError as error:
+        raise place.error(error.field, error.reason) from None
     except CrestError as error:
         raise place.error(check_in_error_field(error), str(error)) from None
 
@@ -291,10 +307,21 @@ def psfs_round(place: Place, assessment_id: int, at: datetime, activities: tuple
         raise place.error("activities", str(error)) from None
 
 
-class Collector:
-    """Gathers validated records and checks ids and references across the file."""
+@contextmanager
+def _at(place: Place) -> Iterator[None]:
+    """An impossible record, reported at its place in the file."""
+    try:
+        yield
+    except ImpossibleRecord as error:
+        raise place.error(error.field, error.reason) from None
 
-    def __init__(self) -> None:
+
+class Collector:
+    """Gathers validated records and checks ids and references across the file; with `now`, also that each time
+    could have happened (what an import into a journal checks)."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self._now = now
         self.sessions: list[PracticeSession] = []
         self.check_ins: list[tuple[Place, CheckIn]] = []
         self.pain: dict[int, list[PainRating]] = {}
@@ -319,10 +346,16 @@ class Collector:
 
     def add_session(self, place: Place, session: PracticeSession) -> None:
         self._unique(place, self._session_ids, session.id, "session")
+        if self._now is not None:
+            with _at(place):
+                check_imported_session(session, self._now)
         self.sessions.append(session)
 
     def add_check_in(self, place: Place, check_in: CheckIn) -> None:
         self._unique(place, self._check_in_ids, check_in.id, "check-in")
+        if self._now is not None:
+            with _at(place):
+                check_imported_check_in(check_in, self._now)
         self.check_ins.append((place, check_in))
 
     def add_pain(self, place: Place, check_in_id: int, rating: PainRating) -> None:
@@ -347,11 +380,18 @@ class Collector:
 
     def add_psfs(self, place: Place, assessment: PsfsAssessment) -> None:
         self._unique(place, self._psfs_ids, assessment.id, "PSFS")
+        self._check_time(place, assessment.at)
         self.psfs.append(assessment)
 
     def add_psfs_round(self, place: Place, assessment_id: int, at: datetime) -> None:
         self._unique(place, self._psfs_ids, assessment_id, "PSFS")
+        self._check_time(place, at)
         self.psfs_rounds.append((place, assessment_id, at))
+
+    def _check_time(self, place: Place, at: datetime) -> None:
+        if self._now is not None:
+            with _at(place):
+                check_moment(at, self._now, "at", "the PSFS time")
 
     def add_psfs_activity(self, place: Place, assessment_id: int, activity: PsfsActivity) -> None:
         if assessment_id not in self._psfs_ids:

@@ -1,4 +1,4 @@
-"""The whole journal as a CSV, JSON or FHIR download, the same files `crest export` writes."""
+"""The whole journal as a download, the same files `crest export` writes: JSON, a zip of CSV tables, or FHIR."""
 
 from typing import Annotated, Literal
 
@@ -9,7 +9,7 @@ from crest.web.context import WebContext, web_context
 
 router = APIRouter(tags=["export"])
 Context = Annotated[WebContext, Depends(web_context)]
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json", "fhir": "application/fhir+json"}
+MEDIA_TYPES = {"csv": "application/zip", "json": "application/json", "fhir": "application/fhir+json"}
 
 
 @router.get(
@@ -17,7 +17,7 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json", "fh
     response_class=Response,
     responses={
         200: {
-            "content": {"text/csv": {}, "application/json": {}, "application/fhir+json": {}},
+            "content": {"application/zip": {}, "application/json": {}, "application/fhir+json": {}},
             "description": "the journal",
         }
     },
@@ -28,11 +28,12 @@ def export(
     fhir_version: FhirVersion = "R5",
     name: Annotated[str | None, Query(max_length=200, description="with fhir: a name for the Patient")] = None,
 ) -> Response:
-    text = context.services.transfer.export_text(format, fhir_version, name)
+    transfer = context.services.transfer
     day = context.now().astimezone(context.local_zone).date().isoformat()
-    file_name = f"crest-fhir-{fhir_version}-{day}.json" if format == "fhir" else f"crest-journal-{day}.{format}"
+    stem = f"crest-fhir-{fhir_version}-{day}" if format == "fhir" else f"crest-journal-{day}"
+    file_name = transfer.file_name(format, stem)
     return Response(
-        text,
+        transfer.export_bytes(format, fhir_version, name),
         media_type=MEDIA_TYPES[format],
         headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
     )

@@ -54,14 +54,16 @@ def get_session(session_id: RecordId, context: Context) -> SessionOut:
     return SessionOut.of(context.services.practice.get(session_id))
 
 
-@router.post("/{session_id}/checkpoint", response_model=SessionOut)
+@router.post("/{session_id}/checkpoint", response_model=SessionOut, responses={409: {"model": ErrorOut}})
 def checkpoint_session(session_id: RecordId, body: SessionCheckpoint, context: Context) -> SessionOut:
-    return SessionOut.of(context.services.practice.checkpoint(session_id, body.elapsed_s))
+    return SessionOut.of(context.services.practice.checkpoint(session_id, body.elapsed_s, body.clock_speed))
 
 
-@router.post("/{session_id}/finish", response_model=SessionOut)
+@router.post("/{session_id}/finish", response_model=SessionOut, responses={409: {"model": ErrorOut}})
 def finish_session(session_id: RecordId, body: SessionFinish, context: Context) -> SessionOut:
-    return SessionOut.of(context.services.practice.finish(session_id, body.elapsed_s, body.status))
+    return SessionOut.of(
+        context.services.practice.finish(session_id, body.elapsed_s, body.status, body.clock_speed)
+    )
 
 
 @router.put("/{session_id}", response_model=SessionOut, responses={409: {"model": ErrorOut}})

@@ -15,12 +15,13 @@ from crest.web.pages import (
     session_log,
     settings,
     today,
+    your_data,
 )
 
 
 def pages_router() -> APIRouter:
     router = APIRouter()
     pages = (today, safety, session, session_log, checkin, journal, progress, psfs, report, check, settings, help)
-    for module in pages:
+    for module in (*pages, your_data):
         router.include_router(module.router)
     return router

@@ -1,5 +1,7 @@
 """The journal: sessions and check-ins, newest first, each editable and deletable."""
 
+from typing import Literal
+
 from fastapi import Request
 from fastapi.responses import Response
 
@@ -11,7 +13,8 @@ router = page_router()
 
 
 @router.get("/journal", name="journal_page")
-def journal_page(request: Request, context: Context) -> Response:
+def journal_page(request: Request, context: Context, saved: Literal["check-in"] | None = None) -> Response:
+    """`saved` names what was just saved, so the page can say so."""
     entries = journal_rows(context.services.reports.history(), context.protocol, context.local_zone, context.now())
     logged = request.query_params.get("logged") == "1"
-    return render(request, "journal.html", active="journal_page", entries=entries, logged=logged)
+    return render(request, "journal.html", active="journal_page", entries=entries, logged=logged, saved=saved)

@@ -1,4 +1,5 @@
-"""Settings: the next session's defaults, voice and chime, height for the position check, theme, streaks."""
+"""Settings: the next session's defaults, voice and chime, height for the position check, theme, streaks, goal and
+reminder; and your data (restore, delete everything: pages/your_data.py)."""
 
 from typing import Any
 
@@ -18,8 +19,8 @@ router = page_router()
 
 
 @router.get("/settings", name="settings_page")
-def settings_page(request: Request, context: Context, saved: bool = False) -> Response:
-    return _settings(request, context, context.services.preferences.current(), saved=saved)
+def settings_page(request: Request, context: Context, saved: bool = False, deleted: bool = False) -> Response:
+    return settings_view(request, context, context.services.preferences.current(), saved=saved, deleted=deleted)
 
 
 @router.post("/settings")
@@ -47,14 +48,15 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
         preferences = Preferences.model_validate(submitted)
     except ValidationError as error:
         message = " ".join(problem.sentence for problem in input_problems(error.errors()))
-        return _settings(request, context, preferences_store.current(), error=message, status_code=422)
+        return settings_view(request, context, preferences_store.current(), error=message, status_code=422)
     preferences_store.save(preferences)
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
 
 
-def _settings(
+def settings_view(
     request: Request, context: WebContext, preferences: Preferences, status_code: int = 200, **values: Any
 ) -> Response:
+    """The Settings page with these preferences and any notice or error in `values`."""
     return render(
         request,
         "settings.html",

@@ -1,4 +1,4 @@
-// The check-in: the body map adds rated places; the form sends one JSON check-in to the API.
+// The check-in: the body map adds places to rate; the form sends one JSON check-in to the API.
 "use strict";
 
 (() => {
@@ -6,6 +6,8 @@
   const ratings = document.getElementById("ratings");
   const template = document.getElementById("rating-row");
   const form = document.getElementById("checkin-form");
+  const formError = document.getElementById("form-error");
+  const NOT_RATED = "not rated yet";
 
   function rowFor(region, side) {
     return ratings.querySelector(`.rating-row[data-region="${region}"][data-side="${side}"]`);
@@ -22,7 +24,19 @@
     }
   }
 
-  function addRow(region, side, rating) {
+  // A place has no score until the person gives one: touching the slider in any way gives its value.
+  function setScore(row, score) {
+    const slider = row.querySelector(".rating");
+    const rated = score !== null;
+    if (rated) slider.value = String(score);
+    row.classList.toggle("unrated", !rated);
+    row.querySelector(".rating-value").textContent = rated ? `${slider.value} / 10` : NOT_RATED;
+    if (rated) slider.removeAttribute("aria-valuetext");
+    else slider.setAttribute("aria-valuetext", NOT_RATED);
+  }
+  const scoreOf = (row) => (row.classList.contains("unrated") ? null : Number(row.querySelector(".rating").value));
+
+  function addRow(region, side, rating = {}) {
     const existing = rowFor(region, side);
     if (existing) {
       existing.querySelector(".rating").focus();
@@ -30,40 +44,56 @@
     }
     const row = template.content.firstElementChild.cloneNode(true);
     const key = `${region}-${side}-${Date.now()}`;
+    const name = config.region_labels[region];
     row.dataset.region = region;
     row.dataset.side = side;
-    row.querySelector(".region-name").textContent = config.region_labels[region];
+    row.querySelector(".region-name").textContent = name;
     const sideSelect = row.querySelector(".side");
+    // A place is its region's left, right or whole: the whole is "centre" on the midline, "both" for a pair.
+    const usual = config.usual_sides[region];
+    for (const option of [...sideSelect.options]) {
+      if ((option.value === "centre" || option.value === "both") && option.value !== usual) option.remove();
+    }
     sideSelect.id = `side-${key}`;
     row.querySelector(".side-label").htmlFor = sideSelect.id;
+    row.querySelector(".side-label").textContent = `Side of the ${name.toLowerCase()}`;
     sideSelect.value = side;
     sideSelect.addEventListener("change", () => {
       row.dataset.side = sideSelect.value;
       refresh();
     });
+    const quality = row.querySelector(".quality");
+    quality.id = `quality-${key}`;
+    row.querySelector(".quality-label").htmlFor = quality.id;
+    row.querySelector(".quality-label").textContent = `What the pain in the ${name.toLowerCase()} is like`;
+    quality.value = rating.quality || "";
     const slider = row.querySelector(".rating");
     slider.id = `rating-${key}`;
     row.querySelector(".rating-label").htmlFor = slider.id;
-    row.querySelector(".rating-label").textContent = `Pain in ${config.region_labels[region].toLowerCase()}, 0 to 10`;
-    slider.value = String(rating);
-    const output = row.querySelector(".rating-value");
-    output.textContent = String(rating);
-    slider.addEventListener("input", () => {
-      output.textContent = slider.value;
+    row.querySelector(".rating-label").textContent = `Pain in ${name.toLowerCase()}, 0 to 10`;
+    setScore(row, rating.score ?? null);
+    for (const touch of ["input", "change", "click"]) slider.addEventListener(touch, () => setScore(row, slider.value));
+    slider.addEventListener("keydown", (event) => {
+      if (["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"].includes(event.key))
+        window.setTimeout(() => setScore(row, slider.value));
     });
-    row.querySelector(".remove").setAttribute("aria-label", `Remove ${config.region_labels[region]}`);
+    if (rating.before !== undefined) {
+      const before = row.querySelector(".before");
+      before.textContent = `Before the session: ${rating.before} / 10`;
+      before.hidden = false;
+    }
+    row.querySelector(".remove").setAttribute("aria-label", `Remove ${name}`);
     row.querySelector(".remove").addEventListener("click", () => {
       row.remove();
       refresh();
     });
     ratings.append(row);
     refresh();
-    slider.focus();
     return row;
   }
 
   for (const shape of document.querySelectorAll(".bodymap .region")) {
-    const choose = () => addRow(shape.dataset.region, shape.dataset.side, 3);
+    const choose = () => addRow(shape.dataset.region, shape.dataset.side).querySelector(".rating").focus();
     shape.addEventListener("click", choose);
     shape.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") {
@@ -74,22 +104,41 @@
   }
   document.getElementById("add-region-button").addEventListener("click", () => {
     const region = document.getElementById("add-region").value;
-    addRow(region, config.default_sides[region] || "both", 3);
+    addRow(region, config.usual_sides[region]).querySelector(".rating").focus();
   });
+
+  // "None" means nothing else was noticed: ticking it clears the others, ticking another clears it.
+  const sensationBoxes = [...form.querySelectorAll('input[name="sensations"]')];
+  for (const box of sensationBoxes) {
+    box.addEventListener("change", () => {
+      if (!box.checked) return;
+      for (const other of sensationBoxes) {
+        if (other !== box && (box.value === "none" || other.value === "none")) other.checked = false;
+      }
+    });
+  }
+
+  // "Compared with before" belongs to a check-in after a session only.
+  const timingRadios = [...form.querySelectorAll('input[name="timing"]')];
+  const chosenTiming = () => (timingRadios.find((radio) => radio.checked) || {}).value || config.default_timing;
+  function showComparison() {
+    document.getElementById("compared").hidden = chosenTiming() !== "after";
+  }
+  for (const radio of timingRadios) radio.addEventListener("change", showComparison);
 
   const existing = config.checkin;
   if (existing) {
-    for (const rating of existing.pain) addRow(rating.region, rating.side || "both", rating.score);
-    for (const box of form.querySelectorAll('input[name="sensations"]'))
-      box.checked = existing.sensations.includes(box.value);
-    for (const radio of form.querySelectorAll('input[name="timing"]')) radio.checked = radio.value === existing.timing;
+    for (const rating of existing.pain) addRow(rating.region, rating.side, rating);
+    for (const box of sensationBoxes) box.checked = existing.sensations.includes(box.value);
     for (const radio of form.querySelectorAll('input[name="compared"]'))
       radio.checked = radio.value === existing.compared_with_before;
     document.getElementById("note").value = existing.note || "";
   } else {
-    const timing = form.querySelector(`input[name="timing"][value="${config.default_timing}"]`);
-    if (timing) timing.checked = true;
+    // after a session: the places rated before it, to be rated again
+    for (const place of config.rated_before) addRow(place.region, place.side, { before: place.score });
   }
+  for (const radio of timingRadios) radio.checked = radio.value === config.default_timing;
+  showComparison();
   refresh();
 
   // After saving: what was noticed (yawning, emotions...) may raise a question, so offer its help entry first.
@@ -116,15 +165,26 @@
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    formError.textContent = "";
+    const rows = [...ratings.children];
+    const unrated = rows.find((row) => scoreOf(row) === null);
+    if (unrated) {
+      const name = config.region_labels[unrated.dataset.region].toLowerCase();
+      formError.textContent = `Give the ${name} a score from 0 to 10, or remove it.`;
+      unrated.querySelector(".rating").focus();
+      return;
+    }
     const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
+    const timing = chosenTiming();
     const body = {
       session_id: existing ? existing.session_id : config.session_id,
-      timing: checked("timing")[0] || config.default_timing,
-      compared_with_before: checked("compared")[0] || null,
-      pain: [...ratings.children].map((row) => ({
+      timing,
+      compared_with_before: timing === "after" ? checked("compared")[0] || null : null,
+      pain: rows.map((row) => ({
         region: row.dataset.region,
         side: row.querySelector(".side").value,
-        score: Number(row.querySelector(".rating").value),
+        score: scoreOf(row),
+        quality: row.querySelector(".quality").value || null,
       })),
       sensations: checked("sensations"),
       note: document.getElementById("note").value.trim() || null,
@@ -149,7 +209,7 @@
       }
       offerHelpOrGo(body.sensations, next);
     } catch (error) {
-      document.getElementById("form-error").textContent = error.message;
+      formError.textContent = error.message;
     }
   });
 })();

@@ -1,0 +1,104 @@
+"""Adding an export to a journal that already holds records: what is new, and what is there already.
+
+A record is "there already" when the journal holds one exactly like it apart from its id (a check-in's session is
+compared once mapped to the journal's own), so importing the same backup twice adds nothing. Settings the
+journal already has keep their value. Pure: contents in, a plan out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from crest.journal.records import (
+    CheckIn,
+    JournalContents,
+    PracticeSession,
+    PsfsAssessment,
+    SafetyClearance,
+    SafetyScreen,
+)
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    sessions: tuple[PracticeSession, ...] = ()  # new, still with the file's ids
+    check_ins: tuple[CheckIn, ...] = ()  # new, still with the file's ids and session ids
+    safety_screens: tuple[SafetyScreen, ...] = ()
+    safety_clearances: tuple[SafetyClearance, ...] = ()
+    settings: Mapping[str, str] = field(default_factory=dict)
+    psfs: tuple[PsfsAssessment, ...] = ()
+    known_sessions: Mapping[int, int] = field(default_factory=dict)  # the file's session id -> the journal's
+    skipped: int = 0  # records the journal already holds
+
+    @property
+    def added(self) -> int:
+        kinds = (self.sessions, self.check_ins, self.safety_screens, self.safety_clearances, self.settings, self.psfs)
+        return sum(map(len, kinds))
+
+
+def _session_key(session: PracticeSession) -> PracticeSession:
+    return replace(session, id=None, writer=None, last_checkpoint_at=None)
+
+
+def _check_in_key(check_in: CheckIn, session_id: int | None) -> CheckIn:
+    return replace(check_in, id=None, session_id=session_id)
+
+
+def _screen_key(screen: SafetyScreen) -> tuple[datetime, str, tuple[tuple[str, bool], ...]]:
+    return screen.answered_at, screen.advice_level, tuple(sorted(screen.answers.items()))
+
+
+def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan:
+    held_sessions = {_session_key(session): session.id for session in journal.sessions}
+    known: dict[int, int] = {}
+    new_sessions = []
+    for session in incoming.sessions:
+        held = held_sessions.get(_session_key(session))
+        if held is not None and session.id is not None:
+            known[session.id] = held
+        else:
+            new_sessions.append(session)
+    held_check_ins = {_check_in_key(check_in, check_in.session_id) for check_in in journal.check_ins}
+    new_check_ins = []
+    for check_in in incoming.check_ins:
+        if check_in.session_id is not None and check_in.session_id not in known:
+            new_check_ins.append(check_in)  # the check-in of a new session is new
+            continue
+        # A check-in of a session the journal already has is compared as belonging to the journal's session.
+        session_id = None if check_in.session_id is None else known[check_in.session_id]
+        if _check_in_key(check_in, session_id) not in held_check_ins:
+            new_check_ins.append(check_in)
+    held_screens = {_screen_key(screen) for screen in journal.safety_screens}
+    new_screens = tuple(screen for screen in incoming.safety_screens if _screen_key(screen) not in held_screens)
+    new_settings = {key: value for key, value in incoming.settings.items() if key not in journal.settings}
+    held_clearances = {replace(clearance, id=None) for clearance in journal.safety_clearances}
+    new_clearances = tuple(
+        clearance for clearance in incoming.safety_clearances if replace(clearance, id=None) not in held_clearances
+    )
+    held_psfs = {replace(assessment, id=None) for assessment in journal.psfs}
+    new_psfs = tuple(assessment for assessment in incoming.psfs if replace(assessment, id=None) not in held_psfs)
+    plan = MergePlan(
+        sessions=tuple(new_sessions),
+        check_ins=tuple(new_check_ins),
+        safety_screens=new_screens,
+        safety_clearances=new_clearances,
+        settings=new_settings,
+        psfs=new_psfs,
+        known_sessions=known,
+    )
+    total = sum(
+        map(
+            len,
+            (
+                incoming.sessions,
+                incoming.check_ins,
+                incoming.safety_screens,
+                incoming.safety_clearances,
+                incoming.settings,
+                incoming.psfs,
+            ),
+        )
+    )
+    return replace(plan, skipped=total - plan.added)

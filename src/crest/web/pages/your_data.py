@@ -1,0 +1,52 @@
+"""Your data, on the Settings page: restore a backup (or merge it into what is here), and delete everything after
+typing the word that confirms it. Both are forms, so they work without JavaScript."""
+
+from typing import Annotated
+
+from fastapi import File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from crest.errors import CrestError
+from crest.services.transfer import Imported
+from crest.web.pages.common import Context, page_router
+from crest.web.pages.settings import settings_view
+
+router = page_router()
+CONFIRMATION = "delete"  # typed, not clicked: nothing else on the page deletes everything
+
+
+def _described(imported: Imported, merged: bool) -> str:
+    counts = (
+        f"sessions {imported.sessions}, check-ins {imported.check_ins}, "
+        f"safety answers {imported.safety_screens}, settings {imported.settings}"
+    )
+    if merged:
+        return f"Restored. Added: {counts}. Already here, so skipped: {imported.skipped}."
+    return f"Restored: {counts}."
+
+
+@router.post("/settings/restore", name="restore_data")
+def restore(
+    request: Request,
+    context: Context,
+    file: Annotated[UploadFile, File(description="a file from Export (JSON or the CSV zip)")],
+    merge: Annotated[bool, Form()] = False,
+) -> Response:
+    services = context.services
+    try:
+        imported = services.transfer.import_data(file.file.read(), file.filename or "the file", merge=merge)
+    except CrestError as error:
+        return settings_view(
+            request, context, services.preferences.current(), status_code=error.http_status, data_error=error.message
+        )
+    return settings_view(request, context, services.preferences.current(), data_notice=_described(imported, merge))
+
+
+@router.post("/settings/delete-everything", name="delete_everything")
+def delete_everything(request: Request, context: Context, confirmation: Annotated[str, Form()] = "") -> Response:
+    services = context.services
+    if confirmation.strip().lower() != CONFIRMATION:
+        message = f"Nothing was deleted. To delete everything, type {CONFIRMATION} in the box."
+        return settings_view(request, context, services.preferences.current(), status_code=422, data_error=message)
+    services.transfer.delete_everything()
+    return RedirectResponse(str(request.url_for("settings_page")) + "?deleted=true", status_code=303)

@@ -1,0 +1,129 @@
+"""The check-in page as a person uses it: the new body-map places, a score only once given, what the pain is like,
+the places rated before a session carried to the check-in after it, "none" alone, and "Saved"."""
+
+import json
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+Shoot = Callable[[Any, str], None]
+PHONE = {"width": 390, "height": 844}
+
+
+def _api(base: str, method: str, path: str, body: Any = None) -> Any:
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(f"{base}{path}", data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(request) as response:
+        return json.load(response) if response.status != 204 else None
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1100, "height": 900}], ids=["phone", "desktop"])
+def test_every_body_map_place_is_at_least_24_px(browser: Any, server_url: str, viewport: dict[str, int]) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{server_url}/checkin")
+    sizes = page.locator(".bodymap .region").evaluate_all(
+        "shapes => shapes.map(s => { const box = s.getBoundingClientRect();"
+        " return [s.getAttribute('aria-label'), Math.round(box.width * 10) / 10, Math.round(box.height * 10) / 10]; })"
+    )
+    assert len(sizes) == 23
+    small = [size for size in sizes if size[1] < 24 or size[2] < 24]
+    assert small == [], small
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    context.close()
+
+
+def test_new_places_a_score_only_once_given_and_what_the_pain_is_like(
+    browser: Any, server_url: str, screenshot: Shoot
+) -> None:
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server_url}/checkin")
+    for name in ("Upper back", "Neck", "Calf and shin, left", "Foot, right"):
+        page.get_by_role("button", name=name, exact=True).click()
+    assert page.locator(".rating-row").count() == 4
+    assert page.get_by_text("not rated yet").count() == 4
+    assert page.get_by_role("button", name="Calf and shin, left, from behind").get_attribute("aria-pressed") == "true"
+    screenshot(page, "checkin-new-places-phone-dark")
+
+    page.get_by_label("Note").fill("tingling down the left calf")
+    page.get_by_role("button", name="Save check-in").click()
+    page.get_by_text("Give the upper back a score from 0 to 10, or remove it.").wait_for()
+    assert _api(server_url, "GET", "/api/checkins") == []
+
+    page.get_by_label("Pain in upper back, 0 to 10").fill("3")
+    page.get_by_label("Pain in neck, 0 to 10").fill("0")
+    page.get_by_label("Pain in calf and shin, 0 to 10").fill("5")
+    page.get_by_label("What the pain in the calf and shin is like").select_option("tingling")
+    page.get_by_role("button", name="Remove Foot").click()
+    assert page.get_by_text("5 / 10").is_visible()
+    page.get_by_role("button", name="Save check-in").click()
+    # tingling is read as a warning sign (the worse check-in's reading): Today answers it, the check-in is saved
+    page.wait_for_url(f"{server_url}/")
+    assert "Numbness or tingling" in page.locator("#after-check-in").inner_text()
+    screenshot(page, "today-after-tingling-phone-dark")
+    [saved] = _api(server_url, "GET", "/api/checkins")
+    assert saved["pain"] == [
+        {"region": "upper_back", "side": "centre", "score": 3, "quality": None},
+        {"region": "neck", "side": "centre", "score": 0, "quality": None},
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+    ]
+    assert errors == []
+    _api(server_url, "DELETE", f"/api/checkins/{saved['id']}")
+    context.close()
+
+
+def test_none_stands_alone_and_compared_with_before_is_for_after_a_session(browser: Any, server_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server_url}/checkin")
+    page.get_by_label("Warmth").check()
+    page.get_by_label("None").check()
+    assert not page.get_by_label("Warmth").is_checked()
+    page.get_by_label("Sleepy").check()
+    assert not page.get_by_label("None").is_checked()
+    assert not page.get_by_text("Compared with before the session").is_visible()
+    assert page.get_by_label("After a session").count() == 0  # no session to be after
+    page.get_by_label("Before a session").check()
+    assert not page.get_by_text("Compared with before the session").is_visible()
+    context.close()
+
+
+def test_the_check_in_after_a_session_starts_with_the_places_rated_before(
+    safe_page: Any, server_url: str, screenshot: Shoot
+) -> None:
+    page = safe_page
+    pain = [{"region": "lower_back", "score": 6}, {"region": "hip", "side": "left", "score": 3}]
+    before = _api(server_url, "POST", "/api/checkins", {"timing": "before", "pain": pain})
+    session = _api(server_url, "POST", "/api/sessions", {"planned_minutes": 5, "before_checkin_id": before["id"]})
+    _api(server_url, "POST", f"/api/sessions/{session['id']}/finish", {"elapsed_s": 1, "status": "ended_early"})
+
+    page.goto(f"{server_url}/checkin?session_id={session['id']}")
+    rows = page.locator(".rating-row")
+    assert rows.count() == 2
+    assert "Before the session: 6 / 10" in rows.nth(0).inner_text()
+    assert rows.nth(1).locator(".side").input_value() == "left"
+    assert page.get_by_text("not rated yet").count() == 2
+    assert page.get_by_text("Compared with before the session").is_visible()
+    screenshot(page, "checkin-after-carried")
+    page.get_by_label("Pain in lower back, 0 to 10").fill("4")
+    page.get_by_role("button", name="Save check-in").click()
+    page.get_by_text("Give the hip a score from 0 to 10, or remove it.").wait_for()
+    page.get_by_label("Pain in hip, 0 to 10").fill("3")
+    page.get_by_label("Better").check()
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/journal?saved=check-in")
+    page.get_by_role("status").filter(has_text="Saved").wait_for()
+    screenshot(page, "journal-saved")
+    after = _api(server_url, "GET", f"/api/checkins?session_id={session['id']}")[0]
+    assert after["timing"] == "after" and after["compared_with_before"] == "better"
+    assert [(p["region"], p["side"], p["score"]) for p in after["pain"]] == [
+        ("lower_back", "centre", 4),
+        ("hip", "left", 3),
+    ]

@@ -1,0 +1,75 @@
+"""Settings > Your data: restore a backup (or merge it), and delete everything once "delete" is typed."""
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+
+def _fill(client: TestClient, clock: Any) -> None:
+    session = client.post("/api/sessions", json={"planned_minutes": 5}).json()
+    clock.advance(300)
+    client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 300, "status": "completed"})
+    client.post("/api/checkins", json={"session_id": session["id"], "pain": [{"region": "foot", "score": 3}]})
+    client.post("/api/checkins", json={"note": "stiff morning"})
+
+
+def _counts(client: TestClient) -> tuple[int, int]:
+    return len(client.get("/api/sessions").json()), len(client.get("/api/checkins").json())
+
+
+def test_the_settings_page_offers_restore_and_delete(client: TestClient) -> None:
+    page = client.get("/settings").text
+    assert 'action="/settings/restore"' in page and 'enctype="multipart/form-data"' in page
+    assert 'action="/settings/delete-everything"' in page
+    assert "Type <strong>delete</strong> to confirm" in page
+
+
+def test_delete_everything_needs_the_word_then_a_restore_brings_it_back(cleared: TestClient, clock: Any) -> None:
+    _fill(cleared, clock)
+    backup = cleared.get("/api/export", params={"format": "json"}).content
+
+    for typed in ("", "yes", "delete it"):
+        refused = cleared.post("/settings/delete-everything", data={"confirmation": typed})
+        assert refused.status_code == 422
+        assert "Nothing was deleted. To delete everything, type delete in the box." in refused.text
+    assert _counts(cleared) == (1, 2)
+
+    deleted = cleared.post("/settings/delete-everything", data={"confirmation": " Delete "})
+    assert deleted.status_code == 200  # after the redirect
+    assert str(deleted.url).endswith("/settings?deleted=true")
+    assert "Everything is deleted" in deleted.text
+    assert _counts(cleared) == (0, 0)
+    assert cleared.get("/api/safety/latest").status_code == 404  # the safety questions come first again
+
+    restored = cleared.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
+    assert restored.status_code == 200
+    assert "Restored: sessions 1, check-ins 2, safety answers 1, settings 0." in restored.text
+    assert _counts(cleared) == (1, 2)
+    assert cleared.get("/api/export", params={"format": "json"}).content == backup
+
+
+def test_a_restore_into_a_journal_with_records_needs_merge_and_skips_what_is_there(
+    client: TestClient, clock: Any
+) -> None:
+    _fill(client, clock)
+    tables = client.get("/api/export", params={"format": "csv"}).content
+    client.post("/api/checkins", json={"note": "only here"})
+
+    refused = client.post("/settings/restore", files={"file": ("journal.zip", tables, "application/zip")})
+    assert refused.status_code == 409
+    assert "is not empty" in refused.text and "merge" in refused.text
+    assert _counts(client) == (1, 3)
+
+    merged = client.post(
+        "/settings/restore", files={"file": ("journal.zip", tables, "application/zip")}, data={"merge": "true"}
+    )
+    assert merged.status_code == 200
+    assert "Added: sessions 0, check-ins 0, safety answers 0, settings 0. Already here, so skipped: 3." in merged.text
+    assert _counts(client) == (1, 3)
+
+
+def test_a_file_that_is_not_an_export_is_explained_and_nothing_changes(client: TestClient) -> None:
+    response = client.post("/settings/restore", files={"file": ("notes.json", b'{"format": "mine"}', "text/plain")})
+    assert response.status_code == 422
+    assert "notes.json line 1, field format" in response.text
+    assert _counts(client) == (0, 0)
