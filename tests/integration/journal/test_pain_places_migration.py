@@ -1,4 +1,4 @@
-"""r0005_pain_places: a journal written before the side rule is upgraded in place, every row kept, one place
+"""r0007_pain_places: a journal written before the side rule is upgraded in place, every row kept, one place
 per name (the terminal's side-less `lower_back` and the body map's `centre` become one place)."""
 
 from __future__ import annotations

@@ -6,15 +6,15 @@ Ratings without a side, or with the other word for the whole place (`both` on th
 take the region's usual side; if a check-in then rates one place twice, the higher score stays (a rating is
 never lowered by a migration). The side becomes required; the quality is new, so existing ratings have none.
 
-Revision ID: r0005_pain_places
+Revision ID: r0007_pain_places
 Revises: r0006_practice_mode
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "r0005_pain_places"
-down_revision = "r0006_practice_mode"  # written beside r0006; chained after it at the merge
+revision = "r0007_pain_places"
+down_revision = "r0006_practice_mode"
 branch_labels = None
 depends_on = None
 
