@@ -102,6 +102,7 @@ def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], onl
 def _print_history_tables(sessions: list[PracticeSession], check_ins: list[CheckIn]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text  # what a person wrote is shown as text: never read as markup or :emoji: codes
 
     console = Console()
     if not sessions and not check_ins:
@@ -122,7 +123,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
                 f"{session.planned_minutes} min",
                 _minutes_seconds(session.actual_seconds),
                 session.status.replace("_", " "),
-                session.position_check_summary or "",
+                Text(session.position_check_summary or ""),
             )
         console.print(table)
     if check_ins:
@@ -135,7 +136,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
                 if check_in.session_id is None
                 else f"{check_in.timing} session {check_in.session_id}"
             )
-            table.add_row(str(check_in.id), _when(check_in.at), with_session, _check_in_summary(check_in))
+            table.add_row(str(check_in.id), _when(check_in.at), with_session, Text(_check_in_summary(check_in)))
         console.print(table)
 
 
