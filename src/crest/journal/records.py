@@ -95,6 +95,21 @@ class InvalidSafetyAnswers(CrestError):
     """Safety answers without questions, or with an empty question id or advice level."""
 
 
+class BrokenText(CrestError):
+    """Text with a character that is not Unicode: bytes that were not UTF-8 (a terminal in another encoding) or a
+    lone surrogate escape in JSON. No database or file can hold it."""
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text: str, what: str) -> str:
+    """`text` unchanged, or `BrokenText`; the message never repeats the text, which cannot be printed as it is."""
+    if _LONE_SURROGATE.search(text):
+        raise BrokenText(f"{what} has a character that is not valid text (not UTF-8); please type it again")
+    return text
+
+
 def normalise_name(text: str) -> str:
     """'Lower back', 'lower-back' and 'LOWER_BACK' all mean `lower_back`."""
     return re.sub(r"[\s\-]+", "_", text.strip().lower())
@@ -219,7 +234,7 @@ def parse_pain(text: str) -> PainRating:
 def check_note(note: str | None) -> str | None:
     if note is None:
         return None
-    stripped = note.strip()
+    stripped = check_text(note, "the note").strip()
     if any(ord(character) < 32 and character not in "\n\t\r" for character in stripped):
         raise InvalidNote("the note contains control characters; please write it as plain text")
     if len(stripped) > MAX_NOTE_CHARACTERS:
@@ -249,6 +264,8 @@ class PracticeSession:
         check_variant(self.variant)
         object.__setattr__(self, "status", check_status(self.status))
         check_elapsed(self.actual_seconds)
+        if self.position_check_summary is not None:
+            check_text(self.position_check_summary, "the position check summary")
 
     @property
     def finished(self) -> bool:
@@ -393,6 +410,7 @@ def check_answers(answers: Mapping[str, bool]) -> dict[str, bool]:
     for question_id, answer in answers.items():
         if not isinstance(question_id, str) or not question_id.strip():
             raise InvalidSafetyAnswers(f"safety question id {question_id!r} is empty")
+        check_text(question_id, "a safety question id")
         if not isinstance(answer, bool):
             raise InvalidSafetyAnswers(f"the answer to '{question_id}' is {answer!r}, not yes or no")
     return dict(sorted(answers.items()))

@@ -27,9 +27,15 @@ class UploadTooLarge(CrestError):
     http_status = 413
 
 
+def printable(text: str) -> str:
+    """`text` as it can be sent: a broken character it repeats from the input (a lone surrogate, which no UTF-8
+    answer can carry) is written as its escape, `\\ud800`, as the terminal shows it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _field(location: tuple[Any, ...]) -> str:
     parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
-    return ".".join(parts) or "body"
+    return printable(".".join(parts)) or "body"
 
 
 def _is_api(request: Request) -> bool:
@@ -37,19 +43,19 @@ def _is_api(request: Request) -> bool:
 
 
 async def _page(request: Request, status: int, title: str, message: str) -> Response:
-    return await run_in_threadpool(render, request, "error.html", status, title=title, message=message)
+    return await run_in_threadpool(render, request, "error.html", status, title=title, message=printable(message))
 
 
 async def _crest_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CrestError)
     if _is_api(request):
-        return JSONResponse({"detail": error.message}, status_code=error.http_status)
+        return JSONResponse({"detail": printable(error.message)}, status_code=error.http_status)
     return await _page(request, error.http_status, "That did not work", error.message)
 
 
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    problems = [{"field": _field(tuple(item["loc"])), "message": item["msg"]} for item in error.errors()]
+    problems = [{"field": _field(tuple(item["loc"])), "message": printable(item["msg"])} for item in error.errors()]
     detail = "; ".join(f"{problem['field']}: {problem['message']}" for problem in problems)
     if _is_api(request):
         return JSONResponse({"detail": detail, "errors": problems}, status_code=422)
@@ -59,7 +65,8 @@ async def _validation_error(request: Request, error: Exception) -> Response:
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     if _is_api(request) or error.status_code < 400:
-        return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+        detail = printable(error.detail) if isinstance(error.detail, str) else error.detail
+        return JSONResponse({"detail": detail}, status_code=error.status_code, headers=error.headers)
     title = "Page not found" if error.status_code == 404 else "That did not work"
     return await _page(request, error.status_code, title, str(error.detail))
 

@@ -25,7 +25,8 @@ def _read_with(parse: Callable[[str], str]) -> BeforeValidator:
         if not isinstance(value, str):
             return value  # the schema's own type check names the field
         try:
-            return parse(value)
+            # broken text first: pydantic cannot even carry a message that repeats a lone surrogate
+            return parse(records.check_text(value, "this value"))
         except CrestError as error:
             raise ValueError(error.message) from None
 

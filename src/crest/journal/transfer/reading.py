@@ -28,6 +28,7 @@ from crest.journal.records import (
     check_planned_minutes,
     check_score,
     check_status,
+    check_text,
     check_timing,
     check_variant,
     parse_datetime,
@@ -86,7 +87,7 @@ def optional_whole_number(value: Any) -> int | None:
 def text_value(value: Any) -> str:
     if not isinstance(value, str):
         raise BadValue(f"{value!r} is not text")
-    return value
+    return check_text(value, "this value")
 
 
 def optional_text_value(value: Any) -> str | None:
@@ -109,7 +110,7 @@ def name_set(value: Any) -> frozenset[str]:
     if isinstance(value, str):
         return frozenset(part for part in value.split(LIST_SEPARATOR) if part)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return frozenset(value)
+        return frozenset(text_value(item) for item in value)
     raise BadValue(f"{value!r} is not a list of sensations")
 
 
