@@ -72,11 +72,19 @@ def read_field(place: Place, fields: Fields, name: str, convert: Callable[[Any],
         raise place.error(prefix + name, str(error)) from None
 
 
+MAX_DIGITS = 100  # far more than any id, count or score; far fewer than the thousands int() refuses to read
+_TOO_LARGE = f"a number of more than {MAX_DIGITS} digits is larger than anything crest stores"
+
+
 def whole_number(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
     if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+        if len(value.strip().lstrip("-")) > MAX_DIGITS:
+            raise BadValue(_TOO_LARGE)
         return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10**MAX_DIGITS:
+            raise BadValue(_TOO_LARGE)
+        return value
     raise BadValue(f"{value!r} is not a whole number")
 
 
