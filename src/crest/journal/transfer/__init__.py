@@ -7,6 +7,9 @@ text. Process bookkeeping (the session's writer and last checkpoint) is not expo
 
 from __future__ import annotations
 
+import io
+import os
+import stat
 from pathlib import Path
 
 from crest.errors import CrestError
@@ -28,6 +31,7 @@ __all__ = [
 ]
 
 FORMATS: tuple[str, ...] = ("csv", "json")
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # decades of daily sessions and check-ins export to a few megabytes
 
 
 class UnknownFormat(CrestError):
@@ -55,10 +59,36 @@ def parse_export(text: str, source: str, format_name: str | None = None) -> Jour
 def read_export_file(path: Path) -> JournalContents:
     """Read `path` (format from its extension, else from its first character) and validate it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # universal newlines, as text files are read: a CSV written on Windows reads the same
+        text = io.TextIOWrapper(io.BytesIO(_regular_file_bytes(path)), encoding="utf-8").read()
     except UnicodeDecodeError:
         raise InvalidImportFile(f"{path}: not UTF-8 text; is it a crest export?") from None
-    except OSError as error:
-        raise InvalidImportFile(f"cannot read {path} ({error.strerror or error})") from None
     suffix = path.suffix.lower().lstrip(".")
     return parse_export(text, str(path), suffix if suffix in FORMATS else None)
+
+
+def _regular_file_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most `MAX_IMPORT_BYTES`: never a device (`/dev/zero` never ends), a pipe
+    (it waits for a writer forever) or a folder. Checked on the opened file, so a swapped path cannot slip in."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a pipe must not wait for a writer
+    except OSError as error:
+        raise InvalidImportFile(f"cannot read {path} ({error.strerror or error})") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InvalidImportFile(f"{path} is a folder; give the file `crest export` wrote")
+        if not stat.S_ISREG(mode):
+            raise InvalidImportFile(f"{path} is not a regular file; give the file `crest export` wrote")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+    except OSError as error:
+        raise InvalidImportFile(f"cannot read {path} ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise InvalidImportFile(
+            f"{path} is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB, more than any crest export; "
+            "is it the right file?"
+        )
+    return data
