@@ -22,6 +22,7 @@ from crest.services.bundle import Services
 from crest.web.api import api_router
 from crest.web.context import LazyChecker, UploadLimits, WebContext
 from crest.web.errors import install_error_handlers
+from crest.web.guard import RequestGuard, ServedAs
 from crest.web.pages import pages_router
 from crest.web.schemas import ValidationProblemOut
 
@@ -37,10 +38,12 @@ def create_app(
     local_zone: tzinfo | None = None,
     checker_factory: Callable[[], CheckService] = CheckService,
     limits: UploadLimits | None = None,
+    served_as: ServedAs | None = None,
 ) -> FastAPI:
     """The web door's composition root: open the journal (applying migrations), build the services and the app.
 
-    `journal_url` defaults to crest's own database.
+    `journal_url` defaults to crest's own database; `served_as` (default: this computer's loopback names, any
+    port) is where requests may come in, and which pages may change data (see crest.web.guard).
     """
     journal = Journal.open(journal_url, clock=clock)
     context = WebContext(
@@ -68,6 +71,7 @@ def create_app(
     app.state.context = context
     install_error_handlers(app)
     app.add_middleware(RefuseOversizedUploads, max_upload_bytes=context.limits.max_upload_bytes)
+    app.add_middleware(RequestGuard, served_as=served_as or ServedAs())  # added last: runs first
     app.include_router(api_router())
     app.include_router(pages_router())
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
