@@ -12,7 +12,8 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crest.clock import Clock, system_now, system_zone
 from crest.journal.store import Journal
@@ -20,10 +21,12 @@ from crest.posture.service import CheckService
 from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
 from crest.web.api import api_router
-from crest.web.context import LazyChecker, UploadLimits, WebContext
+from crest.web.context import UploadLimits, WebContext
 from crest.web.errors import install_error_handlers
 from crest.web.guard import RequestGuard, ServedAs
+from crest.web.live import LiveStreamLimit
 from crest.web.pages import pages_router
+from crest.web.pose_pool import PosePool
 from crest.web.schemas import ValidationProblemOut
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -46,11 +49,13 @@ def create_app(
     port) is where requests may come in, and which pages may change data (see crest.web.guard).
     """
     journal = Journal.open(journal_url, clock=clock)
+    limits = limits or UploadLimits()
     context = WebContext(
         services=Services.over(journal, clock, local_zone or system_zone()),
         protocol=load_protocol(),
-        checker=LazyChecker(checker_factory),
-        limits=limits or UploadLimits(),
+        poses=PosePool(checker_factory, limits.pose_models),
+        live_streams=LiveStreamLimit(limits.max_live_streams),
+        limits=limits,
     )
 
     @contextlib.asynccontextmanager
@@ -60,6 +65,7 @@ def create_app(
             yield
         finally:
             sweeper.cancel()
+            context.poses.close()
             journal.close()
 
     app = FastAPI(
@@ -70,7 +76,7 @@ def create_app(
     )
     app.state.context = context
     install_error_handlers(app)
-    app.add_middleware(RefuseOversizedUploads, max_upload_bytes=context.limits.max_upload_bytes)
+    app.add_middleware(RefuseOversizedUploads, limits=context.limits)
     app.add_middleware(RequestGuard, served_as=served_as or ServedAs())  # added last: runs first
     app.include_router(api_router())
     app.include_router(pages_router())
@@ -93,21 +99,44 @@ def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
 
 
 class RefuseOversizedUploads:
-    """Answer 413 from the declared size, before a huge body is read and spooled (plain ASGI: no cost per request)."""
+    """Answer 413 for a body above the limit: at once from its declared size, else (a chunked body, or one longer
+    than declared) as soon as the bytes read pass it, so no body is ever held whole beyond the limit. Uploads to
+    the position check may be large; every other body is small. Plain ASGI: no cost per request."""
 
-    def __init__(self, app: ASGIApp, max_upload_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, limits: UploadLimits) -> None:
         self.app = app
-        self.max_upload_bytes = max_upload_bytes
+        self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            declared = Headers(scope=scope).get("content-length", "")
-            if declared.isdigit() and int(declared) > self.max_upload_bytes + MULTIPART_OVERHEAD_BYTES:
-                megabytes = self.max_upload_bytes // (1024 * 1024)
-                message = f"the upload is larger than {megabytes} MB; send a smaller photo or a shorter video"
-                await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit, message = self._limit(scope.get("path", ""))
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
+            return
+        read = 0
+
+        async def receive_within_limit() -> Message:
+            nonlocal read
+            received = await receive()
+            if received["type"] == "http.request":
+                read += len(received.get("body", b""))
+                if read > limit:
+                    # an HTTPException passes through FastAPI's body parsing to the error handlers (JSON or page)
+                    raise HTTPException(status_code=413, detail=message)
+            return received
+
+        await self.app(scope, receive_within_limit, send)
+
+    def _limit(self, path: str) -> tuple[int, str]:
+        if path == "/api/check":
+            megabytes = self.limits.max_upload_bytes // (1024 * 1024)
+            message = f"the upload is larger than {megabytes} MB; send a smaller photo or a shorter video"
+            return self.limits.max_upload_bytes + MULTIPART_OVERHEAD_BYTES, message
+        kilobytes = self.limits.max_body_bytes // 1024
+        return self.limits.max_body_bytes, f"the request is larger than {kilobytes} KB, more than crest ever sends"
 
 
 async def _sweep_abandoned_sessions(context: WebContext) -> None:
