@@ -81,6 +81,12 @@ class InvalidDuration(CrestError):
     """A negative elapsed time, or more time rested than the session planned."""
 
 
+class RestedLongerThanPlanned(InvalidDuration):
+    """A corrected rest longer than the stored session planned: a conflict with the record, not a malformed edit."""
+
+    http_status = 409
+
+
 class SessionStillRunning(CrestError):
     """An edit to a session that has not ended: its time and status are still being written."""
 
@@ -317,7 +323,7 @@ def check_rested_seconds(actual_seconds: int, planned_minutes: int) -> int:
     """The timer stops at the planned length, so a corrected rest lies between 0 and the planned minutes."""
     seconds = check_elapsed(actual_seconds)
     if seconds > planned_minutes * 60:
-        raise InvalidDuration(
+        raise RestedLongerThanPlanned(
             f"{seconds} seconds rested is more than the {planned_minutes} minutes ({planned_minutes * 60} s) planned"
         )
     return seconds

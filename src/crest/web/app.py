@@ -23,11 +23,11 @@ from crest.services.bundle import Services
 from crest.web.api import api_router
 from crest.web.context import UploadLimits, WebContext
 from crest.web.errors import install_error_handlers
-from crest.web.guard import RequestGuard, ServedAs
+from crest.web.guard import SAFE_METHODS, RequestGuard, ServedAs
 from crest.web.live import LiveStreamLimit
 from crest.web.pages import pages_router
 from crest.web.pose_pool import PosePool
-from crest.web.schemas import ValidationProblemOut
+from crest.web.schemas import ErrorOut, ValidationProblemOut
 
 STATIC_DIR = Path(__file__).parent / "static"
 SWEEP_EVERY_S = 60.0
@@ -81,12 +81,13 @@ def create_app(
     app.include_router(api_router())
     app.include_router(pages_router())
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.openapi = lambda: _openapi_with_our_422(app)  # type: ignore[method-assign]
+    app.openapi = lambda: _openapi_with_our_errors(app)  # type: ignore[method-assign]
     return app
 
 
-def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
-    """Document the 422 body the error handler really sends, instead of FastAPI's default."""
+def _openapi_with_our_errors(app: FastAPI) -> dict[str, Any]:
+    """Document the error answers the app really sends: its own 422 body instead of FastAPI's default; 400 for a
+    body that cannot be parsed and 413 for one above its size limit; 403 for a change from another site."""
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
         problem = ValidationProblemOut.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -94,6 +95,16 @@ def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
         components.update(problem.pop("$defs", {}))
         components["HTTPValidationError"] = problem
         components.pop("ValidationError", None)
+        components["ErrorOut"] = ErrorOut.model_json_schema()
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                answers = operation.setdefault("responses", {})
+                if "requestBody" in operation:
+                    answers.setdefault("400", {**error, "description": "a body that cannot be read"})
+                    answers.setdefault("413", {**error, "description": "a body above its size limit"})
+                if method.upper() not in SAFE_METHODS:
+                    answers.setdefault("403", {**error, "description": "a change that did not come from crest's pages"})
         app.openapi_schema = schema
     return app.openapi_schema
 

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from crest.errors import CrestError
 from crest.web.templating import render
@@ -62,13 +63,32 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     return await _page(request, 422, "Please check what you entered", detail)
 
 
+HTTP_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method the path takes: Starlette's own `Allow` names only those of the first route matching it."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in HTTP_METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    )
+
+
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    headers = error.headers
+    if error.status_code == 405:
+        given = (headers or {}).get("Allow", "")  # static files say theirs right
+        headers = {**(headers or {}), "Allow": _allowed_methods(request) or given}
     if _is_api(request) or error.status_code < 400:
         detail = printable(error.detail) if isinstance(error.detail, str) else error.detail
-        return JSONResponse({"detail": detail}, status_code=error.status_code, headers=error.headers)
+        return JSONResponse({"detail": detail}, status_code=error.status_code, headers=headers)
     title = "Page not found" if error.status_code == 404 else "That did not work"
-    return await _page(request, error.status_code, title, str(error.detail))
+    page = await _page(request, error.status_code, title, str(error.detail))
+    page.headers.update(headers or {})
+    return page
 
 
 def install_error_handlers(app: FastAPI) -> None:

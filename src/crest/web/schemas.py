@@ -1,11 +1,21 @@
 """The JSON shapes of the API. Values are checked by the journal's own parsers, so the rules live in one place."""
 
+import re
 from collections.abc import Callable
-from datetime import datetime
-from typing import Annotated, Any, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, get_args
 
 from fastapi import Path
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 from crest.errors import CrestError
 from crest.journal import records
@@ -14,8 +24,24 @@ from crest.journal.vocabulary import Region as RegionName
 from crest.journal.vocabulary import Sensation as SensationName
 from crest.journal.vocabulary import Side as SideName
 from crest.protocol.model import VariantName
+from crest.safety.screen import QUESTIONS
+from crest.services.preferences import Preferences
 
 RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: Any) -> Any:
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("write the day as YYYY-MM-DD, like 2026-05-01")
+    return value
+
+
+# A day in a query, as 2026-05-01 only (pydantic would read 0 as 1970-01-01).
+Day = Annotated[date, BeforeValidator(_iso_day)]
+# A note as records.check_note takes it: plain text, where only tabs and line breaks may be control characters.
+NOTE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
 
 
 def _read_with(parse: Callable[[str], str]) -> BeforeValidator:
@@ -40,8 +66,28 @@ FinishedStatus = Literal[SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY, Ses
 ElapsedSeconds = Annotated[float, Field(ge=0, le=records.MAX_ELAPSED_S, description="seconds of session time so far")]
 
 
+def as_sent(annotation: Any, value: Any) -> Any:
+    """Refuse what pydantic would read loosely from JSON: "15" or true as a number, 0 or "yes" as true, or a number
+    as a time (seconds since 1970). The schema promises JSON's own types; numbers like 24.0 stay whole."""
+    kinds = set(get_args(annotation)) or {annotation}
+    if value is None:
+        return value
+    if kinds & {int, float} and isinstance(value, str | bool):
+        raise ValueError("must be a number, not text or true/false")
+    if bool in kinds and not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    if datetime in kinds and not isinstance(value, str):
+        raise ValueError("must be a time written like 2026-05-01T07:30:00+02:00")
+    return value
+
+
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _as_sent(cls, value: Any, field: ValidationInfo) -> Any:
+        return as_sent(cls.model_fields[str(field.field_name)].annotation, value)
 
 
 class SessionStart(_Input):
@@ -71,7 +117,7 @@ class SessionUpdate(_Input):
     actual_seconds: int = Field(
         ge=0,
         le=records.MAX_PLANNED_MINUTES * 60,
-        description="seconds rested, at most the session's planned minutes",
+        description="seconds rested, at most the session's planned minutes (more answers 409)",
     )
     status: FinishedStatus
 
@@ -108,14 +154,40 @@ class PainIn(_Input):
     score: int = Field(ge=records.MIN_PAIN_SCORE, le=records.MAX_PAIN_SCORE, description="0 no pain, 10 worst")
 
 
+def _at_most_once(region: RegionName, side: SideName | None) -> dict[str, Any]:
+    """JSON Schema for "this place is rated at most once" (no side given and side null are the same place)."""
+    side_schema = {"type": "null"} if side is None else {"const": side.value}  # a null const would be dropped
+    place: dict[str, Any] = {"properties": {"region": {"const": region.value}, "side": side_schema}}
+    if side is not None:
+        place["required"] = ["side"]
+    return {"contains": place, "minContains": 0, "maxContains": 1}
+
+
 class CheckInIn(_Input):
     at: datetime | None = Field(None, description="ISO 8601 with a time zone; now when left out")
     timing: CheckInTiming = CheckInTiming.STANDALONE
     session_id: int | None = Field(None, ge=1, le=records.MAX_RECORD_ID)
-    pain: list[PainIn] = Field(default_factory=list, max_length=len(RegionName) * len(SideName))
-    sensations: list[Sensation] = Field(default_factory=list, max_length=len(SensationName))
+    pain: list[PainIn] = Field(
+        default_factory=list,
+        max_length=len(RegionName) * len(SideName),
+        description="one score per place: a region and side rated twice answers 422",
+        json_schema_extra={"allOf": [_at_most_once(r, side) for r in RegionName for side in (*SideName, None)]},
+    )
+    sensations: list[Sensation] = Field(
+        default_factory=list,
+        max_length=len(SensationName),
+        # `none` stands alone: never `none` together with another sensation
+        json_schema_extra={
+            "not": {
+                "allOf": [
+                    {"contains": {"const": SensationName.NONE.value}},
+                    {"contains": {"not": {"const": SensationName.NONE.value}}},
+                ]
+            }
+        },
+    )
     compared_with_before: Comparison | None = None
-    note: str | None = Field(None, max_length=records.MAX_NOTE_CHARACTERS)
+    note: str | None = Field(None, max_length=records.MAX_NOTE_CHARACTERS, pattern=NOTE_PATTERN)
 
     def to_record(self, at: datetime, check_in_id: int | None = None) -> records.CheckIn:
         standalone = self.timing is CheckInTiming.STANDALONE
@@ -169,8 +241,31 @@ class SafetyQuestionOut(BaseModel):
     source: str
 
 
+# Every question by its id, true for yes: each one answered, and no other (the safety screen refuses the rest).
+SafetyAnswers = Annotated[
+    dict[str, StrictBool],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "properties": {q.id: {"type": "boolean", "description": q.text} for q in QUESTIONS},
+            "required": [q.id for q in QUESTIONS],
+            "additionalProperties": False,
+        }
+    ),
+]
+
+
 class SafetyAnswersIn(_Input):
-    answers: dict[str, bool] = Field(description="question id -> true for yes; every question must be answered")
+    answers: SafetyAnswers = Field(description="question id -> true for yes; every question must be answered")
+
+
+class PreferencesIn(Preferences):
+    """The preferences as JSON: numbers and true/false taken only as such (the settings form sends text)."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _as_sent(cls, value: Any, field: ValidationInfo) -> Any:
+        return as_sent(cls.model_fields[str(field.field_name)].annotation, value)
 
 
 class SafetyOut(BaseModel):

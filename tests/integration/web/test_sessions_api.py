@@ -164,5 +164,5 @@ def test_more_time_than_planned_is_refused_with_the_plan(client: TestClient) -> 
     response = client.put(
         f"/api/sessions/{session['id']}", json={"variant": "standard", "actual_seconds": 301, "status": "completed"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 409  # the edit fits the schema; it conflicts with the stored plan
     assert response.json()["detail"] == "301 seconds rested is more than the 5 minutes (300 s) planned"

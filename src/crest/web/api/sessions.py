@@ -1,6 +1,5 @@
 """Practice sessions: written when the rest starts, checkpointed while it runs, finished at the end."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
@@ -8,6 +7,7 @@ from fastapi import APIRouter, Depends, Response, status
 from crest.insights.timeframe import start_of_day
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
+    Day,
     ErrorOut,
     RecordId,
     SessionCheckpoint,
@@ -34,7 +34,7 @@ def start_session(body: SessionStart, context: Context) -> SessionOut:
 
 
 @router.get("", response_model=list[SessionOut])
-def list_sessions(context: Context, since: date | None = None) -> list[SessionOut]:
+def list_sessions(context: Context, since: Day | None = None) -> list[SessionOut]:
     """Newest first; `since` is a day in the local time zone."""
     start = None if since is None else start_of_day(since, context.local_zone)
     return [SessionOut.of(session) for session in reversed(context.services.practice.list_sessions(since=start))]
@@ -57,7 +57,8 @@ def finish_session(session_id: RecordId, body: SessionFinish, context: Context) 
 
 @router.put("/{session_id}", response_model=SessionOut, responses={409: {"model": ErrorOut}})
 def update_session(session_id: RecordId, body: SessionUpdate, context: Context) -> SessionOut:
-    """Correct a finished session: variant, seconds rested, status. A running session answers 409."""
+    """Correct a finished session: variant, seconds rested, status. A running session, or more seconds than the
+    session planned, answers 409."""
     return SessionOut.of(context.services.practice.correct(session_id, body.to_record()))
 
 
