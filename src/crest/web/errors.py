@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
-from crest.errors import CrestError
+from crest.errors import CrestError, one_line
 from crest.web.templating import render
 
 
@@ -29,9 +29,9 @@ class UploadTooLarge(CrestError):
 
 
 def printable(text: str) -> str:
-    """`text` as it can be sent: a broken character it repeats from the input (a lone surrogate, which no UTF-8
-    answer can carry) is written as its escape, `\\ud800`, as the terminal shows it."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """`text` as it can be sent, on one line: a broken character it repeats from the input (a lone surrogate, which
+    no UTF-8 answer can carry) or a control character is written as its escape, `\\ud800`, as the terminal shows it."""
+    return one_line(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def _field(location: tuple[Any, ...]) -> str:
