@@ -1,5 +1,7 @@
 """Start-up time of `crest --help` as a ratio to `python -c pass`, measured in one run (goal: <= 5x).
 
+Also the time of a whole `crest ask "QUESTION"` (start-up, help search, sentence model, answer), for information.
+
 Also lists which heavy packages `crest --help` imports (goal: none of MediaPipe, OpenCV, SQLAlchemy).
 Run: .venv/bin/python bench/startup.py [--runs N]
 """
@@ -54,6 +56,11 @@ def main() -> None:
     print(f"ratio: {crest_s / base_s:.2f}x (goal <= 5x)")
     heavy = heavy_imports(env)
     print(f"heavy imports by crest --help: {', '.join(heavy) if heavy else 'none'}")
+    # crest ask loads the help search (and its sentence model, when installed) with the first question.
+    ask = [*crest_command(), "ask", "can I do it in bed?"]
+    asked = [time_once(ask, env) for _ in range(max(3, runs // 3))]
+    ask_s = statistics.median(asked)
+    print(f"crest ask QUESTION: {ask_s * 1000:.1f} ms (median of {len(asked)}), {ask_s / base_s:.1f}x python start")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """The real clock and time zone, injected into everything else (which never reads the clock itself)."""
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Clock = Callable[[], datetime]
 
@@ -11,5 +13,25 @@ def system_now() -> datetime:
 
 
 def system_zone() -> tzinfo:
-    """This computer's time zone: where the person's days begin and end."""
-    return datetime.now().astimezone().tzinfo or UTC
+    """This computer's time zone: where the person's days begin and end.
+
+    A named zone (Europe/Berlin) when the system says which, so local times stay right across daylight saving;
+    else the offset in force now.
+    """
+    return system_zone_name_or_none() or datetime.now().astimezone().tzinfo or UTC
+
+
+def system_zone_name_or_none() -> ZoneInfo | None:
+    """The zone named by $TZ or by the /etc/localtime link, when it is a zone this Python knows."""
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    if "TZ" not in os.environ:
+        target = os.path.realpath("/etc/localtime")
+        if "/zoneinfo/" in target:
+            candidates.append(target.split("/zoneinfo/", 1)[1])
+    for name in candidates:
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return None

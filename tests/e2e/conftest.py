@@ -31,12 +31,24 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def quick_sweep_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server that takes a session page silent for 3 s to be closed (instead of minutes)."""
+    from crest.web.context import SessionWatch
+
+    yield from _serve(tmp_path_factory, SessionWatch(sweep_every_s=0.5, page_silent_after_s=3))
+
+
+def _serve(tmp_path_factory: pytest.TempPathFactory, watch: Any = None) -> Iterator[str]:
     import uvicorn
 
     from crest.web.app import create_app
 
     home = tmp_path_factory.mktemp("crest-home")
-    app = create_app(f"sqlite:///{home / 'crest.db'}")
+    app = create_app(f"sqlite:///{home / 'crest.db'}", watch=watch)
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio")

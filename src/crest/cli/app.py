@@ -13,7 +13,19 @@ if TYPE_CHECKING:
 def build_app() -> "typer.Typer":
     import typer
 
-    from crest.cli import check_cmd, journal_cmd, protocol_cmd, safety_cmd, serve_cmd, session_cmd
+    from crest.cli import (
+        ask_cmd,
+        check_cmd,
+        journal_cmd,
+        progress_cmd,
+        protocol_cmd,
+        psfs_cmd,
+        remind_cmd,
+        report_cmd,
+        safety_cmd,
+        serve_cmd,
+        session_cmd,
+    )
 
     app = typer.Typer(
         name="crest",
@@ -29,7 +41,20 @@ def build_app() -> "typer.Typer":
     def _root() -> None:
         """Keeps `crest` a group of commands even if only one were registered."""
 
-    for module in (protocol_cmd, session_cmd, safety_cmd, journal_cmd, check_cmd, serve_cmd):
+    modules = (
+        protocol_cmd,
+        session_cmd,
+        safety_cmd,
+        journal_cmd,
+        progress_cmd,
+        psfs_cmd,
+        report_cmd,
+        remind_cmd,
+        check_cmd,
+        ask_cmd,
+        serve_cmd,
+    )
+    for module in modules:
         module.register(app)
     for command in app.registered_commands:
         command.short_help = COMMAND_SUMMARIES[command.name or ""]

@@ -12,9 +12,14 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "safety": "Answer the safety questions (red flags, pregnancy, recent surgery).",
     "log": "Record a check-in without a session: pain, sensations, a note.",
     "history": "Show past sessions and check-ins.",
-    "export": "Export the whole journal as CSV or JSON.",
+    "export": "Export the whole journal as CSV, JSON or FHIR.",
     "import": "Import an export into an empty journal.",
+    "progress": "Is it helping? Pain per place, practice and daily life, with the numbers.",
+    "psfs": "Rate the activities your back or hip makes hard (every 14 days).",
+    "report": "Make a report for your clinician (PDF or HTML).",
+    "remind": "Make a calendar file that reminds you to rest.",
     "check": "Check your position from photos, videos or the live camera.",
+    "ask": "Ask a question about constructive rest; answers name their sources, warning signs come first.",
     "serve": "Start the local web app in your browser.",
 }
 

@@ -12,6 +12,7 @@ from types import FrameType
 
 from rich.console import Console
 from rich.live import Live
+from rich.markup import escape
 
 from crest.cli.asker import Asker
 from crest.cli.checkin_prompt import ask_check_in
@@ -19,8 +20,10 @@ from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
 from crest.cli.safety_cmd import ensure_safety_screen
 from crest.cli.session_view import clock_text, render_session
+from crest.cli.why_hint import why_hint
 from crest.errors import CrestError
 from crest.journal.vocabulary import SessionStatus
+from crest.knowledge.why_links import setup_step_entry
 from crest.protocol import Protocol, load_protocol
 from crest.services.practice import PracticeSessions
 from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
@@ -108,11 +111,15 @@ def _speaker(wanted: bool, console: Console) -> Speaker | None:
 def _walk_through_setup(crp: Protocol, timeline: Timeline, asker: Asker) -> None:
     console = asker.console
     steps = crp.setup_for(timeline.variant)
+    rewritten = crp.variants[timeline.variant].replaces_setup
     console.print(f"\n[bold]Setting up[/bold] · {crp.variants[timeline.variant].title}, {timeline.minutes} minutes")
     for number, step in enumerate(steps, start=1):
         console.print(f"\n[bold]{number}/{len(steps)} {step.title}[/bold]")
         console.print(step.text)
         console.print(f"[dim]Source: {crp.cite(step.sources)}[/dim]")
+        hint = why_hint(setup_step_entry(step.id, timeline.variant, step.id in rewritten))
+        if hint:
+            console.print(f"[dim]{escape(hint)}[/dim]")
         if not asker.assume_yes and not asker.input_closed:
             asker.pause()
     console.print()

@@ -173,22 +173,30 @@ def history(
 
 
 def export(
-    format_name: Annotated[str, typer.Option("--format", metavar="csv|json", help="File format.")] = "json",
+    format_name: Annotated[str, typer.Option("--format", metavar="csv|json|fhir", help="File format.")] = "json",
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", metavar="PATH", help="Write to this file (default: the screen)."),
     ] = None,
+    fhir_version: Annotated[
+        str, typer.Option("--fhir-version", metavar="R5|R4B", help="With --format fhir: the FHIR release.")
+    ] = "R5",
+    name: Annotated[
+        str | None, typer.Option("--name", help="With --format fhir: your name on the Patient (default: none).")
+    ] = None,
 ) -> None:
-    """Export the whole journal as CSV or JSON (`crest import` reads both back)."""
+    """Export the whole journal as CSV or JSON (`crest import` reads both back), or as an HL7 FHIR Bundle."""
     from crest.cli.journal_access import open_services
+    from crest.interop.fhir import check_fhir_version
     from crest.services.transfer import Transfer
 
     Transfer.check_format(format_name)
+    version = check_fhir_version(fhir_version)
     with open_services() as services:
         if output is None:
-            typer.echo(services.transfer.export_text(format_name), nl=False)
+            typer.echo(services.transfer.export_text(format_name, version, name), nl=False)
             return
-        services.transfer.export_to_file(output, format_name)
+        services.transfer.export_to_file(output, format_name, version, name)
     typer.echo(f"Exported the journal to {output}.", err=True)
 
 

@@ -36,6 +36,8 @@ def run_safety_screen(safety: "Safety", asker: "Asker") -> "SafetyStanding":
     """Ask every question, store the answers with the date, and show the advice."""
     from rich.markup import escape
 
+    from crest.cli.why_hint import why_hint
+    from crest.knowledge.why_links import SAFETY_QUESTIONS
     from crest.protocol import load_protocol
     from crest.safety.screen import AdviceLevel
 
@@ -51,6 +53,9 @@ def run_safety_screen(safety: "Safety", asker: "Asker") -> "SafetyStanding":
     console.print(f"\n[{style}]{escape(standing.advice or '')}[/{style}]")
     for reason in standing.reasons:
         console.print(f"[dim]- because of: {escape(reason.text)} (source: {escape(reason.source)})[/dim]")
+        hint = why_hint(SAFETY_QUESTIONS.get(reason.id))
+        if hint:
+            console.print(f"[dim]  {escape(hint)}[/dim]")
     console.print(f"[dim]{load_protocol().disclaimer}[/dim]")
     return standing
 

@@ -1,19 +1,31 @@
-"""Pain over time: one series per place (region and side), and the change from before to after a session."""
+"""Pain over time: one series per place (region and side), its trend from a baseline week to the latest week,
+and the change from before to after a session."""
 
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta, tzinfo
+from fractions import Fraction
 from statistics import mean
 
+from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, WINDOW_DAYS, Verdict, judge_pain
 from crest.journal.records import CheckIn, PracticeSession
 from crest.journal.vocabulary import CheckInTiming, Region, Side
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Place:
     region: Region
     side: Side | None
+
+    def __lt__(self, other: "Place") -> bool:
+        # A place rated without a side sorts before its sided ones (None cannot be compared with a side).
+        return (self.region, self.side or "") < (other.region, other.side or "")
+
+    @property
+    def label(self) -> str:
+        """'lower back', 'hip (left)'."""
+        return self.region.label if self.side is None else f"{self.region.label} ({self.side.label})"
 
 
 @dataclass(frozen=True)
@@ -33,12 +45,25 @@ class PlaceSeries:
 
 
 @dataclass(frozen=True)
+class BeforeAfter:
+    """One place rated before and after the same session."""
+
+    place: Place
+    before: int
+    after: int
+
+    @property
+    def change(self) -> int:
+        """After minus before: negative is better."""
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
 class SessionChange:
-    """After minus before, averaged over the places rated both times (negative is better)."""
+    """A session and each place rated both before and after it, in place order (never averaged together)."""
 
     session: PracticeSession
-    change: float
-    places: tuple[Place, ...]
+    places: tuple[BeforeAfter, ...]
 
 
 def series_by_place(check_ins: Sequence[CheckIn]) -> list[PlaceSeries]:
@@ -51,18 +76,123 @@ def series_by_place(check_ins: Sequence[CheckIn]) -> list[PlaceSeries]:
     return sorted(series, key=lambda one: one.last_rated_at, reverse=True)
 
 
-def change_per_session(sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn]) -> list[SessionChange]:
-    """Sessions, in the given order, whose before and after check-ins rate at least one place in common."""
+@dataclass(frozen=True)
+class PlaceChange:
+    """The mean change from before to after a session at one place (negative is better), over `sessions`."""
+
+    place: Place
+    mean_change: float
+    sessions: int
+
+
+@dataclass(frozen=True)
+class Window:
+    """A week of ratings at one place: local days `first_day` to `last_day`, both included."""
+
+    first_day: date
+    last_day: date
+    scores: tuple[int, ...]
+
+    @property
+    def median(self) -> Fraction | None:
+        ordered = sorted(self.scores)
+        if not ordered:
+            return None
+        middle = len(ordered) // 2
+        if len(ordered) % 2:
+            return Fraction(ordered[middle])
+        return Fraction(ordered[middle - 1] + ordered[middle], 2)
+
+    @property
+    def enough(self) -> bool:
+        return len(self.scores) >= MIN_RATINGS_PER_WINDOW
+
+
+@dataclass(frozen=True)
+class PainTrend:
+    """A place's baseline week against its latest week, and what the change means."""
+
+    place: Place
+    baseline: Window
+    latest: Window | None  # None: no rating after the baseline week yet
+    verdict: Verdict
+
+    @property
+    def change(self) -> Fraction | None:
+        """Latest minus baseline median: negative is better."""
+        if self.latest is None or self.baseline.median is None or self.latest.median is None:
+            return None
+        return self.latest.median - self.baseline.median
+
+    @property
+    def weeks(self) -> int:
+        """Weeks from the start of the baseline to the end of the latest week (at least 1)."""
+        end = self.latest.last_day if self.latest is not None else self.baseline.last_day
+        return max(1, round(((end - self.baseline.first_day).days + 1) / 7))
+
+
+def _before_after_scores(check_ins: Sequence[CheckIn]) -> dict[int, dict[CheckInTiming, dict[Place, int]]]:
     scores: dict[int, dict[CheckInTiming, dict[Place, int]]] = defaultdict(lambda: defaultdict(dict))
     for check_in in check_ins:
         if check_in.session_id is not None and check_in.timing in (CheckInTiming.BEFORE, CheckInTiming.AFTER):
             for rating in check_in.pain:
                 scores[check_in.session_id][check_in.timing][Place(rating.region, rating.side)] = rating.score
+    return scores
+
+
+def change_per_session(sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn]) -> list[SessionChange]:
+    """Sessions, in the given order, whose before and after check-ins rate at least one place in common."""
+    scores = _before_after_scores(check_ins)
     changes = []
     for session in sessions:
         timings = scores.get(session.id or 0, {})
         before, after = timings.get(CheckInTiming.BEFORE, {}), timings.get(CheckInTiming.AFTER, {})
         shared = sorted(set(before) & set(after))
         if shared:
-            changes.append(SessionChange(session, mean(after[p] - before[p] for p in shared), tuple(shared)))
+            changes.append(SessionChange(session, tuple(BeforeAfter(p, before[p], after[p]) for p in shared)))
     return changes
+
+
+def change_by_place(check_ins: Sequence[CheckIn]) -> list[PlaceChange]:
+    """For each place rated before and after the same session: the mean change and how many sessions it rests on."""
+    differences: dict[Place, list[int]] = defaultdict(list)
+    for timings in _before_after_scores(check_ins).values():
+        before, after = timings.get(CheckInTiming.BEFORE, {}), timings.get(CheckInTiming.AFTER, {})
+        for place in set(before) & set(after):
+            differences[place].append(after[place] - before[place])
+    changes = [PlaceChange(place, mean(values), len(values)) for place, values in differences.items()]
+    return sorted(changes, key=lambda change: (-change.sessions, change.place))
+
+
+def pain_trends(check_ins: Sequence[CheckIn], zone: tzinfo, start: date | None = None) -> list[PainTrend]:
+    """Each place's trend, the most recently rated place first.
+
+    The baseline is the week starting on the first day with a rating, or, given `start`, the 7 days before it.
+    The latest is the week ending on the last day with a rating after the baseline (the two never overlap).
+    """
+    return [_trend(series, zone, start) for series in series_by_place(check_ins)]
+
+
+def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
+    rated = [(rating.at.astimezone(zone).date(), rating.score) for rating in series.ratings]
+    week = timedelta(days=WINDOW_DAYS - 1)
+    if start is None:
+        baseline_first = rated[0][0]
+        after_baseline = baseline_first + week + timedelta(days=1)
+    else:
+        baseline_first = start - timedelta(days=WINDOW_DAYS)
+        after_baseline = start
+    baseline = _window(rated, baseline_first, baseline_first + week)
+    later = [day for day, _ in rated if day >= after_baseline]
+    latest = None
+    if later:
+        last_day = later[-1]
+        latest = _window(rated, max(last_day - week, after_baseline), last_day)
+    if latest is None or not baseline.enough or not latest.enough:
+        return PainTrend(series.place, baseline, latest, Verdict.NOT_ENOUGH_DATA)
+    assert baseline.median is not None and latest.median is not None  # both windows hold ratings
+    return PainTrend(series.place, baseline, latest, judge_pain(baseline.median, latest.median))
+
+
+def _window(rated: Sequence[tuple[date, int]], first_day: date, last_day: date) -> Window:
+    return Window(first_day, last_day, tuple(score for day, score in rated if first_day <= day <= last_day))

@@ -1,14 +1,48 @@
-"""How much a person practises: streaks, this week, and totals week by week."""
+"""How much a person practises: streaks, this week, totals week by week, and adherence to a weekly target."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
 
-from crest.insights.timeframe import start_of_week
-from crest.journal.records import PracticeSession
+from crest.insights.timeframe import start_of_day, start_of_week
+from crest.journal.records import CheckIn, PracticeSession
 
-# A session cut short within its first minute does not count towards a streak.
+# A session cut short within its first minute does not count towards a streak or a target.
 STREAK_MIN_SECONDS = 60
+DAYS_WITH_DATA_WINDOW = 30  # "days with data in the last 30", the yardstick clinicians read
+
+
+class TargetSource(StrEnum):
+    WEEKLY_GOAL = "weekly_goal"  # the person's own goal in Settings
+    PRESCRIPTION = "prescription"  # a clinician's prescription (practice mode)
+
+    @property
+    def label(self) -> str:
+        return "your weekly goal" if self is TargetSource.WEEKLY_GOAL else "your prescription"
+
+
+@dataclass(frozen=True)
+class WeeklyTarget:
+    sessions: int
+    source: TargetSource
+
+
+@dataclass(frozen=True)
+class Adherence:
+    sessions_7_days: int
+    minutes_7_days: int
+    sessions_28_days: int
+    minutes_28_days: int
+    days_with_data_30: int  # local days, today included, with a session or a check-in
+    target: WeeklyTarget | None
+
+    @property
+    def share_of_target_7_days(self) -> float | None:
+        """Sessions in the last 7 days as a share of the weekly target (1.0 is on target)."""
+        if self.target is None or self.target.sessions <= 0:
+            return None
+        return self.sessions_7_days / self.target.sessions
 
 
 @dataclass(frozen=True)
@@ -46,3 +80,44 @@ def weekly_totals(sessions: Sequence[PracticeSession], zone: tzinfo, now: dateti
         week = [s for s in sessions if start <= s.started_at < end]
         totals.append(WeekTotal(start, len(week), round(sum(s.actual_seconds for s in week) / 60)))
     return totals
+
+
+def counts_as_practice(session: PracticeSession) -> bool:
+    return session.actual_seconds >= STREAK_MIN_SECONDS
+
+
+def adherence(
+    sessions: Sequence[PracticeSession],
+    check_ins: Sequence[CheckIn],
+    zone: tzinfo,
+    now: datetime,
+    weekly_goal: int | None,
+    prescription: WeeklyTarget | None = None,
+) -> Adherence:
+    """Practice in the last 7 and 28 local days and days with data in the last 30, against the prescription when
+    there is one (practice mode passes it), else against the person's own weekly goal."""
+    today = now.astimezone(zone).date()
+
+    def since(days: int) -> datetime:
+        return start_of_day(today - timedelta(days=days - 1), zone)
+
+    practised = [s for s in sessions if counts_as_practice(s) and s.started_at <= now]
+    last_7 = [s for s in practised if s.started_at >= since(7)]
+    last_28 = [s for s in practised if s.started_at >= since(28)]
+    window = since(DAYS_WITH_DATA_WINDOW)
+    days = {s.started_at.astimezone(zone).date() for s in sessions if window <= s.started_at <= now}
+    days |= {c.at.astimezone(zone).date() for c in check_ins if window <= c.at <= now}
+    if prescription is not None:
+        target: WeeklyTarget | None = prescription
+    elif weekly_goal is not None:
+        target = WeeklyTarget(weekly_goal, TargetSource.WEEKLY_GOAL)
+    else:
+        target = None
+    return Adherence(
+        sessions_7_days=len(last_7),
+        minutes_7_days=round(sum(s.actual_seconds for s in last_7) / 60),
+        sessions_28_days=len(last_28),
+        minutes_28_days=round(sum(s.actual_seconds for s in last_28) / 60),
+        days_with_data_30=len(days),
+        target=target,
+    )

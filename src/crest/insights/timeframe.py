@@ -10,3 +10,9 @@ def start_of_day(day: date, zone: tzinfo) -> datetime:
 def start_of_week(moment: datetime, zone: tzinfo) -> datetime:
     local = moment.astimezone(zone).date()
     return start_of_day(local - timedelta(days=local.weekday()), zone)
+
+
+def weeks_reaching(first: datetime, now: datetime, zone: tzinfo, most: int) -> int:
+    """How many weeks, this one included, reach back to the week of `first`: at least one, at most `most`."""
+    weeks = (start_of_week(now, zone).date() - start_of_week(first, zone).date()).days // 7 + 1
+    return max(1, min(most, weeks))

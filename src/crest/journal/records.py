@@ -39,6 +39,10 @@ MAX_PAIN_SCORE = 10
 MAX_NOTE_CHARACTERS = 4000
 MAX_ELAPSED_S = 24 * 60 * 60
 MAX_RECORD_ID = 2**31 - 1  # the largest id every supported database stores (PostgreSQL INTEGER)
+MAX_PSFS_ACTIVITIES = 5  # the PSFS asks for up to five activities (Stratford et al. 1995)
+MAX_ACTIVITY_CHARACTERS = 120
+MIN_PSFS_SCORE = 0  # unable to do the activity
+MAX_PSFS_SCORE = 10  # able to do it as before the problem
 
 
 class InvalidRating(CrestError):
@@ -114,6 +118,10 @@ def check_text(text: str, what: str) -> str:
     if _LONE_SURROGATE.search(text):
         raise BrokenText(f"{what} has a character that is not valid text (not UTF-8); please type it again")
     return text
+
+
+class InvalidPsfs(CrestError):
+    """A PSFS entry without activities, with too many, with an unnamed or repeated one, or a score outside 0-10."""
 
 
 def normalise_name(text: str) -> str:
@@ -451,6 +459,72 @@ class SafetyScreen:
         return now - self.answered_at >= valid_for
 
 
+def check_activity_name(name: str) -> str:
+    """An activity the person names ("sitting through a film"), kept as written but trimmed."""
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidPsfs("an activity needs a name, like 'tying my shoes'")
+    stripped = " ".join(name.split())
+    if any(ord(character) < 32 for character in stripped):
+        raise InvalidPsfs("the activity contains control characters; please write it as plain text")
+    if len(stripped) > MAX_ACTIVITY_CHARACTERS:
+        raise InvalidPsfs(
+            f"the activity '{stripped[:30]}...' is long; keep it under {MAX_ACTIVITY_CHARACTERS} characters"
+        )
+    return stripped
+
+
+def check_psfs_score(score: int) -> int:
+    if isinstance(score, bool) or not isinstance(score, int):
+        raise InvalidPsfs(f"activity score {score!r} is not a whole number from 0 to 10")
+    if not MIN_PSFS_SCORE <= score <= MAX_PSFS_SCORE:
+        raise InvalidPsfs(f"activity score {score} is outside 0-10 (0 is unable, 10 is as before the problem)")
+    return score
+
+
+def activity_key(name: str) -> str:
+    """Two ratings are of the same activity when their names match, ignoring case and spacing."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class PsfsActivity:
+    """One activity the person finds hard, and how well they can do it now (0 unable - 10 as before)."""
+
+    name: str
+    score: int
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", check_activity_name(self.name))
+        check_psfs_score(self.score)
+
+
+@dataclass(frozen=True)
+class PsfsAssessment:
+    """One round of the Patient-Specific Functional Scale: up to five activities, each rated 0-10."""
+
+    at: datetime
+    activities: tuple[PsfsActivity, ...]
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.at, "the PSFS time")
+        object.__setattr__(self, "activities", tuple(self.activities))
+        if not self.activities:
+            raise InvalidPsfs("name at least one activity that your back or hip makes hard, and rate it 0-10")
+        if len(self.activities) > MAX_PSFS_ACTIVITIES:
+            raise InvalidPsfs(f"{len(self.activities)} activities; the scale asks for up to {MAX_PSFS_ACTIVITIES}")
+        for activity in self.activities:
+            if not isinstance(activity, PsfsActivity):
+                raise InvalidPsfs(f"activity {activity!r} is not a rated activity")
+        keys = [activity_key(activity.name) for activity in self.activities]
+        if len(set(keys)) != len(keys):
+            raise InvalidPsfs("the same activity is named twice; rate each activity once")
+
+    @property
+    def mean_score(self) -> float:
+        return sum(activity.score for activity in self.activities) / len(self.activities)
+
+
 @dataclass(frozen=True)
 class JournalContents:
     """Everything a journal holds, in id order: what export writes and import reads."""
@@ -459,3 +533,4 @@ class JournalContents:
     check_ins: tuple[CheckIn, ...] = ()
     safety_screens: tuple[SafetyScreen, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)
+    psfs: tuple[PsfsAssessment, ...] = ()

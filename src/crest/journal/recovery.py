@@ -2,6 +2,9 @@
 
 A session row names its writer, the process checkpointing it, as `pid@hostname`. On this host a dead pid settles
 it; for another host's session (a shared PostgreSQL journal) only silence can: no checkpoint for `STALE_AFTER_S`.
+
+A session the web server writes for a browser page outlives a reload, so that the page can resume it; the page
+checkpoints even while paused, so a closed tab shows as a short silence (`recover_silent_pages`).
 """
 
 from __future__ import annotations
@@ -47,3 +50,11 @@ def is_local_process_alive(writer: str | None) -> bool:
 def recover_abandoned_sessions(journal: Journal, now: datetime | None = None) -> list[PracticeSession]:
     """Call at every start of crest; returns the sessions just marked `interrupted`."""
     return journal.mark_abandoned_sessions(is_local_process_alive, STALE_AFTER_S, now)
+
+
+def recover_silent_pages(journal: Journal, writer: str, silent_after_s: float, now: datetime) -> list[PracticeSession]:
+    """Mark `writer`'s running sessions with no checkpoint for `silent_after_s` as interrupted: their page is gone.
+
+    Should the page come back after all, its next checkpoint makes the session running again.
+    """
+    return journal.mark_abandoned_sessions(lambda _writer: True, silent_after_s, now, writer=writer)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -25,6 +26,8 @@ from crest.journal.records import (
     JournalContents,
     PainRating,
     PracticeSession,
+    PsfsActivity,
+    PsfsAssessment,
     SafetyScreen,
     SessionEdit,
     as_utc,
@@ -42,6 +45,8 @@ from crest.journal.schema import migrate
 from crest.journal.tables import (
     CheckInRow,
     PainRow,
+    PsfsActivityRow,
+    PsfsAssessmentRow,
     SafetyAnswerRow,
     SafetyScreenRow,
     SensationRow,
@@ -65,6 +70,10 @@ class CheckInTaken(CrestError):
     """A "before" check-in that already belongs to another session."""
 
     http_status = 409
+
+
+class PsfsNotFound(CrestError):
+    http_status = 404
 
 
 class JournalNotEmpty(CrestError):
@@ -149,6 +158,25 @@ def _screen_row(screen: SafetyScreen) -> SafetyScreenRow:
         answered_at=screen.answered_at,
         advice_level=screen.advice_level,
         answers=[SafetyAnswerRow(question_id=key, answer=value) for key, value in screen.answers.items()],
+    )
+
+
+def _psfs_record(row: PsfsAssessmentRow) -> PsfsAssessment:
+    return PsfsAssessment(
+        id=row.id,
+        at=row.at,
+        activities=tuple(PsfsActivity(name=activity.name, score=activity.score) for activity in row.activities),
+    )
+
+
+def _psfs_row(assessment: PsfsAssessment) -> PsfsAssessmentRow:
+    return PsfsAssessmentRow(
+        id=assessment.id,
+        at=assessment.at,
+        activities=[
+            PsfsActivityRow(position=position, name=activity.name, score=activity.score)
+            for position, activity in enumerate(assessment.activities)
+        ],
     )
 
 
@@ -326,17 +354,25 @@ class Journal:
             db.execute(delete(SessionRow).where(SessionRow.id == session_id))
 
     def mark_abandoned_sessions(
-        self, is_writer_alive: Callable[[str | None], bool], stale_after_s: float, now: datetime | None = None
+        self,
+        is_writer_alive: Callable[[str | None], bool],
+        stale_after_s: float,
+        now: datetime | None = None,
+        writer: str | None = None,
     ) -> list[PracticeSession]:
         """Mark `running` sessions whose process is gone, or silent for `stale_after_s`, as `interrupted`.
 
-        Their elapsed time stays the last checkpointed one: what was really practised.
+        Only `writer`'s sessions, when given. Their elapsed time stays the last checkpointed one: what was really
+        practised.
         """
         moment = as_utc(require_aware(now, "now")) if now is not None else self._clock()
         stale_before = moment - timedelta(seconds=stale_after_s)
         marked: list[PracticeSession] = []
+        query = select(SessionRow).where(SessionRow.status == SessionStatus.RUNNING)
+        if writer is not None:
+            query = query.where(SessionRow.writer == writer)
         with self._writing() as db:
-            for row in db.scalars(select(SessionRow).where(SessionRow.status == SessionStatus.RUNNING)):
+            for row in db.scalars(query):
                 last_sign_of_life = row.last_checkpoint_at or row.started_at
                 if last_sign_of_life < stale_before or not is_writer_alive(row.writer):
                     row.status = SessionStatus.INTERRUPTED
@@ -360,13 +396,55 @@ class Journal:
             return _check_in_record(self._check_in_row(db, check_in_id))
 
     def list_checkins(self, since: datetime | None = None, session_id: int | None = None) -> list[CheckIn]:
-        query = select(CheckInRow).order_by(CheckInRow.at, CheckInRow.id)
+        """Oldest first. Read as plain rows, three queries in all: the ORM's objects cost more than linear time
+        once years of check-ins are read at once (the progress summary, the report)."""
+        conditions = []
         if since is not None:
-            query = query.where(CheckInRow.at >= as_utc(require_aware(since, "the start of the window")))
+            conditions.append(CheckInRow.at >= as_utc(require_aware(since, "the start of the window")))
         if session_id is not None:
-            query = query.where(CheckInRow.session_id == session_id)
+            conditions.append(CheckInRow.session_id == session_id)
+        chosen = select(CheckInRow.id).where(*conditions)
         with self._transaction() as db:
-            return [_check_in_record(row) for row in db.scalars(query)]
+            pain: dict[int, list[PainRating]] = defaultdict(list)
+            for region, side, score, check_in_id in db.execute(
+                select(PainRow.region, PainRow.side, PainRow.score, PainRow.check_in_id)
+                .where(PainRow.check_in_id.in_(chosen))
+                .order_by(PainRow.check_in_id, PainRow.position)
+            ):
+                side_name = None if side is None else parse_side(side)
+                pain[check_in_id].append(PainRating(region=parse_region(region), side=side_name, score=score))
+            sensations: dict[int, set[str]] = defaultdict(set)
+            for check_in_id, sensation in db.execute(
+                select(SensationRow.check_in_id, SensationRow.sensation).where(SensationRow.check_in_id.in_(chosen))
+            ):
+                sensations[check_in_id].add(sensation)
+            rows = db.execute(
+                select(
+                    CheckInRow.id,
+                    CheckInRow.at,
+                    CheckInRow.timing,
+                    CheckInRow.session_id,
+                    CheckInRow.compared_with_before,
+                    CheckInRow.note,
+                )
+                .where(*conditions)
+                .order_by(CheckInRow.at, CheckInRow.id)
+            )
+            return [
+                CheckIn(
+                    id=row.id,
+                    at=row.at,
+                    timing=check_timing(row.timing),
+                    session_id=row.session_id,
+                    pain=tuple(pain.get(row.id, ())),
+                    sensations=frozenset(parse_sensation(name) for name in sensations.get(row.id, ())),
+                    compared_with_before=None
+                    if row.compared_with_before is None
+                    else check_comparison(row.compared_with_before),
+                    note=row.note,
+                )
+                for row in rows
+            ]
 
     def update_checkin(self, check_in: CheckIn) -> None:
         """Replace the stored check-in that has `check_in.id` with this one."""
@@ -406,6 +484,37 @@ class Journal:
             row = db.scalars(query.limit(1)).first()
             return None if row is None else _screen_record(row)
 
+    # The Patient-Specific Functional Scale
+
+    def add_psfs(self, assessment: PsfsAssessment) -> int:
+        with self._transaction() as db:
+            row = _psfs_row(assessment)
+            db.add(row)
+            db.flush()
+            return row.id
+
+    def get_psfs(self, assessment_id: int) -> PsfsAssessment:
+        with self._transaction() as db:
+            return _psfs_record(self._psfs_row(db, assessment_id))
+
+    def list_psfs(self) -> list[PsfsAssessment]:
+        """Oldest first."""
+        query = select(PsfsAssessmentRow).order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id)
+        with self._transaction() as db:
+            return [_psfs_record(row) for row in db.scalars(query)]
+
+    def delete_psfs(self, assessment_id: int) -> None:
+        with self._transaction() as db:
+            self._psfs_row(db, assessment_id)
+            db.execute(delete(PsfsAssessmentRow).where(PsfsAssessmentRow.id == assessment_id))
+
+    @staticmethod
+    def _psfs_row(db: Session, assessment_id: int) -> PsfsAssessmentRow:
+        row = db.get(PsfsAssessmentRow, assessment_id)
+        if row is None:
+            raise PsfsNotFound(f"there is no PSFS entry {assessment_id} in the journal")
+        return row
+
     # Settings
 
     def get_settings(self) -> dict[str, str]:
@@ -429,7 +538,7 @@ class Journal:
         with self._transaction() as db:
             return all(
                 db.scalar(select(func.count()).select_from(table)) == 0
-                for table in (SessionRow, CheckInRow, SafetyScreenRow, SettingRow)
+                for table in (SessionRow, CheckInRow, SafetyScreenRow, SettingRow, PsfsAssessmentRow)
             )
 
     def export_contents(self) -> JournalContents:
@@ -450,6 +559,10 @@ class Journal:
                 settings={
                     row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
                 },
+                psfs=tuple(
+                    _psfs_record(row)
+                    for row in db.scalars(select(PsfsAssessmentRow).order_by(PsfsAssessmentRow.id))
+                ),
             )
 
     def import_contents(self, contents: JournalContents) -> None:
@@ -460,11 +573,12 @@ class Journal:
             ]
             screens = db.scalar(select(func.count()).select_from(SafetyScreenRow)) or 0
             settings = db.scalar(select(func.count()).select_from(SettingRow)) or 0
-            if sum(counts) + screens + settings:
+            psfs = db.scalar(select(func.count()).select_from(PsfsAssessmentRow)) or 0
+            if sum(counts) + screens + settings + psfs:
                 raise JournalNotEmpty(
                     f"the journal at {self.where} is not empty ({counts[0]} sessions, {counts[1]} check-ins, "
-                    f"{screens} safety screens, {settings} settings); import only fills an empty journal, "
-                    "so point CREST_HOME at a new folder"
+                    f"{screens} safety screens, {settings} settings, {psfs} PSFS entries); import only fills an "
+                    "empty journal, so point CREST_HOME at a new folder"
                 )
             for record in contents.sessions:
                 db.add(
@@ -487,8 +601,9 @@ class Journal:
                 db.add(row)
             db.add_all(_screen_row(screen) for screen in contents.safety_screens)
             db.add_all(SettingRow(key=key, value=value) for key, value in contents.settings.items())
+            db.add_all(_psfs_row(assessment) for assessment in contents.psfs)
             db.flush()
-            self._continue_id_sequences(db, ("practice_sessions", "check_ins", "safety_screens"))
+            self._continue_id_sequences(db, ("practice_sessions", "check_ins", "safety_screens", "psfs_assessments"))
 
     def _continue_id_sequences(self, db: Session, tables: Sequence[str]) -> None:
         """Explicit ids leave PostgreSQL's sequences behind; move them past the imported rows."""

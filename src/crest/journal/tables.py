@@ -116,3 +116,26 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class PsfsAssessmentRow(Base):
+    """One round of the Patient-Specific Functional Scale."""
+
+    __tablename__ = "psfs_assessments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    activities: Mapped[list[PsfsActivityRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PsfsActivityRow.position", lazy="selectin"
+    )
+
+
+class PsfsActivityRow(Base):
+    __tablename__ = "psfs_activities"
+
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("psfs_assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    score: Mapped[int] = mapped_column(Integer)

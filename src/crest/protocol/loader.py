@@ -1,12 +1,10 @@
 """Read the protocol file shipped with the package and validate it."""
 
-import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from crest.datafile import parse_toml_model
 from crest.errors import CrestError
 from crest.protocol.model import Protocol
 
@@ -16,16 +14,7 @@ class InvalidProtocol(CrestError):
 
 
 def parse_protocol(text: str, origin: str = "protocol") -> Protocol:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InvalidProtocol(f"{origin}: not valid TOML ({error})") from error
-    try:
-        return Protocol.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise InvalidProtocol(f"{origin}: field {field}: {first['msg']}") from error
+    return parse_toml_model(text, Protocol, origin, InvalidProtocol)
 
 
 @cache

@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.journal.records import PracticeSession, SessionEdit
-from crest.journal.recovery import recover_abandoned_sessions, this_process
+from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages, this_process
 from crest.journal.vocabulary import SessionStatus
 from crest.services.safety import Safety
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
+
+# A page checkpoints several times within this, paused or not; a hidden tab's timers may run only once a minute.
+PAGE_SILENT_AFTER_S = 5 * 60
 
 
 class PracticeSessions:
@@ -66,3 +69,13 @@ class PracticeSessions:
     def recover_abandoned(self) -> list[PracticeSession]:
         """Mark sessions whose process died as interrupted: at every start of a door, and now and then after."""
         return recover_abandoned_sessions(self._journal, self._clock())
+
+    def open_session(self) -> PracticeSession | None:
+        """The newest session this process started that is still running: a page that was reloaded resumes it."""
+        writer = this_process()
+        running = [s for s in self._journal.list_sessions() if s.status is SessionStatus.RUNNING and s.writer == writer]
+        return running[-1] if running else None
+
+    def recover_closed_pages(self, silent_after_s: float) -> list[PracticeSession]:
+        """Mark this process's sessions whose page has been silent for `silent_after_s` as interrupted."""
+        return recover_silent_pages(self._journal, this_process(), silent_after_s, self._clock())

@@ -2,9 +2,12 @@
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from crest.errors import CrestError
+from crest.interop.ical import EVERY_DAY, Weekday, parse_clock_time, parse_weekdays
 from crest.protocol.model import VariantName
 
 if TYPE_CHECKING:
@@ -25,6 +28,47 @@ class Preferences(BaseModel):
     height_cm: int | None = Field(None, ge=100, le=230, description="makes distances in the position check exact")
     theme: Theme = Field("system", description="light, dark, or follow the system")
     show_streaks: bool = False
+    weekly_goal_sessions: int = Field(
+        7, ge=1, le=21, description="sessions a week you aim for; a clinician's prescription replaces it"
+    )
+    reminder_time: str = Field("18:00", description="local time of the calendar reminder, like 18:00")
+    reminder_days: str = Field(
+        ",".join(day.value for day in EVERY_DAY), description="days of the reminder, like mon,wed,fri"
+    )
+    reminder_zone: str | None = Field(
+        None, description="time zone of the reminder, like Europe/Berlin; empty: this computer's"
+    )
+
+    @field_validator("reminder_time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        try:
+            return f"{parse_clock_time(value):%H:%M}"
+        except CrestError as error:
+            raise ValueError(error.message) from None
+
+    @field_validator("reminder_days")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        try:
+            return ",".join(day.value for day in parse_weekdays(value))
+        except CrestError as error:
+            raise ValueError(error.message) from None
+
+    @field_validator("reminder_zone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone '{value}'; write it like Europe/Berlin") from None
+        return value.strip()
+
+    @property
+    def weekdays(self) -> tuple[Weekday, ...]:
+        return parse_weekdays(self.reminder_days)
 
     def to_stored(self) -> dict[str, str]:
         return {name: _to_text(value) for name, value in self.model_dump().items()}

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.insights.history import newest_first
 from crest.insights.pain import PlaceSeries, SessionChange, change_per_session, series_by_place
-from crest.insights.practice import WeekTotal, sessions_this_week, streak_days, weekly_totals
+from crest.insights.practice import WeeklyTarget, WeekTotal, sessions_this_week, streak_days, weekly_totals
+from crest.insights.progress import Line, ProgressSummary, headline, progress_summary
+from crest.insights.timeframe import weeks_reaching
 from crest.journal.records import CheckIn, PracticeSession
+from crest.services.preferences import PreferencesStore
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
 
-WEEKS_SHOWN = 8
+WEEKS_SHOWN = 8  # at most: Progress shows back to the first record
 
 
 @dataclass(frozen=True)
@@ -27,16 +30,24 @@ class TodaySummary:
 
 @dataclass(frozen=True)
 class ProgressData:
-    pain: list[PlaceSeries]  # the most recently rated place first
-    changes: list[SessionChange]  # oldest session first
-    weeks: list[WeekTotal]  # oldest week first
+    """The weeks shown (back to the first record, at most `WEEKS_SHOWN`) and what happened in them.
+
+    Every chart of it spans the same time, from `starts` to `ends`.
+    """
+
+    starts: datetime  # Monday 00:00, local time, of the first week shown
+    ends: datetime  # Monday 00:00 after this week
+    pain: list[PlaceSeries]  # ratings in the weeks shown; the most recently rated place first
+    changes: list[SessionChange]  # sessions in the weeks shown, oldest first
+    weeks: list[WeekTotal]  # every week shown, oldest first
 
 
 class Reports:
-    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo) -> None:
+    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo, preferences: PreferencesStore) -> None:
         self._journal = journal
         self._clock = clock
         self._zone = zone
+        self._preferences = preferences
 
     def today(self) -> TodaySummary:
         sessions = self._journal.list_sessions()
@@ -54,8 +65,36 @@ class Reports:
     def progress(self) -> ProgressData:
         sessions = self._journal.list_sessions()
         check_ins = self._journal.list_checkins()
+        now = self._clock()
+        firsts = [session.started_at for session in sessions[:1]] + [check_in.at for check_in in check_ins[:1]]
+        shown = weeks_reaching(min(firsts), now, self._zone, WEEKS_SHOWN) if firsts else 1
+        weeks = weekly_totals(sessions, self._zone, now, shown)
+        starts, ends = weeks[0].starts, weeks[-1].starts + timedelta(weeks=1)
         return ProgressData(
-            pain=series_by_place(check_ins),
-            changes=change_per_session(sessions, check_ins),
-            weeks=weekly_totals(sessions, self._zone, self._clock(), WEEKS_SHOWN) if sessions else [],
+            starts=starts,
+            ends=ends,
+            pain=series_by_place([check_in for check_in in check_ins if starts <= check_in.at < ends]),
+            changes=change_per_session([s for s in sessions if starts <= s.started_at < ends], check_ins),
+            weeks=weeks,
         )
+
+    def summary(self, since: date | None = None, prescription: WeeklyTarget | None = None) -> ProgressSummary:
+        """Is it helping: pain per place, practice against the target, before/after, daily life (PSFS).
+
+        `since` is a chosen start (its 7 days before are the baseline); `prescription`, when practice mode has one,
+        replaces the person's own weekly goal as the target.
+        """
+        return progress_summary(
+            self._journal.list_sessions(),
+            self._journal.list_checkins(),
+            self._journal.list_psfs(),
+            self._zone,
+            self._clock(),
+            self._preferences.current().weekly_goal_sessions,
+            prescription,
+            since,
+        )
+
+    def headline(self) -> Line | None:
+        """The one most useful line of the summary, for Today."""
+        return headline(self.summary())

@@ -21,7 +21,7 @@ from crest.posture.service import CheckService
 from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
 from crest.web.api import api_router
-from crest.web.context import UploadLimits, WebContext
+from crest.web.context import SessionWatch, UploadLimits, WebContext
 from crest.web.errors import install_error_handlers
 from crest.web.guard import SAFE_METHODS, RequestGuard, ServedAs
 from crest.web.live import LiveStreamLimit
@@ -30,7 +30,6 @@ from crest.web.pose_pool import PosePool
 from crest.web.schemas import ErrorOut, ValidationProblemOut
 
 STATIC_DIR = Path(__file__).parent / "static"
-SWEEP_EVERY_S = 60.0
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
@@ -42,6 +41,7 @@ def create_app(
     checker_factory: Callable[[], CheckService] = CheckService,
     limits: UploadLimits | None = None,
     served_as: ServedAs | None = None,
+    watch: SessionWatch | None = None,
 ) -> FastAPI:
     """The web door's composition root: open the journal (applying migrations), build the services and the app.
 
@@ -56,6 +56,7 @@ def create_app(
         poses=PosePool(checker_factory, limits.pose_models),
         live_streams=LiveStreamLimit(limits.max_live_streams),
         limits=limits,
+        watch=watch or SessionWatch(),
     )
 
     @contextlib.asynccontextmanager
@@ -153,12 +154,14 @@ class RefuseOversizedUploads:
 async def _sweep_abandoned_sessions(context: WebContext) -> None:
     """At start and then now and then, mark sessions whose process died or went silent as interrupted.
 
-    A closed tab usually says so itself (the page sends `interrupted` as it goes); this catches the rest.
+    A page's session outlives a reload (the page resumes it); a closed tab shows as a page gone silent.
     """
+    practice = context.services.practice
     while True:
         with contextlib.suppress(Exception):  # a locked database now is no reason to stop sweeping later
-            await asyncio.to_thread(context.services.practice.recover_abandoned)
-        await asyncio.sleep(SWEEP_EVERY_S)
+            await asyncio.to_thread(practice.recover_abandoned)
+            await asyncio.to_thread(practice.recover_closed_pages, context.watch.page_silent_after_s)
+        await asyncio.sleep(context.watch.sweep_every_s)
 
 
 def _version() -> str:

@@ -14,13 +14,14 @@ Sync or async, decided once for the whole web layer:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from fastapi import Request
 
 from crest.protocol.model import Protocol
 from crest.services.bundle import Services
+from crest.services.practice import PAGE_SILENT_AFTER_S
 from crest.web.live import LiveStreamLimit
 from crest.web.pose_pool import PosePool
 
@@ -40,6 +41,19 @@ class UploadLimits:
     max_live_streams: int = 2  # as many as models: each stream keeps tracking on its own while uploads take turns
 
 
+@dataclass(frozen=True)
+class SessionWatch:
+    """How the server tells a closed session page from a quiet one (see crest.journal.recovery)."""
+
+    sweep_every_s: float = 60.0
+    page_silent_after_s: float = PAGE_SILENT_AFTER_S
+
+    @property
+    def heartbeat_every_s(self) -> float:
+        """How often a page checkpoints at the least: several times within the silence allowed."""
+        return self.page_silent_after_s / 6
+
+
 @dataclass
 class WebContext:
     services: Services
@@ -47,6 +61,7 @@ class WebContext:
     poses: PosePool
     live_streams: LiveStreamLimit
     limits: UploadLimits
+    watch: SessionWatch = field(default_factory=SessionWatch)
 
     @property
     def local_zone(self) -> tzinfo:

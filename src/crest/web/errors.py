@@ -3,7 +3,8 @@
 `DatabaseUnavailable` (a locked or unreachable journal) answers 503: the request was fine, try again later.
 """
 
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import replace
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from crest.errors import CrestError, one_line
+from crest.web.input_problems import InputProblem, input_problems
 from crest.web.templating import render
 
 
@@ -34,17 +36,20 @@ def printable(text: str) -> str:
     return one_line(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
-def _field(location: tuple[Any, ...]) -> str:
-    parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
-    return printable(".".join(parts)) or "body"
-
-
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
-async def _page(request: Request, status: int, title: str, message: str) -> Response:
-    return await run_in_threadpool(render, request, "error.html", status, title=title, message=printable(message))
+async def _page(request: Request, status: int, title: str, message: str, problems: Sequence[str] = ()) -> Response:
+    return await run_in_threadpool(
+        render,
+        request,
+        "error.html",
+        status,
+        title=title,
+        message=printable(message),
+        problems=[printable(problem) for problem in problems],
+    )
 
 
 async def _crest_error(request: Request, error: Exception) -> Response:
@@ -54,13 +59,26 @@ async def _crest_error(request: Request, error: Exception) -> Response:
     return await _page(request, error.http_status, "That did not work", error.message)
 
 
+def _printable(problem: InputProblem) -> InputProblem:
+    """The problem as it can be sent: what it repeats of the input may not be."""
+    return replace(
+        problem,
+        field=printable(problem.field),
+        label=printable(problem.label),
+        message=printable(problem.message),
+    )
+
+
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    problems = [{"field": _field(tuple(item["loc"])), "message": printable(item["msg"])} for item in error.errors()]
-    detail = "; ".join(f"{problem['field']}: {problem['message']}" for problem in problems)
+    problems = [_printable(problem) for problem in input_problems(error.errors())]
     if _is_api(request):
-        return JSONResponse({"detail": detail, "errors": problems}, status_code=422)
-    return await _page(request, 422, "Please check what you entered", detail)
+        detail = "; ".join(f"{problem.field}: {problem.message}" for problem in problems)
+        errors = [{"field": problem.field, "message": problem.message} for problem in problems]
+        return JSONResponse({"detail": detail, "errors": errors}, status_code=422)
+    sentences = [problem.sentence for problem in problems]
+    message = "A few things need changing:" if len(sentences) > 1 else sentences[0]
+    return await _page(request, 422, "Please check what you entered", message, sentences if len(sentences) > 1 else ())
 
 
 HTTP_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")

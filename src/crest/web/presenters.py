@@ -1,17 +1,34 @@
 """Presentation only: the words, table rows and chart series the pages show, from records and insights."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from markupsafe import Markup
+
+from crest.charts import (
+    NARROW_WIDTH,
+    SERIES_COLOURS,
+    WIDTH,
+    Bar,
+    Point,
+    Series,
+    bar_chart,
+    line_chart,
+    lollipop_chart,
+)
 from crest.insights.pain import Place, PlaceSeries, SessionChange
 from crest.insights.practice import WeekTotal
 from crest.journal.records import CheckIn, PracticeSession
+from crest.journal.vocabulary import Region, Side
 from crest.protocol.model import Protocol
 from crest.services.reports import ProgressData
-from crest.web.charts import Bar, Point, Series, bar_chart, line_chart
 
 MOST_PLACES = 4  # more lines than this stop being readable
+WIDE_LABELS = 8  # dates along the time axis, at most
+NARROW_LABELS = 4
+MINUS = "\N{MINUS SIGN}"
 
 
 def friendly_time(moment: datetime, zone: tzinfo, now: datetime) -> str:
@@ -99,11 +116,71 @@ def _check_in_row(check_in: CheckIn, zone: tzinfo, now: datetime) -> dict[str, A
 
 
 def progress_charts(progress: ProgressData, zone: tzinfo) -> list[dict[str, Any]]:
+    """The three charts over the same weeks, each with its numbers as a table; a place has one colour in all."""
+    axis = _TimeAxis(progress.starts, progress.ends, zone)
+    places = [one.place for one in progress.pain]
+    colours = place_colours([*places, *(rated.place for change in progress.changes for rated in change.places)])
+    shown = places[:MOST_PLACES]
     return [
-        _pain_over_time(progress.pain, zone),
-        _change_per_session(progress.changes, zone),
-        _sessions_per_week(progress.weeks, zone),
+        _pain_over_time(progress.pain, shown, axis, colours),
+        _change_per_session(progress.changes, shown, axis, colours),
+        _sessions_per_week(progress.weeks, axis),
     ]
+
+
+def progress_period(progress: ProgressData, zone: tzinfo) -> str:
+    """'9 Nov to this week', or 'this week'."""
+    first = _day_label(progress.starts, zone)
+    return "this week" if len(progress.weeks) == 1 else f"{first} to this week"
+
+
+def place_colours(places: Iterable[Place]) -> dict[Place, int]:
+    """Each place's colour slot, derived from the place itself so that it keeps its colour from render to render.
+
+    Only when two places that want the same slot are drawn together does the later one (in place order) move on to
+    the next free slot.
+    """
+    colours: dict[Place, int] = {}
+    taken: set[int] = set()
+    for place in sorted(set(places)):
+        slot = _own_slot(place)
+        while slot in taken and len(taken) < SERIES_COLOURS:
+            slot = (slot + 1) % SERIES_COLOURS
+        colours[place] = slot
+        taken.add(slot)
+    return colours
+
+
+def _own_slot(place: Place) -> int:
+    # Neighbouring regions get neighbouring slots; the right side sits half the palette away from the left.
+    right = SERIES_COLOURS // 2 if place.side is Side.RIGHT else 0
+    return (list(Region).index(place.region) + right) % SERIES_COLOURS
+
+
+@dataclass(frozen=True)
+class _TimeAxis:
+    """The span every chart shares, labelled with days or weeks that fit the chart's width."""
+
+    starts: datetime
+    ends: datetime
+    zone: tzinfo
+
+    @property
+    def x_range(self) -> tuple[float, float]:
+        return self.starts.timestamp(), self.ends.timestamp()
+
+    def labels(self, most: int) -> list[tuple[float, str]]:
+        days = (self.ends.astimezone(self.zone).date() - self.starts.astimezone(self.zone).date()).days
+        step = next((step for step in (1, 2, 7, 14, 28) if days // step + 1 <= most), 28)
+        moments = [self.starts + timedelta(days=day) for day in range(0, days + 1, step)]
+        return [(moment.timestamp(), _day_label(moment, self.zone)) for moment in moments]
+
+    def both_widths(self, draw: Callable[[Sequence[tuple[float, str]], int], Markup]) -> dict[str, Markup]:
+        """The chart drawn for a wide screen and for a phone; the stylesheet shows the one that fits."""
+        return {
+            "svg": draw(self.labels(WIDE_LABELS), WIDTH),
+            "svg_narrow": draw(self.labels(NARROW_LABELS), NARROW_WIDTH),
+        }
 
 
 def _day_label(moment: datetime, zone: tzinfo) -> str:
@@ -111,55 +188,124 @@ def _day_label(moment: datetime, zone: tzinfo) -> str:
     return f"{local.day} {local.strftime('%b')}"
 
 
-def _pain_over_time(pain: Sequence[PlaceSeries], zone: tzinfo) -> dict[str, Any]:
+def _moment_label(moment: datetime, zone: tzinfo) -> str:
+    """'Tue 1 Dec 18:05': which session or check-in, even with several on one day."""
+    local = moment.astimezone(zone)
+    return f"{local.strftime('%a')} {_day_label(local, zone)} {local:%H:%M}"
+
+
+def _legend(places: Sequence[Place], colours: dict[Place, int]) -> list[dict[str, Any]]:
+    return [{"name": place_label(place), "colour": colours[place]} for place in places]
+
+
+def _pain_over_time(
+    pain: Sequence[PlaceSeries], shown: Sequence[Place], axis: _TimeAxis, colours: dict[Place, int]
+) -> dict[str, Any]:
     title = "Pain per place over time"
     if not pain:
         return {"title": title, "empty": "Rate your pain in a check-in to see it here."}
-    shown = list(pain[:MOST_PLACES])
-    series = []
-    for one in shown:
-        label = place_label(one.place)
-        points = [
-            Point(
-                rating.at.timestamp(),
-                rating.score,
-                f"{label}: {rating.score}/10 on {_day_label(rating.at, zone)} {rating.at.astimezone(zone):%H:%M}",
-            )
-            for rating in one.ratings
-        ]
-        series.append(Series(label, points))
-    moments = sorted(rating.at for one in shown for rating in one.ratings)
-    labels = [(moments[0].timestamp(), _day_label(moments[0], zone))]
-    if _day_label(moments[-1], zone) != labels[0][1]:
-        labels.append((moments[-1].timestamp(), _day_label(moments[-1], zone)))
+    by_place = {one.place: one for one in pain}
+    series = [
+        Series(
+            place_label(place),
+            [
+                Point(
+                    rating.at.timestamp(),
+                    rating.score,
+                    f"{place_label(place)}: {rating.score}/10 on {_moment_label(rating.at, axis.zone)}",
+                )
+                for rating in by_place[place].ratings
+            ],
+            colours[place],
+        )
+        for place in shown
+    ]
+    rated = sorted(
+        ((rating.at, one.place, rating.score) for one in pain for rating in one.ratings),
+        key=lambda row: (row[0], row[1]),
+    )
+    hidden = len(pain) - len(shown)
     return {
         "title": title,
-        "svg": line_chart(series, labels, "Pain from 0 to 10 over time, one line per place"),
-        "legend": [one.name for one in series],
+        **axis.both_widths(
+            lambda labels, width: line_chart(
+                series, labels, "Pain from 0 to 10 over time, one line per place", x_range=axis.x_range, width=width
+            )
+        ),
+        "legend": _legend(shown, colours),
+        "note": f"{hidden} more place{'s' * (hidden != 1)} in the table." if hidden else None,
+        "table": {
+            "head": ["When", "Place", "Pain (0 to 10)"],
+            "rows": [[_moment_label(at, axis.zone), place_label(place), f"{score}/10"] for at, place, score in rated],
+        },
     }
 
 
-def _change_per_session(changes: Sequence[SessionChange], zone: tzinfo) -> dict[str, Any]:
+def _change_words(change: int) -> str:
+    if change == 0:
+        return "0 (the same)"
+    if change < 0:
+        return f"{MINUS}{-change} (less pain)"
+    return f"+{change} (more pain)"
+
+
+def _change_per_session(
+    changes: Sequence[SessionChange], shown: Sequence[Place], axis: _TimeAxis, colours: dict[Place, int]
+) -> dict[str, Any]:
     title = "Change in pain per session (after minus before)"
     if not changes:
         return {"title": title, "empty": "Rate the same place before and after a session to see the change."}
-    bars = []
+    points: dict[Place, list[Point]] = {}
+    rows = []
     for change in changes:
-        label = _day_label(change.session.started_at, zone)
-        bars.append(
-            Bar(label, round(change.change, 1), f"Session of {label}: {change.change:+.1f} points (negative is better)")
-        )
-    return {"title": title, "svg": bar_chart(bars, "Change in pain per session", signed=True)}
+        when = _moment_label(change.session.started_at, axis.zone)
+        for rated in change.places:
+            words = _change_words(rated.change)
+            label = place_label(rated.place)
+            title_text = f"{label}, session of {when}: {rated.before} before, {rated.after} after, {words}"
+            points.setdefault(rated.place, []).append(
+                Point(change.session.started_at.timestamp(), rated.change, title_text)
+            )
+            rows.append([when, label, f"{rated.before} to {rated.after}", words])
+    drawn = [place for place in shown if place in points] or sorted(points)[:MOST_PLACES]
+    series = [Series(place_label(place), points[place], colours[place]) for place in drawn]
+    return {
+        "title": title,
+        **axis.both_widths(
+            lambda labels, width: lollipop_chart(
+                series,
+                labels,
+                "Change in pain from before to after each session, one mark per place; below zero is better",
+                x_range=axis.x_range,
+                width=width,
+            )
+        ),
+        "legend": _legend(drawn, colours),
+        "note": None,
+        "table": {"head": ["Session", "Place", "Before to after", "Change"], "rows": rows},
+    }
 
 
-def _sessions_per_week(weeks: Sequence[WeekTotal], zone: tzinfo) -> dict[str, Any]:
+def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str, Any]:
     title = "Sessions per week"
-    if not weeks:
+    if not any(week.sessions for week in weeks):
         return {"title": title, "empty": "Your sessions will be counted here."}
     bars = []
+    rows = []
     for week in weeks:
-        label = _day_label(week.starts, zone)
+        label = _day_label(week.starts, axis.zone)
         plural = "s" * (week.sessions != 1)
         title_text = f"Week of {label}: {week.sessions} session{plural}, {week.minutes} minutes"
-        bars.append(Bar(label, week.sessions, title_text))
-    return {"title": title, "svg": bar_chart(bars, "Sessions per week, the last eight weeks")}
+        bars.append(
+            Bar(week.starts.timestamp(), (week.starts + timedelta(weeks=1)).timestamp(), week.sessions, title_text)
+        )
+        rows.append([label, str(week.sessions), str(week.minutes)])
+    return {
+        "title": title,
+        **axis.both_widths(
+            lambda labels, width: bar_chart(bars, labels, "Sessions per week", x_range=axis.x_range, width=width)
+        ),
+        "legend": [],
+        "note": None,
+        "table": {"head": ["Week of", "Sessions", "Minutes"], "rows": rows},
+    }

@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, get_args
+from zoneinfo import available_timezones
 
 from fastapi import Path
 from pydantic import (
@@ -18,6 +19,7 @@ from pydantic import (
 )
 
 from crest.errors import CrestError
+from crest.interop.ical import Weekday
 from crest.journal import records
 from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
 from crest.journal.vocabulary import Region as RegionName
@@ -42,6 +44,8 @@ def _iso_day(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_iso_day)]
 # A note as records.check_note takes it: plain text, where only tabs and line breaks may be control characters.
 NOTE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+# A name as crest keeps it (spacing made single spaces): no control characters but those Python counts as spacing.
+PLAIN_TEXT_PATTERN = r"^[^\x00-\x08\x0e-\x1b]*$"
 
 
 def _read_with(parse: Callable[[str], str]) -> BeforeValidator:
@@ -81,7 +85,9 @@ def as_sent(annotation: Any, value: Any) -> Any:
     return value
 
 
-class _Input(BaseModel):
+class JsonInput(BaseModel):
+    """A request body: unknown fields refused, JSON numbers, booleans and times taken only as such."""
+
     model_config = ConfigDict(extra="forbid")
 
     @field_validator("*", mode="before")
@@ -90,7 +96,7 @@ class _Input(BaseModel):
         return as_sent(cls.model_fields[str(field.field_name)].annotation, value)
 
 
-class SessionStart(_Input):
+class SessionStart(JsonInput):
     planned_minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES)
     variant: VariantName = "standard"
     position_check_summary: str | None = Field(
@@ -101,16 +107,16 @@ class SessionStart(_Input):
     )
 
 
-class SessionCheckpoint(_Input):
+class SessionCheckpoint(JsonInput):
     elapsed_s: ElapsedSeconds
 
 
-class SessionFinish(_Input):
+class SessionFinish(JsonInput):
     elapsed_s: ElapsedSeconds
     status: FinishedStatus
 
 
-class SessionUpdate(_Input):
+class SessionUpdate(JsonInput):
     """A correction to a finished session; when it started and how long was planned stay as they were."""
 
     variant: VariantName
@@ -148,7 +154,7 @@ class SessionOut(BaseModel):
         )
 
 
-class PainIn(_Input):
+class PainIn(JsonInput):
     region: Region
     side: Side | None = None
     score: int = Field(ge=records.MIN_PAIN_SCORE, le=records.MAX_PAIN_SCORE, description="0 no pain, 10 worst")
@@ -163,7 +169,7 @@ def _at_most_once(region: RegionName, side: SideName | None) -> dict[str, Any]:
     return {"contains": place, "minContains": 0, "maxContains": 1}
 
 
-class CheckInIn(_Input):
+class CheckInIn(JsonInput):
     at: datetime | None = Field(None, description="ISO 8601 with a time zone; now when left out")
     timing: CheckInTiming = CheckInTiming.STANDALONE
     session_id: int | None = Field(None, ge=1, le=records.MAX_RECORD_ID)
@@ -255,17 +261,41 @@ SafetyAnswers = Annotated[
 ]
 
 
-class SafetyAnswersIn(_Input):
+class SafetyAnswersIn(JsonInput):
     answers: SafetyAnswers = Field(description="question id -> true for yes; every question must be answered")
 
 
+# What the JSON API takes for a reminder, exactly as its schema says (the settings form reads "7:30" or "Mon, Wed"
+# as well): a time like 18:00, days like mon,wed,fri, and a time zone this computer knows.
+CLOCK_TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+_DAY = "(" + "|".join(day.value for day in Weekday) + ")"
+WEEKDAYS_PATTERN = rf"^{_DAY}(,{_DAY})*$"
+TIME_ZONES: tuple[str, ...] = tuple(sorted(available_timezones()))
+_EXACT_REMINDER = {
+    "reminder_time": CLOCK_TIME_PATTERN,
+    "reminder_days": WEEKDAYS_PATTERN,
+}
+
+
+def _exact_reminder_schema(schema: dict[str, Any]) -> None:
+    properties = schema["properties"]
+    for name, pattern in _EXACT_REMINDER.items():
+        properties[name]["pattern"] = pattern
+    properties["reminder_zone"]["enum"] = ["", *TIME_ZONES, None]
+
+
 class PreferencesIn(Preferences):
-    """The preferences as JSON: numbers and true/false taken only as such (the settings form sends text)."""
+    """The preferences as JSON: numbers and true/false taken only as such, reminders as their schema says."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_exact_reminder_schema)
 
     @field_validator("*", mode="before")
     @classmethod
     def _as_sent(cls, value: Any, field: ValidationInfo) -> Any:
-        return as_sent(cls.model_fields[str(field.field_name)].annotation, value)
+        name = str(field.field_name)
+        if name in _EXACT_REMINDER and isinstance(value, str) and not re.fullmatch(_EXACT_REMINDER[name], value):
+            raise ValueError(f"write it like {'18:00' if name == 'reminder_time' else 'mon,wed,fri'}")
+        return as_sent(cls.model_fields[name].annotation, value)
 
 
 class SafetyOut(BaseModel):

@@ -17,8 +17,11 @@ NAV_ITEMS = (
     ("checkin_page", "Check-in"),
     ("journal_page", "Journal"),
     ("progress_page", "Progress"),
+    ("psfs_page", "Activities"),
+    ("report_page", "Report"),
     ("check_page", "Check a photo"),
     ("settings_page", "Settings"),
+    ("help_page", "Help"),
 )
 
 

@@ -60,6 +60,10 @@ def test_settings_have_defaults_and_are_saved(client: TestClient) -> None:
         "height_cm": None,
         "theme": "system",
         "show_streaks": False,
+        "weekly_goal_sessions": 7,
+        "reminder_time": "18:00",
+        "reminder_days": "mon,tue,wed,thu,fri,sat,sun",
+        "reminder_zone": None,
     }
     chosen = {**defaults, "default_minutes": 20, "theme": "dark", "height_cm": 172, "voice": True}
     assert client.put("/api/settings", json=chosen).json() == chosen

@@ -80,7 +80,7 @@ def test_bad_progress_and_unknown_sessions(client: TestClient) -> None:
     url = f"/api/sessions/{session['id']}"
     assert client.post(f"{url}/checkpoint", json={"elapsed_s": -1}).status_code == 422
     assert client.post(f"{url}/finish", json={"elapsed_s": 10, "status": "running"}).status_code == 422
-    assert client.post(f"{url}/finish", json={"elapsed_s": 10}).json()["detail"] == "status: Field required"
+    assert client.post(f"{url}/finish", json={"elapsed_s": 10}).json()["detail"] == "status: this is required"
     missing = client.post("/api/sessions/9999/checkpoint", json={"elapsed_s": 5})
     assert missing.status_code == 404
     assert missing.json() == {"detail": "there is no session 9999 in the journal"}

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/check", "/settings"]
+PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/psfs", "/report", "/check", "/settings", "/help"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -26,13 +26,16 @@ def test_the_session_page_carries_the_timeline_once_safe(cleared: TestClient) ->
     assert '"name": "movement"' in page.text  # the somatic variant's slow rounds
 
 
+VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value error", "valid integer", "pattern")
+
+
 @pytest.mark.parametrize(
     ("params", "status", "text"),
     [
         ({"minutes": 45}, 422, "a session lasts 5 to 30 minutes"),
-        ({"minutes": "soon"}, 422, "minutes"),
-        ({"variant": "yoga"}, 422, "variant"),
-        ({"speed": 0}, 422, "speed"),
+        ({"minutes": "soon"}, 422, "Minutes: enter a whole number, not “soon”."),
+        ({"variant": "yoga"}, 422, "Variant: choose standard, supported or somatic, not “yoga”."),
+        ({"speed": 0}, 422, "Speed: enter more than 0, not “0”."),
         ({"before_checkin_id": 77}, 404, "there is no check-in 77"),
     ],
 )
@@ -43,6 +46,31 @@ def test_a_bad_session_request_gets_a_calm_page(
     assert response.status_code == status
     assert text in response.text
     assert "<h1>" in response.text
+    assert not any(words in response.text for words in VALIDATOR_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "sentences"),
+    [
+        ("/checkin", {"session_id": "abc"}, ["Session: enter a whole number, not “abc”."]),
+        ("/checkin", {"next": "https://x.org/"}, ["The page to go on to: crest cannot use “https://x.org/” here."]),
+        ("/session/edit", {}, ["Session: this is required."]),
+        (
+            "/session",
+            {"minutes": "x", "speed": "fast"},
+            ["Minutes: enter a whole number, not “x”.", "Speed: enter a number, not “fast”."],
+        ),
+    ],
+)
+def test_error_pages_say_in_plain_words_which_field_is_wrong(
+    cleared: TestClient, path: str, params: dict[str, Any], sentences: list[str]
+) -> None:
+    response = cleared.get(path, params=params)
+    assert response.status_code == 422
+    assert "Please check what you entered" in response.text
+    for sentence in sentences:
+        assert sentence in response.text
+    assert not any(words in response.text for words in VALIDATOR_WORDS)
 
 
 def test_the_safety_form_records_answers_and_a_yes_blocks(client: TestClient) -> None:
@@ -68,7 +96,8 @@ def test_the_settings_form_saves_and_applies_the_theme(client: TestClient) -> No
 def test_a_bad_settings_form_explains_the_field(client: TestClient) -> None:
     response = client.post("/settings", data={"default_minutes": "99", "default_variant": "standard"})
     assert response.status_code == 422
-    assert "default_minutes" in response.text
+    assert "Default session length (minutes): enter 30 or less, not “99”." in response.text
+    assert not any(words in response.text for words in VALIDATOR_WORDS)
     assert client.get("/api/settings").json()["default_minutes"] == 15
 
 

@@ -38,6 +38,7 @@ PAIRS = [
     ("danger", "bg", 4.5),
     ("focus", "bg", 3.0),
     ("text", "region-hover", 4.5),
+    *((f"chart-{slot}", "surface", 3.0) for slot in range(1, 7)),  # lines and dots are large marks
 ]
 
 

@@ -1,5 +1,6 @@
 """CSV: one table, one row per record; the `record` column says which kind (session, check_in, pain,
-safety_screen, setting) and only that kind's columns are filled. Pain rows follow their check-in.
+safety_screen, setting, psfs, psfs_activity) and only that kind's columns are filled. Pain rows follow their
+check-in, activity rows their PSFS round. Files written before PSFS existed (without its two columns) still read.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from crest.journal.transfer.reading import (
     Collector,
     Place,
     check_in_record,
+    moment,
     pain_record,
+    psfs_activity_record,
     read_field,
     record_id,
     screen_record,
@@ -44,7 +47,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "answers",
     "key",
     "value",
+    "assessment_id",
+    "activity",
 )
+COLUMNS_BEFORE_PSFS = CSV_COLUMNS[:-2]
 
 
 def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
@@ -78,6 +84,15 @@ def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
         }
     for key, value in sorted(contents.settings.items()):
         yield {"record": "setting", "key": key, "value": value}
+    for assessment in contents.psfs:
+        yield {"record": "psfs", "id": assessment.id, "at": time_text(assessment.at)}
+        for activity in assessment.activities:
+            yield {
+                "record": "psfs_activity",
+                "assessment_id": assessment.id,
+                "activity": activity.name,
+                "score": activity.score,
+            }
 
 
 def export_csv(contents: JournalContents) -> str:
@@ -95,8 +110,9 @@ def csv_contents(text: str, source: str) -> JournalContents:
         header = next(reader, None)
     except csv.Error as error:
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
-    if header is None or tuple(header) != CSV_COLUMNS:
+    if header is None or tuple(header) not in (CSV_COLUMNS, COLUMNS_BEFORE_PSFS):
         raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(CSV_COLUMNS))
+    columns = len(header)
     collected = Collector()
     while True:
         place = Place(source, reader.line_num + 1)
@@ -108,9 +124,9 @@ def csv_contents(text: str, source: str) -> JournalContents:
             break
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(CSV_COLUMNS):
-            raise place.error(None, f"{len(row)} columns instead of {len(CSV_COLUMNS)}")
-        fields = dict(zip(CSV_COLUMNS, row, strict=True))
+        if len(row) != columns:
+            raise place.error(None, f"{len(row)} columns instead of {columns}")
+        fields = dict(zip(CSV_COLUMNS, row + [""] * (len(CSV_COLUMNS) - columns), strict=True))
         _csv_record(place, fields, collected)
     return collected.contents()
 
@@ -129,6 +145,8 @@ _CSV_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
     "pain": ("check_in_id", "region", "side", "score"),
     "safety_screen": ("id", "at", "advice_level", "answers"),
     "setting": ("key", "value"),
+    "psfs": ("id", "at"),
+    "psfs_activity": ("assessment_id", "activity", "score"),
 }
 
 
@@ -150,6 +168,13 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
         collected.add_pain(place, read_field(place, fields, "check_in_id", record_id), pain_record(place, fields))
     elif kind == "safety_screen":
         collected.add_screen(place, screen_record(place, fields, "at"))
+    elif kind == "psfs":
+        collected.add_psfs_round(
+            place, read_field(place, fields, "id", record_id), read_field(place, fields, "at", moment)
+        )
+    elif kind == "psfs_activity":
+        activity = psfs_activity_record(place, {"name": fields["activity"], "score": fields["score"]})
+        collected.add_psfs_activity(place, read_field(place, fields, "assessment_id", record_id), activity)
     else:
         collected.add_setting(place, fields["key"], fields["value"])
 

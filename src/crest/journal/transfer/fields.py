@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from crest.journal.records import CheckIn, PainRating, PracticeSession, SafetyScreen
+from crest.journal.records import CheckIn, PainRating, PracticeSession, PsfsAssessment, SafetyScreen
 
 # Lists inside one text cell (CSV): sensations as `a;b`, safety answers as `question=yes;question=no`.
 LIST_SEPARATOR = ";"
@@ -56,6 +56,14 @@ def screen_fields(screen: SafetyScreen) -> dict[str, Any]:
     }
 
 
+def psfs_fields(assessment: PsfsAssessment) -> dict[str, Any]:
+    return {
+        "id": assessment.id,
+        "at": time_text(assessment.at),
+        "activities": [{"name": activity.name, "score": activity.score} for activity in assessment.activities],
+    }
+
+
 SESSION_FIELDS = (
     "id",
     "started_at",
@@ -67,3 +75,4 @@ SESSION_FIELDS = (
 )
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
+PSFS_FIELDS = ("id", "at", "activities")

@@ -8,12 +8,14 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crest.journal.records import JournalContents, PainRating
+from crest.journal.records import JournalContents, PainRating, PsfsActivity
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
+    PSFS_FIELDS,
     SCREEN_FIELDS,
     SESSION_FIELDS,
     check_in_fields,
+    psfs_fields,
     screen_fields,
     session_fields,
 )
@@ -22,6 +24,8 @@ from crest.journal.transfer.reading import (
     Place,
     check_in_record,
     pain_record,
+    psfs_activity_record,
+    psfs_record,
     read_field,
     reject_unknown,
     screen_record,
@@ -47,6 +51,8 @@ def export_json(contents: JournalContents) -> str:
         "safety_screens": [screen_fields(screen) for screen in contents.safety_screens],
         "settings": [{"key": key, "value": value} for key, value in sorted(contents.settings.items())],
     }
+    if contents.psfs:  # only then: a journal without PSFS exports exactly as before, for older crests to read
+        sections["psfs"] = [psfs_fields(assessment) for assessment in contents.psfs]
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
     header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {JSON_VERSION},\n'
     return "{\n" + header + body + "\n}\n"
@@ -108,7 +114,7 @@ def json_contents(text: str, source: str) -> JournalContents:
         raise top.error(
             "version", f"this crest reads version {JSON_VERSION}, found {document.get('version')!r}"
         )
-    sections = ("sessions", "check_ins", "safety_screens", "settings")
+    sections = ("sessions", "check_ins", "safety_screens", "settings", "psfs")
     reject_unknown(top, document, ("format", "version", *sections))
     newlines = [index for index, character in enumerate(text) if character == "\n"]
     offsets = _list_item_offsets(text)
@@ -132,6 +138,9 @@ def _json_record(place: Place, section: str, item: dict[str, Any], collected: Co
     elif section == "check_ins":
         reject_unknown(place, item, CHECK_IN_FIELDS)
         collected.add_check_in(place, check_in_record(place, item, _json_pain(place, item.get("pain", []))))
+    elif section == "psfs":
+        reject_unknown(place, item, PSFS_FIELDS)
+        collected.add_psfs(place, psfs_record(place, item, _json_activities(place, item.get("activities", []))))
     elif section == "safety_screens":
         reject_unknown(place, item, SCREEN_FIELDS)
         collected.add_screen(place, screen_record(place, item, "answered_at"))
@@ -152,3 +161,16 @@ def _json_pain(place: Place, value: Any) -> tuple[PainRating, ...]:
         reject_unknown(place, item, ("region", "side", "score"), prefix)
         ratings.append(pain_record(place, item, prefix))
     return tuple(ratings)
+
+
+def _json_activities(place: Place, value: Any) -> tuple[PsfsActivity, ...]:
+    if not isinstance(value, list):
+        raise place.error("activities", f"{value!r} is not a list of activities")
+    activities = []
+    for index, item in enumerate(value):
+        prefix = f"activities[{index}]."
+        if not isinstance(item, dict):
+            raise place.error(f"activities[{index}]", f"{item!r} is not an activity")
+        reject_unknown(place, item, ("name", "score"), prefix)
+        activities.append(psfs_activity_record(place, item, prefix))
+    return tuple(activities)

@@ -17,15 +17,19 @@ from crest.journal.records import (
     JournalContents,
     PainRating,
     PracticeSession,
+    PsfsActivity,
+    PsfsAssessment,
     SafetyScreen,
     UnknownSensation,
     UnknownTiming,
+    check_activity_name,
     check_advice_level,
     check_answers,
     check_comparison,
     check_elapsed,
     check_note,
     check_planned_minutes,
+    check_psfs_score,
     check_score,
     check_status,
     check_text,
@@ -216,6 +220,26 @@ def screen_record(place: Place, fields: Fields, answered_at_name: str) -> Safety
     )
 
 
+def psfs_activity_record(place: Place, fields: Fields, prefix: str = "") -> PsfsActivity:
+    return PsfsActivity(
+        name=read_field(place, fields, "name", lambda value: check_activity_name(text_value(value)), prefix),
+        score=read_field(place, fields, "score", lambda value: check_psfs_score(whole_number(value)), prefix),
+    )
+
+
+def psfs_record(place: Place, fields: Fields, activities: tuple[PsfsActivity, ...]) -> PsfsAssessment:
+    return psfs_round(
+        place, read_field(place, fields, "id", record_id), read_field(place, fields, "at", moment), activities
+    )
+
+
+def psfs_round(place: Place, assessment_id: int, at: datetime, activities: tuple[PsfsActivity, ...]) -> PsfsAssessment:
+    try:
+        return PsfsAssessment(at=at, activities=activities, id=assessment_id)
+    except CrestError as error:
+        raise place.error("activities", str(error)) from None
+
+
 class Collector:
     """Gathers validated records and checks ids and references across the file."""
 
@@ -225,9 +249,13 @@ class Collector:
         self.pain: dict[int, list[PainRating]] = {}
         self.screens: list[SafetyScreen] = []
         self.settings: dict[str, str] = {}
+        self.psfs: list[PsfsAssessment] = []
+        self.psfs_rounds: list[tuple[Place, int, datetime]] = []  # CSV: their activities come on later rows
+        self.psfs_activities: dict[int, list[PsfsActivity]] = {}
         self._session_ids: set[int] = set()
         self._check_in_ids: set[int] = set()
         self._screen_ids: set[int] = set()
+        self._psfs_ids: set[int] = set()
 
     @staticmethod
     def _unique(place: Place, seen: set[int], record_id: int | None, kind: str) -> None:
@@ -260,6 +288,26 @@ class Collector:
             raise place.error("key", f"setting '{key}' appears twice")
         self.settings[key] = value
 
+    def add_psfs(self, place: Place, assessment: PsfsAssessment) -> None:
+        self._unique(place, self._psfs_ids, assessment.id, "PSFS")
+        self.psfs.append(assessment)
+
+    def add_psfs_round(self, place: Place, assessment_id: int, at: datetime) -> None:
+        self._unique(place, self._psfs_ids, assessment_id, "PSFS")
+        self.psfs_rounds.append((place, assessment_id, at))
+
+    def add_psfs_activity(self, place: Place, assessment_id: int, activity: PsfsActivity) -> None:
+        if assessment_id not in self._psfs_ids:
+            raise place.error("assessment_id", f"no PSFS entry {assessment_id} comes before this activity")
+        self.psfs_activities.setdefault(assessment_id, []).append(activity)
+
+    def _psfs_contents(self) -> list[PsfsAssessment]:
+        assessments = list(self.psfs)
+        for place, assessment_id, at in self.psfs_rounds:
+            activities = tuple(self.psfs_activities.get(assessment_id, ()))
+            assessments.append(psfs_round(place, assessment_id, at, activities))
+        return sorted(assessments, key=lambda record: record.id or 0)
+
     def contents(self) -> JournalContents:
         check_ins = []
         for place, check_in in self.check_ins:
@@ -275,6 +323,7 @@ class Collector:
             check_ins=tuple(sorted(check_ins, key=lambda record: record.id or 0)),
             safety_screens=tuple(sorted(self.screens, key=lambda record: record.id or 0)),
             settings=dict(sorted(self.settings.items())),
+            psfs=tuple(self._psfs_contents()),
         )
 
 

@@ -2,11 +2,11 @@
 
 from fastapi import APIRouter
 
-from crest.web.api import check, checkins, export, safety, sessions, settings
+from crest.web.api import check, checkins, export, help, progress, psfs, reminders, safety, sessions, settings
 
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix="/api")
-    for module in (sessions, checkins, safety, settings, export, check):
+    for module in (sessions, checkins, safety, settings, export, progress, psfs, reminders, check, help):
         router.include_router(module.router)
     return router

@@ -2,11 +2,11 @@
 
 from fastapi import APIRouter
 
-from crest.web.pages import check, checkin, journal, progress, safety, session, settings, today
+from crest.web.pages import check, checkin, help, journal, progress, psfs, report, safety, session, settings, today
 
 
 def pages_router() -> APIRouter:
     router = APIRouter()
-    for module in (today, safety, session, checkin, journal, progress, check, settings):
+    for module in (today, safety, session, checkin, journal, progress, psfs, report, check, settings, help):
         router.include_router(module.router)
     return router

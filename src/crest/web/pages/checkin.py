@@ -7,6 +7,8 @@ from fastapi.responses import Response
 
 from crest.journal.records import MAX_RECORD_ID
 from crest.journal.vocabulary import CheckInTiming, Comparison, Region, Sensation, Side, labels
+from crest.knowledge.why_links import SENSATIONS
+from crest.web.help_links import help_links
 from crest.web.pages.common import Context, page_router
 from crest.web.schemas import CheckInOut
 from crest.web.templating import render
@@ -46,6 +48,7 @@ def checkin_page(
             region.value: (Side.CENTRE if region in CENTRAL_REGIONS else Side.BOTH).value for region in Region
         },
         "checkins_url": "/api/checkins",
+        "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         "journal_url": str(request.url_for("journal_page").path),
     }
     return render(

@@ -3,6 +3,8 @@
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.knowledge.why_links import SAFETY_QUESTIONS
+from crest.web.help_links import help_links
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.templating import render
 
@@ -13,7 +15,15 @@ router = page_router()
 def safety_page(request: Request, context: Context) -> Response:
     # Asked afresh each time, never filled in from last time: a stale "no" must not be one click away.
     questions = context.services.safety.questions()
-    return render(request, "safety.html", title="Safety questions", questions=questions, answers={}, advice=None)
+    return render(
+        request,
+        "safety.html",
+        title="Safety questions",
+        questions=questions,
+        answers={},
+        advice=None,
+        question_help=help_links(request, SAFETY_QUESTIONS, (question.id for question in questions)),
+    )
 
 
 @router.post("/safety")
@@ -30,4 +40,5 @@ def save_safety(request: Request, context: Context, form: SubmittedForm) -> Resp
         questions=questions,
         answers=answers,
         advice={"blocks": standing.concern_stands, "headline": headline, "message": standing.advice},
+        question_help=help_links(request, SAFETY_QUESTIONS, (question.id for question in questions)),
     )

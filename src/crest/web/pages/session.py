@@ -1,15 +1,18 @@
 """The guided session in the browser: checklist, optional camera check, timer; and correcting a finished one."""
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from crest.journal.records import MAX_RECORD_ID, require_finished
+from crest.journal.records import MAX_RECORD_ID, PracticeSession, require_finished
 from crest.journal.vocabulary import SessionStatus, labels
+from crest.knowledge.why_links import PROTOCOL_TEXTS, setup_step_entry
 from crest.protocol.model import VariantName
-from crest.session.timeline import build_timeline, check_minutes, usual_range_note
+from crest.session.timeline import build_timeline, check_minutes, check_variant, usual_range_note
+from crest.web.context import WebContext
+from crest.web.help_links import help_link
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time
 from crest.web.schemas import SessionOut
@@ -32,14 +35,21 @@ def session_page(
     services = context.services
     if before_checkin_id is not None:
         services.check_ins.get(before_checkin_id)  # a 404 page for a check-in that does not exist
+    # A session this server is still running for a page (one reloaded, or left by a stray tap) is offered first.
+    open_session = services.practice.open_session()
     safety = services.safety.standing()
-    if safety.due or safety.concern_stands:
+    if safety.concern_stands or (safety.due and open_session is None):
         return RedirectResponse(request.url_for("safety_page"), status_code=303)
     preferences = services.preferences.current()
     protocol = context.protocol
-    chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
-    chosen_variant = variant or preferences.default_variant
+    if open_session is not None:
+        chosen_minutes = open_session.planned_minutes
+        chosen_variant = check_variant(protocol, open_session.variant)
+    else:
+        chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
+        chosen_variant = variant or preferences.default_variant
     timeline = build_timeline(protocol, chosen_variant, chosen_minutes)
+    rewritten = protocol.variants[chosen_variant].replaces_setup
     config = {
         "minutes": chosen_minutes,
         "variant": chosen_variant,
@@ -48,7 +58,12 @@ def session_page(
         "chime": preferences.chime,
         "checkpoint_every_s": timeline.checkpoint_every_s,
         "steps": [
-            {"title": step.title, "text": step.text, "source": protocol.cite(step.sources)}
+            {
+                "title": step.title,
+                "text": step.text,
+                "source": protocol.cite(step.sources),
+                "help": help_link(request, setup_step_entry(step.id, chosen_variant, step.id in rewritten)),
+            }
             for step in protocol.setup_for(chosen_variant)
         ],
         "timeline": {
@@ -57,7 +72,16 @@ def session_page(
                 {"name": p.name, "label": PHASE_LABELS.get(p.name, p.name), "start_s": p.start_s, "end_s": p.end_s}
                 for p in timeline.phases
             ],
-            "cues": [{"at_s": c.at_s, "kind": c.kind, "text": c.text, "source": c.citation} for c in timeline.cues],
+            "cues": [
+                {
+                    "at_s": c.at_s,
+                    "kind": c.kind,
+                    "text": c.text,
+                    "source": c.citation,
+                    "help": help_link(request, PROTOCOL_TEXTS.get(c.id)),
+                }
+                for c in timeline.cues
+            ],
         },
         "ending": [part.text for part in protocol.ending],
         "note": usual_range_note(protocol, chosen_minutes),
@@ -65,6 +89,8 @@ def session_page(
         "sessions_url": "/api/sessions",
         "live_url": "/api/check/live",
         "before_checkin_id": before_checkin_id,
+        "heartbeat_every_s": context.watch.heartbeat_every_s,
+        "resume": None if open_session is None else _resume(open_session, context),
     }
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return render(
@@ -75,6 +101,7 @@ def session_page(
         minutes=chosen_minutes,
         variant_title=protocol.variants[chosen_variant].title,
         before_url=f"{request.url_for('checkin_page').path}?{urlencode({'timing': 'before', 'next': here})}",
+        ending_help=help_link(request, PROTOCOL_TEXTS.get(protocol.ending[0].id)),
     )
 
 
@@ -101,3 +128,12 @@ def session_edit_page(
         variants=[(name, variant.title) for name, variant in context.protocol.variants.items()],
         statuses=[(name, label.capitalize()) for name, label in labels(finished).items()],
     )
+
+
+def _resume(session: PracticeSession, context: WebContext) -> dict[str, Any]:
+    assert session.id is not None
+    return {
+        "session_id": session.id,
+        "elapsed_s": session.actual_seconds,
+        "started": friendly_time(session.started_at, context.local_zone, context.now()),
+    }

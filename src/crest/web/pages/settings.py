@@ -6,8 +6,11 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from crest.interop.ical import Weekday
 from crest.services.preferences import Preferences
+from crest.services.reminders import ALARM_CAVEAT
 from crest.web.context import WebContext
+from crest.web.input_problems import input_problems
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.templating import render
 
@@ -21,7 +24,7 @@ def settings_page(request: Request, context: Context, saved: bool = False) -> Re
 
 @router.post("/settings")
 def save_settings_page(request: Request, context: Context, form: SubmittedForm) -> Response:
-    submitted = {
+    submitted: dict[str, object] = {
         "default_minutes": form.get("default_minutes"),
         "default_variant": form.get("default_variant"),
         "height_cm": form.get("height_cm") or None,
@@ -31,11 +34,19 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
         "show_streaks": form.get("show_streaks") == "on",
     }
     preferences_store = context.services.preferences
+    current = preferences_store.current()
+    submitted["weekly_goal_sessions"] = form.get("weekly_goal_sessions") or current.weekly_goal_sessions
+    if "reminder_time" in form:  # the reminder fields are on the form: an unticked day is a choice
+        submitted["reminder_time"] = form.get("reminder_time") or current.reminder_time
+        submitted["reminder_days"] = ",".join(day.value for day in Weekday if form.get(f"reminder_{day.value}") == "on")
+        submitted["reminder_zone"] = form.get("reminder_zone") or None
+    else:
+        submitted |= {"reminder_time": current.reminder_time, "reminder_days": current.reminder_days}
+        submitted["reminder_zone"] = current.reminder_zone
     try:
         preferences = Preferences.model_validate(submitted)
     except ValidationError as error:
-        first = error.errors()[0]
-        message = f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+        message = " ".join(problem.sentence for problem in input_problems(error.errors()))
         return _settings(request, context, preferences_store.current(), error=message, status_code=422)
     preferences_store.save(preferences)
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
@@ -52,5 +63,8 @@ def _settings(
         settings=preferences,
         timing=context.protocol.timing,
         variants=context.protocol.variants,
+        weekdays=list(Weekday),
+        reminder_zone=context.services.reminders.zone(preferences),
+        alarm_caveat=ALARM_CAVEAT,
         **values,
     )

@@ -3,6 +3,9 @@
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.knowledge.why_links import PROTOCOL_TEXTS, VARIANTS
+from crest.web.help_links import help_link, help_links
+from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time, variant_title
 from crest.web.templating import render
@@ -19,6 +22,7 @@ def today(request: Request, context: Context) -> Response:
     preferences = services.preferences.current()
     protocol = context.protocol
     last = summary.last_session
+    progress_line = services.reports.headline()
     return render(
         request,
         "today.html",
@@ -41,4 +45,8 @@ def today(request: Request, context: Context) -> Response:
         sessions_this_week=summary.sessions_this_week,
         streak_days=summary.streak_days if preferences.show_streaks else None,
         suggested_time={"text": protocol.suggested_time.text, "source": protocol.cite(protocol.suggested_time.sources)},
+        suggested_time_help=help_link(request, PROTOCOL_TEXTS.get(protocol.suggested_time.id)),
+        variant_help=help_links(request, VARIANTS, protocol.variants),
+        progress_line=None if progress_line is None else line_view(progress_line),
+        psfs_due=services.daily_activities.due() and not safety.due,
     )

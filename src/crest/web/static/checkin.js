@@ -92,6 +92,28 @@
   }
   refresh();
 
+  // After saving: what was noticed (yawning, emotions...) may raise a question, so offer its help entry first.
+  function offerHelpOrGo(sensations, next) {
+    const offers = sensations.map((name) => config.sensation_help[name]).filter(Boolean);
+    const unique = offers.filter((link, index) => offers.findIndex((other) => other.url === link.url) === index);
+    if (!unique.length) {
+      window.location.assign(next);
+      return;
+    }
+    document.getElementById("saved-help").replaceChildren(
+      ...unique.map((link) => {
+        const item = document.createElement("li");
+        item.append(Object.assign(document.createElement("a"), { href: link.url, textContent: link.title }));
+        return item;
+      }),
+    );
+    document.getElementById("saved-continue").href = next;
+    form.hidden = true;
+    document.getElementById("checkin-intro").hidden = true;
+    document.getElementById("checkin-saved").hidden = false;
+    document.getElementById("saved-heading").focus();
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
@@ -108,6 +130,7 @@
       note: document.getElementById("note").value.trim() || null,
     };
     try {
+      let next = config.journal_url;
       if (existing) {
         await window.crest.api("PUT", `${config.checkins_url}/${existing.id}`, body);
       } else {
@@ -115,11 +138,10 @@
         if (config.next_url) {
           // a check-in before a session: go on to it, carrying the check-in along
           const joiner = config.next_url.includes("?") ? "&" : "?";
-          window.location.assign(`${config.next_url}${joiner}before_checkin_id=${saved.id}`);
-          return;
+          next = `${config.next_url}${joiner}before_checkin_id=${saved.id}`;
         }
       }
-      window.location.assign(config.journal_url);
+      offerHelpOrGo(body.sensations, next);
     } catch (error) {
       document.getElementById("form-error").textContent = error.message;
     }

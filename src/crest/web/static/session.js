@@ -4,10 +4,10 @@
 (() => {
   const config = JSON.parse(document.getElementById("session-config").textContent);
   const $ = (id) => document.getElementById(id);
-  const stages = ["stage-checklist", "stage-ready", "stage-timer", "stage-done"];
+  const stages = ["stage-resume", "stage-checklist", "stage-ready", "stage-timer", "stage-done"];
 
   function show(stage) {
-    for (const id of stages) $(id).hidden = id !== stage;
+    for (const id of stages) if ($(id)) $(id).hidden = id !== stage;
   }
 
   // ---- the timer's state, shared by the camera check (its summary) and the timer ----
@@ -20,6 +20,8 @@
     elapsedBefore: 0,
     resumedAt: 0,
     lastCheckpoint: 0,
+    lastSavedAt: 0,
+    leaving: false,
     nextCue: 0,
     voice: config.voice,
     chime: config.chime,
@@ -38,6 +40,15 @@
   }
   const round = (seconds) => Math.round(seconds * 10) / 10;
 
+  // A "why?" link to the help entry that explains a step or a cue, when there is one (it opens in a new tab).
+  function showWhy(link, help) {
+    link.hidden = !help;
+    if (help) {
+      link.href = help.url;
+      link.title = help.title;
+    }
+  }
+
   // ---- checklist, one step at a time ----
   let stepIndex = 0;
   function renderStep() {
@@ -46,6 +57,7 @@
     $("step-title").textContent = step.title;
     $("step-text").textContent = step.text;
     $("step-source").textContent = step.source ? `Source: ${step.source}` : "";
+    showWhy($("step-why"), step.help);
     $("step-back").disabled = stepIndex === 0;
   }
   $("step-back").addEventListener("click", () => {
@@ -169,6 +181,7 @@
   }
 
   async function save(path, body) {
+    state.lastSavedAt = performance.now();
     try {
       await window.crest.api("POST", `${config.sessions_url}/${state.sessionId}/${path}`, body);
       $("save-status").textContent = "";
@@ -188,14 +201,27 @@
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= now) {
       const cue = timeline.cues[state.nextCue];
       $("cue").textContent = cue.text;
+      showWhy($("cue-why"), cue.help);
       speak(cue.text);
       state.nextCue += 1;
     }
+    // Session time is saved as it passes; wall time keeps the server hearing from the page, paused or not, so that
+    // it can tell a closed tab (silence) from a quiet one.
+    const beatDue = performance.now() - state.lastSavedAt >= config.heartbeat_every_s * 1000;
     if (state.running && now - state.lastCheckpoint >= config.checkpoint_every_s) {
       state.lastCheckpoint = now;
       save("checkpoint", { elapsed_s: round(now) });
+    } else if (state.sessionId && beatDue) {
+      save("checkpoint", { elapsed_s: round(now) });
     }
     if (now >= timeline.total_s) finish("completed");
+  }
+  function runTimer() {
+    state.running = true;
+    state.resumedAt = performance.now();
+    keepScreenOn();
+    state.ticker = window.setInterval(tick, 200);
+    tick();
   }
   async function startRest() {
     stopCamera();
@@ -210,16 +236,64 @@
         before_checkin_id: config.before_checkin_id,
       });
       state.sessionId = created.id;
+      state.lastSavedAt = performance.now();
     } catch (error) {
       $("save-status").textContent = `This session is not being saved: ${error.message}`;
     }
-    state.running = true;
-    state.resumedAt = performance.now();
-    keepScreenOn();
-    state.ticker = window.setInterval(tick, 200);
-    tick();
+    runTimer();
   }
   $("rest-start").addEventListener("click", startRest);
+
+  // ---- a session still open on the server (the page was reloaded or left): resume it where it stopped, or end it ----
+  async function openSession() {
+    const session = await window.crest.api("GET", `${config.sessions_url}/${config.resume.session_id}`);
+    // A session the server marked interrupted a moment ago comes back to life with the next checkpoint.
+    if (session.status !== "running" && session.status !== "interrupted") return null;
+    state.sessionId = session.id;
+    state.elapsedBefore = session.actual_seconds;
+    state.lastCheckpoint = session.actual_seconds;
+    while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= state.elapsedBefore) {
+      $("cue").textContent = timeline.cues[state.nextCue].text; // the cue in force, shown but not spoken again
+      showWhy($("cue-why"), timeline.cues[state.nextCue].help);
+      state.nextCue += 1;
+    }
+    return session;
+  }
+  async function offerOpenSession() {
+    try {
+      const session = await window.crest.api("GET", `${config.sessions_url}/${config.resume.session_id}`);
+      $("resume-summary").textContent =
+        `You started it ${config.resume.started}; ${format(session.actual_seconds)} of ` +
+        `${format(timeline.total_s)} done. The timer waits where it stopped.`;
+    } catch (_) {
+      /* the words rendered with the page stay */
+    }
+    $("resume-heading").focus();
+  }
+  async function resumeOrEnd(resume) {
+    try {
+      if (!(await openSession())) {
+        window.location.reload(); // it ended meanwhile (in another tab): the page offers a new one
+        return;
+      }
+    } catch (error) {
+      $("resume-summary").textContent = `It could not be opened: ${error.message}`;
+      return;
+    }
+    if (!resume) {
+      finish("ended_early");
+      return;
+    }
+    show("stage-timer");
+    $("pause").focus();
+    save("checkpoint", { elapsed_s: round(state.elapsedBefore) });
+    runTimer();
+  }
+  if (config.resume) {
+    $("resume").addEventListener("click", () => resumeOrEnd(true));
+    $("resume-end").addEventListener("click", () => resumeOrEnd(false));
+    offerOpenSession();
+  }
 
   function pauseOrResume() {
     if (state.finished) return;
@@ -278,12 +352,27 @@
     $("done-heading").focus();
   }
 
-  // A closed or reloaded tab leaves an interrupted session with the time done so far.
+  // Leaving a running timer asks first; the session stays open on the server, with the time done so far, so that
+  // the session page can resume it. A tab closed for good goes silent, and the server marks it interrupted.
+  const sessionOpen = () => state.sessionId !== null && !state.finished;
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    // a link to a new tab (the "why?" of a cue) leaves the timer running here
+    if (!link || !sessionOpen() || link.getAttribute("href").startsWith("#") || link.target === "_blank") return;
+    if (window.confirm("Leave the timer? Your session stays open: come back to Session to resume it.")) {
+      state.leaving = true;
+    } else {
+      event.preventDefault();
+    }
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (sessionOpen() && !state.leaving) event.preventDefault();
+  });
   window.addEventListener("pagehide", () => {
-    if (!state.sessionId || state.finished) return;
-    const body = JSON.stringify({ elapsed_s: round(elapsed()), status: "interrupted" });
+    if (!sessionOpen()) return;
+    const body = JSON.stringify({ elapsed_s: round(elapsed()) });
     navigator.sendBeacon(
-      `${config.sessions_url}/${state.sessionId}/finish`,
+      `${config.sessions_url}/${state.sessionId}/checkpoint`,
       new Blob([body], { type: "application/json" }),
     );
   });

@@ -1,0 +1,157 @@
+"""The breath of one session or video: readings per window, movements, and how to say it plainly.
+
+`to_json_dict` is the `breath` object of `crest check --json` and of the saved session (numbers and reason
+names only, never pictures); `from_json_dict` reads it back for the journal and the report, which show the
+per-minute trend (gaps where there was no reading), the movements on the same time line, one plain line,
+and `RELAXATION_NOTE` beside it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, cast
+
+from crest.breath.reasons import REASON_LABELS, REASONS, Reason
+from crest.posture.video import clock_text
+
+RELAXATION_NOTE = "This is feedback on how you relaxed, not a measurement of your health."
+# The readings within the first and the last minute give the "from ... to ..." of the summary line, which speaks
+# of a change only with a few readings and rates at least this many breaths a minute apart.
+ENDS_S = 60.0
+MIN_READINGS_FOR_CHANGE = 3
+CHANGE_BPM = 2.0
+# A window speaks for a minute of the trend when it covers at least this much of it.
+MINUTE_COVER_S = 20.0
+
+
+@dataclass(frozen=True)
+class BreathWindow:
+    """One stretch of time: its rate, or no reading and why."""
+
+    start_s: float
+    end_s: float
+    rate_bpm: float | None
+    reason: Reason | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "start_s": round(self.start_s, 1),
+            "end_s": round(self.end_s, 1),
+            "rate_bpm": None if self.rate_bpm is None else round(self.rate_bpm, 1),
+        }
+        if self.reason is not None:
+            data["reason"] = self.reason
+        return data
+
+
+@dataclass(frozen=True)
+class Movement:
+    """A body movement (a shift, an arm adjusted, fidgeting) starting at `at_s`."""
+
+    at_s: float
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"at_s": round(self.at_s, 1)}
+
+
+@dataclass(frozen=True)
+class MinuteRate:
+    """The rate during minute `minute` (0 is the first minute), or None: a gap in the trend."""
+
+    minute: int
+    rate_bpm: float | None
+
+
+@dataclass(frozen=True)
+class BreathResult:
+    windows: tuple[BreathWindow, ...]
+    movements: tuple[Movement, ...]
+
+    @property
+    def readings(self) -> tuple[BreathWindow, ...]:
+        return tuple(window for window in self.windows if window.rate_bpm is not None)
+
+    @property
+    def rate_bpm(self) -> float | None:
+        """The median over the windows with a reading; None when none had one."""
+        rates = [window.rate_bpm for window in self.readings if window.rate_bpm is not None]
+        return statistics.median(rates) if rates else None
+
+    def trend(self) -> tuple[MinuteRate, ...]:
+        """One rate per minute the windows cover (the median of their readings); None where none had one."""
+        minutes = range(
+            int(min((window.start_s for window in self.windows), default=0.0) // 60),
+            int(max((window.end_s for window in self.windows), default=0.0) // 60) + 1,
+        )
+        covered = [minute for minute in minutes if any(_covers(window, minute) for window in self.windows)]
+        if not covered:
+            return ()
+        trend = []
+        for minute in range(covered[0], covered[-1] + 1):
+            rates = [
+                window.rate_bpm for window in self.readings if window.rate_bpm is not None and _covers(window, minute)
+            ]
+            trend.append(MinuteRate(minute, statistics.median(rates) if rates else None))
+        return tuple(trend)
+
+    def summary(self) -> str:
+        """One plain line: how the breathing went, or why there was no reading."""
+        readings = [(w.start_s, w.end_s, w.rate_bpm) for w in self.readings if w.rate_bpm is not None]
+        if not readings:
+            reasons = Counter(window.reason for window in self.windows if window.reason is not None)
+            if not reasons:
+                return "No breathing reading: the camera watched for too short a time."
+            return f"No breathing reading this time: {REASON_LABELS[reasons.most_common(1)[0][0]]}."
+        first_start, last_end = readings[0][0], readings[-1][1]
+        start = round(statistics.median(r for _, e, r in readings if e <= first_start + ENDS_S))
+        end = round(statistics.median(r for s, _, r in readings if s >= last_end - ENDS_S))
+        if len(readings) >= MIN_READINGS_FOR_CHANGE and abs(start - end) >= CHANGE_BPM:
+            way = "slowed" if end < start else "quickened"
+            return f"Your breathing {way} from about {start} to about {end} breaths a minute over the rest."
+        return f"Your breathing stayed at about {round(statistics.median(r for _, _, r in readings))} breaths a minute."
+
+    def stillness_line(self) -> str:
+        """One plain line about movements: "You moved twice: at 03:10 and 07:45."."""
+        times = [clock_text(movement.at_s) for movement in self.movements]
+        if not times:
+            return "You lay still throughout."
+        if len(times) == 1:
+            return f"You moved once, at {times[0]}."
+        count = "twice" if len(times) == 2 else f"{len(times)} times"
+        return f"You moved {count}: at {', '.join(times[:-1])} and {times[-1]}."
+
+    def to_json_dict(self) -> dict[str, Any]:
+        rate = self.rate_bpm
+        return {
+            "rate_bpm": None if rate is None else round(rate, 1),
+            "windows": [window.to_json_dict() for window in self.windows],
+            "movements": [movement.to_json_dict() for movement in self.movements],
+        }
+
+    @classmethod
+    def from_json_dict(cls, data: dict[str, Any]) -> BreathResult:
+        """The result saved by `to_json_dict` (a session's record); a reason crest does not know is refused."""
+        windows = []
+        for item in data["windows"]:
+            reason = item.get("reason")
+            if reason is not None and reason not in REASONS:
+                raise ValueError(f"unknown breath reason {reason!r}")
+            rate = item["rate_bpm"]
+            windows.append(
+                BreathWindow(
+                    float(item["start_s"]),
+                    float(item["end_s"]),
+                    None if rate is None else float(rate),
+                    cast(Reason | None, reason),
+                )
+            )
+        movements = tuple(Movement(float(item["at_s"])) for item in data["movements"])
+        return cls(tuple(windows), movements)
+
+
+def _covers(window: BreathWindow, minute: int) -> bool:
+    """Whether the window covers enough of the minute to speak for it."""
+    overlap_s = min(window.end_s, 60.0 * (minute + 1)) - max(window.start_s, 60.0 * minute)
+    return overlap_s >= MINUTE_COVER_S

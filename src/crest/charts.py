@@ -1,0 +1,204 @@
+"""Small, dependency-free SVG charts along a time axis, for the web pages and the clinician report alike.
+
+Every mark carries a <title>, shown on hover. The marks are not tab stops: the page gives the same numbers as a
+table, which reads better with a keyboard or a screen reader than one stop per point.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from math import ceil, floor
+
+from markupsafe import Markup
+
+WIDTH = 640
+NARROW_WIDTH = 340  # a phone's geometry: drawn near 1:1 on a 390 px screen, so its text stays readable
+HEIGHT = 260
+LEFT = 44
+RIGHT = 16
+TOP = 14
+BOTTOM = 40
+INSET = 12  # between the plot's edge and the first or last moment on the time axis
+MAX_BAR_WIDTH = 56
+DOT_RADIUS = 5
+DODGE = 8  # places changed in the same session stand side by side, not on top of each other
+SERIES_COLOURS = 6  # the stylesheet's --chart-1 to --chart-6, as classes series-0 to series-5
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float  # position along the time axis, in any unit shared by the chart
+    y: float
+    title: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: Sequence[Point]
+    colour: int | None = None  # a slot the caller keeps from render to render; by default the series' position
+
+
+@dataclass(frozen=True)
+class Bar:
+    start: float  # the span of the time axis the bar stands for
+    end: float
+    value: float
+    title: str
+
+
+@dataclass(frozen=True)
+class _Plot:
+    width: int
+    x_min: float
+    x_max: float
+    y_min: float
+    y_max: float
+
+    def x(self, value: float) -> float:
+        return _scale(value, self.x_min, self.x_max, LEFT + INSET, self.width - RIGHT - INSET)
+
+    def y(self, value: float) -> float:
+        return _scale(value, self.y_min, self.y_max, HEIGHT - BOTTOM, TOP)
+
+
+def _scale(value: float, low: float, high: float, out_low: float, out_high: float) -> float:
+    if high == low:
+        return (out_low + out_high) / 2
+    return out_low + (value - low) / (high - low) * (out_high - out_low)
+
+
+def _open(
+    plot: _Plot, y_ticks: Sequence[float], x_labels: Sequence[tuple[float, str]], description: str, style: str = ""
+) -> list[str]:
+    parts = [
+        f'<svg viewBox="0 0 {plot.width} {HEIGHT}" role="img" aria-label="{escape(description)}" '
+        'xmlns="http://www.w3.org/2000/svg">'
+    ]
+    if style:
+        parts.append(f"<style>{escape(style, quote=False)}</style>")
+    for tick in y_ticks:
+        y = plot.y(tick)
+        grid = "zero-line" if tick == 0 and plot.y_min < 0 else "grid-line"
+        parts.append(f'<line class="{grid}" x1="{LEFT}" x2="{plot.width - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        parts.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{tick:g}</text>')
+    bottom = HEIGHT - BOTTOM
+    parts.append(f'<line class="axis" x1="{LEFT}" x2="{plot.width - RIGHT}" y1="{bottom}" y2="{bottom}"/>')
+    for x, label in x_labels:
+        # A label at either end of the time axis is anchored inwards, so that it is never cut off.
+        anchor = "start" if x == plot.x_min and x != plot.x_max else "end" if x == plot.x_max else "middle"
+        parts.append(f'<text x="{plot.x(x):.1f}" y="{bottom + 18}" text-anchor="{anchor}">{escape(label)}</text>')
+    return parts
+
+
+def _x_span(
+    xs: Sequence[float], x_labels: Sequence[tuple[float, str]], x_range: tuple[float, float] | None
+) -> tuple[float, float]:
+    if x_range is not None:
+        return x_range
+    every = [*xs, *(x for x, _ in x_labels)]
+    return min(every), max(every)
+
+
+def _series_class(one: Series, index: int) -> str:
+    return f"series-{(index if one.colour is None else one.colour) % SERIES_COLOURS}"
+
+
+def _dot(css: str, x: float, y: float, name: str, point: Point) -> str:
+    return (
+        f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{DOT_RADIUS}" data-series="{escape(name)}" '
+        f'data-value="{point.y:g}"><title>{escape(point.title)}</title></circle>'
+    )
+
+
+def line_chart(
+    series: Sequence[Series],
+    x_labels: Sequence[tuple[float, str]],
+    description: str,
+    style: str = "",
+    *,
+    x_range: tuple[float, float] | None = None,
+    width: int = WIDTH,
+) -> Markup:
+    """Pain-like values 0-10 over time: one line per series, a dot with a title per value.
+
+    The time axis spans `x_range`, or else the points and the labels. `style` is CSS carried inside the SVG, for
+    renderers that do not style inline SVG from the page (PDF).
+    """
+    x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
+    plot = _Plot(width, x_min, x_max, 0, 10)
+    parts = _open(plot, (0, 2, 4, 6, 8, 10), x_labels, description, style)
+    for index, one in enumerate(series):
+        css = _series_class(one, index)
+        coordinates = [(plot.x(p.x), plot.y(p.y), p) for p in one.points]
+        if len(coordinates) > 1:
+            line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in coordinates)
+            parts.append(f'<polyline class="{css}" points="{line}"/>')
+        parts.extend(_dot(css, x, y, one.name, point) for x, y, point in coordinates)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def lollipop_chart(
+    series: Sequence[Series],
+    x_labels: Sequence[tuple[float, str]],
+    description: str,
+    *,
+    x_range: tuple[float, float] | None = None,
+    width: int = WIDTH,
+) -> Markup:
+    """Signed changes over time: a stem from the zero line to a dot, so that a change of 0 still shows as a dot."""
+    values = [p.y for one in series for p in one.points]
+    low = min(-2, floor(min(values, default=0)))
+    high = max(2, ceil(max(values, default=0)))
+    step = _tick_step(high - low)
+    ticks = [tick * step for tick in range(int(low // step), int(-(-high // step)) + 1)]
+    x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
+    plot = _Plot(width, x_min, x_max, ticks[0], ticks[-1])
+    parts = _open(plot, ticks, x_labels, description)
+    zero = plot.y(0)
+    for index, one in enumerate(series):
+        css = _series_class(one, index)
+        shift = (index - (len(series) - 1) / 2) * DODGE
+        for point in one.points:
+            x, y = plot.x(point.x) + shift, plot.y(point.y)
+            parts.append(f'<line class="stem {css}" x1="{x:.1f}" x2="{x:.1f}" y1="{zero:.1f}" y2="{y:.1f}"/>')
+            parts.append(_dot(css, x, y, one.name, point))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def bar_chart(
+    bars: Sequence[Bar],
+    x_labels: Sequence[tuple[float, str]],
+    description: str,
+    *,
+    x_range: tuple[float, float] | None = None,
+    width: int = WIDTH,
+) -> Markup:
+    """Counts over spans of time (sessions per week): one bar per span, from zero up."""
+    top = max([*(bar.value for bar in bars), 1.0])
+    step = _tick_step(top)
+    ticks = [tick * step for tick in range(int(-(-top // step)) + 1)]
+    x_min, x_max = _x_span([x for bar in bars for x in (bar.start, bar.end)], x_labels, x_range)
+    plot = _Plot(width, x_min, x_max, 0, ticks[-1])
+    parts = _open(plot, ticks, x_labels, description)
+    zero = plot.y(0)
+    for bar in bars:
+        left, right = plot.x(bar.start), plot.x(bar.end)
+        bar_width = min((right - left) * 0.7, MAX_BAR_WIDTH)  # one lonely bar should not fill the chart
+        x = (left + right - bar_width) / 2
+        y = plot.y(bar.value)
+        parts.append(
+            f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{max(zero - y, 1.0):.1f}" '
+            f'data-value="{bar.value:g}"><title>{escape(bar.title)}</title></rect>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _tick_step(span: float) -> float:
+    for step in (1, 2, 5, 10, 20, 50, 100):
+        if span / step <= 6:
+            return float(step)
+    return 200.0

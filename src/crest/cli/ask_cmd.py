@@ -1,0 +1,103 @@
+"""`crest ask`: answers to questions about constructive rest, each naming its sources; warning signs first."""
+
+import json
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from crest.services.help import HelpAnswer, HelpReply, TopicGroup, UrgentAnswer
+
+LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
+SHOWN_QUESTION_CHARACTERS = 80
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ask")(ask)
+
+
+def ask(
+    question: Annotated[
+        list[str] | None, typer.Argument(help="your question, in your own words; quotes are optional")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of text")] = False,
+) -> None:
+    """Ask a question about constructive rest; without one, list the topics. Answers name their sources."""
+    from rich.console import Console
+
+    from crest.services import help as help_service
+
+    console = Console(highlight=False)
+    if not question:
+        groups = help_service.topics()
+        if as_json:
+            _print_json({"topics": [group.model_dump() for group in groups]})
+        else:
+            console.print('Ask in your own words, for example: crest ask "can I do it in bed?"\n')
+            _print_topics(console, groups)
+        return
+    reply = help_service.ask(" ".join(question))
+    if as_json:
+        _print_json(reply.model_dump())
+    else:
+        _print_reply(console, reply)
+
+
+def _print_json(document: object) -> None:
+    print(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def _print_reply(console: "Console", reply: "HelpReply") -> None:
+    from rich.markup import escape
+
+    if reply.urgent is not None:
+        _print_urgent(console, reply.urgent)
+    for answer in reply.answers:
+        _print_answer(console, answer)
+    if reply.topics is not None:
+        cut = len(reply.question) > SHOWN_QUESTION_CHARACTERS
+        shown = reply.question[:SHOWN_QUESTION_CHARACTERS] + ("…" if cut else "")
+        console.print(f"“{escape(shown)}”: {escape(reply.message or '')}\n")
+        _print_topics(console, reply.topics)
+    console.print(f"[dim]{escape(reply.footer)}[/dim]")
+
+
+def _print_urgent(console: "Console", urgent: "UrgentAnswer") -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    from crest.knowledge.model import WARNING_HEADINGS
+
+    heading, style = WARNING_HEADINGS[urgent.level], LEVEL_STYLES[urgent.level]
+    body = f"[bold]{escape(urgent.title)}[/bold]\n{escape(urgent.text)}\n[dim]Sources: {_sources(urgent)}[/dim]"
+    console.print(Panel(body, title=f"[{style}]{heading}[/{style}]", border_style=style.split()[-1]))
+    console.print()
+
+
+def _print_answer(console: "Console", answer: "HelpAnswer") -> None:
+    from rich.markup import escape
+    from rich.padding import Padding
+
+    console.print(f"[bold]{escape(answer.title)}[/bold]")
+    lines = [escape(answer.text), f"[dim]Sources: {_sources(answer)}[/dim]"]
+    if answer.related:
+        lines.append(f"[dim]See also: {escape('; '.join(link.title for link in answer.related))}[/dim]")
+    console.print(Padding("\n".join(lines), (0, 0, 1, 3), expand=False))
+
+
+def _print_topics(console: "Console", groups: "list[TopicGroup]") -> None:
+    from rich.markup import escape
+
+    for group in groups:
+        console.print(f"[bold]{escape(group.title)}[/bold]")
+        for link in group.entries:
+            console.print(f"   {escape(link.title)}")
+    console.print()
+
+
+def _sources(answer: "HelpAnswer") -> str:
+    from rich.markup import escape
+
+    return escape("; ".join(answer.sources))

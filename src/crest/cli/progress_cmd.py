@@ -1,0 +1,82 @@
+"""`crest progress`: is it helping? Pain per place, practice, before/after and daily life, with the numbers."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from crest.insights.progress import Line, ProgressSummary
+
+_VERDICT_STYLE = {"better": "green", "worse": "yellow", "no_clear_change": "", "not_enough_data": "dim"}
+
+
+def progress(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of sentences.")] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="A chosen start (2026-05-01): the 7 days before it are the baseline week.",
+        ),
+    ] = None,
+) -> None:
+    """Is it helping? Pain per place (first week against the latest), practice, before/after, daily activities.
+
+    With --json: an object with `places` (each with region, side, baseline, latest, change and verdict: better,
+    worse, no_clear_change or not_enough_data), `adherence`, `before_after` and `psfs`.
+    """
+    from crest.cli.journal_access import open_services
+    from crest.clock import system_zone
+    from crest.insights.progress import summary_fields
+    from crest.journal.records import parse_since
+
+    start = parse_since(since, system_zone()).date() if since is not None else None
+    with open_services() as services:
+        summary = services.reports.summary(since=start)
+    if as_json:
+        typer.echo(json.dumps(summary_fields(summary), indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    print_summary(Console(), summary)
+
+
+def print_summary(console: Console, summary: ProgressSummary) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from crest.insights.progress import adherence_line, before_after_line, psfs_line, trend_line
+    from crest.insights.verdicts import PAIN_RULE, PSFS_RULE
+
+    def indented(text: str, style: str = "") -> None:
+        console.print(Padding(Text(text[:1].upper() + text[1:] + ".", style=style), (0, 0, 0, 2), expand=False))
+
+    def say(line: Line, style: str = "") -> None:
+        indented(line.text, style)
+
+    console.print("[bold]Pain per place[/bold] (0-10, weekly medians: the first week against the latest)")
+    for trend in summary.trends:
+        say(trend_line(trend), _VERDICT_STYLE[trend.verdict.value])
+    if not summary.trends:
+        indented("No pain ratings yet. Rate your pain with `crest log` or in a check-in after a session")
+    indented(PAIN_RULE, "dim")
+    console.print("[bold]Practice[/bold]")
+    say(adherence_line(summary.adherence))
+    console.print("[bold]Before and after a session[/bold]")
+    for change in summary.before_after:
+        say(before_after_line(change))
+    if not summary.before_after:
+        indented("Rate the same place before and after a session to see how one session changes it")
+    console.print("[bold]Daily activities[/bold]")
+    say(psfs_line(summary.psfs), _VERDICT_STYLE[summary.psfs.verdict.value])
+    indented(PSFS_RULE, "dim")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("progress")(progress)

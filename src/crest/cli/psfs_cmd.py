@@ -1,0 +1,113 @@
+"""`crest psfs`: rate the activities your back or hip makes hard (the Patient-Specific Functional Scale)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from crest.errors import CrestError
+
+if TYPE_CHECKING:
+    from crest.cli.asker import Asker
+    from crest.journal.records import PsfsActivity
+
+
+class NothingRated(CrestError):
+    """`crest psfs` without any activity rated."""
+
+
+def psfs(
+    rate: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rate",
+            metavar="ACTIVITY=N",
+            help="An activity and how well you can do it now, 0 (unable) to 10 (as before the problem), e.g. "
+            "--rate 'tying my shoes=4'. Up to five; without --rate you are asked.",
+        ),
+    ] = None,
+    history: Annotated[bool, typer.Option("--history", help="Show past rounds instead of rating.")] = False,
+) -> None:
+    """Rate up to five activities your back or hip makes hard, 0 (unable) to 10 (as before); every 14 days."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from crest.cli.asker import Asker
+    from crest.cli.journal_access import open_services
+    from crest.insights.progress import psfs_line
+
+    console = Console()
+    with open_services() as services:
+        activities = services.daily_activities
+        if history:
+            rounds = activities.rounds()
+            for one in rounds:
+                scores = "; ".join(f"{a.name} {a.score}" for a in one.activities)
+                console.print(f"{one.at.astimezone():%Y-%m-%d} [dim](#{one.id})[/dim] {escape(scores)}")
+            if not rounds:
+                console.print("No activities rated yet. Run `crest psfs` to rate them.")
+            return
+        previous = activities.latest()
+        if rate:
+            rated = [_parse_rating(entry) for entry in rate]
+        else:
+            names = [activity.name for activity in previous.activities] if previous else []
+            rated = _ask(Asker(console), names, {a.name: a.score for a in previous.activities} if previous else {})
+        if not rated:
+            raise NothingRated("nothing rated; name an activity and give it a score from 0 to 10")
+        saved = activities.record(rated)
+        change = activities.change()
+    console.print(f"Saved: {escape('; '.join(f'{a.name} {a.score}' for a in saved.activities))}.")
+    console.print(escape(psfs_line(change).text[:1].upper() + psfs_line(change).text[1:]) + ".")
+    console.print("[dim]Rate the same activities again in 14 days.[/dim]")
+
+
+def _parse_rating(entry: str) -> PsfsActivity:
+    from crest.journal.records import InvalidPsfs, PsfsActivity
+
+    name, equals, score = entry.rpartition("=")
+    if not equals or not name.strip() or not score.strip().isdigit():
+        raise InvalidPsfs(f"cannot read '{entry}'; write it as ACTIVITY=N, like 'tying my shoes=4'")
+    return PsfsActivity(name, int(score))
+
+
+def _ask(asker: Asker, names: list[str], last_scores: dict[str, int]) -> list[PsfsActivity]:
+    """Ask for the same activities as last time, or for new ones (Enter on an empty name ends)."""
+    from crest.journal.records import MAX_PSFS_ACTIVITIES, PsfsActivity
+
+    if names:
+        asker.console.print("The same activities as last time: how well can you do each now?")
+    else:
+        asker.console.print(
+            "Name up to five activities your back or hip makes hard (like sitting through a film, tying your "
+            "shoes, lifting a child). Enter on an empty name when you are done."
+        )
+    asker.console.print("[dim]0 means you cannot do it, 10 that you can do it as before the problem.[/dim]")
+    rated: list[PsfsActivity] = []
+    for number in range(MAX_PSFS_ACTIVITIES):
+        name = names[number] if number < len(names) else None if names else asker.ask(f"Activity {number + 1}:")
+        if name is None:
+            break
+        score = _score(asker, name, last_scores.get(name))
+        if score is None:
+            break
+        rated.append(PsfsActivity(name, score))
+    return rated
+
+
+def _score(asker: Asker, name: str, last: int | None) -> int | None:
+    from rich.markup import escape
+
+    hint = "" if last is None else f" (last time {last})"
+    while True:
+        answer = asker.ask(f"{escape(name)}: 0-10{hint}?")
+        if answer is None:
+            return None
+        if answer.isdigit() and 0 <= int(answer) <= 10:
+            return int(answer)
+        asker.console.print("Please give a whole number from 0 to 10.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("psfs")(psfs)

@@ -1,0 +1,46 @@
+"""`crest remind`: a calendar file that reminds you to rest, weekly on your days at your local time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def remind(
+    at: Annotated[
+        str | None, typer.Option("--time", metavar="HH:MM", help="Local time (default: Settings, else 18:00).")
+    ] = None,
+    days: Annotated[
+        str | None, typer.Option("--days", metavar="mon,tue,...", help="Days of the week (default: every day).")
+    ] = None,
+    minutes: Annotated[
+        int | None, typer.Option("--minutes", min=5, max=30, help="Length of the rest (default: your usual).")
+    ] = None,
+    zone: Annotated[
+        str | None, typer.Option("--zone", metavar="AREA/CITY", help="Time zone (default: this computer's).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", metavar="crest.ics", help="Write to this file (default: screen).")
+    ] = None,
+) -> None:
+    """Make an iCalendar (.ics) file with a weekly reminder and an alarm, to import into your calendar app."""
+    from crest.cli.journal_access import open_services
+    from crest.interop.ical import parse_weekdays
+    from crest.private_files import write_private_file
+    from crest.services.reminders import ALARM_CAVEAT
+
+    chosen_days = parse_weekdays(days) if days is not None else None
+    with open_services() as services:
+        text = services.reminders.calendar(at=at, days=chosen_days, minutes=minutes, zone_name=zone)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_private_file(output, text, suggested_name="crest.ics")
+        typer.echo(f"Wrote the reminder to {output}; open it with your calendar app to add it.", err=True)
+    typer.echo(ALARM_CAVEAT, err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("remind")(remind)

@@ -1,0 +1,47 @@
+"""`crest report`: a report for your clinician, as a PDF or an HTML file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def report(
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="First day (default: your first record).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE", help="Last day (default: today).")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="report.pdf|report.html",
+            help="Where to write it; .pdf or .html (default: crest-report-DATE.pdf here).",
+        ),
+    ] = None,
+    notes: Annotated[bool, typer.Option("--notes", help="Include your own notes (left out unless you ask).")] = False,
+    paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help="Paper size of the PDF.")] = "a4",
+) -> None:
+    """A report for your clinician: practice, pain per place with verdicts, before/after, PSFS, safety answers."""
+    from crest.cli.journal_access import open_services
+    from crest.clock import system_zone
+    from crest.journal.records import parse_since
+    from crest.report.render import check_paper
+
+    zone = system_zone()
+    first = None if since is None else parse_since(since, zone).date()
+    last = None if until is None else parse_since(until, zone).date()
+    chosen_paper = check_paper(paper)
+    with open_services() as services:
+        built = services.clinician_reports.build(since=first, until=last, include_notes=notes)
+        path = output or Path(f"crest-report-{built.generated_at:%Y-%m-%d}.pdf")
+        services.clinician_reports.write(path, built, chosen_paper)
+    period = built.data.period
+    typer.echo(f"Wrote the report for {period.first_day} to {period.last_day} to {path}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)

@@ -1,0 +1,1 @@
+"""Sentence vectors (an adapter: reads model files installed with crest)."""

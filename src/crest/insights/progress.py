@@ -1,0 +1,240 @@
+"""Is it helping? Pain per place, practice against a target, before/after a session and daily life, in plain words
+with the numbers beside them and the source of every threshold one line away. Pure: records in, summary out."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from fractions import Fraction
+from typing import Any
+
+from crest.insights.pain import PainTrend, PlaceChange, change_by_place, pain_trends
+from crest.insights.practice import DAYS_WITH_DATA_WINDOW, Adherence, WeeklyTarget, adherence
+from crest.insights.psfs import PsfsChange, psfs_change
+from crest.insights.verdicts import (
+    MIN_RATINGS_PER_WINDOW,
+    PAIN_RULE,
+    PAIN_SOURCE,
+    PSFS_MEAN_CHANGE_POINTS,
+    PSFS_MEDIUM_MID_POINTS,
+    PSFS_MID_SOURCE,
+    PSFS_ONE_ACTIVITY_POINTS,
+    PSFS_RULE,
+    PSFS_SOURCE,
+    Source,
+    Verdict,
+)
+from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence for a person, with the source of the threshold it applies (if any)."""
+
+    text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    start: date | None  # the chosen start, or None: from the first week with ratings
+    trends: tuple[PainTrend, ...]  # the most recently rated place first
+    adherence: Adherence
+    before_after: tuple[PlaceChange, ...]
+    psfs: PsfsChange
+
+
+def progress_summary(
+    sessions: Sequence[PracticeSession],
+    check_ins: Sequence[CheckIn],
+    assessments: Sequence[PsfsAssessment],
+    zone: tzinfo,
+    now: datetime,
+    weekly_goal: int | None,
+    prescription: WeeklyTarget | None = None,
+    start: date | None = None,
+) -> ProgressSummary:
+    """`start` (a local day) moves the baseline to the 7 days before it; before/after then counts from it."""
+    start_moment = None if start is None else datetime.combine(start, time(0), tzinfo=zone)
+    recent_check_ins = check_ins if start_moment is None else [c for c in check_ins if c.at >= start_moment]
+    return ProgressSummary(
+        start=start,
+        trends=tuple(pain_trends(check_ins, zone, start)),
+        adherence=adherence(sessions, check_ins, zone, now, weekly_goal, prescription),
+        before_after=tuple(change_by_place(recent_check_ins)),
+        psfs=psfs_change(assessments, start_moment),
+    )
+
+
+def points(value: Fraction | float) -> str:
+    return f"{float(value):.1f}"
+
+
+def signed(value: Fraction | float) -> str:
+    return f"{float(value):+.1f}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+_PAIN_MEANING = {
+    Verdict.BETTER: "a fall that usually matters",
+    Verdict.WORSE: "a rise of 2 points or more; worth mentioning to your clinician",
+    Verdict.NO_CLEAR_CHANGE: "no clear change yet",
+}
+
+
+def trend_line(trend: PainTrend) -> Line:
+    """'lower back: 6.5 → 3.0 over 5 weeks, a fall that usually matters'."""
+    where = trend.place.label
+    if trend.verdict is Verdict.NOT_ENOUGH_DATA:
+        latest = 0 if trend.latest is None else len(trend.latest.scores)
+        return Line(
+            f"{where}: not enough ratings yet to compare ({MIN_RATINGS_PER_WINDOW} in the first week and "
+            f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; so far {len(trend.baseline.scores)} and {latest})",
+            PAIN_SOURCE,
+        )
+    assert trend.baseline.median is not None and trend.latest is not None and trend.latest.median is not None
+    numbers = f"{points(trend.baseline.median)} → {points(trend.latest.median)} over {_plural(trend.weeks, 'week')}"
+    return Line(f"{where}: {numbers}, {_PAIN_MEANING[trend.verdict]}", PAIN_SOURCE)
+
+
+def adherence_line(practice: Adherence) -> Line:
+    text = (
+        f"{_plural(practice.sessions_7_days, 'session')} ({practice.minutes_7_days} min) in the last 7 days, "
+        f"{practice.sessions_28_days} ({practice.minutes_28_days} min) in the last 28; "
+        f"days with a session or check-in: {practice.days_with_data_30} of {DAYS_WITH_DATA_WINDOW}"
+    )
+    if practice.target is not None:
+        text += (
+            f"; {practice.target.source.label}: {_plural(practice.target.sessions, 'session')} a week "
+            f"({practice.sessions_7_days} of {practice.target.sessions} in the last 7 days)"
+        )
+    return Line(text)
+
+
+def before_after_line(change: PlaceChange) -> Line:
+    return Line(
+        f"{change.place.label}: {signed(change.mean_change)} points on average from before to after a session "
+        f"(negative is better), over {_plural(change.sessions, 'session')}"
+    )
+
+
+def psfs_line(change: PsfsChange) -> Line:
+    if change.verdict is Verdict.NOT_ENOUGH_DATA or change.mean_change is None:
+        if change.baseline is None:
+            text = "daily activities (PSFS): not rated yet; name up to five activities your back or hip makes hard"
+        else:
+            text = "daily activities (PSFS): rate the same activities again to see a change (every 14 days)"
+        return Line(text, PSFS_SOURCE)
+    assert change.baseline_mean is not None and change.latest_mean is not None
+    meaning = {
+        Verdict.BETTER: "easier, by more than the scale's smallest detectable change",
+        Verdict.WORSE: "harder, by more than the scale's smallest detectable change",
+        Verdict.NO_CLEAR_CHANGE: "no change the scale can tell from day-to-day variation yet",
+    }[change.verdict]
+    mid = "reaches" if change.reaches_medium_mid else "does not reach"
+    return Line(
+        f"daily activities (PSFS): average {points(change.baseline_mean)} → {points(change.latest_mean)} "
+        f"({signed(change.mean_change)}), {meaning}; the change {mid} the medium important difference of "
+        f"{points(PSFS_MEDIUM_MID_POINTS)} ({PSFS_MID_SOURCE.short})",
+        PSFS_SOURCE,
+    )
+
+
+def headline(summary: ProgressSummary) -> Line | None:
+    """The one most useful line (for Today): a clear pain change first, then daily life, then practice."""
+    judged = [trend for trend in summary.trends if trend.verdict is not Verdict.NOT_ENOUGH_DATA]
+    for verdict in (Verdict.WORSE, Verdict.BETTER):
+        moved = [trend for trend in judged if trend.verdict is verdict]
+        if moved:
+            return trend_line(max(moved, key=lambda trend: abs(trend.change or Fraction(0))))
+    if summary.psfs.verdict in (Verdict.BETTER, Verdict.WORSE):
+        return psfs_line(summary.psfs)
+    if judged:
+        return trend_line(judged[0])
+    if summary.adherence.sessions_28_days or summary.adherence.days_with_data_30:
+        return adherence_line(summary.adherence)
+    return None
+
+
+def _number(value: Fraction | None) -> float | None:
+    return None if value is None else round(float(value), 2)
+
+
+def summary_fields(summary: ProgressSummary) -> dict[str, Any]:
+    """The summary as JSON-ready fields: what `crest progress --json` prints and `/api/progress` returns."""
+    practice = summary.adherence
+    return {
+        "since": None if summary.start is None else summary.start.isoformat(),
+        "places": [
+            {
+                "region": trend.place.region.value,
+                "side": None if trend.place.side is None else trend.place.side.value,
+                "baseline": _number(trend.baseline.median),
+                "latest": _number(None if trend.latest is None else trend.latest.median),
+                "change": _number(trend.change),
+                "verdict": trend.verdict.value,
+                "weeks": trend.weeks,
+                "baseline_ratings": len(trend.baseline.scores),
+                "latest_ratings": 0 if trend.latest is None else len(trend.latest.scores),
+                "baseline_days": [trend.baseline.first_day.isoformat(), trend.baseline.last_day.isoformat()],
+                "latest_days": None
+                if trend.latest is None
+                else [trend.latest.first_day.isoformat(), trend.latest.last_day.isoformat()],
+                "summary": trend_line(trend).text,
+            }
+            for trend in summary.trends
+        ],
+        "pain_rule": PAIN_RULE,
+        "pain_source": PAIN_SOURCE.full,
+        "adherence": {
+            "sessions_7_days": practice.sessions_7_days,
+            "minutes_7_days": practice.minutes_7_days,
+            "sessions_28_days": practice.sessions_28_days,
+            "minutes_28_days": practice.minutes_28_days,
+            "days_with_data_30": practice.days_with_data_30,
+            "target": None
+            if practice.target is None
+            else {"sessions_per_week": practice.target.sessions, "source": practice.target.source.value},
+            "summary": adherence_line(practice).text,
+        },
+        "before_after": [
+            {
+                "region": change.place.region.value,
+                "side": None if change.place.side is None else change.place.side.value,
+                "mean_change": round(change.mean_change, 2),
+                "sessions": change.sessions,
+            }
+            for change in summary.before_after
+        ],
+        "psfs": psfs_fields(summary.psfs),
+    }
+
+
+def psfs_fields(change: PsfsChange) -> dict[str, Any]:
+    return {
+        "verdict": change.verdict.value,
+        "baseline_at": None if change.baseline is None else change.baseline.at.isoformat(),
+        "latest_at": None if change.latest is None else change.latest.at.isoformat(),
+        "baseline_mean": _number(change.baseline_mean),
+        "latest_mean": _number(change.latest_mean),
+        "mean_change": _number(change.mean_change),
+        "activities": [
+            {"name": one.name, "baseline": one.baseline, "latest": one.latest, "change": one.change}
+            for one in change.activities
+        ],
+        "threshold_used": {
+            "mean_points": PSFS_MEAN_CHANGE_POINTS,
+            "one_activity_points": PSFS_ONE_ACTIVITY_POINTS,
+            "kind": "smallest detectable change",
+            "source": PSFS_SOURCE.full,
+        },
+        "medium_minimal_important_difference": {
+            "points": float(PSFS_MEDIUM_MID_POINTS),
+            "reached": change.reaches_medium_mid,
+            "source": PSFS_MID_SOURCE.full,
+        },
+        "rule": PSFS_RULE,
+        "summary": psfs_line(change).text,
+    }

@@ -1,0 +1,89 @@
+"""Daily life on the Patient-Specific Functional Scale: the first round against the latest, activity by activity.
+
+An activity is compared only with itself (same name, ignoring case and spacing), and the means are taken over
+the activities rated both times, so adding or dropping an activity never reads as a change.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from fractions import Fraction
+
+from crest.insights.verdicts import PSFS_MEDIUM_MID_POINTS, Verdict, judge_psfs
+from crest.journal.records import PsfsAssessment, activity_key
+
+ASK_AGAIN_AFTER = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class ActivityChange:
+    name: str
+    baseline: int
+    latest: int
+
+    @property
+    def change(self) -> int:
+        """Positive is better: the activity has become easier."""
+        return self.latest - self.baseline
+
+
+@dataclass(frozen=True)
+class PsfsChange:
+    baseline: PsfsAssessment | None
+    latest: PsfsAssessment | None
+    activities: tuple[ActivityChange, ...]  # rated both times, in the latest round's order
+    verdict: Verdict
+
+    @property
+    def baseline_mean(self) -> Fraction | None:
+        return _mean([activity.baseline for activity in self.activities])
+
+    @property
+    def latest_mean(self) -> Fraction | None:
+        return _mean([activity.latest for activity in self.activities])
+
+    @property
+    def mean_change(self) -> Fraction | None:
+        if self.baseline_mean is None or self.latest_mean is None:
+            return None
+        return self.latest_mean - self.baseline_mean
+
+    @property
+    def reaches_medium_mid(self) -> bool:
+        """Whether the mean moved by the medium minimal important difference (2.3) or more."""
+        return self.mean_change is not None and abs(self.mean_change) >= PSFS_MEDIUM_MID_POINTS
+
+
+def _mean(scores: Sequence[int]) -> Fraction | None:
+    return Fraction(sum(scores), len(scores)) if scores else None
+
+
+def psfs_change(assessments: Sequence[PsfsAssessment], start: datetime | None = None) -> PsfsChange:
+    """The baseline (the first round, or the last one before `start`) against the latest round."""
+    ordered = sorted(assessments, key=lambda one: (one.at, one.id or 0))
+    if not ordered:
+        return PsfsChange(None, None, (), Verdict.NOT_ENOUGH_DATA)
+    baseline = ordered[0]
+    if start is not None:
+        before = [one for one in ordered if one.at < start]
+        baseline = before[-1] if before else next((one for one in ordered if one.at >= start), ordered[0])
+    latest = ordered[-1]
+    if latest is baseline:
+        return PsfsChange(baseline, None, (), Verdict.NOT_ENOUGH_DATA)
+    earlier = {activity_key(activity.name): activity.score for activity in baseline.activities}
+    matched = tuple(
+        ActivityChange(activity.name, earlier[activity_key(activity.name)], activity.score)
+        for activity in latest.activities
+        if activity_key(activity.name) in earlier
+    )
+    if not matched:
+        return PsfsChange(baseline, latest, (), Verdict.NOT_ENOUGH_DATA)
+    change = PsfsChange(baseline, latest, matched, Verdict.NOT_ENOUGH_DATA)
+    assert change.mean_change is not None  # at least one activity was rated both times
+    verdict = judge_psfs(change.mean_change, [activity.change for activity in matched])
+    return PsfsChange(baseline, latest, matched, verdict)
+
+
+def psfs_due(latest: PsfsAssessment | None, now: datetime) -> bool:
+    """The activities are rated again every 14 days (never asked at all counts as due)."""
+    return latest is None or now - latest.at >= ASK_AGAIN_AFTER

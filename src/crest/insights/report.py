@@ -1,0 +1,233 @@
+"""The numbers of the clinician report for one period: practice, pain per place with its verdict, before/after,
+PSFS, the person's notes when they choose to share them, and a data table. Pure: records in, numbers out."""
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from fractions import Fraction
+
+from crest.errors import CrestError
+from crest.insights.pain import PainTrend, Place, PlaceChange, change_by_place, pain_trends
+from crest.insights.practice import TargetSource, WeeklyTarget, counts_as_practice
+from crest.insights.psfs import PsfsChange, psfs_change
+from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
+
+DAILY_ROWS_UP_TO_DAYS = 56  # a longer period is tabulated week by week
+
+
+class InvalidPeriod(CrestError):
+    """A report period that ends before it starts."""
+
+
+@dataclass(frozen=True)
+class Period:
+    first_day: date  # local days, both included
+    last_day: date
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    def contains(self, moment: datetime, zone: tzinfo) -> bool:
+        return self.first_day <= moment.astimezone(zone).date() <= self.last_day
+
+
+@dataclass(frozen=True)
+class Practice:
+    sessions: int  # sessions that lasted at least a minute
+    minutes: int
+    variants: tuple[tuple[str, int], ...]  # variant and its sessions, most used first
+    days_with_data: int  # days with a session or a check-in
+    target: WeeklyTarget | None
+
+    def sessions_per_week(self, period: Period) -> float:
+        return self.sessions / (period.days / 7)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    first_day: date  # a day, or the Monday-aligned start of a week
+    last_day: date
+    sessions: int
+    minutes: int
+    check_ins: int
+    pain: tuple[Fraction | None, ...]  # the median rating per place of `ReportData.table_places`
+
+
+@dataclass(frozen=True)
+class Note:
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    period: Period
+    practice: Practice
+    trends: tuple[PainTrend, ...]
+    weekly_pain: tuple[tuple[Place, tuple[tuple[date, Fraction], ...]], ...]  # weekly medians, for the chart
+    before_after: tuple[PlaceChange, ...]
+    psfs: PsfsChange
+    psfs_rounds: tuple[PsfsAssessment, ...]
+    notes: tuple[Note, ...] | None  # None: the person chose not to include them
+    table_places: tuple[Place, ...]
+    table: tuple[TableRow, ...]
+    table_by_week: bool
+
+
+def report_data(
+    sessions: Sequence[PracticeSession],
+    check_ins: Sequence[CheckIn],
+    assessments: Sequence[PsfsAssessment],
+    zone: tzinfo,
+    period: Period,
+    weekly_goal: int | None,
+    prescription: WeeklyTarget | None = None,
+    include_notes: bool = False,
+) -> ReportData:
+    """Everything inside `period`; verdicts compare the period's first week with ratings against its last."""
+    in_sessions = [s for s in sessions if period.contains(s.started_at, zone)]
+    in_check_ins = [c for c in check_ins if period.contains(c.at, zone)]
+    in_psfs = tuple(a for a in assessments if period.contains(a.at, zone))
+    trends = tuple(pain_trends(in_check_ins, zone))
+    places = tuple(trend.place for trend in trends)
+    by_week = period.days > DAILY_ROWS_UP_TO_DAYS
+    notes = (
+        tuple(Note(c.at, c.note) for c in in_check_ins if c.note is not None) if include_notes else None
+    )
+    return ReportData(
+        period=period,
+        practice=_practice(in_sessions, in_check_ins, zone, prescription, weekly_goal),
+        trends=trends,
+        weekly_pain=tuple((place, _weekly_medians(in_check_ins, place, zone)) for place in places),
+        before_after=tuple(change_by_place(in_check_ins)),
+        psfs=psfs_change(in_psfs),
+        psfs_rounds=in_psfs,
+        notes=notes,
+        table_places=places,
+        table=tuple(_table(in_sessions, in_check_ins, places, zone, period, by_week)),
+        table_by_week=by_week,
+    )
+
+
+def _practice(
+    sessions: Sequence[PracticeSession],
+    check_ins: Sequence[CheckIn],
+    zone: tzinfo,
+    prescription: WeeklyTarget | None,
+    weekly_goal: int | None,
+) -> Practice:
+    practised = [s for s in sessions if counts_as_practice(s)]
+    days = {s.started_at.astimezone(zone).date() for s in sessions} | {c.at.astimezone(zone).date() for c in check_ins}
+    target = prescription or (None if weekly_goal is None else WeeklyTarget(weekly_goal, TargetSource.WEEKLY_GOAL))
+    return Practice(
+        sessions=len(practised),
+        minutes=round(sum(s.actual_seconds for s in practised) / 60),
+        variants=tuple(Counter(s.variant for s in practised).most_common()),
+        days_with_data=len(days),
+        target=target,
+    )
+
+
+def _median(scores: Sequence[int]) -> Fraction | None:
+    ordered = sorted(scores)
+    if not ordered:
+        return None
+    middle = len(ordered) // 2
+    return Fraction(ordered[middle]) if len(ordered) % 2 else Fraction(ordered[middle - 1] + ordered[middle], 2)
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _weekly_medians(check_ins: Sequence[CheckIn], place: Place, zone: tzinfo) -> tuple[tuple[date, Fraction], ...]:
+    by_week: dict[date, list[int]] = defaultdict(list)
+    for check_in in check_ins:
+        for rating in check_in.pain:
+            if Place(rating.region, rating.side) == place:
+                by_week[_week_start(check_in.at.astimezone(zone).date())].append(rating.score)
+    medians = []
+    for week in sorted(by_week):
+        median = _median(by_week[week])
+        assert median is not None  # a week is only listed with its ratings
+        medians.append((week, median))
+    return tuple(medians)
+
+
+def _table(
+    sessions: Sequence[PracticeSession],
+    check_ins: Sequence[CheckIn],
+    places: tuple[Place, ...],
+    zone: tzinfo,
+    period: Period,
+    by_week: bool,
+) -> list[TableRow]:
+    def row_of(moment: datetime) -> date:
+        day = moment.astimezone(zone).date()
+        return max(_week_start(day), period.first_day) if by_week else day
+
+    session_rows: dict[date, list[PracticeSession]] = defaultdict(list)
+    for session in sessions:
+        if counts_as_practice(session):
+            session_rows[row_of(session.started_at)].append(session)
+    check_in_rows: dict[date, list[CheckIn]] = defaultdict(list)
+    for check_in in check_ins:
+        check_in_rows[row_of(check_in.at)].append(check_in)
+    rows = []
+    for first in sorted(set(session_rows) | set(check_in_rows)):
+        last = min(_week_start(first) + timedelta(days=6), period.last_day) if by_week else first
+        scores: dict[Place, list[int]] = defaultdict(list)
+        for check_in in check_in_rows[first]:
+            for rating in check_in.pain:
+                scores[Place(rating.region, rating.side)].append(rating.score)
+        rows.append(
+            TableRow(
+                first_day=first,
+                last_day=last,
+                sessions=len(session_rows[first]),
+                minutes=round(sum(s.actual_seconds for s in session_rows[first]) / 60),
+                check_ins=len(check_in_rows[first]),
+                pain=tuple(_median(scores[place]) for place in places),
+            )
+        )
+    return rows
+
+
+def period_of(
+    sessions: Sequence[PracticeSession],
+    check_ins: Sequence[CheckIn],
+    zone: tzinfo,
+    now: datetime,
+    since: date | None,
+    until: date | None,
+) -> Period:
+    """The chosen period; without a start, from the first day with a record (or today when there is none)."""
+    last = until or now.astimezone(zone).date()
+    if since is not None:
+        first = since
+    else:
+        moments = [s.started_at for s in sessions] + [c.at for c in check_ins]
+        first = min(moments).astimezone(zone).date() if moments else last
+    if last < first:
+        raise InvalidPeriod(f"the report would end ({last}) before it starts ({first}); check --since and --until")
+    return Period(first, last)
+
+
+@dataclass(frozen=True)
+class SafetySummary:
+    """The latest safety answers as the report shows them."""
+
+    answered_at: datetime
+    advice: str
+    answered_yes: tuple[tuple[str, str], ...]  # (question, its source) for each "yes"
+
+
+@dataclass(frozen=True)
+class ClinicianReport:
+    data: ReportData
+    generated_at: datetime
+    zone_name: str
+    safety: SafetySummary | None  # None: the safety questions were never answered
+    disclaimer: str

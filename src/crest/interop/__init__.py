@@ -1,0 +1,1 @@
+"""Standard formats other software reads (HL7 FHIR, iCalendar): pure serialisers, data in and text out."""

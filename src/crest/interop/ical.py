@@ -1,0 +1,124 @@
+"""A reminder as an iCalendar file (RFC 5545): one event repeating weekly on the chosen days at the person's local
+time, in their time zone, with an alarm. Data in, text out; `now` and the zone are passed in.
+
+With a named zone (Europe/Berlin) the event carries its TZID and a VTIMEZONE, so 18:00 stays 18:00 across daylight
+saving. Without one (only a fixed offset is known) the time is written as floating local time, which calendars show
+at 18:00 wherever the person is: still the time they chose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from crest.errors import CrestError
+
+PRODUCT_ID = "-//crest//constructive rest reminders//EN"
+
+
+class Weekday(StrEnum):
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def rrule_day(self) -> str:
+        return self.value[:2].upper()  # MO, TU, ...
+
+    @property
+    def number(self) -> int:
+        return list(Weekday).index(self)  # Monday is 0, like date.weekday()
+
+
+EVERY_DAY: tuple[Weekday, ...] = tuple(Weekday)
+
+
+class InvalidReminder(CrestError):
+    """A reminder time, day or length that cannot be read."""
+
+
+def parse_weekdays(text: str) -> tuple[Weekday, ...]:
+    """'mon,wed,fri' (or 'Mon, Wed') -> the days in week order; each at most once."""
+    days = set()
+    for part in text.split(","):
+        name = part.strip().lower()[:3]
+        if not name:
+            continue
+        try:
+            days.add(Weekday(name))
+        except ValueError:
+            choices = ",".join(day.value for day in Weekday)
+            raise InvalidReminder(f"unknown day '{part.strip()}'; write days like {choices}") from None
+    if not days:
+        raise InvalidReminder("choose at least one day, like mon,wed,fri")
+    return tuple(day for day in Weekday if day in days)
+
+
+def parse_clock_time(text: str) -> time:
+    """'18:00' or '7:30' -> a time of day."""
+    try:
+        hours, minutes = (int(part) for part in text.strip().split(":"))
+        return time(hours, minutes)
+    except ValueError:
+        raise InvalidReminder(f"cannot read the time '{text}'; write it like 18:00") from None
+
+
+@dataclass(frozen=True)
+class Reminder:
+    at: time  # local time of day
+    days: tuple[Weekday, ...]
+    minutes: int  # how long the event lasts: the session's length
+    summary: str
+    description: str  # the setup, so the calendar entry says what to do
+
+
+def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
+    """The calendar file: the first occurrence is the next chosen day at the chosen time (today if still ahead)."""
+    if not reminder.days:
+        raise InvalidReminder("choose at least one day for the reminder")
+    first = _first_occurrence(reminder, zone, now)
+    named = zone if isinstance(zone, ZoneInfo) else None
+    start = datetime.combine(first, reminder.at, tzinfo=named)  # naive (floating) without a named zone
+
+    event = icalendar.Event()
+    event.add("uid", f"crest-reminder-{reminder.at:%H%M}-{'-'.join(day.value for day in reminder.days)}@crest")
+    event.add("dtstamp", now)
+    event.add("dtstart", start)
+    event.add("duration", timedelta(minutes=reminder.minutes))
+    event.add("rrule", {"freq": "weekly", "byday": [day.rrule_day for day in reminder.days]})
+    event.add("summary", reminder.summary)
+    event.add("description", reminder.description)
+    event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block the time
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", reminder.summary)
+    alarm.add("trigger", timedelta(0))  # at the start of the event
+    event.add_component(alarm)
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add_component(event)
+    if named is not None:
+        calendar.add_missing_timezones()
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
+
+
+def _first_occurrence(reminder: Reminder, zone: tzinfo, now: datetime) -> date:
+    local_now = now.astimezone(zone)
+    wanted = {day.number for day in reminder.days}
+    for ahead in range(8):
+        day = local_now.date() + timedelta(days=ahead)
+        if day.weekday() in wanted and (ahead or local_now.time() < reminder.at):
+            return day
+    raise AssertionError("a chosen weekday comes within eight days")  # pragma: no cover

@@ -1,0 +1,350 @@
+"""Red-flag rules: word patterns for each warning sign of crp-facts.md section 5, checked before any search.
+
+A rule fires when one of its clauses matches: every pattern of the clause is found somewhere in the question
+(read as plain lower-case words separated by single spaces, see `crest.knowledge.text.words`), and none of the
+rule's `unless` patterns is. Patterns use lay words and common misspellings. They err on the side of caution:
+a warning answer shown once too often is better than one hidden behind a friendly answer.
+
+Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
+idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
+(cancer, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else ("my sister
+had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"), unless the
+person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone
+else has now (bladder trouble, numbness, pain) still fires: whoever has it needs the warning.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from crest.knowledge.text import words
+
+
+@dataclass(frozen=True)
+class RedFlagRule:
+    name: str
+    entry_id: str  # the warning-sign entry of help.toml it pins
+    clauses: tuple[tuple[re.Pattern[str], ...], ...]
+    unless: tuple[re.Pattern[str], ...] = ()
+    about_history: bool = False  # read without what the message says about someone else (see the module's note)
+
+    def fires(self, plain_text: str) -> bool:
+        """True when the rule matches `plain_text`, a question already reduced by `plain_words`."""
+        if any(pattern.search(plain_text) for pattern in self.unless):
+            return False
+        return any(all(pattern.search(plain_text) for pattern in clause) for clause in self.clauses)
+
+
+def plain_words(question: str) -> str:
+    """The question as the rules read it: " ".join(words(question)), its idioms taken out."""
+    return " ".join(_IDIOM.sub(" ", " ".join(words(question))).split())
+
+
+def about_the_reader(plain_text: str) -> str:
+    """`plain_text` without what it says about someone else, or about work or a cause named after an illness,
+    unless the person says they share it ("... me too")."""
+    if _SHARED_WITH_ME.search(plain_text):
+        return plain_text
+    return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
+
+
+def fired_rules(question: str, rules: Iterable[RedFlagRule]) -> list[RedFlagRule]:
+    plain = plain_words(question)
+    readers_own = about_the_reader(plain)
+    return [rule for rule in rules if rule.fires(readers_own if rule.about_history else plain)]
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b")
+
+
+def _rule(
+    name: str,
+    entry_id: str,
+    *clauses: str | tuple[str, ...],
+    unless: tuple[str, ...] = (),
+    about_history: bool = False,
+) -> RedFlagRule:
+    compiled = tuple(
+        tuple(_words(part) for part in ((clause,) if isinstance(clause, str) else clause)) for clause in clauses
+    )
+    return RedFlagRule(name, entry_id, compiled, tuple(_words(part) for part in unless), about_history)
+
+
+def _near(first: str, second: str, gap: int = 4) -> str:
+    """`first` then `second`, or the other way round, with at most `gap` words between them."""
+    return rf"(?:{first}) (?:\w+ ){{0,{gap}}}(?:{second})|(?:{second}) (?:\w+ ){{0,{gap}}}(?:{first})"
+
+
+SOILED = r"wet(?:s|ting)?|wee(?:s|d|ing)?|pee(?:s|d|ing)?|poo(?:s|ed|ing)?|poop(?:s|ed|ing)?|soil(?:s|ed|ing)?|messed"
+
+# Idioms that borrow a warning sign's words for a feeling: taken out before any rule reads the question.
+_FEELINGS = r"relief|laughter|laughing|nerves|excitement|joy|happiness|love|emotion"
+_IDIOM = re.compile(
+    r"\b(?:weak (?:\w+ ){0,2}at the knees"
+    rf"|(?:weak|numb|wobbly|jelly) (?:\w+ ){{0,2}}with (?:{_FEELINGS})"
+    r"|(?:fell|fall|falling|fallen) (?:over |about |off my chair )?(?:laughing|with laughter)"
+    rf"|(?:{SOILED}) (?:myself|my pants|my knickers) (?:laughing|with laughter)"
+    r"|dead (?:heavy|tired|relaxed|comfy|comfortable|easy|good|nice|calm|happy|lovely|still|chuffed|keen))\b"
+)
+# Someone else, and what the message says about them: up to the next word about the person writing, at most 10
+# words. Relatives, friends and the like, named: not "they" nor a doctor, whose words are often about the person
+# ("they found a tumour", "my GP says I").
+_OTHER_PERSON = (
+    r"(?:my|our|a|his|her|their) (?:\w+ )?(?:sister|brother|sibling|mum|mom|mother|mam|dad|father|parent|son"
+    r"|daughter|child|kid|baby|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
+    r"|neighbor|colleague|boss|aunt|auntie|uncle|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|cousin"
+    r"|niece|nephew|client|patient|student|flatmate|roommate)(?:s|es)?"
+)
+_ME = r"i|im|ive|id|ill|me|my|mine|myself"
+_SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b(?: (?!(?:{_ME})\b)\w+){{0,10}}")
+# An illness's name used for a workplace, a job or a cause: "a cancer ward", "I work in oncology".
+_WORK_OR_CAUSE = re.compile(
+    r"\b(?:(?:cancer|oncology|tumou?r|transplant|infectious diseases?) (?:ward|unit|centre|center|charity|charities"
+    r"|research|nurse|nurses|nursing|clinic|hospital|department|team|awareness|screening|fundraiser|fundraising"
+    r"|appeal|walk|run|race|shop)"
+    r"|(?:work|works|worked|working|volunteer\w*|job|nurse|nursing) (?:\w+ ){0,2}(?:in|on|at|for) (?:an? |the )?"
+    r"(?:oncology|cancer|transplant)"
+    r"|(?:race|run|walk|marathon|money|raise\w*|raising) for (?:\w+ )?cancer)\b"
+)
+_SHARED_WITH_ME = re.compile(
+    r"\b(?:(?:i|ive|im) (?:\w+ ){0,3}(?:diagnosed|(?:have|had|got) (?:it|that|the same))|(?:me|i) too"
+    r"|same (?:here|for me|thing happened to me))\b"
+)
+
+# Word families shared by several rules (regular expressions over plain words).
+PAIN = (
+    r"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting|burning"
+)
+CANNOT = (
+    r"cant|cannot|can not|couldnt|could not|unable to|not able to|struggl\w*|difficult\w*|trouble|problems?|hard to"
+)
+BLADDER = r"blad+[ae]rs?"
+NUMB = (
+    r"numb\w*|numm\w*|no feeling|lost (?:the |all |my )?(?:feeling|sensation)|losing (?:the )?(?:feeling|sensation)"
+    r"|loss of (?:feeling|sensation)|(?:reduced|less) (?:feeling|sensation)|anaesthe\w*|anesthe\w*"
+)
+CANT_FEEL = r"(?:cant|cannot|can not|couldnt|could not) feel (?:my |the )?(?:left |right |both |whole )?"
+GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
+WEAK = (
+    rf"weak\w*|feeble|{GIVING_WAY}|no strength|lost (?:\w+ ){{0,2}}strength"
+    r"|losing (?:\w+ ){0,2}strength|loss of strength|(?:cant|cannot|can not) (?:lift|move|stand on)"
+    r"|paraly[sz]\w*|floppy|foot drop|drop foot|drags?|dragging"
+)
+SADDLE = (
+    r"saddle|groin|genital\w*|privates|private (?:parts?|area)|crotch|perine\w*|between (?:my |the )?legs"
+    r"|inner thighs?|buttocks?|bum|butt|bottom(?! of)|backside|anus|anal|vagina\w*|vulva|labia|penis|testicles?|scrotum"
+    r"|down below|down there|sit(?:ting)? bones?|(?:my|your|lady|man|private) bits|nether regions"
+)
+BOTH_LEGS = (
+    r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs are|bilateral"
+)
+LIMB = (
+    r"legs?|foot|feet|toes?|ankles?|knees?|thighs?|calf|calves|shins?|arms?|hands?|fingers?|wrists?|face"
+    r"|one side|side of my (?:body|face)"
+)
+BELLY = r"belly|tummy|stomach|abdomen|abdominal|navel|belly button|tum|gut"
+ANEURYSM = r"aneu?r[iy]s\w*|anurism\w*|aort\w*|aaa"
+SEVERE = (
+    r"sudden\w*|severe\w*|terrible|horrible|horrendous|agoni[sz]\w*|excruciating|unbearable|worst|intense|extreme\w*"
+    r"|tearing|ripping|crushing|out of nowhere|all of a sudden|came on (?:\w+ ){0,2}(?:fast|quickly|suddenly)"
+)
+SHOCK = (
+    r"dizz\w*|light ?headed\w*|faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*|clammy|sweat\w*|pale"
+    r"|palpitation\w*|fast (?:heart\w*|pulse)|(?:heart|pulse) (?:is )?(?:racing|pounding|beating fast)"
+    r"|(?:racing|pounding) (?:heart|pulse)"
+    r"|breathless\w*|short of breath|shortness of breath|out of breath|(?:cant|cannot|can not|struggling to) breathe"
+)
+CANCER = (
+    r"cancer\w*|tumou?r\w*|malignan\w*|chemo\w*|radiotherapy|radiation therapy|carcinoma|lymphoma|leuka?emia"
+    r"|myeloma|metasta\w*|oncolog\w*|sarcoma"
+)
+AGE_OUTSIDE_20_TO_50 = r"[1-9]|1[0-9]|5[1-9]|[6-9][0-9]|1[01][0-9]"
+NOT_AN_AGE = r"weeks?|minutes?|mins?|days?|months?|cm|kg|lbs?|times?|hours?|seconds?|secs?|percent|years? ago|pounds"
+LONG_TIME = (
+    r"months?|a month|weeks and weeks|(?:[4-9]|[1-9][0-9]|four|five|six|seven|eight|nine|ten|twelve) weeks"
+    r"|years?|ages|a long time"
+)
+NO_BETTER = (
+    r"no better|not (?:any )?better|no improvement|not improv\w*|hasnt improved|havent improved"
+    r"|(?:isnt|not|hasnt|havent|never) (?:\w+ )?(?:getting|got|gotten|become|been) (?:any )?better"
+    r"|getting worse|worse and worse|no change"
+    r"|still (?:hurts?|painful|sore|the same|bad|there)"
+)
+WIPING = r"wip(?:e|es|ing)|toilet paper"
+NOT_HELPING = (
+    r"nothing (?:\w+ )?(?:helps|is helping|has helped|helped|works|is working|has worked|worked|eases it)"
+    r"|(?:not|isnt|doesnt|dont|hasnt|havent) (?:\w+ )?(?:helping|help|helped|working|work|easing|eased)|no relief"
+)
+STEROIDS = r"steroids?|corticosteroids?|prednis\w*|cortisone|dexamethasone"
+
+RULES: tuple[RedFlagRule, ...] = (
+    # --- urgent care: possible cauda equina (crp-facts.md section 5, first group)
+    _rule(
+        "bladder_or_bowel_trouble",
+        "warning_cauda_equina",
+        rf"(?:{CANNOT}) (?:\w+ ){{0,2}}(?:pee|peeing|wee|weeing|urinat\w*|pass\w* (?:urine|water)|piss\w*"
+        r"|empty(?:ing)? (?:my |the )?bladder|poo|pooing|poop\w*|open my bowels)",
+        r"(?:lost|losing|loss of|no|poor|cant|cannot|can not|couldnt|not in|unable to) controll?\w* (?:\w+ ){0,3}"
+        rf"(?:{BLADDER}|bowels?|pee|peeing|urine|urinat\w*|wee|weeing|poo|pooing|toilet)",
+        _near(r"accidents?|leak\w*|mess\w*", rf"{BLADDER}|bowels?|pee|urine|wee|poo|toilet", 3),
+        rf"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:{BLADDER}|bowels?|pee|urine|wee|poo|it in)",
+        r"incontin\w*|urinary retention|retaining urine",
+        rf"(?:{SOILED}) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
+        r"(?:leak\w*|dribbl\w*) (?:\w+ ){0,2}(?:urine|pee|wee|poo|stool)|(?:urine|pee|wee) leak\w*",
+        rf"(?:{BLADDER}|bowel|bowels|urine|urinary|peeing|toilet habits) (?:\w+ ){{0,2}}(?:problems?|issues?"
+        r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|control)",
+        rf"(?:new|sudden\w*) (?:\w+ ){{0,2}}(?:{BLADDER}|bowel|bowels|urinary)",
+    ),
+    _rule(
+        "saddle_numbness",
+        "warning_cauda_equina",
+        _near(NUMB, SADDLE, 5),
+        rf"{CANT_FEEL}(?:{SADDLE})",
+        r"cauda|equina",
+    ),
+    _rule(
+        "lost_bowel_or_bladder_sensation",
+        "warning_cauda_equina",
+        (r"rect(?:um|al)", r"feel\w*|sensation|numb\w*|full\w*"),
+        r"(?:cant|cannot|can not|dont|do not|no longer|not|never) (?:\w+ ){0,1}(?:feel|tell|sense|notice) "
+        r"(?:\w+ ){0,3}(?:need|have|want) to (?:poo|pooh|poop|go|open my bowels|have a bowel movement|pee|wee)",
+        r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
+        rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
+        _near(r"numb\w*|(?:cant|cannot|can not|dont|do not) feel (?:anything|it|much)", WIPING),
+    ),
+    _rule(
+        "sexual_function_change",
+        "warning_cauda_equina",
+        r"erectile|erections?|errections?|impoten\w*|(?:cant|cannot|can not) (?:get|keep) (?:it )?(?:up|hard)",
+        rf"(?:{CANNOT}|no|lost|loss of|less) (?:\w+ ){{0,2}}(?:climax\w*|orgasm\w*|ejaculat\w*|arous\w*)",
+        r"sexual (?:dysfunction|function|problems?|changes?|difficult\w*|numbness|sensation)",
+        _near(NUMB, r"sex|intercourse|love making", 3),
+    ),
+    _rule(
+        "pain_in_both_legs",
+        "warning_cauda_equina",
+        _near(BOTH_LEGS, PAIN, 4),
+        _near(r"sciatica", r"both|each (?:leg|side)|bilateral", 3),
+        rf"(?:{PAIN}) (?:\w+ ){{0,3}}(?:in|down|into|through|along) (?:both |each |my |the )?legs",
+    ),
+    _rule(
+        "weakness_in_both_legs",
+        "warning_cauda_equina",
+        _near(BOTH_LEGS, WEAK, 4),
+        _near(BOTH_LEGS, GIVING_WAY, 6),  # unmistakable even a few words away, unlike "weak" or "floppy"
+        rf"(?:{WEAK}) (?:\w+ ){{0,3}}(?:in )?(?:both |my |the )?legs",
+    ),
+    # --- urgent care: possible aortic aneurysm
+    _rule(
+        "sudden_severe_pain_with_faintness",
+        "warning_aortic",
+        (SEVERE, PAIN, SHOCK),
+        (ANEURYSM, PAIN),
+    ),
+    # --- see a clinician before continuing
+    _rule(
+        "pulsing_in_belly",
+        "warning_pulsing_belly",
+        _near(r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*", BELLY, 4),
+        ANEURYSM,
+    ),
+    _rule("history_of_cancer", "warning_cancer", CANCER, about_history=True),
+    _rule(
+        "unexplained_weight_loss",
+        "warning_cancer",
+        r"(?:lost|losing|loss of|dropp\w*|dropped|shed\w*) (?:\w+ ){0,4}(?:weight|kilos?|kgs?|pounds|lbs|stone)",
+        r"(?:unexplained|unintended|unintentional|unexpected|sudden|rapid) weight ?loss|weight ?loss (?:\w+ ){0,3}"
+        r"(?:unexplained|without trying|for no reason|no reason)",
+        unless=(
+            r"(?:want|wanting|trying to|try to|tried to|hope|hoping|need|like|plan\w*|goal|help me|helps? you|will|can)"
+            r" (?:\w+ ){0,3}(?:to )?los(?:e|ing)",
+            r"diet\w*|on purpose|deliberately|intentionally|slimming|eating disorder|anorexi\w*|bulimi\w*"
+            r"|as a (?:teen|teenager|child|kid|student)|(?:years|decades) ago",
+        ),
+    ),
+    _rule(
+        "night_pain",
+        "warning_cancer",
+        rf"(?:{PAIN}) (?:\w+ ){{0,5}}(?:at night|in the night|during the night|every night|all night|nights"
+        r"|night ?time|overnight)",
+        rf"(?:night|nighttime|nocturnal) (?:{PAIN})",
+        (r"(?:wakes?|waking|woke|wake) me|keeps? me awake|cant sleep (?:\w+ ){0,3}(?:pain|hurts?)", PAIN),
+    ),
+    _rule(
+        "new_back_pain_under_20_or_over_50",
+        "warning_cancer",
+        (rf"(?:im|i am|aged?|age of|turned|turning) (?:only |just |nearly |almost |now )?(?:{AGE_OUTSIDE_20_TO_50})"
+         rf"(?! (?:{NOT_AN_AGE}))", PAIN),
+        (rf"(?:{AGE_OUTSIDE_20_TO_50}) (?:years old|year old|yrs old|yrs|yo|y o)", PAIN),
+        (r"over (?:50|fifty|60|sixty|70|seventy)|in my (?:50s|60s|70s|80s|90s|fifties|sixties|seventies|eighties"
+         r"|nineties|teens)|teenager|pensioner", PAIN),
+    ),
+    _rule(
+        "no_improvement_after_a_month",
+        "warning_cancer",
+        (NO_BETTER, LONG_TIME),
+        (NOT_HELPING, LONG_TIME, PAIN),
+    ),
+    _rule(
+        "fever_or_chills",
+        "warning_infection",
+        r"fevers?|feverish|high temperature|a temperature|temp of|chills|the shivers|rigors|night sweats",
+    ),
+    _rule(
+        "weakened_immune_system",
+        "warning_infection",
+        r"immun\w*|transplant\w*|hiv",
+        about_history=True,
+    ),
+    _rule(
+        "injecting_drugs",
+        "warning_infection",
+        r"inject\w* (?:\w+ )?drugs?|iv drugs?|intravenous drugs?|heroin|shoot(?:ing)? up",
+        about_history=True,
+    ),
+    _rule(
+        "recent_bacterial_infection",
+        "warning_infection",
+        r"infections?|infected|bacteria\w*|uti|utis|cystitis|pneumonia|sepsis|septic|abscess\w*|cellulitis"
+        r"|tuberculosis|antibiotics?",
+        about_history=True,
+    ),
+    _rule(
+        "major_trauma",
+        "warning_fracture",
+        r"(?:car|road|traffic|bike|motorbike|motorcycle|cycling|bicycle|skiing|ski|horse|riding|sports?|rugby"
+        r"|football|work) (?:accident|crash|collision|fall|injury)",
+        r"accident|collision|whiplash",
+        r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto|on)",
+        r"(?:slipped|slip|tripped|trip) (?:on|over|down|and fell)",
+        r"landed (?:hard )?on (?:my )?(?:back|bottom|bum|coccyx|tailbone)",
+        r"(?:had|have had|took|since) (?:a |an )?(?:\w+ )?(?:fall|tumble)",
+        r"(?:bad|big|serious|hard|heavy|nasty|major) (?:fall|accident|crash|impact|blow|injury|knock)",
+        r"hit by (?:a )?(?:car|bus|van|truck|lorry|bike)|major trauma|physical trauma|spinal injury",
+        r"(?:broke|broken|fractur\w*) (?:\w+ ){0,2}(?:back|spine|vertebra\w*|hip|pelvis|tailbone|coccyx|bone)",
+        r"fractur\w*",
+        unless=(r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)",),
+        about_history=True,
+    ),
+    _rule(
+        "fragile_bones_or_long_term_steroids",
+        "warning_fracture",
+        r"osteop(?:or|er|en|aen)\w*|brittle bones?|bone density|thin bones|weak bones",  # not an osteopath
+        (STEROIDS, r"years?|months?|long term|long time|ages|daily|decades?|for a while"),
+        rf"on (?:\w+ ){{0,2}}(?:{STEROIDS})",
+        about_history=True,
+    ),
+    _rule(
+        "new_loss_of_feeling",
+        "warning_new_numbness_or_weakness",
+        _near(NUMB, LIMB, 4),
+        rf"{CANT_FEEL}(?:{LIMB})",
+        _near(r"dead", LIMB, 2),
+    ),
+    _rule(
+        "new_loss_of_strength",
+        "warning_new_numbness_or_weakness",
+        _near(WEAK, LIMB, 4),
+    ),
+)

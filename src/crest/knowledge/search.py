@@ -1,0 +1,195 @@
+"""Find the help entries for a question: red-flag rules first, then a full-text search, joined by meaning.
+
+The red-flag rules read every question before any ranking, and never depend on it.
+
+The full-text index (SQLite FTS5, BM25) lives in memory (the standard library's sqlite3, nothing on disk, nothing
+downloaded) and is built once from the entries. A question is never passed to SQLite as query syntax: it is
+reduced to plain words (see `text.words`), stop words are dropped, typos are fixed against the entries' vocabulary,
+lay words gain the entries' words for them, and each remaining word goes in quoted, joined by OR, as a parameter.
+
+When a sentence encoder is given (see `crest.embedding`), each entry is also compared by meaning: its title, its
+"also asked as" phrasings and its answer are sentence vectors, computed once, and the question's vector is
+compared with them. (Reading a long message sentence by sentence, or with its typos fixed, changed no measured
+answer, so neither is done.) An entry's score is a weighted sum of its best similarity and its BM25 score as a
+share of the best one, so words the person shares with an entry still count, and a question worded unlike any
+entry still finds it. Without an encoder the ranking is BM25 alone.
+"""
+
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from crest.knowledge.model import HelpContent, HelpEntry
+from crest.knowledge.red_flags import RULES, RedFlagRule, fired_rules
+from crest.knowledge.spelling import SpellingFixer
+from crest.knowledge.text import clean_question, words
+
+MAX_ANSWERS = 3
+MAX_QUERY_WORDS = 64  # a long text is searched by its first words; the red-flag rules still read all of it
+RUNNER_UP_SHARE = 0.5  # a second or third answer must score at least this share of the best one
+MEANING_WEIGHT = 0.6  # share of an entry's score that comes from meaning; the rest from BM25
+# Similarities (cosine) of the measured questions to their own entry are 0.3 to 0.9; of unrelated questions
+# ("how do I cook pasta", "my car needs new tyres"), under 0.3 to every entry.
+MIN_SIMILARITY = 0.35  # an entry no word of the question matches is an answer only when at least this close in meaning
+MIN_RELATED = 0.25  # an entry that shares words with the question but is further than this in meaning is no answer
+# BM25 weight per column (id, title, text, also_asked): a match in a title or a lay phrasing counts most.
+COLUMN_WEIGHTS = (0.0, 4.0, 1.0, 3.0)
+WARNING_ORDER = {"urgent_care": 0, "see_clinician": 1}
+
+# Common words that say little about the topic. Kept on purpose: up, down, not, no, off, out, over, under,
+# before, after, both, long, often, side: "get up" and "get down" are different questions.
+_STOP_WORDS_TEXT = """
+    a about above again all also am an and any anything are as at be because been being but by can could
+    did do does doing dont for from had has have having he her here hers him his how i id if ill im in into is
+    it its itll ive just me might mine more most must my myself of ok okay on once one only or other our ours
+    she should so some something such than that thats the their them then there these they thing things this
+    those through to too us very was we were what whats when where which while who whom why will with would
+    you your youre yours yourself really actually please hi hello thanks thank anyone someone know
+    get gets got getting need needs want wants supposed meant just still even much lot little bit kind sort
+    bad good normal fine right wrong best way like maybe sure ever always usually whether
+    cant wont didnt doesnt isnt arent wasnt couldnt shouldnt wouldnt havent hasnt
+    dear liz wondering wonder question questions tips anybody somebody tell
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+
+FloatArray = npt.NDArray[np.float32]
+
+
+class SentenceEncoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """One unit-length vector per text, as rows, in the order given."""
+        ...
+
+
+@dataclass(frozen=True)
+class HelpResult:
+    """What a question finds: at most one warning sign, pinned, and up to three ordinary entries."""
+
+    urgent: HelpEntry | None
+    answers: tuple[HelpEntry, ...]
+
+    @property
+    def found_nothing(self) -> bool:
+        return self.urgent is None and not self.answers
+
+
+class HelpSearch:
+    """Built once from the content; `find` is safe to call from several threads."""
+
+    def __init__(
+        self,
+        content: HelpContent,
+        rules: tuple[RedFlagRule, ...] = RULES,
+        encoder: SentenceEncoder | None = None,
+        dictionary: frozenset[str] = frozenset(),
+    ) -> None:
+        """`dictionary`: correctly spelt words the typo fixer leaves alone (see `SpellingFixer`)."""
+        self._content = content
+        self._rules = rules
+        self._fixer = SpellingFixer(content.vocabulary(), dictionary)
+        self._lock = threading.Lock()
+        self._database = sqlite3.connect(":memory:", check_same_thread=False)
+        self._database.execute(
+            "CREATE VIRTUAL TABLE entries USING fts5("
+            "id UNINDEXED, title, text, also_asked, tokenize = 'porter unicode61 remove_diacritics 2')"
+        )
+        self._database.executemany(
+            "INSERT INTO entries (id, title, text, also_asked) VALUES (?, ?, ?, ?)",
+            [(entry.id, entry.title, entry.text, "\n".join(entry.also_asked)) for entry in content.answers],
+        )
+        self._encoder = encoder
+        passages = entry_passages(content)
+        self._entry_ids = [entry.id for entry in content.answers]
+        self._passage_vectors = encoder.encode([text for _, text in passages]) if encoder else None
+        # passages come entry by entry: each entry's rows start here, for the best similarity per entry
+        owners = [self._entry_ids.index(entry_id) for entry_id, _ in passages]
+        self._entry_starts = np.searchsorted(owners, np.arange(len(self._entry_ids)))
+
+    @property
+    def compares_meaning(self) -> bool:
+        return self._encoder is not None
+
+    def find(self, question: str) -> HelpResult:
+        return HelpResult(self.warning_sign(question), self.answers(question))
+
+    def warning_sign(self, question: str) -> HelpEntry | None:
+        """The most serious warning-sign entry whose rule fires on the question, if any."""
+        entries = [self._content.entry(rule.entry_id) for rule in fired_rules(question, self._rules)]
+        warnings = [entry for entry in entries if entry is not None and entry.level is not None]
+        return min(warnings, key=lambda entry: WARNING_ORDER[entry.level or "see_clinician"], default=None)
+
+    def answers(self, question: str) -> tuple[HelpEntry, ...]:
+        """The 1-3 ordinary entries that best match the question, best first; none when nothing matches."""
+        scores = self.scores(question)
+        ranked = sorted(scores, key=lambda entry_id: -scores[entry_id])[:MAX_ANSWERS]
+        if not ranked:
+            return ()
+        best = scores[ranked[0]]
+        found = (self._content.entry(entry_id) for entry_id in ranked if scores[entry_id] >= best * RUNNER_UP_SHARE)
+        return tuple(entry for entry in found if entry is not None)
+
+    def scores(self, question: str) -> dict[str, float]:
+        """Each entry that may answer the question, with its score (higher is better)."""
+        lexical = self._lexical_scores(question)
+        if self._passage_vectors is None or not words(question):  # no word at all (emoji, another script): no answer
+            return lexical
+        similarity = self._similarities(question)
+        near = {entry_id for entry_id, value in similarity.items() if value >= MIN_SIMILARITY}
+        return {
+            entry_id: MEANING_WEIGHT * similarity[entry_id] + (1 - MEANING_WEIGHT) * lexical.get(entry_id, 0.0)
+            for entry_id in near.union(lexical)
+            if similarity[entry_id] >= MIN_RELATED
+        }
+
+    def _lexical_scores(self, question: str) -> dict[str, float]:
+        """BM25 score of each entry sharing a word with the question, as a share of the best one (best = 1)."""
+        terms = self.query_terms(question)
+        if not terms:
+            return {}
+        match = " OR ".join(f'"{term}"' for term in terms)  # terms are [a-z0-9]+: nothing to escape
+        with self._lock:
+            rows = self._database.execute(
+                "SELECT id, bm25(entries, ?, ?, ?, ?) AS score FROM entries WHERE entries MATCH ? ORDER BY score",
+                (*COLUMN_WEIGHTS, match),
+            ).fetchall()
+        if not rows:
+            return {}
+        best = rows[0][1]  # BM25 scores are negative: lower is better
+        return {entry_id: score / best for entry_id, score in rows}
+
+    def _similarities(self, question: str) -> dict[str, float]:
+        """Each entry's closest passage to the question (cosine, -1 to 1)."""
+        assert self._encoder is not None and self._passage_vectors is not None
+        vector = self._encoder.encode([clean_question(question)])[0]
+        per_entry = np.maximum.reduceat(self._passage_vectors @ vector, self._entry_starts)
+        return {entry_id: float(value) for entry_id, value in zip(self._entry_ids, per_entry, strict=True)}
+
+    def query_terms(self, question: str) -> list[str]:
+        """The words searched for: no stop words, typos fixed, lay words joined by the entries' words."""
+        terms: dict[str, None] = {}  # ordered and without repeats
+        for word in words(question)[: MAX_QUERY_WORDS * 4]:
+            if word in STOP_WORDS:
+                continue
+            fixed = word if word in self._content.synonyms else self._fixer.fix(word)
+            if fixed in STOP_WORDS:
+                continue
+            terms[fixed] = None
+            for synonym in self._content.synonyms.get(fixed, ()):
+                terms[synonym] = None
+            if len(terms) >= MAX_QUERY_WORDS:
+                break
+        return list(terms)
+
+
+def entry_passages(content: HelpContent) -> list[tuple[str, str]]:
+    """(entry id, text) for every text compared by meaning: each answer's title, lay phrasings and answer."""
+    return [
+        (entry.id, text) for entry in content.answers for text in (entry.title, *entry.also_asked, entry.text)
+    ]
+

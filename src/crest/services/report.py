@@ -1,0 +1,91 @@
+"""The report for the clinician: gather a period's records, compute its numbers, render it as HTML or PDF."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crest.clock import Clock
+from crest.errors import CrestError
+from crest.insights.practice import WeeklyTarget
+from crest.insights.report import ClinicianReport, SafetySummary, period_of, report_data
+from crest.private_files import write_private_file
+from crest.protocol.loader import load_protocol
+from crest.report.render import Paper, report_html, report_pdf
+from crest.services.preferences import PreferencesStore
+from crest.services.safety import Safety
+
+if TYPE_CHECKING:
+    from crest.journal.store import Journal
+
+REPORT_SUFFIXES = (".pdf", ".html")
+
+
+class UnknownReportFormat(CrestError):
+    """A report file name that ends neither in .pdf nor in .html."""
+
+
+class ClinicianReports:
+    def __init__(
+        self, journal: Journal, clock: Clock, zone: tzinfo, preferences: PreferencesStore, safety: Safety
+    ) -> None:
+        self._journal = journal
+        self._clock = clock
+        self._zone = zone
+        self._preferences = preferences
+        self._safety = safety
+
+    def build(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        include_notes: bool = False,
+        prescription: WeeklyTarget | None = None,
+    ) -> ClinicianReport:
+        now = self._clock()
+        sessions = self._journal.list_sessions()
+        check_ins = self._journal.list_checkins()
+        period = period_of(sessions, check_ins, self._zone, now, since, until)
+        data = report_data(
+            sessions,
+            check_ins,
+            self._journal.list_psfs(),
+            self._zone,
+            period,
+            self._preferences.current().weekly_goal_sessions,
+            prescription,
+            include_notes,
+        )
+        standing = self._safety.standing()
+        safety = None
+        if standing.latest is not None:
+            safety = SafetySummary(
+                answered_at=standing.latest.answered_at,
+                advice=standing.advice or "These answers were saved in a form this crest cannot read.",
+                answered_yes=tuple((reason.text, reason.source) for reason in standing.reasons),
+            )
+        return ClinicianReport(
+            data=data,
+            generated_at=now.astimezone(self._zone),  # every time in the report reads in the person's zone
+            zone_name=str(getattr(self._zone, "key", None) or now.astimezone(self._zone).tzname() or "UTC"),
+            safety=safety,
+            disclaimer=load_protocol().disclaimer,
+        )
+
+    @staticmethod
+    def html(report: ClinicianReport) -> str:
+        """A whole HTML document, the same one the PDF is printed from."""
+        return report_html(report)
+
+    @staticmethod
+    def pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
+        return report_pdf(report, paper)
+
+    def write(self, path: Path, report: ClinicianReport, paper: Paper = "a4") -> None:
+        """Write the report as PDF or HTML, chosen by the file name; readable by its owner only."""
+        suffix = path.suffix.lower()
+        if suffix not in REPORT_SUFFIXES:
+            raise UnknownReportFormat(f"{path.name}: name the report file .pdf or .html, like report.pdf")
+        payload: bytes | str = self.pdf(report, paper) if suffix == ".pdf" else self.html(report)
+        write_private_file(path, payload, suggested_name=f"crest-report{suffix}")

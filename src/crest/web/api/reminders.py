@@ -1,0 +1,36 @@
+"""A calendar reminder as an iCalendar file to download (the same as `crest remind`)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from crest.interop.ical import parse_weekdays
+from crest.web.context import WebContext, web_context
+from crest.web.schemas import CLOCK_TIME_PATTERN, TIME_ZONES, WEEKDAYS_PATTERN
+
+router = APIRouter(tags=["reminders"])
+Context = Annotated[WebContext, Depends(web_context)]
+
+
+@router.get(
+    "/reminder.ics",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "a weekly reminder with an alarm"}},
+)
+def reminder(
+    context: Context,
+    time: Annotated[str | None, Query(pattern=CLOCK_TIME_PATTERN, description="local time, like 18:00")] = None,
+    days: Annotated[str | None, Query(pattern=WEEKDAYS_PATTERN, description="like mon,wed,fri")] = None,
+    minutes: Annotated[int | None, Query(ge=5, le=30)] = None,
+    zone: Annotated[
+        str | None, Query(max_length=60, description="like Europe/Berlin", json_schema_extra={"enum": TIME_ZONES})
+    ] = None,
+) -> Response:
+    """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file."""
+    chosen_days = None if days is None else parse_weekdays(days)
+    text = context.services.reminders.calendar(at=time, days=chosen_days, minutes=minutes, zone_name=zone)
+    return Response(
+        text,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="crest-reminder.ics"'},
+    )

@@ -1,0 +1,144 @@
+"""Input that does not fit, in plain words: which field, and what to enter instead, never the validator's own text.
+
+The JSON API answers with the field's path and these words; a page names the field as its form does.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# How the pages and forms name the fields a person can get wrong; any other field is named from its own name.
+FIELD_LABELS: Mapping[str, str] = {
+    "minutes": "Minutes",
+    "variant": "Variant",
+    "speed": "Speed",
+    "before_checkin_id": "The check-in before the session",
+    "session_id": "Session",
+    "checkin_id": "Check-in",
+    "timing": "Before or after a session",
+    "next": "The page to go on to",
+    "default_minutes": "Default session length (minutes)",
+    "default_variant": "Default variant",
+    "height_cm": "Your height in cm",
+    "theme": "Theme",
+}
+LONGEST_ECHO = 40  # what was entered is repeated only while it is short enough to read
+
+_WHAT_TO_ENTER: Mapping[str, str] = {
+    "missing": "this is required",
+    "int_parsing": "enter a whole number",
+    "int_type": "enter a whole number",
+    "int_from_float": "enter a whole number",
+    "float_parsing": "enter a number",
+    "float_type": "enter a number",
+    "finite_number": "enter a number",
+    "bool_parsing": "answer yes or no",
+    "bool_type": "answer yes or no",
+    "string_type": "enter some text",
+    "list_type": "give a list",
+    "dict_type": "give named values",
+    "model_type": "give named values",
+    "model_attributes_type": "give named values",
+    "date_parsing": "enter a date like 2026-05-01",
+    "date_type": "enter a date like 2026-05-01",
+    "date_from_datetime_parsing": "enter a date like 2026-05-01",
+    "datetime_parsing": "enter a date and time like 2026-05-01T07:30+01:00",
+    "datetime_type": "enter a date and time like 2026-05-01T07:30+01:00",
+    "datetime_from_date_parsing": "enter a date and time like 2026-05-01T07:30+01:00",
+    "timezone_aware": "add the time zone, like 2026-05-01T07:30+01:00",
+    "extra_forbidden": "crest does not know this field; leave it out",
+    "json_invalid": "this is not valid JSON",
+}
+
+_NOTHING_TO_ECHO = ("missing", "extra_forbidden", "json_invalid")
+_BOUNDS: Mapping[str, tuple[str, str]] = {
+    "greater_than_equal": ("ge", "enter {} or more"),
+    "greater_than": ("gt", "enter more than {}"),
+    "less_than_equal": ("le", "enter {} or less"),
+    "less_than": ("lt", "enter less than {}"),
+}
+_LENGTHS: Mapping[str, tuple[str, str]] = {
+    "string_too_long": ("max_length", "keep it to {} characters or fewer"),
+    "string_too_short": ("min_length", "enter at least {} characters"),
+    "too_long": ("max_length", "give at most {} entries"),
+    "too_short": ("min_length", "give at least {} entries"),
+}
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    field: str  # where, as a path: pain.0.score
+    label: str  # where, as a person reads it: Pain score (entry 1)
+    message: str  # what to do about it, in plain words
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.label}: {self.message}."
+
+
+def input_problems(errors: Sequence[Mapping[str, Any]]) -> list[InputProblem]:
+    """One problem per error that pydantic (or FastAPI) reported."""
+    return [_problem(error) for error in errors]
+
+
+def _problem(error: Mapping[str, Any]) -> InputProblem:
+    # An unreadable body is located at a character of it, which is no field.
+    located = () if error.get("type") == "json_invalid" else error.get("loc", ())
+    location = [part for part in located if part not in ("body", "query", "path", "form")]
+    names = [str(part) for part in location]
+    return InputProblem(".".join(names) or "body", _label(location), _message(error))
+
+
+def _label(location: Sequence[Any]) -> str:
+    names = [part for part in location if isinstance(part, str)]
+    if not names:
+        return "What was sent"
+    name = names[-1]
+    label = FIELD_LABELS.get(name) or _from_name(name)
+    entries = [part for part in location if isinstance(part, int)]
+    return f"{label} (entry {entries[-1] + 1})" if entries else label
+
+
+def _from_name(name: str) -> str:
+    words = name.split("_")
+    units = {"s": "(seconds)", "cm": "(cm)", "id": ""}
+    if len(words) > 1 and words[-1] in units:
+        words[-1] = units[words[-1]]
+    return " ".join(word for word in words if word).capitalize()
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    kind = str(error.get("type", ""))
+    context: Mapping[str, Any] = error.get("ctx") or {}
+    given = error.get("input")
+    if kind == "value_error":  # our own parsers' words, already plain
+        return str(error.get("msg", "")).removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        echoed = _instead_of(given).removeprefix(", not ")
+        return f"crest cannot use {echoed or 'this'} here"
+    if kind in ("literal_error", "enum"):
+        return f"choose {str(context.get('expected', '')).replace(chr(39), '')}{_instead_of(given)}"
+    if kind in _BOUNDS:
+        key, wording = _BOUNDS[kind]
+        return wording.format(_readable(context.get(key))) + _instead_of(given)
+    if kind in _LENGTHS:
+        key, wording = _LENGTHS[kind]
+        return wording.format(context.get(key))
+    if kind in _WHAT_TO_ENTER:
+        return _WHAT_TO_ENTER[kind] + ("" if kind in _NOTHING_TO_ECHO else _instead_of(given))
+    text = str(error.get("msg", "this is not right"))
+    return text[:1].lower() + text[1:]
+
+
+def _readable(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _instead_of(given: Any) -> str:
+    """', not “soon”' while what was entered is short, plain text or a number."""
+    if isinstance(given, bool) or not isinstance(given, str | int | float):
+        return ""
+    text = str(given)
+    if not text.strip() or len(text) > LONGEST_ECHO:
+        return ""
+    return f", not \N{LEFT DOUBLE QUOTATION MARK}{text}\N{RIGHT DOUBLE QUOTATION MARK}"

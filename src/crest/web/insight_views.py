@@ -1,0 +1,40 @@
+"""What the Progress summary, Today's line and the PSFS page show: sentences with their verdicts and sources."""
+
+from typing import Any
+
+from crest.insights.progress import (
+    Line,
+    ProgressSummary,
+    adherence_line,
+    before_after_line,
+    psfs_line,
+    trend_line,
+)
+from crest.insights.verdicts import PAIN_RULE, PAIN_SOURCE, PSFS_RULE, PSFS_SOURCE
+
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def line_view(line: Line, verdict: str | None = None) -> dict[str, Any]:
+    return {
+        "text": sentence(line.text),
+        "verdict": verdict,
+        "source": None if line.source is None else line.source.short,
+        "source_full": None if line.source is None else line.source.full,
+    }
+
+
+def summary_view(summary: ProgressSummary) -> dict[str, Any]:
+    return {
+        "places": [line_view(trend_line(trend), trend.verdict.value) for trend in summary.trends],
+        "practice": line_view(adherence_line(summary.adherence)),
+        "before_after": [line_view(before_after_line(change)) for change in summary.before_after],
+        "psfs": line_view(psfs_line(summary.psfs), summary.psfs.verdict.value),
+        "pain_rule": sentence(PAIN_RULE),
+        "pain_source": PAIN_SOURCE.full,
+        "psfs_rule": sentence(PSFS_RULE),
+        "psfs_source": PSFS_SOURCE.full,
+        "since": summary.start,
+    }

@@ -1,0 +1,182 @@
+"""Is it helping, in the browser: the Progress summary, the PSFS form, the Report page and its PDF, looked at
+on a desktop, a 390x844 phone and in the dark theme. Screenshots and the PDF's pages go to tests/e2e/screenshots/."""
+
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from crest.clock import system_now, system_zone
+from support.practice_history import daily_practice
+
+Shoot = Callable[[Any, str], None]
+DAYS = 63
+PHONE = {"width": 390, "height": 844}
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def practised_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over nine weeks of daily practice that ended yesterday (lower back easing from about 7 to 3)."""
+    import uvicorn
+
+    from crest.journal.store import Journal
+    from crest.web.app import create_app
+
+    home = tmp_path_factory.mktemp("crest-practised")
+    url = f"sqlite:///{home / 'crest.db'}"
+    zone = system_zone()
+    first_day = system_now().astimezone(zone).date() - timedelta(days=DAYS)
+    with Journal.open(url) as journal:
+        journal.import_contents(daily_practice(first_day, DAYS, zone))
+    # Port 0: the system picks a free one, read back once the server listens.
+    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the crest server did not start"
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _page(browser: Any, viewport: dict[str, int], theme: str = "light") -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(viewport=viewport, color_scheme=theme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page, errors
+
+
+def _fits(page: Any) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px"
+
+
+@pytest.mark.parametrize(("viewport", "theme"), [({"width": 1100, "height": 900}, "light"), (PHONE, "dark")])
+def test_progress_opens_with_the_summary_in_words(
+    browser: Any, practised_url: str, screenshot: Shoot, viewport: dict[str, int], theme: str
+) -> None:
+    context, page, errors = _page(browser, viewport, theme)
+    page.goto(f"{practised_url}/progress")
+    summary = page.locator(".progress-summary")
+    assert summary.locator("h2").inner_text() == "Is it helping?"
+    back = summary.locator(".verdict-line", has_text="Lower back (centre)")
+    assert back.locator(".verdict-badge").inner_text() == "better"
+    assert "→ 3.0 over 9 weeks, a fall that usually matters" in back.inner_text()
+    # The summary comes before the charts, and the threshold's source is one click away.
+    assert page.locator("main > section").first.get_attribute("class") == "card progress-summary"
+    summary.get_by_text("How is this decided?").click()
+    assert summary.get_by_text("Farrar JT et al., Pain 2001").is_visible()
+    assert "days with a session or check-in" in summary.inner_text()
+    _fits(page)
+    screenshot(page, f"progress-summary-{theme}-{viewport['width']}")
+    assert errors == []
+    context.close()
+
+
+def test_today_shows_the_one_most_useful_line(browser: Any, practised_url: str, screenshot: Shoot) -> None:
+    context, page, errors = _page(browser, PHONE)
+    page.goto(f"{practised_url}/")
+    line = page.locator(".progress-line")
+    assert "Lower back (centre)" in line.inner_text() and "a fall that usually matters" in line.inner_text()
+    assert "Farrar 2001; Ostelo 2008" in line.inner_text()
+    _fits(page)
+    screenshot(page, "today-progress-line-390")
+    assert errors == []
+    context.close()
+
+
+def test_psfs_form_by_keyboard_then_the_change(browser: Any, practised_url: str, screenshot: Shoot) -> None:
+    context, page, errors = _page(browser, PHONE)
+    page.goto(f"{practised_url}/psfs")
+    # The last round's activities are offered again; only the scores are new.
+    assert page.get_by_label("What is it?").first.input_value() == "Sitting through a film"
+    page.get_by_label("How well can you do it now? (0-10)").first.focus()
+    for score in ("8", "9", "6"):
+        page.keyboard.press("Control+a")
+        page.keyboard.type(score)
+        page.keyboard.press("Tab")  # to the next activity's name
+        page.keyboard.press("Tab")  # and its score
+    screenshot(page, "psfs-form-390")
+    page.get_by_role("button", name="Save my ratings").click()
+    page.wait_for_url("**/psfs?saved=true")
+    assert page.get_by_role("status").inner_text() == "Saved. Thank you."
+    change = page.locator(".verdict-line").inner_text()
+    assert "Daily activities (PSFS): average" in change and "medium important difference of 2.3" in change
+    page.get_by_text("Which figure is used?").click()
+    assert page.get_by_text("Stratford P et al.").is_visible()
+    _fits(page)
+    screenshot(page, "psfs-saved-390")
+    assert errors == []
+    context.close()
+
+
+def test_a_bad_psfs_score_is_explained(browser: Any, practised_url: str) -> None:
+    context, page, _ = _page(browser, {"width": 1100, "height": 900})
+    page.goto(f"{practised_url}/psfs")
+    page.get_by_label("What is it?").nth(3).fill("Gardening")
+    page.get_by_role("button", name="Save my ratings").click()  # no score for it
+    assert "give 'Gardening' a score from 0 to 10" in page.get_by_role("alert").inner_text()
+    context.close()
+
+
+def _png_pages(pdf: Path, stem: str) -> list[Path]:
+    for old in SCREENSHOTS.glob(f"{stem}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(SCREENSHOTS / stem)], check=True, timeout=120)
+    return sorted(SCREENSHOTS.glob(f"{stem}-*.png"))
+
+
+def test_report_page_and_its_pdf(browser: Any, practised_url: str, screenshot: Shoot, tmp_path: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm is missing: install Debian's poppler-utils (scripts/setup --test does)")
+    context, page, errors = _page(browser, {"width": 1100, "height": 900})
+    context.set_default_timeout(60_000)
+    page.goto(f"{practised_url}/report")
+    report = page.locator(".report-preview .crest-report")
+    for heading in ("In short", "Practice", "Pain per place (0-10)", "Safety answers", "How the numbers were computed"):
+        assert report.get_by_role("heading", name=heading).is_visible(), heading
+    assert "Not included" in report.locator("#r-notes + p").inner_text()
+    page.get_by_label("Include my notes").check()
+    page.get_by_role("button", name="Update").click()
+    page.wait_for_url("**notes=true**")
+    assert "Lots of yawning today." in page.locator(".report-preview").inner_text()
+    screenshot(page, "report-page")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download PDF").click()
+    pdf = tmp_path / "report.pdf"
+    download_info.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for words in ("Report for your clinician", "not medical advice", "a fall that usually matters", "Appendix"):
+        assert words in text, words
+    pages = _png_pages(pdf, "report-pdf-page")
+    assert len(pages) >= 2
+    first = np.asarray(Image.open(pages[0]).convert("L"))
+    assert first.shape[0] > first.shape[1]  # portrait
+    assert (first < 128).mean() > 0.01  # ink on the page: text and the chart, not a blank sheet
+    assert errors == []
+    context.close()
+
+
+def test_report_on_a_phone_in_the_dark(browser: Any, practised_url: str, screenshot: Shoot) -> None:
+    context, page, errors = _page(browser, PHONE, "dark")
+    page.goto(f"{practised_url}/report")
+    assert page.get_by_role("link", name="Download PDF").is_visible()
+    _fits(page)
+    screenshot(page, "report-page-dark-390")
+    assert errors == []
+    context.close()

@@ -1,0 +1,64 @@
+"""`crest ask` end to end: JSON contract, warning signs first, topics, markup printed as text, exit 0."""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def test_json_reply_follows_the_contract(run_crest: RunCrest) -> None:
+    result = run_crest("ask", "--json", "why do I keep yawning?")
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)
+    assert {"question", "urgent", "answers", "footer"} <= set(reply)
+    assert reply["question"] == "why do I keep yawning?" and reply["urgent"] is None
+    assert reply["answers"][0]["id"] == "yawning"
+    for answer in reply["answers"]:
+        assert {"id", "title", "text", "sources"} <= set(answer)
+        assert all(isinstance(source, str) and source for source in answer["sources"])
+
+
+def test_a_warning_sign_comes_first_with_its_level(run_crest: RunCrest) -> None:
+    reply = json.loads(run_crest("ask", "--json", "sudden severe belly pain and I feel faint").stdout)
+    assert reply["urgent"]["level"] == "urgent_care"
+    assert {"level", "title", "text", "sources"} <= set(reply["urgent"])
+    text = run_crest("ask", "I", "can't", "pee", "since", "my", "back", "went").stdout
+    assert text.index("Seek urgent medical care now") < text.index("Warning signs:")
+
+
+def test_nothing_found_exits_0_with_empty_answers_and_topics(run_crest: RunCrest) -> None:
+    result = run_crest("ask", "--json", "how do I cook pasta")
+    assert result.returncode == 0
+    reply = json.loads(result.stdout)
+    assert reply["answers"] == [] and reply["urgent"] is None and reply["topics"]
+
+
+def test_what_a_person_typed_is_printed_as_text_not_markup(run_crest: RunCrest) -> None:
+    result = run_crest("ask", "[italic]xyzzy[/italic] [dim]plugh[/dim]")
+    assert result.returncode == 0, result.stderr
+    assert "[italic]xyzzy[/italic] [dim]plugh[/dim]" in result.stdout
+
+
+def test_without_a_question_it_lists_the_topics(run_crest: RunCrest) -> None:
+    result = run_crest("ask")
+    assert result.returncode == 0
+    assert "Can I do it in bed?" in result.stdout and "Warning signs" in result.stdout
+    topics = json.loads(run_crest("ask", "--json").stdout)["topics"]
+    assert [group["id"] for group in topics][-1] == "warning_signs"
+
+
+def test_hostile_arguments_never_raise(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
+    for question in ('NEAR("bed" *)', "😀", "x" * 10_000, '"', "-- --json"):
+        result = run_crest("ask", "--json", "--", question)
+        assert result.returncode == 0, (question[:20], result.stderr)
+        assert isinstance(json.loads(result.stdout)["answers"], list)
+    # Bytes that are not UTF-8 reach Python as lone surrogates.
+    invalid = subprocess.run(
+        [sys.executable, "-m", "crest", "ask", "--json", os.fsencode("bed \udcff\udcfe")],
+        capture_output=True, env=crest_env, timeout=120,
+    )
+    assert invalid.returncode == 0, invalid.stderr
+    assert json.loads(invalid.stdout)["question"] == "bed"

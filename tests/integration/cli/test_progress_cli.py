@@ -1,0 +1,91 @@
+"""The terminal as a new user meets it: progress, PSFS, the clinician report, reminders and the FHIR export."""
+
+import json
+import stat
+import subprocess
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import icalendar
+
+from crest.clock import system_now, system_zone
+from crest.journal.store import Journal
+from support.practice_history import daily_practice
+
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _practised(crest_env: dict[str, str], days: int = 35) -> None:
+    zone = system_zone()
+    first_day = system_now().astimezone(zone).date() - timedelta(days=days)
+    home = Path(crest_env["CREST_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    with Journal.open(f"sqlite:///{home / 'crest.db'}") as journal:
+        journal.import_contents(daily_practice(first_day, days, zone))
+
+
+def test_progress_in_words_and_in_json(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
+    _practised(crest_env)
+    words = run_crest("progress")
+    assert words.returncode == 0, words.stderr
+    assert "a fall that usually matters" in words.stdout and "(Farrar 2001; Ostelo 2008)" in words.stdout
+    as_json = json.loads(run_crest("progress", "--json").stdout)
+    back = next(place for place in as_json["places"] if place["region"] == "lower_back")
+    assert {"region", "side", "baseline", "latest", "change", "verdict"} <= set(back)
+    assert back["verdict"] == "better"
+    assert set(as_json["adherence"]) >= {"sessions_7_days", "minutes_28_days", "days_with_data_30", "target"}
+    bad = run_crest("progress", "--since", "yesterday-ish")
+    assert bad.returncode == 2 and bad.stderr.startswith("crest: cannot read the time")
+
+
+def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
+    first = run_crest("psfs", input_text="Tying my shoes\n3\nSitting through a film\n4\n\n")
+    assert first.returncode == 0, first.stderr
+    assert "Saved: Tying my shoes 3; Sitting through a film 4." in first.stdout
+    again = run_crest("psfs", input_text="6\n5\n")  # the same activities are offered again
+    assert "(last time 3)" in again.stdout and "average 3.5 → 5.5 (+2.0)" in again.stdout
+    assert "easier" in again.stdout
+    quick = run_crest("psfs", "--rate", "Gardening=11")
+    assert quick.returncode == 2 and "outside 0-10" in quick.stderr
+    history = run_crest("psfs", "--history")
+    assert history.stdout.count("Tying my shoes") == 2
+
+
+def test_report_as_pdf_and_html(run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path) -> None:
+    _practised(crest_env)
+    pdf = tmp_path / "report.pdf"
+    made = run_crest("report", "-o", str(pdf), "--paper", "letter")
+    assert made.returncode == 0, made.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    html = tmp_path / "report.html"
+    assert run_crest("report", "-o", str(html), "--notes").returncode == 0
+    assert "Lots of yawning today." in html.read_text()
+    wrong = run_crest("report", "-o", str(tmp_path / "report.docx"))
+    assert wrong.returncode == 2 and "name the report file .pdf or .html" in wrong.stderr
+
+
+def test_remind_writes_a_calendar_and_warns_about_alarms(run_crest: RunCrest, tmp_path: Path) -> None:
+    path = tmp_path / "crest.ics"
+    made = run_crest("remind", "--time", "18:00", "--days", "mon,tue,wed,thu,fri", "--zone", "Europe/Dublin",
+                     "-o", str(path))
+    assert made.returncode == 0, made.stderr
+    assert "drop the alarm" in made.stderr
+    event = icalendar.Calendar.from_ical(path.read_text()).walk("VEVENT")[0]
+    assert event["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
+    assert event.walk("VALARM")
+    assert run_crest("remind", "--days", "someday").returncode == 2
+
+
+def test_fhir_export(run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path) -> None:
+    _practised(crest_env, days=3)
+    bundle = json.loads(run_crest("export", "--format", "fhir", "--fhir-version", "R4B").stdout)
+    assert bundle["type"] == "collection"
+    kinds = {entry["resource"]["resourceType"] for entry in bundle["entry"]}
+    assert kinds == {"Patient", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse"}
+    path = tmp_path / "bundle.json"
+    assert run_crest("export", "--format", "fhir", "-o", str(path)).returncode == 0
+    crest_env["CREST_HOME"] = str(tmp_path / "another-home")
+    refused = run_crest("import", str(path))  # FHIR is for other software; crest imports its own files
+    assert refused.returncode == 2 and "expected 'crest-journal'" in refused.stderr

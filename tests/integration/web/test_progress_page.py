@@ -1,0 +1,27 @@
+"""The Progress page: each chart with its numbers as a table, and no tab stop per point."""
+
+import re
+
+from fastapi.testclient import TestClient
+
+from support.clock import FakeClock
+
+
+def test_every_chart_has_its_numbers_as_a_table_and_one_tab_stop(cleared: TestClient, clock: FakeClock) -> None:
+    hip = [{"region": "hip", "side": "left", "score": 5}]
+    before = cleared.post("/api/checkins", json={"timing": "before", "pain": hip}).json()
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10, "before_checkin_id": before["id"]}).json()
+    clock.advance(600)
+    cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
+    after = {"session_id": session["id"], "pain": hip}
+    assert cleared.post("/api/checkins", json=after).status_code == 201
+
+    page = cleared.get("/progress").text
+    assert page.count('<details class="chart-numbers">') == 3
+    tables = re.findall(r"<table>.*?</table>", page, flags=re.DOTALL)
+    cells = [re.findall(r"<td>([^<]*)</td>", table) for table in tables]
+    assert cells[0] == ["Wed 6 May 17:30", "Hip (left)", "5/10", "Wed 6 May 17:40", "Hip (left)", "5/10"]
+    assert cells[1] == ["Wed 6 May 17:30", "Hip (left)", "5 to 5", "0 (the same)"]
+    assert cells[2] == ["4 May", "1", "10"]
+    assert not re.search(r"<svg[^>]*>(?:(?!</svg>).)*tabindex", page, flags=re.DOTALL)
+    assert "Each chart covers the same time: this week." in page

@@ -1,0 +1,133 @@
+"""Progress, PSFS, report, reminder and FHIR through the web app: the pages, the API and their calm errors."""
+
+import json
+from datetime import UTC, date, timedelta
+from pathlib import Path
+
+import icalendar
+from fastapi.testclient import TestClient
+
+from crest.web.app import create_app
+from support.clock import FakeClock
+from support.practice_history import daily_practice
+
+DAYS = 42
+
+
+def _practised(tmp_path: Path, clock: FakeClock) -> TestClient:
+    from crest.journal.store import Journal
+
+    url = f"sqlite:///{tmp_path / 'practised.db'}"
+    with Journal.open(url) as journal:
+        journal.import_contents(daily_practice(clock().date() - timedelta(days=DAYS), DAYS, UTC))
+    return TestClient(create_app(url, clock=clock, local_zone=UTC), base_url="http://127.0.0.1:8765")
+
+
+def test_progress_api_has_places_verdicts_and_adherence(tmp_path: Path, clock: FakeClock) -> None:
+    with _practised(tmp_path, clock) as client:
+        body = client.get("/api/progress").json()
+        back = next(place for place in body["places"] if place["region"] == "lower_back")
+        assert back["verdict"] == "better" and back["side"] == "centre"
+        assert back["change"] == back["latest"] - back["baseline"] < -2
+        assert body["adherence"]["days_with_data_30"] == 29  # every day but today, which has no practice yet
+        assert body["adherence"]["target"] == {"sessions_per_week": 7, "source": "weekly_goal"}
+        assert body["psfs"]["verdict"] == "no_clear_change"  # the average rose by 1.7: under the 2 points
+        since = client.get("/api/progress", params={"since": (clock().date() - timedelta(days=7)).isoformat()})
+        assert since.json()["since"] is not None
+        assert client.get("/api/progress", params={"since": "soon"}).status_code == 422
+
+
+def test_progress_and_today_pages_speak_the_summary(tmp_path: Path, clock: FakeClock) -> None:
+    with _practised(tmp_path, clock) as client:
+        page = client.get("/progress").text
+        assert page.index("Is it helping?") < page.index("Pain per place over time")
+        assert "a fall that usually matters" in page and "Farrar JT et al., Pain 2001" in page
+        assert "a fall that usually matters" in client.get("/").text
+
+
+def test_psfs_api_round_trip_and_the_today_prompt(cleared: TestClient, clock: FakeClock) -> None:
+    assert "Rate your activities" in cleared.get("/").text  # never rated: due, a gentle prompt
+    created = cleared.post("/api/psfs", json={"activities": [{"name": "Gardening", "score": 3}]})
+    assert created.status_code == 201
+    assert created.json()["mean_score"] == 3
+    assert "Rate your activities" not in cleared.get("/").text
+    clock.advance(14 * 24 * 3600)
+    assert "Rate your activities" in cleared.get("/").text  # two weeks later: asked again
+    assert cleared.post("/api/psfs", json={"activities": []}).status_code == 422
+    too_high = cleared.post("/api/psfs", json={"activities": [{"name": "Gardening", "score": 11}]})
+    assert too_high.status_code == 422
+    twice = cleared.post("/api/psfs", json={"activities": [{"name": "a", "score": 1}, {"name": "A ", "score": 2}]})
+    assert twice.status_code == 422 and "named twice" in twice.json()["detail"]
+    round_id = created.json()["id"]
+    assert cleared.delete(f"/api/psfs/{round_id}").status_code == 204
+    assert cleared.get(f"/api/psfs/{round_id}").status_code == 404
+
+
+def test_psfs_page_form_saves_and_deletes(client: TestClient) -> None:
+    saved = client.post("/psfs", data={"name_1": "Tying my shoes", "score_1": "4"}, follow_redirects=False)
+    assert saved.status_code == 303
+    page = client.get(saved.headers["location"]).text
+    assert "Saved. Thank you." in page and "Tying my shoes 4" in page
+    assert 'value="Tying my shoes"' in page  # offered again for the next round
+    round_id = client.get("/api/psfs").json()[0]["id"]
+    assert client.post(f"/psfs/{round_id}/delete", follow_redirects=False).status_code == 303
+    assert client.get("/api/psfs").json() == []
+    assert client.post("/psfs", data={"name_1": "", "score_1": ""}).status_code == 422
+
+
+def test_report_page_pdf_and_html(tmp_path: Path, clock: FakeClock) -> None:
+    with _practised(tmp_path, clock) as client:
+        page = client.get("/report").text
+        assert "Report for your clinician" in page and "Not included" in page
+        assert "Lots of yawning today." in client.get("/report", params={"notes": "true"}).text
+        pdf = client.get("/report.pdf", params={"paper": "letter"})
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+        assert "attachment" in pdf.headers["content-disposition"]
+        html = client.get("/report.html")
+        assert html.text.lstrip().startswith("<!doctype html>") and "@page" in html.text
+        assert client.get("/report.css").headers["content-type"].startswith("text/css")
+        start = clock().date()
+        backwards = client.get("/report", params={"since": start.isoformat(), "until": date(2020, 1, 1).isoformat()})
+        assert backwards.status_code == 422 and "before it starts" in backwards.text
+        assert client.get("/report", params={"paper": "a5"}).status_code == 422
+
+
+def test_reminder_download_uses_settings_and_arguments(client: TestClient) -> None:
+    response = client.get("/api/reminder.ics")
+    assert response.headers["content-type"].startswith("text/calendar")
+    event = icalendar.Calendar.from_ical(response.text).walk("VEVENT")[0]
+    assert event.decoded("dtstart").strftime("%H:%M") == "18:00"  # the default slot: after work
+    assert len(event["rrule"]["BYDAY"]) == 7
+    chosen = client.get("/api/reminder.ics", params={"time": "07:15", "days": "sat,sun", "zone": "Europe/Paris"})
+    assert "DTSTART;TZID=Europe/Paris:" in chosen.text and "BYDAY=SA,SU" in chosen.text
+    assert client.get("/api/reminder.ics", params={"zone": "Mars/Olympus"}).status_code == 422
+    assert client.get("/api/reminder.ics", params={"time": "25:00"}).status_code == 422
+
+
+def test_settings_save_the_goal_and_the_reminder(client: TestClient) -> None:
+    form = {
+        "default_minutes": "15",
+        "default_variant": "standard",
+        "weekly_goal_sessions": "10",
+        "reminder_time": "19:30",
+        "reminder_mon": "on",
+        "reminder_thu": "on",
+        "reminder_zone": "Europe/Berlin",
+    }
+    assert client.post("/settings", data=form, follow_redirects=False).status_code == 303
+    saved = client.get("/api/settings").json()
+    assert (saved["weekly_goal_sessions"], saved["reminder_time"], saved["reminder_days"]) == (10, "19:30", "mon,thu")
+    assert "BYDAY=MO,TH" in client.get("/api/reminder.ics").text
+    bad = client.post("/settings", data=form | {"reminder_zone": "Nowhere/Town"})
+    assert bad.status_code == 422 and "unknown time zone" in bad.text
+
+
+def test_fhir_export_download(cleared: TestClient) -> None:
+    cleared.post("/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 4}]})
+    response = cleared.get("/api/export", params={"format": "fhir", "fhir_version": "R4B", "name": "Jo"})
+    assert response.headers["content-type"].startswith("application/fhir+json")
+    bundle = json.loads(response.text)
+    kinds = [entry["resource"]["resourceType"] for entry in bundle["entry"]]
+    assert kinds == ["Patient", "Observation"]
+    assert bundle["entry"][0]["resource"]["name"] == [{"text": "Jo"}]
+    assert cleared.get("/api/export", params={"format": "fhir", "fhir_version": "R3"}).status_code == 422

@@ -1,0 +1,89 @@
+"""The breath result: its JSON (the `breath` object), the trend with gaps, and the plain lines."""
+
+import pytest
+
+from crest.breath.result import RELAXATION_NOTE, BreathResult, BreathWindow, MinuteRate, Movement
+
+
+def result_of(*windows: tuple[float, float, float | None], movements: tuple[float, ...] = ()) -> BreathResult:
+    return BreathResult(
+        tuple(BreathWindow(start, end, rate, None if rate is not None else "moving") for start, end, rate in windows),
+        tuple(Movement(at_s) for at_s in movements),
+    )
+
+
+def test_the_json_is_the_breath_object() -> None:
+    result = BreathResult(
+        (BreathWindow(0, 30, 14.04), BreathWindow(30, 60, None, "too_dark"), BreathWindow(60, 120, 7.96)),
+        (Movement(42.123),),
+    )
+    assert result.to_json_dict() == {
+        "rate_bpm": 11.0,
+        "windows": [
+            {"start_s": 0.0, "end_s": 30.0, "rate_bpm": 14.0},
+            {"start_s": 30.0, "end_s": 60.0, "rate_bpm": None, "reason": "too_dark"},
+            {"start_s": 60.0, "end_s": 120.0, "rate_bpm": 8.0},
+        ],
+        "movements": [{"at_s": 42.1}],
+    }
+
+
+def test_no_reading_at_all_has_a_null_rate() -> None:
+    assert result_of((0, 30, None)).to_json_dict()["rate_bpm"] is None
+
+
+def test_the_saved_object_reads_back() -> None:
+    result = result_of((0, 30, 12.5), (30, 60, None), (60, 90, 11.0), movements=(33.5,))
+    assert BreathResult.from_json_dict(result.to_json_dict()) == result
+
+
+def test_an_unknown_reason_is_refused_when_read_back() -> None:
+    data = {
+        "rate_bpm": None,
+        "windows": [{"start_s": 0, "end_s": 30, "rate_bpm": None, "reason": "x"}],
+        "movements": [],
+    }
+    with pytest.raises(ValueError, match="unknown breath reason"):
+        BreathResult.from_json_dict(data)
+
+
+def test_the_rate_is_the_median_of_the_readings() -> None:
+    assert result_of((0, 30, 14), (30, 60, None), (60, 90, 8), (90, 120, 9)).rate_bpm == 9
+
+
+def test_the_trend_has_one_rate_a_minute_and_gaps_where_no_window_read() -> None:
+    result = result_of((0, 30, 14), (30, 60, 12), (60, 90, None), (90, 120, None), (150, 210, 8), (210, 230, 7))
+    assert result.trend() == (
+        MinuteRate(0, 13),
+        MinuteRate(1, None),
+        MinuteRate(2, 8),  # the 60 s window covers 30 s of minute 2 and 30 s of minute 3
+        MinuteRate(3, 7.5),  # ... and the last, 20 s window covers minute 3 too
+    )
+
+
+def test_the_summary_tells_a_slowing() -> None:
+    result = result_of((0, 30, 14.2), (30, 60, 13.6), (60, 90, 11), (90, 120, 8.3), (120, 150, 7.8))
+    assert result.summary() == "Your breathing slowed from about 14 to about 8 breaths a minute over the rest."
+
+
+def test_the_summary_tells_a_steady_rate() -> None:
+    assert result_of((0, 30, 11.6), (30, 60, 12.4), (60, 90, 12)).summary() == (
+        "Your breathing stayed at about 12 breaths a minute."
+    )
+
+
+def test_the_summary_says_why_there_was_no_reading() -> None:
+    result = BreathResult((BreathWindow(0, 30, None, "too_dark"), BreathWindow(30, 60, None, "too_dark")), ())
+    assert result.summary() == "No breathing reading this time: it was too dark to see your breathing."
+    assert BreathResult((), ()).summary() == "No breathing reading: the camera watched for too short a time."
+
+
+def test_the_stillness_line_gives_the_times() -> None:
+    assert result_of().stillness_line() == "You lay still throughout."
+    assert result_of(movements=(190.0,)).stillness_line() == "You moved once, at 03:10."
+    assert result_of(movements=(70.0, 465.0)).stillness_line() == "You moved twice: at 01:10 and 07:45."
+    assert result_of(movements=(5, 70, 465)).stillness_line() == "You moved 3 times: at 00:05, 01:10 and 07:45."
+
+
+def test_the_note_says_it_is_not_a_health_measurement() -> None:
+    assert "not a measurement of your health" in RELAXATION_NOTE

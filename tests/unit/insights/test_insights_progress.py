@@ -1,0 +1,117 @@
+"""Adherence, before/after per place, PSFS change and the summary's words and JSON fields."""
+
+from datetime import UTC, date, datetime, timedelta
+from fractions import Fraction
+
+from crest.insights.pain import change_by_place
+from crest.insights.practice import TargetSource, WeeklyTarget, adherence
+from crest.insights.progress import headline, progress_summary, summary_fields, trend_line
+from crest.insights.psfs import psfs_change, psfs_due
+from crest.insights.verdicts import Verdict
+from crest.journal.records import CheckIn, PainRating, PracticeSession, PsfsActivity, PsfsAssessment
+from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
+
+NOW = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)
+
+
+def _session(days_ago: int, seconds: int = 900, session_id: int = 1) -> PracticeSession:
+    return PracticeSession(
+        started_at=NOW - timedelta(days=days_ago),
+        planned_minutes=15,
+        variant="standard",
+        status=SessionStatus.COMPLETED,
+        actual_seconds=seconds,
+        id=session_id,
+    )
+
+
+def test_adherence_counts_7_and_28_days_and_days_with_data() -> None:
+    sessions = [_session(days, session_id=days + 1) for days in (0, 1, 6, 7, 27, 28, 40)]
+    sessions.append(_session(2, seconds=30, session_id=99))  # cut short at once: not practice, but a day with data
+    check_ins = [CheckIn(at=NOW - timedelta(days=days), note="ok") for days in (3, 29, 30)]
+    practice = adherence(sessions, check_ins, UTC, NOW, weekly_goal=5)
+    assert (practice.sessions_7_days, practice.minutes_7_days) == (3, 45)
+    assert (practice.sessions_28_days, practice.minutes_28_days) == (5, 75)
+    # days 0, 1, 2, 3, 6, 7, 27, 28 and 29 ago; 30 days ago is outside "the last 30"
+    assert practice.days_with_data_30 == 9
+    assert practice.target == WeeklyTarget(5, TargetSource.WEEKLY_GOAL)
+    assert practice.share_of_target_7_days == 3 / 5
+
+
+def test_a_prescription_is_the_target_when_there_is_one() -> None:
+    prescribed = WeeklyTarget(14, TargetSource.PRESCRIPTION)
+    practice = adherence([_session(0)], [], UTC, NOW, weekly_goal=5, prescription=prescribed)
+    assert practice.target is prescribed
+    assert adherence([], [], UTC, NOW, weekly_goal=None).target is None
+
+
+def _paired(session_id: int, before: int, after: int, region: Region = Region.LOWER_BACK) -> list[CheckIn]:
+    at = NOW - timedelta(days=session_id)
+    return [
+        CheckIn(at=at, timing=CheckInTiming.BEFORE, session_id=session_id, pain=(PainRating(region, before),)),
+        CheckIn(at=at, timing=CheckInTiming.AFTER, session_id=session_id, pain=(PainRating(region, after),)),
+    ]
+
+
+def test_before_after_per_place_says_how_many_sessions_it_rests_on() -> None:
+    check_ins = _paired(1, 6, 4) + _paired(2, 5, 4) + _paired(3, 5, 5, Region.HIP)
+    changes = {change.place.region: (change.mean_change, change.sessions) for change in change_by_place(check_ins)}
+    assert changes == {Region.LOWER_BACK: (-1.5, 2), Region.HIP: (0, 1)}
+
+
+def _round(days_ago: int, *scores: tuple[str, int]) -> PsfsAssessment:
+    return PsfsAssessment(NOW - timedelta(days=days_ago), tuple(PsfsActivity(name, score) for name, score in scores))
+
+
+def test_psfs_compares_the_same_activities_only() -> None:
+    first = _round(30, ("Tying my shoes", 3), ("Sitting through a film", 4), ("Gardening", 2))
+    latest = _round(0, ("tying  my SHOES", 6), ("Sitting through a film", 5), ("Lifting my child", 9))
+    change = psfs_change([latest, first])
+    changes = [(one.name, one.change) for one in change.activities]
+    assert changes == [("tying my SHOES", 3), ("Sitting through a film", 1)]
+    assert change.mean_change == Fraction(2)  # (6 + 5) / 2 - (3 + 4) / 2
+    assert change.verdict is Verdict.BETTER
+    assert not change.reaches_medium_mid  # 2.0 < 2.3
+
+
+def test_psfs_needs_two_rounds_and_asks_again_after_14_days() -> None:
+    only = _round(13, ("Gardening", 2))
+    assert psfs_change([only]).verdict is Verdict.NOT_ENOUGH_DATA
+    assert psfs_change([]).verdict is Verdict.NOT_ENOUGH_DATA
+    assert not psfs_due(only, NOW)
+    assert psfs_due(_round(14, ("Gardening", 2)), NOW)
+    assert psfs_due(None, NOW)
+
+
+def _daily_pain(first: int, last: int, days: int) -> list[CheckIn]:
+    return [
+        CheckIn(at=NOW - timedelta(days=days - day), pain=(PainRating(Region.LOWER_BACK, score, Side.LEFT),))
+        for day, score in enumerate([first] * 7 + [last] * (days - 7))
+    ]
+
+
+def test_the_summary_speaks_with_its_numbers_and_source() -> None:
+    summary = progress_summary([_session(0)], _daily_pain(7, 3, 35), [], UTC, NOW, weekly_goal=7)
+    line = trend_line(summary.trends[0])
+    assert line.text == "lower back (left): 7.0 → 3.0 over 5 weeks, a fall that usually matters"
+    assert line.source is not None and line.source.short == "Farrar 2001; Ostelo 2008"
+    assert headline(summary) == line
+    fields = summary_fields(summary)
+    place = fields["places"][0]
+    assert {key: place[key] for key in ("region", "side", "baseline", "latest", "change", "verdict")} == {
+        "region": "lower_back",
+        "side": "left",
+        "baseline": 7.0,
+        "latest": 3.0,
+        "change": -4.0,
+        "verdict": "better",
+    }
+    assert fields["adherence"]["target"] == {"sessions_per_week": 7, "source": "weekly_goal"}
+    assert "Farrar" in fields["pain_source"]
+    assert fields["psfs"]["threshold_used"]["kind"] == "smallest detectable change"
+
+
+def test_nothing_recorded_has_no_headline() -> None:
+    summary = progress_summary([], [], [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 1))
+    assert headline(summary) is None
+    assert summary_fields(summary)["places"] == []

@@ -1,0 +1,44 @@
+"""The report's numbers for a period: only what lies inside it, notes only when asked, a table by day or week."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from crest.insights.report import InvalidPeriod, Period, ReportData, period_of, report_data
+from crest.insights.verdicts import Verdict
+from support.practice_history import daily_practice
+
+FIRST = date(2026, 3, 2)  # a Monday
+HISTORY = daily_practice(FIRST, 70, UTC)
+
+
+def _data(period: Period, notes: bool = False) -> ReportData:
+    return report_data(HISTORY.sessions, HISTORY.check_ins, HISTORY.psfs, UTC, period, 7, include_notes=notes)
+
+
+def test_only_the_period_counts_and_notes_stay_out_unless_asked() -> None:
+    period = Period(FIRST + timedelta(days=7), FIRST + timedelta(days=13))
+    data = _data(period)
+    assert data.practice.sessions == 7 and data.practice.days_with_data == 7
+    assert data.notes is None
+    assert [note.text for note in _data(period, notes=True).notes or ()] != []
+    assert not data.table_by_week and len(data.table) == 7
+    assert data.table[0].sessions == 1 and data.table[0].check_ins == 2
+
+
+def test_a_long_period_is_tabulated_by_week_with_its_verdicts() -> None:
+    data = _data(Period(FIRST, FIRST + timedelta(days=69)))
+    assert data.table_by_week and len(data.table) == 10
+    assert (data.table[0].first_day, data.table[0].last_day) == (FIRST, FIRST + timedelta(days=6))
+    verdicts = {trend.place.label: trend.verdict for trend in data.trends}
+    assert verdicts["lower back (centre)"] is Verdict.BETTER
+    assert data.practice.sessions_per_week(data.period) == pytest.approx(7.0)
+
+
+def test_the_default_period_runs_from_the_first_record_to_today() -> None:
+    now = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    period = period_of(HISTORY.sessions, HISTORY.check_ins, UTC, now, None, None)
+    assert (period.first_day, period.last_day) == (FIRST, date(2026, 6, 1))
+    assert period_of((), (), UTC, now, None, None) == Period(date(2026, 6, 1), date(2026, 6, 1))
+    with pytest.raises(InvalidPeriod, match="before it starts"):
+        period_of((), (), UTC, now, date(2026, 6, 2), date(2026, 6, 1))

@@ -1,0 +1,70 @@
+"""Reminders as iCalendar: weekly at the chosen local time in the person's zone, with an alarm (RFC 5545)."""
+
+from datetime import UTC, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from crest.interop.ical import (
+    EVERY_DAY,
+    InvalidReminder,
+    Reminder,
+    Weekday,
+    parse_clock_time,
+    parse_weekdays,
+    reminder_calendar,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 3, 25, 12, 0, tzinfo=UTC)  # a Wednesday, days before the clocks change in Berlin
+WEEKDAYS = parse_weekdays("mon,tue,wed,thu,fri")
+
+
+def _event(text: str) -> icalendar.Event:
+    calendar = icalendar.Calendar.from_ical(text)
+    (event,) = calendar.walk("VEVENT")
+    return event
+
+
+def test_weekly_at_local_time_in_the_named_zone_with_an_alarm() -> None:
+    text = reminder_calendar(Reminder(time(18, 0), WEEKDAYS, 15, "Constructive rest", "Lie down."), BERLIN, NOW)
+    event = _event(text)
+    start = event.decoded("dtstart")
+    assert start == datetime(2026, 3, 25, 18, 0, tzinfo=BERLIN)  # today, since 18:00 is still ahead
+    assert "DTSTART;TZID=Europe/Berlin:20260325T180000" in text
+    assert "BEGIN:VTIMEZONE" in text
+    assert event["rrule"]["FREQ"] == ["WEEKLY"] and event["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
+    assert event.decoded("duration") == timedelta(minutes=15)
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY"
+    assert alarm.decoded("trigger") == timedelta(0)
+    # After the switch to summer time the occurrence is still at 18:00 local (16:00 UTC, not 17:00).
+    after_switch = datetime(2026, 3, 30, 18, 0, tzinfo=BERLIN)
+    assert after_switch.astimezone(UTC).hour == 16
+
+
+def test_first_occurrence_is_the_next_chosen_day() -> None:
+    late = datetime(2026, 3, 25, 19, 0, tzinfo=UTC)  # 20:00 in Berlin: today's 18:00 has passed
+    event = _event(reminder_calendar(Reminder(time(18, 0), (Weekday.MON,), 15, "Rest", "."), BERLIN, late))
+    assert event.decoded("dtstart").date().isoformat() == "2026-03-30"
+
+
+def test_without_a_named_zone_the_time_floats() -> None:
+    text = reminder_calendar(
+        Reminder(time(7, 30), EVERY_DAY, 10, "Rest", "."), timezone(timedelta(hours=2)), NOW
+    )
+    assert "DTSTART:20260325T073000" not in text  # 07:30 at +02:00 is already past at 12:00 UTC
+    assert "DTSTART:20260326T073000" in text
+    assert "VTIMEZONE" not in text
+
+
+def test_days_and_times_are_read_kindly() -> None:
+    assert parse_weekdays("Fri, mon ,wed") == (Weekday.MON, Weekday.WED, Weekday.FRI)
+    assert parse_clock_time("7:05") == time(7, 5)
+    with pytest.raises(InvalidReminder, match="unknown day 'funday'"):
+        parse_weekdays("mon,funday")
+    with pytest.raises(InvalidReminder, match="write it like 18:00"):
+        parse_clock_time("six pm")
+    with pytest.raises(InvalidReminder, match="at least one day"):
+        parse_weekdays(" , ")

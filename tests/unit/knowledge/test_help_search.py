@@ -1,0 +1,158 @@
+"""The search: questions in lay words find their entry; any text at all gives answers or nothing, never an error."""
+
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crest.knowledge.loader import load_help
+from crest.knowledge.search import MAX_ANSWERS, HelpSearch
+from crest.knowledge.spelling import SpellingFixer
+from crest.knowledge.text import MAX_QUESTION_CHARACTERS, clean_question
+from crest.services.help import help_search
+
+WORDS_ALONE = HelpSearch(load_help())
+WITH_MEANING = help_search()  # the installed sentence model
+
+
+@pytest.fixture(scope="module", params=["words alone", "with meaning"])
+def search(request: pytest.FixtureRequest) -> HelpSearch:
+    """Every behaviour below holds for both rankings: BM25 alone, and BM25 joined by sentence meaning."""
+    return WORDS_ALONE if request.param == "words alone" else WITH_MEANING
+
+
+def test_the_installed_model_is_used() -> None:
+    assert WITH_MEANING.compares_meaning and not WORDS_ALONE.compares_meaning
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("Can I do it in bed?", "in_bed"),
+        ("why am I yawning so much", "yawning"),
+        ("should I use a pilow", "head_and_towel"),  # typo fixed against the entries' words
+        ("I'm pregnent, is lying on my back ok", "pregnancy"),
+        ("how do I get up afterwards", "getting_up"),
+        ("how do I get down to the floor", "getting_down"),
+        ("can I put my calves on a chair", "supported_variant"),
+        ("CRP with a hip replacement?", "surgery"),
+    ],
+)
+def test_a_lay_question_finds_its_entry_first(search: HelpSearch, question: str, entry_id: str) -> None:
+    assert [entry.id for entry in search.answers(question)][:1] == [entry_id]
+
+
+def test_a_word_of_the_dictionary_is_not_fixed_into_an_entry_word() -> None:
+    assert SpellingFixer({"tight"}).fix("night") == "tight"
+    assert SpellingFixer({"tight"}, frozenset({"night"})).fix("night") == "night"
+    assert SpellingFixer({"pillow"}, frozenset({"night"})).fix("pilow") == "pillow"
+
+
+def test_up_and_down_are_not_stop_words(search: HelpSearch) -> None:
+    assert "up" in search.query_terms("get up") and "down" in search.query_terms("get down")
+    assert "not" in search.query_terms("is it not normal")
+
+
+def test_warning_signs_are_pinned_and_never_among_the_answers(search: HelpSearch) -> None:
+    result = search.find("numbness in my groin, is CRP ok?")
+    assert result.urgent is not None and result.urgent.id == "warning_cauda_equina"
+    assert all(entry.level is None for entry in result.answers)
+    for warning in (entry for entry in load_help().entries if entry.level):
+        assert warning not in search.answers(warning.title + " " + warning.text)
+
+
+@pytest.mark.parametrize("question", ["how do I cook pasta", "", "😀🙃", "床で出来ますか"])
+def test_a_question_about_nothing_we_know_finds_nothing(search: HelpSearch, question: str) -> None:
+    assert search.find(question).found_nothing
+
+
+@pytest.mark.parametrize("question", ["what is the capital of France", "my car needs new tyres"])
+def test_meaning_drops_entries_that_share_only_a_word(question: str) -> None:
+    assert WORDS_ALONE.answers(question)  # a word in common, or one "fixed" into an entry's word
+    assert WITH_MEANING.find(question).found_nothing
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("tears streaming down my face halfway through", "emotions"),
+        ("is there any science behind it", "does_it_work"),
+        ("where do my palms go", "arms"),
+    ],
+)
+def test_meaning_finds_an_entry_worded_differently(question: str, entry_id: str) -> None:
+    assert [entry.id for entry in WITH_MEANING.answers(question)][:1] == [entry_id]
+
+
+HOSTILE = [
+    "",
+    "   \t\n ",
+    '"',
+    '"unbalanced quote',
+    "NEAR(yawning bed, 2)",
+    "yawning NEAR bed",
+    "*",
+    "bed*",
+    "title: bed",
+    "entries MATCH 'x'; DROP TABLE entries; --",
+    "AND OR NOT",
+    "(((",
+    "^yawning",
+    "-bed +floor",
+    "😀🙃🤷‍♀️",
+    "yawning 😀",
+    "a\x00b",
+    "\x00",
+    "lone \ud800 surrogate \udfff",
+    "\udcff\udcfe",
+    "ٱلسَّلَامُ عَلَيْكُمْ",
+    "床で出来ますか",
+    "bed " * 5000,
+    "x" * 10_000,
+    "why do I yawn " * 1000,
+]
+
+
+@pytest.mark.parametrize("question", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_input_gives_answers_or_nothing(search: HelpSearch, question: str) -> None:
+    result = search.find(question)
+    assert len(result.answers) <= MAX_ANSWERS
+    assert all(entry.level is None for entry in result.answers)
+
+
+def test_fts_syntax_is_read_as_words(search: HelpSearch) -> None:
+    assert [entry.id for entry in search.answers('NEAR("yawning" *)')][:1] == ["yawning"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=300))  # surrogates and NUL included
+def test_any_text_at_all_never_raises(question: str) -> None:
+    for search in (WORDS_ALONE, WITH_MEANING):  # built once: Hypothesis runs many examples per test
+        result = search.find(question)
+        assert len(result.answers) <= MAX_ANSWERS
+
+
+def test_the_kept_question_is_clean_and_bounded() -> None:
+    assert clean_question("a\x00b\ud800c\n\td") == "a bc d"
+    assert len(clean_question("x" * 50_000)) == MAX_QUESTION_CHARACTERS
+
+
+def test_many_threads_can_search_at_once(search: HelpSearch) -> None:
+    found: list[str] = []
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            for _ in range(50):
+                found.append(search.answers("can I do it in bed")[0].id)
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert found == ["in_bed"] * 400

@@ -1,0 +1,231 @@
+"""Every red-flag rule fires on its lay phrasings (typos included); near misses fire none."""
+
+import pytest
+
+from crest.knowledge.loader import load_help
+from crest.knowledge.red_flags import RULES, fired_rules
+from crest.knowledge.search import HelpSearch
+
+PHRASINGS: dict[str, tuple[str, ...]] = {
+    "bladder_or_bowel_trouble": (
+        "I suddenly can't wee and my lower back is agony",
+        "Since the pain started I'm having difficulty passing urine",
+        "lost controll of my bladdar this morning",  # typos
+        "I've become incontinent",
+        "I pooed myself without noticing",
+        "new bladder problems since my back went",
+        "I can't control my peeing any more",
+        "I keep having toilet accidents",
+        "leaking wee since the fall",
+        "I keep weeing myself since my back went",
+    ),
+    "saddle_numbness": (
+        "Numbness in my groin and bum",
+        "my privates feel numb",
+        "saddle anaesthesia",
+        "my bits have gone numb since my back went",
+        "I can't feel my bottom when I sit on the toilet",
+        "is this cauda equina?",
+    ),
+    "lost_bowel_or_bladder_sensation": (
+        "I can't tell when I need to poo any more",
+        "no sensation when I wipe",
+        "reduced feeling in my rectum",
+        "I've lost the feeling when I wipe",
+        "it's numb when I use toilet paper",
+    ),
+    "sexual_function_change": (
+        "erectile problems started with the back pain",
+        "numb during sex since my back went",
+        "I can no longer orgasm",
+    ),
+    "pain_in_both_legs": (
+        "pain down both of my legs",
+        "sciatica in both legs",
+        "shooting pains into my legs",
+        "both legs hurt",
+    ),
+    "weakness_in_both_legs": (
+        "both of my legs are weak",
+        "my legs keep giving way",
+        "my legs both feel odd and keep giving way on the stairs",
+        "weakness in my legs getting worse",
+    ),
+    "sudden_severe_pain_with_faintness": (
+        "sudden severe pain in my tummy and I feel faint",
+        "excruciating back pain, sweating and my heart is pounding",
+        "terrible abdominal pain, I passed out",
+        "pain after my AAA repair",
+        "I have an aortic aneurism and my back aches",
+    ),
+    "pulsing_in_belly": (
+        "I can feel a pulsing in my stomach",
+        "throbbing in my belly button when I lie down",
+        "I was told I have an aneurysm",
+    ),
+    "history_of_cancer": (
+        "I had prostate cancer last year",
+        "I'm having chemo, can I still rest like this?",
+        "they found a tumour in my spine",
+        "my dad had cancer and now I've been diagnosed too",
+        "my mum had lymphoma and I have it as well",
+    ),
+    "unexplained_weight_loss": (
+        "I've been losing weight and don't know why",
+        "unexplained weight loss and back ache",
+        "dropped 6 kilos without trying",
+    ),
+    "night_pain": (
+        "the pain is worse at night whatever I do",
+        "night pain in my lower back",
+        "back ache wakes me up every night",
+    ),
+    "new_back_pain_under_20_or_over_50": (
+        "I'm 67 and this back pain started last week",
+        "my son is 15 years old with back pain",
+        "I am over 50 and just got back pain",
+    ),
+    "no_improvement_after_a_month": (
+        "six weeks of doing this and no improvement",
+        "it's been months and it still hurts",
+        "my back is getting worse after a month",
+        "sore back for six weeks and nothing is helping",
+        "seven weeks and it hasn't got any better",
+    ),
+    "fever_or_chills": (
+        "back pain and a fever",
+        "I'm feverish and my back aches",
+        "chills and sore back",
+    ),
+    "weakened_immune_system": (
+        "I'm immunocompromised",
+        "I take immunosuppressant drugs",
+        "I had a kidney transplant",
+    ),
+    "injecting_drugs": (
+        "I use IV drugs",
+        "I used to inject drugs",
+    ),
+    "recent_bacterial_infection": (
+        "I just finished antibiotics for a UTI",
+        "I had a bad infection last month",
+    ),
+    "major_trauma": (
+        "I was in a car accident yesterday",
+        "fell down the stairs and now my back hurts",
+        "I had a bad fall skiing",
+        "could I have a fracture?",
+    ),
+    "fragile_bones_or_long_term_steroids": (
+        "I have osteoporosis",
+        "I was told I have osteopenia",
+        "I've been on prednisolone for years",
+        "steroids for a long time and I tripped",
+    ),
+    "new_loss_of_feeling": (
+        "my left foot is numb",
+        "I can't feel my toes",
+        "my arm went dead and stayed dead",
+    ),
+    "new_loss_of_strength": (
+        "my right leg is suddenly weak",
+        "I can't lift my foot properly",
+        "weakness in my hand",
+    ),
+}
+
+# Things people say about a session that sound close to a warning sign but are not one.
+NEAR_MISSES = (
+    "I can feel when my bladder is full",
+    "my legs feel heavy and relaxed after",
+    "do I need to go to the toilet before I start?",
+    "I always pee before a session",
+    "my belly moves up and down as I breathe",
+    "I feel a gentle warmth in my lower back",
+    "my legs tremble a little at the start",
+    "I get a bit light-headed if I stand up too quickly",
+    "my heart slows down while I rest",
+    "can I do it at night?",
+    "is the evening better than the morning?",
+    "I want to lose a bit of weight too",
+    "will CRP help me lose weight?",
+    "my core is weak, should I strengthen it?",
+    "my psoas feels weak",
+    "my knees fall open and I feel wobbly",
+    "I fall asleep every time",
+    "I had a falling out with my sister and feel tense",
+    "I feel emotionally numb after a long day",
+    "I cracked my knuckles before lying down",
+    "I feel the floor under my sacrum",
+    "my hips feel heavy and warm",
+    "the numbers in crest look better this week",
+    "I can feel my breath in my belly",
+    "how long should I stay in the position at my age? I'm 35",
+    "I am 16 weeks pregnant",
+    "is it ok after a long day at work?",
+    "my feet feel strong and planted",
+    "I feel my heartbeat in my chest",
+    "my shoulders feel weak after the gym",
+    # idioms
+    "I went weak at the knees when the pain stopped",
+    "my legs went weak with relief",
+    "I fell about laughing when the cat lay on me",
+    "my arms feel dead heavy, in a good way",
+    # someone else's history
+    "my sister had cancer, can she try crp",
+    "my dad's on steroids, I help him with the shopping",
+    "my best friend had a bad fall last year and recommended this",
+    "my partner is immunocompromised, can I rest in the same room",
+    # work or a cause named after an illness; an osteopath
+    "my shifts on the cancer unit leave my back tired",
+    "I work in oncology",
+    "I did a fun run for cancer research",
+    "my osteopath suggested it",
+    # weight lost for a known reason
+    "I lost a lot of weight as a teenager, is CRP safe",
+    "I've been on a diet and lost 5 kilos",
+    # practising for months without pain
+    "I've done this for months and it isn't helping me relax",
+)
+
+
+def rules_named(name: str) -> list[str]:
+    return [rule.name for rule in RULES if rule.name == name]
+
+
+def test_every_rule_has_phrasings() -> None:
+    assert set(PHRASINGS) == {rule.name for rule in RULES}
+
+
+@pytest.mark.parametrize(
+    ("rule_name", "phrasing"), [(name, phrasing) for name, phrasings in PHRASINGS.items() for phrasing in phrasings]
+)
+def test_each_rule_fires_on_its_phrasings(rule_name: str, phrasing: str) -> None:
+    assert rule_name in [rule.name for rule in fired_rules(phrasing, RULES)]
+
+
+@pytest.mark.parametrize("near_miss", NEAR_MISSES)
+def test_near_misses_fire_no_rule(near_miss: str) -> None:
+    assert fired_rules(near_miss, RULES) == []
+
+
+def test_someone_elses_symptom_now_still_warns() -> None:
+    # History belongs to its owner; a warning sign happening now needs care whoever has it.
+    assert [rule.name for rule in fired_rules("my husband has lost control of his bladder", RULES)] == [
+        "bladder_or_bowel_trouble"
+    ]
+    assert fired_rules("my son is 15 years old with back pain", RULES)
+
+
+def test_the_most_serious_warning_wins() -> None:
+    search = HelpSearch(load_help())
+    both = search.warning_sign("I have a fever and I have lost control of my bladder")
+    assert both is not None and both.id == "warning_cauda_equina" and both.level == "urgent_care"
+    one_leg = search.warning_sign("my left leg went numb")
+    assert one_leg is not None and one_leg.level == "see_clinician"
+
+
+def test_rules_read_any_case_accent_apostrophe_and_punctuation() -> None:
+    assert fired_rules("NUMBNESS… around my BÜM!!!", RULES)
+    assert fired_rules("I can\u2019t pee", RULES)  # a curly apostrophe
+    assert fired_rules("i-cant-pee", RULES)

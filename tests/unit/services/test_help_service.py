@@ -1,0 +1,105 @@
+"""The help use case both doors call: the JSON contract of issue 11."""
+
+import json
+import sys
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from crest.embedding.cache import VectorTable, text_digest
+from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity
+from crest.knowledge.loader import load_help
+from crest.knowledge.search import entry_passages
+from crest.services import help as help_service
+
+ANSWER_KEYS = {"id", "title", "text", "sources", "related"}
+
+
+def test_an_ordinary_question_gets_sourced_answers_and_no_warning() -> None:
+    reply = help_service.ask("Can I do it in bed?").model_dump()
+    assert reply["question"] == "Can I do it in bed?"
+    assert reply["urgent"] is None
+    assert 1 <= len(reply["answers"]) <= 3 and reply["answers"][0]["id"] == "in_bed"
+    first = reply["answers"][0]
+    assert set(first) == ANSWER_KEYS
+    assert first["sources"][0].startswith("Liz Koch")  # the full title, not the key
+    assert reply["footer"] == load_help().footer
+    assert reply["message"] is None and reply["topics"] is None
+
+
+def test_a_warning_sign_is_pinned_with_its_level() -> None:
+    reply = help_service.ask("I have numbness between my legs since yesterday").model_dump()
+    urgent = reply["urgent"]
+    assert urgent["level"] == "urgent_care" and urgent["id"] == "warning_cauda_equina"
+    assert set(urgent) == ANSWER_KEYS | {"level"}
+    assert any("Spine Surgeons" in source for source in urgent["sources"])
+    assert all(not answer["id"].startswith("warning_") for answer in reply["answers"])
+
+
+def test_nothing_found_says_so_and_offers_the_topics() -> None:
+    reply = help_service.ask("how do I cook pasta").model_dump()
+    assert reply["urgent"] is None and reply["answers"] == []
+    assert reply["message"] == load_help().nothing_found
+    listed = {link["id"] for group in reply["topics"] for link in group["entries"]}
+    assert listed == {entry.id for entry in load_help().entries}
+
+
+def test_the_reply_is_json_even_for_invalid_unicode() -> None:
+    reply = help_service.ask("bed \ud800\x00 yawning")
+    text = json.dumps(reply.model_dump(), ensure_ascii=False)
+    assert json.loads(text)["question"] == "bed yawning"
+
+
+def test_each_entry_has_its_own_address() -> None:
+    assert help_service.entry("yawning").title == "Why do I yawn so much?"
+    warning = help_service.entry("warning_aortic")
+    assert isinstance(warning, help_service.UrgentAnswer) and warning.level == "urgent_care"
+
+
+def test_an_unknown_entry_is_a_404_crest_error() -> None:
+    with pytest.raises(help_service.UnknownHelpEntry, match="no help entry 'nope'") as error:
+        help_service.entry("nope")
+    assert error.value.http_status == 404
+
+
+def test_topics_come_in_file_order_with_warning_signs_last() -> None:
+    groups = help_service.topics()
+    assert groups[0].id == "basics"
+    assert groups[-1].id == "warning_signs"
+
+
+def test_answers_are_ranked_by_meaning_with_the_installed_model() -> None:
+    assert help_service.compares_meaning()
+
+
+def test_the_shipped_entry_vectors_are_those_of_the_installed_model_for_every_passage() -> None:
+    # Fails after help.toml changes until scripts/help-vectors rewrites help_vectors.npz.
+    folder = bundled_model_folder()
+    assert folder is not None
+    with resources.files("crest.knowledge").joinpath(help_service.ENTRY_VECTORS).open("rb") as file:
+        table = VectorTable.read(file)
+    assert table.model == model_identity()
+    texts = sorted({text for _, text in entry_passages(load_help())})
+    assert {text_digest(text) for text in texts} == set(table.vectors)
+    sample = texts[:: len(texts) // 5]
+    computed = MiniLM(folder).encode(sample)
+    for text, vector in zip(sample, computed, strict=True):
+        assert np.abs(table.vectors[text_digest(text)] - vector).max() < 2e-3
+
+
+def test_without_the_sentence_model_answers_come_from_words_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tokenizers", None)  # as if scripts/setup had not installed it
+    assert bundled_model_folder() is None
+    search = help_service.help_search.__wrapped__()  # a fresh one, not the cached search
+    assert not search.compares_meaning
+    assert [entry.id for entry in search.answers("Can I do it in bed?")][:1] == ["in_bed"]
+
+
+def test_vectors_of_another_model_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = bundled_model_folder()
+    assert folder is not None
+    monkeypatch.setattr(help_service, "model_identity", lambda: "another-model 9.9")
+    encoder = help_service.sentence_encoder(folder)
+    title = load_help().answers[0].title
+    assert np.allclose(encoder.encode([title])[0], MiniLM(folder).encode([title])[0])  # computed, not read

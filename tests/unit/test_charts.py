@@ -1,0 +1,75 @@
+"""The SVG charts: one titled mark per value, scaled into the drawing, on a time axis the charts can share."""
+
+import re
+
+from crest.charts import Bar, Point, Series, bar_chart, line_chart, lollipop_chart
+
+
+def test_line_chart_has_a_titled_point_per_value_and_no_tab_stops() -> None:
+    svg = line_chart(
+        [Series("Hip (left)", [Point(0, 4, "Hip (left): 4/10"), Point(10, 2, "Hip (left): 2/10")])],
+        [(0, "1 May"), (10, "2 May")],
+        "pain over time",
+    )
+    assert svg.count("<circle") == 2
+    assert "<title>Hip (left): 4/10</title>" in svg
+    assert "tabindex" not in svg  # the page's table is the keyboard's way to the numbers
+    ys = [float(y) for y in re.findall(r'cy="([\d.]+)"', svg)]
+    assert ys[0] < ys[1]  # SVG y grows downwards: the higher score sits higher
+
+
+def test_titles_are_escaped() -> None:
+    svg = line_chart([Series("<b>", [Point(0, 1, "<script>x</script>")])], [(0, "a&b")], "d")
+    assert "<script>" not in svg
+    assert "&lt;script&gt;" in svg
+    assert "a&amp;b" in svg
+
+
+def test_a_series_keeps_the_colour_it_is_given_whatever_its_position() -> None:
+    first = Series("Lower back", [Point(0, 3, "a")], colour=4)
+    second = Series("Hip", [Point(0, 5, "b")])
+    svg = line_chart([second, first], [(0, "1 May")], "d")
+    assert 'class="series-4" cx' in svg
+    assert 'class="series-0" cx' in svg  # without a colour: its position
+
+
+def _xs(svg: str, mark: str) -> list[float]:
+    return [float(x) for x in re.findall(rf'<{mark} [^>]*?\bc?x="([\d.]+)"', svg)]
+
+
+def test_charts_over_the_same_range_put_the_same_moment_at_the_same_place() -> None:
+    span = (0.0, 14.0)
+    line = line_chart([Series("a", [Point(3.5, 4, "t")])], [(0, "1 May")], "d", x_range=span)
+    changes = lollipop_chart([Series("a", [Point(3.5, -1, "t")])], [(0, "1 May")], "d", x_range=span)
+    bars = bar_chart([Bar(0, 7, 2, "t")], [(0, "1 May")], "d", x_range=span)
+    bar = re.search(r'<rect class="bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', bars)
+    assert bar is not None
+    bar_x, bar_width = (float(value) for value in bar.groups())
+    assert _xs(line, "circle") == _xs(changes, "circle") == [bar_x + bar_width / 2]
+
+
+def test_a_change_of_zero_still_shows_as_a_dot_on_the_zero_line() -> None:
+    svg = lollipop_chart(
+        [
+            Series("Lower back", [Point(0, -2, "better"), Point(1, 0, "the same")]),
+            Series("Hip", [Point(1, 1, "worse")]),
+        ],
+        [(0, "1 May")],
+        "change",
+    )
+    zero_line = re.search(r'<line class="zero-line" x1="\d+" x2="\d+" y1="([\d.]+)"', svg)
+    assert zero_line is not None
+    zero = float(zero_line.group(1))
+    dots = {title: float(y) for y, title in re.findall(r'cy="([\d.]+)"[^>]*><title>([^<]+)</title>', svg)}
+    assert dots["the same"] == zero
+    assert dots["better"] > zero > dots["worse"]  # below the line is less pain
+    same_session = [float(x) for x in re.findall(r'<circle class="series-\d" cx="([\d.]+)"', svg)][1:]
+    assert same_session[0] != same_session[1]  # two places of one session stand side by side
+
+
+def test_bars_stand_on_zero_in_proportion() -> None:
+    svg = bar_chart([Bar(0, 7, 4, "four"), Bar(7, 14, 2, "two")], [(0, "1 May")], "sessions")
+    rects = re.findall(r'<rect class="bar" x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"', svg)
+    (four_y, four_h), (two_y, two_h) = ((float(y), float(h)) for y, h in rects)
+    assert abs((four_y + four_h) - (two_y + two_h)) < 0.2  # both stand on the zero line
+    assert abs(four_h - 2 * two_h) < 0.2

@@ -1,0 +1,70 @@
+"""Input that does not fit is explained in plain words naming the field, never in the validator's own text."""
+
+from datetime import datetime
+from typing import Literal
+
+import pytest
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from crest.web.input_problems import InputProblem, input_problems
+
+VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value error", "valid integer", "pattern")
+
+
+class _Pain(BaseModel):
+    score: int = Field(ge=0, le=10)
+
+
+class _Form(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    default_minutes: int = Field(ge=5, le=30)
+    default_variant: Literal["standard", "supported", "somatic"]
+    next: str = Field("/session", pattern=r"^/session")
+    elapsed_s: float = Field(0, ge=0)
+    at: datetime | None = None
+    pain: list[_Pain] = []
+    note: str = Field("", max_length=5)
+
+
+def _problems(values: dict[str, object]) -> list[InputProblem]:
+    with pytest.raises(ValidationError) as raised:
+        _Form.model_validate(values)
+    return input_problems(raised.value.errors())
+
+
+@pytest.mark.parametrize(
+    ("values", "sentence"),
+    [
+        ({"default_minutes": "soon"}, "Default session length (minutes): enter a whole number, not “soon”."),
+        ({"default_minutes": 99}, "Default session length (minutes): enter 30 or less, not “99”."),
+        ({"default_minutes": 4}, "Default session length (minutes): enter 5 or more, not “4”."),
+        ({"default_variant": "yoga"}, "Default variant: choose standard, supported or somatic, not “yoga”."),
+        ({"default_variant": None}, "Default variant: choose standard, supported or somatic."),
+        ({"next": "https://example.org/"}, "The page to go on to: crest cannot use “https://example.org/” here."),
+        ({"elapsed_s": "a while"}, "Elapsed (seconds): enter a number, not “a while”."),
+        ({"at": "yesterday"}, "At: enter a date and time like 2026-05-01T07:30+01:00, not “yesterday”."),
+        ({"pain": [{"score": 3}, {"score": 11}]}, "Score (entry 2): enter 10 or less, not “11”."),
+        ({"note": "far too long"}, "Note: keep it to 5 characters or fewer."),
+        ({"colour": "red"}, "Colour: crest does not know this field; leave it out."),
+    ],
+)
+def test_each_problem_names_the_field_and_what_to_enter(values: dict[str, object], sentence: str) -> None:
+    complete: dict[str, object] = {"default_minutes": 15, "default_variant": "standard"}
+    problems = _problems(complete | values)
+    assert [problem.sentence for problem in problems] == [sentence]
+    assert not any(words in sentence for words in VALIDATOR_WORDS)
+
+
+def test_the_api_keeps_the_path_of_the_field() -> None:
+    [problem] = _problems({"default_minutes": 15, "default_variant": "standard", "pain": [{"score": -1}]})
+    assert (problem.field, problem.message) == ("pain.0.score", "enter 0 or more, not “-1”")
+    [missing] = _problems({"default_minutes": 15})
+    assert (missing.field, missing.sentence) == ("default_variant", "Default variant: this is required.")
+
+
+def test_our_own_parsers_words_are_kept_and_long_input_is_not_repeated() -> None:
+    error = {"type": "value_error", "loc": ("body", "region"), "msg": "Value error, unknown region 'elbow'"}
+    assert input_problems([error])[0].sentence == "Region: unknown region 'elbow'."
+    long = {"type": "int_parsing", "loc": ("query", "minutes"), "msg": "Input should be an integer", "input": "x" * 80}
+    assert input_problems([long])[0].sentence == "Minutes: enter a whole number."

@@ -1,0 +1,124 @@
+"""What Progress draws: every chart over the same weeks, one mark per place and session, a colour per place that
+stays, and the numbers as a table."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, timedelta
+from itertools import permutations
+from typing import Any
+
+from crest.charts import BOTTOM, HEIGHT, SERIES_COLOURS
+from crest.insights.pain import Place
+from crest.journal.records import CheckIn, PainRating, PracticeSession
+from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
+from crest.services.preferences import PreferencesStore
+from crest.services.reports import Reports
+from crest.web.presenters import place_colours, progress_charts, progress_period
+from support.clock import FakeClock
+
+BACK = Place(Region.LOWER_BACK, Side.CENTRE)
+LEFT_HIP = Place(Region.HIP, Side.LEFT)
+RIGHT_HIP = Place(Region.HIP, Side.RIGHT)
+KNEE = Place(Region.KNEE, Side.LEFT)  # wants the same colour as the lower back
+DATE_LABEL = rf'<text x="([\d.]+)" y="{HEIGHT - BOTTOM + 18}" text-anchor="(?:start|middle|end)">([^<]+)</text>'
+
+
+@dataclass
+class _Records:
+    """What `Reports` reads from a journal."""
+
+    sessions: list[PracticeSession] = field(default_factory=list)
+    check_ins: list[CheckIn] = field(default_factory=list)
+
+    def list_sessions(self) -> list[PracticeSession]:
+        return sorted(self.sessions, key=lambda session: session.started_at)
+
+    def list_checkins(self) -> list[CheckIn]:
+        return sorted(self.check_ins, key=lambda check_in: check_in.at)
+
+    def get_settings(self) -> dict[str, str]:
+        return {}
+
+
+def _pain(*ratings: tuple[Place, int]) -> tuple[PainRating, ...]:
+    return tuple(PainRating(region=place.region, side=place.side, score=score) for place, score in ratings)
+
+
+def _charts(records: _Records, clock: FakeClock) -> tuple[list[dict[str, Any]], str]:
+    journal: Any = records
+    progress = Reports(journal, clock, UTC, PreferencesStore(journal)).progress()
+    return progress_charts(progress, UTC), progress_period(progress, UTC)
+
+
+def _two_sessions_today(clock: FakeClock) -> _Records:
+    records = _Records()
+    for number, (back_after, hip_after) in enumerate(((4, 3), (6, 3)), start=1):
+        started = clock.now - timedelta(hours=8 - 4 * number)
+        records.sessions.append(PracticeSession(started, 10, "standard", SessionStatus.COMPLETED, 600, id=number))
+        records.check_ins += [
+            CheckIn(at=started, timing=CheckInTiming.BEFORE, session_id=number, pain=_pain((BACK, 6), (LEFT_HIP, 3))),
+            CheckIn(
+                at=started + timedelta(minutes=11),
+                timing=CheckInTiming.AFTER,
+                session_id=number,
+                pain=_pain((BACK, back_after), (LEFT_HIP, hip_after)),
+            ),
+        ]
+    return records
+
+
+def test_each_session_and_place_gets_its_own_mark_named_by_day_and_time() -> None:
+    clock = FakeClock()  # Wednesday 6 May 2026, 17:30 UTC
+    charts, _ = _charts(_two_sessions_today(clock), clock)
+    change = charts[1]
+    titles = re.findall(r"<title>([^<]+)</title>", change["svg"])
+    assert titles == [
+        "Lower back (centre), session of Wed 6 May 13:30: 6 before, 4 after, \N{MINUS SIGN}2 (less pain)",
+        "Lower back (centre), session of Wed 6 May 17:30: 6 before, 6 after, 0 (the same)",
+        "Hip (left), session of Wed 6 May 13:30: 3 before, 3 after, 0 (the same)",
+        "Hip (left), session of Wed 6 May 17:30: 3 before, 3 after, 0 (the same)",
+    ]
+    assert change["table"]["head"] == ["Session", "Place", "Before to after", "Change"]
+    back_row = ["Wed 6 May 13:30", "Lower back (centre)", "6 to 4", "\N{MINUS SIGN}2 (less pain)"]
+    assert change["table"]["rows"][1] == back_row  # after the left hip: places in one order
+    assert [item["name"] for item in change["legend"]] == ["Lower back (centre)", "Hip (left)"]
+
+
+def test_every_chart_starts_and_ends_on_the_same_days() -> None:
+    clock = FakeClock()
+    records = _two_sessions_today(clock)
+    records.check_ins.append(CheckIn(at=clock.now - timedelta(days=20), pain=_pain((BACK, 7))))
+    charts, period = _charts(records, clock)
+    assert period == "13 Apr to this week"  # the Monday of the week of the first check-in
+    for drawing in ("svg", "svg_narrow"):
+        dates = [re.findall(DATE_LABEL, chart[drawing]) for chart in charts]
+        assert dates[0][0] == (dates[0][0][0], "13 Apr")
+        assert dates[0] == dates[1] == dates[2]  # the same day at the same place in every chart
+    assert len(charts[2]["table"]["rows"]) == 4  # 13, 20, 27 April and 4 May
+
+
+def test_a_place_keeps_its_colour_whatever_else_is_drawn_and_in_any_order() -> None:
+    alone = place_colours([BACK, LEFT_HIP])
+    for order in permutations([RIGHT_HIP, LEFT_HIP, BACK]):
+        colours = place_colours(order)
+        assert (colours[BACK], colours[LEFT_HIP]) == (alone[BACK], alone[LEFT_HIP])
+        assert len(set(colours.values())) == 3
+
+
+def test_places_drawn_together_never_share_a_colour() -> None:
+    places = [BACK, KNEE, LEFT_HIP, RIGHT_HIP, Place(Region.FOOT, None), Place(Region.NECK, Side.CENTRE)]
+    colours = place_colours(places)
+    assert len(set(colours.values())) == SERIES_COLOURS
+    first = min(places)
+    assert colours[first] == place_colours([first])[first]  # the first in place order keeps its own
+
+
+def test_the_pain_chart_and_the_change_chart_give_a_place_the_same_colour() -> None:
+    clock = FakeClock()
+    charts, _ = _charts(_two_sessions_today(clock), clock)
+    pain, change = charts[0], charts[1]
+    assert pain["legend"] == change["legend"]
+    for item in pain["legend"]:
+        series_class = f"series-{item['colour']}"
+        assert re.search(rf'class="{series_class}"[^>]*data-series="{re.escape(item["name"])}"', pain["svg"])
+        assert re.search(rf'class="{series_class}"[^>]*data-series="{re.escape(item["name"])}"', change["svg"])
