@@ -67,8 +67,10 @@ async def _one_socket(port: int, frame: bytes, seconds: float, tally: dict[str, 
             while time.monotonic() < stop_at:
                 await live.send(frame)
                 answer = json.loads(await asyncio.wait_for(live.recv(), timeout=seconds + 60))
-                tally["verdicts" if answer["type"] == "result" else "errors"] += 1
-                if answer["type"] == "error" and answer["frame"] is not None:
+                if answer["type"] == "result":
+                    tally["verdicts"] += 1
+                elif answer["frame"] is not None:  # an error about no frame is the refusal, before its close
+                    tally["errors"] += 1
                     print(f"  error on frame {answer['frame']}: {answer['message']}")
                 await asyncio.sleep(FRAME_EVERY_S)
     except websockets.ConnectionClosed as closed:
