@@ -463,7 +463,7 @@ def check_activity_name(name: str) -> str:
     """An activity the person names ("sitting through a film"), kept as written but trimmed."""
     if not isinstance(name, str) or not name.strip():
         raise InvalidPsfs("an activity needs a name, like 'tying my shoes'")
-    stripped = " ".join(name.split())
+    stripped = " ".join(check_text(name, "the activity").split())
     if any(ord(character) < 32 for character in stripped):
         raise InvalidPsfs("the activity contains control characters; please write it as plain text")
     if len(stripped) > MAX_ACTIVITY_CHARACTERS:

@@ -117,5 +117,8 @@ def test_the_command_line_refuses_broken_text_in_one_line_and_stores_nothing(tmp
     _assert_one_line(_crest(home, "import", str(path)), "field note")
     for option in ("--pain", "--sensation", "--at"):
         _assert_one_line(_crest(home, "log", option, b"\xff\xfe"))
+    _assert_one_line(_crest(home, "psfs", "--rate", b"walking \xe9=3"), "activity", "not valid text")
+    for option in ("--zone", "--time"):
+        _assert_one_line(_crest(home, "remind", option, b"caf\xe9"), "reminder", "not valid text")
     with Journal.open(f"sqlite:///{home / 'crest.db'}") as journal:
         assert journal.is_empty()

@@ -21,6 +21,9 @@ REQUESTS = [
     ("POST", "/api/sessions", '{"planned_minutes": 15, "variant": "%s"}'),
     ("PUT", "/api/settings", '{"theme": "%s"}'),
     ("PUT", "/api/settings", '{"%s": true}'),
+    ("PUT", "/api/settings", '{"reminder_zone": "%s"}'),
+    ("PUT", "/api/settings", '{"reminder_time": "%s"}'),
+    ("POST", "/api/psfs", '{"activities": [{"name": "%s", "score": 3}]}'),
 ]
 
 
