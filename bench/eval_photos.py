@@ -1,11 +1,20 @@
-"""Accuracy of the position check on a labelled photo set (default: ../shared/eval-public).
+"""Accuracy of the position check on labelled photo sets, as taken, mirrored and at half resolution.
 
-Prints the balanced accuracy of `pose_recognized` against the `crp_pose` label, the agreement and coverage of
-each criterion where a label applies, and the view confusion matrix. Landmarks for every quarter turn are
-cached in bench/out/ so rule changes can be measured in a second: pass --refresh after changing the estimator.
+Sets (columns and meanings as in ../shared/eval-public/README.md):
+- public:    ../shared/eval-public (58 photos; the rules were first fitted to these).
+- added:     bench/photos/added.csv, the development part of the photos added for issue 13 (rules tuned on it).
+- untouched: bench/photos/untouched.csv, photos from other sources that the rules were never tuned on.
+Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
+/work/data/crest-photos/images) and never committed. A row whose image is missing is counted and skipped.
 
-    python bench/eval_photos.py [DATA_DIR] [--height-cm N] [--refresh] [--turns 0,1,3] [--all-turns] [--show]
-        [--compare-turns] [--photos as-is|mirrored|half]
+For each set and each variant it prints the balanced accuracy of `pose_recognized` against `crp_pose` (with
+sensitivity and specificity), the agreement and coverage of each criterion where a label applies, how sure
+the verdicts were, and the view confusion. Landmarks are cached in bench/out/, so rule changes are measured
+in seconds; pass --refresh after changing the estimator. The photo is chosen as the service does: the body as
+taken (turned copies only when nobody is found), then a second look with that body covered for a larger one.
+
+    python bench/eval_photos.py [--sets public,added,untouched] [--photos as-is,mirrored,half] [--show]
+        [--height-cm N] [--refresh]
 """
 
 from __future__ import annotations
@@ -13,93 +22,141 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from crest.posture.landmarks import Pose
-from crest.posture.plausibility import body_plausibility, most_plausible
+from crest.posture.people import is_another_person, larger
+from crest.posture.plausibility import most_plausible
 from crest.posture.result import VIEWS, CheckResult
 from crest.posture.rules import evaluate
+from crest.posture.vocabulary import Criterion
 
-DEFAULT_DATA = Path("/work/shared/eval-public")
-CACHE_DIR = Path(__file__).parent / "out"
+HERE = Path(__file__).resolve().parent
+CACHE_DIR = HERE / "out"
+PHOTOS = HERE / "photos"
+PUBLIC = Path(os.environ.get("CREST_EVAL_PUBLIC", "/work/shared/eval-public"))
+PRIVATE_IMAGES = Path(os.environ.get("CREST_PHOTOS_DIR", "/work/data/crest-photos/images"))
 ALL_TURNS = (0, 1, 2, 3)
+PHOTO_TURNS = (0, 1, 3)  # as the estimator: as taken, then the two sideways turns if nobody is found
+VARIANTS = ("as-is", "mirrored", "half")
 
-# labels.csv column -> criterion name
-LABEL_COLUMNS = {
-    "lying_on_back": "lying_on_back",
-    "knees_bent_up": "knees_bent",
-    "feet_flat": "feet_flat",
-    "hips_down": "hips_down",
-    "heel_distance": "heel_distance",
-    "arms_down": "arms_below_shoulders",
-    "head_down": "head_resting",
-    "head_level": "head_level",
-    "knee_width": "knee_width",
-    "whole_body_visible": "whole_body_visible",
+# labels.csv column -> criterion
+LABEL_COLUMNS: dict[str, Criterion] = {
+    "lying_on_back": Criterion.LYING_ON_BACK,
+    "knees_bent_up": Criterion.KNEES_BENT,
+    "feet_flat": Criterion.FEET_FLAT,
+    "hips_down": Criterion.HIPS_DOWN,
+    "heel_distance": Criterion.HEEL_DISTANCE,
+    "arms_down": Criterion.ARMS_BELOW_SHOULDERS,
+    "head_down": Criterion.HEAD_RESTING,
+    "head_level": Criterion.HEAD_LEVEL,
+    "knee_width": Criterion.KNEE_WIDTH,
+    "whole_body_visible": Criterion.WHOLE_BODY_VISIBLE,
 }
+CONFIDENCE_BANDS = ("under 0.5", "0.5-0.75", "0.75-0.9", "0.9 and over")
 OK_LABELS = {"yes", "ok"}
 ADJUST_LABELS = {"no", "too_far", "too_close", "tipped_back", "together", "splayed"}
 
 
-def detect_all_turns(data_dir: Path, files: list[str], variant: str) -> dict[str, Any]:
-    """Landmarks of every photo at every quarter turn, straight from the estimator.
+@dataclass(frozen=True)
+class PhotoSet:
+    name: str
+    labels: Path
+    image_dirs: tuple[Path, ...]
 
-    `variant` perturbs the photos first to see how steady the verdicts are: "mirrored" flips them left to
-    right, "half" halves their resolution.
-    """
+    def rows(self) -> list[dict[str, str]]:
+        with self.labels.open(newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def image(self, file: str) -> Path | None:
+        return next((folder / file for folder in self.image_dirs if (folder / file).is_file()), None)
+
+
+SETS: dict[str, PhotoSet] = {
+    "public": PhotoSet("public", PUBLIC / "labels.csv", (PUBLIC / "images",)),
+    "added": PhotoSet("added", PHOTOS / "added.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
+    "untouched": PhotoSet("untouched", PHOTOS / "untouched.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
+}
+
+
+def _load_rgb(path: Path, variant: str) -> Any:
     import cv2
     import numpy as np
 
+    rgb = cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
+    if variant == "mirrored":
+        rgb = rgb[:, ::-1]
+    elif variant == "half":
+        rgb = cv2.resize(rgb, (rgb.shape[1] // 2, rgb.shape[0] // 2), interpolation=cv2.INTER_AREA)
+    return np.ascontiguousarray(rgb, dtype=np.uint8)
+
+
+def _detect(photo_set: PhotoSet, files: list[str], variant: str) -> dict[str, Any]:
+    """Landmarks of every photo at every quarter turn, and of the second look with the body covered."""
     from crest.posture.estimator import PoseEstimator
+    from crest.posture.people import cover_body
 
-    cache: dict[str, Any] = {}
+    found: dict[str, Any] = {}
     with PoseEstimator() as estimator:
-        for name in files:
-            bgr = cv2.imread(str(data_dir / "images" / name))
-            rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
-            if variant == "mirrored":
-                rgb = np.ascontiguousarray(rgb[:, ::-1])
-            elif variant == "half":
-                rgb = cv2.resize(rgb, (rgb.shape[1] // 2, rgb.shape[0] // 2), interpolation=cv2.INTER_AREA)
-            image = np.asarray(rgb, dtype=np.uint8)
+        for file in files:
+            path = photo_set.image(file)
+            if path is None:
+                continue
+            image = _load_rgb(path, variant)
             height, width = image.shape[:2]
-            turns_found: dict[str, Any] = {}
-            for turns in ALL_TURNS:
-                pose = estimator.detect_turned(image, turns)
-                turns_found[str(turns)] = None if pose is None else pose.to_json_list()
-            cache[name] = {"width": width, "height": height, "turns": turns_found}
-            print(f"detected {name}", file=sys.stderr)
-    return cache
+            turns = {str(t): estimator.detect_turned(image, t) for t in ALL_TURNS}
+            entry: dict[str, Any] = {
+                "width": width,
+                "height": height,
+                "turns": {t: None if p is None else p.to_json_list() for t, p in turns.items()},
+            }
+            chosen = _chosen(entry)
+            covered = None if chosen is None else estimator.detect_turned(cover_body(image, chosen), 0)
+            entry["covered"] = None if covered is None else covered.to_json_list()
+            found[file] = entry
+            print(f"detected {photo_set.name} {variant} {file}", file=sys.stderr)
+    return found
 
 
-def load_landmarks(data_dir: Path, files: list[str], refresh: bool, variant: str) -> dict[str, Any]:
-    suffix = "" if variant == "as-is" else f"-{variant}"
-    cache_path = CACHE_DIR / f"landmarks-{data_dir.name}{suffix}.json"
-    if cache_path.exists() and not refresh:
-        cached: dict[str, Any] = json.loads(cache_path.read_text())
-        if all(name in cached for name in files):
-            return cached
-    cache = detect_all_turns(data_dir, files, variant)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    cache_path.write_text(json.dumps(cache))
-    return cache
-
-
-def chosen_pose(entry: dict[str, Any], turns_allowed: tuple[int, ...], fallback: bool) -> Pose | None:
-    """The estimator's choice: the first turn's body if found (with `fallback`), else the most plausible."""
+def _chosen(entry: dict[str, Any]) -> Pose | None:
     candidates = []
-    for turns in turns_allowed:
+    for turns in PHOTO_TURNS:
         items = entry["turns"][str(turns)]
         if items is not None:
             candidates.append((turns, Pose.from_json_list(items, entry["width"], entry["height"])))
-    if fallback and candidates and candidates[0][0] == turns_allowed[0]:
+    if candidates and candidates[0][0] == PHOTO_TURNS[0]:
         return candidates[0][1]
-    chosen = most_plausible(candidates)
-    return None if chosen is None else chosen[1]
+    best = most_plausible(candidates)
+    return None if best is None else best[1]
+
+
+def service_pose(entry: dict[str, Any]) -> Pose | None:
+    """The body the check service would judge in this photo."""
+    pose = _chosen(entry)
+    covered = entry.get("covered")
+    if pose is None or covered is None:
+        return pose
+    other = Pose.from_json_list(covered, entry["width"], entry["height"])
+    return larger(pose, other) if is_another_person(pose, other) else pose
+
+
+def landmarks(photo_set: PhotoSet, files: list[str], variant: str, refresh: bool) -> dict[str, Any]:
+    cache_path = CACHE_DIR / f"landmarks-{photo_set.name}-{variant}.json"
+    cached: dict[str, Any] = {}
+    if cache_path.exists() and not refresh:
+        cached = json.loads(cache_path.read_text())
+    missing = [file for file in files if file not in cached]
+    if missing:
+        cached.update(_detect(photo_set, missing, variant))
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        cache_path.write_text(json.dumps(cached))
+    return cached
 
 
 def label_status(value: str) -> str | None:
@@ -110,82 +167,119 @@ def label_status(value: str) -> str | None:
     return None
 
 
-def balanced_accuracy(pairs: list[tuple[bool, bool]]) -> float:
+def rates(pairs: list[tuple[bool, bool]]) -> tuple[float | None, float | None]:
+    """(sensitivity, specificity) of predicted-vs-true pairs; None where a class is absent."""
     positives = [predicted for predicted, truth in pairs if truth]
     negatives = [not predicted for predicted, truth in pairs if not truth]
-    rates = [sum(group) / len(group) for group in (positives, negatives) if group]
-    return sum(rates) / len(rates)
+    sensitivity = sum(positives) / len(positives) if positives else None
+    specificity = sum(negatives) / len(negatives) if negatives else None
+    return sensitivity, specificity
+
+
+def balanced_accuracy(pairs: list[tuple[bool, bool]]) -> float:
+    present = [rate for rate in rates(pairs) if rate is not None]
+    return sum(present) / len(present)
 
 
 @dataclass
 class Scores:
-    """How one estimator setting and the rules fare against the labels."""
+    """How the check fares against one set's labels."""
 
     recognized: list[tuple[bool, bool]] = field(default_factory=list)
     agreement: dict[str, list[bool]] = field(
-        default_factory=lambda: {criterion: [] for criterion in LABEL_COLUMNS.values()}
+        default_factory=lambda: {str(criterion): [] for criterion in LABEL_COLUMNS.values()}
     )
     labelled: Counter[str] = field(default_factory=Counter)
     views: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Agreement of the verdicts by how sure the check said it was.
+    by_confidence: dict[str, list[bool]] = field(default_factory=lambda: {band: [] for band in CONFIDENCE_BANDS})
+    photos: int = 0
+    skipped: int = 0
     found: int = 0
-    mismatches: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
 
     @property
     def all_agreement(self) -> list[bool]:
         return [outcome for outcomes in self.agreement.values() for outcome in outcomes]
 
 
-def score(
-    rows: list[dict[str, str]],
-    cache: dict[str, Any],
-    turns_allowed: tuple[int, ...],
-    fallback: bool,
-    height_cm: float | None,
-) -> Scores:
+def score(rows: Iterable[dict[str, str]], found: dict[str, Any], height_cm: float | None) -> Scores:
     scores = Scores()
     for row in rows:
-        pose = chosen_pose(cache[row["file"]], turns_allowed, fallback)
+        entry = found.get(row["file"])
+        if entry is None:
+            scores.skipped += 1
+            continue
+        scores.photos += 1
+        pose = service_pose(entry)
         result: CheckResult | None = None if pose is None else evaluate(pose, height_cm)
         scores.found += pose is not None
         predicted = result is not None and result.pose_recognized
-        scores.recognized.append((predicted, row["crp_pose"] == "yes"))
+        truth = row["crp_pose"] == "yes"
+        scores.recognized.append((predicted, truth))
         view = "none" if result is None else result.view
         scores.views[(row["view"], view)] += 1
-        flag = "" if predicted == (row["crp_pose"] == "yes") else "  RECOGNIZED WRONG"
-        scores.mismatches.append(
-            f"{row['file']} view {row['view']}->{view} crp {row['crp_pose']}->{predicted}{flag}"
-        )
+        flag = "" if predicted == truth else "  RECOGNIZED WRONG"
+        scores.lines.append(f"{row['file']} view {row['view']}->{view} crp {row['crp_pose']}->{predicted}{flag}")
         for column, criterion in LABEL_COLUMNS.items():
-            truth = label_status(row[column])
-            if truth is None:
+            expected = label_status(row[column])
+            if expected is None:
                 continue
             scores.labelled[criterion] += 1
-            status = "not_visible" if result is None else result.criterion(criterion).status
-            if status == "not_visible":
+            verdict = None if result is None else result.criterion(criterion)
+            if verdict is None or verdict.status == "not_visible":
                 continue
-            scores.agreement[criterion].append(status == truth)
-            if status != truth:
-                scores.mismatches.append(f"    {criterion}={status} (label {row[column]})")
+            agrees = verdict.status == expected
+            scores.agreement[criterion].append(agrees)
+            scores.by_confidence[_band(verdict.confidence)].append(agrees)
+            if not agrees:
+                scores.lines.append(
+                    f"    {criterion}={verdict.status} ({verdict.measured}; conf {verdict.confidence:.2f})"
+                    f" label {row[column]}"
+                )
     return scores
 
 
-def print_report(scores: Scores, photos: int) -> None:
-    accuracy = balanced_accuracy(scores.recognized)
-    print(f"photos: {photos}  pose_recognized balanced accuracy: {accuracy:.3f}")
+def _band(confidence: float) -> str:
+    if confidence < 0.5:
+        return CONFIDENCE_BANDS[0]
+    if confidence < 0.75:
+        return CONFIDENCE_BANDS[1]
+    return CONFIDENCE_BANDS[2] if confidence < 0.9 else CONFIDENCE_BANDS[3]
+
+
+def _fraction(outcomes: list[bool]) -> str:
+    return f"{sum(outcomes) / len(outcomes):.3f}" if outcomes else "-"
+
+
+def print_report(title: str, scores: Scores, show: bool) -> None:
+    if show:
+        print("\n".join(scores.lines))
+    sensitivity, specificity = rates(scores.recognized)
+    positives = sum(truth for _, truth in scores.recognized)
+    print(
+        f"\n== {title}: {scores.photos} photos ({positives} in position), body found in {scores.found}"
+        + (f", {scores.skipped} images missing" if scores.skipped else "")
+    )
+    print(
+        f"pose_recognized balanced accuracy {balanced_accuracy(scores.recognized):.3f}"
+        f" (sensitivity {sensitivity if sensitivity is None else f'{sensitivity:.3f}'},"
+        f" specificity {specificity if specificity is None else f'{specificity:.3f}'})"
+    )
     print(f"{'criterion':22} {'agree':>6} {'verdicts':>9} {'labelled':>9} {'coverage':>9}")
     for criterion, outcomes in scores.agreement.items():
         labelled = scores.labelled[criterion]
-        rate = f"{sum(outcomes) / len(outcomes):.3f}" if outcomes else "-"
         coverage = len(outcomes) / labelled if labelled else 0.0
-        print(f"{criterion:22} {rate:>6} {len(outcomes):>9} {labelled:>9} {coverage:>9.2f}")
+        print(f"{criterion:22} {_fraction(outcomes):>6} {len(outcomes):>9} {labelled:>9} {coverage:>9.2f}")
     outcomes = scores.all_agreement
-    total_labelled = sum(scores.labelled.values())
+    total = sum(scores.labelled.values())
+    print(f"{'all criteria':22} {_fraction(outcomes):>6} {len(outcomes):>9} {total:>9} {len(outcomes) / total:>9.2f}")
     print(
-        f"{'all criteria':22} {sum(outcomes) / len(outcomes):>6.3f} {len(outcomes):>9} "
-        f"{total_labelled:>9} {len(outcomes) / total_labelled:>9.2f}"
+        "agreement by confidence: "
+        + "; ".join(f"{band}: {_fraction(o)} of {len(o)}" for band, o in scores.by_confidence.items())
     )
     predicted_views = [*VIEWS, "none"]
-    print("\nview confusion (rows: label, columns: predicted)")
+    print("view confusion (rows: label, columns: detected)")
     print(f"{'':10}" + "".join(f"{view:>9}" for view in predicted_views))
     for label_view in VIEWS:
         counts = [scores.views[(label_view, view)] for view in predicted_views]
@@ -193,67 +287,33 @@ def print_report(scores: Scores, photos: int) -> None:
             print(f"{label_view:10}" + "".join(f"{count:>9}" for count in counts))
 
 
-def print_turn_comparison(rows: list[dict[str, str]], cache: dict[str, Any], height_cm: float | None) -> None:
-    """Landmark quality by quarter turns: bodies found, their plausibility, what the rules make of them."""
-    settings: list[tuple[str, tuple[int, ...], bool]] = [
-        *((f"turned {turns} only", (turns,), False) for turns in ALL_TURNS),
-        ("as taken, turns 1/3 if nobody", (0, 1, 3), True),
-        ("most plausible of 0/1/3", (0, 1, 3), False),
-        ("most plausible of 0/1/2/3", ALL_TURNS, False),
-    ]
-    print(
-        f"\n{'estimator setting':32} {'found':>6} {'plausible':>10} {'bal.acc':>8} {'agree':>6}"
-        f" {'verdicts':>9}"
-    )
-    for label, turns_allowed, fallback in settings:
-        scores = score(rows, cache, turns_allowed, fallback, height_cm)
-        poses = [chosen_pose(cache[row["file"]], turns_allowed, fallback) for row in rows]
-        plausible = [body_plausibility(pose) for pose in poses if pose is not None]
-        outcomes = scores.all_agreement
-        print(
-            f"{label:32} {scores.found:>6} {sum(plausible) / len(plausible):>10.3f} "
-            f"{balanced_accuracy(scores.recognized):>8.3f} {sum(outcomes) / len(outcomes):>6.3f}"
-            f" {len(outcomes):>9}"
-        )
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default="public,added,untouched", help="comma-separated: " + ",".join(SETS))
+    parser.add_argument("--photos", default=",".join(VARIANTS), help="comma-separated: " + ",".join(VARIANTS))
     parser.add_argument("--height-cm", type=float, default=None)
     parser.add_argument("--refresh", action="store_true", help="run the estimator again instead of the cache")
-    parser.add_argument(
-        "--turns", default="0,1,3", help="quarter turns the estimator may use (default 0,1,3)"
-    )
-    parser.add_argument(
-        "--all-turns",
-        action="store_true",
-        help="pick among all turns always, not only when the first finds nobody",
-    )
-    parser.add_argument("--show", action="store_true", help="print every photo's verdicts next to its labels")
-    parser.add_argument(
-        "--photos",
-        choices=("as-is", "mirrored", "half"),
-        default="as-is",
-        help="perturb the photos first (mirrored left-right, or half resolution): how steady are verdicts?",
-    )
-    parser.add_argument(
-        "--compare-turns", action="store_true", help="compare quarter-turn settings side by side"
-    )
+    parser.add_argument("--show", action="store_true", help="print every photo's verdict and each disagreement")
     args = parser.parse_args()
 
-    with (args.data_dir / "labels.csv").open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    cache = load_landmarks(args.data_dir, [row["file"] for row in rows], args.refresh, args.photos)
-    turns_allowed = tuple(int(part) for part in args.turns.split(","))
-    scores = score(rows, cache, turns_allowed, not args.all_turns, args.height_cm)
-    if args.show:
-        print("\n".join(scores.mismatches))
-    print_report(scores, len(rows))
-    if args.compare_turns:
-        print_turn_comparison(rows, cache, args.height_cm)
+    summary: list[str] = []
+    for set_name in args.sets.split(","):
+        photo_set = SETS[set_name]
+        rows = photo_set.rows()
+        for variant in args.photos.split(","):
+            if variant not in VARIANTS:
+                raise SystemExit(f"unknown --photos variant {variant!r}")
+            found = landmarks(photo_set, [row["file"] for row in rows], variant, args.refresh)
+            scores = score(rows, found, args.height_cm)
+            print_report(f"{set_name}, {variant}", scores, args.show)
+            outcomes = scores.all_agreement
+            total = sum(scores.labelled.values())
+            summary.append(
+                f"{set_name:10} {variant:9} {scores.photos:>6} {balanced_accuracy(scores.recognized):>8.3f}"
+                f" {_fraction(outcomes):>6} {len(outcomes) / total:>9.2f}"
+            )
+    print(f"\n{'set':10} {'photos':9} {'n':>6} {'bal.acc':>8} {'agree':>6} {'coverage':>9}")
+    print("\n".join(summary))
 
 
 if __name__ == "__main__":

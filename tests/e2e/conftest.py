@@ -42,6 +42,12 @@ def quick_sweep_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(tmp_path_factory, SessionWatch(sweep_every_s=0.5, page_silent_after_s=3))
 
 
+@pytest.fixture
+def fresh_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over a journal of this test's own, for tests whose answers must not meet another's."""
+    yield from _serve(tmp_path_factory)
+
+
 def _serve(tmp_path_factory: pytest.TempPathFactory, watch: Any = None) -> Iterator[str]:
     import uvicorn
 

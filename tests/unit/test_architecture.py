@@ -43,6 +43,7 @@ PURE = (
     "crest.posture.views",
     "crest.posture.result",
     "crest.posture.rules",
+    "crest.posture.vocabulary",
     "crest.posture.smoothing",
     "crest.posture.video",
     "crest.journal.records",

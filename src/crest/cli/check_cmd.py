@@ -225,19 +225,25 @@ def _print_json(data: dict[str, Any]) -> None:
 
 
 STATUS_STYLES = {"ok": "green", "adjust": "yellow", "not_visible": "dim"}
-STATUS_WORDS = {"ok": "ok", "adjust": "adjust", "not_visible": "can't tell"}
 
 
 def _render(out: Console, checked: Checked, name: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from crest.posture.result import SURE
     from crest.posture.service import VideoCheck
-    from crest.posture.video import event_lines
+    from crest.posture.video import event_lines, timeline_lines
+    from crest.posture.vocabulary import VIEW_LABELS, criterion_label, status_label
 
     result = checked.result
-    verdict = "[green]in the rest position[/green]" if result.pose_recognized else "[yellow]not yet[/yellow]"
-    out.print(f"[bold]{escape(name)}[/bold]: {verdict} (camera view: {result.view})")
+    if result.pose_recognized:
+        verdict = "[green]in the rest position[/green]"
+        if result.confidence < SURE:
+            verdict += " [dim](not sure)[/dim]"
+    else:
+        verdict = "[yellow]not yet[/yellow]"
+    out.print(f"[bold]{escape(name)}[/bold]: {verdict} (camera {VIEW_LABELS.get(result.view, result.view)})")
     out.print(escape(result.summary))
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     for column in ("criterion", "status"):  # short words, kept whole so each row reads at a glance
@@ -246,12 +252,18 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         table.add_column(column, overflow="fold")
     for criterion in result.criteria:
         style = STATUS_STYLES.get(criterion.status, "")
+        word = status_label(criterion.status).lower()
+        if criterion.status != "not_visible" and criterion.confidence < SURE:
+            word += " (not sure)"
+        advice = criterion.advice
+        if criterion.status == "not_visible":
+            advice = f"can't tell from here: {advice}"
         table.add_row(
-            criterion.name,
-            f"[{style}]{STATUS_WORDS.get(criterion.status, criterion.status)}[/{style}]",
+            criterion_label(criterion.name),
+            f"[{style}]{escape(word)}[/{style}]",
             escape(criterion.measured or ""),
-            escape(criterion.target or ""),
-            escape(criterion.advice),
+            escape(criterion.target or "" if criterion.status != "not_visible" else ""),
+            escape(advice),
         )
     out.print(table)
     if isinstance(checked, VideoCheck):
@@ -262,6 +274,9 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         )
         for line in event_lines(review.events):
             out.print(f"  - {escape(line)}")
+        out.print("timeline:")
+        for line in timeline_lines(review.timelines):
+            out.print(f"  {escape(line)}")
     out.print()
 
 

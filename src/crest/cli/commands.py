@@ -11,6 +11,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "session": "Rest in the constructive rest position, guided: setup, timed rest, chime, check-in.",
     "safety": "Answer the safety questions (red flags, pregnancy, recent surgery).",
     "log": "Record a check-in without a session: pain, sensations, a note.",
+    "log-session": "Log a session done without crest (on holiday, at a class), back-dated.",
     "history": "Show past sessions and check-ins.",
     "export": "Export the whole journal as CSV, JSON or FHIR.",
     "import": "Import an export into an empty journal.",

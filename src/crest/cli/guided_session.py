@@ -15,19 +15,24 @@ from rich.live import Live
 from rich.markup import escape
 
 from crest.cli.asker import Asker
+from crest.cli.check_in_advice import show_check_in_advice
 from crest.cli.checkin_prompt import ask_check_in
 from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
-from crest.cli.safety_cmd import ensure_safety_screen
+from crest.cli.safety_cmd import ensure_safety_screen, show_standing
 from crest.cli.session_view import clock_text, render_session
 from crest.cli.why_hint import why_hint
+from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal.vocabulary import SessionStatus
 from crest.knowledge.why_links import setup_step_entry
 from crest.protocol import Protocol, load_protocol
+from crest.protocol.model import SIDE_LYING_VARIANT, SourcedText, VariantName
+from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions
+from crest.services.safety import SafetyStanding
 from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
-from crest.session.timeline import Timeline, build_timeline, usual_range_note
+from crest.session.timeline import Timeline, build_timeline, check_minutes, check_variant, usual_range_note
 from crest.sound import Speaker, play_chime
 
 REFRESH_S = 0.1
@@ -46,8 +51,8 @@ class _Stopped(Exception):
 @dataclass(frozen=True)
 class SessionOptions:
     minutes: int | None
-    variant: str
-    voice: bool
+    variant: str | None  # None: standard, or the side-lying rest when the safety answers advise it
+    voice: bool | None  # None: on for a variant with timed movements (eyes closed, the cues come every few seconds)
     assume_yes: bool
     check_in: bool
     speed: float
@@ -60,16 +65,20 @@ class _MonotonicClock:
 
 def run_guided_session(options: SessionOptions, console: Console) -> None:
     crp = load_protocol()
-    timeline = build_timeline(crp, options.variant, options.minutes or crp.timing.default_minutes)
+    minutes = check_minutes(crp, crp.timing.default_minutes if options.minutes is None else options.minutes)
+    asked_variant = None if options.variant is None else check_variant(crp, options.variant)
     if not (math.isfinite(options.speed) and 0 < options.speed <= MAX_SPEED):
         raise InvalidSpeed(f"--speed must be a number above 0 and at most {MAX_SPEED:g}, not {options.speed:g}")
     asker = Asker(console, assume_yes=options.assume_yes)
+    console.print(f"[dim]{crp.disclaimer}[/dim]")  # once, before the safety questions and the advice
     with open_services() as services:
-        if not ensure_safety_screen(services.safety, asker):
+        standing = ensure_safety_screen(services.safety, asker, services.clock, services.zone)
+        if standing is None:
             raise SessionNotStarted()
+        variant = _allowed_variant(standing, asked_variant, console, services)
+        timeline = build_timeline(crp, variant, minutes)
         sessions = services.practice
-        speaker = _speaker(options.voice, console)
-        console.print(f"[dim]{crp.disclaimer}[/dim]")
+        speaker = _speaker(_voice_wanted(options.voice, crp, timeline), console)
         note = usual_range_note(crp, timeline.minutes)
         if note:
             console.print(note)
@@ -77,16 +86,25 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         session_id = sessions.start(timeline.minutes, timeline.variant).id
         assert session_id is not None  # a stored session has its id
         ended = _rest(timeline, sessions, session_id, speaker, console, options.speed)
+        ending = crp.ending_for(timeline.variant)
         if ended.status == "ended_early":
-            _close_early(sessions, session_id, ended, asker)
-            return
-        sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED)
-        _ending(crp, speaker, console)
+            # Still lying down: how to come up first, then the record and the check-in, as after a full rest.
+            console.print(f"\n[bold]Ended after {rested_text(ended.elapsed_s)}.[/bold]")
+            _coming_up(ending, speaker, console)
+            if not _close_early(sessions, session_id, ended, asker):
+                return
+        else:
+            sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED)
+            if not play_chime():
+                console.print("[cyan]~ ding ~[/cyan]")
+            console.print("\n[bold]Time is up.[/bold]")
+            _coming_up(ending, speaker, console)
         if options.check_in and not options.assume_yes:
             check_in = ask_check_in(asker, session_id, services.clock)
             if check_in is not None:
-                services.check_ins.add(check_in)
+                saved = services.check_ins.add(check_in)
                 console.print("Saved. See it any time with `crest history`.")
+                show_check_in_advice(console, services.check_ins.advice_for(saved))
 
 
 class SessionNotStarted(CrestError):
@@ -96,6 +114,28 @@ class SessionNotStarted(CrestError):
 
     def __init__(self) -> None:
         super().__init__("the session was not started; please follow the advice above")
+
+
+def _allowed_variant(
+    standing: SafetyStanding, asked: VariantName | None, console: Console, services: Services
+) -> VariantName:
+    """The variant to rest in: the side-lying rest while the answers advise it (pregnancy), else the one asked."""
+    if not standing.side_lying_only:
+        return asked or "standard"
+    if asked is None:
+        console.print(
+            "[yellow]Your safety answers advise resting on your side, so this session is the side-lying rest."
+            "[/yellow]"
+        )
+        return SIDE_LYING_VARIANT
+    if asked != SIDE_LYING_VARIANT:
+        show_standing(console, standing, services.clock(), services.zone)
+        raise SessionNotStarted()
+    return asked
+
+
+def _voice_wanted(asked: bool | None, crp: Protocol, timeline: Timeline) -> bool:
+    return asked if asked is not None else crp.variants[timeline.variant].movement_rounds > 0
 
 
 def _speaker(wanted: bool, console: Console) -> Speaker | None:
@@ -149,6 +189,8 @@ def _rest(
                         sessions.checkpoint(session_id, event.elapsed_s)
                         last_write = time.monotonic()
                     elif isinstance(event, SessionEnded):
+                        if live is not None:  # the last frame shows the end (00:00), not the previous refresh
+                            live.update(render_session(runner, speaker is not None), refresh=True)
                         return event
                     else:
                         _announce(event, speaker, console, live is None)
@@ -182,7 +224,7 @@ class SessionInterrupted(CrestError):
     exit_code = 3
 
     def __init__(self, elapsed_s: int) -> None:
-        super().__init__(f"stopped after {clock_text(elapsed_s)}; the session is saved as interrupted")
+        super().__init__(f"stopped after {rested_text(elapsed_s)}; the session is saved as interrupted")
 
 
 def _announce(event: Event, speaker: Speaker | None, console: Console, as_lines: bool) -> None:
@@ -195,24 +237,23 @@ def _announce(event: Event, speaker: Speaker | None, console: Console, as_lines:
         console.print(f"[dim]{clock_text(event.phase.start_s)}  ({event.phase.name})[/dim]")
 
 
-def _ending(crp: Protocol, speaker: Speaker | None, console: Console) -> None:
-    if not play_chime():
-        console.print("[cyan]~ ding ~[/cyan]")
-    console.print("\n[bold]Time is up.[/bold]")
-    for part in crp.ending:
+def _coming_up(ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console) -> None:
+    """How to come out of the position, shown and (with the voice on) spoken."""
+    for part in ending:
         console.print(part.text)
     if speaker is not None:  # one utterance: a newer cue would cut the previous one short
-        speaker.say(" ".join(part.text for part in crp.ending))
+        speaker.say(" ".join(part.text for part in ending))
 
 
-def _close_early(sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker) -> None:
-    asker.console.print(f"\nEnded after {clock_text(ended.elapsed_s)}.")
-    if asker.confirm("Keep the record of this session?", default=True):
+def _close_early(sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker) -> bool:
+    """Keep (True) or delete the record of a session ended early, as the person chooses."""
+    if asker.confirm("\nKeep the record of this session?", default=True):
         sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY)
         asker.console.print("Kept as ended early.")
-    else:
-        sessions.delete(session_id)
-        asker.console.print("Deleted.")
+        return True
+    sessions.delete(session_id)
+    asker.console.print("Deleted.")
+    return False
 
 
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)

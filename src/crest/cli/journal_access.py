@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from crest.clock import system_now, system_zone
+from crest.durations import rested_text
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
 from crest.services.bundle import Services
@@ -29,8 +30,7 @@ def describe_recovered(sessions: list[PracticeSession]) -> str | None:
     if not sessions:
         return None
     parts = [
-        f"{session.started_at.astimezone():%Y-%m-%d %H:%M} ({session.actual_seconds // 60} min "
-        f"{session.actual_seconds % 60} s)"
+        f"{session.started_at.astimezone():%Y-%m-%d %H:%M} ({rested_text(session.actual_seconds)})"
         for session in sessions
     ]
     noun = "session" if len(sessions) == 1 else "sessions"

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from crest.durations import rested_text
 from crest.errors import CrestError
-from crest.journal.vocabulary import Region, Sensation, Side
+from crest.journal.vocabulary import Comparison, Region, Sensation, Side
 
 if TYPE_CHECKING:
     from crest.journal.records import CheckIn, PracticeSession
@@ -25,10 +26,6 @@ class NothingToLog(CrestError):
 
 def _when(moment: datetime) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M}"
-
-
-def _minutes_seconds(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def log(
@@ -71,16 +68,58 @@ def log(
     )
     if check_in.is_empty:
         raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N, --sensation or --note")
+    from rich.console import Console
+
+    from crest.cli.check_in_advice import show_check_in_advice
+
     with open_services() as services:
         saved = services.check_ins.add(check_in)
-    typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
+        typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
+        show_check_in_advice(Console(highlight=False), services.check_ins.advice_for(saved))
+
+
+_COMPARED_WITH_BEFORE = {
+    Comparison.BETTER: "better than before",
+    Comparison.SAME: "about the same as before",
+    Comparison.WORSE: "worse than before",
+}
+
+
+def log_session(
+    minutes: Annotated[int, typer.Option("--minutes", help="How long you rested, 5-30 minutes.")],
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="ISO-TIME",
+            help="When it started, e.g. 2026-05-01T07:30 (local time); default: it just ended.",
+        ),
+    ] = None,
+    variant: Annotated[str, typer.Option(help="standard, supported, somatic or side_lying.")] = "standard",
+) -> None:
+    """Log a session done without crest (on holiday, at a class): back-dated, marked as logged, not timed."""
+    from datetime import timedelta
+
+    from crest.cli.journal_access import open_services
+    from crest.clock import system_now, system_zone
+    from crest.journal.records import check_planned_minutes, check_variant, parse_datetime
+
+    check_planned_minutes(minutes)
+    check_variant(variant)
+    started = parse_datetime(at, system_zone()) if at is not None else system_now() - timedelta(minutes=minutes)
+    with open_services() as services:
+        saved = services.practice.log(started, minutes, variant)
+    typer.echo(
+        f"Logged session {saved.id} ({_when(saved.started_at)}): {rested_text(saved.actual_seconds)}, "
+        f"{saved.variant}; marked as logged, not timed."
+    )
 
 
 def _check_in_summary(check_in: CheckIn) -> str:
     parts = [rating.label for rating in check_in.pain]
     parts += [name.label for name in sorted(check_in.sensations)]
     if check_in.compared_with_before is not None:
-        parts.append(f"{check_in.compared_with_before.label} than before")
+        parts.append(_COMPARED_WITH_BEFORE[check_in.compared_with_before])
     if check_in.note is not None:
         parts.append(f"note: {check_in.note}")
     return ", ".join(parts)
@@ -121,8 +160,8 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
                 _when(session.started_at),
                 session.variant,
                 f"{session.planned_minutes} min",
-                _minutes_seconds(session.actual_seconds),
-                session.status.replace("_", " "),
+                rested_text(session.actual_seconds),
+                session.status.replace("_", " ") + (" (logged)" if session.logged else ""),
                 Text(session.position_check_summary or ""),
             )
         console.print(table)
@@ -156,7 +195,8 @@ def history(
     """Show past sessions and check-ins.
 
     With --json: a list of sessions (id, started_at, planned_minutes, actual_seconds, variant, status,
-    position_check_summary), each with the check-ins taken before and after it under check_ins.
+    position_check_summary, logged: done without the app and logged afterwards), each with the check-ins taken
+    before and after it under check_ins.
     """
     from crest.cli.journal_access import open_services
     from crest.clock import system_zone
@@ -226,6 +266,7 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
 
 def register(app: typer.Typer) -> None:
     app.command("log")(log)
+    app.command("log-session")(log_session)
     app.command("history")(history)
     app.command("export")(export)
     app.command("import")(import_journal)

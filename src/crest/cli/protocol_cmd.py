@@ -11,7 +11,9 @@ def register(app: typer.Typer) -> None:
 
 
 def protocol(
-    variant: Annotated[str, typer.Option(help="standard, supported (calves on a chair) or somatic")] = "standard",
+    variant: Annotated[
+        str, typer.Option(help="standard, supported (calves on a chair), somatic or side_lying")
+    ] = "standard",
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a checklist")] = False,
 ) -> None:
     """Show how to set up the constructive rest position, step by step."""
@@ -39,7 +41,7 @@ def protocol(
             "setup": [
                 {"id": s.id, "title": s.title, "text": s.text, "source": crp.cite(s.sources)} for s in steps
             ],
-            "ending": [{"id": e.id, "text": e.text, "source": crp.cite(e.sources)} for e in crp.ending],
+            "ending": [{"id": e.id, "text": e.text, "source": crp.cite(e.sources)} for e in crp.ending_for(chosen)],
             "disclaimer": crp.disclaimer,
         }
         print(json.dumps(document, indent=2, ensure_ascii=False))
@@ -54,6 +56,6 @@ def protocol(
         console.print(f"[bold]{number}. {step.title}[/bold]")
         console.print(Padding(f"{step.text}\n[dim]Source: {crp.cite(step.sources)}[/dim]", (0, 0, 0, 3)))
     console.print("\n[bold]Coming out of it[/bold]")
-    for part in crp.ending:
+    for part in crp.ending_for(chosen):
         console.print(Padding(f"{part.text} [dim]({crp.cite(part.sources)})[/dim]", (0, 0, 0, 3)))
     console.print(f"\n[dim]{crp.disclaimer}[/dim]")

@@ -1,13 +1,18 @@
-"""`crest safety`, and the screen asked before the first session and every 90 days."""
+"""`crest safety`, the screen asked before the first session and every 90 days, and a clinician's all-clear."""
 
-from typing import TYPE_CHECKING
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from crest.errors import CrestError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from crest.cli.asker import Asker
+    from crest.clock import Clock
+    from crest.safety.screen import Question
     from crest.services.safety import Safety, SafetyStanding
 
 
@@ -19,76 +24,171 @@ def register(app: typer.Typer) -> None:
     app.command("safety")(safety)
 
 
-def safety() -> None:
+def safety(
+    cleared_by: Annotated[
+        str | None,
+        typer.Option(
+            "--cleared-by",
+            metavar="NAME",
+            help="A clinician has checked the answers that advise seeing one and cleared you to practise: who "
+            '(e.g. "Dr Ames, physiotherapist"). Urgent-care signs cannot be cleared.',
+        ),
+    ] = None,
+    cleared_on: Annotated[
+        str | None,
+        typer.Option("--cleared-on", metavar="DATE", help="With --cleared-by: the day they checked (default today)."),
+    ] = None,
+) -> None:
     """Answer the safety questions (red flags, pregnancy, recent surgery) and see what they mean for you."""
     from rich.console import Console
 
     from crest.cli.asker import Asker
     from crest.cli.journal_access import open_services
+    from crest.journal.records import parse_day
+    from crest.protocol import load_protocol
 
+    console = Console(highlight=False)
     with open_services() as services:
-        standing = run_safety_screen(services.safety, Asker(Console()))
+        if cleared_by is not None:
+            today = services.clock().astimezone(services.zone).date()
+            day = parse_day(cleared_on, "--cleared-on") if cleared_on is not None else today
+            standing = services.safety.record_clearance(cleared_by, day)
+            console.print(f"[green]Recorded: a clinician cleared you to practise on {day}.[/green]")
+            show_standing(console, standing, services.clock(), services.zone)
+        elif cleared_on is not None:
+            raise SafetyScreenUnanswered("--cleared-on goes with --cleared-by NAME: who cleared you to practise")
+        else:
+            standing = services.safety.standing()
+            if standing.concern_stands and not standing.due:
+                show_standing(console, standing, services.clock(), services.zone)
+            else:
+                standing = run_safety_screen(
+                    services.safety,
+                    Asker(console),
+                    services.clock,
+                    services.zone,
+                    unanswered_hint="run `crest safety` in a terminal to answer them",
+                )
+        console.print(f"[dim]{load_protocol().disclaimer}[/dim]")
     if standing.concern_stands:
         raise typer.Exit(1)
 
 
-def run_safety_screen(safety: "Safety", asker: "Asker") -> "SafetyStanding":
-    """Ask every question, store the answers with the date, and show the advice."""
+def _escaped(text: str) -> str:
     from rich.markup import escape
 
+    return escape(text)
+
+
+def _day(moment: datetime, zone: tzinfo) -> str:
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
+
+
+def show_standing(console: "Console", standing: "SafetyStanding", now: datetime, zone: tzinfo) -> None:
+    """The advice, every answer behind it with its source, any all-clear, and the ways forward."""
     from crest.cli.why_hint import why_hint
     from crest.knowledge.why_links import SAFETY_QUESTIONS
-    from crest.protocol import load_protocol
     from crest.safety.screen import AdviceLevel
 
-    console = asker.console
-    console.print("[bold]A few safety questions[/bold] before you rest. Answer y or n.")
-    answers: dict[str, bool] = {}
-    for number, question in enumerate(safety.questions(), start=1):
-        answers[question.id] = _required_yes_no(asker, f"{number}. {question.text}")
-    standing = safety.record(answers)
-    style = {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red"}.get(
+    style = {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red", AdviceLevel.SIDE_LYING: "yellow"}.get(
         standing.level or AdviceLevel.SEE_CLINICIAN, "bold yellow"
     )
-    console.print(f"\n[{style}]{escape(standing.advice or '')}[/{style}]")
-    for reason in standing.reasons:
-        console.print(f"[dim]- because of: {escape(reason.text)} (source: {escape(reason.source)})[/dim]")
-        hint = why_hint(SAFETY_QUESTIONS.get(reason.id))
+    console.print(f"\n[{style}]{_escaped(standing.advice or 'Please answer the safety questions again.')}[/{style}]")
+    for reason in standing.standing_reasons:
+        console.print(
+            f"- You answered yes on {_day(reason.answered_at, zone)} to: {_escaped(reason.question.text)}\n"
+            f"  [dim]Source: {_escaped(reason.question.source)}[/dim]"
+        )
+        hint = why_hint(SAFETY_QUESTIONS.get(reason.question.id))  # none for a warning sign: its advice stands alone
         if hint:
-            console.print(f"[dim]  {escape(hint)}[/dim]")
-    console.print(f"[dim]{load_protocol().disclaimer}[/dim]")
+            console.print(f"  [dim]{_escaped(hint)}[/dim]")
+    for reason in standing.cleared_reasons:
+        clearance = reason.cleared_by
+        assert clearance is not None  # a cleared reason names its clearance
+        console.print(
+            f"- Cleared by {_escaped(clearance.clinician)} on {clearance.cleared_on}: {_escaped(reason.question.text)}"
+        )
+    if standing.concern_stands and standing.answer_again_from is not None and standing.answer_again_from > now:
+        console.print(
+            f"These answers hold until {_day(standing.answer_again_from, zone)}; "
+            "after that you can answer the questions again."
+        )
+    if standing.clearable:
+        console.print(
+            "If a clinician has checked this and cleared you to practise, record it: "
+            '`crest safety --cleared-by "NAME" --cleared-on YYYY-MM-DD`'
+        )
+    if standing.side_lying_only:
+        console.print("You can rest on your side: `crest session --variant side_lying`.")
+
+
+def run_safety_screen(
+    safety: "Safety",
+    asker: "Asker",
+    clock: "Clock",
+    zone: tzinfo,
+    unanswered_hint: str,
+) -> "SafetyStanding":
+    """Ask every question, confirm any "yes", store the answers with the date, and show the advice."""
+    console = asker.console
+    console.print("[bold]A few safety questions[/bold] before you rest. Answer y or n.")
+    questions = safety.questions()
+    answers = {
+        question.id: _required_yes_no(asker, f"{number}. {question.text}", unanswered_hint)
+        for number, question in enumerate(questions, start=1)
+    }
+    while any(answers.values()) and not _confirmed(asker, [q for q in questions if answers[q.id]]):
+        for number, question in enumerate(questions, start=1):
+            if answers[question.id]:
+                answers[question.id] = _required_yes_no(asker, f"{number}. {question.text}", unanswered_hint)
+    standing = safety.record(answers)
+    show_standing(console, standing, clock(), zone)
     return standing
 
 
-def ensure_safety_screen(safety: "Safety", asker: "Asker") -> bool:
-    """True when the person may practise: screened recently with no concern, or screened now with none.
+def _confirmed(asker: "Asker", said_yes: "list[Question]") -> bool:
+    """A "yes" holds for days once saved: one look before saving, so that a slip of the finger costs nothing."""
+    asker.console.print("\nYou answered yes to:")
+    for question in said_yes:
+        asker.console.print(f"- {_escaped(question.text)}")
+    return asker.confirm("Is that right? (n asks those questions again)", default=True)
 
-    `--yes` stands for "none of these apply" only while no concern stands; it never lifts one.
+
+def ensure_safety_screen(safety: "Safety", asker: "Asker", clock: "Clock", zone: tzinfo) -> "SafetyStanding | None":
+    """The standing when the person may practise (in some variant), after asking the questions if they are due.
+
+    None, with the reasons shown, when a concern stands. `--yes` stands for "none of these apply" only while no
+    concern stands; it never lifts one, and neither does answering again before the advice's waiting time.
     """
     standing = safety.standing()
     if standing.concern_stands and asker.assume_yes:
-        safety.require_no_concern()  # raises with the advice and the answers behind it
+        safety.require_may_practise("standard")  # one line for scripts: the advice and the answers behind it
+    if standing.concern_stands and not standing.due:
+        show_standing(asker.console, standing, clock(), zone)
+        return None
     if not standing.due:
-        return True
+        return standing
     if asker.assume_yes:
         asker.console.print(
             "[dim]Safety questions skipped (--yes): you confirm none of the red flags in `crest safety` apply "
             "to you. They will be asked next time without --yes.[/dim]"
         )
-        return True
-    return not run_safety_screen(safety, asker).concern_stands
+        return standing
+    standing = run_safety_screen(
+        safety,
+        asker,
+        clock,
+        zone,
+        unanswered_hint="run `crest safety` in a terminal, or pass --yes to `crest session` to confirm none apply",
+    )
+    return None if standing.concern_stands else standing
 
 
-def _required_yes_no(asker: "Asker", question: str) -> bool:
-    from rich.markup import escape
-
+def _required_yes_no(asker: "Asker", question: str, unanswered_hint: str) -> bool:
     while True:
-        answer = asker.ask(f"{escape(question)} \\[y/n]")
+        answer = asker.ask(f"{_escaped(question)} \\[y/n]")
         if answer is not None and answer.lower() in ("y", "yes", "n", "no"):
             return answer.lower().startswith("y")
         if asker.input_closed:
-            raise SafetyScreenUnanswered(
-                "the safety questions need your answers: run `crest safety` in a terminal "
-                "(or pass --yes to confirm none apply)"
-            )
+            raise SafetyScreenUnanswered(f"the safety questions need your answers: {unanswered_hint}")
         asker.console.print("Please answer y or n.")

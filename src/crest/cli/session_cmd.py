@@ -11,8 +11,20 @@ def register(app: typer.Typer) -> None:
 
 def session(
     minutes: Annotated[int | None, typer.Option(help="length of the rest, 5-30 minutes (default 15)")] = None,
-    variant: Annotated[str, typer.Option(help="standard, supported (calves on a chair) or somatic")] = "standard",
-    voice: Annotated[bool, typer.Option("--voice", help="speak the cues aloud (offline, espeak-ng)")] = False,
+    variant: Annotated[
+        str | None,
+        typer.Option(
+            help="standard, supported (calves on a chair), somatic or side_lying (default: standard, or side_lying "
+            "while your safety answers advise resting on your side)"
+        ),
+    ] = None,
+    voice: Annotated[
+        bool | None,
+        typer.Option(
+            "--voice/--no-voice",
+            help="speak the cues aloud (offline, espeak-ng); on by default for the somatic variant's timed movements",
+        ),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="answer every prompt for scripted use")] = False,
     no_checkin: Annotated[bool, typer.Option("--no-checkin", help="skip the questions afterwards")] = False,
     speed: Annotated[float, typer.Option(help="run the clock faster, for demos and tests (60: 15 min in 15 s)")] = 1.0,

@@ -37,6 +37,7 @@ MAX_PLANNED_MINUTES = 30
 MIN_PAIN_SCORE = 0
 MAX_PAIN_SCORE = 10
 MAX_NOTE_CHARACTERS = 4000
+MAX_POSITION_SUMMARY_CHARACTERS = 500  # the camera check's one-line summary, at every door and on import
 MAX_ELAPSED_S = 24 * 60 * 60
 MAX_RECORD_ID = 2**31 - 1  # the largest id every supported database stores (PostgreSQL INTEGER)
 MAX_PSFS_ACTIVITIES = 5  # the PSFS asks for up to five activities (Stratford et al. 1995)
@@ -101,6 +102,10 @@ class InvalidNote(CrestError):
     """A note that is too long."""
 
 
+class InvalidPositionSummary(CrestError):
+    """A position check summary longer than one line of text."""
+
+
 class InvalidSafetyAnswers(CrestError):
     """Safety answers without questions, or with an empty question id or advice level."""
 
@@ -118,6 +123,10 @@ def check_text(text: str, what: str) -> str:
     if _LONE_SURROGATE.search(text):
         raise BrokenText(f"{what} has a character that is not valid text (not UTF-8); please type it again")
     return text
+
+
+class InvalidClearance(CrestError):
+    """A clinician's all-clear without a name, without the answers it covers, or dated after it was recorded."""
 
 
 class InvalidPsfs(CrestError):
@@ -187,14 +196,37 @@ def parse_datetime(text: str, local_zone: tzinfo | None = None) -> datetime:
     return require_aware(moment, "the time")
 
 
+# The days a window of history may start or end on: far wider than any journal, and narrow enough that the weeks
+# before and after them (a baseline, a chart's span) are still dates.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(9000, 12, 31)
+
+
+def check_window_day(day: date, what: str = "the day") -> date:
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise InvalidDate(f"{what} {day.isoformat()} is outside {EARLIEST_DAY.year}-{LATEST_DAY.year}")
+    return day
+
+
+def parse_day(text: str, what: str = "the day") -> date:
+    """A calendar day written like 2026-05-01."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidDate(f"cannot read {what} '{text}'; write it like 2026-05-01") from None
+    return check_window_day(day, what)
+
+
 def parse_since(text: str, local_zone: tzinfo) -> datetime:
     """A day (midnight in `local_zone`) or a full ISO time: the start of a history window."""
     stripped = text.strip()
     try:
         day = date.fromisoformat(stripped)
     except ValueError:
-        return parse_datetime(stripped, local_zone)
-    return require_aware(datetime.combine(day, time(0), tzinfo=local_zone), "the day")
+        moment = parse_datetime(stripped, local_zone)
+        check_window_day(moment.date(), "the time")
+        return moment
+    return require_aware(datetime.combine(check_window_day(day), time(0), tzinfo=local_zone), "the day")
 
 
 def require_aware(moment: datetime, what: str) -> datetime:
@@ -269,9 +301,12 @@ class PracticeSession:
     last_checkpoint_at: datetime | None = None
     writer: str | None = None
     id: int | None = None
+    logged: bool = False  # done without the app (on holiday, at a class) and logged afterwards, not timed
 
     def __post_init__(self) -> None:
         require_aware(self.started_at, "the session start")
+        if not isinstance(self.logged, bool):
+            raise InvalidDuration(f"'logged' is {self.logged!r}, not true or false")
         if self.last_checkpoint_at is not None:
             require_aware(self.last_checkpoint_at, "the last checkpoint")
         check_planned_minutes(self.planned_minutes)
@@ -284,6 +319,16 @@ class PracticeSession:
     @property
     def finished(self) -> bool:
         return self.status.finished
+
+
+def check_position_summary(summary: str | None) -> str | None:
+    """The camera check's summary as stored: at most one short line (counted as given), stripped, None when empty."""
+    text = summary or ""
+    if len(text) > MAX_POSITION_SUMMARY_CHARACTERS:
+        raise InvalidPositionSummary(
+            f"the position check summary has {len(text)} characters; at most {MAX_POSITION_SUMMARY_CHARACTERS}"
+        )
+    return text.strip() or None
 
 
 def check_planned_minutes(minutes: int) -> int:
@@ -459,6 +504,55 @@ class SafetyScreen:
         return now - self.answered_at >= valid_for
 
 
+MAX_CLINICIAN_CHARACTERS = 200
+
+
+def check_clinician(clinician: str) -> str:
+    """Who cleared the person to practise, as they write it ("Dr Ames, physiotherapist")."""
+    if not isinstance(clinician, str) or not clinician.strip():
+        raise InvalidClearance("please name the clinician who cleared you (for example: Dr Ames, physiotherapist)")
+    stripped = " ".join(clinician.split())
+    if any(ord(character) < 32 for character in clinician if character not in "\n\t\r"):
+        raise InvalidClearance("the clinician's name contains control characters; please write it as plain text")
+    if len(stripped) > MAX_CLINICIAN_CHARACTERS:
+        raise InvalidClearance(
+            f"the clinician's name has {len(stripped)} characters; keep it under {MAX_CLINICIAN_CHARACTERS}"
+        )
+    return stripped
+
+
+def check_day(value: date, what: str) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise InvalidDate(f"{what} {value!r} is not a day")
+    return value
+
+
+@dataclass(frozen=True)
+class SafetyClearance:
+    """A clinician checked the answers that advised seeing one, and cleared the person to practise.
+
+    `question_ids` are the answers it covers: a new warning sign is never cleared by an older all-clear.
+    """
+
+    recorded_at: datetime
+    clinician: str
+    cleared_on: date  # the day the clinician checked
+    question_ids: tuple[str, ...]
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.recorded_at, "the time the clearance was recorded")
+        object.__setattr__(self, "clinician", check_clinician(self.clinician))
+        check_day(self.cleared_on, "the day of the clearance")
+        # A day of grace: the day is the person's, the recording time is stored in UTC.
+        if self.cleared_on > as_utc(self.recorded_at).date() + timedelta(days=1):
+            raise InvalidClearance(f"the clearance is dated {self.cleared_on}, after it was recorded; check the day")
+        ids = tuple(sorted(set(self.question_ids)))
+        if not ids or not all(isinstance(question_id, str) and question_id.strip() for question_id in ids):
+            raise InvalidClearance("a clearance names the answers it covers")
+        object.__setattr__(self, "question_ids", ids)
+
+
 def check_activity_name(name: str) -> str:
     """An activity the person names ("sitting through a film"), kept as written but trimmed."""
     if not isinstance(name, str) or not name.strip():
@@ -534,3 +628,4 @@ class JournalContents:
     safety_screens: tuple[SafetyScreen, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)
     psfs: tuple[PsfsAssessment, ...] = ()
+    safety_clearances: tuple[SafetyClearance, ...] = ()

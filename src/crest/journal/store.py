@@ -28,12 +28,14 @@ from crest.journal.records import (
     PracticeSession,
     PsfsActivity,
     PsfsAssessment,
+    SafetyClearance,
     SafetyScreen,
     SessionEdit,
     as_utc,
     check_comparison,
     check_elapsed,
     check_finished_status,
+    check_position_summary,
     check_status,
     check_timing,
     parse_region,
@@ -48,6 +50,7 @@ from crest.journal.tables import (
     PsfsActivityRow,
     PsfsAssessmentRow,
     SafetyAnswerRow,
+    SafetyClearanceRow,
     SafetyScreenRow,
     SensationRow,
     SessionRow,
@@ -107,6 +110,7 @@ def _session_record(row: SessionRow) -> PracticeSession:
         position_check_summary=row.position_check_summary,
         last_checkpoint_at=row.last_checkpoint_at,
         writer=row.writer,
+        logged=row.logged,
     )
 
 
@@ -158,6 +162,26 @@ def _screen_row(screen: SafetyScreen) -> SafetyScreenRow:
         answered_at=screen.answered_at,
         advice_level=screen.advice_level,
         answers=[SafetyAnswerRow(question_id=key, answer=value) for key, value in screen.answers.items()],
+    )
+
+
+def _clearance_record(row: SafetyClearanceRow) -> SafetyClearance:
+    return SafetyClearance(
+        id=row.id,
+        recorded_at=row.recorded_at,
+        clinician=row.clinician,
+        cleared_on=row.cleared_on,
+        question_ids=tuple(row.question_ids.split()),
+    )
+
+
+def _clearance_row(clearance: SafetyClearance) -> SafetyClearanceRow:
+    return SafetyClearanceRow(
+        id=clearance.id,
+        recorded_at=clearance.recorded_at,
+        clinician=clearance.clinician,
+        cleared_on=clearance.cleared_on,
+        question_ids=" ".join(clearance.question_ids),
     )
 
 
@@ -274,7 +298,7 @@ class Journal:
             planned_minutes=planned_minutes,
             variant=variant,
             writer=writer,
-            position_check_summary=(position_check_summary or "").strip() or None,
+            position_check_summary=check_position_summary(position_check_summary),
         )
         with self._writing() as db:
             row = SessionRow(
@@ -286,6 +310,7 @@ class Journal:
                 position_check_summary=record.position_check_summary,
                 writer=writer,
                 last_checkpoint_at=self._clock(),
+                logged=False,
             )
             db.add(row)
             db.flush()
@@ -297,6 +322,29 @@ class Journal:
                     )
                 before.session_id = row.id
                 before.timing = CheckInTiming.BEFORE
+            return row.id
+
+    def log_session(self, started_at: datetime, minutes: int, variant: str) -> int:
+        """Record a session done without the app: completed, its minutes as given, marked as logged."""
+        record = PracticeSession(
+            started_at=started_at,
+            planned_minutes=minutes,
+            variant=variant,
+            status=SessionStatus.COMPLETED,
+            actual_seconds=minutes * 60,
+            logged=True,
+        )
+        with self._writing() as db:
+            row = SessionRow(
+                started_at=record.started_at,
+                planned_minutes=record.planned_minutes,
+                actual_seconds=record.actual_seconds,
+                variant=record.variant,
+                status=record.status,
+                logged=True,
+            )
+            db.add(row)
+            db.flush()
             return row.id
 
     def checkpoint_session(self, session_id: int, elapsed_s: float) -> None:
@@ -446,6 +494,12 @@ class Journal:
                 for row in rows
             ]
 
+    def latest_checkin(self) -> CheckIn | None:
+        query = select(CheckInRow).order_by(CheckInRow.at.desc(), CheckInRow.id.desc()).limit(1)
+        with self._transaction() as db:
+            row = db.scalars(query).first()
+            return None if row is None else _check_in_record(row)
+
     def update_checkin(self, check_in: CheckIn) -> None:
         """Replace the stored check-in that has `check_in.id` with this one."""
         if check_in.id is None:
@@ -475,6 +529,30 @@ class Journal:
             db.add(row)
             db.flush()
             return row.id
+
+    def safety_screens_since(self, since: datetime) -> list[SafetyScreen]:
+        """The answers given at or after `since`, and always the latest ones, oldest first."""
+        moment = as_utc(require_aware(since, "the start of the window"))
+        query = select(SafetyScreenRow).order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
+        with self._transaction() as db:
+            recent = [_screen_record(row) for row in db.scalars(query.where(SafetyScreenRow.answered_at >= moment))]
+        latest = self.latest_safety_screen()
+        if latest is not None and all(screen.id != latest.id for screen in recent):
+            recent.append(latest)
+        return recent
+
+    def record_safety_clearance(self, clearance: SafetyClearance) -> int:
+        with self._writing() as db:
+            row = _clearance_row(clearance)
+            db.add(row)
+            db.flush()
+            return row.id
+
+    def safety_clearances(self) -> list[SafetyClearance]:
+        """Every clinician's all-clear, oldest first."""
+        query = select(SafetyClearanceRow).order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
+        with self._transaction() as db:
+            return [_clearance_record(row) for row in db.scalars(query)]
 
     def latest_safety_screen(self) -> SafetyScreen | None:
         query = select(SafetyScreenRow).order_by(
@@ -538,7 +616,9 @@ class Journal:
         with self._transaction() as db:
             return all(
                 db.scalar(select(func.count()).select_from(table)) == 0
-                for table in (SessionRow, CheckInRow, SafetyScreenRow, SettingRow, PsfsAssessmentRow)
+                for table in (
+                    SessionRow, CheckInRow, SafetyScreenRow, SafetyClearanceRow, SettingRow, PsfsAssessmentRow
+                )
             )
 
     def export_contents(self) -> JournalContents:
@@ -559,6 +639,10 @@ class Journal:
                 settings={
                     row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
                 },
+                safety_clearances=tuple(
+                    _clearance_record(row)
+                    for row in db.scalars(select(SafetyClearanceRow).order_by(SafetyClearanceRow.id))
+                ),
                 psfs=tuple(
                     _psfs_record(row)
                     for row in db.scalars(select(PsfsAssessmentRow).order_by(PsfsAssessmentRow.id))
@@ -571,13 +655,15 @@ class Journal:
             counts = [
                 db.scalar(select(func.count()).select_from(t)) or 0 for t in (SessionRow, CheckInRow)
             ]
-            screens = db.scalar(select(func.count()).select_from(SafetyScreenRow)) or 0
+            screens = sum(
+                db.scalar(select(func.count()).select_from(t)) or 0 for t in (SafetyScreenRow, SafetyClearanceRow)
+            )
             settings = db.scalar(select(func.count()).select_from(SettingRow)) or 0
             psfs = db.scalar(select(func.count()).select_from(PsfsAssessmentRow)) or 0
             if sum(counts) + screens + settings + psfs:
                 raise JournalNotEmpty(
                     f"the journal at {self.where} is not empty ({counts[0]} sessions, {counts[1]} check-ins, "
-                    f"{screens} safety screens, {settings} settings, {psfs} PSFS entries); import only fills an "
+                    f"{screens} safety records, {settings} settings, {psfs} PSFS entries); import only fills an "
                     "empty journal, so point CREST_HOME at a new folder"
                 )
             for record in contents.sessions:
@@ -592,6 +678,7 @@ class Journal:
                         position_check_summary=record.position_check_summary,
                         writer=record.writer,
                         last_checkpoint_at=record.last_checkpoint_at,
+                        logged=record.logged,
                     )
                 )
             db.flush()
@@ -600,10 +687,13 @@ class Journal:
                 _fill_check_in_row(row, check_in)
                 db.add(row)
             db.add_all(_screen_row(screen) for screen in contents.safety_screens)
+            db.add_all(_clearance_row(clearance) for clearance in contents.safety_clearances)
             db.add_all(SettingRow(key=key, value=value) for key, value in contents.settings.items())
             db.add_all(_psfs_row(assessment) for assessment in contents.psfs)
             db.flush()
-            self._continue_id_sequences(db, ("practice_sessions", "check_ins", "safety_screens", "psfs_assessments"))
+            self._continue_id_sequences(
+                db, ("practice_sessions", "check_ins", "safety_screens", "safety_clearances", "psfs_assessments")
+            )
 
     def _continue_id_sequences(self, db: Session, tables: Sequence[str]) -> None:
         """Explicit ids leave PostgreSQL's sequences behind; move them past the imported rows."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -48,6 +48,7 @@ class SessionRow(Base):
     position_check_summary: Mapped[str | None] = mapped_column(Text)
     writer: Mapped[str | None] = mapped_column(String(300))  # the process writing checkpoints: pid@host
     last_checkpoint_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    logged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # done without the app
 
 
 class CheckInRow(Base):
@@ -109,6 +110,16 @@ class SafetyAnswerRow(Base):
     )
     question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     answer: Mapped[bool] = mapped_column(Boolean)
+
+
+class SafetyClearanceRow(Base):
+    __tablename__ = "safety_clearances"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    clinician: Mapped[str] = mapped_column(String(200))
+    cleared_on: Mapped[date] = mapped_column(Date)
+    question_ids: Mapped[str] = mapped_column(Text)  # the answers it covers, separated by spaces
 
 
 class SettingRow(Base):

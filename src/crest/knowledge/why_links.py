@@ -39,6 +39,7 @@ VARIANTS: Mapping[str, str] = {
     "standard": "what_is_crp",
     "supported": "supported_variant",
     "somatic": "somatic_variant",
+    "side_lying": "pregnancy",  # the side-lying rest is what the pregnancy advice offers
 }
 
 SAFETY_QUESTIONS: Mapping[str, str] = {
@@ -47,7 +48,11 @@ SAFETY_QUESTIONS: Mapping[str, str] = {
     "sudden_severe_pain": "warning_aortic",
     "pulsing_belly": "warning_pulsing_belly",
     "new_loss_of_feeling_or_strength": "warning_new_numbness_or_weakness",
-    "cancer_signs": "warning_cancer",
+    "new_pain_under_20_or_over_50": "warning_cancer",
+    "cancer_history": "warning_cancer",
+    "weight_loss": "warning_cancer",
+    "night_pain": "warning_cancer",
+    "no_improvement_after_a_month": "warning_cancer",
     "infection_signs": "warning_infection",
     "fracture_signs": "warning_fracture",
     "recent_surgery": "surgery",

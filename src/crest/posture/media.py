@@ -1,4 +1,4 @@
-"""Decode photos and videos in memory with OpenCV, downscaled before anything else looks at them.
+"""Decode photos (OpenCV) and videos (FFmpeg, through PyAV) in memory, downscaled before anything else looks at them.
 
 Photos (JPEG, PNG, WebP) and videos (MP4, MOV, WebM, AVI) are recognised by their first bytes, not their file
 name. A photo is shrunk while it is decoded where the format allows it (JPEG decodes at 1/2, 1/4 or 1/8 size
@@ -17,7 +17,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from crest.errors import CrestError
 
@@ -33,6 +33,10 @@ PHOTO_MAX_SIDE_PX = 1280
 VIDEO_MAX_SIDE_PX = 640
 # Beyond this a file is more likely a decompression bomb than a photo of someone on a mat.
 MAX_PHOTO_PIXELS = 200_000_000
+# A picture narrower than this, or longer than wide by more than this ratio, cannot show a person lying down
+# (a 1x10000 strip): it is refused in one line rather than handed to the decoder and the pose model.
+MIN_PHOTO_SIDE_PX = 16
+MAX_PHOTO_ASPECT = 10.0
 # A video review samples a few frames per second: posture changes slowly.
 DEFAULT_SAMPLE_FPS = 4.0
 # Frames decoded ahead of the analysis (a few, to bound memory).
@@ -159,15 +163,19 @@ def _is_truncated(data: bytes) -> bool:
     return False
 
 
-def _reduced_read_flag(longest_side_px: int, max_side_px: int) -> int:
+def _reduced_read_flag(width_px: int, height_px: int, max_side_px: int) -> int:
+    """The largest decoding reduction (1/8, 1/4, 1/2) that keeps the longest side at least `max_side_px` and the
+    shortest side at least `MIN_PHOTO_SIDE_PX`: chosen from the longest side alone, a long thin picture would
+    shrink its short side to nothing."""
     import cv2
 
+    longest, shortest = max(width_px, height_px), min(width_px, height_px)
     for factor, flag in (
         (8, cv2.IMREAD_REDUCED_COLOR_8),
         (4, cv2.IMREAD_REDUCED_COLOR_4),
         (2, cv2.IMREAD_REDUCED_COLOR_2),
     ):
-        if longest_side_px // factor >= max_side_px:
+        if longest // factor >= max_side_px and shortest // factor >= MIN_PHOTO_SIDE_PX:
             return int(flag)
     return int(cv2.IMREAD_COLOR)
 
@@ -207,13 +215,19 @@ def decode_photo(data: bytes, name: str = "image", max_side_px: int = PHOTO_MAX_
         raise InvalidImage(
             f"{name}: the picture is too large ({width}x{height} pixels); please send a smaller one"
         )
+    if min(width, height) < MIN_PHOTO_SIDE_PX or max(width, height) > MAX_PHOTO_ASPECT * min(width, height):
+        raise InvalidImage(
+            f"{name}: the picture is {width}x{height} pixels, too narrow to show a person; please send a photo"
+        )
     if _is_truncated(data):
         raise InvalidImage(f"{name}: the picture is incomplete (the file was cut off); please send it again")
-    flag = _reduced_read_flag(max(width, height), max_side_px)
-    bgr = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), flag)
-    if bgr is None or bgr.size == 0:
-        raise InvalidImage(f"{name}: the picture is damaged and cannot be decoded")
-    return fit_within(_as_image(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)), max_side_px)
+    try:
+        bgr = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), _reduced_read_flag(width, height, max_side_px))
+        if bgr is None or bgr.size == 0:
+            raise InvalidImage(f"{name}: the picture is damaged and cannot be decoded")
+        return fit_within(_as_image(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)), max_side_px)
+    except cv2.error as error:  # the decoder's own message is a stack of C++ asserts, not for a person
+        raise InvalidImage(f"{name}: the picture is damaged and cannot be decoded") from error
 
 
 def read_photo(path: Path, max_side_px: int = PHOTO_MAX_SIDE_PX) -> RgbImage:
@@ -234,13 +248,17 @@ def encode_jpeg(image_rgb: RgbImage, quality: int = 90) -> bytes:
 
 
 def write_image(path: Path, image_rgb: RgbImage) -> None:
-    """Write an RGB image; the format follows the file name (.jpg, .png, .webp)."""
+    """Write an RGB image, readable by its owner only (it shows the person); the format follows the file name
+    (.jpg, .png, .webp)."""
     import cv2
 
     ok, buffer = cv2.imencode(path.suffix or ".jpg", cv2.cvtColor(image_rgb, cv2.COLOR_RGB2BGR))
     if not ok:
         raise InvalidImage(f"{path.name}: cannot write a picture in this format")
-    path.write_bytes(bytes(buffer))
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        os.fchmod(file.fileno(), 0o600)  # also when the file was there before, with wider rights
+        file.write(bytes(buffer))
 
 
 # --- videos ---
@@ -266,39 +284,53 @@ ProgressCallback = Callable[[float, float | None], None]
 
 
 class VideoSource:
-    """Frames of a video file or of video bytes, sampled `sample_fps` times per second of video time."""
+    """Frames of a video file or of video bytes, decoded with FFmpeg through PyAV.
+
+    `frames` samples `sample_fps` times per second of video time, from `start_s` to `end_s`; with
+    `keyframes_only` only the keyframes that fall due are decoded (a phone records about one a second) and every
+    other frame is skipped without being decoded, which is what makes a long, mostly still recording quick
+    to review.
+    """
 
     def __init__(self, source: Path | bytes, name: str | None = None) -> None:
-        import cv2
-
         if isinstance(source, Path):
             self.name = name or source.name
             if not source.is_file():
                 raise MediaNotFound(f"{source}: no such file")
             if source.stat().st_size == 0:
                 raise InvalidVideo(f"{self.name}: the video file is empty")
-            capture = cv2.VideoCapture(str(source), cv2.CAP_FFMPEG)
         else:
             self.name = name or "video"
             if not source:
                 raise InvalidVideo(f"{self.name}: the video file is empty")
-            # Read straight from memory: an upload never touches the disk. The capture reads the stream
-            # lazily, so the stream must live as long as the capture.
-            self._stream = cast(Any, io.BytesIO(source))  # OpenCV's stubs predate reading from Python streams
-            capture = cv2.VideoCapture(self._stream, cv2.CAP_FFMPEG, [])
-        if not capture.isOpened():
-            raise InvalidVideo(f"{self.name}: this video cannot be read (unknown or damaged format)")
-        self._capture = capture
-        fps = float(capture.get(cv2.CAP_PROP_FPS))
-        frame_count = float(capture.get(cv2.CAP_PROP_FRAME_COUNT))
-        # Containers without an index report nonsense here; fall back to timestamps while reading.
-        self.fps = fps if 1.0 <= fps <= 1000.0 else 30.0
-        duration_s = frame_count / self.fps if frame_count > 0 and 1.0 <= fps <= 1000.0 else None
-        self.info = VideoInfo(name=self.name, fps=self.fps, duration_s=duration_s)
+        self._source = source
+        with self._open() as container:
+            stream = container.streams.video[0]
+            rate = stream.average_rate or stream.guessed_rate
+            fps = float(rate) if rate else 0.0
+            self.fps = fps if 1.0 <= fps <= 1000.0 else 30.0
+            duration_s: float | None = None
+            if stream.duration is not None and stream.time_base is not None:
+                duration_s = float(stream.duration * stream.time_base)
+            elif container.duration is not None:
+                duration_s = container.duration / 1_000_000  # FFmpeg's AV_TIME_BASE
+        self.info = VideoInfo(name=self.name, fps=self.fps, duration_s=duration_s or None)
+
+    def _open(self) -> Any:
+        """A fresh demuxer on the source: each pass over the video gets its own, so passes never interfere."""
+        import av
+
+        try:
+            container = av.open(str(self._source) if isinstance(self._source, Path) else io.BytesIO(self._source))
+        except (av.error.FFmpegError, ValueError) as error:
+            raise InvalidVideo(f"{self.name}: this video cannot be read (unknown or damaged format)") from error
+        if not container.streams.video:
+            container.close()
+            raise InvalidVideo(f"{self.name}: this file holds no video")
+        return container
 
     def close(self) -> None:
-        """Let go of the video without reading its frames (`frames` lets go by itself when done)."""
-        self._capture.release()
+        """Nothing stays open between passes; kept so that a source can be used as a context manager."""
 
     def __enter__(self) -> VideoSource:
         return self
@@ -311,11 +343,15 @@ class VideoSource:
         sample_fps: float = DEFAULT_SAMPLE_FPS,
         max_side_px: int = VIDEO_MAX_SIDE_PX,
         progress: ProgressCallback | None = None,
+        *,
+        start_s: float = 0.0,
+        end_s: float | None = None,
+        keyframes_only: bool = False,
     ) -> Iterator[VideoFrame]:
         """Sampled frames in time order; raises InvalidVideo if the video has no frame at all.
 
         A background thread decodes ahead while the caller analyses the previous frames: on a small machine
-        decoding costs about as much as the pose model, and OpenCV lets other threads run meanwhile.
+        decoding costs about as much as the pose model, and FFmpeg lets other threads run meanwhile.
         """
         ahead: queue.Queue[VideoFrame | BaseException | None] = queue.Queue(maxsize=FRAMES_DECODED_AHEAD)
         stop = threading.Event()
@@ -331,7 +367,8 @@ class VideoSource:
 
         def decode_ahead() -> None:
             try:
-                with closing(self._decode(sample_fps, max_side_px)) as decoded:
+                decoded = self._decode(sample_fps, max_side_px, start_s, end_s, keyframes_only)
+                with closing(decoded):
                     for frame in decoded:
                         if not hand_over(frame):
                             return
@@ -353,35 +390,67 @@ class VideoSource:
             stop.set()
             worker.join()
 
-    def _decode(self, sample_fps: float, max_side_px: int) -> Generator[VideoFrame, None, None]:
-        import cv2
+    def _decode(
+        self, sample_fps: float, max_side_px: int, start_s: float, end_s: float | None, keyframes_only: bool
+    ) -> Generator[VideoFrame, None, None]:
+        import av
 
-        capture = self._capture
         interval_s = 1.0 / sample_fps
-        next_sample_s = 0.0
-        frame_index = 0
-        try:
-            while capture.grab():  # grab() skips colour conversion: cheap for frames we do not sample
-                time_s = self._frame_time_s(frame_index)
-                frame_index += 1
-                if time_s + 1e-6 < next_sample_s:
-                    continue
-                ok, bgr = capture.retrieve()
-                if not ok or bgr is None:
-                    continue
-                next_sample_s = max(next_sample_s + interval_s, time_s + interval_s / 2)
-                small = fit_within(_as_image(bgr), max_side_px)
-                yield VideoFrame(time_s=time_s, image_rgb=_as_image(cv2.cvtColor(small, cv2.COLOR_BGR2RGB)))
-        finally:
-            capture.release()
-        if frame_index == 0:
+        next_sample_s = start_s
+        decoded = 0
+        with self._open() as container:
+            stream = container.streams.video[0]
+            # FFmpeg decodes on every core; a keyframe alone is decoded at once, so frame threading (which
+            # holds frames back to decode several in parallel) only slows that pass.
+            stream.thread_type = "SLICE" if keyframes_only else "AUTO"
+            time_base = float(stream.time_base) if stream.time_base is not None else 1.0 / self.fps
+            first_pts = stream.start_time or 0
+
+            def frames() -> Iterator[Any]:
+                if not keyframes_only:
+                    yield from container.decode(stream)
+                    return
+                # A keyframe needs no other frame: every other packet, and every keyframe that comes before
+                # the next look is due, is dropped before it reaches the decoder.
+                for packet in container.demux(stream):
+                    if not packet.is_keyframe or packet.pts is None:
+                        continue
+                    if (packet.pts - first_pts) * time_base + 1e-6 < next_sample_s:
+                        continue
+                    yield from packet.decode()
+                # A decoder may hold its last frame back (for reordering) until told that no more is coming.
+                yield from stream.codec_context.decode(None)
+
+            try:
+                if start_s > 0:
+                    container.seek(first_pts + round(start_s / time_base), stream=stream, backward=True)
+                for frame in frames():
+                    decoded += 1
+                    if frame.pts is None:
+                        time_s = start_s + (decoded - 1) / self.fps
+                    else:
+                        time_s = max(0.0, (frame.pts - first_pts) * time_base)
+                    if end_s is not None and time_s >= end_s - 1e-6:
+                        break
+                    if time_s + 1e-6 < next_sample_s:
+                        continue
+                    next_sample_s = max(next_sample_s + interval_s, time_s + interval_s / 2)
+                    width, height = _fitted_size(frame.width, frame.height, max_side_px)
+                    # FFmpeg scales and converts in one step, far cheaper than converting full size first.
+                    image = frame.to_ndarray(format="rgb24", width=width, height=height)
+                    yield VideoFrame(time_s=time_s, image_rgb=_as_image(image))
+            except av.error.FFmpegError as error:
+                raise InvalidVideo(
+                    f"{self.name}: this video cannot be read (unknown or damaged format)"
+                ) from error
+        if decoded == 0 and start_s == 0:
             raise InvalidVideo(f"{self.name}: the video has no frames that can be read")
 
-    def _frame_time_s(self, frame_index: int) -> float:
-        import cv2
 
-        position_ms = float(self._capture.get(cv2.CAP_PROP_POS_MSEC))
-        # Variable-frame-rate files carry real timestamps; otherwise count frames.
-        if position_ms > 0 or frame_index == 0:
-            return position_ms / 1000.0
-        return frame_index / self.fps
+def _fitted_size(width: int, height: int, max_side_px: int) -> tuple[int, int]:
+    """The size `fit_within` would give, computed without the pixels."""
+    longest = max(width, height)
+    if longest <= max_side_px:
+        return width, height
+    scale = max_side_px / longest
+    return max(1, round(width * scale)), max(1, round(height * scale))

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from crest.posture.body import SEEN, angle_at_deg
 from crest.posture.landmarks import Pose
-from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
+from crest.posture.result import CRITERION_NAMES, SURE, CheckResult, CriterionResult
+from crest.posture.vocabulary import VIEW_LABELS, Status, criterion_label
 
 if TYPE_CHECKING:
     from crest.posture.media import RgbImage
@@ -27,19 +28,8 @@ STATUS_COLOURS: Mapping[str, Colour] = {
 }
 SETTLING_COLOUR: Colour = (90, 90, 90)
 WHITE: Colour = (255, 255, 255)
-STATUS_WORDS: Mapping[str, str] = {"ok": "OK", "adjust": "ADJUST", "not_visible": "CAN'T TELL"}
-LABELS: Mapping[str, str] = {
-    "whole_body_visible": "Whole body in view",
-    "lying_on_back": "Lying on the back",
-    "knees_bent": "Knees bent",
-    "feet_flat": "Feet flat",
-    "hips_down": "Hips down",
-    "heel_distance": "Heel distance",
-    "knee_width": "Knee width",
-    "arms_below_shoulders": "Arms below shoulders",
-    "head_resting": "Head resting",
-    "head_level": "Head level",
-}
+# Upper case reads as a badge in the panel; the words are the vocabulary's.
+STATUS_WORDS: Mapping[str, str] = {Status.OK: "OK", Status.ADJUST: "ADJUST", Status.NOT_VISIBLE: "CAN'T TELL"}
 
 # Body segments drawn as the skeleton (face points left out: they clutter a small head).
 SKELETON: tuple[tuple[str, str], ...] = (
@@ -115,15 +105,56 @@ def wrap(text: str, max_chars: int) -> list[str]:
 
 def criterion_lines(criterion: CriterionResult, shown: str | None) -> list[str]:
     """The badge text of one criterion shown as `shown` (None: still settling): label, measurement, advice."""
-    lines = [f"{LABELS.get(criterion.name, criterion.name)}: {STATUS_WORDS.get(shown or '', 'SETTLING')}"]
+    word = STATUS_WORDS.get(shown or "", "SETTLING")
+    if shown in (Status.OK, Status.ADJUST) and criterion.confidence < SURE:
+        word += " (not sure)"
+    lines = [f"{criterion_label(criterion.name)}: {word}"]
     if criterion.measured:
         detail = f"measured {criterion.measured}"
-        if criterion.target:
+        if criterion.target and shown != Status.NOT_VISIBLE:
             detail += f", target {criterion.target}"
         lines.append(detail)
-    if criterion.advice and shown != "ok":
+    if criterion.advice and shown == Status.NOT_VISIBLE:
+        lines.append(f"can't tell from here: {criterion.advice}")
+    elif criterion.advice and shown != Status.OK:
         lines.append(criterion.advice)
     return lines
+
+
+Box = tuple[int, int, int, int]  # left, top, right, bottom
+
+
+class LabelPlacer:
+    """Puts labels near their body points without covering one another (or leaving the picture)."""
+
+    # Offsets tried around a point, nearest first, in line heights.
+    TRIES: tuple[tuple[float, float], ...] = (
+        (0.5, 1.2), (0.5, -0.4), (0.5, 2.4), (0.5, -1.6), (-1.0, 1.2), (-1.0, -0.4), (0.5, 3.6), (0.5, -2.8),
+        (-1.0, 2.4), (-1.0, -1.6), (0.5, 4.8), (0.5, -4.0),
+    )
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width = width
+        self.height = height
+        self.placed: list[Box] = []
+
+    def place(self, text_width: int, text_height: int, anchor: tuple[int, int]) -> tuple[int, int] | None:
+        """The baseline origin for a label near `anchor`, or None when there is no free place."""
+        line = text_height + 8
+        for dx, dy in self.TRIES:
+            x = anchor[0] + (round(dx * line) if dx > 0 else round(dx * line) - text_width)
+            y = anchor[1] + round(dy * line)
+            x = max(2, min(x, self.width - text_width - 4))
+            y = max(text_height + 2, min(y, self.height - 4))
+            box = (x - 2, y - text_height - 3, x + text_width + 2, y + 5)
+            if not any(_overlap(box, other) for other in self.placed):
+                self.placed.append(box)
+                return x, y
+        return None
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _draw_text(
@@ -133,21 +164,29 @@ def _draw_text(
     colour: Colour,
     scale: float = FONT_SCALE,
     thickness: int = 1,
+    placer: LabelPlacer | None = None,
 ) -> None:
+    """Write `text` at `origin` (panel), or with `placer` at the nearest free place around it (picture)."""
     import cv2
 
     ascii_text = plain_text(text)
-    (text_width, text_height), _ = cv2.getTextSize(ascii_text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
-    # Keep labels near the edge inside the picture.
-    x = max(2, min(origin[0], canvas.shape[1] - text_width - 4))
-    y = max(text_height + 2, min(origin[1], canvas.shape[0] - 4))
     font = cv2.FONT_HERSHEY_SIMPLEX
+    (text_width, text_height), _ = cv2.getTextSize(ascii_text, font, scale, thickness)
+    if placer is not None:
+        free = placer.place(text_width, text_height, origin)
+        if free is None:
+            return  # the panel still lists it: better missing here than written over another label
+        x, y = free
+    else:
+        # Keep labels near the edge inside the picture.
+        x = max(2, min(origin[0], canvas.shape[1] - text_width - 4))
+        y = max(text_height + 2, min(origin[1], canvas.shape[0] - 4))
     # A dark outline keeps light text readable on any background.
     cv2.putText(canvas, ascii_text, (x, y), font, scale, (0, 0, 0), thickness + 2, cv2.LINE_AA)
     cv2.putText(canvas, ascii_text, (x, y), font, scale, colour, thickness, cv2.LINE_AA)
 
 
-def draw_skeleton(canvas: RgbImage, pose: Pose, scale: float) -> None:
+def draw_skeleton(canvas: RgbImage, pose: Pose, scale: float, placer: LabelPlacer | None = None) -> None:
     """Bones between landmarks the model has seen, joints as dots, knee angles written at the knees."""
     import cv2
 
@@ -168,19 +207,20 @@ def draw_skeleton(canvas: RgbImage, pose: Pose, scale: float) -> None:
         hip, knee, ankle = (pose[f"{side}_{part}"] for part in ("hip", "knee", "ankle"))
         if min(hip.visibility, knee.visibility, ankle.visibility) >= SEEN:
             knees.append((point(f"{side}_knee"), angle_at_deg(hip, knee, ankle)))
+    placer = placer or LabelPlacer(canvas.shape[1], canvas.shape[0])
     close_together = len(knees) == 2 and abs(knees[0][0][0] - knees[1][0][0]) + abs(
         knees[0][0][1] - knees[1][0][1]
     ) < 120 * max(scale, 0.5)
-    if close_together:  # one label for both, or they would overwrite each other
+    if close_together:  # one label for both
         (x, y), _ = min(knees, key=lambda knee: knee[0][1])
-        _draw_text(canvas, f"knees {knees[0][1]:.0f} / {knees[1][1]:.0f} deg", (x + 8, y - 10), WHITE)
+        _draw_text(canvas, f"knees {knees[0][1]:.0f} / {knees[1][1]:.0f} deg", (x, y), WHITE, placer=placer)
     else:
         for (x, y), angle_deg in knees:
-            _draw_text(canvas, f"knee {angle_deg:.0f} deg", (x + 8, y - 10), WHITE)
+            _draw_text(canvas, f"knee {angle_deg:.0f} deg", (x, y), WHITE, placer=placer)
 
 
 def _draw_measurements(
-    canvas: RgbImage, result: CheckResult, scale: float, statuses: Mapping[str, str]
+    canvas: RgbImage, result: CheckResult, scale: float, statuses: Mapping[str, str], placer: LabelPlacer
 ) -> None:
     import cv2
 
@@ -203,7 +243,7 @@ def _draw_measurements(
             continue
         colour = STATUS_COLOURS.get(statuses.get(criterion.name, criterion.status), SETTLING_COLOUR)
         x, y = round(pose[anchor].x * scale), round(pose[anchor].y * scale)
-        _draw_text(canvas, criterion.measured, (x + 8, y + 18), colour)
+        _draw_text(canvas, criterion.measured, (x, y), colour, placer=placer)
 
 
 def annotate(
@@ -231,8 +271,10 @@ def annotate(
     picture = np.asarray(cv2.resize(image_rgb, size, interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
     shown = dict(statuses) if statuses is not None else None
     if result is not None and result.landmarks is not None:
-        draw_skeleton(picture, result.landmarks, scale)
-        _draw_measurements(picture, result, scale, shown if shown is not None else {})
+        placer = LabelPlacer(picture.shape[1], picture.shape[0])
+        _reserve_points(placer, result.landmarks, scale)
+        draw_skeleton(picture, result.landmarks, scale, placer)
+        _draw_measurements(picture, result, scale, shown if shown is not None else {}, placer)
 
     max_chars = (PANEL_WIDTH_PX - 40) // 10
     panel_lines = _panel(result, shown, headline, notes, max_chars)
@@ -256,6 +298,15 @@ def annotate(
     return canvas
 
 
+def _reserve_points(placer: LabelPlacer, pose: Pose, scale: float) -> None:
+    """Keep labels off the joints themselves, so the skeleton stays readable."""
+    for name in {name for pair in SKELETON for name in pair}:
+        mark = pose[name]
+        if mark.visibility >= SEEN:
+            x, y = round(mark.x * scale), round(mark.y * scale)
+            placer.placed.append((x - 4, y - 4, x + 4, y + 4))
+
+
 def _panel(
     result: CheckResult | None,
     statuses: dict[str, str] | None,
@@ -269,10 +320,12 @@ def _panel(
         return blocks
     position_colour = STATUS_COLOURS["ok"] if result.pose_recognized else STATUS_COLOURS["adjust"]
     title = "In the rest position" if result.pose_recognized else "Not yet in the rest position"
+    if result.pose_recognized and result.confidence < SURE:
+        title += " (not sure)"
     blocks.append((position_colour, [title, *wrap(headline or result.summary, max_chars)]))
     for note in notes:
         blocks.append((None, wrap(note, max_chars)))
-    blocks.append((None, [f"camera view: {result.view}"]))
+    blocks.append((None, [f"camera: {VIEW_LABELS.get(result.view, result.view)}"]))
     by_name = {criterion.name: criterion for criterion in result.criteria}
     for name in (*CRITERION_NAMES, *(n for n in by_name if n not in CRITERION_NAMES)):
         criterion = by_name.get(name)

@@ -7,6 +7,7 @@ frame, smoothed, and their verdicts pass through hysteresis; a photo is checked 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -34,8 +35,14 @@ if TYPE_CHECKING:
     from crest.posture.media import RgbImage
 
 TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the larger one."
-# While a video's verdicts hold steady, check one sampled frame per this many seconds.
-CALM_CHECK_INTERVAL_S = 1.0
+# While nothing changes, a look every 2 seconds (a keyframe at most that often) is enough: a change only counts
+# once it has held 1.5 s (VERDICT_HOLD_S), and the stretch before the first look that shows it is then decoded
+# in full to find when it began.
+CALM_LOOKS_PER_S = 0.5
+# Keyframes further apart than this (screen recordings, some cameras) leave too much unseen between them:
+# such a video is checked throughout. A look, due every 1 / CALM_LOOKS_PER_S seconds, waits for the next
+# keyframe, so looks may lie up to that much further apart.
+MAX_KEYFRAME_GAP_S = 3.0
 
 ViewChoice = Literal["auto", "side", "feet_end", "head_end", "above"]
 VIEW_CHOICES: tuple[ViewChoice, ...] = ("auto", "side", "feet_end", "head_end", "above")
@@ -192,36 +199,89 @@ class CheckService:
     def review_video(
         self, source: Path | bytes, name: str | None = None, progress: ProgressCallback | None = None
     ) -> VideoCheck:
-        """Review a video file or uploaded video bytes; `progress` gets (seconds done, total or None)."""
+        """Review a video file or uploaded video bytes; `progress` gets (seconds done, total or None).
+
+        Decoding dominates the cost, so the video is first looked at on its keyframes only (about one a second
+        in a phone video; the frames between them are skipped without being decoded). Only where two
+        neighbouring keyframes disagree is the stretch between them decoded in full and checked
+        `sample_fps` times a second, to find when the change happened. The looks are then replayed in time
+        order through smoothing and verdict hysteresis. A video with keyframes too far apart is checked
+        throughout.
+        """
         video = VideoSource(source, name)
+        duration_s = video.info.duration_s
+        looks = _Looks()
+        keyframe_times = self._look(video, looks, _halfway(progress, duration_s, 0.0), keyframes_only=True)
+        stretches = self._changing_stretches(keyframe_times, looks, duration_s)
+        dense_total_s = sum((end_s or duration_s or 0.0) - start_s for start_s, end_s in stretches)
+        done_s = 0.0
+        for start_s, end_s in stretches:
+            self._look(video, looks, _halfway(progress, dense_total_s, 0.5, done_s - start_s), start_s, end_s)
+            done_s += (end_s or duration_s or 0.0) - start_s
+        if progress is not None and duration_s:
+            progress(duration_s, duration_s)
+        self.finder.reset_tracking()
         builder = VideoReviewBuilder()
         smoother = PoseSmoother()
-        self.finder.reset_tracking()
-        snapshot: tuple[RgbImage, CheckResult] | None = None
-        last_checked_s = -math.inf
-        for frame in video.frames(self.options.sample_fps, progress=progress):
-            # While the verdicts hold steady, one frame a second is enough; any change brings back every
-            # sampled frame until the new verdicts have held.
-            if builder.settled and frame.time_s - last_checked_s < CALM_CHECK_INTERVAL_S - 1e-6:
-                continue
-            last_checked_s = frame.time_s
-            pose = self.finder.track(frame.image_rgb)
-            result = None if pose is None else self.evaluate(smoother(pose, frame.time_s))
-            builder.add(frame.time_s, result)
+        snapshot_result: CheckResult | None = None
+        for time_s, pose in looks.in_time_order():
+            result = None if pose is None else self.evaluate(smoother(pose, time_s))
+            builder.add(time_s, result)
             if result is not None:
-                snapshot = (frame.image_rgb, result)
-        self.finder.reset_tracking()
-        review = builder.finish(video.info.duration_s)
+                snapshot_result = result
+        review = builder.finish(duration_s)
         if review.frames_with_person == 0:
             raise NoPersonFound(
                 f"{video.name}: nobody found in the video; make sure your whole body is in view and well lit"
             )
-        return VideoCheck(
-            video.name,
-            review,
-            None if snapshot is None else snapshot[0],
-            None if snapshot is None else snapshot[1],
+        return VideoCheck(video.name, review, looks.last_image, snapshot_result)
+
+    def _look(
+        self,
+        video: VideoSource,
+        looks: _Looks,
+        progress: ProgressCallback | None,
+        start_s: float = 0.0,
+        end_s: float | None = None,
+        *,
+        keyframes_only: bool = False,
+    ) -> list[float]:
+        """Find the body in the frames of one pass (tracking it from frame to frame); their times."""
+        self.finder.reset_tracking()
+        times = []
+        sample_fps = CALM_LOOKS_PER_S if keyframes_only else self.options.sample_fps
+        frames = video.frames(
+            sample_fps, progress=progress, start_s=start_s, end_s=end_s, keyframes_only=keyframes_only
         )
+        for frame in frames:
+            looks.add(frame.time_s, self.finder.track(frame.image_rgb), frame.image_rgb)
+            times.append(frame.time_s)
+        return times
+
+    def _changing_stretches(
+        self, keyframe_times: list[float], looks: _Looks, duration_s: float | None
+    ) -> list[tuple[float, float | None]]:
+        """The stretches between neighbouring keyframes whose verdicts differ (all of it if too sparse)."""
+        end_s = duration_s if duration_s is not None else (keyframe_times[-1] if keyframe_times else 0.0)
+        edges = [0.0, *keyframe_times, end_s]
+        widest_s = max(later - earlier for earlier, later in itertools.pairwise(edges))
+        if widest_s > MAX_KEYFRAME_GAP_S + 1.0 / CALM_LOOKS_PER_S:
+            return [(0.0, None)]
+        signatures = [self._signature(looks.pose_at(time_s)) for time_s in keyframe_times]
+        stretches: list[tuple[float, float | None]] = []
+        for index in range(1, len(keyframe_times)):
+            if signatures[index] != signatures[index - 1]:
+                start_s, stop_s = keyframe_times[index - 1], keyframe_times[index]
+                if stretches and stretches[-1][1] == start_s:
+                    start_s = stretches.pop()[0]
+                stretches.append((start_s, stop_s))
+        return stretches
+
+    def _signature(self, pose: Pose | None) -> tuple[str, ...] | None:
+        if pose is None:
+            return None
+        result = self.evaluate(pose)
+        return (str(result.pose_recognized), *(str(criterion.status) for criterion in result.criteria))
 
     # --- any file ---
 
@@ -237,6 +297,48 @@ class CheckService:
         """A live stream of frames (camera, web socket); starts tracking afresh."""
         self.finder.reset_tracking()
         return LiveCheck(self, hold_s)
+
+
+class _Looks:
+    """The body found at each looked-at moment of a video, and the picture of the latest one with a body."""
+
+    def __init__(self) -> None:
+        self._poses: dict[float, Pose | None] = {}
+        self._last_image_s = -math.inf
+        self.last_image: RgbImage | None = None
+
+    def add(self, time_s: float, pose: Pose | None, image_rgb: RgbImage) -> None:
+        key = round(time_s, 3)
+        if key in self._poses and pose is None:
+            return  # a second look that lost the body does not undo the first
+        self._poses[key] = pose
+        if pose is not None and time_s >= self._last_image_s:
+            self._last_image_s = time_s
+            self.last_image = image_rgb
+
+    def pose_at(self, time_s: float) -> Pose | None:
+        return self._poses.get(round(time_s, 3))
+
+    def in_time_order(self) -> list[tuple[float, Pose | None]]:
+        return sorted(self._poses.items())
+
+
+def _halfway(
+    progress: ProgressCallback | None, total_s: float | None, offset: float, shift_s: float = 0.0
+) -> ProgressCallback | None:
+    """Report one of the two passes as one half of the whole: `offset` 0 for the first, 0.5 for the second."""
+    if progress is None:
+        return None
+
+    def report(done_s: float, video_total_s: float | None) -> None:
+        whole = video_total_s or total_s
+        if whole is None or not total_s:
+            progress(done_s, video_total_s)
+            return
+        share = min(1.0, max(0.0, (done_s + shift_s) / total_s))
+        progress(whole * (offset + share / 2), whole)
+
+    return report
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, View
+from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status, View
 from crest.posture.smoothing import VERDICT_HOLD_S, StableValue, VerdictHysteresis
+from crest.posture.vocabulary import criterion_label, status_label
 
 # The pseudo-criterion for the whole position, and its values.
 POSITION = "position"
@@ -97,6 +98,7 @@ class DriftEvent:
             "time": clock_text(self.time_s),
             "criterion": self.criterion,
             "status": self.status,
+            "what": self.what,
             "message": self.message,
         }
 
@@ -155,6 +157,28 @@ def event_lines(events: tuple[DriftEvent, ...]) -> list[str]:
         else:
             lines.append(f"{at} {', '.join(position + details)}")
     return lines
+
+
+def timeline_lines(timelines: Mapping[str, tuple[Segment, ...]]) -> list[str]:
+    """One line for the position, then one per criterion: "Knees bent up: OK 00:00-00:20, Adjust 00:20-00:35"."""
+    lines = []
+    for name in (POSITION, *CRITERION_NAMES):
+        segments = timelines.get(name, ())
+        if not segments:
+            continue
+        spans = ", ".join(
+            f"{_segment_word(segment.status)} {clock_text(segment.start_s)}-{clock_text(segment.end_s)}"
+            for segment in segments
+        )
+        lines.append(f"{'In position' if name == POSITION else criterion_label(name)}: {spans}")
+    return lines
+
+
+SEGMENT_WORDS: Mapping[str, str] = {NO_PERSON: "nobody", NOBODY: "nobody", IN_POSITION: "yes", OUT_OF_POSITION: "no"}
+
+
+def _segment_word(status: str) -> str:
+    return SEGMENT_WORDS.get(status) or status_label(status)
 
 
 @dataclass
@@ -250,7 +274,9 @@ class VideoReviewBuilder:
             status = _most_lasting(timelines.get(name, ()))
             example = self._latest.get((name, status)) if status is not None else None
             if example is None:
-                example = CriterionResult(name, "not_visible", advice="nobody was seen long enough to tell")
+                example = CriterionResult(
+                    name, Status.NOT_VISIBLE, advice="nobody was seen long enough to tell", confidence=0.0
+                )
             criteria.append(example)
         view: View = self._views.most_common(1)[0][0] if self._views else "unknown"
         return CheckResult(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from crest.posture.body import Body
 from crest.posture.landmarks import Pose
-from crest.posture.result import View
+from crest.posture.vocabulary import View
 
 # Shoulder or hip width seen against trunk length. Real shoulders are about 0.9 trunk lengths wide (0.26 vs
 # 0.29 of body height), so the ratio is about 0.9 x sin(angle off the side): under 0.3 the camera is within

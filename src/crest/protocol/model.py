@@ -9,12 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from crest.errors import CrestError
 
-VariantName = Literal["standard", "supported", "somatic"]
-VARIANT_NAMES: tuple[VariantName, ...] = ("standard", "supported", "somatic")
+VariantName = Literal["standard", "supported", "somatic", "side_lying"]
+VARIANT_NAMES: tuple[VariantName, ...] = ("standard", "supported", "somatic", "side_lying")
+# The rest on one side: what the safety screen's pregnancy advice allows while the back-lying variants are not.
+SIDE_LYING_VARIANT: VariantName = "side_lying"
 
 
 class UnknownVariant(CrestError):
-    """A variant name other than standard, supported or somatic."""
+    """A variant name other than standard, supported, somatic or side_lying."""
 
 
 class _Frozen(BaseModel):
@@ -75,6 +77,9 @@ class Variant(_Frozen):
     replaces_setup: dict[str, SetupStep] = Field(
         default_factory=dict, description="setup steps this variant words differently, by step id"
     )
+    replaces_cues: dict[str, SourcedText] = Field(
+        default_factory=dict, description="cues and ending steps this variant words differently, by id"
+    )
     movement_rounds: int = Field(default=0, ge=0, le=10)
     movement: tuple[Movement, ...] = ()
     movement_sources: tuple[str, ...] = ()
@@ -114,6 +119,9 @@ class Protocol(_Frozen):
             unknown = set(variant.replaces_setup) - step_ids
             if unknown:
                 raise ValueError(f"variants.{name}.replaces_setup names unknown steps: {', '.join(sorted(unknown))}")
+            unknown = set(variant.replaces_cues) - {text.id for text in self._cues_and_ending()}
+            if unknown:
+                raise ValueError(f"variants.{name}.replaces_cues names unknown cues: {', '.join(sorted(unknown))}")
             longest = variant.movement_s + self.timing.settle_s + self.timing.closing_s
             if longest >= self.timing.min_minutes * 60:
                 raise ValueError(f"variants.{name}: the movement rounds leave no time to rest in the shortest session")
@@ -138,12 +146,34 @@ class Protocol(_Frozen):
             references += [
                 (f"variants.{name}.replaces_setup.{step.id}", step.sources) for step in variant.replaces_setup.values()
             ]
+            references += [
+                (f"variants.{name}.replaces_cues.{cue.id}", cue.sources) for cue in variant.replaces_cues.values()
+            ]
         return references
+
+    def _cues_and_ending(self) -> tuple[SourcedText, ...]:
+        return (self.settle_cue, *self.rest_cues, self.closing_cue, *self.ending)
 
     def setup_for(self, variant: VariantName) -> tuple[SetupStep, ...]:
         """The setup checklist in the words of one variant."""
         replacements = self.variants[variant].replaces_setup
         return tuple(replacements.get(step.id, step) for step in self.setup)
+
+    def _worded_for(self, variant: VariantName, text: SourcedText) -> SourcedText:
+        return self.variants[variant].replaces_cues.get(text.id, text)
+
+    def settle_cue_for(self, variant: VariantName) -> SourcedText:
+        return self._worded_for(variant, self.settle_cue)
+
+    def rest_cues_for(self, variant: VariantName) -> tuple[SourcedText, ...]:
+        return tuple(self._worded_for(variant, cue) for cue in self.rest_cues)
+
+    def closing_cue_for(self, variant: VariantName) -> SourcedText:
+        return self._worded_for(variant, self.closing_cue)
+
+    def ending_for(self, variant: VariantName) -> tuple[SourcedText, ...]:
+        """How to come up at the end, in the words of one variant."""
+        return tuple(self._worded_for(variant, part) for part in self.ending)
 
     def cite(self, source_keys: tuple[str, ...]) -> str:
         """A short citation such as "Koch 2005; Greenwood PT" for a text's sources."""

@@ -6,12 +6,13 @@ diagnose: a "yes" never names a condition, it says where to go.
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import IntEnum
 
 from crest.errors import CrestError
 
-ASK_AGAIN_AFTER = timedelta(days=90)
+ASK_AGAIN_AFTER = timedelta(days=90)  # the questions come back after this long, even when nothing stood
+CLEARANCE_VALID_FOR = timedelta(days=90)  # a clinician's all-clear covers the same span as one set of answers
 
 
 class UnknownAdviceLevel(CrestError):
@@ -83,11 +84,27 @@ QUESTIONS: tuple[Question, ...] = (
         AdviceLevel.SEE_CLINICIAN,
         RED_FLAG_SOURCE,
     ),
+    # crp-facts.md section 5 lists five signs of possible cancer; each is its own question, so that a person who
+    # has one (pain that has not improved in a month, say) can answer it truthfully and have a clinician clear it.
     Question(
-        "cancer_signs",
-        "Does any of these apply: your back pain is new and you are under 20 or over 50; you have had cancer; "
-        "you have lost weight without trying; pain at night that changing position does not ease; or no "
-        "improvement at all after a month?",
+        "new_pain_under_20_or_over_50",
+        "Did your back pain start recently, and are you under 20 or over 50?",
+        AdviceLevel.SEE_CLINICIAN,
+        RED_FLAG_SOURCE,
+    ),
+    Question("cancer_history", "Have you ever had cancer?", AdviceLevel.SEE_CLINICIAN, RED_FLAG_SOURCE),
+    Question(
+        "weight_loss", "Have you lost weight recently without trying to?", AdviceLevel.SEE_CLINICIAN, RED_FLAG_SOURCE
+    ),
+    Question(
+        "night_pain",
+        "Do you have back pain at night that does not ease when you change position?",
+        AdviceLevel.SEE_CLINICIAN,
+        RED_FLAG_SOURCE,
+    ),
+    Question(
+        "no_improvement_after_a_month",
+        "Has your back pain shown no improvement at all for a month or more?",
         AdviceLevel.SEE_CLINICIAN,
         RED_FLAG_SOURCE,
     ),
@@ -121,6 +138,19 @@ QUESTIONS: tuple[Question, ...] = (
 
 QUESTION_IDS = frozenset(question.id for question in QUESTIONS)
 
+# Questions no longer asked, kept so that answers given to them stay readable (history, import) at their level.
+RETIRED_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "cancer_signs",
+        "Does any of these apply: your back pain is new and you are under 20 or over 50; you have had cancer; "
+        "you have lost weight without trying; pain at night that changing position does not ease; or no "
+        "improvement at all after a month?",
+        AdviceLevel.SEE_CLINICIAN,
+        RED_FLAG_SOURCE,
+    ),
+)
+KNOWN_QUESTIONS: Mapping[str, Question] = {question.id: question for question in QUESTIONS + RETIRED_QUESTIONS}
+
 ADVICE: Mapping[AdviceLevel, str] = {
     AdviceLevel.CLEAR: "Thank you. Nothing here stands in the way of resting. Stop if the position brings on "
     "or worsens your symptoms.",
@@ -131,6 +161,20 @@ ADVICE: Mapping[AdviceLevel, str] = {
     "operation) before continuing. crest will not start a session until then.",
     AdviceLevel.URGENT: "Please seek urgent medical care now: call your emergency number or go to an emergency "
     "department. These signs need to be checked straight away.",
+}
+
+
+# How long answers that raised a concern hold before a fresh set of answers can lift it, so that answering "no" ten
+# times in a row never unlocks a session. Pregnancy: no wait, since its advice still lets the person rest (on their
+# side) and there is nothing to walk around; a slip of the finger is corrected at once. See a clinician: a week,
+# about the time it takes to get an appointment (a fever or a fall has settled or been seen by then); the clinician's
+# all-clear lifts it sooner. Urgent care: two weeks, and no all-clear lifts it: these signs need assessment in hospital
+# and its first follow-up before anything else, and a quick "no" must never stand in for that.
+ANSWER_AGAIN_AFTER: Mapping[AdviceLevel, timedelta] = {
+    AdviceLevel.CLEAR: timedelta(0),
+    AdviceLevel.SIDE_LYING: timedelta(0),
+    AdviceLevel.SEE_CLINICIAN: timedelta(days=7),
+    AdviceLevel.URGENT: timedelta(days=14),
 }
 
 
@@ -162,22 +206,36 @@ def assess(answers: Mapping[str, bool]) -> Assessment:
     return Assessment(level, ADVICE[level], reasons)
 
 
-def level_of(answers: Mapping[str, bool], stored_name: str) -> AdviceLevel | None:
-    """The level a stored screen stands for: the more serious of what was stored and what its answers say.
+def yes_answers(answers: Mapping[str, bool]) -> tuple[Question, ...]:
+    """The known questions answered "yes", in the order they are asked (retired ones last)."""
+    return tuple(question for question in KNOWN_QUESTIONS.values() if answers.get(question.id) is True)
 
-    Recomputed, so that a hand-edited or mistyped level can never hide a "yes" to a warning sign. None when the
-    stored name is unreadable and no answer raises a concern: the questions are then simply asked again.
+
+def unknown_question_ids(answers: Mapping[str, bool]) -> list[str]:
+    """Question ids that are neither asked now nor retired: another program's answers, or a typo."""
+    return sorted(set(answers) - set(KNOWN_QUESTIONS))
+
+
+def level_of(
+    answers: Mapping[str, bool], stored_name: str, cleared: frozenset[str] = frozenset()
+) -> AdviceLevel | None:
+    """The level a stored screen stands for, leaving out the answers in `cleared` (lifted by a clinician).
+
+    Recomputed from the answers, so that a hand-edited or mistyped level can never hide a "yes" to a warning sign.
+    A stored level above what every answer says (written by a crest that asked a question this one does not know)
+    still counts. None when the stored name is unreadable and no answer raises a concern: the questions are then
+    simply asked again.
     """
-    derived = max((question.level for question in QUESTIONS if answers.get(question.id)), default=AdviceLevel.CLEAR)
+    said = yes_answers(answers)
+    derived = max((question.level for question in said), default=AdviceLevel.CLEAR)
+    standing = max((question.level for question in said if question.id not in cleared), default=AdviceLevel.CLEAR)
     try:
         stored = AdviceLevel.named(stored_name)
     except UnknownAdviceLevel:
         return derived if derived is not AdviceLevel.CLEAR else None
-    return max(stored, derived)
+    return max(standing, stored) if stored > derived else standing
 
 
-def screen_due(last_answered_at: datetime | None, last_level: AdviceLevel | None, now: datetime) -> bool:
-    """Ask before the first session, again after 90 days, and again whenever the last answers raised a concern."""
-    if last_answered_at is None or last_level is None:
-        return True
-    return last_level is not AdviceLevel.CLEAR or now - last_answered_at >= ASK_AGAIN_AFTER
+def may_clear(question: Question) -> bool:
+    """A clinician's all-clear lifts "see a clinician first"; urgent-care signs and pregnancy are never lifted."""
+    return question.level is AdviceLevel.SEE_CLINICIAN

@@ -38,7 +38,7 @@ class Services:
 
     @classmethod
     def over(cls, journal: Journal, clock: Clock, zone: tzinfo) -> Services:
-        safety = Safety(journal, clock)
+        safety = Safety(journal, clock, zone)
         preferences = PreferencesStore(journal)
         return cls(
             safety=safety,

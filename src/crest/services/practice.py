@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
-from crest.journal.records import PracticeSession, SessionEdit
+from crest.errors import CrestError
+from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware
 from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages, this_process
 from crest.journal.vocabulary import SessionStatus
 from crest.services.safety import Safety
@@ -16,6 +17,10 @@ if TYPE_CHECKING:
 
 # A page checkpoints several times within this, paused or not; a hidden tab's timers may run only once a minute.
 PAGE_SILENT_AFTER_S = 5 * 60
+
+
+class SessionInTheFuture(CrestError):
+    """A session logged as done that has not ended yet."""
 
 
 class PracticeSessions:
@@ -33,7 +38,7 @@ class PracticeSessions:
         before_check_in_id: int | None = None,
     ) -> PracticeSession:
         """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands."""
-        self._safety.require_no_concern()
+        self._safety.require_may_practise(variant)
         session_id = self._journal.start_session(
             self._clock(),
             planned_minutes,
@@ -43,6 +48,17 @@ class PracticeSessions:
             before_check_in_id=before_check_in_id,
         )
         return self._journal.get_session(session_id)
+
+    def log(self, started_at: datetime, minutes: int, variant: str) -> PracticeSession:
+        """A session done without the app (on holiday, at a class), logged afterwards: back-dated, never ahead."""
+        start = require_aware(started_at, "the session start")
+        # Compared on the side of now, which never overflows (a start in year 9999 plus minutes would).
+        if start > self._clock() + timedelta(minutes=1) - timedelta(minutes=check_planned_minutes(minutes)):
+            raise SessionInTheFuture(
+                f"a session starting {start.isoformat(timespec='minutes')} for {minutes} minutes has not ended yet; "
+                "log a session once it is done"
+            )
+        return self._journal.get_session(self._journal.log_session(start, minutes, variant))
 
     def checkpoint(self, session_id: int, elapsed_s: float) -> PracticeSession:
         self._journal.checkpoint_session(session_id, elapsed_s)

@@ -63,7 +63,18 @@ class ClinicianReports:
             safety = SafetySummary(
                 answered_at=standing.latest.answered_at,
                 advice=standing.advice or "These answers were saved in a form this crest cannot read.",
-                answered_yes=tuple((reason.text, reason.source) for reason in standing.reasons),
+                answered_yes=tuple(
+                    (
+                        reason.question.text
+                        + (
+                            f" (cleared by {reason.cleared_by.clinician} on {reason.cleared_by.cleared_on})"
+                            if reason.cleared_by is not None
+                            else ""
+                        ),
+                        reason.question.source,
+                    )
+                    for reason in standing.reasons
+                ),
             )
         return ClinicianReport(
             data=data,

@@ -1,30 +1,27 @@
-"""The safety screen as a use case: where the person stands, recording answers, and whether a session may start.
+"""The safety screen as a use case: where the person stands, recording answers and all-clears, and the gate.
 
 Both doors ask this one service, so the terminal and the browser can never disagree about whether a warning
-sign stands. A concern that stands is never lifted by skipping the questions (`--yes`, the API).
+sign stands. A concern that stands is never lifted by skipping the questions (`--yes`, the API), nor by answering
+again before the advice's waiting time: only by a clinician's all-clear (for "see a clinician first") or by fresh
+answers once that time has passed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.errors import CrestError
-from crest.journal.records import SafetyScreen
-from crest.safety.screen import (
-    ADVICE,
-    QUESTIONS,
-    AdviceLevel,
-    Question,
-    assess,
-    level_of,
-    screen_due,
-)
+from crest.journal.records import SafetyClearance, SafetyScreen
+from crest.safety.screen import CLEARANCE_VALID_FOR, QUESTIONS, AdviceLevel, Question, assess
+from crest.safety.standing import LONGEST_WAIT, SafetyStanding, safety_standing
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
+
+__all__ = ["ClearanceRefused", "Safety", "SafetyConcernStands", "SafetyStanding"]
 
 
 class SafetyConcernStands(CrestError):
@@ -34,60 +31,78 @@ class SafetyConcernStands(CrestError):
     http_status = 409
 
 
-@dataclass(frozen=True)
-class SafetyStanding:
-    """What the person's last answers mean now."""
+class ClearanceRefused(CrestError):
+    """A clinician's all-clear that cannot be recorded: nothing to clear, an urgent sign, or a day out of range."""
 
-    latest: SafetyScreen | None
-    level: AdviceLevel | None  # None: never answered, or answered in a form this crest cannot read
-    due: bool  # the questions should be asked (again) before the next session
-
-    @property
-    def concern_stands(self) -> bool:
-        return self.level is not None and self.level is not AdviceLevel.CLEAR
-
-    @property
-    def advice(self) -> str | None:
-        return None if self.level is None else ADVICE[self.level]
-
-    @property
-    def reasons(self) -> tuple[Question, ...]:
-        """The questions answered "yes": what the advice is about."""
-        if self.latest is None:
-            return ()
-        return tuple(question for question in QUESTIONS if self.latest.answers.get(question.id))
-
-    def explanation(self) -> str:
-        """The advice with the answers that led to it and their sources, in one line."""
-        because = "; ".join(f"{reason.text} (source: {reason.source})" for reason in self.reasons)
-        return f"{self.advice} You answered yes to: {because}" if because else (self.advice or "")
+    http_status = 409
 
 
 class Safety:
-    def __init__(self, journal: Journal, clock: Clock) -> None:
+    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo) -> None:
         self._journal = journal
         self._clock = clock
+        self._zone = zone
 
     @staticmethod
     def questions() -> tuple[Question, ...]:
         return QUESTIONS
 
     def standing(self) -> SafetyStanding:
-        latest = self._journal.latest_safety_screen()
-        if latest is None:
-            return SafetyStanding(None, None, due=True)
-        level = level_of(latest.answers, latest.advice_level)
-        return SafetyStanding(latest, level, due=screen_due(latest.answered_at, level, self._clock()))
+        now = self._clock()
+        screens = self._journal.safety_screens_since(now - LONGEST_WAIT)
+        return safety_standing(screens, self._journal.safety_clearances(), now)
 
     def record(self, answers: Mapping[str, bool]) -> SafetyStanding:
+        """Keep the answers. While earlier answers still hold (their waiting time), they keep standing too."""
         assessment = assess(answers)
         screen = SafetyScreen(answered_at=self._clock(), answers=answers, advice_level=assessment.level.stored_name)
         self._journal.record_safety_screen(screen)
         return self.standing()
 
-    def require_no_concern(self) -> SafetyStanding:
-        """The gate before a session starts: refuses while a concern stands, whatever else was confirmed."""
+    def record_clearance(self, clinician: str, cleared_on: date) -> SafetyStanding:
+        """A clinician checked the answers that advise seeing one and cleared the person to practise.
+
+        It covers the "see a clinician first" answers that stand now; urgent-care signs are never cleared this way.
+        """
+        standing = self.standing()
+        now = self._clock()
+        today = now.astimezone(self._zone).date()
+        if standing.level is AdviceLevel.URGENT:
+            raise ClearanceRefused(
+                "urgent-care signs cannot be cleared here: please seek urgent medical care. "
+                f"Nothing was recorded. {standing.explanation()}"
+            )
+        if not standing.clearable:
+            raise ClearanceRefused("no answer that advises seeing a clinician stands now; there is nothing to clear")
+        if cleared_on > today:
+            raise ClearanceRefused(f"the day of the clearance, {cleared_on}, is in the future")
+        if today - cleared_on >= CLEARANCE_VALID_FOR:
+            raise ClearanceRefused(
+                f"a clearance stands for {CLEARANCE_VALID_FOR.days} days; one from {cleared_on} has run out. "
+                "Please ask your clinician again"
+            )
+        clearance = SafetyClearance(
+            recorded_at=now,
+            clinician=clinician,
+            cleared_on=cleared_on,
+            question_ids=tuple(reason.question.id for reason in standing.clearable),
+        )
+        self._journal.record_safety_clearance(clearance)
+        return self.standing()
+
+    def clearances(self) -> list[SafetyClearance]:
+        return self._journal.safety_clearances()
+
+    def require_may_practise(self, variant: str) -> SafetyStanding:
+        """The gate before a session starts: refuses while a concern stands, whatever else was confirmed.
+
+        While the answers advise resting on the side (pregnancy), only the side-lying rest may start.
+        """
         standing = self.standing()
         if standing.concern_stands:
             raise SafetyConcernStands(f"no session was started: {standing.explanation()}")
+        if not standing.may_practise(variant) and standing.level is not None:
+            raise SafetyConcernStands(
+                f"no session was started: {standing.explanation()} Choose the side-lying rest (variant side_lying)."
+            )
         return standing

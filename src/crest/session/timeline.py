@@ -99,16 +99,17 @@ def build_timeline(protocol: Protocol, variant: str, minutes: int) -> Timeline:
     def cue(at_s: int, kind: CueKind, text: SourcedText) -> Cue:
         return Cue(at_s, kind, text.id, text.text, protocol.cite(text.sources))
 
-    cues = [cue(0, "settle", protocol.settle_cue)]
+    cues = [cue(0, "settle", protocol.settle_cue_for(variant_name))]
     movement_citation = protocol.cite(chosen.movement_sources) if chosen.movement_sources else ""
     at_s = settle_end_s
     for _ in range(chosen.movement_rounds):
         for part in chosen.movement:
             cues.append(Cue(at_s, "movement", part.id, part.text, movement_citation))
             at_s += part.seconds
-    rest_times = _rest_cue_times(movement_end_s, closing_start_s, timing.min_cue_gap_s, len(protocol.rest_cues))
-    cues += [cue(at_s, "rest", text) for at_s, text in zip(rest_times, protocol.rest_cues, strict=False)]
-    cues.append(cue(closing_start_s, "closing", protocol.closing_cue))
+    rest_cues = protocol.rest_cues_for(variant_name)
+    rest_times = _rest_cue_times(movement_end_s, closing_start_s, timing.min_cue_gap_s, len(rest_cues))
+    cues += [cue(at_s, "rest", text) for at_s, text in zip(rest_times, rest_cues, strict=False)]
+    cues.append(cue(closing_start_s, "closing", protocol.closing_cue_for(variant_name)))
     return Timeline(
         variant=variant_name,
         minutes=minutes,

@@ -18,6 +18,7 @@ from crest.charts import (
     line_chart,
     lollipop_chart,
 )
+from crest.durations import rested_text
 from crest.insights.pain import Place, PlaceSeries, SessionChange
 from crest.insights.practice import WeekTotal
 from crest.journal.records import CheckIn, PracticeSession
@@ -54,11 +55,6 @@ def variant_title(protocol: Protocol, variant: str) -> str:
     return protocol.variants[variant].title if variant in protocol.variants else variant
 
 
-def _minutes_text(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-
-
 def journal_rows(
     entries: Sequence[PracticeSession | CheckIn], protocol: Protocol, zone: tzinfo, now: datetime
 ) -> list[dict[str, Any]]:
@@ -74,15 +70,17 @@ def journal_rows(
 def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now: datetime) -> dict[str, Any]:
     variant = variant_title(protocol, session.variant)
     lines = [
-        f"{_minutes_text(session.actual_seconds)} of {session.planned_minutes} min, {variant}",
+        f"{rested_text(session.actual_seconds)} of {session.planned_minutes} min, {variant}",
         session.status.label.capitalize(),
     ]
     if session.position_check_summary:
         lines.append(session.position_check_summary)
+    if session.logged:
+        lines.append("Logged afterwards, not timed")
     return {
         "kind": "session",
         "id": session.id,
-        "title": "Session",
+        "title": "Logged session" if session.logged else "Session",
         "lines": lines,
         "at_iso": session.started_at.isoformat(),
         "when": friendly_time(session.started_at, zone, now),
@@ -97,7 +95,7 @@ def _check_in_row(check_in: CheckIn, zone: tzinfo, now: datetime) -> dict[str, A
     if check_in.pain:
         lines.append(", ".join(f"{place_label(Place(p.region, p.side))} {p.score}/10" for p in check_in.pain))
     if check_in.compared_with_before:
-        lines.append(f"Compared with before: {check_in.compared_with_before}")
+        lines.append(f"Compared with before: {check_in.compared_with_before.label}")
     if check_in.sensations:
         lines.append("Noticed: " + ", ".join(name.label for name in sorted(check_in.sensations)))
     if check_in.note:

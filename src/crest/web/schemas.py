@@ -18,6 +18,7 @@ from pydantic import (
     field_validator,
 )
 
+from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.interop.ical import Weekday
 from crest.journal import records
@@ -27,21 +28,27 @@ from crest.journal.vocabulary import Sensation as SensationName
 from crest.journal.vocabulary import Side as SideName
 from crest.protocol.model import VariantName
 from crest.safety.screen import QUESTIONS
+from crest.safety.worse_check_in import WorseAdvice
 from crest.services.preferences import Preferences
 
 RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A day in a query, as 2026-05-01 only (pydantic would read 0 as 1970-01-01), from records.EARLIEST_DAY's year to
+# records.LATEST_DAY's (tests/unit/web/test_day_pattern.py keeps them equal).
+DAY_PATTERN = r"^(19[0-9]{2}|[2-8][0-9]{3}|9000)-[0-9]{2}-[0-9]{2}$"
 
 
 def _iso_day(value: Any) -> Any:
-    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
-        raise ValueError("write the day as YYYY-MM-DD, like 2026-05-01")
+    if isinstance(value, str) and not re.fullmatch(DAY_PATTERN, value):
+        raise ValueError("write the day as YYYY-MM-DD, from 1900 on, like 2026-05-01")
     return value
 
 
-# A day in a query, as 2026-05-01 only (pydantic would read 0 as 1970-01-01).
-Day = Annotated[date, BeforeValidator(_iso_day)]
+Day = Annotated[
+    date,
+    BeforeValidator(_iso_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN}),
+]
 # A note as records.check_note takes it: plain text, where only tabs and line breaks may be control characters.
 NOTE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
 # A name as crest keeps it (spacing made single spaces): no control characters but those Python counts as spacing.
@@ -100,11 +107,21 @@ class SessionStart(JsonInput):
     planned_minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES)
     variant: VariantName = "standard"
     position_check_summary: str | None = Field(
-        None, max_length=500, description="the camera check's last one-line summary, when one was done"
+        None,
+        max_length=records.MAX_POSITION_SUMMARY_CHARACTERS,
+        description="the camera check's last one-line summary, when one was done",
     )
     before_checkin_id: int | None = Field(
         None, ge=1, le=records.MAX_RECORD_ID, description="the check-in made just before: linked to this session"
     )
+
+
+class SessionLogIn(JsonInput):
+    """A session done without the app (on holiday, at a class), logged afterwards."""
+
+    started_at: datetime = Field(description="when it started, ISO 8601 with a time zone; never in the future")
+    minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES, description="minutes rested")
+    variant: VariantName = "standard"
 
 
 class SessionCheckpoint(JsonInput):
@@ -123,7 +140,7 @@ class SessionUpdate(JsonInput):
     actual_seconds: int = Field(
         ge=0,
         le=records.MAX_PLANNED_MINUTES * 60,
-        description="seconds rested, at most the session's planned minutes (more answers 409)",
+        description="seconds rested (870 is shown as '14 min 30 s'), at most the session's planned minutes (more: 409)",
     )
     status: FinishedStatus
 
@@ -135,10 +152,12 @@ class SessionOut(BaseModel):
     id: int
     started_at: datetime
     planned_minutes: int
-    actual_seconds: int
+    actual_seconds: int = Field(description="seconds rested")
+    rested: str = Field(description="the time rested as crest shows it everywhere: '14 min 30 s', '15 min', '9 s'")
     variant: str
     status: str
     position_check_summary: str | None
+    logged: bool = Field(description="done without the app and logged afterwards, not timed")
 
     @classmethod
     def of(cls, session: records.PracticeSession) -> "SessionOut":
@@ -148,9 +167,11 @@ class SessionOut(BaseModel):
             started_at=session.started_at,
             planned_minutes=session.planned_minutes,
             actual_seconds=session.actual_seconds,
+            rested=rested_text(session.actual_seconds),
             variant=session.variant,
             status=session.status,
             position_check_summary=session.position_check_summary,
+            logged=session.logged,
         )
 
 
@@ -241,6 +262,42 @@ class CheckInOut(BaseModel):
         )
 
 
+class WarningSignOut(BaseModel):
+    level: Literal["urgent_care", "see_clinician"]
+    title: str
+    text: str
+    sources: list[str]
+
+
+class CheckInAdviceOut(BaseModel):
+    """The calm answer to a check-in that is clearly worse than before, or that names a warning sign."""
+
+    worse: bool = Field(description="a rise of 2 or more, 7/10 or more, or 'worse': stop for today")
+    reasons: list[str]
+    steps: list[str]
+    sources: list[str]
+    warnings: list[WarningSignOut] = Field(description="warning signs from the note or the places, urgent first")
+
+    @classmethod
+    def of(cls, advice: WorseAdvice | None) -> "CheckInAdviceOut | None":
+        if advice is None:
+            return None
+        return cls(
+            worse=advice.worse,
+            reasons=list(advice.reasons),
+            steps=list(advice.steps),
+            sources=list(advice.sources),
+            warnings=[
+                WarningSignOut(level=sign.level.value, title=sign.title, text=sign.text, sources=list(sign.sources))
+                for sign in advice.warnings
+            ],
+        )
+
+
+class CheckInSavedOut(CheckInOut):
+    advice: CheckInAdviceOut | None = Field(None, description="present when the check-in calls for advice")
+
+
 class SafetyQuestionOut(BaseModel):
     id: str
     text: str
@@ -298,12 +355,42 @@ class PreferencesIn(Preferences):
         return as_sent(cls.model_fields[name].annotation, value)
 
 
+class ClearanceIn(JsonInput):
+    clinician: str = Field(
+        min_length=1, max_length=records.MAX_CLINICIAN_CHARACTERS, description="who cleared you: name and role"
+    )
+    cleared_on: date = Field(description="the day the clinician checked")
+
+
+class ClearanceOut(BaseModel):
+    id: int
+    recorded_at: datetime
+    clinician: str
+    cleared_on: date
+    question_ids: list[str] = Field(description="the answers it covers")
+
+
+class SafetyReasonOut(BaseModel):
+    question_id: str
+    text: str
+    source: str
+    answered_at: datetime
+    cleared_by: str | None = Field(description="the clinician who cleared this answer, when one did")
+    cleared_on: date | None
+
+
 class SafetyOut(BaseModel):
     answered_at: datetime
     advice_level: str
     advice: str
-    may_practise: bool
+    may_practise: bool = Field(description="a session may start (in one of `variants`)")
+    variants: list[str] = Field(description="the variants that may start now (only side_lying during pregnancy)")
     due: bool = Field(description="true when the questions should be asked (again) before the next session")
+    reasons: list[SafetyReasonOut] = Field(description="each yes answer behind the advice, with its source")
+    answer_again_from: datetime | None = Field(
+        description="while a concern stands: when a fresh set of answers can lift it (earlier answers are kept but "
+        "do not lift it)"
+    )
 
 
 class ErrorOut(BaseModel):

@@ -24,6 +24,7 @@ def test_scripted_session_runs_to_completion_and_is_recorded(run_crest: RunCrest
     assert result.returncode == 0, result.stderr
     assert "Time is up" in result.stdout
     assert "roll gently onto one side" in result.stdout
+    assert result.stdout.count("not medical advice") == 1
     assert "Traceback" not in result.stdout + result.stderr
     with Journal.open() as journal:
         [session] = journal.list_sessions()
@@ -44,10 +45,12 @@ def test_short_session_gets_a_note_about_the_usual_range(run_crest: RunCrest) ->
     assert "10-20 minutes" in result.stdout
 
 
-def test_minutes_outside_the_range_is_a_one_line_error(run_crest: RunCrest) -> None:
-    result = run_crest("session", "--minutes", "45", "--yes")
+@pytest.mark.parametrize("minutes", ["45", "0", "4", "31", "-1"])
+def test_minutes_outside_the_range_is_a_one_line_error(run_crest: RunCrest, minutes: str) -> None:
+    result = run_crest("session", "--minutes", minutes, "--yes")
     assert result.returncode == 2
-    assert result.stderr.strip() == "crest: a session lasts 5 to 30 minutes; 45 is outside that"
+    assert result.stderr.strip() == f"crest: a session lasts 5 to 30 minutes; {minutes} is outside that"
+    assert sessions() == []
 
 
 def test_unknown_variant_and_bad_speed_are_one_line_errors(run_crest: RunCrest) -> None:
@@ -59,11 +62,10 @@ def test_unknown_variant_and_bad_speed_are_one_line_errors(run_crest: RunCrest) 
 
 
 def test_first_session_without_yes_asks_the_safety_questions_and_a_yes_stops_it(run_crest: RunCrest) -> None:
-    answers = "\n".join("y" if question.id == "both_legs" else "n" for question in QUESTIONS) + "\n"
-    result = run_crest("session", "--minutes", "5", "--speed", "300", input_text=answers)
+    result = run_crest("session", "--minutes", "5", "--speed", "300", input_text=_answers_with_yes_to("both_legs"))
     assert result.returncode == 1
     assert "urgent medical care" in result.stdout
-    assert "not medical advice" in result.stdout
+    assert result.stdout.count("not medical advice") == 1
     assert sessions() == []
 
 
@@ -146,7 +148,8 @@ def test_a_closed_stdin_is_handled_like_an_empty_one(crest_env: dict[str, str]) 
 
 
 def _answers_with_yes_to(question_id: str) -> str:
-    return "\n".join("y" if question.id == question_id else "n" for question in QUESTIONS) + "\n"
+    """Every question answered, one "yes", and that "yes" confirmed when crest asks whether it is right."""
+    return "\n".join("y" if question.id == question_id else "n" for question in QUESTIONS) + "\ny\n"
 
 
 @pytest.mark.parametrize(
@@ -164,3 +167,54 @@ def test_yes_never_walks_around_a_standing_safety_concern(run_crest: RunCrest, r
     question = next(question for question in QUESTIONS if question.id == red_flag)
     assert question.text in line and question.source in line  # which answer caused it, and its source
     assert sessions() == []
+
+
+def _fake_speech_engine(folder: Path) -> Path:
+    """An espeak-ng stand-in on PATH that writes down what it was asked to say."""
+    spoken = folder / "spoken.txt"
+    engine = folder / "espeak-ng"
+    engine.write_text(f'#!/bin/sh\nfor last; do :; done\necho "$last" >> {spoken}\n')
+    engine.chmod(0o755)
+    return spoken
+
+
+def test_the_somatic_movements_are_spoken_by_default(
+    run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path
+) -> None:
+    spoken = _fake_speech_engine(tmp_path)
+    crest_env["PATH"] = f"{tmp_path}:{crest_env['PATH']}"
+    result = run_crest("session", "--minutes", "5", "--variant", "somatic", "--speed", "60", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "arch your lower back" in spoken.read_text()
+
+    spoken.unlink()
+    quiet = run_crest("session", "--minutes", "5", "--variant", "somatic", "--speed", "300", "--yes", "--no-voice")
+    assert quiet.returncode == 0 and not spoken.exists()
+    run_crest("session", "--minutes", "5", "--speed", "300", "--yes")  # the standard rest stays silent unless asked
+    assert not spoken.exists()
+
+
+def test_history_writes_time_rested_like_every_other_door(run_crest: RunCrest) -> None:
+    run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+    history = run_crest("history")
+    assert "5 min" in history.stdout and "5:00" not in history.stdout
+
+
+def test_a_session_done_without_the_app_is_logged_back_dated(run_crest: RunCrest) -> None:
+    logged = run_crest("log-session", "--minutes", "20", "--at", "2026-04-28T08:00", "--variant", "supported")
+    assert logged.returncode == 0, logged.stderr
+    assert "marked as logged, not timed" in logged.stdout
+    [session] = sessions()
+    assert (session.logged, session.actual_seconds, session.status, session.variant) == (
+        True, 1200, "completed", "supported"
+    )
+    assert "completed (logged)" in run_crest("history").stdout
+    assert '"logged": true' in run_crest("export", "--format", "json").stdout
+    for args, words in (
+        (["--minutes", "20", "--at", "2999-01-01T08:00"], "has not ended yet"),
+        (["--minutes", "45"], "outside 5-30 minutes"),
+        (["--minutes", "20", "--variant", "upside_down"], "unknown variant"),
+    ):
+        refused = run_crest("log-session", *args)
+        assert refused.returncode == 2 and words in refused.stderr
+    assert len(sessions()) == 1

@@ -2,7 +2,6 @@ import time
 from io import StringIO
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 
 from crest.cli import guided_session
@@ -10,15 +9,14 @@ from crest.protocol import load_protocol
 from crest.sound import Speaker
 
 
-def test_the_ending_is_spoken_whole_as_one_utterance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_ending_is_spoken_whole_as_one_utterance(tmp_path: Path) -> None:
     spoken = tmp_path / "spoken.txt"
     engine = tmp_path / "fake-espeak"
     engine.write_text(f'#!/bin/sh\nfor last; do :; done\necho "$last" >> {spoken}\n')
     engine.chmod(0o755)
-    monkeypatch.setattr(guided_session, "play_chime", lambda: True)
     crp = load_protocol()
 
-    guided_session._ending(crp, Speaker(str(engine)), Console(file=StringIO()))
+    guided_session._coming_up(crp.ending_for("standard"), Speaker(str(engine)), Console(file=StringIO()))
 
     deadline = time.monotonic() + 10
     while not spoken.exists() and time.monotonic() < deadline:

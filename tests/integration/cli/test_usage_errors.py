@@ -3,6 +3,8 @@ from collections.abc import Callable
 
 import pytest
 
+from crest.safety.screen import QUESTIONS
+
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -24,7 +26,7 @@ def test_usage_errors_are_one_line_with_exit_code_2(run_crest: RunCrest, args: l
 
 
 def test_exit_codes_chosen_by_a_command_still_reach_the_shell(run_crest: RunCrest) -> None:
-    answers = "y\n" + "n\n" * 20  # a "yes" to the first red flag
+    answers = "y\n" + "n\n" * (len(QUESTIONS) - 1) + "y\n"  # a "yes" to the first red flag, confirmed
     result = run_crest("safety", input_text=answers)
     assert result.returncode == 1
     assert "urgent medical care" in result.stdout

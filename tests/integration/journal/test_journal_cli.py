@@ -144,7 +144,7 @@ def test_history_table_shows_sessions_and_check_ins(home: Path) -> None:
     assert "Sessions" in output
     assert "Check-ins" in output
     assert "supported" in output
-    assert "15:05" in output
+    assert "15 min 5 s" in output
     assert "Felt taller." in output
     assert "after session 1" in output
 

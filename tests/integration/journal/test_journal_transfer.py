@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from crest.journal.records import CheckIn, PainRating, SafetyScreen
+from crest.journal.records import CheckIn, PainRating, SafetyClearance, SafetyScreen
 from crest.journal.store import Journal, JournalNotEmpty
 from crest.journal.transfer import export_text, parse_export
 
@@ -43,9 +43,18 @@ def _fill(journal: Journal) -> None:
     journal.add_checkin(
         CheckIn(at=START + timedelta(days=2), sensations=frozenset({"none"}), note="Ünïcode ✓")
     )
+    # An answer set of an older crest: its bundled question is retired but still read at its level.
     journal.record_safety_screen(
         SafetyScreen(
-            datetime(2026, 4, 30, tzinfo=UTC), {"pregnant": False, "fever_or_weight_loss": False}, "clear"
+            datetime(2026, 4, 30, tzinfo=UTC), {"pregnant_16_weeks": False, "cancer_signs": True}, "see_clinician"
+        )
+    )
+    journal.record_safety_clearance(
+        SafetyClearance(
+            recorded_at=datetime(2026, 4, 30, 18, tzinfo=UTC),
+            clinician='Dr Ames, "physio", Leeds',
+            cleared_on=date(2026, 4, 29),
+            question_ids=("cancer_signs",),
         )
     )
     journal.save_settings({"voice": "on", "default_minutes": "15"})
@@ -84,7 +93,11 @@ def test_new_records_after_import_get_fresh_ids(new_journal_url: Callable[[], st
         target.import_contents(contents)
         session_id = target.start_session(START + timedelta(days=5), 15, "standard", writer="2@host")
         check_in_id = target.add_checkin(CheckIn(at=START, note="after the import"))
-        screen_id = target.record_safety_screen(SafetyScreen(START, {"pregnant": False}, "clear"))
+        screen_id = target.record_safety_screen(SafetyScreen(START, {"pregnant_16_weeks": False}, "clear"))
+        clearance_id = target.record_safety_clearance(
+            SafetyClearance(recorded_at=START, clinician="Dr B", cleared_on=date(2026, 5, 1), question_ids=("x",))
+        )
+    assert clearance_id == 2
     assert session_id == max(session.id or 0 for session in contents.sessions) + 1
     assert check_in_id == max(check_in.id or 0 for check_in in contents.check_ins) + 1
     assert screen_id == 2

@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
-from pipeline_media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
+
+from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
 
 def crest(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(home), "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "crest", *args], capture_output=True, text=True, env=env, timeout=240
-    )
+    return subprocess.run([sys.executable, "-m", "crest", *args], capture_output=True, text=True, env=env, timeout=240)
 
 
 def _no_traceback(process: subprocess.CompletedProcess[str]) -> None:
@@ -56,8 +56,11 @@ def test_human_output_names_each_criterion(tmp_path: Path) -> None:
     _no_traceback(process)
     assert process.returncode == 0
     assert "in the rest position" in process.stdout
-    for name in ("lying_on_back", "knees_bent", "heel_distance", "arms_below_shoulders"):
-        assert name in process.stdout
+    # Each criterion by its label, defined once in crest.posture.vocabulary.
+    for label in ("Lying on the back", "Knees bent up", "Heel distance", "Arms below shoulders"):
+        assert label in process.stdout
+    assert "camera from the side" in process.stdout
+    assert "can't tell from here" in process.stdout  # knee width, from the side
     assert "not medical advice" in process.stdout
     assert process.stderr.strip() == ""  # the pose model's own chatter is kept off the terminal
 
@@ -84,6 +87,7 @@ def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> No
     assert set(record) == {
         "file",
         "pose_recognized",
+        "confidence",
         "view",
         "criteria",
         "summary",
@@ -93,15 +97,42 @@ def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> No
     }
 
 
+def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:
+    video = tmp_path / "rest-then-face-down.mp4"
+    write_video_from_photos(video, [(IN_POSITION_PHOTO, 4.0), (FACE_DOWN_PHOTO, 4.0)])
+    process = crest("check", str(video), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 0
+    assert "timeline:" in process.stdout
+    assert "In position: yes 00:00-" in process.stdout
+    assert "Lying on the back: OK 00:00-" in process.stdout
+    # A moment's time is written once: "00:04 left the position: ...", never "... at 00:04" after it.
+    moments = [line.strip() for line in process.stdout.splitlines() if "left the position" in line]
+    assert moments and all(line.count(":") == 2 for line in moments)
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "suffix"), [(1, 10000, ".png"), (10000, 1, ".png"), (1, 10000, ".webp"), (10000, 1, ".webp")]
+)
+def test_pictures_too_thin_to_show_a_person_are_one_line(tmp_path: Path, width: int, height: int, suffix: str) -> None:
+    strip = tmp_path / f"strip{suffix}"
+    cv2.imwrite(str(strip), np.full((height, width, 3), 128, np.uint8))
+    process = crest("check", str(strip), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 2
+    assert process.stderr.strip() == (
+        f"crest: strip{suffix}: the picture is {width}x{height} pixels, too narrow to show a person; "
+        "please send a photo"
+    )
+
+
 def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
     broken = tmp_path / "broken.mov"
     broken.write_bytes(b"\x00\x00\x00\x18ftypqt  " + b"\x00" * 500)
     process = crest("check", str(broken), home=tmp_path)
     _no_traceback(process)
     assert process.returncode == 2
-    assert (
-        process.stderr.strip() == "crest: broken.mov: this video cannot be read (unknown or damaged format)"
-    )
+    assert process.stderr.strip() == "crest: broken.mov: this video cannot be read (unknown or damaged format)"
 
 
 @pytest.mark.parametrize(

@@ -187,3 +187,62 @@ def test_stopping_early_ends_the_decoding_thread(tmp_path: Path) -> None:
     frames.close()
     assert first.time_s == 0.0
     assert not any(thread.name == "crest-video-decode" for thread in threading.enumerate())
+
+
+STRIPS = [(1, 10000, ".png"), (10000, 1, ".png"), (1, 10000, ".webp"), (10000, 1, ".webp"), (40, 9000, ".jpg")]
+
+
+@pytest.mark.parametrize(("width", "height", "extension"), STRIPS)
+def test_pictures_too_thin_to_show_a_person_are_refused_in_one_line(width: int, height: int, extension: str) -> None:
+    data = _encoded(extension, np.full((height, width, 3), 128, np.uint8))
+    with pytest.raises(InvalidImage, match=rf"^strip: the picture is {width}x{height} pixels, too narrow"):
+        decode_photo(data, "strip")
+
+
+@pytest.mark.parametrize(("width", "height", "extension"), STRIPS)
+def test_the_web_upload_and_the_live_socket_refuse_them_too(width: int, height: int, extension: str) -> None:
+    from crest.posture.service import CheckService
+
+    data = _encoded(extension, np.full((height, width, 3), 128, np.uint8))
+    service = CheckService(finder=_NoFinder())  # the model is never reached
+    with pytest.raises(InvalidImage, match="too narrow to show a person"):
+        service.check_image_bytes(data, "upload")
+    with pytest.raises(InvalidImage, match="too narrow to show a person"):
+        service.live().frame_jpeg(data, 0.0)
+
+
+class _NoFinder:
+    def detect(self, image_rgb: np.ndarray) -> None:
+        raise AssertionError("the pose model must not see a refused picture")
+
+    def detect_turned(self, image_rgb: np.ndarray, quarter_turns: int) -> None:
+        raise AssertionError("the pose model must not see a refused picture")
+
+    track = detect
+
+    def reset_tracking(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("extension", [".png", ".webp", ".jpg"])
+def test_a_long_picture_decoded_at_a_reduced_size_keeps_its_proportions(extension: str) -> None:
+    # The reduction is chosen from both sides (1/8 would leave the short side 12 px): the picture still comes
+    # out at the asked size with its shape.
+    data = _encoded(extension, _red_picture(100, 990))
+    image = decode_photo(data, "tall", max_side_px=64)
+    assert image.shape[:2] == (64, 6)
+    assert tuple(image[40, 3]) == pytest.approx((220, 0, 0), abs=12)  # red, now in RGB order
+
+
+def test_a_written_picture_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    from crest.posture.media import write_image
+
+    target = tmp_path / "annotated.jpg"
+    target.write_bytes(b"old")
+    target.chmod(0o644)
+    write_image(target, np.zeros((20, 30, 3), np.uint8))
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert cv2.imread(str(target)).shape == (20, 30, 3)

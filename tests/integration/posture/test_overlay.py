@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-from pipeline_media import IN_POSITION_PHOTO
 
 from crest.posture.overlay import (
     PANEL_WIDTH_PX,
@@ -15,6 +14,7 @@ from crest.posture.overlay import (
 )
 from crest.posture.result import CriterionResult
 from crest.posture.service import CheckService, PhotoCheck
+from support.media import IN_POSITION_PHOTO
 
 
 @pytest.fixture(scope="module")

@@ -61,7 +61,88 @@ def test_other_positions_are_not_recognised_and_say_why(
 
 
 def test_sitting_is_told_to_lie_down(estimator: PoseEstimator) -> None:
-    assert (
-        check(estimator, "upper_back_leg_grab_0.jpg").criterion("lying_on_back").advice
-        == "lie down on your back"
-    )
+    assert check(estimator, "upper_back_leg_grab_0.jpg").criterion("lying_on_back").advice == "lie down on your back"
+
+
+@pytest.mark.parametrize(
+    ("photo", "recognized", "expected", "headline"),
+    [
+        (
+            "pelvic_tilt_into_bridge_0.jpg",
+            True,
+            {
+                "lying_on_back": "ok",
+                "knees_bent": "ok",
+                "feet_flat": "ok",
+                "hips_down": "ok",
+                "head_resting": "ok",
+                "arms_below_shoulders": "adjust",
+            },
+            "Constructive rest position, nearly",
+        ),
+        (
+            "supine_chest_throw_0.jpg",
+            True,
+            {"knees_bent": "ok", "feet_flat": "ok", "hips_down": "ok", "arms_below_shoulders": "adjust"},
+            "Constructive rest position, nearly: lower your hands",
+        ),
+        (
+            "crunch_hands_overhead_1.jpg",
+            False,
+            {"knees_bent": "ok", "feet_flat": "ok", "head_resting": "adjust"},
+            # The most basic problem first: the head, not the arms.
+            "Not quite the constructive rest position yet: let your head rest back on the floor",
+        ),
+        (
+            "pelvic_tilt_into_bridge_1.jpg",
+            False,
+            # The bridge tips the shoulder-hip line; feet down are still read from the picture's vertical.
+            {"knees_bent": "ok", "feet_flat": "ok", "hips_down": "adjust"},
+            "Not quite the constructive rest position yet: lower your hips",
+        ),
+        (
+            "dead_bug_0.jpg",
+            False,
+            {"knees_bent": "adjust", "feet_flat": "adjust"},
+            "Not quite the constructive rest position yet: lower your feet to the floor",
+        ),
+        (
+            "oblique_crunches_0.jpg",
+            False,
+            {"knees_bent": "adjust", "feet_flat": "adjust"},
+            "Not quite the constructive rest position yet: lower your feet to the floor",
+        ),
+        (
+            "childs_pose_1.jpg",
+            False,
+            {"lying_on_back": "adjust", "knees_bent": "not_visible", "head_resting": "not_visible"},
+            "Not quite the constructive rest position yet: lie down on your back",
+        ),
+        (
+            "lower_back_curl_0.jpg",
+            False,
+            {"lying_on_back": "adjust", "hips_down": "not_visible", "head_level": "not_visible"},
+            "Not quite the constructive rest position yet: roll over onto your back",
+        ),
+    ],
+    ids=[
+        "arms overhead",
+        "ball above chest",
+        "crunch",
+        "bridge",
+        "dead bug",
+        "calves on a bench",
+        "kneeling",
+        "face down",
+    ],
+)
+def test_near_positions_are_told_apart_on_real_photos(
+    estimator: PoseEstimator, photo: str, recognized: bool, expected: dict[str, str], headline: str
+) -> None:
+    result = check(estimator, photo)
+    assert result.pose_recognized is recognized
+    assert {name: result.criterion(name).status for name in expected} == expected
+    assert result.summary.startswith(headline)
+    for name, status in expected.items():
+        if status != "not_visible":
+            assert result.criterion(name).sure, name

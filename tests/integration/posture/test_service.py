@@ -8,12 +8,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from pipeline_media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
 
 from crest.posture.camera import JsonLines, run_live
 from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
 from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
 from crest.posture.video import POSITION
+from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,9 @@ def test_a_photo_in_position_is_recognised(service: CheckService) -> None:
     assert data["view"] in ("side", "oblique")
     assert len(data["landmarks"]) == 33
     assert {item["name"] for item in data["criteria"]} >= {"lying_on_back", "knees_bent", "heel_distance"}
-    assert all(set(item) == {"name", "status", "measured", "target", "advice"} for item in data["criteria"])
+    assert all(
+        set(item) == {"name", "status", "measured", "target", "advice", "confidence"} for item in data["criteria"]
+    )
 
 
 def test_lying_face_down_is_not_the_position(service: CheckService) -> None:

@@ -116,9 +116,11 @@ def test_a_video_is_tracked_and_reviewed(tmp_path: Path) -> None:
     checked = service.review_video(path, progress=lambda done, total: progress.append(done))
     assert "detect" not in finder.calls
     assert finder.calls[0] == "reset" and finder.calls[-1] == "reset"
-    assert len(progress) == 80  # 4 of every 8 frames per second are decoded ...
-    # ... and while the verdicts hold, one a second is checked; around each change, every one of them.
-    assert 20 < finder.calls.count("track") == checked.review.frames_checked < 60
+    # One look a second at keyframes; around each change, 4 looks a second between the keyframes that disagree.
+    assert 20 < checked.review.frames_checked < 40
+    # Each stretch starts again on the keyframe it follows: one look twice per stretch, the rest once.
+    assert checked.review.frames_checked < finder.calls.count("track") <= checked.review.frames_checked + 4
+    assert progress == sorted(progress) and progress[-1] == pytest.approx(20.0, abs=0.5)
     messages = [event.message for event in checked.review.events]
     assert messages == ["arms went overhead at 00:10", "arms back down at 00:15"]
     assert checked.review.duration_s == pytest.approx(20.0)
@@ -249,3 +251,39 @@ def test_live_frames_can_come_as_jpeg_bytes() -> None:
     live = service.live()
     update = live.frame_jpeg(bytes(cv2.imencode(".jpg", _frame(50))[1]), 0.0)
     assert update.result is not None
+
+
+def _write_h264(path: Path, seconds: float, keyframe_every: int, fps: int = 8) -> None:
+    """A grey H.264 video written with PyAV, with a keyframe every `keyframe_every` frames."""
+    import av
+
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        stream.codec_context.gop_size = keyframe_every
+        stream.codec_context.options = {"sc_threshold": "0", "keyint_min": str(keyframe_every)}
+        for index in range(round(seconds * fps)):
+            frame = av.VideoFrame.from_ndarray(np.full((240, 320, 3), 50 + index % 3, np.uint8), format="rgb24")
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+
+
+def test_a_phone_like_video_is_looked_at_on_its_keyframes_every_two_seconds(tmp_path: Path) -> None:
+    path = tmp_path / "phone.mp4"
+    _write_h264(path, seconds=20.0, keyframe_every=8)  # a keyframe a second, as phones record
+    service, finder = _service()
+    checked = service.review_video(path)
+    # Nothing changes: one look every 2 seconds, on a keyframe, and nothing else decoded or checked.
+    assert 9 <= checked.review.frames_checked <= 11
+    assert finder.calls.count("track") == checked.review.frames_checked
+
+
+def test_a_video_with_keyframes_far_apart_is_checked_throughout(tmp_path: Path) -> None:
+    path = tmp_path / "one-keyframe.mp4"
+    _write_h264(path, seconds=20.0, keyframe_every=1000)  # one keyframe, as some screen recorders write
+    service, _ = _service()
+    checked = service.review_video(path)
+    # Every sampled moment (4 a second) is looked at.
+    assert checked.review.frames_checked >= 75

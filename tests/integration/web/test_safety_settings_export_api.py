@@ -31,7 +31,12 @@ def test_a_red_flag_gives_advice_and_blocks_the_session(client: TestClient) -> N
     assert body["may_practise"] is False
     assert "urgent medical care" in body["advice"]
     assert client.get("/session", follow_redirects=False).status_code == 303
-    assert "Please wait before practising" in client.get("/").text
+    today = client.get("/").text
+    assert "Please seek urgent medical care now" in today
+    assert "Do you have pain in both legs" in today  # which answer it was
+    assert "British Association of Spine Surgeons" in today  # and its source
+    assert [reason["question_id"] for reason in body["reasons"]] == ["both_legs"]
+    assert body["answer_again_from"] is not None
 
 
 def test_pregnancy_advises_side_lying(client: TestClient) -> None:
@@ -112,4 +117,5 @@ def test_a_standing_concern_refuses_a_session_over_the_api_with_the_reason(clien
     assert "bladder" in response.json()["detail"]  # which answer it was
     assert client.get("/api/sessions").json() == []
     page = client.get("/", follow_redirects=False)
-    assert "Please wait before practising" in page.text  # the browser says the same
+    assert "Please seek urgent medical care now" in page.text  # the browser says the same
+    assert "new trouble passing urine" in page.text

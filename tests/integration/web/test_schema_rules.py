@@ -26,10 +26,11 @@ def _valid(client: TestClient, path: str, method: str, body: Any) -> bool:
     return valid
 
 
-@pytest.mark.parametrize("since", ["0", "1700000000", "20260501", "yesterday"])
-def test_since_is_a_day_written_out(client: TestClient, since: str) -> None:
-    for path in ("/api/sessions", "/api/checkins"):
-        assert client.get(path, params={"since": since}).status_code == 422
+@pytest.mark.parametrize("since", ["0", "1700000000", "20260501", "yesterday", "0001-01-05", "9999-12-30"])
+def test_since_is_a_day_written_out_within_the_years_a_window_can_span(client: TestClient, since: str) -> None:
+    client.post("/api/checkins", json={"pain": [{"region": "hip", "score": 3}]})
+    for path in ("/api/sessions", "/api/checkins", "/api/progress"):
+        assert client.get(path, params={"since": since}).status_code == 422, path
         assert client.get(path, params={"since": "2026-05-01"}).status_code == 200
 
 

@@ -34,7 +34,7 @@ VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value err
     [
         ({"minutes": 45}, 422, "a session lasts 5 to 30 minutes"),
         ({"minutes": "soon"}, 422, "Minutes: enter a whole number, not “soon”."),
-        ({"variant": "yoga"}, 422, "Variant: choose standard, supported or somatic, not “yoga”."),
+        ({"variant": "yoga"}, 422, "Variant: choose standard, supported, somatic or side_lying, not “yoga”."),
         ({"speed": 0}, 422, "Speed: enter more than 0, not “0”."),
         ({"before_checkin_id": 77}, 404, "there is no check-in 77"),
     ],
@@ -78,7 +78,8 @@ def test_the_safety_form_records_answers_and_a_yes_blocks(client: TestClient) ->
     form = {q["id"]: "no" for q in questions} | {"recent_surgery": "yes"}
     page = client.post("/safety", data=form)
     assert page.status_code == 200
-    assert "Please do not start a session now" in page.text
+    assert "Please see a clinician before practising" in page.text
+    assert "recently had surgery" in page.text and "ask your surgeon" in page.text  # the answer and its source
     assert client.get("/session", follow_redirects=False).status_code == 303
     assert client.post("/safety", data={"both_legs": "no"}).status_code == 422  # the rest unanswered
 
@@ -154,7 +155,8 @@ def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: 
     page = client.get("/session/edit", params={"session_id": finished["id"]})
     assert page.status_code == 200
     assert "<h1>Edit session</h1>" in page.text
-    assert 'value="4.6"' in page.text  # 275 s, shown rounded; the exact seconds stay unless changed
+    assert "(now 4 min 35 s)" in page.text  # 275 s, exactly: minutes and seconds
+    assert 'id="rested-minutes"' in page.text and 'value="4"' in page.text and 'value="35"' in page.text
     assert 'max="10"' in page.text
     assert '<option value="supported" selected>' in page.text
     assert 'value="ended_early" checked' in page.text

@@ -2,10 +2,10 @@
 
 import numpy as np
 import pytest
-from breath_frames import SHOULDER, frame, room, side_pose
 
 from crest.breath.motion import BodyWatch, TrunkReference, to_gray
 from crest.breath.trunk import trunk_box
+from support.breath_frames import SHOULDER, frame, room, side_pose
 
 BOX = trunk_box(side_pose())
 assert BOX is not None

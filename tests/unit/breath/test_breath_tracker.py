@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
-from breath_frames import SHOULDER, above_pose, breathing_rise, frame, room, side_pose
 
 from crest.breath.tracker import BreathTracker
+from support.breath_frames import SHOULDER, above_pose, breathing_rise, frame, room, side_pose
 
 
 def capture_times(seconds: float, seed: int) -> np.ndarray:

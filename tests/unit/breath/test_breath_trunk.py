@@ -1,10 +1,10 @@
 """The box over the front of the trunk, from the pose; whether the trunk and its front can be seen."""
 
 import pytest
-from breath_frames import above_pose, side_pose
 
 from crest.breath.trunk import shows_the_front, trunk_box, trunk_seen
 from crest.posture.landmarks import Landmark, Pose
+from support.breath_frames import above_pose, side_pose
 
 
 def test_the_box_runs_from_shoulders_to_hips_and_faces_where_the_face_looks() -> None:

@@ -1,9 +1,8 @@
 from dataclasses import replace
 
-from posture_figures import Figure, photograph
-
 from crest.posture.landmarks import LANDMARK_INDEX, Landmark
 from crest.posture.plausibility import body_plausibility, most_plausible
+from support.figures import Figure, photograph
 
 
 def test_a_body_with_mismatched_limbs_is_less_plausible() -> None:

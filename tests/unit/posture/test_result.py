@@ -1,5 +1,18 @@
+import json
+
 from crest.posture.landmarks import Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
+from crest.posture.vocabulary import (
+    CRITERION_LABELS,
+    STATUS_LABELS,
+    VIEW_LABELS,
+    VIEWS,
+    Criterion,
+    Status,
+    criterion_label,
+    page_labels,
+    status_label,
+)
 
 
 def test_check_result_json_matches_the_documented_shape() -> None:
@@ -9,24 +22,34 @@ def test_check_result_json_matches_the_documented_shape() -> None:
         view="side",
         criteria=(
             CriterionResult(
-                "heel_distance", "adjust", "52 cm", "30-40 cm", "slide your heels about 15 cm closer"
+                Criterion.HEEL_DISTANCE,
+                Status.ADJUST,
+                "52 cm",
+                "30-40 cm",
+                "slide your heels about 15 cm closer",
+                0.834,
             ),
-            CriterionResult("knee_width", "not_visible", None, None, "place the camera beyond your feet"),
+            CriterionResult("knee_width", Status.NOT_VISIBLE, None, None, "place the camera beyond your feet", 0.0),
         ),
         summary="Constructive rest position, nearly: slide your heels about 15 cm closer.",
         landmarks=pose,
+        confidence=0.8,
     )
-    data = result.to_json_dict()
-    assert set(data) == {"pose_recognized", "view", "criteria", "summary", "landmarks"}
+    data = json.loads(json.dumps(result.to_json_dict()))
+    assert set(data) == {"pose_recognized", "confidence", "view", "criteria", "summary", "landmarks"}
+    assert data["confidence"] == 0.8
     assert data["criteria"][0] == {
         "name": "heel_distance",
         "status": "adjust",
         "measured": "52 cm",
         "target": "30-40 cm",
         "advice": "slide your heels about 15 cm closer",
+        "confidence": 0.83,
     }
     assert len(data["landmarks"]) == 33
     assert result.criterion("knee_width").status == "not_visible"
+    assert result.criterion("heel_distance").sure
+    assert not result.criterion("knee_width").sure
 
 
 def test_a_result_without_a_body_has_null_landmarks() -> None:
@@ -47,3 +70,19 @@ def test_the_criterion_names_are_the_fixed_ten() -> None:
         "knee_width",
         "whole_body_visible",
     }
+
+
+def test_every_name_has_its_label_once() -> None:
+    assert set(CRITERION_LABELS) == set(Criterion)
+    assert set(STATUS_LABELS) == set(Status)
+    assert set(VIEW_LABELS) == set(VIEWS)
+    assert criterion_label("knees_bent") == "Knees bent up"
+    assert status_label("not_visible") == "Can't tell"
+    assert criterion_label("position") == "position"  # not a criterion: shown as it is
+
+
+def test_the_page_config_carries_every_label_as_plain_json() -> None:
+    labels = json.loads(json.dumps(page_labels()))
+    assert labels["criterion_labels"]["head_resting"] == "Head resting"
+    assert labels["status_labels"] == {"ok": "OK", "adjust": "Adjust", "not_visible": "Can't tell"}
+    assert labels["view_labels"]["feet_end"] == "from the feet end"

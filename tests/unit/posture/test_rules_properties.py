@@ -5,20 +5,20 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from posture_figures import Figure, photograph
 
 from crest.posture.landmarks import LANDMARK_INDEX, LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES
 from crest.posture.rules import evaluate
+from support.figures import Figure, photograph
 
 figures = st.builds(
     Figure,
     heel_from_hip_cm=st.floats(15.0, 75.0),
-    legs=st.sampled_from(["crp", "straight", "one_straight", "air", "chest"]),
+    legs=st.sampled_from(["crp", "straight", "one_straight", "air", "chest", "tabletop", "butterfly"]),
     hips_lift_cm=st.sampled_from([0.0, 0.0, 12.0, 28.0]),
     arms=st.sampled_from(["sides", "belly", "overhead", "raised"]),
-    head=st.sampled_from(["resting", "crunch", "tipped_back"]),
-    body=st.sampled_from(["supine", "supine", "supine", "prone", "sitting"]),
+    head=st.sampled_from(["resting", "crunch", "tipped_back", "on_hands"]),
+    body=st.sampled_from(["supine", "supine", "supine", "prone", "sitting", "propped", "kneeling"]),
     knee_half_gap_cm=st.floats(1.0, 30.0),
 )
 views = st.sampled_from(["side", "oblique", "above", "feet_end", "head_end"])
@@ -103,7 +103,8 @@ def test_the_height_changes_centimetres_never_other_verdicts(
     with_height = evaluate(pose, height_cm)
     without = evaluate(pose)
     for given_height, typical in zip(with_height.criteria, without.criteria, strict=True):
-        if given_height.name not in ("heel_distance", "knee_width"):
+        # Heel distance and head height are shown in centimetres, which the height scales.
+        if given_height.name not in ("heel_distance", "knee_width", "head_resting"):
             assert given_height == typical
 
 
@@ -128,4 +129,6 @@ def test_any_landmarks_at_all_get_a_verdict_on_every_criterion(
     for criterion in result.criteria:
         assert criterion.status in ("ok", "adjust", "not_visible")
         assert criterion.status == "ok" or criterion.advice
+        assert 0.0 <= criterion.confidence <= 1.0
+    assert 0.0 <= result.confidence <= 1.0
     assert result.summary

@@ -1,7 +1,7 @@
 """Reviewing a stream of per-frame verdicts: share in position, drift events, timelines."""
 
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status
-from crest.posture.video import NO_PERSON, POSITION, VideoReviewBuilder, clock_text, event_lines
+from crest.posture.video import NO_PERSON, POSITION, VideoReviewBuilder, clock_text, event_lines, timeline_lines
 
 SAMPLE_S = 0.25
 
@@ -130,3 +130,19 @@ def test_events_of_one_moment_share_a_line() -> None:
         "00:40 back in position: knees bent again, feet flat again",
         "00:50 arms went overhead",
     ]
+
+
+def test_each_moment_says_its_time_once_and_each_criterion_has_a_timeline_line() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 6, _result())
+    _feed(builder, 6, 20, _result(recognized=False, knees_bent="adjust"))
+    review = builder.finish(20.0)
+    lines = event_lines(review.events)
+    assert lines == ["00:06 left the position: legs straightened"]
+    for event in review.to_json_dict()["video"]["events"]:
+        # The page shows "time what": the JSON carries both apart, so the time is never repeated.
+        assert event["time"] not in event["what"]
+    timeline = timeline_lines(review.timelines)
+    assert timeline[0] == "In position: yes 00:00-00:06, no 00:06-00:20"
+    assert "Knees bent up: OK 00:00-00:06, Adjust 00:06-00:20" in timeline
+    assert len(timeline) == 1 + len(CRITERION_NAMES)

@@ -1,8 +1,8 @@
 import pytest
-from posture_figures import Figure, photograph
 
 from crest.posture.landmarks import Landmark, Pose
 from crest.posture.views import detect_view
+from support.figures import Figure, photograph
 
 
 @pytest.mark.parametrize("view", ["side", "oblique", "above", "feet_end", "head_end"])

@@ -64,3 +64,36 @@ def test_missing_variant_is_reported() -> None:
 def test_not_toml_is_reported() -> None:
     with pytest.raises(InvalidProtocol, match="not valid TOML"):
         parse_protocol("this is = = not toml")
+
+
+def test_side_lying_variant_has_its_own_setup_cues_and_ending_with_sources() -> None:
+    protocol = load_protocol()
+    steps = protocol.setup_for("side_lying")
+    assert [step.title for step in steps][1:3] == ["Lie on your side", "Knees bent, a pillow between them"]
+    assert not any("on your back" in step.text.lower() or "ceiling" in step.text for step in steps)
+    cues = [protocol.settle_cue_for("side_lying"), *protocol.rest_cues_for("side_lying")]
+    assert not any("back of your head" in cue.text or "ceiling" in cue.text for cue in cues)
+    ending = protocol.ending_for("side_lying")
+    assert "roll" not in ending[0].text  # already on the side
+    assert "NHS" in protocol.cite(protocol.variants["side_lying"].sources)
+    for text in [*steps, *cues, *ending]:
+        assert protocol.cite(text.sources)
+    assert protocol.rest_cues_for("standard") == protocol.rest_cues  # the other variants keep their words
+
+
+def test_an_unknown_cue_replacement_is_named() -> None:
+    text = bundled_text().replace(
+        "[variants.side_lying.replaces_cues.contact]", "[variants.side_lying.replaces_cues.nope]"
+    )
+    with pytest.raises(InvalidProtocol, match="unknown cues: nope"):
+        parse_protocol(text)
+
+
+def test_somatic_setup_says_why_the_lower_back_is_pressed_there() -> None:
+    protocol = load_protocol()
+    standard = {step.id: step for step in protocol.setup_for("standard")}["lower_back"]
+    somatic = {step.id: step for step in protocol.setup_for("somatic")}["lower_back"]
+    assert "Don't press your lower back into the floor" in standard.text
+    assert "gently press" in somatic.text and "only pressing" in somatic.text  # the exception, said in words
+    press = next(part for part in protocol.variants["somatic"].movement if part.id == "press")
+    assert "only for these few breaths" in press.text

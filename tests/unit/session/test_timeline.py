@@ -85,3 +85,9 @@ def test_phase_at() -> None:
     assert timeline.phase_at(61).name == "rest"
     assert timeline.phase_at(timeline.total_s - 1).name == "closing"
     assert timeline.phase_at(timeline.total_s + 10).name == "closing"
+
+
+def test_the_side_lying_rest_speaks_its_own_words() -> None:
+    cues = {cue.id: cue.text for cue in build_timeline(PROTOCOL, "side_lying", 15).cues}
+    assert cues["contact"] == PROTOCOL.variants["side_lying"].replaces_cues["contact"].text
+    assert "back of your head" not in " ".join(cues.values())

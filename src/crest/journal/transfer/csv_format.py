@@ -1,6 +1,7 @@
 """CSV: one table, one row per record; the `record` column says which kind (session, check_in, pain,
-safety_screen, setting, psfs, psfs_activity) and only that kind's columns are filled. Pain rows follow their
-check-in, activity rows their PSFS round. Files written before PSFS existed (without its two columns) still read.
+safety_screen, setting, psfs, psfs_activity, safety_clearance) and only that kind's columns are filled.
+Pain rows follow their check-in, activity rows their PSFS round. Files written before PSFS (without its two
+columns), and before clearances and logged sessions (without their four), are read too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from crest.journal.transfer.reading import (
     Collector,
     Place,
     check_in_record,
+    clearance_record,
     moment,
     pain_record,
     psfs_activity_record,
@@ -49,14 +51,21 @@ CSV_COLUMNS: tuple[str, ...] = (
     "value",
     "assessment_id",
     "activity",
+    "clinician",
+    "cleared_on",
+    "question_ids",
+    "logged",
 )
-COLUMNS_BEFORE_PSFS = CSV_COLUMNS[:-2]
+# The columns of files written before clinicians' all-clears and logged sessions (schema r0004), and before PSFS.
+COLUMNS_BEFORE_CLEARANCES: tuple[str, ...] = CSV_COLUMNS[:-4]
+COLUMNS_BEFORE_PSFS: tuple[str, ...] = CSV_COLUMNS[:-6]
 
 
 def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
     for session in contents.sessions:
         fields = session_fields(session)
         fields["at"] = fields.pop("started_at")
+        fields["logged"] = "true" if session.logged else "false"
         yield {"record": "session", **fields}
     for check_in in contents.check_ins:
         yield {
@@ -81,6 +90,15 @@ def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
             "at": time_text(screen.answered_at),
             "advice_level": screen.advice_level,
             "answers": answers,
+        }
+    for clearance in contents.safety_clearances:
+        yield {
+            "record": "safety_clearance",
+            "id": clearance.id,
+            "at": time_text(clearance.recorded_at),
+            "clinician": clearance.clinician,
+            "cleared_on": clearance.cleared_on.isoformat(),
+            "question_ids": LIST_SEPARATOR.join(clearance.question_ids),
         }
     for key, value in sorted(contents.settings.items()):
         yield {"record": "setting", "key": key, "value": value}
@@ -110,9 +128,9 @@ def csv_contents(text: str, source: str) -> JournalContents:
         header = next(reader, None)
     except csv.Error as error:
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
-    if header is None or tuple(header) not in (CSV_COLUMNS, COLUMNS_BEFORE_PSFS):
+    if header is None or tuple(header) not in (CSV_COLUMNS, COLUMNS_BEFORE_CLEARANCES, COLUMNS_BEFORE_PSFS):
         raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(CSV_COLUMNS))
-    columns = len(header)
+    columns = tuple(header)
     collected = Collector()
     while True:
         place = Place(source, reader.line_num + 1)
@@ -124,9 +142,9 @@ def csv_contents(text: str, source: str) -> JournalContents:
             break
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != columns:
-            raise place.error(None, f"{len(row)} columns instead of {columns}")
-        fields = dict(zip(CSV_COLUMNS, row + [""] * (len(CSV_COLUMNS) - columns), strict=True))
+        if len(row) != len(columns):
+            raise place.error(None, f"{len(row)} columns instead of {len(columns)}")
+        fields = dict.fromkeys(CSV_COLUMNS, "") | dict(zip(columns, row, strict=True))
         _csv_record(place, fields, collected)
     return collected.contents()
 
@@ -140,10 +158,12 @@ _CSV_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
         "variant",
         "status",
         "position_check_summary",
+        "logged",
     ),
     "check_in": ("id", "at", "timing", "session_id", "compared_with_before", "sensations", "note"),
     "pain": ("check_in_id", "region", "side", "score"),
     "safety_screen": ("id", "at", "advice_level", "answers"),
+    "safety_clearance": ("id", "at", "clinician", "cleared_on", "question_ids"),
     "setting": ("key", "value"),
     "psfs": ("id", "at"),
     "psfs_activity": ("assessment_id", "activity", "score"),
@@ -168,6 +188,8 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
         collected.add_pain(place, read_field(place, fields, "check_in_id", record_id), pain_record(place, fields))
     elif kind == "safety_screen":
         collected.add_screen(place, screen_record(place, fields, "at"))
+    elif kind == "safety_clearance":
+        collected.add_clearance(place, clearance_record(place, fields, "at"))
     elif kind == "psfs":
         collected.add_psfs_round(
             place, read_field(place, fields, "id", record_id), read_field(place, fields, "at", moment)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from crest.journal.records import CheckIn, PainRating, PracticeSession, PsfsAssessment, SafetyScreen
+from crest.journal.records import (
+    CheckIn,
+    PainRating,
+    PracticeSession,
+    PsfsAssessment,
+    SafetyClearance,
+    SafetyScreen,
+)
 
 # Lists inside one text cell (CSV): sensations as `a;b`, safety answers as `question=yes;question=no`.
 LIST_SEPARATOR = ";"
@@ -26,6 +33,7 @@ def session_fields(session: PracticeSession) -> dict[str, Any]:
         "variant": session.variant,
         "status": session.status,
         "position_check_summary": session.position_check_summary,
+        "logged": session.logged,
     }
 
 
@@ -56,6 +64,16 @@ def screen_fields(screen: SafetyScreen) -> dict[str, Any]:
     }
 
 
+def clearance_fields(clearance: SafetyClearance) -> dict[str, Any]:
+    return {
+        "id": clearance.id,
+        "recorded_at": time_text(clearance.recorded_at),
+        "clinician": clearance.clinician,
+        "cleared_on": clearance.cleared_on.isoformat(),
+        "question_ids": list(clearance.question_ids),
+    }
+
+
 def psfs_fields(assessment: PsfsAssessment) -> dict[str, Any]:
     return {
         "id": assessment.id,
@@ -72,7 +90,9 @@ SESSION_FIELDS = (
     "variant",
     "status",
     "position_check_summary",
+    "logged",
 )
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
+CLEARANCE_FIELDS = ("id", "recorded_at", "clinician", "cleared_on", "question_ids")
 PSFS_FIELDS = ("id", "at", "activities")

@@ -11,10 +11,12 @@ from typing import Any
 from crest.journal.records import JournalContents, PainRating, PsfsActivity
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
+    CLEARANCE_FIELDS,
     PSFS_FIELDS,
     SCREEN_FIELDS,
     SESSION_FIELDS,
     check_in_fields,
+    clearance_fields,
     psfs_fields,
     screen_fields,
     session_fields,
@@ -23,6 +25,7 @@ from crest.journal.transfer.reading import (
     Collector,
     Place,
     check_in_record,
+    clearance_record,
     pain_record,
     psfs_activity_record,
     psfs_record,
@@ -51,6 +54,8 @@ def export_json(contents: JournalContents) -> str:
         "safety_screens": [screen_fields(screen) for screen in contents.safety_screens],
         "settings": [{"key": key, "value": value} for key, value in sorted(contents.settings.items())],
     }
+    if contents.safety_clearances:  # likewise: only a journal with a clinician's all-clear has this section
+        sections["safety_clearances"] = [clearance_fields(clearance) for clearance in contents.safety_clearances]
     if contents.psfs:  # only then: a journal without PSFS exports exactly as before, for older crests to read
         sections["psfs"] = [psfs_fields(assessment) for assessment in contents.psfs]
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
@@ -114,7 +119,7 @@ def json_contents(text: str, source: str) -> JournalContents:
         raise top.error(
             "version", f"this crest reads version {JSON_VERSION}, found {document.get('version')!r}"
         )
-    sections = ("sessions", "check_ins", "safety_screens", "settings", "psfs")
+    sections = ("sessions", "check_ins", "safety_screens", "settings", "psfs", "safety_clearances")
     reject_unknown(top, document, ("format", "version", *sections))
     newlines = [index for index, character in enumerate(text) if character == "\n"]
     offsets = _list_item_offsets(text)
@@ -144,6 +149,9 @@ def _json_record(place: Place, section: str, item: dict[str, Any], collected: Co
     elif section == "safety_screens":
         reject_unknown(place, item, SCREEN_FIELDS)
         collected.add_screen(place, screen_record(place, item, "answered_at"))
+    elif section == "safety_clearances":
+        reject_unknown(place, item, CLEARANCE_FIELDS)
+        collected.add_clearance(place, clearance_record(place, item, "recorded_at"))
     else:
         reject_unknown(place, item, ("key", "value"))
         key = read_field(place, item, "key", text_value)

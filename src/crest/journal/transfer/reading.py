@@ -19,6 +19,7 @@ from crest.journal.records import (
     PracticeSession,
     PsfsActivity,
     PsfsAssessment,
+    SafetyClearance,
     SafetyScreen,
     UnknownSensation,
     UnknownTiming,
@@ -29,6 +30,7 @@ from crest.journal.records import (
     check_elapsed,
     check_note,
     check_planned_minutes,
+    check_position_summary,
     check_psfs_score,
     check_score,
     check_status,
@@ -36,11 +38,13 @@ from crest.journal.records import (
     check_timing,
     check_variant,
     parse_datetime,
+    parse_day,
     parse_region,
     parse_sensation,
     parse_side,
 )
 from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
+from crest.safety.screen import KNOWN_QUESTIONS, AdviceLevel, may_clear, unknown_question_ids, yes_answers
 
 T = TypeVar("T")
 Fields = Mapping[str, Any]
@@ -100,6 +104,17 @@ def text_value(value: Any) -> str:
     if not isinstance(value, str):
         raise BadValue(f"{value!r} is not text")
     return check_text(value, "this value")
+
+
+def logged_flag(value: Any) -> bool:
+    """Whether a session was logged rather than timed: true/false in JSON, `true`, `false` or empty in CSV."""
+    if isinstance(value, bool):
+        return value
+    if value in ("", "false"):
+        return False
+    if value == "true":
+        return True
+    raise BadValue(f"{value!r} is not true or false")
 
 
 def optional_text_value(value: Any) -> str | None:
@@ -167,7 +182,11 @@ def session_record(place: Place, fields: Fields, started_at_name: str) -> Practi
         actual_seconds=read_field(place, fields, "actual_seconds", lambda value: check_elapsed(whole_number(value))),
         variant=read_field(place, fields, "variant", lambda value: check_variant(text_value(value))),
         status=read_field(place, fields, "status", lambda value: check_status(text_value(value))),
-        position_check_summary=read_field(place, fields, "position_check_summary", optional_text_value),
+        position_check_summary=read_field(
+            place, fields, "position_check_summary", lambda value: check_position_summary(optional_text_value(value))
+        ),
+        # Files written before sessions could be logged have no such field: those sessions were all timed.
+        logged=read_field(place, {"logged": False, **fields}, "logged", logged_flag),
     )
 
 
@@ -211,13 +230,54 @@ def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) 
         raise place.error(check_in_error_field(error), str(error)) from None
 
 
+def known_answers(value: Any) -> dict[str, bool]:
+    """Answers to questions this crest asks, or asked once (retired ones keep their level); others are refused."""
+    answers = check_answers(answer_set(value))
+    unknown = unknown_question_ids(answers)
+    if unknown:
+        raise InvalidSafetyAnswers(f"unknown safety question {', '.join(repr(name[:80]) for name in unknown[:3])}")
+    return answers
+
+
 def screen_record(place: Place, fields: Fields, answered_at_name: str) -> SafetyScreen:
+    """A set of answers; its advice level is recomputed from them, so that a file can never hide a "yes"."""
+    answers = read_field(place, fields, "answers", known_answers)
+    read_field(place, fields, "advice_level", lambda value: check_advice_level(text_value(value)))
+    derived = max((question.level for question in yes_answers(answers)), default=AdviceLevel.CLEAR)
     return SafetyScreen(
         id=read_field(place, fields, "id", record_id),
         answered_at=read_field(place, fields, answered_at_name, moment),
-        answers=read_field(place, fields, "answers", lambda value: check_answers(answer_set(value))),
-        advice_level=read_field(place, fields, "advice_level", lambda value: check_advice_level(text_value(value))),
+        answers=answers,
+        advice_level=derived.stored_name,
     )
+
+
+def clearable_ids(value: Any) -> tuple[str, ...]:
+    """The answers a clinician's all-clear covers: a JSON list, or ids separated by `;` in CSV."""
+    ids = value.split(LIST_SEPARATOR) if isinstance(value, str) else value
+    if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
+        raise BadValue(f"{value!r} is not a list of question ids")
+    for question_id in ids:
+        question = KNOWN_QUESTIONS.get(question_id)
+        if question is None:
+            raise BadValue(f"unknown safety question {question_id[:80]!r}")
+        if not may_clear(question):
+            raise BadValue(f"'{question_id}' is a sign a clinician's all-clear does not lift here")
+    return tuple(ids)
+
+
+def clearance_record(place: Place, fields: Fields, recorded_at_name: str) -> SafetyClearance:
+    values: dict[str, Any] = {
+        "id": read_field(place, fields, "id", record_id),
+        "recorded_at": read_field(place, fields, recorded_at_name, moment),
+        "clinician": read_field(place, fields, "clinician", text_value),
+        "cleared_on": read_field(place, fields, "cleared_on", lambda value: parse_day(text_value(value))),
+        "question_ids": read_field(place, fields, "question_ids", clearable_ids),
+    }
+    try:
+        return SafetyClearance(**values)
+    except CrestError as error:
+        raise place.error(None, str(error)) from None
 
 
 def psfs_activity_record(place: Place, fields: Fields, prefix: str = "") -> PsfsActivity:
@@ -248,6 +308,7 @@ class Collector:
         self.check_ins: list[tuple[Place, CheckIn]] = []
         self.pain: dict[int, list[PainRating]] = {}
         self.screens: list[SafetyScreen] = []
+        self.clearances: list[SafetyClearance] = []
         self.settings: dict[str, str] = {}
         self.psfs: list[PsfsAssessment] = []
         self.psfs_rounds: list[tuple[Place, int, datetime]] = []  # CSV: their activities come on later rows
@@ -255,6 +316,7 @@ class Collector:
         self._session_ids: set[int] = set()
         self._check_in_ids: set[int] = set()
         self._screen_ids: set[int] = set()
+        self._clearance_ids: set[int] = set()
         self._psfs_ids: set[int] = set()
 
     @staticmethod
@@ -280,6 +342,10 @@ class Collector:
     def add_screen(self, place: Place, screen: SafetyScreen) -> None:
         self._unique(place, self._screen_ids, screen.id, "safety screen")
         self.screens.append(screen)
+
+    def add_clearance(self, place: Place, clearance: SafetyClearance) -> None:
+        self._unique(place, self._clearance_ids, clearance.id, "clearance")
+        self.clearances.append(clearance)
 
     def add_setting(self, place: Place, key: str, value: str) -> None:
         if not key.strip():
@@ -323,6 +389,7 @@ class Collector:
             check_ins=tuple(sorted(check_ins, key=lambda record: record.id or 0)),
             safety_screens=tuple(sorted(self.screens, key=lambda record: record.id or 0)),
             settings=dict(sorted(self.settings.items())),
+            safety_clearances=tuple(sorted(self.clearances, key=lambda record: record.id or 0)),
             psfs=tuple(self._psfs_contents()),
         )
 

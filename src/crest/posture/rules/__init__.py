@@ -2,65 +2,129 @@
 
 Each rule reads the body through `Body` (trunk lengths; picture up = ceiling in views from the side) and
 returns `ok`, `adjust` (measured value, target, one instruction a person lying on the floor can follow) or
-`not_visible` (with the camera placement that would tell). Thresholds are geometric, each with its reason,
-next to the rule that uses it: trunk.py, legs.py, upper.py (arms and head), frame.py.
+`not_visible` (with the camera placement that would tell), each with a confidence. Thresholds are geometric,
+each with its reason, next to the rule that uses it: trunk.py, legs.py, upper.py (arms and head), frame.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from crest.posture.body import Body
 from crest.posture.landmarks import Pose
-from crest.posture.result import CRITERION_NAMES, VIEWS, CheckResult, CriterionResult, View
+from crest.posture.result import CheckResult, CriterionResult, Status, View
 from crest.posture.rules.frame import whole_body_visible
 from crest.posture.rules.legs import feet_flat, heel_distance, knee_width, knees_bent
 from crest.posture.rules.trunk import hips_down, lying_on_back
 from crest.posture.rules.upper import arms_below_shoulders, head_level, head_resting
+from crest.posture.rules.verdicts import ON_BACK_FIRST, unseen
 from crest.posture.views import detect_view
+from crest.posture.vocabulary import VIEWS, Criterion
 
 Rule = Callable[[Body, View, float | None], CriterionResult]
 
-RULES: dict[str, Rule] = {
-    "lying_on_back": lying_on_back,
-    "knees_bent": knees_bent,
-    "feet_flat": feet_flat,
-    "hips_down": hips_down,
-    "heel_distance": heel_distance,
-    "arms_below_shoulders": arms_below_shoulders,
-    "head_resting": head_resting,
-    "head_level": head_level,
-    "knee_width": knee_width,
-    "whole_body_visible": whole_body_visible,
+RULES: Mapping[Criterion, Rule] = {
+    Criterion.WHOLE_BODY_VISIBLE: whole_body_visible,
+    Criterion.LYING_ON_BACK: lying_on_back,
+    Criterion.KNEES_BENT: knees_bent,
+    Criterion.FEET_FLAT: feet_flat,
+    Criterion.HIPS_DOWN: hips_down,
+    Criterion.HEEL_DISTANCE: heel_distance,
+    Criterion.KNEE_WIDTH: knee_width,
+    Criterion.ARMS_BELOW_SHOULDERS: arms_below_shoulders,
+    Criterion.HEAD_RESTING: head_resting,
+    Criterion.HEAD_LEVEL: head_level,
 }
-# The criteria that make the position itself; arms, head tilt, heels and knee width are adjustments within it.
-POSITION_CRITERIA: tuple[str, ...] = ("lying_on_back", "knees_bent", "hips_down", "head_resting")
+# The criteria that make the position; arms, head tilt, heels and knee width are adjustments within it.
+POSITION_CRITERIA: tuple[Criterion, ...] = (
+    Criterion.LYING_ON_BACK,
+    Criterion.KNEES_BENT,
+    Criterion.FEET_FLAT,
+    Criterion.HIPS_DOWN,
+    Criterion.HEAD_RESTING,
+)
+# What must be seen to recognise the position at all; the rest counts when seen.
+ESSENTIAL_CRITERIA: tuple[Criterion, ...] = (Criterion.LYING_ON_BACK, Criterion.KNEES_BENT)
+# The order in which the summary names what to change: what is most wrong first (a crunch is told about its
+# head, not its heels).
+HEADLINE_ORDER: tuple[Criterion, ...] = (
+    Criterion.LYING_ON_BACK,
+    Criterion.HEAD_RESTING,
+    Criterion.HIPS_DOWN,
+    Criterion.KNEES_BENT,
+    Criterion.FEET_FLAT,
+    Criterion.HEEL_DISTANCE,
+    Criterion.KNEE_WIDTH,
+    Criterion.ARMS_BELOW_SHOULDERS,
+    Criterion.HEAD_LEVEL,
+    Criterion.WHOLE_BODY_VISIBLE,
+)
+# Recognised with a position criterion unseen (from an end, from above, the head hidden): this sure at most.
+UNSEEN_POSITION_CONFIDENCE = 0.6
 
 
 def evaluate(pose: Pose, height_cm: float | None = None, view: str = "auto") -> CheckResult:
     """Judge a body against every criterion; `view` overrides the detected camera view unless "auto"."""
     chosen_view: View = detect_view(pose) if view == "auto" else _as_view(view)
     body = Body.of(pose)
-    results = {name: RULES[name](body, chosen_view, height_cm) for name in CRITERION_NAMES}
-    criteria = tuple(results[name] for name in CRITERION_NAMES)
-    recognized = (
-        all(results[name].status == "ok" for name in POSITION_CRITERIA)
-        and results["feet_flat"].status != "adjust"
-    )
-    return CheckResult(recognized, chosen_view, criteria, summarize(recognized, criteria), pose)
+    results = {name: rule(body, chosen_view, height_cm) for name, rule in RULES.items()}
+    if results[Criterion.LYING_ON_BACK].status == Status.ADJUST:
+        # Every other criterion assumes a person on the back: judged on someone face down they mislead.
+        for name in results:
+            if name not in (Criterion.LYING_ON_BACK, Criterion.WHOLE_BODY_VISIBLE):
+                results[name] = unseen(name, ON_BACK_FIRST)
+    criteria = tuple(results[name] for name in Criterion)
+    recognized, confidence = _recognized(results)
+    return CheckResult(recognized, chosen_view, criteria, summarize(recognized, criteria), pose, confidence)
+
+
+def _recognized(results: Mapping[Criterion, CriterionResult]) -> tuple[bool, float]:
+    """Whether the position is there, judged on what the picture shows, and how sure that is."""
+    position = [results[name] for name in POSITION_CRITERIA]
+    adjusting = [result for result in position if result.status == Status.ADJUST]
+    if adjusting:
+        return False, max(result.confidence for result in adjusting)
+    if any(results[name].status != Status.OK for name in ESSENTIAL_CRITERIA):
+        return False, 0.0
+    confidence = min(result.confidence for result in position if result.status == Status.OK)
+    if any(result.status == Status.NOT_VISIBLE for result in position):
+        confidence = min(confidence, UNSEEN_POSITION_CONFIDENCE)
+    return True, confidence
 
 
 def summarize(recognized: bool, criteria: tuple[CriterionResult, ...]) -> str:
-    """One calm line: where the person stands and the first thing to change."""
-    to_adjust = [result for result in criteria if result.status == "adjust"]
-    unseen = [result for result in criteria if result.status == "not_visible"]
-    if recognized and not to_adjust:
+    """One calm line: where the person stands and the first thing to change, the surest first."""
+    by_name = {result.name: result for result in criteria}
+    ordered = [by_name[name] for name in HEADLINE_ORDER if name in by_name]
+    to_adjust = [result for result in ordered if result.status == Status.ADJUST]
+    sure = [result for result in to_adjust if result.sure]
+    first = next(iter(sure or to_adjust), None)
+    hedge = "" if first is None or first.sure else "perhaps "
+    unseen_position = next(
+        (
+            result
+            for result in ordered
+            if result.name in POSITION_CRITERIA and result.status == Status.NOT_VISIBLE and result.advice
+        ),
+        None,
+    )
+    if recognized and first is None and unseen_position is not None:
+        return (
+            "As far as this picture shows, you are in the constructive rest position; to see the rest, "
+            f"{unseen_position.advice}."
+        )
+    if recognized and first is None:
         return "You are in the constructive rest position. Rest and let the floor hold you."
-    if recognized:
-        return f"Constructive rest position, nearly: {to_adjust[0].advice}."
-    if to_adjust:
-        return f"Not quite the constructive rest position yet: {to_adjust[0].advice}."
-    return f"This picture cannot show the whole position: {unseen[0].advice}."
+    if recognized and first is not None:
+        return f"Constructive rest position, nearly: {hedge}{first.advice}."
+    if first is not None:
+        return f"Not quite the constructive rest position yet: {hedge}{first.advice}."
+    unseen_any = next(
+        (result for result in ordered if result.status == Status.NOT_VISIBLE and result.advice != ON_BACK_FIRST),
+        None,
+    )
+    advice = unseen_any.advice if unseen_any is not None else ON_BACK_FIRST
+    return f"Can't tell from here: {advice}."
 
 
 def _as_view(view: str) -> View:

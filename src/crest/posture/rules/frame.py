@@ -6,6 +6,7 @@ from crest.posture.body import Body
 from crest.posture.landmarks import Landmark, Pose
 from crest.posture.result import CriterionResult, View
 from crest.posture.rules.verdicts import CAMERA_WHOLE, adjust, ok
+from crest.posture.vocabulary import Criterion
 
 # A landmark this far outside the picture (share of its size) is cut off.
 FRAME_MARGIN = 0.02
@@ -20,7 +21,7 @@ BODY_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def whole_body_visible(body: Body, view: View, height_cm: float | None) -> CriterionResult:
-    name = "whole_body_visible"
+    name = Criterion.WHOLE_BODY_VISIBLE
     pose = body.pose
     cut = [part for part, names in BODY_PARTS if any(not _in_frame(pose, pose[n]) for n in names)]
     if cut:
@@ -31,7 +32,4 @@ def whole_body_visible(body: Body, view: View, height_cm: float | None) -> Crite
 def _in_frame(pose: Pose, point: Landmark) -> bool:
     margin_x = FRAME_MARGIN * pose.image_width
     margin_y = FRAME_MARGIN * pose.image_height
-    return (
-        -margin_x <= point.x <= pose.image_width + margin_x
-        and -margin_y <= point.y <= pose.image_height + margin_y
-    )
+    return -margin_x <= point.x <= pose.image_width + margin_x and -margin_y <= point.y <= pose.image_height + margin_y

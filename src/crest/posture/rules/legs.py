@@ -1,90 +1,205 @@
-"""The legs: knees bent and pointing up, feet flat, heels at the right distance, knees hip-width apart."""
+"""The legs: knees bent and pointing up with the feet down, feet flat, heels at the right distance, knee width.
+
+In views from the side the picture's vertical is the floor's up: a foot on the floor sits about as high as the
+hip joint (ankle 8 cm, hip joint 10 cm above the floor), whatever the pelvis or the trunk do, so "feet down" is
+read from the ankle's height in the picture, never from the line through the shoulders and hips (which tips
+with a bridge or a crunch).
+"""
 
 from __future__ import annotations
 
 import math
 
-from crest.posture.body import Body, angle_at_deg
+from crest.posture.body import SEEN, Body, angle_at_deg
 from crest.posture.result import CriterionResult, View
-from crest.posture.rules.verdicts import CAMERA_END, SIDE_ON, adjust, height_up, ok, sides_seen, unseen
+from crest.posture.rules.verdicts import (
+    CAMERA_END,
+    CAMERA_SIDE,
+    END_ON,
+    SIDE_ON,
+    adjust,
+    height_up,
+    margin_confidence,
+    ok,
+    shown,
+    sides_seen,
+    unseen,
+    visibility_confidence,
+)
+from crest.posture.vocabulary import Criterion
 
-# From above, a leg (hip to ankle) seen longer than this many trunk lengths lies along the floor: its true
-# length is about 1.8 trunk lengths, and a knee pointing up folds it to well under 1.2.
-LEG_SEEN_FLAT_MIN = 1.2
-# From the feet end, feet on the floor show at least this far (trunk lengths) below the hips in the picture.
-END_FEET_BELOW_HIP = 0.1
-# Knees: a leg opened past this is straight; CRP knees are bent to roughly 45-110 degrees.
+# Knees: a leg opened past 150 degrees is straight; the position bends the knee to about 45-110 degrees.
 STRAIGHT_KNEE_DEG = 150.0
-# A knee pointing up sits above the hip joint by at least this many trunk lengths.
+KNEE_MARGIN_DEG = 10.0
+# Seen end-on a knee pointing up folds the leg in the picture (hip and ankle both below the knee), while a
+# straight leg stays a straight line whatever the camera angle; between 120 and 150 degrees it cannot be told.
+END_BENT_MAX_DEG = 120.0
+# Feet down, seen from the feet end: the feet, nearest the camera and on the floor, show at least 0.1 trunk
+# lengths below the hip joints in the picture; lifted, they rise past them. From the head end the feet lie
+# beyond the knees: on the floor they show below the knees, in the air above.
+END_FEET_BELOW_HIP = 0.1
+# From above, a leg (hip to ankle) seen longer than 1.2 trunk lengths lies along the floor: its true length is
+# about 1.8 trunk lengths, and a knee pointing up folds it to well under 1.2.
+LEG_SEEN_FLAT_MIN = 1.2
+# Feet down: the ankle no higher than 0.3 trunk lengths (15 cm) above the hip joint in the picture. A foot on the
+# floor sits 0-5 cm below the hip joint; the rest is the camera's tilt and height over a body 1.7 m long.
+FOOT_LIFTED_MIN = 0.3
+FOOT_MARGIN = 0.1
+# Thighs folded past upright towards the chest: the knee lies on the head's side of the hip joint (measured
+# along the floor, so a lifted trunk does not count). 0.1 trunk lengths (5 cm) of landmark jitter allowed.
+KNEES_TO_CHEST_MIN = 0.1
+KNEE_X_MARGIN = 0.1
+# A knee pointing up rises above the floor: in the position a third to two thirds of a trunk length above the
+# lower of the hip joint and the ankle (the hip rises in a bridge, the foot stays down). Under 0.15 trunk
+# lengths the knee has dropped to the side (or the leg lies flat).
 KNEE_UP_MIN = 0.15
-# Thigh folded closer to the trunk than this: knees pulled towards the chest.
-KNEES_TO_CHEST_HIP_DEG = 90.0
-# Feet: ankles or heels higher than this above the hip joint are off the floor (the hip joint lies about
-# 0.2 trunk lengths above the floor, the heel at the floor).
-FOOT_LIFTED_MIN = 0.35
-# Heel-to-toe line steeper than this: the sole is not on the floor.
+KNEE_UP_MARGIN = 0.1
+# A leg standing in its own vertical plane, foot on the floor, raises the shin by about half of what the knee
+# bends: (180 - knee angle) / 2 (hip and foot at floor level; more when the hip is lifted). A shin seen 25
+# degrees flatter than that has fallen out to the side (butterfly, knees dropped): the knee bends but no
+# longer points up.
+DROPPED_SHIN_DEG = 25.0
+# Knees fallen out with the soles together (butterfly): seen from the side the knees stand apart in the
+# picture (one towards the camera, one away) while the feet touch. Knees more than twice as far apart as the
+# ankles and as the hip joints (which show how far round the camera is), and at least a quarter trunk length
+# (12 cm) apart, cannot both point up.
+KNEES_OUT_GAP_RATIO = 2.0
+KNEES_OUT_MIN_GAP = 0.25
+# Feet: heel-to-toe line steeper than 40 degrees is a foot on its heel or its toes, not a flat sole.
 FLAT_FOOT_MAX_DEG = 40.0
-# A shin rising less than this (trunk lengths from ankle to knee) means the leg lies along the floor.
+# A shin rising less than 0.2 trunk lengths from ankle to knee lies along the floor.
 SHIN_RISE_MIN = 0.2
-# Heels: heel 0.7-1.15 thigh lengths from the hip joint is the 30-40 cm target plus measuring tolerance.
-HEEL_TARGET_CM = (30.0, 40.0)
+# Heels: the target is heels 30-40 cm from the buttocks; measured from the hip joint that is 0.7-1.15 thigh
+# lengths (knee bent to about 45-75 degrees). Thigh and shin are about as long as each other (0.245 and 0.246
+# of body height, Winter, Biomechanics and Motor Control of Human Movement), so their mean in the picture is a
+# yardstick that holds at any camera distance.
 HEEL_OK_THIGHS = (0.7, 1.15)
-# Standard segment proportions (Winter, Biomechanics of Human Movement): thigh = 0.245 x body height.
+HEEL_MARGIN_THIGHS = 0.15
 THIGH_PER_HEIGHT = 0.245
 TYPICAL_HEIGHT_CM = 170.0
+# Thigh and shin seen within a third of each other's length: the leg faces the camera. Beyond, one of them
+# points towards the camera and distances along the floor cannot be read.
+LEG_FACING_MAX_RATIO = 1.33
+# Heel distance is read only with the camera near square to the side: a trunk seen narrower than 0.45 of its
+# length (camera within about 30 degrees of the side); further round, distances along the body shrink.
+HEEL_VIEW_MAX_WIDTH = 0.45
 # Knee width: knee gap against hip-joint width; hip-width apart is about 1.
 KNEE_GAP_HIP_WIDTHS = (0.6, 2.0)
+KNEE_GAP_MARGIN = 0.3
 
 
 def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResult:
-    name = "knees_bent"
+    name = Criterion.KNEES_BENT
     sides = sides_seen(body, "hip", "knee", "ankle")
     if not sides or view == "unknown":
         return unseen(name)
     angles = {side: _knee_angle(body, side) for side in sides}
-    measured = "knees " + " / ".join(f"{angles[side]:.0f} deg" for side in sides)
+    seen = visibility_confidence(max(body.visibility(f"{s}_hip", f"{s}_knee", f"{s}_ankle") for s in sides))
+    measured = "knees " + " / ".join(f"{shown(angles[side])} deg" for side in sides)
     target = "bent (45-110 deg), pointing up, feet down"
-    # From above a knee pointing at the camera folds the leg out of sight: only a leg seen nearly at full
-    # length can show that it is straight.
-    straight = [
-        side
-        for side in sides
-        if angles[side] > STRAIGHT_KNEE_DEG
-        and (view != "above" or body.length(f"{side}_hip", f"{side}_ankle") > LEG_SEEN_FLAT_MIN)
-    ]
+    if view in SIDE_ON and body.visibility("left_knee", "right_knee", "left_ankle", "right_ankle") >= SEEN / 2:
+        # Checked before straightness: a knee fallen out towards the camera can look like a straight leg. The
+        # far leg is often half hidden from the side; half-seen knees still show how far apart they are.
+        knees_gap = body.length("left_knee", "right_knee")
+        others_gap = max(body.length("left_ankle", "right_ankle"), body.hip_width)
+        out = knees_gap - max(KNEES_OUT_GAP_RATIO * others_gap, KNEES_OUT_MIN_GAP)
+        if out > 0:
+            advice = "bring your knees up towards each other, pointing to the ceiling"
+            return adjust(name, measured, target, advice, min(seen, margin_confidence(out, KNEE_UP_MARGIN)))
+    straight = [side for side in sides if _straight(body, view, side, angles[side])]
     if straight:
         advice = "bend your knees and stand your feet on the floor"
         if len(straight) < len(sides):
             advice = f"bend your {straight[0]} knee too and stand that foot on the floor"
-        return adjust(name, measured, target, advice)
-    problem = next((p for p in (_leg_problem(body, view, side) for side in sides) if p is not None), None)
-    if problem is not None:
-        return adjust(name, measured, target, problem)
-    return ok(name, measured, target)
+        margin = min(margin_confidence(angles[side] - STRAIGHT_KNEE_DEG, KNEE_MARGIN_DEG) for side in straight)
+        return adjust(name, measured, target, advice, min(seen, margin))
+    if view in END_ON:
+        folded = max(angles.values())
+        if shown(folded) > END_BENT_MAX_DEG:
+            return unseen(name, CAMERA_SIDE, measured)
+        if any(_end_feet_lifted(body, view, side) for side in sides):
+            return adjust(name, measured, target, "lower your feet to the floor, knees pointing up", min(seen, 0.75))
+        return ok(name, measured, target, min(seen, margin_confidence(END_BENT_MAX_DEG - folded, KNEE_MARGIN_DEG)))
+    if view not in SIDE_ON:
+        # From above, a knee pointing up folds the leg as seen from an end; feet on the floor and feet lifted
+        # look alike, so bent knees are as much as can be told.
+        folded = max(angles.values())
+        if shown(folded) > END_BENT_MAX_DEG:
+            return unseen(name, CAMERA_SIDE, measured)
+        return ok(name, measured, target, min(seen, 0.6))
+    confidence = min(seen, *(margin_confidence(STRAIGHT_KNEE_DEG - a, KNEE_MARGIN_DEG) for a in angles.values()))
+    for side in sides:
+        problem = _leg_problem(body, side, angles[side])
+        if problem is not None:
+            advice, margin = problem
+            return adjust(name, measured, target, advice, min(seen, margin))
+        confidence = min(confidence, _leg_margin(body, side, angles[side]))
+    return ok(name, measured, target, confidence)
 
 
-def _leg_problem(body: Body, view: View, side: str) -> str | None:
-    """What keeps a bent leg from the position: feet in the air, knee to the chest, knee not pointing up."""
-    hip, knee, ankle = (body[f"{side}_{part}"] for part in ("hip", "knee", "ankle"))
+def _end_feet_lifted(body: Body, view: View, side: str) -> bool:
+    ankle, knee, hip = (body[f"{side}_{part}"] for part in ("ankle", "knee", "hip"))
+    if view == "feet_end":
+        return (hip.y - ankle.y) / body.trunk_px > -END_FEET_BELOW_HIP
+    return ankle.y < knee.y
+
+
+def _straight(body: Body, view: View, side: str, angle_deg: float) -> bool:
+    if shown(angle_deg) <= STRAIGHT_KNEE_DEG:
+        return False
+    # From above a knee pointing at the camera folds the leg out of sight: only a leg seen nearly at full
+    # length can show that it is straight.
+    return view != "above" or body.length(f"{side}_hip", f"{side}_ankle") > LEG_SEEN_FLAT_MIN
+
+
+def _leg_problem(body: Body, side: str, knee_deg: float) -> tuple[str, float] | None:
+    """What keeps a bent leg from the position, seen from the side, with how sure that is."""
+    ankle = body[f"{side}_ankle"]
     lower_feet = "lower your feet to the floor, knees pointing up"
-    if view in SIDE_ON:
-        if height_up(body, ankle) > FOOT_LIFTED_MIN:
-            return lower_feet
-        if angle_at_deg(body.shoulders, hip, knee) < KNEES_TO_CHEST_HIP_DEG:
-            return lower_feet
-        if height_up(body, knee) - height_up(body, hip) < KNEE_UP_MIN:
-            return "let your knees point up to the ceiling"
-        return None
-    # Seen from an end, a knee pointing up shows above the hip; feet on the floor show below the hip (feet
-    # end: nearer the camera) or below the knee (head end: beyond the knee).
-    picture_rise = (hip.y - knee.y) / body.trunk_px
-    if view in ("feet_end", "head_end") and picture_rise < 0:
-        return "let your knees point up to the ceiling"
-    if view == "feet_end" and (hip.y - ankle.y) / body.trunk_px > -END_FEET_BELOW_HIP:
-        return lower_feet
-    if view == "head_end" and ankle.y < knee.y:
-        return lower_feet
+    ankle_up = height_up(body, ankle)
+    if ankle_up > FOOT_LIFTED_MIN:
+        return lower_feet, margin_confidence(ankle_up - FOOT_LIFTED_MIN, FOOT_MARGIN)
+    to_chest = _knee_towards_head(body, side)
+    if to_chest > KNEES_TO_CHEST_MIN:
+        return lower_feet, margin_confidence(to_chest - KNEES_TO_CHEST_MIN, KNEE_X_MARGIN)
+    knee_rise = _knee_rise(body, side)
+    if knee_rise < KNEE_UP_MIN:
+        return "let your knees point up to the ceiling", margin_confidence(KNEE_UP_MIN - knee_rise, KNEE_UP_MARGIN)
+    flatter = _shin_flatter_deg(body, side, knee_deg)
+    if flatter > DROPPED_SHIN_DEG:
+        return "let your knees point up to the ceiling", margin_confidence(flatter - DROPPED_SHIN_DEG, KNEE_MARGIN_DEG)
     return None
+
+
+def _leg_margin(body: Body, side: str, knee_deg: float) -> float:
+    """How far a leg in the position is from each way out of it, as a confidence."""
+    return min(
+        margin_confidence(FOOT_LIFTED_MIN - height_up(body, body[f"{side}_ankle"]), FOOT_MARGIN),
+        margin_confidence(KNEES_TO_CHEST_MIN - _knee_towards_head(body, side), KNEE_X_MARGIN),
+        margin_confidence(_knee_rise(body, side) - KNEE_UP_MIN, KNEE_UP_MARGIN),
+        margin_confidence(DROPPED_SHIN_DEG - _shin_flatter_deg(body, side, knee_deg), KNEE_MARGIN_DEG),
+    )
+
+
+def _knee_towards_head(body: Body, side: str) -> float:
+    """How far the knee lies beyond the hip joint towards the head, along the floor, in trunk lengths."""
+    hip_x, _ = body.floor_xy(body[f"{side}_hip"])
+    knee_x, _ = body.floor_xy(body[f"{side}_knee"])
+    return hip_x - knee_x
+
+
+def _knee_rise(body: Body, side: str) -> float:
+    """Knee height above the lower of the hip joint and the ankle, in trunk lengths."""
+    hip, knee, ankle = (height_up(body, body[f"{side}_{part}"]) for part in ("hip", "knee", "ankle"))
+    return knee - min(hip, ankle)
+
+
+def _shin_flatter_deg(body: Body, side: str, knee_deg: float) -> float:
+    """How much flatter the shin lies in the picture than in a leg standing in its own vertical plane."""
+    knee_x, knee_up = body.floor_xy(body[f"{side}_knee"])
+    ankle_x, ankle_up = body.floor_xy(body[f"{side}_ankle"])
+    rise_deg = math.degrees(math.atan2(knee_up - ankle_up, abs(knee_x - ankle_x) + 1e-9))
+    return (180.0 - knee_deg) / 2.0 - rise_deg
 
 
 def _knee_angle(body: Body, side: str) -> float:
@@ -92,60 +207,100 @@ def _knee_angle(body: Body, side: str) -> float:
 
 
 def feet_flat(body: Body, view: View, height_cm: float | None) -> CriterionResult:
-    name = "feet_flat"
+    name = Criterion.FEET_FLAT
     sides = sides_seen(body, "heel", "foot_index", "ankle")
     if view not in SIDE_ON or not sides:
         return unseen(name)
     target = "soles on the floor"
-    tilts_deg = []
+    seen = visibility_confidence(max(body.visibility(f"{s}_heel", f"{s}_foot_index") for s in sides))
+    tilts_deg: list[float] = []
+    confidence = seen
     for side in sides:
         heel, toe, knee, ankle = (body[f"{side}_{part}"] for part in ("heel", "foot_index", "knee", "ankle"))
-        heel_x, heel_y = body.floor_xy(heel)
-        toe_x, toe_y = body.floor_xy(toe)
-        if heel_y > FOOT_LIFTED_MIN:
-            return adjust(name, f"{side} heel off the floor", target, "rest both feet on the floor")
-        foot_deg = abs(math.degrees(math.atan2(toe_y - heel_y, abs(toe_x - heel_x) + 1e-9)))
-        if height_up(body, knee) - height_up(body, ankle) < SHIN_RISE_MIN:
-            return adjust(
-                name, f"{side} leg along the floor", target, "bend your knees and set your soles on the floor"
-            )
-        if foot_deg > FLAT_FOOT_MAX_DEG:
+        heel_x, heel_up = body.floor_xy(heel)
+        toe_x, toe_up = body.floor_xy(toe)
+        lifted = max(heel_up, height_up(body, ankle))
+        if lifted > FOOT_LIFTED_MIN:
             return adjust(
                 name,
-                f"{side} foot tilted {foot_deg:.0f} deg",
+                f"{side} heel off the floor",
+                target,
+                "rest both feet on the floor",
+                min(seen, margin_confidence(lifted - FOOT_LIFTED_MIN, FOOT_MARGIN)),
+            )
+        shin_rise = height_up(body, knee) - height_up(body, ankle)
+        if shin_rise < SHIN_RISE_MIN:
+            return adjust(
+                name,
+                f"{side} leg along the floor",
+                target,
+                "bend your knees and set your soles on the floor",
+                min(seen, margin_confidence(SHIN_RISE_MIN - shin_rise, FOOT_MARGIN)),
+            )
+        foot_deg = abs(math.degrees(math.atan2(toe_up - heel_up, abs(toe_x - heel_x) + 1e-9)))
+        confidence = min(confidence, margin_confidence(FOOT_LIFTED_MIN - lifted, FOOT_MARGIN))
+        if view != "side":
+            # Seen at a slant the sole points partly at the camera and its tilt cannot be read; a heel or
+            # an ankle off the floor still shows.
+            continue
+        if shown(foot_deg) > FLAT_FOOT_MAX_DEG:
+            return adjust(
+                name,
+                f"{side} foot tilted {shown(foot_deg)} deg",
                 target,
                 "let your soles rest flat on the floor",
+                min(seen, margin_confidence(foot_deg - FLAT_FOOT_MAX_DEG, KNEE_MARGIN_DEG)),
             )
         tilts_deg.append(foot_deg)
-    return ok(name, f"feet tilted {max(tilts_deg):.0f} deg", target)
+        confidence = min(confidence, margin_confidence(FLAT_FOOT_MAX_DEG - foot_deg, KNEE_MARGIN_DEG))
+    if not tilts_deg:
+        return ok(name, "heels down", target, confidence)
+    return ok(
+        name, f"feet tilted {shown(max(tilts_deg))} deg", f"{target} (at most {FLAT_FOOT_MAX_DEG:.0f} deg)", confidence
+    )
 
 
 def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionResult:
-    name = "heel_distance"
-    sides = sides_seen(body, "hip", "knee", "heel")
-    if view not in SIDE_ON or not sides:
+    name = Criterion.HEEL_DISTANCE
+    if view not in SIDE_ON or max(body.shoulder_width, body.hip_width) >= HEEL_VIEW_MAX_WIDTH:
+        return unseen(name)
+    sides = [side for side in sides_seen(body, "hip", "knee", "ankle", "heel") if _leg_faces_camera(body, side)]
+    if not sides:
         return unseen(name)
     side = max(sides, key=lambda s: body.visibility(f"{s}_hip", f"{s}_knee", f"{s}_heel"))
-    hip, knee, heel = (body[f"{side}_{part}"] for part in ("hip", "knee", "heel"))
-    if height_up(body, heel) > FOOT_LIFTED_MIN:
-        return unseen(name, "rest your feet on the floor so the distance can be measured")
-    thighs = hip.distance_to(heel) / max(hip.distance_to(knee), 1e-6)
+    hip, knee, ankle, heel = (body[f"{side}_{part}"] for part in ("hip", "knee", "ankle", "heel"))
+    if (
+        max(height_up(body, heel), height_up(body, ankle)) > FOOT_LIFTED_MIN
+        or _knee_angle(body, side) > STRAIGHT_KNEE_DEG
+    ):
+        return unseen(name, "rest your feet on the floor, knees bent, so the distance can be measured")
+    leg_px = (hip.distance_to(knee) + knee.distance_to(ankle)) / 2
+    thighs = hip.distance_to(heel) / max(leg_px, 1e-6)
     thigh_cm = THIGH_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
-    distance_cm = thighs * thigh_cm
-    low, high = HEEL_TARGET_CM
-    measured = f"{distance_cm:.0f} cm"
-    # "about": the verdict allows the measuring tolerance of HEEL_OK_THIGHS around the target.
-    target = f"about {low:.0f}-{high:.0f} cm"
-    middle = (low + high) / 2
-    if thighs > HEEL_OK_THIGHS[1]:
+    distance_cm = shown(thighs * thigh_cm)
+    low_cm, high_cm = (shown(limit * thigh_cm) for limit in HEEL_OK_THIGHS)
+    measured = f"{distance_cm} cm from the hip"
+    target = f"{low_cm}-{high_cm} cm (heels 30-40 cm from the buttocks)"
+    seen = visibility_confidence(body.visibility(f"{side}_hip", f"{side}_knee", f"{side}_heel"))
+    middle_cm = (low_cm + high_cm) / 2
+    if distance_cm > high_cm:
+        confidence = min(seen, margin_confidence(thighs - HEEL_OK_THIGHS[1], HEEL_MARGIN_THIGHS))
         return adjust(
-            name, measured, target, f"slide your heels about {_round5(distance_cm - middle)} cm closer"
+            name, measured, target, f"slide your heels about {_round5(distance_cm - middle_cm)} cm closer", confidence
         )
-    if thighs < HEEL_OK_THIGHS[0]:
+    if distance_cm < low_cm:
+        confidence = min(seen, margin_confidence(HEEL_OK_THIGHS[0] - thighs, HEEL_MARGIN_THIGHS))
         return adjust(
-            name, measured, target, f"slide your heels about {_round5(middle - distance_cm)} cm away"
+            name, measured, target, f"slide your heels about {_round5(middle_cm - distance_cm)} cm away", confidence
         )
-    return ok(name, measured, target)
+    margin = min(thighs - HEEL_OK_THIGHS[0], HEEL_OK_THIGHS[1] - thighs)
+    return ok(name, measured, target, min(seen, margin_confidence(margin, HEEL_MARGIN_THIGHS)))
+
+
+def _leg_faces_camera(body: Body, side: str) -> bool:
+    thigh = body.length(f"{side}_hip", f"{side}_knee")
+    shin = body.length(f"{side}_knee", f"{side}_ankle")
+    return max(thigh, shin) <= LEG_FACING_MAX_RATIO * min(thigh, shin)
 
 
 def _round5(centimetres: float) -> int:
@@ -153,17 +308,24 @@ def _round5(centimetres: float) -> int:
 
 
 def knee_width(body: Body, view: View, height_cm: float | None) -> CriterionResult:
-    name = "knee_width"
-    if view not in ("feet_end", "head_end", "above"):
+    name = Criterion.KNEE_WIDTH
+    if view not in (*END_ON, "above"):
         return unseen(name, CAMERA_END)
     if not body.seen("left_knee", "right_knee", "left_hip", "right_hip"):
         return unseen(name, CAMERA_END)
     hip_width = max(body.hip_width, 1e-6)
     knee_gap = body.length("left_knee", "right_knee") / hip_width
-    measured = f"knees {knee_gap:.1f} hip widths apart"
-    target = "about 1 hip width"
-    if knee_gap < KNEE_GAP_HIP_WIDTHS[0]:
-        return adjust(name, measured, target, "let your knees and feet move apart to hip width")
-    if knee_gap > KNEE_GAP_HIP_WIDTHS[1]:
-        return adjust(name, measured, target, "bring your knees closer, about hip width apart")
-    return ok(name, measured, target)
+    shown_gap = round(knee_gap, 1)
+    measured = f"knees {shown_gap:.1f} hip widths apart"
+    low, high = KNEE_GAP_HIP_WIDTHS
+    target = f"about 1 hip width ({low:.1f}-{high:.1f})"
+    seen = visibility_confidence(body.visibility("left_knee", "right_knee", "left_hip", "right_hip"))
+    if shown_gap < low:
+        confidence = min(seen, margin_confidence(low - knee_gap, KNEE_GAP_MARGIN))
+        return adjust(name, measured, target, "let your knees and feet move apart to hip width", confidence)
+    if shown_gap > high:
+        confidence = min(seen, margin_confidence(knee_gap - high, KNEE_GAP_MARGIN))
+        return adjust(name, measured, target, "bring your knees closer, about hip width apart", confidence)
+    return ok(
+        name, measured, target, min(seen, margin_confidence(min(knee_gap - low, high - knee_gap), KNEE_GAP_MARGIN))
+    )

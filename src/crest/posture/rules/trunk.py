@@ -2,45 +2,135 @@
 
 from __future__ import annotations
 
-from crest.posture.body import Body, angle_at_deg
+from crest.posture.body import SIDES, Body, angle_at_deg
 from crest.posture.result import CriterionResult, View
-from crest.posture.rules.verdicts import CAMERA_WHOLE, SIDE_ON, adjust, ok, sides_seen, unseen
+from crest.posture.rules.verdicts import (
+    CAMERA_SIDE,
+    CAMERA_WHOLE,
+    END_ON,
+    SIDE_ON,
+    adjust,
+    height_up,
+    margin_confidence,
+    ok,
+    shown,
+    sides_seen,
+    unseen,
+    visibility_confidence,
+)
+from crest.posture.vocabulary import Criterion
 
-# Trunk: lying means the trunk is closer to the floor's plane than to upright.
+# Lying means the trunk is closer to the floor's plane than to upright; a sit-up past halfway (45 degrees) is
+# sitting. Ten degrees is what camera tilt and a rounded upper back change the measured slope by.
 LYING_MAX_TILT_DEG = 45.0
+TILT_MARGIN_DEG = 10.0
 # Face: a nose turned further than this from the way the chest faces cannot belong to someone on their back
 # (the neck turns and bends well under 90 degrees each way), so the person lies face down or on the side.
 FACE_DOWN_MIN_DEG = 105.0
-# Hips: a bridge opens the hip (shoulder-hip-knee) towards straight and puts the hips above the shoulders.
-BRIDGE_HIP_MIN_DEG = 160.0
-BRIDGE_SLOPE_MIN_DEG = 10.0
+# Towards the feet the neck curls further (chin to chest, plus the upper back in a crunch), but a face turned
+# more than 150 degrees that way points at the floor.
+FACE_DOWN_CURLED_MIN_DEG = 150.0
+FACE_MARGIN_DEG = 20.0
+# Hips, with the knees bent: in the position the thigh rises 40-70 degrees from the floor and the trunk lies
+# flat, so the shoulder-hip-knee angle is 110-140 degrees. Trunk and thigh in one line (155 and more) happen
+# only with the pelvis lifted, whether the shoulders are on the floor (bridge) or propped on a roller.
+BRIDGE_HIP_MIN_DEG = 155.0
+HIP_MARGIN_DEG = 10.0
+# A lifted pelvis also stands above the feet: the hip joint rests 10 cm above the floor and the ankle 8 cm,
+# so more than 0.25 trunk lengths (12 cm) higher in the picture is off the floor. Both must agree, or feet
+# placed far away (knees opened to 130 degrees and more, which also opens the hip angle) would read as a bridge.
+HIP_ABOVE_FEET_MIN = 0.25
+# With straight legs the hip angle says nothing; hips higher than the shoulders by more than 15 degrees (13 cm
+# over the trunk) are lifted: camera tilt and a thick mat under the pelvis stay within 5-10.
+BRIDGE_SLOPE_MIN_DEG = 15.0
+# A knee opened past this is straight.
+STRAIGHT_KNEE_DEG = 150.0
+# On the knees (all fours, child's pose, kneeling): seen from the side the hip joints stand above the knees by
+# most of a thigh. Lying on the back, the knees are level with the hips (legs flat) or above them; more than
+# 0.4 trunk lengths (20 cm) below is a body resting on its knees.
+KNEELING_MIN = 0.4
+KNEELING_MARGIN = 0.15
+# From above (or level with someone on their side) the camera sees the front of the trunk, as wide as it is
+# long: the picture alone cannot tell lying on the back from lying on the side.
+FRONT_OF_TRUNK_MIN_WIDTH = 0.65
 
 
 def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionResult:
-    name = "lying_on_back"
+    name = Criterion.LYING_ON_BACK
     if view == "unknown":
         return unseen(name, CAMERA_WHOLE)
     tilt = body.trunk_tilt_deg
-    measured = f"trunk {tilt:.0f} deg from the floor"
+    measured = f"trunk {shown(tilt)} deg from the floor"
+    target = f"at most {LYING_MAX_TILT_DEG:.0f} deg, face up"
+    # One side seen plainly is enough: from the side the far shoulder and hip hide behind the body.
+    seen = visibility_confidence(max(body.visibility(f"{s}_shoulder", f"{s}_hip") for s in SIDES))
     # Seen end-on a lying trunk runs up the picture; from anywhere else an upright trunk means sitting
     # or standing.
-    upright = tilt >= LYING_MAX_TILT_DEG and body.shoulders.y < body.hips.y
-    if upright and view not in ("feet_end", "head_end"):
-        return adjust(name, measured, "lying flat", "lie down on your back")
+    upright = shown(tilt) > LYING_MAX_TILT_DEG and body.shoulders.y < body.hips.y
+    if upright and view not in END_ON:
+        confidence = min(seen, margin_confidence(tilt - LYING_MAX_TILT_DEG, TILT_MARGIN_DEG))
+        return adjust(name, measured, target, "lie down on your back", confidence)
+    if view == "above":
+        return unseen(name, CAMERA_SIDE)
     face = body.face_turn_deg()
-    if view in SIDE_ON and face is not None and abs(face) >= FACE_DOWN_MIN_DEG:
-        return adjust(name, "face turned to the floor", "face up", "roll over onto your back, face up")
-    return ok(name, measured, "lying flat, face up")
+    face_margin = 1.0
+    if view in SIDE_ON and face is not None:
+        # Positive: turned towards the head end (the neck tips back); negative: towards the feet (chin down).
+        beyond = face - FACE_DOWN_MIN_DEG if face >= 0 else -face - FACE_DOWN_CURLED_MIN_DEG
+        if beyond >= 0:
+            confidence = min(seen, margin_confidence(beyond, FACE_MARGIN_DEG))
+            return adjust(name, "face turned to the floor", "face up", "roll over onto your back, face up", confidence)
+        face_margin = margin_confidence(-beyond, FACE_MARGIN_DEG)
+    kneeling = _hips_above_knees(body)
+    if view in SIDE_ON and kneeling is not None and kneeling > KNEELING_MIN:
+        confidence = min(seen, margin_confidence(kneeling - KNEELING_MIN, KNEELING_MARGIN))
+        return adjust(name, "resting on the knees", "lying on the back", "lie down on your back", confidence)
+    if view in END_ON:
+        # End-on a lying trunk runs up the picture, so its slope says nothing; sitting up facing the camera
+        # looks much the same, which caps how sure this can be.
+        return ok(name, measured, target, min(seen, face_margin, 0.75))
+    confidence = min(seen, face_margin, margin_confidence(LYING_MAX_TILT_DEG - tilt, TILT_MARGIN_DEG))
+    return ok(name, measured, target, confidence)
+
+
+def _hips_above_knees(body: Body) -> float | None:
+    """How far both hip joints stand above their knees in the picture (the lesser), in trunk lengths."""
+    sides = sides_seen(body, "hip", "knee")
+    if not sides:
+        return None
+    return min(body.floor_xy(body[f"{s}_hip"])[1] - body.floor_xy(body[f"{s}_knee"])[1] for s in sides)
 
 
 def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResult:
-    name = "hips_down"
-    sides = sides_seen(body, "hip", "knee")
+    name = Criterion.HIPS_DOWN
+    sides = sides_seen(body, "hip", "knee", "ankle")
     if view not in SIDE_ON or not sides:
         return unseen(name)
-    hip_deg = max(angle_at_deg(body.shoulders, body[f"{side}_hip"], body[f"{side}_knee"]) for side in sides)
-    slope = -body.shoulders_raised_deg
-    measured = f"hips {max(slope, 0.0):.0f} deg above the shoulders"
-    if hip_deg > BRIDGE_HIP_MIN_DEG and slope > BRIDGE_SLOPE_MIN_DEG:
-        return adjust(name, measured, "pelvis resting on the floor", "lower your hips gently to the floor")
-    return ok(name, measured, "pelvis resting on the floor")
+    seen = visibility_confidence(max(body.visibility(f"{s}_hip", f"{s}_knee") for s in sides))
+    # The hip angle tells only for a bent leg: a straight leg lying flat opens it to 180 degrees too.
+    bent = [
+        s for s in sides if angle_at_deg(body[f"{s}_hip"], body[f"{s}_knee"], body[f"{s}_ankle"]) <= STRAIGHT_KNEE_DEG
+    ]
+    target = f"pelvis on the floor (hip angle at most {BRIDGE_HIP_MIN_DEG:.0f} deg)"
+    lower = "lower your hips gently to the floor"
+    if bent:
+        hip_deg = max(angle_at_deg(body.shoulders, body[f"{s}_hip"], body[f"{s}_knee"]) for s in bent)
+        above_feet = max(height_up(body, body[f"{s}_hip"]) - height_up(body, body[f"{s}_ankle"]) for s in bent)
+        measured = f"hip angle {shown(hip_deg)} deg"
+        if shown(hip_deg) > BRIDGE_HIP_MIN_DEG and above_feet > HIP_ABOVE_FEET_MIN:
+            return adjust(
+                name,
+                measured,
+                target,
+                lower,
+                min(seen, margin_confidence(hip_deg - BRIDGE_HIP_MIN_DEG, HIP_MARGIN_DEG)),
+            )
+        return ok(name, measured, target, min(seen, margin_confidence(BRIDGE_HIP_MIN_DEG - hip_deg, HIP_MARGIN_DEG)))
+    slope = -body.shoulders_raised_deg  # positive when the hips are higher in the picture than the shoulders
+    measured = f"hips {shown(max(slope, 0.0))} deg above the shoulders"
+    target = f"pelvis on the floor (at most {BRIDGE_SLOPE_MIN_DEG:.0f} deg)"
+    if shown(slope) > BRIDGE_SLOPE_MIN_DEG:
+        return adjust(
+            name, measured, target, lower, min(seen, margin_confidence(slope - BRIDGE_SLOPE_MIN_DEG, HIP_MARGIN_DEG))
+        )
+    return ok(name, measured, target, min(seen, margin_confidence(BRIDGE_SLOPE_MIN_DEG - slope, HIP_MARGIN_DEG)))

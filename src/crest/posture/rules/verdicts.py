@@ -1,33 +1,66 @@
-"""Shared pieces of the rules: verdict builders, where to put the camera, which legs the model sees."""
+"""Shared pieces of the rules: verdict builders, confidence, rounding, where to put the camera, which legs show.
+
+Confidence (0-1) is the lesser of two things: how clearly the model saw the landmarks a verdict rests on, and
+how far the measure lies from its threshold, counted in the measure's own margin (what a few degrees of
+camera angle or landmark jitter can move it by). A verdict at the threshold has confidence 0.5 at most.
+"""
 
 from __future__ import annotations
 
 from crest.posture.body import SEEN, SIDES, Body
 from crest.posture.landmarks import Landmark
-from crest.posture.result import CriterionResult, View
+from crest.posture.result import CriterionResult, Status, View
 
 # Where to put the camera so that a criterion can be seen.
 CAMERA_SIDE = "place the camera at your side, level with your hips, so it sees you from head to feet"
 CAMERA_END = "place the camera beyond your feet, looking along your body"
 CAMERA_WHOLE = "move the camera back until it sees you from head to feet"
 CAMERA_HEAD = "place the camera at your side, level with your head, so it sees you from head to feet"
+# Criteria that assume the person lies on the back say this when they do not.
+ON_BACK_FIRST = "lie on your back first"
 # Views in which the picture's up is the ceiling: the side-on rules apply.
 SIDE_ON: frozenset[View] = frozenset({"side", "oblique"})
+END_ON: frozenset[View] = frozenset({"feet_end", "head_end"})
+# The model's visibility score: below 0.3 a landmark is a guess, from 0.7 it is plainly seen.
+VISIBILITY_GUESS = 0.3
+VISIBILITY_CLEAR = 0.7
 
 
-def ok(name: str, measured: str | None = None, target: str | None = None) -> CriterionResult:
+def visibility_confidence(visibility: float) -> float:
+    """0 for a guessed landmark, 1 for a plainly seen one, linear between."""
+    return _clamp((visibility - VISIBILITY_GUESS) / (VISIBILITY_CLEAR - VISIBILITY_GUESS))
+
+
+def margin_confidence(distance: float, margin: float) -> float:
+    """0.5 at the threshold, 1 one margin beyond it (on the verdict's side), less on the other side."""
+    return _clamp(0.5 + 0.5 * distance / margin)
+
+
+def _clamp(value: float) -> float:
+    return max(0.0, min(1.0, value))
+
+
+def ok(name: str, measured: str | None = None, target: str | None = None, confidence: float = 1.0) -> CriterionResult:
     """The criterion is met."""
-    return CriterionResult(name, "ok", measured, target, "")
+    return CriterionResult(name, Status.OK, measured, target, "", confidence)
 
 
-def adjust(name: str, measured: str | None, target: str | None, advice: str) -> CriterionResult:
+def adjust(
+    name: str, measured: str | None, target: str | None, advice: str, confidence: float = 1.0
+) -> CriterionResult:
     """The criterion is missed: what was measured, the target, and one instruction."""
-    return CriterionResult(name, "adjust", measured, target, advice)
+    return CriterionResult(name, Status.ADJUST, measured, target, advice, confidence)
 
 
-def unseen(name: str, camera: str = CAMERA_SIDE) -> CriterionResult:
-    """This picture cannot tell; `camera` says where a camera would."""
-    return CriterionResult(name, "not_visible", None, None, camera)
+def unseen(name: str, camera: str = CAMERA_SIDE, measured: str | None = None) -> CriterionResult:
+    """This picture cannot tell; `camera` says where a camera would (or what to do first)."""
+    return CriterionResult(name, Status.NOT_VISIBLE, measured, None, camera, 0.0)
+
+
+def shown(value: float) -> int:
+    """A measure as it is shown: whole units. Verdicts compare this shown value, so what is printed agrees
+    with the verdict ("18 deg, target at most 18 deg" is ok, never adjust)."""
+    return round(value)
 
 
 def sides_seen(body: Body, *parts: str) -> list[str]:

@@ -5,19 +5,20 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from crest.insights.timeframe import start_of_day
-from crest.journal.records import MAX_RECORD_ID, require_aware
+from crest.journal.records import MAX_RECORD_ID, CheckIn, require_aware
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import CheckInIn, CheckInOut, Day, ErrorOut, RecordId
+from crest.web.schemas import CheckInAdviceOut, CheckInIn, CheckInOut, CheckInSavedOut, Day, ErrorOut, RecordId
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"], responses={404: {"model": ErrorOut}})
 Context = Annotated[WebContext, Depends(web_context)]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=CheckInOut)
-def add_checkin(body: CheckInIn, context: Context) -> CheckInOut:
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=CheckInSavedOut)
+def add_checkin(body: CheckInIn, context: Context) -> CheckInSavedOut:
+    """Save a check-in; `advice` answers one that is clearly worse than before, or that names a warning sign."""
     check_ins = context.services.check_ins
     at = check_ins.now() if body.at is None else require_aware(body.at, "the check-in time")
-    return CheckInOut.of(check_ins.add(body.to_record(at)))
+    return _saved(context, check_ins.add(body.to_record(at)))
 
 
 @router.get("", response_model=list[CheckInOut])
@@ -35,12 +36,17 @@ def get_checkin(checkin_id: RecordId, context: Context) -> CheckInOut:
     return CheckInOut.of(context.services.check_ins.get(checkin_id))
 
 
-@router.put("/{checkin_id}", response_model=CheckInOut)
-def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context) -> CheckInOut:
+@router.put("/{checkin_id}", response_model=CheckInSavedOut)
+def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context) -> CheckInSavedOut:
     """Replace a check-in; its time stays unless a new `at` is given."""
     check_ins = context.services.check_ins
     at = check_ins.get(checkin_id).at if body.at is None else require_aware(body.at, "the check-in time")
-    return CheckInOut.of(check_ins.replace(checkin_id, body.to_record(at)))
+    return _saved(context, check_ins.replace(checkin_id, body.to_record(at)))
+
+
+def _saved(context: WebContext, check_in: CheckIn) -> CheckInSavedOut:
+    advice = CheckInAdviceOut.of(context.services.check_ins.advice_for(check_in))
+    return CheckInSavedOut(**CheckInOut.of(check_in).model_dump(), advice=advice)
 
 
 @router.delete("/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT)

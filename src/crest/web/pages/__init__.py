@@ -2,11 +2,25 @@
 
 from fastapi import APIRouter
 
-from crest.web.pages import check, checkin, help, journal, progress, psfs, report, safety, session, settings, today
+from crest.web.pages import (
+    check,
+    checkin,
+    help,
+    journal,
+    progress,
+    psfs,
+    report,
+    safety,
+    session,
+    session_log,
+    settings,
+    today,
+)
 
 
 def pages_router() -> APIRouter:
     router = APIRouter()
-    for module in (today, safety, session, checkin, journal, progress, psfs, report, check, settings, help):
+    pages = (today, safety, session, session_log, checkin, journal, progress, psfs, report, check, settings, help)
+    for module in pages:
         router.include_router(module.router)
     return router

@@ -3,6 +3,7 @@
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.posture.vocabulary import page_labels
 from crest.web.context import PHOTO_MAX_SIDE_PX
 from crest.web.pages.common import Context, page_router
 from crest.web.templating import render
@@ -20,4 +21,5 @@ def check_page(request: Request, context: Context) -> Response:
         max_side_px=PHOTO_MAX_SIDE_PX,
         max_upload_mb=limits.max_upload_bytes // (1024 * 1024),
         max_video_s=int(limits.max_video_s),
+        config={"check_url": "/api/check", **page_labels()},
     )

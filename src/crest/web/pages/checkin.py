@@ -50,6 +50,7 @@ def checkin_page(
         "checkins_url": "/api/checkins",
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         "journal_url": str(request.url_for("journal_page").path),
+        "today_url": str(request.url_for("today").path),  # where the answer to a worse check-in is shown
     }
     return render(
         request,

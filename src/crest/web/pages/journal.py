@@ -13,4 +13,5 @@ router = page_router()
 @router.get("/journal", name="journal_page")
 def journal_page(request: Request, context: Context) -> Response:
     entries = journal_rows(context.services.reports.history(), context.protocol, context.local_zone, context.now())
-    return render(request, "journal.html", active="journal_page", entries=entries)
+    logged = request.query_params.get("logged") == "1"
+    return render(request, "journal.html", active="journal_page", entries=entries, logged=logged)

@@ -1,44 +1,63 @@
-"""The safety questions, asked afresh each time, and the advice the answers lead to."""
+"""The safety questions, the advice the answers lead to (with each answer behind it), and a clinician's all-clear."""
 
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.errors import CrestError
+from crest.journal.records import parse_day
 from crest.knowledge.why_links import SAFETY_QUESTIONS
 from crest.web.help_links import help_links
 from crest.web.pages.common import Context, SubmittedForm, page_router
+from crest.web.safety_presenter import safety_notice
 from crest.web.templating import render
 
 router = page_router()
 
 
-@router.get("/safety", name="safety_page")
-def safety_page(request: Request, context: Context) -> Response:
-    # Asked afresh each time, never filled in from last time: a stale "no" must not be one click away.
+def _page(
+    request: Request, context: Context, status_code: int = 200, error: str | None = None, answered: bool = False
+) -> Response:
+    standing = context.services.safety.standing()
     questions = context.services.safety.questions()
+    now = context.now()
+    # Asked afresh each time, never filled in from last time: a stale "no" must not be one click away. While
+    # answers that raised a concern still hold, the questions are not offered: answering again cannot lift them.
+    asking = not answered and not (standing.concern_stands and not standing.due)
+    notice = safety_notice(standing, context.local_zone, now)
+    if asking and notice is not None and notice["level"] == "clear" and not notice["cleared"]:
+        notice = None  # nothing to say before the questions are asked again
     return render(
         request,
         "safety.html",
+        status_code,
         title="Safety questions",
         questions=questions,
-        answers={},
-        advice=None,
+        notice=notice,
+        asking=asking,
+        today=now.astimezone(context.local_zone).date().isoformat(),
+        error=error,
         question_help=help_links(request, SAFETY_QUESTIONS, (question.id for question in questions)),
     )
+
+
+@router.get("/safety", name="safety_page")
+def safety_page(request: Request, context: Context) -> Response:
+    return _page(request, context)
 
 
 @router.post("/safety")
 def save_safety(request: Request, context: Context, form: SubmittedForm) -> Response:
     safety = context.services.safety
-    questions = safety.questions()
-    answers = {question.id: form.get(question.id) == "yes" for question in questions if form.get(question.id)}
-    standing = safety.record(answers)
-    headline = "Please do not start a session now" if standing.concern_stands else "Thank you"
-    return render(
-        request,
-        "safety.html",
-        title="Safety questions",
-        questions=questions,
-        answers=answers,
-        advice={"blocks": standing.concern_stands, "headline": headline, "message": standing.advice},
-        question_help=help_links(request, SAFETY_QUESTIONS, (question.id for question in questions)),
-    )
+    answers = {question.id: form.get(question.id) == "yes" for question in safety.questions() if form.get(question.id)}
+    safety.record(answers)
+    return _page(request, context, answered=True)
+
+
+@router.post("/safety/clearance", name="save_clearance")
+def save_clearance(request: Request, context: Context, form: SubmittedForm) -> Response:
+    try:
+        day = parse_day(form.get("cleared_on", ""), "the day they checked")
+        context.services.safety.record_clearance(form.get("clinician", ""), day)
+    except CrestError as error:
+        return _page(request, context, error.http_status, error=error.message)
+    return _page(request, context, answered=True)

@@ -6,10 +6,12 @@ from urllib.parse import urlencode
 from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from crest.durations import rested_text
 from crest.journal.records import MAX_RECORD_ID, PracticeSession, require_finished
 from crest.journal.vocabulary import SessionStatus, labels
 from crest.knowledge.why_links import PROTOCOL_TEXTS, setup_step_entry
-from crest.protocol.model import VariantName
+from crest.posture.vocabulary import page_labels
+from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
 from crest.session.timeline import build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
 from crest.web.help_links import help_link
@@ -47,14 +49,17 @@ def session_page(
         chosen_variant = check_variant(protocol, open_session.variant)
     else:
         chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
-        chosen_variant = variant or preferences.default_variant
+        chosen_variant = variant or (SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant)
+        if not safety.may_practise(chosen_variant):
+            return RedirectResponse(request.url_for("today"), status_code=303)  # Today says what the person can do
     timeline = build_timeline(protocol, chosen_variant, chosen_minutes)
     rewritten = protocol.variants[chosen_variant].replaces_setup
     config = {
         "minutes": chosen_minutes,
         "variant": chosen_variant,
         "speed": speed,
-        "voice": preferences.voice,
+        # Timed movements come every few seconds while the eyes are closed: spoken by default (the button turns it off).
+        "voice": preferences.voice or protocol.variants[chosen_variant].movement_rounds > 0,
         "chime": preferences.chime,
         "checkpoint_every_s": timeline.checkpoint_every_s,
         "steps": [
@@ -83,11 +88,12 @@ def session_page(
                 for c in timeline.cues
             ],
         },
-        "ending": [part.text for part in protocol.ending],
+        "ending": [part.text for part in protocol.ending_for(chosen_variant)],
         "note": usual_range_note(protocol, chosen_minutes),
         "checkin_url": str(request.url_for("checkin_page").path),
         "sessions_url": "/api/sessions",
         "live_url": "/api/check/live",
+        **page_labels(),
         "before_checkin_id": before_checkin_id,
         "heartbeat_every_s": context.watch.heartbeat_every_s,
         "resume": None if open_session is None else _resume(open_session, context),
@@ -100,6 +106,8 @@ def session_page(
         config=config,
         minutes=chosen_minutes,
         variant_title=protocol.variants[chosen_variant].title,
+        # The camera check judges the position on the back; it has nothing to say about resting on the side.
+        camera_check=chosen_variant != SIDE_LYING_VARIANT,
         before_url=f"{request.url_for('checkin_page').path}?{urlencode({'timing': 'before', 'next': here})}",
         ending_help=help_link(request, PROTOCOL_TEXTS.get(protocol.ending[0].id)),
     )
@@ -124,7 +132,9 @@ def session_edit_page(
         config=config,
         session=session,
         when=friendly_time(session.started_at, context.local_zone, context.now()),
-        minutes_rested=f"{round(session.actual_seconds / 60, 1):g}",
+        rested=rested_text(session.actual_seconds),
+        rested_minutes=session.actual_seconds // 60,
+        rested_seconds=session.actual_seconds % 60,
         variants=[(name, variant.title) for name, variant in context.protocol.variants.items()],
         statuses=[(name, label.capitalize()) for name, label in labels(finished).items()],
     )

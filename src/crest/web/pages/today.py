@@ -3,11 +3,14 @@
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.durations import rested_text
 from crest.knowledge.why_links import PROTOCOL_TEXTS, VARIANTS
+from crest.protocol.model import SIDE_LYING_VARIANT
 from crest.web.help_links import help_link, help_links
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import friendly_time, variant_title
+from crest.web.safety_presenter import after_check_in_notice, safety_notice
 from crest.web.templating import render
 
 router = page_router()
@@ -31,13 +34,18 @@ def today(request: Request, context: Context) -> Response:
         timing=protocol.timing,
         variants=protocol.variants,
         safety_due=safety.due and not safety.concern_stands,
-        safety_advice={"blocks": True, "headline": "Please wait before practising", "message": safety.advice}
-        if safety.concern_stands
+        notice=safety_notice(safety, context.local_zone, now)
+        if safety.concern_stands or safety.side_lying_only
         else None,
+        answer_again=safety.due,
+        after_check_in=after_check_in_notice(services.check_ins.latest_advice()),
+        # While the answers advise resting on the side, only the side-lying rest is offered.
+        may_start={name: not safety.side_lying_only or safety.may_practise(name) for name in protocol.variants},
+        chosen_variant=SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant,
         last_session=None
         if last is None
         else {
-            "minutes_done": round(last.actual_seconds / 60),
+            "rested": rested_text(last.actual_seconds),
             "when": friendly_time(last.started_at, context.local_zone, now),
             "variant": variant_title(protocol, last.variant),
             "status_label": last.status.label,

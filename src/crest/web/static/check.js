@@ -1,50 +1,113 @@
-// Check a photo or video: upload to /api/check and show the verdicts over the picture.
+// Check a photo or video: upload through the shared crest.api helper, show the verdicts over the picture.
 "use strict";
 
 (() => {
-  const form = document.getElementById("check-form");
-  const status = document.getElementById("check-status");
-  const picture = document.getElementById("result-picture");
+  const $ = (id) => document.getElementById(id);
+  const configElement = $("check-config");
+  const config = configElement ? JSON.parse(configElement.textContent || "{}") : {};
+  const checkUrl = config.check_url || "/api/check";
+  const posture = window.crestPosture;
+  posture.setLabels(config);
+  const form = $("check-form");
+  const status = $("check-status");
+  const picture = $("result-picture");
+
+  function listItems(list, lines) {
+    list.replaceChildren(...lines.map((line) => Object.assign(document.createElement("li"), { textContent: line })));
+  }
+
+  function clock(seconds) {
+    const whole = Math.max(0, Math.floor(seconds));
+    const minutes = Math.floor(whole / 60);
+    return `${String(minutes).padStart(2, "0")}:${String(whole % 60).padStart(2, "0")}`;
+  }
+
+  const SEGMENT_WORDS = { in: "yes", out: "no", nobody: "nobody", no_person: "nobody" };
+
+  // One line per criterion (the position first): "Knees bent up: OK 00:00-00:20, Adjust 00:20-00:35".
+  function timelineLines(timeline) {
+    return Object.entries(timeline)
+      .filter(([, segments]) => segments.length)
+      .map(([name, segments]) => {
+        const label = name === "position" ? "In position" : posture.criterionLabel(name);
+        const spans = segments.map(
+          (s) =>
+            `${
+              SEGMENT_WORDS[s.status] || posture.statusLabel({ status: s.status })
+            } ${clock(s.start_s)}–${clock(s.end_s)}`,
+        );
+        return `${label}: ${spans.join(", ")}`;
+      });
+  }
+
+  // One line per moment, its time written once: "00:06 left the position: head lifted".
+  function momentLines(events) {
+    const moments = new Map();
+    for (const event of events) {
+      if (!moments.has(event.time)) moments.set(event.time, { position: [], details: [] });
+      moments.get(event.time)[event.criterion === "position" ? "position" : "details"].push(event.what);
+    }
+    return [...moments].map(([time, { position, details }]) =>
+      position.length && details.length
+        ? `${time} ${position[0]}: ${details.join(", ")}`
+        : `${time} ${[...position, ...details].join(", ")}`,
+    );
+  }
+
+  function showVideo(video) {
+    $("result-video").hidden = !video;
+    if (!video) return;
+    const length =
+      video.duration_s < 90
+        ? `${Math.round(video.duration_s)} seconds`
+        : `${Math.round(video.duration_s / 60)} minutes`;
+    // The share of time in position is in the summary above, rounded once, by the server.
+    $("result-share").textContent =
+      `A video of ${length}; ${video.frames_checked} moments checked, a person seen in ${video.frames_with_person}.`;
+    listItems($("result-events"), video.events.length ? momentLines(video.events) : ["Nothing changed for long."]);
+    listItems($("result-timeline"), timelineLines(video.timeline || {}));
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const file = document.getElementById("check-file").files[0];
-    if (!file) { status.textContent = "Choose a photo or a video first."; return; }
+    const file = $("check-file").files[0];
+    if (!file) {
+      status.textContent = "Choose a photo or a video first.";
+      return;
+    }
     status.textContent = "Checking…";
-    document.getElementById("check-result").hidden = true;
+    $("check-result").hidden = true;
     const data = new FormData();
     data.append("file", file);
     try {
-      const response = await fetch("/api/check", { method: "POST", body: data });
-      const result = await response.json();
-      if (!response.ok) throw new Error(typeof result.detail === "string" ? result.detail : "This file could not be checked.");
+      const result = await window.crest.api("POST", checkUrl, data);
       status.textContent = "";
-      document.getElementById("result-summary").textContent = result.summary || "";
-      window.crestPosture.renderCriteria(document.getElementById("result-criteria"), result);
+      const notSure = result.pose_recognized && result.confidence != null && result.confidence < posture.SURE;
+      $("result-summary").textContent = `${result.summary || ""}${notSure ? " (The check is not sure of this.)" : ""}`;
+      $("result-view").textContent = `Camera: ${posture.viewLabel(result.view || "unknown")}.`;
+      posture.renderCriteria($("result-criteria"), result);
       const isImage = file.type.startsWith("image/");
-      document.getElementById("result-picture-wrap").hidden = !isImage;
+      $("result-picture-wrap").hidden = !isImage;
       if (isImage) {
         // The server checks a copy no larger than max_side_px on its longest side.
         picture.onload = () => {
           const maxSide = Number(form.dataset.maxSidePx);
           const scale = Math.min(1, maxSide / Math.max(picture.naturalWidth, picture.naturalHeight));
-          window.crestPosture.drawSkeleton(document.getElementById("result-overlay"), result,
-            picture.clientWidth, picture.clientHeight, picture.naturalWidth * scale, picture.naturalHeight * scale);
+          posture.drawSkeleton(
+            $("result-overlay"),
+            result,
+            picture.clientWidth,
+            picture.clientHeight,
+            picture.naturalWidth * scale,
+            picture.naturalHeight * scale,
+            { badges: true },
+          );
         };
         picture.src = URL.createObjectURL(file);
       }
-      const video = result.video;
-      document.getElementById("result-video").hidden = !video;
-      if (video) {
-        const length = video.duration_s < 90 ? `${Math.round(video.duration_s)} seconds`
-          : `${Math.round(video.duration_s / 60)} minutes`;
-        document.getElementById("result-share").textContent =
-          `A video of ${length}; ${video.frames_checked} moments checked, a person seen in ${video.frames_with_person}.`;
-        const events = video.events.length ? video.events : [{ time: "", message: "Nothing changed for long." }];
-        document.getElementById("result-events").replaceChildren(...events.map((event) =>
-          Object.assign(document.createElement("li"), { textContent: `${event.time} ${event.message}`.trim() })));
-      }
-      document.getElementById("check-result").hidden = false;
-      document.getElementById("result-heading").focus();
+      showVideo(result.video);
+      $("check-result").hidden = false;
+      $("result-heading").focus();
     } catch (error) {
       status.textContent = error.message;
     }

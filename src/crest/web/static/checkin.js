@@ -131,15 +131,21 @@
     };
     try {
       let next = config.journal_url;
+      let saved;
       if (existing) {
-        await window.crest.api("PUT", `${config.checkins_url}/${existing.id}`, body);
+        saved = await window.crest.api("PUT", `${config.checkins_url}/${existing.id}`, body);
       } else {
-        const saved = await window.crest.api("POST", config.checkins_url, body);
+        saved = await window.crest.api("POST", config.checkins_url, body);
         if (config.next_url) {
           // a check-in before a session: go on to it, carrying the check-in along
           const joiner = config.next_url.includes("?") ? "&" : "?";
           next = `${config.next_url}${joiner}before_checkin_id=${saved.id}`;
         }
+      }
+      // A check-in that is clearly worse, or names a warning sign, is answered on Today (until the next one).
+      if (saved.advice) {
+        window.location.assign(config.today_url);
+        return;
       }
       offerHelpOrGo(body.sensations, next);
     } catch (error) {

@@ -4,7 +4,9 @@
 window.crest = {
   async api(method, url, body) {
     const options = { method, headers: { Accept: "application/json" } };
-    if (body !== undefined) {
+    if (body instanceof FormData) {
+      options.body = body; // an upload: the browser sets the multipart boundary itself
+    } else if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
     }

@@ -3,6 +3,7 @@
 
 (() => {
   const config = JSON.parse(document.getElementById("session-config").textContent);
+  window.crestPosture.setLabels(config); // the live camera list uses the same words as the check page
   const $ = (id) => document.getElementById(id);
   const stages = ["stage-resume", "stage-checklist", "stage-ready", "stage-timer", "stage-done"];
 
@@ -183,10 +184,12 @@
   async function save(path, body) {
     state.lastSavedAt = performance.now();
     try {
-      await window.crest.api("POST", `${config.sessions_url}/${state.sessionId}/${path}`, body);
+      const saved = await window.crest.api("POST", `${config.sessions_url}/${state.sessionId}/${path}`, body);
       $("save-status").textContent = "";
+      return saved;
     } catch (error) {
       $("save-status").textContent = `Not saved yet: ${error.message}`;
+      return null;
     }
   }
 
@@ -263,8 +266,8 @@
     try {
       const session = await window.crest.api("GET", `${config.sessions_url}/${config.resume.session_id}`);
       $("resume-summary").textContent =
-        `You started it ${config.resume.started}; ${format(session.actual_seconds)} of ` +
-        `${format(timeline.total_s)} done. The timer waits where it stopped.`;
+        `You started it ${config.resume.started}; ${session.rested} of ${config.minutes} min done. ` +
+        "The timer waits where it stopped.";
     } catch (_) {
       /* the words rendered with the page stay */
     }
@@ -339,14 +342,16 @@
       $("chime")
         .play()
         .catch(() => {});
-    if (state.sessionId) await save("finish", { elapsed_s: round(done), status });
+    const saved = state.sessionId ? await save("finish", { elapsed_s: round(done), status }) : null;
     const list = $("ending-steps");
     list.replaceChildren(
       ...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
     );
     if (status === "completed") speak(config.ending.join(" "));
-    $("done-summary").textContent =
-      status === "completed" ? `You rested for ${format(done)}.` : `You rested for ${format(done)} before ending.`;
+    // The time rested as the server writes it everywhere ("14 min 30 s"), from the saved record.
+    if (saved)
+      $("done-summary").textContent =
+        status === "completed" ? `You rested for ${saved.rested}.` : `You rested for ${saved.rested} before ending.`;
     if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
     show("stage-done");
     $("done-heading").focus();

@@ -5,23 +5,23 @@
   const config = JSON.parse(document.getElementById("session-edit-config").textContent);
   const session = config.session;
   const form = document.getElementById("session-edit-form");
-  const minutes = document.getElementById("minutes-rested");
-  const shownMinutes = minutes.value; // rounded for reading; unchanged, the exact seconds are kept
+  const minutes = document.getElementById("rested-minutes");
+  const seconds = document.getElementById("rested-seconds");
   const error = document.getElementById("form-error");
 
   function secondsRested() {
-    if (minutes.value === shownMinutes) return session.actual_seconds;
-    const value = Number(minutes.value);
-    if (minutes.value.trim() === "" || !Number.isFinite(value) || value < 0 || value > session.planned_minutes)
-      return null;
-    return Math.round(value * 60);
+    const whole = (input) => (/^\d+$/.test(input.value.trim()) ? Number(input.value) : null);
+    const [m, s] = [whole(minutes), whole(seconds)];
+    if (m === null || s === null || s > 59) return null;
+    const total = m * 60 + s;
+    return total <= session.planned_minutes * 60 ? total : null;
   }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const actualSeconds = secondsRested();
     if (actualSeconds === null) {
-      error.textContent = `Minutes rested: enter a number from 0 to ${session.planned_minutes}.`;
+      error.textContent = `Time rested: whole minutes and seconds (0 to 59), at most ${session.planned_minutes} min.`;
       minutes.setAttribute("aria-invalid", "true");
       minutes.focus();
       return;

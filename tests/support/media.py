@@ -4,7 +4,7 @@ from pathlib import Path
 
 import cv2
 
-PHOTOS = Path(__file__).resolve().parents[2] / "fixtures" / "photos"
+PHOTOS = Path(__file__).resolve().parents[1] / "fixtures" / "photos"
 IN_POSITION_PHOTO = PHOTOS / "one_knee_to_chest_0.jpg"  # on the back, knees bent, feet flat
 FACE_DOWN_PHOTO = PHOTOS / "superman_0.jpg"
 

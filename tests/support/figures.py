@@ -28,11 +28,12 @@ class Figure:
     """How the person lies; the defaults are a textbook constructive rest position."""
 
     heel_from_hip_cm: float = 36.0
-    legs: str = "crp"  # crp | straight | one_straight | air | chest
+    legs: str = "crp"  # crp | straight | one_straight | air | chest | tabletop | butterfly
     hips_lift_cm: float = 0.0
     arms: str = "sides"  # sides | belly | overhead | raised
-    head: str = "resting"  # resting | crunch | tipped_back
-    body: str = "supine"  # supine | prone | sitting
+    head: str = "resting"  # resting | crunch | tipped_back | on_hands (raised 10 cm) | raised (by head_raise_cm)
+    body: str = "supine"  # supine | prone | sitting | propped (trunk raised 35 deg on pillows) | kneeling
+    head_raise_cm: float = 0.0
     knee_half_gap_cm: float = 10.0
     overrides: dict[str, Point3] = field(default_factory=dict)
 
@@ -42,6 +43,8 @@ class Figure:
         trunk_rise = 0.0
         if self.head == "crunch":
             trunk_rise = math.radians(25)
+        if self.body == "propped":
+            trunk_rise = math.radians(35)
         for side, sign in (("left", 1.0), ("right", -1.0)):
             hip = (0.0, sign * HIP_HALF_WIDTH_CM, HIP_HEIGHT_CM + lift)
             points[f"{side}_hip"] = hip
@@ -57,6 +60,8 @@ class Figure:
             self._leg(points, side, sign, hip, legs)
             self._arm(points, side, sign, shoulder)
         self._head(points, trunk_rise)
+        if self.body == "kneeling":
+            points = _on_all_fours(points)
         if self.body == "sitting":
             points = {name: _rotate_about_hips(point, math.radians(-80)) for name, point in points.items()}
         if self.body == "prone":
@@ -74,6 +79,16 @@ class Figure:
             knee = (THIGH_CM * 0.2, half_gap, hip[2] + THIGH_CM * 0.98)
             ankle = (knee[0] + SHIN_CM, half_gap, knee[2] + 2)
             points.update(_foot(side, ankle, pointing_up=True))
+        elif legs == "tabletop":
+            # Thighs upright over the hips, shins level: the feet held up at knee height.
+            knee = (3.0, half_gap, hip[2] + THIGH_CM)
+            ankle = (3.0 + SHIN_CM, half_gap, knee[2] - 2)
+            points.update(_foot(side, ankle, pointing_up=True))
+        elif legs == "butterfly":
+            # Soles together near the pelvis, knees fallen out to the sides.
+            ankle = (30.0, sign * 4.0, ANKLE_HEIGHT_CM)
+            knee = (22.0, sign * 38.0, 16.0)
+            points.update(_foot(side, ankle, pointing_up=False))
         elif legs == "chest":
             knee = (-THIGH_CM * 0.5, half_gap, hip[2] + THIGH_CM * 0.85)
             ankle = (knee[0] + SHIN_CM * 0.6, half_gap, knee[2] - SHIN_CM * 0.8)
@@ -104,11 +119,12 @@ class Figure:
 
     def _head(self, points: dict[str, Point3], trunk_rise: float) -> None:
         # Head around an ear 20 cm beyond the shoulders; the face points up (tilt 0) or tips back.
-        tilt = {"resting": 0.0, "crunch": math.radians(-40), "tipped_back": math.radians(35)}[self.head]
+        tilt = {"crunch": math.radians(-40), "tipped_back": math.radians(35)}.get(self.head, 0.0)
         neck = trunk_rise + (math.radians(25) if self.head == "crunch" else 0.0)
         shoulder_x = -TRUNK_CM * math.cos(trunk_rise)
         shoulder_z = HIP_HEIGHT_CM + 2 + TRUNK_CM * math.sin(trunk_rise)
-        ear = (shoulder_x - 20 * math.cos(neck), 0.0, shoulder_z + 20 * math.sin(neck))
+        raise_cm = {"on_hands": 10.0, "raised": self.head_raise_cm}.get(self.head, 0.0)
+        ear = (shoulder_x - 20 * math.cos(neck), 0.0, shoulder_z + 20 * math.sin(neck) + raise_cm)
 
         def face_point(up_cm: float, along_cm: float, across_cm: float) -> Point3:
             # `up_cm` along the face direction, `along_cm` towards the crown; rotated by the tilt.
@@ -144,6 +160,28 @@ def _foot(side: str, ankle: Point3, *, pointing_up: bool) -> dict[str, Point3]:
     return {f"{side}_heel": (ax - 3, ay, 1.0), f"{side}_foot_index": (ax + 16, ay, 1.0)}
 
 
+def _on_all_fours(points: dict[str, Point3]) -> dict[str, Point3]:
+    """Hands and knees on the floor, trunk level 55 cm up, face down: every landmark rebuilt."""
+    out: dict[str, Point3] = {}
+    for side, sign in (("left", 1.0), ("right", -1.0)):
+        out[f"{side}_hip"] = (0.0, sign * HIP_HALF_WIDTH_CM, 60.0)
+        out[f"{side}_shoulder"] = (-TRUNK_CM, sign * SHOULDER_HALF_WIDTH_CM, 58.0)
+        out[f"{side}_knee"] = (0.0, sign * 10.0, 6.0)
+        out[f"{side}_ankle"] = (SHIN_CM, sign * 10.0, 6.0)
+        out[f"{side}_heel"] = (SHIN_CM + 2, sign * 10.0, 10.0)
+        out[f"{side}_foot_index"] = (SHIN_CM + 4, sign * 10.0, 1.0)
+        out[f"{side}_elbow"] = (-TRUNK_CM, sign * 20.0, 30.0)
+        out[f"{side}_wrist"] = (-TRUNK_CM, sign * 20.0, 2.0)
+        for finger in ("pinky", "index", "thumb"):
+            out[f"{side}_{finger}"] = (-TRUNK_CM - 8, sign * 20.0, 1.0)
+        out[f"{side}_ear"] = (-TRUNK_CM - 18, sign * 7.5, 60.0)
+        for eye, across in (("eye_inner", 1.6), ("eye", 3.2), ("eye_outer", 4.8)):
+            out[f"{side}_{eye}"] = (-TRUNK_CM - 24, sign * across, 56.0)
+        out[f"mouth_{side}"] = (-TRUNK_CM - 22, sign * 2.5, 50.0)
+    out["nose"] = (-TRUNK_CM - 27, 0.0, 52.0)
+    return {name: out.get(name, point) for name, point in points.items()}
+
+
 def _rotate_about_hips(point: Point3, angle: float) -> Point3:
     """Rotate the upper body about the hips in the x-z plane (negative angles sit the person up)."""
     x, y, z = point
@@ -157,15 +195,19 @@ def _rotate_about_hips(point: Point3, angle: float) -> Point3:
     )
 
 
-def project(point: Point3, view: str, end_elevation_deg: float = 25.0) -> tuple[float, float]:
+def project(
+    point: Point3, view: str, end_elevation_deg: float = 25.0, side_elevation_deg: float = 0.0
+) -> tuple[float, float]:
     """(right, up) on the picture for a camera placed as `view`, feet to the right in side views.
 
-    From the ends the camera looks down along the body from `end_elevation_deg` above the floor.
+    From the ends the camera looks down along the body from `end_elevation_deg` above the floor; from the
+    side it looks down by `side_elevation_deg` (0: level with the floor), so the far side shows higher.
     """
     x, y, z = point
     elevation = math.radians(end_elevation_deg)
     if view == "side":
-        return x + 0.05 * y, z
+        side_elevation = math.radians(side_elevation_deg)
+        return x + 0.05 * y, z * math.cos(side_elevation) + y * math.sin(side_elevation)
     if view == "oblique":
         yaw = math.radians(30)
         return x * math.cos(yaw) + y * math.sin(yaw), z + 0.15 * (y * math.cos(yaw) - x * math.sin(yaw))
@@ -189,6 +231,7 @@ def photograph(
     visibility: dict[str, float] | None = None,
     far_side_visibility: float = 0.4,
     end_elevation_deg: float = 25.0,
+    side_elevation_deg: float = 0.0,
 ) -> Pose:
     """The figure's landmarks as a camera at `view` would see them, in pixels of a `size` picture.
 
@@ -202,7 +245,7 @@ def photograph(
     seen.update(visibility or {})
     landmarks = []
     for name in LANDMARK_NAMES:
-        right, up = project(points[name], view, end_elevation_deg)
+        right, up = project(points[name], view, end_elevation_deg, side_elevation_deg)
         x = origin[0] + right * px_per_cm
         y = origin[1] - up * px_per_cm
         if mirror:

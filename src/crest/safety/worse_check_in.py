@@ -1,0 +1,166 @@
+"""A check-in that says a session made things worse, or that names a warning sign, gets a calm answer.
+
+Pure: the check-in, the "before" check-in of the same session and the warning sign the note's words raise (read
+by the help system's red-flag rules, one set for all of crest) go in; the advice comes out, or None.
+
+"Clearly worse" uses published thresholds: a rise of 2 points or more on the 0-10 scale for the same place (the
+minimal important change for back pain, Ostelo et al. 2008; a "high" alert in MedBridge Pathways), 7/10 or more
+(MedBridge's "critical" alert), or the person's own "worse".
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import CheckInTiming, Comparison, Region, Side
+from crest.protocol.model import VariantName
+from crest.safety.screen import ADVICE, KNOWN_QUESTIONS, AdviceLevel
+
+RISE_POINTS = 2
+SEVERE_SCORE = 7
+THRESHOLD_SOURCES = (
+    "Ostelo RW et al., Spine 2008;33(1):90-94 (a change of 2 points matters)",
+    "MedBridge Pathways alert thresholds (7/10 or more; a rise of 2 or more)",
+)
+STOP_SOURCE = "Physiotherapy usage: stop if the position brings on or worsens symptoms"
+SUPPORTED_VARIANT: VariantName = "supported"
+SADDLE = frozenset({Region.BUTTOCK, Region.GROIN, Region.PELVIS})  # where numbness is a cauda equina sign
+BELOW_THE_KNEE = frozenset({Region.CALF_AND_SHIN, Region.FOOT})
+LOSS_OF_FEELING = frozenset({"numb", "tingling"})  # PainQuality values
+
+
+class WarningLevel(StrEnum):
+    """The help system's two levels of warning sign."""
+
+    URGENT_CARE = "urgent_care"
+    SEE_CLINICIAN = "see_clinician"
+
+
+@dataclass(frozen=True)
+class WarningSign:
+    level: WarningLevel
+    title: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WorseAdvice:
+    """What to say after the check-in: why, what to do, and any warning sign (most serious first)."""
+
+    worse: bool  # clearly worse than before: stop for today
+    reasons: tuple[str, ...]
+    steps: tuple[str, ...]
+    sources: tuple[str, ...]
+    warnings: tuple[WarningSign, ...]
+
+    @property
+    def urgent(self) -> bool:
+        return any(sign.level is WarningLevel.URGENT_CARE for sign in self.warnings)
+
+
+def after_check_in_advice(
+    check_in: CheckIn,
+    before: CheckIn | None = None,
+    words_warning: WarningSign | None = None,
+    variant: str | None = None,
+) -> WorseAdvice | None:
+    """The advice after `check_in`; None when it is neither clearly worse nor names a warning sign.
+
+    `before` is the "before" check-in of the same session; `variant` the session's variant, when known.
+    """
+    reasons = _why_worse(check_in, before) if check_in.timing is not CheckInTiming.BEFORE else []
+    warnings = [*_place_warnings(check_in.pain), *([words_warning] if words_warning else [])]
+    warnings.sort(key=lambda sign: sign.level is not WarningLevel.URGENT_CARE)
+    if not reasons and not warnings:
+        return None
+    steps: list[str] = []
+    if reasons:
+        steps.append("Stop practising for today and let your body settle.")
+        if variant != SUPPORTED_VARIANT:
+            steps.append(
+                "Next time, try the supported variant (calves resting on a chair seat): it asks less of your back "
+                "and hips."
+            )
+        steps.append("If sessions keep making things worse, see a clinician (your doctor or physiotherapist).")
+    return WorseAdvice(
+        worse=bool(reasons),
+        reasons=tuple(reasons),
+        steps=tuple(steps),
+        sources=(*THRESHOLD_SOURCES, STOP_SOURCE) if reasons else (),
+        warnings=tuple(_unique(warnings)),
+    )
+
+
+def _label(rating: PainRating) -> str:
+    where = rating.region.label
+    return where if rating.side in (None, Side.CENTRE) else f"{where} ({rating.side.label})"
+
+
+def _same_place(one: PainRating, other: PainRating) -> bool:
+    # Unsided and centre are one place (the terminal has written no side where the body map writes centre).
+    unsided = {None, Side.CENTRE}
+    same_side = one.side == other.side or (one.side in unsided and other.side in unsided)
+    return one.region is other.region and same_side
+
+
+def _why_worse(check_in: CheckIn, before: CheckIn | None) -> list[str]:
+    reasons = []
+    if check_in.compared_with_before is Comparison.WORSE:
+        reasons.append("You said you feel worse than before the session.")
+    for rating in check_in.pain:
+        earlier = next((old for old in (before.pain if before else ()) if _same_place(old, rating)), None)
+        if earlier is not None and rating.score - earlier.score >= RISE_POINTS:
+            reasons.append(
+                f"Pain in your {_label(rating)} rose from {earlier.score} to {rating.score} out of 10 "
+                f"({RISE_POINTS} points or more)."
+            )
+        elif rating.score >= SEVERE_SCORE:
+            reasons.append(f"Pain in your {_label(rating)} is {rating.score} out of 10 ({SEVERE_SCORE} or more).")
+    return reasons
+
+
+def _qualities(rating: PainRating) -> set[str]:
+    """What the pain feels like, when the record carries it (a single quality, or several)."""
+    quality = getattr(rating, "quality", None)
+    qualities = getattr(rating, "qualities", None) or ()
+    return {str(value) for value in (quality, *qualities) if value is not None}
+
+
+def _place_warnings(pain: Iterable[PainRating]) -> list[WarningSign]:
+    ratings = list(pain)
+    signs = []
+    numb = [rating for rating in ratings if _qualities(rating) & LOSS_OF_FEELING]
+    if any(rating.region in SADDLE for rating in numb):
+        signs.append(_from_question("bladder_bowel_saddle", "Numbness or tingling between your legs"))
+    below_knee_sides = {rating.side for rating in ratings if rating.region in BELOW_THE_KNEE}
+    if Side.BOTH in below_knee_sides or {Side.LEFT, Side.RIGHT} <= below_knee_sides:
+        signs.append(_from_question("both_legs", "Pain below the knee in both legs"))
+    if numb and not any(rating.region in SADDLE for rating in numb):
+        signs.append(_from_question("new_loss_of_feeling_or_strength", "Numbness or tingling"))
+    return signs
+
+
+SEE_CLINICIAN_ADVICE = (
+    "New numbness or tingling should be checked by a clinician (your doctor or physiotherapist) before you "
+    "practise again. If it affects both legs or the area between your legs, seek urgent care now."
+)
+
+
+def _from_question(question_id: str, title: str) -> WarningSign:
+    """A warning sign at the safety screen's level for the same sign, with the screen's source."""
+    question = KNOWN_QUESTIONS[question_id]
+    if question.level is AdviceLevel.URGENT:
+        return WarningSign(WarningLevel.URGENT_CARE, title, ADVICE[AdviceLevel.URGENT], (question.source,))
+    return WarningSign(WarningLevel.SEE_CLINICIAN, title, SEE_CLINICIAN_ADVICE, (question.source,))
+
+
+def _unique(signs: list[WarningSign]) -> list[WarningSign]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for sign in signs:
+        if (sign.level, sign.text) not in seen:
+            seen.add((sign.level, sign.text))
+            kept.append(sign)
+    return kept

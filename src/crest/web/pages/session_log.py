@@ -1,0 +1,59 @@
+"""Logging a session done without the app (on holiday, at a class): when, how long, which variant."""
+
+from datetime import datetime, timedelta
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+
+from crest.errors import CrestError
+from crest.journal.records import InvalidDate, check_planned_minutes, check_variant
+from crest.web.pages.common import Context, SubmittedForm, page_router
+from crest.web.templating import render
+
+router = page_router()
+
+
+def _page(
+    request: Request, context: Context, form: dict[str, str], status_code: int = 200, error: str = ""
+) -> Response:
+    now = context.now().astimezone(context.local_zone)
+    minutes = context.protocol.timing.default_minutes
+    start = now - timedelta(minutes=minutes)  # offered as a rest that has just ended
+    return render(
+        request,
+        "session_log.html",
+        status_code,
+        active="journal_page",
+        title="Log a session",
+        form={"day": start.date().isoformat(), "time": start.strftime("%H:%M"), "minutes": str(minutes)}
+        | {"variant": "standard"}
+        | form,
+        today=now.date().isoformat(),
+        variants=context.protocol.variants,
+        timing=context.protocol.timing,
+        error=error,
+    )
+
+
+@router.get("/session/log", name="session_log_page")
+def session_log_page(request: Request, context: Context) -> Response:
+    return _page(request, context, {})
+
+
+@router.post("/session/log")
+def save_logged_session(request: Request, context: Context, form: SubmittedForm) -> Response:
+    try:
+        try:
+            started = datetime.fromisoformat(f"{form.get('day', '')}T{form.get('time', '')}")
+        except ValueError:
+            raise InvalidDate("please give the day and the time the session started") from None
+        try:
+            minutes = int(form.get("minutes", ""))
+        except ValueError:
+            raise InvalidDate("please give the minutes you rested as a whole number") from None
+        check_planned_minutes(minutes)
+        variant = check_variant(form.get("variant", "standard"))
+        context.services.practice.log(started.replace(tzinfo=context.local_zone), minutes, variant)
+    except CrestError as error:
+        return _page(request, context, form, error.http_status, error.message)
+    return RedirectResponse(f"{request.url_for('journal_page').path}?logged=1", status_code=303)

@@ -1,0 +1,79 @@
+"""The safety standing in the words a page shows: the advice, each answer behind it with its source, the ways on."""
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+from crest.safety.screen import AdviceLevel
+from crest.safety.standing import SafetyStanding
+from crest.safety.worse_check_in import WorseAdvice
+from crest.web.presenters import friendly_time
+
+HEADLINES = {
+    AdviceLevel.URGENT: "Please seek urgent medical care now",
+    AdviceLevel.SEE_CLINICIAN: "Please see a clinician before practising",
+    AdviceLevel.SIDE_LYING: "Rest on your side for now",
+    AdviceLevel.CLEAR: "Thank you",
+}
+
+
+def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict[str, Any] | None:
+    """What the Today and Safety pages show about the answers; None before any answer."""
+    if standing.level is None:
+        return None
+    holds_until = standing.answer_again_from if standing.concern_stands else None
+    return {
+        "level": standing.level.stored_name,
+        "blocks": standing.concern_stands,
+        "side_lying_only": standing.side_lying_only,
+        "headline": "A clinician has cleared you to practise"
+        if standing.level is AdviceLevel.CLEAR and standing.cleared_reasons
+        else HEADLINES[standing.level],
+        "message": standing.advice,
+        "reasons": [
+            {
+                "text": reason.question.text,
+                "source": reason.question.source,
+                "when": friendly_time(reason.answered_at, zone, now),
+            }
+            for reason in standing.standing_reasons
+        ],
+        "cleared": [
+            {
+                "text": reason.question.text,
+                "clinician": reason.cleared_by.clinician,
+                "cleared_on": f"{reason.cleared_by.cleared_on:%-d %B %Y}",
+            }
+            for reason in standing.cleared_reasons
+            if reason.cleared_by is not None
+        ],
+        "holds_until": friendly_time(holds_until, zone, now) if holds_until is not None and holds_until > now else None,
+        "clearable": bool(standing.clearable),
+    }
+
+
+def after_check_in_notice(advice: WorseAdvice | None) -> dict[str, Any] | None:
+    """Today's answer to the latest check-in, until the next one."""
+    if advice is None:
+        return None
+    if advice.urgent:
+        headline = "Your last check-in names a sign that needs urgent care"
+    elif advice.worse:
+        headline = "Your last check-in says things got worse"
+    else:
+        headline = "Your last check-in names a sign to have checked"
+    return {
+        "headline": headline,
+        "urgent": advice.urgent,
+        "reasons": list(advice.reasons),
+        "steps": list(advice.steps),
+        "source": "; ".join(advice.sources),
+        "warnings": [
+            {
+                "title": sign.title,
+                "text": sign.text,
+                "source": "; ".join(sign.sources),
+                "urgent": sign.level == "urgent_care",
+            }
+            for sign in advice.warnings
+        ],
+    }

@@ -1,0 +1,58 @@
+"""The safety way out in the browser, as a person whose physiotherapist prescribed CRP would use it: a truthful
+"yes", the advice with the answer and its source, the questions held, then a clinician's all-clear. At desktop
+size, on a 390x844 phone and in the dark theme."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+Shoot = Callable[[Any, str], None]
+NO_IMPROVEMENT = "Has your back pain shown no improvement at all for a month or more?"
+VIEWS = {
+    "desktop": {"viewport": {"width": 1100, "height": 900}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "dark": {"viewport": {"width": 1100, "height": 900}, "color_scheme": "dark"},
+}
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_a_clinicians_all_clear_is_the_way_out(
+    browser: Any, fresh_server_url: str, screenshot: Shoot, view: str
+) -> None:
+    server = fresh_server_url  # each view its own journal: the answers of one would hold for the next
+    context = browser.new_context(**VIEWS[view])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(f"{server}/safety")
+    for fieldset in page.locator("fieldset").all():
+        answer = "yes" if NO_IMPROVEMENT in fieldset.inner_text() else "no"
+        fieldset.locator(f'input[value="{answer}"]').check()
+    page.get_by_role("button", name="Save my answers").click()
+    standing = page.locator("#safety-standing")
+    standing.get_by_text("Please see a clinician before practising").wait_for()
+    assert NO_IMPROVEMENT in standing.inner_text()
+    assert "Source: NHS back-pain red flags; NICE NG59 (2016)" in standing.inner_text()
+    screenshot(page, f"safety-advice-{view}")
+
+    page.goto(f"{server}/")
+    assert page.get_by_role("button", name="Begin").is_disabled()
+    assert NO_IMPROVEMENT in page.locator("#safety-standing").inner_text()
+    page.get_by_role("link", name="See your answers, or record a clinician's all-clear").click()
+    assert page.get_by_role("button", name="Save my answers").count() == 0  # a quick "no" cannot lift it
+    assert "These answers hold until" in page.locator("#safety-standing").inner_text()
+
+    page.get_by_label("Who cleared you").fill("Dr Ames, physiotherapist")
+    screenshot(page, f"safety-clearance-form-{view}")
+    page.get_by_role("button", name="A clinician has cleared me to practise").click()
+    page.get_by_text("Cleared by Dr Ames, physiotherapist on").wait_for()
+    screenshot(page, f"safety-cleared-{view}")
+
+    page.goto(f"{server}/")
+    assert page.get_by_role("button", name="Begin").is_enabled()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"Today scrolls sideways by {overflow} px"
+    assert errors == []
+    context.close()

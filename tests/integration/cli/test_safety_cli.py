@@ -1,0 +1,126 @@
+"""The safety gate in the terminal: what lifts a concern (waiting, a clinician's all-clear) and what never does."""
+
+import subprocess
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+from crest.journal.records import SafetyScreen
+from crest.journal.store import Journal
+from crest.safety.screen import ANSWER_AGAIN_AFTER, QUESTIONS, AdviceLevel
+
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+SHORT = ("session", "--minutes", "5", "--speed", "300")
+
+
+def _answers(*yes: str, confirm: str = "y") -> str:
+    lines = ["y" if question.id in yes else "n" for question in QUESTIONS]
+    return "\n".join(lines) + (f"\n{confirm}\n" if yes else "\n")
+
+
+def _question(question_id: str) -> str:
+    return next(question.text for question in QUESTIONS if question.id == question_id)
+
+
+def _flat(text: str) -> str:
+    """The output as one line: Rich wraps long lines at the terminal's width."""
+    return " ".join(text.split())
+
+
+def _sessions() -> int:
+    with Journal.open() as journal:
+        return len(journal.list_sessions())
+
+
+def test_answering_no_again_at_once_does_not_lift_a_concern(run_crest: RunCrest) -> None:
+    assert run_crest("safety", input_text=_answers("infection_signs")).returncode == 1
+
+    # Ten "no"s on the way in: the questions are not even asked again, and nothing starts.
+    result = run_crest(*SHORT, input_text="n\n" * 10)
+    assert result.returncode == 1
+    shown = _flat(result.stdout)
+    assert "A few safety questions" not in shown
+    assert _question("infection_signs") in shown
+    assert "NICE NG59" in shown  # the source of the answer behind the advice
+    assert "These answers hold until" in shown
+    assert "--cleared-by" in shown
+    again = run_crest("safety", input_text="n\n" * 20)
+    assert again.returncode == 1 and "A few safety questions" not in again.stdout
+    assert _sessions() == 0
+
+
+def test_answers_given_after_the_waiting_time_can_lift_it(run_crest: RunCrest) -> None:
+    week_ago = datetime.now(UTC) - ANSWER_AGAIN_AFTER[AdviceLevel.SEE_CLINICIAN] - timedelta(minutes=1)
+    answers = {question.id: question.id == "infection_signs" for question in QUESTIONS}
+    with Journal.open() as journal:
+        journal.record_safety_screen(SafetyScreen(week_ago, answers, "see_clinician"))
+    result = run_crest(*SHORT, input_text=_answers() + "\n" * 7)
+    assert "A few safety questions" in result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _sessions() == 1
+
+
+def test_a_slip_of_the_finger_is_corrected_before_it_is_saved(run_crest: RunCrest) -> None:
+    slip = _answers("both_legs", confirm="n") + "n\n"  # not right: the one "yes" is asked again and answered no
+    result = run_crest("safety", input_text=slip)
+    assert result.returncode == 0, result.stdout
+    assert "You answered yes to:" in result.stdout and "Is that right?" in _flat(result.stdout)
+
+
+def test_a_clinicians_all_clear_lets_the_person_practise(run_crest: RunCrest) -> None:
+    run_crest("safety", input_text=_answers("no_improvement_after_a_month", "new_pain_under_20_or_over_50"))
+    assert run_crest(*SHORT, "--yes").returncode == 1
+
+    today = date.today().isoformat()
+    cleared = run_crest("safety", "--cleared-by", "Dr Ames, physiotherapist", "--cleared-on", today)
+    assert cleared.returncode == 0, cleared.stderr
+    assert f"Cleared by Dr Ames, physiotherapist on {today}" in _flat(cleared.stdout)
+
+    result = run_crest(*SHORT, "--yes")
+    assert result.returncode == 0, result.stderr
+    assert _sessions() == 1
+    exported = run_crest("export", "--format", "json").stdout
+    assert '"clinician": "Dr Ames, physiotherapist"' in exported
+
+
+def test_urgent_signs_are_never_cleared(run_crest: RunCrest) -> None:
+    run_crest("safety", input_text=_answers("bladder_bowel_saddle", "cancer_history"))
+    result = run_crest("safety", "--cleared-by", "Dr Ames")
+    assert result.returncode == 2
+    assert "urgent-care signs cannot be cleared" in _flat(result.stderr)
+    assert run_crest(*SHORT, "--yes").returncode == 1
+    assert _sessions() == 0
+
+
+def test_pregnancy_offers_the_side_lying_rest(run_crest: RunCrest) -> None:
+    run_crest("safety", input_text=_answers("pregnant_16_weeks"))
+
+    refused = run_crest(*SHORT, "--yes", "--variant", "standard")
+    assert refused.returncode == 1
+    assert "crest session --variant side_lying" in _flat(refused.stdout)
+
+    result = run_crest(*SHORT, "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "side-lying rest" in _flat(result.stdout)
+    assert "Lie on your side" in result.stdout
+    with Journal.open() as journal:
+        [session] = journal.list_sessions()
+    assert session.variant == "side_lying"
+
+
+def test_the_piped_safety_command_names_no_option_it_lacks(run_crest: RunCrest) -> None:
+    result = run_crest("safety")
+    assert result.returncode == 2
+    assert "--yes" not in result.stderr
+    assert "crest safety" in result.stderr
+
+
+def test_a_worse_check_in_in_the_terminal_is_answered_calmly(run_crest: RunCrest) -> None:
+    result = run_crest("log", "--pain", "hip:left=8", "--note", "both my legs feel weak")
+    assert result.returncode == 0, result.stderr
+    shown = _flat(result.stdout)
+    assert "Your check-in says things got worse" in shown
+    assert "Stop practising for today" in shown
+    assert "urgent medical care" in shown  # the help system's red-flag rules read the note
+    assert "Source:" in shown
+    calm = run_crest("log", "--pain", "hip:left=2")
+    assert "worse" not in calm.stdout

@@ -1,0 +1,104 @@
+"""The guided session in a real terminal (a pseudo-terminal): what a person sees, key by key."""
+
+import fcntl
+import os
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Sequence
+
+from crest.cli.session_view import big_clock
+from crest.journal.store import Journal
+from crest.safety.screen import QUESTIONS
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
+
+
+def run_in_terminal(
+    args: Sequence[str], env: dict[str, str], script: Sequence[tuple[str, str]], timeout_s: float = 90
+) -> str:
+    """Run crest on a 100x40 pseudo-terminal; each time the output shows a step's text, type its keys."""
+    main_fd, child_fd = os.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    terminal_env = {**env, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
+    terminal_env.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crest", *args],
+        stdin=child_fd,
+        stdout=child_fd,
+        stderr=child_fd,
+        env=terminal_env,
+        start_new_session=True,
+    )
+    os.close(child_fd)
+    output = ""
+    steps = list(script)
+    searched_from = 0
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([main_fd], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(main_fd, 65536)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                output += chunk.decode(errors="replace")
+            plain = ANSI.sub("", output)
+            while steps and steps[0][0] in plain[searched_from:]:
+                searched_from = plain.index(steps[0][0], searched_from) + len(steps[0][0])
+                os.write(main_fd, steps.pop(0)[1].encode())
+            if process.poll() is not None and not ready:
+                break
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        os.close(main_fd)
+    assert not steps, f"never saw {steps[0][0]!r}:\n{ANSI.sub('', output)[-3000:]}"
+    return ANSI.sub("", output)
+
+
+def _clock_rows_before(plain: str, marker: str) -> list[str]:
+    """The five rows of the last countdown drawn before `marker`."""
+    lines = plain[: plain.index(marker)].splitlines()
+    rows = [line.strip(" │") for line in lines if "█" in line or "▪" in line]
+    return [row.strip() for row in rows[-5:]]
+
+
+def test_the_last_frame_shows_the_end_above_time_is_up(crest_env: dict[str, str]) -> None:
+    plain = run_in_terminal(["session", "--minutes", "5", "--speed", "300", "--yes"], crest_env, [])
+    assert "Time is up" in plain
+    assert _clock_rows_before(plain, "Time is up") == [row.strip() for row in big_clock(0).splitlines()]
+
+
+def test_ending_early_with_q_gives_the_way_up_and_the_check_in(crest_env: dict[str, str]) -> None:
+    screen = "".join("n\n" for _ in QUESTIONS)
+    script = [
+        ("1. ", screen),
+        *[(f"{number}/7 ", "\n") for number in range(1, 8)],
+        ("q end", "q"),
+        ("Keep the record of this session?", "\n"),
+        ("Where do you feel pain or tension now?", "1\n"),
+        ("which side?", "c\n"),
+        ("0-10?", "4\n"),
+        ("orse?", "s\n"),
+        ("Did you notice any of these?", "\n"),
+        ("A note for yourself?", "came up early\n"),
+    ]
+    plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
+    ended = plain.index("Ended after")
+    assert "roll gently onto one side" in plain[ended:]
+    assert plain.index("Use your arms to push yourself up") < plain.index("Keep the record of this session?")
+    assert "Saved." in plain
+    with Journal.open() as journal:
+        [session] = journal.list_sessions()
+        [check_in] = journal.list_checkins()
+    assert session.status == "ended_early"
+    assert check_in.session_id == session.id and check_in.note == "came up early"

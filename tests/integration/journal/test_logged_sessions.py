@@ -1,0 +1,59 @@
+"""Sessions done without the app, logged afterwards: stored as logged, kept through export and import, and older
+journals gain the mark (r0004) with every existing session counted as timed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, text
+
+from crest.journal.store import Journal
+from crest.journal.transfer import export_text, parse_export
+
+DAY = datetime(2026, 4, 28, 8, 0, tzinfo=UTC)
+
+
+def test_a_logged_session_is_kept_as_logged_through_export_and_import(new_journal_url: Callable[[], str]) -> None:
+    with Journal.open(new_journal_url()) as source:
+        logged_id = source.log_session(DAY, 20, "supported")
+        timed_id = source.start_session(DAY.replace(day=29), 15, "standard", writer="1@host")
+        contents = source.export_contents()
+    by_id = {session.id: session for session in contents.sessions}
+    assert by_id[logged_id].logged and by_id[logged_id].actual_seconds == 1200
+    assert by_id[logged_id].status == "completed" and by_id[logged_id].writer is None
+    assert not by_id[timed_id].logged
+    for format_name in ("csv", "json"):
+        exported = export_text(contents, format_name)
+        assert export_text(parse_export(exported, f"x.{format_name}"), format_name) == exported
+        assert ("true" if format_name == "csv" else '"logged": true') in exported
+    with Journal.open(new_journal_url()) as target:
+        target.import_contents(contents)
+        assert [session.logged for session in target.list_sessions()] == [True, False]
+
+
+def test_an_older_journal_gains_the_logged_mark_and_the_clearances(new_journal_url: Callable[[], str]) -> None:
+    url = new_journal_url()
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection, resources.as_file(resources.files("crest.journal.migrations")) as folder:
+            config = Config()
+            config.set_main_option("script_location", str(folder))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "r0002_session_writer")
+            connection.execute(
+                text(
+                    "INSERT INTO practice_sessions (id, started_at, planned_minutes, actual_seconds, variant, status) "
+                    "VALUES (1, :at, 15, 900, 'standard', 'completed')"
+                ),
+                {"at": DAY.replace(tzinfo=None)},
+            )
+    finally:
+        engine.dispose()
+    with Journal.open(url) as journal:
+        [session] = journal.list_sessions()
+        assert session.logged is False
+        assert journal.safety_clearances() == []

@@ -1,0 +1,46 @@
+"""Logging a session done without the app in the browser and over the API."""
+
+from fastapi.testclient import TestClient
+
+
+def test_a_session_is_logged_from_the_journal_page(client: TestClient) -> None:
+    assert "Log a session done without crest" in client.get("/journal").text
+    form = client.get("/session/log").text
+    assert 'name="day"' in form and 'name="minutes"' in form
+    saved = client.post(
+        "/session/log",
+        data={"day": "2026-05-02", "time": "09:30", "minutes": "20", "variant": "supported"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    journal = client.get(saved.headers["location"]).text
+    assert "Logged session" in journal and "Logged afterwards, not timed" in journal
+    assert "20 min of 20 min, Supported (90-90)" in journal
+    [session] = client.get("/api/sessions").json()
+    assert session["logged"] is True and session["started_at"].startswith("2026-05-02T09:30")
+    assert "true" in client.get("/api/export", params={"format": "csv"}).text.splitlines()[1]
+
+
+def test_a_logged_session_in_the_future_or_too_long_is_refused_with_the_reason(client: TestClient) -> None:
+    future = client.post("/session/log", data={"day": "2026-05-07", "time": "09:30", "minutes": "20"})
+    assert future.status_code == 422 and "has not ended yet" in future.text
+    long = client.post("/session/log", data={"day": "2026-05-02", "time": "09:30", "minutes": "45"})
+    assert long.status_code == 422 and "outside 5-30 minutes" in long.text
+    assert client.get("/api/sessions").json() == []
+
+
+def test_the_api_logs_a_session(client: TestClient) -> None:
+    body = {"started_at": "2026-05-01T07:00:00+00:00", "minutes": 15, "variant": "standard"}
+    saved = client.post("/api/sessions/logged", json=body)
+    assert saved.status_code == 201
+    assert (saved.json()["logged"], saved.json()["rested"]) == (True, "15 min")
+    for started_at in ("2026-05-06T17:20:00+00:00", "9999-12-31T23:59:00+00:00"):
+        ahead = client.post("/api/sessions/logged", json={**body, "started_at": started_at})
+        assert ahead.status_code == 422 and "has not ended yet" in ahead.json()["detail"]
+
+
+def test_the_form_offers_a_rest_that_has_just_ended(client: TestClient) -> None:
+    form = client.get("/session/log").text  # the fake clock says 17:30 on 6 May 2026, in UTC
+    assert 'value="2026-05-06"' in form and 'value="17:15"' in form and 'value="15"' in form
+    assert client.post("/session/log", data={"day": "2026-05-06", "time": "17:15", "minutes": "15"}).status_code == 200
+    assert client.get("/api/sessions").json()[0]["logged"] is True

@@ -1,0 +1,110 @@
+"""The safety gate in the browser and the API: quick re-answers never lift a concern; a clinician's all-clear and
+the advice's waiting time do; urgent signs are never cleared; pregnancy offers the side-lying rest."""
+
+import json
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from support.clock import FakeClock
+
+DAY_S = 24 * 3600
+
+
+def _answers(client: TestClient, *yes: str) -> dict[str, bool]:
+    return {q["id"]: q["id"] in yes for q in client.get("/api/safety/questions").json()}
+
+
+def _form(client: TestClient, *yes: str) -> dict[str, str]:
+    return {name: "yes" if said else "no" for name, said in _answers(client, *yes).items()}
+
+
+def test_ten_quick_noes_over_the_api_do_not_lift_a_concern(client: TestClient, clock: FakeClock) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "fracture_signs")})
+    for _ in range(10):
+        clock.advance(60)
+        body = client.post("/api/safety/answers", json={"answers": _answers(client)}).json()
+    assert body["advice_level"] == "see_clinician" and body["may_practise"] is False
+    assert [reason["question_id"] for reason in body["reasons"]] == ["fracture_signs"]
+    assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+
+    clock.advance(7 * DAY_S)  # the advice's own waiting time has passed: a fresh answer counts
+    body = client.post("/api/safety/answers", json={"answers": _answers(client)}).json()
+    assert body["may_practise"] is True
+    assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_the_page_does_not_offer_the_questions_while_answers_hold(client: TestClient, clock: FakeClock) -> None:
+    page = client.post("/safety", data=_form(client, "weight_loss")).text
+    assert "Have you lost weight recently without trying to?" in page
+    assert "NICE NG59" in page
+    clock.advance(60)
+    page = client.get("/safety").text
+    assert "These answers hold until" in page
+    assert "Save my answers" not in page
+    assert "A clinician has cleared me to practise" in page
+    clock.advance(7 * DAY_S)
+    assert "Save my answers" in client.get("/safety").text
+
+
+def test_a_clinicians_all_clear_in_the_browser_lifts_see_a_clinician(client: TestClient) -> None:
+    client.post("/safety", data=_form(client, "no_improvement_after_a_month"))
+    page = client.post("/safety/clearance", data={"clinician": "Dr Ames, physiotherapist", "cleared_on": "2026-05-05"})
+    assert page.status_code == 200
+    assert "Cleared by Dr Ames, physiotherapist on 5 May 2026" in page.text
+    assert client.get("/session").status_code == 200
+    assert "Cleared by Dr Ames" in client.get("/safety").text
+    [clearance] = client.get("/api/safety/clearances").json()
+    assert clearance["question_ids"] == ["no_improvement_after_a_month"]
+    exported = client.get("/api/export", params={"format": "json"}).json()
+    assert exported["safety_clearances"][0]["clinician"] == "Dr Ames, physiotherapist"
+    assert "Dr Ames, physiotherapist" in client.get("/api/export", params={"format": "csv"}).text
+
+
+def test_a_clearance_in_the_future_or_without_a_name_is_refused(client: TestClient) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "cancer_history")})
+    future = client.post("/api/safety/clearances", json={"clinician": "Dr Ames", "cleared_on": "2026-05-09"})
+    assert future.status_code == 409 and "future" in future.json()["detail"]
+    page = client.post("/safety/clearance", data={"clinician": " ", "cleared_on": "2026-05-05"})
+    assert page.status_code == 422 and "name the clinician" in page.text
+    assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+
+
+def test_urgent_signs_are_never_cleared(client: TestClient) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "sudden_severe_pain", "cancer_history")})
+    response = client.post("/api/safety/clearances", json={"clinician": "Dr Ames", "cleared_on": "2026-05-05"})
+    assert response.status_code == 409
+    assert "urgent" in response.json()["detail"]
+    assert "A clinician has cleared me to practise" not in client.get("/safety").text
+    assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+
+
+def test_pregnancy_offers_the_side_lying_rest_at_every_door(client: TestClient) -> None:
+    body = client.post("/api/safety/answers", json={"answers": _answers(client, "pregnant_16_weeks")}).json()
+    assert body["variants"] == ["side_lying"]
+    today = client.get("/").text
+    assert "Rest on your side for now" in today
+    assert "Answer the safety questions first" not in today and "please wait" not in today.lower()
+    assert 'value="side_lying" checked' in today
+    assert 'value="standard" disabled' in today
+    assert client.get("/session", params={"variant": "standard"}, follow_redirects=False).status_code == 303
+    page = client.get("/session")
+    assert page.status_code == 200 and "On your side" in page.text and "Lie on your side" in page.text
+    assert client.post("/api/sessions", json={"planned_minutes": 10, "variant": "standard"}).status_code == 409
+    started = client.post("/api/sessions", json={"planned_minutes": 10, "variant": "side_lying"})
+    assert started.status_code == 201
+
+
+def _session_config(client: TestClient, variant: str) -> Any:
+    page = client.get("/session", params={"variant": variant}).text
+    found = re.search(r'<script type="application/json" id="session-config">(.*?)</script>', page, re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def test_the_somatic_movements_are_spoken_by_default_in_the_browser(cleared: TestClient) -> None:
+    somatic = _session_config(cleared, "somatic")
+    assert somatic["voice"] is True and somatic["chime"] is True
+    assert _session_config(cleared, "standard")["voice"] is False  # the others follow the setting (off by default)
+    assert any("That is the only pressing" in step["text"] for step in somatic["steps"])

@@ -1,0 +1,57 @@
+"""A check-in that says a session made things worse is answered calmly, and Today shows it until the next one."""
+
+from fastapi.testclient import TestClient
+
+from support.clock import FakeClock
+
+
+def test_a_worse_after_session_check_in_is_answered_and_shown_on_today(cleared: TestClient, clock: FakeClock) -> None:
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    cleared.post(
+        "/api/checkins",
+        json={"session_id": session["id"], "timing": "before", "pain": [{"region": "lower_back", "score": 4}]},
+    )
+    clock.advance(600)
+    saved = cleared.post(
+        "/api/checkins",
+        json={
+            "session_id": session["id"],
+            "timing": "after",
+            "pain": [{"region": "lower_back", "side": "centre", "score": 9}],
+            "compared_with_before": "worse",
+            "note": "sharp pain shooting down my left leg",
+        },
+    )
+    assert saved.status_code == 201
+    advice = saved.json()["advice"]
+    assert advice["worse"] is True
+    assert "rose from 4 to 9" in " ".join(advice["reasons"])
+    assert advice["steps"][0].startswith("Stop practising for today")
+    today = cleared.get("/").text
+    assert "Your last check-in says things got worse" in today
+    assert "Stop practising for today" in today and "supported variant" in today
+
+    clock.advance(3600)
+    calm = cleared.post("/api/checkins", json={"pain": [{"region": "lower_back", "score": 3}]}).json()
+    assert calm["advice"] is None
+    assert "Your last check-in" not in cleared.get("/").text  # shown until the next check-in only
+
+
+def test_a_warning_sign_in_the_note_brings_the_urgent_advice_with_its_source(cleared: TestClient) -> None:
+    saved = cleared.post("/api/checkins", json={"note": "both my legs feel weak and numb since this morning"}).json()
+    [warning] = saved["advice"]["warnings"]
+    assert warning["level"] == "urgent_care"
+    assert warning["sources"]
+    today = cleared.get("/").text
+    assert "needs urgent care" in today and warning["title"] in today
+
+
+def test_pain_below_the_knee_in_both_legs_is_a_warning_sign(cleared: TestClient) -> None:
+    saved = cleared.post("/api/checkins", json={"pain": [{"region": "calf_and_shin", "side": "both", "score": 3}]})
+    assert saved.json()["advice"]["warnings"][0]["level"] == "urgent_care"
+
+
+def test_an_ordinary_check_in_gets_no_advice(cleared: TestClient) -> None:
+    saved = cleared.post("/api/checkins", json={"pain": [{"region": "hip", "score": 3}], "note": "felt calmer"})
+    assert saved.json()["advice"] is None
+    assert "Your last check-in" not in cleared.get("/").text

@@ -1,0 +1,86 @@
+"""The calm answer to a check-in that is clearly worse or names a warning sign: the rule alone, in milliseconds."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import Comparison, Region, Side
+from crest.safety.worse_check_in import WarningLevel, WarningSign, after_check_in_advice
+
+AT = datetime(2026, 5, 6, 18, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class QualifiedRating(PainRating):
+    """A rating with the pain quality another part of crest adds to records; the rule reads it when present."""
+
+    quality: str | None = None
+
+
+def after(*pain: PainRating, compared: Comparison | None = None, note: str | None = None) -> CheckIn:
+    return CheckIn(at=AT, timing="after", session_id=1, pain=pain, compared_with_before=compared, note=note)
+
+
+def before(*pain: PainRating) -> CheckIn:
+    return CheckIn(at=AT, timing="before", session_id=1, pain=pain)
+
+
+def test_a_rise_of_two_against_the_before_check_in_is_clearly_worse() -> None:
+    advice = after_check_in_advice(after(PainRating("lower_back", 6)), before(PainRating("lower_back", 4)))
+    assert advice is not None and advice.worse
+    assert advice.reasons == ("Pain in your lower back rose from 4 to 6 out of 10 (2 points or more).",)
+    assert advice.steps[0] == "Stop practising for today and let your body settle."
+    assert "supported variant" in advice.steps[1]
+    assert "see a clinician" in advice.steps[2]
+    assert any("Ostelo" in source for source in advice.sources)
+    assert after_check_in_advice(after(PainRating("lower_back", 5)), before(PainRating("lower_back", 4))) is None
+
+
+def test_the_same_place_is_compared_unsided_or_centre_alike_and_other_places_not_at_all() -> None:
+    was = before(PainRating("lower_back", 2, "centre"), PainRating("hip", 1, "left"))
+    assert after_check_in_advice(after(PainRating("lower_back", 4)), was) is not None
+    assert after_check_in_advice(after(PainRating("hip", 4, "right")), was) is None
+
+
+def test_seven_out_of_ten_or_worse_in_words_is_clearly_worse_without_a_before() -> None:
+    assert after_check_in_advice(after(PainRating("knee", 7, "left"))) is not None
+    assert after_check_in_advice(after(PainRating("knee", 6, "left"))) is None
+    said = after_check_in_advice(after(compared=Comparison.WORSE))
+    assert said is not None and said.reasons == ("You said you feel worse than before the session.",)
+
+
+def test_a_check_in_before_a_session_is_not_told_to_stop() -> None:
+    assert after_check_in_advice(before(PainRating("lower_back", 9))) is None
+
+
+def test_after_the_supported_variant_it_is_not_suggested_again() -> None:
+    advice = after_check_in_advice(after(PainRating("hip", 8)), variant="supported")
+    assert advice is not None and not any("supported" in step for step in advice.steps)
+
+
+def test_the_notes_warning_sign_comes_with_its_source_urgent_first() -> None:
+    words = WarningSign(WarningLevel.URGENT_CARE, "Both legs", "Seek urgent care now.", ("BASS 2018",))
+    advice = after_check_in_advice(after(PainRating("lower_back", 9), note="my legs are weak"), words_warning=words)
+    assert advice is not None and advice.worse and advice.urgent
+    assert advice.warnings[0] == words
+
+
+def test_pain_below_the_knee_in_both_legs_is_urgent() -> None:
+    for pain in (
+        (PainRating("calf_and_shin", 3, "both"),),
+        (PainRating("calf_and_shin", 3, "left"), PainRating("foot", 2, "right")),
+    ):
+        advice = after_check_in_advice(CheckIn(at=AT, pain=pain))
+        assert advice is not None and advice.urgent and not advice.worse
+        assert "British Association of Spine Surgeons" in advice.warnings[0].sources[0]
+    assert after_check_in_advice(CheckIn(at=AT, pain=(PainRating("calf_and_shin", 3, "left"),))) is None
+
+
+def test_numbness_or_tingling_reads_the_pain_quality() -> None:
+    saddle = after_check_in_advice(CheckIn(at=AT, pain=(QualifiedRating(Region.BUTTOCK, 2, Side.LEFT, "numb"),)))
+    assert saddle is not None and saddle.urgent
+    foot = after_check_in_advice(CheckIn(at=AT, pain=(QualifiedRating(Region.FOOT, 2, Side.LEFT, "tingling"),)))
+    assert foot is not None and not foot.urgent
+    assert foot.warnings[0].level is WarningLevel.SEE_CLINICIAN and foot.warnings[0].sources
+    ache = CheckIn(at=AT, pain=(QualifiedRating(Region.FOOT, 2, Side.LEFT, "aching"),))
+    assert after_check_in_advice(ache) is None
