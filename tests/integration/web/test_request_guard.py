@@ -141,3 +141,11 @@ def test_reading_from_a_link_on_another_site_still_works(served: TestClient) -> 
     headers = {"Sec-Fetch-Site": "cross-site", "Origin": "https://attacker.example"}
     assert served.get("/", headers=headers).status_code == 200
     assert served.get("/api/settings", headers=headers).status_code == 200
+
+
+def test_a_practice_answers_under_its_public_name_behind_any_proxy_port() -> None:
+    public = ServedAs.practice("https://practice.example/crest")
+    assert public.accepts("practice.example", "https") and public.accepts("practice.example:8443", "http")
+    assert public.accepts("localhost:8000", "http")
+    assert not public.accepts("attacker.example", "https")
+    assert ServedAs.practice(None).accepts("any.name.example:8000", "http")  # only a sign-in cookie opens data

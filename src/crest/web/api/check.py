@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from crest.errors import CrestError
 from crest.posture.media import MediaKind, VideoSource, sniff_kind
 from crest.posture.service import Checked, CheckOptions
-from crest.web.context import WebContext, web_context
+from crest.web.context import WebContext, connection_context, web_context
 from crest.web.errors import UploadTooLarge
 from crest.web.live import refuse_live_check, serve_live_check
 from crest.web.pose_pool import PooledLiveStream, PoolSlot
@@ -91,7 +91,11 @@ async def check_live(websocket: WebSocket) -> None:
     Frames that arrive while one is being checked (or waits for a pose model) replace each other: only the newest
     is checked. Beyond the open streams allowed, an {"type": "error"} answer says so and the socket closes (1013).
     """
-    context: WebContext = websocket.app.state.context
+    try:
+        context = await connection_context(websocket)
+    except CrestError:  # practice mode: nobody signed in, or not a client
+        await websocket.close(code=1008)
+        return
     with context.live_streams.admit() as admitted:
         if not admitted:
             await refuse_live_check(
