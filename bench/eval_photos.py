@@ -14,7 +14,8 @@ For each set and each variant it prints the balanced accuracy of `pose_recognize
 sensitivity and specificity), the agreement and coverage of each criterion where a label applies, how sure
 the verdicts were, and the view confusion. Landmarks are cached in bench/out/, so rule changes are measured
 in seconds; pass --refresh after changing the estimator. The photo is chosen as the service does: the body as
-taken (turned copies only when nobody is found), then a second look with that body covered for a larger one.
+taken (turned copies only when nobody is found), then a second look with that body covered for another person
+(of two, the one lying down is judged).
 
     python bench/eval_photos.py [--sets public,added,untouched] [--photos as-is,mirrored,half] [--show]
         [--show-held-out] [--height-cm N] [--refresh]
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from crest.posture.landmarks import Pose
-from crest.posture.people import is_another_person, larger
+from crest.posture.people import is_another_person, person_to_check
 from crest.posture.plausibility import most_plausible
 from crest.posture.result import VIEWS, CheckResult
 from crest.posture.rules import evaluate
@@ -148,7 +149,7 @@ def service_pose(entry: dict[str, Any]) -> Pose | None:
     if pose is None or covered is None:
         return pose
     other = Pose.from_json_list(covered, entry["width"], entry["height"])
-    return larger(pose, other) if is_another_person(pose, other) else pose
+    return person_to_check(pose, other) if is_another_person(pose, other) else pose
 
 
 def landmarks(photo_set: PhotoSet, files: list[str], variant: str, refresh: bool) -> dict[str, Any]:

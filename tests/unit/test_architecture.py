@@ -28,6 +28,7 @@ PURE = (
     "crest.knowledge.why_links",
     "crest.knowledge.why_links",
     "crest.datafile",
+    "crest.input_problems",
     "crest.breath.reasons",
     "crest.breath.resample",
     "crest.breath.rate",

@@ -69,15 +69,26 @@ def main() -> None:
         # The command list needs no Typer: answer without loading it (see crest.cli.commands).
         print(root_help(), end="")
         return
+    from pydantic import ValidationError
+    from typer import Abort  # loaded with Typer below anyway; --help above needs neither
+
+    from crest.input_problems import input_problems
+
     try:
         # Not standalone: Click's usage errors come here, to be said in one line like every other error.
         outcome = build_app()(standalone_mode=False)
     except CrestError as error:
         _fail(str(error), error.exit_code)
+    except Abort:  # Ctrl-C or end of input at one of Click's own prompts
+        _fail("stopped before anything was changed", 1)
     except Exception as error:
         describe = getattr(error, "format_message", None)  # Click's usage errors (bad option, unknown command)
         if describe is None:
             raise
+        if isinstance(error.__cause__, ValidationError):  # an option's value, checked by pydantic: say it plainly
+            option = "/".join(getattr(getattr(error, "param", None), "opts", ()) or ("the value",))
+            problem = input_problems(error.__cause__.errors())[0]
+            _fail(f"{option}: {problem.message} (see --help)", getattr(error, "exit_code", 2))
         _fail(f"{describe()} (see --help)", getattr(error, "exit_code", 2))
     if isinstance(outcome, int) and outcome != 0:
         raise SystemExit(outcome)

@@ -26,7 +26,7 @@ from crest.posture.media import (
     decode_photo,
     kind_of_file,
 )
-from crest.posture.people import cover_body, is_another_person, larger
+from crest.posture.people import cover_body, is_another_person, person_to_check
 from crest.posture.result import CheckResult, CriterionResult
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
 from crest.posture.video import VideoReview, VideoReviewBuilder
@@ -34,7 +34,7 @@ from crest.posture.video import VideoReview, VideoReviewBuilder
 if TYPE_CHECKING:
     from crest.posture.media import RgbImage
 
-TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the larger one."
+TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the one lying down (if unclear, the larger one)."
 # While nothing changes, a look every 2 seconds (a keyframe at most that often) is enough: a change only counts
 # once it has held 1.5 s (VERDICT_HOLD_S), and the stretch before the first look that shows it is then decoded
 # in full to find when it began.
@@ -179,11 +179,11 @@ class CheckService:
             raise NoPersonFound(
                 f"{name}: nobody found in the picture; make sure your whole body is in view and well lit"
             )
-        # One more look with this body covered: a second person means checking the larger one, and saying so.
+        # One more look with this body covered: a second person means checking the one lying down, and saying so.
         notes: tuple[str, ...] = ()
         other = self.finder.detect_turned(cover_body(image_rgb, pose), 0)
         if other is not None and is_another_person(pose, other):
-            pose = larger(pose, other)
+            pose = person_to_check(pose, other)
             notes = (TWO_PEOPLE_NOTE,)
         result = self.evaluate(pose)
         if notes:

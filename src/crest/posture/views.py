@@ -37,6 +37,11 @@ def detect_view(pose: Pose) -> View:
     # The trunk runs up and down the picture: the camera is at one end, above, or sees an upright person.
     if width >= END_ON_MIN_WIDTH:
         return "feet_end" if body.shoulders.y < body.hips.y else "head_end"
+    if width >= OBLIQUE_MAX_WIDTH and body.shoulders.y > body.hips.y:
+        # Shoulders below the hips, the trunk seen near its full length: a camera held high beyond the head,
+        # looking down along the body (past 50 degrees up the trunk is no longer seen end-on). Nobody sitting
+        # or standing shows the shoulders below the hips.
+        return "head_end"
     if width < SIDE_MAX_WIDTH:
         return "side"
     return "oblique" if width < OBLIQUE_MAX_WIDTH else "above"

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from crest.errors import CrestError, one_line
-from crest.web.input_problems import InputProblem, input_problems
+from crest.input_problems import InputProblem, input_problems
 from crest.web.templating import render
 
 

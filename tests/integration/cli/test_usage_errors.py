@@ -11,10 +11,11 @@ RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["serve", "--port", "99999"], "'--port'"),
+        (["serve", "--port", "99999"], "--port: enter 65535 or less"),
         (["no-such-command"], "No such command"),
-        (["session", "--minutes", "soon"], "'--minutes'"),
-        (["check", "--view", "sideways", "photo.jpg"], "'--view'"),
+        (["session", "--minutes", "soon"], "--minutes: enter a whole number"),
+        (["check", "--view", "sideways", "photo.jpg"], "--view"),
+        (["remind", "--minutes", "90"], "--minutes: enter 30 or less"),
     ],
 )
 def test_usage_errors_are_one_line_with_exit_code_2(run_crest: RunCrest, args: list[str], words: str) -> None:
@@ -22,7 +23,15 @@ def test_usage_errors_are_one_line_with_exit_code_2(run_crest: RunCrest, args: l
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("crest: ") and words in line
+    assert "Input should be" not in line and "Value error" not in line  # plain words, never the validator's
     assert result.stdout == ""
+
+
+def test_stopping_at_a_prompt_is_one_line_not_a_traceback(run_crest: RunCrest) -> None:
+    result = run_crest("practice", "init", "--name", "A practice", "--admin-email", "admin@example.org")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].strip() == "crest: stopped before anything was changed"
 
 
 def test_exit_codes_chosen_by_a_command_still_reach_the_shell(run_crest: RunCrest) -> None:

@@ -13,7 +13,7 @@ from crest.posture.camera import JsonLines, run_live
 from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
 from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
 from crest.posture.video import POSITION
-from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
+from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, PHOTOS, write_video_from_photos
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,17 @@ def test_two_people_the_larger_is_checked_and_a_note_says_so(service: CheckServi
     landmarks = checked.result.landmarks
     assert landmarks is not None
     assert max(point.y for point in landmarks.landmarks) < in_position.shape[0] * 1.05  # the upper person
+
+
+def test_a_partner_kneeling_at_the_feet_is_not_checked_the_person_lying_down_is(service: CheckService) -> None:
+    # The partner, kneeling upright and nearer the camera, takes up more of the picture than the person lying
+    # with the soles together (a butterfly stretch).
+    checked = service.check_path(PHOTOS / "lying_bent_leg_groin_0.jpg")
+    assert checked.to_json_dict()["notes"] == [TWO_PEOPLE_NOTE]
+    result = checked.result
+    assert result.criterion("lying_on_back").status == "ok"
+    assert result.criterion("knees_bent").status == "adjust"
+    assert not result.pose_recognized
 
 
 def test_one_person_gets_no_note(service: CheckService) -> None:

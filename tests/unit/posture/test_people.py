@@ -1,9 +1,10 @@
-"""Telling a second person from a weak echo of the first."""
+"""Telling a second person from a weak echo of the first, and which of two people to check."""
 
 import numpy as np
 
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
-from crest.posture.people import Box, cover_body, is_another_person, larger
+from crest.posture.people import Box, cover_body, is_another_person, larger, person_to_check
+from support.figures import Figure, photograph
 
 
 def _body(left: float, top: float, width: float, height: float, visibility: float = 0.9) -> Pose:
@@ -49,3 +50,19 @@ def test_covering_fills_the_body_box_with_the_mean_colour() -> None:
     assert (covered[150, 200] == 100).all()  # mean of half black, half 200
     assert (covered[700, 900] == 200).all()  # outside the box: untouched
     assert (image[150, 200] == 0).all()  # the original is left as it was
+
+
+def test_the_person_lying_down_is_checked_though_a_partner_at_the_feet_looks_larger() -> None:
+    lying = photograph(Figure(), "side", px_per_cm=2.5, origin=(500.0, 700.0))
+    kneeling_partner = photograph(Figure(body="sitting"), "side", px_per_cm=5.0, origin=(300.0, 600.0))
+    assert Box.around(kneeling_partner).area > Box.around(lying).area
+    assert person_to_check(lying, kneeling_partner) is lying
+    assert person_to_check(kneeling_partner, lying) is lying
+
+
+def test_when_both_or_neither_are_seen_lying_the_larger_is_checked() -> None:
+    small, big = (photograph(Figure(), "side", px_per_cm=scale) for scale in (2.0, 4.0))
+    assert person_to_check(small, big) is big
+    sitting = photograph(Figure(body="sitting"), "side", px_per_cm=2.0)
+    seen_from_above = photograph(Figure(), "above", px_per_cm=1.0)  # lying, but on the back cannot be told
+    assert person_to_check(sitting, seen_from_above) is sitting

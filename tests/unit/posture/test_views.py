@@ -29,3 +29,11 @@ def test_a_trunk_outside_the_picture_gives_an_unknown_view() -> None:
 def test_a_body_shrunk_to_a_dot_gives_an_unknown_view() -> None:
     pose = Pose(tuple(Landmark(50.0, 50.0) for _ in range(33)), 1000, 800)
     assert detect_view(pose) == "unknown"
+
+
+@pytest.mark.parametrize("elevation_deg", [55.0, 65.0, 75.0])
+def test_a_camera_high_beyond_the_head_is_a_head_end_view(elevation_deg: float) -> None:
+    # Past 50 degrees the trunk is no longer seen end-on, but the shoulders below the hips still say where the
+    # camera is: nobody sitting or standing shows them that way.
+    assert detect_view(photograph(Figure(), "head_end", end_elevation_deg=elevation_deg)) == "head_end"
+    assert detect_view(photograph(Figure(), "feet_end", end_elevation_deg=elevation_deg)) != "head_end"

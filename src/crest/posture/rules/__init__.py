@@ -45,6 +45,9 @@ POSITION_CRITERIA: tuple[Criterion, ...] = (
 )
 # What must be seen to recognise the position at all; the rest counts when seen.
 ESSENTIAL_CRITERIA: tuple[Criterion, ...] = (Criterion.LYING_ON_BACK, Criterion.KNEES_BENT)
+# From the head end the legs lie beyond the trunk and the pelvis, which hide them from the model (it rates them
+# 0.05-0.1 there), as the head hides from the feet end: legs it does not see there are not in the picture.
+HIDDEN_BY_THE_BODY: Mapping[View, tuple[Criterion, ...]] = {"head_end": (Criterion.KNEES_BENT,)}
 # The order in which the summary names what to change: what is most wrong first (a crunch is told about its
 # head, not its heels).
 HEADLINE_ORDER: tuple[Criterion, ...] = (
@@ -76,11 +79,11 @@ def evaluate(pose: Pose, height_cm: float | None = None, view: str = "auto") -> 
             if name not in (Criterion.LYING_ON_BACK, Criterion.WHOLE_BODY_VISIBLE):
                 results[name] = unseen(name, ON_BACK_FIRST)
     criteria = tuple(results[name] for name in Criterion)
-    recognized, confidence = _recognized(results)
+    recognized, confidence = _recognized(results, chosen_view)
     return CheckResult(recognized, chosen_view, criteria, summarize(recognized, criteria), pose, confidence)
 
 
-def _recognized(results: Mapping[Criterion, CriterionResult]) -> tuple[bool, float]:
+def _recognized(results: Mapping[Criterion, CriterionResult], view: View) -> tuple[bool, float]:
     """Whether the position is there, judged on what the picture shows, and how sure that is.
 
     What a person lying on the floor wants to hear: "you are in the position" only when what the picture shows
@@ -89,14 +92,17 @@ def _recognized(results: Mapping[Criterion, CriterionResult]) -> tuple[bool, flo
     all (the head from the feet end) does not, since the person cannot be faulted for the camera: they hear that
     they are in the position as far as the picture shows, less surely, and where to put the camera to see the
     rest. Lying on the back and the knees bent up are the position itself: without seeing them, nothing is
-    recognised.
+    recognised, unless the camera's place hides them behind the body (the legs from the head end).
     """
     position = [results[name] for name in POSITION_CRITERIA]
     adjusting = [result for result in position if result.status == Status.ADJUST]
     if adjusting:
         return False, max(result.confidence for result in adjusting)
-    if any(results[name].status != Status.OK for name in ESSENTIAL_CRITERIA):
-        return False, 0.0
+    hidden = HIDDEN_BY_THE_BODY.get(view, ())
+    for name in ESSENTIAL_CRITERIA:
+        result = results[name]
+        if result.status != Status.OK and not (name in hidden and result.status == Status.NOT_VISIBLE):
+            return False, 0.0
     if any(is_unsure(result) for result in position):
         return False, UNSURE_POSITION_CONFIDENCE
     confidence = min(result.confidence for result in position if result.status == Status.OK)

@@ -46,8 +46,9 @@ END_FEET_BELOW_HIP = 0.1
 # together, as in the side view's KNEES_OUT_GAP_RATIO).
 END_KNEES_OUT_HIP_WIDTHS = 3.0
 KNEES_OUT_MARGIN = 0.5
-# From above, a leg (hip to ankle) seen longer than 1.2 trunk lengths lies along the floor: its true length is
-# about 1.8 trunk lengths, and a knee pointing up folds it to well under 1.2.
+# From above or from an end, a leg (hip to ankle) seen longer than 1.2 trunk lengths lies along the floor: its true
+# length is about 1.8 trunk lengths, and a knee pointing up folds it to well under 1.2. Leg and trunk both lie along
+# the floor, so a camera looking down on the body or along it shortens them alike, whatever its height.
 LEG_SEEN_FLAT_MIN = 1.2
 # Feet down: the ankle no higher than 0.3 trunk lengths (15 cm) above the hip joint in the picture. A foot on the
 # floor sits 0-5 cm below the hip joint; the rest is the camera's tilt and height over a body 1.7 m long.
@@ -175,9 +176,9 @@ def _end_feet_lifted(body: Body, view: View, side: str) -> bool:
 def _straight(body: Body, view: View, side: str, angle_deg: float) -> bool:
     if shown(angle_deg) <= STRAIGHT_KNEE_DEG:
         return False
-    # From above a knee pointing at the camera folds the leg out of sight: only a leg seen nearly at full
-    # length can show that it is straight.
-    return view != "above" or body.length(f"{side}_hip", f"{side}_ankle") > LEG_SEEN_FLAT_MIN
+    # From above, or from high at an end, a knee pointing up lines up with the hip and the ankle in the picture:
+    # only a leg seen nearly at its full length (against the trunk) can show that it is straight.
+    return view in SIDE_ON or body.length(f"{side}_hip", f"{side}_ankle") > LEG_SEEN_FLAT_MIN
 
 
 def _leg_problem(body: Body, side: str, knee_deg: float) -> tuple[str, float] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from crest.posture.body import SEEN, SIDES, Body, angle_at_deg
+from crest.posture.body import SEEN, SIDES, Body, angle_at_deg, midpoint
 from crest.posture.result import CriterionResult, View
 from crest.posture.rules.legs import FOOT_LIFTED_MIN
 from crest.posture.rules.verdicts import (
@@ -44,6 +44,16 @@ ARM_OPEN_MARGIN_DEG = 10.0
 HEAD_REST_MAX = 0.25
 HEAD_LIFTED_MIN = 0.45
 HEAD_MARGIN = 0.1
+# Hands behind or beside the head: the head may rest on them (the convention counts a head on the hands lying on
+# the floor as resting), which raises it by the hands' thickness: about 3 cm at the palm, 3-5 cm for interlaced
+# fingers under the skull, so 0.1 trunk lengths (5 cm) more may rest. A head held up is held up as high with its
+# hands behind it, so the "held up" bound stays. Hands count as at the head when the nearest point of each (wrist,
+# fingers, thumb) lies within 0.35 trunk lengths (17 cm, most of a head's length) of the ears' midpoint: measured on
+# the development photos, hands behind the head lie 0.05-0.34 from it, hands on the chest or by the chin 0.4 and
+# more.
+HANDS_THICKNESS = 0.1
+HANDS_AT_HEAD_MAX = 0.35
+HAND_POINTS: tuple[str, ...] = ("wrist", "index", "pinky", "thumb")
 # A line from an ankle drawn up within half a trunk length of its hip (heels at the buttocks, legs folded) tips
 # with a few pixels of landmark jitter: only longer legs give the floor's line. With no foot down the head is
 # measured against the lower of the hip joints and the shoulders in the picture, which holds for a level camera.
@@ -129,14 +139,28 @@ def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionRe
     trunk_cm = TRUNK_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
     lift_cm = shown(lift * trunk_cm)
     measured = f"head raised {max(lift_cm, 0)} cm"
-    rest_cm, lifted_cm = shown(HEAD_REST_MAX * trunk_cm), shown(HEAD_LIFTED_MIN * trunk_cm)
-    target = f"resting (raised at most {rest_cm} cm, as on a folded towel)"
+    on_hands = _hands_at_head(body)
+    rest_max = HEAD_REST_MAX + (HANDS_THICKNESS if on_hands else 0.0)
+    rest_cm, lifted_cm = shown(rest_max * trunk_cm), shown(HEAD_LIFTED_MIN * trunk_cm)
+    support = "on your hands" if on_hands else "as on a folded towel"
+    target = f"resting (raised at most {rest_cm} cm, {support})"
     if lift_cm > lifted_cm:
         confidence = min(seen, margin_confidence(lift - HEAD_LIFTED_MIN, HEAD_MARGIN))
         return adjust(name, measured, target, "let your head rest back on the floor", confidence)
     if lift_cm > rest_cm:
         return unsure(name, measured, HEAD_UNSURE)
-    return ok(name, measured, target, min(seen, margin_confidence(HEAD_REST_MAX - lift, HEAD_MARGIN)))
+    # Whether the head lies on the hands or just above them adds their thickness to what the measure can tell.
+    margin = HEAD_MARGIN + (HANDS_THICKNESS if on_hands else 0.0)
+    return ok(name, measured, target, min(seen, margin_confidence(rest_max - lift, margin)))
+
+
+def _hands_at_head(body: Body) -> bool:
+    """Both hands behind or beside the head, where it may rest on them (wherever the model puts a hidden hand)."""
+    head = midpoint(body["left_ear"], body["right_ear"])
+    return all(
+        min(body[f"{side}_{point}"].distance_to(head) for point in HAND_POINTS) / body.trunk_px <= HANDS_AT_HEAD_MAX
+        for side in SIDES
+    )
 
 
 def _head_height(body: Body, view: View) -> tuple[float, float] | None:

@@ -6,11 +6,11 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from crest.input_problems import input_problems
 from crest.interop.ical import Weekday
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT
 from crest.web.context import WebContext
-from crest.web.input_problems import input_problems
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.templating import render
 

@@ -1,6 +1,7 @@
 """Input that does not fit, in plain words: which field, and what to enter instead, never the validator's own text.
 
-The JSON API answers with the field's path and these words; a page names the field as its form does.
+The JSON API answers with the field's path and these words; a page names the field as its form does; the terminal
+names the option. Pure: pydantic's error dictionaries in, words out.
 """
 
 from collections.abc import Mapping, Sequence

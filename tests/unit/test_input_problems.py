@@ -6,7 +6,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from crest.web.input_problems import InputProblem, input_problems
+from crest.input_problems import InputProblem, input_problems
 
 VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value error", "valid integer", "pattern")
 
