@@ -1,8 +1,12 @@
-"""The one base class for problems a person can fix themselves.
+"""The one base class for problems a person can fix themselves, and how to keep its message on one line.
 
 Each kind of user error (an invalid rating, an unreadable image, ...) subclasses `CrestError` where it is
 raised. Entry points turn it into one calm line and exit code 2 (CLI) or a 4xx JSON body (web), never a traceback.
 """
+
+import re
+
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # and the two line separators
 
 
 class CrestError(Exception):
@@ -27,3 +31,9 @@ class FieldError(CrestError):
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+
+
+def one_line(text: str) -> str:
+    """`text` with the control characters it repeats from the input (a line break, a terminal escape) written as
+    escapes (`\\n`, `\\x1b`): a message stays one line and cannot steer the terminal."""
+    return _CONTROL_CHARACTERS.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)

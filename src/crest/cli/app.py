@@ -4,7 +4,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from crest.cli.commands import COMMAND_SUMMARIES, ROOT_SUMMARY, root_help
-from crest.errors import CrestError
+from crest.errors import CrestError, one_line
 
 if TYPE_CHECKING:
     import typer
@@ -95,6 +95,6 @@ def main() -> None:
 
 
 def _fail(message: str, exit_code: int) -> NoReturn:
-    print(f"crest: {message}", file=sys.stderr)
+    print(f"crest: {one_line(message)}", file=sys.stderr)
     raise SystemExit(exit_code) from None
 

@@ -6,6 +6,8 @@ Every question can be skipped with Enter; a typo is explained and asked again, n
 from collections.abc import Sequence
 from typing import TypeVar
 
+from rich.text import Text
+
 from crest.cli.asker import Asker
 from crest.clock import Clock
 from crest.errors import CrestError
@@ -55,7 +57,7 @@ def _rate(asker: Asker, where: str) -> int | None:
         try:
             return parse_score(answer)
         except CrestError as error:
-            asker.console.print(f"   {error}")
+            asker.console.print(Text(f"   {error}"))  # the error repeats what was typed: text, never markup
 
 
 def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:

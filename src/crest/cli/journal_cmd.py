@@ -153,6 +153,7 @@ def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], onl
 def _print_history_tables(sessions: list[PracticeSession], check_ins: list[CheckIn]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text  # what a person wrote is shown as text: never read as markup or :emoji: codes
 
     console = Console()
     if not sessions and not check_ins:
@@ -173,7 +174,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
                 f"{session.planned_minutes} min",
                 rested_text(session.actual_seconds),
                 session.status.replace("_", " ") + (" (logged)" if session.logged else ""),
-                session.position_check_summary or "",
+                Text(session.position_check_summary or ""),
             )
         console.print(table)
     if check_ins:
@@ -186,7 +187,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
                 if check_in.session_id is None
                 else f"{check_in.timing} session {check_in.session_id}"
             )
-            table.add_row(str(check_in.id), _when(check_in.at), with_session, _check_in_summary(check_in))
+            table.add_row(str(check_in.id), _when(check_in.at), with_session, Text(_check_in_summary(check_in)))
         console.print(table)
 
 

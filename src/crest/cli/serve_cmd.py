@@ -62,6 +62,7 @@ def serve(
     import uvicorn
 
     from crest.web.app import create_app
+    from crest.web.guard import ServedAs
 
     if practice:
         _serve_practice(host, port, public_url, workers)
@@ -73,7 +74,7 @@ def serve(
             err=True,
         )
     ensure_port_free(host, port)
-    web_app = create_app()
+    web_app = create_app(served_as=ServedAs.serving(host, port))
     shown_host = host if is_loopback(host) else DEFAULT_HOST
     url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{port}/"
     typer.echo(f"crest is running at {url} (Ctrl-C to stop)")

@@ -35,6 +35,13 @@ class ImpossibleRecord(FieldError):
         return ImpossibleRecord(field, self.reason)
 
 
+class ConflictsWithSession(ImpossibleRecord):
+    """Time rested or a status that the stored session (its plan, its start) rules out: the request itself is well
+    formed, so it is a conflict with the record (409), not a malformed one."""
+
+    http_status = 409
+
+
 class SessionAlreadyEnded(CrestError):
     """A session that is over, finished or checkpointed again; a correction goes through the journal."""
 
@@ -63,12 +70,12 @@ def check_rest(session: PracticeSession, seconds: int, now: datetime, field: str
     try:
         check_rested_seconds(seconds, session.planned_minutes)
     except InvalidDuration as error:
-        raise ImpossibleRecord(field, error.message) from None
+        raise ConflictsWithSession(field, error.message) from None
     if seconds <= session.actual_seconds:
         return seconds
     since_start_s = max(0.0, (now - session.started_at).total_seconds())
     if seconds > since_start_s * clock_speed + TIMER_GRACE_S:
-        raise ImpossibleRecord(
+        raise ConflictsWithSession(
             field,
             f"{seconds} seconds rested is more than the {int(since_start_s * clock_speed)} s since the session started",
         )
@@ -78,7 +85,7 @@ def check_rest(session: PracticeSession, seconds: int, now: datetime, field: str
 def check_completed(status: SessionStatus, seconds: int, planned_minutes: int, field: str) -> None:
     """Completed means the planned time was done; less is an ended-early session."""
     if status is SessionStatus.COMPLETED and seconds < planned_minutes * 60:
-        raise ImpossibleRecord(
+        raise ConflictsWithSession(
             field,
             f"a session is completed once its {planned_minutes} minutes are done; "
             f"{_minutes_seconds(seconds)} is ended early",

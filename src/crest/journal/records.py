@@ -92,6 +92,12 @@ class InvalidDuration(CrestError):
     """A negative elapsed time, or more time rested than the session planned."""
 
 
+class RestedLongerThanPlanned(InvalidDuration):
+    """A corrected rest longer than the stored session planned: a conflict with the record, not a malformed edit."""
+
+    http_status = 409
+
+
 class SessionStillRunning(CrestError):
     """An edit to a session that has not ended: its time and status are still being written."""
 
@@ -108,6 +114,21 @@ class InvalidPositionSummary(CrestError):
 
 class InvalidSafetyAnswers(CrestError):
     """Safety answers without questions, or with an empty question id or advice level."""
+
+
+class BrokenText(CrestError):
+    """Text with a character that is not Unicode: bytes that were not UTF-8 (a terminal in another encoding) or a
+    lone surrogate escape in JSON. No database or file can hold it."""
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text: str, what: str) -> str:
+    """`text` unchanged, or `BrokenText`; the message never repeats the text, which cannot be printed as it is."""
+    if _LONE_SURROGATE.search(text):
+        raise BrokenText(f"{what} has a character that is not valid text (not UTF-8); please type it again")
+    return text
 
 
 class InvalidClearance(CrestError):
@@ -188,12 +209,25 @@ def parse_datetime(text: str, local_zone: tzinfo | None = None) -> datetime:
     return require_aware(moment, "the time")
 
 
+# The days a window of history may start or end on: far wider than any journal, and narrow enough that the weeks
+# before and after them (a baseline, a chart's span) are still dates.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(9000, 12, 31)
+
+
+def check_window_day(day: date, what: str = "the day") -> date:
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise InvalidDate(f"{what} {day.isoformat()} is outside {EARLIEST_DAY.year}-{LATEST_DAY.year}")
+    return day
+
+
 def parse_day(text: str, what: str = "the day") -> date:
     """A calendar day written like 2026-05-01."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InvalidDate(f"cannot read {what} '{text}'; write it like 2026-05-01") from None
+    return check_window_day(day, what)
 
 
 def parse_since(text: str, local_zone: tzinfo) -> datetime:
@@ -202,8 +236,10 @@ def parse_since(text: str, local_zone: tzinfo) -> datetime:
     try:
         day = date.fromisoformat(stripped)
     except ValueError:
-        return parse_datetime(stripped, local_zone)
-    return require_aware(datetime.combine(day, time(0), tzinfo=local_zone), "the day")
+        moment = parse_datetime(stripped, local_zone)
+        check_window_day(moment.date(), "the time")
+        return moment
+    return require_aware(datetime.combine(check_window_day(day), time(0), tzinfo=local_zone), "the day")
 
 
 def require_aware(moment: datetime, what: str) -> datetime:
@@ -274,7 +310,7 @@ def parse_pain(text: str) -> PainRating:
 def check_note(note: str | None) -> str | None:
     if note is None:
         return None
-    stripped = note.strip()
+    stripped = check_text(note, "the note").strip()
     if any(ord(character) < 32 and character not in "\n\t\r" for character in stripped):
         raise InvalidNote("the note contains control characters; please write it as plain text")
     if len(stripped) > MAX_NOTE_CHARACTERS:
@@ -307,6 +343,8 @@ class PracticeSession:
         check_variant(self.variant)
         object.__setattr__(self, "status", check_status(self.status))
         check_elapsed(self.actual_seconds)
+        if self.position_check_summary is not None:
+            check_text(self.position_check_summary, "the position check summary")
 
     @property
     def finished(self) -> bool:
@@ -368,7 +406,7 @@ def check_rested_seconds(actual_seconds: int, planned_minutes: int) -> int:
     """The timer stops at the planned length, so a corrected rest lies between 0 and the planned minutes."""
     seconds = check_elapsed(actual_seconds)
     if seconds > planned_minutes * 60:
-        raise InvalidDuration(
+        raise RestedLongerThanPlanned(
             f"{seconds} seconds rested is more than the {planned_minutes} minutes ({planned_minutes * 60} s) planned"
         )
     return seconds
@@ -461,6 +499,7 @@ def check_answers(answers: Mapping[str, bool]) -> dict[str, bool]:
     for question_id, answer in answers.items():
         if not isinstance(question_id, str) or not question_id.strip():
             raise InvalidSafetyAnswers(f"safety question id {question_id!r} is empty")
+        check_text(question_id, "a safety question id")
         if not isinstance(answer, bool):
             raise InvalidSafetyAnswers(f"the answer to '{question_id}' is {answer!r}, not yes or no")
     return dict(sorted(answers.items()))
@@ -548,7 +587,7 @@ def check_activity_name(name: str) -> str:
     """An activity the person names ("sitting through a film"), kept as written but trimmed."""
     if not isinstance(name, str) or not name.strip():
         raise InvalidPsfs("an activity needs a name, like 'tying my shoes'")
-    stripped = " ".join(name.split())
+    stripped = " ".join(check_text(name, "the activity").split())
     if any(ord(character) < 32 for character in stripped):
         raise InvalidPsfs("the activity contains control characters; please write it as plain text")
     if len(stripped) > MAX_ACTIVITY_CHARACTERS:

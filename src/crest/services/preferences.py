@@ -4,10 +4,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from crest.errors import CrestError
 from crest.interop.ical import EVERY_DAY, Weekday, parse_clock_time, parse_weekdays
+from crest.journal.records import check_text
 from crest.protocol.model import VariantName
 
 if TYPE_CHECKING:
@@ -38,6 +39,17 @@ class Preferences(BaseModel):
     reminder_zone: str | None = Field(
         None, description="time zone of the reminder, like Europe/Berlin; empty: this computer's"
     )
+
+    @field_validator("reminder_time", "reminder_days", "reminder_zone", mode="before")
+    @classmethod
+    def _valid_text(cls, value: object, field: ValidationInfo) -> object:
+        # before the checks below repeat the text: pydantic cannot carry a message with a broken character
+        if isinstance(value, str):
+            try:
+                check_text(value, f"the {str(field.field_name).replace('_', ' ')}")
+            except CrestError as error:
+                raise ValueError(error.message) from None
+        return value
 
     @field_validator("reminder_time")
     @classmethod

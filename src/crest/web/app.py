@@ -14,7 +14,8 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crest.accounts.passwords import Passwords
 from crest.clock import Clock, system_now, system_zone
@@ -28,12 +29,15 @@ from crest.services.audit import AuditLog
 from crest.services.bundle import Services
 from crest.services.practice_mode import PracticeMode, zone_named
 from crest.web.api import api_router
-from crest.web.context import LazyChecker, SessionWatch, UploadLimits, WebContext
+from crest.web.context import SessionWatch, UploadLimits, WebContext
 from crest.web.errors import install_error_handlers
+from crest.web.guard import SAFE_METHODS, RequestGuard, ServedAs
+from crest.web.live import LiveStreamLimit
 from crest.web.pages import pages_router
+from crest.web.pose_pool import PosePool
 from crest.web.practice_app import PracticeOptions, install_practice_mode
 from crest.web.practice_door import PracticeDoor
-from crest.web.schemas import ValidationProblemOut
+from crest.web.schemas import ErrorOut, ValidationProblemOut
 
 STATIC_DIR = Path(__file__).parent / "static"
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
@@ -46,21 +50,26 @@ def create_app(
     local_zone: tzinfo | None = None,
     checker_factory: Callable[[], CheckService] = CheckService,
     limits: UploadLimits | None = None,
+    served_as: ServedAs | None = None,
     watch: SessionWatch | None = None,
     practice: PracticeOptions | None = None,
 ) -> FastAPI:
     """The web door's composition root: open the journal (applying migrations), build the services and the app.
 
     `journal_url` defaults to crest's own database. With `practice`, the app serves a practice (`crest serve
-    --practice`): accounts sign in, and each client's requests run over their own person's journal.
+    --practice`): accounts sign in, and each client's requests run over their own person's journal. `served_as`
+    is where requests may come in (default: this computer's loopback names on any port, and for a practice its
+    public address too), and which pages may change data (see crest.web.guard).
     """
     journal = Journal.open(journal_url, clock=clock)
     zone = local_zone or system_zone()
+    limits = limits or UploadLimits()
     context = WebContext(
         services=Services.over(journal, clock, zone, link_home=None if practice else crest_home()),
         protocol=load_protocol(),
-        checker=LazyChecker(checker_factory),
-        limits=limits or UploadLimits(),
+        poses=PosePool(checker_factory, limits.pose_models),
+        live_streams=LiveStreamLimit(limits.max_live_streams),
+        limits=limits,
         watch=watch or SessionWatch(),
     )
     door = None if practice is None else _practice_door(journal, clock, zone, practice)
@@ -78,6 +87,7 @@ def create_app(
             yield
         finally:
             sweeper.cancel()
+            context.poses.close()
             journal.close()
 
     app = FastAPI(
@@ -88,13 +98,17 @@ def create_app(
     )
     app.state.context = context
     install_error_handlers(app)
-    app.add_middleware(RefuseOversizedUploads, max_upload_bytes=context.limits.max_upload_bytes)
+    app.add_middleware(RefuseOversizedUploads, limits=context.limits)
+    if served_as is None:
+        served_as = ServedAs() if practice is None else ServedAs.practice(practice.public_url)
+    # Runs before the routes; practice mode's own guard, added after it, runs first and logs what it refuses.
+    app.add_middleware(RequestGuard, served_as=served_as)
     app.include_router(api_router())
     app.include_router(pages_router())
     if door is not None:
         install_practice_mode(app, door)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.openapi = lambda: _openapi_with_our_422(app)  # type: ignore[method-assign]
+    app.openapi = lambda: _openapi_with_our_errors(app)  # type: ignore[method-assign]
     return app
 
 
@@ -104,8 +118,9 @@ def practice_app_from_environment() -> FastAPI:
     return create_app(practice=PracticeOptions(public_url=os.environ.get("CREST_PUBLIC_URL") or None))
 
 
-def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
-    """Document the 422 body the error handler really sends, instead of FastAPI's default."""
+def _openapi_with_our_errors(app: FastAPI) -> dict[str, Any]:
+    """Document the error answers the app really sends: its own 422 body instead of FastAPI's default; 400 for a
+    body that cannot be parsed and 413 for one above its size limit; 403 for a change from another site."""
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
         problem = ValidationProblemOut.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -113,26 +128,59 @@ def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
         components.update(problem.pop("$defs", {}))
         components["HTTPValidationError"] = problem
         components.pop("ValidationError", None)
+        components["ErrorOut"] = ErrorOut.model_json_schema()
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                answers = operation.setdefault("responses", {})
+                if "requestBody" in operation:
+                    answers.setdefault("400", {**error, "description": "a body that cannot be read"})
+                    answers.setdefault("413", {**error, "description": "a body above its size limit"})
+                if method.upper() not in SAFE_METHODS:
+                    answers.setdefault("403", {**error, "description": "a change that did not come from crest's pages"})
         app.openapi_schema = schema
     return app.openapi_schema
 
 
 class RefuseOversizedUploads:
-    """Answer 413 from the declared size, before a huge body is read and spooled (plain ASGI: no cost per request)."""
+    """Answer 413 for a body above the limit: at once from its declared size, else (a chunked body, or one longer
+    than declared) as soon as the bytes read pass it, so no body is ever held whole beyond the limit. Uploads to
+    the position check may be large; every other body is small. Plain ASGI: no cost per request."""
 
-    def __init__(self, app: ASGIApp, max_upload_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, limits: UploadLimits) -> None:
         self.app = app
-        self.max_upload_bytes = max_upload_bytes
+        self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            declared = Headers(scope=scope).get("content-length", "")
-            if declared.isdigit() and int(declared) > self.max_upload_bytes + MULTIPART_OVERHEAD_BYTES:
-                megabytes = self.max_upload_bytes // (1024 * 1024)
-                message = f"the upload is larger than {megabytes} MB; send a smaller photo or a shorter video"
-                await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit, message = self._limit(scope.get("path", ""))
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
+            return
+        read = 0
+
+        async def receive_within_limit() -> Message:
+            nonlocal read
+            received = await receive()
+            if received["type"] == "http.request":
+                read += len(received.get("body", b""))
+                if read > limit:
+                    # an HTTPException passes through FastAPI's body parsing to the error handlers (JSON or page)
+                    raise HTTPException(status_code=413, detail=message)
+            return received
+
+        await self.app(scope, receive_within_limit, send)
+
+    def _limit(self, path: str) -> tuple[int, str]:
+        if path == "/api/check":
+            megabytes = self.limits.max_upload_bytes // (1024 * 1024)
+            message = f"the upload is larger than {megabytes} MB; send a smaller photo or a shorter video"
+            return self.limits.max_upload_bytes + MULTIPART_OVERHEAD_BYTES, message
+        kilobytes = self.limits.max_body_bytes // 1024
+        return self.limits.max_body_bytes, f"the request is larger than {kilobytes} KB, more than crest ever sends"
 
 
 def _practice_door(journal: Journal, clock: Clock, zone: tzinfo, options: PracticeOptions) -> PracticeDoor:

@@ -6,17 +6,17 @@ Sync or async, decided once for the whole web layer:
   event loop: static files, `/openapi.json` and every other request keep answering meanwhile.
 - `async def` is kept for work that only awaits I/O: reading a request body or an upload, the WebSocket loop. Any
   journal or model call made from there goes through `run_in_threadpool`.
+- A position check waits for a pose model of the shared pool on the event loop (crest.web.pose_pool), holding
+  no thread until a model is free; then the check runs in the thread pool.
 - Error handlers are async (Starlette calls them so) and render pages through the thread pool as well, since a
   page reads the theme from the journal.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
@@ -25,9 +25,8 @@ from starlette.requests import HTTPConnection
 from crest.protocol.model import Protocol
 from crest.services.bundle import Services
 from crest.services.practice import PAGE_SILENT_AFTER_S
-
-if TYPE_CHECKING:
-    from crest.posture.service import CheckService
+from crest.web.live import LiveStreamLimit
+from crest.web.pose_pool import PosePool
 
 # The longest side a photo is checked at; the page scales the skeleton with it.
 PHOTO_MAX_SIDE_PX = 1280
@@ -35,9 +34,14 @@ PHOTO_MAX_SIDE_PX = 1280
 
 @dataclass(frozen=True)
 class UploadLimits:
-    max_upload_bytes: int = 200 * 1024 * 1024
+    """What one request or stream may cost: the sizes read, and how many pose models and camera streams at once."""
+
+    max_upload_bytes: int = 200 * 1024 * 1024  # a photo or video for /api/check
+    max_body_bytes: int = 1024 * 1024  # any other request body: a check-in with its longest note is a few KB
     max_video_s: float = 20 * 60
     max_frame_bytes: int = 4 * 1024 * 1024
+    pose_models: int = 2  # about 200 MB each
+    max_live_streams: int = 2  # as many as models: each stream keeps tracking on its own while uploads take turns
 
 
 @dataclass(frozen=True)
@@ -54,27 +58,11 @@ class SessionWatch:
 
 
 @dataclass
-class LazyChecker:
-    """Loads the position checker (MediaPipe) on first use only, and lets one check run at a time."""
-
-    factory: Callable[[], CheckService]
-    _checker: Any = None
-    _loading: threading.Lock = field(default_factory=threading.Lock)
-    running: threading.Lock = field(default_factory=threading.Lock)
-
-    def get(self) -> CheckService:
-        with self._loading:
-            if self._checker is None:
-                self._checker = self.factory()
-            checker: CheckService = self._checker
-            return checker
-
-
-@dataclass
 class WebContext:
     services: Services
     protocol: Protocol
-    checker: LazyChecker
+    poses: PosePool
+    live_streams: LiveStreamLimit
     limits: UploadLimits
     watch: SessionWatch = field(default_factory=SessionWatch)
     # Practice mode: the context of the person asking (their own services), or an error saying why not.

@@ -4,6 +4,7 @@
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -11,9 +12,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
-from crest.errors import CrestError, FieldError
-from crest.input_problems import input_problems
+from crest.errors import CrestError, FieldError, one_line
+from crest.input_problems import InputProblem, input_problems
 from crest.web.templating import render
 
 
@@ -29,29 +31,51 @@ class UploadTooLarge(CrestError):
     http_status = 413
 
 
+def printable(text: str) -> str:
+    """`text` as it can be sent, on one line: a broken character it repeats from the input (a lone surrogate, which
+    no UTF-8 answer can carry) or a control character is written as its escape, `\\ud800`, as the terminal shows it."""
+    return one_line(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
 async def _page(request: Request, status: int, title: str, message: str, problems: Sequence[str] = ()) -> Response:
     return await run_in_threadpool(
-        render, request, "error.html", status, title=title, message=message, problems=problems
+        render,
+        request,
+        "error.html",
+        status,
+        title=title,
+        message=printable(message),
+        problems=[printable(problem) for problem in problems],
     )
 
 
 async def _crest_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CrestError)
     if _is_api(request):
-        body: dict[str, Any] = {"detail": error.message}
+        body: dict[str, Any] = {"detail": printable(error.message)}
         if isinstance(error, FieldError):
-            body["errors"] = [{"field": error.field, "message": error.reason}]
+            body["errors"] = [{"field": error.field, "message": printable(error.reason)}]
         return JSONResponse(body, status_code=error.http_status)
     return await _page(request, error.http_status, "That did not work", error.message)
 
 
+def _printable(problem: InputProblem) -> InputProblem:
+    """The problem as it can be sent: what it repeats of the input may not be."""
+    return replace(
+        problem,
+        field=printable(problem.field),
+        label=printable(problem.label),
+        message=printable(problem.message),
+    )
+
+
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    problems = input_problems(error.errors())
+    problems = [_printable(problem) for problem in input_problems(error.errors())]
     if _is_api(request):
         detail = "; ".join(f"{problem.field}: {problem.message}" for problem in problems)
         errors = [{"field": problem.field, "message": problem.message} for problem in problems]
@@ -61,12 +85,32 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     return await _page(request, 422, "Please check what you entered", message, sentences if len(sentences) > 1 else ())
 
 
+HTTP_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method the path takes: Starlette's own `Allow` names only those of the first route matching it."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in HTTP_METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    )
+
+
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    headers = error.headers
+    if error.status_code == 405:
+        given = (headers or {}).get("Allow", "")  # static files say theirs right
+        headers = {**(headers or {}), "Allow": _allowed_methods(request) or given}
     if _is_api(request) or error.status_code < 400:
-        return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+        detail = printable(error.detail) if isinstance(error.detail, str) else error.detail
+        return JSONResponse({"detail": detail}, status_code=error.status_code, headers=headers)
     title = "Page not found" if error.status_code == 404 else "That did not work"
-    return await _page(request, error.status_code, title, str(error.detail))
+    page = await _page(request, error.status_code, title, str(error.detail))
+    page.headers.update(headers or {})
+    return page
 
 
 def install_error_handlers(app: FastAPI) -> None:

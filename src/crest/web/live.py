@@ -1,15 +1,20 @@
 """The live camera check over a WebSocket: the newest frame wins, older unchecked frames are dropped."""
 
 import asyncio
-from collections.abc import Callable
-from typing import Any
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractAsyncContextManager, contextmanager
+from typing import Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from crest.errors import CrestError
 
-FrameChecker = Callable[[bytes], dict[str, Any]]
+Turn = TypeVar("Turn")
+# Checks one frame (in a worker thread) with what the turn lent, such as a pose model of the pool.
+FrameChecker = Callable[[Turn, bytes], dict[str, Any]]
+BUSY_CLOSE_CODE = 1013  # "try again later"
 
 
 class LatestFrame:
@@ -47,8 +52,51 @@ class LatestFrame:
         frame, self._frame = self._frame, None
         return frame
 
+    def newest(self, taken: bytes) -> bytes:
+        """A frame that arrived after `taken` instead of it (which is then dropped), else `taken` itself."""
+        if self._frame is None:
+            return taken
+        self.dropped += 1
+        frame, self._frame = self._frame, None
+        return frame
 
-async def serve_live_check(websocket: WebSocket, check_frame: FrameChecker, max_frame_bytes: int) -> None:
+
+class LiveStreamLimit:
+    """At most `most` live camera streams at once: each holds frames, a thread's time and a turn at the models."""
+
+    def __init__(self, most: int) -> None:
+        self._most = most
+        self._open = 0
+        self._guard = threading.Lock()
+
+    @contextmanager
+    def admit(self) -> Iterator[bool]:
+        """True (for the block) when one more stream fits, else False."""
+        with self._guard:
+            admitted = self._open < self._most
+            self._open += admitted
+        try:
+            yield admitted
+        finally:
+            if admitted:
+                with self._guard:
+                    self._open -= 1
+
+
+async def refuse_live_check(websocket: WebSocket, message: str) -> None:
+    """A calm refusal the page can show, then a close that says to try again later."""
+    await websocket.accept()
+    await _send_error(websocket, message)
+    await websocket.close(code=BUSY_CLOSE_CODE)
+
+
+async def serve_live_check(
+    websocket: WebSocket,
+    check_frame: FrameChecker[Turn],
+    max_frame_bytes: int,
+    take_turn: Callable[[], AbstractAsyncContextManager[Turn]],
+) -> None:
+    """Answer each frame checked; a frame is taken once `take_turn` gives a turn, so waiting drops frames."""
     await websocket.accept()
     mailbox = LatestFrame()
 
@@ -73,15 +121,17 @@ async def serve_live_check(websocket: WebSocket, check_frame: FrameChecker, max_
     reader = asyncio.create_task(read_frames())
     try:
         while (frame := await mailbox.take()) is not None:
-            number = mailbox.received
-            try:
-                result = await run_in_threadpool(check_frame, frame)
-            except CrestError as error:
-                await _send_error(websocket, error.message, frame=number)
-                continue
-            await websocket.send_json(
-                {"type": "result", "frame": number, "dropped_frames": mailbox.dropped, "result": result}
-            )
+            async with take_turn() as turn:
+                frame = mailbox.newest(frame)  # what arrived while waiting for the turn replaces what waited
+                number = mailbox.received
+                try:
+                    result = await run_in_threadpool(check_frame, turn, frame)
+                    answer = {"type": "result", "frame": number, "dropped_frames": 0, "result": result}
+                except CrestError as error:
+                    answer = {"type": "error", "frame": number, "message": error.message}
+            if answer["type"] == "result":
+                answer["dropped_frames"] = mailbox.dropped  # those dropped during the check too
+            await websocket.send_json(answer)
     except (WebSocketDisconnect, RuntimeError):
         pass  # the tab went away mid-answer
     finally:

@@ -1,14 +1,26 @@
 """The JSON shapes of the API. Values are checked by the journal's own parsers, so the rules live in one place."""
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
+from zoneinfo import available_timezones
 
 from fastapi import Path
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 from crest.durations import rested_text
 from crest.errors import CrestError
+from crest.interop.ical import Weekday
 from crest.journal import records
 from crest.journal.plausibility import MAX_CLOCK_SPEED
 from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
@@ -17,9 +29,32 @@ from crest.journal.vocabulary import Region as RegionName
 from crest.journal.vocabulary import Sensation as SensationName
 from crest.journal.vocabulary import Side as SideName
 from crest.protocol.model import VariantName
+from crest.safety.screen import QUESTIONS
 from crest.safety.worse_check_in import WorseAdvice
+from crest.services.preferences import Preferences
 
 RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
+
+# A day in a query, as 2026-05-01 only (pydantic would read 0 as 1970-01-01), from records.EARLIEST_DAY's year to
+# records.LATEST_DAY's (tests/unit/web/test_day_pattern.py keeps them equal).
+DAY_PATTERN = r"^(19[0-9]{2}|[2-8][0-9]{3}|9000)-[0-9]{2}-[0-9]{2}$"
+
+
+def _iso_day(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(DAY_PATTERN, value):
+        raise ValueError("write the day as YYYY-MM-DD, from 1900 on, like 2026-05-01")
+    return value
+
+
+Day = Annotated[
+    date,
+    BeforeValidator(_iso_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN}),
+]
+# A note as records.check_note takes it: plain text, where only tabs and line breaks may be control characters.
+NOTE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+# A name as crest keeps it (spacing made single spaces): no control characters but those Python counts as spacing.
+PLAIN_TEXT_PATTERN = r"^[^\x00-\x08\x0e-\x1b]*$"
 
 
 def _read_with(parse: Callable[[str], str]) -> BeforeValidator:
@@ -29,7 +64,8 @@ def _read_with(parse: Callable[[str], str]) -> BeforeValidator:
         if not isinstance(value, str):
             return value  # the schema's own type check names the field
         try:
-            return parse(value)
+            # broken text first: pydantic cannot even carry a message that repeats a lone surrogate
+            return parse(records.check_text(value, "this value"))
         except CrestError as error:
             raise ValueError(error.message) from None
 
@@ -44,11 +80,33 @@ FinishedStatus = Literal[SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY, Ses
 ElapsedSeconds = Annotated[float, Field(ge=0, le=records.MAX_ELAPSED_S, description="seconds of session time so far")]
 
 
-class _Input(BaseModel):
+def as_sent(annotation: Any, value: Any) -> Any:
+    """Refuse what pydantic would read loosely from JSON: "15" or true as a number, 0 or "yes" as true, or a number
+    as a time (seconds since 1970). The schema promises JSON's own types; numbers like 24.0 stay whole."""
+    kinds = set(get_args(annotation)) or {annotation}
+    if value is None:
+        return value
+    if kinds & {int, float} and isinstance(value, str | bool):
+        raise ValueError("must be a number, not text or true/false")
+    if bool in kinds and not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    if datetime in kinds and not isinstance(value, str):
+        raise ValueError("must be a time written like 2026-05-01T07:30:00+02:00")
+    return value
+
+
+class JsonInput(BaseModel):
+    """A request body: unknown fields refused, JSON numbers, booleans and times taken only as such."""
+
     model_config = ConfigDict(extra="forbid")
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _as_sent(cls, value: Any, field: ValidationInfo) -> Any:
+        return as_sent(cls.model_fields[str(field.field_name)].annotation, value)
 
-class SessionStart(_Input):
+
+class SessionStart(JsonInput):
     planned_minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES)
     variant: VariantName = "standard"
     position_check_summary: str | None = Field(
@@ -67,7 +125,7 @@ ClockSpeed = Annotated[
 ]
 
 
-class SessionLogIn(_Input):
+class SessionLogIn(JsonInput):
     """A session done without the app (on holiday, at a class), logged afterwards."""
 
     started_at: datetime = Field(description="when it started, ISO 8601 with a time zone; never in the future")
@@ -75,25 +133,25 @@ class SessionLogIn(_Input):
     variant: VariantName = "standard"
 
 
-class SessionCheckpoint(_Input):
+class SessionCheckpoint(JsonInput):
     elapsed_s: ElapsedSeconds
     clock_speed: ClockSpeed = 1.0
 
 
-class SessionFinish(_Input):
+class SessionFinish(JsonInput):
     elapsed_s: ElapsedSeconds
     status: FinishedStatus
     clock_speed: ClockSpeed = 1.0
 
 
-class SessionUpdate(_Input):
+class SessionUpdate(JsonInput):
     """A correction to a finished session; when it started and how long was planned stay as they were."""
 
     variant: VariantName
     actual_seconds: int = Field(
         ge=0,
         le=records.MAX_PLANNED_MINUTES * 60,
-        description="seconds rested (870 is shown as '14 min 30 s'), at most the session's planned minutes",
+        description="seconds rested (870 is shown as '14 min 30 s'), at most the session's planned minutes (more: 409)",
     )
     status: FinishedStatus
 
@@ -128,21 +186,47 @@ class SessionOut(BaseModel):
         )
 
 
-class PainIn(_Input):
+class PainIn(JsonInput):
     region: Region
     side: Side | None = Field(None, description="left or right; left out, the whole place (centre or both)")
     score: int = Field(ge=records.MIN_PAIN_SCORE, le=records.MAX_PAIN_SCORE, description="0 no pain, 10 worst")
     quality: Quality | None = Field(None, description="what the pain is like")
 
 
-class CheckInIn(_Input):
+def _at_most_once(region: RegionName, side: SideName | None) -> dict[str, Any]:
+    """JSON Schema for "this place is rated at most once" (no side given and side null are the same place)."""
+    side_schema = {"type": "null"} if side is None else {"const": side.value}  # a null const would be dropped
+    place: dict[str, Any] = {"properties": {"region": {"const": region.value}, "side": side_schema}}
+    if side is not None:
+        place["required"] = ["side"]
+    return {"contains": place, "minContains": 0, "maxContains": 1}
+
+
+class CheckInIn(JsonInput):
     at: datetime | None = Field(None, description="ISO 8601 with a time zone; now when left out")
     timing: CheckInTiming = CheckInTiming.STANDALONE
     session_id: int | None = Field(None, ge=1, le=records.MAX_RECORD_ID)
-    pain: list[PainIn] = Field(default_factory=list, max_length=len(RegionName) * len(SideName))
-    sensations: list[Sensation] = Field(default_factory=list, max_length=len(SensationName))
+    pain: list[PainIn] = Field(
+        default_factory=list,
+        max_length=len(RegionName) * len(SideName),
+        description="one score per place: a region and side rated twice answers 422",
+        json_schema_extra={"allOf": [_at_most_once(r, side) for r in RegionName for side in (*SideName, None)]},
+    )
+    sensations: list[Sensation] = Field(
+        default_factory=list,
+        max_length=len(SensationName),
+        # `none` stands alone: never `none` together with another sensation
+        json_schema_extra={
+            "not": {
+                "allOf": [
+                    {"contains": {"const": SensationName.NONE.value}},
+                    {"contains": {"not": {"const": SensationName.NONE.value}}},
+                ]
+            }
+        },
+    )
     compared_with_before: Comparison | None = None
-    note: str | None = Field(None, max_length=records.MAX_NOTE_CHARACTERS)
+    note: str | None = Field(None, max_length=records.MAX_NOTE_CHARACTERS, pattern=NOTE_PATTERN)
 
     def to_record(self, at: datetime, check_in_id: int | None = None) -> records.CheckIn:
         standalone = self.timing is CheckInTiming.STANDALONE
@@ -235,11 +319,58 @@ class SafetyQuestionOut(BaseModel):
     source: str
 
 
-class SafetyAnswersIn(_Input):
-    answers: dict[str, bool] = Field(description="question id -> true for yes; every question must be answered")
+# Every question by its id, true for yes: each one answered, and no other (the safety screen refuses the rest).
+SafetyAnswers = Annotated[
+    dict[str, StrictBool],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "properties": {q.id: {"type": "boolean", "description": q.text} for q in QUESTIONS},
+            "required": [q.id for q in QUESTIONS],
+            "additionalProperties": False,
+        }
+    ),
+]
 
 
-class ClearanceIn(_Input):
+class SafetyAnswersIn(JsonInput):
+    answers: SafetyAnswers = Field(description="question id -> true for yes; every question must be answered")
+
+
+# What the JSON API takes for a reminder, exactly as its schema says (the settings form reads "7:30" or "Mon, Wed"
+# as well): a time like 18:00, days like mon,wed,fri, and a time zone this computer knows.
+CLOCK_TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+_DAY = "(" + "|".join(day.value for day in Weekday) + ")"
+WEEKDAYS_PATTERN = rf"^{_DAY}(,{_DAY})*$"
+TIME_ZONES: tuple[str, ...] = tuple(sorted(available_timezones()))
+_EXACT_REMINDER = {
+    "reminder_time": CLOCK_TIME_PATTERN,
+    "reminder_days": WEEKDAYS_PATTERN,
+}
+
+
+def _exact_reminder_schema(schema: dict[str, Any]) -> None:
+    properties = schema["properties"]
+    for name, pattern in _EXACT_REMINDER.items():
+        properties[name]["pattern"] = pattern
+    properties["reminder_zone"]["enum"] = ["", *TIME_ZONES, None]
+
+
+class PreferencesIn(Preferences):
+    """The preferences as JSON: numbers and true/false taken only as such, reminders as their schema says."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_exact_reminder_schema)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _as_sent(cls, value: Any, field: ValidationInfo) -> Any:
+        name = str(field.field_name)
+        if name in _EXACT_REMINDER and isinstance(value, str) and not re.fullmatch(_EXACT_REMINDER[name], value):
+            raise ValueError(f"write it like {'18:00' if name == 'reminder_time' else 'mon,wed,fri'}")
+        return as_sent(cls.model_fields[name].annotation, value)
+
+
+class ClearanceIn(JsonInput):
     clinician: str = Field(
         min_length=1, max_length=records.MAX_CLINICIAN_CHARACTERS, description="who cleared you: name and role"
     )

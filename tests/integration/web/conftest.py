@@ -25,7 +25,7 @@ def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Fa
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://127.0.0.1:8765") as test_client:  # a name crest is served as
         yield test_client
 
 

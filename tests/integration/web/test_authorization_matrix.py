@@ -9,6 +9,7 @@ when a refusal is checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -189,8 +190,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("DELETE", "/api/psfs/{assessment_id}"): Rule(("client_a",), 204, own_object, params={"assessment_id": "psfs"}),
     ("GET", "/api/reminder.ics"): Rule(CLIENTS, 200, CLIENT),
     ("POST", "/api/check"): Rule(CLIENTS, NoPoseModelHere.http_status, CLIENT, files=True),
-    # Clients reach the pose model (absent here: 422); anyone else is closed with 1008 before any frame.
-    ("WS", "/api/check/live"): Rule(CLIENTS, NoPoseModelHere.http_status, lambda actor, api: "closed 1008"),
+    # Clients are let in (a pose model of the shared pool is taken with their first frame); anyone else is closed
+    # with 1008 before any frame.
+    ("WS", "/api/check/live"): Rule(CLIENTS, "accepted", lambda actor, api: "closed 1008"),
     ("GET", "/"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/session"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/session/edit"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
@@ -357,6 +359,7 @@ def app_routes(app: FastAPI) -> set[tuple[str, str]]:
 
 
 def _entries(path: str, methods: set[str] | None) -> set[tuple[str, str]]:
+    path = re.sub(r"\{(\w+):\w+\}", r"{\1}", path)  # {session_id:int} is the same route as {session_id}
     if not methods:
         return {("WS", path)}
     return {(method, path) for method in methods if method != "HEAD"}

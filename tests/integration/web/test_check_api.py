@@ -14,6 +14,7 @@ from crest.web.context import UploadLimits
 
 PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 CRITERIA = set(CRITERION_NAMES)
+LIVE = "ws://127.0.0.1:8765/api/check/live"  # the WebSocket under a name crest is served as
 
 
 def _video(path: Path, seconds: float, fps: int = 10) -> bytes:
@@ -76,7 +77,7 @@ def limited(tmp_path: Path) -> FastAPI:
 
 
 def test_uploads_over_the_limits_are_refused(limited: FastAPI, tmp_path: Path) -> None:
-    with TestClient(limited) as client:
+    with TestClient(limited, base_url="http://localhost") as client:
         big = client.post("/api/check", files={"file": ("big.jpg", b"\xff\xd8\xff" + b"0" * 200_000, "image/jpeg")})
         assert big.status_code == 413
         assert "larger than" in big.json()["detail"]
@@ -97,7 +98,7 @@ def _results(socket: Any, until_frame: int) -> list[dict[str, Any]]:
 
 
 def test_live_frames_get_verdicts(client: TestClient) -> None:
-    with client.websocket_connect("/api/check/live") as socket:
+    with client.websocket_connect(LIVE) as socket:
         socket.send_bytes(PHOTO.read_bytes())
         answer = socket.receive_json()
     assert answer["type"] == "result"
@@ -110,7 +111,7 @@ def test_live_frames_get_verdicts(client: TestClient) -> None:
 
 def test_live_frames_sent_too_fast_are_dropped_not_queued(client: TestClient) -> None:
     frames = 12
-    with client.websocket_connect("/api/check/live") as socket:
+    with client.websocket_connect(LIVE) as socket:
         for _ in range(frames):
             socket.send_bytes(PHOTO.read_bytes())
         answers = _results(socket, frames)
@@ -120,7 +121,7 @@ def test_live_frames_sent_too_fast_are_dropped_not_queued(client: TestClient) ->
 
 
 def test_live_bad_messages_get_an_error_and_the_stream_goes_on(client: TestClient) -> None:
-    with client.websocket_connect("/api/check/live") as socket:
+    with client.websocket_connect(LIVE) as socket:
         socket.send_text("hello")
         assert socket.receive_json() == {
             "type": "error",

@@ -273,7 +273,7 @@ def test_the_local_settings_page_shows_the_link_and_the_last_sync(
     home.mkdir()
     monkeypatch.setenv("CREST_HOME", str(home))
     local_app = create_app(f"sqlite:///{home / 'crest.db'}", clock=FakeClock(), local_zone=UTC)
-    with TestClient(local_app) as client:
+    with TestClient(local_app, base_url="http://127.0.0.1:8765") as client:  # a name the local app is served as
         assert "Not linked" in client.get("/settings").text
         (home / "practice-link.json").write_text(
             json.dumps(

@@ -20,7 +20,7 @@ def _practised(tmp_path: Path, clock: FakeClock) -> TestClient:
     url = f"sqlite:///{tmp_path / 'practised.db'}"
     with Journal.open(url) as journal:
         journal.import_contents(daily_practice(clock().date() - timedelta(days=DAYS), DAYS, UTC))
-    return TestClient(create_app(url, clock=clock, local_zone=UTC))
+    return TestClient(create_app(url, clock=clock, local_zone=UTC), base_url="http://127.0.0.1:8765")
 
 
 def test_progress_api_has_places_verdicts_and_adherence(tmp_path: Path, clock: FakeClock) -> None:

@@ -116,3 +116,20 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith(f"crest: cannot listen on 127.0.0.1:{port}")
     assert "Traceback" not in result.stderr
+
+
+def test_serve_answers_only_under_the_names_it_is_served_as(tmp_path: Path) -> None:
+    """Issue 9.11's reproduction: another Host header (DNS rebinding) must not read the journal."""
+    import http.client
+
+    server, port = _serve(tmp_path)
+    try:
+        answers = {}
+        for host in (f"attacker.example:{port}", f"localhost:{port}", f"127.0.0.1:{port + 1}"):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", "/api/export", headers={"Host": host})
+            answers[host] = connection.getresponse().status
+            connection.close()
+    finally:
+        _stop(server)
+    assert answers == {f"attacker.example:{port}": 421, f"localhost:{port}": 200, f"127.0.0.1:{port + 1}": 421}

@@ -172,7 +172,7 @@ def test_more_time_than_planned_is_refused_with_the_plan(client: TestClient, clo
     response = client.put(
         f"/api/sessions/{session['id']}", json={"variant": "standard", "actual_seconds": 301, "status": "completed"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 409  # the edit fits the schema; it conflicts with the stored plan
     assert response.json()["detail"] == "actual_seconds: 301 seconds rested is more than the 5 minutes (300 s) planned"
     assert response.json()["errors"] == [
         {"field": "actual_seconds", "message": "301 seconds rested is more than the 5 minutes (300 s) planned"}
@@ -206,18 +206,18 @@ def test_a_finish_the_clock_does_not_allow_is_refused_naming_the_field(
     session = _start(client, minutes=5)
     clock.advance(after_s)
     response = client.post(f"/api/sessions/{session['id']}/finish", json=body)
-    assert response.status_code == 422, response.text
+    assert response.status_code == 409, response.text
     assert response.json()["errors"][0]["field"] == field
     assert words in response.json()["detail"]
     assert client.get(f"/api/sessions/{session['id']}").json()["status"] == "running"
-    assert client.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": after_s + 10}).status_code == 422
+    assert client.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": after_s + 10}).status_code == 409
 
 
 def test_a_demo_clock_may_run_faster_when_it_says_so(client: TestClient, clock: Any) -> None:
     session = _start(client, minutes=5)
     clock.advance(1)
     url = f"/api/sessions/{session['id']}/finish"
-    assert client.post(url, json={"elapsed_s": 300, "status": "completed"}).status_code == 422
+    assert client.post(url, json={"elapsed_s": 300, "status": "completed"}).status_code == 409
     sped = client.post(url, json={"elapsed_s": 300, "status": "completed", "clock_speed": 300})
     assert sped.status_code == 200, sped.text
     assert sped.json()["actual_seconds"] == 300
@@ -228,7 +228,7 @@ def test_a_session_edited_to_completed_needs_its_full_time(client: TestClient, c
     clock.advance(3600)
     edit = {"variant": "somatic", "actual_seconds": 240, "status": "completed"}
     refused = client.put(f"/api/sessions/{session['id']}", json=edit)
-    assert refused.status_code == 422
+    assert refused.status_code == 409
     assert refused.json()["errors"][0]["field"] == "status"
     assert "4 min 0 s is ended early" in refused.json()["detail"]
     assert client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 300}).status_code == 200
@@ -240,7 +240,7 @@ def test_an_edit_cannot_claim_more_rest_than_the_time_since_the_start(client: Te
     client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 100, "status": "ended_early"})
     edit = {"variant": "standard", "actual_seconds": 500, "status": "ended_early"}
     refused = client.put(f"/api/sessions/{session['id']}", json=edit)
-    assert refused.status_code == 422
+    assert refused.status_code == 409
     assert "more than the 120 s since the session started" in refused.json()["detail"]
     lowered = client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 90})
     assert lowered.json()["actual_seconds"] == 90

@@ -71,3 +71,11 @@ def test_closed_input_skips_the_rest() -> None:
 def test_assume_yes_asks_nothing() -> None:
     asker = Asker(Console(file=StringIO()), assume_yes=True, read_line=lambda: "should not be read")
     assert ask_check_in(asker, session_id=1, clock=CLOCK) is None
+
+
+def test_a_typed_answer_with_brackets_is_repeated_as_text() -> None:
+    asker = scripted("1", "", "[/]", "[red]7", "3", "", "", "")
+    check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
+    assert check_in is not None and check_in.pain[0].score == 3
+    output = asker.console.file.getvalue()  # type: ignore[attr-defined]
+    assert "'[/]'" in output and "'[red]7'" in output

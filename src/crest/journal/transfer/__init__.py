@@ -8,6 +8,8 @@ session's writer and last checkpoint) is not exported.
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -36,6 +38,7 @@ __all__ = [
 FORMATS: tuple[str, ...] = ("csv", "json")
 FILE_SUFFIXES = {"csv": "zip", "json": "json"}  # what each format's file is called
 _ZIP_START = b"PK\x03\x04"
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # decades of daily sessions and check-ins export to a few megabytes
 
 
 class UnknownFormat(CrestError):
@@ -87,7 +90,33 @@ def read_export_file(path: Path, now: datetime | None = None) -> JournalContents
     try:
         if path.is_dir():
             return csv_folder_contents(path, now)
-        data = path.read_bytes()
     except OSError as error:
         raise InvalidImportFile(f"cannot read {path} ({error.strerror or error})") from None
-    return parse_export(data, str(path), now)
+    return parse_export(_regular_file_bytes(path), str(path), now)
+
+
+def _regular_file_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most `MAX_IMPORT_BYTES`: never a device (`/dev/zero` never ends), a pipe
+    (it waits for a writer forever) or a folder. Checked on the opened file, so a swapped path cannot slip in."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a pipe must not wait for a writer
+    except OSError as error:
+        raise InvalidImportFile(f"cannot read {path} ({error.strerror or error})") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InvalidImportFile(f"{path} is a folder; give the file `crest export` wrote")
+        if not stat.S_ISREG(mode):
+            raise InvalidImportFile(f"{path} is not a regular file; give the file `crest export` wrote")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+    except OSError as error:
+        raise InvalidImportFile(f"cannot read {path} ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise InvalidImportFile(
+            f"{path} is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB, more than any crest export; "
+            "is it the right file?"
+        )
+    return data

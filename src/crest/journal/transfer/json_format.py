@@ -66,6 +66,7 @@ def export_json(contents: JournalContents) -> str:
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_LONG_NUMBER = re.compile(r"\d{4300,}")  # sys.get_int_max_str_digits()
 
 
 def _list_item_offsets(text: str) -> dict[str, list[int]]:
@@ -105,6 +106,12 @@ def json_contents(text: str, source: str, now: datetime | None = None) -> Journa
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise Place(source, error.lineno).error(None, f"not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise Place(source, 1).error(None, "not a crest export (lists or objects nested too deeply)") from None
+    except ValueError:  # Python refuses to read an integer of thousands of digits
+        long_number = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else 1
+        raise Place(source, line).error(None, "not a crest export (a number with thousands of digits)") from None
     top = Place(source, 1)
     if not isinstance(document, dict):
         raise top.error(None, "not a crest export (expected a JSON object)")

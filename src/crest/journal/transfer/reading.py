@@ -41,6 +41,7 @@ from crest.journal.records import (
     check_psfs_score,
     check_score,
     check_status,
+    check_text,
     check_timing,
     check_variant,
     parse_datetime,
@@ -88,11 +89,19 @@ def read_field(place: Place, fields: Fields, name: str, convert: Callable[[Any],
         raise place.error(prefix + name, str(error)) from None
 
 
+MAX_DIGITS = 100  # far more than any id, count or score; far fewer than the thousands int() refuses to read
+_TOO_LARGE = f"a number of more than {MAX_DIGITS} digits is larger than anything crest stores"
+
+
 def whole_number(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
     if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+        if len(value.strip().lstrip("-")) > MAX_DIGITS:
+            raise BadValue(_TOO_LARGE)
         return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10**MAX_DIGITS:
+            raise BadValue(_TOO_LARGE)
+        return value
     raise BadValue(f"{value!r} is not a whole number")
 
 
@@ -103,7 +112,7 @@ def optional_whole_number(value: Any) -> int | None:
 def text_value(value: Any) -> str:
     if not isinstance(value, str):
         raise BadValue(f"{value!r} is not text")
-    return value
+    return check_text(value, "this value")
 
 
 def logged_flag(value: Any) -> bool:
@@ -137,7 +146,7 @@ def name_set(value: Any) -> frozenset[str]:
     if isinstance(value, str):
         return frozenset(part for part in value.split(LIST_SEPARATOR) if part)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return frozenset(value)
+        return frozenset(text_value(item) for item in value)
     raise BadValue(f"{value!r} is not a list of sensations")
 
 

@@ -1,6 +1,5 @@
 """The position check: an uploaded photo or video, or a live stream of camera frames over a WebSocket."""
 
-import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, UploadFile, WebSocket
@@ -8,10 +7,11 @@ from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
 from crest.posture.media import MediaKind, VideoSource, sniff_kind
-from crest.posture.service import CheckOptions
+from crest.posture.service import Checked, CheckOptions
 from crest.web.context import WebContext, connection_context, web_context
 from crest.web.errors import UploadTooLarge
-from crest.web.live import serve_live_check
+from crest.web.live import refuse_live_check, serve_live_check
+from crest.web.pose_pool import PooledLiveStream, PoolSlot
 from crest.web.schemas import ErrorOut
 
 READ_CHUNK_BYTES = 1024 * 1024
@@ -36,9 +36,12 @@ class VideoTooLong(CrestError):
 async def check_upload(
     context: Context, file: Annotated[UploadFile, File(description="a photo or a video of you lying down")]
 ) -> dict[str, Any]:
-    # async only to read the upload; the check itself (journal, pose model) runs in the thread pool
+    # async to read the upload and to wait for a pose model; the journal and the model run in the thread pool
     data = await _read_limited(file, context.limits.max_upload_bytes)
-    return await run_in_threadpool(_check_bytes, context, data, file.filename or "upload")
+    name = file.filename or "upload"
+    kind, height_cm = await run_in_threadpool(_checkable, context, data, name)
+    async with context.poses.borrow() as slot:
+        return await run_in_threadpool(_check_on, slot, kind, data, name, height_cm)
 
 
 async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
@@ -54,8 +57,8 @@ async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def _check_bytes(context: WebContext, data: bytes, name: str) -> dict[str, Any]:
-    height_cm = context.services.preferences.current().height_cm
+def _checkable(context: WebContext, data: bytes, name: str) -> tuple[MediaKind, int | None]:
+    """What the upload is and the person's height, refusing what cannot be checked before a model is taken."""
     kind = sniff_kind(data[:16])
     if kind is None:
         raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
@@ -66,11 +69,18 @@ def _check_bytes(context: WebContext, data: bytes, name: str) -> dict[str, Any]:
             raise VideoTooLong(
                 f"{name}: the video lasts {duration_s / 60:.0f} minutes; the app reviews up to {limit_s / 60:.0f}"
             )
-    with context.checker.running:  # one pose model, one check at a time
-        service = context.checker.get()
-        service.options = CheckOptions(height_cm=height_cm)
-        checked = service.review_video(data, name) if kind is MediaKind.VIDEO else service.check_image_bytes(data, name)
-        result: dict[str, Any] = checked.to_json_dict()
+    return kind, context.services.preferences.current().height_cm
+
+
+def _check_on(slot: PoolSlot, kind: MediaKind, data: bytes, name: str, height_cm: int | None) -> dict[str, Any]:
+    service = slot.service()
+    service.options = CheckOptions(height_cm=height_cm)
+    if kind is MediaKind.VIDEO:
+        slot.tracking = None  # a video is tracked on this model too
+        checked: Checked = service.review_video(data, name)
+    else:
+        checked = service.check_image_bytes(data, name)
+    result: dict[str, Any] = checked.to_json_dict()
     return result
 
 
@@ -78,24 +88,22 @@ def _check_bytes(context: WebContext, data: bytes, name: str) -> dict[str, Any]:
 async def check_live(websocket: WebSocket) -> None:
     """Send JPEG frames as binary messages; each answer is {"type": "result", "frame", "dropped_frames", "result"}.
 
-    Frames that arrive while one is being checked replace each other: only the newest is checked.
+    Frames that arrive while one is being checked (or waits for a pose model) replace each other: only the newest
+    is checked. Beyond the open streams allowed, an {"type": "error"} answer says so and the socket closes (1013).
     """
     try:
         context = await connection_context(websocket)
     except CrestError:  # practice mode: nobody signed in, or not a client
         await websocket.close(code=1008)
         return
-    height_cm = (await run_in_threadpool(context.services.preferences.current)).height_cm
-    service = await run_in_threadpool(context.checker.factory)  # its own model: tracking state is per stream
-    service.options = CheckOptions(height_cm=height_cm)
-    stream = await run_in_threadpool(service.live)
-    started = time.monotonic()
-
-    def check_frame(frame: bytes) -> dict[str, Any]:
-        update: dict[str, Any] = stream.frame_jpeg(frame, time.monotonic() - started).to_json_dict()
-        return update
-
-    try:
-        await serve_live_check(websocket, check_frame, context.limits.max_frame_bytes)
-    finally:
-        service.close()
+    with context.live_streams.admit() as admitted:
+        if not admitted:
+            await refuse_live_check(
+                websocket, "The camera check is open in too many windows; close one of them and try again."
+            )
+            return
+        height_cm = (await run_in_threadpool(context.services.preferences.current)).height_cm
+        stream = PooledLiveStream(height_cm)
+        await serve_live_check(
+            websocket, stream.check_jpeg, context.limits.max_frame_bytes, lambda: context.poses.borrow(stream.number)
+        )

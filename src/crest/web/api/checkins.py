@@ -1,6 +1,5 @@
 """Check-ins: pain per region and side, sensations, a note; on their own or before/after a session."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
@@ -8,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import MAX_RECORD_ID, CheckIn, require_aware
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import CheckInAdviceOut, CheckInIn, CheckInOut, CheckInSavedOut, ErrorOut, RecordId
+from crest.web.schemas import CheckInAdviceOut, CheckInIn, CheckInOut, CheckInSavedOut, Day, ErrorOut, RecordId
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"], responses={404: {"model": ErrorOut}})
 Context = Annotated[WebContext, Depends(web_context)]
@@ -24,7 +23,7 @@ def add_checkin(body: CheckInIn, context: Context) -> CheckInSavedOut:
 
 @router.get("", response_model=list[CheckInOut])
 def list_checkins(
-    context: Context, since: date | None = None, session_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None
+    context: Context, since: Day | None = None, session_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None
 ) -> list[CheckInOut]:
     """Newest first; `since` is a day in the local time zone."""
     start = None if since is None else start_of_day(since, context.local_zone)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from crest.interop.fhir import FhirVersion
 from crest.web.context import WebContext, web_context
+from crest.web.schemas import PLAIN_TEXT_PATTERN
 
 router = APIRouter(tags=["export"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -26,7 +27,11 @@ def export(
     context: Context,
     format: Literal["csv", "json", "fhir"] = "json",
     fhir_version: FhirVersion = "R5",
-    name: Annotated[str | None, Query(max_length=200, description="with fhir: a name for the Patient")] = None,
+    name: Annotated[
+        str | None,
+        # plain text: the control characters that are not spacing are refused (the schema says so too)
+        Query(max_length=200, pattern=PLAIN_TEXT_PATTERN, description="with fhir: a name for the Patient"),
+    ] = None,
 ) -> Response:
     transfer = context.services.transfer
     day = context.now().astimezone(context.local_zone).date().isoformat()

@@ -1,19 +1,19 @@
 """Is it helping: the progress summary as JSON (the same fields as `crest progress --json`)."""
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
 from crest.insights.progress import summary_fields
 from crest.web.context import WebContext, web_context
+from crest.web.schemas import Day
 
 router = APIRouter(tags=["progress"])
 Context = Annotated[WebContext, Depends(web_context)]
 
 
 @router.get("/progress")
-def progress(context: Context, since: date | None = None) -> dict[str, Any]:
+def progress(context: Context, since: Day | None = None) -> dict[str, Any]:
     """`places` (region, side, baseline, latest, change, verdict: better, worse, no_clear_change or
     not_enough_data), `adherence`, `before_after` and `psfs`. `since` is a chosen start: the 7 days before it are
     the baseline."""

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from crest.journal.records import (
     MAX_ACTIVITY_CHARACTERS,
@@ -16,22 +16,18 @@ from crest.journal.records import (
     require_aware,
 )
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import ErrorOut, RecordId
+from crest.web.schemas import ErrorOut, JsonInput, RecordId
 
 router = APIRouter(prefix="/psfs", tags=["daily activities"], responses={404: {"model": ErrorOut}})
 Context = Annotated[WebContext, Depends(web_context)]
 
 
-class ActivityIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ActivityIn(JsonInput):
     name: str = Field(min_length=1, max_length=MAX_ACTIVITY_CHARACTERS, description="e.g. tying my shoes")
     score: int = Field(ge=MIN_PSFS_SCORE, le=MAX_PSFS_SCORE, description="0 unable, 10 as before the problem")
 
 
-class RoundIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RoundIn(JsonInput):
     activities: list[ActivityIn] = Field(min_length=1, max_length=MAX_PSFS_ACTIVITIES)
     at: datetime | None = Field(None, description="when; default now")
 

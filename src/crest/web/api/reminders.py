@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from crest.interop.ical import parse_weekdays
 from crest.web.context import WebContext, web_context
+from crest.web.schemas import CLOCK_TIME_PATTERN, TIME_ZONES, WEEKDAYS_PATTERN
 
 router = APIRouter(tags=["reminders"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -18,10 +19,12 @@ Context = Annotated[WebContext, Depends(web_context)]
 )
 def reminder(
     context: Context,
-    time: Annotated[str | None, Query(max_length=5, description="local time, like 18:00")] = None,
-    days: Annotated[str | None, Query(max_length=40, description="like mon,wed,fri")] = None,
+    time: Annotated[str | None, Query(pattern=CLOCK_TIME_PATTERN, description="local time, like 18:00")] = None,
+    days: Annotated[str | None, Query(pattern=WEEKDAYS_PATTERN, description="like mon,wed,fri")] = None,
     minutes: Annotated[int | None, Query(ge=5, le=30)] = None,
-    zone: Annotated[str | None, Query(max_length=60, description="like Europe/Berlin")] = None,
+    zone: Annotated[
+        str | None, Query(max_length=60, description="like Europe/Berlin", json_schema_extra={"enum": TIME_ZONES})
+    ] = None,
 ) -> Response:
     """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file."""
     chosen_days = None if days is None else parse_weekdays(days)

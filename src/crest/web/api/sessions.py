@@ -1,6 +1,5 @@
 """Practice sessions: written when the rest starts, checkpointed while it runs, finished at the end."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
@@ -9,6 +8,7 @@ from crest.insights.timeframe import start_of_day
 from crest.journal.records import require_aware
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
+    Day,
     ErrorOut,
     RecordId,
     SessionCheckpoint,
@@ -21,6 +21,8 @@ from crest.web.schemas import (
 
 router = APIRouter(prefix="/sessions", tags=["sessions"], responses={404: {"model": ErrorOut}})
 Context = Annotated[WebContext, Depends(web_context)]
+# Session paths take digits only (`{session_id:int}`), so that /sessions/logged is never read as session "logged":
+# another method on it then answers 405 with its `Allow`, not a 422 about an id.
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SessionOut, responses={409: {"model": ErrorOut}})
@@ -43,36 +45,37 @@ def log_session(body: SessionLogIn, context: Context) -> SessionOut:
 
 
 @router.get("", response_model=list[SessionOut])
-def list_sessions(context: Context, since: date | None = None) -> list[SessionOut]:
+def list_sessions(context: Context, since: Day | None = None) -> list[SessionOut]:
     """Newest first; `since` is a day in the local time zone."""
     start = None if since is None else start_of_day(since, context.local_zone)
     return [SessionOut.of(session) for session in reversed(context.services.practice.list_sessions(since=start))]
 
 
-@router.get("/{session_id}", response_model=SessionOut)
+@router.get("/{session_id:int}", response_model=SessionOut)
 def get_session(session_id: RecordId, context: Context) -> SessionOut:
     return SessionOut.of(context.services.practice.get(session_id))
 
 
-@router.post("/{session_id}/checkpoint", response_model=SessionOut, responses={409: {"model": ErrorOut}})
+@router.post("/{session_id:int}/checkpoint", response_model=SessionOut, responses={409: {"model": ErrorOut}})
 def checkpoint_session(session_id: RecordId, body: SessionCheckpoint, context: Context) -> SessionOut:
     return SessionOut.of(context.services.practice.checkpoint(session_id, body.elapsed_s, body.clock_speed))
 
 
-@router.post("/{session_id}/finish", response_model=SessionOut, responses={409: {"model": ErrorOut}})
+@router.post("/{session_id:int}/finish", response_model=SessionOut, responses={409: {"model": ErrorOut}})
 def finish_session(session_id: RecordId, body: SessionFinish, context: Context) -> SessionOut:
     return SessionOut.of(
         context.services.practice.finish(session_id, body.elapsed_s, body.status, body.clock_speed)
     )
 
 
-@router.put("/{session_id}", response_model=SessionOut, responses={409: {"model": ErrorOut}})
+@router.put("/{session_id:int}", response_model=SessionOut, responses={409: {"model": ErrorOut}})
 def update_session(session_id: RecordId, body: SessionUpdate, context: Context) -> SessionOut:
-    """Correct a finished session: variant, seconds rested, status. A running session answers 409."""
+    """Correct a finished session: variant, seconds rested, status. A running session, or more seconds than the
+    session planned, answers 409."""
     return SessionOut.of(context.services.practice.correct(session_id, body.to_record()))
 
 
-@router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/{session_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_session(session_id: RecordId, context: Context) -> Response:
     """Delete a session and its check-ins."""
     context.services.practice.delete(session_id)

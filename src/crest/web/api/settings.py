@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends
 
 from crest.services.preferences import Preferences
 from crest.web.context import WebContext, web_context
+from crest.web.schemas import PreferencesIn
 
 router = APIRouter(prefix="/settings", tags=["settings"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -17,5 +18,5 @@ def get_settings(context: Context) -> Preferences:
 
 
 @router.put("", response_model=Preferences)
-def save_settings(body: Preferences, context: Context) -> Preferences:
+def save_settings(body: PreferencesIn, context: Context) -> Preferences:
     return context.services.preferences.save(body)

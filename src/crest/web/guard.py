@@ -1,0 +1,175 @@
+"""Who may talk to crest's web door: requests under the names crest is served as, and changes from its own pages.
+
+Two rules, checked before any route runs, for HTTP and WebSocket alike, without reading a body:
+
+1. The Host (DNS rebinding). A page of `attacker.example` can make its name point at 127.0.0.1, and the browser
+   then sends `Host: attacker.example:PORT` to crest as if it were that site, free to read the answers. Only the
+   names crest is served as are accepted: 127.0.0.1, localhost and [::1], the name given to `crest serve --host`
+   and, when that is every address (0.0.0.0 or ::), any address written as numbers (a rebinding always arrives
+   under a name) and this computer's own name. With the port crest listens on. A practice (`--practice`) answers
+   under the name of its `--public-url` on any port (behind a proxy), or under any name without one (its data
+   opens only to a sign-in cookie, which no rebinding site's name receives). Anything else: 421, nothing read.
+
+2. Where a change comes from (cross-site requests). Every request that can change data (any method but GET, HEAD
+   and OPTIONS) and every WebSocket is judged by `provenance`:
+   - `Sec-Fetch-Site`, when the browser sends it (every current browser does, to 127.0.0.1 and localhost), is
+     decisive: `same-origin` (a page of this crest) and `none` (the person's own action) pass; `same-site` (another
+     program on this computer, any port) and `cross-site` are refused.
+   - Else `Origin`, which every current browser sends with such a request: it must be this server's own origin,
+     scheme, name and port as in the Host header; `null` (a sandboxed or privacy-stripped page) is refused.
+   - Neither header: not a web page but a script (curl, a crest command). Accepted while it carries no cookie: a
+     request with a cookie comes from a browser holding credentials, and must say where it comes from.
+   Refused: 403, nothing read. Practice mode (cookie sign-in) reuses `provenance` and `own_origin`.
+"""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import socket
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import urlsplit
+
+from starlette.datastructures import Headers
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+DEFAULT_PORTS = {"http": 80, "ws": 80, "https": 443, "wss": 443}
+
+
+class Provenance(Enum):
+    OWN_PAGES = "own pages"  # crest's own page, or the person's own action in the browser
+    OTHER_SITE = "other site"  # another site, or another program on this computer
+    NO_BROWSER_HEADERS = "no browser headers"  # a script; a browser always says where a change comes from
+
+
+def split_host(host_header: str) -> tuple[str, int | None]:
+    """`[::1]:8765` -> ("::1", 8765); `Localhost` -> ("localhost", None); an unreadable port -> ("", None)."""
+    host, port = host_header.strip().lower(), ""
+    if host.startswith("["):
+        host, _, rest = host[1:].partition("]")
+        port = rest.removeprefix(":")
+    elif host.count(":") == 1:
+        host, _, port = host.partition(":")
+    if port and not (port.isascii() and port.isdigit()):
+        return "", None
+    return host, int(port) if port else None
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ServedAs:
+    """The names (and port) under which crest is reached; `port` None accepts any (an app not run by crest serve)."""
+
+    names: frozenset[str] | None = LOOPBACK_NAMES  # None: any name
+    port: int | None = None
+    any_address: bool = False  # listening on every address: any address written as numbers is this computer
+
+    @classmethod
+    def serving(cls, host: str, port: int) -> ServedAs:
+        """What `crest serve --host HOST --port PORT` is reached as."""
+        name = host.strip().strip("[]").lower()
+        every_address = _is_ip_address(name) and ipaddress.ip_address(name).is_unspecified
+        names = LOOPBACK_NAMES | {name}
+        if every_address:
+            names |= {socket.gethostname().lower()}
+        return cls(names=frozenset(names), port=port, any_address=every_address)
+
+    @classmethod
+    def practice(cls, public_url: str | None) -> ServedAs:
+        """A practice (`crest serve --practice`): the name in its public address, on any port (a proxy forwards it
+        from its own). Without one, any name: there, only a signed-in person's cookie opens data, and a browser
+        never sends it to a rebinding site's name."""
+        if public_url is None:
+            return cls(names=None)
+        host, _ = split_host(urlsplit(public_url).netloc)
+        return cls(names=LOOPBACK_NAMES | {host})
+
+    def accepts(self, host_header: str, scheme: str) -> bool:
+        host, port = split_host(host_header)
+        if not host:
+            return False
+        if self.port is not None and (port or DEFAULT_PORTS.get(scheme, 80)) != self.port:
+            return False
+        return self.names is None or host in self.names or (self.any_address and _is_ip_address(host))
+
+
+def own_origin(headers: Headers, scheme: str) -> str:
+    """This server's origin as the request reached it: `http://127.0.0.1:8765`."""
+    web_scheme = {"ws": "http", "wss": "https"}.get(scheme, scheme)
+    return f"{web_scheme}://{headers.get('host', '').strip().lower()}"
+
+
+def provenance(headers: Headers, scheme: str) -> Provenance:
+    """Where a request comes from, by the headers a browser sets and no page can forge (rule 2 above)."""
+    fetch_site = headers.get("sec-fetch-site")
+    if fetch_site is not None:
+        return Provenance.OWN_PAGES if fetch_site.strip().lower() in ("same-origin", "none") else Provenance.OTHER_SITE
+    origin = headers.get("origin")
+    if origin is not None:
+        return Provenance.OWN_PAGES if _same_origin(origin, own_origin(headers, scheme)) else Provenance.OTHER_SITE
+    return Provenance.NO_BROWSER_HEADERS
+
+
+def _same_origin(origin: str, own: str) -> bool:
+    def parts(value: str) -> tuple[str, str, int | None]:
+        scheme, _, rest = value.strip().lower().partition("://")
+        host, port = split_host(rest)
+        return scheme, host, port or DEFAULT_PORTS.get(scheme)
+
+    return parts(origin) == parts(own) and parts(own)[1] != ""
+
+
+def refusal(scope: Scope, served_as: ServedAs) -> tuple[int, str] | None:
+    """The status and message refusing this request, or None when it may go on."""
+    headers = Headers(scope=scope)
+    scheme = scope.get("scheme", "http")
+    if not served_as.accepts(headers.get("host", ""), scheme):
+        return 421, "crest answers only under the address it is served at, such as http://127.0.0.1"
+    changes = scope["type"] == "websocket" or scope.get("method", "GET") not in SAFE_METHODS
+    if not changes:
+        return None
+    found = provenance(headers, scheme)
+    if found is Provenance.OTHER_SITE or (found is Provenance.NO_BROWSER_HEADERS and "cookie" in headers):
+        return 403, "this request did not come from crest's own pages, so nothing was changed"
+    return None
+
+
+class RequestGuard:
+    """Plain ASGI middleware applying `refusal` to every HTTP request and WebSocket before anything else runs."""
+
+    def __init__(self, app: ASGIApp, served_as: ServedAs) -> None:
+        self.app = app
+        self.served_as = served_as
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            refused = refusal(scope, self.served_as)
+            if refused is not None:
+                await _refuse(scope, receive, send, *refused)
+                return
+        await self.app(scope, receive, send)
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
+    if scope["type"] == "websocket":
+        # Closing before accepting answers the handshake with 403; the close code is for clients that get that far.
+        await send({"type": "websocket.close", "code": 1008, "reason": message})
+        return
+    response: Response
+    if scope.get("path", "").startswith("/api"):
+        response = JSONResponse({"detail": message}, status_code=status)
+    else:
+        page = f"<!doctype html><html lang=en><title>crest</title><p>{html.escape(message)}</p></html>"
+        response = HTMLResponse(page, status_code=status)
+    await response(scope, receive, send)

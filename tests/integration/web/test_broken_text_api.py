@@ -1,0 +1,47 @@
+"""Text that is not valid Unicode (a lone surrogate escape in JSON) is a calm 4xx, never a 500 (issue 9.4).
+
+The 500 came from the error message repeating the value: an answer cannot encode a lone surrogate.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+BROKEN = "\\ud800"  # as it travels in the JSON text: a backslash escape of half a character
+
+REQUESTS = [
+    ("POST", "/api/safety/answers", '{"answers": {"%s": false}}'),
+    ("POST", "/api/checkins", '{"pain": [{"region": "%s", "score": 3}]}'),
+    ("POST", "/api/checkins", '{"pain": [{"region": "knee", "side": "%s", "score": 3}]}'),
+    ("POST", "/api/checkins", '{"sensations": ["%s"]}'),
+    ("POST", "/api/checkins", '{"note": "sore %s"}'),
+    ("POST", "/api/checkins", '{"%s": 1}'),
+    ("POST", "/api/sessions", '{"planned_minutes": 15, "position_check_summary": "%s"}'),
+    ("POST", "/api/sessions", '{"planned_minutes": 15, "variant": "%s"}'),
+    ("PUT", "/api/settings", '{"theme": "%s"}'),
+    ("PUT", "/api/settings", '{"%s": true}'),
+    ("PUT", "/api/settings", '{"reminder_zone": "%s"}'),
+    ("PUT", "/api/settings", '{"reminder_time": "%s"}'),
+    ("POST", "/api/psfs", '{"activities": [{"name": "%s", "score": 3}]}'),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), REQUESTS)
+def test_a_lone_surrogate_is_a_4xx_and_the_next_request_works(
+    cleared: TestClient, method: str, path: str, body: str
+) -> None:
+    response = cleared.request(
+        method, path, content=(body % BROKEN).encode(), headers={"content-type": "application/json"}
+    )
+    assert 400 <= response.status_code < 500, response.text
+    assert "\n" not in response.json()["detail"]
+    assert cleared.get("/api/checkins").json() == []  # nothing was written, and the server still answers
+
+
+def test_a_surrogate_pair_is_a_character_like_any_other(cleared: TestClient) -> None:
+    response = cleared.post(
+        "/api/checkins", content=b'{"note": "calm \\ud83d\\ude0c"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 201
+    assert response.json()["note"] == "calm \U0001f60c"

@@ -1,0 +1,151 @@
+"""Nobody let in (issue 9.10, 9.11): requests only under the names crest is served as; changes only from its own
+pages. The rule, precisely, is in crest.web.guard's docstring; each clause is tested here both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
+
+from crest.web.app import create_app
+from crest.web.guard import ServedAs
+from support.clock import FakeClock
+
+OWN = "http://127.0.0.1:8765"
+CROSS_SITE = [
+    {"Origin": "https://attacker.example"},
+    {"Origin": "http://127.0.0.1:3000"},  # another program on this computer
+    {"Origin": "http://localhost:8765"},  # this crest under another name is another origin
+    {"Origin": "null"},  # a sandboxed page
+    {"Sec-Fetch-Site": "cross-site", "Origin": "https://attacker.example"},
+    {"Sec-Fetch-Site": "same-site", "Origin": "http://localhost:3000"},
+    {"Sec-Fetch-Site": "cross-site"},  # decisive even when no Origin came with it
+]
+OWN_PAGES = [
+    {"Origin": OWN, "Sec-Fetch-Site": "same-origin"},
+    {"Origin": OWN},  # a browser without fetch metadata (plain http on another address)
+    {"Sec-Fetch-Site": "same-origin", "Origin": "null"},  # a page with Referrer-Policy: no-referrer
+    {},  # no browser headers and no cookie: a script such as curl
+]
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(
+        f"sqlite:///{tmp_path / 'crest.db'}",
+        clock=FakeClock(),
+        local_zone=UTC,
+        served_as=ServedAs.serving("127.0.0.1", 8765),
+    )
+    with TestClient(app, base_url=OWN) as client:
+        yield client
+
+
+def _answers(client: TestClient, yes_to_first: bool) -> dict[str, bool]:
+    questions = client.get("/api/safety/questions").json()
+    return {q["id"]: yes_to_first and index == 0 for index, q in enumerate(questions)}
+
+
+def _see_a_clinician(client: TestClient) -> None:
+    assert client.post("/api/safety/answers", json={"answers": _answers(client, True)}).status_code == 200
+    assert client.get("/api/safety/latest").json()["may_practise"] is False
+
+
+# 9.11: the Host
+
+
+@pytest.mark.parametrize("host", ["attacker.example:8765", "attacker.example", "127.0.0.1.nip.io:8765", "127.0.0.1:9"])
+def test_a_foreign_host_gets_421_and_no_data(served: TestClient, host: str) -> None:
+    served.post("/api/checkins", json={"note": "private"})
+    for path in ("/api/export", "/", "/static/crest.css", "/openapi.json"):
+        response = served.get(path, headers={"Host": host})
+        assert response.status_code == 421, path
+        assert "private" not in response.text
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8765", "localhost:8765", "LOCALHOST:8765", "[::1]:8765"])
+def test_the_names_crest_is_served_as_are_answered(served: TestClient, host: str) -> None:
+    assert served.get("/api/export", headers={"Host": host}).status_code == 200
+
+
+def test_a_websocket_under_a_foreign_host_is_refused(served: TestClient) -> None:
+    with pytest.raises(WebSocketDisconnect), served.websocket_connect("ws://attacker.example:8765/api/check/live"):
+        pass
+
+
+def test_what_host_names_is_served_as_too() -> None:
+    lan = ServedAs.serving("192.168.1.20", 8765)
+    assert lan.accepts("192.168.1.20:8765", "http") and lan.accepts("localhost:8765", "http")
+    assert not lan.accepts("10.0.0.1:8765", "http") and not lan.accepts("192.168.1.20:80", "http")
+    every = ServedAs.serving("0.0.0.0", 8765)
+    assert every.accepts("10.0.0.1:8765", "http") and every.accepts("[fe80::1]:8765", "http")
+    assert not every.accepts("attacker.example:8765", "http")
+    on_80 = ServedAs.serving("localhost", 80)
+    assert on_80.accepts("localhost", "http") and not on_80.accepts("localhost:8080", "http")
+    assert not ServedAs().accepts("", "http") and not ServedAs().accepts("localhost:x", "http")
+
+
+# 9.10: where a change comes from
+
+
+@pytest.mark.parametrize("headers", CROSS_SITE)
+def test_a_cross_site_safety_form_cannot_lift_a_concern(served: TestClient, headers: dict[str, str]) -> None:
+    _see_a_clinician(served)
+    form = {key: "no" for key in _answers(served, False)}
+    response = served.post("/safety", data=form, headers=headers)
+    assert response.status_code == 403
+    assert "own pages" in response.text
+    assert served.get("/api/safety/latest").json()["may_practise"] is False
+
+
+@pytest.mark.parametrize("headers", CROSS_SITE)
+def test_cross_site_changes_through_forms_and_the_api_are_refused(served: TestClient, headers: dict[str, str]) -> None:
+    before = served.get("/api/settings").json()
+    assert served.post("/settings", data={"default_minutes": "20", "theme": "dark"}, headers=headers).status_code == 403
+    assert served.put("/api/settings", json={**before, "theme": "dark"}, headers=headers).status_code == 403
+    assert (
+        served.post("/api/safety/answers", json={"answers": _answers(served, False)}, headers=headers).status_code
+        == 403
+    )
+    assert served.post("/api/checkins", json={"note": "forged"}, headers=headers).status_code == 403
+    assert served.request("DELETE", "/api/sessions/1", headers=headers).status_code == 403
+    refused = served.post("/api/sessions", json={"planned_minutes": 10}, headers=headers)
+    assert refused.status_code == 403 and "own pages" in refused.json()["detail"]
+    assert served.get("/api/settings").json() == before
+    assert served.get("/api/checkins").json() == []
+    with pytest.raises(WebSocketDisconnect), served.websocket_connect(f"ws{OWN[4:]}/api/check/live", headers=headers):
+        pass
+
+
+@pytest.mark.parametrize("headers", OWN_PAGES)
+def test_changes_from_crests_own_pages_and_scripts_go_through(served: TestClient, headers: dict[str, str]) -> None:
+    assert (
+        served.post("/safety", data={key: "no" for key in _answers(served, False)}, headers=headers).status_code == 200
+    )
+    assert served.post("/api/checkins", json={"note": "mine"}, headers=headers).status_code == 201
+    saved = served.post("/settings", data={"default_minutes": "20", "default_variant": "standard"}, headers=headers)
+    assert saved.status_code == 200 and served.get("/api/settings").json()["default_minutes"] == 20
+
+
+def test_a_request_with_a_cookie_must_say_where_it_comes_from(served: TestClient) -> None:
+    served.cookies.set("crest", "signed-in")
+    assert served.post("/api/checkins", json={"note": "x"}).status_code == 403
+    assert served.post("/api/checkins", json={"note": "x"}, headers={"Origin": OWN}).status_code == 201
+
+
+def test_reading_from_a_link_on_another_site_still_works(served: TestClient) -> None:
+    headers = {"Sec-Fetch-Site": "cross-site", "Origin": "https://attacker.example"}
+    assert served.get("/", headers=headers).status_code == 200
+    assert served.get("/api/settings", headers=headers).status_code == 200
+
+
+def test_a_practice_answers_under_its_public_name_behind_any_proxy_port() -> None:
+    public = ServedAs.practice("https://practice.example/crest")
+    assert public.accepts("practice.example", "https") and public.accepts("practice.example:8443", "http")
+    assert public.accepts("localhost:8000", "http")
+    assert not public.accepts("attacker.example", "https")
+    assert ServedAs.practice(None).accepts("any.name.example:8000", "http")  # only a sign-in cookie opens data
