@@ -47,6 +47,7 @@ PURE = (
     "crest.posture.smoothing",
     "crest.posture.video",
     "crest.journal.records",
+    "crest.journal.breath_record",
     "crest.journal.vocabulary",
 )
 FORBIDDEN_IN_PURE = ("sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "cv2", "mediapipe", "psycopg")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from crest.breath.result import BreathResult
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware
@@ -64,8 +65,11 @@ class PracticeSessions:
         self._journal.checkpoint_session(session_id, elapsed_s)
         return self._journal.get_session(session_id)
 
-    def finish(self, session_id: int, elapsed_s: float, status: SessionStatus) -> PracticeSession:
-        self._journal.finish_session(session_id, elapsed_s, status)
+    def finish(
+        self, session_id: int, elapsed_s: float, status: SessionStatus, breath: BreathResult | None = None
+    ) -> PracticeSession:
+        """End a session; with the camera's breath reading of the rest when one was taken."""
+        self._journal.finish_session(session_id, elapsed_s, status, breath)
         return self._journal.get_session(session_id)
 
     def correct(self, session_id: int, edit: SessionEdit) -> PracticeSession:

@@ -1,7 +1,11 @@
 """CSV: one table, one row per record; the `record` column says which kind (session, check_in, pain,
 safety_screen, setting, psfs, psfs_activity, safety_clearance) and only that kind's columns are filled.
 Pain rows follow their check-in, activity rows their PSFS round. Files written before PSFS (without its two
-columns), and before clearances and logged sessions (without their four), are read too.
+columns), before clearances and logged sessions (without their four), and before breath readings (without
+their two) are read too.
+
+A session's breath reading is summed up for a spreadsheet: its rate (the median of the windows with a reading)
+and how many times the body moved. Its windows travel in JSON only, so an import from CSV leaves them out.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from crest.journal.transfer.reading import (
     check_in_record,
     clearance_record,
     moment,
+    optional_count,
+    optional_rate_bpm,
     pain_record,
     psfs_activity_record,
     read_field,
@@ -55,10 +61,14 @@ CSV_COLUMNS: tuple[str, ...] = (
     "cleared_on",
     "question_ids",
     "logged",
+    "breath_rate_bpm",
+    "breath_movements",
 )
-# The columns of files written before clinicians' all-clears and logged sessions (schema r0004), and before PSFS.
-COLUMNS_BEFORE_CLEARANCES: tuple[str, ...] = CSV_COLUMNS[:-4]
-COLUMNS_BEFORE_PSFS: tuple[str, ...] = CSV_COLUMNS[:-6]
+# The columns of files written before breath readings, before clinicians' all-clears and logged sessions
+# (schema r0004), and before PSFS.
+COLUMNS_BEFORE_BREATH: tuple[str, ...] = CSV_COLUMNS[:-2]
+COLUMNS_BEFORE_CLEARANCES: tuple[str, ...] = COLUMNS_BEFORE_BREATH[:-4]
+COLUMNS_BEFORE_PSFS: tuple[str, ...] = COLUMNS_BEFORE_BREATH[:-6]
 
 
 def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
@@ -66,6 +76,10 @@ def _csv_rows(contents: JournalContents) -> Iterator[dict[str, Any]]:
         fields = session_fields(session)
         fields["at"] = fields.pop("started_at")
         fields["logged"] = "true" if session.logged else "false"
+        breath = fields.pop("breath")
+        if breath is not None:
+            fields["breath_rate_bpm"] = breath["rate_bpm"]
+            fields["breath_movements"] = len(breath["movements"])
         yield {"record": "session", **fields}
     for check_in in contents.check_ins:
         yield {
@@ -128,7 +142,8 @@ def csv_contents(text: str, source: str) -> JournalContents:
         header = next(reader, None)
     except csv.Error as error:
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
-    if header is None or tuple(header) not in (CSV_COLUMNS, COLUMNS_BEFORE_CLEARANCES, COLUMNS_BEFORE_PSFS):
+    known = (CSV_COLUMNS, COLUMNS_BEFORE_BREATH, COLUMNS_BEFORE_CLEARANCES, COLUMNS_BEFORE_PSFS)
+    if header is None or tuple(header) not in known:
         raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(CSV_COLUMNS))
     columns = tuple(header)
     collected = Collector()
@@ -159,6 +174,8 @@ _CSV_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {
         "status",
         "position_check_summary",
         "logged",
+        "breath_rate_bpm",
+        "breath_movements",
     ),
     "check_in": ("id", "at", "timing", "session_id", "compared_with_before", "sensations", "note"),
     "pain": ("check_in_id", "region", "side", "score"),
@@ -181,6 +198,9 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
         if name not in own and fields[name] != "":
             raise place.error(name, f"a {kind} row leaves this column empty")
     if kind == "session":
+        # The breath summary is checked, though only JSON carries the reading itself back in.
+        read_field(place, fields, "breath_rate_bpm", optional_rate_bpm)
+        read_field(place, fields, "breath_movements", optional_count)
         collected.add_session(place, session_record(place, fields, "at"))
     elif kind == "check_in":
         collected.add_check_in(place, check_in_record(place, fields, ()))

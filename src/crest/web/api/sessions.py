@@ -61,7 +61,9 @@ def checkpoint_session(session_id: RecordId, body: SessionCheckpoint, context: C
 
 @router.post("/{session_id}/finish", response_model=SessionOut)
 def finish_session(session_id: RecordId, body: SessionFinish, context: Context) -> SessionOut:
-    return SessionOut.of(context.services.practice.finish(session_id, body.elapsed_s, body.status))
+    """End a session; `breath` is the camera's breath reading of the rest, when the person asked for one."""
+    breath = None if body.breath is None else body.breath.to_result()
+    return SessionOut.of(context.services.practice.finish(session_id, body.elapsed_s, body.status, breath))
 
 
 @router.put("/{session_id}", response_model=SessionOut, responses={409: {"model": ErrorOut}})
