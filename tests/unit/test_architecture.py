@@ -35,6 +35,7 @@ PURE = (
     "crest.breath.analysis",
     "crest.breath.result",
     "crest.breath.trunk",
+    "crest.breath.words",
     "crest.interop",
     "crest.accounts.model",
     "crest.accounts.permissions",
