@@ -1,6 +1,14 @@
-"""The live camera check over a WebSocket: the newest frame wins, older unchecked frames are dropped."""
+"""The live camera check over a WebSocket: the newest frame wins, older unchecked frames are dropped.
+
+Frames come as binary messages. A stream may also take requests as text messages (JSON objects), answered
+in turn after the frame that came before them: the breath reading at the end of a rest is one.
+"""
 
 import asyncio
+import json
+import math
+import struct
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -10,17 +18,20 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from crest.errors import CrestError
 
 FrameChecker = Callable[[bytes], dict[str, Any]]
+RequestAnswerer = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 class LatestFrame:
-    """A one-frame mailbox between the socket reader and the checker.
+    """A one-frame mailbox between the socket reader and the checker, with the requests that came in between.
 
     When the browser sends faster than frames are checked, a new frame replaces the waiting one, so the
-    person always sees a verdict about how they lie now, never a backlog.
+    person always sees a verdict about how they lie now, never a backlog. A request waits for the frame
+    already waiting, so that it is answered about everything sent before it.
     """
 
     def __init__(self) -> None:
         self._frame: bytes | None = None
+        self._requests: deque[dict[str, Any]] = deque()
         self._ready = asyncio.Event()
         self._closed = False
         self.received = 0
@@ -33,22 +44,33 @@ class LatestFrame:
         self.received += 1
         self._ready.set()
 
+    def put_request(self, request: dict[str, Any]) -> None:
+        self._requests.append(request)
+        self._ready.set()
+
     def close(self) -> None:
         self._closed = True
         self._ready.set()
 
-    async def take(self) -> bytes | None:
-        """The newest frame, waiting for one; None once the socket closed."""
-        while self._frame is None:
+    async def take(self) -> bytes | dict[str, Any] | None:
+        """The newest frame, else the oldest request, waiting for one; None once the socket closed."""
+        while self._frame is None and not self._requests:
             if self._closed:
                 return None
             self._ready.clear()
             await self._ready.wait()
-        frame, self._frame = self._frame, None
-        return frame
+        if self._frame is not None:
+            frame, self._frame = self._frame, None
+            return frame
+        return self._requests.popleft()
 
 
-async def serve_live_check(websocket: WebSocket, check_frame: FrameChecker, max_frame_bytes: int) -> None:
+async def serve_live_check(
+    websocket: WebSocket,
+    check_frame: FrameChecker,
+    max_frame_bytes: int,
+    answer_request: RequestAnswerer | None = None,
+) -> None:
     await websocket.accept()
     mailbox = LatestFrame()
 
@@ -59,7 +81,13 @@ async def serve_live_check(websocket: WebSocket, check_frame: FrameChecker, max_
                 if message["type"] == "websocket.disconnect":
                     return
                 frame = message.get("bytes")
-                if frame is None:
+                if frame is None and answer_request is not None:
+                    request = _request(message.get("text"))
+                    if request is None:
+                        await _send_error(websocket, "send a request as a JSON object, and frames as binary messages")
+                    else:
+                        mailbox.put_request(request)
+                elif frame is None:
                     await _send_error(websocket, "send each camera frame as a binary JPEG message")
                 elif len(frame) > max_frame_bytes:
                     await _send_error(
@@ -73,6 +101,13 @@ async def serve_live_check(websocket: WebSocket, check_frame: FrameChecker, max_
     reader = asyncio.create_task(read_frames())
     try:
         while (frame := await mailbox.take()) is not None:
+            if isinstance(frame, dict):
+                assert answer_request is not None  # requests are only taken in when they can be answered
+                try:
+                    await websocket.send_json(await run_in_threadpool(answer_request, frame))
+                except CrestError as error:
+                    await _send_error(websocket, error.message)
+                continue
             number = mailbox.received
             try:
                 result = await run_in_threadpool(check_frame, frame)
@@ -90,3 +125,29 @@ async def serve_live_check(websocket: WebSocket, check_frame: FrameChecker, max_
 
 async def _send_error(websocket: WebSocket, message: str, frame: int | None = None) -> None:
     await websocket.send_json({"type": "error", "frame": frame, "message": message})
+
+
+class BadTimedFrame(CrestError):
+    """A frame of a timed stream without a usable capture time before its picture."""
+
+
+TIME_PREFIX_BYTES = 8
+
+
+def timed_frame(message: bytes, latest_s: float) -> tuple[float, bytes]:
+    """The capture time and the picture of a timed stream's frame: the time comes first, as a little-endian
+    64-bit float of seconds on the stream's own time line (at most `latest_s`), then the JPEG."""
+    if len(message) <= TIME_PREFIX_BYTES:
+        raise BadTimedFrame("each frame starts with its capture time (8 bytes) followed by the JPEG")
+    time_s = struct.unpack("<d", message[:TIME_PREFIX_BYTES])[0]
+    if not math.isfinite(time_s) or not 0 <= time_s <= latest_s:
+        raise BadTimedFrame(f"a frame's capture time must be 0-{latest_s:g} seconds since the stream began")
+    return time_s, message[TIME_PREFIX_BYTES:]
+
+
+def _request(text: str | None) -> dict[str, Any] | None:
+    try:
+        request = json.loads(text or "")
+    except json.JSONDecodeError:
+        return None
+    return request if isinstance(request, dict) else None

@@ -14,30 +14,10 @@ import pytest
 from crest.breath.words import state_label
 from crest.cli.check_cmd import _report_live_breath
 from crest.posture.camera import JsonLines, run_live
-from crest.posture.landmarks import Pose
 from crest.posture.service import CheckService
-from support.breath_frames import breathing_rise, frame, room, side_pose
+from support.breath_frames import SideFinder, breathing_rise, frame, room
 
 FRAME_STEP_S = 0.125
-
-
-class SideFinder:
-    """A pose model that always sees the drawn person from the side."""
-
-    def track(self, frame_rgb: np.ndarray) -> Pose | None:
-        return side_pose()
-
-    def detect(self, image_rgb: np.ndarray) -> Pose | None:
-        return side_pose()
-
-    def detect_turned(self, image_rgb: np.ndarray, quarter_turns: int) -> Pose | None:
-        return side_pose()
-
-    def reset_tracking(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 class DrawnCamera:

@@ -7,14 +7,16 @@ from fastapi import APIRouter, Depends, File, UploadFile, WebSocket
 from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
-from crest.posture.media import MediaKind, VideoSource, sniff_kind
+from crest.journal.breath_record import MAX_BREATH_S
+from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, VideoSource, decode_photo, sniff_kind
 from crest.posture.service import CheckOptions
 from crest.web.context import WebContext, web_context
 from crest.web.errors import UploadTooLarge
-from crest.web.live import serve_live_check
+from crest.web.live import TIME_PREFIX_BYTES, serve_live_check, timed_frame
 from crest.web.schemas import ErrorOut
 
 READ_CHUNK_BYTES = 1024 * 1024
+BREATH_RESULT = "breath_result"
 
 router = APIRouter(tags=["position check"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -75,12 +77,22 @@ def _check_bytes(context: WebContext, data: bytes, name: str) -> dict[str, Any]:
 
 
 @router.websocket("/check/live")
-async def check_live(websocket: WebSocket) -> None:
+async def check_live(websocket: WebSocket, breath: bool = False) -> None:
     """Send JPEG frames as binary messages; each answer is {"type": "result", "frame", "dropped_frames", "result"}.
 
     Frames that arrive while one is being checked replace each other: only the newest is checked.
+
+    With `?breath=true` the stream reads the breath during a rest instead of checking the position: each frame
+    starts with its capture time (a little-endian 64-bit float of seconds since the rest began; the server
+    uses it, never the arrival time) followed by the JPEG, and each answer's result is {"time_s",
+    "breath_state"} ("reading", or what is in the way right now). The text message {"type": "breath_result"}
+    is answered with {"type": "breath_result", "breath": {...}}, the `breath` object of `crest check --json`.
+    Frames are analysed in memory and never stored.
     """
     context: WebContext = websocket.app.state.context
+    if breath:
+        await _read_breath(websocket, context)
+        return
     height_cm = (await run_in_threadpool(context.services.preferences.current)).height_cm
     service = await run_in_threadpool(context.checker.factory)  # its own model: tracking state is per stream
     service.options = CheckOptions(height_cm=height_cm)
@@ -93,5 +105,31 @@ async def check_live(websocket: WebSocket) -> None:
 
     try:
         await serve_live_check(websocket, check_frame, context.limits.max_frame_bytes)
+    finally:
+        service.close()
+
+
+class UnknownRequest(CrestError):
+    """A text message the live stream does not answer."""
+
+
+async def _read_breath(websocket: WebSocket, context: WebContext) -> None:
+    from crest.breath.reader import BreathReader  # OpenCV: loaded with the first breath stream, not with the app
+
+    service = await run_in_threadpool(context.checker.factory)  # its own model: tracking state is per stream
+    reader = await run_in_threadpool(lambda: BreathReader(service.finder))
+
+    def read_frame(message: bytes) -> dict[str, Any]:
+        time_s, jpeg = timed_frame(message, MAX_BREATH_S)
+        state = reader.frame(decode_photo(jpeg, "camera frame", VIDEO_MAX_SIDE_PX), time_s)
+        return {"time_s": round(time_s, 3), "breath_state": state}
+
+    def answer(request: dict[str, Any]) -> dict[str, Any]:
+        if request.get("type") != BREATH_RESULT:
+            raise UnknownRequest(f"unknown request {request.get('type')!r}; ask for {{\"type\": \"{BREATH_RESULT}\"}}")
+        return {"type": BREATH_RESULT, "breath": reader.result().to_json_dict()}
+
+    try:
+        await serve_live_check(websocket, read_frame, context.limits.max_frame_bytes + TIME_PREFIX_BYTES, answer)
     finally:
         service.close()
