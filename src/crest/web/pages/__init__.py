@@ -12,6 +12,7 @@ from crest.web.pages import (
     report,
     safety,
     session,
+    session_breath,
     session_log,
     settings,
     today,
@@ -20,7 +21,21 @@ from crest.web.pages import (
 
 def pages_router() -> APIRouter:
     router = APIRouter()
-    pages = (today, safety, session, session_log, checkin, journal, progress, psfs, report, check, settings, help)
+    pages = (
+        today,
+        safety,
+        session,
+        session_breath,
+        session_log,
+        checkin,
+        journal,
+        progress,
+        psfs,
+        report,
+        check,
+        settings,
+        help,
+    )
     for module in pages:
         router.include_router(module.router)
     return router
