@@ -4,6 +4,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - public:    ../shared/eval-public (58 photos; the rules were first fitted to these).
 - added:     bench/photos/added.csv, the development part of the photos added for issue 13 (rules tuned on it).
 - untouched: bench/photos/untouched.csv, photos from other sources that the rules were never tuned on.
+- fresh:     bench/photos/fresh.csv, a second held-out part (108 photos) labelled before the second round of tuning.
+Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
+is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
 /work/data/crest-photos/images) and never committed. A row whose image is missing is counted and skipped.
 
@@ -14,7 +17,7 @@ in seconds; pass --refresh after changing the estimator. The photo is chosen as 
 taken (turned copies only when nobody is found), then a second look with that body covered for a larger one.
 
     python bench/eval_photos.py [--sets public,added,untouched] [--photos as-is,mirrored,half] [--show]
-        [--height-cm N] [--refresh]
+        [--show-held-out] [--height-cm N] [--refresh]
 """
 
 from __future__ import annotations
@@ -82,7 +85,9 @@ SETS: dict[str, PhotoSet] = {
     "public": PhotoSet("public", PUBLIC / "labels.csv", (PUBLIC / "images",)),
     "added": PhotoSet("added", PHOTOS / "added.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
     "untouched": PhotoSet("untouched", PHOTOS / "untouched.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
+    "fresh": PhotoSet("fresh", PHOTOS / "fresh.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
 }
+HELD_OUT = frozenset({"untouched", "fresh"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
@@ -289,11 +294,12 @@ def print_report(title: str, scores: Scores, show: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="public,added,untouched", help="comma-separated: " + ",".join(SETS))
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ",".join(SETS))
     parser.add_argument("--photos", default=",".join(VARIANTS), help="comma-separated: " + ",".join(VARIANTS))
     parser.add_argument("--height-cm", type=float, default=None)
     parser.add_argument("--refresh", action="store_true", help="run the estimator again instead of the cache")
     parser.add_argument("--show", action="store_true", help="print every photo's verdict and each disagreement")
+    parser.add_argument("--show-held-out", action="store_true", help="with --show, also for " + ", ".join(HELD_OUT))
     args = parser.parse_args()
 
     summary: list[str] = []
@@ -305,7 +311,8 @@ def main() -> None:
                 raise SystemExit(f"unknown --photos variant {variant!r}")
             found = landmarks(photo_set, [row["file"] for row in rows], variant, args.refresh)
             scores = score(rows, found, args.height_cm)
-            print_report(f"{set_name}, {variant}", scores, args.show)
+            show = args.show and (set_name not in HELD_OUT or args.show_held_out)
+            print_report(f"{set_name}, {variant}", scores, show)
             outcomes = scores.all_agreement
             total = sum(scores.labelled.values())
             summary.append(

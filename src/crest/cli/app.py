@@ -17,6 +17,7 @@ def build_app() -> "typer.Typer":
         ask_cmd,
         check_cmd,
         journal_cmd,
+        practice_cmd,
         progress_cmd,
         protocol_cmd,
         psfs_cmd,
@@ -53,6 +54,7 @@ def build_app() -> "typer.Typer":
         check_cmd,
         ask_cmd,
         serve_cmd,
+        practice_cmd,
     )
     for module in modules:
         module.register(app)

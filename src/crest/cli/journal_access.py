@@ -4,10 +4,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from crest.accounts.passwords import Passwords
 from crest.clock import system_now, system_zone
+from crest.config import crest_home
 from crest.durations import rested_text
+from crest.journal.practice_store import PracticeStore
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
+from crest.services.accounts import Accounts
+from crest.services.audit import AuditLog
 from crest.services.bundle import Services
 
 
@@ -16,11 +21,22 @@ def open_services() -> Iterator[Services]:
     """Open the journal for a command, first marking sessions whose process died as interrupted."""
     journal = Journal.open(clock=system_now)
     try:
-        services = Services.over(journal, system_now, system_zone())
+        services = Services.over(journal, system_now, system_zone(), link_home=crest_home())
         notice = describe_recovered(services.practice.recover_abandoned())
         if notice:
             print(notice, file=sys.stderr)
         yield services
+    finally:
+        journal.close()
+
+
+@contextmanager
+def open_practice_accounts() -> Iterator[Accounts]:
+    """The accounts of the practice database (`CREST_DATABASE_URL`), for `crest practice init`."""
+    journal = Journal.open(clock=system_now)
+    try:
+        store = PracticeStore(journal)
+        yield Accounts(store, Passwords(), system_now, AuditLog(store, system_now))
     finally:
         journal.close()
 

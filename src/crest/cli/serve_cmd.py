@@ -8,6 +8,7 @@ import typer
 from crest.errors import CrestError
 
 DEFAULT_HOST = "127.0.0.1"
+PUBLIC_URL_VARIABLE = "CREST_PUBLIC_URL"
 DEFAULT_PORT = 8765
 
 
@@ -46,6 +47,13 @@ def serve(
         DEFAULT_HOST, "--host", help="Address to listen on; anything but this computer needs asking for."
     ),
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the browser."),
+    practice: bool = typer.Option(
+        False, "--practice", help="Serve a practice: accounts, practitioners and clients (see crest practice init)."
+    ),
+    public_url: str | None = typer.Option(
+        None, "--public-url", help="With --practice: the address people use, like https://practice.example."
+    ),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="With --practice: worker processes."),
 ) -> None:
     """Start the local web app (sessions, check-ins, journal, progress, position check) and open the browser."""
     import threading
@@ -55,6 +63,9 @@ def serve(
 
     from crest.web.app import create_app
 
+    if practice:
+        _serve_practice(host, port, public_url, workers)
+        return
     if not is_loopback(host):
         typer.echo(
             f"crest: warning: listening on {host} lets other computers on the network open your journal; "
@@ -69,3 +80,27 @@ def serve(
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _serve_practice(host: str, port: int, public_url: str | None, workers: int) -> None:
+    """Practice mode: every worker builds the same app from the environment; they share only the database."""
+    import os
+
+    import uvicorn
+
+    if public_url is not None and not public_url.startswith(("https://", "http://")):
+        raise CrestError(f"--public-url '{public_url}' is not a web address; write it like https://practice.example")
+    if public_url is not None:
+        os.environ[PUBLIC_URL_VARIABLE] = public_url
+    ensure_port_free(host, port)
+    shown = public_url or f"http://{host}:{port}/"
+    typer.echo(f"crest is serving the practice at {shown} (Ctrl-C to stop)")
+    uvicorn.run(
+        "crest.web.app:practice_app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=True,  # behind a reverse proxy, X-Forwarded-Proto says whether people came by HTTPS
+    )

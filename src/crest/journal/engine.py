@@ -61,7 +61,9 @@ def connect(url: str) -> Database:
         if parsed.get_backend_name() == "sqlite":
             engine = _sqlite_engine(parsed)
         else:
-            engine = create_engine(parsed, pool_pre_ping=True)
+            # In UTC, times come back with datetime's own UTC, which costs nothing to convert (a named zone does).
+            options = {"options": "-c timezone=UTC"} if parsed.get_backend_name() == "postgresql" else {}
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=options)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise DatabaseUnavailable(f"cannot use the database URL {where}: {error}") from None
     return Database(engine, parsed, where)

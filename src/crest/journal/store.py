@@ -7,17 +7,23 @@ Every method runs in its own short transaction on a thread-safe engine, so a Fas
 from __future__ import annotations
 
 import contextlib
+import copy
 import threading
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Literal, TypeVar
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
+from crest.accounts.records import Prescription, SessionNote
 from crest.breath.result import BreathResult
 from crest.config import database_url
 from crest.errors import CrestError
@@ -47,20 +53,32 @@ from crest.journal.records import (
 )
 from crest.journal.schema import migrate
 from crest.journal.tables import (
+    LOCAL_PERSON_ID,
+    CareLinkRow,
     CheckInRow,
     PainRow,
+    PrescriptionRow,
     PsfsActivityRow,
     PsfsAssessmentRow,
     SafetyAnswerRow,
     SafetyClearanceRow,
     SafetyScreenRow,
     SensationRow,
+    SessionNoteRow,
     SessionRow,
     SettingRow,
 )
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
 
 Clock = Callable[[], datetime]
+RecordKind = Literal["sessions", "check_ins", "safety_screens", "psfs"]
+SyncedRow = TypeVar("SyncedRow", SessionRow, CheckInRow, SafetyScreenRow, PsfsAssessmentRow)
+_SYNCED_TABLES: dict[RecordKind, type[SessionRow | CheckInRow | SafetyScreenRow | PsfsAssessmentRow]] = {
+    "sessions": SessionRow,
+    "check_ins": CheckInRow,
+    "safety_screens": SafetyScreenRow,
+    "psfs": PsfsAssessmentRow,
+}
 
 
 class SessionNotFound(CrestError):
@@ -81,6 +99,17 @@ class PsfsNotFound(CrestError):
     http_status = 404
 
 
+class UnknownRecordUid(CrestError):
+    """A synced record without a uid: the sender must name each record it sends."""
+
+
+def _uid_of(uids: Mapping[RecordKind, Mapping[int, str]], kind: RecordKind, record_id: int | None) -> str:
+    uid = uids.get(kind, {}).get(record_id or 0)
+    if uid is None:
+        raise UnknownRecordUid(f"{kind} record {record_id} was sent without its uid")
+    return uid
+
+
 class JournalNotEmpty(CrestError):
     """Import only fills an empty journal, so nothing is ever duplicated or overwritten."""
 
@@ -99,6 +128,104 @@ def _writer_lock(path: Path) -> threading.Lock:
     """One lock per journal file in this process, shared by every `Journal` opened on it."""
     with _writer_locks_guard:
         return _writer_locks.setdefault(path, threading.Lock())
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def live_prescription() -> ColumnElement[bool]:
+    """A prescription that counts: pulled by a linked crest (no link), or of a consented programme still running.
+    Select it with an outer join on its care link."""
+    return PrescriptionRow.care_link_id.is_(None) | (
+        CareLinkRow.consent_granted_at.is_not(None)
+        & CareLinkRow.consent_revoked_at.is_(None)
+        & CareLinkRow.ended_at.is_(None)
+    )
+
+
+def prescription_record(row: PrescriptionRow) -> Prescription:
+    return Prescription(
+        variant=row.variant,
+        minutes=row.minutes,
+        sessions_per_day=row.sessions_per_day,
+        days_per_week=row.days_per_week,
+        start_on=row.start_on,
+        end_on=row.end_on,
+        reminder_time=row.reminder_time,
+        note=row.note,
+        version=row.version,
+        prescribed_by=row.prescribed_by,
+        created_at=row.created_at,
+    )
+
+
+def prescription_row(person_id: int, care_link_id: int | None, dose: Prescription, now: datetime) -> PrescriptionRow:
+    return PrescriptionRow(
+        person_id=person_id,
+        care_link_id=care_link_id,
+        version=dose.version,
+        variant=dose.variant,
+        minutes=dose.minutes,
+        sessions_per_day=dose.sessions_per_day,
+        days_per_week=dose.days_per_week,
+        start_on=dose.start_on,
+        end_on=dose.end_on,
+        reminder_time=dose.reminder_time,
+        note=dose.note,
+        prescribed_by=dose.prescribed_by,
+        created_at=dose.created_at or now,
+    )
+
+
+def read_check_ins(db: Session, conditions: Sequence[ColumnElement[bool]]) -> list[tuple[int, CheckIn]]:
+    """The check-ins matching `conditions` with their person, oldest first, read as plain rows in three queries:
+    the ORM's objects cost more than linear time once years of check-ins are read at once."""
+    chosen = select(CheckInRow.id).where(*conditions)
+    pain: dict[int, list[PainRating]] = defaultdict(list)
+    for region, side, score, check_in_id in db.execute(
+        select(PainRow.region, PainRow.side, PainRow.score, PainRow.check_in_id)
+        .where(PainRow.check_in_id.in_(chosen))
+        .order_by(PainRow.check_in_id, PainRow.position)
+    ):
+        side_name = None if side is None else parse_side(side)
+        pain[check_in_id].append(PainRating(region=parse_region(region), side=side_name, score=score))
+    sensations: dict[int, set[str]] = defaultdict(set)
+    for check_in_id, sensation in db.execute(
+        select(SensationRow.check_in_id, SensationRow.sensation).where(SensationRow.check_in_id.in_(chosen))
+    ):
+        sensations[check_in_id].add(sensation)
+    rows = db.execute(
+        select(
+            CheckInRow.person_id,
+            CheckInRow.id,
+            CheckInRow.at,
+            CheckInRow.timing,
+            CheckInRow.session_id,
+            CheckInRow.compared_with_before,
+            CheckInRow.note,
+        )
+        .where(*conditions)
+        .order_by(CheckInRow.at, CheckInRow.id)
+    )
+    return [
+        (
+            row.person_id,
+            CheckIn(
+                id=row.id,
+                at=row.at,
+                timing=check_timing(row.timing),
+                session_id=row.session_id,
+                pain=tuple(pain.get(row.id, ())),
+                sensations=frozenset(parse_sensation(name) for name in sensations.get(row.id, ())),
+                compared_with_before=None
+                if row.compared_with_before is None
+                else check_comparison(row.compared_with_before),
+                note=row.note,
+            ),
+        )
+        for row in rows
+    ]
 
 
 def _session_record(row: SessionRow) -> PracticeSession:
@@ -159,9 +286,11 @@ def _screen_record(row: SafetyScreenRow) -> SafetyScreen:
     )
 
 
-def _screen_row(screen: SafetyScreen) -> SafetyScreenRow:
+def _screen_row(screen: SafetyScreen, person_id: int) -> SafetyScreenRow:
     return SafetyScreenRow(
         id=screen.id,
+        person_id=person_id,
+        uid=new_uid(),
         answered_at=screen.answered_at,
         advice_level=screen.advice_level,
         answers=[SafetyAnswerRow(question_id=key, answer=value) for key, value in screen.answers.items()],
@@ -178,9 +307,10 @@ def _clearance_record(row: SafetyClearanceRow) -> SafetyClearance:
     )
 
 
-def _clearance_row(clearance: SafetyClearance) -> SafetyClearanceRow:
+def _clearance_row(clearance: SafetyClearance, person_id: int) -> SafetyClearanceRow:
     return SafetyClearanceRow(
         id=clearance.id,
+        person_id=person_id,
         recorded_at=clearance.recorded_at,
         clinician=clearance.clinician,
         cleared_on=clearance.cleared_on,
@@ -196,9 +326,11 @@ def _psfs_record(row: PsfsAssessmentRow) -> PsfsAssessment:
     )
 
 
-def _psfs_row(assessment: PsfsAssessment) -> PsfsAssessmentRow:
+def _psfs_row(assessment: PsfsAssessment, person_id: int) -> PsfsAssessmentRow:
     return PsfsAssessmentRow(
         id=assessment.id,
+        person_id=person_id,
+        uid=new_uid(),
         at=assessment.at,
         activities=[
             PsfsActivityRow(position=position, name=activity.name, score=activity.score)
@@ -208,9 +340,14 @@ def _psfs_row(assessment: PsfsAssessment) -> PsfsAssessmentRow:
 
 
 class Journal:
-    """Repository and unit of work over the journal tables; open it with `Journal.open()`."""
+    """Repository and unit of work over the journal tables; open it with `Journal.open()`.
+
+    A journal is one person's: every query filters on `person_id` and every insert sets it. The local app is
+    person 1; practice mode gives each client their own person through `for_person`.
+    """
 
     def __init__(self, database: Database, clock: Clock = _utc_now) -> None:
+        self.person_id = LOCAL_PERSON_ID
         self._database = database
         self._engine = database.engine
         # An in-memory database is one connection shared by every thread: take turns on it.
@@ -234,6 +371,12 @@ class Journal:
             database.engine.dispose()
             raise
         return journal
+
+    def for_person(self, person_id: int) -> Journal:
+        """The same database, seen as `person_id`'s journal only (sharing the engine and its locks)."""
+        scoped = copy.copy(self)
+        scoped.person_id = person_id
+        return scoped
 
     def close(self) -> None:
         self._engine.dispose()
@@ -274,10 +417,9 @@ class Journal:
         ):
             yield db
 
-    @staticmethod
-    def _session_row(db: Session, session_id: int, for_update: bool = False) -> SessionRow:
+    def _session_row(self, db: Session, session_id: int, for_update: bool = False) -> SessionRow:
         row = db.get(SessionRow, session_id, with_for_update=for_update)
-        if row is None:
+        if row is None or row.person_id != self.person_id:
             raise SessionNotFound(f"there is no session {session_id} in the journal")
         return row
 
@@ -305,6 +447,8 @@ class Journal:
         )
         with self._writing() as db:
             row = SessionRow(
+                person_id=self.person_id,
+                uid=new_uid(),
                 started_at=record.started_at,
                 planned_minutes=record.planned_minutes,
                 actual_seconds=0,
@@ -339,6 +483,8 @@ class Journal:
         )
         with self._writing() as db:
             row = SessionRow(
+                person_id=self.person_id,
+                uid=new_uid(),
                 started_at=record.started_at,
                 planned_minutes=record.planned_minutes,
                 actual_seconds=record.actual_seconds,
@@ -358,6 +504,7 @@ class Journal:
                 update(SessionRow)
                 .where(
                     SessionRow.id == session_id,
+                    SessionRow.person_id == self.person_id,
                     SessionRow.status.in_((SessionStatus.RUNNING, SessionStatus.INTERRUPTED)),
                 )
                 .values(actual_seconds=elapsed, last_checkpoint_at=self._clock(), status=SessionStatus.RUNNING)
@@ -384,7 +531,11 @@ class Journal:
             return _session_record(self._session_row(db, session_id))
 
     def list_sessions(self, since: datetime | None = None) -> list[PracticeSession]:
-        query = select(SessionRow).order_by(SessionRow.started_at, SessionRow.id)
+        query = (
+            select(SessionRow)
+            .where(SessionRow.person_id == self.person_id)
+            .order_by(SessionRow.started_at, SessionRow.id)
+        )
         if since is not None:
             query = query.where(
                 SessionRow.started_at >= as_utc(require_aware(since, "the start of the window"))
@@ -407,7 +558,7 @@ class Journal:
         with self._writing() as db:
             self._session_row(db, session_id)
             # The database cascades to the check-ins and their ratings (SQLite has foreign keys switched on).
-            db.execute(delete(SessionRow).where(SessionRow.id == session_id))
+            db.execute(delete(SessionRow).where(SessionRow.id == session_id, SessionRow.person_id == self.person_id))
 
     def mark_abandoned_sessions(
         self,
@@ -424,7 +575,9 @@ class Journal:
         moment = as_utc(require_aware(now, "now")) if now is not None else self._clock()
         stale_before = moment - timedelta(seconds=stale_after_s)
         marked: list[PracticeSession] = []
-        query = select(SessionRow).where(SessionRow.status == SessionStatus.RUNNING)
+        query = select(SessionRow).where(
+            SessionRow.person_id == self.person_id, SessionRow.status == SessionStatus.RUNNING
+        )
         if writer is not None:
             query = query.where(SessionRow.writer == writer)
         with self._writing() as db:
@@ -441,7 +594,7 @@ class Journal:
         with self._writing() as db:
             if check_in.session_id is not None:
                 self._session_row(db, check_in.session_id)
-            row = CheckInRow()
+            row = CheckInRow(person_id=self.person_id, uid=new_uid())
             _fill_check_in_row(row, check_in)
             db.add(row)
             db.flush()
@@ -452,58 +605,22 @@ class Journal:
             return _check_in_record(self._check_in_row(db, check_in_id))
 
     def list_checkins(self, since: datetime | None = None, session_id: int | None = None) -> list[CheckIn]:
-        """Oldest first. Read as plain rows, three queries in all: the ORM's objects cost more than linear time
-        once years of check-ins are read at once (the progress summary, the report)."""
-        conditions = []
+        """Oldest first (plain rows: see `read_check_ins`)."""
+        conditions = [CheckInRow.person_id == self.person_id]
         if since is not None:
             conditions.append(CheckInRow.at >= as_utc(require_aware(since, "the start of the window")))
         if session_id is not None:
             conditions.append(CheckInRow.session_id == session_id)
-        chosen = select(CheckInRow.id).where(*conditions)
         with self._transaction() as db:
-            pain: dict[int, list[PainRating]] = defaultdict(list)
-            for region, side, score, check_in_id in db.execute(
-                select(PainRow.region, PainRow.side, PainRow.score, PainRow.check_in_id)
-                .where(PainRow.check_in_id.in_(chosen))
-                .order_by(PainRow.check_in_id, PainRow.position)
-            ):
-                side_name = None if side is None else parse_side(side)
-                pain[check_in_id].append(PainRating(region=parse_region(region), side=side_name, score=score))
-            sensations: dict[int, set[str]] = defaultdict(set)
-            for check_in_id, sensation in db.execute(
-                select(SensationRow.check_in_id, SensationRow.sensation).where(SensationRow.check_in_id.in_(chosen))
-            ):
-                sensations[check_in_id].add(sensation)
-            rows = db.execute(
-                select(
-                    CheckInRow.id,
-                    CheckInRow.at,
-                    CheckInRow.timing,
-                    CheckInRow.session_id,
-                    CheckInRow.compared_with_before,
-                    CheckInRow.note,
-                )
-                .where(*conditions)
-                .order_by(CheckInRow.at, CheckInRow.id)
-            )
-            return [
-                CheckIn(
-                    id=row.id,
-                    at=row.at,
-                    timing=check_timing(row.timing),
-                    session_id=row.session_id,
-                    pain=tuple(pain.get(row.id, ())),
-                    sensations=frozenset(parse_sensation(name) for name in sensations.get(row.id, ())),
-                    compared_with_before=None
-                    if row.compared_with_before is None
-                    else check_comparison(row.compared_with_before),
-                    note=row.note,
-                )
-                for row in rows
-            ]
+            return [check_in for _, check_in in read_check_ins(db, conditions)]
 
     def latest_checkin(self) -> CheckIn | None:
-        query = select(CheckInRow).order_by(CheckInRow.at.desc(), CheckInRow.id.desc()).limit(1)
+        query = (
+            select(CheckInRow)
+            .where(CheckInRow.person_id == self.person_id)
+            .order_by(CheckInRow.at.desc(), CheckInRow.id.desc())
+            .limit(1)
+        )
         with self._transaction() as db:
             row = db.scalars(query).first()
             return None if row is None else _check_in_record(row)
@@ -522,10 +639,9 @@ class Journal:
         with self._writing() as db:
             db.delete(self._check_in_row(db, check_in_id))
 
-    @staticmethod
-    def _check_in_row(db: Session, check_in_id: int) -> CheckInRow:
+    def _check_in_row(self, db: Session, check_in_id: int) -> CheckInRow:
         row = db.get(CheckInRow, check_in_id)
-        if row is None:
+        if row is None or row.person_id != self.person_id:
             raise CheckInNotFound(f"there is no check-in {check_in_id} in the journal")
         return row
 
@@ -533,7 +649,7 @@ class Journal:
 
     def record_safety_screen(self, screen: SafetyScreen) -> int:
         with self._writing() as db:
-            row = _screen_row(screen)
+            row = _screen_row(screen, self.person_id)
             db.add(row)
             db.flush()
             return row.id
@@ -541,7 +657,11 @@ class Journal:
     def safety_screens_since(self, since: datetime) -> list[SafetyScreen]:
         """The answers given at or after `since`, and always the latest ones, oldest first."""
         moment = as_utc(require_aware(since, "the start of the window"))
-        query = select(SafetyScreenRow).order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
+        query = (
+            select(SafetyScreenRow)
+            .where(SafetyScreenRow.person_id == self.person_id)
+            .order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
+        )
         with self._transaction() as db:
             recent = [_screen_record(row) for row in db.scalars(query.where(SafetyScreenRow.answered_at >= moment))]
         latest = self.latest_safety_screen()
@@ -551,20 +671,26 @@ class Journal:
 
     def record_safety_clearance(self, clearance: SafetyClearance) -> int:
         with self._writing() as db:
-            row = _clearance_row(clearance)
+            row = _clearance_row(clearance, self.person_id)
             db.add(row)
             db.flush()
             return row.id
 
     def safety_clearances(self) -> list[SafetyClearance]:
         """Every clinician's all-clear, oldest first."""
-        query = select(SafetyClearanceRow).order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
+        query = (
+            select(SafetyClearanceRow)
+            .where(SafetyClearanceRow.person_id == self.person_id)
+            .order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
+        )
         with self._transaction() as db:
             return [_clearance_record(row) for row in db.scalars(query)]
 
     def latest_safety_screen(self) -> SafetyScreen | None:
-        query = select(SafetyScreenRow).order_by(
-            SafetyScreenRow.answered_at.desc(), SafetyScreenRow.id.desc()
+        query = (
+            select(SafetyScreenRow)
+            .where(SafetyScreenRow.person_id == self.person_id)
+            .order_by(SafetyScreenRow.answered_at.desc(), SafetyScreenRow.id.desc())
         )
         with self._transaction() as db:
             row = db.scalars(query.limit(1)).first()
@@ -574,7 +700,7 @@ class Journal:
 
     def add_psfs(self, assessment: PsfsAssessment) -> int:
         with self._transaction() as db:
-            row = _psfs_row(assessment)
+            row = _psfs_row(assessment, self.person_id)
             db.add(row)
             db.flush()
             return row.id
@@ -585,19 +711,26 @@ class Journal:
 
     def list_psfs(self) -> list[PsfsAssessment]:
         """Oldest first."""
-        query = select(PsfsAssessmentRow).order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id)
+        query = (
+            select(PsfsAssessmentRow)
+            .where(PsfsAssessmentRow.person_id == self.person_id)
+            .order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id)
+        )
         with self._transaction() as db:
             return [_psfs_record(row) for row in db.scalars(query)]
 
     def delete_psfs(self, assessment_id: int) -> None:
         with self._transaction() as db:
             self._psfs_row(db, assessment_id)
-            db.execute(delete(PsfsAssessmentRow).where(PsfsAssessmentRow.id == assessment_id))
+            db.execute(
+                delete(PsfsAssessmentRow).where(
+                    PsfsAssessmentRow.id == assessment_id, PsfsAssessmentRow.person_id == self.person_id
+                )
+            )
 
-    @staticmethod
-    def _psfs_row(db: Session, assessment_id: int) -> PsfsAssessmentRow:
+    def _psfs_row(self, db: Session, assessment_id: int) -> PsfsAssessmentRow:
         row = db.get(PsfsAssessmentRow, assessment_id)
-        if row is None:
+        if row is None or row.person_id != self.person_id:
             raise PsfsNotFound(f"there is no PSFS entry {assessment_id} in the journal")
         return row
 
@@ -606,7 +739,10 @@ class Journal:
     def get_settings(self) -> dict[str, str]:
         with self._transaction() as db:
             return {
-                row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
+                row.key: row.value
+                for row in db.scalars(
+                    select(SettingRow).where(SettingRow.person_id == self.person_id).order_by(SettingRow.key)
+                )
             }
 
     def save_settings(self, values: Mapping[str, str]) -> None:
@@ -616,68 +752,90 @@ class Journal:
                 raise CrestError(f"setting {key!r} = {value!r} must be a named text value")
         with self._writing() as db:
             for key, value in values.items():
-                db.merge(SettingRow(key=key, value=value))
+                db.merge(SettingRow(person_id=self.person_id, key=key, value=value))
 
     # Whole journal: export and import
 
+    def _counts(self, db: Session) -> dict[str, int]:
+        """How many rows of each kind this person has."""
+        return {
+            name: db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id)) or 0
+            for name, table in (
+                ("sessions", SessionRow),
+                ("check-ins", CheckInRow),
+                ("safety screens", SafetyScreenRow),
+                ("clinicians' all-clears", SafetyClearanceRow),
+                ("settings", SettingRow),
+                ("PSFS entries", PsfsAssessmentRow),
+            )
+        }
+
     def is_empty(self) -> bool:
         with self._transaction() as db:
-            return all(
-                db.scalar(select(func.count()).select_from(table)) == 0
-                for table in (
-                    SessionRow, CheckInRow, SafetyScreenRow, SafetyClearanceRow, SettingRow, PsfsAssessmentRow
-                )
-            )
+            return not any(self._counts(db).values())
 
     def export_contents(self) -> JournalContents:
+        person = self.person_id
         with self._transaction() as db:
             return JournalContents(
                 sessions=tuple(
                     _session_record(row)
-                    for row in db.scalars(select(SessionRow).order_by(SessionRow.id))
+                    for row in db.scalars(
+                        select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id)
+                    )
                 ),
                 check_ins=tuple(
                     _check_in_record(row)
-                    for row in db.scalars(select(CheckInRow).order_by(CheckInRow.id))
+                    for row in db.scalars(
+                        select(CheckInRow).where(CheckInRow.person_id == person).order_by(CheckInRow.id)
+                    )
                 ),
                 safety_screens=tuple(
                     _screen_record(row)
-                    for row in db.scalars(select(SafetyScreenRow).order_by(SafetyScreenRow.id))
+                    for row in db.scalars(
+                        select(SafetyScreenRow).where(SafetyScreenRow.person_id == person).order_by(SafetyScreenRow.id)
+                    )
                 ),
                 settings={
-                    row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))
+                    row.key: row.value
+                    for row in db.scalars(
+                        select(SettingRow).where(SettingRow.person_id == person).order_by(SettingRow.key)
+                    )
                 },
                 safety_clearances=tuple(
                     _clearance_record(row)
-                    for row in db.scalars(select(SafetyClearanceRow).order_by(SafetyClearanceRow.id))
+                    for row in db.scalars(
+                        select(SafetyClearanceRow)
+                        .where(SafetyClearanceRow.person_id == person)
+                        .order_by(SafetyClearanceRow.id)
+                    )
                 ),
                 psfs=tuple(
                     _psfs_record(row)
-                    for row in db.scalars(select(PsfsAssessmentRow).order_by(PsfsAssessmentRow.id))
+                    for row in db.scalars(
+                        select(PsfsAssessmentRow)
+                        .where(PsfsAssessmentRow.person_id == person)
+                        .order_by(PsfsAssessmentRow.id)
+                    )
                 ),
             )
 
     def import_contents(self, contents: JournalContents) -> None:
         """Fill an empty journal with `contents`, keeping their ids, all in one transaction."""
         with self._writing() as db:
-            counts = [
-                db.scalar(select(func.count()).select_from(t)) or 0 for t in (SessionRow, CheckInRow)
-            ]
-            screens = sum(
-                db.scalar(select(func.count()).select_from(t)) or 0 for t in (SafetyScreenRow, SafetyClearanceRow)
-            )
-            settings = db.scalar(select(func.count()).select_from(SettingRow)) or 0
-            psfs = db.scalar(select(func.count()).select_from(PsfsAssessmentRow)) or 0
-            if sum(counts) + screens + settings + psfs:
+            counts = self._counts(db)
+            if any(counts.values()):
+                found = ", ".join(f"{count} {name}" for name, count in counts.items())
                 raise JournalNotEmpty(
-                    f"the journal at {self.where} is not empty ({counts[0]} sessions, {counts[1]} check-ins, "
-                    f"{screens} safety records, {settings} settings, {psfs} PSFS entries); import only fills an "
+                    f"the journal at {self.where} is not empty ({found}); import only fills an "
                     "empty journal, so point CREST_HOME at a new folder"
                 )
             for record in contents.sessions:
                 db.add(
                     SessionRow(
                         id=record.id,
+                        person_id=self.person_id,
+                        uid=new_uid(),
                         started_at=record.started_at,
                         planned_minutes=record.planned_minutes,
                         actual_seconds=record.actual_seconds,
@@ -692,13 +850,15 @@ class Journal:
                 )
             db.flush()
             for check_in in contents.check_ins:
-                row = CheckInRow(id=check_in.id)
+                row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=new_uid())
                 _fill_check_in_row(row, check_in)
                 db.add(row)
-            db.add_all(_screen_row(screen) for screen in contents.safety_screens)
-            db.add_all(_clearance_row(clearance) for clearance in contents.safety_clearances)
-            db.add_all(SettingRow(key=key, value=value) for key, value in contents.settings.items())
-            db.add_all(_psfs_row(assessment) for assessment in contents.psfs)
+            db.add_all(_screen_row(screen, self.person_id) for screen in contents.safety_screens)
+            db.add_all(_clearance_row(clearance, self.person_id) for clearance in contents.safety_clearances)
+            db.add_all(
+                SettingRow(person_id=self.person_id, key=key, value=value) for key, value in contents.settings.items()
+            )
+            db.add_all(_psfs_row(assessment, self.person_id) for assessment in contents.psfs)
             db.flush()
             self._continue_id_sequences(
                 db, ("practice_sessions", "check_ins", "safety_screens", "safety_clearances", "psfs_assessments")
@@ -715,3 +875,123 @@ class Journal:
                     f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}"
                 )
             )
+
+    # Practice mode: the companion repositories share these transactions
+
+    def reading(self) -> contextlib.AbstractContextManager[Session]:
+        return self._transaction()
+
+    def writing(self) -> contextlib.AbstractContextManager[Session]:
+        return self._writing()
+
+    # Practice mode: what a practitioner prescribed, and their notes on sessions
+
+    def current_prescription(self) -> Prescription | None:
+        """The newest version of a live programme (or the one pulled by `crest sync`), or None."""
+        query = (
+            select(PrescriptionRow)
+            .outerjoin(CareLinkRow, CareLinkRow.id == PrescriptionRow.care_link_id)
+            .where(PrescriptionRow.person_id == self.person_id, live_prescription())
+            .order_by(PrescriptionRow.created_at.desc(), PrescriptionRow.id.desc())
+            .limit(1)
+        )
+        with self._transaction() as db:
+            row = db.scalars(query).first()
+            return None if row is None else prescription_record(row)
+
+    def keep_pulled_prescription(self, prescription: Prescription | None, now: datetime) -> None:
+        """Replace the copy of the practice's prescription that a linked crest keeps (None: there is none now)."""
+        with self._writing() as db:
+            db.execute(
+                delete(PrescriptionRow).where(
+                    PrescriptionRow.person_id == self.person_id, PrescriptionRow.care_link_id.is_(None)
+                )
+            )
+            if prescription is not None:
+                db.add(prescription_row(self.person_id, None, prescription, now))
+
+    def session_notes(self) -> dict[int, list[SessionNote]]:
+        """Practitioners' notes on this person's sessions, by session, oldest first."""
+        notes: dict[int, list[SessionNote]] = defaultdict(list)
+        query = (
+            select(SessionNoteRow)
+            .where(SessionNoteRow.person_id == self.person_id)
+            .order_by(SessionNoteRow.created_at, SessionNoteRow.id)
+        )
+        with self._transaction() as db:
+            for row in db.scalars(query):
+                notes[row.session_id].append(SessionNote(row.session_id, row.author_name, row.text, row.created_at))
+        return notes
+
+    # Practice mode: `crest sync` (records matched by their stable uid, so pushing twice changes nothing)
+
+    def record_uids(self) -> dict[RecordKind, dict[int, str]]:
+        """Every record's uid by its id, per kind."""
+        with self._transaction() as db:
+            return {
+                kind: {
+                    record_id: uid
+                    for record_id, uid in db.execute(
+                        select(table.id, table.uid).where(table.person_id == self.person_id)
+                    )
+                }
+                for kind, table in _SYNCED_TABLES.items()
+            }
+
+    def merge_synced(
+        self,
+        contents: JournalContents,
+        uids: Mapping[RecordKind, Mapping[int, str]],
+        deleted: Mapping[RecordKind, Sequence[str]],
+    ) -> None:
+        """Insert or replace each record by its uid (`uids` maps the sender's ids to uids), and delete by uid; one
+        transaction, so a sync cut off half-way leaves the batch all there or not at all."""
+        with self._writing() as db:
+            session_ids: dict[int, int] = {}
+            for session in contents.sessions:
+                row = self._row_by_uid(db, SessionRow, _uid_of(uids, "sessions", session.id)) or SessionRow(
+                    person_id=self.person_id, uid=_uid_of(uids, "sessions", session.id), writer=None
+                )
+                row.started_at = session.started_at
+                row.planned_minutes = session.planned_minutes
+                row.actual_seconds = session.actual_seconds
+                row.variant = session.variant
+                row.status = session.status
+                row.position_check_summary = session.position_check_summary
+                row.last_checkpoint_at = session.last_checkpoint_at or session.started_at
+                row.logged = session.logged
+                row.breath = None if session.breath is None else breath_text(session.breath)
+                db.add(row)
+                db.flush()
+                session_ids[session.id or 0] = row.id
+            for check_in in contents.check_ins:
+                uid = _uid_of(uids, "check_ins", check_in.id)
+                check_in_row = self._row_by_uid(db, CheckInRow, uid) or CheckInRow(person_id=self.person_id, uid=uid)
+                session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
+                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
+                db.add(check_in_row)
+            for screen in contents.safety_screens:
+                uid = _uid_of(uids, "safety_screens", screen.id)
+                existing = self._row_by_uid(db, SafetyScreenRow, uid)
+                if existing is not None:
+                    db.delete(existing)
+                    db.flush()
+                fresh = _screen_row(replace(screen, id=None), self.person_id)
+                fresh.uid = uid
+                db.add(fresh)
+            for assessment in contents.psfs:
+                uid = _uid_of(uids, "psfs", assessment.id)
+                old = self._row_by_uid(db, PsfsAssessmentRow, uid)
+                if old is not None:
+                    db.delete(old)
+                    db.flush()
+                new = _psfs_row(replace(assessment, id=None), self.person_id)
+                new.uid = uid
+                db.add(new)
+            for kind, gone in deleted.items():
+                table = _SYNCED_TABLES[kind]
+                if gone:
+                    db.execute(delete(table).where(table.person_id == self.person_id, table.uid.in_(list(gone))))
+
+    def _row_by_uid(self, db: Session, table: type[SyncedRow], uid: str) -> SyncedRow | None:
+        return db.scalars(select(table).where(table.person_id == self.person_id, table.uid == uid)).first()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, false
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -27,6 +27,8 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         moment: datetime = value
+        if moment.tzinfo is UTC:  # PostgreSQL sessions run in UTC (journal.engine): nothing to convert
+            return moment
         if moment.tzinfo is None:
             return moment.replace(tzinfo=UTC)
         return moment.astimezone(UTC)
@@ -36,11 +38,43 @@ class Base(DeclarativeBase):
     pass
 
 
-class SessionRow(Base):
-    __tablename__ = "practice_sessions"
+LOCAL_PERSON_ID = 1  # the one person of a local journal (created by migration r0006)
+
+
+def person_column(table: str) -> Mapped[int]:
+    """Whose journal a row belongs to: every data table has one, and every query filters on it."""
+    return mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE", name=f"fk_{table}_person_id"),
+        server_default=text(str(LOCAL_PERSON_ID)),
+        nullable=False,
+    )
+
+
+def uid_column() -> Mapped[str]:
+    """A stable id for `crest sync`: the same record on a laptop and on the practice's server."""
+    return mapped_column(String(32), server_default=text("''"), nullable=False)
+
+
+class PersonRow(Base):
+    """A person whose journal this is: one in a local journal, one per client account in practice mode."""
+
+    __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SessionRow(Base):
+    __tablename__ = "practice_sessions"
+    __table_args__ = (
+        Index("ix_practice_sessions_person_started", "person_id", "started_at"),
+        Index("ix_practice_sessions_person_uid", "person_id", "uid", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = person_column("practice_sessions")
+    uid: Mapped[str] = uid_column()
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     planned_minutes: Mapped[int] = mapped_column(Integer)
     actual_seconds: Mapped[int] = mapped_column(Integer, default=0)
     variant: Mapped[str] = mapped_column(String(20))
@@ -54,9 +88,15 @@ class SessionRow(Base):
 
 class CheckInRow(Base):
     __tablename__ = "check_ins"
+    __table_args__ = (
+        Index("ix_check_ins_person_at", "person_id", "at"),
+        Index("ix_check_ins_person_uid", "person_id", "uid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    person_id: Mapped[int] = person_column("check_ins")
+    uid: Mapped[str] = uid_column()
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
     timing: Mapped[str] = mapped_column(String(20))
     session_id: Mapped[int | None] = mapped_column(
         ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True
@@ -91,9 +131,15 @@ class SensationRow(Base):
 
 class SafetyScreenRow(Base):
     __tablename__ = "safety_screens"
+    __table_args__ = (
+        Index("ix_safety_screens_person_answered", "person_id", "answered_at"),
+        Index("ix_safety_screens_person_uid", "person_id", "uid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    answered_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    person_id: Mapped[int] = person_column("safety_screens")
+    uid: Mapped[str] = uid_column()
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     advice_level: Mapped[str] = mapped_column(String(40))
     answers: Mapped[list[SafetyAnswerRow]] = relationship(
         cascade="all, delete-orphan",
@@ -115,8 +161,10 @@ class SafetyAnswerRow(Base):
 
 class SafetyClearanceRow(Base):
     __tablename__ = "safety_clearances"
+    __table_args__ = (Index("ix_safety_clearances_person_recorded", "person_id", "recorded_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = person_column("safety_clearances")
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
     clinician: Mapped[str] = mapped_column(String(200))
     cleared_on: Mapped[date] = mapped_column(Date)
@@ -126,6 +174,7 @@ class SafetyClearanceRow(Base):
 class SettingRow(Base):
     __tablename__ = "settings"
 
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
@@ -134,9 +183,15 @@ class PsfsAssessmentRow(Base):
     """One round of the Patient-Specific Functional Scale."""
 
     __tablename__ = "psfs_assessments"
+    __table_args__ = (
+        Index("ix_psfs_assessments_person_at", "person_id", "at"),
+        Index("ix_psfs_assessments_person_uid", "person_id", "uid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    person_id: Mapped[int] = person_column("psfs_assessments")
+    uid: Mapped[str] = uid_column()
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
     activities: Mapped[list[PsfsActivityRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PsfsActivityRow.position", lazy="selectin"
     )
@@ -151,3 +206,179 @@ class PsfsActivityRow(Base):
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     score: Mapped[int] = mapped_column(Integer)
+
+
+# Practice mode: practices, accounts and what links them. A local journal has these tables too, empty.
+
+
+class PracticeRow(Base):
+    __tablename__ = "practices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AccountRow(Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)  # lower-cased
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))  # a client's
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class MembershipRow(Base):
+    __tablename__ = "memberships"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class CareLinkRow(Base):
+    """A practitioner following a client, with the client's consent."""
+
+    __tablename__ = "care_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
+    practitioner_membership_id: Mapped[int] = mapped_column(
+        ForeignKey("memberships.id", ondelete="CASCADE"), index=True
+    )
+    client_membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    consent_granted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    consent_revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    share_notes: Mapped[bool] = mapped_column(Boolean)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the programme ended
+
+
+class InviteRow(Base):
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the code; the code is never kept
+    practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(320))
+    invited_by_membership_id: Mapped[int] = mapped_column(ForeignKey("memberships.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class AuthSessionRow(Base):
+    """A signed-in browser: the cookie holds the token, the database only its SHA-256."""
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the absolute time-out
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class DeviceTokenRow(Base):
+    """A local crest linked to a client's account (`crest link`): the token file holds it, this its SHA-256."""
+
+    __tablename__ = "device_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class LoginFailureRow(Base):
+    """One failed sign-in, under the account's email and under the client's address (rate limits)."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PrescriptionRow(Base):
+    """One version of a prescribed dose; the newest version of a live programme is the current one.
+
+    On a local crest linked to a practice, the pulled prescription is kept with no care link.
+    """
+
+    __tablename__ = "prescriptions"
+    __table_args__ = (
+        Index("ix_prescriptions_person_created", "person_id", "created_at"),
+        UniqueConstraint("care_link_id", "version", name="uq_prescriptions_link_version"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    care_link_id: Mapped[int | None] = mapped_column(ForeignKey("care_links.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    variant: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[int] = mapped_column(Integer)
+    sessions_per_day: Mapped[int] = mapped_column(Integer)
+    days_per_week: Mapped[int] = mapped_column(Integer)
+    start_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)
+    reminder_time: Mapped[str | None] = mapped_column(String(5))
+    note: Mapped[str | None] = mapped_column(Text)
+    prescribed_by: Mapped[str] = mapped_column(String(200))  # the practitioner's name, as the client sees it
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AlertAcknowledgementRow(Base):
+    __tablename__ = "alert_acknowledgements"
+    __table_args__ = (Index("ix_alert_acknowledgements_link_kind", "care_link_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    care_link_id: Mapped[int] = mapped_column(ForeignKey("care_links.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    acknowledged_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SessionNoteRow(Base):
+    """A practitioner's short note on a client's session, which the client reads."""
+
+    __tablename__ = "session_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True)
+    author_name: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuditRow(Base):
+    """Who did what, when, from where: sign-ins, failures, refusals and every practitioner read of a client.
+
+    No foreign keys: the log outlives what it mentions (names are copied in).
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_subject_at", "subject_person_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    actor_account_id: Mapped[int | None] = mapped_column(Integer)
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60))
+    outcome: Mapped[str] = mapped_column(String(20))
+    subject_person_id: Mapped[int | None] = mapped_column(Integer)
+    address: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(String(300))

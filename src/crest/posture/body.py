@@ -60,6 +60,15 @@ class Body:
             (self.hips.y - point.y) / self.trunk_px,
         )
 
+    def height_above_line(self, start: Landmark, end: Landmark, point: Landmark) -> float:
+        """How far `point` lies from the line through `start` and `end`, at right angles to it, in trunk lengths:
+        positive on the side of the picture's up."""
+        dx, dy = end.x - start.x, end.y - start.y
+        norm = max(math.hypot(dx, dy), 1e-6)
+        # The unit normal that points up the picture (y grows downwards).
+        nx, ny = (dy / norm, -dx / norm) if dx >= 0 else (-dy / norm, dx / norm)
+        return ((point.x - end.x) * nx + (point.y - end.y) * ny) / self.trunk_px
+
     def length(self, a: str, b: str) -> float:
         """Distance between two landmarks in trunk lengths."""
         return self.pose[a].distance_to(self.pose[b]) / self.trunk_px

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.services.checkins import CheckIns
 from crest.services.practice import PracticeSessions
+from crest.services.practice_link import PracticeLink
 from crest.services.preferences import PreferencesStore
 from crest.services.psfs import DailyActivities
 from crest.services.reminders import Reminders
 from crest.services.report import ClinicianReports
 from crest.services.reports import Reports
 from crest.services.safety import Safety
+from crest.services.sync import JournalSync
 from crest.services.transfer import Transfer
 
 if TYPE_CHECKING:
@@ -35,11 +38,15 @@ class Services:
     clock: Clock
     zone: tzinfo  # the person's time zone: where their days begin
     where: str  # the journal's location, for messages
+    sync: JournalSync  # records with their uids, for `crest sync` and the practice's server
+    link: PracticeLink | None  # a local crest's link to a practice (None on the practice's server)
 
     @classmethod
-    def over(cls, journal: Journal, clock: Clock, zone: tzinfo) -> Services:
+    def over(cls, journal: Journal, clock: Clock, zone: tzinfo, link_home: Path | None = None) -> Services:
+        """`link_home`: the data folder where a local crest keeps its link to a practice."""
         safety = Safety(journal, clock, zone)
         preferences = PreferencesStore(journal)
+        sync = JournalSync(journal)
         return cls(
             safety=safety,
             practice=PracticeSessions(journal, clock, safety),
@@ -49,8 +56,10 @@ class Services:
             reports=Reports(journal, clock, zone, preferences),
             daily_activities=DailyActivities(journal, clock),
             clinician_reports=ClinicianReports(journal, clock, zone, preferences, safety),
-            reminders=Reminders(preferences, clock, zone),
+            reminders=Reminders(preferences, clock, zone, journal.current_prescription),
             clock=clock,
             zone=zone,
             where=journal.where,
+            sync=sync,
+            link=None if link_home is None else PracticeLink(link_home, sync, clock),
         )

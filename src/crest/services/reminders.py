@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from crest.accounts.records import Prescription
 from crest.clock import Clock
-from crest.interop.ical import InvalidReminder, Reminder, Weekday, parse_clock_time, reminder_calendar
+from crest.interop.ical import EVERY_DAY, InvalidReminder, Reminder, Weekday, parse_clock_time, reminder_calendar
 from crest.protocol.loader import load_protocol
 from crest.services.preferences import Preferences, PreferencesStore
 
@@ -18,11 +20,23 @@ ALARM_CAVEAT = (
 )
 
 
+def prescribed_days(days_per_week: int) -> tuple[Weekday, ...]:
+    """Days spread over the week for a prescription of so many days a week (3: Monday, Wednesday, Friday)."""
+    return tuple(EVERY_DAY[round(index * 7 / days_per_week)] for index in range(days_per_week))
+
+
 class Reminders:
-    def __init__(self, preferences: PreferencesStore, clock: Clock, zone: tzinfo) -> None:
+    def __init__(
+        self,
+        preferences: PreferencesStore,
+        clock: Clock,
+        zone: tzinfo,
+        prescription: Callable[[], Prescription | None] = lambda: None,
+    ) -> None:
         self._preferences = preferences
         self._clock = clock
         self._zone = zone
+        self._prescription = prescription  # a practitioner's dose, which the reminder follows
 
     def calendar(
         self,
@@ -31,8 +45,14 @@ class Reminders:
         minutes: int | None = None,
         zone_name: str | None = None,
     ) -> str:
-        """The .ics text; anything not given comes from Settings (default: every day at 18:00, the session length)."""
+        """The .ics text; anything not given comes from the current prescription, else from Settings (default:
+        every day at 18:00, the session length)."""
         preferences = self._preferences.current()
+        prescription = self._prescription()
+        if prescription is not None:
+            at = at or prescription.reminder_time
+            days = days or prescribed_days(prescription.days_per_week)
+            minutes = minutes or prescription.minutes
         chosen = {
             "reminder_time": at or preferences.reminder_time,
             "reminder_days": ",".join(day.value for day in days) if days else preferences.reminder_days,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +54,7 @@ class ClinicianReports:
             self._zone,
             period,
             self._preferences.current().weekly_goal_sessions,
-            prescription,
+            prescription or self._prescribed_target(now),
             include_notes,
         )
         standing = self._safety.standing()
@@ -83,6 +83,12 @@ class ClinicianReports:
             safety=safety,
             disclaimer=load_protocol().disclaimer,
         )
+
+    def _prescribed_target(self, now: datetime) -> WeeklyTarget | None:
+        prescription = self._journal.current_prescription()
+        if prescription is None or not prescription.applies_on(now.astimezone(self._zone).date()):
+            return None
+        return prescription.weekly_target()
 
     @staticmethod
     def html(report: ClinicianReport) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from crest.accounts.records import Prescription, SessionNote
 from crest.clock import Clock
 from crest.insights.history import newest_first
 from crest.insights.pain import PlaceSeries, SessionChange, change_per_session, series_by_place
@@ -91,9 +92,23 @@ class Reports:
             self._zone,
             self._clock(),
             self._preferences.current().weekly_goal_sessions,
-            prescription,
+            prescription or self.prescribed_target(),
             since,
         )
+
+    def prescription(self) -> Prescription | None:
+        """The current prescription of the person's practitioner (practice mode, or pulled by `crest sync`)."""
+        return self._journal.current_prescription()
+
+    def prescribed_target(self) -> WeeklyTarget | None:
+        """The prescription's weekly sessions, while it applies today."""
+        prescription = self.prescription()
+        today = self._clock().astimezone(self._zone).date()
+        return prescription.weekly_target() if prescription is not None and prescription.applies_on(today) else None
+
+    def session_notes(self) -> dict[int, list[SessionNote]]:
+        """Notes a practitioner wrote on the person's sessions."""
+        return self._journal.session_notes()
 
     def headline(self) -> Line | None:
         """The one most useful line of the summary, for Today."""

@@ -2,7 +2,9 @@
 
 import asyncio
 import contextlib
+import os
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -14,15 +16,23 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from crest.accounts.passwords import Passwords
 from crest.clock import Clock, system_now, system_zone
+from crest.config import crest_home
+from crest.journal.practice_store import PracticeStore
 from crest.journal.store import Journal
 from crest.posture.service import CheckService
 from crest.protocol.loader import load_protocol
+from crest.services.accounts import Accounts
+from crest.services.audit import AuditLog
 from crest.services.bundle import Services
+from crest.services.practice_mode import PracticeMode, zone_named
 from crest.web.api import api_router
 from crest.web.context import LazyChecker, SessionWatch, UploadLimits, WebContext
 from crest.web.errors import install_error_handlers
 from crest.web.pages import pages_router
+from crest.web.practice_app import PracticeOptions, install_practice_mode
+from crest.web.practice_door import PracticeDoor
 from crest.web.schemas import ValidationProblemOut
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -37,23 +47,33 @@ def create_app(
     checker_factory: Callable[[], CheckService] = CheckService,
     limits: UploadLimits | None = None,
     watch: SessionWatch | None = None,
+    practice: PracticeOptions | None = None,
 ) -> FastAPI:
     """The web door's composition root: open the journal (applying migrations), build the services and the app.
 
-    `journal_url` defaults to crest's own database.
+    `journal_url` defaults to crest's own database. With `practice`, the app serves a practice (`crest serve
+    --practice`): accounts sign in, and each client's requests run over their own person's journal.
     """
     journal = Journal.open(journal_url, clock=clock)
+    zone = local_zone or system_zone()
     context = WebContext(
-        services=Services.over(journal, clock, local_zone or system_zone()),
+        services=Services.over(journal, clock, zone, link_home=None if practice else crest_home()),
         protocol=load_protocol(),
         checker=LazyChecker(checker_factory),
         limits=limits or UploadLimits(),
         watch=watch or SessionWatch(),
     )
+    door = None if practice is None else _practice_door(journal, clock, zone, practice)
+    if door is not None:
+        base = context
+        context = replace(context, for_request=lambda connection: door.client_context(base, connection))
+        recover = _recover_everyones_sessions(door, PracticeStore(journal), context.watch)
+    else:
+        recover = _recover_sessions(context.services, context.watch)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        sweeper = asyncio.create_task(_sweep_abandoned_sessions(context))
+        sweeper = asyncio.create_task(_sweep_abandoned_sessions(recover, context.watch.sweep_every_s))
         try:
             yield
         finally:
@@ -71,9 +91,17 @@ def create_app(
     app.add_middleware(RefuseOversizedUploads, max_upload_bytes=context.limits.max_upload_bytes)
     app.include_router(api_router())
     app.include_router(pages_router())
+    if door is not None:
+        install_practice_mode(app, door)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.openapi = lambda: _openapi_with_our_422(app)  # type: ignore[method-assign]
     return app
+
+
+def practice_app_from_environment() -> FastAPI:
+    """`crest serve --practice`'s app, built by each worker: the database from CREST_DATABASE_URL, the public
+    address from CREST_PUBLIC_URL."""
+    return create_app(practice=PracticeOptions(public_url=os.environ.get("CREST_PUBLIC_URL") or None))
 
 
 def _openapi_with_our_422(app: FastAPI) -> dict[str, Any]:
@@ -107,17 +135,51 @@ class RefuseOversizedUploads:
         await self.app(scope, receive, send)
 
 
-async def _sweep_abandoned_sessions(context: WebContext) -> None:
+def _practice_door(journal: Journal, clock: Clock, zone: tzinfo, options: PracticeOptions) -> PracticeDoor:
+    """Practice mode's services over the one database every worker shares."""
+    store = PracticeStore(journal)
+    audit = AuditLog(store, clock)
+
+    def services_for(person_id: int) -> Services:
+        own = journal.for_person(person_id)
+        return Services.over(own, clock, zone_named(own.get_settings().get("reminder_zone"), zone))
+
+    return PracticeDoor(
+        accounts=Accounts(store, Passwords(options.password_cost), clock, audit),
+        practice=PracticeMode(store, services_for, clock, zone, audit),
+        audit=audit,
+        services_for=services_for,
+        public_url=options.public_url,
+    )
+
+
+def _recover_sessions(services: Services, watch: SessionWatch) -> Callable[[], object]:
+    def recover() -> None:
+        services.practice.recover_abandoned()
+        services.practice.recover_closed_pages(watch.page_silent_after_s)
+
+    return recover
+
+
+def _recover_everyones_sessions(door: PracticeDoor, store: PracticeStore, watch: SessionWatch) -> Callable[[], object]:
+    """Practice mode: the same, for every person with a running session."""
+
+    def recover() -> None:
+        for person_id in store.people_with_running_sessions():
+            _recover_sessions(door.services_for(person_id), watch)()
+
+    return recover
+
+
+async def _sweep_abandoned_sessions(recover: Callable[[], object], every_s: float) -> None:
     """At start and then now and then, mark sessions whose process died or went silent as interrupted.
 
     A page's session outlives a reload (the page resumes it); a closed tab shows as a page gone silent.
     """
-    practice = context.services.practice
     while True:
         with contextlib.suppress(Exception):  # a locked database now is no reason to stop sweeping later
-            await asyncio.to_thread(practice.recover_abandoned)
-            await asyncio.to_thread(practice.recover_closed_pages, context.watch.page_silent_after_s)
-        await asyncio.sleep(context.watch.sweep_every_s)
+            await asyncio.to_thread(recover)
+        await asyncio.sleep(every_s)
 
 
 def _version() -> str:

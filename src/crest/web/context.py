@@ -19,6 +19,8 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 
 from crest.protocol.model import Protocol
 from crest.services.bundle import Services
@@ -75,6 +77,8 @@ class WebContext:
     checker: LazyChecker
     limits: UploadLimits
     watch: SessionWatch = field(default_factory=SessionWatch)
+    # Practice mode: the context of the person asking (their own services), or an error saying why not.
+    for_request: Callable[[HTTPConnection], WebContext] | None = None
 
     @property
     def local_zone(self) -> tzinfo:
@@ -85,6 +89,12 @@ class WebContext:
 
 
 async def web_context(request: Request) -> WebContext:
-    # async: a dependency this small should not cost a hop to the thread pool on every request
-    context: WebContext = request.app.state.context
-    return context
+    return await connection_context(request)
+
+
+async def connection_context(connection: HTTPConnection) -> WebContext:
+    # async: in the local app a dependency this small should not cost a hop to the thread pool on every request
+    context: WebContext = connection.app.state.context
+    if context.for_request is None:
+        return context
+    return await run_in_threadpool(context.for_request, connection)

@@ -28,14 +28,17 @@ NAV_ITEMS = (
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> Response:
     """A page; call it from the thread pool (plain `def` handlers), since the theme is read from the journal."""
     context: WebContext = request.app.state.context
+    # Practice mode: the asker's own context and navigation (set for the request), never the server's journal.
+    own: WebContext | None = getattr(request.state, "crest_context", None if context.for_request else context)
+    nav_items = getattr(request.state, "nav_items", NAV_ITEMS)
     try:
-        theme = context.services.preferences.current().theme
+        theme = "system" if own is None else own.services.preferences.current().theme
     except CrestError:  # the error page must render even when the journal cannot be read
         theme = "system"
-    values.setdefault("title", dict(NAV_ITEMS).get(values.get("active", ""), "crest"))
+    values.setdefault("title", dict(nav_items).get(values.get("active", ""), "crest"))
     return TEMPLATES.TemplateResponse(
         request,
         template,
-        {"theme": theme, "nav_items": NAV_ITEMS, "disclaimer": context.protocol.disclaimer, **values},
+        {"theme": theme, "nav_items": nav_items, "disclaimer": context.protocol.disclaimer, **values},
         status_code=status_code,
     )

@@ -1,78 +1,23 @@
-"""Every store test runs on SQLite (a file under tmp_path) and on PostgreSQL (a fresh database per test).
-
-PostgreSQL comes from CREST_TEST_POSTGRES_URL (scripts/test starts a server with scripts/start-postgres).
-Without it the PostgreSQL variants fail when CI is set, and are skipped with the reason otherwise.
-"""
+"""Every store test runs on SQLite (a file under tmp_path) and on PostgreSQL (a fresh database per test);
+the database fixtures live in support/databases.py."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from crest.journal.store import Journal
 from support.clock import FakeClock
+from support.databases import journal_url, new_journal_url, postgres_databases
 
-POSTGRES_URL_VARIABLE = "CREST_TEST_POSTGRES_URL"
+__all__ = ["journal_url", "new_journal_url", "postgres_databases"]  # fixtures, used by name
 
 
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 5, 1, 7, 0, tzinfo=UTC))
-
-
-def _postgres_server_url() -> str:
-    url = os.environ.get(POSTGRES_URL_VARIABLE)
-    if url:
-        return url
-    reason = (
-        f'{POSTGRES_URL_VARIABLE} is not set; run scripts/test, or eval "export $(scripts/start-postgres)"'
-    )
-    if os.environ.get("CI"):
-        pytest.fail(f"PostgreSQL journal tests cannot run in CI: {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def postgres_databases() -> Iterator[Callable[[], str]]:
-    """Makes new, empty PostgreSQL databases for one test and drops them afterwards."""
-    import psycopg
-
-    server = make_url(_postgres_server_url())
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    created: list[str] = []
-
-    def create() -> str:
-        name = f"crest_test_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-        created.append(name)
-        return server.set(database=name).render_as_string(hide_password=False)
-
-    yield create
-    with psycopg.connect(admin, autocommit=True) as connection:
-        for name in created:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def new_journal_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Callable[[], str]:
-    """Makes URLs of new, empty journals of one kind (each test runs once per database kind)."""
-    if request.param == "sqlite":
-        return lambda: f"sqlite:///{tmp_path_factory.mktemp('home') / 'crest.db'}"
-    create: Callable[[], str] = request.getfixturevalue("postgres_databases")
-    return create
-
-
-@pytest.fixture
-def journal_url(new_journal_url: Callable[[], str]) -> str:
-    return new_journal_url()
 
 
 @pytest.fixture

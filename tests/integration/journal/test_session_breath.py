@@ -76,3 +76,16 @@ def test_an_older_journal_gains_the_column_with_no_reading(new_journal_url: Call
     with Journal.open(url) as journal:
         [session] = journal.list_sessions()
         assert session.breath is None and session.actual_seconds == 900
+
+
+def test_a_synced_session_keeps_its_reading(new_journal_url: Callable[[], str]) -> None:
+    from crest.services.sync import JournalSync
+
+    with Journal.open(new_journal_url()) as local:
+        session_id = local.start_session(DAY, 15, "standard", writer="1@host")
+        local.finish_session(session_id, 900, "completed", READING)
+        outgoing = JournalSync(local).outgoing()
+    text, uids = outgoing.batch({"sessions": [session_id]})
+    with Journal.open(new_journal_url()) as server:
+        JournalSync(server).receive(text, uids, {})
+        assert [session.breath for session in server.list_sessions()] == [READING]

@@ -90,8 +90,9 @@ def test_sitting_is_told_to_lie_down(estimator: PoseEstimator) -> None:
             "crunch_hands_overhead_1.jpg",
             False,
             {"knees_bent": "ok", "feet_flat": "ok", "head_resting": "adjust"},
-            # The most basic problem first: the head, not the arms.
-            "Not quite the constructive rest position yet: let your head rest back on the floor",
+            # What keeps the position away first: the head, not the arms. Measured from the legs' line the head
+            # is 24 cm up, 2 cm past the 22 cm where a head is held up: named, hedged.
+            "Not quite the constructive rest position yet: perhaps let your head rest back on the floor",
         ),
         (
             "pelvic_tilt_into_bridge_1.jpg",
@@ -144,5 +145,17 @@ def test_near_positions_are_told_apart_on_real_photos(
     assert {name: result.criterion(name).status for name in expected} == expected
     assert result.summary.startswith(headline)
     for name, status in expected.items():
-        if status != "not_visible":
+        hedged = "perhaps" in headline and result.criterion(name).advice in headline
+        if status != "not_visible" and not hedged:
             assert result.criterion(name).sure, name
+
+
+def test_a_head_on_the_hands_seen_from_a_high_camera_beyond_the_feet_rests(estimator: PoseEstimator) -> None:
+    # From up there the head, furthest away, shows high in the picture; measured from the legs' line it rests.
+    result = check(estimator, "cross_body_crunch_0.jpg")
+    head = result.criterion("head_resting")
+    assert head.status == "ok"
+    assert head.sure
+    assert result.pose_recognized
+    assert result.confidence >= 0.75
+    assert result.summary.startswith("Constructive rest position, nearly: bring your arms down")

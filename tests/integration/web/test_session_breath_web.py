@@ -69,7 +69,9 @@ def test_the_finish_call_saves_the_reading_and_the_pages_show_it(cleared: TestCl
 def test_a_session_without_a_reading_shows_none(cleared: TestClient) -> None:
     session = _finished(cleared, None).json()
     assert session["breath"] is None
-    assert cleared.get("/session/breath", params={"session_id": session["id"]}).status_code == 404
+    part = cleared.get("/session/breath", params={"session_id": session["id"]})
+    assert part.status_code == 200 and "did not read the breathing" in part.text
+    assert cleared.get("/session/breath", params={"session_id": 999}).status_code == 404
     assert "Breathing during rests" not in cleared.get("/report").text
 
 

@@ -17,7 +17,7 @@ from crest.posture.rules.frame import whole_body_visible
 from crest.posture.rules.legs import feet_flat, heel_distance, knee_width, knees_bent
 from crest.posture.rules.trunk import hips_down, lying_on_back
 from crest.posture.rules.upper import arms_below_shoulders, head_level, head_resting
-from crest.posture.rules.verdicts import ON_BACK_FIRST, unseen
+from crest.posture.rules.verdicts import ON_BACK_FIRST, is_unsure, unseen
 from crest.posture.views import detect_view
 from crest.posture.vocabulary import VIEWS, Criterion
 
@@ -61,6 +61,8 @@ HEADLINE_ORDER: tuple[Criterion, ...] = (
 )
 # Recognised with a position criterion unseen (from an end, from above, the head hidden): this sure at most.
 UNSEEN_POSITION_CONFIDENCE = 0.6
+# Not recognised because a position criterion was seen but could not be decided: as sure as a coin.
+UNSURE_POSITION_CONFIDENCE = 0.5
 
 
 def evaluate(pose: Pose, height_cm: float | None = None, view: str = "auto") -> CheckResult:
@@ -79,13 +81,24 @@ def evaluate(pose: Pose, height_cm: float | None = None, view: str = "auto") -> 
 
 
 def _recognized(results: Mapping[Criterion, CriterionResult]) -> tuple[bool, float]:
-    """Whether the position is there, judged on what the picture shows, and how sure that is."""
+    """Whether the position is there, judged on what the picture shows, and how sure that is.
+
+    What a person lying on the floor wants to hear: "you are in the position" only when what the picture shows
+    supports it. So a criterion of the position that is clearly missed, or one the check saw but could not decide
+    (a head 12-22 cm up may rest on a thick towel or be held up), withholds it; one the picture does not show at
+    all (the head from the feet end) does not, since the person cannot be faulted for the camera: they hear that
+    they are in the position as far as the picture shows, less surely, and where to put the camera to see the
+    rest. Lying on the back and the knees bent up are the position itself: without seeing them, nothing is
+    recognised.
+    """
     position = [results[name] for name in POSITION_CRITERIA]
     adjusting = [result for result in position if result.status == Status.ADJUST]
     if adjusting:
         return False, max(result.confidence for result in adjusting)
     if any(results[name].status != Status.OK for name in ESSENTIAL_CRITERIA):
         return False, 0.0
+    if any(is_unsure(result) for result in position):
+        return False, UNSURE_POSITION_CONFIDENCE
     confidence = min(result.confidence for result in position if result.status == Status.OK)
     if any(result.status == Status.NOT_VISIBLE for result in position):
         confidence = min(confidence, UNSEEN_POSITION_CONFIDENCE)
@@ -97,8 +110,11 @@ def summarize(recognized: bool, criteria: tuple[CriterionResult, ...]) -> str:
     by_name = {result.name: result for result in criteria}
     ordered = [by_name[name] for name in HEADLINE_ORDER if name in by_name]
     to_adjust = [result for result in ordered if result.status == Status.ADJUST]
-    sure = [result for result in to_adjust if result.sure]
-    first = next(iter(sure or to_adjust), None)
+    # What keeps the person out of the position comes before adjustments within it (a crunch hears about its head
+    # before its arms), and within each, what the check is sure of first.
+    position = [result for result in to_adjust if result.name in POSITION_CRITERIA]
+    group = position or to_adjust
+    first = next(iter([result for result in group if result.sure] or group), None)
     hedge = "" if first is None or first.sure else "perhaps "
     unseen_position = next(
         (

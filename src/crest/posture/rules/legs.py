@@ -24,6 +24,7 @@ from crest.posture.rules.verdicts import (
     shown,
     sides_seen,
     unseen,
+    unsure,
     visibility_confidence,
 )
 from crest.posture.vocabulary import Criterion
@@ -38,6 +39,13 @@ END_BENT_MAX_DEG = 120.0
 # lengths below the hip joints in the picture; lifted, they rise past them. From the head end the feet lie
 # beyond the knees: on the floor they show below the knees, in the air above.
 END_FEET_BELOW_HIP = 0.1
+# Knees fallen out to the sides (butterfly), seen from an end or from above: with the hip joints 18 cm apart and
+# 42 cm thighs, knees pointing up stand 1-1.5 hip widths apart (a little more from the feet end, where the knees
+# are nearer the camera than the hips); thighs fallen out past 30 degrees put them more than 3 apart. Feet set
+# wide also part the knees, so the knees must also stand more than twice as far apart as the ankles (soles
+# together, as in the side view's KNEES_OUT_GAP_RATIO).
+END_KNEES_OUT_HIP_WIDTHS = 3.0
+KNEES_OUT_MARGIN = 0.5
 # From above, a leg (hip to ankle) seen longer than 1.2 trunk lengths lies along the floor: its true length is
 # about 1.8 trunk lengths, and a knee pointing up folds it to well under 1.2.
 LEG_SEEN_FLAT_MIN = 1.2
@@ -65,8 +73,10 @@ DROPPED_SHIN_DEG = 25.0
 # (12 cm) apart, cannot both point up.
 KNEES_OUT_GAP_RATIO = 2.0
 KNEES_OUT_MIN_GAP = 0.25
-# Feet: heel-to-toe line steeper than 40 degrees is a foot on its heel or its toes, not a flat sole.
-FLAT_FOOT_MAX_DEG = 40.0
+# Feet: a sole flat on the floor, seen by a camera up to 30 degrees above the floor with heel and toe landmarks
+# wandering 2-3 cm over a 20-25 cm foot, shows a heel-to-toe line up to about 35 degrees steep; a foot on its heel
+# or its toes shows 50 degrees and more. Steeper than 45 is not a flat sole.
+FLAT_FOOT_MAX_DEG = 45.0
 # A shin rising less than 0.2 trunk lengths from ankle to knee lies along the floor.
 SHIN_RISE_MIN = 0.2
 # Heels: the target is heels 30-40 cm from the buttocks; measured from the hip joint that is 0.7-1.15 thigh
@@ -75,6 +85,10 @@ SHIN_RISE_MIN = 0.2
 # yardstick that holds at any camera distance.
 HEEL_OK_THIGHS = (0.7, 1.15)
 HEEL_MARGIN_THIGHS = 0.15
+# The hip joint and heel landmarks each wander by 2-3 cm and the thigh yardstick by as much, so a measure within
+# 0.1 thigh lengths (4 cm) of that range cannot show the heels to be out of it: the check asks for a change only
+# beyond, and says "ok, not sure" between.
+HEEL_TOLERANCE_THIGHS = 0.1
 THIGH_PER_HEIGHT = 0.245
 TYPICAL_HEIGHT_CM = 170.0
 # Thigh and shin seen within a third of each other's length: the leg faces the camera. Beyond, one of them
@@ -113,10 +127,14 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
             advice = f"bend your {straight[0]} knee too and stand that foot on the floor"
         margin = min(margin_confidence(angles[side] - STRAIGHT_KNEE_DEG, KNEE_MARGIN_DEG) for side in straight)
         return adjust(name, measured, target, advice, min(seen, margin))
+    fallen_out = _knees_fallen_out(body)
+    if view not in SIDE_ON and fallen_out > 0:
+        advice = "bring your knees up towards each other, pointing to the ceiling"
+        return adjust(name, measured, target, advice, min(seen, margin_confidence(fallen_out, KNEES_OUT_MARGIN)))
     if view in END_ON:
         folded = max(angles.values())
         if shown(folded) > END_BENT_MAX_DEG:
-            return unseen(name, CAMERA_SIDE, measured)
+            return unsure(name, measured, CAMERA_SIDE)
         if any(_end_feet_lifted(body, view, side) for side in sides):
             return adjust(name, measured, target, "lower your feet to the floor, knees pointing up", min(seen, 0.75))
         return ok(name, measured, target, min(seen, margin_confidence(END_BENT_MAX_DEG - folded, KNEE_MARGIN_DEG)))
@@ -125,7 +143,7 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
         # look alike, so bent knees are as much as can be told.
         folded = max(angles.values())
         if shown(folded) > END_BENT_MAX_DEG:
-            return unseen(name, CAMERA_SIDE, measured)
+            return unsure(name, measured, CAMERA_SIDE)
         return ok(name, measured, target, min(seen, 0.6))
     confidence = min(seen, *(margin_confidence(STRAIGHT_KNEE_DEG - a, KNEE_MARGIN_DEG) for a in angles.values()))
     for side in sides:
@@ -135,6 +153,16 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
             return adjust(name, measured, target, advice, min(seen, margin))
         confidence = min(confidence, _leg_margin(body, side, angles[side]))
     return ok(name, measured, target, confidence)
+
+
+def _knees_fallen_out(body: Body) -> float:
+    """How far the knees stand beyond what knees pointing up allow, in hip widths; negative when within."""
+    if not body.seen("left_knee", "right_knee", "left_hip", "right_hip", "left_ankle", "right_ankle"):
+        return -1.0
+    knees_gap = body.length("left_knee", "right_knee")
+    if knees_gap <= KNEES_OUT_GAP_RATIO * body.length("left_ankle", "right_ankle"):
+        return -1.0
+    return knees_gap / max(body.hip_width, 1e-6) - END_KNEES_OUT_HIP_WIDTHS
 
 
 def _end_feet_lifted(body: Body, view: View, side: str) -> bool:
@@ -278,23 +306,25 @@ def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionR
     thighs = hip.distance_to(heel) / max(leg_px, 1e-6)
     thigh_cm = THIGH_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
     distance_cm = shown(thighs * thigh_cm)
-    low_cm, high_cm = (shown(limit * thigh_cm) for limit in HEEL_OK_THIGHS)
+    low, high = HEEL_OK_THIGHS[0] - HEEL_TOLERANCE_THIGHS, HEEL_OK_THIGHS[1] + HEEL_TOLERANCE_THIGHS
+    low_cm, high_cm = shown(low * thigh_cm), shown(high * thigh_cm)
     measured = f"{distance_cm} cm from the hip"
     target = f"{low_cm}-{high_cm} cm (heels 30-40 cm from the buttocks)"
     seen = visibility_confidence(body.visibility(f"{side}_hip", f"{side}_knee", f"{side}_heel"))
-    middle_cm = (low_cm + high_cm) / 2
+    # Advice aims at the middle of the range the facts give, not at the edge of what is let pass.
+    middle_cm = sum(HEEL_OK_THIGHS) / 2 * thigh_cm
     if distance_cm > high_cm:
-        confidence = min(seen, margin_confidence(thighs - HEEL_OK_THIGHS[1], HEEL_MARGIN_THIGHS))
+        confidence = min(seen, margin_confidence(thighs - high, HEEL_MARGIN_THIGHS))
         return adjust(
             name, measured, target, f"slide your heels about {_round5(distance_cm - middle_cm)} cm closer", confidence
         )
     if distance_cm < low_cm:
-        confidence = min(seen, margin_confidence(HEEL_OK_THIGHS[0] - thighs, HEEL_MARGIN_THIGHS))
+        confidence = min(seen, margin_confidence(low - thighs, HEEL_MARGIN_THIGHS))
         return adjust(
             name, measured, target, f"slide your heels about {_round5(middle_cm - distance_cm)} cm away", confidence
         )
-    margin = min(thighs - HEEL_OK_THIGHS[0], HEEL_OK_THIGHS[1] - thighs)
-    return ok(name, measured, target, min(seen, margin_confidence(margin, HEEL_MARGIN_THIGHS)))
+    inside = min(thighs - low, high - thighs)
+    return ok(name, measured, target, min(seen, margin_confidence(inside, HEEL_MARGIN_THIGHS)))
 
 
 def _leg_faces_camera(body: Body, side: str) -> bool:

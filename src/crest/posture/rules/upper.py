@@ -6,14 +6,17 @@ import math
 
 from crest.posture.body import SEEN, SIDES, Body, angle_at_deg
 from crest.posture.result import CriterionResult, View
+from crest.posture.rules.legs import FOOT_LIFTED_MIN
 from crest.posture.rules.verdicts import (
     CAMERA_HEAD,
     SIDE_ON,
     adjust,
+    height_up,
     margin_confidence,
     ok,
     shown,
     unseen,
+    unsure,
     visibility_confidence,
 )
 from crest.posture.vocabulary import Criterion
@@ -28,20 +31,33 @@ ARM_MARGIN = 0.1
 # From above, an arm opened wider than this from the trunk is at or above shoulder height.
 ARM_OPEN_MAX_DEG = 60.0
 ARM_OPEN_MARGIN_DEG = 10.0
-# Head height: the ear of a head resting on the floor is 8-12 cm up, level with the hip joint (10 cm); hands
-# behind the head or a folded towel add up to 10 cm more. So an ear up to 0.25 trunk lengths (12 cm) above
-# the lower of the hips and shoulders rests, and from 0.45 (22 cm: the shoulders leave the floor too) the head
-# is held up. Between, a head resting on the hands and a head just lifted look the same from the side: the
-# check says it cannot tell rather than guess (the chin's angle does not help: hands behind the head push the
-# chin down as much as a crunch does).
+# Head height, measured from the line of the legs: with a foot on the floor the line from its ankle (8 cm up) to
+# the hip joint (10 cm up) runs along the floor, and it stays the floor's line under any camera angle (a straight
+# line stays straight in a photo), so it shows how high the head is even from a high camera beyond the feet, which
+# makes everything further away look higher. The ear of a head resting on the floor lies on that line; a folded
+# towel, a few cm of books or the hands under the head raise it by up to 10 cm. So an ear up to 0.25 trunk lengths
+# (12 cm) above the line rests, and from 0.45 (22 cm: the shoulders leave the floor too) the head is held up.
+# Between, a head on a thick support and a head just lifted look the same: the check says it cannot tell rather
+# than guess (neither the chin's angle nor the shoulders help: hands behind the head push the chin down as much
+# as a crunch does, and the shoulder joints rise only a few cm in a crunch). Square to the side, the picture's up
+# gives a second reading, blind to feet raised on a bar or held by a partner (which tip the legs' line).
 HEAD_REST_MAX = 0.25
 HEAD_LIFTED_MIN = 0.45
 HEAD_MARGIN = 0.1
+# A line from an ankle drawn up within half a trunk length of its hip (heels at the buttocks, legs folded) tips
+# with a few pixels of landmark jitter: only longer legs give the floor's line. With no foot down the head is
+# measured against the lower of the hip joints and the shoulders in the picture, which holds for a level camera.
+LEG_LINE_MIN = 0.5
+# What to do when the head's height cannot be told: either way is covered.
+HEAD_UNSURE = "let your head rest on the floor or a folded towel; if it does, put the camera level with your head"
 # Trunk length (shoulder joint to hip joint) against body height, to show the head's height in cm.
 TRUNK_PER_HEIGHT = 0.29
 TYPICAL_HEIGHT_CM = 170.0
 # Head tilt: the ear-to-eye line points straight up when the head is level. Tipped back more than 25 degrees
 # calls for a towel; up to 15 is level; between, a few degrees of camera angle decide, so it cannot be told.
+# It is read only with the face in profile, from the side: the eye lies 4-5 cm nearer the middle of the face than
+# the ear, so with the camera 20-45 degrees round (an oblique view) that sideways step shows as 10-20 degrees of
+# tilt one way or the other, as much as the whole "level" band.
 HEAD_LEVEL_MAX_DEG = 15.0
 HEAD_TIPPED_MIN_DEG = 25.0
 TILT_MARGIN_DEG = 10.0
@@ -106,40 +122,59 @@ def arms_below_shoulders(body: Body, view: View, height_cm: float | None) -> Cri
 
 def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionResult:
     name = Criterion.HEAD_RESTING
-    head = _head_height(body)
+    head = _head_height(body, view)
     if view not in SIDE_ON or head is None:
         return unseen(name, CAMERA_HEAD)
     lift, seen = head
     trunk_cm = TRUNK_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
     lift_cm = shown(lift * trunk_cm)
-    measured = f"ear {lift_cm} cm above the hips"
+    measured = f"head raised {max(lift_cm, 0)} cm"
     rest_cm, lifted_cm = shown(HEAD_REST_MAX * trunk_cm), shown(HEAD_LIFTED_MIN * trunk_cm)
-    target = f"resting (ear at most {rest_cm} cm up)"
+    target = f"resting (raised at most {rest_cm} cm, as on a folded towel)"
     if lift_cm > lifted_cm:
         confidence = min(seen, margin_confidence(lift - HEAD_LIFTED_MIN, HEAD_MARGIN))
         return adjust(name, measured, target, "let your head rest back on the floor", confidence)
     if lift_cm > rest_cm:
-        return unseen(name, CAMERA_HEAD, measured)
+        return unsure(name, measured, HEAD_UNSURE)
     return ok(name, measured, target, min(seen, margin_confidence(HEAD_REST_MAX - lift, HEAD_MARGIN)))
 
 
-def _head_height(body: Body) -> tuple[float, float] | None:
-    """(ear height above the lower of hips and shoulders in trunk lengths, visibility confidence); None when
+def _head_height(body: Body, view: View) -> tuple[float, float] | None:
+    """(how high the ear is above a resting head's place, in trunk lengths; visibility confidence); None when
     the model does not see the ear and the nose."""
     side = body.best_side("ear")
     ear, nose = body[f"{side}_ear"], body["nose"]
     if min(ear.visibility, nose.visibility) < SEEN:
         return None
+    seen = visibility_confidence(min(ear.visibility, nose.visibility))
     _, ear_up = body.floor_xy(ear)
     _, shoulders_up = body.floor_xy(body.shoulders)
-    return ear_up - min(0.0, shoulders_up), visibility_confidence(min(ear.visibility, nose.visibility))
+    # Against the picture's up: above the lower of the hip joints and the shoulders.
+    upright = ear_up - min(0.0, shoulders_up)
+    legs = [
+        (body[f"{s}_ankle"], body[f"{s}_hip"])
+        for s in SIDES
+        if height_up(body, body[f"{s}_ankle"]) <= FOOT_LIFTED_MIN
+        and body.length(f"{s}_ankle", f"{s}_hip") >= LEG_LINE_MIN
+    ]
+    if not legs:
+        return upright, seen
+    # With both feet down, the mean of the two legs' lines: the body's middle line, on which the head lies
+    # (seen at an angle, each leg's line stands higher or lower by its sideways step from the middle).
+    along_legs = sum(body.height_above_line(ankle, hip, ear) for ankle, hip in legs) / len(legs)
+    if view == "side":
+        # Square to the side the picture's up is the ceiling too, and it is blind to what tips the legs' line:
+        # feet raised on a bar, a board or a partner's hands make a resting head look 5-10 cm higher. Each of
+        # the two can only add a few cm to a resting head, neither can hide one held 25-35 cm up: the lower wins.
+        return min(along_legs, upright), seen
+    return along_legs, seen
 
 
 def head_level(body: Body, view: View, height_cm: float | None) -> CriterionResult:
     name = Criterion.HEAD_LEVEL
     side = body.best_side("ear", "eye")
     ear, eye = body[f"{side}_ear"], body[f"{side}_eye"]
-    if view not in SIDE_ON or min(ear.visibility, eye.visibility) < SEEN:
+    if view != "side" or min(ear.visibility, eye.visibility) < SEEN:
         return unseen(name, CAMERA_HEAD)
     ear_x, ear_y = body.floor_xy(ear)
     eye_x, eye_y = body.floor_xy(eye)
@@ -151,5 +186,5 @@ def head_level(body: Body, view: View, height_cm: float | None) -> CriterionResu
         confidence = min(seen, margin_confidence(tipped - HEAD_TIPPED_MIN_DEG, TILT_MARGIN_DEG))
         return adjust(name, measured, target, "put a folded towel under the back of your head", confidence)
     if shown(tipped) > HEAD_LEVEL_MAX_DEG:
-        return unseen(name, CAMERA_HEAD, measured)
+        return unsure(name, measured, CAMERA_HEAD)
     return ok(name, measured, target, min(seen, margin_confidence(HEAD_LEVEL_MAX_DEG - tipped, TILT_MARGIN_DEG)))

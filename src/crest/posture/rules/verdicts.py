@@ -52,9 +52,21 @@ def adjust(
     return CriterionResult(name, Status.ADJUST, measured, target, advice, confidence)
 
 
-def unseen(name: str, camera: str = CAMERA_SIDE, measured: str | None = None) -> CriterionResult:
-    """This picture cannot tell; `camera` says where a camera would (or what to do first)."""
-    return CriterionResult(name, Status.NOT_VISIBLE, measured, None, camera, 0.0)
+def unseen(name: str, camera: str = CAMERA_SIDE) -> CriterionResult:
+    """This picture does not show it; `camera` says where a camera would (or what to do first)."""
+    return CriterionResult(name, Status.NOT_VISIBLE, None, None, camera, 0.0)
+
+
+def unsure(name: str, measured: str, advice: str) -> CriterionResult:
+    """The picture shows it, but the measure lies between "ok" and "adjust", where a few degrees of camera angle
+    decide: the check says it cannot tell rather than guess. Told apart from `unseen` by carrying what was
+    measured; `advice` says what to do either way."""
+    return CriterionResult(name, Status.NOT_VISIBLE, measured, None, advice, 0.0)
+
+
+def is_unsure(result: CriterionResult) -> bool:
+    """A verdict the picture showed but could not decide (see `unsure`)."""
+    return result.status == Status.NOT_VISIBLE and result.measured is not None
 
 
 def shown(value: float) -> int:

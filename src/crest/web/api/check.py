@@ -10,7 +10,7 @@ from crest.errors import CrestError
 from crest.journal.breath_record import MAX_BREATH_S
 from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, VideoSource, decode_photo, sniff_kind
 from crest.posture.service import CheckOptions
-from crest.web.context import WebContext, web_context
+from crest.web.context import WebContext, connection_context, web_context
 from crest.web.errors import UploadTooLarge
 from crest.web.live import TIME_PREFIX_BYTES, serve_live_check, timed_frame
 from crest.web.schemas import ErrorOut
@@ -89,7 +89,11 @@ async def check_live(websocket: WebSocket, breath: bool = False) -> None:
     is answered with {"type": "breath_result", "breath": {...}}, the `breath` object of `crest check --json`.
     Frames are analysed in memory and never stored.
     """
-    context: WebContext = websocket.app.state.context
+    try:
+        context = await connection_context(websocket)
+    except CrestError:  # practice mode: nobody signed in, or not a client
+        await websocket.close(code=1008)
+        return
     if breath:
         await _read_breath(websocket, context)
         return

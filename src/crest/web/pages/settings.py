@@ -66,5 +66,6 @@ def _settings(
         weekdays=list(Weekday),
         reminder_zone=context.services.reminders.zone(preferences),
         alarm_caveat=ALARM_CAVEAT,
+        **({} if context.services.link is None else {"practice_link": context.services.link.status()}),
         **values,
     )

@@ -57,4 +57,5 @@ def today(request: Request, context: Context) -> Response:
         variant_help=help_links(request, VARIANTS, protocol.variants),
         progress_line=None if progress_line is None else line_view(progress_line),
         psfs_due=services.daily_activities.due() and not safety.due,
+        prescription=services.reports.prescription(),
     )

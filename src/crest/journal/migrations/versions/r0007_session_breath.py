@@ -1,17 +1,17 @@
 """A session's breath reading (rates per window, reasons for no reading, movement times), as JSON text.
 
-Numbered r0007 because other branches hold r0005 and r0006; it follows the head that main had when it was
-written, so merging them means chaining these three in one line.
+Numbered r0007 because r0005 is taken on another branch (data: r0005_pain_places, not yet on main); it follows
+main's head, r0006_practice_mode.
 
 Revision ID: r0007_session_breath
-Revises: r0004_safety_clearance
+Revises: r0006_practice_mode
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "r0007_session_breath"
-down_revision = "r0004_safety_clearance"
+down_revision = "r0006_practice_mode"
 branch_labels = None
 depends_on = None
 

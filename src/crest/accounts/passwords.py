@@ -1,0 +1,93 @@
+"""Passwords as OWASP ASVS 5.0 asks: argon2id hashes, at least 8 characters, no composition rules, and refused
+when the password is one of the 20,000 most common (a list shipped with crest, see COMMON-PASSWORDS-LICENSE.txt).
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from crest.errors import CrestError
+
+MIN_PASSWORD_CHARACTERS = 8
+MAX_PASSWORD_CHARACTERS = 1024  # long passphrases welcome; far beyond that is only work for the hasher
+COMMON_PASSWORDS_FILE = "common-passwords.txt.gz"
+
+
+class UnsuitablePassword(CrestError):
+    """A new password that is too short, too long or one of the most common passwords."""
+
+
+@dataclass(frozen=True)
+class HashCost:
+    """argon2id parameters; the default is RFC 9106's second recommendation (64 MiB, 3 passes)."""
+
+    time_cost: int = 3
+    memory_kib: int = 64 * 1024
+    parallelism: int = 4
+
+
+# For tests only: the same algorithm at the smallest cost, so hundreds of sign-ins stay quick.
+TEST_COST = HashCost(time_cost=1, memory_kib=8, parallelism=1)
+
+
+def normalised(password: str) -> str:
+    """The same password typed on another keyboard (composed or decomposed accents) is the same password."""
+    return unicodedata.normalize("NFC", password)
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    data = resources.files("crest.accounts").joinpath(COMMON_PASSWORDS_FILE).read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+def check_new_password(password: str) -> str:
+    """The password to store, or `UnsuitablePassword` saying what to change. Pasting and any character are fine."""
+    if not isinstance(password, str):
+        raise UnsuitablePassword("the password must be text")
+    chosen = normalised(password)
+    if len(chosen) < MIN_PASSWORD_CHARACTERS:
+        raise UnsuitablePassword(
+            f"the password has {len(chosen)} characters; choose at least {MIN_PASSWORD_CHARACTERS} "
+            "(a few words together make a good one)"
+        )
+    if len(chosen) > MAX_PASSWORD_CHARACTERS:
+        raise UnsuitablePassword(
+            f"the password is longer than {MAX_PASSWORD_CHARACTERS} characters; choose a shorter one"
+        )
+    if chosen.lower() in common_passwords():
+        raise UnsuitablePassword("that password is one of the most common ones and easy to guess; choose another")
+    return chosen
+
+
+class Passwords:
+    """Hashing and checking passwords with argon2id."""
+
+    def __init__(self, cost: HashCost = HashCost()) -> None:
+        self._hasher = PasswordHasher(
+            time_cost=cost.time_cost, memory_cost=cost.memory_kib, parallelism=cost.parallelism
+        )
+        # Checked when an email is unknown, so that a wrong email takes as long as a wrong password.
+        self._decoy = self._hasher.hash("crest decoy password")
+
+    def hash(self, password: str) -> str:
+        return self._hasher.hash(check_new_password(password))
+
+    def matches(self, stored_hash: str | None, password: str) -> bool:
+        """Whether `password` is the one hashed; with no hash (an unknown email) it costs the same and is False."""
+        if not isinstance(password, str) or len(password) > MAX_PASSWORD_CHARACTERS:
+            return False
+        try:
+            return self._hasher.verify(stored_hash or self._decoy, normalised(password)) and stored_hash is not None
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    def needs_rehash(self, stored_hash: str) -> bool:
+        return self._hasher.check_needs_rehash(stored_hash)

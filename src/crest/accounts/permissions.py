@@ -1,0 +1,152 @@
+"""Every rule of who may do what in practice mode, in one place. Pure: an actor, an action and a target in, a
+decision out; the services ask before every read and write and turn the decision into 401, 403 or 404.
+
+Objects of another practice, and clients not linked to the asking practitioner, are hidden (404), never
+forbidden (403): a 403 would tell a stranger that the object exists. Forbidden is for a role asking for something
+its role never does (a client listing a practice's clients). "Same practice" is true only when both sides have
+one: two things without a practice are never in the same practice (wger's gym bug).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+from crest.accounts.model import (
+    Actor,
+    Admin,
+    Anonymous,
+    Client,
+    NoPractice,
+    Practitioner,
+    Role,
+    practice_of,
+    role_of,
+)
+
+
+class Action(StrEnum):
+    # A client with their own data
+    KEEP_OWN_JOURNAL = "keep_own_journal"  # practise, check in, read and correct their own records, sync a device
+    READ_OWN_AUDIT = "read_own_audit"  # who looked at my data
+    MANAGE_OWN_CONSENT = "manage_own_consent"  # grant or revoke sharing on one of their own care links
+    # Any signed-in account
+    DELETE_OWN_ACCOUNT = "delete_own_account"
+    # An admin
+    INVITE_PRACTITIONER = "invite_practitioner"
+    LIST_PRACTITIONERS = "list_practitioners"
+    REMOVE_PRACTITIONER = "remove_practitioner"
+    # A practitioner
+    INVITE_CLIENT = "invite_client"
+    LIST_CLIENTS = "list_clients"
+    READ_CLIENT = "read_client"  # progress, report, FHIR export, alerts (every read is audited)
+    PRESCRIBE = "prescribe"
+    NOTE_SESSION = "note_session"
+    ACKNOWLEDGE_ALERT = "acknowledge_alert"
+    END_PROGRAMME = "end_programme"
+
+
+class Decision(Enum):
+    ALLOW = "allow"
+    SIGN_IN = "sign_in"  # 401: nobody is signed in
+    FORBID = "forbid"  # 403: this role never does this
+    HIDE = "hide"  # 404: the object is not the actor's to see
+
+
+@dataclass(frozen=True)
+class CareLink:
+    """A practitioner following a client: live while consented, not revoked and the programme not ended."""
+
+    practice_id: int
+    practitioner_membership_id: int
+    client_membership_id: int
+    consented: bool
+    revoked: bool
+    ended: bool
+
+    @property
+    def live(self) -> bool:
+        return self.consented and not self.revoked and not self.ended
+
+
+@dataclass(frozen=True)
+class MemberTarget:
+    """A membership acted upon (a practitioner an admin removes)."""
+
+    practice_id: int
+    membership_id: int
+    role: Role
+    ended: bool
+
+
+Target = CareLink | MemberTarget | None
+
+# Which role does each action; None: any signed-in account.
+ROLE_OF_ACTION: dict[Action, Role | None] = {
+    Action.KEEP_OWN_JOURNAL: Role.CLIENT,
+    Action.READ_OWN_AUDIT: Role.CLIENT,
+    Action.MANAGE_OWN_CONSENT: Role.CLIENT,
+    Action.DELETE_OWN_ACCOUNT: None,
+    Action.INVITE_PRACTITIONER: Role.ADMIN,
+    Action.LIST_PRACTITIONERS: Role.ADMIN,
+    Action.REMOVE_PRACTITIONER: Role.ADMIN,
+    Action.INVITE_CLIENT: Role.PRACTITIONER,
+    Action.LIST_CLIENTS: Role.PRACTITIONER,
+    Action.READ_CLIENT: Role.PRACTITIONER,
+    Action.PRESCRIBE: Role.PRACTITIONER,
+    Action.NOTE_SESSION: Role.PRACTITIONER,
+    Action.ACKNOWLEDGE_ALERT: Role.PRACTITIONER,
+    Action.END_PROGRAMME: Role.PRACTITIONER,
+}
+# Actions about one client, through a live care link of the asking practitioner.
+ABOUT_A_CLIENT = frozenset(
+    {Action.READ_CLIENT, Action.PRESCRIBE, Action.NOTE_SESSION, Action.ACKNOWLEDGE_ALERT, Action.END_PROGRAMME}
+)
+
+
+def same_practice(one: int | None, other: int | None) -> bool:
+    return one is not None and other is not None and one == other
+
+
+def decide(actor: Actor, action: Action, target: Target = None) -> Decision:
+    if isinstance(actor, Anonymous):
+        return Decision.SIGN_IN
+    if target is not None and not same_practice(practice_of(actor), target.practice_id):
+        return Decision.HIDE  # whatever is asked, another practice's objects do not exist for this actor
+    needed = ROLE_OF_ACTION[action]
+    if needed is None:
+        return Decision.ALLOW
+    if isinstance(actor, NoPractice) or role_of(actor) is not needed:
+        # An object-level question from the wrong role still hides the object (nothing is confirmed to exist).
+        return Decision.HIDE if target is not None else Decision.FORBID
+    if action in ABOUT_A_CLIENT:
+        return _about_a_client(actor, target)
+    if action is Action.MANAGE_OWN_CONSENT:
+        return _own_consent(actor, target)
+    if action is Action.REMOVE_PRACTITIONER:
+        return _remove_practitioner(actor, target)
+    return Decision.ALLOW
+
+
+def _about_a_client(actor: Actor, target: Target) -> Decision:
+    if not isinstance(actor, Practitioner) or not isinstance(target, CareLink):
+        return Decision.HIDE
+    mine = same_practice(actor.practice_id, target.practice_id) and (
+        target.practitioner_membership_id == actor.membership_id
+    )
+    return Decision.ALLOW if mine and target.live else Decision.HIDE
+
+
+def _own_consent(actor: Actor, target: Target) -> Decision:
+    if not isinstance(actor, Client) or not isinstance(target, CareLink):
+        return Decision.HIDE
+    mine = same_practice(actor.practice_id, target.practice_id) and (target.client_membership_id == actor.membership_id)
+    return Decision.ALLOW if mine and not target.ended else Decision.HIDE
+
+
+def _remove_practitioner(actor: Actor, target: Target) -> Decision:
+    if not isinstance(actor, Admin) or not isinstance(target, MemberTarget):
+        return Decision.HIDE
+    if not same_practice(actor.practice_id, target.practice_id) or target.ended:
+        return Decision.HIDE
+    return Decision.ALLOW if target.role is Role.PRACTITIONER else Decision.HIDE

@@ -1,0 +1,193 @@
+"""Practice mode's records: plain frozen dataclasses read from the practice tables, checked where they are made."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from crest.accounts.model import Role
+from crest.accounts.permissions import CareLink, MemberTarget
+from crest.errors import CrestError
+from crest.insights.practice import TargetSource, WeeklyTarget
+from crest.protocol.model import VARIANT_NAMES
+
+MIN_MINUTES, MAX_MINUTES = 5, 30
+MAX_SESSIONS_PER_DAY = 3
+MAX_NOTE_CHARACTERS = 1000
+MAX_NAME_CHARACTERS = 200
+_CLOCK_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class InvalidPrescription(CrestError):
+    """A prescribed dose outside what crest offers, or with its end before its start."""
+
+
+class EmailTaken(CrestError):
+    """An account with this email exists already."""
+
+    http_status = 409
+
+
+class InviteNotValid(CrestError):
+    """An invite code that is unknown, used or expired (one message for all three: codes are not to be probed)."""
+
+    http_status = 410
+
+
+class AlreadyInAPractice(CrestError):
+    """An account that belongs to a practice already (one live membership per account)."""
+
+    http_status = 409
+
+
+class InvalidName(CrestError):
+    """A name that is empty, too long or not plain text."""
+
+
+def check_name(name: str, what: str = "the name") -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidName(f"{what} is empty; write the name people will see")
+    cleaned = " ".join(name.split())
+    if any(ord(character) < 32 for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
+        raise InvalidName(f"{what} must be plain text of at most {MAX_NAME_CHARACTERS} characters")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    email: str
+    name: str
+    person_id: int | None  # a client's own journal
+    created_at: datetime
+    removed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Membership:
+    id: int
+    practice_id: int
+    account_id: int
+    role: Role
+    created_at: datetime
+    ended_at: datetime | None
+
+    def as_target(self) -> MemberTarget:
+        return MemberTarget(self.practice_id, self.id, self.role, ended=self.ended_at is not None)
+
+
+@dataclass(frozen=True)
+class CareLinkRecord:
+    id: int
+    practice_id: int
+    practitioner_membership_id: int
+    client_membership_id: int
+    created_at: datetime
+    consent_granted_at: datetime | None
+    consent_revoked_at: datetime | None
+    share_notes: bool
+    ended_at: datetime | None
+
+    def as_target(self) -> CareLink:
+        return CareLink(
+            practice_id=self.practice_id,
+            practitioner_membership_id=self.practitioner_membership_id,
+            client_membership_id=self.client_membership_id,
+            consented=self.consent_granted_at is not None,
+            revoked=self.consent_revoked_at is not None,
+            ended=self.ended_at is not None,
+        )
+
+    @property
+    def live(self) -> bool:
+        return self.as_target().live
+
+
+@dataclass(frozen=True)
+class Invite:
+    id: int
+    practice_id: int
+    role: Role
+    email: str | None
+    invited_by_membership_id: int
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """A dose of constructive rest a practitioner prescribes; every change is a new version."""
+
+    variant: str
+    minutes: int
+    sessions_per_day: int
+    days_per_week: int
+    start_on: date
+    end_on: date | None = None
+    reminder_time: str | None = None  # local time, like 18:00
+    note: str | None = None
+    version: int = 0
+    prescribed_by: str = ""
+    created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.variant not in VARIANT_NAMES:
+            raise InvalidPrescription(f"unknown variant '{self.variant}'; choose one of {', '.join(VARIANT_NAMES)}")
+        _whole(self.minutes, MIN_MINUTES, MAX_MINUTES, "minutes")
+        _whole(self.sessions_per_day, 1, MAX_SESSIONS_PER_DAY, "sessions a day")
+        _whole(self.days_per_week, 1, 7, "days a week")
+        if self.end_on is not None and self.end_on < self.start_on:
+            raise InvalidPrescription(f"the end {self.end_on} is before the start {self.start_on}")
+        if self.reminder_time is not None and not _CLOCK_TIME.match(self.reminder_time):
+            raise InvalidPrescription(f"reminder time '{self.reminder_time}' is not a time like 18:00")
+        note = None if self.note is None else self.note.strip() or None
+        if note is not None and (len(note) > MAX_NOTE_CHARACTERS or any(ord(c) < 32 and c not in "\n\t" for c in note)):
+            raise InvalidPrescription(f"the note must be plain text of at most {MAX_NOTE_CHARACTERS} characters")
+        object.__setattr__(self, "note", note)
+
+    @property
+    def sessions_per_week(self) -> int:
+        return self.sessions_per_day * self.days_per_week
+
+    @property
+    def daily(self) -> bool:
+        return self.days_per_week == 7
+
+    def applies_on(self, day: date) -> bool:
+        return self.start_on <= day and (self.end_on is None or day <= self.end_on)
+
+    def weekly_target(self) -> WeeklyTarget:
+        return WeeklyTarget(self.sessions_per_week, TargetSource.PRESCRIPTION)
+
+    def summary(self) -> str:
+        """'15 min of the standard variant, twice a day, 5 days a week'."""
+        times = {1: "once", 2: "twice"}.get(self.sessions_per_day, f"{self.sessions_per_day} times")
+        days = "every day" if self.daily else f"{self.days_per_week} days a week"
+        return f"{self.minutes} min of the {self.variant} variant, {times} a day, {days}"
+
+
+def _whole(value: int, lowest: int, highest: int, what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= highest:
+        raise InvalidPrescription(f"{what} must be a whole number from {lowest} to {highest}, not {value!r}")
+
+
+@dataclass(frozen=True)
+class SessionNote:
+    session_id: int
+    author_name: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor_account_id: int | None
+    actor_name: str | None
+    action: str
+    outcome: str
+    subject_person_id: int | None = None
+    address: str | None = None
+    detail: str | None = None

@@ -1,0 +1,128 @@
+"""Practice mode in the terminal: `crest practice init` sets up a practice on a server; `crest link`, `crest
+sync` and `crest unlink` connect a person's own crest to their practitioner's practice."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from typing import Annotated
+
+import typer
+
+from crest.errors import CrestError
+
+
+class NoPassword(CrestError):
+    """`--password-stdin` with nothing on standard input."""
+
+
+class ConsentDeclined(CrestError):
+    """The person did not agree to share; nothing was shared."""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("practice")(practice)
+    app.command("link")(link)
+    app.command("sync")(sync)
+    app.command("unlink")(unlink)
+
+
+def _password_from_stdin() -> str:
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise NoPassword('no password came on standard input; pipe it in, like: echo "$PASSWORD" | crest ...')
+    return password
+
+
+def practice(
+    action: Annotated[str, typer.Argument(metavar="init", help="What to do: init (set up a practice).")],
+    name: Annotated[str, typer.Option("--name", help="The practice's name, as people will see it.")],
+    admin_email: Annotated[str, typer.Option("--admin-email", help="The admin's email; they sign in with it.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the admin's password from standard input.")
+    ] = False,
+    admin_name: Annotated[
+        str | None, typer.Option("--admin-name", help="The admin's name (default: from the email).")
+    ] = None,
+) -> None:
+    """Set up a practice and its admin in the database of CREST_DATABASE_URL (PostgreSQL for a real practice).
+    There are no default accounts: the admin is the first, and invites practitioners from the practice page."""
+    from crest.cli.journal_access import open_practice_accounts
+
+    if action != "init":
+        raise CrestError(f"unknown action '{action}'; the one action is: crest practice init")
+    password = _password_from_stdin() if password_stdin else typer.prompt("Admin password", hide_input=True)
+    with open_practice_accounts() as accounts:
+        account = accounts.create_practice(name, admin_email, password, admin_name)
+    typer.echo(f"The practice '{name}' is set up; {account.email} signs in as its admin (crest serve --practice).")
+
+
+SHARED = (
+    "your sessions (when, how long, which variant, how they ended)",
+    "your check-ins (pain by place, what you felt, better/same/worse)",
+    "your daily activities (PSFS) and your answers to the safety questions",
+)
+
+
+def link(
+    url: Annotated[str, typer.Argument(help="The practice's address, like https://practice.example")],
+    code: Annotated[str, typer.Argument(help="The invitation code (the last part of the invitation link).")],
+    email: Annotated[str | None, typer.Option("--email", help="Your email for the practice's account.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Your name, as your practitioner sees it.")] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    share_notes: Annotated[bool, typer.Option("--share-notes", help="Also share your own check-in notes.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Agree to share what is listed, without asking.")] = False,
+) -> None:
+    """Accept your practitioner's invitation: an account at the practice, and this computer linked to it (its
+    token is kept in a file only you can read). Your journal stays here; crest sync sends a copy."""
+    from crest.cli.journal_access import open_services
+
+    code = code.rstrip("/").rsplit("/", 1)[-1]  # the whole invitation link works too
+    with open_services() as services:
+        link_service = services.link
+        assert link_service is not None
+        offer = link_service.invite(url, code)
+        if offer.get("role") != "client":
+            raise CrestError("this invitation is for a practitioner; accept it in the browser instead")
+        typer.echo(f"{offer.get('invited_by')} at {offer.get('practice')} invites you to share:")
+        for item in SHARED:
+            typer.echo(f"  - {item}")
+        typer.echo(f"  - your own notes: {'yes' if share_notes else 'no (add --share-notes to share them)'}")
+        typer.echo("You can stop sharing at any time (crest unlink, or My practitioner in the browser).")
+        if not yes and not typer.confirm("Do you agree to share this?", default=False):
+            raise ConsentDeclined("nothing was shared; run crest link again when you are ready")
+        chosen_email = email or typer.prompt("Your email")
+        chosen_name = name or typer.prompt("Your name")
+        password = _password_from_stdin() if password_stdin else typer.prompt("Choose a password", hide_input=True)
+        practice_name = link_service.link(
+            url, code, chosen_email, password, chosen_name, share_notes, socket.gethostname() or "this computer"
+        )
+    typer.echo(f"Linked to {practice_name}. Run crest sync to send your journal and fetch your prescription.")
+
+
+def sync() -> None:
+    """Send new and corrected sessions, check-ins, activities and safety answers to your practice, and fetch
+    your current prescription. Safe to stop and run again: nothing is lost or sent twice."""
+    from crest.cli.journal_access import open_services
+
+    with open_services() as services:
+        link_service = services.link
+        assert link_service is not None
+        result = link_service.sync(lambda done, total: typer.echo(f"sent batch {done} of {total}", err=True))
+    sent = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in result.sent.items()) or "nothing new"
+    typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
+    if result.prescription is not None:
+        typer.echo(f"Your prescription: {result.prescription.summary()} ({result.prescription.prescribed_by}).")
+
+
+def unlink() -> None:
+    """Forget the link to your practice (the device token is deleted; your journal stays as it is)."""
+    from crest.cli.journal_access import open_services
+
+    with open_services() as services:
+        link_service = services.link
+        assert link_service is not None
+        link_service.unlink()
+    typer.echo("Unlinked: this crest no longer syncs with the practice.")

@@ -1,0 +1,157 @@
+"""Who needs attention: a client's alerts, with the explicit thresholds of crp-facts.md section 8 (MedBridge
+Pathways' published alert thresholds). Pure: records, trends, `now` in; alerts out, most serious first.
+
+- critical: a pain rating of 7/10 or more in the last 7 days; a safety answer that is a red flag (the latest
+  answers advise seeing a clinician or urgent care); a check-in in the last 7 days with warning signs (pain below
+  the knee in both legs, numbness between the legs: the safety module's rules), said to be worse or not.
+- high: a place whose latest week is 2 points or more above its first week (the progress verdict "worse");
+  14 days without a session.
+- low: 2 days without a session in a daily plan (a prescription of 7 days a week).
+
+An alert keeps the moment it was raised (`since`); acknowledging it hides it until something newer raises it again.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from enum import IntEnum, StrEnum
+
+from crest.insights.pain import PainTrend, Place
+from crest.insights.timeframe import start_of_day
+from crest.insights.verdicts import Verdict
+from crest.journal.records import CheckIn
+from crest.journal.vocabulary import Comparison
+from crest.safety.screen import AdviceLevel
+from crest.safety.worse_check_in import after_check_in_advice
+
+RECENT_DAYS = 7
+SEVERE_PAIN_SCORE = 7
+NO_SESSION_HIGH_DAYS = 14
+NO_SESSION_LOW_DAYS = 2
+DAILY_PLAN_DAYS_PER_WEEK = 7
+ALERT_SOURCE = "MedBridge Pathways alert thresholds (pain 7/10 or more; a rise of 2 or more; 14 and 2 days)"
+
+
+class AlertLevel(IntEnum):
+    LOW = 1
+    HIGH = 2
+    CRITICAL = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+class AlertKind(StrEnum):
+    SEVERE_PAIN = "severe_pain"
+    RED_FLAG = "red_flag"
+    WARNING_SIGNS = "warning_signs"
+    PAIN_RISING = "pain_rising"
+    NO_SESSION_14_DAYS = "no_session_14_days"
+    NO_SESSION_2_DAYS = "no_session_2_days"
+
+
+LEVEL_OF_KIND: Mapping[AlertKind, AlertLevel] = {
+    AlertKind.SEVERE_PAIN: AlertLevel.CRITICAL,
+    AlertKind.RED_FLAG: AlertLevel.CRITICAL,
+    AlertKind.WARNING_SIGNS: AlertLevel.CRITICAL,
+    AlertKind.PAIN_RISING: AlertLevel.HIGH,
+    AlertKind.NO_SESSION_14_DAYS: AlertLevel.HIGH,
+    AlertKind.NO_SESSION_2_DAYS: AlertLevel.LOW,
+}
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: AlertKind
+    since: datetime  # when it was raised: an acknowledgement older than this does not hide it
+    text: str
+
+    @property
+    def level(self) -> AlertLevel:
+        return LEVEL_OF_KIND[self.kind]
+
+
+@dataclass(frozen=True)
+class ClientSignals:
+    """What the alerts are computed from; the caller reads only the windows they need."""
+
+    recent_check_ins: Sequence[CheckIn]  # at least the last RECENT_DAYS days
+    trends: Sequence[PainTrend]  # the progress verdicts per place
+    last_session_at: datetime | None
+    programme_start: datetime  # counting days without a session starts here when there was none since
+    daily_plan: bool  # the current prescription asks for a session every day
+    safety_level: AdviceLevel | None  # the latest safety answers' level
+    safety_answered_at: datetime | None
+    zone: tzinfo  # the client's: where their days begin
+
+
+def warning_signs(check_in: CheckIn) -> tuple[str, ...]:
+    """The warning signs a check-in's places name, by the safety screen's own rules (pain below the knee in both
+    legs, numbness between the legs, ...): the same signs the person was told about after their check-in."""
+    advice = after_check_in_advice(check_in)
+    return () if advice is None else tuple(sign.title[:1].lower() + sign.title[1:] for sign in advice.warnings)
+
+
+def client_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
+    """Every alert that stands now, the most serious first (the newest first within a level)."""
+    alerts = [*_pain_alerts(signals, now), *_safety_alerts(signals), *_practice_alerts(signals, now)]
+    return sorted(alerts, key=lambda alert: (-alert.level, -alert.since.timestamp()))
+
+
+def open_alerts(alerts: Sequence[Alert], acknowledged: Mapping[AlertKind, datetime]) -> list[Alert]:
+    """The alerts not acknowledged since they were raised."""
+    return [alert for alert in alerts if acknowledged.get(alert.kind, alert.since - timedelta(1)) < alert.since]
+
+
+def highest_level(alerts: Sequence[Alert]) -> AlertLevel | None:
+    return max((alert.level for alert in alerts), default=None)
+
+
+def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
+    recent = sorted(
+        (c for c in signals.recent_check_ins if now - timedelta(days=RECENT_DAYS) <= c.at <= now),
+        key=lambda c: c.at,
+    )
+    alerts = []
+    severe = [(c, rating) for c in recent for rating in c.pain if rating.score >= SEVERE_PAIN_SCORE]
+    if severe:
+        check_in, rating = severe[-1]
+        place = Place(rating.region, rating.side).label
+        alerts.append(Alert(AlertKind.SEVERE_PAIN, check_in.at, f"pain {rating.score}/10 at the {place}"))
+    signed = [(c, warning_signs(c)) for c in recent]
+    signed = [(c, signs) for c, signs in signed if signs]
+    if signed:
+        check_in, signs = signed[-1]
+        worse = " in a check-in said to be worse" if check_in.compared_with_before is Comparison.WORSE else ""
+        alerts.append(Alert(AlertKind.WARNING_SIGNS, check_in.at, f"warning signs{worse}: {', '.join(signs)}"))
+    rising = [trend for trend in signals.trends if trend.verdict is Verdict.WORSE and trend.latest is not None]
+    if rising:
+        places = ", ".join(trend.place.label for trend in rising)
+        latest_day = max(trend.latest.last_day for trend in rising if trend.latest is not None)
+        since = start_of_day(latest_day, signals.zone)  # a newer rating day raises it again
+        alerts.append(Alert(AlertKind.PAIN_RISING, since, f"pain up 2 points or more since the first week: {places}"))
+    return alerts
+
+
+def _safety_alerts(signals: ClientSignals) -> list[Alert]:
+    level, answered_at = signals.safety_level, signals.safety_answered_at
+    if level is None or answered_at is None or level < AdviceLevel.SEE_CLINICIAN:
+        return []
+    advice = "urgent care" if level is AdviceLevel.URGENT else "see a clinician"
+    return [Alert(AlertKind.RED_FLAG, answered_at, f"a safety answer that is a red flag ({advice})")]
+
+
+def _practice_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
+    counted_from = max(signals.last_session_at or signals.programme_start, signals.programme_start)
+    idle = now - counted_from
+    if signals.last_session_at is None or signals.last_session_at < signals.programme_start:
+        text = f"no session in the {idle.days} days since the programme began"
+    else:
+        text = f"no session for {idle.days} days"
+    if idle >= timedelta(days=NO_SESSION_HIGH_DAYS):
+        return [Alert(AlertKind.NO_SESSION_14_DAYS, counted_from + timedelta(days=NO_SESSION_HIGH_DAYS), text)]
+    if signals.daily_plan and idle >= timedelta(days=NO_SESSION_LOW_DAYS):
+        since = counted_from + timedelta(days=NO_SESSION_LOW_DAYS)
+        return [Alert(AlertKind.NO_SESSION_2_DAYS, since, f"{text} in a daily plan")]
+    return []

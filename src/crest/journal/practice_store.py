@@ -1,0 +1,761 @@
+"""`PracticeStore`: the practice tables (practices, accounts, memberships, care links, invites, sign-in sessions,
+device tokens, rate limits, prescriptions, acknowledgements, notes, the audit log) for the practice services.
+
+Each method is one short transaction on the journal's database. A step that must happen whole (accepting an
+invite, removing a practitioner) is one method, so that a crash or a second request half-way changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from crest.accounts.model import Role
+from crest.accounts.records import (
+    Account,
+    AlreadyInAPractice,
+    AuditEntry,
+    CareLinkRecord,
+    EmailTaken,
+    Invite,
+    InviteNotValid,
+    Membership,
+    Prescription,
+)
+from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyScreen, check_status
+from crest.journal.store import (
+    Journal,
+    _psfs_record,
+    _screen_record,
+    live_prescription,
+    prescription_record,
+    prescription_row,
+    read_check_ins,
+)
+from crest.journal.tables import (
+    AccountRow,
+    AlertAcknowledgementRow,
+    AuditRow,
+    AuthSessionRow,
+    CareLinkRow,
+    CheckInRow,
+    DeviceTokenRow,
+    InviteRow,
+    LoginFailureRow,
+    MembershipRow,
+    PersonRow,
+    PracticeRow,
+    PrescriptionRow,
+    PsfsAssessmentRow,
+    SafetyScreenRow,
+    SessionNoteRow,
+    SessionRow,
+    SettingRow,
+)
+from crest.journal.vocabulary import SessionStatus
+
+
+@dataclass(frozen=True)
+class SignInSession:
+    id: int
+    account_id: int
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    ended_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DeviceToken:
+    id: int
+    account_id: int
+    name: str
+    last_sync_at: datetime | None
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class LinkedClient:
+    """A care link seen from the practitioner's side, with the client's account."""
+
+    link: CareLinkRecord
+    client: Account
+    client_membership: Membership
+
+
+@dataclass(frozen=True)
+class LinkedPractitioner:
+    """A care link seen from the client's side, with the practitioner's account."""
+
+    link: CareLinkRecord
+    practitioner: Account
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    account: Account
+    membership: Membership
+    link: CareLinkRecord | None  # a client invite links the client to the practitioner who invited them
+
+
+@dataclass
+class ClientWindow:
+    """What the dashboard reads of one client: recent records and a few landmarks, never their whole history."""
+
+    check_ins: list[CheckIn]  # since the window's start, plus the first and the latest week with check-ins
+    sessions: list[PracticeSession]  # since the window's start
+    last_session_at: datetime | None
+    psfs: list[PsfsAssessment]  # the first round and the latest
+    safety: SafetyScreen | None  # the latest answers
+    prescription: Prescription | None  # the current one
+    zone_name: str | None  # the client's chosen time zone, if any
+
+
+def _account(row: AccountRow) -> Account:
+    return Account(row.id, row.email, row.name, row.person_id, row.created_at, row.removed_at)
+
+
+def _membership(row: MembershipRow) -> Membership:
+    return Membership(row.id, row.practice_id, row.account_id, Role(row.role), row.created_at, row.ended_at)
+
+
+def _link(row: CareLinkRow) -> CareLinkRecord:
+    return CareLinkRecord(
+        id=row.id,
+        practice_id=row.practice_id,
+        practitioner_membership_id=row.practitioner_membership_id,
+        client_membership_id=row.client_membership_id,
+        created_at=row.created_at,
+        consent_granted_at=row.consent_granted_at,
+        consent_revoked_at=row.consent_revoked_at,
+        share_notes=row.share_notes,
+        ended_at=row.ended_at,
+    )
+
+
+def _invite(row: InviteRow) -> Invite:
+    return Invite(
+        row.id,
+        row.practice_id,
+        Role(row.role),
+        row.email,
+        row.invited_by_membership_id,
+        row.created_at,
+        row.expires_at,
+        row.used_at,
+    )
+
+
+def _audit_entry(row: AuditRow) -> AuditEntry:
+    return AuditEntry(
+        row.at,
+        row.actor_account_id,
+        row.actor_name,
+        row.action,
+        row.outcome,
+        row.subject_person_id,
+        row.address,
+        row.detail,
+    )
+
+
+class PracticeStore:
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    # Practices and accounts
+
+    def create_practice(self, name: str, email: str, admin_name: str, password_hash: str, now: datetime) -> Account:
+        """A practice and its first admin, in one step."""
+        with self._journal.writing() as db:
+            practice = PracticeRow(name=name, created_at=now)
+            db.add(practice)
+            account = self._new_account(db, email, admin_name, password_hash, now, client=False)
+            db.flush()
+            db.add(MembershipRow(practice_id=practice.id, account_id=account.id, role=Role.ADMIN, created_at=now))
+            return _account(account)
+
+    @staticmethod
+    def _new_account(db: Session, email: str, name: str, password_hash: str, now: datetime, client: bool) -> AccountRow:
+        if db.scalar(select(AccountRow.id).where(AccountRow.email == email)) is not None:
+            raise EmailTaken(f"there is already an account for {email}; sign in with it")
+        person_id = None
+        if client:
+            person = PersonRow(created_at=now)
+            db.add(person)
+            db.flush()
+            person_id = person.id
+        account = AccountRow(email=email, name=name, password_hash=password_hash, person_id=person_id, created_at=now)
+        db.add(account)
+        db.flush()
+        return account
+
+    def practice_name(self, practice_id: int) -> str:
+        with self._journal.reading() as db:
+            return db.scalar(select(PracticeRow.name).where(PracticeRow.id == practice_id)) or ""
+
+    def account(self, account_id: int) -> Account | None:
+        with self._journal.reading() as db:
+            row = db.get(AccountRow, account_id)
+            return None if row is None else _account(row)
+
+    def account_by_email(self, email: str) -> tuple[Account, str] | None:
+        """The account and its password hash."""
+        with self._journal.reading() as db:
+            row = db.scalar(select(AccountRow).where(AccountRow.email == email))
+            return None if row is None else (_account(row), row.password_hash)
+
+    def set_password_hash(self, account_id: int, password_hash: str) -> None:
+        with self._journal.writing() as db:
+            db.execute(update(AccountRow).where(AccountRow.id == account_id).values(password_hash=password_hash))
+
+    def live_membership(self, account_id: int) -> Membership | None:
+        with self._journal.reading() as db:
+            return self._live_membership(db, account_id)
+
+    @staticmethod
+    def _live_membership(db: Session, account_id: int) -> Membership | None:
+        row = db.scalar(
+            select(MembershipRow)
+            .where(MembershipRow.account_id == account_id, MembershipRow.ended_at.is_(None))
+            .order_by(MembershipRow.id.desc())
+            .limit(1)
+        )
+        return None if row is None else _membership(row)
+
+    def membership(self, membership_id: int) -> Membership | None:
+        with self._journal.reading() as db:
+            row = db.get(MembershipRow, membership_id)
+            return None if row is None else _membership(row)
+
+    def members(self, practice_id: int, role: Role) -> list[tuple[Membership, Account]]:
+        """Live members of one role, by name."""
+        with self._journal.reading() as db:
+            rows = db.execute(
+                select(MembershipRow, AccountRow)
+                .join(AccountRow, AccountRow.id == MembershipRow.account_id)
+                .where(
+                    MembershipRow.practice_id == practice_id,
+                    MembershipRow.role == role,
+                    MembershipRow.ended_at.is_(None),
+                )
+                .order_by(AccountRow.name, AccountRow.id)
+            )
+            return [(_membership(membership), _account(account)) for membership, account in rows]
+
+    def remove_member(self, membership_id: int, now: datetime) -> None:
+        """End the membership, its care links, and every sign-in session and device of its account, at once."""
+        with self._journal.writing() as db:
+            membership = db.get(MembershipRow, membership_id)
+            if membership is None:
+                return
+            membership.ended_at = now
+            db.execute(
+                update(CareLinkRow)
+                .where(
+                    (CareLinkRow.practitioner_membership_id == membership_id)
+                    | (CareLinkRow.client_membership_id == membership_id),
+                    CareLinkRow.ended_at.is_(None),
+                )
+                .values(ended_at=now)
+            )
+            self._end_access(db, membership.account_id, now)
+
+    @staticmethod
+    def _end_access(db: Session, account_id: int, now: datetime) -> None:
+        db.execute(
+            update(AuthSessionRow)
+            .where(AuthSessionRow.account_id == account_id, AuthSessionRow.ended_at.is_(None))
+            .values(ended_at=now)
+        )
+        db.execute(
+            update(DeviceTokenRow)
+            .where(DeviceTokenRow.account_id == account_id, DeviceTokenRow.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+
+    def delete_account(self, account_id: int) -> None:
+        """The account, its person and every record of theirs; what others logged about them goes with it."""
+        with self._journal.writing() as db:
+            account = db.get(AccountRow, account_id)
+            if account is None:
+                return
+            person_id = account.person_id
+            db.execute(delete(AccountRow).where(AccountRow.id == account_id))  # cascades: memberships, links, ...
+            if person_id is not None:
+                db.execute(delete(AuditRow).where(AuditRow.subject_person_id == person_id))
+                db.execute(delete(PersonRow).where(PersonRow.id == person_id))  # cascades: every data table
+
+    # Sign-in sessions
+
+    def add_sign_in(self, token_hash: str, account_id: int, now: datetime, expires_at: datetime) -> None:
+        with self._journal.writing() as db:
+            db.add(
+                AuthSessionRow(
+                    token_hash=token_hash,
+                    account_id=account_id,
+                    created_at=now,
+                    last_seen_at=now,
+                    expires_at=expires_at,
+                )
+            )
+
+    def sign_in(self, token_hash: str) -> tuple[SignInSession, Account, Membership | None] | None:
+        """The session, its account and the account's live membership, in one query (every request asks)."""
+        live = and_(MembershipRow.account_id == AccountRow.id, MembershipRow.ended_at.is_(None))
+        with self._journal.reading() as db:
+            found = db.execute(
+                select(AuthSessionRow, AccountRow, MembershipRow)
+                .join(AccountRow, AccountRow.id == AuthSessionRow.account_id)
+                .outerjoin(MembershipRow, live)
+                .where(AuthSessionRow.token_hash == token_hash)
+                .order_by(MembershipRow.id.desc())
+                .limit(1)
+            ).first()
+            if found is None:
+                return None
+            row, account, membership = found
+            session = SignInSession(
+                row.id, row.account_id, row.created_at, row.last_seen_at, row.expires_at, row.ended_at
+            )
+            return session, _account(account), None if membership is None else _membership(membership)
+
+    def touch_sign_in(self, session_id: int, now: datetime) -> None:
+        with self._journal.writing() as db:
+            db.execute(update(AuthSessionRow).where(AuthSessionRow.id == session_id).values(last_seen_at=now))
+
+    def end_sign_in(self, token_hash: str, now: datetime) -> None:
+        with self._journal.writing() as db:
+            db.execute(
+                update(AuthSessionRow)
+                .where(AuthSessionRow.token_hash == token_hash, AuthSessionRow.ended_at.is_(None))
+                .values(ended_at=now)
+            )
+
+    def end_access(self, account_id: int, now: datetime) -> None:
+        """Every sign-in session and device of the account ends now."""
+        with self._journal.writing() as db:
+            self._end_access(db, account_id, now)
+
+    # Devices (`crest link`)
+
+    def add_device(self, token_hash: str, account_id: int, name: str, now: datetime) -> None:
+        with self._journal.writing() as db:
+            db.add(DeviceTokenRow(token_hash=token_hash, account_id=account_id, name=name, created_at=now))
+
+    def device(self, token_hash: str) -> DeviceToken | None:
+        with self._journal.reading() as db:
+            row = db.scalar(select(DeviceTokenRow).where(DeviceTokenRow.token_hash == token_hash))
+            return (
+                None if row is None else DeviceToken(row.id, row.account_id, row.name, row.last_sync_at, row.revoked_at)
+            )
+
+    def device_synced(self, device_id: int, now: datetime) -> None:
+        with self._journal.writing() as db:
+            db.execute(update(DeviceTokenRow).where(DeviceTokenRow.id == device_id).values(last_sync_at=now))
+
+    def revoke_device(self, device_id: int, now: datetime) -> None:
+        with self._journal.writing() as db:
+            db.execute(update(DeviceTokenRow).where(DeviceTokenRow.id == device_id).values(revoked_at=now))
+
+    # Rate limits
+
+    def record_failures(self, keys: Iterable[str], now: datetime) -> None:
+        with self._journal.writing() as db:
+            db.add_all(LoginFailureRow(key=key, at=now) for key in keys)
+
+    def failures_since(self, key: str, since: datetime) -> list[datetime]:
+        """Oldest first."""
+        with self._journal.reading() as db:
+            return list(
+                db.scalars(
+                    select(LoginFailureRow.at)
+                    .where(LoginFailureRow.key == key, LoginFailureRow.at >= since)
+                    .order_by(LoginFailureRow.at)
+                )
+            )
+
+    def forget_failures(self, keys: Iterable[str], before: datetime | None = None) -> None:
+        """Drop the failures of these keys (a successful sign-in), or of every key before `before`."""
+        with self._journal.writing() as db:
+            chosen = list(keys)
+            if chosen:
+                db.execute(delete(LoginFailureRow).where(LoginFailureRow.key.in_(chosen)))
+            if before is not None:
+                db.execute(delete(LoginFailureRow).where(LoginFailureRow.at < before))
+
+    # Invites
+
+    def add_invite(
+        self,
+        code_hash: str,
+        practice_id: int,
+        role: Role,
+        email: str | None,
+        invited_by: int,
+        now: datetime,
+        expires_at: datetime,
+    ) -> Invite:
+        with self._journal.writing() as db:
+            row = InviteRow(
+                code_hash=code_hash,
+                practice_id=practice_id,
+                role=role,
+                email=email,
+                invited_by_membership_id=invited_by,
+                created_at=now,
+                expires_at=expires_at,
+            )
+            db.add(row)
+            db.flush()
+            return _invite(row)
+
+    def invite(self, code_hash: str) -> Invite | None:
+        with self._journal.reading() as db:
+            row = db.scalar(select(InviteRow).where(InviteRow.code_hash == code_hash))
+            return None if row is None else _invite(row)
+
+    def accept_invite(
+        self,
+        code_hash: str,
+        now: datetime,
+        *,
+        existing_account_id: int | None,
+        email: str,
+        name: str,
+        password_hash: str | None,
+        share_notes: bool,
+    ) -> Acceptance:
+        """Use the invite (once: a second use, even at the same moment, fails), create or link the account, make
+        it a member and, for a client, link them to the practitioner who invited them with their consent."""
+        with self._journal.writing() as db:
+            invite = db.scalar(select(InviteRow).where(InviteRow.code_hash == code_hash).with_for_update())
+            if invite is None or invite.used_at is not None or invite.expires_at <= now:
+                raise InviteNotValid(
+                    "this invite link is not valid (unknown, already used or expired); ask for a new one"
+                )
+            if invite.email is not None and invite.email != email:
+                raise InviteNotValid("this invite is for another email address; ask for a new one")
+            claimed = db.execute(
+                update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at.is_(None)).values(used_at=now)
+            )
+            if getattr(claimed, "rowcount", 1) != 1:
+                raise InviteNotValid(
+                    "this invite link is not valid (unknown, already used or expired); ask for a new one"
+                )
+            client = invite.role == Role.CLIENT
+            if existing_account_id is None:
+                assert password_hash is not None
+                account = self._new_account(db, email, name, password_hash, now, client=client)
+            else:
+                found = db.get(AccountRow, existing_account_id)
+                assert found is not None
+                account = found
+                if client and account.person_id is None:
+                    person = PersonRow(created_at=now)
+                    db.add(person)
+                    db.flush()
+                    account.person_id = person.id
+            membership = self._live_membership(db, account.id)
+            if membership is not None and (
+                membership.practice_id != invite.practice_id or membership.role != invite.role
+            ):
+                raise AlreadyInAPractice(
+                    f"the account {email} already belongs to a practice as {membership.role.label}; "
+                    "use another email address for this invite"
+                )
+            if membership is None:
+                row = MembershipRow(
+                    practice_id=invite.practice_id, account_id=account.id, role=invite.role, created_at=now
+                )
+                db.add(row)
+                db.flush()
+                membership = _membership(row)
+            link = None
+            if client:
+                link_row = CareLinkRow(
+                    practice_id=invite.practice_id,
+                    practitioner_membership_id=invite.invited_by_membership_id,
+                    client_membership_id=membership.id,
+                    created_at=now,
+                    consent_granted_at=now,
+                    share_notes=share_notes,
+                )
+                db.add(link_row)
+                db.flush()
+                link = _link(link_row)
+            return Acceptance(_account(account), membership, link)
+
+    # Care links
+
+    def clients_of(self, practitioner_membership_id: int) -> list[LinkedClient]:
+        """The practitioner's live, consented links, by client name."""
+        with self._journal.reading() as db:
+            rows = db.execute(
+                select(CareLinkRow, AccountRow, MembershipRow)
+                .join(MembershipRow, MembershipRow.id == CareLinkRow.client_membership_id)
+                .join(AccountRow, AccountRow.id == MembershipRow.account_id)
+                .where(
+                    CareLinkRow.practitioner_membership_id == practitioner_membership_id,
+                    CareLinkRow.consent_granted_at.is_not(None),
+                    CareLinkRow.consent_revoked_at.is_(None),
+                    CareLinkRow.ended_at.is_(None),
+                    MembershipRow.ended_at.is_(None),
+                )
+                .order_by(AccountRow.name, AccountRow.id)
+            )
+            return [LinkedClient(_link(link), _account(account), _membership(member)) for link, account, member in rows]
+
+    def client_link(self, practitioner_membership_id: int, client_account_id: int) -> LinkedClient | None:
+        """The link between this practitioner and this client, live or not; None if they were never linked."""
+        with self._journal.reading() as db:
+            row = db.execute(
+                select(CareLinkRow, AccountRow, MembershipRow)
+                .join(MembershipRow, MembershipRow.id == CareLinkRow.client_membership_id)
+                .join(AccountRow, AccountRow.id == MembershipRow.account_id)
+                .where(
+                    CareLinkRow.practitioner_membership_id == practitioner_membership_id,
+                    AccountRow.id == client_account_id,
+                    MembershipRow.ended_at.is_(None),
+                )
+                .order_by(CareLinkRow.id.desc())
+                .limit(1)
+            ).first()
+            return None if row is None else LinkedClient(_link(row[0]), _account(row[1]), _membership(row[2]))
+
+    def practitioners_of(self, client_membership_id: int) -> list[LinkedPractitioner]:
+        with self._journal.reading() as db:
+            rows = db.execute(
+                select(CareLinkRow, AccountRow)
+                .join(MembershipRow, MembershipRow.id == CareLinkRow.practitioner_membership_id)
+                .join(AccountRow, AccountRow.id == MembershipRow.account_id)
+                .where(CareLinkRow.client_membership_id == client_membership_id)
+                .order_by(CareLinkRow.id)
+            )
+            return [LinkedPractitioner(_link(link), _account(account)) for link, account in rows]
+
+    def care_link(self, link_id: int) -> CareLinkRecord | None:
+        with self._journal.reading() as db:
+            row = db.get(CareLinkRow, link_id)
+            return None if row is None else _link(row)
+
+    def set_consent(self, link_id: int, now: datetime, *, granted: bool, share_notes: bool) -> None:
+        with self._journal.writing() as db:
+            values: dict[str, object] = {"share_notes": share_notes}
+            if granted:
+                values |= {"consent_granted_at": now, "consent_revoked_at": None}
+            else:
+                values |= {"consent_revoked_at": now}
+            db.execute(update(CareLinkRow).where(CareLinkRow.id == link_id).values(**values))
+
+    def end_care_link(self, link_id: int, now: datetime) -> None:
+        with self._journal.writing() as db:
+            db.execute(update(CareLinkRow).where(CareLinkRow.id == link_id).values(ended_at=now))
+
+    # Prescriptions
+
+    def prescribe(self, link_id: int, person_id: int, dose: Prescription, now: datetime) -> Prescription:
+        """A new version: the highest so far plus one (a clash of two at once fails on the unique version)."""
+        with self._journal.writing() as db:
+            latest = db.scalar(select(func.max(PrescriptionRow.version)).where(PrescriptionRow.care_link_id == link_id))
+            row = prescription_row(person_id, link_id, replace(dose, version=(latest or 0) + 1, created_at=now), now)
+            db.add(row)
+            db.flush()
+            return prescription_record(row)
+
+    def prescriptions(self, link_id: int) -> list[Prescription]:
+        """Every version, newest first."""
+        with self._journal.reading() as db:
+            rows = db.scalars(
+                select(PrescriptionRow)
+                .where(PrescriptionRow.care_link_id == link_id)
+                .order_by(PrescriptionRow.version.desc())
+            )
+            return [prescription_record(row) for row in rows]
+
+    # Alerts and notes
+
+    def acknowledgements(self, link_ids: Sequence[int]) -> dict[int, dict[str, datetime]]:
+        """The latest acknowledgement of each kind of alert, per care link."""
+        found: dict[int, dict[str, datetime]] = defaultdict(dict)
+        if not link_ids:
+            return found
+        with self._journal.reading() as db:
+            for link_id, kind, at in db.execute(
+                select(
+                    AlertAcknowledgementRow.care_link_id,
+                    AlertAcknowledgementRow.kind,
+                    func.max(AlertAcknowledgementRow.acknowledged_at),
+                )
+                .where(AlertAcknowledgementRow.care_link_id.in_(link_ids))
+                .group_by(AlertAcknowledgementRow.care_link_id, AlertAcknowledgementRow.kind)
+            ):
+                found[link_id][kind] = at
+        return found
+
+    def acknowledge(self, link_id: int, kind: str, now: datetime) -> None:
+        with self._journal.writing() as db:
+            db.add(AlertAcknowledgementRow(care_link_id=link_id, kind=kind, acknowledged_at=now))
+
+    def add_session_note(self, person_id: int, session_id: int, author_name: str, text: str, now: datetime) -> bool:
+        """False when the session is not this person's (nothing is written)."""
+        with self._journal.writing() as db:
+            owner = db.scalar(select(SessionRow.person_id).where(SessionRow.id == session_id))
+            if owner != person_id:
+                return False
+            db.add(
+                SessionNoteRow(
+                    person_id=person_id, session_id=session_id, author_name=author_name, text=text, created_at=now
+                )
+            )
+            return True
+
+    # The audit log
+
+    def audit(self, entry: AuditEntry) -> None:
+        with self._journal.writing() as db:
+            db.add(
+                AuditRow(
+                    at=entry.at,
+                    actor_account_id=entry.actor_account_id,
+                    actor_name=entry.actor_name,
+                    action=entry.action,
+                    outcome=entry.outcome,
+                    subject_person_id=entry.subject_person_id,
+                    address=entry.address,
+                    detail=entry.detail,
+                )
+            )
+
+    def audit_about(self, person_id: int, limit: int = 200) -> list[AuditEntry]:
+        """Newest first: who did what with this person's data."""
+        with self._journal.reading() as db:
+            rows = db.scalars(
+                select(AuditRow)
+                .where(AuditRow.subject_person_id == person_id)
+                .order_by(AuditRow.at.desc(), AuditRow.id.desc())
+                .limit(limit)
+            )
+            return [_audit_entry(row) for row in rows]
+
+    def audit_entries(self, action: str | None = None, limit: int = 200) -> list[AuditEntry]:
+        with self._journal.reading() as db:
+            query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)
+            if action is not None:
+                query = query.where(AuditRow.action == action)
+            return [_audit_entry(row) for row in db.scalars(query)]
+
+    # The dashboard
+
+    def client_windows(self, person_ids: Sequence[int], since: datetime, week: timedelta) -> dict[int, ClientWindow]:
+        """Every client's window in a dozen queries, each through an index on (person, time): the cost follows
+        the number of clients and the days in the window, not how long they have kept their journals."""
+        if not person_ids:
+            return {}
+        ids = list(person_ids)
+        person = PersonRow.id
+
+        def latest(
+            column: InstrumentedAttribute[datetime], table_person: InstrumentedAttribute[int]
+        ) -> ColumnElement[datetime]:
+            return select(func.max(column)).where(table_person == person).scalar_subquery()
+
+        def first_id(
+            table: type[PsfsAssessmentRow | SafetyScreenRow], moment: InstrumentedAttribute[datetime], newest: bool
+        ) -> ColumnElement[int]:
+            order = (moment.desc(), table.id.desc()) if newest else (moment, table.id)
+            return select(table.id).where(table.person_id == person).order_by(*order).limit(1).scalar_subquery()
+
+        with self._journal.reading() as db:
+            heads = db.execute(
+                select(
+                    person,
+                    latest(SessionRow.started_at, SessionRow.person_id),
+                    select(func.min(CheckInRow.at)).where(CheckInRow.person_id == person).scalar_subquery(),
+                    latest(CheckInRow.at, CheckInRow.person_id),
+                    first_id(PsfsAssessmentRow, PsfsAssessmentRow.at, newest=False),
+                    first_id(PsfsAssessmentRow, PsfsAssessmentRow.at, newest=True),
+                    first_id(SafetyScreenRow, SafetyScreenRow.answered_at, newest=True),
+                ).where(person.in_(ids))
+            ).all()
+            windows: dict[int, ClientWindow] = {}
+            spans = [and_(CheckInRow.person_id.in_(ids), CheckInRow.at >= since)]
+            psfs_ids: dict[int, int] = {}
+            screen_ids: dict[int, int] = {}
+            for person_id, last_session, first_at, last_at, first_psfs, latest_psfs, screen in heads:
+                windows[person_id] = ClientWindow([], [], last_session, [], None, None, None)
+                if first_at is not None and first_at < since:
+                    spans.append(
+                        and_(
+                            CheckInRow.person_id == person_id,
+                            CheckInRow.at >= first_at,
+                            CheckInRow.at < first_at + week,
+                        )
+                    )
+                if last_at is not None and last_at < since:
+                    spans.append(
+                        and_(
+                            CheckInRow.person_id == person_id, CheckInRow.at > last_at - week, CheckInRow.at <= last_at
+                        )
+                    )
+                for psfs_id in {first_psfs, latest_psfs} - {None}:
+                    psfs_ids[psfs_id] = person_id
+                if screen is not None:
+                    screen_ids[screen] = person_id
+            for person_id, check_in in read_check_ins(db, [or_(*spans)]):
+                windows[person_id].check_ins.append(check_in)
+            for person_id, started_at, planned, rested, variant, status in db.execute(
+                select(
+                    SessionRow.person_id,
+                    SessionRow.started_at,
+                    SessionRow.planned_minutes,
+                    SessionRow.actual_seconds,
+                    SessionRow.variant,
+                    SessionRow.status,
+                )
+                .where(SessionRow.person_id.in_(ids), SessionRow.started_at >= since)
+                .order_by(SessionRow.started_at, SessionRow.id)
+            ):
+                windows[person_id].sessions.append(
+                    PracticeSession(started_at, planned, variant, check_status(status), rested)
+                )
+            if psfs_ids:
+                for assessment in db.scalars(
+                    select(PsfsAssessmentRow)
+                    .where(PsfsAssessmentRow.id.in_(list(psfs_ids)))
+                    .order_by(PsfsAssessmentRow.at)
+                ):
+                    windows[assessment.person_id].psfs.append(_psfs_record(assessment))
+            if screen_ids:
+                for screen_row in db.scalars(select(SafetyScreenRow).where(SafetyScreenRow.id.in_(list(screen_ids)))):
+                    windows[screen_row.person_id].safety = _screen_record(screen_row)
+            for prescribed in db.scalars(
+                select(PrescriptionRow)
+                .outerjoin(CareLinkRow, CareLinkRow.id == PrescriptionRow.care_link_id)
+                .where(PrescriptionRow.person_id.in_(ids), live_prescription())
+                .order_by(PrescriptionRow.created_at.desc(), PrescriptionRow.id.desc())
+            ):
+                window = windows[prescribed.person_id]
+                if window.prescription is None:
+                    window.prescription = prescription_record(prescribed)
+            for person_id, value in db.execute(
+                select(SettingRow.person_id, SettingRow.value).where(
+                    SettingRow.person_id.in_(ids), SettingRow.key == "reminder_zone"
+                )
+            ):
+                windows[person_id].zone_name = value or None
+            return windows
+
+    # Housekeeping
+
+    def people_with_running_sessions(self) -> list[int]:
+        with self._journal.reading() as db:
+            return list(
+                db.scalars(select(SessionRow.person_id).where(SessionRow.status == SessionStatus.RUNNING).distinct())
+            )

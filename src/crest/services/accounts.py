@@ -1,0 +1,385 @@
+"""Accounts as use cases: set up a practice, sign in and out (server-side sessions with idle and absolute
+time-outs), rate limits with back-off, invites, accepting one with consent, removing a practitioner, deleting an
+account. Nothing is kept in the process: sessions, failures and invites live in the database, so any number of
+workers can serve one practice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from crest.accounts.model import (
+    Actor,
+    Admin,
+    Anonymous,
+    Client,
+    NoPractice,
+    Practitioner,
+    Role,
+    SignedIn,
+    practice_of,
+)
+from crest.accounts.passwords import Passwords, check_new_password
+from crest.accounts.permissions import Action, Decision, Target, decide
+from crest.accounts.records import Account, InviteNotValid, Membership, check_name
+from crest.clock import Clock
+from crest.errors import CrestError
+from crest.services.audit import Audited, AuditLog
+
+if TYPE_CHECKING:
+    from crest.journal.practice_store import PracticeStore
+
+SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
+SEEN_AGAIN_AFTER = timedelta(minutes=1)  # a session's last use is written at most once a minute
+INVITE_LIFETIME = timedelta(days=14)
+TOKEN_BYTES = 32  # 256 bits for sign-in sessions and devices
+INVITE_CODE_BYTES = 24  # 192 bits: at least 128, and still short enough to read out or paste
+FAILURE_WINDOW = timedelta(minutes=15)
+FREE_FAILURES_PER_ACCOUNT = 5
+FREE_FAILURES_PER_ADDRESS = 20  # one address may be a whole office behind one router
+LONGEST_WAIT = timedelta(minutes=15)
+MAX_EMAIL_CHARACTERS = 320
+
+
+class SignInFailed(CrestError):
+    """A wrong email or password (one message for both, so that emails cannot be probed)."""
+
+    http_status = 401
+
+
+class TooManyAttempts(CrestError):
+    """Too many failed sign-ins for this account or from this address: wait, then try again."""
+
+    http_status = 429
+
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class NotSignedIn(CrestError):
+    http_status = 401
+
+
+class NotAllowed(CrestError):
+    http_status = 403
+
+
+class NotFoundForYou(CrestError):
+    """Something that does not exist, or is not the asker's to see: both answer the same 404."""
+
+    http_status = 404
+
+
+class ConsentRequired(CrestError):
+    """A client invite accepted without agreeing to what the practitioner will see."""
+
+
+class InvalidEmail(CrestError):
+    pass
+
+
+def require(actor: Actor, action: Action, target: Target = None, what: str = "that") -> None:
+    """Raise the error the permission rules decide (401, 403 or 404), or return when allowed."""
+    decision = decide(actor, action, target)
+    if decision is Decision.ALLOW:
+        return
+    if decision is Decision.SIGN_IN:
+        raise NotSignedIn("please sign in first")
+    if decision is Decision.FORBID:
+        raise NotAllowed(f"your account cannot do {what}")
+    raise NotFoundForYou(f"there is no such {what}")
+
+
+def token_hash(token: str) -> str:
+    """Tokens and codes are random, so one SHA-256 is enough to keep a stolen table from opening sessions."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def check_email(email: str) -> str:
+    cleaned = email.strip().lower() if isinstance(email, str) else ""
+    local, at, domain = cleaned.partition("@")
+    if (
+        not local
+        or not at
+        or "." not in domain
+        or len(cleaned) > MAX_EMAIL_CHARACTERS
+        or any(c.isspace() for c in cleaned)
+    ):
+        raise InvalidEmail(f"'{str(email)[:80]}' is not an email address like name@example.org")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class SignedInSession:
+    token: str  # goes into the cookie; the database keeps only its hash
+    actor: SignedIn
+    account: Account
+
+
+@dataclass(frozen=True)
+class IssuedInvite:
+    code: str
+    role: Role
+    email: str | None
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class InviteView:
+    """What the person opening an invite link sees before agreeing."""
+
+    practice_name: str
+    role: Role
+    email: str | None
+    invited_by: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Accepted:
+    session: SignedInSession
+    device_token: str | None  # for `crest link`
+
+
+class Accounts:
+    def __init__(self, store: PracticeStore, passwords: Passwords, clock: Clock, audit: AuditLog) -> None:
+        self._store = store
+        self._passwords = passwords
+        self._clock = clock
+        self._audit = audit
+
+    # Who is asking
+
+    def actor_of(self, account: Account | None) -> Actor:
+        if account is None or account.removed_at is not None:
+            return Anonymous()
+        membership = self._store.live_membership(account.id)
+        return _actor(account, membership)
+
+    def actor_for_session(self, token: str | None) -> tuple[Actor, Account | None]:
+        """The actor a sign-in cookie stands for; Anonymous when missing, unknown, ended or timed out."""
+        if not token:
+            return Anonymous(), None
+        found = self._store.sign_in(token_hash(token))
+        if found is None:
+            return Anonymous(), None
+        session, account, membership = found
+        now = self._clock()
+        if (
+            session.ended_at is not None
+            or now >= session.expires_at
+            or now - session.last_seen_at >= SESSION_IDLE_TIMEOUT
+            or account.removed_at is not None
+        ):
+            return Anonymous(), None
+        if now - session.last_seen_at >= SEEN_AGAIN_AFTER:
+            self._store.touch_sign_in(session.id, now)
+        return _actor(account, membership), account
+
+    def actor_for_device(self, token: str | None) -> tuple[Actor, Account | None, int | None]:
+        """The client a linked crest's token stands for, and the device's id."""
+        if not token:
+            return Anonymous(), None, None
+        device = self._store.device(token_hash(token))
+        if device is None or device.revoked_at is not None:
+            return Anonymous(), None, None
+        account = self._store.account(device.account_id)
+        return self.actor_of(account), account, device.id
+
+    def practice_name(self, actor: Actor) -> str | None:
+        practice_id = practice_of(actor)
+        return None if practice_id is None else self._store.practice_name(practice_id)
+
+    # Setting up
+
+    def create_practice(self, name: str, admin_email: str, password: str, admin_name: str | None = None) -> Account:
+        email = check_email(admin_email)
+        practice = check_name(name, "the practice's name")
+        person = check_name(admin_name or email.partition("@")[0], "the admin's name")
+        return self._store.create_practice(practice, email, person, self._passwords.hash(password), self._clock())
+
+    # Signing in and out
+
+    def sign_in(self, email: str, password: str, address: str | None) -> SignedInSession:
+        now = self._clock()
+        cleaned = email.strip().lower() if isinstance(email, str) else ""
+        keys = [f"account:{cleaned}"] + ([f"address:{address}"] if address else [])
+        self._refuse_while_backing_off(keys, now, address)
+        found = self._store.account_by_email(cleaned)
+        account, stored_hash = found if found is not None else (None, None)
+        if not self._passwords.matches(stored_hash, password) or account is None or account.removed_at is not None:
+            self._store.record_failures(keys, now)
+            self._audit.record(None, Audited.SIGN_IN, "failed", address=address, detail=cleaned[:100])
+            raise SignInFailed("that email and password do not match an account")
+        self._store.forget_failures([keys[0]], before=now - FAILURE_WINDOW)
+        if stored_hash is not None and self._passwords.needs_rehash(stored_hash):
+            self._store.set_password_hash(account.id, self._passwords.hash(password))
+        return self._open_session(account, address)
+
+    def _open_session(self, account: Account, address: str | None) -> SignedInSession:
+        now = self._clock()
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        self._store.add_sign_in(token_hash(token), account.id, now, now + SESSION_ABSOLUTE_TIMEOUT)
+        actor = self.actor_of(account)
+        assert not isinstance(actor, Anonymous)
+        self._audit.record(actor, Audited.SIGN_IN, actor_name=account.name, address=address)
+        return SignedInSession(token, actor, account)
+
+    def _refuse_while_backing_off(self, keys: list[str], now: datetime, address: str | None) -> None:
+        """After the free failures, each further failure doubles the wait (1 s, 2 s, 4 s, ... up to 15 min)."""
+        for key in keys:
+            free = FREE_FAILURES_PER_ACCOUNT if key.startswith("account:") else FREE_FAILURES_PER_ADDRESS
+            failures = self._store.failures_since(key, now - FAILURE_WINDOW)
+            if len(failures) < free:
+                continue
+            wait = min(timedelta(seconds=2 ** (len(failures) - free)), LONGEST_WAIT)
+            allowed_at = failures[-1] + wait
+            if now < allowed_at:
+                self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=key[:100])
+                seconds = max(1, int((allowed_at - now).total_seconds() + 0.999))
+                raise TooManyAttempts(
+                    f"too many wrong passwords; wait {seconds} seconds and try again", retry_after_s=seconds
+                )
+
+    def sign_out(self, token: str | None, actor: Actor, address: str | None) -> None:
+        if token:
+            self._store.end_sign_in(token_hash(token), self._clock())
+        if not isinstance(actor, Anonymous):
+            self._audit.record(actor, Audited.SIGN_OUT, address=address)
+
+    # Invites
+
+    def invite(self, actor: Actor, role: Role, email: str | None) -> IssuedInvite:
+        action = Action.INVITE_PRACTITIONER if role is Role.PRACTITIONER else Action.INVITE_CLIENT
+        if role is Role.ADMIN:
+            raise NotAllowed("invite practitioners or clients; a practice has the admin it was set up with")
+        require(actor, action, what=f"invite a {role.label}")
+        assert isinstance(actor, Admin | Practitioner)
+        now = self._clock()
+        code = secrets.token_urlsafe(INVITE_CODE_BYTES)
+        chosen = None if not email else check_email(email)
+        invite = self._store.add_invite(
+            token_hash(code), actor.practice_id, role, chosen, actor.membership_id, now, now + INVITE_LIFETIME
+        )
+        self._audit.record(actor, Audited.INVITE, detail=role.value)
+        return IssuedInvite(code, role, chosen, invite.expires_at)
+
+    def invite_view(self, code: str) -> InviteView:
+        invite = self._store.invite(token_hash(code)) if code else None
+        if invite is None or invite.used_at is not None or invite.expires_at <= self._clock():
+            raise InviteNotValid("this invite link is not valid (unknown, already used or expired); ask for a new one")
+        inviter = self._store.membership(invite.invited_by_membership_id)
+        account = None if inviter is None else self._store.account(inviter.account_id)
+        return InviteView(
+            practice_name=self._store.practice_name(invite.practice_id),
+            role=invite.role,
+            email=invite.email,
+            invited_by=account.name if account is not None else "",
+            expires_at=invite.expires_at,
+        )
+
+    def accept_invite(
+        self,
+        code: str,
+        email: str,
+        password: str,
+        name: str,
+        consent: bool,
+        *,
+        share_notes: bool = False,
+        address: str | None = None,
+        device_name: str | None = None,
+    ) -> Accepted:
+        """Create the account (or link an existing one, whose password must match), join the practice and, for a
+        client, share with the practitioner who invited them: only with `consent`."""
+        view = self.invite_view(code)
+        if view.role is Role.CLIENT and consent is not True:
+            raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
+        chosen = check_email(email)
+        found = self._store.account_by_email(chosen)
+        now = self._clock()
+        if found is not None:
+            keys = [f"account:{chosen}"] + ([f"address:{address}"] if address else [])
+            self._refuse_while_backing_off(keys, now, address)
+            if not self._passwords.matches(found[1], password) or found[0].removed_at is not None:
+                self._store.record_failures(keys, now)
+                raise SignInFailed("there is already an account for this email; enter its password to link it")
+            password_hash = None
+            display_name = found[0].name
+        else:
+            password_hash = self._passwords.hash(check_new_password(password))
+            display_name = check_name(name, "your name")
+        accepted = self._store.accept_invite(
+            token_hash(code),
+            now,
+            existing_account_id=None if found is None else found[0].id,
+            email=chosen,
+            name=display_name,
+            password_hash=password_hash,
+            share_notes=share_notes,
+        )
+        session = self._open_session(accepted.account, address)
+        subject = accepted.account.person_id if view.role is Role.CLIENT else None
+        self._audit.record(session.actor, Audited.ACCEPT_INVITE, actor_name=display_name, address=address)
+        if accepted.link is not None:
+            detail = f"shared with {view.invited_by}" + (", notes included" if share_notes else "")
+            self._audit.record(
+                session.actor, Audited.CONSENT, actor_name=display_name, subject_person_id=subject, detail=detail
+            )
+        device_token = None if device_name is None else self.link_device(session.actor, accepted.account, device_name)
+        return Accepted(session, device_token)
+
+    def link_device(self, actor: SignedIn, account: Account, name: str) -> str:
+        require(actor, Action.KEEP_OWN_JOURNAL, what="link a computer")
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        self._store.add_device(
+            token_hash(token), account.id, check_name(name, "the computer's name")[:100], self._clock()
+        )
+        self._audit.record(actor, Audited.LINK_DEVICE, actor_name=account.name, subject_person_id=account.person_id)
+        return token
+
+    # Practitioners (admin) and leaving
+
+    def practitioners(self, actor: Actor) -> list[tuple[Membership, Account]]:
+        require(actor, Action.LIST_PRACTITIONERS, what="list practitioners")
+        assert isinstance(actor, Admin)
+        return self._store.members(actor.practice_id, Role.PRACTITIONER)
+
+    def remove_practitioner(self, actor: Actor, membership_id: int) -> None:
+        """The practitioner leaves the practice: their sign-in sessions and devices end now, their links end."""
+        membership = self._store.membership(membership_id)
+        if membership is None:
+            require(actor, Action.LIST_PRACTITIONERS, what="remove practitioners")  # 401 or 403 before any 404
+            raise NotFoundForYou("there is no such practitioner")
+        require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
+        self._store.remove_member(membership.id, self._clock())
+        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, detail=f"membership {membership.id}")
+
+    def delete_account(self, actor: Actor, password: str) -> None:
+        """A person deletes their account and every record of theirs (their password confirms it)."""
+        require(actor, Action.DELETE_OWN_ACCOUNT, what="delete an account")
+        assert not isinstance(actor, Anonymous)
+        account = self._store.account(actor.account_id)
+        found = None if account is None else self._store.account_by_email(account.email)
+        if found is None or not self._passwords.matches(found[1], password):
+            raise SignInFailed("that password is not this account's; nothing was deleted")
+        self._store.end_access(actor.account_id, self._clock())
+        self._store.delete_account(actor.account_id)
+
+
+def _actor(account: Account, membership: Membership | None) -> Actor:
+    if membership is None:
+        return NoPractice(account.id)
+    if membership.role is Role.CLIENT:
+        if account.person_id is None:
+            return NoPractice(account.id)
+        return Client(account.id, membership.practice_id, membership.id, account.person_id)
+    if membership.role is Role.PRACTITIONER:
+        return Practitioner(account.id, membership.practice_id, membership.id)
+    return Admin(account.id, membership.practice_id, membership.id)

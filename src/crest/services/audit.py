@@ -1,0 +1,87 @@
+"""The audit log: sign-ins, failures, refusals and every practitioner read of a client's data; a client reads
+who looked at theirs."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from crest.accounts.model import Actor, account_of
+from crest.accounts.records import AuditEntry
+from crest.clock import Clock
+
+if TYPE_CHECKING:
+    from crest.journal.practice_store import PracticeStore
+
+
+class Audited(StrEnum):
+    SIGN_IN = "sign_in"
+    SIGN_OUT = "sign_out"
+    DENIED = "denied"  # a request refused (401, 403, 404 on another's object, 429)
+    READ_CLIENT = "read_client"  # a practitioner read a client's data
+    EXPORT_CLIENT = "export_client"  # ... downloaded their report or FHIR export
+    PRESCRIBE = "prescribe"
+    NOTE_SESSION = "note_session"
+    CONSENT = "consent"
+    END_PROGRAMME = "end_programme"
+    REMOVE_PRACTITIONER = "remove_practitioner"
+    INVITE = "invite"
+    ACCEPT_INVITE = "accept_invite"
+    LINK_DEVICE = "link_device"
+    SYNC = "sync"
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self, self.value.replace("_", " "))
+
+
+_LABELS = {
+    Audited.READ_CLIENT: "looked at your data",
+    Audited.EXPORT_CLIENT: "downloaded your report or data",
+    Audited.PRESCRIBE: "changed your prescription",
+    Audited.NOTE_SESSION: "wrote a note on a session",
+    Audited.END_PROGRAMME: "ended your programme",
+    Audited.CONSENT: "changed what is shared",
+    Audited.SYNC: "synced from your computer",
+}
+# What a client's "who looked at my data" page lists.
+CLIENT_VISIBLE = frozenset(
+    {Audited.READ_CLIENT, Audited.EXPORT_CLIENT, Audited.PRESCRIBE, Audited.NOTE_SESSION, Audited.END_PROGRAMME}
+)
+
+
+class AuditLog:
+    def __init__(self, store: PracticeStore, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def record(
+        self,
+        actor: Actor | None,
+        action: Audited,
+        outcome: str = "ok",
+        *,
+        actor_name: str | None = None,
+        subject_person_id: int | None = None,
+        address: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        self._store.audit(
+            AuditEntry(
+                at=self._clock(),
+                actor_account_id=None if actor is None else account_of(actor),
+                actor_name=actor_name,
+                action=action,
+                outcome=outcome,
+                subject_person_id=subject_person_id,
+                address=address,
+                detail=None if detail is None else detail[:300],
+            )
+        )
+
+    def looked_at(self, person_id: int) -> list[AuditEntry]:
+        """Who looked at or changed this person's data, newest first."""
+        return [entry for entry in self._store.audit_about(person_id) if entry.action in CLIENT_VISIBLE]
+
+    def entries(self, action: Audited | None = None) -> list[AuditEntry]:
+        return self._store.audit_entries(action)

@@ -1,0 +1,295 @@
+"""A local crest linked to a practice: `crest link URL CODE` accepts an invite and keeps a device token (a file
+readable by its owner only), `crest sync` pushes new and corrected records and pulls the prescription, `crest
+unlink` forgets the link. The local journal stays the source of truth; the server holds a copy.
+
+A sync is resumable: records go in batches, and after each batch the server has confirmed, what it holds is noted
+(`practice-sync.json`: each record's uid and fingerprint). A sync killed half-way sends the unconfirmed batch
+again next time, and the server, matching by uid, stores it once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crest.accounts.records import Prescription
+from crest.clock import Clock
+from crest.errors import CrestError
+from crest.journal.records import JournalContents
+from crest.journal.transfer.json_format import export_json
+from crest.private_files import write_private_file
+from crest.services.sync import KINDS, JournalSync, Outgoing
+
+if TYPE_CHECKING:
+    from crest.journal.store import RecordKind
+
+LINK_FILE = "practice-link.json"
+STATE_FILE = "practice-sync.json"
+RECORDS_PER_BATCH = 200
+TIMEOUT_S = 30
+
+
+class NotLinked(CrestError):
+    """This crest is not linked to a practice."""
+
+
+class PracticeUnreachable(CrestError):
+    """The practice's server could not be reached, or refused the request; the message says which."""
+
+
+@dataclass(frozen=True)
+class LinkStatus:
+    url: str
+    practice: str
+    linked_at: datetime
+    last_sync_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    sent: dict[str, int]
+    deleted: int
+    prescription: Prescription | None
+
+
+# (method, url, json body or None, bearer token or None) -> parsed JSON answer
+Transport = Callable[[str, str, dict[str, Any] | None, str | None], Any]
+
+
+def http_transport(method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+    """JSON over HTTP(S) with the standard library: the one place crest talks to another computer."""
+    data = None if body is None else json.dumps(body).encode("utf-8")
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Accept", "application/json")
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    if token is not None:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
+            payload = response.read()
+    except urllib.error.HTTPError as error:
+        detail = _detail(error.read())
+        if error.code == 401:
+            detail = "the practice no longer accepts this computer's link; run crest unlink, then link again"
+        raise PracticeUnreachable(f"the practice answered {error.code}: {detail}") from None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise PracticeUnreachable(f"cannot reach the practice at {url.split('/api', 1)[0]} ({reason})") from None
+    return json.loads(payload) if payload else None
+
+
+def _detail(payload: bytes) -> str:
+    try:
+        detail = json.loads(payload).get("detail", "")
+    except (ValueError, AttributeError):
+        detail = ""
+    return str(detail)[:300] or "no reason given"
+
+
+def _prescription(fields: dict[str, Any] | None) -> Prescription | None:
+    if not fields:
+        return None
+    return Prescription(
+        variant=fields["variant"],
+        minutes=fields["minutes"],
+        sessions_per_day=fields["sessions_per_day"],
+        days_per_week=fields["days_per_week"],
+        start_on=date.fromisoformat(fields["start_on"]),
+        end_on=None if not fields.get("end_on") else date.fromisoformat(fields["end_on"]),
+        reminder_time=fields.get("reminder_time"),
+        note=fields.get("note"),
+        version=fields["version"],
+        prescribed_by=fields["prescribed_by"],
+        created_at=None if not fields.get("created_at") else datetime.fromisoformat(fields["created_at"]),
+    )
+
+
+class PracticeLink:
+    def __init__(self, home: Path, sync: JournalSync, clock: Clock, transport: Transport = http_transport) -> None:
+        self._home = home
+        self._sync = sync
+        self._clock = clock
+        self._transport = transport
+
+    @property
+    def link_file(self) -> Path:
+        return self._home / LINK_FILE
+
+    def status(self) -> LinkStatus | None:
+        stored = self._read(LINK_FILE)
+        if not stored:
+            return None
+        last = stored.get("last_sync_at")
+        return LinkStatus(
+            url=stored["url"],
+            practice=stored.get("practice", ""),
+            linked_at=datetime.fromisoformat(stored["linked_at"]),
+            last_sync_at=None if not last else datetime.fromisoformat(last),
+        )
+
+    def invite(self, url: str, code: str) -> dict[str, Any]:
+        """What the invite offers and what will be shared: shown before the person agrees."""
+        answer: dict[str, Any] = self._transport("GET", f"{_base(url)}/api/auth/invites/{code}", None, None)
+        return answer
+
+    def link(self, url: str, code: str, email: str, password: str, name: str, share_notes: bool, device: str) -> str:
+        """Accept the invite with consent and keep the device token; the practice's name comes back."""
+        base = _base(url)
+        if self.status() is not None:
+            raise CrestError("this crest is linked to a practice already; run crest unlink first")
+        body = {
+            "code": code,
+            "email": email,
+            "password": password,
+            "name": name,
+            "consent": True,
+            "share_notes": share_notes,
+            "device_name": device,
+        }
+        answer = self._transport("POST", f"{base}/api/auth/accept-invite", body, None)
+        token = answer.get("device_token") if isinstance(answer, dict) else None
+        if not token:
+            raise PracticeUnreachable("the practice accepted the invite but sent no device token; link again")
+        self._write(
+            LINK_FILE,
+            {
+                "url": base,
+                "token": token,
+                "practice": answer.get("practice") or "",
+                "linked_at": self._clock().isoformat(),
+            },
+        )
+        self._write(STATE_FILE, {})
+        return str(answer.get("practice") or "")
+
+    def unlink(self) -> None:
+        """Forget the link (and ask the practice to forget this computer; offline, forgetting is enough)."""
+        stored = self._read(LINK_FILE)
+        if not stored:
+            raise NotLinked("this crest is not linked to a practice")
+        # Offline, the token stays valid on the server until the practice removes it; nothing here uses it again.
+        with contextlib.suppress(PracticeUnreachable):
+            self._transport("DELETE", f"{stored['url']}/api/sync/device", None, stored["token"])
+        for name in (LINK_FILE, STATE_FILE):
+            (self._home / name).unlink(missing_ok=True)
+
+    def sync(self, on_batch: Callable[[int, int], None] = lambda done, total: None) -> SyncResult:
+        stored = self._read(LINK_FILE)
+        if not stored:
+            raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
+        url, token = stored["url"], stored["token"]
+        state: dict[str, dict[str, str]] = self._read(STATE_FILE)
+        outgoing = self._sync.outgoing()
+        batches = _batches(outgoing, state)
+        sent = dict.fromkeys(KINDS, 0)
+        for number, (chosen, changed) in enumerate(batches, start=1):
+            text, uids = outgoing.batch(chosen)
+            answer = self._transport(
+                "POST",
+                f"{url}/api/sync/push",
+                {"journal": text, "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()}},
+                token,
+            )
+            for kind, count in (answer or {}).get("received", {}).items():
+                sent[kind] = sent.get(kind, 0) + int(count)
+            for kind, fingerprints in changed.items():
+                state.setdefault(kind, {}).update(fingerprints)
+            self._write(STATE_FILE, state)  # confirmed: a later sync will not send these again
+            on_batch(number, len(batches))
+        gone = {kind: sorted(set(state.get(kind, {})) - set(outgoing.fingerprints[kind])) for kind in KINDS}
+        deleted = sum(len(uids) for uids in gone.values())
+        if deleted:
+            self._transport(
+                "POST", f"{url}/api/sync/push", {"journal": _empty_journal(), "uids": {}, "deleted": gone}, token
+            )
+            for kind, removed in gone.items():
+                for uid in removed:
+                    state[kind].pop(uid, None)
+            self._write(STATE_FILE, state)
+        prescription = _prescription(self._transport("GET", f"{url}/api/sync/prescription", None, token))
+        self._sync.keep_prescription(prescription, self._clock())
+        self._write(LINK_FILE, stored | {"last_sync_at": self._clock().isoformat()})
+        return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription)
+
+    def _read(self, name: str) -> Any:
+        path = self._home / name
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as error:
+            raise CrestError(f"cannot read {path} ({error}); run crest unlink and link again") from None
+
+    def _write(self, name: str, value: Any) -> None:
+        self._home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_private_file(self._home / name, json.dumps(value, indent=1, sort_keys=True))
+        os.chmod(self._home / name, 0o600)
+
+
+def _base(url: str) -> str:
+    cleaned = url.strip().rstrip("/")
+    if not cleaned.startswith(("https://", "http://")):
+        raise CrestError(f"'{url}' is not a web address; write it like https://practice.example")
+    return cleaned
+
+
+def _empty_journal() -> str:
+    return export_json(JournalContents())
+
+
+Batch = tuple[dict["RecordKind", list[int]], dict["RecordKind", dict[str, str]]]
+
+
+def _batches(outgoing: Outgoing, state: dict[str, dict[str, str]]) -> list[Batch]:
+    """The changed records in batches of about RECORDS_PER_BATCH, each check-in with its session (the importer
+    checks that every check-in's session comes in the same file)."""
+    changed: dict[RecordKind, dict[int, str]] = {}  # kind -> id -> fingerprint: what the server lacks or has old
+    for kind in KINDS:
+        uid_of = outgoing.uids[kind]
+        changed[kind] = {
+            record_id: outgoing.fingerprints[kind][uid]
+            for record_id, uid in uid_of.items()
+            if state.get(kind, {}).get(uid) != outgoing.fingerprints[kind][uid]
+        }
+    session_of = {c.id: c.session_id for c in outgoing.contents.check_ins}
+    units: list[dict[RecordKind, list[int]]] = []
+    by_session: dict[int, list[int]] = {}
+    for check_in_id in changed["check_ins"]:
+        session_id = session_of.get(check_in_id)
+        if session_id is None:
+            units.append({"check_ins": [check_in_id]})
+        else:
+            by_session.setdefault(session_id, []).append(check_in_id)
+    for session_id in sorted(set(changed["sessions"]) | set(by_session)):
+        units.append({"sessions": [session_id], "check_ins": by_session.get(session_id, [])})
+    units += [{"safety_screens": [record_id]} for record_id in changed["safety_screens"]]
+    units += [{"psfs": [record_id]} for record_id in changed["psfs"]]
+    batches: list[Batch] = []
+    current: dict[RecordKind, list[int]] = {}
+    for unit in units:
+        if sum(len(ids) for ids in current.values()) >= RECORDS_PER_BATCH:
+            batches.append((current, _fingerprints_of(current, outgoing)))
+            current = {}
+        for kind, ids in unit.items():
+            current.setdefault(kind, []).extend(ids)
+    if current:
+        batches.append((current, _fingerprints_of(current, outgoing)))
+    return batches
+
+
+def _fingerprints_of(chosen: dict[RecordKind, list[int]], outgoing: Outgoing) -> dict[RecordKind, dict[str, str]]:
+    """What the server will hold once this batch is in (an unchanged session sent along with its check-in too)."""
+    held: dict[RecordKind, dict[str, str]] = {}
+    for kind, ids in chosen.items():
+        uids = [outgoing.uids[kind][record_id] for record_id in ids]
+        held[kind] = {uid: outgoing.fingerprints[kind][uid] for uid in uids}
+    return held

@@ -1,0 +1,392 @@
+"""What practitioners do: their clients sorted by who needs attention, one client's data (read-only, every read
+audited), prescribing, acknowledging alerts, notes on sessions, ending a programme. And what a client controls:
+who follows them and what is shared.
+
+Every lookup starts from the asking actor (a practitioner's own care links), so another practice's client, or a
+client who revoked consent, is simply not found: 404, never 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from crest.accounts.model import Actor, Client, Practitioner
+from crest.accounts.permissions import Action
+from crest.accounts.records import AuditEntry, CareLinkRecord, Prescription, check_name
+from crest.clock import Clock
+from crest.errors import CrestError
+from crest.insights.alerts import (
+    Alert,
+    AlertKind,
+    AlertLevel,
+    ClientSignals,
+    client_alerts,
+    highest_level,
+    open_alerts,
+)
+from crest.insights.pain import PainTrend, pain_trends
+from crest.insights.practice import Adherence, adherence
+from crest.insights.progress import ProgressSummary
+from crest.insights.psfs import PsfsChange, psfs_change
+from crest.insights.verdicts import WINDOW_DAYS
+from crest.interop.fhir import FhirVersion
+from crest.journal.records import CheckIn, PracticeSession, check_note
+from crest.safety.screen import level_of
+from crest.services.accounts import NotFoundForYou, require
+from crest.services.audit import Audited, AuditLog
+
+if TYPE_CHECKING:
+    from crest.journal.practice_store import ClientWindow, LinkedClient, LinkedPractitioner, PracticeStore
+    from crest.journal.store import RecordKind
+    from crest.services.bundle import Services
+
+DASHBOARD_DAYS = 31  # adherence needs 28 days, "days with data" 30
+MAX_SESSION_NOTE_CHARACTERS = 1000
+
+
+class InvalidAlertKind(CrestError):
+    pass
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    """One row of the dashboard."""
+
+    client_id: int  # the client's account id: /api/practice/clients/{id}
+    name: str
+    alerts: tuple[Alert, ...]  # open (not acknowledged since raised), most serious first
+    adherence: Adherence
+    trends: tuple[PainTrend, ...]
+    psfs: PsfsChange
+    last_session_at: datetime | None
+    prescription: Prescription | None
+
+    @property
+    def level(self) -> AlertLevel | None:
+        return highest_level(self.alerts)
+
+
+@dataclass(frozen=True)
+class ClientDetail:
+    client_id: int
+    name: str
+    email: str
+    share_notes: bool
+    since: datetime  # when the client agreed to share
+    summary: ProgressSummary
+    alerts: tuple[Alert, ...]  # every alert that stands, acknowledged or not
+    open_kinds: frozenset[AlertKind]
+    sessions: tuple[PracticeSession, ...]  # newest first
+    check_ins: tuple[CheckIn, ...]  # newest first; notes only when the client shares them
+    notes: dict[int, list[str]]  # practitioners' notes by session
+    prescriptions: tuple[Prescription, ...]  # every version, newest first
+
+
+@dataclass(frozen=True)
+class SharingView:
+    """For the client: one practitioner who follows them and what is shared."""
+
+    link_id: int
+    practitioner: str
+    shared: bool
+    share_notes: bool
+    ended: bool
+
+
+def zone_named(name: str | None, fallback: tzinfo) -> tzinfo:
+    """A person's own time zone when they chose one (a practice's clients live in many), else `fallback`."""
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            return fallback
+    return fallback
+
+
+def strip_notes(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
+    return tuple(replace(check_in, note=None) for check_in in check_ins)
+
+
+class PracticeMode:
+    def __init__(
+        self,
+        store: PracticeStore,
+        services_for: Callable[[int], Services],
+        clock: Clock,
+        zone: tzinfo,
+        audit: AuditLog,
+    ) -> None:
+        self._store = store
+        self._services_for = services_for  # a client's own services, over their person
+        self._clock = clock
+        self._zone = zone
+        self._audit = audit
+
+    # The dashboard
+
+    def clients(self, actor: Actor) -> list[ClientSummary]:
+        """The practitioner's clients, who needs attention first (critical, high, low, then by name)."""
+        require(actor, Action.LIST_CLIENTS, what="follow clients")
+        assert isinstance(actor, Practitioner)
+        linked = self._store.clients_of(actor.membership_id)
+        now = self._clock()
+        windows = self._store.client_windows(
+            [one.client.person_id for one in linked if one.client.person_id is not None],
+            now - timedelta(days=DASHBOARD_DAYS),
+            timedelta(days=WINDOW_DAYS),
+        )
+        acknowledged = self._store.acknowledgements([one.link.id for one in linked])
+        summaries = [
+            self._summary(one, windows[one.client.person_id], acknowledged.get(one.link.id, {}), now)
+            for one in linked
+            if one.client.person_id is not None and one.client.person_id in windows
+        ]
+        return sorted(summaries, key=lambda row: (-(row.level or 0), row.name.casefold(), row.client_id))
+
+    def _summary(
+        self, linked: LinkedClient, window: ClientWindow, acknowledged: dict[str, datetime], now: datetime
+    ) -> ClientSummary:
+        zone = zone_named(window.zone_name, self._zone)
+        prescription = window.prescription
+        applies = prescription is not None and prescription.applies_on(now.astimezone(zone).date())
+        target = prescription.weekly_target() if prescription is not None and applies else None
+        trends = pain_trends(window.check_ins, zone)
+        safety = window.safety
+        signals = ClientSignals(
+            recent_check_ins=window.check_ins,
+            trends=trends,
+            last_session_at=window.last_session_at,
+            programme_start=linked.link.consent_granted_at or linked.link.created_at,
+            daily_plan=prescription is not None and applies and prescription.daily,
+            safety_level=None if safety is None else level_of(safety.answers, safety.advice_level),
+            safety_answered_at=None if safety is None else safety.answered_at,
+            zone=zone,
+        )
+        alerts = client_alerts(signals, now)
+        return ClientSummary(
+            client_id=linked.client.id,
+            name=linked.client.name,
+            alerts=tuple(open_alerts(alerts, {AlertKind(kind): at for kind, at in acknowledged.items()})),
+            adherence=adherence(window.sessions, window.check_ins, zone, now, None, target),
+            trends=tuple(trends),
+            psfs=psfs_change(window.psfs),
+            last_session_at=window.last_session_at,
+            prescription=prescription,
+        )
+
+    # One client
+
+    def _linked(self, actor: Actor, client_id: int, action: Action) -> LinkedClient:
+        if not isinstance(actor, Practitioner):
+            require(actor, action, what="look at a client")  # 401 or 403 by role, before anything is looked up
+            raise NotFoundForYou("there is no such client")
+        linked = self._store.client_link(actor.membership_id, client_id)
+        if linked is None:
+            raise NotFoundForYou("there is no such client")
+        require(actor, action, linked.link.as_target(), "client")
+        return linked
+
+    def _client_services(self, linked: LinkedClient) -> Services:
+        assert linked.client.person_id is not None  # a client account always has its person
+        return self._services_for(linked.client.person_id)
+
+    def client_detail(self, actor: Actor, client_id: int, address: str | None = None) -> ClientDetail:
+        linked = self._linked(actor, client_id, Action.READ_CLIENT)
+        services = self._client_services(linked)
+        self._audited_read(actor, linked, Audited.READ_CLIENT, address)
+        now = self._clock()
+        journal_sessions = services.practice.list_sessions()
+        check_ins = tuple(reversed(services.check_ins.list_check_ins()))
+        prescription = services.reports.prescription()
+        summary = services.reports.summary()
+        safety = services.safety.standing()
+        signals = ClientSignals(
+            recent_check_ins=check_ins,
+            trends=summary.trends,
+            last_session_at=journal_sessions[-1].started_at if journal_sessions else None,
+            programme_start=linked.link.consent_granted_at or linked.link.created_at,
+            daily_plan=prescription is not None and prescription.daily,
+            safety_level=safety.level,
+            safety_answered_at=None if safety.latest is None else safety.latest.answered_at,
+            zone=services.zone,
+        )
+        alerts = client_alerts(signals, now)
+        acknowledged = self._store.acknowledgements([linked.link.id]).get(linked.link.id, {})
+        still_open = open_alerts(alerts, {AlertKind(kind): at for kind, at in acknowledged.items()})
+        notes = {
+            session_id: [f"{note.author_name}: {note.text}" for note in session_notes]
+            for session_id, session_notes in services.reports.session_notes().items()
+        }
+        return ClientDetail(
+            client_id=linked.client.id,
+            name=linked.client.name,
+            email=linked.client.email,
+            share_notes=linked.link.share_notes,
+            since=linked.link.consent_granted_at or linked.link.created_at,
+            summary=summary,
+            alerts=tuple(alerts),
+            open_kinds=frozenset(alert.kind for alert in still_open),
+            sessions=tuple(reversed(journal_sessions)),
+            check_ins=check_ins if linked.link.share_notes else strip_notes(check_ins),
+            notes=notes,
+            prescriptions=tuple(self._store.prescriptions(linked.link.id)),
+        )
+
+    def _audited_read(self, actor: Actor, linked: LinkedClient, action: Audited, address: str | None) -> None:
+        account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
+        self._audit.record(
+            actor,
+            action,
+            actor_name=None if account is None else account.name,
+            subject_person_id=linked.client.person_id,
+            address=address,
+        )
+
+    def client_report_services(self, actor: Actor, client_id: int, address: str | None = None) -> tuple[Services, bool]:
+        """The client's own report service, for a PDF or HTML report; and whether their notes may be included."""
+        linked = self._linked(actor, client_id, Action.READ_CLIENT)
+        self._audited_read(actor, linked, Audited.EXPORT_CLIENT, address)
+        return self._client_services(linked), linked.link.share_notes
+
+    def client_fhir(self, actor: Actor, client_id: int, version: FhirVersion = "R5", address: str | None = None) -> str:
+        linked = self._linked(actor, client_id, Action.READ_CLIENT)
+        self._audited_read(actor, linked, Audited.EXPORT_CLIENT, address)
+        # The bundle carries ratings, sessions and PSFS, never the person's own notes.
+        return self._client_services(linked).transfer.export_text("fhir", version, linked.client.name)
+
+    # Changing a client's programme
+
+    def prescribe(self, actor: Actor, client_id: int, dose: Prescription) -> Prescription:
+        linked = self._linked(actor, client_id, Action.PRESCRIBE)
+        account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
+        prescribed_by = check_name(account.name if account is not None else "your practitioner")
+        assert linked.client.person_id is not None
+        saved = self._store.prescribe(
+            linked.link.id, linked.client.person_id, replace(dose, prescribed_by=prescribed_by), self._clock()
+        )
+        self._audit.record(
+            actor,
+            Audited.PRESCRIBE,
+            actor_name=prescribed_by,
+            subject_person_id=linked.client.person_id,
+            detail=f"version {saved.version}: {saved.summary()}",
+        )
+        return saved
+
+    def acknowledge(self, actor: Actor, client_id: int, kind: str) -> None:
+        try:
+            alert_kind = AlertKind(kind)
+        except ValueError:
+            raise InvalidAlertKind(
+                f"unknown alert '{kind[:40]}'; one of {', '.join(kind.value for kind in AlertKind)}"
+            ) from None
+        linked = self._linked(actor, client_id, Action.ACKNOWLEDGE_ALERT)
+        self._store.acknowledge(linked.link.id, alert_kind, self._clock())
+
+    def note_session(self, actor: Actor, client_id: int, session_id: int, text: str) -> None:
+        linked = self._linked(actor, client_id, Action.NOTE_SESSION)
+        note = check_note(text)
+        if note is None:
+            raise InvalidSessionNote("the note is empty; write a sentence for your client")
+        if len(note) > MAX_SESSION_NOTE_CHARACTERS:
+            raise InvalidSessionNote(f"keep the note under {MAX_SESSION_NOTE_CHARACTERS} characters")
+        account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
+        author = account.name if account is not None else "your practitioner"
+        assert linked.client.person_id is not None
+        if not self._store.add_session_note(linked.client.person_id, session_id, author, note, self._clock()):
+            raise NotFoundForYou(f"there is no session {session_id} of this client")
+        self._audit.record(actor, Audited.NOTE_SESSION, actor_name=author, subject_person_id=linked.client.person_id)
+
+    def end_programme(self, actor: Actor, client_id: int) -> None:
+        """The practitioner stops following the client; the client keeps every record."""
+        linked = self._linked(actor, client_id, Action.END_PROGRAMME)
+        self._store.end_care_link(linked.link.id, self._clock())
+        self._audit.record(actor, Audited.END_PROGRAMME, subject_person_id=linked.client.person_id)
+
+    # The client's side
+
+    def sharing(self, actor: Actor) -> list[SharingView]:
+        require(actor, Action.READ_OWN_AUDIT, what="see who follows you")
+        assert isinstance(actor, Client)
+        return [_sharing_view(one) for one in self._store.practitioners_of(actor.membership_id)]
+
+    def set_sharing(self, actor: Actor, link_id: int, shared: bool, share_notes: bool) -> SharingView:
+        """Agree to share (again), change whether notes are shared, or revoke: the practitioner's next request
+        for this client answers 404."""
+        link = self._own_link(actor, link_id)
+        self._store.set_consent(link.id, self._clock(), granted=shared, share_notes=share_notes and shared)
+        assert isinstance(actor, Client)
+        what = "shared" + (" with notes" if share_notes and shared else "") if shared else "sharing revoked"
+        self._audit.record(actor, Audited.CONSENT, subject_person_id=actor.person_id, detail=what)
+        return next(view for view in self.sharing(actor) if view.link_id == link.id)
+
+    def _own_link(self, actor: Actor, link_id: int) -> CareLinkRecord:
+        link = self._store.care_link(link_id)
+        if link is None:
+            require(actor, Action.READ_OWN_AUDIT, what="change what is shared")
+            raise NotFoundForYou("there is no such practitioner link")
+        require(actor, Action.MANAGE_OWN_CONSENT, link.as_target(), "practitioner link")
+        return link
+
+    def own_prescription(self, actor: Actor) -> Prescription | None:
+        require(actor, Action.KEEP_OWN_JOURNAL, what="read a prescription")
+        assert isinstance(actor, Client)
+        return self._services_for(actor.person_id).reports.prescription()
+
+    def receive_sync(
+        self,
+        actor: Actor,
+        device_id: int | None,
+        journal_text: str,
+        uids: Mapping[RecordKind, Mapping[int, str]],
+        deleted: Mapping[RecordKind, Sequence[str]],
+    ) -> tuple[dict[str, int], int]:
+        """A linked crest's batch, stored in the client's own journal."""
+        require(actor, Action.KEEP_OWN_JOURNAL, what="sync a journal")
+        assert isinstance(actor, Client)
+        received = self._services_for(actor.person_id).sync.receive(journal_text, uids, deleted)
+        if device_id is not None:
+            self._store.device_synced(device_id, self._clock())
+        return received, sum(len(gone) for gone in deleted.values())
+
+    def forget_device(self, actor: Actor, device_id: int | None) -> None:
+        require(actor, Action.KEEP_OWN_JOURNAL, what="unlink a computer")
+        if device_id is None:
+            raise NotFoundForYou("this request was not signed by a linked computer")
+        self._store.revoke_device(device_id, self._clock())
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    @property
+    def zone(self) -> tzinfo:
+        """The practice's time zone, in which its pages show times."""
+        return self._zone
+
+    def today(self) -> date:
+        return self._clock().astimezone(self._zone).date()
+
+    def looked_at(self, actor: Actor) -> list[AuditEntry]:
+        """Who looked at or changed my data, newest first."""
+        require(actor, Action.READ_OWN_AUDIT, what="see who looked at your data")
+        assert isinstance(actor, Client)
+        return self._audit.looked_at(actor.person_id)
+
+
+class InvalidSessionNote(CrestError):
+    pass
+
+
+def _sharing_view(linked: LinkedPractitioner) -> SharingView:
+    link = linked.link
+    return SharingView(
+        link_id=link.id,
+        practitioner=linked.practitioner.name,
+        shared=link.live,
+        share_notes=link.share_notes,
+        ended=link.ended_at is not None,
+    )

@@ -1,0 +1,93 @@
+"""`crest sync` on both ends, over one person's journal: what to send (each record with its stable uid and a
+fingerprint of its contents), and how the practice's server takes it in (insert or replace by uid, delete by uid,
+a batch at a time), with the records checked by the importer's own rules."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from crest.accounts.records import Prescription
+from crest.journal.records import JournalContents
+from crest.journal.transfer import parse_export
+from crest.journal.transfer.fields import check_in_fields, psfs_fields, screen_fields, session_fields
+from crest.journal.transfer.json_format import export_json
+
+if TYPE_CHECKING:
+    from crest.journal.store import Journal, RecordKind
+
+KINDS: tuple[RecordKind, ...] = ("sessions", "check_ins", "safety_screens", "psfs")
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A journal's records as sync sees them."""
+
+    contents: JournalContents
+    uids: dict[RecordKind, dict[int, str]]  # by record id
+    fingerprints: dict[RecordKind, dict[str, str]]  # by uid: a digest of what the record says
+
+    def batch(self, chosen: Mapping[RecordKind, Sequence[int]]) -> tuple[str, dict[RecordKind, dict[int, str]]]:
+        """The JSON text of these records (by id) and their uids, ready to push."""
+        picked = {kind: set(ids) for kind, ids in chosen.items()}
+        contents = JournalContents(
+            sessions=tuple(s for s in self.contents.sessions if s.id in picked.get("sessions", set())),
+            check_ins=tuple(c for c in self.contents.check_ins if c.id in picked.get("check_ins", set())),
+            safety_screens=tuple(
+                s for s in self.contents.safety_screens if s.id in picked.get("safety_screens", set())
+            ),
+            psfs=tuple(a for a in self.contents.psfs if a.id in picked.get("psfs", set())),
+        )
+        uids = {
+            kind: {record_id: self.uids[kind][record_id] for record_id in picked.get(kind, set())} for kind in KINDS
+        }
+        return export_json(contents), uids
+
+
+def _fingerprint(fields: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+class JournalSync:
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def outgoing(self) -> Outgoing:
+        contents = self._journal.export_contents()
+        uids = self._journal.record_uids()
+        by_kind: dict[RecordKind, list[tuple[int | None, dict[str, Any]]]] = {
+            "sessions": [(s.id, session_fields(s)) for s in contents.sessions],
+            "check_ins": [(c.id, check_in_fields(c)) for c in contents.check_ins],
+            "safety_screens": [(s.id, screen_fields(s)) for s in contents.safety_screens],
+            "psfs": [(a.id, psfs_fields(a)) for a in contents.psfs],
+        }
+        fingerprints = {
+            kind: {uids[kind][record_id or 0]: _fingerprint(fields) for record_id, fields in records}
+            for kind, records in by_kind.items()
+        }
+        return Outgoing(contents, uids, fingerprints)
+
+    def receive(
+        self,
+        journal_text: str,
+        uids: Mapping[RecordKind, Mapping[int, str]],
+        deleted: Mapping[RecordKind, Sequence[str]],
+    ) -> dict[str, int]:
+        """Take in a pushed batch: every record checked first (a bad one refuses the batch, naming it), then
+        stored in one transaction. Sending the same batch again changes nothing."""
+        contents = parse_export(journal_text, "the synced records", "json")
+        self._journal.merge_synced(contents, uids, deleted)
+        return {
+            "sessions": len(contents.sessions),
+            "check_ins": len(contents.check_ins),
+            "safety_screens": len(contents.safety_screens),
+            "psfs": len(contents.psfs),
+        }
+
+    def keep_prescription(self, prescription: Prescription | None, now: datetime) -> None:
+        """The practice's current prescription, kept on this computer so Today and the reminder follow it."""
+        self._journal.keep_pulled_prescription(prescription, now)

@@ -1,0 +1,50 @@
+"""Practice mode for the person signed in: who follows a client and what is shared, who looked at their data,
+deleting the account."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+
+from crest.web.practice_door import Asked, Door
+from crest.web.practice_schemas import AuditOut, DeleteAccountIn, PrescriptionOut, SharingIn, SharingOut
+from crest.web.schemas import ErrorOut, RecordId
+
+router = APIRouter(
+    prefix="/account",
+    tags=["account"],
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+
+
+@router.get("/sharing", response_model=list[SharingOut])
+def sharing(asker: Asked, door: Door) -> list[SharingOut]:
+    """The practitioners who follow this client, and what each sees."""
+    return [SharingOut.of(view) for view in door.practice.sharing(asker.actor)]
+
+
+@router.put("/sharing/{link_id}", response_model=SharingOut)
+def change_sharing(link_id: RecordId, body: SharingIn, asker: Asked, door: Door) -> SharingOut:
+    """Share again, share notes or not, or revoke: revoking takes effect with the practitioner's next request."""
+    return SharingOut.of(door.practice.set_sharing(asker.actor, link_id, body.shared, body.share_notes))
+
+
+@router.get("/audit", response_model=list[AuditOut])
+def who_looked(asker: Asked, door: Door) -> list[AuditOut]:
+    """Who looked at or changed this client's data, newest first."""
+    return [AuditOut.of(entry) for entry in door.practice.looked_at(asker.actor)]
+
+
+@router.get("/prescription", response_model=PrescriptionOut | None)
+def prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
+    """The client's current prescription, or null."""
+    current = door.practice.own_prescription(asker.actor)
+    return None if current is None else PrescriptionOut.of(current)
+
+
+@router.post("/delete", status_code=status.HTTP_204_NO_CONTENT)
+def delete_account(body: DeleteAccountIn, request: Request, asker: Asked, door: Door) -> Response:
+    """Delete this account and every record of it, for good (the password confirms it)."""
+    door.accounts.delete_account(asker.actor, body.password)
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    door.clear_cookie(response, request)
+    return response

@@ -1,0 +1,102 @@
+"""Practice mode: signing in and out, opening and accepting an invite. Only mounted by `crest serve --practice`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+from fastapi.responses import JSONResponse
+
+from crest.accounts.model import Actor, Anonymous, Role, role_of
+from crest.accounts.records import Account
+from crest.services.accounts import NotSignedIn, TooManyAttempts
+from crest.web.practice_door import Asked, Door, address_of
+from crest.web.practice_schemas import AcceptedOut, AcceptInviteIn, AccountOut, InviteViewOut, LoginIn
+from crest.web.schemas import ErrorOut
+
+router = APIRouter(prefix="/auth", tags=["accounts"])
+
+SHARED_WITH_PRACTITIONER = (
+    "your sessions: when, how long, which variant, how they ended",
+    "your check-ins: pain ratings by place, what you felt, better/same/worse",
+    "your daily activities (PSFS) and your answers to the safety questions",
+    "your own check-in notes: only if you switch that on",
+)
+
+
+def account_out(door_practice_name: str | None, account: Account, actor: Actor) -> AccountOut:
+    role = role_of(actor)
+    return AccountOut(
+        name=account.name, email=account.email, role=None if role is None else role.value, practice=door_practice_name
+    )
+
+
+@router.post(
+    "/login",
+    response_model=AccountOut,
+    responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut, "description": "wait Retry-After seconds"}},
+)
+def login(body: LoginIn, request: Request, response: Response, door: Door) -> AccountOut | JSONResponse:
+    """Sign in: a session cookie (HttpOnly, SameSite=Lax). 401 for a wrong email or password, 429 after
+    repeated failures for the account or from the address, with a growing wait."""
+    try:
+        session = door.accounts.sign_in(body.email, body.password, address_of(request))
+    except TooManyAttempts as error:
+        return JSONResponse(
+            {"detail": error.message}, status_code=429, headers={"Retry-After": str(error.retry_after_s)}
+        )
+    door.set_cookie(response, request, session.token)
+    return account_out(door.accounts.practice_name(session.actor), session.account, session.actor)
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+def logout(request: Request, asker: Asked, door: Door) -> Response:
+    """End this session now (on the server, not only the cookie)."""
+    door.accounts.sign_out(asker.token, asker.actor, address_of(request))
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    door.clear_cookie(response, request)
+    return response
+
+
+@router.get("/me", response_model=AccountOut, responses={401: {"model": ErrorOut}})
+def me(asker: Asked, door: Door) -> AccountOut:
+    if isinstance(asker.actor, Anonymous) or asker.account is None:
+        raise NotSignedIn("please sign in first")
+    return account_out(door.accounts.practice_name(asker.actor), asker.account, asker.actor)
+
+
+@router.get("/invites/{code}", response_model=InviteViewOut, responses={410: {"model": ErrorOut}})
+def invite(code: str, door: Door) -> InviteViewOut:
+    """Who invites, for which role, and exactly what a client will share: shown before they agree."""
+    view = door.accounts.invite_view(code)
+    return InviteViewOut(
+        practice=view.practice_name,
+        role=view.role.value,  # type: ignore[arg-type]
+        invited_by=view.invited_by,
+        email=view.email,
+        expires_at=view.expires_at,
+        shared=list(SHARED_WITH_PRACTITIONER) if view.role is Role.CLIENT else [],
+    )
+
+
+@router.post(
+    "/accept-invite",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AcceptedOut,
+    responses={401: {"model": ErrorOut}, 409: {"model": ErrorOut}, 410: {"model": ErrorOut}},
+)
+def accept_invite(body: AcceptInviteIn, request: Request, response: Response, door: Door) -> AcceptedOut:
+    """Create the account (or link an existing one with its password) and sign in. A client must agree
+    (`consent: true`) to what their practitioner will see; a used, expired or unknown code answers 410."""
+    accepted = door.accounts.accept_invite(
+        body.code,
+        body.email,
+        body.password,
+        body.name,
+        body.consent,
+        share_notes=body.share_notes,
+        address=address_of(request),
+        device_name=body.device_name,
+    )
+    session = accepted.session
+    door.set_cookie(response, request, session.token)
+    out = account_out(door.accounts.practice_name(session.actor), session.account, session.actor)
+    return AcceptedOut(**out.model_dump(), device_token=accepted.device_token)

@@ -1,0 +1,134 @@
+"""Practice mode for practitioners and admins: invites, the clients' summaries, one client's data (read-only,
+every read audited), prescribing, alerts, notes, ending a programme, removing a practitioner."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Request, Response, status
+
+from crest.accounts.model import Role
+from crest.interop.fhir import FhirVersion
+from crest.web.practice_door import Asked, Door, address_of
+from crest.web.practice_schemas import (
+    ClientDetailOut,
+    ClientSummaryOut,
+    InviteIn,
+    InviteOut,
+    PractitionerOut,
+    PrescriptionIn,
+    PrescriptionOut,
+    SessionNoteIn,
+)
+from crest.web.schemas import ErrorOut, RecordId
+
+router = APIRouter(
+    prefix="/practice",
+    tags=["practice"],
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 404: {"model": ErrorOut}},
+)
+
+
+def invite_url(base_url: str, code: str) -> str:
+    return f"{base_url}/invite/{code}"
+
+
+@router.post("/invites", status_code=status.HTTP_201_CREATED, response_model=InviteOut)
+def create_invite(body: InviteIn, request: Request, asker: Asked, door: Door) -> InviteOut:
+    """An admin invites practitioners, a practitioner invites clients. The code is shown once (only its hash is
+    kept); it works once, within 14 days, and only for `email` when one is given."""
+    issued = door.accounts.invite(asker.actor, Role(body.role), body.email)
+    return InviteOut(
+        code=issued.code, url=invite_url(door.base_url(request), issued.code), expires_at=issued.expires_at
+    )
+
+
+@router.get("/clients", response_model=list[ClientSummaryOut])
+def list_clients(asker: Asked, door: Door) -> list[ClientSummaryOut]:
+    """The practitioner's clients with their summary, who needs attention first."""
+    return [ClientSummaryOut.of(row) for row in door.practice.clients(asker.actor)]
+
+
+@router.get("/clients/{client_id}", response_model=ClientDetailOut)
+def client_detail(client_id: RecordId, request: Request, asker: Asked, door: Door) -> ClientDetailOut:
+    """One client's data, as they see it themselves (notes only if they share them); 404 for anyone else's."""
+    return ClientDetailOut.of(door.practice.client_detail(asker.actor, client_id, address_of(request)))
+
+
+@router.get(
+    "/clients/{client_id}/report.pdf",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}, "description": "the clinician report"}},
+)
+def client_report(client_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
+    services, notes = door.practice.client_report_services(asker.actor, client_id, address_of(request))
+    report = services.clinician_reports.build(include_notes=notes)
+    return Response(
+        services.clinician_reports.pdf(report),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="crest-report-{client_id}.pdf"'},
+    )
+
+
+@router.get(
+    "/clients/{client_id}/fhir",
+    response_class=Response,
+    responses={200: {"content": {"application/fhir+json": {}}, "description": "a FHIR Bundle"}},
+)
+def client_fhir(
+    client_id: RecordId, request: Request, asker: Asked, door: Door, fhir_version: FhirVersion = "R5"
+) -> Response:
+    text = door.practice.client_fhir(asker.actor, client_id, fhir_version, address_of(request))
+    return Response(
+        text,
+        media_type="application/fhir+json",
+        headers={"Content-Disposition": f'attachment; filename="crest-fhir-{client_id}.json"'},
+    )
+
+
+@router.post("/clients/{client_id}/prescriptions", status_code=status.HTTP_201_CREATED, response_model=PrescriptionOut)
+def prescribe(client_id: RecordId, body: PrescriptionIn, asker: Asked, door: Door) -> PrescriptionOut:
+    """A new version of the client's prescription; the client sees it on Today and practises against it."""
+    today = door.practice.today()
+    return PrescriptionOut.of(door.practice.prescribe(asker.actor, client_id, body.to_record(today)))
+
+
+@router.post("/clients/{client_id}/alerts/{kind}/acknowledge", status_code=status.HTTP_204_NO_CONTENT)
+def acknowledge(
+    client_id: RecordId,
+    kind: Literal["severe_pain", "red_flag", "warning_signs", "pain_rising", "no_session_14_days", "no_session_2_days"],
+    asker: Asked,
+    door: Door,
+) -> Response:
+    """Hide the alert until something newer raises it again."""
+    door.practice.acknowledge(asker.actor, client_id, kind)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/clients/{client_id}/sessions/{session_id}/notes", status_code=status.HTTP_201_CREATED)
+def note_session(client_id: RecordId, session_id: RecordId, body: SessionNoteIn, asker: Asked, door: Door) -> Response:
+    """A short note on one of the client's sessions, which the client reads in their journal."""
+    door.practice.note_session(asker.actor, client_id, session_id, body.text)
+    return Response(status_code=status.HTTP_201_CREATED)
+
+
+@router.post("/clients/{client_id}/end", status_code=status.HTTP_204_NO_CONTENT)
+def end_programme(client_id: RecordId, asker: Asked, door: Door) -> Response:
+    """Stop following the client; every record stays theirs."""
+    door.practice.end_programme(asker.actor, client_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/practitioners", response_model=list[PractitionerOut])
+def practitioners(asker: Asked, door: Door) -> list[PractitionerOut]:
+    return [
+        PractitionerOut(membership_id=membership.id, name=account.name, email=account.email)
+        for membership, account in door.accounts.practitioners(asker.actor)
+    ]
+
+
+@router.delete("/practitioners/{membership_id}", status_code=status.HTTP_204_NO_CONTENT)
+def remove_practitioner(membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    """The practitioner leaves the practice: their sessions end at once and they follow no client any more."""
+    door.accounts.remove_practitioner(asker.actor, membership_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

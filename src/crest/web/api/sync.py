@@ -1,0 +1,33 @@
+"""Practice mode: the server side of `crest sync`. A linked crest signs with its device token (Authorization:
+Bearer), which no web page can make a browser send."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from crest.web.practice_door import Asked, Door
+from crest.web.practice_schemas import PrescriptionOut, SyncOut, SyncPushIn
+from crest.web.schemas import ErrorOut
+
+router = APIRouter(prefix="/sync", tags=["sync"], responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
+
+
+@router.post("/push", response_model=SyncOut, responses={422: {"model": ErrorOut}})
+def push(body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
+    """Store a batch of records, each inserted or replaced by its uid (sending it twice stores it once), and
+    delete records by uid. Every record is checked first; one bad record refuses the whole batch."""
+    received, deleted = door.practice.receive_sync(asker.actor, asker.device_id, body.journal, body.uids, body.deleted)
+    return SyncOut(received=received, deleted=deleted)
+
+
+@router.get("/prescription", response_model=PrescriptionOut | None)
+def sync_prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
+    current = door.practice.own_prescription(asker.actor)
+    return None if current is None else PrescriptionOut.of(current)
+
+
+@router.delete("/device", status_code=status.HTTP_204_NO_CONTENT)
+def unlink_device(asker: Asked, door: Door) -> Response:
+    """`crest unlink`: this device's token stops working now."""
+    door.practice.forget_device(asker.actor, asker.device_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

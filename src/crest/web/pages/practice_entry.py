@@ -1,0 +1,112 @@
+"""Practice mode's doors in: signing in and out, and opening an invite (the consent page). Only mounted by
+`crest serve --practice`."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+
+from crest.accounts.model import Actor, Admin, Client, Practitioner, Role
+from crest.errors import CrestError
+from crest.services.accounts import TooManyAttempts
+from crest.web.api.auth import SHARED_WITH_PRACTITIONER
+from crest.web.pages.common import SubmittedForm, page_router
+from crest.web.practice_door import Asked, Door, address_of
+from crest.web.templating import render
+
+router = page_router()
+
+
+def home_of(request: Request, actor: Actor) -> str:
+    if isinstance(actor, Client):
+        return str(request.url_for("today").path)
+    if isinstance(actor, Practitioner):
+        return str(request.url_for("practice_dashboard").path)
+    if isinstance(actor, Admin):
+        return str(request.url_for("practice_admin").path)
+    return str(request.url_for("account_page").path)
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only a path on this server (never //elsewhere or a full URL) is followed after signing in."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+@router.get("/login", name="login_page")
+def login_page(request: Request, asker: Asked, next: str | None = None) -> Response:
+    return render(request, "practice_login.html", active="login_page", title="Sign in", next=_safe_next(next))
+
+
+@router.post("/login")
+def login_submit(request: Request, form: SubmittedForm, door: Door) -> Response:
+    target = _safe_next(form.get("next"))
+    try:
+        session = door.accounts.sign_in(form.get("email", ""), form.get("password", ""), address_of(request))
+    except TooManyAttempts as error:
+        return _login_again(request, error.message, form.get("email", ""), target, 429)
+    except CrestError as error:
+        return _login_again(request, error.message, form.get("email", ""), target, error.http_status)
+    response = RedirectResponse(target or home_of(request, session.actor), status_code=303)
+    door.set_cookie(response, request, session.token)
+    return response
+
+
+def _login_again(request: Request, message: str, email: str, target: str | None, status: int) -> Response:
+    values = {"title": "Sign in", "active": "login_page", "error": message, "email": email, "next": target}
+    return render(request, "practice_login.html", status, **values)
+
+
+@router.post("/logout", name="sign_out")
+def logout(request: Request, asker: Asked, door: Door) -> Response:
+    door.accounts.sign_out(asker.token, asker.actor, address_of(request))
+    response = RedirectResponse(str(request.url_for("login_page").path), status_code=303)
+    door.clear_cookie(response, request)
+    return response
+
+
+@router.get("/invite/{code}", name="invite_page")
+def invite_page(request: Request, code: str, door: Door, asker: Asked) -> Response:
+    """The consent page: who invites, and exactly what a client's practitioner will see, before anything is shared."""
+    view = door.accounts.invite_view(code)
+    return render(
+        request,
+        "practice_invite.html",
+        title="Your invitation",
+        invite=view,
+        code=code,
+        client=view.role is Role.CLIENT,
+        shared=SHARED_WITH_PRACTITIONER,
+    )
+
+
+@router.post("/invite/{code}")
+def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: Door) -> Response:
+    view = door.accounts.invite_view(code)
+    try:
+        accepted = door.accounts.accept_invite(
+            code,
+            form.get("email", ""),
+            form.get("password", ""),
+            form.get("name", ""),
+            consent=form.get("consent") == "on",
+            share_notes=form.get("share_notes") == "on",
+            address=address_of(request),
+        )
+    except CrestError as error:
+        return render(
+            request,
+            "practice_invite.html",
+            error.http_status,
+            title="Your invitation",
+            invite=view,
+            code=code,
+            client=view.role is Role.CLIENT,
+            shared=SHARED_WITH_PRACTITIONER,
+            error=error.message,
+            form=form,
+        )
+    response = RedirectResponse(home_of(request, accepted.session.actor), status_code=303)
+    door.set_cookie(response, request, accepted.session.token)
+    return response

@@ -1,0 +1,216 @@
+"""Practice mode's own pages: the practitioner's clients (sorted by alert), one client (read-only, with the
+prescription, alerts and notes), the admin's practice page, a client's "My practitioner" page (prescription, notes,
+sharing, who looked at my data) and the account page. Every handler goes through the practice services, which
+decide who may see what."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+
+from crest.accounts.model import Client, Role
+from crest.errors import CrestError
+from crest.insights.progress import adherence_line, psfs_line, trend_line
+from crest.services.audit import Audited
+from crest.web.api.practice import invite_url
+from crest.web.pages.common import SubmittedForm, page_router
+from crest.web.practice_door import Asked, Door, SignInNeeded, address_of
+from crest.web.practice_schemas import PrescriptionIn
+from crest.web.presenters import friendly_time
+from crest.web.templating import render
+
+router = page_router()
+
+
+def _back(request: Request, name: str, **params: object) -> Response:
+    return RedirectResponse(str(request.url_for(name, **params).path), status_code=303)
+
+
+@router.get("/practice", name="practice_dashboard")
+def dashboard(request: Request, asker: Asked, door: Door) -> Response:
+    rows = door.practice.clients(asker.actor)
+    now = door.practice.now()
+    return render(
+        request,
+        "practice_dashboard.html",
+        active="practice_dashboard",
+        title="Clients",
+        rows=rows,
+        when=lambda moment: "never" if moment is None else friendly_time(moment, door.practice.zone, now),
+        invite=None,
+    )
+
+
+@router.post("/practice/invites", name="practice_invite_client")
+def invite_client(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    issued = door.accounts.invite(asker.actor, Role.CLIENT, form.get("email") or None)
+    rows = door.practice.clients(asker.actor)
+    now = door.practice.now()
+    return render(
+        request,
+        "practice_dashboard.html",
+        201,
+        active="practice_dashboard",
+        title="Clients",
+        rows=rows,
+        when=lambda moment: "never" if moment is None else friendly_time(moment, door.practice.zone, now),
+        invite={"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+    )
+
+
+@router.get("/practice/clients/{client_id}", name="practice_client")
+def client_page(request: Request, client_id: int, asker: Asked, door: Door, error: str | None = None) -> Response:
+    detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
+    now = door.practice.now()
+    summary = detail.summary
+    return render(
+        request,
+        "practice_client.html",
+        422 if error else 200,
+        active="practice_dashboard",
+        title=detail.name,
+        detail=detail,
+        lines=[trend_line(trend) for trend in summary.trends]
+        + [adherence_line(summary.adherence), psfs_line(summary.psfs)],
+        current=detail.prescriptions[0] if detail.prescriptions else None,
+        today=door.practice.today().isoformat(),
+        when=lambda moment: friendly_time(moment, door.practice.zone, now),
+        error=error,
+    )
+
+
+@router.post("/practice/clients/{client_id}/prescriptions", name="practice_prescribe")
+def prescribe(request: Request, client_id: int, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    try:
+        dose = PrescriptionIn.model_validate({key: value or None for key, value in form.items()})
+        door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()))
+    except ValidationError as problem:
+        first = problem.errors()[0]
+        message = f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+        return client_page(request, client_id, asker, door, error=message)
+    return _back(request, "practice_client", client_id=client_id)
+
+
+@router.post("/practice/clients/{client_id}/alerts/{kind}/acknowledge", name="practice_acknowledge")
+def acknowledge(request: Request, client_id: int, kind: str, asker: Asked, door: Door) -> Response:
+    door.practice.acknowledge(asker.actor, client_id, kind)
+    return _back(request, "practice_client", client_id=client_id)
+
+
+@router.post("/practice/clients/{client_id}/sessions/{session_id}/notes", name="practice_note")
+def note(request: Request, client_id: int, session_id: int, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    door.practice.note_session(asker.actor, client_id, session_id, form.get("text", ""))
+    return _back(request, "practice_client", client_id=client_id)
+
+
+@router.post("/practice/clients/{client_id}/end", name="practice_end")
+def end(request: Request, client_id: int, asker: Asked, door: Door) -> Response:
+    door.practice.end_programme(asker.actor, client_id)
+    return _back(request, "practice_dashboard")
+
+
+@router.get("/practice/admin", name="practice_admin")
+def admin_page(request: Request, asker: Asked, door: Door, invite: str | None = None) -> Response:
+    return render(
+        request,
+        "practice_admin.html",
+        active="practice_admin",
+        title="Practice",
+        practice=door.accounts.practice_name(asker.actor),
+        practitioners=door.accounts.practitioners(asker.actor),
+        invite=None,
+    )
+
+
+@router.post("/practice/admin/invites", name="practice_invite_practitioner")
+def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    issued = door.accounts.invite(asker.actor, Role.PRACTITIONER, form.get("email") or None)
+    return render(
+        request,
+        "practice_admin.html",
+        201,
+        active="practice_admin",
+        title="Practice",
+        practice=door.accounts.practice_name(asker.actor),
+        practitioners=door.accounts.practitioners(asker.actor),
+        invite={"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+    )
+
+
+@router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")
+def remove(request: Request, membership_id: int, asker: Asked, door: Door) -> Response:
+    door.accounts.remove_practitioner(asker.actor, membership_id)
+    return _back(request, "practice_admin")
+
+
+@router.get("/sharing", name="sharing_page")
+def sharing_page(request: Request, asker: Asked, door: Door) -> Response:
+    """A client's page about their practitioner: the prescription, notes on sessions, what is shared, who looked."""
+    links = door.practice.sharing(asker.actor)
+    assert isinstance(asker.actor, Client)
+    services = door.services_for(asker.actor.person_id)
+    now = door.practice.now()
+    sessions = {session.id: session for session in services.practice.list_sessions()}
+    notes = [
+        (sessions[session_id].started_at, note)
+        for session_id, session_notes in services.reports.session_notes().items()
+        for note in session_notes
+        if session_id in sessions
+    ]
+    return render(
+        request,
+        "practice_sharing.html",
+        active="sharing_page",
+        title="My practitioner",
+        links=links,
+        prescription=services.reports.prescription(),
+        notes=sorted(notes, key=lambda pair: pair[1].created_at, reverse=True),
+        looked=[
+            (entry.at, entry.actor_name or "someone", Audited(entry.action).label)
+            for entry in door.practice.looked_at(asker.actor)
+        ],
+        when=lambda moment: friendly_time(moment, services.zone, now),
+    )
+
+
+@router.post("/sharing/{link_id}", name="sharing_change")
+def change_sharing(request: Request, link_id: int, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    door.practice.set_sharing(asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on")
+    return _back(request, "sharing_page")
+
+
+@router.get("/account", name="account_page")
+def account_page(request: Request, asker: Asked, door: Door) -> Response:
+    if asker.account is None:
+        raise SignInNeeded("please sign in first")
+    return render(
+        request,
+        "practice_account.html",
+        active="account_page",
+        title="Account",
+        account=asker.account,
+        practice=door.accounts.practice_name(asker.actor),
+    )
+
+
+@router.post("/account/delete", name="account_delete")
+def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    try:
+        door.accounts.delete_account(asker.actor, form.get("password", ""))
+    except CrestError as error:
+        if asker.account is None:
+            raise
+        return render(
+            request,
+            "practice_account.html",
+            error.http_status,
+            active="account_page",
+            title="Account",
+            account=asker.account,
+            practice=door.accounts.practice_name(asker.actor),
+            error=error.message,
+        )
+    response = _back(request, "login_page")
+    door.clear_cookie(response, request)
+    return response

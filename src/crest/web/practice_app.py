@@ -1,0 +1,64 @@
+"""Practice mode's routes, guard and refusals, installed on the app by `create_app` (which builds the services:
+it is the one web module that opens the journal)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import cast
+from urllib.parse import quote
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from crest.accounts.passwords import HashCost
+from crest.errors import CrestError
+from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn
+from crest.services.audit import Audited
+from crest.web.api import account, auth, practice, sync
+from crest.web.pages import practice_entry, practice_pages
+from crest.web.practice_door import ForClientsOnly, PracticeDoor, SignInNeeded, address_of
+from crest.web.practice_guard import PracticeGuard
+
+REFUSALS: tuple[type[CrestError], ...] = (SignInNeeded, NotSignedIn, ForClientsOnly, NotAllowed, NotFoundForYou)
+
+
+@dataclass(frozen=True)
+class PracticeOptions:
+    """How `crest serve --practice` runs: where people reach it (https:// makes cookies Secure and `__Host-`)."""
+
+    public_url: str | None = None
+    password_cost: HashCost = field(default_factory=HashCost)
+
+
+def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
+    app.state.practice_door = door
+    api = APIRouter(prefix="/api")
+    for module in (auth, practice, account, sync):
+        api.include_router(module.router)
+    app.include_router(api)
+    for pages in (practice_entry, practice_pages):
+        app.include_router(pages.router)
+    app.add_middleware(PracticeGuard, door=door)
+    general = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[CrestError])
+
+    async def refused(request: Request, error: Exception) -> Response:
+        """Every refusal is audited; a page asked for by nobody signed in leads to the sign-in page."""
+        assert isinstance(error, CrestError)
+        asker = getattr(request.state, "asker", None)
+        await run_in_threadpool(
+            door.audit.record,
+            None if asker is None else asker.actor,
+            Audited.DENIED,
+            str(error.http_status),
+            address=address_of(request),
+            detail=f"{request.method} {request.url.path}",
+        )
+        if error.http_status == 401 and not request.url.path.startswith("/api"):
+            target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe="/?=&")
+            return RedirectResponse(f"{request.url_for('login_page').path}?next={target}", status_code=303)
+        return await general(request, error)
+
+    for kind in REFUSALS:
+        app.add_exception_handler(kind, refused)

@@ -1,0 +1,150 @@
+"""Practice mode's door: who is asking (a sign-in cookie, or a linked crest's device token), the cookie itself,
+and the context each request runs in. A client gets the local app's own pages and API over their own journal; no
+request ever reaches the server's person 1.
+
+Cookies: HttpOnly, SameSite=Lax, `Path=/`; behind HTTPS also `Secure` with the `__Host-` prefix (no domain: no
+other host can set or read it), and then only that cookie is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Annotated
+
+from fastapi import Depends, Request, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
+
+from crest.accounts.model import Actor, Admin, Anonymous, Client, Practitioner
+from crest.accounts.records import Account
+from crest.errors import CrestError
+from crest.services.accounts import SESSION_ABSOLUTE_TIMEOUT, Accounts
+from crest.services.audit import AuditLog
+from crest.services.bundle import Services
+from crest.services.practice_mode import PracticeMode
+from crest.web.context import WebContext
+from crest.web.templating import NAV_ITEMS
+
+COOKIE_NAME = "crest_session"
+SECURE_COOKIE_NAME = "__Host-crest_session"
+CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"))
+PRACTITIONER_NAV = (("practice_dashboard", "Clients"), ("account_page", "Account"))
+ADMIN_NAV = (("practice_admin", "Practice"), ("account_page", "Account"))
+SIGNED_OUT_NAV = (("login_page", "Sign in"),)
+
+
+class SignInNeeded(CrestError):
+    """Nobody is signed in: the API answers 401, a page sends the browser to the sign-in page."""
+
+    http_status = 401
+
+
+class ForClientsOnly(CrestError):
+    """A practitioner's or admin's account asking for a client's own pages."""
+
+    http_status = 403
+
+
+@dataclass(frozen=True)
+class Asker:
+    actor: Actor
+    account: Account | None
+    token: str | None  # the sign-in cookie's token
+    device_id: int | None  # the linked crest that asked, if a device token did
+
+
+@dataclass(frozen=True)
+class PracticeDoor:
+    accounts: Accounts
+    practice: PracticeMode
+    audit: AuditLog
+    services_for: Callable[[int], Services]  # a client's own services, over their person
+    public_url: str | None = None  # where people reach the server, like https://practice.example
+
+    def behind_https(self, connection: HTTPConnection) -> bool:
+        return (self.public_url or "").startswith("https://") or connection.url.scheme in ("https", "wss")
+
+    def cookie_name(self, connection: HTTPConnection) -> str:
+        return SECURE_COOKIE_NAME if self.behind_https(connection) else COOKIE_NAME
+
+    def own_origin(self, connection: HTTPConnection) -> str:
+        if self.public_url:
+            scheme, _, rest = self.public_url.partition("://")
+            return f"{scheme}://{rest.split('/', 1)[0]}".lower()
+        scheme = {"ws": "http", "wss": "https"}.get(connection.url.scheme, connection.url.scheme)
+        return f"{scheme}://{connection.headers.get('host', '')}".lower()
+
+    def base_url(self, connection: HTTPConnection) -> str:
+        return self.own_origin(connection)
+
+    def asker(self, connection: HTTPConnection) -> Asker:
+        """Resolved once per request (every later call reads it from the request's state)."""
+        cached: Asker | None = getattr(connection.state, "asker", None)
+        if cached is not None:
+            return cached
+        authorization = connection.headers.get("authorization", "")
+        if authorization.lower().startswith("bearer "):
+            actor, account, device_id = self.accounts.actor_for_device(authorization[7:].strip())
+            found = Asker(actor, account, None, device_id)
+        else:
+            token = connection.cookies.get(self.cookie_name(connection))
+            actor, account = self.accounts.actor_for_session(token)
+            found = Asker(actor, account, token if account is not None else None, None)
+        connection.state.asker = found
+        connection.state.nav_items = nav_for(found.actor)
+        return found
+
+    def client_context(self, base: WebContext, connection: HTTPConnection) -> WebContext:
+        """The local app's context over the signed-in client's own journal; 401 or 403 for anyone else."""
+        asker = self.asker(connection)
+        if isinstance(asker.actor, Anonymous):
+            raise SignInNeeded("please sign in first")
+        if not isinstance(asker.actor, Client):
+            raise ForClientsOnly("these pages are a client's own; practitioners follow clients under Clients")
+        context = replace(base, services=self.services_for(asker.actor.person_id), for_request=None)
+        connection.state.crest_context = context
+        return context
+
+    def set_cookie(self, response: Response, connection: HTTPConnection, token: str) -> None:
+        response.set_cookie(
+            self.cookie_name(connection),
+            token,
+            max_age=int(SESSION_ABSOLUTE_TIMEOUT.total_seconds()),
+            path="/",
+            secure=self.behind_https(connection),
+            httponly=True,
+            samesite="lax",
+        )
+
+    def clear_cookie(self, response: Response, connection: HTTPConnection) -> None:
+        response.delete_cookie(
+            self.cookie_name(connection), path="/", secure=self.behind_https(connection), httponly=True, samesite="lax"
+        )
+
+
+def nav_for(actor: Actor) -> tuple[tuple[str, str], ...]:
+    if isinstance(actor, Client):
+        return CLIENT_NAV
+    if isinstance(actor, Practitioner):
+        return PRACTITIONER_NAV
+    if isinstance(actor, Admin):
+        return ADMIN_NAV
+    return SIGNED_OUT_NAV if isinstance(actor, Anonymous) else (("account_page", "Account"),)
+
+
+def address_of(connection: HTTPConnection) -> str | None:
+    return connection.client.host if connection.client else None
+
+
+def practice_door(request: Request) -> PracticeDoor:
+    door: PracticeDoor = request.app.state.practice_door
+    return door
+
+
+async def asker_of(request: Request, door: Annotated[PracticeDoor, Depends(practice_door)]) -> Asker:
+    return await run_in_threadpool(door.asker, request)
+
+
+Door = Annotated[PracticeDoor, Depends(practice_door)]
+Asked = Annotated[Asker, Depends(asker_of)]

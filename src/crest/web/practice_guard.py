@@ -1,0 +1,85 @@
+"""Practice mode's two rules for every response and every change, applied before any route runs:
+
+- `Cache-Control: no-store` on every answer but the static files: pages and JSON carry health data, and no
+  browser or proxy cache may keep them.
+- A request that changes data (any method but GET, HEAD, OPTIONS) and carries the sign-in cookie must carry an
+  `Origin` header naming this server itself; else 403, nothing read. A browser always sends Origin with such a
+  request, and no other site can make it name this one. A linked crest signs with a device token in the
+  Authorization header instead, which no other site can make a browser send.
+"""
+
+from __future__ import annotations
+
+import html
+
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from crest.services.audit import Audited
+from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME, PracticeDoor, address_of
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+REFUSED = "this change did not come from this practice's own pages, so nothing was changed"
+
+
+def from_own_pages(connection: HTTPConnection, door: PracticeDoor) -> bool:
+    origin = connection.headers.get("origin")
+    return origin is not None and origin.strip().lower().rstrip("/") == door.own_origin(connection)
+
+
+def needs_own_origin(scope: Scope, connection: HTTPConnection) -> bool:
+    if scope.get("method", "GET") in SAFE_METHODS:
+        return False
+    signed_by_cookie = COOKIE_NAME in connection.cookies or SECURE_COOKIE_NAME in connection.cookies
+    return signed_by_cookie and not connection.headers.get("authorization", "").lower().startswith("bearer ")
+
+
+class PracticeGuard:
+    """Plain ASGI middleware: no cost per request beyond reading two headers."""
+
+    def __init__(self, app: ASGIApp, door: PracticeDoor) -> None:
+        self.app = app
+        self.door = door
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        connection = HTTPConnection(scope)
+        if needs_own_origin(scope, connection) and not from_own_pages(connection, self.door):
+            from starlette.concurrency import run_in_threadpool
+
+            await run_in_threadpool(
+                self.door.audit.record,
+                None,
+                Audited.DENIED,
+                "403",
+                address=address_of(connection),
+                detail=f"{scope.get('method')} {scope.get('path')}: no Origin of this server",
+            )
+            response: Response
+            if scope.get("path", "").startswith("/api"):
+                response = JSONResponse({"detail": REFUSED}, status_code=403)
+            else:
+                response = HTMLResponse(f"<!doctype html><title>crest</title><p>{html.escape(REFUSED)}</p>", 403)
+            await self._send_with_no_store(response, scope, receive, send)
+            return
+        await self.app(scope, receive, self._no_store(scope, send))
+
+    async def _send_with_no_store(self, response: Response, scope: Scope, receive: Receive, send: Send) -> None:
+        await response(scope, receive, self._no_store(scope, send))
+
+    @staticmethod
+    def _no_store(scope: Scope, send: Send) -> Send:
+        if scope.get("path", "").startswith("/static/"):
+            return send
+
+        async def send_no_store(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["cache-control"] = "no-store"
+            await send(message)
+
+        return send_no_store

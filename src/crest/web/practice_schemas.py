@@ -1,0 +1,284 @@
+"""The JSON shapes of practice mode's API (sign-in, invites, the practitioner's views, sharing, sync)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from crest.accounts.passwords import MAX_PASSWORD_CHARACTERS
+from crest.accounts.records import MAX_NAME_CHARACTERS, AuditEntry, Prescription
+from crest.insights.alerts import Alert
+from crest.insights.progress import summary_fields
+from crest.protocol.model import VariantName
+from crest.services.accounts import MAX_EMAIL_CHARACTERS
+from crest.services.audit import Audited
+from crest.services.practice_mode import ClientDetail, ClientSummary, SharingView
+
+Email = Field(max_length=MAX_EMAIL_CHARACTERS, description="an email address")
+Password = Field(max_length=MAX_PASSWORD_CHARACTERS, description="at least 8 characters")
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginIn(_Input):
+    email: str = Email
+    password: str = Password
+
+
+class AccountOut(BaseModel):
+    name: str
+    email: str
+    role: Literal["admin", "practitioner", "client"] | None = Field(description="None: in no practice")
+    practice: str | None
+
+
+class InviteIn(_Input):
+    role: Literal["practitioner", "client"]
+    email: str | None = Field(None, max_length=MAX_EMAIL_CHARACTERS, description="only this address may accept")
+
+
+class InviteOut(BaseModel):
+    code: str
+    url: str
+    expires_at: datetime
+
+
+class AcceptInviteIn(_Input):
+    code: str = Field(max_length=200)
+    email: str = Email
+    password: str = Password
+    name: str = Field("", max_length=MAX_NAME_CHARACTERS)
+    consent: bool = Field(False, description="a client agrees to what their practitioner will see")
+    share_notes: bool = Field(False, description="a client also shares their check-in notes")
+    device_name: str | None = Field(
+        None, max_length=100, description="for `crest link`: answer with a device token for this computer"
+    )
+
+
+class AcceptedOut(AccountOut):
+    device_token: str | None = None
+
+
+class PrescriptionIn(_Input):
+    variant: VariantName = "standard"
+    minutes: int = Field(15, ge=5, le=30)
+    sessions_per_day: int = Field(1, ge=1, le=3)
+    days_per_week: int = Field(7, ge=1, le=7)
+    start_on: date | None = Field(None, description="default: today")
+    end_on: date | None = None
+    reminder_time: str | None = Field(None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="like 18:00")
+    note: str | None = Field(None, max_length=1000)
+
+    def to_record(self, today: date) -> Prescription:
+        return Prescription(
+            variant=self.variant,
+            minutes=self.minutes,
+            sessions_per_day=self.sessions_per_day,
+            days_per_week=self.days_per_week,
+            start_on=self.start_on or today,
+            end_on=self.end_on,
+            reminder_time=self.reminder_time,
+            note=self.note,
+        )
+
+
+class PrescriptionOut(BaseModel):
+    version: int
+    variant: str
+    minutes: int
+    sessions_per_day: int
+    days_per_week: int
+    start_on: date
+    end_on: date | None
+    reminder_time: str | None
+    note: str | None
+    prescribed_by: str
+    created_at: datetime | None
+    summary: str
+
+    @classmethod
+    def of(cls, prescription: Prescription) -> PrescriptionOut:
+        return cls(
+            version=prescription.version,
+            variant=prescription.variant,
+            minutes=prescription.minutes,
+            sessions_per_day=prescription.sessions_per_day,
+            days_per_week=prescription.days_per_week,
+            start_on=prescription.start_on,
+            end_on=prescription.end_on,
+            reminder_time=prescription.reminder_time,
+            note=prescription.note,
+            prescribed_by=prescription.prescribed_by,
+            created_at=prescription.created_at,
+            summary=prescription.summary(),
+        )
+
+
+class AlertOut(BaseModel):
+    kind: str
+    level: Literal["low", "high", "critical"]
+    since: datetime
+    text: str
+
+    @classmethod
+    def of(cls, alert: Alert) -> AlertOut:
+        return cls(kind=alert.kind.value, level=alert.level.label, since=alert.since, text=alert.text)  # type: ignore[arg-type]
+
+
+class ClientSummaryOut(BaseModel):
+    id: int
+    name: str
+    alert_level: Literal["low", "high", "critical"] | None
+    alerts: list[AlertOut]
+    sessions_7_days: int
+    sessions_28_days: int
+    target_sessions_per_week: int | None
+    days_with_data_30: int
+    pain: list[dict[str, Any]] = Field(description="per place: region, side, verdict, baseline, latest")
+    psfs_change: float | None
+    psfs_verdict: str
+    last_session_at: datetime | None
+    prescription: PrescriptionOut | None
+
+    @classmethod
+    def of(cls, row: ClientSummary) -> ClientSummaryOut:
+        return cls(
+            id=row.client_id,
+            name=row.name,
+            alert_level=None if row.level is None else row.level.label,  # type: ignore[arg-type]
+            alerts=[AlertOut.of(alert) for alert in row.alerts],
+            sessions_7_days=row.adherence.sessions_7_days,
+            sessions_28_days=row.adherence.sessions_28_days,
+            target_sessions_per_week=None if row.adherence.target is None else row.adherence.target.sessions,
+            days_with_data_30=row.adherence.days_with_data_30,
+            pain=[
+                {
+                    "region": trend.place.region.value,
+                    "side": None if trend.place.side is None else trend.place.side.value,
+                    "verdict": trend.verdict.value,
+                    "baseline": None if trend.baseline.median is None else float(trend.baseline.median),
+                    "latest": None
+                    if trend.latest is None or trend.latest.median is None
+                    else float(trend.latest.median),
+                }
+                for trend in row.trends
+            ],
+            psfs_change=None if row.psfs.mean_change is None else round(float(row.psfs.mean_change), 2),
+            psfs_verdict=row.psfs.verdict.value,
+            last_session_at=row.last_session_at,
+            prescription=None if row.prescription is None else PrescriptionOut.of(row.prescription),
+        )
+
+
+class ClientDetailOut(BaseModel):
+    id: int
+    name: str
+    email: str
+    sharing_since: datetime
+    notes_shared: bool
+    progress: dict[str, Any] = Field(description="the same summary the client sees (GET /api/progress)")
+    alerts: list[AlertOut]
+    open_alerts: list[str]
+    sessions: list[dict[str, Any]]
+    check_ins: list[dict[str, Any]]
+    prescriptions: list[PrescriptionOut] = Field(description="every version, newest first")
+
+    @classmethod
+    def of(cls, detail: ClientDetail) -> ClientDetailOut:
+        from crest.journal.transfer import check_in_fields, session_fields
+
+        return cls(
+            id=detail.client_id,
+            name=detail.name,
+            email=detail.email,
+            sharing_since=detail.since,
+            notes_shared=detail.share_notes,
+            progress=summary_fields(detail.summary),
+            alerts=[AlertOut.of(alert) for alert in detail.alerts],
+            open_alerts=sorted(kind.value for kind in detail.open_kinds),
+            sessions=[
+                session_fields(session) | {"practitioner_notes": detail.notes.get(session.id or 0, [])}
+                for session in detail.sessions
+            ],
+            check_ins=[check_in_fields(check_in) for check_in in detail.check_ins],
+            prescriptions=[PrescriptionOut.of(one) for one in detail.prescriptions],
+        )
+
+
+class SessionNoteIn(_Input):
+    text: str = Field(min_length=1, max_length=1000)
+
+
+class SharingIn(_Input):
+    shared: bool
+    share_notes: bool = False
+
+
+class SharingOut(BaseModel):
+    link_id: int
+    practitioner: str
+    shared: bool
+    share_notes: bool
+    ended: bool
+
+    @classmethod
+    def of(cls, view: SharingView) -> SharingOut:
+        return cls(
+            link_id=view.link_id,
+            practitioner=view.practitioner,
+            shared=view.shared,
+            share_notes=view.share_notes,
+            ended=view.ended,
+        )
+
+
+class AuditOut(BaseModel):
+    at: datetime
+    who: str | None
+    what: str
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> AuditOut:
+        return cls(at=entry.at, who=entry.actor_name, what=Audited(entry.action).label)
+
+
+class DeleteAccountIn(_Input):
+    password: str = Password
+
+
+class PractitionerOut(BaseModel):
+    membership_id: int
+    name: str
+    email: str
+
+
+Uid = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+RecordKindName = Literal["sessions", "check_ins", "safety_screens", "psfs"]
+
+
+class SyncPushIn(_Input):
+    journal: str = Field(max_length=64 * 1024 * 1024, description="a crest-journal JSON export of the records sent")
+    uids: dict[RecordKindName, dict[int, Uid]] = Field(
+        description="the uid of each record sent, by its id in the sender's journal"
+    )
+    deleted: dict[RecordKindName, list[Uid]] = Field(
+        default_factory=dict, description="uids of records deleted on the sender's computer"
+    )
+
+
+class SyncOut(BaseModel):
+    received: dict[str, int] = Field(description="records stored or replaced, per kind")
+    deleted: int
+
+
+class InviteViewOut(BaseModel):
+    practice: str
+    role: Literal["practitioner", "client"]
+    invited_by: str
+    email: str | None
+    expires_at: datetime
+    shared: list[str] = Field(description="what the practitioner will see, for the consent")

@@ -1,0 +1,165 @@
+"""Practice mode in the browser (issue 12): an admin invites a practitioner, the practitioner invites a client,
+the client agrees on the consent page, the practitioner prescribes, the client practises and checks in, the
+dashboard puts them first with a critical alert, and the client revokes: the practitioner sees nothing more.
+Screenshots of the new pages on a desktop, a phone and in the dark theme."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from support.practice_web import PASSWORD
+
+SPEED = 300  # 5 minutes in one second
+
+
+@pytest.fixture(scope="module")
+def practice_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import socket
+
+    import uvicorn
+
+    from crest.accounts.passwords import TEST_COST
+    from crest.web.app import create_app
+    from crest.web.practice_app import PracticeOptions
+
+    home = tmp_path_factory.mktemp("practice-home")
+    app = create_app(f"sqlite:///{home / 'practice.db'}", practice=PracticeOptions(password_cost=TEST_COST))
+    app.state.practice_door.accounts.create_practice("Back in Balance", "ada@clinic.example", PASSWORD, "Ada Admin")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the practice server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _page(browser: Any, **options: Any) -> Any:
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, **options)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return page
+
+
+def _sign_in(page: Any, base: str, email: str) -> None:
+    page.goto(f"{base}/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def _invitation_link(page: Any) -> str:
+    link: str = page.get_by_label("Invitation link").input_value()
+    return link
+
+
+def test_invite_consent_prescribe_practise_dashboard_and_revoke(
+    browser: Any, practice_url: str, screenshot: Any, answer_safety: Any
+) -> None:
+    admin = _page(browser)
+    _sign_in(admin, practice_url, "ada@clinic.example")
+    admin.wait_for_url("**/practice/admin")
+    admin.get_by_role("button", name="Create an invitation link").click()
+    practitioner_link = _invitation_link(admin)
+
+    physio = _page(browser)
+    physio.goto(practitioner_link)
+    physio.get_by_label("Your name").fill("Pat Physio")
+    physio.get_by_label("Email").fill("pat@clinic.example")
+    physio.get_by_label("Password").fill(PASSWORD)
+    physio.get_by_role("button", name="Join").click()
+    physio.wait_for_url("**/practice")
+    physio.get_by_label("Their email").fill("ann@example.org")
+    physio.get_by_role("button", name="Create an invitation link").click()
+    client_link = _invitation_link(physio)
+
+    client = _page(browser)
+    client.goto(client_link)
+    client.get_by_role("heading", name="What Pat Physio will see").wait_for()
+    assert "not your notes unless you tick the box" in client.content()
+    screenshot(client, "practice-consent")
+    client.get_by_label("Your name").fill("Ann")
+    client.get_by_label("Password").fill(PASSWORD)
+    client.get_by_role("button", name="Agree and join").click()
+    assert client.url.endswith("/invite/" + client_link.rsplit("/", 1)[-1])  # the browser refuses: consent unticked
+    client.get_by_label("I agree to share what is listed above with Pat Physio").check()
+    client.get_by_role("button", name="Agree and join").click()
+    client.wait_for_url(f"{practice_url}/")
+    answer_safety(client, practice_url)
+
+    physio.goto(f"{practice_url}/practice")
+    physio.get_by_role("link", name="Ann").click()
+    physio.wait_for_url("**/practice/clients/*")
+    physio.get_by_label("Minutes").fill("5")
+    physio.get_by_label("Days a week").fill("7")
+    physio.get_by_label("Reminder").fill("07:30")
+    physio.get_by_label("Note for Ann").fill("Gently, with the knees soft.")
+    physio.get_by_role("button", name="Save as a new version").click()
+    physio.get_by_text("Now (version 1):").wait_for()
+
+    client.goto(f"{practice_url}/")
+    client.get_by_role("heading", name="Your prescription").wait_for()
+    assert "5 min of the standard variant, once a day, every day" in client.content()
+    client.get_by_label("Minutes").fill("5")
+    client.get_by_role("button", name="Begin").click()
+    client.wait_for_url("**/session?**")
+    client.goto(client.url + f"&speed={SPEED}")
+    total = int(client.locator("#step-counter").inner_text().rsplit(" ", 1)[-1])
+    for _ in range(total):
+        client.get_by_role("button", name="Next").click()
+    client.get_by_role("button", name="Start the rest").click()
+    client.get_by_role("heading", name="Well done").wait_for(timeout=20_000)
+    client.get_by_role("link", name="How do you feel?").click()
+    client.get_by_role("button", name="Lower back").click()
+    client.get_by_label("Pain in lower back, 0 to 10").fill("8")
+    client.get_by_role("button", name="Save check-in").click()
+    client.wait_for_url(lambda url: "/checkin" not in url)  # 8/10 is answered calmly on Today
+
+    physio.goto(f"{practice_url}/practice")
+    row = physio.locator("tr", has_text="Ann")
+    assert "critical" in row.inner_text().lower() and "pain 8/10" in row.inner_text()
+    assert "1 of 7" in row.inner_text()
+    screenshot(physio, "practice-dashboard")
+    for name, options in (("phone", {"viewport": {"width": 390, "height": 844}}), ("dark", {"color_scheme": "dark"})):
+        other = physio.context.browser.new_context(**options, storage_state=physio.context.storage_state())
+        view = other.new_page()
+        view.goto(f"{practice_url}/practice")
+        assert view.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+        screenshot(view, f"practice-dashboard-{name}")
+        other.close()
+    physio.get_by_role("link", name="Ann").click()
+    physio.get_by_role("button", name="Acknowledge").first.click()
+    physio.get_by_text("acknowledged").first.wait_for()
+    physio.get_by_label("Note on this session").first.fill("Well done, keep going.")
+    physio.get_by_role("button", name="Add note").first.click()
+    screenshot(physio, "practice-client")
+    client_page = physio.url
+
+    client.goto(f"{practice_url}/sharing")
+    assert "Pat Physio" in client.locator("section", has_text="Who looked at my data").inner_text()
+    assert "Well done, keep going." in client.content()
+    screenshot(client, "practice-my-practitioner")
+    shared = client.get_by_label("Share my sessions, check-ins, activities and safety answers")
+    shared.uncheck()
+    with client.expect_navigation():
+        client.get_by_role("button", name="Save", exact=True).click()
+    assert not client.get_by_label("Share my sessions, check-ins, activities and safety answers").is_checked()
+
+    response = physio.goto(client_page)
+    assert response is not None and response.status == 404
+    physio.goto(f"{practice_url}/practice")
+    assert physio.locator("tr", has_text="Ann").count() == 0
+    assert admin.errors == physio.errors == client.errors == []

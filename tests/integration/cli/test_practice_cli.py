@@ -1,0 +1,41 @@
+"""`crest practice init`, and `crest sync` / `crest unlink` on a crest that is not linked."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from crest.journal.practice_store import PracticeStore
+from crest.journal.store import Journal
+
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def test_practice_init_creates_the_practice_and_its_admin_with_the_password_from_stdin(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    args = ("practice", "init", "--name", "Back in Balance", "--admin-email", "Ada@Clinic.example", "--password-stdin")
+    done = run_crest(*args, input_text="a quiet evening walk\n")
+    assert done.returncode == 0, done.stderr
+    assert "Back in Balance" in done.stdout and "ada@clinic.example" in done.stdout
+    with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
+        found = PracticeStore(journal).account_by_email("ada@clinic.example")
+    assert found is not None and found[1].startswith("$argon2id$")
+
+    again = run_crest(*args, input_text="a quiet evening walk\n")
+    assert again.returncode == 2 and "already an account" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_practice_init_refuses_a_common_password_or_none(run_crest: RunCrest) -> None:
+    args = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
+    common = run_crest(*args, input_text="password123\n")
+    assert common.returncode == 2 and "most common" in common.stderr
+    nothing = run_crest(*args, input_text="")
+    assert nothing.returncode == 2 and "standard input" in nothing.stderr
+
+
+def test_sync_and_unlink_without_a_link_say_how_to_link(run_crest: RunCrest) -> None:
+    for command in ("sync", "unlink"):
+        done = run_crest(command)
+        assert done.returncode == 2 and "not linked" in done.stderr and "Traceback" not in done.stderr

@@ -1,0 +1,273 @@
+"""Practice mode's services on SQLite and PostgreSQL: accounts, sessions, rate limits, invites, consent, the
+dashboard, one client's data, and everything that must end access at once."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from crest.accounts.model import Anonymous, Client, NoPractice, Role
+from crest.accounts.records import InviteNotValid, Prescription
+from crest.insights.alerts import AlertKind, AlertLevel
+from crest.journal.records import CheckIn, PainRating
+from crest.safety.screen import QUESTIONS
+from crest.services.accounts import (
+    INVITE_LIFETIME,
+    SESSION_ABSOLUTE_TIMEOUT,
+    SESSION_IDLE_TIMEOUT,
+    ConsentRequired,
+    NotAllowed,
+    NotFoundForYou,
+    SignInFailed,
+    TooManyAttempts,
+    token_hash,
+)
+from crest.services.audit import Audited
+from support.practice import PASSWORD, Practice
+
+ALL_CLEAR = {question.id: False for question in QUESTIONS}
+
+
+def test_sign_in_opens_a_server_side_session_that_ends_on_sign_out(practice: Practice) -> None:
+    admin = practice.admin()
+    session = practice.accounts.sign_in("Admin@Clinic.example ", PASSWORD, "10.0.0.1")
+    assert practice.accounts.actor_for_session(session.token)[0] == admin
+    assert practice.store.sign_in(session.token) is None  # only the hash is stored
+    assert practice.store.sign_in(token_hash(session.token)) is not None
+    practice.accounts.sign_out(session.token, admin, "10.0.0.1")
+    assert practice.accounts.actor_for_session(session.token)[0] == Anonymous()
+
+
+def test_sessions_time_out_when_idle_and_after_their_absolute_lifetime(practice: Practice) -> None:
+    practice.admin()
+    session = practice.accounts.sign_in("admin@clinic.example", PASSWORD, None)
+    practice.clock.advance((SESSION_IDLE_TIMEOUT - timedelta(seconds=1)).total_seconds())
+    assert not isinstance(practice.accounts.actor_for_session(session.token)[0], Anonymous)
+    practice.clock.advance(SESSION_IDLE_TIMEOUT.total_seconds())
+    assert isinstance(practice.accounts.actor_for_session(session.token)[0], Anonymous)
+
+    busy = practice.accounts.sign_in("admin@clinic.example", PASSWORD, None)
+    for _ in range(int(SESSION_ABSOLUTE_TIMEOUT / timedelta(minutes=20))):
+        practice.clock.advance(20 * 60)  # used every 20 minutes: never idle
+        practice.accounts.actor_for_session(busy.token)
+    assert isinstance(practice.accounts.actor_for_session(busy.token)[0], Anonymous)
+
+
+def test_wrong_passwords_answer_401_then_429_with_a_growing_wait(practice: Practice) -> None:
+    practice.admin()
+    for _ in range(5):
+        with pytest.raises(SignInFailed):
+            practice.accounts.sign_in("admin@clinic.example", "not the password", "10.0.0.2")
+    with pytest.raises(TooManyAttempts) as first:
+        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")  # even the right one waits
+    assert first.value.retry_after_s == 1
+    practice.clock.advance(1)
+    with pytest.raises(SignInFailed):
+        practice.accounts.sign_in("admin@clinic.example", "still wrong", "10.0.0.3")
+    with pytest.raises(TooManyAttempts) as second:
+        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")
+    assert second.value.retry_after_s == 2
+    practice.clock.advance(2)
+    practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the wait is over
+    assert [entry.outcome for entry in practice.audit.entries(Audited.DENIED)] == ["rate_limited", "rate_limited"]
+
+
+def test_one_address_trying_many_accounts_is_slowed_down_too(practice: Practice) -> None:
+    practice.admin()
+    for number in range(20):
+        with pytest.raises(SignInFailed):
+            practice.accounts.sign_in(f"someone{number}@example.org", "guess", "10.9.9.9")
+    with pytest.raises(TooManyAttempts):
+        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.9.9.9")
+    practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.4")  # another address is not slowed
+
+
+def test_an_invite_is_random_hashed_single_use_and_expires_after_14_days(practice: Practice) -> None:
+    admin = practice.admin()
+    issued = practice.accounts.invite(admin, Role.PRACTITIONER, None)
+    assert len(issued.code) >= 22 and issued.expires_at == practice.clock() + INVITE_LIFETIME
+    assert practice.store.invite(issued.code) is None and practice.store.invite(token_hash(issued.code)) is not None
+    practice.accounts.accept_invite(issued.code, "pat@clinic.example", PASSWORD, "Pat", consent=False)
+    with pytest.raises(InviteNotValid):
+        practice.accounts.accept_invite(issued.code, "sam@clinic.example", PASSWORD, "Sam", consent=False)
+
+    late = practice.accounts.invite(admin, Role.PRACTITIONER, "lee@clinic.example")
+    with pytest.raises(InviteNotValid, match="another email"):
+        practice.accounts.accept_invite(late.code, "kim@clinic.example", PASSWORD, "Kim", consent=False)
+    practice.clock.advance(INVITE_LIFETIME.total_seconds())
+    with pytest.raises(InviteNotValid):
+        practice.accounts.accept_invite(late.code, "lee@clinic.example", PASSWORD, "Lee", consent=False)
+    with pytest.raises(InviteNotValid):
+        practice.accounts.invite_view("made-up-code")
+
+
+def test_roles_invite_only_their_own_kind(practice: Practice) -> None:
+    admin = practice.admin()
+    physio = practice.practitioner(admin, "pat@clinic.example")
+    with pytest.raises(NotAllowed):
+        practice.accounts.invite(admin, Role.CLIENT, None)
+    with pytest.raises(NotAllowed):
+        practice.accounts.invite(physio, Role.PRACTITIONER, None)
+    client = practice.client(physio, "ann@example.org", "Ann")
+    with pytest.raises(NotAllowed):
+        practice.accounts.invite(client, Role.CLIENT, None)
+
+
+def test_a_client_agrees_before_anything_is_shared_and_can_revoke_at_once(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    code = practice.accounts.invite(physio, Role.CLIENT, None).code
+    with pytest.raises(ConsentRequired):
+        practice.accounts.accept_invite(code, "ann@example.org", PASSWORD, "Ann", consent=False)
+    ann = practice.accounts.accept_invite(code, "ann@example.org", PASSWORD, "Ann", consent=True).session.actor
+    assert isinstance(ann, Client)
+    assert [row.name for row in practice.practice.clients(physio)] == ["Ann"]
+
+    link = practice.practice.sharing(ann)[0]
+    assert link.shared and not link.share_notes and link.practitioner == "Pat Physio"
+    practice.practice.set_sharing(ann, link.link_id, shared=False, share_notes=False)
+    assert practice.practice.clients(physio) == []
+    with pytest.raises(NotFoundForYou):
+        practice.practice.client_detail(physio, ann.account_id)
+    practice.practice.set_sharing(ann, link.link_id, shared=True, share_notes=True)
+    assert practice.practice.client_detail(physio, ann.account_id).share_notes
+
+
+def test_notes_are_seen_only_when_the_client_shares_them(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    practice.services_for(ann.person_id).check_ins.add(
+        CheckIn(at=practice.clock(), pain=(PainRating("hip", 3, "left"),), note="slept badly")
+    )
+    assert practice.practice.client_detail(physio, ann.account_id).check_ins[0].note is None
+    link = practice.practice.sharing(ann)[0]
+    practice.practice.set_sharing(ann, link.link_id, shared=True, share_notes=True)
+    assert practice.practice.client_detail(physio, ann.account_id).check_ins[0].note == "slept badly"
+
+
+def test_every_read_of_a_client_is_audited_and_the_client_sees_who_looked(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    practice.practice.client_detail(physio, ann.account_id, address="10.1.1.1")
+    practice.practice.client_fhir(physio, ann.account_id)
+    looked = practice.practice.looked_at(ann)
+    assert [(entry.action, entry.actor_name) for entry in looked] == [
+        (Audited.EXPORT_CLIENT, "Pat Physio"),
+        (Audited.READ_CLIENT, "Pat Physio"),
+    ]
+    assert looked[1].address == "10.1.1.1"
+
+
+def test_other_practitioners_and_practices_find_nothing(practice: Practice) -> None:
+    admin = practice.admin()
+    physio = practice.practitioner(admin, "pat@clinic.example")
+    colleague = practice.practitioner(admin, "sam@clinic.example", "Sam")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    other_admin = practice.admin("boss@elsewhere.example", "Elsewhere")
+    stranger = practice.practitioner(other_admin, "lee@elsewhere.example", "Lee")
+    dose = Prescription("standard", 15, 1, 7, date(2026, 5, 1))
+    for outsider in (colleague, stranger):
+        assert practice.practice.clients(outsider) == []
+        with pytest.raises(NotFoundForYou):
+            practice.practice.client_detail(outsider, ann.account_id)
+        with pytest.raises(NotFoundForYou):
+            practice.practice.prescribe(outsider, ann.account_id, dose)
+    with pytest.raises(NotFoundForYou):
+        practice.accounts.remove_practitioner(other_admin, physio.membership_id)
+    with pytest.raises(NotAllowed):
+        practice.practice.clients(admin)
+    assert practice.practice.looked_at(ann) == []  # nothing was read
+
+
+def test_prescriptions_are_versioned_and_the_client_practises_against_the_current_one(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    first = practice.practice.prescribe(physio, ann.account_id, Prescription("standard", 10, 1, 5, date(2026, 5, 1)))
+    second = practice.practice.prescribe(
+        physio, ann.account_id, Prescription("supported", 15, 2, 7, date(2026, 5, 4), reminder_time="07:30")
+    )
+    assert (first.version, second.version) == (1, 2)
+    assert second.prescribed_by == "Pat Physio"
+    own = practice.services_for(ann.person_id)
+    assert own.reports.prescription() == second
+    assert own.reports.summary().adherence.target is not None
+    assert own.reports.summary().adherence.target.sessions == 14
+    calendar = own.reminders.calendar()
+    assert "T073000" in calendar and "DURATION:PT15M" in calendar
+    detail = practice.practice.client_detail(physio, ann.account_id)
+    assert [p.version for p in detail.prescriptions] == [2, 1]
+    practice.practice.end_programme(physio, ann.account_id)
+    assert own.reports.prescription() is None  # the programme ended: no prescription stands
+    assert practice.practice.clients(physio) == []
+
+
+def test_the_dashboard_puts_who_needs_attention_first_and_acknowledging_hides_an_alert(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    quiet = practice.client(physio, "ann@example.org", "Ann")
+    hurting = practice.client(physio, "zoe@example.org", "Zoe")
+    for client in (quiet, hurting):
+        practice.services_for(client.person_id).safety.record(ALL_CLEAR)
+    practice.clock.advance(3600)
+    practice.services_for(quiet.person_id).practice.start(15, "standard")
+    practice.services_for(hurting.person_id).check_ins.add(
+        CheckIn(at=practice.clock(), pain=(PainRating("lower_back", 8, "centre"),))
+    )
+    rows = practice.practice.clients(physio)
+    assert [(row.name, row.level) for row in rows] == [("Zoe", AlertLevel.CRITICAL), ("Ann", None)]
+    assert rows[0].alerts[0].kind is AlertKind.SEVERE_PAIN
+    practice.practice.acknowledge(physio, hurting.account_id, "severe_pain")
+    assert [row.level for row in practice.practice.clients(physio)] == [None, None]
+    practice.clock.advance(15 * 24 * 3600)
+    rows = practice.practice.clients(physio)
+    assert {row.name: row.alerts[0].kind for row in rows} == {
+        "Ann": AlertKind.NO_SESSION_14_DAYS,
+        "Zoe": AlertKind.NO_SESSION_14_DAYS,
+    }
+
+
+def test_a_practitioner_writes_a_note_the_client_reads_but_never_on_anothers_session(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    zoe = practice.client(physio, "zoe@example.org", "Zoe")
+    for client in (ann, zoe):
+        practice.services_for(client.person_id).safety.record(ALL_CLEAR)
+    ann_session = practice.services_for(ann.person_id).practice.start(15, "standard")
+    zoe_session = practice.services_for(zoe.person_id).practice.start(15, "standard")
+    assert ann_session.id is not None and zoe_session.id is not None
+    practice.practice.note_session(physio, ann.account_id, ann_session.id, "Lovely, keep the knees soft.")
+    notes = practice.services_for(ann.person_id).reports.session_notes()
+    assert [note.text for note in notes[ann_session.id]] == ["Lovely, keep the knees soft."]
+    with pytest.raises(NotFoundForYou):
+        practice.practice.note_session(physio, ann.account_id, zoe_session.id, "wrong person")
+    assert practice.services_for(zoe.person_id).reports.session_notes() == {}
+
+
+def test_removing_a_practitioner_ends_their_sessions_and_links_at_once(practice: Practice) -> None:
+    admin = practice.admin()
+    physio = practice.practitioner(admin, "pat@clinic.example")
+    session = practice.accounts.sign_in("pat@clinic.example", PASSWORD, None)
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    practice.accounts.remove_practitioner(admin, physio.membership_id)
+    assert isinstance(practice.accounts.actor_for_session(session.token)[0], Anonymous)
+    again = practice.accounts.sign_in("pat@clinic.example", PASSWORD, None)
+    assert isinstance(again.actor, NoPractice)
+    with pytest.raises(NotAllowed):
+        practice.practice.clients(again.actor)
+    assert practice.practice.sharing(ann)[0].ended
+
+
+def test_a_client_deletes_their_account_and_every_record(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    zoe = practice.client(physio, "zoe@example.org", "Zoe")
+    for client in (ann, zoe):
+        practice.services_for(client.person_id).check_ins.add(
+            CheckIn(at=practice.clock(), pain=(PainRating("hip", 3, "left"),))
+        )
+    with pytest.raises(SignInFailed):
+        practice.accounts.delete_account(ann, "not my password")
+    practice.accounts.delete_account(ann, PASSWORD)
+    assert practice.services_for(ann.person_id).check_ins.list_check_ins() == []
+    assert len(practice.services_for(zoe.person_id).check_ins.list_check_ins()) == 1
+    assert practice.store.account_by_email("ann@example.org") is None
+    assert [row.name for row in practice.practice.clients(physio)] == ["Zoe"]

@@ -1,0 +1,449 @@
+"""The authorization matrix of practice mode (issue 12): every route of the app, walked from `app.routes`, asked
+by every actor of the issue, each answer checked. A route missing from the matrix fails the test, so a new
+route cannot ship without saying who may use it.
+
+Each route runs on its own copy of one filled practice (see support/practice_web.py), the actors who may not
+use it first, so that a route that changes things (ending a programme, deleting a session) has changed nothing
+when a refusal is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.testclient import WebSocketDenialResponse
+from starlette.websockets import WebSocketDisconnect
+
+from crest.journal.records import JournalContents
+from crest.journal.transfer.json_format import export_json
+from support.practice_web import (
+    ACTORS,
+    ALL_CLEAR,
+    PASSWORD,
+    NoPoseModelHere,
+    World,
+    browser,
+    build_world,
+    practice_app,
+)
+
+CLIENTS = ("client_a", "client_b")
+# Neither client has an answer that advises seeing a clinician, so an all-clear has nothing to clear: refused
+# after the request got past every authorization check.
+CLEARANCE_STATUS = 409
+CLEARANCE_PAGE_STATUS = 409
+PRACTITIONERS = ("linked_practitioner", "unlinked_practitioner", "other_practice_practitioner")
+SIGNED_OUT = ("anonymous", "removed_practitioner")  # a removed practitioner's session ended with the removal
+SIGNED_IN = tuple(actor for actor in ACTORS if actor not in SIGNED_OUT)
+TO_SIGN_IN = "to sign-in"  # a page's answer to nobody signed in: 303 to /login?next=...
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may use a route, what they get, what everyone else gets."""
+
+    allowed: tuple[str, ...]
+    ok: int | str
+    others: Callable[[str, bool], int | str]  # (actor, is_api) -> status (or TO_SIGN_IN)
+    body: Callable[[World, str], dict[str, Any]] | None = None  # json (api) or form (pages)
+    params: dict[str, str] = field(default_factory=dict)  # path parameter -> a key of World.ids
+    query: str = ""
+    files: bool = False
+
+
+def refusal(forbidden: int) -> Callable[[str, bool], int | str]:
+    """Signed out: 401 (a page: to the sign-in page); signed in with the wrong role: `forbidden`."""
+
+    def status(actor: str, api: bool) -> int | str:
+        if actor in SIGNED_OUT:
+            return 401 if api else TO_SIGN_IN
+        return forbidden
+
+    return status
+
+
+def about_client_a(actor: str, api: bool) -> int | str:
+    """Objects of client A: hidden (404) from other practitioners of any practice; other roles are refused."""
+    if actor in SIGNED_OUT:
+        return 401 if api else TO_SIGN_IN
+    return 404 if actor in PRACTITIONERS else 403
+
+
+def own_object(actor: str, api: bool) -> int | str:
+    """Client A's own records: client B does not find them (404); non-clients are refused (403)."""
+    if actor in SIGNED_OUT:
+        return 401 if api else TO_SIGN_IN
+    return 404 if actor == "client_b" else 403
+
+
+def hidden_object(actor: str, api: bool) -> int | str:
+    """An object of practice mode asked for by anyone but its owner: not found (a 403 would confirm it exists)."""
+    if actor in SIGNED_OUT:
+        return 401 if api else TO_SIGN_IN
+    return 404
+
+
+def nobody_else(actor: str, api: bool) -> int | str:
+    raise AssertionError(f"{actor} should have been allowed")
+
+
+EVERYONE = ACTORS
+CLIENT = refusal(403)
+PUBLIC = nobody_else
+
+MATRIX: dict[tuple[str, str], Rule] = {
+    # The framework's own documents and the static files: public, no health data.
+    ("GET", "/openapi.json"): Rule(EVERYONE, 200, PUBLIC),
+    ("GET", "/docs"): Rule(EVERYONE, 200, PUBLIC),
+    ("GET", "/docs/oauth2-redirect"): Rule(EVERYONE, 200, PUBLIC),
+    ("GET", "/redoc"): Rule(EVERYONE, 200, PUBLIC),
+    ("GET", "/static"): Rule(EVERYONE, 200, PUBLIC),  # asked as /static/crest.css
+    # Signing in and out, invitations: anyone.
+    ("POST", "/api/auth/login"): Rule(
+        EVERYONE, 200, PUBLIC, body=lambda w, a: {"email": "ben@example.org", "password": PASSWORD}
+    ),
+    ("POST", "/api/auth/logout"): Rule(EVERYONE, 204, PUBLIC),
+    ("GET", "/api/auth/me"): Rule(SIGNED_IN, 200, refusal(401)),
+    ("GET", "/api/auth/invites/{code}"): Rule(EVERYONE, 200, PUBLIC, params={"code": "invite"}),
+    ("POST", "/api/auth/accept-invite"): Rule(
+        EVERYONE,
+        201,
+        PUBLIC,
+        body=lambda w, a: {
+            "code": w.invite_codes[a],
+            "email": f"new-{a}@example.org",
+            "password": PASSWORD,
+            "name": "New",
+            "consent": True,
+        },
+    ),
+    ("GET", "/login"): Rule(EVERYONE, 200, PUBLIC),
+    ("POST", "/login"): Rule(
+        EVERYONE, 303, PUBLIC, body=lambda w, a: {"email": "ben@example.org", "password": PASSWORD}
+    ),
+    ("POST", "/logout"): Rule(EVERYONE, 303, PUBLIC),
+    ("GET", "/invite/{code}"): Rule(EVERYONE, 200, PUBLIC, params={"code": "invite"}),
+    ("POST", "/invite/{code}"): Rule(
+        EVERYONE,
+        303,
+        PUBLIC,
+        params={"code": "invite"},
+        body=lambda w, a: {"email": f"new-{a}@example.org", "password": PASSWORD, "name": "New", "consent": "on"},
+    ),
+    # The local app's own routes: a client's own data only.
+    ("POST", "/api/sessions"): Rule(CLIENTS, 201, CLIENT, body=lambda w, a: {"planned_minutes": 15}),
+    ("GET", "/api/sessions"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/api/sessions/{session_id}"): Rule(("client_a",), 200, own_object, params={"session_id": "session"}),
+    ("POST", "/api/sessions/{session_id}/checkpoint"): Rule(
+        ("client_a",), 200, own_object, params={"session_id": "session"}, body=lambda w, a: {"elapsed_s": 60}
+    ),
+    ("POST", "/api/sessions/{session_id}/finish"): Rule(
+        ("client_a",),
+        200,
+        own_object,
+        params={"session_id": "session"},
+        body=lambda w, a: {"elapsed_s": 900, "status": "completed"},
+    ),
+    ("PUT", "/api/sessions/{session_id}"): Rule(
+        ("client_a",),
+        200,
+        own_object,
+        params={"session_id": "session"},
+        body=lambda w, a: {"variant": "supported", "actual_seconds": 600, "status": "ended_early"},
+    ),
+    ("DELETE", "/api/sessions/{session_id}"): Rule(("client_a",), 204, own_object, params={"session_id": "session"}),
+    ("POST", "/api/checkins"): Rule(
+        CLIENTS, 201, CLIENT, body=lambda w, a: {"pain": [{"region": "hip", "side": "left", "score": 3}]}
+    ),
+    ("GET", "/api/checkins"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/api/checkins/{checkin_id}"): Rule(("client_a",), 200, own_object, params={"checkin_id": "check_in"}),
+    ("PUT", "/api/checkins/{checkin_id}"): Rule(
+        ("client_a",),
+        200,
+        own_object,
+        params={"checkin_id": "check_in"},
+        body=lambda w, a: {"pain": [{"region": "knee", "side": "right", "score": 2}]},
+    ),
+    ("DELETE", "/api/checkins/{checkin_id}"): Rule(("client_a",), 204, own_object, params={"checkin_id": "check_in"}),
+    ("GET", "/api/safety/questions"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/api/safety/answers"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {"answers": ALL_CLEAR}),
+    ("GET", "/api/safety/latest"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/api/settings"): Rule(CLIENTS, 200, CLIENT),
+    ("PUT", "/api/settings"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {"theme": "dark"}),
+    ("GET", "/api/export"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/api/progress"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/api/psfs"): Rule(
+        CLIENTS, 201, CLIENT, body=lambda w, a: {"activities": [{"name": "walking", "score": 5}]}
+    ),
+    ("GET", "/api/psfs"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/api/psfs/{assessment_id}"): Rule(("client_a",), 200, own_object, params={"assessment_id": "psfs"}),
+    ("DELETE", "/api/psfs/{assessment_id}"): Rule(("client_a",), 204, own_object, params={"assessment_id": "psfs"}),
+    ("GET", "/api/reminder.ics"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/api/check"): Rule(CLIENTS, NoPoseModelHere.http_status, CLIENT, files=True),
+    # Clients reach the pose model (absent here: 422); anyone else is closed with 1008 before any frame.
+    ("WS", "/api/check/live"): Rule(CLIENTS, NoPoseModelHere.http_status, lambda actor, api: "closed 1008"),
+    ("GET", "/"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/session"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/session/edit"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
+    ("GET", "/session/breath"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
+    ("GET", "/checkin"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/journal"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/progress"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/psfs"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/psfs"): Rule(CLIENTS, 303, CLIENT, body=lambda w, a: {"name_1": "walking", "score_1": "5"}),
+    ("POST", "/psfs/{assessment_id}/delete"): Rule(("client_a",), 303, own_object, params={"assessment_id": "psfs"}),
+    ("GET", "/report"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/report.pdf"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/report.html"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/report.css"): Rule(EVERYONE, 200, PUBLIC),  # the report's style sheet, no data
+    ("GET", "/safety"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/safety"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {key: "no" for key in ALL_CLEAR}),
+    ("GET", "/check"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/settings"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/settings"): Rule(
+        CLIENTS, 303, CLIENT, body=lambda w, a: {"default_minutes": "15", "default_variant": "standard"}
+    ),
+    # Help: general knowledge with its sources, no one's data.
+    ("GET", "/api/help"): Rule(EVERYONE, 200, PUBLIC),
+    ("GET", "/help"): Rule(EVERYONE, 200, PUBLIC),
+    ("GET", "/help/{entry_id}"): Rule(EVERYONE, 200, PUBLIC, params={"entry_id": "help_entry"}),
+    # Sessions done without the app, and a clinician's all-clear: a client's own.
+    ("POST", "/api/sessions/logged"): Rule(
+        CLIENTS,
+        201,
+        CLIENT,
+        body=lambda w, a: {"started_at": (w.clock() - timedelta(days=1)).isoformat(), "minutes": 15},
+    ),
+    ("GET", "/session/log"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/session/log"): Rule(
+        CLIENTS,
+        303,
+        CLIENT,
+        body=lambda w, a: {"day": (w.clock() - timedelta(days=1)).date().isoformat(), "time": "08:00", "minutes": "15"},
+    ),
+    ("GET", "/api/safety/clearances"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/api/safety/clearances"): Rule(
+        CLIENTS,
+        CLEARANCE_STATUS,
+        CLIENT,
+        body=lambda w, a: {"clinician": "Dr Lee, GP", "cleared_on": w.clock().date().isoformat()},
+    ),
+    ("POST", "/safety/clearance"): Rule(
+        CLIENTS,
+        CLEARANCE_PAGE_STATUS,
+        CLIENT,
+        body=lambda w, a: {"clinician": "Dr Lee, GP", "cleared_on": w.clock().date().isoformat()},
+    ),
+    # A client's own account: what is shared, who looked, the prescription, sync.
+    ("GET", "/api/account/sharing"): Rule(CLIENTS, 200, CLIENT),
+    ("PUT", "/api/account/sharing/{link_id}"): Rule(
+        ("client_a",), 200, hidden_object, params={"link_id": "link"}, body=lambda w, a: {"shared": False}
+    ),
+    ("GET", "/api/account/audit"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/api/account/prescription"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/api/sync/push"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {"journal": EMPTY_JOURNAL, "uids": {}}),
+    ("GET", "/api/sync/prescription"): Rule(CLIENTS, 200, CLIENT),
+    ("DELETE", "/api/sync/device"): Rule(CLIENTS, 404, CLIENT),  # a browser is no linked computer
+    ("GET", "/sharing"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/sharing/{link_id}"): Rule(
+        ("client_a",), 303, hidden_object, params={"link_id": "link"}, body=lambda w, a: {}
+    ),
+    # Any signed-in account: itself.
+    ("GET", "/account"): Rule(SIGNED_IN, 200, lambda actor, api: TO_SIGN_IN),
+    ("POST", "/account/delete"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: {"password": PASSWORD}),
+    ("POST", "/api/account/delete"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: {"password": PASSWORD}),
+    # Practitioners: their own clients.
+    ("POST", "/api/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"role": "client"}),
+    ("GET", "/api/practice/clients"): Rule(PRACTITIONERS, 200, CLIENT),
+    ("GET", "/practice"): Rule(PRACTITIONERS, 200, CLIENT),
+    ("POST", "/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"email": ""}),
+    # Practitioners: client A, through a live link only.
+    ("GET", "/api/practice/clients/{client_id}"): Rule(
+        ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}
+    ),
+    ("GET", "/api/practice/clients/{client_id}/report.pdf"): Rule(
+        ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}
+    ),
+    ("GET", "/api/practice/clients/{client_id}/fhir"): Rule(
+        ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}
+    ),
+    ("POST", "/api/practice/clients/{client_id}/prescriptions"): Rule(
+        ("linked_practitioner",), 201, about_client_a, params={"client_id": "client"}, body=lambda w, a: {"minutes": 10}
+    ),
+    ("POST", "/api/practice/clients/{client_id}/alerts/{kind}/acknowledge"): Rule(
+        ("linked_practitioner",), 204, about_client_a, params={"client_id": "client", "kind": "alert_kind"}
+    ),
+    ("POST", "/api/practice/clients/{client_id}/sessions/{session_id}/notes"): Rule(
+        ("linked_practitioner",),
+        201,
+        about_client_a,
+        params={"client_id": "client", "session_id": "session"},
+        body=lambda w, a: {"text": "Well done."},
+    ),
+    ("POST", "/api/practice/clients/{client_id}/end"): Rule(
+        ("linked_practitioner",), 204, about_client_a, params={"client_id": "client"}
+    ),
+    ("GET", "/practice/clients/{client_id}"): Rule(
+        ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}
+    ),
+    ("POST", "/practice/clients/{client_id}/prescriptions"): Rule(
+        ("linked_practitioner",),
+        303,
+        about_client_a,
+        params={"client_id": "client"},
+        body=lambda w, a: {"minutes": "10"},
+    ),
+    ("POST", "/practice/clients/{client_id}/alerts/{kind}/acknowledge"): Rule(
+        ("linked_practitioner",), 303, about_client_a, params={"client_id": "client", "kind": "alert_kind"}
+    ),
+    ("POST", "/practice/clients/{client_id}/sessions/{session_id}/notes"): Rule(
+        ("linked_practitioner",),
+        303,
+        about_client_a,
+        params={"client_id": "client", "session_id": "session"},
+        body=lambda w, a: {"text": "Well done."},
+    ),
+    ("POST", "/practice/clients/{client_id}/end"): Rule(
+        ("linked_practitioner",), 303, about_client_a, params={"client_id": "client"}
+    ),
+    # The admin: the practice's practitioners.
+    ("GET", "/api/practice/practitioners"): Rule(("admin",), 200, CLIENT),
+    ("DELETE", "/api/practice/practitioners/{membership_id}"): Rule(
+        ("admin",), 204, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
+    ("GET", "/practice/admin"): Rule(("admin",), 200, CLIENT),
+    ("POST", "/practice/admin/invites"): Rule(("admin",), 201, CLIENT, body=lambda w, a: {"email": ""}),
+    ("POST", "/practice/admin/practitioners/{membership_id}/remove"): Rule(
+        ("admin",), 303, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
+}
+EMPTY_JOURNAL = export_json(JournalContents())
+
+
+def app_routes(app: FastAPI) -> set[tuple[str, str]]:
+    """Every (method, path) the app answers, nested routers included ("WS" for a WebSocket)."""
+    found: set[tuple[str, str]] = set()
+
+    def walk(routes: Any) -> None:
+        for route in routes:
+            contexts = getattr(route, "effective_route_contexts", None)
+            if contexts is not None:  # FastAPI's included routers
+                for context in contexts() if callable(contexts) else contexts:
+                    served = getattr(context, "starlette_route", None)  # a WebSocket keeps its path there
+                    path = context.path or getattr(served, "path", "")
+                    found.update(_entries(path, getattr(context, "methods", None)))
+            elif isinstance(route, WebSocketRoute):
+                found.add(("WS", route.path))
+            elif isinstance(route, Mount):
+                found.add(("GET", route.path))
+            elif isinstance(route, Route):
+                found.update(_entries(route.path, route.methods))
+            else:
+                raise AssertionError(f"a kind of route the matrix cannot walk: {route!r}")
+
+    walk(app.routes)
+    return found
+
+
+def _entries(path: str, methods: set[str] | None) -> set[tuple[str, str]]:
+    if not methods:
+        return {("WS", path)}
+    return {(method, path) for method in methods if method != "HEAD"}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return build_world(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture(scope="module")
+def routes(world: World, tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
+    return app_routes(practice_app(world.copy_to(tmp_path_factory.mktemp("routes")), world.clock))
+
+
+def test_every_route_of_the_app_is_in_the_matrix_and_nothing_else(routes: set[tuple[str, str]]) -> None:
+    missing = sorted(routes - set(MATRIX))
+    assert not missing, f"routes without a rule in the authorization matrix: {missing}"
+    assert sorted(set(MATRIX) - routes) == []
+    print(f"\nauthorization matrix: {len(MATRIX)} routes x {len(ACTORS)} actors = {len(MATRIX) * len(ACTORS)} cells")
+
+
+def test_every_route_has_a_name_of_its_own(world: World, tmp_path: Path) -> None:
+    """Pages link with url_for(name): two routes of one name would send a form to the wrong one."""
+    app = practice_app(world.copy_to(tmp_path), world.clock)
+    names: list[str] = []
+    for route in app.routes:
+        contexts = getattr(route, "effective_route_contexts", None)
+        found = (contexts() if callable(contexts) else contexts) if contexts is not None else [route]
+        names += [str(getattr(one, "name", "")) for one in found]
+    assert sorted(name for name in set(names) if names.count(name) > 1) == []
+
+
+def _path(world: World, actor: str, template: str, rule: Rule) -> str:
+    if template == "/static":
+        return "/static/crest.css"
+    values = {
+        "help_entry": "what_is_crp",
+        "invite": world.invite_codes[actor],  # each actor accepts an invitation of their own
+        "alert_kind": "severe_pain",
+        **{k: str(v) for k, v in world.ids.items()},
+    }
+    path = template
+    for name, key in rule.params.items():
+        path = path.replace("{" + name + "}", values[key])
+    if rule.query:
+        path += "?" + rule.query.format(**values)
+    return path
+
+
+def _ask(client: TestClient, world: World, actor: str, method: str, template: str, rule: Rule) -> int | str:
+    path = _path(world, actor, template, rule)
+    if method == "WS":
+        try:
+            with client.websocket_connect(path):
+                return "accepted"
+        except WebSocketDenialResponse as denied:  # closed before it was accepted
+            return denied.status_code
+        except WebSocketDisconnect as closed:
+            return f"closed {closed.code}"
+    api = template.startswith("/api")
+    body = None if rule.body is None else rule.body(world, actor)
+    if rule.files:
+        response = client.post(path, files={"file": ("lying.jpg", b"not really a photo", "image/jpeg")})
+    elif api:
+        response = client.request(method, path, json=body)
+    else:
+        response = client.request(method, path, data=body)
+    if response.status_code == 303 and "next=" in response.headers.get("location", ""):
+        return TO_SIGN_IN
+    return response.status_code
+
+
+@pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda route: f"{route[0]} {route[1]}")
+def test_each_actor_gets_what_the_matrix_says(world: World, tmp_path: Path, route: tuple[str, str]) -> None:
+    method, template = route
+    rule = MATRIX[route]
+    app = practice_app(world.copy_to(tmp_path), world.clock)
+    api = template.startswith("/api") or method == "WS"
+    order = [actor for actor in ACTORS if actor not in rule.allowed] + list(rule.allowed)
+    answers: dict[str, int | str] = {}
+    expected: dict[str, int | str] = {}
+    with TestClient(app):
+        for actor in order:
+            with browser(app, world.tokens[actor]) as client:
+                client.follow_redirects = False
+                answers[actor] = _ask(client, world, actor, method, template, rule)
+            if actor in rule.allowed:
+                expected[actor] = rule.ok
+            else:
+                refused = rule.others(actor, api)
+                expected[actor] = refused
+    assert answers == expected

@@ -1,0 +1,290 @@
+"""Practice mode through HTTP: cookies, the Origin rule, no-store, sign-in limits, invites, consent and its
+revocation, removal, and a local crest linked to the practice (link, sync, unlink)."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Iterator
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from crest.accounts.passwords import TEST_COST
+from crest.journal.records import CheckIn, PainRating, SessionEdit
+from crest.journal.store import Journal
+from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
+from crest.services.bundle import Services
+from crest.services.practice_link import PracticeLink, PracticeUnreachable
+from crest.web.app import create_app
+from crest.web.practice_app import PracticeOptions
+from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
+from support.clock import FakeClock
+from support.practice_web import ALL_CLEAR, ORIGIN, PASSWORD, World, browser, build_world, practice_app, sign_in
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return build_world(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture
+def app(world: World, tmp_path: Path) -> FastAPI:
+    return practice_app(world.copy_to(tmp_path), world.clock)
+
+
+def test_the_cookie_is_httponly_and_lax_and_behind_https_secure_with_the_host_prefix(
+    world: World, tmp_path: Path
+) -> None:
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "secure").mkdir()
+    plain = practice_app(world.copy_to(tmp_path / "plain"), world.clock)
+    with TestClient(plain) as client:
+        login = client.post("/api/auth/login", json={"email": "ann@example.org", "password": PASSWORD})
+        cookie = login.headers["set-cookie"]
+    assert cookie.startswith(f"{COOKIE_NAME}=") and "HttpOnly" in cookie and "SameSite=lax" in cookie
+    assert "Secure" not in cookie and "Domain" not in cookie
+    secure = create_app(
+        world.copy_to(tmp_path / "secure"),
+        clock=world.clock,
+        practice=PracticeOptions(public_url="https://practice.example", password_cost=TEST_COST),
+    )
+    with TestClient(secure, base_url="https://practice.example") as client:
+        response = client.post("/api/auth/login", json={"email": "ann@example.org", "password": PASSWORD})
+        cookie = response.headers["set-cookie"]
+        assert cookie.startswith(f"{SECURE_COOKIE_NAME}=") and "Secure" in cookie and "Path=/" in cookie
+        assert "Domain" not in cookie and "HttpOnly" in cookie
+        token = response.cookies[SECURE_COOKIE_NAME]
+        client.cookies.clear()
+        client.cookies.set(COOKIE_NAME, token)  # the plain name is not read behind HTTPS
+        assert client.get("/api/sessions").status_code == 401
+        client.cookies.clear()
+        client.cookies.set(SECURE_COOKIE_NAME, token)
+        assert client.get("/api/sessions").status_code == 200
+
+
+def test_every_answer_with_data_is_no_store(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_a"]) as client:
+        for path in ("/api/sessions", "/", "/progress", "/api/export", "/api/account/audit", "/login"):
+            assert client.get(path).headers["cache-control"] == "no-store", path
+        assert "no-store" not in client.get("/static/crest.css").headers.get("cache-control", "")
+
+
+def test_a_change_with_the_cookie_but_another_or_no_origin_is_refused_and_logged(app: FastAPI, world: World) -> None:
+    with TestClient(app) as client:
+        client.cookies.set(COOKIE_NAME, world.tokens["client_a"] or "")
+        for headers in ({}, {"Origin": "https://evil.example"}, {"Origin": "null"}):
+            response = client.post("/api/checkins", json={"note": "hello"}, headers=headers)
+            assert response.status_code == 403, headers
+        assert client.get("/api/checkins").status_code == 200  # reading needs no Origin
+        assert client.post("/api/checkins", json={"note": "hi"}, headers={"Origin": ORIGIN}).status_code == 201
+    denied = app.state.practice_door.audit.entries()
+    assert sum(1 for entry in denied if entry.action == "denied" and entry.outcome == "403") == 3
+
+
+def test_wrong_passwords_answer_401_then_429_with_retry_after(app: FastAPI) -> None:
+    with TestClient(app) as client:
+        for _ in range(5):
+            wrong = client.post("/api/auth/login", json={"email": "ann@example.org", "password": "not the one"})
+            assert wrong.status_code == 401
+        limited = client.post("/api/auth/login", json={"email": "ann@example.org", "password": PASSWORD})
+        assert limited.status_code == 429 and limited.headers["retry-after"] == "1"
+
+
+def test_logout_ends_the_session_on_the_server(app: FastAPI, world: World) -> None:
+    token = sign_in(app, "ben@example.org")
+    with browser(app, token) as client:
+        assert client.post("/api/auth/logout").status_code == 204
+    with browser(app, token) as stolen:  # the old cookie, replayed
+        assert stolen.get("/api/sessions").status_code == 401
+
+
+def test_invites_used_expired_or_unknown_answer_410(app: FastAPI, world: World) -> None:
+    code = world.invite_codes["anonymous"]
+    body = {"code": code, "email": "new@example.org", "password": PASSWORD, "name": "New", "consent": True}
+    with TestClient(app) as client:
+        assert client.post("/api/auth/accept-invite", json=body | {"consent": False}).status_code == 422
+        assert client.post("/api/auth/accept-invite", json=body).status_code == 201
+    with TestClient(app) as client:
+        assert client.post("/api/auth/accept-invite", json=body | {"email": "x@example.org"}).status_code == 410
+        assert client.post("/api/auth/accept-invite", json=body | {"code": "unknown"}).status_code == 410
+        assert client.post("/api/auth/accept-invite", json=body | {"password": "password"}).status_code in (410, 422)
+
+
+def test_a_common_or_short_password_is_refused_when_accepting(app: FastAPI, world: World) -> None:
+    body = {"code": world.invite_codes["client_b"], "email": "new@example.org", "name": "New", "consent": True}
+    with TestClient(app) as client:
+        for password in ("password1", "short"):
+            response = client.post("/api/auth/accept-invite", json=body | {"password": password})
+            assert response.status_code == 422, password
+        assert client.post("/api/auth/accept-invite", json=body | {"password": PASSWORD}).status_code == 201
+
+
+def test_an_admin_invites_a_practitioner_for_an_email_address(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["admin"]) as client:
+        issued = client.post("/api/practice/invites", json={"role": "practitioner", "email": "Kim@Clinic.example"})
+        assert issued.status_code == 201
+        assert issued.json()["url"] == f"{ORIGIN}/invite/{issued.json()['code']}"
+        assert client.post("/api/practice/invites", json={"role": "client"}).status_code == 403
+
+
+def test_revoking_consent_answers_404_to_the_practitioners_next_request(app: FastAPI, world: World) -> None:
+    client_id, link_id = world.ids["client"], world.ids["link"]
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        assert practitioner.get(f"/api/practice/clients/{client_id}").status_code == 200
+        with browser(app, world.tokens["client_a"]) as client:
+            assert client.put(f"/api/account/sharing/{link_id}", json={"shared": False}).status_code == 200
+        assert practitioner.get(f"/api/practice/clients/{client_id}").status_code == 404
+        assert practitioner.get("/api/practice/clients").json() == []
+
+
+def test_the_client_sees_who_looked_and_the_prescription_on_today(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        practitioner.get(f"/api/practice/clients/{world.ids['client']}")
+    with browser(app, world.tokens["client_a"]) as client:
+        looked = client.get("/api/account/audit").json()
+        assert looked[0]["who"] == "Pat Physio" and looked[0]["what"] == "looked at your data"
+        today = client.get("/").text
+        assert "Your prescription" in today and "20 min of the standard variant" in today
+        assert "Pat Physio" in client.get("/sharing").text
+
+
+def test_removing_a_practitioner_ends_their_sessions_at_once(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["admin"]) as admin:
+        members = {p["email"]: p["membership_id"] for p in admin.get("/api/practice/practitioners").json()}
+        assert admin.delete(f"/api/practice/practitioners/{members['pat@clinic.example']}").status_code == 204
+    with browser(app, world.tokens["linked_practitioner"]) as removed:
+        assert removed.get("/api/practice/clients").status_code == 401
+
+
+class InProcess:
+    """`crest link` and `crest sync` talking to the practice app in this process (no network)."""
+
+    def __init__(self, app: FastAPI, fail_after_pushes: int | None = None) -> None:
+        self.client = TestClient(app)
+        self.pushes = 0
+        self.fail_after_pushes = fail_after_pushes
+
+    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        path = url.split("http://practice.test", 1)[1]
+        if path == "/api/sync/push":
+            if self.fail_after_pushes is not None and self.pushes >= self.fail_after_pushes:
+                raise PracticeUnreachable("the connection dropped (a test)")
+            self.pushes += 1
+        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+        response = self.client.request(method, path, json=body, headers=headers)
+        if response.status_code >= 400:
+            raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
+        return response.json() if response.content else None
+
+
+@pytest.fixture
+def local(tmp_path: Path) -> Iterator[tuple[Journal, Path, FakeClock]]:
+    clock = FakeClock()
+    home = tmp_path / "home"
+    home.mkdir()
+    with Journal.open(f"sqlite:///{home / 'crest.db'}", clock=clock) as journal:
+        yield journal, home, clock
+
+
+def _local_services(journal: Journal, home: Path, clock: FakeClock) -> Services:
+    return Services.over(journal, clock, UTC, link_home=home)
+
+
+def test_a_local_crest_links_syncs_resumes_after_a_cut_and_unlinks(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crest.services.practice_link as practice_link
+
+    monkeypatch.setattr(practice_link, "RECORDS_PER_BATCH", 3)
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)
+    services.safety.record(ALL_CLEAR)
+    for day in range(5):
+        session = services.practice.start(15, "standard")
+        assert session.id is not None
+        clock.advance(900)
+        services.practice.finish(session.id, 900, SessionStatus.COMPLETED)
+        rating = PainRating(Region.HIP, 3 + day % 2, Side.LEFT)
+        services.check_ins.add(CheckIn(at=clock(), timing=CheckInTiming.AFTER, session_id=session.id, pain=(rating,)))
+        clock.advance(86_400)
+    link = PracticeLink(home, services.sync, clock, InProcess(app))
+    assert (
+        link.link(
+            "http://practice.test",
+            world.invite_codes["no_practice"],
+            "cleo@example.org",
+            PASSWORD,
+            "Cleo",
+            False,
+            "laptop",
+        )
+        == "Clinic"
+    )
+    link_file = home / "practice-link.json"
+    assert stat.S_IMODE(os.stat(link_file).st_mode) == 0o600
+    assert json.loads(link_file.read_text())["token"]
+
+    cut = PracticeLink(home, services.sync, clock, InProcess(app, fail_after_pushes=2))
+    with pytest.raises(PracticeUnreachable):
+        cut.sync()  # killed half-way: two batches in, the rest not
+    result = PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    assert result.sent and result.deleted == 0
+
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        clients = {row["name"]: row["id"] for row in practitioner.get("/api/practice/clients").json()}
+        detail = practitioner.get(f"/api/practice/clients/{clients['Cleo']}").json()
+        assert len(detail["sessions"]) == 5 and len(detail["check_ins"]) == 5  # nothing lost, nothing twice
+        prescribed = practitioner.post(
+            f"/api/practice/clients/{clients['Cleo']}/prescriptions", json={"minutes": 12, "days_per_week": 3}
+        )
+        assert prescribed.status_code == 201
+
+    first = services.practice.list_sessions()[0]
+    assert first.id is not None
+    services.practice.correct(first.id, SessionEdit("supported", 600, SessionStatus.ENDED_EARLY))
+    services.check_ins.delete(services.check_ins.list_check_ins()[-1].id or 0)
+    again = PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    assert again.sent == {"sessions": 1} and again.deleted == 1
+    assert again.prescription is not None and again.prescription.minutes == 12
+    assert services.reports.prescription() == again.prescription  # Today and the reminder follow it here too
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        detail = practitioner.get(f"/api/practice/clients/{clients['Cleo']}").json()
+        assert len(detail["check_ins"]) == 4
+        assert {s["variant"] for s in detail["sessions"]} == {"standard", "supported"}
+    assert PracticeLink(home, services.sync, clock, InProcess(app)).sync().sent == {}
+
+    token = json.loads(link_file.read_text())["token"]
+    PracticeLink(home, services.sync, clock, InProcess(app)).unlink()
+    assert not link_file.exists()
+    with TestClient(app) as client:
+        assert client.get("/api/sync/prescription", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+def test_the_local_settings_page_shows_the_link_and_the_last_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("CREST_HOME", str(home))
+    local_app = create_app(f"sqlite:///{home / 'crest.db'}", clock=FakeClock(), local_zone=UTC)
+    with TestClient(local_app) as client:
+        assert "Not linked" in client.get("/settings").text
+        (home / "practice-link.json").write_text(
+            json.dumps(
+                {
+                    "url": "https://practice.example",
+                    "token": "t",
+                    "practice": "Back in Balance",
+                    "linked_at": "2026-05-01T09:00:00+00:00",
+                    "last_sync_at": "2026-05-06T17:00:00+00:00",
+                }
+            )
+        )
+        page = client.get("/settings").text
+    assert "Linked to <strong>Back in Balance</strong>" in page and "Last synced 06 May 2026" in page

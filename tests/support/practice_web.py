@@ -1,0 +1,177 @@
+"""A practice served by the web app, filled with the actors of issue 12, for the API, page and matrix tests.
+
+Practice 1 (Clinic): an admin; Pat, the practitioner linked to client A (Ann); Sam, a practitioner of the same
+practice linked to client B (Ben) but not to A; Rae, a practitioner linked to A who was then removed (her old
+cookie), and who signed in again afterwards (an account with no practice). Practice 2 (Elsewhere): its admin and
+Lee, its practitioner. Ann has a session, a check-in, a PSFS round and a prescription.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from crest.accounts.passwords import TEST_COST
+from crest.errors import CrestError
+from crest.safety.screen import QUESTIONS
+from crest.web.app import create_app
+from crest.web.practice_app import PracticeOptions
+from crest.web.practice_door import COOKIE_NAME
+from support.clock import FakeClock
+
+PASSWORD = "a quiet evening walk"
+ORIGIN = "http://testserver"
+ALL_CLEAR = {question.id: False for question in QUESTIONS}
+ACTORS = (
+    "anonymous",
+    "client_a",
+    "client_b",
+    "linked_practitioner",
+    "unlinked_practitioner",
+    "other_practice_practitioner",
+    "admin",
+    "removed_practitioner",
+    "no_practice",
+)
+
+
+class NoPoseModelHere(CrestError):
+    """The position checker in these tests: reaching it proves the request got past authorization."""
+
+
+def no_pose_model() -> Any:
+    raise NoPoseModelHere("no pose model in this test")
+
+
+def practice_app(url: str, clock: FakeClock) -> FastAPI:
+    return create_app(
+        url,
+        clock=clock,
+        local_zone=UTC,
+        checker_factory=no_pose_model,
+        practice=PracticeOptions(password_cost=TEST_COST),
+    )
+
+
+def browser(app: FastAPI, token: str | None = None) -> TestClient:
+    """A browser on this practice's own pages: every request carries the server's Origin."""
+    client = TestClient(app, headers={"Origin": ORIGIN})
+    if token:
+        client.cookies.set(COOKIE_NAME, token)
+    return client
+
+
+@dataclass
+class World:
+    database: Path
+    clock: FakeClock
+    tokens: dict[str, str | None] = field(default_factory=dict)
+    ids: dict[str, int] = field(default_factory=dict)
+    invite_codes: dict[str, str] = field(default_factory=dict)  # one unused client invite per actor
+
+    def copy_to(self, folder: Path) -> str:
+        """A copy of the whole database: each test that changes things gets its own."""
+        target = folder / "practice.db"
+        shutil.copyfile(self.database, target)
+        return f"sqlite:///{target}"
+
+
+def sign_in(app: FastAPI, email: str) -> str:
+    with TestClient(app) as fresh:
+        response = fresh.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+        assert response.status_code == 200, response.text
+        return str(response.cookies[COOKIE_NAME])
+
+
+def _accept(app: FastAPI, code: str, email: str, name: str, consent: bool = True) -> tuple[str, dict[str, Any]]:
+    with TestClient(app) as fresh:
+        body = {"code": code, "email": email, "password": PASSWORD, "name": name, "consent": consent}
+        response = fresh.post("/api/auth/accept-invite", json=body)
+        assert response.status_code == 201, response.text
+        return str(response.cookies[COOKIE_NAME]), response.json()
+
+
+def _invite(app: FastAPI, token: str, role: str) -> str:
+    with browser(app, token) as client:
+        response = client.post("/api/practice/invites", json={"role": role})
+        assert response.status_code == 201, response.text
+        return str(response.json()["code"])
+
+
+def build_world(folder: Path) -> World:
+    clock = FakeClock()
+    database = folder / "world.db"
+    app = practice_app(f"sqlite:///{database}", clock)
+    door = app.state.practice_door
+    world = World(database, clock)
+    with TestClient(app):
+        door.accounts.create_practice("Clinic", "admin@clinic.example", PASSWORD, "Ada Admin")
+        door.accounts.create_practice("Elsewhere", "boss@elsewhere.example", PASSWORD, "Bo Boss")
+        admin = sign_in(app, "admin@clinic.example")
+        other_admin = sign_in(app, "boss@elsewhere.example")
+        pat, _ = _accept(app, _invite(app, admin, "practitioner"), "pat@clinic.example", "Pat Physio")
+        sam, _ = _accept(app, _invite(app, admin, "practitioner"), "sam@clinic.example", "Sam Second")
+        rae, _ = _accept(app, _invite(app, admin, "practitioner"), "rae@clinic.example", "Rae Removed")
+        lee, _ = _accept(app, _invite(app, other_admin, "practitioner"), "lee@elsewhere.example", "Lee Elsewhere")
+        ann, _ = _accept(app, _invite(app, pat, "client"), "ann@example.org", "Ann")
+        ben, _ = _accept(app, _invite(app, sam, "client"), "ben@example.org", "Ben")
+        with browser(app, rae) as client:  # Rae also follows Ann, until she is removed
+            code = client.post("/api/practice/invites", json={"role": "client"}).json()["code"]
+        with TestClient(app) as again:
+            body = {"code": code, "email": "ann@example.org", "password": PASSWORD, "name": "Ann", "consent": True}
+            assert again.post("/api/auth/accept-invite", json=body).status_code == 201
+        with browser(app, ann) as client:
+            assert client.post("/api/safety/answers", json={"answers": ALL_CLEAR}).status_code == 200
+            session = client.post("/api/sessions", json={"planned_minutes": 15}).json()
+            clock.advance(15 * 60)
+            client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 900, "status": "completed"})
+            check_in = client.post(
+                "/api/checkins",
+                json={
+                    "timing": "after",
+                    "session_id": session["id"],
+                    "pain": [{"region": "hip", "side": "left", "score": 4}],
+                },
+            ).json()
+            psfs = client.post("/api/psfs", json={"activities": [{"name": "sitting", "score": 4}]}).json()
+            me = client.get("/api/auth/me").json()
+            link_id = client.get("/api/account/sharing").json()[0]["link_id"]
+        with browser(app, ben) as client:
+            assert client.post("/api/safety/answers", json={"answers": ALL_CLEAR}).status_code == 200
+        with browser(app, pat) as client:
+            ann_id = client.get("/api/practice/clients").json()[0]["id"]
+            prescribed = client.post(f"/api/practice/clients/{ann_id}/prescriptions", json={"minutes": 20})
+            assert prescribed.status_code == 201, prescribed.text
+        with browser(app, admin) as client:
+            members = {p["email"]: p["membership_id"] for p in client.get("/api/practice/practitioners").json()}
+            assert client.delete(f"/api/practice/practitioners/{members['rae@clinic.example']}").status_code == 204
+        no_practice = sign_in(app, "rae@clinic.example")
+        world.tokens = {
+            "anonymous": None,
+            "client_a": ann,
+            "client_b": ben,
+            "linked_practitioner": pat,
+            "unlinked_practitioner": sam,
+            "other_practice_practitioner": lee,
+            "admin": admin,
+            "removed_practitioner": rae,
+            "no_practice": no_practice,
+        }
+        for actor in ACTORS:
+            world.invite_codes[actor] = _invite(app, pat, "client")
+        world.ids = {
+            "session": session["id"],
+            "check_in": check_in["id"],
+            "psfs": psfs["id"],
+            "client": ann_id,
+            "link": link_id,
+            "practitioner_membership": members["pat@clinic.example"],
+        }
+        assert me["role"] == "client"
+    return world

@@ -1,0 +1,136 @@
+"""Every rule of crest.accounts.permissions, walked over every actor, action and kind of target."""
+
+from itertools import product
+
+import pytest
+
+from crest.accounts.model import Actor, Admin, Anonymous, Client, NoPractice, Practitioner, Role
+from crest.accounts.permissions import (
+    ABOUT_A_CLIENT,
+    ROLE_OF_ACTION,
+    Action,
+    CareLink,
+    Decision,
+    MemberTarget,
+    decide,
+    same_practice,
+)
+
+PRACTICE, OTHER_PRACTICE = 1, 2
+CLIENT_A = Client(account_id=10, practice_id=PRACTICE, membership_id=100, person_id=5)
+CLIENT_B = Client(account_id=11, practice_id=PRACTICE, membership_id=101, person_id=6)
+LINKED = Practitioner(account_id=20, practice_id=PRACTICE, membership_id=200)
+UNLINKED = Practitioner(account_id=21, practice_id=PRACTICE, membership_id=201)
+ELSEWHERE = Practitioner(account_id=30, practice_id=OTHER_PRACTICE, membership_id=200)  # same membership number
+ADMIN = Admin(account_id=40, practice_id=PRACTICE, membership_id=400)
+OTHER_ADMIN = Admin(account_id=41, practice_id=OTHER_PRACTICE, membership_id=401)
+NOBODY = Anonymous()
+NO_PRACTICE = NoPractice(account_id=50)
+ACTORS: tuple[Actor, ...] = (NOBODY, CLIENT_A, CLIENT_B, LINKED, UNLINKED, ELSEWHERE, ADMIN, OTHER_ADMIN, NO_PRACTICE)
+
+
+def link(consented: bool = True, revoked: bool = False, ended: bool = False, practice: int = PRACTICE) -> CareLink:
+    return CareLink(practice, LINKED.membership_id, CLIENT_A.membership_id, consented, revoked, ended)
+
+
+LIVE = link()
+TARGETS = (
+    None,
+    LIVE,
+    link(consented=False),
+    link(revoked=True),
+    link(ended=True),
+    link(practice=OTHER_PRACTICE),
+    MemberTarget(PRACTICE, LINKED.membership_id, Role.PRACTITIONER, ended=False),
+    MemberTarget(PRACTICE, CLIENT_A.membership_id, Role.CLIENT, ended=False),
+    MemberTarget(PRACTICE, UNLINKED.membership_id, Role.PRACTITIONER, ended=True),
+    MemberTarget(OTHER_PRACTICE, ELSEWHERE.membership_id, Role.PRACTITIONER, ended=False),
+)
+
+
+def test_nobody_signed_in_must_sign_in_for_everything() -> None:
+    assert {decide(NOBODY, action, target) for action, target in product(Action, TARGETS)} == {Decision.SIGN_IN}
+
+
+def test_every_action_names_its_role() -> None:
+    assert set(ROLE_OF_ACTION) == set(Action)
+
+
+@pytest.mark.parametrize("actor", ACTORS[1:])
+def test_a_role_asking_for_another_roles_action_is_forbidden_without_a_target_and_hidden_with_one(actor: Actor) -> None:
+    for action in Action:
+        needed = ROLE_OF_ACTION[action]
+        if needed is None or (not isinstance(actor, NoPractice) and needed.value == type(actor).__name__.lower()):
+            continue
+        assert decide(actor, action) is Decision.FORBID, action
+        for target in TARGETS[1:]:
+            assert decide(actor, action, target) is Decision.HIDE, (action, target)
+
+
+def test_only_the_linked_practitioner_acts_on_a_client_and_only_through_a_live_link() -> None:
+    for action in ABOUT_A_CLIENT:
+        assert decide(LINKED, action, LIVE) is Decision.ALLOW
+        for target in TARGETS:
+            if target != LIVE:
+                assert decide(LINKED, action, target) is Decision.HIDE, (action, target)
+        for actor in (UNLINKED, ELSEWHERE, ADMIN, OTHER_ADMIN, CLIENT_A, CLIENT_B, NO_PRACTICE):
+            assert decide(actor, action, LIVE) is Decision.HIDE, (action, actor)
+
+
+def test_a_practitioner_of_another_practice_with_the_same_membership_number_sees_nothing() -> None:
+    assert ELSEWHERE.membership_id == LINKED.membership_id
+    assert all(decide(ELSEWHERE, action, LIVE) is Decision.HIDE for action in ABOUT_A_CLIENT)
+
+
+def test_consent_is_managed_by_its_own_client_until_the_programme_ends() -> None:
+    assert decide(CLIENT_A, Action.MANAGE_OWN_CONSENT, LIVE) is Decision.ALLOW
+    assert decide(CLIENT_A, Action.MANAGE_OWN_CONSENT, link(consented=False)) is Decision.ALLOW
+    assert decide(CLIENT_A, Action.MANAGE_OWN_CONSENT, link(revoked=True)) is Decision.ALLOW
+    assert decide(CLIENT_A, Action.MANAGE_OWN_CONSENT, link(ended=True)) is Decision.HIDE
+    assert decide(CLIENT_A, Action.MANAGE_OWN_CONSENT, link(practice=OTHER_PRACTICE)) is Decision.HIDE
+    assert decide(CLIENT_B, Action.MANAGE_OWN_CONSENT, LIVE) is Decision.HIDE
+    assert decide(CLIENT_A, Action.MANAGE_OWN_CONSENT) is Decision.HIDE  # no link named: nothing to manage
+
+
+def test_an_admin_removes_only_a_live_practitioner_of_their_own_practice() -> None:
+    own, client, gone, foreign = TARGETS[6:]
+    assert decide(ADMIN, Action.REMOVE_PRACTITIONER, own) is Decision.ALLOW
+    assert decide(ADMIN, Action.REMOVE_PRACTITIONER, client) is Decision.HIDE
+    assert decide(ADMIN, Action.REMOVE_PRACTITIONER, gone) is Decision.HIDE
+    assert decide(ADMIN, Action.REMOVE_PRACTITIONER, foreign) is Decision.HIDE
+    assert decide(OTHER_ADMIN, Action.REMOVE_PRACTITIONER, own) is Decision.HIDE
+    assert decide(ADMIN, Action.REMOVE_PRACTITIONER) is Decision.HIDE
+
+
+def test_role_actions_without_a_target_follow_the_role() -> None:
+    assert decide(ADMIN, Action.INVITE_PRACTITIONER) is Decision.ALLOW
+    assert decide(LINKED, Action.INVITE_CLIENT) is Decision.ALLOW
+    assert decide(LINKED, Action.LIST_CLIENTS) is Decision.ALLOW
+    assert decide(CLIENT_A, Action.KEEP_OWN_JOURNAL) is Decision.ALLOW
+    assert decide(CLIENT_A, Action.READ_OWN_AUDIT) is Decision.ALLOW
+    assert decide(LINKED, Action.INVITE_PRACTITIONER) is Decision.FORBID
+    assert decide(ADMIN, Action.INVITE_CLIENT) is Decision.FORBID
+    assert decide(ADMIN, Action.KEEP_OWN_JOURNAL) is Decision.FORBID
+
+
+def test_every_signed_in_account_may_delete_itself_and_an_account_without_a_practice_nothing_else() -> None:
+    for actor in ACTORS[1:]:
+        assert decide(actor, Action.DELETE_OWN_ACCOUNT) is Decision.ALLOW
+    others = [action for action in Action if action is not Action.DELETE_OWN_ACCOUNT]
+    assert all(decide(NO_PRACTICE, action) is Decision.FORBID for action in others)
+
+
+def test_same_practice_is_never_true_without_a_practice() -> None:
+    assert same_practice(1, 1)
+    assert not same_practice(None, None)
+    assert not same_practice(None, 1)
+    assert not same_practice(1, 2)
+
+
+def test_no_combination_ever_allows_across_practices() -> None:
+    for actor, action in product(ACTORS, Action):
+        for target in TARGETS:
+            foreign = isinstance(target, CareLink | MemberTarget) and target.practice_id == OTHER_PRACTICE
+            practice = getattr(actor, "practice_id", None)
+            if foreign and practice != OTHER_PRACTICE:
+                assert decide(actor, action, target) in (Decision.SIGN_IN, Decision.HIDE), (actor, action, target)

@@ -1,0 +1,124 @@
+"""Alerts: the explicit thresholds (critical, high, low), their order and acknowledgements."""
+
+from datetime import UTC, datetime, timedelta
+
+from crest.insights.alerts import (
+    AlertKind,
+    AlertLevel,
+    ClientSignals,
+    client_alerts,
+    highest_level,
+    open_alerts,
+    warning_signs,
+)
+from crest.insights.pain import pain_trends
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import Comparison, Region, Side
+from crest.safety.screen import AdviceLevel
+
+NOW = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)
+START = NOW - timedelta(days=60)
+
+
+def _rating(score: int, region: Region = Region.LOWER_BACK, side: Side | None = Side.CENTRE) -> PainRating:
+    return PainRating(region=region, side=side, score=score)
+
+
+def _check_in(days_ago: float, *pain: PainRating, worse: bool = False) -> CheckIn:
+    return CheckIn(
+        at=NOW - timedelta(days=days_ago),
+        pain=pain,
+        compared_with_before=Comparison.WORSE if worse else None,
+    )
+
+
+def _signals(
+    check_ins: list[CheckIn] | None = None,
+    last_session_days_ago: float | None = 0.5,
+    daily_plan: bool = False,
+    safety: AdviceLevel | None = AdviceLevel.CLEAR,
+    all_check_ins: list[CheckIn] | None = None,
+) -> ClientSignals:
+    return ClientSignals(
+        recent_check_ins=check_ins or [],
+        trends=pain_trends(all_check_ins or check_ins or [], UTC),
+        last_session_at=None if last_session_days_ago is None else NOW - timedelta(days=last_session_days_ago),
+        programme_start=START,
+        daily_plan=daily_plan,
+        safety_level=safety,
+        safety_answered_at=None if safety is None else NOW - timedelta(days=3),
+        zone=UTC,
+    )
+
+
+def _kinds(signals: ClientSignals) -> list[AlertKind]:
+    return [alert.kind for alert in client_alerts(signals, NOW)]
+
+
+def test_a_quiet_client_has_no_alert() -> None:
+    assert _kinds(_signals([_check_in(1, _rating(3))])) == []
+
+
+def test_pain_of_7_in_the_last_7_days_is_critical_and_6_is_not() -> None:
+    alerts = client_alerts(_signals([_check_in(2, _rating(7, Region.HIP, Side.LEFT))]), NOW)
+    assert [(alert.kind, alert.level) for alert in alerts] == [(AlertKind.SEVERE_PAIN, AlertLevel.CRITICAL)]
+    assert alerts[0].text == "pain 7/10 at the hip (left)"
+    assert _kinds(_signals([_check_in(2, _rating(6))])) == []
+    assert _kinds(_signals([_check_in(8, _rating(9))])) == []  # older than the last 7 days
+
+
+def test_a_red_flag_safety_answer_is_critical_and_pregnancy_advice_is_not() -> None:
+    assert _kinds(_signals(safety=AdviceLevel.URGENT)) == [AlertKind.RED_FLAG]
+    assert _kinds(_signals(safety=AdviceLevel.SEE_CLINICIAN)) == [AlertKind.RED_FLAG]
+    assert _kinds(_signals(safety=AdviceLevel.SIDE_LYING)) == []
+
+
+def test_warning_signs_in_a_check_in_are_critical_and_say_whether_it_was_worse() -> None:
+    both_legs = _check_in(
+        1, _rating(3, Region.CALF_AND_SHIN, Side.LEFT), _rating(2, Region.FOOT, Side.RIGHT), worse=True
+    )
+    assert warning_signs(both_legs) == ("pain below the knee in both legs",)
+    alerts = client_alerts(_signals([both_legs]), NOW)
+    assert [alert.kind for alert in alerts] == [AlertKind.WARNING_SIGNS]
+    assert "said to be worse" in alerts[0].text
+    one_leg = _check_in(1, _rating(3, Region.CALF_AND_SHIN, Side.LEFT), worse=True)
+    assert warning_signs(one_leg) == ()
+    assert _kinds(_signals([one_leg])) == []
+
+
+def test_pain_up_2_from_the_first_week_is_high() -> None:
+    first_week = [_check_in(40 - day, _rating(3)) for day in range(3)]
+    latest_week = [_check_in(2 - day, _rating(5)) for day in range(3)]
+    alerts = client_alerts(_signals(latest_week, all_check_ins=first_week + latest_week), NOW)
+    assert [(alert.kind, alert.level) for alert in alerts] == [(AlertKind.PAIN_RISING, AlertLevel.HIGH)]
+    a_little_up = [_check_in(2 - day, _rating(4)) for day in range(3)]
+    assert _kinds(_signals(a_little_up, all_check_ins=first_week + a_little_up)) == []
+
+
+def test_days_without_a_session_14_is_high_whatever_the_plan_and_2_is_low_in_a_daily_plan() -> None:
+    assert _kinds(_signals(last_session_days_ago=14)) == [AlertKind.NO_SESSION_14_DAYS]
+    assert _kinds(_signals(last_session_days_ago=13.9)) == []
+    assert _kinds(_signals(last_session_days_ago=2, daily_plan=True)) == [AlertKind.NO_SESSION_2_DAYS]
+    assert _kinds(_signals(last_session_days_ago=1.9, daily_plan=True)) == []
+    assert _kinds(_signals(last_session_days_ago=13, daily_plan=False)) == []
+    alert = client_alerts(_signals(last_session_days_ago=None), NOW)[0]
+    assert alert.kind is AlertKind.NO_SESSION_14_DAYS
+    assert alert.text == "no session in the 60 days since the programme began"
+
+
+def test_alerts_are_sorted_most_serious_first() -> None:
+    signals = _signals([_check_in(1, _rating(8))], last_session_days_ago=20, safety=AdviceLevel.URGENT)
+    alerts = client_alerts(signals, NOW)
+    assert [alert.level for alert in alerts] == [AlertLevel.CRITICAL, AlertLevel.CRITICAL, AlertLevel.HIGH]
+    assert alerts[0].kind is AlertKind.SEVERE_PAIN  # the newer critical first
+    assert highest_level(alerts) is AlertLevel.CRITICAL
+    assert highest_level([]) is None
+
+
+def test_an_acknowledged_alert_stays_hidden_until_something_newer_raises_it() -> None:
+    alerts = client_alerts(_signals([_check_in(2, _rating(8))]), NOW)
+    raised = alerts[0].since
+    assert open_alerts(alerts, {AlertKind.SEVERE_PAIN: raised + timedelta(hours=1)}) == []
+    assert open_alerts(alerts, {AlertKind.SEVERE_PAIN: raised - timedelta(hours=1)}) == alerts
+    newer = client_alerts(_signals([_check_in(2, _rating(8)), _check_in(0.5, _rating(9))]), NOW)
+    assert open_alerts(newer, {AlertKind.SEVERE_PAIN: raised + timedelta(hours=1)}) == newer
