@@ -1,10 +1,8 @@
-"""Breath readings in the export formats: whole in JSON, summed up in CSV (its rate and movement count), checked
-on import with the file, line and field named, and files written before them still read."""
+"""Breath readings in the export formats: whole in JSON, summed up in the CSV zip's sessions.csv (its rate and
+movement count), checked on import with the file, line and field named, and files written before them still read."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -13,8 +11,8 @@ import pytest
 
 from crest.breath.result import BreathResult, BreathWindow, Movement
 from crest.journal.records import JournalContents, PracticeSession
-from crest.journal.transfer import InvalidImportFile, export_text, parse_export
-from crest.journal.transfer.csv_format import COLUMNS_BEFORE_BREATH
+from crest.journal.transfer import InvalidImportFile, export_bytes, export_text, parse_export
+from support.csv_export import csv_tables, rewritten_csv_zip
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 READING = BreathResult(
@@ -33,11 +31,12 @@ def test_json_carries_the_whole_reading_back() -> None:
 
 
 def test_csv_carries_the_rate_and_the_movement_count() -> None:
-    rows = list(csv.DictReader(io.StringIO(export_text(CONTENTS, "csv"))))
+    data = export_bytes(CONTENTS, "csv")
+    rows = csv_tables(data)["sessions.csv"]
     assert (rows[0]["breath_rate_bpm"], rows[0]["breath_movements"]) == ("11.0", "1")
     assert (rows[1]["breath_rate_bpm"], rows[1]["breath_movements"]) == ("", "")
     # The windows travel in JSON only: a CSV brings the sessions back without their reading.
-    assert parse_export(export_text(CONTENTS, "csv"), "x.csv").sessions == (SESSION, replace(SESSION, id=2))
+    assert parse_export(data, "x.zip").sessions == (SESSION, replace(SESSION, id=2))
 
 
 def test_a_json_file_with_a_bad_reading_names_line_and_field() -> None:
@@ -46,14 +45,17 @@ def test_a_json_file_with_a_bad_reading_names_line_and_field() -> None:
         parse_export(text, "x.json")
 
 
-def test_a_csv_with_a_bad_breath_summary_names_line_and_field() -> None:
-    text = export_text(CONTENTS, "csv")
-    with pytest.raises(InvalidImportFile, match="line 2, field breath_rate_bpm: 'fast' is not a number"):
-        parse_export(text.replace(",11.0,1", ",fast,1"), "x.csv")
-    with pytest.raises(InvalidImportFile, match="line 2, field breath_movements: -1 is not a count"):
-        parse_export(text.replace(",11.0,1", ",11.0,-1"), "x.csv")
-    with pytest.raises(InvalidImportFile, match="line 2, field breath_rate_bpm: 400 breaths a minute is outside"):
-        parse_export(text.replace(",11.0,1", ",400,1"), "x.csv")
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"breath_rate_bpm": "fast"}, "line 2, field breath_rate_bpm: 'fast' is not a number"),
+        ({"breath_movements": "-1"}, "line 2, field breath_movements: -1 is not a count"),
+        ({"breath_rate_bpm": "400"}, "line 2, field breath_rate_bpm: 400 breaths a minute is outside"),
+    ],
+)
+def test_a_csv_with_a_bad_breath_summary_names_line_and_field(change: dict[str, str], expected: str) -> None:
+    with pytest.raises(InvalidImportFile, match=f"x.zip/sessions.csv {expected}"):
+        parse_export(rewritten_csv_zip(export_bytes(CONTENTS, "csv"), "sessions.csv", change), "x.zip")
 
 
 def test_files_written_before_breath_readings_still_read() -> None:
@@ -61,6 +63,3 @@ def test_files_written_before_breath_readings_still_read() -> None:
     for session in old_json["sessions"]:
         del session["breath"]
     assert parse_export(json.dumps(old_json), "old.json").sessions == (SESSION, replace(SESSION, id=2))
-    old_csv = [",".join(COLUMNS_BEFORE_BREATH)]
-    old_csv += [line.rsplit(",", 2)[0] for line in export_text(CONTENTS, "csv").splitlines()[1:]]
-    assert parse_export("\n".join(old_csv) + "\n", "old.csv").sessions == (SESSION, replace(SESSION, id=2))
