@@ -15,7 +15,7 @@ import pytest
 
 from crest.breath.reasons import REASON_LABELS
 from crest.breath.result import RELAXATION_NOTE
-from support.journal_api import BREATH_SLOWING, answer_safety_with_no, call
+from support.journal_api import BREATH_SLOWING, answer_safety_with_no, call, finish_on_a_demo_clock
 from support.media import IN_POSITION_PHOTO, y4m_clip
 
 Shoot = Callable[[Any, str], None]
@@ -111,8 +111,7 @@ def test_the_journal_shows_a_saved_trend_with_its_gap_and_the_movements(
 ) -> None:
     answer_safety_with_no(fresh_server_url)
     session = call(fresh_server_url, "POST", "/api/sessions", {"planned_minutes": 10})
-    finish = {"elapsed_s": 600, "status": "completed", "breath": BREATH_SLOWING}
-    call(fresh_server_url, "POST", f"/api/sessions/{session['id']}/finish", finish)
+    finish_on_a_demo_clock(fresh_server_url, session, breath=BREATH_SLOWING)
 
     context = browser.new_context(color_scheme=theme, **(DESKTOP if size == "desktop" else PHONE))
     page = context.new_page()

@@ -47,6 +47,15 @@ def _breath_slowing() -> dict[str, Any]:
 BREATH_SLOWING = _breath_slowing()
 
 
+def finish_on_a_demo_clock(base: str, session: dict[str, Any], **extra: Any) -> Any:
+    """Rest the whole planned time on a demo clock an hour a second (the server lets no session rest longer than
+    its clock ran), then finish the session as completed."""
+    planned_s = session["planned_minutes"] * 60
+    time.sleep(planned_s / DEMO_CLOCK_SPEED)
+    finish = {"elapsed_s": planned_s, "status": "completed", "clock_speed": DEMO_CLOCK_SPEED, **extra}
+    return call(base, "POST", f"/api/sessions/{session['id']}/finish", finish)
+
+
 def seed_weeks_of_practice(base: str) -> None:
     """Lower back rated 7, 2, 6 over three weeks (a V: a filled line would show as a wedge), the left hip along,
     then a session today with a check-in before and after: lower back 6 -> 4, left hip unchanged at 3; the camera
@@ -58,9 +67,6 @@ def seed_weeks_of_practice(base: str) -> None:
         call(base, "POST", "/api/checkins", {"at": at, "pain": _pain(back, hip)})
     before = call(base, "POST", "/api/checkins", {"timing": "before", "pain": _pain(6, 3)})
     session = call(base, "POST", "/api/sessions", {"planned_minutes": 10, "before_checkin_id": before["id"]})
-    # Ten minutes on a demo clock an hour a second: the server lets no session rest longer than its clock ran.
-    time.sleep(600 / DEMO_CLOCK_SPEED)
-    finish = {"elapsed_s": 600, "status": "completed", "clock_speed": DEMO_CLOCK_SPEED, "breath": BREATH_SLOWING}
-    call(base, "POST", f"/api/sessions/{session['id']}/finish", finish)
+    finish_on_a_demo_clock(base, session, breath=BREATH_SLOWING)
     after = {"session_id": session["id"], "timing": "after", "pain": _pain(4, 3), "note": "Calmer"}
     call(base, "POST", "/api/checkins", after)

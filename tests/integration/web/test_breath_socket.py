@@ -27,7 +27,7 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClie
     app = create_app(
         f"sqlite:///{tmp_path / 'crest.db'}", local_zone=UTC, checker_factory=lambda: CheckService(finder=SideFinder())
     )
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://127.0.0.1:8765") as test_client:  # a name crest is served as
         yield test_client
 
 
@@ -45,7 +45,7 @@ def _frames(seconds: float, rate_bpm: float) -> Iterator[tuple[float, bytes]]:
 
 def test_the_breath_is_read_on_the_capture_times(client: TestClient) -> None:
     states = []
-    with client.websocket_connect("/api/check/live?breath=true") as socket:
+    with client.websocket_connect("ws://127.0.0.1:8765/api/check/live?breath=true") as socket:
         # Half a minute of frames, sent as fast as they are answered (a second or two): only their capture
         # times tell that they span 31 s.
         for time_s, message in _frames(31.0, 10.0):
@@ -65,7 +65,7 @@ def test_the_breath_is_read_on_the_capture_times(client: TestClient) -> None:
 
 def test_a_frame_without_a_usable_capture_time_is_an_error_and_the_stream_goes_on(client: TestClient) -> None:
     picture = frame(room(), 0.0)
-    with client.websocket_connect("/api/check/live?breath=true") as socket:
+    with client.websocket_connect("ws://127.0.0.1:8765/api/check/live?breath=true") as socket:
         for bad in (b"\xff\xd8", _timed(float("nan"), picture), _timed(-1.0, picture), _timed(1e9, picture)):
             socket.send_bytes(bad)
             error = socket.receive_json()
@@ -81,6 +81,6 @@ def test_a_frame_without_a_usable_capture_time_is_an_error_and_the_stream_goes_o
 
 
 def test_the_position_check_stream_is_as_it_was(client: TestClient) -> None:
-    with client.websocket_connect("/api/check/live") as socket:
+    with client.websocket_connect("ws://127.0.0.1:8765/api/check/live") as socket:
         socket.send_text('{"type": "breath_result"}')
         assert socket.receive_json()["message"] == "send each camera frame as a binary JPEG message"

@@ -25,9 +25,19 @@ schema = schemathesis.openapi.from_asgi(
 )
 # Rules no JSON Schema can state, so schema-valid input may (rightly) get a 422: whether an upload is a photo, that a
 # round of daily activities names each activity once (whatever its case and spacing), and that a session logged
-# afterwards has ended by now (a time compared with the clock).
+# afterwards has ended by now (a time compared with the clock), that a session's breath reading is one crest
+# could have made (its rate the median of its windows, the windows in order), and that a check-in says something,
+# names the session it follows and has happened by now.
 CONTENT_BEYOND_THE_SCHEMA = {
-    path: [positive_data_acceptance] for path in ("/api/check", "/api/psfs", "/api/sessions/logged")
+    path: [positive_data_acceptance]
+    for path in (
+        "/api/check",
+        "/api/psfs",
+        "/api/sessions/logged",
+        "/api/sessions/{session_id}/finish",
+        "/api/checkins",
+        "/api/checkins/{checkin_id}",
+    )
 }
 
 

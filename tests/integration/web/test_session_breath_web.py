@@ -11,6 +11,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from crest.breath.result import RELAXATION_NOTE
+from support.clock import FakeClock
 
 BREATH: dict[str, Any] = {
     "rate_bpm": 11.0,
@@ -27,16 +28,17 @@ BREATH: dict[str, Any] = {
 SLOWED = "Your breathing slowed from about 14 to about 8 breaths a minute over the rest."
 
 
-def _finished(client: TestClient, breath: dict[str, Any] | None) -> Any:
+def _finished(client: TestClient, clock: FakeClock, breath: dict[str, Any] | None) -> Any:
     session = client.post("/api/sessions", json={"planned_minutes": 5, "variant": "standard"}).json()
+    clock.advance(300)
     body: dict[str, Any] = {"elapsed_s": 300, "status": "completed"}
     if breath is not None:
         body["breath"] = breath
     return client.post(f"/api/sessions/{session['id']}/finish", json=body)
 
 
-def test_the_finish_call_saves_the_reading_and_the_pages_show_it(cleared: TestClient) -> None:
-    finished = _finished(cleared, BREATH)
+def test_the_finish_call_saves_the_reading_and_the_pages_show_it(cleared: TestClient, clock: FakeClock) -> None:
+    finished = _finished(cleared, clock, BREATH)
     assert finished.status_code == 200, finished.text
     session = finished.json()
     assert session["breath"]["rate_bpm"] == 11.0
@@ -66,8 +68,8 @@ def test_the_finish_call_saves_the_reading_and_the_pages_show_it(cleared: TestCl
     assert "Breathing during rests" in report and SLOWED in report and RELAXATION_NOTE in report
 
 
-def test_a_session_without_a_reading_shows_none(cleared: TestClient) -> None:
-    session = _finished(cleared, None).json()
+def test_a_session_without_a_reading_shows_none(cleared: TestClient, clock: FakeClock) -> None:
+    session = _finished(cleared, clock, None).json()
     assert session["breath"] is None
     part = cleared.get("/session/breath", params={"session_id": session["id"]})
     assert part.status_code == 200 and "did not read the breathing" in part.text
@@ -75,15 +77,15 @@ def test_a_session_without_a_reading_shows_none(cleared: TestClient) -> None:
     assert "Breathing during rests" not in cleared.get("/report").text
 
 
-def test_a_reading_crest_did_not_make_is_refused_naming_what_is_wrong(cleared: TestClient) -> None:
+def test_a_reading_crest_did_not_make_is_refused_naming_what_is_wrong(cleared: TestClient, clock: FakeClock) -> None:
     wrong = copy.deepcopy(BREATH)
     wrong["windows"][2]["reason"] = "sneezing"
-    answer = _finished(cleared, wrong)
+    answer = _finished(cleared, clock, wrong)
     assert answer.status_code == 422
     assert "breath" in json.dumps(answer.json()["errors"]) and "reason" in answer.text
     out_of_order = copy.deepcopy(BREATH)
     out_of_order["windows"][1]["start_s"] = 5.0
-    answer = _finished(cleared, out_of_order)
+    answer = _finished(cleared, clock, out_of_order)
     assert answer.status_code == 422 and "out of order" in answer.json()["detail"]
     assert all(session["breath"] is None for session in cleared.get("/api/sessions").json())
 

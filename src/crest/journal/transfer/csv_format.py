@@ -36,6 +36,7 @@ from crest.journal.transfer.fields import (
 )
 from crest.journal.transfer.reading import (
     Collector,
+    InvalidImportFile,
     Place,
     check_in_record,
     clearance_record,
@@ -265,6 +266,10 @@ def csv_zip_contents(data: bytes, source: str, now: datetime | None = None) -> J
 
 def csv_folder_contents(folder: Path, now: datetime | None = None) -> JournalContents:
     """The tables of an unzipped export (edited in a spreadsheet, perhaps)."""
+    if not any((folder / name).exists() for name in TABLES):
+        raise InvalidImportFile(
+            f"{folder} is a folder without a crest export's tables; give the zip `crest export` wrote, or its folder"
+        )
 
     def read(name: str) -> bytes | None:
         path = folder / name
