@@ -102,6 +102,13 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         hint = why_hint(SAFETY_QUESTIONS.get(reason.question.id))  # none for a warning sign: its advice stands alone
         if hint:
             console.print(f"  [dim]{_escaped(hint)}[/dim]")
+    for sign_reason in standing.standing_check_in_reasons:
+        sign = sign_reason.sign
+        console.print(
+            f"- {_escaped(sign.describe())}\n"
+            f"  [dim]Source: {_escaped('; '.join(sign.sources))}[/dim]\n"
+            "  If that check-in was a mistake, correct or delete it in the Journal (`crest serve`): that lifts this."
+        )
     for reason in standing.cleared_reasons:
         clearance = reason.cleared_by
         assert clearance is not None  # a cleared reason names its clearance
@@ -110,10 +117,10 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         )
     if standing.concern_stands and standing.answer_again_from is not None and standing.answer_again_from > now:
         console.print(
-            f"These answers hold until {_day(standing.answer_again_from, zone)}; "
-            "after that you can answer the questions again."
+            f"{'These answers hold' if standing.standing_reasons else 'This holds'} until "
+            f"{_day(standing.answer_again_from, zone)}; after that you can answer the questions again."
         )
-    if standing.clearable:
+    if standing.may_be_cleared:
         console.print(
             "If a clinician has checked this and cleared you to practise, record it: "
             '`crest safety --cleared-by "NAME" --cleared-on YYYY-MM-DD`'

@@ -37,6 +37,14 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
             }
             for reason in standing.standing_reasons
         ],
+        "check_ins": [
+            {
+                "text": reason.sign.describe(),
+                "source": "; ".join(reason.sign.sources),
+                "when": friendly_time(reason.sign.at, zone, now),
+            }
+            for reason in standing.standing_check_in_reasons
+        ],
         "cleared": [
             {
                 "text": reason.question.text,
@@ -45,9 +53,18 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
             }
             for reason in standing.cleared_reasons
             if reason.cleared_by is not None
+        ]
+        + [
+            {
+                "text": reason.sign.describe(),
+                "clinician": reason.cleared_by.clinician,
+                "cleared_on": f"{reason.cleared_by.cleared_on:%-d %B %Y}",
+            }
+            for reason in standing.cleared_check_in_reasons
+            if reason.cleared_by is not None
         ],
         "holds_until": friendly_time(holds_until, zone, now) if holds_until is not None and holds_until > now else None,
-        "clearable": bool(standing.clearable),
+        "clearable": standing.may_be_cleared,
     }
 
 

@@ -124,3 +124,18 @@ def test_a_worse_check_in_in_the_terminal_is_answered_calmly(run_crest: RunCrest
     assert "Source:" in shown
     calm = run_crest("log", "--pain", "hip:left=2")
     assert "worse" not in calm.stdout
+
+
+def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunCrest) -> None:
+    assert run_crest("safety", input_text=_answers()).returncode == 0
+    assert run_crest("log", "--note", "since this morning I cannot control my bladder").returncode == 0
+
+    refused = run_crest(*SHORT, "--yes")
+    assert refused.returncode == 1
+    said = _flat(refused.stdout + refused.stderr)
+    assert "seek urgent medical care" in said
+    assert "Your check-in of" in said and "bladder" in said  # which check-in, and the sign
+    assert "Source:" in said or "source:" in said
+    asked = run_crest(*SHORT, input_text="n\n" * 20)  # quick "no"s are not even asked for
+    assert asked.returncode == 1 and "A few safety questions" not in asked.stdout
+    assert _sessions() == 0

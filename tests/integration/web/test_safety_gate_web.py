@@ -111,3 +111,24 @@ def test_the_somatic_movements_are_spoken_by_default_in_the_browser(cleared: Tes
     assert somatic["voice"] is True and somatic["chime"] is True
     assert _session_config(cleared, "standard")["voice"] is False  # the others follow the setting (off by default)
     assert any("That is the only pressing" in step["text"] for step in somatic["steps"])
+
+
+def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestClient, clock: FakeClock) -> None:
+    saved = cleared.post(
+        "/api/checkins", json={"pain": [{"region": "buttock", "side": "left", "score": 3, "quality": "numb"}]}
+    ).json()
+    clock.advance(60)
+    refused = cleared.post("/api/sessions", json={"planned_minutes": 10})
+    assert refused.status_code == 409
+    assert "urgent medical care" in refused.text and "Numbness or tingling between your legs" in refused.text
+    start = cleared.get("/session", follow_redirects=False)
+    assert start.status_code == 303 and start.headers["location"].endswith("/safety")
+    page = cleared.get("/safety").text
+    assert "Your check-in of 6 May 2026 named: Numbness or tingling between your legs" in page
+    assert "cauda equina" in page and "Save my answers" not in page
+    assert "correct or delete it" in page
+    [reason] = cleared.get("/api/safety/latest").json()["reasons"]
+    assert reason["question_id"] == "bladder_bowel_saddle"
+
+    cleared.delete(f"/api/checkins/{saved['id']}")  # it was a mistake
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
