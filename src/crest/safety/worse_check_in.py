@@ -171,9 +171,7 @@ def _from_question(question_id: str, title: str) -> WarningSign:
     """A warning sign at the safety screen's level for the same sign, with the screen's source."""
     question = KNOWN_QUESTIONS[question_id]
     if question.level is AdviceLevel.URGENT:
-        return WarningSign(
-            WarningLevel.URGENT_CARE, title, ADVICE[AdviceLevel.URGENT], (question.source,), question_id
-        )
+        return WarningSign(WarningLevel.URGENT_CARE, title, ADVICE[AdviceLevel.URGENT], (question.source,), question_id)
     return WarningSign(WarningLevel.SEE_CLINICIAN, title, SEE_CLINICIAN_ADVICE, (question.source,), question_id)
 
 

@@ -68,8 +68,9 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
     }
 
 
-def after_check_in_notice(advice: WorseAdvice | None) -> dict[str, Any] | None:
-    """Today's answer to the latest check-in, until the next one."""
+def after_check_in_notice(advice: WorseAdvice | None, concern_stands: bool = False) -> dict[str, Any] | None:
+    """Today's answer to the latest check-in, until the next one; while a safety concern stands, without the steps
+    about practising (the concern's advice says what to do)."""
     if advice is None:
         return None
     if advice.urgent:
@@ -82,7 +83,7 @@ def after_check_in_notice(advice: WorseAdvice | None) -> dict[str, Any] | None:
         "headline": headline,
         "urgent": advice.urgent,
         "reasons": list(advice.reasons),
-        "steps": list(advice.steps),
+        "steps": [] if concern_stands else list(advice.steps),
         "source": "; ".join(advice.sources),
         "warnings": [
             {

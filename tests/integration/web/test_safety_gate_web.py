@@ -132,3 +132,35 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestCl
 
     cleared.delete(f"/api/checkins/{saved['id']}")  # it was a mistake
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_while_a_concern_stands_today_shows_only_the_advice(client: TestClient, clock: FakeClock) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client)})
+    calm_today = client.get("/").text
+    assert "A good time" in calm_today and "Start a session" in calm_today  # the nudges a calm day has
+
+    session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
+    client.post(f"/api/sessions/{session['id']}/finish", json={"status": "completed", "actual_seconds": 600})
+    clock.advance(700)
+    client.post(
+        "/api/checkins",
+        json={
+            "session_id": session["id"],
+            "timing": "after",
+            "compared_with_before": "worse",
+            "note": "since the session I cannot control my bladder",
+        },
+    )
+    today = client.get("/").text
+    assert "Please seek urgent medical care now" in today
+    assert "needs urgent care" in today.split('id="after-check-in"', 1)[1]  # the check-in's own answer
+    for nudge in (
+        "A good time",
+        "Start a session",
+        "Begin",
+        "Rate your activities",
+        "supported variant",
+        "This week",
+        "Last session",
+    ):
+        assert nudge not in today, nudge

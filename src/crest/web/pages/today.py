@@ -38,7 +38,7 @@ def today(request: Request, context: Context) -> Response:
         if safety.concern_stands or safety.side_lying_only
         else None,
         answer_again=safety.due,
-        after_check_in=after_check_in_notice(services.check_ins.latest_advice()),
+        after_check_in=after_check_in_notice(services.check_ins.latest_advice(), safety.concern_stands),
         # While the answers advise resting on the side, only the side-lying rest is offered.
         may_start={name: not safety.side_lying_only or safety.may_practise(name) for name in protocol.variants},
         chosen_variant=SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant,
