@@ -30,7 +30,14 @@ from crest.safety.standing import LONGEST_WAIT, CheckInSign, SafetyStanding, saf
 if TYPE_CHECKING:
     from crest.journal.store import Journal
 
-__all__ = ["ClearanceRefused", "Safety", "SafetyConcernStands", "SafetyStanding"]
+__all__ = [
+    "ON_BACK_NOT_ADVISED",
+    "ClearanceRefused",
+    "PositionCheckNotAdvised",
+    "Safety",
+    "SafetyConcernStands",
+    "SafetyStanding",
+]
 
 
 class SafetyConcernStands(CrestError):
@@ -38,6 +45,20 @@ class SafetyConcernStands(CrestError):
 
     exit_code = 1
     http_status = 409
+
+
+class PositionCheckNotAdvised(CrestError):
+    """The position check coaches lying on the back, which the safety answers advise against for now."""
+
+    exit_code = 1
+    http_status = 409
+
+
+ON_BACK_NOT_ADVISED = (
+    "the position check is for lying on your back, and your safety answers advise resting on your side for now "
+    "(pregnancy from about 16 weeks). Please don't lie on your back for it: rest on your side, with a pillow "
+    "between your knees, in the side-lying rest (source: NHS pregnancy guidance on lying on your back)"
+)
 
 
 class ClearanceRefused(CrestError):
@@ -126,6 +147,11 @@ class Safety:
 
     def clearances(self) -> list[SafetyClearance]:
         return self._journal.safety_clearances()
+
+    def require_may_lie_on_back(self) -> None:
+        """Before a position check: it checks and coaches lying on the back, so not while side-lying is advised."""
+        if self.standing().side_lying_only:
+            raise PositionCheckNotAdvised(ON_BACK_NOT_ADVISED)
 
     def require_may_practise(self, variant: str) -> SafetyStanding:
         """The gate before a session starts: refuses while a concern stands, whatever else was confirmed.

@@ -3,12 +3,14 @@
 import subprocess
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from crest.journal.records import SafetyScreen
 from crest.journal.store import Journal
 from crest.safety.screen import ANSWER_AGAIN_AFTER, QUESTIONS, AdviceLevel
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+PHOTOS = Path(__file__).resolve().parents[2] / "fixtures" / "photos"
 SHORT = ("session", "--minutes", "5", "--speed", "300")
 
 
@@ -139,3 +141,16 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunC
     asked = run_crest(*SHORT, input_text="n\n" * 20)  # quick "no"s are not even asked for
     assert asked.returncode == 1 and "A few safety questions" not in asked.stdout
     assert _sessions() == 0
+
+
+def test_the_position_check_does_not_coach_lying_on_the_back_when_side_lying_is_advised(
+    run_crest: RunCrest,
+) -> None:
+    photo = str(PHOTOS / "90_90_hamstring_0.jpg")
+    run_crest("safety", input_text=_answers("pregnant_16_weeks"))
+    result = run_crest("check", photo)
+    assert result.returncode == 1
+    said = _flat(result.stdout + result.stderr)
+    assert "the position check is for lying on your back" in said
+    assert "rest on your side" in said and "NHS pregnancy guidance" in said
+    assert "roll over" not in said and "lie down on your back" not in said

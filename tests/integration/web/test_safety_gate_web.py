@@ -5,6 +5,7 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -164,3 +165,16 @@ def test_while_a_concern_stands_today_shows_only_the_advice(client: TestClient, 
         "Last session",
     ):
         assert nudge not in today, nudge
+
+
+def test_the_position_check_is_not_offered_when_side_lying_is_advised(client: TestClient) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "pregnant_16_weeks")})
+    page = client.get("/check").text
+    assert "This check is for lying on your back" in page and "side-lying rest" in page
+    assert 'id="check-form"' not in page
+    photo = (Path(__file__).resolve().parents[2] / "fixtures" / "photos" / "90_90_hamstring_0.jpg").read_bytes()
+    refused = client.post("/api/check", files={"file": ("me.jpg", photo, "image/jpeg")})
+    assert refused.status_code == 409
+    assert "the position check is for lying on your back" in refused.text and "roll over" not in refused.text
+    with client.websocket_connect("ws://127.0.0.1:8765/api/check/live") as live:
+        assert "rest on your side" in live.receive_json()["message"]
