@@ -70,9 +70,12 @@ class CheckIns:
         warning = words_warning(check_in.note) if check_in.note else None
         return after_check_in_advice(check_in, before, warning, variant)
 
+    def latest(self) -> CheckIn | None:
+        return self._journal.latest_checkin()
+
     def latest_advice(self) -> WorseAdvice | None:
         """The answer to the latest check-in: Today shows it until the next check-in."""
-        latest = self._journal.latest_checkin()
+        latest = self.latest()
         return None if latest is None else self.advice_for(latest)
 
 

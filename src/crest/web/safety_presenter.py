@@ -68,9 +68,12 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
     }
 
 
-def after_check_in_notice(advice: WorseAdvice | None, concern_stands: bool = False) -> dict[str, Any] | None:
-    """Today's answer to the latest check-in, until the next one; while a safety concern stands, without the steps
-    about practising (the concern's advice says what to do)."""
+def after_check_in_notice(
+    advice: WorseAdvice | None, concern_stands: bool = False, help_offers: list[dict[str, str]] | None = None
+) -> dict[str, Any] | None:
+    """Today's answer to the latest check-in, until the next one, with the help offered after saving it
+    (`help_offers`); while a safety concern stands, without the steps and help about practising (the concern's
+    advice says what to do)."""
     if advice is None:
         return None
     if advice.urgent:
@@ -84,6 +87,7 @@ def after_check_in_notice(advice: WorseAdvice | None, concern_stands: bool = Fal
         "urgent": advice.urgent,
         "reasons": list(advice.reasons),
         "steps": [] if concern_stands else list(advice.steps),
+        "help": [] if concern_stands else list(help_offers or []),
         "source": "; ".join(advice.sources),
         "warnings": [
             {
