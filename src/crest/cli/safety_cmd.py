@@ -39,7 +39,12 @@ def safety(
         typer.Option("--cleared-on", metavar="DATE", help="With --cleared-by: the day they checked (default today)."),
     ] = None,
 ) -> None:
-    """Answer the safety questions (red flags, pregnancy, recent surgery) and see what they mean for you."""
+    """Answer the safety questions (red flags, pregnancy, recent surgery) and see what they mean for you.
+
+    Exit codes: 0 when nothing stands in the way of resting, or when crest only shows advice that already stands
+    (or records a clinician's all-clear); 1 when the answers you just gave advise against practising (see a
+    clinician, or urgent care); 2 when something could not be done (no one at the keyboard, a wrong date).
+    """
     from rich.console import Console
 
     from crest.cli.asker import Asker
@@ -48,6 +53,7 @@ def safety(
     from crest.protocol import load_protocol
 
     console = Console(highlight=False)
+    answered = False
     with open_services() as services:
         if cleared_by is not None:
             today = services.clock().astimezone(services.zone).date()
@@ -62,6 +68,7 @@ def safety(
             if standing.concern_stands and not standing.due:
                 show_standing(console, standing, services.clock(), services.zone)
             else:
+                answered = True
                 standing = run_safety_screen(
                     services.safety,
                     Asker(console),
@@ -70,7 +77,7 @@ def safety(
                     unanswered_hint="run `crest safety` in a terminal to answer them",
                 )
         console.print(f"[dim]{load_protocol().disclaimer}[/dim]")
-    if standing.concern_stands:
+    if answered and standing.concern_stands:  # scripts learn that these answers stop sessions; showing is not
         raise typer.Exit(1)
 
 

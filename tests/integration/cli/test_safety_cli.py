@@ -46,7 +46,8 @@ def test_answering_no_again_at_once_does_not_lift_a_concern(run_crest: RunCrest)
     assert "These answers hold until" in shown
     assert "--cleared-by" in shown
     again = run_crest("safety", input_text="n\n" * 20)
-    assert again.returncode == 1 and "A few safety questions" not in again.stdout
+    assert "A few safety questions" not in again.stdout
+    assert again.returncode == 0  # it only shows the advice that stands: no new answers were given
     assert _sessions() == 0
 
 
@@ -154,3 +155,15 @@ def test_the_position_check_does_not_coach_lying_on_the_back_when_side_lying_is_
     assert "the position check is for lying on your back" in said
     assert "rest on your side" in said and "NHS pregnancy guidance" in said
     assert "roll over" not in said and "lie down on your back" not in said
+
+
+def test_exit_codes_say_whether_new_answers_stop_sessions(run_crest: RunCrest) -> None:
+    shown_help = _flat(run_crest("safety", "--help").stdout)
+    assert (
+        "Exit codes: 0 when nothing stands in the way" in shown_help
+        and "1 when the answers you just gave" in shown_help
+    )
+    assert run_crest("safety", input_text=_answers("weight_loss")).returncode == 1  # fresh answers: a concern
+    shown = run_crest("safety")  # nothing asked: the standing advice is only shown
+    assert shown.returncode == 0, shown.stderr
+    assert "Please see a clinician" in _flat(shown.stdout) and _question("weight_loss") in _flat(shown.stdout)
