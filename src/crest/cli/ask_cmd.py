@@ -54,6 +54,8 @@ def _print_reply(console: "Console", reply: "HelpReply") -> None:
 
     if reply.urgent is not None:
         _print_urgent(console, reply.urgent)
+        if reply.urgent.level == "urgent_care":
+            return  # urgent care stands alone: nothing under it that invites practice
     for answer in reply.answers:
         _print_answer(console, answer)
     if reply.topics is not None:

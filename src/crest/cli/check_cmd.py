@@ -72,8 +72,11 @@ def check(
     """Check your position from photos, videos or the live camera, criterion by criterion."""
     from rich.console import Console
 
+    from crest.cli.journal_access import open_services
     from crest.posture.service import CheckOptions
 
+    with open_services() as services:  # the check coaches lying on the back: not while side-lying is advised
+        services.safety.require_may_lie_on_back()
     options = CheckOptions(height_cm=height_cm, view=view.value)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
     with _native_logs_silenced():

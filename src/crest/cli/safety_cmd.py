@@ -39,7 +39,12 @@ def safety(
         typer.Option("--cleared-on", metavar="DATE", help="With --cleared-by: the day they checked (default today)."),
     ] = None,
 ) -> None:
-    """Answer the safety questions (red flags, pregnancy, recent surgery) and see what they mean for you."""
+    """Answer the safety questions (red flags, pregnancy, recent surgery) and see what they mean for you.
+
+    Exit codes: 0 when nothing stands in the way of resting, or when crest only shows advice that already stands
+    (or records a clinician's all-clear); 1 when the answers you just gave advise against practising (see a
+    clinician, or urgent care); 2 when something could not be done (no one at the keyboard, a wrong date).
+    """
     from rich.console import Console
 
     from crest.cli.asker import Asker
@@ -48,6 +53,7 @@ def safety(
     from crest.protocol import load_protocol
 
     console = Console(highlight=False)
+    answered = False
     with open_services() as services:
         if cleared_by is not None:
             today = services.clock().astimezone(services.zone).date()
@@ -62,6 +68,7 @@ def safety(
             if standing.concern_stands and not standing.due:
                 show_standing(console, standing, services.clock(), services.zone)
             else:
+                answered = True
                 standing = run_safety_screen(
                     services.safety,
                     Asker(console),
@@ -70,7 +77,7 @@ def safety(
                     unanswered_hint="run `crest safety` in a terminal to answer them",
                 )
         console.print(f"[dim]{load_protocol().disclaimer}[/dim]")
-    if standing.concern_stands:
+    if answered and standing.concern_stands:  # scripts learn that these answers stop sessions; showing is not
         raise typer.Exit(1)
 
 
@@ -102,6 +109,13 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         hint = why_hint(SAFETY_QUESTIONS.get(reason.question.id))  # none for a warning sign: its advice stands alone
         if hint:
             console.print(f"  [dim]{_escaped(hint)}[/dim]")
+    for sign_reason in standing.standing_check_in_reasons:
+        sign = sign_reason.sign
+        console.print(
+            f"- {_escaped(sign.describe())}\n"
+            f"  [dim]Source: {_escaped('; '.join(sign.sources))}[/dim]\n"
+            "  If that check-in was a mistake, correct or delete it in the Journal (`crest serve`): that lifts this."
+        )
     for reason in standing.cleared_reasons:
         clearance = reason.cleared_by
         assert clearance is not None  # a cleared reason names its clearance
@@ -110,10 +124,10 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         )
     if standing.concern_stands and standing.answer_again_from is not None and standing.answer_again_from > now:
         console.print(
-            f"These answers hold until {_day(standing.answer_again_from, zone)}; "
-            "after that you can answer the questions again."
+            f"{'These answers hold' if standing.standing_reasons else 'This holds'} until "
+            f"{_day(standing.answer_again_from, zone)}; after that you can answer the questions again."
         )
-    if standing.clearable:
+    if standing.may_be_cleared:
         console.print(
             "If a clinician has checked this and cleared you to practise, record it: "
             '`crest safety --cleared-by "NAME" --cleared-on YYYY-MM-DD`'

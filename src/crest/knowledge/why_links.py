@@ -70,6 +70,8 @@ SENSATIONS: Mapping[str, str] = {
 }
 SENSATIONS_WITHOUT_ENTRY = frozenset({"warmth", "none"})  # nothing to explain: a new sensation must choose
 
+WORSE_CHECK_IN = "pain_during_session"  # offered with the answer to a check-in that says things got worse
+
 
 def setup_step_entry(step_id: str, variant: str, replaced_by_variant: bool) -> str | None:
     """A step that a variant rewrites is explained by that variant's entry (calves on a chair are not feet apart)."""

@@ -1,14 +1,16 @@
 """Where a person stands after their safety answers: which answers hold, what they advise, what lifts them.
 
-Pure: the answers, the clinicians' all-clears and `now` go in; one `SafetyStanding` comes out. A concern is lifted
-in two ways only: a clinician's all-clear (for "see a clinician first", never for urgent care), or a fresh set of
-answers given after the advice's own waiting time (`ANSWER_AGAIN_AFTER`). Answers given sooner are kept in the
-journal, but the earlier "yes" still holds.
+Pure: the answers, the clinicians' all-clears, the warning signs recent check-ins named and `now` go in; one
+`SafetyStanding` comes out. A concern is lifted in two ways only: a clinician's all-clear (for "see a clinician
+first", never for urgent care), or a fresh set of answers given after the advice's own waiting time
+(`ANSWER_AGAIN_AFTER`). Answers given sooner are kept in the journal, but the earlier "yes" still holds. A warning
+sign named in a check-in holds like a "yes" to the safety question for the same sign, from the check-in's time;
+deleting or correcting that check-in (it was a mistake) lifts it too.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from crest.journal.records import SafetyClearance, SafetyScreen
 from crest.protocol.model import SIDE_LYING_VARIANT
@@ -42,12 +44,39 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class CheckInSign:
+    """A warning sign a check-in named: the check-in (its id and time, and its day for the person), the sign's own
+    title and sources, and the safety question for the same sign (its level and waiting time)."""
+
+    check_in_id: int
+    at: datetime
+    on: date
+    title: str
+    sources: tuple[str, ...]
+    question: Question
+
+    def describe(self) -> str:
+        return f"Your check-in of {self.on:%-d %B %Y} named: {self.title}"
+
+
+@dataclass(frozen=True)
+class CheckInReason:
+    sign: CheckInSign
+    cleared_by: SafetyClearance | None = None
+
+    @property
+    def stands(self) -> bool:
+        return self.cleared_by is None
+
+
+@dataclass(frozen=True)
 class SafetyStanding:
     latest: SafetyScreen | None
     level: AdviceLevel | None  # None: never answered, or answered in a form this crest cannot read
     reasons: tuple[Reason, ...] = ()  # every "yes" that holds, cleared ones included (marked)
     due: bool = True  # the questions should be asked (again) before the next session
     answer_again_from: datetime | None = None  # while a concern stands: when fresh answers may lift it
+    check_in_reasons: tuple[CheckInReason, ...] = ()  # every warning sign of a check-in that holds, cleared ones too
 
     @property
     def concern_stands(self) -> bool:
@@ -76,18 +105,42 @@ class SafetyStanding:
         return tuple(reason for reason in self.reasons if not reason.stands)
 
     @property
+    def standing_check_in_reasons(self) -> tuple[CheckInReason, ...]:
+        return tuple(reason for reason in self.check_in_reasons if reason.stands)
+
+    @property
+    def cleared_check_in_reasons(self) -> tuple[CheckInReason, ...]:
+        return tuple(reason for reason in self.check_in_reasons if not reason.stands)
+
+    @property
     def clearable(self) -> tuple[Reason, ...]:
         """The standing answers a clinician's all-clear would lift; none while an urgent-care sign stands."""
         if self.level is AdviceLevel.URGENT:
             return ()
         return tuple(reason for reason in self.standing_reasons if may_clear(reason.question))
 
+    @property
+    def clearable_check_ins(self) -> tuple[CheckInReason, ...]:
+        """The check-ins' standing signs a clinician's all-clear would lift; none while an urgent-care sign stands."""
+        if self.level is AdviceLevel.URGENT:
+            return ()
+        return tuple(reason for reason in self.standing_check_in_reasons if may_clear(reason.sign.question))
+
+    @property
+    def may_be_cleared(self) -> bool:
+        return bool(self.clearable or self.clearable_check_ins)
+
     def explanation(self) -> str:
-        """The advice with the answers that led to it and their sources, in one line."""
+        """The advice with the answers and check-ins that led to it and their sources, in one line."""
         because = "; ".join(
             f"{reason.question.text} (source: {reason.question.source})" for reason in self.standing_reasons
         )
-        return f"{self.advice} You answered yes to: {because}" if because else (self.advice or "")
+        named = "; ".join(
+            f"{reason.sign.describe()} (source: {'; '.join(reason.sign.sources)})"
+            for reason in self.standing_check_in_reasons
+        )
+        parts = [self.advice or "", f"You answered yes to: {because}" if because else "", named]
+        return " ".join(part for part in parts if part)
 
 
 def _valid(clearances: Iterable[SafetyClearance], now: datetime) -> list[SafetyClearance]:
@@ -97,14 +150,57 @@ def _valid(clearances: Iterable[SafetyClearance], now: datetime) -> list[SafetyC
 
 
 def safety_standing(
-    screens: Sequence[SafetyScreen], clearances: Sequence[SafetyClearance], now: datetime
+    screens: Sequence[SafetyScreen],
+    clearances: Sequence[SafetyClearance],
+    now: datetime,
+    check_in_signs: Sequence[CheckInSign] = (),
 ) -> SafetyStanding:
-    """The standing from the recent answers (at least the latest, and all within `LONGEST_WAIT`) and all-clears."""
+    """The standing from the recent answers (at least the latest, and all within `LONGEST_WAIT`), all-clears and
+    the warning signs of the check-ins since `LONGEST_WAIT` before the latest answers."""
+    valid = _valid(clearances, now)
+    standing = _answers_standing(screens, valid, now)
+    latest_answers = None if standing.latest is None else standing.latest.answered_at
+    reasons = tuple(
+        CheckInReason(sign, _clearance_for(sign, valid))
+        for sign in sorted(check_in_signs, key=lambda sign: (sign.at, sign.check_in_id))
+        # a fresh set of answers given after the sign's waiting time lifts it, as it lifts an earlier "yes"
+        if latest_answers is None or latest_answers < sign_held_until(sign)
+    )
+    if not reasons:
+        return standing
+    holding = [reason.sign for reason in reasons if reason.stands]
+    level = max(
+        [sign.question.level for sign in holding] + ([standing.level] if standing.level is not None else []),
+        default=None,
+    )
+    if level is None or level < AdviceLevel.SEE_CLINICIAN:
+        return replace(standing, level=level, check_in_reasons=reasons)
+    again = max(
+        [sign_held_until(sign) for sign in holding]
+        + ([standing.answer_again_from] if standing.concern_stands and standing.answer_again_from else [])
+    )
+    return replace(standing, level=level, check_in_reasons=reasons, due=now >= again, answer_again_from=again)
+
+
+def sign_held_until(sign: CheckInSign) -> datetime:
+    return sign.at + ANSWER_AGAIN_AFTER[sign.question.level]
+
+
+def _clearance_for(sign: CheckInSign, valid: Sequence[SafetyClearance]) -> SafetyClearance | None:
+    """The newest all-clear for the sign's question given after the check-in: an older one never covers it."""
+    if not may_clear(sign.question):
+        return None
+    covering = (c for c in valid if sign.question.id in c.question_ids and c.recorded_at >= sign.at)
+    return next(covering, None)
+
+
+def _answers_standing(
+    screens: Sequence[SafetyScreen], valid: Sequence[SafetyClearance], now: datetime
+) -> SafetyStanding:
     if not screens:
         return SafetyStanding(None, None)
     ordered = sorted(screens, key=lambda screen: (screen.answered_at, screen.id or 0))
     latest = ordered[-1]
-    valid = _valid(clearances, now)
     cleared = frozenset(
         question_id
         for clearance in valid

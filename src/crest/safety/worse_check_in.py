@@ -8,7 +8,7 @@ minimal important change for back pain, Ostelo et al. 2008; a "high" alert in Me
 (MedBridge's "critical" alert), or the person's own "worse".
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -43,6 +43,19 @@ class WarningSign:
     title: str
     text: str
     sources: tuple[str, ...]
+    question_id: str  # the safety question for the same sign: the sign holds like a "yes" to it
+
+
+# The help system's warning-sign entries and the safety question each stands for (same sign, same level).
+HELP_WARNING_QUESTIONS: Mapping[str, str] = {
+    "warning_cauda_equina": "bladder_bowel_saddle",
+    "warning_aortic": "sudden_severe_pain",
+    "warning_pulsing_belly": "pulsing_belly",
+    "warning_cancer": "cancer_signs",  # the entry names every sign of possible cancer, as that question did
+    "warning_infection": "infection_signs",
+    "warning_fracture": "fracture_signs",
+    "warning_new_numbness_or_weakness": "new_loss_of_feeling_or_strength",
+}
 
 
 @dataclass(frozen=True)
@@ -71,8 +84,7 @@ def after_check_in_advice(
     `before` is the "before" check-in of the same session; `variant` the session's variant, when known.
     """
     reasons = _why_worse(check_in, before) if check_in.timing is not CheckInTiming.BEFORE else []
-    warnings = [*_place_warnings(check_in.pain), *([words_warning] if words_warning else [])]
-    warnings.sort(key=lambda sign: sign.level is not WarningLevel.URGENT_CARE)
+    warnings = warning_signs(check_in, words_warning)
     if not reasons and not warnings:
         return None
     steps: list[str] = []
@@ -89,8 +101,15 @@ def after_check_in_advice(
         reasons=tuple(reasons),
         steps=tuple(steps),
         sources=(*THRESHOLD_SOURCES, STOP_SOURCE) if reasons else (),
-        warnings=tuple(_unique(warnings)),
+        warnings=warnings,
     )
+
+
+def warning_signs(check_in: CheckIn, words_warning: WarningSign | None = None) -> tuple[WarningSign, ...]:
+    """The warning signs a check-in names, by its places and by its words (`words_warning`), urgent ones first."""
+    signs = [*_place_warnings(check_in.pain), *([words_warning] if words_warning else [])]
+    signs.sort(key=lambda sign: sign.level is not WarningLevel.URGENT_CARE)
+    return tuple(_unique(signs))
 
 
 def _label(rating: PainRating) -> str:
@@ -152,8 +171,8 @@ def _from_question(question_id: str, title: str) -> WarningSign:
     """A warning sign at the safety screen's level for the same sign, with the screen's source."""
     question = KNOWN_QUESTIONS[question_id]
     if question.level is AdviceLevel.URGENT:
-        return WarningSign(WarningLevel.URGENT_CARE, title, ADVICE[AdviceLevel.URGENT], (question.source,))
-    return WarningSign(WarningLevel.SEE_CLINICIAN, title, SEE_CLINICIAN_ADVICE, (question.source,))
+        return WarningSign(WarningLevel.URGENT_CARE, title, ADVICE[AdviceLevel.URGENT], (question.source,), question_id)
+    return WarningSign(WarningLevel.SEE_CLINICIAN, title, SEE_CLINICIAN_ADVICE, (question.source,), question_id)
 
 
 def _unique(signs: list[WarningSign]) -> list[WarningSign]:

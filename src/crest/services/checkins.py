@@ -12,7 +12,14 @@ from crest.clock import Clock
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
-from crest.safety.worse_check_in import WarningLevel, WarningSign, WorseAdvice, after_check_in_advice
+from crest.safety.worse_check_in import (
+    HELP_WARNING_QUESTIONS,
+    WarningLevel,
+    WarningSign,
+    WorseAdvice,
+    after_check_in_advice,
+    warning_signs,
+)
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -63,18 +70,32 @@ class CheckIns:
         warning = words_warning(check_in.note) if check_in.note else None
         return after_check_in_advice(check_in, before, warning, variant)
 
+    def latest(self) -> CheckIn | None:
+        return self._journal.latest_checkin()
+
     def latest_advice(self) -> WorseAdvice | None:
         """The answer to the latest check-in: Today shows it until the next check-in."""
-        latest = self._journal.latest_checkin()
+        latest = self.latest()
         return None if latest is None else self.advice_for(latest)
 
 
 @lru_cache(maxsize=256)
 def words_warning(note: str) -> WarningSign | None:
     """The warning sign the help system's red-flag rules find in a person's words, if any."""
-    from crest.services.help import ask  # the help search is built on first use: only when there is a note
+    # The help search is built on first use, so only when there is a note; its rules alone read it (no model).
+    from crest.knowledge.text import clean_question
+    from crest.services.help import UrgentAnswer, entry, help_search
 
-    urgent = ask(note).urgent
-    if urgent is None:
+    found = help_search().warning_sign(clean_question(note))
+    if found is None:
         return None
-    return WarningSign(WarningLevel(urgent.level), urgent.title, urgent.text, tuple(urgent.sources))
+    urgent = entry(found.id)
+    assert isinstance(urgent, UrgentAnswer)  # a warning-sign entry comes with its level
+    return WarningSign(
+        WarningLevel(urgent.level), urgent.title, urgent.text, tuple(urgent.sources), HELP_WARNING_QUESTIONS[found.id]
+    )
+
+
+def check_in_warning_signs(check_in: CheckIn) -> tuple[WarningSign, ...]:
+    """The warning signs a check-in names, by its places and by the words of its note."""
+    return warning_signs(check_in, words_warning(check_in.note) if check_in.note else None)

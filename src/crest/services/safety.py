@@ -3,25 +3,41 @@
 Both doors ask this one service, so the terminal and the browser can never disagree about whether a warning
 sign stands. A concern that stands is never lifted by skipping the questions (`--yes`, the API), nor by answering
 again before the advice's waiting time: only by a clinician's all-clear (for "see a clinician first") or by fresh
-answers once that time has passed.
+answers once that time has passed. A warning sign named in a recent check-in stands the same way, until that
+check-in is deleted or corrected.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.records import SafetyClearance, SafetyScreen
-from crest.safety.screen import CLEARANCE_VALID_FOR, QUESTIONS, AdviceLevel, Question, assess
-from crest.safety.standing import LONGEST_WAIT, SafetyStanding, safety_standing
+from crest.safety.screen import (
+    ASK_AGAIN_AFTER,
+    CLEARANCE_VALID_FOR,
+    KNOWN_QUESTIONS,
+    QUESTIONS,
+    AdviceLevel,
+    Question,
+    assess,
+)
+from crest.safety.standing import LONGEST_WAIT, CheckInSign, SafetyStanding, safety_standing
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
 
-__all__ = ["ClearanceRefused", "Safety", "SafetyConcernStands", "SafetyStanding"]
+__all__ = [
+    "ON_BACK_NOT_ADVISED",
+    "ClearanceRefused",
+    "PositionCheckNotAdvised",
+    "Safety",
+    "SafetyConcernStands",
+    "SafetyStanding",
+]
 
 
 class SafetyConcernStands(CrestError):
@@ -29,6 +45,20 @@ class SafetyConcernStands(CrestError):
 
     exit_code = 1
     http_status = 409
+
+
+class PositionCheckNotAdvised(CrestError):
+    """The position check coaches lying on the back, which the safety answers advise against for now."""
+
+    exit_code = 1
+    http_status = 409
+
+
+ON_BACK_NOT_ADVISED = (
+    "the position check is for lying on your back, and your safety answers advise resting on your side for now "
+    "(pregnancy from about 16 weeks). Please don't lie on your back for it: rest on your side, with a pillow "
+    "between your knees, in the side-lying rest (source: NHS pregnancy guidance on lying on your back)"
+)
 
 
 class ClearanceRefused(CrestError):
@@ -50,7 +80,27 @@ class Safety:
     def standing(self) -> SafetyStanding:
         now = self._clock()
         screens = self._journal.safety_screens_since(now - LONGEST_WAIT)
-        return safety_standing(screens, self._journal.safety_clearances(), now)
+        latest = max((screen.answered_at for screen in screens), default=now)
+        # A sign is lifted by answers given its waiting time after it; older check-ins sit behind questions that
+        # are due again anyway (every ASK_AGAIN_AFTER), which lift them.
+        since = max(latest, now - ASK_AGAIN_AFTER) - LONGEST_WAIT
+        return safety_standing(screens, self._journal.safety_clearances(), now, self._check_in_signs(since))
+
+    def _check_in_signs(self, since: datetime) -> list[CheckInSign]:
+        from crest.services.checkins import check_in_warning_signs  # the help system's rules read the notes
+
+        return [
+            CheckInSign(
+                check_in.id or 0,
+                check_in.at,
+                check_in.at.astimezone(self._zone).date(),
+                sign.title,
+                sign.sources,
+                KNOWN_QUESTIONS[sign.question_id],
+            )
+            for check_in in self._journal.list_checkins(since=since)
+            for sign in check_in_warning_signs(check_in)
+        ]
 
     def record(self, answers: Mapping[str, bool]) -> SafetyStanding:
         """Keep the answers. While earlier answers still hold (their waiting time), they keep standing too."""
@@ -72,8 +122,10 @@ class Safety:
                 "urgent-care signs cannot be cleared here: please seek urgent medical care. "
                 f"Nothing was recorded. {standing.explanation()}"
             )
-        if not standing.clearable:
-            raise ClearanceRefused("no answer that advises seeing a clinician stands now; there is nothing to clear")
+        if not standing.may_be_cleared:
+            raise ClearanceRefused(
+                "no answer or check-in that advises seeing a clinician stands now; there is nothing to clear"
+            )
         if cleared_on > today:
             raise ClearanceRefused(f"the day of the clearance, {cleared_on}, is in the future")
         if today - cleared_on >= CLEARANCE_VALID_FOR:
@@ -85,13 +137,21 @@ class Safety:
             recorded_at=now,
             clinician=clinician,
             cleared_on=cleared_on,
-            question_ids=tuple(reason.question.id for reason in standing.clearable),
+            question_ids=tuple(
+                [reason.question.id for reason in standing.clearable]
+                + [reason.sign.question.id for reason in standing.clearable_check_ins]
+            ),
         )
         self._journal.record_safety_clearance(clearance)
         return self.standing()
 
     def clearances(self) -> list[SafetyClearance]:
         return self._journal.safety_clearances()
+
+    def require_may_lie_on_back(self) -> None:
+        """Before a position check: it checks and coaches lying on the back, so not while side-lying is advised."""
+        if self.standing().side_lying_only:
+            raise PositionCheckNotAdvised(ON_BACK_NOT_ADVISED)
 
     def require_may_practise(self, variant: str) -> SafetyStanding:
         """The gate before a session starts: refuses while a concern stands, whatever else was confirmed.

@@ -37,6 +37,14 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
             }
             for reason in standing.standing_reasons
         ],
+        "check_ins": [
+            {
+                "text": reason.sign.describe(),
+                "source": "; ".join(reason.sign.sources),
+                "when": friendly_time(reason.sign.at, zone, now),
+            }
+            for reason in standing.standing_check_in_reasons
+        ],
         "cleared": [
             {
                 "text": reason.question.text,
@@ -45,14 +53,27 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
             }
             for reason in standing.cleared_reasons
             if reason.cleared_by is not None
+        ]
+        + [
+            {
+                "text": reason.sign.describe(),
+                "clinician": reason.cleared_by.clinician,
+                "cleared_on": f"{reason.cleared_by.cleared_on:%-d %B %Y}",
+            }
+            for reason in standing.cleared_check_in_reasons
+            if reason.cleared_by is not None
         ],
         "holds_until": friendly_time(holds_until, zone, now) if holds_until is not None and holds_until > now else None,
-        "clearable": bool(standing.clearable),
+        "clearable": standing.may_be_cleared,
     }
 
 
-def after_check_in_notice(advice: WorseAdvice | None) -> dict[str, Any] | None:
-    """Today's answer to the latest check-in, until the next one."""
+def after_check_in_notice(
+    advice: WorseAdvice | None, concern_stands: bool = False, help_offers: list[dict[str, str]] | None = None
+) -> dict[str, Any] | None:
+    """Today's answer to the latest check-in, until the next one, with the help offered after saving it
+    (`help_offers`); while a safety concern stands, without the steps and help about practising (the concern's
+    advice says what to do)."""
     if advice is None:
         return None
     if advice.urgent:
@@ -65,7 +86,8 @@ def after_check_in_notice(advice: WorseAdvice | None) -> dict[str, Any] | None:
         "headline": headline,
         "urgent": advice.urgent,
         "reasons": list(advice.reasons),
-        "steps": list(advice.steps),
+        "steps": [] if concern_stands else list(advice.steps),
+        "help": [] if concern_stands else list(help_offers or []),
         "source": "; ".join(advice.sources),
         "warnings": [
             {

@@ -26,7 +26,17 @@ def test_a_warning_sign_comes_first_with_its_level(run_crest: RunCrest) -> None:
     assert reply["urgent"]["level"] == "urgent_care"
     assert {"level", "title", "text", "sources"} <= set(reply["urgent"])
     text = run_crest("ask", "I", "can't", "pee", "since", "my", "back", "went").stdout
-    assert text.index("Seek urgent medical care now") < text.index("Warning signs:")
+    assert "Seek urgent medical care now" in text and "Spine Surgeons" in text  # the box, with its sources
+
+
+def test_the_urgent_box_stands_alone(run_crest: RunCrest) -> None:
+    reply = json.loads(run_crest("ask", "--json", "I can't pee since my back went").stdout)
+    assert reply["urgent"]["level"] == "urgent_care" and reply["answers"]  # ordinary answers were found...
+    text = run_crest("ask", "I", "can't", "pee", "since", "my", "back", "went").stdout
+    assert "Seek urgent medical care now" in text
+    for answer in reply["answers"]:  # ...but none is printed under the box
+        assert answer["title"] not in text
+    assert "Warning signs:" not in text and "roll gently onto your back" not in text
 
 
 def test_nothing_found_exits_0_with_empty_answers_and_topics(run_crest: RunCrest) -> None:

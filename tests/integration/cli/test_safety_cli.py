@@ -3,12 +3,14 @@
 import subprocess
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from crest.journal.records import SafetyScreen
 from crest.journal.store import Journal
 from crest.safety.screen import ANSWER_AGAIN_AFTER, QUESTIONS, AdviceLevel
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+PHOTOS = Path(__file__).resolve().parents[2] / "fixtures" / "photos"
 SHORT = ("session", "--minutes", "5", "--speed", "300")
 
 
@@ -44,7 +46,8 @@ def test_answering_no_again_at_once_does_not_lift_a_concern(run_crest: RunCrest)
     assert "These answers hold until" in shown
     assert "--cleared-by" in shown
     again = run_crest("safety", input_text="n\n" * 20)
-    assert again.returncode == 1 and "A few safety questions" not in again.stdout
+    assert "A few safety questions" not in again.stdout
+    assert again.returncode == 0  # it only shows the advice that stands: no new answers were given
     assert _sessions() == 0
 
 
@@ -124,3 +127,43 @@ def test_a_worse_check_in_in_the_terminal_is_answered_calmly(run_crest: RunCrest
     assert "Source:" in shown
     calm = run_crest("log", "--pain", "hip:left=2")
     assert "worse" not in calm.stdout
+
+
+def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunCrest) -> None:
+    assert run_crest("safety", input_text=_answers()).returncode == 0
+    assert run_crest("log", "--note", "since this morning I cannot control my bladder").returncode == 0
+
+    refused = run_crest(*SHORT, "--yes")
+    assert refused.returncode == 1
+    said = _flat(refused.stdout + refused.stderr)
+    assert "seek urgent medical care" in said
+    assert "Your check-in of" in said and "bladder" in said  # which check-in, and the sign
+    assert "Source:" in said or "source:" in said
+    asked = run_crest(*SHORT, input_text="n\n" * 20)  # quick "no"s are not even asked for
+    assert asked.returncode == 1 and "A few safety questions" not in asked.stdout
+    assert _sessions() == 0
+
+
+def test_the_position_check_does_not_coach_lying_on_the_back_when_side_lying_is_advised(
+    run_crest: RunCrest,
+) -> None:
+    photo = str(PHOTOS / "90_90_hamstring_0.jpg")
+    run_crest("safety", input_text=_answers("pregnant_16_weeks"))
+    result = run_crest("check", photo)
+    assert result.returncode == 1
+    said = _flat(result.stdout + result.stderr)
+    assert "the position check is for lying on your back" in said
+    assert "rest on your side" in said and "NHS pregnancy guidance" in said
+    assert "roll over" not in said and "lie down on your back" not in said
+
+
+def test_exit_codes_say_whether_new_answers_stop_sessions(run_crest: RunCrest) -> None:
+    shown_help = _flat(run_crest("safety", "--help").stdout)
+    assert (
+        "Exit codes: 0 when nothing stands in the way" in shown_help
+        and "1 when the answers you just gave" in shown_help
+    )
+    assert run_crest("safety", input_text=_answers("weight_loss")).returncode == 1  # fresh answers: a concern
+    shown = run_crest("safety")  # nothing asked: the standing advice is only shown
+    assert shown.returncode == 0, shown.stderr
+    assert "Please see a clinician" in _flat(shown.stdout) and _question("weight_loss") in _flat(shown.stdout)

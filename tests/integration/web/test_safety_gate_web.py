@@ -5,6 +5,7 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -111,3 +112,69 @@ def test_the_somatic_movements_are_spoken_by_default_in_the_browser(cleared: Tes
     assert somatic["voice"] is True and somatic["chime"] is True
     assert _session_config(cleared, "standard")["voice"] is False  # the others follow the setting (off by default)
     assert any("That is the only pressing" in step["text"] for step in somatic["steps"])
+
+
+def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestClient, clock: FakeClock) -> None:
+    saved = cleared.post(
+        "/api/checkins", json={"pain": [{"region": "buttock", "side": "left", "score": 3, "quality": "numb"}]}
+    ).json()
+    clock.advance(60)
+    refused = cleared.post("/api/sessions", json={"planned_minutes": 10})
+    assert refused.status_code == 409
+    assert "urgent medical care" in refused.text and "Numbness or tingling between your legs" in refused.text
+    start = cleared.get("/session", follow_redirects=False)
+    assert start.status_code == 303 and start.headers["location"].endswith("/safety")
+    page = cleared.get("/safety").text
+    assert "Your check-in of 6 May 2026 named: Numbness or tingling between your legs" in page
+    assert "cauda equina" in page and "Save my answers" not in page
+    assert "correct or delete it" in page
+    [reason] = cleared.get("/api/safety/latest").json()["reasons"]
+    assert reason["question_id"] == "bladder_bowel_saddle"
+
+    cleared.delete(f"/api/checkins/{saved['id']}")  # it was a mistake
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_while_a_concern_stands_today_shows_only_the_advice(client: TestClient, clock: FakeClock) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client)})
+    calm_today = client.get("/").text
+    assert "A good time" in calm_today and "Start a session" in calm_today  # the nudges a calm day has
+
+    session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
+    client.post(f"/api/sessions/{session['id']}/finish", json={"status": "completed", "actual_seconds": 600})
+    clock.advance(700)
+    client.post(
+        "/api/checkins",
+        json={
+            "session_id": session["id"],
+            "timing": "after",
+            "compared_with_before": "worse",
+            "note": "since the session I cannot control my bladder",
+        },
+    )
+    today = client.get("/").text
+    assert "Please seek urgent medical care now" in today
+    assert "needs urgent care" in today.split('id="after-check-in"', 1)[1]  # the check-in's own answer
+    for nudge in (
+        "A good time",
+        "Start a session",
+        "Begin",
+        "Rate your activities",
+        "supported variant",
+        "This week",
+        "Last session",
+    ):
+        assert nudge not in today, nudge
+
+
+def test_the_position_check_is_not_offered_when_side_lying_is_advised(client: TestClient) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "pregnant_16_weeks")})
+    page = client.get("/check").text
+    assert "This check is for lying on your back" in page and "side-lying rest" in page
+    assert 'id="check-form"' not in page
+    photo = (Path(__file__).resolve().parents[2] / "fixtures" / "photos" / "90_90_hamstring_0.jpg").read_bytes()
+    refused = client.post("/api/check", files={"file": ("me.jpg", photo, "image/jpeg")})
+    assert refused.status_code == 409
+    assert "the position check is for lying on your back" in refused.text and "roll over" not in refused.text
+    with client.websocket_connect("ws://127.0.0.1:8765/api/check/live") as live:
+        assert "rest on your side" in live.receive_json()["message"]

@@ -181,7 +181,7 @@ def test_an_empty_journal_says_so_without_an_empty_table(client: TestClient) -> 
 
 def test_the_check_in_after_a_session_carries_the_places_rated_before(cleared: TestClient) -> None:
     pain = [
-        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "sharp"},
         {"region": "neck", "score": 2},
     ]
     before = cleared.post("/api/checkins", json={"timing": "before", "pain": pain}).json()

@@ -55,3 +55,20 @@ def test_an_ordinary_check_in_gets_no_advice(cleared: TestClient) -> None:
     saved = cleared.post("/api/checkins", json={"pain": [{"region": "hip", "score": 3}], "note": "felt calmer"})
     assert saved.json()["advice"] is None
     assert "Your last check-in" not in cleared.get("/").text
+
+
+def test_the_help_offered_after_saving_is_on_today_where_a_worse_check_in_lands(cleared: TestClient) -> None:
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    saved = cleared.post(
+        "/api/checkins",
+        json={
+            "session_id": session["id"],
+            "timing": "after",
+            "compared_with_before": "worse",
+            "sensations": ["emotions"],
+        },
+    ).json()
+    assert saved["advice"]["worse"] is True  # the check-in page goes to Today instead of offering help itself
+    notice = cleared.get("/").text.split('id="after-check-in"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/help/pain_during_session"' in notice  # why a session can make things worse
+    assert 'href="/help/emotions"' in notice  # what the person noticed, as the check-in page offers it

@@ -9,6 +9,7 @@ from crest.errors import CrestError
 from crest.journal.breath_record import MAX_BREATH_S
 from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, VideoSource, decode_photo, sniff_kind
 from crest.posture.service import Checked, CheckOptions
+from crest.services.safety import ON_BACK_NOT_ADVISED
 from crest.web.context import WebContext, connection_context, web_context
 from crest.web.errors import UploadTooLarge
 from crest.web.live import TIME_PREFIX_BYTES, refuse_live_check, serve_live_check, timed_frame
@@ -32,8 +33,9 @@ class VideoTooLong(CrestError):
 
 @router.post(
     "/check",
-    responses={413: {"model": ErrorOut}, 422: {"model": ErrorOut}},
-    response_description="the same object as one line of `crest check --json`",
+    responses={409: {"model": ErrorOut}, 413: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+    response_description="the same object as one line of `crest check --json`; 409 while the safety answers advise "
+    "resting on the side (the check is for lying on the back)",
 )
 async def check_upload(
     context: Context, file: Annotated[UploadFile, File(description="a photo or a video of you lying down")]
@@ -61,6 +63,7 @@ async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
 
 def _checkable(context: WebContext, data: bytes, name: str) -> tuple[MediaKind, int | None]:
     """What the upload is and the person's height, refusing what cannot be checked before a model is taken."""
+    context.services.safety.require_may_lie_on_back()
     kind = sniff_kind(data[:16])
     if kind is None:
         raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
@@ -111,8 +114,11 @@ async def check_live(websocket: WebSocket, breath: bool = False) -> None:
                 websocket, "The camera check is open in too many windows; close one of them and try again."
             )
             return
-        if breath:
+        if breath:  # the breath during a rest, on the side too: not a check of the position
             await _read_breath(websocket, context)
+            return
+        if (await run_in_threadpool(context.services.safety.standing)).side_lying_only:
+            await refuse_live_check(websocket, ON_BACK_NOT_ADVISED[:1].upper() + ON_BACK_NOT_ADVISED[1:] + ".")
             return
         height_cm = (await run_in_threadpool(context.services.preferences.current)).height_cm
         stream = PooledLiveStream(height_cm)

@@ -86,6 +86,17 @@ def _out(standing: SafetyStanding) -> SafetyOut:
                 cleared_on=None if reason.cleared_by is None else reason.cleared_by.cleared_on,
             )
             for reason in standing.reasons
+        ]
+        + [  # warning signs named in check-ins hold like a "yes" to the question for the same sign
+            SafetyReasonOut(
+                question_id=reason.sign.question.id,
+                text=reason.sign.describe(),
+                source="; ".join(reason.sign.sources),
+                answered_at=reason.sign.at,
+                cleared_by=None if reason.cleared_by is None else reason.cleared_by.clinician,
+                cleared_on=None if reason.cleared_by is None else reason.cleared_by.cleared_on,
+            )
+            for reason in standing.check_in_reasons
         ],
         answer_again_from=standing.answer_again_from if standing.concern_stands else None,
     )

@@ -22,4 +22,6 @@ def check_page(request: Request, context: Context) -> Response:
         max_upload_mb=limits.max_upload_bytes // (1024 * 1024),
         max_video_s=int(limits.max_video_s),
         config={"check_url": "/api/check", **page_labels()},
+        # The check coaches lying on the back: not offered while the safety answers advise resting on the side.
+        side_lying_only=context.services.safety.standing().side_lying_only,
     )

@@ -4,7 +4,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from crest.durations import rested_text
-from crest.knowledge.why_links import PROTOCOL_TEXTS, VARIANTS
+from crest.knowledge.why_links import PROTOCOL_TEXTS, SENSATIONS, VARIANTS, WORSE_CHECK_IN
 from crest.protocol.model import SIDE_LYING_VARIANT
 from crest.web.help_links import help_link, help_links
 from crest.web.insight_views import line_view
@@ -38,7 +38,9 @@ def today(request: Request, context: Context) -> Response:
         if safety.concern_stands or safety.side_lying_only
         else None,
         answer_again=safety.due,
-        after_check_in=after_check_in_notice(services.check_ins.latest_advice()),
+        after_check_in=after_check_in_notice(
+            services.check_ins.latest_advice(), safety.concern_stands, _help_offers(request, context)
+        ),
         # While the answers advise resting on the side, only the side-lying rest is offered.
         may_start={name: not safety.side_lying_only or safety.may_practise(name) for name in protocol.variants},
         chosen_variant=SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant,
@@ -59,3 +61,12 @@ def today(request: Request, context: Context) -> Response:
         psfs_due=services.daily_activities.due() and not safety.due,
         prescription=services.reports.prescription(),
     )
+
+
+def _help_offers(request: Request, context: Context) -> list[dict[str, str]]:
+    """The help the check-in page offers after saving (what was noticed), which a worse check-in's answer on Today
+    would otherwise lose: why a session can make things worse first, then each noted sensation's entry."""
+    latest = context.services.check_ins.latest()
+    noted = sorted(latest.sensations) if latest is not None else []
+    links = [help_link(request, WORSE_CHECK_IN), *help_links(request, SENSATIONS, noted).values()]
+    return [link for link in links if link is not None]

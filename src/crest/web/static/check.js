@@ -9,6 +9,7 @@
   const posture = window.crestPosture;
   posture.setLabels(config);
   const form = $("check-form");
+  if (!form) return; // not offered: the safety answers advise resting on the side
   const status = $("check-status");
   const picture = $("result-picture");
 

@@ -1,0 +1,84 @@
+"""The safety service over a real journal: a check-in naming a warning sign stops the next session at the one gate
+both doors use, says which check-in and why, and is lifted by deleting or correcting that check-in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, timedelta
+
+import pytest
+
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.store import Journal
+from crest.journal.vocabulary import Region, Side
+from crest.safety.screen import ANSWER_AGAIN_AFTER, QUESTIONS, AdviceLevel
+from crest.services.bundle import Services
+from crest.services.safety import ClearanceRefused, SafetyConcernStands
+from support.clock import FakeClock
+
+NO_TO_ALL = {question.id: False for question in QUESTIONS}
+
+
+@pytest.fixture
+def services(journal: Journal, clock: FakeClock) -> Iterator[Services]:
+    yield Services.over(journal, clock, UTC)
+
+
+def _numb_between_the_legs(services: Services) -> CheckIn:
+    rating = PainRating(Region.GROIN, 4, Side.CENTRE, quality="numb")
+    return services.check_ins.add(CheckIn(at=services.clock(), pain=(rating,)))
+
+
+def test_an_urgent_check_in_blocks_the_next_session_for_two_weeks(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    _numb_between_the_legs(services)
+    clock.advance(60)
+    with pytest.raises(SafetyConcernStands) as refused:
+        services.practice.start(10, "standard")
+    assert "urgent medical care" in str(refused.value)
+    assert "Your check-in of 1 May 2026 named: Numbness or tingling between your legs" in str(refused.value)
+    assert "cauda equina" in str(refused.value)  # the source
+    services.safety.record(NO_TO_ALL)  # a quick "no" to everything does not lift it
+    assert services.safety.standing().level is AdviceLevel.URGENT
+
+    clock.advance(ANSWER_AGAIN_AFTER[AdviceLevel.URGENT].total_seconds())
+    assert services.safety.standing().due
+    services.safety.record(NO_TO_ALL)
+    assert services.practice.start(10, "standard").id is not None
+
+
+def test_deleting_or_correcting_the_check_in_lifts_it(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL)
+    mistaken = _numb_between_the_legs(services)
+    assert mistaken.id is not None
+    assert services.safety.standing().concern_stands
+    services.check_ins.replace(mistaken.id, CheckIn(at=mistaken.at, pain=(PainRating(Region.GROIN, 4, Side.CENTRE),)))
+    assert not services.safety.standing().concern_stands
+
+    again = _numb_between_the_legs(services)
+    assert again.id is not None and services.safety.standing().concern_stands
+    services.check_ins.delete(again.id)
+    assert not services.safety.standing().concern_stands
+
+
+def test_a_note_naming_a_see_a_clinician_sign_is_cleared_by_a_clinician(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    services.check_ins.add(CheckIn(at=clock(), note="I have had a fever and chills since Monday"))
+    standing = services.safety.standing()
+    assert standing.level is AdviceLevel.SEE_CLINICIAN and standing.may_be_cleared
+    cleared = services.safety.record_clearance("Dr Ames, physiotherapist", date(2026, 5, 1))
+    assert not cleared.concern_stands
+    [clearance] = services.safety.clearances()
+    assert clearance.question_ids == ("infection_signs",)
+    assert services.practice.start(10, "standard").id is not None
+
+
+def test_an_urgent_note_is_never_cleared(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL)
+    services.check_ins.add(CheckIn(at=clock(), note="I can't control my bladder since yesterday"))
+    clock.advance(timedelta(days=1).total_seconds())
+    assert services.safety.standing().level is AdviceLevel.URGENT
+    with pytest.raises(ClearanceRefused):
+        services.safety.record_clearance("Dr Ames", date(2026, 5, 2))
