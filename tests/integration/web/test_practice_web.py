@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator
 from datetime import UTC
@@ -288,3 +289,14 @@ def test_the_local_settings_page_shows_the_link_and_the_last_sync(
         )
         page = client.get("/settings").text
     assert "Linked to <strong>Back in Balance</strong>" in page and "Last synced 06 May 2026" in page
+
+
+def test_todays_start_form_defaults_to_the_prescribed_minutes_and_variant(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        body = {"minutes": 12, "variant": "supported"}
+        assert practitioner.post(f"/api/practice/clients/{world.ids['client']}/prescriptions", json=body).is_success
+    with browser(app, world.tokens["client_a"]) as client:
+        today = client.get("/").text
+    assert re.search(r'<input id="minutes"[^>]*value="12"', today)
+    assert re.search(r'value="supported"[^>]*checked', today) and not re.search(r'value="standard"[^>]*checked', today)
+    assert "As Pat Physio prescribed; you may change it." in today

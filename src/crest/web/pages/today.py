@@ -6,6 +6,7 @@ from fastapi.responses import Response
 from crest.durations import rested_text
 from crest.knowledge.why_links import PROTOCOL_TEXTS, VARIANTS
 from crest.protocol.model import SIDE_LYING_VARIANT
+from crest.session.timeline import check_variant
 from crest.web.help_links import help_link, help_links
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
@@ -26,6 +27,7 @@ def today(request: Request, context: Context) -> Response:
     protocol = context.protocol
     last = summary.last_session
     progress_line = services.reports.headline()
+    prescribed = services.reports.prescription_in_force()  # its dose is the start form's default
     return render(
         request,
         "today.html",
@@ -41,7 +43,11 @@ def today(request: Request, context: Context) -> Response:
         after_check_in=after_check_in_notice(services.check_ins.latest_advice()),
         # While the answers advise resting on the side, only the side-lying rest is offered.
         may_start={name: not safety.side_lying_only or safety.may_practise(name) for name in protocol.variants},
-        chosen_variant=SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant,
+        chosen_variant=SIDE_LYING_VARIANT
+        if safety.side_lying_only
+        else (preferences.default_variant if prescribed is None else check_variant(protocol, prescribed.variant)),
+        start_minutes=preferences.default_minutes if prescribed is None else prescribed.minutes,
+        prescribed=prescribed,
         last_session=None
         if last is None
         else {
