@@ -300,3 +300,13 @@ def test_todays_start_form_defaults_to_the_prescribed_minutes_and_variant(app: F
     assert re.search(r'<input id="minutes"[^>]*value="12"', today)
     assert re.search(r'value="supported"[^>]*checked', today) and not re.search(r'value="standard"[^>]*checked', today)
     assert "As Pat Physio prescribed; you may change it." in today
+
+
+def test_today_names_the_prescribed_time_as_its_one_suggestion(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        body = {"minutes": 15, "reminder_time": "07:30"}
+        assert practitioner.post(f"/api/practice/clients/{world.ids['client']}/prescriptions", json=body).is_success
+    with browser(app, world.tokens["client_a"]) as client:
+        today = client.get("/").text
+    assert "At 07:30, the time your prescription names." in today and "From your prescription (Pat Physio)." in today
+    assert "after work" not in today and today.count("07:30") == 1
