@@ -20,6 +20,7 @@ from crest.accounts.passwords import TEST_COST
 from crest.journal.records import CheckIn, PainRating, SessionEdit
 from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
+from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
 from crest.services.practice_link import PracticeLink, PracticeUnreachable
 from crest.web.app import create_app
@@ -310,3 +311,12 @@ def test_today_names_the_prescribed_time_as_its_one_suggestion(app: FastAPI, wor
         today = client.get("/").text
     assert "At 07:30, the time your prescription names." in today and "From your prescription (Pat Physio)." in today
     assert "after work" not in today and today.count("07:30") == 1
+
+
+def test_the_prescription_form_offers_every_variant_by_its_title(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        page = practitioner.get(f"/practice/clients/{world.ids['client']}").text
+    select = page[page.index('<select id="variant"') : page.index("</select>")]
+    offered = re.findall(r'<option value="([a-z_]+)"[^>]*>([^<]*)</option>', select)
+    assert offered == [(name, variant.title) for name, variant in load_protocol().variants.items()]
+    assert ("side_lying", "On your side") in offered and ("somatic", "Somatic release") in offered

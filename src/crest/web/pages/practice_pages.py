@@ -12,8 +12,10 @@ from pydantic import ValidationError
 from crest.accounts.model import Client, Role
 from crest.errors import CrestError
 from crest.insights.progress import adherence_line, psfs_line, trend_line
+from crest.protocol.model import Protocol
 from crest.services.audit import Audited
 from crest.web.api.practice import invite_url
+from crest.web.context import WebContext
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Door, SignInNeeded, address_of
 from crest.web.practice_schemas import PrescriptionIn
@@ -21,6 +23,11 @@ from crest.web.presenters import friendly_time
 from crest.web.templating import render
 
 router = page_router()
+
+
+def _protocol(request: Request) -> Protocol:
+    context: WebContext = request.app.state.context
+    return context.protocol
 
 
 def _back(request: Request, name: str, **params: object) -> Response:
@@ -76,6 +83,7 @@ def client_page(request: Request, client_id: int, asker: Asked, door: Door, erro
         current=detail.prescriptions[0] if detail.prescriptions else None,
         today=door.practice.today().isoformat(),
         when=lambda moment: friendly_time(moment, door.practice.zone, now),
+        variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         error=error,
     )
 
