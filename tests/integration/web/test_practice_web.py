@@ -320,3 +320,31 @@ def test_the_prescription_form_offers_every_variant_by_its_title(app: FastAPI, w
     offered = re.findall(r'<option value="([a-z_]+)"[^>]*>([^<]*)</option>', select)
     assert offered == [(name, variant.title) for name, variant in load_protocol().variants.items()]
     assert ("side_lying", "On your side") in offered and ("somatic", "Somatic release") in offered
+
+
+@pytest.mark.parametrize(
+    ("email", "home"),
+    [("admin@clinic.example", "/practice/admin"), ("pat@clinic.example", "/practice"), ("ann@example.org", "/")],
+)
+def test_each_role_signing_in_at_the_front_door_lands_on_a_page_it_may_see(app: FastAPI, email: str, home: str) -> None:
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        to_sign_in = client.get("/", follow_redirects=False)
+        assert to_sign_in.status_code == 303 and to_sign_in.headers["location"] == "/login?next=/"
+        landed = client.post("/login", data={"email": email, "password": PASSWORD, "next": "/"})
+        assert (landed.status_code, landed.url.path) == (200, home)
+
+
+@pytest.mark.parametrize(
+    ("actor", "link"),
+    [
+        ("linked_practitioner", '<a href="/practice">Back to your clients</a>'),
+        ("admin", '<a href="/practice/admin">Back to your practice</a>'),
+        ("no_practice", '<a href="/account">Back to your account</a>'),
+    ],
+)
+def test_an_error_page_links_back_to_the_askers_own_home(app: FastAPI, world: World, actor: str, link: str) -> None:
+    with browser(app, world.tokens[actor]) as client:
+        refused = client.get("/journal")
+        missing = client.get("/no-such-page")
+    assert refused.status_code == 403 and link in refused.text and "Back to today" not in refused.text
+    assert missing.status_code == 404 and link in missing.text
