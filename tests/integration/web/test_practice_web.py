@@ -348,3 +348,24 @@ def test_an_error_page_links_back_to_the_askers_own_home(app: FastAPI, world: Wo
         missing = client.get("/no-such-page")
     assert refused.status_code == 403 and link in refused.text and "Back to today" not in refused.text
     assert missing.status_code == 404 and link in missing.text
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"minutes": "45"}, "Minutes: enter 30 or less, not “45”."),
+        (
+            {"days_per_week": "0", "sessions_per_day": "x"},
+            "Sessions a day: enter a whole number, not “x”. Days a week: enter 1 or more, not “0”.",
+        ),
+        ({"start_on": "2026-05-06", "end_on": "2026-05-01"}, "The end 2026-05-01 is before the start 2026-05-06."),
+    ],
+)
+def test_a_bad_prescription_form_is_explained_in_plain_words(
+    app: FastAPI, world: World, form: dict[str, str], message: str
+) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        page = practitioner.post(f"/practice/clients/{world.ids['client']}/prescriptions", data=form)
+    assert page.status_code == 422
+    assert f'<p class="notice danger" role="alert">{message}</p>' in page.text
+    assert not any(words in page.text for words in ("Input should", "less_than", "value_error"))

@@ -10,7 +10,9 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.accounts.model import Client, Role
+from crest.accounts.records import InvalidPrescription
 from crest.errors import CrestError
+from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.protocol.model import Protocol
 from crest.services.audit import Audited
@@ -94,9 +96,12 @@ def prescribe(request: Request, client_id: int, form: SubmittedForm, asker: Aske
         dose = PrescriptionIn.model_validate({key: value or None for key, value in form.items()})
         door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()))
     except ValidationError as problem:
-        first = problem.errors()[0]
-        message = f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+        message = " ".join(one.sentence for one in input_problems(problem.errors()))
         return client_page(request, client_id, asker, door, error=message)
+    except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
+        return client_page(
+            request, client_id, asker, door, error=f"{problem.message[:1].upper()}{problem.message[1:]}."
+        )
     return _back(request, "practice_client", client_id=client_id)
 
 
