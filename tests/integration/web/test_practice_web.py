@@ -369,3 +369,13 @@ def test_a_bad_prescription_form_is_explained_in_plain_words(
     assert page.status_code == 422
     assert f'<p class="notice danger" role="alert">{message}</p>' in page.text
     assert not any(words in page.text for words in ("Input should", "less_than", "value_error"))
+
+
+def test_the_invite_page_says_which_role_it_is_for(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["admin"]) as admin:
+        practitioner_code = admin.post("/api/practice/invites", json={"role": "practitioner"}).json()["code"]
+    with TestClient(app) as stranger:
+        as_client = stranger.get(f"/invite/{world.invite_codes['anonymous']}").text
+        as_practitioner = stranger.get(f"/invite/{practitioner_code}").text
+    assert "You are invited as a client of Pat Physio at Clinic." in as_client
+    assert "You are invited as a practitioner of Clinic, by Ada Admin." in as_practitioner
