@@ -379,3 +379,10 @@ def test_the_invite_page_says_which_role_it_is_for(app: FastAPI, world: World) -
         as_practitioner = stranger.get(f"/invite/{practitioner_code}").text
     assert "You are invited as a client of Pat Physio at Clinic." in as_client
     assert "You are invited as a practitioner of Clinic, by Ada Admin." in as_practitioner
+
+
+def test_head_of_the_sign_in_page_answers_like_get(app: FastAPI) -> None:
+    with TestClient(app) as client:
+        head, get = client.head("/login"), client.get("/login")
+    assert (head.status_code, get.status_code) == (200, 200) and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]

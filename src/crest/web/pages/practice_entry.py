@@ -28,7 +28,7 @@ def _safe_next(target: str | None) -> str | None:
     return None
 
 
-@router.get("/login", name="login_page")
+@router.api_route("/login", methods=["GET", "HEAD"], name="login_page")  # HEAD: what link checkers ask
 def login_page(request: Request, asker: Asked, next: str | None = None) -> Response:
     return render(request, "practice_login.html", active="login_page", title="Sign in", next=_safe_next(next))
 
