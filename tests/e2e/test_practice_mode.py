@@ -113,6 +113,9 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
     client.goto(f"{practice_url}/")
     client.get_by_role("heading", name="Your prescription").wait_for()
     assert "5 min of the standard variant, once a day, every day" in client.content()
+    assert client.get_by_label("Minutes").input_value() == "5"  # the prescribed dose is the default
+    assert "At 07:30, the time your prescription names." in client.content()
+    screenshot(client, "practice-today-prescribed")
     client.get_by_label("Minutes").fill("5")
     client.get_by_role("button", name="Begin").click()
     client.wait_for_url("**/session?**")
