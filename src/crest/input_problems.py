@@ -22,6 +22,10 @@ FIELD_LABELS: Mapping[str, str] = {
     "default_variant": "Default variant",
     "height_cm": "Your height in cm",
     "theme": "Theme",
+    "sessions_per_day": "Sessions a day",
+    "days_per_week": "Days a week",
+    "start_on": "Start",
+    "end_on": "End",
 }
 LONGEST_ECHO = 40  # what was entered is repeated only while it is short enough to read
 

@@ -113,6 +113,9 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
     client.goto(f"{practice_url}/")
     client.get_by_role("heading", name="Your prescription").wait_for()
     assert "5 min of the standard variant, once a day, every day" in client.content()
+    assert client.get_by_label("Minutes").input_value() == "5"  # the prescribed dose is the default
+    assert "At 07:30, the time your prescription names." in client.content()
+    screenshot(client, "practice-today-prescribed")
     client.get_by_label("Minutes").fill("5")
     client.get_by_role("button", name="Begin").click()
     client.wait_for_url("**/session?**")
@@ -162,4 +165,65 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
     assert response is not None and response.status == 404
     physio.goto(f"{practice_url}/practice")
     assert physio.locator("tr", has_text="Ann").count() == 0
+    assert admin.errors == physio.errors == client.errors == []
+
+
+LONG_PRACTITIONER = "Dr Maximiliana Wolfeschlegelsteinhausenberger-Featherstonehaugh"
+LONG_CLIENT = "Bartholomew Montgomery-Fitzwilliam Ashburnham-Cholmondeley"
+
+
+def test_the_dashboard_reads_on_a_phone_and_long_names_wrap(browser: Any, practice_url: str, screenshot: Any) -> None:
+    admin = _page(browser)
+    _sign_in(admin, practice_url, "ada@clinic.example")
+    admin.get_by_role("button", name="Create an invitation link").click()
+    physio = _page(browser)
+    physio.goto(_invitation_link(admin))
+    physio.get_by_label("Your name").fill(LONG_PRACTITIONER)
+    physio.get_by_label("Email").fill("max@clinic.example")
+    physio.get_by_label("Password").fill(PASSWORD)
+    physio.get_by_role("button", name="Join").click()
+    physio.wait_for_url("**/practice")
+    physio.get_by_role("button", name="Create an invitation link").click()
+    client = _page(browser)
+    client.goto(_invitation_link(physio))
+    client.get_by_label("Your name").fill(LONG_CLIENT)
+    client.get_by_label("Email").fill("bart@example.org")
+    client.get_by_label("Password").fill(PASSWORD)
+    client.get_by_label(f"I agree to share what is listed above with {LONG_PRACTITIONER}").check()
+    client.get_by_role("button", name="Agree and join").click()
+    client.wait_for_url(f"{practice_url}/")
+
+    for name, options in (
+        ("phone", {"viewport": {"width": 390, "height": 844}}),
+        ("phone-dark", {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark"}),
+        ("desktop-dark", {"viewport": {"width": 1100, "height": 900}, "color_scheme": "dark"}),
+    ):
+        context = browser.new_context(**options, storage_state=physio.context.storage_state())
+        view = context.new_page()
+        view.goto(f"{practice_url}/practice")
+        width = options["viewport"]["width"]
+        assert view.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+        row = view.locator("tr", has_text="Montgomery")
+        cells = row.locator("th, td")
+        for index in range(cells.count()):  # every column on the screen, none scrolled out of sight
+            box = cells.nth(index).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (name, index)
+        name_box = row.locator("th").bounding_box()
+        assert name_box is not None and name_box["height"] > 30, name  # the long name wrapped onto lines
+        if name.startswith("phone"):
+            labels = row.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
+            assert labels[-1] == '"Last session: "', labels  # each value named by its column
+        screenshot(view, f"practice-dashboard-long-names-{name}")
+        row.locator("th a").click()
+        view.wait_for_url("**/practice/clients/*")
+        assert view.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+        screenshot(view, f"practice-client-long-names-{name}")
+        context.close()
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, storage_state=admin.context.storage_state())
+    practice = phone.new_page()
+    practice.goto(f"{practice_url}/practice/admin")
+    assert LONG_PRACTITIONER in practice.content()
+    assert practice.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    screenshot(practice, "practice-admin-long-names-phone")
+    phone.close()
     assert admin.errors == physio.errors == client.errors == []

@@ -65,7 +65,7 @@ class _MonotonicClock:
 
 def run_guided_session(options: SessionOptions, console: Console) -> None:
     crp = load_protocol()
-    minutes = check_minutes(crp, crp.timing.default_minutes if options.minutes is None else options.minutes)
+    asked_minutes = None if options.minutes is None else check_minutes(crp, options.minutes)
     asked_variant = None if options.variant is None else check_variant(crp, options.variant)
     if not (math.isfinite(options.speed) and 0 < options.speed <= MAX_SPEED):
         raise InvalidSpeed(f"--speed must be a number above 0 and at most {MAX_SPEED:g}, not {options.speed:g}")
@@ -75,7 +75,14 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         standing = ensure_safety_screen(services.safety, asker, services.clock, services.zone)
         if standing is None:
             raise SessionNotStarted()
-        variant = _allowed_variant(standing, asked_variant, console, services)
+        # A practitioner's prescription (pulled by `crest sync`) sets what is not asked for.
+        prescribed = services.reports.prescription_in_force()
+        minutes = asked_minutes or (crp.timing.default_minutes if prescribed is None else prescribed.minutes)
+        usual = "standard" if prescribed is None else check_variant(crp, prescribed.variant)
+        variant = _allowed_variant(standing, asked_variant or usual, asked_variant is None, console, services)
+        if prescribed is not None and (options.minutes is None or options.variant is None):
+            by = prescribed.prescribed_by or "your practitioner"
+            console.print(f"Your prescription from {by}: {prescribed.summary()}.")
         timeline = build_timeline(crp, variant, minutes)
         sessions = services.practice
         speaker = _speaker(_voice_wanted(options.voice, crp, timeline), console)
@@ -117,21 +124,22 @@ class SessionNotStarted(CrestError):
 
 
 def _allowed_variant(
-    standing: SafetyStanding, asked: VariantName | None, console: Console, services: Services
+    standing: SafetyStanding, wanted: VariantName, by_default: bool, console: Console, services: Services
 ) -> VariantName:
-    """The variant to rest in: the side-lying rest while the answers advise it (pregnancy), else the one asked."""
+    """The variant to rest in: the side-lying rest while the answers advise it (pregnancy), else the one wanted
+    (asked for, or the default when `by_default`: a default gives way to the side-lying rest, a request does not)."""
     if not standing.side_lying_only:
-        return asked or "standard"
-    if asked is None:
+        return wanted
+    if by_default:
         console.print(
             "[yellow]Your safety answers advise resting on your side, so this session is the side-lying rest."
             "[/yellow]"
         )
         return SIDE_LYING_VARIANT
-    if asked != SIDE_LYING_VARIANT:
+    if wanted != SIDE_LYING_VARIANT:
         show_standing(console, standing, services.clock(), services.zone)
         raise SessionNotStarted()
-    return asked
+    return wanted
 
 
 def _voice_wanted(asked: bool | None, crp: Protocol, timeline: Timeline) -> bool:

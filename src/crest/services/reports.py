@@ -100,11 +100,16 @@ class Reports:
         """The current prescription of the person's practitioner (practice mode, or pulled by `crest sync`)."""
         return self._journal.current_prescription()
 
-    def prescribed_target(self) -> WeeklyTarget | None:
-        """The prescription's weekly sessions, while it applies today."""
+    def prescription_in_force(self) -> Prescription | None:
+        """The current prescription while it applies today (between its start and its end)."""
         prescription = self.prescription()
         today = self._clock().astimezone(self._zone).date()
-        return prescription.weekly_target() if prescription is not None and prescription.applies_on(today) else None
+        return prescription if prescription is not None and prescription.applies_on(today) else None
+
+    def prescribed_target(self) -> WeeklyTarget | None:
+        """The prescription's weekly sessions, while it applies today."""
+        prescription = self.prescription_in_force()
+        return None if prescription is None else prescription.weekly_target()
 
     def session_notes(self) -> dict[int, list[SessionNote]]:
         """Notes a practitioner wrote on the person's sessions."""

@@ -107,8 +107,10 @@ async def _http_error(request: Request, error: Exception) -> Response:
     if _is_api(request) or error.status_code < 400:
         detail = printable(error.detail) if isinstance(error.detail, str) else error.detail
         return JSONResponse({"detail": detail}, status_code=error.status_code, headers=headers)
-    title = "Page not found" if error.status_code == 404 else "That did not work"
-    page = await _page(request, error.status_code, title, str(error.detail))
+    if error.status_code == 404:  # the title says it all; the framework's "Not Found" would say it twice
+        page = await _page(request, 404, "Page not found", "")
+    else:
+        page = await _page(request, error.status_code, "That did not work", str(error.detail))
     page.headers.update(headers or {})
     return page
 

@@ -4,6 +4,7 @@ it is the one web module that opens the journal)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import cast
 from urllib.parse import quote
@@ -11,6 +12,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
 from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
@@ -18,7 +20,7 @@ from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn
 from crest.services.audit import Audited
 from crest.web.api import account, auth, practice, sync
 from crest.web.pages import practice_entry, practice_pages
-from crest.web.practice_door import ForClientsOnly, PracticeDoor, SignInNeeded, address_of
+from crest.web.practice_door import ForClientsOnly, PracticeDoor, SignInNeeded, address_of, home_for
 from crest.web.practice_guard import PracticeGuard
 
 REFUSALS: tuple[type[CrestError], ...] = (SignInNeeded, NotSignedIn, ForClientsOnly, NotAllowed, NotFoundForYou)
@@ -47,6 +49,13 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
         """Every refusal is audited; a page asked for by nobody signed in leads to the sign-in page."""
         assert isinstance(error, CrestError)
         asker = getattr(request.state, "asker", None)
+        if (
+            isinstance(error, ForClientsOnly)
+            and asker is not None
+            and request.url.path == request.url_for("today").path
+        ):
+            # The server's front door: a practitioner or an admin lands on their own first page.
+            return RedirectResponse(request.url_for(home_for(asker.actor)[0]).path, status_code=303)
         await run_in_threadpool(
             door.audit.record,
             None if asker is None else asker.actor,
@@ -62,3 +71,13 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
 
     for kind in REFUSALS:
         app.add_exception_handler(kind, refused)
+    framework = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[HTTPException])
+
+    async def framework_error(request: Request, error: Exception) -> Response:
+        """A path no route answers (404, 405) still shows the asker's own navigation and home."""
+        if not request.url.path.startswith("/api"):
+            with suppress(CrestError):  # a journal that cannot be read: the plain page without them
+                await run_in_threadpool(door.asker, request)
+        return await framework(request, error)
+
+    app.add_exception_handler(HTTPException, framework_error)

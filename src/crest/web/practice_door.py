@@ -93,6 +93,7 @@ class PracticeDoor:
             found = Asker(actor, account, token if account is not None else None, None)
         connection.state.asker = found
         connection.state.nav_items = nav_for(found.actor)
+        connection.state.home = home_for(found.actor)
         return found
 
     def client_context(self, base: WebContext, connection: HTTPConnection) -> WebContext:
@@ -131,6 +132,17 @@ def nav_for(actor: Actor) -> tuple[tuple[str, str], ...]:
     if isinstance(actor, Admin):
         return ADMIN_NAV
     return SIGNED_OUT_NAV if isinstance(actor, Anonymous) else (("account_page", "Account"),)
+
+
+def home_for(actor: Actor) -> tuple[str, str]:
+    """The page each role lands on, and the words of a link back to it: the first page it may see."""
+    if isinstance(actor, Client):
+        return "today", "Back to today"
+    if isinstance(actor, Practitioner):
+        return "practice_dashboard", "Back to your clients"
+    if isinstance(actor, Admin):
+        return "practice_admin", "Back to your practice"
+    return ("login_page", "Sign in") if isinstance(actor, Anonymous) else ("account_page", "Back to your account")
 
 
 def address_of(connection: HTTPConnection) -> str | None:

@@ -23,6 +23,7 @@ NAV_ITEMS = (
     ("settings_page", "Settings"),
     ("help_page", "Help"),
 )
+HOME = ("today", "Back to today")
 
 
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> Response:
@@ -31,6 +32,7 @@ def render(request: Request, template: str, status_code: int = 200, **values: An
     # Practice mode: the asker's own context and navigation (set for the request), never the server's journal.
     own: WebContext | None = getattr(request.state, "crest_context", None if context.for_request else context)
     nav_items = getattr(request.state, "nav_items", NAV_ITEMS)
+    values.setdefault("home", getattr(request.state, "home", HOME))  # where "back" links lead
     try:
         theme = "system" if own is None else own.services.preferences.current().theme
     except CrestError:  # the error page must render even when the journal cannot be read

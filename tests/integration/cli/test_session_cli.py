@@ -3,10 +3,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from crest.accounts.records import Prescription
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
 from crest.safety.screen import QUESTIONS
@@ -218,3 +220,17 @@ def test_a_session_done_without_the_app_is_logged_back_dated(run_crest: RunCrest
         refused = run_crest("log-session", *args)
         assert refused.returncode == 2 and words in refused.stderr
     assert len(sessions()) == 1
+
+
+def test_a_synced_prescription_sets_the_minutes_and_variant_not_asked_for(run_crest: RunCrest) -> None:
+    with Journal.open() as journal:
+        dose = Prescription("supported", 5, 1, 7, date(2020, 1, 1), prescribed_by="Pat Physio")
+        journal.keep_pulled_prescription(dose, datetime(2020, 1, 1, tzinfo=UTC))
+    result = run_crest("session", "--speed", "300", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "Your prescription from Pat Physio: 5 min of the supported variant" in result.stdout
+    asked = run_crest("session", "--minutes", "6", "--variant", "standard", "--speed", "360", "--yes")
+    assert asked.returncode == 0, asked.stderr
+    prescribed, chosen = sorted(sessions(), key=lambda session: session.started_at)
+    assert (prescribed.planned_minutes, prescribed.variant) == (5, "supported")
+    assert (chosen.planned_minutes, chosen.variant) == (6, "standard")  # the person may still choose

@@ -92,6 +92,11 @@ def hidden_object(actor: str, api: bool) -> int | str:
     return 404
 
 
+def to_their_home(actor: str, api: bool) -> int | str:
+    """The server's front door: anyone signed in who is no client is sent on to their own first page."""
+    return TO_SIGN_IN if actor in SIGNED_OUT else 303
+
+
 def nobody_else(actor: str, api: bool) -> int | str:
     raise AssertionError(f"{actor} should have been allowed")
 
@@ -193,7 +198,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     # Clients are let in (a pose model of the shared pool is taken with their first frame); anyone else is closed
     # with 1008 before any frame.
     ("WS", "/api/check/live"): Rule(CLIENTS, "accepted", lambda actor, api: "closed 1008"),
-    ("GET", "/"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/"): Rule(CLIENTS, 200, to_their_home),
     ("GET", "/session"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/session/edit"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
     ("GET", "/session/breath"): Rule(("client_a",), 200, own_object, query="session_id={session}"),

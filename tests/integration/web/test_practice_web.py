@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator
 from datetime import UTC
@@ -19,6 +20,7 @@ from crest.accounts.passwords import TEST_COST
 from crest.journal.records import CheckIn, PainRating, SessionEdit
 from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
+from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
 from crest.services.practice_link import PracticeLink, PracticeUnreachable
 from crest.web.app import create_app
@@ -288,3 +290,99 @@ def test_the_local_settings_page_shows_the_link_and_the_last_sync(
         )
         page = client.get("/settings").text
     assert "Linked to <strong>Back in Balance</strong>" in page and "Last synced 06 May 2026" in page
+
+
+def test_todays_start_form_defaults_to_the_prescribed_minutes_and_variant(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        body = {"minutes": 12, "variant": "supported"}
+        assert practitioner.post(f"/api/practice/clients/{world.ids['client']}/prescriptions", json=body).is_success
+    with browser(app, world.tokens["client_a"]) as client:
+        today = client.get("/").text
+    assert re.search(r'<input id="minutes"[^>]*value="12"', today)
+    assert re.search(r'value="supported"[^>]*checked', today) and not re.search(r'value="standard"[^>]*checked', today)
+    assert "As Pat Physio prescribed; you may change it." in today
+
+
+def test_today_names_the_prescribed_time_as_its_one_suggestion(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        body = {"minutes": 15, "reminder_time": "07:30"}
+        assert practitioner.post(f"/api/practice/clients/{world.ids['client']}/prescriptions", json=body).is_success
+    with browser(app, world.tokens["client_a"]) as client:
+        today = client.get("/").text
+    assert "At 07:30, the time your prescription names." in today and "From your prescription (Pat Physio)." in today
+    assert "after work" not in today and today.count("07:30") == 1
+
+
+def test_the_prescription_form_offers_every_variant_by_its_title(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        page = practitioner.get(f"/practice/clients/{world.ids['client']}").text
+    select = page[page.index('<select id="variant"') : page.index("</select>")]
+    offered = re.findall(r'<option value="([a-z_]+)"[^>]*>([^<]*)</option>', select)
+    assert offered == [(name, variant.title) for name, variant in load_protocol().variants.items()]
+    assert ("side_lying", "On your side") in offered and ("somatic", "Somatic release") in offered
+
+
+@pytest.mark.parametrize(
+    ("email", "home"),
+    [("admin@clinic.example", "/practice/admin"), ("pat@clinic.example", "/practice"), ("ann@example.org", "/")],
+)
+def test_each_role_signing_in_at_the_front_door_lands_on_a_page_it_may_see(app: FastAPI, email: str, home: str) -> None:
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        to_sign_in = client.get("/", follow_redirects=False)
+        assert to_sign_in.status_code == 303 and to_sign_in.headers["location"] == "/login?next=/"
+        landed = client.post("/login", data={"email": email, "password": PASSWORD, "next": "/"})
+        assert (landed.status_code, landed.url.path) == (200, home)
+
+
+@pytest.mark.parametrize(
+    ("actor", "link"),
+    [
+        ("linked_practitioner", '<a href="/practice">Back to your clients</a>'),
+        ("admin", '<a href="/practice/admin">Back to your practice</a>'),
+        ("no_practice", '<a href="/account">Back to your account</a>'),
+    ],
+)
+def test_an_error_page_links_back_to_the_askers_own_home(app: FastAPI, world: World, actor: str, link: str) -> None:
+    with browser(app, world.tokens[actor]) as client:
+        refused = client.get("/journal")
+        missing = client.get("/no-such-page")
+    assert refused.status_code == 403 and link in refused.text and "Back to today" not in refused.text
+    assert missing.status_code == 404 and link in missing.text
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"minutes": "45"}, "Minutes: enter 30 or less, not “45”."),
+        (
+            {"days_per_week": "0", "sessions_per_day": "x"},
+            "Sessions a day: enter a whole number, not “x”. Days a week: enter 1 or more, not “0”.",
+        ),
+        ({"start_on": "2026-05-06", "end_on": "2026-05-01"}, "The end 2026-05-01 is before the start 2026-05-06."),
+    ],
+)
+def test_a_bad_prescription_form_is_explained_in_plain_words(
+    app: FastAPI, world: World, form: dict[str, str], message: str
+) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        page = practitioner.post(f"/practice/clients/{world.ids['client']}/prescriptions", data=form)
+    assert page.status_code == 422
+    assert f'<p class="notice danger" role="alert">{message}</p>' in page.text
+    assert not any(words in page.text for words in ("Input should", "less_than", "value_error"))
+
+
+def test_the_invite_page_says_which_role_it_is_for(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["admin"]) as admin:
+        practitioner_code = admin.post("/api/practice/invites", json={"role": "practitioner"}).json()["code"]
+    with TestClient(app) as stranger:
+        as_client = stranger.get(f"/invite/{world.invite_codes['anonymous']}").text
+        as_practitioner = stranger.get(f"/invite/{practitioner_code}").text
+    assert "You are invited as a client of Pat Physio at Clinic." in as_client
+    assert "You are invited as a practitioner of Clinic, by Ada Admin." in as_practitioner
+
+
+def test_head_of_the_sign_in_page_answers_like_get(app: FastAPI) -> None:
+    with TestClient(app) as client:
+        head, get = client.head("/login"), client.get("/login")
+    assert (head.status_code, get.status_code) == (200, 200) and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]

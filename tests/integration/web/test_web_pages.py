@@ -113,7 +113,7 @@ def test_check_in_pages_for_missing_records_and_foreign_next_urls(client: TestCl
 def test_an_unknown_page_is_a_friendly_404(client: TestClient) -> None:
     response = client.get("/no-such-page")
     assert response.status_code == 404
-    assert "Page not found" in response.text
+    assert "Page not found" in response.text and "Not Found" not in response.text  # one plain message
     assert client.get("/api/no-such-route").json() == {"detail": "Not Found"}
 
 
@@ -144,6 +144,16 @@ def test_today_shows_the_week_the_last_session_and_a_streak_when_wanted(cleared:
     cleared.put("/api/settings", json={**settings, "show_streaks": True})
     clock.advance(24 * 3600)
     assert "1 day in a row" in cleared.get("/").text
+
+
+def test_today_suggests_one_time_the_protocols_or_once_moved_the_reminders(client: TestClient) -> None:
+    good_time = re.compile(r'<h2 id="when-heading">A good time</h2>\s*<p>([^<]*)</p>\s*<p class="source">([^<]*)</p>')
+    found = good_time.search(client.get("/").text)
+    assert found and "after work" in found[1] and found[2].startswith("Source: Koch 2005")
+    settings = client.get("/api/settings").json()
+    client.put("/api/settings", json={**settings, "reminder_time": "07:15"})
+    found = good_time.search(client.get("/").text)
+    assert found and found.groups() == ("At 07:15, the time of your reminder.", "From your reminder in Settings.")
 
 
 def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: TestClient, clock: Any) -> None:

@@ -6,25 +6,19 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
-from crest.accounts.model import Actor, Admin, Client, Practitioner, Role
+from crest.accounts.model import Actor, Role
 from crest.errors import CrestError
 from crest.services.accounts import TooManyAttempts
 from crest.web.api.auth import SHARED_WITH_PRACTITIONER
 from crest.web.pages.common import SubmittedForm, page_router
-from crest.web.practice_door import Asked, Door, address_of
+from crest.web.practice_door import Asked, Door, address_of, home_for
 from crest.web.templating import render
 
 router = page_router()
 
 
 def home_of(request: Request, actor: Actor) -> str:
-    if isinstance(actor, Client):
-        return str(request.url_for("today").path)
-    if isinstance(actor, Practitioner):
-        return str(request.url_for("practice_dashboard").path)
-    if isinstance(actor, Admin):
-        return str(request.url_for("practice_admin").path)
-    return str(request.url_for("account_page").path)
+    return str(request.url_for(home_for(actor)[0]).path)
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -34,7 +28,7 @@ def _safe_next(target: str | None) -> str | None:
     return None
 
 
-@router.get("/login", name="login_page")
+@router.api_route("/login", methods=["GET", "HEAD"], name="login_page")  # HEAD: what link checkers ask
 def login_page(request: Request, asker: Asked, next: str | None = None) -> Response:
     return render(request, "practice_login.html", active="login_page", title="Sign in", next=_safe_next(next))
 

@@ -10,10 +10,14 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.accounts.model import Client, Role
+from crest.accounts.records import InvalidPrescription
 from crest.errors import CrestError
+from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
+from crest.protocol.model import Protocol
 from crest.services.audit import Audited
 from crest.web.api.practice import invite_url
+from crest.web.context import WebContext
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Door, SignInNeeded, address_of
 from crest.web.practice_schemas import PrescriptionIn
@@ -21,6 +25,11 @@ from crest.web.presenters import friendly_time
 from crest.web.templating import render
 
 router = page_router()
+
+
+def _protocol(request: Request) -> Protocol:
+    context: WebContext = request.app.state.context
+    return context.protocol
 
 
 def _back(request: Request, name: str, **params: object) -> Response:
@@ -76,6 +85,7 @@ def client_page(request: Request, client_id: int, asker: Asked, door: Door, erro
         current=detail.prescriptions[0] if detail.prescriptions else None,
         today=door.practice.today().isoformat(),
         when=lambda moment: friendly_time(moment, door.practice.zone, now),
+        variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         error=error,
     )
 
@@ -86,9 +96,12 @@ def prescribe(request: Request, client_id: int, form: SubmittedForm, asker: Aske
         dose = PrescriptionIn.model_validate({key: value or None for key, value in form.items()})
         door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()))
     except ValidationError as problem:
-        first = problem.errors()[0]
-        message = f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+        message = " ".join(one.sentence for one in input_problems(problem.errors()))
         return client_page(request, client_id, asker, door, error=message)
+    except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
+        return client_page(
+            request, client_id, asker, door, error=f"{problem.message[:1].upper()}{problem.message[1:]}."
+        )
     return _back(request, "practice_client", client_id=client_id)
 
 

@@ -1,11 +1,16 @@
 """Today: start a session, the last one, this week, a good time of day; the safety questions on first use."""
 
+from typing import Any
+
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.accounts.records import Prescription
 from crest.durations import rested_text
 from crest.knowledge.why_links import PROTOCOL_TEXTS, SENSATIONS, VARIANTS, WORSE_CHECK_IN
-from crest.protocol.model import SIDE_LYING_VARIANT
+from crest.protocol.model import SIDE_LYING_VARIANT, Protocol
+from crest.services.preferences import Preferences
+from crest.session.timeline import check_variant
 from crest.web.help_links import help_link, help_links
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
@@ -14,6 +19,30 @@ from crest.web.safety_presenter import after_check_in_notice, safety_notice
 from crest.web.templating import render
 
 router = page_router()
+DEFAULT_REMINDER_TIME = Preferences.model_fields["reminder_time"].default
+
+
+def _good_time(
+    request: Request, protocol: Protocol, prescribed: Prescription | None, preferences: Preferences
+) -> dict[str, Any]:
+    """One suggestion of when to rest, never two that disagree: the time a prescription names, else the person's
+    own reminder once they moved it, else the protocol's advice (which the default reminder, 18:00, agrees with)."""
+    if prescribed is not None and prescribed.reminder_time:
+        by = prescribed.prescribed_by or "your practitioner"
+        return {
+            "text": f"At {prescribed.reminder_time}, the time your prescription names.",
+            "source": f"From your prescription ({by}).",
+        }
+    if preferences.reminder_time != DEFAULT_REMINDER_TIME:
+        return {
+            "text": f"At {preferences.reminder_time}, the time of your reminder.",
+            "source": "From your reminder in Settings.",
+        }
+    return {
+        "text": protocol.suggested_time.text,
+        "source": f"Source: {protocol.cite(protocol.suggested_time.sources)}",
+        "help": help_link(request, PROTOCOL_TEXTS.get(protocol.suggested_time.id)),
+    }
 
 
 @router.get("/", name="today")
@@ -26,6 +55,7 @@ def today(request: Request, context: Context) -> Response:
     protocol = context.protocol
     last = summary.last_session
     progress_line = services.reports.headline()
+    prescribed = services.reports.prescription_in_force()  # its dose is the start form's default
     return render(
         request,
         "today.html",
@@ -43,7 +73,11 @@ def today(request: Request, context: Context) -> Response:
         ),
         # While the answers advise resting on the side, only the side-lying rest is offered.
         may_start={name: not safety.side_lying_only or safety.may_practise(name) for name in protocol.variants},
-        chosen_variant=SIDE_LYING_VARIANT if safety.side_lying_only else preferences.default_variant,
+        chosen_variant=SIDE_LYING_VARIANT
+        if safety.side_lying_only
+        else (preferences.default_variant if prescribed is None else check_variant(protocol, prescribed.variant)),
+        start_minutes=preferences.default_minutes if prescribed is None else prescribed.minutes,
+        prescribed=prescribed,
         last_session=None
         if last is None
         else {
@@ -54,8 +88,7 @@ def today(request: Request, context: Context) -> Response:
         },
         sessions_this_week=summary.sessions_this_week,
         streak_days=summary.streak_days if preferences.show_streaks else None,
-        suggested_time={"text": protocol.suggested_time.text, "source": protocol.cite(protocol.suggested_time.sources)},
-        suggested_time_help=help_link(request, PROTOCOL_TEXTS.get(protocol.suggested_time.id)),
+        suggested_time=_good_time(request, protocol, prescribed, preferences),
         variant_help=help_links(request, VARIANTS, protocol.variants),
         progress_line=None if progress_line is None else line_view(progress_line),
         psfs_due=services.daily_activities.due() and not safety.due,
