@@ -8,7 +8,16 @@ from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 
 from crest.errors import CrestError
-from crest.insights.pain import PainTrend, Place, PlaceChange, change_by_place, pain_trends
+from crest.insights.pain import (
+    PainTrend,
+    Place,
+    PlaceChange,
+    Window,
+    change_by_place,
+    pain_trends,
+    series_by_place,
+    weekly_medians,
+)
 from crest.insights.practice import TargetSource, WeeklyTarget, counts_as_practice
 from crest.insights.psfs import PsfsChange, psfs_change
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
@@ -66,7 +75,7 @@ class ReportData:
     period: Period
     practice: Practice
     trends: tuple[PainTrend, ...]
-    weekly_pain: tuple[tuple[Place, tuple[tuple[date, Fraction], ...]], ...]  # weekly medians, for the chart
+    weekly_pain: tuple[tuple[Place, tuple[Window, ...]], ...]  # the verdicts' weeks, for the chart; as `trends`
     before_after: tuple[PlaceChange, ...]
     psfs: PsfsChange
     psfs_rounds: tuple[PsfsAssessment, ...]
@@ -100,7 +109,7 @@ def report_data(
         period=period,
         practice=_practice(in_sessions, in_check_ins, zone, prescription, weekly_goal),
         trends=trends,
-        weekly_pain=tuple((place, _weekly_medians(in_check_ins, place, zone)) for place in places),
+        weekly_pain=tuple((series.place, weekly_medians(series, zone)) for series in series_by_place(in_check_ins)),
         before_after=tuple(change_by_place(in_check_ins)),
         psfs=psfs_change(in_psfs),
         psfs_rounds=in_psfs,
@@ -140,20 +149,6 @@ def _median(scores: Sequence[int]) -> Fraction | None:
 
 def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
-
-
-def _weekly_medians(check_ins: Sequence[CheckIn], place: Place, zone: tzinfo) -> tuple[tuple[date, Fraction], ...]:
-    by_week: dict[date, list[int]] = defaultdict(list)
-    for check_in in check_ins:
-        for rating in check_in.pain:
-            if Place(rating.region, rating.side) == place:
-                by_week[_week_start(check_in.at.astimezone(zone).date())].append(rating.score)
-    medians = []
-    for week in sorted(by_week):
-        median = _median(by_week[week])
-        assert median is not None  # a week is only listed with its ratings
-        medians.append((week, median))
-    return tuple(medians)
 
 
 def _table(

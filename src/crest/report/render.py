@@ -14,7 +14,7 @@ from typing import Literal
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from crest.charts import Point, Series, line_chart
+from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.errors import CrestError
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
 from crest.insights.report import ClinicianReport
@@ -116,24 +116,34 @@ def report_pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
     return pdf
 
 
-def _pain_chart(report: ClinicianReport) -> Markup | None:
-    """Weekly medians per place over the period (the numbers the verdicts compare), the first four places."""
+def _pain_chart(report: ClinicianReport) -> dict[str, Markup] | None:
+    """Weekly medians per place over the period (the weeks the verdicts compare), the first four places; drawn
+    wide for paper and a wide screen, and narrow for a phone."""
     shown = [(place, weeks) for place, weeks in report.data.weekly_pain if weeks][:MOST_CHART_PLACES]
     if not shown:
         return None
+    first, last = report.data.period.first_day, report.data.period.last_day
     series = [
         Series(
             place.label,
             [
-                Point(_ordinal(week), float(median), f"{place.label}: week of {_day(week)}, median {points(median)}")
-                for week, median in weeks
+                Point(
+                    min(_ordinal(week.first_day) + WINDOW_DAYS // 2, _ordinal(last)),
+                    float(week.median or 0),
+                    f"{place.label}: week of {_day(week.first_day)}, median {_number(week.median)}",
+                )
+                for week in weeks
             ],
         )
         for place, weeks in shown
     ]
-    first, last = report.data.period.first_day, report.data.period.last_day
     labels = [(_ordinal(first), _day(first)), (_ordinal(last), _day(last))]
-    return line_chart(series, labels, "Weekly median pain from 0 to 10, one line per place", CHART_STYLE)
+    description = "Weekly median pain from 0 to 10, one line per place"
+    x_range = (_ordinal(first), _ordinal(last))
+    return {
+        "wide": line_chart(series, labels, description, CHART_STYLE, x_range=x_range),
+        "narrow": line_chart(series, labels, description, CHART_STYLE, x_range=x_range, width=NARROW_WIDTH),
+    }
 
 
 def _ordinal(day: date) -> float:
