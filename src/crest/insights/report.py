@@ -226,3 +226,4 @@ class ClinicianReport:
     zone_name: str
     safety: SafetySummary | None  # None: the safety questions were never answered
     disclaimer: str
+    client_name: str | None = None  # practice mode: the client the practitioner reads about; None: "the person"

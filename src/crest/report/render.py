@@ -17,6 +17,7 @@ from markupsafe import Markup
 from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.errors import CrestError
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
+from crest.insights.reader import Reader
 from crest.insights.report import ClinicianReport
 from crest.insights.verdicts import (
     MIN_RATINGS_PER_WINDOW,
@@ -90,9 +91,13 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         css=Markup(report_css()),  # our own file: trusted
         paper=paper,
         chart=_pain_chart(report),
-        trend_lines=[trend_line(trend) for trend in report.data.trends],
+        # The report is read by a clinician: it speaks of the person, by name when practice mode knows it.
+        client=report.client_name or "the person",
+        client_s=f"{report.client_name}'s" if report.client_name else "the person's",
+        reader=Reader.CLINICIAN,
+        trend_lines=[trend_line(trend, Reader.CLINICIAN) for trend in report.data.trends],
         before_after_lines=[before_after_line(change) for change in report.data.before_after],
-        psfs_line=psfs_line(report.data.psfs),
+        psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN),
         rule={
             "pain": PAIN_RULE,
             "psfs": PSFS_RULE,
