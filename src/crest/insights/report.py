@@ -23,6 +23,7 @@ from crest.insights.psfs import PsfsChange, psfs_change
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
 
 DAILY_ROWS_UP_TO_DAYS = 56  # a longer period is tabulated week by week
+FULL_WEEK_DAYS = 7  # a weekly rate needs a week of use behind it: one day times seven says nothing
 
 
 class InvalidPeriod(CrestError):
@@ -49,9 +50,21 @@ class Practice:
     variants: tuple[tuple[str, int], ...]  # variant and its sessions, most used first
     days_with_data: int  # days with a session or a check-in
     target: WeeklyTarget | None
+    first_day: date | None = None  # the first day with a session or a check-in; None: none in the period
 
-    def sessions_per_week(self, period: Period) -> float:
-        return self.sessions / (period.days / 7)
+    def days_in_use(self, period: Period) -> int:
+        """Days from the first with a record to the end of the period (0 without any record)."""
+        return 0 if self.first_day is None else (period.last_day - self.first_day).days + 1
+
+    def sessions_per_week(self, period: Period) -> Fraction | None:
+        """Sessions a week over the days in use; None before a full week of them (never extrapolated)."""
+        days = self.days_in_use(period)
+        return None if days < FULL_WEEK_DAYS else Fraction(self.sessions * 7, days)
+
+    def first_days(self, period: Period) -> str:
+        """'the first day', 'the first 4 days': what a count is over while it is too early for a weekly rate."""
+        days = self.days_in_use(period)
+        return "the first day" if days == 1 else f"the first {days} days"
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,7 @@ def _practice(
         variants=tuple(Counter(s.variant for s in practised).most_common()),
         days_with_data=len(days),
         target=target,
+        first_day=min(days, default=None),
     )
 
 

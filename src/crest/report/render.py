@@ -91,6 +91,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         css=Markup(report_css()),  # our own file: trusted
         paper=paper,
         chart=_pain_chart(report),
+        weekly_rate=report.data.practice.sessions_per_week(report.data.period),
         # The report is read by a clinician: it speaks of the person, by name when practice mode knows it.
         client=report.client_name or "the person",
         client_s=f"{report.client_name}'s" if report.client_name else "the person's",
