@@ -1,6 +1,7 @@
 """Is it helping, in the browser: the Progress summary, the PSFS form, the Report page and its PDF, looked at
 on a desktop, a 390x844 phone and in the dark theme. Screenshots and the PDF's pages go to tests/e2e/screenshots/."""
 
+import json
 import shutil
 import subprocess
 import threading
@@ -178,5 +179,11 @@ def test_report_on_a_phone_in_the_dark(browser: Any, practised_url: str, screens
     assert page.get_by_role("link", name="Download PDF").is_visible()
     _fits(page)
     screenshot(page, "report-page-dark-390")
+    page.get_by_label("FHIR version").select_option("R4B")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download FHIR file").click()
+    assert download_info.value.suggested_filename.startswith("crest-fhir-R4B-")
+    bundle = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
+    assert bundle["resourceType"] == "Bundle" and "name" not in bundle["entry"][0]["resource"]
     assert errors == []
     context.close()
