@@ -9,7 +9,7 @@ from typing import Any
 
 from crest.insights.pain import PainTrend, PlaceChange, change_by_place, pain_trends
 from crest.insights.practice import DAYS_WITH_DATA_WINDOW, Adherence, WeeklyTarget, adherence
-from crest.insights.psfs import PsfsChange, psfs_change
+from crest.insights.psfs import ActivityChange, PsfsChange, psfs_change
 from crest.insights.reader import Reader
 from crest.insights.verdicts import (
     MIN_RATINGS_PER_WINDOW,
@@ -137,18 +137,37 @@ def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON) -> Line:
     if change.verdict is Verdict.NOT_ENOUGH_DATA or change.mean_change is None:
         return Line(f"daily activities (PSFS): {_PSFS_NOT_YET[reader, change.baseline is not None]}", PSFS_SOURCE)
     assert change.baseline_mean is not None and change.latest_mean is not None
-    meaning = {
-        Verdict.BETTER: "easier, by more than the scale's smallest detectable change",
-        Verdict.WORSE: "harder, by more than the scale's smallest detectable change",
-        Verdict.NO_CLEAR_CHANGE: "no change the scale can tell from day-to-day variation yet",
-    }[change.verdict]
+    average = f"average {points(change.baseline_mean)} → {points(change.latest_mean)} ({signed(change.mean_change)})"
+    easier = "easier" if change.verdict is Verdict.BETTER else "harder"
+    moved = ", ".join(f"{one.name} {one.baseline} → {one.latest} ({one.change:+d})" for one in _movers(change))
+    if change.mean_changed_detectably:
+        detects = "a change the scale detects in the average"
+        what = f"{average}, {easier} by at least {PSFS_MEAN_CHANGE_POINTS} points, {detects}"
+    elif change.verdict is not Verdict.NO_CLEAR_CHANGE:
+        # One activity decided: say which, and that the average alone did not move enough.
+        what = (
+            f"{moved}, {easier} by at least {PSFS_ONE_ACTIVITY_POINTS} points, a change the scale detects in one "
+            f"activity; the {average} moved less than the {PSFS_MEAN_CHANGE_POINTS} points it needs"
+        )
+    elif moved:
+        what = f"{average}, no clear change: {moved} moved in opposite directions"
+    else:
+        what = f"{average}, no change the scale can tell from day-to-day variation yet"
     mid = "reaches" if change.reaches_medium_mid else "does not reach"
     return Line(
-        f"daily activities (PSFS): average {points(change.baseline_mean)} → {points(change.latest_mean)} "
-        f"({signed(change.mean_change)}), {meaning}; the change {mid} the medium important difference of "
+        f"daily activities (PSFS): {what}; the average's change {mid} the medium important difference of "
         f"{points(PSFS_MEDIUM_MID_POINTS)} ({PSFS_MID_SOURCE.short})",
         PSFS_SOURCE,
     )
+
+
+def _movers(change: PsfsChange) -> tuple[ActivityChange, ...]:
+    """The activities that moved by a detectable change in the verdict's direction (either way when none won)."""
+    if change.verdict is Verdict.BETTER:
+        return tuple(one for one in change.detectable_activities if one.change > 0)
+    if change.verdict is Verdict.WORSE:
+        return tuple(one for one in change.detectable_activities if one.change < 0)
+    return change.detectable_activities
 
 
 def headline(summary: ProgressSummary) -> Line | None:

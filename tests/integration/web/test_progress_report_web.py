@@ -76,6 +76,21 @@ def test_psfs_page_form_saves_and_deletes(client: TestClient) -> None:
     assert client.post("/psfs", data={"name_1": "", "score_1": ""}).status_code == 422
 
 
+def test_rating_again_starts_empty_with_every_activity_and_its_last_score_beside(client: TestClient) -> None:
+    client.post("/psfs", data={"name_1": "Tying my shoes", "score_1": "3", "name_2": "Gardening", "score_2": "2"})
+    client.post("/psfs", data={"name_1": "Tying my shoes", "score_1": "5"})  # a round that skipped Gardening
+    page = client.get("/psfs").text
+    assert 'name="name_1" type="text" maxlength="120" value="Tying my shoes"' in page
+    assert 'name="name_2" type="text" maxlength="120" value="Gardening"' in page  # not only the latest round's
+    scores = re.findall(r'name="score_\d" type="number"[^>]*value="([^"]*)"', page)
+    assert scores == [""] * 5  # never prefilled: Save must not quietly keep old scores
+    assert re.search(r'<span id="last_1" class="hint">last time 5, today \d\d:\d\d</span>', page)
+    assert re.search(r'<span id="last_2" class="hint">last time 2, today \d\d:\d\d</span>', page)
+    assert 'aria-describedby="scale-hint last_2"' in page
+    unscored = client.post("/psfs", data={"name_1": "Tying my shoes", "score_1": ""})
+    assert unscored.status_code == 422 and "last time 5" in unscored.text  # the hint stays after a mistake
+
+
 def test_report_page_pdf_and_html(tmp_path: Path, clock: FakeClock) -> None:
     with _practised(tmp_path, clock) as client:
         page = client.get("/report").text
