@@ -225,6 +225,39 @@ def bar_chart(
     return Markup("".join(parts))
 
 
+def gapped_line_chart(
+    runs: Sequence[Sequence[Point]],
+    events: Sequence[Point],
+    x_labels: Sequence[tuple[float, str]],
+    description: str,
+    style: str = "",
+    *,
+    y_max: float,
+    x_range: tuple[float, float],
+    width: int = WIDTH,
+) -> Markup:
+    """Values over time with gaps: each run of points is one line (nothing is drawn across a gap), and events
+    (only their x counts) are marked by small triangles standing on the time axis, each with its title."""
+    ticks = _ticks(0, y_max, width)
+    plot = _Plot(width, x_range[0], x_range[1], 0, ticks[-1])
+    parts = _open(plot, ticks, x_labels, description, style)
+    for run in runs:
+        coordinates = [(plot.x(p.x), plot.y(p.y), p) for p in run]
+        if len(coordinates) > 1:
+            line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in coordinates)
+            parts.append(f'<polyline class="series-0" points="{line}"/>')
+        parts.extend(_dot("series-0", x, y, "", point) for x, y, point in coordinates)
+    bottom = HEIGHT - BOTTOM
+    for event in events:
+        x = plot.x(event.x)
+        parts.append(
+            f'<polygon class="event-mark" points="{x - 5:.1f},{bottom} {x + 5:.1f},{bottom} {x:.1f},{bottom - 9}">'
+            f"<title>{escape(event.title)}</title></polygon>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
 def _tick_step(span: float, most: int) -> float:
     for step in (1, 2, 5, 10, 20, 50, 100):
         if span / step <= most:

@@ -8,29 +8,15 @@ from typing import Any
 
 import pytest
 
+from support.media import y4m_clip
+
 PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 Shoot = Callable[[Any, str], None]
 
 
-def _y4m_clip(photo: Path, path: Path, frames: int = 10) -> Path:
-    """A short raw-video clip (YUV4MPEG2, 4:2:0) that shows the photo; Chromium loops it as its camera."""
-    import cv2
-
-    image = cv2.imread(str(photo))
-    height, width = image.shape[:2]
-    scale = 640 / max(height, width)
-    width, height = int(width * scale) // 2 * 2, int(height * scale) // 2 * 2
-    yuv = cv2.cvtColor(cv2.resize(image, (width, height)), cv2.COLOR_BGR2YUV_I420).tobytes()
-    with path.open("wb") as clip:
-        clip.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
-        for _ in range(frames):
-            clip.write(b"FRAME\n" + yuv)
-    return path
-
-
 @pytest.fixture(scope="module")
 def camera_browser(launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_factory: pytest.TempPathFactory) -> Any:
-    clip = _y4m_clip(PHOTO, tmp_path_factory.mktemp("camera") / "lying.y4m")
+    clip = y4m_clip(PHOTO, tmp_path_factory.mktemp("camera") / "lying.y4m")
     chromium = launch_chromium(
         (
             "--use-fake-device-for-media-stream",

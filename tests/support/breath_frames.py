@@ -102,3 +102,22 @@ def above_pose() -> Pose:
 def breathing_rise(time_s: float, rate_bpm: float, depth_px: float) -> float:
     """A breath: smooth rise and fall between 0 and `depth_px`."""
     return depth_px * 0.5 * (1 - np.cos(2 * np.pi * rate_bpm / 60 * time_s))
+
+
+class SideFinder:
+    """A pose model that always sees the drawn person from the side (for the check service and the breath)."""
+
+    def track(self, frame_rgb: np.ndarray) -> Pose | None:
+        return side_pose()
+
+    def detect(self, image_rgb: np.ndarray) -> Pose | None:
+        return side_pose()
+
+    def detect_turned(self, image_rgb: np.ndarray, quarter_turns: int) -> Pose | None:
+        return side_pose()
+
+    def reset_tracking(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

@@ -31,9 +31,26 @@ def _pain(lower_back: int, left_hip: int) -> list[dict[str, Any]]:
     ]
 
 
+def _breath_slowing() -> dict[str, Any]:
+    """Ten minutes of a breath read by the camera: 14 slowing to 8 a minute, no reading while the body moved."""
+    rates = [14.0, 13.5, 12.0, 12.0, None, None, 10.0, 9.5, 9.0, 8.5, 8.0, 8.0, 8.0, 8.0]
+    starts = [30.0 * index for index in range(10)] + [300.0 + 60.0 * index for index in range(4)]
+    windows: list[dict[str, Any]] = []
+    for start, rate in zip(starts, rates, strict=True):
+        window: dict[str, Any] = {"start_s": start, "end_s": start + (30.0 if start < 300 else 60.0), "rate_bpm": rate}
+        if rate is None:
+            window["reason"] = "moving"
+        windows.append(window)
+    return {"rate_bpm": 9.25, "windows": windows, "movements": [{"at_s": 121.0}, {"at_s": 140.5}]}
+
+
+BREATH_SLOWING = _breath_slowing()
+
+
 def seed_weeks_of_practice(base: str) -> None:
     """Lower back rated 7, 2, 6 over three weeks (a V: a filled line would show as a wedge), the left hip along,
-    then a session today with a check-in before and after: lower back 6 -> 4, left hip unchanged at 3."""
+    then a session today with a check-in before and after: lower back 6 -> 4, left hip unchanged at 3; the camera
+    read its breath."""
     answer_safety_with_no(base)
     now = datetime.now(UTC)
     for days_ago, back, hip in ((20, 7, 4), (13, 2, 5), (6, 6, 3)):
@@ -43,7 +60,7 @@ def seed_weeks_of_practice(base: str) -> None:
     session = call(base, "POST", "/api/sessions", {"planned_minutes": 10, "before_checkin_id": before["id"]})
     # Ten minutes on a demo clock an hour a second: the server lets no session rest longer than its clock ran.
     time.sleep(600 / DEMO_CLOCK_SPEED)
-    finish = {"elapsed_s": 600, "status": "completed", "clock_speed": DEMO_CLOCK_SPEED}
+    finish = {"elapsed_s": 600, "status": "completed", "clock_speed": DEMO_CLOCK_SPEED, "breath": BREATH_SLOWING}
     call(base, "POST", f"/api/sessions/{session['id']}/finish", finish)
     after = {"session_id": session["id"], "timing": "after", "pain": _pain(4, 3), "note": "Calmer"}
     call(base, "POST", "/api/checkins", after)

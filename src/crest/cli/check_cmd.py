@@ -24,6 +24,7 @@ from crest.errors import CrestError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from crest.breath.result import BreathResult
     from crest.posture.service import Checked, CheckOptions, CheckService
 
 FAILED_EXIT_CODE = 2
@@ -64,6 +65,9 @@ def check(
         False, "--camera", help="Check live from a camera: --camera [INDEX] (default 0); q stops."
     ),
     voice: bool = typer.Option(False, "--voice", help="With --camera: speak corrections (needs espeak-ng)."),
+    breath: bool = typer.Option(
+        False, "--breath", help="Videos and --camera: also read your breathing rate and when you moved."
+    ),
 ) -> None:
     """Check your position from photos, videos or the live camera, criterion by criterion."""
     from rich.console import Console
@@ -74,11 +78,11 @@ def check(
     errors = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
     with _native_logs_silenced():
         if camera:
-            _check_camera(_camera_index(paths), options, json_output, voice, errors)
+            _check_camera(_camera_index(paths), options, json_output, voice, breath, errors)
             return
         if not paths:
             raise NoInput("give a photo or video to check (crest check PHOTO), or use --camera")
-        failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, errors)
+        failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, breath, errors)
     if failures:
         raise typer.Exit(FAILED_EXIT_CODE)
 
@@ -128,6 +132,7 @@ def _check_files(
     options: CheckOptions,
     json_output: bool,
     annotate_dir: Path | None,
+    breath: bool,
     errors: Console,
 ) -> int:
     from rich.console import Console
@@ -141,7 +146,7 @@ def _check_files(
     with CheckService(options) as service:
         for path in paths:
             try:
-                checked = _check_one(service, path, errors)
+                checked = _check_one(service, path, breath, errors)
                 if annotate_dir is not None:
                     picture = _write_annotated(checked, path, annotate_dir, written)
                     if not json_output:
@@ -164,12 +169,15 @@ def _check_files(
     return failures
 
 
-def _check_one(service: CheckService, path: Path, errors: Console) -> Checked:
+def _check_one(service: CheckService, path: Path, breath: bool, errors: Console) -> Checked:
+    from rich.markup import escape
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     from crest.posture.media import MediaKind, kind_of_file
 
     if kind_of_file(path) is not MediaKind.VIDEO:
+        if breath:
+            errors.print(f"{escape(path.name)}: a photo shows no breathing; --breath reads videos and the camera")
         return service.check_path(path)
     # The bar goes to stderr so that --json output on stdout stays clean.
     with Progress(
@@ -185,7 +193,7 @@ def _check_one(service: CheckService, path: Path, errors: Console) -> Checked:
         def advance(done_s: float, total_s: float | None) -> None:
             progress.update(task, completed=done_s, total=total_s)
 
-        return service.review_video(path, path.name, advance)
+        return service.review_video(path, path.name, advance, breath=breath)
 
 
 def _write_annotated(checked: Checked, path: Path, directory: Path, written: set[Path]) -> Path:
@@ -231,6 +239,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from crest.cli.breath_view import render_breath
     from crest.posture.result import SURE
     from crest.posture.service import VideoCheck
     from crest.posture.video import event_lines, timeline_lines
@@ -277,10 +286,14 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         out.print("timeline:")
         for line in timeline_lines(review.timelines):
             out.print(f"  {escape(line)}")
+        if checked.breath is not None:
+            render_breath(out, checked.breath)
     out.print()
 
 
-def _check_camera(index: int, options: CheckOptions, json_output: bool, voice: bool, errors: Console) -> None:
+def _check_camera(
+    index: int, options: CheckOptions, json_output: bool, voice: bool, breath: bool, errors: Console
+) -> None:
     import time
 
     from crest.posture.camera import (
@@ -308,10 +321,27 @@ def _check_camera(index: int, options: CheckOptions, json_output: bool, voice: b
         else:
             correction_voice = CorrectionVoice(speaker)
     with CheckService(options) as service:
+        # The frames' times come from the monotonic clock as each is taken: the breath's time line too.
+        live = service.live(breath=breath)
         try:
-            run_live(source, service.live(), output, time.monotonic, correction_voice)
+            run_live(source, live, output, time.monotonic, correction_voice)
         except KeyboardInterrupt:
             errors.print("stopped")
+        breath_result = live.breath_result()
+    if breath_result is not None:
+        _report_live_breath(breath_result, json_output)
+
+
+def _report_live_breath(result: BreathResult, json_output: bool) -> None:
+    """After the camera stops: one last JSON line, or the breath in words."""
+    if json_output:
+        _print_json({"breath": result.to_json_dict()})
+        return
+    from rich.console import Console
+
+    from crest.cli.breath_view import render_breath
+
+    render_breath(Console(highlight=False), result)
 
 
 def register(app: typer.Typer) -> None:

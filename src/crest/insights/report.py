@@ -84,6 +84,16 @@ class Note:
 
 
 @dataclass(frozen=True)
+class SessionBreath:
+    """A session's breath reading, as the report lists it: feedback on relaxation, not a measure of health."""
+
+    started_at: datetime
+    rate_bpm: float | None  # the median over the windows with a reading
+    summary: str
+    stillness: str
+
+
+@dataclass(frozen=True)
 class ReportData:
     period: Period
     practice: Practice
@@ -96,6 +106,7 @@ class ReportData:
     table_places: tuple[Place, ...]
     table: tuple[TableRow, ...]
     table_by_week: bool
+    breaths: tuple[SessionBreath, ...] = ()  # sessions whose breath the camera read, oldest first
 
 
 def report_data(
@@ -130,6 +141,11 @@ def report_data(
         table_places=places,
         table=tuple(_table(in_sessions, in_check_ins, places, zone, period, by_week)),
         table_by_week=by_week,
+        breaths=tuple(
+            SessionBreath(s.started_at, s.breath.rate_bpm, s.breath.summary(), s.breath.stillness_line())
+            for s in in_sessions
+            if s.breath is not None
+        ),
     )
 
 

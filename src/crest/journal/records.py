@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
+from crest.journal.breath_record import InvalidBreath
 from crest.journal.vocabulary import (
     CHECK_IN_TIMINGS,
     COMPARISONS,
@@ -332,9 +334,12 @@ class PracticeSession:
     writer: str | None = None
     id: int | None = None
     logged: bool = False  # done without the app (on holiday, at a class) and logged afterwards, not timed
+    breath: BreathResult | None = None  # read by the camera during the rest, when the person asked for it
 
     def __post_init__(self) -> None:
         require_aware(self.started_at, "the session start")
+        if self.breath is not None and not isinstance(self.breath, BreathResult):
+            raise InvalidBreath(f"the breath reading {self.breath!r} is not one crest made")
         if not isinstance(self.logged, bool):
             raise InvalidDuration(f"'logged' is {self.logged!r}, not true or false")
         if self.last_checkpoint_at is not None:

@@ -24,8 +24,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from crest.accounts.records import Prescription, SessionNote
+from crest.breath.result import BreathResult
 from crest.config import database_url
 from crest.errors import CrestError
+from crest.journal.breath_record import breath_from_text, breath_text
 from crest.journal.engine import WRITES, Database, connect, translated_errors
 from crest.journal.merging import MergePlan, plan_merge
 from crest.journal.records import (
@@ -236,6 +238,7 @@ def _session_record(row: SessionRow) -> PracticeSession:
         last_checkpoint_at=row.last_checkpoint_at,
         writer=row.writer,
         logged=row.logged,
+        breath=None if row.breath is None else breath_from_text(row.breath),
     )
 
 
@@ -505,7 +508,10 @@ class Journal:
             if getattr(result, "rowcount", 1) == 0:
                 self._session_row(db, session_id)
 
-    def finish_session(self, session_id: int, elapsed_s: float, status: str) -> None:
+    def finish_session(
+        self, session_id: int, elapsed_s: float, status: str, breath: BreathResult | None = None
+    ) -> None:
+        """End the session; `breath`, when given, is the camera's breath reading of the rest (kept as numbers)."""
         elapsed = check_elapsed(elapsed_s)
         check_finished_status(status)
         with self._writing() as db:
@@ -513,6 +519,8 @@ class Journal:
             row.actual_seconds = elapsed
             row.status = status
             row.last_checkpoint_at = self._clock()
+            if breath is not None:
+                row.breath = breath_text(breath)
 
     def get_session(self, session_id: int) -> PracticeSession:
         with self._transaction() as db:
@@ -836,6 +844,7 @@ class Journal:
                         writer=record.writer,
                         last_checkpoint_at=record.last_checkpoint_at,
                         logged=record.logged,
+                        breath=None if record.breath is None else breath_text(record.breath),
                     )
                 )
             db.flush()
@@ -992,6 +1001,7 @@ class Journal:
                 row.position_check_summary = session.position_check_summary
                 row.last_checkpoint_at = session.last_checkpoint_at or session.started_at
                 row.logged = session.logged
+                row.breath = None if session.breath is None else breath_text(session.breath)
                 db.add(row)
                 db.flush()
                 session_ids[session.id or 0] = row.id

@@ -83,6 +83,7 @@ class SessionRow(Base):
     writer: Mapped[str | None] = mapped_column(String(300))  # the process writing checkpoints: pid@host
     last_checkpoint_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     logged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # done without the app
+    breath: Mapped[str | None] = mapped_column(Text)  # the breath reading as JSON: numbers only, never pictures
 
 
 class CheckInRow(Base):

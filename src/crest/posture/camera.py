@@ -102,6 +102,7 @@ class OpenCvWindow:
     def show(self, image_rgb: RgbImage, update: LiveUpdate) -> bool:
         import cv2
 
+        from crest.breath.words import state_label as breath_state_label
         from crest.posture.overlay import annotate
 
         headline = (
@@ -109,7 +110,9 @@ class OpenCvWindow:
             if update.result is not None
             else "Nobody in view: make sure your whole body is in the picture"
         )
-        picture = annotate(image_rgb, shown_result(update), statuses=update.stable, headline=headline)
+        # With the breath, a quiet line says that it is being read, or what is in the way; never a number.
+        notes = () if update.breath_state is None else (breath_state_label(update.breath_state),)
+        picture = annotate(image_rgb, shown_result(update), statuses=update.stable, headline=headline, notes=notes)
         try:
             cv2.imshow(WINDOW_TITLE, cv2.cvtColor(picture, cv2.COLOR_RGB2BGR))
             key = cv2.waitKey(1) & 0xFF

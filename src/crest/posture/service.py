@@ -32,6 +32,8 @@ from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHystere
 from crest.posture.video import VideoReview, VideoReviewBuilder
 
 if TYPE_CHECKING:
+    from crest.breath.result import BreathResult
+    from crest.breath.tracker import BreathTracker
     from crest.posture.media import RgbImage
 
 TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the one lying down (if unclear, the larger one)."
@@ -111,19 +113,24 @@ class PhotoCheck:
 
 @dataclass(frozen=True)
 class VideoCheck:
-    """The review of a video, with one frame (the last with a person) and its verdict, for a picture."""
+    """The review of a video, with one frame (the last with a person) and its verdict, for a picture; and the
+    breath over the whole video when it was asked for."""
 
     name: str
     review: VideoReview
     snapshot_rgb: RgbImage | None
     snapshot_result: CheckResult | None
+    breath: BreathResult | None = None
 
     @property
     def result(self) -> CheckResult:
         return self.review.result
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"file": self.name, **self.review.to_json_dict(), "notes": []}
+        data = {"file": self.name, **self.review.to_json_dict(), "notes": []}
+        if self.breath is not None:
+            data["breath"] = self.breath.to_json_dict()
+        return data
 
 
 Checked = PhotoCheck | VideoCheck
@@ -197,7 +204,12 @@ class CheckService:
     # --- videos ---
 
     def review_video(
-        self, source: Path | bytes, name: str | None = None, progress: ProgressCallback | None = None
+        self,
+        source: Path | bytes,
+        name: str | None = None,
+        progress: ProgressCallback | None = None,
+        *,
+        breath: bool = False,
     ) -> VideoCheck:
         """Review a video file or uploaded video bytes; `progress` gets (seconds done, total or None).
 
@@ -207,17 +219,30 @@ class CheckService:
         `sample_fps` times a second, to find when the change happened. The looks are then replayed in time
         order through smoothing and verdict hysteresis. A video with keyframes too far apart is checked
         throughout.
+
+        With `breath`, the breath needs several frames a second over the whole video: one more pass decodes
+        it densely for the breath tracker (`crest.breath.reader`), after the review, which stays as it is.
         """
         video = VideoSource(source, name)
         duration_s = video.info.duration_s
         looks = _Looks()
-        keyframe_times = self._look(video, looks, _halfway(progress, duration_s, 0.0), keyframes_only=True)
+        # Each pass reports its share of the whole: without the breath, the keyframes and the changing
+        # stretches are a half each; the breath's dense pass takes the second half when it is asked for.
+        review_share = 0.5 if breath else 1.0
+        first = _part(progress, duration_s, 0.0, review_share / 2)
+        keyframe_times = self._look(video, looks, first, keyframes_only=True)
         stretches = self._changing_stretches(keyframe_times, looks, duration_s)
         dense_total_s = sum((end_s or duration_s or 0.0) - start_s for start_s, end_s in stretches)
         done_s = 0.0
         for start_s, end_s in stretches:
-            self._look(video, looks, _halfway(progress, dense_total_s, 0.5, done_s - start_s), start_s, end_s)
+            second = _part(progress, dense_total_s, review_share / 2, review_share / 2, done_s - start_s)
+            self._look(video, looks, second, start_s, end_s)
             done_s += (end_s or duration_s or 0.0) - start_s
+        breath_result = None
+        if breath:
+            from crest.breath.reader import read_video  # OpenCV's motion fit: only when the breath is asked for
+
+            breath_result = read_video(video, self.finder, _part(progress, duration_s, review_share, review_share))
         if progress is not None and duration_s:
             progress(duration_s, duration_s)
         self.finder.reset_tracking()
@@ -234,7 +259,7 @@ class CheckService:
             raise NoPersonFound(
                 f"{video.name}: nobody found in the video; make sure your whole body is in view and well lit"
             )
-        return VideoCheck(video.name, review, looks.last_image, snapshot_result)
+        return VideoCheck(video.name, review, looks.last_image, snapshot_result, breath_result)
 
     def _look(
         self,
@@ -293,10 +318,11 @@ class CheckService:
 
     # --- live ---
 
-    def live(self, hold_s: float = VERDICT_HOLD_S) -> LiveCheck:
-        """A live stream of frames (camera, web socket); starts tracking afresh."""
+    def live(self, hold_s: float = VERDICT_HOLD_S, *, breath: bool = False) -> LiveCheck:
+        """A live stream of frames (camera, web socket); starts tracking afresh. With `breath`, every frame
+        also feeds a breath tracker, with the body the check found in it."""
         self.finder.reset_tracking()
-        return LiveCheck(self, hold_s)
+        return LiveCheck(self, hold_s, breath=breath)
 
 
 class _Looks:
@@ -323,10 +349,10 @@ class _Looks:
         return sorted(self._poses.items())
 
 
-def _halfway(
-    progress: ProgressCallback | None, total_s: float | None, offset: float, shift_s: float = 0.0
+def _part(
+    progress: ProgressCallback | None, total_s: float | None, offset: float, part: float, shift_s: float = 0.0
 ) -> ProgressCallback | None:
-    """Report one of the two passes as one half of the whole: `offset` 0 for the first, 0.5 for the second."""
+    """Report one pass over `total_s` seconds as the share `part` of the whole review, starting at `offset`."""
     if progress is None:
         return None
 
@@ -336,7 +362,7 @@ def _halfway(
             progress(done_s, video_total_s)
             return
         share = min(1.0, max(0.0, (done_s + shift_s) / total_s))
-        progress(whole * (offset + share / 2), whole)
+        progress(whole * (offset + share * part), whole)
 
     return report
 
@@ -355,6 +381,7 @@ class LiveUpdate:
     stable: dict[str, str] = field(default_factory=dict)
     corrections: tuple[CriterionResult, ...] = ()
     new_corrections: tuple[CriterionResult, ...] = ()
+    breath_state: str | None = None  # with the breath: "reading", or what is in the way right now
 
     def to_json_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"time_s": round(self.time_s, 3), "person_seen": self.result is not None}
@@ -363,6 +390,8 @@ class LiveUpdate:
         data["stable"] = dict(self.stable)
         data["corrections"] = [item.to_json_dict() for item in self.corrections]
         data["new_corrections"] = [item.name for item in self.new_corrections]
+        if self.breath_state is not None:
+            data["breath_state"] = self.breath_state
         return data
 
 
@@ -372,17 +401,32 @@ NOBODY_STATUS = "nobody"
 class LiveCheck:
     """Frame-by-frame checking of one stream; keeps the tracking, smoothing and hysteresis state."""
 
-    def __init__(self, service: CheckService, hold_s: float = VERDICT_HOLD_S) -> None:
+    def __init__(self, service: CheckService, hold_s: float = VERDICT_HOLD_S, *, breath: bool = False) -> None:
         self._service = service
         self._smoother = PoseSmoother()
         self._hysteresis: VerdictHysteresis[str, str] = VerdictHysteresis(hold_s)
         # The latest `adjust` verdict per criterion: its advice stays shown while the stable verdict is
         # `adjust`, even on a frame that flickered to `ok`.
         self._latest_adjust: dict[str, CriterionResult] = {}
+        self._breath: BreathTracker | None = None
+        if breath:
+            from crest.breath.tracker import BreathTracker  # OpenCV's motion fit: only when the breath is asked for
+
+            self._breath = BreathTracker()
+
+    def breath_result(self) -> BreathResult | None:
+        """The breath so far (None when it was not asked for)."""
+        return None if self._breath is None else self._breath.result()
 
     def frame(self, image_rgb: RgbImage, time_s: float) -> LiveUpdate:
         """Check one frame taken at `time_s` (seconds on any steady clock)."""
         pose = self._service.finder.track(image_rgb)
+        breath_state = None
+        if self._breath is not None:
+            from crest.breath.motion import to_gray
+
+            self._breath.add_frame(time_s, to_gray(image_rgb), pose)
+            breath_state = self._breath.state
         result = None if pose is None else self._service.evaluate(self._smoother(pose, time_s))
         if result is None:
             values = {NOBODY_STATUS: "yes"}
@@ -394,14 +438,14 @@ class LiveCheck:
         stable = {name: value.value for name, value in self._hysteresis.stable_values.items()}
         nobody = stable.pop(NOBODY_STATUS, "no") == "yes"
         if result is None or nobody:
-            return LiveUpdate(time_s, result, stable)
+            return LiveUpdate(time_s, result, stable, breath_state=breath_state)
         corrections = tuple(
             self._latest_adjust[criterion.name]
             for criterion in result.criteria
             if stable.get(criterion.name) == "adjust" and criterion.name in self._latest_adjust
         )
         new_corrections = tuple(c for c in corrections if c.name in changed)
-        return LiveUpdate(time_s, result, stable, corrections, new_corrections)
+        return LiveUpdate(time_s, result, stable, corrections, new_corrections, breath_state)
 
     def frame_jpeg(self, data: bytes, time_s: float) -> LiveUpdate:
         """A frame sent as JPEG (or PNG/WebP) bytes, as the web page's camera does."""

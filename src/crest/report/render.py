@@ -14,6 +14,7 @@ from typing import Literal
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from crest.breath.result import RELAXATION_NOTE
 from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.errors import CrestError
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
@@ -107,6 +108,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
             "sources": [PAIN_SOURCE.full, PSFS_SOURCE.full, PSFS_MID_SOURCE.full],
         },
         local=lambda moment: _local(moment, zone),
+        breath_note=RELAXATION_NOTE,
     )
 
 

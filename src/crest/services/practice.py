@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from crest.breath.result import BreathResult
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.plausibility import check_edit, check_finish, check_moment, check_progress
@@ -70,11 +71,17 @@ class PracticeSessions:
         return self._journal.get_session(session_id)
 
     def finish(
-        self, session_id: int, elapsed_s: float, status: SessionStatus, clock_speed: float = 1.0
+        self,
+        session_id: int,
+        elapsed_s: float,
+        status: SessionStatus,
+        clock_speed: float = 1.0,
+        breath: BreathResult | None = None,
     ) -> PracticeSession:
-        """End a session once, with the checkpoint's rules; `completed` only when the planned time was done."""
+        """End a session once, with the checkpoint's rules; `completed` only when the planned time was done. With
+        the camera's breath reading of the rest when one was taken."""
         check_finish(self._journal.get_session(session_id), elapsed_s, status, self._clock(), clock_speed)
-        self._journal.finish_session(session_id, elapsed_s, status)
+        self._journal.finish_session(session_id, elapsed_s, status, breath)
         return self._journal.get_session(session_id)
 
     def correct(self, session_id: int, edit: SessionEdit) -> PracticeSession:

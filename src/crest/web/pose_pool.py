@@ -20,6 +20,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from crest.breath.result import BreathResult
     from crest.posture.landmarks import Pose
     from crest.posture.media import RgbImage
     from crest.posture.service import CheckService, LiveCheck, PoseFinder
@@ -134,6 +135,33 @@ class PooledLiveStream:
             return update
         finally:
             self._finder.lend(None)
+
+
+class PooledBreathStream:
+    """One camera stream whose breath is read during a rest, on whichever model of the pool is free; the reading
+    (the breath's trace) stays with the stream, the model only finds the body now and then."""
+
+    def __init__(self) -> None:
+        from crest.breath.reader import BreathReader  # OpenCV: loaded with the first breath stream, not the app
+
+        self.number = next(_stream_numbers)
+        self._finder = _BorrowedFinder()
+        self._reader = BreathReader(self._finder, reset=False)  # tracking is reset when a model is first lent
+
+    def read_frame(self, slot: PoolSlot, image_rgb: RgbImage, time_s: float) -> str:
+        """Read one frame on `slot`'s model; call from a worker thread while the slot is borrowed."""
+        finder = slot.service().finder
+        self._finder.lend(finder)
+        try:
+            if slot.tracking != self.number:
+                finder.reset_tracking()
+                slot.tracking = self.number
+            return self._reader.frame(image_rgb, time_s)
+        finally:
+            self._finder.lend(None)
+
+    def result(self) -> BreathResult:
+        return self._reader.result()
 
 
 class _BorrowedFinder:

@@ -27,6 +27,7 @@ from crest.journal.records import CheckIn, PracticeSession
 from crest.journal.vocabulary import Region, Side
 from crest.protocol.model import Protocol
 from crest.services.reports import ProgressData
+from crest.web.breath_view import breath_view
 
 MOST_PLACES = 4  # more lines than this stop being readable
 WIDE_LABELS = 8  # dates along the time axis, at most
@@ -89,6 +90,7 @@ def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now
         # A running session is still being written by its timer; it can be corrected once it ends.
         "edit_url": f"/session/edit?session_id={session.id}" if session.finished else None,
         "delete_url": f"/api/sessions/{session.id}",
+        "breath": None if session.breath is None else breath_view(session.breath),
     }
 
 

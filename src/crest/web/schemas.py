@@ -18,10 +18,13 @@ from pydantic import (
     field_validator,
 )
 
+from crest.breath.reasons import Reason
+from crest.breath.result import BreathResult
 from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.interop.ical import Weekday
 from crest.journal import records
+from crest.journal.breath_record import MAX_BREATH_S, MAX_MOVEMENTS, MAX_WINDOWS, check_breath
 from crest.journal.plausibility import MAX_CLOCK_SPEED
 from crest.journal.vocabulary import CheckInTiming, Comparison, SessionStatus
 from crest.journal.vocabulary import PainQuality as QualityName
@@ -138,10 +141,38 @@ class SessionCheckpoint(JsonInput):
     clock_speed: ClockSpeed = 1.0
 
 
+class BreathWindowIO(JsonInput):
+    start_s: float = Field(ge=0, le=MAX_BREATH_S, description="seconds since the camera began reading")
+    end_s: float = Field(ge=0, le=MAX_BREATH_S)
+    rate_bpm: float | None = Field(description="breaths a minute; null: no reading, and `reason` says why")
+    reason: Reason | None = None
+
+
+class BreathMovementIO(JsonInput):
+    at_s: float = Field(ge=0, le=MAX_BREATH_S, description="when a body movement (a shift, an arm) began")
+
+
+class BreathIO(JsonInput):
+    """The breath of a rest, read by the camera: the `breath` object of `crest check --json`; numbers only."""
+
+    rate_bpm: float | None = Field(description="the median over the windows with a reading; null when none had one")
+    windows: list[BreathWindowIO] = Field(max_length=MAX_WINDOWS)
+    movements: list[BreathMovementIO] = Field(max_length=MAX_MOVEMENTS)
+
+    def to_result(self) -> BreathResult:
+        """Checked by the journal's own rules (`InvalidBreath`, 422, names what is wrong)."""
+        return check_breath(self.model_dump())
+
+    @classmethod
+    def of(cls, result: BreathResult) -> "BreathIO":
+        return cls.model_validate(result.to_json_dict())
+
+
 class SessionFinish(JsonInput):
     elapsed_s: ElapsedSeconds
     status: FinishedStatus
     clock_speed: ClockSpeed = 1.0
+    breath: BreathIO | None = Field(None, description="the camera's breath reading of the rest, when one was taken")
 
 
 class SessionUpdate(JsonInput):
@@ -169,6 +200,7 @@ class SessionOut(BaseModel):
     status: str
     position_check_summary: str | None
     logged: bool = Field(description="done without the app and logged afterwards, not timed")
+    breath: BreathIO | None = Field(description="the camera's breath reading of the rest; null when none was taken")
 
     @classmethod
     def of(cls, session: records.PracticeSession) -> "SessionOut":
@@ -183,6 +215,7 @@ class SessionOut(BaseModel):
             status=session.status,
             position_check_summary=session.position_check_summary,
             logged=session.logged,
+            breath=None if session.breath is None else BreathIO.of(session.breath),
         )
 
 

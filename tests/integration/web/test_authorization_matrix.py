@@ -196,6 +196,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/session"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/session/edit"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
+    ("GET", "/session/breath"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
     ("GET", "/checkin"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/journal"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/progress"): Rule(CLIENTS, 200, CLIENT),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from datetime import UTC, datetime
@@ -13,6 +12,7 @@ import pytest
 from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession, SafetyScreen
 from crest.journal.transfer import InvalidImportFile, export_bytes, parse_export, read_export_file
 from crest.safety.screen import QUESTIONS
+from support.csv_export import csv_tables, rewritten_csv_zip
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 NO = {question.id: False for question in QUESTIONS}
@@ -36,18 +36,8 @@ CONTENTS = JournalContents(
 )  # fmt: skip
 
 
-def _tables(data: bytes) -> dict[str, list[dict[str, str]]]:
-    """What a spreadsheet shows: each file of the zip as rows under its header."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zipped:
-        return {
-            name: list(csv.DictReader(io.StringIO(zipped.read(name).decode("utf-8-sig"), newline="")))
-            for name in zipped.namelist()
-            if name.endswith(".csv")
-        }
-
-
 def test_each_record_type_is_its_own_table_with_a_header() -> None:
-    tables = _tables(export_bytes(CONTENTS, "csv"))
+    tables = csv_tables(export_bytes(CONTENTS, "csv"))
     assert sorted(tables) == [
         "check_ins.csv",
         "pain_ratings.csv",
@@ -88,28 +78,9 @@ def test_files_are_utf8_with_a_byte_order_mark_and_unzip_readable_by_their_owner
 
 
 def test_a_note_a_spreadsheet_would_run_as_a_formula_is_written_as_text() -> None:
-    tables = _tables(export_bytes(CONTENTS, "csv"))
+    tables = csv_tables(export_bytes(CONTENTS, "csv"))
     assert tables["check_ins.csv"][0]["note"] == "'=1+1 is not a formula\nok"
     assert parse_export(export_bytes(CONTENTS, "csv"), "j.zip").check_ins[0].note == "=1+1 is not a formula\nok"
-
-
-def _rewritten(data: bytes, name: str, change: dict[str, str], row: int = 0) -> bytes:
-    """The zip with one cell changed, as a spreadsheet would save it."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    target_buffer = io.BytesIO()
-    with source, zipfile.ZipFile(target_buffer, "w") as target:
-        for member in source.namelist():
-            content = source.read(member)
-            if member == name:
-                rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
-                rows[row].update(change)
-                buffer = io.StringIO()
-                writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows(rows)
-                content = buffer.getvalue().encode("utf-8")
-            target.writestr(member, content)
-    return target_buffer.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -129,7 +100,7 @@ def test_a_wrong_cell_is_named_by_table_line_and_field(
     name: str, change: dict[str, str], row: int, expected: str
 ) -> None:
     with pytest.raises(InvalidImportFile) as raised:
-        parse_export(_rewritten(export_bytes(CONTENTS, "csv"), name, change, row), "journal.zip")
+        parse_export(rewritten_csv_zip(export_bytes(CONTENTS, "csv"), name, change, row), "journal.zip")
     assert expected in str(raised.value)
     assert "\n" not in str(raised.value)
 

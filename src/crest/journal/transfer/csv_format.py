@@ -5,6 +5,9 @@ screen_id), safety_clearances.csv, settings.csv, psfs.csv and psfs_activities.cs
 JSON export carries, ids included, so the zip (or the folder it unzips to) imports back. Files are UTF-8 with a
 byte order mark, which spreadsheets need to show accents right. A text cell that a spreadsheet would run as a
 formula (=, +, -, @) is written after a `'`, which reading removes.
+
+A session's breath reading is summed up for a spreadsheet: its rate (the median of the windows with a reading)
+and how many times the body moved. Its windows travel in JSON only, so an import from CSV leaves them out.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from crest.journal.transfer.reading import (
     check_in_record,
     clearance_record,
     moment,
+    optional_count,
+    optional_rate_bpm,
     pain_record,
     psfs_activity_record,
     read_field,
@@ -58,7 +63,7 @@ SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVIT
     "psfs_activities.csv",
 )
 TABLES: Mapping[str, tuple[str, ...]] = {
-    SESSIONS: SESSION_FIELDS,
+    SESSIONS: (*(name for name in SESSION_FIELDS if name != "breath"), "breath_rate_bpm", "breath_movements"),
     CHECK_INS: tuple(name for name in CHECK_IN_FIELDS if name != "pain"),
     PAIN: ("check_in_id", *PAIN_FIELDS),
     SCREENS: ("id", "answered_at", "advice_level"),
@@ -72,7 +77,8 @@ TABLES: Mapping[str, tuple[str, ...]] = {
 OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES)
 README_NAME = "README.txt"
 README = """A crest journal, one table per file (UTF-8 CSV; times are ISO 8601 with their offset):
-sessions.csv         one row per practice session (logged: done without crest, not timed)
+sessions.csv         one row per practice session (logged: done without crest, not timed; breaths a minute and
+                     movements when the camera watched the breath)
 check_ins.csv        how you felt, before or after a session or on its own (sensations joined by ;)
 pain_ratings.csv     each place rated in a check-in, 0-10, and what it was like (by the check-in's id)
 safety_screens.csv   each time you answered the safety questions, and the advice
@@ -101,7 +107,11 @@ def _uncell(text: str) -> str:
 
 def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, Any]]]:
     for session in contents.sessions:
-        yield SESSIONS, session_fields(session)
+        fields = session_fields(session)
+        breath = fields.pop("breath")
+        fields["breath_rate_bpm"] = None if breath is None else breath["rate_bpm"]
+        fields["breath_movements"] = None if breath is None else len(breath["movements"])
+        yield SESSIONS, fields
     for check_in in contents.check_ins:
         yield CHECK_INS, {
             "id": check_in.id,
@@ -193,6 +203,9 @@ class _Tables:
 def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
     collected = Collector(now)
     for place, fields in tables.rows(SESSIONS):
+        # The breath summary is checked, though only JSON carries the reading itself back in.
+        read_field(place, fields, "breath_rate_bpm", optional_rate_bpm)
+        read_field(place, fields, "breath_movements", optional_count)
         collected.add_session(place, session_record(place, fields, "started_at"))
     for place, fields in tables.rows(CHECK_INS):
         collected.add_check_in(place, check_in_record(place, fields, ()))

@@ -34,6 +34,7 @@ def session_fields(session: PracticeSession) -> dict[str, Any]:
         "status": session.status,
         "position_check_summary": session.position_check_summary,
         "logged": session.logged,
+        "breath": None if session.breath is None else session.breath.to_json_dict(),
     }
 
 
@@ -91,6 +92,7 @@ SESSION_FIELDS = (
     "status",
     "position_check_summary",
     "logged",
+    "breath",
 )
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")

@@ -9,7 +9,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
+from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
+from crest.journal.breath_record import MAX_RATE_BPM, check_breath
 from crest.journal.plausibility import (
     ImpossibleRecord,
     check_imported_check_in,
@@ -126,6 +128,31 @@ def logged_flag(value: Any) -> bool:
     raise BadValue(f"{value!r} is not true or false")
 
 
+def optional_rate_bpm(value: Any) -> float | None:
+    """A breathing rate in a CSV cell: breaths a minute, or empty."""
+    if value in (None, ""):
+        return None
+    try:
+        rate = float(value)
+    except (TypeError, ValueError):
+        raise BadValue(f"{value!r} is not a number of breaths a minute") from None
+    if not 0 < rate <= MAX_RATE_BPM:
+        raise BadValue(f"{rate:g} breaths a minute is outside 0-{MAX_RATE_BPM:g}")
+    return rate
+
+
+def optional_count(value: Any) -> int | None:
+    """How many times something happened, in a CSV cell: a whole number from 0, or empty."""
+    count = optional_whole_number(value)
+    if count is not None and count < 0:
+        raise BadValue(f"{count} is not a count (a whole number from 0)")
+    return count
+
+
+def optional_breath(value: Any) -> BreathResult | None:
+    return None if value is None else check_breath(value)
+
+
 def optional_text_value(value: Any) -> str | None:
     return None if value is None or value == "" else text_value(value)
 
@@ -196,6 +223,8 @@ def session_record(place: Place, fields: Fields, started_at_name: str) -> Practi
         ),
         # Files written before sessions could be logged have no such field: those sessions were all timed.
         logged=read_field(place, {"logged": False, **fields}, "logged", logged_flag),
+        # Files written before breath readings (and CSV files, which carry only its rate) have none.
+        breath=read_field(place, {"breath": None, **fields}, "breath", optional_breath),
     )
 
 

@@ -6,15 +6,17 @@ from fastapi import APIRouter, Depends, File, UploadFile, WebSocket
 from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
-from crest.posture.media import MediaKind, VideoSource, sniff_kind
+from crest.journal.breath_record import MAX_BREATH_S
+from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, VideoSource, decode_photo, sniff_kind
 from crest.posture.service import Checked, CheckOptions
 from crest.web.context import WebContext, connection_context, web_context
 from crest.web.errors import UploadTooLarge
-from crest.web.live import refuse_live_check, serve_live_check
-from crest.web.pose_pool import PooledLiveStream, PoolSlot
+from crest.web.live import TIME_PREFIX_BYTES, refuse_live_check, serve_live_check, timed_frame
+from crest.web.pose_pool import PooledBreathStream, PooledLiveStream, PoolSlot
 from crest.web.schemas import ErrorOut
 
 READ_CHUNK_BYTES = 1024 * 1024
+BREATH_RESULT = "breath_result"
 
 router = APIRouter(tags=["position check"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -85,11 +87,18 @@ def _check_on(slot: PoolSlot, kind: MediaKind, data: bytes, name: str, height_cm
 
 
 @router.websocket("/check/live")
-async def check_live(websocket: WebSocket) -> None:
+async def check_live(websocket: WebSocket, breath: bool = False) -> None:
     """Send JPEG frames as binary messages; each answer is {"type": "result", "frame", "dropped_frames", "result"}.
 
     Frames that arrive while one is being checked (or waits for a pose model) replace each other: only the newest
     is checked. Beyond the open streams allowed, an {"type": "error"} answer says so and the socket closes (1013).
+
+    With `?breath=true` the stream reads the breath during a rest instead of checking the position: each frame
+    starts with its capture time (a little-endian 64-bit float of seconds since the rest began; the server
+    uses it, never the arrival time) followed by the JPEG, and each answer's result is {"time_s",
+    "breath_state"} ("reading", or what is in the way right now). The text message {"type": "breath_result"}
+    is answered with {"type": "breath_result", "breath": {...}}, the `breath` object of `crest check --json`.
+    Frames are analysed in memory and never stored.
     """
     try:
         context = await connection_context(websocket)
@@ -102,8 +111,37 @@ async def check_live(websocket: WebSocket) -> None:
                 websocket, "The camera check is open in too many windows; close one of them and try again."
             )
             return
+        if breath:
+            await _read_breath(websocket, context)
+            return
         height_cm = (await run_in_threadpool(context.services.preferences.current)).height_cm
         stream = PooledLiveStream(height_cm)
         await serve_live_check(
             websocket, stream.check_jpeg, context.limits.max_frame_bytes, lambda: context.poses.borrow(stream.number)
         )
+
+
+class UnknownRequest(CrestError):
+    """A text message the live stream does not answer."""
+
+
+async def _read_breath(websocket: WebSocket, context: WebContext) -> None:
+    stream = PooledBreathStream()
+
+    def read_frame(slot: PoolSlot, message: bytes) -> dict[str, Any]:
+        time_s, jpeg = timed_frame(message, MAX_BREATH_S)
+        state = stream.read_frame(slot, decode_photo(jpeg, "camera frame", VIDEO_MAX_SIDE_PX), time_s)
+        return {"time_s": round(time_s, 3), "breath_state": state}
+
+    def answer(request: dict[str, Any]) -> dict[str, Any]:
+        if request.get("type") != BREATH_RESULT:
+            raise UnknownRequest(f"unknown request {request.get('type')!r}; ask for {{\"type\": \"{BREATH_RESULT}\"}}")
+        return {"type": BREATH_RESULT, "breath": stream.result().to_json_dict()}
+
+    await serve_live_check(
+        websocket,
+        read_frame,
+        context.limits.max_frame_bytes + TIME_PREFIX_BYTES,
+        lambda: context.poses.borrow(stream.number),
+        answer,
+    )

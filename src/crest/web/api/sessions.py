@@ -63,8 +63,10 @@ def checkpoint_session(session_id: RecordId, body: SessionCheckpoint, context: C
 
 @router.post("/{session_id:int}/finish", response_model=SessionOut, responses={409: {"model": ErrorOut}})
 def finish_session(session_id: RecordId, body: SessionFinish, context: Context) -> SessionOut:
+    """End a session; `breath` is the camera's breath reading of the rest, when the person asked for one."""
+    breath = None if body.breath is None else body.breath.to_result()
     return SessionOut.of(
-        context.services.practice.finish(session_id, body.elapsed_s, body.status, body.clock_speed)
+        context.services.practice.finish(session_id, body.elapsed_s, body.status, body.clock_speed, breath)
     )
 
 

@@ -12,6 +12,7 @@ from crest.web.pages import (
     report,
     safety,
     session,
+    session_breath,
     session_log,
     settings,
     today,
@@ -21,7 +22,21 @@ from crest.web.pages import (
 
 def pages_router() -> APIRouter:
     router = APIRouter()
-    pages = (today, safety, session, session_log, checkin, journal, progress, psfs, report, check, settings, help)
+    pages = (
+        today,
+        safety,
+        session,
+        session_breath,
+        session_log,
+        checkin,
+        journal,
+        progress,
+        psfs,
+        report,
+        check,
+        settings,
+        help,
+    )
     for module in (*pages, your_data):
         router.include_router(module.router)
     return router

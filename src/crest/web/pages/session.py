@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from crest.breath.words import state_labels
 from crest.durations import rested_text
 from crest.journal.records import MAX_RECORD_ID, PracticeSession, require_finished
 from crest.journal.vocabulary import SessionStatus, labels
@@ -93,6 +94,8 @@ def session_page(
         "checkin_url": str(request.url_for("checkin_page").path),
         "sessions_url": "/api/sessions",
         "live_url": "/api/check/live",
+        "breath_url": str(request.url_for("session_breath_part").path),
+        "breath_states": state_labels(),
         **page_labels(),
         "before_checkin_id": before_checkin_id,
         "heartbeat_every_s": context.watch.heartbeat_every_s,

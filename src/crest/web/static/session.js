@@ -29,6 +29,7 @@
     wakeLock: null,
     ticker: null,
     positionSummary: null,
+    restBeganAt: 0,
   };
 
   function elapsed() {
@@ -79,25 +80,42 @@
   });
   renderStep();
 
+  // ---- the camera's stream, shared by the position check before the rest and the breath reading during it ----
+  let cameraStream = null;
+  async function openCameraStream() {
+    if (!cameraStream)
+      cameraStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+    return cameraStream;
+  }
+  function closeCameraStream() {
+    if (!cameraStream) return;
+    for (const track of cameraStream.getTracks()) track.stop();
+    cameraStream = null;
+  }
+  const liveSocketUrl = (query) =>
+    `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${config.live_url}${query}`;
+  // The video's current picture on the canvas, at most 640 px wide (what the server analyses).
+  function drawFrame(video, canvas) {
+    const scale = Math.min(1, 640 / video.videoWidth);
+    canvas.width = Math.round(video.videoWidth * scale);
+    canvas.height = Math.round(video.videoHeight * scale);
+    canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
+  }
+
   // ---- optional camera check: JPEG frames over a WebSocket, one in flight at a time ----
   let camera = null;
   async function startCamera() {
     $("camera-panel").hidden = false;
     const video = $("camera-video");
     try {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
-      video.srcObject = stream;
+      video.srcObject = await openCameraStream();
       await video.play();
-      const scheme = location.protocol === "https:" ? "wss" : "ws";
-      const socket = new WebSocket(`${scheme}://${location.host}${config.live_url}`);
-      camera = { stream, socket, waiting: false, timer: null };
+      const socket = new WebSocket(liveSocketUrl(""));
+      camera = { socket, waiting: false, timer: null };
       const grab = document.createElement("canvas");
       const sendFrame = () => {
         if (!camera || camera.waiting || socket.readyState !== WebSocket.OPEN || !video.videoWidth) return;
-        const scale = Math.min(1, 640 / video.videoWidth);
-        grab.width = Math.round(video.videoWidth * scale);
-        grab.height = Math.round(video.videoHeight * scale);
-        grab.getContext("2d").drawImage(video, 0, 0, grab.width, grab.height);
+        drawFrame(video, grab);
         camera.waiting = true;
         grab.toBlob(
           (blob) => {
@@ -150,16 +168,114 @@
       $("camera-summary").textContent = "The camera could not be opened. You can still start the rest without it.";
     }
   }
-  function stopCamera() {
-    if (!camera) return;
-    window.clearInterval(camera.timer);
-    camera.socket.close();
-    for (const track of camera.stream.getTracks()) track.stop();
-    camera = null;
+  // The position check stops as the rest starts; the camera itself stays on when the breath is to be read.
+  function stopCamera(keepStream = false) {
+    if (camera) {
+      window.clearInterval(camera.timer);
+      camera.socket.close();
+      camera = null;
+    }
+    if (!keepStream) closeCameraStream();
     $("camera-panel").hidden = true;
   }
   $("camera-start").addEventListener("click", startCamera);
-  $("camera-stop").addEventListener("click", stopCamera);
+  $("camera-stop").addEventListener("click", () => stopCamera());
+
+  // ---- the breath during the rest, when the person asks for it: frames with their capture time (seconds since
+  // the rest began), 8 a second, one in flight; a quiet line says that it is being read, never a number ----
+  const BREATH_FRAME_MS = 125;
+  let breath = null;
+  function showBreathState(text) {
+    $("breath-status").hidden = !text;
+    $("breath-status").textContent = text || "";
+  }
+  async function startBreath() {
+    showBreathState(config.breath_states.starting);
+    try {
+      const video = Object.assign(document.createElement("video"), { muted: true, playsInline: true });
+      video.srcObject = await openCameraStream();
+      await video.play();
+      const socket = new WebSocket(liveSocketUrl("?breath=true"));
+      const reading = { socket, video, waiting: false, timer: null, state: null, lastTime: -1 };
+      breath = reading;
+      const grab = document.createElement("canvas");
+      const sendFrame = () => {
+        if (reading.waiting || socket.readyState !== WebSocket.OPEN || !video.videoWidth) return;
+        const time = (performance.now() - state.restBeganAt) / 1000; // the moment the picture is taken
+        if (time <= reading.lastTime) return;
+        drawFrame(video, grab);
+        reading.waiting = true;
+        reading.lastTime = time;
+        grab.toBlob(
+          (blob) => {
+            if (!blob || socket.readyState !== WebSocket.OPEN) {
+              reading.waiting = false;
+              return;
+            }
+            const captured = new DataView(new ArrayBuffer(8));
+            captured.setFloat64(0, time, true); // little-endian, before the JPEG
+            socket.send(new Blob([captured.buffer, blob]));
+          },
+          "image/jpeg",
+          0.75,
+        );
+      };
+      socket.addEventListener("message", (event) => {
+        reading.waiting = false;
+        const message = JSON.parse(event.data);
+        if (message.type !== "result" || breath !== reading) return;
+        const now = message.result.breath_state;
+        if (now !== reading.state) showBreathState(config.breath_states[now] || config.breath_states.starting);
+        reading.state = now;
+      });
+      socket.addEventListener("close", () => {
+        if (breath === reading) showBreathState("The breathing reading stopped.");
+      });
+      reading.timer = window.setInterval(sendFrame, BREATH_FRAME_MS);
+    } catch (error) {
+      showBreathState("The camera could not be opened, so your breathing is not being read.");
+    }
+  }
+  // The reading so far (the `breath` object), asked for once the rest is over; null when there is none.
+  function finishBreath() {
+    const reading = breath;
+    breath = null;
+    showBreathState("");
+    if (!reading) return Promise.resolve(null);
+    window.clearInterval(reading.timer);
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (result) => {
+        if (settled) return;
+        settled = true;
+        reading.socket.close();
+        reading.video.srcObject = null;
+        closeCameraStream();
+        resolve(result);
+      };
+      if (reading.socket.readyState !== WebSocket.OPEN) {
+        settle(null);
+        return;
+      }
+      reading.socket.addEventListener("message", (event) => {
+        const message = JSON.parse(event.data);
+        if (message.type === "breath_result") settle(message.breath);
+      });
+      reading.socket.addEventListener("close", () => settle(null));
+      reading.socket.send(JSON.stringify({ type: "breath_result" }));
+    });
+  }
+  // After the session: the saved reading, as the server draws it (its own page fragment, escaped by its templates).
+  async function showBreathResult(sessionId) {
+    try {
+      const response = await fetch(`${config.breath_url}?session_id=${sessionId}`);
+      if (!response.ok) return;
+      $("breath-body").innerHTML = await response.text();
+      $("breath-result").hidden = false;
+    } catch (_) {
+      /* the rest of the page stands without it */
+    }
+  }
 
   function speak(text) {
     if (!state.voice || !("speechSynthesis" in window)) return;
@@ -231,7 +347,10 @@
     tick();
   }
   async function startRest() {
-    stopCamera();
+    const readBreath = Boolean($("breath-option") && $("breath-option").checked);
+    stopCamera(readBreath);
+    state.restBeganAt = performance.now();
+    if (readBreath) startBreath();
     show("stage-timer");
     $("pause").focus();
     try {
@@ -346,7 +465,10 @@
       $("chime")
         .play()
         .catch(() => {});
-    const saved = state.sessionId ? await save("finish", { elapsed_s: round(done), status }) : null;
+    const reading = await finishBreath();
+    const ending = { elapsed_s: round(done), status };
+    let saved = state.sessionId ? await save("finish", reading ? { ...ending, breath: reading } : ending) : null;
+    if (!saved && reading && state.sessionId) saved = await save("finish", ending); // the rest counts, reading or not
     const list = $("ending-steps");
     list.replaceChildren(
       ...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
@@ -359,6 +481,7 @@
     if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
     show("stage-done");
     $("done-heading").focus();
+    if (saved && saved.breath) showBreathResult(saved.id);
   }
 
   // Leaving a running timer asks first; the session stays open on the server, with the time done so far, so that

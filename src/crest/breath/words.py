@@ -1,0 +1,38 @@
+"""The breath in words for every door: the quiet indicator while the camera reads, and the trend as text.
+
+The indicator says that a reading is being taken, or what is in the way right now; never a number (a live
+rate is shown only where a person asks for it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from crest.breath.reasons import FRAME_PROBLEMS, REASON_LABELS, Reason
+from crest.breath.result import BreathResult
+
+NO_READING_MARK = "\N{EN DASH}"  # a minute of the trend without a reading
+
+# What can be in the way of the frame now: the body moving, or what the picture lacks.
+_LIVE_REASONS: tuple[Reason, ...] = ("moving", *FRAME_PROBLEMS)
+_STATE_LABELS: Mapping[str, str] = {
+    "reading": "Reading your breathing.",
+    "starting": "Getting ready to read your breathing.",
+    **{state: f"No breathing reading just now: {REASON_LABELS[state]}." for state in _LIVE_REASONS},
+}
+
+
+def state_labels() -> dict[str, str]:
+    """Each state of the tracker (`BreathTracker.state`) with its words, for the pages' config."""
+    return dict(_STATE_LABELS)
+
+
+def state_label(state: str) -> str:
+    return _STATE_LABELS.get(state, _STATE_LABELS["starting"])
+
+
+def trend_text(result: BreathResult) -> str:
+    """The per-minute trend in a line, like "14 13 - 9" (breaths a minute; a dash where there was no reading)."""
+    return " ".join(
+        NO_READING_MARK if minute.rate_bpm is None else f"{minute.rate_bpm:.0f}" for minute in result.trend()
+    )

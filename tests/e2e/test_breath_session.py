@@ -1,0 +1,133 @@
+"""The breath during a rest in Chromium, fed by its fake camera with a still picture made from a public-domain
+photo: a quiet line while the camera reads, and after the session the honest result for a still picture (no
+reading, and why) with the relaxation note; the reading is saved with the session, as numbers only. Then a saved
+reading with a trend in the Journal, at desktop and phone size, light and dark."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from crest.breath.reasons import REASON_LABELS
+from crest.breath.result import RELAXATION_NOTE
+from support.journal_api import BREATH_SLOWING, answer_safety_with_no, call
+from support.media import IN_POSITION_PHOTO, y4m_clip
+
+Shoot = Callable[[Any, str], None]
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1100, "height": 900}}
+# 5 minutes at 10x speed: half a minute of frames, enough for one window of the breath.
+SESSION = "/session?minutes=5&speed=10"
+
+
+@pytest.fixture(scope="module")
+def camera_browser(launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_factory: pytest.TempPathFactory) -> Any:
+    clip = y4m_clip(IN_POSITION_PHOTO, tmp_path_factory.mktemp("camera") / "lying.y4m")
+    chromium = launch_chromium(
+        (
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            f"--use-file-for-fake-video-capture={clip}",
+        )
+    )
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def errors() -> Iterator[list[str]]:
+    found: list[str] = []
+    yield found
+    assert found == []
+
+
+def _watch(page: Any, errors: list[str]) -> None:
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+
+def _newest_session(base: str) -> Any:
+    with urllib.request.urlopen(f"{base}/api/sessions") as response:
+        return json.load(response)[0]
+
+
+@pytest.mark.parametrize(("size", "theme"), [("desktop", "light"), ("phone", "dark")])
+def test_a_rest_with_the_breath_read_shows_the_honest_result_for_a_still_picture(
+    camera_browser: Any,
+    fresh_server_url: str,
+    answer_safety: Shoot,
+    screenshot: Shoot,
+    errors: list[str],
+    size: str,
+    theme: str,
+) -> None:
+    context = camera_browser.new_context(color_scheme=theme, **(DESKTOP if size == "desktop" else PHONE))
+    context.grant_permissions(["camera"])
+    page = context.new_page()
+    _watch(page, errors)
+    answer_safety(page, fresh_server_url)
+    page.goto(f"{fresh_server_url}{SESSION}")
+    labels = json.loads(page.locator("#session-config").text_content())["breath_states"]
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_label("Read my breathing during the rest").check()
+    screenshot(page, f"breath-offer-{theme}-{size}")
+    page.get_by_role("button", name="Start the rest").click()
+
+    status = page.locator("#breath-status")
+    status.wait_for(state="visible")
+    assert status.inner_text() in labels.values()  # a quiet line, never a number
+    assert not re.search(r"\d", status.inner_text())
+    screenshot(page, f"breath-rest-{theme}-{size}")
+
+    page.get_by_role("heading", name="Well done").wait_for(timeout=120_000)
+    result = page.locator("#breath-result")
+    result.wait_for(state="visible", timeout=30_000)
+    summary = page.locator("#breath-result .breath-summary").inner_text()
+    # A still picture holds no breathing: no reading, and the reason why, never a made-up rate.
+    assert summary.startswith("No breathing reading this time: ")
+    assert summary.removeprefix("No breathing reading this time: ").rstrip(".") in REASON_LABELS.values()
+    assert page.locator("#breath-result .breath-note").inner_text() == RELAXATION_NOTE
+    assert page.locator("#breath-result .breath-stillness").inner_text() == "You lay still throughout."
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    result.scroll_into_view_if_needed()
+    screenshot(page, f"breath-done-{theme}-{size}")
+
+    saved = _newest_session(fresh_server_url)["breath"]
+    assert saved["rate_bpm"] is None and saved["windows"]
+    assert all(window["rate_bpm"] is None and window["reason"] for window in saved["windows"])
+    assert set(saved) == {"rate_bpm", "windows", "movements"}  # numbers and reason names only
+    context.close()
+
+
+@pytest.mark.parametrize(("size", "theme"), [("desktop", "light"), ("phone", "dark")])
+def test_the_journal_shows_a_saved_trend_with_its_gap_and_the_movements(
+    browser: Any, fresh_server_url: str, screenshot: Shoot, errors: list[str], size: str, theme: str
+) -> None:
+    answer_safety_with_no(fresh_server_url)
+    session = call(fresh_server_url, "POST", "/api/sessions", {"planned_minutes": 10})
+    finish = {"elapsed_s": 600, "status": "completed", "breath": BREATH_SLOWING}
+    call(fresh_server_url, "POST", f"/api/sessions/{session['id']}/finish", finish)
+
+    context = browser.new_context(color_scheme=theme, **(DESKTOP if size == "desktop" else PHONE))
+    page = context.new_page()
+    _watch(page, errors)
+    page.goto(f"{fresh_server_url}/journal")
+    row = page.locator(f"#session-{session['id']}")
+    assert "slowed from about 14 to about 8" in row.locator(".breath-summary").inner_text()
+    assert row.locator(".breath-note").inner_text() == RELAXATION_NOTE
+    row.get_by_text("Breathing, minute by minute").click()
+    chart = row.locator(".chart svg:visible")  # the wide or the narrow drawing, whichever fits the cell
+    chart.wait_for(state="visible")
+    assert chart.locator("polyline").count() == 2  # the gap where there was no reading
+    assert chart.locator(".event-mark").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    row.scroll_into_view_if_needed()
+    screenshot(page, f"breath-journal-{theme}-{size}")
+    context.close()
+

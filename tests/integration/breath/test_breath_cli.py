@@ -1,0 +1,90 @@
+"""`crest check VIDEO --breath` as a person runs it: a breathing person made from a fixture photo, and the same
+photo lying still (the control: no reading, and why), through a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from breath_scenes import Renderer, Script, Timing, drifting_breathing, prepare_scene
+
+from crest.breath.result import RELAXATION_NOTE
+
+SRC = Path(__file__).resolve().parents[3] / "src"
+PHOTO = Path(__file__).resolve().parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
+FPS = 10.0
+SECONDS = 42.0
+RATE_BPM = 12.0
+
+
+def _write(path: Path, breathing: bool) -> Path:
+    """42 s of the photo at 10 frames a second, breathing at 12 a minute or not at all, written as MP4."""
+    scene = prepare_scene(PHOTO)
+    rng = np.random.default_rng(5)
+    script = Script(
+        SECONDS,
+        drifting_breathing(rng, SECONDS, RATE_BPM, RATE_BPM, 1.5) if breathing else None,
+        timing=Timing(fps=FPS, jitter_s=0.0, dropped=0.0, stalls=0),
+    )
+    height, width = scene.gray.shape
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), FPS, (width, height))
+    assert writer.isOpened()
+    for frame in Renderer(scene, script, np.random.default_rng(6)).frames():
+        writer.write(cv2.cvtColor(frame.gray, cv2.COLOR_GRAY2BGR))
+    writer.release()
+    return path
+
+
+@pytest.fixture(scope="module")
+def videos(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("breath-videos")
+    return _write(folder / "breathing.mp4", True), _write(folder / "still.mp4", False)
+
+
+def crest(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(home), "COLUMNS": "120"}
+    return subprocess.run([sys.executable, "-m", "crest", *args], capture_output=True, text=True, env=env, timeout=600)
+
+
+def test_the_json_carries_the_breath_object(videos: tuple[Path, Path], tmp_path: Path) -> None:
+    breathing, still = videos
+    process = crest("check", str(breathing), str(still), "--breath", "--json", home=tmp_path)
+    assert process.returncode == 0, process.stderr
+    assert "Traceback" not in process.stderr
+    read, control = (json.loads(line) for line in process.stdout.splitlines())
+
+    assert set(read["breath"]) == {"rate_bpm", "windows", "movements"}
+    assert read["breath"]["rate_bpm"] == pytest.approx(RATE_BPM, abs=1.0)
+    [window] = read["breath"]["windows"]  # 30 s, and 12 s left over: too short for a window of its own
+    assert (window["start_s"], window["end_s"]) == (0.0, 30.0)
+    assert window["rate_bpm"] == pytest.approx(RATE_BPM, abs=1.0) and "reason" not in window
+    assert read["breath"]["movements"] == []
+    assert read["pose_recognized"] is True  # the position check is still there, as without --breath
+
+    # Nobody breathing: no reading in any window, each with the reason why.
+    assert control["breath"]["rate_bpm"] is None
+    assert [(w["rate_bpm"], w["reason"]) for w in control["breath"]["windows"]] == [(None, "weak_motion")]
+
+
+def test_the_terminal_says_it_in_words_and_without_breath_nothing_changes(
+    videos: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, still = videos
+    words = crest("check", str(still), "--breath", home=tmp_path)
+    assert words.returncode == 0, words.stderr
+    assert "No breathing reading this time: no breathing movement could be seen." in words.stdout
+    assert "You lay still throughout." in words.stdout
+    assert RELAXATION_NOTE in words.stdout
+
+    plain = crest("check", str(still), "--json", home=tmp_path)
+    assert plain.returncode == 0, plain.stderr
+    assert "breath" not in json.loads(plain.stdout)
+    photo = crest("check", str(PHOTO), "--breath", "--json", home=tmp_path)
+    assert photo.returncode == 0 and "breath" not in json.loads(photo.stdout)
+    assert "a photo shows no breathing" in photo.stderr

@@ -1,0 +1,97 @@
+"""A session's breath reading in the web app: carried in the finish call, saved as numbers, refused with the field
+named when it is not one crest made, and shown after the session, in the Journal and in the clinician report."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from crest.breath.result import RELAXATION_NOTE
+
+BREATH: dict[str, Any] = {
+    "rate_bpm": 11.0,
+    "windows": [
+        {"start_s": 0.0, "end_s": 30.0, "rate_bpm": 14.0},
+        {"start_s": 30.0, "end_s": 60.0, "rate_bpm": 13.0},
+        {"start_s": 60.0, "end_s": 90.0, "rate_bpm": None, "reason": "moving"},
+        {"start_s": 90.0, "end_s": 120.0, "rate_bpm": None, "reason": "moving"},
+        {"start_s": 120.0, "end_s": 180.0, "rate_bpm": 9.0},
+        {"start_s": 180.0, "end_s": 240.0, "rate_bpm": 8.0},
+    ],
+    "movements": [{"at_s": 65.5}, {"at_s": 71.0}],
+}
+SLOWED = "Your breathing slowed from about 14 to about 8 breaths a minute over the rest."
+
+
+def _finished(client: TestClient, breath: dict[str, Any] | None) -> Any:
+    session = client.post("/api/sessions", json={"planned_minutes": 5, "variant": "standard"}).json()
+    body: dict[str, Any] = {"elapsed_s": 300, "status": "completed"}
+    if breath is not None:
+        body["breath"] = breath
+    return client.post(f"/api/sessions/{session['id']}/finish", json=body)
+
+
+def test_the_finish_call_saves_the_reading_and_the_pages_show_it(cleared: TestClient) -> None:
+    finished = _finished(cleared, BREATH)
+    assert finished.status_code == 200, finished.text
+    session = finished.json()
+    assert session["breath"]["rate_bpm"] == 11.0
+    assert cleared.get(f"/api/sessions/{session['id']}").json()["breath"] == {
+        **BREATH,
+        "windows": [{"reason": None, **window} for window in BREATH["windows"]],
+    }
+
+    part = cleared.get("/session/breath", params={"session_id": session["id"]})
+    assert part.status_code == 200
+    assert SLOWED in part.text and "You moved twice: at 01:05 and 01:11." in part.text
+    assert RELAXATION_NOTE in part.text
+    assert "<html" not in part.text  # a piece of page, for the session page to show after the rest
+    # The trend has a gap where there was no reading (the second minute) and both movements are marked.
+    chart = re.search(r'<div class="chart-wide">(.*?)</div>', part.text, re.S)
+    assert chart is not None
+    # Three minutes with a reading are dots; only the two after the gap are joined by a line.
+    assert chart.group(1).count("<circle") == 3
+    [line] = re.findall(r'<polyline class="series-0" points="([^"]*)"', chart.group(1))
+    assert len(line.split()) == 2
+    assert chart.group(1).count('class="event-mark"') == 2
+
+    journal = cleared.get("/journal").text
+    assert SLOWED in journal and RELAXATION_NOTE in journal
+
+    report = cleared.get("/report").text
+    assert "Breathing during rests" in report and SLOWED in report and RELAXATION_NOTE in report
+
+
+def test_a_session_without_a_reading_shows_none(cleared: TestClient) -> None:
+    session = _finished(cleared, None).json()
+    assert session["breath"] is None
+    part = cleared.get("/session/breath", params={"session_id": session["id"]})
+    assert part.status_code == 200 and "did not read the breathing" in part.text
+    assert cleared.get("/session/breath", params={"session_id": 999}).status_code == 404
+    assert "Breathing during rests" not in cleared.get("/report").text
+
+
+def test_a_reading_crest_did_not_make_is_refused_naming_what_is_wrong(cleared: TestClient) -> None:
+    wrong = copy.deepcopy(BREATH)
+    wrong["windows"][2]["reason"] = "sneezing"
+    answer = _finished(cleared, wrong)
+    assert answer.status_code == 422
+    assert "breath" in json.dumps(answer.json()["errors"]) and "reason" in answer.text
+    out_of_order = copy.deepcopy(BREATH)
+    out_of_order["windows"][1]["start_s"] = 5.0
+    answer = _finished(cleared, out_of_order)
+    assert answer.status_code == 422 and "out of order" in answer.json()["detail"]
+    assert all(session["breath"] is None for session in cleared.get("/api/sessions").json())
+
+
+def test_the_session_page_offers_the_reading_with_its_words(cleared: TestClient) -> None:
+    page = cleared.get("/session").text
+    assert "Read my breathing during the rest" in page and "never stored" in page
+    config = json.loads(re.search(r'id="session-config">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
+    assert config["breath_states"]["reading"] == "Reading your breathing."
+    assert config["breath_states"]["moving"] == "No breathing reading just now: you were moving."
+    assert config["breath_url"] == "/session/breath"
