@@ -21,8 +21,12 @@ BOTTOM = 40
 INSET = 12  # between the plot's edge and the first or last moment on the time axis
 MAX_BAR_WIDTH = 56
 DOT_RADIUS = 5
+FAINT_RADIUS = 3
 DODGE = 8  # places changed in the same session stand side by side, not on top of each other
 SERIES_COLOURS = 6  # the stylesheet's --chart-1 to --chart-6, as classes series-0 to series-5
+MOST_TICKS = 6  # values up the side of a wide chart; a narrow one gets half, so its labels never crowd
+LABEL_CHARACTER_WIDTH = 8  # a generous width of one character of an axis label at the largest font used (14 px)
+LABEL_GAP = 12
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Series:
     name: str
     points: Sequence[Point]
     colour: int | None = None  # a slot the caller keeps from render to render; by default the series' position
+    faint: Sequence[Point] = ()  # the single values behind a line of summaries (weekly medians), drawn faintly
 
 
 @dataclass(frozen=True)
@@ -84,11 +89,30 @@ def _open(
         parts.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{tick:g}</text>')
     bottom = HEIGHT - BOTTOM
     parts.append(f'<line class="axis" x1="{LEFT}" x2="{plot.width - RIGHT}" y1="{bottom}" y2="{bottom}"/>')
-    for x, label in x_labels:
+    for x, label in _spaced(plot, x_labels):
         # A label at either end of the time axis is anchored inwards, so that it is never cut off.
         anchor = "start" if x == plot.x_min and x != plot.x_max else "end" if x == plot.x_max else "middle"
         parts.append(f'<text x="{plot.x(x):.1f}" y="{bottom + 18}" text-anchor="{anchor}">{escape(label)}</text>')
     return parts
+
+
+def _spaced(plot: _Plot, x_labels: Sequence[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The labels that fit side by side without touching, the first one always; on a narrow chart that is fewer."""
+    kept: list[tuple[float, str]] = []
+    for x, label in x_labels:
+        if kept:
+            last_x, last_label = kept[-1]
+            room = (len(last_label) + len(label)) * LABEL_CHARACTER_WIDTH / 2 + LABEL_GAP
+            if plot.x(x) - plot.x(last_x) < room:
+                continue
+        kept.append((x, label))
+    return kept
+
+
+def _ticks(low: float, high: float, width: int) -> list[float]:
+    most = MOST_TICKS if width >= WIDTH else MOST_TICKS // 2
+    step = _tick_step(high - low, most)
+    return [tick * step for tick in range(int(low // step), int(-(-high // step)) + 1)]
 
 
 def _x_span(
@@ -120,16 +144,22 @@ def line_chart(
     x_range: tuple[float, float] | None = None,
     width: int = WIDTH,
 ) -> Markup:
-    """Pain-like values 0-10 over time: one line per series, a dot with a title per value.
+    """Pain-like values 0-10 over time: one line per series, a dot with a title per value, and under them the
+    series' faint values, smaller and paler.
 
     The time axis spans `x_range`, or else the points and the labels. `style` is CSS carried inside the SVG, for
     renderers that do not style inline SVG from the page (PDF).
     """
     x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, 0, 10)
-    parts = _open(plot, (0, 2, 4, 6, 8, 10), x_labels, description, style)
+    parts = _open(plot, _ticks(0, 10, width), x_labels, description, style)
     for index, one in enumerate(series):
         css = _series_class(one, index)
+        parts.extend(
+            f'<circle class="faint {css}" cx="{plot.x(p.x):.1f}" cy="{plot.y(p.y):.1f}" r="{FAINT_RADIUS}">'
+            f"<title>{escape(p.title)}</title></circle>"
+            for p in one.faint
+        )
         coordinates = [(plot.x(p.x), plot.y(p.y), p) for p in one.points]
         if len(coordinates) > 1:
             line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in coordinates)
@@ -151,8 +181,7 @@ def lollipop_chart(
     values = [p.y for one in series for p in one.points]
     low = min(-2, floor(min(values, default=0)))
     high = max(2, ceil(max(values, default=0)))
-    step = _tick_step(high - low)
-    ticks = [tick * step for tick in range(int(low // step), int(-(-high // step)) + 1)]
+    ticks = _ticks(low, high, width)
     x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, ticks[0], ticks[-1])
     parts = _open(plot, ticks, x_labels, description)
@@ -178,8 +207,7 @@ def bar_chart(
 ) -> Markup:
     """Counts over spans of time (sessions per week): one bar per span, from zero up."""
     top = max([*(bar.value for bar in bars), 1.0])
-    step = _tick_step(top)
-    ticks = [tick * step for tick in range(int(-(-top // step)) + 1)]
+    ticks = _ticks(0, top, width)
     x_min, x_max = _x_span([x for bar in bars for x in (bar.start, bar.end)], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, 0, ticks[-1])
     parts = _open(plot, ticks, x_labels, description)
@@ -210,8 +238,7 @@ def gapped_line_chart(
 ) -> Markup:
     """Values over time with gaps: each run of points is one line (nothing is drawn across a gap), and events
     (only their x counts) are marked by small triangles standing on the time axis, each with its title."""
-    step = _tick_step(y_max)
-    ticks = [tick * step for tick in range(int(-(-y_max // step)) + 1)]
+    ticks = _ticks(0, y_max, width)
     plot = _Plot(width, x_range[0], x_range[1], 0, ticks[-1])
     parts = _open(plot, ticks, x_labels, description, style)
     for run in runs:
@@ -231,8 +258,8 @@ def gapped_line_chart(
     return Markup("".join(parts))
 
 
-def _tick_step(span: float) -> float:
+def _tick_step(span: float, most: int) -> float:
     for step in (1, 2, 5, 10, 20, 50, 100):
-        if span / step <= 6:
+        if span / step <= most:
             return float(step)
     return 200.0

@@ -1,6 +1,7 @@
 """Is it helping, in the browser: the Progress summary, the PSFS form, the Report page and its PDF, looked at
 on a desktop, a 390x844 phone and in the dark theme. Screenshots and the PDF's pages go to tests/e2e/screenshots/."""
 
+import json
 import shutil
 import subprocess
 import threading
@@ -102,8 +103,11 @@ def test_today_shows_the_one_most_useful_line(browser: Any, practised_url: str, 
 def test_psfs_form_by_keyboard_then_the_change(browser: Any, practised_url: str, screenshot: Shoot) -> None:
     context, page, errors = _page(browser, PHONE)
     page.goto(f"{practised_url}/psfs")
-    # The last round's activities are offered again; only the scores are new.
+    # Every activity still followed is offered again with an empty score, last time's score beside it.
     assert page.get_by_label("What is it?").first.input_value() == "Sitting through a film"
+    first_score = page.get_by_label("How well can you do it now? (0-10)").first
+    assert first_score.input_value() == ""
+    assert page.locator("#last_1").is_visible() and "last time" in page.locator("#last_1").inner_text()
     page.get_by_label("How well can you do it now? (0-10)").first.focus()
     for score in ("8", "9", "6"):
         page.keyboard.press("Control+a")
@@ -127,7 +131,11 @@ def test_psfs_form_by_keyboard_then_the_change(browser: Any, practised_url: str,
 def test_a_bad_psfs_score_is_explained(browser: Any, practised_url: str) -> None:
     context, page, _ = _page(browser, {"width": 1100, "height": 900})
     page.goto(f"{practised_url}/psfs")
-    page.get_by_label("What is it?").nth(3).fill("Gardening")
+    names, scores = page.get_by_label("What is it?"), page.get_by_label("How well can you do it now? (0-10)")
+    for index in range(3):  # the activities offered again start empty: scored here, as a person would
+        assert names.nth(index).input_value() != ""
+        scores.nth(index).fill("5")
+    names.nth(3).fill("Gardening")
     page.get_by_role("button", name="Save my ratings").click()  # no score for it
     assert "give 'Gardening' a score from 0 to 10" in page.get_by_role("alert").inner_text()
     context.close()
@@ -178,5 +186,11 @@ def test_report_on_a_phone_in_the_dark(browser: Any, practised_url: str, screens
     assert page.get_by_role("link", name="Download PDF").is_visible()
     _fits(page)
     screenshot(page, "report-page-dark-390")
+    page.get_by_label("FHIR version").select_option("R4B")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download FHIR file").click()
+    assert download_info.value.suggested_filename.startswith("crest-fhir-R4B-")
+    bundle = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
+    assert bundle["resourceType"] == "Bundle" and "name" not in bundle["entry"][0]["resource"]
     assert errors == []
     context.close()

@@ -1,8 +1,9 @@
 """The SVG charts: one titled mark per value, scaled into the drawing, on a time axis the charts can share."""
 
 import re
+from itertools import pairwise
 
-from crest.charts import Bar, Point, Series, bar_chart, line_chart, lollipop_chart
+from crest.charts import BOTTOM, HEIGHT, NARROW_WIDTH, Bar, Point, Series, bar_chart, line_chart, lollipop_chart
 
 
 def test_line_chart_has_a_titled_point_per_value_and_no_tab_stops() -> None:
@@ -73,3 +74,38 @@ def test_bars_stand_on_zero_in_proportion() -> None:
     (four_y, four_h), (two_y, two_h) = ((float(y), float(h)) for y, h in rects)
     assert abs((four_y + four_h) - (two_y + two_h)) < 0.2  # both stand on the zero line
     assert abs(four_h - 2 * two_h) < 0.2
+
+
+def test_single_values_are_drawn_faintly_behind_the_line_of_medians() -> None:
+    medians = [Point(3.5, 5, "week 1: median 5"), Point(10.5, 5, "week 2: median 5")]
+    days = [Point(day, 2 if day % 2 else 8, f"day {day}") for day in range(14)]
+    svg = line_chart([Series("Lower back", medians, faint=days)], [(0, "1 May")], "d", x_range=(0, 14))
+    line = re.search(r'<polyline class="series-0" points="([^"]+)"', svg)
+    assert line is not None and len(line.group(1).split()) == 2  # the line joins the medians, not the days
+    assert svg.count('<circle class="faint series-0"') == 14
+    assert svg.index('class="faint') < svg.index("<polyline")  # behind the line
+    assert "<title>day 3</title>" in svg
+
+
+LABEL_Y = HEIGHT - BOTTOM + 18  # the baseline of the dates under the time axis
+
+
+def _y_ticks(svg: str) -> list[str]:
+    return re.findall(r'<text x="\d+" y="[\d.]+" text-anchor="end">([^<]+)</text>', svg)
+
+
+def test_a_narrow_chart_has_fewer_ticks_and_labels_that_never_touch() -> None:
+    labels = [(float(day), f"{day + 1} Sep") for day in range(0, 28, 4)]  # seven dates
+    series = [Series("a", [Point(0, 3, "t"), Point(27, 5, "t")])]
+    wide = line_chart(series, labels, "d", x_range=(0, 27))
+    narrow = line_chart(series, labels, "d", x_range=(0, 27), width=NARROW_WIDTH)
+    assert _y_ticks(wide) == ["0", "2", "4", "6", "8", "10"]
+    assert _y_ticks(narrow) == ["0", "5", "10"]
+    for svg in (wide, narrow):
+        dates = re.findall(rf'<text x="([\d.]+)" y="{LABEL_Y}" [^>]*>([^<]+)</text>', svg)
+        placed = [(float(x), text) for x, text in dates]
+        assert placed[0][1] == "1 Sep"
+        for (left, left_text), (right, right_text) in pairwise(placed):
+            assert right - left >= (len(left_text) + len(right_text)) * 8 / 2  # no two labels overlap
+    assert narrow.count(f'y="{LABEL_Y}"') < wide.count(f'y="{LABEL_Y}"') == 7
+    assert _y_ticks(bar_chart([Bar(0, 7, 7, "t")], labels, "d", width=NARROW_WIDTH)) == ["0", "5", "10"]

@@ -10,6 +10,7 @@ from crest.errors import CrestError
 
 if TYPE_CHECKING:
     from crest.cli.asker import Asker
+    from crest.insights.psfs import ActiveActivity
     from crest.journal.records import PsfsActivity
 
 
@@ -48,12 +49,7 @@ def psfs(
             if not rounds:
                 console.print("No activities rated yet. Run `crest psfs` to rate them.")
             return
-        previous = activities.latest()
-        if rate:
-            rated = [_parse_rating(entry) for entry in rate]
-        else:
-            names = [activity.name for activity in previous.activities] if previous else []
-            rated = _ask(Asker(console), names, {a.name: a.score for a in previous.activities} if previous else {})
+        rated = [_parse_rating(entry) for entry in rate] if rate else _ask(Asker(console), activities.active())
         if not rated:
             raise NothingRated("nothing rated; name an activity and give it a score from 0 to 10")
         saved = activities.record(rated)
@@ -72,12 +68,13 @@ def _parse_rating(entry: str) -> PsfsActivity:
     return PsfsActivity(name, int(score))
 
 
-def _ask(asker: Asker, names: list[str], last_scores: dict[str, int]) -> list[PsfsActivity]:
-    """Ask for the same activities as last time, or for new ones (Enter on an empty name ends)."""
+def _ask(asker: Asker, active: tuple[ActiveActivity, ...]) -> list[PsfsActivity]:
+    """Ask again about every activity still followed, from any round (Enter skips one); or, the first time, for
+    new ones (Enter on an empty name ends)."""
     from crest.journal.records import MAX_PSFS_ACTIVITIES, PsfsActivity
 
-    if names:
-        asker.console.print("The same activities as last time: how well can you do each now?")
+    if active:
+        asker.console.print("Your activities: how well can you do each now? (Enter skips one.)")
     else:
         asker.console.print(
             "Name up to five activities your back or hip makes hard (like sitting through a film, tying your "
@@ -85,12 +82,16 @@ def _ask(asker: Asker, names: list[str], last_scores: dict[str, int]) -> list[Ps
         )
     asker.console.print("[dim]0 means you cannot do it, 10 that you can do it as before the problem.[/dim]")
     rated: list[PsfsActivity] = []
-    for number in range(MAX_PSFS_ACTIVITIES):
-        name = names[number] if number < len(names) else None if names else asker.ask(f"Activity {number + 1}:")
-        if name is None:
+    for one in active:
+        score = _score(asker, one.name, one.last_score)
+        if asker.input_closed:
             break
-        score = _score(asker, name, last_scores.get(name))
-        if score is None:
+        if score is not None:
+            rated.append(PsfsActivity(one.name, score))
+    for number in range(0 if active else MAX_PSFS_ACTIVITIES):
+        name = asker.ask(f"Activity {number + 1}:")
+        score = None if name is None else _score(asker, name, None)
+        if name is None or score is None:
             break
         rated.append(PsfsActivity(name, score))
     return rated

@@ -194,5 +194,19 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
     return PainTrend(series.place, baseline, latest, judge_pain(baseline.median, latest.median))
 
 
+def weekly_medians(series: PlaceSeries, zone: tzinfo) -> tuple[Window, ...]:
+    """The place's ratings in the same weeks the verdict compares: 7 local days at a time from the first day with a
+    rating, so the first week is the baseline; weeks without a rating are left out (a gap, never a zero)."""
+    rated = [(rating.at.astimezone(zone).date(), rating.score) for rating in series.ratings]
+    by_week: dict[int, list[int]] = defaultdict(list)
+    for day, score in rated:
+        by_week[(day - rated[0][0]).days // WINDOW_DAYS].append(score)
+    weeks = []
+    for number in sorted(by_week):
+        first_day = rated[0][0] + timedelta(days=number * WINDOW_DAYS)
+        weeks.append(Window(first_day, first_day + timedelta(days=WINDOW_DAYS - 1), tuple(by_week[number])))
+    return tuple(weeks)
+
+
 def _window(rated: Sequence[tuple[date, int]], first_day: date, last_day: date) -> Window:
     return Window(first_day, last_day, tuple(score for day, score in rated if first_day <= day <= last_day))

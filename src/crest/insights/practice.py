@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from crest.insights.reader import Reader
 from crest.insights.timeframe import start_of_day, start_of_week
 from crest.journal.records import CheckIn, PracticeSession
 
@@ -17,9 +18,11 @@ class TargetSource(StrEnum):
     WEEKLY_GOAL = "weekly_goal"  # the person's own goal in Settings
     PRESCRIPTION = "prescription"  # a clinician's prescription (practice mode)
 
-    @property
-    def label(self) -> str:
-        return "your weekly goal" if self is TargetSource.WEEKLY_GOAL else "your prescription"
+    def label(self, reader: Reader = Reader.PERSON) -> str:
+        """'your weekly goal' to the person; 'their own weekly goal' to their clinician."""
+        if self is TargetSource.WEEKLY_GOAL:
+            return "your weekly goal" if reader is Reader.PERSON else "their own weekly goal"
+        return "your prescription" if reader is Reader.PERSON else "the prescription"
 
 
 @dataclass(frozen=True)

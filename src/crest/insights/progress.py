@@ -9,7 +9,8 @@ from typing import Any
 
 from crest.insights.pain import PainTrend, PlaceChange, change_by_place, pain_trends
 from crest.insights.practice import DAYS_WITH_DATA_WINDOW, Adherence, WeeklyTarget, adherence
-from crest.insights.psfs import PsfsChange, psfs_change
+from crest.insights.psfs import ActivityChange, PsfsChange, psfs_change
+from crest.insights.reader import Reader
 from crest.insights.verdicts import (
     MIN_RATINGS_PER_WINDOW,
     PAIN_RULE,
@@ -79,12 +80,15 @@ def _plural(count: int, word: str) -> str:
 
 _PAIN_MEANING = {
     Verdict.BETTER: "a fall that usually matters",
-    Verdict.WORSE: "a rise of 2 points or more; worth mentioning to your clinician",
     Verdict.NO_CLEAR_CHANGE: "no clear change yet",
+}
+_WORSE_ADVICE = {
+    Reader.PERSON: "a rise of 2 points or more; worth mentioning to your clinician",
+    Reader.CLINICIAN: "a rise of 2 points or more; worth a closer look",
 }
 
 
-def trend_line(trend: PainTrend) -> Line:
+def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON) -> Line:
     """'lower back: 6.5 → 3.0 over 5 weeks, a fall that usually matters'."""
     where = trend.place.label
     if trend.verdict is Verdict.NOT_ENOUGH_DATA:
@@ -96,10 +100,11 @@ def trend_line(trend: PainTrend) -> Line:
         )
     assert trend.baseline.median is not None and trend.latest is not None and trend.latest.median is not None
     numbers = f"{points(trend.baseline.median)} → {points(trend.latest.median)} over {_plural(trend.weeks, 'week')}"
-    return Line(f"{where}: {numbers}, {_PAIN_MEANING[trend.verdict]}", PAIN_SOURCE)
+    meaning = _WORSE_ADVICE[reader] if trend.verdict is Verdict.WORSE else _PAIN_MEANING[trend.verdict]
+    return Line(f"{where}: {numbers}, {meaning}", PAIN_SOURCE)
 
 
-def adherence_line(practice: Adherence) -> Line:
+def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
     text = (
         f"{_plural(practice.sessions_7_days, 'session')} ({practice.minutes_7_days} min) in the last 7 days, "
         f"{practice.sessions_28_days} ({practice.minutes_28_days} min) in the last 28; "
@@ -107,7 +112,7 @@ def adherence_line(practice: Adherence) -> Line:
     )
     if practice.target is not None:
         text += (
-            f"; {practice.target.source.label}: {_plural(practice.target.sessions, 'session')} a week "
+            f"; {practice.target.source.label(reader)}: {_plural(practice.target.sessions, 'session')} a week "
             f"({practice.sessions_7_days} of {practice.target.sessions} in the last 7 days)"
         )
     return Line(text)
@@ -120,26 +125,49 @@ def before_after_line(change: PlaceChange) -> Line:
     )
 
 
-def psfs_line(change: PsfsChange) -> Line:
+_PSFS_NOT_YET = {
+    (Reader.PERSON, False): "not rated yet; name up to five activities your back or hip makes hard",
+    (Reader.PERSON, True): "rate the same activities again to see a change (every 14 days)",
+    (Reader.CLINICIAN, False): "not rated yet",
+    (Reader.CLINICIAN, True): "rated once so far; a change shows once the same activities are rated again",
+}
+
+
+def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON) -> Line:
     if change.verdict is Verdict.NOT_ENOUGH_DATA or change.mean_change is None:
-        if change.baseline is None:
-            text = "daily activities (PSFS): not rated yet; name up to five activities your back or hip makes hard"
-        else:
-            text = "daily activities (PSFS): rate the same activities again to see a change (every 14 days)"
-        return Line(text, PSFS_SOURCE)
+        return Line(f"daily activities (PSFS): {_PSFS_NOT_YET[reader, change.baseline is not None]}", PSFS_SOURCE)
     assert change.baseline_mean is not None and change.latest_mean is not None
-    meaning = {
-        Verdict.BETTER: "easier, by more than the scale's smallest detectable change",
-        Verdict.WORSE: "harder, by more than the scale's smallest detectable change",
-        Verdict.NO_CLEAR_CHANGE: "no change the scale can tell from day-to-day variation yet",
-    }[change.verdict]
+    average = f"average {points(change.baseline_mean)} → {points(change.latest_mean)} ({signed(change.mean_change)})"
+    easier = "easier" if change.verdict is Verdict.BETTER else "harder"
+    moved = ", ".join(f"{one.name} {one.baseline} → {one.latest} ({one.change:+d})" for one in _movers(change))
+    if change.mean_changed_detectably:
+        detects = "a change the scale detects in the average"
+        what = f"{average}, {easier} by at least {PSFS_MEAN_CHANGE_POINTS} points, {detects}"
+    elif change.verdict is not Verdict.NO_CLEAR_CHANGE:
+        # One activity decided: say which, and that the average alone did not move enough.
+        what = (
+            f"{moved}, {easier} by at least {PSFS_ONE_ACTIVITY_POINTS} points, a change the scale detects in one "
+            f"activity; the {average} moved less than the {PSFS_MEAN_CHANGE_POINTS} points it needs"
+        )
+    elif moved:
+        what = f"{average}, no clear change: {moved} moved in opposite directions"
+    else:
+        what = f"{average}, no change the scale can tell from day-to-day variation yet"
     mid = "reaches" if change.reaches_medium_mid else "does not reach"
     return Line(
-        f"daily activities (PSFS): average {points(change.baseline_mean)} → {points(change.latest_mean)} "
-        f"({signed(change.mean_change)}), {meaning}; the change {mid} the medium important difference of "
+        f"daily activities (PSFS): {what}; the average's change {mid} the medium important difference of "
         f"{points(PSFS_MEDIUM_MID_POINTS)} ({PSFS_MID_SOURCE.short})",
         PSFS_SOURCE,
     )
+
+
+def _movers(change: PsfsChange) -> tuple[ActivityChange, ...]:
+    """The activities that moved by a detectable change in the verdict's direction (either way when none won)."""
+    if change.verdict is Verdict.BETTER:
+        return tuple(one for one in change.detectable_activities if one.change > 0)
+    if change.verdict is Verdict.WORSE:
+        return tuple(one for one in change.detectable_activities if one.change < 0)
+    return change.detectable_activities
 
 
 def headline(summary: ProgressSummary) -> Line | None:
@@ -162,8 +190,9 @@ def _number(value: Fraction | None) -> float | None:
     return None if value is None else round(float(value), 2)
 
 
-def summary_fields(summary: ProgressSummary) -> dict[str, Any]:
-    """The summary as JSON-ready fields: what `crest progress --json` prints and `/api/progress` returns."""
+def summary_fields(summary: ProgressSummary, reader: Reader = Reader.PERSON) -> dict[str, Any]:
+    """The summary as JSON-ready fields: what `crest progress --json` prints and `/api/progress` returns; the
+    sentences in them speak to `reader`."""
     practice = summary.adherence
     return {
         "since": None if summary.start is None else summary.start.isoformat(),
@@ -182,7 +211,7 @@ def summary_fields(summary: ProgressSummary) -> dict[str, Any]:
                 "latest_days": None
                 if trend.latest is None
                 else [trend.latest.first_day.isoformat(), trend.latest.last_day.isoformat()],
-                "summary": trend_line(trend).text,
+                "summary": trend_line(trend, reader).text,
             }
             for trend in summary.trends
         ],
@@ -197,7 +226,7 @@ def summary_fields(summary: ProgressSummary) -> dict[str, Any]:
             "target": None
             if practice.target is None
             else {"sessions_per_week": practice.target.sessions, "source": practice.target.source.value},
-            "summary": adherence_line(practice).text,
+            "summary": adherence_line(practice, reader).text,
         },
         "before_after": [
             {
@@ -208,11 +237,11 @@ def summary_fields(summary: ProgressSummary) -> dict[str, Any]:
             }
             for change in summary.before_after
         ],
-        "psfs": psfs_fields(summary.psfs),
+        "psfs": psfs_fields(summary.psfs, reader),
     }
 
 
-def psfs_fields(change: PsfsChange) -> dict[str, Any]:
+def psfs_fields(change: PsfsChange, reader: Reader = Reader.PERSON) -> dict[str, Any]:
     return {
         "verdict": change.verdict.value,
         "baseline_at": None if change.baseline is None else change.baseline.at.isoformat(),
@@ -236,5 +265,5 @@ def psfs_fields(change: PsfsChange) -> dict[str, Any]:
             "source": PSFS_MID_SOURCE.full,
         },
         "rule": PSFS_RULE,
-        "summary": psfs_line(change).text,
+        "summary": psfs_line(change, reader).text,
     }

@@ -9,8 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
 
-from crest.insights.verdicts import PSFS_MEDIUM_MID_POINTS, Verdict, judge_psfs
-from crest.journal.records import PsfsAssessment, activity_key
+from crest.insights.verdicts import (
+    PSFS_MEAN_CHANGE_POINTS,
+    PSFS_MEDIUM_MID_POINTS,
+    PSFS_ONE_ACTIVITY_POINTS,
+    Verdict,
+    judge_psfs,
+)
+from crest.journal.records import MAX_PSFS_ACTIVITIES, PsfsAssessment, activity_key
 
 ASK_AGAIN_AFTER = timedelta(days=14)
 
@@ -49,6 +55,16 @@ class PsfsChange:
         return self.latest_mean - self.baseline_mean
 
     @property
+    def mean_changed_detectably(self) -> bool:
+        """Whether the average moved by the scale's smallest detectable change for the average (2 points)."""
+        return self.mean_change is not None and abs(self.mean_change) >= PSFS_MEAN_CHANGE_POINTS
+
+    @property
+    def detectable_activities(self) -> tuple[ActivityChange, ...]:
+        """The activities that moved by the smallest detectable change for one activity (3 points)."""
+        return tuple(one for one in self.activities if abs(one.change) >= PSFS_ONE_ACTIVITY_POINTS)
+
+    @property
     def reaches_medium_mid(self) -> bool:
         """Whether the mean moved by the medium minimal important difference (2.3) or more."""
         return self.mean_change is not None and abs(self.mean_change) >= PSFS_MEDIUM_MID_POINTS
@@ -82,6 +98,29 @@ def psfs_change(assessments: Sequence[PsfsAssessment], start: datetime | None = 
     assert change.mean_change is not None  # at least one activity was rated both times
     verdict = judge_psfs(change.mean_change, [activity.change for activity in matched])
     return PsfsChange(baseline, latest, matched, verdict)
+
+
+@dataclass(frozen=True)
+class ActiveActivity:
+    """An activity the person follows, with its last rating: offered again, its last score a hint, never a value."""
+
+    name: str  # as the person last wrote it
+    last_score: int
+    last_rated_at: datetime
+
+
+def active_activities(assessments: Sequence[PsfsAssessment]) -> tuple[ActiveActivity, ...]:
+    """Every activity named in any round, not only the latest one (a round may rate only some), in the order they
+    were first named; when more than five were ever named, the five rated most recently."""
+    first_named: dict[str, int] = {}
+    latest: dict[str, ActiveActivity] = {}
+    for one in sorted(assessments, key=lambda one: (one.at, one.id or 0)):
+        for activity in one.activities:
+            key = activity_key(activity.name)
+            first_named.setdefault(key, len(first_named))
+            latest[key] = ActiveActivity(activity.name, activity.score, one.at)
+    recent = sorted(latest, key=lambda key: (latest[key].last_rated_at, -first_named[key]), reverse=True)
+    return tuple(latest[key] for key in sorted(recent[:MAX_PSFS_ACTIVITIES], key=first_named.__getitem__))
 
 
 def psfs_due(latest: PsfsAssessment | None, now: datetime) -> bool:

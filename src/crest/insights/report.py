@@ -8,12 +8,22 @@ from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 
 from crest.errors import CrestError
-from crest.insights.pain import PainTrend, Place, PlaceChange, change_by_place, pain_trends
+from crest.insights.pain import (
+    PainTrend,
+    Place,
+    PlaceChange,
+    Window,
+    change_by_place,
+    pain_trends,
+    series_by_place,
+    weekly_medians,
+)
 from crest.insights.practice import TargetSource, WeeklyTarget, counts_as_practice
 from crest.insights.psfs import PsfsChange, psfs_change
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
 
 DAILY_ROWS_UP_TO_DAYS = 56  # a longer period is tabulated week by week
+FULL_WEEK_DAYS = 7  # a weekly rate needs a week of use behind it: one day times seven says nothing
 
 
 class InvalidPeriod(CrestError):
@@ -40,9 +50,21 @@ class Practice:
     variants: tuple[tuple[str, int], ...]  # variant and its sessions, most used first
     days_with_data: int  # days with a session or a check-in
     target: WeeklyTarget | None
+    first_day: date | None = None  # the first day with a session or a check-in; None: none in the period
 
-    def sessions_per_week(self, period: Period) -> float:
-        return self.sessions / (period.days / 7)
+    def days_in_use(self, period: Period) -> int:
+        """Days from the first with a record to the end of the period (0 without any record)."""
+        return 0 if self.first_day is None else (period.last_day - self.first_day).days + 1
+
+    def sessions_per_week(self, period: Period) -> Fraction | None:
+        """Sessions a week over the days in use; None before a full week of them (never extrapolated)."""
+        days = self.days_in_use(period)
+        return None if days < FULL_WEEK_DAYS else Fraction(self.sessions * 7, days)
+
+    def first_days(self, period: Period) -> str:
+        """'the first day', 'the first 4 days': what a count is over while it is too early for a weekly rate."""
+        days = self.days_in_use(period)
+        return "the first day" if days == 1 else f"the first {days} days"
 
 
 @dataclass(frozen=True)
@@ -76,7 +98,7 @@ class ReportData:
     period: Period
     practice: Practice
     trends: tuple[PainTrend, ...]
-    weekly_pain: tuple[tuple[Place, tuple[tuple[date, Fraction], ...]], ...]  # weekly medians, for the chart
+    weekly_pain: tuple[tuple[Place, tuple[Window, ...]], ...]  # the verdicts' weeks, for the chart; as `trends`
     before_after: tuple[PlaceChange, ...]
     psfs: PsfsChange
     psfs_rounds: tuple[PsfsAssessment, ...]
@@ -111,7 +133,7 @@ def report_data(
         period=period,
         practice=_practice(in_sessions, in_check_ins, zone, prescription, weekly_goal),
         trends=trends,
-        weekly_pain=tuple((place, _weekly_medians(in_check_ins, place, zone)) for place in places),
+        weekly_pain=tuple((series.place, weekly_medians(series, zone)) for series in series_by_place(in_check_ins)),
         before_after=tuple(change_by_place(in_check_ins)),
         psfs=psfs_change(in_psfs),
         psfs_rounds=in_psfs,
@@ -143,6 +165,7 @@ def _practice(
         variants=tuple(Counter(s.variant for s in practised).most_common()),
         days_with_data=len(days),
         target=target,
+        first_day=min(days, default=None),
     )
 
 
@@ -156,20 +179,6 @@ def _median(scores: Sequence[int]) -> Fraction | None:
 
 def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
-
-
-def _weekly_medians(check_ins: Sequence[CheckIn], place: Place, zone: tzinfo) -> tuple[tuple[date, Fraction], ...]:
-    by_week: dict[date, list[int]] = defaultdict(list)
-    for check_in in check_ins:
-        for rating in check_in.pain:
-            if Place(rating.region, rating.side) == place:
-                by_week[_week_start(check_in.at.astimezone(zone).date())].append(rating.score)
-    medians = []
-    for week in sorted(by_week):
-        median = _median(by_week[week])
-        assert median is not None  # a week is only listed with its ratings
-        medians.append((week, median))
-    return tuple(medians)
 
 
 def _table(
@@ -247,3 +256,4 @@ class ClinicianReport:
     zone_name: str
     safety: SafetySummary | None  # None: the safety questions were never answered
     disclaimer: str
+    client_name: str | None = None  # practice mode: the client the practitioner reads about; None: "the person"

@@ -15,9 +15,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from crest.breath.result import RELAXATION_NOTE
-from crest.charts import Point, Series, line_chart
+from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.errors import CrestError
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
+from crest.insights.reader import Reader
 from crest.insights.report import ClinicianReport
 from crest.insights.verdicts import (
     MIN_RATINGS_PER_WINDOW,
@@ -91,9 +92,14 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         css=Markup(report_css()),  # our own file: trusted
         paper=paper,
         chart=_pain_chart(report),
-        trend_lines=[trend_line(trend) for trend in report.data.trends],
+        weekly_rate=report.data.practice.sessions_per_week(report.data.period),
+        # The report is read by a clinician: it speaks of the person, by name when practice mode knows it.
+        client=report.client_name or "the person",
+        client_s=f"{report.client_name}'s" if report.client_name else "the person's",
+        reader=Reader.CLINICIAN,
+        trend_lines=[trend_line(trend, Reader.CLINICIAN) for trend in report.data.trends],
         before_after_lines=[before_after_line(change) for change in report.data.before_after],
-        psfs_line=psfs_line(report.data.psfs),
+        psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN),
         rule={
             "pain": PAIN_RULE,
             "psfs": PSFS_RULE,
@@ -118,24 +124,34 @@ def report_pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
     return pdf
 
 
-def _pain_chart(report: ClinicianReport) -> Markup | None:
-    """Weekly medians per place over the period (the numbers the verdicts compare), the first four places."""
+def _pain_chart(report: ClinicianReport) -> dict[str, Markup] | None:
+    """Weekly medians per place over the period (the weeks the verdicts compare), the first four places; drawn
+    wide for paper and a wide screen, and narrow for a phone."""
     shown = [(place, weeks) for place, weeks in report.data.weekly_pain if weeks][:MOST_CHART_PLACES]
     if not shown:
         return None
+    first, last = report.data.period.first_day, report.data.period.last_day
     series = [
         Series(
             place.label,
             [
-                Point(_ordinal(week), float(median), f"{place.label}: week of {_day(week)}, median {points(median)}")
-                for week, median in weeks
+                Point(
+                    min(_ordinal(week.first_day) + WINDOW_DAYS // 2, _ordinal(last)),
+                    float(week.median or 0),
+                    f"{place.label}: week of {_day(week.first_day)}, median {_number(week.median)}",
+                )
+                for week in weeks
             ],
         )
         for place, weeks in shown
     ]
-    first, last = report.data.period.first_day, report.data.period.last_day
     labels = [(_ordinal(first), _day(first)), (_ordinal(last), _day(last))]
-    return line_chart(series, labels, "Weekly median pain from 0 to 10, one line per place", CHART_STYLE)
+    description = "Weekly median pain from 0 to 10, one line per place"
+    x_range = (_ordinal(first), _ordinal(last))
+    return {
+        "wide": line_chart(series, labels, description, CHART_STYLE, x_range=x_range),
+        "narrow": line_chart(series, labels, description, CHART_STYLE, x_range=x_range, width=NARROW_WIDTH),
+    }
 
 
 def _ordinal(day: date) -> float:

@@ -32,6 +32,7 @@ from crest.insights.pain import PainTrend, pain_trends
 from crest.insights.practice import Adherence, adherence
 from crest.insights.progress import ProgressSummary
 from crest.insights.psfs import PsfsChange, psfs_change
+from crest.insights.report import ClinicianReport
 from crest.insights.verdicts import WINDOW_DAYS
 from crest.interop.fhir import FhirVersion
 from crest.journal.records import CheckIn, PracticeSession, check_note
@@ -246,11 +247,16 @@ class PracticeMode:
             address=address,
         )
 
-    def client_report_services(self, actor: Actor, client_id: int, address: str | None = None) -> tuple[Services, bool]:
-        """The client's own report service, for a PDF or HTML report; and whether their notes may be included."""
+    def client_report(
+        self, actor: Actor, client_id: int, address: str | None = None
+    ) -> tuple[Services, ClinicianReport]:
+        """The client's report as their practitioner reads it: naming the client, their notes only if shared; with
+        the client's services, which render it."""
         linked = self._linked(actor, client_id, Action.READ_CLIENT)
         self._audited_read(actor, linked, Audited.EXPORT_CLIENT, address)
-        return self._client_services(linked), linked.link.share_notes
+        services = self._client_services(linked)
+        report = services.clinician_reports.build(include_notes=linked.link.share_notes, client_name=linked.client.name)
+        return services, report
 
     def client_fhir(self, actor: Actor, client_id: int, version: FhirVersion = "R5", address: str | None = None) -> str:
         linked = self._linked(actor, client_id, Action.READ_CLIENT)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
-from crest.insights.psfs import PsfsChange, psfs_change, psfs_due
+from crest.insights.psfs import ActiveActivity, PsfsChange, active_activities, psfs_change, psfs_due
 from crest.journal.records import PsfsActivity, PsfsAssessment
 
 if TYPE_CHECKING:
@@ -38,6 +38,10 @@ class DailyActivities:
     def latest(self) -> PsfsAssessment | None:
         rounds = self.rounds()
         return rounds[-1] if rounds else None
+
+    def active(self) -> tuple[ActiveActivity, ...]:
+        """The activities to offer for the next round: every one still followed, with its last score."""
+        return active_activities(self.rounds())
 
     def due(self) -> bool:
         """Every 14 days the activities are rated again (a gentle prompt, never a block)."""

@@ -13,6 +13,7 @@ from crest.insights.report import ClinicianReport, SafetySummary, period_of, rep
 from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
 from crest.report.render import Paper, report_html, report_pdf
+from crest.safety.screen import AdviceLevel
 from crest.services.preferences import PreferencesStore
 from crest.services.safety import Safety
 
@@ -20,6 +21,15 @@ if TYPE_CHECKING:
     from crest.journal.store import Journal
 
 REPORT_SUFFIXES = (".pdf", ".html")
+# What crest advised, told to the clinician who reads the report (the person was told it in their own words).
+ADVISED: dict[AdviceLevel, str] = {
+    AdviceLevel.CLEAR: "No warning sign: crest advised resting as usual and stopping if the position brings on or "
+    "worsens symptoms.",
+    AdviceLevel.SIDE_LYING: "crest advised resting on the side rather than flat on the back (pregnancy from about "
+    "16 weeks), and asking a midwife or doctor what suits.",
+    AdviceLevel.SEE_CLINICIAN: "crest advised seeing a clinician before continuing, and starts no session until then.",
+    AdviceLevel.URGENT: "crest advised seeking urgent medical care at once.",
+}
 
 
 class UnknownReportFormat(CrestError):
@@ -42,7 +52,9 @@ class ClinicianReports:
         until: date | None = None,
         include_notes: bool = False,
         prescription: WeeklyTarget | None = None,
+        client_name: str | None = None,
     ) -> ClinicianReport:
+        """`client_name`: the report a practitioner makes of a client names them throughout."""
         now = self._clock()
         sessions = self._journal.list_sessions()
         check_ins = self._journal.list_checkins()
@@ -62,7 +74,9 @@ class ClinicianReports:
         if standing.latest is not None:
             safety = SafetySummary(
                 answered_at=standing.latest.answered_at,
-                advice=standing.advice or "These answers were saved in a form this crest cannot read.",
+                advice="These answers were saved in a form this crest cannot read."
+                if standing.level is None
+                else ADVISED[standing.level],
                 answered_yes=tuple(
                     (
                         reason.question.text
@@ -82,6 +96,7 @@ class ClinicianReports:
             zone_name=str(getattr(self._zone, "key", None) or now.astimezone(self._zone).tzname() or "UTC"),
             safety=safety,
             disclaimer=load_protocol().disclaimer,
+            client_name=client_name,
         )
 
     def _prescribed_target(self, now: datetime) -> WeeklyTarget | None:

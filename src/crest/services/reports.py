@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 from crest.accounts.records import Prescription, SessionNote
 from crest.clock import Clock
 from crest.insights.history import newest_first
-from crest.insights.pain import PlaceSeries, SessionChange, change_per_session, series_by_place
+from crest.insights.pain import (
+    Place,
+    PlaceSeries,
+    SessionChange,
+    Window,
+    change_per_session,
+    series_by_place,
+    weekly_medians,
+)
 from crest.insights.practice import WeeklyTarget, WeekTotal, sessions_this_week, streak_days, weekly_totals
 from crest.insights.progress import Line, ProgressSummary, headline, progress_summary
 from crest.insights.timeframe import weeks_reaching
@@ -39,6 +47,7 @@ class ProgressData:
     starts: datetime  # Monday 00:00, local time, of the first week shown
     ends: datetime  # Monday 00:00 after this week
     pain: list[PlaceSeries]  # ratings in the weeks shown; the most recently rated place first
+    weekly_pain: dict[Place, tuple[Window, ...]]  # the verdicts' weeks reaching the ones shown
     changes: list[SessionChange]  # sessions in the weeks shown, oldest first
     weeks: list[WeekTotal]  # every week shown, oldest first
 
@@ -71,10 +80,15 @@ class Reports:
         shown = weeks_reaching(min(firsts), now, self._zone, WEEKS_SHOWN) if firsts else 1
         weeks = weekly_totals(sessions, self._zone, now, shown)
         starts, ends = weeks[0].starts, weeks[-1].starts + timedelta(weeks=1)
+        first_shown = starts.astimezone(self._zone).date()
         return ProgressData(
             starts=starts,
             ends=ends,
             pain=series_by_place([check_in for check_in in check_ins if starts <= check_in.at < ends]),
+            weekly_pain={
+                series.place: tuple(w for w in weekly_medians(series, self._zone) if w.last_day >= first_shown)
+                for series in series_by_place(check_ins)
+            },
             changes=change_per_session([s for s in sessions if starts <= s.started_at < ends], check_ins),
             weeks=weeks,
         )

@@ -11,6 +11,7 @@ from crest.accounts.passwords import MAX_PASSWORD_CHARACTERS
 from crest.accounts.records import MAX_NAME_CHARACTERS, AuditEntry, Prescription
 from crest.insights.alerts import Alert
 from crest.insights.progress import summary_fields
+from crest.insights.reader import Reader
 from crest.protocol.model import VariantName
 from crest.services.accounts import MAX_EMAIL_CHARACTERS
 from crest.services.audit import Audited
@@ -197,7 +198,7 @@ class ClientDetailOut(BaseModel):
             email=detail.email,
             sharing_since=detail.since,
             notes_shared=detail.share_notes,
-            progress=summary_fields(detail.summary),
+            progress=summary_fields(detail.summary, Reader.CLINICIAN),
             alerts=[AlertOut.of(alert) for alert in detail.alerts],
             open_alerts=sorted(kind.value for kind in detail.open_kinds),
             sessions=[

@@ -19,8 +19,10 @@ from crest.charts import (
     lollipop_chart,
 )
 from crest.durations import rested_text
-from crest.insights.pain import Place, PlaceSeries, SessionChange
+from crest.insights.pain import Place, PlaceSeries, SessionChange, Window
 from crest.insights.practice import WeekTotal
+from crest.insights.timeframe import start_of_day
+from crest.insights.verdicts import WINDOW_DAYS
 from crest.journal.records import CheckIn, PracticeSession
 from crest.journal.vocabulary import Region, Side
 from crest.protocol.model import Protocol
@@ -122,7 +124,7 @@ def progress_charts(progress: ProgressData, zone: tzinfo) -> list[dict[str, Any]
     colours = place_colours([*places, *(rated.place for change in progress.changes for rated in change.places)])
     shown = places[:MOST_PLACES]
     return [
-        _pain_over_time(progress.pain, shown, axis, colours),
+        _pain_over_time(progress, shown, axis, colours),
         _change_per_session(progress.changes, shown, axis, colours),
         _sessions_per_week(progress.weeks, axis),
     ]
@@ -199,16 +201,20 @@ def _legend(places: Sequence[Place], colours: dict[Place, int]) -> list[dict[str
 
 
 def _pain_over_time(
-    pain: Sequence[PlaceSeries], shown: Sequence[Place], axis: _TimeAxis, colours: dict[Place, int]
+    progress: ProgressData, shown: Sequence[Place], axis: _TimeAxis, colours: dict[Place, int]
 ) -> dict[str, Any]:
+    """Each place's weekly medians as its line (the numbers the verdicts compare, so single days never zig-zag),
+    with the single ratings as faint points behind it."""
     title = "Pain per place over time"
-    if not pain:
+    if not progress.pain:
         return {"title": title, "empty": "Rate your pain in a check-in to see it here."}
-    by_place = {one.place: one for one in pain}
+    by_place = {one.place: one for one in progress.pain}
     series = [
         Series(
             place_label(place),
-            [
+            [_week_point(place, week, by_place[place], axis) for week in progress.weekly_pain[place]],
+            colours[place],
+            faint=[
                 Point(
                     rating.at.timestamp(),
                     rating.score,
@@ -216,29 +222,49 @@ def _pain_over_time(
                 )
                 for rating in by_place[place].ratings
             ],
-            colours[place],
         )
         for place in shown
     ]
-    rated = sorted(
-        ((rating.at, one.place, rating.score) for one in pain for rating in one.ratings),
-        key=lambda row: (row[0], row[1]),
-    )
-    hidden = len(pain) - len(shown)
+    hidden = len(progress.pain) - len(shown)
+    rows = [
+        [_week_label(week), place_label(one.place), f"{float(week.median or 0):.1f}", _scores(week)]
+        for one in progress.pain
+        for week in progress.weekly_pain[one.place]
+    ]
     return {
         "title": title,
         **axis.both_widths(
             lambda labels, width: line_chart(
-                series, labels, "Pain from 0 to 10 over time, one line per place", x_range=axis.x_range, width=width
+                series,
+                labels,
+                "Weekly median pain from 0 to 10 over time, one line per place; single ratings as faint dots",
+                x_range=axis.x_range,
+                width=width,
             )
         ),
         "legend": _legend(shown, colours),
-        "note": f"{hidden} more place{'s' * (hidden != 1)} in the table." if hidden else None,
-        "table": {
-            "head": ["When", "Place", "Pain (0 to 10)"],
-            "rows": [[_moment_label(at, axis.zone), place_label(place), f"{score}/10"] for at, place, score in rated],
-        },
+        "note": "The line joins weekly medians; the faint dots are single ratings."
+        + (f" {hidden} more place{'s' * (hidden != 1)} in the table." if hidden else ""),
+        "table": {"head": ["Week", "Place", "Median (0 to 10)", "Ratings"], "rows": rows},
     }
+
+
+def _week_point(place: Place, week: Window, series: PlaceSeries, axis: _TimeAxis) -> Point:
+    """A week's median in the middle of its days, kept inside the chart and never after the last rating."""
+    middle = start_of_day(week.first_day, axis.zone) + timedelta(days=WINDOW_DAYS / 2)
+    moment = max(min(middle, series.last_rated_at), axis.starts)
+    median = float(week.median or 0)
+    ratings = f"{len(week.scores)} rating{'s' * (len(week.scores) != 1)}"
+    title = f"{place_label(place)}: median {median:.1f} ({_week_label(week)}, {ratings})"
+    return Point(moment.timestamp(), median, title)
+
+
+def _week_label(week: Window) -> str:
+    return f"{week.first_day.day} {week.first_day:%b} to {week.last_day.day} {week.last_day:%b}"
+
+
+def _scores(week: Window) -> str:
+    return ", ".join(str(score) for score in week.scores)
 
 
 def _change_words(change: int) -> str:

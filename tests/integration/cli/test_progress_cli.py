@@ -46,10 +46,15 @@ def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
     again = run_crest("psfs", input_text="6\n5\n")  # the same activities are offered again
     assert "(last time 3)" in again.stdout and "average 3.5 → 5.5 (+2.0)" in again.stdout
     assert "easier" in again.stdout
+    assert run_crest("psfs", "--rate", "Tying my shoes=7").returncode == 0  # a round of one activity
+    offered = run_crest("psfs", input_text="\n6\n")  # Enter skips one; the other is still offered
+    assert "Tying my shoes: 0-10 (last time 7)?" in offered.stdout
+    assert "Sitting through a film: 0-10 (last time 5)?" in offered.stdout
+    assert "Saved: Sitting through a film 6." in offered.stdout
     quick = run_crest("psfs", "--rate", "Gardening=11")
     assert quick.returncode == 2 and "outside 0-10" in quick.stderr
     history = run_crest("psfs", "--history")
-    assert history.stdout.count("Tying my shoes") == 2
+    assert history.stdout.count("Tying my shoes") == 3
 
 
 def test_report_as_pdf_and_html(run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import stat
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -154,6 +155,19 @@ def test_the_client_sees_who_looked_and_the_prescription_on_today(app: FastAPI, 
         today = client.get("/").text
         assert "Your prescription" in today and "20 min of the standard variant" in today
         assert "Pat Physio" in client.get("/sharing").text
+
+
+def test_the_practitioner_reads_of_the_client_by_name_never_as_you(app: FastAPI, world: World, tmp_path: Path) -> None:
+    client_id = world.ids["client"]
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        page = practitioner.get(f"/practice/clients/{client_id}").text
+        assert "the prescription: 7 sessions a week" in page and "your prescription" not in page
+        pdf = tmp_path / "report.pdf"
+        pdf.write_bytes(practitioner.get(f"/api/practice/clients/{client_id}/report.pdf").content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Report on Ann" in text and "from Ann's own records" in text
+    words = " ".join(text.split()).replace("If you have symptoms", "")  # the disclaimer speaks to any reader
+    assert re.findall(r".{60}\byour?\b.{30}", words, re.IGNORECASE) == []
 
 
 def test_removing_a_practitioner_ends_their_sessions_at_once(app: FastAPI, world: World) -> None:

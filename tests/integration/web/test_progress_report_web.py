@@ -1,6 +1,7 @@
 """Progress, PSFS, report, reminder and FHIR through the web app: the pages, the API and their calm errors."""
 
 import json
+import re
 from datetime import UTC, date, timedelta
 from pathlib import Path
 
@@ -75,6 +76,21 @@ def test_psfs_page_form_saves_and_deletes(client: TestClient) -> None:
     assert client.post("/psfs", data={"name_1": "", "score_1": ""}).status_code == 422
 
 
+def test_rating_again_starts_empty_with_every_activity_and_its_last_score_beside(client: TestClient) -> None:
+    client.post("/psfs", data={"name_1": "Tying my shoes", "score_1": "3", "name_2": "Gardening", "score_2": "2"})
+    client.post("/psfs", data={"name_1": "Tying my shoes", "score_1": "5"})  # a round that skipped Gardening
+    page = client.get("/psfs").text
+    assert 'name="name_1" type="text" maxlength="120" value="Tying my shoes"' in page
+    assert 'name="name_2" type="text" maxlength="120" value="Gardening"' in page  # not only the latest round's
+    scores = re.findall(r'name="score_\d" type="number"[^>]*value="([^"]*)"', page)
+    assert scores == [""] * 5  # never prefilled: Save must not quietly keep old scores
+    assert re.search(r'<span id="last_1" class="hint">last time 5, today \d\d:\d\d</span>', page)
+    assert re.search(r'<span id="last_2" class="hint">last time 2, today \d\d:\d\d</span>', page)
+    assert 'aria-describedby="scale-hint last_2"' in page
+    unscored = client.post("/psfs", data={"name_1": "Tying my shoes", "score_1": ""})
+    assert unscored.status_code == 422 and "last time 5" in unscored.text  # the hint stays after a mistake
+
+
 def test_report_page_pdf_and_html(tmp_path: Path, clock: FakeClock) -> None:
     with _practised(tmp_path, clock) as client:
         page = client.get("/report").text
@@ -131,3 +147,30 @@ def test_fhir_export_download(cleared: TestClient) -> None:
     assert kinds == ["Patient", "Observation"]
     assert bundle["entry"][0]["resource"]["name"] == [{"text": "Jo"}]
     assert cleared.get("/api/export", params={"format": "fhir", "fhir_version": "R3"}).status_code == 422
+
+
+def _form_fields(page: str, heading_id: str) -> tuple[str, dict[str, str]]:
+    """The action of the form labelled by `heading_id` and what it sends as left: hidden values, the selected
+    options, empty text fields."""
+    pattern = rf'<form method="get" action="([^"]+)"[^>]*aria-labelledby="{heading_id}">(.*?)</form>'
+    form = re.search(pattern, page, re.S)
+    assert form is not None, f"no form labelled {heading_id}"
+    action, body = form.groups()
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', body))
+    for select, options in re.findall(r'<select id="\w+" name="(\w+)">(.*?)</select>', body, re.S):
+        fields[select] = re.findall(r'<option value="([^"]+)" selected>', options)[0]
+    fields |= {name: "" for name in re.findall(r'<input id="\w+" name="(\w+)" type="text"', body)}
+    return action, fields
+
+
+def test_the_report_page_and_settings_offer_the_fhir_download(cleared: TestClient) -> None:
+    cleared.post("/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 4}]})
+    action, fields = _form_fields(cleared.get("/report").text, "fhir-heading")
+    assert fields == {"format": "fhir", "fhir_version": "R5", "name": ""}
+    download = cleared.get(action, params=fields | {"fhir_version": "R4B"})
+    assert download.status_code == 200 and download.headers["content-type"].startswith("application/fhir+json")
+    assert 'filename="crest-fhir-R4B-' in download.headers["content-disposition"]
+    patient, rating = (entry["resource"] for entry in json.loads(download.text)["entry"])
+    assert "name" not in patient and rating["valueInteger"] == 4  # an empty name names no one
+    link = re.search(r'<a href="([^"]+)" download>Export FHIR</a>', cleared.get("/settings").text)
+    assert link is not None and cleared.get(link.group(1)).headers["content-type"].startswith("application/fhir+json")

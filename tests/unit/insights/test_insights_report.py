@@ -42,3 +42,32 @@ def test_the_default_period_runs_from_the_first_record_to_today() -> None:
     assert period_of((), (), UTC, now, None, None) == Period(date(2026, 6, 1), date(2026, 6, 1))
     with pytest.raises(InvalidPeriod, match="before it starts"):
         period_of((), (), UTC, now, date(2026, 6, 2), date(2026, 6, 1))
+
+
+def test_no_weekly_rate_before_a_full_week_of_use() -> None:
+    # One day of use inside a long chosen period: one session, and never "7.0 a week" (nor "0.1 a week").
+    one_day = daily_practice(FIRST, 1, UTC)
+    period = Period(FIRST - timedelta(days=30), FIRST)
+    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7)
+    assert data.practice.sessions == 1 and data.practice.days_in_use(period) == 1
+    assert data.practice.sessions_per_week(period) is None
+    assert data.practice.first_days(period) == "the first day"
+    six = Period(FIRST, FIRST + timedelta(days=5))
+    assert _data(six).practice.sessions_per_week(six) is None  # six days: still no rate
+    assert _data(six).practice.first_days(six) == "the first 6 days"
+    week = Period(FIRST, FIRST + timedelta(days=6))
+    assert _data(week).practice.sessions_per_week(week) == 7  # a full week: the rate, over the days in use
+
+
+def test_the_report_says_so_instead_of_a_rate() -> None:
+    from crest.insights.report import ClinicianReport
+    from crest.report.render import report_html
+
+    one_day = daily_practice(FIRST, 1, UTC)
+    period = Period(FIRST, FIRST)
+    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7)
+    made = datetime(2026, 3, 2, 20, tzinfo=UTC)
+    html = report_html(ClinicianReport(data, made, "UTC", None, "crest is not medical advice."))
+    assert "1 session (9 min) in the first day: not enough days yet for a weekly rate" in html
+    assert "not enough days yet (1 in the first day)" in html
+    assert "7.0 a week" not in html

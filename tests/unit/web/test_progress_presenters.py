@@ -122,3 +122,20 @@ def test_the_pain_chart_and_the_change_chart_give_a_place_the_same_colour() -> N
         series_class = f"series-{item['colour']}"
         assert re.search(rf'class="{series_class}"[^>]*data-series="{re.escape(item["name"])}"', pain["svg"])
         assert re.search(rf'class="{series_class}"[^>]*data-series="{re.escape(item["name"])}"', change["svg"])
+
+
+def test_the_pain_line_joins_weekly_medians_with_the_single_ratings_faint_behind() -> None:
+    clock = FakeClock()  # Wednesday 6 May 2026
+    records = _Records()
+    for day in range(14):  # two weeks of days alternating 8 and 2: a zig-zag if joined day by day
+        at = clock.now - timedelta(days=13 - day)
+        records.check_ins.append(CheckIn(at=at, pain=_pain((BACK, 8 if day % 2 == 0 else 2))))
+    pain = _charts(records, clock)[0][0]
+    for drawing in ("svg", "svg_narrow"):
+        line = re.search(r'<polyline class="series-\d" points="([^"]+)"', pain[drawing])
+        assert line is not None and len(line.group(1).split()) == 2  # one point a week
+        assert pain[drawing].count('<circle class="faint') == 14
+    medians = re.findall(r"<title>Lower back \(centre\): median ([\d.]+)", pain["svg"])
+    assert medians == ["8.0", "2.0"]  # 8,2,8,2,8,2,8 then 2,8,2,8,2,8,2
+    assert pain["table"]["head"] == ["Week", "Place", "Median (0 to 10)", "Ratings"]
+    assert pain["table"]["rows"][0] == ["23 Apr to 29 Apr", "Lower back (centre)", "8.0", "8, 2, 8, 2, 8, 2, 8"]

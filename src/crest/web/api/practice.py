@@ -61,8 +61,7 @@ def client_detail(client_id: RecordId, request: Request, asker: Asked, door: Doo
     responses={200: {"content": {"application/pdf": {}}, "description": "the clinician report"}},
 )
 def client_report(client_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
-    services, notes = door.practice.client_report_services(asker.actor, client_id, address_of(request))
-    report = services.clinician_reports.build(include_notes=notes)
+    services, report = door.practice.client_report(asker.actor, client_id, address_of(request))
     return Response(
         services.clinician_reports.pdf(report),
         media_type="application/pdf",

@@ -14,6 +14,7 @@ from crest.accounts.records import InvalidPrescription
 from crest.errors import CrestError
 from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
+from crest.insights.reader import Reader
 from crest.protocol.model import Protocol
 from crest.services.audit import Audited
 from crest.web.api.practice import invite_url
@@ -80,8 +81,8 @@ def client_page(request: Request, client_id: int, asker: Asked, door: Door, erro
         active="practice_dashboard",
         title=detail.name,
         detail=detail,
-        lines=[trend_line(trend) for trend in summary.trends]
-        + [adherence_line(summary.adherence), psfs_line(summary.psfs)],
+        lines=[trend_line(trend, Reader.CLINICIAN) for trend in summary.trends]
+        + [adherence_line(summary.adherence, Reader.CLINICIAN), psfs_line(summary.psfs, Reader.CLINICIAN)],
         current=detail.prescriptions[0] if detail.prescriptions else None,
         today=door.practice.today().isoformat(),
         when=lambda moment: friendly_time(moment, door.practice.zone, now),

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from crest.errors import CrestError
 from crest.insights.progress import psfs_line
 from crest.insights.verdicts import PSFS_MID_SOURCE, PSFS_SOURCE
-from crest.journal.records import MAX_PSFS_ACTIVITIES, InvalidPsfs, PsfsActivity
+from crest.journal.records import MAX_PSFS_ACTIVITIES, InvalidPsfs, PsfsActivity, activity_key
 from crest.web.context import WebContext
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, SubmittedForm, page_router
@@ -21,8 +21,9 @@ router = page_router()
 
 @router.get("/psfs", name="psfs_page")
 def psfs_page(request: Request, context: Context, saved: bool = False) -> Response:
-    latest = context.services.daily_activities.latest()
-    rows = [{"name": a.name, "score": a.score} for a in latest.activities] if latest else []
+    # Every activity still followed is offered again with an empty score: last time's score is a hint beside it,
+    # never a value to keep by pressing Save.
+    rows = [{"name": one.name, "score": ""} for one in context.services.daily_activities.active()]
     return _page(request, context, rows, saved=saved)
 
 
@@ -56,8 +57,13 @@ def _page(
     request: Request, context: WebContext, rows: list[dict[str, Any]], status_code: int = 200, **values: Any
 ) -> Response:
     activities = context.services.daily_activities
-    rows = rows + [{"name": "", "score": ""}] * (MAX_PSFS_ACTIVITIES - len(rows))
-    now = context.now()
+    now, zone = context.now(), context.local_zone
+    last = {
+        activity_key(one.name): f"last time {one.last_score}, {friendly_time(one.last_rated_at, zone, now)}"
+        for one in activities.active()
+    }
+    rows = [row | {"last": last.get(activity_key(row["name"]))} for row in rows]
+    rows += [{"name": "", "score": "", "last": None}] * (MAX_PSFS_ACTIVITIES - len(rows))
     rounds = [
         {
             "id": one.id,
