@@ -236,6 +236,14 @@ def test_bad_import_row_is_reported_and_nothing_is_imported(home: Path, tmp_path
     assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []
 
 
+def test_a_csv_of_another_program_is_named_as_not_a_crest_export(home: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "bank.csv"
+    foreign.write_text("date,amount,payee\n2026-05-01,12.50,bakery\n", encoding="utf-8")
+    result = crest(home, "import", str(foreign))
+    _assert_one_line_error(result, f"{foreign} line 1: this is not a crest export", "JSON file", "CSV zip", "folder")
+    assert "check_in_id" not in result.stderr and "advice_level" not in result.stderr  # no list of every column
+
+
 def test_import_into_a_non_empty_home_is_refused(home: Path, tmp_path: Path) -> None:
     crest(home, "log", "--note", "mine")
     exported = tmp_path / "journal.json"

@@ -125,10 +125,13 @@ def test_csv_errors_name_line_and_field(row: int, column: str, value: str, expec
     assert expected in _error(_csv_with(row, column, value))
 
 
-def test_csv_with_a_foreign_header_is_refused() -> None:
-    assert _error("date,pain\n2026-05-01,3\n").startswith(
-        "journal.csv line 1: the header is not a crest export"
+def test_csv_with_a_foreign_header_is_refused_as_not_an_export_without_listing_columns() -> None:
+    message = _error("date,pain\n2026-05-01,3\n")
+    assert message == (
+        "journal.csv line 1: this is not a crest export; crest imports the JSON file or the CSV zip that it "
+        "exports, or the folder that zip unzips to"
     )
+    assert "check_in_id" not in message and "\n" not in message
 
 
 def test_csv_with_a_short_row_is_refused() -> None:
