@@ -94,13 +94,13 @@ def test_the_one_sheet_csv_of_older_crests_still_imports() -> None:
 def test_csv_rating_of_eleven_names_file_line_and_field() -> None:
     # header, session, check-in (two physical lines: the note has a newline), pain on line 5
     text = _csv_with(3, "score", "11")
-    assert _error(text).startswith("journal.csv line 5, field score: pain score 11 is outside 0-10")
+    assert _error(text).startswith("journal.csv line 5, field score: pain score: enter 10 or less, not “11”")
 
 
 @pytest.mark.parametrize(
     ("row", "column", "value", "expected"),
     [
-        (1, "planned_minutes", "45", "line 2, field planned_minutes: 45 minutes"),
+        (1, "planned_minutes", "45", "line 2, field planned_minutes: minutes: enter 30 or less, not “45”"),
         (1, "variant", "lazy", "line 2, field variant: unknown variant 'lazy'"),
         (1, "at", "01/05/2026", "line 2, field at: cannot read the time '01/05/2026'"),
         (1, "at", "2026-05-01T07:30", "line 2, field at: the time '2026-05-01T07:30' has no time zone"),
