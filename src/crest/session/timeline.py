@@ -62,6 +62,10 @@ def check_variant(protocol: Protocol, variant: str) -> VariantName:
     raise UnknownVariant(f"unknown variant {variant!r}; choose one of: {known}")
 
 
+# What the timer says at 00:00, in place of the last minute's cue ("About a minute left"), at every door.
+TIME_UP = "Time is up."
+
+
 def check_minutes(protocol: Protocol, minutes: int) -> int:
     timing = protocol.timing
     if not timing.min_minutes <= minutes <= timing.max_minutes:
