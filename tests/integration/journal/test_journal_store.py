@@ -59,7 +59,7 @@ def test_finish_rejects_running_status_and_unknown_session(journal: Journal) -> 
         journal.finish_session(999, 10, "completed")
     with pytest.raises(SessionNotFound):
         journal.checkpoint_session(999, 10)
-    with pytest.raises(InvalidPlannedMinutes, match="31 minutes"):
+    with pytest.raises(InvalidPlannedMinutes, match="minutes: enter 30 or less, not “31”"):
         journal.start_session(START, 31, "standard", writer="1@host")
 
 
