@@ -3,8 +3,9 @@
 Sets (columns and meanings as in ../shared/eval-public/README.md):
 - public:    ../shared/eval-public (58 photos; the rules were first fitted to these).
 - added:     bench/photos/added.csv, the development part of the photos added for issue 13 (rules tuned on it).
-- untouched: bench/photos/untouched.csv, photos from other sources that the rules were never tuned on.
-- fresh:     bench/photos/fresh.csv, a second held-out part (108 photos) labelled before the second round of tuning.
+- untouched: bench/photos/untouched.csv, photos from other sources; held out in rounds 1-3, development data since.
+- fresh:     bench/photos/fresh.csv, a second part (108 photos); held out in rounds 2-3, development data since.
+- fresh2:    bench/photos/fresh2.csv, the held-out part (67 public-domain photos) labelled before the fourth round.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -87,8 +88,9 @@ SETS: dict[str, PhotoSet] = {
     "added": PhotoSet("added", PHOTOS / "added.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
     "untouched": PhotoSet("untouched", PHOTOS / "untouched.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
     "fresh": PhotoSet("fresh", PHOTOS / "fresh.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
+    "fresh2": PhotoSet("fresh2", PHOTOS / "fresh2.csv", (PHOTOS / "images",)),
 }
-HELD_OUT = frozenset({"untouched", "fresh"})
+HELD_OUT = frozenset({"fresh2"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:

@@ -33,6 +33,7 @@ class Figure:
     arms: str = "sides"  # sides | belly | overhead | raised
     head: str = "resting"  # resting | crunch | tipped_back | on_hands (raised 10 cm) | raised (by head_raise_cm)
     body: str = "supine"  # supine | prone | sitting | propped (trunk raised 35 deg on pillows) | kneeling
+    sitting_deg: float = 80.0  # how far a sitting trunk rises from the floor
     head_raise_cm: float = 0.0
     knee_half_gap_cm: float = 10.0
     overrides: dict[str, Point3] = field(default_factory=dict)
@@ -63,7 +64,8 @@ class Figure:
         if self.body == "kneeling":
             points = _on_all_fours(points)
         if self.body == "sitting":
-            points = {name: _rotate_about_hips(point, math.radians(-80)) for name, point in points.items()}
+            sit_up = math.radians(-self.sitting_deg)
+            points = {name: _rotate_about_hips(point, sit_up) for name, point in points.items()}
         if self.body == "prone":
             points = {name: (x, -y, 2 * HIP_HEIGHT_CM - z + 6) for name, (x, y, z) in points.items()}
         points.update(self.overrides)

@@ -212,6 +212,24 @@ def test_the_head_is_measured_from_the_legs_line_so_a_tilted_camera_does_not_lif
         assert evaluate(pose).criterion("head_resting").status == status
 
 
+@pytest.mark.parametrize("degrees", [-10.0, -8.0])
+def test_a_trunk_raised_past_halfway_is_sitting_though_a_rolled_camera_shows_it_flatter(degrees: float) -> None:
+    # Sitting 50 degrees up, rolled so that the picture shows the trunk at 42-44 degrees: measured from the
+    # floor's line through the ankles and hips, which rolls with the picture, the shoulders stand 0.76 trunk
+    # lengths up, past the 0.71 of a trunk raised 45 degrees.
+    sitting = evaluate(turned(photograph(Figure(body="sitting", sitting_deg=50.0), "side"), degrees))
+    verdict = sitting.criterion("lying_on_back")
+    assert verdict.status == "adjust"
+    assert verdict.advice == "lie down on your back"
+    assert verdict.measured is not None and "above the floor" in verdict.measured
+    assert not sitting.pose_recognized
+    # Lying, and in a crunch, the shoulders stay near that line: still lying on the back.
+    assert evaluate(turned(photograph(Figure(), "side"), degrees)).pose_recognized
+    crunch = evaluate(turned(photograph(Figure(head="crunch"), "side"), degrees))
+    assert crunch.criterion("lying_on_back").status == "ok"
+    assert crunch.criterion("head_resting").status == "adjust"
+
+
 def test_with_no_foot_down_the_head_is_measured_against_the_trunk() -> None:
     # Legs in the air give no floor line: the head is read from the hips and shoulders, level camera assumed.
     assert evaluate(photograph(Figure(legs="air"), "side")).criterion("head_resting").status == "ok"

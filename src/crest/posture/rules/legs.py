@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 
-from crest.posture.body import SEEN, Body, angle_at_deg
+from crest.posture.body import SEEN, SIDES, Body, angle_at_deg
+from crest.posture.landmarks import Landmark
 from crest.posture.result import CriterionResult, View
 from crest.posture.rules.verdicts import (
     CAMERA_END,
@@ -54,6 +55,9 @@ LEG_SEEN_FLAT_MIN = 1.2
 # floor sits 0-5 cm below the hip joint; the rest is the camera's tilt and height over a body 1.7 m long.
 FOOT_LIFTED_MIN = 0.3
 FOOT_MARGIN = 0.1
+# A line from an ankle drawn up within half a trunk length of its hip (heels at the buttocks, legs folded) tips
+# with a few pixels of landmark jitter: only longer legs give the floor's line.
+LEG_LINE_MIN = 0.5
 # Thighs folded past upright towards the chest: the knee lies on the head's side of the hip joint (measured
 # along the floor, so a lifted trunk does not count). 0.1 trunk lengths (5 cm) of landmark jitter allowed.
 KNEES_TO_CHEST_MIN = 0.1
@@ -233,6 +237,21 @@ def _shin_flatter_deg(body: Body, side: str, knee_deg: float) -> float:
 
 def _knee_angle(body: Body, side: str) -> float:
     return angle_at_deg(body[f"{side}_hip"], body[f"{side}_knee"], body[f"{side}_ankle"])
+
+
+def floor_lines(body: Body) -> list[tuple[Landmark, Landmark]]:
+    """(ankle, hip joint) of each leg that gives the floor's line: its foot down and far enough from the hip.
+
+    Ankle (8 cm up) and hip joint (10 cm up) both lie just above the floor whether the person lies or sits, and a
+    straight line stays straight in any photo, so the line through them is the floor's line whatever the
+    camera's tilt or height, where the picture's horizontal is the floor's only for a level camera.
+    """
+    return [
+        (body[f"{s}_ankle"], body[f"{s}_hip"])
+        for s in SIDES
+        if height_up(body, body[f"{s}_ankle"]) <= FOOT_LIFTED_MIN
+        and body.length(f"{s}_ankle", f"{s}_hip") >= LEG_LINE_MIN
+    ]
 
 
 def feet_flat(body: Body, view: View, height_cm: float | None) -> CriterionResult:

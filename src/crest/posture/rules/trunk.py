@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from crest.posture.body import SIDES, Body, angle_at_deg
 from crest.posture.result import CriterionResult, View
+from crest.posture.rules.legs import floor_lines
 from crest.posture.rules.verdicts import (
     CAMERA_SIDE,
     CAMERA_WHOLE,
@@ -24,6 +27,12 @@ from crest.posture.vocabulary import Criterion
 # sitting. Ten degrees is what camera tilt and a rounded upper back change the measured slope by.
 LYING_MAX_TILT_DEG = 45.0
 TILT_MARGIN_DEG = 10.0
+# The same limit measured from the floor's line (legs.floor_lines) rather than the picture's horizontal, which a
+# camera held high or rolled tips by 10-20 degrees: a trunk raised 45 degrees lifts the shoulder joints sin 45 =
+# 0.71 trunk lengths above the hip joint. Lying, they rest on that line (a crunch lifts them 0.2-0.4); sitting,
+# they stand 0.7-1 above it. 0.15 trunk lengths is about the 10 degrees of TILT_MARGIN_DEG.
+SITTING_SHOULDERS_MIN = math.sin(math.radians(LYING_MAX_TILT_DEG))
+SHOULDERS_MARGIN = 0.15
 # Face: a nose turned further than this from the way the chest faces cannot belong to someone on their back
 # (the neck turns and bends well under 90 degrees each way), so the person lies face down or on the side.
 FACE_DOWN_MIN_DEG = 105.0
@@ -72,6 +81,11 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
         return adjust(name, measured, target, "lie down on your back", confidence)
     if view == "above":
         return unseen(name, CAMERA_SIDE)
+    rise = _shoulders_above_floor(body) if view in SIDE_ON else None
+    if rise is not None and rise > SITTING_SHOULDERS_MIN:
+        confidence = min(seen, margin_confidence(rise - SITTING_SHOULDERS_MIN, SHOULDERS_MARGIN))
+        measured = f"shoulders {shown(rise * 100)}% of the trunk's length above the floor"
+        return adjust(name, measured, target, "lie down on your back", confidence)
     face = body.face_turn_deg()
     face_margin = 1.0
     if view in SIDE_ON and face is not None:
@@ -90,7 +104,18 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
         # looks much the same, which caps how sure this can be.
         return ok(name, measured, target, min(seen, face_margin, 0.75))
     confidence = min(seen, face_margin, margin_confidence(LYING_MAX_TILT_DEG - tilt, TILT_MARGIN_DEG))
+    if rise is not None:
+        confidence = min(confidence, margin_confidence(SITTING_SHOULDERS_MIN - rise, SHOULDERS_MARGIN))
     return ok(name, measured, target, confidence)
+
+
+def _shoulders_above_floor(body: Body) -> float | None:
+    """How high the shoulder joints stand above the floor's line, in trunk lengths (the mean over the legs that
+    give it); None when no foot is down."""
+    lines = floor_lines(body)
+    if not lines:
+        return None
+    return sum(body.height_above_line(ankle, hip, body.shoulders) for ankle, hip in lines) / len(lines)
 
 
 def _hips_above_knees(body: Body) -> float | None:

@@ -6,12 +6,11 @@ import math
 
 from crest.posture.body import SEEN, SIDES, Body, angle_at_deg, midpoint
 from crest.posture.result import CriterionResult, View
-from crest.posture.rules.legs import FOOT_LIFTED_MIN
+from crest.posture.rules.legs import floor_lines
 from crest.posture.rules.verdicts import (
     CAMERA_HEAD,
     SIDE_ON,
     adjust,
-    height_up,
     margin_confidence,
     ok,
     shown,
@@ -54,10 +53,8 @@ HEAD_MARGIN = 0.1
 HANDS_THICKNESS = 0.1
 HANDS_AT_HEAD_MAX = 0.35
 HAND_POINTS: tuple[str, ...] = ("wrist", "index", "pinky", "thumb")
-# A line from an ankle drawn up within half a trunk length of its hip (heels at the buttocks, legs folded) tips
-# with a few pixels of landmark jitter: only longer legs give the floor's line. With no foot down the head is
-# measured against the lower of the hip joints and the shoulders in the picture, which holds for a level camera.
-LEG_LINE_MIN = 0.5
+# With no foot down (no floor's line, see legs.floor_lines) the head is measured against the lower of the hip
+# joints and the shoulders in the picture, which holds for a level camera.
 # What to do when the head's height cannot be told: either way is covered.
 HEAD_UNSURE = "let your head rest on the floor or a folded towel; if it does, put the camera level with your head"
 # Trunk length (shoulder joint to hip joint) against body height, to show the head's height in cm.
@@ -175,12 +172,7 @@ def _head_height(body: Body, view: View) -> tuple[float, float] | None:
     _, shoulders_up = body.floor_xy(body.shoulders)
     # Against the picture's up: above the lower of the hip joints and the shoulders.
     upright = ear_up - min(0.0, shoulders_up)
-    legs = [
-        (body[f"{s}_ankle"], body[f"{s}_hip"])
-        for s in SIDES
-        if height_up(body, body[f"{s}_ankle"]) <= FOOT_LIFTED_MIN
-        and body.length(f"{s}_ankle", f"{s}_hip") >= LEG_LINE_MIN
-    ]
+    legs = floor_lines(body)
     if not legs:
         return upright, seen
     # With both feet down, the mean of the two legs' lines: the body's middle line, on which the head lies
