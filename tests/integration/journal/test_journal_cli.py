@@ -237,7 +237,7 @@ def test_an_import_with_a_time_that_cannot_have_happened_names_line_and_field(ho
 
 
 def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
-    _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "11", "0-10")
+    _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "pain score: enter 10 or less, not “11”")
     _assert_one_line_error(crest(home, "log", "--pain", "elbow=3"), "elbow")
     _assert_one_line_error(crest(home, "log", "--pain", "hip:up=3"), "up")
     _assert_one_line_error(crest(home, "log", "--pain", "foot=3:itchy"), "itchy", "tingling")
