@@ -19,7 +19,7 @@ RIGHT = 16
 TOP = 14
 BOTTOM = 40
 INSET = 12  # between the plot's edge and the first or last moment on the time axis
-MAX_BAR_WIDTH = 56
+BAR_GAP = 0.1  # the share of its span a bar leaves empty, so that neighbouring spans' bars stand apart
 DOT_RADIUS = 5
 FAINT_RADIUS = 3
 DODGE = 8  # places changed in the same session stand side by side, not on top of each other
@@ -214,7 +214,8 @@ def bar_chart(
     zero = plot.y(0)
     for bar in bars:
         left, right = plot.x(bar.start), plot.x(bar.end)
-        bar_width = min((right - left) * 0.7, MAX_BAR_WIDTH)  # one lonely bar should not fill the chart
+        # The bar covers its whole span (a week on Progress), so it never reads as one day's bar on a daily axis.
+        bar_width = (right - left) * (1 - BAR_GAP)
         x = (left + right - bar_width) / 2
         y = plot.y(bar.value)
         parts.append(
