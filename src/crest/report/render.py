@@ -46,7 +46,7 @@ def check_paper(name: str) -> Paper:
     raise UnknownPaper(f"unknown paper size '{name}'; choose a4 or letter")
 MOST_CHART_PLACES = 4
 # Carried inside the chart's SVG: the same colour for a place as on Progress (its light theme, as the report is
-# drawn on white), and the single ratings as rings that still show in grey print.
+# drawn on white).
 CHART_STYLE = (
     "".join(f".series-{slot}{{stroke:{colour};fill:{colour}}}" for slot, colour in enumerate(LIGHT_SERIES_COLOURS))
     + "polyline{fill:none !important;stroke-width:2.5}.grid-line{stroke:#c8ccd0;stroke-dasharray:2 4}"
