@@ -162,6 +162,13 @@ def test_a_note_in_other_words_for_an_urgent_sign_stops_the_next_session(run_cre
     assert _sessions() == 0
 
 
+def test_a_logged_check_in_points_to_help_for_what_it_noticed_unless_urgent_care_stands(run_crest: RunCrest) -> None:
+    noticed = run_crest("log", "--sensation", "emotions")
+    assert noticed.returncode == 0 and "Emotions came up: why? crest ask" in _flat(noticed.stdout)
+    urgent = run_crest("log", "--sensation", "emotions", "--note", "tingling between my legs")
+    assert "urgent medical care" in _flat(urgent.stdout) and "crest ask" not in urgent.stdout
+
+
 def test_the_position_check_does_not_coach_lying_on_the_back_when_side_lying_is_advised(
     run_crest: RunCrest,
 ) -> None:
