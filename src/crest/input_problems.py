@@ -70,6 +70,13 @@ _LENGTHS: Mapping[str, tuple[str, str]] = {
 }
 
 
+def outside_range(low: float, high: float, given: float) -> str:
+    """The words for a number outside `low`-`high`, the same at every door ("enter 30 or less, not “31”"): the
+    checks of the records and the session say it as the pages and the API say pydantic's bounds."""
+    kind = "greater_than_equal" if given < low else "less_than_equal"
+    return _BOUNDS[kind][1].format(_readable(low if given < low else high)) + _instead_of(given)
+
+
 @dataclass(frozen=True)
 class InputProblem:
     field: str  # where, as a path: pain.0.score

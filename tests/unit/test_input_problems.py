@@ -6,7 +6,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from crest.input_problems import InputProblem, input_problems
+from crest.input_problems import InputProblem, input_problems, outside_range
 
 VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value error", "valid integer", "pattern")
 
@@ -68,3 +68,9 @@ def test_our_own_parsers_words_are_kept_and_long_input_is_not_repeated() -> None
     assert input_problems([error])[0].sentence == "Region: unknown region 'elbow'."
     long = {"type": "int_parsing", "loc": ("query", "minutes"), "msg": "Input should be an integer", "input": "x" * 80}
     assert input_problems([long])[0].sentence == "Minutes: enter a whole number."
+
+
+@pytest.mark.parametrize("given", [4, 31])
+def test_our_own_range_checks_say_what_the_schemas_bounds_say(given: int) -> None:
+    [problem] = _problems({"default_minutes": given, "default_variant": "standard"})
+    assert outside_range(5, 30, given) == problem.message

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, get_args
 
+from crest.insights.reader import Reader, spoken_of
+
 # What a single frame can lack (the tracker decides these per frame) ...
 FrameProblem = Literal["trunk_not_visible", "camera_not_at_side", "too_dark"]
 # ... and every reason a window can give, in the order in which they are decided.
@@ -21,13 +23,23 @@ Reason = Literal[
 REASONS: tuple[Reason, ...] = get_args(Reason)
 FRAME_PROBLEMS: tuple[FrameProblem, ...] = get_args(FrameProblem)
 
-REASON_LABELS: Mapping[Reason, str] = {
-    "trunk_not_visible": "your chest and belly were not in view",
-    "camera_not_at_side": "the camera was not at your side",
-    "too_dark": "it was too dark to see your breathing",
-    "moving": "you were moving",
+# Each reason in words, naming the person as the reader calls them (see `reason_label`).
+_REASON_WORDS: Mapping[Reason, str] = {
+    "trunk_not_visible": "{name_s} chest and belly were not in view",
+    "camera_not_at_side": "the camera was not at {name_s} side",
+    "too_dark": "it was too dark to see {name_s} breathing",
+    "moving": "{name} {was} moving",
     "too_few_frames": "the camera sent too few pictures",
     "weak_motion": "no breathing movement could be seen",
     "irregular": "there was no steady breathing rhythm to read",
     "disagree": "the rhythm and the count of breaths did not agree",
 }
+
+
+def reason_label(reason: Reason, reader: Reader = Reader.PERSON, client_name: str | None = None) -> str:
+    """Why there was no reading, to the person ("you were moving") or to a clinician ("Ann was moving")."""
+    person = spoken_of(reader, client_name)
+    return _REASON_WORDS[reason].format(name=person.name, name_s=person.name_s, was=person.was)
+
+
+REASON_LABELS: Mapping[Reason, str] = {reason: reason_label(reason) for reason in REASONS}

@@ -13,10 +13,18 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, cast
 
-from crest.breath.reasons import REASON_LABELS, REASONS, Reason
+from crest.breath.reasons import REASONS, Reason, reason_label
+from crest.insights.reader import Reader, sentence, spoken_of
 from crest.posture.video import clock_text
 
-RELAXATION_NOTE = "This is feedback on how you relaxed, not a measurement of your health."
+
+def relaxation_note(reader: Reader = Reader.PERSON, client_name: str | None = None) -> str:
+    """What goes beside every breath reading, to the person or, naming them, to their clinician."""
+    person = spoken_of(reader, client_name)
+    return f"This is feedback on how {person.name} relaxed, not a measurement of {person.their} health."
+
+
+RELAXATION_NOTE = relaxation_note()
 # The readings within the first and the last minute give the "from ... to ..." of the summary line, which speaks
 # of a change only with a few readings and rates at least this many breaths a minute apart.
 ENDS_S = 60.0
@@ -96,31 +104,34 @@ class BreathResult:
             trend.append(MinuteRate(minute, statistics.median(rates) if rates else None))
         return tuple(trend)
 
-    def summary(self) -> str:
-        """One plain line: how the breathing went, or why there was no reading."""
+    def summary(self, reader: Reader = Reader.PERSON, client_name: str | None = None) -> str:
+        """One plain line: how the breathing went, or why there was no reading; for a clinician, naming the person."""
         readings = [(w.start_s, w.end_s, w.rate_bpm) for w in self.readings if w.rate_bpm is not None]
         if not readings:
             reasons = Counter(window.reason for window in self.windows if window.reason is not None)
             if not reasons:
                 return "No breathing reading: the camera watched for too short a time."
-            return f"No breathing reading this time: {REASON_LABELS[reasons.most_common(1)[0][0]]}."
+            reason = reasons.most_common(1)[0][0]
+            return f"No breathing reading this time: {reason_label(reason, reader, client_name)}."
         first_start, last_end = readings[0][0], readings[-1][1]
         start = round(statistics.median(r for _, e, r in readings if e <= first_start + ENDS_S))
         end = round(statistics.median(r for s, _, r in readings if s >= last_end - ENDS_S))
+        breathing = sentence(f"{spoken_of(reader, client_name).name_s} breathing")
         if len(readings) >= MIN_READINGS_FOR_CHANGE and abs(start - end) >= CHANGE_BPM:
             way = "slowed" if end < start else "quickened"
-            return f"Your breathing {way} from about {start} to about {end} breaths a minute over the rest."
-        return f"Your breathing stayed at about {round(statistics.median(r for _, _, r in readings))} breaths a minute."
+            return f"{breathing} {way} from about {start} to about {end} breaths a minute over the rest."
+        return f"{breathing} stayed at about {round(statistics.median(r for _, _, r in readings))} breaths a minute."
 
-    def stillness_line(self) -> str:
-        """One plain line about movements: "You moved twice: at 03:10 and 07:45."."""
+    def stillness_line(self, reader: Reader = Reader.PERSON, client_name: str | None = None) -> str:
+        """One plain line about movements: "You moved twice: at 03:10 and 07:45." ("Ann moved ..." to a clinician)."""
         times = [clock_text(movement.at_s) for movement in self.movements]
+        who = sentence(spoken_of(reader, client_name).name)
         if not times:
-            return "You lay still throughout."
+            return f"{who} lay still throughout."
         if len(times) == 1:
-            return f"You moved once, at {times[0]}."
+            return f"{who} moved once, at {times[0]}."
         count = "twice" if len(times) == 2 else f"{len(times)} times"
-        return f"You moved {count}: at {', '.join(times[:-1])} and {times[-1]}."
+        return f"{who} moved {count}: at {', '.join(times[:-1])} and {times[-1]}."
 
     def to_json_dict(self) -> dict[str, Any]:
         rate = self.rate_bpm

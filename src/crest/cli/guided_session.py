@@ -32,7 +32,14 @@ from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions
 from crest.services.safety import SafetyStanding
 from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
-from crest.session.timeline import Timeline, build_timeline, check_minutes, check_variant, usual_range_note
+from crest.session.timeline import (
+    TIME_UP,
+    Timeline,
+    build_timeline,
+    check_minutes,
+    check_variant,
+    usual_range_note,
+)
 from crest.sound import Speaker, play_chime
 
 REFRESH_S = 0.1
@@ -104,7 +111,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
             if not play_chime():
                 console.print("[cyan]~ ding ~[/cyan]")
-            console.print("\n[bold]Time is up.[/bold]")
+            console.print(f"\n[bold]{TIME_UP}[/bold]")
             _coming_up(ending, speaker, console)
         if options.check_in and not options.assume_yes:
             check_in = ask_check_in(asker, session_id, services.clock)

@@ -281,18 +281,9 @@ def import_journal(
     with open_services() as services:
         imported = services.transfer.import_file(path, merge=merge)
         where = services.where
-    counts = (
-        _count(imported.sessions, "session"),
-        _count(imported.check_ins, "check-in"),
-        _count(imported.safety_screens, "set of safety answers", "sets of safety answers"),
-        _count(imported.settings, "setting"),
-    )
-    skipped = f"; skipped {_count(imported.skipped, 'record')} already there" if merge else ""
-    typer.echo(f"Imported {', '.join(counts)} into {where}{skipped}.")
-
-
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+    records = "record" if imported.skipped == 1 else "records"
+    skipped = f"; skipped {imported.skipped} {records} already there" if merge else ""
+    typer.echo(f"Imported {', '.join(imported.counts())} into {where}{skipped}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ from rich.progress_bar import ProgressBar
 from rich.text import Text
 
 from crest.session.runner import SessionRunner
+from crest.session.timeline import TIME_UP
 
 # A 5-row block font for the countdown, so it can be read from the floor.
 _DIGITS = {
@@ -46,7 +47,7 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
     title = "Paused" if paused else PHASE_LABELS[runner.phase.name]
     # The last frame shows 00:00: the closing cue ("about a minute left") would contradict it.
     if runner.state == "done" and runner.remaining_s <= 0:
-        cue = "Time is up."
+        cue = TIME_UP
     else:
         cue = runner.current_cue.text if runner.current_cue else ""
     keys = "space resume" if paused else "space pause"

@@ -1,9 +1,23 @@
-"""The journal as one time line: sessions and check-ins together, newest first."""
+"""The journal as one time line: sessions and check-ins together, newest first, a page at a time."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from crest.journal.records import CheckIn, PracticeSession
+
+PAGE_SIZE = 50  # entries on a page of the journal: a few weeks of daily practice
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    entries: tuple[PracticeSession | CheckIn, ...]  # newest first
+    number: int  # 1 is the newest page
+    has_older: bool
+
+    @property
+    def has_newer(self) -> bool:
+        return self.number > 1
 
 
 def newest_first(
@@ -11,6 +25,21 @@ def newest_first(
 ) -> list[PracticeSession | CheckIn]:
     entries: list[PracticeSession | CheckIn] = [*sessions, *check_ins]
     return sorted(entries, key=_when, reverse=True)
+
+
+def entries_reaching(number: int, size: int = PAGE_SIZE) -> int:
+    """How many of the newest sessions (and of the newest check-ins) page `number` needs: its own and one more, to
+    tell whether an older page follows."""
+    return number * size + 1
+
+
+def history_page(
+    sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn], number: int, size: int = PAGE_SIZE
+) -> HistoryPage:
+    """Page `number` of the time line, from at least the newest `entries_reaching(number, size)` of each kind."""
+    entries = newest_first(sessions, check_ins)
+    first = (number - 1) * size
+    return HistoryPage(tuple(entries[first : first + size]), number, has_older=len(entries) > first + size)
 
 
 def _when(entry: PracticeSession | CheckIn) -> datetime:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 
+from crest.breath.result import BreathResult
 from crest.errors import CrestError
 from crest.insights.pain import (
     PainTrend,
@@ -89,9 +90,7 @@ class SessionBreath:
     """A session's breath reading, as the report lists it: feedback on relaxation, not a measure of health."""
 
     started_at: datetime
-    rate_bpm: float | None  # the median over the windows with a reading
-    summary: str
-    stillness: str
+    result: BreathResult  # its lines are worded for the report's reader
 
 
 @dataclass(frozen=True)
@@ -144,11 +143,7 @@ def report_data(
         table_places=places,
         table=tuple(_table(in_sessions, in_check_ins, places, zone, period, by_week)),
         table_by_week=by_week,
-        breaths=tuple(
-            SessionBreath(s.started_at, s.breath.rate_bpm, s.breath.summary(), s.breath.stillness_line())
-            for s in in_sessions
-            if s.breath is not None
-        ),
+        breaths=tuple(SessionBreath(s.started_at, s.breath) for s in in_sessions if s.breath is not None),
         highest=tuple((one.place, one.highest) for one in series),
     )
 

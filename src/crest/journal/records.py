@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
+from crest.input_problems import outside_range
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.vocabulary import (
     CHECK_IN_TIMINGS,
@@ -192,7 +193,7 @@ def check_score(score: int) -> int:
     if isinstance(score, bool) or not isinstance(score, int):
         raise InvalidRating(f"pain score {score!r} is not a whole number from 0 to 10")
     if not MIN_PAIN_SCORE <= score <= MAX_PAIN_SCORE:
-        raise InvalidRating(f"pain score {score} is outside 0-10 (0 is no pain, 10 the worst imaginable)")
+        raise InvalidRating(f"pain score: {outside_range(MIN_PAIN_SCORE, MAX_PAIN_SCORE, score)}")
     return score
 
 
@@ -370,9 +371,7 @@ def check_planned_minutes(minutes: int) -> int:
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         raise InvalidPlannedMinutes(f"planned minutes {minutes!r} is not a whole number")
     if not MIN_PLANNED_MINUTES <= minutes <= MAX_PLANNED_MINUTES:
-        raise InvalidPlannedMinutes(
-            f"{minutes} minutes is outside {MIN_PLANNED_MINUTES}-{MAX_PLANNED_MINUTES} minutes"
-        )
+        raise InvalidPlannedMinutes(f"minutes: {outside_range(MIN_PLANNED_MINUTES, MAX_PLANNED_MINUTES, minutes)}")
     return minutes
 
 
@@ -606,7 +605,7 @@ def check_psfs_score(score: int) -> int:
     if isinstance(score, bool) or not isinstance(score, int):
         raise InvalidPsfs(f"activity score {score!r} is not a whole number from 0 to 10")
     if not MIN_PSFS_SCORE <= score <= MAX_PSFS_SCORE:
-        raise InvalidPsfs(f"activity score {score} is outside 0-10 (0 is unable, 10 is as before the problem)")
+        raise InvalidPsfs(f"activity score: {outside_range(MIN_PSFS_SCORE, MAX_PSFS_SCORE, score)}")
     return score
 
 

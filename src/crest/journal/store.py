@@ -610,6 +610,26 @@ class Journal:
         with self._transaction() as db:
             return [check_in for _, check_in in read_check_ins(db, conditions)]
 
+    def newest(self, count: int) -> tuple[list[PracticeSession], list[CheckIn]]:
+        """The newest `count` sessions and the newest `count` check-ins, each oldest first: all that a page of the
+        time line ending at its `count`-th entry needs, without reading years of records."""
+        sessions = (
+            select(SessionRow)
+            .where(SessionRow.person_id == self.person_id)
+            .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+            .limit(count)
+        )
+        newest_check_ins = (
+            select(CheckInRow.id)
+            .where(CheckInRow.person_id == self.person_id)
+            .order_by(CheckInRow.at.desc(), CheckInRow.id.desc())
+            .limit(count)
+        )
+        with self._transaction() as db:
+            session_records = [_session_record(row) for row in db.scalars(sessions)][::-1]
+            check_ins = read_check_ins(db, [CheckInRow.id.in_(newest_check_ins)])
+        return session_records, [check_in for _, check_in in check_ins]
+
     def latest_checkin(self) -> CheckIn | None:
         query = (
             select(CheckInRow)

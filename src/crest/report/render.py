@@ -14,11 +14,11 @@ from typing import Literal
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from crest.breath.result import RELAXATION_NOTE
+from crest.breath.result import relaxation_note
 from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.errors import CrestError
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
-from crest.insights.reader import Reader
+from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.report import ClinicianReport
 from crest.insights.verdicts import (
     MIN_RATINGS_PER_WINDOW,
@@ -70,16 +70,12 @@ def _number(value: Fraction | float | None) -> str:
     return "\u2013" if value is None else points(value)  # an en dash: no value
 
 
-def _sentence(text: str) -> str:
-    """The first letter upper-case, the rest as written (unlike Jinja's `capitalize`, which lowers 'PSFS')."""
-    return text[:1].upper() + text[1:]
-
-
 def _ratings(count: int) -> str:
     return f"{count} rating{'' if count == 1 else 's'}"
 
 
-_ENVIRONMENT.filters.update(day=_day, number=_number, signed=signed, sentence=_sentence, ratings=_ratings)
+# `sentence`, unlike Jinja's `capitalize`, leaves the rest as written ('PSFS').
+_ENVIRONMENT.filters.update(day=_day, number=_number, signed=signed, sentence=sentence, ratings=_ratings)
 
 
 def report_css() -> str:
@@ -90,6 +86,8 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
     """The report as a whole HTML document (`standalone`), or as the fragment a web page embeds."""
     zone = report.generated_at.tzinfo
     assert zone is not None  # the clock gives aware times
+    # The report is read by a clinician: it speaks of the person, by name when practice mode knows it.
+    client = spoken_of(Reader.CLINICIAN, report.client_name)
     return _ENVIRONMENT.get_template("report.html").render(
         report=report,
         data=report.data,
@@ -99,9 +97,8 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         chart=_pain_chart(report),
         highest=dict(report.data.highest),
         weekly_rate=report.data.practice.sessions_per_week(report.data.period),
-        # The report is read by a clinician: it speaks of the person, by name when practice mode knows it.
-        client=report.client_name or "the person",
-        client_s=f"{report.client_name}'s" if report.client_name else "the person's",
+        client=client.name,
+        client_s=client.name_s,
         reader=Reader.CLINICIAN,
         trend_lines=[trend_line(trend, Reader.CLINICIAN) for trend in report.data.trends],
         before_after_lines=[before_after_line(change) for change in report.data.before_after],
@@ -114,7 +111,16 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
             "sources": [PAIN_SOURCE.full, PSFS_SOURCE.full, PSFS_MID_SOURCE.full],
         },
         local=lambda moment: _local(moment, zone),
-        breath_note=RELAXATION_NOTE,
+        breath_note=relaxation_note(Reader.CLINICIAN, report.client_name),
+        breath_rows=[
+            {
+                "started_at": breath.started_at,
+                "rate_bpm": breath.result.rate_bpm,
+                "summary": breath.result.summary(Reader.CLINICIAN, report.client_name),
+                "stillness": breath.result.stillness_line(Reader.CLINICIAN, report.client_name),
+            }
+            for breath in report.data.breaths
+        ],
     )
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from crest.accounts.records import Prescription, SessionNote
 from crest.clock import Clock
-from crest.insights.history import newest_first
+from crest.insights.history import PAGE_SIZE, HistoryPage, entries_reaching, history_page
 from crest.insights.pain import (
     Place,
     PlaceSeries,
@@ -21,7 +21,7 @@ from crest.insights.pain import (
 from crest.insights.practice import WeeklyTarget, WeekTotal, sessions_this_week, streak_days, weekly_totals
 from crest.insights.progress import Line, ProgressSummary, headline, progress_summary
 from crest.insights.timeframe import weeks_reaching
-from crest.journal.records import CheckIn, PracticeSession
+from crest.journal.records import PracticeSession
 from crest.services.preferences import PreferencesStore
 
 if TYPE_CHECKING:
@@ -68,9 +68,10 @@ class Reports:
             streak_days=streak_days(sessions, self._zone, now),
         )
 
-    def history(self) -> list[PracticeSession | CheckIn]:
-        """Sessions and check-ins, newest first."""
-        return newest_first(self._journal.list_sessions(), self._journal.list_checkins())
+    def history(self, page: int = 1, size: int = PAGE_SIZE) -> HistoryPage:
+        """Page `page` of the sessions and check-ins, newest first; only the newest records it needs are read."""
+        sessions, check_ins = self._journal.newest(entries_reaching(page, size))
+        return history_page(sessions, check_ins, page, size)
 
     def progress(self) -> ProgressData:
         sessions = self._journal.list_sessions()

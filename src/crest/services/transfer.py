@@ -26,6 +26,7 @@ EXPORT_FORMATS: tuple[str, ...] = (*FORMATS, "fhir")
 _FILE_SUFFIXES = {**FILE_SUFFIXES, "fhir": "json"}
 
 if TYPE_CHECKING:
+    from crest.journal.merging import MergePlan
     from crest.journal.store import Journal
 
 
@@ -84,13 +85,9 @@ class Transfer:
         is refused (`JournalNotEmpty`)."""
         if not merge:
             self._journal.import_contents(contents)
-            return Imported(
-                len(contents.sessions), len(contents.check_ins), len(contents.safety_screens), len(contents.settings)
-            )
+            return Imported.counting(contents)
         plan = self._journal.merge_contents(contents)
-        return Imported(
-            len(plan.sessions), len(plan.check_ins), len(plan.safety_screens), len(plan.settings), plan.skipped
-        )
+        return Imported.counting(plan, plan.skipped)
 
     def delete_everything(self) -> None:
         """Every session, check-in, safety answer and setting, for good."""
@@ -99,10 +96,42 @@ class Transfer:
 
 @dataclass(frozen=True)
 class Imported:
-    """How many records an import added, and how many it skipped as already in the journal."""
+    """How many records of every kind an import added, and how many it skipped as already in the journal."""
 
     sessions: int
+    logged_sessions: int  # of `sessions`, those logged afterwards rather than timed
     check_ins: int
     safety_screens: int
+    safety_clearances: int
+    psfs_rounds: int
     settings: int
     skipped: int = 0
+
+    @classmethod
+    def counting(cls, added: JournalContents | MergePlan, skipped: int = 0) -> Imported:
+        return cls(
+            sessions=len(added.sessions),
+            logged_sessions=sum(1 for session in added.sessions if session.logged),
+            check_ins=len(added.check_ins),
+            safety_screens=len(added.safety_screens),
+            safety_clearances=len(added.safety_clearances),
+            psfs_rounds=len(added.psfs),
+            settings=len(added.settings),
+            skipped=skipped,
+        )
+
+    def counts(self) -> tuple[str, ...]:
+        """Every kind of record in words, for every door: "3 sessions (1 logged)", "0 PSFS rounds", ..."""
+        logged = f" ({self.logged_sessions} logged)" if self.logged_sessions else ""
+        return (
+            _count(self.sessions, "session") + logged,
+            _count(self.check_ins, "check-in"),
+            _count(self.safety_screens, "set of safety answers", "sets of safety answers"),
+            _count(self.safety_clearances, "clinician's all-clear", "clinicians' all-clears"),
+            _count(self.psfs_rounds, "PSFS round"),
+            _count(self.settings, "setting"),
+        )
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

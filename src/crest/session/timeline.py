@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 from crest.errors import CrestError
+from crest.input_problems import outside_range
 from crest.protocol.model import Protocol, SourcedText, UnknownVariant, VariantName
 
 PhaseName = Literal["settle", "movement", "rest", "closing"]
@@ -61,12 +62,14 @@ def check_variant(protocol: Protocol, variant: str) -> VariantName:
     raise UnknownVariant(f"unknown variant {variant!r}; choose one of: {known}")
 
 
+# What the timer says at 00:00, in place of the last minute's cue ("About a minute left"), at every door.
+TIME_UP = "Time is up."
+
+
 def check_minutes(protocol: Protocol, minutes: int) -> int:
     timing = protocol.timing
     if not timing.min_minutes <= minutes <= timing.max_minutes:
-        raise InvalidDuration(
-            f"a session lasts {timing.min_minutes} to {timing.max_minutes} minutes; {minutes} is outside that"
-        )
+        raise InvalidDuration(f"minutes: {outside_range(timing.min_minutes, timing.max_minutes, minutes)}")
     return minutes
 
 

@@ -10,11 +10,8 @@ from crest.insights.progress import (
     psfs_line,
     trend_line,
 )
+from crest.insights.reader import sentence
 from crest.insights.verdicts import PAIN_RULE, PAIN_SOURCE, PSFS_RULE, PSFS_SOURCE
-
-
-def sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def line_view(line: Line, verdict: str | None = None) -> dict[str, Any]:

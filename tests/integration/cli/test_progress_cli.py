@@ -52,7 +52,7 @@ def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
     assert "Sitting through a film: 0-10 (last time 5)?" in offered.stdout
     assert "Saved: Sitting through a film 6." in offered.stdout
     quick = run_crest("psfs", "--rate", "Gardening=11")
-    assert quick.returncode == 2 and "outside 0-10" in quick.stderr
+    assert quick.returncode == 2 and "activity score: enter 10 or less, not “11”" in quick.stderr
     history = run_crest("psfs", "--history")
     assert history.stdout.count("Tying my shoes") == 3
 

@@ -52,7 +52,8 @@ def test_short_session_gets_a_note_about_the_usual_range(run_crest: RunCrest) ->
 def test_minutes_outside_the_range_is_a_one_line_error(run_crest: RunCrest, minutes: str) -> None:
     result = run_crest("session", "--minutes", minutes, "--yes")
     assert result.returncode == 2
-    assert result.stderr.strip() == f"crest: a session lasts 5 to 30 minutes; {minutes} is outside that"
+    bound = "enter 5 or more" if int(minutes) < 5 else "enter 30 or less"
+    assert result.stderr.strip() == f"crest: minutes: {bound}, not “{minutes}”"
     assert sessions() == []
 
 
@@ -217,7 +218,7 @@ def test_a_session_done_without_the_app_is_logged_back_dated(run_crest: RunCrest
     assert '"logged": true' in run_crest("export", "--format", "json").stdout
     for args, words in (
         (["--minutes", "20", "--at", "2999-01-01T08:00"], "has not ended yet"),
-        (["--minutes", "45"], "outside 5-30 minutes"),
+        (["--minutes", "45"], "minutes: enter 30 or less, not “45”"),
         (["--minutes", "20", "--variant", "upside_down"], "unknown variant"),
     ):
         refused = run_crest("log-session", *args)

@@ -189,6 +189,34 @@ def test_export_import_into_an_empty_home_and_export_again(
     assert again.read_bytes() == exported.read_bytes()
 
 
+@pytest.mark.parametrize("format_name", ["csv", "json"])
+def test_the_import_summary_counts_every_kind_of_record(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
+) -> None:
+    from datetime import UTC, date, datetime
+
+    from crest.journal.records import PsfsActivity, PsfsAssessment, SafetyClearance
+
+    _seed_session(home)
+    with Journal.open() as journal:
+        journal.log_session(datetime(2026, 5, 3, 8, 0, tzinfo=UTC), 10, "supported")
+        journal.add_psfs(PsfsAssessment(datetime(2026, 5, 3, 9, tzinfo=UTC), (PsfsActivity("gardening", 4),)))
+        journal.add_psfs(PsfsAssessment(datetime(2026, 5, 17, 9, tzinfo=UTC), (PsfsActivity("gardening", 6),)))
+        journal.record_safety_clearance(
+            SafetyClearance(datetime(2026, 5, 1, 9, tzinfo=UTC), "Dr Ames", date(2026, 4, 30), ("cancer_signs",))
+        )
+    exported = tmp_path / f"journal.{format_name}"
+    assert run("export", "--format", format_name, "-o", str(exported)).exit_code == 0
+
+    monkeypatch.setenv("CREST_HOME", str(tmp_path / "new-home"))
+    imported = run("import", str(exported))
+    assert imported.exit_code == 0, imported.output
+    assert (
+        "Imported 2 sessions (1 logged), 1 check-in, 0 sets of safety answers, 1 clinician's all-clear, "
+        "2 PSFS rounds, 0 settings into"
+    ) in imported.output
+
+
 def test_the_csv_export_goes_to_a_file_not_the_screen(home: Path) -> None:
     _assert_one_line_error(crest(home, "export", "--format", "csv"), "zip of tables", "-o")
 
@@ -209,7 +237,7 @@ def test_an_import_with_a_time_that_cannot_have_happened_names_line_and_field(ho
 
 
 def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
-    _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "11", "0-10")
+    _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "pain score: enter 10 or less, not “11”")
     _assert_one_line_error(crest(home, "log", "--pain", "elbow=3"), "elbow")
     _assert_one_line_error(crest(home, "log", "--pain", "hip:up=3"), "up")
     _assert_one_line_error(crest(home, "log", "--pain", "foot=3:itchy"), "itchy", "tingling")
@@ -236,6 +264,14 @@ def test_bad_import_row_is_reported_and_nothing_is_imported(home: Path, tmp_path
     assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []
 
 
+def test_a_csv_of_another_program_is_named_as_not_a_crest_export(home: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "bank.csv"
+    foreign.write_text("date,amount,payee\n2026-05-01,12.50,bakery\n", encoding="utf-8")
+    result = crest(home, "import", str(foreign))
+    _assert_one_line_error(result, f"{foreign} line 1: this is not a crest export", "JSON file", "CSV zip", "folder")
+    assert "check_in_id" not in result.stderr and "advice_level" not in result.stderr  # no list of every column
+
+
 def test_import_into_a_non_empty_home_is_refused(home: Path, tmp_path: Path) -> None:
     crest(home, "log", "--note", "mine")
     exported = tmp_path / "journal.json"
@@ -257,7 +293,10 @@ def test_import_merge_adds_what_is_new_and_skips_exact_duplicates(
 
     merged = run("import", str(backup), "--merge")
     assert merged.exit_code == 0, merged.output
-    assert "Imported 1 session, 1 check-in, 0 sets of safety answers, 0 settings" in merged.output
+    assert (
+        "Imported 1 session, 1 check-in, 0 sets of safety answers, 0 clinicians' all-clears, 0 PSFS rounds, "
+        "0 settings"
+    ) in merged.output
     assert "skipped 1 record already there" in merged.output
     again = run("import", str(backup), "--merge")
     assert "Imported 0 sessions, 0 check-ins" in again.output and "skipped 3 records already there" in again.output

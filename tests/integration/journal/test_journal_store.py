@@ -59,7 +59,7 @@ def test_finish_rejects_running_status_and_unknown_session(journal: Journal) -> 
         journal.finish_session(999, 10, "completed")
     with pytest.raises(SessionNotFound):
         journal.checkpoint_session(999, 10)
-    with pytest.raises(InvalidPlannedMinutes, match="31 minutes"):
+    with pytest.raises(InvalidPlannedMinutes, match="minutes: enter 30 or less, not “31”"):
         journal.start_session(START, 31, "standard", writer="1@host")
 
 
@@ -242,3 +242,13 @@ def test_data_survives_reopening(journal_url: str) -> None:
         session_id = first.start_session(START, 15, "standard", writer="1@host")
     with Journal.open(journal_url) as second:
         assert second.get_session(session_id).planned_minutes == 15
+
+
+def test_newest_reads_only_the_newest_records_of_each_kind_oldest_first(journal: Journal) -> None:
+    from support.practice_history import daily_practice
+
+    journal.import_contents(daily_practice(datetime(2026, 3, 1).date(), 30, UTC))
+    every_session, every_check_in = journal.list_sessions(), journal.list_checkins()
+    sessions, check_ins = journal.newest(7)
+    assert sessions == every_session[-7:] and check_ins == every_check_in[-7:]
+    assert journal.newest(1000) == (every_session, every_check_in)

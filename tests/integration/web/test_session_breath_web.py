@@ -6,11 +6,13 @@ from __future__ import annotations
 import copy
 import json
 import re
+from html import unescape
 from typing import Any
 
 from fastapi.testclient import TestClient
 
-from crest.breath.result import RELAXATION_NOTE
+from crest.breath.result import RELAXATION_NOTE, relaxation_note
+from crest.insights.reader import Reader
 from support.clock import FakeClock
 
 BREATH: dict[str, Any] = {
@@ -64,8 +66,11 @@ def test_the_finish_call_saves_the_reading_and_the_pages_show_it(cleared: TestCl
     journal = cleared.get("/journal").text
     assert SLOWED in journal and RELAXATION_NOTE in journal
 
-    report = cleared.get("/report").text
-    assert "Breathing during rests" in report and SLOWED in report and RELAXATION_NOTE in report
+    report = unescape(cleared.get("/report").text)
+    # The report is for the person's clinician: the same lines speak of the person.
+    assert "Breathing during rests" in report and SLOWED not in report and RELAXATION_NOTE not in report
+    assert "The person's breathing slowed from about 14 to about 8" in report
+    assert relaxation_note(Reader.CLINICIAN) in report
 
 
 def test_a_session_without_a_reading_shows_none(cleared: TestClient, clock: FakeClock) -> None:

@@ -43,7 +43,10 @@ def test_delete_everything_needs_the_word_then_a_restore_brings_it_back(cleared:
 
     restored = cleared.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
     assert restored.status_code == 200
-    assert "Restored: sessions 1, check-ins 2, safety answers 1, settings 0." in restored.text
+    assert (
+        "Restored: 1 session, 2 check-ins, 1 set of safety answers, 0 clinicians&#39; all-clears, 0 PSFS rounds, "
+        "0 settings."
+    ) in restored.text
     assert _counts(cleared) == (1, 2)
     assert cleared.get("/api/export", params={"format": "json"}).content == backup
 
@@ -64,7 +67,10 @@ def test_a_restore_into_a_journal_with_records_needs_merge_and_skips_what_is_the
         "/settings/restore", files={"file": ("journal.zip", tables, "application/zip")}, data={"merge": "true"}
     )
     assert merged.status_code == 200
-    assert "Added: sessions 0, check-ins 0, safety answers 0, settings 0. Already here, so skipped: 3." in merged.text
+    assert (
+        "Added: 0 sessions, 0 check-ins, 0 sets of safety answers, 0 clinicians&#39; all-clears, 0 PSFS rounds, "
+        "0 settings. Already here, so skipped: 3."
+    ) in merged.text
     assert _counts(client) == (1, 3)
 
 

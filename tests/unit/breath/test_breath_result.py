@@ -2,7 +2,8 @@
 
 import pytest
 
-from crest.breath.result import RELAXATION_NOTE, BreathResult, BreathWindow, MinuteRate, Movement
+from crest.breath.result import RELAXATION_NOTE, BreathResult, BreathWindow, MinuteRate, Movement, relaxation_note
+from crest.insights.reader import Reader
 
 
 def result_of(*windows: tuple[float, float, float | None], movements: tuple[float, ...] = ()) -> BreathResult:
@@ -87,3 +88,19 @@ def test_the_stillness_line_gives_the_times() -> None:
 
 def test_the_note_says_it_is_not_a_health_measurement() -> None:
     assert "not a measurement of your health" in RELAXATION_NOTE
+
+
+def test_every_line_can_speak_of_the_person_to_their_clinician() -> None:
+    slowing = result_of((0, 30, 14.2), (30, 60, 13.6), (60, 90, 11), (90, 120, 8.3), (120, 150, 7.8), movements=(190,))
+    assert slowing.summary(Reader.CLINICIAN, "Ann") == (
+        "Ann's breathing slowed from about 14 to about 8 breaths a minute over the rest."
+    )
+    assert slowing.stillness_line(Reader.CLINICIAN, "Ann") == "Ann moved once, at 03:10."
+    assert result_of().stillness_line(Reader.CLINICIAN) == "The person lay still throughout."
+    unseen = BreathResult((BreathWindow(0, 30, None, "trunk_not_visible"),), ())
+    assert unseen.summary(Reader.CLINICIAN, "Ann") == (
+        "No breathing reading this time: Ann's chest and belly were not in view."
+    )
+    assert relaxation_note(Reader.CLINICIAN, "Ann") == (
+        "This is feedback on how Ann relaxed, not a measurement of their health."
+    )

@@ -35,7 +35,7 @@ def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
     assert check_in.session_id == 7 and check_in.timing == "after"
     output = asker.console.file.getvalue()  # type: ignore[attr-defined]
     assert f"numbers from 1 to {len(Region)}" in output
-    assert "outside 0-10" in output
+    assert "pain score: enter 10 or less" in output
     assert "[l]eft [r]ight, or Enter for the whole lower back" in output  # keys shown, not eaten as markup
     assert "[b]etter, [s]ame or [w]orse?" in output
     assert "What is it like? [a]ching [s]harp [b]urning [t]ingling [n]umb" in output

@@ -86,7 +86,7 @@ def test_a_note_a_spreadsheet_would_run_as_a_formula_is_written_as_text() -> Non
 @pytest.mark.parametrize(
     ("name", "change", "row", "expected"),
     [
-        ("pain_ratings.csv", {"score": "11"}, 1, "journal.zip/pain_ratings.csv line 3, field score: pain score 11"),
+        ("pain_ratings.csv", {"score": "11"}, 1, "line 3, field score: pain score: enter 10 or less, not “11”"),
         ("pain_ratings.csv", {"check_in_id": "9"}, 0, "pain_ratings.csv line 2, field check_in_id: no check-in 9"),
         ("pain_ratings.csv", {"quality": "dull"}, 1, "line 3, field quality: unknown pain quality 'dull'"),
         ("sessions.csv", {"variant": "lazy"}, 1, "sessions.csv line 3, field variant: unknown variant 'lazy'"),

@@ -162,7 +162,7 @@ def test_practice_session_validation() -> None:
     assert (session.status, session.actual_seconds, session.finished) == ("running", 0, False)
     for minutes in (5, 30):
         PracticeSession(started_at=AT, planned_minutes=minutes, variant="somatic")
-    with pytest.raises(InvalidPlannedMinutes, match="4 minutes"):
+    with pytest.raises(InvalidPlannedMinutes, match="minutes: enter 5 or more, not “4”"):
         PracticeSession(started_at=AT, planned_minutes=4, variant="standard")
     with pytest.raises(InvalidPlannedMinutes, match="31"):
         PracticeSession(started_at=AT, planned_minutes=31, variant="standard")

@@ -94,13 +94,13 @@ def test_the_one_sheet_csv_of_older_crests_still_imports() -> None:
 def test_csv_rating_of_eleven_names_file_line_and_field() -> None:
     # header, session, check-in (two physical lines: the note has a newline), pain on line 5
     text = _csv_with(3, "score", "11")
-    assert _error(text).startswith("journal.csv line 5, field score: pain score 11 is outside 0-10")
+    assert _error(text).startswith("journal.csv line 5, field score: pain score: enter 10 or less, not “11”")
 
 
 @pytest.mark.parametrize(
     ("row", "column", "value", "expected"),
     [
-        (1, "planned_minutes", "45", "line 2, field planned_minutes: 45 minutes"),
+        (1, "planned_minutes", "45", "line 2, field planned_minutes: minutes: enter 30 or less, not “45”"),
         (1, "variant", "lazy", "line 2, field variant: unknown variant 'lazy'"),
         (1, "at", "01/05/2026", "line 2, field at: cannot read the time '01/05/2026'"),
         (1, "at", "2026-05-01T07:30", "line 2, field at: the time '2026-05-01T07:30' has no time zone"),
@@ -125,10 +125,13 @@ def test_csv_errors_name_line_and_field(row: int, column: str, value: str, expec
     assert expected in _error(_csv_with(row, column, value))
 
 
-def test_csv_with_a_foreign_header_is_refused() -> None:
-    assert _error("date,pain\n2026-05-01,3\n").startswith(
-        "journal.csv line 1: the header is not a crest export"
+def test_csv_with_a_foreign_header_is_refused_as_not_an_export_without_listing_columns() -> None:
+    message = _error("date,pain\n2026-05-01,3\n")
+    assert message == (
+        "journal.csv line 1: this is not a crest export; crest imports the JSON file or the CSV zip that it "
+        "exports, or the folder that zip unzips to"
     )
+    assert "check_in_id" not in message and "\n" not in message
 
 
 def test_csv_with_a_short_row_is_refused() -> None:

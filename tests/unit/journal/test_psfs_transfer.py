@@ -67,7 +67,7 @@ def _with_table(data: bytes, name: str, text: str) -> bytes:
 def test_bad_psfs_rows_name_table_line_and_field() -> None:
     tables = export_bytes(WITH_PSFS, "csv")
     activities = "assessment_id,name,score\n1,Tying my shoes,3\n2,Tying my shoes,11\n"
-    with pytest.raises(InvalidImportFile, match=r"activities.csv line 3, field score: activity score 11 is outside"):
+    with pytest.raises(InvalidImportFile, match=r"line 3, field score: activity score: enter 10 or less, not “11”"):
         parse_export(_with_table(tables, "psfs_activities.csv", activities), "x.zip")
     orphan = "assessment_id,name,score\n7,Tying my shoes,3\n"
     with pytest.raises(InvalidImportFile, match="no PSFS entry 7 comes before this activity"):
@@ -95,5 +95,5 @@ def test_psfs_records_refuse_what_the_scale_does_not_allow() -> None:
         PsfsAssessment(AT, (PsfsActivity("Gardening", 5), PsfsActivity(" gardening ", 6)))
     with pytest.raises(InvalidPsfs, match="needs a name"):
         PsfsActivity("  ", 5)
-    with pytest.raises(InvalidPsfs, match="outside 0-10"):
+    with pytest.raises(InvalidPsfs, match="activity score: enter 0 or more, not “-1”"):
         PsfsActivity("Gardening", -1)

@@ -62,7 +62,8 @@ def test_standard_has_no_movement_phase() -> None:
 
 @pytest.mark.parametrize("minutes", [0, 4, 31, 120])
 def test_minutes_outside_5_to_30_are_refused(minutes: int) -> None:
-    with pytest.raises(InvalidDuration, match="5 to 30 minutes"):
+    bound = "enter 5 or more" if minutes < 5 else "enter 30 or less"
+    with pytest.raises(InvalidDuration, match=f"^minutes: {bound}, not “{minutes}”$"):
         build_timeline(PROTOCOL, "standard", minutes)
 
 

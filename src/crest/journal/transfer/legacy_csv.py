@@ -14,6 +14,7 @@ from datetime import datetime
 
 from crest.journal.records import JournalContents
 from crest.journal.transfer.reading import (
+    NOT_AN_EXPORT,
     Collector,
     Place,
     check_in_record,
@@ -69,7 +70,7 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
         raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
     known = (LEGACY_COLUMNS, LEGACY_COLUMNS_BEFORE_CLEARANCES, LEGACY_COLUMNS_BEFORE_PSFS)
     if header is None or tuple(header) not in known:
-        raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(LEGACY_COLUMNS))
+        raise Place(source, 1).error(None, NOT_AN_EXPORT)
     columns = tuple(header)
     collected = Collector(now)
     while True:

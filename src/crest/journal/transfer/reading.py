@@ -65,6 +65,13 @@ class InvalidImportFile(CrestError):
     """A file that cannot be imported; the message names the file, the line and the field."""
 
 
+# A file of some other program: what crest can read, rather than every column it expected.
+NOT_AN_EXPORT = (
+    "this is not a crest export; crest imports the JSON file or the CSV zip that it exports, or the folder that "
+    "zip unzips to"
+)
+
+
 class BadValue(CrestError):
     """A value of the wrong type; always reported inside an `InvalidImportFile` message."""
 

@@ -1,8 +1,8 @@
-"""The journal: sessions and check-ins, newest first, each editable and deletable."""
+"""The journal: sessions and check-ins, newest first, a page at a time, each editable and deletable."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 
 from crest.web.pages.common import Context, page_router
@@ -10,11 +10,20 @@ from crest.web.presenters import journal_rows
 from crest.web.templating import render
 
 router = page_router()
+MAX_PAGE = 100_000  # far beyond a lifetime of daily entries; keeps the query's reach a small number
 
 
 @router.get("/journal", name="journal_page")
-def journal_page(request: Request, context: Context, saved: Literal["check-in"] | None = None) -> Response:
-    """`saved` names what was just saved, so the page can say so."""
-    entries = journal_rows(context.services.reports.history(), context.protocol, context.local_zone, context.now())
+def journal_page(
+    request: Request,
+    context: Context,
+    saved: Literal["check-in"] | None = None,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+) -> Response:
+    """`saved` names what was just saved, so the page can say so; `page` 1 is the newest."""
+    history = context.services.reports.history(page)
+    entries = journal_rows(history.entries, context.protocol, context.local_zone, context.now())
     logged = request.query_params.get("logged") == "1"
-    return render(request, "journal.html", active="journal_page", entries=entries, logged=logged, saved=saved)
+    return render(
+        request, "journal.html", active="journal_page", entries=entries, history=history, logged=logged, saved=saved
+    )

@@ -13,7 +13,7 @@ from crest.journal.vocabulary import SessionStatus, labels
 from crest.knowledge.why_links import PROTOCOL_TEXTS, setup_step_entry
 from crest.posture.vocabulary import page_labels
 from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
-from crest.session.timeline import build_timeline, check_minutes, check_variant, usual_range_note
+from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
 from crest.web.help_links import help_link
 from crest.web.pages.common import Context, page_router
@@ -90,6 +90,7 @@ def session_page(
             ],
         },
         "ending": [part.text for part in protocol.ending_for(chosen_variant)],
+        "time_up": TIME_UP,
         "note": usual_range_note(protocol, chosen_minutes),
         "checkin_url": str(request.url_for("checkin_page").path),
         "sessions_url": "/api/sessions",

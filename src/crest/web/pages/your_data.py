@@ -16,10 +16,7 @@ CONFIRMATION = "delete"  # typed, not clicked: nothing else on the page deletes 
 
 
 def _described(imported: Imported, merged: bool) -> str:
-    counts = (
-        f"sessions {imported.sessions}, check-ins {imported.check_ins}, "
-        f"safety answers {imported.safety_screens}, settings {imported.settings}"
-    )
+    counts = ", ".join(imported.counts())
     if merged:
         return f"Restored. Added: {counts}. Already here, so skipped: {imported.skipped}."
     return f"Restored: {counts}."

@@ -328,6 +328,11 @@
       speak(cue.text);
       state.nextCue += 1;
     }
+    if (left <= 0) {
+      // 00:00 under "About a minute left" would contradict the clock while the session is being saved
+      $("cue").textContent = config.time_up;
+      showWhy($("cue-why"), null);
+    }
     // Session time is saved as it passes; wall time keeps the server hearing from the page, paused or not, so that
     // it can tell a closed tab (silence) from a quiet one.
     const beatDue = performance.now() - state.lastSavedAt >= config.heartbeat_every_s * 1000;

@@ -1,0 +1,48 @@
+"""The Journal page by page in the browser, on a desktop and on a phone: "Older" and "Newer" move through it and
+the phone layout keeps to the screen's width."""
+
+import json
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+Shoot = Callable[[Any, str], None]
+CHECK_INS = 55  # one more page than the first holds
+
+
+def _add_check_ins(base: str) -> None:
+    for minute in range(CHECK_INS):
+        body = json.dumps({"at": f"2026-05-01T07:{minute:02d}:00+00:00", "note": f"note {minute}"}).encode()
+        request = urllib.request.Request(
+            f"{base}/api/checkins", data=body, headers={"Content-Type": "application/json"}, method="POST"
+        )
+        with urllib.request.urlopen(request) as response:
+            assert response.status == 201
+
+
+@pytest.mark.parametrize(("width", "height"), [(1100, 900), (390, 844)])
+def test_older_and_newer_move_through_the_journal(
+    browser: Any, fresh_server_url: str, answer_safety: Shoot, screenshot: Shoot, width: int, height: int
+) -> None:
+    _add_check_ins(fresh_server_url)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    answer_safety(page, fresh_server_url)
+    page.goto(f"{fresh_server_url}/journal")
+    assert page.locator("tbody tr").count() == 50
+    assert page.locator("tbody tr").first.get_by_text("note 54").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    page.get_by_role("link", name="Older").scroll_into_view_if_needed()
+    screenshot(page, f"journal-page-1-{width}")
+    page.get_by_role("link", name="Older").click()
+    page.wait_for_url("**/journal?page=2")
+    assert page.locator("tbody tr").count() == CHECK_INS - 50
+    assert page.get_by_role("link", name="Older").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    screenshot(page, f"journal-page-2-{width}")
+    page.get_by_role("link", name="Newer").click()
+    page.wait_for_url("**/journal")
+    assert page.locator("tbody tr").count() == 50
+    context.close()

@@ -1,0 +1,35 @@
+"""The last moment of a rest in the browser: at 00:00 the timer no longer says "About a minute left"."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from crest.session.timeline import TIME_UP
+
+Shoot = Callable[[Any, str], None]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1100, 900), (390, 844)])
+def test_at_0_00_the_timer_says_the_time_is_up(
+    browser: Any, server_url: str, answer_safety: Shoot, screenshot: Shoot, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    answer_safety(page, server_url)
+    held: list[Any] = []  # the finish call waits here, so the page stays on 00:00 while the test looks
+    page.route("**/api/sessions/*/finish", lambda route: held.append(route))
+    page.goto(f"{server_url}/session?minutes=5&speed=600")  # the closing minute lasts a tenth of a second
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Start the rest").click()
+    page.wait_for_function("document.getElementById('time-left').textContent === '0:00'", timeout=15_000)
+    page.wait_for_function("document.getElementById('cue').textContent !== ''")
+    assert page.locator("#cue").inner_text() == TIME_UP
+    assert page.locator("#cue-why").is_hidden()
+    screenshot(page, f"session-time-up-{width}")
+    while not held:
+        page.wait_for_timeout(50)  # Playwright hands the held call over while it waits
+    held[0].continue_()
+    page.get_by_role("heading", name="Well done").wait_for(timeout=15_000)
+    context.close()
