@@ -4,6 +4,17 @@ from collections.abc import Callable
 
 from rich.console import Console
 
+from crest.errors import CrestError
+
+
+class StoppedAtPrompt(CrestError):
+    """Ctrl-C at a question: the person wants out; a line of its own, so the shell's prompt starts on the next."""
+
+    exit_code = 130  # the shell's own code for Ctrl-C
+
+    def __init__(self) -> None:
+        super().__init__("stopped at Ctrl-C; what was already saved is kept")
+
 
 class Asker:
     def __init__(self, console: Console, assume_yes: bool = False, read_line: Callable[[], str] = input) -> None:
@@ -23,6 +34,9 @@ class Asker:
             self.console.print()
             self.input_closed = True
             return None
+        except KeyboardInterrupt:
+            self.console.print()
+            raise StoppedAtPrompt() from None
         return answer or None
 
     def confirm(self, question: str, default: bool) -> bool:

@@ -14,7 +14,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "log-session": "Log a session done without crest (on holiday, at a class), back-dated.",
     "history": "Show past sessions and check-ins.",
     "export": "Export the whole journal as CSV, JSON or FHIR.",
-    "import": "Import an export into an empty journal.",
+    "import": "Import an export (into an empty journal, or --merge it into yours).",
     "progress": "Is it helping? Pain per place, practice and daily life, with the numbers.",
     "psfs": "Rate the activities your back or hip makes hard (every 14 days).",
     "report": "Make a report for your clinician (PDF or HTML).",

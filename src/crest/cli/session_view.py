@@ -44,7 +44,11 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
     timeline = runner.timeline
     paused = runner.state == "paused"
     title = "Paused" if paused else PHASE_LABELS[runner.phase.name]
-    cue = runner.current_cue.text if runner.current_cue else ""
+    # The last frame shows 00:00: the closing cue ("about a minute left") would contradict it.
+    if runner.state == "done" and runner.remaining_s <= 0:
+        cue = "Time is up."
+    else:
+        cue = runner.current_cue.text if runner.current_cue else ""
     keys = "space resume" if paused else "space pause"
     footer = Text(f"{keys} · q end · voice {'on' if voice_on else 'off'}", style="dim")
     body = Group(

@@ -37,3 +37,29 @@ def test_view_shows_phase_remaining_cue_and_keys() -> None:
     runner.pause()
     console.print(render_session(runner, voice_on=True))
     assert "Paused" in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+class MovableClock:
+    def __init__(self) -> None:
+        self.now_s = 0.0
+
+    def monotonic(self) -> float:
+        return self.now_s
+
+
+def test_the_last_frame_at_00_00_says_time_is_up_not_the_closing_cue() -> None:
+    clock = MovableClock()
+    runner = SessionRunner(build_timeline(load_protocol(), "standard", 5), clock)
+    runner.start()
+    clock.now_s = 5 * 60 - 30.0
+    runner.poll()
+    console = Console(file=StringIO(), width=80)
+    console.print(render_session(runner, voice_on=False))
+    assert "About a minute left" in console.file.getvalue()  # type: ignore[attr-defined]
+    clock.now_s = 5 * 60 + 1.0
+    runner.poll()
+    assert runner.state == "done"
+    console = Console(file=StringIO(), width=80)
+    console.print(render_session(runner, voice_on=False))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "Time is up." in text and "About a minute left" not in text
