@@ -19,7 +19,7 @@ RIGHT = 16
 TOP = 14
 BOTTOM = 40
 INSET = 12  # between the plot's edge and the first or last moment on the time axis
-MAX_BAR_WIDTH = 56
+BAR_GAP = 0.1  # the share of its span a bar leaves empty, so that neighbouring spans' bars stand apart
 DOT_RADIUS = 5
 FAINT_RADIUS = 3
 DODGE = 8  # places changed in the same session stand side by side, not on top of each other
@@ -90,21 +90,33 @@ def _open(
     bottom = HEIGHT - BOTTOM
     parts.append(f'<line class="axis" x1="{LEFT}" x2="{plot.width - RIGHT}" y1="{bottom}" y2="{bottom}"/>')
     for x, label in _spaced(plot, x_labels):
-        # A label at either end of the time axis is anchored inwards, so that it is never cut off.
-        anchor = "start" if x == plot.x_min and x != plot.x_max else "end" if x == plot.x_max else "middle"
+        anchor = _anchor(plot, x)
         parts.append(f'<text x="{plot.x(x):.1f}" y="{bottom + 18}" text-anchor="{anchor}">{escape(label)}</text>')
     return parts
 
 
+def _anchor(plot: _Plot, x: float) -> str:
+    # A label at either end of the time axis is anchored inwards, so that it is never cut off.
+    return "start" if x == plot.x_min and x != plot.x_max else "end" if x == plot.x_max else "middle"
+
+
+def _extent(plot: _Plot, x: float, label: str) -> tuple[float, float]:
+    """Where a label's text reaches along the axis, at its anchor and a generous width per character."""
+    width = len(label) * LABEL_CHARACTER_WIDTH
+    left = {"start": 0.0, "middle": width / 2, "end": width}[_anchor(plot, x)]
+    return plot.x(x) - left, plot.x(x) - left + width
+
+
 def _spaced(plot: _Plot, x_labels: Sequence[tuple[float, str]]) -> list[tuple[float, str]]:
-    """The labels that fit side by side without touching, the first one always; on a narrow chart that is fewer."""
+    """The labels that fit side by side without touching, the first one always; on a narrow chart that is fewer.
+
+    The first and last labels are anchored inwards, so they reach further in than a centred one: their whole width,
+    not half of it, counts against their neighbour.
+    """
     kept: list[tuple[float, str]] = []
     for x, label in x_labels:
-        if kept:
-            last_x, last_label = kept[-1]
-            room = (len(last_label) + len(label)) * LABEL_CHARACTER_WIDTH / 2 + LABEL_GAP
-            if plot.x(x) - plot.x(last_x) < room:
-                continue
+        if kept and _extent(plot, x, label)[0] - _extent(plot, *kept[-1])[1] < LABEL_GAP:
+            continue
         kept.append((x, label))
     return kept
 
@@ -214,7 +226,8 @@ def bar_chart(
     zero = plot.y(0)
     for bar in bars:
         left, right = plot.x(bar.start), plot.x(bar.end)
-        bar_width = min((right - left) * 0.7, MAX_BAR_WIDTH)  # one lonely bar should not fill the chart
+        # The bar covers its whole span (a week on Progress), so it never reads as one day's bar on a daily axis.
+        bar_width = (right - left) * (1 - BAR_GAP)
         x = (left + right - bar_width) / 2
         y = plot.y(bar.value)
         parts.append(

@@ -127,3 +127,22 @@ def test_the_check_in_after_a_session_starts_with_the_places_rated_before(
         ("lower_back", "centre", 4),
         ("hip", "left", 3),
     ]
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["1280", "phone"])
+def test_not_rated_yet_stays_inside_the_pain_box(browser: Any, server_url: str, viewport: dict[str, int]) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{server_url}/checkin")
+    for name in ("Upper back", "Neck"):
+        page.get_by_role("button", name=name, exact=True).click()
+    reaches = page.locator(".rating-row output").evaluate_all(
+        "outputs => outputs.map(o => { const text = document.createRange(); text.selectNodeContents(o);"
+        " const pain = o.closest('fieldset'); const box = pain.getBoundingClientRect();"
+        " const inside = box.right - parseFloat(getComputedStyle(pain).paddingRight);"
+        " return [o.textContent, text.getBoundingClientRect().right, inside]; })"
+    )
+    assert len(reaches) == 2
+    for text, right, inside in reaches:
+        assert text == "not rated yet" and right <= inside + 0.5, (text, right, inside)
+    context.close()

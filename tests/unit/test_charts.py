@@ -109,3 +109,19 @@ def test_a_narrow_chart_has_fewer_ticks_and_labels_that_never_touch() -> None:
             assert right - left >= (len(left_text) + len(right_text)) * 8 / 2  # no two labels overlap
     assert narrow.count(f'y="{LABEL_Y}"') < wide.count(f'y="{LABEL_Y}"') == 7
     assert _y_ticks(bar_chart([Bar(0, 7, 7, "t")], labels, "d", width=NARROW_WIDTH)) == ["0", "5", "10"]
+
+
+def test_the_first_label_anchored_at_its_start_leaves_room_for_the_next_on_a_phone() -> None:
+    # Progress over one week on a phone: "30 Nov" starts at the axis' left end and reaches its whole width inwards,
+    # so "2 Dec", centred two days on, would touch it.
+    labels = [(float(day), f"{30 + day} Nov" if day == 0 else f"{day} Dec") for day in range(0, 8, 2)]
+    narrow = line_chart([Series("a", [Point(0, 3, "t")])], labels, "d", x_range=(0, 7), width=NARROW_WIDTH)
+    texts = re.findall(rf'<text x="([\d.]+)" y="{LABEL_Y}" text-anchor="(\w+)">([^<]+)</text>', narrow)
+    reach = []
+    for x, anchor, text in texts:
+        width = len(text) * 8  # a generous 8 px a character at the phone's 14 px
+        left = float(x) - {"start": 0, "middle": width / 2, "end": width}[anchor]
+        reach.append((left, left + width))
+    assert texts[0][2] == "30 Nov" and len(texts) >= 2
+    for (_, left_end), (right_start, _) in pairwise(reach):
+        assert right_start - left_end >= 12

@@ -1,8 +1,14 @@
-"""The calm answer in the terminal to a check-in that is clearly worse, or that names a warning sign."""
+"""The calm answer in the terminal to a check-in that is clearly worse, or that names a warning sign, and the help
+entries for what it noticed (yawning, emotions...), as the web offers them after saving."""
+
+from collections.abc import Iterable
 
 from rich.console import Console
 from rich.markup import escape
 
+from crest.cli.why_hint import why_hint
+from crest.journal.vocabulary import Sensation
+from crest.knowledge.why_links import SENSATIONS
 from crest.safety.worse_check_in import WarningLevel, WorseAdvice
 
 
@@ -20,3 +26,16 @@ def show_check_in_advice(console: Console, advice: WorseAdvice | None) -> None:
         for number, step in enumerate(advice.steps, start=1):
             console.print(f"{number}. {escape(step)}")
         console.print(f"[dim]Source: {escape('; '.join(advice.sources))}[/dim]")
+
+
+def show_sensation_help(console: Console, sensations: Iterable[Sensation], advice: WorseAdvice | None) -> None:
+    """One 'why?' line per noted sensation that has a help entry; none under urgent care, which stands alone."""
+    if advice is not None and advice.urgent:
+        return
+    noted = set(sensations)
+    shown: set[str] = set()
+    for sensation in (sensation for sensation in Sensation if sensation in noted):  # in the check-in's order
+        hint = why_hint(SENSATIONS.get(sensation))
+        if hint is not None and hint not in shown:  # one line per entry, however many sensations share it
+            shown.add(hint)
+            console.print(f"[dim]{escape(sensation.label.capitalize())}: {escape(hint)}[/dim]")

@@ -15,7 +15,7 @@ from rich.live import Live
 from rich.markup import escape
 
 from crest.cli.asker import Asker
-from crest.cli.check_in_advice import show_check_in_advice
+from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
 from crest.cli.checkin_prompt import ask_check_in
 from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
@@ -117,7 +117,9 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             if check_in is not None:
                 saved = services.check_ins.add(check_in)
                 console.print("Saved. See it any time with `crest history`.")
-                show_check_in_advice(console, services.check_ins.advice_for(saved))
+                advice = services.check_ins.advice_for(saved)
+                show_check_in_advice(console, advice)
+                show_sensation_help(console, saved.sensations, advice)
 
 
 class SessionNotStarted(CrestError):

@@ -72,7 +72,7 @@ def log(
         raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N[:QUALITY], --sensation or --note")
     from rich.console import Console
 
-    from crest.cli.check_in_advice import show_check_in_advice
+    from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
 
     with open_services() as services:
         try:
@@ -80,7 +80,9 @@ def log(
         except ImpossibleRecord as error:
             raise error.named(_LOG_OPTIONS.get(error.field, error.field)) from None
         typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
-        show_check_in_advice(Console(highlight=False), services.check_ins.advice_for(saved))
+        console, advice = Console(highlight=False), services.check_ins.advice_for(saved)
+        show_check_in_advice(console, advice)
+        show_sensation_help(console, saved.sensations, advice)
 
 
 _COMPARED_WITH_BEFORE = {

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 from statistics import mean
 
+from crest.insights.timeframe import start_of_week
 from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, WINDOW_DAYS, Verdict, judge_pain
 from crest.journal.records import CheckIn, PracticeSession
 from crest.journal.vocabulary import CheckInTiming, Region, Side
@@ -27,6 +28,11 @@ class Place:
         """'lower back', 'hip (left)'."""
         return self.region.label if self.side is None else f"{self.region.label} ({self.side.label})"
 
+    @property
+    def heading(self) -> str:
+        """'Lower back', 'Hip (left)': the place on its own, as a table row or a chart's legend names it."""
+        return self.label[:1].upper() + self.label[1:]
+
 
 @dataclass(frozen=True)
 class Rating:
@@ -42,6 +48,11 @@ class PlaceSeries:
     @property
     def last_rated_at(self) -> datetime:
         return self.ratings[-1].at
+
+    @property
+    def highest(self) -> Rating:
+        """The worst rating, the latest time it was given: a single bad day a weekly median would hide."""
+        return max(self.ratings, key=lambda rating: (rating.score, rating.at))
 
 
 @dataclass(frozen=True)
@@ -195,17 +206,18 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
 
 
 def weekly_medians(series: PlaceSeries, zone: tzinfo) -> tuple[Window, ...]:
-    """The place's ratings in the same weeks the verdict compares: 7 local days at a time from the first day with a
-    rating, so the first week is the baseline; weeks without a rating are left out (a gap, never a zero)."""
-    rated = [(rating.at.astimezone(zone).date(), rating.score) for rating in series.ratings]
-    by_week: dict[int, list[int]] = defaultdict(list)
-    for day, score in rated:
-        by_week[(day - rated[0][0]).days // WINDOW_DAYS].append(score)
-    weeks = []
-    for number in sorted(by_week):
-        first_day = rated[0][0] + timedelta(days=number * WINDOW_DAYS)
-        weeks.append(Window(first_day, first_day + timedelta(days=WINDOW_DAYS - 1), tuple(by_week[number])))
-    return tuple(weeks)
+    """The place's ratings week by week, in calendar weeks (local Monday to Sunday), so that every place's week is
+    the same week and the charts draw them at the same x; weeks without a rating are left out (a gap, never a zero).
+
+    These are the charts' weeks only: the verdicts' baseline and latest windows (`pain_trends`) keep their own
+    definition, 7 days from a place's first rating and the 7 days to its last, which a chart week need not match.
+    """
+    by_week: dict[date, list[int]] = defaultdict(list)
+    for rating in series.ratings:
+        by_week[start_of_week(rating.at, zone).date()].append(rating.score)
+    return tuple(
+        Window(monday, monday + timedelta(days=WINDOW_DAYS - 1), tuple(by_week[monday])) for monday in sorted(by_week)
+    )
 
 
 def _window(rated: Sequence[tuple[date, int]], first_day: date, last_day: date) -> Window:

@@ -12,6 +12,7 @@ from crest.insights.pain import (
     PainTrend,
     Place,
     PlaceChange,
+    Rating,
     Window,
     change_by_place,
     pain_trends,
@@ -98,7 +99,7 @@ class ReportData:
     period: Period
     practice: Practice
     trends: tuple[PainTrend, ...]
-    weekly_pain: tuple[tuple[Place, tuple[Window, ...]], ...]  # the verdicts' weeks, for the chart; as `trends`
+    weekly_pain: tuple[tuple[Place, tuple[Window, ...]], ...]  # calendar weeks, for the chart; as `trends`
     before_after: tuple[PlaceChange, ...]
     psfs: PsfsChange
     psfs_rounds: tuple[PsfsAssessment, ...]
@@ -107,6 +108,7 @@ class ReportData:
     table: tuple[TableRow, ...]
     table_by_week: bool
     breaths: tuple[SessionBreath, ...] = ()  # sessions whose breath the camera read, oldest first
+    highest: tuple[tuple[Place, Rating], ...] = ()  # each place's worst rating in the period; as `trends`
 
 
 def report_data(
@@ -124,6 +126,7 @@ def report_data(
     in_check_ins = [c for c in check_ins if period.contains(c.at, zone)]
     in_psfs = tuple(a for a in assessments if period.contains(a.at, zone))
     trends = tuple(pain_trends(in_check_ins, zone))
+    series = series_by_place(in_check_ins)
     places = tuple(trend.place for trend in trends)
     by_week = period.days > DAILY_ROWS_UP_TO_DAYS
     notes = (
@@ -133,7 +136,7 @@ def report_data(
         period=period,
         practice=_practice(in_sessions, in_check_ins, zone, prescription, weekly_goal),
         trends=trends,
-        weekly_pain=tuple((series.place, weekly_medians(series, zone)) for series in series_by_place(in_check_ins)),
+        weekly_pain=tuple((one.place, weekly_medians(one, zone)) for one in series),
         before_after=tuple(change_by_place(in_check_ins)),
         psfs=psfs_change(in_psfs),
         psfs_rounds=in_psfs,
@@ -146,6 +149,7 @@ def report_data(
             for s in in_sessions
             if s.breath is not None
         ),
+        highest=tuple((one.place, one.highest) for one in series),
     )
 
 

@@ -4,6 +4,10 @@ A rule fires when one of its clauses matches: every pattern of the clause is fou
 (read as plain lower-case words separated by single spaces, see `crest.knowledge.text.words`), and none of the
 rule's `unless` patterns is. Patterns use lay words and common misspellings. They err on the side of caution:
 a warning answer shown once too often is better than one hidden behind a friendly answer.
+Rules name kinds of words, not phrases: difficulty passing urine is any word for passing it with one for not
+being able, straining, passing less, or none for hours; a changed feeling in the saddle area is numbness,
+tingling, pins and needles or a strange feeling near any lay word for the groin, genitals, bottom or inner thighs
+(tingling in a foot or a hand is not urgent, see crp-facts.md section 5).
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -117,12 +121,18 @@ PAIN = (
     r"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting|burning"
 )
 CANNOT = (
-    r"cant|cannot|can not|couldnt|could not|unable to|not able to|struggl\w*|difficult\w*|trouble|problems?|hard to"
+    r"cant|cannot|can not|couldnt|could not|unable to|(?:not|havent|hasnt|hadnt|wasnt|werent|never) (?:\w+ )?able to"
+    r"|struggl\w*|difficult\w*|trouble|problems?|hard to"
 )
 BLADDER = r"blad+[ae]rs?"
 NUMB = (
     r"numb\w*|numm\w*|no feeling|lost (?:the |all |my )?(?:feeling|sensation)|losing (?:the )?(?:feeling|sensation)"
     r"|loss of (?:feeling|sensation)|(?:reduced|less) (?:feeling|sensation)|anaesthe\w*|anesthe\w*"
+)
+# Sensation that is changed rather than lost: urgent around the saddle, not in a foot or a hand.
+ALTERED_FEELING = (
+    r"tingl\w*|pins (?:and|n) needles|prickl\w*|(?:altered|changed|strange|odd|weird|funny|different|reduced|less)"
+    r" (?:feeling|sensation)s?|(?:not much|hardly any|little|no) (?:feeling|sensation)|altered|dead"
 )
 CANT_FEEL = r"(?:cant|cannot|can not|couldnt|could not) feel (?:my |the )?(?:left |right |both |whole )?"
 GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
@@ -172,6 +182,30 @@ NO_BETTER = (
     r"|still (?:hurts?|painful|sore|the same|bad|there)"
 )
 WIPING = r"wip(?:e|es|ing)|toilet paper"
+# Passing urine, in lay words ("a wee bit" is Scots for "a little", not urine).
+URINATE = (
+    r"pee|pees|peeing|wee(?! (?:bit|while|one|ones|drop|dram|lad|lass|hours))|wees|weeing|widdl\w*|urinat\w*|urine"
+    r"|pass\w* (?:urine|water)|piss\w*|empty(?:ing)? (?:my |the )?bladder"
+)
+PASSED_URINE = (
+    r"peed|pee|weed|wee|urinated|passed (?:any )?(?:urine|water)|had (?:a )?(?:pee|wee|piss)|been for a (?:pee|wee)"
+)
+NOT_YET = r"havent|hasnt|hadnt|have not|has not|not|didnt|did not|cant|couldnt"
+FOR_A_WHILE = (
+    r"since (?:yesterday|last night|this morning|the morning|breakfast|lunch|\w+day)|all day|all night|overnight"
+    r"|(?:for|in) (?:over |more than |about )?(?:hours|ages|a day|days|a whole day|many hours|several hours"
+    r"|(?:[6-9]|[1-9][0-9]|six|seven|eight|nine|ten|eleven|twelve) (?:hours|hrs))"
+)  # hours without passing urine, beyond an ordinary gap
+# Having to work at passing urine, or passing less of it.
+STRAIN = (
+    r"strain\w*|push\w*|forc(?:e|es|ed|ing)|effort|takes? (?:ages|forever|a long time|longer)|hard time|hesitan\w*"
+    r"|(?:cant|cannot|can not|struggl\w*) (?:\w+ ){0,2}(?:start|get (?:it )?(?:going|started))"
+)
+LESS_URINE = (
+    r"less(?! (?:often|frequently|urgently|at night|in the night|during the night))|hardly|barely|very little"
+    r"|only (?:a )?(?:little|trickle|dribble|drop|few drops)|trickl\w*|reduced|weak (?:\w+ )?(?:flow|stream)"
+    r"|(?:flow|stream) (?:\w+ ){0,2}(?:weak|slow|poor|reduced)|(?:slow|poor) (?:flow|stream)|not (?:very )?much"
+)
 NOT_HELPING = (
     r"nothing (?:\w+ )?(?:helps|is helping|has helped|helped|works|is working|has worked|worked|eases it)"
     r"|(?:not|isnt|doesnt|dont|hasnt|havent) (?:\w+ )?(?:helping|help|helped|working|work|easing|eased)|no relief"
@@ -183,8 +217,11 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "bladder_or_bowel_trouble",
         "warning_cauda_equina",
-        rf"(?:{CANNOT}) (?:\w+ ){{0,2}}(?:pee|peeing|wee|weeing|urinat\w*|pass\w* (?:urine|water)|piss\w*"
-        r"|empty(?:ing)? (?:my |the )?bladder|poo|pooing|poop\w*|open my bowels)",
+        rf"(?:{CANNOT}) (?:\w+ ){{0,2}}(?:a )?(?:{URINATE}|poo|pooing|poop\w*|open my bowels)",
+        _near(STRAIN, URINATE, 3),
+        _near(LESS_URINE, URINATE, 2),
+        rf"(?:{NOT_YET}) (?:\w+ ){{0,2}}(?:{PASSED_URINE}) (?:\w+ ){{0,3}}(?:{FOR_A_WHILE})",
+        rf"(?:{URINATE}|{BLADDER}) (?:\w+ ){{0,4}}(?:nothing|hardly anything|not much) (?:\w+ )?(?:comes?|came|coming)",
         r"(?:lost|losing|loss of|no|poor|cant|cannot|can not|couldnt|not in|unable to) controll?\w* (?:\w+ ){0,3}"
         rf"(?:{BLADDER}|bowels?|pee|peeing|urine|urinat\w*|wee|weeing|poo|pooing|toilet)",
         _near(r"accidents?|leak\w*|mess\w*", rf"{BLADDER}|bowels?|pee|urine|wee|poo|toilet", 3),
@@ -200,6 +237,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "saddle_numbness",
         "warning_cauda_equina",
         _near(NUMB, SADDLE, 5),
+        _near(ALTERED_FEELING, SADDLE, 3),
         rf"{CANT_FEEL}(?:{SADDLE})",
         r"cauda|equina",
     ),

@@ -29,6 +29,7 @@ from crest.insights.verdicts import (
     PSFS_SOURCE,
     WINDOW_DAYS,
 )
+from crest.place_colours import LIGHT_SERIES_COLOURS, place_colours
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
@@ -44,11 +45,11 @@ def check_paper(name: str) -> Paper:
             return paper
     raise UnknownPaper(f"unknown paper size '{name}'; choose a4 or letter")
 MOST_CHART_PLACES = 4
-# Colours a printer and a colour-blind reader can tell apart (Okabe-Ito), carried inside the chart's SVG.
+# Carried inside the chart's SVG: the same colour for a place as on Progress (its light theme, as the report is
+# drawn on white).
 CHART_STYLE = (
-    ".series-0{stroke:#0072b2;fill:#0072b2}.series-1{stroke:#d55e00;fill:#d55e00}"
-    ".series-2{stroke:#009e73;fill:#009e73}.series-3{stroke:#cc79a7;fill:#cc79a7}"
-    "polyline{fill:none !important;stroke-width:2.5}.grid-line{stroke:#c8ccd0;stroke-dasharray:2 4}"
+    "".join(f".series-{slot}{{stroke:{colour};fill:{colour}}}" for slot, colour in enumerate(LIGHT_SERIES_COLOURS))
+    + "polyline{fill:none !important;stroke-width:2.5}.grid-line{stroke:#c8ccd0;stroke-dasharray:2 4}"
     ".axis{stroke:#6b7280}text{fill:#4b5563;font-size:12px;font-family:sans-serif}"
 )
 
@@ -74,7 +75,11 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_ENVIRONMENT.filters.update(day=_day, number=_number, signed=signed, sentence=_sentence)
+def _ratings(count: int) -> str:
+    return f"{count} rating{'' if count == 1 else 's'}"
+
+
+_ENVIRONMENT.filters.update(day=_day, number=_number, signed=signed, sentence=_sentence, ratings=_ratings)
 
 
 def report_css() -> str:
@@ -92,6 +97,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         css=Markup(report_css()),  # our own file: trusted
         paper=paper,
         chart=_pain_chart(report),
+        highest=dict(report.data.highest),
         weekly_rate=report.data.practice.sessions_per_week(report.data.period),
         # The report is read by a clinician: it speaks of the person, by name when practice mode knows it.
         client=report.client_name or "the person",
@@ -125,23 +131,29 @@ def report_pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
 
 
 def _pain_chart(report: ClinicianReport) -> dict[str, Markup] | None:
-    """Weekly medians per place over the period (the weeks the verdicts compare), the first four places; drawn
-    wide for paper and a wide screen, and narrow for a phone."""
+    """Weekly medians per place over the period, the first four places, each in its Progress colour; drawn wide
+    for paper and a wide screen, and narrow for a phone.
+
+    The weeks are calendar weeks, the same for every place, so a week's medians stand at the same x: the middle of
+    the week's days inside the period.
+    """
     shown = [(place, weeks) for place, weeks in report.data.weekly_pain if weeks][:MOST_CHART_PLACES]
     if not shown:
         return None
     first, last = report.data.period.first_day, report.data.period.last_day
+    colours = place_colours(place for place, _ in shown)
     series = [
         Series(
-            place.label,
+            place.heading,
             [
                 Point(
-                    min(_ordinal(week.first_day) + WINDOW_DAYS // 2, _ordinal(last)),
+                    (_ordinal(max(week.first_day, first)) + _ordinal(min(week.last_day, last))) / 2,
                     float(week.median or 0),
-                    f"{place.label}: week of {_day(week.first_day)}, median {_number(week.median)}",
+                    f"{place.heading}: week of {_day(week.first_day)}, median {_number(week.median)}",
                 )
                 for week in weeks
             ],
+            colours[place],
         )
         for place, weeks in shown
     ]
@@ -151,6 +163,10 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup] | None:
     return {
         "wide": line_chart(series, labels, description, CHART_STYLE, x_range=x_range),
         "narrow": line_chart(series, labels, description, CHART_STYLE, x_range=x_range, width=NARROW_WIDTH),
+        "legend": Markup("").join(
+            Markup('<li><span class="swatch swatch-{}"></span>{}</li>').format(colours[place], place.heading)
+            for place, _ in shown
+        ),
     }
 
 

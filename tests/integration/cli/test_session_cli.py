@@ -11,6 +11,7 @@ import pytest
 from crest.accounts.records import Prescription
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
+from crest.knowledge.loader import load_help
 from crest.safety.screen import QUESTIONS
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
@@ -99,6 +100,8 @@ def test_after_a_clear_screen_the_session_runs_and_the_check_in_is_saved(run_cre
     assert check_in_record.sensations == {"yawning", "warmth"}
     assert check_in_record.note == "lighter today"
     assert screen_record is not None and screen_record.advice_level == "clear"
+    yawning = load_help().entry("yawning")
+    assert yawning is not None and f'Yawning: why? crest ask "{yawning.title}"' in result.stdout  # as the web offers
 
 
 def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(

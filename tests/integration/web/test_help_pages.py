@@ -43,14 +43,40 @@ def test_a_question_sent_by_the_form_is_answered_on_the_page(client: TestClient)
     assert FOOTER.replace("'", "&#39;") in page
 
 
-def test_a_warning_sign_is_pinned_first_with_its_level_and_never_among_the_answers(client: TestClient) -> None:
+def test_an_urgent_warning_sign_stands_alone_with_its_level(client: TestClient) -> None:
     page = client.get("/help", params={"q": "since my back went I can't feel my bum when I wipe and I can't pee"}).text
     urgent = page.index('class="notice danger help-urgent" data-level="urgent_care"')
     assert "Seek urgent medical care now" in page[urgent : urgent + 200]
-    answers = [match.start() for match in re.finditer('class="card help-answer"', page)]
-    assert answers and urgent < min(answers)
-    assert not any(entry.startswith("warning_") for entry in _entries(page))
+    assert 'class="card help-answer"' not in page  # nothing beside it that invites practice
     assert 'role="status">Seek urgent medical care now.' in page
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tingling between my legs",
+        "pins and needles in my groin",
+        "pins and needles in my groin and I'm peeing less",
+        "I haven't been able to pee since yesterday",
+        "I have to strain to urinate",
+        "tingling in my saddle area",
+    ],
+)
+def test_urgent_signs_in_other_words_get_the_urgent_box_on_the_page_and_the_api(
+    client: TestClient, question: str
+) -> None:
+    page = client.get("/help", params={"q": question}).text
+    assert 'data-level="urgent_care"' in page and "Seek urgent medical care now" in page
+    reply = client.get("/api/help", params={"q": question}).json()
+    assert reply["urgent"]["id"] == "warning_cauda_equina" and reply["answers"] == []
+
+
+def test_a_see_a_clinician_sign_is_pinned_before_the_answers_and_never_among_them(client: TestClient) -> None:
+    page = client.get("/help", params={"q": "I can feel a pulsing in my belly when I breathe during the rest"}).text
+    warning = page.index('data-level="see_clinician"')
+    answers = [match.start() for match in re.finditer('class="card help-answer"', page)]
+    assert answers and warning < min(answers)
+    assert not any(entry.startswith("warning_") for entry in _entries(page))
 
 
 def test_a_clinician_level_warning_says_so(client: TestClient) -> None:

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from support.clock import FakeClock
@@ -133,6 +134,31 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestCl
 
     cleared.delete(f"/api/checkins/{saved['id']}")  # it was a mistake
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I haven't been able to pee since yesterday",
+        "I have to strain to urinate",
+        "tingling in my saddle area",
+        "pins and needles between my legs since this morning",
+        "I'm weeing much less and it only trickles out",
+    ],
+)
+def test_a_saved_note_naming_an_urgent_sign_in_other_words_blocks_the_next_session(
+    client: TestClient, clock: FakeClock, note: str
+) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client)})
+    clock.advance(60)
+    saved = client.post("/api/checkins", json={"timing": "before", "note": note})
+    assert saved.status_code == 201, saved.text
+    clock.advance(60)
+    refused = client.post("/api/sessions", json={"planned_minutes": 10})
+    assert refused.status_code == 409 and "urgent medical care" in refused.text
+    start = client.get("/session", follow_redirects=False)
+    assert start.status_code == 303 and start.headers["location"].endswith("/safety")
+    assert "Your check-in of" in client.get("/safety").text
 
 
 def test_while_a_concern_stands_today_shows_only_the_advice(client: TestClient, clock: FakeClock) -> None:

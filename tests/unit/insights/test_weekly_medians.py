@@ -1,4 +1,5 @@
-"""Weekly medians for the pain charts: the same weeks and medians the verdicts compare, never single days."""
+"""Weekly medians for the pain charts: calendar weeks shared by every place, never single days; the verdicts keep
+their own baseline and latest windows."""
 
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -6,40 +7,48 @@ from crest.insights.pain import pain_trends, series_by_place, weekly_medians
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Region, Side
 
-FIRST = date(2026, 3, 4)  # a Wednesday: the weeks start on the first rated day, not on a Monday
+FIRST = date(2026, 3, 4)  # a Wednesday: its calendar week began on Monday 2 March
+MONDAY = date(2026, 3, 2)
 
 
-def _rated_at(moment: datetime, score: int) -> CheckIn:
-    return CheckIn(at=moment, pain=(PainRating(Region.LOWER_BACK, score, Side.CENTRE),))
+def _rated_at(moment: datetime, score: int, region: Region = Region.LOWER_BACK) -> CheckIn:
+    return CheckIn(at=moment, pain=(PainRating(region, score, Side.CENTRE),))
 
 
-def _rated(day: int, score: int) -> CheckIn:
-    return _rated_at(datetime.combine(FIRST + timedelta(days=day), time(18), tzinfo=UTC), score)
+def _rated(day: int, score: int, region: Region = Region.LOWER_BACK) -> CheckIn:
+    return _rated_at(datetime.combine(FIRST + timedelta(days=day), time(18), tzinfo=UTC), score, region)
 
 
-def test_zig_zagging_days_become_one_median_per_week_starting_with_the_verdicts_baseline() -> None:
-    # Days alternate 2 and 8; week 3 has no rating at all; week 4 has one.
-    check_ins = [_rated(day, 2 if day % 2 else 8) for day in range(14)] + [_rated(24, 5)]
+def test_zig_zagging_days_become_one_median_per_calendar_week() -> None:
+    # Days alternate 2 and 8 over 14 days from a Wednesday, then one rating on 4 April:
+    # the week of 23 March, without a rating, is a gap, never a zero.
+    check_ins = [_rated(day, 2 if day % 2 else 8) for day in range(14)] + [_rated(31, 5)]
     (series,) = series_by_place(check_ins)
     weeks = weekly_medians(series, UTC)
     assert [(week.first_day, week.last_day) for week in weeks] == [
-        (FIRST, FIRST + timedelta(days=6)),
-        (FIRST + timedelta(days=7), FIRST + timedelta(days=13)),
-        (FIRST + timedelta(days=21), FIRST + timedelta(days=27)),  # the empty third week is a gap, not a zero
+        (MONDAY + timedelta(days=7 * number), MONDAY + timedelta(days=7 * number + 6)) for number in (0, 1, 2, 4)
     ]
-    assert [week.median for week in weeks] == [8, 2, 5]  # 8,2,8,2,8,2,8 then 2,8,2,8,2,8,2, then 5
+    assert [week.scores for week in weeks] == [(8, 2, 8, 2, 8), (2, 8, 2, 8, 2, 8, 2), (8, 2), (5,)]
+    # The verdict's baseline stays the 7 days from the first rating, whatever the chart's weeks.
     (trend,) = pain_trends(check_ins, UTC)
-    assert (trend.baseline.first_day, trend.baseline.median) == (weeks[0].first_day, weeks[0].median)
+    assert (trend.baseline.first_day, trend.baseline.scores) == (FIRST, (8, 2, 8, 2, 8, 2, 8))
+
+
+def test_every_place_shares_the_same_weeks_whatever_its_first_rating() -> None:
+    # The hip is first rated on Monday, the lower back on Tuesday: one week for both, not one starting on each.
+    check_ins = [_rated(-2, 9, Region.HIP), _rated(-1, 4), _rated(3, 6, Region.HIP), _rated(4, 3)]
+    weeks = {series.place.region: weekly_medians(series, UTC) for series in series_by_place(check_ins)}
+    assert [week.first_day for week in weeks[Region.HIP]] == [MONDAY] == [w.first_day for w in weeks[Region.LOWER_BACK]]
 
 
 def test_the_weeks_follow_the_persons_local_days() -> None:
     from zoneinfo import ZoneInfo
 
     tokyo = ZoneInfo("Asia/Tokyo")  # UTC+9
-    # 09:00 UTC on the first day is 18:00 there; 20:00 UTC on day 6 is already day 7 in Tokyo, the second week.
+    # 20:00 UTC on Sunday 8 March is already Monday 9 March in Tokyo, the next calendar week.
     check_ins = [
         _rated_at(datetime.combine(FIRST, time(9), tzinfo=UTC), 4),
-        _rated_at(datetime.combine(FIRST + timedelta(days=6), time(20), tzinfo=UTC), 6),
+        _rated_at(datetime(2026, 3, 8, 20, tzinfo=UTC), 6),
     ]
     (series,) = series_by_place(check_ins)
     assert [week.scores for week in weekly_medians(series, UTC)] == [(4, 6)]

@@ -1,11 +1,15 @@
 """The rendered report: its pain chart and its wording, from the same numbers the insights compute."""
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from html import unescape
 
+from crest.charts import INSET, LEFT, RIGHT, WIDTH
 from crest.insights.report import ClinicianReport, Period, report_data
-from crest.report.render import report_html
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import Region, Side
+from crest.place_colours import place_colours
+from crest.report.render import _number, report_html
 from support.practice_history import daily_practice
 
 FIRST = date(2026, 3, 4)  # a Wednesday: calendar weeks would cut the four weeks into five
@@ -26,17 +30,95 @@ def _words(html: str) -> str:
     return " ".join(unescape(text).split())
 
 
-def test_the_pain_chart_joins_the_verdicts_weekly_medians_drawn_wide_and_narrow() -> None:
+def test_the_pain_chart_joins_calendar_weeks_medians_drawn_wide_and_narrow() -> None:
     report = _report()
     html = report_html(report)
-    back = next(trend for trend in report.data.trends if trend.place.label == "lower back (centre)")
     for drawing in ("chart-wide", "chart-narrow"):
         svg = re.search(rf'<div class="{drawing}">(.*?)</div>', html, re.S)
         assert svg is not None
-        line = re.search(r'<polyline class="series-0" points="([^"]+)"', svg.group(1))
-        assert line is not None and len(line.group(1).split()) == 4  # four weeks, not 28 days
-    medians = re.findall(r"<title>lower back \(centre\): week of [^,]+, median ([\d.]+)</title>", html)
-    assert float(medians[0]) == float(back.baseline.median or -1)  # the first point is the verdict's baseline
+        line = re.search(r'<polyline class="series-\d" points="([^"]+)"', svg.group(1))
+        # 28 days from a Wednesday touch five calendar weeks: five medians, not 28 days.
+        assert line is not None and len(line.group(1).split()) == 5
+    medians = re.findall(r"<title>Lower back \(centre\): week of ([^,]+), median ([\d.]+)</title>", html)
+    weeks = dict(report.data.weekly_pain)
+    back = next(place for place in weeks if place.region is Region.LOWER_BACK)
+    assert medians[0] == ("2 Mar 2026", _number(weeks[back][0].median))
+
+
+def _rated(day: date, hour: int, *scores: tuple[Region, int]) -> CheckIn:
+    at = datetime.combine(day, time(hour), tzinfo=UTC)
+    return CheckIn(at=at, pain=tuple(PainRating(region, score, Side.CENTRE) for region, score in scores))
+
+
+def _report_of(check_ins: list[CheckIn], first: date, last: date) -> tuple[ClinicianReport, str]:
+    data = report_data([], check_ins, [], UTC, Period(first, last), None)
+    report = ClinicianReport(data, datetime.combine(last, time(20), tzinfo=UTC), "UTC", None, "Not advice.")
+    return report, report_html(report)
+
+
+def _points(html: str) -> dict[str, list[float]]:
+    """Each series' x positions on the wide chart, by the place its dots name."""
+    wide = html[html.index('<div class="chart-wide">') : html.index('<div class="chart-narrow">')]
+    found: dict[str, list[float]] = {}
+    for x, name in re.findall(r'<circle class="series-\d" cx="([\d.]+)"[^>]*data-series="([^"]+)"', wide):
+        found.setdefault(name, []).append(float(x))
+    return found
+
+
+MONDAY = date(2026, 11, 30)
+
+
+def test_every_places_week_is_drawn_at_the_same_x_whatever_day_it_was_first_rated() -> None:
+    # The hip is first rated on Monday, the lower back on Wednesday; both again the week after.
+    check_ins = [
+        _rated(MONDAY, 9, (Region.HIP, 6)),
+        _rated(MONDAY + timedelta(days=2), 9, (Region.LOWER_BACK, 4)),
+        _rated(MONDAY + timedelta(days=8), 9, (Region.HIP, 5), (Region.LOWER_BACK, 3)),
+    ]
+    _, html = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=13))
+    hip, back = _points(html).values()
+    assert hip == back and len(hip) == 2
+
+
+def test_a_week_cut_by_the_period_is_drawn_in_the_middle_of_its_days_inside_it() -> None:
+    # A two-day period: the hip rated on Monday only, the back on Tuesday; one week, in the middle of the two days.
+    check_ins = [_rated(MONDAY, 9, (Region.HIP, 6)), _rated(MONDAY + timedelta(days=1), 9, (Region.LOWER_BACK, 4))]
+    _, html = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=1))
+    points = _points(html)
+    middle = (LEFT + INSET + WIDTH - RIGHT - INSET) / 2
+    assert list(points.values()) == [[middle], [middle]]
+
+
+def test_the_worst_single_rating_of_the_period_is_shown_even_when_the_medians_hide_it() -> None:
+    days = [MONDAY + timedelta(days=day) for day in range(4)]
+    check_ins = [_rated(day, 9, (Region.LOWER_BACK, 7)) for day in days] + [_rated(days[1], 18, (Region.LOWER_BACK, 9))]
+    _, html = _report_of(check_ins, MONDAY, days[-1])
+    words = _words(html)
+    assert "Highest" in words
+    row = "Lower back (centre) 7.0 (5 ratings, 30 Nov 2026) \u2013 \u2013 not enough data yet 9 (1 Dec 2026 18:00)"
+    assert row in words  # the medians of 7 hide the 9 of Tuesday evening; the Highest column shows it
+
+
+def test_one_rating_is_singular_and_places_are_capitalised_as_elsewhere() -> None:
+    check_ins = [
+        _rated(MONDAY, 9, (Region.LOWER_BACK, 5)),
+        _rated(MONDAY + timedelta(days=9), 9, (Region.LOWER_BACK, 4)),
+    ]
+    _, html = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=9))
+    words = _words(html)
+    assert "(1 rating, 30 Nov 2026)" in words and "(1 rating, to 9 Dec 2026)" in words
+    assert "1 ratings" not in words
+    assert "Lower back (centre)" in words and "lower back (centre) 5" not in words
+
+
+def test_each_place_has_its_progress_colour_in_the_chart_and_the_legend() -> None:
+    check_ins = [_rated(MONDAY, 9, (Region.HIP, 6), (Region.LOWER_BACK, 4))]
+    report, html = _report_of(check_ins, MONDAY, MONDAY)
+    colours = place_colours(place for place, _ in report.data.weekly_pain)
+    for place, slot in colours.items():
+        assert f'class="series-{slot}"' in html and f'data-series="{place.heading}"' in html
+        assert f'<span class="swatch swatch-{slot}"></span>{place.heading}' in html
+    assert len(set(colours.values())) == 2
 
 
 def test_made_for_a_practitioner_it_names_the_client_and_never_says_you() -> None:

@@ -34,7 +34,13 @@ def test_a_warning_sign_is_pinned_with_its_level() -> None:
     assert urgent["level"] == "urgent_care" and urgent["id"] == "warning_cauda_equina"
     assert set(urgent) == ANSWER_KEYS | {"level"}
     assert any("Spine Surgeons" in source for source in urgent["sources"])
-    assert all(not answer["id"].startswith("warning_") for answer in reply["answers"])
+    assert reply["answers"] == [] and reply["topics"] is None  # urgent care stands alone, at every door
+
+
+def test_a_see_a_clinician_sign_comes_with_ordinary_answers_never_a_warning_among_them() -> None:
+    reply = help_service.ask("I can feel a pulsing in my belly when I breathe during the rest").model_dump()
+    assert reply["urgent"]["level"] == "see_clinician"
+    assert reply["answers"] and all(not answer["id"].startswith("warning_") for answer in reply["answers"])
 
 
 def test_nothing_found_says_so_and_offers_the_topics() -> None:

@@ -7,13 +7,14 @@ from datetime import UTC, timedelta
 from itertools import permutations
 from typing import Any
 
-from crest.charts import BOTTOM, HEIGHT, SERIES_COLOURS
+from crest.charts import BOTTOM, HEIGHT, INSET, LEFT, NARROW_WIDTH, RIGHT, SERIES_COLOURS, WIDTH
 from crest.insights.pain import Place
 from crest.journal.records import CheckIn, PainRating, PracticeSession
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
+from crest.place_colours import place_colours
 from crest.services.preferences import PreferencesStore
 from crest.services.reports import Reports
-from crest.web.presenters import place_colours, progress_charts, progress_period
+from crest.web.presenters import progress_charts, progress_period
 from support.clock import FakeClock
 
 BACK = Place(Region.LOWER_BACK, Side.CENTRE)
@@ -127,8 +128,8 @@ def test_the_pain_chart_and_the_change_chart_give_a_place_the_same_colour() -> N
 def test_the_pain_line_joins_weekly_medians_with_the_single_ratings_faint_behind() -> None:
     clock = FakeClock()  # Wednesday 6 May 2026
     records = _Records()
-    for day in range(14):  # two weeks of days alternating 8 and 2: a zig-zag if joined day by day
-        at = clock.now - timedelta(days=13 - day)
+    for day in range(14):  # two calendar weeks of days alternating 8 and 2: a zig-zag if joined day by day
+        at = clock.now - timedelta(days=16 - day)  # from Monday 20 April
         records.check_ins.append(CheckIn(at=at, pain=_pain((BACK, 8 if day % 2 == 0 else 2))))
     pain = _charts(records, clock)[0][0]
     for drawing in ("svg", "svg_narrow"):
@@ -138,4 +139,33 @@ def test_the_pain_line_joins_weekly_medians_with_the_single_ratings_faint_behind
     medians = re.findall(r"<title>Lower back \(centre\): median ([\d.]+)", pain["svg"])
     assert medians == ["8.0", "2.0"]  # 8,2,8,2,8,2,8 then 2,8,2,8,2,8,2
     assert pain["table"]["head"] == ["Week", "Place", "Median (0 to 10)", "Ratings"]
-    assert pain["table"]["rows"][0] == ["23 Apr to 29 Apr", "Lower back (centre)", "8.0", "8, 2, 8, 2, 8, 2, 8"]
+    assert pain["table"]["rows"][0] == ["20 Apr to 26 Apr", "Lower back (centre)", "8.0", "8, 2, 8, 2, 8, 2, 8"]
+
+
+def test_every_places_weekly_median_stands_at_the_same_x_in_the_same_week() -> None:
+    clock = FakeClock()  # Wednesday 6 May 2026
+    records = _Records()
+    # The hip is first rated on Monday, the lower back on Tuesday: the same calendar week for both.
+    records.check_ins.append(CheckIn(at=clock.now - timedelta(days=2), pain=_pain((LEFT_HIP, 6))))
+    records.check_ins.append(CheckIn(at=clock.now - timedelta(days=1), pain=_pain((BACK, 4))))
+    pain = _charts(records, clock)[0][0]
+    for drawing in ("svg", "svg_narrow"):
+        dots = re.findall(r'<circle class="series-\d" cx="([\d.]+)"[^>]*data-series="([^"]+)"', pain[drawing])
+        xs = {name: float(x) for x, name in dots}
+        assert set(xs) == {"Lower back (centre)", "Hip (left)"} and len(set(xs.values())) == 1
+
+
+def test_a_weeks_bar_covers_its_own_week_on_the_time_axis() -> None:
+    clock = FakeClock()  # Wednesday 6 May 2026: two weeks shown, from Monday 27 April to Monday 11 May
+    records = _Records()
+    for days_back in (8, 0):
+        started = clock.now - timedelta(days=days_back)
+        records.sessions.append(PracticeSession(started, 10, "standard", SessionStatus.COMPLETED, 600, id=days_back))
+    bars = _charts(records, clock)[0][2]
+    for drawing, width in (("svg", WIDTH), ("svg_narrow", NARROW_WIDTH)):
+        day = (width - RIGHT - INSET - LEFT - INSET) / 14
+        rects = re.findall(r'<rect class="bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', bars[drawing])
+        for week, (x, bar_width) in enumerate(rects):
+            week_left = LEFT + INSET + week * 7 * day
+            assert week_left <= float(x) and float(x) + float(bar_width) <= week_left + 7 * day
+            assert float(bar_width) >= 6 * day  # the whole week, not a day's worth in its middle
