@@ -158,7 +158,7 @@ def test_a_saved_note_naming_an_urgent_sign_in_other_words_blocks_the_next_sessi
     assert refused.status_code == 409 and "urgent medical care" in refused.text
     start = client.get("/session", follow_redirects=False)
     assert start.status_code == 303 and start.headers["location"].endswith("/safety")
-    assert "Your check-in of" in client.get("/safety").text
+    assert "Because of a warning sign in a check-in:" in client.get("/safety").text
 
 
 def test_while_a_concern_stands_today_shows_only_the_advice(client: TestClient, clock: FakeClock) -> None:
