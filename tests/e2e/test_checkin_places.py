@@ -64,9 +64,9 @@ def test_new_places_a_score_only_once_given_and_what_the_pain_is_like(
     page.get_by_role("button", name="Remove Foot").click()
     assert page.get_by_text("5 / 10").is_visible()
     page.get_by_role("button", name="Save check-in").click()
-    # tingling is read as a warning sign (the worse check-in's reading): Today answers it, the check-in is saved
+    # tingling is read as a warning sign (the worse check-in's reading): Today's safety box names it, it is saved
     page.wait_for_url(f"{server_url}/")
-    assert "Numbness or tingling" in page.locator("#after-check-in").inner_text()
+    assert "Numbness or tingling" in page.locator("#safety-standing").inner_text()
     screenshot(page, "today-after-tingling-phone-dark")
     [saved] = _api(server_url, "GET", "/api/checkins")
     assert saved["pain"] == [

@@ -56,15 +56,15 @@ def test_a_worse_check_in_is_answered_on_today(
     page.get_by_role("button", name="Save check-in").click()
     page.wait_for_url(f"{server_url}/")
 
-    notice = page.locator("#after-check-in")
+    # The note's words name an urgent sign (the help system's red-flag rules), which stands at the safety gate:
+    # Today gives one box with the advice, the sign, its source and one duration, and nothing inviting practice.
+    notice = page.locator("#safety-standing")
     notice.wait_for()
     text = notice.inner_text()
-    assert "needs urgent care" in text  # the note's words: the help system's red-flag rules
-    assert "Source:" in text
-    assert "Pain in your lower back is 9 out of 10" in text
-    # The urgent sign stands at the safety gate: Today gives the advice and what to do, nothing inviting practice.
-    assert "supported variant" not in text
-    assert "Your check-in of" in page.locator("#safety-standing").inner_text()
+    assert "Please seek urgent medical care now" in text and "warning sign in a check-in" in text
+    assert "Source:" in text and "holds until" in text
+    assert page.locator("#after-check-in").count() == 0
+    assert "supported variant" not in page.locator("main").inner_text()
     assert page.get_by_role("button", name="Begin").count() == 0
     notice.scroll_into_view_if_needed()
     screenshot(page, f"worse-check-in-{view}")
@@ -76,7 +76,7 @@ def test_a_worse_check_in_is_answered_on_today(
     page.get_by_role("button", name="Save check-in").click()
     page.wait_for_url("**/journal?saved=check-in")
     page.goto(f"{server_url}/")
-    assert page.locator("#after-check-in").count() == 0  # until the next check-in, no longer
+    assert page.locator("#safety-standing").count() == 1  # a calm check-in does not lift the gate
     [urgent] = [c for c in _call(server_url, "GET", "/api/checkins") if "legs feel weak" in (c["note"] or "")]
     _call(server_url, "DELETE", f"/api/checkins/{urgent['id']}")  # as a mistake would be: it lifts the sign
     page.goto(f"{server_url}/")

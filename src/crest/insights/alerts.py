@@ -2,8 +2,9 @@
 Pathways' published alert thresholds). Pure: records, trends, `now` in; alerts out, most serious first.
 
 - critical: a pain rating of 7/10 or more in the last 7 days; a safety answer that is a red flag (the latest
-  answers advise seeing a clinician or urgent care); a check-in in the last 7 days with warning signs (pain below
-  the knee in both legs, numbness between the legs: the safety module's rules), said to be worse or not.
+  answers themselves advise seeing a clinician or urgent care); a check-in in the last 7 days with warning signs
+  (by its places or the words of its note: the safety gate's own reading), said to be worse or not. The two stay
+  apart, so a practitioner reads where a sign came from.
 - high: a place whose latest week is 2 points or more above its first week (the progress verdict "worse");
   14 days without a session.
 - low: 2 days without a session in a daily plan (a prescription of 7 days a week).
@@ -22,7 +23,7 @@ from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn
 from crest.journal.vocabulary import Comparison
 from crest.safety.screen import AdviceLevel
-from crest.safety.worse_check_in import after_check_in_advice
+from crest.safety.standing import CheckInSign
 
 RECENT_DAYS = 7
 SEVERE_PAIN_SCORE = 7
@@ -81,21 +82,16 @@ class ClientSignals:
     last_session_at: datetime | None
     programme_start: datetime  # counting days without a session starts here when there was none since
     daily_plan: bool  # the current prescription asks for a session every day
-    safety_level: AdviceLevel | None  # the latest safety answers' level
+    safety_level: AdviceLevel | None  # the level of the safety answers alone (not of the check-ins' signs)
     safety_answered_at: datetime | None
     zone: tzinfo  # the client's: where their days begin
-
-
-def warning_signs(check_in: CheckIn) -> tuple[str, ...]:
-    """The warning signs a check-in's places name, by the safety screen's own rules (pain below the knee in both
-    legs, numbness between the legs, ...): the same signs the person was told about after their check-in."""
-    advice = after_check_in_advice(check_in)
-    return () if advice is None else tuple(sign.title[:1].lower() + sign.title[1:] for sign in advice.warnings)
+    check_in_signs: Sequence[CheckInSign] = ()  # the warning signs of `recent_check_ins`, as the safety gate reads them
 
 
 def client_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
     """Every alert that stands now, the most serious first (the newest first within a level)."""
-    alerts = [*_pain_alerts(signals, now), *_safety_alerts(signals), *_practice_alerts(signals, now)]
+    # Warning signs before pain: of two alerts raised by one check-in, the row shows the sign.
+    alerts = [*_sign_alerts(signals, now), *_pain_alerts(signals, now), *_practice_alerts(signals, now)]
     return sorted(alerts, key=lambda alert: (-alert.level, -alert.since.timestamp()))
 
 
@@ -119,12 +115,6 @@ def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         check_in, rating = severe[-1]
         place = Place(rating.region, rating.side).label
         alerts.append(Alert(AlertKind.SEVERE_PAIN, check_in.at, f"pain {rating.score}/10 at the {place}"))
-    signed = [(c, warning_signs(c)) for c in recent]
-    signed = [(c, signs) for c, signs in signed if signs]
-    if signed:
-        check_in, signs = signed[-1]
-        worse = " in a check-in said to be worse" if check_in.compared_with_before is Comparison.WORSE else ""
-        alerts.append(Alert(AlertKind.WARNING_SIGNS, check_in.at, f"warning signs{worse}: {', '.join(signs)}"))
     rising = [trend for trend in signals.trends if trend.verdict is Verdict.WORSE and trend.latest is not None]
     if rising:
         places = ", ".join(trend.place.label for trend in rising)
@@ -134,12 +124,20 @@ def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
     return alerts
 
 
-def _safety_alerts(signals: ClientSignals) -> list[Alert]:
+def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
+    alerts = []
+    recent = {c.id: c for c in signals.recent_check_ins if now - timedelta(days=RECENT_DAYS) <= c.at <= now}
+    signs = sorted((sign for sign in signals.check_in_signs if sign.check_in_id in recent), key=lambda s: s.at)
+    if signs:
+        latest = [sign for sign in signs if sign.check_in_id == signs[-1].check_in_id]
+        worse = " (said to be worse)" if recent[latest[0].check_in_id].compared_with_before is Comparison.WORSE else ""
+        text = "; ".join(sign.where_from() for sign in latest) + worse
+        alerts.append(Alert(AlertKind.WARNING_SIGNS, latest[0].at, text))
     level, answered_at = signals.safety_level, signals.safety_answered_at
-    if level is None or answered_at is None or level < AdviceLevel.SEE_CLINICIAN:
-        return []
-    advice = "urgent care" if level is AdviceLevel.URGENT else "see a clinician"
-    return [Alert(AlertKind.RED_FLAG, answered_at, f"a safety answer that is a red flag ({advice})")]
+    if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:
+        advice = "urgent care" if level is AdviceLevel.URGENT else "see a clinician"
+        alerts.append(Alert(AlertKind.RED_FLAG, answered_at, f"a safety answer that is a red flag ({advice})"))
+    return alerts
 
 
 def _practice_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:

@@ -241,11 +241,15 @@ def period_of(
 
 @dataclass(frozen=True)
 class SafetySummary:
-    """The latest safety answers as the report shows them."""
+    """What crest advised and where each warning sign came from: a "yes" to a safety question, or a check-in that
+    named one (the note's own words stay out)."""
 
-    answered_at: datetime
+    answered_at: datetime | None  # the latest safety answers; None: never answered, but a check-in named a sign
     advice: str
     answered_yes: tuple[tuple[str, str], ...]  # (question, its source) for each "yes"
+    named_in_check_ins: tuple[tuple[str, str], ...] = ()  # (where the sign came from, its sources)
+    # while a concern stands (no session advised): each sign behind it, where it came from; "In short" names them
+    concern_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -253,6 +257,6 @@ class ClinicianReport:
     data: ReportData
     generated_at: datetime
     zone_name: str
-    safety: SafetySummary | None  # None: the safety questions were never answered
+    safety: SafetySummary | None  # None: the safety questions were never answered, and no check-in named a sign
     disclaimer: str
     client_name: str | None = None  # practice mode: the client the practitioner reads about; None: "the person"

@@ -58,6 +58,10 @@ class CheckInSign:
     def describe(self) -> str:
         return f"Your check-in of {self.on:%-d %B %Y} named: {self.title}"
 
+    def where_from(self) -> str:
+        """For a clinician or practitioner: the sign came from a check-in, not from a safety answer."""
+        return f"warning sign in a check-in of {self.on.day} {self.on:%b %Y}: {self.title[:1].lower()}{self.title[1:]}"
+
 
 @dataclass(frozen=True)
 class CheckInReason:
@@ -91,6 +95,11 @@ class SafetyStanding:
         if self.level is AdviceLevel.CLEAR:
             return True
         return self.side_lying_only and variant == SIDE_LYING_VARIANT
+
+    @property
+    def answers_level(self) -> AdviceLevel | None:
+        """The level of the safety answers alone (their standing "yes"), leaving out the check-ins' signs."""
+        return max((reason.question.level for reason in self.standing_reasons), default=None)
 
     @property
     def advice(self) -> str | None:

@@ -105,6 +105,16 @@ def after_check_in_advice(
     )
 
 
+def worse_today_reminder(variant: str) -> str:
+    """What the start of a session says for the rest of a day whose check-in was clearly worse: advice, not a block."""
+    supported = "the supported variant (calves resting on a chair seat): it asks less of your back and hips."
+    then = f"this is {supported}" if variant == SUPPORTED_VARIANT else f"try {supported}"
+    return (
+        "Earlier today a check-in said things got worse: we suggest stopping for today and letting your body settle. "
+        f"If you rest anyway, {then}"
+    )
+
+
 def warning_signs(check_in: CheckIn, words_warning: WarningSign | None = None) -> tuple[WarningSign, ...]:
     """The warning signs a check-in names, by its places and by its words (`words_warning`), urgent ones first."""
     signs = [*_place_warnings(check_in.pain), *([words_warning] if words_warning else [])]

@@ -50,7 +50,7 @@ class Services:
         return cls(
             safety=safety,
             practice=PracticeSessions(journal, clock, safety),
-            check_ins=CheckIns(journal, clock),
+            check_ins=CheckIns(journal, clock, zone),
             preferences=preferences,
             transfer=Transfer(journal, clock),
             reports=Reports(journal, clock, zone, preferences),

@@ -4,11 +4,12 @@ to a check-in that says a session made things worse or names a warning sign."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
+from crest.insights.timeframe import start_of_day
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
 
 
 class CheckIns:
-    def __init__(self, journal: Journal, clock: Clock) -> None:
+    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo) -> None:
         self._journal = journal
         self._clock = clock
+        self._zone = zone  # the person's: where "today" begins
 
     def now(self) -> datetime:
         """The time a new check-in gets when the person does not give one."""
@@ -72,6 +74,16 @@ class CheckIns:
 
     def latest(self) -> CheckIn | None:
         return self._journal.latest_checkin()
+
+    def worse_today(self) -> WorseAdvice | None:
+        """The answer to today's latest clearly worse check-in ("stop for today, the supported variant next time"),
+        which the start of every session repeats until the day ends, whatever check-ins came after; advice only."""
+        today = start_of_day(self._clock().astimezone(self._zone).date(), self._zone)
+        for check_in in reversed(self._journal.list_checkins(since=today)):
+            advice = self.advice_for(check_in)
+            if advice is not None and advice.worse:
+                return advice
+        return None
 
     def latest_advice(self) -> WorseAdvice | None:
         """The answer to the latest check-in: Today shows it until the next check-in."""

@@ -20,6 +20,7 @@ from crest.accounts.records import AuditEntry, CareLinkRecord, Prescription, che
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.insights.alerts import (
+    RECENT_DAYS,
     Alert,
     AlertKind,
     AlertLevel,
@@ -39,6 +40,7 @@ from crest.journal.records import CheckIn, PracticeSession, check_note
 from crest.safety.screen import level_of
 from crest.services.accounts import NotFoundForYou, require
 from crest.services.audit import Audited, AuditLog
+from crest.services.safety import check_in_signs
 
 if TYPE_CHECKING:
     from crest.journal.practice_store import ClientWindow, LinkedClient, LinkedPractitioner, PracticeStore
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 
 DASHBOARD_DAYS = 31  # adherence needs 28 days, "days with data" 30
 MAX_SESSION_NOTE_CHARACTERS = 1000
+CHECK_INS_SHOWN = 30  # the client page lists the newest check-ins
 
 
 class InvalidAlertKind(CrestError):
@@ -83,6 +86,8 @@ class ClientDetail:
     open_kinds: frozenset[AlertKind]
     sessions: tuple[PracticeSession, ...]  # newest first
     check_ins: tuple[CheckIn, ...]  # newest first; notes only when the client shares them
+    # the warning signs of the first CHECK_INS_SHOWN check-ins by id (where they came from, never the note's words)
+    check_in_signs: dict[int | None, tuple[str, ...]]
     notes: dict[int, list[str]]  # practitioners' notes by session
     prescriptions: tuple[Prescription, ...]  # every version, newest first
 
@@ -106,6 +111,10 @@ def zone_named(name: str | None, fallback: tzinfo) -> tzinfo:
         except (ZoneInfoNotFoundError, ValueError):
             return fallback
     return fallback
+
+
+def _recent(check_ins: Sequence[CheckIn], now: datetime) -> list[CheckIn]:
+    return [check_in for check_in in check_ins if check_in.at >= now - timedelta(days=RECENT_DAYS)]
 
 
 def strip_notes(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
@@ -166,6 +175,7 @@ class PracticeMode:
             safety_level=None if safety is None else level_of(safety.answers, safety.advice_level),
             safety_answered_at=None if safety is None else safety.answered_at,
             zone=zone,
+            check_in_signs=check_in_signs(_recent(window.check_ins, now), zone),
         )
         alerts = client_alerts(signals, now)
         return ClientSummary(
@@ -205,15 +215,19 @@ class PracticeMode:
         prescription = services.reports.prescription()
         summary = services.reports.summary()
         safety = services.safety.standing()
+        shown = check_ins[:CHECK_INS_SHOWN]
+        # the shown check-ins are marked with their signs; the alerts read the last RECENT_DAYS days
+        signs = check_in_signs({c.id: c for c in (*shown, *_recent(check_ins, now))}.values(), services.zone)
         signals = ClientSignals(
             recent_check_ins=check_ins,
             trends=summary.trends,
             last_session_at=journal_sessions[-1].started_at if journal_sessions else None,
             programme_start=linked.link.consent_granted_at or linked.link.created_at,
             daily_plan=prescription is not None and prescription.daily,
-            safety_level=safety.level,
+            safety_level=safety.answers_level,
             safety_answered_at=None if safety.latest is None else safety.latest.answered_at,
             zone=services.zone,
+            check_in_signs=signs,
         )
         alerts = client_alerts(signals, now)
         acknowledged = self._store.acknowledgements([linked.link.id]).get(linked.link.id, {})
@@ -233,6 +247,11 @@ class PracticeMode:
             open_kinds=frozenset(alert.kind for alert in still_open),
             sessions=tuple(reversed(journal_sessions)),
             check_ins=check_ins if linked.link.share_notes else strip_notes(check_ins),
+            check_in_signs={
+                shown_id: tuple(sign.where_from() for sign in signs if sign.check_in_id == shown_id)
+                for shown_id in {c.id for c in shown}
+                if any(sign.check_in_id == shown_id for sign in signs)
+            },
             notes=notes,
             prescriptions=tuple(self._store.prescriptions(linked.link.id)),
         )

@@ -10,6 +10,7 @@ from crest.clock import Clock
 from crest.errors import CrestError
 from crest.insights.practice import WeeklyTarget
 from crest.insights.report import ClinicianReport, SafetySummary, period_of, report_data
+from crest.journal.records import SafetyClearance
 from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
 from crest.report.render import Paper, report_html, report_pdf
@@ -23,13 +24,17 @@ if TYPE_CHECKING:
 REPORT_SUFFIXES = (".pdf", ".html")
 # What crest advised, told to the clinician who reads the report (the person was told it in their own words).
 ADVISED: dict[AdviceLevel, str] = {
-    AdviceLevel.CLEAR: "No warning sign: crest advised resting as usual and stopping if the position brings on or "
-    "worsens symptoms.",
+    AdviceLevel.CLEAR: "No warning sign stands: crest advised resting as usual and stopping if the position brings on "
+    "or worsens symptoms.",
     AdviceLevel.SIDE_LYING: "crest advised resting on the side rather than flat on the back (pregnancy from about "
     "16 weeks), and asking a midwife or doctor what suits.",
     AdviceLevel.SEE_CLINICIAN: "crest advised seeing a clinician before continuing, and starts no session until then.",
     AdviceLevel.URGENT: "crest advised seeking urgent medical care at once.",
 }
+
+
+def _cleared(clearance: SafetyClearance | None) -> str:
+    return "" if clearance is None else f" (cleared by {clearance.clinician} on {clearance.cleared_on})"
 
 
 class UnknownReportFormat(CrestError):
@@ -71,24 +76,29 @@ class ClinicianReports:
         )
         standing = self._safety.standing()
         safety = None
-        if standing.latest is not None:
+        if standing.latest is not None or standing.check_in_reasons:
             safety = SafetySummary(
-                answered_at=standing.latest.answered_at,
+                answered_at=None if standing.latest is None else standing.latest.answered_at,
                 advice="These answers were saved in a form this crest cannot read."
                 if standing.level is None
                 else ADVISED[standing.level],
                 answered_yes=tuple(
                     (
-                        reason.question.text
-                        + (
-                            f" (cleared by {reason.cleared_by.clinician} on {reason.cleared_by.cleared_on})"
-                            if reason.cleared_by is not None
-                            else ""
-                        ),
+                        reason.question.text + _cleared(reason.cleared_by),
                         reason.question.source,
                     )
                     for reason in standing.reasons
                 ),
+                named_in_check_ins=tuple(
+                    (reason.sign.where_from() + _cleared(reason.cleared_by), "; ".join(reason.sign.sources))
+                    for reason in standing.check_in_reasons
+                ),
+                concern_reasons=tuple(
+                    [f"a “yes” to “{reason.question.text}”" for reason in standing.standing_reasons]
+                    + [reason.sign.where_from() for reason in standing.standing_check_in_reasons]
+                )
+                if standing.concern_stands
+                else (),
             )
         return ClinicianReport(
             data=data,

@@ -9,13 +9,13 @@ check-in is deleted or corrected.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date, datetime, tzinfo
+from collections.abc import Iterable, Mapping
+from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.errors import CrestError
-from crest.journal.records import SafetyClearance, SafetyScreen
+from crest.journal.records import CheckIn, SafetyClearance, SafetyScreen
 from crest.safety.screen import (
     ASK_AGAIN_AFTER,
     CLEARANCE_VALID_FOR,
@@ -37,6 +37,7 @@ __all__ = [
     "Safety",
     "SafetyConcernStands",
     "SafetyStanding",
+    "check_in_signs",
 ]
 
 
@@ -67,6 +68,25 @@ class ClearanceRefused(CrestError):
     http_status = 409
 
 
+def check_in_signs(check_ins: Iterable[CheckIn], zone: tzinfo) -> list[CheckInSign]:
+    """The warning signs the check-ins name (by their places and the words of their notes), as the gate reads them:
+    practice mode's alerts read them here too, so a practitioner is told of the same signs the gate stops on."""
+    from crest.services.checkins import check_in_warning_signs  # the help system's rules read the notes
+
+    return [
+        CheckInSign(
+            check_in.id or 0,
+            check_in.at,
+            check_in.at.astimezone(zone).date(),
+            sign.title,
+            sign.sources,
+            KNOWN_QUESTIONS[sign.question_id],
+        )
+        for check_in in check_ins
+        for sign in check_in_warning_signs(check_in)
+    ]
+
+
 class Safety:
     def __init__(self, journal: Journal, clock: Clock, zone: tzinfo) -> None:
         self._journal = journal
@@ -84,23 +104,8 @@ class Safety:
         # A sign is lifted by answers given its waiting time after it; older check-ins sit behind questions that
         # are due again anyway (every ASK_AGAIN_AFTER), which lift them.
         since = max(latest, now - ASK_AGAIN_AFTER) - LONGEST_WAIT
-        return safety_standing(screens, self._journal.safety_clearances(), now, self._check_in_signs(since))
-
-    def _check_in_signs(self, since: datetime) -> list[CheckInSign]:
-        from crest.services.checkins import check_in_warning_signs  # the help system's rules read the notes
-
-        return [
-            CheckInSign(
-                check_in.id or 0,
-                check_in.at,
-                check_in.at.astimezone(self._zone).date(),
-                sign.title,
-                sign.sources,
-                KNOWN_QUESTIONS[sign.question_id],
-            )
-            for check_in in self._journal.list_checkins(since=since)
-            for sign in check_in_warning_signs(check_in)
-        ]
+        signs = check_in_signs(self._journal.list_checkins(since=since), self._zone)
+        return safety_standing(screens, self._journal.safety_clearances(), now, signs)
 
     def record(self, answers: Mapping[str, bool]) -> SafetyStanding:
         """Keep the answers. While earlier answers still hold (their waiting time), they keep standing too."""

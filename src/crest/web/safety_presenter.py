@@ -38,8 +38,8 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
             for reason in standing.standing_reasons
         ],
         "check_ins": [
-            {
-                "text": reason.sign.describe(),
+            {  # the list says "a warning sign in a check-in"; the time beside each names its day, once
+                "text": reason.sign.title,
                 "source": "; ".join(reason.sign.sources),
                 "when": friendly_time(reason.sign.at, zone, now),
             }
@@ -72,9 +72,9 @@ def after_check_in_notice(
     advice: WorseAdvice | None, concern_stands: bool = False, help_offers: list[dict[str, str]] | None = None
 ) -> dict[str, Any] | None:
     """Today's answer to the latest check-in, until the next one, with the help offered after saving it
-    (`help_offers`); while a safety concern stands, without the steps and help about practising (the concern's
-    advice says what to do)."""
-    if advice is None:
+    (`help_offers`); none while a safety concern stands: the concern's own box names the check-in's signs, says
+    what to do (no session at all) and how long it holds: one urgent box, one duration."""
+    if advice is None or concern_stands:
         return None
     if advice.urgent:
         headline = "Your last check-in names a sign that needs urgent care"
@@ -86,8 +86,8 @@ def after_check_in_notice(
         "headline": headline,
         "urgent": advice.urgent,
         "reasons": list(advice.reasons),
-        "steps": [] if concern_stands else list(advice.steps),
-        "help": [] if concern_stands else list(help_offers or []),
+        "steps": list(advice.steps),
+        "help": list(help_offers or []),
         "source": "; ".join(advice.sources),
         "warnings": [
             {

@@ -238,3 +238,17 @@ def test_a_synced_prescription_sets_the_minutes_and_variant_not_asked_for(run_cr
     prescribed, chosen = sorted(sessions(), key=lambda session: session.started_at)
     assert (prescribed.planned_minutes, prescribed.variant) == (5, "supported")
     assert (chosen.planned_minutes, chosen.variant) == (6, "standard")  # the person may still choose
+
+
+def test_after_a_clearly_worse_check_in_today_the_session_suggests_stopping_and_is_supported(
+    run_crest: RunCrest,
+) -> None:
+    assert run_crest("log", "--pain", "lower_back=9").returncode == 0
+    result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+    assert result.returncode == 0, result.stderr  # advice, not a block
+    said = " ".join(result.stdout.split())
+    assert "Earlier today a check-in said things got worse: we suggest stopping for today" in said
+    assert "this is the supported variant" in said
+    asked = run_crest("session", "--minutes", "5", "--variant", "standard", "--speed", "300", "--yes")
+    assert "try the supported variant" in " ".join(asked.stdout.split())
+    assert [session.variant for session in sessions()] == ["supported", "standard"]

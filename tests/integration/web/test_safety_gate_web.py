@@ -126,7 +126,7 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestCl
     start = cleared.get("/session", follow_redirects=False)
     assert start.status_code == 303 and start.headers["location"].endswith("/safety")
     page = cleared.get("/safety").text
-    assert "Your check-in of 6 May 2026 named: Numbness or tingling between your legs" in page
+    assert "warning sign in a check-in:" in page and "Numbness or tingling between your legs" in page
     assert "cauda equina" in page and "Save my answers" not in page
     assert "correct or delete it" in page
     [reason] = cleared.get("/api/safety/latest").json()["reasons"]
@@ -158,7 +158,7 @@ def test_a_saved_note_naming_an_urgent_sign_in_other_words_blocks_the_next_sessi
     assert refused.status_code == 409 and "urgent medical care" in refused.text
     start = client.get("/session", follow_redirects=False)
     assert start.status_code == 303 and start.headers["location"].endswith("/safety")
-    assert "Your check-in of" in client.get("/safety").text
+    assert "Because of a warning sign in a check-in:" in client.get("/safety").text
 
 
 def test_while_a_concern_stands_today_shows_only_the_advice(client: TestClient, clock: FakeClock) -> None:
@@ -180,7 +180,8 @@ def test_while_a_concern_stands_today_shows_only_the_advice(client: TestClient, 
     )
     today = client.get("/").text
     assert "Please seek urgent medical care now" in today
-    assert "needs urgent care" in today.split('id="after-check-in"', 1)[1]  # the check-in's own answer
+    # one urgent box, naming the check-in's sign: the check-in's own answer would say it again with another duration
+    assert "New bladder, bowel or saddle changes" in today and 'id="after-check-in"' not in today
     for nudge in (
         "A good time",
         "Start a session",

@@ -43,7 +43,7 @@ def test_a_warning_sign_in_the_note_brings_the_urgent_advice_with_its_source(cle
     assert warning["level"] == "urgent_care"
     assert warning["sources"]
     today = cleared.get("/").text
-    assert "needs urgent care" in today and warning["title"] in today
+    assert "Please seek urgent medical care now" in today and warning["title"] in today  # the gate's one box
 
 
 def test_pain_below_the_knee_in_both_legs_is_a_warning_sign(cleared: TestClient) -> None:

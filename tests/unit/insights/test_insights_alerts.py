@@ -1,5 +1,6 @@
 """Alerts: the explicit thresholds (critical, high, low), their order and acknowledgements."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from crest.insights.alerts import (
@@ -9,12 +10,12 @@ from crest.insights.alerts import (
     client_alerts,
     highest_level,
     open_alerts,
-    warning_signs,
 )
 from crest.insights.pain import pain_trends
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Comparison, Region, Side
-from crest.safety.screen import AdviceLevel
+from crest.safety.screen import KNOWN_QUESTIONS, AdviceLevel
+from crest.safety.standing import CheckInSign
 
 NOW = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)
 START = NOW - timedelta(days=60)
@@ -73,17 +74,32 @@ def test_a_red_flag_safety_answer_is_critical_and_pregnancy_advice_is_not() -> N
     assert _kinds(_signals(safety=AdviceLevel.SIDE_LYING)) == []
 
 
-def test_warning_signs_in_a_check_in_are_critical_and_say_whether_it_was_worse() -> None:
-    both_legs = _check_in(
-        1, _rating(3, Region.CALF_AND_SHIN, Side.LEFT), _rating(2, Region.FOOT, Side.RIGHT), worse=True
+def _sign(check_in: CheckIn, question_id: str, title: str) -> CheckInSign:
+    return CheckInSign(
+        check_in.id or 0, check_in.at, check_in.at.date(), title, ("BASS 2018",), KNOWN_QUESTIONS[question_id]
     )
-    assert warning_signs(both_legs) == ("pain below the knee in both legs",)
-    alerts = client_alerts(_signals([both_legs]), NOW)
+
+
+def test_warning_signs_in_a_check_in_are_critical_say_where_they_came_from_and_whether_it_was_worse() -> None:
+    both_legs = replace(_check_in(1, _rating(3, Region.FOOT, Side.BOTH), worse=True), id=4)
+    signs = [_sign(both_legs, "both_legs", "Pain below the knee in both legs")]
+    alerts = client_alerts(replace(_signals([both_legs]), check_in_signs=signs), NOW)
     assert [alert.kind for alert in alerts] == [AlertKind.WARNING_SIGNS]
-    assert "said to be worse" in alerts[0].text
-    one_leg = _check_in(1, _rating(3, Region.CALF_AND_SHIN, Side.LEFT), worse=True)
-    assert warning_signs(one_leg) == ()
-    assert _kinds(_signals([one_leg])) == []
+    assert alerts[0].text == (
+        "warning sign in a check-in of 5 May 2026: pain below the knee in both legs (said to be worse)"
+    )
+    old = replace(both_legs, at=NOW - timedelta(days=8))
+    old_signs = [_sign(old, "both_legs", "Pain below the knee in both legs")]
+    assert _kinds(replace(_signals([old]), check_in_signs=old_signs)) == []  # older than the last 7 days
+
+
+def test_a_sign_and_severe_pain_of_one_check_in_show_the_sign_first() -> None:
+    check_in = replace(_check_in(1, _rating(8)), id=4)
+    signs = [_sign(check_in, "bladder_bowel_saddle", "New bladder, bowel or saddle changes")]
+    assert _kinds(replace(_signals([check_in]), check_in_signs=signs)) == [
+        AlertKind.WARNING_SIGNS,
+        AlertKind.SEVERE_PAIN,
+    ]
 
 
 def test_pain_up_2_from_the_first_week_is_high() -> None:

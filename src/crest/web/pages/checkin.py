@@ -46,6 +46,12 @@ def checkin_page(
     default_timing = timing or (CheckInTiming.AFTER if session_id is not None else CheckInTiming.STANDALONE)
     if existing is not None:
         default_timing = CheckInTiming(existing["timing"])
+    # A check-in with a session is from before or after it; one without is on its own, or before one to come, but
+    # not while a safety concern stops every session (an existing "before" check-in keeps its timing).
+    offered: tuple[CheckInTiming, ...] = (BEFORE, AFTER) if with_session else (CheckInTiming.STANDALONE, BEFORE)
+    keeps_before = existing is not None and default_timing is BEFORE
+    if not with_session and not keeps_before and services.safety.standing().concern_stands:
+        offered, default_timing = (CheckInTiming.STANDALONE,), CheckInTiming.STANDALONE
     region_labels = _capitalised(labels(Region))
     config = {
         "checkin": existing,
@@ -60,8 +66,6 @@ def checkin_page(
         "journal_url": str(request.url_for("journal_page").path) + "?saved=check-in",
         "today_url": str(request.url_for("today").path),  # where the answer to a worse check-in is shown
     }
-    # A check-in with a session is from before or after it; one without is on its own, or before one to come.
-    offered = (BEFORE, AFTER) if with_session else (CheckInTiming.STANDALONE, BEFORE)
     return render(
         request,
         "checkin.html",

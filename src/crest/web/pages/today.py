@@ -9,6 +9,7 @@ from crest.accounts.records import Prescription
 from crest.durations import rested_text
 from crest.knowledge.why_links import PROTOCOL_TEXTS, SENSATIONS, VARIANTS, WORSE_CHECK_IN
 from crest.protocol.model import SIDE_LYING_VARIANT, Protocol
+from crest.safety.worse_check_in import SUPPORTED_VARIANT, worse_today_reminder
 from crest.services.preferences import Preferences
 from crest.session.timeline import check_variant
 from crest.web.help_links import help_link, help_links
@@ -56,6 +57,8 @@ def today(request: Request, context: Context) -> Response:
     last = summary.last_session
     progress_line = services.reports.headline()
     prescribed = services.reports.prescription_in_force()  # its dose is the start form's default
+    worse_today = services.check_ins.worse_today() is not None
+    usual = preferences.default_variant if prescribed is None else check_variant(protocol, prescribed.variant)
     return render(
         request,
         "today.html",
@@ -75,7 +78,8 @@ def today(request: Request, context: Context) -> Response:
         may_start={name: not safety.side_lying_only or safety.may_practise(name) for name in protocol.variants},
         chosen_variant=SIDE_LYING_VARIANT
         if safety.side_lying_only
-        else (preferences.default_variant if prescribed is None else check_variant(protocol, prescribed.variant)),
+        else (SUPPORTED_VARIANT if worse_today else usual),  # as today's worse check-in suggested
+        worse_today=worse_today_reminder(SUPPORTED_VARIANT) if worse_today and not safety.side_lying_only else None,
         start_minutes=preferences.default_minutes if prescribed is None else prescribed.minutes,
         prescribed=prescribed,
         last_session=None
@@ -91,7 +95,7 @@ def today(request: Request, context: Context) -> Response:
         suggested_time=_good_time(request, protocol, prescribed, preferences),
         variant_help=help_links(request, VARIANTS, protocol.variants),
         progress_line=None if progress_line is None else line_view(progress_line),
-        psfs_due=services.daily_activities.due() and not safety.due,
+        psfs_due=services.daily_activities.due() and not safety.due and not worse_today,
         prescription=services.reports.prescription(),
     )
 

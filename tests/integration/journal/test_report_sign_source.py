@@ -1,0 +1,80 @@
+"""The clinician report says where a warning sign came from: a check-in that named it (with its date) or a "yes" to a
+safety question, never "no warning sign was answered yes" beside urgent advice; "In short" names the concern."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC
+from html import unescape
+
+import pytest
+
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.store import Journal
+from crest.safety.screen import QUESTIONS
+from crest.services.bundle import Services
+from support.clock import FakeClock
+
+NO_TO_ALL = {question.id: False for question in QUESTIONS}
+SIGN = "warning sign in a check-in of 1 May 2026: new bladder, bowel or saddle changes, or both legs affected"
+
+
+@pytest.fixture
+def services(journal: Journal, clock: FakeClock) -> Iterator[Services]:
+    yield Services.over(journal, clock, UTC)
+
+
+def _section(html: str, heading_id: str) -> str:
+    start = html.index(f'id="{heading_id}"')
+    text = re.sub(r"<[^>]+>", " ", html[start : html.index("</section>", start)])
+    return " ".join(unescape(text).split())
+
+
+def _report(services: Services) -> str:
+    return services.clinician_reports.html(services.clinician_reports.build())
+
+
+def _saddle_note(services: Services) -> None:
+    services.check_ins.add(
+        CheckIn(at=services.clock(), pain=(PainRating("lower_back", 8, "centre"),), note="numbness in the saddle area")
+    )
+
+
+def test_a_sign_named_in_a_check_in_is_reported_as_such_after_all_no_answers(
+    services: Services, clock: FakeClock
+) -> None:
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    _saddle_note(services)
+    html = _report(services)
+    safety = _section(html, "r-safety")
+    assert "crest advised seeking urgent medical care at once." in safety
+    assert SIGN[:1].upper() + SIGN[1:] in safety and "cauda equina" in safety  # with its source
+    assert "Safety questions last answered 1 May 2026" in safety and "every answer was “no”" in safety
+    assert "was answered" not in safety
+    assert "numbness in the saddle area" not in html  # the note's words stay out unless notes are included
+    assert f"crest advised seeking urgent medical care at once. Why: {SIGN}." in _section(html, "r-summary")
+    assert ".." not in re.sub(r"<[^>]+>", "", html)
+
+
+def test_a_sign_named_before_any_answers_is_reported(services: Services) -> None:
+    _saddle_note(services)
+    safety = _section(_report(services), "r-safety")
+    assert SIGN[:1].upper() + SIGN[1:] in safety and "The safety questions have not been answered." in safety
+
+
+def test_a_yes_answer_is_reported_as_an_answer(services: Services) -> None:
+    services.safety.record(NO_TO_ALL | {"bladder_bowel_saddle": True})
+    html = _report(services)
+    safety = _section(html, "r-safety")
+    assert "Answered yes to “" in safety and "warning sign in a check-in" not in safety.lower()
+    assert "every answer" not in safety
+    assert "Why: a “yes” to “" in _section(html, "r-summary")
+
+
+def test_nothing_standing_says_so_and_names_no_concern(services: Services) -> None:
+    services.safety.record(NO_TO_ALL)
+    html = _report(services)
+    assert "No warning sign stands" in _section(html, "r-safety")
+    assert "Why:" not in _section(html, "r-summary")
