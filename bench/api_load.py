@@ -105,22 +105,28 @@ class Load:
     def __init__(self, connections: Connections) -> None:
         self.http = connections
         self.running: list[int] = []
+        self.started_at: dict[int, float] = {}  # the server refuses more rest than its clock has run
         self.check_ins: list[int] = []
         self.random = random.Random(7)
+
+    def _rested_s(self, session_id: int) -> int:
+        """The whole seconds since the session started, as the page's timer would say (at most its 15 minutes)."""
+        return min(int(time.monotonic() - self.started_at[session_id]), 15 * 60)
 
     async def one(self) -> int:
         roll = self.random.random()
         if roll < 0.15 or not self.running:
             status, body = await self.http.request("POST", "/api/sessions", {"planned_minutes": 15})
             self.running.append(body["id"])
+            self.started_at[body["id"]] = time.monotonic()
         elif roll < 0.55:
             session_id = self.random.choice(self.running)
-            status, _ = await self.http.request("POST", f"/api/sessions/{session_id}/checkpoint", {"elapsed_s": 30})
+            checkpoint = {"elapsed_s": self._rested_s(session_id)}
+            status, _ = await self.http.request("POST", f"/api/sessions/{session_id}/checkpoint", checkpoint)
         elif roll < 0.65 and len(self.running) > 1:
             session_id = self.running.pop(self.random.randrange(len(self.running)))
-            status, _ = await self.http.request(
-                "POST", f"/api/sessions/{session_id}/finish", {"elapsed_s": 900, "status": "completed"}
-            )
+            finish = {"elapsed_s": self._rested_s(session_id), "status": "ended_early"}
+            status, _ = await self.http.request("POST", f"/api/sessions/{session_id}/finish", finish)
         elif roll < 0.85:
             body = {
                 "pain": [{"region": "lower_back", "side": "centre", "score": self.random.randint(0, 10)}],

@@ -11,7 +11,7 @@ import copy
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal, TypeVar
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -607,6 +607,32 @@ class Journal:
             conditions.append(CheckInRow.at >= as_utc(require_aware(since, "the start of the window")))
         if session_id is not None:
             conditions.append(CheckInRow.session_id == session_id)
+        with self._transaction() as db:
+            return [check_in for _, check_in in read_check_ins(db, conditions)]
+
+    def check_in_notes(self, since: datetime) -> list[tuple[int, str]]:
+        """The id and note of each check-in since `since` that has a note: plain pairs, for rules that read words."""
+        with self._transaction() as db:
+            rows = db.execute(
+                select(CheckInRow.id, CheckInRow.note).where(
+                    CheckInRow.person_id == self.person_id,
+                    CheckInRow.at >= as_utc(require_aware(since, "the start of the window")),
+                    CheckInRow.note.is_not(None),
+                )
+            )
+            return [(row.id, row.note) for row in rows]
+
+    def check_ins_rating(
+        self, since: datetime, qualities: Collection[str], regions: Collection[str], or_ids: Collection[int] = ()
+    ) -> list[CheckIn]:
+        """The check-ins since `since` that rate a place with one of `qualities` or in one of `regions`, and those
+        in `or_ids`, oldest first: the few a rule needs, not every check-in of the window."""
+        rated = select(PainRow.check_in_id).where(or_(PainRow.quality.in_(qualities), PainRow.region.in_(regions)))
+        conditions = [
+            CheckInRow.person_id == self.person_id,
+            CheckInRow.at >= as_utc(require_aware(since, "the start of the window")),
+            or_(CheckInRow.id.in_(rated), CheckInRow.id.in_(list(or_ids))),
+        ]
         with self._transaction() as db:
             return [check_in for _, check_in in read_check_ins(db, conditions)]
 

@@ -91,7 +91,7 @@ class CheckIns:
         return None if latest is None else self.advice_for(latest)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # the notes of months of check-ins, read again at every safety check
 def words_warning(note: str) -> WarningSign | None:
     """The warning sign the help system's red-flag rules find in a person's words, if any."""
     # The help search is built on first use, so only when there is a note; its rules alone read it (no model).

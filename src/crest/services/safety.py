@@ -10,7 +10,7 @@ check-in is deleted or corrected.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
@@ -26,6 +26,7 @@ from crest.safety.screen import (
     assess,
 )
 from crest.safety.standing import LONGEST_WAIT, CheckInSign, SafetyStanding, safety_standing
+from crest.safety.worse_check_in import BELOW_THE_KNEE, LOSS_OF_FEELING
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -104,8 +105,18 @@ class Safety:
         # A sign is lifted by answers given its waiting time after it; older check-ins sit behind questions that
         # are due again anyway (every ASK_AGAIN_AFTER), which lift them.
         since = max(latest, now - ASK_AGAIN_AFTER) - LONGEST_WAIT
-        signs = check_in_signs(self._journal.list_checkins(since=since), self._zone)
+        signs = check_in_signs(self._check_ins_that_may_warn(since), self._zone)
         return safety_standing(screens, self._journal.safety_clearances(), now, signs)
+
+    def _check_ins_that_may_warn(self, since: datetime) -> list[CheckIn]:
+        """Only the check-ins a sign could come from (a numb or tingling place, a place below the knee, a note whose
+        words warn): months of daily check-ins are read as a few rows, so every page and session start stays quick."""
+        from crest.services.checkins import words_warning  # the help system's rules read the notes
+
+        worded = [check_in_id for check_in_id, note in self._journal.check_in_notes(since) if words_warning(note)]
+        qualities = [str(quality) for quality in LOSS_OF_FEELING]
+        regions = [region.value for region in BELOW_THE_KNEE]
+        return self._journal.check_ins_rating(since, qualities, regions, or_ids=worded)
 
     def record(self, answers: Mapping[str, bool]) -> SafetyStanding:
         """Keep the answers. While earlier answers still hold (their waiting time), they keep standing too."""

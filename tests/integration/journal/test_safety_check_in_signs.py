@@ -82,3 +82,33 @@ def test_an_urgent_note_is_never_cleared(services: Services, clock: FakeClock) -
     assert services.safety.standing().level is AdviceLevel.URGENT
     with pytest.raises(ClearanceRefused):
         services.safety.record_clearance("Dr Ames", date(2026, 5, 2))
+
+
+def test_only_the_check_ins_a_sign_could_come_from_are_read(
+    services: Services, journal: Journal, clock: FakeClock
+) -> None:
+    services.safety.record(NO_TO_ALL)
+    plain = [
+        services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.LOWER_BACK, 3),), note="calm"))
+        for _ in range(5)
+    ]
+    numb_foot = services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.FOOT, 2, Side.LEFT, "tingling"),)))
+    both_calves = services.check_ins.add(
+        CheckIn(
+            at=clock(),
+            pain=(PainRating(Region.CALF_AND_SHIN, 5, Side.LEFT), PainRating(Region.CALF_AND_SHIN, 5, Side.RIGHT)),
+        )
+    )
+    worded = services.check_ins.add(CheckIn(at=clock(), note="I haven't been able to pee since yesterday"))
+    week_ago = clock() - timedelta(days=7)
+    assert {check_in_id for check_in_id, _ in journal.check_in_notes(week_ago)} == {c.id for c in [*plain, worded]}
+    read = journal.check_ins_rating(week_ago, ["numb", "tingling"], ["calf_and_shin", "foot"], or_ids=[worded.id or 0])
+    assert [check_in.id for check_in in read] == [numb_foot.id, both_calves.id, worded.id]
+    # The gate finds the same signs as when it read every check-in: the urgent note and both legs lead.
+    standing = services.safety.standing()
+    assert standing.level is AdviceLevel.URGENT
+    assert {reason.sign.check_in_id for reason in standing.check_in_reasons} == {
+        numb_foot.id,
+        both_calves.id,
+        worded.id,
+    }
