@@ -236,6 +236,7 @@ async def mixed_load(
     latencies: list[float] = []
     statuses: dict[str, int] = {}
     sessions: dict[str, int] = {}
+    started_at: dict[str, float] = {}  # the server refuses more rest than its clock has run
     limits = httpx.Limits(max_connections=400, max_keepalive_connections=400)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
         for token in clients[:100]:  # each writing client has a running session to checkpoint
@@ -244,6 +245,7 @@ async def mixed_load(
             )
             if started.status_code == 201:
                 sessions[token] = started.json()["id"]
+                started_at[token] = time.perf_counter()
 
         async def one(at: float, kind: int) -> None:
             await asyncio.sleep(max(0.0, at - time.perf_counter()))
@@ -259,7 +261,7 @@ async def mixed_load(
                 token = random.choice(list(sessions))
                 request = http.post(
                     f"/api/sessions/{sessions[token]}/checkpoint",
-                    json={"elapsed_s": random.randint(1, 1700)},
+                    json={"elapsed_s": min(int(time.perf_counter() - started_at[token]), 30 * 60)},
                     cookies={"crest_session": token},
                     headers=origin,
                 )
