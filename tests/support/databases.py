@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from importlib import resources
 
 import pytest
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 
 POSTGRES_URL_VARIABLE = "CREST_TEST_POSTGRES_URL"
 
@@ -61,3 +62,16 @@ def new_journal_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.Tem
 @pytest.fixture
 def journal_url(new_journal_url: Callable[[], str]) -> str:
     return new_journal_url()
+
+
+def upgrade_to(connection: Connection, revision: str) -> None:
+    """Bring a test database to an older `revision` of crest's schema, as an older crest left it (for migration
+    tests that fill it the old way before the current crest opens it)."""
+    from alembic import command
+    from alembic.config import Config
+
+    with resources.as_file(resources.files("crest.journal.migrations")) as script_location:
+        config = Config()
+        config.set_main_option("script_location", str(script_location))
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

@@ -7,14 +7,12 @@ import io
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
-from importlib import resources
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, text
 
 from crest.journal.store import Journal
 from crest.journal.transfer import export_bytes, export_text, parse_export
+from support.databases import upgrade_to
 
 DAY = datetime(2026, 4, 28, 8, 0, tzinfo=UTC)
 
@@ -43,11 +41,8 @@ def test_an_older_journal_gains_the_logged_mark_and_the_clearances(new_journal_u
     url = new_journal_url()
     engine = create_engine(url)
     try:
-        with engine.begin() as connection, resources.as_file(resources.files("crest.journal.migrations")) as folder:
-            config = Config()
-            config.set_main_option("script_location", str(folder))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "r0002_session_writer")
+        with engine.begin() as connection:
+            upgrade_to(connection, "r0002_session_writer")
             connection.execute(
                 text(
                     "INSERT INTO practice_sessions (id, started_at, planned_minutes, actual_seconds, variant, status) "

@@ -3,13 +3,12 @@ per name (the terminal's side-less `lower_back` and the body map's `centre` beco
 
 from __future__ import annotations
 
-from importlib import resources
-
 from sqlalchemy import text
 
 from crest.journal.engine import connect
 from crest.journal.schema import HEAD_REVISION
 from crest.journal.store import Journal
+from support.databases import upgrade_to
 
 TABLES = (
     "practice_sessions",
@@ -24,16 +23,10 @@ TABLES = (
 
 def _journal_at_revision(url: str, revision: str) -> None:
     """A journal as an older crest left it: the schema of `revision`, nothing newer."""
-    from alembic import command
-    from alembic.config import Config
-
     database = connect(url)
     try:
         with database.engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(resources.files("crest.journal.migrations")))
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+            upgrade_to(connection, revision)
     finally:
         database.engine.dispose()
 

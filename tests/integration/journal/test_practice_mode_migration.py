@@ -3,14 +3,12 @@ becomes person 1's, gets a uid, and the foreign keys still cascade."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Connection
 
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
 from crest.journal.tables import LOCAL_PERSON_ID
+from support.databases import upgrade_to
 
 BEFORE = "r0003_psfs"
 ROWS = {
@@ -26,22 +24,11 @@ ROWS = {
 }
 
 
-def _upgrade(connection: Connection, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    with resources.as_file(resources.files("crest.journal.migrations")) as script_location:
-        config = Config()
-        config.set_main_option("script_location", str(script_location))
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-
-
 def _fill_at_r0003(url: str) -> None:
     engine = create_engine(url)
     try:
         with engine.begin() as connection:
-            _upgrade(connection, BEFORE)
+            upgrade_to(connection, BEFORE)
             now = "2026-05-01 07:00:00"
             for number in (1, 2, 3):
                 connection.execute(

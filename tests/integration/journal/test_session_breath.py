@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from importlib import resources
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, text
 
 from crest.breath.result import BreathResult, BreathWindow, Movement
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.store import Journal
 from crest.journal.transfer import export_text, parse_export
+from support.databases import upgrade_to
 
 DAY = datetime(2026, 4, 28, 8, 0, tzinfo=UTC)
 READING = BreathResult(
@@ -59,11 +57,8 @@ def test_an_older_journal_gains_the_column_with_no_reading(new_journal_url: Call
     url = new_journal_url()
     engine = create_engine(url)
     try:
-        with engine.begin() as connection, resources.as_file(resources.files("crest.journal.migrations")) as folder:
-            config = Config()
-            config.set_main_option("script_location", str(folder))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "r0004_safety_clearance")
+        with engine.begin() as connection:
+            upgrade_to(connection, "r0004_safety_clearance")
             connection.execute(
                 text(
                     "INSERT INTO practice_sessions (id, started_at, planned_minutes, actual_seconds, variant, status) "
