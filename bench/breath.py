@@ -43,8 +43,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -53,7 +52,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from breath_scenes import (  # the bench folder is not a package: found through sys.path
+from breath_scenes import (
     BodyShift,
     Breathing,
     Light,
@@ -65,6 +64,7 @@ from breath_scenes import (  # the bench folder is not a package: found through 
     drifting_breathing,
     prepare_scene,
 )
+from native_logs import quiet_native_stderr  # the bench folder is not a package: found through sys.path
 
 from crest.breath.tracker import BreathTracker
 
@@ -366,21 +366,6 @@ def report(tallies: dict[str, Tally], controls: dict[str, Tally]) -> None:
 # --- cost and research checks ---
 
 
-@contextmanager
-def _quiet_native_stderr() -> Iterator[None]:
-    # MediaPipe's C++ code logs straight to file descriptor 2; keep the bench output readable.
-    sys.stderr.flush()
-    saved = os.dup(2)
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 2)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(null)
-
-
 def cost_per_frame_ms(scene: Scene, seed: int, rounds: int = 3) -> tuple[float, float, int]:
     """(breath, pose model) milliseconds a frame, on the same frames, in alternating rounds (medians).
 
@@ -508,7 +493,7 @@ def main() -> None:
     tuned = [seed for seed in seeds if seed in TUNED_SEEDS]
     tuned_text = f"tuned on: {', '.join(map(str, tuned))}" if tuned else "none of them tuned on"
     began = time.perf_counter()
-    with _quiet_native_stderr():
+    with quiet_native_stderr():
         scene = prepare_scene(args.photo)
     print(
         f"photo {args.photo.name} at {scene.gray.shape[1]}x{scene.gray.shape[0]}; trunk {scene.box.length_px:.0f} px; "
@@ -521,7 +506,7 @@ def main() -> None:
     controls = evaluate(scene, plan, seeds, CONTROLS, cost)
     report(tallies, controls)
 
-    with _quiet_native_stderr():
+    with quiet_native_stderr():
         breath_ms, pose_ms, frames = cost_per_frame_ms(scene, seeds[0])
     ratio = breath_ms / pose_ms
     print(
@@ -532,7 +517,7 @@ def main() -> None:
     )
 
     print("\nresearch points")
-    with _quiet_native_stderr():
+    with quiet_native_stderr():
         landmark_check(scene, seeds[0])
     dense_flow_check(scene, seeds[0], 15.0 if args.quick else 30.0)
     brightness_check(scene, seeds[0])

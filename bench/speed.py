@@ -23,16 +23,15 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
+from native_logs import quiet_native_stderr  # bench/ is the script's folder, first on sys.path
 
 from crest.posture.media import VIDEO_MAX_SIDE_PX, VideoSource, fit_within, read_photo
 from crest.posture.service import CheckService
@@ -80,21 +79,6 @@ def _timed(function: Callable[[], object]) -> float:
     start = time.perf_counter()
     function()
     return time.perf_counter() - start
-
-
-@contextmanager
-def _quiet_native_stderr() -> Iterator[None]:
-    # MediaPipe's C++ code logs straight to file descriptor 2; keep the bench output readable.
-    sys.stderr.flush()
-    saved = os.dup(2)
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 2)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(null)
 
 
 def _build_video(path: Path, photos: list[np.ndarray], minutes: float, size: tuple[int, int], fps: float) -> float:
@@ -180,7 +164,7 @@ def _build_phone_video(path: Path, photos: list[np.ndarray], minutes: float) -> 
 def _review_video(video: Path, duration_s: float, photo: np.ndarray, label: str) -> None:
     all_s = _timed(lambda: sum(1 for _ in VideoSource(video).frames()))
     keys_s = _timed(lambda: sum(1 for _ in VideoSource(video).frames(1.0, keyframes_only=True)))
-    with _quiet_native_stderr(), CheckService() as service:
+    with quiet_native_stderr(), CheckService() as service:
         service.check_image(photo)
         start = time.perf_counter()
         review = service.review_video(video).review
@@ -214,7 +198,7 @@ def _model_ratios(
 ) -> None:
     """Raw MediaPipe against crest, per photo and per stream frame, measured alternately in one run."""
     photo_bytes = [path.read_bytes() for path, _ in with_body]
-    with _quiet_native_stderr(), CheckService() as service:
+    with quiet_native_stderr(), CheckService() as service:
         service.check_image(photos[0])  # load the models before timing
 
         def raw_photo() -> float:  # one photo-mode call per photo
@@ -290,7 +274,7 @@ def main() -> None:
     paths = sorted(p for p in photo_dir.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"))
     print(f"photos: {photo_dir} ({len(paths)} files)")
 
-    with _quiet_native_stderr():
+    with quiet_native_stderr():
         raw_static = _raw_model(static=True)
         with_body = [(p, read_photo(p)) for p in paths if raw_static.process(read_photo(p)).pose_landmarks]
     with_body = with_body[: args.max_photos]
