@@ -177,6 +177,10 @@ def prescription_row(person_id: int, care_link_id: int | None, dose: Prescriptio
     )
 
 
+def _window_start(since: datetime) -> datetime:
+    return as_utc(require_aware(since, "the start of the window"))
+
+
 IDS_PER_QUERY = 5000  # far below any database's limit on bound values (SQLite: 32,766)
 
 
@@ -543,7 +547,7 @@ class Journal:
         )
         if since is not None:
             query = query.where(
-                SessionRow.started_at >= as_utc(require_aware(since, "the start of the window"))
+                SessionRow.started_at >= _window_start(since)
             )
         with self._transaction() as db:
             return [_session_record(row) for row in db.scalars(query)]
@@ -613,7 +617,7 @@ class Journal:
         """Oldest first (plain rows: see `read_check_ins`)."""
         conditions = [CheckInRow.person_id == self.person_id]
         if since is not None:
-            conditions.append(CheckInRow.at >= as_utc(require_aware(since, "the start of the window")))
+            conditions.append(CheckInRow.at >= _window_start(since))
         if session_id is not None:
             conditions.append(CheckInRow.session_id == session_id)
         with self._transaction() as db:
@@ -625,7 +629,7 @@ class Journal:
             rows = db.execute(
                 select(CheckInRow.id, CheckInRow.note).where(
                     CheckInRow.person_id == self.person_id,
-                    CheckInRow.at >= as_utc(require_aware(since, "the start of the window")),
+                    CheckInRow.at >= _window_start(since),
                     CheckInRow.note.is_not(None),
                 )
             )
@@ -639,7 +643,7 @@ class Journal:
         rated = select(PainRow.check_in_id).where(or_(PainRow.quality.in_(qualities), PainRow.region.in_(regions)))
         conditions = [
             CheckInRow.person_id == self.person_id,
-            CheckInRow.at >= as_utc(require_aware(since, "the start of the window")),
+            CheckInRow.at >= _window_start(since),
             or_(CheckInRow.id.in_(rated), CheckInRow.id.in_(list(or_ids))),
         ]
         with self._transaction() as db:
@@ -707,7 +711,7 @@ class Journal:
 
     def safety_screens_since(self, since: datetime) -> list[SafetyScreen]:
         """The answers given at or after `since`, and always the latest ones, oldest first."""
-        moment = as_utc(require_aware(since, "the start of the window"))
+        moment = _window_start(since)
         query = (
             select(SafetyScreenRow)
             .where(SafetyScreenRow.person_id == self.person_id)
@@ -1068,22 +1072,10 @@ class Journal:
                 db.add(check_in_row)
             for screen in contents.safety_screens:
                 uid = _uid_of(uids, "safety_screens", screen.id)
-                existing = self._row_by_uid(db, SafetyScreenRow, uid)
-                if existing is not None:
-                    db.delete(existing)
-                    db.flush()
-                fresh = _screen_row(replace(screen, id=None), self.person_id)
-                fresh.uid = uid
-                db.add(fresh)
+                self._replace_by_uid(db, uid, _screen_row(replace(screen, id=None), self.person_id))
             for assessment in contents.psfs:
                 uid = _uid_of(uids, "psfs", assessment.id)
-                old = self._row_by_uid(db, PsfsAssessmentRow, uid)
-                if old is not None:
-                    db.delete(old)
-                    db.flush()
-                new = _psfs_row(replace(assessment, id=None), self.person_id)
-                new.uid = uid
-                db.add(new)
+                self._replace_by_uid(db, uid, _psfs_row(replace(assessment, id=None), self.person_id))
             for kind, gone in deleted.items():
                 table = _SYNCED_TABLES[kind]
                 if gone:
@@ -1091,3 +1083,12 @@ class Journal:
 
     def _row_by_uid(self, db: Session, table: type[SyncedRow], uid: str) -> SyncedRow | None:
         return db.scalars(select(table).where(table.person_id == self.person_id, table.uid == uid)).first()
+
+    def _replace_by_uid(self, db: Session, uid: str, fresh: SyncedRow) -> None:
+        """`fresh` in place of the row with `uid` (its children go with it by cascade), or added when there is none."""
+        existing = self._row_by_uid(db, type(fresh), uid)
+        if existing is not None:
+            db.delete(existing)
+            db.flush()
+        fresh.uid = uid
+        db.add(fresh)
