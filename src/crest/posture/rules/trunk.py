@@ -81,7 +81,7 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
         return adjust(name, measured, target, "lie down on your back", confidence)
     if view == "above":
         return unseen(name, CAMERA_SIDE)
-    rise = _shoulders_above_floor(body) if view in SIDE_ON else None
+    rise = shoulders_above_floor(body) if view in SIDE_ON else None
     if rise is not None and rise > SITTING_SHOULDERS_MIN:
         confidence = min(seen, margin_confidence(rise - SITTING_SHOULDERS_MIN, SHOULDERS_MARGIN))
         measured = f"shoulders {shown(rise * 100)}% of the trunk's length above the floor"
@@ -109,7 +109,7 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
     return ok(name, measured, target, confidence)
 
 
-def _shoulders_above_floor(body: Body) -> float | None:
+def shoulders_above_floor(body: Body) -> float | None:
     """How high the shoulder joints stand above the floor's line, in trunk lengths (the mean over the legs that
     give it); None when no foot is down."""
     lines = floor_lines(body)

@@ -7,6 +7,7 @@ import math
 from crest.posture.body import SEEN, SIDES, Body, angle_at_deg, midpoint
 from crest.posture.result import CriterionResult, View
 from crest.posture.rules.legs import floor_lines
+from crest.posture.rules.trunk import shoulders_above_floor
 from crest.posture.rules.verdicts import (
     CAMERA_HEAD,
     SIDE_ON,
@@ -37,8 +38,8 @@ ARM_OPEN_MARGIN_DEG = 10.0
 # towel, a few cm of books or the hands under the head raise it by up to 10 cm. So an ear up to 0.25 trunk lengths
 # (12 cm) above the line rests, and from 0.45 (22 cm: the shoulders leave the floor too) the head is held up.
 # Between, a head on a thick support and a head just lifted look the same: the check says it cannot tell rather
-# than guess (neither the chin's angle nor the shoulders help: hands behind the head push the chin down as much
-# as a crunch does, and the shoulder joints rise only a few cm in a crunch). Square to the side, the picture's up
+# than guess (the chin's angle does not help: hands behind the head push the chin down as much as a crunch does;
+# the shoulders help only with the hands behind the head, see SHOULDERS_DOWN_MAX). Square to the side, the picture's up
 # gives a second reading, blind to feet raised on a bar or held by a partner (which tip the legs' line).
 HEAD_REST_MAX = 0.25
 HEAD_LIFTED_MIN = 0.45
@@ -52,6 +53,18 @@ HEAD_MARGIN = 0.1
 # more.
 HANDS_THICKNESS = 0.1
 HANDS_AT_HEAD_MAX = 0.35
+# Hands behind the head, the ear 0.35-0.45 trunk lengths up: the head lies on the hands or a crunch holds it
+# up. The shoulders tell them apart: lying, the shoulder joints rest on the floor's line (within 0.05 of it);
+# a crunch curls the shoulder blades off the floor and lifts them 0.1-0.4. Measured on the development
+# photos of that band (few: 7 with a foot down): resting 0.06-0.08, crunches on the floor 0.11-0.25 (a crunch
+# on a decline bench, whose tipped legs' line is no floor, 0.06). A head on the hands with the shoulders down
+# rests, though less surely than a lower head; with the shoulders up or unseen (no foot down gives no floor's
+# line) the check still cannot tell. Lower, up to HEAD_REST_MAX + HANDS_THICKNESS, the shoulders are not
+# asked: crunches there lift them as little as a rest (0.0-0.03), so they would not tell.
+SHOULDERS_DOWN_MAX = 0.1
+SHOULDERS_DOWN_MARGIN = 0.05
+# ... and the head's height alone would not say it, so such a verdict is never stated plainly (result.SURE).
+ON_HANDS_SHOULDERS_DOWN_CONFIDENCE = 0.6
 HAND_POINTS: tuple[str, ...] = ("wrist", "index", "pinky", "thumb")
 # With no foot down (no floor's line, see legs.floor_lines) the head is measured against the lower of the hip
 # joints and the shoulders in the picture, which holds for a level camera.
@@ -145,7 +158,15 @@ def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionRe
         confidence = min(seen, margin_confidence(lift - HEAD_LIFTED_MIN, HEAD_MARGIN))
         return adjust(name, measured, target, "let your head rest back on the floor", confidence)
     if lift_cm > rest_cm:
-        return unsure(name, measured, HEAD_UNSURE)
+        shoulders = shoulders_above_floor(body) if on_hands else None
+        if shoulders is None or shoulders >= SHOULDERS_DOWN_MAX:
+            return unsure(name, measured, HEAD_UNSURE)
+        confidence = min(
+            seen,
+            margin_confidence(SHOULDERS_DOWN_MAX - shoulders, SHOULDERS_DOWN_MARGIN),
+            ON_HANDS_SHOULDERS_DOWN_CONFIDENCE,
+        )
+        return ok(name, measured, "resting on your hands, shoulders on the floor", confidence)
     # Whether the head lies on the hands or just above them adds their thickness to what the measure can tell.
     margin = HEAD_MARGIN + (HANDS_THICKNESS if on_hands else 0.0)
     return ok(name, measured, target, min(seen, margin_confidence(rest_max - lift, margin)))
