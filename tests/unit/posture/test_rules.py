@@ -563,6 +563,17 @@ def test_a_head_high_on_the_hands_rests_only_with_the_shoulders_on_the_floor(vie
     assert not curled.pose_recognized
 
 
+@pytest.mark.parametrize("view", SIDE_ON)
+def test_hands_behind_the_head_give_no_allowance_with_the_shoulders_curled_off_the_floor(view: str) -> None:
+    # 18 cm up (16 cm measured) rests on the hands with the shoulders down; with them curled up 8 cm the head lies
+    # on nothing, so it is measured as a head without hands: undecided, not the position.
+    figure = hands_behind_head(Figure(head="raised", head_raise_cm=18))
+    assert evaluate(photograph(figure, view)).criterion("head_resting").status == "ok"
+    curled = evaluate(photograph(shoulders_lifted(figure, 8.0), view))
+    assert curled.criterion("head_resting").status == "not_visible"
+    assert not curled.pose_recognized
+
+
 def test_hands_on_the_belly_give_the_head_no_allowance() -> None:
     result = evaluate(photograph(Figure(head="raised", head_raise_cm=18, arms="belly"), "side"))
     assert result.criterion("head_resting").status == "not_visible"

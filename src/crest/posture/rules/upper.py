@@ -59,8 +59,9 @@ HANDS_AT_HEAD_MAX = 0.35
 # photos of that band (few: 7 with a foot down): resting 0.06-0.08, crunches on the floor 0.11-0.25 (a crunch
 # on a decline bench, whose tipped legs' line is no floor, 0.06). A head on the hands with the shoulders down
 # rests, though less surely than a lower head; with the shoulders up or unseen (no foot down gives no floor's
-# line) the check still cannot tell. Lower, up to HEAD_REST_MAX + HANDS_THICKNESS, the shoulders are not
-# asked: crunches there lift them as little as a rest (0.0-0.03), so they would not tell.
+# line) the check still cannot tell. Lower, within the hands' allowance, shoulders curled off the floor mean the
+# head lies on nothing, so it gets no allowance; shoulders down there do not prove a rest (crunches in that band
+# lift them as little as a rest: 0.0-0.03), which is why the hands' thickness widens the margin of those verdicts.
 SHOULDERS_DOWN_MAX = 0.1
 SHOULDERS_DOWN_MARGIN = 0.05
 # ... and the head's height alone would not say it, so such a verdict is never stated plainly (result.SURE).
@@ -149,7 +150,10 @@ def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionRe
     trunk_cm = TRUNK_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
     lift_cm = shown(lift * trunk_cm)
     measured = f"head raised {max(lift_cm, 0)} cm"
-    on_hands = _hands_at_head(body)
+    shoulders = _shoulders_height(body, view)
+    curled = shoulders is not None and shoulders >= SHOULDERS_DOWN_MAX
+    # A head lies on its hands only when the shoulders lie on the floor too (see SHOULDERS_DOWN_MAX).
+    on_hands = _hands_at_head(body) and not curled
     rest_max = HEAD_REST_MAX + (HANDS_THICKNESS if on_hands else 0.0)
     rest_cm, lifted_cm = shown(rest_max * trunk_cm), shown(HEAD_LIFTED_MIN * trunk_cm)
     support = "on your hands" if on_hands else "as on a folded towel"
@@ -158,8 +162,7 @@ def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionRe
         confidence = min(seen, margin_confidence(lift - HEAD_LIFTED_MIN, HEAD_MARGIN))
         return adjust(name, measured, target, "let your head rest back on the floor", confidence)
     if lift_cm > rest_cm:
-        shoulders = shoulders_above_floor(body) if on_hands else None
-        if shoulders is None or shoulders >= SHOULDERS_DOWN_MAX:
+        if not on_hands or shoulders is None:
             return unsure(name, measured, HEAD_UNSURE)
         confidence = min(
             seen,
@@ -170,6 +173,18 @@ def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionRe
     # Whether the head lies on the hands or just above them adds their thickness to what the measure can tell.
     margin = HEAD_MARGIN + (HANDS_THICKNESS if on_hands else 0.0)
     return ok(name, measured, target, min(seen, margin_confidence(rest_max - lift, margin)))
+
+
+def _shoulders_height(body: Body, view: View) -> float | None:
+    """How high the shoulder joints stand above the floor's line, in trunk lengths; None with no foot down.
+
+    Square to the side, as for the head (see _head_height), the lower of that and their height above the hip
+    joints in the picture: feet raised on a bar tip the legs' line and lift the shoulders on it by 0.1-0.2.
+    """
+    along_legs = shoulders_above_floor(body)
+    if along_legs is None or view != "side":
+        return along_legs
+    return min(along_legs, body.floor_xy(body.shoulders)[1])
 
 
 def _hands_at_head(body: Body) -> bool:
