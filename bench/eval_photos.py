@@ -89,8 +89,9 @@ SETS: dict[str, PhotoSet] = {
     "untouched": PhotoSet("untouched", PHOTOS / "untouched.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
     "fresh": PhotoSet("fresh", PHOTOS / "fresh.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
     "fresh2": PhotoSet("fresh2", PHOTOS / "fresh2.csv", (PHOTOS / "images",)),
+    "fresh3": PhotoSet("fresh3", PHOTOS / "fresh3.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
 }
-HELD_OUT = frozenset({"fresh2"})
+HELD_OUT = frozenset({"fresh2", "fresh3"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
