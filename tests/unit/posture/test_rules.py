@@ -267,6 +267,16 @@ def test_head_tilt_is_read_only_with_the_face_in_profile() -> None:
     assert evaluate(photograph(Figure(head="tipped_back"), "side")).criterion("head_level").status == "adjust"
 
 
+def test_head_tilt_is_not_read_off_a_head_too_small_in_the_picture() -> None:
+    # At 0.8 px a cm the ear and the eye lie about 7 px apart: a pixel's error at each end turns that line by
+    # more than the tilt's undecided band, so the check asks for a closer camera instead of guessing.
+    small = evaluate(photograph(Figure(head="tipped_back"), "side", px_per_cm=0.8)).criterion("head_level")
+    assert small.status == "not_visible"
+    assert "closer" in small.advice
+    large = evaluate(photograph(Figure(head="tipped_back"), "side", px_per_cm=2.0)).criterion("head_level")
+    assert large.status == "adjust"
+
+
 def test_shown_values_agree_with_the_verdict() -> None:
     # Whatever the tilt, "chin tipped back N deg" and "at most 15 deg" never contradict the status.
     for tilt_cm in range(-10, 60):

@@ -16,6 +16,7 @@ CAMERA_SIDE = "place the camera at your side, level with your hips, so it sees y
 CAMERA_END = "place the camera beyond your feet, looking along your body"
 CAMERA_WHOLE = "move the camera back until it sees you from head to feet"
 CAMERA_HEAD = "place the camera at your side, level with your head, so it sees you from head to feet"
+CAMERA_HEAD_CLOSER = "bring the camera closer, at your side and level with your head, so your head shows larger"
 # Criteria that assume the person lies on the back say this when they do not.
 ON_BACK_FIRST = "lie on your back first"
 # Views in which the picture's up is the ceiling: the side-on rules apply.
