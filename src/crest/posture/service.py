@@ -27,7 +27,7 @@ from crest.posture.media import (
     kind_of_file,
 )
 from crest.posture.people import cover_body, is_another_person, person_to_check
-from crest.posture.result import CheckResult, CriterionResult
+from crest.posture.result import SURE, CheckResult, CriterionResult
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
 from crest.posture.video import VideoReview, VideoReviewBuilder
 
@@ -45,6 +45,8 @@ CALM_LOOKS_PER_S = 0.5
 # such a video is checked throughout. A look, due every 1 / CALM_LOOKS_PER_S seconds, waits for the next
 # keyframe, so looks may lie up to that much further apart.
 MAX_KEYFRAME_GAP_S = 3.0
+# In a look's signature (what two looks are compared on), a verdict the check is not sure of.
+UNSURE_SIGNATURE = "unsure"
 
 ViewChoice = Literal["auto", "side", "feet_end", "head_end", "above"]
 VIEW_CHOICES: tuple[ViewChoice, ...] = ("auto", "side", "feet_end", "head_end", "above")
@@ -215,8 +217,9 @@ class CheckService:
 
         Decoding dominates the cost, so the video is first looked at on its keyframes only (about one a second
         in a phone video; the frames between them are skipped without being decoded). Only where two
-        neighbouring keyframes disagree is the stretch between them decoded in full and checked
-        `sample_fps` times a second, to find when the change happened. The looks are then replayed in time
+        neighbouring looks disagree on something the check is sure of are the keyframes between them looked at,
+        and the part between the two that disagree decoded in full and checked `sample_fps` times a second, to
+        find when the change happened. The looks are then replayed in time
         order through smoothing and verdict hysteresis. A video with keyframes too far apart is checked
         throughout.
 
@@ -232,6 +235,8 @@ class CheckService:
         first = _part(progress, duration_s, 0.0, review_share / 2)
         keyframe_times = self._look(video, looks, first, keyframes_only=True)
         stretches = self._changing_stretches(keyframe_times, looks, duration_s)
+        if stretches != [(0.0, None)]:
+            stretches = self._narrowed(video, looks, stretches)
         dense_total_s = sum((end_s or duration_s or 0.0) - start_s for start_s, end_s in stretches)
         done_s = 0.0
         for start_s, end_s in stretches:
@@ -270,11 +275,12 @@ class CheckService:
         end_s: float | None = None,
         *,
         keyframes_only: bool = False,
+        keyframes_per_s: float = CALM_LOOKS_PER_S,
     ) -> list[float]:
         """Find the body in the frames of one pass (tracking it from frame to frame); their times."""
         self.finder.reset_tracking()
         times = []
-        sample_fps = CALM_LOOKS_PER_S if keyframes_only else self.options.sample_fps
+        sample_fps = keyframes_per_s if keyframes_only else self.options.sample_fps
         frames = video.frames(
             sample_fps, progress=progress, start_s=start_s, end_s=end_s, keyframes_only=keyframes_only
         )
@@ -292,21 +298,46 @@ class CheckService:
         widest_s = max(later - earlier for earlier, later in itertools.pairwise(edges))
         if widest_s > MAX_KEYFRAME_GAP_S + 1.0 / CALM_LOOKS_PER_S:
             return [(0.0, None)]
-        signatures = [self._signature(looks.pose_at(time_s)) for time_s in keyframe_times]
+        return self._disagreeing(keyframe_times, looks)
+
+    def _disagreeing(self, times: list[float], looks: _Looks) -> list[tuple[float, float | None]]:
+        """The stretches between neighbouring looks whose verdicts differ, joined where they touch."""
+        signatures = [self._signature(looks.pose_at(time_s)) for time_s in times]
         stretches: list[tuple[float, float | None]] = []
-        for index in range(1, len(keyframe_times)):
+        for index in range(1, len(times)):
             if signatures[index] != signatures[index - 1]:
-                start_s, stop_s = keyframe_times[index - 1], keyframe_times[index]
+                start_s, stop_s = times[index - 1], times[index]
                 if stretches and stretches[-1][1] == start_s:
                     start_s = stretches.pop()[0]
                 stretches.append((start_s, stop_s))
         return stretches
 
+    def _narrowed(
+        self, video: VideoSource, looks: _Looks, stretches: list[tuple[float, float | None]]
+    ) -> list[tuple[float, float | None]]:
+        """Each changing stretch cut down to where the keyframes inside it disagree.
+
+        Where two looks 2 s apart disagree, the keyframes between them (one a second in a phone video; at most
+        `sample_fps` of them a second) are looked at first: decoding in full then covers a second, not two.
+        """
+        narrowed: list[tuple[float, float | None]] = []
+        for start_s, stop_s in stretches:
+            # The look at start_s is already there: the pass starts just after it and stops before stop_s.
+            between = self._look(
+                video, looks, None, start_s + 1e-3, stop_s, keyframes_only=True, keyframes_per_s=self.options.sample_fps
+            )
+            times = [start_s, *between] if stop_s is None else [start_s, *between, stop_s]
+            narrowed.extend(self._disagreeing(times, looks))
+        return narrowed
+
     def _signature(self, pose: Pose | None) -> tuple[str, ...] | None:
+        """What the check is sure of in this look: a verdict it is not sure of, or cannot see, may flicker from
+        look to look without anything changing, so it does not count as a change."""
         if pose is None:
             return None
         result = self.evaluate(pose)
-        return (str(result.pose_recognized), *(str(criterion.status) for criterion in result.criteria))
+        recognized = str(result.pose_recognized) if result.confidence >= SURE else UNSURE_SIGNATURE
+        return (recognized, *(str(c.status) if c.sure else UNSURE_SIGNATURE for c in result.criteria))
 
     # --- any file ---
 

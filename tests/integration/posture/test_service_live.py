@@ -1,6 +1,7 @@
 """The check service's plumbing with a fake pose finder and fake rules: photos, videos, the live loop."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -253,8 +254,11 @@ def test_live_frames_can_come_as_jpeg_bytes() -> None:
     assert update.result is not None
 
 
-def _write_h264(path: Path, seconds: float, keyframe_every: int, fps: int = 8) -> None:
-    """A grey H.264 video written with PyAV, with a keyframe every `keyframe_every` frames."""
+def _write_h264(
+    path: Path, seconds: float, keyframe_every: int, fps: int = 8, red_at: Callable[[float], int] | None = None
+) -> None:
+    """A grey H.264 video written with PyAV, with a keyframe every `keyframe_every` frames; `red_at(time_s)` sets
+    the red level (where the fake finder puts the wrists) from that time on."""
     import av
 
     with av.open(str(path), "w") as container:
@@ -263,7 +267,10 @@ def _write_h264(path: Path, seconds: float, keyframe_every: int, fps: int = 8) -
         stream.codec_context.gop_size = keyframe_every
         stream.codec_context.options = {"sc_threshold": "0", "keyint_min": str(keyframe_every)}
         for index in range(round(seconds * fps)):
-            frame = av.VideoFrame.from_ndarray(np.full((240, 320, 3), 50 + index % 3, np.uint8), format="rgb24")
+            pixels = np.full((240, 320, 3), 50 + index % 3, np.uint8)
+            if red_at is not None:
+                pixels[:, :, 0] = red_at(index / fps)
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
             for packet in stream.encode(frame):
                 container.mux(packet)
         for packet in stream.encode():
@@ -278,6 +285,42 @@ def test_a_phone_like_video_is_looked_at_on_its_keyframes_every_two_seconds(tmp_
     # Nothing changes: one look every 2 seconds, on a keyframe, and nothing else decoded or checked.
     assert 9 <= checked.review.frames_checked <= 11
     assert finder.calls.count("track") == checked.review.frames_checked
+
+
+def test_a_change_is_found_between_the_keyframes_that_disagree_and_only_there_decoded_in_full(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "arms-up.mp4"
+    # Keyframes every second; the arms go up 5.5 s in. The looks every 2 s disagree between 4 and 6 s; the
+    # keyframe at 5 s still shows the arms down, so only 5-6 s is decoded and checked 4 times a second.
+    _write_h264(path, seconds=12.0, keyframe_every=8, red_at=lambda time_s: 200 if time_s >= 5.5 else 50)
+    service, finder = _service()
+    review = service.review_video(path).review
+    # The calm looks (0, 2, ... 10 s), the keyframe between (5 s), and the second decoded in full (5.25-5.75 s),
+    # which starts again on the keyframe it follows: that one is looked at twice.
+    assert review.frames_checked == 6 + 1 + 3
+    assert finder.calls.count("track") == review.frames_checked + 1
+    arms = review.timelines["arms_below_shoulders"]
+    assert [segment.status for segment in arms] == ["ok", "adjust"]
+    assert arms[1].start_s == pytest.approx(5.5, abs=0.26)
+
+
+def test_a_verdict_the_check_is_not_sure_of_flickering_between_looks_is_not_a_change(tmp_path: Path) -> None:
+    path = tmp_path / "flicker.mp4"
+    # The wrists sit near a threshold: the rules say "adjust" at some looks and "ok" at others, never surely.
+    _write_h264(path, seconds=12.0, keyframe_every=8, red_at=lambda time_s: 200 if int(time_s) % 4 == 2 else 50)
+
+    def unsure_arms(pose: Pose, height_cm: float | None, view: str) -> CheckResult:
+        result = fake_rules(pose, height_cm, view)
+        criteria = tuple(replace(c, confidence=0.6) if c.name == "arms_below_shoulders" else c for c in result.criteria)
+        return replace(result, criteria=criteria)
+
+    finder = FakeFinder()
+    service = CheckService(finder=finder, evaluate=unsure_arms)  # type: ignore[arg-type]
+    review = service.review_video(path).review
+    # Only the calm looks: nothing the check is sure of changed, so nothing is decoded in full.
+    assert review.frames_checked == 6
+    assert finder.calls.count("track") == 6
 
 
 def test_a_video_with_keyframes_far_apart_is_checked_throughout(tmp_path: Path) -> None:
