@@ -295,6 +295,24 @@ def _screen_record(row: SafetyScreenRow) -> SafetyScreen:
     )
 
 
+def _session_row(record: PracticeSession, person_id: int) -> SessionRow:
+    return SessionRow(
+        id=record.id,
+        person_id=person_id,
+        uid=new_uid(),
+        started_at=record.started_at,
+        planned_minutes=record.planned_minutes,
+        actual_seconds=record.actual_seconds,
+        variant=record.variant,
+        status=record.status,
+        position_check_summary=record.position_check_summary,
+        writer=record.writer,
+        last_checkpoint_at=record.last_checkpoint_at,
+        logged=record.logged,
+        breath=None if record.breath is None else breath_text(record.breath),
+    )
+
+
 def _screen_row(screen: SafetyScreen, person_id: int) -> SafetyScreenRow:
     return SafetyScreenRow(
         id=screen.id,
@@ -888,24 +906,7 @@ class Journal:
                     f"the journal at {self.where} is not empty ({found}); merge the file to add only what it "
                     "does not hold yet (crest import --merge)"
                 )
-            for record in contents.sessions:
-                db.add(
-                    SessionRow(
-                        id=record.id,
-                        person_id=self.person_id,
-                        uid=new_uid(),
-                        started_at=record.started_at,
-                        planned_minutes=record.planned_minutes,
-                        actual_seconds=record.actual_seconds,
-                        variant=record.variant,
-                        status=record.status,
-                        position_check_summary=record.position_check_summary,
-                        writer=record.writer,
-                        last_checkpoint_at=record.last_checkpoint_at,
-                        logged=record.logged,
-                        breath=None if record.breath is None else breath_text(record.breath),
-                    )
-                )
+            db.add_all(_session_row(record, self.person_id) for record in contents.sessions)
             db.flush()
             for check_in in contents.check_ins:
                 row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=new_uid())
@@ -930,17 +931,8 @@ class Journal:
             plan = plan_merge(self._contents(db), contents)
             session_ids = dict(plan.known_sessions)
             for record in plan.sessions:
-                row = SessionRow(
-                    person_id=person,
-                    uid=new_uid(),
-                    started_at=record.started_at,
-                    planned_minutes=record.planned_minutes,
-                    actual_seconds=record.actual_seconds,
-                    variant=record.variant,
-                    status=record.status,
-                    position_check_summary=record.position_check_summary,
-                    logged=record.logged,
-                )
+                # New ids here; and no writer: the process that wrote the session ran on another install.
+                row = _session_row(replace(record, id=None, writer=None), person)
                 db.add(row)
                 db.flush()
                 if record.id is not None:

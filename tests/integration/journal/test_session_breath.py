@@ -1,5 +1,5 @@
-"""A session's breath reading in the journal: saved with the finish, read back, kept through export and import,
-refused when it is not one crest wrote, and an older journal gains the column (r0008) with no reading."""
+"""A session's breath reading in the journal: saved with the finish, read back, kept through export, import and
+merge, refused when it is not one crest wrote, and an older journal gains the column (r0008) with no reading."""
 
 from __future__ import annotations
 
@@ -38,6 +38,20 @@ def test_the_reading_is_saved_with_the_finish_and_kept_through_export_and_import
     with Journal.open(new_journal_url()) as target:
         target.import_contents(parse_export(exported, "x.json"))
         assert [session.breath for session in target.list_sessions()] == [READING, None]
+
+
+def test_a_merged_export_keeps_the_reading(new_journal_url: Callable[[], str]) -> None:
+    with Journal.open(new_journal_url()) as source:
+        read = source.start_session(DAY, 15, "standard", writer="1@host")
+        source.finish_session(read, 900, "completed", READING)
+        exported = export_text(source.export_contents(), "json")
+    with Journal.open(new_journal_url()) as target:
+        target.log_session(DAY.replace(day=20), 10, "standard")
+        plan = target.merge_contents(parse_export(exported, "x.json"))
+        assert len(plan.sessions) == 1
+        [merged] = [session for session in target.list_sessions() if session.started_at == DAY]
+        assert merged.breath == READING
+        assert merged.writer is None  # the process that wrote it ran elsewhere
 
 
 def test_a_damaged_saved_reading_is_one_line_not_a_crash(journal_url: str) -> None:
