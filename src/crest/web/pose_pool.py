@@ -15,8 +15,8 @@ import itertools
 import threading
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -123,18 +123,11 @@ class PooledLiveStream:
 
     def check_jpeg(self, slot: PoolSlot, frame: bytes) -> dict[str, Any]:
         """Check one frame on `slot`'s model; call from a worker thread while the slot is borrowed."""
-        finder = slot.service().finder
-        self._finder.lend(finder)
-        try:
-            if slot.tracking != self.number:
-                finder.reset_tracking()
-                slot.tracking = self.number
+        with self._finder.borrowing(slot, self.number):
             if self._live is None:
                 self._live = self._service.live()
             update: dict[str, Any] = self._live.frame_jpeg(frame, time.monotonic() - self._started).to_json_dict()
             return update
-        finally:
-            self._finder.lend(None)
 
 
 class PooledBreathStream:
@@ -150,15 +143,8 @@ class PooledBreathStream:
 
     def read_frame(self, slot: PoolSlot, image_rgb: RgbImage, time_s: float) -> str:
         """Read one frame on `slot`'s model; call from a worker thread while the slot is borrowed."""
-        finder = slot.service().finder
-        self._finder.lend(finder)
-        try:
-            if slot.tracking != self.number:
-                finder.reset_tracking()
-                slot.tracking = self.number
+        with self._finder.borrowing(slot, self.number):
             return self._reader.frame(image_rgb, time_s)
-        finally:
-            self._finder.lend(None)
 
     def result(self) -> BreathResult:
         return self._reader.result()
@@ -170,8 +156,19 @@ class _BorrowedFinder:
     def __init__(self) -> None:
         self._lent: PoseFinder | None = None
 
-    def lend(self, finder: PoseFinder | None) -> None:
-        self._lent = finder
+    @contextmanager
+    def borrowing(self, slot: PoolSlot, stream_number: int) -> Iterator[None]:
+        """Hold `slot`'s model for one frame of stream `stream_number`; its tracking starts afresh when another
+        stream (or a video) used the model last."""
+        model = slot.service().finder
+        self._lent = model
+        try:
+            if slot.tracking != stream_number:
+                model.reset_tracking()
+                slot.tracking = stream_number
+            yield
+        finally:
+            self._lent = None
 
     @property
     def _model(self) -> PoseFinder:
