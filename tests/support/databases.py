@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from importlib import resources
 
 import pytest
@@ -75,3 +76,22 @@ def upgrade_to(connection: Connection, revision: str) -> None:
         config.set_main_option("script_location", str(script_location))
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def older_journal_with_a_session(url: str, revision: str, started_at: datetime) -> None:
+    """A journal as an older crest at `revision` left it, holding one completed 15-minute session (id 1)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            upgrade_to(connection, revision)
+            connection.execute(
+                text(
+                    "INSERT INTO practice_sessions (id, started_at, planned_minutes, actual_seconds, variant, status) "
+                    "VALUES (1, :at, 15, 900, 'standard', 'completed')"
+                ),
+                {"at": started_at.replace(tzinfo=None)},
+            )
+    finally:
+        engine.dispose()

@@ -8,11 +8,9 @@ import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import create_engine, text
-
 from crest.journal.store import Journal
 from crest.journal.transfer import export_bytes, export_text, parse_export
-from support.databases import upgrade_to
+from support.databases import older_journal_with_a_session
 
 DAY = datetime(2026, 4, 28, 8, 0, tzinfo=UTC)
 
@@ -39,19 +37,7 @@ def test_a_logged_session_is_kept_as_logged_through_export_and_import(new_journa
 
 def test_an_older_journal_gains_the_logged_mark_and_the_clearances(new_journal_url: Callable[[], str]) -> None:
     url = new_journal_url()
-    engine = create_engine(url)
-    try:
-        with engine.begin() as connection:
-            upgrade_to(connection, "r0002_session_writer")
-            connection.execute(
-                text(
-                    "INSERT INTO practice_sessions (id, started_at, planned_minutes, actual_seconds, variant, status) "
-                    "VALUES (1, :at, 15, 900, 'standard', 'completed')"
-                ),
-                {"at": DAY.replace(tzinfo=None)},
-            )
-    finally:
-        engine.dispose()
+    older_journal_with_a_session(url, "r0002_session_writer", DAY)
     with Journal.open(url) as journal:
         [session] = journal.list_sessions()
         assert session.logged is False

@@ -13,7 +13,7 @@ from crest.breath.result import BreathResult, BreathWindow, Movement
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.store import Journal
 from crest.journal.transfer import export_text, parse_export
-from support.databases import upgrade_to
+from support.databases import older_journal_with_a_session
 
 DAY = datetime(2026, 4, 28, 8, 0, tzinfo=UTC)
 READING = BreathResult(
@@ -69,19 +69,7 @@ def test_a_damaged_saved_reading_is_one_line_not_a_crash(journal_url: str) -> No
 
 def test_an_older_journal_gains_the_column_with_no_reading(new_journal_url: Callable[[], str]) -> None:
     url = new_journal_url()
-    engine = create_engine(url)
-    try:
-        with engine.begin() as connection:
-            upgrade_to(connection, "r0004_safety_clearance")
-            connection.execute(
-                text(
-                    "INSERT INTO practice_sessions (id, started_at, planned_minutes, actual_seconds, variant, status) "
-                    "VALUES (1, :at, 15, 900, 'standard', 'completed')"
-                ),
-                {"at": DAY.replace(tzinfo=None)},
-            )
-    finally:
-        engine.dispose()
+    older_journal_with_a_session(url, "r0004_safety_clearance", DAY)
     with Journal.open(url) as journal:
         [session] = journal.list_sessions()
         assert session.breath is None and session.actual_seconds == 900
