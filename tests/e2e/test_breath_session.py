@@ -16,7 +16,7 @@ import pytest
 from crest.breath.reasons import REASON_LABELS
 from crest.breath.result import RELAXATION_NOTE
 from support.journal_api import BREATH_SLOWING, answer_safety_with_no, call, finish_on_a_demo_clock
-from support.media import IN_POSITION_PHOTO, y4m_clip
+from support.media import IN_POSITION_PHOTO, fake_camera_flags, y4m_clip
 
 Shoot = Callable[[Any, str], None]
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -28,13 +28,7 @@ SESSION = "/session?minutes=5&speed=10"
 @pytest.fixture(scope="module")
 def camera_browser(launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_factory: pytest.TempPathFactory) -> Any:
     clip = y4m_clip(IN_POSITION_PHOTO, tmp_path_factory.mktemp("camera") / "lying.y4m")
-    chromium = launch_chromium(
-        (
-            "--use-fake-device-for-media-stream",
-            "--use-fake-ui-for-media-stream",
-            f"--use-file-for-fake-video-capture={clip}",
-        )
-    )
+    chromium = launch_chromium(fake_camera_flags(clip))
     yield chromium
     chromium.close()
 

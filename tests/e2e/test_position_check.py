@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from support.media import y4m_clip
+from support.media import fake_camera_flags, y4m_clip
 
 PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 Shoot = Callable[[Any, str], None]
@@ -17,13 +17,7 @@ Shoot = Callable[[Any, str], None]
 @pytest.fixture(scope="module")
 def camera_browser(launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_factory: pytest.TempPathFactory) -> Any:
     clip = y4m_clip(PHOTO, tmp_path_factory.mktemp("camera") / "lying.y4m")
-    chromium = launch_chromium(
-        (
-            "--use-fake-device-for-media-stream",
-            "--use-fake-ui-for-media-stream",
-            f"--use-file-for-fake-video-capture={clip}",
-        )
-    )
+    chromium = launch_chromium(fake_camera_flags(clip))
     yield chromium
     chromium.close()
 

@@ -36,3 +36,12 @@ def y4m_clip(photo: Path, path: Path, frames: int = 10) -> Path:
         for _ in range(frames):
             clip.write(b"FRAME\n" + yuv)
     return path
+
+
+def fake_camera_flags(clip: Path) -> tuple[str, ...]:
+    """Chromium's flags to use `clip` as the camera, with the permission already granted."""
+    return (
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-video-capture={clip}",
+    )
