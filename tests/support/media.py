@@ -1,8 +1,11 @@
 """Helpers for the check pipeline tests: the public-domain fixture photos and videos built from them."""
 
+from collections.abc import Callable
 from pathlib import Path
 
+import av
 import cv2
+import numpy as np
 
 PHOTOS = Path(__file__).resolve().parents[1] / "fixtures" / "photos"
 IN_POSITION_PHOTO = PHOTOS / "one_knee_to_chest_0.jpg"  # on the back, knees bent, feet flat
@@ -22,6 +25,27 @@ def write_video_from_photos(
         for _ in range(round(seconds * fps)):
             writer.write(frame)
     writer.release()
+
+
+def write_h264(
+    path: Path, seconds: float, keyframe_every: int, fps: int = 8, red_at: Callable[[float], int] | None = None
+) -> None:
+    """A grey H.264 video written with PyAV, with a keyframe every `keyframe_every` frames; `red_at(time_s)` sets
+    the red level (where the fake finder puts the wrists) from that time on."""
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        stream.codec_context.gop_size = keyframe_every
+        stream.codec_context.options = {"sc_threshold": "0", "keyint_min": str(keyframe_every)}
+        for index in range(round(seconds * fps)):
+            pixels = np.full((240, 320, 3), 50 + index % 3, np.uint8)
+            if red_at is not None:
+                pixels[:, :, 0] = red_at(index / fps)
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+            for packet in stream.encode(frame):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
 
 
 def y4m_clip(photo: Path, path: Path, frames: int = 10) -> Path:

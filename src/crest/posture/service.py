@@ -226,7 +226,14 @@ class CheckService:
         With `breath`, the breath needs several frames a second over the whole video: one more pass decodes
         it densely for the breath tracker (`crest.breath.reader`), after the review, which stays as it is.
         """
-        video = VideoSource(source, name)
+        with VideoSource(source, name) as video:
+            looks, breath_result = self._review_passes(video, progress, breath=breath)
+        return self._replayed(video.name, video.info.duration_s, looks, breath_result)
+
+    def _review_passes(
+        self, video: VideoSource, progress: ProgressCallback | None, *, breath: bool
+    ) -> tuple[_Looks, BreathResult | None]:
+        """The looks of every pass (keyframes, the changing stretches) and the breath when asked for."""
         duration_s = video.info.duration_s
         looks = _Looks()
         # Each pass reports its share of the whole: without the breath, the keyframes and the changing
@@ -250,6 +257,12 @@ class CheckService:
             breath_result = read_video(video, self.finder, _part(progress, duration_s, review_share, review_share))
         if progress is not None and duration_s:
             progress(duration_s, duration_s)
+        return looks, breath_result
+
+    def _replayed(
+        self, name: str, duration_s: float | None, looks: _Looks, breath_result: BreathResult | None
+    ) -> VideoCheck:
+        """The looks replayed in time order through smoothing and verdict hysteresis."""
         self.finder.reset_tracking()
         builder = VideoReviewBuilder()
         smoother = PoseSmoother()
@@ -262,9 +275,9 @@ class CheckService:
         review = builder.finish(duration_s)
         if review.frames_with_person == 0:
             raise NoPersonFound(
-                f"{video.name}: nobody found in the video; make sure your whole body is in view and well lit"
+                f"{name}: nobody found in the video; make sure your whole body is in view and well lit"
             )
-        return VideoCheck(video.name, review, looks.last_image, snapshot_result, breath_result)
+        return VideoCheck(name, review, looks.last_image, snapshot_result, breath_result)
 
     def _look(
         self,

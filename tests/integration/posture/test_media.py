@@ -1,6 +1,7 @@
 """Decoding photos and videos with OpenCV: formats, downscaling, damaged and empty files."""
 
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -18,6 +19,7 @@ from crest.posture.media import (
     photo_size_px,
     read_photo,
 )
+from support.media import write_h264
 
 
 def _red_picture(width: int = 400, height: int = 300) -> np.ndarray:
@@ -246,3 +248,80 @@ def test_a_written_picture_is_readable_by_its_owner_only(tmp_path: Path) -> None
     write_image(target, np.zeros((20, 30, 3), np.uint8))
     assert target.stat().st_mode & 0o777 == 0o600
     assert cv2.imread(str(target)).shape == (20, 30, 3)
+
+
+class _CountingDemuxer:
+    """A PyAV container that notes the time of each packet handed to the decoder, and how often it is opened."""
+
+    opened = 0
+
+    def __init__(self, container: Any, decoded_s: list[float]) -> None:
+        type(self).opened += 1
+        self._container = container
+        self._decoded_s = decoded_s
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._container, name)
+
+    def demux(self, stream: Any) -> Any:
+        for packet in self._container.demux(stream):
+            yield _CountingPacket(packet, self._decoded_s)
+
+
+class _CountingPacket:
+    def __init__(self, packet: Any, decoded_s: list[float]) -> None:
+        self._packet = packet
+        self._decoded_s = decoded_s
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._packet, name)
+
+    def decode(self) -> Any:
+        self._decoded_s.append(float(self._packet.pts * self._packet.time_base))
+        return self._packet.decode()
+
+
+@pytest.fixture
+def decoded_s(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The times of the packets decoded in keyframe passes; VideoSource's demuxers count how often they open."""
+    decoded: list[float] = []
+    real_open = VideoSource._open
+    _CountingDemuxer.opened = 0
+    monkeypatch.setattr(VideoSource, "_open", lambda self: _CountingDemuxer(real_open(self), decoded))
+    return decoded
+
+
+def test_only_the_keyframes_due_are_decoded(tmp_path: Path, decoded_s: list[float]) -> None:
+    path = tmp_path / "phone.mp4"
+    write_h264(path, seconds=12.0, keyframe_every=8)  # a keyframe a second; the decoder reorders (B-frames)
+    frames = list(VideoSource(path).frames(0.5, keyframes_only=True))
+    assert [frame.time_s for frame in frames] == [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+    # The keyframes between the looks are dropped before the decoder, though it hands each frame out late.
+    assert decoded_s == [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+
+
+def test_the_keyframes_of_a_stretch_stop_at_its_end(tmp_path: Path, decoded_s: list[float]) -> None:
+    path = tmp_path / "phone.mp4"
+    write_h264(path, seconds=12.0, keyframe_every=8)
+    frames = list(VideoSource(path).frames(4.0, start_s=3.001, end_s=7.0, keyframes_only=True))
+    assert [frame.time_s for frame in frames] == [4.0, 5.0, 6.0]
+    assert decoded_s == [4.0, 5.0, 6.0]
+
+
+def test_passes_over_a_video_share_one_demuxer_each_from_its_own_start(tmp_path: Path, decoded_s: list[float]) -> None:
+    path = tmp_path / "phone.mp4"
+    write_h264(path, seconds=6.0, keyframe_every=8)
+    with VideoSource(path) as video:
+        keyframes = [frame.time_s for frame in video.frames(1.0, keyframes_only=True)]
+        stretch = [frame.time_s for frame in video.frames(4.0, start_s=2.0, end_s=3.0)]
+        again = [frame.time_s for frame in video.frames(1.0, keyframes_only=True)]
+        # Opened once for its length; each pass after took that demuxer up again where it stood.
+        assert _CountingDemuxer.opened == 1
+        # A pass left half-way gives its demuxer up: the next one opens a fresh one.
+        half_way = video.frames(4.0)
+        next(half_way)
+        half_way.close()
+        assert [frame.time_s for frame in video.frames(1.0, keyframes_only=True)] == keyframes
+        assert _CountingDemuxer.opened == 2
+    assert keyframes == again == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    assert stretch == [2.0, 2.25, 2.5, 2.75]

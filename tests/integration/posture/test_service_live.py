@@ -1,6 +1,6 @@
 """The check service's plumbing with a fake pose finder and fake rules: photos, videos, the live loop."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from crest.posture.camera import CorrectionVoice, JsonLines, run_live, shown_res
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
 from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveUpdate, NoPersonFound
+from support.media import write_h264
 
 # The fake finder reads the body from the picture: a dark frame holds nobody, and the red level of the
 # top-left pixel is where the wrists are (high red: arms overhead).
@@ -254,32 +255,9 @@ def test_live_frames_can_come_as_jpeg_bytes() -> None:
     assert update.result is not None
 
 
-def _write_h264(
-    path: Path, seconds: float, keyframe_every: int, fps: int = 8, red_at: Callable[[float], int] | None = None
-) -> None:
-    """A grey H.264 video written with PyAV, with a keyframe every `keyframe_every` frames; `red_at(time_s)` sets
-    the red level (where the fake finder puts the wrists) from that time on."""
-    import av
-
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=fps)
-        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
-        stream.codec_context.gop_size = keyframe_every
-        stream.codec_context.options = {"sc_threshold": "0", "keyint_min": str(keyframe_every)}
-        for index in range(round(seconds * fps)):
-            pixels = np.full((240, 320, 3), 50 + index % 3, np.uint8)
-            if red_at is not None:
-                pixels[:, :, 0] = red_at(index / fps)
-            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode():
-            container.mux(packet)
-
-
 def test_a_phone_like_video_is_looked_at_on_its_keyframes_every_two_seconds(tmp_path: Path) -> None:
     path = tmp_path / "phone.mp4"
-    _write_h264(path, seconds=20.0, keyframe_every=8)  # a keyframe a second, as phones record
+    write_h264(path, seconds=20.0, keyframe_every=8)  # a keyframe a second, as phones record
     service, finder = _service()
     checked = service.review_video(path)
     # Nothing changes: one look every 2 seconds, on a keyframe, and nothing else decoded or checked.
@@ -293,7 +271,7 @@ def test_a_change_is_found_between_the_keyframes_that_disagree_and_only_there_de
     path = tmp_path / "arms-up.mp4"
     # Keyframes every second; the arms go up 5.5 s in. The looks every 2 s disagree between 4 and 6 s; the
     # keyframe at 5 s still shows the arms down, so only 5-6 s is decoded and checked 4 times a second.
-    _write_h264(path, seconds=12.0, keyframe_every=8, red_at=lambda time_s: 200 if time_s >= 5.5 else 50)
+    write_h264(path, seconds=12.0, keyframe_every=8, red_at=lambda time_s: 200 if time_s >= 5.5 else 50)
     service, finder = _service()
     review = service.review_video(path).review
     # The calm looks (0, 2, ... 10 s), the keyframe between (5 s), and the second decoded in full (5.25-5.75 s),
@@ -308,7 +286,7 @@ def test_a_change_is_found_between_the_keyframes_that_disagree_and_only_there_de
 def test_a_verdict_the_check_is_not_sure_of_flickering_between_looks_is_not_a_change(tmp_path: Path) -> None:
     path = tmp_path / "flicker.mp4"
     # The wrists sit near a threshold: the rules say "adjust" at some looks and "ok" at others, never surely.
-    _write_h264(path, seconds=12.0, keyframe_every=8, red_at=lambda time_s: 200 if int(time_s) % 4 == 2 else 50)
+    write_h264(path, seconds=12.0, keyframe_every=8, red_at=lambda time_s: 200 if int(time_s) % 4 == 2 else 50)
 
     def unsure_arms(pose: Pose, height_cm: float | None, view: str) -> CheckResult:
         result = fake_rules(pose, height_cm, view)
@@ -325,7 +303,7 @@ def test_a_verdict_the_check_is_not_sure_of_flickering_between_looks_is_not_a_ch
 
 def test_a_video_with_keyframes_far_apart_is_checked_throughout(tmp_path: Path) -> None:
     path = tmp_path / "one-keyframe.mp4"
-    _write_h264(path, seconds=20.0, keyframe_every=1000)  # one keyframe, as some screen recorders write
+    write_h264(path, seconds=20.0, keyframe_every=1000)  # one keyframe, as some screen recorders write
     service, _ = _service()
     checked = service.review_video(path)
     # Every sampled moment (4 a second) is looked at.

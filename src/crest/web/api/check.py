@@ -68,7 +68,8 @@ def _checkable(context: WebContext, data: bytes, name: str) -> tuple[MediaKind, 
     if kind is None:
         raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
     if kind is MediaKind.VIDEO:
-        duration_s = VideoSource(data, name).info.duration_s
+        with VideoSource(data, name) as video:
+            duration_s = video.info.duration_s
         limit_s = context.limits.max_video_s
         if duration_s is not None and duration_s > limit_s:
             raise VideoTooLong(
