@@ -28,17 +28,29 @@ def write_video_from_photos(
 
 
 def write_h264(
-    path: Path, seconds: float, keyframe_every: int, fps: int = 8, red_at: Callable[[float], int] | None = None
+    path: Path,
+    seconds: float,
+    keyframe_every: int,
+    fps: int = 8,
+    red_at: Callable[[float], int] | None = None,
+    *,
+    picture: np.ndarray | None = None,
+    display_rotation_deg: int = 0,
 ) -> None:
-    """A grey H.264 video written with PyAV, with a keyframe every `keyframe_every` frames; `red_at(time_s)` sets
-    the red level (where the fake finder puts the wrists) from that time on."""
+    """An H.264 video written with PyAV, with a keyframe every `keyframe_every` frames: grey, or `picture`
+    (RGB, even sides) stored as it is with `display_rotation_deg` (counter-clockwise) in its display matrix,
+    as a phone marks how to turn what it recorded; `red_at(time_s)` sets the red level (where the fake finder
+    puts the wrists) from that time on."""
+    height, width = (240, 320) if picture is None else picture.shape[:2]
     with av.open(str(path), "w") as container:
         stream = container.add_stream("libx264", rate=fps)
-        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.codec_context.gop_size = keyframe_every
         stream.codec_context.options = {"sc_threshold": "0", "keyint_min": str(keyframe_every)}
+        if display_rotation_deg:
+            stream.set_display_rotation(display_rotation_deg)
         for index in range(round(seconds * fps)):
-            pixels = np.full((240, 320, 3), 50 + index % 3, np.uint8)
+            pixels = np.full((height, width, 3), 50 + index % 3, np.uint8) if picture is None else picture.copy()
             if red_at is not None:
                 pixels[:, :, 0] = red_at(index / fps)
             frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
@@ -46,26 +58,3 @@ def write_h264(
                 container.mux(packet)
         for packet in stream.encode():
             container.mux(packet)
-
-
-def y4m_clip(photo: Path, path: Path, frames: int = 10) -> Path:
-    """A short raw-video clip (YUV4MPEG2, 4:2:0) that shows the photo; Chromium loops it as its fake camera."""
-    image = cv2.imread(str(photo))
-    height, width = image.shape[:2]
-    scale = 640 / max(height, width)
-    width, height = int(width * scale) // 2 * 2, int(height * scale) // 2 * 2
-    yuv = cv2.cvtColor(cv2.resize(image, (width, height)), cv2.COLOR_BGR2YUV_I420).tobytes()
-    with path.open("wb") as clip:
-        clip.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
-        for _ in range(frames):
-            clip.write(b"FRAME\n" + yuv)
-    return path
-
-
-def fake_camera_flags(clip: Path) -> tuple[str, ...]:
-    """Chromium's flags to use `clip` as the camera, with the permission already granted."""
-    return (
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        f"--use-file-for-fake-video-capture={clip}",
-    )

@@ -187,6 +187,16 @@ def _as_image(array: object) -> RgbImage:
     return np.asarray(array, dtype=np.uint8)
 
 
+def _as_displayed(image: RgbImage, rotation_deg: float) -> RgbImage:
+    """The frame turned as its video's display matrix says (degrees counter-clockwise). A phone stores what
+    it records the sensor's way round, whether it was held upright or upside down, and marks how far to turn
+    it; players turn it, and the rules need the picture's up to be the ceiling."""
+    import numpy as np
+
+    quarter_turns = round(rotation_deg / 90) % 4
+    return image if quarter_turns == 0 else np.ascontiguousarray(np.rot90(image, quarter_turns))
+
+
 def fit_within(image: RgbImage, max_side_px: int) -> RgbImage:
     """The image shrunk (never enlarged) so that its longest side is at most `max_side_px`."""
     import cv2
@@ -471,7 +481,7 @@ class VideoSource:
                     width, height = _fitted_size(frame.width, frame.height, max_side_px)
                     # FFmpeg scales and converts in one step, far cheaper than converting full size first.
                     image = frame.to_ndarray(format="rgb24", width=width, height=height)
-                    yield VideoFrame(time_s=time_s, image_rgb=_as_image(image))
+                    yield VideoFrame(time_s=time_s, image_rgb=_as_displayed(_as_image(image), frame.rotation))
             except av.error.FFmpegError as error:
                 raise InvalidVideo(
                     f"{self.name}: this video cannot be read (unknown or damaged format)"

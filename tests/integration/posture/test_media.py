@@ -1,11 +1,13 @@
 """Decoding photos and videos with OpenCV: formats, downscaling, damaged and empty files."""
 
+import io
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
 import pytest
+from PIL import Image
 
 from crest.posture.media import (
     PHOTO_MAX_SIDE_PX,
@@ -325,3 +327,51 @@ def test_passes_over_a_video_share_one_demuxer_each_from_its_own_start(tmp_path:
         assert _CountingDemuxer.opened == 2
     assert keyframes == again == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
     assert stretch == [2.0, 2.25, 2.5, 2.75]
+
+
+def _white_corner(image: np.ndarray) -> str:
+    corners = {
+        "top left": image[:8, :8],
+        "top right": image[:8, -8:],
+        "bottom left": image[-8:, :8],
+        "bottom right": image[-8:, -8:],
+    }
+    return max(corners, key=lambda name: float(corners[name].mean()))
+
+
+@pytest.mark.parametrize(
+    ("rotation_deg", "shown_at", "shape"),
+    [
+        (0, "top left", (240, 320, 3)),
+        (90, "bottom left", (320, 240, 3)),
+        (-90, "top right", (320, 240, 3)),
+        (180, "bottom right", (240, 320, 3)),
+    ],
+)
+def test_video_frames_are_turned_as_the_phone_marked_them(
+    tmp_path: Path, rotation_deg: int, shown_at: str, shape: tuple[int, int, int]
+) -> None:
+    # Where FFmpeg's own player shows the corner (`ffmpeg -i` turns frames by the display matrix).
+    stored = np.zeros((240, 320, 3), np.uint8)
+    stored[:60, :80] = 255
+    path = tmp_path / "phone.mp4"
+    write_h264(path, seconds=2.0, keyframe_every=8, picture=stored, display_rotation_deg=rotation_deg)
+    with VideoSource(path) as video:
+        for frames in (list(video.frames(2.0)), list(video.frames(1.0, keyframes_only=True))):
+            assert {frame.image_rgb.shape for frame in frames} == {shape}
+            assert {_white_corner(frame.image_rgb) for frame in frames} == {shown_at}
+            assert all(frame.image_rgb.flags["C_CONTIGUOUS"] for frame in frames)
+
+
+def test_photos_are_turned_as_their_exif_orientation_says() -> None:
+    stored = np.zeros((300, 400, 3), np.uint8)
+    stored[:75, :100] = 255
+    picture = Image.fromarray(stored)
+    exif = picture.getexif()
+    exif[0x0112] = 6  # EXIF orientation 6: turn a quarter clockwise to show it
+    data = io.BytesIO()
+    picture.save(data, "JPEG", exif=exif.tobytes())
+    for max_side_px in (PHOTO_MAX_SIDE_PX, 200):  # decoded whole, and reduced while decoding
+        rgb = decode_photo(data.getvalue(), max_side_px=max_side_px)
+        assert rgb.shape[0] > rgb.shape[1]
+        assert _white_corner(rgb) == "top right"

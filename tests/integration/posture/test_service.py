@@ -13,7 +13,7 @@ from crest.posture.camera import JsonLines, run_live
 from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
 from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
 from crest.posture.video import POSITION
-from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, PHOTOS, write_video_from_photos
+from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, PHOTOS, write_h264, write_video_from_photos
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +119,20 @@ def test_uploaded_video_bytes_are_reviewed_in_memory(service: CheckService, tmp_
     checked = service.review_video(video.read_bytes(), "upload.avi")
     assert checked.review.share_in_position > 0.9
     assert checked.snapshot_rgb is not None
+
+
+def test_a_video_the_phone_stored_sideways_is_reviewed_the_way_up_it_is_shown(
+    service: CheckService, tmp_path: Path
+) -> None:
+    upright = fit_within(read_photo(IN_POSITION_PHOTO), VIDEO_MAX_SIDE_PX)
+    upright = upright[: upright.shape[0] // 2 * 2, : upright.shape[1] // 2 * 2]  # H.264 wants even sides
+    # Stored a quarter turn clockwise, with the display matrix's quarter turn back, as phones record.
+    stored = np.ascontiguousarray(np.rot90(upright, -1))
+    video = tmp_path / "sideways.mp4"
+    write_h264(video, seconds=4.0, keyframe_every=8, picture=stored, display_rotation_deg=90)
+    checked = service.review_video(video)
+    assert checked.review.share_in_position > 0.9
+    assert checked.snapshot_rgb is not None and checked.snapshot_rgb.shape == upright.shape
 
 
 class PhotoFrames:
