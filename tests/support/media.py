@@ -58,3 +58,26 @@ def write_h264(
                 container.mux(packet)
         for packet in stream.encode():
             container.mux(packet)
+
+
+def y4m_clip(photo: Path, path: Path, frames: int = 10) -> Path:
+    """A short raw-video clip (YUV4MPEG2, 4:2:0) that shows the photo; Chromium loops it as its fake camera."""
+    image = cv2.imread(str(photo))
+    height, width = image.shape[:2]
+    scale = 640 / max(height, width)
+    width, height = int(width * scale) // 2 * 2, int(height * scale) // 2 * 2
+    yuv = cv2.cvtColor(cv2.resize(image, (width, height)), cv2.COLOR_BGR2YUV_I420).tobytes()
+    with path.open("wb") as clip:
+        clip.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
+        for _ in range(frames):
+            clip.write(b"FRAME\n" + yuv)
+    return path
+
+
+def fake_camera_flags(clip: Path) -> tuple[str, ...]:
+    """Chromium's flags to use `clip` as the camera, with the permission already granted."""
+    return (
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-video-capture={clip}",
+    )
