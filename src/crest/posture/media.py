@@ -17,13 +17,14 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from crest.errors import CrestError
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    from _typeshed import WriteableBuffer
 
     RgbImage = npt.NDArray[np.uint8]
 
@@ -41,6 +42,9 @@ MAX_PHOTO_ASPECT = 10.0
 DEFAULT_SAMPLE_FPS = 4.0
 # Frames decoded ahead of the analysis (a few, to bound memory).
 FRAMES_DECODED_AHEAD = 4
+# How much FFmpeg asks of a video held in a Python file at a time: a pass over two GB of phone video then
+# costs a few thousand calls into Python rather than tens of thousands.
+FILE_READ_BYTES = 1024 * 1024
 
 
 class MediaNotFound(CrestError):
@@ -293,8 +297,47 @@ ProgressCallback = Callable[[float, float | None], None]
 """Called with (seconds of video reviewed so far, total seconds or None)."""
 
 
+class _OwnPosition(io.RawIOBase):
+    """One pass's view of a shared binary file, with its own position: two passes that overlap would otherwise
+    move each other's place in it."""
+
+    def __init__(self, file: BinaryIO, lock: threading.Lock) -> None:
+        super().__init__()
+        self._file = file
+        self._lock = lock
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        target = memoryview(buffer).cast("B")
+        with self._lock:
+            self._file.seek(self._position)
+            data = self._file.read(len(target))
+        target[: len(data)] = data
+        self._position += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_END:
+            with self._lock:
+                offset += self._file.seek(0, io.SEEK_END)
+        elif whence == io.SEEK_CUR:
+            offset += self._position
+        self._position = offset
+        return offset
+
+    def tell(self) -> int:
+        return self._position
+
+
 class VideoSource:
-    """Frames of a video file or of video bytes, decoded with FFmpeg through PyAV.
+    """Frames of a video file, of video bytes or of a seekable binary file (an upload spooled to a temporary
+    file), decoded with FFmpeg through PyAV.
 
     `frames` samples `sample_fps` times per second of video time, from `start_s` to `end_s`; with
     `keyframes_only` only the keyframes that fall due are decoded (a phone records about one a second) and every
@@ -302,18 +345,22 @@ class VideoSource:
     to review.
     """
 
-    def __init__(self, source: Path | bytes, name: str | None = None) -> None:
+    def __init__(self, source: Path | bytes | BinaryIO, name: str | None = None) -> None:
         if isinstance(source, Path):
             self.name = name or source.name
             if not source.is_file():
                 raise MediaNotFound(f"{source}: no such file")
-            if source.stat().st_size == 0:
-                raise InvalidVideo(f"{self.name}: the video file is empty")
+            empty = source.stat().st_size == 0
+        elif isinstance(source, bytes):
+            self.name = name or "video"
+            empty = not source
         else:
             self.name = name or "video"
-            if not source:
-                raise InvalidVideo(f"{self.name}: the video file is empty")
+            empty = source.seek(0, io.SEEK_END) == 0
+        if empty:
+            raise InvalidVideo(f"{self.name}: the video file is empty")
         self._source = source
+        self._file_lock = threading.Lock()
         # The demuxer the last pass left, for the next: opening a long video reads its whole index (30 ms for
         # two minutes of phone video), and a review makes a pass for each change it narrows down.
         self._idle_container: Any = None
@@ -334,7 +381,12 @@ class VideoSource:
         import av
 
         try:
-            container = av.open(str(self._source) if isinstance(self._source, Path) else io.BytesIO(self._source))
+            if isinstance(self._source, Path):
+                container = av.open(str(self._source), "r")
+            elif isinstance(self._source, bytes):
+                container = av.open(io.BytesIO(self._source), "r")
+            else:
+                container = av.open(_OwnPosition(self._source, self._file_lock), "r", buffer_size=FILE_READ_BYTES)
         except (av.error.FFmpegError, ValueError) as error:
             raise InvalidVideo(f"{self.name}: this video cannot be read (unknown or damaged format)") from error
         if not container.streams.video:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol
 
 from crest.errors import CrestError
 from crest.posture import rules
@@ -207,13 +207,13 @@ class CheckService:
 
     def review_video(
         self,
-        source: Path | bytes,
+        source: Path | bytes | BinaryIO,
         name: str | None = None,
         progress: ProgressCallback | None = None,
         *,
         breath: bool = False,
     ) -> VideoCheck:
-        """Review a video file or uploaded video bytes; `progress` gets (seconds done, total or None).
+        """Review a video file, video bytes or an uploaded file; `progress` gets (seconds done, total or None).
 
         Decoding dominates the cost, so the video is first looked at on its keyframes only (about one a second
         in a phone video; the frames between them are skipped without being decoded). Only where two

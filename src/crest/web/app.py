@@ -29,7 +29,7 @@ from crest.services.audit import AuditLog
 from crest.services.bundle import Services
 from crest.services.practice_mode import PracticeMode, zone_named
 from crest.web.api import api_router
-from crest.web.context import SessionWatch, UploadLimits, WebContext
+from crest.web.context import SessionWatch, UploadLimits, WebContext, size_shown
 from crest.web.errors import install_error_handlers
 from crest.web.guard import SAFE_METHODS, RequestGuard, ServedAs
 from crest.web.live import LiveStreamLimit
@@ -63,7 +63,7 @@ def create_app(
     """
     journal = Journal.open(journal_url, clock=clock)
     zone = local_zone or system_zone()
-    limits = limits or UploadLimits()
+    limits = limits or (UploadLimits() if practice is None else UploadLimits.practice())
     context = WebContext(
         services=Services.over(journal, clock, zone, link_home=None if practice else crest_home()),
         protocol=load_protocol(),
@@ -176,8 +176,7 @@ class RefuseOversizedUploads:
 
     def _limit(self, path: str) -> tuple[int, str]:
         if path == "/api/check":
-            megabytes = self.limits.max_upload_bytes // (1024 * 1024)
-            message = f"the upload is larger than {megabytes} MB; send a smaller photo or a shorter video"
+            message = f"the upload is larger than {size_shown(self.limits.max_upload_bytes)}; send a shorter video"
             return self.limits.max_upload_bytes + MULTIPART_OVERHEAD_BYTES, message
         kilobytes = self.limits.max_body_bytes // 1024
         return self.limits.max_body_bytes, f"the request is larger than {kilobytes} KB, more than crest ever sends"

@@ -32,16 +32,38 @@ from crest.web.pose_pool import PosePool
 PHOTO_MAX_SIDE_PX = 1280
 
 
+def size_shown(size_bytes: int) -> str:
+    """A size as the limits are told: "4 GB", "50 MB", "100 KB" (binary units, rounded down)."""
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2)):
+        if size_bytes >= size:
+            return f"{size_bytes // size} {unit}"
+    return f"{size_bytes // 1024} KB"
+
+
 @dataclass(frozen=True)
 class UploadLimits:
     """What one request or stream may cost: the sizes read, and how many pose models and camera streams at once."""
 
-    max_upload_bytes: int = 200 * 1024 * 1024  # a photo or video for /api/check
+    max_photo_bytes: int = 50 * 1024 * 1024  # a photo for /api/check: a phone's is 2-10 MB
+    # A video for /api/check, recorded through a whole rest: 20 minutes of a phone's 1080p is 1.5-2.5 GB. The
+    # multipart parser spools it to a temporary file only its owner can read, gone when the request ends; the
+    # review reads it from there, never whole into memory.
+    max_video_bytes: int = 4 * 1024**3
     max_body_bytes: int = 1024 * 1024  # any other request body: a check-in with its longest note is a few KB
     max_video_s: float = 20 * 60
     max_frame_bytes: int = 4 * 1024 * 1024
     pose_models: int = 2  # about 200 MB each
     max_live_streams: int = 2  # as many as models: each stream keeps tracking on its own while uploads take turns
+
+    @classmethod
+    def practice(cls) -> UploadLimits:
+        """A practice server takes its clients' uploads over the network onto its own disk: shorter videos."""
+        return cls(max_video_bytes=200 * 1024 * 1024)
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """The largest upload /api/check reads, photo or video."""
+        return max(self.max_photo_bytes, self.max_video_bytes)
 
 
 @dataclass(frozen=True)

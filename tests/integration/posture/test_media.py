@@ -375,3 +375,31 @@ def test_photos_are_turned_as_their_exif_orientation_says() -> None:
         rgb = decode_photo(data.getvalue(), max_side_px=max_side_px)
         assert rgb.shape[0] > rgb.shape[1]
         assert _white_corner(rgb) == "top right"
+
+
+def test_a_video_in_a_binary_file_reads_as_from_its_path_even_with_passes_that_overlap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "phone.mp4"
+    write_h264(path, seconds=4.0, keyframe_every=8, red_at=lambda time_s: round(60 * time_s))
+    # FFmpeg reads the file a little at a time, as it reads a long video: the passes' reads interleave.
+    monkeypatch.setattr("crest.posture.media.FILE_READ_BYTES", 512)
+    assert path.stat().st_size > 8 * 512
+    from_path = {frame.time_s: frame.image_rgb for frame in VideoSource(path).frames(2.0)}
+    with path.open("rb") as file, VideoSource(file, "upload.mp4") as video:
+        assert video.info.duration_s == pytest.approx(4.0)
+        frames = list(video.frames(2.0))
+        assert [frame.time_s for frame in frames] == list(from_path)
+        assert all(np.array_equal(frame.image_rgb, from_path[frame.time_s]) for frame in frames)
+        # Two passes at once each keep their own place in the one file.
+        first, second = video.frames(2.0), video.frames(2.0, start_s=2.0)
+        for _ in range(3):
+            for frame in (next(first), next(second)):
+                assert np.array_equal(frame.image_rgb, from_path[frame.time_s])
+        first.close()
+        second.close()
+
+
+def test_an_empty_binary_file_is_refused() -> None:
+    with pytest.raises(InvalidVideo, match="empty"):
+        VideoSource(io.BytesIO(), "upload.mp4")

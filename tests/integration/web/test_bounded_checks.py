@@ -21,7 +21,9 @@ from crest.web.context import UploadLimits
 from support.pose_finder import JPEG, CountingFinder
 
 LIVE = "ws://127.0.0.1:8765/api/check/live"
-LIMITS = UploadLimits(max_upload_bytes=100_000, max_body_bytes=10_000, pose_models=2, max_live_streams=4)
+LIMITS = UploadLimits(
+    max_photo_bytes=100_000, max_video_bytes=100_000, max_body_bytes=10_000, pose_models=2, max_live_streams=4
+)
 
 
 @pytest.fixture

@@ -72,20 +72,54 @@ def test_a_missing_file_field_is_named(client: TestClient) -> None:
 
 @pytest.fixture
 def limited(tmp_path: Path) -> FastAPI:
-    limits = UploadLimits(max_upload_bytes=100_000, max_video_s=1.0, max_frame_bytes=100_000)
+    limits = UploadLimits(max_photo_bytes=20_000, max_video_bytes=150_000, max_video_s=1.5, max_frame_bytes=100_000)
     return create_app(f"sqlite:///{tmp_path / 'crest.db'}", limits=limits)
 
 
 def test_uploads_over_the_limits_are_refused(limited: FastAPI, tmp_path: Path) -> None:
     with TestClient(limited, base_url="http://localhost") as client:
-        big = client.post("/api/check", files={"file": ("big.jpg", b"\xff\xd8\xff" + b"0" * 200_000, "image/jpeg")})
+        big = client.post("/api/check", files={"file": ("big.jpg", b"\xff\xd8\xff" + b"0" * 30_000, "image/jpeg")})
         assert big.status_code == 413
-        assert "larger than" in big.json()["detail"]
+        assert big.json()["detail"] == "the photo is larger than 19 KB; send a smaller one"
         video = _video(tmp_path / "long.mp4", 3, fps=5)
-        assert len(video) < 100_000
+        assert 20_000 < len(video) < 150_000
         long = client.post("/api/check", files={"file": ("long.mp4", video, "video/mp4")})
         assert long.status_code == 422
         assert "the app reviews up to" in long.json()["detail"]
+        heavy = _video(tmp_path / "heavy.mp4", 1, fps=60)
+        assert len(heavy) > 150_000
+        refused = client.post("/api/check", files={"file": ("heavy.mp4", heavy, "video/mp4")})
+        assert refused.status_code == 413
+        assert refused.json()["detail"] == "heavy.mp4: the video is larger than 146 KB; send a shorter one"
+
+
+def test_a_video_larger_than_any_photo_is_reviewed_from_the_spooled_upload(
+    limited: FastAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crest.posture.service import CheckService
+
+    sources: list[object] = []
+    review_video = CheckService.review_video
+
+    def noting_the_source(self: CheckService, source: Any, *args: Any, **kwargs: Any) -> Any:
+        sources.append(source)
+        return review_video(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(CheckService, "review_video", noting_the_source)
+    video = _video(tmp_path / "rest.mp4", 1, fps=10)
+    assert 20_000 < len(video) < 150_000
+    with TestClient(limited, base_url="http://localhost") as client:
+        response = client.post("/api/check", files={"file": ("rest.mp4", video, "video/mp4")})
+    assert response.status_code == 200, response.text
+    assert response.json()["video"]["duration_s"] == pytest.approx(1.0)
+    # Reviewed from the upload's file, never read whole into memory.
+    assert len(sources) == 1 and not isinstance(sources[0], bytes) and hasattr(sources[0], "seek")
+
+
+def test_a_practice_server_takes_shorter_videos_than_the_local_app() -> None:
+    assert UploadLimits.practice().max_video_bytes == 200 * 1024**2
+    assert UploadLimits().max_video_bytes == 4 * 1024**3
+    assert UploadLimits.practice().max_photo_bytes == UploadLimits().max_photo_bytes
 
 
 def _results(socket: Any, until_frame: int) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ JOURNAL = Path(tempfile.mkdtemp(prefix="crest-fuzz-")) / "crest.db"
 SERVED_AS = {"Host": "127.0.0.1"}  # a name crest is served as (crest.web.guard)
 schema = schemathesis.openapi.from_asgi(
     "/openapi.json",
-    create_app(f"sqlite:///{JOURNAL}", limits=UploadLimits(max_upload_bytes=200_000)),
+    create_app(f"sqlite:///{JOURNAL}", limits=UploadLimits(max_photo_bytes=200_000, max_video_bytes=200_000)),
     headers=SERVED_AS,
 )
 # Rules no JSON Schema can state, so schema-valid input may (rightly) get a 422: whether an upload is a photo, that a

@@ -400,3 +400,10 @@ def test_head_of_the_sign_in_page_answers_like_get(app: FastAPI) -> None:
         head, get = client.head("/login"), client.get("/login")
     assert (head.status_code, get.status_code) == (200, 200) and head.content == b""
     assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_a_practice_server_takes_videos_up_to_200_mb(app: FastAPI) -> None:
+    # The local app takes a whole rest filmed on a phone (4 GB); a server spools its clients' uploads to its disk.
+    limits = app.state.context.limits
+    assert limits.max_video_bytes == 200 * 1024**2
+    assert limits.max_upload_bytes == 200 * 1024**2

@@ -1,6 +1,7 @@
 """The position check: an uploaded photo or video, or a live stream of camera frames over a WebSocket."""
 
-from typing import Annotated, Any
+import io
+from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, Depends, File, UploadFile, WebSocket
 from starlette.concurrency import run_in_threadpool
@@ -10,13 +11,15 @@ from crest.journal.breath_record import MAX_BREATH_S
 from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, VideoSource, decode_photo, sniff_kind
 from crest.posture.service import Checked, CheckOptions
 from crest.services.safety import ON_BACK_NOT_ADVISED
-from crest.web.context import WebContext, connection_context, web_context
+from crest.web.context import WebContext, connection_context, size_shown, web_context
 from crest.web.errors import UploadTooLarge
 from crest.web.live import TIME_PREFIX_BYTES, refuse_live_check, serve_live_check, timed_frame
 from crest.web.pose_pool import PooledBreathStream, PooledLiveStream, PoolSlot
 from crest.web.schemas import ErrorOut
 
 READ_CHUNK_BYTES = 1024 * 1024
+# Enough of the start of a file to tell a photo from a video (sniff_kind).
+KIND_BYTES = 16
 BREATH_RESULT = "breath_result"
 
 router = APIRouter(tags=["position check"])
@@ -40,12 +43,20 @@ class VideoTooLong(CrestError):
 async def check_upload(
     context: Context, file: Annotated[UploadFile, File(description="a photo or a video of you lying down")]
 ) -> dict[str, Any]:
-    # async to read the upload and to wait for a pose model; the journal and the model run in the thread pool
-    data = await _read_limited(file, context.limits.max_upload_bytes)
+    # async to read the upload and to wait for a pose model; the journal and the model run in the thread pool.
+    # The multipart parser has spooled the upload to a temporary file: a photo is read from it into memory, a
+    # video is reviewed from it where it lies.
     name = file.filename or "upload"
-    kind, height_cm = await run_in_threadpool(_checkable, context, data, name)
+    head = await file.read(KIND_BYTES)
+    if not head:
+        raise NotAPhotoOrVideo("the file is empty; choose a photo or a video")
+    kind, height_cm = await run_in_threadpool(_checkable, context, head, file.file, name)
+    source: bytes | BinaryIO = file.file
+    if kind is MediaKind.PHOTO:
+        await file.seek(0)
+        source = await _read_limited(file, context.limits.max_photo_bytes)
     async with context.poses.borrow() as slot:
-        return await run_in_threadpool(_check_on, slot, kind, data, name, height_cm)
+        return await run_in_threadpool(_check_on, slot, source, name, height_cm)
 
 
 async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
@@ -54,21 +65,22 @@ async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
     while chunk := await file.read(READ_CHUNK_BYTES):
         size += len(chunk)
         if size > max_bytes:
-            raise UploadTooLarge(f"the file is larger than {max_bytes // (1024 * 1024)} MB; send a shorter video")
+            raise UploadTooLarge(f"the photo is larger than {size_shown(max_bytes)}; send a smaller one")
         chunks.append(chunk)
-    if not size:
-        raise NotAPhotoOrVideo("the file is empty; choose a photo or a video")
     return b"".join(chunks)
 
 
-def _checkable(context: WebContext, data: bytes, name: str) -> tuple[MediaKind, int | None]:
+def _checkable(context: WebContext, head: bytes, upload: BinaryIO, name: str) -> tuple[MediaKind, int | None]:
     """What the upload is and the person's height, refusing what cannot be checked before a model is taken."""
     context.services.safety.require_may_lie_on_back()
-    kind = sniff_kind(data[:16])
+    kind = sniff_kind(head)
     if kind is None:
         raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
     if kind is MediaKind.VIDEO:
-        with VideoSource(data, name) as video:
+        max_bytes = context.limits.max_video_bytes
+        if upload.seek(0, io.SEEK_END) > max_bytes:
+            raise UploadTooLarge(f"{name}: the video is larger than {size_shown(max_bytes)}; send a shorter one")
+        with VideoSource(upload, name) as video:
             duration_s = video.info.duration_s
         limit_s = context.limits.max_video_s
         if duration_s is not None and duration_s > limit_s:
@@ -78,14 +90,15 @@ def _checkable(context: WebContext, data: bytes, name: str) -> tuple[MediaKind, 
     return kind, context.services.preferences.current().height_cm
 
 
-def _check_on(slot: PoolSlot, kind: MediaKind, data: bytes, name: str, height_cm: int | None) -> dict[str, Any]:
+def _check_on(slot: PoolSlot, source: bytes | BinaryIO, name: str, height_cm: int | None) -> dict[str, Any]:
+    """A photo's bytes, or a video's file."""
     service = slot.service()
     service.options = CheckOptions(height_cm=height_cm)
-    if kind is MediaKind.VIDEO:
-        slot.tracking = None  # a video is tracked on this model too
-        checked: Checked = service.review_video(data, name)
+    if isinstance(source, bytes):
+        checked: Checked = service.check_image_bytes(source, name)
     else:
-        checked = service.check_image_bytes(data, name)
+        slot.tracking = None  # a video is tracked on this model too
+        checked = service.review_video(source, name)
     result: dict[str, Any] = checked.to_json_dict()
     return result
 

@@ -4,7 +4,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from crest.posture.vocabulary import page_labels
-from crest.web.context import PHOTO_MAX_SIDE_PX
+from crest.web.context import PHOTO_MAX_SIDE_PX, size_shown
 from crest.web.pages.common import Context, page_router
 from crest.web.templating import render
 
@@ -19,7 +19,8 @@ def check_page(request: Request, context: Context) -> Response:
         "check.html",
         active="check_page",
         max_side_px=PHOTO_MAX_SIDE_PX,
-        max_upload_mb=limits.max_upload_bytes // (1024 * 1024),
+        max_photo_size=size_shown(limits.max_photo_bytes),
+        max_video_size=size_shown(limits.max_video_bytes),
         max_video_s=int(limits.max_video_s),
         config={"check_url": "/api/check", **page_labels()},
         # The check coaches lying on the back: not offered while the safety answers advise resting on the side.
