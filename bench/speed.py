@@ -7,9 +7,10 @@ Prints:
 - the photo check (decode + landmarks + rules) as a ratio to one raw photo-mode call (goal <= 3.5);
 - video review speed against real time (goal >= 20x), and with --breath (the breath's dense pass added), on
   two videos of at least 2 minutes built from the photos: 1280x720 MPEG-4 (OpenCV's writer), and a phone-like
-  1920x1080 H.264 at 30 fps, 16 Mbit/s, a keyframe a second (built with the `ffmpeg` program when it is
-  installed: a bench-only tool, crest never needs it); for each, the time to decode every frame and to decode
-  the keyframes alone.
+  1920x1080 H.264 at 30 fps, 16 Mbit/s, a keyframe a second, and a messenger-like 1280x720 H.264 at 2 Mbit/s
+  with a keyframe every 250 frames (x264's default: too far apart to look on keyframes alone), both built with
+  the `ffmpeg` program when it is installed (a bench-only tool, crest never needs it); for each, the time to
+  decode every frame and to decode the keyframes alone.
 
 Frames come from ../shared/eval-public/images when present (bench only), else tests/fixtures/photos.
 
@@ -104,12 +105,14 @@ def _build_video(path: Path, photos: list[np.ndarray], minutes: float, size: tup
     return total_frames / fps
 
 
-def _build_phone_video(path: Path, photos: list[np.ndarray], minutes: float) -> float | None:
-    """A 1080p H.264 video like a phone's (30 fps, 16 Mbit/s, a keyframe a second); None without ffmpeg."""
+def _build_h264_video(
+    path: Path, photos: list[np.ndarray], minutes: float, size: tuple[int, int], bitrate: str, keyframe_every: int
+) -> float | None:
+    """An H.264 video at 30 fps whose picture changes every 20 s; None without ffmpeg."""
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
         return None
-    width, height, fps = 1920, 1080, 30
+    (width, height), fps = size, 30
     encoder = subprocess.Popen(
         [
             ffmpeg,
@@ -135,9 +138,9 @@ def _build_phone_video(path: Path, photos: list[np.ndarray], minutes: float) -> 
             "-pix_fmt",
             "yuv420p",
             "-g",
-            str(fps),
+            str(keyframe_every),
             "-b:v",
-            "16M",
+            bitrate,
             "-movflags",
             "+faststart",
             str(path),
@@ -265,7 +268,7 @@ def main() -> None:
     parser.add_argument("--video-size", default="1280x720")
     parser.add_argument("--video-fps", type=float, default=30.0)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--no-phone", action="store_true", help="skip the 1080p H.264 phone-like video")
+    parser.add_argument("--no-phone", action="store_true", help="skip the H.264 videos (phone- and messenger-like)")
     parser.add_argument("--videos-only", action="store_true", help="skip the per-frame and photo ratios")
     args = parser.parse_args()
     width, height = (int(part) for part in args.video_size.split("x"))
@@ -301,17 +304,25 @@ def main() -> None:
             f"\nbench video: {duration_s / 60:.1f} min, {width}x{height} at {args.video_fps:g} fps, MPEG-4 "
             f"({video.stat().st_size / 1e6:.0f} MB, built in {time.perf_counter() - start:.0f} s)",
         )
-        phone = Path(folder) / "phone.mp4"
-        phone_s = None if args.no_phone else _build_phone_video(phone, photos, args.video_minutes)
-        if phone_s is None:
-            print("\nphone-like video: skipped (--no-phone, or no ffmpeg program to build it)")
-        else:
+        for label, size, bitrate, keyframe_every in (
+            ("phone-like video", (1920, 1080), "16M", 30),
+            ("messenger-like video", (1280, 720), "2M", 250),
+        ):
+            built = Path(folder) / "h264.mp4"
+            built_s = (
+                None
+                if args.no_phone
+                else _build_h264_video(built, photos, args.video_minutes, size, bitrate, keyframe_every)
+            )
+            if built_s is None:
+                print(f"\n{label}: skipped (--no-phone, or no ffmpeg program to build it)")
+                continue
             _review_video(
-                phone,
-                phone_s,
+                built,
+                built_s,
                 photos[0],
-                f"\nphone-like video: {phone_s / 60:.1f} min, 1920x1080 at 30 fps, H.264, a keyframe a second "
-                f"({phone.stat().st_size / 1e6:.0f} MB)",
+                f"\n{label}: {built_s / 60:.1f} min, {size[0]}x{size[1]} at 30 fps, H.264 at {bitrate}bit/s, a "
+                f"keyframe every {keyframe_every} frames ({built.stat().st_size / 1e6:.0f} MB)",
             )
 
 

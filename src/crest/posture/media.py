@@ -42,6 +42,8 @@ MAX_PHOTO_ASPECT = 10.0
 DEFAULT_SAMPLE_FPS = 4.0
 # Frames decoded ahead of the analysis (a few, to bound memory).
 FRAMES_DECODED_AHEAD = 4
+# Frames that no other frame refers to are skipped when looks are due at under a third of the frame rate.
+SKIP_UNREFERENCED_BELOW = 3.0
 # How much FFmpeg asks of a video held in a Python file at a time: a pass over two GB of phone video then
 # costs a few thousand calls into Python rather than tens of thousands.
 FILE_READ_BYTES = 1024 * 1024
@@ -491,6 +493,10 @@ class VideoSource:
         decoded = 0
         with self._container() as container:
             stream = container.streams.video[0]
+            # A frame no other frame refers to (most B-frames) is skipped undecoded when looks are sparser than
+            # every other frame: the frames left still lie at most a few frames apart.
+            sparse_looks = sample_fps * SKIP_UNREFERENCED_BELOW < self.fps
+            stream.codec_context.skip_frame = "NONREF" if sparse_looks else "DEFAULT"
             time_base = float(stream.time_base) if stream.time_base is not None else 1.0 / self.fps
             first_pts = stream.start_time or 0
 

@@ -41,9 +41,9 @@ TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the one lying do
 # once it has held 1.5 s (VERDICT_HOLD_S), and the stretch before the first look that shows it is then decoded
 # in full to find when it began.
 CALM_LOOKS_PER_S = 0.5
-# Keyframes further apart than this (screen recordings, some cameras) leave too much unseen between them:
-# such a video is checked throughout. A look, due every 1 / CALM_LOOKS_PER_S seconds, waits for the next
-# keyframe, so looks may lie up to that much further apart.
+# Keyframes further apart than this (screen recordings, videos sent through a messenger, some cameras) leave
+# too much unseen between them: such a video is decoded throughout and looked at every 2 seconds. A look, due
+# every 1 / CALM_LOOKS_PER_S seconds, waits for the next keyframe, so looks may lie up to that much further apart.
 MAX_KEYFRAME_GAP_S = 3.0
 # In a look's signature (what two looks are compared on), a verdict the check is not sure of.
 UNSURE_SIGNATURE = "unsure"
@@ -220,8 +220,8 @@ class CheckService:
         neighbouring looks disagree on something the check is sure of are the keyframes between them looked at,
         and the part between the two that disagree decoded in full and checked `sample_fps` times a second, to
         find when the change happened. The looks are then replayed in time
-        order through smoothing and verdict hysteresis. A video with keyframes too far apart is checked
-        throughout.
+        order through smoothing and verdict hysteresis. A video with keyframes too far apart is decoded
+        throughout and looked at every 2 seconds instead of on its keyframes.
 
         With `breath`, the breath needs several frames a second over the whole video: one more pass decodes
         it densely for the breath tracker (`crest.breath.reader`), after the review, which stays as it is.
@@ -237,19 +237,25 @@ class CheckService:
         duration_s = video.info.duration_s
         looks = _Looks()
         # Each pass reports its share of the whole: without the breath, the keyframes and the changing
-        # stretches are a half each; the breath's dense pass takes the second half when it is asked for.
+        # stretches are a half each (with keyframes far apart, the calm looks on decoded frames take half of
+        # the second half); the breath's dense pass takes the second half when it is asked for.
         review_share = 0.5 if breath else 1.0
         first = _part(progress, duration_s, 0.0, review_share / 2)
         keyframe_times = self._look(video, looks, first, keyframes_only=True)
-        stretches = self._changing_stretches(keyframe_times, looks, duration_s)
-        if stretches != [(0.0, None)]:
-            stretches = self._narrowed(video, looks, stretches)
-        dense_total_s = sum((end_s or duration_s or 0.0) - start_s for start_s, end_s in stretches)
+        dense_from = review_share / 2
+        if _too_far_apart(keyframe_times, duration_s):
+            calm = _part(progress, duration_s, dense_from, review_share / 4)
+            calm_times = self._look(video, looks, calm, looks_per_s=CALM_LOOKS_PER_S)
+            stretches = self._disagreeing(sorted({*keyframe_times, *calm_times}), looks)
+            dense_from = review_share * 3 / 4
+        else:
+            stretches = self._narrowed(video, looks, self._disagreeing(keyframe_times, looks))
+        dense_total_s = sum(end_s - start_s for start_s, end_s in stretches)
         done_s = 0.0
         for start_s, end_s in stretches:
-            second = _part(progress, dense_total_s, review_share / 2, review_share / 2, done_s - start_s)
+            second = _part(progress, dense_total_s, dense_from, review_share - dense_from, done_s - start_s)
             self._look(video, looks, second, start_s, end_s)
-            done_s += (end_s or duration_s or 0.0) - start_s
+            done_s += end_s - start_s
         breath_result = None
         if breath:
             from crest.breath.reader import read_video  # OpenCV's motion fit: only when the breath is asked for
@@ -288,12 +294,15 @@ class CheckService:
         end_s: float | None = None,
         *,
         keyframes_only: bool = False,
-        keyframes_per_s: float = CALM_LOOKS_PER_S,
+        looks_per_s: float | None = None,
     ) -> list[float]:
-        """Find the body in the frames of one pass (tracking it from frame to frame); their times."""
+        """Find the body in the frames of one pass (tracking it from frame to frame); their times.
+
+        Looks are due `looks_per_s` times a second: by default every 2 seconds on keyframes, `sample_fps`
+        times a second on every frame."""
         self.finder.reset_tracking()
         times = []
-        sample_fps = keyframes_per_s if keyframes_only else self.options.sample_fps
+        sample_fps = looks_per_s or (CALM_LOOKS_PER_S if keyframes_only else self.options.sample_fps)
         frames = video.frames(
             sample_fps, progress=progress, start_s=start_s, end_s=end_s, keyframes_only=keyframes_only
         )
@@ -302,21 +311,10 @@ class CheckService:
             times.append(frame.time_s)
         return times
 
-    def _changing_stretches(
-        self, keyframe_times: list[float], looks: _Looks, duration_s: float | None
-    ) -> list[tuple[float, float | None]]:
-        """The stretches between neighbouring keyframes whose verdicts differ (all of it if too sparse)."""
-        end_s = duration_s if duration_s is not None else (keyframe_times[-1] if keyframe_times else 0.0)
-        edges = [0.0, *keyframe_times, end_s]
-        widest_s = max(later - earlier for earlier, later in itertools.pairwise(edges))
-        if widest_s > MAX_KEYFRAME_GAP_S + 1.0 / CALM_LOOKS_PER_S:
-            return [(0.0, None)]
-        return self._disagreeing(keyframe_times, looks)
-
-    def _disagreeing(self, times: list[float], looks: _Looks) -> list[tuple[float, float | None]]:
+    def _disagreeing(self, times: list[float], looks: _Looks) -> list[tuple[float, float]]:
         """The stretches between neighbouring looks whose verdicts differ, joined where they touch."""
         signatures = [self._signature(looks.pose_at(time_s)) for time_s in times]
-        stretches: list[tuple[float, float | None]] = []
+        stretches: list[tuple[float, float]] = []
         for index in range(1, len(times)):
             if signatures[index] != signatures[index - 1]:
                 start_s, stop_s = times[index - 1], times[index]
@@ -326,21 +324,20 @@ class CheckService:
         return stretches
 
     def _narrowed(
-        self, video: VideoSource, looks: _Looks, stretches: list[tuple[float, float | None]]
-    ) -> list[tuple[float, float | None]]:
+        self, video: VideoSource, looks: _Looks, stretches: list[tuple[float, float]]
+    ) -> list[tuple[float, float]]:
         """Each changing stretch cut down to where the keyframes inside it disagree.
 
         Where two looks 2 s apart disagree, the keyframes between them (one a second in a phone video; at most
         `sample_fps` of them a second) are looked at first: decoding in full then covers a second, not two.
         """
-        narrowed: list[tuple[float, float | None]] = []
+        narrowed: list[tuple[float, float]] = []
         for start_s, stop_s in stretches:
             # The look at start_s is already there: the pass starts just after it and stops before stop_s.
             between = self._look(
-                video, looks, None, start_s + 1e-3, stop_s, keyframes_only=True, keyframes_per_s=self.options.sample_fps
+                video, looks, None, start_s + 1e-3, stop_s, keyframes_only=True, looks_per_s=self.options.sample_fps
             )
-            times = [start_s, *between] if stop_s is None else [start_s, *between, stop_s]
-            narrowed.extend(self._disagreeing(times, looks))
+            narrowed.extend(self._disagreeing([start_s, *between, stop_s], looks))
         return narrowed
 
     def _signature(self, pose: Pose | None) -> tuple[str, ...] | None:
@@ -391,6 +388,14 @@ class _Looks:
 
     def in_time_order(self) -> list[tuple[float, Pose | None]]:
         return sorted(self._poses.items())
+
+
+def _too_far_apart(keyframe_times: list[float], duration_s: float | None) -> bool:
+    """Whether the keyframes leave a gap wider than a look on keyframes may (see MAX_KEYFRAME_GAP_S)."""
+    end_s = duration_s if duration_s is not None else (keyframe_times[-1] if keyframe_times else 0.0)
+    edges = [0.0, *keyframe_times, end_s]
+    widest_s = max(later - earlier for earlier, later in itertools.pairwise(edges))
+    return widest_s > MAX_KEYFRAME_GAP_S + 1.0 / CALM_LOOKS_PER_S
 
 
 def _part(

@@ -253,7 +253,8 @@ def test_a_written_picture_is_readable_by_its_owner_only(tmp_path: Path) -> None
 
 
 class _CountingDemuxer:
-    """A PyAV container that notes the time of each packet handed to the decoder, and how often it is opened."""
+    """A PyAV container that notes the time of each keyframe packet handed to the decoder and of each frame a
+    pass over every frame decodes, and how often it is opened."""
 
     opened = 0
 
@@ -268,6 +269,11 @@ class _CountingDemuxer:
     def demux(self, stream: Any) -> Any:
         for packet in self._container.demux(stream):
             yield _CountingPacket(packet, self._decoded_s)
+
+    def decode(self, stream: Any) -> Any:
+        for frame in self._container.decode(stream):
+            self._decoded_s.append(float(frame.time))
+            yield frame
 
 
 class _CountingPacket:
@@ -285,7 +291,8 @@ class _CountingPacket:
 
 @pytest.fixture
 def decoded_s(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The times of the packets decoded in keyframe passes; VideoSource's demuxers count how often they open."""
+    """The times of the packets decoded in keyframe passes and of the frames decoded in the others;
+    VideoSource's demuxers count how often they open."""
     decoded: list[float] = []
     real_open = VideoSource._open
     _CountingDemuxer.opened = 0
@@ -403,3 +410,19 @@ def test_a_video_in_a_binary_file_reads_as_from_its_path_even_with_passes_that_o
 def test_an_empty_binary_file_is_refused() -> None:
     with pytest.raises(InvalidVideo, match="empty"):
         VideoSource(io.BytesIO(), "upload.mp4")
+
+
+def test_frames_no_other_frame_refers_to_are_skipped_when_looks_are_sparse(
+    tmp_path: Path, decoded_s: list[float]
+) -> None:
+    path = tmp_path / "b-frames.mp4"
+    write_h264(path, seconds=12.0, keyframe_every=1000)  # x264's B-frames: most are referred to by none
+    with VideoSource(path) as video:
+        every = list(video.frames(8.0))
+        assert len(decoded_s) == len(every) == 96
+        decoded_s.clear()
+        calm = [frame.time_s for frame in video.frames(0.5)]
+    # A look every 2 s still, on a frame at most a few frames later than due.
+    assert len(calm) == 6
+    assert all(0 <= time_s - 2 * index <= 0.5 for index, time_s in enumerate(calm))
+    assert len(decoded_s) < 0.75 * 96

@@ -301,10 +301,17 @@ def test_a_verdict_the_check_is_not_sure_of_flickering_between_looks_is_not_a_ch
     assert finder.calls.count("track") == 6
 
 
-def test_a_video_with_keyframes_far_apart_is_checked_throughout(tmp_path: Path) -> None:
+def test_a_video_with_keyframes_far_apart_is_decoded_throughout_and_looked_at_every_two_seconds(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "one-keyframe.mp4"
-    write_h264(path, seconds=20.0, keyframe_every=1000)  # one keyframe, as some screen recorders write
+    # One keyframe, as some screen recorders write; the arms go up 10.5 s in.
+    write_h264(path, seconds=20.0, keyframe_every=1000, red_at=lambda time_s: 200 if time_s >= 10.5 else 50)
     service, _ = _service()
-    checked = service.review_video(path)
-    # Every sampled moment (4 a second) is looked at.
-    assert checked.review.frames_checked >= 75
+    review = service.review_video(path).review
+    # The keyframe, a calm look every 2 s on decoded frames (10), and the 2 s around the change 4 times a
+    # second (7 more): not 4 looks a second throughout (80).
+    assert 15 <= review.frames_checked <= 19
+    arms = review.timelines["arms_below_shoulders"]
+    assert [segment.status for segment in arms] == ["ok", "adjust"]
+    assert arms[1].start_s == pytest.approx(10.5, abs=0.26)
