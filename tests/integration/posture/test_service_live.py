@@ -308,7 +308,9 @@ def test_a_video_with_keyframes_far_apart_is_decoded_throughout_and_looked_at_ev
     # One keyframe, as some screen recorders write; the arms go up 10.5 s in.
     write_h264(path, seconds=20.0, keyframe_every=1000, red_at=lambda time_s: 200 if time_s >= 10.5 else 50)
     service, _ = _service()
-    review = service.review_video(path).review
+    progress: list[float] = []
+    review = service.review_video(path, progress=lambda done_s, _total_s: progress.append(done_s)).review
+    assert progress == sorted(progress) and progress[-1] == pytest.approx(20.0)
     # The keyframe, a calm look every 2 s on decoded frames (10), and the 2 s around the change 4 times a
     # second (7 more): not 4 looks a second throughout (80).
     assert 15 <= review.frames_checked <= 19
