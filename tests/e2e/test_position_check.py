@@ -1,6 +1,7 @@
 """The live camera check in Chromium, fed by its fake camera with a clip made from a public-domain photo."""
 
 import json
+import re
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -96,7 +97,18 @@ def test_a_video_upload_shows_time_in_position(
 
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     page = context.new_page()
+    # Every status the page shows while it waits, as a screen reader would hear them.
+    page.add_init_script(
+        """addEventListener("DOMContentLoaded", () => {
+          const status = document.getElementById("check-status");
+          window.statusesShown = [];
+          new MutationObserver(() => statusesShown.push(status.textContent)).observe(status, { childList: true });
+        });"""
+    )
     _check_file(page, server_url, clip)
+    shown = page.evaluate("window.statusesShown")
+    assert any(re.fullmatch(r"Checking the video… \d+% done \(00:0\d of 00:03\)\.", text) for text in shown), shown
+    assert page.locator("#check-progress").is_hidden()
     assert page.locator("#result-video").is_visible()
     assert page.locator("#result-share").inner_text().startswith("A video of 3 seconds")
     assert page.locator("#result-criteria li").count() == 10

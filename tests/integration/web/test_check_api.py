@@ -1,6 +1,12 @@
 """The position check over HTTP and the WebSocket, with the real pose model on a public-domain photo."""
 
+import asyncio
+import contextlib
+import io
 import json
+import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -8,13 +14,16 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.errors import CrestError
 from crest.posture.result import CRITERION_NAMES
+from crest.web.api.check import ProgressSteps, _check_lines
 from crest.web.app import create_app
 from crest.web.context import UploadLimits
 
 PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 CRITERIA = set(CRITERION_NAMES)
 LIVE = "ws://127.0.0.1:8765/api/check/live"  # the WebSocket under a name crest is served as
+AS_IT_GOES = {"Accept": "application/x-ndjson"}
 
 
 def _video(path: Path, seconds: float, fps: int = 10) -> bytes:
@@ -114,6 +123,126 @@ def test_a_video_larger_than_any_photo_is_reviewed_from_the_spooled_upload(
     assert response.json()["video"]["duration_s"] == pytest.approx(1.0)
     # Reviewed from the upload's file, never read whole into memory.
     assert len(sources) == 1 and not isinstance(sources[0], bytes) and hasattr(sources[0], "seek")
+
+
+def _lines_of(client: TestClient, name: str, data: bytes, kind: str) -> list[dict[str, Any]]:
+    with client.stream("POST", "/api/check", files={"file": (name, data, kind)}, headers=AS_IT_GOES) as response:
+        assert response.status_code == 200, response.read()
+        assert response.headers["content-type"].startswith("application/x-ndjson")
+        return [json.loads(line) for line in response.iter_lines() if line]
+
+
+def test_a_video_checked_as_it_goes_reports_its_progress_in_order_then_the_same_result(
+    client: TestClient, tmp_path: Path
+) -> None:
+    video = _video(tmp_path / "rest.mp4", 3)
+    plain = client.post("/api/check", files={"file": ("rest.mp4", video, "video/mp4")}).json()
+    lines = _lines_of(client, "rest.mp4", video, "video/mp4")
+    *progress, last = lines
+    assert last == {"type": "result", "result": plain}
+    assert len(progress) >= 5 and {line["type"] for line in progress} == {"progress"}
+    done_s = [line["done_s"] for line in progress]
+    assert done_s == sorted(done_s) and done_s[0] < 1.5
+    assert progress[-1]["done_s"] == progress[-1]["total_s"] == pytest.approx(3.0)
+    assert len(progress) <= 101  # one a percent at most, never one a frame
+
+
+def test_a_photo_checked_as_it_goes_is_one_line_with_the_same_result(client: TestClient) -> None:
+    plain = client.post("/api/check", files={"file": ("p.jpg", PHOTO.read_bytes(), "image/jpeg")}).json()
+    assert _lines_of(client, "p.jpg", PHOTO.read_bytes(), "image/jpeg") == [{"type": "result", "result": plain}]
+
+
+def test_what_is_refused_before_the_check_begins_is_refused_as_without_progress(client: TestClient) -> None:
+    response = client.post(
+        "/api/check", files={"file": ("notes.txt", b"not a picture", "text/plain")}, headers=AS_IT_GOES
+    )
+    assert response.status_code == 422
+    assert "not a photo or video" in response.json()["detail"]
+
+
+class _BrokenOff(CrestError):
+    """A video that stops making sense half-way."""
+
+
+def _failing_review(error: Exception) -> Callable[..., Any]:
+    def review(self: Any, source: Any, name: str, progress: Any = None, **kwargs: Any) -> Any:
+        progress(1.0, 4.0)
+        raise error
+
+    return review
+
+
+@pytest.mark.parametrize(
+    ("error", "detail"),
+    [
+        (_BrokenOff("rest.mp4: the video breaks off at 00:01"), "rest.mp4: the video breaks off at 00:01"),
+        (RuntimeError("a bug"), "rest.mp4: the check failed; try again, or try another file"),
+    ],
+)
+def test_a_check_that_fails_under_way_ends_with_a_one_line_error_and_frees_its_model(
+    client: TestClient,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    error: Exception,
+    detail: str,
+) -> None:
+    from crest.posture.service import CheckService
+
+    video = _video(tmp_path / "rest.mp4", 1)
+    with monkeypatch.context() as patch:
+        patch.setattr(CheckService, "review_video", _failing_review(error))
+        with caplog.at_level(logging.ERROR, logger="crest.web.api.check"):
+            lines = _lines_of(client, "rest.mp4", video, "video/mp4")
+    assert lines == [{"type": "progress", "done_s": 1.0, "total_s": 4.0}, {"type": "error", "detail": detail}]
+    # A bug is logged in full, as a 500 would be; a file crest cannot read is only the person's to hear of.
+    assert ("a bug" in caplog.text) == isinstance(error, RuntimeError)
+    for _ in range(client.app.state.context.poses.size + 1):  # every model came back: no check waits for one
+        assert client.post("/api/check", files={"file": ("rest.mp4", video, "video/mp4")}).status_code == 200
+
+
+REVIEW_STEPS = 5000
+
+
+def test_closing_the_answer_stops_the_review_and_gives_its_model_back(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crest.posture.service import CheckService
+
+    progress_calls: list[int] = []
+
+    def endless_review(self: Any, source: Any, name: str, progress: Any = None, **kwargs: Any) -> Any:
+        for step in range(REVIEW_STEPS):  # about 10 s, unless stopped
+            progress_calls.append(step)
+            progress(float(step), None)  # raises once the answer is closed
+            time.sleep(0.002)
+        raise AssertionError("the review went on after its answer was closed")
+
+    monkeypatch.setattr(CheckService, "review_video", endless_review)
+    context = client.app.state.context
+
+    async def first_line_then_close() -> str:
+        lines = _check_lines(context, io.BytesIO(b"a video"), "rest.mp4", None)
+        first = await anext(lines)
+        await lines.aclose()  # what the server does when the page goes away
+        async with asyncio.timeout(5), contextlib.AsyncExitStack() as borrowed:  # every model is free at once
+            for _ in range(context.poses.size):
+                await borrowed.enter_async_context(context.poses.borrow())
+        return first
+
+    first = json.loads(asyncio.run(first_line_then_close()))
+    assert first == {"type": "progress", "done_s": 0.0, "total_s": None}
+    calls = len(progress_calls)
+    time.sleep(0.05)
+    assert len(progress_calls) == calls < REVIEW_STEPS  # the review stopped with the answer
+
+
+def test_progress_is_sent_once_a_percent_or_every_5_seconds_of_a_video_of_unknown_length() -> None:
+    steps = ProgressSteps()
+    sent = [done_s for done_s in (0.0, 0.6, 1.2, 1.3, 2.4, 119.9, 120.0) if steps.due(done_s, 120.0)]
+    assert sent == [0.0, 1.2, 2.4, 119.9, 120.0]
+    unknown = ProgressSteps()
+    assert [done_s for done_s in (0.0, 4.9, 5.0, 7.0, 10.2) if unknown.due(done_s, None)] == [0.0, 5.0, 10.2]
 
 
 def test_a_practice_server_takes_shorter_videos_than_the_local_app() -> None:

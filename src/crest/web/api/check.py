@@ -1,18 +1,25 @@
 """The position check: an uploaded photo or video, or a live stream of camera frames over a WebSocket."""
 
+import asyncio
 import io
+import json
+import logging
+import threading
+from collections.abc import AsyncIterator
 from typing import Annotated, Any, BinaryIO
 
-from fastapi import APIRouter, Depends, File, UploadFile, WebSocket
+import anyio
+from fastapi import APIRouter, Depends, File, Request, UploadFile, WebSocket
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
 from crest.journal.breath_record import MAX_BREATH_S
-from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, VideoSource, decode_photo, sniff_kind
+from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, ProgressCallback, VideoSource, decode_photo, sniff_kind
 from crest.posture.service import Checked, CheckOptions
 from crest.services.safety import ON_BACK_NOT_ADVISED
 from crest.web.context import WebContext, connection_context, size_shown, web_context
-from crest.web.errors import UploadTooLarge
+from crest.web.errors import UploadTooLarge, printable
 from crest.web.live import TIME_PREFIX_BYTES, refuse_live_check, serve_live_check, timed_frame
 from crest.web.pose_pool import PooledBreathStream, PooledLiveStream, PoolSlot
 from crest.web.schemas import ErrorOut
@@ -21,6 +28,10 @@ READ_CHUNK_BYTES = 1024 * 1024
 # Enough of the start of a file to tell a photo from a video (sniff_kind).
 KIND_BYTES = 16
 BREATH_RESULT = "breath_result"
+# Asked for in `Accept`, the check answers as it goes: one JSON object a line (progress, then the result).
+LINES = "application/x-ndjson"
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["position check"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -34,18 +45,33 @@ class VideoTooLong(CrestError):
     """A video longer than the app reviews in one go."""
 
 
+class ReviewAbandoned(CrestError):
+    """The page that asked for the check went away before it was done."""
+
+
 @router.post(
     "/check",
-    responses={409: {"model": ErrorOut}, 413: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+    response_model=None,
+    responses={
+        200: {"content": {LINES: {}}},
+        409: {"model": ErrorOut},
+        413: {"model": ErrorOut},
+        422: {"model": ErrorOut},
+    },
     response_description="the same object as one line of `crest check --json`; 409 while the safety answers advise "
-    "resting on the side (the check is for lying on the back)",
+    "resting on the side (the check is for lying on the back). With `Accept: application/x-ndjson` the answer "
+    'comes as it goes, one JSON object a line: {"type": "progress", "done_s", "total_s"} (total_s null when the '
+    'video does not say its length) while a video is reviewed, then {"type": "result", "result": {...}}, or '
+    '{"type": "error", "detail"} if the check fails once under way. Closing the request stops the review.',
 )
 async def check_upload(
-    context: Context, file: Annotated[UploadFile, File(description="a photo or a video of you lying down")]
-) -> dict[str, Any]:
+    context: Context,
+    request: Request,
+    file: Annotated[UploadFile, File(description="a photo or a video of you lying down")],
+) -> dict[str, Any] | StreamingResponse:
     # async to read the upload and to wait for a pose model; the journal and the model run in the thread pool.
     # The multipart parser has spooled the upload to a temporary file: a photo is read from it into memory, a
-    # video is reviewed from it where it lies.
+    # video is reviewed from it where it lies (the file stays open until the answer, streamed or not, is sent).
     name = file.filename or "upload"
     head = await file.read(KIND_BYTES)
     if not head:
@@ -55,8 +81,70 @@ async def check_upload(
     if kind is MediaKind.PHOTO:
         await file.seek(0)
         source = await _read_limited(file, context.limits.max_photo_bytes)
+    if LINES in request.headers.get("accept", ""):
+        return StreamingResponse(_check_lines(context, source, name, height_cm), media_type=LINES)
     async with context.poses.borrow() as slot:
         return await run_in_threadpool(_check_on, slot, source, name, height_cm)
+
+
+async def _check_lines(
+    context: WebContext, source: bytes | BinaryIO, name: str, height_cm: int | None
+) -> AsyncIterator[str]:
+    """The check's progress and then its result, one JSON line each, as they come."""
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+    abandoned = threading.Event()
+    steps = ProgressSteps()
+
+    def progress(done_s: float, total_s: float | None) -> None:  # called in the review's thread
+        if abandoned.is_set():
+            raise ReviewAbandoned("the page that asked for the check was closed")
+        if steps.due(done_s, total_s):
+            update = {"type": "progress", "done_s": round(done_s, 1), "total_s": total_s and round(total_s, 1)}
+            loop.call_soon_threadsafe(lines.put_nowait, update)
+
+    async with context.poses.borrow() as slot:
+        check = asyncio.ensure_future(run_in_threadpool(_check_on, slot, source, name, height_cm, progress))
+        check.add_done_callback(lambda _: lines.put_nowait(None))
+        try:
+            while (update := await lines.get()) is not None:
+                yield _line(update)
+            yield _line(_outcome(check, name))
+        finally:
+            # The model stays in use until the review's thread lets go of it, even when the page has gone.
+            abandoned.set()
+            with anyio.CancelScope(shield=True):
+                await asyncio.wait([check])
+
+
+def _outcome(check: "asyncio.Future[dict[str, Any]]", name: str) -> dict[str, Any]:
+    error = check.exception()
+    if error is None:
+        return {"type": "result", "result": check.result()}
+    if isinstance(error, CrestError):
+        return {"type": "error", "detail": printable(error.message)}
+    # The answer has begun (200): a failure can only be told in it. Logged in full, as a 500 would be.
+    log.error("the position check failed", exc_info=error)
+    return {"type": "error", "detail": f"{printable(name)}: the check failed; try again, or try another file"}
+
+
+def _line(update: dict[str, Any]) -> str:
+    return json.dumps(update, separators=(",", ":")) + "\n"
+
+
+class ProgressSteps:
+    """Whether a progress update is worth sending: at most one per whole percent, or per 5 s of a video of
+    unknown length, so a long review sends about a hundred lines and not one per frame."""
+
+    def __init__(self) -> None:
+        self._last: int | None = None
+
+    def due(self, done_s: float, total_s: float | None) -> bool:
+        step = int(100 * done_s / total_s) if total_s else int(done_s // 5)
+        if step == self._last:
+            return False
+        self._last = step
+        return True
 
 
 async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
@@ -90,15 +178,21 @@ def _checkable(context: WebContext, head: bytes, upload: BinaryIO, name: str) ->
     return kind, context.services.preferences.current().height_cm
 
 
-def _check_on(slot: PoolSlot, source: bytes | BinaryIO, name: str, height_cm: int | None) -> dict[str, Any]:
-    """A photo's bytes, or a video's file."""
+def _check_on(
+    slot: PoolSlot,
+    source: bytes | BinaryIO,
+    name: str,
+    height_cm: int | None,
+    progress: ProgressCallback | None = None,
+) -> dict[str, Any]:
+    """A photo's bytes, or a video's file (`progress` hears how far its review is)."""
     service = slot.service()
     service.options = CheckOptions(height_cm=height_cm)
     if isinstance(source, bytes):
         checked: Checked = service.check_image_bytes(source, name)
     else:
         slot.tracking = None  # a video is tracked on this model too
-        checked = service.review_video(source, name)
+        checked = service.review_video(source, name, progress)
     result: dict[str, Any] = checked.to_json_dict()
     return result
 

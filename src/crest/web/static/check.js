@@ -69,6 +69,27 @@
     listItems($("result-timeline"), timelineLines(video.timeline || {}));
   }
 
+  const meter = $("check-progress");
+  const submit = form.querySelector('button[type="submit"]');
+  let saidPercent = null;
+
+  // The bar moves with every update; the status, read out by screen readers, only every tenth.
+  function showProgress(line) {
+    if (line.type !== "progress") return;
+    meter.hidden = false;
+    if (!line.total_s) {
+      meter.removeAttribute("value"); // a video that does not say its length: a bar without an end
+      status.textContent = `Checking the video… ${clock(line.done_s)} reviewed.`;
+      return;
+    }
+    const percent = Math.min(100, Math.floor((100 * line.done_s) / line.total_s));
+    meter.value = percent;
+    if (saidPercent === null || Math.floor(percent / 10) !== Math.floor(saidPercent / 10)) {
+      saidPercent = percent;
+      status.textContent = `Checking the video… ${percent}% done (${clock(line.done_s)} of ${clock(line.total_s)}).`;
+    }
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const file = $("check-file").files[0];
@@ -76,15 +97,21 @@
       status.textContent = "Choose a photo or a video first.";
       return;
     }
-    // A whole rest filmed on a phone is reviewed at 10-40 times real time: say so rather than seem stuck.
+    // A whole rest filmed on a phone is reviewed at 10-40 times real time: say so, and show how far it is.
     status.textContent = file.type.startsWith("video/")
       ? "Checking the video… a recording of a whole rest takes a minute or two."
       : "Checking…";
     $("check-result").hidden = true;
+    saidPercent = null;
+    submit.disabled = true; // one check at a time: a second would wait for the first's pose model
     const data = new FormData();
     data.append("file", file);
     try {
-      const result = await window.crest.api("POST", checkUrl, data);
+      const answer = await window.crest.lines("POST", checkUrl, data, showProgress);
+      if (!answer || answer.type !== "result") {
+        throw new Error((answer && answer.detail) || "The check stopped before it was done; try again.");
+      }
+      const result = answer.result;
       status.textContent = "";
       const notSure = result.pose_recognized && result.confidence != null && result.confidence < posture.SURE;
       $("result-summary").textContent = `${result.summary || ""}${notSure ? " (The check is not sure of this.)" : ""}`;
@@ -114,6 +141,9 @@
       $("result-heading").focus();
     } catch (error) {
       status.textContent = error.message;
+    } finally {
+      meter.hidden = true;
+      submit.disabled = false;
     }
   });
 })();

@@ -2,6 +2,13 @@
 "use strict";
 
 window.crest = {
+  // An answer that is not ok, as one line to show: the server's `detail`, else its status.
+  async failure(response) {
+    const data = await response.json().catch(() => null);
+    const message = (data && data.detail) || `The request failed (${response.status}).`;
+    return new Error(typeof message === "string" ? message : JSON.stringify(message));
+  },
+
   async api(method, url, body) {
     const options = { method, headers: { Accept: "application/json" } };
     if (body instanceof FormData) {
@@ -12,12 +19,29 @@ window.crest = {
     }
     const response = await fetch(url, options);
     if (response.status === 204) return null;
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const message = (data && data.detail) || `The request failed (${response.status}).`;
-      throw new Error(typeof message === "string" ? message : JSON.stringify(message));
+    if (!response.ok) throw await window.crest.failure(response);
+    return response.json().catch(() => null);
+  },
+
+  // A call whose answer comes as the work goes on, one JSON object a line: `onLine` gets each as it arrives,
+  // and the last is returned (null if the answer broke off before any).
+  async lines(method, url, body, onLine) {
+    const response = await fetch(url, { method, body, headers: { Accept: "application/x-ndjson" } });
+    if (!response.ok) throw await window.crest.failure(response);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let pending = "";
+    let last = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const parts = (pending + value).split("\n");
+      pending = parts.pop();
+      for (const part of parts.filter((text) => text.trim())) {
+        last = JSON.parse(part);
+        onLine(last);
+      }
     }
-    return data;
+    return last;
   },
 };
 
