@@ -20,7 +20,7 @@ def show_check_in_advice(console: Console, advice: WorseAdvice | None) -> None:
         console.print(f"\n[{style}]{escape(sign.title)}.[/{style}] {escape(sign.text)}")
         console.print(f"[dim]Source: {escape('; '.join(sign.sources))}[/dim]")
     if advice.worse:
-        console.print("\n[bold]Your check-in says things got worse.[/bold]")
+        console.print(f"\n[bold]Your check-in {advice.says}.[/bold]")
         for reason in advice.reasons:
             console.print(f"- {escape(reason)}")
         for number, step in enumerate(advice.steps, start=1):

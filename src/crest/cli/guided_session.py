@@ -87,12 +87,13 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         prescribed = services.reports.prescription_in_force()
         minutes = asked_minutes or (crp.timing.default_minutes if prescribed is None else prescribed.minutes)
         usual = "standard" if prescribed is None else check_variant(crp, prescribed.variant)
-        worse_today = services.check_ins.worse_today() is not None
+        worse_today = services.check_ins.worse_today()
         if worse_today and not standing.side_lying_only:
             usual = SUPPORTED_VARIANT  # as today's worse check-in suggested; asking for another still gets it
         variant = _allowed_variant(standing, asked_variant or usual, asked_variant is None, console, services)
-        if worse_today:
-            console.print(f"[yellow]{worse_today_reminder(variant)}[/yellow] [dim](Source: {STOP_SOURCE})[/dim]")
+        if worse_today is not None:
+            reminder = worse_today_reminder(variant, worse_today)
+            console.print(f"[yellow]{reminder}[/yellow] [dim](Source: {STOP_SOURCE})[/dim]")
         if prescribed is not None and (options.minutes is None or options.variant is None):
             by = prescribed.prescribed_by or "your practitioner"
             console.print(f"Your prescription from {by}: {prescribed.summary()}.")

@@ -5,7 +5,8 @@ by the help system's red-flag rules, one set for all of crest) go in; the advice
 
 "Clearly worse" uses published thresholds: a rise of 2 points or more on the 0-10 scale for the same place (the
 minimal important change for back pain, Ostelo et al. 2008; a "high" alert in MedBridge Pathways), 7/10 or more
-(MedBridge's "critical" alert), or the person's own "worse".
+(MedBridge's "critical" alert), or the person's own "worse". Both call for stopping for today, but only a rise or
+the person's "worse" is called "things got worse": 7/10 or more alone is called strong pain, as it may be no change.
 """
 
 from collections.abc import Iterable, Mapping
@@ -62,7 +63,8 @@ HELP_WARNING_QUESTIONS: Mapping[str, str] = {
 class WorseAdvice:
     """What to say after the check-in: why, what to do, and any warning sign (most serious first)."""
 
-    worse: bool  # clearly worse than before: stop for today
+    worse: bool  # clearly worse than before, or strong pain: stop for today
+    got_worse: bool  # the person said "worse", or a rating rose: strong pain alone is not called worse
     reasons: tuple[str, ...]
     steps: tuple[str, ...]
     sources: tuple[str, ...]
@@ -71,6 +73,11 @@ class WorseAdvice:
     @property
     def urgent(self) -> bool:
         return any(sign.level is WarningLevel.URGENT_CARE for sign in self.warnings)
+
+    @property
+    def says(self) -> str:
+        """What the check-in itself says, for every door's headline: "Your check-in {says}"."""
+        return "says things got worse" if self.got_worse else "notes strong pain"
 
 
 def after_check_in_advice(
@@ -83,7 +90,7 @@ def after_check_in_advice(
 
     `before` is the "before" check-in of the same session; `variant` the session's variant, when known.
     """
-    reasons = _why_worse(check_in, before) if check_in.timing is not CheckInTiming.BEFORE else []
+    reasons, got_worse = _why_worse(check_in, before) if check_in.timing is not CheckInTiming.BEFORE else ([], False)
     warnings = warning_signs(check_in, words_warning)
     if not reasons and not warnings:
         return None
@@ -98,6 +105,7 @@ def after_check_in_advice(
         steps.append("If sessions keep making things worse, see a clinician (your doctor or physiotherapist).")
     return WorseAdvice(
         worse=bool(reasons),
+        got_worse=got_worse,
         reasons=tuple(reasons),
         steps=tuple(steps),
         sources=(*THRESHOLD_SOURCES, STOP_SOURCE) if reasons else (),
@@ -105,12 +113,14 @@ def after_check_in_advice(
     )
 
 
-def worse_today_reminder(variant: str) -> str:
-    """What the start of a session says for the rest of a day whose check-in was clearly worse: advice, not a block."""
+def worse_today_reminder(variant: str, advice: WorseAdvice) -> str:
+    """What the start of a session says for the rest of a day whose check-in (`advice`'s) was clearly worse, or
+    noted strong pain: advice, not a block."""
     supported = "the supported variant (calves resting on a chair seat): it asks less of your back and hips."
     then = f"this is {supported}" if variant == SUPPORTED_VARIANT else f"try {supported}"
+    said = "said things got worse" if advice.got_worse else "noted strong pain"
     return (
-        "Earlier today a check-in said things got worse: we suggest stopping for today and letting your body settle. "
+        f"Earlier today a check-in {said}: we suggest stopping for today and letting your body settle. "
         f"If you rest anyway, {then}"
     )
 
@@ -134,20 +144,23 @@ def _same_place(one: PainRating, other: PainRating) -> bool:
     return one.region is other.region and same_side
 
 
-def _why_worse(check_in: CheckIn, before: CheckIn | None) -> list[str]:
+def _why_worse(check_in: CheckIn, before: CheckIn | None) -> tuple[list[str], bool]:
+    """The reasons to stop for today, and whether any says things got worse (not only that the pain is strong)."""
     reasons = []
-    if check_in.compared_with_before is Comparison.WORSE:
+    got_worse = check_in.compared_with_before is Comparison.WORSE
+    if got_worse:
         reasons.append("You said you feel worse than before the session.")
     for rating in check_in.pain:
         earlier = next((old for old in (before.pain if before else ()) if _same_place(old, rating)), None)
         if earlier is not None and rating.score - earlier.score >= RISE_POINTS:
+            got_worse = True
             reasons.append(
                 f"Pain in your {_label(rating)} rose from {earlier.score} to {rating.score} out of 10 "
                 f"({RISE_POINTS} points or more)."
             )
         elif rating.score >= SEVERE_SCORE:
             reasons.append(f"Pain in your {_label(rating)} is {rating.score} out of 10 ({SEVERE_SCORE} or more).")
-    return reasons
+    return reasons, got_worse
 
 
 def _qualities(rating: PainRating) -> set[str]:

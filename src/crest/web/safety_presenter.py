@@ -79,7 +79,7 @@ def after_check_in_notice(
     if advice.urgent:
         headline = "Your last check-in names a sign that needs urgent care"
     elif advice.worse:
-        headline = "Your last check-in says things got worse"
+        headline = f"Your last check-in {advice.says}"
     else:
         headline = "Your last check-in names a sign to have checked"
     return {

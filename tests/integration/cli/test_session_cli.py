@@ -105,6 +105,23 @@ def test_after_a_clear_screen_the_session_runs_and_the_check_in_is_saved(run_cre
     assert yawning is not None and f'Yawning: why? crest ask "{yawning.title}"' in result.stdout  # as the web offers
 
 
+def test_strong_pain_with_the_comparison_skipped_is_not_called_worse(run_crest: RunCrest) -> None:
+    screen = "\n".join("n" for _ in QUESTIONS) + "\n"
+    setup_steps = "\n" * 7
+    check_in = "6\nl\n7\n\n\n\n\n"  # the left hip at 7/10; what it is like, the comparison and the rest skipped
+    result = run_crest("session", "--minutes", "5", "--speed", "300", input_text=screen + setup_steps + check_in)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with Journal.open() as journal:
+        [check_in_record] = journal.list_checkins()
+    assert check_in_record.compared_with_before is None
+    said = " ".join(result.stdout.split())
+    assert "Your check-in notes strong pain. - Pain in your hip (left) is 7 out of 10 (7 or more)." in said
+    assert "Stop practising for today" in said and "got worse" not in said
+    again = " ".join(run_crest("session", "--minutes", "5", "--speed", "300", "--yes").stdout.split())
+    assert "Earlier today a check-in noted strong pain: we suggest stopping for today" in again
+    assert "got worse" not in again
+
+
 def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
@@ -247,7 +264,7 @@ def test_after_a_clearly_worse_check_in_today_the_session_suggests_stopping_and_
     result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
     assert result.returncode == 0, result.stderr  # advice, not a block
     said = " ".join(result.stdout.split())
-    assert "Earlier today a check-in said things got worse: we suggest stopping for today" in said
+    assert "Earlier today a check-in noted strong pain: we suggest stopping for today" in said  # 9/10, no "worse"
     assert "this is the supported variant" in said
     asked = run_crest("session", "--minutes", "5", "--variant", "standard", "--speed", "300", "--yes")
     assert "try the supported variant" in " ".join(asked.stdout.split())

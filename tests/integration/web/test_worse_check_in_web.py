@@ -72,3 +72,22 @@ def test_the_help_offered_after_saving_is_on_today_where_a_worse_check_in_lands(
     notice = cleared.get("/").text.split('id="after-check-in"', 1)[1].split("</section>", 1)[0]
     assert 'href="/help/pain_during_session"' in notice  # why a session can make things worse
     assert 'href="/help/emotions"' in notice  # what the person noticed, as the check-in page offers it
+
+
+def test_strong_pain_without_a_worse_is_called_strong_pain_on_today(cleared: TestClient, clock: FakeClock) -> None:
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    clock.advance(600)
+    finished = cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
+    assert finished.status_code == 200
+    saved = cleared.post(
+        "/api/checkins",
+        json={"session_id": session["id"], "timing": "after", "pain": [{"region": "hip", "side": "left", "score": 8}]},
+    ).json()
+    assert saved["compared_with_before"] is None
+    assert saved["advice"]["worse"] is True  # still: stop for today
+    today = cleared.get("/").text
+    assert "Your last check-in notes strong pain" in today
+    assert "Pain in your hip (left) is 8 out of 10 (7 or more)." in today and "Stop practising for today" in today
+    assert "Earlier today a check-in noted strong pain: we suggest stopping for today" in today
+    assert "got worse" not in today
+    assert "Earlier today a check-in noted strong pain" in cleared.get("/session").text

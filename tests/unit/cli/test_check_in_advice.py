@@ -1,12 +1,17 @@
-"""After a check-in in the terminal: one 'why?' line for each noted sensation that has a help entry, as the web
-offers after saving; none under urgent care, which stands alone."""
+"""After a check-in in the terminal: a headline that says what the check-in says (strong pain is not "worse"), and
+one 'why?' line for each noted sensation that has a help entry, as the web offers after saving; none under urgent
+care, which stands alone."""
+
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from rich.console import Console
 
-from crest.cli.check_in_advice import show_sensation_help
-from crest.journal.vocabulary import Sensation
+from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import Comparison, Sensation
 from crest.knowledge.loader import load_help
-from crest.safety.worse_check_in import WarningLevel, WarningSign, WorseAdvice
+from crest.safety.worse_check_in import WarningLevel, WarningSign, WorseAdvice, after_check_in_advice
 
 
 def _shown(sensations: set[Sensation], advice: WorseAdvice | None = None) -> str:
@@ -23,7 +28,7 @@ def _title(entry_id: str) -> str:
 
 def _advice(level: WarningLevel) -> WorseAdvice:
     sign = WarningSign(level, "a sign", "what to do", ("a source",), "bladder_bowel_saddle")
-    return WorseAdvice(worse=False, reasons=(), steps=(), sources=(), warnings=(sign,))
+    return WorseAdvice(worse=False, got_worse=False, reasons=(), steps=(), sources=(), warnings=(sign,))
 
 
 def test_yawning_and_emotions_point_to_their_entries_in_order() -> None:
@@ -41,3 +46,19 @@ def test_a_sensation_without_an_entry_says_nothing() -> None:
 def test_urgent_care_stands_alone_but_a_see_a_clinician_sign_keeps_the_hints() -> None:
     assert _shown({Sensation.YAWNING}, _advice(WarningLevel.URGENT_CARE)) == ""
     assert "crest ask" in _shown({Sensation.YAWNING}, _advice(WarningLevel.SEE_CLINICIAN))
+
+
+def _answer(compared: Comparison | None) -> str:
+    check_in = CheckIn(at=datetime(2026, 5, 6, 18, 0, tzinfo=UTC), pain=(PainRating("hip", 7, "left"),))
+    console = Console(record=True, width=200)
+    show_check_in_advice(console, after_check_in_advice(replace(check_in, compared_with_before=compared)))
+    return console.export_text()
+
+
+def test_strong_pain_without_a_worse_is_called_strong_pain_with_the_same_advice() -> None:
+    shown = _answer(None)
+    assert "Your check-in notes strong pain." in shown and "got worse" not in shown
+    assert "- Pain in your hip (left) is 7 out of 10 (7 or more)." in shown
+    assert "1. Stop practising for today and let your body settle." in shown
+    assert "Source: Ostelo" in shown
+    assert "Your check-in says things got worse." in _answer(Comparison.WORSE)

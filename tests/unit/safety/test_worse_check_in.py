@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Comparison, Region, Side
-from crest.safety.worse_check_in import WarningLevel, WarningSign, after_check_in_advice
+from crest.safety.worse_check_in import WarningLevel, WarningSign, after_check_in_advice, worse_today_reminder
 
 AT = datetime(2026, 5, 6, 18, 0, tzinfo=UTC)
 
@@ -47,6 +47,27 @@ def test_seven_out_of_ten_or_worse_in_words_is_clearly_worse_without_a_before() 
     assert after_check_in_advice(after(PainRating("knee", 6, "left"))) is None
     said = after_check_in_advice(after(compared=Comparison.WORSE))
     assert said is not None and said.reasons == ("You said you feel worse than before the session.",)
+
+
+def test_strong_pain_alone_is_not_called_worse_but_still_advises_stopping() -> None:
+    strong = after_check_in_advice(after(PainRating("hip", 7, "left")))
+    assert strong is not None and strong.worse and not strong.got_worse
+    assert strong.says == "notes strong pain"
+    assert strong.reasons == ("Pain in your hip (left) is 7 out of 10 (7 or more).",)
+    assert strong.steps[0] == "Stop practising for today and let your body settle."
+    reminder = worse_today_reminder("standard", strong)
+    assert reminder.startswith("Earlier today a check-in noted strong pain: we suggest stopping for today")
+    assert "got worse" not in reminder
+    better = after_check_in_advice(after(PainRating("hip", 8, "left"), compared=Comparison.BETTER))
+    assert better is not None and better.says == "notes strong pain"
+
+
+def test_only_the_persons_worse_or_a_rise_is_called_worse() -> None:
+    said = after_check_in_advice(after(PainRating("hip", 7, "left"), compared=Comparison.WORSE))
+    rose = after_check_in_advice(after(PainRating("hip", 7, "left")), before(PainRating("hip", 5, "left")))
+    for advice in (said, rose):
+        assert advice is not None and advice.got_worse and advice.says == "says things got worse"
+        assert worse_today_reminder("standard", advice).startswith("Earlier today a check-in said things got worse:")
 
 
 def test_a_check_in_before_a_session_is_not_told_to_stop() -> None:

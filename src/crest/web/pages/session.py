@@ -13,7 +13,7 @@ from crest.journal.vocabulary import SessionStatus, labels
 from crest.knowledge.why_links import PROTOCOL_TEXTS, setup_step_entry
 from crest.posture.vocabulary import page_labels
 from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
-from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, worse_today_reminder
+from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, WorseAdvice, worse_today_reminder
 from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
 from crest.web.help_links import help_link
@@ -46,13 +46,13 @@ def session_page(
         return RedirectResponse(request.url_for("safety_page"), status_code=303)
     preferences = services.preferences.current()
     protocol = context.protocol
-    worse_today = False
+    worse_today: WorseAdvice | None = None
     if open_session is not None:
         chosen_minutes = open_session.planned_minutes
         chosen_variant = check_variant(protocol, open_session.variant)
     else:
         chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
-        worse_today = services.check_ins.worse_today() is not None
+        worse_today = services.check_ins.worse_today()
         usual = SUPPORTED_VARIANT if worse_today else preferences.default_variant  # as the worse check-in suggested
         chosen_variant = variant or (SIDE_LYING_VARIANT if safety.side_lying_only else usual)
         if not safety.may_practise(chosen_variant):
@@ -119,7 +119,7 @@ def session_page(
         before_url=f"{request.url_for('checkin_page').path}?{urlencode({'timing': 'before', 'next': here})}",
         ending_help=help_link(request, PROTOCOL_TEXTS.get(protocol.ending[0].id)),
         # advice, never a block: a new session today repeats what the worse check-in said
-        worse_today=worse_today_reminder(chosen_variant) if worse_today else None,
+        worse_today=worse_today_reminder(chosen_variant, worse_today) if worse_today else None,
         worse_today_source=STOP_SOURCE,
     )
 

@@ -57,7 +57,7 @@ def today(request: Request, context: Context) -> Response:
     last = summary.last_session
     progress_line = services.reports.headline()
     prescribed = services.reports.prescription_in_force()  # its dose is the start form's default
-    worse_today = services.check_ins.worse_today() is not None
+    worse_today = services.check_ins.worse_today()
     usual = preferences.default_variant if prescribed is None else check_variant(protocol, prescribed.variant)
     return render(
         request,
@@ -79,7 +79,9 @@ def today(request: Request, context: Context) -> Response:
         chosen_variant=SIDE_LYING_VARIANT
         if safety.side_lying_only
         else (SUPPORTED_VARIANT if worse_today else usual),  # as today's worse check-in suggested
-        worse_today=worse_today_reminder(SUPPORTED_VARIANT) if worse_today and not safety.side_lying_only else None,
+        worse_today=worse_today_reminder(SUPPORTED_VARIANT, worse_today)
+        if worse_today and not safety.side_lying_only
+        else None,
         start_minutes=preferences.default_minutes if prescribed is None else prescribed.minutes,
         prescribed=prescribed,
         last_session=None
@@ -95,7 +97,7 @@ def today(request: Request, context: Context) -> Response:
         suggested_time=_good_time(request, protocol, prescribed, preferences),
         variant_help=help_links(request, VARIANTS, protocol.variants),
         progress_line=None if progress_line is None else line_view(progress_line),
-        psfs_due=services.daily_activities.due() and not safety.due and not worse_today,
+        psfs_due=services.daily_activities.due() and not safety.due and worse_today is None,
         prescription=services.reports.prescription(),
     )
 
