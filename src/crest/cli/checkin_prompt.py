@@ -14,7 +14,6 @@ from crest.errors import CrestError
 from crest.journal.records import CheckIn, PainRating, parse_score
 from crest.journal.vocabulary import CheckInTiming, Comparison, Labelled, PainQuality, Region, Sensation, Side
 
-_SIDE_KEYS = {"l": Side.LEFT, "r": Side.RIGHT, "b": Side.BOTH, "c": Side.CENTRE}
 _COMPARISON_KEYS = {"b": Comparison.BETTER, "s": Comparison.SAME, "w": Comparison.WORSE}
 _QUALITY_KEYS = {quality.value[0]: quality for quality in PainQuality}  # aching, sharp, burning, tingling, numb
 _QUALITY_QUESTION = "   What is it like? " + " ".join(f"\\[{key}]{name[1:]}" for key, name in _QUALITY_KEYS.items())
@@ -38,15 +37,24 @@ def _pick_numbers(asker: Asker, question: str, names: list[Name]) -> list[Name]:
         return list(dict.fromkeys(picked))
 
 
-def _pick_key(asker: Asker, question: str, keys: dict[str, Name]) -> Name | None:
+def _in_words(keys: dict[str, Name]) -> str:
+    """Every accepted answer in words, as the re-prompt names them: "a for aching, s for sharp or n for numb"."""
+    each = [f"{key} for {name.label}" for key, name in keys.items()]
+    return f"{', '.join(each[:-1])} or {each[-1]}"
+
+
+def _pick_key(asker: Asker, question: str, keys: dict[str, Name], enter: str = "to skip") -> Name | None:
+    """One of `keys`, typed as its letter or its whole word; anything else ("a s", "bad") is asked again, as the
+    record holds one answer and a first letter alone would turn "bad" into "better"."""
+    by_answer = {spelling: name for key, name in keys.items() for spelling in (key, name.value, name.label)}
     while True:
         answer = asker.ask(question)
         if answer is None:
             return None
-        chosen = keys.get(answer[0].lower())
+        chosen = by_answer.get(answer.lower())
         if chosen is not None:
             return chosen
-        asker.console.print(f"Please type one of {', '.join(keys)}, or press Enter to skip.")
+        asker.console.print(f"Please type one answer ({_in_words(keys)}), or press Enter {enter}.")
 
 
 def _rate(asker: Asker, where: str) -> int | None:
@@ -68,9 +76,12 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
     console.print(_numbered(regions))
     pain: list[PainRating] = []
     for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
-        whole = "both sides" if region.usual_side is Side.BOTH else f"the whole {region.label}"
-        side_question = f"   {region.label.capitalize()}: which side? \\[l]eft \\[r]ight, or Enter for {whole}"
-        side = _pick_key(asker, side_question, _SIDE_KEYS)
+        # The whole place is both sides of a pair, the centre of a midline place: one key for it, and Enter.
+        whole = region.usual_side
+        sides = {"l": Side.LEFT, "r": Side.RIGHT, whole.value[0]: whole}
+        whole_words = whole.label if whole is Side.BOTH else f"{whole.label}, the whole {region.label}"
+        offered = f"\\[l]eft, \\[r]ight or \\[{whole.value[0]}]{whole_words[1:]} (or just press Enter)"
+        side = _pick_key(asker, f"   {region.label.capitalize()}: which side? {offered}", sides, f"for {whole_words}")
         score = _rate(asker, region.label)
         if score is not None:
             quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None

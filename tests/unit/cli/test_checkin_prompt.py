@@ -36,9 +36,38 @@ def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
     output = asker.console.file.getvalue()  # type: ignore[attr-defined]
     assert f"numbers from 1 to {len(Region)}" in output
     assert "pain score: enter 10 or less" in output
-    assert "[l]eft [r]ight, or Enter for the whole lower back" in output  # keys shown, not eaten as markup
+    flat = " ".join(output.split())  # the console wraps at 80 columns
+    assert "[l]eft, [r]ight or [c]entre, the whole lower back (or just press Enter)" in flat  # keys, not markup
     assert "[b]etter, [s]ame or [w]orse?" in output
     assert "What is it like? [a]ching [s]harp [b]urning [t]ingling [n]umb" in output
+
+
+def test_only_a_whole_offered_letter_or_word_is_taken_and_a_wrong_one_is_explained_in_words() -> None:
+    # lower back: "a s" is two qualities where a rating holds one; "bad" is not "better"; words in any case
+    asker = scripted("1", "left side", "Left", "4", "a s", "ache", " Sharp ", "bad", "about the same", "", "")
+    check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
+    assert check_in is not None
+    [rating] = check_in.pain
+    assert (rating.side, rating.quality) == ("left", "sharp")
+    assert check_in.compared_with_before == "same"
+    output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
+    assert (
+        "Please type one answer (l for left, r for right or c for centre), or press Enter for centre, the whole "
+        "lower back." in output
+    )
+    quality_again = "Please type one answer (a for aching, s for sharp, b for burning, t for tingling or n for numb)"
+    assert output.count(quality_again) == 2
+    assert "(b for better, s for about the same or w for worse), or press Enter to skip." in output
+
+
+def test_each_side_question_names_the_one_key_for_the_whole_place() -> None:
+    asker = scripted("1 6", "b", "c", "3", "", "c", "b", "2", "", "", "", "")
+    check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
+    assert check_in is not None
+    assert [(rating.region, rating.side) for rating in check_in.pain] == [("lower_back", "centre"), ("hip", "both")]
+    output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
+    assert "Hip: which side? [l]eft, [r]ight or [b]oth sides (or just press Enter)" in output
+    assert "(l for left, r for right or b for both sides), or press Enter for both sides." in output
 
 
 def test_a_place_without_a_side_is_the_whole_place_as_on_the_body_map() -> None:
