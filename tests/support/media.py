@@ -36,13 +36,15 @@ def write_h264(
     *,
     picture: np.ndarray | None = None,
     display_rotation_deg: int = 0,
+    index_first: bool = False,
 ) -> None:
     """An H.264 video written with PyAV, with a keyframe every `keyframe_every` frames: grey, or `picture`
     (RGB, even sides) stored as it is with `display_rotation_deg` (counter-clockwise) in its display matrix,
     as a phone marks how to turn what it recorded; `red_at(time_s)` sets the red level (where the fake finder
-    puts the wrists) from that time on."""
+    puts the wrists) from that time on. With `index_first` the index of every frame comes before them, as in a
+    file made for streaming: a copy cut short still claims its whole length."""
     height, width = (240, 320) if picture is None else picture.shape[:2]
-    with av.open(str(path), "w") as container:
+    with av.open(str(path), "w", options={"movflags": "faststart"} if index_first else {}) as container:
         stream = container.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.codec_context.gop_size = keyframe_every

@@ -257,6 +257,8 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         verdict = "[yellow]not yet[/yellow]"
     out.print(f"[bold]{escape(name)}[/bold]: {verdict} (camera {VIEW_LABELS.get(result.view, result.view)})")
     out.print(escape(result.summary))
+    for note in checked.notes:
+        out.print(f"[yellow]note:[/yellow] {escape(note)}")
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     for column in ("criterion", "status"):  # short words, kept whole so each row reads at a glance
         table.add_column(column, no_wrap=True)

@@ -14,7 +14,7 @@ import queue
 import threading
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -47,6 +47,9 @@ SKIP_UNREFERENCED_BELOW = 3.0
 # How much FFmpeg asks of a video held in a Python file at a time: a pass over two GB of phone video then
 # costs a few thousand calls into Python rather than tens of thousands.
 FILE_READ_BYTES = 1024 * 1024
+# Frames that end this much before the length a file's header gives mean a copy cut short. A whole video's
+# last frame lies a frame before its length, and containers round lengths to well under a second.
+STOPS_EARLY_BY_S = 1.0
 
 
 class MediaNotFound(CrestError):
@@ -378,6 +381,9 @@ class VideoSource:
             elif container.duration is not None:
                 duration_s = container.duration / 1_000_000  # FFmpeg's AV_TIME_BASE
         self.info = VideoInfo(name=self.name, fps=self.fps, duration_s=duration_s or None)
+        # The length the file's header gives. A copy cut short (an unfinished download, a file whose index is
+        # at its start) still claims it; the first pass that runs out of frames sooner corrects `info`.
+        self.declared_duration_s = self.info.duration_s
 
     def _open(self) -> Any:
         import av
@@ -417,6 +423,17 @@ class VideoSource:
                 self._idle_container, container = container, None
         if container is not None:
             container.close()
+
+    def _ran_out_at(self, end_s: float) -> None:
+        """A pass ran to the end of the frames: where the header's length overstates it, the frames say it."""
+        declared_s = self.declared_duration_s
+        if declared_s is not None and end_s < declared_s - STOPS_EARLY_BY_S:
+            self.info = replace(self.info, duration_s=end_s)
+
+    @property
+    def stops_early(self) -> bool:
+        """Whether the frames stop well before the length the file's header claims."""
+        return self.info.duration_s != self.declared_duration_s
 
     def close(self) -> None:
         """Close the demuxer kept for the next pass (a later pass opens a new one)."""
@@ -491,6 +508,7 @@ class VideoSource:
         interval_s = 1.0 / sample_fps
         next_sample_s = start_s
         decoded = 0
+        seen_until_s = start_s  # the latest time a packet or a frame of this pass has shown
         with self._container() as container:
             stream = container.streams.video[0]
             # A frame no other frame refers to (most B-frames) is skipped undecoded when looks are sparser than
@@ -508,14 +526,16 @@ class VideoSource:
                 # the next look is due, is dropped before it reaches the decoder. Which keyframes are due is
                 # decided on the packets' own times: a decoder may hand a frame out only once the next packet
                 # is in, so the times of the frames come too late to decide by.
+                nonlocal seen_until_s
                 next_keyframe_s = start_s
                 for packet in container.demux(stream):
-                    if not packet.is_keyframe or packet.pts is None:
+                    if packet.pts is None:
                         continue
                     packet_s = (packet.pts - first_pts) * time_base
                     if end_s is not None and packet_s >= end_s - 1e-6:
                         break
-                    if packet_s + 1e-6 < next_keyframe_s:
+                    seen_until_s = max(seen_until_s, packet_s)
+                    if not packet.is_keyframe or packet_s + 1e-6 < next_keyframe_s:
                         continue
                     next_keyframe_s = max(next_keyframe_s + interval_s, packet_s + interval_s / 2)
                     yield from packet.decode()
@@ -533,6 +553,7 @@ class VideoSource:
                         time_s = max(0.0, (frame.pts - first_pts) * time_base)
                     if end_s is not None and time_s >= end_s - 1e-6:
                         break
+                    seen_until_s = max(seen_until_s, time_s)
                     if time_s + 1e-6 < next_sample_s:
                         continue
                     next_sample_s = max(next_sample_s + interval_s, time_s + interval_s / 2)
@@ -540,6 +561,9 @@ class VideoSource:
                     # FFmpeg scales and converts in one step, far cheaper than converting full size first.
                     image = frame.to_ndarray(format="rgb24", width=width, height=height)
                     yield VideoFrame(time_s=time_s, image_rgb=_as_displayed(_as_image(image), frame.rotation))
+                else:
+                    if end_s is None and decoded:
+                        self._ran_out_at(seen_until_s + 1.0 / self.fps)
             except av.error.FFmpegError as error:
                 raise InvalidVideo(
                     f"{self.name}: this video cannot be read (unknown or damaged format)"

@@ -29,13 +29,22 @@ from crest.posture.media import (
 from crest.posture.people import cover_body, is_another_person, person_to_check
 from crest.posture.result import SURE, CheckResult, CriterionResult
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
-from crest.posture.video import VideoReview, VideoReviewBuilder
+from crest.posture.video import VideoReview, VideoReviewBuilder, clock_text
 
 if TYPE_CHECKING:
     from crest.breath.result import BreathResult
     from crest.breath.tracker import BreathTracker
     from crest.posture.media import RgbImage
 
+# The share of a review's progress bar for each of its first two passes (see `_review_passes`). On a 10-minute
+# 720p H.264 video that changes every 3 s (every look disagrees with the next), the bar's 20 / 50 / 90% then
+# came at 9 / 47 / 90% of the time, where halves had put 50% at 35% of the time; a still video needs only the
+# first pass, and its bar jumps from 20% to the end.
+KEYFRAME_PASS_SHARE = 0.2
+STOPS_EARLY_NOTE = (
+    "The video stops at {end}, though the file says it lasts {declared} (a copy cut short?): only the part "
+    "that is there was checked."
+)
 TWO_PEOPLE_NOTE = "Two people are in the picture: crest checked the one lying down (if unclear, the larger one)."
 # While nothing changes, a look every 2 seconds (a keyframe at most that often) is enough: a change only counts
 # once it has held 1.5 s (VERDICT_HOLD_S), and the stretch before the first look that shows it is then decoded
@@ -93,9 +102,7 @@ class CheckOptions:
 
     def __post_init__(self) -> None:
         if self.height_cm is not None and not 80 <= self.height_cm <= 250:
-            raise InvalidHeight(
-                f"a height of {self.height_cm:g} cm is unlikely; give your height in cm (80-250)"
-            )
+            raise InvalidHeight(f"a height of {self.height_cm:g} cm is unlikely; give your height in cm (80-250)")
         if self.view not in VIEW_CHOICES:
             raise InvalidView(f"unknown view {self.view!r}; choose one of {', '.join(VIEW_CHOICES)}")
 
@@ -123,13 +130,14 @@ class VideoCheck:
     snapshot_rgb: RgbImage | None
     snapshot_result: CheckResult | None
     breath: BreathResult | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def result(self) -> CheckResult:
         return self.review.result
 
     def to_json_dict(self) -> dict[str, Any]:
-        data = {"file": self.name, **self.review.to_json_dict(), "notes": []}
+        data = {"file": self.name, **self.review.to_json_dict(), "notes": list(self.notes)}
         if self.breath is not None:
             data["breath"] = self.breath.to_json_dict()
         return data
@@ -228,7 +236,13 @@ class CheckService:
         """
         with VideoSource(source, name) as video:
             looks, breath_result = self._review_passes(video, progress, breath=breath)
-        return self._replayed(video.name, video.info.duration_s, looks, breath_result)
+        checked = self._replayed(video.name, video.info.duration_s, looks, breath_result)
+        if video.stops_early and video.info.duration_s is not None and video.declared_duration_s is not None:
+            note = STOPS_EARLY_NOTE.format(
+                end=clock_text(video.info.duration_s), declared=clock_text(video.declared_duration_s)
+            )
+            checked = replace(checked, notes=(note,))
+        return checked
 
     def _review_passes(
         self, video: VideoSource, progress: ProgressCallback | None, *, breath: bool
@@ -236,26 +250,27 @@ class CheckService:
         """The looks of every pass (keyframes, the changing stretches) and the breath when asked for."""
         duration_s = video.info.duration_s
         looks = _Looks()
-        # Each pass reports its share of the whole: without the breath, the keyframes and the changing
-        # stretches are a half each (with keyframes far apart, the calm looks on decoded frames take half of
-        # the second half); the breath's dense pass takes the second half when it is asked for.
+        # Each pass reports its share of the whole, roughly in proportion to its cost: the keyframes (about
+        # one frame in 30, looked at every 2 s) a fifth; then either the keyframes inside changing stretches
+        # (looked at 4 times a second) or, with keyframes far apart, calm looks on every decoded frame,
+        # another fifth; the changing stretches decoded in full the rest. The breath's dense pass takes the
+        # second half when it is asked for. A still video jumps ahead at the end rather than stalls.
         review_share = 0.5 if breath else 1.0
-        first = _part(progress, duration_s, 0.0, review_share / 2)
+        pass_share = review_share * KEYFRAME_PASS_SHARE
+        first = _part(progress, duration_s, 0.0, pass_share)
         keyframe_times = self._look(video, looks, first, keyframes_only=True)
-        dense_from = review_share / 2
+        duration_s = video.info.duration_s  # shorter now if the frames stopped before the header's length
         if _too_far_apart(keyframe_times, duration_s):
-            calm = _part(progress, duration_s, dense_from, review_share / 4)
+            calm = _part(progress, duration_s, pass_share, pass_share)
             calm_times = self._look(video, looks, calm, looks_per_s=CALM_LOOKS_PER_S)
             stretches = self._disagreeing(sorted({*keyframe_times, *calm_times}), looks)
-            dense_from = review_share * 3 / 4
         else:
-            stretches = self._narrowed(video, looks, self._disagreeing(keyframe_times, looks))
-        dense_total_s = sum(end_s - start_s for start_s, end_s in stretches)
-        done_s = 0.0
+            changing = self._disagreeing(keyframe_times, looks)
+            stretches = self._narrowed(video, looks, changing, _Stretches(progress, changing, pass_share, pass_share))
+        dense_from = 2 * pass_share
+        dense = _Stretches(progress, stretches, dense_from, review_share - dense_from)
         for start_s, end_s in stretches:
-            second = _part(progress, dense_total_s, dense_from, review_share - dense_from, done_s - start_s)
-            self._look(video, looks, second, start_s, end_s)
-            done_s += end_s - start_s
+            self._look(video, looks, dense.part(start_s), start_s, end_s)
         breath_result = None
         if breath:
             from crest.breath.reader import read_video  # OpenCV's motion fit: only when the breath is asked for
@@ -280,9 +295,7 @@ class CheckService:
                 snapshot_result = result
         review = builder.finish(duration_s)
         if review.frames_with_person == 0:
-            raise NoPersonFound(
-                f"{name}: nobody found in the video; make sure your whole body is in view and well lit"
-            )
+            raise NoPersonFound(f"{name}: nobody found in the video; make sure your whole body is in view and well lit")
         return VideoCheck(name, review, looks.last_image, snapshot_result, breath_result)
 
     def _look(
@@ -324,7 +337,7 @@ class CheckService:
         return stretches
 
     def _narrowed(
-        self, video: VideoSource, looks: _Looks, stretches: list[tuple[float, float]]
+        self, video: VideoSource, looks: _Looks, stretches: list[tuple[float, float]], progress: _Stretches
     ) -> list[tuple[float, float]]:
         """Each changing stretch cut down to where the keyframes inside it disagree.
 
@@ -335,7 +348,13 @@ class CheckService:
         for start_s, stop_s in stretches:
             # The look at start_s is already there: the pass starts just after it and stops before stop_s.
             between = self._look(
-                video, looks, None, start_s + 1e-3, stop_s, keyframes_only=True, looks_per_s=self.options.sample_fps
+                video,
+                looks,
+                progress.part(start_s),
+                start_s + 1e-3,
+                stop_s,
+                keyframes_only=True,
+                looks_per_s=self.options.sample_fps,
             )
             narrowed.extend(self._disagreeing([start_s, *between, stop_s], looks))
         return narrowed
@@ -396,6 +415,29 @@ def _too_far_apart(keyframe_times: list[float], duration_s: float | None) -> boo
     edges = [0.0, *keyframe_times, end_s]
     widest_s = max(later - earlier for earlier, later in itertools.pairwise(edges))
     return widest_s > MAX_KEYFRAME_GAP_S + 1.0 / CALM_LOOKS_PER_S
+
+
+class _Stretches:
+    """The progress of a pass over a few stretches of a video, which together make `part` of the review."""
+
+    def __init__(
+        self, progress: ProgressCallback | None, stretches: list[tuple[float, float]], offset: float, part: float
+    ) -> None:
+        self._progress = progress
+        # How far into the pass each stretch starts: the seconds of the stretches before it.
+        lengths_s = [end_s - start_s for start_s, end_s in stretches]
+        self._before_s = {
+            start_s: before_s
+            for (start_s, _), before_s in zip(stretches, itertools.accumulate(lengths_s, initial=0.0), strict=False)
+        }
+        self._total_s = sum(lengths_s)
+        self._offset = offset
+        self._part = part
+
+    def part(self, start_s: float) -> ProgressCallback | None:
+        """The progress of the stretch that starts at `start_s`."""
+        shift_s = self._before_s[start_s] - start_s
+        return _part(self._progress, self._total_s, self._offset, self._part, shift_s)
 
 
 def _part(

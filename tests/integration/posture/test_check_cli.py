@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
-from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_video_from_photos
+from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_h264, write_video_from_photos
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
@@ -109,6 +109,20 @@ def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:
     # A moment's time is written once: "00:04 left the position: ...", never "... at 00:04" after it.
     moments = [line.strip() for line in process.stdout.splitlines() if "left the position" in line]
     assert moments and all(line.count(":") == 2 for line in moments)
+
+
+def test_a_video_cut_short_is_reviewed_as_far_as_it_goes_and_says_so(tmp_path: Path) -> None:
+    picture = cv2.cvtColor(cv2.imread(str(IN_POSITION_PHOTO)), cv2.COLOR_BGR2RGB)
+    height, width = picture.shape[:2]
+    whole = tmp_path / "rest.mp4"
+    write_h264(whole, 10.0, keyframe_every=8, picture=picture[: height // 2 * 2, : width // 2 * 2], index_first=True)
+    cut = tmp_path / "unfinished-download.mp4"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    process = crest("check", str(cut), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 0
+    assert "note: The video stops at 00:0" in process.stdout
+    assert "though the file says it lasts 00:10 (a copy cut short?)" in process.stdout
 
 
 @pytest.mark.parametrize(

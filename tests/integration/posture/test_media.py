@@ -426,3 +426,26 @@ def test_frames_no_other_frame_refers_to_are_skipped_when_looks_are_sparse(
     assert len(calm) == 6
     assert all(0 <= time_s - 2 * index <= 0.5 for index, time_s in enumerate(calm))
     assert len(decoded_s) < 0.75 * 96
+
+
+@pytest.mark.parametrize("keyframes_only", [True, False])
+def test_a_copy_cut_short_takes_its_length_from_its_frames_once_a_pass_runs_out(
+    tmp_path: Path, keyframes_only: bool
+) -> None:
+    whole = tmp_path / "whole.mp4"
+    write_h264(whole, seconds=20.0, keyframe_every=8, index_first=True)
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with VideoSource(cut) as video:
+        assert video.info.duration_s == pytest.approx(20.0) and not video.stops_early  # what the header says
+        list(video.frames(1.0, start_s=2.0, end_s=4.0, keyframes_only=keyframes_only))
+        assert not video.stops_early  # a pass that stops where it was asked to says nothing of the end
+        last_s = [frame.time_s for frame in video.frames(1.0, keyframes_only=keyframes_only)][-1]
+        assert video.stops_early
+        assert video.declared_duration_s == pytest.approx(20.0)
+        # The frames stop about half-way; the last looked at lies within a second of the end found.
+        assert video.info.duration_s is not None and 4.0 < video.info.duration_s < 14.0
+        assert last_s < video.info.duration_s <= last_s + 1.0 + 1 / 8
+    with VideoSource(whole) as video:
+        list(video.frames(1.0, keyframes_only=keyframes_only))
+        assert not video.stops_early and video.info.duration_s == pytest.approx(20.0)

@@ -317,3 +317,52 @@ def test_a_video_with_keyframes_far_apart_is_decoded_throughout_and_looked_at_ev
     arms = review.timelines["arms_below_shoulders"]
     assert [segment.status for segment in arms] == ["ok", "adjust"]
     assert arms[1].start_s == pytest.approx(10.5, abs=0.26)
+
+
+def _cut_short(path: Path, share: float) -> Path:
+    """The first `share` of the file's bytes, as an unfinished download leaves it."""
+    cut = path.with_name(f"cut-{path.name}")
+    data = path.read_bytes()
+    cut.write_bytes(data[: int(len(data) * share)])
+    return cut
+
+
+def test_a_copy_cut_short_is_reviewed_as_far_as_its_frames_go_and_says_so(tmp_path: Path) -> None:
+    whole = tmp_path / "rest.mp4"
+    write_h264(
+        whole, seconds=20.0, keyframe_every=8, red_at=lambda time_s: 200 if time_s >= 3.5 else 50, index_first=True
+    )
+    service, _ = _service()
+    assert service.review_video(whole).notes == ()
+    checked = service.review_video(_cut_short(whole, 0.5))
+    review = checked.review
+    # Its header still says 20 s; the frames stop about half-way, and so does every verdict.
+    assert 6.0 < review.duration_s < 14.0
+    for segments in review.timelines.values():
+        assert segments[-1].end_s == pytest.approx(review.duration_s)
+    assert checked.notes == (
+        f"The video stops at 00:{int(review.duration_s):02d}, though the file says it lasts 00:20 (a copy cut short?): "
+        "only the part that is there was checked.",
+    )
+    assert checked.to_json_dict()["notes"] == list(checked.notes)
+    arms = review.timelines["arms_below_shoulders"]
+    assert [segment.status for segment in arms] == ["ok", "adjust"]
+
+
+def test_a_changing_video_reports_progress_through_every_pass_in_proportion(tmp_path: Path) -> None:
+    path = tmp_path / "busy.mp4"
+    # The arms go up and down every 3 s: every look every 2 s disagrees with the next, so each pass has work.
+    write_h264(path, seconds=24.0, keyframe_every=8, red_at=lambda time_s: 200 if int(time_s / 3) % 2 else 50)
+    service, finder = _service()
+    reports: list[tuple[int, float]] = []  # (looks so far, share of the bar)
+    service.review_video(
+        path, progress=lambda done_s, total_s: reports.append((finder.calls.count("track"), done_s / (total_s or 1)))
+    )
+    shares = [share for _, share in reports]
+    assert shares == sorted(shares) and shares[-1] == pytest.approx(1.0)
+    # The first pass looks every 2 s (12 looks) and fills a fifth of the bar; the keyframes inside the
+    # changing stretches fill the next fifth, the stretches decoded in full the rest: no pass stands still.
+    assert 0.15 < max(share for looks, share in reports if looks <= 12) <= 0.2
+    later = [share for looks, share in reports if looks > 12]
+    assert any(0.21 < share < 0.39 for share in later)
+    assert any(0.41 < share < 0.99 for share in later)
