@@ -10,6 +10,8 @@ from crest.errors import CrestError
 DEFAULT_HOST = "127.0.0.1"
 PUBLIC_URL_VARIABLE = "CREST_PUBLIC_URL"
 DEFAULT_PORT = 8765
+# How long Ctrl-C waits for requests under way before stopping them: a video's review can take minutes.
+STOP_WAIT_S = 3
 
 
 class PortInUse(CrestError):
@@ -63,6 +65,7 @@ def serve(
 
     from crest.web.app import create_app
     from crest.web.guard import ServedAs
+    from crest.web.server import ServerStoppingChecks
 
     if practice:
         _serve_practice(host, port, public_url, workers)
@@ -80,7 +83,8 @@ def serve(
     typer.echo(f"crest is running at {url} (Ctrl-C to stop)")
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=STOP_WAIT_S)
+    ServerStoppingChecks(config, web_app.state.context.stopping).run()
 
 
 def _serve_practice(host: str, port: int, public_url: str | None, workers: int) -> None:

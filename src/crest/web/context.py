@@ -14,6 +14,7 @@ Sync or async, decided once for the whole web layer:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -87,6 +88,8 @@ class WebContext:
     live_streams: LiveStreamLimit
     limits: UploadLimits
     watch: SessionWatch = field(default_factory=SessionWatch)
+    # Set when the app starts to stop (Ctrl-C): checks under way stop at their next frame and say so.
+    stopping: threading.Event = field(default_factory=threading.Event)
     # Practice mode: the context of the person asking (their own services), or an error saying why not.
     for_request: Callable[[HTTPConnection], WebContext] | None = None
 

@@ -201,6 +201,38 @@ def test_a_check_that_fails_under_way_ends_with_a_one_line_error_and_frees_its_m
         assert client.post("/api/check", files={"file": ("rest.mp4", video, "video/mp4")}).status_code == 200
 
 
+def test_a_check_under_way_when_the_app_stops_says_so_at_every_door(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crest.posture.service import CheckService
+
+    def review_at_shutdown(self: Any, source: Any, name: str, progress: Any = None, **kwargs: Any) -> Any:
+        client.app.state.context.stopping.set()  # Ctrl-C, while the review is under way
+        progress(1.0, 4.0)
+        raise AssertionError("the review went on while the app stopped")
+
+    monkeypatch.setattr(CheckService, "review_video", review_at_shutdown)
+    video = _video(tmp_path / "rest.mp4", 1)
+    stopping = "crest is stopping, so the check was called off; start crest again to check"
+    plain = client.post("/api/check", files={"file": ("rest.mp4", video, "video/mp4")})
+    assert plain.status_code == 503 and plain.json() == {"detail": stopping}
+    assert _lines_of(client, "rest.mp4", video, "video/mp4") == [{"type": "error", "detail": stopping}]
+
+
+def test_ctrl_c_tells_the_checks_under_way_to_stop_as_the_server_stops() -> None:
+    import signal
+    import threading
+
+    import uvicorn
+
+    from crest.web.server import ServerStoppingChecks
+
+    stopping = threading.Event()
+    server = ServerStoppingChecks(uvicorn.Config(FastAPI()), stopping)
+    server.handle_exit(signal.SIGINT, None)
+    assert stopping.is_set() and server.should_exit
+
+
 REVIEW_STEPS = 5000
 
 

@@ -6,6 +6,7 @@ import json
 import logging
 import threading
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any, BinaryIO
 
 import anyio
@@ -45,8 +46,17 @@ class VideoTooLong(CrestError):
     """A video longer than the app reviews in one go."""
 
 
+STOPPING = "crest is stopping, so the check was called off; start crest again to check"
+
+
+class AppStopping(CrestError):
+    """A request under way when the app stops."""
+
+    http_status = 503
+
+
 class ReviewAbandoned(CrestError):
-    """The page that asked for the check went away before it was done."""
+    """Whoever asked for the check went away before it was done."""
 
 
 @router.post(
@@ -83,8 +93,54 @@ async def check_upload(
         source = await _read_limited(file, context.limits.max_photo_bytes)
     if LINES in request.headers.get("accept", ""):
         return StreamingResponse(_check_lines(context, source, name, height_cm), media_type=LINES)
+    try:
+        async with _checking(context, source, name, height_cm) as check:
+            return await asyncio.shield(check)
+    except asyncio.CancelledError:  # the app stops before the check does: answer calmly, not with a bare 500
+        raise AppStopping(STOPPING) from None
+
+
+@asynccontextmanager
+async def _checking(
+    context: WebContext,
+    source: bytes | BinaryIO,
+    name: str,
+    height_cm: int | None,
+    progress: ProgressCallback | None = None,
+) -> AsyncIterator["asyncio.Future[dict[str, Any]]"]:
+    """The check, run on a pose model in the thread pool. A review whose caller goes away (the page closed,
+    the server stopping) stops at its next frame: FFmpeg and the model cannot be interrupted, the loop can."""
+    abandoned = threading.Event()
+
+    def reported(done_s: float, total_s: float | None) -> None:  # called in the review's thread
+        if context.stopping.is_set():
+            raise AppStopping(STOPPING)
+        if abandoned.is_set():
+            raise ReviewAbandoned("the check was called off: the page that asked for it has gone")
+        if progress is not None:
+            progress(done_s, total_s)
+
     async with context.poses.borrow() as slot:
-        return await run_in_threadpool(_check_on, slot, source, name, height_cm)
+        check = asyncio.ensure_future(run_in_threadpool(_check_on, slot, source, name, height_cm, reported))
+        try:
+            yield check
+        finally:
+            abandoned.set()
+            await _let_go(check)
+
+
+async def _let_go(check: "asyncio.Future[dict[str, Any]]") -> None:
+    """Wait for the review's thread to let go of the pose model, however often this task is told to stop
+    meanwhile (a page that goes away, then the app stopping), and pass the stop on once it has."""
+    stop: asyncio.CancelledError | None = None
+    while not check.done():
+        try:
+            with anyio.CancelScope(shield=True):  # else anyio cancels every await here, over and over
+                await asyncio.wait([check])
+        except asyncio.CancelledError as error:
+            stop = error
+    if stop is not None:
+        raise stop
 
 
 async def _check_lines(
@@ -93,28 +149,21 @@ async def _check_lines(
     """The check's progress and then its result, one JSON line each, as they come."""
     loop = asyncio.get_running_loop()
     lines: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
-    abandoned = threading.Event()
     steps = ProgressSteps()
 
     def progress(done_s: float, total_s: float | None) -> None:  # called in the review's thread
-        if abandoned.is_set():
-            raise ReviewAbandoned("the page that asked for the check was closed")
         if steps.due(done_s, total_s):
             update = {"type": "progress", "done_s": round(done_s, 1), "total_s": total_s and round(total_s, 1)}
             loop.call_soon_threadsafe(lines.put_nowait, update)
 
-    async with context.poses.borrow() as slot:
-        check = asyncio.ensure_future(run_in_threadpool(_check_on, slot, source, name, height_cm, progress))
-        check.add_done_callback(lambda _: lines.put_nowait(None))
-        try:
+    try:
+        async with _checking(context, source, name, height_cm, progress) as check:
+            check.add_done_callback(lambda _: lines.put_nowait(None))
             while (update := await lines.get()) is not None:
                 yield _line(update)
             yield _line(_outcome(check, name))
-        finally:
-            # The model stays in use until the review's thread lets go of it, even when the page has gone.
-            abandoned.set()
-            with anyio.CancelScope(shield=True):
-                await asyncio.wait([check])
+    except asyncio.CancelledError:
+        return  # the page has gone, or the app stops: nobody waits for more lines, and the page says so
 
 
 def _outcome(check: "asyncio.Future[dict[str, Any]]", name: str) -> dict[str, Any]:
