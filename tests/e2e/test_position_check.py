@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from support.media import fake_camera_flags, y4m_clip
+from support.media import fake_camera_flags, write_h264, y4m_clip
 
 PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 Shoot = Callable[[Any, str], None]
@@ -97,22 +97,88 @@ def test_a_video_upload_shows_time_in_position(
 
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     page = context.new_page()
-    # Every status the page shows while it waits, as a screen reader would hear them.
+    # Every figure the bar's caption shows while the page waits.
     page.add_init_script(
         """addEventListener("DOMContentLoaded", () => {
-          const status = document.getElementById("check-status");
-          window.statusesShown = [];
-          new MutationObserver(() => statusesShown.push(status.textContent)).observe(status, { childList: true });
+          const caption = document.getElementById("check-progress-text");
+          window.captionsShown = [];
+          new MutationObserver(() => captionsShown.push(caption.textContent)).observe(caption, { childList: true });
         });"""
     )
     _check_file(page, server_url, clip)
-    shown = page.evaluate("window.statusesShown")
-    assert any(re.fullmatch(r"Checking the video… \d+% done \(00:0\d of 00:03\)\.", text) for text in shown), shown
-    assert page.locator("#check-progress").is_hidden()
+    shown = page.evaluate("window.captionsShown")
+    assert any(re.fullmatch(r"\d+% \(00:0\d of 00:03\)", text) for text in shown), shown
+    assert page.locator("#check-progress-wrap").is_hidden()
     assert page.locator("#result-video").is_visible()
     assert page.locator("#result-share").inner_text().startswith("A video of 3 seconds")
     assert page.locator("#result-criteria li").count() == 10
+    assert page.locator("#result-more-events").is_hidden()
+    assert page.locator("#result-timeline-wrap").get_attribute("open") is not None  # a few spans: shown
     screenshot(page, "check-video")
+
+    # A whole rest that changed 30 times: its first moments show, the others and the timeline open on request.
+    answer = page.request.post(
+        f"{server_url}/api/check",
+        multipart={"file": {"name": "rest.mp4", "mimeType": "video/mp4", "buffer": clip.read_bytes()}},
+    ).json()
+    changes = [
+        {"time": f"00:{second:02d}", "time_s": second, "criterion": "knees_bent", "what": "knees bent up: ok"}
+        for second in range(30)
+    ]
+    spans = [{"start_s": second, "end_s": second + 1, "status": "ok"} for second in range(30)]
+    busy = {**answer, "video": {**answer["video"], "events": changes, "timeline": {"knees_bent": spans}}}
+    page.route(
+        "**/api/check",
+        lambda route: route.fulfill(
+            content_type="application/x-ndjson", body=json.dumps({"type": "result", "result": busy}) + "\n"
+        ),
+    )
+    page.get_by_role("button", name="Check").click()
+    page.locator("#result-more-events").wait_for()
+    assert page.locator("#result-events li").count() == 8
+    assert page.locator("#result-more-events summary").inner_text() == "The other 22 moments"
+    assert page.locator("#result-timeline-wrap").get_attribute("open") is None
+    page.locator("#result-more-events summary").click()
+    assert page.locator("#result-events-rest li").count() == 22
+    context.close()
+
+
+def test_a_video_cut_short_shows_its_note_and_a_photo_named_like_a_video_shows_its_picture(
+    browser: Any, server_url: str, tmp_path: Path
+) -> None:
+    import cv2
+
+    picture = cv2.cvtColor(cv2.imread(str(PHOTO)), cv2.COLOR_BGR2RGB)
+    height, width = picture.shape[:2]
+    whole = tmp_path / "rest.mp4"
+    write_h264(whole, 10.0, keyframe_every=8, picture=picture[: height // 2 * 2, : width // 2 * 2], index_first=True)
+    cut = tmp_path / "unfinished.mp4"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page = context.new_page()
+    _check_file(page, server_url, cut)
+    assert "though the file says it lasts 00:10 (a copy cut short?)" in page.locator("#result-notes").inner_text()
+    assert page.locator("#result-share").inner_text().startswith("A video of ")
+
+    # What the file holds decides, not its name: a photo saved as .mp4 is shown with its outline.
+    misnamed = tmp_path / "photo.mp4"
+    misnamed.write_bytes(PHOTO.read_bytes())
+    _check_file(page, server_url, misnamed)
+    assert page.locator("#result-picture-wrap").is_visible() and page.locator("#result-video").is_hidden()
+    assert page.locator("#result-notes").is_hidden()
+    context.close()
+
+
+def test_a_check_that_cannot_reach_crest_says_what_to_do(browser: Any, server_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server_url}/check")
+    page.route("**/api/check", lambda route: route.abort())  # as if crest had been stopped meanwhile
+    page.get_by_label("Photo or video").set_input_files(str(PHOTO))
+    page.get_by_role("button", name="Check").click()
+    page.get_by_text("Lost the connection to crest: is it still running?").wait_for()
+    assert page.get_by_role("button", name="Check").is_enabled()
+    assert page.locator("#check-progress-wrap").is_hidden()
     context.close()
 
 

@@ -23,6 +23,8 @@
     return `${String(minutes).padStart(2, "0")}:${String(whole % 60).padStart(2, "0")}`;
   }
 
+  const MOMENTS_SHOWN = 8;
+  const SPANS_SHOWN_OPEN = 6;
   const SEGMENT_WORDS = { in: "yes", out: "no", nobody: "nobody", no_person: "nobody" };
 
   // One line per criterion (the position first): "Knees bent up: OK 00:00-00:20, Adjust 00:20-00:35".
@@ -65,29 +67,40 @@
     // The share of time in position is in the summary above, rounded once, by the server.
     $("result-share").textContent =
       `A video of ${length}; ${video.frames_checked} moments checked, a person seen in ${video.frames_with_person}.`;
-    listItems($("result-events"), video.events.length ? momentLines(video.events) : ["Nothing changed for long."]);
+    // A whole rest can change hundreds of times: the first few moments show, the rest and the timeline
+    // (which then holds as many spans) open on request, so the page stays readable on a phone.
+    const moments = video.events.length ? momentLines(video.events) : ["Nothing changed for long."];
+    listItems($("result-events"), moments.slice(0, MOMENTS_SHOWN));
+    const rest = moments.slice(MOMENTS_SHOWN);
+    $("result-more-events").hidden = !rest.length;
+    $("result-more-events").open = false;
+    $("result-more-events").querySelector("summary").textContent = `The other ${rest.length} moments`;
+    listItems($("result-events-rest"), rest);
+    const timeline = Object.values(video.timeline || {});
+    $("result-timeline-wrap").open = !timeline.some((segments) => segments.length > SPANS_SHOWN_OPEN);
     listItems($("result-timeline"), timelineLines(video.timeline || {}));
   }
 
   const meter = $("check-progress");
+  const meterWrap = $("check-progress-wrap");
+  const meterText = $("check-progress-text");
   const submit = form.querySelector('button[type="submit"]');
-  let saidPercent = null;
 
-  // The bar moves with every update; the status, read out by screen readers, only every tenth.
+  // The bar and its figures move with every update. The status above, which screen readers read out, says
+  // once that the check is under way: the bar itself tells them how far it is when they ask.
   function showProgress(line) {
     if (line.type !== "progress") return;
-    meter.hidden = false;
+    meterWrap.hidden = false;
     if (!line.total_s) {
       meter.removeAttribute("value"); // a video that does not say its length: a bar without an end
-      status.textContent = `Checking the video… ${clock(line.done_s)} reviewed.`;
+      meterText.textContent = `${clock(line.done_s)} reviewed`;
+      meter.setAttribute("aria-valuetext", meterText.textContent);
       return;
     }
     const percent = Math.min(100, Math.floor((100 * line.done_s) / line.total_s));
     meter.value = percent;
-    if (saidPercent === null || Math.floor(percent / 10) !== Math.floor(saidPercent / 10)) {
-      saidPercent = percent;
-      status.textContent = `Checking the video… ${percent}% done (${clock(line.done_s)} of ${clock(line.total_s)}).`;
-    }
+    meterText.textContent = `${percent}% (${clock(line.done_s)} of ${clock(line.total_s)})`;
+    meter.setAttribute("aria-valuetext", meterText.textContent);
   }
 
   form.addEventListener("submit", async (event) => {
@@ -102,7 +115,6 @@
       ? "Checking the video… a recording of a whole rest takes a minute or two."
       : "Checking…";
     $("check-result").hidden = true;
-    saidPercent = null;
     submit.disabled = true; // one check at a time: a second would wait for the first's pose model
     const data = new FormData();
     data.append("file", file);
@@ -117,7 +129,10 @@
       $("result-summary").textContent = `${result.summary || ""}${notSure ? " (The check is not sure of this.)" : ""}`;
       $("result-view").textContent = `Camera: ${posture.viewLabel(result.view || "unknown")}.`;
       posture.renderCriteria($("result-criteria"), result);
-      const isImage = file.type.startsWith("image/");
+      const notes = result.notes || [];
+      listItems($("result-notes"), notes);
+      $("result-notes").hidden = !notes.length;
+      const isImage = !result.video; // the server tells a photo from a video by its content, not its name
       $("result-picture-wrap").hidden = !isImage;
       if (isImage) {
         // The server checks a copy no larger than max_side_px on its longest side.
@@ -142,7 +157,7 @@
     } catch (error) {
       status.textContent = error.message;
     } finally {
-      meter.hidden = true;
+      meterWrap.hidden = true;
       submit.disabled = false;
     }
   });

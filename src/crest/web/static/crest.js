@@ -1,49 +1,67 @@
 // Shared helpers: JSON calls to the API and deletes that ask first.
 "use strict";
 
-window.crest = {
-  // An answer that is not ok, as one line to show: the server's `detail`, else its status.
-  async failure(response) {
-    const data = await response.json().catch(() => null);
-    const message = (data && data.detail) || `The request failed (${response.status}).`;
-    return new Error(typeof message === "string" ? message : JSON.stringify(message));
-  },
+{
+  // Block-scoped (strict mode): only window.crest is shared with the other scripts.
+  // What the browser says when crest cannot be reached ("Failed to fetch", "network error") means nothing to
+  // most people: say what happened and what to do.
+  const CONNECTION_LOST =
+    "Lost the connection to crest: is it still running? Start it again (crest serve), then try again.";
 
-  async api(method, url, body) {
-    const options = { method, headers: { Accept: "application/json" } };
-    if (body instanceof FormData) {
-      options.body = body; // an upload: the browser sets the multipart boundary itself
-    } else if (body !== undefined) {
-      options.headers["Content-Type"] = "application/json";
-      options.body = JSON.stringify(body);
+  async function reach(url, options) {
+    try {
+      return await fetch(url, options);
+    } catch {
+      throw new Error(CONNECTION_LOST);
     }
-    const response = await fetch(url, options);
-    if (response.status === 204) return null;
-    if (!response.ok) throw await window.crest.failure(response);
-    return response.json().catch(() => null);
-  },
+  }
 
-  // A call whose answer comes as the work goes on, one JSON object a line: `onLine` gets each as it arrives,
-  // and the last is returned (null if the answer broke off before any).
-  async lines(method, url, body, onLine) {
-    const response = await fetch(url, { method, body, headers: { Accept: "application/x-ndjson" } });
-    if (!response.ok) throw await window.crest.failure(response);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let pending = "";
-    let last = null;
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      const parts = (pending + value).split("\n");
-      pending = parts.pop();
-      for (const part of parts.filter((text) => text.trim())) {
-        last = JSON.parse(part);
-        onLine(last);
+  window.crest = {
+    // An answer that is not ok, as one line to show: the server's `detail`, else its status.
+    async failure(response) {
+      const data = await response.json().catch(() => null);
+      const message = (data && data.detail) || `The request failed (${response.status}).`;
+      return new Error(typeof message === "string" ? message : JSON.stringify(message));
+    },
+
+    async api(method, url, body) {
+      const options = { method, headers: { Accept: "application/json" } };
+      if (body instanceof FormData) {
+        options.body = body; // an upload: the browser sets the multipart boundary itself
+      } else if (body !== undefined) {
+        options.headers["Content-Type"] = "application/json";
+        options.body = JSON.stringify(body);
       }
-    }
-    return last;
-  },
-};
+      const response = await reach(url, options);
+      if (response.status === 204) return null;
+      if (!response.ok) throw await window.crest.failure(response);
+      return response.json().catch(() => null);
+    },
+
+    // A call whose answer comes as the work goes on, one JSON object a line: `onLine` gets each as it arrives,
+    // and the last is returned (null if the answer broke off before any).
+    async lines(method, url, body, onLine) {
+      const response = await reach(url, { method, body, headers: { Accept: "application/x-ndjson" } });
+      if (!response.ok) throw await window.crest.failure(response);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let pending = "";
+      let last = null;
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => {
+          throw new Error(CONNECTION_LOST);
+        });
+        if (done) break;
+        const parts = (pending + value).split("\n");
+        pending = parts.pop();
+        for (const part of parts.filter((text) => text.trim())) {
+          last = JSON.parse(part);
+          onLine(last);
+        }
+      }
+      return last;
+    },
+  };
+}
 
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("[data-delete-url]");
