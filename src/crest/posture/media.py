@@ -532,10 +532,12 @@ class VideoSource:
                     if packet.pts is None:
                         continue
                     packet_s = (packet.pts - first_pts) * time_base
+                    seen_until_s = max(seen_until_s, packet_s)  # every packet: where the frames end
+                    if not packet.is_keyframe:
+                        continue
                     if end_s is not None and packet_s >= end_s - 1e-6:
                         break
-                    seen_until_s = max(seen_until_s, packet_s)
-                    if not packet.is_keyframe or packet_s + 1e-6 < next_keyframe_s:
+                    if packet_s + 1e-6 < next_keyframe_s:
                         continue
                     next_keyframe_s = max(next_keyframe_s + interval_s, packet_s + interval_s / 2)
                     yield from packet.decode()
