@@ -25,7 +25,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "practice": "Set up a practice on this server: crest practice init --name NAME --admin-email EMAIL.",
     "link": "Link this crest to your practitioner's practice with an invitation code.",
     "sync": "Send new and corrected records to your practice and fetch your prescription.",
-    "unlink": "Forget the link to your practice.",
+    "unlink": "Stop sharing with your practice and forget the link.",
 }
 
 

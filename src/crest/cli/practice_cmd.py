@@ -118,11 +118,18 @@ def sync() -> None:
 
 
 def unlink() -> None:
-    """Forget the link to your practice (the device token is deleted; your journal stays as it is)."""
+    """Stop sharing with your practice and forget the link (the device token ends; your journal stays as it is).
+    If the practice cannot be reached, nothing changes here: run it again later."""
     from crest.cli.journal_access import open_services
 
     with open_services() as services:
         link_service = services.link
         assert link_service is not None
-        link_service.unlink()
-    typer.echo("Unlinked: this crest no longer syncs with the practice.")
+        stopped = link_service.unlink()
+    if stopped:
+        typer.echo("Unlinked: sharing with the practice has stopped, and this crest no longer syncs with it.")
+    else:
+        typer.echo(
+            "Unlinked: this crest no longer syncs with the practice. The practice had already ended this computer's "
+            "link, so sharing could not be changed from here; check My practitioner in the browser."
+        )

@@ -1,6 +1,7 @@
 """A local crest linked to a practice: `crest link URL CODE` accepts an invite and keeps a device token (a file
 readable by its owner only), `crest sync` pushes new and corrected records and pulls the prescription, `crest
-unlink` forgets the link. The local journal stays the source of truth; the server holds a copy.
+unlink` stops sharing on the server, then forgets the link. The local journal stays the source of truth; the server
+holds a copy.
 
 A sync is resumable: records go in batches, and after each batch the server has confirmed, what it holds is noted
 (`practice-sync.json`: each record's uid and fingerprint). A sync killed half-way sends the unconfirmed batch
@@ -9,7 +10,6 @@ again next time, and the server, matching by uid, stores it once.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import urllib.error
@@ -45,6 +45,14 @@ class PracticeUnreachable(CrestError):
     """The practice's server could not be reached, or refused the request; the message says which."""
 
 
+class LinkNotAccepted(PracticeUnreachable):
+    """The practice refuses this computer's token (the device was removed there): nothing can be done with it."""
+
+
+class SharingNotStopped(CrestError):
+    """`crest unlink` could not tell the practice to stop sharing; the link is kept so it can be tried again."""
+
+
 @dataclass(frozen=True)
 class LinkStatus:
     url: str
@@ -77,10 +85,12 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
             payload = response.read()
     except urllib.error.HTTPError as error:
-        detail = _detail(error.read())
         if error.code == 401:
-            detail = "the practice no longer accepts this computer's link; run crest unlink, then link again"
-        raise PracticeUnreachable(f"the practice answered {error.code}: {detail}") from None
+            raise LinkNotAccepted(
+                "the practice answered 401: the practice no longer accepts this computer's link; "
+                "run crest unlink, then link again"
+            ) from None
+        raise PracticeUnreachable(f"the practice answered {error.code}: {_detail(error.read())}") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise PracticeUnreachable(f"cannot reach the practice at {url.split('/api', 1)[0]} ({reason})") from None
@@ -171,14 +181,31 @@ class PracticeLink:
         self._write(STATE_FILE, {})
         return str(answer.get("practice") or "")
 
-    def unlink(self) -> None:
-        """Forget the link (and ask the practice to forget this computer; offline, forgetting is enough)."""
+    def unlink(self) -> bool:
+        """Stop sharing with the practice, end this computer's token there, then forget the link. True when the
+        practice stopped sharing; False when it no longer accepts this computer's token (the link is forgotten,
+        as the token can do nothing more; sharing is then changed in the browser)."""
         stored = self._read(LINK_FILE)
         if not stored:
             raise NotLinked("this crest is not linked to a practice")
-        # Offline, the token stays valid on the server until the practice removes it; nothing here uses it again.
-        with contextlib.suppress(PracticeUnreachable):
-            self._transport("DELETE", f"{stored['url']}/api/sync/device", None, stored["token"])
+        url, token = stored["url"], stored["token"]
+        try:
+            for link in self._transport("GET", f"{url}/api/account/sharing", None, token) or []:
+                if link.get("shared"):
+                    self._transport("PUT", f"{url}/api/account/sharing/{link['link_id']}", {"shared": False}, token)
+            self._transport("DELETE", f"{url}/api/sync/device", None, token)
+        except LinkNotAccepted:
+            self._forget()
+            return False
+        except PracticeUnreachable as error:
+            raise SharingNotStopped(
+                f"sharing could not be stopped on the practice server: {error.message}. "
+                "This crest stays linked; run crest unlink again once the practice can be reached."
+            ) from None
+        self._forget()
+        return True
+
+    def _forget(self) -> None:
         for name in (LINK_FILE, STATE_FILE):
             (self._home / name).unlink(missing_ok=True)
 

@@ -1,7 +1,10 @@
-"""`crest practice init`, and `crest sync` / `crest unlink` on a crest that is not linked."""
+"""`crest practice init`, `crest sync` / `crest unlink` on a crest that is not linked, and `crest unlink` when the
+practice cannot be reached."""
 
 from __future__ import annotations
 
+import json
+import socket
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -39,3 +42,26 @@ def test_sync_and_unlink_without_a_link_say_how_to_link(run_crest: RunCrest) -> 
     for command in ("sync", "unlink"):
         done = run_crest(command)
         assert done.returncode == 2 and "not linked" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_unlink_with_the_practice_out_of_reach_says_sharing_goes_on_and_keeps_the_link(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    home = Path(crest_env["CREST_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    link_file = home / "practice-link.json"
+    stored = {
+        "url": f"http://127.0.0.1:{port}",
+        "token": "t",
+        "practice": "Clinic",
+        "linked_at": "2026-05-01T09:00:00+00:00",
+    }
+    link_file.write_text(json.dumps(stored))
+    done = run_crest("unlink")
+    assert done.returncode != 0 and "Traceback" not in done.stderr and "Unlinked" not in done.stdout
+    assert "sharing could not be stopped on the practice server" in done.stderr
+    assert done.stderr.count("\n") == 1 and "run crest unlink again" in done.stderr
+    assert json.loads(link_file.read_text()) == stored

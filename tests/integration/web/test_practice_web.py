@@ -23,7 +23,7 @@ from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
-from crest.services.practice_link import PracticeLink, PracticeUnreachable
+from crest.services.practice_link import LinkNotAccepted, PracticeLink, PracticeUnreachable, SharingNotStopped
 from crest.web.app import create_app
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
@@ -194,6 +194,8 @@ class InProcess:
             self.pushes += 1
         headers = {} if token is None else {"Authorization": f"Bearer {token}"}
         response = self.client.request(method, path, json=body, headers=headers)
+        if response.status_code == 401:
+            raise LinkNotAccepted("the practice answered 401: it no longer accepts this computer's link")
         if response.status_code >= 400:
             raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
         return response.json() if response.content else None
@@ -276,10 +278,57 @@ def test_a_local_crest_links_syncs_resumes_after_a_cut_and_unlinks(
     assert PracticeLink(home, services.sync, clock, InProcess(app)).sync().sent == {}
 
     token = json.loads(link_file.read_text())["token"]
-    PracticeLink(home, services.sync, clock, InProcess(app)).unlink()
+    assert PracticeLink(home, services.sync, clock, InProcess(app)).unlink() is True
     assert not link_file.exists()
     with TestClient(app) as client:
         assert client.get("/api/sync/prescription", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:  # unlinking stopped the sharing
+        assert practitioner.get(f"/api/practice/clients/{clients['Cleo']}").status_code == 404
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        assert [link["shared"] for link in cleo.get("/api/account/sharing").json()] == [False]
+
+
+def _link_cleo(app: FastAPI, world: World, services: Services, home: Path, clock: FakeClock) -> None:
+    """Cleo links her local crest without sharing her notes, and keeps a check-in with a note."""
+    services.safety.record(ALL_CLEAR)
+    services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.HIP, 3, Side.LEFT),), note="only mine"))
+    link = PracticeLink(home, services.sync, clock, InProcess(app))
+    link.link(
+        "http://practice.test", world.invite_codes["no_practice"], "cleo@example.org", PASSWORD, "Cleo", False, "laptop"
+    )
+
+
+def test_unlink_keeps_the_link_when_the_practice_cannot_be_reached(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)
+    _link_cleo(app, world, services, home, clock)
+
+    def offline(method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        raise PracticeUnreachable("cannot reach the practice at http://practice.test (connection refused)")
+
+    with pytest.raises(SharingNotStopped, match="sharing could not be stopped on the practice server"):
+        PracticeLink(home, services.sync, clock, offline).unlink()
+    assert (home / "practice-link.json").exists()
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        assert [link["shared"] for link in cleo.get("/api/account/sharing").json()] == [True]
+    assert PracticeLink(home, services.sync, clock, InProcess(app)).unlink() is True  # tried again, online
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        assert [link["shared"] for link in cleo.get("/api/account/sharing").json()] == [False]
+
+
+def test_unlink_forgets_a_link_the_practice_no_longer_accepts_and_says_sharing_is_unchanged(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)
+    _link_cleo(app, world, services, home, clock)
+    token = json.loads((home / "practice-link.json").read_text())["token"]
+    with TestClient(app) as client:  # the computer's token ends on the server
+        assert client.delete("/api/sync/device", headers={"Authorization": f"Bearer {token}"}).status_code == 204
+    assert PracticeLink(home, services.sync, clock, InProcess(app)).unlink() is False
+    assert not (home / "practice-link.json").exists()  # else crest link would refuse for good
 
 
 def test_the_local_settings_page_shows_the_link_and_the_last_sync(
