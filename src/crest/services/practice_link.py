@@ -1,7 +1,7 @@
 """A local crest linked to a practice: `crest link URL CODE` accepts an invite and keeps a device token (a file
 readable by its owner only), `crest sync` pushes new and corrected records and pulls the prescription, `crest
 unlink` stops sharing on the server, then forgets the link. The local journal stays the source of truth; the server
-holds a copy.
+holds a copy, with the person's own notes only while they share them.
 
 A sync is resumable: records go in batches, and after each batch the server has confirmed, what it holds is noted
 (`practice-sync.json`: each record's uid and fingerprint). A sync killed half-way sends the unconfirmed batch
@@ -215,7 +215,10 @@ class PracticeLink:
             raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
         url, token = stored["url"], stored["token"]
         state: dict[str, dict[str, str]] = self._read(STATE_FILE)
-        outgoing = self._sync.outgoing()
+        # Asked each time: notes sharing may have changed in the browser. A check-in already sent is sent again
+        # when this changes (its fingerprint covers the note), so the server's copy gains or loses its note.
+        sharing = self._transport("GET", f"{url}/api/account/sharing", None, token) or []
+        outgoing = self._sync.outgoing(notes=any(link.get("shared") and link.get("share_notes") for link in sharing))
         batches = _batches(outgoing, state)
         sent = dict.fromkeys(KINDS, 0)
         for number, (chosen, changed) in enumerate(batches, start=1):

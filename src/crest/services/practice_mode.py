@@ -41,6 +41,7 @@ from crest.safety.screen import level_of
 from crest.services.accounts import NotFoundForYou, require
 from crest.services.audit import Audited, AuditLog
 from crest.services.safety import check_in_signs
+from crest.services.sync import strip_notes
 
 if TYPE_CHECKING:
     from crest.journal.practice_store import ClientWindow, LinkedClient, LinkedPractitioner, PracticeStore
@@ -115,10 +116,6 @@ def zone_named(name: str | None, fallback: tzinfo) -> tzinfo:
 
 def _recent(check_ins: Sequence[CheckIn], now: datetime) -> list[CheckIn]:
     return [check_in for check_in in check_ins if check_in.at >= now - timedelta(days=RECENT_DAYS)]
-
-
-def strip_notes(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
-    return tuple(replace(check_in, note=None) for check_in in check_ins)
 
 
 class PracticeMode:
@@ -373,7 +370,9 @@ class PracticeMode:
         """A linked crest's batch, stored in the client's own journal."""
         require(actor, Action.KEEP_OWN_JOURNAL, what="sync a journal")
         assert isinstance(actor, Client)
-        received = self._services_for(actor.person_id).sync.receive(journal_text, uids, deleted)
+        # A second guard behind the sending crest's own: no notes are kept unless a live link shares them.
+        notes = any(one.link.live and one.link.share_notes for one in self._store.practitioners_of(actor.membership_id))
+        received = self._services_for(actor.person_id).sync.receive(journal_text, uids, deleted, notes=notes)
         if device_id is not None:
             self._store.device_synced(device_id, self._clock())
         return received, sum(len(gone) for gone in deleted.values())

@@ -7,12 +7,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from crest.accounts.records import Prescription
-from crest.journal.records import JournalContents
+from crest.journal.records import CheckIn, JournalContents
 from crest.journal.transfer import parse_export
 from crest.journal.transfer.fields import check_in_fields, psfs_fields, screen_fields, session_fields
 from crest.journal.transfer.json_format import export_json
@@ -48,6 +48,11 @@ class Outgoing:
         return export_json(contents), uids
 
 
+def strip_notes(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
+    """The check-ins without the person's own notes (what is shared when notes are not)."""
+    return tuple(replace(check_in, note=None) for check_in in check_ins)
+
+
 def _fingerprint(fields: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
@@ -56,8 +61,11 @@ class JournalSync:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
-    def outgoing(self) -> Outgoing:
+    def outgoing(self, *, notes: bool = False) -> Outgoing:
+        """The records to sync; the person's own check-in notes only with `notes` (they share them)."""
         contents = self._journal.export_contents()
+        if not notes:
+            contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         uids = self._journal.record_uids()
         by_kind: dict[RecordKind, list[tuple[int | None, dict[str, Any]]]] = {
             "sessions": [(s.id, session_fields(s)) for s in contents.sessions],
@@ -76,10 +84,15 @@ class JournalSync:
         journal_text: str,
         uids: Mapping[RecordKind, Mapping[int, str]],
         deleted: Mapping[RecordKind, Sequence[str]],
+        *,
+        notes: bool = False,
     ) -> dict[str, int]:
         """Take in a pushed batch: every record checked first (a bad one refuses the batch, naming it), then
-        stored in one transaction. Sending the same batch again changes nothing."""
+        stored in one transaction. Sending the same batch again changes nothing. Check-in notes are kept only
+        with `notes` (the person shares them): an older crest may send them anyway."""
         contents = parse_export(journal_text, "the synced records")
+        if not notes:
+            contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         self._journal.merge_synced(contents, uids, deleted)
         return {
             "sessions": len(contents.sessions),

@@ -298,6 +298,50 @@ def _link_cleo(app: FastAPI, world: World, services: Services, home: Path, clock
     )
 
 
+def _notes_on_the_server(app: FastAPI) -> list[str | None]:
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        return [check_in["note"] for check_in in cleo.get("/api/checkins").json()]
+
+
+def test_notes_leave_the_computer_only_while_they_are_shared(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)
+    _link_cleo(app, world, services, home, clock)
+    PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    assert _notes_on_the_server(app) == [None]
+
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        link_id = cleo.get("/api/account/sharing").json()[0]["link_id"]
+        cleo.put(f"/api/account/sharing/{link_id}", json={"shared": True, "share_notes": True})
+    assert PracticeLink(home, services.sync, clock, InProcess(app)).sync().sent == {"check_ins": 1}
+    assert _notes_on_the_server(app) == ["only mine"]  # shared from now: the past note goes too
+
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        cleo.put(f"/api/account/sharing/{link_id}", json={"shared": True, "share_notes": False})
+    assert PracticeLink(home, services.sync, clock, InProcess(app)).sync().sent == {"check_ins": 1}
+    assert _notes_on_the_server(app) == [None]  # no longer shared: the server's copy loses it
+
+
+def test_the_server_keeps_no_note_sent_by_a_crest_that_does_not_share_them(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    from crest.services.sync import JournalSync
+
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)
+    _link_cleo(app, world, services, home, clock)
+    token = json.loads((home / "practice-link.json").read_text())["token"]
+    outgoing = JournalSync(journal).outgoing(notes=True)  # as an older crest would send it
+    text, uids = outgoing.batch({"check_ins": [check_in.id or 0 for check_in in outgoing.contents.check_ins]})
+    body = {"journal": text, "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()}}
+    with TestClient(app) as client:
+        pushed = client.post("/api/sync/push", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert pushed.status_code == 200 and pushed.json()["received"]["check_ins"] == 1
+    assert _notes_on_the_server(app) == [None]
+
+
 def test_unlink_keeps_the_link_when_the_practice_cannot_be_reached(
     app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
 ) -> None:
