@@ -375,6 +375,14 @@ def test_unlink_forgets_a_link_the_practice_no_longer_accepts_and_says_sharing_i
     assert not (home / "practice-link.json").exists()  # else crest link would refuse for good
 
 
+def test_stopping_sharing_on_my_practitioner_says_so(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_a"]) as client:
+        stopped = client.post(f"/sharing/{world.ids['link']}", data={})
+        assert "Sharing stopped: Pat Physio sees nothing of yours from now on." in stopped.text
+        shared = client.post(f"/sharing/{world.ids['link']}", data={"shared": "on"})
+        assert "Saved." in shared.text and "Sharing stopped" not in shared.text
+
+
 def test_the_local_settings_page_shows_the_link_and_the_last_sync(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -159,8 +159,11 @@ def remove(request: Request, membership_id: int, asker: Asked, door: Door) -> Re
 
 
 @router.get("/sharing", name="sharing_page")
-def sharing_page(request: Request, asker: Asked, door: Door) -> Response:
-    """A client's page about their practitioner: the prescription, notes on sessions, what is shared, who looked."""
+def sharing_page(
+    request: Request, asker: Asked, door: Door, saved: bool = False, stopped: int | None = None
+) -> Response:
+    """A client's page about their practitioner: the prescription, notes on sessions, what is shared, who looked.
+    `saved` and `stopped` (a link's id: sharing on it just stopped) let the page confirm the last change."""
     links = door.practice.sharing(asker.actor)
     assert isinstance(asker.actor, Client)
     services = door.services_for(asker.actor.person_id)
@@ -185,13 +188,16 @@ def sharing_page(request: Request, asker: Asked, door: Door) -> Response:
             for entry in door.practice.looked_at(asker.actor)
         ],
         when=lambda moment: friendly_time(moment, services.zone, now),
+        saved=saved,
+        stopped_with=next((link.practitioner for link in links if link.link_id == stopped and not link.shared), None),
     )
 
 
 @router.post("/sharing/{link_id}", name="sharing_change")
 def change_sharing(request: Request, link_id: int, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    door.practice.set_sharing(asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on")
-    return _back(request, "sharing_page")
+    view = door.practice.set_sharing(asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on")
+    path = str(request.url_for("sharing_page").path)
+    return RedirectResponse(f"{path}?{'saved=true' if view.shared else f'stopped={link_id}'}", status_code=303)
 
 
 @router.get("/account", name="account_page")
