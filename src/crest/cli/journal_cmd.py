@@ -50,9 +50,7 @@ def log(
     note: Annotated[str | None, typer.Option("--note", help="A free note.")] = None,
     at: Annotated[
         str | None,
-        typer.Option(
-            "--at", metavar="ISO-TIME", help="When, e.g. 2026-05-01T07:30 (local time); default now."
-        ),
+        typer.Option("--at", metavar="ISO-TIME", help="When, e.g. 2026-05-01T07:30 (local time); default now."),
     ] = None,
 ) -> None:
     """Record a check-in without a session: pain, sensations, a note."""
@@ -152,16 +150,19 @@ def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], onl
     return json.dumps(entries, indent=2, ensure_ascii=False)
 
 
-def _print_history_tables(sessions: list[PracticeSession], check_ins: list[CheckIn]) -> None:
+def _print_history_tables(sessions: list[PracticeSession], check_ins: list[CheckIn], since: str | None) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text  # what a person wrote is shown as text: never read as markup or :emoji: codes
 
     console = Console()
     if not sessions and not check_ins:
+        if since is not None:  # the journal may hold plenty from before
+            console.print(f"Nothing in the journal from {escape(since.strip())} on.")
+            return
         console.print(
-            "Nothing in the journal yet. Start a rest with `crest session`, "
-            "or note how you feel with `crest log`."
+            "Nothing in the journal yet. Start a rest with `crest session`, or note how you feel with `crest log`."
         )
         return
     if sessions:
@@ -185,9 +186,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
             table.add_column(column)
         for check_in in check_ins:
             with_session = (
-                "on its own"
-                if check_in.session_id is None
-                else f"{check_in.timing} session {check_in.session_id}"
+                "on its own" if check_in.session_id is None else f"{check_in.timing} session {check_in.session_id}"
             )
             table.add_row(str(check_in.id), _when(check_in.at), with_session, Text(_check_in_summary(check_in)))
         console.print(table)
@@ -201,9 +200,7 @@ def history(
     ] = None,
     check_ins_only: Annotated[
         bool,
-        typer.Option(
-            "--check-ins", help="With --json: list every check-in (standalone ones too) instead of sessions."
-        ),
+        typer.Option("--check-ins", help="With --json: list every check-in (standalone ones too) instead of sessions."),
     ] = False,
 ) -> None:
     """Show past sessions and check-ins.
@@ -223,7 +220,7 @@ def history(
     if as_json:
         typer.echo(_history_json(sessions, check_ins, check_ins_only))
     else:
-        _print_history_tables(sessions, check_ins)
+        _print_history_tables(sessions, check_ins, since)
 
 
 def export(

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, tzinfo
 from fractions import Fraction
 from typing import Any
 
+from crest.errors import CrestError
 from crest.insights.pain import PainTrend, PlaceChange, change_by_place, pain_trends
 from crest.insights.practice import DAYS_WITH_DATA_WINDOW, Adherence, WeeklyTarget, adherence
 from crest.insights.psfs import ActivityChange, PsfsChange, psfs_change
@@ -25,6 +26,10 @@ from crest.insights.verdicts import (
     Verdict,
 )
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
+
+
+class StartAfterToday(CrestError):
+    """A chosen start that has not come yet: nothing could be compared from it."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,11 @@ def progress_summary(
     start: date | None = None,
 ) -> ProgressSummary:
     """`start` (a local day) moves the baseline to the 7 days before it; before/after then counts from it."""
+    today = now.astimezone(zone).date()
+    if start is not None and start > today:
+        raise StartAfterToday(
+            f"the start {start.isoformat()} is after today ({today.isoformat()}); choose a day up to today"
+        )
     start_moment = None if start is None else datetime.combine(start, time(0), tzinfo=zone)
     recent_check_ins = check_ins if start_moment is None else [c for c in check_ins if c.at >= start_moment]
     return ProgressSummary(

@@ -163,6 +163,16 @@ def test_history_table_shows_sessions_and_check_ins(home: Path) -> None:
     assert "after session 1" in output
 
 
+def test_history_since_a_day_after_every_record_says_so_not_that_the_journal_is_empty(home: Path) -> None:
+    _seed_session(home)
+    output = run("history", "--since", "2099-01-01").output
+    assert output.strip() == "Nothing in the journal from 2099-01-01 on."
+
+
+def test_progress_since_a_day_after_today_is_one_calm_line(home: Path) -> None:
+    _assert_one_line_error(crest(home, "progress", "--since", "2099-01-01"), "the start 2099-01-01 is after today")
+
+
 def test_history_of_an_empty_journal_says_how_to_start(home: Path) -> None:
     assert "Nothing in the journal yet" in run("history").output
     assert json.loads(run("history", "--json").output) == []
@@ -294,8 +304,7 @@ def test_import_merge_adds_what_is_new_and_skips_exact_duplicates(
     merged = run("import", str(backup), "--merge")
     assert merged.exit_code == 0, merged.output
     assert (
-        "Imported 1 session, 1 check-in, 0 sets of safety answers, 0 clinicians' all-clears, 0 PSFS rounds, "
-        "0 settings"
+        "Imported 1 session, 1 check-in, 0 sets of safety answers, 0 clinicians' all-clears, 0 PSFS rounds, 0 settings"
     ) in merged.output
     assert "skipped 1 record already there" in merged.output
     again = run("import", str(backup), "--merge")

@@ -27,7 +27,7 @@ schema = schemathesis.openapi.from_asgi(
 # round of daily activities names each activity once (whatever its case and spacing), and that a session logged
 # afterwards has ended by now (a time compared with the clock), that a session's breath reading is one crest
 # could have made (its rate the median of its windows, the windows in order), and that a check-in says something,
-# names the session it follows and has happened by now.
+# names the session it follows and has happened by now, and that a chosen start of progress is not after today.
 CONTENT_BEYOND_THE_SCHEMA = {
     path: [positive_data_acceptance]
     for path in (
@@ -37,6 +37,7 @@ CONTENT_BEYOND_THE_SCHEMA = {
         "/api/sessions/{session_id}/finish",
         "/api/checkins",
         "/api/checkins/{checkin_id}",
+        "/api/progress",
     )
 }
 

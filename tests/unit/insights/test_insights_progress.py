@@ -3,9 +3,11 @@
 from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 
+import pytest
+
 from crest.insights.pain import change_by_place
 from crest.insights.practice import TargetSource, WeeklyTarget, adherence
-from crest.insights.progress import headline, progress_summary, summary_fields, trend_line
+from crest.insights.progress import StartAfterToday, headline, progress_summary, summary_fields, trend_line
 from crest.insights.psfs import psfs_change, psfs_due
 from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn, PainRating, PracticeSession, PsfsActivity, PsfsAssessment
@@ -115,3 +117,11 @@ def test_nothing_recorded_has_no_headline() -> None:
     summary = progress_summary([], [], [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 1))
     assert headline(summary) is None
     assert summary_fields(summary)["places"] == []
+
+
+def test_a_start_after_today_is_refused_in_one_line_and_today_is_taken() -> None:
+    with pytest.raises(
+        StartAfterToday, match=r"^the start 2026-05-07 is after today \(2026-05-06\); choose a day up to today$"
+    ):
+        progress_summary([], [], [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 7))
+    assert progress_summary([], [], [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 6)).start == date(2026, 5, 6)

@@ -6,15 +6,15 @@ from fastapi import APIRouter, Depends
 
 from crest.insights.progress import summary_fields
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import Day
+from crest.web.schemas import Day, ErrorOut
 
 router = APIRouter(tags=["progress"])
 Context = Annotated[WebContext, Depends(web_context)]
 
 
-@router.get("/progress")
+@router.get("/progress", responses={422: {"model": ErrorOut}})
 def progress(context: Context, since: Day | None = None) -> dict[str, Any]:
     """`places` (region, side, baseline, latest, change, verdict: better, worse, no_clear_change or
     not_enough_data), `adherence`, `before_after` and `psfs`. `since` is a chosen start: the 7 days before it are
-    the baseline."""
+    the baseline; a day after today is refused (422)."""
     return summary_fields(context.services.reports.summary(since=since))
