@@ -35,6 +35,10 @@ class InviteNotValid(CrestError):
     http_status = 410
 
 
+class InviteForAnotherEmail(CrestError):
+    """An invite sent to one email, taken up with another: the invite stays good for the right one."""
+
+
 class AlreadyInAPractice(CrestError):
     """An account that belongs to a practice already (one live membership per account)."""
 

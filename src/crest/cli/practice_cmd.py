@@ -91,6 +91,10 @@ def link(
             typer.echo(f"  - {item}")
         typer.echo(f"  - your own notes: {'yes' if share_notes else 'no (add --share-notes to share them)'}")
         typer.echo("You can stop sharing at any time (crest unlink, or My practitioner in the browser).")
+        if password_stdin and not yes:  # standard input holds the password: it cannot also answer the question
+            raise ConsentDeclined(
+                "nothing was shared: with --password-stdin, add --yes to agree to the sharing listed above"
+            )
         if not yes and not typer.confirm("Do you agree to share this?", default=False):
             raise ConsentDeclined("nothing was shared; run crest link again when you are ready")
         chosen_email = email or typer.prompt("Your email")

@@ -24,6 +24,7 @@ from crest.accounts.records import (
     CareLinkRecord,
     EmailTaken,
     Invite,
+    InviteForAnotherEmail,
     InviteNotValid,
     Membership,
     Prescription,
@@ -441,7 +442,9 @@ class PracticeStore:
                     "this invite link is not valid (unknown, already used or expired); ask for a new one"
                 )
             if invite.email is not None and invite.email != email:
-                raise InviteNotValid("this invite is for another email address; ask for a new one")
+                raise InviteForAnotherEmail(
+                    "this invite was sent to another email address; enter the address it was sent to"
+                )
             claimed = db.execute(
                 update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at.is_(None)).values(used_at=now)
             )

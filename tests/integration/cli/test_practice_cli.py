@@ -65,3 +65,45 @@ def test_unlink_with_the_practice_out_of_reach_says_sharing_goes_on_and_keeps_th
     assert "sharing could not be stopped on the practice server" in done.stderr
     assert done.stderr.count("\n") == 1 and "run crest unlink again" in done.stderr
     assert json.loads(link_file.read_text()) == stored
+
+
+def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_reading_the_password_as_consent(
+    run_crest: RunCrest,
+) -> None:
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Practice(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # the invite's offer, as a practice shows it before consent
+            asked.append(f"GET {self.path}")
+            body = json.dumps({"role": "client", "invited_by": "Pat Physio", "practice": "Back in Balance"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:
+            asked.append(f"POST {self.path}")
+            self.send_response(500)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Practice)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        args = ("link", url, "CODE", "--email", "bob@home.example", "--name", "Bob", "--password-stdin")
+        result = run_crest(*args, input_text="a long enough password\n")
+    finally:
+        server.shutdown()
+    assert result.returncode == 2
+    assert "Pat Physio at Back in Balance invites you to share:" in result.stdout
+    assert result.stderr.strip().splitlines() == [
+        "crest: nothing was shared: with --password-stdin, add --yes to agree to the sharing listed above"
+    ]
+    assert asked == ["GET /api/auth/invites/CODE"]  # nothing was sent

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from crest.accounts.model import Anonymous, Client, NoPractice, Role
-from crest.accounts.records import InviteNotValid, Prescription
+from crest.accounts.records import InviteForAnotherEmail, InviteNotValid, Prescription
 from crest.insights.alerts import AlertKind, AlertLevel
 from crest.journal.records import CheckIn, PainRating
 from crest.safety.screen import QUESTIONS
@@ -93,8 +93,13 @@ def test_an_invite_is_random_hashed_single_use_and_expires_after_14_days(practic
         practice.accounts.accept_invite(issued.code, "sam@clinic.example", PASSWORD, "Sam", consent=False)
 
     late = practice.accounts.invite(admin, Role.PRACTITIONER, "lee@clinic.example")
-    with pytest.raises(InviteNotValid, match="another email"):
+    with pytest.raises(InviteForAnotherEmail, match=r"^this invite was sent to another email address; enter the"):
         practice.accounts.accept_invite(late.code, "kim@clinic.example", PASSWORD, "Kim", consent=False)
+    assert InviteForAnotherEmail.http_status == 422  # the invite is not gone (410): the right email still takes it
+    kept = practice.accounts.invite(admin, Role.PRACTITIONER, "mo@clinic.example")
+    with pytest.raises(InviteForAnotherEmail):
+        practice.accounts.accept_invite(kept.code, "kim@clinic.example", PASSWORD, "Kim", consent=False)
+    practice.accounts.accept_invite(kept.code, "mo@clinic.example", PASSWORD, "Mo", consent=False)
     practice.clock.advance(INVITE_LIFETIME.total_seconds())
     with pytest.raises(InviteNotValid):
         practice.accounts.accept_invite(late.code, "lee@clinic.example", PASSWORD, "Lee", consent=False)
