@@ -16,6 +16,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 PURE = (
     "crest.errors",
+    "crest.counting",
     "crest.protocol.model",
     "crest.session",
     "crest.safety",

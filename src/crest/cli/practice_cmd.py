@@ -115,7 +115,7 @@ def sync() -> None:
         link_service = services.link
         assert link_service is not None
         result = link_service.sync(lambda done, total: typer.echo(f"sent batch {done} of {total}", err=True))
-    sent = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in result.sent.items()) or "nothing new"
+    sent = ", ".join(result.sent_counts()) or "nothing new"
     typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:
         typer.echo(f"Your prescription: {result.prescription.summary()} ({result.prescription.prescribed_by}).")

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, tzinfo
 from fractions import Fraction
 from typing import Any
 
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.insights.pain import PainTrend, PlaceChange, change_by_place, pain_trends
 from crest.insights.practice import DAYS_WITH_DATA_WINDOW, Adherence, WeeklyTarget, adherence
@@ -84,10 +85,6 @@ def signed(value: Fraction | float) -> str:
     return f"{float(value):+.1f}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 _PAIN_MEANING = {
     Verdict.BETTER: "a fall that usually matters",
     Verdict.NO_CLEAR_CHANGE: "no clear change yet",
@@ -109,20 +106,20 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON) -> Line:
             PAIN_SOURCE,
         )
     assert trend.baseline.median is not None and trend.latest is not None and trend.latest.median is not None
-    numbers = f"{points(trend.baseline.median)} → {points(trend.latest.median)} over {_plural(trend.weeks, 'week')}"
+    numbers = f"{points(trend.baseline.median)} → {points(trend.latest.median)} over {counted(trend.weeks, 'week')}"
     meaning = _WORSE_ADVICE[reader] if trend.verdict is Verdict.WORSE else _PAIN_MEANING[trend.verdict]
     return Line(f"{where}: {numbers}, {meaning}", PAIN_SOURCE)
 
 
 def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
     text = (
-        f"{_plural(practice.sessions_7_days, 'session')} ({practice.minutes_7_days} min) in the last 7 days, "
+        f"{counted(practice.sessions_7_days, 'session')} ({practice.minutes_7_days} min) in the last 7 days, "
         f"{practice.sessions_28_days} ({practice.minutes_28_days} min) in the last 28; "
         f"days with a session or check-in: {practice.days_with_data_30} of {DAYS_WITH_DATA_WINDOW}"
     )
     if practice.target is not None:
         text += (
-            f"; {practice.target.source.label(reader)}: {_plural(practice.target.sessions, 'session')} a week "
+            f"; {practice.target.source.label(reader)}: {counted(practice.target.sessions, 'session')} a week "
             f"({practice.sessions_7_days} of {practice.target.sessions} in the last 7 days)"
         )
     return Line(text)
@@ -131,7 +128,7 @@ def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
 def before_after_line(change: PlaceChange) -> Line:
     return Line(
         f"{change.place.label}: {signed(change.mean_change)} points on average from before to after a session "
-        f"(negative is better), over {_plural(change.sessions, 'session')}"
+        f"(negative is better), over {counted(change.sessions, 'session')}"
     )
 
 

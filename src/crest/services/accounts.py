@@ -27,6 +27,7 @@ from crest.accounts.passwords import Passwords, check_new_password
 from crest.accounts.permissions import Action, Decision, Target, decide
 from crest.accounts.records import Account, InviteNotValid, Membership, check_name
 from crest.clock import Clock
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.services.audit import Audited, AuditLog
 
@@ -84,15 +85,16 @@ class InvalidEmail(CrestError):
     pass
 
 
-def require(actor: Actor, action: Action, target: Target = None, what: str = "that") -> None:
-    """Raise the error the permission rules decide (401, 403 or 404), or return when allowed."""
+def require(actor: Actor, action: Action, target: Target = None, what: str = "do that") -> None:
+    """Raise the error the permission rules decide (401, 403 or 404), or return when allowed. `what` is what was
+    asked ("follow clients") without a target, the kind of object ("client") with one."""
     decision = decide(actor, action, target)
     if decision is Decision.ALLOW:
         return
     if decision is Decision.SIGN_IN:
         raise NotSignedIn("please sign in first")
     if decision is Decision.FORBID:
-        raise NotAllowed(f"your account cannot do {what}")
+        raise NotAllowed(f"your account cannot {what}")
     raise NotFoundForYou(f"there is no such {what}")
 
 
@@ -244,7 +246,7 @@ class Accounts:
                 self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=key[:100])
                 seconds = max(1, int((allowed_at - now).total_seconds() + 0.999))
                 raise TooManyAttempts(
-                    f"too many wrong passwords; wait {seconds} seconds and try again", retry_after_s=seconds
+                    f"too many wrong passwords; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
                 )
 
     def sign_out(self, token: str | None, actor: Actor, address: str | None) -> None:

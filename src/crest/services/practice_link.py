@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from crest.accounts.records import Prescription
 from crest.clock import Clock
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
@@ -61,11 +62,24 @@ class LinkStatus:
     last_sync_at: datetime | None
 
 
+_NOUNS = {"sessions": "session", "check_ins": "check-in", "safety_screens": "safety screen", "psfs": "PSFS round"}
+
+
 @dataclass(frozen=True)
 class SyncResult:
     sent: dict[str, int]
     deleted: int
     prescription: Prescription | None
+
+    def sent_counts(self) -> tuple[str, ...]:
+        """What was sent, in words: "7 sessions", "1 safety screen", ..."""
+        return tuple(_sent_in_words(kind, count) for kind, count in self.sent.items())
+
+
+def _sent_in_words(kind: str, count: int) -> str:
+    noun = _NOUNS.get(kind)
+    # The server names what it received: a kind this crest has no noun for (a newer server's) is said its way.
+    return counted(count, noun) if noun else f"{count} {kind.replace('_', ' ')}"
 
 
 # (method, url, json body or None, bearer token or None) -> parsed JSON answer

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
+from crest.counting import counted
 from crest.interop.fhir import FhirVersion, fhir_bundle
 from crest.journal.records import JournalContents
 from crest.journal.transfer import (
@@ -124,14 +125,10 @@ class Imported:
         """Every kind of record in words, for every door: "3 sessions (1 logged)", "0 PSFS rounds", ..."""
         logged = f" ({self.logged_sessions} logged)" if self.logged_sessions else ""
         return (
-            _count(self.sessions, "session") + logged,
-            _count(self.check_ins, "check-in"),
-            _count(self.safety_screens, "set of safety answers", "sets of safety answers"),
-            _count(self.safety_clearances, "clinician's all-clear", "clinicians' all-clears"),
-            _count(self.psfs_rounds, "PSFS round"),
-            _count(self.settings, "setting"),
+            counted(self.sessions, "session") + logged,
+            counted(self.check_ins, "check-in"),
+            counted(self.safety_screens, "set of safety answers", "sets of safety answers"),
+            counted(self.safety_clearances, "clinician's all-clear", "clinicians' all-clears"),
+            counted(self.psfs_rounds, "PSFS round"),
+            counted(self.settings, "setting"),
         )
-
-
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"

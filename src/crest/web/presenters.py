@@ -17,6 +17,7 @@ from crest.charts import (
     line_chart,
     lollipop_chart,
 )
+from crest.counting import counted
 from crest.durations import rested_text
 from crest.insights.pain import Place, SessionChange, Window
 from crest.insights.practice import WeekTotal
@@ -295,8 +296,7 @@ def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str,
     rows = []
     for week in weeks:
         label = _day_label(week.starts, axis.zone)
-        plural = "s" * (week.sessions != 1)
-        title_text = f"Week of {label}: {week.sessions} session{plural}, {week.minutes} minutes"
+        title_text = f"Week of {label}: {counted(week.sessions, 'session')}, {week.minutes} minutes"
         bars.append(
             Bar(week.starts.timestamp(), (week.starts + timedelta(weeks=1)).timestamp(), week.sessions, title_text)
         )

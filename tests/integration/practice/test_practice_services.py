@@ -62,12 +62,14 @@ def test_wrong_passwords_answer_401_then_429_with_a_growing_wait(practice: Pract
     with pytest.raises(TooManyAttempts) as first:
         practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")  # even the right one waits
     assert first.value.retry_after_s == 1
+    assert first.value.message == "too many wrong passwords; wait 1 second and try again"
     practice.clock.advance(1)
     with pytest.raises(SignInFailed):
         practice.accounts.sign_in("admin@clinic.example", "still wrong", "10.0.0.3")
     with pytest.raises(TooManyAttempts) as second:
         practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")
     assert second.value.retry_after_s == 2
+    assert second.value.message == "too many wrong passwords; wait 2 seconds and try again"
     practice.clock.advance(2)
     practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the wait is over
     assert [entry.outcome for entry in practice.audit.entries(Audited.DENIED)] == ["rate_limited", "rate_limited"]
@@ -110,7 +112,7 @@ def test_an_invite_is_random_hashed_single_use_and_expires_after_14_days(practic
 def test_roles_invite_only_their_own_kind(practice: Practice) -> None:
     admin = practice.admin()
     physio = practice.practitioner(admin, "pat@clinic.example")
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotAllowed, match=r"^your account cannot invite a client$"):
         practice.accounts.invite(admin, Role.CLIENT, None)
     with pytest.raises(NotAllowed):
         practice.accounts.invite(physio, Role.PRACTITIONER, None)
@@ -179,8 +181,10 @@ def test_other_practitioners_and_practices_find_nothing(practice: Practice) -> N
             practice.practice.prescribe(outsider, ann.account_id, dose)
     with pytest.raises(NotFoundForYou):
         practice.accounts.remove_practitioner(other_admin, physio.membership_id)
-    with pytest.raises(NotAllowed):
+    with pytest.raises(NotAllowed, match=r"^your account cannot follow clients$"):
         practice.practice.clients(admin)
+    with pytest.raises(NotAllowed, match=r"^your account cannot look at a client$"):
+        practice.practice.client_detail(admin, ann.account_id)
     assert practice.practice.looked_at(ann) == []  # nothing was read
 
 
