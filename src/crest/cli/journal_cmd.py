@@ -274,10 +274,17 @@ def import_journal(
     """Import an export; every row is checked first, nothing is imported on error. Into an empty journal as it is,
     or with --merge into one that holds records already."""
     from crest.cli.journal_access import open_services
+    from crest.journal.merging import JournalNotEmpty
 
     with open_services() as services:
-        imported = services.transfer.import_file(path, merge=merge)
         where = services.where
+        try:
+            imported = services.transfer.import_file(path, merge=merge)
+        except JournalNotEmpty as refused:
+            raise CrestError(
+                f"the journal at {where} is not empty ({refused.found}); merge the file to add only what it does not "
+                "hold yet (crest import --merge)"
+            ) from refused
     records = "record" if imported.skipped == 1 else "records"
     skipped = f"; skipped {imported.skipped} {records} already there" if merge else ""
     typer.echo(f"Imported {', '.join(imported.counts())} into {where}{skipped}.")

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from crest.errors import CrestError
 from crest.journal.records import (
     CheckIn,
     JournalContents,
@@ -19,6 +20,17 @@ from crest.journal.records import (
     SafetyClearance,
     SafetyScreen,
 )
+
+
+class JournalNotEmpty(CrestError):
+    """A plain import only fills an empty journal, so nothing is duplicated or overwritten; merging adds to one.
+    The message says only what the journal holds: each door tells its own way to merge (a flag, a box to tick)."""
+
+    http_status = 409
+
+    def __init__(self, found: str) -> None:
+        super().__init__(f"the journal is not empty ({found})")
+        self.found = found
 
 
 @dataclass(frozen=True)

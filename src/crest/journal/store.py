@@ -26,10 +26,11 @@ from sqlalchemy.sql.elements import ColumnElement
 from crest.accounts.records import Prescription, SessionNote
 from crest.breath.result import BreathResult
 from crest.config import database_url
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.journal.breath_record import breath_from_text, breath_text
 from crest.journal.engine import WRITES, Database, connect, translated_errors
-from crest.journal.merging import MergePlan, plan_merge
+from crest.journal.merging import JournalNotEmpty, MergePlan, plan_merge
 from crest.journal.records import (
     CheckIn,
     JournalContents,
@@ -107,12 +108,6 @@ def _uid_of(uids: Mapping[RecordKind, Mapping[int, str]], kind: RecordKind, reco
     if uid is None:
         raise UnknownRecordUid(f"{kind} record {record_id} was sent without its uid")
     return uid
-
-
-class JournalNotEmpty(CrestError):
-    """A plain import only fills an empty journal, so nothing is duplicated or overwritten; merging adds to one."""
-
-    http_status = 409
 
 
 def _utc_now() -> datetime:
@@ -829,23 +824,25 @@ class Journal:
 
     # Whole journal: export and import
 
-    def _counts(self, db: Session) -> dict[str, int]:
-        """How many rows of each kind this person has."""
-        return {
-            name: db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id)) or 0
-            for name, table in (
-                ("sessions", SessionRow),
-                ("check-ins", CheckInRow),
-                ("safety screens", SafetyScreenRow),
-                ("clinicians' all-clears", SafetyClearanceRow),
-                ("settings", SettingRow),
-                ("PSFS entries", PsfsAssessmentRow),
-            )
-        }
+    def _counts(self, db: Session) -> list[str]:
+        """How many rows of each kind this person has, in words, for the kinds there are any of."""
+        found = []
+        for table, singular, plural in (
+            (SessionRow, "session", None),
+            (CheckInRow, "check-in", None),
+            (SafetyScreenRow, "safety screen", None),
+            (SafetyClearanceRow, "clinician's all-clear", "clinicians' all-clears"),
+            (SettingRow, "setting", None),
+            (PsfsAssessmentRow, "PSFS entry", "PSFS entries"),
+        ):
+            count = db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id)) or 0
+            if count:
+                found.append(counted(count, singular, plural))
+        return found
 
     def is_empty(self) -> bool:
         with self._transaction() as db:
-            return not any(self._counts(db).values())
+            return not self._counts(db)
 
     def export_contents(self) -> JournalContents:
         with self._transaction() as db:
@@ -899,13 +896,9 @@ class Journal:
     def import_contents(self, contents: JournalContents) -> None:
         """Fill an empty journal with `contents`, keeping their ids, all in one transaction."""
         with self._writing() as db:
-            counts = self._counts(db)
-            if any(counts.values()):
-                found = ", ".join(f"{count} {name}" for name, count in counts.items())
-                raise JournalNotEmpty(
-                    f"the journal at {self.where} is not empty ({found}); merge the file to add only what it "
-                    "does not hold yet (crest import --merge)"
-                )
+            found = self._counts(db)
+            if found:
+                raise JournalNotEmpty(", ".join(found))
             db.add_all(_session_row(record, self.person_id) for record in contents.sessions)
             db.flush()
             for check_in in contents.check_ins:

@@ -286,7 +286,8 @@ def test_import_into_a_non_empty_home_is_refused(home: Path, tmp_path: Path) -> 
     crest(home, "log", "--note", "mine")
     exported = tmp_path / "journal.json"
     crest(home, "export", "--format", "json", "-o", str(exported))
-    _assert_one_line_error(crest(home, "import", str(exported)), "not empty", "--merge")
+    refused = crest(home, "import", str(exported))
+    _assert_one_line_error(refused, f"the journal at {home}", "is not empty (1 check-in)", "crest import --merge")
 
 
 @pytest.mark.parametrize("format_name", ["json", "csv"])

@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from crest.journal.merging import JournalNotEmpty
 from crest.journal.records import CheckIn, JournalContents, PainRating, SafetyClearance, SafetyScreen
-from crest.journal.store import Journal, JournalNotEmpty
+from crest.journal.store import Journal
 from crest.journal.transfer import export_bytes, parse_export
 
 START = datetime(2026, 5, 1, 7, 30, 15, 250000, tzinfo=timezone(timedelta(hours=2)))
@@ -111,7 +112,8 @@ def test_import_into_a_non_empty_journal_is_refused_and_changes_nothing(
         contents = source.export_contents()
     with Journal.open(new_journal_url()) as target:
         target.add_checkin(CheckIn(at=START, note="already here"))
-        with pytest.raises(JournalNotEmpty, match=r"is not empty .* merge the file"):
+        # Only what is there, and no way out: each door says its own (a flag, a box to tick).
+        with pytest.raises(JournalNotEmpty, match=r"^the journal is not empty \(1 check-in\)$"):
             target.import_contents(contents)
         assert [check_in.note for check_in in target.list_checkins()] == ["already here"]
         assert target.list_sessions() == []

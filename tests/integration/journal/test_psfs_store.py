@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from crest.journal.merging import JournalNotEmpty
 from crest.journal.records import PsfsActivity, PsfsAssessment
-from crest.journal.store import Journal, JournalNotEmpty, PsfsNotFound
+from crest.journal.store import Journal, PsfsNotFound
 from crest.journal.transfer import export_text, parse_export
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
@@ -48,3 +49,10 @@ def test_psfs_travels_with_export_and_import(new_journal_url: Callable[[], str])
         assert third == 3
         with pytest.raises(JournalNotEmpty, match="3 PSFS entries"):
             target.import_contents(parse_export(exported, "journal.json"))
+
+
+def test_a_refused_import_counts_one_psfs_round_in_the_singular(new_journal_url: Callable[[], str]) -> None:
+    with Journal.open(new_journal_url()) as target:
+        target.add_psfs(_round(0, 3))
+        with pytest.raises(JournalNotEmpty, match=r"\(1 PSFS entry\)"):
+            target.import_contents(parse_export(export_text(target.export_contents(), "json"), "journal.json"))

@@ -60,7 +60,9 @@ def test_a_restore_into_a_journal_with_records_needs_merge_and_skips_what_is_the
 
     refused = client.post("/settings/restore", files={"file": ("journal.zip", tables, "application/zip")})
     assert refused.status_code == 409
-    assert "is not empty" in refused.text and "merge" in refused.text
+    assert "Nothing was restored: this journal is not empty (1 session, 3 check-ins" in refused.text
+    assert "tick “Add it to what is already here” and restore it again." in refused.text
+    assert "crest.db" not in refused.text and "crest import" not in refused.text  # no server path, no command
     assert _counts(client) == (1, 3)
 
     merged = client.post(

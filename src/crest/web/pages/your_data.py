@@ -7,6 +7,7 @@ from fastapi import File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from crest.errors import CrestError
+from crest.journal.merging import JournalNotEmpty
 from crest.services.transfer import Imported
 from crest.web.pages.common import Context, page_router
 from crest.web.pages.settings import settings_view
@@ -33,8 +34,14 @@ def restore(
     try:
         imported = services.transfer.import_data(file.file.read(), file.filename or "the file", merge=merge)
     except CrestError as error:
+        message = error.message
+        if isinstance(error, JournalNotEmpty):  # the way out on this page is the box, not a command
+            message = (
+                f"Nothing was restored: this journal is not empty ({error.found}). To add only what the file does "
+                "not hold yet, tick “Add it to what is already here” and restore it again."
+            )
         return settings_view(
-            request, context, services.preferences.current(), status_code=error.http_status, data_error=error.message
+            request, context, services.preferences.current(), status_code=error.http_status, data_error=message
         )
     return settings_view(request, context, services.preferences.current(), data_notice=_described(imported, merge))
 
