@@ -46,7 +46,8 @@ class Reason:
 @dataclass(frozen=True)
 class CheckInSign:
     """A warning sign a check-in named: the check-in (its id and time, and its day for the person), the sign's own
-    title and sources, and the safety question for the same sign (its level and waiting time)."""
+    title and sources, the safety question for the same sign (its level and waiting time), and the sign as a
+    clinician or practitioner reads it (`named`: the title speaks to the person)."""
 
     check_in_id: int
     at: datetime
@@ -54,13 +55,14 @@ class CheckInSign:
     title: str
     sources: tuple[str, ...]
     question: Question
+    named: str
 
     def describe(self) -> str:
         return f"Your check-in of {self.on:%-d %B %Y} named: {self.title}"
 
     def where_from(self) -> str:
         """For a clinician or practitioner: the sign came from a check-in, not from a safety answer."""
-        return f"warning sign in a check-in of {self.on.day} {self.on:%b %Y}: {self.title[:1].lower()}{self.title[1:]}"
+        return f"warning sign in a check-in of {self.on.day} {self.on:%b %Y}: {self.named[:1].lower()}{self.named[1:]}"
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,11 @@ class WarningLevel(StrEnum):
 @dataclass(frozen=True)
 class WarningSign:
     level: WarningLevel
-    title: str
+    title: str  # said to the person: "Numbness or tingling between your legs"
     text: str
     sources: tuple[str, ...]
     question_id: str  # the safety question for the same sign: the sign holds like a "yes" to it
+    named: str  # the same sign for a clinician or practitioner to read: "... between the legs (saddle area)"
 
 
 # The help system's warning-sign entries and the safety question each stands for (same sign, same level).
@@ -57,6 +58,9 @@ HELP_WARNING_QUESTIONS: Mapping[str, str] = {
     "warning_fracture": "fracture_signs",
     "warning_new_numbness_or_weakness": "new_loss_of_feeling_or_strength",
 }
+
+# A help entry's title speaks to the person where it says "your": how a clinician or practitioner reads it instead.
+HELP_WARNING_NAMES: Mapping[str, str] = {"warning_pulsing_belly": "A pulsing feeling in the belly"}
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,13 @@ def _place_warnings(pain: Iterable[PainRating]) -> list[WarningSign]:
     signs = []
     numb = [rating for rating in ratings if _qualities(rating) & LOSS_OF_FEELING]
     if any(rating.region in SADDLE for rating in numb):
-        signs.append(_from_question("bladder_bowel_saddle", "Numbness or tingling between your legs"))
+        signs.append(
+            _from_question(
+                "bladder_bowel_saddle",
+                "Numbness or tingling between your legs",
+                "Numbness or tingling between the legs (saddle area)",
+            )
+        )
     below_knee_sides = {rating.side for rating in ratings if rating.region in BELOW_THE_KNEE}
     if Side.BOTH in below_knee_sides or {Side.LEFT, Side.RIGHT} <= below_knee_sides:
         signs.append(_from_question("both_legs", "Pain below the knee in both legs"))
@@ -190,12 +200,22 @@ SEE_CLINICIAN_ADVICE = (
 )
 
 
-def _from_question(question_id: str, title: str) -> WarningSign:
-    """A warning sign at the safety screen's level for the same sign, with the screen's source."""
+def _from_question(question_id: str, title: str, named: str | None = None) -> WarningSign:
+    """A warning sign at the safety screen's level for the same sign, with the screen's source; `named` where the
+    title, said to the person, does not read right for someone else."""
     question = KNOWN_QUESTIONS[question_id]
-    if question.level is AdviceLevel.URGENT:
-        return WarningSign(WarningLevel.URGENT_CARE, title, ADVICE[AdviceLevel.URGENT], (question.source,), question_id)
-    return WarningSign(WarningLevel.SEE_CLINICIAN, title, SEE_CLINICIAN_ADVICE, (question.source,), question_id)
+    level, advice = (
+        (WarningLevel.URGENT_CARE, ADVICE[AdviceLevel.URGENT])
+        if question.level is AdviceLevel.URGENT
+        else (WarningLevel.SEE_CLINICIAN, SEE_CLINICIAN_ADVICE)
+    )
+    return WarningSign(level, title, advice, (question.source,), question_id, named or title)
+
+
+def help_warning(entry_id: str, level: str, title: str, text: str, sources: tuple[str, ...]) -> WarningSign:
+    """The warning sign of a help entry (`warning_...`), standing for its safety question."""
+    named = HELP_WARNING_NAMES.get(entry_id, title)
+    return WarningSign(WarningLevel(level), title, text, sources, HELP_WARNING_QUESTIONS[entry_id], named)
 
 
 def _unique(signs: list[WarningSign]) -> list[WarningSign]:

@@ -14,11 +14,10 @@ from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
 from crest.safety.worse_check_in import (
-    HELP_WARNING_QUESTIONS,
-    WarningLevel,
     WarningSign,
     WorseAdvice,
     after_check_in_advice,
+    help_warning,
     warning_signs,
 )
 
@@ -103,9 +102,7 @@ def words_warning(note: str) -> WarningSign | None:
         return None
     urgent = entry(found.id)
     assert isinstance(urgent, UrgentAnswer)  # a warning-sign entry comes with its level
-    return WarningSign(
-        WarningLevel(urgent.level), urgent.title, urgent.text, tuple(urgent.sources), HELP_WARNING_QUESTIONS[found.id]
-    )
+    return help_warning(found.id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources))
 
 
 def check_in_warning_signs(check_in: CheckIn) -> tuple[WarningSign, ...]:

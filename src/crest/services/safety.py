@@ -82,6 +82,7 @@ def check_in_signs(check_ins: Iterable[CheckIn], zone: tzinfo) -> list[CheckInSi
             sign.title,
             sign.sources,
             KNOWN_QUESTIONS[sign.question_id],
+            sign.named,
         )
         for check_in in check_ins
         for sign in check_in_warning_signs(check_in)

@@ -45,3 +45,19 @@ def test_a_yes_answer_is_still_a_red_flag_answer(practice: Practice) -> None:
     detail = practice.practice.client_detail(physio, ann.account_id)
     assert [alert.kind for alert in detail.alerts] == [AlertKind.RED_FLAG]
     assert detail.check_in_signs == {}
+
+
+def test_a_sign_named_by_the_places_is_said_to_the_practitioner_in_the_third_person(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    services = practice.services_for(ann.person_id)
+    numb = PainRating("buttock", 3, "left", quality="tingling")
+    signed = services.check_ins.add(CheckIn(at=practice.clock(), pain=(numb,)))
+    said = "warning sign in a check-in of 6 May 2026: numbness or tingling between the legs (saddle area)"
+
+    [row] = practice.practice.clients(physio)
+    assert row.alerts[0].text == said
+    detail = practice.practice.client_detail(physio, ann.account_id)
+    assert detail.alerts[0].text == said and detail.check_in_signs == {signed.id: (said,)}
+    # The client is still spoken to.
+    assert "Numbness or tingling between your legs" in services.safety.standing().explanation()

@@ -27,7 +27,7 @@ def _title(entry_id: str) -> str:
 
 
 def _advice(level: WarningLevel) -> WorseAdvice:
-    sign = WarningSign(level, "a sign", "what to do", ("a source",), "bladder_bowel_saddle")
+    sign = WarningSign(level, "a sign", "what to do", ("a source",), "bladder_bowel_saddle", "a sign")
     return WorseAdvice(worse=False, got_worse=False, reasons=(), steps=(), sources=(), warnings=(sign,))
 
 

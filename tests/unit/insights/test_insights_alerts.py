@@ -76,7 +76,7 @@ def test_a_red_flag_safety_answer_is_critical_and_pregnancy_advice_is_not() -> N
 
 def _sign(check_in: CheckIn, question_id: str, title: str) -> CheckInSign:
     return CheckInSign(
-        check_in.id or 0, check_in.at, check_in.at.date(), title, ("BASS 2018",), KNOWN_QUESTIONS[question_id]
+        check_in.id or 0, check_in.at, check_in.at.date(), title, ("BASS 2018",), KNOWN_QUESTIONS[question_id], title
     )
 
 

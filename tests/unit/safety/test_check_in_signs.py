@@ -20,7 +20,7 @@ def screen(at: datetime, *yes: str, screen_id: int = 1) -> SafetyScreen:
 
 
 def sign(at: datetime, question_id: str, title: str = "Numbness or tingling between your legs") -> CheckInSign:
-    return CheckInSign(7, at, at.date(), title, ("BASS 2018",), KNOWN_QUESTIONS[question_id])
+    return CheckInSign(7, at, at.date(), title, ("BASS 2018",), KNOWN_QUESTIONS[question_id], title)
 
 
 def clearance(recorded_at: datetime, *question_ids: str) -> SafetyClearance:
@@ -91,3 +91,21 @@ def test_without_check_in_signs_the_standing_is_the_answers_alone() -> None:
     alone = safety_standing([screen(T0, "cancer_history")], [], T0 + timedelta(days=1))
     assert alone == safety_standing([screen(T0, "cancer_history")], [], T0 + timedelta(days=1), [])
     assert alone.check_in_reasons == () and alone.level is AdviceLevel.SEE_CLINICIAN
+
+
+def test_a_clinician_or_practitioner_reads_every_sign_in_the_third_person() -> None:
+    from crest.knowledge.loader import load_help
+    from crest.safety.worse_check_in import help_warning
+
+    saddle = CheckIn(at=T0, pain=(PainRating(Region.GROIN, 2, Side.CENTRE, quality="numb"),))
+    [found] = warning_signs(saddle)
+    assert found.title == "Numbness or tingling between your legs"  # said to the person
+    assert found.named == "Numbness or tingling between the legs (saddle area)"
+    legs = CheckIn(at=T0, pain=(PainRating(Region.FOOT, 2, Side.BOTH, quality="numb"),))
+    help_signs = [
+        help_warning(entry.id, entry.level, entry.title, entry.text, tuple(entry.sources))
+        for entry in load_help().entries
+        if entry.level is not None
+    ]
+    for one in (*warning_signs(saddle), *warning_signs(legs), *help_signs):
+        assert not {"you", "your"} & set(one.named.lower().split()), one.named

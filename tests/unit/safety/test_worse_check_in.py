@@ -80,7 +80,9 @@ def test_after_the_supported_variant_it_is_not_suggested_again() -> None:
 
 
 def test_the_notes_warning_sign_comes_with_its_source_urgent_first() -> None:
-    words = WarningSign(WarningLevel.URGENT_CARE, "Both legs", "Seek urgent care now.", ("BASS 2018",), "both_legs")
+    words = WarningSign(
+        WarningLevel.URGENT_CARE, "Both legs", "Seek urgent care now.", ("BASS 2018",), "both_legs", "Both legs"
+    )
     advice = after_check_in_advice(after(PainRating("lower_back", 9), note="my legs are weak"), words_warning=words)
     assert advice is not None and advice.worse and advice.urgent
     assert advice.warnings[0] == words
