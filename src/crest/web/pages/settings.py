@@ -57,6 +57,7 @@ def settings_view(
     request: Request, context: WebContext, preferences: Preferences, status_code: int = 200, **values: Any
 ) -> Response:
     """The Settings page with these preferences and any notice or error in `values`."""
+    served: WebContext = request.app.state.context
     return render(
         request,
         "settings.html",
@@ -68,6 +69,8 @@ def settings_view(
         weekdays=list(Weekday),
         reminder_zone=context.services.reminders.zone(preferences),
         alarm_caveat=ALARM_CAVEAT,
+        # Practice mode: the journal and the clock are the practice server's, not the computer the page is on.
+        on_practice_server=served.for_request is not None,
         **({} if context.services.link is None else {"practice_link": context.services.link.status()}),
         **values,
     )
