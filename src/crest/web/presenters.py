@@ -23,7 +23,7 @@ from crest.insights.pain import Place, SessionChange, Window
 from crest.insights.practice import WeekTotal
 from crest.insights.timeframe import start_of_day
 from crest.insights.verdicts import WINDOW_DAYS
-from crest.journal.records import CheckIn, PracticeSession
+from crest.journal.records import CheckIn, PainRating, PracticeSession
 from crest.place_colours import place_colours
 from crest.protocol.model import Protocol
 from crest.services.reports import ProgressData
@@ -93,10 +93,16 @@ def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now
     }
 
 
+def _rating_text(rating: PainRating) -> str:
+    """'Calf and shin (left) 5/10, tingling': what the pain is like follows its score, as `crest history` says it."""
+    what = "" if rating.quality is None else f", {rating.quality.label}"
+    return f"{place_label(Place(rating.region, rating.side))} {rating.score}/10{what}"
+
+
 def _check_in_row(check_in: CheckIn, zone: tzinfo, now: datetime) -> dict[str, Any]:
     lines = []
     if check_in.pain:
-        lines.append(", ".join(f"{place_label(Place(p.region, p.side))} {p.score}/10" for p in check_in.pain))
+        lines.append(", ".join(_rating_text(rating) for rating in check_in.pain))
     if check_in.compared_with_before:
         lines.append(f"Compared with before: {check_in.compared_with_before.label}")
     if check_in.sensations:

@@ -121,11 +121,14 @@ def test_the_journal_and_progress_pages_show_records(client: TestClient, clock: 
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
     clock.advance(600)
     client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
-    pain = [{"region": "buttock", "side": "right", "score": 5}]
+    pain = [
+        {"region": "buttock", "side": "right", "score": 5},
+        {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"},
+    ]
     body = {"session_id": session["id"], "pain": pain, "note": "<b>x</b>"}
     client.post("/api/checkins", json=body)
     journal = client.get("/journal").text
-    assert "Buttock (right) 5/10" in journal
+    assert "Buttock (right) 5/10, Calf and shin (left) 5/10, tingling" in journal  # the quality, as history says it
     assert "&lt;b&gt;x&lt;/b&gt;" in journal  # a note is text, never markup
     assert "10 min of 10 min, Standard" in journal
     progress = client.get("/progress").text
