@@ -230,6 +230,17 @@ class PracticeStore:
         )
         return None if row is None else _membership(row)
 
+    def last_ended_membership(self, account_id: int) -> Membership | None:
+        """The account's latest membership that was ended (an admin's removal is the one way one ends)."""
+        with self._journal.reading() as db:
+            row = db.scalar(
+                select(MembershipRow)
+                .where(MembershipRow.account_id == account_id, MembershipRow.ended_at.is_not(None))
+                .order_by(MembershipRow.ended_at.desc(), MembershipRow.id.desc())
+                .limit(1)
+            )
+            return None if row is None else _membership(row)
+
     def membership(self, membership_id: int) -> Membership | None:
         with self._journal.reading() as db:
             row = db.get(MembershipRow, membership_id)

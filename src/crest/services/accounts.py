@@ -198,6 +198,13 @@ class Accounts:
         practice_id = practice_of(actor)
         return None if practice_id is None else self._store.practice_name(practice_id)
 
+    def removed_from(self, actor: Actor) -> str | None:
+        """For an account in no practice now: the practice whose administrator removed it, if one did."""
+        if not isinstance(actor, NoPractice):
+            return None
+        ended = self._store.last_ended_membership(actor.account_id)
+        return None if ended is None else self._store.practice_name(ended.practice_id)
+
     # Setting up
 
     def create_practice(self, name: str, admin_email: str, password: str, admin_name: str | None = None) -> Account:

@@ -16,7 +16,7 @@ from fastapi import Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
-from crest.accounts.model import Actor, Admin, Anonymous, Client, Practitioner
+from crest.accounts.model import Actor, Admin, Anonymous, Client, NoPractice, Practitioner
 from crest.accounts.records import Account
 from crest.errors import CrestError
 from crest.services.accounts import SESSION_ABSOLUTE_TIMEOUT, Accounts
@@ -101,6 +101,8 @@ class PracticeDoor:
         asker = self.asker(connection)
         if isinstance(asker.actor, Anonymous):
             raise SignInNeeded("please sign in first")
+        if isinstance(asker.actor, NoPractice):  # a removed practitioner has no Clients page to be sent to
+            raise ForClientsOnly("these pages are a client's own, and this account belongs to no practice now")
         if not isinstance(asker.actor, Client):
             raise ForClientsOnly("these pages are a client's own; practitioners follow clients under Clients")
         context = replace(base, services=self.services_for(asker.actor.person_id), for_request=None)

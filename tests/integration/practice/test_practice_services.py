@@ -258,8 +258,10 @@ def test_removing_a_practitioner_ends_their_sessions_and_links_at_once(practice:
     ann = practice.client(physio, "ann@example.org", "Ann")
     practice.accounts.remove_practitioner(admin, physio.membership_id)
     assert isinstance(practice.accounts.actor_for_session(session.token)[0], Anonymous)
+    assert practice.accounts.removed_from(physio) is None  # still a member, as far as this actor goes
     again = practice.accounts.sign_in("pat@clinic.example", PASSWORD, None)
     assert isinstance(again.actor, NoPractice)
+    assert practice.accounts.removed_from(again.actor) == "Clinic"
     with pytest.raises(NotAllowed):
         practice.practice.clients(again.actor)
     assert practice.practice.sharing(ann)[0].ended

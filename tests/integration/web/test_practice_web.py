@@ -472,6 +472,17 @@ def test_an_error_page_links_back_to_the_askers_own_home(app: FastAPI, world: Wo
     assert missing.status_code == 404 and link in missing.text
 
 
+def test_a_removed_practitioner_is_told_the_administrator_ended_their_access(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["no_practice"]) as removed:
+        account = removed.get("/account").text
+        refused = removed.get("/journal")
+    assert "Your access to Clinic was ended by its administrator." in account
+    assert refused.status_code == 403 and "this account belongs to no practice now" in refused.text
+    assert "under Clients" not in refused.text
+    with browser(app, world.tokens["linked_practitioner"]) as member:
+        assert "was ended by its administrator" not in member.get("/account").text
+
+
 @pytest.mark.parametrize(
     ("form", "message"),
     [

@@ -5,6 +5,8 @@ decide who may see what."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
@@ -20,7 +22,7 @@ from crest.services.audit import Audited
 from crest.web.api.practice import invite_url
 from crest.web.context import WebContext
 from crest.web.pages.common import SubmittedForm, page_router
-from crest.web.practice_door import Asked, Door, SignInNeeded, address_of
+from crest.web.practice_door import Asked, Asker, Door, PracticeDoor, SignInNeeded, address_of
 from crest.web.practice_schemas import PrescriptionIn
 from crest.web.presenters import friendly_time
 from crest.web.templating import render
@@ -204,13 +206,22 @@ def change_sharing(request: Request, link_id: int, form: SubmittedForm, asker: A
 def account_page(request: Request, asker: Asked, door: Door) -> Response:
     if asker.account is None:
         raise SignInNeeded("please sign in first")
+    return _account_view(request, asker, door)
+
+
+def _account_view(
+    request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any
+) -> Response:
     return render(
         request,
         "practice_account.html",
+        status_code,
         active="account_page",
         title="Account",
         account=asker.account,
         practice=door.accounts.practice_name(asker.actor),
+        removed_from=door.accounts.removed_from(asker.actor),
+        **values,
     )
 
 
@@ -221,16 +232,7 @@ def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Do
     except CrestError as error:
         if asker.account is None:
             raise
-        return render(
-            request,
-            "practice_account.html",
-            error.http_status,
-            active="account_page",
-            title="Account",
-            account=asker.account,
-            practice=door.accounts.practice_name(asker.actor),
-            error=error.message,
-        )
+        return _account_view(request, asker, door, error.http_status, error=error.message)
     response = _back(request, "login_page")
     door.clear_cookie(response, request)
     return response
