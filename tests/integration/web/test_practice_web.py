@@ -164,6 +164,15 @@ def test_a_clients_settings_page_says_the_practice_server_keeps_the_journal(app:
     assert "this computer" not in page
 
 
+def test_a_clients_refused_restore_points_to_the_box_not_the_servers_file(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_a"]) as client:
+        backup = client.get("/api/export", params={"format": "json"}).content
+        refused = client.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
+    assert refused.status_code == 409 and "Nothing was restored: this journal is not empty (1 session," in refused.text
+    assert "tick “Add it to what is already here”" in refused.text
+    assert "practice.db" not in refused.text and "crest import" not in refused.text
+
+
 def test_the_practitioner_reads_of_the_client_by_name_never_as_you(app: FastAPI, world: World, tmp_path: Path) -> None:
     client_id = world.ids["client"]
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
