@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass, field, replace
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -25,6 +26,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
+from crest.web.app import create_app
 from support.practice_web import (
     ACTORS,
     ALL_CLEAR,
@@ -459,3 +461,61 @@ def test_each_actor_gets_what_the_matrix_says(world: World, tmp_path: Path, rout
                 refused = rule.others(actor, api)
                 expected[actor] = refused
     assert answers == expected
+
+
+HUGE_ID = "99999999999999999999999"  # beyond SQLite's INTEGER: a route that passed it on used to answer 500
+
+
+def _with_ids(template: str) -> bool:
+    return any(name.endswith("_id") for name in re.findall(r"\{(\w+)\}", template))
+
+
+def _huge_ids(world: World, actor: str, template: str, rule: Rule) -> str:
+    """The route's path with every id a huge number, its other parameters as the matrix fills them."""
+    path = re.sub(r"\{(\w+_id)\}", HUGE_ID, template)
+    return _path(world, actor, path, replace(rule, params={k: v for k, v in rule.params.items() if k in path}))
+
+
+@pytest.mark.parametrize(
+    "route", sorted(route for route in MATRIX if _with_ids(route[1])), ids=lambda route: f"{route[0]} {route[1]}"
+)
+def test_a_huge_id_is_refused_calmly_on_every_practice_route(
+    world: World, tmp_path: Path, route: tuple[str, str]
+) -> None:
+    """Asked by someone the route is for, so that the id is what the answer is about."""
+    method, template = route
+    rule = MATRIX[route]
+    actor = rule.allowed[0]
+    app = practice_app(world.copy_to(tmp_path), world.clock)
+    with TestClient(app), browser(app, world.tokens[actor]) as client:
+        client.follow_redirects = False
+        path = _huge_ids(world, actor, template, rule)
+        body = None if rule.body is None else rule.body(world, actor)
+        api = template.startswith("/api")
+        response = client.request(method, path, **({"json": body} if api else {"data": body}))
+    _assert_calm_refusal(response, api, template)
+
+
+def test_a_huge_id_is_refused_calmly_on_every_route_of_the_local_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CREST_HOME", str(tmp_path))
+    local = create_app(f"sqlite:///{tmp_path / 'crest.db'}", local_zone=UTC)
+    templates = sorted(route for route in app_routes(local) if _with_ids(route[1]) and route[0] != "WS")
+    assert templates, "the local app has routes with ids"
+    with TestClient(local, base_url="http://127.0.0.1:8765") as client:
+        for method, template in templates:
+            path = re.sub(r"\{(\w+_id)\}", HUGE_ID, template)
+            api = template.startswith("/api")
+            response = client.request(method, path, **({"json": {}} if api else {"data": {}}))
+            _assert_calm_refusal(response, api, template)
+
+
+def _assert_calm_refusal(response: httpx.Response, api: bool, template: str) -> None:
+    # An unknown help entry is a word, not a number: its page says it is not found.
+    assert response.status_code in (404, 422), f"{template}: {response.status_code} {response.text[:300]}"
+    if api:
+        assert "detail" in response.json(), template
+    else:
+        assert response.headers["content-type"].startswith("text/html"), template
+        assert "Traceback" not in response.text and "<h1>" in response.text, template

@@ -25,6 +25,7 @@ from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Asker, Door, PracticeDoor, SignInNeeded, address_of
 from crest.web.practice_schemas import PrescriptionIn
 from crest.web.presenters import friendly_time
+from crest.web.schemas import RecordId
 from crest.web.templating import render
 
 router = page_router()
@@ -72,7 +73,7 @@ def invite_client(request: Request, form: SubmittedForm, asker: Asked, door: Doo
 
 
 @router.get("/practice/clients/{client_id}", name="practice_client")
-def client_page(request: Request, client_id: int, asker: Asked, door: Door, error: str | None = None) -> Response:
+def client_page(request: Request, client_id: RecordId, asker: Asked, door: Door, error: str | None = None) -> Response:
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
@@ -94,7 +95,7 @@ def client_page(request: Request, client_id: int, asker: Asked, door: Door, erro
 
 
 @router.post("/practice/clients/{client_id}/prescriptions", name="practice_prescribe")
-def prescribe(request: Request, client_id: int, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+def prescribe(request: Request, client_id: RecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
         dose = PrescriptionIn.model_validate({key: value or None for key, value in form.items()})
         door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()))
@@ -109,19 +110,21 @@ def prescribe(request: Request, client_id: int, form: SubmittedForm, asker: Aske
 
 
 @router.post("/practice/clients/{client_id}/alerts/{kind}/acknowledge", name="practice_acknowledge")
-def acknowledge(request: Request, client_id: int, kind: str, asker: Asked, door: Door) -> Response:
+def acknowledge(request: Request, client_id: RecordId, kind: str, asker: Asked, door: Door) -> Response:
     door.practice.acknowledge(asker.actor, client_id, kind)
     return _back(request, "practice_client", client_id=client_id)
 
 
 @router.post("/practice/clients/{client_id}/sessions/{session_id}/notes", name="practice_note")
-def note(request: Request, client_id: int, session_id: int, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+def note(
+    request: Request, client_id: RecordId, session_id: RecordId, form: SubmittedForm, asker: Asked, door: Door
+) -> Response:
     door.practice.note_session(asker.actor, client_id, session_id, form.get("text", ""))
     return _back(request, "practice_client", client_id=client_id)
 
 
 @router.post("/practice/clients/{client_id}/end", name="practice_end")
-def end(request: Request, client_id: int, asker: Asked, door: Door) -> Response:
+def end(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
     door.practice.end_programme(asker.actor, client_id)
     return _back(request, "practice_dashboard")
 
@@ -155,7 +158,7 @@ def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, doo
 
 
 @router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")
-def remove(request: Request, membership_id: int, asker: Asked, door: Door) -> Response:
+def remove(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
     door.accounts.remove_practitioner(asker.actor, membership_id)
     return _back(request, "practice_admin")
 
@@ -196,7 +199,7 @@ def sharing_page(
 
 
 @router.post("/sharing/{link_id}", name="sharing_change")
-def change_sharing(request: Request, link_id: int, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+def change_sharing(request: Request, link_id: RecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     view = door.practice.set_sharing(asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on")
     path = str(request.url_for("sharing_page").path)
     return RedirectResponse(f"{path}?{'saved=true' if view.shared else f'stopped={link_id}'}", status_code=303)
