@@ -95,6 +95,10 @@ def create_app(
         summary="A calm coach for the constructive rest position: sessions, check-ins, position checks.",
         version=_version(),
         lifespan=lifespan,
+        # FastAPI's docs pages load their scripts from a CDN, and crest never downloads at run time;
+        # /openapi.json stays.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.context = context
     install_error_handlers(app)

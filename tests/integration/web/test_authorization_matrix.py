@@ -18,9 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.testclient import WebSocketDenialResponse
 from starlette.websockets import WebSocketDisconnect
 
@@ -37,6 +35,7 @@ from support.practice_web import (
     build_world,
     practice_app,
 )
+from support.routes import app_routes
 
 CLIENTS = ("client_a", "client_b")
 # Neither client has an answer that advises seeing a clinician, so an all-clear has nothing to clear: refused
@@ -108,11 +107,8 @@ CLIENT = refusal(403)
 PUBLIC = nobody_else
 
 MATRIX: dict[tuple[str, str], Rule] = {
-    # The framework's own documents and the static files: public, no health data.
+    # The API's document and the static files: public, no health data.
     ("GET", "/openapi.json"): Rule(EVERYONE, 200, PUBLIC),
-    ("GET", "/docs"): Rule(EVERYONE, 200, PUBLIC),
-    ("GET", "/docs/oauth2-redirect"): Rule(EVERYONE, 200, PUBLIC),
-    ("GET", "/redoc"): Rule(EVERYONE, 200, PUBLIC),
     ("GET", "/static"): Rule(EVERYONE, 200, PUBLIC),  # asked as /static/crest.css
     # Signing in and out, invitations: anyone.
     ("POST", "/api/auth/login"): Rule(
@@ -339,38 +335,6 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ),
 }
 EMPTY_JOURNAL = export_json(JournalContents())
-
-
-def app_routes(app: FastAPI) -> set[tuple[str, str]]:
-    """Every (method, path) the app answers, nested routers included ("WS" for a WebSocket)."""
-    found: set[tuple[str, str]] = set()
-
-    def walk(routes: Any) -> None:
-        for route in routes:
-            contexts = getattr(route, "effective_route_contexts", None)
-            if contexts is not None:  # FastAPI's included routers
-                for context in contexts() if callable(contexts) else contexts:
-                    served = getattr(context, "starlette_route", None)  # a WebSocket keeps its path there
-                    path = context.path or getattr(served, "path", "")
-                    found.update(_entries(path, getattr(context, "methods", None)))
-            elif isinstance(route, WebSocketRoute):
-                found.add(("WS", route.path))
-            elif isinstance(route, Mount):
-                found.add(("GET", route.path))
-            elif isinstance(route, Route):
-                found.update(_entries(route.path, route.methods))
-            else:
-                raise AssertionError(f"a kind of route the matrix cannot walk: {route!r}")
-
-    walk(app.routes)
-    return found
-
-
-def _entries(path: str, methods: set[str] | None) -> set[tuple[str, str]]:
-    path = re.sub(r"\{(\w+):\w+\}", r"{\1}", path)  # {session_id:int} is the same route as {session_id}
-    if not methods:
-        return {("WS", path)}
-    return {(method, path) for method in methods if method != "HEAD"}
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,10 @@ import re
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+
+from support.routes import app_routes
 
 PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/psfs", "/report", "/check", "/settings", "/help"]
 
@@ -208,3 +211,20 @@ def test_the_check_in_after_a_session_carries_the_places_rated_before(cleared: T
     assert config["default_timing"] == "after"
     alone = json.loads(cleared.get("/checkin").text.split('id="checkin-config">', 1)[1].split("</script>", 1)[0])
     assert alone["rated_before"] == [] and alone["default_timing"] == "standalone"
+
+
+# A script or style sheet from elsewhere, as a page links it or a document names it: crest serves every asset itself.
+EXTERNAL_ASSET = re.compile(r"""(src|href)\s*=\s*["']?(https?:)?//|https?://[^\s"'<>]+\.(js|css)\b""", re.IGNORECASE)
+
+
+def test_no_page_nor_the_api_document_loads_anything_from_elsewhere(app: FastAPI, client: TestClient) -> None:
+    """Every GET route without parameters, /openapi.json among them; FastAPI's /docs and /redoc (scripts from a
+    CDN) are not served."""
+    paths = sorted(path for method, path in app_routes(app) if method == "GET" and "{" not in path)
+    assert "/openapi.json" in paths and "/" in paths
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code < 500, path
+        assert not EXTERNAL_ASSET.search(response.text), path
+    for path in ("/docs", "/redoc", "/docs/oauth2-redirect"):
+        assert client.get(path).status_code == 404, path
