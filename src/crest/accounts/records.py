@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
 from crest.errors import CrestError
 from crest.insights.practice import TargetSource, WeeklyTarget
+from crest.journal.plausibility import EARLIEST
 from crest.protocol.model import VARIANT_NAMES
 
 MIN_MINUTES, MAX_MINUTES = 5, 30
@@ -170,6 +171,21 @@ class Prescription:
         times = {1: "once", 2: "twice"}.get(self.sessions_per_day, f"{self.sessions_per_day} times")
         days = "every day" if self.daily else f"{self.days_per_week} days a week"
         return f"{self.minutes} min of the {self.variant} variant, {times} a day, {days}"
+
+
+# A prescription is given for the coming weeks: a year ahead is as far as a practice plans a dose.
+FURTHEST_PRESCRIBED = timedelta(days=366)
+
+
+def check_prescribed_days(dose: Prescription, today: date) -> Prescription:
+    """The days of a dose prescribed today: from 2000 on, as check-ins, and at most a year from today."""
+    latest = today + FURTHEST_PRESCRIBED
+    for what, day in (("start", dose.start_on), ("end", dose.end_on)):
+        if day is not None and day < EARLIEST.date():
+            raise InvalidPrescription(f"the {what} {day} is before 2000; give a day from 2000 on")
+        if day is not None and day > latest:
+            raise InvalidPrescription(f"the {what} {day} is more than a year from today; give a day by {latest}")
+    return dose
 
 
 def _whole(value: int, lowest: int, highest: int, what: str) -> None:

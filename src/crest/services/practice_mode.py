@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crest.accounts.model import Actor, Client, Practitioner
 from crest.accounts.permissions import Action
-from crest.accounts.records import AuditEntry, CareLinkRecord, Prescription, check_name
+from crest.accounts.records import AuditEntry, CareLinkRecord, Prescription, check_name, check_prescribed_days
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.insights.alerts import (
@@ -284,6 +284,7 @@ class PracticeMode:
 
     def prescribe(self, actor: Actor, client_id: int, dose: Prescription) -> Prescription:
         linked = self._linked(actor, client_id, Action.PRESCRIBE)
+        check_prescribed_days(dose, self.today())
         account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
         prescribed_by = check_name(account.name if account is not None else "your practitioner")
         assert linked.client.person_id is not None

@@ -9,7 +9,7 @@ import re
 import stat
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -501,6 +501,10 @@ def test_a_removed_practitioner_is_told_the_administrator_ended_their_access(app
             "Sessions a day: enter a whole number, not “x”. Days a week: enter 1 or more, not “0”.",
         ),
         ({"start_on": "2026-05-06", "end_on": "2026-05-01"}, "The end 2026-05-01 is before the start 2026-05-06."),
+        (
+            {"start_on": "0001-01-01", "end_on": "0001-01-02"},
+            "The start 0001-01-01 is before 2000; give a day from 2000 on.",
+        ),
     ],
 )
 def test_a_bad_prescription_form_is_explained_in_plain_words(
@@ -511,6 +515,27 @@ def test_a_bad_prescription_form_is_explained_in_plain_words(
     assert page.status_code == 422
     assert f'<p class="notice danger" role="alert">{message}</p>' in page.text
     assert not any(words in page.text for words in ("Input should", "less_than", "value_error"))
+
+
+def test_a_prescription_starts_and_ends_from_2000_on_and_at_most_a_year_from_today(app: FastAPI, world: World) -> None:
+    today = world.clock().date()
+    a_year_on = today + timedelta(days=366)
+    prescriptions = f"/api/practice/clients/{world.ids['client']}/prescriptions"
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        current = practitioner.get(f"/api/practice/clients/{world.ids['client']}").json()["prescriptions"][0]
+        answers = {
+            days: practitioner.post(prescriptions, json=dict(zip(("start_on", "end_on"), days, strict=False)))
+            for days in [("9999-12-31",), ("0001-01-01", "0001-01-02"), (str(today), str(a_year_on + timedelta(1)))]
+        }
+        after = practitioner.get(f"/api/practice/clients/{world.ids['client']}").json()["prescriptions"][0]
+        furthest = practitioner.post(prescriptions, json={"start_on": "2000-01-01", "end_on": str(a_year_on)})
+    assert {days: answer.status_code for days, answer in answers.items()} == dict.fromkeys(answers, 422)
+    assert answers[("9999-12-31",)].json()["detail"] == (
+        f"the start 9999-12-31 is more than a year from today; give a day by {a_year_on}"
+    )
+    assert answers[("0001-01-01", "0001-01-02")].json()["detail"].startswith("the start 0001-01-01 is before 2000")
+    assert after == current  # a refused dose is no new version
+    assert furthest.status_code == 201
 
 
 def test_the_invite_page_says_which_role_it_is_for(app: FastAPI, world: World) -> None:
