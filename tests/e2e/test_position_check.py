@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from support.media import fake_camera_flags, write_h264, y4m_clip
 
@@ -52,9 +53,11 @@ def test_the_camera_check_shows_criterion_verdicts(
 
     page.get_by_role("button", name="Stop the camera").click()
     assert page.locator("#camera-panel").is_hidden()
-    page.get_by_role("button", name="Start the rest").click()
+    with page.expect_response(lambda answer: answer.request.method == "POST" and answer.url.endswith("/api/sessions")):
+        page.get_by_role("button", name="Start the rest").click()
     page.locator("#stage-timer").wait_for(state="visible")
-    page.wait_for_function("document.getElementById('save-status').textContent === ''")
+    # expect, not wait_for_function: that evaluates a string, which the pages' Content-Security-Policy refuses
+    expect(page.locator("#save-status")).to_have_text("")
     with urllib.request.urlopen(f"{server_url}/api/sessions") as response:
         newest = json.load(response)[0]
     assert newest["position_check_summary"]  # the camera's verdict is kept with the session
@@ -71,7 +74,7 @@ def test_a_photo_upload_shows_the_picture_and_the_verdicts(browser: Any, server_
         "ok",
         "adjust",
     )
-    page.wait_for_function("document.getElementById('result-overlay').width > 0")
+    expect(page.locator("#result-overlay")).not_to_have_js_property("width", 0)
     screenshot(page, "check-result")
 
     page.get_by_label("Photo or video").set_input_files(

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from crest.session.timeline import TIME_UP
 
@@ -23,8 +24,9 @@ def test_at_0_00_the_timer_says_the_time_is_up(
     while not page.locator("#stage-ready").is_visible():
         page.locator("#step-next").click()
     page.get_by_role("button", name="Start the rest").click()
-    page.wait_for_function("document.getElementById('time-left').textContent === '0:00'", timeout=15_000)
-    page.wait_for_function("document.getElementById('cue').textContent !== ''")
+    # expect, not wait_for_function: that evaluates a string, which the pages' Content-Security-Policy refuses
+    expect(page.locator("#time-left")).to_have_text("0:00", timeout=15_000)
+    expect(page.locator("#cue")).not_to_have_text("")
     assert page.locator("#cue").inner_text() == TIME_UP
     assert page.locator("#cue-why").is_hidden()
     screenshot(page, f"session-time-up-{width}")

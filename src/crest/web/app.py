@@ -32,6 +32,7 @@ from crest.web.api import api_router
 from crest.web.context import SessionWatch, UploadLimits, WebContext, size_shown
 from crest.web.errors import install_error_handlers
 from crest.web.guard import SAFE_METHODS, RequestGuard, ServedAs
+from crest.web.headers import SecurityHeaders
 from crest.web.live import LiveStreamLimit
 from crest.web.pages import pages_router
 from crest.web.pose_pool import PosePool
@@ -111,6 +112,8 @@ def create_app(
     app.include_router(pages_router())
     if door is not None:
         install_practice_mode(app, door)
+    # Added last, so outermost: the guards' refusals carry the headers too.
+    app.add_middleware(SecurityHeaders, strict_transport=practice is not None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.openapi = lambda: _openapi_with_our_errors(app)  # type: ignore[method-assign]
     return app

@@ -71,6 +71,33 @@ def test_the_cookie_is_httponly_and_lax_and_behind_https_secure_with_the_host_pr
         assert client.get("/api/sessions").status_code == 200
 
 
+def test_every_answer_carries_the_security_headers_and_hsts_only_over_https(world: World, tmp_path: Path) -> None:
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "secure").mkdir()
+    plain = practice_app(world.copy_to(tmp_path / "plain"), world.clock)
+    with browser(plain, world.tokens["linked_practitioner"]) as client:
+        answers = [client.get("/practice"), client.get("/api/practice/clients"), client.get("/static/crest.css")]
+        client.cookies.clear()
+        answers += [client.get("/login"), client.get("/api/auth/me")]
+        client.cookies.set(COOKIE_NAME, "a cookie")  # a change with it from another site: refused before any route
+        answers.append(client.post("/logout", headers={"Origin": "http://evil.example"}))
+    assert [response.status_code for response in answers] == [200, 200, 200, 200, 401, 403]
+    for response in answers:
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["referrer-policy"] == "same-origin"
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        assert "strict-transport-security" not in response.headers
+    secure = create_app(
+        world.copy_to(tmp_path / "secure"),
+        clock=world.clock,
+        practice=PracticeOptions(public_url="https://practice.example", password_cost=TEST_COST),
+    )
+    with TestClient(secure, base_url="https://practice.example") as client:  # as uvicorn sees X-Forwarded-Proto: https
+        for path in ("/login", "/api/auth/me", "/static/crest.css"):
+            assert client.get(path).headers["strict-transport-security"] == "max-age=31536000", path
+
+
 def test_every_answer_with_data_is_no_store(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["client_a"]) as client:
         for path in ("/api/sessions", "/", "/progress", "/api/export", "/api/account/audit", "/login"):

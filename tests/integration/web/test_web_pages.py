@@ -228,3 +228,26 @@ def test_no_page_nor_the_api_document_loads_anything_from_elsewhere(app: FastAPI
         assert not EXTERNAL_ASSET.search(response.text), path
     for path in ("/docs", "/redoc", "/docs/oauth2-redirect"):
         assert client.get(path).status_code == 404, path
+
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+}
+
+
+def test_every_answer_carries_the_security_headers_and_no_hsts_on_plain_http(client: TestClient) -> None:
+    answers = [
+        client.get("/"),
+        client.get("/api/settings"),
+        client.get("/static/crest.css"),
+        client.get("/no-such-page"),
+        client.get("/", headers={"Host": "evil.example"}),  # refused by the guard: 421
+    ]
+    assert answers[-1].status_code == 421
+    for response in answers:
+        assert {name: response.headers.get(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS
+        policy = response.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in policy and "script-src 'self';" in policy
+        assert "strict-transport-security" not in response.headers

@@ -1,0 +1,59 @@
+"""The security headers on every answer of both apps, refusals included: nothing of crest's may be framed by
+another site (clickjacking), sniffed as another type, or run a script that crest does not serve itself."""
+
+from __future__ import annotations
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        # Only crest's own files run: a page's <script type="application/json"> is data, never run.
+        "script-src 'self'",
+        # A chart carries its own <style> (it is also read alone, in the report's file) and a page one style attribute.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' blob:",  # the position check shows the chosen photo from memory
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+HEADERS = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",  # frame-ancestors for browsers that predate it
+    # A page's address may name a client or a record: crest's own pages alone see it. (With no-referrer, a browser
+    # sends `Origin: null` with crest's own forms, which the practice's guard refuses.)
+    "referrer-policy": "same-origin",
+}
+STRICT_TRANSPORT = "max-age=31536000"
+
+
+class SecurityHeaders:
+    """Plain ASGI middleware adding `HEADERS`; with `strict_transport` (a practice), HSTS on answers sent over
+    HTTPS (behind a proxy, uvicorn takes the scheme from X-Forwarded-Proto). The local app is plain http on this
+    computer: no HSTS there."""
+
+    def __init__(self, app: ASGIApp, strict_transport: bool) -> None:
+        self.app = app
+        self.strict_transport = strict_transport
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        over_https = self.strict_transport and scope.get("scheme") == "https"
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+                if over_https:
+                    headers["strict-transport-security"] = STRICT_TRANSPORT
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
