@@ -55,7 +55,8 @@ def practice_app(url: str, clock: FakeClock) -> FastAPI:
         clock=clock,
         local_zone=UTC,
         checker_factory=no_pose_model,
-        practice=PracticeOptions(password_cost=TEST_COST),
+        # served under TestClient's own name, as `crest serve --practice --host testserver --port 80` would be
+        practice=PracticeOptions(password_cost=TEST_COST, served_at=("testserver", 80)),
     )
 
 

@@ -8,7 +8,6 @@ import typer
 from crest.errors import CrestError
 
 DEFAULT_HOST = "127.0.0.1"
-PUBLIC_URL_VARIABLE = "CREST_PUBLIC_URL"
 DEFAULT_PORT = 8765
 # How long Ctrl-C waits for requests under way before stopping them: a video's review can take minutes.
 STOP_WAIT_S = 3
@@ -93,10 +92,15 @@ def _serve_practice(host: str, port: int, public_url: str | None, workers: int) 
 
     import uvicorn
 
+    from crest.web.app import PUBLIC_URL_VARIABLE, SERVE_HOST_VARIABLE, SERVE_PORT_VARIABLE
+
     if public_url is not None and not public_url.startswith(("https://", "http://")):
         raise CrestError(f"--public-url '{public_url}' is not a web address; write it like https://practice.example")
     if public_url is not None:
         os.environ[PUBLIC_URL_VARIABLE] = public_url
+    # Without a public address the app answers only under the names it is served as, as the local app does.
+    os.environ[SERVE_HOST_VARIABLE] = host
+    os.environ[SERVE_PORT_VARIABLE] = str(port)
     ensure_port_free(host, port)
     shown = public_url or f"http://{host}:{port}/"
     typer.echo(f"crest is serving the practice at {shown} (Ctrl-C to stop)")

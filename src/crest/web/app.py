@@ -41,6 +41,10 @@ from crest.web.practice_door import PracticeDoor
 from crest.web.schemas import ErrorOut, ValidationProblemOut
 
 STATIC_DIR = Path(__file__).parent / "static"
+# How `crest serve --practice` tells the app each of its workers builds where it is served.
+PUBLIC_URL_VARIABLE = "CREST_PUBLIC_URL"
+SERVE_HOST_VARIABLE = "CREST_SERVE_HOST"
+SERVE_PORT_VARIABLE = "CREST_SERVE_PORT"
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
@@ -105,7 +109,7 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(RefuseOversizedUploads, limits=context.limits)
     if served_as is None:
-        served_as = ServedAs() if practice is None else ServedAs.practice(practice.public_url)
+        served_as = ServedAs() if practice is None else ServedAs.practice(practice.public_url, practice.served_at)
     # Runs before the routes; practice mode's own guard, added after it, runs first and logs what it refuses.
     app.add_middleware(RequestGuard, served_as=served_as)
     app.include_router(api_router())
@@ -121,8 +125,14 @@ def create_app(
 
 def practice_app_from_environment() -> FastAPI:
     """`crest serve --practice`'s app, built by each worker: the database from CREST_DATABASE_URL, the public
-    address from CREST_PUBLIC_URL."""
-    return create_app(practice=PracticeOptions(public_url=os.environ.get("CREST_PUBLIC_URL") or None))
+    address from CREST_PUBLIC_URL, what it listens on from CREST_SERVE_HOST and CREST_SERVE_PORT."""
+    host, port = os.environ.get(SERVE_HOST_VARIABLE), os.environ.get(SERVE_PORT_VARIABLE, "")
+    return create_app(
+        practice=PracticeOptions(
+            public_url=os.environ.get(PUBLIC_URL_VARIABLE) or None,
+            served_at=(host, int(port)) if host and port.isdigit() else None,
+        )
+    )
 
 
 def _openapi_with_our_errors(app: FastAPI) -> dict[str, Any]:
@@ -204,6 +214,7 @@ def _practice_door(journal: Journal, clock: Clock, zone: tzinfo, options: Practi
         audit=audit,
         services_for=services_for,
         public_url=options.public_url,
+        served_url=options.served_url(),
     )
 
 

@@ -7,8 +7,9 @@ Two rules, checked before any route runs, for HTTP and WebSocket alike, without 
    names crest is served as are accepted: 127.0.0.1, localhost and [::1], the name given to `crest serve --host`
    and, when that is every address (0.0.0.0 or ::), any address written as numbers (a rebinding always arrives
    under a name) and this computer's own name. With the port crest listens on. A practice (`--practice`) answers
-   under the name of its `--public-url` on any port (behind a proxy), or under any name without one (its data
-   opens only to a sign-in cookie, which no rebinding site's name receives). Anything else: 421, nothing read.
+   under the name of its `--public-url` on any port (behind a proxy), or without one under the names it is served
+   as, like the local app: it builds invitation links from the address it is reached at, which a rebinding site
+   would name. Anything else: 421, nothing read.
 
 2. Where a change comes from (cross-site requests). Every request that can change data (any method but GET, HEAD
    and OPTIONS) and every WebSocket is judged by `provenance`:
@@ -71,7 +72,7 @@ def _is_ip_address(host: str) -> bool:
 class ServedAs:
     """The names (and port) under which crest is reached; `port` None accepts any (an app not run by crest serve)."""
 
-    names: frozenset[str] | None = LOOPBACK_NAMES  # None: any name
+    names: frozenset[str] = LOOPBACK_NAMES
     port: int | None = None
     any_address: bool = False  # listening on every address: any address written as numbers is this computer
 
@@ -86,12 +87,12 @@ class ServedAs:
         return cls(names=frozenset(names), port=port, any_address=every_address)
 
     @classmethod
-    def practice(cls, public_url: str | None) -> ServedAs:
+    def practice(cls, public_url: str | None, served_at: tuple[str, int] | None = None) -> ServedAs:
         """A practice (`crest serve --practice`): the name in its public address, on any port (a proxy forwards it
-        from its own). Without one, any name: there, only a signed-in person's cookie opens data, and a browser
-        never sends it to a rebinding site's name."""
+        from its own). Without one, what `--host` and `--port` are reached as (`served_at`), or when not run by
+        crest serve, this computer's loopback names."""
         if public_url is None:
-            return cls(names=None)
+            return cls() if served_at is None else cls.serving(*served_at)
         host, _ = split_host(urlsplit(public_url).netloc)
         return cls(names=LOOPBACK_NAMES | {host})
 
@@ -101,7 +102,7 @@ class ServedAs:
             return False
         if self.port is not None and (port or DEFAULT_PORTS.get(scheme, 80)) != self.port:
             return False
-        return self.names is None or host in self.names or (self.any_address and _is_ip_address(host))
+        return host in self.names or (self.any_address and _is_ip_address(host))
 
 
 def own_origin(headers: Headers, scheme: str) -> str:

@@ -3,6 +3,7 @@ it is the one web module that opens the journal)."""
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -32,6 +33,19 @@ class PracticeOptions:
 
     public_url: str | None = None
     password_cost: HashCost = field(default_factory=HashCost)
+    served_at: tuple[str, int] | None = None  # `--host` and `--port`, when crest serve runs it
+
+    def served_url(self) -> str | None:
+        """The address `--host` and `--port` name, for invitation links; None for every address (0.0.0.0), which
+        names no one place (then the link takes the checked address the request came in at)."""
+        if self.served_at is None:
+            return None
+        host, port = self.served_at
+        name = host.strip().strip("[]").lower()
+        with suppress(ValueError):
+            if ipaddress.ip_address(name).is_unspecified:
+                return None
+        return f"http://{f'[{name}]' if ':' in name else name}{'' if port == 80 else f':{port}'}"
 
 
 def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:

@@ -61,6 +61,7 @@ class PracticeDoor:
     audit: AuditLog
     services_for: Callable[[int], Services]  # a client's own services, over their person
     public_url: str | None = None  # where people reach the server, like https://practice.example
+    served_url: str | None = None  # without a public address, what `crest serve --host --port` names
 
     def behind_https(self, connection: HTTPConnection) -> bool:
         return (self.public_url or "").startswith("https://") or connection.url.scheme in ("https", "wss")
@@ -76,6 +77,11 @@ class PracticeDoor:
         return f"{scheme}://{connection.headers.get('host', '')}".lower()
 
     def base_url(self, connection: HTTPConnection) -> str:
+        """Where invitation links point: the public address, else the served one (a practitioner on the server
+        itself may have come by 127.0.0.1, which a client elsewhere cannot reach), else the request's own, whose
+        name the request guard has checked."""
+        if self.public_url is None and self.served_url is not None:
+            return self.served_url
         return self.own_origin(connection)
 
     def asker(self, connection: HTTPConnection) -> Asker:

@@ -24,7 +24,13 @@ from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
 from crest.services.practice_link import LinkNotAccepted, PracticeLink, PracticeUnreachable, SharingNotStopped
-from crest.web.app import create_app
+from crest.web.app import (
+    PUBLIC_URL_VARIABLE,
+    SERVE_HOST_VARIABLE,
+    SERVE_PORT_VARIABLE,
+    create_app,
+    practice_app_from_environment,
+)
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
 from support.clock import FakeClock
@@ -96,6 +102,42 @@ def test_every_answer_carries_the_security_headers_and_hsts_only_over_https(worl
     with TestClient(secure, base_url="https://practice.example") as client:  # as uvicorn sees X-Forwarded-Proto: https
         for path in ("/login", "/api/auth/me", "/static/crest.css"):
             assert client.get(path).headers["strict-transport-security"] == "max-age=31536000", path
+
+
+def test_without_a_public_url_only_the_served_names_are_answered_and_invitations_name_them(
+    world: World, tmp_path: Path
+) -> None:
+    """A rebinding site's name (`Host: evil.example`) reads nothing and gets no invitation link naming it."""
+    served = create_app(
+        world.copy_to(tmp_path),
+        clock=world.clock,
+        practice=PracticeOptions(password_cost=TEST_COST, served_at=("192.168.1.20", 8765)),
+    )
+    with TestClient(served, base_url="http://127.0.0.1:8765") as client:  # the practitioner, on the server itself
+        client.cookies.set(COOKIE_NAME, str(world.tokens["linked_practitioner"]))
+        origin = {"Origin": "http://127.0.0.1:8765"}
+        evil = {"Host": "evil.example", "Origin": "http://evil.example"}
+        assert client.get("/practice", headers={"Host": "evil.example"}).status_code == 421
+        assert client.post("/api/practice/invites", json={"role": "client"}, headers=evil).status_code == 421
+        issued = client.post("/api/practice/invites", json={"role": "client"}, headers=origin)
+        assert issued.status_code == 201
+        assert issued.json()["url"] == f"http://192.168.1.20:8765/invite/{issued.json()['code']}"
+        page = client.post("/practice/invites", data={"email": ""}, headers=origin)
+        assert page.status_code == 201 and "http://192.168.1.20:8765/invite/" in page.text
+
+
+def test_crest_serve_tells_each_worker_where_the_practice_is_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CREST_DATABASE_URL", f"sqlite:///{tmp_path / 'practice.db'}")
+    monkeypatch.delenv(PUBLIC_URL_VARIABLE, raising=False)
+    monkeypatch.setenv(SERVE_HOST_VARIABLE, "0.0.0.0")
+    monkeypatch.setenv(SERVE_PORT_VARIABLE, "8765")
+    app = practice_app_from_environment()
+    with TestClient(app, base_url="http://10.0.0.7:8765") as client:
+        assert client.get("/login").status_code == 200
+        assert client.get("/login", headers={"Host": "evil.example:8765"}).status_code == 421
+        assert client.get("/login", headers={"Host": "10.0.0.7:9999"}).status_code == 421
 
 
 def test_every_answer_with_data_is_no_store(app: FastAPI, world: World) -> None:

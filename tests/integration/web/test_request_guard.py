@@ -148,4 +148,10 @@ def test_a_practice_answers_under_its_public_name_behind_any_proxy_port() -> Non
     assert public.accepts("practice.example", "https") and public.accepts("practice.example:8443", "http")
     assert public.accepts("localhost:8000", "http")
     assert not public.accepts("attacker.example", "https")
-    assert ServedAs.practice(None).accepts("any.name.example:8000", "http")  # only a sign-in cookie opens data
+
+
+def test_a_practice_without_a_public_url_answers_only_under_the_names_it_is_served_as() -> None:
+    served = ServedAs.practice(None, ("192.168.1.20", 8000))
+    assert served.accepts("192.168.1.20:8000", "http") and served.accepts("localhost:8000", "http")
+    assert not served.accepts("evil.example:8000", "http") and not served.accepts("192.168.1.20:8001", "http")
+    assert not ServedAs.practice(None).accepts("evil.example", "http")  # not run by crest serve: loopback only
