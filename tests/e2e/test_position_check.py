@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from support.media import fake_camera_flags, write_h264, y4m_clip
+from support.media import cut_short, fake_camera_flags, picture_of, write_h264, y4m_clip
 
 PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 Shoot = Callable[[Any, str], None]
@@ -149,14 +149,9 @@ def test_a_video_upload_shows_time_in_position(
 def test_a_video_cut_short_shows_its_note_and_a_photo_named_like_a_video_shows_its_picture(
     browser: Any, server_url: str, tmp_path: Path
 ) -> None:
-    import cv2
-
-    picture = cv2.cvtColor(cv2.imread(str(PHOTO)), cv2.COLOR_BGR2RGB)
-    height, width = picture.shape[:2]
     whole = tmp_path / "rest.mp4"
-    write_h264(whole, 10.0, keyframe_every=8, picture=picture[: height // 2 * 2, : width // 2 * 2], index_first=True)
-    cut = tmp_path / "unfinished.mp4"
-    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    write_h264(whole, 10.0, keyframe_every=8, picture=picture_of(PHOTO), index_first=True)
+    cut = cut_short(whole)
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
     page = context.new_page()
     _check_file(page, server_url, cut)

@@ -62,6 +62,20 @@ def write_h264(
             container.mux(packet)
 
 
+def picture_of(photo: Path) -> np.ndarray:
+    """The photo as RGB with even sides, as write_h264 takes a picture."""
+    picture = cv2.cvtColor(cv2.imread(str(photo)), cv2.COLOR_BGR2RGB)
+    height, width = picture.shape[:2]
+    return picture[: height // 2 * 2, : width // 2 * 2]
+
+
+def cut_short(whole: Path, share: float = 0.5) -> Path:
+    """The first `share` of the file's bytes, beside it, as an unfinished download leaves it."""
+    cut = whole.with_name(f"cut-{whole.name}")
+    cut.write_bytes(whole.read_bytes()[: int(whole.stat().st_size * share)])
+    return cut
+
+
 def y4m_clip(photo: Path, path: Path, frames: int = 10) -> Path:
     """A short raw-video clip (YUV4MPEG2, 4:2:0) that shows the photo; Chromium loops it as its fake camera."""
     image = cv2.imread(str(photo))

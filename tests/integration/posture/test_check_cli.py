@@ -10,7 +10,14 @@ import cv2
 import numpy as np
 import pytest
 
-from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, write_h264, write_video_from_photos
+from support.media import (
+    FACE_DOWN_PHOTO,
+    IN_POSITION_PHOTO,
+    cut_short,
+    picture_of,
+    write_h264,
+    write_video_from_photos,
+)
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
@@ -112,12 +119,9 @@ def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:
 
 
 def test_a_video_cut_short_is_reviewed_as_far_as_it_goes_and_says_so(tmp_path: Path) -> None:
-    picture = cv2.cvtColor(cv2.imread(str(IN_POSITION_PHOTO)), cv2.COLOR_BGR2RGB)
-    height, width = picture.shape[:2]
     whole = tmp_path / "rest.mp4"
-    write_h264(whole, 10.0, keyframe_every=8, picture=picture[: height // 2 * 2, : width // 2 * 2], index_first=True)
-    cut = tmp_path / "unfinished-download.mp4"
-    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    write_h264(whole, 10.0, keyframe_every=8, picture=picture_of(IN_POSITION_PHOTO), index_first=True)
+    cut = cut_short(whole)
     process = crest("check", str(cut), home=tmp_path)
     _no_traceback(process)
     assert process.returncode == 0

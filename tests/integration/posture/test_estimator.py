@@ -27,9 +27,7 @@ def test_a_photo_gives_33_landmarks_in_its_own_pixels(estimator: PoseEstimator) 
     assert (pose.image_width, pose.image_height) == (image.shape[1], image.shape[0])
     assert len(pose.landmarks) == 33
     # Lying across a landscape photo: the trunk runs left-right and sits inside the picture.
-    assert abs(pose["left_hip"].x - pose["left_shoulder"].x) > abs(
-        pose["left_hip"].y - pose["left_shoulder"].y
-    )
+    assert abs(pose["left_hip"].x - pose["left_shoulder"].x) > abs(pose["left_hip"].y - pose["left_shoulder"].y)
     for name in ("nose", "left_hip", "right_hip", "left_knee", "right_knee"):
         assert 0 <= pose[name].x <= pose.image_width
         assert 0 <= pose[name].y <= pose.image_height

@@ -21,7 +21,7 @@ from crest.posture.media import (
     photo_size_px,
     read_photo,
 )
-from support.media import write_h264
+from support.media import cut_short, write_h264
 
 
 def _red_picture(width: int = 400, height: int = 300) -> np.ndarray:
@@ -434,8 +434,7 @@ def test_a_copy_cut_short_takes_its_length_from_its_frames_once_a_pass_runs_out(
 ) -> None:
     whole = tmp_path / "whole.mp4"
     write_h264(whole, seconds=20.0, keyframe_every=8, index_first=True)
-    cut = tmp_path / "cut.mp4"
-    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    cut = cut_short(whole)
     with VideoSource(cut) as video:
         assert video.info.duration_s == pytest.approx(20.0) and not video.stops_early  # what the header says
         list(video.frames(1.0, start_s=2.0, end_s=4.0, keyframes_only=keyframes_only))

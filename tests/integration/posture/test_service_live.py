@@ -12,7 +12,7 @@ from crest.posture.camera import CorrectionVoice, JsonLines, run_live, shown_res
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
 from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveUpdate, NoPersonFound
-from support.media import write_h264
+from support.media import cut_short, write_h264
 
 # The fake finder reads the body from the picture: a dark frame holds nobody, and the red level of the
 # top-left pixel is where the wrists are (high red: arms overhead).
@@ -319,14 +319,6 @@ def test_a_video_with_keyframes_far_apart_is_decoded_throughout_and_looked_at_ev
     assert arms[1].start_s == pytest.approx(10.5, abs=0.26)
 
 
-def _cut_short(path: Path, share: float) -> Path:
-    """The first `share` of the file's bytes, as an unfinished download leaves it."""
-    cut = path.with_name(f"cut-{path.name}")
-    data = path.read_bytes()
-    cut.write_bytes(data[: int(len(data) * share)])
-    return cut
-
-
 def test_a_copy_cut_short_is_reviewed_as_far_as_its_frames_go_and_says_so(tmp_path: Path) -> None:
     whole = tmp_path / "rest.mp4"
     write_h264(
@@ -334,7 +326,7 @@ def test_a_copy_cut_short_is_reviewed_as_far_as_its_frames_go_and_says_so(tmp_pa
     )
     service, _ = _service()
     assert service.review_video(whole).notes == ()
-    checked = service.review_video(_cut_short(whole, 0.5))
+    checked = service.review_video(cut_short(whole))
     review = checked.review
     # Its header still says 20 s; the frames stop about half-way, and so does every verdict.
     assert 6.0 < review.duration_s < 14.0

@@ -373,14 +373,19 @@ def test_a_local_crest_links_syncs_resumes_after_a_cut_and_unlinks(
         assert [link["shared"] for link in cleo.get("/api/account/sharing").json()] == [False]
 
 
-def _link_cleo(app: FastAPI, world: World, services: Services, home: Path, clock: FakeClock) -> None:
+def _link_cleo(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> tuple[Journal, Services, Path, FakeClock]:
     """Cleo links her local crest without sharing her notes, and keeps a check-in with a note."""
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)
     services.safety.record(ALL_CLEAR)
     services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.HIP, 3, Side.LEFT),), note="only mine"))
     link = PracticeLink(home, services.sync, clock, InProcess(app))
     link.link(
         "http://practice.test", world.invite_codes["no_practice"], "cleo@example.org", PASSWORD, "Cleo", False, "laptop"
     )
+    return journal, services, home, clock
 
 
 def _notes_on_the_server(app: FastAPI) -> list[str | None]:
@@ -391,9 +396,7 @@ def _notes_on_the_server(app: FastAPI) -> list[str | None]:
 def test_notes_leave_the_computer_only_while_they_are_shared(
     app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
 ) -> None:
-    journal, home, clock = local
-    services = _local_services(journal, home, clock)
-    _link_cleo(app, world, services, home, clock)
+    _journal, services, home, clock = _link_cleo(app, world, local)
     PracticeLink(home, services.sync, clock, InProcess(app)).sync()
     assert _notes_on_the_server(app) == [None]
 
@@ -414,9 +417,7 @@ def test_the_server_keeps_no_note_sent_by_a_crest_that_does_not_share_them(
 ) -> None:
     from crest.services.sync import JournalSync
 
-    journal, home, clock = local
-    services = _local_services(journal, home, clock)
-    _link_cleo(app, world, services, home, clock)
+    journal, _services, home, _clock = _link_cleo(app, world, local)
     token = json.loads((home / "practice-link.json").read_text())["token"]
     outgoing = JournalSync(journal).outgoing(notes=True)  # as an older crest would send it
     text, uids = outgoing.batch({"check_ins": [check_in.id or 0 for check_in in outgoing.contents.check_ins]})
@@ -430,9 +431,7 @@ def test_the_server_keeps_no_note_sent_by_a_crest_that_does_not_share_them(
 def test_unlink_keeps_the_link_when_the_practice_cannot_be_reached(
     app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
 ) -> None:
-    journal, home, clock = local
-    services = _local_services(journal, home, clock)
-    _link_cleo(app, world, services, home, clock)
+    _journal, services, home, clock = _link_cleo(app, world, local)
 
     def offline(method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
         raise PracticeUnreachable("cannot reach the practice at http://practice.test (connection refused)")
@@ -450,9 +449,7 @@ def test_unlink_keeps_the_link_when_the_practice_cannot_be_reached(
 def test_unlink_forgets_a_link_the_practice_no_longer_accepts_and_says_sharing_is_unchanged(
     app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
 ) -> None:
-    journal, home, clock = local
-    services = _local_services(journal, home, clock)
-    _link_cleo(app, world, services, home, clock)
+    _journal, services, home, clock = _link_cleo(app, world, local)
     token = json.loads((home / "practice-link.json").read_text())["token"]
     with TestClient(app) as client:  # the computer's token ends on the server
         assert client.delete("/api/sync/device", headers={"Authorization": f"Bearer {token}"}).status_code == 204
