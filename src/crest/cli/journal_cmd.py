@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from crest.counting import counted
 from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal.vocabulary import Comparison, PainQuality, Region, Sensation
@@ -285,8 +286,7 @@ def import_journal(
                 f"the journal at {where} is not empty ({refused.found}); merge the file to add only what it does not "
                 "hold yet (crest import --merge)"
             ) from refused
-    records = "record" if imported.skipped == 1 else "records"
-    skipped = f"; skipped {imported.skipped} {records} already there" if merge else ""
+    skipped = f"; skipped {counted(imported.skipped, 'record')} already there" if merge else ""
     typer.echo(f"Imported {', '.join(imported.counts())} into {where}{skipped}.")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from crest.counting import counted
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status, View
 from crest.posture.smoothing import VERDICT_HOLD_S, StableValue, VerdictHysteresis
 from crest.posture.vocabulary import criterion_label, status_label
@@ -294,7 +295,7 @@ class VideoReviewBuilder:
         drifts = [event for event in self._events if event.criterion != POSITION and event.status == "adjust"]
         text = f"In the constructive rest position {percent}% of the time"
         if drifts:
-            text += f"; {len(drifts)} drift{'s' if len(drifts) != 1 else ''}, first: {drifts[0].message}"
+            text += f"; {counted(len(drifts), 'drift')}, first: {drifts[0].message}"
         return text + "."
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from crest.breath.result import relaxation_note
 from crest.charts import NARROW_WIDTH, Point, Series, line_chart
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
 from crest.insights.reader import Reader, sentence, spoken_of
@@ -71,7 +72,7 @@ def _number(value: Fraction | float | None) -> str:
 
 
 def _ratings(count: int) -> str:
-    return f"{count} rating{'' if count == 1 else 's'}"
+    return counted(count, "rating")
 
 
 # `sentence`, unlike Jinja's `capitalize`, leaves the rest as written ('PSFS').
