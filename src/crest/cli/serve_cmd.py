@@ -57,6 +57,7 @@ def serve(
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="With --practice: worker processes."),
 ) -> None:
     """Start the local web app (sessions, check-ins, journal, progress, position check) and open the browser."""
+    import gc
     import threading
     import webbrowser
 
@@ -83,6 +84,10 @@ def serve(
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=STOP_WAIT_S)
+    # What is loaded by now (the app and its libraries) lives until the process ends. Left to the
+    # garbage collector, the interpreter's last collections walked it all again after Ctrl-C: 1.3 of the 2-4 s
+    # an idle server took to stop. Frozen, the collector leaves it alone.
+    gc.freeze()
     ServerStoppingChecks(config, web_app.state.context.stopping).run()
 
 

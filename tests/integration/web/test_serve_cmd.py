@@ -1,5 +1,6 @@
 """`crest serve` starts the app on loopback by default; another host is allowed only with a warning."""
 
+import gc
 import os
 import socket
 import subprocess
@@ -133,3 +134,19 @@ def test_serve_answers_only_under_the_names_it_is_served_as(tmp_path: Path) -> N
     finally:
         _stop(server)
     assert answers == {f"attacker.example:{port}": 421, f"localhost:{port}": 200, f"127.0.0.1:{port + 1}": 421}
+
+
+def test_what_is_loaded_is_frozen_before_serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Objects the collector must not walk again at exit (what made an idle server slow to stop after Ctrl-C)."""
+    from crest.cli.app import build_app
+    from crest.web.server import ServerStoppingChecks
+
+    frozen_when_serving: list[int] = []
+    monkeypatch.setattr(ServerStoppingChecks, "run", lambda self: frozen_when_serving.append(gc.get_freeze_count()))
+    monkeypatch.setenv("CREST_HOME", str(tmp_path))
+    monkeypatch.delenv("CREST_DATABASE_URL", raising=False)
+    try:
+        build_app()(["serve", "--no-browser", "--port", str(_free_port())], standalone_mode=False)
+    finally:
+        gc.unfreeze()
+    assert frozen_when_serving and frozen_when_serving[0] > 10_000
