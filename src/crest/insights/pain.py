@@ -205,6 +205,12 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
     return PainTrend(series.place, baseline, latest, judge_pain(baseline.median, latest.median))
 
 
+# How far apart (in days) two weeks' medians may stand on a chart and still be joined by its line: neighbouring
+# weeks stand a week apart (an hour more or less across a clock change, nearer where the chart's edge clips one);
+# a week without ratings between them puts 10 days or more between two medians, and the line breaks there.
+JOINED_WEEKS_DAYS = WINDOW_DAYS + 1
+
+
 def weekly_medians(series: PlaceSeries, zone: tzinfo) -> tuple[Window, ...]:
     """The place's ratings week by week, in calendar weeks (local Monday to Sunday), so that every place's week is
     the same week and the charts draw them at the same x; weeks without a rating are left out (a gap, never a zero).
