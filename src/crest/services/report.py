@@ -15,6 +15,7 @@ from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
 from crest.report.render import Paper, report_html, report_pdf
 from crest.safety.screen import AdviceLevel
+from crest.safety.standing import repeated_signs
 from crest.services.preferences import PreferencesStore
 from crest.services.safety import Safety
 
@@ -90,12 +91,12 @@ class ClinicianReports:
                     for reason in standing.reasons
                 ),
                 named_in_check_ins=tuple(
-                    (reason.sign.where_from() + _cleared(reason.cleared_by), "; ".join(reason.sign.sources))
-                    for reason in standing.check_in_reasons
+                    (sign.where_from() + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
+                    for sign in repeated_signs(standing.check_in_reasons)
                 ),
                 concern_reasons=tuple(
                     [f"a “yes” to “{reason.question.text}”" for reason in standing.standing_reasons]
-                    + [reason.sign.where_from() for reason in standing.standing_check_in_reasons]
+                    + [sign.where_from() for sign in repeated_signs(standing.standing_check_in_reasons)]
                 )
                 if standing.concern_stands
                 else (),

@@ -78,3 +78,15 @@ def test_nothing_standing_says_so_and_names_no_concern(services: Services) -> No
     html = _report(services)
     assert "No warning sign stands" in _section(html, "r-safety")
     assert "Why:" not in _section(html, "r-summary")
+
+
+def test_a_sign_named_in_check_in_after_check_in_is_reported_once_with_how_many(
+    services: Services, clock: FakeClock
+) -> None:
+    for _ in range(3):
+        _saddle_note(services)
+        clock.advance(24 * 3600)
+    html = _report(services)
+    repeated = "warning sign in 3 check-ins from 1 May 2026 to 3 May 2026: new bladder, bowel or saddle changes"
+    assert _section(html, "r-safety").count("Warning sign in") == 1 and repeated[1:] in _section(html, "r-safety")
+    assert _section(html, "r-summary").count("warning sign in") == 1 and repeated in _section(html, "r-summary")
