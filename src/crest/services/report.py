@@ -32,6 +32,9 @@ ADVISED: dict[AdviceLevel, str] = {
     AdviceLevel.SEE_CLINICIAN: "crest advised seeing a clinician before continuing, and starts no session until then.",
     AdviceLevel.URGENT: "crest advised seeking urgent medical care at once.",
 }
+UNREADABLE_ANSWERS = "These answers were saved in a form this crest cannot read."
+# No answers to read, and every sign a check-in named cleared: nothing stands, and nothing was misread either.
+SIGNS_CLEARED_NO_ANSWERS = "No warning sign stands: a clinician cleared each sign below."
 
 
 def _cleared(clearance: SafetyClearance | None) -> str:
@@ -80,9 +83,11 @@ class ClinicianReports:
         if standing.latest is not None or standing.check_in_reasons:
             safety = SafetySummary(
                 answered_at=None if standing.latest is None else standing.latest.answered_at,
-                advice="These answers were saved in a form this crest cannot read."
-                if standing.level is None
-                else ADVISED[standing.level],
+                advice=ADVISED[standing.level]
+                if standing.level is not None
+                else UNREADABLE_ANSWERS
+                if standing.latest is not None
+                else SIGNS_CLEARED_NO_ANSWERS,
                 answered_yes=tuple(
                     (
                         reason.question.text + _cleared(reason.cleared_by),
