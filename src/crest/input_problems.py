@@ -4,6 +4,7 @@ The JSON API answers with the field's path and these words; a page names the fie
 names the option. Pure: pydantic's error dictionaries in, words out.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -119,6 +120,11 @@ def _from_name(name: str) -> str:
     return " ".join(word for word in words if word).capitalize()
 
 
+# How pydantic lists an enum member among a Literal's choices: "<SessionStatus.COMPLETED: completed>" (its quotes
+# already gone); a person is shown the value alone, as they would type it.
+_ENUM_MEMBER = re.compile(r"<\w+\.\w+: ([^>]+)>")
+
+
 def _message(error: Mapping[str, Any]) -> str:
     kind = str(error.get("type", ""))
     context: Mapping[str, Any] = error.get("ctx") or {}
@@ -129,7 +135,8 @@ def _message(error: Mapping[str, Any]) -> str:
         echoed = _instead_of(given).removeprefix(", not ")
         return f"crest cannot use {echoed or 'this'} here"
     if kind in ("literal_error", "enum"):
-        return f"choose {str(context.get('expected', '')).replace(chr(39), '')}{_instead_of(given)}"
+        expected = _ENUM_MEMBER.sub(r"\1", str(context.get("expected", "")).replace(chr(39), ""))
+        return f"choose {expected}{_instead_of(given)}"
     if kind in _BOUNDS:
         key, wording = _BOUNDS[kind]
         return wording.format(_readable(context.get(key))) + _instead_of(given)
