@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from crest.counting import counted
+
 # How the pages and forms name the fields a person can get wrong; any other field is named from its own name.
 FIELD_LABELS: Mapping[str, str] = {
     "minutes": "Minutes",
@@ -63,11 +65,11 @@ _BOUNDS: Mapping[str, tuple[str, str]] = {
     "less_than_equal": ("le", "enter {} or less"),
     "less_than": ("lt", "enter less than {}"),
 }
-_LENGTHS: Mapping[str, tuple[str, str]] = {
-    "string_too_long": ("max_length", "keep it to {} characters or fewer"),
-    "string_too_short": ("min_length", "enter at least {} characters"),
-    "too_long": ("max_length", "give at most {} entries"),
-    "too_short": ("min_length", "give at least {} entries"),
+_LENGTHS: Mapping[str, tuple[str, str, str, str]] = {  # the bound, the words around it, its noun and plural
+    "string_too_long": ("max_length", "keep it to {} or fewer", "character", "characters"),
+    "string_too_short": ("min_length", "enter at least {}", "character", "characters"),
+    "too_long": ("max_length", "give at most {}", "entry", "entries"),
+    "too_short": ("min_length", "give at least {}", "entry", "entries"),
 }
 
 
@@ -141,8 +143,8 @@ def _message(error: Mapping[str, Any]) -> str:
         key, wording = _BOUNDS[kind]
         return wording.format(_readable(context.get(key))) + _instead_of(given)
     if kind in _LENGTHS:
-        key, wording = _LENGTHS[kind]
-        return wording.format(context.get(key))
+        key, wording, noun, nouns = _LENGTHS[kind]
+        return wording.format(counted(int(context.get(key) or 0), noun, nouns))
     if kind in _WHAT_TO_ENTER:
         return _WHAT_TO_ENTER[kind] + ("" if kind in _NOTHING_TO_ECHO else _instead_of(given))
     text = str(error.get("msg", "this is not right"))

@@ -86,3 +86,15 @@ def test_a_choice_among_enum_members_names_their_values() -> None:
         _Finish.model_validate({"status": "running"})
     [problem] = input_problems(raised.value.errors())
     assert problem.sentence == "Status: choose completed or ended_early, not “running”."
+
+
+class _Round(BaseModel):
+    name: str = Field(min_length=1)
+    activities: list[int] = Field(min_length=1, max_length=5)
+
+
+def test_a_length_of_one_is_counted_in_the_singular() -> None:
+    with pytest.raises(ValidationError) as raised:
+        _Round.model_validate({"name": "", "activities": []})
+    sentences = [problem.sentence for problem in input_problems(raised.value.errors())]
+    assert sentences == ["Name: enter at least 1 character.", "Activities: give at least 1 entry."]
