@@ -42,6 +42,9 @@ class Series:
     points: Sequence[Point]
     colour: int | None = None  # a slot the caller keeps from render to render; by default the series' position
     faint: Sequence[Point] = ()  # the single values behind a line of summaries (weekly medians), drawn faintly
+    # The longest step along the time axis a line is drawn across; points further apart stand alone, so that a
+    # stretch without data (a week without ratings) shows as a gap, not as a line that invents values. None: all.
+    longest_join: float | None = None
 
 
 @dataclass(frozen=True)
@@ -172,13 +175,25 @@ def line_chart(
             f"<title>{escape(p.title)}</title></circle>"
             for p in one.faint
         )
-        coordinates = [(plot.x(p.x), plot.y(p.y), p) for p in one.points]
-        if len(coordinates) > 1:
-            line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in coordinates)
-            parts.append(f'<polyline class="{css}" points="{line}"/>')
-        parts.extend(_dot(css, x, y, one.name, point) for x, y, point in coordinates)
+        for run in _runs(one.points, one.longest_join):
+            coordinates = [(plot.x(p.x), plot.y(p.y)) for p in run]
+            if len(coordinates) > 1:
+                line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coordinates)
+                parts.append(f'<polyline class="{css}" points="{line}"/>')
+        parts.extend(_dot(css, plot.x(p.x), plot.y(p.y), one.name, p) for p in one.points)
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _runs(points: Sequence[Point], longest_join: float | None) -> list[list[Point]]:
+    """The points in runs a line may join: a new run starts wherever the step from the last point is too long."""
+    runs: list[list[Point]] = []
+    for point in points:
+        if runs and (longest_join is None or point.x - runs[-1][-1].x <= longest_join):
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
 
 
 def lollipop_chart(

@@ -4,9 +4,12 @@ The JSON API answers with the field's path and these words; a page names the fie
 names the option. Pure: pydantic's error dictionaries in, words out.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from crest.counting import counted
 
 # How the pages and forms name the fields a person can get wrong; any other field is named from its own name.
 FIELD_LABELS: Mapping[str, str] = {
@@ -62,11 +65,11 @@ _BOUNDS: Mapping[str, tuple[str, str]] = {
     "less_than_equal": ("le", "enter {} or less"),
     "less_than": ("lt", "enter less than {}"),
 }
-_LENGTHS: Mapping[str, tuple[str, str]] = {
-    "string_too_long": ("max_length", "keep it to {} characters or fewer"),
-    "string_too_short": ("min_length", "enter at least {} characters"),
-    "too_long": ("max_length", "give at most {} entries"),
-    "too_short": ("min_length", "give at least {} entries"),
+_LENGTHS: Mapping[str, tuple[str, str, str, str]] = {  # the bound, the words around it, its noun and plural
+    "string_too_long": ("max_length", "keep it to {} or fewer", "character", "characters"),
+    "string_too_short": ("min_length", "enter at least {}", "character", "characters"),
+    "too_long": ("max_length", "give at most {}", "entry", "entries"),
+    "too_short": ("min_length", "give at least {}", "entry", "entries"),
 }
 
 
@@ -119,6 +122,11 @@ def _from_name(name: str) -> str:
     return " ".join(word for word in words if word).capitalize()
 
 
+# How pydantic lists an enum member among a Literal's choices: "<SessionStatus.COMPLETED: completed>" (its quotes
+# already gone); a person is shown the value alone, as they would type it.
+_ENUM_MEMBER = re.compile(r"<\w+\.\w+: ([^>]+)>")
+
+
 def _message(error: Mapping[str, Any]) -> str:
     kind = str(error.get("type", ""))
     context: Mapping[str, Any] = error.get("ctx") or {}
@@ -129,13 +137,14 @@ def _message(error: Mapping[str, Any]) -> str:
         echoed = _instead_of(given).removeprefix(", not ")
         return f"crest cannot use {echoed or 'this'} here"
     if kind in ("literal_error", "enum"):
-        return f"choose {str(context.get('expected', '')).replace(chr(39), '')}{_instead_of(given)}"
+        expected = _ENUM_MEMBER.sub(r"\1", str(context.get("expected", "")).replace(chr(39), ""))
+        return f"choose {expected}{_instead_of(given)}"
     if kind in _BOUNDS:
         key, wording = _BOUNDS[kind]
         return wording.format(_readable(context.get(key))) + _instead_of(given)
     if kind in _LENGTHS:
-        key, wording = _LENGTHS[kind]
-        return wording.format(context.get(key))
+        key, wording, noun, nouns = _LENGTHS[kind]
+        return wording.format(counted(int(context.get(key) or 0), noun, nouns))
     if kind in _WHAT_TO_ENTER:
         return _WHAT_TO_ENTER[kind] + ("" if kind in _NOTHING_TO_ECHO else _instead_of(given))
     text = str(error.get("msg", "this is not right"))

@@ -128,6 +128,31 @@ def test_psfs_form_by_keyboard_then_the_change(browser: Any, practised_url: str,
     context.close()
 
 
+def test_every_psfs_rounds_delete_is_on_a_phones_screen(browser: Any, practised_url: str, screenshot: Shoot) -> None:
+    context, page, errors = _page(browser, PHONE, "dark")
+    page.goto(f"{practised_url}/psfs")
+    deletes = page.locator(".confirm-delete summary")
+    assert deletes.count() >= 2
+    width = page.evaluate("document.documentElement.clientWidth")
+    for index in range(deletes.count()):
+        delete = deletes.nth(index)
+        delete.scroll_into_view_if_needed()
+        box = delete.bounding_box()
+        # Whole on the screen and inside its table's box, never behind a sideways scroll.
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        assert delete.evaluate("(summary) => summary.closest('.table-wrap').scrollWidth") <= delete.evaluate(
+            "(summary) => summary.closest('.table-wrap').clientWidth"
+        )
+    deletes.first.click()
+    confirm = page.get_by_role("button", name="Yes, delete the ratings of")
+    assert confirm.first.is_visible()
+    confirm_box = confirm.first.bounding_box()
+    assert confirm_box is not None and confirm_box["x"] + confirm_box["width"] <= width
+    screenshot(page, "psfs-rounds-390-dark")
+    assert errors == []
+    context.close()
+
+
 def test_a_bad_psfs_score_is_explained(browser: Any, practised_url: str) -> None:
     context, page, _ = _page(browser, {"width": 1100, "height": 900})
     page.goto(f"{practised_url}/psfs")

@@ -7,6 +7,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from crest.input_problems import InputProblem, input_problems, outside_range
+from crest.journal.vocabulary import SessionStatus
 
 VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value error", "valid integer", "pattern")
 
@@ -74,3 +75,26 @@ def test_our_own_parsers_words_are_kept_and_long_input_is_not_repeated() -> None
 def test_our_own_range_checks_say_what_the_schemas_bounds_say(given: int) -> None:
     [problem] = _problems({"default_minutes": given, "default_variant": "standard"})
     assert outside_range(5, 30, given) == problem.message
+
+
+class _Finish(BaseModel):
+    status: Literal[SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY]
+
+
+def test_a_choice_among_enum_members_names_their_values() -> None:
+    with pytest.raises(ValidationError) as raised:
+        _Finish.model_validate({"status": "running"})
+    [problem] = input_problems(raised.value.errors())
+    assert problem.sentence == "Status: choose completed or ended_early, not “running”."
+
+
+class _Round(BaseModel):
+    name: str = Field(min_length=1)
+    activities: list[int] = Field(min_length=1, max_length=5)
+
+
+def test_a_length_of_one_is_counted_in_the_singular() -> None:
+    with pytest.raises(ValidationError) as raised:
+        _Round.model_validate({"name": "", "activities": []})
+    sentences = [problem.sentence for problem in input_problems(raised.value.errors())]
+    assert sentences == ["Name: enter at least 1 character.", "Activities: give at least 1 entry."]

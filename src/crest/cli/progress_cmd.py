@@ -60,7 +60,10 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     def say(line: Line, style: str = "") -> None:
         indented(line.text, style)
 
-    console.print("[bold]Pain per place[/bold] (0-10, weekly medians: the first week against the latest)")
+    compared = (
+        "the first week" if summary.start is None else f"the 7 days before {summary.start.day} {summary.start:%b %Y}"
+    )
+    console.print(f"[bold]Pain per place[/bold] (0-10, weekly medians: {compared} against the latest week)")
     for trend in summary.trends:
         say(trend_line(trend), _VERDICT_STYLE[trend.verdict.value])
     if not summary.trends:

@@ -96,6 +96,7 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
     from crest.cli.why_hint import why_hint
     from crest.knowledge.why_links import SAFETY_QUESTIONS
     from crest.safety.screen import AdviceLevel
+    from crest.safety.standing import repeated_signs
 
     style = {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red", AdviceLevel.SIDE_LYING: "yellow"}.get(
         standing.level or AdviceLevel.SEE_CLINICIAN, "bold yellow"
@@ -109,12 +110,16 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         hint = why_hint(SAFETY_QUESTIONS.get(reason.question.id))  # none for a warning sign: its advice stands alone
         if hint:
             console.print(f"  [dim]{_escaped(hint)}[/dim]")
-    for sign_reason in standing.standing_check_in_reasons:
-        sign = sign_reason.sign
+    for sign in repeated_signs(standing.standing_check_in_reasons):
+        mistake = (
+            "that check-in was a mistake, correct or delete it"
+            if len(sign.reasons) == 1
+            else "these check-ins were a mistake, correct or delete them"
+        )
         console.print(
             f"- {_escaped(sign.describe())}\n"
-            f"  [dim]Source: {_escaped('; '.join(sign.sources))}[/dim]\n"
-            "  If that check-in was a mistake, correct or delete it in the Journal (`crest serve`): that lifts this."
+            f"  [dim]Source: {_escaped('; '.join(sign.first.sources))}[/dim]\n"
+            f"  If {mistake} in the Journal (`crest serve`): that lifts this."
         )
     for reason in standing.cleared_reasons:
         clearance = reason.cleared_by

@@ -178,8 +178,10 @@ def change_by_place(check_ins: Sequence[CheckIn]) -> list[PlaceChange]:
 def pain_trends(check_ins: Sequence[CheckIn], zone: tzinfo, start: date | None = None) -> list[PainTrend]:
     """Each place's trend, the most recently rated place first.
 
-    The baseline is the week starting on the first day with a rating, or, given `start`, the 7 days before it.
-    The latest is the week ending on the last day with a rating after the baseline (the two never overlap).
+    The baseline is the first week, starting on a day with a rating, that holds enough ratings to judge (one stray
+    early rating would otherwise leave the place without a verdict for good, however often it is rated later), or,
+    given `start`, the 7 days before it. The latest is the week ending on the last day with a rating after the
+    baseline (the two never overlap).
     """
     return [_trend(series, zone, start) for series in series_by_place(check_ins)]
 
@@ -188,7 +190,7 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
     rated = [(rating.at.astimezone(zone).date(), rating.score) for rating in series.ratings]
     week = timedelta(days=WINDOW_DAYS - 1)
     if start is None:
-        baseline_first = rated[0][0]
+        baseline_first = _first_week_with_enough(rated)
         after_baseline = baseline_first + week + timedelta(days=1)
     else:
         baseline_first = start - timedelta(days=WINDOW_DAYS)
@@ -205,6 +207,12 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
     return PainTrend(series.place, baseline, latest, judge_pain(baseline.median, latest.median))
 
 
+# How far apart (in days) two weeks' medians may stand on a chart and still be joined by its line: neighbouring
+# weeks stand a week apart (an hour more or less across a clock change, nearer where the chart's edge clips one);
+# a week without ratings between them puts 10 days or more between two medians, and the line breaks there.
+JOINED_WEEKS_DAYS = WINDOW_DAYS + 1
+
+
 def weekly_medians(series: PlaceSeries, zone: tzinfo) -> tuple[Window, ...]:
     """The place's ratings week by week, in calendar weeks (local Monday to Sunday), so that every place's week is
     the same week and the charts draw them at the same x; weeks without a rating are left out (a gap, never a zero).
@@ -218,6 +226,15 @@ def weekly_medians(series: PlaceSeries, zone: tzinfo) -> tuple[Window, ...]:
     return tuple(
         Window(monday, monday + timedelta(days=WINDOW_DAYS - 1), tuple(by_week[monday])) for monday in sorted(by_week)
     )
+
+
+def _first_week_with_enough(rated: Sequence[tuple[date, int]]) -> date:
+    """The first rated day whose week holds enough ratings to judge; the first rated day when none does."""
+    week = timedelta(days=WINDOW_DAYS - 1)
+    for day, _ in rated:
+        if _window(rated, day, day + week).enough:
+            return day
+    return rated[0][0]
 
 
 def _window(rated: Sequence[tuple[date, int]], first_day: date, last_day: date) -> Window:

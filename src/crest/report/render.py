@@ -18,6 +18,7 @@ from crest.breath.result import relaxation_note
 from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.counting import counted
 from crest.errors import CrestError
+from crest.insights.pain import JOINED_WEEKS_DAYS
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
 from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.report import ClinicianReport
@@ -161,6 +162,7 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup] | None:
                 for week in weeks
             ],
             colours[place],
+            longest_join=JOINED_WEEKS_DAYS,
         )
         for place, weeks in shown
     ]

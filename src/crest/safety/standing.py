@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from crest.counting import counted
 from crest.journal.records import SafetyClearance, SafetyScreen
 from crest.protocol.model import SIDE_LYING_VARIANT
 from crest.safety.screen import (
@@ -73,6 +74,55 @@ class CheckInReason:
     @property
     def stands(self) -> bool:
         return self.cleared_by is None
+
+
+@dataclass(frozen=True)
+class RepeatedSign:
+    """One warning sign with every check-in that named it, oldest first: a sign a person notes day after day is
+    said once, with how many check-ins named it and from when to when, not once per check-in."""
+
+    reasons: tuple[CheckInReason, ...]
+
+    @property
+    def first(self) -> CheckInSign:
+        return self.reasons[0].sign
+
+    @property
+    def last(self) -> CheckInSign:
+        return self.reasons[-1].sign
+
+    @property
+    def cleared_by(self) -> SafetyClearance | None:
+        return self.reasons[0].cleared_by
+
+    def describe(self) -> str:
+        if len(self.reasons) == 1:
+            return self.first.describe()
+        first, last = (f"{day:%-d %B %Y}" for day in (self.first.on, self.last.on))
+        return f"{self._check_ins(first, last)} named: {self.first.title}"
+
+    def where_from(self) -> str:
+        """For a clinician or practitioner, as `CheckInSign.where_from` says it of one check-in."""
+        if len(self.reasons) == 1:
+            return self.first.where_from()
+        first, last = (f"{day.day} {day:%b %Y}" for day in (self.first.on, self.last.on))
+        named = self.first.named
+        return f"warning sign in {self._check_ins(first, last)}: {named[:1].lower()}{named[1:]}"
+
+    def _check_ins(self, first: str, last: str) -> str:
+        count = counted(len(self.reasons), "check-in")
+        return f"{count} of {first}" if first == last else f"{count} from {first} to {last}"
+
+
+def repeated_signs(reasons: Iterable[CheckInReason]) -> tuple[RepeatedSign, ...]:
+    """The reasons gathered by sign (and by the all-clear that covers them), each sign where it first came and its
+    check-ins in the order given (a standing's: oldest first)."""
+    gathered: dict[tuple[object, ...], list[CheckInReason]] = {}
+    for reason in reasons:
+        sign = reason.sign
+        key = (sign.question.id, sign.title, sign.named, sign.sources, reason.cleared_by)
+        gathered.setdefault(key, []).append(reason)
+    return tuple(RepeatedSign(tuple(group)) for group in gathered.values())
 
 
 @dataclass(frozen=True)
@@ -147,8 +197,8 @@ class SafetyStanding:
             f"{reason.question.text} (source: {reason.question.source})" for reason in self.standing_reasons
         )
         named = "; ".join(
-            f"{reason.sign.describe()} (source: {'; '.join(reason.sign.sources)})"
-            for reason in self.standing_check_in_reasons
+            f"{sign.describe()} (source: {'; '.join(sign.first.sources)})"
+            for sign in repeated_signs(self.standing_check_in_reasons)
         )
         parts = [self.advice or "", f"You answered yes to: {because}" if because else "", named]
         return " ".join(part for part in parts if part)

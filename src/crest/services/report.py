@@ -15,6 +15,7 @@ from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
 from crest.report.render import Paper, report_html, report_pdf
 from crest.safety.screen import AdviceLevel
+from crest.safety.standing import repeated_signs
 from crest.services.preferences import PreferencesStore
 from crest.services.safety import Safety
 
@@ -31,6 +32,9 @@ ADVISED: dict[AdviceLevel, str] = {
     AdviceLevel.SEE_CLINICIAN: "crest advised seeing a clinician before continuing, and starts no session until then.",
     AdviceLevel.URGENT: "crest advised seeking urgent medical care at once.",
 }
+UNREADABLE_ANSWERS = "These answers were saved in a form this crest cannot read."
+# No answers to read, and every sign a check-in named cleared: nothing stands, and nothing was misread either.
+SIGNS_CLEARED_NO_ANSWERS = "No warning sign stands: a clinician cleared each sign below."
 
 
 def _cleared(clearance: SafetyClearance | None) -> str:
@@ -79,9 +83,11 @@ class ClinicianReports:
         if standing.latest is not None or standing.check_in_reasons:
             safety = SafetySummary(
                 answered_at=None if standing.latest is None else standing.latest.answered_at,
-                advice="These answers were saved in a form this crest cannot read."
-                if standing.level is None
-                else ADVISED[standing.level],
+                advice=ADVISED[standing.level]
+                if standing.level is not None
+                else UNREADABLE_ANSWERS
+                if standing.latest is not None
+                else SIGNS_CLEARED_NO_ANSWERS,
                 answered_yes=tuple(
                     (
                         reason.question.text + _cleared(reason.cleared_by),
@@ -90,12 +96,12 @@ class ClinicianReports:
                     for reason in standing.reasons
                 ),
                 named_in_check_ins=tuple(
-                    (reason.sign.where_from() + _cleared(reason.cleared_by), "; ".join(reason.sign.sources))
-                    for reason in standing.check_in_reasons
+                    (sign.where_from() + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
+                    for sign in repeated_signs(standing.check_in_reasons)
                 ),
                 concern_reasons=tuple(
                     [f"a “yes” to “{reason.question.text}”" for reason in standing.standing_reasons]
-                    + [reason.sign.where_from() for reason in standing.standing_check_in_reasons]
+                    + [sign.where_from() for sign in repeated_signs(standing.standing_check_in_reasons)]
                 )
                 if standing.concern_stands
                 else (),

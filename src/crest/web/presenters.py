@@ -19,7 +19,7 @@ from crest.charts import (
 )
 from crest.counting import counted
 from crest.durations import rested_text
-from crest.insights.pain import Place, SessionChange, Window
+from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window
 from crest.insights.practice import WeekTotal
 from crest.insights.timeframe import start_of_day
 from crest.insights.verdicts import WINDOW_DAYS
@@ -196,6 +196,7 @@ def _pain_over_time(
             place_label(place),
             [_week_point(place, week, axis) for week in progress.weekly_pain[place]],
             colours[place],
+            longest_join=timedelta(days=JOINED_WEEKS_DAYS).total_seconds(),
             faint=[
                 Point(
                     rating.at.timestamp(),
@@ -225,7 +226,7 @@ def _pain_over_time(
             )
         ),
         "legend": _legend(shown, colours),
-        "note": "The line joins weekly medians; the faint dots are single ratings."
+        "note": "The line joins weekly medians (a gap where a week has no rating); the faint dots are single ratings."
         + (f" {hidden} more place{'s' * (hidden != 1)} in the table." if hidden else ""),
         "table": {"head": ["Week", "Place", "Median (0 to 10)", "Ratings"], "rows": rows},
     }

@@ -3,8 +3,9 @@
 from datetime import datetime, tzinfo
 from typing import Any
 
+from crest.counting import counted
 from crest.safety.screen import AdviceLevel
-from crest.safety.standing import SafetyStanding
+from crest.safety.standing import RepeatedSign, SafetyStanding, repeated_signs
 from crest.safety.worse_check_in import WorseAdvice
 from crest.web.presenters import friendly_time
 
@@ -39,11 +40,12 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         ],
         "check_ins": [
             {  # the list says "a warning sign in a check-in"; the time beside each names its day, once
-                "text": reason.sign.title,
-                "source": "; ".join(reason.sign.sources),
-                "when": friendly_time(reason.sign.at, zone, now),
+                "text": sign.first.title,
+                "source": "; ".join(sign.first.sources),
+                "when": _when_named(sign, zone, now),
+                "check_ins": len(sign.reasons),
             }
-            for reason in standing.standing_check_in_reasons
+            for sign in repeated_signs(standing.standing_check_in_reasons)
         ],
         "cleared": [
             {
@@ -56,16 +58,24 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         ]
         + [
             {
-                "text": reason.sign.describe(),
-                "clinician": reason.cleared_by.clinician,
-                "cleared_on": f"{reason.cleared_by.cleared_on:%-d %B %Y}",
+                "text": sign.describe(),
+                "clinician": sign.cleared_by.clinician,
+                "cleared_on": f"{sign.cleared_by.cleared_on:%-d %B %Y}",
             }
-            for reason in standing.cleared_check_in_reasons
-            if reason.cleared_by is not None
+            for sign in repeated_signs(standing.cleared_check_in_reasons)
+            if sign.cleared_by is not None
         ],
         "holds_until": friendly_time(holds_until, zone, now) if holds_until is not None and holds_until > now else None,
         "clearable": standing.may_be_cleared,
     }
+
+
+def _when_named(sign: RepeatedSign, zone: tzinfo, now: datetime) -> str:
+    """'today 08:00', or '14 check-ins, Wed 18 Nov 08:00 to today 08:00' for a sign named again and again."""
+    first = friendly_time(sign.first.at, zone, now)
+    if len(sign.reasons) == 1:
+        return first
+    return f"{counted(len(sign.reasons), 'check-in')}, {first} to {friendly_time(sign.last.at, zone, now)}"
 
 
 def after_check_in_notice(

@@ -35,6 +35,10 @@ def test_progress_in_words_and_in_json(run_crest: RunCrest, crest_env: dict[str,
     assert {"region", "side", "baseline", "latest", "change", "verdict"} <= set(back)
     assert back["verdict"] == "better"
     assert set(as_json["adherence"]) >= {"sessions_7_days", "minutes_28_days", "days_with_data_30", "target"}
+    assert "weekly medians: the first week against the latest week" in words.stdout
+    start = system_now().astimezone(system_zone()).date() - timedelta(days=14)
+    since = run_crest("progress", "--since", start.isoformat())
+    assert f"weekly medians: the 7 days before {start.day} {start:%b %Y} against the latest week" in since.stdout
     bad = run_crest("progress", "--since", "yesterday-ish")
     assert bad.returncode == 2 and bad.stderr.startswith("crest: cannot read the time")
 

@@ -192,3 +192,16 @@ def test_exit_codes_say_whether_new_answers_stop_sessions(run_crest: RunCrest) -
     shown = run_crest("safety")  # nothing asked: the standing advice is only shown
     assert shown.returncode == 0, shown.stderr
     assert "Please see a clinician" in _flat(shown.stdout) and _question("weight_loss") in _flat(shown.stdout)
+
+
+def test_a_sign_noted_in_check_in_after_check_in_is_said_once_with_how_many(run_crest: RunCrest) -> None:
+    today = datetime.now().astimezone().date()
+    for days_ago in (3, 2, 1):
+        at = f"{today - timedelta(days=days_ago)}T08:00"
+        assert run_crest("log", "--pain", "calf_and_shin:right=4:tingling", "--at", at).returncode == 0
+
+    refused = _flat(run_crest(*SHORT, "--yes").stderr)
+    assert refused.count("named:") == 1 and "3 check-ins from" in refused
+    shown = _flat(run_crest("safety").stdout)
+    assert shown.count("named:") == 1 and "3 check-ins from" in shown
+    assert "If these check-ins were a mistake, correct or delete them in the Journal" in shown

@@ -78,3 +78,28 @@ def test_nothing_standing_says_so_and_names_no_concern(services: Services) -> No
     html = _report(services)
     assert "No warning sign stands" in _section(html, "r-safety")
     assert "Why:" not in _section(html, "r-summary")
+
+
+def test_a_sign_named_in_check_in_after_check_in_is_reported_once_with_how_many(
+    services: Services, clock: FakeClock
+) -> None:
+    for _ in range(3):
+        _saddle_note(services)
+        clock.advance(24 * 3600)
+    html = _report(services)
+    repeated = "warning sign in 3 check-ins from 1 May 2026 to 3 May 2026: new bladder, bowel or saddle changes"
+    assert _section(html, "r-safety").count("Warning sign in") == 1 and repeated[1:] in _section(html, "r-safety")
+    assert _section(html, "r-summary").count("warning sign in") == 1 and repeated in _section(html, "r-summary")
+
+
+def test_signs_a_clinician_cleared_before_any_answers_are_reported_as_cleared_not_as_unreadable_answers(
+    services: Services,
+) -> None:
+    services.check_ins.add(
+        CheckIn(at=services.clock(), pain=(PainRating("calf_and_shin", 4, "right", quality="tingling"),))
+    )
+    services.safety.record_clearance("Dr Ames, physiotherapist", services.clock().date())
+    safety = _section(_report(services), "r-safety")
+    assert "No warning sign stands: a clinician cleared each sign below." in safety
+    assert "cleared by Dr Ames, physiotherapist" in safety and "The safety questions have not been answered." in safety
+    assert "cannot read" not in safety

@@ -205,3 +205,19 @@ def test_the_position_check_is_not_offered_when_side_lying_is_advised(client: Te
     assert "the position check is for lying on your back" in refused.text and "roll over" not in refused.text
     with client.websocket_connect("ws://127.0.0.1:8765/api/check/live") as live:
         assert "rest on your side" in live.receive_json()["message"]
+
+
+def test_a_sign_noted_in_check_in_after_check_in_is_listed_once_on_today_and_in_the_refusal(
+    client: TestClient, clock: FakeClock
+) -> None:
+    tingling = {"region": "calf_and_shin", "side": "right", "score": 4, "quality": "tingling"}
+    for _ in range(5):
+        assert client.post("/api/checkins", json={"pain": [tingling]}).status_code == 201
+        clock.advance(DAY_S)
+    page = client.get("/").text
+    assert page.count("Numbness or tingling") == 1
+    assert re.search(r"Numbness or tingling <span class=\"muted\">\(5 check-ins, [^)]+ to [^)]+\)</span>", page)
+    assert "Because of a warning sign in your check-ins:" in page
+    assert "If these check-ins were a mistake, correct or delete them" in page
+    refused = client.post("/api/sessions", json={"planned_minutes": 10})
+    assert refused.status_code == 409 and refused.text.count("named:") == 1

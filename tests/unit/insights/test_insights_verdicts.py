@@ -90,6 +90,16 @@ def test_too_few_ratings_in_either_window_is_not_enough_data() -> None:
     assert pain_trends(three_each, UTC)[0].verdict is Verdict.BETTER
 
 
+def test_a_stray_early_rating_does_not_leave_a_place_without_a_verdict_for_good() -> None:
+    # One rating on day 0, then daily from day 9: 7 for ten days, then 2. The first week with 3 ratings (days 9-15)
+    # is the baseline; a baseline of day 0's week alone could never hold 3 ratings, however often one rates later.
+    check_ins = _ratings({0: [7]} | {day: [7 if day < 19 else 2] for day in range(9, 31)})
+    trend = pain_trends(check_ins, UTC)[0]
+    assert (trend.baseline.first_day, trend.baseline.scores) == (DAY_ONE + timedelta(days=9), (7,) * 7)
+    assert trend.latest is not None and trend.latest.median == 2
+    assert trend.verdict is Verdict.BETTER
+
+
 def test_one_week_of_data_never_compares_with_itself() -> None:
     trend = pain_trends(_ratings({0: [8, 7], 1: [8, 7], 2: [2, 2], 6: [1, 1]}), UTC)[0]
     assert trend.latest is None

@@ -168,3 +168,20 @@ def test_the_breathing_section_of_the_persons_own_report_speaks_of_the_person() 
     assert "The person's breathing slowed from about 14 to about 9" in section
     assert "The person moved twice" in section and "No breathing reading this time: the person was moving." in section
     assert re.search(r"\byou", section, re.IGNORECASE) is None
+
+
+def test_the_pain_chart_breaks_its_line_over_a_week_without_ratings() -> None:
+    first = date(2026, 3, 2)  # a Monday: four calendar weeks, the third without a rating
+    days = [first + timedelta(days=n) for n in (0, 1, 7, 8, 21, 22)]
+    check_ins = [
+        CheckIn(at=datetime.combine(day, time(8), UTC), pain=(PainRating(Region.LOWER_BACK, 5, Side.CENTRE),))
+        for day in days
+    ]
+    data = report_data([], check_ins, [], UTC, Period(first, first + timedelta(days=27)), 7)
+    html = report_html(ClinicianReport(data, datetime(2026, 3, 30, 12, tzinfo=UTC), "UTC", None, "Not advice."))
+    for drawing in ("chart-wide", "chart-narrow"):
+        svg = re.search(rf'<div class="{drawing}">(.*?)</div>', html, re.S)
+        assert svg is not None
+        lines = re.findall(r'<polyline class="series-\d" points="([^"]+)"', svg.group(1))
+        assert [len(line.split()) for line in lines] == [2]  # the first two weeks joined; the fourth stands alone
+    assert "with a gap where a week has no rating" in html

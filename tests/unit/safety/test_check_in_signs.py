@@ -1,12 +1,13 @@
 """A warning sign named in a check-in stands like a "yes" to the safety question for the same sign: for the
 advice's own waiting time, until fresh answers after it, or a clinician's later all-clear (never for urgent care)."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from crest.journal.records import CheckIn, PainRating, SafetyClearance, SafetyScreen
 from crest.journal.vocabulary import CheckInTiming, Region, Side
 from crest.safety.screen import ANSWER_AGAIN_AFTER, KNOWN_QUESTIONS, QUESTIONS, AdviceLevel, assess
-from crest.safety.standing import CheckInSign, safety_standing
+from crest.safety.standing import CheckInSign, repeated_signs, safety_standing
 from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS, WarningLevel, warning_signs
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
@@ -109,3 +110,18 @@ def test_a_clinician_or_practitioner_reads_every_sign_in_the_third_person() -> N
     ]
     for one in (*warning_signs(saddle), *warning_signs(legs), *help_signs):
         assert not {"you", "your"} & set(one.named.lower().split()), one.named
+
+
+def test_a_sign_named_day_after_day_is_said_once_with_how_many_check_ins_and_when() -> None:
+    tingling = "new_loss_of_feeling_or_strength"
+    daily = [
+        replace(sign(T0 + timedelta(days=day), tingling, "Numbness or tingling"), check_in_id=day) for day in range(14)
+    ]
+    standing = safety_standing([], [], T0 + timedelta(days=13, hours=1), daily)
+    explained = standing.explanation()
+    assert explained.count("named:") == 1
+    assert "14 check-ins from 4 May 2026 to 17 May 2026 named: Numbness or tingling (source: BASS 2018)" in explained
+    [repeated] = repeated_signs(standing.standing_check_in_reasons)
+    assert repeated.where_from() == "warning sign in 14 check-ins from 4 May 2026 to 17 May 2026: numbness or tingling"
+    [once] = repeated_signs(standing.standing_check_in_reasons[:1])
+    assert once.describe() == "Your check-in of 4 May 2026 named: Numbness or tingling"

@@ -142,6 +142,19 @@ def test_the_pain_line_joins_weekly_medians_with_the_single_ratings_faint_behind
     assert pain["table"]["rows"][0] == ["20 Apr to 26 Apr", "Lower back (centre)", "8.0", "8, 2, 8, 2, 8, 2, 8"]
 
 
+def test_the_pain_line_breaks_over_a_week_without_ratings() -> None:
+    clock = FakeClock()  # Wednesday 6 May 2026
+    records = _Records()
+    for days_ago in (23, 22, 16, 15, 2, 1):  # the weeks of 13 and 20 April, none in the week of 27 April, then 4 May
+        records.check_ins.append(CheckIn(at=clock.now - timedelta(days=days_ago), pain=_pain((BACK, 5))))
+    pain = _charts(records, clock)[0][0]
+    for drawing in ("svg", "svg_narrow"):
+        lines = re.findall(r'<polyline class="series-\d" points="([^"]+)"', pain[drawing])
+        assert [len(line.split()) for line in lines] == [2]  # the first two weeks joined; the last week stands alone
+        assert len(re.findall(r'<circle class="series-\d"', pain[drawing])) == 3
+    assert "(a gap where a week has no rating)" in pain["note"]
+
+
 def test_every_places_weekly_median_stands_at_the_same_x_in_the_same_week() -> None:
     clock = FakeClock()  # Wednesday 6 May 2026
     records = _Records()
