@@ -11,7 +11,7 @@ from crest.insights.progress import (
     trend_line,
 )
 from crest.insights.reader import sentence
-from crest.insights.verdicts import PAIN_RULE, PAIN_SOURCE, PSFS_RULE, PSFS_SOURCE
+from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, PAIN_RULE, PAIN_SOURCE, PSFS_RULE, PSFS_SOURCE
 
 
 def line_view(line: Line, verdict: str | None = None) -> dict[str, Any]:
@@ -30,6 +30,7 @@ def summary_view(summary: ProgressSummary) -> dict[str, Any]:
         "before_after": [line_view(before_after_line(change)) for change in summary.before_after],
         "psfs": line_view(psfs_line(summary.psfs), summary.psfs.verdict.value),
         "pain_rule": sentence(PAIN_RULE),
+        "min_ratings": MIN_RATINGS_PER_WINDOW,
         "pain_source": PAIN_SOURCE.full,
         "psfs_rule": sentence(PSFS_RULE),
         "psfs_source": PSFS_SOURCE.full,

@@ -4,6 +4,7 @@ import re
 
 from fastapi.testclient import TestClient
 
+from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW
 from support.clock import FakeClock
 
 
@@ -25,3 +26,5 @@ def test_every_chart_has_its_numbers_as_a_table_and_one_tab_stop(cleared: TestCl
     assert cells[2] == ["4 May", "1", "10"]
     assert not re.search(r"<svg[^>]*>(?:(?!</svg>).)*tabindex", page, flags=re.DOTALL)
     assert "Each chart covers the same time: this week." in page
+    # How the verdict is decided names the same number of ratings a week as the rule uses.
+    assert f"your first week with at least {MIN_RATINGS_PER_WINDOW} ratings" in page
