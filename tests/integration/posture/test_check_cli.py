@@ -13,6 +13,7 @@ import pytest
 from support.media import (
     FACE_DOWN_PHOTO,
     IN_POSITION_PHOTO,
+    PHOTOS,
     cut_short,
     picture_of,
     write_h264,
@@ -70,6 +71,12 @@ def test_human_output_names_each_criterion(tmp_path: Path) -> None:
     assert "can't tell from here" in process.stdout  # knee width, from the side
     assert "not medical advice" in process.stdout
     assert process.stderr.strip() == ""  # the pose model's own chatter is kept off the terminal
+
+
+def test_a_photo_of_two_people_says_so_once(tmp_path: Path) -> None:
+    process = crest("check", str(PHOTOS / "lying_bent_leg_groin_0.jpg"), home=tmp_path)
+    _no_traceback(process)
+    assert " ".join(process.stdout.split()).count("Two people are in the picture") == 1
 
 
 def test_annotate_writes_a_readable_picture(tmp_path: Path) -> None:
