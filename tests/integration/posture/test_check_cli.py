@@ -111,6 +111,14 @@ def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> No
     }
 
 
+def test_a_still_video_checked_once_says_1_frame(tmp_path: Path) -> None:
+    video = tmp_path / "still.mp4"
+    write_h264(video, 4.0, keyframe_every=64, picture=picture_of(IN_POSITION_PHOTO))  # one keyframe: one look
+    process = crest("check", str(video), home=tmp_path)
+    _no_traceback(process)
+    assert "reviewed 4 s of video (1 frame);" in process.stdout
+
+
 def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:
     video = tmp_path / "rest-then-face-down.mp4"
     write_video_from_photos(video, [(IN_POSITION_PHOTO, 4.0), (FACE_DOWN_PHOTO, 4.0)])
