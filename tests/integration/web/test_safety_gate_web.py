@@ -39,6 +39,19 @@ def test_ten_quick_noes_over_the_api_do_not_lift_a_concern(client: TestClient, c
     assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
 
 
+@pytest.mark.parametrize("said", ["true", "on", "y", "maybe"])
+def test_a_form_answer_other_than_yes_or_no_is_refused_never_read_as_no(client: TestClient, said: str) -> None:
+    refused = client.post("/safety", data={**_form(client), "both_legs": said})
+    assert refused.status_code == 422
+    assert "please answer yes or no" in refused.text
+    assert client.get("/api/safety/latest").status_code == 404  # nothing saved, so no "no" to a warning sign
+
+
+def test_a_form_answer_in_capitals_counts(client: TestClient) -> None:
+    client.post("/safety", data={**_form(client), "both_legs": "YES"})
+    assert client.get("/api/safety/latest").json()["advice_level"] == "urgent"
+
+
 def test_the_page_does_not_offer_the_questions_while_answers_hold(client: TestClient, clock: FakeClock) -> None:
     page = client.post("/safety", data=_form(client, "weight_loss")).text
     assert "Have you lost weight recently without trying to?" in page

@@ -6,6 +6,7 @@ from fastapi.responses import Response
 from crest.errors import CrestError
 from crest.journal.records import parse_day
 from crest.knowledge.why_links import SAFETY_QUESTIONS
+from crest.safety.screen import IncompleteScreen
 from crest.web.help_links import help_links
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.safety_presenter import safety_notice
@@ -48,7 +49,13 @@ def safety_page(request: Request, context: Context) -> Response:
 @router.post("/safety")
 def save_safety(request: Request, context: Context, form: SubmittedForm) -> Response:
     safety = context.services.safety
-    answers = {question.id: form.get(question.id) == "yes" for question in safety.questions() if form.get(question.id)}
+    answers: dict[str, bool] = {}
+    for question in safety.questions():
+        said = form.get(question.id, "").strip().lower()
+        if said not in ("", "yes", "no"):  # never read as "no": a "Yes" or "true" may mean a warning sign
+            raise IncompleteScreen(f"the answer to '{question.id}' is '{said[:20]}'; please answer yes or no")
+        if said:
+            answers[question.id] = said == "yes"
     safety.record(answers)
     return _page(request, context, answered=True)
 
