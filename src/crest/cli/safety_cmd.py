@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from crest.cli.asker import Asker
     from crest.clock import Clock
-    from crest.safety.screen import Question
+    from crest.safety.screen import Assessment, Question
     from crest.services.safety import Safety, SafetyStanding
 
 
@@ -145,6 +145,7 @@ def run_safety_screen(
 ) -> "SafetyStanding":
     """Ask every question, confirm any "yes", store the answers with the date, and show the advice."""
     from crest.cli.asker import StoppedAtPrompt
+    from crest.safety.screen import assess_so_far
 
     console = asker.console
     console.print("[bold]A few safety questions[/bold] before you rest. Answer y or n.")
@@ -158,12 +159,12 @@ def run_safety_screen(
                 if answers[question.id]:
                     answers[question.id] = _required_yes_no(asker, f"{number}. {question.text}", unanswered_hint)
     except (SafetyScreenUnanswered, StoppedAtPrompt) as stopped:
-        said_yes = [question for question in questions if answers.get(question.id)]
-        if not said_yes:
+        so_far = assess_so_far(answers)
+        if so_far is None:
             raise
         # Left before the end: nothing is saved, but a "yes" already given to a warning sign is never met with
         # "pass --yes to confirm none apply"; it gets its advice and source before crest stops.
-        _advise_unsaved(console, said_yes)
+        _advise_unsaved(console, so_far)
         if isinstance(stopped, StoppedAtPrompt):
             raise  # Ctrl-C keeps its own line and exit code
         raise SafetyScreenUnanswered(
@@ -175,14 +176,13 @@ def run_safety_screen(
     return standing
 
 
-def _advise_unsaved(console: "Console", said_yes: "list[Question]") -> None:
+def _advise_unsaved(console: "Console", so_far: "Assessment") -> None:
     """The advice the "yes" answers given so far lead to, each with its source, as a full screen would show it."""
-    from crest.safety.screen import ADVICE, AdviceLevel
+    from crest.safety.screen import AdviceLevel
 
-    level = max(question.level for question in said_yes)
-    style = "bold red" if level is AdviceLevel.URGENT else "bold yellow"
-    console.print(f"\n[{style}]{_escaped(ADVICE[level])}[/{style}]")
-    for question in said_yes:
+    style = "bold red" if so_far.level is AdviceLevel.URGENT else "bold yellow"
+    console.print(f"\n[{style}]{_escaped(so_far.advice)}[/{style}]")
+    for question in so_far.reasons:
         console.print(
             f"- You answered yes to: {_escaped(question.text)}\n  [dim]Source: {_escaped(question.source)}[/dim]"
         )

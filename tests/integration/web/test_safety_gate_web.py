@@ -39,6 +39,17 @@ def test_ten_quick_noes_over_the_api_do_not_lift_a_concern(client: TestClient, c
     assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
 
 
+def test_a_yes_in_an_incomplete_set_of_answers_is_refused_with_its_advice(client: TestClient) -> None:
+    api = client.post("/api/safety/answers", json={"answers": {"both_legs": True}})
+    page = client.post("/safety", data={"both_legs": "yes", "infection_signs": "yes"})
+    for refused, detail in ((api, api.json()["detail"]), (page, page.text)):
+        assert refused.status_code == 422
+        assert "please answer every safety question" in detail
+        assert "Please seek urgent medical care now" in detail  # the most serious "yes" decides, as once saved
+        assert "Do you have pain in both legs" in detail and "cauda equina guidance" in detail
+    assert client.get("/api/safety/latest").status_code == 404  # nothing saved
+
+
 @pytest.mark.parametrize("said", ["true", "on", "y", "maybe"])
 def test_a_form_answer_other_than_yes_or_no_is_refused_never_read_as_no(client: TestClient, said: str) -> None:
     refused = client.post("/safety", data={**_form(client), "both_legs": said})
