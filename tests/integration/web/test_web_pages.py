@@ -36,7 +36,7 @@ VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value err
 @pytest.mark.parametrize(
     ("params", "status", "text"),
     [
-        ({"minutes": 45}, 422, "minutes: enter 30 or less, not “45”"),
+        ({"minutes": 45}, 422, "Minutes: enter 30 or less, not “45”."),
         ({"minutes": "soon"}, 422, "Minutes: enter a whole number, not “soon”."),
         ({"variant": "yoga"}, 422, "Variant: choose standard, supported, somatic or side_lying, not “yoga”."),
         ({"speed": 0}, 422, "Speed: enter more than 0, not “0”."),
