@@ -79,7 +79,7 @@ def test_error_pages_say_in_plain_words_which_field_is_wrong(
 
 def test_the_safety_form_records_answers_and_a_yes_blocks(client: TestClient) -> None:
     questions = client.get("/api/safety/questions").json()
-    form = {q["id"]: "no" for q in questions} | {"recent_surgery": "yes"}
+    form = {q["id"]: "no" for q in questions} | {"recent_surgery": "yes", "confirmed": "yes"}
     page = client.post("/safety", data=form)
     assert page.status_code == 200
     assert "Please see a clinician before practising" in page.text
