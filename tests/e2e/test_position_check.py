@@ -146,6 +146,36 @@ def test_a_video_upload_shows_time_in_position(
     context.close()
 
 
+def test_a_video_of_one_second_and_one_look_is_counted_in_the_singular(
+    browser: Any, server_url: str, tmp_path: Path
+) -> None:
+    clip = tmp_path / "still.mp4"
+    write_h264(clip, 1.0, keyframe_every=64, picture=picture_of(PHOTO))  # one keyframe: one look
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page = context.new_page()
+    _check_file(page, server_url, clip)
+    assert page.locator("#result-share").inner_text() == "A video of 1 second; 1 moment checked, a person seen in 1."
+
+    answer = page.request.post(
+        f"{server_url}/api/check",
+        multipart={"file": {"name": "still.mp4", "mimeType": "video/mp4", "buffer": clip.read_bytes()}},
+    ).json()
+    changes = [
+        {"time": f"00:0{second}", "time_s": second, "criterion": "knees_bent", "what": "knees bent up: ok"}
+        for second in range(9)
+    ]
+    nine = {**answer, "video": {**answer["video"], "events": changes}}
+    page.route(
+        "**/api/check",
+        lambda route: route.fulfill(
+            content_type="application/x-ndjson", body=json.dumps({"type": "result", "result": nine}) + "\n"
+        ),
+    )
+    page.get_by_role("button", name="Check").click()
+    expect(page.locator("#result-more-events summary")).to_have_text("The other 1 moment")
+    context.close()
+
+
 def test_a_video_cut_short_shows_its_note_and_a_photo_named_like_a_video_shows_its_picture(
     browser: Any, server_url: str, tmp_path: Path
 ) -> None:

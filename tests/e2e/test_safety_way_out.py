@@ -31,6 +31,8 @@ def test_a_clinicians_all_clear_is_the_way_out(
         answer = "yes" if NO_IMPROVEMENT in fieldset.inner_text() else "no"
         fieldset.locator(f'input[value="{answer}"]').check()
     page.get_by_role("button", name="Save my answers").click()
+    assert NO_IMPROVEMENT in page.get_by_role("heading", name="You answered yes to").locator("..").inner_text()
+    page.get_by_role("button", name="Yes, save my answers").click()
     standing = page.locator("#safety-standing")
     standing.get_by_text("Please see a clinician before practising").wait_for()
     assert NO_IMPROVEMENT in standing.inner_text()

@@ -30,7 +30,8 @@ def ask(
     from crest.services import help as help_service
 
     console = Console(highlight=False)
-    if not question:
+    # A blank question (`crest ask ""`) is no question, as on the web page; --json keeps answering as the API does.
+    if not question or (not as_json and not " ".join(question).strip()):
         groups = help_service.topics()
         if as_json:
             _print_json({"topics": [group.model_dump() for group in groups]})

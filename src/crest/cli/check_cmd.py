@@ -243,6 +243,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     from rich.table import Table
 
     from crest.cli.breath_view import render_breath
+    from crest.counting import counted
     from crest.posture.result import SURE
     from crest.posture.service import VideoCheck
     from crest.posture.video import event_lines, timeline_lines
@@ -283,7 +284,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     if isinstance(checked, VideoCheck):
         review = checked.review
         out.print(
-            f"reviewed {review.duration_s:.0f} s of video ({review.frames_checked} frames); "
+            f"reviewed {review.duration_s:.0f} s of video ({counted(review.frames_checked, 'frame')}); "
             f"in position {review.share_in_position:.0%} of the time"
         )
         for line in event_lines(review.events):

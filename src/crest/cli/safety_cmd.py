@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from crest.cli.asker import Asker
     from crest.clock import Clock
-    from crest.safety.screen import Question
+    from crest.safety.screen import Assessment, Question
     from crest.services.safety import Safety, SafetyStanding
 
 
@@ -149,20 +149,48 @@ def run_safety_screen(
     unanswered_hint: str,
 ) -> "SafetyStanding":
     """Ask every question, confirm any "yes", store the answers with the date, and show the advice."""
+    from crest.cli.asker import StoppedAtPrompt
+    from crest.safety.screen import assess_so_far
+
     console = asker.console
     console.print("[bold]A few safety questions[/bold] before you rest. Answer y or n.")
     questions = safety.questions()
-    answers = {
-        question.id: _required_yes_no(asker, f"{number}. {question.text}", unanswered_hint)
-        for number, question in enumerate(questions, start=1)
-    }
-    while any(answers.values()) and not _confirmed(asker, [q for q in questions if answers[q.id]]):
+    answers: dict[str, bool] = {}
+    try:
         for number, question in enumerate(questions, start=1):
-            if answers[question.id]:
-                answers[question.id] = _required_yes_no(asker, f"{number}. {question.text}", unanswered_hint)
+            answers[question.id] = _required_yes_no(asker, f"{number}. {question.text}", unanswered_hint)
+        while any(answers.values()) and not _confirmed(asker, [q for q in questions if answers[q.id]]):
+            for number, question in enumerate(questions, start=1):
+                if answers[question.id]:
+                    answers[question.id] = _required_yes_no(asker, f"{number}. {question.text}", unanswered_hint)
+    except (SafetyScreenUnanswered, StoppedAtPrompt) as stopped:
+        so_far = assess_so_far(answers)
+        if so_far is None:
+            raise
+        # Left before the end: nothing is saved, but a "yes" already given to a warning sign is never met with
+        # "pass --yes to confirm none apply"; it gets its advice and source before crest stops.
+        _advise_unsaved(console, so_far)
+        if isinstance(stopped, StoppedAtPrompt):
+            raise  # Ctrl-C keeps its own line and exit code
+        raise SafetyScreenUnanswered(
+            "the safety questions were not finished, so nothing was saved; please follow the advice above for "
+            "what you answered yes to, and run `crest safety` to answer them all"
+        ) from None
     standing = safety.record(answers)
     show_standing(console, standing, clock(), zone)
     return standing
+
+
+def _advise_unsaved(console: "Console", so_far: "Assessment") -> None:
+    """The advice the "yes" answers given so far lead to, each with its source, as a full screen would show it."""
+    from crest.safety.screen import AdviceLevel
+
+    style = "bold red" if so_far.level is AdviceLevel.URGENT else "bold yellow"
+    console.print(f"\n[{style}]{_escaped(so_far.advice)}[/{style}]")
+    for question in so_far.reasons:
+        console.print(
+            f"- You answered yes to: {_escaped(question.text)}\n  [dim]Source: {_escaped(question.source)}[/dim]"
+        )
 
 
 def _confirmed(asker: "Asker", said_yes: "list[Question]") -> bool:

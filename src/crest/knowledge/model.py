@@ -103,10 +103,10 @@ class HelpContent(_Frozen):
     def entry(self, entry_id: str) -> HelpEntry | None:
         return next((entry for entry in self.entries if entry.id == entry_id), None)
 
-    def vocabulary(self) -> frozenset[str]:
-        """Every word the searchable entries use (title, answer, "also asked as")."""
+    def vocabulary(self, warning_signs: bool = False) -> frozenset[str]:
+        """Every word the searchable entries use (title, answer, "also asked as"); the warning signs' too if asked."""
         found: set[str] = set()
-        for entry in self.answers:
+        for entry in self.entries if warning_signs else self.answers:
             for text in (entry.title, entry.text, *entry.also_asked):
                 found.update(words(text))
         return frozenset(found)

@@ -1,6 +1,7 @@
 """Find the help entries for a question: red-flag rules first, then a full-text search, joined by meaning.
 
-The red-flag rules read every question before any ranking, and never depend on it.
+The red-flag rules read every question, as written and with its typos fixed, before any ranking, and never depend
+on it.
 
 The full-text index (SQLite FTS5, BM25) lives in memory (the standard library's sqlite3, nothing on disk, nothing
 downloaded) and is built once from the entries. A question is never passed to SQLite as query syntax: it is
@@ -93,6 +94,7 @@ class HelpSearch:
         self._content = content
         self._rules = rules
         self._fixer = SpellingFixer(content.vocabulary(), dictionary)
+        self._warning_fixer = SpellingFixer(content.vocabulary(warning_signs=True), dictionary)
         self._lock = threading.Lock()
         self._database = sqlite3.connect(":memory:", check_same_thread=False)
         self._database.execute(
@@ -119,8 +121,15 @@ class HelpSearch:
         return HelpResult(self.warning_sign(question), self.answers(question))
 
     def warning_sign(self, question: str) -> HelpEntry | None:
-        """The most serious warning-sign entry whose rule fires on the question, if any."""
-        entries = [self._content.entry(rule.entry_id) for rule in fired_rules(question, self._rules)]
+        """The most serious warning-sign entry whose rule fires on the question, if any.
+
+        The rules read the question as written and again with its typos fixed against every entry's words, the
+        warning signs' included, so that "bladdr" or "saddel" warns as "bladder" and "saddle" do; a fixed word can
+        only add a warning, never hide one.
+        """
+        fixed = " ".join(self._warning_fixer.fix(word) for word in words(question))
+        fired = fired_rules(question, self._rules) + fired_rules(fixed, self._rules)
+        entries = [self._content.entry(rule.entry_id) for rule in fired]
         warnings = [entry for entry in entries if entry is not None and entry.level is not None]
         return min(warnings, key=lambda entry: WARNING_ORDER[entry.level or "see_clinician"], default=None)
 

@@ -202,10 +202,9 @@ class CheckService:
         if other is not None and is_another_person(pose, other):
             pose = person_to_check(pose, other)
             notes = (TWO_PEOPLE_NOTE,)
-        result = self.evaluate(pose)
-        if notes:
-            result = replace(result, summary=f"{result.summary} {TWO_PEOPLE_NOTE}")
-        return PhotoCheck(name, result, image_rgb, notes)
+        # The note stays out of the summary: every door shows the notes under it (the terminal, the annotated
+        # picture, the web page), and in both it was said twice.
+        return PhotoCheck(name, self.evaluate(pose), image_rgb, notes)
 
     def check_image_bytes(self, data: bytes, name: str = "upload") -> PhotoCheck:
         """An uploaded photo (JPEG, PNG or WebP bytes), decoded in memory."""

@@ -192,6 +192,11 @@ class Assessment:
     def may_practise(self) -> bool:
         return self.level is AdviceLevel.CLEAR
 
+    def explanation(self) -> str:
+        """The advice and the answers that led to it with their sources, in one line."""
+        because = "; ".join(f"{question.text} (source: {question.source})" for question in self.reasons)
+        return f"{self.advice} You answered yes to: {because}" if because else self.advice
+
 
 def assess(answers: Mapping[str, bool]) -> Assessment:
     """The advice for a complete set of answers (True = "yes")."""
@@ -200,9 +205,21 @@ def assess(answers: Mapping[str, bool]) -> Assessment:
         raise IncompleteScreen(f"unknown safety question: {', '.join(sorted(unknown))}")
     missing = [question.id for question in QUESTIONS if question.id not in answers]
     if missing:
-        raise IncompleteScreen(f"please answer every safety question; missing: {', '.join(missing)}")
+        so_far = assess_so_far(answers)
+        # Nothing is saved, but a "yes" already given is never answered with "please answer every question" alone.
+        told = "" if so_far is None else f". Your answers so far already advise: {so_far.explanation()}"
+        raise IncompleteScreen(f"please answer every safety question; missing: {', '.join(missing)}{told}")
     reasons = tuple(question for question in QUESTIONS if answers[question.id])
     level = max((question.level for question in reasons), default=AdviceLevel.CLEAR)
+    return Assessment(level, ADVICE[level], reasons)
+
+
+def assess_so_far(answers: Mapping[str, bool]) -> Assessment | None:
+    """The advice the "yes" answers given so far lead to, before every question is answered; None without a "yes"."""
+    reasons = tuple(question for question in QUESTIONS if answers.get(question.id) is True)
+    if not reasons:
+        return None
+    level = max(question.level for question in reasons)
     return Assessment(level, ADVICE[level], reasons)
 
 

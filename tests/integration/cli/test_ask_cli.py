@@ -6,6 +6,8 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+import pytest
+
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -56,6 +58,13 @@ def test_without_a_question_it_lists_the_topics(run_crest: RunCrest) -> None:
     assert "Can I do it in bed?" in result.stdout and "Warning signs" in result.stdout
     topics = json.loads(run_crest("ask", "--json").stdout)["topics"]
     assert [group["id"] for group in topics][-1] == "warning_signs"
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_question_lists_the_topics_as_no_question_does(run_crest: RunCrest, blank: str) -> None:
+    result = run_crest("ask", blank)
+    assert result.returncode == 0
+    assert result.stdout == run_crest("ask").stdout  # as the web page, not "“”: Nothing ... matches that yet"
 
 
 def test_hostile_arguments_never_raise(run_crest: RunCrest, crest_env: dict[str, str]) -> None:

@@ -80,6 +80,18 @@ def test_closed_stdin_cannot_answer_the_safety_questions(run_crest: RunCrest) ->
     assert "Traceback" not in result.stderr
 
 
+def test_a_yes_given_before_the_input_ends_gets_its_advice_not_a_hint_to_skip(run_crest: RunCrest) -> None:
+    result = run_crest("session", "--minutes", "5", "--speed", "300", input_text="n\ny\n")  # then Ctrl-D
+
+    assert result.returncode == 2
+    shown = " ".join(result.stdout.split())
+    both_legs = next(question for question in QUESTIONS if question.id == "both_legs")
+    assert "Please seek urgent medical care now" in shown
+    assert both_legs.text in shown and both_legs.source in shown
+    assert "--yes" not in result.stderr and "nothing was saved" in result.stderr
+    assert sessions() == []
+
+
 def test_after_a_clear_screen_the_session_runs_and_the_check_in_is_saved(run_crest: RunCrest) -> None:
     screen = "\n".join("n" for _ in QUESTIONS) + "\n"
     setup_steps = "\n" * 7

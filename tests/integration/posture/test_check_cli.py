@@ -13,6 +13,7 @@ import pytest
 from support.media import (
     FACE_DOWN_PHOTO,
     IN_POSITION_PHOTO,
+    PHOTOS,
     cut_short,
     picture_of,
     write_h264,
@@ -72,6 +73,12 @@ def test_human_output_names_each_criterion(tmp_path: Path) -> None:
     assert process.stderr.strip() == ""  # the pose model's own chatter is kept off the terminal
 
 
+def test_a_photo_of_two_people_says_so_once(tmp_path: Path) -> None:
+    process = crest("check", str(PHOTOS / "lying_bent_leg_groin_0.jpg"), home=tmp_path)
+    _no_traceback(process)
+    assert " ".join(process.stdout.split()).count("Two people are in the picture") == 1
+
+
 def test_annotate_writes_a_readable_picture(tmp_path: Path) -> None:
     out = tmp_path / "annotated"
     process = crest("check", str(IN_POSITION_PHOTO), "--annotate", str(out), "--json", home=tmp_path)
@@ -102,6 +109,14 @@ def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> No
         "notes",
         "video",
     }
+
+
+def test_a_still_video_checked_once_says_1_frame(tmp_path: Path) -> None:
+    video = tmp_path / "still.mp4"
+    write_h264(video, 4.0, keyframe_every=64, picture=picture_of(IN_POSITION_PHOTO))  # one keyframe: one look
+    process = crest("check", str(video), home=tmp_path)
+    _no_traceback(process)
+    assert "reviewed 4 s of video (1 frame);" in process.stdout
 
 
 def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def test_two_people_the_larger_is_checked_and_a_note_says_so(service: CheckServi
     both = np.concatenate([in_position, below], axis=0)
     checked = service.check_image_bytes(bytes(cv2.imencode(".png", both)[1]), "two.png")
     assert checked.notes == (TWO_PEOPLE_NOTE,)
-    assert TWO_PEOPLE_NOTE in checked.result.summary
+    assert TWO_PEOPLE_NOTE not in checked.result.summary  # said once, as a note: every door shows both
     assert checked.result.pose_recognized  # the larger person, lying in position, was checked
     landmarks = checked.result.landmarks
     assert landmarks is not None

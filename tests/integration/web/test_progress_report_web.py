@@ -3,6 +3,7 @@
 import json
 import re
 from datetime import UTC, date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import icalendar
@@ -106,6 +107,19 @@ def test_report_page_pdf_and_html(tmp_path: Path, clock: FakeClock) -> None:
         backwards = client.get("/report", params={"since": start.isoformat(), "until": date(2020, 1, 1).isoformat()})
         assert backwards.status_code == 422 and "before it starts" in backwards.text
         assert client.get("/report", params={"paper": "a5"}).status_code == 422
+
+
+def _heading_levels(html: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])\b", html)]
+
+
+def test_the_report_page_has_one_h1_and_its_headings_in_order(tmp_path: Path, clock: FakeClock) -> None:
+    with _practised(tmp_path, clock) as client:
+        levels = _heading_levels(client.get("/report", params={"notes": "true"}).text)
+        standalone = _heading_levels(client.get("/report.html").text)
+    assert levels.count(1) == 1
+    assert all(later <= earlier + 1 for earlier, later in pairwise(levels))
+    assert standalone[0] == 1 and standalone.count(1) == 1  # the download keeps its own title as h1
 
 
 def test_reminder_download_uses_settings_and_arguments(client: TestClient) -> None:

@@ -43,6 +43,24 @@ def test_minutes_out_of_range_read_the_same_at_every_door(
     assert form.status_code == 422 and words in unescape(form.text)
 
 
+@pytest.mark.parametrize(
+    ("minutes", "words"),
+    [
+        (0, "enter 5 or more, not “0”"),
+        (4, "enter 5 or more, not “4”"),
+        (31, "enter 30 or less, not “31”"),
+        (601, "enter 30 or less, not “601”"),
+    ],
+)
+def test_the_session_page_names_one_range_and_one_title_for_any_minutes_out_of_it(
+    cleared: TestClient, minutes: int, words: str
+) -> None:
+    page = cleared.get("/session", params={"minutes": minutes})  # a typed or old address: 1-600 was said below 1
+    assert page.status_code == 422
+    assert f"Minutes: {words}." in unescape(page.text)
+    assert "Please check what you entered" in page.text
+
+
 def test_a_pain_score_out_of_range_reads_the_same_at_every_door(client: TestClient, tmp_path: Path) -> None:
     words = "enter 10 or less, not “11”"
     assert _terminal(tmp_path / "home", "log", "--pain", "knee=11") == f"crest: pain score: {words}"

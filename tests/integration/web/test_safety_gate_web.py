@@ -21,7 +21,8 @@ def _answers(client: TestClient, *yes: str) -> dict[str, bool]:
 
 
 def _form(client: TestClient, *yes: str) -> dict[str, str]:
-    return {name: "yes" if said else "no" for name, said in _answers(client, *yes).items()}
+    """The answers as the page sends them, any "yes" confirmed as the page asks after a first look."""
+    return {name: "yes" if said else "no" for name, said in _answers(client, *yes).items()} | {"confirmed": "yes"}
 
 
 def test_ten_quick_noes_over_the_api_do_not_lift_a_concern(client: TestClient, clock: FakeClock) -> None:
@@ -37,6 +38,49 @@ def test_ten_quick_noes_over_the_api_do_not_lift_a_concern(client: TestClient, c
     body = client.post("/api/safety/answers", json={"answers": _answers(client)}).json()
     assert body["may_practise"] is True
     assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_a_yes_in_an_incomplete_set_of_answers_is_refused_with_its_advice(client: TestClient) -> None:
+    api = client.post("/api/safety/answers", json={"answers": {"both_legs": True}})
+    page = client.post("/safety", data={"both_legs": "yes", "infection_signs": "yes"})
+    for refused, detail in ((api, api.json()["detail"]), (page, page.text)):
+        assert refused.status_code == 422
+        assert "please answer every safety question" in detail
+        assert "Please seek urgent medical care now" in detail  # the most serious "yes" decides, as once saved
+        assert "Do you have pain in both legs" in detail and "cauda equina guidance" in detail
+    assert client.get("/api/safety/latest").status_code == 404  # nothing saved
+
+
+def test_a_yes_in_the_browser_is_looked_at_once_before_it_is_saved(client: TestClient) -> None:
+    first = {name: said for name, said in _form(client, "cancer_history", "weight_loss").items() if name != "confirmed"}
+    looking = client.post("/safety", data=first)
+    assert looking.status_code == 200
+    assert "You answered yes to" in looking.text and "Have you ever had cancer?" in looking.text
+    assert "Please see a clinician" in looking.text  # what it means, even for someone who goes no further
+    assert client.get("/api/safety/latest").status_code == 404  # not saved yet: a slip costs nothing
+
+    again = client.post("/safety", data={**first, "confirmed": "change"}).text  # only the "yes" ones come back
+    assert "Have you ever had cancer?" in again and "Have you lost weight recently" in again
+    assert "Do you have pain in both legs" not in again
+    assert '<input type="hidden" name="both_legs" value="no">' in again
+    corrected = {**first, "cancer_history": "no"}
+    looking = client.post("/safety", data=corrected)
+    assert "You answered yes to" in looking.text and "Have you ever had cancer?" not in looking.text
+    client.post("/safety", data={**corrected, "confirmed": "yes"})
+    assert [reason["question_id"] for reason in client.get("/api/safety/latest").json()["reasons"]] == ["weight_loss"]
+
+
+@pytest.mark.parametrize("said", ["true", "on", "y", "maybe"])
+def test_a_form_answer_other_than_yes_or_no_is_refused_never_read_as_no(client: TestClient, said: str) -> None:
+    refused = client.post("/safety", data={**_form(client), "both_legs": said})
+    assert refused.status_code == 422
+    assert "please answer yes or no" in refused.text
+    assert client.get("/api/safety/latest").status_code == 404  # nothing saved, so no "no" to a warning sign
+
+
+def test_a_form_answer_in_capitals_counts(client: TestClient) -> None:
+    client.post("/safety", data={**_form(client), "both_legs": "YES"})
+    assert client.get("/api/safety/latest").json()["advice_level"] == "urgent"
 
 
 def test_the_page_does_not_offer_the_questions_while_answers_hold(client: TestClient, clock: FakeClock) -> None:

@@ -36,7 +36,7 @@ VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value err
 @pytest.mark.parametrize(
     ("params", "status", "text"),
     [
-        ({"minutes": 45}, 422, "minutes: enter 30 or less, not “45”"),
+        ({"minutes": 45}, 422, "Minutes: enter 30 or less, not “45”."),
         ({"minutes": "soon"}, 422, "Minutes: enter a whole number, not “soon”."),
         ({"variant": "yoga"}, 422, "Variant: choose standard, supported, somatic or side_lying, not “yoga”."),
         ({"speed": 0}, 422, "Speed: enter more than 0, not “0”."),
@@ -79,7 +79,7 @@ def test_error_pages_say_in_plain_words_which_field_is_wrong(
 
 def test_the_safety_form_records_answers_and_a_yes_blocks(client: TestClient) -> None:
     questions = client.get("/api/safety/questions").json()
-    form = {q["id"]: "no" for q in questions} | {"recent_surgery": "yes"}
+    form = {q["id"]: "no" for q in questions} | {"recent_surgery": "yes", "confirmed": "yes"}
     page = client.post("/safety", data=form)
     assert page.status_code == 200
     assert "Please see a clinician before practising" in page.text

@@ -280,3 +280,28 @@ def test_rules_read_any_case_accent_apostrophe_and_punctuation() -> None:
     assert fired_rules("NUMBNESS… around my BÜM!!!", RULES)
     assert fired_rules("I can\u2019t pee", RULES)  # a curly apostrophe
     assert fired_rules("i-cant-pee", RULES)
+
+
+@pytest.fixture(scope="module")
+def search() -> HelpSearch:
+    return HelpSearch(load_help())
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("i cant controll my bladdr", "warning_cauda_equina"),
+        ("numbnes in my saddel area", "warning_cauda_equina"),
+        ("I cant controle my bowles", "warning_cauda_equina"),
+        ("sudden severe pain in my back and I feel dizy and faynt", "warning_aortic"),
+    ],
+)
+def test_a_warning_sign_with_typos_the_rules_lack_still_warns(search: HelpSearch, question: str, entry_id: str) -> None:
+    # The rules know a few misspellings; the rest are fixed against the entries' words, warning signs' included.
+    warning = search.warning_sign(question)
+    assert warning is not None and warning.id == entry_id
+
+
+@pytest.mark.parametrize("near_miss", NEAR_MISSES)
+def test_near_misses_warn_of_nothing_once_their_typos_are_fixed_either(search: HelpSearch, near_miss: str) -> None:
+    assert search.warning_sign(near_miss) is None

@@ -1,11 +1,14 @@
 """The safety questions, the advice the answers lead to (with each answer behind it), and a clinician's all-clear."""
 
+from collections.abc import Mapping
+
 from fastapi import Request
 from fastapi.responses import Response
 
 from crest.errors import CrestError
 from crest.journal.records import parse_day
 from crest.knowledge.why_links import SAFETY_QUESTIONS
+from crest.safety.screen import Assessment, IncompleteScreen, assess
 from crest.web.help_links import help_links
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.safety_presenter import safety_notice
@@ -15,23 +18,34 @@ router = page_router()
 
 
 def _page(
-    request: Request, context: Context, status_code: int = 200, error: str | None = None, answered: bool = False
+    request: Request,
+    context: Context,
+    status_code: int = 200,
+    error: str | None = None,
+    answered: bool = False,
+    confirming: Assessment | None = None,
+    kept: Mapping[str, bool] | None = None,
 ) -> Response:
+    """The page; `confirming`: answers with a "yes" to look at once before saving (every answer travels hidden);
+    `kept`: the answers kept while the ones said "yes" are asked again."""
     standing = context.services.safety.standing()
     questions = context.services.safety.questions()
     now = context.now()
     # Asked afresh each time, never filled in from last time: a stale "no" must not be one click away. While
     # answers that raised a concern still hold, the questions are not offered: answering again cannot lift them.
-    asking = not answered and not (standing.concern_stands and not standing.due)
+    asking = not answered and not confirming and not (standing.concern_stands and not standing.due)
     notice = safety_notice(standing, context.local_zone, now)
-    if asking and notice is not None and notice["level"] == "clear" and not notice["cleared"]:
+    if (asking or confirming) and notice is not None and notice["level"] == "clear" and not notice["cleared"]:
         notice = None  # nothing to say before the questions are asked again
+    kept = kept or {}
     return render(
         request,
         "safety.html",
         status_code,
         title="Safety questions",
-        questions=questions,
+        questions=[question for question in questions if question.id not in kept],
+        kept={question_id: "yes" if said else "no" for question_id, said in kept.items()},
+        confirming=confirming,
         notice=notice,
         asking=asking,
         today=now.astimezone(context.local_zone).date().isoformat(),
@@ -48,7 +62,20 @@ def safety_page(request: Request, context: Context) -> Response:
 @router.post("/safety")
 def save_safety(request: Request, context: Context, form: SubmittedForm) -> Response:
     safety = context.services.safety
-    answers = {question.id: form.get(question.id) == "yes" for question in safety.questions() if form.get(question.id)}
+    answers: dict[str, bool] = {}
+    for question in safety.questions():
+        said = form.get(question.id, "").strip().lower()
+        if said not in ("", "yes", "no"):  # never read as "no": a "Yes" or "true" may mean a warning sign
+            raise IncompleteScreen(f"the answer to '{question.id}' is '{said[:20]}'; please answer yes or no")
+        if said:
+            answers[question.id] = said == "yes"
+    assessment = assess(answers)  # every question answered, or a one-line 422 (with any "yes" advised)
+    # A "yes" holds for days once saved: one look before saving, as in the terminal, so a slip costs nothing.
+    looked = form.get("confirmed", "")
+    if assessment.reasons and looked == "change":
+        return _page(request, context, kept={key: said for key, said in answers.items() if not said})
+    if assessment.reasons and looked != "yes":
+        return _page(request, context, confirming=assessment, kept=answers)
     safety.record(answers)
     return _page(request, context, answered=True)
 

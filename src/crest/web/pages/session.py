@@ -8,7 +8,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from crest.breath.words import state_labels
 from crest.durations import rested_text
-from crest.journal.records import MAX_RECORD_ID, PracticeSession, require_finished
+from crest.journal.records import (
+    MAX_PLANNED_MINUTES,
+    MAX_RECORD_ID,
+    MIN_PLANNED_MINUTES,
+    PracticeSession,
+    require_finished,
+)
 from crest.journal.vocabulary import SessionStatus, labels
 from crest.knowledge.why_links import PROTOCOL_TEXTS, setup_step_entry
 from crest.posture.vocabulary import page_labels
@@ -31,7 +37,7 @@ MAX_SPEED = 1000.0
 def session_page(
     request: Request,
     context: Context,
-    minutes: Annotated[int | None, Query(ge=1, le=600)] = None,
+    minutes: Annotated[int | None, Query(ge=MIN_PLANNED_MINUTES, le=MAX_PLANNED_MINUTES)] = None,
     variant: VariantName | None = None,
     speed: Annotated[float, Query(gt=0, le=MAX_SPEED, description="clock speed for demos and tests")] = 1.0,
     before_checkin_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,

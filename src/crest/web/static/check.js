@@ -60,13 +60,15 @@
   function showVideo(video) {
     $("result-video").hidden = !video;
     if (!video) return;
+    const counted = window.crest.counted;
     const length =
       video.duration_s < 90
-        ? `${Math.round(video.duration_s)} seconds`
-        : `${Math.round(video.duration_s / 60)} minutes`;
+        ? counted(Math.round(video.duration_s), "second")
+        : counted(Math.round(video.duration_s / 60), "minute");
     // The share of time in position is in the summary above, rounded once, by the server.
     $("result-share").textContent =
-      `A video of ${length}; ${video.frames_checked} moments checked, a person seen in ${video.frames_with_person}.`;
+      `A video of ${length}; ${counted(video.frames_checked, "moment")} checked, ` +
+      `a person seen in ${video.frames_with_person}.`;
     // A whole rest can change hundreds of times: the first few moments show, the rest and the timeline
     // (which then holds as many spans) open on request, so the page stays readable on a phone.
     const moments = video.events.length ? momentLines(video.events) : ["Nothing changed for long."];
@@ -74,7 +76,7 @@
     const rest = moments.slice(MOMENTS_SHOWN);
     $("result-more-events").hidden = !rest.length;
     $("result-more-events").open = false;
-    $("result-more-events").querySelector("summary").textContent = `The other ${rest.length} moments`;
+    $("result-more-events").querySelector("summary").textContent = `The other ${counted(rest.length, "moment")}`;
     listItems($("result-events-rest"), rest);
     const timeline = Object.values(video.timeline || {});
     $("result-timeline-wrap").open = !timeline.some((segments) => segments.length > SPANS_SHOWN_OPEN);

@@ -17,6 +17,11 @@
   }
 
   window.crest = {
+    // A count and the noun that agrees with it, as crest.counting writes it: "1 moment", "3 moments".
+    counted(number, singular, plural = `${singular}s`) {
+      return `${number} ${number === 1 ? singular : plural}`;
+    },
+
     // An answer that is not ok, as one line to show: the server's `detail`, else its status.
     async failure(response) {
       const data = await response.json().catch(() => null);
