@@ -117,8 +117,12 @@ class HelpSearch:
     def compares_meaning(self) -> bool:
         return self._encoder is not None
 
-    def find(self, question: str) -> HelpResult:
-        return HelpResult(self.warning_sign(question), self.answers(question))
+    def find(self, question: str, further: Sequence[str] = ()) -> HelpResult:
+        """The warning sign and the answers for a question; `further` pieces of a longer message are read for
+        warning signs too (the most serious of all is pinned), never ranked."""
+        signs = [sign for piece in (question, *further) if (sign := self.warning_sign(piece)) is not None]
+        most_serious = min(signs, key=lambda entry: WARNING_ORDER[entry.level or "see_clinician"], default=None)
+        return HelpResult(most_serious, self.answers(question))
 
     def warning_sign(self, question: str) -> HelpEntry | None:
         """The most serious warning-sign entry whose rule fires on the question, if any.

@@ -22,7 +22,7 @@ from crest.errors import CrestError
 from crest.knowledge.loader import load_help
 from crest.knowledge.model import HelpContent, HelpEntry, WarningLevel
 from crest.knowledge.search import HelpSearch, entry_passages
-from crest.knowledge.text import clean_question
+from crest.knowledge.text import clean_question, pieces_beyond_the_kept_question
 
 ENTRY_VECTORS = "help_vectors.npz"  # next to help.toml in crest.knowledge
 
@@ -104,7 +104,7 @@ def ask(question: str) -> HelpReply:
     """The reply to any text: never an error, at worst "nothing found" with the topics."""
     content = load_help()
     kept = clean_question(question)
-    result = help_search().find(kept)
+    result = help_search().find(kept, further=pieces_beyond_the_kept_question(question))
     urgent = _urgent(content, result.urgent) if result.urgent else None
     if urgent is not None and urgent.level == "urgent_care":
         # Urgent care stands alone at every door: nothing beside it that invites practice.

@@ -1,5 +1,6 @@
 """The search: questions in lay words find their entry; any text at all gives answers or nothing, never an error."""
 
+import random
 import threading
 
 import pytest
@@ -9,7 +10,12 @@ from hypothesis import strategies as st
 from crest.knowledge.loader import load_help
 from crest.knowledge.search import MAX_ANSWERS, HelpSearch
 from crest.knowledge.spelling import SpellingFixer
-from crest.knowledge.text import MAX_QUESTION_CHARACTERS, clean_question
+from crest.knowledge.text import (
+    MAX_QUESTION_CHARACTERS,
+    PIECE_OVERLAP_CHARACTERS,
+    clean_question,
+    pieces_beyond_the_kept_question,
+)
 from crest.services.help import help_search
 
 WORDS_ALONE = HelpSearch(load_help())
@@ -156,3 +162,17 @@ def test_many_threads_can_search_at_once(search: HelpSearch) -> None:
         thread.join()
     assert not errors
     assert found == ["in_bed"] * 400
+
+
+@given(st.integers(0, 40_000))
+def test_the_pieces_beyond_the_kept_question_cover_the_rest_with_overlaps(length: int) -> None:
+    letters = random.Random(length)  # no repeats, so each piece is found where it was taken from
+    text = "".join(letters.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(length))
+    pieces = pieces_beyond_the_kept_question(text)
+    covered = [(0, len(clean_question(text)))]
+    for piece in pieces:
+        assert 0 < len(piece) <= MAX_QUESTION_CHARACTERS
+        start = text.index(piece, covered[-1][0] + 1)
+        assert start <= covered[-1][1] - PIECE_OVERLAP_CHARACTERS  # overlaps the piece before
+        covered.append((start, start + len(piece)))
+    assert covered[-1][1] == length

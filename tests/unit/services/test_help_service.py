@@ -11,6 +11,7 @@ from crest.embedding.cache import VectorTable, text_digest
 from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity
 from crest.knowledge.loader import load_help
 from crest.knowledge.search import entry_passages
+from crest.knowledge.text import clean_question
 from crest.services import help as help_service
 
 ANSWER_KEYS = {"id", "title", "text", "sources", "related"}
@@ -109,3 +110,14 @@ def test_vectors_of_another_model_are_not_used(monkeypatch: pytest.MonkeyPatch) 
     encoder = help_service.sentence_encoder(folder)
     title = load_help().answers[0].title
     assert np.allclose(encoder.encode([title])[0], MiniLM(folder).encode([title])[0])  # computed, not read
+
+
+def test_a_warning_sign_past_the_part_of_a_long_message_crest_keeps_still_warns() -> None:
+    # A long story of 10,500 characters, the sign only at its end: the answers rank the kept part, the warning
+    # rules read it all.
+    story = "I lie down every evening and the rest helps my back a little more each week. " * 135
+    message = story + "Since yesterday I cannot control my bladder."
+    assert len(clean_question(message)) < len(message)
+    reply = help_service.ask(message)
+    assert reply.urgent is not None and reply.urgent.level == "urgent_care"
+    assert help_service.ask(story).urgent is None
