@@ -6,6 +6,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - untouched: bench/photos/untouched.csv, photos from other sources; held out in rounds 1-3, development data since.
 - fresh:     bench/photos/fresh.csv, a second part (108 photos); held out in rounds 2-3, development data since.
 - fresh2:    bench/photos/fresh2.csv, the held-out part (67 public-domain photos) labelled before the fourth round.
+- fresh3:    bench/photos/fresh3.csv, 4 sitting photos found by a later search, held out.
+- fresh4:    bench/photos/fresh4.csv, 99 photos from 57 new sources (22 in the position), labelled and committed
+             before any rule was run on them, held out.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -90,8 +93,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh": PhotoSet("fresh", PHOTOS / "fresh.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
     "fresh2": PhotoSet("fresh2", PHOTOS / "fresh2.csv", (PHOTOS / "images",)),
     "fresh3": PhotoSet("fresh3", PHOTOS / "fresh3.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
+    "fresh4": PhotoSet("fresh4", PHOTOS / "fresh4.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh2", "fresh3"})
+HELD_OUT = frozenset({"fresh2", "fresh3", "fresh4"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
