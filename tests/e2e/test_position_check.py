@@ -75,6 +75,7 @@ def test_a_photo_upload_shows_the_picture_and_the_verdicts(browser: Any, server_
         "adjust",
     )
     expect(page.locator("#result-overlay")).not_to_have_js_property("width", 0)
+    expect(page.locator("#result-overlay")).to_have_attribute("data-badges", "10")  # one per criterion
     screenshot(page, "check-result")
 
     page.get_by_label("Photo or video").set_input_files(
@@ -82,6 +83,19 @@ def test_a_photo_upload_shows_the_picture_and_the_verdicts(browser: Any, server_
     )
     page.get_by_role("button", name="Check").click()
     page.get_by_text("not a photo or video crest can read").wait_for()
+    context.close()
+
+
+def test_on_a_phone_the_picture_keeps_the_outline_without_badges_drawn_sharp(browser: Any, server_url: str) -> None:
+    # At 390 px ten badges covered most of the person; the list under the picture names every criterion.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3, color_scheme="dark")
+    page = context.new_page()
+    _check_file(page, server_url, PHOTO)
+    overlay = page.locator("#result-overlay")
+    expect(overlay).to_have_attribute("data-badges", "0")
+    assert page.locator("#result-criteria li").count() == 10
+    shown_width = overlay.evaluate("canvas => canvas.clientWidth")
+    assert overlay.evaluate("canvas => canvas.width") == round(shown_width * 3)  # a device pixel each
     context.close()
 
 

@@ -7,6 +7,8 @@
   const config = configElement ? JSON.parse(configElement.textContent || "{}") : {};
   const checkUrl = config.check_url || "/api/check";
   const posture = window.crestPosture;
+  // The width of picture (in CSS pixels) from which each criterion's badge is drawn on it.
+  const BADGES_MIN_WIDTH_PX = 560;
   posture.setLabels(config);
   const form = $("check-form");
   if (!form) return; // not offered: the safety answers advise resting on the side
@@ -148,7 +150,9 @@
             picture.clientHeight,
             picture.naturalWidth * scale,
             picture.naturalHeight * scale,
-            { badges: true },
+            // On a narrow picture ten badges at a readable size cover most of the person; the list below
+            // names every criterion, so the picture keeps the outline alone there.
+            { badges: picture.clientWidth >= BADGES_MIN_WIDTH_PX },
           );
         };
         picture.src = URL.createObjectURL(file);

@@ -101,9 +101,14 @@ window.crestPosture = (() => {
   // With options.badges, each criterion gets a small coloured badge by its body point, placed so that no two
   // badges overlap.
   function drawSkeleton(canvas, result, width, height, checkedWidth, checkedHeight, options = {}) {
-    canvas.width = width;
-    canvas.height = height;
+    // Drawn at the screen's own pixel density (a phone has 2-3 device pixels to a CSS pixel), so lines and
+    // badges are sharp; the drawing itself is in CSS pixels.
+    const density = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * density);
+    canvas.height = Math.round(height * density);
+    canvas.dataset.badges = "0";
     const context = canvas.getContext("2d");
+    context.setTransform(density, 0, 0, density, 0, 0);
     context.clearRect(0, 0, width, height);
     const list = result.landmarks || [];
     if (!list.length) return;
@@ -129,7 +134,7 @@ window.crestPosture = (() => {
       context.arc(x, y, context.lineWidth * 1.3, 0, 2 * Math.PI);
       context.fill();
     }
-    if (options.badges) drawBadges(context, result, landmarks, at, width, height);
+    if (options.badges) canvas.dataset.badges = String(drawBadges(context, result, landmarks, at, width, height));
   }
 
   function drawBadges(context, result, landmarks, at, width, height) {
@@ -186,6 +191,7 @@ window.crestPosture = (() => {
       context.fillStyle = "#ffffff";
       context.fillText(text, box.x + 7, box.y + box.h / 2);
     }
+    return placed.length;
   }
 
   return { SURE, setLabels, criterionLabel, statusLabel, viewLabel, renderCriteria, drawSkeleton };
