@@ -47,7 +47,11 @@ def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
     first = run_crest("psfs", input_text="Tying my shoes\n3\nSitting through a film\n4\n\n")
     assert first.returncode == 0, first.stderr
     assert "Saved: Tying my shoes 3; Sitting through a film 4." in first.stdout
+    first_words = " ".join(first.stdout.split())  # the console wraps long lines
+    assert "rate the same activities again to see a change (every 14 days)." in first_words
+    assert first_words.count("14 days") == 1  # the next round is asked for once
     again = run_crest("psfs", input_text="6\n5\n")  # the same activities are offered again
+    assert "Rate the same activities again in 14 days." in again.stdout  # a change told, then the next round
     assert "(last time 3)" in again.stdout and "average 3.5 → 5.5 (+2.0)" in again.stdout
     assert "easier" in again.stdout
     assert run_crest("psfs", "--rate", "Tying my shoes=7").returncode == 0  # a round of one activity
