@@ -88,6 +88,10 @@ def test_remind_writes_a_calendar_and_warns_about_alarms(run_crest: RunCrest, tm
     event = icalendar.Calendar.from_ical(path.read_text()).walk("VEVENT")[0]
     assert event["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
     assert event.walk("VALARM")
+    early = tmp_path / "early.ics"
+    assert run_crest("remind", "--time", "07:15", "-o", str(early)).returncode == 0
+    described = str(icalendar.Calendar.from_ical(early.read_text()).walk("VEVENT")[0]["description"])
+    assert "constructive rest" in described and "evening" not in described  # no time of day but the one chosen
     assert run_crest("remind", "--days", "someday").returncode == 2
 
 
