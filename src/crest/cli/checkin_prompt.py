@@ -11,7 +11,7 @@ from rich.text import Text
 from crest.cli.asker import Asker
 from crest.clock import Clock
 from crest.errors import CrestError
-from crest.journal.records import CheckIn, PainRating, parse_score
+from crest.journal.records import CheckIn, PainRating, parse_score, place_side, place_words
 from crest.journal.vocabulary import CheckInTiming, Comparison, Labelled, PainQuality, Region, Sensation, Side
 
 _COMPARISON_KEYS = {"b": Comparison.BETTER, "s": Comparison.SAME, "w": Comparison.WORSE}
@@ -82,7 +82,7 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
         whole_words = whole.label if whole is Side.BOTH else f"{whole.label}, the whole {region.label}"
         offered = f"\\[l]eft, \\[r]ight or \\[{whole.value[0]}]{whole_words[1:]} (or just press Enter)"
         side = _pick_key(asker, f"   {region.label.capitalize()}: which side? {offered}", sides, f"for {whole_words}")
-        score = _rate(asker, region.label)
+        score = _rate(asker, place_words(region, place_side(region, side)))  # 'hip (left)', as the journal says
         if score is not None:
             quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None
             pain.append(PainRating(region=region, side=side, score=score, quality=quality))

@@ -56,7 +56,8 @@ def psfs(
         change = activities.change()
     console.print(f"Saved: {escape('; '.join(f'{a.name} {a.score}' for a in saved.activities))}.")
     console.print(escape(psfs_line(change).text[:1].upper() + psfs_line(change).text[1:]) + ".")
-    console.print("[dim]Rate the same activities again in 14 days.[/dim]")
+    if change.measured:  # until a change is measured, the line above already asks for the next round
+        console.print("[dim]Rate the same activities again in 14 days.[/dim]")
 
 
 def _parse_rating(entry: str) -> PsfsActivity:

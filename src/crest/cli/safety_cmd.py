@@ -101,7 +101,7 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
     style = {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red", AdviceLevel.SIDE_LYING: "yellow"}.get(
         standing.level or AdviceLevel.SEE_CLINICIAN, "bold yellow"
     )
-    console.print(f"\n[{style}]{_escaped(standing.advice or 'Please answer the safety questions again.')}[/{style}]")
+    console.print(f"\n[{style}]{_escaped(standing.message)}[/{style}]")
     for reason in standing.standing_reasons:
         console.print(
             f"- You answered yes on {_day(reason.answered_at, zone)} to: {_escaped(reason.question.text)}\n"
@@ -121,12 +121,9 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
             f"  [dim]Source: {_escaped('; '.join(sign.first.sources))}[/dim]\n"
             f"  If {mistake} in the Journal (`crest serve`): that lifts this."
         )
-    for reason in standing.cleared_reasons:
-        clearance = reason.cleared_by
-        assert clearance is not None  # a cleared reason names its clearance
-        console.print(
-            f"- Cleared by {_escaped(clearance.clinician)} on {clearance.cleared_on}: {_escaped(reason.question.text)}"
-        )
+    for cleared in standing.cleared:  # the answers and the check-ins' signs, as the Safety page lists them
+        who, day = _escaped(cleared.clearance.clinician), cleared.clearance.cleared_on
+        console.print(f"- Cleared by {who} on {day}: {_escaped(cleared.text)}")
     if standing.concern_stands and standing.answer_again_from is not None and standing.answer_again_from > now:
         console.print(
             f"{'These answers hold' if standing.standing_reasons else 'This holds'} until "

@@ -14,10 +14,11 @@ class HistoryPage:
     entries: tuple[PracticeSession | CheckIn, ...]  # newest first
     number: int  # 1 is the newest page
     has_older: bool
+    newer: int | None  # the page "Newer" leads to: past the end, the last page with records, not another empty one
 
     @property
     def has_newer(self) -> bool:
-        return self.number > 1
+        return self.newer is not None
 
 
 def newest_first(
@@ -39,7 +40,11 @@ def history_page(
     """Page `number` of the time line, from at least the newest `entries_reaching(number, size)` of each kind."""
     entries = newest_first(sessions, check_ins)
     first = (number - 1) * size
-    return HistoryPage(tuple(entries[first : first + size]), number, has_older=len(entries) > first + size)
+    shown = tuple(entries[first : first + size])
+    # An empty page past the end was given every record there is (fewer than it reaches), so the last page is known.
+    last_with_records = max(1, -(-len(entries) // size))
+    newer = None if number == 1 else number - 1 if shown else last_with_records
+    return HistoryPage(shown, number, has_older=len(entries) > first + size, newer=newer)
 
 
 def _when(entry: PracticeSession | CheckIn) -> datetime:

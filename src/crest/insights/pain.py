@@ -213,9 +213,10 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
 JOINED_WEEKS_DAYS = WINDOW_DAYS + 1
 
 
-def weekly_medians(series: PlaceSeries, zone: tzinfo) -> tuple[Window, ...]:
+def weekly_medians(series: PlaceSeries, zone: tzinfo, today: date) -> tuple[Window, ...]:
     """The place's ratings week by week, in calendar weeks (local Monday to Sunday), so that every place's week is
     the same week and the charts draw them at the same x; weeks without a rating are left out (a gap, never a zero).
+    The week still under way ends `today`: a chart draws its median among the days it has had, never on one to come.
 
     These are the charts' weeks only: the verdicts' baseline and latest windows (`pain_trends`) keep their own
     definition, 7 days from a place's first rating and the 7 days to its last, which a chart week need not match.
@@ -224,7 +225,8 @@ def weekly_medians(series: PlaceSeries, zone: tzinfo) -> tuple[Window, ...]:
     for rating in series.ratings:
         by_week[start_of_week(rating.at, zone).date()].append(rating.score)
     return tuple(
-        Window(monday, monday + timedelta(days=WINDOW_DAYS - 1), tuple(by_week[monday])) for monday in sorted(by_week)
+        Window(monday, max(monday, min(monday + timedelta(days=WINDOW_DAYS - 1), today)), tuple(by_week[monday]))
+        for monday in sorted(by_week)
     )
 
 

@@ -141,9 +141,9 @@ _PSFS_NOT_YET = {
 
 
 def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON) -> Line:
-    if change.verdict is Verdict.NOT_ENOUGH_DATA or change.mean_change is None:
+    if not change.measured:
         return Line(f"daily activities (PSFS): {_PSFS_NOT_YET[reader, change.baseline is not None]}", PSFS_SOURCE)
-    assert change.baseline_mean is not None and change.latest_mean is not None
+    assert change.baseline_mean is not None and change.latest_mean is not None and change.mean_change is not None
     average = f"average {points(change.baseline_mean)} → {points(change.latest_mean)} ({signed(change.mean_change)})"
     easier = "easier" if change.verdict is Verdict.BETTER else "harder"
     moved = ", ".join(f"{one.name} {one.baseline} → {one.latest} ({one.change:+d})" for one in _movers(change))

@@ -55,6 +55,11 @@ class PsfsChange:
         return self.latest_mean - self.baseline_mean
 
     @property
+    def measured(self) -> bool:
+        """Whether there is a change to tell: until there is, what to say is to rate the same activities again."""
+        return self.verdict is not Verdict.NOT_ENOUGH_DATA and self.mean_change is not None
+
+    @property
     def mean_changed_detectably(self) -> bool:
         """Whether the average moved by the scale's smallest detectable change for the average (2 points)."""
         return self.mean_change is not None and abs(self.mean_change) >= PSFS_MEAN_CHANGE_POINTS

@@ -119,8 +119,11 @@ def report_data(
     weekly_goal: int | None,
     prescription: WeeklyTarget | None = None,
     include_notes: bool = False,
+    *,
+    today: date,
 ) -> ReportData:
-    """Everything inside `period`; verdicts compare the period's first week with ratings against its last."""
+    """Everything inside `period`; verdicts compare the period's first week with ratings against its last. `today`
+    ends the week still under way (a period may reach past it)."""
     in_sessions = [s for s in sessions if period.contains(s.started_at, zone)]
     in_check_ins = [c for c in check_ins if period.contains(c.at, zone)]
     in_psfs = tuple(a for a in assessments if period.contains(a.at, zone))
@@ -135,7 +138,7 @@ def report_data(
         period=period,
         practice=_practice(in_sessions, in_check_ins, zone, prescription, weekly_goal),
         trends=trends,
-        weekly_pain=tuple((one.place, weekly_medians(one, zone)) for one in series),
+        weekly_pain=tuple((one.place, weekly_medians(one, zone, today)) for one in series),
         before_after=tuple(change_by_place(in_check_ins)),
         psfs=psfs_change(in_psfs),
         psfs_rounds=in_psfs,

@@ -270,6 +270,11 @@ def place_side(region: Region, side: Side | None) -> Side:
     return side
 
 
+def place_words(region: Region, side: Side) -> str:
+    """'lower back', 'hip (left)', 'hip (both sides)': a place as the journal names it, the centre left unsaid."""
+    return region.label if side is Side.CENTRE else f"{region.label} ({side.label})"
+
+
 @dataclass(frozen=True, init=False)
 class PainRating:
     """A score for one place: a region and its side, always stored by `place_side`'s rule, and, when the person
@@ -289,11 +294,8 @@ class PainRating:
 
     @property
     def label(self) -> str:
-        where = self.region.label
-        if self.side is not Side.CENTRE:
-            where += f" ({self.side.label})"
         what = "" if self.quality is None else f", {self.quality.label}"
-        return f"{where} {self.score}/10{what}"
+        return f"{place_words(self.region, self.side)} {self.score}/10{what}"
 
 
 def parse_pain(text: str) -> PainRating:

@@ -126,6 +126,20 @@ def repeated_signs(reasons: Iterable[CheckInReason]) -> tuple[RepeatedSign, ...]
 
 
 @dataclass(frozen=True)
+class Cleared:
+    """One thing a clinician's all-clear covers, as every door lists it: a "yes" answer or a check-in's sign."""
+
+    text: str
+    clearance: SafetyClearance
+
+
+# With no advice to give: no answers yet (a check-in's sign may have been cleared before any), or answers saved in a
+# form this crest cannot read.
+ANSWER_FIRST = "Please answer the safety questions before you practise."
+ANSWER_AGAIN = "Please answer the safety questions again."
+
+
+@dataclass(frozen=True)
 class SafetyStanding:
     latest: SafetyScreen | None
     level: AdviceLevel | None  # None: never answered, or answered in a form this crest cannot read
@@ -156,6 +170,28 @@ class SafetyStanding:
     @property
     def advice(self) -> str | None:
         return None if self.level is None else ADVICE[self.level]
+
+    @property
+    def message(self) -> str:
+        """The advice, or, with none to give, to answer the questions: first, or again when they cannot be read."""
+        if self.advice is not None:
+            return self.advice
+        return ANSWER_FIRST if self.latest is None else ANSWER_AGAIN
+
+    @property
+    def cleared(self) -> tuple[Cleared, ...]:
+        """Everything a clinician cleared that would stand otherwise: the answers, then the check-ins' signs."""
+        answers = [
+            Cleared(reason.question.text, reason.cleared_by)
+            for reason in self.cleared_reasons
+            if reason.cleared_by is not None
+        ]
+        signs = [
+            Cleared(sign.describe(), sign.cleared_by)
+            for sign in repeated_signs(self.cleared_check_in_reasons)
+            if sign.cleared_by is not None
+        ]
+        return tuple(answers + signs)
 
     @property
     def standing_reasons(self) -> tuple[Reason, ...]:

@@ -79,10 +79,12 @@ class Reminders:
 
 
 def _setup_text(minutes: int) -> str:
+    """What to do when the reminder comes. It comes at the time chosen, so it names no time of day: the protocol's
+    suggested slot (after work, before the evening meal) would be wrong for a morning reminder."""
     protocol = load_protocol()
     steps = "\n".join(f"- {step.title}: {step.text}" for step in protocol.setup)
     return (
-        f"Time for {minutes} minutes of constructive rest. {protocol.suggested_time.text}\n\n"
+        f"Time for {minutes} minutes of constructive rest.\n\n"
         f"How to lie:\n{steps}\n\nStart a guided session with `crest session` or in the crest web app.\n\n"
         f"{protocol.disclaimer}"
     )

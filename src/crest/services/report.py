@@ -77,6 +77,7 @@ class ClinicianReports:
             self._preferences.current().weekly_goal_sessions,
             prescription or self._prescribed_target(now),
             include_notes,
+            today=now.astimezone(self._zone).date(),
         )
         standing = self._safety.standing()
         safety = None

@@ -81,13 +81,13 @@ class Reports:
         shown = weeks_reaching(min(firsts), now, self._zone, WEEKS_SHOWN) if firsts else 1
         weeks = weekly_totals(sessions, self._zone, now, shown)
         starts, ends = weeks[0].starts, weeks[-1].starts + timedelta(weeks=1)
-        first_shown = starts.astimezone(self._zone).date()
+        first_shown, today = starts.astimezone(self._zone).date(), now.astimezone(self._zone).date()
         return ProgressData(
             starts=starts,
             ends=ends,
             pain=series_by_place([check_in for check_in in check_ins if starts <= check_in.at < ends]),
             weekly_pain={
-                series.place: tuple(w for w in weekly_medians(series, self._zone) if w.last_day >= first_shown)
+                series.place: tuple(w for w in weekly_medians(series, self._zone, today) if w.last_day >= first_shown)
                 for series in series_by_place(check_ins)
             },
             changes=change_per_session([s for s in sessions if starts <= s.started_at < ends], check_ins),

@@ -22,7 +22,6 @@ from crest.durations import rested_text
 from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window
 from crest.insights.practice import WeekTotal
 from crest.insights.timeframe import start_of_day
-from crest.insights.verdicts import WINDOW_DAYS
 from crest.journal.records import CheckIn, PainRating, PracticeSession
 from crest.place_colours import place_colours
 from crest.protocol.model import Protocol
@@ -233,8 +232,10 @@ def _pain_over_time(
 
 
 def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:
-    """A week's median in the middle of its calendar week, the same x for every place (kept inside the chart)."""
-    middle = start_of_day(week.first_day, axis.zone) + timedelta(days=WINDOW_DAYS / 2)
+    """A week's median in the middle of its calendar week's days (a week under way: of its days so far), the same x
+    for every place, as the report draws it (kept inside the chart)."""
+    days = (week.last_day - week.first_day).days + 1
+    middle = start_of_day(week.first_day, axis.zone) + timedelta(days=days / 2)
     moment = min(max(middle, axis.starts), axis.ends)
     median = float(week.median or 0)
     ratings = f"{len(week.scores)} rating{'s' * (len(week.scores) != 1)}"

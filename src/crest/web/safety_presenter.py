@@ -18,18 +18,19 @@ HEADLINES = {
 
 
 def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict[str, Any] | None:
-    """What the Today and Safety pages show about the answers; None before any answer."""
-    if standing.level is None:
+    """What the Today and Safety pages show about the answers; None before any answer, unless a clinician has
+    already cleared a check-in's warning sign."""
+    if standing.level is None and not standing.cleared:
         return None
     holds_until = standing.answer_again_from if standing.concern_stands else None
     return {
-        "level": standing.level.stored_name,
+        "level": None if standing.level is None else standing.level.stored_name,
         "blocks": standing.concern_stands,
         "side_lying_only": standing.side_lying_only,
         "headline": "A clinician has cleared you to practise"
-        if standing.level is AdviceLevel.CLEAR and standing.cleared_reasons
-        else HEADLINES[standing.level],
-        "message": standing.advice,
+        if standing.level in (None, AdviceLevel.CLEAR) and standing.cleared
+        else HEADLINES[standing.level or AdviceLevel.CLEAR],
+        "message": standing.message,
         "reasons": [
             {
                 "text": reason.question.text,
@@ -49,21 +50,11 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         ],
         "cleared": [
             {
-                "text": reason.question.text,
-                "clinician": reason.cleared_by.clinician,
-                "cleared_on": f"{reason.cleared_by.cleared_on:%-d %B %Y}",
+                "text": cleared.text,
+                "clinician": cleared.clearance.clinician,
+                "cleared_on": f"{cleared.clearance.cleared_on:%-d %B %Y}",
             }
-            for reason in standing.cleared_reasons
-            if reason.cleared_by is not None
-        ]
-        + [
-            {
-                "text": sign.describe(),
-                "clinician": sign.cleared_by.clinician,
-                "cleared_on": f"{sign.cleared_by.cleared_on:%-d %B %Y}",
-            }
-            for sign in repeated_signs(standing.cleared_check_in_reasons)
-            if sign.cleared_by is not None
+            for cleared in standing.cleared
         ],
         "holds_until": friendly_time(holds_until, zone, now) if holds_until is not None and holds_until > now else None,
         "clearable": standing.may_be_cleared,

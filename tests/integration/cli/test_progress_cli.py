@@ -47,7 +47,11 @@ def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
     first = run_crest("psfs", input_text="Tying my shoes\n3\nSitting through a film\n4\n\n")
     assert first.returncode == 0, first.stderr
     assert "Saved: Tying my shoes 3; Sitting through a film 4." in first.stdout
+    first_words = " ".join(first.stdout.split())  # the console wraps long lines
+    assert "rate the same activities again to see a change (every 14 days)." in first_words
+    assert first_words.count("14 days") == 1  # the next round is asked for once
     again = run_crest("psfs", input_text="6\n5\n")  # the same activities are offered again
+    assert "Rate the same activities again in 14 days." in again.stdout  # a change told, then the next round
     assert "(last time 3)" in again.stdout and "average 3.5 → 5.5 (+2.0)" in again.stdout
     assert "easier" in again.stdout
     assert run_crest("psfs", "--rate", "Tying my shoes=7").returncode == 0  # a round of one activity
@@ -84,6 +88,10 @@ def test_remind_writes_a_calendar_and_warns_about_alarms(run_crest: RunCrest, tm
     event = icalendar.Calendar.from_ical(path.read_text()).walk("VEVENT")[0]
     assert event["rrule"]["BYDAY"] == ["MO", "TU", "WE", "TH", "FR"]
     assert event.walk("VALARM")
+    early = tmp_path / "early.ics"
+    assert run_crest("remind", "--time", "07:15", "-o", str(early)).returncode == 0
+    described = str(icalendar.Calendar.from_ical(early.read_text()).walk("VEVENT")[0]["description"])
+    assert "constructive rest" in described and "evening" not in described  # no time of day but the one chosen
     assert run_crest("remind", "--days", "someday").returncode == 2
 
 

@@ -205,3 +205,16 @@ def test_a_sign_noted_in_check_in_after_check_in_is_said_once_with_how_many(run_
     shown = _flat(run_crest("safety").stdout)
     assert shown.count("named:") == 1 and "3 check-ins from" in shown
     assert "If these check-ins were a mistake, correct or delete them in the Journal" in shown
+
+
+def test_a_check_in_sign_cleared_before_any_answers_is_listed_as_on_the_safety_page(run_crest: RunCrest) -> None:
+    run_crest("log", "--pain", "calf_and_shin:left=5:tingling")
+    today = date.today()
+    named = f"Your check-in of {today:%-d %B %Y} named: Numbness or tingling"
+    cleared = _flat(run_crest("safety", "--cleared-by", "Dr Ames, physiotherapist").stdout)
+    assert "Please answer the safety questions before you practise." in cleared  # never answered: not "again"
+    assert "again" not in cleared
+    assert f"Cleared by Dr Ames, physiotherapist on {today.isoformat()}: {named}" in cleared
+    answered = _flat(run_crest("safety", input_text=_answers()).stdout)
+    assert "Nothing here stands in the way of resting" in answered
+    assert f"Cleared by Dr Ames, physiotherapist on {today.isoformat()}: {named}" in answered

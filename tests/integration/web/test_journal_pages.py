@@ -34,11 +34,18 @@ def test_the_journal_pages_through_every_entry_newest_first(client: TestClient, 
     assert _rows(first) + _rows(second) + _rows(last) == every
 
 
+def test_newer_past_the_end_of_a_short_journal_leads_to_its_only_page(client: TestClient, tmp_path: Path) -> None:
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}") as journal:
+        journal.import_contents(daily_practice(date(2026, 3, 1), 2, UTC))
+    beyond = client.get("/journal", params={"page": 99}).text
+    assert "There is nothing this far back." in beyond and 'rel="prev" href="/journal">Newer</a>' in beyond
+
+
 def test_a_page_past_the_end_or_below_one_gets_a_calm_answer(client: TestClient, tmp_path: Path) -> None:
     with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}") as journal:
         journal.import_contents(HISTORY)
     beyond = client.get("/journal", params={"page": 9})
     assert beyond.status_code == 200 and "There is nothing this far back." in beyond.text
-    assert 'href="/journal?page=8">Newer</a>' in beyond.text
+    assert 'href="/journal?page=3">Newer</a>' in beyond.text  # the last page with records, not the empty page 8
     refused = client.get("/journal", params={"page": 0})
     assert refused.status_code == 422 and "enter 1 or more" in refused.text

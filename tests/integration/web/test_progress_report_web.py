@@ -130,6 +130,10 @@ def test_reminder_download_uses_settings_and_arguments(client: TestClient) -> No
     assert len(event["rrule"]["BYDAY"]) == 7
     chosen = client.get("/api/reminder.ics", params={"time": "07:15", "days": "sat,sun", "zone": "Europe/Paris"})
     assert "DTSTART;TZID=Europe/Paris:" in chosen.text and "BYDAY=SA,SU" in chosen.text
+    for text in (response.text, chosen.text):  # the event comes at the chosen time: it names no other time of day
+        described = str(icalendar.Calendar.from_ical(text).walk("VEVENT")[0]["description"])
+        assert described.startswith("Time for 15 minutes of constructive rest.")
+        assert not any(word in described for word in ("after work", "evening", "morning"))
     assert client.get("/api/reminder.ics", params={"zone": "Mars/Olympus"}).status_code == 422
     assert client.get("/api/reminder.ics", params={"time": "25:00"}).status_code == 422
 

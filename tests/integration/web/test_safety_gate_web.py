@@ -265,3 +265,16 @@ def test_a_sign_noted_in_check_in_after_check_in_is_listed_once_on_today_and_in_
     assert "If these check-ins were a mistake, correct or delete them" in page
     refused = client.post("/api/sessions", json={"planned_minutes": 10})
     assert refused.status_code == 409 and refused.text.count("named:") == 1
+
+
+def test_a_check_in_sign_cleared_before_any_answers_is_listed_above_the_questions(client: TestClient) -> None:
+    tingling = {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"}
+    assert client.post("/api/checkins", json={"pain": [tingling]}).status_code == 201
+    page = client.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-06"}).text
+    assert "A clinician has cleared you to practise" in page
+    assert "Please answer the safety questions before you practise." in page
+    assert "Your check-in of 6 May 2026 named: Numbness or tingling" in page and "Cleared by Dr Ames" in page
+    assert "Save my answers" in page  # the questions, still to answer, right below
+    assert "Cleared by Dr Ames" in client.get("/safety").text
+    answered = client.post("/safety", data=_form(client)).text
+    assert "A clinician has cleared you to practise" in answered and "Numbness or tingling" in answered

@@ -70,6 +70,16 @@ def test_each_side_question_names_the_one_key_for_the_whole_place() -> None:
     assert "(l for left, r for right or b for both sides), or press Enter for both sides." in output
 
 
+def test_the_score_question_names_the_chosen_side_as_the_journal_does() -> None:
+    hip = list(Region).index(Region.HIP) + 1
+    asker = scripted(f"1 {hip} {hip + 1}", "r", "3", "", "l", "4", "", "", "2", "", "", "", "")
+    ask_check_in(asker, session_id=7, clock=CLOCK)
+    output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
+    assert "How strong is it in your lower back (right) now, 0-10?" in output
+    assert "How strong is it in your hip (left) now, 0-10?" in output
+    assert "How strong is it in your knee (both sides) now, 0-10?" in output  # Enter: the whole place
+
+
 def test_a_place_without_a_side_is_the_whole_place_as_on_the_body_map() -> None:
     check_in = ask_check_in(scripted("1 6", "", "4", "", "", "2", ""), session_id=7, clock=CLOCK)
     assert check_in is not None

@@ -37,5 +37,7 @@ def test_the_first_page_is_the_newest_and_a_page_past_the_end_is_empty() -> None
     assert first.entries[0] == CHECK_INS[-1] and len(first.entries) == 50
     beyond = history_page(SESSIONS, CHECK_INS, 1000)
     assert beyond.entries == () and not beyond.has_older and beyond.has_newer
+    assert beyond.newer == -(-len(EVERYTHING) // 50)  # back to the last page with records, not to page 999
+    assert history_page(SESSIONS[:1], [], 3).newer == 1
     empty = history_page([], [], 1)
     assert empty.entries == () and not empty.has_older and not empty.has_newer

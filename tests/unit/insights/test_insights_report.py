@@ -13,7 +13,9 @@ HISTORY = daily_practice(FIRST, 70, UTC)
 
 
 def _data(period: Period, notes: bool = False) -> ReportData:
-    return report_data(HISTORY.sessions, HISTORY.check_ins, HISTORY.psfs, UTC, period, 7, include_notes=notes)
+    return report_data(
+        HISTORY.sessions, HISTORY.check_ins, HISTORY.psfs, UTC, period, 7, include_notes=notes, today=period.last_day
+    )
 
 
 def test_only_the_period_counts_and_notes_stay_out_unless_asked() -> None:
@@ -48,7 +50,7 @@ def test_no_weekly_rate_before_a_full_week_of_use() -> None:
     # One day of use inside a long chosen period: one session, and never "7.0 a week" (nor "0.1 a week").
     one_day = daily_practice(FIRST, 1, UTC)
     period = Period(FIRST - timedelta(days=30), FIRST)
-    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7)
+    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7, today=period.last_day)
     assert data.practice.sessions == 1 and data.practice.days_in_use(period) == 1
     assert data.practice.sessions_per_week(period) is None
     assert data.practice.first_days(period) == "the first day"
@@ -65,7 +67,7 @@ def test_the_report_says_so_instead_of_a_rate() -> None:
 
     one_day = daily_practice(FIRST, 1, UTC)
     period = Period(FIRST, FIRST)
-    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7)
+    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7, today=period.last_day)
     made = datetime(2026, 3, 2, 20, tzinfo=UTC)
     html = report_html(ClinicianReport(data, made, "UTC", None, "crest is not medical advice."))
     assert "1 session (9 min) in the first day: not enough days yet for a weekly rate" in html

@@ -9,6 +9,7 @@ from crest.journal.vocabulary import Region, Side
 
 FIRST = date(2026, 3, 4)  # a Wednesday: its calendar week began on Monday 2 March
 MONDAY = date(2026, 3, 2)
+LATER = date(2026, 6, 1)  # every week below is over
 
 
 def _rated_at(moment: datetime, score: int, region: Region = Region.LOWER_BACK) -> CheckIn:
@@ -24,7 +25,7 @@ def test_zig_zagging_days_become_one_median_per_calendar_week() -> None:
     # the week of 23 March, without a rating, is a gap, never a zero.
     check_ins = [_rated(day, 2 if day % 2 else 8) for day in range(14)] + [_rated(31, 5)]
     (series,) = series_by_place(check_ins)
-    weeks = weekly_medians(series, UTC)
+    weeks = weekly_medians(series, UTC, LATER)
     assert [(week.first_day, week.last_day) for week in weeks] == [
         (MONDAY + timedelta(days=7 * number), MONDAY + timedelta(days=7 * number + 6)) for number in (0, 1, 2, 4)
     ]
@@ -37,7 +38,7 @@ def test_zig_zagging_days_become_one_median_per_calendar_week() -> None:
 def test_every_place_shares_the_same_weeks_whatever_its_first_rating() -> None:
     # The hip is first rated on Monday, the lower back on Tuesday: one week for both, not one starting on each.
     check_ins = [_rated(-2, 9, Region.HIP), _rated(-1, 4), _rated(3, 6, Region.HIP), _rated(4, 3)]
-    weeks = {series.place.region: weekly_medians(series, UTC) for series in series_by_place(check_ins)}
+    weeks = {series.place.region: weekly_medians(series, UTC, LATER) for series in series_by_place(check_ins)}
     assert [week.first_day for week in weeks[Region.HIP]] == [MONDAY] == [w.first_day for w in weeks[Region.LOWER_BACK]]
 
 
@@ -51,5 +52,16 @@ def test_the_weeks_follow_the_persons_local_days() -> None:
         _rated_at(datetime(2026, 3, 8, 20, tzinfo=UTC), 6),
     ]
     (series,) = series_by_place(check_ins)
-    assert [week.scores for week in weekly_medians(series, UTC)] == [(4, 6)]
-    assert [week.scores for week in weekly_medians(series, tokyo)] == [(4,), (6,)]
+    assert [week.scores for week in weekly_medians(series, UTC, LATER)] == [(4, 6)]
+    assert [week.scores for week in weekly_medians(series, tokyo, LATER)] == [(4,), (6,)]
+
+
+def test_the_week_under_way_ends_today_so_no_chart_draws_it_on_a_day_to_come() -> None:
+    # Rated Monday to Wednesday; today is Wednesday: the week's days so far are Monday to Wednesday.
+    (series,) = series_by_place([_rated(day, 4) for day in (-2, -1, 0)])
+    (week,) = weekly_medians(series, UTC, FIRST)
+    assert (week.first_day, week.last_day, week.scores) == (MONDAY, FIRST, (4, 4, 4))
+    (monday,) = weekly_medians(series_by_place([_rated(-2, 4)])[0], UTC, MONDAY)
+    assert monday.first_day == monday.last_day == MONDAY
+    (over,) = weekly_medians(series, UTC, MONDAY + timedelta(days=7))
+    assert over.last_day == MONDAY + timedelta(days=6)  # a week that is over keeps its Sunday

@@ -5,6 +5,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from html import unescape
 
+import pytest
+
 from crest.breath.result import BreathResult, BreathWindow, Movement
 from crest.charts import INSET, LEFT, RIGHT, WIDTH
 from crest.insights.report import ClinicianReport, Period, report_data
@@ -35,7 +37,7 @@ SESSIONS_WITH_BREATH = (
 
 def _report(client_name: str | None = None) -> ClinicianReport:
     period = Period(FIRST, FIRST + timedelta(days=DAYS - 1))
-    data = report_data(SESSIONS_WITH_BREATH, HISTORY.check_ins, HISTORY.psfs, UTC, period, 7)
+    data = report_data(SESSIONS_WITH_BREATH, HISTORY.check_ins, HISTORY.psfs, UTC, period, 7, today=period.last_day)
     made = datetime(2026, 3, 30, 12, tzinfo=UTC)
     return ClinicianReport(data, made, "UTC", None, "crest is not medical advice.", client_name=client_name)
 
@@ -67,7 +69,7 @@ def _rated(day: date, hour: int, *scores: tuple[Region, int]) -> CheckIn:
 
 
 def _report_of(check_ins: list[CheckIn], first: date, last: date) -> tuple[ClinicianReport, str]:
-    data = report_data([], check_ins, [], UTC, Period(first, last), None)
+    data = report_data([], check_ins, [], UTC, Period(first, last), None, today=last)
     report = ClinicianReport(data, datetime.combine(last, time(20), tzinfo=UTC), "UTC", None, "Not advice.")
     return report, report_html(report)
 
@@ -177,7 +179,8 @@ def test_the_pain_chart_breaks_its_line_over_a_week_without_ratings() -> None:
         CheckIn(at=datetime.combine(day, time(8), UTC), pain=(PainRating(Region.LOWER_BACK, 5, Side.CENTRE),))
         for day in days
     ]
-    data = report_data([], check_ins, [], UTC, Period(first, first + timedelta(days=27)), 7)
+    period = Period(first, first + timedelta(days=27))
+    data = report_data([], check_ins, [], UTC, period, 7, today=period.last_day)
     html = report_html(ClinicianReport(data, datetime(2026, 3, 30, 12, tzinfo=UTC), "UTC", None, "Not advice."))
     for drawing in ("chart-wide", "chart-narrow"):
         svg = re.search(rf'<div class="{drawing}">(.*?)</div>', html, re.S)
@@ -185,3 +188,21 @@ def test_the_pain_chart_breaks_its_line_over_a_week_without_ratings() -> None:
         lines = re.findall(r'<polyline class="series-\d" points="([^"]+)"', svg.group(1))
         assert [len(line.split()) for line in lines] == [2]  # the first two weeks joined; the fourth stands alone
     assert "with a gap where a week has no rating" in html
+
+
+def test_a_week_under_way_is_drawn_among_its_days_so_far_even_when_the_period_reaches_past_today() -> None:
+    first = date(2026, 3, 2)  # a Monday; the report runs to Sunday 22 March, made on Tuesday 17 March
+    check_ins = [
+        CheckIn(at=datetime.combine(first + timedelta(days=n), time(8), UTC), pain=(PainRating(Region.LOWER_BACK, 5),))
+        for n in (0, 7, 14, 15)
+    ]
+    period, today = Period(first, first + timedelta(days=20)), first + timedelta(days=15)
+    data = report_data([], check_ins, [], UTC, period, 7, today=today)
+    html = report_html(ClinicianReport(data, datetime.combine(today, time(12), UTC), "UTC", None, "Not advice."))
+    svg = re.search(r'<div class="chart-wide">(.*?)</div>', html, re.S)
+    assert svg is not None
+    [line] = re.findall(r'<polyline class="series-\d" points="([^"]+)"', svg.group(1))
+    x1, x2, x3 = (float(point.split(",")[0]) for point in line.split())
+    # Two full weeks stand 7 days apart (their Thursdays); the third at the middle of Monday and Tuesday, 4.5 days
+    # after the second week's, not on Thursday 19 March, still to come.
+    assert (x3 - x2) / (x2 - x1) == pytest.approx(4.5 / 7, abs=0.01)

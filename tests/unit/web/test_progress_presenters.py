@@ -168,6 +168,20 @@ def test_every_places_weekly_median_stands_at_the_same_x_in_the_same_week() -> N
         assert set(xs) == {"Lower back (centre)", "Hip (left)"} and len(set(xs.values())) == 1
 
 
+def test_the_week_under_way_has_its_median_among_its_days_so_far_never_in_the_future() -> None:
+    clock = FakeClock()  # Wednesday 6 May 2026
+    records = _Records()
+    for days_ago in (2, 0):  # Monday and now
+        records.check_ins.append(CheckIn(at=clock.now - timedelta(days=days_ago), pain=_pain((BACK, 4))))
+    pain = _charts(records, clock)[0][0]
+    for drawing in ("svg", "svg_narrow"):
+        [median_x] = re.findall(r'<circle class="series-\d" cx="([\d.]+)"', pain[drawing])
+        faint = re.findall(r'<circle class="faint[^"]*" cx="([\d.]+)"', pain[drawing])
+        monday_x, now_x = sorted(float(x) for x in faint)
+        assert monday_x < float(median_x) < now_x  # the middle of Monday to today, not Thursday noon
+    assert pain["table"]["rows"][0][0] == "4 May to 6 May"  # the days the week has had so far
+
+
 def test_a_weeks_bar_covers_its_own_week_on_the_time_axis() -> None:
     clock = FakeClock()  # Wednesday 6 May 2026: two weeks shown, from Monday 27 April to Monday 11 May
     records = _Records()

@@ -84,7 +84,8 @@ def save_safety(request: Request, context: Context, form: SubmittedForm) -> Resp
 def save_clearance(request: Request, context: Context, form: SubmittedForm) -> Response:
     try:
         day = parse_day(form.get("cleared_on", ""), "the day they checked")
-        context.services.safety.record_clearance(form.get("clinician", ""), day)
+        standing = context.services.safety.record_clearance(form.get("clinician", ""), day)
     except CrestError as error:
         return _page(request, context, error.http_status, error=error.message)
-    return _page(request, context, answered=True)
+    # A sign cleared before any answers leaves the questions still to answer: they are asked below the all-clear.
+    return _page(request, context, answered=standing.latest is not None)
