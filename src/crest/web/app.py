@@ -162,7 +162,8 @@ def _openapi_with_our_errors(app: FastAPI) -> dict[str, Any]:
 class RefuseOversizedUploads:
     """Answer 413 for a body above the limit: at once from its declared size, else (a chunked body, or one longer
     than declared) as soon as the bytes read pass it, so no body is ever held whole beyond the limit. Uploads to
-    the position check may be large; every other body is small. Plain ASGI: no cost per request."""
+    the position check may be large, and so may a backup to restore; every other body is small. Plain ASGI: no
+    cost per request."""
 
     def __init__(self, app: ASGIApp, limits: UploadLimits) -> None:
         self.app = app
@@ -195,6 +196,9 @@ class RefuseOversizedUploads:
         if path == "/api/check":
             message = f"the upload is larger than {size_shown(self.limits.max_upload_bytes)}; send a shorter video"
             return self.limits.max_upload_bytes + MULTIPART_OVERHEAD_BYTES, message
+        if path == "/settings/restore":
+            message = f"the file is larger than {size_shown(self.limits.max_restore_bytes)}, more than any crest export"
+            return self.limits.max_restore_bytes + MULTIPART_OVERHEAD_BYTES, message
         kilobytes = self.limits.max_body_bytes // 1024
         return self.limits.max_body_bytes, f"the request is larger than {kilobytes} KB, more than crest ever sends"
 

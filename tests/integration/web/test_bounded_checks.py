@@ -22,7 +22,12 @@ from support.pose_finder import JPEG, CountingFinder
 
 LIVE = "ws://127.0.0.1:8765/api/check/live"
 LIMITS = UploadLimits(
-    max_photo_bytes=100_000, max_video_bytes=100_000, max_body_bytes=10_000, pose_models=2, max_live_streams=4
+    max_photo_bytes=100_000,
+    max_video_bytes=100_000,
+    max_body_bytes=10_000,
+    max_restore_bytes=50_000,
+    pose_models=2,
+    max_live_streams=4,
 )
 
 
@@ -104,6 +109,7 @@ OPENINGS = {  # each body starts as its route expects, so that only its size can
         ("PUT", "/api/settings", "application/json", LIMITS.max_body_bytes),
         ("POST", "/settings", "application/x-www-form-urlencoded", LIMITS.max_body_bytes),
         ("POST", "/api/check", "multipart/form-data; boundary=x", LIMITS.max_upload_bytes + 64 * 1024),
+        ("POST", "/settings/restore", "multipart/form-data; boundary=x", LIMITS.max_restore_bytes + 64 * 1024),
     ],
 )
 @pytest.mark.parametrize("declared", [False, True])
