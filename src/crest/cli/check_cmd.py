@@ -224,10 +224,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
         target = directory / f"{path.stem}-{counter}.check.jpg"
         counter += 1
     written.add(target)
-    try:
-        write_image(target, picture)
-    except OSError as error:
-        raise CrestError(f"cannot write {target} ({error.strerror or error})") from error
+    write_image(target, picture)
     return target
 
 
