@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from crest.errors import CrestError
+from crest.private_files import make_private_folder
 
 DATABASE_FILE_NAME = "crest.db"
 
@@ -25,7 +26,7 @@ def ensure_home() -> Path:
     """Create the data folder, private to the user, and prove it is writable."""
     home = crest_home()
     try:
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(home)
         probe = home / ".write-test"
         probe.write_bytes(b"")
         probe.unlink()

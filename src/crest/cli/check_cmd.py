@@ -204,6 +204,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
     from crest.posture.overlay import annotate
     from crest.posture.service import PhotoCheck
     from crest.posture.video import event_lines
+    from crest.private_files import make_private_folder
 
     if isinstance(checked, PhotoCheck):
         picture = annotate(checked.image_rgb, checked.result, notes=checked.notes)
@@ -215,7 +216,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
         notes = event_lines(review.events)[:6]
         picture = annotate(checked.snapshot_rgb, checked.snapshot_result, headline=headline, notes=notes)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        make_private_folder(directory)
     except OSError as error:
         raise CrestError(f"cannot create the folder {directory} ({error.strerror or error})") from error
     target = directory / f"{path.stem}.check.jpg"

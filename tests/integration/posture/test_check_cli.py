@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +80,18 @@ def test_annotate_writes_a_readable_picture(tmp_path: Path) -> None:
     picture = cv2.imread(str(out / "one_knee_to_chest_0.check.jpg"))
     assert picture is not None and picture.shape[0] >= 720
     assert len(process.stdout.splitlines()) == 1  # notes stay off the JSON stream
+
+
+def test_the_folders_annotate_creates_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    """They list the names of pictures of the person; a umask of 000 made them 0777, 022 made them 0755."""
+    out = tmp_path / "new" / "annotated"
+    previous = os.umask(0)
+    try:
+        process = crest("check", str(IN_POSITION_PHOTO), "--annotate", str(out), "--json", home=tmp_path)
+    finally:
+        os.umask(previous)
+    assert process.returncode == 0, process.stderr
+    assert [stat.S_IMODE(folder.stat().st_mode) for folder in (out.parent, out)] == [0o700, 0o700]
 
 
 def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> None:
