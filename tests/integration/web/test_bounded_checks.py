@@ -149,3 +149,13 @@ def test_a_body_above_its_limit_is_refused_while_it_is_read(
     asyncio.run(bounded(scope, receive, send))
     assert sent[0]["status"] == 413
     assert sum(pulled) <= limit + 4096
+
+
+def test_a_form_that_declares_a_body_above_its_limit_gets_a_page_and_the_api_json(bounded: FastAPI) -> None:
+    """A browser declares its form's size: the person saw the raw JSON `{"detail": ...}` instead of a page."""
+    with TestClient(bounded, base_url="http://127.0.0.1:8765") as client:
+        page = client.post("/settings", data={"theme": "x" * LIMITS.max_body_bytes})
+        api = client.put("/api/settings", json={"theme": "x" * LIMITS.max_body_bytes})
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    assert "That did not work" in page.text and "more than crest ever sends" in page.text
+    assert api.status_code == 413 and "more than crest ever sends" in api.json()["detail"]
