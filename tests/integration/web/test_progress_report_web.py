@@ -108,6 +108,27 @@ def test_report_page_pdf_and_html(tmp_path: Path, clock: FakeClock) -> None:
         assert client.get("/report", params={"paper": "a5"}).status_code == 422
 
 
+def test_the_progress_and_report_pages_take_the_days_the_api_and_the_terminal_take(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Progress from 0001-01-01 answered 500 (a baseline week before year 1), and the report made a period of
+    739952 days (from year 1) or from 1970 (`since=0`), where the API and `crest report` refuse those days."""
+    with _practised(tmp_path, clock) as client:
+        for path, params in (
+            ("/progress", {"since": "0001-01-01"}),
+            ("/progress", {"since": "0"}),
+            ("/report", {"since": "0001-01-01"}),
+            ("/report", {"since": "0"}),
+            ("/report.pdf", {"until": "9999-12-31"}),
+            ("/report.html", {"until": "9999-12-31"}),
+        ):
+            refused = client.get(path, params=params)
+            assert refused.status_code == 422, (path, params)
+            assert "write the day as YYYY-MM-DD, from 1900 on, like 2026-05-01" in refused.text, (path, params)
+        assert client.get("/progress", params={"since": (clock().date() - timedelta(days=7)).isoformat()}).is_success
+        assert client.get("/report", params={"since": "1900-01-01", "until": "9000-12-31"}).is_success
+
+
 def test_reminder_download_uses_settings_and_arguments(client: TestClient) -> None:
     response = client.get("/api/reminder.ics")
     assert response.headers["content-type"].startswith("text/calendar")
