@@ -16,7 +16,13 @@ class HomeNotWritable(CrestError):
 def crest_home() -> Path:
     configured = os.environ.get("CREST_HOME")
     if configured:
-        return Path(configured).expanduser()
+        try:
+            return Path(configured).expanduser()
+        except RuntimeError:  # ~someone/..., and there is no user `someone` here
+            user = configured.partition("/")[0].removeprefix("~")
+            raise HomeNotWritable(
+                f"CREST_HOME is {configured}, but there is no user {user} on this computer; give the folder's full path"
+            ) from None
     import platformdirs  # imported here so that `crest --help` stays fast
 
     return platformdirs.user_data_path("crest", appauthor=False)
