@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from crest.errors import CrestError
+from crest.errors import CrestError, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -153,18 +153,18 @@ def _check_files(
                 if annotate_dir is not None:
                     picture = _write_annotated(checked, path, annotate_dir, written)
                     if not json_output:
-                        errors.print(f"annotated picture: {escape(str(picture))}")
+                        errors.print(f"annotated picture: {escape(one_line(str(picture)))}")
             except CrestError as error:
                 failures += 1
                 if json_output:
                     _print_json({"file": str(path), "error": str(error)})
                 else:
-                    errors.print(f"[red]crest: {escape(str(error))}[/red]")
+                    errors.print(f"[red]crest: {escape(one_line(str(error)))}[/red]")
                 continue
             if json_output:
                 _print_json(checked.to_json_dict() | {"file": str(path)})
             else:
-                _render(out, checked, str(path))
+                _render(out, checked, one_line(str(path)))
     if not json_output and failures < len(paths):
         from crest.protocol import load_protocol
 
@@ -180,7 +180,8 @@ def _check_one(service: CheckService, path: Path, breath: bool, errors: Console)
 
     if kind_of_file(path) is not MediaKind.VIDEO:
         if breath:
-            errors.print(f"{escape(path.name)}: a photo shows no breathing; --breath reads videos and the camera")
+            name = escape(one_line(path.name))
+            errors.print(f"{name}: a photo shows no breathing; --breath reads videos and the camera")
         return service.check_path(path)
     # The bar goes to stderr so that --json output on stdout stays clean.
     with Progress(
@@ -191,12 +192,12 @@ def _check_one(service: CheckService, path: Path, breath: bool, errors: Console)
         console=errors,
         transient=True,
     ) as progress:
-        task = progress.add_task(path.name, total=None)
+        task = progress.add_task(escape(one_line(path.name)), total=None)
 
         def advance(done_s: float, total_s: float | None) -> None:
             progress.update(task, completed=done_s, total=total_s)
 
-        return service.review_video(path, path.name, advance, breath=breath)
+        return service.review_video(path, one_line(path.name), advance, breath=breath)
 
 
 def _write_annotated(checked: Checked, path: Path, directory: Path, written: set[Path]) -> Path:

@@ -94,6 +94,21 @@ def test_the_folders_annotate_creates_are_readable_by_their_owner_only(tmp_path:
     assert [stat.S_IMODE(folder.stat().st_mode) for folder in (out.parent, out)] == [0o700, 0o700]
 
 
+def test_a_file_name_never_steers_the_terminal(tmp_path: Path) -> None:
+    """A downloaded file named with an escape sequence (clear the screen, a colour) was echoed raw in the heading,
+    the annotated picture's name and the error line; `[red]` was taken as markup."""
+    named = tmp_path / "\x1b[2J[red]photo.jpg"
+    named.write_bytes(IN_POSITION_PHOTO.read_bytes())
+    not_there = tmp_path / "\x1b]0;title\x07gone.jpg"
+    process = crest("check", str(named), str(not_there), "--annotate", str(tmp_path / "out"), home=tmp_path)
+    _no_traceback(process)
+    said = process.stdout + process.stderr
+    assert "\x1b" not in said and "\x07" not in said
+    assert "\\x1b[2J[red]photo.jpg" in process.stdout  # the name, written as escapes
+    assert "annotated picture: " in process.stderr and "\\x1b[2J[red]photo.check.jpg" in process.stderr
+    assert "\\x1b]0;title\\x07gone.jpg: no such file" in process.stderr
+
+
 def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> None:
     video = tmp_path / "rest.mp4"
     write_video_from_photos(video, [(IN_POSITION_PHOTO, 4.0)])
