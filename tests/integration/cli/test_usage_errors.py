@@ -1,5 +1,6 @@
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,16 @@ def test_a_data_folder_under_the_home_of_no_user_here_is_one_line(
         "crest: CREST_HOME is ~no-such-person-here/crest, but there is no user no-such-person-here on this "
         "computer; give the folder's full path"
     )
+
+
+@pytest.mark.parametrize("command", ["export", "report", "remind"])
+def test_the_file_written_is_named_without_steering_the_terminal(
+    run_crest: RunCrest, tmp_path: Path, command: str
+) -> None:
+    """A name pasted with an escape sequence (here: clear the screen) was echoed raw in "Wrote ... to NAME"."""
+    suffix = {"export": ".json", "report": ".html", "remind": ".ics"}[command]
+    result = run_crest(command, "-o", str(tmp_path / f"\x1b[2Jmine{suffix}"))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout + result.stderr
+    assert f"\\x1b[2Jmine{suffix}" in result.stdout + result.stderr
+    assert (tmp_path / f"\x1b[2Jmine{suffix}").exists()
