@@ -121,12 +121,18 @@ def _native_logs_silenced() -> Iterator[None]:
         replacement.close()
 
 
+MAX_CAMERA_INDEX = 9999  # far above any computer's cameras; OpenCV takes no number above a C long
+
+
 def _camera_index(paths: list[str] | None) -> int:
     # `--camera 1` reads as the flag plus one argument; Typer has no option with an optional value.
     if not paths:
         return 0
     if len(paths) == 1 and paths[0].isdigit():
-        return int(paths[0])
+        # Digits only in ASCII ("²" is a digit to Python, not a number), and an index a camera can have
+        if paths[0].isascii() and int(paths[0]) <= MAX_CAMERA_INDEX:
+            return int(paths[0])
+        raise NoInput(f"--camera {paths[0]}: give a camera number from 0 to {MAX_CAMERA_INDEX}, like --camera 1")
     raise NoInput("--camera checks the live camera; give only a camera number (crest check --camera 1)")
 
 

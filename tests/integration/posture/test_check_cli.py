@@ -188,6 +188,8 @@ def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
         (["check", "--camera", "7"], "crest: no camera found at index 7"),
         (["check", "--camera", "7", "--json", "--voice"], "crest: no camera found at index 7"),
         (["check", "--camera", "a.jpg"], "crest: --camera checks the live camera"),
+        (["check", "--camera", "99999999999999999999"], "crest: --camera 99999999999999999999: give a camera number"),
+        (["check", "--camera", "\u00b2"], "crest: --camera \u00b2: give a camera number from 0 to 9999"),
         (["check", "x.jpg", "--height-cm", "20"], "crest: a height of 20 cm is unlikely"),
         (["check", "missing.jpg"], "crest: missing.jpg: no such file"),
     ],
