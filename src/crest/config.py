@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from crest.errors import CrestError
+from crest.private_files import make_private_folder
 
 DATABASE_FILE_NAME = "crest.db"
 
@@ -15,7 +16,13 @@ class HomeNotWritable(CrestError):
 def crest_home() -> Path:
     configured = os.environ.get("CREST_HOME")
     if configured:
-        return Path(configured).expanduser()
+        try:
+            return Path(configured).expanduser()
+        except RuntimeError:  # ~someone/..., and there is no user `someone` here
+            user = configured.partition("/")[0].removeprefix("~")
+            raise HomeNotWritable(
+                f"CREST_HOME is {configured}, but there is no user {user} on this computer; give the folder's full path"
+            ) from None
     import platformdirs  # imported here so that `crest --help` stays fast
 
     return platformdirs.user_data_path("crest", appauthor=False)
@@ -25,7 +32,7 @@ def ensure_home() -> Path:
     """Create the data folder, private to the user, and prove it is writable."""
     home = crest_home()
     try:
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(home)
         probe = home / ".write-test"
         probe.write_bytes(b"")
         probe.unlink()

@@ -12,6 +12,21 @@ class FileNotWritable(CrestError):
     """A file crest was asked to write cannot be written there."""
 
 
+def make_private_folder(path: Path) -> None:
+    """Create `path` and any missing folder above it, each readable by its owner only whatever the umask (a folder
+    lists the names of what it holds); folders that are there already are left as they are."""
+    missing: list[Path] = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made at the same moment by another crest
+        folder.chmod(0o700)  # a umask can only narrow the mode; 0700 it is, never less for its owner
+
+
 def write_private_file(path: Path, data: bytes | str, suggested_name: str = "crest-export") -> None:
     """Create or replace `path` (mode 0600). Only a regular file or a new path is ever replaced: never a folder,
     a link, a pipe or a device, which could send health data somewhere the person did not mean."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from crest.errors import CrestError
+from crest.errors import CrestError, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -121,12 +121,18 @@ def _native_logs_silenced() -> Iterator[None]:
         replacement.close()
 
 
+MAX_CAMERA_INDEX = 9999  # far above any computer's cameras; OpenCV takes no number above a C long
+
+
 def _camera_index(paths: list[str] | None) -> int:
     # `--camera 1` reads as the flag plus one argument; Typer has no option with an optional value.
     if not paths:
         return 0
     if len(paths) == 1 and paths[0].isdigit():
-        return int(paths[0])
+        # Digits only in ASCII ("²" is a digit to Python, not a number), and an index a camera can have
+        if paths[0].isascii() and int(paths[0]) <= MAX_CAMERA_INDEX:
+            return int(paths[0])
+        raise NoInput(f"--camera {paths[0]}: give a camera number from 0 to {MAX_CAMERA_INDEX}, like --camera 1")
     raise NoInput("--camera checks the live camera; give only a camera number (crest check --camera 1)")
 
 
@@ -153,18 +159,18 @@ def _check_files(
                 if annotate_dir is not None:
                     picture = _write_annotated(checked, path, annotate_dir, written)
                     if not json_output:
-                        errors.print(f"annotated picture: {escape(str(picture))}")
+                        errors.print(f"annotated picture: {escape(one_line(str(picture)))}")
             except CrestError as error:
                 failures += 1
                 if json_output:
                     _print_json({"file": str(path), "error": str(error)})
                 else:
-                    errors.print(f"[red]crest: {escape(str(error))}[/red]")
+                    errors.print(f"[red]crest: {escape(one_line(str(error)))}[/red]")
                 continue
             if json_output:
                 _print_json(checked.to_json_dict() | {"file": str(path)})
             else:
-                _render(out, checked, str(path))
+                _render(out, checked, one_line(str(path)))
     if not json_output and failures < len(paths):
         from crest.protocol import load_protocol
 
@@ -180,7 +186,8 @@ def _check_one(service: CheckService, path: Path, breath: bool, errors: Console)
 
     if kind_of_file(path) is not MediaKind.VIDEO:
         if breath:
-            errors.print(f"{escape(path.name)}: a photo shows no breathing; --breath reads videos and the camera")
+            name = escape(one_line(path.name))
+            errors.print(f"{name}: a photo shows no breathing; --breath reads videos and the camera")
         return service.check_path(path)
     # The bar goes to stderr so that --json output on stdout stays clean.
     with Progress(
@@ -191,12 +198,12 @@ def _check_one(service: CheckService, path: Path, breath: bool, errors: Console)
         console=errors,
         transient=True,
     ) as progress:
-        task = progress.add_task(path.name, total=None)
+        task = progress.add_task(escape(one_line(path.name)), total=None)
 
         def advance(done_s: float, total_s: float | None) -> None:
             progress.update(task, completed=done_s, total=total_s)
 
-        return service.review_video(path, path.name, advance, breath=breath)
+        return service.review_video(path, one_line(path.name), advance, breath=breath)
 
 
 def _write_annotated(checked: Checked, path: Path, directory: Path, written: set[Path]) -> Path:
@@ -204,6 +211,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
     from crest.posture.overlay import annotate
     from crest.posture.service import PhotoCheck
     from crest.posture.video import event_lines
+    from crest.private_files import make_private_folder
 
     if isinstance(checked, PhotoCheck):
         picture = annotate(checked.image_rgb, checked.result, notes=checked.notes)
@@ -215,7 +223,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
         notes = event_lines(review.events)[:6]
         picture = annotate(checked.snapshot_rgb, checked.snapshot_result, headline=headline, notes=notes)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        make_private_folder(directory)
     except OSError as error:
         raise CrestError(f"cannot create the folder {directory} ({error.strerror or error})") from error
     target = directory / f"{path.stem}.check.jpg"
@@ -224,10 +232,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
         target = directory / f"{path.stem}-{counter}.check.jpg"
         counter += 1
     written.add(target)
-    try:
-        write_image(target, picture)
-    except OSError as error:
-        raise CrestError(f"cannot write {target} ({error.strerror or error})") from error
+    write_image(target, picture)
     return target
 
 

@@ -115,11 +115,17 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             if not _close_early(sessions, session_id, ended, asker, options.speed):
                 return
         else:
-            sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
+            try:
+                sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
+                unsaved = None
+            except CrestError as error:  # said once the person is up: the end of the rest comes first
+                unsaved = SessionNotSaved(error.message)
             if not play_chime():
                 console.print("[cyan]~ ding ~[/cyan]")
             console.print(f"\n[bold]{TIME_UP}[/bold]")
             _coming_up(ending, speaker, console)
+            if unsaved is not None:
+                raise unsaved
         if options.check_in and not options.assume_yes:
             check_in = ask_check_in(asker, session_id, services.clock)
             if check_in is not None:
@@ -128,6 +134,13 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
                 advice = services.check_ins.advice_for(saved)
                 show_check_in_advice(console, advice)
                 show_sensation_help(console, saved.sensations, advice)
+
+
+class SessionNotSaved(CrestError):
+    """The journal refused the end of a rest that ran its course (a full disk, the record deleted meanwhile)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the session could not be saved: {reason}")
 
 
 class SessionNotStarted(CrestError):
@@ -200,6 +213,20 @@ def _rest(
     runner = SessionRunner(timeline, ScaledClock(_MonotonicClock(), speed))
     previous_handlers = _raise_on_stop_signals()
     last_write = time.monotonic()
+    told_unsaved = False
+
+    def checkpoint(elapsed_s: float) -> None:
+        # A journal that cannot take the time rested so far (a full disk, the record deleted from another window)
+        # never cuts the rest short: the person is lying down. Said once; the end says whether it was saved after all.
+        nonlocal told_unsaved
+        try:
+            sessions.checkpoint(session_id, elapsed_s, speed)
+        except CrestError as error:
+            if not told_unsaved:
+                told = f"crest cannot save this session now ({error.message}); your rest goes on."
+                console.print(f"[yellow]{escape(told)}[/yellow]")
+            told_unsaved = True
+
     live = Live(render_session(runner, speaker is not None), console=console, auto_refresh=False) \
         if console.is_terminal else None
     try:
@@ -210,7 +237,7 @@ def _rest(
             while True:
                 for event in events:
                     if isinstance(event, CheckpointDue):
-                        sessions.checkpoint(session_id, event.elapsed_s, speed)
+                        checkpoint(event.elapsed_s)
                         last_write = time.monotonic()
                     elif isinstance(event, SessionEnded):
                         if live is not None:  # the last frame shows the end (00:00), not the previous refresh
@@ -227,7 +254,7 @@ def _rest(
                     return runner.end_early()
                 if runner.state == "paused" and time.monotonic() - last_write >= HEARTBEAT_S:
                     # A long pause is still a live session: keep its sign of life fresh.
-                    sessions.checkpoint(session_id, runner.elapsed_s, speed)
+                    checkpoint(runner.elapsed_s)
                     last_write = time.monotonic()
                 events = runner.poll()
     except KeyboardInterrupt:

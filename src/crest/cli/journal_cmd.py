@@ -14,7 +14,7 @@ import typer
 
 from crest.counting import counted
 from crest.durations import rested_text
-from crest.errors import CrestError
+from crest.errors import CrestError, one_line
 from crest.journal.vocabulary import Comparison, PainQuality, Region, Sensation
 
 if TYPE_CHECKING:
@@ -253,7 +253,7 @@ def export(
             typer.echo(services.transfer.export_text(format_name, version, name), nl=False)
             return
         services.transfer.export_to_file(output, format_name, version, name)
-    typer.echo(f"Exported the journal to {output}.", err=True)
+    typer.echo(f"Exported the journal to {one_line(str(output))}.", err=True)
 
 
 def import_journal(
@@ -287,7 +287,7 @@ def import_journal(
                 "hold yet (crest import --merge)"
             ) from refused
     skipped = f"; skipped {counted(imported.skipped, 'record')} already there" if merge else ""
-    typer.echo(f"Imported {', '.join(imported.counts())} into {where}{skipped}.")
+    typer.echo(f"Imported {', '.join(imported.counts())} into {one_line(where)}{skipped}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -61,12 +61,13 @@ def psfs(
 
 
 def _parse_rating(entry: str) -> PsfsActivity:
-    from crest.journal.records import InvalidPsfs, PsfsActivity
+    from crest.journal.records import InvalidPsfs, PsfsActivity, read_psfs_score
 
-    name, equals, score = entry.rpartition("=")
-    if not equals or not name.strip() or not score.strip().isdigit():
+    name, equals, written = entry.rpartition("=")
+    score = read_psfs_score(written)
+    if not equals or not name.strip() or score is None:
         raise InvalidPsfs(f"cannot read '{entry}'; write it as ACTIVITY=N, like 'tying my shoes=4'")
-    return PsfsActivity(name, int(score))
+    return PsfsActivity(name, score)
 
 
 def _ask(asker: Asker, active: tuple[ActiveActivity, ...]) -> list[PsfsActivity]:
@@ -101,13 +102,16 @@ def _ask(asker: Asker, active: tuple[ActiveActivity, ...]) -> list[PsfsActivity]
 def _score(asker: Asker, name: str, last: int | None) -> int | None:
     from rich.markup import escape
 
+    from crest.journal.records import MAX_PSFS_SCORE, MIN_PSFS_SCORE, read_psfs_score
+
     hint = "" if last is None else f" (last time {last})"
     while True:
         answer = asker.ask(f"{escape(name)}: 0-10{hint}?")
         if answer is None:
             return None
-        if answer.isdigit() and 0 <= int(answer) <= 10:
-            return int(answer)
+        score = read_psfs_score(answer)
+        if score is not None and MIN_PSFS_SCORE <= score <= MAX_PSFS_SCORE:
+            return score
         asker.console.print("Please give a whole number from 0 to 10.")
 
 

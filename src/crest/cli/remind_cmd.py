@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from crest.errors import one_line
+
 
 def remind(
     at: Annotated[
@@ -38,7 +40,8 @@ def remind(
         typer.echo(text, nl=False)
     else:
         write_private_file(output, text, suggested_name="crest.ics")
-        typer.echo(f"Wrote the reminder to {output}; open it with your calendar app to add it.", err=True)
+        written = one_line(str(output))
+        typer.echo(f"Wrote the reminder to {written}; open it with your calendar app to add it.", err=True)
     typer.echo(ALARM_CAVEAT, err=True)
 
 

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from crest.errors import one_line
+
 
 def report(
     since: Annotated[
@@ -40,7 +42,7 @@ def report(
         path = output or Path(f"crest-report-{built.generated_at:%Y-%m-%d}.pdf")
         services.clinician_reports.write(path, built, chosen_paper)
     period = built.data.period
-    typer.echo(f"Wrote the report for {period.first_day} to {period.last_day} to {path}.")
+    typer.echo(f"Wrote the report for {period.first_day} to {period.last_day} to {one_line(str(path))}.")
 
 
 def register(app: typer.Typer) -> None:

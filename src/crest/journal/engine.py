@@ -7,8 +7,9 @@ a password in it.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,9 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
 
 
 def _create_private_file(path: Path) -> None:
-    """Health notes stay private: the SQLite file is created readable by its owner only."""
+    """Health notes stay private: the SQLite file is created readable by its owner only, and one found with wider
+    rights (copied back from a backup or a memory stick, made by another program) is narrowed before crest writes
+    to it, with its write-ahead log and shared-memory files, which SQLite creates with the journal's rights."""
     try:
         descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as error:
@@ -110,6 +113,10 @@ def _create_private_file(path: Path) -> None:
             "set CREST_HOME to a folder you can write to"
         ) from None
     os.close(descriptor)
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with suppress(FileNotFoundError, PermissionError):  # gone, or another person's file
+            if stat.S_IMODE(file.stat().st_mode) & 0o077:
+                file.chmod(0o600)
 
 
 def _sqlite_engine(url: URL) -> Engine:

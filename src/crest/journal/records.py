@@ -603,6 +603,16 @@ def check_activity_name(name: str) -> str:
     return stripped
 
 
+def read_psfs_score(written: str) -> int | None:
+    """A score as a person types it (" 7 "), or None when it is not a whole number of at most three digits 0-9: "²"
+    is a digit to str.isdigit but not to int(), and int() refuses thousands of digits. check_psfs_score says what
+    is out of range."""
+    digits = written.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 3:
+        return None
+    return int(digits)
+
+
 def check_psfs_score(score: int) -> int:
     if isinstance(score, bool) or not isinstance(score, int):
         raise InvalidPsfs(f"activity score {score!r} is not a whole number from 0 to 10")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from crest.errors import CrestError
+from crest.private_files import write_private_file
 
 if TYPE_CHECKING:
     import numpy as np
@@ -268,16 +269,13 @@ def encode_jpeg(image_rgb: RgbImage, quality: int = 90) -> bytes:
 
 def write_image(path: Path, image_rgb: RgbImage) -> None:
     """Write an RGB image, readable by its owner only (it shows the person); the format follows the file name
-    (.jpg, .png, .webp)."""
+    (.jpg, .png, .webp). Replaced in one step: a kill or a full disk never leaves half a picture under its name."""
     import cv2
 
     ok, buffer = cv2.imencode(path.suffix or ".jpg", cv2.cvtColor(image_rgb, cv2.COLOR_RGB2BGR))
     if not ok:
         raise InvalidImage(f"{path.name}: cannot write a picture in this format")
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        os.fchmod(file.fileno(), 0o600)  # also when the file was there before, with wider rights
-        file.write(bytes(buffer))
+    write_private_file(path, bytes(buffer), suggested_name=f"picture{path.suffix or '.jpg'}")
 
 
 # --- videos ---

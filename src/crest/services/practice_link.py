@@ -26,7 +26,7 @@ from crest.counting import counted
 from crest.errors import CrestError
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
-from crest.private_files import write_private_file
+from crest.private_files import make_private_folder, write_private_file
 from crest.services.sync import KINDS, JournalSync, Outgoing
 
 if TYPE_CHECKING:
@@ -274,7 +274,7 @@ class PracticeLink:
             raise CrestError(f"cannot read {path} ({error}); run crest unlink and link again") from None
 
     def _write(self, name: str, value: Any) -> None:
-        self._home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folder(self._home)
         write_private_file(self._home / name, json.dumps(value, indent=1, sort_keys=True))
         os.chmod(self._home / name, 0o600)
 

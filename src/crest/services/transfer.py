@@ -14,6 +14,7 @@ from crest.journal.records import JournalContents
 from crest.journal.transfer import (
     FILE_SUFFIXES,
     FORMATS,
+    MAX_IMPORT_BYTES,
     UnknownFormat,
     export_bytes,
     export_text,
@@ -25,6 +26,8 @@ from crest.private_files import FileNotWritable, write_private_file
 # FHIR is for other software to read; crest imports its own CSV and JSON only.
 EXPORT_FORMATS: tuple[str, ...] = (*FORMATS, "fhir")
 _FILE_SUFFIXES = {**FILE_SUFFIXES, "fhir": "json"}
+# The largest file an import reads, from a path or from a browser's upload of a backup.
+LARGEST_IMPORT_BYTES = MAX_IMPORT_BYTES
 
 if TYPE_CHECKING:
     from crest.journal.merging import MergePlan

@@ -11,7 +11,6 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -160,9 +159,10 @@ def _openapi_with_our_errors(app: FastAPI) -> dict[str, Any]:
 
 
 class RefuseOversizedUploads:
-    """Answer 413 for a body above the limit: at once from its declared size, else (a chunked body, or one longer
-    than declared) as soon as the bytes read pass it, so no body is ever held whole beyond the limit. Uploads to
-    the position check may be large; every other body is small. Plain ASGI: no cost per request."""
+    """Answer 413 for a body above the limit: at the first read from its declared size, else (a chunked body, or one
+    longer than declared) as soon as the bytes read pass it, so no body is ever held whole beyond the limit. Uploads to
+    the position check may be large, and so may a backup to restore; every other body is small. Plain ASGI: no
+    cost per request."""
 
     def __init__(self, app: ASGIApp, limits: UploadLimits) -> None:
         self.app = app
@@ -174,13 +174,13 @@ class RefuseOversizedUploads:
             return
         limit, message = self._limit(scope.get("path", ""))
         declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
-            return
         read = 0
 
         async def receive_within_limit() -> Message:
             nonlocal read
+            if declared.isdigit() and int(declared) > limit:
+                # Refused before a byte is read, through the error handlers too: a page's form gets a page
+                raise HTTPException(status_code=413, detail=message)
             received = await receive()
             if received["type"] == "http.request":
                 read += len(received.get("body", b""))
@@ -195,6 +195,9 @@ class RefuseOversizedUploads:
         if path == "/api/check":
             message = f"the upload is larger than {size_shown(self.limits.max_upload_bytes)}; send a shorter video"
             return self.limits.max_upload_bytes + MULTIPART_OVERHEAD_BYTES, message
+        if path == "/settings/restore":
+            message = f"the file is larger than {size_shown(self.limits.max_restore_bytes)}, more than any crest export"
+            return self.limits.max_restore_bytes + MULTIPART_OVERHEAD_BYTES, message
         kilobytes = self.limits.max_body_bytes // 1024
         return self.limits.max_body_bytes, f"the request is larger than {kilobytes} KB, more than crest ever sends"
 

@@ -26,6 +26,7 @@ from starlette.requests import HTTPConnection
 from crest.protocol.model import Protocol
 from crest.services.bundle import Services
 from crest.services.practice import PAGE_SILENT_AFTER_S
+from crest.services.transfer import LARGEST_IMPORT_BYTES
 from crest.web.live import LiveStreamLimit
 from crest.web.pose_pool import PosePool
 
@@ -51,6 +52,8 @@ class UploadLimits:
     # review reads it from there, never whole into memory.
     max_video_bytes: int = 4 * 1024**3
     max_body_bytes: int = 1024 * 1024  # any other request body: a check-in with its longest note is a few KB
+    # A backup restored on Settings: crest's own export, megabytes after years of sessions with breath readings.
+    max_restore_bytes: int = LARGEST_IMPORT_BYTES
     max_video_s: float = 20 * 60
     max_frame_bytes: int = 4 * 1024 * 1024
     pose_models: int = 2  # about 200 MB each

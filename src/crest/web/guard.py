@@ -18,7 +18,9 @@ Two rules, checked before any route runs, for HTTP and WebSocket alike, without 
      program on this computer, any port) and `cross-site` are refused.
    - Else `Origin`, which every current browser sends with such a request: it must be this server's own origin,
      scheme, name and port as in the Host header; `null` (a sandboxed or privacy-stripped page) is refused.
-   - Neither header: not a web page but a script (curl, a crest command). Accepted while it carries no cookie: a
+   - Else `Referer`, which an older browser sends alone (Firefox before 70 sent no Origin with a form's POST):
+     the page it names must be of this server's own origin, as for `Origin`.
+   - None of them: not a web page but a script (curl, a crest command). Accepted while it carries no cookie: a
      request with a cookie comes from a browser holding credentials, and must say where it comes from.
    Refused: 403, nothing read. Practice mode (cookie sign-in) reuses `provenance` and `own_origin`.
 """
@@ -117,9 +119,20 @@ def provenance(headers: Headers, scheme: str) -> Provenance:
     if fetch_site is not None:
         return Provenance.OWN_PAGES if fetch_site.strip().lower() in ("same-origin", "none") else Provenance.OTHER_SITE
     origin = headers.get("origin")
+    if origin is None and "referer" in headers:
+        origin = _origin_of_page(headers["referer"])
     if origin is not None:
         return Provenance.OWN_PAGES if _same_origin(origin, own_origin(headers, scheme)) else Provenance.OTHER_SITE
     return Provenance.NO_BROWSER_HEADERS
+
+
+def _origin_of_page(address: str) -> str:
+    """`http://127.0.0.1:8765/settings?x` -> `http://127.0.0.1:8765`; an unreadable address -> "" (no origin)."""
+    try:
+        parts = urlsplit(address.strip())
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _same_origin(origin: str, own: str) -> bool:

@@ -65,6 +65,17 @@ def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
     assert history.stdout.count("Tying my shoes") == 3
 
 
+def test_a_score_that_is_not_a_number_is_asked_again_or_one_line(run_crest: RunCrest) -> None:
+    """A score of "²" passed str.isdigit and failed int(), as did five thousand digits (int() refuses them)."""
+    for written in ("\u00b2", "9" * 5000):
+        quick = run_crest("psfs", "--rate", f"Gardening={written}")
+        assert quick.returncode == 2 and "Traceback" not in quick.stderr
+        assert quick.stderr.startswith("crest: cannot read 'Gardening=") and len(quick.stderr.splitlines()) == 1
+    asked = run_crest("psfs", input_text="Gardening\n\u00b2\n3\n\n")
+    assert asked.returncode == 0, asked.stderr
+    assert "Please give a whole number from 0 to 10." in asked.stdout and "Saved: Gardening 3." in asked.stdout
+
+
 def test_report_as_pdf_and_html(run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path) -> None:
     _practised(crest_env)
     pdf = tmp_path / "report.pdf"

@@ -166,6 +166,33 @@ def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
 
 
 
+def test_a_journal_that_refuses_the_session_mid_rest_never_cuts_the_rest_short(crest_env: dict[str, str]) -> None:
+    """The record deleted from another window (Settings > delete everything) or a full disk: crest stopped at the
+    next checkpoint, mid-rest, with no chime and no word on how to come up, while the person lay on the floor."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crest", "session", "--minutes", "5", "--speed", "30", "--yes", "--no-voice"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=crest_env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not ((Path(crest_env["CREST_HOME"]) / "crest.db").exists() and sessions()):
+            assert time.monotonic() < deadline and process.poll() is None, "the rest never started"
+            time.sleep(0.1)
+        with Journal.open() as journal:
+            journal.delete_session(sessions()[0].id or 0)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    said = " ".join(stdout.split())
+    assert "crest cannot save this session now (there is no session 1 in the journal); your rest goes on." in said
+    assert said.count("crest cannot save this session now") == 1
+    assert "Time is up" in said and "roll gently onto one side" in said
+    assert stderr.strip() == "crest: the session could not be saved: there is no session 1 in the journal"
+    assert process.returncode == 2
+    assert sessions() == []
+
+
 def test_a_closed_stdin_is_handled_like_an_empty_one(crest_env: dict[str, str]) -> None:
     def run_with_stdin_closed(*args: str) -> subprocess.CompletedProcess[str]:
         command = " ".join([sys.executable, "-m", "crest", *args])

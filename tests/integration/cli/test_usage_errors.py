@@ -1,5 +1,6 @@
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +40,29 @@ def test_exit_codes_chosen_by_a_command_still_reach_the_shell(run_crest: RunCres
     result = run_crest("safety", input_text=answers)
     assert result.returncode == 1
     assert "urgent medical care" in result.stdout
+
+
+def test_a_data_folder_under_the_home_of_no_user_here_is_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """`CREST_HOME=~someone/crest` where there is no user `someone` (a typo): a RuntimeError traceback."""
+    crest_env["CREST_HOME"] = "~no-such-person-here/crest"
+    result = run_crest("history")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "crest: CREST_HOME is ~no-such-person-here/crest, but there is no user no-such-person-here on this "
+        "computer; give the folder's full path"
+    )
+
+
+@pytest.mark.parametrize("command", ["export", "report", "remind"])
+def test_the_file_written_is_named_without_steering_the_terminal(
+    run_crest: RunCrest, tmp_path: Path, command: str
+) -> None:
+    """A name pasted with an escape sequence (here: clear the screen) was echoed raw in "Wrote ... to NAME"."""
+    suffix = {"export": ".json", "report": ".html", "remind": ".ics"}[command]
+    result = run_crest(command, "-o", str(tmp_path / f"\x1b[2Jmine{suffix}"))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout + result.stderr
+    assert f"\\x1b[2Jmine{suffix}" in result.stdout + result.stderr
+    assert (tmp_path / f"\x1b[2Jmine{suffix}").exists()

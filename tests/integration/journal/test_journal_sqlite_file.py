@@ -42,6 +42,36 @@ def test_file_is_private_whatever_the_umask(tmp_path: Path) -> None:
     assert _mode(path) == 0o600
 
 
+def test_a_journal_found_with_wider_rights_is_narrowed_with_its_log(tmp_path: Path) -> None:
+    """A journal copied back from a memory stick or a backup (0644): crest wrote health notes into it, and into
+    the write-ahead log SQLite created with the same rights, for everyone on the computer to read."""
+    path = tmp_path / "crest.db"
+    Journal.open(f"sqlite:///{path}").close()
+    path.chmod(0o644)
+    with Journal.open(f"sqlite:///{path}") as journal:
+        journal.add_checkin(CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="private"))
+        assert _mode(path) == 0o600
+        assert _mode(tmp_path / "crest.db-wal") == 0o600
+
+
+def test_the_data_folder_and_the_folders_above_it_that_crest_creates_are_private_whatever_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from crest.config import ensure_home
+
+    tmp_path.chmod(0o755)
+    home = tmp_path / "data" / "crest"
+    monkeypatch.setenv("CREST_HOME", str(home))
+    previous = os.umask(0)
+    try:
+        assert ensure_home() == home
+    finally:
+        os.umask(previous)
+    assert [_mode(folder) for folder in (tmp_path, home.parent, home)] == [0o755, 0o700, 0o700]
+
+
 def test_damaged_file_gives_one_line_error(tmp_path: Path) -> None:
     path = tmp_path / "crest.db"
     path.write_bytes(b"this is not a database, just some text that happens to be here " * 20)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,33 @@ def test_annotate_writes_a_readable_picture(tmp_path: Path) -> None:
     assert len(process.stdout.splitlines()) == 1  # notes stay off the JSON stream
 
 
+def test_the_folders_annotate_creates_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    """They list the names of pictures of the person; a umask of 000 made them 0777, 022 made them 0755."""
+    out = tmp_path / "new" / "annotated"
+    previous = os.umask(0)
+    try:
+        process = crest("check", str(IN_POSITION_PHOTO), "--annotate", str(out), "--json", home=tmp_path)
+    finally:
+        os.umask(previous)
+    assert process.returncode == 0, process.stderr
+    assert [stat.S_IMODE(folder.stat().st_mode) for folder in (out.parent, out)] == [0o700, 0o700]
+
+
+def test_a_file_name_never_steers_the_terminal(tmp_path: Path) -> None:
+    """A downloaded file named with an escape sequence (clear the screen, a colour) was echoed raw in the heading,
+    the annotated picture's name and the error line; `[red]` was taken as markup."""
+    named = tmp_path / "\x1b[2J[red]photo.jpg"
+    named.write_bytes(IN_POSITION_PHOTO.read_bytes())
+    not_there = tmp_path / "\x1b]0;title\x07gone.jpg"
+    process = crest("check", str(named), str(not_there), "--annotate", str(tmp_path / "out"), home=tmp_path)
+    _no_traceback(process)
+    said = process.stdout + process.stderr
+    assert "\x1b" not in said and "\x07" not in said
+    assert "\\x1b[2J[red]photo.jpg" in process.stdout  # the name, written as escapes
+    assert "annotated picture: " in process.stderr and "\\x1b[2J[red]photo.check.jpg" in process.stderr
+    assert "\\x1b]0;title\\x07gone.jpg: no such file" in process.stderr
+
+
 def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> None:
     video = tmp_path / "rest.mp4"
     write_video_from_photos(video, [(IN_POSITION_PHOTO, 4.0)])
@@ -183,6 +211,8 @@ def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
         (["check", "--camera", "7"], "crest: no camera found at index 7"),
         (["check", "--camera", "7", "--json", "--voice"], "crest: no camera found at index 7"),
         (["check", "--camera", "a.jpg"], "crest: --camera checks the live camera"),
+        (["check", "--camera", "99999999999999999999"], "crest: --camera 99999999999999999999: give a camera number"),
+        (["check", "--camera", "\u00b2"], "crest: --camera \u00b2: give a camera number from 0 to 9999"),
         (["check", "x.jpg", "--height-cm", "20"], "crest: a height of 20 cm is unlikely"),
         (["check", "missing.jpg"], "crest: missing.jpg: no such file"),
     ],

@@ -252,6 +252,40 @@ def test_a_written_picture_is_readable_by_its_owner_only(tmp_path: Path) -> None
     assert cv2.imread(str(target)).shape == (20, 30, 3)
 
 
+def test_a_picture_that_cannot_be_written_whole_leaves_the_earlier_one_as_it_was(tmp_path: Path) -> None:
+    """A full disk (here: a file size limit) cut the new picture short under its final name, over the old one."""
+    import resource
+
+    from crest.posture.media import write_image
+    from crest.private_files import FileNotWritable
+
+    target = tmp_path / "annotated.jpg"
+    write_image(target, np.zeros((20, 30, 3), np.uint8))
+    earlier = target.read_bytes()
+    noise = np.random.default_rng(1).integers(0, 255, (400, 400, 3), dtype=np.uint8)  # far above the limit
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(earlier) * 2, hard))  # Python ignores SIGXFSZ: writes fail
+    try:
+        with pytest.raises(FileNotWritable, match="cannot write"):
+            write_image(target, noise)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert target.read_bytes() == earlier
+    assert [path.name for path in tmp_path.iterdir()] == ["annotated.jpg"]
+
+
+def test_a_written_picture_never_follows_a_link(tmp_path: Path) -> None:
+    from crest.posture.media import write_image
+    from crest.private_files import FileNotWritable
+
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("someone else's file")
+    (tmp_path / "annotated.jpg").symlink_to(elsewhere)
+    with pytest.raises(FileNotWritable, match="not a regular file"):
+        write_image(tmp_path / "annotated.jpg", np.zeros((20, 30, 3), np.uint8))
+    assert elsewhere.read_text() == "someone else's file"
+
+
 class _CountingDemuxer:
     """A PyAV container that notes the time of each keyframe packet handed to the decoder and of each frame a
     pass over every frame decodes, and how often it is opened."""

@@ -22,7 +22,12 @@ from support.pose_finder import JPEG, CountingFinder
 
 LIVE = "ws://127.0.0.1:8765/api/check/live"
 LIMITS = UploadLimits(
-    max_photo_bytes=100_000, max_video_bytes=100_000, max_body_bytes=10_000, pose_models=2, max_live_streams=4
+    max_photo_bytes=100_000,
+    max_video_bytes=100_000,
+    max_body_bytes=10_000,
+    max_restore_bytes=50_000,
+    pose_models=2,
+    max_live_streams=4,
 )
 
 
@@ -104,6 +109,7 @@ OPENINGS = {  # each body starts as its route expects, so that only its size can
         ("PUT", "/api/settings", "application/json", LIMITS.max_body_bytes),
         ("POST", "/settings", "application/x-www-form-urlencoded", LIMITS.max_body_bytes),
         ("POST", "/api/check", "multipart/form-data; boundary=x", LIMITS.max_upload_bytes + 64 * 1024),
+        ("POST", "/settings/restore", "multipart/form-data; boundary=x", LIMITS.max_restore_bytes + 64 * 1024),
     ],
 )
 @pytest.mark.parametrize("declared", [False, True])
@@ -143,3 +149,13 @@ def test_a_body_above_its_limit_is_refused_while_it_is_read(
     asyncio.run(bounded(scope, receive, send))
     assert sent[0]["status"] == 413
     assert sum(pulled) <= limit + 4096
+
+
+def test_a_form_that_declares_a_body_above_its_limit_gets_a_page_and_the_api_json(bounded: FastAPI) -> None:
+    """A browser declares its form's size: the person saw the raw JSON `{"detail": ...}` instead of a page."""
+    with TestClient(bounded, base_url="http://127.0.0.1:8765") as client:
+        page = client.post("/settings", data={"theme": "x" * LIMITS.max_body_bytes})
+        api = client.put("/api/settings", json={"theme": "x" * LIMITS.max_body_bytes})
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    assert "That did not work" in page.text and "more than crest ever sends" in page.text
+    assert api.status_code == 413 and "more than crest ever sends" in api.json()["detail"]

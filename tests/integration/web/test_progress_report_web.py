@@ -75,6 +75,9 @@ def test_psfs_page_form_saves_and_deletes(client: TestClient) -> None:
     assert client.post(f"/psfs/{round_id}/delete", follow_redirects=False).status_code == 303
     assert client.get("/api/psfs").json() == []
     assert client.post("/psfs", data={"name_1": "", "score_1": ""}).status_code == 422
+    for written in ("\u00b2", "9" * 5000):  # a 500: "²" passes str.isdigit, not int(); int() refuses 5000 digits
+        refused = client.post("/psfs", data={"name_1": "Gardening", "score_1": written})
+        assert refused.status_code == 422 and "give &#39;Gardening&#39; a score from 0 to 10" in refused.text
 
 
 def test_rating_again_starts_empty_with_every_activity_and_its_last_score_beside(client: TestClient) -> None:
@@ -120,6 +123,27 @@ def test_the_report_page_has_one_h1_and_its_headings_in_order(tmp_path: Path, cl
     assert levels.count(1) == 1
     assert all(later <= earlier + 1 for earlier, later in pairwise(levels))
     assert standalone[0] == 1 and standalone.count(1) == 1  # the download keeps its own title as h1
+
+
+def test_the_progress_and_report_pages_take_the_days_the_api_and_the_terminal_take(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Progress from 0001-01-01 answered 500 (a baseline week before year 1), and the report made a period of
+    739952 days (from year 1) or from 1970 (`since=0`), where the API and `crest report` refuse those days."""
+    with _practised(tmp_path, clock) as client:
+        for path, params in (
+            ("/progress", {"since": "0001-01-01"}),
+            ("/progress", {"since": "0"}),
+            ("/report", {"since": "0001-01-01"}),
+            ("/report", {"since": "0"}),
+            ("/report.pdf", {"until": "9999-12-31"}),
+            ("/report.html", {"until": "9999-12-31"}),
+        ):
+            refused = client.get(path, params=params)
+            assert refused.status_code == 422, (path, params)
+            assert "write the day as YYYY-MM-DD, from 1900 on, like 2026-05-01" in refused.text, (path, params)
+        assert client.get("/progress", params={"since": (clock().date() - timedelta(days=7)).isoformat()}).is_success
+        assert client.get("/report", params={"since": "1900-01-01", "until": "9000-12-31"}).is_success
 
 
 def test_reminder_download_uses_settings_and_arguments(client: TestClient) -> None:

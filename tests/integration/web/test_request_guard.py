@@ -24,11 +24,15 @@ CROSS_SITE = [
     {"Sec-Fetch-Site": "cross-site", "Origin": "https://attacker.example"},
     {"Sec-Fetch-Site": "same-site", "Origin": "http://localhost:3000"},
     {"Sec-Fetch-Site": "cross-site"},  # decisive even when no Origin came with it
+    {"Referer": "https://attacker.example/page"},  # an older browser's form post: neither Origin nor fetch metadata
+    {"Referer": "http://127.0.0.1:3000/"},
+    {"Referer": "not an address"},
 ]
 OWN_PAGES = [
     {"Origin": OWN, "Sec-Fetch-Site": "same-origin"},
     {"Origin": OWN},  # a browser without fetch metadata (plain http on another address)
     {"Sec-Fetch-Site": "same-origin", "Origin": "null"},  # a page with Referrer-Policy: no-referrer
+    {"Referer": f"{OWN}/settings?saved=true"},  # an older browser's form post from crest's own page
     {},  # no browser headers and no cookie: a script such as curl
 ]
 

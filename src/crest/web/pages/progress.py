@@ -1,21 +1,20 @@
 """Progress: is it helping (the summary in words), then pain per place over time, the change per session, sessions
 per week."""
 
-from datetime import date
-
 from fastapi import Request
 from fastapi.responses import Response
 
 from crest.web.insight_views import summary_view
 from crest.web.pages.common import Context, page_router
 from crest.web.presenters import progress_charts, progress_period
+from crest.web.schemas import Day
 from crest.web.templating import render
 
 router = page_router()
 
 
 @router.get("/progress", name="progress_page")
-def progress_page(request: Request, context: Context, since: date | None = None) -> Response:
+def progress_page(request: Request, context: Context, since: Day | None = None) -> Response:
     services = context.services
     progress = services.reports.progress()
     charts = progress_charts(progress, context.local_zone)

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from crest.errors import CrestError
 from crest.insights.progress import psfs_line
 from crest.insights.verdicts import PSFS_MID_SOURCE, PSFS_SOURCE
-from crest.journal.records import MAX_PSFS_ACTIVITIES, InvalidPsfs, PsfsActivity, activity_key
+from crest.journal.records import MAX_PSFS_ACTIVITIES, InvalidPsfs, PsfsActivity, activity_key, read_psfs_score
 from crest.web.context import WebContext
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, SubmittedForm, page_router
@@ -48,9 +48,10 @@ def delete_psfs(request: Request, assessment_id: RecordId, context: Context) -> 
 
 
 def _activity(row: dict[str, str]) -> PsfsActivity:
-    if not row["score"].isdigit():
+    score = read_psfs_score(row["score"])
+    if score is None:
         raise InvalidPsfs(f"give '{row['name'] or 'the activity'}' a score from 0 to 10")
-    return PsfsActivity(row["name"], int(row["score"]))
+    return PsfsActivity(row["name"], score)
 
 
 def _page(

@@ -10,10 +10,11 @@ from crest.insights.report import ClinicianReport
 from crest.report.render import Paper, report_css, report_html
 from crest.web.context import WebContext
 from crest.web.pages.common import Context, page_router
+from crest.web.schemas import Day as WrittenDay
 from crest.web.templating import render
 
 router = page_router()
-Day = Annotated[date | None, Query()]
+Day = Annotated[WrittenDay | None, Query()]  # the days the API and `crest report` take
 
 
 def _build(context: WebContext, since: date | None, until: date | None, notes: bool) -> ClinicianReport:
