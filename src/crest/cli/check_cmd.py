@@ -85,6 +85,9 @@ def check(
             return
         if not paths:
             raise NoInput("give a photo or video to check (crest check PHOTO), or use --camera")
+        if annotate_dir is not None and annotate_dir.exists() and not annotate_dir.is_dir():
+            # Said before any check runs, not once per picture after each.
+            raise CrestError(f"--annotate {one_line(str(annotate_dir))} is a file: give a folder for the pictures")
         failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, breath, errors)
     if failures:
         raise typer.Exit(FAILED_EXIT_CODE)

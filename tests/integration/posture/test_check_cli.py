@@ -215,6 +215,7 @@ def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
         (["check", "--camera", "\u00b2"], "crest: --camera \u00b2: give a camera number from 0 to 9999"),
         (["check", "x.jpg", "--height-cm", "20"], "crest: a height of 20 cm is unlikely"),
         (["check", "missing.jpg"], "crest: missing.jpg: no such file"),
+        (["check", "x.jpg", "--annotate", __file__], f"crest: --annotate {__file__} is a file: give a folder"),
     ],
 )
 def test_usage_problems_are_one_calm_line(tmp_path: Path, args: list[str], message: str) -> None:
