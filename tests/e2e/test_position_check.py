@@ -134,23 +134,7 @@ def test_a_video_upload_shows_time_in_position(
     screenshot(page, "check-video")
 
     # A whole rest that changed 30 times: its first moments show, the others and the timeline open on request.
-    answer = page.request.post(
-        f"{server_url}/api/check",
-        multipart={"file": {"name": "rest.mp4", "mimeType": "video/mp4", "buffer": clip.read_bytes()}},
-    ).json()
-    changes = [
-        {"time": f"00:{second:02d}", "time_s": second, "criterion": "knees_bent", "what": "knees bent up: ok"}
-        for second in range(30)
-    ]
-    spans = [{"start_s": second, "end_s": second + 1, "status": "ok"} for second in range(30)]
-    busy = {**answer, "video": {**answer["video"], "events": changes, "timeline": {"knees_bent": spans}}}
-    page.route(
-        "**/api/check",
-        lambda route: route.fulfill(
-            content_type="application/x-ndjson", body=json.dumps({"type": "result", "result": busy}) + "\n"
-        ),
-    )
-    page.get_by_role("button", name="Check").click()
+    _check_with_moments(page, server_url, clip, 30, with_timeline=True)
     page.locator("#result-more-events").wait_for()
     assert page.locator("#result-events li").count() == 8
     assert page.locator("#result-more-events summary").inner_text() == "The other 22 moments"
@@ -170,22 +154,7 @@ def test_a_video_of_one_second_and_one_look_is_counted_in_the_singular(
     _check_file(page, server_url, clip)
     assert page.locator("#result-share").inner_text() == "A video of 1 second; 1 moment checked, a person seen in 1."
 
-    answer = page.request.post(
-        f"{server_url}/api/check",
-        multipart={"file": {"name": "still.mp4", "mimeType": "video/mp4", "buffer": clip.read_bytes()}},
-    ).json()
-    changes = [
-        {"time": f"00:0{second}", "time_s": second, "criterion": "knees_bent", "what": "knees bent up: ok"}
-        for second in range(9)
-    ]
-    nine = {**answer, "video": {**answer["video"], "events": changes}}
-    page.route(
-        "**/api/check",
-        lambda route: route.fulfill(
-            content_type="application/x-ndjson", body=json.dumps({"type": "result", "result": nine}) + "\n"
-        ),
-    )
-    page.get_by_role("button", name="Check").click()
+    _check_with_moments(page, server_url, clip, 9)
     expect(page.locator("#result-more-events summary")).to_have_text("The other 1 moment")
     context.close()
 
@@ -222,6 +191,24 @@ def test_a_check_that_cannot_reach_crest_says_what_to_do(browser: Any, server_ur
     assert page.get_by_role("button", name="Check").is_enabled()
     assert page.locator("#check-progress-wrap").is_hidden()
     context.close()
+
+
+def _check_with_moments(page: Any, server_url: str, clip: Path, moments: int, with_timeline: bool = False) -> None:
+    """Check again, answered with the clip's real result changed `moments` times, one a second (a busy video)."""
+    answer = page.request.post(
+        f"{server_url}/api/check",
+        multipart={"file": {"name": clip.name, "mimeType": "video/mp4", "buffer": clip.read_bytes()}},
+    ).json()
+    changes = [
+        {"time": f"00:{second:02d}", "time_s": second, "criterion": "knees_bent", "what": "knees bent up: ok"}
+        for second in range(moments)
+    ]
+    video = {**answer["video"], "events": changes}
+    if with_timeline:
+        video["timeline"] = {"knees_bent": [{"start_s": s, "end_s": s + 1, "status": "ok"} for s in range(moments)]}
+    canned = json.dumps({"type": "result", "result": {**answer, "video": video}}) + "\n"
+    page.route("**/api/check", lambda route: route.fulfill(content_type="application/x-ndjson", body=canned))
+    page.get_by_role("button", name="Check").click()
 
 
 def _check_file(page: Any, server_url: str, path: Path) -> None:
