@@ -104,8 +104,15 @@
 
   // ---- optional camera check: JPEG frames over a WebSocket, one in flight at a time ----
   let camera = null;
+  // Without a camera the panel keeps only the message: no empty picture, no camera to stop.
+  function showCameraControls(shown) {
+    $("camera-view").hidden = !shown;
+    $("camera-stop").hidden = !shown;
+  }
   async function startCamera() {
     $("camera-panel").hidden = false;
+    $("camera-summary").textContent = "";
+    showCameraControls(true);
     const video = $("camera-video");
     try {
       video.srcObject = await openCameraStream();
@@ -165,6 +172,8 @@
       });
       camera.timer = window.setInterval(sendFrame, 150);
     } catch (error) {
+      closeCameraStream(); // a stream opened before the failure is not left running
+      showCameraControls(false);
       $("camera-summary").textContent = "The camera could not be opened. You can still start the rest without it.";
     }
   }
