@@ -370,13 +370,19 @@ class Accounts:
         self._store.remove_member(membership.id, self._clock())
         self._audit.record(actor, Audited.REMOVE_PRACTITIONER, detail=f"membership {membership.id}")
 
-    def delete_account(self, actor: Actor, password: str) -> None:
-        """A person deletes their account and every record of theirs (their password confirms it)."""
+    def delete_account(self, actor: Actor, password: str, address: str | None = None) -> None:
+        """A person deletes their account and every record of theirs (their password confirms it). Wrong passwords
+        count and back off as at sign-in: a borrowed or stolen session must not become a way to guess it."""
         require(actor, Action.DELETE_OWN_ACCOUNT, what="delete an account")
         assert not isinstance(actor, Anonymous)
         account = self._store.account(actor.account_id)
         found = None if account is None else self._store.account_by_email(account.email)
+        now = self._clock()
+        keys = ([] if account is None else [f"account:{account.email}"]) + ([f"address:{address}"] if address else [])
+        self._refuse_while_backing_off(keys, now, address)
         if found is None or not self._passwords.matches(found[1], password):
+            self._store.record_failures(keys, now)
+            self._audit.record(actor, Audited.DENIED, "wrong_password", address=address, detail="delete account")
             raise SignInFailed("that password is not this account's; nothing was deleted")
         self._store.end_access(actor.account_id, self._clock())
         self._store.delete_account(actor.account_id)

@@ -85,6 +85,24 @@ def test_one_address_trying_many_accounts_is_slowed_down_too(practice: Practice)
     practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.4")  # another address is not slowed
 
 
+def test_wrong_passwords_to_delete_an_account_back_off_as_at_sign_in(practice: Practice) -> None:
+    """A session left open or stolen must not be a way to guess the account's password without limit."""
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    for _ in range(5):
+        with pytest.raises(SignInFailed):
+            practice.accounts.delete_account(ann, "a guess", "10.0.0.7")
+    with pytest.raises(TooManyAttempts):
+        practice.accounts.delete_account(ann, PASSWORD, "10.0.0.8")  # the account waits, whatever the address
+    with pytest.raises(TooManyAttempts):
+        practice.accounts.sign_in("ann@example.org", PASSWORD, "10.0.0.8")  # one count with signing in
+    outcomes = [entry.outcome for entry in practice.audit.entries(Audited.DENIED)]
+    assert (outcomes.count("wrong_password"), outcomes.count("rate_limited")) == (5, 2)
+    practice.clock.advance(1)
+    practice.accounts.delete_account(ann, PASSWORD, "10.0.0.8")
+    assert practice.store.account_by_email("ann@example.org") is None
+
+
 def test_an_invite_is_random_hashed_single_use_and_expires_after_14_days(practice: Practice) -> None:
     admin = practice.admin()
     issued = practice.accounts.invite(admin, Role.PRACTITIONER, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
-from crest.web.practice_door import Asked, Door
+from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import AuditOut, DeleteAccountIn, PrescriptionOut, SharingIn, SharingOut
 from crest.web.schemas import ErrorOut, RecordId
 
@@ -44,7 +44,7 @@ def prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
 @router.post("/delete", status_code=status.HTTP_204_NO_CONTENT)
 def delete_account(body: DeleteAccountIn, request: Request, asker: Asked, door: Door) -> Response:
     """Delete this account and every record of it, for good (the password confirms it)."""
-    door.accounts.delete_account(asker.actor, body.password)
+    door.accounts.delete_account(asker.actor, body.password, address_of(request))
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     door.clear_cookie(response, request)
     return response

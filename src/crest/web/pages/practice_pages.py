@@ -231,7 +231,7 @@ def _account_view(
 @router.post("/account/delete", name="account_delete")
 def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
-        door.accounts.delete_account(asker.actor, form.get("password", ""))
+        door.accounts.delete_account(asker.actor, form.get("password", ""), address_of(request))
     except CrestError as error:
         if asker.account is None:
             raise
