@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from crest.accounts.model import Anonymous, Client, NoPractice, Role
+from crest.accounts.passwords import UnsuitablePassword
 from crest.accounts.records import InviteForAnotherEmail, InviteNotValid, Prescription
 from crest.insights.alerts import AlertKind, AlertLevel
 from crest.journal.records import CheckIn, PainRating
@@ -101,6 +102,28 @@ def test_wrong_passwords_to_delete_an_account_back_off_as_at_sign_in(practice: P
     practice.clock.advance(1)
     practice.accounts.delete_account(ann, PASSWORD, "10.0.0.8")
     assert practice.store.account_by_email("ann@example.org") is None
+
+
+def test_a_password_is_changed_with_the_current_one_and_every_other_session_ends(practice: Practice) -> None:
+    practice.admin()
+    here = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.1")
+    elsewhere = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")
+    with pytest.raises(UnsuitablePassword):
+        practice.accounts.change_password(here.actor, here.token, PASSWORD, "password1")  # a common one
+    for _ in range(5):
+        with pytest.raises(SignInFailed, match="it was not changed"):
+            practice.accounts.change_password(here.actor, here.token, "a guess", "a brand new passphrase")
+    with pytest.raises(TooManyAttempts):  # guessing the current one backs off as at sign-in
+        practice.accounts.change_password(here.actor, here.token, PASSWORD, "a brand new passphrase")
+    practice.clock.advance(1)
+    practice.accounts.change_password(here.actor, here.token, PASSWORD, "a brand new passphrase", "10.0.0.1")
+    assert practice.accounts.actor_for_session(here.token)[0] == here.actor  # this one stays signed in
+    assert practice.accounts.actor_for_session(elsewhere.token)[0] == Anonymous()
+    with pytest.raises(SignInFailed):
+        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the old one: a 6th failure
+    practice.clock.advance(2)
+    practice.accounts.sign_in("admin@clinic.example", "a brand new passphrase", "10.0.0.3")
+    assert [entry.address for entry in practice.audit.entries(Audited.CHANGE_PASSWORD)] == ["10.0.0.1"]
 
 
 def test_an_invite_is_random_hashed_single_use_and_expires_after_14_days(practice: Practice) -> None:

@@ -45,6 +45,7 @@ CLEARANCE_PAGE_STATUS = 409
 PRACTITIONERS = ("linked_practitioner", "unlinked_practitioner", "other_practice_practitioner")
 SIGNED_OUT = ("anonymous", "removed_practitioner")  # a removed practitioner's session ended with the removal
 SIGNED_IN = tuple(actor for actor in ACTORS if actor not in SIGNED_OUT)
+PASSWORD_CHANGE = {"current_password": PASSWORD, "new_password": "a fresh passphrase of mine"}
 TO_SIGN_IN = "to sign-in"  # a page's answer to nobody signed in: 303 to /login?next=...
 
 
@@ -269,6 +270,8 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/account"): Rule(SIGNED_IN, 200, lambda actor, api: TO_SIGN_IN),
     ("POST", "/account/delete"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: {"password": PASSWORD}),
     ("POST", "/api/account/delete"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: {"password": PASSWORD}),
+    ("POST", "/account/password"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
+    ("POST", "/api/account/password"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
     # Practitioners: their own clients.
     ("POST", "/api/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"role": "client"}),
     ("GET", "/api/practice/clients"): Rule(PRACTITIONERS, 200, CLIENT),

@@ -176,6 +176,25 @@ def test_logout_ends_the_session_on_the_server(app: FastAPI, world: World) -> No
         assert stolen.get("/api/sessions").status_code == 401
 
 
+def test_the_account_page_changes_the_password_and_signs_out_everywhere_else(app: FastAPI, world: World) -> None:
+    token, other = sign_in(app, "ben@example.org"), sign_in(app, "ben@example.org")
+    with browser(app, token) as client:
+        form = client.get("/account").text
+        assert 'action="/account/password"' in form and 'autocomplete="new-password"' in form
+        wrong = client.post("/account/password", data={"current_password": "nope", "new_password": "x" * 12})
+        assert wrong.status_code == 401 and "it was not changed" in wrong.text
+        changed = client.post(
+            "/account/password", data={"current_password": PASSWORD, "new_password": "a new evening walk"}
+        )
+        assert changed.status_code == 200 and "Your password is changed." in changed.text  # after the 303
+        assert client.get("/api/auth/me").status_code == 200
+    with browser(app, other) as elsewhere:
+        assert elsewhere.get("/api/auth/me").status_code == 401
+    with TestClient(app) as fresh:
+        body = {"email": "ben@example.org", "password": "a new evening walk"}
+        assert fresh.post("/api/auth/login", json=body).status_code == 200
+
+
 def test_invites_used_expired_or_unknown_answer_410(app: FastAPI, world: World) -> None:
     code = world.invite_codes["anonymous"]
     body = {"code": code, "email": "new@example.org", "password": PASSWORD, "name": "New", "consent": True}

@@ -206,10 +206,27 @@ def change_sharing(request: Request, link_id: RecordId, form: SubmittedForm, ask
 
 
 @router.get("/account", name="account_page")
-def account_page(request: Request, asker: Asked, door: Door) -> Response:
+def account_page(request: Request, asker: Asked, door: Door, changed: bool = False) -> Response:
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    return _account_view(request, asker, door)
+    return _account_view(request, asker, door, password_changed=changed)
+
+
+@router.post("/account/password", name="account_password")
+def change_password(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    try:
+        door.accounts.change_password(
+            asker.actor,
+            asker.token,
+            form.get("current_password", ""),
+            form.get("new_password", ""),
+            address_of(request),
+        )
+    except CrestError as error:
+        if asker.account is None:
+            raise
+        return _account_view(request, asker, door, error.http_status, password_error=error.message)
+    return RedirectResponse(f"{request.url_for('account_page').path}?changed=true", status_code=303)
 
 
 def _account_view(
