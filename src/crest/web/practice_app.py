@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 
 from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
-from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn
+from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn, TooManyAttempts
 from crest.services.audit import Audited
 from crest.web.api import account, auth, practice, sync
 from crest.web.pages import practice_entry, practice_pages
@@ -85,6 +85,16 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
 
     for kind in REFUSALS:
         app.add_exception_handler(kind, refused)
+
+    async def too_many(request: Request, error: Exception) -> Response:
+        """Wrong passwords backing off, wherever a password is asked (signing in, accepting an invite for an
+        existing account, changing or deleting one's own): the answer says how long to wait."""
+        assert isinstance(error, TooManyAttempts)
+        response = await general(request, error)
+        response.headers["Retry-After"] = str(error.retry_after_s)
+        return response
+
+    app.add_exception_handler(TooManyAttempts, too_many)
     framework = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[HTTPException])
 
     async def framework_error(request: Request, error: Exception) -> Response:

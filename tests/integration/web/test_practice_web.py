@@ -168,6 +168,28 @@ def test_wrong_passwords_answer_401_then_429_with_retry_after(app: FastAPI) -> N
         assert limited.status_code == 429 and limited.headers["retry-after"] == "1"
 
 
+def test_every_429_for_wrong_passwords_says_how_long_to_wait(app: FastAPI, world: World) -> None:
+    """Signing in (API and page), accepting an invite for an existing account, deleting or changing a password."""
+    with browser(app, sign_in(app, "ben@example.org")) as client:
+        for _ in range(5):
+            assert client.post("/api/account/delete", json={"password": "not the one"}).status_code == 401
+        asks = {
+            "/api/account/delete": {"json": {"password": PASSWORD}},
+            "/api/account/password": {"json": {"current_password": PASSWORD, "new_password": "a new evening walk"}},
+            "/account/password": {"data": {"current_password": PASSWORD, "new_password": "a new evening walk"}},
+            "/account/delete": {"data": {"password": PASSWORD}},
+            "/api/auth/login": {"json": {"email": "ben@example.org", "password": PASSWORD}},
+            "/login": {"data": {"email": "ben@example.org", "password": PASSWORD}},
+        }
+        code = world.invite_codes["anonymous"]
+        asks["/api/auth/accept-invite"] = {
+            "json": {"code": code, "email": "ben@example.org", "password": PASSWORD, "consent": True}
+        }
+        for path, body in asks.items():
+            refused = client.post(path, **body)
+            assert (refused.status_code, refused.headers.get("retry-after")) == (429, "1"), path
+
+
 def test_logout_ends_the_session_on_the_server(app: FastAPI, world: World) -> None:
     token = sign_in(app, "ben@example.org")
     with browser(app, token) as client:
