@@ -29,6 +29,7 @@ class Audited(StrEnum):
     INVITE = "invite"
     ACCEPT_INVITE = "accept_invite"
     LINK_DEVICE = "link_device"
+    UNLINK_DEVICE = "unlink_device"
     SYNC = "sync"
 
     @property

@@ -126,6 +126,20 @@ def test_a_password_is_changed_with_the_current_one_and_every_other_session_ends
     assert [entry.address for entry in practice.audit.entries(Audited.CHANGE_PASSWORD)] == ["10.0.0.1"]
 
 
+def test_unlinking_a_computer_is_audited_as_its_linking_is(practice: Practice) -> None:
+    ann = practice.client(practice.practitioner(practice.admin(), "pat@clinic.example"), "ann@example.org", "Ann")
+    account = practice.store.account(ann.account_id)
+    assert account is not None
+    token = practice.accounts.link_device(ann, account, "laptop")
+    device = practice.store.device(token_hash(token))
+    assert device is not None
+    practice.practice.forget_device(ann, device.id)
+    assert isinstance(practice.accounts.actor_for_device(token)[0], Anonymous)
+    devices = (Audited.LINK_DEVICE, Audited.UNLINK_DEVICE)
+    logged = [(entry.action, entry.subject_person_id) for entry in practice.audit.entries() if entry.action in devices]
+    assert logged == [(Audited.UNLINK_DEVICE, ann.person_id), (Audited.LINK_DEVICE, ann.person_id)]
+
+
 def test_an_invite_is_random_hashed_single_use_and_expires_after_14_days(practice: Practice) -> None:
     admin = practice.admin()
     issued = practice.accounts.invite(admin, Role.PRACTITIONER, None)
