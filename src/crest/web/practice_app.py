@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import cast
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
@@ -48,6 +48,18 @@ class PracticeOptions:
         return f"http://{f'[{name}]' if ':' in name else name}{'' if port == 80 else f':{port}'}"
 
 
+def _back_after_sign_in(request: Request, door: PracticeDoor) -> str | None:
+    """Where the browser goes once signed in again: the page asked for; for a form sent after the session ended,
+    the page the form was on (its own address takes only POST, and the browser's GET there would answer 405)."""
+    if request.method in ("GET", "HEAD"):
+        return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    with suppress(ValueError):
+        page = urlsplit(request.headers.get("referer", ""))
+        if f"{page.scheme}://{page.netloc}".lower() == door.own_origin(request) and page.path.startswith("/"):
+            return page.path + (f"?{page.query}" if page.query else "")
+    return None
+
+
 def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
     app.state.practice_door = door
     api = APIRouter(prefix="/api")
@@ -79,8 +91,9 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
             detail=f"{request.method} {request.url.path}",
         )
         if error.http_status == 401 and not request.url.path.startswith("/api"):
-            target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe="/?=&")
-            return RedirectResponse(f"{request.url_for('login_page').path}?next={target}", status_code=303)
+            target = _back_after_sign_in(request, door)
+            after = "" if target is None else f"?next={quote(target, safe='/?=&')}"
+            return RedirectResponse(f"{request.url_for('login_page').path}{after}", status_code=303)
         return await general(request, error)
 
     for kind in REFUSALS:

@@ -28,6 +28,7 @@ from crest.web.app import create_app
 from support.practice_web import (
     ACTORS,
     ALL_CLEAR,
+    ORIGIN,
     PASSWORD,
     NoPoseModelHere,
     World,
@@ -397,12 +398,14 @@ def _ask(client: TestClient, world: World, actor: str, method: str, template: st
             return f"closed {closed.code}"
     api = template.startswith("/api")
     body = None if rule.body is None else rule.body(world, actor)
+    from_a_page = {"Referer": f"{ORIGIN}/"}  # a form sent from a page of this server, as a browser sends it
     if rule.files:
-        response = client.post(path, files={"file": ("lying.jpg", b"not really a photo", "image/jpeg")})
+        photo = {"file": ("lying.jpg", b"not really a photo", "image/jpeg")}
+        response = client.post(path, files=photo, headers=from_a_page)
     elif api:
         response = client.request(method, path, json=body)
     else:
-        response = client.request(method, path, data=body)
+        response = client.request(method, path, data=body, headers=from_a_page)
     if response.status_code == 303 and "next=" in response.headers.get("location", ""):
         return TO_SIGN_IN
     return response.status_code

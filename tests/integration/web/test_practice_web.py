@@ -217,6 +217,22 @@ def test_the_account_page_changes_the_password_and_signs_out_everywhere_else(app
         assert fresh.post("/api/auth/login", json=body).status_code == 200
 
 
+def test_a_form_sent_after_the_session_ended_signs_in_back_to_the_page_it_was_on(app: FastAPI, world: World) -> None:
+    client_page = f"{ORIGIN}/practice/clients/{world.ids['client']}"
+    with browser(app, "a session that ended") as client:
+        sent = client.post(
+            f"{client_page}/prescriptions",
+            data={"minutes": "10"},
+            headers={"Referer": client_page},
+            follow_redirects=False,
+        )
+        assert sent.headers["location"] == f"/login?next=/practice/clients/{world.ids['client']}"
+        elsewhere = client.post("/account/password", data={}, headers={"Referer": "https://other.example/account"})
+        assert elsewhere.url.path == "/login" and elsewhere.url.query == b""  # home after signing in
+        asked = client.get("/journal?page=2", follow_redirects=False)
+        assert asked.headers["location"] == "/login?next=/journal?page=2"
+
+
 def test_invites_used_expired_or_unknown_answer_410(app: FastAPI, world: World) -> None:
     code = world.invite_codes["anonymous"]
     body = {"code": code, "email": "new@example.org", "password": PASSWORD, "name": "New", "consent": True}
