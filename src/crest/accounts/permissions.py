@@ -32,6 +32,7 @@ class Action(StrEnum):
     MANAGE_OWN_CONSENT = "manage_own_consent"  # grant or revoke sharing on one of their own care links
     # Any signed-in account
     DELETE_OWN_ACCOUNT = "delete_own_account"
+    CHANGE_OWN_PASSWORD = "change_own_password"
     # An admin
     INVITE_PRACTITIONER = "invite_practitioner"
     LIST_PRACTITIONERS = "list_practitioners"
@@ -87,6 +88,7 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.READ_OWN_AUDIT: Role.CLIENT,
     Action.MANAGE_OWN_CONSENT: Role.CLIENT,
     Action.DELETE_OWN_ACCOUNT: None,
+    Action.CHANGE_OWN_PASSWORD: None,
     Action.INVITE_PRACTITIONER: Role.ADMIN,
     Action.LIST_PRACTITIONERS: Role.ADMIN,
     Action.REMOVE_PRACTITIONER: Role.ADMIN,

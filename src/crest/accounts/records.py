@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -54,9 +55,20 @@ def check_name(name: str, what: str = "the name") -> str:
     if not isinstance(name, str) or not name.strip():
         raise InvalidName(f"{what} is empty; write the name people will see")
     cleaned = " ".join(name.split())
-    if any(ord(character) < 32 for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
+    if any(_hidden_control(character) for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
         raise InvalidName(f"{what} must be plain text of at most {MAX_NAME_CHARACTERS} characters")
     return cleaned
+
+
+# Bidirectional overrides and isolates: a name carrying one reads backwards or reorders the words after it, on a
+# practitioner's client list, in a client's "who looked" list and in a terminal (crest link prints the inviter).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _hidden_control(character: str) -> bool:
+    """A control character (C0, DEL, C1: a terminal may act on them) or a bidirectional override; letters of
+    every script, accents and joined emoji stay."""
+    return unicodedata.category(character) == "Cc" or character in BIDI_CONTROLS
 
 
 @dataclass(frozen=True)

@@ -350,6 +350,19 @@ class PracticeStore:
                 .values(ended_at=now)
             )
 
+    def end_other_sign_ins(self, account_id: int, kept_token_hash: str | None, now: datetime) -> None:
+        """Every sign-in session of the account but the one of `kept_token_hash` ends now."""
+        with self._journal.writing() as db:
+            db.execute(
+                update(AuthSessionRow)
+                .where(
+                    AuthSessionRow.account_id == account_id,
+                    AuthSessionRow.ended_at.is_(None),
+                    AuthSessionRow.token_hash != (kept_token_hash or ""),
+                )
+                .values(ended_at=now)
+            )
+
     def end_access(self, account_id: int, now: datetime) -> None:
         """Every sign-in session and device of the account ends now."""
         with self._journal.writing() as db:

@@ -370,16 +370,41 @@ class Accounts:
         self._store.remove_member(membership.id, self._clock())
         self._audit.record(actor, Audited.REMOVE_PRACTITIONER, detail=f"membership {membership.id}")
 
-    def delete_account(self, actor: Actor, password: str) -> None:
+    def delete_account(self, actor: Actor, password: str, address: str | None = None) -> None:
         """A person deletes their account and every record of theirs (their password confirms it)."""
         require(actor, Action.DELETE_OWN_ACCOUNT, what="delete an account")
         assert not isinstance(actor, Anonymous)
-        account = self._store.account(actor.account_id)
-        found = None if account is None else self._store.account_by_email(account.email)
-        if found is None or not self._passwords.matches(found[1], password):
-            raise SignInFailed("that password is not this account's; nothing was deleted")
+        self._confirm_own_password(actor, password, address, "delete account", "nothing was deleted")
         self._store.end_access(actor.account_id, self._clock())
         self._store.delete_account(actor.account_id)
+
+    def change_password(
+        self, actor: Actor, token: str | None, current: str, new: str, address: str | None = None
+    ) -> None:
+        """A new password, confirmed by the current one; every other sign-in session of the account ends (one
+        opened with the old password by someone else among them), the one asking (`token`) stays signed in."""
+        require(actor, Action.CHANGE_OWN_PASSWORD, what="change a password")
+        assert not isinstance(actor, Anonymous)
+        account = self._confirm_own_password(actor, current, address, "change password", "it was not changed")
+        self._store.set_password_hash(account.id, self._passwords.hash(check_new_password(new)))
+        self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), self._clock())
+        self._audit.record(actor, Audited.CHANGE_PASSWORD, actor_name=account.name, address=address)
+
+    def _confirm_own_password(
+        self, actor: SignedIn, password: str, address: str | None, what: str, nothing_done: str
+    ) -> Account:
+        """The actor's account when `password` is its own. Wrong passwords count and back off as at sign-in: a
+        session left open or stolen must not become a way to guess the password."""
+        account = self._store.account(actor.account_id)
+        found = None if account is None else self._store.account_by_email(account.email)
+        now = self._clock()
+        keys = ([] if account is None else [f"account:{account.email}"]) + ([f"address:{address}"] if address else [])
+        self._refuse_while_backing_off(keys, now, address)
+        if found is None or not self._passwords.matches(found[1], password):
+            self._store.record_failures(keys, now)
+            self._audit.record(actor, Audited.DENIED, "wrong_password", address=address, detail=what)
+            raise SignInFailed(f"that password is not this account's; {nothing_done}")
+        return found[0]
 
 
 def _actor(account: Account, membership: Membership | None) -> Actor:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 class Audited(StrEnum):
     SIGN_IN = "sign_in"
     SIGN_OUT = "sign_out"
+    CHANGE_PASSWORD = "change_password"
     DENIED = "denied"  # a request refused (401, 403, 404 on another's object, 429)
     READ_CLIENT = "read_client"  # a practitioner read a client's data
     EXPORT_CLIENT = "export_client"  # ... downloaded their report or FHIR export
@@ -28,6 +29,7 @@ class Audited(StrEnum):
     INVITE = "invite"
     ACCEPT_INVITE = "accept_invite"
     LINK_DEVICE = "link_device"
+    UNLINK_DEVICE = "unlink_device"
     SYNC = "sync"
 
     @property

@@ -380,9 +380,14 @@ class PracticeMode:
 
     def forget_device(self, actor: Actor, device_id: int | None) -> None:
         require(actor, Action.KEEP_OWN_JOURNAL, what="unlink a computer")
+        assert isinstance(actor, Client)
         if device_id is None:
             raise NotFoundForYou("this request was not signed by a linked computer")
         self._store.revoke_device(device_id, self._clock())
+        # A credential ending is a security event, as its start (LINK_DEVICE) is.
+        self._audit.record(
+            actor, Audited.UNLINK_DEVICE, subject_person_id=actor.person_id, detail=f"device {device_id}"
+        )
 
     def now(self) -> datetime:
         return self._clock()

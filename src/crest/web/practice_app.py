@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import cast
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 
 from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
-from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn
+from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn, TooManyAttempts
 from crest.services.audit import Audited
 from crest.web.api import account, auth, practice, sync
 from crest.web.pages import practice_entry, practice_pages
@@ -46,6 +46,18 @@ class PracticeOptions:
             if ipaddress.ip_address(name).is_unspecified:
                 return None
         return f"http://{f'[{name}]' if ':' in name else name}{'' if port == 80 else f':{port}'}"
+
+
+def _back_after_sign_in(request: Request, door: PracticeDoor) -> str | None:
+    """Where the browser goes once signed in again: the page asked for; for a form sent after the session ended,
+    the page the form was on (its own address takes only POST, and the browser's GET there would answer 405)."""
+    if request.method in ("GET", "HEAD"):
+        return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    with suppress(ValueError):
+        page = urlsplit(request.headers.get("referer", ""))
+        if f"{page.scheme}://{page.netloc}".lower() == door.own_origin(request) and page.path.startswith("/"):
+            return page.path + (f"?{page.query}" if page.query else "")
+    return None
 
 
 def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
@@ -79,12 +91,23 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
             detail=f"{request.method} {request.url.path}",
         )
         if error.http_status == 401 and not request.url.path.startswith("/api"):
-            target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe="/?=&")
-            return RedirectResponse(f"{request.url_for('login_page').path}?next={target}", status_code=303)
+            target = _back_after_sign_in(request, door)
+            after = "" if target is None else f"?next={quote(target, safe='/?=&')}"
+            return RedirectResponse(f"{request.url_for('login_page').path}{after}", status_code=303)
         return await general(request, error)
 
     for kind in REFUSALS:
         app.add_exception_handler(kind, refused)
+
+    async def too_many(request: Request, error: Exception) -> Response:
+        """Wrong passwords backing off, wherever a password is asked (signing in, accepting an invite for an
+        existing account, changing or deleting one's own): the answer says how long to wait."""
+        assert isinstance(error, TooManyAttempts)
+        response = await general(request, error)
+        response.headers["Retry-After"] = str(error.retry_after_s)
+        return response
+
+    app.add_exception_handler(TooManyAttempts, too_many)
     framework = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[HTTPException])
 
     async def framework_error(request: Request, error: Exception) -> Response:

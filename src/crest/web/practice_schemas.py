@@ -251,6 +251,11 @@ class DeleteAccountIn(_Input):
     password: str = Password
 
 
+class ChangePasswordIn(_Input):
+    current_password: str = Password
+    new_password: str = Password
+
+
 class PractitionerOut(BaseModel):
     membership_id: int
     name: str

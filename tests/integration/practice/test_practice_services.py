@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from crest.accounts.model import Anonymous, Client, NoPractice, Role
+from crest.accounts.passwords import UnsuitablePassword
 from crest.accounts.records import InviteForAnotherEmail, InviteNotValid, Prescription
 from crest.insights.alerts import AlertKind, AlertLevel
 from crest.journal.records import CheckIn, PainRating
@@ -83,6 +84,60 @@ def test_one_address_trying_many_accounts_is_slowed_down_too(practice: Practice)
     with pytest.raises(TooManyAttempts):
         practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.9.9.9")
     practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.4")  # another address is not slowed
+
+
+def test_wrong_passwords_to_delete_an_account_back_off_as_at_sign_in(practice: Practice) -> None:
+    """A session left open or stolen must not be a way to guess the account's password without limit."""
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    for _ in range(5):
+        with pytest.raises(SignInFailed):
+            practice.accounts.delete_account(ann, "a guess", "10.0.0.7")
+    with pytest.raises(TooManyAttempts):
+        practice.accounts.delete_account(ann, PASSWORD, "10.0.0.8")  # the account waits, whatever the address
+    with pytest.raises(TooManyAttempts):
+        practice.accounts.sign_in("ann@example.org", PASSWORD, "10.0.0.8")  # one count with signing in
+    outcomes = [entry.outcome for entry in practice.audit.entries(Audited.DENIED)]
+    assert (outcomes.count("wrong_password"), outcomes.count("rate_limited")) == (5, 2)
+    practice.clock.advance(1)
+    practice.accounts.delete_account(ann, PASSWORD, "10.0.0.8")
+    assert practice.store.account_by_email("ann@example.org") is None
+
+
+def test_a_password_is_changed_with_the_current_one_and_every_other_session_ends(practice: Practice) -> None:
+    practice.admin()
+    here = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.1")
+    elsewhere = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")
+    with pytest.raises(UnsuitablePassword):
+        practice.accounts.change_password(here.actor, here.token, PASSWORD, "password1")  # a common one
+    for _ in range(5):
+        with pytest.raises(SignInFailed, match="it was not changed"):
+            practice.accounts.change_password(here.actor, here.token, "a guess", "a brand new passphrase")
+    with pytest.raises(TooManyAttempts):  # guessing the current one backs off as at sign-in
+        practice.accounts.change_password(here.actor, here.token, PASSWORD, "a brand new passphrase")
+    practice.clock.advance(1)
+    practice.accounts.change_password(here.actor, here.token, PASSWORD, "a brand new passphrase", "10.0.0.1")
+    assert practice.accounts.actor_for_session(here.token)[0] == here.actor  # this one stays signed in
+    assert practice.accounts.actor_for_session(elsewhere.token)[0] == Anonymous()
+    with pytest.raises(SignInFailed):
+        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the old one: a 6th failure
+    practice.clock.advance(2)
+    practice.accounts.sign_in("admin@clinic.example", "a brand new passphrase", "10.0.0.3")
+    assert [entry.address for entry in practice.audit.entries(Audited.CHANGE_PASSWORD)] == ["10.0.0.1"]
+
+
+def test_unlinking_a_computer_is_audited_as_its_linking_is(practice: Practice) -> None:
+    ann = practice.client(practice.practitioner(practice.admin(), "pat@clinic.example"), "ann@example.org", "Ann")
+    account = practice.store.account(ann.account_id)
+    assert account is not None
+    token = practice.accounts.link_device(ann, account, "laptop")
+    device = practice.store.device(token_hash(token))
+    assert device is not None
+    practice.practice.forget_device(ann, device.id)
+    assert isinstance(practice.accounts.actor_for_device(token)[0], Anonymous)
+    devices = (Audited.LINK_DEVICE, Audited.UNLINK_DEVICE)
+    logged = [(entry.action, entry.subject_person_id) for entry in practice.audit.entries() if entry.action in devices]
+    assert logged == [(Audited.UNLINK_DEVICE, ann.person_id), (Audited.LINK_DEVICE, ann.person_id)]
 
 
 def test_an_invite_is_random_hashed_single_use_and_expires_after_14_days(practice: Practice) -> None:

@@ -28,6 +28,7 @@ from crest.web.app import create_app
 from support.practice_web import (
     ACTORS,
     ALL_CLEAR,
+    ORIGIN,
     PASSWORD,
     NoPoseModelHere,
     World,
@@ -45,6 +46,7 @@ CLEARANCE_PAGE_STATUS = 409
 PRACTITIONERS = ("linked_practitioner", "unlinked_practitioner", "other_practice_practitioner")
 SIGNED_OUT = ("anonymous", "removed_practitioner")  # a removed practitioner's session ended with the removal
 SIGNED_IN = tuple(actor for actor in ACTORS if actor not in SIGNED_OUT)
+PASSWORD_CHANGE = {"current_password": PASSWORD, "new_password": "a fresh passphrase of mine"}
 TO_SIGN_IN = "to sign-in"  # a page's answer to nobody signed in: 303 to /login?next=...
 
 
@@ -269,6 +271,8 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/account"): Rule(SIGNED_IN, 200, lambda actor, api: TO_SIGN_IN),
     ("POST", "/account/delete"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: {"password": PASSWORD}),
     ("POST", "/api/account/delete"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: {"password": PASSWORD}),
+    ("POST", "/account/password"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
+    ("POST", "/api/account/password"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
     # Practitioners: their own clients.
     ("POST", "/api/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"role": "client"}),
     ("GET", "/api/practice/clients"): Rule(PRACTITIONERS, 200, CLIENT),
@@ -394,12 +398,14 @@ def _ask(client: TestClient, world: World, actor: str, method: str, template: st
             return f"closed {closed.code}"
     api = template.startswith("/api")
     body = None if rule.body is None else rule.body(world, actor)
+    from_a_page = {"Referer": f"{ORIGIN}/"}  # a form sent from a page of this server, as a browser sends it
     if rule.files:
-        response = client.post(path, files={"file": ("lying.jpg", b"not really a photo", "image/jpeg")})
+        photo = {"file": ("lying.jpg", b"not really a photo", "image/jpeg")}
+        response = client.post(path, files=photo, headers=from_a_page)
     elif api:
         response = client.request(method, path, json=body)
     else:
-        response = client.request(method, path, data=body)
+        response = client.request(method, path, data=body, headers=from_a_page)
     if response.status_code == 303 and "next=" in response.headers.get("location", ""):
         return TO_SIGN_IN
     return response.status_code

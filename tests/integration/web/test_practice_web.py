@@ -168,12 +168,69 @@ def test_wrong_passwords_answer_401_then_429_with_retry_after(app: FastAPI) -> N
         assert limited.status_code == 429 and limited.headers["retry-after"] == "1"
 
 
+def test_every_429_for_wrong_passwords_says_how_long_to_wait(app: FastAPI, world: World) -> None:
+    """Signing in (API and page), accepting an invite for an existing account, deleting or changing a password."""
+    with browser(app, sign_in(app, "ben@example.org")) as client:
+        for _ in range(5):
+            assert client.post("/api/account/delete", json={"password": "not the one"}).status_code == 401
+        asks = {
+            "/api/account/delete": {"json": {"password": PASSWORD}},
+            "/api/account/password": {"json": {"current_password": PASSWORD, "new_password": "a new evening walk"}},
+            "/account/password": {"data": {"current_password": PASSWORD, "new_password": "a new evening walk"}},
+            "/account/delete": {"data": {"password": PASSWORD}},
+            "/api/auth/login": {"json": {"email": "ben@example.org", "password": PASSWORD}},
+            "/login": {"data": {"email": "ben@example.org", "password": PASSWORD}},
+        }
+        code = world.invite_codes["anonymous"]
+        asks["/api/auth/accept-invite"] = {
+            "json": {"code": code, "email": "ben@example.org", "password": PASSWORD, "consent": True}
+        }
+        for path, body in asks.items():
+            refused = client.post(path, **body)
+            assert (refused.status_code, refused.headers.get("retry-after")) == (429, "1"), path
+
+
 def test_logout_ends_the_session_on_the_server(app: FastAPI, world: World) -> None:
     token = sign_in(app, "ben@example.org")
     with browser(app, token) as client:
         assert client.post("/api/auth/logout").status_code == 204
     with browser(app, token) as stolen:  # the old cookie, replayed
         assert stolen.get("/api/sessions").status_code == 401
+
+
+def test_the_account_page_changes_the_password_and_signs_out_everywhere_else(app: FastAPI, world: World) -> None:
+    token, other = sign_in(app, "ben@example.org"), sign_in(app, "ben@example.org")
+    with browser(app, token) as client:
+        form = client.get("/account").text
+        assert 'action="/account/password"' in form and 'autocomplete="new-password"' in form
+        wrong = client.post("/account/password", data={"current_password": "nope", "new_password": "x" * 12})
+        assert wrong.status_code == 401 and "it was not changed" in wrong.text
+        changed = client.post(
+            "/account/password", data={"current_password": PASSWORD, "new_password": "a new evening walk"}
+        )
+        assert changed.status_code == 200 and "Your password is changed." in changed.text  # after the 303
+        assert client.get("/api/auth/me").status_code == 200
+    with browser(app, other) as elsewhere:
+        assert elsewhere.get("/api/auth/me").status_code == 401
+    with TestClient(app) as fresh:
+        body = {"email": "ben@example.org", "password": "a new evening walk"}
+        assert fresh.post("/api/auth/login", json=body).status_code == 200
+
+
+def test_a_form_sent_after_the_session_ended_signs_in_back_to_the_page_it_was_on(app: FastAPI, world: World) -> None:
+    client_page = f"{ORIGIN}/practice/clients/{world.ids['client']}"
+    with browser(app, "a session that ended") as client:
+        sent = client.post(
+            f"{client_page}/prescriptions",
+            data={"minutes": "10"},
+            headers={"Referer": client_page},
+            follow_redirects=False,
+        )
+        assert sent.headers["location"] == f"/login?next=/practice/clients/{world.ids['client']}"
+        elsewhere = client.post("/account/password", data={}, headers={"Referer": "https://other.example/account"})
+        assert elsewhere.url.path == "/login" and elsewhere.url.query == b""  # home after signing in
+        asked = client.get("/journal?page=2", follow_redirects=False)
+        assert asked.headers["location"] == "/login?next=/journal?page=2"
 
 
 def test_invites_used_expired_or_unknown_answer_410(app: FastAPI, world: World) -> None:

@@ -113,10 +113,12 @@ def test_role_actions_without_a_target_follow_the_role() -> None:
     assert decide(ADMIN, Action.KEEP_OWN_JOURNAL) is Decision.FORBID
 
 
-def test_every_signed_in_account_may_delete_itself_and_an_account_without_a_practice_nothing_else() -> None:
+def test_any_signed_in_account_may_delete_itself_or_change_its_password_one_in_no_practice_nothing_else() -> None:
+    own = (Action.DELETE_OWN_ACCOUNT, Action.CHANGE_OWN_PASSWORD)
     for actor in ACTORS[1:]:
-        assert decide(actor, Action.DELETE_OWN_ACCOUNT) is Decision.ALLOW
-    others = [action for action in Action if action is not Action.DELETE_OWN_ACCOUNT]
+        assert all(decide(actor, action) is Decision.ALLOW for action in own)
+    assert all(decide(ACTORS[0], action) is Decision.SIGN_IN for action in own)
+    others = [action for action in Action if action not in own]
     assert all(decide(NO_PRACTICE, action) is Decision.FORBID for action in others)
 
 

@@ -1,12 +1,19 @@
 """Practice mode for the person signed in: who follows a client and what is shared, who looked at their data,
-deleting the account."""
+changing the password, deleting the account."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
-from crest.web.practice_door import Asked, Door
-from crest.web.practice_schemas import AuditOut, DeleteAccountIn, PrescriptionOut, SharingIn, SharingOut
+from crest.web.practice_door import Asked, Door, address_of
+from crest.web.practice_schemas import (
+    AuditOut,
+    ChangePasswordIn,
+    DeleteAccountIn,
+    PrescriptionOut,
+    SharingIn,
+    SharingOut,
+)
 from crest.web.schemas import ErrorOut, RecordId
 
 router = APIRouter(
@@ -41,10 +48,20 @@ def prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
     return None if current is None else PrescriptionOut.of(current)
 
 
+@router.post("/password", status_code=status.HTTP_204_NO_CONTENT, responses={429: {"model": ErrorOut}})
+def change_password(body: ChangePasswordIn, request: Request, asker: Asked, door: Door) -> Response:
+    """A new password, confirmed by the current one (wrong ones back off as at sign-in); every other sign-in
+    session of this account ends, this one stays."""
+    door.accounts.change_password(
+        asker.actor, asker.token, body.current_password, body.new_password, address_of(request)
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.post("/delete", status_code=status.HTTP_204_NO_CONTENT)
 def delete_account(body: DeleteAccountIn, request: Request, asker: Asked, door: Door) -> Response:
     """Delete this account and every record of it, for good (the password confirms it)."""
-    door.accounts.delete_account(asker.actor, body.password)
+    door.accounts.delete_account(asker.actor, body.password, address_of(request))
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     door.clear_cookie(response, request)
     return response

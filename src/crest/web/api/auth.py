@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
-from fastapi.responses import JSONResponse
 
 from crest.accounts.model import Actor, Anonymous, Role, role_of
 from crest.accounts.records import Account
-from crest.services.accounts import NotSignedIn, TooManyAttempts
+from crest.services.accounts import NotSignedIn
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import AcceptedOut, AcceptInviteIn, AccountOut, InviteViewOut, LoginIn
 from crest.web.schemas import ErrorOut
@@ -34,15 +33,10 @@ def account_out(door_practice_name: str | None, account: Account, actor: Actor) 
     response_model=AccountOut,
     responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut, "description": "wait Retry-After seconds"}},
 )
-def login(body: LoginIn, request: Request, response: Response, door: Door) -> AccountOut | JSONResponse:
+def login(body: LoginIn, request: Request, response: Response, door: Door) -> AccountOut:
     """Sign in: a session cookie (HttpOnly, SameSite=Lax). 401 for a wrong email or password, 429 after
     repeated failures for the account or from the address, with a growing wait."""
-    try:
-        session = door.accounts.sign_in(body.email, body.password, address_of(request))
-    except TooManyAttempts as error:
-        return JSONResponse(
-            {"detail": error.message}, status_code=429, headers={"Retry-After": str(error.retry_after_s)}
-        )
+    session = door.accounts.sign_in(body.email, body.password, address_of(request))
     door.set_cookie(response, request, session.token)
     return account_out(door.accounts.practice_name(session.actor), session.account, session.actor)
 

@@ -39,7 +39,9 @@ def login_submit(request: Request, form: SubmittedForm, door: Door) -> Response:
     try:
         session = door.accounts.sign_in(form.get("email", ""), form.get("password", ""), address_of(request))
     except TooManyAttempts as error:
-        return _login_again(request, error.message, form.get("email", ""), target, 429)
+        refused = _login_again(request, error.message, form.get("email", ""), target, 429)
+        refused.headers["Retry-After"] = str(error.retry_after_s)
+        return refused
     except CrestError as error:
         return _login_again(request, error.message, form.get("email", ""), target, error.http_status)
     response = RedirectResponse(target or home_of(request, session.actor), status_code=303)

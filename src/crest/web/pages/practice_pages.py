@@ -18,6 +18,7 @@ from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.protocol.model import Protocol
+from crest.services.accounts import TooManyAttempts
 from crest.services.audit import Audited
 from crest.web.api.practice import invite_url
 from crest.web.context import WebContext
@@ -206,10 +207,27 @@ def change_sharing(request: Request, link_id: RecordId, form: SubmittedForm, ask
 
 
 @router.get("/account", name="account_page")
-def account_page(request: Request, asker: Asked, door: Door) -> Response:
+def account_page(request: Request, asker: Asked, door: Door, changed: bool = False) -> Response:
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    return _account_view(request, asker, door)
+    return _account_view(request, asker, door, password_changed=changed)
+
+
+@router.post("/account/password", name="account_password")
+def change_password(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    try:
+        door.accounts.change_password(
+            asker.actor,
+            asker.token,
+            form.get("current_password", ""),
+            form.get("new_password", ""),
+            address_of(request),
+        )
+    except CrestError as error:
+        if asker.account is None:
+            raise
+        return _account_refused(request, asker, door, error, password_error=error.message)
+    return RedirectResponse(f"{request.url_for('account_page').path}?changed=true", status_code=303)
 
 
 def _account_view(
@@ -228,14 +246,24 @@ def _account_view(
     )
 
 
+def _account_refused(
+    request: Request, asker: Asker, door: PracticeDoor, refused: CrestError, **values: Any
+) -> Response:
+    """The Account page again with what went wrong; wrong passwords backing off say how long to wait."""
+    response = _account_view(request, asker, door, refused.http_status, **values)
+    if isinstance(refused, TooManyAttempts):
+        response.headers["Retry-After"] = str(refused.retry_after_s)
+    return response
+
+
 @router.post("/account/delete", name="account_delete")
 def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
-        door.accounts.delete_account(asker.actor, form.get("password", ""))
+        door.accounts.delete_account(asker.actor, form.get("password", ""), address_of(request))
     except CrestError as error:
         if asker.account is None:
             raise
-        return _account_view(request, asker, door, error.http_status, error=error.message)
+        return _account_refused(request, asker, door, error, error=error.message)
     response = _back(request, "login_page")
     door.clear_cookie(response, request)
     return response

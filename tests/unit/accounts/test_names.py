@@ -1,0 +1,27 @@
+"""Names people see of each other (clients, practitioners, practices, computers): plain text only."""
+
+from __future__ import annotations
+
+import pytest
+
+from crest.accounts.records import InvalidName, check_name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Eve\u202eevil",  # right-to-left override: shows as "Evelive"
+        "Ann\u2067Ben",  # right-to-left isolate
+        "Pat\x9b31m",  # a C1 control (CSI): a terminal may act on it
+        "Pat\x7f",  # DEL
+        "Ann\x07",  # a bell
+    ],
+)
+def test_a_name_with_a_hidden_control_character_is_refused(name: str) -> None:
+    with pytest.raises(InvalidName, match="must be plain text"):
+        check_name(name, "your name")
+
+
+@pytest.mark.parametrize("name", ["Zoë Brontë-Núñez", "محمد علي", "דנה", "山田 太郎", "Sam 👩\u200d⚕️", "Ann  \t Lee"])
+def test_names_in_every_script_accents_and_joined_emoji_are_kept(name: str) -> None:
+    assert check_name(name) == " ".join(name.split())
