@@ -1,10 +1,10 @@
 """`crest serve`: the local web app in the browser."""
 
-import ipaddress
 import socket
 
 import typer
 
+from crest.addresses import is_loopback
 from crest.errors import CrestError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -19,15 +19,6 @@ class PortInUse(CrestError):
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def ensure_port_free(host: str, port: int) -> None:

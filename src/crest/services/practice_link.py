@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crest.accounts.records import Prescription
+from crest.addresses import crosses_the_network_unencrypted
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
@@ -228,6 +229,7 @@ class PracticeLink:
         if not stored:
             raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
         url, token = stored["url"], stored["token"]
+        _refuse_unencrypted(url)  # a link made before crest refused http://: unlink, then link again by https://
         state: dict[str, dict[str, str]] = self._read(STATE_FILE)
         # Asked each time: notes sharing may have changed in the browser. A check-in already sent is sent again
         # when this changes (its fingerprint covers the note), so the server's copy gains or loses its note.
@@ -283,7 +285,17 @@ def _base(url: str) -> str:
     cleaned = url.strip().rstrip("/")
     if not cleaned.startswith(("https://", "http://")):
         raise CrestError(f"'{url}' is not a web address; write it like https://practice.example")
+    _refuse_unencrypted(cleaned)
     return cleaned
+
+
+def _refuse_unencrypted(url: str) -> None:
+    """A password, a token and a health journal go to the practice: never over plain http to another computer."""
+    if crosses_the_network_unencrypted(url):
+        raise CrestError(
+            f"{url} is not encrypted (http://): your password and journal could be read on the way; "
+            "use the practice's https:// address"
+        )
 
 
 def _empty_journal() -> str:

@@ -18,6 +18,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.accounts.passwords import TEST_COST
+from crest.addresses import crosses_the_network_unencrypted
+from crest.errors import CrestError
 from crest.journal.records import CheckIn, PainRating, SessionEdit
 from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
@@ -329,7 +331,7 @@ class InProcess:
         self.fail_after_pushes = fail_after_pushes
 
     def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
-        path = url.split("http://practice.test", 1)[1]
+        path = url.split("https://practice.test", 1)[1]
         if path == "/api/sync/push":
             if self.fail_after_pushes is not None and self.pushes >= self.fail_after_pushes:
                 raise PracticeUnreachable("the connection dropped (a test)")
@@ -376,7 +378,7 @@ def test_a_local_crest_links_syncs_resumes_after_a_cut_and_unlinks(
     link = PracticeLink(home, services.sync, clock, InProcess(app))
     assert (
         link.link(
-            "http://practice.test",
+            "https://practice.test",
             world.invite_codes["no_practice"],
             "cleo@example.org",
             PASSWORD,
@@ -439,9 +441,8 @@ def _link_cleo(
     services.safety.record(ALL_CLEAR)
     services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.HIP, 3, Side.LEFT),), note="only mine"))
     link = PracticeLink(home, services.sync, clock, InProcess(app))
-    link.link(
-        "http://practice.test", world.invite_codes["no_practice"], "cleo@example.org", PASSWORD, "Cleo", False, "laptop"
-    )
+    code = world.invite_codes["no_practice"]
+    link.link("https://practice.test", code, "cleo@example.org", PASSWORD, "Cleo", False, "laptop")
     return journal, services, home, clock
 
 
@@ -491,7 +492,7 @@ def test_unlink_keeps_the_link_when_the_practice_cannot_be_reached(
     _journal, services, home, clock = _link_cleo(app, world, local)
 
     def offline(method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
-        raise PracticeUnreachable("cannot reach the practice at http://practice.test (connection refused)")
+        raise PracticeUnreachable("cannot reach the practice at https://practice.test (connection refused)")
 
     with pytest.raises(SharingNotStopped, match="sharing could not be stopped on the practice server"):
         PracticeLink(home, services.sync, clock, offline).unlink()
@@ -683,3 +684,28 @@ def test_a_practice_server_takes_videos_up_to_200_mb(app: FastAPI) -> None:
     limits = app.state.context.limits
     assert limits.max_video_bytes == 200 * 1024**2
     assert limits.max_upload_bytes == 200 * 1024**2
+
+
+def test_a_link_never_sends_a_password_or_a_journal_over_plain_http_to_another_computer(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)
+    sent: list[str] = []
+    link = PracticeLink(home, services.sync, clock, lambda method, url, body, token: sent.append(url))
+    for address in ("http://practice.test", "http://192.168.1.20:8765/"):
+        with pytest.raises(CrestError, match=r"is not encrypted \(http://\): your password and journal could be read"):
+            link.link(address, world.invite_codes["no_practice"], "cleo@example.org", PASSWORD, "Cleo", False, "pc")
+        with pytest.raises(CrestError, match="not encrypted"):
+            link.invite(address, world.invite_codes["no_practice"])
+    assert sent == []  # refused before anything left the computer
+    # A link kept from before is not used by http:// either; this computer itself stays fine.
+    (home / "practice-link.json").write_text(json.dumps({"url": "http://practice.test", "token": "t"}))
+    with pytest.raises(CrestError, match="not encrypted"):
+        link.sync()
+    assert sent == []
+    assert crosses_the_network_unencrypted("http://practice.test")
+    assert not crosses_the_network_unencrypted("http://127.0.0.1:8765")
+    assert not crosses_the_network_unencrypted("http://localhost:8765")
+    assert not crosses_the_network_unencrypted("http://[::1]:8765")
+    assert not crosses_the_network_unencrypted("https://practice.test")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crest.cli.serve_cmd import is_loopback
+from crest.addresses import is_loopback
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
