@@ -93,9 +93,14 @@ def as_sent(annotation: Any, value: Any) -> Any:
         raise ValueError("must be a number, not text or true/false")
     if bool in kinds and not isinstance(value, bool):
         raise ValueError("must be true or false")
-    if datetime in kinds and not isinstance(value, str):
+    if datetime in kinds and not (isinstance(value, str) and _WRITTEN_TIME.match(value)):
         raise ValueError("must be a time written like 2026-05-01T07:30:00+02:00")
     return value
+
+
+# A time as ISO 8601 writes it (the schema's date-time): pydantic would also read "0" or "1700000000" in a string
+# as seconds since 1970.
+_WRITTEN_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
 
 
 class JsonInput(BaseModel):

@@ -97,6 +97,8 @@ def test_the_safety_question_ids_are_in_the_schema(client: TestClient) -> None:
         ("/api/sessions", {"planned_minutes": "15"}),
         ("/api/sessions", {"planned_minutes": True}),
         ("/api/checkins", {"at": 0}),
+        ("/api/checkins", {"at": "0"}),  # pydantic alone reads digits in a string as seconds since 1970
+        ("/api/psfs", {"activities": [{"name": "walking", "score": 4}], "at": "1700000000"}),
         ("/api/checkins", {"pain": [{"region": "hip", "score": "3"}]}),
         ("/api/safety/answers", {"answers": {question.id: 0 for question in QUESTIONS}}),
     ],
