@@ -18,7 +18,8 @@ def test_the_ending_is_spoken_whole_as_one_utterance(tmp_path: Path) -> None:
 
     guided_session._coming_up(crp.ending_for("standard"), Speaker(str(engine)), Console(file=StringIO()))
 
+    # The shell creates the file before echo writes to it: wait for the whole line, not the file.
     deadline = time.monotonic() + 10
-    while not spoken.exists() and time.monotonic() < deadline:
+    while not (spoken.exists() and spoken.read_text().endswith("\n")) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert spoken.read_text().splitlines() == [" ".join(part.text for part in crp.ending)]
