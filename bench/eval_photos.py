@@ -311,6 +311,8 @@ def main() -> None:
     args = parser.parse_args()
 
     summary: list[str] = []
+    # Every held-out set of the run pooled, and every development set: the photos of one set are few.
+    pooled: dict[tuple[str, str], Scores] = {}
     for set_name in args.sets.split(","):
         photo_set = SETS[set_name]
         rows = photo_set.rows()
@@ -321,14 +323,26 @@ def main() -> None:
             scores = score(rows, found, args.height_cm)
             show = args.show and (set_name not in HELD_OUT or args.show_held_out)
             print_report(f"{set_name}, {variant}", scores, show)
-            outcomes = scores.all_agreement
-            total = sum(scores.labelled.values())
-            summary.append(
-                f"{set_name:10} {variant:9} {scores.photos:>6} {balanced_accuracy(scores.recognized):>8.3f}"
-                f" {_fraction(outcomes):>6} {len(outcomes) / total:>9.2f}"
-            )
-    print(f"\n{'set':10} {'photos':9} {'n':>6} {'bal.acc':>8} {'agree':>6} {'coverage':>9}")
+            summary.append(_summary_line(set_name, variant, scores))
+            group = pooled.setdefault(("held out" if set_name in HELD_OUT else "development", variant), Scores())
+            group.photos += scores.photos
+            group.recognized += scores.recognized
+            group.labelled += scores.labelled
+            for criterion, outcomes in scores.agreement.items():
+                group.agreement[criterion] += outcomes
+    print(f"\n{'set':11} {'photos':9} {'n':>6} {'bal.acc':>8} {'agree':>6} {'coverage':>9}")
     print("\n".join(summary))
+    print("pooled:")
+    print("\n".join(_summary_line(group, variant, scores) for (group, variant), scores in sorted(pooled.items())))
+
+
+def _summary_line(name: str, variant: str, scores: Scores) -> str:
+    outcomes = scores.all_agreement
+    total = sum(scores.labelled.values())
+    return (
+        f"{name:11} {variant:9} {scores.photos:>6} {balanced_accuracy(scores.recognized):>8.3f}"
+        f" {_fraction(outcomes):>6} {len(outcomes) / total:>9.2f}"
+    )
 
 
 if __name__ == "__main__":
