@@ -33,6 +33,7 @@ class Action(StrEnum):
     # Any signed-in account
     DELETE_OWN_ACCOUNT = "delete_own_account"
     CHANGE_OWN_PASSWORD = "change_own_password"
+    READ_OWN_ACTIVITY = "read_own_activity"  # what this account did, when and from where
     # An admin
     INVITE_PRACTITIONER = "invite_practitioner"
     LIST_PRACTITIONERS = "list_practitioners"
@@ -89,6 +90,7 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.MANAGE_OWN_CONSENT: Role.CLIENT,
     Action.DELETE_OWN_ACCOUNT: None,
     Action.CHANGE_OWN_PASSWORD: None,
+    Action.READ_OWN_ACTIVITY: None,
     Action.INVITE_PRACTITIONER: Role.ADMIN,
     Action.LIST_PRACTITIONERS: Role.ADMIN,
     Action.REMOVE_PRACTITIONER: Role.ADMIN,

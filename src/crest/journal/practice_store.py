@@ -671,6 +671,17 @@ class PracticeStore:
             )
             return [_audit_entry(row) for row in rows]
 
+    def audit_by(self, account_id: int, limit: int) -> list[AuditEntry]:
+        """Newest first: what this account did, from where."""
+        with self._journal.reading() as db:
+            rows = db.scalars(
+                select(AuditRow)
+                .where(AuditRow.actor_account_id == account_id)
+                .order_by(AuditRow.at.desc(), AuditRow.id.desc())
+                .limit(limit)
+            )
+            return [_audit_entry(row) for row in rows]
+
     def audit_entries(self, action: str | None = None, limit: int = 200) -> list[AuditEntry]:
         with self._journal.reading() as db:
             query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)

@@ -372,7 +372,10 @@ class AuditRow(Base):
     """
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_subject_at", "subject_person_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_log_subject_at", "subject_person_id", "at"),
+        Index("ix_audit_log_actor_at", "actor_account_id", "at"),  # an account's own activity
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

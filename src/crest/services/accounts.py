@@ -25,7 +25,7 @@ from crest.accounts.model import (
 )
 from crest.accounts.passwords import Passwords, check_new_password
 from crest.accounts.permissions import Action, Decision, Target, decide
-from crest.accounts.records import Account, InviteNotValid, Membership, check_name
+from crest.accounts.records import Account, AuditEntry, InviteNotValid, Membership, check_name
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
@@ -264,7 +264,7 @@ class Accounts:
 
     # Invites
 
-    def invite(self, actor: Actor, role: Role, email: str | None) -> IssuedInvite:
+    def invite(self, actor: Actor, role: Role, email: str | None, address: str | None = None) -> IssuedInvite:
         action = Action.INVITE_PRACTITIONER if role is Role.PRACTITIONER else Action.INVITE_CLIENT
         if role is Role.ADMIN:
             raise NotAllowed("invite practitioners or clients; a practice has the admin it was set up with")
@@ -276,7 +276,7 @@ class Accounts:
         invite = self._store.add_invite(
             token_hash(code), actor.practice_id, role, chosen, actor.membership_id, now, now + INVITE_LIFETIME
         )
-        self._audit.record(actor, Audited.INVITE, detail=role.value)
+        self._audit.record(actor, Audited.INVITE, address=address, detail=role.value)
         return IssuedInvite(code, role, chosen, invite.expires_at)
 
     def invite_view(self, code: str) -> InviteView:
@@ -339,18 +339,27 @@ class Accounts:
         if accepted.link is not None:
             detail = f"shared with {view.invited_by}" + (", notes included" if share_notes else "")
             self._audit.record(
-                session.actor, Audited.CONSENT, actor_name=display_name, subject_person_id=subject, detail=detail
+                session.actor,
+                Audited.CONSENT,
+                actor_name=display_name,
+                subject_person_id=subject,
+                address=address,
+                detail=detail,
             )
-        device_token = None if device_name is None else self.link_device(session.actor, accepted.account, device_name)
+        device_token = (
+            None if device_name is None else self.link_device(session.actor, accepted.account, device_name, address)
+        )
         return Accepted(session, device_token)
 
-    def link_device(self, actor: SignedIn, account: Account, name: str) -> str:
+    def link_device(self, actor: SignedIn, account: Account, name: str, address: str | None = None) -> str:
         require(actor, Action.KEEP_OWN_JOURNAL, what="link a computer")
         token = secrets.token_urlsafe(TOKEN_BYTES)
         self._store.add_device(
             token_hash(token), account.id, check_name(name, "the computer's name")[:100], self._clock()
         )
-        self._audit.record(actor, Audited.LINK_DEVICE, actor_name=account.name, subject_person_id=account.person_id)
+        self._audit.record(
+            actor, Audited.LINK_DEVICE, actor_name=account.name, subject_person_id=account.person_id, address=address
+        )
         return token
 
     # Practitioners (admin) and leaving
@@ -360,7 +369,7 @@ class Accounts:
         assert isinstance(actor, Admin)
         return self._store.members(actor.practice_id, Role.PRACTITIONER)
 
-    def remove_practitioner(self, actor: Actor, membership_id: int) -> None:
+    def remove_practitioner(self, actor: Actor, membership_id: int, address: str | None = None) -> None:
         """The practitioner leaves the practice: their sign-in sessions and devices end now, their links end."""
         membership = self._store.membership(membership_id)
         if membership is None:
@@ -368,7 +377,14 @@ class Accounts:
             raise NotFoundForYou("there is no such practitioner")
         require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
         self._store.remove_member(membership.id, self._clock())
-        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, detail=f"membership {membership.id}")
+        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, address=address, detail=f"membership {membership.id}")
+
+    def own_activity(self, actor: Actor) -> list[AuditEntry]:
+        """What this account did lately, newest first, each with the address the request came from: a sign-in
+        from a place the person does not know is theirs to notice."""
+        require(actor, Action.READ_OWN_ACTIVITY, what="see your account's activity")
+        assert not isinstance(actor, Anonymous)
+        return self._audit.done_by(actor.account_id)
 
     def delete_account(self, actor: Actor, password: str, address: str | None = None) -> None:
         """A person deletes their account and every record of theirs (their password confirms it)."""

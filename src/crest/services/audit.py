@@ -36,6 +36,11 @@ class Audited(StrEnum):
     def label(self) -> str:
         return _LABELS.get(self, self.value.replace("_", " "))
 
+    @property
+    def done(self) -> str:
+        """What the account did, as its own activity list says it."""
+        return _DONE.get(self, self.value.replace("_", " "))
+
 
 _LABELS = {
     Audited.READ_CLIENT: "looked at your data",
@@ -46,10 +51,31 @@ _LABELS = {
     Audited.CONSENT: "changed what is shared",
     Audited.SYNC: "synced from your computer",
 }
+_DONE = {
+    Audited.SIGN_IN: "signed in",
+    Audited.SIGN_OUT: "signed out",
+    Audited.CHANGE_PASSWORD: "changed the password",
+    Audited.DENIED: "was refused",
+    Audited.READ_CLIENT: "looked at a client's data",
+    Audited.EXPORT_CLIENT: "downloaded a client's report or data",
+    Audited.PRESCRIBE: "prescribed",
+    Audited.NOTE_SESSION: "wrote a note on a client's session",
+    Audited.CONSENT: "changed what is shared",
+    Audited.END_PROGRAMME: "ended a client's programme",
+    Audited.REMOVE_PRACTITIONER: "removed a practitioner",
+    Audited.INVITE: "made an invitation",
+    Audited.ACCEPT_INVITE: "accepted an invitation",
+    Audited.LINK_DEVICE: "linked a computer",
+    Audited.UNLINK_DEVICE: "unlinked a computer",
+    Audited.SYNC: "synced",
+}
 # What a client's "who looked at my data" page lists.
 CLIENT_VISIBLE = frozenset(
     {Audited.READ_CLIENT, Audited.EXPORT_CLIENT, Audited.PRESCRIBE, Audited.NOTE_SESSION, Audited.END_PROGRAMME}
 )
+
+
+ACTIVITY_SHOWN = 30  # an account's own latest entries on its Account page
 
 
 class AuditLog:
@@ -84,6 +110,10 @@ class AuditLog:
     def looked_at(self, person_id: int) -> list[AuditEntry]:
         """Who looked at or changed this person's data, newest first."""
         return [entry for entry in self._store.audit_about(person_id) if entry.action in CLIENT_VISIBLE]
+
+    def done_by(self, account_id: int, limit: int = ACTIVITY_SHOWN) -> list[AuditEntry]:
+        """What this account did, newest first, each with the address it came from."""
+        return self._store.audit_by(account_id, limit)
 
     def entries(self, action: Audited | None = None) -> list[AuditEntry]:
         return self._store.audit_entries(action)

@@ -247,6 +247,19 @@ class AuditOut(BaseModel):
         return cls(at=entry.at, who=entry.actor_name, what=Audited(entry.action).label)
 
 
+class ActivityOut(BaseModel):
+    """One thing the signed-in account did, and where the request came from."""
+
+    at: datetime
+    what: str
+    outcome: str  # "ok", or why it was refused
+    address: str | None = Field(description="the address the request came from, as the server saw it")
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> ActivityOut:
+        return cls(at=entry.at, what=Audited(entry.action).done, outcome=entry.outcome, address=entry.address)
+
+
 class DeleteAccountIn(_Input):
     password: str = Password
 

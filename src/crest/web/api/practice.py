@@ -37,7 +37,7 @@ def invite_url(base_url: str, code: str) -> str:
 def create_invite(body: InviteIn, request: Request, asker: Asked, door: Door) -> InviteOut:
     """An admin invites practitioners, a practitioner invites clients. The code is shown once (only its hash is
     kept); it works once, within 14 days, and only for `email` when one is given."""
-    issued = door.accounts.invite(asker.actor, Role(body.role), body.email)
+    issued = door.accounts.invite(asker.actor, Role(body.role), body.email, address_of(request))
     return InviteOut(
         code=issued.code, url=invite_url(door.base_url(request), issued.code), expires_at=issued.expires_at
     )
@@ -86,10 +86,14 @@ def client_fhir(
 
 
 @router.post("/clients/{client_id}/prescriptions", status_code=status.HTTP_201_CREATED, response_model=PrescriptionOut)
-def prescribe(client_id: RecordId, body: PrescriptionIn, asker: Asked, door: Door) -> PrescriptionOut:
+def prescribe(
+    client_id: RecordId, body: PrescriptionIn, request: Request, asker: Asked, door: Door
+) -> PrescriptionOut:
     """A new version of the client's prescription; the client sees it on Today and practises against it."""
     today = door.practice.today()
-    return PrescriptionOut.of(door.practice.prescribe(asker.actor, client_id, body.to_record(today)))
+    return PrescriptionOut.of(
+        door.practice.prescribe(asker.actor, client_id, body.to_record(today), address_of(request))
+    )
 
 
 @router.post("/clients/{client_id}/alerts/{kind}/acknowledge", status_code=status.HTTP_204_NO_CONTENT)
@@ -105,16 +109,18 @@ def acknowledge(
 
 
 @router.post("/clients/{client_id}/sessions/{session_id}/notes", status_code=status.HTTP_201_CREATED)
-def note_session(client_id: RecordId, session_id: RecordId, body: SessionNoteIn, asker: Asked, door: Door) -> Response:
+def note_session(
+    client_id: RecordId, session_id: RecordId, body: SessionNoteIn, request: Request, asker: Asked, door: Door
+) -> Response:
     """A short note on one of the client's sessions, which the client reads in their journal."""
-    door.practice.note_session(asker.actor, client_id, session_id, body.text)
+    door.practice.note_session(asker.actor, client_id, session_id, body.text, address_of(request))
     return Response(status_code=status.HTTP_201_CREATED)
 
 
 @router.post("/clients/{client_id}/end", status_code=status.HTTP_204_NO_CONTENT)
-def end_programme(client_id: RecordId, asker: Asked, door: Door) -> Response:
+def end_programme(client_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
     """Stop following the client; every record stays theirs."""
-    door.practice.end_programme(asker.actor, client_id)
+    door.practice.end_programme(asker.actor, client_id, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -127,7 +133,7 @@ def practitioners(asker: Asked, door: Door) -> list[PractitionerOut]:
 
 
 @router.delete("/practitioners/{membership_id}", status_code=status.HTTP_204_NO_CONTENT)
-def remove_practitioner(membership_id: RecordId, asker: Asked, door: Door) -> Response:
+def remove_practitioner(membership_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
     """The practitioner leaves the practice: their sessions end at once and they follow no client any more."""
-    door.accounts.remove_practitioner(asker.actor, membership_id)
+    door.accounts.remove_practitioner(asker.actor, membership_id, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
