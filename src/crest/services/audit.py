@@ -18,6 +18,8 @@ class Audited(StrEnum):
     SIGN_IN = "sign_in"
     SIGN_OUT = "sign_out"
     CHANGE_PASSWORD = "change_password"
+    MAKE_RESET_LINK = "make_reset_link"  # a one-time link to set a new password, made for someone
+    RESET_PASSWORD = "reset_password"  # ... and used
     DENIED = "denied"  # a request refused (401, 403, 404 on another's object, 429)
     READ_CLIENT = "read_client"  # a practitioner read a client's data
     EXPORT_CLIENT = "export_client"  # ... downloaded their report or FHIR export
@@ -50,6 +52,7 @@ _LABELS = {
     Audited.END_PROGRAMME: "ended your programme",
     Audited.CONSENT: "changed what is shared",
     Audited.SYNC: "synced from your computer",
+    Audited.MAKE_RESET_LINK: "made a link to set a new password for you",
 }
 _DONE = {
     Audited.SIGN_IN: "signed in",
@@ -68,10 +71,20 @@ _DONE = {
     Audited.LINK_DEVICE: "linked a computer",
     Audited.UNLINK_DEVICE: "unlinked a computer",
     Audited.SYNC: "synced",
+    Audited.MAKE_RESET_LINK: "made a link to set a new password",
+    Audited.RESET_PASSWORD: "set a new password with a link",
 }
 # What a client's "who looked at my data" page lists.
 CLIENT_VISIBLE = frozenset(
-    {Audited.READ_CLIENT, Audited.EXPORT_CLIENT, Audited.PRESCRIBE, Audited.NOTE_SESSION, Audited.END_PROGRAMME}
+    {
+        Audited.READ_CLIENT,
+        Audited.EXPORT_CLIENT,
+        Audited.PRESCRIBE,
+        Audited.NOTE_SESSION,
+        Audited.END_PROGRAMME,
+        # whoever holds such a link can set the client's password: the client must be able to see one was made
+        Audited.MAKE_RESET_LINK,
+    }
 )
 
 

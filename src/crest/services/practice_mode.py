@@ -38,7 +38,7 @@ from crest.insights.verdicts import WINDOW_DAYS
 from crest.interop.fhir import FhirVersion
 from crest.journal.records import CheckIn, PracticeSession, check_note
 from crest.safety.screen import level_of
-from crest.services.accounts import NotFoundForYou, require
+from crest.services.accounts import NotFoundForYou, linked_client, require
 from crest.services.audit import Audited, AuditLog
 from crest.services.safety import check_in_signs
 from crest.services.sync import strip_notes
@@ -189,14 +189,7 @@ class PracticeMode:
     # One client
 
     def _linked(self, actor: Actor, client_id: int, action: Action) -> LinkedClient:
-        if not isinstance(actor, Practitioner):
-            require(actor, action, what="look at a client")  # 401 or 403 by role, before anything is looked up
-            raise NotFoundForYou("there is no such client")
-        linked = self._store.client_link(actor.membership_id, client_id)
-        if linked is None:
-            raise NotFoundForYou("there is no such client")
-        require(actor, action, linked.link.as_target(), "client")
-        return linked
+        return linked_client(self._store, actor, client_id, action)
 
     def _client_services(self, linked: LinkedClient) -> Services:
         assert linked.client.person_id is not None  # a client account always has its person
