@@ -126,6 +126,11 @@ def new_code() -> tuple[str, str]:
     return code, token_hash(code)
 
 
+def reset_path(code: str) -> str:
+    """Where a reset link's code is taken (the practice's page, which `crest practice reset-password` prints)."""
+    return f"/reset/{code}"
+
+
 def linked_client(store: PracticeStore, actor: Actor, client_id: int, action: Action) -> LinkedClient:
     """The asking practitioner's link to this client, when `action` on the client is theirs to do; else the
     refusal the rules decide (another practitioner's client, or one who stopped sharing, is not found)."""

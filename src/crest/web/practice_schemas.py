@@ -64,6 +64,25 @@ class AcceptedOut(AccountOut):
     device_token: str | None = None
 
 
+class ResetLinkOut(BaseModel):
+    """A one-time link to set a new password: shown once, to hand on to the person it is for."""
+
+    code: str
+    url: str
+    email: str = Field(description="the account whose password it sets")
+    expires_at: datetime
+
+
+class ResetViewOut(BaseModel):
+    email: str
+    expires_at: datetime
+
+
+class ResetPasswordIn(_Input):
+    code: str = Field(max_length=200)
+    new_password: str = Password
+
+
 class PrescriptionIn(_Input):
     variant: VariantName = "standard"
     minutes: int = Field(15, ge=5, le=30)

@@ -37,7 +37,11 @@ def test_every_audit_entry_written_while_answering_a_request_names_its_address(a
         assert pat.get(f"/api/practice/clients/{client_id}").status_code == 200
         notes = f"/api/practice/clients/{client_id}/sessions/{session_id}/notes"
         assert pat.post(notes, json={"text": "Well done."}).status_code == 201
+        reset = pat.post(f"/api/practice/clients/{client_id}/reset-link").json()
         assert pat.post(f"/api/practice/clients/{client_id}/end").status_code == 204
+    with TestClient(app) as ann_again:
+        body = {"code": reset["code"], "new_password": "a new passphrase of mine"}
+        assert ann_again.post("/api/auth/password-reset", json=body).status_code == 200
     with TestClient(app) as fresh:
         body = {
             "code": world.invite_codes["no_practice"],
@@ -56,7 +60,10 @@ def test_every_audit_entry_written_while_answering_a_request_names_its_address(a
     actions = {entry.action for entry in entries}
     assert {"invite", "consent", "prescribe", "remove_practitioner", "note_session", "end_programme"} <= actions
     assert {"link_device", "unlink_device", "denied", "sign_out", "read_client"} <= actions
-    assert [entry for entry in entries if entry.address != TEST_CLIENT_ADDRESS] == []
+    assert {"make_reset_link", "reset_password"} <= actions
+    by_request = [entry for entry in entries if entry.actor_name != "the server's operator"]  # from the terminal
+    assert len(by_request) < len(entries)
+    assert [entry for entry in by_request if entry.address != TEST_CLIENT_ADDRESS] == []
 
 
 def test_an_account_reads_its_own_activity_with_the_address_of_each_request(app: FastAPI, world: World) -> None:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from crest.accounts.model import Role
 from crest.interop.fhir import FhirVersion
+from crest.services.accounts import IssuedReset, reset_path
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import (
     ClientDetailOut,
@@ -18,6 +19,7 @@ from crest.web.practice_schemas import (
     PractitionerOut,
     PrescriptionIn,
     PrescriptionOut,
+    ResetLinkOut,
     SessionNoteIn,
 )
 from crest.web.schemas import ErrorOut, RecordId
@@ -31,6 +33,16 @@ router = APIRouter(
 
 def invite_url(base_url: str, code: str) -> str:
     return f"{base_url}/invite/{code}"
+
+
+def reset_url(base_url: str, code: str) -> str:
+    return f"{base_url}{reset_path(code)}"
+
+
+def reset_link_out(base_url: str, issued: IssuedReset) -> ResetLinkOut:
+    return ResetLinkOut(
+        code=issued.code, url=reset_url(base_url, issued.code), email=issued.email, expires_at=issued.expires_at
+    )
 
 
 @router.post("/invites", status_code=status.HTTP_201_CREATED, response_model=InviteOut)
@@ -124,12 +136,29 @@ def end_programme(client_id: RecordId, request: Request, asker: Asked, door: Doo
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
+@router.post("/clients/{client_id}/reset-link", status_code=status.HTTP_201_CREATED, response_model=ResetLinkOut)
+def client_reset_link(client_id: RecordId, request: Request, asker: Asked, door: Door) -> ResetLinkOut:
+    """A one-time link for a client who forgot their password (works once, within 24 hours; a new one replaces
+    it). Give it to them yourself: whoever opens it can set the password. The client sees that one was made."""
+    issued = door.accounts.reset_link_for_client(asker.actor, client_id, address_of(request))
+    return reset_link_out(door.base_url(request), issued)
+
+
 @router.get("/practitioners", response_model=list[PractitionerOut])
 def practitioners(asker: Asked, door: Door) -> list[PractitionerOut]:
     return [
         PractitionerOut(membership_id=membership.id, name=account.name, email=account.email)
         for membership, account in door.accounts.practitioners(asker.actor)
     ]
+
+
+@router.post(
+    "/practitioners/{membership_id}/reset-link", status_code=status.HTTP_201_CREATED, response_model=ResetLinkOut
+)
+def practitioner_reset_link(membership_id: RecordId, request: Request, asker: Asked, door: Door) -> ResetLinkOut:
+    """The admin: a one-time link for a practitioner who forgot their password (works once, within 24 hours)."""
+    issued = door.accounts.reset_link_for_practitioner(asker.actor, membership_id, address_of(request))
+    return reset_link_out(door.base_url(request), issued)
 
 
 @router.delete("/practitioners/{membership_id}", status_code=status.HTTP_204_NO_CONTENT)

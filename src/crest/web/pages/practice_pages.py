@@ -18,9 +18,9 @@ from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.protocol.model import Protocol
-from crest.services.accounts import TooManyAttempts
+from crest.services.accounts import IssuedReset, TooManyAttempts
 from crest.services.audit import Audited
-from crest.web.api.practice import invite_url
+from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Asker, Door, PracticeDoor, SignInNeeded, address_of
@@ -130,6 +130,13 @@ def end(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Resp
     return _back(request, "practice_dashboard")
 
 
+@router.post("/practice/clients/{client_id}/reset-link", name="practice_reset_client")
+def reset_link_for_client(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
+    issued = door.accounts.reset_link_for_client(asker.actor, client_id, address_of(request))
+    back = request.url_for("practice_client", client_id=client_id).path
+    return _reset_link_page(request, door, issued, back, f"Back to {issued.name}")
+
+
 @router.get("/practice/admin", name="practice_admin")
 def admin_page(request: Request, asker: Asked, door: Door, invite: str | None = None) -> Response:
     return render(
@@ -155,6 +162,28 @@ def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, doo
         practice=door.accounts.practice_name(asker.actor),
         practitioners=door.accounts.practitioners(asker.actor),
         invite={"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+    )
+
+
+@router.post("/practice/admin/practitioners/{membership_id}/reset-link", name="practice_reset_practitioner")
+def reset_link_for_practitioner(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    issued = door.accounts.reset_link_for_practitioner(asker.actor, membership_id, address_of(request))
+    return _reset_link_page(request, door, issued, request.url_for("practice_admin").path, "Back to your practice")
+
+
+def _reset_link_page(request: Request, door: PracticeDoor, issued: IssuedReset, back_url: str, back: str) -> Response:
+    """The link, shown once to whoever made it, with how to hand it on."""
+    return render(
+        request,
+        "practice_reset_link.html",
+        201,
+        title=f"A password link for {issued.name}",
+        name=issued.name,
+        email=issued.email,
+        link={"url": reset_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+        when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
+        back_url=back_url,
+        back_label=back,
     )
 
 
