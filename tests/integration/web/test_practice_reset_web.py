@@ -43,6 +43,7 @@ def test_a_practitioner_makes_a_link_and_the_client_sets_a_new_password_with_it(
         assert form.status_code == 200 and "Set a new password" in form.text and "ann@example.org" in form.text
         weak = ann.post(f"/reset/{code}", data={"new_password": "password123"})
         assert weak.status_code == 422 and "most common" in weak.text and "Traceback" not in weak.text
+        assert ">Sign in</a>" in weak.text and ">Today</a>" not in weak.text  # nobody's signed in yet: no client nav
         done = ann.post(f"/reset/{code}", data={"new_password": NEW_PASSWORD})
         assert done.status_code == 303 and done.headers["location"] == "/"
         assert ann.get("/api/auth/me").json()["email"] == "ann@example.org"  # signed in by the link

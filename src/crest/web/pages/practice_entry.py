@@ -117,7 +117,8 @@ def reset_page(request: Request, code: str, door: Door, asker: Asked) -> Respons
 
 
 @router.post("/reset/{code}")
-def reset_submit(request: Request, code: str, form: SubmittedForm, door: Door) -> Response:
+def reset_submit(request: Request, code: str, form: SubmittedForm, door: Door, asker: Asked) -> Response:
+    """`asker`: a refused password shows the form again with the navigation of whoever is asking."""
     try:
         session = door.accounts.reset_password(code, form.get("new_password", ""), address_of(request))
     except ResetLinkNotValid:
