@@ -75,6 +75,7 @@ class World:
     tokens: dict[str, str | None] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
     invite_codes: dict[str, str] = field(default_factory=dict)  # one unused client invite per actor
+    reset_codes: dict[str, str] = field(default_factory=dict)  # one unused password link per actor (own account)
 
     def copy_to(self, folder: Path) -> str:
         """A copy of the whole database: each test that changes things gets its own."""
@@ -166,6 +167,10 @@ def build_world(folder: Path) -> World:
         }
         for actor in ACTORS:
             world.invite_codes[actor] = _invite(app, pat, "client")
+            # each for an account of its own, the admin of a practice of its own (a new link replaces the last)
+            email = f"reset-{actor.replace('_', '-')}@example.org"
+            door.accounts.create_practice(f"Reset {actor}", email, PASSWORD)
+            world.reset_codes[actor] = door.accounts.reset_link_by_operator(email).code
         world.ids = {
             "session": session["id"],
             "check_in": check_in["id"],

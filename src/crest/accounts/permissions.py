@@ -33,10 +33,12 @@ class Action(StrEnum):
     # Any signed-in account
     DELETE_OWN_ACCOUNT = "delete_own_account"
     CHANGE_OWN_PASSWORD = "change_own_password"
+    READ_OWN_ACTIVITY = "read_own_activity"  # what this account did, when and from where
     # An admin
     INVITE_PRACTITIONER = "invite_practitioner"
     LIST_PRACTITIONERS = "list_practitioners"
     REMOVE_PRACTITIONER = "remove_practitioner"
+    RESET_PRACTITIONER_PASSWORD = "reset_practitioner_password"  # a one-time link to set a new password
     # A practitioner
     INVITE_CLIENT = "invite_client"
     LIST_CLIENTS = "list_clients"
@@ -45,6 +47,7 @@ class Action(StrEnum):
     NOTE_SESSION = "note_session"
     ACKNOWLEDGE_ALERT = "acknowledge_alert"
     END_PROGRAMME = "end_programme"
+    RESET_CLIENT_PASSWORD = "reset_client_password"  # a one-time link to set a new password
 
 
 class Decision(Enum):
@@ -89,9 +92,11 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.MANAGE_OWN_CONSENT: Role.CLIENT,
     Action.DELETE_OWN_ACCOUNT: None,
     Action.CHANGE_OWN_PASSWORD: None,
+    Action.READ_OWN_ACTIVITY: None,
     Action.INVITE_PRACTITIONER: Role.ADMIN,
     Action.LIST_PRACTITIONERS: Role.ADMIN,
     Action.REMOVE_PRACTITIONER: Role.ADMIN,
+    Action.RESET_PRACTITIONER_PASSWORD: Role.ADMIN,
     Action.INVITE_CLIENT: Role.PRACTITIONER,
     Action.LIST_CLIENTS: Role.PRACTITIONER,
     Action.READ_CLIENT: Role.PRACTITIONER,
@@ -99,11 +104,21 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.NOTE_SESSION: Role.PRACTITIONER,
     Action.ACKNOWLEDGE_ALERT: Role.PRACTITIONER,
     Action.END_PROGRAMME: Role.PRACTITIONER,
+    Action.RESET_CLIENT_PASSWORD: Role.PRACTITIONER,
 }
 # Actions about one client, through a live care link of the asking practitioner.
 ABOUT_A_CLIENT = frozenset(
-    {Action.READ_CLIENT, Action.PRESCRIBE, Action.NOTE_SESSION, Action.ACKNOWLEDGE_ALERT, Action.END_PROGRAMME}
+    {
+        Action.READ_CLIENT,
+        Action.PRESCRIBE,
+        Action.NOTE_SESSION,
+        Action.ACKNOWLEDGE_ALERT,
+        Action.END_PROGRAMME,
+        Action.RESET_CLIENT_PASSWORD,
+    }
 )
+# Actions on one practitioner of the admin's own practice.
+ON_A_PRACTITIONER = frozenset({Action.REMOVE_PRACTITIONER, Action.RESET_PRACTITIONER_PASSWORD})
 
 
 def same_practice(one: int | None, other: int | None) -> bool:
@@ -125,8 +140,8 @@ def decide(actor: Actor, action: Action, target: Target = None) -> Decision:
         return _about_a_client(actor, target)
     if action is Action.MANAGE_OWN_CONSENT:
         return _own_consent(actor, target)
-    if action is Action.REMOVE_PRACTITIONER:
-        return _remove_practitioner(actor, target)
+    if action in ON_A_PRACTITIONER:
+        return _own_practitioner(actor, target)
     return Decision.ALLOW
 
 
@@ -146,7 +161,7 @@ def _own_consent(actor: Actor, target: Target) -> Decision:
     return Decision.ALLOW if mine and not target.ended else Decision.HIDE
 
 
-def _remove_practitioner(actor: Actor, target: Target) -> Decision:
+def _own_practitioner(actor: Actor, target: Target) -> Decision:
     if not isinstance(actor, Admin) or not isinstance(target, MemberTarget):
         return Decision.HIDE
     if not same_practice(actor.practice_id, target.practice_id) or target.ended:

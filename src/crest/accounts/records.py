@@ -37,6 +37,23 @@ class InviteNotValid(CrestError):
     http_status = 410
 
 
+class ResetLinkNotValid(CrestError):
+    """A password reset link that is unknown, used or expired (one message for all three, as for invites)."""
+
+    http_status = 410
+
+
+RESET_LINK_NOT_VALID = (
+    "this link to set a new password does not work (unknown, already used or more than a day old); "
+    "ask for a new one: your practitioner, your practice's administrator or the server's operator can make it"
+)
+
+
+def link_open(expires_at: datetime, used_at: datetime | None, now: datetime) -> bool:
+    """Whether a one-time link (an invitation, a password reset) still works: never used, and not expired."""
+    return used_at is None and now < expires_at
+
+
 class InviteForAnotherEmail(CrestError):
     """An invite sent to one email, taken up with another: the invite stays good for the right one."""
 
@@ -128,6 +145,16 @@ class Invite:
     role: Role
     email: str | None
     invited_by_membership_id: int
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PasswordReset:
+    id: int
+    account_id: int
+    made_by_account_id: int | None  # None: the server's operator (crest practice reset-password)
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None

@@ -1,5 +1,6 @@
-"""Practice mode in the terminal: `crest practice init` sets up a practice on a server; `crest link`, `crest
-sync` and `crest unlink` connect a person's own crest to their practitioner's practice."""
+"""Practice mode in the terminal: `crest practice init` sets up a practice on a server, `crest practice
+reset-password` makes a password link for anyone who forgot theirs; `crest link`, `crest sync` and `crest unlink`
+connect a person's own crest to their practitioner's practice."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ class ConsentDeclined(CrestError):
     """The person did not agree to share; nothing was shared."""
 
 
+class MissingOption(CrestError):
+    """An action of `crest practice` without an option it needs."""
+
+
 def register(app: typer.Typer) -> None:
     app.command("practice")(practice)
     app.command("link")(link)
@@ -35,26 +40,59 @@ def _password_from_stdin() -> str:
 
 
 def practice(
-    action: Annotated[str, typer.Argument(metavar="init", help="What to do: init (set up a practice).")],
-    name: Annotated[str, typer.Option("--name", help="The practice's name, as people will see it.")],
-    admin_email: Annotated[str, typer.Option("--admin-email", help="The admin's email; they sign in with it.")],
+    action: Annotated[
+        str,
+        typer.Argument(
+            metavar="init|reset-password",
+            help="What to do: init (set up a practice) or reset-password (a link to set a new password).",
+        ),
+    ],
+    name: Annotated[str | None, typer.Option("--name", help="init: the practice's name, as people see it.")] = None,
+    admin_email: Annotated[
+        str | None, typer.Option("--admin-email", help="init: the admin's email; they sign in with it.")
+    ] = None,
     password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the admin's password from standard input.")
+        bool, typer.Option("--password-stdin", help="init: read the admin's password from standard input.")
     ] = False,
     admin_name: Annotated[
-        str | None, typer.Option("--admin-name", help="The admin's name (default: from the email).")
+        str | None, typer.Option("--admin-name", help="init: the admin's name (default: from the email).")
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option("--email", help="reset-password: the account's email (anyone's, the admin's too).")
     ] = None,
 ) -> None:
     """Set up a practice and its admin in the database of CREST_DATABASE_URL (PostgreSQL for a real practice).
-    There are no default accounts: the admin is the first, and invites practitioners from the practice page."""
+    There are no default accounts: the admin is the first, and invites practitioners from the practice page.
+    reset-password makes a one-time link for someone who forgot their password (24 hours; crest sends no email)."""
     from crest.cli.journal_access import open_practice_accounts
 
+    if action == "reset-password":
+        _reset_password(email)
+        return
     if action != "init":
-        raise CrestError(f"unknown action '{action}'; the one action is: crest practice init")
+        raise CrestError(f"unknown action '{action}'; the actions are: crest practice init, reset-password")
+    if name is None or admin_email is None:
+        raise MissingOption("crest practice init needs --name NAME and --admin-email EMAIL")
     password = _password_from_stdin() if password_stdin else typer.prompt("Admin password", hide_input=True)
     with open_practice_accounts() as accounts:
         account = accounts.create_practice(name, admin_email, password, admin_name)
     typer.echo(f"The practice '{name}' is set up; {account.email} signs in as its admin (crest serve --practice).")
+
+
+def _reset_password(email: str | None) -> None:
+    from crest.cli.journal_access import open_practice_accounts
+    from crest.services.accounts import reset_path
+
+    if not email:
+        raise MissingOption("crest practice reset-password needs --email EMAIL (whose password to set)")
+    with open_practice_accounts() as accounts:
+        issued = accounts.reset_link_by_operator(email)
+    path = reset_path(issued.code)
+    until = f"{issued.expires_at.astimezone():%Y-%m-%d %H:%M %Z}"
+    typer.echo(f"A one-time link for {issued.name} ({issued.email}) to set a new password, until {until}:")
+    typer.echo(f"  {path}")
+    typer.echo(f"Put the practice's address before it (like https://practice.example{path}).")
+    typer.echo("Give it to them yourself: whoever has it can set the password. Using it signs them out elsewhere.")
 
 
 SHARED = (

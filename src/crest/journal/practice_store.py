@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from crest.accounts.model import Role
 from crest.accounts.records import (
+    RESET_LINK_NOT_VALID,
     Account,
     AlreadyInAPractice,
     AuditEntry,
@@ -27,7 +28,10 @@ from crest.accounts.records import (
     InviteForAnotherEmail,
     InviteNotValid,
     Membership,
+    PasswordReset,
     Prescription,
+    ResetLinkNotValid,
+    link_open,
 )
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyScreen, check_status
 from crest.journal.store import (
@@ -50,6 +54,7 @@ from crest.journal.tables import (
     InviteRow,
     LoginFailureRow,
     MembershipRow,
+    PasswordResetRow,
     PersonRow,
     PracticeRow,
     PrescriptionRow,
@@ -150,6 +155,12 @@ def _invite(row: InviteRow) -> Invite:
         row.created_at,
         row.expires_at,
         row.used_at,
+    )
+
+
+def _password_reset(row: PasswordResetRow) -> PasswordReset:
+    return PasswordReset(
+        row.id, row.account_id, row.made_by_account_id, row.created_at, row.expires_at, row.used_at
     )
 
 
@@ -353,15 +364,19 @@ class PracticeStore:
     def end_other_sign_ins(self, account_id: int, kept_token_hash: str | None, now: datetime) -> None:
         """Every sign-in session of the account but the one of `kept_token_hash` ends now."""
         with self._journal.writing() as db:
-            db.execute(
-                update(AuthSessionRow)
-                .where(
-                    AuthSessionRow.account_id == account_id,
-                    AuthSessionRow.ended_at.is_(None),
-                    AuthSessionRow.token_hash != (kept_token_hash or ""),
-                )
-                .values(ended_at=now)
+            self._end_sign_ins(db, account_id, kept_token_hash, now)
+
+    @staticmethod
+    def _end_sign_ins(db: Session, account_id: int, kept_token_hash: str | None, now: datetime) -> None:
+        db.execute(
+            update(AuthSessionRow)
+            .where(
+                AuthSessionRow.account_id == account_id,
+                AuthSessionRow.ended_at.is_(None),
+                AuthSessionRow.token_hash != (kept_token_hash or ""),
             )
+            .values(ended_at=now)
+        )
 
     def end_access(self, account_id: int, now: datetime) -> None:
         """Every sign-in session and device of the account ends now."""
@@ -461,7 +476,7 @@ class PracticeStore:
         it a member and, for a client, link them to the practitioner who invited them with their consent."""
         with self._journal.writing() as db:
             invite = db.scalar(select(InviteRow).where(InviteRow.code_hash == code_hash).with_for_update())
-            if invite is None or invite.used_at is not None or invite.expires_at <= now:
+            if invite is None or not link_open(invite.expires_at, invite.used_at, now):
                 raise InviteNotValid(
                     "this invite link is not valid (unknown, already used or expired); ask for a new one"
                 )
@@ -518,6 +533,55 @@ class PracticeStore:
                 db.flush()
                 link = _link(link_row)
             return Acceptance(_account(account), membership, link)
+
+    # Password reset links
+
+    def add_password_reset(
+        self, code_hash: str, account_id: int, made_by_account_id: int | None, now: datetime, expires_at: datetime
+    ) -> Account:
+        """A new link for the account, which replaces any earlier one not yet used; the account it is for."""
+        with self._journal.writing() as db:
+            account = db.get(AccountRow, account_id)
+            assert account is not None  # the services make links only for accounts they have just read
+            db.execute(
+                delete(PasswordResetRow).where(
+                    PasswordResetRow.account_id == account_id, PasswordResetRow.used_at.is_(None)
+                )
+            )
+            db.add(
+                PasswordResetRow(
+                    code_hash=code_hash,
+                    account_id=account_id,
+                    made_by_account_id=made_by_account_id,
+                    created_at=now,
+                    expires_at=expires_at,
+                )
+            )
+            return _account(account)
+
+    def password_reset(self, code_hash: str) -> PasswordReset | None:
+        with self._journal.reading() as db:
+            row = db.scalar(select(PasswordResetRow).where(PasswordResetRow.code_hash == code_hash))
+            return None if row is None else _password_reset(row)
+
+    def use_password_reset(self, code_hash: str, password_hash: str, now: datetime) -> Account:
+        """Use the link (once: a second use, even at the same moment, fails), set the new password and end every
+        sign-in session of the account, in one step."""
+        with self._journal.writing() as db:
+            row = db.scalar(select(PasswordResetRow).where(PasswordResetRow.code_hash == code_hash).with_for_update())
+            account = None if row is None else db.get(AccountRow, row.account_id)
+            if row is None or account is None or not link_open(row.expires_at, row.used_at, now):
+                raise ResetLinkNotValid(RESET_LINK_NOT_VALID)
+            claimed = db.execute(
+                update(PasswordResetRow)
+                .where(PasswordResetRow.id == row.id, PasswordResetRow.used_at.is_(None))
+                .values(used_at=now)
+            )
+            if getattr(claimed, "rowcount", 1) != 1:
+                raise ResetLinkNotValid(RESET_LINK_NOT_VALID)
+            account.password_hash = password_hash
+            self._end_sign_ins(db, account.id, None, now)
+            return _account(account)
 
     # Care links
 
@@ -666,6 +730,17 @@ class PracticeStore:
             rows = db.scalars(
                 select(AuditRow)
                 .where(AuditRow.subject_person_id == person_id)
+                .order_by(AuditRow.at.desc(), AuditRow.id.desc())
+                .limit(limit)
+            )
+            return [_audit_entry(row) for row in rows]
+
+    def audit_by(self, account_id: int, limit: int) -> list[AuditEntry]:
+        """Newest first: what this account did, from where."""
+        with self._journal.reading() as db:
+            rows = db.scalars(
+                select(AuditRow)
+                .where(AuditRow.actor_account_id == account_id)
                 .order_by(AuditRow.at.desc(), AuditRow.id.desc())
                 .limit(limit)
             )

@@ -275,6 +275,21 @@ class InviteRow(Base):
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+class PasswordResetRow(Base):
+    """A one-time link to set a new password, made for someone who forgot theirs: the link holds the code, this
+    its SHA-256 (as for invitations)."""
+
+    __tablename__ = "password_resets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    made_by_account_id: Mapped[int | None] = mapped_column(Integer)  # None: the server's operator, from the terminal
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
 class AuthSessionRow(Base):
     """A signed-in browser: the cookie holds the token, the database only its SHA-256."""
 
@@ -372,7 +387,10 @@ class AuditRow(Base):
     """
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_subject_at", "subject_person_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_log_subject_at", "subject_person_id", "at"),
+        Index("ix_audit_log_actor_at", "actor_account_id", "at"),  # an account's own activity
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

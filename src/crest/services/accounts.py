@@ -21,25 +21,36 @@ from crest.accounts.model import (
     Practitioner,
     Role,
     SignedIn,
+    account_of,
     practice_of,
 )
 from crest.accounts.passwords import Passwords, check_new_password
 from crest.accounts.permissions import Action, Decision, Target, decide
-from crest.accounts.records import Account, InviteNotValid, Membership, check_name
+from crest.accounts.records import (
+    RESET_LINK_NOT_VALID,
+    Account,
+    AuditEntry,
+    InviteNotValid,
+    Membership,
+    ResetLinkNotValid,
+    check_name,
+    link_open,
+)
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
-    from crest.journal.practice_store import PracticeStore
+    from crest.journal.practice_store import LinkedClient, PracticeStore
 
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
 SEEN_AGAIN_AFTER = timedelta(minutes=1)  # a session's last use is written at most once a minute
 INVITE_LIFETIME = timedelta(days=14)
+RESET_LINK_LIFETIME = timedelta(hours=24)
 TOKEN_BYTES = 32  # 256 bits for sign-in sessions and devices
-INVITE_CODE_BYTES = 24  # 192 bits: at least 128, and still short enough to read out or paste
+INVITE_CODE_BYTES = 24  # 192 bits: at least 128, and still short enough to read out or paste (reset links too)
 FAILURE_WINDOW = timedelta(minutes=15)
 FREE_FAILURES_PER_ACCOUNT = 5
 FREE_FAILURES_PER_ADDRESS = 20  # one address may be a whole office behind one router
@@ -85,6 +96,12 @@ class InvalidEmail(CrestError):
     pass
 
 
+class NoSuchAccount(CrestError):
+    """The server's operator named an email no account has."""
+
+    http_status = 404
+
+
 def require(actor: Actor, action: Action, target: Target = None, what: str = "do that") -> None:
     """Raise the error the permission rules decide (401, 403 or 404), or return when allowed. `what` is what was
     asked ("follow clients") without a target, the kind of object ("client") with one."""
@@ -101,6 +118,30 @@ def require(actor: Actor, action: Action, target: Target = None, what: str = "do
 def token_hash(token: str) -> str:
     """Tokens and codes are random, so one SHA-256 is enough to keep a stolen table from opening sessions."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_code() -> tuple[str, str]:
+    """A one-time link's code (an invitation, a password reset) and its hash, all the database keeps of it."""
+    code = secrets.token_urlsafe(INVITE_CODE_BYTES)
+    return code, token_hash(code)
+
+
+def reset_path(code: str) -> str:
+    """Where a reset link's code is taken (the practice's page, which `crest practice reset-password` prints)."""
+    return f"/reset/{code}"
+
+
+def linked_client(store: PracticeStore, actor: Actor, client_id: int, action: Action) -> LinkedClient:
+    """The asking practitioner's link to this client, when `action` on the client is theirs to do; else the
+    refusal the rules decide (another practitioner's client, or one who stopped sharing, is not found)."""
+    if not isinstance(actor, Practitioner):
+        require(actor, action, what="look at a client")  # 401 or 403 by role, before anything is looked up
+        raise NotFoundForYou("there is no such client")
+    linked = store.client_link(actor.membership_id, client_id)
+    if linked is None:
+        raise NotFoundForYou("there is no such client")
+    require(actor, action, linked.link.as_target(), "client")
+    return linked
 
 
 def check_email(email: str) -> str:
@@ -140,6 +181,24 @@ class InviteView:
     role: Role
     email: str | None
     invited_by: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class IssuedReset:
+    """A password reset link just made: its code is shown once, to whoever made it, to hand on."""
+
+    code: str
+    name: str  # whose password it sets
+    email: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ResetView:
+    """What the person opening a reset link sees: which account it is for, and until when it works."""
+
+    email: str
     expires_at: datetime
 
 
@@ -264,24 +323,24 @@ class Accounts:
 
     # Invites
 
-    def invite(self, actor: Actor, role: Role, email: str | None) -> IssuedInvite:
+    def invite(self, actor: Actor, role: Role, email: str | None, address: str | None = None) -> IssuedInvite:
         action = Action.INVITE_PRACTITIONER if role is Role.PRACTITIONER else Action.INVITE_CLIENT
         if role is Role.ADMIN:
             raise NotAllowed("invite practitioners or clients; a practice has the admin it was set up with")
         require(actor, action, what=f"invite a {role.label}")
         assert isinstance(actor, Admin | Practitioner)
         now = self._clock()
-        code = secrets.token_urlsafe(INVITE_CODE_BYTES)
+        code, code_hash = new_code()
         chosen = None if not email else check_email(email)
         invite = self._store.add_invite(
-            token_hash(code), actor.practice_id, role, chosen, actor.membership_id, now, now + INVITE_LIFETIME
+            code_hash, actor.practice_id, role, chosen, actor.membership_id, now, now + INVITE_LIFETIME
         )
-        self._audit.record(actor, Audited.INVITE, detail=role.value)
+        self._audit.record(actor, Audited.INVITE, address=address, detail=role.value)
         return IssuedInvite(code, role, chosen, invite.expires_at)
 
     def invite_view(self, code: str) -> InviteView:
         invite = self._store.invite(token_hash(code)) if code else None
-        if invite is None or invite.used_at is not None or invite.expires_at <= self._clock():
+        if invite is None or not link_open(invite.expires_at, invite.used_at, self._clock()):
             raise InviteNotValid("this invite link is not valid (unknown, already used or expired); ask for a new one")
         inviter = self._store.membership(invite.invited_by_membership_id)
         account = None if inviter is None else self._store.account(inviter.account_id)
@@ -339,18 +398,27 @@ class Accounts:
         if accepted.link is not None:
             detail = f"shared with {view.invited_by}" + (", notes included" if share_notes else "")
             self._audit.record(
-                session.actor, Audited.CONSENT, actor_name=display_name, subject_person_id=subject, detail=detail
+                session.actor,
+                Audited.CONSENT,
+                actor_name=display_name,
+                subject_person_id=subject,
+                address=address,
+                detail=detail,
             )
-        device_token = None if device_name is None else self.link_device(session.actor, accepted.account, device_name)
+        device_token = (
+            None if device_name is None else self.link_device(session.actor, accepted.account, device_name, address)
+        )
         return Accepted(session, device_token)
 
-    def link_device(self, actor: SignedIn, account: Account, name: str) -> str:
+    def link_device(self, actor: SignedIn, account: Account, name: str, address: str | None = None) -> str:
         require(actor, Action.KEEP_OWN_JOURNAL, what="link a computer")
         token = secrets.token_urlsafe(TOKEN_BYTES)
         self._store.add_device(
             token_hash(token), account.id, check_name(name, "the computer's name")[:100], self._clock()
         )
-        self._audit.record(actor, Audited.LINK_DEVICE, actor_name=account.name, subject_person_id=account.person_id)
+        self._audit.record(
+            actor, Audited.LINK_DEVICE, actor_name=account.name, subject_person_id=account.person_id, address=address
+        )
         return token
 
     # Practitioners (admin) and leaving
@@ -360,7 +428,7 @@ class Accounts:
         assert isinstance(actor, Admin)
         return self._store.members(actor.practice_id, Role.PRACTITIONER)
 
-    def remove_practitioner(self, actor: Actor, membership_id: int) -> None:
+    def remove_practitioner(self, actor: Actor, membership_id: int, address: str | None = None) -> None:
         """The practitioner leaves the practice: their sign-in sessions and devices end now, their links end."""
         membership = self._store.membership(membership_id)
         if membership is None:
@@ -368,7 +436,78 @@ class Accounts:
             raise NotFoundForYou("there is no such practitioner")
         require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
         self._store.remove_member(membership.id, self._clock())
-        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, detail=f"membership {membership.id}")
+        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, address=address, detail=f"membership {membership.id}")
+
+    # Forgotten passwords: one-time links to set a new one (crest sends no email: the maker hands the link on)
+
+    def reset_link_for_practitioner(self, actor: Actor, membership_id: int, address: str | None = None) -> IssuedReset:
+        """The admin, for a practitioner of their practice."""
+        membership = self._store.membership(membership_id)
+        if membership is None:
+            require(actor, Action.LIST_PRACTITIONERS, what="make password links")  # 401 or 403 before any 404
+            raise NotFoundForYou("there is no such practitioner")
+        require(actor, Action.RESET_PRACTITIONER_PASSWORD, membership.as_target(), "practitioner")
+        return self._issue_reset(membership.account_id, actor, address)
+
+    def reset_link_for_client(self, actor: Actor, client_id: int, address: str | None = None) -> IssuedReset:
+        """A practitioner, for a client who shares with them now."""
+        linked = linked_client(self._store, actor, client_id, Action.RESET_CLIENT_PASSWORD)
+        return self._issue_reset(linked.client.id, actor, address)
+
+    def reset_link_by_operator(self, email: str) -> IssuedReset:
+        """The server's operator (`crest practice reset-password`), for any account: the admin's too."""
+        chosen = check_email(email)
+        found = self._store.account_by_email(chosen)
+        if found is None or found[0].removed_at is not None:
+            raise NoSuchAccount(f"there is no account for {chosen}; check the email")
+        return self._issue_reset(found[0].id, None, None)
+
+    def _issue_reset(self, account_id: int, maker: Actor | None, address: str | None) -> IssuedReset:
+        now = self._clock()
+        code, code_hash = new_code()
+        maker_id = None if maker is None else account_of(maker)
+        account = self._store.add_password_reset(code_hash, account_id, maker_id, now, now + RESET_LINK_LIFETIME)
+        maker_account = None if maker_id is None else self._store.account(maker_id)
+        self._audit.record(
+            maker,
+            Audited.MAKE_RESET_LINK,
+            actor_name="the server's operator" if maker_account is None else maker_account.name,
+            subject_person_id=account.person_id,
+            address=address,
+            detail=f"for account {account.id}" + (" (crest practice reset-password)" if maker is None else ""),
+        )
+        return IssuedReset(code, account.name, account.email, now + RESET_LINK_LIFETIME)
+
+    def reset_view(self, code: str) -> ResetView:
+        """410 for a link that is unknown, used or expired: one answer for all three, so codes cannot be probed."""
+        reset = self._store.password_reset(token_hash(code)) if code else None
+        account = None if reset is None else self._store.account(reset.account_id)
+        if (
+            reset is None
+            or account is None
+            or account.removed_at is not None
+            or not link_open(reset.expires_at, reset.used_at, self._clock())
+        ):
+            raise ResetLinkNotValid(RESET_LINK_NOT_VALID)
+        return ResetView(account.email, reset.expires_at)
+
+    def reset_password(self, code: str, new_password: str, address: str | None = None) -> SignedInSession:
+        """Set the new password (the same rules as everywhere), use the link up and end every sign-in session of
+        the account (one opened by whoever knew the old password among them); then this browser is signed in."""
+        self.reset_view(code)
+        password_hash = self._passwords.hash(check_new_password(new_password))
+        account = self._store.use_password_reset(token_hash(code), password_hash, self._clock())
+        self._store.forget_failures([f"account:{account.email}"])  # the wrong guesses before are no reason to wait
+        session = self._open_session(account, address)
+        self._audit.record(session.actor, Audited.RESET_PASSWORD, actor_name=account.name, address=address)
+        return session
+
+    def own_activity(self, actor: Actor) -> list[AuditEntry]:
+        """What this account did lately, newest first, each with the address the request came from: a sign-in
+        from a place the person does not know is theirs to notice."""
+        require(actor, Action.READ_OWN_ACTIVITY, what="see your account's activity")
+        assert not isinstance(actor, Anonymous)
+        return self._audit.done_by(actor.account_id)
 
     def delete_account(self, actor: Actor, password: str, address: str | None = None) -> None:
         """A person deletes their account and every record of theirs (their password confirms it)."""

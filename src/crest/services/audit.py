@@ -18,6 +18,8 @@ class Audited(StrEnum):
     SIGN_IN = "sign_in"
     SIGN_OUT = "sign_out"
     CHANGE_PASSWORD = "change_password"
+    MAKE_RESET_LINK = "make_reset_link"  # a one-time link to set a new password, made for someone
+    RESET_PASSWORD = "reset_password"  # ... and used
     DENIED = "denied"  # a request refused (401, 403, 404 on another's object, 429)
     READ_CLIENT = "read_client"  # a practitioner read a client's data
     EXPORT_CLIENT = "export_client"  # ... downloaded their report or FHIR export
@@ -36,6 +38,11 @@ class Audited(StrEnum):
     def label(self) -> str:
         return _LABELS.get(self, self.value.replace("_", " "))
 
+    @property
+    def done(self) -> str:
+        """What the account did, as its own activity list says it."""
+        return _DONE.get(self, self.value.replace("_", " "))
+
 
 _LABELS = {
     Audited.READ_CLIENT: "looked at your data",
@@ -45,11 +52,43 @@ _LABELS = {
     Audited.END_PROGRAMME: "ended your programme",
     Audited.CONSENT: "changed what is shared",
     Audited.SYNC: "synced from your computer",
+    Audited.MAKE_RESET_LINK: "made a link to set a new password for you",
+}
+_DONE = {
+    Audited.SIGN_IN: "signed in",
+    Audited.SIGN_OUT: "signed out",
+    Audited.CHANGE_PASSWORD: "changed the password",
+    Audited.DENIED: "was refused",
+    Audited.READ_CLIENT: "looked at a client's data",
+    Audited.EXPORT_CLIENT: "downloaded a client's report or data",
+    Audited.PRESCRIBE: "prescribed",
+    Audited.NOTE_SESSION: "wrote a note on a client's session",
+    Audited.CONSENT: "changed what is shared",
+    Audited.END_PROGRAMME: "ended a client's programme",
+    Audited.REMOVE_PRACTITIONER: "removed a practitioner",
+    Audited.INVITE: "made an invitation",
+    Audited.ACCEPT_INVITE: "accepted an invitation",
+    Audited.LINK_DEVICE: "linked a computer",
+    Audited.UNLINK_DEVICE: "unlinked a computer",
+    Audited.SYNC: "synced",
+    Audited.MAKE_RESET_LINK: "made a link to set a new password",
+    Audited.RESET_PASSWORD: "set a new password with a link",
 }
 # What a client's "who looked at my data" page lists.
 CLIENT_VISIBLE = frozenset(
-    {Audited.READ_CLIENT, Audited.EXPORT_CLIENT, Audited.PRESCRIBE, Audited.NOTE_SESSION, Audited.END_PROGRAMME}
+    {
+        Audited.READ_CLIENT,
+        Audited.EXPORT_CLIENT,
+        Audited.PRESCRIBE,
+        Audited.NOTE_SESSION,
+        Audited.END_PROGRAMME,
+        # whoever holds such a link can set the client's password: the client must be able to see one was made
+        Audited.MAKE_RESET_LINK,
+    }
 )
+
+
+ACTIVITY_SHOWN = 30  # an account's own latest entries on its Account page
 
 
 class AuditLog:
@@ -84,6 +123,10 @@ class AuditLog:
     def looked_at(self, person_id: int) -> list[AuditEntry]:
         """Who looked at or changed this person's data, newest first."""
         return [entry for entry in self._store.audit_about(person_id) if entry.action in CLIENT_VISIBLE]
+
+    def done_by(self, account_id: int, limit: int = ACTIVITY_SHOWN) -> list[AuditEntry]:
+        """What this account did, newest first, each with the address it came from."""
+        return self._store.audit_by(account_id, limit)
 
     def entries(self, action: Audited | None = None) -> list[AuditEntry]:
         return self._store.audit_entries(action)

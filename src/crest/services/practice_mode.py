@@ -38,7 +38,7 @@ from crest.insights.verdicts import WINDOW_DAYS
 from crest.interop.fhir import FhirVersion
 from crest.journal.records import CheckIn, PracticeSession, check_note
 from crest.safety.screen import level_of
-from crest.services.accounts import NotFoundForYou, require
+from crest.services.accounts import NotFoundForYou, linked_client, require
 from crest.services.audit import Audited, AuditLog
 from crest.services.safety import check_in_signs
 from crest.services.sync import strip_notes
@@ -189,14 +189,7 @@ class PracticeMode:
     # One client
 
     def _linked(self, actor: Actor, client_id: int, action: Action) -> LinkedClient:
-        if not isinstance(actor, Practitioner):
-            require(actor, action, what="look at a client")  # 401 or 403 by role, before anything is looked up
-            raise NotFoundForYou("there is no such client")
-        linked = self._store.client_link(actor.membership_id, client_id)
-        if linked is None:
-            raise NotFoundForYou("there is no such client")
-        require(actor, action, linked.link.as_target(), "client")
-        return linked
+        return linked_client(self._store, actor, client_id, action)
 
     def _client_services(self, linked: LinkedClient) -> Services:
         assert linked.client.person_id is not None  # a client account always has its person
@@ -282,7 +275,9 @@ class PracticeMode:
 
     # Changing a client's programme
 
-    def prescribe(self, actor: Actor, client_id: int, dose: Prescription) -> Prescription:
+    def prescribe(
+        self, actor: Actor, client_id: int, dose: Prescription, address: str | None = None
+    ) -> Prescription:
         linked = self._linked(actor, client_id, Action.PRESCRIBE)
         check_prescribed_days(dose, self.today())
         account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
@@ -296,6 +291,7 @@ class PracticeMode:
             Audited.PRESCRIBE,
             actor_name=prescribed_by,
             subject_person_id=linked.client.person_id,
+            address=address,
             detail=f"version {saved.version}: {saved.summary()}",
         )
         return saved
@@ -310,7 +306,9 @@ class PracticeMode:
         linked = self._linked(actor, client_id, Action.ACKNOWLEDGE_ALERT)
         self._store.acknowledge(linked.link.id, alert_kind, self._clock())
 
-    def note_session(self, actor: Actor, client_id: int, session_id: int, text: str) -> None:
+    def note_session(
+        self, actor: Actor, client_id: int, session_id: int, text: str, address: str | None = None
+    ) -> None:
         linked = self._linked(actor, client_id, Action.NOTE_SESSION)
         note = check_note(text)
         if note is None:
@@ -322,13 +320,15 @@ class PracticeMode:
         assert linked.client.person_id is not None
         if not self._store.add_session_note(linked.client.person_id, session_id, author, note, self._clock()):
             raise NotFoundForYou(f"there is no session {session_id} of this client")
-        self._audit.record(actor, Audited.NOTE_SESSION, actor_name=author, subject_person_id=linked.client.person_id)
+        self._audit.record(
+            actor, Audited.NOTE_SESSION, actor_name=author, subject_person_id=linked.client.person_id, address=address
+        )
 
-    def end_programme(self, actor: Actor, client_id: int) -> None:
+    def end_programme(self, actor: Actor, client_id: int, address: str | None = None) -> None:
         """The practitioner stops following the client; the client keeps every record."""
         linked = self._linked(actor, client_id, Action.END_PROGRAMME)
         self._store.end_care_link(linked.link.id, self._clock())
-        self._audit.record(actor, Audited.END_PROGRAMME, subject_person_id=linked.client.person_id)
+        self._audit.record(actor, Audited.END_PROGRAMME, subject_person_id=linked.client.person_id, address=address)
 
     # The client's side
 
@@ -337,14 +337,16 @@ class PracticeMode:
         assert isinstance(actor, Client)
         return [_sharing_view(one) for one in self._store.practitioners_of(actor.membership_id)]
 
-    def set_sharing(self, actor: Actor, link_id: int, shared: bool, share_notes: bool) -> SharingView:
+    def set_sharing(
+        self, actor: Actor, link_id: int, shared: bool, share_notes: bool, address: str | None = None
+    ) -> SharingView:
         """Agree to share (again), change whether notes are shared, or revoke: the practitioner's next request
         for this client answers 404."""
         link = self._own_link(actor, link_id)
         self._store.set_consent(link.id, self._clock(), granted=shared, share_notes=share_notes and shared)
         assert isinstance(actor, Client)
         what = "shared" + (" with notes" if share_notes and shared else "") if shared else "sharing revoked"
-        self._audit.record(actor, Audited.CONSENT, subject_person_id=actor.person_id, detail=what)
+        self._audit.record(actor, Audited.CONSENT, subject_person_id=actor.person_id, address=address, detail=what)
         return next(view for view in self.sharing(actor) if view.link_id == link.id)
 
     def _own_link(self, actor: Actor, link_id: int) -> CareLinkRecord:
@@ -378,7 +380,7 @@ class PracticeMode:
             self._store.device_synced(device_id, self._clock())
         return received, sum(len(gone) for gone in deleted.values())
 
-    def forget_device(self, actor: Actor, device_id: int | None) -> None:
+    def forget_device(self, actor: Actor, device_id: int | None, address: str | None = None) -> None:
         require(actor, Action.KEEP_OWN_JOURNAL, what="unlink a computer")
         assert isinstance(actor, Client)
         if device_id is None:
@@ -386,7 +388,11 @@ class PracticeMode:
         self._store.revoke_device(device_id, self._clock())
         # A credential ending is a security event, as its start (LINK_DEVICE) is.
         self._audit.record(
-            actor, Audited.UNLINK_DEVICE, subject_person_id=actor.person_id, detail=f"device {device_id}"
+            actor,
+            Audited.UNLINK_DEVICE,
+            subject_person_id=actor.person_id,
+            address=address,
+            detail=f"device {device_id}",
         )
 
     def now(self) -> datetime:

@@ -64,6 +64,25 @@ class AcceptedOut(AccountOut):
     device_token: str | None = None
 
 
+class ResetLinkOut(BaseModel):
+    """A one-time link to set a new password: shown once, to hand on to the person it is for."""
+
+    code: str
+    url: str
+    email: str = Field(description="the account whose password it sets")
+    expires_at: datetime
+
+
+class ResetViewOut(BaseModel):
+    email: str
+    expires_at: datetime
+
+
+class ResetPasswordIn(_Input):
+    code: str = Field(max_length=200)
+    new_password: str = Password
+
+
 class PrescriptionIn(_Input):
     variant: VariantName = "standard"
     minutes: int = Field(15, ge=5, le=30)
@@ -245,6 +264,19 @@ class AuditOut(BaseModel):
     @classmethod
     def of(cls, entry: AuditEntry) -> AuditOut:
         return cls(at=entry.at, who=entry.actor_name, what=Audited(entry.action).label)
+
+
+class ActivityOut(BaseModel):
+    """One thing the signed-in account did, and where the request came from."""
+
+    at: datetime
+    what: str
+    outcome: str  # "ok", or why it was refused
+    address: str | None = Field(description="the address the request came from, as the server saw it")
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> ActivityOut:
+        return cls(at=entry.at, what=Audited(entry.action).done, outcome=entry.outcome, address=entry.address)
 
 
 class DeleteAccountIn(_Input):

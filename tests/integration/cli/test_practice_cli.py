@@ -7,10 +7,12 @@ import json
 import socket
 import subprocess
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from crest.journal.practice_store import PracticeStore
 from crest.journal.store import Journal
+from crest.services.accounts import token_hash
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -36,6 +38,34 @@ def test_practice_init_refuses_a_common_password_or_none(run_crest: RunCrest) ->
     assert common.returncode == 2 and "most common" in common.stderr
     nothing = run_crest(*args, input_text="")
     assert nothing.returncode == 2 and "standard input" in nothing.stderr
+
+
+def test_practice_reset_password_prints_a_one_time_link_for_any_account_the_admin_included(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
+    assert run_crest(*init, input_text="a quiet evening walk\n").returncode == 0
+    done = run_crest("practice", "reset-password", "--email", "Ada@Clinic.example")
+    assert done.returncode == 0, done.stderr
+    [path] = [line.strip() for line in done.stdout.splitlines() if line.strip().startswith("/reset/")]
+    assert "ada@clinic.example" in done.stdout and "whoever has it can set the password" in done.stdout
+    with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
+        store = PracticeStore(journal)
+        reset = store.password_reset(token_hash(path.removeprefix("/reset/")))
+        found = store.account_by_email("ada@clinic.example")
+        made = store.audit_entries("make_reset_link")
+    assert reset is not None and found is not None and reset.account_id == found[0].id
+    assert reset.expires_at - reset.created_at == timedelta(hours=24) and reset.made_by_account_id is None
+    assert [entry.actor_name for entry in made] == ["the server's operator"]
+
+    for args, words in (
+        (("--email", "nobody@clinic.example"), "there is no account for nobody@clinic.example"),
+        ((), "needs --email EMAIL"),
+    ):
+        refused = run_crest("practice", "reset-password", *args)
+        assert refused.returncode == 2 and words in refused.stderr and refused.stderr.count("\n") == 1
+    missing = run_crest("practice", "init", "--name", "Clinic")
+    assert missing.returncode == 2 and "needs --name NAME and --admin-email EMAIL" in missing.stderr
 
 
 def test_sync_and_unlink_without_a_link_say_how_to_link(run_crest: RunCrest) -> None:

@@ -47,6 +47,7 @@ PRACTITIONERS = ("linked_practitioner", "unlinked_practitioner", "other_practice
 SIGNED_OUT = ("anonymous", "removed_practitioner")  # a removed practitioner's session ended with the removal
 SIGNED_IN = tuple(actor for actor in ACTORS if actor not in SIGNED_OUT)
 PASSWORD_CHANGE = {"current_password": PASSWORD, "new_password": "a fresh passphrase of mine"}
+NEW_PASSWORD = "a new passphrase from a link"
 TO_SIGN_IN = "to sign-in"  # a page's answer to nobody signed in: 303 to /login?next=...
 
 
@@ -137,6 +138,15 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ),
     ("POST", "/logout"): Rule(EVERYONE, 303, PUBLIC),
     ("GET", "/invite/{code}"): Rule(EVERYONE, 200, PUBLIC, params={"code": "invite"}),
+    # A password link: whoever holds it (it is the proof), signed in or not.
+    ("GET", "/api/auth/password-resets/{code}"): Rule(EVERYONE, 200, PUBLIC, params={"code": "reset"}),
+    ("POST", "/api/auth/password-reset"): Rule(
+        EVERYONE, 200, PUBLIC, body=lambda w, a: {"code": w.reset_codes[a], "new_password": NEW_PASSWORD}
+    ),
+    ("GET", "/reset/{code}"): Rule(EVERYONE, 200, PUBLIC, params={"code": "reset"}),
+    ("POST", "/reset/{code}"): Rule(
+        EVERYONE, 303, PUBLIC, params={"code": "reset"}, body=lambda w, a: {"new_password": NEW_PASSWORD}
+    ),
     ("POST", "/invite/{code}"): Rule(
         EVERYONE,
         303,
@@ -273,6 +283,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/api/account/delete"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: {"password": PASSWORD}),
     ("POST", "/account/password"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
     ("POST", "/api/account/password"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
+    ("GET", "/api/account/activity"): Rule(SIGNED_IN, 200, refusal(0)),
     # Practitioners: their own clients.
     ("POST", "/api/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"role": "client"}),
     ("GET", "/api/practice/clients"): Rule(PRACTITIONERS, 200, CLIENT),
@@ -304,6 +315,13 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/api/practice/clients/{client_id}/end"): Rule(
         ("linked_practitioner",), 204, about_client_a, params={"client_id": "client"}
     ),
+    # A password link for a client: only their own practitioner, while the client shares with them.
+    ("POST", "/api/practice/clients/{client_id}/reset-link"): Rule(
+        ("linked_practitioner",), 201, about_client_a, params={"client_id": "client"}
+    ),
+    ("POST", "/practice/clients/{client_id}/reset-link"): Rule(
+        ("linked_practitioner",), 201, about_client_a, params={"client_id": "client"}
+    ),
     ("GET", "/practice/clients/{client_id}"): Rule(
         ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}
     ),
@@ -331,6 +349,12 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/api/practice/practitioners"): Rule(("admin",), 200, CLIENT),
     ("DELETE", "/api/practice/practitioners/{membership_id}"): Rule(
         ("admin",), 204, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
+    ("POST", "/api/practice/practitioners/{membership_id}/reset-link"): Rule(
+        ("admin",), 201, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
+    ("POST", "/practice/admin/practitioners/{membership_id}/reset-link"): Rule(
+        ("admin",), 201, hidden_object, params={"membership_id": "practitioner_membership"}
     ),
     ("GET", "/practice/admin"): Rule(("admin",), 200, CLIENT),
     ("POST", "/practice/admin/invites"): Rule(("admin",), 201, CLIENT, body=lambda w, a: {"email": ""}),
@@ -375,6 +399,7 @@ def _path(world: World, actor: str, template: str, rule: Rule) -> str:
     values = {
         "help_entry": "what_is_crp",
         "invite": world.invite_codes[actor],  # each actor accepts an invitation of their own
+        "reset": world.reset_codes[actor],
         "alert_kind": "severe_pain",
         **{k: str(v) for k, v in world.ids.items()},
     }

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import (
+    ActivityOut,
     AuditOut,
     ChangePasswordIn,
     DeleteAccountIn,
@@ -30,15 +31,23 @@ def sharing(asker: Asked, door: Door) -> list[SharingOut]:
 
 
 @router.put("/sharing/{link_id}", response_model=SharingOut)
-def change_sharing(link_id: RecordId, body: SharingIn, asker: Asked, door: Door) -> SharingOut:
+def change_sharing(link_id: RecordId, body: SharingIn, request: Request, asker: Asked, door: Door) -> SharingOut:
     """Share again, share notes or not, or revoke: revoking takes effect with the practitioner's next request."""
-    return SharingOut.of(door.practice.set_sharing(asker.actor, link_id, body.shared, body.share_notes))
+    view = door.practice.set_sharing(asker.actor, link_id, body.shared, body.share_notes, address_of(request))
+    return SharingOut.of(view)
 
 
 @router.get("/audit", response_model=list[AuditOut])
 def who_looked(asker: Asked, door: Door) -> list[AuditOut]:
     """Who looked at or changed this client's data, newest first."""
     return [AuditOut.of(entry) for entry in door.practice.looked_at(asker.actor)]
+
+
+@router.get("/activity", response_model=list[ActivityOut])
+def activity(asker: Asked, door: Door) -> list[ActivityOut]:
+    """What this account did lately (signing in, changing its password, ...), newest first, each with the address
+    the request came from (X-Forwarded-For counts only from a proxy uvicorn trusts)."""
+    return [ActivityOut.of(entry) for entry in door.accounts.own_activity(asker.actor)]
 
 
 @router.get("/prescription", response_model=PrescriptionOut | None)

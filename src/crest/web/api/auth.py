@@ -8,7 +8,15 @@ from crest.accounts.model import Actor, Anonymous, Role, role_of
 from crest.accounts.records import Account
 from crest.services.accounts import NotSignedIn
 from crest.web.practice_door import Asked, Door, address_of
-from crest.web.practice_schemas import AcceptedOut, AcceptInviteIn, AccountOut, InviteViewOut, LoginIn
+from crest.web.practice_schemas import (
+    AcceptedOut,
+    AcceptInviteIn,
+    AccountOut,
+    InviteViewOut,
+    LoginIn,
+    ResetPasswordIn,
+    ResetViewOut,
+)
 from crest.web.schemas import ErrorOut
 
 router = APIRouter(prefix="/auth", tags=["accounts"])
@@ -94,3 +102,21 @@ def accept_invite(body: AcceptInviteIn, request: Request, response: Response, do
     door.set_cookie(response, request, session.token)
     out = account_out(door.accounts.practice_name(session.actor), session.account, session.actor)
     return AcceptedOut(**out.model_dump(), device_token=accepted.device_token)
+
+
+@router.get("/password-resets/{code}", response_model=ResetViewOut, responses={410: {"model": ErrorOut}})
+def password_reset(code: str, door: Door) -> ResetViewOut:
+    """Which account a reset link sets the password of, and until when; 410 once used, expired or unknown."""
+    view = door.accounts.reset_view(code)
+    return ResetViewOut(email=view.email, expires_at=view.expires_at)
+
+
+@router.post(
+    "/password-reset", response_model=AccountOut, responses={410: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+)
+def reset_password(body: ResetPasswordIn, request: Request, response: Response, door: Door) -> AccountOut:
+    """Set a new password with a reset link (the usual rules): the link is used up, every sign-in session of the
+    account ends, and this one begins."""
+    session = door.accounts.reset_password(body.code, body.new_password, address_of(request))
+    door.set_cookie(response, request, session.token)
+    return account_out(door.accounts.practice_name(session.actor), session.account, session.actor)

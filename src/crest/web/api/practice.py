@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from crest.accounts.model import Role
 from crest.interop.fhir import FhirVersion
+from crest.services.accounts import IssuedReset, reset_path
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import (
     ClientDetailOut,
@@ -18,6 +19,7 @@ from crest.web.practice_schemas import (
     PractitionerOut,
     PrescriptionIn,
     PrescriptionOut,
+    ResetLinkOut,
     SessionNoteIn,
 )
 from crest.web.schemas import ErrorOut, RecordId
@@ -33,11 +35,21 @@ def invite_url(base_url: str, code: str) -> str:
     return f"{base_url}/invite/{code}"
 
 
+def reset_url(base_url: str, code: str) -> str:
+    return f"{base_url}{reset_path(code)}"
+
+
+def reset_link_out(base_url: str, issued: IssuedReset) -> ResetLinkOut:
+    return ResetLinkOut(
+        code=issued.code, url=reset_url(base_url, issued.code), email=issued.email, expires_at=issued.expires_at
+    )
+
+
 @router.post("/invites", status_code=status.HTTP_201_CREATED, response_model=InviteOut)
 def create_invite(body: InviteIn, request: Request, asker: Asked, door: Door) -> InviteOut:
     """An admin invites practitioners, a practitioner invites clients. The code is shown once (only its hash is
     kept); it works once, within 14 days, and only for `email` when one is given."""
-    issued = door.accounts.invite(asker.actor, Role(body.role), body.email)
+    issued = door.accounts.invite(asker.actor, Role(body.role), body.email, address_of(request))
     return InviteOut(
         code=issued.code, url=invite_url(door.base_url(request), issued.code), expires_at=issued.expires_at
     )
@@ -86,10 +98,14 @@ def client_fhir(
 
 
 @router.post("/clients/{client_id}/prescriptions", status_code=status.HTTP_201_CREATED, response_model=PrescriptionOut)
-def prescribe(client_id: RecordId, body: PrescriptionIn, asker: Asked, door: Door) -> PrescriptionOut:
+def prescribe(
+    client_id: RecordId, body: PrescriptionIn, request: Request, asker: Asked, door: Door
+) -> PrescriptionOut:
     """A new version of the client's prescription; the client sees it on Today and practises against it."""
     today = door.practice.today()
-    return PrescriptionOut.of(door.practice.prescribe(asker.actor, client_id, body.to_record(today)))
+    return PrescriptionOut.of(
+        door.practice.prescribe(asker.actor, client_id, body.to_record(today), address_of(request))
+    )
 
 
 @router.post("/clients/{client_id}/alerts/{kind}/acknowledge", status_code=status.HTTP_204_NO_CONTENT)
@@ -105,17 +121,27 @@ def acknowledge(
 
 
 @router.post("/clients/{client_id}/sessions/{session_id}/notes", status_code=status.HTTP_201_CREATED)
-def note_session(client_id: RecordId, session_id: RecordId, body: SessionNoteIn, asker: Asked, door: Door) -> Response:
+def note_session(
+    client_id: RecordId, session_id: RecordId, body: SessionNoteIn, request: Request, asker: Asked, door: Door
+) -> Response:
     """A short note on one of the client's sessions, which the client reads in their journal."""
-    door.practice.note_session(asker.actor, client_id, session_id, body.text)
+    door.practice.note_session(asker.actor, client_id, session_id, body.text, address_of(request))
     return Response(status_code=status.HTTP_201_CREATED)
 
 
 @router.post("/clients/{client_id}/end", status_code=status.HTTP_204_NO_CONTENT)
-def end_programme(client_id: RecordId, asker: Asked, door: Door) -> Response:
+def end_programme(client_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
     """Stop following the client; every record stays theirs."""
-    door.practice.end_programme(asker.actor, client_id)
+    door.practice.end_programme(asker.actor, client_id, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/clients/{client_id}/reset-link", status_code=status.HTTP_201_CREATED, response_model=ResetLinkOut)
+def client_reset_link(client_id: RecordId, request: Request, asker: Asked, door: Door) -> ResetLinkOut:
+    """A one-time link for a client who forgot their password (works once, within 24 hours; a new one replaces
+    it). Give it to them yourself: whoever opens it can set the password. The client sees that one was made."""
+    issued = door.accounts.reset_link_for_client(asker.actor, client_id, address_of(request))
+    return reset_link_out(door.base_url(request), issued)
 
 
 @router.get("/practitioners", response_model=list[PractitionerOut])
@@ -126,8 +152,17 @@ def practitioners(asker: Asked, door: Door) -> list[PractitionerOut]:
     ]
 
 
+@router.post(
+    "/practitioners/{membership_id}/reset-link", status_code=status.HTTP_201_CREATED, response_model=ResetLinkOut
+)
+def practitioner_reset_link(membership_id: RecordId, request: Request, asker: Asked, door: Door) -> ResetLinkOut:
+    """The admin: a one-time link for a practitioner who forgot their password (works once, within 24 hours)."""
+    issued = door.accounts.reset_link_for_practitioner(asker.actor, membership_id, address_of(request))
+    return reset_link_out(door.base_url(request), issued)
+
+
 @router.delete("/practitioners/{membership_id}", status_code=status.HTTP_204_NO_CONTENT)
-def remove_practitioner(membership_id: RecordId, asker: Asked, door: Door) -> Response:
+def remove_practitioner(membership_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
     """The practitioner leaves the practice: their sessions end at once and they follow no client any more."""
-    door.accounts.remove_practitioner(asker.actor, membership_id)
+    door.accounts.remove_practitioner(asker.actor, membership_id, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

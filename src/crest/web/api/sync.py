@@ -3,9 +3,9 @@ Bearer), which no web page can make a browser send."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
-from crest.web.practice_door import Asked, Door
+from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import PrescriptionOut, SyncOut, SyncPushIn
 from crest.web.schemas import ErrorOut
 
@@ -27,7 +27,7 @@ def sync_prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
 
 
 @router.delete("/device", status_code=status.HTTP_204_NO_CONTENT)
-def unlink_device(asker: Asked, door: Door) -> Response:
+def unlink_device(request: Request, asker: Asked, door: Door) -> Response:
     """`crest unlink`: this device's token stops working now."""
-    door.practice.forget_device(asker.actor, asker.device_id)
+    door.practice.forget_device(asker.actor, asker.device_id, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

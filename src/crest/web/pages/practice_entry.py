@@ -7,11 +7,13 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from crest.accounts.model import Actor, Role
+from crest.accounts.records import ResetLinkNotValid
 from crest.errors import CrestError
 from crest.services.accounts import TooManyAttempts
 from crest.web.api.auth import SHARED_WITH_PRACTITIONER
 from crest.web.pages.common import SubmittedForm, page_router
-from crest.web.practice_door import Asked, Door, address_of, home_for
+from crest.web.practice_door import Asked, Door, PracticeDoor, address_of, home_for
+from crest.web.presenters import friendly_time
 from crest.web.templating import render
 
 router = page_router()
@@ -106,3 +108,37 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
     response = RedirectResponse(home_of(request, accepted.session.actor), status_code=303)
     door.set_cookie(response, request, accepted.session.token)
     return response
+
+
+@router.get("/reset/{code}", name="reset_page")
+def reset_page(request: Request, code: str, door: Door, asker: Asked) -> Response:
+    """A password reset link: set a new password. A used, expired or unknown link answers 410 with what to do."""
+    return _reset_form(request, door, code)
+
+
+@router.post("/reset/{code}")
+def reset_submit(request: Request, code: str, form: SubmittedForm, door: Door, asker: Asked) -> Response:
+    """`asker`: a refused password shows the form again with the navigation of whoever is asking."""
+    try:
+        session = door.accounts.reset_password(code, form.get("new_password", ""), address_of(request))
+    except ResetLinkNotValid:
+        raise  # used or expired meanwhile: the page that says so (410), not the form again
+    except CrestError as error:  # a password the rules refuse: the form again, the link still good
+        return _reset_form(request, door, code, error.http_status, error=error.message)
+    response = RedirectResponse(home_of(request, session.actor), status_code=303)
+    door.set_cookie(response, request, session.token)
+    return response
+
+
+def _reset_form(request: Request, door: PracticeDoor, code: str, status: int = 200, **values: str) -> Response:
+    view = door.accounts.reset_view(code)
+    now = door.practice.now()
+    return render(
+        request,
+        "practice_reset.html",
+        status,
+        title="Set a new password",
+        reset=view,
+        when=lambda moment: friendly_time(moment, door.practice.zone, now),
+        **values,
+    )

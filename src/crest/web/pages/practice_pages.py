@@ -18,9 +18,9 @@ from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.protocol.model import Protocol
-from crest.services.accounts import TooManyAttempts
+from crest.services.accounts import IssuedReset, TooManyAttempts
 from crest.services.audit import Audited
-from crest.web.api.practice import invite_url
+from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Asker, Door, PracticeDoor, SignInNeeded, address_of
@@ -58,7 +58,7 @@ def dashboard(request: Request, asker: Asked, door: Door) -> Response:
 
 @router.post("/practice/invites", name="practice_invite_client")
 def invite_client(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    issued = door.accounts.invite(asker.actor, Role.CLIENT, form.get("email") or None)
+    issued = door.accounts.invite(asker.actor, Role.CLIENT, form.get("email") or None, address_of(request))
     rows = door.practice.clients(asker.actor)
     now = door.practice.now()
     return render(
@@ -99,7 +99,7 @@ def client_page(request: Request, client_id: RecordId, asker: Asked, door: Door,
 def prescribe(request: Request, client_id: RecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
         dose = PrescriptionIn.model_validate({key: value or None for key, value in form.items()})
-        door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()))
+        door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()), address_of(request))
     except ValidationError as problem:
         message = " ".join(one.sentence for one in input_problems(problem.errors()))
         return client_page(request, client_id, asker, door, error=message)
@@ -120,14 +120,21 @@ def acknowledge(request: Request, client_id: RecordId, kind: str, asker: Asked, 
 def note(
     request: Request, client_id: RecordId, session_id: RecordId, form: SubmittedForm, asker: Asked, door: Door
 ) -> Response:
-    door.practice.note_session(asker.actor, client_id, session_id, form.get("text", ""))
+    door.practice.note_session(asker.actor, client_id, session_id, form.get("text", ""), address_of(request))
     return _back(request, "practice_client", client_id=client_id)
 
 
 @router.post("/practice/clients/{client_id}/end", name="practice_end")
 def end(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
-    door.practice.end_programme(asker.actor, client_id)
+    door.practice.end_programme(asker.actor, client_id, address_of(request))
     return _back(request, "practice_dashboard")
+
+
+@router.post("/practice/clients/{client_id}/reset-link", name="practice_reset_client")
+def reset_link_for_client(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
+    issued = door.accounts.reset_link_for_client(asker.actor, client_id, address_of(request))
+    back = request.url_for("practice_client", client_id=client_id).path
+    return _reset_link_page(request, door, issued, back, f"Back to {issued.name}")
 
 
 @router.get("/practice/admin", name="practice_admin")
@@ -145,7 +152,7 @@ def admin_page(request: Request, asker: Asked, door: Door, invite: str | None = 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
 def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    issued = door.accounts.invite(asker.actor, Role.PRACTITIONER, form.get("email") or None)
+    issued = door.accounts.invite(asker.actor, Role.PRACTITIONER, form.get("email") or None, address_of(request))
     return render(
         request,
         "practice_admin.html",
@@ -158,9 +165,31 @@ def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, doo
     )
 
 
+@router.post("/practice/admin/practitioners/{membership_id}/reset-link", name="practice_reset_practitioner")
+def reset_link_for_practitioner(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    issued = door.accounts.reset_link_for_practitioner(asker.actor, membership_id, address_of(request))
+    return _reset_link_page(request, door, issued, request.url_for("practice_admin").path, "Back to your practice")
+
+
+def _reset_link_page(request: Request, door: PracticeDoor, issued: IssuedReset, back_url: str, back: str) -> Response:
+    """The link, shown once to whoever made it, with how to hand it on."""
+    return render(
+        request,
+        "practice_reset_link.html",
+        201,
+        title=f"A password link for {issued.name}",
+        name=issued.name,
+        email=issued.email,
+        link={"url": reset_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+        when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
+        back_url=back_url,
+        back_label=back,
+    )
+
+
 @router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")
 def remove(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
-    door.accounts.remove_practitioner(asker.actor, membership_id)
+    door.accounts.remove_practitioner(asker.actor, membership_id, address_of(request))
     return _back(request, "practice_admin")
 
 
@@ -201,7 +230,9 @@ def sharing_page(
 
 @router.post("/sharing/{link_id}", name="sharing_change")
 def change_sharing(request: Request, link_id: RecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    view = door.practice.set_sharing(asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on")
+    view = door.practice.set_sharing(
+        asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on", address_of(request)
+    )
     path = str(request.url_for("sharing_page").path)
     return RedirectResponse(f"{path}?{'saved=true' if view.shared else f'stopped={link_id}'}", status_code=303)
 
@@ -242,6 +273,11 @@ def _account_view(
         account=asker.account,
         practice=door.accounts.practice_name(asker.actor),
         removed_from=door.accounts.removed_from(asker.actor),
+        activity=[
+            (entry.at, Audited(entry.action).done, entry.outcome, entry.address)
+            for entry in door.accounts.own_activity(asker.actor)
+        ],
+        when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
         **values,
     )
 

@@ -1,0 +1,94 @@
+"""Forgotten passwords through HTTP: the practitioner's and the admin's "password link", the page that takes it,
+a refused new password, and an old or used link answered with a clear page (410), never a 500."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from crest.web.practice_door import COOKIE_NAME
+from support.practice_web import ORIGIN, PASSWORD, World, browser, build_world, practice_app
+
+NEW_PASSWORD = "a slow morning by the sea"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return build_world(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture
+def app(world: World, tmp_path: Path) -> FastAPI:
+    return practice_app(world.copy_to(tmp_path), world.clock)
+
+
+def _code_on(page: str) -> str:
+    start = page.index(f"{ORIGIN}/reset/") + len(f"{ORIGIN}/reset/")
+    return page[start : page.index('"', start)]
+
+
+def test_a_practitioner_makes_a_link_and_the_client_sets_a_new_password_with_it(app: FastAPI, world: World) -> None:
+    client_id = world.ids["client"]
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert "Make a password link" in pat.get(f"/practice/clients/{client_id}").text
+        made = pat.post(f"/practice/clients/{client_id}/reset-link")
+    assert made.status_code == 201 and "A password link for Ann" in made.text and "ann@example.org" in made.text
+    code = _code_on(made.text)
+    with TestClient(app, headers={"Origin": ORIGIN, "Referer": f"{ORIGIN}/"}) as ann:  # as a browser on its pages
+        ann.follow_redirects = False
+        form = ann.get(f"/reset/{code}")
+        assert form.status_code == 200 and "Set a new password" in form.text and "ann@example.org" in form.text
+        weak = ann.post(f"/reset/{code}", data={"new_password": "password123"})
+        assert weak.status_code == 422 and "most common" in weak.text and "Traceback" not in weak.text
+        assert ">Sign in</a>" in weak.text and ">Today</a>" not in weak.text  # nobody's signed in yet: no client nav
+        done = ann.post(f"/reset/{code}", data={"new_password": NEW_PASSWORD})
+        assert done.status_code == 303 and done.headers["location"] == "/"
+        assert ann.get("/api/auth/me").json()["email"] == "ann@example.org"  # signed in by the link
+        used = ann.get(f"/reset/{code}")
+        again = ann.post(f"/reset/{code}", data={"new_password": "yet another passphrase"})
+    for answer in (used, again):
+        assert answer.status_code == 410 and answer.headers["content-type"].startswith("text/html")
+        assert "does not work" in answer.text and "ask for a new one" in answer.text and "Traceback" not in answer.text
+    with browser(app, world.tokens["client_a"]) as old_session:  # Ann's session from before: ended
+        assert old_session.get("/api/auth/me").status_code == 401
+    with TestClient(app) as fresh:
+        assert fresh.post("/api/auth/login", json={"email": "ann@example.org", "password": PASSWORD}).status_code == 401
+        signed_in = fresh.post("/api/auth/login", json={"email": "ann@example.org", "password": NEW_PASSWORD})
+        assert signed_in.status_code == 200
+        looked = fresh.get("/api/account/audit").json()
+    assert (looked[0]["who"], looked[0]["what"]) == ("Pat Physio", "made a link to set a new password for you")
+
+
+def test_the_admin_makes_a_link_for_a_practitioner_and_the_api_sets_the_password(app: FastAPI, world: World) -> None:
+    membership_id = world.ids["practitioner_membership"]
+    with browser(app, world.tokens["admin"]) as admin:
+        assert "Password link" in admin.get("/practice/admin").text
+        assert admin.post(f"/practice/admin/practitioners/{membership_id}/reset-link").status_code == 201
+        made = admin.post(f"/api/practice/practitioners/{membership_id}/reset-link")
+    assert made.status_code == 201
+    link = made.json()
+    assert link["email"] == "pat@clinic.example" and link["url"] == f"{ORIGIN}/reset/{link['code']}"
+    with TestClient(app, headers={"Origin": ORIGIN}) as pat:  # signed in by the link: changes need the Origin
+        assert pat.get(f"/api/auth/password-resets/{link['code']}").json()["email"] == "pat@clinic.example"
+        short = pat.post("/api/auth/password-reset", json={"code": link["code"], "new_password": "short"})
+        assert short.status_code == 422 and "at least 8" in short.json()["detail"]
+        done = pat.post("/api/auth/password-reset", json={"code": link["code"], "new_password": NEW_PASSWORD})
+        assert done.status_code == 200 and done.json()["role"] == "practitioner"
+        assert COOKIE_NAME in done.cookies
+        gone = pat.post("/api/auth/password-reset", json={"code": link["code"], "new_password": NEW_PASSWORD})
+        assert gone.status_code == 410 and "does not work" in gone.json()["detail"]
+        assert pat.get("/api/auth/password-resets/made-up").status_code == 410
+
+
+def test_a_link_from_another_site_cannot_set_a_signed_in_persons_password(app: FastAPI, world: World) -> None:
+    """The Origin rule holds for the reset form too, when the browser carries a sign-in cookie."""
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        code = pat.post(f"/api/practice/clients/{world.ids['client']}/reset-link").json()["code"]
+    with TestClient(app, headers={"Origin": "https://evil.example"}) as elsewhere:
+        elsewhere.cookies.set(COOKIE_NAME, world.tokens["client_a"] or "")
+        assert elsewhere.post(f"/reset/{code}", data={"new_password": NEW_PASSWORD}).status_code == 403
+    with TestClient(app) as ann:
+        assert ann.get(f"/api/auth/password-resets/{code}").status_code == 200  # still unused
