@@ -360,15 +360,25 @@ class Accounts:
         assert isinstance(actor, Admin)
         return self._store.members(actor.practice_id, Role.PRACTITIONER)
 
+    def practitioner_to_remove(self, actor: Actor, membership_id: int) -> Account:
+        """The practitioner an admin is about to remove, named on the page that asks first; refused as removing is."""
+        account = self._store.account(self._removable(actor, membership_id).account_id)
+        assert account is not None  # a membership's account is deleted with it
+        return account
+
     def remove_practitioner(self, actor: Actor, membership_id: int) -> None:
         """The practitioner leaves the practice: their sign-in sessions and devices end now, their links end."""
+        membership = self._removable(actor, membership_id)
+        self._store.remove_member(membership.id, self._clock())
+        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, detail=f"membership {membership.id}")
+
+    def _removable(self, actor: Actor, membership_id: int) -> Membership:
         membership = self._store.membership(membership_id)
         if membership is None:
             require(actor, Action.LIST_PRACTITIONERS, what="remove practitioners")  # 401 or 403 before any 404
             raise NotFoundForYou("there is no such practitioner")
         require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
-        self._store.remove_member(membership.id, self._clock())
-        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, detail=f"membership {membership.id}")
+        return membership
 
     def delete_account(self, actor: Actor, password: str, address: str | None = None) -> None:
         """A person deletes their account and every record of theirs (their password confirms it)."""

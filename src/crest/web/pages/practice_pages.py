@@ -124,6 +124,22 @@ def note(
     return _back(request, "practice_client", client_id=client_id)
 
 
+@router.get("/practice/clients/{client_id}/end", name="practice_end_confirm")
+def end_confirm(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
+    """Ending a programme asks first, on a page of its own: a slip of the finger must not end one."""
+    client = door.practice.client_to_end(asker.actor, client_id)
+    return _confirm(
+        request,
+        active="practice_dashboard",
+        title=f"End {client.name}'s programme?",
+        consequence=f"You stop following {client.name} now: they leave your list of clients and you see nothing of "
+        f"theirs from then on. Every record stays {client.name}'s.",
+        action=request.url_for("practice_end", client_id=client_id).path,
+        button="End the programme",
+        cancel=request.url_for("practice_client", client_id=client_id).path,
+    )
+
+
 @router.post("/practice/clients/{client_id}/end", name="practice_end")
 def end(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
     door.practice.end_programme(asker.actor, client_id)
@@ -156,6 +172,28 @@ def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, doo
         practitioners=door.accounts.practitioners(asker.actor),
         invite={"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
     )
+
+
+@router.get("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove_confirm")
+def remove_confirm(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    """Removing a practitioner asks first, on a page of its own: a slip of the finger must not remove a colleague."""
+    practitioner = door.accounts.practitioner_to_remove(asker.actor, membership_id)
+    return _confirm(
+        request,
+        active="practice_admin",
+        title=f"Remove {practitioner.name}?",
+        consequence=f"{practitioner.name} ({practitioner.email}) leaves {door.accounts.practice_name(asker.actor)}: "
+        "they are signed out at once, everywhere, and follow no client from then on. Their clients keep every "
+        "record. To work here again, they need a new invitation.",
+        action=request.url_for("practice_remove", membership_id=membership_id).path,
+        button=f"Remove {practitioner.name}",
+        cancel=request.url_for("practice_admin").path,
+    )
+
+
+def _confirm(request: Request, **values: Any) -> Response:
+    """The page that asks before something that cannot be undone: what it does, the button, and Cancel."""
+    return render(request, "practice_confirm.html", **values)
 
 
 @router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")
