@@ -25,7 +25,14 @@ from crest.accounts.model import (
 )
 from crest.accounts.passwords import Passwords, check_new_password
 from crest.accounts.permissions import Action, Decision, Target, decide
-from crest.accounts.records import Account, InviteNotValid, Membership, check_name
+from crest.accounts.records import (
+    INVITE_FOR_ANOTHER_EMAIL,
+    Account,
+    InviteForAnotherEmail,
+    InviteNotValid,
+    Membership,
+    check_name,
+)
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
@@ -311,19 +318,26 @@ class Accounts:
         if view.role is Role.CLIENT and consent is not True:
             raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
         chosen = check_email(email)
-        found = self._store.account_by_email(chosen)
+        # Whether the email has an account must not show in a refusal (ASVS 5.0 V6.3, account enumeration): all
+        # that does not depend on it is checked first, the same way for both, and only a wrong password for an
+        # existing account is told apart, counted and backed off from as at sign-in.
+        if view.email is not None and view.email != chosen:
+            raise InviteForAnotherEmail(INVITE_FOR_ANOTHER_EMAIL)
         now = self._clock()
+        keys = [f"account:{chosen}"] + ([f"address:{address}"] if address else [])
+        self._refuse_while_backing_off(keys, now, address)
+        check_new_password(password)  # every stored password passed this when it was chosen
+        named = check_name(name, "your name")
+        found = self._store.account_by_email(chosen)
         if found is not None:
-            keys = [f"account:{chosen}"] + ([f"address:{address}"] if address else [])
-            self._refuse_while_backing_off(keys, now, address)
             if not self._passwords.matches(found[1], password) or found[0].removed_at is not None:
                 self._store.record_failures(keys, now)
                 raise SignInFailed("there is already an account for this email; enter its password to link it")
             password_hash = None
             display_name = found[0].name
         else:
-            password_hash = self._passwords.hash(check_new_password(password))
-            display_name = check_name(name, "your name")
+            password_hash = self._passwords.hash(password)
+            display_name = named
         accepted = self._store.accept_invite(
             token_hash(code),
             now,
