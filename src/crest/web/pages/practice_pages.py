@@ -74,7 +74,15 @@ def invite_client(request: Request, form: SubmittedForm, asker: Asked, door: Doo
 
 
 @router.get("/practice/clients/{client_id}", name="practice_client")
-def client_page(request: Request, client_id: RecordId, asker: Asked, door: Door, error: str | None = None) -> Response:
+def client_page(
+    request: Request,
+    client_id: RecordId,
+    asker: Asked,
+    door: Door,
+    error: str | None = None,
+    typed: dict[str, str] | None = None,
+) -> Response:
+    """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed."""
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
@@ -92,6 +100,7 @@ def client_page(request: Request, client_id: RecordId, asker: Asked, door: Door,
         when=lambda moment: friendly_time(moment, door.practice.zone, now),
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         error=error,
+        typed=typed or {},
     )
 
 
@@ -102,11 +111,10 @@ def prescribe(request: Request, client_id: RecordId, form: SubmittedForm, asker:
         door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()))
     except ValidationError as problem:
         message = " ".join(one.sentence for one in input_problems(problem.errors()))
-        return client_page(request, client_id, asker, door, error=message)
+        return client_page(request, client_id, asker, door, error=message, typed=form)
     except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
-        return client_page(
-            request, client_id, asker, door, error=f"{problem.message[:1].upper()}{problem.message[1:]}."
-        )
+        message = f"{problem.message[:1].upper()}{problem.message[1:]}."
+        return client_page(request, client_id, asker, door, error=message, typed=form)
     return _back(request, "practice_client", client_id=client_id)
 
 

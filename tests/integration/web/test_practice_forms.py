@@ -1,0 +1,49 @@
+"""Practice mode's forms as a practitioner and an admin use them: a refused form comes back with what was typed
+and says what to change."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+
+from support.practice_web import World, browser, build_world, practice_app
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return build_world(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture
+def app(world: World, tmp_path: Path) -> FastAPI:
+    return practice_app(world.copy_to(tmp_path), world.clock)
+
+
+def _value(html: str, name: str) -> str:
+    found = re.search(rf'<input id="{name}" name="{name}"[^>]* value="([^"]*)"', html)
+    assert found, name
+    return found.group(1)
+
+
+def test_a_refused_prescription_comes_back_as_it_was_typed(app: FastAPI, world: World) -> None:
+    client_id = world.ids["client"]
+    typed = {
+        "variant": "supported",
+        "minutes": "25",
+        "sessions_per_day": "2",
+        "days_per_week": "5",
+        "start_on": "2026-03-10",
+        "end_on": "2026-03-01",  # before the start
+        "reminder_time": "07:30",
+        "note": "Calves on the sofa <3",
+    }
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.post(f"/practice/clients/{client_id}/prescriptions", data=typed)
+    assert page.status_code == 422 and "The end 2026-03-01 is before the start 2026-03-10." in page.text
+    assert '<option value="supported" selected>' in page.text
+    for name in ("minutes", "sessions_per_day", "days_per_week", "start_on", "end_on", "reminder_time"):
+        assert _value(page.text, name) == typed[name], name
+    assert ">Calves on the sofa &lt;3</textarea>" in page.text
