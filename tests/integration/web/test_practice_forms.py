@@ -4,6 +4,7 @@ and says what to change."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,23 @@ def test_a_refused_prescription_comes_back_as_it_was_typed(app: FastAPI, world: 
     for name in ("minutes", "sessions_per_day", "days_per_week", "start_on", "end_on", "reminder_time"):
         assert _value(page.text, name) == typed[name], name
     assert ">Calves on the sofa &lt;3</textarea>" in page.text
+
+
+def test_a_new_prescription_version_starts_from_the_current_note_and_end(app: FastAPI, world: World) -> None:
+    """Changing the minutes must not drop the note the client reads, or the end date, without a word."""
+    client_id = world.ids["client"]
+    today = world.clock().date()
+    end = (today + timedelta(days=60)).isoformat()
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        prescribed = {"minutes": "20", "start_on": today.isoformat(), "end_on": end, "note": "Knees together"}
+        assert pat.post(f"/practice/clients/{client_id}/prescriptions", data=prescribed).status_code == 200
+        page = pat.get(f"/practice/clients/{client_id}").text
+        assert _value(page, "end_on") == end and ">Knees together</textarea>" in page
+        ended = {
+            "minutes": "20",
+            "start_on": (today - timedelta(days=30)).isoformat(),
+            "end_on": (today - timedelta(days=1)).isoformat(),
+        }
+        assert pat.post(f"/practice/clients/{client_id}/prescriptions", data=ended).status_code == 200
+        page = pat.get(f"/practice/clients/{client_id}").text
+        assert _value(page, "end_on") == "" and "></textarea>" in page  # a past end is not offered again
