@@ -23,9 +23,9 @@ def app(world: World, tmp_path: Path) -> FastAPI:
     return practice_app(world.copy_to(tmp_path), world.clock)
 
 
-def _value(html: str, name: str) -> str:
-    found = re.search(rf'<input id="{name}" name="{name}"[^>]* value="([^"]*)"', html)
-    assert found, name
+def _value(html: str, field_id: str) -> str:
+    found = re.search(rf'<input id="{field_id}" [^>]*value="([^"]*)"', html)
+    assert found, field_id
     return found.group(1)
 
 
@@ -68,3 +68,22 @@ def test_a_new_prescription_version_starts_from_the_current_note_and_end(app: Fa
         assert pat.post(f"/practice/clients/{client_id}/prescriptions", data=ended).status_code == 200
         page = pat.get(f"/practice/clients/{client_id}").text
         assert _value(page, "end_on") == "" and "></textarea>" in page  # a past end is not offered again
+
+
+@pytest.mark.parametrize(
+    ("actor", "page", "form"),
+    [
+        ("linked_practitioner", "/practice", "/practice/invites"),
+        ("admin", "/practice/admin", "/practice/admin/invites"),
+    ],
+)
+def test_an_invite_for_a_mistyped_email_says_so_on_the_form_and_keeps_it(
+    app: FastAPI, world: World, actor: str, page: str, form: str
+) -> None:
+    with browser(app, world.tokens[actor]) as person:
+        refused = person.post(form, data={"email": "ann@example"})
+        assert refused.status_code == 422
+        assert "&#39;ann@example&#39; is not an email address like name@example.org" in refused.text
+        assert _value(refused.text, "invite-email") == "ann@example"
+        assert "Invitation link" not in refused.text
+        assert person.get(page).status_code == 200

@@ -18,7 +18,7 @@ from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.protocol.model import Protocol
-from crest.services.accounts import TooManyAttempts
+from crest.services.accounts import InvalidEmail, IssuedInvite, TooManyAttempts
 from crest.services.audit import Audited
 from crest.web.api.practice import invite_url
 from crest.web.context import WebContext
@@ -43,34 +43,35 @@ def _back(request: Request, name: str, **params: object) -> Response:
 
 @router.get("/practice", name="practice_dashboard")
 def dashboard(request: Request, asker: Asked, door: Door) -> Response:
-    rows = door.practice.clients(asker.actor)
-    now = door.practice.now()
-    return render(
-        request,
-        "practice_dashboard.html",
-        active="practice_dashboard",
-        title="Clients",
-        rows=rows,
-        when=lambda moment: "never" if moment is None else friendly_time(moment, door.practice.zone, now),
-        invite=None,
-    )
+    return _dashboard(request, asker, door)
 
 
 @router.post("/practice/invites", name="practice_invite_client")
 def invite_client(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    issued = door.accounts.invite(asker.actor, Role.CLIENT, form.get("email") or None)
+    try:
+        issued = door.accounts.invite(asker.actor, Role.CLIENT, form.get("email") or None)
+    except InvalidEmail as error:
+        return _dashboard(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
+    return _dashboard(request, asker, door, 201, invite=_shown_once(request, door, issued))
+
+
+def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
     rows = door.practice.clients(asker.actor)
     now = door.practice.now()
     return render(
         request,
         "practice_dashboard.html",
-        201,
+        status_code,
         active="practice_dashboard",
         title="Clients",
         rows=rows,
         when=lambda moment: "never" if moment is None else friendly_time(moment, door.practice.zone, now),
-        invite={"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+        **values,
     )
+
+
+def _shown_once(request: Request, door: PracticeDoor, issued: IssuedInvite) -> dict[str, object]:
+    return {"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at}
 
 
 @router.get("/practice/clients/{client_id}", name="practice_client")
@@ -155,30 +156,29 @@ def end(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Resp
 
 
 @router.get("/practice/admin", name="practice_admin")
-def admin_page(request: Request, asker: Asked, door: Door, invite: str | None = None) -> Response:
-    return render(
-        request,
-        "practice_admin.html",
-        active="practice_admin",
-        title="Practice",
-        practice=door.accounts.practice_name(asker.actor),
-        practitioners=door.accounts.practitioners(asker.actor),
-        invite=None,
-    )
+def admin_page(request: Request, asker: Asked, door: Door) -> Response:
+    return _admin_view(request, asker, door)
 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
 def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    issued = door.accounts.invite(asker.actor, Role.PRACTITIONER, form.get("email") or None)
+    try:
+        issued = door.accounts.invite(asker.actor, Role.PRACTITIONER, form.get("email") or None)
+    except InvalidEmail as error:
+        return _admin_view(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
+    return _admin_view(request, asker, door, 201, invite=_shown_once(request, door, issued))
+
+
+def _admin_view(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
     return render(
         request,
         "practice_admin.html",
-        201,
+        status_code,
         active="practice_admin",
         title="Practice",
         practice=door.accounts.practice_name(asker.actor),
         practitioners=door.accounts.practitioners(asker.actor),
-        invite={"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+        **values,
     )
 
 
