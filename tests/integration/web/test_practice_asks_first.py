@@ -57,6 +57,7 @@ def test_removing_a_practitioner_asks_first_naming_them(app: FastAPI, world: Wor
         admin.follow_redirects = False
         removed = admin.post(removal)
         assert removed.status_code == 303 and removed.headers["location"] == "/practice/admin"
+        assert admin.get(removal).status_code == 404  # nobody left to ask about
     assert "pat@clinic.example" not in _practitioners(app, world)
 
 
@@ -78,6 +79,7 @@ def test_ending_a_programme_asks_first_naming_the_client(app: FastAPI, world: Wo
         ended = pat.post(ending)
         assert ended.status_code == 303 and ended.headers["location"] == "/practice"
         assert pat.get("/api/practice/clients").json() == []
+        assert pat.get(ending).status_code == 404
 
 
 def test_the_json_api_removes_and_ends_in_one_call(app: FastAPI, world: World) -> None:
