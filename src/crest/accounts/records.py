@@ -58,6 +58,9 @@ class InviteForAnotherEmail(CrestError):
     """An invite sent to one email, taken up with another: the invite stays good for the right one."""
 
 
+INVITE_FOR_ANOTHER_EMAIL = "this invite was sent to another email address; enter the address it was sent to"
+
+
 class AlreadyInAPractice(CrestError):
     """An account that belongs to a practice already (one live membership per account)."""
 

@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from crest.accounts.model import Role
 from crest.accounts.records import (
+    INVITE_FOR_ANOTHER_EMAIL,
     RESET_LINK_NOT_VALID,
     Account,
     AlreadyInAPractice,
@@ -481,9 +482,7 @@ class PracticeStore:
                     "this invite link is not valid (unknown, already used or expired); ask for a new one"
                 )
             if invite.email is not None and invite.email != email:
-                raise InviteForAnotherEmail(
-                    "this invite was sent to another email address; enter the address it was sent to"
-                )
+                raise InviteForAnotherEmail(INVITE_FOR_ANOTHER_EMAIL)
             claimed = db.execute(
                 update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at.is_(None)).values(used_at=now)
             )

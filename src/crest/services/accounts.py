@@ -27,9 +27,11 @@ from crest.accounts.model import (
 from crest.accounts.passwords import Passwords, check_new_password
 from crest.accounts.permissions import Action, Decision, Target, decide
 from crest.accounts.records import (
+    INVITE_FOR_ANOTHER_EMAIL,
     RESET_LINK_NOT_VALID,
     Account,
     AuditEntry,
+    InviteForAnotherEmail,
     InviteNotValid,
     Membership,
     ResetLinkNotValid,
@@ -370,19 +372,26 @@ class Accounts:
         if view.role is Role.CLIENT and consent is not True:
             raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
         chosen = check_email(email)
-        found = self._store.account_by_email(chosen)
+        # Whether the email has an account must not show in a refusal (ASVS 5.0 V6.3, account enumeration): all
+        # that does not depend on it is checked first, the same way for both, and only a wrong password for an
+        # existing account is told apart, counted and backed off from as at sign-in.
+        if view.email is not None and view.email != chosen:
+            raise InviteForAnotherEmail(INVITE_FOR_ANOTHER_EMAIL)
         now = self._clock()
+        keys = [f"account:{chosen}"] + ([f"address:{address}"] if address else [])
+        self._refuse_while_backing_off(keys, now, address)
+        check_new_password(password)  # every stored password passed this when it was chosen
+        named = check_name(name, "your name")
+        found = self._store.account_by_email(chosen)
         if found is not None:
-            keys = [f"account:{chosen}"] + ([f"address:{address}"] if address else [])
-            self._refuse_while_backing_off(keys, now, address)
             if not self._passwords.matches(found[1], password) or found[0].removed_at is not None:
                 self._store.record_failures(keys, now)
                 raise SignInFailed("there is already an account for this email; enter its password to link it")
             password_hash = None
             display_name = found[0].name
         else:
-            password_hash = self._passwords.hash(check_new_password(password))
-            display_name = check_name(name, "your name")
+            password_hash = self._passwords.hash(password)
+            display_name = named
         accepted = self._store.accept_invite(
             token_hash(code),
             now,
@@ -428,15 +437,25 @@ class Accounts:
         assert isinstance(actor, Admin)
         return self._store.members(actor.practice_id, Role.PRACTITIONER)
 
+    def practitioner_to_remove(self, actor: Actor, membership_id: int) -> Account:
+        """The practitioner an admin is about to remove, named on the page that asks first; refused as removing is."""
+        account = self._store.account(self._removable(actor, membership_id).account_id)
+        assert account is not None  # a membership's account is deleted with it
+        return account
+
     def remove_practitioner(self, actor: Actor, membership_id: int, address: str | None = None) -> None:
         """The practitioner leaves the practice: their sign-in sessions and devices end now, their links end."""
+        membership = self._removable(actor, membership_id)
+        self._store.remove_member(membership.id, self._clock())
+        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, address=address, detail=f"membership {membership.id}")
+
+    def _removable(self, actor: Actor, membership_id: int) -> Membership:
         membership = self._store.membership(membership_id)
         if membership is None:
             require(actor, Action.LIST_PRACTITIONERS, what="remove practitioners")  # 401 or 403 before any 404
             raise NotFoundForYou("there is no such practitioner")
         require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
-        self._store.remove_member(membership.id, self._clock())
-        self._audit.record(actor, Audited.REMOVE_PRACTITIONER, address=address, detail=f"membership {membership.id}")
+        return membership
 
     # Forgotten passwords: one-time links to set a new one (crest sends no email: the maker hands the link on)
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crest.accounts.model import Actor, Client, Practitioner
 from crest.accounts.permissions import Action
-from crest.accounts.records import AuditEntry, CareLinkRecord, Prescription, check_name, check_prescribed_days
+from crest.accounts.records import Account, AuditEntry, CareLinkRecord, Prescription, check_name, check_prescribed_days
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.insights.alerts import (
@@ -323,6 +323,11 @@ class PracticeMode:
         self._audit.record(
             actor, Audited.NOTE_SESSION, actor_name=author, subject_person_id=linked.client.person_id, address=address
         )
+
+    def client_to_end(self, actor: Actor, client_id: int) -> Account:
+        """The client whose programme the practitioner is about to end, named on the page that asks first (no read
+        of their data, so nothing to audit); refused as ending is."""
+        return self._linked(actor, client_id, Action.END_PROGRAMME).client
 
     def end_programme(self, actor: Actor, client_id: int, address: str | None = None) -> None:
         """The practitioner stops following the client; the client keeps every record."""

@@ -342,6 +342,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
         params={"client_id": "client", "session_id": "session"},
         body=lambda w, a: {"text": "Well done."},
     ),
+    ("GET", "/practice/clients/{client_id}/end"): Rule(  # the page that asks first
+        ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}
+    ),
     ("POST", "/practice/clients/{client_id}/end"): Rule(
         ("linked_practitioner",), 303, about_client_a, params={"client_id": "client"}
     ),
@@ -358,6 +361,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ),
     ("GET", "/practice/admin"): Rule(("admin",), 200, CLIENT),
     ("POST", "/practice/admin/invites"): Rule(("admin",), 201, CLIENT, body=lambda w, a: {"email": ""}),
+    ("GET", "/practice/admin/practitioners/{membership_id}/remove"): Rule(  # the page that asks first
+        ("admin",), 200, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
     ("POST", "/practice/admin/practitioners/{membership_id}/remove"): Rule(
         ("admin",), 303, hidden_object, params={"membership_id": "practitioner_membership"}
     ),

@@ -18,7 +18,7 @@ from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.protocol.model import Protocol
-from crest.services.accounts import IssuedReset, TooManyAttempts
+from crest.services.accounts import InvalidEmail, IssuedInvite, IssuedReset, TooManyAttempts
 from crest.services.audit import Audited
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
@@ -43,38 +43,47 @@ def _back(request: Request, name: str, **params: object) -> Response:
 
 @router.get("/practice", name="practice_dashboard")
 def dashboard(request: Request, asker: Asked, door: Door) -> Response:
-    rows = door.practice.clients(asker.actor)
-    now = door.practice.now()
-    return render(
-        request,
-        "practice_dashboard.html",
-        active="practice_dashboard",
-        title="Clients",
-        rows=rows,
-        when=lambda moment: "never" if moment is None else friendly_time(moment, door.practice.zone, now),
-        invite=None,
-    )
+    return _dashboard(request, asker, door)
 
 
 @router.post("/practice/invites", name="practice_invite_client")
 def invite_client(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    issued = door.accounts.invite(asker.actor, Role.CLIENT, form.get("email") or None, address_of(request))
+    try:
+        issued = door.accounts.invite(asker.actor, Role.CLIENT, form.get("email") or None, address_of(request))
+    except InvalidEmail as error:
+        return _dashboard(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
+    return _dashboard(request, asker, door, 201, invite=_shown_once(request, door, issued))
+
+
+def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
     rows = door.practice.clients(asker.actor)
     now = door.practice.now()
     return render(
         request,
         "practice_dashboard.html",
-        201,
+        status_code,
         active="practice_dashboard",
         title="Clients",
         rows=rows,
         when=lambda moment: "never" if moment is None else friendly_time(moment, door.practice.zone, now),
-        invite={"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+        **values,
     )
 
 
+def _shown_once(request: Request, door: PracticeDoor, issued: IssuedInvite) -> dict[str, object]:
+    return {"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at}
+
+
 @router.get("/practice/clients/{client_id}", name="practice_client")
-def client_page(request: Request, client_id: RecordId, asker: Asked, door: Door, error: str | None = None) -> Response:
+def client_page(
+    request: Request,
+    client_id: RecordId,
+    asker: Asked,
+    door: Door,
+    error: str | None = None,
+    typed: dict[str, str] | None = None,
+) -> Response:
+    """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed."""
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
@@ -92,6 +101,7 @@ def client_page(request: Request, client_id: RecordId, asker: Asked, door: Door,
         when=lambda moment: friendly_time(moment, door.practice.zone, now),
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         error=error,
+        typed=typed or {},
     )
 
 
@@ -102,11 +112,10 @@ def prescribe(request: Request, client_id: RecordId, form: SubmittedForm, asker:
         door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()), address_of(request))
     except ValidationError as problem:
         message = " ".join(one.sentence for one in input_problems(problem.errors()))
-        return client_page(request, client_id, asker, door, error=message)
+        return client_page(request, client_id, asker, door, error=message, typed=form)
     except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
-        return client_page(
-            request, client_id, asker, door, error=f"{problem.message[:1].upper()}{problem.message[1:]}."
-        )
+        message = f"{problem.message[:1].upper()}{problem.message[1:]}."
+        return client_page(request, client_id, asker, door, error=message, typed=form)
     return _back(request, "practice_client", client_id=client_id)
 
 
@@ -124,6 +133,22 @@ def note(
     return _back(request, "practice_client", client_id=client_id)
 
 
+@router.get("/practice/clients/{client_id}/end", name="practice_end_confirm")
+def end_confirm(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
+    """Ending a programme asks first, on a page of its own: a slip of the finger must not end one."""
+    client = door.practice.client_to_end(asker.actor, client_id)
+    return _confirm(
+        request,
+        active="practice_dashboard",
+        title=f"End {client.name}'s programme?",
+        consequence=f"You stop following {client.name} now: they leave your list of clients and you see nothing of "
+        f"theirs from then on. Every record stays {client.name}'s.",
+        action=request.url_for("practice_end", client_id=client_id).path,
+        button="End the programme",
+        cancel=request.url_for("practice_client", client_id=client_id).path,
+    )
+
+
 @router.post("/practice/clients/{client_id}/end", name="practice_end")
 def end(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
     door.practice.end_programme(asker.actor, client_id, address_of(request))
@@ -138,30 +163,29 @@ def reset_link_for_client(request: Request, client_id: RecordId, asker: Asked, d
 
 
 @router.get("/practice/admin", name="practice_admin")
-def admin_page(request: Request, asker: Asked, door: Door, invite: str | None = None) -> Response:
-    return render(
-        request,
-        "practice_admin.html",
-        active="practice_admin",
-        title="Practice",
-        practice=door.accounts.practice_name(asker.actor),
-        practitioners=door.accounts.practitioners(asker.actor),
-        invite=None,
-    )
+def admin_page(request: Request, asker: Asked, door: Door) -> Response:
+    return _admin_view(request, asker, door)
 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
 def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    issued = door.accounts.invite(asker.actor, Role.PRACTITIONER, form.get("email") or None, address_of(request))
+    try:
+        issued = door.accounts.invite(asker.actor, Role.PRACTITIONER, form.get("email") or None, address_of(request))
+    except InvalidEmail as error:
+        return _admin_view(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
+    return _admin_view(request, asker, door, 201, invite=_shown_once(request, door, issued))
+
+
+def _admin_view(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
     return render(
         request,
         "practice_admin.html",
-        201,
+        status_code,
         active="practice_admin",
         title="Practice",
         practice=door.accounts.practice_name(asker.actor),
         practitioners=door.accounts.practitioners(asker.actor),
-        invite={"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at},
+        **values,
     )
 
 
@@ -185,6 +209,28 @@ def _reset_link_page(request: Request, door: PracticeDoor, issued: IssuedReset, 
         back_url=back_url,
         back_label=back,
     )
+
+
+@router.get("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove_confirm")
+def remove_confirm(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    """Removing a practitioner asks first, on a page of its own: a slip of the finger must not remove a colleague."""
+    practitioner = door.accounts.practitioner_to_remove(asker.actor, membership_id)
+    return _confirm(
+        request,
+        active="practice_admin",
+        title=f"Remove {practitioner.name}?",
+        consequence=f"{practitioner.name} ({practitioner.email}) leaves {door.accounts.practice_name(asker.actor)}: "
+        "they are signed out at once, everywhere, and follow no client from then on. Their clients keep every "
+        "record. To work here again, they need a new invitation.",
+        action=request.url_for("practice_remove", membership_id=membership_id).path,
+        button=f"Remove {practitioner.name}",
+        cancel=request.url_for("practice_admin").path,
+    )
+
+
+def _confirm(request: Request, **values: Any) -> Response:
+    """The page that asks before something that cannot be undone: what it does, the button, and Cancel."""
+    return render(request, "practice_confirm.html", **values)
 
 
 @router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")

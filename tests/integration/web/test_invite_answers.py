@@ -1,0 +1,117 @@
+"""Invitations do not tell which emails have accounts (ASVS 5.0 V6.3, account enumeration): creating one for an
+email with an account (in this practice or another) answers as for a new email, and accepting one is refused with
+the same status, the same words and the same work (no password hashed or checked) whether the email typed has an
+account or not. Only a wrong password for an existing account is told apart, counted and backed off from as at
+sign-in: after everything else is right, a new email would simply have joined."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from crest.accounts.passwords import Passwords
+from support.practice_web import PASSWORD, World, browser, build_world, practice_app
+
+HAVE_ACCOUNTS = ("ann@example.org", "pat@clinic.example", "lee@elsewhere.example")  # a client, a colleague, elsewhere
+NEW = "nobody-yet@example.org"
+WRONG = "not the password of anyone"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return build_world(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture
+def app(world: World, tmp_path: Path) -> FastAPI:
+    return practice_app(world.copy_to(tmp_path), world.clock)
+
+
+@pytest.fixture
+def password_work(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each password hashed or checked, so that a refusal's path can be compared, not only its words."""
+    done: list[str] = []
+    hash_, matches = Passwords.hash, Passwords.matches
+
+    def counted_hash(self: Passwords, password: str) -> str:
+        done.append("hash")
+        return hash_(self, password)
+
+    def counted_matches(self: Passwords, stored_hash: str | None, password: str) -> bool:
+        done.append("check")
+        return matches(self, stored_hash, password)
+
+    monkeypatch.setattr(Passwords, "hash", counted_hash)
+    monkeypatch.setattr(Passwords, "matches", counted_matches)
+    return done
+
+
+def _invite(app: FastAPI, world: World, email: str | None = None) -> str:
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        return str(pat.post("/api/practice/invites", json={"role": "client", "email": email}).json()["code"])
+
+
+def _answers(app: FastAPI, code: str, email: str, password: str, name: str) -> tuple[Any, ...]:
+    """The invite page's and the API's answers to one try: status and words, nothing that names the email."""
+    form = {"email": email, "password": password, "name": name, "consent": "on"}
+    body = {"code": code, "email": email, "password": password, "name": name, "consent": True}
+    with TestClient(app) as outsider:
+        page = outsider.post(f"/invite/{code}", data=form)
+        api = outsider.post("/api/auth/accept-invite", json=body)
+    said = re.search(r'<p class="notice danger" role="alert">([^<]*)</p>', page.text)
+    return page.status_code, said.group(1) if said else page.text[:200], api.status_code, api.json()
+
+
+@pytest.mark.parametrize(
+    ("password", "name", "said"),
+    [
+        ("short", "Someone", "the password has 5 characters; choose at least 8"),
+        ("password123", "Someone", "that password is one of the most common ones"),
+        (WRONG, "", "your name is empty"),
+    ],
+    ids=["short password", "common password", "no name"],
+)
+def test_accepting_is_refused_alike_whether_or_not_the_email_has_an_account(
+    app: FastAPI, world: World, password_work: list[str], password: str, name: str, said: str
+) -> None:
+    code = _invite(app, world)
+    expected = _answers(app, code, NEW, password, name)
+    assert expected[0] == 422 and expected[1].startswith(said), expected
+    for email in HAVE_ACCOUNTS:
+        assert _answers(app, code, email, password, name) == expected, email
+    assert password_work == []  # the same path: no password hashed or checked for anyone
+
+
+def test_an_invite_for_one_email_refuses_any_other_alike(app: FastAPI, world: World, password_work: list[str]) -> None:
+    code = _invite(app, world, "chosen@example.org")
+    expected = _answers(app, code, NEW, WRONG, "Someone")
+    assert expected[0] == 422 and expected[1].startswith("this invite was sent to another email address"), expected
+    for email in HAVE_ACCOUNTS:
+        assert _answers(app, code, email, WRONG, "Someone") == expected, email
+    assert password_work == []
+
+
+def test_only_a_wrong_password_for_an_account_is_told_and_it_backs_off(app: FastAPI, world: World) -> None:
+    code = _invite(app, world)
+    page_status, said, api_status, _ = _answers(app, code, "ann@example.org", WRONG, "Ann")
+    assert (page_status, api_status) == (401, 401) and said.startswith("there is already an account for this email")
+    for _ in range(5):
+        _answers(app, code, "ann@example.org", WRONG, "Ann")
+    assert _answers(app, code, "ann@example.org", PASSWORD, "Ann")[0] == 429
+
+
+def test_inviting_an_email_with_an_account_answers_as_for_a_new_one(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        pages = {email: pat.post("/practice/invites", data={"email": email}) for email in (NEW, *HAVE_ACCOUNTS)}
+        api = {email: pat.post("/api/practice/invites", json={"role": "client", "email": email}) for email in pages}
+    codes = re.compile(r"/invite/[\w-]+")
+    seen = {(page.status_code, codes.sub("/invite/CODE", page.text)) for page in pages.values()}
+    assert len(seen) == 1 and next(iter(seen))[0] == 201
+    assert {(answer.status_code, tuple(sorted(answer.json()))) for answer in api.values()} == {
+        (201, ("code", "expires_at", "url"))
+    }

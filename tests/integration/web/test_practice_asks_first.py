@@ -1,0 +1,91 @@
+"""Removing a practitioner and ending a client's programme ask first, on a page that names who is affected and
+what happens, with the button and Cancel; it works without JavaScript and the change itself stays a POST behind
+the Origin rule. The JSON API stays one call: a program asks for what it means."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from crest.web.practice_door import COOKIE_NAME
+from support.practice_web import World, browser, build_world, practice_app
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return build_world(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture
+def app(world: World, tmp_path: Path) -> FastAPI:
+    return practice_app(world.copy_to(tmp_path), world.clock)
+
+
+def _posting_forms(html: str) -> list[str]:
+    return re.findall(r'<form method="post" action="([^"]+)"', html)
+
+
+def _practitioners(app: FastAPI, world: World) -> list[str]:
+    with browser(app, world.tokens["admin"]) as admin:
+        return [one["email"] for one in admin.get("/api/practice/practitioners").json()]
+
+
+def test_removing_a_practitioner_asks_first_naming_them(app: FastAPI, world: World) -> None:
+    membership = world.ids["practitioner_membership"]
+    removal = f"/practice/admin/practitioners/{membership}/remove"
+    with browser(app, world.tokens["admin"]) as admin:
+        page = admin.get("/practice/admin").text
+        assert removal not in _posting_forms(page), "one click on the admin page removed a colleague"
+        assert f'href="{removal}"' in page
+        asking = admin.get(removal)
+        assert asking.status_code == 200
+        assert "<h1>Remove Pat Physio?</h1>" in asking.text
+        assert "Pat Physio (pat@clinic.example) leaves Clinic: they are signed out at once" in asking.text
+        assert _posting_forms(asking.text) == [removal] and ">Remove Pat Physio</button>" in asking.text
+        assert 'href="/practice/admin" class="button secondary">Cancel</a>' in asking.text
+    assert "pat@clinic.example" in _practitioners(app, world)  # asking changed nothing
+
+    with TestClient(app) as elsewhere:  # the button's POST still needs this server's own pages
+        elsewhere.cookies.set(COOKIE_NAME, world.tokens["admin"] or "")
+        assert elsewhere.post(removal, headers={"Origin": "https://evil.example"}).status_code == 403
+    assert "pat@clinic.example" in _practitioners(app, world)
+    with browser(app, world.tokens["admin"]) as admin:
+        admin.follow_redirects = False
+        removed = admin.post(removal)
+        assert removed.status_code == 303 and removed.headers["location"] == "/practice/admin"
+        assert admin.get(removal).status_code == 404  # nobody left to ask about
+    assert "pat@clinic.example" not in _practitioners(app, world)
+
+
+def test_ending_a_programme_asks_first_naming_the_client(app: FastAPI, world: World) -> None:
+    client_id = world.ids["client"]
+    ending = f"/practice/clients/{client_id}/end"
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.get(f"/practice/clients/{client_id}").text
+        assert ending not in _posting_forms(page), "one click on the client's page ended the programme"
+        assert f'href="{ending}"' in page
+        asking = pat.get(ending)
+        assert asking.status_code == 200
+        assert "<h1>End Ann&#39;s programme?</h1>" in asking.text
+        assert "You stop following Ann now: they leave your list of clients" in asking.text
+        assert _posting_forms(asking.text) == [ending] and ">End the programme</button>" in asking.text
+        assert f'href="/practice/clients/{client_id}" class="button secondary">Cancel</a>' in asking.text
+        assert [row["name"] for row in pat.get("/api/practice/clients").json()] == ["Ann"]  # asking changed nothing
+        pat.follow_redirects = False
+        ended = pat.post(ending)
+        assert ended.status_code == 303 and ended.headers["location"] == "/practice"
+        assert pat.get("/api/practice/clients").json() == []
+        assert pat.get(ending).status_code == 404
+
+
+def test_the_json_api_removes_and_ends_in_one_call(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert pat.post(f"/api/practice/clients/{world.ids['client']}/end").status_code == 204
+    with browser(app, world.tokens["admin"]) as admin:
+        membership = world.ids["practitioner_membership"]
+        assert admin.delete(f"/api/practice/practitioners/{membership}").status_code == 204
+    assert "pat@clinic.example" not in _practitioners(app, world)

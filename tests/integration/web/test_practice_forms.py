@@ -1,0 +1,89 @@
+"""Practice mode's forms as a practitioner and an admin use them: a refused form comes back with what was typed
+and says what to change."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+
+from support.practice_web import World, browser, build_world, practice_app
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return build_world(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture
+def app(world: World, tmp_path: Path) -> FastAPI:
+    return practice_app(world.copy_to(tmp_path), world.clock)
+
+
+def _value(html: str, field_id: str) -> str:
+    found = re.search(rf'<input id="{field_id}" [^>]*value="([^"]*)"', html)
+    assert found, field_id
+    return found.group(1)
+
+
+def test_a_refused_prescription_comes_back_as_it_was_typed(app: FastAPI, world: World) -> None:
+    client_id = world.ids["client"]
+    typed = {
+        "variant": "supported",
+        "minutes": "25",
+        "sessions_per_day": "2",
+        "days_per_week": "5",
+        "start_on": "2026-03-10",
+        "end_on": "2026-03-01",  # before the start
+        "reminder_time": "07:30",
+        "note": "Calves on the sofa <3",
+    }
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.post(f"/practice/clients/{client_id}/prescriptions", data=typed)
+    assert page.status_code == 422 and "The end 2026-03-01 is before the start 2026-03-10." in page.text
+    assert '<option value="supported" selected>' in page.text
+    for name in ("minutes", "sessions_per_day", "days_per_week", "start_on", "end_on", "reminder_time"):
+        assert _value(page.text, name) == typed[name], name
+    assert ">Calves on the sofa &lt;3</textarea>" in page.text
+
+
+def test_a_new_prescription_version_starts_from_the_current_note_and_end(app: FastAPI, world: World) -> None:
+    """Changing the minutes must not drop the note the client reads, or the end date, without a word."""
+    client_id = world.ids["client"]
+    today = world.clock().date()
+    end = (today + timedelta(days=60)).isoformat()
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        prescribed = {"minutes": "20", "start_on": today.isoformat(), "end_on": end, "note": "Knees together"}
+        assert pat.post(f"/practice/clients/{client_id}/prescriptions", data=prescribed).status_code == 200
+        page = pat.get(f"/practice/clients/{client_id}").text
+        assert _value(page, "end_on") == end and ">Knees together</textarea>" in page
+        ended = {
+            "minutes": "20",
+            "start_on": (today - timedelta(days=30)).isoformat(),
+            "end_on": (today - timedelta(days=1)).isoformat(),
+        }
+        assert pat.post(f"/practice/clients/{client_id}/prescriptions", data=ended).status_code == 200
+        page = pat.get(f"/practice/clients/{client_id}").text
+        assert _value(page, "end_on") == "" and "></textarea>" in page  # a past end is not offered again
+
+
+@pytest.mark.parametrize(
+    ("actor", "page", "form"),
+    [
+        ("linked_practitioner", "/practice", "/practice/invites"),
+        ("admin", "/practice/admin", "/practice/admin/invites"),
+    ],
+)
+def test_an_invite_for_a_mistyped_email_says_so_on_the_form_and_keeps_it(
+    app: FastAPI, world: World, actor: str, page: str, form: str
+) -> None:
+    with browser(app, world.tokens[actor]) as person:
+        refused = person.post(form, data={"email": "ann@example"})
+        assert refused.status_code == 422
+        assert "&#39;ann@example&#39; is not an email address like name@example.org" in refused.text
+        assert _value(refused.text, "invite-email") == "ann@example"
+        assert "Invitation link" not in refused.text
+        assert person.get(page).status_code == 200
