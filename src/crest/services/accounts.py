@@ -450,22 +450,22 @@ class Accounts:
         self._audit.record(actor, Audited.REMOVE_PRACTITIONER, address=address, detail=f"membership {membership.id}")
 
     def _removable(self, actor: Actor, membership_id: int) -> Membership:
+        return self._practitioner(actor, membership_id, Action.REMOVE_PRACTITIONER, "remove practitioners")
+
+    def _practitioner(self, actor: Actor, membership_id: int, action: Action, what: str) -> Membership:
+        """A practitioner's membership that `actor` may act on; 401 or 403 before any 404."""
         membership = self._store.membership(membership_id)
         if membership is None:
-            require(actor, Action.LIST_PRACTITIONERS, what="remove practitioners")  # 401 or 403 before any 404
+            require(actor, Action.LIST_PRACTITIONERS, what=what)
             raise NotFoundForYou("there is no such practitioner")
-        require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
+        require(actor, action, membership.as_target(), "practitioner")
         return membership
 
     # Forgotten passwords: one-time links to set a new one (crest sends no email: the maker hands the link on)
 
     def reset_link_for_practitioner(self, actor: Actor, membership_id: int, address: str | None = None) -> IssuedReset:
         """The admin, for a practitioner of their practice."""
-        membership = self._store.membership(membership_id)
-        if membership is None:
-            require(actor, Action.LIST_PRACTITIONERS, what="make password links")  # 401 or 403 before any 404
-            raise NotFoundForYou("there is no such practitioner")
-        require(actor, Action.RESET_PRACTITIONER_PASSWORD, membership.as_target(), "practitioner")
+        membership = self._practitioner(actor, membership_id, Action.RESET_PRACTITIONER_PASSWORD, "make password links")
         return self._issue_reset(membership.account_id, actor, address)
 
     def reset_link_for_client(self, actor: Actor, client_id: int, address: str | None = None) -> IssuedReset:

@@ -5,6 +5,7 @@ decide who may see what."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request
@@ -48,11 +49,18 @@ def dashboard(request: Request, asker: Asked, door: Door) -> Response:
 
 @router.post("/practice/invites", name="practice_invite_client")
 def invite_client(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    return _invite(request, form, asker, door, Role.CLIENT, _dashboard)
+
+
+def _invite(
+    request: Request, form: SubmittedForm, asker: Asker, door: PracticeDoor, role: Role, page: Callable[..., Response]
+) -> Response:
+    """The invite is shown once on `page`; a mistyped email comes back on it, still in the field."""
     try:
-        issued = door.accounts.invite(asker.actor, Role.CLIENT, form.get("email") or None, address_of(request))
+        issued = door.accounts.invite(asker.actor, role, form.get("email") or None, address_of(request))
     except InvalidEmail as error:
-        return _dashboard(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
-    return _dashboard(request, asker, door, 201, invite=_shown_once(request, door, issued))
+        return page(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
+    return page(request, asker, door, 201, invite=_shown_once(request, door, issued))
 
 
 def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
@@ -169,11 +177,7 @@ def admin_page(request: Request, asker: Asked, door: Door) -> Response:
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
 def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
-    try:
-        issued = door.accounts.invite(asker.actor, Role.PRACTITIONER, form.get("email") or None, address_of(request))
-    except InvalidEmail as error:
-        return _admin_view(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
-    return _admin_view(request, asker, door, 201, invite=_shown_once(request, door, issued))
+    return _invite(request, form, asker, door, Role.PRACTITIONER, _admin_view)
 
 
 def _admin_view(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:

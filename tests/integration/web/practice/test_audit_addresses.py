@@ -3,25 +3,13 @@ those addresses on its Account page and at /api/account/activity."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from support.practice_web import PASSWORD, World, browser, build_world, practice_app
+from support.practice_web import PASSWORD, World, browser
 
 TEST_CLIENT_ADDRESS = "testclient"  # what Starlette's TestClient gives as the client's host
 
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture
-def app(world: World, tmp_path: Path) -> FastAPI:
-    return practice_app(world.copy_to(tmp_path), world.clock)
 
 
 def test_every_audit_entry_written_while_answering_a_request_names_its_address(app: FastAPI, world: World) -> None:

@@ -3,26 +3,14 @@ a refused new password, and an old or used link answered with a clear page (410)
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.web.practice_door import COOKIE_NAME
-from support.practice_web import ORIGIN, PASSWORD, World, browser, build_world, practice_app
+from support.practice_web import ORIGIN, PASSWORD, World, browser
 
 NEW_PASSWORD = "a slow morning by the sea"
 
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture
-def app(world: World, tmp_path: Path) -> FastAPI:
-    return practice_app(world.copy_to(tmp_path), world.clock)
 
 
 def _code_on(page: str) -> str:

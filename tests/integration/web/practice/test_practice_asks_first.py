@@ -5,24 +5,12 @@ the Origin rule. The JSON API stays one call: a program asks for what it means."
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.web.practice_door import COOKIE_NAME
-from support.practice_web import World, browser, build_world, practice_app
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture
-def app(world: World, tmp_path: Path) -> FastAPI:
-    return practice_app(world.copy_to(tmp_path), world.clock)
+from support.practice_web import World, browser
 
 
 def _posting_forms(html: str) -> list[str]:

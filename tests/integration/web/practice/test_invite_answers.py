@@ -7,7 +7,6 @@ sign-in: after everything else is right, a new email would simply have joined.""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,21 +14,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.accounts.passwords import Passwords
-from support.practice_web import PASSWORD, World, browser, build_world, practice_app
+from support.practice_web import PASSWORD, World, browser
 
 HAVE_ACCOUNTS = ("ann@example.org", "pat@clinic.example", "lee@elsewhere.example")  # a client, a colleague, elsewhere
 NEW = "nobody-yet@example.org"
 WRONG = "not the password of anyone"
 
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture
-def app(world: World, tmp_path: Path) -> FastAPI:
-    return practice_app(world.copy_to(tmp_path), world.clock)
 
 
 @pytest.fixture

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 
-from support.practice_web import World, browser, build_world, practice_app
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture
-def app(world: World, tmp_path: Path) -> FastAPI:
-    return practice_app(world.copy_to(tmp_path), world.clock)
+from support.practice_web import World, browser
 
 
 def _value(html: str, field_id: str) -> str:

@@ -36,17 +36,7 @@ from crest.web.app import (
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
 from support.clock import FakeClock
-from support.practice_web import ALL_CLEAR, ORIGIN, PASSWORD, World, browser, build_world, practice_app, sign_in
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
-
-
-@pytest.fixture
-def app(world: World, tmp_path: Path) -> FastAPI:
-    return practice_app(world.copy_to(tmp_path), world.clock)
+from support.practice_web import ALL_CLEAR, ORIGIN, PASSWORD, World, browser, practice_app, sign_in
 
 
 def test_the_cookie_is_httponly_and_lax_and_behind_https_secure_with_the_host_prefix(
