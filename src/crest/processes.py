@@ -23,6 +23,11 @@ def is_local_process_alive(writer: str | None) -> bool:
         pid = int(pid_text)
     except ValueError:
         return False
+    return is_running(pid)
+
+
+def is_running(pid: int) -> bool:
+    """Whether a process `pid` runs on this host (a pid that is not one, 0 or less, runs nowhere)."""
     if pid <= 0:
         return False
     try:
