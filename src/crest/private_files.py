@@ -67,10 +67,14 @@ def write_private_file(path: Path, data: bytes | str, suggested_name: str = "cre
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
+        temporary = None
     except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)  # never leave a stray copy of health data behind
         raise FileNotWritable(f"cannot write {path} ({error.strerror or error})") from None
+    finally:
+        # Never leave a stray copy of health data behind: not on an error, nor on Ctrl-C (KeyboardInterrupt).
+        if temporary is not None:
+            with suppress(OSError):
+                os.unlink(temporary)
 
 
 def _file_safe(name: str) -> str:

@@ -14,6 +14,9 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
+from crest import private_files
 from crest.private_files import OTHER_HOST_STALE_AFTER_S, write_private_file
 
 SRC = Path(__file__).resolve().parents[3] / "src"
@@ -84,3 +87,15 @@ def test_only_a_dead_writers_temporary_files_go(tmp_path: Path) -> None:
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+def test_a_write_stopped_by_ctrl_c_before_its_rename_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_arguments: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(private_files.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_private_file(tmp_path / "crest-export.json", "lower back 7/10")
+    assert list(tmp_path.iterdir()) == []
