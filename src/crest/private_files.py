@@ -1,10 +1,11 @@
 """Write a file that holds health data: readable by its owner only, replaced in one step, nothing left behind.
 
 The new content is written to a hidden temporary file beside the target, then renamed over it. A crest killed in
-between (kill -9, a power cut) cannot remove its temporary file, so the next write to that folder does: the name
-says who wrote it (`.crest-PID@HOST-XXXXXXXX`), and a file of this host's whose writer no longer runs is left over
-for good. A pid tells at once, so the very next write cleans up, and never takes a live writer's file, however
-slow its write. Another computer's pid tells nothing here (a shared folder): only age settles that one.
+between (kill -9, a power cut) cannot remove its temporary file, so the next write to that folder does. The name
+says who wrote it (`.crest-PID@HOST-XXXXXXXX`): when that process of this host no longer runs, the file is a
+leftover. A pid tells at once, so the very next write cleans up, and never takes a live writer's file, however slow
+its write (an age limit would do neither). Another computer's pid tells nothing here (a shared folder): only age
+settles that one. The older name, `.crest-XXXXXXXX`, is left alone: it cannot be told from a person's own file.
 """
 
 import os

@@ -24,8 +24,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "script-src 'self'",
         # No inline style (an injected one can read a page's secrets out through the addresses it loads, or redress
         # the page), but for the report's pain chart: it carries its own <style>, since the same drawing is read alone
-        # in the report's file and its PDF. That text alone is allowed, by its hash, so a change to it cannot go
-        # unnoticed; the colours keep one source (place_colours).
+        # in the report's file and its PDF. That exact text alone is allowed, by its hash (taken from CHART_STYLE
+        # here, so it follows any change to the chart's style); any other <style> is refused.
         f"style-src 'self' {inline_source(CHART_STYLE)}",
         "img-src 'self' blob:",  # the position check shows the chosen photo from memory
         "connect-src 'self'",
