@@ -31,7 +31,7 @@ import httpx  # noqa: E402
 import uvicorn  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 from PIL import Image, ImageChops  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from crest.accounts.passwords import TEST_COST  # noqa: E402
 from crest.web.app import create_app  # noqa: E402
@@ -136,6 +136,30 @@ def _visit(
     return problems
 
 
+def _rest(browser: Any, base: str, out: Path) -> list[str]:
+    """The session page during the rest (its controls are hidden until then): violations, and a screenshot of the
+    controls' row alone, paused at once (the clock and the ring move)."""
+    problems: list[str] = []
+    for variant, options in VARIANTS.items():
+        context = browser.new_context(**options)
+        context.add_init_script(LISTEN)
+        page = context.new_page()
+        page.goto(f"{base}/session?minutes=5")
+        while not page.get_by_role("button", name="Start the rest").is_visible():
+            page.get_by_role("button", name="Next").click()
+        page.get_by_role("button", name="Start the rest").click()
+        expect(page.locator("#time-left")).not_to_have_text("--:--")  # the timer runs
+        page.locator("#pause").click()
+        page.get_by_role("button", name="Resume").wait_for()
+        problems += [f"local {variant} the rest: {violation}" for violation in page.evaluate("window.__violations")]
+        page.locator("#pause").locator("..").screenshot(path=str(out / variant / "local-session-rest-controls.png"))
+        page.on("dialog", lambda dialog: dialog.accept())  # "End the session now?"
+        page.locator("#end").click()
+        page.get_by_role("heading", name="Well done").wait_for()  # ended: the next variant starts a new one
+        context.close()
+    return problems
+
+
 def sweep(out: Path) -> list[str]:
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
@@ -146,6 +170,7 @@ def sweep(out: Path) -> list[str]:
             with httpx.Client(base_url=base) as api:
                 ids = {name: str(value) for name, value in seed_something_of_everything(api, clock).items()}
             problems += _visit(browser, base, LOCAL_PAGES, ids, out, "local", None)
+            problems += _rest(browser, base, out)
         world = build_world(Path(folder))
         practice = create_app(
             world.copy_to(Path(folder)),
