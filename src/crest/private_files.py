@@ -1,11 +1,29 @@
-"""Write a file that holds health data: readable by its owner only, replaced in one step, nothing left behind."""
+"""Write a file that holds health data: readable by its owner only, replaced in one step, nothing left behind.
+
+The new content is written to a hidden temporary file beside the target, then renamed over it. A crest killed in
+between (kill -9, a power cut) cannot remove its temporary file, so the next write to that folder does. The name
+says who wrote it (`.crest-PID@HOST-XXXXXXXX`): when that process of this host no longer runs, the file is a
+leftover. A pid tells at once, so the very next write cleans up, and never takes a live writer's file, however slow
+its write (an age limit would do neither). Another computer's pid tells nothing here (a shared folder): only age
+settles that one. The older name, `.crest-XXXXXXXX`, is left alone: it cannot be told from a person's own file.
+"""
 
 import os
+import re
+import socket
 import stat
 import tempfile
+import time
+from contextlib import suppress
 from pathlib import Path
 
 from crest.errors import CrestError
+from crest.processes import is_running
+
+# mkstemp's name: the prefix, the writer, a dash, then eight random characters (it draws from a-z, 0-9 and "_").
+TEMPORARY_NAME = re.compile(r"\.crest-(?P<pid>[0-9]+)@(?P<host>[A-Za-z0-9._-]+)-[a-z0-9_]{8}")
+# A write of crest's takes seconds; a day is far longer, and longer than two computers' clocks ever differ.
+OTHER_HOST_STALE_AFTER_S = 24 * 60 * 60
 
 
 class FileNotWritable(CrestError):
@@ -43,13 +61,48 @@ def write_private_file(path: Path, data: bytes | str, suggested_name: str = "cre
     payload = data.encode("utf-8") if isinstance(data, str) else data
     temporary: str | None = None
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".crest-", dir=path.parent)  # created 0600
+        remove_stale_temporaries(path.parent)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".crest-{_writer()}-", dir=path.parent)  # 0600
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
+        temporary = None
     except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)  # never leave a stray copy of health data behind
         raise FileNotWritable(f"cannot write {path} ({error.strerror or error})") from None
+    finally:
+        # Never leave a stray copy of health data behind: not on an error, nor on Ctrl-C (KeyboardInterrupt).
+        if temporary is not None:
+            with suppress(OSError):
+                os.unlink(temporary)
+
+
+def _file_safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", name)
+
+
+def _writer() -> str:
+    return f"{os.getpid()}@{_file_safe(socket.gethostname())}"
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files a killed crest left in `folder`: only regular files of this user named as crest
+    names them, whose writer no longer runs on this host, or, from another host, untouched for a day. Best effort:
+    what cannot be read or removed stays, and the write goes on."""
+    here = _file_safe(socket.gethostname())
+    with suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            found = TEMPORARY_NAME.fullmatch(entry.name)
+            if found is None:
+                continue
+            with suppress(OSError):
+                details = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(details.st_mode) or details.st_uid != os.getuid():
+                    continue
+                if found["host"] == here:
+                    stale = not is_running(int(found["pid"]))
+                else:
+                    stale = time.time() - details.st_mtime > OTHER_HOST_STALE_AFTER_S
+                if stale:
+                    os.unlink(entry.path)

@@ -6,6 +6,10 @@ import urllib.request
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
+
+from support.clock import FakeClock
+
 DEMO_CLOCK_SPEED = 3600.0
 
 
@@ -70,3 +74,23 @@ def seed_weeks_of_practice(base: str) -> None:
     finish_on_a_demo_clock(base, session, breath=BREATH_SLOWING)
     after = {"session_id": session["id"], "timing": "after", "pain": _pain(4, 3), "note": "Calmer"}
     call(base, "POST", "/api/checkins", after)
+
+
+def seed_something_of_everything(api: httpx.Client, clock: FakeClock) -> dict[str, int]:
+    """Through `api` (a TestClient, or an httpx client of a server running on `clock`): the safety answers, three
+    weeks of pain ratings, a session with a check-in before and after it (noting yawning) and a breath reading, and
+    a PSFS round, so that every part of every page has something to show. The session's id, as "session"."""
+    questions = api.get("/api/safety/questions").json()
+    api.post("/api/safety/answers", json={"answers": {q["id"]: False for q in questions}}).raise_for_status()
+    for days_ago, back, hip in ((20, 7, 4), (13, 2, 5), (6, 6, 3)):
+        at = (clock.now - timedelta(days=days_ago)).isoformat()
+        api.post("/api/checkins", json={"at": at, "pain": _pain(back, hip)}).raise_for_status()
+    before = api.post("/api/checkins", json={"timing": "before", "pain": _pain(6, 3)}).json()
+    session = api.post("/api/sessions", json={"planned_minutes": 10, "before_checkin_id": before["id"]}).json()
+    clock.advance(600)
+    finish = {"elapsed_s": 600, "status": "completed", "breath": BREATH_SLOWING}
+    api.post(f"/api/sessions/{session['id']}/finish", json=finish).raise_for_status()
+    after = {"session_id": session["id"], "timing": "after", "pain": _pain(4, 3), "sensations": ["yawning"]}
+    api.post("/api/checkins", json={**after, "note": "Calmer"}).raise_for_status()
+    api.post("/api/psfs", json={"activities": [{"name": "sitting", "score": 4}]}).raise_for_status()
+    return {"session": session["id"]}

@@ -9,42 +9,14 @@ checkpoints even while paused, so a closed tab shows as a short silence (`recove
 
 from __future__ import annotations
 
-import os
-import socket
 from datetime import datetime
 
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
+from crest.processes import is_local_process_alive
 
 # Runners checkpoint every 30 s of session time; a pause stops the session clock, so allow a long pause.
 STALE_AFTER_S = 2 * 60 * 60
-
-
-def this_process() -> str:
-    """How a session row names this process as its writer."""
-    return f"{os.getpid()}@{socket.gethostname()}"
-
-
-def is_local_process_alive(writer: str | None) -> bool:
-    """False when `writer` is a process of this host that no longer exists; True when it cannot be known."""
-    if not writer:
-        return False
-    pid_text, _, host = writer.partition("@")
-    if host != socket.gethostname():
-        return True
-    try:
-        pid = int(pid_text)
-    except ValueError:
-        return False
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's live process
-    return True
 
 
 def recover_abandoned_sessions(journal: Journal, now: datetime | None = None) -> list[PracticeSession]:

@@ -10,8 +10,9 @@ from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.plausibility import check_edit, check_finish, check_moment, check_progress
 from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware, require_finished
-from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages, this_process
+from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages
 from crest.journal.vocabulary import SessionStatus
+from crest.processes import this_process
 from crest.services.safety import Safety
 
 if TYPE_CHECKING:

@@ -12,12 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crest.cli.journal_access import describe_recovered
-from crest.journal.recovery import (
-    is_local_process_alive,
-    recover_abandoned_sessions,
-    this_process,
-)
+from crest.journal.recovery import recover_abandoned_sessions
 from crest.journal.store import Journal
+from crest.processes import is_local_process_alive, this_process
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
@@ -25,7 +22,7 @@ RUNNER = textwrap.dedent(
     """
     import sys, time
     from datetime import datetime, timezone
-    from crest.journal.recovery import this_process
+    from crest.processes import this_process
     from crest.journal.store import Journal
 
     journal = Journal.open(sys.argv[1])
