@@ -44,11 +44,13 @@ LOCAL_PAGES = (
     "/session?minutes=45",  # the error page, naming a field
 )
 PRACTICE_PAGES = {
-    "anonymous": ("/login", "/invite/{invite}"),
-    "admin": ("/practice/admin", "/account"),
-    "linked_practitioner": ("/practice", "/practice/clients/{client}", "/account"),
+    "anonymous": ("/login", "/invite/{invite}", "/reset/{reset}"),
+    "admin": ("/practice/admin", "/practice/admin/practitioners/{practitioner}/remove", "/account"),
+    "linked_practitioner": ("/practice", "/practice/clients/{client}", "/practice/clients/{client}/end", "/account"),
     "client_a": ("/sharing", "/account"),
 }
+# Pages shown only as the answer to a form.
+PRACTICE_ANSWERS = {"linked_practitioner": ("/practice/clients/{client}/reset-link",)}
 
 
 class InlineStyles(HTMLParser):
@@ -115,8 +117,8 @@ def _html_pages(app: FastAPI) -> list[str]:
     )
 
 
-def _read(client: TestClient, path: str) -> list[str]:
-    response = client.get(path)
+def _read(client: TestClient, path: str, method: str = "GET") -> list[str]:
+    response = client.request(method, path)
     assert response.status_code < 500, path
     if not response.headers["content-type"].startswith("text/html"):
         return []
@@ -146,7 +148,12 @@ def test_no_page_of_the_practice_app_has_an_inline_style_the_policy_refuses(
     world: World, tmp_path: Path, rendered: set[str]
 ) -> None:
     app = practice_app(world.copy_to(tmp_path), world.clock)
-    values = {"invite": world.invite_codes["anonymous"], "client": world.ids["client"]}
+    values = {
+        "invite": world.invite_codes["anonymous"],
+        "reset": world.reset_codes["anonymous"],
+        "client": world.ids["client"],
+        "practitioner": world.ids["practitioner_membership"],
+    }
     problems = []
     with TestClient(app):
         for actor, paths in PRACTICE_PAGES.items():
@@ -155,6 +162,8 @@ def test_no_page_of_the_practice_app_has_an_inline_style_the_policy_refuses(
                 if actor == "client_a":
                     pages += _html_pages(app)
                 problems += [f"{actor} {problem}" for path in pages for problem in _read(client, path)]
+                answers = [path.format(**values) for path in PRACTICE_ANSWERS.get(actor, ())]
+                problems += [f"{actor} {problem}" for path in answers for problem in _read(client, path, "POST")]
     assert problems == []
     assert {name for name in rendered if name.startswith("practice_")} == {
         path.name for path in TEMPLATE_FOLDERS[0].glob("practice_*.html")
