@@ -23,6 +23,7 @@ from crest.services.accounts import InvalidEmail, IssuedInvite, IssuedReset, Too
 from crest.services.audit import Audited
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
+from crest.web.errors import as_sentence
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Asker, Door, PracticeDoor, SignInNeeded, address_of
 from crest.web.practice_schemas import PrescriptionIn
@@ -122,7 +123,7 @@ def prescribe(request: Request, client_id: RecordId, form: SubmittedForm, asker:
         message = " ".join(one.sentence for one in input_problems(problem.errors()))
         return client_page(request, client_id, asker, door, error=message, typed=form)
     except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
-        message = f"{problem.message[:1].upper()}{problem.message[1:]}."
+        message = as_sentence(problem.message)
         return client_page(request, client_id, asker, door, error=message, typed=form)
     return _back(request, "practice_client", client_id=client_id)
 
