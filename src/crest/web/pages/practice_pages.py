@@ -21,6 +21,7 @@ from crest.insights.reader import Reader
 from crest.protocol.model import Protocol
 from crest.services.accounts import InvalidEmail, IssuedInvite, IssuedReset, TooManyAttempts
 from crest.services.audit import Audited
+from crest.services.practice_mode import InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.errors import as_sentence
@@ -91,15 +92,17 @@ def client_page(
     door: Door,
     error: str | None = None,
     typed: dict[str, str] | None = None,
+    note_error: tuple[int, str, str] | None = None,
 ) -> Response:
-    """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed."""
+    """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed;
+    `note_error` (the session, what is wrong, what was typed) a refused note under its session's form."""
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
     return render(
         request,
         "practice_client.html",
-        422 if error else 200,
+        422 if error or note_error else 200,
         active="practice_dashboard",
         title=detail.name,
         detail=detail,
@@ -111,6 +114,7 @@ def client_page(
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         error=error,
         typed=typed or {},
+        note_error=note_error,
     )
 
 
@@ -138,7 +142,11 @@ def acknowledge(request: Request, client_id: RecordId, kind: str, asker: Asked, 
 def note(
     request: Request, client_id: RecordId, session_id: RecordId, form: SubmittedForm, asker: Asked, door: Door
 ) -> Response:
-    door.practice.note_session(asker.actor, client_id, session_id, form.get("text", ""), address_of(request))
+    text = form.get("text", "")
+    try:
+        door.practice.note_session(asker.actor, client_id, session_id, text, address_of(request))
+    except InvalidSessionNote as problem:  # an empty or too long note: the client's page again, the note kept
+        return client_page(request, client_id, asker, door, note_error=(session_id, as_sentence(problem.message), text))
     return _back(request, "practice_client", client_id=client_id)
 
 
