@@ -6,14 +6,15 @@ decide who may see what."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.accounts.model import Client, Role
 from crest.accounts.records import InvalidPrescription
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
@@ -297,10 +298,27 @@ def change_sharing(request: Request, link_id: RecordId, form: SubmittedForm, ask
 
 
 @router.get("/account", name="account_page")
-def account_page(request: Request, asker: Asked, door: Door, changed: bool = False) -> Response:
+def account_page(
+    request: Request, asker: Asked, door: Door, changed: bool = False, ended: Annotated[int | None, Query(ge=0)] = None
+) -> Response:
+    """`changed` and `ended` (how many other sign-ins just ended) confirm the last change."""
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    return _account_view(request, asker, door, password_changed=changed)
+    signed_out = None if ended is None else f"Signed out everywhere else: {counted(ended, 'other sign-in')} ended."
+    return _account_view(request, asker, door, password_changed=changed, signed_out=signed_out)
+
+
+@router.post("/account/sessions/end-others", name="account_end_sign_ins")
+def end_other_sign_ins(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    try:
+        ended = door.accounts.end_other_sign_ins(
+            asker.actor, asker.token, form.get("password", ""), address_of(request)
+        )
+    except CrestError as error:
+        if asker.account is None:
+            raise
+        return _account_refused(request, asker, door, error, sign_ins_error=error.message)
+    return RedirectResponse(f"{request.url_for('account_page').path}?ended={ended}", status_code=303)
 
 
 @router.post("/account/password", name="account_password")
@@ -336,6 +354,7 @@ def _account_view(
             (entry.at, Audited(entry.action).done, entry.outcome, entry.address)
             for entry in door.accounts.own_activity(asker.actor)
         ],
+        sign_ins=door.accounts.open_sign_ins(asker.actor, asker.token),
         when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
         **values,
     )
