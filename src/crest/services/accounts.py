@@ -564,6 +564,8 @@ class Accounts:
         self._confirm_own_password(actor, password, address, "delete account", "nothing was deleted")
         self._store.end_access(actor.account_id, self._clock())
         self._store.delete_account(actor.account_id)
+        # Ended access is a security event; the entry keeps the account's number and the address, not its name.
+        self._audit.record(actor, Audited.DELETE_ACCOUNT, address=address)
 
     def change_password(
         self, actor: Actor, token: str | None, current: str, new: str, address: str | None = None

@@ -18,6 +18,7 @@ class Audited(StrEnum):
     SIGN_IN = "sign_in"
     SIGN_OUT = "sign_out"
     END_SIGN_INS = "end_sign_ins"  # every other sign-in session of the account ended by its owner
+    DELETE_ACCOUNT = "delete_account"  # by its owner: every sign-in and device ended, no name kept
     CHANGE_PASSWORD = "change_password"
     MAKE_RESET_LINK = "make_reset_link"  # a one-time link to set a new password, made for someone
     RESET_PASSWORD = "reset_password"  # ... and used

@@ -346,7 +346,9 @@ def test_a_client_deletes_their_account_and_every_record(practice: Practice) -> 
         )
     with pytest.raises(SignInFailed):
         practice.accounts.delete_account(ann, "not my password")
-    practice.accounts.delete_account(ann, PASSWORD)
+    practice.accounts.delete_account(ann, PASSWORD, "10.0.0.9")
+    [deleted] = practice.audit.entries(Audited.DELETE_ACCOUNT)  # its sign-ins ended with it: a security event
+    assert (deleted.actor_account_id, deleted.address, deleted.actor_name) == (ann.account_id, "10.0.0.9", None)
     assert practice.services_for(ann.person_id).check_ins.list_check_ins() == []
     assert len(practice.services_for(zoe.person_id).check_ins.list_check_ins()) == 1
     assert practice.store.account_by_email("ann@example.org") is None
