@@ -34,6 +34,7 @@ class Action(StrEnum):
     DELETE_OWN_ACCOUNT = "delete_own_account"
     CHANGE_OWN_PASSWORD = "change_own_password"
     READ_OWN_ACTIVITY = "read_own_activity"  # what this account did, when and from where
+    MANAGE_OWN_SIGN_INS = "manage_own_sign_ins"  # where this account is signed in; sign out everywhere else
     # An admin
     INVITE_PRACTITIONER = "invite_practitioner"
     LIST_PRACTITIONERS = "list_practitioners"
@@ -93,6 +94,7 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.DELETE_OWN_ACCOUNT: None,
     Action.CHANGE_OWN_PASSWORD: None,
     Action.READ_OWN_ACTIVITY: None,
+    Action.MANAGE_OWN_SIGN_INS: None,
     Action.INVITE_PRACTITIONER: Role.ADMIN,
     Action.LIST_PRACTITIONERS: Role.ADMIN,
     Action.REMOVE_PRACTITIONER: Role.ADMIN,

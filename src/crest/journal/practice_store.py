@@ -76,6 +76,8 @@ class SignInSession:
     last_seen_at: datetime
     expires_at: datetime
     ended_at: datetime | None
+    address: str | None = None
+    token_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,13 @@ def _invite(row: InviteRow) -> Invite:
         row.created_at,
         row.expires_at,
         row.used_at,
+    )
+
+
+def _sign_in(row: AuthSessionRow) -> SignInSession:
+    return SignInSession(
+        row.id, row.account_id, row.created_at, row.last_seen_at, row.expires_at, row.ended_at, row.address,
+        row.token_hash,
     )
 
 
@@ -318,7 +327,9 @@ class PracticeStore:
 
     # Sign-in sessions
 
-    def add_sign_in(self, token_hash: str, account_id: int, now: datetime, expires_at: datetime) -> None:
+    def add_sign_in(
+        self, token_hash: str, account_id: int, now: datetime, expires_at: datetime, address: str | None = None
+    ) -> None:
         with self._journal.writing() as db:
             db.add(
                 AuthSessionRow(
@@ -327,6 +338,7 @@ class PracticeStore:
                     created_at=now,
                     last_seen_at=now,
                     expires_at=expires_at,
+                    address=None if address is None else address[:64],
                 )
             )
 
@@ -345,10 +357,22 @@ class PracticeStore:
             if found is None:
                 return None
             row, account, membership = found
-            session = SignInSession(
-                row.id, row.account_id, row.created_at, row.last_seen_at, row.expires_at, row.ended_at
+            return _sign_in(row), _account(account), None if membership is None else _membership(membership)
+
+    def open_sign_ins(self, account_id: int, now: datetime) -> list[SignInSession]:
+        """The account's sign-in sessions not ended and not past their absolute time-out, newest use first (the
+        idle time-out is the service's rule)."""
+        with self._journal.reading() as db:
+            rows = db.scalars(
+                select(AuthSessionRow)
+                .where(
+                    AuthSessionRow.account_id == account_id,
+                    AuthSessionRow.ended_at.is_(None),
+                    AuthSessionRow.expires_at > now,
+                )
+                .order_by(AuthSessionRow.last_seen_at.desc(), AuthSessionRow.id.desc())
             )
-            return session, _account(account), None if membership is None else _membership(membership)
+            return [_sign_in(row) for row in rows]
 
     def touch_sign_in(self, session_id: int, now: datetime) -> None:
         with self._journal.writing() as db:

@@ -302,6 +302,7 @@ class AuthSessionRow(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the absolute time-out
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    address: Mapped[str | None] = mapped_column(String(64))  # where it began, for the account's list of sign-ins
 
 
 class DeviceTokenRow(Base):

@@ -44,7 +44,7 @@ from crest.errors import CrestError
 from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
-    from crest.journal.practice_store import LinkedClient, PracticeStore
+    from crest.journal.practice_store import LinkedClient, PracticeStore, SignInSession
 
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
@@ -168,6 +168,16 @@ class SignedInSession:
 
 
 @dataclass(frozen=True)
+class OpenSignIn:
+    """One place an account is signed in, as its Account page lists it."""
+
+    began_at: datetime
+    last_used_at: datetime  # to the minute (SEEN_AGAIN_AFTER)
+    address: str | None  # where it began
+    this_browser: bool
+
+
+@dataclass(frozen=True)
 class IssuedInvite:
     code: str
     role: Role
@@ -234,12 +244,7 @@ class Accounts:
             return Anonymous(), None
         session, account, membership = found
         now = self._clock()
-        if (
-            session.ended_at is not None
-            or now >= session.expires_at
-            or now - session.last_seen_at >= SESSION_IDLE_TIMEOUT
-            or account.removed_at is not None
-        ):
+        if not _still_open(session, now) or account.removed_at is not None:
             return Anonymous(), None
         if now - session.last_seen_at >= SEEN_AGAIN_AFTER:
             self._store.touch_sign_in(session.id, now)
@@ -295,7 +300,7 @@ class Accounts:
     def _open_session(self, account: Account, address: str | None) -> SignedInSession:
         now = self._clock()
         token = secrets.token_urlsafe(TOKEN_BYTES)
-        self._store.add_sign_in(token_hash(token), account.id, now, now + SESSION_ABSOLUTE_TIMEOUT)
+        self._store.add_sign_in(token_hash(token), account.id, now, now + SESSION_ABSOLUTE_TIMEOUT, address)
         actor = self.actor_of(account)
         assert not isinstance(actor, Anonymous)
         self._audit.record(actor, Audited.SIGN_IN, actor_name=account.name, address=address)
@@ -322,6 +327,30 @@ class Accounts:
             self._store.end_sign_in(token_hash(token), self._clock())
         if not isinstance(actor, Anonymous):
             self._audit.record(actor, Audited.SIGN_OUT, address=address)
+
+    def open_sign_ins(self, actor: Actor, token: str | None) -> list[OpenSignIn]:
+        """Where this account is signed in now (`token`: the asking browser's), the latest used first."""
+        require(actor, Action.MANAGE_OWN_SIGN_INS, what="see where you are signed in")
+        assert not isinstance(actor, Anonymous)
+        now = self._clock()
+        asking = None if token is None else token_hash(token)
+        return [
+            OpenSignIn(session.created_at, session.last_seen_at, session.address, session.token_hash == asking)
+            for session in self._store.open_sign_ins(actor.account_id, now)
+            if _still_open(session, now)
+        ]
+
+    def end_other_sign_ins(self, actor: Actor, token: str | None, password: str, address: str | None = None) -> int:
+        """Sign out everywhere else (ASVS 5.0 V7.5.2): the password again first, as a session left open or taken
+        must not end its owner's others; the asking browser (`token`) stays signed in. How many ended."""
+        require(actor, Action.MANAGE_OWN_SIGN_INS, what="sign out everywhere else")
+        assert not isinstance(actor, Anonymous)
+        account = self._confirm_own_password(actor, password, address, "sign out everywhere else", "nothing ended")
+        others = sum(not one.this_browser for one in self.open_sign_ins(actor, token))
+        self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), self._clock())
+        detail = f"{counted(others, 'other sign-in')} ended"
+        self._audit.record(actor, Audited.END_SIGN_INS, actor_name=account.name, address=address, detail=detail)
+        return others
 
     # Invites
 
@@ -535,6 +564,8 @@ class Accounts:
         self._confirm_own_password(actor, password, address, "delete account", "nothing was deleted")
         self._store.end_access(actor.account_id, self._clock())
         self._store.delete_account(actor.account_id)
+        # Ended access is a security event; the entry keeps the account's number and the address, not its name.
+        self._audit.record(actor, Audited.DELETE_ACCOUNT, address=address)
 
     def change_password(
         self, actor: Actor, token: str | None, current: str, new: str, address: str | None = None
@@ -563,6 +594,15 @@ class Accounts:
             self._audit.record(actor, Audited.DENIED, "wrong_password", address=address, detail=what)
             raise SignInFailed(f"that password is not this account's; {nothing_done}")
         return found[0]
+
+
+def _still_open(session: SignInSession, now: datetime) -> bool:
+    """Not ended, within its absolute lifetime and used within the idle time-out."""
+    return (
+        session.ended_at is None
+        and now < session.expires_at
+        and now - session.last_seen_at < SESSION_IDLE_TIMEOUT
+    )
 
 
 def _actor(account: Account, membership: Membership | None) -> Actor:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 class Audited(StrEnum):
     SIGN_IN = "sign_in"
     SIGN_OUT = "sign_out"
+    END_SIGN_INS = "end_sign_ins"  # every other sign-in session of the account ended by its owner
+    DELETE_ACCOUNT = "delete_account"  # by its owner: every sign-in and device ended, no name kept
     CHANGE_PASSWORD = "change_password"
     MAKE_RESET_LINK = "make_reset_link"  # a one-time link to set a new password, made for someone
     RESET_PASSWORD = "reset_password"  # ... and used
@@ -57,6 +59,7 @@ _LABELS = {
 _DONE = {
     Audited.SIGN_IN: "signed in",
     Audited.SIGN_OUT: "signed out",
+    Audited.END_SIGN_INS: "signed out everywhere else",
     Audited.CHANGE_PASSWORD: "changed the password",
     Audited.DENIED: "was refused",
     Audited.READ_CLIENT: "looked at a client's data",

@@ -28,7 +28,7 @@ from crest.web.templating import NAV_ITEMS
 
 COOKIE_NAME = "crest_session"
 SECURE_COOKIE_NAME = "__Host-crest_session"
-CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"))
+CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"), ("account_page", "Account"))
 PRACTITIONER_NAV = (("practice_dashboard", "Clients"), ("account_page", "Account"))
 ADMIN_NAV = (("practice_admin", "Practice"), ("account_page", "Account"))
 SIGNED_OUT_NAV = (("login_page", "Sign in"),)

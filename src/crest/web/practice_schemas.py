@@ -13,7 +13,7 @@ from crest.insights.alerts import Alert
 from crest.insights.progress import summary_fields
 from crest.insights.reader import Reader
 from crest.protocol.model import VariantName
-from crest.services.accounts import MAX_EMAIL_CHARACTERS
+from crest.services.accounts import MAX_EMAIL_CHARACTERS, OpenSignIn
 from crest.services.audit import Audited
 from crest.services.practice_mode import ClientDetail, ClientSummary, SharingView
 
@@ -281,6 +281,32 @@ class ActivityOut(BaseModel):
 
 class DeleteAccountIn(_Input):
     password: str = Password
+
+
+class SignInOut(BaseModel):
+    """One place the account is signed in now."""
+
+    began_at: datetime
+    last_used_at: datetime = Field(description="to the minute")
+    address: str | None = Field(description="the address it began from, as the server saw it")
+    this_browser: bool = Field(description="the sign-in this request was made with")
+
+    @classmethod
+    def of(cls, sign_in: OpenSignIn) -> SignInOut:
+        return cls(
+            began_at=sign_in.began_at,
+            last_used_at=sign_in.last_used_at,
+            address=sign_in.address,
+            this_browser=sign_in.this_browser,
+        )
+
+
+class EndSignInsIn(_Input):
+    password: str = Password
+
+
+class EndedSignInsOut(BaseModel):
+    ended: int = Field(description="how many other sign-ins ended")
 
 
 class ChangePasswordIn(_Input):

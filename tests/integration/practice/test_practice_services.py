@@ -55,6 +55,20 @@ def test_sessions_time_out_when_idle_and_after_their_absolute_lifetime(practice:
     assert isinstance(practice.accounts.actor_for_session(busy.token)[0], Anonymous)
 
 
+def test_the_list_of_sign_ins_leaves_out_those_timed_out_or_ended(practice: Practice) -> None:
+    admin = practice.admin()  # signed in once by the helper: that one idles out below
+    idle = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.7")
+    practice.clock.advance((SESSION_IDLE_TIMEOUT - timedelta(seconds=30)).total_seconds())
+    here = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.8")
+    logged_out = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.9")
+    practice.accounts.sign_out(logged_out.token, logged_out.actor, "10.0.0.9")
+    assert len(practice.accounts.open_sign_ins(admin, here.token)) == 3  # the helper's, idle's and this one
+    practice.clock.advance(60)
+    listed = practice.accounts.open_sign_ins(admin, here.token)
+    assert [(one.address, one.this_browser) for one in listed] == [("10.0.0.8", True)]
+    assert isinstance(practice.accounts.actor_for_session(idle.token)[0], Anonymous)
+
+
 def test_wrong_passwords_answer_401_then_429_with_a_growing_wait(practice: Practice) -> None:
     practice.admin()
     for _ in range(5):
@@ -332,7 +346,9 @@ def test_a_client_deletes_their_account_and_every_record(practice: Practice) -> 
         )
     with pytest.raises(SignInFailed):
         practice.accounts.delete_account(ann, "not my password")
-    practice.accounts.delete_account(ann, PASSWORD)
+    practice.accounts.delete_account(ann, PASSWORD, "10.0.0.9")
+    [deleted] = practice.audit.entries(Audited.DELETE_ACCOUNT)  # its sign-ins ended with it: a security event
+    assert (deleted.actor_account_id, deleted.address, deleted.actor_name) == (ann.account_id, "10.0.0.9", None)
     assert practice.services_for(ann.person_id).check_ins.list_check_ins() == []
     assert len(practice.services_for(zoe.person_id).check_ins.list_check_ins()) == 1
     assert practice.store.account_by_email("ann@example.org") is None

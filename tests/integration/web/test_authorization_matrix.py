@@ -284,6 +284,14 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/account/password"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
     ("POST", "/api/account/password"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
     ("GET", "/api/account/activity"): Rule(SIGNED_IN, 200, refusal(0)),
+    # Where it is signed in, and signing out everywhere else (the password again).
+    ("GET", "/api/account/sessions"): Rule(SIGNED_IN, 200, refusal(0)),
+    ("POST", "/api/account/sessions/end-others"): Rule(
+        SIGNED_IN, 200, refusal(0), body=lambda w, a: {"password": PASSWORD}
+    ),
+    ("POST", "/account/sessions/end-others"): Rule(
+        SIGNED_IN, 303, refusal(0), body=lambda w, a: {"password": PASSWORD}
+    ),
     # Practitioners: their own clients.
     ("POST", "/api/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"role": "client"}),
     ("GET", "/api/practice/clients"): Rule(PRACTITIONERS, 200, CLIENT),

@@ -40,7 +40,7 @@ VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value err
         ({"minutes": "soon"}, 422, "Minutes: enter a whole number, not “soon”."),
         ({"variant": "yoga"}, 422, "Variant: choose standard, supported, somatic or side_lying, not “yoga”."),
         ({"speed": 0}, 422, "Speed: enter more than 0, not “0”."),
-        ({"before_checkin_id": 77}, 404, "there is no check-in 77"),
+        ({"before_checkin_id": 77}, 404, "There is no check-in 77 in the journal."),
     ],
 )
 def test_a_bad_session_request_gets_a_calm_page(

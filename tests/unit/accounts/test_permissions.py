@@ -114,7 +114,12 @@ def test_role_actions_without_a_target_follow_the_role() -> None:
 
 
 def test_any_signed_in_account_may_delete_itself_change_its_password_or_read_its_activity_and_nothing_else() -> None:
-    own = (Action.DELETE_OWN_ACCOUNT, Action.CHANGE_OWN_PASSWORD, Action.READ_OWN_ACTIVITY)
+    own = (
+        Action.DELETE_OWN_ACCOUNT,
+        Action.CHANGE_OWN_PASSWORD,
+        Action.READ_OWN_ACTIVITY,
+        Action.MANAGE_OWN_SIGN_INS,
+    )
     for actor in ACTORS[1:]:
         assert all(decide(actor, action) is Decision.ALLOW for action in own)
     assert all(decide(ACTORS[0], action) is Decision.SIGN_IN for action in own)

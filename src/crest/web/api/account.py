@@ -11,9 +11,12 @@ from crest.web.practice_schemas import (
     AuditOut,
     ChangePasswordIn,
     DeleteAccountIn,
+    EndedSignInsOut,
+    EndSignInsIn,
     PrescriptionOut,
     SharingIn,
     SharingOut,
+    SignInOut,
 )
 from crest.web.schemas import ErrorOut, RecordId
 
@@ -48,6 +51,20 @@ def activity(asker: Asked, door: Door) -> list[ActivityOut]:
     """What this account did lately (signing in, changing its password, ...), newest first, each with the address
     the request came from (X-Forwarded-For counts only from a proxy uvicorn trusts)."""
     return [ActivityOut.of(entry) for entry in door.accounts.own_activity(asker.actor)]
+
+
+@router.get("/sessions", response_model=list[SignInOut])
+def sign_ins(asker: Asked, door: Door) -> list[SignInOut]:
+    """Where this account is signed in now (browsers; a linked crest's token is not one), the latest used first."""
+    return [SignInOut.of(one) for one in door.accounts.open_sign_ins(asker.actor, asker.token)]
+
+
+@router.post("/sessions/end-others", response_model=EndedSignInsOut, responses={429: {"model": ErrorOut}})
+def end_other_sign_ins(body: EndSignInsIn, request: Request, asker: Asked, door: Door) -> EndedSignInsOut:
+    """Sign out everywhere else, confirmed by the password (wrong ones back off as at sign-in); this sign-in
+    stays."""
+    ended = door.accounts.end_other_sign_ins(asker.actor, asker.token, body.password, address_of(request))
+    return EndedSignInsOut(ended=ended)
 
 
 @router.get("/prescription", response_model=PrescriptionOut | None)

@@ -80,7 +80,8 @@ def invite_page(request: Request, code: str, door: Door, asker: Asked) -> Respon
 
 
 @router.post("/invite/{code}")
-def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: Door) -> Response:
+def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: Door, asker: Asked) -> Response:
+    """`asker`: a refused form shows again with the navigation of whoever is asking."""
     view = door.accounts.invite_view(code)
     try:
         accepted = door.accounts.accept_invite(

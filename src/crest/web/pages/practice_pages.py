@@ -6,14 +6,15 @@ decide who may see what."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.accounts.model import Client, Role
 from crest.accounts.records import InvalidPrescription
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
@@ -21,8 +22,10 @@ from crest.insights.reader import Reader
 from crest.protocol.model import Protocol
 from crest.services.accounts import InvalidEmail, IssuedInvite, IssuedReset, TooManyAttempts
 from crest.services.audit import Audited
+from crest.services.practice_mode import InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
+from crest.web.errors import as_sentence
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Asker, Door, PracticeDoor, SignInNeeded, address_of
 from crest.web.practice_schemas import PrescriptionIn
@@ -90,15 +93,17 @@ def client_page(
     door: Door,
     error: str | None = None,
     typed: dict[str, str] | None = None,
+    note_error: tuple[int, str, str] | None = None,
 ) -> Response:
-    """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed."""
+    """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed;
+    `note_error` (the session, what is wrong, what was typed) a refused note under its session's form."""
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
     return render(
         request,
         "practice_client.html",
-        422 if error else 200,
+        422 if error or note_error else 200,
         active="practice_dashboard",
         title=detail.name,
         detail=detail,
@@ -110,6 +115,7 @@ def client_page(
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         error=error,
         typed=typed or {},
+        note_error=note_error,
     )
 
 
@@ -122,7 +128,7 @@ def prescribe(request: Request, client_id: RecordId, form: SubmittedForm, asker:
         message = " ".join(one.sentence for one in input_problems(problem.errors()))
         return client_page(request, client_id, asker, door, error=message, typed=form)
     except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
-        message = f"{problem.message[:1].upper()}{problem.message[1:]}."
+        message = as_sentence(problem.message)
         return client_page(request, client_id, asker, door, error=message, typed=form)
     return _back(request, "practice_client", client_id=client_id)
 
@@ -137,7 +143,11 @@ def acknowledge(request: Request, client_id: RecordId, kind: str, asker: Asked, 
 def note(
     request: Request, client_id: RecordId, session_id: RecordId, form: SubmittedForm, asker: Asked, door: Door
 ) -> Response:
-    door.practice.note_session(asker.actor, client_id, session_id, form.get("text", ""), address_of(request))
+    text = form.get("text", "")
+    try:
+        door.practice.note_session(asker.actor, client_id, session_id, text, address_of(request))
+    except InvalidSessionNote as problem:  # an empty or too long note: the client's page again, the note kept
+        return client_page(request, client_id, asker, door, note_error=(session_id, as_sentence(problem.message), text))
     return _back(request, "practice_client", client_id=client_id)
 
 
@@ -288,10 +298,27 @@ def change_sharing(request: Request, link_id: RecordId, form: SubmittedForm, ask
 
 
 @router.get("/account", name="account_page")
-def account_page(request: Request, asker: Asked, door: Door, changed: bool = False) -> Response:
+def account_page(
+    request: Request, asker: Asked, door: Door, changed: bool = False, ended: Annotated[int | None, Query(ge=0)] = None
+) -> Response:
+    """`changed` and `ended` (how many other sign-ins just ended) confirm the last change."""
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    return _account_view(request, asker, door, password_changed=changed)
+    signed_out = None if ended is None else f"Signed out everywhere else: {counted(ended, 'other sign-in')} ended."
+    return _account_view(request, asker, door, password_changed=changed, signed_out=signed_out)
+
+
+@router.post("/account/sessions/end-others", name="account_end_sign_ins")
+def end_other_sign_ins(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    try:
+        ended = door.accounts.end_other_sign_ins(
+            asker.actor, asker.token, form.get("password", ""), address_of(request)
+        )
+    except CrestError as error:
+        if asker.account is None:
+            raise
+        return _account_refused(request, asker, door, error, sign_ins_error=error.message)
+    return RedirectResponse(f"{request.url_for('account_page').path}?ended={ended}", status_code=303)
 
 
 @router.post("/account/password", name="account_password")
@@ -327,6 +354,7 @@ def _account_view(
             (entry.at, Audited(entry.action).done, entry.outcome, entry.address)
             for entry in door.accounts.own_activity(asker.actor)
         ],
+        sign_ins=door.accounts.open_sign_ins(asker.actor, asker.token),
         when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
         **values,
     )

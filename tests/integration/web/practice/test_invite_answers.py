@@ -105,3 +105,15 @@ def test_inviting_an_email_with_an_account_answers_as_for_a_new_one(app: FastAPI
     assert {(answer.status_code, tuple(sorted(answer.json()))) for answer in api.values()} == {
         (201, ("code", "expires_at", "url"))
     }
+
+
+@pytest.mark.parametrize(("actor", "nav"), [("anonymous", ">Sign in</a>"), ("linked_practitioner", ">Clients</a>")])
+def test_a_refused_invite_form_has_the_navigation_of_whoever_asks(
+    app: FastAPI, world: World, actor: str, nav: str
+) -> None:
+    """The form shown again after an error: a visitor sees Sign in, never a client's Today, Session, ..."""
+    code = _invite(app, world)
+    with browser(app, world.tokens[actor]) as person:
+        refused = person.post(f"/invite/{code}", data={"email": NEW, "password": "password123", "name": "New"})
+    assert refused.status_code == 422 and "Traceback" not in refused.text
+    assert nav in refused.text and ">Today</a>" not in refused.text

@@ -76,3 +76,16 @@ def test_an_invite_for_a_mistyped_email_says_so_on_the_form_and_keeps_it(
         assert _value(refused.text, "invite-email") == "ann@example"
         assert "Invitation link" not in refused.text
         assert person.get(page).status_code == 200
+
+
+def test_a_note_of_only_spaces_comes_back_on_the_clients_page_under_its_session(app: FastAPI, world: World) -> None:
+    """The browser refuses it first (the field's pattern asks for a letter); sent anyway, the client's own page says
+    what to change under that session's form, not the shared error page that leads back to Clients."""
+    client, session = world.ids["client"], world.ids["session"]
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.get(f"/practice/clients/{client}").text
+        refused = pat.post(f"/practice/clients/{client}/sessions/{session}/notes", data={"text": "   "})
+    assert re.search(rf'<input id="note-{session}" [^>]*required pattern="\.\*\\S\.\*"', page)
+    assert refused.status_code == 422 and "<h1>Ann</h1>" in refused.text and "That did not work" not in refused.text
+    form_then_error = rf'id="note-{session}" [^>]*value="   ">.*?</form>\s*<p class="notice danger" role="alert">'
+    assert re.search(form_then_error + "The note is empty; write a sentence for your client.</p>", refused.text, re.S)

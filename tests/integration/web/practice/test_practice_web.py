@@ -595,6 +595,23 @@ def test_an_error_page_links_back_to_the_askers_own_home(app: FastAPI, world: Wo
     assert missing.status_code == 404 and link in missing.text
 
 
+def test_a_clients_menu_leads_to_their_account_and_its_sign_out(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_a"]) as ann:
+        today = ann.get("/").text
+        account = ann.get("/account").text
+    assert '<li><a href="/account">Account</a></li>' in today
+    assert '<a href="/account" aria-current="page">Account</a>' in account and 'action="/logout"' in account
+
+
+def test_the_error_page_says_a_refusal_as_a_sentence(app: FastAPI, world: World) -> None:
+    """The API's words start lower-case (they follow "detail:"); on the page they are a sentence of their own."""
+    with browser(app, world.tokens["client_a"]) as ann:
+        refused = ann.get("/practice")
+        api = ann.get("/api/practice/clients")
+    assert refused.status_code == 403 and "<p>Your account cannot follow clients.</p>" in refused.text
+    assert api.json() == {"detail": "your account cannot follow clients"}
+
+
 def test_a_removed_practitioner_is_told_the_administrator_ended_their_access(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["no_practice"]) as removed:
         account = removed.get("/account").text
