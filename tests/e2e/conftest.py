@@ -4,6 +4,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +50,23 @@ def fresh_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _serve(tmp_path_factory: pytest.TempPathFactory, watch: Any = None) -> Iterator[str]:
-    import uvicorn
-
     from crest.web.app import create_app
 
     home = tmp_path_factory.mktemp("crest-home")
-    app = create_app(f"sqlite:///{home / 'crest.db'}", watch=watch)
+    yield from serve(create_app(f"sqlite:///{home / 'crest.db'}", watch=watch))
+
+
+@pytest.fixture(scope="module")
+def serve_app() -> Iterator[Callable[[Any], str]]:
+    """Runs an app of the test module's own on a free loopback port, until the module ends: its address."""
+    with ExitStack() as running:
+        yield lambda app: running.enter_context(contextmanager(serve)(app))
+
+
+def serve(app: Any) -> Iterator[str]:
+    """Run `app` on a free loopback port while the caller holds the generator; its address."""
+    import uvicorn
+
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio")

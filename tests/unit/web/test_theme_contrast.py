@@ -37,6 +37,8 @@ PAIRS = [
     ("danger", "surface", 4.5),
     ("danger", "bg", 4.5),
     ("focus", "bg", 3.0),
+    ("field-border", "bg", 3.0),  # a field's outline, against its own inside (--bg) and around it (WCAG 1.4.11)
+    ("field-border", "surface", 3.0),
     ("text", "region-hover", 4.5),
     *((f"chart-{slot}", "surface", 3.0) for slot in range(1, 7)),  # lines and dots are large marks
 ]

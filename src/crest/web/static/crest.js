@@ -81,3 +81,15 @@ document.addEventListener("click", async (event) => {
     window.alert(error.message);
   }
 });
+
+// A table wider than the screen scrolls in a box of its own. A keyboard scrolls only what has focus, and some
+// browsers (Safari) never give such a box a tab stop, so one that scrolls takes a tab stop and one that fits none.
+function tabStopsForScrollingTables() {
+  for (const box of document.querySelectorAll(".table-wrap, .crest-report table.data")) {
+    if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+    else box.removeAttribute("tabindex");
+  }
+}
+tabStopsForScrollingTables();
+window.addEventListener("resize", tabStopsForScrollingTables);
+document.addEventListener("toggle", tabStopsForScrollingTables, true); // a table in <details> is sized when opened

@@ -73,6 +73,8 @@
       stepIndex += 1;
       renderStep();
       $("step-next").focus();
+      // A longer step pushes Next down, past the bottom of a phone's screen: keep the control in use in sight.
+      $("step-next").scrollIntoView({ block: "nearest" });
       return;
     }
     show("stage-ready");
@@ -359,6 +361,8 @@
     keepScreenOn();
     state.ticker = window.setInterval(tick, 200);
     tick();
+    // The cue just shown above the controls pushes them down: keep Pause, which has the focus, in sight.
+    if (document.activeElement === $("pause")) $("pause").scrollIntoView({ block: "nearest" });
   }
   async function startRest() {
     const readBreath = Boolean($("breath-option") && $("breath-option").checked);
