@@ -1,11 +1,14 @@
 """Passwords as OWASP ASVS 5.0 asks: argon2id hashes, at least 8 characters, no composition rules, and refused
-when the password is one of the 20,000 most common (a list shipped with crest, see COMMON-PASSWORDS-LICENSE.txt).
+when the password is one of the 20,000 most common (a list shipped with crest, see COMMON-PASSWORDS-LICENSE.txt)
+or is made of words others know: the person's email and name, the practice's name, crest's own (ASVS 6.2.11).
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,6 +21,10 @@ from crest.errors import CrestError
 MIN_PASSWORD_CHARACTERS = 8
 MAX_PASSWORD_CHARACTERS = 1024  # long passphrases welcome; far beyond that is only work for the hasher
 COMMON_PASSWORDS_FILE = "common-passwords.txt.gz"
+# Context words: the words of these texts that are at least this long (shorter ones, like "ann" or "bob", turn up
+# inside good passwords by chance). crest's own name is always one.
+CONTEXT_WORD_MIN_CHARACTERS = 4
+ALWAYS_CONTEXT = ("crest",)
 
 
 class UnsuitablePassword(CrestError):
@@ -48,8 +55,35 @@ def common_passwords() -> frozenset[str]:
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 
-def check_new_password(password: str) -> str:
-    """The password to store, or `UnsuitablePassword` saying what to change. Pasting and any character are fine."""
+def check_new_password(password: str, context: Iterable[str] = ()) -> str:
+    """The password to store, or `UnsuitablePassword` saying what to change. Pasting and any character are fine.
+
+    `context`: texts others know about the account (its email, its name, the practice's name). Taken out of the
+    password, their words must leave a password that passes on its own: "Balance2024" for a practice called
+    Back in Balance leaves "2024". A long passphrase that happens to hold one of them still passes.
+    """
+    chosen = _checked(password)
+    rest = chosen.lower()
+    for word in _context_words([*context, *ALWAYS_CONTEXT]):
+        rest = rest.replace(word, "")
+    if rest != chosen.lower():
+        try:
+            _checked(re.sub(r"[\W_]", "", rest))
+        except UnsuitablePassword:
+            raise UnsuitablePassword(
+                "that password is mostly made of words others know (your email, your name, the practice's name or "
+                "crest); choose another"
+            ) from None
+    return chosen
+
+
+def _context_words(texts: Iterable[str]) -> list[str]:
+    """The words of `texts` worth refusing, longest first (so that "balance" goes before "bala")."""
+    words = {word for text in texts for word in re.findall(r"[^\W_]+", normalised(text).lower())}
+    return sorted((word for word in words if len(word) >= CONTEXT_WORD_MIN_CHARACTERS), key=len, reverse=True)
+
+
+def _checked(password: str) -> str:
     if not isinstance(password, str):
         raise UnsuitablePassword("the password must be text")
     chosen = normalised(password)
@@ -78,7 +112,7 @@ class Passwords:
         self._decoy = self._hasher.hash("crest decoy password")
 
     def hash(self, password: str) -> str:
-        return self._hasher.hash(check_new_password(password))
+        return self._hasher.hash(_checked(password))  # its context is checked where it is chosen
 
     def matches(self, stored_hash: str | None, password: str) -> bool:
         """Whether `password` is the one hashed; with no hash (an unknown email) it costs the same and is False."""

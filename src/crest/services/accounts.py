@@ -277,7 +277,8 @@ class Accounts:
         email = check_email(admin_email)
         practice = check_name(name, "the practice's name")
         person = check_name(admin_name or email.partition("@")[0], "the admin's name")
-        return self._store.create_practice(practice, email, person, self._passwords.hash(password), self._clock())
+        chosen = check_new_password(password, (email, practice, person))
+        return self._store.create_practice(practice, email, person, self._passwords.hash(chosen), self._clock())
 
     # Signing in and out
 
@@ -409,8 +410,9 @@ class Accounts:
         now = self._clock()
         keys = [f"account:{chosen}"] + ([f"address:{address}"] if address else [])
         self._refuse_while_backing_off(keys, now, address)
-        check_new_password(password)  # every stored password passed this when it was chosen
         named = check_name(name, "your name")
+        # Every stored password passed this when it was chosen (alike for both, see above).
+        check_new_password(password, (chosen, named, view.practice_name))
         found = self._store.account_by_email(chosen)
         if found is not None:
             if not self._passwords.matches(found[1], password) or found[0].removed_at is not None:
@@ -528,6 +530,11 @@ class Accounts:
 
     def reset_view(self, code: str) -> ResetView:
         """410 for a link that is unknown, used or expired: one answer for all three, so codes cannot be probed."""
+        account, expires_at = self._reset_for(code)
+        return ResetView(account.email, expires_at)
+
+    def _reset_for(self, code: str) -> tuple[Account, datetime]:
+        """The account a link that still works is for, and until when it works; `ResetLinkNotValid` otherwise."""
         reset = self._store.password_reset(token_hash(code)) if code else None
         account = None if reset is None else self._store.account(reset.account_id)
         if (
@@ -537,13 +544,13 @@ class Accounts:
             or not link_open(reset.expires_at, reset.used_at, self._clock())
         ):
             raise ResetLinkNotValid(RESET_LINK_NOT_VALID)
-        return ResetView(account.email, reset.expires_at)
+        return account, reset.expires_at
 
     def reset_password(self, code: str, new_password: str, address: str | None = None) -> SignedInSession:
         """Set the new password (the same rules as everywhere), use the link up and end every sign-in session of
         the account (one opened by whoever knew the old password among them); then this browser is signed in."""
-        self.reset_view(code)
-        password_hash = self._passwords.hash(check_new_password(new_password))
+        owner, _ = self._reset_for(code)
+        password_hash = self._passwords.hash(check_new_password(new_password, (owner.email, owner.name)))
         account = self._store.use_password_reset(token_hash(code), password_hash, self._clock())
         self._store.forget_failures([f"account:{account.email}"])  # the wrong guesses before are no reason to wait
         session = self._open_session(account, address)
@@ -575,7 +582,8 @@ class Accounts:
         require(actor, Action.CHANGE_OWN_PASSWORD, what="change a password")
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, current, address, "change password", "it was not changed")
-        self._store.set_password_hash(account.id, self._passwords.hash(check_new_password(new)))
+        context = (account.email, account.name, self.practice_name(actor) or "")
+        self._store.set_password_hash(account.id, self._passwords.hash(check_new_password(new, context)))
         self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), self._clock())
         self._audit.record(actor, Audited.CHANGE_PASSWORD, actor_name=account.name, address=address)
 

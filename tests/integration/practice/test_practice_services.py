@@ -140,6 +140,29 @@ def test_a_password_is_changed_with_the_current_one_and_every_other_session_ends
     assert [entry.address for entry in practice.audit.entries(Audited.CHANGE_PASSWORD)] == ["10.0.0.1"]
 
 
+def test_a_password_made_of_the_practices_name_or_the_persons_own_words_is_refused_wherever_it_is_chosen(
+    practice: Practice,
+) -> None:
+    refused = "words others know"
+    with pytest.raises(UnsuitablePassword, match=refused):
+        practice.accounts.create_practice("Back in Balance", "ada@balance.example", "Balance2024!")
+    admin = practice.admin("ada@balance.example", "Back in Balance")
+    code = practice.accounts.invite(admin, Role.PRACTITIONER, None).code
+    with pytest.raises(UnsuitablePassword, match=refused):
+        practice.accounts.accept_invite(code, "pat@clinic.example", "backbalance99", "Pat Physio", consent=False)
+    with pytest.raises(UnsuitablePassword, match=refused):  # the same answer for an email that has an account
+        practice.accounts.accept_invite(code, "ada@balance.example", "backbalance99", "Pat Physio", consent=False)
+    with pytest.raises(UnsuitablePassword, match=refused):
+        practice.accounts.accept_invite(code, "pat@clinic.example", "PatPhysio123", "Pat Physio", consent=False)
+    pat = practice.accounts.accept_invite(code, "pat@clinic.example", PASSWORD, "Pat Physio", consent=False)
+    with pytest.raises(UnsuitablePassword, match=refused):
+        practice.accounts.change_password(pat.session.actor, pat.session.token, PASSWORD, "clinic-physio")
+    reset = practice.accounts.reset_link_by_operator("pat@clinic.example")
+    with pytest.raises(UnsuitablePassword, match=refused):
+        practice.accounts.reset_password(reset.code, "physio.physio")
+    practice.accounts.reset_password(reset.code, "my back in balance by spring")  # a passphrase holding one
+
+
 def test_unlinking_a_computer_is_audited_as_its_linking_is(practice: Practice) -> None:
     ann = practice.client(practice.practitioner(practice.admin(), "pat@clinic.example"), "ann@example.org", "Ann")
     account = practice.store.account(ann.account_id)

@@ -58,3 +58,24 @@ def test_the_default_cost_is_the_rfc_9106_recommendation() -> None:
     assert "$argon2id$v=19$m=65536,t=3,p=4$" in stored
     assert not passwords.needs_rehash(stored)
     assert Passwords(TEST_COST).needs_rehash(stored)
+
+
+@pytest.mark.parametrize(
+    ("password", "context"),
+    [
+        ("Balance2024", ["Back in Balance"]),  # the practice's name and a year
+        ("crest-crest-1", []),  # crest's own name is always known
+        ("annsmith1999", ["ann.smith@example.org"]),  # the email's words
+        ("Physio!Physio!", ["Pat Physio"]),  # the person's name, twice
+        ("balancepassword", ["Back in Balance"]),  # what is left is one of the most common passwords
+    ],
+)
+def test_a_password_made_of_words_others_know_is_refused(password: str, context: list[str]) -> None:
+    with pytest.raises(UnsuitablePassword, match="words others know"):
+        check_new_password(password, context)
+
+
+def test_a_passphrase_that_happens_to_hold_a_known_word_is_kept() -> None:
+    assert check_new_password("my back in balance by spring", ["Back in Balance"]) == "my back in balance by spring"
+    assert check_new_password("Annual hill walk", ["ann@example.org"]) == "Annual hill walk"  # "ann" is too short
+    assert check_new_password("Balance2024") == "Balance2024"  # without the practice, nothing to refuse
