@@ -160,12 +160,45 @@ def photo_size_px(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+def _scan_end(data: bytes, position: int) -> int:
+    """Where the entropy-coded data of a JPEG scan starting at `position` ends: at the next marker that is not
+    a stuffed 0xFF byte or a restart marker (len(data) when the data stops first)."""
+    while (position := data.find(b"\xff", position)) >= 0 and position + 1 < len(data):
+        following = data[position + 1]
+        if following == 0xFF:  # fill byte before a marker
+            position += 1
+        elif following == 0x00 or 0xD0 <= following <= 0xD7:  # stuffed 0xFF, restart marker
+            position += 2
+        else:
+            return position
+    return len(data)
+
+
+def _jpeg_is_cut_off(data: bytes) -> bool:
+    """Whether the data stops before the JPEG's end-of-image marker, found by reading its segments and scans in
+    order. What follows that marker is no part of the picture: phones append the video of a motion photo
+    there, whose bytes may hold anything, so searching the whole file for markers misread such photos."""
+    position = 2
+    while position + 1 < len(data):
+        marker = data[position + 1]
+        if data[position] != 0xFF or (marker < 0xC0 and marker != 0x01):
+            return False  # not a marker (damaged bytes): the decoder says whether it can read the picture
+        if marker == 0xFF:  # fill byte
+            position += 1
+        elif marker == 0xD9:  # end of image
+            return False
+        elif 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
+            position += 2
+        else:
+            position += 2 + int.from_bytes(data[position + 2 : position + 4], "big")
+            if marker == 0xDA:  # start of scan: its coded data runs up to the next marker
+                position = _scan_end(data, position)
+    return True
+
+
 def _is_truncated(data: bytes) -> bool:
     if data.startswith(b"\xff\xd8"):
-        # The last scan (progressive JPEGs have several) must be closed by an end-of-image marker; the end
-        # marker of a thumbnail near the start does not count.
-        last_scan = data.rfind(b"\xff\xda")
-        return last_scan < 0 or data.find(b"\xff\xd9", last_scan) < 0
+        return _jpeg_is_cut_off(data)
     if data.startswith(b"\x89PNG"):
         return b"IEND" not in data[-16:]
     if data[:4] == b"RIFF":
