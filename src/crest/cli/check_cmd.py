@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from crest.counting import counted
 from crest.errors import CrestError, one_line
 
 if TYPE_CHECKING:
@@ -40,6 +41,18 @@ class ViewOption(StrEnum):
 
 class NoInput(CrestError):
     """Neither a file nor the camera to check."""
+
+
+class CheckStopped(CrestError):
+    """Ctrl-C while files were being checked: what was left unchecked is named, as the results shown so far
+    stand; the bar of a video under way has vanished with it."""
+
+    exit_code = 130  # the shell's own code for Ctrl-C
+
+    def __init__(self, unchecked: list[Path]) -> None:
+        first = one_line(unchecked[0].name)
+        more = "" if len(unchecked) == 1 else f" and {counted(len(unchecked) - 1, 'more file')}"
+        super().__init__(f"stopped at Ctrl-C: {first}{more} {'was' if not more else 'were'} not checked")
 
 
 def check(
@@ -156,7 +169,7 @@ def _check_files(
     failures = 0
     written: set[Path] = set()
     with CheckService(options) as service:
-        for path in paths:
+        for index, path in enumerate(paths):
             try:
                 checked = _check_one(service, path, breath, errors)
                 if annotate_dir is not None:
@@ -170,6 +183,8 @@ def _check_files(
                 else:
                     errors.print(f"[red]crest: {escape(one_line(str(error)))}[/red]")
                 continue
+            except KeyboardInterrupt:
+                raise CheckStopped(paths[index:]) from None
             if json_output:
                 _print_json(checked.to_json_dict() | {"file": str(path)})
             else:

@@ -11,6 +11,8 @@ import cv2
 import numpy as np
 import pytest
 
+from crest.cli.app import main
+from crest.posture.service import CheckService
 from support.media import (
     FACE_DOWN_PHOTO,
     IN_POSITION_PHOTO,
@@ -224,3 +226,21 @@ def test_usage_problems_are_one_calm_line(tmp_path: Path, args: list[str], messa
     assert process.returncode == 2
     assert process.stderr.strip().startswith(message)
     assert len(process.stderr.strip().splitlines()) == 1
+
+
+def test_ctrl_c_says_what_was_left_unchecked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In-process: a Ctrl-C sent to a real process would have to land while a check runs.
+    def interrupted(self: CheckService, path: Path, progress: object = None) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(CheckService, "check_path", interrupted)
+    monkeypatch.setenv("CREST_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "argv", ["crest", "check", str(IN_POSITION_PHOTO), str(FACE_DOWN_PHOTO)])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 130
+    said = capsys.readouterr()
+    assert said.err == f"crest: stopped at Ctrl-C: {IN_POSITION_PHOTO.name} and 1 more file were not checked\n"
+    assert said.out == ""
