@@ -120,8 +120,17 @@ async def _checking(
         if progress is not None:
             progress(done_s, total_s)
 
+    def settled(check: "asyncio.Future[dict[str, Any]]") -> None:
+        # Once nobody waits for the answer, nobody reads how the check ended either, and asyncio would print
+        # "exception was never retrieved" with a traceback on crest serve's terminal: a check stopped because
+        # its page went away (or crest is stopping) is no failure, and a bug meanwhile is logged as a bug.
+        error = None if check.cancelled() or not abandoned.is_set() else check.exception()
+        if error is not None and not isinstance(error, CrestError):
+            log.error("the position check failed after its page had gone", exc_info=error)
+
     async with context.poses.borrow() as slot:
         check = asyncio.ensure_future(run_in_threadpool(_check_on, slot, source, name, height_cm, reported))
+        check.add_done_callback(settled)
         try:
             yield check
         finally:
