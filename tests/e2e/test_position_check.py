@@ -180,6 +180,27 @@ def test_a_video_cut_short_shows_its_note_and_a_photo_named_like_a_video_shows_i
     context.close()
 
 
+def test_a_video_review_can_be_stopped_and_the_next_check_runs(browser: Any, server_url: str, tmp_path: Path) -> None:
+    clip = tmp_path / "whole-rest.mp4"
+    write_h264(clip, 600.0, keyframe_every=8, fps=2, picture=picture_of(PHOTO))  # ten minutes: not over in a blink
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server_url}/check")
+    stop = page.get_by_role("button", name="Stop the check")
+    assert stop.is_hidden()  # nothing to stop yet
+    page.get_by_label("Photo or video").set_input_files(str(clip))
+    page.get_by_role("button", name="Check", exact=True).click()
+    page.locator("#check-progress-wrap").wait_for(state="visible", timeout=60_000)
+    stop.click()
+    expect(page.locator("#check-status")).to_have_text("Stopped: nothing was checked or kept.")
+    assert stop.is_hidden() and page.locator("#check-progress-wrap").is_hidden()
+    assert page.locator("#check-result").is_hidden()
+
+    _check_file(page, server_url, PHOTO)  # the stopped review has let go of its pose model
+    assert page.locator("#result-criteria li").count() == 10
+    context.close()
+
+
 def test_a_check_that_cannot_reach_crest_says_what_to_do(browser: Any, server_url: str) -> None:
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     page = context.new_page()
