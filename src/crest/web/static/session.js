@@ -102,6 +102,18 @@
     canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
   }
 
+  // Why the camera did not open, in words that say what to do, from the browser's own name for the failure.
+  function cameraProblem(error) {
+    if (!navigator.mediaDevices) return "This browser offers the camera only to crest on this computer or over https";
+    const name = error && error.name;
+    if (name === "NotAllowedError" || name === "SecurityError")
+      return "The browser did not let crest use the camera: allow it for this page (the camera sign in the address bar), then try again";
+    if (name === "NotFoundError" || name === "OverconstrainedError") return "No camera was found on this device";
+    if (name === "NotReadableError" || name === "AbortError")
+      return "The camera is in use by another program: close that one, then try again";
+    return "The camera could not be opened";
+  }
+
   // ---- optional camera check: JPEG frames over a WebSocket, one in flight at a time ----
   let camera = null;
   // Without a camera the panel keeps only the message: no empty picture, no camera to stop.
@@ -174,7 +186,7 @@
     } catch (error) {
       closeCameraStream(); // a stream opened before the failure is not left running
       showCameraControls(false);
-      $("camera-summary").textContent = "The camera could not be opened. You can still start the rest without it.";
+      $("camera-summary").textContent = `${cameraProblem(error)}. You can still start the rest without it.`;
     }
   }
   // The position check stops as the rest starts; the camera itself stays on when the breath is to be read.
