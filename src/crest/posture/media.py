@@ -65,6 +65,10 @@ class InvalidVideo(CrestError):
     """The file looks like a video but holds no readable frames."""
 
 
+class EmptyFile(CrestError):
+    """A file of 0 bytes (a copy or download that never got its content)."""
+
+
 class MediaKind(Enum):
     PHOTO = "photo"
     VIDEO = "video"
@@ -104,6 +108,8 @@ def kind_of_file(path: Path) -> MediaKind:
         raise MediaNotFound(f"{path}: no such file")
     with path.open("rb") as file:
         head = file.read(16)
+    if not head:  # said as it is, not as an unknown format
+        raise EmptyFile(f"{path.name}: the file is empty (0 bytes); give a photo or a video")
     kind = sniff_kind(head)
     if kind is not None:
         return kind

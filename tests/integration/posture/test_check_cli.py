@@ -41,7 +41,7 @@ def test_a_batch_checks_every_good_file_and_reports_each_bad_one(tmp_path: Path,
     not_an_image.write_text("I lay down for 15 minutes and felt better.\n" * 10)
     truncated = tmp_path / "cut.jpg"
     truncated.write_bytes(IN_POSITION_PHOTO.read_bytes()[:20_000])
-    empty_video = tmp_path / "empty.mp4"
+    empty_video = tmp_path / "unfinished.mp4"  # a name without "empty": the message must say it
     empty_video.write_bytes(b"")
     inputs = [IN_POSITION_PHOTO, not_an_image, truncated, blank_photo, empty_video, FACE_DOWN_PHOTO]
     process = crest("check", "--json", *map(str, inputs), home=tmp_path)
@@ -55,7 +55,7 @@ def test_a_batch_checks_every_good_file_and_reports_each_bad_one(tmp_path: Path,
     assert "not a photo" in not_image["error"]
     assert "cut off" in cut["error"]
     assert "nobody found" in nobody["error"]
-    assert "empty" in empty["error"]
+    assert empty["error"] == f"{empty_video.name}: the file is empty (0 bytes); give a photo or a video"
     assert face_down["pose_recognized"] is False
     for record in (not_image, cut, nobody, empty):
         assert set(record) == {"file", "error"}
