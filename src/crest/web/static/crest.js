@@ -17,6 +17,7 @@
   }
 
   window.crest = {
+    CONNECTION_LOST,
     // What `lines` throws when its caller stopped it: the page says it in its own words.
     STOPPED: "stopped",
 

@@ -130,7 +130,7 @@
       video.srcObject = await openCameraStream();
       await video.play();
       const socket = new WebSocket(liveSocketUrl(""));
-      camera = { socket, waiting: false, timer: null };
+      camera = { socket, waiting: false, timer: null, refused: false };
       const grab = document.createElement("canvas");
       const sendFrame = () => {
         if (!camera || camera.waiting || socket.readyState !== WebSocket.OPEN || !video.videoWidth) return;
@@ -149,6 +149,7 @@
         if (camera) camera.waiting = false;
         const message = JSON.parse(event.data);
         if (message.type === "error") {
+          if (camera) camera.refused = true; // the socket closes next: this says why
           $("camera-summary").textContent = message.message;
           return;
         }
@@ -179,8 +180,17 @@
           grab.height,
         );
       });
+      // Closed by crest, not by "Stop the camera" (crest stopped, the computer slept): the last verdicts would
+      // stay on screen as if still checked, and the camera on for nothing.
       socket.addEventListener("close", () => {
-        if (camera) camera.waiting = false;
+        if (!camera || camera.socket !== socket) return;
+        const refused = camera.refused;
+        window.clearInterval(camera.timer);
+        camera = null;
+        closeCameraStream();
+        showCameraControls(false);
+        $("camera-criteria").replaceChildren();
+        if (!refused) $("camera-summary").textContent = window.crest.CONNECTION_LOST;
       });
       camera.timer = window.setInterval(sendFrame, 150);
     } catch (error) {
