@@ -87,12 +87,27 @@ def _quiet_opencv() -> None:
 _quiet_opencv()
 
 
+# HEIF photos (an iPhone's HEIC, AVIF) come in MP4's container: the brand after "ftyp" tells them apart.
+HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis"})
+HEIF_PHOTO = (
+    "a HEIC or AVIF photo, which crest cannot read; save it as JPEG "
+    "(on an iPhone: Settings > Camera > Formats > Most Compatible)"
+)
+
+
+def is_heif_photo(head: bytes) -> bool:
+    """Whether the first bytes of a file are those of a HEIF photo (HEIC, AVIF)."""
+    return head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS
+
+
 def sniff_kind(head: bytes) -> MediaKind | None:
-    """Photo or video from the first bytes of a file; None when it is neither."""
+    """Photo or video from the first bytes of a file; None when it is neither (a HEIF photo included)."""
     if head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG\r\n\x1a\n"):
         return MediaKind.PHOTO
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return MediaKind.PHOTO
+    if is_heif_photo(head):
+        return None
     if head[4:8] == b"ftyp" or head[:4] == b"\x1a\x45\xdf\xa3":  # MP4/MOV, Matroska/WebM
         return MediaKind.VIDEO
     if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
@@ -113,6 +128,8 @@ def kind_of_file(path: Path) -> MediaKind:
     kind = sniff_kind(head)
     if kind is not None:
         return kind
+    if is_heif_photo(head):
+        raise InvalidImage(f"{path.name}: {HEIF_PHOTO}")
     if path.suffix.lower() in VIDEO_SUFFIXES:
         raise InvalidVideo(f"{path.name}: this video cannot be read (unknown or damaged format)")
     raise InvalidImage(

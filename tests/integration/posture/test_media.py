@@ -119,6 +119,11 @@ def test_kind_is_read_from_the_content(tmp_path: Path) -> None:
         kind_of_file(text)
     with pytest.raises(MediaNotFound, match="no such file"):
         kind_of_file(tmp_path / "missing.jpg")
+    for name, brand in (("IMG_0001.HEIC", b"heic"), ("photo.avif", b"avif"), ("IMG_0002.mov", b"mif1")):
+        heif = tmp_path / name  # a photo in MP4's container, whatever its name: not a video that cannot be read
+        heif.write_bytes(b"\x00\x00\x00\x18ftyp" + brand + b"\x00\x00\x00\x00mif1" + b"\x00" * 500)
+        with pytest.raises(InvalidImage, match=f"^{name}: a HEIC or AVIF photo, which crest cannot read; save it as"):
+            kind_of_file(heif)
     with pytest.raises(MediaNotFound, match="folder"):
         kind_of_file(tmp_path)
 

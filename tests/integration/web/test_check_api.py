@@ -66,6 +66,7 @@ def test_a_short_video_is_reviewed(client: TestClient, tmp_path: Path) -> None:
         ("notes.txt", b"hello, this is not a picture", "not a photo or video"),
         ("empty.jpg", b"", "empty"),
         ("broken.jpg", PHOTO.read_bytes()[:2000], "broken.jpg"),
+        ("IMG_0001.HEIC", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "a HEIC or AVIF photo"),
     ],
 )
 def test_files_that_cannot_be_checked_get_a_clear_422(client: TestClient, name: str, data: bytes, message: str) -> None:

@@ -16,7 +16,16 @@ from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
 from crest.journal.breath_record import MAX_BREATH_S
-from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, ProgressCallback, VideoSource, decode_photo, sniff_kind
+from crest.posture.media import (
+    HEIF_PHOTO,
+    VIDEO_MAX_SIDE_PX,
+    MediaKind,
+    ProgressCallback,
+    VideoSource,
+    decode_photo,
+    is_heif_photo,
+    sniff_kind,
+)
 from crest.posture.service import Checked, CheckOptions
 from crest.services.safety import ON_BACK_NOT_ADVISED
 from crest.web.context import WebContext, connection_context, size_shown, web_context
@@ -220,6 +229,8 @@ def _checkable(context: WebContext, head: bytes, upload: BinaryIO, name: str) ->
     """What the upload is and the person's height, refusing what cannot be checked before a model is taken."""
     context.services.safety.require_may_lie_on_back()
     kind = sniff_kind(head)
+    if kind is None and is_heif_photo(head):
+        raise NotAPhotoOrVideo(f"{name}: {HEIF_PHOTO}")
     if kind is None:
         raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
     if kind is MediaKind.VIDEO:
