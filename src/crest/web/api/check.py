@@ -27,6 +27,7 @@ from crest.posture.media import (
     sniff_kind,
 )
 from crest.posture.service import Checked, CheckOptions
+from crest.posture.video import clock_text
 from crest.services.safety import ON_BACK_NOT_ADVISED
 from crest.web.context import WebContext, connection_context, size_shown, web_context
 from crest.web.errors import UploadTooLarge, printable
@@ -241,8 +242,10 @@ def _checkable(context: WebContext, head: bytes, upload: BinaryIO, name: str) ->
             duration_s = video.info.duration_s
         limit_s = context.limits.max_video_s
         if duration_s is not None and duration_s > limit_s:
+            # Its length to the second: in whole minutes a video of 20:20 "lasts 20 minutes", refused at 20.
             raise VideoTooLong(
-                f"{name}: the video lasts {duration_s / 60:.0f} minutes; the app reviews up to {limit_s / 60:.0f}"
+                f"{name}: the video lasts {clock_text(duration_s)}; the app reviews up to "
+                f"{clock_text(limit_s)}: send a shorter part of it"
             )
     return kind, context.services.preferences.current().height_cm
 
