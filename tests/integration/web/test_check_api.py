@@ -91,7 +91,7 @@ def test_uploads_over_the_limits_are_refused(limited: FastAPI, tmp_path: Path) -
     with TestClient(limited, base_url="http://localhost") as client:
         big = client.post("/api/check", files={"file": ("big.jpg", b"\xff\xd8\xff" + b"0" * 30_000, "image/jpeg")})
         assert big.status_code == 413
-        assert big.json()["detail"] == "the photo is larger than 19 KB; send a smaller one"
+        assert big.json()["detail"] == "big.jpg: the photo is larger than 19 KB; send a smaller one"
         video = _video(tmp_path / "long.mp4", 3, fps=5)
         assert 20_000 < len(video) < 150_000
         long = client.post("/api/check", files={"file": ("long.mp4", video, "video/mp4")})

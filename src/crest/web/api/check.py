@@ -100,7 +100,7 @@ async def check_upload(
     source: bytes | BinaryIO = file.file
     if kind is MediaKind.PHOTO:
         await file.seek(0)
-        source = await _read_limited(file, context.limits.max_photo_bytes)
+        source = await _read_limited(file, context.limits.max_photo_bytes, name)
     if LINES in request.headers.get("accept", ""):
         return StreamingResponse(_check_lines(context, source, name, height_cm), media_type=LINES)
     try:
@@ -215,13 +215,13 @@ class ProgressSteps:
         return True
 
 
-async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
+async def _read_limited(file: UploadFile, max_bytes: int, name: str) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while chunk := await file.read(READ_CHUNK_BYTES):
         size += len(chunk)
         if size > max_bytes:
-            raise UploadTooLarge(f"the photo is larger than {size_shown(max_bytes)}; send a smaller one")
+            raise UploadTooLarge(f"{name}: the photo is larger than {size_shown(max_bytes)}; send a smaller one")
         chunks.append(chunk)
     return b"".join(chunks)
 
