@@ -95,7 +95,7 @@ async def check_upload(
     name = file.filename or "upload"
     head = await file.read(KIND_BYTES)
     if not head:
-        raise NotAPhotoOrVideo("the file is empty; choose a photo or a video")
+        raise NotAPhotoOrVideo(f"{name}: the file is empty (0 bytes); choose a photo or a video")
     kind, height_cm = await run_in_threadpool(_checkable, context, head, file.file, name)
     source: bytes | BinaryIO = file.file
     if kind is MediaKind.PHOTO:
