@@ -9,16 +9,13 @@ stderr.
 from __future__ import annotations
 
 import json
-import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from crest.cli.native_logs import native_logs_silenced
 from crest.counting import counted
 from crest.errors import CrestError, one_line
 
@@ -92,7 +89,7 @@ def check(
         services.safety.require_may_lie_on_back()
     options = CheckOptions(height_cm=height_cm, view=view.value)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
-    with _native_logs_silenced():
+    with native_logs_silenced():
         if camera:
             _check_camera(_camera_index(paths), options, json_output, voice, breath, errors)
             return
@@ -104,37 +101,6 @@ def check(
         failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, breath, errors)
     if failures:
         raise typer.Exit(FAILED_EXIT_CODE)
-
-
-@contextmanager
-def _native_logs_silenced() -> Iterator[None]:
-    """Hide what MediaPipe's and FFmpeg's C++ code prints on stderr; Python's own stderr keeps working.
-
-    The native libraries write straight to file descriptor 2 and ignore every logging setting, so that
-    descriptor goes to /dev/null while `sys.stderr` (progress bars, messages, tracebacks) gets a copy of the
-    real one.
-    """
-    try:
-        real_fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):  # stderr replaced by something without a descriptor
-        yield
-        return
-    sys.stderr.flush()
-    saved_fd = os.dup(real_fd)
-    python_stderr = sys.stderr
-    replacement = os.fdopen(os.dup(saved_fd), "w", buffering=1, encoding="utf-8", errors="replace")
-    null_fd = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null_fd, real_fd)
-    os.close(null_fd)
-    sys.stderr = replacement
-    try:
-        yield
-    finally:
-        replacement.flush()
-        sys.stderr = python_stderr
-        os.dup2(saved_fd, real_fd)
-        os.close(saved_fd)
-        replacement.close()
 
 
 MAX_CAMERA_INDEX = 9999  # far above any computer's cameras; OpenCV takes no number above a C long
