@@ -239,13 +239,16 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     from crest.posture.vocabulary import VIEW_LABELS, criterion_label, status_label
 
     result = checked.result
-    if result.pose_recognized:
-        verdict = "[green]in the rest position[/green]"
-        if result.confidence < SURE:
-            verdict += " [dim](not sure)[/dim]"
+    camera = f"(camera {VIEW_LABELS.get(result.view, result.view)})"
+    if isinstance(checked, VideoCheck):
+        # No one verdict for a whole video ("in the rest position" for one that was half the time): the summary
+        # under the name says how much of it was, as the web page says it.
+        out.print(f"[bold]{escape(name)}[/bold] {camera}")
     else:
-        verdict = "[yellow]not yet[/yellow]"
-    out.print(f"[bold]{escape(name)}[/bold]: {verdict} (camera {VIEW_LABELS.get(result.view, result.view)})")
+        verdict = "[green]in the rest position[/green]" if result.pose_recognized else "[yellow]not yet[/yellow]"
+        if result.pose_recognized and result.confidence < SURE:
+            verdict += " [dim](not sure)[/dim]"
+        out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")
     out.print(escape(result.summary))
     for note in checked.notes:
         out.print(f"[yellow]note:[/yellow] {escape(note)}")
