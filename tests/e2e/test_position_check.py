@@ -24,6 +24,35 @@ def camera_browser(launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_f
     chromium.close()
 
 
+def test_a_camera_check_that_crest_stops_answering_says_so_and_lets_go_of_the_camera(
+    camera_browser: Any, server_url: str, answer_safety: Shoot
+) -> None:
+    context = camera_browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["camera"])
+    page = context.new_page()
+    answer_safety(page, server_url)
+    sockets: list[Any] = []
+
+    def through(socket: Any) -> None:  # the page's socket, passed on to crest, to be cut as crest stopping would
+        socket.connect_to_server()
+        sockets.append(socket)
+
+    page.route_web_socket("**/api/check/live", through)
+    page.goto(f"{server_url}/session?minutes=5")
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Check my position with the camera").click()
+    page.locator("#camera-criteria li").first.wait_for(timeout=60_000)
+    sockets[0].close()
+    expect(page.locator("#camera-summary")).to_have_text(
+        "Lost the connection to crest: is it still running? Start it again (crest serve), then try again."
+    )
+    expect(page.locator("#camera-criteria li")).to_have_count(0)  # no verdict left standing as if still checked
+    assert page.locator("#camera-video").is_hidden()
+    assert page.evaluate("document.getElementById('camera-video').srcObject.active") is False  # the camera is off
+    context.close()
+
+
 def test_the_camera_check_shows_criterion_verdicts(
     camera_browser: Any, server_url: str, screenshot: Shoot, answer_safety: Shoot
 ) -> None:
@@ -177,6 +206,27 @@ def test_a_video_cut_short_shows_its_note_and_a_photo_named_like_a_video_shows_i
     _check_file(page, server_url, misnamed)
     assert page.locator("#result-picture-wrap").is_visible() and page.locator("#result-video").is_hidden()
     assert page.locator("#result-notes").is_hidden()
+    context.close()
+
+
+def test_a_video_review_can_be_stopped_and_the_next_check_runs(browser: Any, server_url: str, tmp_path: Path) -> None:
+    clip = tmp_path / "whole-rest.mp4"
+    write_h264(clip, 600.0, keyframe_every=8, fps=2, picture=picture_of(PHOTO))  # ten minutes: not over in a blink
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server_url}/check")
+    stop = page.get_by_role("button", name="Stop the check")
+    assert stop.is_hidden()  # nothing to stop yet
+    page.get_by_label("Photo or video").set_input_files(str(clip))
+    page.get_by_role("button", name="Check", exact=True).click()
+    page.locator("#check-progress-wrap").wait_for(state="visible", timeout=60_000)
+    stop.click()
+    expect(page.locator("#check-status")).to_have_text("Stopped: nothing was checked or kept.")
+    assert stop.is_hidden() and page.locator("#check-progress-wrap").is_hidden()
+    assert page.locator("#check-result").is_hidden()
+
+    _check_file(page, server_url, PHOTO)  # the stopped review has let go of its pose model
+    assert page.locator("#result-criteria li").count() == 10
     context.close()
 
 

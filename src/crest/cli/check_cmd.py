@@ -9,16 +9,14 @@ stderr.
 from __future__ import annotations
 
 import json
-import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from crest.cli.native_logs import native_logs_silenced
+from crest.counting import counted
 from crest.errors import CrestError, one_line
 
 if TYPE_CHECKING:
@@ -40,6 +38,18 @@ class ViewOption(StrEnum):
 
 class NoInput(CrestError):
     """Neither a file nor the camera to check."""
+
+
+class CheckStopped(CrestError):
+    """Ctrl-C while files were being checked: what was left unchecked is named, as the results shown so far
+    stand; the bar of a video under way has vanished with it."""
+
+    exit_code = 130  # the shell's own code for Ctrl-C
+
+    def __init__(self, unchecked: list[Path]) -> None:
+        first = one_line(unchecked[0].name)
+        more = "" if len(unchecked) == 1 else f" and {counted(len(unchecked) - 1, 'more file')}"
+        super().__init__(f"stopped at Ctrl-C: {first}{more} {'was' if not more else 'were'} not checked")
 
 
 def check(
@@ -79,7 +89,7 @@ def check(
         services.safety.require_may_lie_on_back()
     options = CheckOptions(height_cm=height_cm, view=view.value)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
-    with _native_logs_silenced():
+    with native_logs_silenced():
         if camera:
             _check_camera(_camera_index(paths), options, json_output, voice, breath, errors)
             return
@@ -91,37 +101,6 @@ def check(
         failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, breath, errors)
     if failures:
         raise typer.Exit(FAILED_EXIT_CODE)
-
-
-@contextmanager
-def _native_logs_silenced() -> Iterator[None]:
-    """Hide what MediaPipe's and FFmpeg's C++ code prints on stderr; Python's own stderr keeps working.
-
-    The native libraries write straight to file descriptor 2 and ignore every logging setting, so that
-    descriptor goes to /dev/null while `sys.stderr` (progress bars, messages, tracebacks) gets a copy of the
-    real one.
-    """
-    try:
-        real_fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):  # stderr replaced by something without a descriptor
-        yield
-        return
-    sys.stderr.flush()
-    saved_fd = os.dup(real_fd)
-    python_stderr = sys.stderr
-    replacement = os.fdopen(os.dup(saved_fd), "w", buffering=1, encoding="utf-8", errors="replace")
-    null_fd = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null_fd, real_fd)
-    os.close(null_fd)
-    sys.stderr = replacement
-    try:
-        yield
-    finally:
-        replacement.flush()
-        sys.stderr = python_stderr
-        os.dup2(saved_fd, real_fd)
-        os.close(saved_fd)
-        replacement.close()
 
 
 MAX_CAMERA_INDEX = 9999  # far above any computer's cameras; OpenCV takes no number above a C long
@@ -156,7 +135,7 @@ def _check_files(
     failures = 0
     written: set[Path] = set()
     with CheckService(options) as service:
-        for path in paths:
+        for index, path in enumerate(paths):
             try:
                 checked = _check_one(service, path, breath, errors)
                 if annotate_dir is not None:
@@ -170,6 +149,8 @@ def _check_files(
                 else:
                     errors.print(f"[red]crest: {escape(one_line(str(error)))}[/red]")
                 continue
+            except KeyboardInterrupt:
+                raise CheckStopped(paths[index:]) from None
             if json_output:
                 _print_json(checked.to_json_dict() | {"file": str(path)})
             else:
@@ -258,13 +239,16 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     from crest.posture.vocabulary import VIEW_LABELS, criterion_label, status_label
 
     result = checked.result
-    if result.pose_recognized:
-        verdict = "[green]in the rest position[/green]"
-        if result.confidence < SURE:
-            verdict += " [dim](not sure)[/dim]"
+    camera = f"(camera {VIEW_LABELS.get(result.view, result.view)})"
+    if isinstance(checked, VideoCheck):
+        # No one verdict for a whole video ("in the rest position" for one that was half the time): the summary
+        # under the name says how much of it was, as the web page says it.
+        out.print(f"[bold]{escape(name)}[/bold] {camera}")
     else:
-        verdict = "[yellow]not yet[/yellow]"
-    out.print(f"[bold]{escape(name)}[/bold]: {verdict} (camera {VIEW_LABELS.get(result.view, result.view)})")
+        verdict = "[green]in the rest position[/green]" if result.pose_recognized else "[yellow]not yet[/yellow]"
+        if result.pose_recognized and result.confidence < SURE:
+            verdict += " [dim](not sure)[/dim]"
+        out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")
     out.print(escape(result.summary))
     for note in checked.notes:
         out.print(f"[yellow]note:[/yellow] {escape(note)}")

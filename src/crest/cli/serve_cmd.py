@@ -54,6 +54,7 @@ def serve(
 
     import uvicorn
 
+    from crest.cli.native_logs import native_logs_silenced
     from crest.web.app import create_app
     from crest.web.guard import ServedAs
     from crest.web.server import ServerStoppingChecks
@@ -74,12 +75,17 @@ def serve(
     typer.echo(f"crest is running at {url} (Ctrl-C to stop)")
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    config = uvicorn.Config(web_app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=STOP_WAIT_S)
-    # What is loaded by now (the app and its libraries) lives until the process ends. Left to the
-    # garbage collector, the interpreter's last collections walked it all again after Ctrl-C: 1.3 of the 2-4 s
-    # an idle server took to stop. Frozen, the collector leaves it alone.
-    gc.freeze()
-    ServerStoppingChecks(config, web_app.state.context.stopping).run()
+    # The position check's pose model and video decoder print warnings of their own on every check; the
+    # terminal keeps crest's and uvicorn's lines only (the logging set up below writes to Python's stderr).
+    with native_logs_silenced():
+        config = uvicorn.Config(
+            web_app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=STOP_WAIT_S
+        )
+        # What is loaded by now (the app and its libraries) lives until the process ends. Left to the
+        # garbage collector, the interpreter's last collections walked it all again after Ctrl-C: 1.3 of the 2-4 s
+        # an idle server took to stop. Frozen, the collector leaves it alone.
+        gc.freeze()
+        ServerStoppingChecks(config, web_app.state.context.stopping).run()
 
 
 def _serve_practice(host: str, port: int, public_url: str | None, workers: int) -> None:

@@ -65,6 +65,10 @@ class InvalidVideo(CrestError):
     """The file looks like a video but holds no readable frames."""
 
 
+class EmptyFile(CrestError):
+    """A file of 0 bytes (a copy or download that never got its content)."""
+
+
 class MediaKind(Enum):
     PHOTO = "photo"
     VIDEO = "video"
@@ -83,12 +87,27 @@ def _quiet_opencv() -> None:
 _quiet_opencv()
 
 
+# HEIF photos (an iPhone's HEIC, AVIF) come in MP4's container: the brand after "ftyp" tells them apart.
+HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis"})
+HEIF_PHOTO = (
+    "a HEIC or AVIF photo, which crest cannot read; save it as JPEG "
+    "(on an iPhone: Settings > Camera > Formats > Most Compatible)"
+)
+
+
+def is_heif_photo(head: bytes) -> bool:
+    """Whether the first bytes of a file are those of a HEIF photo (HEIC, AVIF)."""
+    return head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS
+
+
 def sniff_kind(head: bytes) -> MediaKind | None:
-    """Photo or video from the first bytes of a file; None when it is neither."""
+    """Photo or video from the first bytes of a file; None when it is neither (a HEIF photo included)."""
     if head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG\r\n\x1a\n"):
         return MediaKind.PHOTO
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return MediaKind.PHOTO
+    if is_heif_photo(head):
+        return None
     if head[4:8] == b"ftyp" or head[:4] == b"\x1a\x45\xdf\xa3":  # MP4/MOV, Matroska/WebM
         return MediaKind.VIDEO
     if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
@@ -104,9 +123,13 @@ def kind_of_file(path: Path) -> MediaKind:
         raise MediaNotFound(f"{path}: no such file")
     with path.open("rb") as file:
         head = file.read(16)
+    if not head:  # said as it is, not as an unknown format
+        raise EmptyFile(f"{path.name}: the file is empty (0 bytes); give a photo or a video")
     kind = sniff_kind(head)
     if kind is not None:
         return kind
+    if is_heif_photo(head):
+        raise InvalidImage(f"{path.name}: {HEIF_PHOTO}")
     if path.suffix.lower() in VIDEO_SUFFIXES:
         raise InvalidVideo(f"{path.name}: this video cannot be read (unknown or damaged format)")
     raise InvalidImage(
@@ -160,12 +183,45 @@ def photo_size_px(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+def _scan_end(data: bytes, position: int) -> int:
+    """Where the entropy-coded data of a JPEG scan starting at `position` ends: at the next marker that is not
+    a stuffed 0xFF byte or a restart marker (len(data) when the data stops first)."""
+    while (position := data.find(b"\xff", position)) >= 0 and position + 1 < len(data):
+        following = data[position + 1]
+        if following == 0xFF:  # fill byte before a marker
+            position += 1
+        elif following == 0x00 or 0xD0 <= following <= 0xD7:  # stuffed 0xFF, restart marker
+            position += 2
+        else:
+            return position
+    return len(data)
+
+
+def _jpeg_is_cut_off(data: bytes) -> bool:
+    """Whether the data stops before the JPEG's end-of-image marker, found by reading its segments and scans in
+    order. What follows that marker is no part of the picture: phones append the video of a motion photo
+    there, whose bytes may hold anything, so searching the whole file for markers misread such photos."""
+    position = 2
+    while position + 1 < len(data):
+        marker = data[position + 1]
+        if data[position] != 0xFF or (marker < 0xC0 and marker != 0x01):
+            return False  # not a marker (damaged bytes): the decoder says whether it can read the picture
+        if marker == 0xFF:  # fill byte
+            position += 1
+        elif marker == 0xD9:  # end of image
+            return False
+        elif 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
+            position += 2
+        else:
+            position += 2 + int.from_bytes(data[position + 2 : position + 4], "big")
+            if marker == 0xDA:  # start of scan: its coded data runs up to the next marker
+                position = _scan_end(data, position)
+    return True
+
+
 def _is_truncated(data: bytes) -> bool:
     if data.startswith(b"\xff\xd8"):
-        # The last scan (progressive JPEGs have several) must be closed by an end-of-image marker; the end
-        # marker of a thumbnail near the start does not count.
-        last_scan = data.rfind(b"\xff\xda")
-        return last_scan < 0 or data.find(b"\xff\xd9", last_scan) < 0
+        return _jpeg_is_cut_off(data)
     if data.startswith(b"\x89PNG"):
         return b"IEND" not in data[-16:]
     if data[:4] == b"RIFF":

@@ -295,7 +295,11 @@ class VideoReviewBuilder:
         drifts = [event for event in self._events if event.criterion != POSITION and event.status == "adjust"]
         text = f"In the constructive rest position {percent}% of the time"
         if drifts:
-            text += f"; {counted(len(drifts), 'drift')}, first: {drifts[0].message}"
+            # Counted by moment, as the list of what changed shows them: legs and feet going at once are one.
+            moments = [clock_text(event.time_s) for event in drifts]
+            first = ", ".join(event.what for event, at in zip(drifts, moments, strict=True) if at == moments[0])
+            count = len(set(moments))
+            text += f"; {counted(count, 'drift')}{', first' if count > 1 else ''}: {first} at {moments[0]}"
         return text + "."
 
 

@@ -11,6 +11,8 @@ import cv2
 import numpy as np
 import pytest
 
+from crest.cli.app import main
+from crest.posture.service import CheckService
 from support.media import (
     FACE_DOWN_PHOTO,
     IN_POSITION_PHOTO,
@@ -39,7 +41,7 @@ def test_a_batch_checks_every_good_file_and_reports_each_bad_one(tmp_path: Path,
     not_an_image.write_text("I lay down for 15 minutes and felt better.\n" * 10)
     truncated = tmp_path / "cut.jpg"
     truncated.write_bytes(IN_POSITION_PHOTO.read_bytes()[:20_000])
-    empty_video = tmp_path / "empty.mp4"
+    empty_video = tmp_path / "unfinished.mp4"  # a name without "empty": the message must say it
     empty_video.write_bytes(b"")
     inputs = [IN_POSITION_PHOTO, not_an_image, truncated, blank_photo, empty_video, FACE_DOWN_PHOTO]
     process = crest("check", "--json", *map(str, inputs), home=tmp_path)
@@ -53,7 +55,7 @@ def test_a_batch_checks_every_good_file_and_reports_each_bad_one(tmp_path: Path,
     assert "not a photo" in not_image["error"]
     assert "cut off" in cut["error"]
     assert "nobody found" in nobody["error"]
-    assert "empty" in empty["error"]
+    assert empty["error"] == f"{empty_video.name}: the file is empty (0 bytes); give a photo or a video"
     assert face_down["pose_recognized"] is False
     for record in (not_image, cut, nobody, empty):
         assert set(record) == {"file", "error"}
@@ -161,6 +163,10 @@ def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:
     process = crest("check", str(video), home=tmp_path)
     _no_traceback(process)
     assert process.returncode == 0
+    # Half the time in position is not "in the rest position": the name and the camera, then the share.
+    name, summary = process.stdout.splitlines()[:2]
+    assert name == f"{video} (camera from the side)"
+    assert summary.startswith("In the constructive rest position 5")  # 4 s of 8 (51%: the frames fall so)
     assert "timeline:" in process.stdout
     assert "In position: yes 00:00-" in process.stdout
     assert "Lying on the back: OK 00:00-" in process.stdout
@@ -224,3 +230,21 @@ def test_usage_problems_are_one_calm_line(tmp_path: Path, args: list[str], messa
     assert process.returncode == 2
     assert process.stderr.strip().startswith(message)
     assert len(process.stderr.strip().splitlines()) == 1
+
+
+def test_ctrl_c_says_what_was_left_unchecked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In-process: a Ctrl-C sent to a real process would have to land while a check runs.
+    def interrupted(self: CheckService, path: Path, progress: object = None) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(CheckService, "check_path", interrupted)
+    monkeypatch.setenv("CREST_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "argv", ["crest", "check", str(IN_POSITION_PHOTO), str(FACE_DOWN_PHOTO)])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 130
+    said = capsys.readouterr()
+    assert said.err == f"crest: stopped at Ctrl-C: {IN_POSITION_PHOTO.name} and 1 more file were not checked\n"
+    assert said.out == ""

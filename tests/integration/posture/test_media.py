@@ -84,6 +84,19 @@ def test_a_truncated_photo_is_refused(extension: str) -> None:
     assert "\n" not in str(raised.value)
 
 
+@pytest.mark.parametrize("progressive", [False, True])
+def test_a_motion_photo_is_read_though_its_video_follows_the_picture(progressive: bool) -> None:
+    # A phone's motion photo: the JPEG, then its video, whose bytes may hold a start-of-scan marker and no
+    # end-of-image marker after it.
+    flags = [cv2.IMWRITE_JPEG_PROGRESSIVE, 1] if progressive else []
+    ok, buffer = cv2.imencode(".jpg", _red_picture(), flags)
+    assert ok
+    video = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40 + b"\xff\xda\x00\x0c" + b"\x17" * 5000
+    assert decode_photo(bytes(buffer) + video, "PXL_20260101_MP.jpg").shape == (300, 400, 3)
+    with pytest.raises(InvalidImage, match="cut off"):  # the picture itself cut short still is
+        decode_photo(bytes(buffer)[: len(buffer) - 40], "half.jpg")
+
+
 def test_an_absurdly_large_header_is_refused_before_decoding() -> None:
     data = bytearray(_encoded(".png", _red_picture(64, 48)))
     data[16:24] = (50_000).to_bytes(4, "big") + (50_000).to_bytes(4, "big")
@@ -106,6 +119,11 @@ def test_kind_is_read_from_the_content(tmp_path: Path) -> None:
         kind_of_file(text)
     with pytest.raises(MediaNotFound, match="no such file"):
         kind_of_file(tmp_path / "missing.jpg")
+    for name, brand in (("IMG_0001.HEIC", b"heic"), ("photo.avif", b"avif"), ("IMG_0002.mov", b"mif1")):
+        heif = tmp_path / name  # a photo in MP4's container, whatever its name: not a video that cannot be read
+        heif.write_bytes(b"\x00\x00\x00\x18ftyp" + brand + b"\x00\x00\x00\x00mif1" + b"\x00" * 500)
+        with pytest.raises(InvalidImage, match=f"^{name}: a HEIC or AVIF photo, which crest cannot read; save it as"):
+            kind_of_file(heif)
     with pytest.raises(MediaNotFound, match="folder"):
         kind_of_file(tmp_path)
 

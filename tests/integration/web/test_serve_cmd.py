@@ -150,3 +150,20 @@ def test_what_is_loaded_is_frozen_before_serving(tmp_path: Path, monkeypatch: py
     finally:
         gc.unfreeze()
     assert frozen_when_serving and frozen_when_serving[0] > 10_000
+
+
+def test_a_position_check_leaves_the_terminal_to_crest(tmp_path: Path) -> None:
+    import httpx
+
+    photo = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
+    server, port = _serve(tmp_path)
+    try:
+        answer = httpx.post(
+            f"http://127.0.0.1:{port}/api/check", files={"file": (photo.name, photo.read_bytes())}, timeout=120
+        )
+        assert answer.status_code == 200
+    finally:
+        _out, err = _stop(server)
+    # MediaPipe's own warnings ("W0000 ... inference_feedback_manager.cc", "All log messages before
+    # absl::InitializeLog() ...") came on every check, each time its model loaded.
+    assert "absl" not in err and ".cc:" not in err, err

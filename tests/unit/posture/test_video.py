@@ -130,6 +130,11 @@ def test_events_of_one_moment_share_a_line() -> None:
         "00:40 back in position: knees bent again, feet flat again",
         "00:50 arms went overhead",
     ]
+    # The summary counts the moments the list shows, not the criteria that changed in them.
+    assert review.result.summary == (
+        "In the constructive rest position 83% of the time; "
+        "2 drifts, first: legs straightened, feet came off the floor at 00:30."
+    )
 
 
 def test_each_moment_says_its_time_once_and_each_criterion_has_a_timeline_line() -> None:

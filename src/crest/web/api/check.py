@@ -16,8 +16,18 @@ from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
 from crest.journal.breath_record import MAX_BREATH_S
-from crest.posture.media import VIDEO_MAX_SIDE_PX, MediaKind, ProgressCallback, VideoSource, decode_photo, sniff_kind
+from crest.posture.media import (
+    HEIF_PHOTO,
+    VIDEO_MAX_SIDE_PX,
+    MediaKind,
+    ProgressCallback,
+    VideoSource,
+    decode_photo,
+    is_heif_photo,
+    sniff_kind,
+)
 from crest.posture.service import Checked, CheckOptions
+from crest.posture.video import clock_text
 from crest.services.safety import ON_BACK_NOT_ADVISED
 from crest.web.context import WebContext, connection_context, size_shown, web_context
 from crest.web.errors import UploadTooLarge, printable
@@ -85,12 +95,12 @@ async def check_upload(
     name = file.filename or "upload"
     head = await file.read(KIND_BYTES)
     if not head:
-        raise NotAPhotoOrVideo("the file is empty; choose a photo or a video")
+        raise NotAPhotoOrVideo(f"{name}: the file is empty (0 bytes); choose a photo or a video")
     kind, height_cm = await run_in_threadpool(_checkable, context, head, file.file, name)
     source: bytes | BinaryIO = file.file
     if kind is MediaKind.PHOTO:
         await file.seek(0)
-        source = await _read_limited(file, context.limits.max_photo_bytes)
+        source = await _read_limited(file, context.limits.max_photo_bytes, name)
     if LINES in request.headers.get("accept", ""):
         return StreamingResponse(_check_lines(context, source, name, height_cm), media_type=LINES)
     try:
@@ -120,8 +130,17 @@ async def _checking(
         if progress is not None:
             progress(done_s, total_s)
 
+    def settled(check: "asyncio.Future[dict[str, Any]]") -> None:
+        # Once nobody waits for the answer, nobody reads how the check ended either, and asyncio would print
+        # "exception was never retrieved" with a traceback on crest serve's terminal: a check stopped because
+        # its page went away (or crest is stopping) is no failure, and a bug meanwhile is logged as a bug.
+        error = None if check.cancelled() or not abandoned.is_set() else check.exception()
+        if error is not None and not isinstance(error, CrestError):
+            log.error("the position check failed after its page had gone", exc_info=error)
+
     async with context.poses.borrow() as slot:
         check = asyncio.ensure_future(run_in_threadpool(_check_on, slot, source, name, height_cm, reported))
+        check.add_done_callback(settled)
         try:
             yield check
         finally:
@@ -196,13 +215,13 @@ class ProgressSteps:
         return True
 
 
-async def _read_limited(file: UploadFile, max_bytes: int) -> bytes:
+async def _read_limited(file: UploadFile, max_bytes: int, name: str) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while chunk := await file.read(READ_CHUNK_BYTES):
         size += len(chunk)
         if size > max_bytes:
-            raise UploadTooLarge(f"the photo is larger than {size_shown(max_bytes)}; send a smaller one")
+            raise UploadTooLarge(f"{name}: the photo is larger than {size_shown(max_bytes)}; send a smaller one")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -211,6 +230,8 @@ def _checkable(context: WebContext, head: bytes, upload: BinaryIO, name: str) ->
     """What the upload is and the person's height, refusing what cannot be checked before a model is taken."""
     context.services.safety.require_may_lie_on_back()
     kind = sniff_kind(head)
+    if kind is None and is_heif_photo(head):
+        raise NotAPhotoOrVideo(f"{name}: {HEIF_PHOTO}")
     if kind is None:
         raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
     if kind is MediaKind.VIDEO:
@@ -221,8 +242,10 @@ def _checkable(context: WebContext, head: bytes, upload: BinaryIO, name: str) ->
             duration_s = video.info.duration_s
         limit_s = context.limits.max_video_s
         if duration_s is not None and duration_s > limit_s:
+            # Its length to the second: in whole minutes a video of 20:20 "lasts 20 minutes", refused at 20.
             raise VideoTooLong(
-                f"{name}: the video lasts {duration_s / 60:.0f} minutes; the app reviews up to {limit_s / 60:.0f}"
+                f"{name}: the video lasts {clock_text(duration_s)}; the app reviews up to "
+                f"{clock_text(limit_s)}: send a shorter part of it"
             )
     return kind, context.services.preferences.current().height_cm
 

@@ -89,6 +89,13 @@
   const meterWrap = $("check-progress-wrap");
   const meterText = $("check-progress-text");
   const submit = form.querySelector('button[type="submit"]');
+  const stop = $("check-stop");
+  let checking = null; // the AbortController of the check under way
+  // A video picked by mistake need not be sat through: stopping closes the request, and the server stops
+  // the review at its next frame.
+  stop.addEventListener("click", () => {
+    if (checking) checking.abort();
+  });
 
   // The bar and its figures move with every update. The status above, which screen readers read out, says
   // once that the check is under way: the bar itself tells them how far it is when they ask.
@@ -120,10 +127,12 @@
       : "Checking…";
     $("check-result").hidden = true;
     submit.disabled = true; // one check at a time: a second would wait for the first's pose model
+    checking = new AbortController();
+    stop.hidden = false;
     const data = new FormData();
     data.append("file", file);
     try {
-      const answer = await window.crest.lines("POST", checkUrl, data, showProgress);
+      const answer = await window.crest.lines("POST", checkUrl, data, showProgress, checking.signal);
       if (!answer || answer.type !== "result") {
         throw new Error((answer && answer.detail) || "The check stopped before it was done; try again.");
       }
@@ -161,8 +170,11 @@
       $("check-result").hidden = false;
       $("result-heading").focus();
     } catch (error) {
-      status.textContent = error.message;
+      status.textContent =
+        error.message === window.crest.STOPPED ? "Stopped: nothing was checked or kept." : error.message;
     } finally {
+      checking = null;
+      stop.hidden = true;
       meterWrap.hidden = true;
       submit.disabled = false;
     }

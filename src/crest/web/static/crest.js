@@ -17,6 +17,10 @@
   }
 
   window.crest = {
+    CONNECTION_LOST,
+    // What `lines` throws when its caller stopped it: the page says it in its own words.
+    STOPPED: "stopped",
+
     // A count and the noun that agrees with it, as crest.counting writes it: "1 moment", "3 moments".
     counted(number, singular, plural = `${singular}s`) {
       return `${number} ${number === 1 ? singular : plural}`;
@@ -44,17 +48,21 @@
     },
 
     // A call whose answer comes as the work goes on, one JSON object a line: `onLine` gets each as it arrives,
-    // and the last is returned (null if the answer broke off before any).
-    async lines(method, url, body, onLine) {
-      const response = await reach(url, { method, body, headers: { Accept: "application/x-ndjson" } });
+    // and the last is returned (null if the answer broke off before any). Aborting `signal` closes the request
+    // (the server then stops the work) and throws STOPPED.
+    async lines(method, url, body, onLine, signal) {
+      const broken = () => {
+        throw new Error(signal && signal.aborted ? window.crest.STOPPED : CONNECTION_LOST);
+      };
+      const response = await fetch(url, { method, body, signal, headers: { Accept: "application/x-ndjson" } }).catch(
+        broken,
+      );
       if (!response.ok) throw await window.crest.failure(response);
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let pending = "";
       let last = null;
       for (;;) {
-        const { value, done } = await reader.read().catch(() => {
-          throw new Error(CONNECTION_LOST);
-        });
+        const { value, done } = await reader.read().catch(broken);
         if (done) break;
         const parts = (pending + value).split("\n");
         pending = parts.pop();

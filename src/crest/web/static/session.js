@@ -104,6 +104,18 @@
     canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
   }
 
+  // Why the camera did not open, in words that say what to do, from the browser's own name for the failure.
+  function cameraProblem(error) {
+    if (!navigator.mediaDevices) return "This browser offers the camera only to crest on this computer or over https";
+    const name = error && error.name;
+    if (name === "NotAllowedError" || name === "SecurityError")
+      return "The browser did not let crest use the camera: allow it for this page (the camera sign in the address bar), then try again";
+    if (name === "NotFoundError" || name === "OverconstrainedError") return "No camera was found on this device";
+    if (name === "NotReadableError" || name === "AbortError")
+      return "The camera is in use by another program: close that one, then try again";
+    return "The camera could not be opened";
+  }
+
   // ---- optional camera check: JPEG frames over a WebSocket, one in flight at a time ----
   let camera = null;
   // Without a camera the panel keeps only the message: no empty picture, no camera to stop.
@@ -120,7 +132,7 @@
       video.srcObject = await openCameraStream();
       await video.play();
       const socket = new WebSocket(liveSocketUrl(""));
-      camera = { socket, waiting: false, timer: null };
+      camera = { socket, waiting: false, timer: null, refused: false };
       const grab = document.createElement("canvas");
       const sendFrame = () => {
         if (!camera || camera.waiting || socket.readyState !== WebSocket.OPEN || !video.videoWidth) return;
@@ -139,6 +151,7 @@
         if (camera) camera.waiting = false;
         const message = JSON.parse(event.data);
         if (message.type === "error") {
+          if (camera) camera.refused = true; // the socket closes next: this says why
           $("camera-summary").textContent = message.message;
           return;
         }
@@ -169,14 +182,23 @@
           grab.height,
         );
       });
+      // Closed by crest, not by "Stop the camera" (crest stopped, the computer slept): the last verdicts would
+      // stay on screen as if still checked, and the camera on for nothing.
       socket.addEventListener("close", () => {
-        if (camera) camera.waiting = false;
+        if (!camera || camera.socket !== socket) return;
+        const refused = camera.refused;
+        window.clearInterval(camera.timer);
+        camera = null;
+        closeCameraStream();
+        showCameraControls(false);
+        $("camera-criteria").replaceChildren();
+        if (!refused) $("camera-summary").textContent = window.crest.CONNECTION_LOST;
       });
       camera.timer = window.setInterval(sendFrame, 150);
     } catch (error) {
       closeCameraStream(); // a stream opened before the failure is not left running
       showCameraControls(false);
-      $("camera-summary").textContent = "The camera could not be opened. You can still start the rest without it.";
+      $("camera-summary").textContent = `${cameraProblem(error)}. You can still start the rest without it.`;
     }
   }
   // The position check stops as the rest starts; the camera itself stays on when the breath is to be read.
