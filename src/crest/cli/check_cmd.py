@@ -262,15 +262,12 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         word = status_label(criterion.status).lower()
         if criterion.status != "not_visible" and criterion.confidence < SURE:
             word += " (not sure)"
-        advice = criterion.advice
-        if criterion.status == "not_visible":
-            advice = f"can't tell from here: {advice}"
         table.add_row(
             criterion_label(criterion.name),
             f"[{style}]{escape(word)}[/{style}]",
             escape(criterion.measured or ""),
             escape(criterion.target or "" if criterion.status != "not_visible" else ""),
-            escape(advice),
+            escape(criterion.advice_line),
         )
     out.print(table)
     if isinstance(checked, VideoCheck):

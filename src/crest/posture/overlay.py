@@ -114,10 +114,8 @@ def criterion_lines(criterion: CriterionResult, shown: str | None) -> list[str]:
         if criterion.target and shown != Status.NOT_VISIBLE:
             detail += f", target {criterion.target}"
         lines.append(detail)
-    if criterion.advice and shown == Status.NOT_VISIBLE:
-        lines.append(f"can't tell from here: {criterion.advice}")
-    elif criterion.advice and shown != Status.OK:
-        lines.append(criterion.advice)
+    if criterion.advice and shown != Status.OK:
+        lines.append(criterion.advice_line)
     return lines
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from crest.posture.landmarks import Pose
 from crest.posture.vocabulary import VIEWS, Criterion, Status, View
 
-__all__ = ["CRITERION_NAMES", "SURE", "VIEWS", "CheckResult", "CriterionResult", "Status", "View"]
+__all__ = ["CRITERION_NAMES", "ON_BACK_FIRST", "SURE", "VIEWS", "CheckResult", "CriterionResult", "Status", "View"]
 
 # The fixed criterion names, in the order a person would fix them (tools rely on these names).
 CRITERION_NAMES: tuple[str, ...] = tuple(str(criterion) for criterion in Criterion)
@@ -16,6 +16,9 @@ CRITERION_NAMES: tuple[str, ...] = tuple(str(criterion) for criterion in Criteri
 # labelled photos (bench/eval_photos.py): verdicts under 0.75 agree with the labels about 3 times in 4, those
 # above about 19 times in 20.
 SURE = 0.75
+# Criteria that assume the person lies on the back say this when they do not: the reason is the position, not
+# the camera, so its line does not begin "can't tell from here" (which sends people to move the camera).
+ON_BACK_FIRST = "checked once you are lying on your back"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,15 @@ class CriterionResult:
     def sure(self) -> bool:
         return self.status != Status.NOT_VISIBLE and self.confidence >= SURE
 
+    @property
+    def advice_line(self) -> str:
+        """The advice as every door shows it: for a criterion not judged, why, then what would tell."""
+        if self.status != Status.NOT_VISIBLE or not self.advice:
+            return self.advice
+        if self.advice == ON_BACK_FIRST:
+            return f"not judged yet: {self.advice}"
+        return f"can't tell from here: {self.advice}"
+
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -46,6 +58,7 @@ class CriterionResult:
             "measured": self.measured,
             "target": self.target,
             "advice": self.advice,
+            "advice_line": self.advice_line,
             "confidence": round(self.confidence, 2),
         }
 

@@ -47,14 +47,14 @@ class UploadLimits:
     """What one request or stream may cost: the sizes read, and how many pose models and camera streams at once."""
 
     max_photo_bytes: int = 50 * 1024 * 1024  # a photo for /api/check: a phone's is 2-10 MB
-    # A video for /api/check, recorded through a whole rest: 20 minutes of a phone's 1080p is 1.5-2.5 GB. The
-    # multipart parser spools it to a temporary file only its owner can read, gone when the request ends; the
-    # review reads it from there, never whole into memory.
+    # A video for /api/check, recorded through a whole rest: the longest the protocol allows (crp.toml's
+    # max_minutes, 30) of a phone's 1080p is 2.2-3.8 GB. The multipart parser spools it to a temporary file only
+    # its owner can read, gone when the request ends; the review reads it from there, never whole into memory.
     max_video_bytes: int = 4 * 1024**3
     max_body_bytes: int = 1024 * 1024  # any other request body: a check-in with its longest note is a few KB
     # A backup restored on Settings: crest's own export, megabytes after years of sessions with breath readings.
     max_restore_bytes: int = LARGEST_IMPORT_BYTES
-    max_video_s: float = 20 * 60
+    max_video_s: float = 30 * 60  # a whole rest of the longest session (reviewed at about 20 times real time)
     max_frame_bytes: int = 4 * 1024 * 1024
     pose_models: int = 2  # about 200 MB each
     max_live_streams: int = 2  # as many as models: each stream keeps tracking on its own while uploads take turns

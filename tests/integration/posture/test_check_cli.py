@@ -75,11 +75,13 @@ def test_human_output_names_each_criterion(tmp_path: Path) -> None:
 
 
 def test_face_down_the_other_criteria_say_why_they_cannot_tell(tmp_path: Path) -> None:
-    # The reason is the position, not the camera: no order to "lie on your back first" after "can't tell from here".
+    # The reason is the position, not the camera: nothing here sends the person to move the camera.
     process = crest("check", str(FACE_DOWN_PHOTO), home=tmp_path)
     _no_traceback(process)
     assert "lie down on your back" in process.stdout or "roll over onto your back" in process.stdout
-    assert "can't tell from here: checked once you are lying on your back" in " ".join(process.stdout.split())
+    words = " ".join(process.stdout.split())
+    assert "not judged yet: checked once you are lying on your back" in words
+    assert "can't tell from here: checked once" not in words
     assert "not medical advice" in process.stdout
     assert process.stderr.strip() == ""  # the pose model's own chatter is kept off the terminal
 

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from crest.errors import CrestError
 from crest.posture.result import CRITERION_NAMES
+from crest.protocol import load_protocol
 from crest.web.api.check import ProgressSteps, _check_lines
 from crest.web.app import create_app
 from crest.web.context import UploadLimits
@@ -79,6 +80,11 @@ def test_a_missing_file_field_is_named(client: TestClient) -> None:
     response = client.post("/api/check", files={"photo": ("p.jpg", b"x", "image/jpeg")})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "file"
+
+
+def test_the_app_reviews_a_video_of_the_longest_session_the_protocol_allows() -> None:
+    # A person who films a whole 30-minute rest must not be told it is too long.
+    assert UploadLimits().max_video_s >= load_protocol().timing.max_minutes * 60
 
 
 @pytest.fixture

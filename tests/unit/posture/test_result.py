@@ -44,8 +44,10 @@ def test_check_result_json_matches_the_documented_shape() -> None:
         "measured": "52 cm",
         "target": "30-40 cm",
         "advice": "slide your heels about 15 cm closer",
+        "advice_line": "slide your heels about 15 cm closer",
         "confidence": 0.83,
     }
+    assert data["criteria"][1]["advice_line"] == "can't tell from here: place the camera beyond your feet"
     assert len(data["landmarks"]) == 33
     assert result.criterion("knee_width").status == "not_visible"
     assert result.criterion("heel_distance").sure

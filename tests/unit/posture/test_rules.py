@@ -7,9 +7,8 @@ from dataclasses import replace
 import pytest
 
 from crest.posture.landmarks import Pose
-from crest.posture.result import CRITERION_NAMES, SURE, CheckResult
+from crest.posture.result import CRITERION_NAMES, ON_BACK_FIRST, SURE, CheckResult, CriterionResult, Status
 from crest.posture.rules import evaluate
-from crest.posture.rules.verdicts import ON_BACK_FIRST
 from support.figures import Figure, photograph
 
 SIDE_ON = ("side", "oblique")
@@ -623,3 +622,14 @@ def test_legs_hidden_behind_the_body_from_the_head_end_do_not_withhold_the_posit
         assert not evaluate(with_visibility(photograph(Figure(), view), legs, 0.07)).pose_recognized
     # Seen, a way out of the position still shows from the head end.
     assert not evaluate(photograph(Figure(legs="straight"), "head_end")).pose_recognized
+
+
+def test_a_criterion_not_judged_says_why_in_the_line_every_door_shows() -> None:
+    face_down = evaluate(photograph(Figure(body="prone"), "side"))
+    waiting = [criterion for criterion in face_down.criteria if criterion.advice == ON_BACK_FIRST]
+    assert waiting and all(c.advice_line == f"not judged yet: {ON_BACK_FIRST}" for c in waiting)
+    unseen = CriterionResult("knee_width", Status.NOT_VISIBLE, advice="place the camera beyond your feet")
+    assert unseen.advice_line == "can't tell from here: place the camera beyond your feet"
+    adjust = CriterionResult("feet_flat", Status.ADJUST, advice="put your soles down")
+    assert adjust.advice_line == "put your soles down"
+    assert unseen.to_json_dict()["advice_line"] == unseen.advice_line  # what the web page shows

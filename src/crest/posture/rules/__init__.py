@@ -12,12 +12,12 @@ from collections.abc import Callable, Mapping
 
 from crest.posture.body import Body
 from crest.posture.landmarks import Pose
-from crest.posture.result import CheckResult, CriterionResult, Status, View
+from crest.posture.result import ON_BACK_FIRST, CheckResult, CriterionResult, Status, View
 from crest.posture.rules.frame import whole_body_visible
 from crest.posture.rules.legs import feet_flat, heel_distance, knee_width, knees_bent
 from crest.posture.rules.trunk import hips_down, lying_on_back
 from crest.posture.rules.upper import arms_below_shoulders, head_level, head_resting
-from crest.posture.rules.verdicts import ON_BACK_FIRST, is_unsure, unseen
+from crest.posture.rules.verdicts import is_unsure, unseen
 from crest.posture.views import detect_view
 from crest.posture.vocabulary import VIEWS, Criterion
 

@@ -17,9 +17,6 @@ CAMERA_END = "place the camera beyond your feet, looking along your body"
 CAMERA_WHOLE = "move the camera back until it sees you from head to feet"
 CAMERA_HEAD = "place the camera at your side, level with your head, so it sees you from head to feet"
 CAMERA_HEAD_CLOSER = "bring the camera closer, at your side and level with your head, so your head shows larger"
-# Criteria that assume the person lies on the back say this when they do not. Every door shows it after "can't
-# tell from here:", so it names the reason (the position, not the camera) rather than an order to move.
-ON_BACK_FIRST = "checked once you are lying on your back"
 # Views in which the picture's up is the ceiling: the side-on rules apply.
 SIDE_ON: frozenset[View] = frozenset({"side", "oblique"})
 END_ON: frozenset[View] = frozenset({"feet_end", "head_end"})

@@ -77,10 +77,9 @@ window.crestPosture = (() => {
       const name = document.createElement("strong");
       name.textContent = criterionLabel(criterion.name);
       text.append(name);
-      const advice =
-        criterion.status === "not_visible" && criterion.advice
-          ? `Can't tell from here: ${criterion.advice}`
-          : criterion.advice;
+      const advice = criterion.advice_line
+        ? criterion.advice_line[0].toUpperCase() + criterion.advice_line.slice(1)
+        : "";
       const measured =
         criterion.measured != null
           ? `measured ${criterion.measured}${
