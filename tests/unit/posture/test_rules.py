@@ -633,3 +633,14 @@ def test_a_criterion_not_judged_says_why_in_the_line_every_door_shows() -> None:
     adjust = CriterionResult("feet_flat", Status.ADJUST, advice="put your soles down")
     assert adjust.advice_line == "put your soles down"
     assert unseen.to_json_dict()["advice_line"] == unseen.advice_line  # what the web page shows
+
+
+def test_a_face_hidden_from_a_camera_already_at_the_side_is_not_sent_to_the_side() -> None:
+    face_hidden = with_visibility(photograph(Figure(), "side"), ("nose", "eye", "ear"), 0.1)
+    result = evaluate(face_hidden)
+    for name in ("head_resting", "head_level"):
+        criterion = result.criterion(name)
+        assert criterion.status == "not_visible"
+        assert "ear and eye in view" in criterion.advice and "at your side" not in criterion.advice
+    from_the_feet = evaluate(photograph(Figure(), "feet_end")).criterion("head_resting")
+    assert "at your side" in from_the_feet.advice  # from an end, the side is where to go

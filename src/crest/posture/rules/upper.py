@@ -9,6 +9,7 @@ from crest.posture.result import CriterionResult, View
 from crest.posture.rules.legs import floor_lines
 from crest.posture.rules.trunk import shoulders_above_floor
 from crest.posture.rules.verdicts import (
+    CAMERA_FACE,
     CAMERA_HEAD,
     CAMERA_HEAD_CLOSER,
     SIDE_ON,
@@ -150,8 +151,10 @@ def arms_below_shoulders(body: Body, view: View, height_cm: float | None) -> Cri
 def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionResult:
     name = Criterion.HEAD_RESTING
     head = _head_height(body, view)
-    if view not in SIDE_ON or head is None:
+    if view not in SIDE_ON:
         return unseen(name, CAMERA_HEAD)
+    if head is None:
+        return unseen(name, CAMERA_FACE)
     lift, seen = head
     trunk_cm = TRUNK_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
     lift_cm = shown(lift * trunk_cm)
@@ -232,8 +235,10 @@ def head_level(body: Body, view: View, height_cm: float | None) -> CriterionResu
     name = Criterion.HEAD_LEVEL
     side = body.best_side("ear", "eye")
     ear, eye = body[f"{side}_ear"], body[f"{side}_eye"]
-    if view != "side" or min(ear.visibility, eye.visibility) < SEEN:
+    if view != "side":
         return unseen(name, CAMERA_HEAD)
+    if min(ear.visibility, eye.visibility) < SEEN:
+        return unseen(name, CAMERA_FACE)
     if ear.distance_to(eye) < HEAD_TILT_MIN_PX:
         return unseen(name, CAMERA_HEAD_CLOSER)
     ear_x, ear_y = body.floor_xy(ear)

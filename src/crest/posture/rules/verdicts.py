@@ -16,6 +16,8 @@ CAMERA_SIDE = "place the camera at your side, level with your hips, so it sees y
 CAMERA_END = "place the camera beyond your feet, looking along your body"
 CAMERA_WHOLE = "move the camera back until it sees you from head to feet"
 CAMERA_HEAD = "place the camera at your side, level with your head, so it sees you from head to feet"
+# The camera is at the side already, yet the face is not seen: hair, hands or a towel over it, or the head turned.
+CAMERA_FACE = "keep the camera level with your head, with your ear and eye in view (hair or hands can hide them)"
 CAMERA_HEAD_CLOSER = "bring the camera closer, at your side and level with your head, so your head shows larger"
 # Views in which the picture's up is the ceiling: the side-on rules apply.
 SIDE_ON: frozenset[View] = frozenset({"side", "oblique"})
