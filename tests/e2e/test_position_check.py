@@ -164,7 +164,7 @@ def test_a_video_upload_shows_time_in_position(
     assert page.locator("#result-picture-wrap").is_visible()
     expect(page.locator("#result-overlay")).to_have_attribute("data-badges", "10")
     expect(page.locator("#result-picture-caption")).to_have_text(
-        re.compile(r"The picture: the last moment a person was seen, at 00:0[12]\.")
+        re.compile(r"The picture: 00:0[12], the last moment checked with a person in view\.")
     )
     assert page.locator("#result-picture").evaluate("img => img.naturalWidth") == 640  # the frame as checked
     screenshot(page, "check-video")

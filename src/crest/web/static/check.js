@@ -90,7 +90,10 @@
   function showPicture(blob, shown, isVideo) {
     const caption = $("result-picture-caption");
     caption.hidden = !isVideo;
-    caption.textContent = isVideo ? `The picture: the last moment a person was seen, at ${clock(shown.time_s)}.` : "";
+    // The review looks every few seconds, so the person may stay in view after the moment shown.
+    caption.textContent = isVideo
+      ? `The picture: ${clock(shown.time_s)}, the last moment checked with a person in view.`
+      : "";
     picture.alt = isVideo
       ? "A frame of your video with the detected body outline"
       : "Your photo with the detected body outline";
