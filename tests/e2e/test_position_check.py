@@ -160,6 +160,13 @@ def test_a_video_upload_shows_time_in_position(
     assert page.locator("#result-criteria li").count() == 10
     assert page.locator("#result-more-events").is_hidden()
     assert page.locator("#result-timeline-wrap").get_attribute("open") is not None  # a few spans: shown
+    # The last moment a person was seen, with the outline and a badge per criterion, as over a photo.
+    assert page.locator("#result-picture-wrap").is_visible()
+    expect(page.locator("#result-overlay")).to_have_attribute("data-badges", "10")
+    expect(page.locator("#result-picture-caption")).to_have_text(
+        re.compile(r"The picture: 00:0[12], the last moment checked with a person in view\.")
+    )
+    assert page.locator("#result-picture").evaluate("img => img.naturalWidth") == 640  # the frame as checked
     screenshot(page, "check-video")
 
     # A whole rest that changed 30 times: its first moments show, the others and the timeline open on request.
@@ -182,6 +189,9 @@ def test_a_video_of_one_second_and_one_look_is_counted_in_the_singular(
     page = context.new_page()
     _check_file(page, server_url, clip)
     assert page.locator("#result-share").inner_text() == "A video of 1 second; 1 moment checked, a person seen in 1."
+    overlay = page.locator("#result-overlay")  # on a phone the video's picture keeps the outline alone
+    expect(overlay).to_have_attribute("data-badges", "0")
+    expect(overlay).not_to_have_js_property("width", 0)
 
     _check_with_moments(page, server_url, clip, 9)
     expect(page.locator("#result-more-events summary")).to_have_text("The other 1 moment")
@@ -205,7 +215,7 @@ def test_a_video_cut_short_shows_its_note_and_a_photo_named_like_a_video_shows_i
     misnamed.write_bytes(PHOTO.read_bytes())
     _check_file(page, server_url, misnamed)
     assert page.locator("#result-picture-wrap").is_visible() and page.locator("#result-video").is_hidden()
-    assert page.locator("#result-notes").is_hidden()
+    assert page.locator("#result-notes").is_hidden() and page.locator("#result-picture-caption").is_hidden()
     context.close()
 
 

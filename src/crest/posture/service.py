@@ -8,7 +8,6 @@ frame, smoothed, and their verdicts pass through hysteresis; a photo is checked 
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -122,8 +121,8 @@ class PhotoCheck:
 
 @dataclass(frozen=True)
 class VideoCheck:
-    """The review of a video, with one frame (the last with a person) and its verdict, for a picture; and the
-    breath over the whole video when it was asked for."""
+    """The review of a video, with one frame (the last with a person), its time and its verdict, for a picture;
+    and the breath over the whole video when it was asked for."""
 
     name: str
     review: VideoReview
@@ -131,6 +130,7 @@ class VideoCheck:
     snapshot_result: CheckResult | None
     breath: BreathResult | None = None
     notes: tuple[str, ...] = ()
+    snapshot_time_s: float | None = None
 
     @property
     def result(self) -> CheckResult:
@@ -295,7 +295,9 @@ class CheckService:
         review = builder.finish(duration_s)
         if review.frames_with_person == 0:
             raise NoPersonFound(f"{name}: nobody found in the video; make sure your whole body is in view and well lit")
-        return VideoCheck(name, review, looks.last_image, snapshot_result, breath_result)
+        return VideoCheck(
+            name, review, looks.last_image, snapshot_result, breath_result, snapshot_time_s=looks.last_image_s
+        )
 
     def _look(
         self,
@@ -389,7 +391,7 @@ class _Looks:
 
     def __init__(self) -> None:
         self._poses: dict[float, Pose | None] = {}
-        self._last_image_s = -math.inf
+        self.last_image_s: float | None = None
         self.last_image: RgbImage | None = None
 
     def add(self, time_s: float, pose: Pose | None, image_rgb: RgbImage) -> None:
@@ -397,8 +399,8 @@ class _Looks:
         if key in self._poses and pose is None:
             return  # a second look that lost the body does not undo the first
         self._poses[key] = pose
-        if pose is not None and time_s >= self._last_image_s:
-            self._last_image_s = time_s
+        if pose is not None and (self.last_image_s is None or time_s >= self.last_image_s):
+            self.last_image_s = time_s
             self.last_image = image_rgb
 
     def pose_at(self, time_s: float) -> Pose | None:

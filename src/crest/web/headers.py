@@ -27,7 +27,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         # in the report's file and its PDF. That exact text alone is allowed, by its hash (taken from CHART_STYLE
         # here, so it follows any change to the chart's style); any other <style> is refused.
         f"style-src 'self' {inline_source(CHART_STYLE)}",
-        "img-src 'self' blob:",  # the position check shows the chosen photo from memory
+        "img-src 'self' blob:",  # the position check shows the chosen photo, or a video's frame, from memory
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",

@@ -107,9 +107,12 @@ def test_a_video_review_finds_when_the_position_was_left(service: CheckService, 
     assert review.timelines[POSITION][0].status == "in"
     assert progress[-1][1] == pytest.approx(24.0)
     assert len(progress) >= review.frames_checked
+    # The picture --annotate and the web page draw: the last moment a person was seen, near the end.
+    assert checked.snapshot_time_s is not None and 22.0 <= checked.snapshot_time_s < 24.0
     data = checked.to_json_dict()
     assert data["file"] == "session.mp4"
     assert data["video"]["events"][0]["time"].startswith("00:1")
+    assert "picture" not in data["video"]  # crest check --json stays as it was: no picture in the text
 
 
 def test_uploaded_video_bytes_are_reviewed_in_memory(service: CheckService, tmp_path: Path) -> None:

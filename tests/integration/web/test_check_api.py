@@ -1,6 +1,7 @@
 """The position check over HTTP and the WebSocket, with the real pose model on a public-domain photo."""
 
 import asyncio
+import base64
 import contextlib
 import gc
 import io
@@ -156,6 +157,26 @@ def test_a_video_checked_as_it_goes_reports_its_progress_in_order_then_the_same_
     assert done_s == sorted(done_s) and done_s[0] < 1.5
     assert progress[-1]["done_s"] == progress[-1]["total_s"] == pytest.approx(3.0)
     assert len(progress) <= 101  # one a percent at most, never one a frame
+
+
+def test_a_video_s_final_answer_carries_the_picture_of_the_last_moment_a_person_was_seen(
+    client: TestClient, tmp_path: Path
+) -> None:
+    import cv2
+    import numpy as np
+
+    *_, last = _lines_of(client, "rest.mp4", _video(tmp_path / "rest.mp4", 3), "video/mp4")
+    picture = last["result"]["video"]["picture"]
+    assert 2.0 <= picture["time_s"] < 3.0
+    frame = cv2.imdecode(np.frombuffer(base64.b64decode(picture["jpeg"]), np.uint8), cv2.IMREAD_COLOR)
+    # The frame the review checked (the 850x567 photo brought down to 640 px), which the landmarks refer to.
+    assert frame.shape[:2] == (picture["height"], picture["width"]) and picture["width"] == 640
+    assert len(picture["jpeg"]) < 80_000  # base64 of a JPEG of some 40 KB
+    moment = picture["result"]
+    assert {c["name"] for c in moment["criteria"]} == CRITERIA
+    assert moment["landmarks"] and all(
+        0 <= p["x"] <= picture["width"] and 0 <= p["y"] <= picture["height"] for p in moment["landmarks"]
+    )
 
 
 def test_a_photo_checked_as_it_goes_is_one_line_with_the_same_result(client: TestClient) -> None:

@@ -1,6 +1,7 @@
 """The position check: an uploaded photo or video, or a live stream of camera frames over a WebSocket."""
 
 import asyncio
+import base64
 import io
 import json
 import logging
@@ -23,10 +24,11 @@ from crest.posture.media import (
     ProgressCallback,
     VideoSource,
     decode_photo,
+    encode_jpeg,
     is_heif_photo,
     sniff_kind,
 )
-from crest.posture.service import Checked, CheckOptions
+from crest.posture.service import Checked, CheckOptions, VideoCheck
 from crest.posture.video import clock_text
 from crest.services.safety import ON_BACK_NOT_ADVISED
 from crest.web.context import WebContext, connection_context, size_shown, web_context
@@ -41,6 +43,9 @@ KIND_BYTES = 16
 BREATH_RESULT = "breath_result"
 # Asked for in `Accept`, the check answers as it goes: one JSON object a line (progress, then the result).
 LINES = "application/x-ndjson"
+# A video's picture is its frame as the review saw it (at most VIDEO_MAX_SIDE_PX a side): at this quality a
+# 640x427 photo of a person lying down is 30-40 KB, 40-55 KB in base64 (at 90, half as much again).
+PICTURE_JPEG_QUALITY = 80
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +83,10 @@ class ReviewAbandoned(CrestError):
         413: {"model": ErrorOut},
         422: {"model": ErrorOut},
     },
-    response_description="the same object as one line of `crest check --json`; 409 while the safety answers advise "
+    response_description="the same object as one line of `crest check --json`, and for a video its picture in "
+    '`video.picture`: {"time_s", "width", "height", "jpeg" (base64), "result"}, the frame of the last moment a '
+    "person was seen, as `crest check --annotate` draws it, with that moment's verdict and landmarks (in pixels "
+    "of the frame); 409 while the safety answers advise "
     "resting on the side (the check is for lying on the back). With `Accept: application/x-ndjson` the answer "
     'comes as it goes, one JSON object a line: {"type": "progress", "done_s", "total_s"} (total_s null when the '
     'video does not say its length) while a video is reviewed, then {"type": "result", "result": {...}}, or '
@@ -266,7 +274,26 @@ def _check_on(
         slot.tracking = None  # a video is tracked on this model too
         checked = service.review_video(source, name, progress)
     result: dict[str, Any] = checked.to_json_dict()
+    if isinstance(checked, VideoCheck):
+        result["video"]["picture"] = _video_picture(checked)
     return result
+
+
+def _video_picture(checked: VideoCheck) -> dict[str, Any] | None:
+    """The frame of the last moment a person was seen, with its verdict, for the page to draw the outline over
+    it as over a photo. The moment `crest check --annotate` draws: the frame the review already holds (the
+    first drift's would mean keeping a frame per change through a 30-minute review), and the way the rest
+    ended. Encoded in memory, never written."""
+    if checked.snapshot_rgb is None or checked.snapshot_result is None or checked.snapshot_time_s is None:
+        return None
+    height, width = checked.snapshot_rgb.shape[:2]
+    return {
+        "time_s": round(checked.snapshot_time_s, 2),
+        "width": width,
+        "height": height,
+        "jpeg": base64.b64encode(encode_jpeg(checked.snapshot_rgb, PICTURE_JPEG_QUALITY)).decode("ascii"),
+        "result": checked.snapshot_result.to_json_dict(),
+    }
 
 
 @router.websocket("/check/live")

@@ -85,6 +85,43 @@
     listItems($("result-timeline"), timelineLines(video.timeline || {}));
   }
 
+  // The picture with the outline over it, drawn as the picture loads: a photo as it was chosen (the server
+  // checked a copy no larger than max_side_px on its longest side), a video's frame at the size it was checked.
+  function showPicture(blob, shown, isVideo) {
+    const caption = $("result-picture-caption");
+    caption.hidden = !isVideo;
+    // The review looks every few seconds, so the person may stay in view after the moment shown.
+    caption.textContent = isVideo
+      ? `The picture: ${clock(shown.time_s)}, the last moment checked with a person in view.`
+      : "";
+    picture.alt = isVideo
+      ? "A frame of your video with the detected body outline"
+      : "Your photo with the detected body outline";
+    const source = URL.createObjectURL(blob);
+    picture.onload = () => {
+      URL.revokeObjectURL(source); // shown: the page keeps no copy of the picture
+      const maxSide = Number(form.dataset.maxSidePx);
+      const scale = isVideo ? 1 : Math.min(1, maxSide / Math.max(picture.naturalWidth, picture.naturalHeight));
+      posture.drawSkeleton(
+        $("result-overlay"),
+        shown.result,
+        picture.clientWidth,
+        picture.clientHeight,
+        isVideo ? shown.width : picture.naturalWidth * scale,
+        isVideo ? shown.height : picture.naturalHeight * scale,
+        // On a narrow picture ten badges at a readable size cover most of the person; the list below
+        // names every criterion, so the picture keeps the outline alone there.
+        { badges: picture.clientWidth >= BADGES_MIN_WIDTH_PX },
+      );
+    };
+    picture.src = source;
+  }
+
+  // A video's frame comes as base64 JPEG in the answer; the page's policy shows pictures from blobs only.
+  function videoFrame(jpeg) {
+    return new Blob([Uint8Array.from(atob(jpeg), (c) => c.charCodeAt(0))], { type: "image/jpeg" });
+  }
+
   const meter = $("check-progress");
   const meterWrap = $("check-progress-wrap");
   const meterText = $("check-progress-text");
@@ -145,27 +182,10 @@
       const notes = result.notes || [];
       listItems($("result-notes"), notes);
       $("result-notes").hidden = !notes.length;
-      const isImage = !result.video; // the server tells a photo from a video by its content, not its name
-      $("result-picture-wrap").hidden = !isImage;
-      if (isImage) {
-        // The server checks a copy no larger than max_side_px on its longest side.
-        picture.onload = () => {
-          const maxSide = Number(form.dataset.maxSidePx);
-          const scale = Math.min(1, maxSide / Math.max(picture.naturalWidth, picture.naturalHeight));
-          posture.drawSkeleton(
-            $("result-overlay"),
-            result,
-            picture.clientWidth,
-            picture.clientHeight,
-            picture.naturalWidth * scale,
-            picture.naturalHeight * scale,
-            // On a narrow picture ten badges at a readable size cover most of the person; the list below
-            // names every criterion, so the picture keeps the outline alone there.
-            { badges: picture.clientWidth >= BADGES_MIN_WIDTH_PX },
-          );
-        };
-        picture.src = URL.createObjectURL(file);
-      }
+      // The server tells a photo from a video by its content, not its name.
+      const shown = result.video ? result.video.picture : { result };
+      $("result-picture-wrap").hidden = !shown;
+      if (shown) showPicture(result.video ? videoFrame(shown.jpeg) : file, shown, !!result.video);
       showVideo(result.video);
       $("check-result").hidden = false;
       $("result-heading").focus();
