@@ -40,6 +40,7 @@ class Action(StrEnum):
     LIST_PRACTITIONERS = "list_practitioners"
     REMOVE_PRACTITIONER = "remove_practitioner"
     RESET_PRACTITIONER_PASSWORD = "reset_practitioner_password"  # a one-time link to set a new password
+    END_PRACTITIONER_SIGN_INS = "end_practitioner_sign_ins"  # sign them out everywhere (a stolen laptop)
     # A practitioner
     INVITE_CLIENT = "invite_client"
     LIST_CLIENTS = "list_clients"
@@ -99,6 +100,7 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.LIST_PRACTITIONERS: Role.ADMIN,
     Action.REMOVE_PRACTITIONER: Role.ADMIN,
     Action.RESET_PRACTITIONER_PASSWORD: Role.ADMIN,
+    Action.END_PRACTITIONER_SIGN_INS: Role.ADMIN,
     Action.INVITE_CLIENT: Role.PRACTITIONER,
     Action.LIST_CLIENTS: Role.PRACTITIONER,
     Action.READ_CLIENT: Role.PRACTITIONER,
@@ -120,7 +122,9 @@ ABOUT_A_CLIENT = frozenset(
     }
 )
 # Actions on one practitioner of the admin's own practice.
-ON_A_PRACTITIONER = frozenset({Action.REMOVE_PRACTITIONER, Action.RESET_PRACTITIONER_PASSWORD})
+ON_A_PRACTITIONER = frozenset(
+    {Action.REMOVE_PRACTITIONER, Action.RESET_PRACTITIONER_PASSWORD, Action.END_PRACTITIONER_SIGN_INS}
+)
 
 
 def same_practice(one: int | None, other: int | None) -> bool:

@@ -470,9 +470,34 @@ class Accounts:
 
     def practitioner_to_remove(self, actor: Actor, membership_id: int) -> Account:
         """The practitioner an admin is about to remove, named on the page that asks first; refused as removing is."""
-        account = self._store.account(self._removable(actor, membership_id).account_id)
+        return self._account_of(self._removable(actor, membership_id))
+
+    def practitioner_to_sign_out(self, actor: Actor, membership_id: int) -> Account:
+        """The practitioner an admin is about to sign out everywhere, named on the page that asks first; refused as
+        signing out is."""
+        return self._account_of(self._to_sign_out(actor, membership_id))
+
+    def _account_of(self, membership: Membership) -> Account:
+        account = self._store.account(membership.account_id)
         assert account is not None  # a membership's account is deleted with it
         return account
+
+    def end_practitioner_sign_ins(self, actor: Actor, membership_id: int, address: str | None = None) -> int:
+        """The admin signs a practitioner out everywhere without removing them (ASVS 5.0 V7.4.5: a laptop stolen):
+        every sign-in session of theirs ends now, and any linked computer's token of the account with them, as at
+        removal, so that "everywhere" leaves no way in (a practitioner cannot link a computer, but the account may
+        have linked one as a client before). They sign in again with their password, or with a password link if
+        that may be known too. How many sign-ins ended."""
+        membership = self._to_sign_out(actor, membership_id)
+        now = self._clock()
+        ended = sum(_still_open(one, now) for one in self._store.open_sign_ins(membership.account_id, now))
+        self._store.end_access(membership.account_id, now)
+        detail = f"membership {membership.id}: {counted(ended, 'sign-in')} ended"
+        self._audit.record(actor, Audited.END_PRACTITIONER_SIGN_INS, address=address, detail=detail)
+        return ended
+
+    def _to_sign_out(self, actor: Actor, membership_id: int) -> Membership:
+        return self._practitioner(actor, membership_id, Action.END_PRACTITIONER_SIGN_INS, "sign practitioners out")
 
     def remove_practitioner(self, actor: Actor, membership_id: int, address: str | None = None) -> None:
         """The practitioner leaves the practice: their sign-in sessions and devices end now, their links end."""

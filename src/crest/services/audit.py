@@ -30,6 +30,7 @@ class Audited(StrEnum):
     CONSENT = "consent"
     END_PROGRAMME = "end_programme"
     REMOVE_PRACTITIONER = "remove_practitioner"
+    END_PRACTITIONER_SIGN_INS = "end_practitioner_sign_ins"  # the admin signed a practitioner out everywhere
     INVITE = "invite"
     ACCEPT_INVITE = "accept_invite"
     LINK_DEVICE = "link_device"
@@ -69,6 +70,7 @@ _DONE = {
     Audited.CONSENT: "changed what is shared",
     Audited.END_PROGRAMME: "ended a client's programme",
     Audited.REMOVE_PRACTITIONER: "removed a practitioner",
+    Audited.END_PRACTITIONER_SIGN_INS: "signed a practitioner out everywhere",
     Audited.INVITE: "made an invitation",
     Audited.ACCEPT_INVITE: "accepted an invitation",
     Audited.LINK_DEVICE: "linked a computer",

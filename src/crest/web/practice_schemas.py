@@ -306,7 +306,7 @@ class EndSignInsIn(_Input):
 
 
 class EndedSignInsOut(BaseModel):
-    ended: int = Field(description="how many other sign-ins ended")
+    ended: int = Field(description="how many sign-ins ended (signing out everywhere else: how many others)")
 
 
 class ChangePasswordIn(_Input):

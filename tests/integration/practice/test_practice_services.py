@@ -359,6 +359,29 @@ def test_removing_a_practitioner_ends_their_sessions_and_links_at_once(practice:
     assert practice.practice.sharing(ann)[0].ended
 
 
+def test_the_admin_signs_a_practitioner_out_everywhere_and_keeps_them(practice: Practice) -> None:
+    admin = practice.admin()
+    physio = practice.practitioner(admin, "pat@clinic.example")  # signed in once by accepting
+    laptop = practice.accounts.sign_in("pat@clinic.example", PASSWORD, "10.0.0.5")
+    practice.store.add_device(token_hash("an old link"), physio.account_id, "old laptop", practice.clock())
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    elsewhere = practice.admin("boss@elsewhere.example", "Elsewhere")
+    for refused in (elsewhere, physio, ann):  # another practice's admin, or a role that never does it: hidden
+        with pytest.raises(NotFoundForYou):
+            practice.accounts.end_practitioner_sign_ins(refused, physio.membership_id)
+    assert practice.accounts.actor_for_session(laptop.token)[0] == physio  # refusals end nothing
+
+    assert practice.accounts.end_practitioner_sign_ins(admin, physio.membership_id, "10.0.0.1") == 2
+    assert isinstance(practice.accounts.actor_for_session(laptop.token)[0], Anonymous)
+    assert practice.accounts.open_sign_ins(admin, None)  # the admin's own stay
+    assert isinstance(practice.accounts.actor_for_device("an old link")[0], Anonymous)
+    again = practice.accounts.sign_in("pat@clinic.example", PASSWORD, None).actor
+    assert again == physio and [one.name for one in practice.practice.clients(again)] == ["Ann"]
+    [entry] = practice.audit.entries(Audited.END_PRACTITIONER_SIGN_INS)
+    assert (entry.actor_account_id, entry.address) == (admin.account_id, "10.0.0.1")
+    assert entry.detail == f"membership {physio.membership_id}: 2 sign-ins ended"
+
+
 def test_a_client_deletes_their_account_and_every_record(practice: Practice) -> None:
     physio = practice.practitioner(practice.admin(), "pat@clinic.example")
     ann = practice.client(physio, "ann@example.org", "Ann")

@@ -367,6 +367,15 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/practice/admin/practitioners/{membership_id}/reset-link"): Rule(
         ("admin",), 201, hidden_object, params={"membership_id": "practitioner_membership"}
     ),
+    ("POST", "/api/practice/practitioners/{membership_id}/sessions/end"): Rule(
+        ("admin",), 200, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
+    ("GET", "/practice/admin/practitioners/{membership_id}/sign-out"): Rule(  # the page that asks first
+        ("admin",), 200, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
+    ("POST", "/practice/admin/practitioners/{membership_id}/sign-out"): Rule(
+        ("admin",), 303, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
     ("GET", "/practice/admin"): Rule(("admin",), 200, CLIENT),
     ("POST", "/practice/admin/invites"): Rule(("admin",), 201, CLIENT, body=lambda w, a: {"email": ""}),
     ("GET", "/practice/admin/practitioners/{membership_id}/remove"): Rule(  # the page that asks first

@@ -45,7 +45,12 @@ LOCAL_PAGES = (
 )
 PRACTICE_PAGES = {
     "anonymous": ("/login", "/invite/{invite}", "/reset/{reset}"),
-    "admin": ("/practice/admin", "/practice/admin/practitioners/{practitioner}/remove", "/account"),
+    "admin": (
+        "/practice/admin",
+        "/practice/admin/practitioners/{practitioner}/remove",
+        "/practice/admin/practitioners/{practitioner}/sign-out",
+        "/account",
+    ),
     "linked_practitioner": ("/practice", "/practice/clients/{client}", "/practice/clients/{client}/end", "/account"),
     "client_a": ("/sharing", "/account"),
 }

@@ -7,6 +7,7 @@ import pytest
 from crest.accounts.model import Actor, Admin, Anonymous, Client, NoPractice, Practitioner, Role
 from crest.accounts.permissions import (
     ABOUT_A_CLIENT,
+    ON_A_PRACTITIONER,
     ROLE_OF_ACTION,
     Action,
     CareLink,
@@ -92,14 +93,21 @@ def test_consent_is_managed_by_its_own_client_until_the_programme_ends() -> None
     assert decide(CLIENT_A, Action.MANAGE_OWN_CONSENT) is Decision.HIDE  # no link named: nothing to manage
 
 
-def test_an_admin_removes_only_a_live_practitioner_of_their_own_practice() -> None:
+@pytest.mark.parametrize("action", sorted(ON_A_PRACTITIONER))
+def test_an_admin_removes_signs_out_or_resets_only_a_live_practitioner_of_their_own_practice(action: Action) -> None:
     own, client, gone, foreign = TARGETS[6:]
-    assert decide(ADMIN, Action.REMOVE_PRACTITIONER, own) is Decision.ALLOW
-    assert decide(ADMIN, Action.REMOVE_PRACTITIONER, client) is Decision.HIDE
-    assert decide(ADMIN, Action.REMOVE_PRACTITIONER, gone) is Decision.HIDE
-    assert decide(ADMIN, Action.REMOVE_PRACTITIONER, foreign) is Decision.HIDE
-    assert decide(OTHER_ADMIN, Action.REMOVE_PRACTITIONER, own) is Decision.HIDE
-    assert decide(ADMIN, Action.REMOVE_PRACTITIONER) is Decision.HIDE
+    assert decide(ADMIN, action, own) is Decision.ALLOW
+    assert decide(ADMIN, action, client) is Decision.HIDE
+    assert decide(ADMIN, action, gone) is Decision.HIDE
+    assert decide(ADMIN, action, foreign) is Decision.HIDE
+    assert decide(OTHER_ADMIN, action, own) is Decision.HIDE
+    assert decide(LINKED, action, own) is Decision.HIDE
+    assert decide(ADMIN, action) is Decision.HIDE
+
+
+def test_signing_a_practitioner_out_everywhere_is_the_admins_on_one_practitioner() -> None:
+    assert Action.END_PRACTITIONER_SIGN_INS in ON_A_PRACTITIONER
+    assert ROLE_OF_ACTION[Action.END_PRACTITIONER_SIGN_INS] is Role.ADMIN
 
 
 def test_role_actions_without_a_target_follow_the_role() -> None:

@@ -1,5 +1,5 @@
 """Practice mode for practitioners and admins: invites, the clients' summaries, one client's data (read-only,
-every read audited), prescribing, alerts, notes, ending a programme, removing a practitioner."""
+every read audited), prescribing, alerts, notes, ending a programme, signing out or removing a practitioner."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import (
     ClientDetailOut,
     ClientSummaryOut,
+    EndedSignInsOut,
     InviteIn,
     InviteOut,
     PractitionerOut,
@@ -159,6 +160,14 @@ def practitioner_reset_link(membership_id: RecordId, request: Request, asker: As
     """The admin: a one-time link for a practitioner who forgot their password (works once, within 24 hours)."""
     issued = door.accounts.reset_link_for_practitioner(asker.actor, membership_id, address_of(request))
     return reset_link_out(door.base_url(request), issued)
+
+
+@router.post("/practitioners/{membership_id}/sessions/end", response_model=EndedSignInsOut)
+def end_practitioner_sign_ins(membership_id: RecordId, request: Request, asker: Asked, door: Door) -> EndedSignInsOut:
+    """The admin signs a practitioner out everywhere (a laptop stolen) and keeps them in the practice: every
+    sign-in session of theirs ends at once."""
+    ended = door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
+    return EndedSignInsOut(ended=ended)
 
 
 @router.delete("/practitioners/{membership_id}", status_code=status.HTTP_204_NO_CONTENT)

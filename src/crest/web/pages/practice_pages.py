@@ -19,6 +19,7 @@ from crest.errors import CrestError
 from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
+from crest.journal.records import MAX_RECORD_ID
 from crest.protocol.model import Protocol
 from crest.services.accounts import InvalidEmail, IssuedInvite, IssuedReset, TooManyAttempts
 from crest.services.audit import Audited
@@ -181,8 +182,15 @@ def reset_link_for_client(request: Request, client_id: RecordId, asker: Asked, d
 
 
 @router.get("/practice/admin", name="practice_admin")
-def admin_page(request: Request, asker: Asked, door: Door) -> Response:
-    return _admin_view(request, asker, door)
+def admin_page(
+    request: Request,
+    asker: Asked,
+    door: Door,
+    signed_out: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
+    ended: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    """`signed_out` (a practitioner's membership) and `ended` (how many of their sign-ins) confirm signing out."""
+    return _admin_view(request, asker, door, signed_out=signed_out, ended=ended)
 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
@@ -190,7 +198,17 @@ def invite_practitioner(request: Request, form: SubmittedForm, asker: Asked, doo
     return _invite(request, form, asker, door, Role.PRACTITIONER, _admin_view)
 
 
-def _admin_view(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
+def _admin_view(
+    request: Request,
+    asker: Asker,
+    door: PracticeDoor,
+    status_code: int = 200,
+    signed_out: int | None = None,
+    ended: int = 0,
+    **values: Any,
+) -> Response:
+    practitioners = door.accounts.practitioners(asker.actor)
+    named = [account.name for membership, account in practitioners if membership.id == signed_out]
     return render(
         request,
         "practice_admin.html",
@@ -198,7 +216,8 @@ def _admin_view(request: Request, asker: Asker, door: PracticeDoor, status_code:
         active="practice_admin",
         title="Practice",
         practice=door.accounts.practice_name(asker.actor),
-        practitioners=door.accounts.practitioners(asker.actor),
+        practitioners=practitioners,
+        signed_out=None if not named else f"{named[0]} is signed out everywhere: {counted(ended, 'sign-in')} ended.",
         **values,
     )
 
@@ -240,6 +259,31 @@ def remove_confirm(request: Request, membership_id: RecordId, asker: Asked, door
         button=f"Remove {practitioner.name}",
         cancel=request.url_for("practice_admin").path,
     )
+
+
+@router.get("/practice/admin/practitioners/{membership_id}/sign-out", name="practice_sign_out_confirm")
+def sign_out_confirm(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    """Signing a practitioner out everywhere asks first, naming them: it interrupts whatever they are doing."""
+    practitioner = door.accounts.practitioner_to_sign_out(asker.actor, membership_id)
+    return _confirm(
+        request,
+        active="practice_admin",
+        title=f"Sign {practitioner.name} out everywhere?",
+        consequence=f"{practitioner.name} ({practitioner.email}) is signed out at once on every computer and phone "
+        f"where they are signed in now, as when a laptop is lost or stolen. They stay in "
+        f"{door.accounts.practice_name(asker.actor)} with their clients, and sign in again with their password; "
+        "if it may be known too, make them a password link as well.",
+        action=request.url_for("practice_sign_out", membership_id=membership_id).path,
+        button=f"Sign {practitioner.name} out everywhere",
+        cancel=request.url_for("practice_admin").path,
+    )
+
+
+@router.post("/practice/admin/practitioners/{membership_id}/sign-out", name="practice_sign_out")
+def sign_out_practitioner(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    ended = door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
+    back = request.url_for("practice_admin").path
+    return RedirectResponse(f"{back}?signed_out={membership_id}&ended={ended}", status_code=303)
 
 
 def _confirm(request: Request, **values: Any) -> Response:

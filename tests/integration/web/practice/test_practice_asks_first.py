@@ -1,6 +1,6 @@
-"""Removing a practitioner and ending a client's programme ask first, on a page that names who is affected and
-what happens, with the button and Cancel; it works without JavaScript and the change itself stays a POST behind
-the Origin rule. The JSON API stays one call: a program asks for what it means."""
+"""Removing a practitioner, signing one out everywhere and ending a client's programme ask first, on a page that
+names who is affected and what happens, with the button and Cancel; it works without JavaScript and the change
+itself stays a POST behind the Origin rule. The JSON API stays one call: a program asks for what it means."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import re
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.services.audit import Audited
 from crest.web.practice_door import COOKIE_NAME
-from support.practice_web import World, browser
+from support.practice_web import World, browser, sign_in
 
 
 def _posting_forms(html: str) -> list[str]:
@@ -49,6 +50,49 @@ def test_removing_a_practitioner_asks_first_naming_them(app: FastAPI, world: Wor
     assert "pat@clinic.example" not in _practitioners(app, world)
 
 
+def test_signing_a_practitioner_out_everywhere_asks_first_naming_them_and_keeps_them(
+    app: FastAPI, world: World
+) -> None:
+    membership = world.ids["practitioner_membership"]
+    signing_out = f"/practice/admin/practitioners/{membership}/sign-out"
+    elsewhere = sign_in(app, "pat@clinic.example")  # the stolen laptop
+    with browser(app, world.tokens["admin"]) as admin:
+        page = admin.get("/practice/admin").text
+        assert signing_out not in _posting_forms(page) and f'href="{signing_out}"' in page
+        assert 'aria-label="Sign Pat Physio out everywhere">Sign out everywhere</a>' in page
+        asking = admin.get(signing_out)
+        assert asking.status_code == 200 and "<h1>Sign Pat Physio out everywhere?</h1>" in asking.text
+        assert "Pat Physio (pat@clinic.example) is signed out at once on every computer and phone" in asking.text
+        assert "They stay in Clinic with their clients" in asking.text
+        assert _posting_forms(asking.text) == [signing_out]
+        assert ">Sign Pat Physio out everywhere</button>" in asking.text
+        assert 'href="/practice/admin" class="button secondary">Cancel</a>' in asking.text
+    for token in (world.tokens["linked_practitioner"], elsewhere):
+        with browser(app, token) as pat:
+            assert pat.get("/api/auth/me").status_code == 200  # asking changed nothing
+
+    with TestClient(app) as forged:  # the button's POST still needs this server's own pages
+        forged.cookies.set(COOKIE_NAME, world.tokens["admin"] or "")
+        assert forged.post(signing_out, headers={"Origin": "https://evil.example"}).status_code == 403
+    with browser(app, elsewhere) as pat:
+        assert pat.get("/api/auth/me").status_code == 200
+    with browser(app, world.tokens["admin"]) as admin:
+        admin.follow_redirects = False
+        done = admin.post(signing_out)
+        assert done.status_code == 303
+        assert done.headers["location"] == f"/practice/admin?signed_out={membership}&ended=2"
+        assert "Pat Physio is signed out everywhere: 2 sign-ins ended." in admin.get(done.headers["location"]).text
+        assert admin.get("/api/auth/me").status_code == 200  # the admin's own sign-in stays
+    for token in (world.tokens["linked_practitioner"], elsewhere):
+        with browser(app, token) as pat:
+            assert pat.get("/api/auth/me").status_code == 401
+    assert "pat@clinic.example" in _practitioners(app, world)  # still in the practice
+    with browser(app, sign_in(app, "pat@clinic.example")) as pat:
+        assert [row["name"] for row in pat.get("/api/practice/clients").json()] == ["Ann"]  # with their clients
+    [entry] = app.state.practice_door.audit.entries(Audited.END_PRACTITIONER_SIGN_INS)
+    assert entry.address == "testclient" and entry.detail == f"membership {membership}: 2 sign-ins ended"
+
+
 def test_ending_a_programme_asks_first_naming_the_client(app: FastAPI, world: World) -> None:
     client_id = world.ids["client"]
     ending = f"/practice/clients/{client_id}/end"
@@ -68,6 +112,16 @@ def test_ending_a_programme_asks_first_naming_the_client(app: FastAPI, world: Wo
         assert ended.status_code == 303 and ended.headers["location"] == "/practice"
         assert pat.get("/api/practice/clients").json() == []
         assert pat.get(ending).status_code == 404
+
+
+def test_the_json_api_signs_a_practitioner_out_everywhere_in_one_call(app: FastAPI, world: World) -> None:
+    membership = world.ids["practitioner_membership"]
+    with browser(app, world.tokens["admin"]) as admin:
+        ended = admin.post(f"/api/practice/practitioners/{membership}/sessions/end")
+        assert ended.status_code == 200 and ended.json() == {"ended": 1}
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert pat.get("/api/auth/me").status_code == 401
+    assert "pat@clinic.example" in _practitioners(app, world)
 
 
 def test_the_json_api_removes_and_ends_in_one_call(app: FastAPI, world: World) -> None:
