@@ -242,13 +242,34 @@ def test_pause_resume_and_end_early(safe_page: Any, server_url: str) -> None:
     assert 60 <= newest["actual_seconds"] <= 150
 
 
-def _start_rest(page: Any, session_url: str) -> None:
-    """Open the session page, walk through the checklist and start the rest."""
+def _start_rest(page: Any, session_url: str, saved: bool = True) -> None:
+    """Open the session page, walk through the checklist and start the rest; with `saved`, wait until the server
+    holds the new session (a loaded machine answers later than the timer shows)."""
+    base = session_url.partition("/session")[0]
+    before = len(_api(base, "/api/sessions"))
     page.goto(session_url)
     while not page.locator("#stage-ready").is_visible():
         page.locator("#step-next").click()
     page.get_by_role("button", name="Start the rest").click()
     page.locator("#stage-timer").wait_for(state="visible")
+    deadline = time.monotonic() + 20
+    while saved and len(_api(base, "/api/sessions")) == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def test_the_navigation_asks_even_while_the_session_is_not_saved(safe_page: Any, server_url: str) -> None:
+    page = safe_page
+    # The server never hears of this session (as while its answer is on the way): the timer runs all the same.
+    page.route("**/api/sessions", lambda route: route.abort() if route.request.method == "POST" else route.continue_())
+    _start_rest(page, f"{server_url}/session?minutes=10&speed=60", saved=False)
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("link", name="Journal").click()
+    assert asked and "Leave the timer?" in asked[0]
+    assert page.locator("#stage-timer").is_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("link", name="Journal").click()
+    page.wait_for_url("**/journal")
 
 
 def test_a_check_in_is_edited_from_the_journal(safe_page: Any, server_url: str) -> None:

@@ -16,6 +16,7 @@
   const ringLength = 2 * Math.PI * 54;
   const state = {
     sessionId: null,
+    restStarted: false,
     running: false,
     finished: false,
     elapsedBefore: 0,
@@ -390,6 +391,7 @@
     const readBreath = Boolean($("breath-option") && $("breath-option").checked);
     stopCamera(readBreath);
     state.restBeganAt = performance.now();
+    state.restStarted = true;
     if (readBreath) startBreath();
     show("stage-timer");
     $("pause").focus();
@@ -526,7 +528,8 @@
 
   // Leaving a running timer asks first; the session stays open on the server, with the time done so far, so that
   // the session page can resume it. A tab closed for good goes silent, and the server marks it interrupted.
-  const sessionOpen = () => state.sessionId !== null && !state.finished;
+  // Open from the moment the rest starts, before the server has answered (or if it never does): the timer runs.
+  const sessionOpen = () => (state.sessionId !== null || state.restStarted) && !state.finished;
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
     // a link to a new tab (the "why?" of a cue) leaves the timer running here
