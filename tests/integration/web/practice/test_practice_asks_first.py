@@ -59,7 +59,7 @@ def test_signing_a_practitioner_out_everywhere_asks_first_naming_them_and_keeps_
     with browser(app, world.tokens["admin"]) as admin:
         page = admin.get("/practice/admin").text
         assert signing_out not in _posting_forms(page) and f'href="{signing_out}"' in page
-        assert 'aria-label="Sign Pat Physio out everywhere">Sign out everywhere</a>' in page
+        assert 'aria-label="Sign out everywhere: Pat Physio">Sign out everywhere</a>' in page
         asking = admin.get(signing_out)
         assert asking.status_code == 200 and "<h1>Sign Pat Physio out everywhere?</h1>" in asking.text
         assert "Pat Physio (pat@clinic.example) is signed out at once on every computer and phone" in asking.text
