@@ -9,6 +9,8 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - fresh3:    bench/photos/fresh3.csv, 4 sitting photos found by a later search, held out.
 - fresh4:    bench/photos/fresh4.csv, 99 photos from 57 new sources (22 in the position), labelled and committed
              before any rule was run on them, held out.
+- fresh5:    bench/photos/fresh5.csv, 47 photos from 23 more new sources (14 in the position), labelled and
+             committed before any rule was run on them, held out.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -94,8 +96,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh2": PhotoSet("fresh2", PHOTOS / "fresh2.csv", (PHOTOS / "images",)),
     "fresh3": PhotoSet("fresh3", PHOTOS / "fresh3.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
     "fresh4": PhotoSet("fresh4", PHOTOS / "fresh4.csv", (PRIVATE_IMAGES,)),
+    "fresh5": PhotoSet("fresh5", PHOTOS / "fresh5.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh2", "fresh3", "fresh4"})
+HELD_OUT = frozenset({"fresh2", "fresh3", "fresh4", "fresh5"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
