@@ -333,7 +333,7 @@ def main() -> None:
             group.labelled += scores.labelled
             for criterion, outcomes in scores.agreement.items():
                 group.agreement[criterion] += outcomes
-    print(f"\n{'set':11} {'photos':9} {'n':>6} {'bal.acc':>8} {'agree':>6} {'coverage':>9}")
+    print(f"\n{'set':11} {'photos':9} {'n':>6} {'bal.acc':>8} {'sens':>11} {'spec':>11} {'agree':>6} {'coverage':>9}")
     print("\n".join(summary))
     print("pooled:")
     print("\n".join(_summary_line(group, variant, scores) for (group, variant), scores in sorted(pooled.items())))
@@ -342,8 +342,14 @@ def main() -> None:
 def _summary_line(name: str, variant: str, scores: Scores) -> str:
     outcomes = scores.all_agreement
     total = sum(scores.labelled.values())
+    # The counts beside the rates: one photo in the position moves a small set's sensitivity by a lot.
+    found_in = sum(predicted for predicted, truth in scores.recognized if truth)
+    positives = sum(truth for _, truth in scores.recognized)
+    told_apart = sum(not predicted for predicted, truth in scores.recognized if not truth)
+    negatives = len(scores.recognized) - positives
     return (
         f"{name:11} {variant:9} {scores.photos:>6} {balanced_accuracy(scores.recognized):>8.3f}"
+        f" {f'{found_in}/{positives}':>11} {f'{told_apart}/{negatives}':>11}"
         f" {_fraction(outcomes):>6} {len(outcomes) / total:>9.2f}"
     )
 
