@@ -56,3 +56,15 @@ def test_every_colour_has_a_light_and_a_dark_value() -> None:
     declared = set(re.findall(r"^\s*--([a-z0-9-]+):", CSS, flags=re.MULTILINE))
     assert declared == set(LIGHT) == set(DARK)
     assert {"text", "bg", "surface", "accent"} <= declared
+
+
+def test_an_unrated_slider_is_muted_not_faded() -> None:
+    """A pain slider with no score yet must still be found (3:1 against the card), so it changes colour instead
+    of fading: at 45% opacity its thumb fell under 3:1 in both themes."""
+    rule = re.search(r'\.rating-row\.unrated input\[type="range"\]\s*\{([^}]*)\}', CSS)
+    assert rule is not None
+    assert "opacity" not in rule.group(1)
+    colour = re.search(r"accent-color:\s*var\(--([a-z-]+)\)", rule.group(1))
+    assert colour is not None
+    for palette in (LIGHT, DARK):
+        assert contrast(palette[colour.group(1)], palette["surface"]) >= 3.0
