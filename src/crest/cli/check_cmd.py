@@ -236,7 +236,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     from crest.posture.result import SURE
     from crest.posture.service import VideoCheck
     from crest.posture.video import event_lines, timeline_lines
-    from crest.posture.vocabulary import VIEW_LABELS, criterion_label, status_label
+    from crest.posture.vocabulary import VIEW_LABELS, Status, criterion_label, status_label
 
     result = checked.result
     camera = f"(camera {VIEW_LABELS.get(result.view, result.view)})"
@@ -245,7 +245,11 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         # under the name says how much of it was, as the web page says it.
         out.print(f"[bold]{escape(name)}[/bold] {camera}")
     else:
-        verdict = "[green]in the rest position[/green]" if result.pose_recognized else "[yellow]not yet[/yellow]"
+        verdict = {
+            Status.OK: "[green]in the rest position[/green]",
+            Status.ADJUST: "[yellow]not yet[/yellow]",
+            Status.NOT_VISIBLE: "[dim]can't tell from here[/dim]",
+        }[result.position_status]
         if result.pose_recognized and result.confidence < SURE:
             verdict += " [dim](not sure)[/dim]"
         out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")

@@ -305,6 +305,15 @@ def _reserve_points(placer: LabelPlacer, pose: Pose, scale: float) -> None:
             placer.placed.append((x - 4, y - 4, x + 4, y + 4))
 
 
+def position_badge(result: CheckResult) -> tuple[Colour, str]:
+    """The badge over the summary, worded like the criteria's: "not yet" where nothing seen is off would be a
+    guess, so the picture that cannot tell says so, in grey."""
+    status = result.position_status
+    words = {Status.OK: "YES", Status.ADJUST: "NOT YET", Status.NOT_VISIBLE: "CAN'T TELL"}[status]
+    unsure = " (not sure)" if status == Status.OK and result.confidence < SURE else ""
+    return STATUS_COLOURS[status], f"Rest position: {words}{unsure}"
+
+
 def _panel(
     result: CheckResult | None,
     statuses: dict[str, str] | None,
@@ -316,10 +325,7 @@ def _panel(
     if result is None:
         blocks.append((SETTLING_COLOUR, wrap(headline or "Nobody in view", max_chars)))
         return blocks
-    position_colour = STATUS_COLOURS["ok"] if result.pose_recognized else STATUS_COLOURS["adjust"]
-    title = "In the rest position" if result.pose_recognized else "Not yet in the rest position"
-    if result.pose_recognized and result.confidence < SURE:
-        title += " (not sure)"
+    position_colour, title = position_badge(result)
     blocks.append((position_colour, [title, *wrap(headline or result.summary, max_chars)]))
     for note in notes:
         blocks.append((None, wrap(note, max_chars)))

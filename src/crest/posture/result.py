@@ -74,6 +74,16 @@ class CheckResult:
     landmarks: Pose | None = None
     confidence: float = 1.0  # how sure `pose_recognized` is
 
+    @property
+    def position_status(self) -> Status:
+        """The position as one criterion's status: ok, adjust (something seen is off), or not visible when
+        nothing seen is off but the picture does not show enough to say "in the position"."""
+        if self.pose_recognized:
+            return Status.OK
+        if any(result.status == Status.ADJUST for result in self.criteria):
+            return Status.ADJUST
+        return Status.NOT_VISIBLE
+
     def criterion(self, name: str) -> CriterionResult:
         for result in self.criteria:
             if result.name == name:

@@ -10,9 +10,10 @@ from crest.posture.overlay import (
     annotate,
     criterion_lines,
     plain_text,
+    position_badge,
     wrap,
 )
-from crest.posture.result import CriterionResult
+from crest.posture.result import CheckResult, CriterionResult
 from crest.posture.service import CheckService, PhotoCheck
 from support.media import IN_POSITION_PHOTO
 
@@ -79,3 +80,20 @@ def test_texts_are_plain_ascii_and_wrapped() -> None:
         "slide your heels about 8 cm closer",
     ]
     assert criterion_lines(CriterionResult("feet_flat", "ok"), None) == ["Feet flat: SETTLING"]
+
+
+def test_the_badge_over_the_summary_says_yes_not_yet_or_cant_tell() -> None:
+    """The badge never says "not yet" where the summary says it cannot tell (nothing seen is wrong)."""
+    seen_ok = CriterionResult("lying_on_back", "ok", "trunk 3 deg", "at most 45 deg")
+    unseen = CriterionResult("knees_bent", "not_visible", None, "bent", "place the camera at your side")
+    bent_wrong = CriterionResult("knees_bent", "adjust", "knees 170 deg", "bent", "bend your knees")
+    cant_tell = CheckResult(False, "above", (seen_ok, unseen), "Can't tell from here: place the camera at your side.")
+    not_yet = CheckResult(False, "side", (seen_ok, bent_wrong), "Not quite the constructive rest position yet.")
+    unsure_yes = CheckResult(True, "side", (seen_ok,), "You are in the constructive rest position.", confidence=0.6)
+    assert position_badge(cant_tell) == (STATUS_COLOURS["not_visible"], "Rest position: CAN'T TELL")
+    assert position_badge(not_yet) == (STATUS_COLOURS["adjust"], "Rest position: NOT YET")
+    assert position_badge(unsure_yes) == (STATUS_COLOURS["ok"], "Rest position: YES (not sure)")
+    assert position_badge(CheckResult(True, "side", (seen_ok,), "You are in it.")) == (
+        STATUS_COLOURS["ok"],
+        "Rest position: YES",
+    )

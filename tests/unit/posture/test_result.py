@@ -88,3 +88,12 @@ def test_the_page_config_carries_every_label_as_plain_json() -> None:
     assert labels["criterion_labels"]["head_resting"] == "Head resting"
     assert labels["status_labels"] == {"ok": "OK", "adjust": "Adjust", "not_visible": "Can't tell"}
     assert labels["view_labels"]["feet_end"] == "from the feet end"
+
+
+def test_the_position_reads_as_a_status_and_cant_tell_is_not_not_yet() -> None:
+    seen_ok = CriterionResult("lying_on_back", "ok", "trunk 3 deg", "at most 45 deg")
+    unseen = CriterionResult("knees_bent", "not_visible", None, "bent", "place the camera at your side")
+    bent_wrong = CriterionResult("knees_bent", "adjust", "knees 170 deg", "bent", "bend your knees")
+    assert CheckResult(True, "side", (seen_ok, unseen), "in it").position_status == Status.OK
+    assert CheckResult(False, "side", (seen_ok, bent_wrong, unseen), "not yet").position_status == Status.ADJUST
+    assert CheckResult(False, "above", (seen_ok, unseen), "can't tell").position_status == Status.NOT_VISIBLE
