@@ -11,6 +11,8 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              before any rule was run on them, held out.
 - fresh5:    bench/photos/fresh5.csv, 47 photos from 23 more new sources (14 in the position), labelled and
              committed before any rule was run on them, held out.
+- fresh6:    bench/photos/fresh6.csv, 51 photos from 31 more new sources (19 in the position), labelled and
+             committed before any rule was run on them, held out.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -97,8 +99,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh3": PhotoSet("fresh3", PHOTOS / "fresh3.csv", (PHOTOS / "images", PRIVATE_IMAGES)),
     "fresh4": PhotoSet("fresh4", PHOTOS / "fresh4.csv", (PRIVATE_IMAGES,)),
     "fresh5": PhotoSet("fresh5", PHOTOS / "fresh5.csv", (PRIVATE_IMAGES,)),
+    "fresh6": PhotoSet("fresh6", PHOTOS / "fresh6.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh2", "fresh3", "fresh4", "fresh5"})
+HELD_OUT = frozenset({"fresh2", "fresh3", "fresh4", "fresh5", "fresh6"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
