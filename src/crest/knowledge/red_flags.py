@@ -15,6 +15,13 @@ idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the r
 had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"), unless the
 person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone
 else has now (bladder trouble, numbness, pain) still fires: whoever has it needs the warning.
+
+Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the
+person says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no" or
+"don't have", never "not", "without" or "never had", and not before "until" or "before"); for the rules about
+symptoms, a symptom at least a month back that the message says is over ("years ago both legs hurt, fully recovered
+now"), unless it says the thing goes on, came back or is new; and a symptom only feared ("I don't want to end up
+incontinent"). Numbness from lying or sitting on a limb is not new numbness unless the message says it stays.
 """
 
 import re
@@ -40,8 +47,21 @@ class RedFlagRule:
 
 
 def plain_words(question: str) -> str:
-    """The question as the rules read it: " ".join(words(question)), its idioms taken out."""
-    return " ".join(_IDIOM.sub(" ", " ".join(words(question))).split())
+    """The question as the rules read it: " ".join(words(question)), its idioms and the symptoms it denies ("no
+    numbness or tingling") taken out."""
+    return " ".join(_NEGATED.sub(" ", _IDIOM.sub(" ", " ".join(words(question)))).split())
+
+
+def present_symptoms(plain_text: str) -> str:
+    """`plain_text` without a symptom it says is long over ("years ago..., fully recovered now") or only feared
+    ("I don't want to end up incontinent"), as the rules about symptoms read it."""
+    text = " ".join(_PREVENTION.sub(" ", plain_text).split())
+    over = list(_RESOLVED.finditer(text))
+    if over and not _STILL_GOING.search(text[: over[-1].start()]) and _LONG_AGO.search(text[: over[-1].start()]):
+        after = text[over[-1].end() :]
+        if not re.search(r"\b(?:came back|come back|comes back|coming back|back again|returned|again)\b", after):
+            return after.strip()
+    return text
 
 
 def about_the_reader(plain_text: str) -> str:
@@ -55,7 +75,8 @@ def about_the_reader(plain_text: str) -> str:
 def fired_rules(question: str, rules: Iterable[RedFlagRule]) -> list[RedFlagRule]:
     plain = plain_words(question)
     readers_own = about_the_reader(plain)
-    return [rule for rule in rules if rule.fires(readers_own if rule.about_history else plain)]
+    present = present_symptoms(plain)
+    return [rule for rule in rules if rule.fires(readers_own if rule.about_history else present)]
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -83,14 +104,68 @@ def _near(first: str, second: str, gap: int = 4) -> str:
 SOILED = r"wet(?:s|ting)?|wee(?:s|d|ing)?|pee(?:s|d|ing)?|poo(?:s|ed|ing)?|poop(?:s|ed|ing)?|soil(?:s|ed|ing)?|messed"
 
 # Idioms that borrow a warning sign's words for a feeling: taken out before any rule reads the question.
-_FEELINGS = r"relief|laughter|laughing|nerves|excitement|joy|happiness|love|emotion"
+_FEELINGS = (
+    r"relief|laughter|laughing|nerves|excitement|joy|happiness|love|emotion|boredom|bored|tiredness|exhaustion|fear"
+    r"|shock|grief"
+)
 _IDIOM = re.compile(
     r"\b(?:weak (?:\w+ ){0,2}at the knees"
-    rf"|(?:weak|numb|wobbly|jelly) (?:\w+ ){{0,2}}with (?:{_FEELINGS})"
+    rf"|(?:weak|numb|wobbly|jelly) (?:\w+ ){{0,2}}(?:with|from) (?:{_FEELINGS})"
+    r"|bored (?:stiff|numb|silly|to death)|mind numbing\w*"
+    r"|(?:fell|fall|falls|falling|fallen) (?:right |straight )?(?:off the (?:band)?wagon"
+    r"|out of (?:the |my )?(?:habit|routine|practice)|by the wayside|into (?:the |a )?(?:habit|routine))"
+    r"|(?:a |the )?weight (?:has |had )?(?:fell|falls|falling|fallen|lifted|lifting|came|come|coming) off"
+    r" (?:my |your )?(?:shoulders?|chest|mind|back)"
+    r"|(?:cabin|spring|baby|football|world cup|election|gold|saturday night) fever|fever pitch"
     r"|(?:fell|fall|falling|fallen) (?:over |about |off my chair )?(?:laughing|with laughter)"
     rf"|(?:{SOILED}) (?:myself|my pants|my knickers) (?:laughing|with laughter)"
     r"|dead (?:heavy|tired|relaxed|comfy|comfortable|easy|good|nice|calm|happy|lovely|still|chuffed|keen))\b"
 )
+# A symptom the person says they do not have: "no numbness or tingling", "I don't have any bladder problems", "no
+# back pain at all". Only "no" and "don't have"-like words, never "not" ("it's not pain in one leg, it's both") nor
+# "without" ("I can't walk without pain"), nor "never had" ("never had back pain before": a new pain); and not when
+# "until", "before" or "except" follow ("no back pain until last week").
+_DENIED_SYMPTOM = (
+    r"numbness|numb|tingl\w*|pins (?:and|n) needles|weakness|fevers?|a temperature|temperature|chills|night sweats"
+    r"|(?:(?:lower |low )?back |leg |neck |hip )?pain|incontinence|leaks?|leaking|weight ?loss"
+    r"|(?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks) (?:problems?|issues?|trouble|changes?)"
+    r"|problems? with (?:my )?(?:bladder|bowels?|peeing)"
+)
+_NEGATED = re.compile(
+    r"\b(?:no|dont have|do not have|dont get|do not get|havent got|have not got|free of|free from) (?:any |real )?"
+    rf"(?:{_DENIED_SYMPTOM})(?: (?:or|nor) (?:any )?(?:{_DENIED_SYMPTOM}))*\b"
+    r"(?! (?:until|till|til|before|except|apart|other than|up to))"
+)
+# A symptom in the past that the message says is over ("years ago both legs hurt, fully recovered now"): what comes
+# before the last word saying it is over is not read by the rules about symptoms, when it names a time at least a
+# month back, and the message says nothing of it going on, coming back or being new. Rules about history (cancer, a
+# fall, infection...) still read it all.
+_RESOLVED = re.compile(
+    r"\b(?<!never )(?<!not )(?<!hasnt )(?<!havent )(?<!hadnt )(?<!didnt )(?<!isnt )(?<!wasnt )(?<!nearly )(?<!almost )"
+    r"(?<!not fully )(?<!never fully )(?<!not quite )(?<!not completely )(?<!not totally )"
+    r"(?:(?:fully |completely |totally )?(?:recovered|healed)|all better|(?:fine|ok|okay|better|good|gone) now"
+    r"|(?:cleared|clear|settled) up|went away|gone away|resolved|back to normal)\b"
+)
+_LONG_AGO = re.compile(
+    r"\b(?:(?:years?|months?|decades?|ages|a while|a long time|donkeys years) (?:ago|back)"
+    r"|last (?:year|month|summer|winter|spring|autumn|fall|christmas)|(?:as|when i was) a (?:child|kid|teen\w*|student)"
+    r"|back in (?:the )?\w+|in (?:19|20)\d\d|used to|once had)\b"
+)
+_STILL_GOING = re.compile(
+    r"\b(?:still|again|came back|come back|comes back|coming back|back again|returned|returning|recurr\w*|flare\w*"
+    r"|now (?:i|im|ive|my|it|its|the|both|there)|this (?:week|morning|afternoon|evening)|today|yesterday|tonight"
+    r"|since|recently|lately|currently|at the moment|new|started|have been|has been|keeps?|always)\b"
+)
+# Fear of a symptom one does not have: "I don't want to end up incontinent like my nan". The marker and the next
+# three words are not read, up to a word about the person or about something real now.
+_PREVENTION = re.compile(
+    r"\b(?:(?:dont|do not|never) want to (?:end up|become|get|be|go)"
+    r"|(?:to|help|helps|helping) (?:me )?(?:avoid|prevent) (?:\w+ )?(?:getting|becoming|ending up|developing)"
+    r"|so (?:that )?i (?:dont|wont|never) (?:end up|become|get)"
+    r"|(?:scared|afraid|worried|terrified|frightened) (?:of|about) (?:end(?:ing)? up|becoming|getting|developing))"
+    r"(?: (?!(?:i|im|ive|id|me|my|but|now|since|because|already|again|actually|really)\b)\w+){0,3}"
+)
+
 # Someone else, and what the message says about them: up to the next word about the person writing, at most 10
 # words. Relatives, friends and the like, named: not "they" nor a doctor, whose words are often about the person
 # ("they found a tumour", "my GP says I").
@@ -99,6 +174,7 @@ _OTHER_PERSON = (
     r"|daughter|child|kid|baby|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
     r"|neighbor|colleague|boss|aunt|auntie|uncle|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|cousin"
     r"|niece|nephew|client|patient|student|flatmate|roommate)(?:s|es)?"
+    r"|(?<!im )(?<!i am )(?:someone|somebody|anyone|anybody|people|a person|those|others) (?:who|that|with|whos)"
 )
 _ME = r"i|im|ive|id|ill|me|my|mine|myself"
 _SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b(?: (?!(?:{_ME})\b)\w+){{0,10}}")
@@ -118,7 +194,8 @@ _SHARED_WITH_ME = re.compile(
 
 # Word families shared by several rules (regular expressions over plain words).
 PAIN = (
-    r"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting|burning"
+    r"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting"
+    r"|burning(?! up)"
 )
 CANNOT = (
     r"cant|cannot|can not|couldnt|could not|unable to|(?:not|havent|hasnt|hadnt|wasnt|werent|never) (?:\w+ )?able to"
@@ -140,6 +217,10 @@ WEAK = (
     rf"weak\w*|feeble|{GIVING_WAY}|no strength|lost (?:\w+ ){{0,2}}strength"
     r"|losing (?:\w+ ){0,2}strength|loss of strength|(?:cant|cannot|can not) (?:lift|move|stand on)"
     r"|paraly[sz]\w*|floppy|foot drop|drop foot|drags?|dragging"
+    r"|(?:cant|cannot|can not|couldnt|could not|unable to) (?:properly )?(?:grip|grasp|raise|pick up"
+    r"|hold (?:on ?to |onto )?(?:a |my |the )?(?:cup|mug|glass|pen|fork|knife|phone|anything|things|stuff))"
+    r"|dropping (?:things|stuff|everything|my)|keeps? dropping|no grip|lost (?:my |the )?grip"
+    r"|grip (?:is |has )?(?:gone|weak\w*)"
 )
 SADDLE = (
     r"saddle|groin|genital\w*|privates|private (?:parts?|area)|crotch|perine\w*|between (?:my |the )?legs"
@@ -158,12 +239,21 @@ ANEURYSM = r"aneu?r[iy]s\w*|anurism\w*|aort\w*|aaa"
 SEVERE = (
     r"sudden\w*|severe\w*|terrible|horrible|horrendous|agoni[sz]\w*|excruciating|unbearable|worst|intense|extreme\w*"
     r"|tearing|ripping|crushing|out of nowhere|all of a sudden|came on (?:\w+ ){0,2}(?:fast|quickly|suddenly)"
+    r"|like (?:a|being) (?:knife|knifed|dagger|stabbed|hammer|gunshot|shot)|knife ?like|out of the blue|from nowhere"
+    r"|doubled (?:\w+ )?(?:over|up)|(?:worst|most) (?:\w+ ){0,4}(?:ever|of my life)|(?:10|ten) out of (?:10|ten)"
+    r"|came on (?:like|in (?:a|seconds))|hit me (?:like|out of)"
 )
 SHOCK = (
     r"dizz\w*|light ?headed\w*|faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*|clammy|sweat\w*|pale"
     r"|palpitation\w*|fast (?:heart\w*|pulse)|(?:heart|pulse) (?:is )?(?:racing|pounding|beating fast)"
     r"|(?:racing|pounding) (?:heart|pulse)"
     r"|breathless\w*|short of breath|shortness of breath|out of breath|(?:cant|cannot|can not|struggling to) breathe"
+    r"|(?:went|gone|going|turned|turning|look|looks|looked|looking) (?:all |really |very |a bit |deathly )?"
+    r"(?:white|grey|gray|ashen|pasty|green)|white as a sheet|ashen|woozy|keel\w* over|hit the (?:floor|deck|ground)"
+    r"|(?:nearly|almost) (?:went down|dropped|collapsed|fell over)|room (?:was |is )?spinning|seeing stars|saw stars"
+    r"|(?:heart|pulse) (?:is |was )?(?:\w+ )?(?:thumping|hammering"
+    r"|going (?:like|mad|crazy|nuts|ten to the dozen|so fast)|beating (?:like|so fast|really fast|out of))"
+    r"|cold sweat|drenched|sweating (?:buckets|like)"
 )
 CANCER = (
     r"cancer\w*|tumou?r\w*|malignan\w*|chemo\w*|radiotherapy|radiation therapy|carcinoma|lymphoma|leuka?emia"
@@ -182,6 +272,12 @@ NO_BETTER = (
     r"|still (?:hurts?|painful|sore|the same|bad|there)"
 )
 WIPING = r"wip(?:e|es|ing)|toilet paper"
+# Lay words for opening the bowels or passing urine, as in "I can't tell when I need a number two".
+GO_TO_THE_TOILET = (
+    r"poo|pooh|poop|go|open my bowels|have a bowel movement|pee|wee|number (?:one|two)s?|(?:go to |use )?(?:the )?"
+    r"(?:loo|toilet|bathroom|lav|lavatory|bog|john)|(?:a )?(?:poo|pee|wee|number (?:one|two)|bowel movement|dump)"
+)
+LOO = r"loo|toilet|bathroom|lav|lavatory|bog|the john"
 # Passing urine, in lay words ("a wee bit" is Scots for "a little", not urine).
 URINATE = (
     r"pee|pees|peeing|wee(?! (?:bit|while|one|ones|drop|dram|lad|lass|hours))|wees|weeing|widdl\w*|urinat\w*|urine"
@@ -210,7 +306,24 @@ NOT_HELPING = (
     r"nothing (?:\w+ )?(?:helps|is helping|has helped|helped|works|is working|has worked|worked|eases it)"
     r"|(?:not|isnt|doesnt|dont|hasnt|havent) (?:\w+ )?(?:helping|help|helped|working|work|easing|eased)|no relief"
 )
-STEROIDS = r"steroids?|corticosteroids?|prednis\w*|cortisone|dexamethasone"
+STEROIDS = (
+    r"steroids?|corticosteroids?|prednis\w*|pred|cortisone|hydrocortisone|dexamethasone|methylpred\w*|medrol"
+    r"|deflazacort"
+)
+
+# "Not": a cause of weight loss that the message denies ("I haven't been dieting", "not trying to lose").
+_NOT_SO = (
+    r"(?<!not )(?<!no )(?<!never )(?<!without )(?<!wasnt )(?<!werent )(?<!havent been )(?<!hasnt been )"
+    r"(?<!not been )"
+)
+# A limb gone dead or numb from lying or sitting on it, and nothing says it stays so: pressure, not a warning sign.
+_PRESSURE_ONLY = (
+    r"^(?!.*\b(?:still|hours|days|wont|not going|hasnt|havent|stays?|stayed|since|anymore|any more|keeps?|all day)\b)"
+    r".*\b(?:(?:from|after|by|when) (?:lying|laying|sleeping|sitting|leaning|kneeling|resting) on"
+    r" (?:it|them|my (?:\w+ )?(?:arm|arms|hand|hands|leg|legs|foot|feet|side))"
+    r"|(?:slept|lay|laid|sat) on (?:it|them|my (?:arm|hand|leg|foot|feet))"
+    r"|a?cross legged|crossed (?:my )?legs)"
+)
 
 RULES: tuple[RedFlagRule, ...] = (
     # --- urgent care: possible cauda equina (crp-facts.md section 5, first group)
@@ -232,12 +345,26 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"(?:{BLADDER}|bowel|bowels|urine|urinary|peeing|toilet habits) (?:\w+ ){{0,2}}(?:problems?|issues?"
         r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|control)",
         rf"(?:new|sudden\w*) (?:\w+ ){{0,2}}(?:{BLADDER}|bowel|bowels|urinary)",
+        # leaking without noticing; at the loo only a trickle; urine that will not come
+        _near(r"leak\w*|dribbl\w*|wet (?:my ?self|my pants|my knickers)",
+              r"(?:without|dont|didnt|do not|did not|not|never|cant) (?:\w+ )?(?:notic\w*|realis\w*|realiz\w*"
+              r"|(?:know|feel|tell) (?:it|its|that|when|if|whether))", 6),
+        _near(LOO, r"only (?:a )?(?:trickle|dribble|drip|few drops|little bit)|trickl\w*"
+              r"|(?:nothing|hardly anything|not much|very little|barely anything) (?:\w+ )?(?:comes?|came|coming)", 6),
+        r"(?:only|just) (?:a )?(?:trickle|dribble|drip|few drops) (?:\w+ ){0,2}(?:comes?|came|coming) out",
+        rf"(?:{URINATE}|{BLADDER}|stream|flow) (?:\w+ ){{0,2}}(?:wont|will not|doesnt|does not|didnt|did not"
+        r"|refuses to) (?:\w+ )?(?:come|flow|start|empty)",
     ),
     _rule(
         "saddle_numbness",
         "warning_cauda_equina",
         _near(NUMB, SADDLE, 5),
         _near(ALTERED_FEELING, SADDLE, 3),
+        _near(
+            r"(?:feels?|felt|feeling) (?:all |really |very |a bit |kind of |kinda )?(?:odd|strange|weird|funny|wrong)",
+            SADDLE,
+            3,
+        ),
         rf"{CANT_FEEL}(?:{SADDLE})",
         r"cauda|equina",
     ),
@@ -245,8 +372,8 @@ RULES: tuple[RedFlagRule, ...] = (
         "lost_bowel_or_bladder_sensation",
         "warning_cauda_equina",
         (r"rect(?:um|al)", r"feel\w*|sensation|numb\w*|full\w*"),
-        r"(?:cant|cannot|can not|dont|do not|no longer|not|never) (?:\w+ ){0,1}(?:feel|tell|sense|notice) "
-        r"(?:\w+ ){0,3}(?:need|have|want) to (?:poo|pooh|poop|go|open my bowels|have a bowel movement|pee|wee)",
+        r"(?:cant|cannot|can not|dont|do not|no longer|not|never) (?:\w+ ){0,1}(?:feel|tell|sense|notice|know) "
+        rf"(?:\w+ ){{0,3}}(?:need|have|want)(?: to)? (?:{GO_TO_THE_TOILET})",
         r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
         rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
         _near(r"numb\w*|(?:cant|cannot|can not|dont|do not) feel (?:anything|it|much)", WIPING),
@@ -258,13 +385,20 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"(?:{CANNOT}|no|lost|loss of|less) (?:\w+ ){{0,2}}(?:climax\w*|orgasm\w*|ejaculat\w*|arous\w*)",
         r"sexual (?:dysfunction|function|problems?|changes?|difficult\w*|numbness|sensation)",
         _near(NUMB, r"sex|intercourse|love making", 3),
+        r"(?:sex|intercourse|love making|orgasms?) (?:\w+ )?(?:feels?|felt|is|was) (?:\w+ ){0,2}(?:different|changed"
+        r"|numb\w*|strange|odd|weird)",
+        rf"(?:{SADDLE}|things down (?:below|there)) (?:\w+ ){{0,2}}(?:dont|doesnt|isnt|arent|wont|stopped|not) "
+        r"(?:\w+ )?(?:work\w*|function\w*)",
     ),
     _rule(
         "pain_in_both_legs",
         "warning_cauda_equina",
-        _near(BOTH_LEGS, PAIN, 4),
+        _near(BOTH_LEGS, PAIN, 6),
         _near(r"sciatica", r"both|each (?:leg|side)|bilateral", 3),
         rf"(?:{PAIN}) (?:\w+ ){{0,3}}(?:in|down|into|through|along) (?:both |each |my |the )?legs",
+        (r"legs?|sciatica", r"(?:other|left|right|second) (?:one|leg|side) (?:\w+ ){0,4}(?:too|as well|also)"
+         r"|(?:spread\w*|moved|jumped|gone|going|travel\w*|now) (?:\w+ ){0,2}(?:to|into|down|in) (?:the|my) other "
+         r"(?:leg|one|side)", rf"{PAIN}|sciatica"),
     ),
     _rule(
         "weakness_in_both_legs",
@@ -284,7 +418,7 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "pulsing_in_belly",
         "warning_pulsing_belly",
-        _near(r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*", BELLY, 4),
+        _near(r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*", BELLY, 7),
         ANEURYSM,
     ),
     _rule("history_of_cancer", "warning_cancer", CANCER, about_history=True),
@@ -292,20 +426,25 @@ RULES: tuple[RedFlagRule, ...] = (
         "unexplained_weight_loss",
         "warning_cancer",
         r"(?:lost|losing|loss of|dropp\w*|dropped|shed\w*) (?:\w+ ){0,4}(?:weight|kilos?|kgs?|pounds|lbs|stone)",
-        r"(?:unexplained|unintended|unintentional|unexpected|sudden|rapid) weight ?loss|weight ?loss (?:\w+ ){0,3}"
+        r"weight (?:\w+ ){0,2}(?:dropp\w*|melt\w*) off"
+        r"|weight (?:\w+ ){0,2}(?:falling|fallen|fell|flying) off (?:of )?me"
+        r"|(?:unexplained|unintended|unintentional|unexpected|sudden|rapid) weight ?loss|weight ?loss (?:\w+ ){0,3}"
         r"(?:unexplained|without trying|for no reason|no reason)",
         unless=(
-            r"(?:want|wanting|trying to|try to|tried to|hope|hoping|need|like|plan\w*|goal|help me|helps? you|will|can)"
-            r" (?:\w+ ){0,3}(?:to )?los(?:e|ing)",
-            r"diet\w*|on purpose|deliberately|intentionally|slimming|eating disorder|anorexi\w*|bulimi\w*"
+            rf"{_NOT_SO}(?:want|wanting|trying to|try to|tried to|hope|hoping|need|like|plan\w*|goal|help me|helps? you"
+            r"|will|can) (?:\w+ ){0,3}(?:to )?los(?:e|ing)",
+            rf"{_NOT_SO}(?:diet\w*|on purpose|deliberately|intentionally|slimming)|eating disorder|anorexi\w*|bulimi\w*"
             r"|as a (?:teen|teenager|child|kid|student)|(?:years|decades) ago",
+            r"(?:not|never|cant|cannot|havent|hasnt|isnt|arent|struggl\w*(?: to)?|hard to|difficult to) "
+            r"(?:(?!stop)\w+ )?(?:los(?:e|ing)|lost|dropp\w*|shed\w*) (?:\w+ )?(?:weight|any|kilos?|pounds|lbs|stone)",
         ),
     ),
     _rule(
         "night_pain",
         "warning_cancer",
-        rf"(?:{PAIN}) (?:\w+ ){{0,5}}(?:at night|in the night|during the night|every night|all night|nights"
-        r"|night ?time|overnight)",
+        rf"(?:{PAIN}) (?:\w+ ){{0,6}}(?:at night|in the night|during the night|every night|all night|nights"
+        r"|night ?time|overnight|middle of the night|(?:small|early|wee) hours|in bed at night"
+        r"|when (?:im|i am|i lie|i go) (?:\w+ )?(?:in bed|to bed|asleep|trying to sleep))",
         rf"(?:night|nighttime|nocturnal) (?:{PAIN})",
         (r"(?:wakes?|waking|woke|wake) me|keeps? me awake|cant sleep (?:\w+ ){0,3}(?:pain|hurts?)", PAIN),
     ),
@@ -327,12 +466,16 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "fever_or_chills",
         "warning_infection",
-        r"fevers?|feverish|high temperature|a temperature|temp of|chills|the shivers|rigors|night sweats",
+        r"fevers?|feverish|high temperature|a temperature|temp of|chills|the shivers|rigors|night sweats"
+        r"|burning up|shivering|shivery|hot and cold|hot then cold|running a (?:temp\w*|fever)|the sweats"
+        r"|(?:38|39|40|41)(?: point \d)? ?(?:degrees|c)",
     ),
     _rule(
         "weakened_immune_system",
         "warning_infection",
-        r"immun\w*|transplant\w*|hiv",
+        r"immun\w*|transplant\w*|hiv|methotrexate|biologics?|azathioprine|ciclosporin|cyclosporin\w*|tacrolimus"
+        r"|mycophenol\w*|humira|adalimumab|infliximab|etanercept|rituximab|anti ?tnf|dmards?|neutropeni\w*"
+        r"|low white (?:blood )?(?:cells?|count)|splenectomy|no spleen|spleen (?:removed|out)",
         about_history=True,
     ),
     _rule(
@@ -354,7 +497,8 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:car|road|traffic|bike|motorbike|motorcycle|cycling|bicycle|skiing|ski|horse|riding|sports?|rugby"
         r"|football|work) (?:accident|crash|collision|fall|injury)",
         r"accident|collision|whiplash",
-        r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto|on)",
+        r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto|on|behind|against|backwards"
+        r"|and (?:hit|hurt|landed|banged|bumped|cracked|twisted|jarred))",
         r"(?:slipped|slip|tripped|trip) (?:on|over|down|and fell)",
         r"landed (?:hard )?on (?:my )?(?:back|bottom|bum|coccyx|tailbone)",
         r"(?:had|have had|took|since) (?:a |an )?(?:\w+ )?(?:fall|tumble)",
@@ -362,6 +506,11 @@ RULES: tuple[RedFlagRule, ...] = (
         r"hit by (?:a )?(?:car|bus|van|truck|lorry|bike)|major trauma|physical trauma|spinal injury",
         r"(?:broke|broken|fractur\w*) (?:\w+ ){0,2}(?:back|spine|vertebra\w*|hip|pelvis|tailbone|coccyx|bone)",
         r"fractur\w*",
+        r"rear ended|shunted|pile ?up|prang\w*|t ?boned|written off|knocked (?:off|down|over) by"
+        r"|knocked off (?:my |the )?(?:bike|horse|motorbike|scooter)|wiped out|wipe ?out"
+        r"|came off (?:my |the |a )?(?:\w+ )?(?:bike|horse|motorbike|scooter|board|skateboard|skis?|ladder|roof|wall"
+        r"|trampoline)|crash(?:ed)? (?:my|the|our|his|her) (?:\w+ )?(?:car|bike|motorbike|motorcycle|scooter|van)"
+        r"|crashed into|(?:had|in) a crash",
         unless=(r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)",),
         about_history=True,
     ),
@@ -379,6 +528,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(NUMB, LIMB, 4),
         rf"{CANT_FEEL}(?:{LIMB})",
         _near(r"dead", LIMB, 2),
+        unless=(_PRESSURE_ONLY,),
     ),
     _rule(
         "new_loss_of_strength",

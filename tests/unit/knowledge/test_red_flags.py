@@ -36,6 +36,13 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I haven't had a wee all day",
         "I haven't peed for 10 hours",
         "haven't passed any urine since this morning",
+        # leaking without noticing; only a trickle at the loo; urine that will not come
+        "I've been dribbling a bit without noticing since my back went",
+        "I leak when I cough and I don't even know it's happened",
+        "on the toilet only a few drops come out",
+        "at the loo barely anything comes",
+        "my wee just won't come out",
+        "my bladder won't empty even though it's full",
     ),
     "saddle_numbness": (
         "Numbness in my groin and bum",
@@ -55,6 +62,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "altered sensation in my saddle area",
         "strange sensation between my legs",
         "my bum tingles and the tingling won't go",
+        "my groin feels weird since yesterday",
+        "I don't have numbness in my groin, I have tingling there",
     ),
     "lost_bowel_or_bladder_sensation": (
         "I can't tell when I need to poo any more",
@@ -62,17 +71,24 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "reduced feeling in my rectum",
         "I've lost the feeling when I wipe",
         "it's numb when I use toilet paper",
+        "I don't know when I need a number two any more",
+        "I can't tell when I need the loo",
     ),
     "sexual_function_change": (
         "erectile problems started with the back pain",
         "numb during sex since my back went",
         "I can no longer orgasm",
+        "sex feels totally different since my back went, kind of numb",
+        "things down there don't work like they used to",
     ),
     "pain_in_both_legs": (
         "pain down both of my legs",
         "sciatica in both legs",
         "shooting pains into my legs",
         "both legs hurt",
+        "the sciatica has moved to the other leg now",
+        "my right leg hurt first and now the left one hurts as well",
+        "it's not pain in one leg anymore, it's both legs now",
     ),
     "weakness_in_both_legs": (
         "both of my legs are weak",
@@ -86,11 +102,16 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "terrible abdominal pain, I passed out",
         "pain after my AAA repair",
         "I have an aortic aneurism and my back aches",
+        "my belly pain came on like a knife and I'm sweating buckets",
+        "the worst back pain of my life and I went white as a sheet",
+        "sudden agony in my back, I nearly hit the floor",
+        "sudden tummy pain and my heart is hammering",
     ),
     "pulsing_in_belly": (
         "I can feel a pulsing in my stomach",
         "throbbing in my belly button when I lie down",
         "I was told I have an aneurysm",
+        "there's a heartbeat right in the middle of my belly",
     ),
     "history_of_cancer": (
         "I had prostate cancer last year",
@@ -103,11 +124,15 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I've been losing weight and don't know why",
         "unexplained weight loss and back ache",
         "dropped 6 kilos without trying",
+        "not trying to lose weight but I've dropped 4 kilos",
+        "I haven't been dieting and the weight is dropping off me",
     ),
     "night_pain": (
         "the pain is worse at night whatever I do",
         "night pain in my lower back",
         "back ache wakes me up every night",
+        "my back aches in the middle of the night whatever I do",
+        "the pain wakes me in the small hours",
     ),
     "new_back_pain_under_20_or_over_50": (
         "I'm 67 and this back pain started last week",
@@ -125,11 +150,16 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "back pain and a fever",
         "I'm feverish and my back aches",
         "chills and sore back",
+        "burning up and my back is sore",
+        "shivering and hot and cold all evening",
+        "I'm running a temperature",
     ),
     "weakened_immune_system": (
         "I'm immunocompromised",
         "I take immunosuppressant drugs",
         "I had a kidney transplant",
+        "I'm on methotrexate for my arthritis",
+        "I take a biologic for my psoriasis",
     ),
     "injecting_drugs": (
         "I use IV drugs",
@@ -144,22 +174,29 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "fell down the stairs and now my back hurts",
         "I had a bad fall skiing",
         "could I have a fracture?",
+        "someone rear-ended my car on Monday",
+        "I came off my bike on the way to work",
+        "I fell behind the sofa and hurt my back",
     ),
     "fragile_bones_or_long_term_steroids": (
         "I have osteoporosis",
         "I was told I have osteopenia",
         "I've been on prednisolone for years",
         "steroids for a long time and I tripped",
+        "I've been on pred for years",
     ),
     "new_loss_of_feeling": (
         "my left foot is numb",
         "I can't feel my toes",
         "my arm went dead and stayed dead",
+        "my arm went numb from lying on it and it's still numb hours later",
     ),
     "new_loss_of_strength": (
         "my right leg is suddenly weak",
         "I can't lift my foot properly",
         "weakness in my hand",
+        "my left hand can't grip properly",
+        "I keep dropping things with my right hand",
     ),
 }
 
@@ -237,6 +274,26 @@ NEAR_MISSES = (
     "I felt a tingle of warmth in my back",
     "my bum feels heavy on the floor",
     "my bottom was sore from sitting all day",
+    # idioms (readers_2 and the seventh tuning batch)
+    "my legs go numb with boredom",
+    "I'm bored stiff after ten minutes",
+    "I fell off the wagon and stopped doing it",
+    "I've fallen out of the habit",
+    "cabin fever is driving me mad",
+    "it felt like a weight had lifted off my shoulders",
+    # symptoms denied
+    "no numbness or tingling in my legs",
+    "I don't have any bladder problems",
+    "no back pain at all, I'm 66",
+    "no fever or anything like that",
+    "I'm not losing weight despite the gym",
+    # over long ago, feared, or someone else's
+    "years ago both my legs hurt with sciatica but I fully recovered",
+    "I had a fever last month with the flu, all better now",
+    "I don't want to end up incontinent when I'm old",
+    "is it safe for someone who has had cancer?",
+    "what if my arm goes dead from lying on it",
+    "my foot went numb from sitting cross legged",
 )
 
 
@@ -305,3 +362,25 @@ def test_a_warning_sign_with_typos_the_rules_lack_still_warns(search: HelpSearch
 @pytest.mark.parametrize("near_miss", NEAR_MISSES)
 def test_near_misses_warn_of_nothing_once_their_typos_are_fixed_either(search: HelpSearch, near_miss: str) -> None:
     assert search.warning_sign(near_miss) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "no pain but I have lost control of my bladder",
+        "no bladder problems until yesterday, now I can't pee",
+        "no numbness or tingling in my legs but my saddle area feels strange",
+        "there's no pain in my legs, but they're both weak",
+        "it used to be one leg, fully recovered from that, but both legs hurt now",
+        "both my legs have been weak since last year, never fully recovered",
+        "my bladder trouble from last year went away but it came back this week",
+        "scared of ending up paralysed, my legs are both weak now",
+        "never had back pain before this month and I'm 67",
+        "I had cancer years ago, all clear now, can I do this",
+        "I can't stop losing weight and my back aches",
+        "my leg went dead from lying on it yesterday and it's still numb",
+    ],
+)
+def test_a_denied_past_or_feared_symptom_hides_no_warning_sign_beside_it(question: str) -> None:
+    # "No X", "X years ago, recovered" and "scared of X" take out only X, never what the message says is happening.
+    assert fired_rules(question, RULES)
