@@ -2,9 +2,10 @@
 
 Practice 1 (Clinic): an admin; Pat, the practitioner linked to client A (Ann); Sam, a practitioner of the same
 practice linked to client B (Ben) but not to A; Rae, a practitioner linked to A who was then removed (her old
-cookie), and who signed in again afterwards (an account with no practice). Practice 2 (Elsewhere): its admin and
-Lee, its practitioner. Ann has a session, a check-in, a PSFS round and a prescription. Every practitioner and
-admin has set up two-step sign-in (they must); the clients have not (they may).
+cookie), and who signed in again afterwards (an account with no practice); Eve, a practitioner who has not set up
+two-step sign-in yet. Practice 2 (Elsewhere): its admin and Lee, its practitioner. Ann has a session, a check-in,
+a PSFS round and a prescription. Every other practitioner and admin has set up two-step sign-in (they must); the
+clients have not (they may).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ ACTORS = (
     "admin",
     "removed_practitioner",
     "no_practice",
+    "enrolling_practitioner",  # signed in with the password, two-step sign-in not set up yet
 )
 
 
@@ -167,6 +169,7 @@ def build_world(folder: Path) -> World:
         lee, _ = _accept(app, _invite(app, other_admin, "practitioner"), "lee@elsewhere.example", "Lee Elsewhere")
         for practitioner in (pat, sam, rae, lee):
             set_up_two_factor(app, practitioner)
+        eve, _ = _accept(app, _invite(app, admin, "practitioner"), "eve@clinic.example", "Eve Enrolling")
         ann, _ = _accept(app, _invite(app, pat, "client"), "ann@example.org", "Ann")
         ben, _ = _accept(app, _invite(app, sam, "client"), "ben@example.org", "Ben")
         with browser(app, rae) as client:  # Rae also follows Ann, until she is removed
@@ -210,6 +213,7 @@ def build_world(folder: Path) -> World:
             "admin": admin,
             "removed_practitioner": rae,
             "no_practice": no_practice,
+            "enrolling_practitioner": eve,
         }
         for actor in ACTORS:
             world.invite_codes[actor] = _invite(app, pat, "client")

@@ -125,6 +125,12 @@ class CodeNeeded(CrestError):
     http_status = 401
 
 
+class NoSetupUnderWay(CrestError):
+    """A first code sent with no setup of an authenticator app under way (already on, or never started)."""
+
+    http_status = 409
+
+
 class SignInAgain(CrestError):
     """The step between the password and the code ended (too long, or done): start again with the password."""
 
@@ -474,7 +480,9 @@ class Accounts:
         factor = self._store.second_factor(actor.account_id)
         assert account is not None
         if factor is None or factor.confirmed_at is not None:
-            raise SignInAgain("there is no setup under way on this account; start it again")
+            raise NoSetupUnderWay(
+                "two-step sign-in is on already" if factor is not None else "start setting up two-step sign-in first"
+            )
         now = self._clock()
         step = matching_step(factor.secret, code, now, None)
         codes = new_recovery_codes()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
-from crest.accounts.model import Actor, Anonymous, Role, role_of
+from crest.accounts.model import Actor, Anonymous, Enrolling, Role, role_of
 from crest.accounts.records import Account
-from crest.services.accounts import CodeAsked, CodeNeeded, NotSignedIn
+from crest.services.accounts import SET_UP_FIRST, CodeAsked, CodeNeeded, NotSignedIn, SecondFactorNeeded
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import (
     AcceptedOut,
@@ -70,10 +70,12 @@ def logout(request: Request, asker: Asked, door: Door) -> Response:
     return response
 
 
-@router.get("/me", response_model=AccountOut, responses={401: {"model": ErrorOut}})
+@router.get("/me", response_model=AccountOut, responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
 def me(asker: Asked, door: Door) -> AccountOut:
     if isinstance(asker.actor, Anonymous) or asker.account is None:
         raise NotSignedIn("please sign in first")
+    if isinstance(asker.actor, Enrolling):
+        raise SecondFactorNeeded(SET_UP_FIRST)
     return account_out(door.accounts.practice_name(asker.actor), asker.account, asker.actor)
 
 

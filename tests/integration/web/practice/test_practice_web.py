@@ -36,7 +36,7 @@ from crest.web.app import (
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
 from support.clock import FakeClock
-from support.practice_web import ALL_CLEAR, ORIGIN, PASSWORD, World, browser, practice_app, sign_in
+from support.practice_web import ALL_CLEAR, ORIGIN, PASSWORD, World, app_code, browser, practice_app, sign_in
 
 
 def test_the_cookie_is_httponly_and_lax_and_behind_https_secure_with_the_host_prefix(
@@ -576,6 +576,10 @@ def test_each_role_signing_in_at_the_front_door_lands_on_a_page_it_may_see(app: 
         to_sign_in = client.get("/", follow_redirects=False)
         assert to_sign_in.status_code == 303 and to_sign_in.headers["location"] == "/login?next=/"
         landed = client.post("/login", data={"email": email, "password": PASSWORD, "next": "/"})
+        code = app_code(app, email)
+        if code is not None:  # practitioners and admins: the code page next, then where they were going
+            assert (landed.status_code, landed.url.path) == (200, "/login/code")
+            landed = client.post("/login/code", data={"code": code, "next": "/"})
         assert (landed.status_code, landed.url.path) == (200, home)
 
 
