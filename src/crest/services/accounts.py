@@ -409,7 +409,7 @@ class Accounts:
         recovery codes, each then used up; else count a failure, audit it and raise `WrongCode`."""
         now = self._clock()
         keys = _keys(account.email, address)
-        self._refuse_while_backing_off(keys, now, address)
+        self._refuse_while_backing_off(keys, now, address, "passwords or codes")
         factor = self._store.second_factor(account.id)
         actor = self.actor_of(account)
         if factor is not None and factor.confirmed_at is not None and isinstance(typed, str):
@@ -549,7 +549,9 @@ class Accounts:
         self._audit.record(actor, Audited.SIGN_IN, actor_name=account.name, address=address)
         return SignedInSession(token, actor, account)
 
-    def _refuse_while_backing_off(self, keys: list[str], now: datetime, address: str | None) -> None:
+    def _refuse_while_backing_off(
+        self, keys: list[str], now: datetime, address: str | None, wrong: str = "passwords"
+    ) -> None:
         """After the free failures, each further failure doubles the wait (1 s, 2 s, 4 s, ... up to 15 min)."""
         for key in keys:
             free = FREE_FAILURES_PER_ACCOUNT if key.startswith("account:") else FREE_FAILURES_PER_ADDRESS
@@ -562,7 +564,7 @@ class Accounts:
                 self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=key[:100])
                 seconds = max(1, int((allowed_at - now).total_seconds() + 0.999))
                 raise TooManyAttempts(
-                    f"too many wrong passwords; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
+                    f"too many wrong {wrong}; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
                 )
 
     def sign_out(self, token: str | None, actor: Actor, address: str | None) -> None:
