@@ -134,6 +134,12 @@ def link(
     ] = False,
     share_notes: Annotated[bool, typer.Option("--share-notes", help="Also share your own check-in notes.")] = False,
     yes: Annotated[bool, typer.Option("--yes", help="Agree to share what is listed, without asking.")] = False,
+    second_factor: Annotated[
+        str | None,
+        typer.Option(
+            "--code", help="An existing account with two-step sign-in: the code its authenticator app shows now."
+        ),
+    ] = None,
 ) -> None:
     """Accept your practitioner's invitation: an account at the practice, and this computer linked to it (its
     token is kept in a file only you can read). Your journal stays here; crest sync sends a copy."""
@@ -161,7 +167,14 @@ def link(
         chosen_name = name or typer.prompt("Your name")
         password = _password_from_stdin() if password_stdin else typer.prompt("Choose a password", hide_input=True)
         practice_name = link_service.link(
-            url, code, chosen_email, password, chosen_name, share_notes, socket.gethostname() or "this computer"
+            url,
+            code,
+            chosen_email,
+            password,
+            chosen_name,
+            share_notes,
+            socket.gethostname() or "this computer",
+            second_factor,
         )
     typer.echo(f"Linked to {practice_name}. Run crest sync to send your journal and fetch your prescription.")
 
