@@ -316,8 +316,11 @@ def test_two_step_sign_in_on_a_phone_in_both_themes(browser: Any, practice_url: 
     phone.wait_for_url("**/practice")
     phone.goto(f"{practice_url}/account/two-factor")
     _both_themes(phone, screenshot, "phone-on")
+    admin.set_viewport_size({"width": 390, "height": 844})
     admin.goto(f"{practice_url}/practice/admin")
     admin.get_by_role("link", name="Reset two-step sign-in: Tess Twostep").click()
+    _both_themes(admin, screenshot, "phone-admin-reset-asks")
     admin.get_by_role("button", name="Reset Tess Twostep's two-step sign-in").click()
     admin.get_by_text("Tess Twostep's two-step sign-in is reset").wait_for()
+    _both_themes(admin, screenshot, "phone-admin-reset-done")
     assert admin.errors == phone.errors == []

@@ -1,5 +1,6 @@
 """Accounts as use cases: set up a practice, sign in and out (server-side sessions with idle and absolute
-time-outs), rate limits with back-off, invites, accepting one with consent, removing a practitioner, deleting an
+time-outs), two-step sign-in (an authenticator app's codes and recovery codes; required of practitioners and
+admins), rate limits with back-off, invites, accepting one with consent, removing a practitioner, deleting an
 account. Nothing is kept in the process: sessions, failures and invites live in the database, so any number of
 workers can serve one practice.
 """
