@@ -95,7 +95,7 @@ def build_practice(connection: psycopg.Connection, clients: int) -> dict[str, ob
         connection,
         "second_factors",
         "account_id, secret, created_at, confirmed_at",
-        ((index + 1000, "JBSWY3DPEHPK3PXP", NOW, NOW) for index in range(practitioners)),
+        ((index + 1000, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", NOW, NOW) for index in range(practitioners)),
     )
     start = NOW - timedelta(days=DAYS)
     _copy(
