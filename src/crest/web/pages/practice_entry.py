@@ -1,5 +1,5 @@
-"""Practice mode's doors in: signing in and out, and opening an invite (the consent page). Only mounted by
-`crest serve --practice`."""
+"""Practice mode's doors in: signing in (the password, then the authenticator app's code where two-step sign-in
+is on) and out, and opening an invite (the consent page). Only mounted by `crest serve --practice`."""
 
 from __future__ import annotations
 
