@@ -23,6 +23,7 @@ from crest.accounts.passwords import TEST_COST
 from crest.accounts.second_factor import DRIFT_STEPS, STEP_SECONDS, code_at, step_at
 from crest.errors import CrestError
 from crest.safety.screen import QUESTIONS
+from crest.services.practice_link import LinkNotAccepted, PracticeUnreachable
 from crest.web.app import create_app
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME
@@ -231,3 +232,26 @@ def build_world(folder: Path) -> World:
         }
         assert me["role"] == "client"
     return world
+
+
+class InProcess:
+    """`crest link` and `crest sync` talking to the practice app in this process (no network)."""
+
+    def __init__(self, app: FastAPI, fail_after_pushes: int | None = None) -> None:
+        self.client = TestClient(app)
+        self.pushes = 0
+        self.fail_after_pushes = fail_after_pushes
+
+    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        path = url.split("https://practice.test", 1)[1]
+        if path == "/api/sync/push":
+            if self.fail_after_pushes is not None and self.pushes >= self.fail_after_pushes:
+                raise PracticeUnreachable("the connection dropped (a test)")
+            self.pushes += 1
+        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+        response = self.client.request(method, path, json=body, headers=headers)
+        if response.status_code == 401:
+            raise LinkNotAccepted("the practice answered 401: it no longer accepts this computer's link")
+        if response.status_code >= 400:
+            raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
+        return response.json() if response.content else None

@@ -100,7 +100,7 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
             payload = response.read()
     except urllib.error.HTTPError as error:
-        if error.code == 401:
+        if error.code == 401 and token is not None:  # without a token (linking), the practice's own reason below
             raise LinkNotAccepted(
                 "the practice answered 401: the practice no longer accepts this computer's link; "
                 "run crest unlink, then link again"

@@ -25,7 +25,7 @@ from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
-from crest.services.practice_link import LinkNotAccepted, PracticeLink, PracticeUnreachable, SharingNotStopped
+from crest.services.practice_link import PracticeLink, PracticeUnreachable, SharingNotStopped
 from crest.web.app import (
     PUBLIC_URL_VARIABLE,
     SERVE_HOST_VARIABLE,
@@ -36,7 +36,17 @@ from crest.web.app import (
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
 from support.clock import FakeClock
-from support.practice_web import ALL_CLEAR, ORIGIN, PASSWORD, World, app_code, browser, practice_app, sign_in
+from support.practice_web import (
+    ALL_CLEAR,
+    ORIGIN,
+    PASSWORD,
+    InProcess,
+    World,
+    app_code,
+    browser,
+    practice_app,
+    sign_in,
+)
 
 
 def test_the_cookie_is_httponly_and_lax_and_behind_https_secure_with_the_host_prefix(
@@ -310,29 +320,6 @@ def test_removing_a_practitioner_ends_their_sessions_at_once(app: FastAPI, world
         assert admin.delete(f"/api/practice/practitioners/{members['pat@clinic.example']}").status_code == 204
     with browser(app, world.tokens["linked_practitioner"]) as removed:
         assert removed.get("/api/practice/clients").status_code == 401
-
-
-class InProcess:
-    """`crest link` and `crest sync` talking to the practice app in this process (no network)."""
-
-    def __init__(self, app: FastAPI, fail_after_pushes: int | None = None) -> None:
-        self.client = TestClient(app)
-        self.pushes = 0
-        self.fail_after_pushes = fail_after_pushes
-
-    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
-        path = url.split("https://practice.test", 1)[1]
-        if path == "/api/sync/push":
-            if self.fail_after_pushes is not None and self.pushes >= self.fail_after_pushes:
-                raise PracticeUnreachable("the connection dropped (a test)")
-            self.pushes += 1
-        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
-        response = self.client.request(method, path, json=body, headers=headers)
-        if response.status_code == 401:
-            raise LinkNotAccepted("the practice answered 401: it no longer accepts this computer's link")
-        if response.status_code >= 400:
-            raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
-        return response.json() if response.content else None
 
 
 @pytest.fixture

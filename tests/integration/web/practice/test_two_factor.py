@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC
+from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -14,7 +17,7 @@ from crest.accounts.second_factor import STEP_SECONDS, code_at, step_at
 from crest.services.accounts import FREE_FAILURES_PER_ACCOUNT
 from crest.services.audit import Audited
 from crest.web.practice_door import CODE_STEP_COOKIE_NAME, COOKIE_NAME
-from support.practice_web import ORIGIN, PASSWORD, World, app_code, browser, sign_in
+from support.practice_web import ORIGIN, PASSWORD, InProcess, World, app_code, browser, sign_in
 
 BEN = "ben@example.org"
 
@@ -225,3 +228,22 @@ def test_an_invitation_for_an_existing_account_with_it_asks_the_code_too(app: Fa
         typed = code_at(secret, step_at(world.clock()))
         done = client.post(f"/invite/{code}", data={**form, "second_factor_code": typed})
         assert done.status_code == 303 and COOKIE_NAME in client.cookies
+
+
+def test_a_local_crest_links_an_account_with_it_only_with_the_code(app: FastAPI, world: World, tmp_path: Path) -> None:
+    """`crest link --code`: a device token is a way in, so the password alone does not get one (ASVS 5.0 6.3.4)."""
+    from crest.journal.store import Journal
+    from crest.services.bundle import Services
+    from crest.services.practice_link import LinkNotAccepted, PracticeLink
+
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+    world.clock.advance(STEP_SECONDS)
+    with Journal.open(f"sqlite:///{tmp_path / 'local.db'}", clock=world.clock) as journal:
+        services = Services.over(journal, world.clock, UTC, link_home=tmp_path)
+        link = PracticeLink(tmp_path, services.sync, world.clock, InProcess(app))
+        invite = world.invite_codes["client_b"]
+        with pytest.raises(LinkNotAccepted):
+            link.link("https://practice.test", invite, BEN, PASSWORD, "Ben", False, "laptop")
+        code = code_at(secret, step_at(world.clock()))
+        assert link.link("https://practice.test", invite, BEN, PASSWORD, "Ben", False, "laptop", code) == "Clinic"
