@@ -89,6 +89,14 @@ def build_practice(connection: psycopg.Connection, clients: int) -> dict[str, ob
             for index in range(len(accounts))
         ),
     )
+    # Practitioners must have two-step sign-in (else every page answers "set it up first"): an app each, never
+    # asked here, as the sessions below are made directly.
+    _copy(
+        connection,
+        "second_factors",
+        "account_id, secret, created_at, confirmed_at",
+        ((index + 1000, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", NOW, NOW) for index in range(practitioners)),
+    )
     start = NOW - timedelta(days=DAYS)
     _copy(
         connection,

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from support.journal_api import call, seed_weeks_of_practice
-from support.practice_web import World, build_world
+from support.practice_web import PASSWORD, World, build_world
 
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
@@ -194,17 +194,36 @@ def _walk_practice(audit: Audit, base: str, world: World) -> None:
     audit.visit(f"{base}/reset/{world.reset_codes['anonymous']}", "practice: a password link")
     audit.visit(f"{base}/invite/not-a-code", "practice: a wrong invitation")
     client, membership = world.ids["client"], world.ids["practitioner_membership"]
+    audit.page.goto(f"{base}/login")  # a practitioner's password: then the page that asks the app's code
+    audit.page.get_by_label("Email").fill("pat@clinic.example")
+    audit.page.get_by_label("Password").fill(PASSWORD)
+    audit.page.get_by_role("button", name="Sign in").click()
+    audit.page.wait_for_url("**/login/code")
+    audit.check("practice: the code step of signing in")
     pages = {
-        "admin": ("/practice/admin", f"/practice/admin/practitioners/{membership}/remove", "/account"),
+        "admin": (
+            "/practice/admin",
+            f"/practice/admin/practitioners/{membership}/remove",
+            f"/practice/admin/practitioners/{membership}/two-factor/reset",
+            "/account",
+            "/account/two-factor",
+        ),
         "linked_practitioner": ("/practice", f"/practice/clients/{client}", f"/practice/clients/{client}/end"),
-        "client_a": ("/", "/sharing", "/account", "/progress", "/journal"),
+        "client_a": ("/", "/sharing", "/account", "/progress", "/journal", "/account/two-factor"),
+        "enrolling_practitioner": ("/account/two-factor",),
     }
     for actor, paths in pages.items():
         context.clear_cookies()
         context.add_cookies([{"name": COOKIE_NAME, "value": world.tokens[actor], "url": base}])
         for path in paths:
             audit.visit(f"{base}{path}", f"practice, {actor}: {path}")
-        if actor != "client_a":
+        if actor == "enrolling_practitioner":  # setting it up: the QR code and the key (started once, then shown)
+            start = audit.page.get_by_role("button", name="Set up two-step sign-in")
+            if start.count():
+                start.click()
+            audit.page.locator("svg.qr-code").wait_for()
+            audit.check("practice, a practitioner setting up two-step sign-in")
+        elif actor != "client_a":
             audit.page.goto(f"{base}{paths[0]}")
             audit.page.get_by_role("button", name="Create an invitation link").click()
             audit.page.get_by_label("Invitation link").wait_for()

@@ -8,10 +8,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from crest.accounts.second_factor import DRIFT_STEPS, code_at, step_at
 from support.practice_web import PASSWORD
 
 SPEED = 300  # 5 minutes in one second
@@ -54,11 +56,58 @@ def _page(browser: Any, **options: Any) -> Any:
     return page
 
 
+# The authenticator app of each account that set one up here: its secret, and the last time step it gave.
+SECRETS: dict[str, str] = {}
+USED_STEPS: dict[str, int] = {}
+
+
+def _app_code(email: str) -> str:
+    """What the person's app shows: a step not given before (the server takes each once), one ahead at most."""
+    step = max(step_at(datetime.now(UTC)), USED_STEPS.get(email, -1) + 1)
+    while step > step_at(datetime.now(UTC)) + DRIFT_STEPS:
+        time.sleep(1)
+    USED_STEPS[email] = step
+    return code_at(SECRETS[email], step)
+
+
 def _sign_in(page: Any, base: str, email: str) -> None:
+    """The password, then the app's code where the account has set one up; a practitioner or an admin who has
+    not is led to set it up first, and does."""
     page.goto(f"{base}/login")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    if email in SECRETS:
+        page.wait_for_url("**/login/code")
+        page.get_by_label("Code", exact=True).fill(_app_code(email))
+        page.get_by_role("button", name="Sign in").click()
+
+
+def _set_up_two_step(page: Any, email: str, shoot: Any = None, name: str = "") -> None:
+    """As a practitioner or admin without it does first: start, read the key as the app scans the QR code, type
+    the app's code, see the recovery codes, continue. `shoot`: screenshots of each step (light and dark)."""
+    page.wait_for_url("**/account/two-factor")
+    _both_themes(page, shoot, f"{name}-start")
+    page.get_by_role("button", name="Set up two-step sign-in").click()
+    page.locator("svg.qr-code").wait_for()
+    _both_themes(page, shoot, f"{name}-qr")
+    SECRETS[email] = page.locator("code.secret").inner_text().replace(" ", "")
+    page.get_by_label("Code", exact=True).fill(_app_code(email))
+    page.get_by_role("button", name="Turn on two-step sign-in").click()
+    page.get_by_role("heading", name="Your recovery codes").wait_for()
+    assert page.locator(".recovery-codes li").count() == 10
+    _both_themes(page, shoot, f"{name}-recovery-codes")
+    page.get_by_role("link", name="I have kept them: continue").click()
+
+
+def _both_themes(page: Any, shoot: Any, name: str) -> None:
+    if shoot is None:
+        return
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (name, scheme)
+        shoot(page, f"practice-two-step-{name}-{scheme}")
+    page.emulate_media(color_scheme="light")
 
 
 def _invitation_link(page: Any) -> str:
@@ -71,6 +120,7 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
 ) -> None:
     admin = _page(browser)
     _sign_in(admin, practice_url, "ada@clinic.example")
+    _set_up_two_step(admin, "ada@clinic.example")
     admin.wait_for_url("**/practice/admin")
     admin.get_by_role("button", name="Create an invitation link").click()
     practitioner_link = _invitation_link(admin)
@@ -81,6 +131,7 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
     physio.get_by_label("Email").fill("pat@clinic.example")
     physio.get_by_label("Password").fill(PASSWORD)
     physio.get_by_role("button", name="Join").click()
+    _set_up_two_step(physio, "pat@clinic.example")
     physio.wait_for_url("**/practice")
     physio.get_by_label("Their email").fill("ann@example.org")
     physio.get_by_role("button", name="Create an invitation link").click()
@@ -182,6 +233,7 @@ def test_the_dashboard_reads_on_a_phone_and_long_names_wrap(browser: Any, practi
     physio.get_by_label("Email").fill("max@clinic.example")
     physio.get_by_label("Password").fill(PASSWORD)
     physio.get_by_role("button", name="Join").click()
+    _set_up_two_step(physio, "max@clinic.example")
     physio.wait_for_url("**/practice")
     physio.get_by_role("button", name="Create an invitation link").click()
     client = _page(browser)
@@ -227,3 +279,48 @@ def test_the_dashboard_reads_on_a_phone_and_long_names_wrap(browser: Any, practi
     screenshot(practice, "practice-admin-long-names-phone")
     phone.close()
     assert admin.errors == physio.errors == client.errors == []
+
+
+def test_two_step_sign_in_on_a_phone_in_both_themes(browser: Any, practice_url: str, screenshot: Any) -> None:
+    """A new practitioner on a phone: led to set it up, the QR code and the key, the recovery codes once; then
+    signing in asks the code; the admin's page offers its reset."""
+    admin = _page(browser)
+    _sign_in(admin, practice_url, "ada@clinic.example")
+    if "ada@clinic.example" not in SECRETS:  # this test run alone
+        _set_up_two_step(admin, "ada@clinic.example")
+    admin.wait_for_url("**/practice/admin")
+    admin.get_by_role("button", name="Create an invitation link").click()
+    phone = _page(browser)
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(_invitation_link(admin))
+    phone.get_by_label("Your name").fill("Tess Twostep")
+    phone.get_by_label("Email").fill("tess@clinic.example")
+    phone.get_by_label("Password").fill(PASSWORD)
+    phone.get_by_role("button", name="Join").click()
+    _set_up_two_step(phone, "tess@clinic.example", screenshot, "phone")
+    phone.wait_for_url("**/practice")
+    phone.goto(f"{practice_url}/account")
+    _both_themes(phone, screenshot, "phone-account")
+    phone.get_by_role("button", name="Sign out", exact=True).click()
+    phone.goto(f"{practice_url}/login")
+    phone.get_by_label("Email").fill("tess@clinic.example")
+    phone.get_by_label("Password").fill(PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    phone.wait_for_url("**/login/code")
+    phone.get_by_label("Code", exact=True).fill("000000")
+    phone.get_by_role("button", name="Sign in").click()
+    phone.get_by_role("alert").wait_for()
+    _both_themes(phone, screenshot, "phone-code-wrong")
+    phone.get_by_label("Code", exact=True).fill(_app_code("tess@clinic.example"))
+    phone.get_by_role("button", name="Sign in").click()
+    phone.wait_for_url("**/practice")
+    phone.goto(f"{practice_url}/account/two-factor")
+    _both_themes(phone, screenshot, "phone-on")
+    admin.set_viewport_size({"width": 390, "height": 844})
+    admin.goto(f"{practice_url}/practice/admin")
+    admin.get_by_role("link", name="Reset two-step sign-in: Tess Twostep").click()
+    _both_themes(admin, screenshot, "phone-admin-reset-asks")
+    admin.get_by_role("button", name="Reset Tess Twostep's two-step sign-in").click()
+    admin.get_by_text("Tess Twostep's two-step sign-in is reset").wait_for()
+    _both_themes(admin, screenshot, "phone-admin-reset-done")
+    assert admin.errors == phone.errors == []

@@ -2,8 +2,10 @@
 
 Practice 1 (Clinic): an admin; Pat, the practitioner linked to client A (Ann); Sam, a practitioner of the same
 practice linked to client B (Ben) but not to A; Rae, a practitioner linked to A who was then removed (her old
-cookie), and who signed in again afterwards (an account with no practice). Practice 2 (Elsewhere): its admin and
-Lee, its practitioner. Ann has a session, a check-in, a PSFS round and a prescription.
+cookie), and who signed in again afterwards (an account with no practice); Eve, a practitioner who has not set up
+two-step sign-in yet. Practice 2 (Elsewhere): its admin and Lee, its practitioner. Ann has a session, a check-in,
+a PSFS round and a prescription. Every other practitioner and admin has set up two-step sign-in (they must); the
+clients have not (they may).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.accounts.passwords import TEST_COST
+from crest.accounts.second_factor import DRIFT_STEPS, STEP_SECONDS, code_at, step_at
 from crest.errors import CrestError
 from crest.safety.screen import QUESTIONS
+from crest.services.practice_link import LinkNotAccepted, PracticeUnreachable
 from crest.web.app import create_app
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME
@@ -38,6 +42,7 @@ ACTORS = (
     "admin",
     "removed_practitioner",
     "no_practice",
+    "enrolling_practitioner",  # signed in with the password, two-step sign-in not set up yet
 )
 
 
@@ -85,10 +90,50 @@ class World:
 
 
 def sign_in(app: FastAPI, email: str) -> str:
+    """Signed in with the password, and for an account with two-step sign-in a code its app shows now."""
     with TestClient(app) as fresh:
-        response = fresh.post("/api/auth/login", json={"email": email, "password": PASSWORD})
+        body = {"email": email, "password": PASSWORD}
+        code = app_code(app, email)
+        if code is not None:
+            body["second_factor_code"] = code
+        response = fresh.post("/api/auth/login", json=body)
         assert response.status_code == 200, response.text
         return str(response.cookies[COOKIE_NAME])
+
+
+def app_code(app: FastAPI, email: str) -> str | None:
+    """What the person's authenticator app shows now, when the account has one: a code of a time step it has not
+    used yet (the next step, within the drift allowed, or else the clock moves on to a fresh one). The app knows
+    the secret as the server does: read here from the practice's database, as the phone read it from the QR code.
+    """
+    door = app.state.practice_door
+    store = door.accounts._store
+    clock: FakeClock = door.accounts._clock
+    found = store.account_by_email(email)
+    factor = None if found is None else store.second_factor(found[0].id)
+    if factor is None or factor.confirmed_at is None:
+        return None
+    step = step_at(clock())
+    if factor.last_step is not None and factor.last_step >= step + DRIFT_STEPS:
+        clock.advance(STEP_SECONDS * (factor.last_step - step - DRIFT_STEPS + 1))
+        step = step_at(clock())
+    fresh = step if factor.last_step is None or factor.last_step < step else factor.last_step + 1
+    return code_at(factor.secret, fresh)
+
+
+def set_up_two_factor(app: FastAPI, token: str) -> None:
+    """Through the pages, as a person does: start, read the secret off the page as an app scans it, confirm."""
+    door = app.state.practice_door
+    with browser(app, token) as client:
+        client.follow_redirects = False
+        assert client.post("/account/two-factor/start").status_code == 303
+        actor, _ = door.accounts.actor_for_session(token)
+        secret = door.accounts.second_factor_state(actor).setting_up
+        assert secret is not None
+        code = code_at(secret, step_at(door.practice.now()))
+        confirmed = client.post("/account/two-factor/confirm", data={"code": code})
+        assert confirmed.status_code == 200, confirmed.text
+        assert "recovery codes" in confirmed.text
 
 
 def _accept(app: FastAPI, code: str, email: str, name: str, consent: bool = True) -> tuple[str, dict[str, Any]]:
@@ -117,10 +162,15 @@ def build_world(folder: Path) -> World:
         door.accounts.create_practice("Elsewhere", "boss@elsewhere.example", PASSWORD, "Bo Boss")
         admin = sign_in(app, "admin@clinic.example")
         other_admin = sign_in(app, "boss@elsewhere.example")
+        set_up_two_factor(app, admin)
+        set_up_two_factor(app, other_admin)
         pat, _ = _accept(app, _invite(app, admin, "practitioner"), "pat@clinic.example", "Pat Physio")
         sam, _ = _accept(app, _invite(app, admin, "practitioner"), "sam@clinic.example", "Sam Second")
         rae, _ = _accept(app, _invite(app, admin, "practitioner"), "rae@clinic.example", "Rae Removed")
         lee, _ = _accept(app, _invite(app, other_admin, "practitioner"), "lee@elsewhere.example", "Lee Elsewhere")
+        for practitioner in (pat, sam, rae, lee):
+            set_up_two_factor(app, practitioner)
+        eve, _ = _accept(app, _invite(app, admin, "practitioner"), "eve@clinic.example", "Eve Enrolling")
         ann, _ = _accept(app, _invite(app, pat, "client"), "ann@example.org", "Ann")
         ben, _ = _accept(app, _invite(app, sam, "client"), "ben@example.org", "Ben")
         with browser(app, rae) as client:  # Rae also follows Ann, until she is removed
@@ -164,6 +214,7 @@ def build_world(folder: Path) -> World:
             "admin": admin,
             "removed_practitioner": rae,
             "no_practice": no_practice,
+            "enrolling_practitioner": eve,
         }
         for actor in ACTORS:
             world.invite_codes[actor] = _invite(app, pat, "client")
@@ -181,3 +232,26 @@ def build_world(folder: Path) -> World:
         }
         assert me["role"] == "client"
     return world
+
+
+class InProcess:
+    """`crest link` and `crest sync` talking to the practice app in this process (no network)."""
+
+    def __init__(self, app: FastAPI, fail_after_pushes: int | None = None) -> None:
+        self.client = TestClient(app)
+        self.pushes = 0
+        self.fail_after_pushes = fail_after_pushes
+
+    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        path = url.split("https://practice.test", 1)[1]
+        if path == "/api/sync/push":
+            if self.fail_after_pushes is not None and self.pushes >= self.fail_after_pushes:
+                raise PracticeUnreachable("the connection dropped (a test)")
+            self.pushes += 1
+        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+        response = self.client.request(method, path, json=body, headers=headers)
+        if response.status_code == 401:
+            raise LinkNotAccepted("the practice answered 401: it no longer accepts this computer's link")
+        if response.status_code >= 400:
+            raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
+        return response.json() if response.content else None

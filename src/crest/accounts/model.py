@@ -1,5 +1,7 @@
 """Who is asking: the actors of practice mode, each with the practice they act in. Pure: no database, no web.
 
+Practitioners and admins must have a second factor: until they set one up they are `Enrolling`, in no role.
+
 One account has at most one live membership, so an actor is one role in one practice (or none). There is no
 "acting as someone else": a practitioner reads a linked client's data through their own actor, read-only.
 """
@@ -33,6 +35,15 @@ class NoPractice:
 
 
 @dataclass(frozen=True)
+class Enrolling:
+    """A practitioner or an admin whose password was right but whose account has no second factor yet (OWASP ASVS
+    5.0 6.3.3): they may set one up and sign out, nothing else; with it confirmed, they are who they are."""
+
+    account_id: int
+    role: Role
+
+
+@dataclass(frozen=True)
 class Client:
     account_id: int
     practice_id: int
@@ -55,7 +66,7 @@ class Admin:
 
 
 Member = Client | Practitioner | Admin
-SignedIn = NoPractice | Member
+SignedIn = NoPractice | Enrolling | Member
 Actor = Anonymous | SignedIn
 
 

@@ -114,6 +114,10 @@ class Passwords:
     def hash(self, password: str) -> str:
         return self._hasher.hash(_checked(password))  # its context is checked where it is chosen
 
+    def hash_code(self, code: str) -> str:
+        """A generated secret (a recovery code): hashed as passwords are, without the rules for chosen ones."""
+        return self._hasher.hash(code)
+
     def matches(self, stored_hash: str | None, password: str) -> bool:
         """Whether `password` is the one hashed; with no hash (an unknown email) it costs the same and is False."""
         if not isinstance(password, str) or len(password) > MAX_PASSWORD_CHARACTERS:

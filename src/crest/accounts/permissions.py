@@ -17,6 +17,7 @@ from crest.accounts.model import (
     Admin,
     Anonymous,
     Client,
+    Enrolling,
     NoPractice,
     Practitioner,
     Role,
@@ -35,12 +36,14 @@ class Action(StrEnum):
     CHANGE_OWN_PASSWORD = "change_own_password"
     READ_OWN_ACTIVITY = "read_own_activity"  # what this account did, when and from where
     MANAGE_OWN_SIGN_INS = "manage_own_sign_ins"  # where this account is signed in; sign out everywhere else
+    MANAGE_OWN_SECOND_FACTOR = "manage_own_second_factor"  # set up, turn off an authenticator app
     # An admin
     INVITE_PRACTITIONER = "invite_practitioner"
     LIST_PRACTITIONERS = "list_practitioners"
     REMOVE_PRACTITIONER = "remove_practitioner"
     RESET_PRACTITIONER_PASSWORD = "reset_practitioner_password"  # a one-time link to set a new password
     END_PRACTITIONER_SIGN_INS = "end_practitioner_sign_ins"  # sign them out everywhere (a stolen laptop)
+    RESET_PRACTITIONER_SECOND_FACTOR = "reset_practitioner_second_factor"  # a lost phone: they set up a new one
     # A practitioner
     INVITE_CLIENT = "invite_client"
     LIST_CLIENTS = "list_clients"
@@ -57,6 +60,7 @@ class Decision(Enum):
     SIGN_IN = "sign_in"  # 401: nobody is signed in
     FORBID = "forbid"  # 403: this role never does this
     HIDE = "hide"  # 404: the object is not the actor's to see
+    SET_UP_SECOND_FACTOR = "set_up_second_factor"  # 403: a practitioner or admin must set up a second factor first
 
 
 @dataclass(frozen=True)
@@ -96,11 +100,13 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.CHANGE_OWN_PASSWORD: None,
     Action.READ_OWN_ACTIVITY: None,
     Action.MANAGE_OWN_SIGN_INS: None,
+    Action.MANAGE_OWN_SECOND_FACTOR: None,
     Action.INVITE_PRACTITIONER: Role.ADMIN,
     Action.LIST_PRACTITIONERS: Role.ADMIN,
     Action.REMOVE_PRACTITIONER: Role.ADMIN,
     Action.RESET_PRACTITIONER_PASSWORD: Role.ADMIN,
     Action.END_PRACTITIONER_SIGN_INS: Role.ADMIN,
+    Action.RESET_PRACTITIONER_SECOND_FACTOR: Role.ADMIN,
     Action.INVITE_CLIENT: Role.PRACTITIONER,
     Action.LIST_CLIENTS: Role.PRACTITIONER,
     Action.READ_CLIENT: Role.PRACTITIONER,
@@ -123,7 +129,12 @@ ABOUT_A_CLIENT = frozenset(
 )
 # Actions on one practitioner of the admin's own practice.
 ON_A_PRACTITIONER = frozenset(
-    {Action.REMOVE_PRACTITIONER, Action.RESET_PRACTITIONER_PASSWORD, Action.END_PRACTITIONER_SIGN_INS}
+    {
+        Action.REMOVE_PRACTITIONER,
+        Action.RESET_PRACTITIONER_PASSWORD,
+        Action.END_PRACTITIONER_SIGN_INS,
+        Action.RESET_PRACTITIONER_SECOND_FACTOR,
+    }
 )
 
 
@@ -134,6 +145,8 @@ def same_practice(one: int | None, other: int | None) -> bool:
 def decide(actor: Actor, action: Action, target: Target = None) -> Decision:
     if isinstance(actor, Anonymous):
         return Decision.SIGN_IN
+    if isinstance(actor, Enrolling):  # the second factor first, whatever else is asked (ASVS 5.0 6.3.3)
+        return Decision.ALLOW if action is Action.MANAGE_OWN_SECOND_FACTOR else Decision.SET_UP_SECOND_FACTOR
     if target is not None and not same_practice(practice_of(actor), target.practice_id):
         return Decision.HIDE  # whatever is asked, another practice's objects do not exist for this actor
     needed = ROLE_OF_ACTION[action]

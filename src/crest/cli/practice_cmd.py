@@ -1,5 +1,6 @@
 """Practice mode in the terminal: `crest practice init` sets up a practice on a server, `crest practice
-reset-password` makes a password link for anyone who forgot theirs; `crest link`, `crest sync` and `crest unlink`
+reset-password` makes a password link for anyone who forgot theirs, `crest practice reset-two-factor` resets the
+two-step sign-in of anyone who lost their phone and recovery codes; `crest link`, `crest sync` and `crest unlink`
 connect a person's own crest to their practitioner's practice."""
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def practice(
     action: Annotated[
         str,
         typer.Argument(
-            metavar="init|reset-password",
-            help="What to do: init (set up a practice) or reset-password (a link to set a new password).",
+            metavar="init|reset-password|reset-two-factor",
+            help="What to do: init (set up a practice), reset-password (a link to set a new password) or "
+            "reset-two-factor (a lost phone: set up a new authenticator app at the next sign-in).",
         ),
     ],
     name: Annotated[str | None, typer.Option("--name", help="init: the practice's name, as people see it.")] = None,
@@ -58,19 +60,27 @@ def practice(
         str | None, typer.Option("--admin-name", help="init: the admin's name (default: from the email).")
     ] = None,
     email: Annotated[
-        str | None, typer.Option("--email", help="reset-password: the account's email (anyone's, the admin's too).")
+        str | None,
+        typer.Option("--email", help="reset-password, reset-two-factor: the account's email (the admin's too)."),
     ] = None,
 ) -> None:
     """Set up a practice and its admin in the database of CREST_DATABASE_URL (PostgreSQL for a real practice).
     There are no default accounts: the admin is the first, and invites practitioners from the practice page.
-    reset-password makes a one-time link for someone who forgot their password (24 hours; crest sends no email)."""
+    reset-password makes a one-time link for someone who forgot their password (24 hours; crest sends no email).
+    reset-two-factor signs the account out everywhere and drops its authenticator app and recovery codes: at the
+    next sign-in, with the password, they set up a new one."""
     from crest.cli.journal_access import open_practice_accounts
 
     if action == "reset-password":
         _reset_password(email)
         return
+    if action == "reset-two-factor":
+        _reset_two_factor(email)
+        return
     if action != "init":
-        raise CrestError(f"unknown action '{action}'; the actions are: crest practice init, reset-password")
+        raise CrestError(
+            f"unknown action '{action}'; the actions are: crest practice init, reset-password, reset-two-factor"
+        )
     if name is None or admin_email is None:
         raise MissingOption("crest practice init needs --name NAME and --admin-email EMAIL")
     password = _password_from_stdin() if password_stdin else typer.prompt("Admin password", hide_input=True)
@@ -95,6 +105,18 @@ def _reset_password(email: str | None) -> None:
     typer.echo("Give it to them yourself: whoever has it can set the password. Using it signs them out elsewhere.")
 
 
+def _reset_two_factor(email: str | None) -> None:
+    from crest.cli.journal_access import open_practice_accounts
+
+    if not email:
+        raise MissingOption("crest practice reset-two-factor needs --email EMAIL (whose two-step sign-in to reset)")
+    with open_practice_accounts() as accounts:
+        account = accounts.reset_second_factor_by_operator(email)
+    typer.echo(f"Two-step sign-in of {account.name} ({account.email}) is reset; every sign-in of theirs has ended.")
+    typer.echo("At their next sign-in, with their password, they set up a new authenticator app (if they must have")
+    typer.echo("one, as practitioners and admins must, before anything else). Do this only for someone you know.")
+
+
 SHARED = (
     "your sessions (when, how long, which variant, how they ended)",
     "your check-ins (pain by place, what you felt, better/same/worse)",
@@ -112,6 +134,12 @@ def link(
     ] = False,
     share_notes: Annotated[bool, typer.Option("--share-notes", help="Also share your own check-in notes.")] = False,
     yes: Annotated[bool, typer.Option("--yes", help="Agree to share what is listed, without asking.")] = False,
+    second_factor: Annotated[
+        str | None,
+        typer.Option(
+            "--code", help="An existing account with two-step sign-in: the code its authenticator app shows now."
+        ),
+    ] = None,
 ) -> None:
     """Accept your practitioner's invitation: an account at the practice, and this computer linked to it (its
     token is kept in a file only you can read). Your journal stays here; crest sync sends a copy."""
@@ -139,7 +167,14 @@ def link(
         chosen_name = name or typer.prompt("Your name")
         password = _password_from_stdin() if password_stdin else typer.prompt("Choose a password", hide_input=True)
         practice_name = link_service.link(
-            url, code, chosen_email, password, chosen_name, share_notes, socket.gethostname() or "this computer"
+            url,
+            code,
+            chosen_email,
+            password,
+            chosen_name,
+            share_notes,
+            socket.gethostname() or "this computer",
+            second_factor,
         )
     typer.echo(f"Linked to {practice_name}. Run crest sync to send your journal and fetch your prescription.")
 

@@ -56,11 +56,14 @@ from crest.journal.tables import (
     LoginFailureRow,
     MembershipRow,
     PasswordResetRow,
+    PendingSignInRow,
     PersonRow,
     PracticeRow,
     PrescriptionRow,
     PsfsAssessmentRow,
+    RecoveryCodeRow,
     SafetyScreenRow,
+    SecondFactorRow,
     SessionNoteRow,
     SessionRow,
     SettingRow,
@@ -111,6 +114,22 @@ class Acceptance:
     account: Account
     membership: Membership
     link: CareLinkRecord | None  # a client invite links the client to the practitioner who invited them
+
+
+@dataclass(frozen=True)
+class SecondFactor:
+    """An account's authenticator app; `confirmed_at` None while it is being set up."""
+
+    secret: str
+    confirmed_at: datetime | None
+    last_step: int | None
+
+
+@dataclass(frozen=True)
+class PendingSignIn:
+    account_id: int
+    expires_at: datetime
+    address: str | None
 
 
 @dataclass
@@ -407,6 +426,120 @@ class PracticeStore:
         """Every sign-in session and device of the account ends now."""
         with self._journal.writing() as db:
             self._end_access(db, account_id, now)
+
+    # Second factors (TOTP) and the half-signed-in state
+
+    def second_factor(self, account_id: int) -> SecondFactor | None:
+        with self._journal.reading() as db:
+            row = db.get(SecondFactorRow, account_id)
+            return None if row is None else SecondFactor(row.secret, row.confirmed_at, row.last_step)
+
+    def has_second_factor(self, account_id: int) -> bool:
+        """Whether the account has a confirmed second factor."""
+        with self._journal.reading() as db:
+            found = db.scalar(
+                select(SecondFactorRow.account_id).where(
+                    SecondFactorRow.account_id == account_id, SecondFactorRow.confirmed_at.is_not(None)
+                )
+            )
+            return found is not None
+
+    def begin_second_factor(self, account_id: int, secret: str, now: datetime) -> None:
+        """A new secret being set up, replacing one not yet confirmed (never a confirmed one)."""
+        with self._journal.writing() as db:
+            row = db.get(SecondFactorRow, account_id)
+            if row is not None and row.confirmed_at is not None:
+                return
+            if row is None:
+                db.add(SecondFactorRow(account_id=account_id, secret=secret, created_at=now))
+            else:
+                row.secret, row.created_at, row.last_step = secret, now, None
+
+    def confirm_second_factor(
+        self, account_id: int, secret: str, step: int, recovery_hashes: Sequence[str], now: datetime
+    ) -> bool:
+        """The secret set up is confirmed by a code of `step`, with new recovery codes in place of any old ones; False
+        if it was replaced or confirmed meanwhile."""
+        with self._journal.writing() as db:
+            done = db.execute(
+                update(SecondFactorRow)
+                .where(
+                    SecondFactorRow.account_id == account_id,
+                    SecondFactorRow.secret == secret,
+                    SecondFactorRow.confirmed_at.is_(None),
+                )
+                .values(confirmed_at=now, last_step=step)
+            )
+            if getattr(done, "rowcount", 0) != 1:
+                return False
+            db.execute(delete(RecoveryCodeRow).where(RecoveryCodeRow.account_id == account_id))
+            db.add_all(RecoveryCodeRow(account_id=account_id, code_hash=one) for one in recovery_hashes)
+            return True
+
+    def use_step(self, account_id: int, step: int) -> bool:
+        """Mark `step` used, when it is later than the last one used (two requests with one code: one wins)."""
+        with self._journal.writing() as db:
+            done = db.execute(
+                update(SecondFactorRow)
+                .where(
+                    SecondFactorRow.account_id == account_id,
+                    SecondFactorRow.confirmed_at.is_not(None),
+                    or_(SecondFactorRow.last_step.is_(None), SecondFactorRow.last_step < step),
+                )
+                .values(last_step=step)
+            )
+            return bool(getattr(done, "rowcount", 0) == 1)
+
+    def unused_recovery_codes(self, account_id: int) -> list[tuple[int, str]]:
+        """(id, argon2id hash) of each recovery code not used yet."""
+        with self._journal.reading() as db:
+            rows = db.execute(
+                select(RecoveryCodeRow.id, RecoveryCodeRow.code_hash)
+                .where(RecoveryCodeRow.account_id == account_id, RecoveryCodeRow.used_at.is_(None))
+                .order_by(RecoveryCodeRow.id)
+            )
+            return [(code_id, code_hash) for code_id, code_hash in rows]
+
+    def use_recovery_code(self, code_id: int, now: datetime) -> bool:
+        with self._journal.writing() as db:
+            done = db.execute(
+                update(RecoveryCodeRow)
+                .where(RecoveryCodeRow.id == code_id, RecoveryCodeRow.used_at.is_(None))
+                .values(used_at=now)
+            )
+            return bool(getattr(done, "rowcount", 0) == 1)
+
+    def remove_second_factor(self, account_id: int) -> bool:
+        """The account's second factor and recovery codes go (turned off, or reset by the admin); whether it had one."""
+        with self._journal.writing() as db:
+            gone = db.execute(delete(SecondFactorRow).where(SecondFactorRow.account_id == account_id))
+            db.execute(delete(RecoveryCodeRow).where(RecoveryCodeRow.account_id == account_id))
+            db.execute(delete(PendingSignInRow).where(PendingSignInRow.account_id == account_id))
+            return bool(getattr(gone, "rowcount", 0))
+
+    def add_pending_sign_in(
+        self, token_hash: str, account_id: int, now: datetime, expires_at: datetime, address: str | None
+    ) -> None:
+        with self._journal.writing() as db:
+            db.execute(delete(PendingSignInRow).where(PendingSignInRow.expires_at <= now))
+            db.add(
+                PendingSignInRow(
+                    token_hash=token_hash,
+                    account_id=account_id,
+                    created_at=now,
+                    expires_at=expires_at,
+                    address=None if address is None else address[:64],
+                )
+            )
+
+    def pending_sign_in(self, token_hash: str) -> PendingSignIn | None:
+        with self._journal.reading() as db:
+            row = db.scalar(select(PendingSignInRow).where(PendingSignInRow.token_hash == token_hash))
+            return None if row is None else PendingSignIn(row.account_id, row.expires_at, row.address)
+
+    def end_pending_sign_in(self, token_hash: str) -> None:
+        with self._journal.writing() as db:
+            db.execute(delete(PendingSignInRow).where(PendingSignInRow.token_hash == token_hash))
 
     # Devices (`crest link`)
 

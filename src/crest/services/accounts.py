@@ -1,5 +1,6 @@
 """Accounts as use cases: set up a practice, sign in and out (server-side sessions with idle and absolute
-time-outs), rate limits with back-off, invites, accepting one with consent, removing a practitioner, deleting an
+time-outs), two-step sign-in (an authenticator app's codes and recovery codes; required of practitioners and
+admins), rate limits with back-off, invites, accepting one with consent, removing a practitioner, deleting an
 account. Nothing is kept in the process: sessions, failures and invites live in the database, so any number of
 workers can serve one practice.
 """
@@ -17,6 +18,7 @@ from crest.accounts.model import (
     Admin,
     Anonymous,
     Client,
+    Enrolling,
     NoPractice,
     Practitioner,
     Role,
@@ -38,6 +40,14 @@ from crest.accounts.records import (
     check_name,
     link_open,
 )
+from crest.accounts.second_factor import (
+    cleaned_code,
+    looks_like_totp,
+    matching_step,
+    new_recovery_codes,
+    new_secret,
+    provisioning_uri,
+)
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
@@ -51,6 +61,7 @@ SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
 SEEN_AGAIN_AFTER = timedelta(minutes=1)  # a session's last use is written at most once a minute
 INVITE_LIFETIME = timedelta(days=14)
 RESET_LINK_LIFETIME = timedelta(hours=24)
+CODE_STEP_LIFETIME = timedelta(minutes=5)  # between the right password and the code
 TOKEN_BYTES = 32  # 256 bits for sign-in sessions and devices
 INVITE_CODE_BYTES = 24  # 192 bits: at least 128, and still short enough to read out or paste (reset links too)
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -84,6 +95,49 @@ class NotAllowed(CrestError):
     http_status = 403
 
 
+class SecondFactorNeeded(CrestError):
+    """A practitioner or an admin without a second factor asked for anything but setting one up."""
+
+    http_status = 403
+
+
+SET_UP_FIRST = (
+    "practitioners and admins sign in with a code from an authenticator app as well as the password: set one up "
+    "first on your account's two-step sign-in page (/account/two-factor, in a browser); nothing else answers "
+    "until then"
+)
+
+
+class WrongCode(CrestError):
+    """A code that is not the authenticator app's now, was used already, or is no unused recovery code."""
+
+    http_status = 401
+
+
+WRONG_CODE = (
+    "that code is not right or was used already; type the 6 digits your authenticator app shows now (or one of "
+    "your recovery codes)"
+)
+
+
+class CodeNeeded(CrestError):
+    """The password was right, and the account has a second factor: its code is asked too."""
+
+    http_status = 401
+
+
+class NoSetupUnderWay(CrestError):
+    """A first code sent with no setup of an authenticator app under way (already on, or never started)."""
+
+    http_status = 409
+
+
+class SignInAgain(CrestError):
+    """The step between the password and the code ended (too long, or done): start again with the password."""
+
+    http_status = 401
+
+
 class NotFoundForYou(CrestError):
     """Something that does not exist, or is not the asker's to see: both answer the same 404."""
 
@@ -112,6 +166,8 @@ def require(actor: Actor, action: Action, target: Target = None, what: str = "do
         return
     if decision is Decision.SIGN_IN:
         raise NotSignedIn("please sign in first")
+    if decision is Decision.SET_UP_SECOND_FACTOR:
+        raise SecondFactorNeeded(SET_UP_FIRST)
     if decision is Decision.FORBID:
         raise NotAllowed(f"your account cannot {what}")
     raise NotFoundForYou(f"there is no such {what}")
@@ -168,6 +224,26 @@ class SignedInSession:
 
 
 @dataclass(frozen=True)
+class CodeAsked:
+    """Half signed in: the password was right and the account has a second factor. `token` goes into a cookie of
+    its own that only the code page reads, for CODE_STEP_LIFETIME, once; no other route takes it."""
+
+    token: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class SecondFactorState:
+    """What an account's two-step sign-in page shows."""
+
+    on: bool
+    setting_up: str | None  # the secret shown, not yet confirmed by a code
+    setting_up_uri: str | None  # ... as the otpauth:// address its QR code holds
+    recovery_codes_left: int
+    required: bool  # a practitioner or an admin: they cannot do without
+
+
+@dataclass(frozen=True)
 class OpenSignIn:
     """One place an account is signed in, as its Account page lists it."""
 
@@ -212,6 +288,7 @@ class ResetView:
 
     email: str
     expires_at: datetime
+    asks_code: bool = False  # the account has a second factor: its code is asked with the new password
 
 
 @dataclass(frozen=True)
@@ -233,7 +310,13 @@ class Accounts:
         if account is None or account.removed_at is not None:
             return Anonymous()
         membership = self._store.live_membership(account.id)
-        return _actor(account, membership)
+        return self._second_factor_first(_actor(account, membership))
+
+    def _second_factor_first(self, actor: Actor) -> Actor:
+        """A practitioner or an admin with no second factor may only set one up (ASVS 5.0 6.3.3)."""
+        if isinstance(actor, Practitioner | Admin) and not self._store.has_second_factor(actor.account_id):
+            return Enrolling(actor.account_id, Role.PRACTITIONER if isinstance(actor, Practitioner) else Role.ADMIN)
+        return actor
 
     def actor_for_session(self, token: str | None) -> tuple[Actor, Account | None]:
         """The actor a sign-in cookie stands for; Anonymous when missing, unknown, ended or timed out."""
@@ -248,7 +331,7 @@ class Accounts:
             return Anonymous(), None
         if now - session.last_seen_at >= SEEN_AGAIN_AFTER:
             self._store.touch_sign_in(session.id, now)
-        return _actor(account, membership), account
+        return self._second_factor_first(_actor(account, membership)), account
 
     def actor_for_device(self, token: str | None) -> tuple[Actor, Account | None, int | None]:
         """The client a linked crest's token stands for, and the device's id."""
@@ -282,10 +365,13 @@ class Accounts:
 
     # Signing in and out
 
-    def sign_in(self, email: str, password: str, address: str | None) -> SignedInSession:
+    def sign_in(self, email: str, password: str, address: str | None) -> SignedInSession | CodeAsked:
+        """The password first: a session, or for an account with a second factor the step that asks its code
+        (`sign_in_with_code`). Failures are forgotten only once the whole sign-in succeeds, so that knowing the
+        password does not reset the count of wrong codes."""
         now = self._clock()
         cleaned = email.strip().lower() if isinstance(email, str) else ""
-        keys = [f"account:{cleaned}"] + ([f"address:{address}"] if address else [])
+        keys = _keys(cleaned, address)
         self._refuse_while_backing_off(keys, now, address)
         found = self._store.account_by_email(cleaned)
         account, stored_hash = found if found is not None else (None, None)
@@ -293,10 +379,167 @@ class Accounts:
             self._store.record_failures(keys, now)
             self._audit.record(None, Audited.SIGN_IN, "failed", address=address, detail=cleaned[:100])
             raise SignInFailed("that email and password do not match an account")
-        self._store.forget_failures([keys[0]], before=now - FAILURE_WINDOW)
         if stored_hash is not None and self._passwords.needs_rehash(stored_hash):
             self._store.set_password_hash(account.id, self._passwords.hash(password))
+        if self._store.has_second_factor(account.id):
+            token = secrets.token_urlsafe(TOKEN_BYTES)
+            expires_at = now + CODE_STEP_LIFETIME
+            self._store.add_pending_sign_in(token_hash(token), account.id, now, expires_at, address)
+            return CodeAsked(token, expires_at)
+        self._store.forget_failures([keys[0]], before=now - FAILURE_WINDOW)
         return self._open_session(account, address)
+
+    def sign_in_with_code(self, pending: str | None, code: str, address: str | None) -> SignedInSession:
+        """The second step: the authenticator app's code (or a recovery code) for the half-signed-in `pending`
+        token. Wrong codes count and back off as wrong passwords do; the step is used up by the right one."""
+        found = None if not pending else self._store.pending_sign_in(token_hash(pending))
+        account = None if found is None else self._store.account(found.account_id)
+        if found is None or account is None or account.removed_at is not None or self._clock() >= found.expires_at:
+            raise SignInAgain("that sign-in took too long or has ended; enter your email and password again")
+        self._check_code(account, code, address, Audited.SIGN_IN, "sign in")
+        self._store.end_pending_sign_in(token_hash(pending or ""))
+        self._store.forget_failures([f"account:{account.email}"], before=self._clock() - FAILURE_WINDOW)
+        return self._open_session(account, address)
+
+    def end_code_step(self, pending: str | None) -> None:
+        if pending:
+            self._store.end_pending_sign_in(token_hash(pending))
+
+    def _check_code(self, account: Account, typed: str, address: str | None, audited: Audited, what: str) -> None:
+        """Return when `typed` is the account's code now (a time step not used before) or one of its unused
+        recovery codes, each then used up; else count a failure, audit it and raise `WrongCode`."""
+        now = self._clock()
+        keys = _keys(account.email, address)
+        self._refuse_while_backing_off(keys, now, address, "passwords or codes")
+        factor = self._store.second_factor(account.id)
+        actor = self.actor_of(account)
+        if factor is not None and factor.confirmed_at is not None and isinstance(typed, str):
+            if looks_like_totp(typed):
+                step = matching_step(factor.secret, typed, now, factor.last_step)
+                if step is not None and self._store.use_step(account.id, step):
+                    return
+            elif len(typed) <= 64:
+                for code_id, code_hash in self._store.unused_recovery_codes(account.id):
+                    if self._passwords.matches(code_hash, cleaned_code(typed)) and self._store.use_recovery_code(
+                        code_id, now
+                    ):
+                        left = len(self._store.unused_recovery_codes(account.id))
+                        detail = f"{what}: {counted(left, 'recovery code')} left"
+                        self._audit.record(
+                            actor, Audited.USE_RECOVERY_CODE, actor_name=account.name, address=address, detail=detail
+                        )
+                        return
+        self._store.record_failures(keys, now)
+        self._audit.record(actor, audited, "wrong_code", actor_name=account.name, address=address, detail=what)
+        raise WrongCode(WRONG_CODE)
+
+    def _code_if_asked(self, account: Account, code: str | None, address: str | None, what: str) -> None:
+        """Where a password alone would open a session (an invitation for an existing account, a password link),
+        an account with a second factor gives its code too (ASVS 5.0 6.4.3: no way around it)."""
+        if not self._store.has_second_factor(account.id):
+            return
+        if not code:
+            raise CodeNeeded(
+                "this account signs in with a code from its authenticator app too: type the code it shows now "
+                "(or a recovery code)"
+            )
+        self._check_code(account, code, address, Audited.DENIED, what)
+
+    # The second factor: an authenticator app (TOTP) and recovery codes
+
+    def second_factor_state(self, actor: Actor) -> SecondFactorState:
+        require(actor, Action.MANAGE_OWN_SECOND_FACTOR, what="set up two-step sign-in")
+        assert not isinstance(actor, Anonymous)
+        factor = self._store.second_factor(actor.account_id)
+        on = factor is not None and factor.confirmed_at is not None
+        setting_up = None if factor is None or on else factor.secret
+        account = self._store.account(actor.account_id)
+        return SecondFactorState(
+            on=on,
+            setting_up=setting_up,
+            setting_up_uri=None
+            if setting_up is None or account is None
+            else provisioning_uri(setting_up, account.email),
+            recovery_codes_left=len(self._store.unused_recovery_codes(actor.account_id)) if on else 0,
+            required=isinstance(actor, Enrolling | Practitioner | Admin),
+        )
+
+    def begin_second_factor(self, actor: Actor) -> None:
+        """A new secret to show (its QR code and its text), until a first code confirms it."""
+        require(actor, Action.MANAGE_OWN_SECOND_FACTOR, what="set up two-step sign-in")
+        assert not isinstance(actor, Anonymous)
+        self._store.begin_second_factor(actor.account_id, new_secret(), self._clock())
+
+    def confirm_second_factor(
+        self, actor: Actor, token: str | None, code: str, address: str | None = None
+    ) -> list[str]:
+        """The first code from the app turns two-step sign-in on: the step it used is used up, every other sign-in
+        of the account ends (opened with the password alone), and the recovery codes are returned, shown once."""
+        require(actor, Action.MANAGE_OWN_SECOND_FACTOR, what="set up two-step sign-in")
+        assert not isinstance(actor, Anonymous)
+        account = self._store.account(actor.account_id)
+        factor = self._store.second_factor(actor.account_id)
+        assert account is not None
+        if factor is None or factor.confirmed_at is not None:
+            raise NoSetupUnderWay(
+                "two-step sign-in is on already" if factor is not None else "start setting up two-step sign-in first"
+            )
+        now = self._clock()
+        step = matching_step(factor.secret, code, now, None)
+        codes = new_recovery_codes()
+        hashes = [self._passwords.hash_code(one.replace("-", "")) for one in codes]
+        if step is None or not self._store.confirm_second_factor(account.id, factor.secret, step, hashes, now):
+            self._audit.record(
+                actor, Audited.DENIED, "wrong_code", actor_name=account.name, address=address, detail="set up"
+            )
+            raise WrongCode("that code is not the one the app shows for this setup; type the 6 digits it shows now")
+        self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), now)
+        self._audit.record(actor, Audited.TURN_ON_SECOND_FACTOR, actor_name=account.name, address=address)
+        return codes
+
+    def turn_off_second_factor(self, actor: Actor, password: str, code: str, address: str | None = None) -> None:
+        """With the password and a current code (or a recovery code); a practitioner or an admin sets a new one up
+        before anything else (a new phone)."""
+        require(actor, Action.MANAGE_OWN_SECOND_FACTOR, what="turn off two-step sign-in")
+        assert not isinstance(actor, Anonymous)
+        what = "turn off two-step sign-in"
+        account = self._confirm_own_password(actor, password, address, what, "it is still on")
+        self._check_code(account, code, address, Audited.DENIED, what)
+        self._store.remove_second_factor(account.id)
+        self._audit.record(actor, Audited.TURN_OFF_SECOND_FACTOR, actor_name=account.name, address=address)
+
+    def practitioner_to_reset(self, actor: Actor, membership_id: int) -> Account:
+        """The practitioner whose second factor the admin is about to reset, named on the page that asks first."""
+        return self._account_of(self._to_reset(actor, membership_id))
+
+    def _to_reset(self, actor: Actor, membership_id: int) -> Membership:
+        return self._practitioner(
+            actor, membership_id, Action.RESET_PRACTITIONER_SECOND_FACTOR, "reset two-step sign-in"
+        )
+
+    def reset_practitioner_second_factor(self, actor: Actor, membership_id: int, address: str | None = None) -> None:
+        """The admin, for a practitioner who lost their phone and recovery codes: the app and the codes go, every
+        sign-in of theirs ends, and they set up a new app at their next sign-in (with their password)."""
+        membership = self._to_reset(actor, membership_id)
+        self._store.remove_second_factor(membership.account_id)
+        self._store.end_access(membership.account_id, self._clock())
+        self._audit.record(actor, Audited.RESET_SECOND_FACTOR, address=address, detail=f"membership {membership.id}")
+
+    def reset_second_factor_by_operator(self, email: str) -> Account:
+        """The server's operator (`crest practice reset-two-factor`), for any account: the admin's too."""
+        chosen = check_email(email)
+        found = self._store.account_by_email(chosen)
+        if found is None or found[0].removed_at is not None:
+            raise NoSuchAccount(f"there is no account for {chosen}; check the email")
+        self._store.remove_second_factor(found[0].id)
+        self._store.end_access(found[0].id, self._clock())
+        self._audit.record(
+            None,
+            Audited.RESET_SECOND_FACTOR,
+            actor_name="the server's operator",
+            detail=f"for account {found[0].id} (crest practice reset-two-factor)",
+        )
+        return found[0]
 
     def _open_session(self, account: Account, address: str | None) -> SignedInSession:
         now = self._clock()
@@ -307,7 +550,9 @@ class Accounts:
         self._audit.record(actor, Audited.SIGN_IN, actor_name=account.name, address=address)
         return SignedInSession(token, actor, account)
 
-    def _refuse_while_backing_off(self, keys: list[str], now: datetime, address: str | None) -> None:
+    def _refuse_while_backing_off(
+        self, keys: list[str], now: datetime, address: str | None, wrong: str = "passwords"
+    ) -> None:
         """After the free failures, each further failure doubles the wait (1 s, 2 s, 4 s, ... up to 15 min)."""
         for key in keys:
             free = FREE_FAILURES_PER_ACCOUNT if key.startswith("account:") else FREE_FAILURES_PER_ADDRESS
@@ -320,7 +565,7 @@ class Accounts:
                 self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=key[:100])
                 seconds = max(1, int((allowed_at - now).total_seconds() + 0.999))
                 raise TooManyAttempts(
-                    f"too many wrong passwords; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
+                    f"too many wrong {wrong}; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
                 )
 
     def sign_out(self, token: str | None, actor: Actor, address: str | None) -> None:
@@ -395,6 +640,7 @@ class Accounts:
         share_notes: bool = False,
         address: str | None = None,
         device_name: str | None = None,
+        second_factor: str | None = None,
     ) -> Accepted:
         """Create the account (or link an existing one, whose password must match), join the practice and, for a
         client, share with the practitioner who invited them: only with `consent`."""
@@ -418,6 +664,7 @@ class Accounts:
             if not self._passwords.matches(found[1], password) or found[0].removed_at is not None:
                 self._store.record_failures(keys, now)
                 raise SignInFailed("there is already an account for this email; enter its password to link it")
+            self._code_if_asked(found[0], second_factor, address, "accept an invitation")
             password_hash = None
             display_name = found[0].name
         else:
@@ -556,7 +803,7 @@ class Accounts:
     def reset_view(self, code: str) -> ResetView:
         """410 for a link that is unknown, used or expired: one answer for all three, so codes cannot be probed."""
         account, expires_at = self._reset_for(code)
-        return ResetView(account.email, expires_at)
+        return ResetView(account.email, expires_at, self._store.has_second_factor(account.id))
 
     def _reset_for(self, code: str) -> tuple[Account, datetime]:
         """The account a link that still works is for, and until when it works; `ResetLinkNotValid` otherwise."""
@@ -571,11 +818,16 @@ class Accounts:
             raise ResetLinkNotValid(RESET_LINK_NOT_VALID)
         return account, reset.expires_at
 
-    def reset_password(self, code: str, new_password: str, address: str | None = None) -> SignedInSession:
+    def reset_password(
+        self, code: str, new_password: str, address: str | None = None, second_factor: str | None = None
+    ) -> SignedInSession:
         """Set the new password (the same rules as everywhere), use the link up and end every sign-in session of
-        the account (one opened by whoever knew the old password among them); then this browser is signed in."""
+        the account (one opened by whoever knew the old password among them); then this browser is signed in. An
+        account with a second factor gives its code too: the link alone does not get past it (ASVS 5.0 6.4.3)."""
         owner, _ = self._reset_for(code)
-        password_hash = self._passwords.hash(check_new_password(new_password, (owner.email, owner.name)))
+        chosen = check_new_password(new_password, (owner.email, owner.name))
+        self._code_if_asked(owner, second_factor, address, "set a new password with a link")
+        password_hash = self._passwords.hash(chosen)
         account = self._store.use_password_reset(token_hash(code), password_hash, self._clock())
         self._store.forget_failures([f"account:{account.email}"])  # the wrong guesses before are no reason to wait
         session = self._open_session(account, address)
@@ -627,6 +879,11 @@ class Accounts:
             self._audit.record(actor, Audited.DENIED, "wrong_password", address=address, detail=what)
             raise SignInFailed(f"that password is not this account's; {nothing_done}")
         return found[0]
+
+
+def _keys(email: str, address: str | None) -> list[str]:
+    """What failures count under: the account's email, and the address the request came from."""
+    return [f"account:{email}"] + ([f"address:{address}"] if address else [])
 
 
 def _still_open(session: SignInSession, now: datetime) -> bool:

@@ -20,6 +20,10 @@ class Audited(StrEnum):
     END_SIGN_INS = "end_sign_ins"  # every other sign-in session of the account ended by its owner
     DELETE_ACCOUNT = "delete_account"  # by its owner: every sign-in and device ended, no name kept
     CHANGE_PASSWORD = "change_password"
+    TURN_ON_SECOND_FACTOR = "turn_on_second_factor"  # an authenticator app confirmed by its first code
+    TURN_OFF_SECOND_FACTOR = "turn_off_second_factor"  # by its owner, with the password and a code
+    RESET_SECOND_FACTOR = "reset_second_factor"  # by the admin (a lost phone): set up again at the next sign-in
+    USE_RECOVERY_CODE = "use_recovery_code"  # one of the single-use codes, in place of the app's
     MAKE_RESET_LINK = "make_reset_link"  # a one-time link to set a new password, made for someone
     RESET_PASSWORD = "reset_password"  # ... and used
     DENIED = "denied"  # a request refused (401, 403, 404 on another's object, 429)
@@ -62,6 +66,10 @@ _DONE = {
     Audited.SIGN_OUT: "signed out",
     Audited.END_SIGN_INS: "signed out everywhere else",
     Audited.CHANGE_PASSWORD: "changed the password",
+    Audited.TURN_ON_SECOND_FACTOR: "turned on two-step sign-in",
+    Audited.TURN_OFF_SECOND_FACTOR: "turned off two-step sign-in",
+    Audited.RESET_SECOND_FACTOR: "reset a practitioner's two-step sign-in",
+    Audited.USE_RECOVERY_CODE: "used a recovery code",
     Audited.DENIED: "was refused",
     Audited.READ_CLIENT: "looked at a client's data",
     Audited.EXPORT_CLIENT: "downloaded a client's report or data",

@@ -100,7 +100,7 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
             payload = response.read()
     except urllib.error.HTTPError as error:
-        if error.code == 401:
+        if error.code == 401 and token is not None:  # without a token (linking), the practice's own reason below
             raise LinkNotAccepted(
                 "the practice answered 401: the practice no longer accepts this computer's link; "
                 "run crest unlink, then link again"
@@ -166,8 +166,19 @@ class PracticeLink:
         answer: dict[str, Any] = self._transport("GET", f"{_base(url)}/api/auth/invites/{code}", None, None)
         return answer
 
-    def link(self, url: str, code: str, email: str, password: str, name: str, share_notes: bool, device: str) -> str:
-        """Accept the invite with consent and keep the device token; the practice's name comes back."""
+    def link(
+        self,
+        url: str,
+        code: str,
+        email: str,
+        password: str,
+        name: str,
+        share_notes: bool,
+        device: str,
+        second_factor: str | None = None,
+    ) -> str:
+        """Accept the invite with consent and keep the device token; the practice's name comes back.
+        `second_factor`: the authenticator app's code, for an existing account with two-step sign-in."""
         base = _base(url)
         if self.status() is not None:
             raise CrestError("this crest is linked to a practice already; run crest unlink first")
@@ -180,6 +191,8 @@ class PracticeLink:
             "share_notes": share_notes,
             "device_name": device,
         }
+        if second_factor:
+            body["second_factor_code"] = second_factor
         answer = self._transport("POST", f"{base}/api/auth/accept-invite", body, None)
         token = answer.get("device_token") if isinstance(answer, dict) else None
         if not token:

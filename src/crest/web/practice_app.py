@@ -17,14 +17,21 @@ from starlette.exceptions import HTTPException
 
 from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
-from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn, TooManyAttempts
+from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn, SecondFactorNeeded, TooManyAttempts
 from crest.services.audit import Audited
 from crest.web.api import account, auth, practice, sync
 from crest.web.pages import practice_entry, practice_pages
 from crest.web.practice_door import ForClientsOnly, PracticeDoor, SignInNeeded, address_of, home_for
 from crest.web.practice_guard import PracticeGuard
 
-REFUSALS: tuple[type[CrestError], ...] = (SignInNeeded, NotSignedIn, ForClientsOnly, NotAllowed, NotFoundForYou)
+REFUSALS: tuple[type[CrestError], ...] = (
+    SignInNeeded,
+    NotSignedIn,
+    ForClientsOnly,
+    NotAllowed,
+    NotFoundForYou,
+    SecondFactorNeeded,
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,9 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
             address=address_of(request),
             detail=f"{request.method} {request.url.path}",
         )
+        if isinstance(error, SecondFactorNeeded) and not request.url.path.startswith("/api"):
+            # A practitioner or an admin without a second factor: every page leads to setting one up.
+            return RedirectResponse(request.url_for("account_two_factor").path, status_code=303)
         if error.http_status == 401 and not request.url.path.startswith("/api"):
             target = _back_after_sign_in(request, door)
             after = "" if target is None else f"?next={quote(target, safe='/?=&')}"

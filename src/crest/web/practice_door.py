@@ -16,10 +16,16 @@ from fastapi import Depends, Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
-from crest.accounts.model import Actor, Admin, Anonymous, Client, NoPractice, Practitioner
+from crest.accounts.model import Actor, Admin, Anonymous, Client, Enrolling, NoPractice, Practitioner
 from crest.accounts.records import Account
 from crest.errors import CrestError
-from crest.services.accounts import SESSION_ABSOLUTE_TIMEOUT, Accounts
+from crest.services.accounts import (
+    CODE_STEP_LIFETIME,
+    SESSION_ABSOLUTE_TIMEOUT,
+    SET_UP_FIRST,
+    Accounts,
+    SecondFactorNeeded,
+)
 from crest.services.audit import AuditLog
 from crest.services.bundle import Services
 from crest.services.practice_mode import PracticeMode
@@ -28,10 +34,14 @@ from crest.web.templating import NAV_ITEMS
 
 COOKIE_NAME = "crest_session"
 SECURE_COOKIE_NAME = "__Host-crest_session"
+# Half signed in (the password right, the code to come): a cookie of its own, which only the code page reads.
+CODE_STEP_COOKIE_NAME = "crest_code_step"
+SECURE_CODE_STEP_COOKIE_NAME = "__Host-crest_code_step"
 CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"), ("account_page", "Account"))
 PRACTITIONER_NAV = (("practice_dashboard", "Clients"), ("account_page", "Account"))
 ADMIN_NAV = (("practice_admin", "Practice"), ("account_page", "Account"))
 SIGNED_OUT_NAV = (("login_page", "Sign in"),)
+ENROLLING_NAV = (("account_two_factor", "Two-step sign-in"),)
 
 
 class SignInNeeded(CrestError):
@@ -68,6 +78,12 @@ class PracticeDoor:
 
     def cookie_name(self, connection: HTTPConnection) -> str:
         return SECURE_COOKIE_NAME if self.behind_https(connection) else COOKIE_NAME
+
+    def code_step_cookie_name(self, connection: HTTPConnection) -> str:
+        return SECURE_CODE_STEP_COOKIE_NAME if self.behind_https(connection) else CODE_STEP_COOKIE_NAME
+
+    def code_step_token(self, connection: HTTPConnection) -> str | None:
+        return connection.cookies.get(self.code_step_cookie_name(connection))
 
     def own_origin(self, connection: HTTPConnection) -> str:
         if self.public_url:
@@ -107,6 +123,8 @@ class PracticeDoor:
         asker = self.asker(connection)
         if isinstance(asker.actor, Anonymous):
             raise SignInNeeded("please sign in first")
+        if isinstance(asker.actor, Enrolling):
+            raise SecondFactorNeeded(SET_UP_FIRST)
         if isinstance(asker.actor, NoPractice):  # a removed practitioner has no Clients page to be sent to
             raise ForClientsOnly("these pages are a client's own, and this account belongs to no practice now")
         if not isinstance(asker.actor, Client):
@@ -131,6 +149,26 @@ class PracticeDoor:
             self.cookie_name(connection), path="/", secure=self.behind_https(connection), httponly=True, samesite="lax"
         )
 
+    def set_code_step_cookie(self, response: Response, connection: HTTPConnection, token: str) -> None:
+        response.set_cookie(
+            self.code_step_cookie_name(connection),
+            token,
+            max_age=int(CODE_STEP_LIFETIME.total_seconds()),
+            path="/",
+            secure=self.behind_https(connection),
+            httponly=True,
+            samesite="lax",
+        )
+
+    def clear_code_step_cookie(self, response: Response, connection: HTTPConnection) -> None:
+        response.delete_cookie(
+            self.code_step_cookie_name(connection),
+            path="/",
+            secure=self.behind_https(connection),
+            httponly=True,
+            samesite="lax",
+        )
+
 
 def nav_for(actor: Actor) -> tuple[tuple[str, str], ...]:
     if isinstance(actor, Client):
@@ -139,6 +177,8 @@ def nav_for(actor: Actor) -> tuple[tuple[str, str], ...]:
         return PRACTITIONER_NAV
     if isinstance(actor, Admin):
         return ADMIN_NAV
+    if isinstance(actor, Enrolling):
+        return ENROLLING_NAV
     return SIGNED_OUT_NAV if isinstance(actor, Anonymous) else (("account_page", "Account"),)
 
 
@@ -150,6 +190,8 @@ def home_for(actor: Actor) -> tuple[str, str]:
         return "practice_dashboard", "Back to your clients"
     if isinstance(actor, Admin):
         return "practice_admin", "Back to your practice"
+    if isinstance(actor, Enrolling):
+        return "account_two_factor", "Set up two-step sign-in"
     return ("login_page", "Sign in") if isinstance(actor, Anonymous) else ("account_page", "Back to your account")
 
 

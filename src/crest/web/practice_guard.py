@@ -2,9 +2,10 @@
 
 - `Cache-Control: no-store` on every answer but the static files: pages and JSON carry health data, and no
   browser or proxy cache may keep them.
-- A request that changes data (any method but GET, HEAD, OPTIONS) and carries the sign-in cookie must carry an
-  `Origin` header naming this server itself; else 403, nothing read. A browser always sends Origin with such a
-  request, and no other site can make it name this one. A linked crest signs with a device token in the
+- A request that changes data (any method but GET, HEAD, OPTIONS) and carries the sign-in cookie (or the one of
+  a sign-in half done, between the password and the code) must carry an `Origin` header naming this server
+  itself; else 403, nothing read. A browser always sends Origin with such a request, and no other site can make
+  it name this one. A linked crest signs with a device token in the
   Authorization header instead, which no other site can make a browser send.
 """
 
@@ -18,9 +19,18 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crest.services.audit import Audited
-from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME, PracticeDoor, address_of
+from crest.web.practice_door import (
+    CODE_STEP_COOKIE_NAME,
+    COOKIE_NAME,
+    SECURE_CODE_STEP_COOKIE_NAME,
+    SECURE_COOKIE_NAME,
+    PracticeDoor,
+    address_of,
+)
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# The sign-in cookie, and the half-signed-in one that the code page takes.
+SIGNING_COOKIES = (COOKIE_NAME, SECURE_COOKIE_NAME, CODE_STEP_COOKIE_NAME, SECURE_CODE_STEP_COOKIE_NAME)
 REFUSED = "this change did not come from this practice's own pages, so nothing was changed"
 
 
@@ -32,7 +42,7 @@ def from_own_pages(connection: HTTPConnection, door: PracticeDoor) -> bool:
 def needs_own_origin(scope: Scope, connection: HTTPConnection) -> bool:
     if scope.get("method", "GET") in SAFE_METHODS:
         return False
-    signed_by_cookie = COOKIE_NAME in connection.cookies or SECURE_COOKIE_NAME in connection.cookies
+    signed_by_cookie = any(name in connection.cookies for name in SIGNING_COOKIES)
     return signed_by_cookie and not connection.headers.get("authorization", "").lower().startswith("bearer ")
 
 

@@ -25,9 +25,18 @@ class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+SECOND_FACTOR_CODE: str | None = Field(
+    None,
+    max_length=64,
+    description="for an account with two-step sign-in: the 6 digits its authenticator app shows now, or one of its "
+    "recovery codes",
+)
+
+
 class LoginIn(_Input):
     email: str = Email
     password: str = Password
+    second_factor_code: str | None = SECOND_FACTOR_CODE
 
 
 class AccountOut(BaseModel):
@@ -58,6 +67,7 @@ class AcceptInviteIn(_Input):
     device_name: str | None = Field(
         None, max_length=100, description="for `crest link`: answer with a device token for this computer"
     )
+    second_factor_code: str | None = SECOND_FACTOR_CODE
 
 
 class AcceptedOut(AccountOut):
@@ -76,11 +86,13 @@ class ResetLinkOut(BaseModel):
 class ResetViewOut(BaseModel):
     email: str
     expires_at: datetime
+    asks_code: bool = Field(False, description="the account has two-step sign-in: send its code with the password")
 
 
 class ResetPasswordIn(_Input):
     code: str = Field(max_length=200)
     new_password: str = Password
+    second_factor_code: str | None = SECOND_FACTOR_CODE
 
 
 class PrescriptionIn(_Input):

@@ -7,7 +7,7 @@ import json
 import socket
 import subprocess
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crest.journal.practice_store import PracticeStore
@@ -66,6 +66,31 @@ def test_practice_reset_password_prints_a_one_time_link_for_any_account_the_admi
         assert refused.returncode == 2 and words in refused.stderr and refused.stderr.count("\n") == 1
     missing = run_crest("practice", "init", "--name", "Clinic")
     assert missing.returncode == 2 and "needs --name NAME and --admin-email EMAIL" in missing.stderr
+
+
+def test_practice_reset_two_factor_drops_an_accounts_app_and_ends_its_sign_ins(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
+    assert run_crest(*init, input_text="a quiet evening walk\n").returncode == 0
+    with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
+        store = PracticeStore(journal)
+        found = store.account_by_email("ada@clinic.example")
+        assert found is not None
+        now = datetime.now(UTC)
+        store.begin_second_factor(found[0].id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", now)
+        assert store.confirm_second_factor(found[0].id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 1, ["hash"], now)
+        assert store.has_second_factor(found[0].id)
+    done = run_crest("practice", "reset-two-factor", "--email", "Ada@Clinic.example")
+    assert done.returncode == 0, done.stderr
+    assert "Two-step sign-in of" in done.stdout and "ada@clinic.example" in done.stdout
+    with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
+        store = PracticeStore(journal)
+        assert not store.has_second_factor(found[0].id) and store.unused_recovery_codes(found[0].id) == []
+        [entry] = store.audit_entries("reset_second_factor")
+    assert entry.actor_name == "the server's operator" and "crest practice reset-two-factor" in (entry.detail or "")
+    refused = run_crest("practice", "reset-two-factor")
+    assert refused.returncode == 2 and "needs --email EMAIL" in refused.stderr
 
 
 def test_sync_and_unlink_without_a_link_say_how_to_link(run_crest: RunCrest) -> None:

@@ -32,7 +32,7 @@ ALL_CLEAR = {question.id: False for question in QUESTIONS}
 
 def test_sign_in_opens_a_server_side_session_that_ends_on_sign_out(practice: Practice) -> None:
     admin = practice.admin()
-    session = practice.accounts.sign_in("Admin@Clinic.example ", PASSWORD, "10.0.0.1")
+    session = practice.sign_in("Admin@Clinic.example ", PASSWORD, "10.0.0.1")
     assert practice.accounts.actor_for_session(session.token)[0] == admin
     assert practice.store.sign_in(session.token) is None  # only the hash is stored
     assert practice.store.sign_in(token_hash(session.token)) is not None
@@ -42,13 +42,13 @@ def test_sign_in_opens_a_server_side_session_that_ends_on_sign_out(practice: Pra
 
 def test_sessions_time_out_when_idle_and_after_their_absolute_lifetime(practice: Practice) -> None:
     practice.admin()
-    session = practice.accounts.sign_in("admin@clinic.example", PASSWORD, None)
+    session = practice.sign_in("admin@clinic.example", PASSWORD, None)
     practice.clock.advance((SESSION_IDLE_TIMEOUT - timedelta(seconds=1)).total_seconds())
     assert not isinstance(practice.accounts.actor_for_session(session.token)[0], Anonymous)
     practice.clock.advance(SESSION_IDLE_TIMEOUT.total_seconds())
     assert isinstance(practice.accounts.actor_for_session(session.token)[0], Anonymous)
 
-    busy = practice.accounts.sign_in("admin@clinic.example", PASSWORD, None)
+    busy = practice.sign_in("admin@clinic.example", PASSWORD, None)
     for _ in range(int(SESSION_ABSOLUTE_TIMEOUT / timedelta(minutes=20))):
         practice.clock.advance(20 * 60)  # used every 20 minutes: never idle
         practice.accounts.actor_for_session(busy.token)
@@ -57,10 +57,10 @@ def test_sessions_time_out_when_idle_and_after_their_absolute_lifetime(practice:
 
 def test_the_list_of_sign_ins_leaves_out_those_timed_out_or_ended(practice: Practice) -> None:
     admin = practice.admin()  # signed in once by the helper: that one idles out below
-    idle = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.7")
+    idle = practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.7")
     practice.clock.advance((SESSION_IDLE_TIMEOUT - timedelta(seconds=30)).total_seconds())
-    here = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.8")
-    logged_out = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.9")
+    here = practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.8")
+    logged_out = practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.9")
     practice.accounts.sign_out(logged_out.token, logged_out.actor, "10.0.0.9")
     assert len(practice.accounts.open_sign_ins(admin, here.token)) == 3  # the helper's, idle's and this one
     practice.clock.advance(60)
@@ -73,20 +73,20 @@ def test_wrong_passwords_answer_401_then_429_with_a_growing_wait(practice: Pract
     practice.admin()
     for _ in range(5):
         with pytest.raises(SignInFailed):
-            practice.accounts.sign_in("admin@clinic.example", "not the password", "10.0.0.2")
+            practice.sign_in("admin@clinic.example", "not the password", "10.0.0.2")
     with pytest.raises(TooManyAttempts) as first:
-        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")  # even the right one waits
+        practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")  # even the right one waits
     assert first.value.retry_after_s == 1
     assert first.value.message == "too many wrong passwords; wait 1 second and try again"
     practice.clock.advance(1)
     with pytest.raises(SignInFailed):
-        practice.accounts.sign_in("admin@clinic.example", "still wrong", "10.0.0.3")
+        practice.sign_in("admin@clinic.example", "still wrong", "10.0.0.3")
     with pytest.raises(TooManyAttempts) as second:
-        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")
+        practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")
     assert second.value.retry_after_s == 2
     assert second.value.message == "too many wrong passwords; wait 2 seconds and try again"
     practice.clock.advance(2)
-    practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the wait is over
+    practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the wait is over
     assert [entry.outcome for entry in practice.audit.entries(Audited.DENIED)] == ["rate_limited", "rate_limited"]
 
 
@@ -94,10 +94,10 @@ def test_one_address_trying_many_accounts_is_slowed_down_too(practice: Practice)
     practice.admin()
     for number in range(20):
         with pytest.raises(SignInFailed):
-            practice.accounts.sign_in(f"someone{number}@example.org", "guess", "10.9.9.9")
+            practice.sign_in(f"someone{number}@example.org", "guess", "10.9.9.9")
     with pytest.raises(TooManyAttempts):
-        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.9.9.9")
-    practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.4")  # another address is not slowed
+        practice.sign_in("admin@clinic.example", PASSWORD, "10.9.9.9")
+    practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.4")  # another address is not slowed
 
 
 def test_wrong_passwords_to_delete_an_account_back_off_as_at_sign_in(practice: Practice) -> None:
@@ -110,7 +110,7 @@ def test_wrong_passwords_to_delete_an_account_back_off_as_at_sign_in(practice: P
     with pytest.raises(TooManyAttempts):
         practice.accounts.delete_account(ann, PASSWORD, "10.0.0.8")  # the account waits, whatever the address
     with pytest.raises(TooManyAttempts):
-        practice.accounts.sign_in("ann@example.org", PASSWORD, "10.0.0.8")  # one count with signing in
+        practice.sign_in("ann@example.org", PASSWORD, "10.0.0.8")  # one count with signing in
     outcomes = [entry.outcome for entry in practice.audit.entries(Audited.DENIED)]
     assert (outcomes.count("wrong_password"), outcomes.count("rate_limited")) == (5, 2)
     practice.clock.advance(1)
@@ -120,8 +120,8 @@ def test_wrong_passwords_to_delete_an_account_back_off_as_at_sign_in(practice: P
 
 def test_a_password_is_changed_with_the_current_one_and_every_other_session_ends(practice: Practice) -> None:
     practice.admin()
-    here = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.1")
-    elsewhere = practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")
+    here = practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.1")
+    elsewhere = practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")
     with pytest.raises(UnsuitablePassword):
         practice.accounts.change_password(here.actor, here.token, PASSWORD, "password1")  # a common one
     for _ in range(5):
@@ -134,9 +134,9 @@ def test_a_password_is_changed_with_the_current_one_and_every_other_session_ends
     assert practice.accounts.actor_for_session(here.token)[0] == here.actor  # this one stays signed in
     assert practice.accounts.actor_for_session(elsewhere.token)[0] == Anonymous()
     with pytest.raises(SignInFailed):
-        practice.accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the old one: a 6th failure
+        practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the old one: a 6th failure
     practice.clock.advance(2)
-    practice.accounts.sign_in("admin@clinic.example", "a brand new passphrase", "10.0.0.3")
+    practice.sign_in("admin@clinic.example", "a brand new passphrase", "10.0.0.3")
     assert [entry.address for entry in practice.audit.entries(Audited.CHANGE_PASSWORD)] == ["10.0.0.1"]
 
 
@@ -155,12 +155,14 @@ def test_a_password_made_of_the_practices_name_or_the_persons_own_words_is_refus
     with pytest.raises(UnsuitablePassword, match=refused):
         practice.accounts.accept_invite(code, "pat@clinic.example", "PatPhysio123", "Pat Physio", consent=False)
     pat = practice.accounts.accept_invite(code, "pat@clinic.example", PASSWORD, "Pat Physio", consent=False)
+    ready = practice.set_up_second_factor(pat.session.actor, pat.session.token)  # a practitioner must, first
     with pytest.raises(UnsuitablePassword, match=refused):
-        practice.accounts.change_password(pat.session.actor, pat.session.token, PASSWORD, "clinic-physio")
+        practice.accounts.change_password(ready, pat.session.token, PASSWORD, "clinic-physio")
     reset = practice.accounts.reset_link_by_operator("pat@clinic.example")
     with pytest.raises(UnsuitablePassword, match=refused):
         practice.accounts.reset_password(reset.code, "physio.physio")
-    practice.accounts.reset_password(reset.code, "my back in balance by spring")  # a passphrase holding one
+    passphrase = "my back in balance by spring"  # holding one
+    practice.accounts.reset_password(reset.code, passphrase, second_factor=practice.app_code("pat@clinic.example"))
 
 
 def test_unlinking_a_computer_is_audited_as_its_linking_is(practice: Practice) -> None:
@@ -346,12 +348,12 @@ def test_a_practitioner_writes_a_note_the_client_reads_but_never_on_anothers_ses
 def test_removing_a_practitioner_ends_their_sessions_and_links_at_once(practice: Practice) -> None:
     admin = practice.admin()
     physio = practice.practitioner(admin, "pat@clinic.example")
-    session = practice.accounts.sign_in("pat@clinic.example", PASSWORD, None)
+    session = practice.sign_in("pat@clinic.example", PASSWORD, None)
     ann = practice.client(physio, "ann@example.org", "Ann")
     practice.accounts.remove_practitioner(admin, physio.membership_id)
     assert isinstance(practice.accounts.actor_for_session(session.token)[0], Anonymous)
     assert practice.accounts.removed_from(physio) is None  # still a member, as far as this actor goes
-    again = practice.accounts.sign_in("pat@clinic.example", PASSWORD, None)
+    again = practice.sign_in("pat@clinic.example", PASSWORD, None)
     assert isinstance(again.actor, NoPractice)
     assert practice.accounts.removed_from(again.actor) == "Clinic"
     with pytest.raises(NotAllowed):
@@ -362,7 +364,7 @@ def test_removing_a_practitioner_ends_their_sessions_and_links_at_once(practice:
 def test_the_admin_signs_a_practitioner_out_everywhere_and_keeps_them(practice: Practice) -> None:
     admin = practice.admin()
     physio = practice.practitioner(admin, "pat@clinic.example")  # signed in once by accepting
-    laptop = practice.accounts.sign_in("pat@clinic.example", PASSWORD, "10.0.0.5")
+    laptop = practice.sign_in("pat@clinic.example", PASSWORD, "10.0.0.5")
     practice.store.add_device(token_hash("an old link"), physio.account_id, "old laptop", practice.clock())
     ann = practice.client(physio, "ann@example.org", "Ann")
     elsewhere = practice.admin("boss@elsewhere.example", "Elsewhere")
@@ -375,7 +377,7 @@ def test_the_admin_signs_a_practitioner_out_everywhere_and_keeps_them(practice: 
     assert isinstance(practice.accounts.actor_for_session(laptop.token)[0], Anonymous)
     assert practice.accounts.open_sign_ins(admin, None)  # the admin's own stay
     assert isinstance(practice.accounts.actor_for_device("an old link")[0], Anonymous)
-    again = practice.accounts.sign_in("pat@clinic.example", PASSWORD, None).actor
+    again = practice.sign_in("pat@clinic.example", PASSWORD, None).actor
     assert again == physio and [one.name for one in practice.practice.clients(again)] == ["Ann"]
     [entry] = practice.audit.entries(Audited.END_PRACTITIONER_SIGN_INS)
     assert (entry.actor_account_id, entry.address) == (admin.account_id, "10.0.0.1")

@@ -49,6 +49,17 @@ SIGNED_IN = tuple(actor for actor in ACTORS if actor not in SIGNED_OUT)
 PASSWORD_CHANGE = {"current_password": PASSWORD, "new_password": "a fresh passphrase of mine"}
 NEW_PASSWORD = "a new passphrase from a link"
 TO_SIGN_IN = "to sign-in"  # a page's answer to nobody signed in: 303 to /login?next=...
+TO_SET_UP = "to set-up"  # a page's answer to a practitioner or admin without a second factor: 303 to its setup
+ENROLLING = "enrolling_practitioner"
+# What a practitioner or an admin without a second factor may use besides the public routes: setting one up.
+SETTING_UP = frozenset(
+    {
+        ("GET", "/account/two-factor"),
+        ("POST", "/account/two-factor/start"),
+        ("POST", "/account/two-factor/confirm"),
+        ("POST", "/account/two-factor/turn-off"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -138,14 +149,20 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ),
     ("POST", "/logout"): Rule(EVERYONE, 303, PUBLIC),
     ("GET", "/invite/{code}"): Rule(EVERYONE, 200, PUBLIC, params={"code": "invite"}),
+    # The code step of signing in: only a browser whose password was just right here (its own cookie, which no
+    # actor of the matrix holds) gets the page; everyone else goes back to the password, signed in or not.
+    ("GET", "/login/code"): Rule(EVERYONE, 303, PUBLIC),
+    ("POST", "/login/code"): Rule(EVERYONE, 401, PUBLIC, body=lambda w, a: {"code": "123456"}),
     # A password link: whoever holds it (it is the proof), signed in or not.
     ("GET", "/api/auth/password-resets/{code}"): Rule(EVERYONE, 200, PUBLIC, params={"code": "reset"}),
     ("POST", "/api/auth/password-reset"): Rule(
         EVERYONE, 200, PUBLIC, body=lambda w, a: {"code": w.reset_codes[a], "new_password": NEW_PASSWORD}
     ),
     ("GET", "/reset/{code}"): Rule(EVERYONE, 200, PUBLIC, params={"code": "reset"}),
+    # Each link is for the admin of a practice of its own, with no second factor yet: signed in, they are led to
+    # set one up.
     ("POST", "/reset/{code}"): Rule(
-        EVERYONE, 303, PUBLIC, params={"code": "reset"}, body=lambda w, a: {"new_password": NEW_PASSWORD}
+        EVERYONE, TO_SET_UP, PUBLIC, params={"code": "reset"}, body=lambda w, a: {"new_password": NEW_PASSWORD}
     ),
     ("POST", "/invite/{code}"): Rule(
         EVERYONE,
@@ -292,6 +309,14 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/account/sessions/end-others"): Rule(
         SIGNED_IN, 303, refusal(0), body=lambda w, a: {"password": PASSWORD}
     ),
+    # Two-step sign-in: any signed-in account, its own (a practitioner's or an admin's is on already: starting
+    # again changes nothing; confirming needs a setup under way, turning off the password and a code).
+    ("GET", "/account/two-factor"): Rule(SIGNED_IN, 200, lambda actor, api: TO_SIGN_IN),
+    ("POST", "/account/two-factor/start"): Rule(SIGNED_IN, 303, refusal(0)),
+    ("POST", "/account/two-factor/confirm"): Rule(SIGNED_IN, 409, refusal(0), body=lambda w, a: {"code": "123456"}),
+    ("POST", "/account/two-factor/turn-off"): Rule(
+        SIGNED_IN, 401, refusal(0), body=lambda w, a: {"password": PASSWORD, "code": "not-a-code"}
+    ),
     # Practitioners: their own clients.
     ("POST", "/api/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"role": "client"}),
     ("GET", "/api/practice/clients"): Rule(PRACTITIONERS, 200, CLIENT),
@@ -376,6 +401,12 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/practice/admin/practitioners/{membership_id}/sign-out"): Rule(
         ("admin",), 303, hidden_object, params={"membership_id": "practitioner_membership"}
     ),
+    ("GET", "/practice/admin/practitioners/{membership_id}/two-factor/reset"): Rule(  # the page that asks first
+        ("admin",), 200, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
+    ("POST", "/practice/admin/practitioners/{membership_id}/two-factor/reset"): Rule(
+        ("admin",), 303, hidden_object, params={"membership_id": "practitioner_membership"}
+    ),
     ("GET", "/practice/admin"): Rule(("admin",), 200, CLIENT),
     ("POST", "/practice/admin/invites"): Rule(("admin",), 201, CLIENT, body=lambda w, a: {"email": ""}),
     ("GET", "/practice/admin/practitioners/{membership_id}/remove"): Rule(  # the page that asks first
@@ -454,9 +485,22 @@ def _ask(client: TestClient, world: World, actor: str, method: str, template: st
         response = client.request(method, path, json=body)
     else:
         response = client.request(method, path, data=body, headers=from_a_page)
-    if response.status_code == 303 and "next=" in response.headers.get("location", ""):
+    location = response.headers.get("location", "")
+    if response.status_code == 303 and "next=" in location:
         return TO_SIGN_IN
+    if response.status_code == 303 and location == "/account/two-factor" and not path.startswith(location):
+        return TO_SET_UP
     return response.status_code
+
+
+def set_up_first(route: tuple[str, str], rule: Rule, api: bool) -> int | str:
+    """A practitioner or an admin without a second factor (ASVS 5.0 6.3.3): the public routes answer as for anyone
+    and setting one up as for any account; everything else answers 403 (the API) or leads to the setup page."""
+    if rule.allowed is EVERYONE or route in SETTING_UP:
+        return rule.ok
+    if route[0] == "WS":
+        return "closed 1008"
+    return 403 if api else TO_SET_UP
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX), ids=lambda route: f"{route[0]} {route[1]}")
@@ -473,7 +517,9 @@ def test_each_actor_gets_what_the_matrix_says(world: World, tmp_path: Path, rout
             with browser(app, world.tokens[actor]) as client:
                 client.follow_redirects = False
                 answers[actor] = _ask(client, world, actor, method, template, rule)
-            if actor in rule.allowed:
+            if actor == ENROLLING:
+                expected[actor] = set_up_first(route, rule, api)
+            elif actor in rule.allowed:
                 expected[actor] = rule.ok
             else:
                 refused = rule.others(actor, api)

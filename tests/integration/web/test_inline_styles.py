@@ -26,7 +26,7 @@ from crest.report.render import CHART_STYLE
 from crest.web.templating import TEMPLATES
 from support.clock import FakeClock
 from support.journal_api import seed_something_of_everything
-from support.practice_web import World, browser, build_world, practice_app
+from support.practice_web import PASSWORD, World, browser, build_world, practice_app
 from support.routes import app_routes
 
 TEMPLATE_FOLDERS = (
@@ -49,13 +49,18 @@ PRACTICE_PAGES = {
         "/practice/admin",
         "/practice/admin/practitioners/{practitioner}/remove",
         "/practice/admin/practitioners/{practitioner}/sign-out",
+        "/practice/admin/practitioners/{practitioner}/two-factor/reset",
         "/account",
+        "/account/two-factor",
     ),
     "linked_practitioner": ("/practice", "/practice/clients/{client}", "/practice/clients/{client}/end", "/account"),
     "client_a": ("/sharing", "/account"),
 }
-# Pages shown only as the answer to a form.
-PRACTICE_ANSWERS = {"linked_practitioner": ("/practice/clients/{client}/reset-link",)}
+# Pages shown only as the answer to a form (setting up two-step sign-in: its QR code, an SVG drawn here).
+PRACTICE_ANSWERS = {
+    "linked_practitioner": ("/practice/clients/{client}/reset-link",),
+    "enrolling_practitioner": ("/account/two-factor/start",),
+}
 
 
 class InlineStyles(HTMLParser):
@@ -169,6 +174,10 @@ def test_no_page_of_the_practice_app_has_an_inline_style_the_policy_refuses(
                 problems += [f"{actor} {problem}" for path in pages for problem in _read(client, path)]
                 answers = [path.format(**values) for path in PRACTICE_ANSWERS.get(actor, ())]
                 problems += [f"{actor} {problem}" for path in answers for problem in _read(client, path, "POST")]
+        with browser(app) as half:  # a practitioner's password just accepted: the page that asks the code
+            answer = half.post("/login", data={"email": "pat@clinic.example", "password": PASSWORD})
+            assert answer.url.path == "/login/code"
+            problems += [f"the code step: {refused}" for refused in refused_styles(answer)]
     assert problems == []
     assert {name for name in rendered if name.startswith("practice_")} == {
         path.name for path in TEMPLATE_FOLDERS[0].glob("practice_*.html")

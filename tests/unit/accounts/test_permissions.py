@@ -4,7 +4,7 @@ from itertools import product
 
 import pytest
 
-from crest.accounts.model import Actor, Admin, Anonymous, Client, NoPractice, Practitioner, Role
+from crest.accounts.model import Actor, Admin, Anonymous, Client, Enrolling, NoPractice, Practitioner, Role
 from crest.accounts.permissions import (
     ABOUT_A_CLIENT,
     ON_A_PRACTITIONER,
@@ -127,6 +127,7 @@ def test_any_signed_in_account_may_delete_itself_change_its_password_or_read_its
         Action.CHANGE_OWN_PASSWORD,
         Action.READ_OWN_ACTIVITY,
         Action.MANAGE_OWN_SIGN_INS,
+        Action.MANAGE_OWN_SECOND_FACTOR,
     )
     for actor in ACTORS[1:]:
         assert all(decide(actor, action) is Decision.ALLOW for action in own)
@@ -149,3 +150,24 @@ def test_no_combination_ever_allows_across_practices() -> None:
             practice = getattr(actor, "practice_id", None)
             if foreign and practice != OTHER_PRACTICE:
                 assert decide(actor, action, target) in (Decision.SIGN_IN, Decision.HIDE), (actor, action, target)
+
+
+@pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.ADMIN])
+def test_a_practitioner_or_admin_without_a_second_factor_may_only_set_one_up(role: Role) -> None:
+    """ASVS 5.0 6.3.3: whatever is asked, about whatever object, the answer is to set up a second factor first."""
+    enrolling = Enrolling(account_id=60, role=role)
+    for action, target in product(Action, TARGETS):
+        expected = Decision.ALLOW if action is Action.MANAGE_OWN_SECOND_FACTOR else Decision.SET_UP_SECOND_FACTOR
+        assert decide(enrolling, action, target) is expected, (action, target)
+
+
+def test_the_admin_resets_the_second_factor_of_their_own_practitioners_only() -> None:
+    action = Action.RESET_PRACTITIONER_SECOND_FACTOR
+    assert decide(ADMIN, action, MemberTarget(PRACTICE, LINKED.membership_id, Role.PRACTITIONER, ended=False)) is (
+        Decision.ALLOW
+    )
+    for target in TARGETS[6:]:
+        if target != MemberTarget(PRACTICE, LINKED.membership_id, Role.PRACTITIONER, ended=False):
+            assert decide(ADMIN, action, target) is Decision.HIDE, target
+    for actor in (CLIENT_A, LINKED, OTHER_ADMIN, NO_PRACTICE):
+        assert decide(actor, action, TARGETS[6]) is Decision.HIDE, actor

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
-from crest.accounts.model import Actor, Anonymous, Role, role_of
+from crest.accounts.model import Actor, Anonymous, Enrolling, Role, role_of
 from crest.accounts.records import Account
-from crest.services.accounts import NotSignedIn
+from crest.services.accounts import SET_UP_FIRST, CodeAsked, CodeNeeded, NotSignedIn, SecondFactorNeeded
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import (
     AcceptedOut,
@@ -43,8 +43,20 @@ def account_out(door_practice_name: str | None, account: Account, actor: Actor) 
 )
 def login(body: LoginIn, request: Request, response: Response, door: Door) -> AccountOut:
     """Sign in: a session cookie (HttpOnly, SameSite=Lax). 401 for a wrong email or password, 429 after
-    repeated failures for the account or from the address, with a growing wait."""
-    session = door.accounts.sign_in(body.email, body.password, address_of(request))
+    repeated failures for the account or from the address, with a growing wait. An account with two-step sign-in
+    sends `second_factor_code` too (401 without it, or with a wrong or used one; wrong codes back off alike)."""
+    address = address_of(request)
+    signed = door.accounts.sign_in(body.email, body.password, address)
+    if isinstance(signed, CodeAsked):
+        if not body.second_factor_code:
+            door.accounts.end_code_step(signed.token)
+            raise CodeNeeded(
+                "this account signs in with a code from its authenticator app too: send it as second_factor_code "
+                "with the email and password"
+            )
+        session = door.accounts.sign_in_with_code(signed.token, body.second_factor_code, address)
+    else:
+        session = signed
     door.set_cookie(response, request, session.token)
     return account_out(door.accounts.practice_name(session.actor), session.account, session.actor)
 
@@ -58,10 +70,12 @@ def logout(request: Request, asker: Asked, door: Door) -> Response:
     return response
 
 
-@router.get("/me", response_model=AccountOut, responses={401: {"model": ErrorOut}})
+@router.get("/me", response_model=AccountOut, responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
 def me(asker: Asked, door: Door) -> AccountOut:
     if isinstance(asker.actor, Anonymous) or asker.account is None:
         raise NotSignedIn("please sign in first")
+    if isinstance(asker.actor, Enrolling):
+        raise SecondFactorNeeded(SET_UP_FIRST)
     return account_out(door.accounts.practice_name(asker.actor), asker.account, asker.actor)
 
 
@@ -97,6 +111,7 @@ def accept_invite(body: AcceptInviteIn, request: Request, response: Response, do
         share_notes=body.share_notes,
         address=address_of(request),
         device_name=body.device_name,
+        second_factor=body.second_factor_code,
     )
     session = accepted.session
     door.set_cookie(response, request, session.token)
@@ -108,7 +123,7 @@ def accept_invite(body: AcceptInviteIn, request: Request, response: Response, do
 def password_reset(code: str, door: Door) -> ResetViewOut:
     """Which account a reset link sets the password of, and until when; 410 once used, expired or unknown."""
     view = door.accounts.reset_view(code)
-    return ResetViewOut(email=view.email, expires_at=view.expires_at)
+    return ResetViewOut(email=view.email, expires_at=view.expires_at, asks_code=view.asks_code)
 
 
 @router.post(
@@ -116,7 +131,9 @@ def password_reset(code: str, door: Door) -> ResetViewOut:
 )
 def reset_password(body: ResetPasswordIn, request: Request, response: Response, door: Door) -> AccountOut:
     """Set a new password with a reset link (the usual rules): the link is used up, every sign-in session of the
-    account ends, and this one begins."""
-    session = door.accounts.reset_password(body.code, body.new_password, address_of(request))
+    account ends, and this one begins. An account with two-step sign-in sends its code too (`asks_code`)."""
+    session = door.accounts.reset_password(
+        body.code, body.new_password, address_of(request), second_factor=body.second_factor_code
+    )
     door.set_cookie(response, request, session.token)
     return account_out(door.accounts.practice_name(session.actor), session.account, session.actor)

@@ -1,7 +1,9 @@
-"""Practice mode's doors in: signing in and out, and opening an invite (the consent page). Only mounted by
-`crest serve --practice`."""
+"""Practice mode's doors in: signing in (the password, then the authenticator app's code where two-step sign-in
+is on) and out, and opening an invite (the consent page). Only mounted by `crest serve --practice`."""
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -9,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from crest.accounts.model import Actor, Role
 from crest.accounts.records import ResetLinkNotValid
 from crest.errors import CrestError
-from crest.services.accounts import TooManyAttempts
+from crest.services.accounts import CodeAsked, CodeNeeded, SignInAgain, TooManyAttempts
 from crest.web.api.auth import SHARED_WITH_PRACTITIONER
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Door, PracticeDoor, address_of, home_for
@@ -46,9 +48,53 @@ def login_submit(request: Request, form: SubmittedForm, door: Door) -> Response:
         return refused
     except CrestError as error:
         return _login_again(request, error.message, form.get("email", ""), target, error.http_status)
+    if isinstance(session, CodeAsked):  # the password was right: its code next, on a page of its own
+        after = "" if target is None else f"?next={quote(target, safe='/?=&')}"
+        response = RedirectResponse(f"{request.url_for('login_code_page').path}{after}", status_code=303)
+        door.set_code_step_cookie(response, request, session.token)
+        return response
     response = RedirectResponse(target or home_of(request, session.actor), status_code=303)
     door.set_cookie(response, request, session.token)
     return response
+
+
+@router.get("/login/code", name="login_code_page")
+def login_code_page(request: Request, asker: Asked, door: Door, next: str | None = None) -> Response:
+    """The second step of signing in: the code. Without a password just accepted here, the sign-in page."""
+    if not door.code_step_token(request):
+        return RedirectResponse(str(request.url_for("login_page").path), status_code=303)
+    return _code_form(request, _safe_next(next))
+
+
+@router.post("/login/code")
+def login_code_submit(request: Request, form: SubmittedForm, door: Door, asker: Asked) -> Response:
+    """A wrong code shows the page again (wrong codes back off as wrong passwords do); a step that ended (five
+    minutes, or the code already given) starts again at the password."""
+    target = _safe_next(form.get("next"))
+    try:
+        session = door.accounts.sign_in_with_code(
+            door.code_step_token(request), form.get("code", ""), address_of(request)
+        )
+    except SignInAgain as error:
+        response = _login_again(request, error.message, "", target, error.http_status)
+        door.clear_code_step_cookie(response, request)
+        return response
+    except TooManyAttempts as error:
+        refused = _code_form(request, target, 429, error=error.message)
+        refused.headers["Retry-After"] = str(error.retry_after_s)
+        return refused
+    except CrestError as error:
+        return _code_form(request, target, error.http_status, error=error.message)
+    response = RedirectResponse(target or home_of(request, session.actor), status_code=303)
+    door.clear_code_step_cookie(response, request)
+    door.set_cookie(response, request, session.token)
+    return response
+
+
+def _code_form(request: Request, target: str | None, status: int = 200, **values: str) -> Response:
+    return render(
+        request, "practice_login_code.html", status, active="login_page", title="Your code", next=target, **values
+    )
 
 
 def _login_again(request: Request, message: str, email: str, target: str | None, status: int) -> Response:
@@ -92,6 +138,7 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             consent=form.get("consent") == "on",
             share_notes=form.get("share_notes") == "on",
             address=address_of(request),
+            second_factor=form.get("second_factor_code") or None,
         )
     except CrestError as error:
         return render(
@@ -105,6 +152,8 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             shared=SHARED_WITH_PRACTITIONER,
             error=error.message,
             form=form,
+            # an existing account with two-step sign-in: its code too, in a field that shows from then on
+            ask_code=isinstance(error, CodeNeeded) or bool(form.get("second_factor_code")),
         )
     response = RedirectResponse(home_of(request, accepted.session.actor), status_code=303)
     door.set_cookie(response, request, accepted.session.token)
@@ -121,7 +170,12 @@ def reset_page(request: Request, code: str, door: Door, asker: Asked) -> Respons
 def reset_submit(request: Request, code: str, form: SubmittedForm, door: Door, asker: Asked) -> Response:
     """`asker`: a refused password shows the form again with the navigation of whoever is asking."""
     try:
-        session = door.accounts.reset_password(code, form.get("new_password", ""), address_of(request))
+        session = door.accounts.reset_password(
+            code,
+            form.get("new_password", ""),
+            address_of(request),
+            second_factor=form.get("second_factor_code") or None,
+        )
     except ResetLinkNotValid:
         raise  # used or expired meanwhile: the page that says so (410), not the form again
     except CrestError as error:  # a password the rules refuse: the form again, the link still good

@@ -12,8 +12,9 @@ from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from crest.accounts.model import Client, Role
+from crest.accounts.model import Client, Enrolling, Role
 from crest.accounts.records import InvalidPrescription
+from crest.accounts.second_factor import grouped, qr_svg
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import input_problems
@@ -28,7 +29,16 @@ from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.errors import as_sentence
 from crest.web.pages.common import SubmittedForm, page_router
-from crest.web.practice_door import Asked, Asker, Door, PracticeDoor, SignInNeeded, address_of
+from crest.web.practice_door import (
+    Asked,
+    Asker,
+    Door,
+    PracticeDoor,
+    SignInNeeded,
+    address_of,
+    home_for,
+    nav_for,
+)
 from crest.web.practice_schemas import PrescriptionIn
 from crest.web.presenters import friendly_time
 from crest.web.schemas import RecordId
@@ -188,9 +198,11 @@ def admin_page(
     door: Door,
     signed_out: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
     ended: Annotated[int, Query(ge=0)] = 0,
+    two_factor_reset: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
 ) -> Response:
-    """`signed_out` (a practitioner's membership) and `ended` (how many of their sign-ins) confirm signing out."""
-    return _admin_view(request, asker, door, signed_out=signed_out, ended=ended)
+    """`signed_out` (a practitioner's membership) and `ended` (how many of their sign-ins) confirm signing out;
+    `two_factor_reset` (a membership) resetting their two-step sign-in."""
+    return _admin_view(request, asker, door, signed_out=signed_out, ended=ended, two_factor_reset=two_factor_reset)
 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
@@ -205,10 +217,12 @@ def _admin_view(
     status_code: int = 200,
     signed_out: int | None = None,
     ended: int = 0,
+    two_factor_reset: int | None = None,
     **values: Any,
 ) -> Response:
     practitioners = door.accounts.practitioners(asker.actor)
     named = [account.name for membership, account in practitioners if membership.id == signed_out]
+    reset = [account.name for membership, account in practitioners if membership.id == two_factor_reset]
     return render(
         request,
         "practice_admin.html",
@@ -218,6 +232,9 @@ def _admin_view(
         practice=door.accounts.practice_name(asker.actor),
         practitioners=practitioners,
         signed_out=None if not named else f"{named[0]} is signed out everywhere: {counted(ended, 'sign-in')} ended.",
+        two_factor_reset=None
+        if not reset
+        else f"{reset[0]}'s two-step sign-in is reset: they set up a new authenticator app at their next sign-in.",
         **values,
     )
 
@@ -284,6 +301,31 @@ def sign_out_practitioner(request: Request, membership_id: RecordId, asker: Aske
     ended = door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
     back = request.url_for("practice_admin").path
     return RedirectResponse(f"{back}?signed_out={membership_id}&ended={ended}", status_code=303)
+
+
+@router.get("/practice/admin/practitioners/{membership_id}/two-factor/reset", name="practice_reset_two_factor_confirm")
+def reset_two_factor_confirm(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    """Resetting a practitioner's two-step sign-in asks first, naming them: it signs them out everywhere."""
+    practitioner = door.accounts.practitioner_to_reset(asker.actor, membership_id)
+    return _confirm(
+        request,
+        active="practice_admin",
+        title=f"Reset {practitioner.name}'s two-step sign-in?",
+        consequence=f"For a lost phone: {practitioner.name} ({practitioner.email}) is signed out everywhere at once, "
+        "their authenticator app and recovery codes stop working, and at their next sign-in, with their password, "
+        "they set up a new app before anything else. Do this only when you know it is them asking: in person, or "
+        "on the phone with a voice you know.",
+        action=request.url_for("practice_reset_two_factor", membership_id=membership_id).path,
+        button=f"Reset {practitioner.name}'s two-step sign-in",
+        cancel=request.url_for("practice_admin").path,
+    )
+
+
+@router.post("/practice/admin/practitioners/{membership_id}/two-factor/reset", name="practice_reset_two_factor")
+def reset_two_factor(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+    door.accounts.reset_practitioner_second_factor(asker.actor, membership_id, address_of(request))
+    back = request.url_for("practice_admin").path
+    return RedirectResponse(f"{back}?two_factor_reset={membership_id}", status_code=303)
 
 
 def _confirm(request: Request, **values: Any) -> Response:
@@ -399,6 +441,7 @@ def _account_view(
             for entry in door.accounts.own_activity(asker.actor)
         ],
         sign_ins=door.accounts.open_sign_ins(asker.actor, asker.token),
+        two_factor=door.accounts.second_factor_state(asker.actor),
         when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
         **values,
     )
@@ -425,3 +468,70 @@ def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Do
     response = _back(request, "login_page")
     door.clear_cookie(response, request)
     return response
+
+
+@router.get("/account/two-factor", name="account_two_factor")
+def two_factor_page(request: Request, asker: Asked, door: Door, off: bool = False) -> Response:
+    """Two-step sign-in: set up an authenticator app (its QR code and its secret, then a first code), or see that
+    it is on and turn it off. `off` confirms it was just turned off."""
+    if asker.account is None:
+        raise SignInNeeded("please sign in first")
+    return _two_factor_view(request, asker, door, turned_off=off)
+
+
+@router.post("/account/two-factor/start", name="account_two_factor_start")
+def two_factor_start(request: Request, asker: Asked, door: Door) -> Response:
+    door.accounts.begin_second_factor(asker.actor)
+    return _back(request, "account_two_factor")
+
+
+@router.post("/account/two-factor/confirm", name="account_two_factor_confirm")
+def two_factor_confirm(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    """The first code turns it on; the recovery codes are shown on this answer only (never again)."""
+    try:
+        codes = door.accounts.confirm_second_factor(
+            asker.actor, asker.token, form.get("code", ""), address_of(request)
+        )
+    except CrestError as error:
+        if asker.account is None:
+            raise
+        return _two_factor_view(request, asker, door, error.http_status, confirm_error=error.message)
+    asker = Asker(door.accounts.actor_of(asker.account), asker.account, asker.token, asker.device_id)
+    request.state.asker = asker  # now who they are: their own navigation from this page on
+    request.state.nav_items, request.state.home = nav_for(asker.actor), home_for(asker.actor)
+    return _two_factor_view(request, asker, door, recovery_codes=codes)
+
+
+@router.post("/account/two-factor/turn-off", name="account_two_factor_off")
+def two_factor_off(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+    try:
+        door.accounts.turn_off_second_factor(
+            asker.actor, form.get("password", ""), form.get("code", ""), address_of(request)
+        )
+    except CrestError as error:
+        if asker.account is None:
+            raise
+        response = _two_factor_view(request, asker, door, error.http_status, off_error=error.message)
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after_s)
+        return response
+    return RedirectResponse(f"{request.url_for('account_two_factor').path}?off=true", status_code=303)
+
+
+def _two_factor_view(
+    request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any
+) -> Response:
+    state = door.accounts.second_factor_state(asker.actor)
+    uri = state.setting_up_uri
+    return render(
+        request,
+        "practice_two_factor.html",
+        status_code,
+        active="account_page" if not isinstance(asker.actor, Enrolling) else "account_two_factor",
+        title="Two-step sign-in",
+        state=state,
+        enrolling=isinstance(asker.actor, Enrolling),
+        qr=None if uri is None else qr_svg(uri, "QR code for your authenticator app"),
+        secret=None if state.setting_up is None else grouped(state.setting_up),
+        **values,
+    )

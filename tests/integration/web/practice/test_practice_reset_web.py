@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.web.practice_door import COOKIE_NAME
-from support.practice_web import ORIGIN, PASSWORD, World, browser
+from support.practice_web import ORIGIN, PASSWORD, World, app_code, browser
 
 NEW_PASSWORD = "a slow morning by the sea"
 
@@ -60,10 +60,15 @@ def test_the_admin_makes_a_link_for_a_practitioner_and_the_api_sets_the_password
     link = made.json()
     assert link["email"] == "pat@clinic.example" and link["url"] == f"{ORIGIN}/reset/{link['code']}"
     with TestClient(app, headers={"Origin": ORIGIN}) as pat:  # signed in by the link: changes need the Origin
-        assert pat.get(f"/api/auth/password-resets/{link['code']}").json()["email"] == "pat@clinic.example"
+        view = pat.get(f"/api/auth/password-resets/{link['code']}").json()
+        assert view["email"] == "pat@clinic.example" and view["asks_code"] is True  # two-step sign-in: a code too
         short = pat.post("/api/auth/password-reset", json={"code": link["code"], "new_password": "short"})
         assert short.status_code == 422 and "at least 8" in short.json()["detail"]
-        done = pat.post("/api/auth/password-reset", json={"code": link["code"], "new_password": NEW_PASSWORD})
+        no_code = pat.post("/api/auth/password-reset", json={"code": link["code"], "new_password": NEW_PASSWORD})
+        assert no_code.status_code == 401 and "authenticator app" in no_code.json()["detail"]  # the link stays
+        code = app_code(app, "pat@clinic.example")
+        body = {"code": link["code"], "new_password": NEW_PASSWORD, "second_factor_code": code}
+        done = pat.post("/api/auth/password-reset", json=body)
         assert done.status_code == 200 and done.json()["role"] == "practitioner"
         assert COOKIE_NAME in done.cookies
         gone = pat.post("/api/auth/password-reset", json={"code": link["code"], "new_password": NEW_PASSWORD})

@@ -25,7 +25,7 @@ from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
-from crest.services.practice_link import LinkNotAccepted, PracticeLink, PracticeUnreachable, SharingNotStopped
+from crest.services.practice_link import PracticeLink, PracticeUnreachable, SharingNotStopped
 from crest.web.app import (
     PUBLIC_URL_VARIABLE,
     SERVE_HOST_VARIABLE,
@@ -36,7 +36,17 @@ from crest.web.app import (
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
 from support.clock import FakeClock
-from support.practice_web import ALL_CLEAR, ORIGIN, PASSWORD, World, browser, practice_app, sign_in
+from support.practice_web import (
+    ALL_CLEAR,
+    ORIGIN,
+    PASSWORD,
+    InProcess,
+    World,
+    app_code,
+    browser,
+    practice_app,
+    sign_in,
+)
 
 
 def test_the_cookie_is_httponly_and_lax_and_behind_https_secure_with_the_host_prefix(
@@ -312,29 +322,6 @@ def test_removing_a_practitioner_ends_their_sessions_at_once(app: FastAPI, world
         assert removed.get("/api/practice/clients").status_code == 401
 
 
-class InProcess:
-    """`crest link` and `crest sync` talking to the practice app in this process (no network)."""
-
-    def __init__(self, app: FastAPI, fail_after_pushes: int | None = None) -> None:
-        self.client = TestClient(app)
-        self.pushes = 0
-        self.fail_after_pushes = fail_after_pushes
-
-    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
-        path = url.split("https://practice.test", 1)[1]
-        if path == "/api/sync/push":
-            if self.fail_after_pushes is not None and self.pushes >= self.fail_after_pushes:
-                raise PracticeUnreachable("the connection dropped (a test)")
-            self.pushes += 1
-        headers = {} if token is None else {"Authorization": f"Bearer {token}"}
-        response = self.client.request(method, path, json=body, headers=headers)
-        if response.status_code == 401:
-            raise LinkNotAccepted("the practice answered 401: it no longer accepts this computer's link")
-        if response.status_code >= 400:
-            raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
-        return response.json() if response.content else None
-
-
 @pytest.fixture
 def local(tmp_path: Path) -> Iterator[tuple[Journal, Path, FakeClock]]:
     clock = FakeClock()
@@ -576,6 +563,10 @@ def test_each_role_signing_in_at_the_front_door_lands_on_a_page_it_may_see(app: 
         to_sign_in = client.get("/", follow_redirects=False)
         assert to_sign_in.status_code == 303 and to_sign_in.headers["location"] == "/login?next=/"
         landed = client.post("/login", data={"email": email, "password": PASSWORD, "next": "/"})
+        code = app_code(app, email)
+        if code is not None:  # practitioners and admins: the code page next, then where they were going
+            assert (landed.status_code, landed.url.path) == (200, "/login/code")
+            landed = client.post("/login/code", data={"code": code, "next": "/"})
         assert (landed.status_code, landed.url.path) == (200, home)
 
 

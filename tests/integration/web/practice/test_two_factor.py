@@ -1,0 +1,249 @@
+"""Two-step sign-in (OWASP ASVS 5.0 6.3.3, 6.5): an authenticator app's codes (TOTP, RFC 6238) after the password,
+set up on the account's own page, required of practitioners and admins, chosen by clients; recovery codes; no code
+twice; wrong codes back off as wrong passwords do; the admin's reset; every step audited."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from crest.accounts.second_factor import STEP_SECONDS, code_at, step_at
+from crest.services.accounts import FREE_FAILURES_PER_ACCOUNT
+from crest.services.audit import Audited
+from crest.web.practice_door import CODE_STEP_COOKIE_NAME, COOKIE_NAME
+from support.practice_web import ORIGIN, PASSWORD, InProcess, World, app_code, browser, sign_in
+
+BEN = "ben@example.org"
+
+
+def _set_up(app: FastAPI, client: TestClient, clock: World) -> tuple[str, list[str]]:
+    """Through the pages, as a person does: start, read the key off the page, type the app's code. The key and the
+    recovery codes shown."""
+    started = client.post("/account/two-factor/start", follow_redirects=False)
+    assert started.status_code == 303 and started.headers["location"] == "/account/two-factor"
+    page = client.get("/account/two-factor").text
+    assert '<svg width="' in page and 'class="qr-code"' in page  # the QR code, drawn by the server itself
+    assert "<script" not in page.split("<main", 1)[1].split("</main>", 1)[0]
+    shown = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)
+    assert shown is not None
+    secret = shown.group(1).replace(" ", "")
+    confirmed = client.post("/account/two-factor/confirm", data={"code": code_at(secret, step_at(clock.clock()))})
+    assert confirmed.status_code == 200, confirmed.text
+    codes = re.findall(r"<li><code>([0-9a-f]{5}-[0-9a-f]{5})</code></li>", confirmed.text)
+    return secret, codes
+
+
+def _password_step(app: FastAPI, email: str = BEN) -> TestClient:
+    """A browser whose password was just right: it holds the code step's cookie, and no session."""
+    client = TestClient(app, headers={"Origin": ORIGIN})
+    client.follow_redirects = False
+    landed = client.post("/login", data={"email": email, "password": PASSWORD})
+    assert landed.status_code == 303 and landed.headers["location"] == "/login/code", landed.text
+    assert CODE_STEP_COOKIE_NAME in client.cookies and COOKIE_NAME not in client.cookies
+    return client
+
+
+def test_a_client_turns_it_on_and_then_signs_in_with_the_apps_code(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_b"]) as ben:
+        assert "Off: your password alone signs you in" in ben.get("/account").text
+        ben.post("/account/two-factor/start")
+        wrong = ben.post("/account/two-factor/confirm", data={"code": "000000"})
+        assert wrong.status_code == 401 and "not the one the app shows" in wrong.text
+        secret, codes = _set_up(app, ben, world)
+        assert len(codes) == 10 and len(set(codes)) == 10
+        assert "On: signing in asks for a code" in ben.get("/account").text
+        again = ben.get("/account/two-factor").text
+        assert "recovery codes" in again and not any(code in again for code in codes)  # shown once only
+    world.clock.advance(STEP_SECONDS)
+    client = _password_step(app)
+    with client:
+        assert client.get("/login/code").status_code == 200
+        assert client.get("/api/auth/me").status_code == 401  # half signed in is not signed in
+        assert client.get("/account").status_code == 303
+        bad = client.post("/login/code", data={"code": "not it"})
+        assert bad.status_code == 401 and "that code is not right" in bad.text
+        done = client.post("/login/code", data={"code": code_at(secret, step_at(world.clock()))})
+        assert done.status_code == 303 and done.headers["location"] == "/"
+        assert COOKIE_NAME in client.cookies
+        assert client.get("/api/auth/me").json()["email"] == BEN
+    audit = app.state.practice_door.audit
+    assert "Ben" in [entry.actor_name for entry in audit.entries(Audited.TURN_ON_SECOND_FACTOR)]
+    wrong_codes = [entry for entry in audit.entries(Audited.SIGN_IN) if entry.outcome == "wrong_code"]
+    assert len(wrong_codes) == 1 and wrong_codes[0].address == "testclient"
+    assert [entry.detail for entry in audit.entries(Audited.DENIED) if entry.outcome == "wrong_code"] == ["set up"]
+
+
+def test_a_code_is_taken_once_within_a_step_either_side(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+    now = step_at(world.clock())
+    for step, taken in ((now + 2, False), (now - 1, False), (now + 1, True), (now + 1, False), (now, False)):
+        # two steps ahead is too far; a step before the one used at setup, or one used already, never again
+        with _password_step(app) as client:
+            answer = client.post("/login/code", data={"code": code_at(secret, step)})
+            assert (answer.status_code == 303) is taken, (step - now, answer.status_code)
+    world.clock.advance(3 * STEP_SECONDS)
+    with _password_step(app) as client:  # later, the step behind the clock's (a phone a little slow)
+        answer = client.post("/login/code", data={"code": code_at(secret, step_at(world.clock()) - 1)})
+        assert answer.status_code == 303
+
+
+def test_a_recovery_code_signs_in_once(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_b"]) as ben:
+        _, codes = _set_up(app, ben, world)
+    with _password_step(app) as client:
+        assert client.post("/login/code", data={"code": f" {codes[3].upper()} "}).status_code == 303
+    with _password_step(app) as client:
+        again = client.post("/login/code", data={"code": codes[3]})
+        assert again.status_code == 401
+    with browser(app, world.tokens["client_b"]) as ben:
+        assert "9 of your 10 recovery codes are left" in ben.get("/account/two-factor").text
+    [used] = app.state.practice_door.audit.entries(Audited.USE_RECOVERY_CODE)
+    assert used.detail == "sign in: 9 recovery codes left" and used.actor_name == "Ben"
+
+
+def test_wrong_codes_back_off_as_wrong_passwords_do(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+    world.clock.advance(STEP_SECONDS)
+    with _password_step(app) as client:
+        for _ in range(FREE_FAILURES_PER_ACCOUNT):
+            assert client.post("/login/code", data={"code": "999999x"}).status_code == 401
+        waiting = client.post("/login/code", data={"code": code_at(secret, step_at(world.clock()))})
+        assert waiting.status_code == 429 and waiting.headers["Retry-After"] == "1"  # even the right code waits
+        assert "too many wrong passwords or codes; wait 1 second" in waiting.text
+    world.clock.advance(1)
+    # the right password does not clear the count (it would let whoever knows it guess codes for ever)
+    with _password_step(app) as client:
+        assert client.post("/login/code", data={"code": "999999x"}).status_code == 401
+        right = {"code": code_at(secret, step_at(world.clock()))}
+        assert client.post("/login/code", data=right).status_code == 429  # the wait doubles: 2 seconds
+        world.clock.advance(2)
+        assert client.post("/login/code", data=right).status_code == 303
+
+
+def test_the_code_step_ends_after_five_minutes(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+    with _password_step(app) as client:
+        world.clock.advance(5 * 60)
+        late = client.post("/login/code", data={"code": code_at(secret, step_at(world.clock()))})
+        assert late.status_code == 401 and "enter your email and password again" in html.unescape(late.text)
+        assert "<h1>Sign in</h1>" in late.text
+
+
+def test_the_api_signs_in_with_the_code_in_the_same_request(app: FastAPI, world: World) -> None:
+    with TestClient(app) as client:
+        body = {"email": "pat@clinic.example", "password": PASSWORD}
+        asked = client.post("/api/auth/login", json=body)
+        assert asked.status_code == 401 and "second_factor_code" in asked.json()["detail"]
+        assert COOKIE_NAME not in asked.cookies
+        done = client.post("/api/auth/login", json={**body, "second_factor_code": app_code(app, body["email"])})
+        assert done.status_code == 200 and done.json()["role"] == "practitioner"
+
+
+def test_a_practitioner_without_it_is_led_to_set_it_up_before_anything_else(app: FastAPI, world: World) -> None:
+    with TestClient(app, headers={"Origin": ORIGIN}) as eve:
+        landed = eve.post("/login", data={"email": "eve@clinic.example", "password": PASSWORD})
+        assert landed.url.path == "/account/two-factor"
+        assert "nothing else opens until then" in landed.text
+        eve.follow_redirects = False
+        for page in ("/practice", "/account", "/", "/practice/admin"):
+            answer = eve.get(page)
+            assert (answer.status_code, answer.headers["location"]) == (303, "/account/two-factor"), page
+        refused = eve.get("/api/practice/clients")
+        assert refused.status_code == 403 and "/account/two-factor" in refused.json()["detail"]
+        assert eve.get("/api/auth/me").status_code == 403
+        _set_up(app, eve, world)
+        assert eve.get("/practice").status_code == 200
+        assert eve.get("/api/practice/clients").status_code == 200
+
+
+def test_turning_it_off_asks_the_password_and_a_code(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+        world.clock.advance(STEP_SECONDS)
+        code = code_at(secret, step_at(world.clock()))
+        wrong = ben.post("/account/two-factor/turn-off", data={"password": "not mine", "code": code})
+        assert wrong.status_code == 401 and "it is still on" in html.unescape(wrong.text)
+        no_code = ben.post("/account/two-factor/turn-off", data={"password": PASSWORD, "code": "123"})
+        assert no_code.status_code == 401 and "that code is not right" in no_code.text
+        done = ben.post("/account/two-factor/turn-off", data={"password": PASSWORD, "code": code})
+        assert done.status_code == 200 and "Two-step sign-in is off." in done.text
+    sign_in(app, BEN)  # the password alone again
+    [turned_off] = app.state.practice_door.audit.entries(Audited.TURN_OFF_SECOND_FACTOR)
+    assert turned_off.actor_name == "Ben"
+
+
+def test_the_admin_resets_a_practitioners_second_factor(app: FastAPI, world: World) -> None:
+    membership = world.ids["practitioner_membership"]
+    with browser(app, world.tokens["admin"]) as admin:
+        assert "Reset two-step sign-in" in admin.get("/practice/admin").text
+        asked = admin.get(f"/practice/admin/practitioners/{membership}/two-factor/reset")
+        assert asked.status_code == 200 and "Reset Pat Physio&#39;s two-step sign-in?" in asked.text
+        done = admin.post(f"/practice/admin/practitioners/{membership}/two-factor/reset")
+        assert done.status_code == 200 and "Pat Physio&#39;s two-step sign-in is reset" in done.text
+    with browser(app, world.tokens["linked_practitioner"]) as old:
+        assert old.get("/api/practice/clients").status_code == 401  # signed out everywhere
+    with TestClient(app, headers={"Origin": ORIGIN}) as pat:  # the password alone, then straight to setting it up
+        landed = pat.post("/login", data={"email": "pat@clinic.example", "password": PASSWORD})
+        assert landed.url.path == "/account/two-factor"
+    [entry] = app.state.practice_door.audit.entries(Audited.RESET_SECOND_FACTOR)
+    assert entry.actor_account_id is not None and entry.detail == f"membership {membership}"
+
+
+def test_the_new_forms_keep_the_origin_rule(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_b"]) as ben:
+        _set_up(app, ben, world)
+    with _password_step(app) as client:
+        step_cookie = client.cookies[CODE_STEP_COOKIE_NAME]
+    with TestClient(app, headers={"Origin": "https://evil.example"}) as elsewhere:
+        elsewhere.cookies.set(CODE_STEP_COOKIE_NAME, step_cookie)
+        assert elsewhere.post("/login/code", data={"code": "123456"}).status_code == 403
+    with TestClient(app) as no_origin:
+        no_origin.cookies.set(COOKIE_NAME, world.tokens["client_a"] or "")
+        for path in ("/account/two-factor/start", "/account/two-factor/confirm", "/account/two-factor/turn-off"):
+            assert no_origin.post(path, data={"code": "123456"}).status_code == 403, path
+        membership = world.ids["practitioner_membership"]
+        no_origin.cookies.set(COOKIE_NAME, world.tokens["admin"] or "")
+        assert no_origin.post(f"/practice/admin/practitioners/{membership}/two-factor/reset").status_code == 403
+
+
+def test_an_invitation_for_an_existing_account_with_it_asks_the_code_too(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+    world.clock.advance(STEP_SECONDS)
+    code = world.invite_codes["client_b"]
+    form = {"email": BEN, "password": PASSWORD, "name": "Ben", "consent": "on"}
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        client.follow_redirects = False
+        asked = client.post(f"/invite/{code}", data=form)
+        assert asked.status_code == 401 and 'name="second_factor_code"' in asked.text
+        typed = code_at(secret, step_at(world.clock()))
+        done = client.post(f"/invite/{code}", data={**form, "second_factor_code": typed})
+        assert done.status_code == 303 and COOKIE_NAME in client.cookies
+
+
+def test_a_local_crest_links_an_account_with_it_only_with_the_code(app: FastAPI, world: World, tmp_path: Path) -> None:
+    """`crest link --code`: a device token is a way in, so the password alone does not get one (ASVS 5.0 6.3.4)."""
+    from crest.journal.store import Journal
+    from crest.services.bundle import Services
+    from crest.services.practice_link import LinkNotAccepted, PracticeLink
+
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+    world.clock.advance(STEP_SECONDS)
+    with Journal.open(f"sqlite:///{tmp_path / 'local.db'}", clock=world.clock) as journal:
+        services = Services.over(journal, world.clock, UTC, link_home=tmp_path)
+        link = PracticeLink(tmp_path, services.sync, world.clock, InProcess(app))
+        invite = world.invite_codes["client_b"]
+        with pytest.raises(LinkNotAccepted):
+            link.link("https://practice.test", invite, BEN, PASSWORD, "Ben", False, "laptop")
+        code = code_at(secret, step_at(world.clock()))
+        assert link.link("https://practice.test", invite, BEN, PASSWORD, "Ben", False, "laptop", code) == "Clinic"
