@@ -16,8 +16,7 @@ from starlette.routing import Match
 
 from crest.errors import CrestError, FieldError, one_line
 from crest.input_problems import InputProblem, input_problems
-from crest.insights.reader import sentence
-from crest.web.templating import render
+from crest.web.templating import as_sentence, render
 
 
 class NotFound(CrestError):
@@ -62,14 +61,6 @@ async def _crest_error(request: Request, error: Exception) -> Response:
             body["errors"] = [{"field": error.field, "message": printable(error.reason)}]
         return JSONResponse(body, status_code=error.http_status)
     return await _page(request, error.http_status, "That did not work", as_sentence(error.message))
-
-
-def as_sentence(message: str) -> str:
-    """A refusal's words as a page shows them: the API's "your account cannot follow clients" is a sentence on its
-    own there, "Your account cannot follow clients."."""
-    if not message:
-        return message
-    return sentence(message) + ("" if message.endswith((".", "!", "?")) else ".")
 
 
 def _printable(problem: InputProblem) -> InputProblem:

@@ -8,9 +8,25 @@ from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from crest.errors import CrestError
+from crest.insights.reader import sentence
 from crest.web.context import WebContext
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def as_sentence(message: str) -> str:
+    """A refusal's words as a page shows them: the API's "your account cannot follow clients" is a sentence on its
+    own there, "Your account cannot follow clients."."""
+    if not message:
+        return message
+    first_word = message.split(maxsplit=1)[0]
+    # A file's name leads as it is written ("notes.json line 1: ..."), never "Notes.json".
+    lead = message if any(mark in first_word for mark in "./\\") else sentence(message)
+    return lead + ("" if message.endswith((".", "!", "?")) else ".")
+
+
+# Every refusal a form shows (`{{ error | sentence }}`) reads as a sentence, whichever service worded it.
+TEMPLATES.env.filters["sentence"] = as_sentence
 NAV_ITEMS = (
     ("today", "Today"),
     ("session_page", "Session"),

@@ -77,7 +77,7 @@ def test_psfs_page_form_saves_and_deletes(client: TestClient) -> None:
     assert client.post("/psfs", data={"name_1": "", "score_1": ""}).status_code == 422
     for written in ("\u00b2", "9" * 5000):  # a 500: "²" passes str.isdigit, not int(); int() refuses 5000 digits
         refused = client.post("/psfs", data={"name_1": "Gardening", "score_1": written})
-        assert refused.status_code == 422 and "give &#39;Gardening&#39; a score from 0 to 10" in refused.text
+        assert refused.status_code == 422 and "Give &#39;Gardening&#39; a score from 0 to 10" in refused.text
 
 
 def test_rating_again_starts_empty_with_every_activity_and_its_last_score_beside(client: TestClient) -> None:

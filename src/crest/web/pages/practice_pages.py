@@ -27,7 +27,6 @@ from crest.services.audit import Audited
 from crest.services.practice_mode import InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
-from crest.web.errors import as_sentence
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import (
     Asked,
@@ -42,7 +41,7 @@ from crest.web.practice_door import (
 from crest.web.practice_schemas import PrescriptionIn
 from crest.web.presenters import friendly_time
 from crest.web.schemas import RecordId
-from crest.web.templating import render
+from crest.web.templating import as_sentence, render
 
 router = page_router()
 

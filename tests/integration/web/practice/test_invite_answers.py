@@ -60,9 +60,9 @@ def _answers(app: FastAPI, code: str, email: str, password: str, name: str) -> t
 @pytest.mark.parametrize(
     ("password", "name", "said"),
     [
-        ("short", "Someone", "the password has 5 characters; choose at least 8"),
-        ("password123", "Someone", "that password is one of the most common ones"),
-        (WRONG, "", "your name is empty"),
+        ("short", "Someone", "The password has 5 characters; choose at least 8"),
+        ("password123", "Someone", "That password is one of the most common ones"),
+        (WRONG, "", "Your name is empty"),
     ],
     ids=["short password", "common password", "no name"],
 )
@@ -80,7 +80,7 @@ def test_accepting_is_refused_alike_whether_or_not_the_email_has_an_account(
 def test_an_invite_for_one_email_refuses_any_other_alike(app: FastAPI, world: World, password_work: list[str]) -> None:
     code = _invite(app, world, "chosen@example.org")
     expected = _answers(app, code, NEW, WRONG, "Someone")
-    assert expected[0] == 422 and expected[1].startswith("this invite was sent to another email address"), expected
+    assert expected[0] == 422 and expected[1].startswith("This invite was sent to another email address"), expected
     for email in HAVE_ACCOUNTS:
         assert _answers(app, code, email, WRONG, "Someone") == expected, email
     assert password_work == []
@@ -89,7 +89,7 @@ def test_an_invite_for_one_email_refuses_any_other_alike(app: FastAPI, world: Wo
 def test_only_a_wrong_password_for_an_account_is_told_and_it_backs_off(app: FastAPI, world: World) -> None:
     code = _invite(app, world)
     page_status, said, api_status, _ = _answers(app, code, "ann@example.org", WRONG, "Ann")
-    assert (page_status, api_status) == (401, 401) and said.startswith("there is already an account for this email")
+    assert (page_status, api_status) == (401, 401) and said.startswith("There is already an account for this email")
     for _ in range(5):
         _answers(app, code, "ann@example.org", WRONG, "Ann")
     assert _answers(app, code, "ann@example.org", PASSWORD, "Ann")[0] == 429

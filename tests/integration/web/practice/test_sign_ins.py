@@ -24,7 +24,7 @@ def test_the_account_page_lists_each_sign_in_and_signs_out_everywhere_else(app: 
         assert len(listed) >= 2 and all("from testclient" in one for one in listed)
         assert sum("(this browser)" in one for one in listed) == 1
         wrong = ben.post("/account/sessions/end-others", data={"password": "not my password"})
-        assert wrong.status_code == 401 and "that password is not this account&#39;s; nothing ended" in wrong.text
+        assert wrong.status_code == 401 and "That password is not this account&#39;s; nothing ended" in wrong.text
         with browser(app, phone) as still:
             assert still.get("/api/auth/me").status_code == 200  # a wrong password ends nothing
         done = ben.post("/account/sessions/end-others", data={"password": PASSWORD}, follow_redirects=False)

@@ -67,7 +67,7 @@ def test_a_client_turns_it_on_and_then_signs_in_with_the_apps_code(app: FastAPI,
         assert client.get("/api/auth/me").status_code == 401  # half signed in is not signed in
         assert client.get("/account").status_code == 303
         bad = client.post("/login/code", data={"code": "not it"})
-        assert bad.status_code == 401 and "that code is not right" in bad.text
+        assert bad.status_code == 401 and "That code is not right" in bad.text
         done = client.post("/login/code", data={"code": code_at(secret, step_at(world.clock()))})
         assert done.status_code == 303 and done.headers["location"] == "/"
         assert COOKIE_NAME in client.cookies
@@ -117,7 +117,7 @@ def test_wrong_codes_back_off_as_wrong_passwords_do(app: FastAPI, world: World) 
             assert client.post("/login/code", data={"code": "999999x"}).status_code == 401
         waiting = client.post("/login/code", data={"code": code_at(secret, step_at(world.clock()))})
         assert waiting.status_code == 429 and waiting.headers["Retry-After"] == "1"  # even the right code waits
-        assert "too many wrong passwords or codes; wait 1 second" in waiting.text
+        assert "Too many wrong passwords or codes; wait 1 second" in waiting.text
     world.clock.advance(1)
     # the right password does not clear the count (it would let whoever knows it guess codes for ever)
     with _password_step(app) as client:
@@ -173,7 +173,7 @@ def test_turning_it_off_asks_the_password_and_a_code(app: FastAPI, world: World)
         wrong = ben.post("/account/two-factor/turn-off", data={"password": "not mine", "code": code})
         assert wrong.status_code == 401 and "it is still on" in html.unescape(wrong.text)
         no_code = ben.post("/account/two-factor/turn-off", data={"password": PASSWORD, "code": "123"})
-        assert no_code.status_code == 401 and "that code is not right" in no_code.text
+        assert no_code.status_code == 401 and "That code is not right" in no_code.text
         done = ben.post("/account/two-factor/turn-off", data={"password": PASSWORD, "code": code})
         assert done.status_code == 200 and "Two-step sign-in is off." in done.text
     sign_in(app, BEN)  # the password alone again
