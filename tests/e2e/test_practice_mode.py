@@ -96,6 +96,11 @@ def _set_up_two_step(page: Any, email: str, shoot: Any = None, name: str = "") -
     page.get_by_role("button", name="Turn on two-step sign-in").click()
     page.get_by_role("heading", name="Your recovery codes").wait_for()
     assert page.locator(".recovery-codes li").count() == 10
+    # each code on one line, never broken across two (to be copied down by hand), and the columns level
+    lines = page.eval_on_selector_all(".recovery-codes code", "codes => codes.map(c => c.getClientRects().length)")
+    assert lines == [1] * 10, lines
+    tops = page.eval_on_selector_all(".recovery-codes li", "items => items.map(i => i.getBoundingClientRect().top)")
+    assert len({round(top) for top in tops}) == len(tops) or round(tops[0]) == round(tops[5]), tops
     _both_themes(page, shoot, f"{name}-recovery-codes")
     page.get_by_role("link", name="I have kept them: continue").click()
 

@@ -20,7 +20,9 @@ DIGITS = 6
 DRIFT_STEPS = 1  # one step before or after the server's own
 SECRET_BYTES = 20  # 160 bits, RFC 4226's recommended length for an HMAC-SHA-1 key
 RECOVERY_CODES = 10
-RECOVERY_CODE_BYTES = 5  # 40 bits each, kept only as argon2id hashes (ASVS 5.0 6.5.2, 6.5.4)
+# 12 digits each (about 40 bits), kept only as argon2id hashes (ASVS 5.0 6.5.2, 6.5.4); digits only, as the code
+# fields bring up a phone's number pad (inputmode="numeric"), which has no letters to type a recovery code with
+RECOVERY_CODE_DIGITS = 12
 ISSUER = "crest"
 _CODE = re.compile(rf"^\d{{{DIGITS}}}$")
 
@@ -61,11 +63,11 @@ def matching_step(secret: str, typed: str, now: datetime, last_step: int | None)
 
 
 def new_recovery_codes() -> list[str]:
-    """Ten codes like `3f9a1-07c2e`, each good once, for a lost phone."""
+    """Ten codes like `4821-0937-5562`, each good once, for a lost phone."""
     codes = []
     for _ in range(RECOVERY_CODES):
-        raw = secrets.token_hex(RECOVERY_CODE_BYTES)
-        codes.append(f"{raw[:5]}-{raw[5:]}")
+        raw = f"{secrets.randbelow(10**RECOVERY_CODE_DIGITS):0{RECOVERY_CODE_DIGITS}d}"
+        codes.append("-".join(raw[i : i + 4] for i in range(0, RECOVERY_CODE_DIGITS, 4)))
     return codes
 
 

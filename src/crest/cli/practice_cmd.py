@@ -144,6 +144,8 @@ def link(
     """Accept your practitioner's invitation: an account at the practice, and this computer linked to it (its
     token is kept in a file only you can read). Your journal stays here; crest sync sends a copy."""
     from crest.cli.journal_access import open_services
+    from crest.services.accounts import CODE_ASKED
+    from crest.services.practice_link import PracticeUnreachable
 
     code = code.rstrip("/").rsplit("/", 1)[-1]  # the whole invitation link works too
     with open_services() as services:
@@ -166,16 +168,25 @@ def link(
         chosen_email = email or typer.prompt("Your email")
         chosen_name = name or typer.prompt("Your name")
         password = _password_from_stdin() if password_stdin else typer.prompt("Choose a password", hide_input=True)
-        practice_name = link_service.link(
-            url,
-            code,
-            chosen_email,
-            password,
-            chosen_name,
-            share_notes,
-            socket.gethostname() or "this computer",
-            second_factor,
-        )
+        try:
+            practice_name = link_service.link(
+                url,
+                code,
+                chosen_email,
+                password,
+                chosen_name,
+                share_notes,
+                socket.gethostname() or "this computer",
+                second_factor,
+            )
+        except PracticeUnreachable as error:
+            # the practice asks for the app's code as a browser would ("type the code"): here that is --code
+            if second_factor is None and str(error).startswith("the practice answered 401: " + CODE_ASKED):
+                raise CrestError(
+                    f"{CODE_ASKED}: run crest link again with --code and the 6 digits the app shows now (or a "
+                    "recovery code); the invitation still works"
+                ) from None
+            raise
     typer.echo(f"Linked to {practice_name}. Run crest sync to send your journal and fetch your prescription.")
 
 

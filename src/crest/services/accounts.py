@@ -62,6 +62,8 @@ SEEN_AGAIN_AFTER = timedelta(minutes=1)  # a session's last use is written at mo
 INVITE_LIFETIME = timedelta(days=14)
 RESET_LINK_LIFETIME = timedelta(hours=24)
 CODE_STEP_LIFETIME = timedelta(minutes=5)  # between the right password and the code
+# how every refusal for a missing code begins (the pages, the API, `crest link` without --code)
+CODE_ASKED = "this account signs in with a code from its authenticator app too"
 TOKEN_BYTES = 32  # 256 bits for sign-in sessions and devices
 INVITE_CODE_BYTES = 24  # 192 bits: at least 128, and still short enough to read out or paste (reset links too)
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -439,10 +441,7 @@ class Accounts:
         if not self._store.has_second_factor(account.id):
             return
         if not code:
-            raise CodeNeeded(
-                "this account signs in with a code from its authenticator app too: type the code it shows now "
-                "(or a recovery code)"
-            )
+            raise CodeNeeded(f"{CODE_ASKED}: type the code it shows now (or a recovery code)")
         self._check_code(account, code, address, Audited.DENIED, what)
 
     # The second factor: an authenticator app (TOTP) and recovery codes

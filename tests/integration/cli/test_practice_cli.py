@@ -162,3 +162,42 @@ def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_readi
         "crest: nothing was shared: with --password-stdin, add --yes to agree to the sharing listed above"
     ]
     assert asked == ["GET /api/auth/invites/CODE"]  # nothing was sent
+
+
+def test_link_to_an_account_with_two_step_sign_in_and_no_code_says_to_add_code(run_crest: RunCrest) -> None:
+    """The practice asks for the app's code in a browser's words ("type the code"); `crest link` asks nothing
+    more, so it names its own option for it."""
+    import http.server
+    import threading
+
+    from crest.services.accounts import CODE_ASKED
+
+    class Practice(http.server.BaseHTTPRequestHandler):
+        def _answer(self, status: int, payload: dict[str, str]) -> None:
+            body = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            self._answer(200, {"role": "client", "invited_by": "Pat Physio", "practice": "Back in Balance"})
+
+        def do_POST(self) -> None:  # what /api/auth/accept-invite answers an account with a second factor
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self._answer(401, {"detail": f"{CODE_ASKED}: type the code it shows now (or a recovery code)"})
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Practice)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        args = ("link", url, "CODE", "--email", "bob@home.example", "--name", "Bob", "--password-stdin", "--yes")
+        result = run_crest(*args, input_text="a long enough password\n")
+    finally:
+        server.shutdown()
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "run crest link again with --code" in result.stderr and "type the code" not in result.stderr

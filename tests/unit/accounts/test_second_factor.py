@@ -2,6 +2,7 @@
 twice, recovery codes, the QR code drawn here."""
 
 import base64
+import re
 from datetime import UTC, datetime, timedelta
 
 from crest.accounts.second_factor import (
@@ -54,7 +55,9 @@ def test_secrets_and_recovery_codes_are_new_each_time() -> None:
     assert len(secrets) == 20 and all(len(base64.b32decode(one)) == 20 for one in secrets)  # 160 bits
     codes = new_recovery_codes()
     assert len(codes) == RECOVERY_CODES == len(set(codes))
-    assert all(len(code) == 11 and code[5] == "-" for code in codes)
+    # digits only: the code fields bring up a phone's number pad (inputmode="numeric"), which has no letters
+    assert all(re.fullmatch(r"\d{4}-\d{4}-\d{4}", code) for code in codes), codes
+    assert not any(looks_like_totp(code) for code in codes)  # never taken for the app's 6 digits
 
 
 def test_the_qr_code_is_inline_svg_that_asks_nothing_of_another_server() -> None:

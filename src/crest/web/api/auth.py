@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from crest.accounts.model import Actor, Anonymous, Enrolling, Role, role_of
 from crest.accounts.records import Account
-from crest.services.accounts import SET_UP_FIRST, CodeAsked, CodeNeeded, NotSignedIn, SecondFactorNeeded
+from crest.services.accounts import CODE_ASKED, SET_UP_FIRST, CodeAsked, CodeNeeded, NotSignedIn, SecondFactorNeeded
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import (
     AcceptedOut,
@@ -50,10 +50,7 @@ def login(body: LoginIn, request: Request, response: Response, door: Door) -> Ac
     if isinstance(signed, CodeAsked):
         if not body.second_factor_code:
             door.accounts.end_code_step(signed.token)
-            raise CodeNeeded(
-                "this account signs in with a code from its authenticator app too: send it as second_factor_code "
-                "with the email and password"
-            )
+            raise CodeNeeded(f"{CODE_ASKED}: send it as second_factor_code with the email and password")
         session = door.accounts.sign_in_with_code(signed.token, body.second_factor_code, address)
     else:
         session = signed
