@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from fastapi import APIRouter, Request, Response, status
 
 from crest.accounts.model import Actor, Anonymous, Enrolling, Role, role_of
@@ -99,17 +102,18 @@ def invite(code: str, door: Door) -> InviteViewOut:
 def accept_invite(body: AcceptInviteIn, request: Request, response: Response, door: Door) -> AcceptedOut:
     """Create the account (or link an existing one with its password) and sign in. A client must agree
     (`consent: true`) to what their practitioner will see; a used, expired or unknown code answers 410."""
-    accepted = door.accounts.accept_invite(
-        body.code,
-        body.email,
-        body.password,
-        body.name,
-        body.consent,
-        share_notes=body.share_notes,
-        address=address_of(request),
-        device_name=body.device_name,
-        second_factor=body.second_factor_code,
-    )
+    with _code_asked_by_its_field():
+        accepted = door.accounts.accept_invite(
+            body.code,
+            body.email,
+            body.password,
+            body.name,
+            body.consent,
+            share_notes=body.share_notes,
+            address=address_of(request),
+            device_name=body.device_name,
+            second_factor=body.second_factor_code,
+        )
     session = accepted.session
     door.set_cookie(response, request, session.token)
     out = account_out(door.accounts.practice_name(session.actor), session.account, session.actor)
@@ -129,8 +133,18 @@ def password_reset(code: str, door: Door) -> ResetViewOut:
 def reset_password(body: ResetPasswordIn, request: Request, response: Response, door: Door) -> AccountOut:
     """Set a new password with a reset link (the usual rules): the link is used up, every sign-in session of the
     account ends, and this one begins. An account with two-step sign-in sends its code too (`asks_code`)."""
-    session = door.accounts.reset_password(
-        body.code, body.new_password, address_of(request), second_factor=body.second_factor_code
-    )
+    with _code_asked_by_its_field():
+        session = door.accounts.reset_password(
+            body.code, body.new_password, address_of(request), second_factor=body.second_factor_code
+        )
     door.set_cookie(response, request, session.token)
     return account_out(door.accounts.practice_name(session.actor), session.account, session.actor)
+
+
+@contextmanager
+def _code_asked_by_its_field() -> Iterator[None]:
+    """The service asks a person for the code ("type the code"); a program is told the field to send it in."""
+    try:
+        yield
+    except CodeNeeded:
+        raise CodeNeeded(f"{CODE_ASKED}: send it as second_factor_code with the rest") from None

@@ -225,6 +225,10 @@ def test_an_invitation_for_an_existing_account_with_it_asks_the_code_too(app: Fa
         client.follow_redirects = False
         asked = client.post(f"/invite/{code}", data=form)
         assert asked.status_code == 401 and 'name="second_factor_code"' in asked.text
+        # A program is told the field to send the code in, not to "type" it.
+        body = {"code": code, "email": BEN, "password": PASSWORD, "name": "Ben", "consent": True}
+        api_asked = client.post("/api/auth/accept-invite", json=body)
+        assert api_asked.status_code == 401 and "send it as second_factor_code" in api_asked.json()["detail"]
         typed = code_at(secret, step_at(world.clock()))
         done = client.post(f"/invite/{code}", data={**form, "second_factor_code": typed})
         assert done.status_code == 303 and COOKIE_NAME in client.cookies
