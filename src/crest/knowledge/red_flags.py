@@ -59,7 +59,7 @@ def present_symptoms(plain_text: str) -> str:
     over = list(_RESOLVED.finditer(text))
     if over and not _STILL_GOING.search(text[: over[-1].start()]) and _LONG_AGO.search(text[: over[-1].start()]):
         after = text[over[-1].end() :]
-        if not re.search(r"\b(?:came back|come back|comes back|coming back|back again|returned|again)\b", after):
+        if not _CAME_BACK.search(after):
             return after.strip()
     return text
 
@@ -151,8 +151,10 @@ _LONG_AGO = re.compile(
     r"|last (?:year|month|summer|winter|spring|autumn|fall|christmas)|(?:as|when i was) a (?:child|kid|teen\w*|student)"
     r"|back in (?:the )?\w+|in (?:19|20)\d\d|used to|once had)\b"
 )
+_CAME_BACK_WORDS = r"came back|come back|comes back|coming back|back again|returned|again"
+_CAME_BACK = re.compile(rf"\b(?:{_CAME_BACK_WORDS})\b")
 _STILL_GOING = re.compile(
-    r"\b(?:still|again|came back|come back|comes back|coming back|back again|returned|returning|recurr\w*|flare\w*"
+    rf"\b(?:still|{_CAME_BACK_WORDS}|returning|recurr\w*|flare\w*"
     r"|now (?:i|im|ive|my|it|its|the|both|there)|this (?:week|morning|afternoon|evening)|today|yesterday|tonight"
     r"|since|recently|lately|currently|at the moment|new|started|have been|has been|keeps?|always)\b"
 )

@@ -486,7 +486,7 @@ class Accounts:
         now = self._clock()
         step = matching_step(factor.secret, code, now, None)
         codes = new_recovery_codes()
-        hashes = [self._passwords.hash_code(one.replace("-", "")) for one in codes]
+        hashes = [self._passwords.hash_code(cleaned_code(one)) for one in codes]  # as `_check_code` reads them
         if step is None or not self._store.confirm_second_factor(account.id, factor.secret, step, hashes, now):
             self._audit.record(
                 actor, Audited.DENIED, "wrong_code", actor_name=account.name, address=address, detail="set up"

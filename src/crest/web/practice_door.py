@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
@@ -134,41 +135,30 @@ class PracticeDoor:
         return context
 
     def set_cookie(self, response: Response, connection: HTTPConnection, token: str) -> None:
-        response.set_cookie(
-            self.cookie_name(connection),
-            token,
-            max_age=int(SESSION_ABSOLUTE_TIMEOUT.total_seconds()),
-            path="/",
-            secure=self.behind_https(connection),
-            httponly=True,
-            samesite="lax",
-        )
+        self._set(response, connection, self.cookie_name(connection), token, SESSION_ABSOLUTE_TIMEOUT)
 
     def clear_cookie(self, response: Response, connection: HTTPConnection) -> None:
-        response.delete_cookie(
-            self.cookie_name(connection), path="/", secure=self.behind_https(connection), httponly=True, samesite="lax"
-        )
+        self._clear(response, connection, self.cookie_name(connection))
 
     def set_code_step_cookie(self, response: Response, connection: HTTPConnection, token: str) -> None:
-        response.set_cookie(
-            self.code_step_cookie_name(connection),
-            token,
-            max_age=int(CODE_STEP_LIFETIME.total_seconds()),
-            path="/",
-            secure=self.behind_https(connection),
-            httponly=True,
-            samesite="lax",
-        )
+        self._set(response, connection, self.code_step_cookie_name(connection), token, CODE_STEP_LIFETIME)
 
     def clear_code_step_cookie(self, response: Response, connection: HTTPConnection) -> None:
-        response.delete_cookie(
-            self.code_step_cookie_name(connection),
+        self._clear(response, connection, self.code_step_cookie_name(connection))
+
+    def _set(self, response: Response, connection: HTTPConnection, name: str, token: str, lifetime: timedelta) -> None:
+        response.set_cookie(
+            name,
+            token,
+            max_age=int(lifetime.total_seconds()),
             path="/",
             secure=self.behind_https(connection),
             httponly=True,
             samesite="lax",
         )
 
+    def _clear(self, response: Response, connection: HTTPConnection, name: str) -> None:
+        response.delete_cookie(name, path="/", secure=self.behind_https(connection), httponly=True, samesite="lax")
 
 def nav_for(actor: Actor) -> tuple[tuple[str, str], ...]:
     if isinstance(actor, Client):
