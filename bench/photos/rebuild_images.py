@@ -14,6 +14,7 @@ git directory being that folder or its `.git`).
 - A video frame (`clip.mp4 (frame at 3.8 s)` or `(frame at 10%)`, a share of the clip's length) is the frame that
   OpenCV's seek to that time (CAP_PROP_POS_MSEC) lands on, the time times the frame rate rounded half up, but
   read frame by frame from the start, so that no decoder's seek can land elsewhere; saved as JPEG (quality 95).
+  `clip.mp4 (frame 33 of 85, at 1.10 s)` names the frame by its number from 0, read the same way.
 
 Every *.csv beside this script is read. Rows that are public domain, or whose image is already there, are skipped.
 One line is printed for each row that cannot be rebuilt, with the reason (a picture cut out of a larger one, for
@@ -42,7 +43,12 @@ HERE = Path(__file__).resolve().parent
 PUBLIC_DOMAIN = "Unlicense"
 JPEG_QUALITY = 95
 FRAME = re.compile(r"^(?P<path>.+?) \(frame at (?P<at>[0-9.]+) ?(?P<unit>s|%)\)$")
-PICTURE_FRAME = re.compile(r"^(?P<path>.+?) \(frame (?P<index>[0-9]+) of [0-9]+\)$")
+# `clip.mp4 (frame 33 of 85, at 1.10 s)`: the frame's number counts, the time is for the reader.
+VIDEO_FRAME = re.compile(r"^(?P<path>.+?) \(frame (?P<index>[0-9]+) of [0-9]+, at [0-9.]+ ?s\)$")
+# `pic.gif (frame 3 of 14)`, or `pic.gif (commit 9db0f91, frame 0 of 115)` when a later commit replaced it.
+PICTURE_FRAME = re.compile(
+    r"^(?P<path>.+?) \((?:commit (?P<commit>[0-9a-f]{7,40}), )?frame (?P<index>[0-9]+) of [0-9]+\)$"
+)
 NOTE = re.compile(r"^.+? \((?P<note>[^)]*)\)$")
 
 
@@ -84,10 +90,10 @@ def _git(directory: Path, *args: str) -> bytes:
     return done.stdout
 
 
-def read_blob(directory: Path, path: str) -> bytes:
-    """The file at HEAD, else at the newest commit of any ref that holds it."""
+def read_blob(directory: Path, path: str, commit: str | None = None) -> bytes:
+    """The file at `commit` if named, else at HEAD, else at the newest commit of any ref that holds it."""
     try:
-        data = _git(directory, "show", f"HEAD:{path}")
+        data = _git(directory, "show", f"{commit or 'HEAD'}:{path}")
     except RebuildError:
         commits = _git(directory, "log", "--all", "--format=%H", "--", path).decode().split()
         for commit in commits:
@@ -128,7 +134,8 @@ def frame_index(at: float, unit: str, fps: float, frame_count: int) -> int:
     return min(int(ms * fps * 0.001 + 0.5), max(frame_count - 1, 0))
 
 
-def video_frame_to_jpeg(data: bytes, at: float, unit: str, target: Path) -> None:
+def video_frame_to_jpeg(data: bytes, target: Path, at: float = 0.0, unit: str = "s", index: int | None = None) -> None:
+    """The frame at `at` (seconds or %), or the frame numbered `index` from 0, read frame by frame."""
     with tempfile.NamedTemporaryFile(suffix=".mp4") as clip:
         clip.write(data)
         clip.flush()
@@ -140,7 +147,7 @@ def video_frame_to_jpeg(data: bytes, at: float, unit: str, target: Path) -> None
             count = int(capture.get(cv2.CAP_PROP_FRAME_COUNT))
             if fps <= 0:
                 raise RebuildError("the video gives no frame rate")
-            wanted = frame_index(at, unit, fps, count)
+            wanted = frame_index(at, unit, fps, count) if index is None else index
             frame = None
             for _ in range(wanted + 1):
                 ok, frame = capture.read()
@@ -155,18 +162,22 @@ def video_frame_to_jpeg(data: bytes, at: float, unit: str, target: Path) -> None
 def rebuild(row: Row, mirrors: Path, out: Path) -> None:
     directory = git_dir(mirrors, row.repo)
     video = FRAME.match(row.source_path)
+    numbered = VIDEO_FRAME.match(row.source_path)
     picture = PICTURE_FRAME.match(row.source_path)
     note = NOTE.match(row.source_path)
-    if not (video or picture) and note:
+    if not (video or numbered or picture) and note:
         raise RebuildError(f"'{note['note']}': the path does not say how the picture was made from its source")
     target = out / row.file
     partial = target.with_name(f".{row.file}.part.jpg")
     try:
         if video:
             data = read_blob(directory, video["path"])
-            video_frame_to_jpeg(data, float(video["at"]), video["unit"], partial)
+            video_frame_to_jpeg(data, partial, float(video["at"]), video["unit"])
+        elif numbered:
+            video_frame_to_jpeg(read_blob(directory, numbered["path"]), partial, index=int(numbered["index"]))
         elif picture:
-            picture_to_jpeg(read_blob(directory, picture["path"]), partial, int(picture["index"]))
+            data = read_blob(directory, picture["path"], picture["commit"])
+            picture_to_jpeg(data, partial, int(picture["index"]))
         else:
             picture_to_jpeg(read_blob(directory, row.source_path), partial)
         partial.replace(target)
