@@ -49,6 +49,15 @@ HIP_MARGIN_DEG = 10.0
 # so more than 0.25 trunk lengths (12 cm) higher in the picture is off the floor. Both must agree, or feet
 # placed far away (knees opened to 130 degrees and more, which also opens the hip angle) would read as a bridge.
 HIP_ABOVE_FEET_MIN = 0.25
+# The hip joint against the line from the ankle to the shoulder joint of its side: lying, all three rest near the
+# floor (ankle 8 cm, hip joint 10 cm, shoulder joint 6 cm up) on one straight line along the body, and a straight
+# line stays straight in a photo from any angle, so the hip joint stands within 5 cm (0.1 trunk lengths) of it;
+# the model's placing adds up to 0.15 (development photos in the position: at most 0.15). A bridge lifts the
+# pelvis 20-40 cm (0.4-0.8) off it, whatever its hip angle: a bridge with the heels far out reads 145-150 degrees,
+# under BRIDGE_HIP_MIN_DEG. Lifted shoulders (a crunch, a back on a ball) or raised feet tip the line up, which
+# only lowers the hip below it. Halfway, 15 cm, is lifted.
+HIP_ABOVE_BODY_LINE_MIN = 0.3
+HIP_LINE_MARGIN = 0.1
 # With straight legs the hip angle says nothing; hips higher than the shoulders by more than 15 degrees (13 cm
 # over the trunk) are lifted: camera tilt and a thick mat under the pelvis stay within 5-10.
 BRIDGE_SLOPE_MIN_DEG = 15.0
@@ -142,6 +151,12 @@ def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResul
         hip_deg = max(angle_at_deg(body.shoulders, body[f"{s}_hip"], body[f"{s}_knee"]) for s in bent)
         above_feet = max(height_up(body, body[f"{s}_hip"]) - height_up(body, body[f"{s}_ankle"]) for s in bent)
         measured = f"hip angle {shown(hip_deg)} deg"
+        above_line = max(
+            body.height_above_line(body[f"{s}_ankle"], body[f"{s}_shoulder"], body[f"{s}_hip"]) for s in bent
+        )
+        if above_line > HIP_ABOVE_BODY_LINE_MIN:
+            confidence = min(seen, margin_confidence(above_line - HIP_ABOVE_BODY_LINE_MIN, HIP_LINE_MARGIN))
+            return adjust(name, f"hips {shown(above_line * 100)}% of the trunk's length up", target, lower, confidence)
         if shown(hip_deg) > BRIDGE_HIP_MIN_DEG and above_feet > HIP_ABOVE_FEET_MIN:
             return adjust(
                 name,
@@ -150,7 +165,12 @@ def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResul
                 lower,
                 min(seen, margin_confidence(hip_deg - BRIDGE_HIP_MIN_DEG, HIP_MARGIN_DEG)),
             )
-        return ok(name, measured, target, min(seen, margin_confidence(BRIDGE_HIP_MIN_DEG - hip_deg, HIP_MARGIN_DEG)))
+        confidence = min(
+            seen,
+            margin_confidence(BRIDGE_HIP_MIN_DEG - hip_deg, HIP_MARGIN_DEG),
+            margin_confidence(HIP_ABOVE_BODY_LINE_MIN - above_line, HIP_LINE_MARGIN),
+        )
+        return ok(name, measured, target, confidence)
     slope = -body.shoulders_raised_deg  # positive when the hips are higher in the picture than the shoulders
     measured = f"hips {shown(max(slope, 0.0))} deg above the shoulders"
     target = f"pelvis on the floor (at most {BRIDGE_SLOPE_MIN_DEG:.0f} deg)"
