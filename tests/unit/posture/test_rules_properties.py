@@ -113,9 +113,12 @@ def test_the_height_changes_centimetres_never_other_verdicts(
     with_height = evaluate(pose, height_cm)
     without = evaluate(pose)
     for given_height, typical in zip(with_height.criteria, without.criteria, strict=True):
-        # Heel distance and head height are shown in centimetres, which the height scales.
-        if given_height.name not in ("heel_distance", "knee_width", "head_resting"):
+        # Heel distance, head height and a lifted pelvis are shown in centimetres, which the height scales.
+        if given_height.name not in ("heel_distance", "knee_width", "head_resting", "hips_down"):
             assert given_height == typical
+    # The pelvis is judged in trunk lengths: the height changes how it is shown, never the verdict.
+    hips = with_height.criterion("hips_down"), without.criterion("hips_down")
+    assert (hips[0].status, hips[0].confidence) == (hips[1].status, hips[1].confidence)
 
 
 coordinates = st.floats(-500.0, 1500.0, allow_nan=False)

@@ -18,6 +18,8 @@ from crest.posture.rules.verdicts import (
     CAMERA_SIDE,
     END_ON,
     SIDE_ON,
+    THIGH_PER_HEIGHT,
+    TYPICAL_HEIGHT_CM,
     adjust,
     height_up,
     margin_confidence,
@@ -94,8 +96,6 @@ HEEL_MARGIN_THIGHS = 0.15
 # 0.1 thigh lengths (4 cm) of that range cannot show the heels to be out of it: the check asks for a change only
 # beyond, and says "ok, not sure" between.
 HEEL_TOLERANCE_THIGHS = 0.1
-THIGH_PER_HEIGHT = 0.245
-TYPICAL_HEIGHT_CM = 170.0
 # Thigh and shin seen within a third of each other's length: the leg faces the camera. Beyond, one of them
 # points towards the camera and distances along the floor cannot be read.
 LEG_FACING_MAX_RATIO = 1.33

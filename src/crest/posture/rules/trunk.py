@@ -18,6 +18,7 @@ from crest.posture.rules.verdicts import (
     ok,
     shown,
     sides_seen,
+    trunk_cm,
     unseen,
     visibility_confidence,
 )
@@ -156,7 +157,9 @@ def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResul
         )
         if above_line > HIP_ABOVE_BODY_LINE_MIN:
             confidence = min(seen, margin_confidence(above_line - HIP_ABOVE_BODY_LINE_MIN, HIP_LINE_MARGIN))
-            return adjust(name, f"hips {shown(above_line * 100)}% of the trunk's length up", target, lower, confidence)
+            measured = f"pelvis {shown(above_line * trunk_cm(height_cm))} cm off the floor"
+            raised_max = f"pelvis on the floor (at most {shown(HIP_ABOVE_BODY_LINE_MIN * trunk_cm(height_cm))} cm up)"
+            return adjust(name, measured, raised_max, lower, confidence)
         if shown(hip_deg) > BRIDGE_HIP_MIN_DEG and above_feet > HIP_ABOVE_FEET_MIN:
             return adjust(
                 name,

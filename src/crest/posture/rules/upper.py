@@ -17,6 +17,7 @@ from crest.posture.rules.verdicts import (
     margin_confidence,
     ok,
     shown,
+    trunk_cm,
     unseen,
     unsure,
     visibility_confidence,
@@ -73,9 +74,6 @@ HAND_POINTS: tuple[str, ...] = ("wrist", "index", "pinky", "thumb")
 # joints and the shoulders in the picture, which holds for a level camera.
 # What to do when the head's height cannot be told: either way is covered.
 HEAD_UNSURE = "let your head rest on the floor or a folded towel; if it does, put the camera level with your head"
-# Trunk length (shoulder joint to hip joint) against body height, to show the head's height in cm.
-TRUNK_PER_HEIGHT = 0.29
-TYPICAL_HEIGHT_CM = 170.0
 # Head tilt: the ear-to-eye line points straight up when the head is level. Tipped back more than 25 degrees
 # calls for a towel; up to 15 is level; between, a few degrees of camera angle decide, so it cannot be told.
 # It is read only with the face in profile, from the side: the eye lies 4-5 cm nearer the middle of the face than
@@ -156,15 +154,15 @@ def head_resting(body: Body, view: View, height_cm: float | None) -> CriterionRe
     if head is None:
         return unseen(name, CAMERA_FACE)
     lift, seen = head
-    trunk_cm = TRUNK_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
-    lift_cm = shown(lift * trunk_cm)
+    trunk_length_cm = trunk_cm(height_cm)
+    lift_cm = shown(lift * trunk_length_cm)
     measured = f"head raised {max(lift_cm, 0)} cm"
     shoulders = _shoulders_height(body, view)
     curled = shoulders is not None and shoulders >= SHOULDERS_DOWN_MAX
     # A head lies on its hands only when the shoulders lie on the floor too (see SHOULDERS_DOWN_MAX).
     on_hands = _hands_at_head(body) and not curled
     rest_max = HEAD_REST_MAX + (HANDS_THICKNESS if on_hands else 0.0)
-    rest_cm, lifted_cm = shown(rest_max * trunk_cm), shown(HEAD_LIFTED_MIN * trunk_cm)
+    rest_cm, lifted_cm = shown(rest_max * trunk_length_cm), shown(HEAD_LIFTED_MIN * trunk_length_cm)
     support = "on your hands" if on_hands else "as on a folded towel"
     target = f"resting (raised at most {rest_cm} cm, {support})"
     if lift_cm > lifted_cm:

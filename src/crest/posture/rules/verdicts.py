@@ -22,6 +22,11 @@ CAMERA_HEAD_CLOSER = "bring the camera closer, at your side and level with your 
 # Views in which the picture's up is the ceiling: the side-on rules apply.
 SIDE_ON: frozenset[View] = frozenset({"side", "oblique"})
 END_ON: frozenset[View] = frozenset({"feet_end", "head_end"})
+# Body proportions, to show measures in cm: trunk (shoulder joint to hip joint) and thigh against body height,
+# for a person of typical height unless told theirs.
+TRUNK_PER_HEIGHT = 0.29
+THIGH_PER_HEIGHT = 0.245
+TYPICAL_HEIGHT_CM = 170.0
 # The model's visibility score: below 0.3 a landmark is a guess, from 0.7 it is plainly seen.
 VISIBILITY_GUESS = 0.3
 VISIBILITY_CLEAR = 0.7
@@ -30,6 +35,11 @@ VISIBILITY_CLEAR = 0.7
 def visibility_confidence(visibility: float) -> float:
     """0 for a guessed landmark, 1 for a plainly seen one, linear between."""
     return _clamp((visibility - VISIBILITY_GUESS) / (VISIBILITY_CLEAR - VISIBILITY_GUESS))
+
+
+def trunk_cm(height_cm: float | None) -> float:
+    """The trunk's length in cm, for a body of this height (or a typical one)."""
+    return TRUNK_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
 
 
 def margin_confidence(distance: float, margin: float) -> float:
