@@ -2,6 +2,7 @@
 positions near it that must be told apart, and how sure each verdict is."""
 
 import math
+import re
 from dataclasses import replace
 
 import pytest
@@ -270,6 +271,12 @@ def test_head_height_verdicts_leave_a_margin(raise_cm: float, status: str, sure:
     assert near_edge.confidence < resting.confidence
 
 
+def test_a_head_tilt_between_level_and_tipped_back_says_what_to_do_not_where_to_move_the_camera() -> None:
+    undecided = [verdict.advice for verdict in _head_tilts() if verdict.status == "not_visible"]
+    assert undecided
+    assert all("towel" in advice and "camera" not in advice for advice in undecided)
+
+
 def test_head_tilt_is_read_only_with_the_face_in_profile() -> None:
     # From an oblique camera the eye's sideways step from the ear shows as tilt: the check asks for a side view.
     oblique = evaluate(photograph(Figure(head="tipped_back"), "oblique")).criterion("head_level")
@@ -290,25 +297,58 @@ def test_head_tilt_is_not_read_off_a_head_too_small_in_the_picture() -> None:
 
 def test_shown_values_agree_with_the_verdict() -> None:
     # Whatever the tilt, "chin tipped back N deg" and "at most 15 deg" never contradict the status.
-    for tilt_cm in range(-10, 60):
-        pose = photograph(Figure(head="tipped_back"), "side")
-        eye = pose["right_eye"]
-        moved = Pose(
-            tuple(replace(p, x=p.x + tilt_cm / 10) if n == "right_eye" else p for n, p in pose),
-            pose.image_width,
-            pose.image_height,
-        )
-        verdict = evaluate(moved).criterion("head_level")
-        assert eye is not None
-        if verdict.measured is None:
-            continue
+    statuses = set()
+    for verdict in _head_tilts():
+        assert verdict.measured is not None
         value = int(verdict.measured.split()[-2])
+        statuses.add(verdict.status)
         if verdict.status == "ok":
             assert value <= 15
         elif verdict.status == "adjust":
             assert value >= 25
         else:
             assert 15 < value < 25
+    assert statuses == {"ok", "adjust", "not_visible"}
+
+
+@pytest.mark.parametrize("view", ["side", "oblique", "feet_end", "head_end"])
+def test_bent_knees_shown_ok_lie_within_the_limit_their_target_names(view: str) -> None:
+    for heel_cm in range(30, 95, 5):
+        knees = evaluate(photograph(Figure(heel_from_hip_cm=heel_cm), view)).criterion("knees_bent")
+        if knees.status != "ok":
+            continue
+        assert knees.measured is not None and knees.target is not None
+        limit = int(knees.target.split("at most ")[1].split()[0])
+        assert all(int(angle) <= limit for angle in re.findall(r"(\d+) deg", knees.measured))
+
+
+def test_an_open_hip_angle_with_the_feet_far_out_is_shown_as_such_not_as_over_its_limit() -> None:
+    hips = evaluate(photograph(Figure(heel_from_hip_cm=76), "side")).criterion("hips_down")
+    assert hips.status == "ok"
+    assert hips.measured is not None and hips.measured.endswith("hips level with the feet")
+    assert hips.target is not None and "or level with the feet" in hips.target
+
+
+@pytest.mark.parametrize("view", ["feet_end", "head_end"])
+def test_from_an_end_lying_on_the_back_shows_no_slope_it_does_not_compare(view: str) -> None:
+    lying = evaluate(photograph(Figure(), view)).criterion("lying_on_back")
+    assert lying.status == "ok"
+    assert lying.measured is None
+    assert lying.target is not None and "deg" not in lying.target
+
+
+def _head_tilts() -> list[CriterionResult]:
+    """Head-level verdicts of a head tipped back and brought level step by step (the eye moved along the face)."""
+    pose = photograph(Figure(head="tipped_back"), "side")
+    verdicts = []
+    for shift_px in range(0, 30):
+        moved = Pose(
+            tuple(replace(p, x=p.x + shift_px) if n == "right_eye" else p for n, p in pose),
+            pose.image_width,
+            pose.image_height,
+        )
+        verdicts.append(evaluate(moved).criterion("head_level"))
+    return verdicts
 
 
 def test_one_straight_leg_is_named_when_both_legs_are_seen() -> None:

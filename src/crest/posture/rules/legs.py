@@ -115,7 +115,9 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
     angles = {side: _knee_angle(body, side) for side in sides}
     seen = visibility_confidence(max(body.visibility(f"{s}_hip", f"{s}_knee", f"{s}_ankle") for s in sides))
     measured = "knees " + " / ".join(f"{shown(angles[side])} deg" for side in sides)
-    target = "bent (45-110 deg), pointing up, feet down"
+    # The target names the limit the verdict compares (how far to bend is heel_distance's to say).
+    most_deg = STRAIGHT_KNEE_DEG if view in SIDE_ON else END_BENT_MAX_DEG
+    target = f"bent (at most {most_deg:.0f} deg), pointing up, feet down"
     if view in SIDE_ON and body.visibility("left_knee", "right_knee", "left_ankle", "right_ankle") >= SEEN / 2:
         # Checked before straightness: a knee fallen out towards the camera can look like a straight leg. The
         # far leg is often half hidden from the side; half-seen knees still show how far apart they are.

@@ -112,7 +112,7 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
     if view in END_ON:
         # End-on a lying trunk runs up the picture, so its slope says nothing; sitting up facing the camera
         # looks much the same, which caps how sure this can be.
-        return ok(name, measured, target, min(seen, face_margin, 0.75))
+        return ok(name, None, "face up (from an end the trunk's slope does not show)", min(seen, face_margin, 0.75))
     confidence = min(seen, face_margin, margin_confidence(LYING_MAX_TILT_DEG - tilt, TILT_MARGIN_DEG))
     if rise is not None:
         confidence = min(confidence, margin_confidence(SITTING_SHOULDERS_MIN - rise, SHOULDERS_MARGIN))
@@ -160,6 +160,10 @@ def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResul
             measured = f"pelvis {shown(above_line * trunk_cm(height_cm))} cm off the floor"
             raised_max = f"pelvis on the floor (at most {shown(HIP_ABOVE_BODY_LINE_MIN * trunk_cm(height_cm))} cm up)"
             return adjust(name, measured, raised_max, lower, confidence)
+        if shown(hip_deg) > BRIDGE_HIP_MIN_DEG and above_feet <= HIP_ABOVE_FEET_MIN:
+            # An open hip angle with the pelvis no higher than the feet: legs set far out, not a bridge.
+            measured = f"hip angle {shown(hip_deg)} deg, hips level with the feet"
+            target = f"pelvis on the floor (hip angle at most {BRIDGE_HIP_MIN_DEG:.0f} deg, or level with the feet)"
         if shown(hip_deg) > BRIDGE_HIP_MIN_DEG and above_feet > HIP_ABOVE_FEET_MIN:
             return adjust(
                 name,

@@ -87,6 +87,9 @@ TILT_MARGIN_DEG = 10.0
 # tipped back, and the picture cannot show the tilt (a small, distant or low-resolution head). On the development
 # photos, tilts read from lines under 9 px agreed with the labels 3 times in 7, from 9.5 px up 10 times in 11.
 HEAD_TILT_MIN_PX = 10.0
+# Between level and tipped back a few degrees of camera angle decide, so moving the camera would not settle it:
+# the person is told what to do if the chin does tip up.
+HEAD_TILT_UNSURE = "if your chin tips up towards the ceiling, put a folded towel under the back of your head"
 
 
 def arms_below_shoulders(body: Body, view: View, height_cm: float | None) -> CriterionResult:
@@ -249,5 +252,5 @@ def head_level(body: Body, view: View, height_cm: float | None) -> CriterionResu
         confidence = min(seen, margin_confidence(tipped - HEAD_TIPPED_MIN_DEG, TILT_MARGIN_DEG))
         return adjust(name, measured, target, "put a folded towel under the back of your head", confidence)
     if shown(tipped) > HEAD_LEVEL_MAX_DEG:
-        return unsure(name, measured, CAMERA_HEAD)
+        return unsure(name, measured, HEAD_TILT_UNSURE)
     return ok(name, measured, target, min(seen, margin_confidence(HEAD_LEVEL_MAX_DEG - tipped, TILT_MARGIN_DEG)))
