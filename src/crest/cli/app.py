@@ -1,5 +1,6 @@
 """The `crest` command: one Typer app; each command group lives in its own module."""
 
+import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
@@ -64,6 +65,9 @@ def build_app() -> "typer.Typer":
 
 
 def main() -> None:
+    # Whatever this process writes stays its owner's alone, the libraries' files too (importing MediaPipe has
+    # matplotlib write a font cache under ~/.cache): a umask narrows every file and folder it creates.
+    os.umask(0o077)
     arguments = sys.argv[1:]
     if arguments in ([], ["--help"], ["-h"]):
         # The command list needs no Typer: answer without loading it (see crest.cli.commands).

@@ -113,6 +113,25 @@ def test_the_folders_annotate_creates_are_readable_by_their_owner_only(tmp_path:
     assert [stat.S_IMODE(folder.stat().st_mode) for folder in (out.parent, out)] == [0o700, 0o700]
 
 
+def test_every_file_a_check_leaves_in_the_home_folder_is_its_owners_alone(tmp_path: Path) -> None:
+    # The libraries write too: MediaPipe's import has matplotlib cache its fonts under ~/.cache.
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    env = {**os.environ, "PYTHONPATH": str(SRC), "HOME": str(home), "CREST_HOME": str(home / "crest")}
+    env.pop("MPLCONFIGDIR", None)
+    env.pop("XDG_CACHE_HOME", None)
+    env.pop("XDG_CONFIG_HOME", None)
+    process = subprocess.run(
+        [sys.executable, "-m", "crest", "check", str(IN_POSITION_PHOTO)], capture_output=True, text=True, env=env
+    )
+    _no_traceback(process)
+    written = list(home.rglob("*"))
+    assert any("matplotlib" in str(path) for path in written)
+    assert {str(path.relative_to(home)): oct(stat.S_IMODE(path.stat().st_mode) & 0o077) for path in written} == {
+        str(path.relative_to(home)): "0o0" for path in written
+    }
+
+
 def test_a_file_name_never_steers_the_terminal(tmp_path: Path) -> None:
     """A downloaded file named with an escape sequence (clear the screen, a colour) was echoed raw in the heading,
     the annotated picture's name and the error line; `[red]` was taken as markup."""
