@@ -251,7 +251,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
             Status.NOT_VISIBLE: "[dim]can't tell from here[/dim]",
         }[result.position_status]
         if result.pose_recognized and result.confidence < SURE:
-            verdict += " [dim](not sure)[/dim]"
+            verdict += " [dim]but not sure[/dim]"
         out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")
     out.print(escape(result.summary))
     for note in checked.notes:

@@ -132,6 +132,14 @@ def test_every_file_a_check_leaves_in_the_home_folder_is_its_owners_alone(tmp_pa
     }
 
 
+def test_a_position_recognised_but_not_surely_says_so_in_words_beside_the_camera(tmp_path: Path) -> None:
+    process = crest("check", str(PHOTOS / "crunch_hands_overhead_0.jpg"), home=tmp_path)
+    _no_traceback(process)
+    first_line = process.stdout.replace("\n", " ").split(".jpg: ")[1].split(")")[0] + ")"
+    assert first_line.startswith("in the rest position but not sure (camera")
+    assert first_line.count("(") == 1
+
+
 def test_a_file_name_never_steers_the_terminal(tmp_path: Path) -> None:
     """A downloaded file named with an escape sequence (clear the screen, a colour) was echoed raw in the heading,
     the annotated picture's name and the error line; `[red]` was taken as markup."""
