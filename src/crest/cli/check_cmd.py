@@ -66,7 +66,7 @@ def check(
         None, "--annotate", metavar="DIR", help="Write each picture with skeleton, measurements and verdicts."
     ),
     height_cm: float | None = typer.Option(
-        None, "--height-cm", help="Your height: makes the heel distance in centimetres more accurate."
+        None, "--height-cm", help="Your height (default: the one in your settings): makes distances in cm exact."
     ),
     view: ViewOption = typer.Option(  # noqa: B008
         ViewOption.auto, "--view", help="Where the camera was; auto works it out."
@@ -87,7 +87,8 @@ def check(
 
     with open_services() as services:  # the check coaches lying on the back: not while side-lying is advised
         services.safety.require_may_lie_on_back()
-    options = CheckOptions(height_cm=height_cm, view=view.value)
+        saved_height_cm = services.preferences.current().height_cm  # as the web check uses it
+    options = CheckOptions(height_cm=saved_height_cm if height_cm is None else height_cm, view=view.value)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
     with native_logs_silenced():
         if camera:

@@ -140,6 +140,19 @@ def test_a_position_recognised_but_not_surely_says_so_in_words_beside_the_camera
     assert first_line.count("(") == 1
 
 
+def test_the_height_in_the_settings_is_used_unless_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crest.cli.journal_access import open_services
+
+    typical = crest("check", str(IN_POSITION_PHOTO), home=tmp_path).stdout
+    monkeypatch.setenv("CREST_HOME", str(tmp_path))
+    with open_services() as services:
+        services.preferences.save(services.preferences.current().model_copy(update={"height_cm": 120}))
+    saved = crest("check", str(IN_POSITION_PHOTO), home=tmp_path).stdout
+    given = crest("check", str(IN_POSITION_PHOTO), "--height-cm", "120", home=tmp_path).stdout
+    assert saved == given != typical
+    assert crest("check", str(IN_POSITION_PHOTO), "--height-cm", "170", home=tmp_path).stdout == typical
+
+
 def test_a_file_name_never_steers_the_terminal(tmp_path: Path) -> None:
     """A downloaded file named with an escape sequence (clear the screen, a colour) was echoed raw in the heading,
     the annotated picture's name and the error line; `[red]` was taken as markup."""
