@@ -33,7 +33,7 @@ DRIFT_PHRASES: Mapping[str, str] = {
     "knees_bent": "legs straightened",
     "feet_flat": "feet came off the floor",
     "hips_down": "hips lifted",
-    "heel_distance": "heels moved out of the 30-40 cm range",
+    "heel_distance": "heels moved out of range",
     "knee_width": "knees moved out of hip width",
     "arms_below_shoulders": "arms went overhead",
     "head_resting": "head lifted",

@@ -366,6 +366,8 @@ def test_heel_distance_in_centimetres_scales_with_the_given_height() -> None:
     assert typical.measured == "62 cm from the hip"
     assert tall.measured == "73 cm from the hip"
     assert typical.target == "25-52 cm (heels 30-40 cm from the buttocks)"
+    # The facts' 30-40 cm holds for a typical adult, not for a height given: that height's range alone is shown.
+    assert tall.target == "29-61 cm"
     assert typical.advice == "slide your heels about 25 cm closer"
     assert tall.advice == "slide your heels about 30 cm closer"
 

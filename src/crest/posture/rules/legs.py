@@ -331,7 +331,11 @@ def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionR
     low, high = HEEL_OK_THIGHS[0] - HEEL_TOLERANCE_THIGHS, HEEL_OK_THIGHS[1] + HEEL_TOLERANCE_THIGHS
     low_cm, high_cm = shown(low * thigh_cm), shown(high * thigh_cm)
     measured = f"{distance_cm} cm from the hip"
-    target = f"{low_cm}-{high_cm} cm (heels 30-40 cm from the buttocks)"
+    target = f"{low_cm}-{high_cm} cm"
+    if height_cm is None:
+        # The facts' figure is for a typical adult; a given height has its own range, which that figure would
+        # contradict.
+        target += " (heels 30-40 cm from the buttocks)"
     seen = visibility_confidence(body.visibility(f"{side}_hip", f"{side}_knee", f"{side}_heel"))
     # Advice aims at the middle of the range the facts give, not at the edge of what is let pass.
     middle_cm = sum(HEEL_OK_THIGHS) / 2 * thigh_cm
