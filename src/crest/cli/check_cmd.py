@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from crest.breath.result import BreathResult
+    from crest.posture.result import CriterionResult
     from crest.posture.service import Checked, CheckOptions, CheckService
 
 FAILED_EXIT_CODE = 2
@@ -226,18 +227,19 @@ def _print_json(data: dict[str, Any]) -> None:
 
 
 STATUS_STYLES = {"ok": "green", "adjust": "yellow", "not_visible": "dim"}
+# Under this many columns the five columns of the criteria table would cut words in two.
+TABLE_MIN_COLUMNS = 100
 
 
 def _render(out: Console, checked: Checked, name: str) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
     from crest.cli.breath_view import render_breath
     from crest.counting import counted
     from crest.posture.result import SURE
     from crest.posture.service import VideoCheck
     from crest.posture.video import event_lines, timeline_lines
-    from crest.posture.vocabulary import VIEW_LABELS, Status, criterion_label, status_label
+    from crest.posture.vocabulary import VIEW_LABELS, Status
 
     result = checked.result
     camera = f"(camera {VIEW_LABELS.get(result.view, result.view)})"
@@ -257,24 +259,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     out.print(escape(result.summary))
     for note in checked.notes:
         out.print(f"[yellow]note:[/yellow] {escape(note)}")
-    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
-    for column in ("criterion", "status"):  # short words, kept whole so each row reads at a glance
-        table.add_column(column, no_wrap=True)
-    for column in ("measured", "target", "what to do"):
-        table.add_column(column, overflow="fold")
-    for criterion in result.criteria:
-        style = STATUS_STYLES.get(criterion.status, "")
-        word = status_label(criterion.status).lower()
-        if criterion.status != "not_visible" and criterion.confidence < SURE:
-            word += " (not sure)"
-        table.add_row(
-            criterion_label(criterion.name),
-            f"[{style}]{escape(word)}[/{style}]",
-            escape(criterion.measured or ""),
-            escape(criterion.target or "" if criterion.status != "not_visible" else ""),
-            escape(criterion.advice_line),
-        )
-    out.print(table)
+    _print_criteria(out, result.criteria)
     if isinstance(checked, VideoCheck):
         review = checked.review
         out.print(
@@ -289,6 +274,40 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         if checked.breath is not None:
             render_breath(out, checked.breath)
     out.print()
+
+
+def _print_criteria(out: Console, criteria: tuple[CriterionResult, ...]) -> None:
+    """A table of the criteria; on a terminal too narrow for its five columns, each criterion's lines stacked, so
+    that no word is cut in two."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from crest.posture.result import SURE
+    from crest.posture.vocabulary import criterion_label, status_label
+
+    rows = []
+    for criterion in criteria:
+        style = STATUS_STYLES.get(criterion.status, "")
+        word = status_label(criterion.status).lower()
+        if criterion.status != "not_visible" and criterion.confidence < SURE:
+            word += " (not sure)"
+        target = criterion.target or "" if criterion.status != "not_visible" else ""
+        rows.append((criterion_label(criterion.name), f"[{style}]{escape(word)}[/{style}]", criterion, target))
+    if out.width < TABLE_MIN_COLUMNS:
+        for label, status, criterion, target in rows:
+            out.print(f"[bold]{escape(label)}[/bold]: {status}")
+            for heading, text in (("measured", criterion.measured), ("target", target), ("", criterion.advice_line)):
+                if text:
+                    out.print(f"  {heading + ': ' if heading else ''}{escape(text)}")
+        return
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
+    for column in ("criterion", "status"):  # short words, kept whole so each row reads at a glance
+        table.add_column(column, no_wrap=True)
+    for column in ("measured", "target", "what to do"):
+        table.add_column(column, overflow="fold")
+    for label, status, criterion, target in rows:
+        table.add_row(label, status, escape(criterion.measured or ""), escape(target), escape(criterion.advice_line))
+    out.print(table)
 
 
 def _check_camera(

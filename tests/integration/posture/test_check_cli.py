@@ -150,7 +150,19 @@ def test_the_height_in_the_settings_is_used_unless_given(tmp_path: Path, monkeyp
     saved = crest("check", str(IN_POSITION_PHOTO), home=tmp_path).stdout
     given = crest("check", str(IN_POSITION_PHOTO), "--height-cm", "120", home=tmp_path).stdout
     assert saved == given != typical
-    assert crest("check", str(IN_POSITION_PHOTO), "--height-cm", "170", home=tmp_path).stdout == typical
+
+
+def test_on_a_narrow_terminal_each_criterion_is_stacked_and_no_word_is_cut(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(tmp_path), "COLUMNS": "60"}
+    args = [sys.executable, "-m", "crest", "check", str(IN_POSITION_PHOTO)]
+    narrow = subprocess.run(args, capture_output=True, text=True, env=env, timeout=240)
+    as_json = json.loads(crest("check", "--json", str(IN_POSITION_PHOTO), home=tmp_path).stdout)
+    assert all(len(line) <= 60 for line in narrow.stdout.splitlines())
+    words = " ".join(line.strip() for line in narrow.stdout.splitlines())
+    for criterion in as_json["criteria"]:
+        for text in (criterion["measured"], criterion["target"] if criterion["status"] != "not_visible" else None):
+            if text:
+                assert text in words
 
 
 def test_a_file_name_never_steers_the_terminal(tmp_path: Path) -> None:
