@@ -26,8 +26,8 @@ from support.media import (
 SRC = Path(__file__).resolve().parents[3] / "src"
 
 
-def crest(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(home), "COLUMNS": "120"}
+def crest(*args: str, home: Path, columns: int = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(home), "COLUMNS": str(columns)}
     return subprocess.run([sys.executable, "-m", "crest", *args], capture_output=True, text=True, env=env, timeout=240)
 
 
@@ -153,9 +153,7 @@ def test_the_height_in_the_settings_is_used_unless_given(tmp_path: Path, monkeyp
 
 
 def test_on_a_narrow_terminal_each_criterion_is_stacked_and_no_word_is_cut(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(tmp_path), "COLUMNS": "60"}
-    args = [sys.executable, "-m", "crest", "check", str(IN_POSITION_PHOTO)]
-    narrow = subprocess.run(args, capture_output=True, text=True, env=env, timeout=240)
+    narrow = crest("check", str(IN_POSITION_PHOTO), home=tmp_path, columns=60)
     as_json = json.loads(crest("check", "--json", str(IN_POSITION_PHOTO), home=tmp_path).stdout)
     assert all(len(line) <= 60 for line in narrow.stdout.splitlines())
     words = " ".join(line.strip() for line in narrow.stdout.splitlines())

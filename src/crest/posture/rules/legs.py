@@ -18,14 +18,13 @@ from crest.posture.rules.verdicts import (
     CAMERA_SIDE,
     END_ON,
     SIDE_ON,
-    THIGH_PER_HEIGHT,
-    TYPICAL_HEIGHT_CM,
     adjust,
     height_up,
     margin_confidence,
     ok,
     shown,
     sides_seen,
+    thigh_cm,
     unseen,
     unsure,
     visibility_confidence,
@@ -326,10 +325,10 @@ def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionR
         return unseen(name, "rest your feet on the floor, knees bent, so the distance can be measured")
     leg_px = (hip.distance_to(knee) + knee.distance_to(ankle)) / 2
     thighs = hip.distance_to(heel) / max(leg_px, 1e-6)
-    thigh_cm = THIGH_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
-    distance_cm = shown(thighs * thigh_cm)
+    thigh_length_cm = thigh_cm(height_cm)
+    distance_cm = shown(thighs * thigh_length_cm)
     low, high = HEEL_OK_THIGHS[0] - HEEL_TOLERANCE_THIGHS, HEEL_OK_THIGHS[1] + HEEL_TOLERANCE_THIGHS
-    low_cm, high_cm = shown(low * thigh_cm), shown(high * thigh_cm)
+    low_cm, high_cm = shown(low * thigh_length_cm), shown(high * thigh_length_cm)
     measured = f"{distance_cm} cm from the hip"
     target = f"{low_cm}-{high_cm} cm"
     if height_cm is None:
@@ -338,7 +337,7 @@ def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionR
         target += " (heels 30-40 cm from the buttocks)"
     seen = visibility_confidence(body.visibility(f"{side}_hip", f"{side}_knee", f"{side}_heel"))
     # Advice aims at the middle of the range the facts give, not at the edge of what is let pass.
-    middle_cm = sum(HEEL_OK_THIGHS) / 2 * thigh_cm
+    middle_cm = sum(HEEL_OK_THIGHS) / 2 * thigh_length_cm
     if distance_cm > high_cm:
         confidence = min(seen, margin_confidence(thighs - high, HEEL_MARGIN_THIGHS))
         return adjust(

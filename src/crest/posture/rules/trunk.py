@@ -157,21 +157,17 @@ def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResul
         )
         if above_line > HIP_ABOVE_BODY_LINE_MIN:
             confidence = min(seen, margin_confidence(above_line - HIP_ABOVE_BODY_LINE_MIN, HIP_LINE_MARGIN))
-            measured = f"pelvis {shown(above_line * trunk_cm(height_cm))} cm off the floor"
-            raised_max = f"pelvis on the floor (at most {shown(HIP_ABOVE_BODY_LINE_MIN * trunk_cm(height_cm))} cm up)"
+            trunk_length_cm = trunk_cm(height_cm)
+            measured = f"pelvis {shown(above_line * trunk_length_cm)} cm off the floor"
+            raised_max = f"pelvis on the floor (at most {shown(HIP_ABOVE_BODY_LINE_MIN * trunk_length_cm)} cm up)"
             return adjust(name, measured, raised_max, lower, confidence)
-        if shown(hip_deg) > BRIDGE_HIP_MIN_DEG and above_feet <= HIP_ABOVE_FEET_MIN:
+        if shown(hip_deg) > BRIDGE_HIP_MIN_DEG:
+            if above_feet > HIP_ABOVE_FEET_MIN:
+                confidence = min(seen, margin_confidence(hip_deg - BRIDGE_HIP_MIN_DEG, HIP_MARGIN_DEG))
+                return adjust(name, measured, target, lower, confidence)
             # An open hip angle with the pelvis no higher than the feet: legs set far out, not a bridge.
             measured = f"hip angle {shown(hip_deg)} deg, hips level with the feet"
             target = f"pelvis on the floor (hip angle at most {BRIDGE_HIP_MIN_DEG:.0f} deg, or level with the feet)"
-        if shown(hip_deg) > BRIDGE_HIP_MIN_DEG and above_feet > HIP_ABOVE_FEET_MIN:
-            return adjust(
-                name,
-                measured,
-                target,
-                lower,
-                min(seen, margin_confidence(hip_deg - BRIDGE_HIP_MIN_DEG, HIP_MARGIN_DEG)),
-            )
         confidence = min(
             seen,
             margin_confidence(BRIDGE_HIP_MIN_DEG - hip_deg, HIP_MARGIN_DEG),

@@ -42,6 +42,11 @@ def trunk_cm(height_cm: float | None) -> float:
     return TRUNK_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
 
 
+def thigh_cm(height_cm: float | None) -> float:
+    """The thigh's length in cm, for a body of this height (or a typical one)."""
+    return THIGH_PER_HEIGHT * (height_cm if height_cm else TYPICAL_HEIGHT_CM)
+
+
 def margin_confidence(distance: float, margin: float) -> float:
     """0.5 at the threshold, 1 one margin beyond it (on the verdict's side), less on the other side."""
     return _clamp(0.5 + 0.5 * distance / margin)
