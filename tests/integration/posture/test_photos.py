@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from crest.posture.estimator import PoseEstimator
@@ -171,3 +172,19 @@ def test_a_head_with_the_hands_at_it_may_rest_a_hands_thickness_higher(estimator
     assert "on your hands" in (head.target or "")
     assert result.pose_recognized
     assert check(estimator, "crunch_hands_overhead_1.jpg").criterion("head_resting").status == "adjust"
+
+
+@pytest.mark.parametrize("quarter_turns", [1, 3], ids=["turned left", "turned right"])
+def test_a_photo_on_its_side_says_it_cannot_tell_and_to_turn_it(estimator: PoseEstimator, quarter_turns: int) -> None:
+    # A phone photo that lost its orientation tag: the model finds a body whose trunk runs up or down the
+    # picture, which read as "face turned to the floor" or "lie down on your back", with full confidence.
+    lying = read_photo(PHOTOS / "pelvic_tilt_into_bridge_0.jpg")
+    pose = estimator.detect(np.ascontiguousarray(np.rot90(lying, quarter_turns)))
+    assert pose is not None
+    result = evaluate(pose)
+    verdict = result.criterion("lying_on_back")
+    assert (verdict.status, verdict.confidence) == ("not_visible", 0.0)
+    assert verdict.measured is not None and "deg from the floor" in verdict.measured
+    assert not result.pose_recognized
+    assert result.summary.startswith("Can't tell from here: if the photo is on its side, turn it")
+    assert all(result.criterion(name).status == "not_visible" for name in ("knees_bent", "feet_flat", "hips_down"))

@@ -242,6 +242,45 @@ def test_a_trunk_raised_past_halfway_is_sitting_though_a_rolled_camera_shows_it_
     assert crunch.criterion("head_resting").status == "adjust"
 
 
+def on_its_side(pose: Pose, clockwise: bool) -> Pose:
+    """The picture turned a quarter, as a photo that lost its orientation tag (width and height swap)."""
+    width, height = pose.image_width, pose.image_height
+    return Pose(
+        tuple(
+            replace(p, x=height - p.y, y=p.x) if clockwise else replace(p, x=p.y, y=width - p.x)
+            for p in pose.landmarks
+        ),
+        height,
+        width,
+    )
+
+
+@pytest.mark.parametrize("clockwise", [True, False], ids=["head up", "head down"])
+@pytest.mark.parametrize("figure", [Figure(), Figure(head="crunch")], ids=["hook lying", "crunch"])
+def test_a_lying_body_in_a_photo_on_its_side_is_not_called_sitting_or_face_down(
+    figure: Figure, clockwise: bool
+) -> None:
+    # Its trunk runs up or down the picture: head down nobody sits or stands; head up, the ankles continue the
+    # trunk's line with the knees off it, which sitting and standing never show. The check cannot tell how the
+    # person lies, so it judges nothing else and says what to do either way.
+    result = evaluate(on_its_side(photograph(figure, "side"), clockwise))
+    verdict = result.criterion("lying_on_back")
+    assert (verdict.status, verdict.confidence) == ("not_visible", 0.0)
+    assert verdict.measured is not None
+    assert verdict.advice.startswith("if the photo is on its side, turn it so the floor is at the bottom")
+    assert not result.pose_recognized
+    assert {c.status for c in result.criteria if c.name not in ("lying_on_back", "whole_body_visible")} == {
+        "not_visible"
+    }
+    assert result.summary.startswith("Can't tell from here: if the photo is on its side")
+
+
+def test_sitting_upright_in_a_photo_the_right_way_up_is_still_told_to_lie_down() -> None:
+    # Sitting, the legs leave the trunk's line: no photo on its side looks like that.
+    verdict = evaluate(photograph(Figure(body="sitting", sitting_deg=80.0), "side")).criterion("lying_on_back")
+    assert (verdict.status, verdict.advice) == ("adjust", "lie down on your back")
+
+
 def test_with_no_foot_down_the_head_is_measured_against_the_trunk() -> None:
     # Legs in the air give no floor line: the head is read from the hips and shoulders, level camera assumed.
     assert evaluate(photograph(Figure(legs="air"), "side")).criterion("head_resting").status == "ok"

@@ -73,8 +73,10 @@ def evaluate(pose: Pose, height_cm: float | None = None, view: str = "auto") -> 
     chosen_view: View = detect_view(pose) if view == "auto" else _as_view(view)
     body = Body.of(pose)
     results = {name: rule(body, chosen_view, height_cm) for name, rule in RULES.items()}
-    if results[Criterion.LYING_ON_BACK].status == Status.ADJUST:
-        # Every other criterion assumes a person on the back: judged on someone face down they mislead.
+    lying = results[Criterion.LYING_ON_BACK]
+    if lying.status == Status.ADJUST or is_unsure(lying):
+        # Every other criterion assumes a person on the back: judged on someone face down, or in a photo on its
+        # side, they mislead.
         for name in results:
             if name not in (Criterion.LYING_ON_BACK, Criterion.WHOLE_BODY_VISIBLE):
                 results[name] = unseen(name, ON_BACK_FIRST)

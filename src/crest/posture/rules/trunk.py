@@ -20,6 +20,7 @@ from crest.posture.rules.verdicts import (
     sides_seen,
     trunk_cm,
     unseen,
+    unsure,
     visibility_confidence,
 )
 from crest.posture.vocabulary import Criterion
@@ -28,6 +29,17 @@ from crest.posture.vocabulary import Criterion
 # sitting. Ten degrees is what camera tilt and a rounded upper back change the measured slope by.
 LYING_MAX_TILT_DEG = 45.0
 TILT_MARGIN_DEG = 10.0
+# A photo on its side (turned without its orientation tag) shows a lying body with its trunk running up or down
+# the picture, as if the person sat or stood. Head below the hips that way, nobody sits or stands. Head above
+# them, the legs tell: lying with the knees bent, the ankles rest on the floor's line, which runs on from the
+# trunk's (within 0.1 trunk lengths of it, see HIP_ABOVE_BODY_LINE_MIN), and the knees stand 0.8-1 off it;
+# sitting, the legs leave the trunk's line (on a chair at right angles, on the floor forwards), and standing they
+# continue it with the knees on it too. Ankles within 0.35 of the trunk's line beyond the hips, with the knees
+# more than 0.45 off it, are a body lying with the knees bent. Either way the picture cannot say how the person
+# lies: the check says so, and what to do.
+TURNED_ANKLE_OFF_LINE_MAX = 0.35
+TURNED_KNEE_OFF_LINE_MIN = 0.45
+TURN_THE_PHOTO = "if the photo is on its side, turn it so the floor is at the bottom; if not, lie down on your back"
 # The same limit measured from the floor's line (legs.floor_lines) rather than the picture's horizontal, which a
 # camera held high or rolled tips by 10-20 degrees: a trunk raised 45 degrees lifts the shoulder joints sin 45 =
 # 0.71 trunk lengths above the hip joint. Lying, they rest on that line (a crunch lifts them 0.2-0.4); sitting,
@@ -85,8 +97,9 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
     seen = visibility_confidence(max(body.visibility(f"{s}_shoulder", f"{s}_hip") for s in SIDES))
     # Seen end-on a lying trunk runs up the picture; from anywhere else an upright trunk means sitting
     # or standing.
-    upright = shown(tilt) > LYING_MAX_TILT_DEG and body.shoulders.y < body.hips.y
-    if upright and view not in END_ON:
+    if shown(tilt) > LYING_MAX_TILT_DEG and view not in END_ON:
+        if body.shoulders.y > body.hips.y or _lying_shape_turned(body):
+            return unsure(name, measured, TURN_THE_PHOTO)
         confidence = min(seen, margin_confidence(tilt - LYING_MAX_TILT_DEG, TILT_MARGIN_DEG))
         return adjust(name, measured, target, "lie down on your back", confidence)
     if view == "above":
@@ -117,6 +130,21 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
     if rise is not None:
         confidence = min(confidence, margin_confidence(SITTING_SHOULDERS_MIN - rise, SHOULDERS_MARGIN))
     return ok(name, measured, target, confidence)
+
+
+def _lying_shape_turned(body: Body) -> bool:
+    """Both legs bent up from a floor that continues the trunk's line: lying, seen in a photo on its side."""
+    for side in SIDES:
+        ankle, knee = body[f"{side}_ankle"], body[f"{side}_knee"]
+        beyond_hips = (
+            (ankle.x - body.hips.x) * (body.hips.x - body.shoulders.x)
+            + (ankle.y - body.hips.y) * (body.hips.y - body.shoulders.y)
+        ) / body.trunk_px**2
+        ankle_off = abs(body.height_above_line(body.shoulders, body.hips, ankle))
+        knee_off = abs(body.height_above_line(body.shoulders, body.hips, knee))
+        if beyond_hips <= 0 or ankle_off > TURNED_ANKLE_OFF_LINE_MAX or knee_off < TURNED_KNEE_OFF_LINE_MIN:
+            return False
+    return True
 
 
 def shoulders_above_floor(body: Body) -> float | None:
