@@ -11,17 +11,18 @@ tingling, pins and needles or a strange feeling near any lay word for the groin,
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
-(cancer, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else ("my sister
-had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"), unless the
-person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone
-else has now (bladder trouble, numbness, pain) still fires: whoever has it needs the warning.
+(cancer, an aneurysm, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else
+("my sister had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"),
+unless the person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone else has now
+(bladder trouble, numbness, pain) still fires: whoever has it needs the warning.
 
 Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the
 person says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no" or
 "don't have", never "not", "without" or "never had", and not before "until" or "before"); for the rules about
 symptoms, a symptom at least a month back that the message says is over ("years ago both legs hurt, fully recovered
 now"), unless it says the thing goes on, came back or is new; and a symptom only feared ("I don't want to end up
-incontinent"). Numbness from lying or sitting on a limb is not new numbness unless the message says it stays.
+incontinent"). Numbness from lying or sitting on a limb, or from having it under one's head, is not new numbness
+unless the message says it stays.
 """
 
 import re
@@ -128,7 +129,9 @@ _IDIOM = re.compile(
 _DENIED_SYMPTOM = (
     r"numbness|numb|tingl\w*|pins (?:and|n) needles|weakness|fevers?|a temperature|temperature|chills|night sweats"
     r"|(?:(?:lower |low )?back |leg |neck |hip )?pain|incontinence|leaks?|leaking|weight ?loss"
-    r"|(?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks) (?:problems?|issues?|trouble|changes?)"
+    r"|(?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks)"
+    r"(?: (?:or|and|nor) (?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks))*"  # "bladder or bowel"
+    r" (?:problems?|issues?|trouble|changes?)"
     r"|problems? with (?:my )?(?:bladder|bowels?|peeing)"
 )
 _NEGATED = re.compile(
@@ -272,6 +275,9 @@ NO_BETTER = (
     r"|(?:isnt|not|hasnt|havent|never) (?:\w+ )?(?:getting|got|gotten|become|been) (?:any )?better"
     r"|getting worse|worse and worse|no change"
     r"|still (?:hurts?|painful|sore|the same|bad|there)"
+    # pain in lay words that has not changed: "hasn't budged", "won't shift", "never lets up"
+    r"|(?:hasnt|havent|hadnt|has not|have not|not|wont|will not|didnt|did not|never) (?:\w+ )?(?:budged|budge"
+    r"|shifted|shift|let up|lets up|eased off|eased up)"
 )
 WIPING = r"wip(?:e|es|ing)|toilet paper"
 # Lay words for opening the bowels or passing urine, as in "I can't tell when I need a number two".
@@ -324,6 +330,9 @@ _PRESSURE_ONLY = (
     r".*\b(?:(?:from|after|by|when) (?:lying|laying|sleeping|sitting|leaning|kneeling|resting) on"
     r" (?:it|them|my (?:\w+ )?(?:arm|arms|hand|hands|leg|legs|foot|feet|side))"
     r"|(?:slept|lay|laid|sat) on (?:it|them|my (?:arm|hand|leg|foot|feet))"
+    r"|(?:(?:had|have|has|kept|keep|put|tucked) (?:it|them|my (?:\w+ )?(?:arm|arms|hand|hands|leg|legs|foot|feet))"
+    r"|(?:it|they|my (?:\w+ )?(?:arm|arms|hand|hands|leg|legs|foot|feet)) (?:was|were))"
+    r" (?:\w+ )?(?:under|beneath|underneath) (?:my|me|the|your)"
     r"|a?cross legged|crossed (?:my )?legs)"
 )
 
@@ -414,15 +423,16 @@ RULES: tuple[RedFlagRule, ...] = (
         "sudden_severe_pain_with_faintness",
         "warning_aortic",
         (SEVERE, PAIN, SHOCK),
-        (ANEURYSM, PAIN),
     ),
+    # A known aneurysm is history, read like cancer's: a grandad's aneurysm is no warning for the reader.
+    _rule("pain_with_known_aneurysm", "warning_aortic", (ANEURYSM, PAIN), about_history=True),
     # --- see a clinician before continuing
     _rule(
         "pulsing_in_belly",
         "warning_pulsing_belly",
         _near(r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*", BELLY, 7),
-        ANEURYSM,
     ),
+    _rule("known_aneurysm", "warning_pulsing_belly", ANEURYSM, about_history=True),
     _rule("history_of_cancer", "warning_cancer", CANCER, about_history=True),
     _rule(
         "unexplained_weight_loss",
@@ -436,6 +446,10 @@ RULES: tuple[RedFlagRule, ...] = (
             rf"{_NOT_SO}(?:want|wanting|trying to|try to|tried to|hope|hoping|need|like|plan\w*|goal|help me|helps? you"
             r"|will|can) (?:\w+ ){0,3}(?:to )?los(?:e|ing)",
             rf"{_NOT_SO}(?:diet\w*|on purpose|deliberately|intentionally|slimming)|eating disorder|anorexi\w*|bulimi\w*"
+            # a cause the message gives: new exercise ("since I started walking every day")
+            rf"|{_NOT_SO}(?<!havent )(?<!hasnt )(?<!didnt )(?:started|starting|began|begun|took up|taking up|doing more"
+            r"|more) (?:\w+ ){0,3}"
+            r"(?:walk\w*|run|running|jog\w*|exercis\w*|gym|workouts?|working out|training|cycling|swimming|sports?)"
             r"|as a (?:teen|teenager|child|kid|student)|(?:years|decades) ago",
             r"(?:not|never|cant|cannot|havent|hasnt|isnt|arent|struggl\w*(?: to)?|hard to|difficult to) "
             r"(?:(?!stop)\w+ )?(?:los(?:e|ing)|lost|dropp\w*|shed\w*) (?:\w+ )?(?:weight|any|kilos?|pounds|lbs|stone)",

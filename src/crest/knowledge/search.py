@@ -11,11 +11,13 @@ lay words gain the entries' words for them, and each remaining word goes in quot
 When a sentence encoder is given (see `crest.embedding`), each entry is also compared by meaning: its title, its
 "also asked as" phrasings and its answer are sentence vectors, computed once, and the question's vector is
 compared with them. (Reading a long message sentence by sentence, or with its typos fixed, changed no measured
-answer, so neither is done.) An entry's score is a weighted sum of its best similarity and its BM25 score as a
-share of the best one, so words the person shares with an entry still count, and a question worded unlike any
-entry still finds it. Without an encoder the ranking is BM25 alone.
+answer, so neither is done. A word spelt by ear is another matter: the model reads "so-az" as two unrelated
+pieces, so both rankings read the question respelt, see `HelpSearch.respelt`.) An entry's score is a weighted sum
+of its best similarity and its BM25 score as a share of the best one, so words the person shares with an entry
+still count, and a question worded unlike any entry still finds it. Without an encoder the ranking is BM25 alone.
 """
 
+import re
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -41,6 +43,8 @@ MIN_RELATED = 0.25  # an entry that shares words with the question but is furthe
 # BM25 weight per column (id, title, text, also_asked): a match in a title or a lay phrasing counts most.
 COLUMN_WEIGHTS = (0.0, 4.0, 1.0, 3.0)
 WARNING_ORDER = {"urgent_care": 0, "see_clinician": 1}
+# A word, or one sounded out in hyphenated pieces ("so-az", "sos-as"): the pieces are read as one word.
+_SPELT_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 # Common words that say little about the topic. Kept on purpose: up, down, not, no, off, out, over, under,
 # before, after, both, long, often, side: "get up" and "get down" are different questions.
@@ -179,14 +183,27 @@ class HelpSearch:
     def _similarities(self, question: str) -> dict[str, float]:
         """Each entry's closest passage to the question (cosine, -1 to 1)."""
         assert self._encoder is not None and self._passage_vectors is not None
-        vector = self._encoder.encode([clean_question(question)])[0]
+        vector = self._encoder.encode([self.respelt(question)])[0]
         per_entry = np.maximum.reduceat(self._passage_vectors @ vector, self._entry_starts)
         return {entry_id: float(value) for entry_id, value in zip(self._entry_ids, per_entry, strict=True)}
+
+    def respelt(self, question: str) -> str:
+        """The question with each word spelt by ear written as the entry word it stands for: "what is the so-az"
+        -> "what is the psoas". Every other word stays as written."""
+        return _SPELT_WORD.sub(self._respell, clean_question(question))
+
+    def _respell(self, match: re.Match[str]) -> str:
+        spelt = match.group()
+        joined = "".join(words(spelt))
+        if "-" in spelt:  # pieces that make an entry word together, as written or with a typo, are that word
+            whole = self._fixer.fix(joined)
+            return whole if self._fixer.is_known(whole) else spelt
+        return self._fixer.sounded_out(joined) or spelt
 
     def query_terms(self, question: str) -> list[str]:
         """The words searched for: no stop words, typos fixed, lay words joined by the entries' words."""
         terms: dict[str, None] = {}  # ordered and without repeats
-        for word in words(question)[: MAX_QUERY_WORDS * 4]:
+        for word in words(self.respelt(question))[: MAX_QUERY_WORDS * 4]:
             if word in STOP_WORDS:
                 continue
             fixed = word if word in self._content.synonyms else self._fixer.fix(word)

@@ -3,15 +3,36 @@
 A word is left alone when the entries use it, or a form of it ("yawns" for "yawning"), or when it is a word of
 the given dictionary (a correctly spelt "night" is not a typo of "tight"); otherwise it is replaced by the closest
 entry word of similar length, if one is close enough ("pilow" -> "pillow").
+
+Readers who have only heard a word spell it by ear ("soaz", "soas" for "psoas"): such a word is first matched to the
+entry word it sounds like (see `sound_key`), which also reaches words too short for the typo fixer.
 """
 
 import difflib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 MIN_WORD_LENGTH = 5  # shorter words are too easily "corrected" into another word ("cook" -> "crook")
 SIMILARITY_CUTOFF = 0.8
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly", "ness", "ful", "er")
+MIN_SOUNDED_OUT_LENGTH = 4  # "soas"; a shorter word shares its sound with too many others
+# A silent first letter is left out by a reader who spells by ear ("soas" for "psoas", "nees" for "knees").
+_SILENT_STARTS = (("ps", "s"), ("pn", "n"), ("pt", "t"), ("kn", "n"), ("gn", "n"), ("wr", "r"))
+# Spellings of one sound; "z" for "s" is the commonest ("soaz").
+_SAME_SOUNDS = (("ph", "f"), ("ck", "k"), ("z", "s"))
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def sound_key(word: str) -> str:
+    """A rough key of how an English word sounds, equal for spellings by ear: "psoas", "soaz", "psoaz" -> "soas"."""
+    for silent, sound in _SILENT_STARTS:
+        if word.startswith(silent):
+            word = sound + word[len(silent) :]
+            break
+    for spelling, sound in _SAME_SOUNDS:
+        word = word.replace(spelling, sound)
+    return _DOUBLED.sub(r"\1", word)  # "hippp" sounds as "hip"
 
 
 def word_base(word: str) -> str:
@@ -32,13 +53,26 @@ class SpellingFixer:
         for word in sorted(self._known):
             by_length.setdefault(len(word), []).append(word)
         self._by_length = by_length
+        by_sound: dict[str, str] = {}
+        for word in sorted(self._known):  # of entry words that sound alike, the first in order, always the same
+            by_sound.setdefault(sound_key(word), word)
+        self._by_sound = by_sound
         self.fix = lru_cache(maxsize=4096)(self._fix)
 
     def is_known(self, word: str) -> bool:
         return word in self._known or word_base(word) in self._bases
 
+    def sounded_out(self, word: str) -> str | None:
+        """The entry word that an unknown `word` is a spelling by ear of ("soaz" -> "psoas"), if any."""
+        if len(word) < MIN_SOUNDED_OUT_LENGTH or word.isdigit() or self.is_known(word) or word in self._dictionary:
+            return None
+        return self._by_sound.get(sound_key(word))
+
     def _fix(self, word: str) -> str:
-        """The word itself when known or too short, else its closest entry word, else the word unchanged."""
+        """The word itself when known or too short, else the entry word it sounds like, else its closest entry word,
+        else the word unchanged."""
+        if (by_ear := self.sounded_out(word)) is not None:
+            return by_ear
         if len(word) < MIN_WORD_LENGTH or word.isdigit() or self.is_known(word) or word in self._dictionary:
             return word
         candidates = [

@@ -43,6 +43,13 @@ def test_the_installed_model_is_used() -> None:
         ("how do I get down to the floor", "getting_down"),
         ("can I put my calves on a chair", "supported_variant"),
         ("CRP with a hip replacement?", "surgery"),
+        # a muscle's name spelt by ear: in hyphenated pieces, without its silent first letter, with z for s
+        ("what does the so-az do", "psoas"),
+        ("how do I stop my soaz getting tight from sitting", "why_psoas_tightens"),
+        # pain named by the body region that hurts (crp-facts.md section 6) is still pain in the position
+        ("my hip hurts", "pain_during_session"),
+        ("my knee gets sore when I lie like this", "pain_during_session"),
+        ("painful buttock after ten minutes, should I stop", "pain_during_session"),
     ],
 )
 def test_a_lay_question_finds_its_entry_first(search: HelpSearch, question: str, entry_id: str) -> None:
@@ -53,6 +60,22 @@ def test_a_word_of_the_dictionary_is_not_fixed_into_an_entry_word() -> None:
     assert SpellingFixer({"tight"}).fix("night") == "tight"
     assert SpellingFixer({"tight"}, frozenset({"night"})).fix("night") == "night"
     assert SpellingFixer({"pillow"}, frozenset({"night"})).fix("pilow") == "pillow"
+
+
+def test_a_word_spelt_by_ear_is_read_as_the_entry_word_it_sounds_like() -> None:
+    assert SpellingFixer({"psoas"}).fix("soaz") == "psoas"  # silent p, z for s
+    assert SpellingFixer({"psoas"}).fix("soas") == "psoas"  # shorter than any typo the fixer reaches
+    assert SpellingFixer({"knees"}).fix("nees") == "knees"
+    assert SpellingFixer({"psoas"}, frozenset({"soas"})).fix("soas") == "soas"  # a real word is no spelling by ear
+    assert SpellingFixer({"psoas"}).fix("sos") == "sos"  # too short to tell
+
+
+def test_hyphenated_pieces_that_make_an_entry_word_are_read_as_that_word() -> None:
+    # both rankings read the respelt question, the sentence model included: it reads "so-az" as two unrelated pieces
+    assert WORDS_ALONE.respelt("What is the so-az?") == "What is the psoas?"
+    assert WORDS_ALONE.respelt("the sos-as again") == "the psoas again"  # pieces joined, then a typo fixed
+    assert WORDS_ALONE.respelt("feet hip-width apart") == "feet hip-width apart"  # pieces that make no entry word
+    assert "psoas" in WORDS_ALONE.query_terms("the pso-as")
 
 
 def test_up_and_down_are_not_stop_words(search: HelpSearch) -> None:

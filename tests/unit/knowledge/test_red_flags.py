@@ -100,18 +100,24 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "sudden severe pain in my tummy and I feel faint",
         "excruciating back pain, sweating and my heart is pounding",
         "terrible abdominal pain, I passed out",
-        "pain after my AAA repair",
-        "I have an aortic aneurism and my back aches",
         "my belly pain came on like a knife and I'm sweating buckets",
         "the worst back pain of my life and I went white as a sheet",
         "sudden agony in my back, I nearly hit the floor",
         "sudden tummy pain and my heart is hammering",
+        "my gran had an aneurysm and now I have sudden severe back pain and feel dizzy",  # a symptom now warns
+    ),
+    "pain_with_known_aneurysm": (
+        "pain after my AAA repair",
+        "I have an aortic aneurism and my back aches",
     ),
     "pulsing_in_belly": (
         "I can feel a pulsing in my stomach",
         "throbbing in my belly button when I lie down",
-        "I was told I have an aneurysm",
         "there's a heartbeat right in the middle of my belly",
+    ),
+    "known_aneurysm": (
+        "I was told I have an aneurysm",
+        "my brother and I both have an aortic aneurysm",
     ),
     "history_of_cancer": (
         "I had prostate cancer last year",
@@ -126,6 +132,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "dropped 6 kilos without trying",
         "not trying to lose weight but I've dropped 4 kilos",
         "I haven't been dieting and the weight is dropping off me",
+        "I haven't started exercising or anything but I keep losing weight",
     ),
     "night_pain": (
         "the pain is worse at night whatever I do",
@@ -145,6 +152,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my back is getting worse after a month",
         "sore back for six weeks and nothing is helping",
         "seven weeks and it hasn't got any better",
+        # pain in lay words that has not changed
+        "three months on and the ache hasn't budged",
+        "it's been months and the pain never lets up",
     ),
     "fever_or_chills": (
         "back pain and a fever",
@@ -293,6 +303,12 @@ NEAR_MISSES = (
     "I don't want to end up incontinent when I'm old",
     "is it safe for someone who has had cancer?",
     "what if my arm goes dead from lying on it",
+    # a limb under one's head is a limb lain on; bladder and bowel denied together; someone else's aneurysm; weight
+    # lost through exercise taken up
+    "my hand went dead, it was under my head the whole session",
+    "I have no bowel or bladder problems, just a stiff back",
+    "my dad had an aneurysm years ago, I'm 35, can I do this",
+    "I've lost weight since I started going to the gym, good for my back?",
     "my foot went numb from sitting cross legged",
 )
 
