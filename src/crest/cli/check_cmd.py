@@ -18,6 +18,7 @@ import typer
 from crest.cli.native_logs import native_logs_silenced
 from crest.counting import counted
 from crest.errors import CrestError, one_line
+from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -67,7 +68,10 @@ def check(
         None, "--annotate", metavar="DIR", help="Write each picture with skeleton, measurements and verdicts."
     ),
     height_cm: float | None = typer.Option(
-        None, "--height-cm", help="Your height (default: the one in your settings): makes distances in cm exact."
+        None,
+        "--height-cm",
+        help=f"Your height in cm, {SHORTEST_HEIGHT_CM}-{TALLEST_HEIGHT_CM} (default: the one in your settings): "
+        "makes distances in cm exact.",
     ),
     view: ViewOption = typer.Option(  # noqa: B008
         ViewOption.auto, "--view", help="Where the camera was; auto works it out."

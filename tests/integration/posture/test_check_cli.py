@@ -272,6 +272,15 @@ def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
         (["check", "--camera", "99999999999999999999"], "crest: --camera 99999999999999999999: give a camera number"),
         (["check", "--camera", "\u00b2"], "crest: --camera \u00b2: give a camera number from 0 to 9999"),
         (["check", "x.jpg", "--height-cm", "20"], "crest: a height of 20 cm is unlikely"),
+        # Just outside what Settings take (crest.posture.heights), which the terminal once took
+        (
+            ["check", "x.jpg", "--height-cm", "90"],
+            "crest: a height of 90 cm is unlikely; give your height in cm, from 100 to 230",
+        ),
+        (
+            ["check", "x.jpg", "--height-cm", "240"],
+            "crest: a height of 240 cm is unlikely; give your height in cm, from 100 to 230",
+        ),
         (["check", "missing.jpg"], "crest: missing.jpg: no such file"),
         (["check", "x.jpg", "--annotate", __file__], f"crest: --annotate {__file__} is a file: give a folder"),
     ],
