@@ -128,6 +128,32 @@ def test_on_a_phone_the_picture_keeps_the_outline_without_badges_drawn_sharp(bro
     context.close()
 
 
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_on_a_phone_each_pill_is_as_wide_as_its_word_and_the_advice_gets_the_row(
+    browser: Any, server_url: str, color_scheme: str
+) -> None:
+    # At 390 px a column of pills took a third of each row, and what to do wrapped in the two thirds left.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=color_scheme)
+    page = context.new_page()
+    _check_file(page, server_url, PHOTO)
+    rows = page.locator("#result-criteria li").evaluate_all(
+        """items => items.map(item => {
+            const width = element => element.getBoundingClientRect().width;
+            const pill = item.querySelector(".badge");
+            const word = document.createRange();
+            word.selectNodeContents(pill);
+            const lines = [...item.querySelectorAll("strong ~ div")];
+            return {pill: width(pill), word: width(word), row: width(item), lines: lines.map(width)};
+        })"""
+    )
+    assert len(rows) == 10
+    for row in rows:
+        assert row["pill"] - row["word"] < 24  # its padding and border (1.1rem + 4 px), nothing more
+        assert all(line >= row["row"] - 1 for line in row["lines"])
+    assert any(row["lines"] for row in rows)
+    context.close()
+
+
 def test_a_video_upload_shows_time_in_position(
     browser: Any, server_url: str, tmp_path: Path, screenshot: Shoot
 ) -> None:

@@ -43,6 +43,7 @@ PURE = (
     "crest.accounts.permissions",
     "crest.posture.landmarks",
     "crest.posture.body",
+    "crest.posture.heights",
     "crest.posture.views",
     "crest.posture.result",
     "crest.posture.rules",

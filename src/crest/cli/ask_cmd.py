@@ -25,11 +25,10 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of text")] = False,
 ) -> None:
     """Ask a question about constructive rest; without one, list the topics. Answers name their sources."""
-    from rich.console import Console
-
+    from crest.cli.consoles import console as make_console
     from crest.services import help as help_service
 
-    console = Console(highlight=False)
+    console = make_console(highlight=False)
     # A blank question (`crest ask ""`) is no question, as on the web page; --json keeps answering as the API does.
     if not question or (not as_json and not " ".join(question).strip()):
         groups = help_service.topics()
@@ -75,7 +74,8 @@ def _print_urgent(console: "Console", urgent: "UrgentAnswer") -> None:
 
     heading, style = WARNING_HEADINGS[urgent.level], LEVEL_STYLES[urgent.level]
     body = f"[bold]{escape(urgent.title)}[/bold]\n{escape(urgent.text)}\n[dim]Sources: {_sources(urgent)}[/dim]"
-    console.print(Panel(body, title=f"[{style}]{heading}[/{style}]", border_style=style.split()[-1]))
+    # The box around the text, not across the console: in a file, a line may run far wider than any text.
+    console.print(Panel(body, title=f"[{style}]{heading}[/{style}]", border_style=style.split()[-1], expand=False))
     console.print()
 
 

@@ -18,6 +18,7 @@ import typer
 from crest.cli.native_logs import native_logs_silenced
 from crest.counting import counted
 from crest.errors import CrestError, one_line
+from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -67,7 +68,10 @@ def check(
         None, "--annotate", metavar="DIR", help="Write each picture with skeleton, measurements and verdicts."
     ),
     height_cm: float | None = typer.Option(
-        None, "--height-cm", help="Your height (default: the one in your settings): makes distances in cm exact."
+        None,
+        "--height-cm",
+        help=f"Your height in cm, {SHORTEST_HEIGHT_CM}-{TALLEST_HEIGHT_CM} (default: the one in your settings): "
+        "makes distances in cm exact.",
     ),
     view: ViewOption = typer.Option(  # noqa: B008
         ViewOption.auto, "--view", help="Where the camera was; auto works it out."
@@ -81,8 +85,7 @@ def check(
     ),
 ) -> None:
     """Check your position from photos, videos or the live camera, criterion by criterion."""
-    from rich.console import Console
-
+    from crest.cli.consoles import console
     from crest.cli.journal_access import open_services
     from crest.posture.service import CheckOptions
 
@@ -90,7 +93,7 @@ def check(
         services.safety.require_may_lie_on_back()
         saved_height_cm = services.preferences.current().height_cm  # as the web check uses it
     options = CheckOptions(height_cm=saved_height_cm if height_cm is None else height_cm, view=view.value)
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+    errors = console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
     with native_logs_silenced():
         if camera:
             _check_camera(_camera_index(paths), options, json_output, voice, breath, errors)
@@ -128,12 +131,12 @@ def _check_files(
     breath: bool,
     errors: Console,
 ) -> int:
-    from rich.console import Console
     from rich.markup import escape
 
+    from crest.cli.consoles import console
     from crest.posture.service import CheckService
 
-    out = Console(highlight=False)
+    out = console(highlight=False)
     failures = 0
     written: set[Path] = set()
     with CheckService(options) as service:
@@ -356,11 +359,10 @@ def _report_live_breath(result: BreathResult, json_output: bool) -> None:
     if json_output:
         _print_json({"breath": result.to_json_dict()})
         return
-    from rich.console import Console
-
     from crest.cli.breath_view import render_breath
+    from crest.cli.consoles import console
 
-    render_breath(Console(highlight=False), result)
+    render_breath(console(highlight=False), result)
 
 
 def register(app: typer.Typer) -> None:

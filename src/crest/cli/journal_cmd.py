@@ -69,9 +69,8 @@ def log(
     )
     if check_in.is_empty:
         raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N[:QUALITY], --sensation or --note")
-    from rich.console import Console
-
     from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
+    from crest.cli.consoles import console as make_console
 
     with open_services() as services:
         try:
@@ -79,7 +78,7 @@ def log(
         except ImpossibleRecord as error:
             raise error.named(_LOG_OPTIONS.get(error.field, error.field)) from None
         typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
-        console, advice = Console(highlight=False), services.check_ins.advice_for(saved)
+        console, advice = make_console(highlight=False), services.check_ins.advice_for(saved)
         show_check_in_advice(console, advice)
         show_sensation_help(console, saved.sensations, advice)
 
@@ -152,12 +151,13 @@ def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], onl
 
 
 def _print_history_tables(sessions: list[PracticeSession], check_ins: list[CheckIn], since: str | None) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text  # what a person wrote is shown as text: never read as markup or :emoji: codes
 
-    console = Console()
+    from crest.cli.consoles import console as make_console
+
+    console = make_console()
     if not sessions and not check_ins:
         if since is not None:  # the journal may hold plenty from before
             console.print(f"Nothing in the journal from {escape(since.strip())} on.")

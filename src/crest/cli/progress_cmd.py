@@ -42,9 +42,9 @@ def progress(
     if as_json:
         typer.echo(json.dumps(summary_fields(summary), indent=2, ensure_ascii=False))
         return
-    from rich.console import Console
+    from crest.cli.consoles import console
 
-    print_summary(Console(), summary)
+    print_summary(console(), summary)
 
 
 def print_summary(console: Console, summary: ProgressSummary) -> None:

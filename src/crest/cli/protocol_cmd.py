@@ -17,9 +17,9 @@ def protocol(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a checklist")] = False,
 ) -> None:
     """Show how to set up the constructive rest position, step by step."""
-    from rich.console import Console
     from rich.padding import Padding
 
+    from crest.cli.consoles import console as make_console
     from crest.protocol import load_protocol
     from crest.session.timeline import check_variant
 
@@ -46,16 +46,19 @@ def protocol(
         }
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return
-    console = Console()
+    console = make_console()
     console.print(f"[bold]{crp.name}[/bold] · {details.title}: {details.summary}")
     console.print(
         f"Rest {crp.timing.usual_min_minutes}-{crp.timing.usual_max_minutes} minutes "
         f"(crest's default is {crp.timing.default_minutes}). {crp.suggested_time.text}\n"
     )
+    # Indented to the text's own width (expand=False): a padding as wide as the console would end every line in
+    # spaces, to the edge of a terminal or as far as a line may run in a file.
     for number, step in enumerate(steps, start=1):
         console.print(f"[bold]{number}. {step.title}[/bold]")
-        console.print(Padding(f"{step.text}\n[dim]Source: {crp.cite(step.sources)}[/dim]", (0, 0, 0, 3)))
+        text = f"{step.text}\n[dim]Source: {crp.cite(step.sources)}[/dim]"
+        console.print(Padding(text, (0, 0, 0, 3), expand=False))
     console.print("\n[bold]Coming out of it[/bold]")
     for part in crp.ending_for(chosen):
-        console.print(Padding(f"{part.text} [dim]({crp.cite(part.sources)})[/dim]", (0, 0, 0, 3)))
+        console.print(Padding(f"{part.text} [dim]({crp.cite(part.sources)})[/dim]", (0, 0, 0, 3), expand=False))
     console.print(f"\n[dim]{crp.disclaimer}[/dim]")

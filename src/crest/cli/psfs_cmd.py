@@ -31,14 +31,14 @@ def psfs(
     history: Annotated[bool, typer.Option("--history", help="Show past rounds instead of rating.")] = False,
 ) -> None:
     """Rate up to five activities your back or hip makes hard, 0 (unable) to 10 (as before); every 14 days."""
-    from rich.console import Console
     from rich.markup import escape
 
     from crest.cli.asker import Asker
+    from crest.cli.consoles import console as make_console
     from crest.cli.journal_access import open_services
     from crest.insights.progress import psfs_line
 
-    console = Console()
+    console = make_console()
     with open_services() as services:
         activities = services.daily_activities
         if history:

@@ -45,14 +45,13 @@ def safety(
     (or records a clinician's all-clear); 1 when the answers you just gave advise against practising (see a
     clinician, or urgent care); 2 when something could not be done (no one at the keyboard, a wrong date).
     """
-    from rich.console import Console
-
     from crest.cli.asker import Asker
+    from crest.cli.consoles import console as make_console
     from crest.cli.journal_access import open_services
     from crest.journal.records import parse_day
     from crest.protocol import load_protocol
 
-    console = Console(highlight=False)
+    console = make_console(highlight=False)
     answered = False
     with open_services() as services:
         if cleared_by is not None:

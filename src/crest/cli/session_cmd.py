@@ -30,11 +30,10 @@ def session(
     speed: Annotated[float, typer.Option(help="run the clock faster, for demos and tests (60: 15 min in 15 s)")] = 1.0,
 ) -> None:
     """Rest in the constructive rest position, guided: setup, timed rest with gentle cues, chime, check-in."""
-    from rich.console import Console
-
+    from crest.cli.consoles import console
     from crest.cli.guided_session import SessionOptions, run_guided_session
 
     options = SessionOptions(
         minutes=minutes, variant=variant, voice=voice, assume_yes=yes, check_in=not no_checkin, speed=speed
     )
-    run_guided_session(options, Console(highlight=False))
+    run_guided_session(options, console(highlight=False))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol
 
 from crest.errors import CrestError
 from crest.posture import rules
+from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.posture.landmarks import Pose
 from crest.posture.media import (
     DEFAULT_SAMPLE_FPS,
@@ -100,8 +101,11 @@ class CheckOptions:
     sample_fps: float = DEFAULT_SAMPLE_FPS
 
     def __post_init__(self) -> None:
-        if self.height_cm is not None and not 80 <= self.height_cm <= 250:
-            raise InvalidHeight(f"a height of {self.height_cm:g} cm is unlikely; give your height in cm (80-250)")
+        if self.height_cm is not None and not SHORTEST_HEIGHT_CM <= self.height_cm <= TALLEST_HEIGHT_CM:
+            raise InvalidHeight(
+                f"a height of {self.height_cm:g} cm is unlikely; "
+                f"give your height in cm, from {SHORTEST_HEIGHT_CM} to {TALLEST_HEIGHT_CM}"
+            )
         if self.view not in VIEW_CHOICES:
             raise InvalidView(f"unknown view {self.view!r}; choose one of {', '.join(VIEW_CHOICES)}")
 

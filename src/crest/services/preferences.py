@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from crest.errors import CrestError
 from crest.interop.ical import EVERY_DAY, Weekday, parse_clock_time, parse_weekdays
 from crest.journal.records import check_text
+from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.protocol.model import VariantName
 
 if TYPE_CHECKING:
@@ -26,7 +27,9 @@ class Preferences(BaseModel):
     default_variant: VariantName = "standard"
     voice: bool = Field(False, description="speak the cues (the browser's speech synthesis)")
     chime: bool = Field(True, description="a soft chime when the time is up")
-    height_cm: int | None = Field(None, ge=100, le=230, description="makes distances in the position check exact")
+    height_cm: int | None = Field(
+        None, ge=SHORTEST_HEIGHT_CM, le=TALLEST_HEIGHT_CM, description="makes distances in the position check exact"
+    )
     theme: Theme = Field("system", description="light, dark, or follow the system")
     show_streaks: bool = False
     weekly_goal_sessions: int = Field(

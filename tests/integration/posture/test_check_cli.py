@@ -13,6 +13,7 @@ import pytest
 
 from crest.cli.app import main
 from crest.posture.service import CheckService
+from crest.posture.vocabulary import criterion_label
 from support.media import (
     FACE_DOWN_PHOTO,
     IN_POSITION_PHOTO,
@@ -26,9 +27,19 @@ from support.media import (
 SRC = Path(__file__).resolve().parents[3] / "src"
 
 
-def crest(*args: str, home: Path, columns: int = 120) -> subprocess.CompletedProcess[str]:
+def crest(*args: str, home: Path, columns: int | None = 120) -> subprocess.CompletedProcess[str]:
+    """`crest` with its output captured, as if on a terminal `columns` wide; with None, as into a pipe."""
     env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_HOME": str(home), "COLUMNS": str(columns)}
-    return subprocess.run([sys.executable, "-m", "crest", *args], capture_output=True, text=True, env=env, timeout=240)
+    if columns is None:
+        del env["COLUMNS"]
+    return subprocess.run(
+        [sys.executable, "-m", "crest", *args],
+        stdin=subprocess.DEVNULL,  # else Rich takes a terminal's width from the test runner's own input
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=240,
+    )
 
 
 def _no_traceback(process: subprocess.CompletedProcess[str]) -> None:
@@ -163,6 +174,18 @@ def test_on_a_narrow_terminal_each_criterion_is_stacked_and_no_word_is_cut(tmp_p
                 assert text in words
 
 
+def test_piped_output_keeps_each_criterion_on_one_line(tmp_path: Path) -> None:
+    # `crest check photo.jpg > notes.txt` once wrapped at 80 columns, cutting the table's rows in two
+    piped = crest("check", str(IN_POSITION_PHOTO), home=tmp_path, columns=None)
+    as_json = json.loads(crest("check", "--json", str(IN_POSITION_PHOTO), home=tmp_path).stdout)
+    lines = piped.stdout.splitlines()
+    assert as_json["summary"] in lines
+    for criterion in as_json["criteria"]:
+        row = next(line for line in lines if line.strip().startswith(criterion_label(criterion["name"])))
+        for text in (criterion["measured"], criterion["advice_line"]):
+            assert (text or "") in row
+
+
 def test_a_file_name_never_steers_the_terminal(tmp_path: Path) -> None:
     """A downloaded file named with an escape sequence (clear the screen, a colour) was echoed raw in the heading,
     the annotated picture's name and the error line; `[red]` was taken as markup."""
@@ -272,6 +295,15 @@ def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
         (["check", "--camera", "99999999999999999999"], "crest: --camera 99999999999999999999: give a camera number"),
         (["check", "--camera", "\u00b2"], "crest: --camera \u00b2: give a camera number from 0 to 9999"),
         (["check", "x.jpg", "--height-cm", "20"], "crest: a height of 20 cm is unlikely"),
+        # Just outside what Settings take (crest.posture.heights), which the terminal once took
+        (
+            ["check", "x.jpg", "--height-cm", "90"],
+            "crest: a height of 90 cm is unlikely; give your height in cm, from 100 to 230",
+        ),
+        (
+            ["check", "x.jpg", "--height-cm", "240"],
+            "crest: a height of 240 cm is unlikely; give your height in cm, from 100 to 230",
+        ),
         (["check", "missing.jpg"], "crest: missing.jpg: no such file"),
         (["check", "x.jpg", "--annotate", __file__], f"crest: --annotate {__file__} is a file: give a folder"),
     ],

@@ -1,6 +1,6 @@
 """The check service's plumbing with a fake pose finder and fake rules: photos, videos, the live loop."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -8,10 +8,13 @@ import cv2
 import numpy as np
 import pytest
 
+from crest.errors import CrestError
 from crest.posture.camera import CorrectionVoice, JsonLines, run_live, shown_result
+from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
 from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveUpdate, NoPersonFound
+from crest.services.preferences import Preferences
 from support.media import cut_short, write_h264
 
 # The fake finder reads the body from the picture: a dark frame holds nobody, and the red level of the
@@ -101,6 +104,23 @@ def test_nobody_in_a_photo_is_a_clear_error() -> None:
 def test_an_impossible_height_is_refused() -> None:
     with pytest.raises(InvalidHeight):
         CheckOptions(height_cm=20)
+
+
+@pytest.mark.parametrize(
+    "height_cm", [SHORTEST_HEIGHT_CM - 1, SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM, TALLEST_HEIGHT_CM + 1]
+)
+def test_the_check_takes_exactly_the_heights_settings_take(height_cm: int) -> None:
+    # `crest check --height-cm` once took 80-250 while Settings took 100-230: a height typed at the terminal was
+    # refused on the page, and the other way round.
+    def taken(make: Callable[..., object]) -> bool:
+        try:
+            make(height_cm=height_cm)
+        except (CrestError, ValueError):  # pydantic's ValidationError is a ValueError
+            return False
+        return True
+
+    inside = SHORTEST_HEIGHT_CM <= height_cm <= TALLEST_HEIGHT_CM
+    assert taken(CheckOptions) is taken(Preferences) is inside
 
 
 def _write_video(path: Path, reds: list[int], fps: float = 8.0) -> None:

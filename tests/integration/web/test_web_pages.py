@@ -8,6 +8,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from support.routes import app_routes
 
 PAGES = ["/", "/safety", "/checkin", "/journal", "/progress", "/psfs", "/report", "/check", "/settings", "/help"]
@@ -96,6 +97,15 @@ def test_the_settings_form_saves_and_applies_the_theme(client: TestClient) -> No
     assert (saved["default_minutes"], saved["default_variant"], saved["theme"]) == (20, "supported", "dark")
     assert (saved["chime"], saved["voice"], saved["height_cm"]) == (True, False, None)
     assert 'data-theme="dark"' in client.get(response.headers["location"]).text
+
+
+def test_the_settings_form_takes_the_heights_the_check_takes(client: TestClient) -> None:
+    page = client.get("/settings").text
+    assert f'name="height_cm" type="number" min="{SHORTEST_HEIGHT_CM}" max="{TALLEST_HEIGHT_CM}"' in page
+    form = {"default_minutes": "15", "default_variant": "standard", "height_cm": str(TALLEST_HEIGHT_CM + 1)}
+    response = client.post("/settings", data=form)
+    assert response.status_code == 422
+    assert f"Your height in cm: enter {TALLEST_HEIGHT_CM} or less, not “{TALLEST_HEIGHT_CM + 1}”." in response.text
 
 
 def test_a_bad_settings_form_explains_the_field(client: TestClient) -> None:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from crest.input_problems import input_problems
 from crest.interop.ical import Weekday
+from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT
 from crest.web.context import WebContext
@@ -69,6 +70,8 @@ def settings_view(
         weekdays=list(Weekday),
         reminder_zone=context.services.reminders.zone(preferences),
         alarm_caveat=ALARM_CAVEAT,
+        shortest_height_cm=SHORTEST_HEIGHT_CM,
+        tallest_height_cm=TALLEST_HEIGHT_CM,
         # Practice mode: the journal and the clock are the practice server's, not the computer the page is on.
         on_practice_server=served.for_request is not None,
         **({} if context.services.link is None else {"practice_link": context.services.link.status()}),

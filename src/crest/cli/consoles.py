@@ -1,0 +1,31 @@
+"""Every Rich console of the `crest` command, made in one place, so that all its output follows one rule for width.
+
+On a terminal, Rich wraps at the terminal's width. Into a file or a pipe (`crest protocol | cat`, `> notes.txt`) it
+would wrap at 80 columns, or at whatever width the terminal that ran the command had: lines broken at a place
+that means nothing there, which a script reading lines or a search for a sentence then trips over. There, a line is
+as long as its text: tables keep their columns at their content's width, since no renderable here fills the width.
+COLUMNS, when set, is a width asked for, and is kept (the tests ask for a narrow terminal that way).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Wider than any line crest writes: a line is never cut or wrapped to fit it.
+UNWRAPPED_WIDTH = 100_000
+
+
+def console(*, stderr: bool = False, highlight: bool = True, soft_wrap: bool = False) -> Console:
+    """A console for stdout (or stderr) that wraps only on a terminal; `soft_wrap` leaves even a terminal's lines
+    for the terminal to wrap (one error, one line)."""
+    from rich.console import Console
+
+    made = Console(stderr=stderr, highlight=highlight, soft_wrap=soft_wrap)
+    if not made.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
+        made.width = UNWRAPPED_WIDTH
+        made.soft_wrap = True
+    return made

@@ -1,0 +1,23 @@
+"""The one console maker of the `crest` command: into a pipe no line is wrapped; a width asked for is kept."""
+
+import pytest
+
+from crest.cli.consoles import console
+
+LONG_LINE = " ".join(["rest"] * 60)  # 299 characters, far past any terminal's 80 columns
+
+
+def test_into_a_pipe_no_line_is_wrapped(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    console().print(LONG_LINE)
+    console(stderr=True).print(LONG_LINE)
+    said = capsys.readouterr()  # captured: neither stream is a terminal
+    assert (said.out, said.err) == (LONG_LINE + "\n", LONG_LINE + "\n")
+
+
+def test_a_width_asked_for_is_kept(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    console().print(LONG_LINE)
+    said = capsys.readouterr().out
+    assert max(map(len, said.splitlines())) <= 60
+    assert said.split() == LONG_LINE.split()
