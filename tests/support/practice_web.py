@@ -81,6 +81,12 @@ class World:
     ids: dict[str, int] = field(default_factory=dict)
     invite_codes: dict[str, str] = field(default_factory=dict)  # one unused client invite per actor
     reset_codes: dict[str, str] = field(default_factory=dict)  # one unused password link per actor (own account)
+    app_secrets: dict[str, str] = field(default_factory=dict)  # what the admin's authenticator app holds
+
+    def app_code(self, actor: str) -> str:
+        """What the actor's authenticator app shows now: a code of a step later than any the world used (its
+        clock has moved on since they set it up)."""
+        return code_at(self.app_secrets[actor], step_at(self.clock()))
 
     def copy_to(self, folder: Path) -> str:
         """A copy of the whole database: each test that changes things gets its own."""
@@ -222,6 +228,10 @@ def build_world(folder: Path) -> World:
             email = f"reset-{actor.replace('_', '-')}@example.org"
             door.accounts.create_practice(f"Reset {actor}", email, PASSWORD)
             world.reset_codes[actor] = door.accounts.reset_link_by_operator(email).code
+        found = door.accounts._store.account_by_email("admin@clinic.example")
+        factor = None if found is None else door.accounts._store.second_factor(found[0].id)
+        assert factor is not None
+        world.app_secrets = {"admin": factor.secret}
         world.ids = {
             "session": session["id"],
             "check_in": check_in["id"],

@@ -113,8 +113,8 @@ def _reset_two_factor(email: str | None) -> None:
     with open_practice_accounts() as accounts:
         account = accounts.reset_second_factor_by_operator(email)
     typer.echo(f"Two-step sign-in of {account.name} ({account.email}) is reset; every sign-in of theirs has ended.")
-    typer.echo("At their next sign-in, with their password, they set up a new authenticator app (if they must have")
-    typer.echo("one, as practitioners and admins must, before anything else). Do this only for someone you know.")
+    typer.echo("At their next sign-in, with their password, they are told it was reset; a practitioner or an admin")
+    typer.echo("then sets up a new authenticator app before anything else. Do this only for someone you know.")
 
 
 SHARED = (

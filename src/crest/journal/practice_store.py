@@ -63,6 +63,7 @@ from crest.journal.tables import (
     PsfsAssessmentRow,
     RecoveryCodeRow,
     SafetyScreenRow,
+    SecondFactorResetRow,
     SecondFactorRow,
     SessionNoteRow,
     SessionRow,
@@ -123,6 +124,14 @@ class SecondFactor:
     secret: str
     confirmed_at: datetime | None
     last_step: int | None
+
+
+@dataclass(frozen=True)
+class SecondFactorReset:
+    """Someone else reset the account's second factor: told to its owner until they set up a new one."""
+
+    at: datetime
+    by: str  # the admin's name, or "the server's operator"
 
 
 @dataclass(frozen=True)
@@ -474,6 +483,8 @@ class PracticeStore:
                 return False
             db.execute(delete(RecoveryCodeRow).where(RecoveryCodeRow.account_id == account_id))
             db.add_all(RecoveryCodeRow(account_id=account_id, code_hash=one) for one in recovery_hashes)
+            # a new app set up: the notice of a reset has been read and acted on
+            db.execute(delete(SecondFactorResetRow).where(SecondFactorResetRow.account_id == account_id))
             return True
 
     def use_step(self, account_id: int, step: int) -> bool:
@@ -510,12 +521,34 @@ class PracticeStore:
             return bool(getattr(done, "rowcount", 0) == 1)
 
     def remove_second_factor(self, account_id: int) -> bool:
-        """The account's second factor and recovery codes go (turned off, or reset by the admin); whether it had one."""
+        """The account's second factor and recovery codes go (turned off by its owner); whether it had one."""
         with self._journal.writing() as db:
-            gone = db.execute(delete(SecondFactorRow).where(SecondFactorRow.account_id == account_id))
-            db.execute(delete(RecoveryCodeRow).where(RecoveryCodeRow.account_id == account_id))
-            db.execute(delete(PendingSignInRow).where(PendingSignInRow.account_id == account_id))
-            return bool(getattr(gone, "rowcount", 0))
+            return self._remove_second_factor(db, account_id)
+
+    @staticmethod
+    def _remove_second_factor(db: Session, account_id: int) -> bool:
+        gone = db.execute(delete(SecondFactorRow).where(SecondFactorRow.account_id == account_id))
+        db.execute(delete(RecoveryCodeRow).where(RecoveryCodeRow.account_id == account_id))
+        db.execute(delete(PendingSignInRow).where(PendingSignInRow.account_id == account_id))
+        return bool(getattr(gone, "rowcount", 0))
+
+    def reset_second_factor(self, account_id: int, by: str, now: datetime) -> None:
+        """Someone else resets the account's second factor (a lost phone and lost recovery codes), all at once: the
+        app and the codes go, every sign-in session and device ends, and the reset is kept to tell its owner."""
+        with self._journal.writing() as db:
+            self._remove_second_factor(db, account_id)
+            self._end_access(db, account_id, now)
+            row = db.get(SecondFactorResetRow, account_id)
+            if row is None:
+                db.add(SecondFactorResetRow(account_id=account_id, reset_at=now, reset_by=by))
+            else:
+                row.reset_at, row.reset_by = now, by
+
+    def second_factor_reset(self, account_id: int) -> SecondFactorReset | None:
+        """The last reset of the account's second factor by someone else, while no new one is set up."""
+        with self._journal.reading() as db:
+            row = db.get(SecondFactorResetRow, account_id)
+            return None if row is None else SecondFactorReset(row.reset_at, row.reset_by)
 
     def add_pending_sign_in(
         self, token_hash: str, account_id: int, now: datetime, expires_at: datetime, address: str | None

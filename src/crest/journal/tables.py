@@ -332,6 +332,17 @@ class SecondFactorRow(Base):
     last_step: Mapped[int | None] = mapped_column(BigInteger)
 
 
+class SecondFactorResetRow(Base):
+    """A second factor reset by someone else (the admin, the server's operator): its owner is told when and by
+    whom at their next sign-in; the row goes when they set up a new one."""
+
+    __tablename__ = "second_factor_resets"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    reset_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reset_by: Mapped[str] = mapped_column(String(200))  # a name copied in, as the audit log keeps it
+
+
 class RecoveryCodeRow(Base):
     """One single-use recovery code of an account with a second factor: only its argon2id hash is kept."""
 

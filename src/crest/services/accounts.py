@@ -54,7 +54,7 @@ from crest.errors import CrestError
 from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
-    from crest.journal.practice_store import LinkedClient, PracticeStore, SignInSession
+    from crest.journal.practice_store import LinkedClient, PracticeStore, SecondFactorReset, SignInSession
 
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
@@ -71,6 +71,7 @@ FREE_FAILURES_PER_ACCOUNT = 5
 FREE_FAILURES_PER_ADDRESS = 20  # one address may be a whole office behind one router
 LONGEST_WAIT = timedelta(minutes=15)
 MAX_EMAIL_CHARACTERS = 320
+OPERATOR = "the server's operator"  # who acted, in the audit log and in what the person is told, from the terminal
 
 
 class SignInFailed(CrestError):
@@ -243,6 +244,7 @@ class SecondFactorState:
     setting_up_uri: str | None  # ... as the otpauth:// address its QR code holds
     recovery_codes_left: int
     required: bool  # a practitioner or an admin: they cannot do without
+    reset: SecondFactorReset | None = None  # reset by someone else since the last one was set up: told to its owner
 
 
 @dataclass(frozen=True)
@@ -461,6 +463,7 @@ class Accounts:
             else provisioning_uri(setting_up, account.email),
             recovery_codes_left=len(self._store.unused_recovery_codes(actor.account_id)) if on else 0,
             required=isinstance(actor, Enrolling | Practitioner | Admin),
+            reset=self._store.second_factor_reset(actor.account_id),
         )
 
     def begin_second_factor(self, actor: Actor) -> None:
@@ -516,13 +519,28 @@ class Accounts:
             actor, membership_id, Action.RESET_PRACTITIONER_SECOND_FACTOR, "reset two-step sign-in"
         )
 
-    def reset_practitioner_second_factor(self, actor: Actor, membership_id: int, address: str | None = None) -> None:
+    def reset_practitioner_second_factor(
+        self, actor: Actor, membership_id: int, password: str, code: str, address: str | None = None
+    ) -> None:
         """The admin, for a practitioner who lost their phone and recovery codes: the app and the codes go, every
-        sign-in of theirs ends, and they set up a new app at their next sign-in (with their password)."""
-        membership = self._to_reset(actor, membership_id)
-        self._store.remove_second_factor(membership.account_id)
-        self._store.end_access(membership.account_id, self._clock())
-        self._audit.record(actor, Audited.RESET_SECOND_FACTOR, address=address, detail=f"membership {membership.id}")
+        sign-in and device of theirs ends, and at their next sign-in (with their password) they are told who reset
+        it and when, and set up a new app. The admin's own password and a code of their own come first: the admin
+        vouches for who asked (ASVS 5.0 6.4.4), and a session left open or taken must not be enough to strip a
+        colleague's second factor."""
+        membership = self._to_reset(actor, membership_id)  # 401, 403 or 404 before any password is looked at
+        assert isinstance(actor, Admin)
+        what = "reset a practitioner's two-step sign-in"
+        admin = self._confirm_own_password(actor, password, address, what, "nothing was reset")
+        self._check_code(admin, code, address, Audited.DENIED, what)
+        practitioner = self._account_of(membership)
+        self._store.reset_second_factor(practitioner.id, admin.name, self._clock())
+        self._audit.record(
+            actor,
+            Audited.RESET_SECOND_FACTOR,
+            actor_name=admin.name,
+            address=address,
+            detail=f"for account {practitioner.id} (membership {membership.id})",
+        )
 
     def reset_second_factor_by_operator(self, email: str) -> Account:
         """The server's operator (`crest practice reset-two-factor`), for any account: the admin's too."""
@@ -530,12 +548,11 @@ class Accounts:
         found = self._store.account_by_email(chosen)
         if found is None or found[0].removed_at is not None:
             raise NoSuchAccount(f"there is no account for {chosen}; check the email")
-        self._store.remove_second_factor(found[0].id)
-        self._store.end_access(found[0].id, self._clock())
+        self._store.reset_second_factor(found[0].id, OPERATOR, self._clock())
         self._audit.record(
             None,
             Audited.RESET_SECOND_FACTOR,
-            actor_name="the server's operator",
+            actor_name=OPERATOR,
             detail=f"for account {found[0].id} (crest practice reset-two-factor)",
         )
         return found[0]
@@ -792,7 +809,7 @@ class Accounts:
         self._audit.record(
             maker,
             Audited.MAKE_RESET_LINK,
-            actor_name="the server's operator" if maker_account is None else maker_account.name,
+            actor_name=OPERATOR if maker_account is None else maker_account.name,
             subject_person_id=account.person_id,
             address=address,
             detail=f"for account {account.id}" + (" (crest practice reset-password)" if maker is None else ""),

@@ -317,6 +317,16 @@ class EndSignInsIn(_Input):
     password: str = Password
 
 
+class ResetSecondFactorIn(_Input):
+    """The admin's own password and a code of their own authenticator app: who resets a colleague's second factor
+    must show they are who they say."""
+
+    password: str = Password
+    second_factor_code: str = Field(
+        max_length=64, description="the 6 digits your own authenticator app shows now, or one of your recovery codes"
+    )
+
+
 class EndedSignInsOut(BaseModel):
     ended: int = Field(description="how many sign-ins ended (signing out everywhere else: how many others)")
 

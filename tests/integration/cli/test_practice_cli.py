@@ -87,6 +87,8 @@ def test_practice_reset_two_factor_drops_an_accounts_app_and_ends_its_sign_ins(
     with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
         store = PracticeStore(journal)
         assert not store.has_second_factor(found[0].id) and store.unused_recovery_codes(found[0].id) == []
+        told = store.second_factor_reset(found[0].id)  # what they are told at their next sign-in
+        assert told is not None and told.by == "the server's operator"
         [entry] = store.audit_entries("reset_second_factor")
     assert entry.actor_name == "the server's operator" and "crest practice reset-two-factor" in (entry.detail or "")
     refused = run_crest("practice", "reset-two-factor")

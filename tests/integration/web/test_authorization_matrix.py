@@ -404,8 +404,20 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/practice/admin/practitioners/{membership_id}/two-factor/reset"): Rule(  # the page that asks first
         ("admin",), 200, hidden_object, params={"membership_id": "practitioner_membership"}
     ),
+    # Resetting a practitioner's two-step sign-in: the admin, with their own password and a code of their own.
     ("POST", "/practice/admin/practitioners/{membership_id}/two-factor/reset"): Rule(
-        ("admin",), 303, hidden_object, params={"membership_id": "practitioner_membership"}
+        ("admin",),
+        303,
+        hidden_object,
+        params={"membership_id": "practitioner_membership"},
+        body=lambda w, a: {"password": PASSWORD, "code": w.app_code("admin")},
+    ),
+    ("POST", "/api/practice/practitioners/{membership_id}/two-factor/reset"): Rule(
+        ("admin",),
+        204,
+        hidden_object,
+        params={"membership_id": "practitioner_membership"},
+        body=lambda w, a: {"password": PASSWORD, "second_factor_code": w.app_code("admin")},
     ),
     ("GET", "/practice/admin"): Rule(("admin",), 200, CLIENT),
     ("POST", "/practice/admin/invites"): Rule(("admin",), 201, CLIENT, body=lambda w, a: {"email": ""}),

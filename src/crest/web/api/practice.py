@@ -1,5 +1,6 @@
 """Practice mode for practitioners and admins: invites, the clients' summaries, one client's data (read-only,
-every read audited), prescribing, alerts, notes, ending a programme, signing out or removing a practitioner."""
+every read audited), prescribing, alerts, notes, ending a programme, signing out or removing a practitioner,
+resetting a practitioner's two-step sign-in."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from crest.web.practice_schemas import (
     PrescriptionIn,
     PrescriptionOut,
     ResetLinkOut,
+    ResetSecondFactorIn,
     SessionNoteIn,
 )
 from crest.web.schemas import ErrorOut, RecordId
@@ -168,6 +170,23 @@ def end_practitioner_sign_ins(membership_id: RecordId, request: Request, asker: 
     sign-in session of theirs ends at once."""
     ended = door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
     return EndedSignInsOut(ended=ended)
+
+
+@router.post(
+    "/practitioners/{membership_id}/two-factor/reset",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={429: {"model": ErrorOut}},
+)
+def reset_practitioner_second_factor(
+    membership_id: RecordId, body: ResetSecondFactorIn, request: Request, asker: Asked, door: Door
+) -> Response:
+    """The admin resets the two-step sign-in of a practitioner who lost their phone and recovery codes, with the
+    admin's own password and code: the practitioner is signed out everywhere and, at their next sign-in, is told
+    and sets up a new authenticator app. Only for someone you know it is asking."""
+    door.accounts.reset_practitioner_second_factor(
+        asker.actor, membership_id, body.password, body.second_factor_code, address_of(request)
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.delete("/practitioners/{membership_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -22,7 +22,14 @@ from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.journal.records import MAX_RECORD_ID
 from crest.protocol.model import Protocol
-from crest.services.accounts import InvalidEmail, IssuedInvite, IssuedReset, TooManyAttempts
+from crest.services.accounts import (
+    InvalidEmail,
+    IssuedInvite,
+    IssuedReset,
+    SignInFailed,
+    TooManyAttempts,
+    WrongCode,
+)
 from crest.services.audit import Audited
 from crest.services.practice_mode import InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
@@ -304,32 +311,60 @@ def sign_out_practitioner(request: Request, membership_id: RecordId, asker: Aske
 
 @router.get("/practice/admin/practitioners/{membership_id}/two-factor/reset", name="practice_reset_two_factor_confirm")
 def reset_two_factor_confirm(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
-    """Resetting a practitioner's two-step sign-in asks first, naming them: it signs them out everywhere."""
-    practitioner = door.accounts.practitioner_to_reset(asker.actor, membership_id)
-    return _confirm(
-        request,
-        active="practice_admin",
-        title=f"Reset {practitioner.name}'s two-step sign-in?",
-        consequence=f"For a lost phone: {practitioner.name} ({practitioner.email}) is signed out everywhere at once, "
-        "their authenticator app and recovery codes stop working, and at their next sign-in, with their password, "
-        "they set up a new app before anything else. Do this only when you know it is them asking: in person, or "
-        "on the phone with a voice you know.",
-        action=request.url_for("practice_reset_two_factor", membership_id=membership_id).path,
-        button=f"Reset {practitioner.name}'s two-step sign-in",
-        cancel=request.url_for("practice_admin").path,
-    )
+    """Resetting a practitioner's two-step sign-in asks first, naming them, with the admin's own password and code:
+    it signs them out everywhere and takes away their second factor."""
+    return _reset_two_factor_form(request, asker, door, membership_id)
 
 
 @router.post("/practice/admin/practitioners/{membership_id}/two-factor/reset", name="practice_reset_two_factor")
-def reset_two_factor(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
-    door.accounts.reset_practitioner_second_factor(asker.actor, membership_id, address_of(request))
+def reset_two_factor(
+    request: Request, membership_id: RecordId, form: SubmittedForm, asker: Asked, door: Door
+) -> Response:
+    """A wrong password or code shows the page again (they count and back off as at sign-in); a refusal of who
+    asks (401, 403, 404) answers as everywhere else."""
+    try:
+        door.accounts.reset_practitioner_second_factor(
+            asker.actor, membership_id, form.get("password", ""), form.get("code", ""), address_of(request)
+        )
+    except (SignInFailed, WrongCode, TooManyAttempts) as error:
+        response = _reset_two_factor_form(request, asker, door, membership_id, error.http_status, error.message)
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after_s)
+        return response
     back = request.url_for("practice_admin").path
     return RedirectResponse(f"{back}?two_factor_reset={membership_id}", status_code=303)
 
 
-def _confirm(request: Request, **values: Any) -> Response:
-    """The page that asks before something that cannot be undone: what it does, the button, and Cancel."""
-    return render(request, "practice_confirm.html", **values)
+def _reset_two_factor_form(
+    request: Request,
+    asker: Asker,
+    door: PracticeDoor,
+    membership_id: int,
+    status_code: int = 200,
+    error: str | None = None,
+) -> Response:
+    practitioner = door.accounts.practitioner_to_reset(asker.actor, membership_id)
+    return _confirm(
+        request,
+        status_code,
+        active="practice_admin",
+        title=f"Reset {practitioner.name}'s two-step sign-in?",
+        consequence=f"For a lost phone and lost recovery codes: {practitioner.name} ({practitioner.email}) is signed "
+        "out everywhere at once, their authenticator app and recovery codes stop working, and at their next "
+        "sign-in, with their password, they are told you reset it and set up a new app before anything else. Do "
+        "this only when you know it is them asking: in person, or on the phone with a voice you know.",
+        action=request.url_for("practice_reset_two_factor", membership_id=membership_id).path,
+        button=f"Reset {practitioner.name}'s two-step sign-in",
+        cancel=request.url_for("practice_admin").path,
+        reauthenticate="To confirm it is you, your own password and a code from your own authenticator app.",
+        error=error,
+    )
+
+
+def _confirm(request: Request, status_code: int = 200, **values: Any) -> Response:
+    """The page that asks before something that cannot be undone: what it does, the button, and Cancel (with
+    `reauthenticate`, the asker's own password and code first)."""
+    return render(request, "practice_confirm.html", status_code, **values)
 
 
 @router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")
@@ -532,5 +567,6 @@ def _two_factor_view(
         enrolling=isinstance(asker.actor, Enrolling),
         qr=None if uri is None else qr_svg(uri, "QR code for your authenticator app"),
         secret=None if state.setting_up is None else grouped(state.setting_up),
+        when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
         **values,
     )

@@ -183,19 +183,58 @@ def test_turning_it_off_asks_the_password_and_a_code(app: FastAPI, world: World)
 
 def test_the_admin_resets_a_practitioners_second_factor(app: FastAPI, world: World) -> None:
     membership = world.ids["practitioner_membership"]
+    path = f"/practice/admin/practitioners/{membership}/two-factor/reset"
     with browser(app, world.tokens["admin"]) as admin:
         assert "Reset two-step sign-in" in admin.get("/practice/admin").text
-        asked = admin.get(f"/practice/admin/practitioners/{membership}/two-factor/reset")
+        asked = admin.get(path)
         assert asked.status_code == 200 and "Reset Pat Physio&#39;s two-step sign-in?" in asked.text
-        done = admin.post(f"/practice/admin/practitioners/{membership}/two-factor/reset")
+        assert 'name="password"' in asked.text and 'autocomplete="one-time-code"' in asked.text
+        # The admin's own password and code first: a session left open is not enough.
+        no_password = admin.post(path, data={"password": "not mine", "code": world.app_code("admin")})
+        assert no_password.status_code == 401 and "nothing was reset" in html.unescape(no_password.text)
+        assert 'name="code"' in no_password.text  # the form again, to try once more
+        world.clock.advance(STEP_SECONDS)
+        no_code = admin.post(path, data={"password": PASSWORD, "code": "000000"})
+        assert no_code.status_code == 401 and "That code is not right" in no_code.text
+        with browser(app, world.tokens["linked_practitioner"]) as pat:
+            assert pat.get("/api/practice/clients").status_code == 200  # nothing reset yet
+        done = admin.post(path, data={"password": PASSWORD, "code": world.app_code("admin")})
         assert done.status_code == 200 and "Pat Physio&#39;s two-step sign-in is reset" in done.text
     with browser(app, world.tokens["linked_practitioner"]) as old:
         assert old.get("/api/practice/clients").status_code == 401  # signed out everywhere
     with TestClient(app, headers={"Origin": ORIGIN}) as pat:  # the password alone, then straight to setting it up
         landed = pat.post("/login", data={"email": "pat@clinic.example", "password": PASSWORD})
         assert landed.url.path == "/account/two-factor"
+        told = html.unescape(landed.text)
+        assert "Your two-step sign-in was reset by Ada Admin on " in told
+        assert "set up a new app to go on" in told and "If you did not ask for this" in told
+        _set_up(app, pat, world)
+        assert "was reset by" not in pat.get("/account/two-factor").text  # told until a new app is set up
     [entry] = app.state.practice_door.audit.entries(Audited.RESET_SECOND_FACTOR)
-    assert entry.actor_account_id is not None and entry.detail == f"membership {membership}"
+    pat_account = app.state.practice_door.accounts._store.account_by_email("pat@clinic.example")[0]
+    assert (entry.actor_name, entry.detail) == ("Ada Admin", f"for account {pat_account.id} (membership {membership})")
+    assert entry.actor_account_id is not None
+
+
+def test_the_api_resets_a_practitioners_second_factor_with_the_admins_password_and_code(
+    app: FastAPI, world: World
+) -> None:
+    membership = world.ids["practitioner_membership"]
+    path = f"/api/practice/practitioners/{membership}/two-factor/reset"
+    with browser(app, world.tokens["admin"]) as admin:
+        missing = admin.post(path, json={"password": PASSWORD})
+        assert missing.status_code == 422
+        wrong = admin.post(path, json={"password": PASSWORD, "second_factor_code": "000000"})
+        assert wrong.status_code == 401 and "that code is not right" in wrong.json()["detail"]
+        for _ in range(FREE_FAILURES_PER_ACCOUNT):
+            admin.post(path, json={"password": "not mine", "second_factor_code": world.app_code("admin")})
+        waiting = admin.post(path, json={"password": PASSWORD, "second_factor_code": world.app_code("admin")})
+        assert waiting.status_code == 429 and int(waiting.headers["Retry-After"]) >= 1  # backs off as sign-in does
+        world.clock.advance(15 * 60)
+        done = admin.post(path, json={"password": PASSWORD, "second_factor_code": world.app_code("admin")})
+        assert done.status_code == 204, done.text
+    with browser(app, world.tokens["linked_practitioner"]) as old:
+        assert old.get("/api/practice/clients").status_code == 401
 
 
 def test_the_new_forms_keep_the_origin_rule(app: FastAPI, world: World) -> None:
@@ -212,7 +251,12 @@ def test_the_new_forms_keep_the_origin_rule(app: FastAPI, world: World) -> None:
             assert no_origin.post(path, data={"code": "123456"}).status_code == 403, path
         membership = world.ids["practitioner_membership"]
         no_origin.cookies.set(COOKIE_NAME, world.tokens["admin"] or "")
-        assert no_origin.post(f"/practice/admin/practitioners/{membership}/two-factor/reset").status_code == 403
+        reset = {"password": PASSWORD, "code": world.app_code("admin")}
+        page = f"/practice/admin/practitioners/{membership}/two-factor/reset"
+        assert no_origin.post(page, data=reset).status_code == 403
+        api = {"password": PASSWORD, "second_factor_code": world.app_code("admin")}
+        refused = no_origin.post(f"/api/practice/practitioners/{membership}/two-factor/reset", json=api)
+        assert refused.status_code == 403
 
 
 def test_an_invitation_for_an_existing_account_with_it_asks_the_code_too(app: FastAPI, world: World) -> None:
