@@ -7,6 +7,8 @@ import av
 import cv2
 import numpy as np
 
+from crest.posture.media import VIDEO_MAX_SIDE_PX, fit_within
+
 PHOTOS = Path(__file__).resolve().parents[1] / "fixtures" / "photos"
 IN_POSITION_PHOTO = PHOTOS / "one_knee_to_chest_0.jpg"  # on the back, knees bent, feet flat
 FACE_DOWN_PHOTO = PHOTOS / "superman_0.jpg"
@@ -58,6 +60,35 @@ def write_h264(
             frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
             for packet in stream.encode(frame):
                 container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+
+
+# The encoders of `write_cuts`, by file name: x264 in MP4, as phones and most tools write; VP8 in WebM, as a
+# browser records (in its realtime mode: otherwise encoding takes most of a test's time).
+CUT_ENCODERS: dict[str, tuple[str, dict[str, str]]] = {
+    ".mp4": ("libx264", {"sc_threshold": "0"}),
+    ".webm": ("libvpx", {"deadline": "realtime", "cpu-used": "8", "crf": "10", "b": "4M"}),
+}
+
+
+def write_cuts(path: Path, photos_and_seconds: list[tuple[Path, float]], keyframe_every: int, fps: int = 15) -> None:
+    """A video cut from photo to photo, each shown for its number of seconds at the size a review looks at,
+    with a keyframe every `keyframe_every` frames and nowhere else: H.264 in an .mp4, VP8 in a .webm. The
+    same photos and seconds give the same pictures at the same times in either."""
+    codec, options = CUT_ENCODERS[path.suffix]
+    first = fit_within(picture_of(photos_and_seconds[0][0]), VIDEO_MAX_SIDE_PX)
+    height, width = (side // 2 * 2 for side in first.shape[:2])
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream(codec, rate=fps, options={**options, "keyint_min": str(keyframe_every)})
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.codec_context.gop_size = keyframe_every
+        for photo, seconds in photos_and_seconds:
+            picture = cv2.resize(picture_of(photo), (width, height), interpolation=cv2.INTER_AREA)
+            frame = av.VideoFrame.from_ndarray(picture, format="rgb24")
+            for _ in range(round(seconds * fps)):
+                for packet in stream.encode(frame):
+                    container.mux(packet)
         for packet in stream.encode():
             container.mux(packet)
 

@@ -29,7 +29,7 @@ from crest.posture.media import (
 from crest.posture.people import cover_body, is_another_person, person_to_check
 from crest.posture.result import SURE, CheckResult, CriterionResult
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
-from crest.posture.video import VideoReview, VideoReviewBuilder, clock_text
+from crest.posture.video import POSITION, VideoReview, VideoReviewBuilder, clock_text
 
 if TYPE_CHECKING:
     from crest.breath.result import BreathResult
@@ -54,8 +54,6 @@ CALM_LOOKS_PER_S = 0.5
 # too much unseen between them: such a video is decoded throughout and looked at every 2 seconds. A look, due
 # every 1 / CALM_LOOKS_PER_S seconds, waits for the next keyframe, so looks may lie up to that much further apart.
 MAX_KEYFRAME_GAP_S = 3.0
-# In a look's signature (what two looks are compared on), a verdict the check is not sure of.
-UNSURE_SIGNATURE = "unsure"
 
 ViewChoice = Literal["auto", "side", "feet_end", "head_end", "above"]
 VIEW_CHOICES: tuple[ViewChoice, ...] = ("auto", "side", "feet_end", "head_end", "above")
@@ -286,13 +284,28 @@ class CheckService:
     def _replayed(
         self, name: str, duration_s: float | None, looks: _Looks, breath_result: BreathResult | None
     ) -> VideoCheck:
-        """The looks replayed in time order through smoothing and verdict hysteresis."""
+        """The looks replayed in time order through smoothing and verdict hysteresis.
+
+        Smoothing starts afresh at a look whose verdicts the check is sure of differ from the latest sure ones.
+        It steadies landmarks that jitter while a person lies still; a change the check is sure of is a movement,
+        and smoothing would only delay it by a look or two. That delay is not a look's 0.25 s where the look
+        that first shows the change ends a stretch decoded in full: the next look comes with the next keyframe
+        or calm look, up to 2 s later. Cuts that fall on a keyframe or on the calm looks' 2 s grid (an MP4 of
+        stills cut together, which x264 gives a keyframe at each cut) put every change there.
+        """
         self.finder.reset_tracking()
         builder = VideoReviewBuilder()
         smoother = PoseSmoother()
+        latest_sure: dict[str, str] = {}
         snapshot_result: CheckResult | None = None
         for time_s, pose in looks.in_time_order():
-            result = None if pose is None else self.evaluate(smoother(pose, time_s))
+            result = None
+            if pose is not None:
+                sure = self._sure_verdicts(pose)
+                if any(latest_sure.get(name, verdict) != verdict for name, verdict in sure.items()):
+                    smoother.reset()
+                latest_sure.update(sure)
+                result = self.evaluate(smoother(pose, time_s))
             builder.add(time_s, result)
             if result is not None:
                 snapshot_result = result
@@ -331,7 +344,8 @@ class CheckService:
 
     def _disagreeing(self, times: list[float], looks: _Looks) -> list[tuple[float, float]]:
         """The stretches between neighbouring looks whose verdicts differ, joined where they touch."""
-        signatures = [self._signature(looks.pose_at(time_s)) for time_s in times]
+        poses = [looks.pose_at(time_s) for time_s in times]
+        signatures = [None if pose is None else self._sure_verdicts(pose) for pose in poses]
         stretches: list[tuple[float, float]] = []
         for index in range(1, len(times)):
             if signatures[index] != signatures[index - 1]:
@@ -364,14 +378,15 @@ class CheckService:
             narrowed.extend(self._disagreeing([start_s, *between, stop_s], looks))
         return narrowed
 
-    def _signature(self, pose: Pose | None) -> tuple[str, ...] | None:
-        """What the check is sure of in this look: a verdict it is not sure of, or cannot see, may flicker from
-        look to look without anything changing, so it does not count as a change."""
-        if pose is None:
-            return None
+    def _sure_verdicts(self, pose: Pose) -> dict[str, str]:
+        """The verdicts the check is sure of in this look, by criterion and for the whole position (POSITION):
+        a verdict it is not sure of, or cannot see, may flicker from look to look without anything changing,
+        so it is left out and does not count as a change."""
         result = self.evaluate(pose)
-        recognized = str(result.pose_recognized) if result.confidence >= SURE else UNSURE_SIGNATURE
-        return (recognized, *(str(c.status) if c.sure else UNSURE_SIGNATURE for c in result.criteria))
+        verdicts = {criterion.name: str(criterion.status) for criterion in result.criteria if criterion.sure}
+        if result.confidence >= SURE:
+            verdicts[POSITION] = str(result.pose_recognized)
+        return verdicts
 
     # --- any file ---
 

@@ -12,8 +12,15 @@ import pytest
 from crest.posture.camera import JsonLines, run_live
 from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
 from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
-from crest.posture.video import POSITION
-from support.media import FACE_DOWN_PHOTO, IN_POSITION_PHOTO, PHOTOS, write_h264, write_video_from_photos
+from crest.posture.video import IN_POSITION, OUT_OF_POSITION, POSITION
+from support.media import (
+    FACE_DOWN_PHOTO,
+    IN_POSITION_PHOTO,
+    PHOTOS,
+    write_cuts,
+    write_h264,
+    write_video_from_photos,
+)
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +120,34 @@ def test_a_video_review_finds_when_the_position_was_left(service: CheckService, 
     assert data["file"] == "session.mp4"
     assert data["video"]["events"][0]["time"].startswith("00:1")
     assert "picture" not in data["video"]  # crest check --json stays as it was: no picture in the text
+
+
+def test_an_mp4_and_a_webm_of_one_clip_give_the_same_change_times(service: CheckService, tmp_path: Path) -> None:
+    # In position, face down from 6 s, in position again from 12 s. The MP4 has its keyframes on the cuts alone,
+    # as x264 writes stills cut together: too far apart to look on, so the review looks every 2 s, and the look
+    # at 6 s is the first to show the change and the end of the stretch decoded in full to find it. The WebM's
+    # keyframes, 2.6 s apart, lie elsewhere. The MP4 said "left the position" 2 s late (78% in position
+    # against 66% for the WebM), at the look after the cut.
+    scenes = [(IN_POSITION_PHOTO, 6.0), (FACE_DOWN_PHOTO, 6.0), (IN_POSITION_PHOTO, 6.0)]
+    write_cuts(tmp_path / "clip.mp4", scenes, keyframe_every=90)
+    write_cuts(tmp_path / "clip.webm", scenes, keyframe_every=39)
+    mp4 = service.review_video(tmp_path / "clip.mp4").review
+    webm = service.review_video(tmp_path / "clip.webm").review
+    step_s = 1 / service.options.sample_fps
+    # Every change, the position's and each criterion's, at the same time in both, give or take a look.
+    assert [(event.criterion, event.status) for event in mp4.events] == [
+        (event.criterion, event.status) for event in webm.events
+    ]
+    for in_mp4, in_webm in zip(mp4.events, webm.events, strict=True):
+        assert in_mp4.time_s == pytest.approx(in_webm.time_s, abs=step_s), in_mp4.message
+    for review in (mp4, webm):
+        position = [(event.status, event.time_s) for event in review.events if event.criterion == POSITION]
+        assert position == [
+            (OUT_OF_POSITION, pytest.approx(6.0, abs=step_s)),
+            (IN_POSITION, pytest.approx(12.0, abs=step_s)),
+        ]
+        # Each of the two changes found within a look.
+        assert review.share_in_position == pytest.approx(2 / 3, abs=2 * step_s / review.duration_s)
 
 
 def test_uploaded_video_bytes_are_reviewed_in_memory(service: CheckService, tmp_path: Path) -> None:
