@@ -46,6 +46,11 @@ def serve(
         None, "--public-url", help="With --practice: the address people use, like https://practice.example."
     ),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="With --practice: worker processes."),
+    audit_syslog: str | None = typer.Option(
+        None,
+        "--audit-syslog",
+        help="With --practice: also send every audit entry to syslog: a socket like /dev/log, or host:port (UDP).",
+    ),
 ) -> None:
     """Start the local web app (sessions, check-ins, journal, progress, position check) and open the browser."""
     import gc
@@ -60,8 +65,10 @@ def serve(
     from crest.web.server import ServerStoppingChecks
 
     if practice:
-        _serve_practice(host, port, public_url, workers)
+        _serve_practice(host, port, public_url, workers, audit_syslog)
         return
+    if audit_syslog is not None:
+        raise CrestError("--audit-syslog goes with --practice: the local app keeps no audit log")
     if not is_loopback(host):
         typer.echo(
             f"crest: warning: listening on {host} lets other computers on the network open your journal; "
@@ -88,12 +95,13 @@ def serve(
         ServerStoppingChecks(config, web_app.state.context.stopping).run()
 
 
-def _serve_practice(host: str, port: int, public_url: str | None, workers: int) -> None:
+def _serve_practice(host: str, port: int, public_url: str | None, workers: int, audit_syslog: str | None) -> None:
     """Practice mode: every worker builds the same app from the environment; they share only the database."""
     import os
 
     import uvicorn
 
+    from crest.audit_forwarding import AUDIT_SYSLOG_VARIABLE, SyslogForwarder
     from crest.web.app import PUBLIC_URL_VARIABLE, SERVE_HOST_VARIABLE, SERVE_PORT_VARIABLE
 
     if public_url is not None and not public_url.startswith(("https://", "http://")):
@@ -103,6 +111,9 @@ def _serve_practice(host: str, port: int, public_url: str | None, workers: int) 
     # Without a public address the app answers only under the names it is served as, as the local app does.
     os.environ[SERVE_HOST_VARIABLE] = host
     os.environ[SERVE_PORT_VARIABLE] = str(port)
+    if audit_syslog is not None:
+        SyslogForwarder(audit_syslog).close()  # a wrong address is one line now, not an error in every worker
+        os.environ[AUDIT_SYSLOG_VARIABLE] = audit_syslog
     ensure_port_free(host, port)
     shown = public_url or f"http://{host}:{port}/"
     typer.echo(f"crest is serving the practice at {shown} (Ctrl-C to stop)")

@@ -3,6 +3,7 @@ who looked at theirs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,8 @@ class Audited(StrEnum):
     MAKE_RESET_LINK = "make_reset_link"  # a one-time link to set a new password, made for someone
     RESET_PASSWORD = "reset_password"  # ... and used
     DENIED = "denied"  # a request refused (401, 403, 404 on another's object, 429)
+    REFUSED_INPUT = "refused_input"  # a request whose input did not validate (422): which fields, never their values
+    SERVER_ERROR = "server_error"  # an unexpected failure answered 500: the request and the error's kind
     READ_CLIENT = "read_client"  # a practitioner read a client's data
     EXPORT_CLIENT = "export_client"  # ... downloaded their report or FHIR export
     PRESCRIBE = "prescribe"
@@ -71,6 +74,8 @@ _DONE = {
     Audited.RESET_SECOND_FACTOR: "reset a practitioner's two-step sign-in",
     Audited.USE_RECOVERY_CODE: "used a recovery code",
     Audited.DENIED: "was refused",
+    Audited.REFUSED_INPUT: "sent something that could not be read",
+    Audited.SERVER_ERROR: "met an error on the server",
     Audited.READ_CLIENT: "looked at a client's data",
     Audited.EXPORT_CLIENT: "downloaded a client's report or data",
     Audited.PRESCRIBE: "prescribed",
@@ -105,9 +110,14 @@ ACTIVITY_SHOWN = 30  # an account's own latest entries on its Account page
 
 
 class AuditLog:
-    def __init__(self, store: PracticeStore, clock: Clock) -> None:
+    """`forward`, when given, gets a copy of each entry once it is stored (another system's log: ASVS 16.4.3)."""
+
+    def __init__(
+        self, store: PracticeStore, clock: Clock, forward: Callable[[AuditEntry], None] | None = None
+    ) -> None:
         self._store = store
         self._clock = clock
+        self._forward = forward
 
     def record(
         self,
@@ -120,18 +130,19 @@ class AuditLog:
         address: str | None = None,
         detail: str | None = None,
     ) -> None:
-        self._store.audit(
-            AuditEntry(
-                at=self._clock(),
-                actor_account_id=None if actor is None else account_of(actor),
-                actor_name=actor_name,
-                action=action,
-                outcome=outcome,
-                subject_person_id=subject_person_id,
-                address=address,
-                detail=None if detail is None else detail[:300],
-            )
+        entry = AuditEntry(
+            at=self._clock(),
+            actor_account_id=None if actor is None else account_of(actor),
+            actor_name=actor_name,
+            action=action,
+            outcome=outcome,
+            subject_person_id=subject_person_id,
+            address=address,
+            detail=None if detail is None else detail[:300],
         )
+        self._store.audit(entry)
+        if self._forward is not None:
+            self._forward(entry)
 
     def looked_at(self, person_id: int) -> list[AuditEntry]:
         """Who looked at or changed this person's data, newest first."""

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crest.accounts.passwords import Passwords
+from crest.audit_forwarding import AUDIT_SYSLOG_VARIABLE, SyslogForwarder
 from crest.clock import Clock, system_now, system_zone
 from crest.config import crest_home
 from crest.journal.practice_store import PracticeStore
@@ -124,12 +125,14 @@ def create_app(
 
 def practice_app_from_environment() -> FastAPI:
     """`crest serve --practice`'s app, built by each worker: the database from CREST_DATABASE_URL, the public
-    address from CREST_PUBLIC_URL, what it listens on from CREST_SERVE_HOST and CREST_SERVE_PORT."""
+    address from CREST_PUBLIC_URL, what it listens on from CREST_SERVE_HOST and CREST_SERVE_PORT, where audit
+    entries are copied from CREST_AUDIT_SYSLOG."""
     host, port = os.environ.get(SERVE_HOST_VARIABLE), os.environ.get(SERVE_PORT_VARIABLE, "")
     return create_app(
         practice=PracticeOptions(
             public_url=os.environ.get(PUBLIC_URL_VARIABLE) or None,
             served_at=(host, int(port)) if host and port.isdigit() else None,
+            audit_syslog=os.environ.get(AUDIT_SYSLOG_VARIABLE) or None,
         )
     )
 
@@ -205,7 +208,8 @@ class RefuseOversizedUploads:
 def _practice_door(journal: Journal, clock: Clock, zone: tzinfo, options: PracticeOptions) -> PracticeDoor:
     """Practice mode's services over the one database every worker shares."""
     store = PracticeStore(journal)
-    audit = AuditLog(store, clock)
+    forward = None if options.audit_syslog is None else SyslogForwarder(options.audit_syslog)
+    audit = AuditLog(store, clock, forward)
 
     def services_for(person_id: int) -> Services:
         own = journal.for_person(person_id)

@@ -11,6 +11,7 @@ from typing import cast
 from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -34,6 +35,15 @@ REFUSALS: tuple[type[CrestError], ...] = (
 )
 
 
+class ServerFailed(CrestError):
+    """Something nothing expected failed while answering."""
+
+    http_status = 500
+
+    def __init__(self) -> None:
+        super().__init__("something went wrong on the server; it has been logged. Try again in a moment")
+
+
 @dataclass(frozen=True)
 class PracticeOptions:
     """How `crest serve --practice` runs: where people reach it (https:// makes cookies Secure and `__Host-`)."""
@@ -41,6 +51,7 @@ class PracticeOptions:
     public_url: str | None = None
     password_cost: HashCost = field(default_factory=HashCost)
     served_at: tuple[str, int] | None = None  # `--host` and `--port`, when crest serve runs it
+    audit_syslog: str | None = None  # `--audit-syslog`: where a copy of every audit entry goes
 
     def served_url(self) -> str | None:
         """The address `--host` and `--port` name, for invitation links; None for every address (0.0.0.0), which
@@ -128,3 +139,38 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
         return await framework(request, error)
 
     app.add_exception_handler(HTTPException, framework_error)
+    validation = cast(
+        Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[RequestValidationError]
+    )
+
+    async def refused_input(request: Request, error: Exception) -> Response:
+        """Input that did not validate is audited as a possible probe (ASVS 5.0 16.3.3): the fields, never what was
+        sent in them (a password typed into the wrong field must not reach the log)."""
+        assert isinstance(error, RequestValidationError)
+        fields = sorted({".".join(str(part) for part in problem.get("loc", ())) for problem in error.errors()})
+        await _audit_request(request, door, Audited.REFUSED_INPUT, "422", ", ".join(fields))
+        return await validation(request, error)
+
+    app.add_exception_handler(RequestValidationError, refused_input)
+
+    async def server_error(request: Request, error: Exception) -> Response:
+        """A failure nothing expected (ASVS 5.0 16.3.4): audited with the error's kind only, then a calm 500; the
+        server's own error log keeps the traceback."""
+        with suppress(Exception):  # the database may be what failed: the answer must still go out
+            await _audit_request(request, door, Audited.SERVER_ERROR, "500", type(error).__name__)
+        return await general(request, ServerFailed())
+
+    app.add_exception_handler(Exception, server_error)
+
+
+async def _audit_request(request: Request, door: PracticeDoor, action: Audited, outcome: str, what: str) -> None:
+    asker = getattr(request.state, "asker", None)
+    detail = f"{request.method} {request.url.path}" + (f": {what}" if what else "")
+    await run_in_threadpool(
+        door.audit.record,
+        None if asker is None else asker.actor,
+        action,
+        outcome,
+        address=address_of(request),
+        detail=detail,
+    )

@@ -167,3 +167,23 @@ def test_a_position_check_leaves_the_terminal_to_crest(tmp_path: Path) -> None:
     # MediaPipe's own warnings ("W0000 ... inference_feedback_manager.cc", "All log messages before
     # absl::InitializeLog() ...") came on every check, each time its model loaded.
     assert "absl" not in err and ".cc:" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--audit-syslog", "/dev/log"), "crest: --audit-syslog goes with --practice"),
+        (("--practice", "--audit-syslog", "/no/socket/here"), "crest: cannot reach syslog at /no/socket/here"),
+        (("--practice", "--audit-syslog", "logs"), "crest: --audit-syslog 'logs' is neither a socket path like"),
+    ],
+)
+def test_a_syslog_that_cannot_be_used_is_one_line_before_anything_starts(
+    tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, "-m", "crest", "serve", "--no-browser", *args], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(said)
+    assert len(done.stderr.strip().splitlines()) == 1
