@@ -34,6 +34,7 @@ def report_page(
         fragment=report_html(report, standalone=False),
         paper=paper,
         notes=notes,
+        today=context.now().astimezone(context.local_zone).date(),  # the date boxes' last day: none ahead
     )
 
 
