@@ -189,7 +189,7 @@ def test_report_page_and_its_pdf(browser: Any, practised_url: str, screenshot: S
     assert "Lots of yawning today." in page.locator(".report-preview").inner_text()
     screenshot(page, "report-page")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download PDF").click()
+        page.get_by_role("button", name="Download PDF").click()
     pdf = tmp_path / "report.pdf"
     download_info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF-")
@@ -205,10 +205,36 @@ def test_report_page_and_its_pdf(browser: Any, practised_url: str, screenshot: S
     context.close()
 
 
+def test_report_downloads_take_the_form_as_it_is_now(browser: Any, practised_url: str, tmp_path: Path) -> None:
+    """Notes unticked and a day changed without Update: the PDF and the HTML leave the notes out and keep the day."""
+    context, page, errors = _page(browser, {"width": 1100, "height": 900})
+    context.set_default_timeout(60_000)
+    page.goto(f"{practised_url}/report?notes=true")
+    assert "Lots of yawning today." in page.locator(".report-preview").inner_text()
+    page.get_by_label("Include my notes").uncheck()
+    since = (system_now().astimezone(system_zone()).date() - timedelta(days=20)).isoformat()
+    page.get_by_label("From", exact=True).fill(since)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    assert "notes=" not in download_info.value.url and f"since={since}" in download_info.value.url
+    pdf = tmp_path / "report.pdf"
+    download_info.value.save_as(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Lots of yawning today." not in text and "Report for your clinician" in text
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download HTML").click()
+    assert download_info.value.suggested_filename.startswith(f"crest-report-{since}-to-")
+    html = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert "Lots of yawning today." not in html and "Report for your clinician" in html
+    assert page.url.endswith("/report?notes=true")  # the page itself stays as it was
+    assert errors == []
+    context.close()
+
+
 def test_report_on_a_phone_in_the_dark(browser: Any, practised_url: str, screenshot: Shoot) -> None:
     context, page, errors = _page(browser, PHONE, "dark")
     page.goto(f"{practised_url}/report")
-    assert page.get_by_role("link", name="Download PDF").is_visible()
+    assert page.get_by_role("button", name="Download PDF").is_visible()
     _fits(page)
     # The pain table does not run off the preview (a cut table hides that it scrolls): each place is a card
     # whose every figure lies within the preview, under its column's name.

@@ -9,8 +9,12 @@ from crest.insights.reader import Reader
 from crest.insights.timeframe import start_of_day, start_of_week
 from crest.journal.records import CheckIn, PracticeSession
 
-# A session cut short within its first minute does not count towards a streak or a target.
-STREAK_MIN_SECONDS = 60
+# What counts as a session of practice wherever sessions are counted (Today, Progress and its charts, the report,
+# `crest progress`): at least a minute rested, whatever its status. One stopped within its first minute (a wrong
+# tap, a phone call) was no rest, and counting it would let Today and Progress disagree; an interrupted one (a tab
+# closed after ten minutes) was a rest up to where it stopped.
+PRACTICE_MIN_SECONDS = 60
+PRACTICE_RULE = "at least a minute each"  # the rule in words, beside the counts a person reads
 DAYS_WITH_DATA_WINDOW = 30  # "days with data in the last 30", the yardstick clinicians read
 
 
@@ -55,9 +59,13 @@ class WeekTotal:
     minutes: int
 
 
+def counts_as_practice(session: PracticeSession) -> bool:
+    return session.actual_seconds >= PRACTICE_MIN_SECONDS
+
+
 def streak_days(sessions: Sequence[PracticeSession], zone: tzinfo, now: datetime) -> int:
-    """Days in a row, up to today (or yesterday), with at least one session that was not cut short at once."""
-    days = {s.started_at.astimezone(zone).date() for s in sessions if s.actual_seconds >= STREAK_MIN_SECONDS}
+    """Days in a row, up to today (or yesterday), with at least one session of practice."""
+    days = {s.started_at.astimezone(zone).date() for s in sessions if counts_as_practice(s)}
     day = now.astimezone(zone).date()
     if day not in days:
         day -= timedelta(days=1)
@@ -70,23 +78,20 @@ def streak_days(sessions: Sequence[PracticeSession], zone: tzinfo, now: datetime
 
 def sessions_this_week(sessions: Sequence[PracticeSession], zone: tzinfo, now: datetime) -> int:
     monday = start_of_week(now, zone)
-    return sum(1 for session in sessions if session.started_at >= monday)
+    return sum(1 for session in sessions if session.started_at >= monday and counts_as_practice(session))
 
 
 def weekly_totals(sessions: Sequence[PracticeSession], zone: tzinfo, now: datetime, weeks: int) -> list[WeekTotal]:
-    """The last `weeks` weeks, oldest first, this week included."""
+    """The last `weeks` weeks, oldest first, this week included: the sessions of practice in each and their minutes."""
     this_week = start_of_week(now, zone)
+    practised = [s for s in sessions if counts_as_practice(s)]
     totals = []
     for weeks_back in range(weeks - 1, -1, -1):
         start = this_week - timedelta(weeks=weeks_back)
         end = start + timedelta(weeks=1)
-        week = [s for s in sessions if start <= s.started_at < end]
+        week = [s for s in practised if start <= s.started_at < end]
         totals.append(WeekTotal(start, len(week), round(sum(s.actual_seconds for s in week) / 60)))
     return totals
-
-
-def counts_as_practice(session: PracticeSession) -> bool:
-    return session.actual_seconds >= STREAK_MIN_SECONDS
 
 
 def adherence(

@@ -10,7 +10,7 @@ from typing import Any
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.insights.pain import PainTrend, PlaceChange, change_by_place, pain_trends
-from crest.insights.practice import DAYS_WITH_DATA_WINDOW, Adherence, WeeklyTarget, adherence
+from crest.insights.practice import DAYS_WITH_DATA_WINDOW, PRACTICE_RULE, Adherence, WeeklyTarget, adherence
 from crest.insights.psfs import ActivityChange, PsfsChange, psfs_change
 from crest.insights.reader import Reader
 from crest.insights.verdicts import (
@@ -113,7 +113,8 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON) -> Line:
 
 def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
     text = (
-        f"{counted(practice.sessions_7_days, 'session')} ({practice.minutes_7_days} min) in the last 7 days, "
+        f"{counted(practice.sessions_7_days, 'session')} ({practice.minutes_7_days} min) in the last 7 days "
+        f"({PRACTICE_RULE}), "
         f"{practice.sessions_28_days} ({practice.minutes_28_days} min) in the last 28; "
         f"days with a session or check-in: {practice.days_with_data_30} of {DAYS_WITH_DATA_WINDOW}"
     )

@@ -29,7 +29,7 @@ FULL_WEEK_DAYS = 7  # a weekly rate needs a week of use behind it: one day times
 
 
 class InvalidPeriod(CrestError):
-    """A report period that ends before it starts."""
+    """A report period that ends before it starts, or a day in it after today."""
 
 
 @dataclass(frozen=True)
@@ -230,8 +230,13 @@ def period_of(
     since: date | None,
     until: date | None,
 ) -> Period:
-    """The chosen period; without a start, from the first day with a record (or today when there is none)."""
-    last = until or now.astimezone(zone).date()
+    """The chosen period; without a start, from the first day with a record (or today when there is none). A day
+    after today is refused: days not yet lived would count as days without practice."""
+    today = now.astimezone(zone).date()
+    for day, end in ((since, "start"), (until, "end")):
+        if day is not None and day > today:
+            raise InvalidPeriod(f"the {end} {day} is after today ({today}); choose a day up to today")
+    last = until or today
     if since is not None:
         first = since
     else:

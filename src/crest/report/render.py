@@ -19,6 +19,7 @@ from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.insights.pain import JOINED_WEEKS_DAYS
+from crest.insights.practice import PRACTICE_RULE
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
 from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.report import ClinicianReport
@@ -107,6 +108,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN),
         rule={
             "pain": PAIN_RULE,
+            "practice": PRACTICE_RULE,
             "psfs": PSFS_RULE,
             "window_days": WINDOW_DAYS,
             "min_ratings": MIN_RATINGS_PER_WINDOW,

@@ -50,6 +50,7 @@ class ProgressData:
     weekly_pain: dict[Place, tuple[Window, ...]]  # calendar weeks with ratings, in the weeks shown
     changes: list[SessionChange]  # sessions in the weeks shown, oldest first
     weeks: list[WeekTotal]  # every week shown, oldest first
+    today: date  # local: the last day that has begun
 
 
 class Reports:
@@ -92,6 +93,7 @@ class Reports:
             },
             changes=change_per_session([s for s in sessions if starts <= s.started_at < ends], check_ins),
             weeks=weeks,
+            today=today,
         )
 
     def summary(self, since: date | None = None, prescription: WeeklyTarget | None = None) -> ProgressSummary:

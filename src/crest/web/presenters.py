@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from markupsafe import Markup
@@ -123,7 +123,7 @@ def _check_in_row(check_in: CheckIn, zone: tzinfo, now: datetime) -> dict[str, A
 
 def progress_charts(progress: ProgressData, zone: tzinfo) -> list[dict[str, Any]]:
     """The three charts over the same weeks, each with its numbers as a table; a place has one colour in all."""
-    axis = _TimeAxis(progress.starts, progress.ends, zone)
+    axis = _TimeAxis(progress.starts, progress.ends, zone, progress.today)
     places = [one.place for one in progress.pain]
     colours = place_colours([*places, *(rated.place for change in progress.changes for rated in change.places)])
     shown = places[:MOST_PLACES]
@@ -147,6 +147,7 @@ class _TimeAxis:
     starts: datetime
     ends: datetime
     zone: tzinfo
+    today: date  # no label names a later day: the axis runs to the end of a week not yet over
 
     @property
     def x_range(self) -> tuple[float, float]:
@@ -156,13 +157,33 @@ class _TimeAxis:
         days = (self.ends.astimezone(self.zone).date() - self.starts.astimezone(self.zone).date()).days
         step = next((step for step in (1, 2, 7, 14, 28) if days // step + 1 <= most), 28)
         moments = [self.starts + timedelta(days=day) for day in range(0, days + 1, step)]
-        return [(moment.timestamp(), _day_label(moment, self.zone)) for moment in moments]
+        shown = [moment for moment in moments if moment.astimezone(self.zone).date() <= self.today]
+        return [(moment.timestamp(), _day_label(moment, self.zone)) for moment in shown]
 
-    def both_widths(self, draw: Callable[[Sequence[tuple[float, str]], int], Markup]) -> dict[str, Markup]:
-        """The chart drawn for a wide screen and for a phone; the stylesheet shows the one that fits."""
+    def week_labels(self, weeks: Sequence[WeekTotal], most: int) -> list[tuple[float, str]]:
+        """Each week's bar named at its centre by the day it starts (at a boundary a label reads as the week after
+        it); at most `most`, the week under way always among them."""
+        step = -(-len(weeks) // most)
+        return [
+            (
+                (week.starts.timestamp() + (week.starts + timedelta(weeks=1)).timestamp()) / 2,
+                _day_label(week.starts, self.zone),
+            )
+            for index, week in enumerate(weeks)
+            if (len(weeks) - 1 - index) % step == 0
+        ]
+
+    def both_widths(
+        self,
+        draw: Callable[[Sequence[tuple[float, str]], int], Markup],
+        labels: Callable[[int], list[tuple[float, str]]] | None = None,
+    ) -> dict[str, Markup]:
+        """The chart drawn for a wide screen and for a phone, with `labels` (at most so many; by default days
+        along the axis); the stylesheet shows the one that fits."""
+        label = labels or self.labels
         return {
-            "svg": draw(self.labels(WIDE_LABELS), WIDTH),
-            "svg_narrow": draw(self.labels(NARROW_LABELS), NARROW_WIDTH),
+            "svg": draw(label(WIDE_LABELS), WIDTH),
+            "svg_narrow": draw(label(NARROW_LABELS), NARROW_WIDTH),
         }
 
 
@@ -312,7 +333,8 @@ def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str,
     return {
         "title": title,
         **axis.both_widths(
-            lambda labels, width: bar_chart(bars, labels, "Sessions per week", x_range=axis.x_range, width=width)
+            lambda labels, width: bar_chart(bars, labels, "Sessions per week", x_range=axis.x_range, width=width),
+            lambda most: axis.week_labels(weeks, most),
         ),
         "legend": [],
         "note": None,

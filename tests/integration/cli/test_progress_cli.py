@@ -86,6 +86,9 @@ def test_report_as_pdf_and_html(run_crest: RunCrest, crest_env: dict[str, str], 
     html = tmp_path / "report.html"
     assert run_crest("report", "-o", str(html), "--notes").returncode == 0
     assert "Lots of yawning today." in html.read_text()
+    ahead = run_crest("report", "-o", str(html), "--until", "2030-01-01")
+    assert ahead.returncode != 0 and ahead.stderr.strip().count("\n") == 0, ahead.stderr
+    assert "the end 2030-01-01 is after today" in ahead.stderr and "choose a day up to today" in ahead.stderr
     wrong = run_crest("report", "-o", str(tmp_path / "report.docx"))
     assert wrong.returncode == 2 and "name the report file .pdf or .html" in wrong.stderr
 

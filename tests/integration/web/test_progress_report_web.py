@@ -109,6 +109,12 @@ def test_report_page_pdf_and_html(tmp_path: Path, clock: FakeClock) -> None:
         start = clock().date()
         backwards = client.get("/report", params={"since": start.isoformat(), "until": date(2020, 1, 1).isoformat()})
         assert backwards.status_code == 422 and "before it starts" in backwards.text
+        ahead = client.get("/report", params={"until": date(2030, 1, 1).isoformat()})
+        assert ahead.status_code == 422 and "choose a day up to today" in ahead.text
+        assert client.get("/report.pdf", params={"until": date(2030, 1, 1).isoformat()}).status_code == 422
+        # The date boxes offer no day after today, on the report and on Progress.
+        assert page.count(f'max="{start.isoformat()}"') == 2
+        assert f'max="{start.isoformat()}"' in client.get("/progress").text
         assert client.get("/report", params={"paper": "a5"}).status_code == 422
 
 
@@ -143,7 +149,8 @@ def test_the_progress_and_report_pages_take_the_days_the_api_and_the_terminal_ta
             assert refused.status_code == 422, (path, params)
             assert "write the day as YYYY-MM-DD, from 1900 on, like 2026-05-01" in refused.text, (path, params)
         assert client.get("/progress", params={"since": (clock().date() - timedelta(days=7)).isoformat()}).is_success
-        assert client.get("/report", params={"since": "1900-01-01", "until": "9000-12-31"}).is_success
+        assert client.get("/report", params={"since": "1900-01-01", "until": clock().date().isoformat()}).is_success
+        assert client.get("/report", params={"until": "9000-12-31"}).status_code == 422  # a day not yet come
 
 
 def test_reminder_download_uses_settings_and_arguments(client: TestClient) -> None:

@@ -1,14 +1,31 @@
 """Adherence, before/after per place, PSFS change and the summary's words and JSON fields."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 
 import pytest
 
 from crest.insights.pain import change_by_place
-from crest.insights.practice import TargetSource, WeeklyTarget, adherence
-from crest.insights.progress import StartAfterToday, headline, progress_summary, summary_fields, trend_line
+from crest.insights.practice import (
+    PRACTICE_RULE,
+    TargetSource,
+    WeeklyTarget,
+    adherence,
+    sessions_this_week,
+    streak_days,
+    weekly_totals,
+)
+from crest.insights.progress import (
+    StartAfterToday,
+    adherence_line,
+    headline,
+    progress_summary,
+    summary_fields,
+    trend_line,
+)
 from crest.insights.psfs import psfs_change, psfs_due
+from crest.insights.report import Period, report_data
 from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn, PainRating, PracticeSession, PsfsActivity, PsfsAssessment
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
@@ -125,3 +142,30 @@ def test_a_start_after_today_is_refused_in_one_line_and_today_is_taken() -> None
     ):
         progress_summary([], [], [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 7))
     assert progress_summary([], [], [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 6)).start == date(2026, 5, 6)
+
+
+def test_every_count_of_sessions_takes_the_same_rule() -> None:
+    """A 0 s and a 40 s session were 2 "since Monday" on Today, on the Progress chart and in the streak, but 0 in
+    the last 7 days and in the report: a minute rested is a session of practice everywhere, whatever its status."""
+    sessions = [
+        replace(_session(0, seconds=0, session_id=1), status=SessionStatus.ENDED_EARLY),
+        replace(_session(0, seconds=40, session_id=2), status=SessionStatus.ENDED_EARLY),
+    ]
+    today = NOW.date()
+    period = Period(today - timedelta(days=6), today)
+    counts = (
+        sessions_this_week(sessions, UTC, NOW),
+        weekly_totals(sessions, UTC, NOW, 1)[0].sessions,
+        streak_days(sessions, UTC, NOW),
+        adherence(sessions, (), UTC, NOW, None).sessions_7_days,
+        report_data(sessions, (), (), UTC, period, None, today=today).practice.sessions,
+    )
+    assert counts == (0, 0, 0, 0, 0)
+    sessions.append(replace(_session(0, seconds=300, session_id=3), status=SessionStatus.INTERRUPTED))
+    assert sessions_this_week(sessions, UTC, NOW) == 1
+    assert (weekly_totals(sessions, UTC, NOW, 1)[0].sessions, weekly_totals(sessions, UTC, NOW, 1)[0].minutes) == (1, 5)
+    assert streak_days(sessions, UTC, NOW) == 1
+    assert adherence(sessions, (), UTC, NOW, None).sessions_7_days == 1
+    assert report_data(sessions, (), (), UTC, period, None, today=today).practice.sessions == 1
+    line = adherence_line(adherence(sessions, (), UTC, NOW, None)).text
+    assert line.startswith(f"1 session (5 min) in the last 7 days ({PRACTICE_RULE})")

@@ -43,7 +43,19 @@ def test_the_default_period_runs_from_the_first_record_to_today() -> None:
     assert (period.first_day, period.last_day) == (FIRST, date(2026, 6, 1))
     assert period_of((), (), UTC, now, None, None) == Period(date(2026, 6, 1), date(2026, 6, 1))
     with pytest.raises(InvalidPeriod, match="before it starts"):
-        period_of((), (), UTC, now, date(2026, 6, 2), date(2026, 6, 1))
+        period_of((), (), UTC, now, date(2026, 5, 2), date(2026, 5, 1))
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "named"), [(None, date(2030, 1, 1), "end"), (date(2026, 6, 2), None, "start")]
+)
+def test_a_period_reaching_past_today_is_refused(since: date | None, until: date | None, named: str) -> None:
+    now = datetime(2026, 6, 1, 23, 30, tzinfo=UTC)
+    with pytest.raises(
+        InvalidPeriod, match=f"the {named} 20.* is after today \\(2026-06-01\\); choose a day up to today"
+    ):
+        period_of(HISTORY.sessions, HISTORY.check_ins, UTC, now, since, until)
+    assert period_of((), (), UTC, now, None, date(2026, 6, 1)).last_day == date(2026, 6, 1)  # today itself is fine
 
 
 def test_no_weekly_rate_before_a_full_week_of_use() -> None:

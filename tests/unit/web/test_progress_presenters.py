@@ -3,7 +3,7 @@ stays, and the numbers as a table."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 from itertools import permutations
 from typing import Any
 
@@ -94,7 +94,8 @@ def test_every_chart_starts_and_ends_on_the_same_days() -> None:
     for drawing in ("svg", "svg_narrow"):
         dates = [re.findall(DATE_LABEL, chart[drawing]) for chart in charts]
         assert dates[0][0] == (dates[0][0][0], "13 Apr")
-        assert dates[0] == dates[1] == dates[2]  # the same day at the same place in every chart
+        assert dates[0] == dates[1]  # the same day at the same place in both charts over time
+        assert dates[2][0][1] == "13 Apr"  # the bars: each week by its first day, under its bar
     assert len(charts[2]["table"]["rows"]) == 4  # 13, 20, 27 April and 4 May
 
 
@@ -196,3 +197,27 @@ def test_a_weeks_bar_covers_its_own_week_on_the_time_axis() -> None:
             week_left = LEFT + INSET + week * 7 * day
             assert week_left <= float(x) and float(x) + float(bar_width) <= week_left + 7 * day
             assert float(bar_width) >= 6 * day  # the whole week, not a day's worth in its middle
+
+
+def test_the_axis_names_no_day_to_come_and_each_bar_by_its_weeks_start_under_its_centre() -> None:
+    """The axis ran to Monday 11 May, a week not begun, and the bars' labels stood at the weeks' edges."""
+    clock = FakeClock()  # Wednesday 6 May 2026
+    records = _Records()
+    for days_back in (50, 8, 0):
+        started = clock.now - timedelta(days=days_back)
+        records.sessions.append(PracticeSession(started, 10, "standard", SessionStatus.COMPLETED, 600, id=days_back))
+        records.check_ins += [
+            CheckIn(at=started, timing=timing, session_id=days_back, pain=_pain((BACK, 5)))
+            for timing in (CheckInTiming.BEFORE, CheckInTiming.AFTER)
+        ]
+    charts, _ = _charts(records, clock)
+    for drawing, width in (("svg", WIDTH), ("svg_narrow", NARROW_WIDTH)):
+        for chart in charts[:2]:
+            assert "11 May" not in [label for _, label in re.findall(DATE_LABEL, chart[drawing])]
+        week = (width - RIGHT - INSET - LEFT - INSET) / 8  # eight weeks shown, 16 March to this one
+        bars = re.findall(DATE_LABEL, charts[2][drawing])
+        assert bars[-1][1] == "4 May"  # the week under way, by its Monday
+        for x, label in bars:
+            monday = date(2026, 3, 16) + timedelta(weeks=round((float(x) - LEFT - INSET) / week - 0.5))
+            assert label == f"{monday.day} {monday:%b}"
+            assert abs(float(x) - (LEFT + INSET + ((monday - date(2026, 3, 16)).days / 7 + 0.5) * week)) < 1

@@ -21,5 +21,11 @@ def progress_page(request: Request, context: Context, since: Day | None = None) 
     period = progress_period(progress, context.local_zone)
     summary = summary_view(services.reports.summary(since=since))
     return render(
-        request, "progress.html", active="progress_page", charts=charts, period=period, summary=summary
+        request,
+        "progress.html",
+        active="progress_page",
+        charts=charts,
+        period=period,
+        summary=summary,
+        today=context.now().astimezone(context.local_zone).date(),  # the start box's last day: none ahead
     )

@@ -26,9 +26,6 @@ def report_page(
     request: Request, context: Context, since: Day = None, until: Day = None, notes: bool = False, paper: Paper = "a4"
 ) -> Response:
     report = _build(context, since, until, notes)
-    query = f"since={report.data.period.first_day}&until={report.data.period.last_day}&paper={paper}"
-    if notes:
-        query += "&notes=true"
     return render(
         request,
         "report.html",
@@ -37,7 +34,7 @@ def report_page(
         fragment=report_html(report, standalone=False),
         paper=paper,
         notes=notes,
-        query=query,
+        today=context.now().astimezone(context.local_zone).date(),  # the date boxes' last day: none ahead
     )
 
 

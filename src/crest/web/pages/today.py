@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from crest.accounts.records import Prescription
 from crest.durations import rested_text
+from crest.insights.practice import PRACTICE_RULE
 from crest.knowledge.why_links import PROTOCOL_TEXTS, SENSATIONS, VARIANTS, WORSE_CHECK_IN
 from crest.protocol.model import SIDE_LYING_VARIANT, Protocol
 from crest.safety.worse_check_in import SUPPORTED_VARIANT, worse_today_reminder
@@ -93,6 +94,7 @@ def today(request: Request, context: Context) -> Response:
             "status_label": last.status.label,
         },
         sessions_this_week=summary.sessions_this_week,
+        practice_rule=PRACTICE_RULE,
         streak_days=summary.streak_days if preferences.show_streaks else None,
         suggested_time=_good_time(request, protocol, prescribed, preferences),
         variant_help=help_links(request, VARIANTS, protocol.variants),
