@@ -144,6 +144,9 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunC
     asked = run_crest(*SHORT, input_text="n\n" * 20)  # quick "no"s are not even asked for
     assert asked.returncode == 1 and "A few safety questions" not in asked.stdout
     assert _sessions() == 0
+    shown = _flat(run_crest("safety").stdout)
+    assert "Deleting or correcting that check-in does not lift this urgent-care warning." in shown
+    assert "that lifts this" not in shown
 
 
 @pytest.mark.parametrize(

@@ -120,6 +120,7 @@ def test_a_clearance_in_the_future_or_without_a_name_is_refused(client: TestClie
     assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
 
 
+
 def test_urgent_signs_are_never_cleared(client: TestClient) -> None:
     client.post("/api/safety/answers", json={"answers": _answers(client, "sudden_severe_pain", "cancer_history")})
     response = client.post("/api/safety/clearances", json={"clinician": "Dr Ames", "cleared_on": "2026-05-05"})
@@ -172,11 +173,27 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestCl
     page = cleared.get("/safety").text
     assert "warning sign in a check-in:" in page and "Numbness or tingling between your legs" in page
     assert "cauda equina" in page and "Save my answers" not in page
-    assert "correct or delete it" in page
+    assert "deleting or correcting that check-in does not lift it" in page and "that lifts this" not in page
     [reason] = cleared.get("/api/safety/latest").json()["reasons"]
     assert reason["question_id"] == "bladder_bowel_saddle"
 
-    cleared.delete(f"/api/checkins/{saved['id']}")  # it was a mistake
+    # Once raised, an urgent-care sign holds its full time, like an urgent "yes": deleting the check-in is no way on.
+    assert cleared.delete(f"/api/checkins/{saved['id']}").status_code == 204
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+    today = cleared.get("/").text
+    assert "Please seek urgent medical care now" in today and "Numbness or tingling between your legs" in today
+    assert "This holds until Wed 20 May 17:30" in today
+    clock.advance(14 * DAY_S)  # fresh answers after its waiting time lift it
+    cleared.post("/api/safety/answers", json={"answers": _answers(cleared)})
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_a_see_a_clinician_sign_in_a_check_in_made_by_mistake_is_lifted_by_deleting_it(cleared: TestClient) -> None:
+    tingling = {"region": "calf_and_shin", "side": "left", "score": 3, "quality": "tingling"}
+    saved = cleared.post("/api/checkins", json={"pain": [tingling]}).json()
+    assert "If that check-in was a mistake, correct or delete it" in cleared.get("/").text
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+    cleared.delete(f"/api/checkins/{saved['id']}")
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
 
 
@@ -270,7 +287,7 @@ def test_a_sign_noted_in_check_in_after_check_in_is_listed_once_on_today_and_in_
 def test_a_check_in_sign_cleared_before_any_answers_is_listed_above_the_questions(client: TestClient) -> None:
     tingling = {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"}
     assert client.post("/api/checkins", json={"pain": [tingling]}).status_code == 201
-    page = client.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-06"}).text
+    page = client.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-05"}).text
     assert "A clinician has cleared you to practise" in page
     assert "Please answer the safety questions before you practise." in page
     assert "Your check-in of 6 May 2026 named: Numbness or tingling" in page and "Cleared by Dr Ames" in page
