@@ -235,6 +235,17 @@ class Safety:
             )
         if cleared_on > today:
             raise ClearanceRefused(f"the day of the clearance, {cleared_on}, is in the future")
+        # A clinician can only clear what was there to check: an all-clear dated before the newest answer or check-in
+        # it would cover cannot have seen it.
+        newest = max(
+            [reason.answered_at for reason in standing.clearable]
+            + [reason.sign.at for reason in standing.clearable_check_ins]
+        ).astimezone(self._zone).date()
+        if cleared_on < newest:
+            raise ClearanceRefused(
+                f"the day of the clearance, {cleared_on}, is before the answer it clears ({newest}); "
+                "nothing was recorded"
+            )
         if today - cleared_on >= CLEARANCE_VALID_FOR:
             raise ClearanceRefused(
                 f"a clearance stands for {CLEARANCE_VALID_FOR.days} days; one from {cleared_on} has run out. "

@@ -87,6 +87,17 @@ def test_a_clinicians_all_clear_lets_the_person_practise(run_crest: RunCrest) ->
     assert '"clinician": "Dr Ames, physiotherapist"' in exported
 
 
+def test_an_all_clear_dated_before_the_answer_it_clears_is_refused_in_one_line(run_crest: RunCrest) -> None:
+    run_crest("safety", input_text=_answers("cancer_history"))
+    today = date.today()
+    before = (today - timedelta(days=1)).isoformat()
+    refused = run_crest("safety", "--cleared-by", "Dr A", "--cleared-on", before)
+    assert refused.returncode == 2
+    said = refused.stderr.strip()
+    assert f"the day of the clearance, {before}, is before the answer it clears ({today})" in _flat(said)
+    assert run_crest(*SHORT, "--yes").returncode == 1 and _sessions() == 0
+
+
 def test_urgent_signs_are_never_cleared(run_crest: RunCrest) -> None:
     run_crest("safety", input_text=_answers("bladder_bowel_saddle", "cancer_history"))
     result = run_crest("safety", "--cleared-by", "Dr Ames")

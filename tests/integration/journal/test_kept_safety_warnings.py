@@ -1,6 +1,6 @@
 """An urgent-care warning sign, once raised, holds its full waiting time: deleting or correcting the check-in that
 named it, deleting its session or deleting everything does not lift it; a "see a clinician" sign named by mistake is
-lifted by correcting the check-in."""
+lifted by correcting the check-in. A clinician's all-clear is never dated before the answer it clears."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import stat
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 from html import unescape
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
 from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
-from crest.services.safety import SafetyConcernStands
+from crest.services.safety import ClearanceRefused, SafetyConcernStands
 from support.clock import FakeClock
 
 NO_TO_ALL = {question.id: False for question in QUESTIONS}
@@ -141,3 +141,11 @@ def test_deleting_everything_keeps_a_standing_urgent_hold_and_nothing_else(
     assert not services.safety.standing().concern_stands
     assert journal.safety_warnings() == []  # nothing of it is kept
 
+
+def test_a_clearance_dated_before_the_answer_it_clears_is_refused(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL | {"cancer_history": True})
+    with pytest.raises(ClearanceRefused, match=r"2026-04-30, is before the answer it clears \(2026-05-01\)"):
+        services.safety.record_clearance("Dr A", date(2026, 4, 30))
+    assert services.safety.clearances() == [] and _refused(services)
+    services.safety.record_clearance("Dr A", date(2026, 5, 1))
+    assert not _refused(services)

@@ -98,9 +98,9 @@ def test_the_page_does_not_offer_the_questions_while_answers_hold(client: TestCl
 
 def test_a_clinicians_all_clear_in_the_browser_lifts_see_a_clinician(client: TestClient) -> None:
     client.post("/safety", data=_form(client, "no_improvement_after_a_month"))
-    page = client.post("/safety/clearance", data={"clinician": "Dr Ames, physiotherapist", "cleared_on": "2026-05-05"})
+    page = client.post("/safety/clearance", data={"clinician": "Dr Ames, physiotherapist", "cleared_on": "2026-05-06"})
     assert page.status_code == 200
-    assert "Cleared by Dr Ames, physiotherapist on 5 May 2026" in page.text
+    assert "Cleared by Dr Ames, physiotherapist on 6 May 2026" in page.text
     assert client.get("/session").status_code == 200
     assert "Cleared by Dr Ames" in client.get("/safety").text
     [clearance] = client.get("/api/safety/clearances").json()
@@ -115,10 +115,19 @@ def test_a_clearance_in_the_future_or_without_a_name_is_refused(client: TestClie
     client.post("/api/safety/answers", json={"answers": _answers(client, "cancer_history")})
     future = client.post("/api/safety/clearances", json={"clinician": "Dr Ames", "cleared_on": "2026-05-09"})
     assert future.status_code == 409 and "future" in future.json()["detail"]
-    page = client.post("/safety/clearance", data={"clinician": " ", "cleared_on": "2026-05-05"})
+    page = client.post("/safety/clearance", data={"clinician": " ", "cleared_on": "2026-05-06"})
     assert page.status_code == 422 and "name the clinician" in page.text
     assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
 
+
+def test_a_clearance_dated_before_the_answer_it_clears_is_refused_at_both_doors(client: TestClient) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "cancer_history")})  # on 6 May 2026
+    api = client.post("/api/safety/clearances", json={"clinician": "Dr Ames", "cleared_on": "2026-05-05"})
+    assert api.status_code == 409 and "is before the answer it clears (2026-05-06)" in api.json()["detail"]
+    page = client.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-05"})
+    assert page.status_code == 409 and "is before the answer it clears (2026-05-06)" in page.text
+    assert client.get("/api/safety/clearances").json() == []
+    assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
 
 
 def test_urgent_signs_are_never_cleared(client: TestClient) -> None:
@@ -287,7 +296,7 @@ def test_a_sign_noted_in_check_in_after_check_in_is_listed_once_on_today_and_in_
 def test_a_check_in_sign_cleared_before_any_answers_is_listed_above_the_questions(client: TestClient) -> None:
     tingling = {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"}
     assert client.post("/api/checkins", json={"pain": [tingling]}).status_code == 201
-    page = client.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-05"}).text
+    page = client.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-06"}).text
     assert "A clinician has cleared you to practise" in page
     assert "Please answer the safety questions before you practise." in page
     assert "Your check-in of 6 May 2026 named: Numbness or tingling" in page and "Cleared by Dr Ames" in page
