@@ -110,15 +110,23 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         if hint:
             console.print(f"  [dim]{_escaped(hint)}[/dim]")
     for sign in repeated_signs(standing.standing_check_in_reasons):
-        mistake = (
-            "that check-in was a mistake, correct or delete it"
-            if len(sign.reasons) == 1
-            else "these check-ins were a mistake, correct or delete them"
-        )
+        one = len(sign.reasons) == 1
+        if sign.first.urgent:  # held its full time once raised, like an urgent "yes"
+            way_on = (
+                f"Deleting or correcting {'that check-in' if one else 'these check-ins'} does not lift this "
+                "urgent-care warning."
+            )
+        else:
+            mistake = (
+                "that check-in was a mistake, correct or delete it"
+                if one
+                else "these check-ins were a mistake, correct or delete them"
+            )
+            way_on = f"If {mistake} in the Journal (`crest serve`): that lifts this."
         console.print(
             f"- {_escaped(sign.describe())}\n"
             f"  [dim]Source: {_escaped('; '.join(sign.first.sources))}[/dim]\n"
-            f"  If {mistake} in the Journal (`crest serve`): that lifts this."
+            f"  {way_on}"
         )
     for cleared in standing.cleared:  # the answers and the check-ins' signs, as the Safety page lists them
         who, day = _escaped(cleared.clearance.clinician), cleared.clearance.cleared_on

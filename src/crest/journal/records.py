@@ -564,6 +564,34 @@ def check_day(value: date, what: str) -> date:
 
 
 @dataclass(frozen=True)
+class SafetyWarning:
+    """An urgent-care warning sign kept apart from what raised it, so that it holds until its waiting time ends
+    whatever happens to that: a check-in deleted or corrected, or everything deleted.
+
+    Kept from a check-in: when (`raised_at`), the check-in's id and the sign's words (`title` to the person, `named`
+    to a clinician). Kept through deleting everything: only the sign (`question_id`), its level and `held_until`.
+    """
+
+    question_id: str  # the sign, as the safety question for the same sign
+    level: str  # the AdviceLevel's stored name
+    held_until: datetime  # when fresh answers may lift it
+    raised_at: datetime | None = None
+    check_in_id: int | None = None
+    title: str | None = None
+    named: str | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.held_until, "the end of the warning's hold")
+        if self.raised_at is not None:
+            require_aware(self.raised_at, "the time the warning was raised")
+
+    def stripped(self) -> SafetyWarning:
+        """What deleting everything keeps: the sign, its level and its end, no other health data."""
+        return SafetyWarning(self.question_id, self.level, self.held_until)
+
+
+@dataclass(frozen=True)
 class SafetyClearance:
     """A clinician checked the answers that advised seeing one, and cleared the person to practise.
 

@@ -40,6 +40,7 @@ from crest.journal.records import (
     PsfsAssessment,
     SafetyClearance,
     SafetyScreen,
+    SafetyWarning,
     SessionEdit,
     as_utc,
     check_comparison,
@@ -63,6 +64,7 @@ from crest.journal.tables import (
     SafetyAnswerRow,
     SafetyClearanceRow,
     SafetyScreenRow,
+    SafetyWarningRow,
     SensationRow,
     SessionNoteRow,
     SessionRow,
@@ -337,6 +339,32 @@ def _clearance_row(clearance: SafetyClearance, person_id: int) -> SafetyClearanc
         clinician=clearance.clinician,
         cleared_on=clearance.cleared_on,
         question_ids=" ".join(clearance.question_ids),
+    )
+
+
+def _warning_record(row: SafetyWarningRow) -> SafetyWarning:
+    return SafetyWarning(
+        question_id=row.question_id,
+        level=row.level,
+        held_until=row.held_until,
+        raised_at=row.raised_at,
+        check_in_id=row.check_in_id,
+        title=row.title,
+        named=row.named,
+        id=row.id,
+    )
+
+
+def _warning_row(warning: SafetyWarning, person_id: int) -> SafetyWarningRow:
+    return SafetyWarningRow(
+        person_id=person_id,
+        question_id=warning.question_id,
+        level=warning.level,
+        held_until=warning.held_until,
+        raised_at=warning.raised_at,
+        check_in_id=warning.check_in_id,
+        title=warning.title,
+        named=warning.named,
     )
 
 
@@ -754,6 +782,32 @@ class Journal:
         with self._transaction() as db:
             return [_clearance_record(row) for row in db.scalars(query)]
 
+    # Urgent-care warning signs kept apart from what raised them
+
+    def keep_safety_warnings(self, warnings: Sequence[SafetyWarning]) -> None:
+        if not warnings:
+            return
+        with self._writing() as db:
+            db.add_all(_warning_row(warning, self.person_id) for warning in warnings)
+
+    def safety_warnings(self) -> list[SafetyWarning]:
+        """Every kept warning, the oldest end first (a handful: each is forgotten once its hold ends)."""
+        query = (
+            select(SafetyWarningRow)
+            .where(SafetyWarningRow.person_id == self.person_id)
+            .order_by(SafetyWarningRow.held_until, SafetyWarningRow.id)
+        )
+        with self._transaction() as db:
+            return [_warning_record(row) for row in db.scalars(query)]
+
+    def forget_safety_warnings(self, warning_ids: Collection[int]) -> None:
+        with self._writing() as db:
+            db.execute(
+                delete(SafetyWarningRow).where(
+                    SafetyWarningRow.person_id == self.person_id, SafetyWarningRow.id.in_(list(warning_ids))
+                )
+            )
+
     def latest_safety_screen(self) -> SafetyScreen | None:
         query = (
             select(SafetyScreenRow)
@@ -941,13 +995,24 @@ class Journal:
             db.add_all(_psfs_row(replace(assessment, id=None), person) for assessment in plan.psfs)
             return plan
 
-    def delete_everything(self) -> None:
-        """Delete this person's records and settings (all an export holds), in one transaction; their pain ratings,
-        sensations, answers and activities go with them (ON DELETE CASCADE)."""
+    def delete_everything(self, keep: Sequence[SafetyWarning] = ()) -> None:
+        """Delete this person's records and settings (all an export holds) and kept warnings, in one transaction;
+        their pain ratings, sensations, answers and activities go with them (ON DELETE CASCADE). `keep`: the
+        urgent-care warnings that still hold, written back stripped to their sign, level and end."""
         person = self.person_id
+        tables = (
+            PsfsAssessmentRow,
+            SettingRow,
+            SafetyClearanceRow,
+            SafetyScreenRow,
+            SafetyWarningRow,
+            CheckInRow,
+            SessionRow,
+        )
         with self._writing() as db:
-            for table in (PsfsAssessmentRow, SettingRow, SafetyClearanceRow, SafetyScreenRow, CheckInRow, SessionRow):
+            for table in tables:
                 db.execute(delete(table).where(table.person_id == person))
+            db.add_all(_warning_row(warning.stripped(), person) for warning in keep)
 
     def _continue_id_sequences(self, db: Session, tables: Sequence[str]) -> None:
         """Explicit ids leave PostgreSQL's sequences behind; move them past the imported rows."""

@@ -185,6 +185,24 @@ class SafetyClearanceRow(Base):
     question_ids: Mapped[str] = mapped_column(Text)  # the answers it covers, separated by spaces
 
 
+class SafetyWarningRow(Base):
+    """An urgent-care warning sign kept so that deleting or correcting what raised it does not lift it
+    (`records.SafetyWarning`); no foreign key to the check-in, which may be gone."""
+
+    __tablename__ = "safety_warnings"
+    __table_args__ = (Index("ix_safety_warnings_person_held_until", "person_id", "held_until"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = person_column("safety_warnings")
+    question_id: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(20))
+    held_until: Mapped[datetime] = mapped_column(UtcDateTime)
+    raised_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    check_in_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    named: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
 class SettingRow(Base):
     __tablename__ = "settings"
 

@@ -4,8 +4,10 @@ Pure: the answers, the clinicians' all-clears, the warning signs recent check-in
 `SafetyStanding` comes out. A concern is lifted in two ways only: a clinician's all-clear (for "see a clinician
 first", never for urgent care), or a fresh set of answers given after the advice's own waiting time
 (`ANSWER_AGAIN_AFTER`). Answers given sooner are kept in the journal, but the earlier "yes" still holds. A warning
-sign named in a check-in holds like a "yes" to the safety question for the same sign, from the check-in's time;
-deleting or correcting that check-in (it was a mistake) lifts it too.
+sign named in a check-in holds like a "yes" to the safety question for the same sign, from the check-in's time.
+Deleting or correcting that check-in (it was a mistake) lifts a "see a clinician" sign; an urgent-care sign, once
+raised, is kept apart from its check-in (`kept`) and holds its full waiting time whatever becomes of the check-in,
+as an urgent "yes" does; one that stood when everything was deleted is kept too (`data_deleted`).
 """
 
 from collections.abc import Iterable, Sequence
@@ -57,13 +59,24 @@ class CheckInSign:
     sources: tuple[str, ...]
     question: Question
     named: str
+    kept: bool = False  # read from the kept record of an urgent-care sign: the check-in may be gone or corrected
+    data_deleted: bool = False  # kept through deleting everything: only the sign and its end are known
 
     def describe(self) -> str:
+        if self.data_deleted:
+            return f"Kept when you deleted your data: {self.title}"
         return f"Your check-in of {self.on:%-d %B %Y} named: {self.title}"
 
     def where_from(self) -> str:
         """For a clinician or practitioner: the sign came from a check-in, not from a safety answer."""
+        if self.data_deleted:
+            return f"urgent-care warning sign kept when the data was deleted: {self.named}"
         return f"warning sign in a check-in of {self.on.day} {self.on:%b %Y}: {self.named[:1].lower()}{self.named[1:]}"
+
+    @property
+    def urgent(self) -> bool:
+        """Urgent care: deleting or correcting the check-in does not lift it."""
+        return self.question.level is AdviceLevel.URGENT
 
 
 @dataclass(frozen=True)

@@ -50,9 +50,9 @@ class Services:
         return cls(
             safety=safety,
             practice=PracticeSessions(journal, clock, safety),
-            check_ins=CheckIns(journal, clock, zone),
+            check_ins=CheckIns(journal, clock, zone, safety),
             preferences=preferences,
-            transfer=Transfer(journal, clock),
+            transfer=Transfer(journal, clock, safety),
             reports=Reports(journal, clock, zone, preferences),
             daily_activities=DailyActivities(journal, clock),
             clinician_reports=ClinicianReports(journal, clock, zone, preferences, safety),

@@ -23,13 +23,15 @@ from crest.safety.worse_check_in import (
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
+    from crest.services.safety import Safety
 
 
 class CheckIns:
-    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo) -> None:
+    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo, safety: Safety) -> None:
         self._journal = journal
         self._clock = clock
         self._zone = zone  # the person's: where "today" begins
+        self._safety = safety  # keeps an urgent-care sign a check-in raised before the check-in changes or goes
 
     def now(self) -> datetime:
         """The time a new check-in gets when the person does not give one."""
@@ -41,11 +43,18 @@ class CheckIns:
         return self._journal.get_checkin(self._journal.add_checkin(check_in))
 
     def replace(self, check_in_id: int, check_in: CheckIn) -> CheckIn:
+        """Correct a check-in: a "see a clinician" sign it named is lifted with the mistake, an urgent-care one
+        holds on (`Safety.keep_urgent_warnings`)."""
         check_new_check_in(check_in, self._clock())
+        self._journal.get_checkin(check_in_id)  # one that does not exist is refused before anything is kept
+        self._safety.keep_urgent_warnings(check_in_id)
         self._journal.update_checkin(replace(check_in, id=check_in_id))
         return self._journal.get_checkin(check_in_id)
 
     def delete(self, check_in_id: int) -> None:
+        """Delete a check-in; an urgent-care sign it named holds on, as for `replace`."""
+        self._journal.get_checkin(check_in_id)
+        self._safety.keep_urgent_warnings(check_in_id)
         self._journal.delete_checkin(check_in_id)
 
     def get(self, check_in_id: int) -> CheckIn:

@@ -91,6 +91,12 @@ class PracticeSessions:
         return self._journal.get_session(session_id)
 
     def delete(self, session_id: int) -> None:
+        """Delete a session and its check-ins; an urgent-care sign one of them named holds on
+        (`Safety.keep_urgent_warnings`), as when the check-in alone is deleted."""
+        self._journal.get_session(session_id)  # one that does not exist is refused before anything is kept
+        for check_in in self._journal.list_checkins(session_id=session_id):
+            if check_in.id is not None:
+                self._safety.keep_urgent_warnings(check_in.id)
         self._journal.delete_session(session_id)
 
     def get(self, session_id: int) -> PracticeSession:

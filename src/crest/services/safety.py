@@ -3,8 +3,9 @@
 Both doors ask this one service, so the terminal and the browser can never disagree about whether a warning
 sign stands. A concern that stands is never lifted by skipping the questions (`--yes`, the API), nor by answering
 again before the advice's waiting time: only by a clinician's all-clear (for "see a clinician first") or by fresh
-answers once that time has passed. A warning sign named in a recent check-in stands the same way, until that
-check-in is deleted or corrected.
+answers once that time has passed. A warning sign named in a recent check-in stands the same way; deleting or
+correcting that check-in lifts a "see a clinician" sign (it was a mistake), never an urgent-care one: that is kept
+(`keep_urgent_warnings`, `urgent_holds`) and holds its full waiting time, through deleting everything too.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.errors import CrestError
-from crest.journal.records import CheckIn, SafetyClearance, SafetyScreen
+from crest.journal.records import CheckIn, SafetyClearance, SafetyScreen, SafetyWarning
 from crest.safety.screen import (
+    ANSWER_AGAIN_AFTER,
     ASK_AGAIN_AFTER,
     CLEARANCE_VALID_FOR,
     KNOWN_QUESTIONS,
@@ -25,7 +27,13 @@ from crest.safety.screen import (
     Question,
     assess,
 )
-from crest.safety.standing import LONGEST_WAIT, CheckInSign, SafetyStanding, safety_standing
+from crest.safety.standing import (
+    LONGEST_WAIT,
+    CheckInSign,
+    SafetyStanding,
+    safety_standing,
+    sign_held_until,
+)
 from crest.safety.worse_check_in import BELOW_THE_KNEE, LOSS_OF_FEELING
 
 if TYPE_CHECKING:
@@ -89,6 +97,37 @@ def check_in_signs(check_ins: Iterable[CheckIn], zone: tzinfo) -> list[CheckInSi
     ]
 
 
+def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
+    """A kept urgent-care warning as the gate reads it: like the check-in's sign it was, or, kept through deleting
+    everything, named by its safety question alone and raised its waiting time before its end (all that is kept)."""
+    question = KNOWN_QUESTIONS[warning.question_id]
+    level = AdviceLevel.named(warning.level)
+    at = warning.raised_at or warning.held_until - ANSWER_AGAIN_AFTER[level]
+    title = warning.title or question.text
+    return CheckInSign(
+        warning.check_in_id or 0,
+        at,
+        at.astimezone(zone).date(),
+        title,
+        (question.source,),
+        question,
+        warning.named or title,
+        kept=True,
+        data_deleted=warning.raised_at is None,
+    )
+
+
+def _longest_held(signs: Iterable[CheckInSign]) -> list[CheckInSign]:
+    """One sign per check-in and question: a corrected check-in that still names its kept sign counts once, from
+    whichever time holds longer, so moving the check-in earlier never shortens the hold."""
+    longest: dict[tuple[object, ...], CheckInSign] = {}
+    for sign in signs:
+        key = (sign.check_in_id, sign.question.id) if sign.check_in_id else (id(sign),)
+        if key not in longest or sign.at > longest[key].at:
+            longest[key] = sign
+    return list(longest.values())
+
+
 class Safety:
     def __init__(self, journal: Journal, clock: Clock, zone: tzinfo) -> None:
         self._journal = journal
@@ -107,7 +146,58 @@ class Safety:
         # are due again anyway (every ASK_AGAIN_AFTER), which lift them.
         since = max(latest, now - ASK_AGAIN_AFTER) - LONGEST_WAIT
         signs = check_in_signs(self._check_ins_that_may_warn(since), self._zone)
-        return safety_standing(screens, self._journal.safety_clearances(), now, signs)
+        kept = self._kept_warnings(lifted_by=max(latest, now - ASK_AGAIN_AFTER))
+        return safety_standing(screens, self._journal.safety_clearances(), now, _longest_held([*kept, *signs]))
+
+    def _kept_warnings(self, lifted_by: datetime) -> list[CheckInSign]:
+        """The kept urgent-care warnings that still hold. One whose end is not after `lifted_by` (fresh answers
+        given once its waiting time was over, or the check-ins no longer read) is forgotten: nothing of it stays
+        once its hold has ended."""
+        warnings = self._journal.safety_warnings()
+        ended = [warning.id for warning in warnings if warning.held_until <= lifted_by and warning.id is not None]
+        if ended:
+            self._journal.forget_safety_warnings(ended)
+        return [kept_sign(warning, self._zone) for warning in warnings if warning.held_until > lifted_by]
+
+    def keep_urgent_warnings(self, check_in_id: int) -> None:
+        """Before a check-in is deleted or corrected: keep the urgent-care signs it raised that hold now (when, the
+        level, which sign), so that neither lifts them. A "see a clinician" sign is not kept: correcting a genuine
+        mistake may lift it."""
+        warnings = [
+            SafetyWarning(
+                sign.question.id,
+                AdviceLevel.URGENT.stored_name,
+                sign_held_until(sign),
+                raised_at=sign.at,
+                check_in_id=sign.check_in_id,
+                title=sign.title,
+                named=sign.named,
+            )
+            for sign in (reason.sign for reason in self.standing().check_in_reasons)
+            if sign.check_in_id == check_in_id and sign.urgent and not sign.kept
+        ]
+        self._journal.keep_safety_warnings(warnings)
+
+    def urgent_holds(self) -> list[SafetyWarning]:
+        """The urgent-care warnings that stand now and have not reached their end, one per sign (its latest end):
+        what deleting everything keeps, stripped to the sign, its level and its end."""
+        now = self._clock()
+        standing = self.standing()
+        urgent = AdviceLevel.URGENT
+        ends = [
+            (reason.question.id, reason.answered_at + ANSWER_AGAIN_AFTER[urgent])
+            for reason in standing.standing_reasons
+            if reason.question.level is urgent
+        ] + [
+            (reason.sign.question.id, sign_held_until(reason.sign))
+            for reason in standing.standing_check_in_reasons
+            if reason.sign.urgent
+        ]
+        latest: dict[str, datetime] = {}
+        for question_id, end in ends:
+            if end > now:
+                latest[question_id] = max(end, latest.get(question_id, end))
+        return [SafetyWarning(question_id, urgent.stored_name, end) for question_id, end in latest.items()]
 
     def _check_ins_that_may_warn(self, since: datetime) -> list[CheckIn]:
         """Only the check-ins a sign could come from (a numb or tingling place, a place below the knee, a note whose
@@ -145,6 +235,17 @@ class Safety:
             )
         if cleared_on > today:
             raise ClearanceRefused(f"the day of the clearance, {cleared_on}, is in the future")
+        # A clinician can only clear what was there to check: an all-clear dated before the newest answer or check-in
+        # it would cover cannot have seen it.
+        newest = max(
+            [reason.answered_at for reason in standing.clearable]
+            + [reason.sign.at for reason in standing.clearable_check_ins]
+        ).astimezone(self._zone).date()
+        if cleared_on < newest:
+            raise ClearanceRefused(
+                f"the day of the clearance, {cleared_on}, is before the answer it clears ({newest}); "
+                "nothing was recorded"
+            )
         if today - cleared_on >= CLEARANCE_VALID_FOR:
             raise ClearanceRefused(
                 f"a clearance stands for {CLEARANCE_VALID_FOR.days} days; one from {cleared_on} has run out. "

@@ -4,6 +4,7 @@ holds records already), and deleting everything."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,12 +33,14 @@ LARGEST_IMPORT_BYTES = MAX_IMPORT_BYTES
 if TYPE_CHECKING:
     from crest.journal.merging import MergePlan
     from crest.journal.store import Journal
+    from crest.services.safety import Safety
 
 
 class Transfer:
-    def __init__(self, journal: Journal, clock: Clock) -> None:
+    def __init__(self, journal: Journal, clock: Clock, safety: Safety) -> None:
         self._journal = journal
         self._clock = clock
+        self._safety = safety  # an urgent-care warning that stands outlives deleting everything
 
     @staticmethod
     def check_format(format_name: str) -> str:
@@ -93,9 +96,17 @@ class Transfer:
         plan = self._journal.merge_contents(contents)
         return Imported.counting(plan, plan.skipped)
 
-    def delete_everything(self) -> None:
-        """Every session, check-in, safety answer and setting, for good."""
-        self._journal.delete_everything()
+    def urgent_hold_until(self) -> datetime | None:
+        """When the urgent-care warning that stands now ends, if one does: deleting everything keeps it till then."""
+        return max((warning.held_until for warning in self._safety.urgent_holds()), default=None)
+
+    def delete_everything(self) -> datetime | None:
+        """Every session, check-in, safety answer and setting, for good; but an urgent-care warning that stands
+        is kept (its sign, level and end, nothing else) until it ends, or deleting would be a way around it.
+        Returns that end, if any."""
+        holds = self._safety.urgent_holds()
+        self._journal.delete_everything(keep=holds)
+        return max((warning.held_until for warning in holds), default=None)
 
 
 @dataclass(frozen=True)

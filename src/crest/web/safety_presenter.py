@@ -45,6 +45,7 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
                 "source": "; ".join(sign.first.sources),
                 "when": _when_named(sign, zone, now),
                 "check_ins": len(sign.reasons),
+                "urgent": sign.first.urgent,  # deleting or correcting its check-ins does not lift it
             }
             for sign in repeated_signs(standing.standing_check_in_reasons)
         ],

@@ -87,6 +87,17 @@ def test_a_clinicians_all_clear_lets_the_person_practise(run_crest: RunCrest) ->
     assert '"clinician": "Dr Ames, physiotherapist"' in exported
 
 
+def test_an_all_clear_dated_before_the_answer_it_clears_is_refused_in_one_line(run_crest: RunCrest) -> None:
+    run_crest("safety", input_text=_answers("cancer_history"))
+    today = date.today()
+    before = (today - timedelta(days=1)).isoformat()
+    refused = run_crest("safety", "--cleared-by", "Dr A", "--cleared-on", before)
+    assert refused.returncode == 2
+    said = refused.stderr.strip()
+    assert f"the day of the clearance, {before}, is before the answer it clears ({today})" in _flat(said)
+    assert run_crest(*SHORT, "--yes").returncode == 1 and _sessions() == 0
+
+
 def test_urgent_signs_are_never_cleared(run_crest: RunCrest) -> None:
     run_crest("safety", input_text=_answers("bladder_bowel_saddle", "cancer_history"))
     result = run_crest("safety", "--cleared-by", "Dr Ames")
@@ -144,6 +155,9 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunC
     asked = run_crest(*SHORT, input_text="n\n" * 20)  # quick "no"s are not even asked for
     assert asked.returncode == 1 and "A few safety questions" not in asked.stdout
     assert _sessions() == 0
+    shown = _flat(run_crest("safety").stdout)
+    assert "Deleting or correcting that check-in does not lift this urgent-care warning." in shown
+    assert "that lifts this" not in shown
 
 
 @pytest.mark.parametrize(

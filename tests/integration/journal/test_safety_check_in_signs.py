@@ -48,18 +48,26 @@ def test_an_urgent_check_in_blocks_the_next_session_for_two_weeks(services: Serv
     assert services.practice.start(10, "standard").id is not None
 
 
-def test_deleting_or_correcting_the_check_in_lifts_it(services: Services, clock: FakeClock) -> None:
+def test_deleting_or_correcting_the_check_in_lifts_a_see_a_clinician_sign_never_an_urgent_one(
+    services: Services, clock: FakeClock
+) -> None:
     services.safety.record(NO_TO_ALL)
-    mistaken = _numb_between_the_legs(services)
-    assert mistaken.id is not None
-    assert services.safety.standing().concern_stands
+    tingling = (PainRating(Region.CALF_AND_SHIN, 3, Side.LEFT, "tingling"),)
+    mistaken = services.check_ins.add(CheckIn(at=clock(), pain=tingling))
+    assert mistaken.id is not None and services.safety.standing().concern_stands
     services.check_ins.replace(mistaken.id, CheckIn(at=mistaken.at, pain=(PainRating(Region.GROIN, 4, Side.CENTRE),)))
     assert not services.safety.standing().concern_stands
-
-    again = _numb_between_the_legs(services)
+    again = services.check_ins.add(CheckIn(at=clock(), pain=tingling))
     assert again.id is not None and services.safety.standing().concern_stands
     services.check_ins.delete(again.id)
     assert not services.safety.standing().concern_stands
+
+    urgent = _numb_between_the_legs(services)
+    assert urgent.id is not None
+    services.check_ins.replace(urgent.id, CheckIn(at=urgent.at, pain=(PainRating(Region.GROIN, 4, Side.CENTRE),)))
+    assert services.safety.standing().level is AdviceLevel.URGENT
+    services.check_ins.delete(urgent.id)
+    assert services.safety.standing().level is AdviceLevel.URGENT
 
 
 def test_a_note_naming_a_see_a_clinician_sign_is_cleared_by_a_clinician(services: Services, clock: FakeClock) -> None:

@@ -98,9 +98,9 @@ def test_the_page_does_not_offer_the_questions_while_answers_hold(client: TestCl
 
 def test_a_clinicians_all_clear_in_the_browser_lifts_see_a_clinician(client: TestClient) -> None:
     client.post("/safety", data=_form(client, "no_improvement_after_a_month"))
-    page = client.post("/safety/clearance", data={"clinician": "Dr Ames, physiotherapist", "cleared_on": "2026-05-05"})
+    page = client.post("/safety/clearance", data={"clinician": "Dr Ames, physiotherapist", "cleared_on": "2026-05-06"})
     assert page.status_code == 200
-    assert "Cleared by Dr Ames, physiotherapist on 5 May 2026" in page.text
+    assert "Cleared by Dr Ames, physiotherapist on 6 May 2026" in page.text
     assert client.get("/session").status_code == 200
     assert "Cleared by Dr Ames" in client.get("/safety").text
     [clearance] = client.get("/api/safety/clearances").json()
@@ -115,8 +115,18 @@ def test_a_clearance_in_the_future_or_without_a_name_is_refused(client: TestClie
     client.post("/api/safety/answers", json={"answers": _answers(client, "cancer_history")})
     future = client.post("/api/safety/clearances", json={"clinician": "Dr Ames", "cleared_on": "2026-05-09"})
     assert future.status_code == 409 and "future" in future.json()["detail"]
-    page = client.post("/safety/clearance", data={"clinician": " ", "cleared_on": "2026-05-05"})
+    page = client.post("/safety/clearance", data={"clinician": " ", "cleared_on": "2026-05-06"})
     assert page.status_code == 422 and "name the clinician" in page.text
+    assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+
+
+def test_a_clearance_dated_before_the_answer_it_clears_is_refused_at_both_doors(client: TestClient) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "cancer_history")})  # on 6 May 2026
+    api = client.post("/api/safety/clearances", json={"clinician": "Dr Ames", "cleared_on": "2026-05-05"})
+    assert api.status_code == 409 and "is before the answer it clears (2026-05-06)" in api.json()["detail"]
+    page = client.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-05"})
+    assert page.status_code == 409 and "is before the answer it clears (2026-05-06)" in page.text
+    assert client.get("/api/safety/clearances").json() == []
     assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
 
 
@@ -172,11 +182,27 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestCl
     page = cleared.get("/safety").text
     assert "warning sign in a check-in:" in page and "Numbness or tingling between your legs" in page
     assert "cauda equina" in page and "Save my answers" not in page
-    assert "correct or delete it" in page
+    assert "deleting or correcting that check-in does not lift it" in page and "that lifts this" not in page
     [reason] = cleared.get("/api/safety/latest").json()["reasons"]
     assert reason["question_id"] == "bladder_bowel_saddle"
 
-    cleared.delete(f"/api/checkins/{saved['id']}")  # it was a mistake
+    # Once raised, an urgent-care sign holds its full time, like an urgent "yes": deleting the check-in is no way on.
+    assert cleared.delete(f"/api/checkins/{saved['id']}").status_code == 204
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+    today = cleared.get("/").text
+    assert "Please seek urgent medical care now" in today and "Numbness or tingling between your legs" in today
+    assert "This holds until Wed 20 May 17:30" in today
+    clock.advance(14 * DAY_S)  # fresh answers after its waiting time lift it
+    cleared.post("/api/safety/answers", json={"answers": _answers(cleared)})
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_a_see_a_clinician_sign_in_a_check_in_made_by_mistake_is_lifted_by_deleting_it(cleared: TestClient) -> None:
+    tingling = {"region": "calf_and_shin", "side": "left", "score": 3, "quality": "tingling"}
+    saved = cleared.post("/api/checkins", json={"pain": [tingling]}).json()
+    assert "If that check-in was a mistake, correct or delete it" in cleared.get("/").text
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+    cleared.delete(f"/api/checkins/{saved['id']}")
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
 
 

@@ -58,6 +58,23 @@ def test_delete_everything_needs_the_word_then_a_restore_brings_it_back(cleared:
     assert cleared.get("/api/export", params={"format": "json"}).content == backup
 
 
+def test_delete_everything_keeps_a_standing_urgent_hold_and_says_so(cleared: TestClient, clock: Any) -> None:
+    numb = {"region": "groin", "side": "both", "score": 3, "quality": "numb"}
+    assert cleared.post("/api/checkins", json={"pain": [numb]}).status_code == 201
+    assert "A standing urgent-care warning stays until Wed 20 May 17:30" in cleared.get("/settings").text
+
+    deleted = cleared.post("/settings/delete-everything", data={"confirmation": "delete"})
+    assert "Everything is deleted, but a standing urgent-care warning stays until Wed 20 May 17:30" in deleted.text
+    assert _counts(cleared) == (0, 0)
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+    assert "Please seek urgent medical care now" in cleared.get("/").text
+
+    clock.advance(14 * 24 * 3600)  # once it ends, crest starts afresh
+    assert "A standing urgent-care warning" not in cleared.get("/settings").text
+    safety = cleared.get("/safety").text
+    assert "Save my answers" in safety and "Please seek urgent medical care now" not in safety
+
+
 def test_a_restore_into_a_journal_with_records_needs_merge_and_skips_what_is_there(
     client: TestClient, clock: Any
 ) -> None:

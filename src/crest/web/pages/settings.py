@@ -14,6 +14,7 @@ from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT
 from crest.web.context import WebContext
 from crest.web.pages.common import Context, SubmittedForm, page_router
+from crest.web.presenters import friendly_time
 from crest.web.templating import render
 
 router = page_router()
@@ -59,6 +60,8 @@ def settings_view(
 ) -> Response:
     """The Settings page with these preferences and any notice or error in `values`."""
     served: WebContext = request.app.state.context
+    services = context.services
+    hold = services.transfer.urgent_hold_until()  # the delete form and its confirmation both say it stays
     return render(
         request,
         "settings.html",
@@ -74,6 +77,7 @@ def settings_view(
         tallest_height_cm=TALLEST_HEIGHT_CM,
         # Practice mode: the journal and the clock are the practice server's, not the computer the page is on.
         on_practice_server=served.for_request is not None,
+        urgent_hold_until=None if hold is None else friendly_time(hold, services.zone, services.clock()),
         **({} if context.services.link is None else {"practice_link": context.services.link.status()}),
         **values,
     )

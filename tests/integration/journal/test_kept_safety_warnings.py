@@ -1,0 +1,151 @@
+"""An urgent-care warning sign, once raised, holds its full waiting time: deleting or correcting the check-in that
+named it, deleting its session or deleting everything does not lift it; a "see a clinician" sign named by mistake is
+lifted by correcting the check-in. A clinician's all-clear is never dated before the answer it clears."""
+
+from __future__ import annotations
+
+import re
+import stat
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, timedelta
+from html import unescape
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.store import Journal
+from crest.journal.vocabulary import CheckInTiming, SessionStatus
+from crest.safety.screen import QUESTIONS
+from crest.services.bundle import Services
+from crest.services.safety import ClearanceRefused, SafetyConcernStands
+from support.clock import FakeClock
+
+NO_TO_ALL = {question.id: False for question in QUESTIONS}
+DAY_S = 24 * 3600
+NUMB_SADDLE = (PainRating("groin", 3, "both", "numb"), PainRating("calf_and_shin", 2, "both", "tingling"))
+NUMB_CALF = (PainRating("calf_and_shin", 2, "left", "tingling"),)
+
+
+@pytest.fixture
+def services(journal: Journal, clock: FakeClock) -> Iterator[Services]:
+    yield Services.over(journal, clock, UTC)
+
+
+def _refused(services: Services) -> bool:
+    try:
+        services.safety.require_may_practise("standard")
+    except SafetyConcernStands:
+        return True
+    return False
+
+
+def _safety_section(services: Services) -> str:
+    html = services.clinician_reports.html(services.clinician_reports.build())
+    start = html.index('id="r-safety"')
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html[start : html.index("</section>", start)])).split())
+
+
+def _urgent_check_in(services: Services, clock: FakeClock) -> CheckIn:
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    saved = services.check_ins.add(CheckIn(at=clock(), pain=NUMB_SADDLE))
+    clock.advance(60)
+    assert _refused(services)
+    return saved
+
+
+def test_deleting_the_check_in_does_not_lift_an_urgent_sign(
+    services: Services, clock: FakeClock, journal: Journal
+) -> None:
+    saved = _urgent_check_in(services, clock)
+    assert saved.id is not None
+    services.check_ins.delete(saved.id)
+
+    standing = services.safety.standing()
+    assert standing.message.startswith("Please seek urgent medical care now") and _refused(services)
+    assert standing.answer_again_from == saved.at + timedelta(days=14)
+    safety = _safety_section(services)
+    assert "No warning sign stands" not in safety
+    assert "Warning sign in a check-in of 1 May 2026: numbness or tingling between the legs" in safety
+
+    clock.advance(13 * DAY_S)  # answers before the waiting time do not lift it
+    services.safety.record(NO_TO_ALL)
+    assert _refused(services)
+    clock.advance(DAY_S)  # fresh answers after it do, and the kept record goes
+    services.safety.record(NO_TO_ALL)
+    assert not _refused(services)
+    assert journal.safety_warnings() == []  # nothing of it is kept
+
+
+def test_correcting_the_check_in_does_not_lift_an_urgent_sign(services: Services, clock: FakeClock) -> None:
+    saved = _urgent_check_in(services, clock)
+    assert saved.id is not None
+    services.check_ins.replace(saved.id, replace(saved, pain=(PainRating("lower_back", 2),)))
+    assert _refused(services)
+    # moved earlier and naming the sign again, it still holds from when it was first raised, and is listed once
+    services.check_ins.replace(saved.id, replace(saved, at=saved.at - timedelta(days=10)))
+    standing = services.safety.standing()
+    assert _refused(services) and standing.answer_again_from == saved.at + timedelta(days=14)
+    assert len(standing.standing_check_in_reasons) == 1
+
+
+def test_deleting_the_session_does_not_lift_an_urgent_sign(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL)
+    session = services.practice.start(5, "standard")
+    assert session.id is not None
+    clock.advance(300)
+    services.practice.finish(session.id, 300, SessionStatus.COMPLETED)
+    after = CheckIn(at=clock(), pain=NUMB_SADDLE, session_id=session.id, timing=CheckInTiming.AFTER)
+    services.check_ins.add(after)
+    services.practice.delete(session.id)
+    assert _refused(services)
+
+
+def test_deleting_a_see_a_clinician_check_in_made_by_mistake_lifts_it(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    saved = services.check_ins.add(CheckIn(at=clock(), pain=NUMB_CALF))
+    assert saved.id is not None and _refused(services)
+    services.check_ins.delete(saved.id)
+    assert not _refused(services)
+    assert "No warning sign stands" in _safety_section(services)
+
+
+def test_deleting_everything_keeps_a_standing_urgent_hold_and_nothing_else(
+    services: Services, clock: FakeClock, journal: Journal, journal_url: str
+) -> None:
+    saved = _urgent_check_in(services, clock)
+    end = saved.at + timedelta(days=14)
+    assert services.transfer.urgent_hold_until() == end
+
+    assert services.transfer.delete_everything() == end
+    assert services.check_ins.list_check_ins() == [] and services.safety.standing().latest is None
+    assert _refused(services) and services.safety.standing().answer_again_from == end
+    engine = create_engine(journal_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT question_id, level, raised_at, check_in_id, title, named FROM safety_warnings")
+            ).all()
+    finally:
+        engine.dispose()
+    assert rows == [("bladder_bowel_saddle", "urgent", None, None, None, None)]
+    if journal_url.startswith("sqlite"):  # the journal file, where the hold is kept, is its owner's only
+        assert stat.S_IMODE(Path(journal_url.removeprefix("sqlite:///")).stat().st_mode) == 0o600
+    assert "kept when the data was deleted" in _safety_section(services)
+
+    clock.now = end  # the hold has ended: the questions come first again, and the record goes
+    assert not services.safety.standing().concern_stands
+    assert journal.safety_warnings() == []  # nothing of it is kept
+
+
+def test_a_clearance_dated_before_the_answer_it_clears_is_refused(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL | {"cancer_history": True})
+    with pytest.raises(ClearanceRefused, match=r"2026-04-30, is before the answer it clears \(2026-05-01\)"):
+        services.safety.record_clearance("Dr A", date(2026, 4, 30))
+    assert services.safety.clearances() == [] and _refused(services)
+    services.safety.record_clearance("Dr A", date(2026, 5, 1))
+    assert not _refused(services)
