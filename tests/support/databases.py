@@ -78,6 +78,18 @@ def upgrade_to(connection: Connection, revision: str) -> None:
         command.upgrade(config, revision)
 
 
+def downgrade_to(connection: Connection, revision: str) -> None:
+    """Take a test database back to an older `revision` of crest's schema (to test a migration's way back)."""
+    from alembic import command
+    from alembic.config import Config
+
+    with resources.as_file(resources.files("crest.journal.migrations")) as script_location:
+        config = Config()
+        config.set_main_option("script_location", str(script_location))
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def older_journal_with_a_session(url: str, revision: str, started_at: datetime) -> None:
     """A journal as an older crest at `revision` left it, holding one completed 15-minute session (id 1)."""
     from sqlalchemy import create_engine, text

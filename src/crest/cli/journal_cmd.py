@@ -15,6 +15,7 @@ import typer
 from crest.counting import counted
 from crest.durations import rested_text
 from crest.errors import CrestError, one_line
+from crest.insights.practice import DEMO_WORDS
 from crest.journal.vocabulary import Comparison, PainQuality, Region, Sensation
 
 if TYPE_CHECKING:
@@ -167,7 +168,9 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
         )
         return
     if sessions:
-        table = Table(title="Sessions", title_justify="left")
+        # Said under the table, so that a "10 min, completed" that Progress does not count is not taken for a bug.
+        demo_note = f"(demo): {DEMO_WORDS}" if any(session.demo for session in sessions) else None
+        table = Table(title="Sessions", title_justify="left", caption=demo_note, caption_justify="left")
         for column in ("#", "Started", "Variant", "Planned", "Practised", "Status", "Position check"):
             table.add_column(column)
         for session in sessions:
@@ -177,7 +180,9 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
                 session.variant,
                 f"{session.planned_minutes} min",
                 rested_text(session.actual_seconds),
-                session.status.replace("_", " ") + (" (logged)" if session.logged else ""),
+                session.status.replace("_", " ")
+                + (" (logged)" if session.logged else "")
+                + (" (demo)" if session.demo else ""),
                 Text(session.position_check_summary or ""),
             )
         console.print(table)

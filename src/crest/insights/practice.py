@@ -10,11 +10,13 @@ from crest.insights.timeframe import start_of_day, start_of_week
 from crest.journal.records import CheckIn, PracticeSession
 
 # What counts as a session of practice wherever sessions are counted (Today, Progress and its charts, the report,
-# `crest progress`): at least a minute rested, whatever its status. One stopped within its first minute (a wrong
-# tap, a phone call) was no rest, and counting it would let Today and Progress disagree; an interrupted one (a tab
-# closed after ten minutes) was a rest up to where it stopped.
+# `crest progress`): at least a minute rested, whatever its status, on a clock that ran in real time. One stopped
+# within its first minute (a wrong tap, a phone call) was no rest, and counting it would let Today and Progress
+# disagree; an interrupted one (a tab closed after ten minutes) was a rest up to where it stopped. A demo (`--speed`,
+# `?speed=`) is kept for its check-ins, but its "10 min" passed in seconds.
 PRACTICE_MIN_SECONDS = 60
 PRACTICE_RULE = "at least a minute each"  # the rule in words, beside the counts a person reads
+DEMO_WORDS = "run faster than real time, not counted as practice"  # beside a demo wherever the journal lists it
 DAYS_WITH_DATA_WINDOW = 30  # "days with data in the last 30", the yardstick clinicians read
 
 
@@ -60,7 +62,7 @@ class WeekTotal:
 
 
 def counts_as_practice(session: PracticeSession) -> bool:
-    return session.actual_seconds >= PRACTICE_MIN_SECONDS
+    return session.actual_seconds >= PRACTICE_MIN_SECONDS and not session.demo
 
 
 def streak_days(sessions: Sequence[PracticeSession], zone: tzinfo, now: datetime) -> int:
@@ -113,7 +115,8 @@ def adherence(
     last_7 = [s for s in practised if s.started_at >= since(7)]
     last_28 = [s for s in practised if s.started_at >= since(28)]
     window = since(DAYS_WITH_DATA_WINDOW)
-    days = {s.started_at.astimezone(zone).date() for s in sessions if window <= s.started_at <= now}
+    # A demo is no data on the person's practice; its check-ins, which are, count on their own.
+    days = {s.started_at.astimezone(zone).date() for s in sessions if window <= s.started_at <= now and not s.demo}
     days |= {c.at.astimezone(zone).date() for c in check_ins if window <= c.at <= now}
     if prescription is not None:
         target: WeeklyTarget | None = prescription

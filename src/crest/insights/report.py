@@ -159,7 +159,9 @@ def _practice(
     weekly_goal: int | None,
 ) -> Practice:
     practised = [s for s in sessions if counts_as_practice(s)]
-    days = {s.started_at.astimezone(zone).date() for s in sessions} | {c.at.astimezone(zone).date() for c in check_ins}
+    # As in `adherence`: a demo is no data on the person's practice, its check-ins count on their own.
+    days = {s.started_at.astimezone(zone).date() for s in sessions if not s.demo}
+    days |= {c.at.astimezone(zone).date() for c in check_ins}
     target = prescription or (None if weekly_goal is None else WeeklyTarget(weekly_goal, TargetSource.WEEKLY_GOAL))
     return Practice(
         sessions=len(practised),

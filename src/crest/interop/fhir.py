@@ -5,7 +5,9 @@
   R5 points to a `BodyStructure` (structure, laterality, qualifier); R4B codes `bodySite` and adds the laterality
   with the `observation-structureLaterality` extension;
 - each session a `Procedure` (SNOMED 229065009 exercise therapy, its period and status) with an `Observation` of
-  its duration (LOINC 55411-3, minutes);
+  its duration (LOINC 55411-3, minutes); a demo (run faster than real time) is left out: a `Procedure` says the
+  therapy was done for its period, FHIR has no standard way to say "do not count this one", and a receiving
+  system would count it. The JSON and CSV exports keep demos, flagged, and nothing reads a bundle back in;
 - PSFS as crest's `Questionnaire` and one `QuestionnaireResponse` per round.
 
 Every resource is built and validated with `fhir.resources`; that library checks structure, not codes or ranges,
@@ -87,7 +89,7 @@ def fhir_bundle(contents: JournalContents, version: FhirVersion, patient_name: s
     entries = [builder.entry(builder.patient(patient_name))]
     if version == "R5":
         entries += [builder.entry(resource) for resource in builder.body_structures(contents.check_ins)]
-    for session in contents.sessions:
+    for session in (one for one in contents.sessions if not one.demo):
         entries.append(builder.entry(builder.procedure(session)))
         entries.append(builder.entry(builder.duration(session)))
     for check_in in contents.check_ins:

@@ -338,6 +338,7 @@ class PracticeSession:
     id: int | None = None
     logged: bool = False  # done without the app (on holiday, at a class) and logged afterwards, not timed
     breath: BreathResult | None = None  # read by the camera during the rest, when the person asked for it
+    demo: bool = False  # its clock ran faster than real time (a demo, `--speed`): kept, never counted as practice
 
     def __post_init__(self) -> None:
         require_aware(self.started_at, "the session start")
@@ -345,6 +346,8 @@ class PracticeSession:
             raise InvalidBreath(f"the breath reading {self.breath!r} is not one crest made")
         if not isinstance(self.logged, bool):
             raise InvalidDuration(f"'logged' is {self.logged!r}, not true or false")
+        if not isinstance(self.demo, bool):
+            raise InvalidDuration(f"'demo' is {self.demo!r}, not true or false")
         if self.last_checkpoint_at is not None:
             require_aware(self.last_checkpoint_at, "the last checkpoint")
         check_planned_minutes(self.planned_minutes)

@@ -249,6 +249,7 @@ def _session_record(row: SessionRow) -> PracticeSession:
         writer=row.writer,
         logged=row.logged,
         breath=None if row.breath is None else breath_from_text(row.breath),
+        demo=row.demo,
     )
 
 
@@ -307,6 +308,7 @@ def _session_row(record: PracticeSession, person_id: int) -> SessionRow:
         last_checkpoint_at=record.last_checkpoint_at,
         logged=record.logged,
         breath=None if record.breath is None else breath_text(record.breath),
+        demo=record.demo,
     )
 
 
@@ -483,10 +485,12 @@ class Journal:
         writer: str,
         position_check_summary: str | None = None,
         before_check_in_id: int | None = None,
+        demo: bool = False,
     ) -> int:
         """Write the session row as the rest starts, so even a crash a second later leaves a record.
 
-        A check-in made just before lying down is linked to the session in the same transaction.
+        A check-in made just before lying down is linked to the session in the same transaction. `demo`: its clock
+        runs faster than real time.
         """
         record = PracticeSession(
             started_at=started_at,
@@ -508,6 +512,7 @@ class Journal:
                 writer=writer,
                 last_checkpoint_at=self._clock(),
                 logged=False,
+                demo=demo,
             )
             db.add(row)
             db.flush()
@@ -546,9 +551,13 @@ class Journal:
             db.flush()
             return row.id
 
-    def checkpoint_session(self, session_id: int, elapsed_s: float) -> None:
-        """Record progress (one UPDATE). Revives a session another start wrongly marked interrupted."""
+    def checkpoint_session(self, session_id: int, elapsed_s: float, demo: bool = False) -> None:
+        """Record progress (one UPDATE). Revives a session another start wrongly marked interrupted. `demo`: its
+        clock ran faster than real time, which marks it a demo for good (a rest partly sped up was no real one)."""
         elapsed = check_elapsed(elapsed_s)
+        values = {"actual_seconds": elapsed, "last_checkpoint_at": self._clock(), "status": SessionStatus.RUNNING}
+        if demo:
+            values["demo"] = True
         with self._writing() as db:
             result = db.execute(
                 update(SessionRow)
@@ -557,15 +566,21 @@ class Journal:
                     SessionRow.person_id == self.person_id,
                     SessionRow.status.in_((SessionStatus.RUNNING, SessionStatus.INTERRUPTED)),
                 )
-                .values(actual_seconds=elapsed, last_checkpoint_at=self._clock(), status=SessionStatus.RUNNING)
+                .values(values)
             )
             if getattr(result, "rowcount", 1) == 0:
                 self._session_row(db, session_id)
 
     def finish_session(
-        self, session_id: int, elapsed_s: float, status: str, breath: BreathResult | None = None
+        self,
+        session_id: int,
+        elapsed_s: float,
+        status: str,
+        breath: BreathResult | None = None,
+        demo: bool = False,
     ) -> None:
-        """End the session; `breath`, when given, is the camera's breath reading of the rest (kept as numbers)."""
+        """End the session; `breath`, when given, is the camera's breath reading of the rest (kept as numbers);
+        `demo` marks it a demo for good, as a checkpoint does."""
         elapsed = check_elapsed(elapsed_s)
         check_finished_status(status)
         with self._writing() as db:
@@ -575,6 +590,7 @@ class Journal:
             row.last_checkpoint_at = self._clock()
             if breath is not None:
                 row.breath = breath_text(breath)
+            row.demo = row.demo or demo
 
     def get_session(self, session_id: int) -> PracticeSession:
         with self._transaction() as db:
@@ -1111,6 +1127,7 @@ class Journal:
                 row.last_checkpoint_at = session.last_checkpoint_at or session.started_at
                 row.logged = session.logged
                 row.breath = None if session.breath is None else breath_text(session.breath)
+                row.demo = session.demo
                 db.add(row)
                 db.flush()
                 session_ids[session.id or 0] = row.id

@@ -97,6 +97,7 @@ class SessionRow(Base):
     last_checkpoint_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     logged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # done without the app
     breath: Mapped[str | None] = mapped_column(Text)  # the breath reading as JSON: numbers only, never pictures
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a clock faster than real time
 
 
 class CheckInRow(Base):

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 PAGE_SILENT_AFTER_S = 5 * 60
 
 
+def is_demo(clock_speed: float) -> bool:
+    """Whether a session on a clock `clock_speed` times real time is a demo: sped up, its minutes were not rested."""
+    return clock_speed > 1
+
+
 class SessionInTheFuture(CrestError):
     """A session logged as done that has not ended yet."""
 
@@ -39,8 +44,10 @@ class PracticeSessions:
         *,
         position_check_summary: str | None = None,
         before_check_in_id: int | None = None,
+        clock_speed: float = 1.0,
     ) -> PracticeSession:
-        """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands."""
+        """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands.
+        A `clock_speed` above 1 (a demo) is known from the start where the door knows it then."""
         self._safety.require_may_practise(variant)
         session_id = self._journal.start_session(
             self._clock(),
@@ -49,6 +56,7 @@ class PracticeSessions:
             this_process(),
             position_check_summary=position_check_summary,
             before_check_in_id=before_check_in_id,
+            demo=is_demo(clock_speed),
         )
         return self._journal.get_session(session_id)
 
@@ -66,9 +74,9 @@ class PracticeSessions:
 
     def checkpoint(self, session_id: int, elapsed_s: float, clock_speed: float = 1.0) -> PracticeSession:
         """Record the time rested so far; never more than planned, nor than the clock (`clock_speed` times faster
-        in a demo) has run since the start. An ended session is refused (`SessionAlreadyEnded`)."""
+        in a demo, which marks it one) has run since the start. An ended session is refused (`SessionAlreadyEnded`)."""
         check_progress(self._journal.get_session(session_id), elapsed_s, self._clock(), clock_speed)
-        self._journal.checkpoint_session(session_id, elapsed_s)
+        self._journal.checkpoint_session(session_id, elapsed_s, demo=is_demo(clock_speed))
         return self._journal.get_session(session_id)
 
     def finish(
@@ -82,7 +90,7 @@ class PracticeSessions:
         """End a session once, with the checkpoint's rules; `completed` only when the planned time was done. With
         the camera's breath reading of the rest when one was taken."""
         check_finish(self._journal.get_session(session_id), elapsed_s, status, self._clock(), clock_speed)
-        self._journal.finish_session(session_id, elapsed_s, status, breath)
+        self._journal.finish_session(session_id, elapsed_s, status, breath, demo=is_demo(clock_speed))
         return self._journal.get_session(session_id)
 
     def correct(self, session_id: int, edit: SessionEdit) -> PracticeSession:

@@ -20,7 +20,7 @@ from crest.charts import (
 from crest.counting import counted
 from crest.durations import rested_text
 from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window
-from crest.insights.practice import WeekTotal
+from crest.insights.practice import DEMO_WORDS, WeekTotal
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import CheckIn, PainRating, PracticeSession
 from crest.place_colours import place_colours
@@ -78,10 +78,12 @@ def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now
         lines.append(session.position_check_summary)
     if session.logged:
         lines.append("Logged afterwards, not timed")
+    if session.demo:
+        lines.append(f"Demo: {DEMO_WORDS}")
     return {
         "kind": "session",
         "id": session.id,
-        "title": "Logged session" if session.logged else "Session",
+        "title": "Logged session" if session.logged else "Demo session" if session.demo else "Session",
         "lines": lines,
         "at_iso": session.started_at.isoformat(),
         "when": friendly_time(session.started_at, zone, now),

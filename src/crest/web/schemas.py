@@ -114,6 +114,17 @@ class JsonInput(BaseModel):
         return as_sent(cls.model_fields[str(field.field_name)].annotation, value)
 
 
+ClockSpeed = Annotated[
+    float,
+    Field(
+        gt=0,
+        le=MAX_CLOCK_SPEED,
+        description="how much faster than real time the timer runs (demos, tests); above 1 the session is a demo, "
+        "never counted as practice",
+    ),
+]
+
+
 class SessionStart(JsonInput):
     planned_minutes: int = Field(ge=records.MIN_PLANNED_MINUTES, le=records.MAX_PLANNED_MINUTES)
     variant: VariantName = "standard"
@@ -125,12 +136,7 @@ class SessionStart(JsonInput):
     before_checkin_id: int | None = Field(
         None, ge=1, le=records.MAX_RECORD_ID, description="the check-in made just before: linked to this session"
     )
-
-
-ClockSpeed = Annotated[
-    float,
-    Field(gt=0, le=MAX_CLOCK_SPEED, description="how much faster than real time the timer ran (demos, tests)"),
-]
+    clock_speed: ClockSpeed = 1.0
 
 
 class SessionLogIn(JsonInput):
@@ -206,6 +212,7 @@ class SessionOut(BaseModel):
     position_check_summary: str | None
     logged: bool = Field(description="done without the app and logged afterwards, not timed")
     breath: BreathIO | None = Field(description="the camera's breath reading of the rest; null when none was taken")
+    demo: bool = Field(description="run on a clock faster than real time: kept, never counted as practice")
 
     @classmethod
     def of(cls, session: records.PracticeSession) -> "SessionOut":
@@ -221,6 +228,7 @@ class SessionOut(BaseModel):
             position_check_summary=session.position_check_summary,
             logged=session.logged,
             breath=None if session.breath is None else BreathIO.of(session.breath),
+            demo=session.demo,
         )
 
 

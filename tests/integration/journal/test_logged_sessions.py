@@ -29,7 +29,7 @@ def test_a_logged_session_is_kept_as_logged_through_export_and_import(new_journa
         assert export_bytes(parse_export(exported, f"x.{format_name}"), format_name) == exported
     assert '"logged": true' in export_text(contents, "json")
     with zipfile.ZipFile(io.BytesIO(export_bytes(contents, "csv"))) as tables:
-        assert ",true,,\r\n" in tables.read("sessions.csv").decode("utf-8-sig")
+        assert ",true,false,,\r\n" in tables.read("sessions.csv").decode("utf-8-sig")  # logged, not a demo
     with Journal.open(new_journal_url()) as target:
         target.import_contents(contents)
         assert [session.logged for session in target.list_sessions()] == [True, False]

@@ -76,10 +76,13 @@ TABLES: Mapping[str, tuple[str, ...]] = {
 }
 # Tables a journal may do without: a zip without them reads as a journal without such records.
 OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES)
+# Columns a table may do without: a zip written before they existed reads as if each row said false.
+OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {SESSIONS: frozenset({"demo"})}
 README_NAME = "README.txt"
 README = """A crest journal, one table per file (UTF-8 CSV; times are ISO 8601 with their offset):
-sessions.csv         one row per practice session (logged: done without crest, not timed; breaths a minute and
-                     movements when the camera watched the breath)
+sessions.csv         one row per practice session (logged: done without crest, not timed; demo: run faster than
+                     real time, not counted as practice; breaths a minute and movements when the camera watched
+                     the breath)
 check_ins.csv        how you felt, before or after a session or on its own (sensations joined by ;)
 pain_ratings.csv     each place rated in a check-in, 0-10, and what it was like (by the check-in's id)
 safety_screens.csv   each time you answered the safety questions, and the advice
@@ -183,9 +186,10 @@ class _Tables:
             raise Place(source, 1).error(None, "not UTF-8 text; save it as CSV UTF-8") from None
         reader = csv.reader(io.StringIO(text, newline=""))
         columns = TABLES[name]
+        known_headers = (sorted(columns), sorted(set(columns) - OPTIONAL_COLUMNS.get(name, frozenset())))
         try:
             header = next(reader, None)
-            if header is None or sorted(header) != sorted(columns):
+            if header is None or sorted(header) not in known_headers:
                 raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(columns))
             while True:
                 place = Place(source, reader.line_num + 1)

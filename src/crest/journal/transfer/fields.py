@@ -35,6 +35,7 @@ def session_fields(session: PracticeSession) -> dict[str, Any]:
         "position_check_summary": session.position_check_summary,
         "logged": session.logged,
         "breath": None if session.breath is None else session.breath.to_json_dict(),
+        "demo": session.demo,
     }
 
 
@@ -93,6 +94,7 @@ SESSION_FIELDS = (
     "position_check_summary",
     "logged",
     "breath",
+    "demo",
 )
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")

@@ -124,8 +124,8 @@ def text_value(value: Any) -> str:
     return check_text(value, "this value")
 
 
-def logged_flag(value: Any) -> bool:
-    """Whether a session was logged rather than timed: true/false in JSON, `true`, `false` or empty in CSV."""
+def true_or_false(value: Any) -> bool:
+    """A session's flag (logged, demo): true/false in JSON, `true`, `false` or empty in CSV."""
     if isinstance(value, bool):
         return value
     if value in ("", "false"):
@@ -229,9 +229,11 @@ def session_record(place: Place, fields: Fields, started_at_name: str) -> Practi
             place, fields, "position_check_summary", lambda value: check_position_summary(optional_text_value(value))
         ),
         # Files written before sessions could be logged have no such field: those sessions were all timed.
-        logged=read_field(place, {"logged": False, **fields}, "logged", logged_flag),
+        logged=read_field(place, {"logged": False, **fields}, "logged", true_or_false),
         # Files written before breath readings (and CSV files, which carry only its rate) have none.
         breath=read_field(place, {"breath": None, **fields}, "breath", optional_breath),
+        # Files written before demos were told apart have no such field: nothing then said which sessions were.
+        demo=read_field(place, {"demo": False, **fields}, "demo", true_or_false),
     )
 
 

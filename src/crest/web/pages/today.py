@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from crest.accounts.records import Prescription
 from crest.durations import rested_text
-from crest.insights.practice import PRACTICE_RULE
+from crest.insights.practice import DEMO_WORDS, PRACTICE_RULE
 from crest.knowledge.why_links import PROTOCOL_TEXTS, SENSATIONS, VARIANTS, WORSE_CHECK_IN
 from crest.protocol.model import SIDE_LYING_VARIANT, Protocol
 from crest.safety.worse_check_in import SUPPORTED_VARIANT, worse_today_reminder
@@ -91,7 +91,8 @@ def today(request: Request, context: Context) -> Response:
             "rested": rested_text(last.actual_seconds),
             "when": friendly_time(last.started_at, context.local_zone, now),
             "variant": variant_title(protocol, last.variant),
-            "status_label": last.status.label,
+            # Beside "This week", which leaves it out: said here, so that the two do not seem to disagree.
+            "status_label": last.status.label + (f" · demo, {DEMO_WORDS}" if last.demo else ""),
         },
         sessions_this_week=summary.sessions_this_week,
         practice_rule=PRACTICE_RULE,

@@ -402,6 +402,7 @@
         variant: config.variant,
         position_check_summary: state.positionSummary,
         before_checkin_id: config.before_checkin_id,
+        clock_speed: config.speed, // a sped-up rest is a demo from its start, never counted as practice
       });
       state.sessionId = created.id;
       state.lastSavedAt = performance.now();

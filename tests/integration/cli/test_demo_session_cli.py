@@ -1,0 +1,26 @@
+"""`crest session --speed` above 1 is a demo from its start: `crest history` says so, `crest progress` counts it
+nowhere; a session at the real speed (`--speed 1`, the default) is no demo."""
+
+import json
+import subprocess
+from collections.abc import Callable
+
+from crest.insights.practice import DEMO_WORDS
+from crest.journal.store import Journal
+
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def test_a_sped_up_session_is_a_demo_shown_in_history_and_counted_nowhere(run_crest: RunCrest) -> None:
+    result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+    assert result.returncode == 0, result.stderr
+    with Journal.open() as journal:
+        assert [(session.actual_seconds, session.demo) for session in journal.list_sessions()] == [(300, True)]
+
+    history = " ".join(run_crest("history").stdout.split())
+    assert "completed (demo)" in history
+    assert f"(demo): {DEMO_WORDS}" in history
+    assert json.loads(run_crest("history", "--json").stdout)[0]["demo"] is True
+
+    progress = json.loads(run_crest("progress", "--json").stdout)["adherence"]
+    assert (progress["sessions_7_days"], progress["minutes_7_days"], progress["days_with_data_30"]) == (0, 0, 0)

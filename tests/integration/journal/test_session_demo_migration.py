@@ -1,0 +1,60 @@
+"""r0015_session_demo on SQLite and PostgreSQL: sessions an older crest wrote stay, as real practice (nothing then
+told a demo apart), and the way back drops only the flag."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import create_engine, inspect, text
+
+from crest.journal.schema import HEAD_REVISION
+from crest.journal.store import Journal
+from support.databases import downgrade_to, older_journal_with_a_session
+
+BEFORE = "r0014_safety_warnings"
+STARTED = datetime(2026, 5, 1, 7, 0, tzinfo=UTC)
+
+
+def _session_columns(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {column["name"] for column in inspect(connection).get_columns("practice_sessions")}
+    finally:
+        engine.dispose()
+
+
+def test_upgrading_keeps_older_sessions_as_practice(journal_url: str) -> None:
+    older_journal_with_a_session(journal_url, BEFORE, STARTED)
+    assert "demo" not in _session_columns(journal_url)
+
+    with Journal.open(journal_url) as journal:
+        sessions = journal.list_sessions()
+
+    assert [(session.id, session.actual_seconds, session.demo) for session in sessions] == [(1, 900, False)]
+
+
+def test_downgrading_drops_only_the_flag(journal_url: str) -> None:
+    with Journal.open(journal_url) as journal:
+        real = journal.start_session(STARTED, 10, "standard", "1@here")
+        demo = journal.start_session(STARTED, 10, "standard", "1@here", demo=True)
+    engine = create_engine(journal_url)
+    try:
+        with engine.begin() as connection:
+            downgrade_to(connection, BEFORE)
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == BEFORE
+            ids = connection.execute(text("SELECT id FROM practice_sessions ORDER BY id")).scalars().all()
+        assert ids == [real, demo]
+        assert "demo" not in _session_columns(journal_url)
+    finally:
+        engine.dispose()
+
+    with Journal.open(journal_url) as journal:  # and up again, to the head
+        assert [session.demo for session in journal.list_sessions()] == [False, False]
+    engine = create_engine(journal_url)
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+    finally:
+        engine.dispose()

@@ -1,0 +1,53 @@
+"""A demo (a session on a clock faster than real time) is counted nowhere: not as practice, not as a day with data;
+the same session in real time still is."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+from crest.insights.practice import (
+    adherence,
+    counts_as_practice,
+    sessions_this_week,
+    streak_days,
+    weekly_totals,
+)
+from crest.insights.report import Period, report_data
+from crest.journal.records import PracticeSession
+from crest.journal.vocabulary import SessionStatus
+
+NOW = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)  # a Wednesday
+REAL = PracticeSession(
+    started_at=NOW - timedelta(hours=2),
+    planned_minutes=10,
+    variant="standard",
+    status=SessionStatus.COMPLETED,
+    actual_seconds=600,
+    id=1,
+)
+DEMO = replace(REAL, id=2, started_at=NOW - timedelta(days=1), demo=True)
+
+
+def test_a_demo_is_no_practice_and_a_real_session_is() -> None:
+    assert counts_as_practice(REAL)
+    assert not counts_as_practice(DEMO)
+
+
+def test_today_and_progress_count_only_the_real_session() -> None:
+    sessions = [REAL, DEMO]
+    assert sessions_this_week(sessions, UTC, NOW) == 1
+    assert streak_days(sessions, UTC, NOW) == 1  # the demo yesterday makes no streak of two
+    assert [(week.sessions, week.minutes) for week in weekly_totals(sessions, UTC, NOW, 1)] == [(1, 10)]
+    practice = adherence(sessions, [], UTC, NOW, weekly_goal=3)
+    assert (practice.sessions_7_days, practice.minutes_7_days, practice.days_with_data_30) == (1, 10, 1)
+
+
+def test_only_demos_count_as_nothing() -> None:
+    practice = adherence([DEMO], [], UTC, NOW, weekly_goal=3)
+    assert (practice.sessions_28_days, practice.minutes_28_days, practice.days_with_data_30) == (0, 0, 0)
+
+
+def test_the_report_counts_only_the_real_session() -> None:
+    period = Period(date(2026, 5, 1), date(2026, 5, 6))
+    data = report_data([REAL, DEMO], [], [], UTC, period, None, today=NOW.date())
+    assert (data.practice.sessions, data.practice.minutes, data.practice.days_with_data) == (1, 10, 1)
+    assert [(row.first_day, row.sessions) for row in data.table] == [(date(2026, 5, 6), 1)]

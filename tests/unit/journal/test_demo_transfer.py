@@ -1,0 +1,60 @@
+"""A demo stays a demo through export and import (JSON and CSV) and a merge; a FHIR bundle leaves it out."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from crest.interop.fhir import fhir_bundle
+from crest.journal.merging import plan_merge
+from crest.journal.records import JournalContents, PracticeSession
+from crest.journal.transfer import InvalidImportFile, export_bytes, parse_export
+from crest.journal.vocabulary import SessionStatus
+from support.csv_export import csv_tables, csv_zip_without_column, rewritten_csv_zip
+
+AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
+REAL = PracticeSession(AT, 10, "standard", SessionStatus.COMPLETED, 600, id=1)
+DEMO = replace(REAL, id=2, started_at=AT + timedelta(hours=1), demo=True)
+CONTENTS = JournalContents(sessions=(REAL, DEMO))
+
+
+@pytest.mark.parametrize("format_name", ["json", "csv"])
+def test_export_then_import_keeps_the_flag(format_name: str) -> None:
+    back = parse_export(export_bytes(CONTENTS, format_name), f"journal.{format_name}")
+    assert [(session.id, session.demo) for session in back.sessions] == [(1, False), (2, True)]
+
+
+def test_the_csv_says_demo_in_its_own_column() -> None:
+    rows = csv_tables(export_bytes(CONTENTS, "csv"))["sessions.csv"]
+    assert [row["demo"] for row in rows] == ["false", "true"]
+
+
+def test_an_export_from_before_demos_reads_as_real_sessions() -> None:
+    document = json.loads(export_bytes(CONTENTS, "json"))
+    for session in document["sessions"]:
+        del session["demo"]
+    assert not any(session.demo for session in parse_export(json.dumps(document), "old.json").sessions)
+
+    tables = export_bytes(CONTENTS, "csv")
+    without_column = csv_zip_without_column(tables, "sessions.csv", "demo")
+    assert not any(session.demo for session in parse_export(without_column, "old.zip").sessions)
+
+
+def test_a_demo_cell_that_is_not_true_or_false_is_refused() -> None:
+    edited = rewritten_csv_zip(export_bytes(CONTENTS, "csv"), "sessions.csv", {"demo": "maybe"})
+    with pytest.raises(InvalidImportFile, match=r"sessions\.csv line 2, field demo: 'maybe' is not true or false"):
+        parse_export(edited, "journal.zip")
+
+
+def test_a_merge_never_takes_a_real_session_for_the_demo_it_was() -> None:
+    plan = plan_merge(JournalContents(sessions=(DEMO,)), JournalContents(sessions=(replace(DEMO, demo=False),)))
+    assert [session.demo for session in plan.sessions] == [False]  # a different record, added beside the demo
+    assert plan_merge(JournalContents(sessions=(DEMO,)), JournalContents(sessions=(DEMO,))).sessions == ()
+
+
+def test_a_fhir_bundle_leaves_demos_out() -> None:
+    # A Procedure says the therapy was done for its period; a demo's "10 min" passed in seconds.
+    assert fhir_bundle(CONTENTS, "R5") == fhir_bundle(JournalContents(sessions=(REAL,)), "R5")
