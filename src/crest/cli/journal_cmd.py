@@ -112,7 +112,9 @@ def log_session(
 
     check_planned_minutes(minutes)
     check_variant(variant)
-    started = parse_datetime(at, system_zone()) if at is not None else system_now() - timedelta(minutes=minutes)
+    # In local time either way: a refusal names the session it overlaps in the zone of this start.
+    zone = system_zone()
+    started = parse_datetime(at, zone) if at is not None else system_now().astimezone(zone) - timedelta(minutes=minutes)
     with open_services() as services:
         try:
             saved = services.practice.log(started, minutes, variant)

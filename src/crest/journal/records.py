@@ -359,6 +359,20 @@ class PracticeSession:
         return self.status.finished
 
 
+def session_end(session: PracticeSession) -> datetime:
+    """When a session's rest ends: its start plus the time rested; a running one holds its whole planned time."""
+    running = session.status is SessionStatus.RUNNING
+    seconds = max(session.actual_seconds, session.planned_minutes * 60 if running else 0)
+    return session.started_at + timedelta(seconds=seconds)
+
+
+def sessions_overlap(first: PracticeSession, second: PracticeSession) -> bool:
+    """Whether two sessions' times overlap; two starting at the same moment always do, even one ended at 0 s."""
+    if first.started_at == second.started_at:
+        return True
+    return first.started_at < session_end(second) and second.started_at < session_end(first)
+
+
 def check_position_summary(summary: str | None) -> str | None:
     """The camera check's summary as stored: at most one short line (counted as given), stripped, None when empty."""
     text = summary or ""

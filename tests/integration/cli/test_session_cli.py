@@ -276,6 +276,7 @@ def test_a_session_done_without_the_app_is_logged_back_dated(run_crest: RunCrest
         (["--minutes", "20", "--at", "2999-01-01T08:00"], "has not ended yet"),
         (["--minutes", "45"], "minutes: enter 30 or less, not “45”"),
         (["--minutes", "20", "--variant", "upside_down"], "unknown variant"),
+        (["--minutes", "15", "--at", "2026-04-28T08:10"], "overlaps the session of 28 Apr 2026, 08:00 (20 min"),
     ):
         refused = run_crest("log-session", *args)
         assert refused.returncode == 2 and words in refused.stderr
