@@ -181,6 +181,14 @@ def parse_sensation(text: str) -> Sensation:
     return Sensation(sensation)
 
 
+def check_sensations(names: Iterable[str]) -> frozenset[Sensation]:
+    """The sensations of one check-in: 'none' stands alone, whichever door they come from."""
+    sensations = frozenset(parse_sensation(name) for name in names)
+    if NO_SENSATION in sensations and len(sensations) > 1:
+        raise FieldError("sensations", "'none' cannot be ticked with other sensations; untick one of them")
+    return sensations
+
+
 def parse_score(text: str) -> int:
     try:
         score = int(text.strip())
@@ -497,10 +505,7 @@ class CheckIn:
         places = [(rating.region, rating.side) for rating in self.pain]
         if len(set(places)) != len(places):
             raise InvalidRating("the same region and side is rated twice; give one score per place")
-        sensations = frozenset(parse_sensation(name) for name in self.sensations)
-        if NO_SENSATION in sensations and len(sensations) > 1:
-            raise FieldError("sensations", "'none' cannot be ticked with other sensations; untick one of them")
-        object.__setattr__(self, "sensations", sensations)
+        object.__setattr__(self, "sensations", check_sensations(self.sensations))
         if self.compared_with_before is not None:
             object.__setattr__(self, "compared_with_before", check_comparison(self.compared_with_before))
         object.__setattr__(self, "note", check_note(self.note))
