@@ -168,7 +168,7 @@ def test_a_session_cue_links_why_to_its_entry_in_a_new_tab(
     assert _api(server_url, "/api/sessions")[0]["status"] == "running"
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="End now").click()
-    page.get_by_role("heading", name="Well done").wait_for()
+    page.locator("#stage-done").wait_for()  # its heading depends on how long the rest ran before the click
     assert errors == []
 
 
