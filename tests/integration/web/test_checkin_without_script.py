@@ -2,6 +2,8 @@
 
 from fastapi.testclient import TestClient
 
+from crest.journal.records import MAX_NOTE_CHARACTERS
+
 
 def test_the_form_posts_and_never_gets(client: TestClient) -> None:
     page = client.get("/checkin").text
@@ -37,3 +39,11 @@ def test_a_check_in_before_a_session_goes_on_to_it(client: TestClient) -> None:
     assert saved.headers["location"] == f"/session?minutes=10&before_checkin_id={check_in['id']}"
     elsewhere = client.post("/checkin", data={"note": "x", "next": "https://example.com/"}, follow_redirects=False)
     assert elsewhere.headers["location"] == "/journal?saved=check-in"  # only ever on to this app's session
+
+
+def test_the_note_may_be_as_long_on_the_page_as_the_journal_keeps_it(client: TestClient) -> None:
+    assert f'<textarea id="note" name="note" maxlength="{MAX_NOTE_CHARACTERS}">' in client.get("/checkin").text
+    longest = "a" * MAX_NOTE_CHARACTERS
+    assert client.post("/checkin", data={"note": longest}, follow_redirects=False).status_code == 303
+    assert client.post("/checkin", data={"note": longest + "a"}).status_code == 422
+    assert client.get("/api/checkins").json()[0]["note"] == longest

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.errors import CrestError
-from crest.journal.records import MAX_RECORD_ID
+from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
 from crest.web.context import WebContext
@@ -155,4 +155,5 @@ def _checkin_view(
         checkin_id=checkin_id,
         next=next,
         error=error,
+        max_note_characters=MAX_NOTE_CHARACTERS,  # the journal's own limit, as the API and the terminal keep it
     )
