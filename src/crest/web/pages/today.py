@@ -15,7 +15,7 @@ from crest.session.timeline import check_variant
 from crest.web.help_links import help_link, help_links
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
-from crest.web.presenters import friendly_time, variant_title
+from crest.web.presenters import friendly_time
 from crest.web.safety_presenter import after_check_in_notice, safety_notice
 from crest.web.templating import render
 
@@ -89,7 +89,7 @@ def today(request: Request, context: Context) -> Response:
         else {
             "rested": rested_text(last.actual_seconds),
             "when": friendly_time(last.started_at, context.local_zone, now),
-            "variant": variant_title(protocol, last.variant),
+            "variant": protocol.variant_title(last.variant),
             "status_label": last.status.label,
         },
         sessions_this_week=summary.sessions_this_week,
