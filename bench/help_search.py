@@ -62,14 +62,14 @@ def measure(questions: QuestionSet, rounds: int, show_misses: bool) -> None:
             misses.append(f"  answer  want {expected:<26} got {', '.join(found) or '(nothing)':<60} | {question}")
     recalled = 0
     for level, entry_id, question in questions.red_flags:
-        urgent = help_service.ask(question).urgent
+        urgent = next(iter(help_service.ask(question).warnings), None)  # the most urgent one pinned
         recalled += urgent is not None and urgent.level == level
         if urgent is None or urgent.level != level or urgent.id != entry_id:
             got = f"{urgent.level} {urgent.id}" if urgent else "(none)"
             misses.append(f"  warning want {level} {entry_id:<32} got {got:<40} | {question}")
     false_urgent = 0
     for question in questions.near_misses:
-        urgent = help_service.ask(question).urgent
+        urgent = next(iter(help_service.ask(question).warnings), None)
         if urgent is not None:
             false_urgent += 1
             misses.append(f"  near miss pinned {urgent.level} {urgent.id} | {question}")

@@ -52,10 +52,10 @@ def _print_json(document: object) -> None:
 def _print_reply(console: "Console", reply: "HelpReply") -> None:
     from rich.markup import escape
 
-    if reply.urgent is not None:
-        _print_urgent(console, reply.urgent)
-        if reply.urgent.level == "urgent_care":
-            return  # urgent care stands alone: nothing under it that invites practice
+    for warning in reply.warnings:
+        _print_urgent(console, warning)
+    if any(warning.level == "urgent_care" for warning in reply.warnings):
+        return  # urgent care stands alone: nothing under it that invites practice
     for answer in reply.answers:
         _print_answer(console, answer)
     if reply.topics is not None:

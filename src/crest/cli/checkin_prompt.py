@@ -10,8 +10,8 @@ from rich.text import Text
 
 from crest.cli.asker import Asker
 from crest.clock import Clock
-from crest.errors import CrestError
-from crest.journal.records import CheckIn, PainRating, parse_score, place_side, place_words
+from crest.errors import CrestError, FieldError
+from crest.journal.records import CheckIn, PainRating, check_sensations, parse_score, place_side, place_words
 from crest.journal.vocabulary import CheckInTiming, Comparison, Labelled, PainQuality, Region, Sensation, Side
 
 _COMPARISON_KEYS = {"b": Comparison.BETTER, "s": Comparison.SAME, "w": Comparison.WORSE}
@@ -68,6 +68,19 @@ def _rate(asker: Asker, where: str) -> int | None:
             asker.console.print(Text(f"   {error}"))  # the error repeats what was typed: text, never markup
 
 
+def _pick_sensations(asker: Asker) -> frozenset[Sensation]:
+    """The sensations noticed, asked again while they break the check-in's rule ('none' stands alone), in the
+    terminal's words: numbers to type, not boxes to untick."""
+    names = list(Sensation)
+    asker.console.print(_numbered(names))
+    while True:
+        try:
+            return check_sensations(_pick_numbers(asker, "Did you notice any of these? (numbers)", names))
+        except FieldError:
+            none = names.index(Sensation.NONE) + 1
+            asker.console.print(f"{none} ({Sensation.NONE.label}) goes alone: type it by itself, or only the others.")
+
+
 def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
     """Ask the questions; None when everything was skipped."""
     console = asker.console
@@ -89,18 +102,14 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
     comparison = _pick_key(
         asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS
     )
-    sensations_list = list(Sensation)
-    console.print(_numbered(sensations_list))
-    sensations = _pick_numbers(asker, "Did you notice any of these? (numbers)", sensations_list)
-    if Sensation.NONE in sensations and len(sensations) > 1:
-        sensations.remove(Sensation.NONE)
+    sensations = _pick_sensations(asker)
     note = asker.ask("A note for yourself?")
     check_in = CheckIn(
         at=clock(),
         timing=CheckInTiming.AFTER,
         session_id=session_id,
         pain=tuple(pain),
-        sensations=frozenset(sensations),
+        sensations=sensations,
         compared_with_before=comparison,
         note=note,
     )

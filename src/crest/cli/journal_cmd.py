@@ -19,6 +19,8 @@ from crest.insights.practice import DEMO_WORDS
 from crest.journal.vocabulary import Comparison, PainQuality, Region, Sensation
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from crest.journal.records import CheckIn, PracticeSession
 
 
@@ -110,10 +112,13 @@ def log_session(
     from crest.clock import system_now, system_zone
     from crest.journal.plausibility import ImpossibleRecord
     from crest.journal.records import check_planned_minutes, check_variant, parse_datetime
+    from crest.protocol.loader import load_protocol
 
     check_planned_minutes(minutes)
     check_variant(variant)
-    started = parse_datetime(at, system_zone()) if at is not None else system_now() - timedelta(minutes=minutes)
+    # In local time either way: a refusal names the session it overlaps in the zone of this start.
+    zone = system_zone()
+    started = parse_datetime(at, zone) if at is not None else system_now().astimezone(zone) - timedelta(minutes=minutes)
     with open_services() as services:
         try:
             saved = services.practice.log(started, minutes, variant)
@@ -121,7 +126,7 @@ def log_session(
             raise error.named("--at") from None
     typer.echo(
         f"Logged session {saved.id} ({_when(saved.started_at)}): {rested_text(saved.actual_seconds)}, "
-        f"{saved.variant}; marked as logged, not timed."
+        f"{load_protocol().variant_title(saved.variant)}; marked as logged, not timed."
     )
 
 
@@ -151,12 +156,21 @@ def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], onl
     return json.dumps(entries, indent=2, ensure_ascii=False)
 
 
+# Under this many columns the sessions table would cut its dates, variants and statuses short ("2026-…"): each
+# record is then stacked, its fields on lines of their own, as `crest check` does with its criteria.
+HISTORY_TABLE_MIN_COLUMNS = 100
+# A record's fields as the history shows them: the columns of its table, in order.
+SessionFields = tuple[str, str, str, str, str, str, str]  # #, started, variant, planned, practised, status, check
+CheckInFields = tuple[str, str, str, str]  # #, when, with, how it felt
+
+
 def _print_history_tables(sessions: list[PracticeSession], check_ins: list[CheckIn], since: str | None) -> None:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text  # what a person wrote is shown as text: never read as markup or :emoji: codes
 
     from crest.cli.consoles import console as make_console
+    from crest.protocol.loader import load_protocol
 
     console = make_console()
     if not sessions and not check_ins:
@@ -167,35 +181,79 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
             "Nothing in the journal yet. Start a rest with `crest session`, or note how you feel with `crest log`."
         )
         return
-    if sessions:
-        # Said under the table, so that a "10 min, completed" that Progress does not count is not taken for a bug.
-        demo_note = f"(demo): {DEMO_WORDS}" if any(session.demo for session in sessions) else None
+    protocol = load_protocol()
+    session_rows: list[SessionFields] = [
+        (
+            str(session.id),
+            _when(session.started_at),
+            protocol.variant_title(session.variant),
+            f"{session.planned_minutes} min",
+            rested_text(session.actual_seconds),
+            session.status.replace("_", " ")
+            + (" (logged)" if session.logged else "")
+            + (" (demo)" if session.demo else ""),
+            session.position_check_summary or "",
+        )
+        for session in sessions
+    ]
+    check_in_rows: list[CheckInFields] = [
+        (
+            str(check_in.id),
+            _when(check_in.at),
+            "on its own" if check_in.session_id is None else f"{check_in.timing} session {check_in.session_id}",
+            _check_in_summary(check_in),
+        )
+        for check_in in check_ins
+    ]
+    # Said with the sessions, so that a "10 min, completed" that Progress does not count is not taken for a bug.
+    demo_note = f"(demo): {DEMO_WORDS}" if any(session.demo for session in sessions) else None
+    if console.width < HISTORY_TABLE_MIN_COLUMNS:
+        _print_history_stacked(console, session_rows, check_in_rows, demo_note)
+        return
+    if session_rows:
         table = Table(title="Sessions", title_justify="left", caption=demo_note, caption_justify="left")
-        for column in ("#", "Started", "Variant", "Planned", "Practised", "Status", "Position check"):
-            table.add_column(column)
-        for session in sessions:
-            table.add_row(
-                str(session.id),
-                _when(session.started_at),
-                session.variant,
-                f"{session.planned_minutes} min",
-                rested_text(session.actual_seconds),
-                session.status.replace("_", " ")
-                + (" (logged)" if session.logged else "")
-                + (" (demo)" if session.demo else ""),
-                Text(session.position_check_summary or ""),
-            )
+        for column in ("#", "Started", "Variant", "Planned", "Practised", "Status"):  # short: kept whole
+            table.add_column(column, no_wrap=True)
+        table.add_column("Position check", overflow="fold")
+        for *fields, summary in session_rows:
+            table.add_row(*fields, Text(summary))
         console.print(table)
-    if check_ins:
+    if check_in_rows:
         table = Table(title="Check-ins", title_justify="left")
-        for column in ("#", "When", "With", "How it felt"):
-            table.add_column(column)
-        for check_in in check_ins:
-            with_session = (
-                "on its own" if check_in.session_id is None else f"{check_in.timing} session {check_in.session_id}"
-            )
-            table.add_row(str(check_in.id), _when(check_in.at), with_session, Text(_check_in_summary(check_in)))
+        for column in ("#", "When", "With"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("How it felt", overflow="fold")
+        for *fields, felt in check_in_rows:
+            table.add_row(*fields, Text(felt))
         console.print(table)
+
+
+def _print_history_stacked(
+    console: Console, sessions: list[SessionFields], check_ins: list[CheckInFields], demo_note: str | None
+) -> None:
+    """One record to a few short lines: its number and time, then the rest of its fields as the table names them."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    def indented(line: str) -> Padding:
+        return Padding(Text(line), (0, 0, 0, 2), expand=False)  # a wrapped line keeps the indent of its record
+
+    if sessions:
+        console.print(Text("Sessions", style="italic"))
+        for number, started, variant, planned, practised, status, summary in sessions:
+            console.print(Text.assemble((f"#{number}", "bold"), f"  {started}"))
+            console.print(indented(f"{variant} · planned {planned}, practised {practised}"))
+            console.print(indented(status))
+            if summary:
+                console.print(indented(f"Position check: {summary}"))
+        if demo_note is not None:
+            console.print(Text(demo_note))
+    if check_ins:
+        console.print(Text("Check-ins", style="italic"))
+        for number, when, with_session, felt in check_ins:
+            console.print(Text.assemble((f"#{number}", "bold"), f"  {when}, {with_session}"))
+            if felt:
+                console.print(indented(felt))
 
 
 def history(

@@ -37,8 +37,13 @@ def report(
     first = None if since is None else parse_since(since, zone).date()
     last = None if until is None else parse_since(until, zone).date()
     chosen_paper = check_paper(paper)
+    from crest.insights.report import InvalidPeriod
+
     with open_services() as services:
-        built = services.clinician_reports.build(since=first, until=last, include_notes=notes)
+        try:
+            built = services.clinician_reports.build(since=first, until=last, include_notes=notes)
+        except InvalidPeriod as error:
+            raise error.named("--since and --until") from None
         path = output or Path(f"crest-report-{built.generated_at:%Y-%m-%d}.pdf")
         services.clinician_reports.write(path, built, chosen_paper)
     period = built.data.period

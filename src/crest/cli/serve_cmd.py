@@ -1,5 +1,6 @@
 """`crest serve`: the local web app in the browser."""
 
+import errno
 import socket
 
 import typer
@@ -14,7 +15,7 @@ STOP_WAIT_S = 3
 
 
 class PortInUse(CrestError):
-    """Another program already listens on the chosen port."""
+    """crest cannot listen on the chosen address: another program has the port, or the host is no address here."""
 
 
 def register(app: typer.Typer) -> None:
@@ -28,8 +29,11 @@ def ensure_port_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as error:
+            # Only a port taken or kept for the system is the port's fault; any other refusal (no such address,
+            # not one of this computer's) is the host's.
+            option = "--port" if error.errno in (errno.EADDRINUSE, errno.EACCES) else "--host"
             raise PortInUse(
-                f"cannot listen on {host}:{port} ({error.strerror or error}); choose another with --port"
+                f"cannot listen on {host}:{port} ({error.strerror or error}); choose another with {option}"
             ) from None
 
 
@@ -69,13 +73,13 @@ def serve(
         return
     if audit_syslog is not None:
         raise CrestError("--audit-syslog goes with --practice: the local app keeps no audit log")
+    ensure_port_free(host, port)  # first: no warning about a host crest cannot listen on anyway
     if not is_loopback(host):
         typer.echo(
             f"crest: warning: listening on {host} lets other computers on the network open your journal; "
             "crest has no accounts or passwords yet.",
             err=True,
         )
-    ensure_port_free(host, port)
     web_app = create_app(served_as=ServedAs.serving(host, port))
     shown_host = host if is_loopback(host) else DEFAULT_HOST
     url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{port}/"

@@ -61,4 +61,4 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
         Text(""),
         footer,
     )
-    return Panel(body, title=f"{title} · {timeline.minutes} min {timeline.variant}", padding=(1, 2))
+    return Panel(body, title=f"{title} · {timeline.minutes} min {timeline.variant_title}", padding=(1, 2))

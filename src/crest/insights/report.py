@@ -23,13 +23,28 @@ from crest.insights.pain import (
 from crest.insights.practice import TargetSource, WeeklyTarget, counts_as_practice
 from crest.insights.psfs import PsfsChange, psfs_change
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
+from crest.moments import day_text
 
 DAILY_ROWS_UP_TO_DAYS = 56  # a longer period is tabulated week by week
 FULL_WEEK_DAYS = 7  # a weekly rate needs a week of use behind it: one day times seven says nothing
 
 
 class InvalidPeriod(CrestError):
-    """A report period that ends before it starts, or a day in it after today."""
+    """A report period that ends before it starts; each door names its own fields for the two days (`named`)."""
+
+    def __init__(self, first: date, last: date, fields: str = "the first and the last day") -> None:
+        super().__init__(
+            f"the report would end on {day_text(last)}, before it starts on {day_text(first)}; check {fields}"
+        )
+        self.first, self.last = first, last
+
+    def named(self, fields: str) -> "InvalidPeriod":
+        """The same refusal in the words of a door: '--since and --until' in the terminal."""
+        return InvalidPeriod(self.first, self.last, fields)
+
+
+class PeriodAfterToday(CrestError):
+    """A report period with a day after today: days not yet lived would count as days without practice."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +252,7 @@ def period_of(
     today = now.astimezone(zone).date()
     for day, end in ((since, "start"), (until, "end")):
         if day is not None and day > today:
-            raise InvalidPeriod(f"the {end} {day} is after today ({today}); choose a day up to today")
+            raise PeriodAfterToday(f"the {end} {day} is after today ({today}); choose a day up to today")
     last = until or today
     if since is not None:
         first = since
@@ -245,7 +260,7 @@ def period_of(
         moments = [s.started_at for s in sessions] + [c.at for c in check_ins]
         first = min(moments).astimezone(zone).date() if moments else last
     if last < first:
-        raise InvalidPeriod(f"the report would end ({last}) before it starts ({first}); check --since and --until")
+        raise InvalidPeriod(first, last)
     return Period(first, last)
 
 

@@ -181,6 +181,14 @@ def parse_sensation(text: str) -> Sensation:
     return Sensation(sensation)
 
 
+def check_sensations(names: Iterable[str]) -> frozenset[Sensation]:
+    """The sensations of one check-in: 'none' stands alone, whichever door they come from."""
+    sensations = frozenset(parse_sensation(name) for name in names)
+    if NO_SENSATION in sensations and len(sensations) > 1:
+        raise FieldError("sensations", "'none' cannot be ticked with other sensations; untick one of them")
+    return sensations
+
+
 def parse_score(text: str) -> int:
     try:
         score = int(text.strip())
@@ -362,6 +370,20 @@ class PracticeSession:
         return self.status.finished
 
 
+def session_end(session: PracticeSession) -> datetime:
+    """When a session's rest ends: its start plus the time rested; a running one holds its whole planned time."""
+    running = session.status is SessionStatus.RUNNING
+    seconds = max(session.actual_seconds, session.planned_minutes * 60 if running else 0)
+    return session.started_at + timedelta(seconds=seconds)
+
+
+def sessions_overlap(first: PracticeSession, second: PracticeSession) -> bool:
+    """Whether two sessions' times overlap; two starting at the same moment always do, even one ended at 0 s."""
+    if first.started_at == second.started_at:
+        return True
+    return first.started_at < session_end(second) and second.started_at < session_end(first)
+
+
 def check_position_summary(summary: str | None) -> str | None:
     """The camera check's summary as stored: at most one short line (counted as given), stripped, None when empty."""
     text = summary or ""
@@ -486,10 +508,7 @@ class CheckIn:
         places = [(rating.region, rating.side) for rating in self.pain]
         if len(set(places)) != len(places):
             raise InvalidRating("the same region and side is rated twice; give one score per place")
-        sensations = frozenset(parse_sensation(name) for name in self.sensations)
-        if NO_SENSATION in sensations and len(sensations) > 1:
-            raise FieldError("sensations", "'none' cannot be ticked with other sensations; untick one of them")
-        object.__setattr__(self, "sensations", sensations)
+        object.__setattr__(self, "sensations", check_sensations(self.sensations))
         if self.compared_with_before is not None:
             object.__setattr__(self, "compared_with_before", check_comparison(self.compared_with_before))
         object.__setattr__(self, "note", check_note(self.note))

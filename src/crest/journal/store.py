@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
 from typing import Literal, TypeVar
@@ -27,11 +27,13 @@ from crest.accounts.records import Prescription, SessionNote
 from crest.breath.result import BreathResult
 from crest.config import database_url
 from crest.counting import counted
+from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.journal.breath_record import breath_from_text, breath_text
 from crest.journal.engine import WRITES, Database, connect, translated_errors
 from crest.journal.merging import JournalNotEmpty, MergePlan, plan_merge
 from crest.journal.records import (
+    MAX_ELAPSED_S,
     CheckIn,
     JournalContents,
     PainRating,
@@ -51,6 +53,7 @@ from crest.journal.records import (
     check_timing,
     parse_sensation,
     require_aware,
+    sessions_overlap,
 )
 from crest.journal.schema import migrate
 from crest.journal.tables import (
@@ -71,6 +74,7 @@ from crest.journal.tables import (
     SettingRow,
 )
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
+from crest.moments import day_and_time
 
 Clock = Callable[[], datetime]
 RecordKind = Literal["sessions", "check_ins", "safety_screens", "psfs"]
@@ -95,6 +99,21 @@ class CheckInTaken(CrestError):
     """A "before" check-in that already belongs to another session."""
 
     http_status = 409
+
+
+class SessionOverlaps(CrestError):
+    """A logged session whose time overlaps a session already in the journal: the same rest entered twice, or a
+    rest logged over one crest timed."""
+
+    http_status = 409
+
+    def __init__(self, existing: PracticeSession, zone: tzinfo | None) -> None:
+        kind = "logged" if existing.logged else "timed by crest"
+        super().__init__(
+            f"this overlaps the session of {day_and_time(existing.started_at.astimezone(zone))} "
+            f"({rested_text(existing.actual_seconds)}, {kind}) already in your journal; nothing was logged"
+        )
+        self.existing = existing
 
 
 class PsfsNotFound(CrestError):
@@ -527,7 +546,8 @@ class Journal:
             return row.id
 
     def log_session(self, started_at: datetime, minutes: int, variant: str) -> int:
-        """Record a session done without the app: completed, its minutes as given, marked as logged."""
+        """Record a session done without the app: completed, its minutes as given, marked as logged. Refused
+        (`SessionOverlaps`) when its time overlaps a session already in the journal, said in `started_at`'s zone."""
         record = PracticeSession(
             started_at=started_at,
             planned_minutes=minutes,
@@ -537,6 +557,10 @@ class Journal:
             logged=True,
         )
         with self._writing() as db:
+            # Checked under the write lock, so that a form sent twice at once cannot slip in twice.
+            existing = self._overlapping_session(db, record)
+            if existing is not None:
+                raise SessionOverlaps(existing, started_at.tzinfo)
             row = SessionRow(
                 person_id=self.person_id,
                 uid=new_uid(),
@@ -550,6 +574,21 @@ class Journal:
             db.add(row)
             db.flush()
             return row.id
+
+    def _overlapping_session(self, db: Session, new: PracticeSession) -> PracticeSession | None:
+        """The earliest session already in the journal whose time overlaps `new`'s, if any."""
+        start = as_utc(new.started_at)
+        end = start + timedelta(seconds=new.actual_seconds)
+        nearby = db.scalars(
+            select(SessionRow)
+            .where(
+                SessionRow.person_id == self.person_id,
+                SessionRow.started_at >= start - timedelta(seconds=MAX_ELAPSED_S),  # none lasts longer
+                SessionRow.started_at <= end,
+            )
+            .order_by(SessionRow.started_at, SessionRow.id)
+        )
+        return next((other for other in map(_session_record, nearby) if sessions_overlap(other, new)), None)
 
     def checkpoint_session(self, session_id: int, elapsed_s: float, demo: bool = False) -> None:
         """Record progress (one UPDATE). Revives a session another start wrongly marked interrupted. `demo`: its

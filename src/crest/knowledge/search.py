@@ -74,14 +74,14 @@ class SentenceEncoder(Protocol):
 
 @dataclass(frozen=True)
 class HelpResult:
-    """What a question finds: at most one warning sign, pinned, and up to three ordinary entries."""
+    """What a question finds: every warning sign it names, most urgent first, and up to three ordinary entries."""
 
-    urgent: HelpEntry | None
+    warnings: tuple[HelpEntry, ...]
     answers: tuple[HelpEntry, ...]
 
     @property
     def found_nothing(self) -> bool:
-        return self.urgent is None and not self.answers
+        return not self.warnings and not self.answers
 
 
 class HelpSearch:
@@ -122,14 +122,17 @@ class HelpSearch:
         return self._encoder is not None
 
     def find(self, question: str, further: Sequence[str] = ()) -> HelpResult:
-        """The warning sign and the answers for a question; `further` pieces of a longer message are read for
-        warning signs too (the most serious of all is pinned), never ranked."""
-        signs = [sign for piece in (question, *further) if (sign := self.warning_sign(piece)) is not None]
-        most_serious = min(signs, key=lambda entry: WARNING_ORDER[entry.level or "see_clinician"], default=None)
-        return HelpResult(most_serious, self.answers(question))
+        """The warning signs and the answers for a question; `further` pieces of a longer message are read for
+        warning signs too, never ranked."""
+        signs = [sign for piece in (question, *further) for sign in self.warning_signs(piece)]
+        return HelpResult(_most_urgent_first(signs), self.answers(question))
 
     def warning_sign(self, question: str) -> HelpEntry | None:
-        """The most serious warning-sign entry whose rule fires on the question, if any.
+        """The most serious warning-sign entry whose rule fires on the question, if any."""
+        return next(iter(self.warning_signs(question)), None)
+
+    def warning_signs(self, question: str) -> tuple[HelpEntry, ...]:
+        """Every warning-sign entry whose rule fires on the question, each once, most urgent first.
 
         The rules read the question as written and again with its typos fixed against every entry's words, the
         warning signs' included, so that "bladdr" or "saddel" warns as "bladder" and "saddle" do; a fixed word can
@@ -138,8 +141,7 @@ class HelpSearch:
         fixed = " ".join(self._warning_fixer.fix(word) for word in words(question))
         fired = fired_rules(question, self._rules) + fired_rules(fixed, self._rules)
         entries = [self._content.entry(rule.entry_id) for rule in fired]
-        warnings = [entry for entry in entries if entry is not None and entry.level is not None]
-        return min(warnings, key=lambda entry: WARNING_ORDER[entry.level or "see_clinician"], default=None)
+        return _most_urgent_first([entry for entry in entries if entry is not None and entry.level is not None])
 
     def answers(self, question: str) -> tuple[HelpEntry, ...]:
         """The 1-3 ordinary entries that best match the question, best first; none when nothing matches."""
@@ -215,6 +217,12 @@ class HelpSearch:
             if len(terms) >= MAX_QUERY_WORDS:
                 break
         return list(terms)
+
+
+def _most_urgent_first(signs: Sequence[HelpEntry]) -> tuple[HelpEntry, ...]:
+    """Each sign once, urgent care before "see a clinician"; within a level in the order the rules name them."""
+    unique = {sign.id: sign for sign in signs}  # a dict keeps the place of each id's first mention
+    return tuple(sorted(unique.values(), key=lambda sign: WARNING_ORDER[sign.level or "see_clinician"]))
 
 
 def entry_passages(content: HelpContent) -> list[tuple[str, str]]:

@@ -154,6 +154,10 @@ class Protocol(_Frozen):
     def _cues_and_ending(self) -> tuple[SourcedText, ...]:
         return (self.settle_cue, *self.rest_cues, self.closing_cue, *self.ending)
 
+    def variant_title(self, variant: str) -> str:
+        """A variant as every door shows it ("On your side"); a name this protocol lacks as it is."""
+        return self.variants[variant].title if variant in self.variants else variant
+
     def setup_for(self, variant: VariantName) -> tuple[SetupStep, ...]:
         """The setup checklist in the words of one variant."""
         replacements = self.variants[variant].replaces_setup

@@ -1,7 +1,8 @@
 """Help: answer a question in a person's own words. `crest ask`, the Help page and GET /api/help all call this.
 
-The reply is the JSON contract of the help feature: the question, one pinned warning sign or null, the 1-3
-best ordinary answers with their sources' full titles (none under a sign that needs urgent care), and the
+The reply is the JSON contract of the help feature: the question, every warning sign it names (pinned, most
+urgent first, often none), the 1-3 best ordinary answers with their sources' full titles (none beside a sign that
+needs urgent care), and the
 one-line warning-signs footer every answer page carries. A question that finds nothing gets an empty `answers`,
 a message and the topics to browse.
 
@@ -58,7 +59,7 @@ class TopicGroup(BaseModel):
 
 class HelpReply(BaseModel):
     question: str
-    urgent: UrgentAnswer | None
+    warnings: list[UrgentAnswer]  # most urgent first; a question may name several signs, and each needs its advice
     answers: list[HelpAnswer]
     footer: str
     message: str | None = None  # only when nothing matched
@@ -105,13 +106,13 @@ def ask(question: str) -> HelpReply:
     content = load_help()
     kept = clean_question(question)
     result = help_search().find(kept, further=pieces_beyond_the_kept_question(question))
-    urgent = _urgent(content, result.urgent) if result.urgent else None
-    if urgent is not None and urgent.level == "urgent_care":
-        # Urgent care stands alone at every door: nothing beside it that invites practice.
-        return HelpReply(question=kept, urgent=urgent, answers=[], footer=content.footer)
+    warnings = [_urgent(content, sign) for sign in result.warnings]
+    if any(warning.level == "urgent_care" for warning in warnings):
+        # Urgent care stands with the other warning signs alone at every door: nothing beside it invites practice.
+        return HelpReply(question=kept, warnings=warnings, answers=[], footer=content.footer)
     reply = HelpReply(
         question=kept,
-        urgent=urgent,
+        warnings=warnings,
         answers=[_answer(content, entry) for entry in result.answers],
         footer=content.footer,
     )

@@ -12,6 +12,7 @@ from crest.journal.plausibility import check_edit, check_finish, check_moment, c
 from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware, require_finished
 from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages
 from crest.journal.vocabulary import SessionStatus
+from crest.moments import day_and_time
 from crest.processes import this_process
 from crest.services.safety import Safety
 
@@ -66,7 +67,7 @@ class PracticeSessions:
         # Compared on the side of now, which never overflows (a start in year 9999 plus minutes would).
         if start > self._clock() + timedelta(minutes=1) - timedelta(minutes=check_planned_minutes(minutes)):
             raise SessionInTheFuture(
-                f"a session starting {start.isoformat(timespec='minutes')} for {minutes} minutes has not ended yet; "
+                f"a session starting {day_and_time(start)} for {minutes} minutes has not ended yet; "
                 "log a session once it is done"
             )
         check_moment(start, self._clock(), "started_at", "the session start")

@@ -37,6 +37,7 @@ class Cue:
 @dataclass(frozen=True)
 class Timeline:
     variant: VariantName
+    variant_title: str  # as every door shows the variant: "On your side", not `side_lying`
     minutes: int
     total_s: int
     checkpoint_every_s: int
@@ -115,6 +116,7 @@ def build_timeline(protocol: Protocol, variant: str, minutes: int) -> Timeline:
     cues.append(cue(closing_start_s, "closing", protocol.closing_cue_for(variant_name)))
     return Timeline(
         variant=variant_name,
+        variant_title=protocol.variants[variant_name].title,
         minutes=minutes,
         total_s=total_s,
         checkpoint_every_s=timing.checkpoint_every_s,

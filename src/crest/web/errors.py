@@ -16,6 +16,8 @@ from starlette.routing import Match
 
 from crest.errors import CrestError, FieldError, one_line
 from crest.input_problems import InputProblem, input_problems
+from crest.web.context import WebContext
+from crest.web.form_words import form_problems
 from crest.web.templating import as_sentence, render
 
 
@@ -75,11 +77,13 @@ def _printable(problem: InputProblem) -> InputProblem:
 
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    problems = [_printable(problem) for problem in input_problems(error.errors())]
     if _is_api(request):
+        problems = [_printable(problem) for problem in input_problems(error.errors())]
         detail = "; ".join(f"{problem.field}: {problem.message}" for problem in problems)
         errors = [{"field": problem.field, "message": problem.message} for problem in problems]
         return JSONResponse({"detail": detail, "errors": errors}, status_code=422)
+    context: WebContext = request.app.state.context
+    problems = [_printable(problem) for problem in form_problems(error.errors(), context.protocol)]
     sentences = [problem.sentence for problem in problems]
     message = "A few things need changing:" if len(sentences) > 1 else sentences[0]
     return await _page(request, 422, "Please check what you entered", message, sentences if len(sentences) > 1 else ())

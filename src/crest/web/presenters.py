@@ -52,10 +52,6 @@ def place_label(place: Place) -> str:
     return place.heading
 
 
-def variant_title(protocol: Protocol, variant: str) -> str:
-    return protocol.variants[variant].title if variant in protocol.variants else variant
-
-
 def journal_rows(
     entries: Sequence[PracticeSession | CheckIn], protocol: Protocol, zone: tzinfo, now: datetime
 ) -> list[dict[str, Any]]:
@@ -69,7 +65,7 @@ def journal_rows(
 
 
 def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now: datetime) -> dict[str, Any]:
-    variant = variant_title(protocol, session.variant)
+    variant = protocol.variant_title(session.variant)
     lines = [
         f"{rested_text(session.actual_seconds)} of {session.planned_minutes} min, {variant}",
         session.status.label.capitalize(),

@@ -15,8 +15,8 @@ def test_json_reply_follows_the_contract(run_crest: RunCrest) -> None:
     result = run_crest("ask", "--json", "why do I keep yawning?")
     assert result.returncode == 0, result.stderr
     reply = json.loads(result.stdout)
-    assert {"question", "urgent", "answers", "footer"} <= set(reply)
-    assert reply["question"] == "why do I keep yawning?" and reply["urgent"] is None
+    assert {"question", "warnings", "answers", "footer"} <= set(reply)
+    assert reply["question"] == "why do I keep yawning?" and reply["warnings"] == []
     assert reply["answers"][0]["id"] == "yawning"
     for answer in reply["answers"]:
         assert {"id", "title", "text", "sources"} <= set(answer)
@@ -25,15 +25,15 @@ def test_json_reply_follows_the_contract(run_crest: RunCrest) -> None:
 
 def test_a_warning_sign_comes_first_with_its_level(run_crest: RunCrest) -> None:
     reply = json.loads(run_crest("ask", "--json", "sudden severe belly pain and I feel faint").stdout)
-    assert reply["urgent"]["level"] == "urgent_care"
-    assert {"level", "title", "text", "sources"} <= set(reply["urgent"])
+    assert reply["warnings"][0]["level"] == "urgent_care"
+    assert {"level", "title", "text", "sources"} <= set(reply["warnings"][0])
     text = run_crest("ask", "I", "can't", "pee", "since", "my", "back", "went").stdout
     assert "Seek urgent medical care now" in text and "Spine Surgeons" in text  # the box, with its sources
 
 
 def test_the_urgent_box_stands_alone(run_crest: RunCrest) -> None:
     reply = json.loads(run_crest("ask", "--json", "I can't pee since my back went").stdout)
-    assert reply["urgent"]["level"] == "urgent_care" and reply["answers"] == []  # the JSON as the text: alone
+    assert reply["warnings"][0]["level"] == "urgent_care" and reply["answers"] == []  # the JSON as the text: alone
     text = run_crest("ask", "I", "can't", "pee", "since", "my", "back", "went").stdout
     assert "Seek urgent medical care now" in text
     assert "Warning signs:" not in text and "roll gently onto your back" not in text
@@ -43,7 +43,7 @@ def test_nothing_found_exits_0_with_empty_answers_and_topics(run_crest: RunCrest
     result = run_crest("ask", "--json", "how do I cook pasta")
     assert result.returncode == 0
     reply = json.loads(result.stdout)
-    assert reply["answers"] == [] and reply["urgent"] is None and reply["topics"]
+    assert reply["answers"] == [] and reply["warnings"] == [] and reply["topics"]
 
 
 def test_what_a_person_typed_is_printed_as_text_not_markup(run_crest: RunCrest) -> None:
@@ -85,4 +85,10 @@ def test_urgent_signs_in_other_words_get_the_urgent_box_alone(run_crest: RunCres
     text = " ".join(run_crest("ask", "pins and needles in my groin and I'm peeing less").stdout.split())
     assert "Seek urgent medical care now" in text and "Sources:" in text
     reply = json.loads(run_crest("ask", "--json", "I haven't been able to pee since yesterday").stdout)
-    assert reply["urgent"]["id"] == "warning_cauda_equina" and reply["answers"] == []
+    assert reply["warnings"][0]["id"] == "warning_cauda_equina" and reply["answers"] == []
+
+
+def test_every_warning_sign_in_a_question_gets_its_box(run_crest: RunCrest) -> None:
+    text = " ".join(run_crest("ask", "I have a fever and my back hurts at night").stdout.split())
+    assert text.count("See a clinician") == 2
+    assert "fever" in text.lower() and "cancer" in text.lower()

@@ -276,10 +276,27 @@ def test_a_session_done_without_the_app_is_logged_back_dated(run_crest: RunCrest
         (["--minutes", "20", "--at", "2999-01-01T08:00"], "has not ended yet"),
         (["--minutes", "45"], "minutes: enter 30 or less, not “45”"),
         (["--minutes", "20", "--variant", "upside_down"], "unknown variant"),
+        (["--minutes", "15", "--at", "2026-04-28T08:10"], "overlaps the session of 28 Apr 2026, 08:00 (20 min"),
     ):
         refused = run_crest("log-session", *args)
         assert refused.returncode == 2 and words in refused.stderr
     assert len(sessions()) == 1
+
+
+def test_history_is_stacked_in_a_narrow_terminal_and_a_table_in_a_wide_one(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    run_crest("log-session", "--minutes", "20", "--at", "2026-04-28T08:00", "--variant", "side_lying")
+    run_crest("log", "--pain", "lower_back=4", "--note", "a note long enough to need a second line at sixty columns")
+    crest_env["COLUMNS"] = "60"
+    narrow = run_crest("history").stdout
+    assert "#1  2026-04-28 08:00\n  On your side · planned 20 min, practised 20 min\n  completed (logged)\n" in narrow
+    assert "…" not in narrow and "┃" not in narrow
+    assert all(len(line) <= 60 for line in narrow.splitlines())
+    assert all(line.startswith(("#", "  ", "Sessions", "Check-ins")) for line in narrow.splitlines())  # indented
+    crest_env["COLUMNS"] = "100"
+    wide = run_crest("history").stdout
+    assert "┃ Started" in wide and "│ On your side " in wide and "│ completed (logged) │" in wide
 
 
 def test_a_synced_prescription_sets_the_minutes_and_variant_not_asked_for(run_crest: RunCrest) -> None:

@@ -17,6 +17,10 @@ RunCrest = Callable[..., subprocess.CompletedProcess[str]]
         (["session", "--minutes", "soon"], "--minutes: enter a whole number"),
         (["check", "--view", "sideways", "photo.jpg"], "--view"),
         (["remind", "--minutes", "90"], "--minutes: enter 30 or less"),
+        (
+            ["report", "--since", "2026-05-05", "--until", "2026-05-01"],
+            "would end on 1 May 2026, before it starts on 5 May 2026; check --since and --until",
+        ),
     ],
 )
 def test_usage_errors_are_one_line_with_exit_code_2(run_crest: RunCrest, args: list[str], words: str) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from crest.journal.store import Journal
+import pytest
+
+from crest.journal.store import Journal, SessionOverlaps
 from crest.journal.transfer import export_bytes, export_text, parse_export
 from support.databases import older_journal_with_a_session
 
@@ -42,3 +44,18 @@ def test_an_older_journal_gains_the_logged_mark_and_the_clearances(new_journal_u
         [session] = journal.list_sessions()
         assert session.logged is False
         assert journal.safety_clearances() == []
+
+
+def test_a_logged_session_overlapping_one_in_the_journal_is_refused(new_journal_url: Callable[[], str]) -> None:
+    with Journal.open(new_journal_url()) as journal:
+        journal.log_session(DAY, 15, "standard")
+        with pytest.raises(SessionOverlaps, match=r"the session of 28 Apr 2026, 08:00 \(15 min, logged\)"):
+            journal.log_session(DAY, 15, "standard")  # the same rest entered again
+        with pytest.raises(SessionOverlaps):
+            journal.log_session(DAY - timedelta(minutes=10), 15, "standard")  # ends inside it
+        journal.log_session(DAY + timedelta(minutes=15), 15, "standard")  # starts as it ends: no overlap
+        timed_start = DAY + timedelta(hours=2)
+        journal.start_session(timed_start, 15, "standard", writer="1@host")
+        with pytest.raises(SessionOverlaps, match=r"10:00 \(0 s, timed by crest\)"):
+            journal.log_session(timed_start + timedelta(minutes=5), 20, "standard")  # over a rest still running
+        assert len(journal.list_sessions()) == 3

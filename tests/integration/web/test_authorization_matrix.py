@@ -230,6 +230,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/session/edit"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
     ("GET", "/session/breath"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
     ("GET", "/checkin"): Rule(CLIENTS, 200, CLIENT),
+    ("POST", "/checkin"): Rule(CLIENTS, 303, CLIENT, body=lambda w, a: {"note": "the form without its script"}),
     ("GET", "/journal"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/progress"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/psfs"): Rule(CLIENTS, 200, CLIENT),

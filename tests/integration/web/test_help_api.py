@@ -27,7 +27,7 @@ def _crest_ask_json(tmp_path: Path, *question: str) -> object:
     ("question", "filled"),
     [
         (("why do I keep yawning?",), "answers"),
-        (("I can't pee since my back went and my bum feels numb",), "urgent"),  # a warning sign pinned first
+        (("I can't pee since my back went and my bum feels numb",), "warnings"),  # a warning sign pinned first
         (("how do I cook pasta",), "topics"),  # nothing found: a message and the topics
         ((), "topics"),  # no question: the topics
     ],
@@ -44,8 +44,8 @@ def test_the_api_answers_exactly_as_crest_ask_json(
 
 def test_a_warning_sign_comes_with_its_level_and_never_among_the_answers(client: TestClient) -> None:
     reply = client.get("/api/help", params={"q": "sudden severe belly pain and I feel faint"}).json()
-    assert reply["urgent"]["level"] == "urgent_care"
-    assert reply["urgent"]["id"].startswith("warning_")
+    assert reply["warnings"][0]["level"] == "urgent_care"
+    assert reply["warnings"][0]["id"].startswith("warning_")
     assert not any(answer["id"].startswith("warning_") for answer in reply["answers"])
     assert reply["footer"].startswith("Warning signs")
 

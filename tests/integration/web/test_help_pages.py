@@ -68,7 +68,7 @@ def test_urgent_signs_in_other_words_get_the_urgent_box_on_the_page_and_the_api(
     page = client.get("/help", params={"q": question}).text
     assert 'data-level="urgent_care"' in page and "Seek urgent medical care now" in page
     reply = client.get("/api/help", params={"q": question}).json()
-    assert reply["urgent"]["id"] == "warning_cauda_equina" and reply["answers"] == []
+    assert reply["warnings"][0]["id"] == "warning_cauda_equina" and reply["answers"] == []
 
 
 def test_a_see_a_clinician_sign_is_pinned_before_the_answers_and_never_among_them(client: TestClient) -> None:
@@ -168,3 +168,11 @@ def test_every_why_link_leads_to_a_page(cleared: TestClient) -> None:
     assert len(links) > 20
     for link in sorted(links):
         assert cleared.get(link).status_code == 200, link
+
+
+def test_every_warning_sign_in_a_question_is_shown_on_the_page_and_the_api(client: TestClient) -> None:
+    question = "I have a fever and my back hurts at night"
+    page = client.get("/help", params={"q": question}).text
+    assert page.count('data-level="see_clinician"') == 2
+    reply = client.get("/api/help", params={"q": question}).json()
+    assert {warning["id"] for warning in reply["warnings"]} == {"warning_cancer", "warning_infection"}

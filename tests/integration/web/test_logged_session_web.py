@@ -23,7 +23,7 @@ def test_a_session_is_logged_from_the_journal_page(client: TestClient) -> None:
     [session] = client.get("/api/sessions").json()
     assert session["logged"] is True and session["started_at"].startswith("2026-05-02T09:30")
     tables = zipfile.ZipFile(io.BytesIO(client.get("/api/export", params={"format": "csv"}).content))
-    assert tables.read("sessions.csv").decode("utf-8-sig").splitlines()[1].endswith(",true,,")  # no breath read
+    assert tables.read("sessions.csv").decode("utf-8-sig").splitlines()[1].endswith(",true,false,,")  # not a demo, no breath read
 
 
 def test_a_logged_session_in_the_future_or_too_long_is_refused_with_the_reason(client: TestClient) -> None:
@@ -49,3 +49,15 @@ def test_the_form_offers_a_rest_that_has_just_ended(client: TestClient) -> None:
     assert 'value="2026-05-06"' in form and 'value="17:15"' in form and 'value="15"' in form
     assert client.post("/session/log", data={"day": "2026-05-06", "time": "17:15", "minutes": "15"}).status_code == 200
     assert client.get("/api/sessions").json()[0]["logged"] is True
+
+
+def test_the_same_session_logged_again_is_refused_naming_the_one_in_the_journal(client: TestClient) -> None:
+    form = {"day": "2026-05-02", "time": "08:00", "minutes": "15", "variant": "standard"}
+    assert client.post("/session/log", data=form, follow_redirects=False).status_code == 303
+    for _ in range(2):
+        again = client.post("/session/log", data=form)
+        assert again.status_code == 409
+        assert "overlaps the session of 2 May 2026, 08:00 (15 min, logged) already in your journal" in again.text
+    overlapping = client.post("/api/sessions/logged", json={"started_at": "2026-05-02T08:10:00+00:00", "minutes": 15})
+    assert overlapping.status_code == 409
+    assert len(client.get("/api/sessions").json()) == 1

@@ -119,6 +119,22 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("host", ["999.1.1.1", "192.0.2.1"])  # no address at all; an address of another computer
+def test_a_host_crest_cannot_listen_on_names_the_host_without_the_network_warning(tmp_path: Path, host: str) -> None:
+    env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-m", "crest", "serve", "--no-browser", "--host", host, "--port", str(_free_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"crest: cannot listen on {host}:")
+    assert "choose another with --host" in result.stderr
+    assert "other computers" not in result.stderr and "--port" not in result.stderr
+
+
 def test_serve_answers_only_under_the_names_it_is_served_as(tmp_path: Path) -> None:
     """Issue 9.11's reproduction: another Host header (DNS rebinding) must not read the journal."""
     import http.client

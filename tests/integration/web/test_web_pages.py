@@ -39,7 +39,11 @@ VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value err
     [
         ({"minutes": 45}, 422, "Minutes: enter 30 or less, not “45”."),
         ({"minutes": "soon"}, 422, "Minutes: enter a whole number, not “soon”."),
-        ({"variant": "yoga"}, 422, "Variant: choose standard, supported, somatic or side_lying, not “yoga”."),
+        (
+            {"variant": "yoga"},
+            422,
+            "Variant: choose Standard, Supported (90-90), Somatic release or On your side, not “yoga”.",
+        ),
         ({"speed": 0}, 422, "Speed: enter more than 0, not “0”."),
         ({"before_checkin_id": 77}, 404, "There is no check-in 77 in the journal."),
     ],

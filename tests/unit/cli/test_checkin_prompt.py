@@ -5,7 +5,7 @@ from rich.console import Console
 
 from crest.cli.asker import Asker
 from crest.cli.checkin_prompt import ask_check_in
-from crest.journal.vocabulary import Region
+from crest.journal.vocabulary import Region, Sensation
 from support.clock import FakeClock
 
 CLOCK = FakeClock()
@@ -118,3 +118,12 @@ def test_a_typed_answer_with_brackets_is_repeated_as_text() -> None:
     assert check_in is not None and check_in.pain[0].score == 3
     output = asker.console.file.getvalue()  # type: ignore[attr-defined]
     assert "'[/]'" in output and "'[red]7'" in output
+
+
+def test_none_with_other_sensations_is_refused_and_asked_again() -> None:
+    none, other = list(Sensation).index(Sensation.NONE) + 1, 1
+    asker = scripted("", "", f"{none} {other}", f"{other}", "")
+    check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
+    assert check_in is not None and check_in.sensations == {next(iter(Sensation))}
+    output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
+    assert f"{none} (none) goes alone: type it by itself, or only the others." in output

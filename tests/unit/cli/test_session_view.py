@@ -63,3 +63,12 @@ def test_the_last_frame_at_00_00_says_time_is_up_not_the_closing_cue() -> None:
     console.print(render_session(runner, voice_on=False))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "Time is up." in text and "About a minute left" not in text
+
+
+def test_the_panel_names_the_variant_as_every_door_shows_it() -> None:
+    runner = SessionRunner(build_timeline(load_protocol(), "side_lying", 5), StillClock())
+    runner.start()
+    console = Console(file=StringIO(), width=80)
+    console.print(render_session(runner, voice_on=False))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "5 min On your side" in text and "side_lying" not in text

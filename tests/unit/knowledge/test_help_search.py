@@ -85,7 +85,7 @@ def test_up_and_down_are_not_stop_words(search: HelpSearch) -> None:
 
 def test_warning_signs_are_pinned_and_never_among_the_answers(search: HelpSearch) -> None:
     result = search.find("numbness in my groin, is CRP ok?")
-    assert result.urgent is not None and result.urgent.id == "warning_cauda_equina"
+    assert [warning.id for warning in result.warnings] == ["warning_cauda_equina"]
     assert all(entry.level is None for entry in result.answers)
     for warning in (entry for entry in load_help().entries if entry.level):
         assert warning not in search.answers(warning.title + " " + warning.text)

@@ -345,6 +345,10 @@ def test_the_most_serious_warning_wins() -> None:
     search = HelpSearch(load_help())
     both = search.warning_sign("I have a fever and I have lost control of my bladder")
     assert both is not None and both.id == "warning_cauda_equina" and both.level == "urgent_care"
+    assert [sign.id for sign in search.warning_signs("I have a fever and I have lost control of my bladder")] == [
+        "warning_cauda_equina",
+        "warning_infection",
+    ]
     one_leg = search.warning_sign("my left leg went numb")
     assert one_leg is not None and one_leg.level == "see_clinician"
 

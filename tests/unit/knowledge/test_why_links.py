@@ -119,4 +119,4 @@ def test_asking_an_entry_title_finds_that_entry_first(entry_id: str) -> None:
     entry = load_help().entry(entry_id)
     assert entry is not None
     reply = ask(entry.title)
-    assert reply.urgent is None and reply.answers[0].id == entry_id
+    assert reply.warnings == [] and reply.answers[0].id == entry_id

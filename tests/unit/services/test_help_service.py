@@ -20,7 +20,7 @@ ANSWER_KEYS = {"id", "title", "text", "sources", "related"}
 def test_an_ordinary_question_gets_sourced_answers_and_no_warning() -> None:
     reply = help_service.ask("Can I do it in bed?").model_dump()
     assert reply["question"] == "Can I do it in bed?"
-    assert reply["urgent"] is None
+    assert reply["warnings"] == []
     assert 1 <= len(reply["answers"]) <= 3 and reply["answers"][0]["id"] == "in_bed"
     first = reply["answers"][0]
     assert set(first) == ANSWER_KEYS
@@ -31,7 +31,7 @@ def test_an_ordinary_question_gets_sourced_answers_and_no_warning() -> None:
 
 def test_a_warning_sign_is_pinned_with_its_level() -> None:
     reply = help_service.ask("I have numbness between my legs since yesterday").model_dump()
-    urgent = reply["urgent"]
+    urgent = reply["warnings"][0]
     assert urgent["level"] == "urgent_care" and urgent["id"] == "warning_cauda_equina"
     assert set(urgent) == ANSWER_KEYS | {"level"}
     assert any("Spine Surgeons" in source for source in urgent["sources"])
@@ -40,13 +40,22 @@ def test_a_warning_sign_is_pinned_with_its_level() -> None:
 
 def test_a_see_a_clinician_sign_comes_with_ordinary_answers_never_a_warning_among_them() -> None:
     reply = help_service.ask("I can feel a pulsing in my belly when I breathe during the rest").model_dump()
-    assert reply["urgent"]["level"] == "see_clinician"
+    assert reply["warnings"][0]["level"] == "see_clinician"
     assert reply["answers"] and all(not answer["id"].startswith("warning_") for answer in reply["answers"])
+
+
+def test_every_warning_sign_a_question_names_is_pinned_most_urgent_first() -> None:
+    # Night pain and a fever are two signs, each with its own advice: neither may hide the other.
+    reply = help_service.ask("I have a fever and my back hurts at night")
+    assert {warning.id for warning in reply.warnings} == {"warning_cancer", "warning_infection"}
+    both = help_service.ask("I have a fever and I have lost control of my bladder")
+    assert [warning.id for warning in both.warnings] == ["warning_cauda_equina", "warning_infection"]
+    assert both.answers == []  # urgent care among them: nothing beside the warnings invites practice
 
 
 def test_nothing_found_says_so_and_offers_the_topics() -> None:
     reply = help_service.ask("how do I cook pasta").model_dump()
-    assert reply["urgent"] is None and reply["answers"] == []
+    assert reply["warnings"] == [] and reply["answers"] == []
     assert reply["message"] == load_help().nothing_found
     listed = {link["id"] for group in reply["topics"] for link in group["entries"]}
     assert listed == {entry.id for entry in load_help().entries}
@@ -119,5 +128,5 @@ def test_a_warning_sign_past_the_part_of_a_long_message_crest_keeps_still_warns(
     message = story + "Since yesterday I cannot control my bladder."
     assert len(clean_question(message)) < len(message)
     reply = help_service.ask(message)
-    assert reply.urgent is not None and reply.urgent.level == "urgent_care"
-    assert help_service.ask(story).urgent is None
+    assert [warning.level for warning in reply.warnings] == ["urgent_care"]
+    assert help_service.ask(story).warnings == []

@@ -38,9 +38,12 @@ def start_session(body: SessionStart, context: Context) -> SessionOut:
     return SessionOut.of(session)
 
 
-@router.post("/logged", status_code=status.HTTP_201_CREATED, response_model=SessionOut)
+@router.post(
+    "/logged", status_code=status.HTTP_201_CREATED, response_model=SessionOut, responses={409: {"model": ErrorOut}}
+)
 def log_session(body: SessionLogIn, context: Context) -> SessionOut:
-    """Log a session done without the app (on holiday, at a class): back-dated, marked as logged, not timed."""
+    """Log a session done without the app (on holiday, at a class): back-dated, marked as logged, not timed; 409
+    naming the session it overlaps when its time overlaps one already in the journal."""
     started_at = require_aware(body.started_at, "the session start")
     return SessionOut.of(context.services.practice.log(started_at, body.minutes, body.variant))
 

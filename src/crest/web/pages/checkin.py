@@ -1,16 +1,21 @@
 """The check-in: pain on a body map by region and side, sensations, a note; new or edited."""
 
+import re
 from typing import Annotated
 
-from fastapi import Query, Request
-from fastapi.responses import Response
+from fastapi import Depends, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 
-from crest.journal.records import MAX_RECORD_ID
+from crest.errors import CrestError
+from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
+from crest.web.context import WebContext
+from crest.web.form_words import form_problems
 from crest.web.help_links import help_links
 from crest.web.pages.common import Context, page_router
-from crest.web.schemas import CheckInOut
+from crest.web.schemas import CheckInIn, CheckInOut
 from crest.web.templating import render
 
 router = page_router()
@@ -21,6 +26,9 @@ def _capitalised(names: dict[str, str]) -> dict[str, str]:
     return {name: label.capitalize() for name, label in names.items()}
 
 
+NEXT_PATTERN = r"^/session(\?.*)?$"  # a check-in page goes on only to a session of this app
+
+
 @router.get("/checkin", name="checkin_page")
 def checkin_page(
     request: Request,
@@ -28,7 +36,70 @@ def checkin_page(
     session_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
     checkin_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
     timing: CheckInTiming | None = None,
-    next: Annotated[str | None, Query(pattern=r"^/session(\?.*)?$", description="the session to go on with")] = None,
+    next: Annotated[str | None, Query(pattern=NEXT_PATTERN, description="the session to go on with")] = None,
+) -> Response:
+    return _checkin_view(request, context, session_id, checkin_id, timing, next)
+
+
+async def _check_in_form(request: Request) -> dict[str, list[str]]:
+    # Every value of each field: the sensations are several boxes of one name.
+    form = await request.form()
+    return {key: [value for value in form.getlist(key) if isinstance(value, str)] for key in form}
+
+
+@router.post("/checkin", name="save_checkin_page")
+def save_checkin_page(
+    request: Request, context: Context, form: Annotated[dict[str, list[str]], Depends(_check_in_form)]
+) -> Response:
+    """The check-in as the form sends it without JavaScript (or before its script has loaded), in the body, never
+    in the address: timing, comparison, sensations and note. Pain needs the body map's script; an edit too, as the
+    script fills in the answers being edited."""
+
+    def first(name: str) -> str:
+        return next(iter(form.get(name, [])), "").strip()
+
+    session_id = int(first("session_id")) if first("session_id").isdigit() else None
+    going_on = first("next") if re.fullmatch(NEXT_PATTERN, first("next")) else None
+    check_ins = context.services.check_ins
+    try:
+        if first("checkin_id"):
+            raise CrestError("editing a check-in needs JavaScript in this browser; nothing was changed")
+        timing = first("timing") or (CheckInTiming.AFTER if session_id is not None else CheckInTiming.STANDALONE)
+        body = CheckInIn.model_validate(
+            {
+                "session_id": session_id,
+                "timing": timing,
+                "compared_with_before": (first("compared") or None) if timing == CheckInTiming.AFTER else None,
+                "sensations": form.get("sensations", []),
+                "note": first("note") or None,
+            }
+        )
+        saved = check_ins.add(body.to_record(check_ins.now()))
+    except ValidationError as problem:
+        error = " ".join(one.sentence for one in form_problems(problem.errors(), context.protocol))
+        return _checkin_view(request, context, session_id, None, None, going_on, error=error, status_code=422)
+    except CrestError as problem:
+        return _checkin_view(
+            request, context, session_id, None, None, going_on, error=problem.message, status_code=problem.http_status
+        )
+    # As the script does: a worse check-in is answered on Today; one before a session goes on to it.
+    if check_ins.advice_for(saved) is not None:
+        return RedirectResponse(request.url_for("today").path, status_code=303)
+    if going_on is not None:
+        joiner = "&" if "?" in going_on else "?"
+        return RedirectResponse(f"{going_on}{joiner}before_checkin_id={saved.id}", status_code=303)
+    return RedirectResponse(f"{request.url_for('journal_page').path}?saved=check-in", status_code=303)
+
+
+def _checkin_view(
+    request: Request,
+    context: WebContext,
+    session_id: int | None,
+    checkin_id: int | None,
+    timing: CheckInTiming | None,
+    next: str | None,
+    error: str = "",
+    status_code: int = 200,
 ) -> Response:
     services = context.services
     existing = None
@@ -69,6 +140,7 @@ def checkin_page(
     return render(
         request,
         "checkin.html",
+        status_code,
         active="checkin_page",
         title="Edit check-in" if existing else "Check-in",
         config=config,
@@ -79,4 +151,9 @@ def checkin_page(
         comparisons=list(_capitalised(labels(Comparison)).items()),
         timings=list(_capitalised(labels(offered)).items()),
         default_timing=default_timing,
+        session_id=session_id,
+        checkin_id=checkin_id,
+        next=next,
+        error=error,
+        max_note_characters=MAX_NOTE_CHARACTERS,  # the journal's own limit, as the API and the terminal keep it
     )

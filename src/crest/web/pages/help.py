@@ -89,11 +89,11 @@ def _search_page(
 
 
 def _status(reply: help_service.HelpReply | None) -> str:
-    """The line a screen reader announces: the warning sign's level first, then how many answers."""
+    """The line a screen reader announces: each warning sign's level first, then how many answers."""
     if reply is None or reply.topics is not None:
         return ""
     count = len(reply.answers)
-    parts = [f"{LABELS[reply.urgent.level]}."] if reply.urgent else []
+    parts = [f"{LABELS[warning.level]}." for warning in reply.warnings]
     if count:
         parts.append(LABELS["one_answer"] if count == 1 else LABELS["answers"].replace("{count}", str(count)))
     return " ".join(parts)

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from crest.insights.report import ClinicianReport
+from crest.insights.report import ClinicianReport, InvalidPeriod
 from crest.report.render import Paper, report_css, report_html
 from crest.web.context import WebContext
 from crest.web.pages.common import Context, page_router
@@ -18,7 +18,10 @@ Day = Annotated[WrittenDay | None, Query()]  # the days the API and `crest repor
 
 
 def _build(context: WebContext, since: date | None, until: date | None, notes: bool) -> ClinicianReport:
-    return context.services.clinician_reports.build(since=since, until=until, include_notes=notes)
+    try:
+        return context.services.clinician_reports.build(since=since, until=until, include_notes=notes)
+    except InvalidPeriod as error:
+        raise error.named("“From” and “To”") from None  # the labels of the page's form
 
 
 @router.get("/report", name="report_page")

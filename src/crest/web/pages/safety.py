@@ -5,10 +5,11 @@ from collections.abc import Mapping
 from fastapi import Request
 from fastapi.responses import Response
 
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.journal.records import parse_day
 from crest.knowledge.why_links import SAFETY_QUESTIONS
-from crest.safety.screen import Assessment, IncompleteScreen, assess
+from crest.safety.screen import Assessment, IncompleteScreen, assess, assess_so_far
 from crest.web.help_links import help_links
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.safety_presenter import safety_notice
@@ -69,7 +70,15 @@ def save_safety(request: Request, context: Context, form: SubmittedForm) -> Resp
             raise IncompleteScreen(f"the answer to '{question.id}' is '{said[:20]}'; please answer yes or no")
         if said:
             answers[question.id] = said == "yes"
-    assessment = assess(answers)  # every question answered, or a one-line 422 (with any "yes" advised)
+    unanswered = [question for question in safety.questions() if question.id not in answers]
+    if unanswered:
+        # Asked again on the form, the answers given kept; a "yes" among them is never met with "please answer" alone.
+        so_far = assess_so_far(answers)
+        told = "" if so_far is None else f" Your answers so far already advise: {so_far.explanation()}"
+        still = counted(len(unanswered), "question below is", "questions below are")
+        error = f"Please answer every question: {still} not answered yet.{told}"
+        return _page(request, context, 422, error=error, kept=answers)
+    assessment = assess(answers)
     # A "yes" holds for days once saved: one look before saving, as in the terminal, so a slip costs nothing.
     looked = form.get("confirmed", "")
     if assessment.reasons and looked == "change":

@@ -29,6 +29,16 @@ from crest.web.schemas import SessionOut
 from crest.web.templating import render
 
 router = page_router()
+# What the page says once the rest is over; {rested} is the time as crest writes it ("14 min 30 s"). A rest ended
+# within its first minute is told so plainly: praise for "0 s" would ring false.
+SHORT_REST_S = 60
+DONE_WORDS = {
+    "heading": "Well done",
+    "completed": "You rested for {rested}.",
+    "ended": "You rested for {rested} before ending.",
+    "short_heading": "Session ended",
+    "short": "You ended it before a minute had passed. That is fine: come back whenever it suits you.",
+}
 PHASE_LABELS = {"settle": "settling in", "movement": "slow movements", "rest": "resting", "closing": "closing"}
 MAX_SPEED = 1000.0
 
@@ -100,6 +110,8 @@ def session_page(
             ],
         },
         "ending": [part.text for part in protocol.ending_for(chosen_variant)],
+        "done": DONE_WORDS,
+        "short_rest_s": SHORT_REST_S,
         "time_up": TIME_UP,
         "note": usual_range_note(protocol, chosen_minutes),
         "checkin_url": str(request.url_for("checkin_page").path),
@@ -123,6 +135,7 @@ def session_page(
         # The camera check judges the position on the back; it has nothing to say about resting on the side.
         camera_check=chosen_variant != SIDE_LYING_VARIANT,
         before_url=f"{request.url_for('checkin_page').path}?{urlencode({'timing': 'before', 'next': here})}",
+        done_heading=DONE_WORDS["heading"],
         ending_help=help_link(request, PROTOCOL_TEXTS.get(protocol.ending[0].id)),
         # advice, never a block: a new session today repeats what the worse check-in said
         worse_today=worse_today_reminder(chosen_variant, worse_today) if worse_today else None,

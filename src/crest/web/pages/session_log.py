@@ -7,6 +7,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from crest.errors import CrestError
 from crest.journal.records import InvalidDate, check_planned_minutes, check_variant
+from crest.protocol.model import UnknownVariant
+from crest.web.form_words import choose_a_variant
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.templating import render
 
@@ -52,7 +54,10 @@ def save_logged_session(request: Request, context: Context, form: SubmittedForm)
         except ValueError:
             raise InvalidDate("please give the minutes you rested as a whole number") from None
         check_planned_minutes(minutes)
-        variant = check_variant(form.get("variant", "standard"))
+        try:
+            variant = check_variant(form.get("variant", "standard"))
+        except UnknownVariant:
+            raise UnknownVariant(f"Variant: {choose_a_variant(context.protocol)}") from None
         context.services.practice.log(started.replace(tzinfo=context.local_zone), minutes, variant)
     except CrestError as error:
         return _page(request, context, form, error.http_status, error.message)

@@ -7,12 +7,12 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from crest.input_problems import input_problems
 from crest.interop.ical import Weekday
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT
 from crest.web.context import WebContext
+from crest.web.form_words import form_problems
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.presenters import friendly_time
 from crest.web.templating import render
@@ -49,7 +49,9 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
     try:
         preferences = Preferences.model_validate(submitted)
     except ValidationError as error:
-        message = " ".join(problem.sentence for problem in input_problems(error.errors()))
+        # The days are tick boxes here: the one way to get them wrong is to tick none.
+        problems = form_problems(error.errors(), context.protocol, {"reminder_days": "tick at least one day"})
+        message = " ".join(problem.sentence for problem in problems)
         return settings_view(request, context, preferences_store.current(), error=message, status_code=422)
     preferences_store.save(preferences)
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)

@@ -16,7 +16,7 @@ from crest.session.timeline import check_variant
 from crest.web.help_links import help_link, help_links
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
-from crest.web.presenters import friendly_time, variant_title
+from crest.web.presenters import friendly_time
 from crest.web.safety_presenter import after_check_in_notice, safety_notice
 from crest.web.templating import render
 
@@ -90,7 +90,7 @@ def today(request: Request, context: Context) -> Response:
         else {
             "rested": rested_text(last.actual_seconds),
             "when": friendly_time(last.started_at, context.local_zone, now),
-            "variant": variant_title(protocol, last.variant),
+            "variant": protocol.variant_title(last.variant),
             # Beside "This week", which leaves it out: said here, so that the two do not seem to disagree.
             "status_label": last.status.label + (f" · demo, {DEMO_WORDS}" if last.demo else ""),
         },

@@ -57,14 +57,14 @@
   function statusLine(reply) {
     if (reply.topics) return "";
     const count = reply.answers.length;
-    const parts = reply.urgent ? [`${labels[reply.urgent.level]}.`] : [];
+    const parts = reply.warnings.map((warning) => `${labels[warning.level]}.`);
     if (count) parts.push(count === 1 ? labels.one_answer : labels.answers.replace("{count}", String(count)));
     return parts.join(" ");
   }
 
   function show(reply) {
     const blocks = [];
-    if (reply.urgent) blocks.push(urgentBlock(reply.urgent));
+    for (const warning of reply.warnings) blocks.push(urgentBlock(warning));
     for (const answer of reply.answers) blocks.push(answerCard(answer));
     if (reply.message) {
       const shown = reply.question.length > 80 ? `${reply.question.slice(0, 79)}…` : reply.question;

@@ -517,10 +517,16 @@
       ...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
     );
     if (status === "completed") speak(config.ending.join(" "));
-    // The time rested as the server writes it everywhere ("14 min 30 s"), from the saved record.
-    if (saved)
-      $("done-summary").textContent =
-        status === "completed" ? `You rested for ${saved.rested}.` : `You rested for ${saved.rested} before ending.`;
+    // The time rested as the server writes it everywhere ("14 min 30 s"), from the saved record; a rest ended within
+    // its first minute gets plain words, not praise.
+    const short = (saved ? saved.actual_seconds : done) < config.short_rest_s;
+    $("done-heading").textContent = short ? config.done.short_heading : config.done.heading;
+    if (short) $("done-summary").textContent = config.done.short;
+    else if (saved)
+      $("done-summary").textContent = config.done[status === "completed" ? "completed" : "ended"].replace(
+        "{rested}",
+        saved.rested,
+      );
     if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
     show("stage-done");
     $("done-heading").focus();

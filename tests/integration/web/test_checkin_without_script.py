@@ -1,0 +1,49 @@
+"""The check-in form without JavaScript: it posts to the server, which saves it; the note never goes in the address."""
+
+from fastapi.testclient import TestClient
+
+from crest.journal.records import MAX_NOTE_CHARACTERS
+
+
+def test_the_form_posts_and_never_gets(client: TestClient) -> None:
+    page = client.get("/checkin").text
+    assert '<form id="checkin-form" method="post" action="/checkin" novalidate>' in page
+
+
+def test_a_check_in_sent_without_the_script_is_saved_and_the_note_stays_out_of_the_address(
+    client: TestClient,
+) -> None:
+    form = {"timing": "standalone", "sensations": ["warmth", "yawning"], "note": "private words"}
+    saved = client.post("/checkin", data=form, follow_redirects=False)
+    assert saved.status_code == 303
+    assert saved.headers["location"] == "/journal?saved=check-in" and "private" not in saved.headers["location"]
+    [check_in] = client.get("/api/checkins").json()
+    assert set(check_in["sensations"]) == {"warmth", "yawning"} and check_in["note"] == "private words"
+
+
+def test_a_refused_check_in_comes_back_with_the_reason_and_nothing_saved(client: TestClient) -> None:
+    refused = client.post("/checkin", data={"sensations": ["none", "warmth"], "note": "x"})
+    assert refused.status_code == 422
+    assert "cannot be ticked with other sensations" in refused.text
+    edit = client.post("/checkin", data={"checkin_id": "1", "note": "x"})
+    assert edit.status_code == 422 and "Editing a check-in needs JavaScript" in edit.text
+    assert client.get("/api/checkins").json() == []
+
+
+def test_a_check_in_before_a_session_goes_on_to_it(client: TestClient) -> None:
+    saved = client.post(
+        "/checkin", data={"timing": "before", "note": "stiff", "next": "/session?minutes=10"}, follow_redirects=False
+    )
+    assert saved.status_code == 303
+    [check_in] = client.get("/api/checkins").json()
+    assert saved.headers["location"] == f"/session?minutes=10&before_checkin_id={check_in['id']}"
+    elsewhere = client.post("/checkin", data={"note": "x", "next": "https://example.com/"}, follow_redirects=False)
+    assert elsewhere.headers["location"] == "/journal?saved=check-in"  # only ever on to this app's session
+
+
+def test_the_note_may_be_as_long_on_the_page_as_the_journal_keeps_it(client: TestClient) -> None:
+    assert f'<textarea id="note" name="note" maxlength="{MAX_NOTE_CHARACTERS}">' in client.get("/checkin").text
+    longest = "a" * MAX_NOTE_CHARACTERS
+    assert client.post("/checkin", data={"note": longest}, follow_redirects=False).status_code == 303
+    assert client.post("/checkin", data={"note": longest + "a"}).status_code == 422
+    assert client.get("/api/checkins").json()[0]["note"] == longest
