@@ -1,5 +1,5 @@
 """A whole practice in the browser: a short session at high speed, a check-in on the body map, then the journal
-and the progress chart show it."""
+and the progress chart show it (the session as a demo, which a rest faster than real time is: not counted)."""
 
 import json
 import time
@@ -79,6 +79,7 @@ def test_session_checkin_journal_and_progress(
     assert "Knee (left) 2/10" in row.inner_text()
     assert "Calmer afterwards" in row.inner_text()
     assert page.locator("tr", has_text="Session").count() == 1
+    assert page.locator("tr", has_text="Demo session").count() == 1
     screenshot(page, "flow-journal")
 
     page.get_by_role("link", name="Progress").click()
@@ -87,7 +88,7 @@ def test_session_checkin_journal_and_progress(
     assert [p.get_attribute("data-value") for p in points.all()] == ["7"]  # this week's median of 8 and 6
     single = [title.text_content() or "" for title in pain.locator("circle.faint title").all()]
     assert sum("Lower back (centre): 6/10" in title or "Lower back (centre): 8/10" in title for title in single) == 2
-    assert weeks.locator("rect.bar[data-value='1']").count() == 1  # one session this week
+    assert weeks.locator("rect.bar[data-value='1']").count() == 0  # the demo is not counted as practice
     back = change.locator('circle[data-series="Lower back (centre)"]')  # 8 before, 6 after
     assert back.get_attribute("data-value") == "-2"
     assert "8 before, 6 after, \N{MINUS SIGN}2 (less pain)" in back.locator("title").text_content()

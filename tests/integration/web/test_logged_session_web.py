@@ -23,7 +23,8 @@ def test_a_session_is_logged_from_the_journal_page(client: TestClient) -> None:
     [session] = client.get("/api/sessions").json()
     assert session["logged"] is True and session["started_at"].startswith("2026-05-02T09:30")
     tables = zipfile.ZipFile(io.BytesIO(client.get("/api/export", params={"format": "csv"}).content))
-    assert tables.read("sessions.csv").decode("utf-8-sig").splitlines()[1].endswith(",true,false,,")  # not a demo, no breath read
+    row = tables.read("sessions.csv").decode("utf-8-sig").splitlines()[1]
+    assert row.endswith(",true,false,,")  # logged, not a demo, no breath read
 
 
 def test_a_logged_session_in_the_future_or_too_long_is_refused_with_the_reason(client: TestClient) -> None:
