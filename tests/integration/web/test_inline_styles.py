@@ -55,6 +55,7 @@ PRACTICE_PAGES = {
     ),
     "linked_practitioner": ("/practice", "/practice/clients/{client}", "/practice/clients/{client}/end", "/account"),
     "client_a": ("/sharing", "/account"),
+    "enrolling_practitioner": ("/account/two-factor",),  # two-step sign-in off: where a reset by another is told
 }
 # Pages shown only as the answer to a form (setting up two-step sign-in: its QR code, an SVG drawn here).
 PRACTICE_ANSWERS = {

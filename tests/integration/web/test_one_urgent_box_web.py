@@ -1,5 +1,6 @@
 """While a check-in's urgent sign stops sessions, Today shows one urgent box with one duration (the gate's), names
-the check-in's day once, keeps it after a calm check-in, and the check-in page offers no "Before a session"."""
+the check-in's day once, keeps it after a calm check-in and after the check-in is deleted, and the check-in page
+offers no "Before a session"."""
 
 import re
 
@@ -31,5 +32,6 @@ def test_today_shows_one_urgent_box_that_a_calm_check_in_does_not_lift(cleared: 
     assert _timings(cleared.get("/checkin").text) == ["standalone"]
     assert _timings(cleared.get("/checkin?timing=before").text) == ["standalone"]
     assert '"default_timing": "standalone"' in cleared.get("/checkin?timing=before").text
-    cleared.delete(f"/api/checkins/{saved['id']}")  # it was a mistake: sessions may start again
-    assert _timings(cleared.get("/checkin").text) == ["standalone", "before"]
+    cleared.delete(f"/api/checkins/{saved['id']}")  # an urgent-care sign holds its full time all the same
+    assert _timings(cleared.get("/checkin").text) == ["standalone"]
+    assert "Numbness or tingling between your legs" in cleared.get("/").text
