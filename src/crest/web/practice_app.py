@@ -100,14 +100,7 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
         ):
             # The server's front door: a practitioner or an admin lands on their own first page.
             return RedirectResponse(request.url_for(home_for(asker.actor)[0]).path, status_code=303)
-        await run_in_threadpool(
-            door.audit.record,
-            None if asker is None else asker.actor,
-            Audited.DENIED,
-            str(error.http_status),
-            address=address_of(request),
-            detail=f"{request.method} {request.url.path}",
-        )
+        await _audit_request(request, door, Audited.DENIED, str(error.http_status))
         if isinstance(error, SecondFactorNeeded) and not request.url.path.startswith("/api"):
             # A practitioner or an admin without a second factor: every page leads to setting one up.
             return RedirectResponse(request.url_for("account_two_factor").path, status_code=303)
@@ -163,7 +156,10 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
     app.add_exception_handler(Exception, server_error)
 
 
-async def _audit_request(request: Request, door: PracticeDoor, action: Audited, outcome: str, what: str) -> None:
+async def _audit_request(
+    request: Request, door: PracticeDoor, action: Audited, outcome: str, what: str = ""
+) -> None:
+    """An entry for this request: who asked (if anyone signed in), from where, and its method and path."""
     asker = getattr(request.state, "asker", None)
     detail = f"{request.method} {request.url.path}" + (f": {what}" if what else "")
     await run_in_threadpool(
