@@ -88,32 +88,30 @@ def test_loopback_hosts(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
 
-def test_a_bad_port_is_a_one_line_error(tmp_path: Path) -> None:
+def _serve_refused(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`crest serve --no-browser ARGS` run to its end, as a command that cannot start."""
     env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
-    result = subprocess.run(
-        [sys.executable, "-m", "crest", "serve", "--no-browser", "--port", "70000"],
+    return subprocess.run(
+        [sys.executable, "-m", "crest", "serve", "--no-browser", *args],
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def test_a_bad_port_is_a_one_line_error(tmp_path: Path) -> None:
+    result = _serve_refused(tmp_path, "--port", "70000")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
 
 
 def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
-    env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run(
-            [sys.executable, "-m", "crest", "serve", "--no-browser", "--port", str(port)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        result = _serve_refused(tmp_path, "--port", str(port))
     assert result.returncode == 2
     assert result.stderr.startswith(f"crest: cannot listen on 127.0.0.1:{port}")
     assert "Traceback" not in result.stderr
@@ -121,14 +119,7 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("host", ["999.1.1.1", "192.0.2.1"])  # no address at all; an address of another computer
 def test_a_host_crest_cannot_listen_on_names_the_host_without_the_network_warning(tmp_path: Path, host: str) -> None:
-    env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
-    result = subprocess.run(
-        [sys.executable, "-m", "crest", "serve", "--no-browser", "--host", host, "--port", str(_free_port())],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _serve_refused(tmp_path, "--host", host, "--port", str(_free_port()))
     assert result.returncode == 2
     assert result.stderr.startswith(f"crest: cannot listen on {host}:")
     assert "choose another with --host" in result.stderr
@@ -196,10 +187,7 @@ def test_a_position_check_leaves_the_terminal_to_crest(tmp_path: Path) -> None:
 def test_a_syslog_that_cannot_be_used_is_one_line_before_anything_starts(
     tmp_path: Path, args: tuple[str, ...], said: str
 ) -> None:
-    env = {**os.environ, "CREST_HOME": str(tmp_path), "PYTHONPATH": str(SRC)}
-    done = subprocess.run(
-        [sys.executable, "-m", "crest", "serve", "--no-browser", *args], env=env, capture_output=True, text=True
-    )
+    done = _serve_refused(tmp_path, *args)
     assert done.returncode == 2
     assert done.stderr.startswith(said)
     assert len(done.stderr.strip().splitlines()) == 1
