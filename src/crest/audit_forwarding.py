@@ -13,6 +13,7 @@ import logging
 import os
 import socket
 import stat
+from dataclasses import asdict
 from logging.handlers import SysLogHandler
 
 from crest.accounts.records import AuditEntry
@@ -74,16 +75,7 @@ class SyslogForwarder:
 
     def __call__(self, entry: AuditEntry) -> None:
         line = json.dumps(
-            {
-                "at": entry.at.isoformat(),
-                "action": entry.action,
-                "outcome": entry.outcome,
-                "actor_account_id": entry.actor_account_id,
-                "actor_name": entry.actor_name,
-                "subject_person_id": entry.subject_person_id,
-                "address": entry.address,
-                "detail": entry.detail,
-            },
+            {**asdict(entry), "at": entry.at.isoformat()},  # every field of the stored entry, in the same names
             ensure_ascii=True,  # one line whatever the names hold; control characters escaped (log injection)
         )
         # The handler alone, not a logger: the app's own logging set-up (uvicorn's) neither adds to nor drops it.

@@ -302,7 +302,7 @@ class CheckService:
             result = None
             if pose is not None:
                 sure = self._sure_verdicts(pose)
-                if any(latest_sure.get(name, verdict) != verdict for name, verdict in sure.items()):
+                if any(latest_sure.get(criterion, verdict) != verdict for criterion, verdict in sure.items()):
                     smoother.reset()
                 latest_sure.update(sure)
                 result = self.evaluate(smoother(pose, time_s))
