@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from crest.insights.practice import (
     adherence,
     counts_as_practice,
+    last_real_session_at,
     sessions_this_week,
     streak_days,
     weekly_totals,
@@ -51,3 +52,9 @@ def test_the_report_counts_only_the_real_session() -> None:
     data = report_data([REAL, DEMO], [], [], UTC, period, None, today=NOW.date())
     assert (data.practice.sessions, data.practice.minutes, data.practice.days_with_data) == (1, 10, 1)
     assert [(row.first_day, row.sessions) for row in data.table] == [(date(2026, 5, 6), 1)]
+
+
+def test_the_last_real_session_is_the_latest_that_is_no_demo() -> None:
+    newer_demo = replace(DEMO, started_at=NOW - timedelta(hours=1))
+    assert last_real_session_at([REAL, newer_demo]) == REAL.started_at
+    assert last_real_session_at([newer_demo]) is None
