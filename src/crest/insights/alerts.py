@@ -79,7 +79,7 @@ class ClientSignals:
 
     recent_check_ins: Sequence[CheckIn]  # at least the last RECENT_DAYS days
     trends: Sequence[PainTrend]  # the progress verdicts per place
-    last_session_at: datetime | None
+    last_session_at: datetime | None  # the latest session in real time (`last_real_session_at`): a demo is no rest
     programme_start: datetime  # counting days without a session starts here when there was none since
     daily_plan: bool  # the current prescription asks for a session every day
     safety_level: AdviceLevel | None  # the level of the safety answers alone (not of the check-ins' signs)

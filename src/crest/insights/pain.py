@@ -142,18 +142,23 @@ class PainTrend:
         return max(1, round(((end - self.baseline.first_day).days + 1) / 7))
 
 
-def _before_after_scores(check_ins: Sequence[CheckIn]) -> dict[int, dict[CheckInTiming, dict[Place, int]]]:
+def _before_after_scores(
+    sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn]
+) -> dict[int, dict[CheckInTiming, dict[Place, int]]]:
+    # A demo's ratings are the person's own, but its rest passed in seconds: what changed was no effect of a rest.
+    rested = {session.id for session in sessions if session.id is not None and not session.demo}
     scores: dict[int, dict[CheckInTiming, dict[Place, int]]] = defaultdict(lambda: defaultdict(dict))
     for check_in in check_ins:
-        if check_in.session_id is not None and check_in.timing in (CheckInTiming.BEFORE, CheckInTiming.AFTER):
+        if check_in.session_id in rested and check_in.timing in (CheckInTiming.BEFORE, CheckInTiming.AFTER):
             for rating in check_in.pain:
                 scores[check_in.session_id][check_in.timing][Place(rating.region, rating.side)] = rating.score
     return scores
 
 
 def change_per_session(sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn]) -> list[SessionChange]:
-    """Sessions, in the given order, whose before and after check-ins rate at least one place in common."""
-    scores = _before_after_scores(check_ins)
+    """Sessions in real time, in the given order, whose before and after check-ins rate at least one place in
+    common."""
+    scores = _before_after_scores(sessions, check_ins)
     changes = []
     for session in sessions:
         timings = scores.get(session.id or 0, {})
@@ -164,10 +169,11 @@ def change_per_session(sessions: Sequence[PracticeSession], check_ins: Sequence[
     return changes
 
 
-def change_by_place(check_ins: Sequence[CheckIn]) -> list[PlaceChange]:
-    """For each place rated before and after the same session: the mean change and how many sessions it rests on."""
+def change_by_place(sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn]) -> list[PlaceChange]:
+    """For each place rated before and after the same session of `sessions` in real time: the mean change and how
+    many sessions it rests on."""
     differences: dict[Place, list[int]] = defaultdict(list)
-    for timings in _before_after_scores(check_ins).values():
+    for timings in _before_after_scores(sessions, check_ins).values():
         before, after = timings.get(CheckInTiming.BEFORE, {}), timings.get(CheckInTiming.AFTER, {})
         for place in set(before) & set(after):
             differences[place].append(after[place] - before[place])

@@ -65,6 +65,12 @@ def counts_as_practice(session: PracticeSession) -> bool:
     return session.actual_seconds >= PRACTICE_MIN_SECONDS and not session.demo
 
 
+def last_real_session_at(sessions: Sequence[PracticeSession]) -> datetime | None:
+    """When the latest session on a clock in real time started: a demo, kept and shown, says nothing of when the
+    person last rested."""
+    return max((session.started_at for session in sessions if not session.demo), default=None)
+
+
 def streak_days(sessions: Sequence[PracticeSession], zone: tzinfo, now: datetime) -> int:
     """Days in a row, up to today (or yesterday), with at least one session of practice."""
     days = {s.started_at.astimezone(zone).date() for s in sessions if counts_as_practice(s)}

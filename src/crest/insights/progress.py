@@ -72,7 +72,7 @@ def progress_summary(
         start=start,
         trends=tuple(pain_trends(check_ins, zone, start)),
         adherence=adherence(sessions, check_ins, zone, now, weekly_goal, prescription),
-        before_after=tuple(change_by_place(recent_check_ins)),
+        before_after=tuple(change_by_place(sessions, recent_check_ins)),
         psfs=psfs_change(assessments, start_moment),
     )
 

@@ -154,7 +154,8 @@ def report_data(
         practice=_practice(in_sessions, in_check_ins, zone, prescription, weekly_goal),
         trends=trends,
         weekly_pain=tuple((one.place, weekly_medians(one, zone, today)) for one in series),
-        before_after=tuple(change_by_place(in_check_ins)),
+        # every session: a pair of the period's check-ins counts whichever day its session began (if no demo)
+        before_after=tuple(change_by_place(sessions, in_check_ins)),
         psfs=psfs_change(in_psfs),
         psfs_rounds=in_psfs,
         notes=notes,

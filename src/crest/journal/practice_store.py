@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, false, func, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -147,7 +147,7 @@ class ClientWindow:
 
     check_ins: list[CheckIn]  # since the window's start, plus the first and the latest week with check-ins
     sessions: list[PracticeSession]  # since the window's start
-    last_session_at: datetime | None
+    last_session_at: datetime | None  # the latest session in real time: a demo is none
     psfs: list[PsfsAssessment]  # the first round and the latest
     safety: SafetyScreen | None  # the latest answers
     prescription: Prescription | None  # the current one
@@ -953,9 +953,11 @@ class PracticeStore:
         person = PersonRow.id
 
         def latest(
-            column: InstrumentedAttribute[datetime], table_person: InstrumentedAttribute[int]
+            column: InstrumentedAttribute[datetime],
+            table_person: InstrumentedAttribute[int],
+            *also: ColumnElement[bool],
         ) -> ColumnElement[datetime]:
-            return select(func.max(column)).where(table_person == person).scalar_subquery()
+            return select(func.max(column)).where(table_person == person, *also).scalar_subquery()
 
         def first_id(
             table: type[PsfsAssessmentRow | SafetyScreenRow], moment: InstrumentedAttribute[datetime], newest: bool
@@ -967,7 +969,8 @@ class PracticeStore:
             heads = db.execute(
                 select(
                     person,
-                    latest(SessionRow.started_at, SessionRow.person_id),
+                    # As `last_real_session_at`: a demo says nothing of when the person last rested.
+                    latest(SessionRow.started_at, SessionRow.person_id, SessionRow.demo.is_(false())),
                     select(func.min(CheckInRow.at)).where(CheckInRow.person_id == person).scalar_subquery(),
                     latest(CheckInRow.at, CheckInRow.person_id),
                     first_id(PsfsAssessmentRow, PsfsAssessmentRow.at, newest=False),
@@ -1001,7 +1004,7 @@ class PracticeStore:
                     screen_ids[screen] = person_id
             for person_id, check_in in read_check_ins(db, [or_(*spans)]):
                 windows[person_id].check_ins.append(check_in)
-            for person_id, started_at, planned, rested, variant, status in db.execute(
+            for person_id, started_at, planned, rested, variant, status, demo in db.execute(
                 select(
                     SessionRow.person_id,
                     SessionRow.started_at,
@@ -1009,12 +1012,13 @@ class PracticeStore:
                     SessionRow.actual_seconds,
                     SessionRow.variant,
                     SessionRow.status,
+                    SessionRow.demo,
                 )
                 .where(SessionRow.person_id.in_(ids), SessionRow.started_at >= since)
                 .order_by(SessionRow.started_at, SessionRow.id)
             ):
                 windows[person_id].sessions.append(
-                    PracticeSession(started_at, planned, variant, check_status(status), rested)
+                    PracticeSession(started_at, planned, variant, check_status(status), rested, demo=demo)
                 )
             if psfs_ids:
                 for assessment in db.scalars(

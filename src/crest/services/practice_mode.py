@@ -30,7 +30,7 @@ from crest.insights.alerts import (
     open_alerts,
 )
 from crest.insights.pain import PainTrend, pain_trends
-from crest.insights.practice import Adherence, adherence
+from crest.insights.practice import Adherence, adherence, last_real_session_at
 from crest.insights.progress import ProgressSummary
 from crest.insights.psfs import PsfsChange, psfs_change
 from crest.insights.report import ClinicianReport
@@ -67,7 +67,7 @@ class ClientSummary:
     adherence: Adherence
     trends: tuple[PainTrend, ...]
     psfs: PsfsChange
-    last_session_at: datetime | None
+    last_session_at: datetime | None  # in real time: a demo shows on the client's page, never as their last rest
     prescription: Prescription | None
 
     @property
@@ -211,7 +211,7 @@ class PracticeMode:
         signals = ClientSignals(
             recent_check_ins=check_ins,
             trends=summary.trends,
-            last_session_at=journal_sessions[-1].started_at if journal_sessions else None,
+            last_session_at=last_real_session_at(journal_sessions),
             programme_start=linked.link.consent_granted_at or linked.link.created_at,
             daily_plan=prescription is not None and prescription.daily,
             safety_level=safety.answers_level,

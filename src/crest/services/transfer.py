@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.counting import counted
+from crest.insights.practice import DEMO_WORDS
 from crest.interop.fhir import FhirVersion, fhir_bundle
 from crest.journal.records import JournalContents
 from crest.journal.transfer import (
@@ -115,6 +116,7 @@ class Imported:
 
     sessions: int
     logged_sessions: int  # of `sessions`, those logged afterwards rather than timed
+    demo_sessions: int  # of `sessions`, the demos: kept, never counted as practice
     check_ins: int
     safety_screens: int
     safety_clearances: int
@@ -127,6 +129,7 @@ class Imported:
         return cls(
             sessions=len(added.sessions),
             logged_sessions=sum(1 for session in added.sessions if session.logged),
+            demo_sessions=sum(1 for session in added.sessions if session.demo),
             check_ins=len(added.check_ins),
             safety_screens=len(added.safety_screens),
             safety_clearances=len(added.safety_clearances),
@@ -136,10 +139,16 @@ class Imported:
         )
 
     def counts(self) -> tuple[str, ...]:
-        """Every kind of record in words, for every door: "3 sessions (1 logged)", "0 PSFS rounds", ..."""
-        logged = f" ({self.logged_sessions} logged)" if self.logged_sessions else ""
+        """Every kind of record in words, for every door: "3 sessions (1 logged; 1 demo: run faster than real time,
+        not counted as practice)", "0 PSFS rounds", ..."""
+        kinds = []
+        if self.logged_sessions:
+            kinds.append(f"{self.logged_sessions} logged")
+        if self.demo_sessions:  # so that no one restoring a backup takes its demos for rests they did
+            kinds.append(f"{counted(self.demo_sessions, 'demo')}: {DEMO_WORDS}")
+        sessions = counted(self.sessions, "session") + (f" ({'; '.join(kinds)})" if kinds else "")
         return (
-            counted(self.sessions, "session") + logged,
+            sessions,
             counted(self.check_ins, "check-in"),
             counted(self.safety_screens, "set of safety answers", "sets of safety answers"),
             counted(self.safety_clearances, "clinician's all-clear", "clinicians' all-clears"),

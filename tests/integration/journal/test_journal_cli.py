@@ -227,6 +227,25 @@ def test_the_import_summary_counts_every_kind_of_record(
     ) in imported.output
 
 
+def test_the_import_summary_says_how_many_sessions_are_demos(home: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime, timedelta
+
+    from crest.journal.records import JournalContents, PracticeSession
+    from crest.journal.transfer import export_text
+    from crest.journal.vocabulary import SessionStatus
+
+    real = PracticeSession(datetime(2026, 5, 1, 7, 30, tzinfo=UTC), 10, "standard", SessionStatus.COMPLETED, 600, id=1)
+    demo = replace(real, id=2, started_at=real.started_at + timedelta(hours=1), demo=True)
+    exported = tmp_path / "journal.json"
+    exported.write_text(export_text(JournalContents(sessions=(real, demo)), "json"), encoding="utf-8")
+    imported = run("import", str(exported))
+    assert imported.exit_code == 0, imported.output
+    assert (
+        "Imported 2 sessions (1 demo: run faster than real time, not counted as practice), 0 check-ins"
+    ) in imported.output
+
+
 def test_the_csv_export_goes_to_a_file_not_the_screen(home: Path) -> None:
     _assert_one_line_error(crest(home, "export", "--format", "csv"), "zip of tables", "-o")
 

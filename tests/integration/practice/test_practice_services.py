@@ -12,6 +12,7 @@ from crest.accounts.passwords import UnsuitablePassword
 from crest.accounts.records import InviteForAnotherEmail, InviteNotValid, Prescription
 from crest.insights.alerts import AlertKind, AlertLevel
 from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import SessionStatus
 from crest.safety.screen import QUESTIONS
 from crest.services.accounts import (
     INVITE_LIFETIME,
@@ -326,6 +327,29 @@ def test_the_dashboard_puts_who_needs_attention_first_and_acknowledging_hides_an
         "Ann": AlertKind.NO_SESSION_14_DAYS,
         "Zoe": AlertKind.NO_SESSION_14_DAYS,
     }
+
+
+def test_a_demo_is_no_session_to_the_alerts_nor_to_the_practice_on_the_dashboard(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    own = practice.services_for(ann.person_id)
+    own.safety.record(ALL_CLEAR)
+    practice.clock.advance(3600)
+    real = own.practice.log(practice.clock() - timedelta(minutes=10), 10, "standard")
+    practice.clock.advance(15 * 24 * 3600)
+    demo = own.practice.start(10, "standard", clock_speed=60)  # its 10 minutes pass in 10 seconds
+    assert demo.id is not None
+    practice.clock.advance(10)
+    own.practice.finish(demo.id, 600, SessionStatus.COMPLETED, clock_speed=60)
+
+    idle = [(AlertKind.NO_SESSION_14_DAYS, "no session for 15 days")]  # counted from the real session
+    [row] = practice.practice.clients(physio)
+    assert [(alert.kind, alert.text) for alert in row.alerts] == idle
+    assert row.last_session_at == real.started_at
+    assert (row.adherence.sessions_7_days, row.adherence.minutes_7_days, row.adherence.days_with_data_30) == (0, 0, 1)
+    detail = practice.practice.client_detail(physio, ann.account_id)
+    assert [(alert.kind, alert.text) for alert in detail.alerts] == idle
+    assert [session.demo for session in detail.sessions] == [True, False]  # shown, marked a demo
 
 
 def test_a_practitioner_writes_a_note_the_client_reads_but_never_on_anothers_session(practice: Practice) -> None:

@@ -1,13 +1,15 @@
 """Settings > Your data: restore a backup (or merge it), and delete everything once "delete" is typed."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
 
-from crest.journal.records import CheckIn
+from crest.journal.records import CheckIn, JournalContents, PracticeSession
 from crest.journal.store import Journal
 from crest.journal.transfer import export_text
+from crest.journal.vocabulary import SessionStatus
 from crest.web.context import UploadLimits
 
 
@@ -98,6 +100,17 @@ def test_a_restore_into_a_journal_with_records_needs_merge_and_skips_what_is_the
         "0 settings. Already here, so skipped: 3."
     ) in merged.text
     assert _counts(client) == (1, 3)
+
+
+def test_a_restore_says_how_many_sessions_are_demos_as_crest_import_does(client: TestClient) -> None:
+    real = PracticeSession(datetime(2026, 5, 1, 7, 30, tzinfo=UTC), 10, "standard", SessionStatus.COMPLETED, 600, id=1)
+    demo = replace(real, id=2, started_at=real.started_at + timedelta(hours=1), demo=True)
+    backup = export_text(JournalContents(sessions=(real, demo)), "json").encode()
+    restored = client.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
+    assert restored.status_code == 200, restored.text[:300]
+    assert "Restored: 2 sessions (1 demo: run faster than real time, not counted as practice), 0 check-ins" in (
+        restored.text
+    )
 
 
 def test_a_file_that_is_not_an_export_is_explained_and_nothing_changes(client: TestClient) -> None:

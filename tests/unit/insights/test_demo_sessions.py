@@ -4,16 +4,19 @@ the same session in real time still is."""
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from crest.insights.pain import change_per_session
 from crest.insights.practice import (
     adherence,
     counts_as_practice,
+    last_real_session_at,
     sessions_this_week,
     streak_days,
     weekly_totals,
 )
+from crest.insights.progress import progress_summary
 from crest.insights.report import Period, report_data
-from crest.journal.records import PracticeSession
-from crest.journal.vocabulary import SessionStatus
+from crest.journal.records import CheckIn, PainRating, PracticeSession
+from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus
 
 NOW = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)  # a Wednesday
 REAL = PracticeSession(
@@ -51,3 +54,29 @@ def test_the_report_counts_only_the_real_session() -> None:
     data = report_data([REAL, DEMO], [], [], UTC, period, None, today=NOW.date())
     assert (data.practice.sessions, data.practice.minutes, data.practice.days_with_data) == (1, 10, 1)
     assert [(row.first_day, row.sessions) for row in data.table] == [(date(2026, 5, 6), 1)]
+
+
+def test_the_last_real_session_is_the_latest_that_is_no_demo() -> None:
+    newer_demo = replace(DEMO, started_at=NOW - timedelta(hours=1))
+    assert last_real_session_at([REAL, newer_demo]) == REAL.started_at
+    assert last_real_session_at([newer_demo]) is None
+
+
+def _rated_before_and_after(session: PracticeSession, before: int, after: int) -> list[CheckIn]:
+    return [
+        CheckIn(at=session.started_at, timing=timing, session_id=session.id, pain=(PainRating(Region.HIP, score),))
+        for timing, score in ((CheckInTiming.BEFORE, before), (CheckInTiming.AFTER, after))
+    ]
+
+
+# The demo's ratings fell by 5, the real rest's by 1: only the real one is a change from before to after a rest.
+RATED = _rated_before_and_after(REAL, 5, 4) + _rated_before_and_after(DEMO, 8, 3)
+
+
+def test_the_change_from_before_to_after_leaves_the_demo_out() -> None:
+    changes = progress_summary([REAL, DEMO], RATED, [], UTC, NOW, weekly_goal=3).before_after
+    assert [(change.mean_change, change.sessions) for change in changes] == [(-1, 1)]
+    period = Period(date(2026, 5, 1), date(2026, 5, 6))
+    changes = report_data([REAL, DEMO], RATED, [], UTC, period, None, today=NOW.date()).before_after
+    assert [(change.mean_change, change.sessions) for change in changes] == [(-1, 1)]
+    assert [change.session for change in change_per_session([DEMO, REAL], RATED)] == [REAL]

@@ -74,7 +74,9 @@ def _paired(session_id: int, before: int, after: int, region: Region = Region.LO
 
 def test_before_after_per_place_says_how_many_sessions_it_rests_on() -> None:
     check_ins = _paired(1, 6, 4) + _paired(2, 5, 4) + _paired(3, 5, 5, Region.HIP)
-    changes = {change.place.region: (change.mean_change, change.sessions) for change in change_by_place(check_ins)}
+    sessions = [_session(days_ago, session_id=days_ago) for days_ago in (1, 2, 3)]
+    by_place = change_by_place(sessions, check_ins)
+    changes = {change.place.region: (change.mean_change, change.sessions) for change in by_place}
     assert changes == {Region.LOWER_BACK: (-1.5, 2), Region.HIP: (0, 1)}
 
 

@@ -1,4 +1,5 @@
-"""A demo stays a demo through export and import (JSON and CSV) and a merge; a FHIR bundle leaves it out."""
+"""A demo stays a demo through export and import (JSON and CSV) and a merge, and the import says how many it brought;
+a FHIR bundle leaves it out."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from crest.journal.merging import plan_merge
 from crest.journal.records import JournalContents, PracticeSession
 from crest.journal.transfer import InvalidImportFile, export_bytes, parse_export
 from crest.journal.vocabulary import SessionStatus
+from crest.services.transfer import Imported
 from support.csv_export import csv_tables, csv_zip_without_column, rewritten_csv_zip
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
@@ -58,3 +60,13 @@ def test_a_merge_never_takes_a_real_session_for_the_demo_it_was() -> None:
 def test_a_fhir_bundle_leaves_demos_out() -> None:
     # A Procedure says the therapy was done for its period; a demo's "10 min" passed in seconds.
     assert fhir_bundle(CONTENTS, "R5") == fhir_bundle(JournalContents(sessions=(REAL,)), "R5")
+
+
+def test_the_import_summary_says_how_many_sessions_are_demos() -> None:
+    logged = replace(REAL, id=3, started_at=AT - timedelta(days=1), logged=True)
+    assert Imported.counting(JournalContents(sessions=(REAL, DEMO, logged))).counts()[0] == (
+        "3 sessions (1 logged; 1 demo: run faster than real time, not counted as practice)"
+    )
+    two = Imported.counting(JournalContents(sessions=(DEMO, replace(DEMO, id=4, started_at=AT + timedelta(hours=2)))))
+    assert two.counts()[0] == "2 sessions (2 demos: run faster than real time, not counted as practice)"
+    assert Imported.counting(JournalContents(sessions=(REAL,))).counts()[0] == "1 session"
