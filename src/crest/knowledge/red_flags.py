@@ -6,8 +6,12 @@ rule's `unless` patterns is. Patterns use lay words and common misspellings. The
 a warning answer shown once too often is better than one hidden behind a friendly answer.
 Rules name kinds of words, not phrases: difficulty passing urine is any word for passing it with one for not
 being able, straining, passing less, or none for hours; a changed feeling in the saddle area is numbness,
-tingling, pins and needles or a strange feeling near any lay word for the groin, genitals, bottom or inner thighs
-(tingling in a foot or a hand is not urgent, see crp-facts.md section 5).
+tingling, pins and needles, a part "half asleep" or "gone to sleep", "like sitting on a cushion", or a strange
+feeling near any lay word for the groin, genitals, bottom or inner thighs (tingling in a foot or a hand is not
+urgent, see crp-facts.md section 5). New back pain under 20 includes a child's or a teenager's ("my son is 15", "our
+teenage lad"); no improvement after a month includes pain "exactly as bad as when I started"; weakened immunity
+includes white cells said to be low; new weakness includes foot drop described (a foot that slaps down, toes that
+catch, the front of the foot that will not lift); a pulsing belly includes one that thumps "in time with my heart".
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -22,7 +26,10 @@ person says they do not have ("no numbness or tingling", "I don't have any bladd
 symptoms, a symptom at least a month back that the message says is over ("years ago both legs hurt, fully recovered
 now"), unless it says the thing goes on, came back or is new; and a symptom only feared ("I don't want to end up
 incontinent"). Numbness from lying or sitting on a limb, or from having it under one's head, is not new numbness
-unless the message says it stays.
+unless the message says it stays; nor is numbness from a long sit that went the moment the person stood up ("my bum
+went numb on a coach trip, back to normal the moment I stood up"). An infection placed years back with nothing
+recent said of it ("had a UTI two years ago, sorted with antibiotics") is not a recent infection, and "dead on my
+feet" is an idiom for tired.
 """
 
 import re
@@ -120,6 +127,7 @@ _IDIOM = re.compile(
     r"|(?:cabin|spring|baby|football|world cup|election|gold|saturday night) fever|fever pitch"
     r"|(?:fell|fall|falling|fallen) (?:over |about |off my chair )?(?:laughing|with laughter)"
     rf"|(?:{SOILED}) (?:myself|my pants|my knickers) (?:laughing|with laughter)"
+    r"|(?:dead|asleep|out) on (?:my|your|his|her|our|their) feet"  # tired out
     r"|dead (?:heavy|tired|relaxed|comfy|comfortable|easy|good|nice|calm|happy|lovely|still|chuffed|keen))\b"
 )
 # A symptom the person says they do not have: "no numbness or tingling", "I don't have any bladder problems", "no
@@ -175,7 +183,8 @@ _PREVENTION = re.compile(
 # words. Relatives, friends and the like, named: not "they" nor a doctor, whose words are often about the person
 # ("they found a tumour", "my GP says I").
 _OTHER_PERSON = (
-    r"(?:my|our|a|his|her|their) (?:\w+ )?(?:sister|brother|sibling|mum|mom|mother|mam|dad|father|parent|son"
+    r"(?:my|our|(?<!was )(?<!as )(?<!being )a|his|her|their) (?:\w+ )?"
+    r"(?:sister|brother|sibling|mum|mom|mother|mam|dad|father|parent|son"
     r"|daughter|child|kid|baby|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
     r"|neighbor|colleague|boss|aunt|auntie|uncle|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|cousin"
     r"|niece|nephew|client|patient|student|flatmate|roommate)(?:s|es)?"
@@ -215,8 +224,14 @@ NUMB = (
 ALTERED_FEELING = (
     r"tingl\w*|pins (?:and|n) needles|prickl\w*|(?:altered|changed|strange|odd|weird|funny|different|reduced|less)"
     r" (?:feeling|sensation)s?|(?:not much|hardly any|little|no) (?:feeling|sensation)|altered|dead"
+    # a part gone to sleep: "half asleep", "has gone to sleep" (not "I fall asleep")
+    r"|half asleep|(?<!i )(?<!ive )(?<!we )(?<!you )(?<!they )(?<!he )(?<!she )(?<!hes )(?<!shes )"
+    r"(?:gone|went|going|goes|fallen|feels?|felt|feeling|is|are) (?:\w+ )?(?:to sleep|asleep)"
 )
-CANT_FEEL = r"(?:cant|cannot|can not|couldnt|could not) feel (?:my |the )?(?:left |right |both |whole )?"
+CANT_FEEL = (
+    r"(?:cant|cannot|can not|couldnt|could not|(?:can |could )?(?:barely|hardly)|cant really) feel"
+    r" (?:my |the )?(?:left |right |both |whole )?"
+)
 GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
 WEAK = (
     rf"weak\w*|feeble|{GIVING_WAY}|no strength|lost (?:\w+ ){{0,2}}strength"
@@ -227,9 +242,17 @@ WEAK = (
     r"|dropping (?:things|stuff|everything|my)|keeps? dropping|no grip|lost (?:my |the )?grip"
     r"|grip (?:is |has )?(?:gone|weak\w*)"
 )
+# Foot drop in lay words: a foot that slaps down, toes that catch, the front of the foot that will not lift.
+FOOT_DROP = (
+    r"(?:foot|feet|toes?) (?:\w+ ){0,3}(?:slap\w*|smack\w*|scuff\w*|catch\w* on)"
+    r"|(?:front of (?:my |the )?(?:\w+ )?foot) (?:\w+ ){0,2}(?:drops?|dropping|droop\w*|slap\w*|flops?)"
+    r"|(?:cant|cannot|can not|couldnt|could not|unable to|struggl\w* to|hard to) (?:\w+ )?(?:lift|raise|pull up"
+    r"|pull|bring up|point) (?:\w+ ){0,2}(?:front of (?:my |the |it)|toes|foot up|feet up)"
+)
 SADDLE = (
     r"saddle|groin|genital\w*|privates|private (?:parts?|area)|crotch|perine\w*|between (?:my |the )?legs"
-    r"|inner thighs?|buttocks?|bum|butt|bottom(?! of)|backside|anus|anal|vagina\w*|vulva|labia|penis|testicles?|scrotum"
+    r"|inner thighs?|insides? of (?:my |the |your |both )?(?:thighs?|legs? (?:right )?(?:at|up) (?:the )?top)"
+    r"|buttocks?|bum|butt|bottom(?! of)|backside|anus|anal|vagina\w*|vulva|labia|penis|testicles?|scrotum"
     r"|down below|down there|sit(?:ting)? bones?|(?:my|your|lady|man|private) bits|nether regions"
 )
 BOTH_LEGS = (
@@ -265,7 +288,10 @@ CANCER = (
     r"|myeloma|metasta\w*|oncolog\w*|sarcoma"
 )
 AGE_OUTSIDE_20_TO_50 = r"[1-9]|1[0-9]|5[1-9]|[6-9][0-9]|1[01][0-9]"
-NOT_AN_AGE = r"weeks?|minutes?|mins?|days?|months?|cm|kg|lbs?|times?|hours?|seconds?|secs?|percent|years? ago|pounds"
+NOT_AN_AGE = (
+    r"weeks?|minutes?|mins?|days?|months?|cm|kg|lbs?|times?|hours?|seconds?|secs?|percent|years? ago|pounds"
+    r"|foot|feet|ft|stone|st|inches|out of|of (?:10|ten)"
+)
 LONG_TIME = (
     r"months?|a month|weeks and weeks|(?:[4-9]|[1-9][0-9]|four|five|six|seven|eight|nine|ten|twelve) weeks"
     r"|years?|ages|a long time"
@@ -336,6 +362,49 @@ _PRESSURE_ONLY = (
     r"|a?cross legged|crossed (?:my )?legs)"
 )
 
+# Numbness from a long sit (a coach trip, a hard pew) that the message says went the moment the person stood or
+# moved, and nothing says it stays or came back: pressure, not a warning sign.
+_PASSED_ON_MOVING = (
+    r"^(?!.*\b(?:still|again|didnt|hasnt|havent|wont|not|never|stays?|stayed|keeps?|now (?:i|im|ive|my|it|its)"
+    r"|since|all day)\b)"
+    r".*\b(?:back to normal|went away|gone|passed|wore off|worn off|fine|ok|okay|normal again)"
+    r" (?:\w+ ){0,2}(?:when|once|as soon as|soon as|the moment|the minute|the second|after)"
+    r" (?:i )?(?:stood|stand|got up|get up|got out|moved|move|walked|walk|shifted|changed position)"
+)
+# Shared by the pulsing-belly rule: a beat felt in the belly ("thumping", "in time with my heart"); a heart that
+# thumps is the chest's, not the belly's.
+BEAT = (
+    r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*"
+    r"|(?<!heart )(?<!heart is )(?<!heart was )(?:thump\w*|thud\w*)(?! (?:headache|head|music|bass))"
+    r"|in time with (?:my |the )?(?:heart\w*|pulse)|with (?:each|every) (?:heart ?beat|beat of my heart)"
+)
+# A person's age said as "my son is 15", "she's 11", "our daughter's 13".
+YOUNG_OR_OLD_PERSON = (
+    r"(?:(?:he|she|hes|shes|(?:son|daughter|kid|child|boy|girl|lad|lass|grandson|granddaughter|stepson|stepdaughter"
+    r"|nephew|niece|brother|sister|mum|mom|mother|dad|father|gran|granny|grandma|grandad|grandpa)s?)(?: is)?)"
+)
+CHILD_OR_TEEN = (
+    r"teen\w*|adolescen\w*|schoolboy|schoolgirl|school ?kids?|(?:at|in) (?:secondary|high|primary) school"
+)
+# Pain that is as it was when practice began ("exactly as bad as when I started", "same as day one").
+SAME_AS_AT_THE_START = (
+    r"as (?:bad|sore|painful|much|awful) as (?:\w+ ){0,3}(?:ever|before|(?:when|the day) (?:i|we) (?:started|began)"
+    r"|at the (?:start|beginning)|on day one|day one|the first day)"
+    r"|(?:no different|(?:the )?same) (?:as|from|to|than) (?:\w+ ){0,3}(?:before|day one|the (?:start|beginning)"
+    r"|the first day|(?:when|the day) (?:i|we) (?:started|began))"
+    r"|(?:is|its|feels|seems) no different|(?:hasnt|has not|havent|have not|nothing has|nothing) changed"
+    r"|(?:no|not (?:made )?any|not made a|hasnt made (?:a|any)|havent noticed any) difference|back to square one"
+)
+# An infection the message places years back, with nothing recent said of it: history, not a recent infection.
+_INFECTION_LONG_OVER = (
+    r"^(?!.*\b(?:again|another|still|currently|recent\w*|today|yesterday|this (?:week|month)|last (?:week|month)"
+    r"|(?:days?|weeks?|a week|a fortnight|a month|a couple of weeks) ago|on antibiotics|taking antibiotics"
+    r"|just (?:finished|had|been|got|started|come off|came off)"
+    r"|came back|come back|keeps? (?:coming|getting)|now (?:i|im|ive|my|it|its))\b)"
+    r".*\b(?:(?:years?|decades?|ages|a long time) ago|last year|(?:as|when i was) a (?:child|kid|teen\w*|student|baby)"
+    r"|when i was (?:little|young|younger|small|at school)|in (?:19|20)\d\d)\b"
+)
+
 RULES: tuple[RedFlagRule, ...] = (
     # --- urgent care: possible cauda equina (crp-facts.md section 5, first group)
     _rule(
@@ -378,6 +447,10 @@ RULES: tuple[RedFlagRule, ...] = (
         ),
         rf"{CANT_FEEL}(?:{SADDLE})",
         r"cauda|equina",
+        # "like sitting on a cushion" on the loo or a seat (lying on a soft mat is comfort, not this)
+        _near(r"(?:feels?|felt|feeling|its|it is|was|as if) (?:\w+ ){0,2}like (?:im |i am |youre |you are )?sitting on"
+              r" (?:a |some )?(?:cushion|pillow|sponge|cotton wool|padding)", rf"{SADDLE}|{LOO}|seat", 8),
+        unless=(_PASSED_ON_MOVING,),
     ),
     _rule(
         "lost_bowel_or_bladder_sensation",
@@ -430,7 +503,7 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "pulsing_in_belly",
         "warning_pulsing_belly",
-        _near(r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*", BELLY, 7),
+        _near(BEAT, BELLY, 7),
     ),
     _rule("known_aneurysm", "warning_pulsing_belly", ANEURYSM, about_history=True),
     _rule("history_of_cancer", "warning_cancer", CANCER, about_history=True),
@@ -472,12 +545,17 @@ RULES: tuple[RedFlagRule, ...] = (
         (rf"(?:{AGE_OUTSIDE_20_TO_50}) (?:years old|year old|yrs old|yrs|yo|y o)", PAIN),
         (r"over (?:50|fifty|60|sixty|70|seventy)|in my (?:50s|60s|70s|80s|90s|fifties|sixties|seventies|eighties"
          r"|nineties|teens)|teenager|pensioner", PAIN),
+        # a child or teenager: "my son is 15", "our teenage lad" (crp-facts.md section 5: new back pain under 20)
+        (rf"\b{YOUNG_OR_OLD_PERSON} (?:only |just |nearly |almost |now )?(?:{AGE_OUTSIDE_20_TO_50})"
+         rf"(?! (?:{NOT_AN_AGE}))", PAIN),
+        (CHILD_OR_TEEN, PAIN),
     ),
     _rule(
         "no_improvement_after_a_month",
         "warning_cancer",
         (NO_BETTER, LONG_TIME),
         (NOT_HELPING, LONG_TIME, PAIN),
+        (SAME_AS_AT_THE_START, LONG_TIME, rf"{PAIN}|back|backs|spine|hips?|neck"),
     ),
     _rule(
         "fever_or_chills",
@@ -491,7 +569,11 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_infection",
         r"immun\w*|transplant\w*|hiv|methotrexate|biologics?|azathioprine|ciclosporin|cyclosporin\w*|tacrolimus"
         r"|mycophenol\w*|humira|adalimumab|infliximab|etanercept|rituximab|anti ?tnf|dmards?|neutropeni\w*"
-        r"|low white (?:blood )?(?:cells?|count)|splenectomy|no spleen|spleen (?:removed|out)",
+        r"|low white (?:blood )?(?:cells?|count)|splenectomy|no spleen|spleen (?:removed|out)"
+        # white cells said to be low in other words: "my white cells are really low", "neutrophils are down"
+        r"|(?:white (?:blood )?(?:cells?|count|cell count)|neutrophils?|wbc)"
+        r" (?:(?!normal|fine|ok|okay|but|and)\w+ ){0,3}(?:low|lower|dropp\w*|down|reduced|under)"
+        r"|(?:low|reduced|dropping) (?:\w+ )?(?:neutrophils?|wbc)",
         about_history=True,
     ),
     _rule(
@@ -505,6 +587,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_infection",
         r"infections?|infected|bacteria\w*|uti|utis|cystitis|pneumonia|sepsis|septic|abscess\w*|cellulitis"
         r"|tuberculosis|antibiotics?",
+        unless=(_INFECTION_LONG_OVER,),
         about_history=True,
     ),
     _rule(
@@ -544,11 +627,12 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(NUMB, LIMB, 4),
         rf"{CANT_FEEL}(?:{LIMB})",
         _near(r"dead", LIMB, 2),
-        unless=(_PRESSURE_ONLY,),
+        unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING),
     ),
     _rule(
         "new_loss_of_strength",
         "warning_new_numbness_or_weakness",
         _near(WEAK, LIMB, 4),
+        FOOT_DROP,
     ),
 )

@@ -64,6 +64,11 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my bum tingles and the tingling won't go",
         "my groin feels weird since yesterday",
         "I don't have numbness in my groin, I have tingling there",
+        # a sensation word instead of "numb": half asleep, gone to sleep, like sitting on a cushion
+        "my bottom has gone to sleep and won't wake up",
+        "the insides of my thighs feel half asleep since my back flared",
+        "sitting on the toilet feels like sitting on a pillow",
+        "my bum went numb on the bus and it was fine when I stood up, but now it's numb again",
     ),
     "lost_bowel_or_bladder_sensation": (
         "I can't tell when I need to poo any more",
@@ -114,6 +119,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I can feel a pulsing in my stomach",
         "throbbing in my belly button when I lie down",
         "there's a heartbeat right in the middle of my belly",
+        "my tummy thumps when I lie flat",
+        "something in my gut beats in time with my heart",
     ),
     "known_aneurysm": (
         "I was told I have an aneurysm",
@@ -145,6 +152,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I'm 67 and this back pain started last week",
         "my son is 15 years old with back pain",
         "I am over 50 and just got back pain",
+        # a child or teenager, with the age said of them
+        "my grandson is 12 and his back has been aching",
+        "she's 14 and gets a sore back every day",
+        "my teenage daughter has back pain most days",
     ),
     "no_improvement_after_a_month": (
         "six weeks of doing this and no improvement",
@@ -155,6 +166,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # pain in lay words that has not changed
         "three months on and the ache hasn't budged",
         "it's been months and the pain never lets up",
+        # no change since the start, in lay words
+        "two months of practice and my back is just as bad as when I started",
+        "six weeks in and the pain is the same as day one",
     ),
     "fever_or_chills": (
         "back pain and a fever",
@@ -170,6 +184,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I had a kidney transplant",
         "I'm on methotrexate for my arthritis",
         "I take a biologic for my psoriasis",
+        "my white blood cells are very low at the moment",
+        "my doctor says my neutrophils have dropped",
     ),
     "injecting_drugs": (
         "I use IV drugs",
@@ -178,6 +194,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "recent_bacterial_infection": (
         "I just finished antibiotics for a UTI",
         "I had a bad infection last month",
+        "I had a kidney infection years ago and now I've got another one",
     ),
     "major_trauma": (
         "I was in a car accident yesterday",
@@ -207,6 +224,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "weakness in my hand",
         "my left hand can't grip properly",
         "I keep dropping things with my right hand",
+        # foot drop described
+        "my left foot slaps on the pavement when I walk",
+        "I can't lift the front of my foot since Monday",
+        "my toes keep catching on the carpet and my foot scuffs",
     ),
 }
 
@@ -310,6 +331,20 @@ NEAR_MISSES = (
     "my dad had an aneurysm years ago, I'm 35, can I do this",
     "I've lost weight since I started going to the gym, good for my back?",
     "my foot went numb from sitting cross legged",
+    # numbness from a long sit that passed on standing; an infection long over; an idiom for tired; a heart that
+    # thumps in the chest; an adult child; under a month of practice; white cells normal; falling asleep oneself
+    "my backside went numb on the long drive, back to normal as soon as I got out",
+    "my leg went numb at the cinema but it wore off once I walked about",
+    "I had a UTI years ago, all sorted with antibiotics",
+    "as a child I had pneumonia, is crp fine for me",
+    "I'm dead on my feet after work, is evening ok",
+    "my heart was thumping after the run, so I lay down with a hand on my tummy",
+    "my son is 30 and his back aches, can he try it",
+    "two weeks in and still as sore as when I started",
+    "my white cells came back normal",
+    "I fell asleep with my bottom on a cushion",
+    "I like sitting on a cushion before I lie down",
+    "I let my feet drop flat and my knees fall open",
 )
 
 
