@@ -367,9 +367,19 @@ _PRESSURE_ONLY = (
 _PASSED_ON_MOVING = (
     r"^(?!.*\b(?:still|again|didnt|hasnt|havent|wont|not|never|stays?|stayed|keeps?|now (?:i|im|ive|my|it|its)"
     r"|since|all day)\b)"
-    r".*\b(?:back to normal|went away|gone|passed|wore off|worn off|fine|ok|okay|normal again)"
+    r".*\b(?:back to normal|went away|gone|passed|wore off|worn off|fine|ok|okay|normal again"
+    # "it went", "that stopped": the numbness went ("my leg went numb when I moved" is numbness coming, not going)
+    r"|(?:it|that|which|this|they|the numbness|the feeling|the tingling) (?:went|stopped|eased|faded|cleared))"
     r" (?:\w+ ){0,2}(?:when|once|as soon as|soon as|the moment|the minute|the second|after)"
-    r" (?:i )?(?:stood|stand|got up|get up|got out|moved|move|walked|walk|shifted|changed position)"
+    r" (?:i )?(?:stood|stand|got up|get up|got out|moved|move|walked|walk|shifted|changed position"
+    r"|wriggled|wiggled|stretched)"
+)
+# "So relaxed I could hardly feel my legs": ease, not a loss, when the message names no numbness and nothing that
+# stays.
+_RELAXED_NOT_NUMB = (
+    r"^(?!.*\b(?:numb\w*|still|hours|days|wont|stays?|stayed|since|keeps?|all day|scared|worried|worrying)\b)"
+    r".*\b(?:so|really|very|totally|completely|that|deeply|super) (?:relaxed|chilled|heavy|comfy|comfortable|calm"
+    r"|peaceful|loose|melted|sunk|sinking)\b"
 )
 # Shared by the pulsing-belly rule: a beat felt in the belly ("thumping", "in time with my heart"); a heart that
 # thumps is the chest's, not the belly's.
@@ -627,7 +637,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(NUMB, LIMB, 4),
         rf"{CANT_FEEL}(?:{LIMB})",
         _near(r"dead", LIMB, 2),
-        unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING),
+        unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING, _RELAXED_NOT_NUMB),
     ),
     _rule(
         "new_loss_of_strength",

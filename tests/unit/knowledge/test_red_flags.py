@@ -217,6 +217,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I can't feel my toes",
         "my arm went dead and stayed dead",
         "my arm went numb from lying on it and it's still numb hours later",
+        # not ease, not gone on moving
+        "so relaxed, but my left leg went numb and it is still numb",
+        "my leg went numb when I moved",
+        "I can hardly feel my left foot since yesterday",
     ),
     "new_loss_of_strength": (
         "my right leg is suddenly weak",
@@ -345,6 +349,10 @@ NEAR_MISSES = (
     "I fell asleep with my bottom on a cushion",
     "I like sitting on a cushion before I lie down",
     "I let my feet drop flat and my knees fall open",
+    # numbness in the position that went when the person moved; relaxation said as not feeling the legs
+    "my legs went a bit numb while lying there but it went when I moved",
+    "a tingle in my foot halfway through, it stopped as soon as I wiggled my toes",
+    "I was so relaxed I could hardly feel my legs afterwards",
 )
 
 
