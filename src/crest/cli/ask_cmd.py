@@ -10,6 +10,8 @@ if TYPE_CHECKING:
 
     from crest.services.help import HelpAnswer, HelpReply, TopicGroup, UrgentAnswer
 
+from crest.cli.consoles import is_unwrapped
+
 LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
 SHOWN_QUESTION_CHARACTERS = 80
 
@@ -74,7 +76,10 @@ def _print_urgent(console: "Console", urgent: "UrgentAnswer") -> None:
 
     heading, style = WARNING_HEADINGS[urgent.level], LEVEL_STYLES[urgent.level]
     body = f"[bold]{escape(urgent.title)}[/bold]\n{escape(urgent.text)}\n[dim]Sources: {_sources(urgent)}[/dim]"
-    # The box around the text, not across the console: in a file, a line may run far wider than any text.
+    if is_unwrapped(console):
+        console.print(f"[{style}]{heading}[/{style}]\n{body}\n")
+        return
+    # The box around the text, not across the console.
     console.print(Panel(body, title=f"[{style}]{heading}[/{style}]", border_style=style.split()[-1], expand=False))
     console.print()
 
@@ -87,6 +92,9 @@ def _print_answer(console: "Console", answer: "HelpAnswer") -> None:
     lines = [escape(answer.text), f"[dim]Sources: {_sources(answer)}[/dim]"]
     if answer.related:
         lines.append(f"[dim]See also: {escape('; '.join(link.title for link in answer.related))}[/dim]")
+    if is_unwrapped(console):
+        console.print("".join(f"   {line}\n" for line in lines))
+        return
     console.print(Padding("\n".join(lines), (0, 0, 1, 3), expand=False))
 
 

@@ -256,8 +256,11 @@ def _render(out: Console, checked: Checked, name: str) -> None:
             Status.ADJUST: "[yellow]not yet[/yellow]",
             Status.NOT_VISIBLE: "[dim]can't tell from here[/dim]",
         }[result.position_status]
+        nearly = result.pose_recognized and any(criterion.status == Status.ADJUST for criterion in result.criteria)
+        if nearly:  # as the summary under it: "Constructive rest position, nearly: ..." names the change
+            verdict = "[green]in the rest position, nearly[/green]"
         if result.pose_recognized and result.confidence < SURE:
-            verdict += " [dim]but not sure[/dim]"
+            verdict += f"{',' if nearly else ''} [dim]but not sure[/dim]"
         out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")
     out.print(escape(result.summary))
     for note in checked.notes:

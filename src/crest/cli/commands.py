@@ -22,7 +22,10 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "check": "Check your position from photos, videos or the live camera.",
     "ask": "Ask a question about constructive rest; answers name their sources, warning signs come first.",
     "serve": "Start the local web app in your browser (--practice: serve a practice).",
-    "practice": "Set up a practice on this server (init), or make a password link for someone (reset-password).",
+    "practice": (
+        "Set up a practice on this server (init), make a password link for someone (reset-password), or reset a"
+        " lost phone's two-step sign-in (reset-two-factor)."
+    ),
     "link": "Link this crest to your practitioner's practice with an invitation code.",
     "sync": "Send new and corrected records to your practice and fetch your prescription.",
     "unlink": "Stop sharing with your practice and forget the link.",

@@ -29,3 +29,9 @@ def console(*, stderr: bool = False, highlight: bool = True, soft_wrap: bool = F
         made.width = UNWRAPPED_WIDTH
         made.soft_wrap = True
     return made
+
+
+def is_unwrapped(console: Console) -> bool:
+    """Whether `console` writes into a file or a pipe, where a box or a padded block would pad every line to
+    the longest one's width (hundreds of trailing spaces): such output is written as plain lines instead."""
+    return console.width >= UNWRAPPED_WIDTH

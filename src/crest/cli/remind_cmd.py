@@ -18,7 +18,8 @@ def remind(
         str | None, typer.Option("--days", metavar="mon,tue,...", help="Days of the week (default: every day).")
     ] = None,
     minutes: Annotated[
-        int | None, typer.Option("--minutes", min=5, max=30, help="Length of the rest (default: your usual).")
+        int | None,
+        typer.Option("--minutes", min=5, max=30, metavar="<int>", help="Length of the rest (default: your usual)."),
     ] = None,
     zone: Annotated[
         str | None, typer.Option("--zone", metavar="AREA/CITY", help="Time zone (default: this computer's).")

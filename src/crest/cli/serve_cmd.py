@@ -38,7 +38,7 @@ def ensure_port_free(host: str, port: int) -> None:
 
 
 def serve(
-    port: int = typer.Option(DEFAULT_PORT, "--port", min=1, max=65535, help="Port to listen on."),
+    port: int = typer.Option(DEFAULT_PORT, "--port", min=1, max=65535, metavar="<int>", help="Port to listen on."),
     host: str = typer.Option(
         DEFAULT_HOST, "--host", help="Address to listen on; anything but this computer needs asking for."
     ),
@@ -49,7 +49,9 @@ def serve(
     public_url: str | None = typer.Option(
         None, "--public-url", help="With --practice: the address people use, like https://practice.example."
     ),
-    workers: int = typer.Option(1, "--workers", min=1, max=64, help="With --practice: worker processes."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, metavar="<int>", help="With --practice: worker processes."
+    ),
     audit_syslog: str | None = typer.Option(
         None,
         "--audit-syslog",

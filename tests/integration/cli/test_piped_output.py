@@ -17,3 +17,16 @@ def test_piped_protocol_keeps_each_step_whole(crest_env: dict[str, str], run_cre
     assert any(len(step.text) > 80 for step in steps)  # else a wrap at 80 columns would not show
     for step in steps:
         assert step.text in lines
+
+
+def test_piped_help_is_plain_lines_without_boxes_or_trailing_spaces(
+    crest_env: dict[str, str], run_crest: RunCrest
+) -> None:
+    del crest_env["COLUMNS"]
+    urgent = run_crest("ask", "I can't pee since my back went").stdout
+    answer = run_crest("ask", "can I do it in bed?").stdout
+    for text in (urgent, answer):
+        assert all(line == line.rstrip() for line in text.splitlines())  # a box padded lines to its widest
+        assert not any(character in text for character in "╭╮╰╯│")
+    assert "Seek urgent medical care now" in urgent and "Sources: British Association of Spine Surgeons" in urgent
+    assert "\n   Sources: " in answer  # the answer's lines stay indented under its title

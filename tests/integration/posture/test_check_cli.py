@@ -147,7 +147,9 @@ def test_a_position_recognised_but_not_surely_says_so_in_words_beside_the_camera
     process = crest("check", str(PHOTOS / "crunch_hands_overhead_0.jpg"), home=tmp_path)
     _no_traceback(process)
     first_line = process.stdout.replace("\n", " ").split(".jpg: ")[1].split(")")[0] + ")"
-    assert first_line.startswith("in the rest position but not sure (camera")
+    # the arms raised: the summary says "nearly" and so does the line above it
+    assert first_line.startswith("in the rest position, nearly, but not sure (camera")
+    assert "Constructive rest position, nearly: bring your arms down" in process.stdout
     assert first_line.count("(") == 1
 
 
