@@ -8,10 +8,13 @@ Rules name kinds of words, not phrases: difficulty passing urine is any word for
 being able, straining, passing less, or none for hours; a changed feeling in the saddle area is numbness,
 tingling, pins and needles, a part "half asleep" or "gone to sleep", "like sitting on a cushion", or a strange
 feeling near any lay word for the groin, genitals, bottom or inner thighs (tingling in a foot or a hand is not
-urgent, see crp-facts.md section 5). New back pain under 20 includes a child's or a teenager's ("my son is 15", "our
-teenage lad"); no improvement after a month includes pain "exactly as bad as when I started"; weakened immunity
-includes white cells said to be low; new weakness includes foot drop described (a foot that slaps down, toes that
-catch, the front of the foot that will not lift); a pulsing belly includes one that thumps "in time with my heart".
+urgent, see crp-facts.md section 5). Numbness, tingling or pins and needles in both legs ("down both legs", "in my
+legs and bum", "both calves", the other leg "too") is urgent as crest's own entries say ("If it affects both legs ...
+get urgent care now"); tingling or numbness in the feet or hands is not this rule's. New back pain under 20
+includes a child's or a teenager's ("my son is 15", "our teenage lad"); no improvement after a month includes pain
+"exactly as bad as when I started"; weakened immunity includes white cells said to be low; new weakness includes
+foot drop described (a foot that slaps down, toes that catch, the front of the foot that will not lift); a pulsing
+belly includes one that thumps "in time with my heart".
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -29,7 +32,9 @@ incontinent"). Numbness from lying or sitting on a limb, or from having it under
 unless the message says it stays; nor is numbness from a long sit that went the moment the person stood up ("my bum
 went numb on a coach trip, back to normal the moment I stood up"). An infection placed years back with nothing
 recent said of it ("had a UTI two years ago, sorted with antibiotics") is not a recent infection, and "dead on my
-feet" is an idiom for tired.
+feet" is an idiom for tired. A tingle in the legs is not a warning sign when the message says it passes by itself
+("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it "comes and goes", keeps coming
+or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
 """
 
 import re
@@ -118,7 +123,7 @@ _FEELINGS = (
 )
 _IDIOM = re.compile(
     r"\b(?:weak (?:\w+ ){0,2}at the knees"
-    rf"|(?:weak|numb|wobbly|jelly) (?:\w+ ){{0,2}}(?:with|from) (?:{_FEELINGS})"
+    rf"|(?:weak|numb|wobbly|jelly|tingl\w*|buzz\w*) (?:\w+ ){{0,2}}(?:with|from) (?:{_FEELINGS})"
     r"|bored (?:stiff|numb|silly|to death)|mind numbing\w*"
     r"|(?:fell|fall|falls|falling|fallen) (?:right |straight )?(?:off the (?:band)?wagon"
     r"|out of (?:the |my )?(?:habit|routine|practice)|by the wayside|into (?:the |a )?(?:habit|routine))"
@@ -258,6 +263,25 @@ SADDLE = (
 BOTH_LEGS = (
     r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs are|bilateral"
 )
+# Both legs for a changed feeling: "legs", "thighs", "both calves" (not the feet: tingling feet are calm, see
+# crp-facts.md section 5, and numb feet are new numbness).
+LEGS_FOR_FEELING = (
+    r"legs|thighs|(?:both|each|two) (?:of )?(?:my |the |your |his |her |our )?(?:legs|thighs|calves|shins|knees)"
+)
+# Another limb between a feeling word and "legs" takes the feeling for itself ("my legs ache and my hands tingle").
+_NOT_ANOTHER_LIMB = r"(?!(?:feet|foot|toes?|hands?|fingers?|arms?|wrists?)\b)"
+# A changed feeling in the legs: numbness, tingling, pins and needles, prickling, a part "half asleep".
+LEG_FEELING = (
+    rf"{NUMB}|tingl\w*|pins (?:and|n) needles|prickl\w*|fizz\w*|(?:altered|changed|strange|odd|weird|funny|reduced"
+    r"|less) (?:feeling|sensation)s?|(?:not much|hardly any|little|no) (?:feeling|sensation)|half asleep"
+    r"|(?:gone|going) (?:\w+ )?to sleep"
+)
+# The other leg affected too: "now the right one as well", "it's spread to the other leg".
+OTHER_LEG_TOO = (
+    r"(?:other|left|right|second) (?:one|leg|side) (?:\w+ ){0,4}(?:too|as well|also)"
+    r"|(?:spread\w*|moved|jumped|gone|going|travel\w*|now) (?:\w+ ){0,2}(?:to|into|down|in) (?:the|my) other "
+    r"(?:leg|one|side)"
+)
 LIMB = (
     r"legs?|foot|feet|toes?|ankles?|knees?|thighs?|calf|calves|shins?|arms?|hands?|fingers?|wrists?|face"
     r"|one side|side of my (?:body|face)"
@@ -359,7 +383,7 @@ _PRESSURE_ONLY = (
     r"|(?:(?:had|have|has|kept|keep|put|tucked) (?:it|them|my (?:\w+ )?(?:arm|arms|hand|hands|leg|legs|foot|feet))"
     r"|(?:it|they|my (?:\w+ )?(?:arm|arms|hand|hands|leg|legs|foot|feet)) (?:was|were))"
     r" (?:\w+ )?(?:under|beneath|underneath) (?:my|me|the|your)"
-    r"|a?cross legged|crossed (?:my )?legs)"
+    r"|a?cross legged|cross(?:ed|ing)? (?:my )?legs)"
 )
 
 # Numbness from a long sit (a coach trip, a hard pew) that the message says went the moment the person stood or
@@ -380,6 +404,25 @@ _RELAXED_NOT_NUMB = (
     r"^(?!.*\b(?:numb\w*|still|hours|days|wont|stays?|stayed|since|keeps?|all day|scared|worried|worrying)\b)"
     r".*\b(?:so|really|very|totally|completely|that|deeply|super) (?:relaxed|chilled|heavy|comfy|comfortable|calm"
     r"|peaceful|loose|melted|sunk|sinking)\b"
+)
+# A tingle or numbness that the message says passes by itself ("my legs tingle a bit at the start and it goes",
+# "gone after a minute"), and nothing says it stays, keeps coming, or comes and goes: the position, not a warning sign.
+_PASSED_BY_ITSELF = (
+    r"^(?!.*\b(?:still|again|keeps?|stays?|stayed|wont|hasnt|havent|didnt|not|never|since|hours|days|all day"
+    r"|comes and goes|come and go|on and off|worse)\b)"
+    r".*\b(?:(?:and|then|but|till|until) (?:it|they|that|this|the (?:tingling|tingle|numbness|feeling))"
+    r" (?:soon |quickly )?"
+    r"(?:goes|go|went|passes|passed|wears off|wore off|fades|faded|settles|settled|disappears|disappeared|eases"
+    r"|eased|stops|stopped)(?=$| (?:away|off|after|within|in|quickly|straight|by|on|when|once|and|but|so|soon)\b)"
+    r"|(?:gone|passed|went|wore off|worn off|faded|stopped|eased) (?:off )?(?:after|within|in)"
+    r" (?:a |about |only |just )?(?:minute|moment|second|bit|while|few|couple"
+    r"|(?:\w+ )?(?:seconds|secs|minutes|mins)))\b"
+)
+# A tingle the message calls pleasant ("warm and tingly in a nice way"), with no numbness and nothing that stays.
+_PLEASANT_TINGLE = (
+    r"^(?!.*\b(?:numb\w*|still|hours|days|wont|stays?|stayed|since|keeps?|all day|scared|worried|worrying|worse)\b)"
+    r".*\b(?:in a (?:nice|good|pleasant|lovely|relaxing) way|pleasant\w*|lovely|nice (?:warm )?(?:tingl\w*|feeling)"
+    r"|warm and tingl\w*|tingl\w* and warm)\b"
 )
 # Shared by the pulsing-belly rule: a beat felt in the belly ("thumping", "in time with my heart"); a heart that
 # thumps is the chest's, not the belly's.
@@ -490,9 +533,21 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(BOTH_LEGS, PAIN, 6),
         _near(r"sciatica", r"both|each (?:leg|side)|bilateral", 3),
         rf"(?:{PAIN}) (?:\w+ ){{0,3}}(?:in|down|into|through|along) (?:both |each |my |the )?legs",
-        (r"legs?|sciatica", r"(?:other|left|right|second) (?:one|leg|side) (?:\w+ ){0,4}(?:too|as well|also)"
-         r"|(?:spread\w*|moved|jumped|gone|going|travel\w*|now) (?:\w+ ){0,2}(?:to|into|down|in) (?:the|my) other "
-         r"(?:leg|one|side)", rf"{PAIN}|sciatica"),
+        (r"legs?|sciatica", OTHER_LEG_TOO, rf"{PAIN}|sciatica"),
+    ),
+    # Numbness, tingling or pins and needles in both legs, or in the legs and bottom: crest's own entries send both
+    # legs to urgent care (warning_new_numbness_or_weakness: "If it affects both legs ... get urgent care now").
+    _rule(
+        "changed_feeling_in_both_legs",
+        "warning_cauda_equina",
+        rf"(?:{LEG_FEELING}) (?:{_NOT_ANOTHER_LIMB}\w+ ){{0,5}}(?:{LEGS_FOR_FEELING})",
+        rf"(?:{LEGS_FOR_FEELING}) (?:{_NOT_ANOTHER_LIMB}\w+ ){{0,5}}(?:{LEG_FEELING})",
+        r"(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel (?:either|both|any|much in) "
+        r"(?:of )?(?:\w+ )?legs?|(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel "
+        r"(?:\w+ ){0,2}(?:legs|thighs)",
+        (r"legs?", OTHER_LEG_TOO, LEG_FEELING),
+        unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING, _RELAXED_NOT_NUMB, _PASSED_BY_ITSELF, _PLEASANT_TINGLE,
+                r"restless legs?"),
     ),
     _rule(
         "weakness_in_both_legs",

@@ -46,6 +46,16 @@ def test_a_warning_sign_in_the_note_brings_the_urgent_advice_with_its_source(cle
     assert "Please seek urgent medical care now" in today and warning["title"] in today  # the gate's one box
 
 
+def test_changed_feeling_in_both_legs_in_the_note_is_urgent_as_in_the_help(cleared: TestClient) -> None:
+    # The note is read by the help's own red-flag rules: what `crest ask` pins, the check-in's advice names.
+    for note in ("pins and needles down both legs", "tingling in my legs and bum"):
+        [warning, *_] = cleared.post("/api/checkins", json={"note": note}).json()["advice"]["warnings"]
+        assert warning["level"] == "urgent_care"
+        assert "both legs" in warning["text"]
+    calm = cleared.post("/api/checkins", json={"note": "my legs tingle a bit at the start and it goes"}).json()
+    assert calm["advice"] is None
+
+
 def test_pain_below_the_knee_in_both_legs_is_a_warning_sign(cleared: TestClient) -> None:
     saved = cleared.post("/api/checkins", json={"pain": [{"region": "calf_and_shin", "side": "both", "score": 3}]})
     assert saved.json()["advice"]["warnings"][0]["level"] == "urgent_care"

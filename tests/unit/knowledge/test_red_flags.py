@@ -95,6 +95,18 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my right leg hurt first and now the left one hurts as well",
         "it's not pain in one leg anymore, it's both legs now",
     ),
+    "changed_feeling_in_both_legs": (
+        "pins and needles down both legs",
+        "tingling in both legs",
+        "pins and needles in my legs and bum",
+        "both my legs feel numb",
+        "my thighs have gone all tingly since this morning",
+        "numbness in my left leg and now the right one too",
+        "I can barely feel either of my legs",
+        "my legs tingle and then it goes numb",  # the tingle does not pass: it turns to numbness
+        "my legs tingle on and off, it comes and goes",
+        "so relaxed, but I've had pins and needles in both legs since yesterday",
+    ),
     "weakness_in_both_legs": (
         "both of my legs are weak",
         "my legs keep giving way",
@@ -353,6 +365,21 @@ NEAR_MISSES = (
     "my legs went a bit numb while lying there but it went when I moved",
     "a tingle in my foot halfway through, it stopped as soon as I wiggled my toes",
     "I was so relaxed I could hardly feel my legs afterwards",
+    # tingling that passes by itself, in the feet or hands, from crossed legs, pleasant, an idiom, restless legs
+    "my legs tingle a bit at the start and it goes",
+    "my legs feel a bit tingly then it passes after a minute",
+    "both feet tingle when they get cold",
+    "my left leg tingles a little",
+    "pins and needles in both hands",
+    "my legs feel heavy and my hands tingle",
+    "crossing my legs gives me pins and needles",
+    "my legs go warm and tingly in a nice way",
+    "legs tingling with excitement before the class",
+    "I have restless legs, they tingle in the evening",
+    # dizziness or a racing heart on standing up, with at most a mild ache: getting up slowly, not an emergency
+    "I feel dizzy and my heart is racing when I get up",
+    "I go light-headed and my pulse races when I stand up after lying down",
+    "my back aches a bit and I feel dizzy when I stand up",
 )
 
 
