@@ -190,7 +190,7 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
     physio.goto(f"{practice_url}/practice")
     row = physio.locator("tr", has_text="Ann")
     assert "critical" in row.inner_text().lower() and "pain 8/10" in row.inner_text()
-    assert "1 of 7" in row.inner_text()
+    assert "0 of 7" in row.inner_text()  # the rest ran sped up: a demo, shown on the client's page, never counted
     screenshot(physio, "practice-dashboard")
     for name, options in (("phone", {"viewport": {"width": 390, "height": 844}}), ("dark", {"color_scheme": "dark"})):
         other = physio.context.browser.new_context(**options, storage_state=physio.context.storage_state())
