@@ -28,6 +28,9 @@ STOP_SOURCE = "Physiotherapy usage: stop if the position brings on or worsens sy
 SUPPORTED_VARIANT: VariantName = "supported"
 SADDLE = frozenset({Region.BUTTOCK, Region.GROIN, Region.PELVIS})  # where numbness is a cauda equina sign
 BELOW_THE_KNEE = frozenset({Region.CALF_AND_SHIN, Region.FOOT})
+# Where numbness or tingling on both sides is "both legs affected", urgent as in help's cauda equina entry; the feet
+# are left out as there (cold or tight shoes make both feet tingle; a numb foot is a clinician's to see).
+LEGS = frozenset({Region.FRONT_OF_THIGH, Region.KNEE, Region.CALF_AND_SHIN})
 LOSS_OF_FEELING = frozenset({"numb", "tingling"})  # PainQuality values
 
 
@@ -186,12 +189,19 @@ def _place_warnings(pain: Iterable[PainRating]) -> list[WarningSign]:
                 "Numbness or tingling between the legs (saddle area)",
             )
         )
-    below_knee_sides = {rating.side for rating in ratings if rating.region in BELOW_THE_KNEE}
-    if Side.BOTH in below_knee_sides or {Side.LEFT, Side.RIGHT} <= below_knee_sides:
+    if _on_both_sides(rating for rating in ratings if rating.region in BELOW_THE_KNEE):
         signs.append(_from_question("both_legs", "Pain below the knee in both legs"))
-    if numb and not any(rating.region in SADDLE for rating in numb):
+    numb_in_both_legs = _on_both_sides(rating for rating in numb if rating.region in LEGS)
+    if numb_in_both_legs:
+        signs.append(_from_question("both_legs", "Numbness or tingling in both legs"))
+    if numb and not numb_in_both_legs and not any(rating.region in SADDLE for rating in numb):
         signs.append(_from_question("new_loss_of_feeling_or_strength", "Numbness or tingling"))
     return signs
+
+
+def _on_both_sides(ratings: Iterable[PainRating]) -> bool:
+    sides = {rating.side for rating in ratings}
+    return Side.BOTH in sides or {Side.LEFT, Side.RIGHT} <= sides
 
 
 SEE_CLINICIAN_ADVICE = (

@@ -107,3 +107,28 @@ def test_numbness_or_tingling_reads_the_pain_quality() -> None:
     assert foot.warnings[0].level is WarningLevel.SEE_CLINICIAN and foot.warnings[0].sources
     ache = CheckIn(at=AT, pain=(QualifiedRating(Region.FOOT, 2, Side.LEFT, "aching"),))
     assert after_check_in_advice(ache) is None
+
+
+def test_numbness_or_tingling_in_both_legs_is_urgent_as_help_says() -> None:
+    for pain in (
+        (QualifiedRating(Region.FRONT_OF_THIGH, 2, Side.BOTH, "numb"),),
+        (
+            QualifiedRating(Region.FRONT_OF_THIGH, 2, Side.LEFT, "tingling"),
+            QualifiedRating(Region.KNEE, 1, Side.RIGHT, "numb"),
+        ),
+    ):
+        advice = after_check_in_advice(CheckIn(at=AT, pain=pain))
+        assert advice is not None and advice.urgent
+        assert advice.warnings[0].title == "Numbness or tingling in both legs"
+    one_leg = after_check_in_advice(CheckIn(at=AT, pain=(QualifiedRating(Region.KNEE, 2, Side.LEFT, "numb"),)))
+    assert one_leg is not None and not one_leg.urgent
+    both_feet = CheckIn(
+        at=AT,
+        pain=(
+            QualifiedRating(Region.FOOT, 2, Side.LEFT, "tingling"),
+            QualifiedRating(Region.FOOT, 2, Side.RIGHT, "tingling"),
+        ),
+    )
+    feet = after_check_in_advice(both_feet)
+    # pain below the knee in both legs stays urgent whatever its quality; tingling alone in the feet is not "legs"
+    assert feet is not None and feet.warnings[0].title == "Pain below the knee in both legs"
