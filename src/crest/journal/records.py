@@ -495,6 +495,9 @@ class CheckIn:
     compared_with_before: Comparison | None = None
     note: str | None = None
     id: int | None = None
+    # The warning sign crest's red-flag rules read in the note (its help entry's id, e.g. "warning_cauda_equina"):
+    # sent with the check-in so a practice server that keeps no notes still holds practice and alerts on it.
+    note_sign: str | None = None
 
     def __post_init__(self) -> None:
         require_aware(self.at, "the check-in time")
@@ -516,7 +519,11 @@ class CheckIn:
     @property
     def is_empty(self) -> bool:
         return (
-            not self.pain and not self.sensations and self.compared_with_before is None and self.note is None
+            not self.pain
+            and not self.sensations
+            and self.compared_with_before is None
+            and self.note is None
+            and self.note_sign is None
         )
 
 

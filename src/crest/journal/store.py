@@ -216,6 +216,7 @@ def read_check_ins(db: Session, conditions: Sequence[ColumnElement[bool]]) -> li
             CheckInRow.session_id,
             CheckInRow.compared_with_before,
             CheckInRow.note,
+            CheckInRow.note_sign,
         )
         .where(*conditions)
         .order_by(CheckInRow.at, CheckInRow.id)
@@ -249,6 +250,7 @@ def read_check_ins(db: Session, conditions: Sequence[ColumnElement[bool]]) -> li
                 if row.compared_with_before is None
                 else check_comparison(row.compared_with_before),
                 note=row.note,
+                note_sign=row.note_sign,
             ),
         )
         for row in rows
@@ -285,6 +287,7 @@ def _check_in_record(row: CheckInRow) -> CheckIn:
         sensations=frozenset(parse_sensation(sensation.sensation) for sensation in row.sensations),
         compared_with_before=None if row.compared_with_before is None else check_comparison(row.compared_with_before),
         note=row.note,
+        note_sign=row.note_sign,
     )
 
 
@@ -294,6 +297,7 @@ def _fill_check_in_row(row: CheckInRow, check_in: CheckIn) -> None:
     row.session_id = check_in.session_id
     row.compared_with_before = check_in.compared_with_before
     row.note = check_in.note
+    row.note_sign = check_in.note_sign
     row.pain = [
         PainRow(
             position=position, region=rating.region, side=rating.side, score=rating.score, quality=rating.quality
@@ -730,6 +734,19 @@ class Journal:
                 )
             )
             return [(row.id, row.note) for row in rows]
+
+    def check_ins_with_note_sign(self, since: datetime) -> list[int]:
+        """The ids of the check-ins since `since` that carry a sign read in their note (`CheckIn.note_sign`)."""
+        with self._transaction() as db:
+            return list(
+                db.scalars(
+                    select(CheckInRow.id).where(
+                        CheckInRow.person_id == self.person_id,
+                        CheckInRow.at >= _window_start(since),
+                        CheckInRow.note_sign.is_not(None),
+                    )
+                )
+            )
 
     def check_ins_rating(
         self, since: datetime, qualities: Collection[str], regions: Collection[str], or_ids: Collection[int] = ()

@@ -117,6 +117,7 @@ class CheckInRow(Base):
     )
     compared_with_before: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
+    note_sign: Mapped[str | None] = mapped_column(String(100))  # the sign read in the note: see `CheckIn.note_sign`
     pain: Mapped[list[PainRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PainRow.position", lazy="selectin"
     )

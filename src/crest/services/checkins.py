@@ -77,8 +77,7 @@ class CheckIns:
             same_session = self._journal.list_checkins(session_id=check_in.session_id)
             before = next((other for other in same_session if other.timing is CheckInTiming.BEFORE), None)
             variant = self._journal.get_session(check_in.session_id).variant
-        warning = words_warning(check_in.note) if check_in.note else None
-        return after_check_in_advice(check_in, before, warning, variant)
+        return after_check_in_advice(check_in, before, note_warning(check_in), variant)
 
     def latest(self) -> CheckIn | None:
         return self._journal.latest_checkin()
@@ -100,20 +99,44 @@ class CheckIns:
 
 
 @lru_cache(maxsize=4096)  # the notes of months of check-ins, read again at every safety check
-def words_warning(note: str) -> WarningSign | None:
-    """The warning sign the help system's red-flag rules find in a person's words, if any."""
+def words_warning_entry(note: str) -> str | None:
+    """The help entry (`warning_...`) of the warning sign the help system's red-flag rules find in a person's
+    words, if any: what `crest sync` sends in place of the words when notes are not shared."""
     # The help search is built on first use, so only when there is a note; its rules alone read it (no model).
     from crest.knowledge.text import clean_question
-    from crest.services.help import UrgentAnswer, entry, help_search
+    from crest.services.help import help_search
 
     found = help_search().warning_sign(clean_question(note))
-    if found is None:
-        return None
-    urgent = entry(found.id)
+    return None if found is None else found.id
+
+
+def words_warning(note: str) -> WarningSign | None:
+    """The warning sign the help system's red-flag rules find in a person's words, if any."""
+    entry_id = words_warning_entry(note)
+    return None if entry_id is None else entry_warning(entry_id)
+
+
+@lru_cache(maxsize=64)
+def entry_warning(entry_id: str) -> WarningSign:
+    """The warning sign of a help entry (`warning_...`), with its level, title and sources."""
+    from crest.services.help import UrgentAnswer, entry
+
+    urgent = entry(entry_id)
     assert isinstance(urgent, UrgentAnswer)  # a warning-sign entry comes with its level
-    return help_warning(found.id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources))
+    return help_warning(entry_id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources))
+
+
+def note_warning(check_in: CheckIn) -> WarningSign | None:
+    """The warning sign of a check-in's note: read in its words, or, where the words were not shared (a practice
+    server), the sign crest read in them on the person's own computer (`CheckIn.note_sign`)."""
+    if check_in.note:
+        read = words_warning(check_in.note)
+        if read is not None:
+            return read
+    # Also with the words at hand: the rules that read them on the person's computer may know a sign these do not.
+    return None if check_in.note_sign is None else entry_warning(check_in.note_sign)
 
 
 def check_in_warning_signs(check_in: CheckIn) -> tuple[WarningSign, ...]:
     """The warning signs a check-in names, by its places and by the words of its note."""
-    return warning_signs(check_in, words_warning(check_in.note) if check_in.note else None)
+    return warning_signs(check_in, note_warning(check_in))

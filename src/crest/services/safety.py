@@ -201,10 +201,12 @@ class Safety:
 
     def _check_ins_that_may_warn(self, since: datetime) -> list[CheckIn]:
         """Only the check-ins a sign could come from (a numb or tingling place, a place below the knee, a note whose
-        words warn): months of daily check-ins are read as a few rows, so every page and session start stays quick."""
+        words warn or whose sign came without its words): months of daily check-ins are read as a few rows, so every
+        page and session start stays quick."""
         from crest.services.checkins import words_warning  # the help system's rules read the notes
 
         worded = [check_in_id for check_in_id, note in self._journal.check_in_notes(since) if words_warning(note)]
+        worded += self._journal.check_ins_with_note_sign(since)
         qualities = [str(quality) for quality in LOSS_OF_FEELING]
         regions = [region.value for region in BELOW_THE_KNEE]
         return self._journal.check_ins_rating(since, qualities, regions, or_ids=worded)

@@ -48,6 +48,19 @@ class Outgoing:
         return export_json(contents), uids
 
 
+def with_note_signs(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
+    """The check-ins with the warning sign crest reads in each note, so the server holds practice and alerts on it
+    without the note's words (a sign only a note can name: bladder or bowel trouble)."""
+    from crest.services.checkins import words_warning_entry  # the help system's rules read the notes
+
+    return tuple(
+        replace(check_in, note_sign=words_warning_entry(check_in.note) or check_in.note_sign)
+        if check_in.note
+        else check_in
+        for check_in in check_ins
+    )
+
+
 def strip_notes(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
     """The check-ins without the person's own notes (what is shared when notes are not)."""
     return tuple(replace(check_in, note=None) for check_in in check_ins)
@@ -64,6 +77,7 @@ class JournalSync:
     def outgoing(self, *, notes: bool = False) -> Outgoing:
         """The records to sync; the person's own check-in notes only with `notes` (they share them)."""
         contents = self._journal.export_contents()
+        contents = replace(contents, check_ins=with_note_signs(contents.check_ins))
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         uids = self._journal.record_uids()

@@ -44,8 +44,9 @@ def pain_fields(rating: PainRating) -> dict[str, Any]:
 
 
 def check_in_fields(check_in: CheckIn) -> dict[str, Any]:
-    """A check-in as JSON-ready fields, pain ratings included."""
-    return {
+    """A check-in as JSON-ready fields, pain ratings included, and the sign read in its note when there is one (so
+    a check-in without one reads, and fingerprints for sync, as before)."""
+    fields = {
         "id": check_in.id,
         "at": time_text(check_in.at),
         "timing": check_in.timing,
@@ -55,6 +56,9 @@ def check_in_fields(check_in: CheckIn) -> dict[str, Any]:
         "compared_with_before": check_in.compared_with_before,
         "note": check_in.note,
     }
+    if check_in.note_sign is not None:
+        fields["note_sign"] = check_in.note_sign
+    return fields
 
 
 def screen_fields(screen: SafetyScreen) -> dict[str, Any]:
@@ -97,6 +101,8 @@ SESSION_FIELDS = (
     "demo",
 )
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
+# JSON only, written when set: the sign travels by sync, and a CSV export carries the note it was read in.
+CHECK_IN_OPTIONAL_FIELDS = ("note_sign",)
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
 PAIN_FIELDS = ("region", "side", "score", "quality")
 CLEARANCE_FIELDS = ("id", "recorded_at", "clinician", "cleared_on", "question_ids")

@@ -12,6 +12,7 @@ from typing import Any
 from crest.journal.records import JournalContents, PainRating, PsfsActivity
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
+    CHECK_IN_OPTIONAL_FIELDS,
     CLEARANCE_FIELDS,
     PAIN_FIELDS,
     PSFS_FIELDS,
@@ -143,7 +144,7 @@ def _json_record(place: Place, section: str, item: dict[str, Any], collected: Co
         reject_unknown(place, item, SESSION_FIELDS)
         collected.add_session(place, session_record(place, item, "started_at"))
     elif section == "check_ins":
-        reject_unknown(place, item, CHECK_IN_FIELDS)
+        reject_unknown(place, item, CHECK_IN_FIELDS + CHECK_IN_OPTIONAL_FIELDS)
         collected.add_check_in(place, check_in_record(place, item, _json_pain(place, item.get("pain", []))))
     elif section == "psfs":
         reject_unknown(place, item, PSFS_FIELDS)

@@ -56,6 +56,7 @@ from crest.journal.records import (
 from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
 from crest.journal.vocabulary import PainQuality
 from crest.safety.screen import KNOWN_QUESTIONS, AdviceLevel, may_clear, unknown_question_ids, yes_answers
+from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS
 
 T = TypeVar("T")
 Fields = Mapping[str, Any]
@@ -275,6 +276,8 @@ def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) 
             lambda value: None if value in (None, "") else check_comparison(text_value(value)),
         ),
         "note": read_field(place, fields, "note", lambda value: check_note(optional_text_value(value))),
+        # Files and crests from before signs travelled have no such field: their notes were read where they were.
+        "note_sign": read_field(place, {"note_sign": None, **fields}, "note_sign", known_note_sign),
     }
     try:
         return CheckIn(pain=pain, **values)
@@ -282,6 +285,15 @@ def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) 
         raise place.error(error.field, error.reason) from None
     except CrestError as error:
         raise place.error(check_in_error_field(error), str(error)) from None
+
+
+def known_note_sign(value: Any) -> str | None:
+    """A warning sign this crest knows, or none: one it does not know is refused, never dropped, as it may hold
+    practice."""
+    sign = optional_text_value(value)
+    if sign is not None and sign not in HELP_WARNING_QUESTIONS:
+        raise BadValue(f"unknown warning sign {sign[:80]!r}; this crest is older than the one that read it: update it")
+    return sign
 
 
 def known_answers(value: Any) -> dict[str, bool]:
