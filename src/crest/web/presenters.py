@@ -64,6 +64,16 @@ def journal_rows(
     ]
 
 
+LOGGED_WORDS = "logged afterwards, not timed"
+
+
+def session_marks(session: PracticeSession) -> str:
+    """What a session was besides a timed rest, after its status in one line (" · demo, run faster than ..."), so
+    that a page listing it does not show it as an ordinary rest."""
+    marks = ([LOGGED_WORDS] if session.logged else []) + ([f"demo, {DEMO_WORDS}"] if session.demo else [])
+    return "".join(f" · {mark}" for mark in marks)
+
+
 def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now: datetime) -> dict[str, Any]:
     variant = protocol.variant_title(session.variant)
     lines = [
@@ -73,7 +83,7 @@ def _session_row(session: PracticeSession, protocol: Protocol, zone: tzinfo, now
     if session.position_check_summary:
         lines.append(session.position_check_summary)
     if session.logged:
-        lines.append("Logged afterwards, not timed")
+        lines.append(LOGGED_WORDS.capitalize())
     if session.demo:
         lines.append(f"Demo: {DEMO_WORDS}")
     return {

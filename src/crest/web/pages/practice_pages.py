@@ -46,7 +46,7 @@ from crest.web.practice_door import (
     nav_for,
 )
 from crest.web.practice_schemas import PrescriptionIn
-from crest.web.presenters import friendly_time
+from crest.web.presenters import friendly_time, session_marks
 from crest.web.schemas import RecordId
 from crest.web.templating import as_sentence, render
 
@@ -130,6 +130,7 @@ def client_page(
         today=door.practice.today().isoformat(),
         when=lambda moment: friendly_time(moment, door.practice.zone, now),
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
+        marks=session_marks,
         error=error,
         typed=typed or {},
         note_error=note_error,

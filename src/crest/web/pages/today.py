@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from crest.accounts.records import Prescription
 from crest.durations import rested_text
-from crest.insights.practice import DEMO_WORDS, PRACTICE_RULE
+from crest.insights.practice import PRACTICE_RULE
 from crest.knowledge.why_links import PROTOCOL_TEXTS, SENSATIONS, VARIANTS, WORSE_CHECK_IN
 from crest.protocol.model import SIDE_LYING_VARIANT, Protocol
 from crest.safety.worse_check_in import SUPPORTED_VARIANT, worse_today_reminder
@@ -16,7 +16,7 @@ from crest.session.timeline import check_variant
 from crest.web.help_links import help_link, help_links
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, page_router
-from crest.web.presenters import friendly_time
+from crest.web.presenters import friendly_time, session_marks
 from crest.web.safety_presenter import after_check_in_notice, safety_notice
 from crest.web.templating import render
 
@@ -92,7 +92,7 @@ def today(request: Request, context: Context) -> Response:
             "when": friendly_time(last.started_at, context.local_zone, now),
             "variant": protocol.variant_title(last.variant),
             # Beside "This week", which leaves it out: said here, so that the two do not seem to disagree.
-            "status_label": last.status.label + (f" · demo, {DEMO_WORDS}" if last.demo else ""),
+            "status_label": last.status.label + session_marks(last),
         },
         sessions_this_week=summary.sessions_this_week,
         practice_rule=PRACTICE_RULE,
