@@ -190,7 +190,7 @@ def _import_file(path: Path, check_ins: int) -> JournalContents:
             at=start + timedelta(days=(number + 1) // 2, minutes=16),
             timing="after",  # type: ignore[arg-type]
             session_id=(number + 1) // 2,
-            pain=(PainRating("hip", 3, "left"), PainRating("knee", 2)),  # type: ignore[arg-type]
+            pain=(PainRating("hip", 3, "left"), PainRating("knee", 2, "right")),  # type: ignore[arg-type]
             sensations=frozenset({"warmth"}),  # type: ignore[arg-type]
             note=f"row {number}",
         )

@@ -146,3 +146,45 @@ def test_not_rated_yet_stays_inside_the_pain_box(browser: Any, server_url: str, 
     for text, right, inside in reaches:
         assert text == "not rated yet" and right <= inside + 0.5, (text, right, inside)
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "scheme"), [(PHONE, "dark"), ({"width": 1280, "height": 800}, "light")], ids=["phone", "desktop"]
+)
+def test_a_place_added_from_the_list_says_its_side_only_once_the_person_chooses_it(
+    browser: Any, server_url: str, screenshot: Shoot, viewport: dict[str, int], scheme: str
+) -> None:
+    # "Both sides" was chosen for the person, and a calf and shin on both sides is pain in both legs: urgent care.
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    already = _api(server_url, "GET", "/api/checkins")  # the module's other tests leave theirs
+    page.goto(f"{server_url}/checkin")
+    for region in ("calf_and_shin", "lower_back"):
+        page.get_by_label("Add a place").select_option(region)
+        page.get_by_role("button", name="Add", exact=True).click()
+    calf_side = page.get_by_label("Side of the calf and shin")
+    assert calf_side.input_value() == ""
+    assert calf_side.locator("option:checked").inner_text() == "Choose a side"
+    assert page.get_by_label("Side of the lower back").input_value() == "centre"  # the midline's whole place
+    assert page.get_by_label("Side of the lower back").locator("option[value='']").count() == 0
+    assert page.get_by_role("button", name="Calf and shin, left", exact=True).get_attribute("aria-pressed") == "false"
+    page.get_by_label("Pain in calf and shin, 0 to 10").fill("2")
+    page.get_by_label("Pain in lower back, 0 to 10").fill("1")
+    page.get_by_role("button", name="Save check-in").click()
+    page.locator("#form-error").get_by_text("choose a side for the calf and shin: left, right or both sides").wait_for()
+    assert _api(server_url, "GET", "/api/checkins") == already
+    screenshot(page, f"checkin-choose-a-side-{scheme}")
+
+    calf_side.select_option("left")
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/journal?saved=check-in")
+    [saved] = [check_in for check_in in _api(server_url, "GET", "/api/checkins") if check_in not in already]
+    assert [(p["region"], p["side"], p["score"]) for p in saved["pain"]] == [
+        ("calf_and_shin", "left", 2),
+        ("lower_back", "centre", 1),
+    ]
+    assert errors == []
+    _api(server_url, "DELETE", f"/api/checkins/{saved['id']}")
+    context.close()

@@ -89,12 +89,17 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
     console.print(_numbered(regions))
     pain: list[PainRating] = []
     for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
-        # The whole place is both sides of a pair, the centre of a midline place: one key for it, and Enter.
+        # The whole place is both sides of a pair, the centre of a midline place: one key for it. Enter is the
+        # centre of a midline place, but skips a pair, whose side is never guessed (both legs is a warning sign).
         whole = region.usual_side
         sides = {"l": Side.LEFT, "r": Side.RIGHT, whole.value[0]: whole}
         whole_words = whole.label if whole is Side.BOTH else f"{whole.label}, the whole {region.label}"
-        offered = f"\\[l]eft, \\[r]ight or \\[{whole.value[0]}]{whole_words[1:]} (or just press Enter)"
-        side = _pick_key(asker, f"   {region.label.capitalize()}: which side? {offered}", sides, f"for {whole_words}")
+        enter = f"to skip the {region.label}" if region.has_sides else f"for {whole_words}"
+        or_enter = f"press Enter {enter}" if region.has_sides else "just press Enter"
+        offered = f"\\[l]eft, \\[r]ight or \\[{whole.value[0]}]{whole_words[1:]} (or {or_enter})"
+        side = _pick_key(asker, f"   {region.label.capitalize()}: which side? {offered}", sides, enter)
+        if side is None and region.has_sides:
+            continue
         score = _rate(asker, place_words(region, place_side(region, side)))  # 'hip (left)', as the journal says
         if score is not None:
             quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None

@@ -39,7 +39,9 @@ def log(
             "--pain",
             metavar="REGION[:SIDE]=N[:QUALITY]",
             help=f"Pain from 0 to 10, e.g. lower_back=4, hip:left=3 or calf_and_shin:left=5:tingling. Regions: "
-            f"{', '.join(Region)}; sides: left or right, none for the whole place; what it is like: "
+            f"{', '.join(Region)}; sides: left, right or both, which "
+            f"{', '.join(region for region in Region if region.has_sides)} need (a place on the midline needs "
+            f"none); what it is like: "
             f"{', '.join(PainQuality)}. Repeat for more places.",
         ),
     ] = None,

@@ -55,6 +55,12 @@ class InvalidRating(CrestError):
     """A pain score outside 0-10, or a pain entry that cannot be read."""
 
 
+class SideNotChosen(InvalidRating):
+    """A rating of a place that comes in pairs (a hip, a foot) that does not say which side. Left, right and both
+    sides are different answers, and pain below the knee in both legs is a warning sign that sends the person to
+    urgent care and stops practice (crp-facts.md section 5): crest never picks the side for them."""
+
+
 class UnknownRegion(CrestError):
     """A body region crest does not track."""
 
@@ -270,9 +276,12 @@ def as_utc(moment: datetime) -> datetime:
 
 
 def place_side(region: Region, side: Side | None) -> Side:
-    """One place, one name. No side, or the other word for the whole place (`both` on the midline, `centre` on
-    a pair), means the region's usual side: so `crest log --pain lower_back=4` and the body map's lower back
-    are the same place, and Progress draws them as one."""
+    """One place, one name. The other word for the whole place (`both` on the midline, `centre` on a pair) means
+    the region's usual side, and so does no side on the midline: so `crest log --pain lower_back=4` and the body
+    map's lower back are the same place, and Progress draws them as one. A place that comes in pairs needs its
+    side said (`SideNotChosen`)."""
+    if side is None and region.has_sides:
+        raise SideNotChosen(f"choose a side for the {region.label}: left, right or both sides")
     if side is None or side in (Side.CENTRE, Side.BOTH):
         return region.usual_side
     return side
@@ -315,9 +324,17 @@ def parse_pain(text: str) -> PainRating:
             f"cannot read the pain entry '{text}'; write it as REGION[:SIDE]=N[:QUALITY], like hip:left=3:aching"
         )
     region_text, colon, side_text = where.partition(":")
+    region = parse_region(region_text)
     side = parse_side(side_text) if colon else None
     quality = parse_quality(quality_text) if quality_text else None
-    return PainRating(region=parse_region(region_text), side=side, score=parse_score(score_text), quality=quality)
+    try:
+        return PainRating(region=region, side=side, score=parse_score(score_text), quality=quality)
+    except SideNotChosen:
+        # The terminal's words for the sides: the very entry, written each way it is accepted.
+        forms = [f"{region.value}:{side}={rating_text.strip()}" for side in (Side.LEFT, Side.RIGHT, Side.BOTH)]
+        raise SideNotChosen(
+            f"the pain entry '{text}' needs a side: write {forms[0]}, {forms[1]} or {forms[2]}"
+        ) from None
 
 
 def check_note(note: str | None) -> str | None:

@@ -118,9 +118,14 @@ class Region(StrEnum):
         return _REGION_LABELS[self]
 
     @property
+    def has_sides(self) -> bool:
+        """Whether the place comes in pairs (a hip, a foot), so that a rating of it says which: left, right or both."""
+        return self not in _MIDLINE_REGIONS
+
+    @property
     def usual_side(self) -> "Side":
         """The side of the whole place: `centre` on the midline of the body, `both` for places that come in pairs."""
-        return Side.CENTRE if self in _MIDLINE_REGIONS else Side.BOTH
+        return Side.BOTH if self.has_sides else Side.CENTRE
 
 
 _REGION_LABELS: Mapping[Region, str] = {

@@ -234,7 +234,11 @@ class SessionOut(BaseModel):
 
 class PainIn(JsonInput):
     region: Region
-    side: Side | None = Field(None, description="left or right; left out, the whole place (centre or both)")
+    side: Side | None = Field(
+        None,
+        description="left, right or both; needed for a place that comes in pairs (422 without it), left out on the "
+        "midline for the whole place (centre)",
+    )
     score: int = Field(ge=records.MIN_PAIN_SCORE, le=records.MAX_PAIN_SCORE, description="0 no pain, 10 worst")
     quality: Quality | None = Field(None, description="what the pain is like")
 

@@ -131,7 +131,7 @@ def _seed_session(home: Path) -> int:
 
 def test_history_json_lists_sessions_with_their_check_ins(home: Path) -> None:
     session_id = _seed_session(home)
-    run("log", "--pain", "knee=2", "--at", "2026-04-01T10:00+00:00")
+    run("log", "--pain", "knee:left=2", "--at", "2026-04-01T10:00+00:00")
 
     sessions = json.loads(run("history", "--json").output)
     assert isinstance(sessions, list)
@@ -265,6 +265,21 @@ def test_an_import_with_a_time_that_cannot_have_happened_names_line_and_field(ho
     _assert_one_line_error(crest(home, "import", str(exported)), "line 6, field at", "in the future")
 
 
+def test_a_place_that_comes_in_pairs_needs_its_side_and_both_said_is_still_the_warning_sign(home: Path) -> None:
+    # `foot=1` was saved as "foot (both sides)": pain in both legs, urgent care and no practice for 14 days.
+    _assert_one_line_error(
+        crest(home, "log", "--pain", "foot=1"),
+        "crest: the pain entry 'foot=1' needs a side: write foot:left=1, foot:right=1 or foot:both=1",
+    )
+    _assert_one_line_error(crest(home, "log", "--pain", "calf_and_shin=2"), "calf_and_shin:both=2")
+    assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []
+    assert "left, right or both" in " ".join(crest(home, "log", "--help").stdout.split())
+
+    said = crest(home, "log", "--pain", "calf_and_shin:both=2")
+    assert "calf and shin (both sides) 2/10" in said.stdout
+    assert "Pain below the knee in both legs" in said.stdout
+
+
 def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
     _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "pain score: enter 10 or less, not “11”")
     _assert_one_line_error(crest(home, "log", "--pain", "elbow=3"), "elbow")
@@ -280,8 +295,8 @@ def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
 
 def test_bad_import_row_is_reported_and_nothing_is_imported(home: Path, tmp_path: Path) -> None:
     source_home = tmp_path / "source"
-    assert crest(source_home, "log", "--pain", "knee=2", "--at", "2026-05-01T07:00+00:00").returncode == 0
-    assert crest(source_home, "log", "--pain", "hip=3", "--at", "2026-05-02T07:00+00:00").returncode == 0
+    assert crest(source_home, "log", "--pain", "knee:left=2", "--at", "2026-05-01T07:00+00:00").returncode == 0
+    assert crest(source_home, "log", "--pain", "hip:both=3", "--at", "2026-05-02T07:00+00:00").returncode == 0
     folder = tmp_path / "journal"
     assert crest(source_home, "export", "--format", "csv", "-o", str(tmp_path / "journal.zip")).returncode == 0
     with zipfile.ZipFile(tmp_path / "journal.zip") as tables:
@@ -314,12 +329,12 @@ def test_import_merge_adds_what_is_new_and_skips_exact_duplicates(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
 ) -> None:
     _seed_session(home)
-    run("log", "--pain", "knee=2", "--at", "2026-05-04T07:00+00:00")
+    run("log", "--pain", "knee:left=2", "--at", "2026-05-04T07:00+00:00")
     backup = tmp_path / f"backup.{format_name}"
     assert run("export", "--format", format_name, "-o", str(backup)).exit_code == 0
     monkeypatch.setenv("CREST_HOME", str(tmp_path / "other"))
     run("log", "--note", "on the other computer", "--at", "2026-05-05T07:00+00:00")
-    run("log", "--pain", "knee=2", "--at", "2026-05-04T07:00+00:00")  # also noted here
+    run("log", "--pain", "knee:left=2", "--at", "2026-05-04T07:00+00:00")  # also noted here
 
     merged = run("import", str(backup), "--merge")
     assert merged.exit_code == 0, merged.output
@@ -366,7 +381,7 @@ def test_journal_commands_do_not_load_sqlalchemy_at_import() -> None:
 
 
 def test_export_refuses_to_overwrite_the_journal_or_a_folder(home: Path, tmp_path: Path) -> None:
-    assert crest(home, "log", "--pain", "hip=3").returncode == 0
+    assert crest(home, "log", "--pain", "hip:left=3").returncode == 0
     onto_journal = crest(home, "export", "-o", str(home / "crest.db"))
     _assert_one_line_error(onto_journal, "is the journal itself")
     folder = tmp_path / "exports"

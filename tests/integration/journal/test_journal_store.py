@@ -178,10 +178,10 @@ def test_check_in_round_trip_update_and_delete(journal: Journal) -> None:
     assert journal.list_checkins(session_id=session_id) == [stored]
 
     updated = CheckIn(
-        id=check_in_id, at=START, timing="after", session_id=session_id, pain=(PainRating("knee", 1),)
+        id=check_in_id, at=START, timing="after", session_id=session_id, pain=(PainRating("knee", 1, "left"),)
     )
     journal.update_checkin(updated)
-    assert journal.get_checkin(check_in_id).pain == (PainRating("knee", 1),)
+    assert journal.get_checkin(check_in_id).pain == (PainRating("knee", 1, "left"),)
     assert journal.get_checkin(check_in_id).sensations == frozenset()
 
     journal.delete_checkin(check_in_id)

@@ -138,3 +138,27 @@ def test_a_check_in_that_cannot_have_happened_is_refused_naming_the_field(
 
 def test_a_check_in_a_few_minutes_ahead_of_this_clock_is_another_device_s_now(client: TestClient) -> None:
     assert client.post("/api/checkins", json={"at": "2026-05-06T17:34:00Z", "note": "phone"}).status_code == 201
+
+
+@pytest.mark.parametrize(("region", "label"), [("foot", "foot"), ("calf_and_shin", "calf and shin"), ("hip", "hip")])
+def test_a_place_that_comes_in_pairs_without_a_side_is_refused_and_warns_of_nothing(
+    cleared: TestClient, region: str, label: str
+) -> None:
+    # It was saved as both sides: below the knee, "pain in both legs", urgent care and no practice for 14 days.
+    refused = cleared.post("/api/checkins", json={"pain": [{"region": region, "score": 1}]})
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == f"choose a side for the {label}: left, right or both sides"
+    assert cleared.get("/api/checkins").json() == []
+    saved = cleared.post("/api/checkins", json={"note": "later"}).json()
+    edited = cleared.put(f"/api/checkins/{saved['id']}", json={"pain": [{"region": region, "side": None, "score": 1}]})
+    assert edited.status_code == 422 and "choose a side" in edited.json()["detail"]
+    assert cleared.get("/api/safety/latest").json()["may_practise"] is True
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_pain_below_the_knee_on_both_sides_said_on_purpose_is_still_the_warning_sign(cleared: TestClient) -> None:
+    both = {"region": "calf_and_shin", "side": "both", "score": 2}
+    saved = cleared.post("/api/checkins", json={"pain": [both]})
+    assert saved.status_code == 201
+    assert "Pain below the knee in both legs" in str(saved.json()["advice"])
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409

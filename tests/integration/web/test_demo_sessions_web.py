@@ -2,11 +2,14 @@
 checkpoint or finish that says so; shown as one in the journal; counted nowhere. A real-time one still counts.
 The test's own fake clock is no demo: only the speed the page sends makes one."""
 
+import json
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from crest.insights.practice import DEMO_WORDS
+from support.csv_export import rewritten_csv_zip
 
 
 def _start(client: TestClient, **extra: Any) -> dict[str, Any]:
@@ -72,3 +75,34 @@ def test_the_journal_names_a_demo_and_says_why_it_does_not_count(cleared: TestCl
     page = cleared.get("/journal").text
     assert "Demo session" in page
     assert f"Demo: {DEMO_WORDS}" in page
+
+
+def _as_real(backup: bytes, format_name: str) -> bytes:
+    """The backup with its one session said to be real, as a hand-edited file could say."""
+    if format_name == "csv":
+        return rewritten_csv_zip(backup, "sessions.csv", {"demo": "false"})
+    document = json.loads(backup)
+    document["sessions"][0]["demo"] = False
+    return json.dumps(document).encode()
+
+
+@pytest.mark.parametrize(("format_name", "file_name"), [("json", "journal.json"), ("csv", "journal.zip")])
+def test_a_backup_made_right_after_a_demo_restores_into_an_empty_journal(
+    cleared: TestClient, clock: Any, format_name: str, file_name: str
+) -> None:
+    # Its 10 minutes passed in 10 s: a restore refused them as more than the time since the session started.
+    demo = _start(cleared, clock_speed=60)
+    clock.advance(10)
+    _finish(cleared, demo, clock_speed=60)
+    backup = cleared.get("/api/export", params={"format": format_name}).content
+    assert cleared.post("/settings/delete-everything", data={"confirmation": "delete"}).status_code == 200
+
+    real = cleared.post("/settings/restore", files={"file": (file_name, _as_real(backup, format_name))})
+    assert real.status_code == 422  # a real session rests in real time: that is still refused
+    assert "field actual_seconds: 600 seconds rested is more than the 10 s since the session started" in real.text
+
+    restored = cleared.post("/settings/restore", files={"file": (file_name, backup)})
+    assert restored.status_code == 200, restored.text[:300]
+    assert "Restored: 1 session (1 demo: run faster than real time" in restored.text
+    [session] = cleared.get("/api/sessions").json()
+    assert (session["actual_seconds"], session["demo"]) == (600, True)

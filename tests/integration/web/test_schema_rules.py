@@ -28,7 +28,7 @@ def _valid(client: TestClient, path: str, method: str, body: Any) -> bool:
 
 @pytest.mark.parametrize("since", ["0", "1700000000", "20260501", "yesterday", "0001-01-05", "9999-12-30"])
 def test_since_is_a_day_written_out_within_the_years_a_window_can_span(client: TestClient, since: str) -> None:
-    client.post("/api/checkins", json={"pain": [{"region": "hip", "score": 3}]})
+    client.post("/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 3}]})
     for path in ("/api/sessions", "/api/checkins", "/api/progress"):
         assert client.get(path, params={"since": since}).status_code == 422, path
         assert client.get(path, params={"since": "2026-05-01"}).status_code == 200
@@ -99,7 +99,7 @@ def test_the_safety_question_ids_are_in_the_schema(client: TestClient) -> None:
         ("/api/checkins", {"at": 0}),
         ("/api/checkins", {"at": "0"}),  # pydantic alone reads digits in a string as seconds since 1970
         ("/api/psfs", {"activities": [{"name": "walking", "score": 4}], "at": "1700000000"}),
-        ("/api/checkins", {"pain": [{"region": "hip", "score": "3"}]}),
+        ("/api/checkins", {"pain": [{"region": "hip", "side": "left", "score": "3"}]}),
         ("/api/safety/answers", {"answers": {question.id: 0 for question in QUESTIONS}}),
     ],
 )

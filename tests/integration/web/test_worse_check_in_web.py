@@ -62,7 +62,9 @@ def test_pain_below_the_knee_in_both_legs_is_a_warning_sign(cleared: TestClient)
 
 
 def test_an_ordinary_check_in_gets_no_advice(cleared: TestClient) -> None:
-    saved = cleared.post("/api/checkins", json={"pain": [{"region": "hip", "score": 3}], "note": "felt calmer"})
+    saved = cleared.post(
+        "/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 3}], "note": "felt calmer"}
+    )
     assert saved.json()["advice"] is None
     assert "Your last check-in" not in cleared.get("/").text
 

@@ -17,7 +17,9 @@ def _fill(client: TestClient, clock: Any) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 5}).json()
     clock.advance(300)
     client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 300, "status": "completed"})
-    client.post("/api/checkins", json={"session_id": session["id"], "pain": [{"region": "foot", "score": 3}]})
+    client.post(
+        "/api/checkins", json={"session_id": session["id"], "pain": [{"region": "foot", "side": "left", "score": 3}]}
+    )
     client.post("/api/checkins", json={"note": "stiff morning"})
 
 

@@ -66,27 +66,30 @@ def test_each_side_question_names_the_one_key_for_the_whole_place() -> None:
     assert check_in is not None
     assert [(rating.region, rating.side) for rating in check_in.pain] == [("lower_back", "centre"), ("hip", "both")]
     output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
-    assert "Hip: which side? [l]eft, [r]ight or [b]oth sides (or just press Enter)" in output
-    assert "(l for left, r for right or b for both sides), or press Enter for both sides." in output
+    assert "Hip: which side? [l]eft, [r]ight or [b]oth sides (or press Enter to skip the hip)" in output
+    assert "(l for left, r for right or b for both sides), or press Enter to skip the hip." in output
 
 
 def test_the_score_question_names_the_chosen_side_as_the_journal_does() -> None:
     hip = list(Region).index(Region.HIP) + 1
-    asker = scripted(f"1 {hip} {hip + 1}", "r", "3", "", "l", "4", "", "", "2", "", "", "", "")
+    asker = scripted(f"1 {hip} {hip + 1}", "r", "3", "", "l", "4", "", "b", "2", "", "", "", "")
     ask_check_in(asker, session_id=7, clock=CLOCK)
     output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
     assert "How strong is it in your lower back (right) now, 0-10?" in output
     assert "How strong is it in your hip (left) now, 0-10?" in output
-    assert "How strong is it in your knee (both sides) now, 0-10?" in output  # Enter: the whole place
+    assert "How strong is it in your knee (both sides) now, 0-10?" in output
 
 
-def test_a_place_without_a_side_is_the_whole_place_as_on_the_body_map() -> None:
-    check_in = ask_check_in(scripted("1 6", "", "4", "", "", "2", ""), session_id=7, clock=CLOCK)
+def test_enter_is_the_whole_of_a_midline_place_but_skips_a_pair_whose_side_is_never_guessed() -> None:
+    # Enter on a foot once saved "foot (both sides)": pain in both legs, a warning sign nobody had given.
+    foot = list(Region).index(Region.FOOT) + 1
+    asker = scripted(f"1 {foot}", "", "4", "", "", "", "", "")
+    check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
     assert check_in is not None
-    assert [(rating.region, rating.side, rating.score) for rating in check_in.pain] == [
-        ("lower_back", "centre", 4),
-        ("hip", "both", 2),
-    ]
+    assert [(rating.region, rating.side, rating.score) for rating in check_in.pain] == [("lower_back", "centre", 4)]
+    output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
+    assert "Foot: which side? [l]eft, [r]ight or [b]oth sides (or press Enter to skip the foot)" in output
+    assert "How strong is it in your foot" not in output
 
 
 def test_the_new_places_and_what_the_pain_is_like_can_be_told() -> None:

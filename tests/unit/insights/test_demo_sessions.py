@@ -16,7 +16,7 @@ from crest.insights.practice import (
 from crest.insights.progress import progress_summary
 from crest.insights.report import Period, report_data
 from crest.journal.records import CheckIn, PainRating, PracticeSession
-from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus
+from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 
 NOW = datetime(2026, 5, 6, 17, 30, tzinfo=UTC)  # a Wednesday
 REAL = PracticeSession(
@@ -64,7 +64,12 @@ def test_the_last_real_session_is_the_latest_that_is_no_demo() -> None:
 
 def _rated_before_and_after(session: PracticeSession, before: int, after: int) -> list[CheckIn]:
     return [
-        CheckIn(at=session.started_at, timing=timing, session_id=session.id, pain=(PainRating(Region.HIP, score),))
+        CheckIn(
+            at=session.started_at,
+            timing=timing,
+            session_id=session.id,
+            pain=(PainRating(Region.HIP, score, Side.LEFT),),
+        )
         for timing, score in ((CheckInTiming.BEFORE, before), (CheckInTiming.AFTER, after))
     ]
 

@@ -67,8 +67,18 @@ def test_a_prescription_is_the_target_when_there_is_one() -> None:
 def _paired(session_id: int, before: int, after: int, region: Region = Region.LOWER_BACK) -> list[CheckIn]:
     at = NOW - timedelta(days=session_id)
     return [
-        CheckIn(at=at, timing=CheckInTiming.BEFORE, session_id=session_id, pain=(PainRating(region, before),)),
-        CheckIn(at=at, timing=CheckInTiming.AFTER, session_id=session_id, pain=(PainRating(region, after),)),
+        CheckIn(
+            at=at,
+            timing=CheckInTiming.BEFORE,
+            session_id=session_id,
+            pain=(PainRating(region, before, region.usual_side),),
+        ),
+        CheckIn(
+            at=at,
+            timing=CheckInTiming.AFTER,
+            session_id=session_id,
+            pain=(PainRating(region, after, region.usual_side),),
+        ),
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -91,7 +92,7 @@ def test_an_edit_may_lower_the_rest_but_not_raise_it_past_the_clock() -> None:
         (CheckIn(at=NOW + timedelta(days=365 * 5), note="later"), "at"),
         (CheckIn(at=datetime(1, 1, 1, tzinfo=UTC), note="long ago"), "at"),
         (CheckIn(at=NOW), "pain"),
-        (CheckIn(at=NOW, timing="after", pain=(PainRating("knee", 2),)), "session_id"),
+        (CheckIn(at=NOW, timing="after", pain=(PainRating("knee", 2, "left"),)), "session_id"),
     ],
 )
 def test_a_check_in_that_cannot_have_happened_is_refused(check_in: CheckIn, field: str) -> None:
@@ -112,6 +113,16 @@ def test_an_imported_session_has_possible_times() -> None:
         check_imported_session(
             PracticeSession(started_at=NOW + timedelta(days=30), planned_minutes=5, variant="standard"), NOW
         )
+
+
+def test_an_imported_demo_may_hold_more_seconds_than_real_time_allows_but_not_more_than_it_planned() -> None:
+    # A 5-minute demo on a fast clock, backed up 72 s after it started: a restore refused it.
+    demo = replace(_session("completed", 300), started_at=NOW - timedelta(seconds=72), demo=True)
+    assert check_imported_session(demo, NOW) is demo
+    with _refused("actual_seconds"):
+        check_imported_session(replace(demo, demo=False), NOW)  # a real session still rests in real time
+    with _refused("actual_seconds"):
+        check_imported_session(replace(demo, actual_seconds=301), NOW)  # the timer stops at the plan
 
 
 def test_time_already_recorded_may_be_kept_whatever_the_clock() -> None:

@@ -23,6 +23,7 @@ from crest.journal.records import (
     SafetyScreen,
     SessionEdit,
     SessionStillRunning,
+    SideNotChosen,
     UnknownComparison,
     UnknownQuality,
     UnknownRegion,
@@ -36,6 +37,7 @@ from crest.journal.records import (
     parse_pain,
     parse_since,
 )
+from crest.journal.vocabulary import Region
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 PLUS_TWO = timezone(timedelta(hours=2))
@@ -79,7 +81,7 @@ def test_vocabulary_is_the_issue_list_with_labels() -> None:
         ("Lower-Back:Both = 0", PainRating("lower_back", 0, "both")),
         ("knee:center=10", PainRating("knee", 10, "centre")),
         ("calf_and_shin:left=5:tingling", PainRating("calf_and_shin", 5, "left", "tingling")),
-        ("foot=2:Burning", PainRating("foot", 2, quality="burning")),
+        ("foot:both=2:Burning", PainRating("foot", 2, "both", quality="burning")),
     ],
 )
 def test_parse_pain(text: str, expected: PainRating) -> None:
@@ -117,7 +119,6 @@ def test_bad_pain_entries_name_the_bad_value(text: str, error: type[CrestError],
         ("lower_back:both=4", "centre"),
         ("neck=2", "centre"),
         ("upper_back:left=2", "left"),
-        ("hip=3", "both"),
         ("hip:both=3", "both"),
         ("knee:centre=3", "both"),  # between two knees there is no centre: both
         ("calf_and_shin:right=5", "right"),
@@ -127,13 +128,41 @@ def test_one_place_has_one_name_whichever_door_rated_it(text: str, side: str) ->
     assert parse_pain(text).side == side
 
 
+@pytest.mark.parametrize("region", [region for region in Region if region.has_sides])
+def test_a_place_that_comes_in_pairs_is_never_given_a_side_the_person_did_not_choose(region: Region) -> None:
+    # "Both sides" below the knee is the warning sign of pain in both legs: a default must never say it.
+    with pytest.raises(SideNotChosen) as raised:
+        PainRating(region, 1)
+    assert str(raised.value) == f"choose a side for the {region.label}: left, right or both sides"
+    assert PainRating(region, 1, "both").side == "both"  # said, it is kept
+
+
+def test_a_place_on_the_midline_needs_no_side() -> None:
+    assert [PainRating(region, 1).side for region in Region if not region.has_sides] == ["centre"] * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("foot=1", "foot:left=1, foot:right=1 or foot:both=1"),
+        ("Calf-and-Shin = 2:aching", "calf_and_shin:left=2:aching, calf_and_shin:right=2:aching or "),
+    ],
+)
+def test_a_terminal_entry_without_the_side_of_a_pair_names_the_forms_it_takes(text: str, forms: str) -> None:
+    with pytest.raises(SideNotChosen) as raised:
+        parse_pain(text)
+    message = str(raised.value)
+    assert message.startswith(f"the pain entry '{text}' needs a side: write {forms}")
+    assert "\n" not in message
+
+
 def test_pain_rating_validates_when_built_directly() -> None:
     with pytest.raises(InvalidRating):
         PainRating("knee", 11)
     with pytest.raises(InvalidRating):
         PainRating("knee", True)  # a bool is not a score
     assert PainRating("hip", 3, "left").label == "hip (left) 3/10"
-    assert PainRating("hip", 3).label == "hip (both sides) 3/10"
+    assert PainRating("hip", 3, "both").label == "hip (both sides) 3/10"
     assert PainRating("lower_back", 3).label == "lower back 3/10"
     assert PainRating("calf_and_shin", 5, "left", "tingling").label == "calf and shin (left) 5/10, tingling"
 

@@ -91,6 +91,17 @@ def test_the_one_sheet_csv_of_older_crests_still_imports() -> None:
     assert parse_export(_csv_with().encode("utf-8"), "old.csv") == CONTENTS
 
 
+@pytest.mark.parametrize(("side", "read_as"), [("both", "both"), ("", "both"), ("centre", "both"), ("left", "left")])
+def test_an_older_backup_restores_the_side_of_a_pair_as_the_journal_held_it(side: str, read_as: str) -> None:
+    # "Both" said, or no side from before a pair's side was asked for (migration r0007 read that as both): new
+    # ratings must say their side, but what a journal already held comes back as it was.
+    [old_csv_rating] = parse_export(_csv_with(3, "side", side), "old.csv").check_ins[0].pain
+    document = json.loads(export_bytes(CONTENTS, "json"))
+    document["check_ins"][0]["pain"][0]["side"] = side or None
+    [json_rating] = parse_export(json.dumps(document), "old.json").check_ins[0].pain
+    assert old_csv_rating == json_rating == PainRating("knee", 2, read_as)
+
+
 def test_csv_rating_of_eleven_names_file_line_and_field() -> None:
     # header, session, check-in (two physical lines: the note has a newline), pain on line 5
     text = _csv_with(3, "score", "11")

@@ -11,7 +11,9 @@ from crest.journal.records import CheckIn, JournalContents, PainRating, Practice
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 SESSION = PracticeSession(id=1, started_at=AT, planned_minutes=10, variant="standard", status="completed",
                           actual_seconds=600)  # fmt: skip
-AFTER = CheckIn(id=1, at=AT + timedelta(minutes=11), timing="after", session_id=1, pain=(PainRating("knee", 2),))
+AFTER = CheckIn(
+    id=1, at=AT + timedelta(minutes=11), timing="after", session_id=1, pain=(PainRating("knee", 2, "right"),)
+)
 ALONE = CheckIn(id=2, at=AT + timedelta(days=1), note="stiff")
 SCREEN = SafetyScreen(id=1, answered_at=AT, answers={"fever": False}, advice_level="clear")
 BACKUP = JournalContents(sessions=(SESSION,), check_ins=(AFTER, ALONE), safety_screens=(SCREEN,),

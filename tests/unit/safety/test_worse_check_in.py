@@ -75,7 +75,7 @@ def test_a_check_in_before_a_session_is_not_told_to_stop() -> None:
 
 
 def test_after_the_supported_variant_it_is_not_suggested_again() -> None:
-    advice = after_check_in_advice(after(PainRating("hip", 8)), variant="supported")
+    advice = after_check_in_advice(after(PainRating("hip", 8, "left")), variant="supported")
     assert advice is not None and not any("supported" in step for step in advice.steps)
 
 

@@ -239,15 +239,15 @@ def session_record(place: Place, fields: Fields, started_at_name: str) -> Practi
 
 
 def pain_record(place: Place, fields: Fields, prefix: str = "") -> PainRating:
+    region = read_field(place, fields, "region", lambda text: parse_region(text_value(text)), prefix)
+    side = read_field(
+        place, fields, "side", lambda text: None if text in (None, "") else parse_side(text_value(text)), prefix
+    )
     return PainRating(
-        region=read_field(place, fields, "region", lambda text: parse_region(text_value(text)), prefix),
-        side=read_field(
-            place,
-            fields,
-            "side",
-            lambda text: None if text in (None, "") else parse_side(text_value(text)),
-            prefix,
-        ),
+        region=region,
+        # A file from before the side of a pair was asked for holds the whole place as no side: it is read as the
+        # journal's migration r0007 read the same ratings, so a backup restores what the journal held.
+        side=region.usual_side if side is None else side,
         score=read_field(place, fields, "score", lambda text: check_score(whole_number(text)), prefix),
         quality=read_field(place, fields, "quality", _optional_quality, prefix) if "quality" in fields else None,
     )  # exports written before pain qualities existed have none

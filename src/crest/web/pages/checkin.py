@@ -132,6 +132,8 @@ def _checkin_view(
         "next_url": next,
         "region_labels": region_labels,
         "usual_sides": {region.value: region.usual_side.value for region in Region},
+        # A place added from the list starts with its side unchosen where it comes in pairs: the person says which.
+        "first_sides": {region.value: "" if region.has_sides else region.usual_side.value for region in Region},
         "checkins_url": "/api/checkins",
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         "journal_url": str(request.url_for("journal_page").path) + "?saved=check-in",

@@ -49,10 +49,12 @@
     row.dataset.side = side;
     row.querySelector(".region-name").textContent = name;
     const sideSelect = row.querySelector(".side");
-    // A place is its region's left, right or whole: the whole is "centre" on the midline, "both" for a pair.
+    // A place is its region's left, right or whole: the whole is "centre" on the midline, "both" for a pair. A
+    // pair offers no side at first (the empty option), so that "both" is never chosen for the person.
     const usual = config.usual_sides[region];
     for (const option of [...sideSelect.options]) {
-      if ((option.value === "centre" || option.value === "both") && option.value !== usual) option.remove();
+      const whole = option.value === "centre" || option.value === "both";
+      if ((whole && option.value !== usual) || (option.value === "" && usual === "centre")) option.remove();
     }
     sideSelect.id = `side-${key}`;
     row.querySelector(".side-label").htmlFor = sideSelect.id;
@@ -104,7 +106,7 @@
   }
   document.getElementById("add-region-button").addEventListener("click", () => {
     const region = document.getElementById("add-region").value;
-    addRow(region, config.usual_sides[region]).querySelector(".rating").focus();
+    addRow(region, config.first_sides[region]).querySelector(".rating").focus();
   });
 
   // "None" means nothing else was noticed: ticking it clears the others, ticking another clears it.
@@ -182,7 +184,7 @@
       compared_with_before: timing === "after" ? checked("compared")[0] || null : null,
       pain: rows.map((row) => ({
         region: row.dataset.region,
-        side: row.querySelector(".side").value,
+        side: row.querySelector(".side").value || null, // no side chosen: the API says to choose one
         score: scoreOf(row),
         quality: row.querySelector(".quality").value || null,
       })),
