@@ -125,6 +125,27 @@ def test_cross_site_changes_through_forms_and_the_api_are_refused(served: TestCl
         pass
 
 
+def test_a_refused_change_gets_crests_own_error_page_without_the_journal_being_read(
+    served: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page every refusal is (layout, viewport, a way back), in one sentence; a refusal provoked from another
+    site costs no journal read, so the page takes the system's theme."""
+
+    def journal_read() -> None:
+        raise AssertionError("the refusal read the journal")
+
+    monkeypatch.setattr(served.app.state.context.services.preferences, "current", journal_read)
+    response = served.post("/settings", data={"theme": "dark"}, headers={"Origin": "https://attacker.example"})
+    assert response.status_code == 403
+    assert '<meta name="viewport"' in response.text and "<h1>That did not work</h1>" in response.text
+    assert "<p>This change did not come from crest&#39;s own pages, so nothing was changed.</p>" in response.text
+    assert '<a href="/">Back to today</a>' in response.text
+    assert "data-theme" not in response.text
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    refused = served.post("/api/checkins", json={"note": "x"}, headers={"Origin": "https://attacker.example"})
+    assert refused.json() == {"detail": "this change did not come from crest's own pages, so nothing was changed"}
+
+
 @pytest.mark.parametrize("headers", OWN_PAGES)
 def test_changes_from_crests_own_pages_and_scripts_go_through(served: TestClient, headers: dict[str, str]) -> None:
     assert (
