@@ -151,7 +151,7 @@ def refusal(scope: Scope, served_as: ServedAs) -> tuple[int, str] | None:
     headers = Headers(scope=scope)
     scheme = scope.get("scheme", "http")
     if not served_as.accepts(headers.get("host", ""), scheme):
-        return 421, "crest answers only under the address it is served at, such as http://127.0.0.1"
+        return 421, "this address is not one crest answers at; use the one it is served at, such as http://127.0.0.1"
     changes = scope["type"] == "websocket" or scope.get("method", "GET") not in SAFE_METHODS
     if not changes:
         return None

@@ -69,6 +69,10 @@ def test_a_foreign_host_gets_421_and_no_data(served: TestClient, host: str) -> N
         response = served.get(path, headers={"Host": host})
         assert response.status_code == 421, path
         assert "private" not in response.text
+    page = served.get("/", headers={"Host": host}).text  # the page every refusal shows, in crest's words
+    assert "<h1>That did not work</h1>" in page
+    sentence = "This address is not one crest answers at; use the one it is served at, such as http://127.0.0.1."
+    assert f"<p>{sentence}</p>" in page
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1:8765", "localhost:8765", "LOCALHOST:8765", "[::1]:8765"])
