@@ -13,12 +13,13 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
+from starlette.types import Scope
 
 from crest.errors import CrestError, FieldError, one_line
 from crest.input_problems import InputProblem, input_problems
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems
-from crest.web.templating import as_sentence, render
+from crest.web.templating import HOME, NAV_ITEMS, as_sentence, render, render_unread
 
 
 class NotFound(CrestError):
@@ -43,6 +44,12 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
+DID_NOT_WORK = "That did not work"
+# Where a practice's refusal made before any route runs leads: nobody's session is read there, and the front door
+# takes each person to their own first page (a client's today, a practitioner's clients, the sign-in page).
+FRONT_DOOR = ("today", "Back to crest")
+
+
 async def _page(request: Request, status: int, title: str, message: str, problems: Sequence[str] = ()) -> Response:
     return await run_in_threadpool(
         render,
@@ -62,7 +69,7 @@ async def _crest_error(request: Request, error: Exception) -> Response:
         if isinstance(error, FieldError):
             body["errors"] = [{"field": error.field, "message": printable(error.reason)}]
         return JSONResponse(body, status_code=error.http_status)
-    return await _page(request, error.http_status, "That did not work", as_sentence(error.message))
+    return await _page(request, error.http_status, DID_NOT_WORK, as_sentence(error.message))
 
 
 def _printable(problem: InputProblem) -> InputProblem:
@@ -114,9 +121,30 @@ async def _http_error(request: Request, error: Exception) -> Response:
     if error.status_code == 404:  # the title says it all; the framework's "Not Found" would say it twice
         page = await _page(request, 404, "Page not found", "")
     else:
-        page = await _page(request, error.status_code, "That did not work", str(error.detail))
+        page = await _page(request, error.status_code, DID_NOT_WORK, str(error.detail))
     page.headers.update(headers or {})
     return page
+
+
+def refused_before_routes(scope: Scope, status: int, message: str) -> Response:
+    """The answer to a request the guards refuse before any route runs (crest.web.guard, crest.web.practice_guard):
+    the JSON error under /api, else the error page every refusal shows. It reads neither the session nor the
+    journal: a refusal that anyone can provoke from another site costs nothing, and stands whatever they hold."""
+    request = Request(scope)
+    if _is_api(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    context: WebContext = request.app.state.context
+    practice = context.for_request is not None  # who is asking is unknown here: no role's navigation
+    return render_unread(
+        request,
+        "error.html",
+        status,
+        () if practice else NAV_ITEMS,
+        home=FRONT_DOOR if practice else HOME,
+        title=DID_NOT_WORK,
+        message=printable(as_sentence(message)),
+        problems=[],
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -27,7 +27,6 @@ Two rules, checked before any route runs, for HTTP and WebSocket alike, without 
 
 from __future__ import annotations
 
-import html
 import ipaddress
 import socket
 from dataclasses import dataclass
@@ -35,12 +34,15 @@ from enum import Enum
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
-from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from crest.web.errors import refused_before_routes
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DEFAULT_PORTS = {"http": 80, "ws": 80, "https": 443, "wss": 443}
+# Both apps' refusal of a change from another site (practice mode's guard says it too).
+NOT_FROM_OWN_PAGES = "this change did not come from crest's own pages, so nothing was changed"
 
 
 class Provenance(Enum):
@@ -149,13 +151,13 @@ def refusal(scope: Scope, served_as: ServedAs) -> tuple[int, str] | None:
     headers = Headers(scope=scope)
     scheme = scope.get("scheme", "http")
     if not served_as.accepts(headers.get("host", ""), scheme):
-        return 421, "crest answers only under the address it is served at, such as http://127.0.0.1"
+        return 421, "this address is not one crest answers at; use the one it is served at, such as http://127.0.0.1"
     changes = scope["type"] == "websocket" or scope.get("method", "GET") not in SAFE_METHODS
     if not changes:
         return None
     found = provenance(headers, scheme)
     if found is Provenance.OTHER_SITE or (found is Provenance.NO_BROWSER_HEADERS and "cookie" in headers):
-        return 403, "this request did not come from crest's own pages, so nothing was changed"
+        return 403, NOT_FROM_OWN_PAGES
     return None
 
 
@@ -180,10 +182,4 @@ async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, messa
         # Closing before accepting answers the handshake with 403; the close code is for clients that get that far.
         await send({"type": "websocket.close", "code": 1008, "reason": message})
         return
-    response: Response
-    if scope.get("path", "").startswith("/api"):
-        response = JSONResponse({"detail": message}, status_code=status)
-    else:
-        page = f"<!doctype html><html lang=en><title>crest</title><p>{html.escape(message)}</p></html>"
-        response = HTMLResponse(page, status_code=status)
-    await response(scope, receive, send)
+    await refused_before_routes(scope, status, message)(scope, receive, send)

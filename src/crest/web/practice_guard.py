@@ -11,14 +11,14 @@
 
 from __future__ import annotations
 
-import html
-
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crest.services.audit import Audited
+from crest.web.errors import refused_before_routes
+from crest.web.guard import NOT_FROM_OWN_PAGES
 from crest.web.practice_door import (
     CODE_STEP_COOKIE_NAME,
     COOKIE_NAME,
@@ -31,7 +31,6 @@ from crest.web.practice_door import (
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # The sign-in cookie, and the half-signed-in one that the code page takes.
 SIGNING_COOKIES = (COOKIE_NAME, SECURE_COOKIE_NAME, CODE_STEP_COOKIE_NAME, SECURE_CODE_STEP_COOKIE_NAME)
-REFUSED = "this change did not come from this practice's own pages, so nothing was changed"
 
 
 def from_own_pages(connection: HTTPConnection, door: PracticeDoor) -> bool:
@@ -69,12 +68,8 @@ class PracticeGuard:
                 address=address_of(connection),
                 detail=f"{scope.get('method')} {scope.get('path')}: no Origin of this server",
             )
-            response: Response
-            if scope.get("path", "").startswith("/api"):
-                response = JSONResponse({"detail": REFUSED}, status_code=403)
-            else:
-                response = HTMLResponse(f"<!doctype html><title>crest</title><p>{html.escape(REFUSED)}</p>", 403)
-            await self._send_with_no_store(response, scope, receive, send)
+            refused = refused_before_routes(scope, 403, NOT_FROM_OWN_PAGES)
+            await self._send_with_no_store(refused, scope, receive, send)
             return
         await self.app(scope, receive, self._no_store(scope, send))
 

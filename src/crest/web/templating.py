@@ -47,12 +47,31 @@ def render(request: Request, template: str, status_code: int = 200, **values: An
     context: WebContext = request.app.state.context
     # Practice mode: the asker's own context and navigation (set for the request), never the server's journal.
     own: WebContext | None = getattr(request.state, "crest_context", None if context.for_request else context)
-    nav_items = getattr(request.state, "nav_items", NAV_ITEMS)
-    values.setdefault("home", getattr(request.state, "home", HOME))  # where "back" links lead
     try:
         theme = "system" if own is None else own.services.preferences.current().theme
     except CrestError:  # the error page must render even when the journal cannot be read
         theme = "system"
+    return _rendered(request, template, status_code, theme, getattr(request.state, "nav_items", NAV_ITEMS), values)
+
+
+def render_unread(
+    request: Request, template: str, status_code: int, nav_items: tuple[tuple[str, str], ...], **values: Any
+) -> Response:
+    """A page that reads neither the session nor the journal, for a request refused before any route runs: the
+    theme is the system's, the navigation the one given."""
+    return _rendered(request, template, status_code, "system", nav_items, values)
+
+
+def _rendered(
+    request: Request,
+    template: str,
+    status_code: int,
+    theme: str,
+    nav_items: tuple[tuple[str, str], ...],
+    values: dict[str, Any],
+) -> Response:
+    context: WebContext = request.app.state.context
+    values.setdefault("home", getattr(request.state, "home", HOME))  # where "back" links lead
     values.setdefault("title", dict(nav_items).get(values.get("active", ""), "crest"))
     return TEMPLATES.TemplateResponse(
         request,

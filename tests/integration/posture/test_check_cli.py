@@ -263,6 +263,24 @@ def test_a_video_cut_short_is_reviewed_as_far_as_it_goes_and_says_so(tmp_path: P
     assert "though the file says it lasts 00:10 (a copy cut short?)" in process.stdout
 
 
+@pytest.mark.parametrize(("keyframe_every", "share"), [(180, 0.5), (30, 0.3)], ids=["in its first frame", "later"])
+def test_a_video_cut_short_says_only_crests_words_and_no_ffmpeg_chatter(
+    tmp_path: Path, keyframe_every: int, share: float
+) -> None:
+    """The first bytes of a still video, its index first: frames the index names lie past the end or are cut
+    inside, which FFmpeg's decoder and demuxer report line by line ("[h264 @ 0x...] Invalid NAL unit size",
+    "[mov,mp4,...] stream 0, offset 0x5c6a: partial file"). crest says what it means, in its own words only."""
+    whole = tmp_path / "still.mp4"
+    picture = picture_of(IN_POSITION_PHOTO)
+    write_h264(whole, 6.0, keyframe_every=keyframe_every, fps=30, picture=picture, index_first=True)
+    process = crest("check", str(cut_short(whole, share)), home=tmp_path)
+    _no_traceback(process)
+    said = [line for line in process.stderr.splitlines() if line.strip()]
+    assert not [line for line in said if line.startswith(("[h264", "[mov"))]
+    assert all(line.startswith("crest: cut-still.mp4: ") for line in said), said
+    assert len(said) == (1 if process.returncode == 2 else 0), process.stderr
+
+
 @pytest.mark.parametrize(
     ("width", "height", "suffix"), [(1, 10000, ".png"), (10000, 1, ".png"), (1, 10000, ".webp"), (10000, 1, ".webp")]
 )

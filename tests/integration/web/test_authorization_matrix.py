@@ -22,9 +22,10 @@ from fastapi.testclient import TestClient
 from starlette.testclient import WebSocketDenialResponse
 from starlette.websockets import WebSocketDisconnect
 
-from crest.journal.records import JournalContents
+from crest.journal.records import MAX_RECORD_ID, JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.web.app import create_app
+from crest.web.pages.common import NO_RECORD_ID
 from support.practice_web import (
     ACTORS,
     ALL_CLEAR,
@@ -547,9 +548,9 @@ def _with_ids(template: str) -> bool:
     return any(name.endswith("_id") for name in re.findall(r"\{(\w+)\}", template))
 
 
-def _huge_ids(world: World, actor: str, template: str, rule: Rule) -> str:
-    """The route's path with every id a huge number, its other parameters as the matrix fills them."""
-    path = re.sub(r"\{(\w+_id)\}", HUGE_ID, template)
+def _huge_ids(world: World, actor: str, template: str, rule: Rule, id_text: str = HUGE_ID) -> str:
+    """The route's path with every id a huge number (or `id_text`), its other parameters as the matrix fills them."""
+    path = re.sub(r"\{(\w+_id)\}", id_text, template)
     return _path(world, actor, path, replace(rule, params={k: v for k, v in rule.params.items() if k in path}))
 
 
@@ -571,6 +572,67 @@ def test_a_huge_id_is_refused_calmly_on_every_practice_route(
         api = template.startswith("/api")
         response = client.request(method, path, **({"json": body} if api else {"data": body}))
     _assert_calm_refusal(response, api, template)
+
+
+# What can stand where a page's id goes but names no record: a word, a number beyond any id, 0 (ids start at 1).
+NOT_IDS = ("abc", HUGE_ID, "0", "-3")
+NOBODYS_ID = str(MAX_RECORD_ID)  # a whole number an id can be, which no record of the filled practice has
+
+
+def _as_for_no_record(page: tuple[int, str]) -> tuple[int, str]:
+    """The page for nobody's id as it reads for what is no id: a message that names the id looked up ("there is no
+    PSFS entry 2147483647") names the one no record has (crest.web.pages.common.NO_RECORD_ID)."""
+    return page[0], page[1].replace(NOBODYS_ID, str(NO_RECORD_ID))
+
+
+@pytest.mark.parametrize(
+    "route",
+    sorted(route for route in MATRIX if _with_ids(route[1]) and not route[1].startswith("/api")),
+    ids=lambda route: f"{route[0]} {route[1]}",
+)
+def test_a_page_asked_with_what_is_no_id_answers_as_for_an_id_nobody_has(
+    world: World, tmp_path: Path, route: tuple[str, str]
+) -> None:
+    """/practice/clients/abc is a client that does not exist, not a form's mistake: 404 and the same page as
+    /practice/clients/2147483647, never 422 "Please check what you entered"."""
+    method, template = route
+    rule = MATRIX[route]
+    actor = rule.allowed[0]
+    app = practice_app(world.copy_to(tmp_path), world.clock)
+    with TestClient(app), browser(app, world.tokens[actor]) as client:
+        client.follow_redirects = False
+        body = None if rule.body is None else rule.body(world, actor)
+
+        def page(id_text: str) -> tuple[int, str]:
+            response = client.request(method, _huge_ids(world, actor, template, rule, id_text), data=body)
+            return response.status_code, response.text
+
+        nobodys = _as_for_no_record(page(NOBODYS_ID))
+        assert nobodys[0] == 404, f"{template}: {nobodys}"
+        for not_id in NOT_IDS:
+            assert page(not_id) == nobodys, f"{template} with {not_id}"
+
+
+def test_a_page_of_the_local_app_asked_with_what_is_no_id_answers_as_for_an_id_nobody_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CREST_HOME", str(tmp_path))
+    local = create_app(f"sqlite:///{tmp_path / 'crest.db'}", local_zone=UTC)
+    templates = sorted(
+        route for route in app_routes(local) if _with_ids(route[1]) and route[0] != "WS" and "/api" not in route[1]
+    )
+    assert templates, "the local app has pages with ids"
+    with TestClient(local, base_url="http://127.0.0.1:8765") as client:
+        for method, template in templates:
+
+            def page(id_text: str, method: str = method, template: str = template) -> tuple[int, str]:
+                response = client.request(method, re.sub(r"\{(\w+_id)\}", id_text, template), data={})
+                return response.status_code, response.text
+
+            nobodys = _as_for_no_record(page(NOBODYS_ID))
+            assert nobodys[0] == 404, f"{template}: {nobodys}"
+            for not_id in NOT_IDS:
+                assert page(not_id) == nobodys, f"{template} with {not_id}"
 
 
 def test_a_huge_id_is_refused_calmly_on_every_route_of_the_local_app(

@@ -69,6 +69,10 @@ def test_a_foreign_host_gets_421_and_no_data(served: TestClient, host: str) -> N
         response = served.get(path, headers={"Host": host})
         assert response.status_code == 421, path
         assert "private" not in response.text
+    page = served.get("/", headers={"Host": host}).text  # the page every refusal shows, in crest's words
+    assert "<h1>That did not work</h1>" in page
+    sentence = "This address is not one crest answers at; use the one it is served at, such as http://127.0.0.1."
+    assert f"<p>{sentence}</p>" in page
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1:8765", "localhost:8765", "LOCALHOST:8765", "[::1]:8765"])
@@ -123,6 +127,27 @@ def test_cross_site_changes_through_forms_and_the_api_are_refused(served: TestCl
     assert served.get("/api/checkins").json() == []
     with pytest.raises(WebSocketDisconnect), served.websocket_connect(f"ws{OWN[4:]}/api/check/live", headers=headers):
         pass
+
+
+def test_a_refused_change_gets_crests_own_error_page_without_the_journal_being_read(
+    served: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page every refusal is (layout, viewport, a way back), in one sentence; a refusal provoked from another
+    site costs no journal read, so the page takes the system's theme."""
+
+    def journal_read() -> None:
+        raise AssertionError("the refusal read the journal")
+
+    monkeypatch.setattr(served.app.state.context.services.preferences, "current", journal_read)
+    response = served.post("/settings", data={"theme": "dark"}, headers={"Origin": "https://attacker.example"})
+    assert response.status_code == 403
+    assert '<meta name="viewport"' in response.text and "<h1>That did not work</h1>" in response.text
+    assert "<p>This change did not come from crest&#39;s own pages, so nothing was changed.</p>" in response.text
+    assert '<a href="/">Back to today</a>' in response.text
+    assert "data-theme" not in response.text
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    refused = served.post("/api/checkins", json={"note": "x"}, headers={"Origin": "https://attacker.example"})
+    assert refused.json() == {"detail": "this change did not come from crest's own pages, so nothing was changed"}
 
 
 @pytest.mark.parametrize("headers", OWN_PAGES)

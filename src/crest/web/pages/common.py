@@ -1,10 +1,13 @@
-"""What every page module shares: its router's defaults, the context dependency and the submitted form."""
+"""What every page module shares: its router's defaults, the context dependency, the submitted form and the id in a
+page's address."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
+from pydantic import BeforeValidator
 
+from crest.journal.records import MAX_RECORD_ID
 from crest.web.context import WebContext, web_context
 
 Context = Annotated[WebContext, Depends(web_context)]
@@ -21,3 +24,19 @@ async def _submitted_form(request: Request) -> dict[str, str]:
 
 
 SubmittedForm = Annotated[dict[str, str], Depends(_submitted_form)]
+
+
+NO_RECORD_ID = 0  # ids start at 1: no record has it
+
+
+def _record_id(text: object) -> object:
+    """The id a page's address names; for what can name no record (a word, 0, a number beyond any id) an id that no
+    record has. An address is no form: /practice/clients/abc is a client that does not exist, answered as
+    /practice/clients/999 is (404, or the refusal the asker gets before anything is looked up), never with a
+    form's "Please check what you entered". The API keeps its 422 for such ids (crest.web.schemas.RecordId)."""
+    if isinstance(text, str) and text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_RECORD_ID:
+        return int(text)
+    return NO_RECORD_ID
+
+
+PageRecordId = Annotated[int, BeforeValidator(_record_id), Path()]

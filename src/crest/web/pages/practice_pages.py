@@ -34,7 +34,7 @@ from crest.services.audit import Audited
 from crest.services.practice_mode import InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
-from crest.web.pages.common import SubmittedForm, page_router
+from crest.web.pages.common import PageRecordId, SubmittedForm, page_router
 from crest.web.practice_door import (
     Asked,
     Asker,
@@ -47,7 +47,6 @@ from crest.web.practice_door import (
 )
 from crest.web.practice_schemas import PrescriptionIn
 from crest.web.presenters import friendly_time, session_marks
-from crest.web.schemas import RecordId
 from crest.web.templating import as_sentence, render
 
 router = page_router()
@@ -105,7 +104,7 @@ def _shown_once(request: Request, door: PracticeDoor, issued: IssuedInvite) -> d
 @router.get("/practice/clients/{client_id}", name="practice_client")
 def client_page(
     request: Request,
-    client_id: RecordId,
+    client_id: PageRecordId,
     asker: Asked,
     door: Door,
     error: str | None = None,
@@ -138,7 +137,7 @@ def client_page(
 
 
 @router.post("/practice/clients/{client_id}/prescriptions", name="practice_prescribe")
-def prescribe(request: Request, client_id: RecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
         dose = PrescriptionIn.model_validate({key: value or None for key, value in form.items()})
         door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()), address_of(request))
@@ -152,14 +151,14 @@ def prescribe(request: Request, client_id: RecordId, form: SubmittedForm, asker:
 
 
 @router.post("/practice/clients/{client_id}/alerts/{kind}/acknowledge", name="practice_acknowledge")
-def acknowledge(request: Request, client_id: RecordId, kind: str, asker: Asked, door: Door) -> Response:
+def acknowledge(request: Request, client_id: PageRecordId, kind: str, asker: Asked, door: Door) -> Response:
     door.practice.acknowledge(asker.actor, client_id, kind)
     return _back(request, "practice_client", client_id=client_id)
 
 
 @router.post("/practice/clients/{client_id}/sessions/{session_id}/notes", name="practice_note")
 def note(
-    request: Request, client_id: RecordId, session_id: RecordId, form: SubmittedForm, asker: Asked, door: Door
+    request: Request, client_id: PageRecordId, session_id: PageRecordId, form: SubmittedForm, asker: Asked, door: Door
 ) -> Response:
     text = form.get("text", "")
     try:
@@ -170,7 +169,7 @@ def note(
 
 
 @router.get("/practice/clients/{client_id}/end", name="practice_end_confirm")
-def end_confirm(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
+def end_confirm(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
     """Ending a programme asks first, on a page of its own: a slip of the finger must not end one."""
     client = door.practice.client_to_end(asker.actor, client_id)
     return _confirm(
@@ -186,13 +185,13 @@ def end_confirm(request: Request, client_id: RecordId, asker: Asked, door: Door)
 
 
 @router.post("/practice/clients/{client_id}/end", name="practice_end")
-def end(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
+def end(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
     door.practice.end_programme(asker.actor, client_id, address_of(request))
     return _back(request, "practice_dashboard")
 
 
 @router.post("/practice/clients/{client_id}/reset-link", name="practice_reset_client")
-def reset_link_for_client(request: Request, client_id: RecordId, asker: Asked, door: Door) -> Response:
+def reset_link_for_client(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
     issued = door.accounts.reset_link_for_client(asker.actor, client_id, address_of(request))
     back = request.url_for("practice_client", client_id=client_id).path
     return _reset_link_page(request, door, issued, back, f"Back to {issued.name}")
@@ -247,7 +246,7 @@ def _admin_view(
 
 
 @router.post("/practice/admin/practitioners/{membership_id}/reset-link", name="practice_reset_practitioner")
-def reset_link_for_practitioner(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+def reset_link_for_practitioner(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     issued = door.accounts.reset_link_for_practitioner(asker.actor, membership_id, address_of(request))
     return _reset_link_page(request, door, issued, request.url_for("practice_admin").path, "Back to your practice")
 
@@ -269,7 +268,7 @@ def _reset_link_page(request: Request, door: PracticeDoor, issued: IssuedReset, 
 
 
 @router.get("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove_confirm")
-def remove_confirm(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+def remove_confirm(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     """Removing a practitioner asks first, on a page of its own: a slip of the finger must not remove a colleague."""
     practitioner = door.accounts.practitioner_to_remove(asker.actor, membership_id)
     return _confirm(
@@ -286,7 +285,7 @@ def remove_confirm(request: Request, membership_id: RecordId, asker: Asked, door
 
 
 @router.get("/practice/admin/practitioners/{membership_id}/sign-out", name="practice_sign_out_confirm")
-def sign_out_confirm(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+def sign_out_confirm(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     """Signing a practitioner out everywhere asks first, naming them: it interrupts whatever they are doing."""
     practitioner = door.accounts.practitioner_to_sign_out(asker.actor, membership_id)
     return _confirm(
@@ -304,14 +303,14 @@ def sign_out_confirm(request: Request, membership_id: RecordId, asker: Asked, do
 
 
 @router.post("/practice/admin/practitioners/{membership_id}/sign-out", name="practice_sign_out")
-def sign_out_practitioner(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+def sign_out_practitioner(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     ended = door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
     back = request.url_for("practice_admin").path
     return RedirectResponse(f"{back}?signed_out={membership_id}&ended={ended}", status_code=303)
 
 
 @router.get("/practice/admin/practitioners/{membership_id}/two-factor/reset", name="practice_reset_two_factor_confirm")
-def reset_two_factor_confirm(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+def reset_two_factor_confirm(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     """Resetting a practitioner's two-step sign-in asks first, naming them, with the admin's own password and code:
     it signs them out everywhere and takes away their second factor."""
     return _reset_two_factor_form(request, asker, door, membership_id)
@@ -319,7 +318,7 @@ def reset_two_factor_confirm(request: Request, membership_id: RecordId, asker: A
 
 @router.post("/practice/admin/practitioners/{membership_id}/two-factor/reset", name="practice_reset_two_factor")
 def reset_two_factor(
-    request: Request, membership_id: RecordId, form: SubmittedForm, asker: Asked, door: Door
+    request: Request, membership_id: PageRecordId, form: SubmittedForm, asker: Asked, door: Door
 ) -> Response:
     """A wrong password or code shows the page again (they count and back off as at sign-in); a refusal of who
     asks (401, 403, 404) answers as everywhere else."""
@@ -369,7 +368,7 @@ def _confirm(request: Request, status_code: int = 200, **values: Any) -> Respons
 
 
 @router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")
-def remove(request: Request, membership_id: RecordId, asker: Asked, door: Door) -> Response:
+def remove(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     door.accounts.remove_practitioner(asker.actor, membership_id, address_of(request))
     return _back(request, "practice_admin")
 
@@ -410,7 +409,7 @@ def sharing_page(
 
 
 @router.post("/sharing/{link_id}", name="sharing_change")
-def change_sharing(request: Request, link_id: RecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
+def change_sharing(request: Request, link_id: PageRecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     view = door.practice.set_sharing(
         asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on", address_of(request)
     )

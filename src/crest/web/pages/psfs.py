@@ -11,9 +11,8 @@ from crest.insights.verdicts import PSFS_MID_SOURCE, PSFS_SOURCE
 from crest.journal.records import MAX_PSFS_ACTIVITIES, InvalidPsfs, PsfsActivity, activity_key, read_psfs_score
 from crest.web.context import WebContext
 from crest.web.insight_views import line_view
-from crest.web.pages.common import Context, SubmittedForm, page_router
+from crest.web.pages.common import Context, PageRecordId, SubmittedForm, page_router
 from crest.web.presenters import friendly_time
-from crest.web.schemas import RecordId
 from crest.web.templating import render
 
 router = page_router()
@@ -42,7 +41,7 @@ def save_psfs(request: Request, context: Context, form: SubmittedForm) -> Respon
 
 
 @router.post("/psfs/{assessment_id}/delete", name="delete_psfs")
-def delete_psfs(request: Request, assessment_id: RecordId, context: Context) -> Response:
+def delete_psfs(request: Request, assessment_id: PageRecordId, context: Context) -> Response:
     context.services.daily_activities.delete(assessment_id)
     return RedirectResponse(str(request.url_for("psfs_page")), status_code=303)
 

@@ -161,6 +161,23 @@ def test_a_change_with_the_cookie_but_another_or_no_origin_is_refused_and_logged
     assert sum(1 for entry in denied if entry.action == "denied" and entry.outcome == "403") == 3
 
 
+def test_a_change_refused_for_its_origin_gets_the_error_page_in_crests_words(app: FastAPI, world: World) -> None:
+    """The page every refusal is, leading to the front door (which takes each person to their own first page): who
+    is asking is not read before the refusal, so no role's navigation shows."""
+    with TestClient(app) as client:
+        client.cookies.set(COOKIE_NAME, world.tokens["linked_practitioner"] or "")
+        page = client.post("/logout", headers={"Origin": "https://evil.example"})
+        api = client.post("/api/checkins", json={"note": "hello"}, headers={"Origin": "https://evil.example"})
+        assert client.get("/practice").status_code == 200  # still signed in: the sign-out was refused
+    assert page.status_code == 403
+    assert '<meta name="viewport"' in page.text and "<h1>That did not work</h1>" in page.text
+    assert "<p>This change did not come from crest&#39;s own pages, so nothing was changed.</p>" in page.text
+    assert '<a href="/">Back to crest</a>' in page.text
+    assert "Clients</a>" not in page.text and "Sign in</a>" not in page.text
+    assert api.status_code == 403
+    assert api.json() == {"detail": "this change did not come from crest's own pages, so nothing was changed"}
+
+
 def test_wrong_passwords_answer_401_then_429_with_retry_after(app: FastAPI) -> None:
     with TestClient(app) as client:
         for _ in range(5):
