@@ -11,6 +11,8 @@ clients have not (they may).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
@@ -22,8 +24,10 @@ from fastapi.testclient import TestClient
 from crest.accounts.passwords import TEST_COST
 from crest.accounts.second_factor import DRIFT_STEPS, STEP_SECONDS, code_at, step_at
 from crest.errors import CrestError
+from crest.journal.store import Journal
 from crest.safety.screen import QUESTIONS
-from crest.services.practice_link import LinkNotAccepted, PracticeUnreachable
+from crest.services.bundle import Services
+from crest.services.practice_link import LinkNotAccepted, PracticeLink, PracticeUnreachable
 from crest.web.app import create_app
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME
@@ -265,3 +269,23 @@ class InProcess:
         if response.status_code >= 400:
             raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
         return response.json() if response.content else None
+
+
+@contextmanager
+def local_crest(home: Path, clock: FakeClock) -> Iterator[Services]:
+    """A person's own crest in `home` (SQLite), its safety screen answered all clear."""
+    home.mkdir(exist_ok=True)
+    with Journal.open(f"sqlite:///{home / 'crest.db'}", clock=clock) as journal:
+        services = Services.over(journal, clock, UTC, link_home=home)
+        services.safety.record(ALL_CLEAR)
+        yield services
+
+
+def link_as_cleo(
+    app: FastAPI, world: World, home: Path, services: Services, clock: FakeClock, notes_shared: bool = False
+) -> str:
+    """`crest link` of the crest in `home` to the practice, as Cleo with the practice-less client's invite; the
+    practice's name."""
+    linking = PracticeLink(home, services.sync, clock, InProcess(app))
+    code = world.invite_codes["no_practice"]
+    return linking.link("https://practice.test", code, "cleo@example.org", PASSWORD, "Cleo", notes_shared, "laptop")

@@ -607,10 +607,16 @@ def test_a_page_asked_with_what_is_no_id_answers_as_for_an_id_nobody_has(
             response = client.request(method, _huge_ids(world, actor, template, rule, id_text), data=body)
             return response.status_code, response.text
 
-        nobodys = _as_for_no_record(page(NOBODYS_ID))
-        assert nobodys[0] == 404, f"{template}: {nobodys}"
-        for not_id in NOT_IDS:
-            assert page(not_id) == nobodys, f"{template} with {not_id}"
+        _answers_as_for_an_id_nobody_has(page, template)
+
+
+def _answers_as_for_an_id_nobody_has(page: Callable[[str], tuple[int, str]], template: str) -> None:
+    """`page` (its status and text for an id in the address) answers every thing that is no id as for an id
+    nobody has: 404, or the refusal the asker gets first."""
+    nobodys = _as_for_no_record(page(NOBODYS_ID))
+    assert nobodys[0] == 404, f"{template}: {nobodys}"
+    for not_id in NOT_IDS:
+        assert page(not_id) == nobodys, f"{template} with {not_id}"
 
 
 def test_a_page_of_the_local_app_asked_with_what_is_no_id_answers_as_for_an_id_nobody_has(
@@ -629,10 +635,7 @@ def test_a_page_of_the_local_app_asked_with_what_is_no_id_answers_as_for_an_id_n
                 response = client.request(method, re.sub(r"\{(\w+_id)\}", id_text, template), data={})
                 return response.status_code, response.text
 
-            nobodys = _as_for_no_record(page(NOBODYS_ID))
-            assert nobodys[0] == 404, f"{template}: {nobodys}"
-            for not_id in NOT_IDS:
-                assert page(not_id) == nobodys, f"{template} with {not_id}"
+            _answers_as_for_an_id_nobody_has(page, template)
 
 
 def test_a_huge_id_is_refused_calmly_on_every_route_of_the_local_app(

@@ -17,7 +17,7 @@ from crest.safety.screen import AdviceLevel
 from crest.services.bundle import Services
 from crest.services.practice_link import PracticeLink
 from support.clock import FakeClock
-from support.practice_web import ALL_CLEAR, PASSWORD, InProcess, World, browser, practice_app, sign_in
+from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest, practice_app, sign_in
 
 NOTE = "new numbness between my legs and trouble controlling my bladder since yesterday"
 WORDS = ("trouble controlling", "since yesterday", "numbness between my legs")
@@ -31,19 +31,13 @@ def test_a_sign_read_in_an_unshared_note_alerts_reports_and_holds_on_the_server(
     app = practice_app(url, world.clock)
     clock = FakeClock()
     home = tmp_path / "home"
-    home.mkdir()
-    with Journal.open(f"sqlite:///{home / 'crest.db'}", clock=clock) as journal:
-        local = Services.over(journal, clock, UTC, link_home=home)
-        local.safety.record(ALL_CLEAR)
+    with local_crest(home, clock) as local:
         clock.advance(600)
         sharp = PainRating(Region.LOWER_BACK, 8, Side.CENTRE, quality="sharp")
         local.check_ins.add(CheckIn(at=clock(), pain=(sharp,), note=NOTE))
         held = local.safety.standing()
         assert held.level is AdviceLevel.URGENT and held.answer_again_from is not None
-        code = world.invite_codes["no_practice"]
-        notes_shared = False  # as `crest link` without --share-notes
-        linking = PracticeLink(home, local.sync, clock, InProcess(app))
-        linking.link("https://practice.test", code, "cleo@example.org", PASSWORD, "Cleo", notes_shared, "laptop")
+        link_as_cleo(app, world, home, local, clock, notes_shared=False)  # as `crest link` without --share-notes
         assert PracticeLink(home, local.sync, clock, InProcess(app)).sync().sent == {
             "check_ins": 1,
             "safety_screens": 1,
