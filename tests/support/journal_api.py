@@ -62,16 +62,24 @@ def finish_on_a_demo_clock(base: str, session: dict[str, Any], **extra: Any) -> 
 
 def seed_weeks_of_practice(base: str) -> None:
     """Lower back rated 7, 2, 6 over three weeks (a V: a filled line would show as a wedge), the left hip along,
-    a logged rest in each of those weeks, then a session today with a check-in before and after: lower back 6 -> 4,
-    left hip unchanged at 3; the camera read its breath."""
+    a logged rest in each of those weeks, the last with a check-in before and after it (lower back 6 -> 5, left hip
+    unchanged at 3), then a demo session today with a check-in before and after: lower back 6 -> 4, left hip
+    unchanged at 3; the camera read its breath."""
     answer_safety_with_no(base)
     now = datetime.now(UTC)
     for days_ago, back, hip in ((20, 7, 4), (13, 2, 5), (6, 6, 3)):
-        at = (now - timedelta(days=days_ago)).isoformat()
-        call(base, "POST", "/api/checkins", {"at": at, "pain": _pain(back, hip)})
         # A rest that week, logged: today's rest runs on a demo clock, which never counts as practice.
-        started = (now - timedelta(days=days_ago, hours=1)).isoformat()
-        call(base, "POST", "/api/sessions/logged", {"started_at": started, "minutes": 15})
+        started = now - timedelta(days=days_ago, hours=1)
+        rest = call(base, "POST", "/api/sessions/logged", {"started_at": started.isoformat(), "minutes": 15})
+        at = (now - timedelta(days=days_ago)).isoformat()
+        if days_ago > 6:
+            call(base, "POST", "/api/checkins", {"at": at, "pain": _pain(back, hip)})
+            continue
+        # A demo's change from before to after is left out, so the change chart rests on this real one.
+        before_at = (started - timedelta(minutes=1)).isoformat()
+        linked = {"session_id": rest["id"]}
+        call(base, "POST", "/api/checkins", {**linked, "at": before_at, "timing": "before", "pain": _pain(back, hip)})
+        call(base, "POST", "/api/checkins", {**linked, "at": at, "timing": "after", "pain": _pain(5, hip)})
     before = call(base, "POST", "/api/checkins", {"timing": "before", "pain": _pain(6, 3)})
     session = call(base, "POST", "/api/sessions", {"planned_minutes": 10, "before_checkin_id": before["id"]})
     finish_on_a_demo_clock(base, session, breath=BREATH_SLOWING)

@@ -51,7 +51,8 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    from crest.insights.progress import adherence_line, before_after_line, psfs_line, trend_line
+    from crest.insights.progress import NO_BEFORE_AFTER, adherence_line, before_after_line, psfs_line, trend_line
+    from crest.insights.reader import sentence
     from crest.insights.verdicts import PAIN_RULE, PSFS_RULE
 
     def indented(text: str, style: str = "") -> None:
@@ -75,7 +76,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     for change in summary.before_after:
         say(before_after_line(change))
     if not summary.before_after:
-        indented("Rate the same place before and after a session to see how one session changes it")
+        indented(sentence(NO_BEFORE_AFTER))
     console.print("[bold]Daily activities[/bold]")
     say(psfs_line(summary.psfs), _VERDICT_STYLE[summary.psfs.verdict.value])
     indented(PSFS_RULE, "dim")

@@ -126,6 +126,13 @@ def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
     return Line(text)
 
 
+# Said where no session has a place rated before and after it; a demo's ratings are left out (pain.py).
+NO_BEFORE_AFTER = (
+    "rate the same place before and after a session to see how one session changes it"
+    " (a demo is left out: its rest passes in seconds)"
+)
+
+
 def before_after_line(change: PlaceChange) -> Line:
     return Line(
         f"{change.place.label}: {signed(change.mean_change)} points on average from before to after a session "

@@ -21,6 +21,8 @@ from crest.counting import counted
 from crest.durations import rested_text
 from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window
 from crest.insights.practice import DEMO_WORDS, WeekTotal
+from crest.insights.progress import NO_BEFORE_AFTER
+from crest.insights.reader import sentence
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import CheckIn, PainRating, PracticeSession
 from crest.place_colours import place_colours
@@ -293,7 +295,7 @@ def _change_per_session(
 ) -> dict[str, Any]:
     title = "Change in pain per session (after minus before)"
     if not changes:
-        return {"title": title, "empty": "Rate the same place before and after a session to see the change."}
+        return {"title": title, "empty": f"{sentence(NO_BEFORE_AFTER)}."}
     points: dict[Place, list[Point]] = {}
     rows = []
     for change in changes:

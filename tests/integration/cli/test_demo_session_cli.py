@@ -24,3 +24,6 @@ def test_a_sped_up_session_is_a_demo_shown_in_history_and_counted_nowhere(run_cr
 
     progress = json.loads(run_crest("progress", "--json").stdout)["adherence"]
     assert (progress["sessions_7_days"], progress["minutes_7_days"], progress["days_with_data_30"]) == (0, 0, 0)
+    words = " ".join(run_crest("progress").stdout.split())
+    assert "Before and after a session Rate the same place before and after a session" in words
+    assert "(a demo is left out: its rest passes in seconds)" in words
