@@ -104,6 +104,11 @@ def _problem(error: Mapping[str, Any]) -> InputProblem:
     return InputProblem(".".join(names) or "body", _label(location), _message(error))
 
 
+def field_label(field: str) -> str:
+    """A field's path as the API names it ("pain.0.score") said as a person reads it: "Pain score (entry 1)"."""
+    return _label([int(part) if part.isdigit() else part for part in field.split(".")])
+
+
 def _label(location: Sequence[Any]) -> str:
     names = [part for part in location if isinstance(part, str)]
     if not names:

@@ -173,7 +173,8 @@ def test_a_place_added_from_the_list_says_its_side_only_once_the_person_chooses_
     page.get_by_label("Pain in calf and shin, 0 to 10").fill("2")
     page.get_by_label("Pain in lower back, 0 to 10").fill("1")
     page.get_by_role("button", name="Save check-in").click()
-    page.locator("#form-error").get_by_text("choose a side for the calf and shin: left, right or both sides").wait_for()
+    sentence = "Choose a side for the calf and shin: left, right or both sides."  # a sentence, as every page error
+    page.locator("#form-error").get_by_text(sentence, exact=True).wait_for()
     assert _api(server_url, "GET", "/api/checkins") == already
     screenshot(page, f"checkin-choose-a-side-{scheme}")
 
@@ -187,4 +188,15 @@ def test_a_place_added_from_the_list_says_its_side_only_once_the_person_chooses_
     ]
     assert errors == []
     _api(server_url, "DELETE", f"/api/checkins/{saved['id']}")
+    context.close()
+
+
+def test_a_refused_check_in_is_said_in_sentences_that_name_the_field(browser: Any, server_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{server_url}/checkin")
+    page.get_by_role("button", name="Save check-in").click()
+    # The API's 422 names its field by path ("pain: there is ..."); the page says it as a person reads it.
+    sentence = "Pain: there is nothing to save; rate a place, tick what you noticed or write a note."
+    page.locator("#form-error").get_by_text(sentence, exact=True).wait_for()
     context.close()

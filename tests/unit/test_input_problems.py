@@ -6,7 +6,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from crest.input_problems import InputProblem, input_problems, outside_range
+from crest.input_problems import InputProblem, field_label, input_problems, outside_range
 from crest.journal.vocabulary import SessionStatus
 
 VALIDATOR_WORDS = ("Input should", "String should", "Field required", "Value error", "valid integer", "pattern")
@@ -98,3 +98,10 @@ def test_a_length_of_one_is_counted_in_the_singular() -> None:
         _Round.model_validate({"name": "", "activities": []})
     sentences = [problem.sentence for problem in input_problems(raised.value.errors())]
     assert sentences == ["Name: enter at least 1 character.", "Activities: give at least 1 entry."]
+
+
+def test_a_fields_path_is_said_as_a_form_names_it() -> None:
+    # What the API's 422 gives each problem as its label, whichever way the problem was found.
+    assert field_label("pain.0.score") == "Score (entry 1)"
+    assert field_label("note") == "Note"
+    assert field_label("actual_seconds") == "Actual seconds"

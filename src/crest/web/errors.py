@@ -16,7 +16,7 @@ from starlette.routing import Match
 from starlette.types import Scope
 
 from crest.errors import CrestError, FieldError, one_line
-from crest.input_problems import InputProblem, input_problems
+from crest.input_problems import InputProblem, field_label, input_problems
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems
 from crest.web.templating import HOME, NAV_ITEMS, as_sentence, render, render_unread
@@ -67,7 +67,8 @@ async def _crest_error(request: Request, error: Exception) -> Response:
     if _is_api(request):
         body: dict[str, Any] = {"detail": printable(error.message)}
         if isinstance(error, FieldError):
-            body["errors"] = [{"field": error.field, "message": printable(error.reason)}]
+            label = printable(field_label(error.field))
+            body["errors"] = [{"field": error.field, "label": label, "message": printable(error.reason)}]
         return JSONResponse(body, status_code=error.http_status)
     return await _page(request, error.http_status, DID_NOT_WORK, as_sentence(error.message))
 
@@ -87,7 +88,7 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     if _is_api(request):
         problems = [_printable(problem) for problem in input_problems(error.errors())]
         detail = "; ".join(f"{problem.field}: {problem.message}" for problem in problems)
-        errors = [{"field": problem.field, "message": problem.message} for problem in problems]
+        errors = [{"field": p.field, "label": p.label, "message": p.message} for p in problems]
         return JSONResponse({"detail": detail, "errors": errors}, status_code=422)
     context: WebContext = request.app.state.context
     problems = [_printable(problem) for problem in form_problems(error.errors(), context.protocol)]

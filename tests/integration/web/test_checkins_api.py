@@ -105,7 +105,11 @@ def test_rules_of_the_journal_come_back_as_a_clear_422(client: TestClient) -> No
     none_and_more = client.post("/api/checkins", json={"sensations": ["none", "warmth"]})
     assert none_and_more.status_code == 422
     assert none_and_more.json()["errors"] == [
-        {"field": "sensations", "message": "'none' cannot be ticked with other sensations; untick one of them"}
+        {
+            "field": "sensations",
+            "label": "Sensations",
+            "message": "'none' cannot be ticked with other sensations; untick one of them",
+        }
     ]
     unknown_session = client.post("/api/checkins", json={"session_id": 999, "timing": "after", "note": "calm"})
     assert unknown_session.status_code == 404

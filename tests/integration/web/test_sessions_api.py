@@ -175,7 +175,11 @@ def test_more_time_than_planned_is_refused_with_the_plan(client: TestClient, clo
     assert response.status_code == 409  # the edit fits the schema; it conflicts with the stored plan
     assert response.json()["detail"] == "actual_seconds: 301 seconds rested is more than the 5 minutes (300 s) planned"
     assert response.json()["errors"] == [
-        {"field": "actual_seconds", "message": "301 seconds rested is more than the 5 minutes (300 s) planned"}
+        {
+            "field": "actual_seconds",
+            "label": "Actual seconds",
+            "message": "301 seconds rested is more than the 5 minutes (300 s) planned",
+        }
     ]
 
 

@@ -26,11 +26,20 @@
       return `${number} ${number === 1 ? singular : plural}`;
     },
 
-    // An answer that is not ok, as one line to show: the server's `detail`, else its status.
+    // An answer that is not ok, as one line to show: each problem in a person's words ("Pain: choose a side ..."),
+    // else the server's `detail`, else its status.
     async failure(response) {
       const data = await response.json().catch(() => null);
-      const message = (data && data.detail) || `The request failed (${response.status}).`;
-      return new Error(typeof message === "string" ? message : JSON.stringify(message));
+      const problems = data && Array.isArray(data.errors) ? data.errors : [];
+      if (problems.length > 0 && problems.every((problem) => problem.label && problem.message)) {
+        return new Error(problems.map((problem) => `${problem.label}: ${problem.message}.`).join(" "));
+      }
+      const detail = data && data.detail;
+      if (typeof detail === "string" && detail) {
+        const text = detail.charAt(0).toUpperCase() + detail.slice(1);
+        return new Error(/[.!?]$/.test(text) ? text : `${text}.`);
+      }
+      return new Error(detail ? JSON.stringify(detail) : `The request failed (${response.status}).`);
     },
 
     async api(method, url, body) {
