@@ -105,7 +105,7 @@ def _problem(error: Mapping[str, Any]) -> InputProblem:
 
 
 def field_label(field: str) -> str:
-    """A field's path as the API names it ("pain.0.score") said as a person reads it: "Pain score (entry 1)"."""
+    """A field's path as the API names it ("pain.0.score") said as a person reads it: "Score (entry 1)"."""
     return _label([int(part) if part.isdigit() else part for part in field.split(".")])
 
 

@@ -464,7 +464,7 @@ class ErrorOut(BaseModel):
 
 class FieldProblem(BaseModel):
     field: str = Field(description="where the problem is, e.g. pain.0.score")
-    label: str = Field(description="the field as a person reads it, e.g. Pain score (entry 1)")
+    label: str = Field(description="the field as a person reads it, e.g. Score (entry 1)")
     message: str
 
 
