@@ -276,13 +276,13 @@ def as_utc(moment: datetime) -> datetime:
 
 
 def place_side(region: Region, side: Side | None) -> Side:
-    """One place, one name. The other word for the whole place (`both` on the midline, `centre` on a pair) means
-    the region's usual side, and so does no side on the midline: so `crest log --pain lower_back=4` and the body
-    map's lower back are the same place, and Progress draws them as one. A place that comes in pairs needs its
-    side said (`SideNotChosen`)."""
-    if side is None and region.has_sides:
+    """One place, one name. `both` on the midline means its whole place, `centre`, and so does no side: so
+    `crest log --pain lower_back=4` and the body map's lower back are the same place, and Progress draws them as
+    one. A place that comes in pairs needs its side said (`SideNotChosen`): `centre` is none of its sides (the middle
+    of one foot is not both feet)."""
+    if region.has_sides and side in (None, Side.CENTRE):
         raise SideNotChosen(f"choose a side for the {region.label}: left, right or both sides")
-    if side is None or side in (Side.CENTRE, Side.BOTH):
+    if side is None or side is Side.BOTH:
         return region.usual_side
     return side
 

@@ -25,7 +25,7 @@ def services(journal: Journal, clock: FakeClock) -> Iterator[Services]:
 
 
 def _numb_between_the_legs(services: Services) -> CheckIn:
-    rating = PainRating(Region.GROIN, 4, Side.CENTRE, quality="numb")
+    rating = PainRating(Region.GROIN, 4, Side.BOTH, quality="numb")
     return services.check_ins.add(CheckIn(at=services.clock(), pain=(rating,)))
 
 
@@ -55,7 +55,7 @@ def test_deleting_or_correcting_the_check_in_lifts_a_see_a_clinician_sign_never_
     tingling = (PainRating(Region.CALF_AND_SHIN, 3, Side.LEFT, "tingling"),)
     mistaken = services.check_ins.add(CheckIn(at=clock(), pain=tingling))
     assert mistaken.id is not None and services.safety.standing().concern_stands
-    services.check_ins.replace(mistaken.id, CheckIn(at=mistaken.at, pain=(PainRating(Region.GROIN, 4, Side.CENTRE),)))
+    services.check_ins.replace(mistaken.id, CheckIn(at=mistaken.at, pain=(PainRating(Region.GROIN, 4, Side.BOTH),)))
     assert not services.safety.standing().concern_stands
     again = services.check_ins.add(CheckIn(at=clock(), pain=tingling))
     assert again.id is not None and services.safety.standing().concern_stands
@@ -64,7 +64,7 @@ def test_deleting_or_correcting_the_check_in_lifts_a_see_a_clinician_sign_never_
 
     urgent = _numb_between_the_legs(services)
     assert urgent.id is not None
-    services.check_ins.replace(urgent.id, CheckIn(at=urgent.at, pain=(PainRating(Region.GROIN, 4, Side.CENTRE),)))
+    services.check_ins.replace(urgent.id, CheckIn(at=urgent.at, pain=(PainRating(Region.GROIN, 4, Side.BOTH),)))
     assert services.safety.standing().level is AdviceLevel.URGENT
     services.check_ins.delete(urgent.id)
     assert services.safety.standing().level is AdviceLevel.URGENT

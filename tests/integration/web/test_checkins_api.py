@@ -156,6 +156,8 @@ def test_a_place_that_comes_in_pairs_without_a_side_is_refused_and_warns_of_noth
     saved = cleared.post("/api/checkins", json={"note": "later"}).json()
     edited = cleared.put(f"/api/checkins/{saved['id']}", json={"pain": [{"region": region, "side": None, "score": 1}]})
     assert edited.status_code == 422 and "choose a side" in edited.json()["detail"]
+    centre = cleared.post("/api/checkins", json={"pain": [{"region": region, "side": "centre", "score": 1}]})
+    assert centre.status_code == 422 and "choose a side" in centre.json()["detail"]  # no side of a pair
     assert cleared.get("/api/safety/latest").json()["may_practise"] is True
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
 

@@ -8,7 +8,7 @@ import pytest
 from crest.insights.pain import pain_trends
 from crest.insights.verdicts import PAIN_SOURCE, PSFS_MID_SOURCE, PSFS_SOURCE, Verdict, judge_pain, judge_psfs
 from crest.journal.records import CheckIn, PainRating
-from crest.journal.vocabulary import Region, Side
+from crest.journal.vocabulary import Region
 
 F = Fraction
 
@@ -68,7 +68,7 @@ def _ratings(scores_by_day: dict[int, list[int]], region: Region = Region.LOWER_
     for day, scores in scores_by_day.items():
         for index, score in enumerate(scores):
             at = datetime.combine(DAY_ONE + timedelta(days=day), datetime.min.time(), UTC) + timedelta(hours=8 + index)
-            check_ins.append(CheckIn(at=at, pain=(PainRating(region, score, Side.CENTRE),)))
+            check_ins.append(CheckIn(at=at, pain=(PainRating(region, score, region.usual_side),)))
     return check_ins
 
 

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from crest.insights.pain import pain_trends, series_by_place, weekly_medians
 from crest.journal.records import CheckIn, PainRating
-from crest.journal.vocabulary import Region, Side
+from crest.journal.vocabulary import Region
 
 FIRST = date(2026, 3, 4)  # a Wednesday: its calendar week began on Monday 2 March
 MONDAY = date(2026, 3, 2)
@@ -13,7 +13,7 @@ LATER = date(2026, 6, 1)  # every week below is over
 
 
 def _rated_at(moment: datetime, score: int, region: Region = Region.LOWER_BACK) -> CheckIn:
-    return CheckIn(at=moment, pain=(PainRating(region, score, Side.CENTRE),))
+    return CheckIn(at=moment, pain=(PainRating(region, score, region.usual_side),))
 
 
 def _rated(day: int, score: int, region: Region = Region.LOWER_BACK) -> CheckIn:

@@ -79,7 +79,7 @@ def test_vocabulary_is_the_issue_list_with_labels() -> None:
         ("lower_back=4", PainRating("lower_back", 4)),
         ("hip:left=3", PainRating("hip", 3, "left")),
         ("Lower-Back:Both = 0", PainRating("lower_back", 0, "both")),
-        ("knee:center=10", PainRating("knee", 10, "centre")),
+        ("neck:center=10", PainRating("neck", 10, "centre")),
         ("calf_and_shin:left=5:tingling", PainRating("calf_and_shin", 5, "left", "tingling")),
         ("foot:both=2:Burning", PainRating("foot", 2, "both", quality="burning")),
     ],
@@ -120,7 +120,6 @@ def test_bad_pain_entries_name_the_bad_value(text: str, error: type[CrestError],
         ("neck=2", "centre"),
         ("upper_back:left=2", "left"),
         ("hip:both=3", "both"),
-        ("knee:centre=3", "both"),  # between two knees there is no centre: both
         ("calf_and_shin:right=5", "right"),
     ],
 )
@@ -134,6 +133,9 @@ def test_a_place_that_comes_in_pairs_is_never_given_a_side_the_person_did_not_ch
     with pytest.raises(SideNotChosen) as raised:
         PainRating(region, 1)
     assert str(raised.value) == f"choose a side for the {region.label}: left, right or both sides"
+    # `centre` is no side of a pair: the middle of one foot is not both feet
+    with pytest.raises(SideNotChosen):
+        PainRating(region, 1, "centre")
     assert PainRating(region, 1, "both").side == "both"  # said, it is kept
 
 
@@ -145,6 +147,7 @@ def test_a_place_on_the_midline_needs_no_side() -> None:
     ("text", "forms"),
     [
         ("foot=1", "foot:left=1, foot:right=1 or foot:both=1"),
+        ("foot:centre=1", "foot:left=1, foot:right=1 or foot:both=1"),
         ("Calf-and-Shin = 2:aching", "calf_and_shin:left=2:aching, calf_and_shin:right=2:aching or "),
     ],
 )

@@ -65,7 +65,7 @@ def test_the_pain_chart_joins_calendar_weeks_medians_drawn_wide_and_narrow() -> 
 
 def _rated(day: date, hour: int, *scores: tuple[Region, int]) -> CheckIn:
     at = datetime.combine(day, time(hour), tzinfo=UTC)
-    return CheckIn(at=at, pain=tuple(PainRating(region, score, Side.CENTRE) for region, score in scores))
+    return CheckIn(at=at, pain=tuple(PainRating(region, score, region.usual_side) for region, score in scores))
 
 
 def _report_of(check_ins: list[CheckIn], first: date, last: date) -> tuple[ClinicianReport, str]:

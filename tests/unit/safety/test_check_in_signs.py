@@ -98,7 +98,7 @@ def test_a_clinician_or_practitioner_reads_every_sign_in_the_third_person() -> N
     from crest.knowledge.loader import load_help
     from crest.safety.worse_check_in import help_warning
 
-    saddle = CheckIn(at=T0, pain=(PainRating(Region.GROIN, 2, Side.CENTRE, quality="numb"),))
+    saddle = CheckIn(at=T0, pain=(PainRating(Region.GROIN, 2, Side.BOTH, quality="numb"),))
     [found] = warning_signs(saddle)
     assert found.title == "Numbness or tingling between your legs"  # said to the person
     assert found.named == "Numbness or tingling between the legs (saddle area)"

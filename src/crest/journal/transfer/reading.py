@@ -54,7 +54,7 @@ from crest.journal.records import (
     parse_side,
 )
 from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
-from crest.journal.vocabulary import PainQuality
+from crest.journal.vocabulary import PainQuality, Side
 from crest.safety.screen import KNOWN_QUESTIONS, AdviceLevel, may_clear, unknown_question_ids, yes_answers
 from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS
 
@@ -243,11 +243,13 @@ def pain_record(place: Place, fields: Fields, prefix: str = "") -> PainRating:
     side = read_field(
         place, fields, "side", lambda text: None if text in (None, "") else parse_side(text_value(text)), prefix
     )
+    # A file from before the side of a pair was asked for holds the whole place as no side (or a pair's as
+    # `centre`): it is read as the journal's migration r0007 read the same ratings, so a backup restores what the
+    # journal held.
+    whole_place = side is None or (side is Side.CENTRE and region.has_sides)
     return PainRating(
         region=region,
-        # A file from before the side of a pair was asked for holds the whole place as no side: it is read as the
-        # journal's migration r0007 read the same ratings, so a backup restores what the journal held.
-        side=region.usual_side if side is None else side,
+        side=region.usual_side if whole_place else side,
         score=read_field(place, fields, "score", lambda text: check_score(whole_number(text)), prefix),
         quality=read_field(place, fields, "quality", _optional_quality, prefix) if "quality" in fields else None,
     )  # exports written before pain qualities existed have none
