@@ -46,7 +46,7 @@ class Services:
         """`link_home`: the data folder where a local crest keeps its link to a practice."""
         safety = Safety(journal, clock, zone)
         preferences = PreferencesStore(journal)
-        sync = JournalSync(journal)
+        sync = JournalSync(journal, safety)
         return cls(
             safety=safety,
             practice=PracticeSessions(journal, clock, safety),

@@ -159,10 +159,10 @@ class Safety:
             self._journal.forget_safety_warnings(ended)
         return [kept_sign(warning, self._zone) for warning in warnings if warning.held_until > lifted_by]
 
-    def keep_urgent_warnings(self, check_in_id: int) -> None:
-        """Before a check-in is deleted or corrected: keep the urgent-care signs it raised that hold now (when, the
-        level, which sign), so that neither lifts them. A "see a clinician" sign is not kept: correcting a genuine
-        mistake may lift it."""
+    def keep_urgent_warnings(self, *check_in_ids: int) -> None:
+        """Before check-ins are deleted or corrected: keep the urgent-care signs they raised that hold now (when,
+        the level, which sign), so that neither lifts them. A "see a clinician" sign is not kept: correcting a
+        genuine mistake may lift it."""
         warnings = [
             SafetyWarning(
                 sign.question.id,
@@ -174,7 +174,7 @@ class Safety:
                 named=sign.named,
             )
             for sign in (reason.sign for reason in self.standing().check_in_reasons)
-            if sign.check_in_id == check_in_id and sign.urgent and not sign.kept
+            if sign.check_in_id in check_in_ids and sign.urgent and not sign.kept
         ]
         self._journal.keep_safety_warnings(warnings)
 

@@ -19,6 +19,7 @@ from crest.journal.transfer.json_format import export_json
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal, RecordKind
+    from crest.services.safety import Safety
 
 KINDS: tuple[RecordKind, ...] = ("sessions", "check_ins", "safety_screens", "psfs")
 
@@ -71,8 +72,9 @@ def _fingerprint(fields: dict[str, Any]) -> str:
 
 
 class JournalSync:
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: Journal, safety: Safety) -> None:
         self._journal = journal
+        self._safety = safety
 
     def outgoing(self, *, notes: bool = False) -> Outgoing:
         """The records to sync; the person's own check-in notes only with `notes` (they share them)."""
@@ -107,6 +109,11 @@ class JournalSync:
         contents = parse_export(journal_text, "the synced records")
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
+        # A check-in deleted or corrected at home keeps its urgent-care sign there: here too, or the practice
+        # would lift the hold that the person's own crest keeps.
+        stored = {uid: check_in_id for check_in_id, uid in self._journal.record_uids()["check_ins"].items()}
+        changed = [*deleted.get("check_ins", ()), *(uids["check_ins"][c.id or 0] for c in contents.check_ins)]
+        self._safety.keep_urgent_warnings(*(stored[uid] for uid in changed if uid in stored))
         self._journal.merge_synced(contents, uids, deleted)
         return {
             "sessions": len(contents.sessions),

@@ -76,13 +76,13 @@ def test_an_older_journal_gains_the_column_with_no_reading(new_journal_url: Call
 
 
 def test_a_synced_session_keeps_its_reading(new_journal_url: Callable[[], str]) -> None:
-    from crest.services.sync import JournalSync
+    from support.journal_sync import sync_of
 
     with Journal.open(new_journal_url()) as local:
         session_id = local.start_session(DAY, 15, "standard", writer="1@host")
         local.finish_session(session_id, 900, "completed", READING)
-        outgoing = JournalSync(local).outgoing()
+        outgoing = sync_of(local).outgoing()
     text, uids = outgoing.batch({"sessions": [session_id]})
     with Journal.open(new_journal_url()) as server:
-        JournalSync(server).receive(text, uids, {})
+        sync_of(server).receive(text, uids, {})
         assert [session.breath for session in server.list_sessions()] == [READING]

@@ -17,7 +17,7 @@ from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal, RecordKind
 from crest.safety.screen import QUESTIONS, AdviceLevel
 from crest.services.bundle import Services
-from crest.services.sync import JournalSync
+from support.journal_sync import sync_of
 from support.practice import Practice
 
 NO_TO_ALL = {question.id: False for question in QUESTIONS}
@@ -40,7 +40,7 @@ def test_a_note_sign_syncs_without_the_note_and_holds_until_the_same_end(practic
         practice.clock.advance(600)
         local.check_ins.add(CheckIn(at=practice.clock(), pain=(PainRating("lower_back", 8, "centre"),), note=NOTE))
         held = local.safety.standing()
-        outgoing = JournalSync(journal).outgoing()
+        outgoing = sync_of(journal).outgoing()
         text, uids = outgoing.batch({"check_ins": [1], "safety_screens": [1]})
     assert NOTE not in text and '"note_sign": "warning_cauda_equina"' in text
     assert _push(practice, zoe, text, uids) == {"sessions": 0, "check_ins": 1, "safety_screens": 1, "psfs": 0}
@@ -59,7 +59,7 @@ def test_an_older_crests_check_ins_without_a_sign_still_come_in(practice: Practi
     zoe = practice.client(physio, "zoe@example.org", "Zoe")
     with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=practice.clock) as journal:
         journal.add_checkin(CheckIn(at=practice.clock(), pain=(PainRating("hip", 3, "left"),), note="fine"))
-        text, uids = JournalSync(journal).outgoing().batch({"check_ins": [1]})
+        text, uids = sync_of(journal).outgoing().batch({"check_ins": [1]})
     assert "note_sign" not in text  # as an older crest writes it
     assert _push(practice, zoe, text, uids)["check_ins"] == 1
     assert practice.services_for(zoe.person_id).safety.standing().check_in_reasons == ()

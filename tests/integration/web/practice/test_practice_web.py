@@ -467,11 +467,11 @@ def test_notes_leave_the_computer_only_while_they_are_shared(
 def test_the_server_keeps_no_note_sent_by_a_crest_that_does_not_share_them(
     app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
 ) -> None:
-    from crest.services.sync import JournalSync
+    from support.journal_sync import sync_of
 
     journal, _services, home, _clock = _link_cleo(app, world, local)
     token = json.loads((home / "practice-link.json").read_text())["token"]
-    outgoing = JournalSync(journal).outgoing(notes=True)  # as an older crest would send it
+    outgoing = sync_of(journal).outgoing(notes=True)  # as an older crest would send it
     text, uids = outgoing.batch({"check_ins": [check_in.id or 0 for check_in in outgoing.contents.check_ins]})
     body = {"journal": text, "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()}}
     with TestClient(app) as client:

@@ -1,0 +1,64 @@
+"""An urgent-care sign holds on at home when its check-in is deleted or corrected (`Safety.keep_urgent_warnings`);
+the practice server, told of the deletion or the correction by a sync, keeps it the same way, so the practice never
+lifts a hold that the person's own crest keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+
+from crest.accounts.model import Client
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.store import Journal, RecordKind
+from crest.safety.screen import QUESTIONS, AdviceLevel
+from crest.services.bundle import Services
+from support.practice import Practice
+
+NO_TO_ALL = {question.id: False for question in QUESTIONS}
+
+
+def _push(
+    practice: Practice,
+    client: Client,
+    sent: tuple[str, Mapping[RecordKind, Mapping[int, str]]],
+    deleted: Mapping[RecordKind, list[str]],
+) -> None:
+    text, uids = sent
+    practice.practice.receive_sync(client, None, text, uids, deleted)
+
+
+@pytest.mark.parametrize("change", ["deleted", "corrected"])
+def test_the_server_keeps_an_urgent_sign_whose_check_in_was_deleted_or_corrected_at_home(
+    practice: Practice, tmp_path: Path, change: str
+) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    zoe = practice.client(physio, "zoe@example.org", "Zoe")
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=practice.clock) as journal:
+        local = Services.over(journal, practice.clock, UTC)
+        local.safety.record(NO_TO_ALL)
+        practice.clock.advance(600)
+        both_legs = CheckIn(at=practice.clock(), pain=(PainRating("calf_and_shin", 4, "both"),))
+        check_in = local.check_ins.add(both_legs)
+        check_in_id = check_in.id or 0
+        _push(practice, zoe, local.sync.outgoing().batch({"check_ins": [check_in_id], "safety_screens": [1]}), {})
+        on_server = practice.services_for(zoe.person_id)
+        assert on_server.safety.standing().level is AdviceLevel.URGENT
+
+        uid = local.sync.outgoing().uids["check_ins"][check_in_id]
+        if change == "deleted":
+            local.check_ins.delete(check_in_id)
+            _push(practice, zoe, local.sync.outgoing().batch({}), {"check_ins": [uid]})
+        else:
+            local.check_ins.replace(check_in_id, replace(both_legs, pain=(PainRating("calf_and_shin", 4, "left"),)))
+            _push(practice, zoe, local.sync.outgoing().batch({"check_ins": [check_in_id]}), {})
+        at_home = local.safety.standing()
+
+    standing = on_server.safety.standing()
+    assert at_home.level is AdviceLevel.URGENT
+    assert (standing.level, standing.answer_again_from) == (at_home.level, at_home.answer_again_from)
+    kept = [check_in.pain for check_in in on_server.check_ins.list_check_ins()]
+    assert kept == ([] if change == "deleted" else [(PainRating("calf_and_shin", 4, "left"),)])
