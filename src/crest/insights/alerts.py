@@ -85,7 +85,9 @@ class ClientSignals:
     safety_level: AdviceLevel | None  # the level of the safety answers alone (not of the check-ins' signs)
     safety_answered_at: datetime | None
     zone: tzinfo  # the client's: where their days begin
-    check_in_signs: Sequence[CheckInSign] = ()  # the warning signs of `recent_check_ins`, as the safety gate reads them
+    # The warning signs of `recent_check_ins`, as the safety gate reads them, and the urgent ones kept when their
+    # check-in was deleted or corrected (`kept`), which the gate still holds by.
+    check_in_signs: Sequence[CheckInSign] = ()
 
 
 def client_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
@@ -126,12 +128,22 @@ def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
 
 def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
     alerts = []
-    recent = {c.id: c for c in signals.recent_check_ins if now - timedelta(days=RECENT_DAYS) <= c.at <= now}
-    signs = sorted((sign for sign in signals.check_in_signs if sign.check_in_id in recent), key=lambda s: s.at)
+    recent_days = timedelta(days=RECENT_DAYS)
+    recent = {c.id: c for c in signals.recent_check_ins if now - recent_days <= c.at <= now}
+    signs = sorted(
+        (
+            sign
+            for sign in signals.check_in_signs
+            if sign.check_in_id in recent or (sign.kept and now - recent_days <= sign.at <= now)
+        ),
+        key=lambda s: s.at,
+    )
     if signs:
         latest = [sign for sign in signs if sign.check_in_id == signs[-1].check_in_id]
-        worse = " (said to be worse)" if recent[latest[0].check_in_id].compared_with_before is Comparison.WORSE else ""
-        text = "; ".join(sign.where_from() for sign in latest) + worse
+        check_in = recent.get(latest[0].check_in_id)
+        worse = " (said to be worse)" if check_in and check_in.compared_with_before is Comparison.WORSE else ""
+        # A corrected check-in may name the sign kept from before it was corrected: said once.
+        text = "; ".join(dict.fromkeys(sign.where_from() for sign in latest)) + worse
         alerts.append(Alert(AlertKind.WARNING_SIGNS, latest[0].at, text))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:

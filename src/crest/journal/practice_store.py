@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, delete, false, func, or_, select, update
@@ -34,11 +34,19 @@ from crest.accounts.records import (
     ResetLinkNotValid,
     link_open,
 )
-from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyScreen, check_status
+from crest.journal.records import (
+    CheckIn,
+    PracticeSession,
+    PsfsAssessment,
+    SafetyScreen,
+    SafetyWarning,
+    check_status,
+)
 from crest.journal.store import (
     Journal,
     _psfs_record,
     _screen_record,
+    _warning_record,
     live_prescription,
     prescription_record,
     prescription_row,
@@ -63,6 +71,7 @@ from crest.journal.tables import (
     PsfsAssessmentRow,
     RecoveryCodeRow,
     SafetyScreenRow,
+    SafetyWarningRow,
     SecondFactorResetRow,
     SecondFactorRow,
     SessionNoteRow,
@@ -152,6 +161,7 @@ class ClientWindow:
     safety: SafetyScreen | None  # the latest answers
     prescription: Prescription | None  # the current one
     zone_name: str | None  # the client's chosen time zone, if any
+    kept_warnings: list[SafetyWarning] = field(default_factory=list)  # urgent signs whose hold has not ended
 
 
 def _account(row: AccountRow) -> Account:
@@ -1030,6 +1040,12 @@ class PracticeStore:
             if screen_ids:
                 for screen_row in db.scalars(select(SafetyScreenRow).where(SafetyScreenRow.id.in_(list(screen_ids)))):
                     windows[screen_row.person_id].safety = _screen_record(screen_row)
+            for warning_row in db.scalars(
+                select(SafetyWarningRow)
+                .where(SafetyWarningRow.person_id.in_(ids), SafetyWarningRow.held_until > since)
+                .order_by(SafetyWarningRow.held_until, SafetyWarningRow.id)
+            ):
+                windows[warning_row.person_id].kept_warnings.append(_warning_record(warning_row))
             for prescribed in db.scalars(
                 select(PrescriptionRow)
                 .outerjoin(CareLinkRow, CareLinkRow.id == PrescriptionRow.care_link_id)

@@ -40,7 +40,7 @@ from crest.journal.records import CheckIn, PracticeSession, check_note
 from crest.safety.screen import level_of
 from crest.services.accounts import NotFoundForYou, linked_client, require
 from crest.services.audit import Audited, AuditLog
-from crest.services.safety import check_in_signs
+from crest.services.safety import check_in_signs, kept_sign
 from crest.services.sync import strip_notes
 
 if TYPE_CHECKING:
@@ -172,7 +172,10 @@ class PracticeMode:
             safety_level=None if safety is None else level_of(safety.answers, safety.advice_level),
             safety_answered_at=None if safety is None else safety.answered_at,
             zone=zone,
-            check_in_signs=check_in_signs(_recent(window.check_ins, now), zone),
+            check_in_signs=[
+                *check_in_signs(_recent(window.check_ins, now), zone),
+                *(kept_sign(warning, zone) for warning in window.kept_warnings if warning.held_until > now),
+            ],
         )
         alerts = client_alerts(signals, now)
         return ClientSummary(
@@ -208,6 +211,7 @@ class PracticeMode:
         shown = check_ins[:CHECK_INS_SHOWN]
         # the shown check-ins are marked with their signs; the alerts read the last RECENT_DAYS days
         signs = check_in_signs({c.id: c for c in (*shown, *_recent(check_ins, now))}.values(), services.zone)
+        kept = [reason.sign for reason in safety.check_in_reasons if reason.sign.kept]
         signals = ClientSignals(
             recent_check_ins=check_ins,
             trends=summary.trends,
@@ -217,7 +221,7 @@ class PracticeMode:
             safety_level=safety.answers_level,
             safety_answered_at=None if safety.latest is None else safety.latest.answered_at,
             zone=services.zone,
-            check_in_signs=signs,
+            check_in_signs=[*signs, *kept],
         )
         alerts = client_alerts(signals, now)
         acknowledged = self._store.acknowledgements([linked.link.id]).get(linked.link.id, {})

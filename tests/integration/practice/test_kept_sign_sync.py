@@ -1,6 +1,6 @@
 """An urgent-care sign holds on at home when its check-in is deleted or corrected (`Safety.keep_urgent_warnings`);
 the practice server, told of the deletion or the correction by a sync, keeps it the same way, so the practice never
-lifts a hold that the person's own crest keeps."""
+lifts a hold that the person's own crest keeps, and the practitioner's warning-sign alert stays."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from crest.accounts.model import Client
+from crest.insights.alerts import AlertKind
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal, RecordKind
 from crest.safety.screen import QUESTIONS, AdviceLevel
@@ -62,3 +63,8 @@ def test_the_server_keeps_an_urgent_sign_whose_check_in_was_deleted_or_corrected
     assert (standing.level, standing.answer_again_from) == (at_home.level, at_home.answer_again_from)
     kept = [check_in.pain for check_in in on_server.check_ins.list_check_ins()]
     assert kept == ([] if change == "deleted" else [(PainRating("calf_and_shin", 4, "left"),)])
+    [row] = practice.practice.clients(physio)
+    detail = practice.practice.client_detail(physio, zoe.account_id)
+    for alerts in (row.alerts, detail.alerts):
+        [sign] = [alert for alert in alerts if alert.kind is AlertKind.WARNING_SIGNS]
+        assert "pain below the knee in both legs" in sign.text.lower(), sign.text
