@@ -1,5 +1,7 @@
-"""The check-in form without JavaScript: it posts to the server, which saves it; the note never goes in the address."""
+"""The check-in form without JavaScript: it posts to the server, which saves it, pain included (a few places in
+rows of the form); the note never goes in the address."""
 
+import pytest
 from fastapi.testclient import TestClient
 
 from crest.journal.records import MAX_NOTE_CHARACTERS
@@ -47,3 +49,39 @@ def test_the_note_may_be_as_long_on_the_page_as_the_journal_keeps_it(client: Tes
     assert client.post("/checkin", data={"note": longest}, follow_redirects=False).status_code == 303
     assert client.post("/checkin", data={"note": longest + "a"}).status_code == 422
     assert client.get("/api/checkins").json()[0]["note"] == longest
+
+
+def _rows(*rows: tuple[str, str, str]) -> dict[str, list[str]]:
+    """The form's pain rows as a browser posts them: every row, rated or not, in order."""
+    padded = [*rows, *[("", "", "")] * (3 - len(rows))]
+    names = ("pain_region", "pain_side", "pain_score")
+    return {name: [row[index] for row in padded] for index, name in enumerate(names)}
+
+
+def test_pain_rated_in_the_forms_rows_is_saved_without_the_script(client: TestClient) -> None:
+    page = client.get("/checkin").text
+    assert page.count('name="pain_region"') == 3 and "<noscript>" in page  # the script's page never shows them
+    form = {**_rows(("lower_back", "", "4"), ("hip", "left", "2")), "note": "stiff"}
+    assert client.post("/checkin", data=form, follow_redirects=False).status_code == 303
+    [check_in] = client.get("/api/checkins").json()
+    assert [(p["region"], p["side"], p["score"]) for p in check_in["pain"]] == [
+        ("lower_back", "centre", 4),
+        ("hip", "left", 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        ((("foot", "", "3"),), "Choose a side for the foot: left, right or both sides."),  # never both feet unsaid
+        ((("", "", "3"),), "Place 1: choose the place you gave 3 out of 10."),
+        ((("hip", "right", ""),), "Place 1: give it a score, a whole number from 0 to 10, or choose None."),
+        ((("knee", "left", "1"), ("hip", "right", "two")), "Place 2: give it a score, a whole number from 0 to 10"),
+    ],
+)
+def test_a_pain_row_the_form_cannot_save_is_refused_saying_which(
+    client: TestClient, rows: tuple[tuple[str, str, str], ...], said: str
+) -> None:
+    refused = client.post("/checkin", data={**_rows(*rows), "note": "x"})
+    assert refused.status_code == 422 and said in refused.text
+    assert client.get("/api/checkins").json() == []

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.errors import CrestError
-from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID
+from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID, InvalidRating
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
 from crest.web.context import WebContext
@@ -52,8 +52,8 @@ def save_checkin_page(
     request: Request, context: Context, form: Annotated[dict[str, list[str]], Depends(_check_in_form)]
 ) -> Response:
     """The check-in as the form sends it without JavaScript (or before its script has loaded), in the body, never
-    in the address: timing, comparison, sensations and note. Pain needs the body map's script; an edit too, as the
-    script fills in the answers being edited."""
+    in the address: pain (the few places of the form's rows), timing, comparison, sensations and note. An edit needs
+    the script, which fills in the answers being edited."""
 
     def first(name: str) -> str:
         return next(iter(form.get(name, [])), "").strip()
@@ -70,6 +70,7 @@ def save_checkin_page(
                 "session_id": session_id,
                 "timing": timing,
                 "compared_with_before": (first("compared") or None) if timing == CheckInTiming.AFTER else None,
+                "pain": _form_pain(form),
                 "sensations": form.get("sensations", []),
                 "note": first("note") or None,
             }
@@ -89,6 +90,26 @@ def save_checkin_page(
         joiner = "&" if "?" in going_on else "?"
         return RedirectResponse(f"{going_on}{joiner}before_checkin_id={saved.id}", status_code=303)
     return RedirectResponse(f"{request.url_for('journal_page').path}?saved=check-in", status_code=303)
+
+
+# Rows of places the form offers without the script (the body map needs it): enough for a usual check-in.
+FORM_PAIN_ROWS = 3
+
+
+def _form_pain(form: dict[str, list[str]]) -> list[dict[str, str | int | None]]:
+    """The form's rated rows as the API takes them: a row with no place and no score is left out, one with only
+    one of them is refused, saying which (nothing is saved half); the rest are checked as any pain rating."""
+    rows = zip(form.get("pain_region", []), form.get("pain_side", []), form.get("pain_score", []), strict=False)
+    rated: list[dict[str, str | int | None]] = []
+    for number, (region, side, score) in enumerate(((r.strip(), s.strip(), n.strip()) for r, s, n in rows), 1):
+        if not region and not score:
+            continue
+        if not region:
+            raise InvalidRating(f"place {number}: choose the place you gave {score} out of 10")
+        if not re.fullmatch(r"\d{1,2}", score):
+            raise InvalidRating(f"place {number}: give it a score, a whole number from 0 to 10, or choose None")
+        rated.append({"region": region, "side": side or None, "score": int(score)})
+    return rated
 
 
 def _checkin_view(
@@ -158,4 +179,6 @@ def _checkin_view(
         next=next,
         error=error,
         max_note_characters=MAX_NOTE_CHARACTERS,  # the journal's own limit, as the API and the terminal keep it
+        form_pain_rows=FORM_PAIN_ROWS,
+        form_sides=[Side.LEFT.value, Side.RIGHT.value, Side.BOTH.value],
     )

@@ -1,0 +1,36 @@
+"""The check-in page with JavaScript off, as a person uses it: pain rated in the form's rows is saved and shown in
+the journal; the rows fit a phone in both themes."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+Shoot = Callable[[Any, str], None]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pain_is_rated_and_saved_without_the_script(
+    browser: Any, server_url: str, screenshot: Shoot, scheme: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server_url}/checkin")
+    assert page.locator(".bodymap").is_hidden() and page.get_by_role("button", name="Add", exact=True).is_hidden()
+    page.get_by_label("Place 1", exact=True).select_option("knee")
+    page.get_by_label("Side of place 1").select_option("right")
+    page.get_by_label("Pain in place 1, 0 to 10").fill("3")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    screenshot(page, f"checkin-without-script-{scheme}")
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/journal?saved=check-in")
+    assert "Knee (right) 3/10" in page.locator("tbody tr").first.inner_text()
+    context.close()
+
+
+def test_the_forms_rows_stay_out_of_the_page_the_script_runs(safe_page: Any, server_url: str) -> None:
+    safe_page.goto(f"{server_url}/checkin")
+    assert safe_page.locator(".bodymap").is_visible()
+    assert safe_page.locator("select[name=pain_region]").count() == 0  # noscript content is text to a scripted page
