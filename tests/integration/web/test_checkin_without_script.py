@@ -85,3 +85,13 @@ def test_a_pain_row_the_form_cannot_save_is_refused_saying_which(
     refused = client.post("/checkin", data={**_rows(*rows), "note": "x"})
     assert refused.status_code == 422 and said in refused.text
     assert client.get("/api/checkins").json() == []
+
+
+def test_a_refused_form_comes_back_with_everything_it_sent(client: TestClient) -> None:
+    form = {**_rows(("foot", "", "3")), "sensations": ["warmth"], "note": "my <own> words", "timing": "standalone"}
+    page = client.post("/checkin", data=form).text
+    assert '<option value="foot" selected>' in page and 'name="pain_score" type="number"' in page
+    assert 'value="3"' in page
+    assert '<input type="checkbox" name="sensations" value="warmth" checked>' in page
+    assert '<input type="radio" name="timing" value="standalone" checked>' in page
+    assert ">my &lt;own&gt; words</textarea>" in page

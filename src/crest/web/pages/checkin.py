@@ -78,10 +78,20 @@ def save_checkin_page(
         saved = check_ins.add(body.to_record(check_ins.now()))
     except ValidationError as problem:
         error = " ".join(one.sentence for one in form_problems(problem.errors(), context.protocol))
-        return _checkin_view(request, context, session_id, None, None, going_on, error=error, status_code=422)
+        return _checkin_view(
+            request, context, session_id, None, None, going_on, error=error, status_code=422, sent=form
+        )
     except CrestError as problem:
         return _checkin_view(
-            request, context, session_id, None, None, going_on, error=problem.message, status_code=problem.http_status
+            request,
+            context,
+            session_id,
+            None,
+            None,
+            going_on,
+            error=problem.message,
+            status_code=problem.http_status,
+            sent=form,
         )
     # As the script does: a worse check-in is answered on Today; one before a session goes on to it.
     if check_ins.advice_for(saved) is not None:
@@ -112,6 +122,16 @@ def _form_pain(form: dict[str, list[str]]) -> list[dict[str, str | int | None]]:
     return rated
 
 
+def _sent_back(form: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What a refused form sent, shown again so that nothing typed is lost: every field a list, the pain rows one
+    value each."""
+    back = {name: form.get(name, []) for name in ("timing", "compared", "sensations", "note")}
+    for name in ("pain_region", "pain_side", "pain_score"):
+        values = form.get(name, [])[:FORM_PAIN_ROWS]
+        back[name] = [*values, *[""] * (FORM_PAIN_ROWS - len(values))]
+    return back
+
+
 def _checkin_view(
     request: Request,
     context: WebContext,
@@ -121,6 +141,7 @@ def _checkin_view(
     next: str | None,
     error: str = "",
     status_code: int = 200,
+    sent: dict[str, list[str]] | None = None,
 ) -> Response:
     services = context.services
     existing = None
@@ -179,6 +200,7 @@ def _checkin_view(
         next=next,
         error=error,
         max_note_characters=MAX_NOTE_CHARACTERS,  # the journal's own limit, as the API and the terminal keep it
+        sent=_sent_back(sent or {}),
         form_pain_rows=FORM_PAIN_ROWS,
         form_sides=[Side.LEFT.value, Side.RIGHT.value, Side.BOTH.value],
     )
