@@ -189,7 +189,9 @@ def _place_warnings(pain: Iterable[PainRating]) -> list[WarningSign]:
                 "Numbness or tingling between the legs (saddle area)",
             )
         )
-    if _on_both_sides(rating for rating in ratings if rating.region in BELOW_THE_KNEE):
+    # A score of 0 is no pain: a place tapped and left at 0 is no sign. Numbness is read from its quality whatever
+    # the score, as it is a loss of feeling, not pain.
+    if _on_both_sides(rating for rating in ratings if rating.region in BELOW_THE_KNEE and rating.score > 0):
         signs.append(_from_question("both_legs", "Pain below the knee in both legs"))
     numb_in_both_legs = _on_both_sides(rating for rating in numb if rating.region in LEGS)
     if numb_in_both_legs:

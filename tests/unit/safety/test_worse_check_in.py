@@ -99,6 +99,19 @@ def test_pain_below_the_knee_in_both_legs_is_urgent() -> None:
     assert after_check_in_advice(CheckIn(at=AT, pain=(PainRating("calf_and_shin", 3, "left"),))) is None
 
 
+def test_a_score_of_0_in_both_legs_is_no_pain_and_no_sign() -> None:
+    # Both calves tapped and left at 0 sent a person with no pain to urgent care, and held practice for 14 days.
+    for pain in (
+        (PainRating("calf_and_shin", 0, "both"),),
+        (PainRating("foot", 0, "left"), PainRating("foot", 0, "right")),
+        (PainRating("calf_and_shin", 3, "left"), PainRating("calf_and_shin", 0, "right")),
+    ):
+        assert after_check_in_advice(CheckIn(at=AT, pain=pain)) is None
+    numb = (QualifiedRating(Region.CALF_AND_SHIN, 0, Side.BOTH, "numb"),)  # a loss of feeling, whatever the score
+    advice = after_check_in_advice(CheckIn(at=AT, pain=numb))
+    assert advice is not None and advice.urgent
+
+
 def test_numbness_or_tingling_reads_the_pain_quality() -> None:
     saddle = after_check_in_advice(CheckIn(at=AT, pain=(QualifiedRating(Region.BUTTOCK, 2, Side.LEFT, "numb"),)))
     assert saddle is not None and saddle.urgent
