@@ -19,7 +19,7 @@ from crest.journal.records import (
     check_elapsed,
     check_rested_seconds,
 )
-from crest.journal.vocabulary import CheckInTiming, SessionStatus
+from crest.journal.vocabulary import CheckInTiming, SessionStatus, Side
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # crest keeps a diary of practice, not of the last century
 CLOCK_AHEAD = timedelta(minutes=5)  # another device's "now" may run a little ahead of this one
@@ -129,7 +129,21 @@ def check_new_check_in(check_in: CheckIn, now: datetime) -> CheckIn:
         raise ImpossibleRecord(
             "compared_with_before", "only a check-in after a session is compared with before it; leave it out"
         )
+    _one_score_per_side(check_in)
     return check_in
+
+
+def _one_score_per_side(check_in: CheckIn) -> None:
+    """"Both sides" and one side of the same place would give that side two scores at once, and split its line in
+    Progress in two. Only new check-ins are refused: a journal or a backup that already holds one still reads."""
+    for region in dict.fromkeys(rating.region for rating in check_in.pain):
+        sides = {rating.side for rating in check_in.pain if rating.region is region}
+        if Side.BOTH in sides and len(sides) > 1:
+            raise ImpossibleRecord(
+                "pain",
+                f"the {region.label} is rated for both sides and for one side; give each side its score, or one "
+                "score for both sides",
+            )
 
 
 def check_imported_session(session: PracticeSession, now: datetime) -> PracticeSession:

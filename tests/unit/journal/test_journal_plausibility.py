@@ -131,3 +131,18 @@ def test_time_already_recorded_may_be_kept_whatever_the_clock() -> None:
     assert check_finish(sped, 240, SessionStatus.ENDED_EARLY, STARTED + timedelta(seconds=5)) == 240
     with _refused("elapsed_s"):
         check_finish(sped, 250, SessionStatus.ENDED_EARLY, STARTED + timedelta(seconds=5))
+
+
+@pytest.mark.parametrize(
+    "pain",
+    [
+        (PainRating("hip", 5, "both"), PainRating("hip", 3, "left")),
+        (PainRating("foot", 1, "right"), PainRating("knee", 2, "left"), PainRating("foot", 2, "both")),
+    ],
+)
+def test_a_new_check_in_never_rates_both_sides_and_one_side_of_a_place(pain: tuple[PainRating, ...]) -> None:
+    # The left hip would have two scores at once, and Progress would draw it on two lines.
+    with pytest.raises(ImpossibleRecord, match="is rated for both sides and for one side"):
+        check_new_check_in(CheckIn(at=NOW, pain=pain), NOW)
+    one_each = (PainRating("hip", 5, "right"), PainRating("hip", 3, "left"), PainRating("knee", 1, "both"))
+    assert check_new_check_in(CheckIn(at=NOW, pain=one_each), NOW).pain == one_each
