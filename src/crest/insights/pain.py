@@ -78,13 +78,14 @@ class SessionChange:
 
 
 def series_by_place(check_ins: Sequence[CheckIn]) -> list[PlaceSeries]:
-    """Every rated place with its ratings in time order; the most recently rated place first."""
+    """Every rated place with its ratings in time order; the most recently rated place first, and of places rated
+    at the same time the more painful first (a chart with room for a few lines keeps those)."""
     by_place: dict[Place, list[Rating]] = defaultdict(list)
     for check_in in sorted(check_ins, key=lambda c: (c.at, c.id or 0)):
         for rating in check_in.pain:
             by_place[Place(rating.region, rating.side)].append(Rating(check_in.at, rating.score))
     series = [PlaceSeries(place, tuple(ratings)) for place, ratings in by_place.items()]
-    return sorted(series, key=lambda one: one.last_rated_at, reverse=True)
+    return sorted(series, key=lambda one: (one.last_rated_at, one.ratings[-1].score), reverse=True)
 
 
 @dataclass(frozen=True)

@@ -140,14 +140,15 @@ def report_pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
     return pdf
 
 
-def _pain_chart(report: ClinicianReport) -> dict[str, Markup] | None:
+def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
     """Weekly medians per place over the period, the first four places, each in its Progress colour; drawn wide
     for paper and a wide screen, and narrow for a phone.
 
     The weeks are calendar weeks, the same for every place, so a week's medians stand at the same x: the middle of
     the week's days inside the period.
     """
-    shown = [(place, weeks) for place, weeks in report.data.weekly_pain if weeks][:MOST_CHART_PLACES]
+    rated = [(place, weeks) for place, weeks in report.data.weekly_pain if weeks]
+    shown = rated[:MOST_CHART_PLACES]
     if not shown:
         return None
     first, last = report.data.period.first_day, report.data.period.last_day
@@ -178,6 +179,9 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup] | None:
             Markup('<li><span class="swatch swatch-{}"></span>{}</li>').format(colours[place], place.heading)
             for place, _ in shown
         ),
+        # More lines stop being readable: the chart says what it leaves to the table, never silently.
+        "left_out": len(rated) - len(shown),
+        "legend_count": len(shown),
     }
 
 

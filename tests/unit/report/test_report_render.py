@@ -206,3 +206,16 @@ def test_a_week_under_way_is_drawn_among_its_days_so_far_even_when_the_period_re
     # Two full weeks stand 7 days apart (their Thursdays); the third at the middle of Monday and Tuesday, 4.5 days
     # after the second week's, not on Thursday 19 March, still to come.
     assert (x3 - x2) / (x2 - x1) == pytest.approx(4.5 / 7, abs=0.01)
+
+
+def test_a_chart_with_more_places_than_it_draws_says_so_and_keeps_the_most_painful() -> None:
+    # Six places rated in one check-in: the chart draws four, the worst among them, and says two are in the table.
+    rated = [(Region.NECK, 1), (Region.LOWER_BACK, 2), (Region.HIP, 3), (Region.KNEE, 4), (Region.FOOT, 6)]
+    check_in = _rated(MONDAY, 9, *rated, (Region.CALF_AND_SHIN, 5))
+    _, html = _report_of([check_in], MONDAY, MONDAY + timedelta(days=6))
+    drawn = ["Calf and shin (both sides)", "Foot (both sides)", "Hip (both sides)", "Knee (both sides)"]
+    assert sorted(_points(html)) == drawn
+    words = _words(html)
+    said = "The chart draws the 4 places rated most recently (the more painful first); 2 more are in the table."
+    assert said in words
+    assert "Neck" in words and "Lower back" in words  # in the table
