@@ -162,7 +162,7 @@ def test_a_bad_psfs_score_is_explained(browser: Any, practised_url: str) -> None
         scores.nth(index).fill("5")
     names.nth(3).fill("Gardening")
     page.get_by_role("button", name="Save my ratings").click()  # no score for it
-    assert "Give 'Gardening' a score from 0 to 10" in page.get_by_role("alert").inner_text()
+    assert "Give 'Gardening' a score, a whole number from 0 to 10" in page.get_by_role("alert").inner_text()
     context.close()
 
 

@@ -54,3 +54,21 @@ def test_a_logged_session_in_the_future_is_refused_with_its_day_as_people_write_
     assert page.status_code == 422
     said = _said(page.text)
     assert "A session starting 1 Jan 2027, 08:00 for 15 minutes has not ended yet" in said and "T08" not in said
+
+
+def test_each_settings_field_is_named_in_a_refusal_as_its_label_says_it(client: TestClient) -> None:
+    # "Weekly goal sessions: enter 1 or more" named a field the page calls "Sessions a week you aim for".
+    from crest.input_problems import field_label
+
+    page = client.get("/settings").text
+    labels = dict(re.findall(r'<label for="([a-z_]+)">([^<]+)', page))
+    inputs = re.findall(r'<input id="([a-z_]+)" name="\1"', page) + re.findall(r'<select id="([a-z_]+)"', page)
+    # The settings form's fields; "Your data" has its own forms (a file, the word that confirms deleting).
+    fields = set(inputs) - {"backup", "confirmation"}
+    named = {field: labels[field].strip() for field in fields if field in labels}
+    assert {"weekly_goal_sessions", "reminder_zone", "height_cm"} <= set(named)
+    assert {field: field_label(field) for field in named} == named
+
+    form = {"default_minutes": "15", "default_variant": "standard", "weekly_goal_sessions": "0"}
+    said = _said(client.post("/settings", data=form).text)
+    assert "Sessions a week you aim for:" in said and "Weekly goal" not in said

@@ -75,9 +75,10 @@ def test_psfs_page_form_saves_and_deletes(client: TestClient) -> None:
     assert client.post(f"/psfs/{round_id}/delete", follow_redirects=False).status_code == 303
     assert client.get("/api/psfs").json() == []
     assert client.post("/psfs", data={"name_1": "", "score_1": ""}).status_code == 422
-    for written in ("\u00b2", "9" * 5000):  # a 500: "²" passes str.isdigit, not int(); int() refuses 5000 digits
+    for written in ("\u00b2", "9" * 5000, "4.5"):  # a 500: "²" passes str.isdigit, not int(); int() refuses 5000 digits
         refused = client.post("/psfs", data={"name_1": "Gardening", "score_1": written})
-        assert refused.status_code == 422 and "Give &#39;Gardening&#39; a score from 0 to 10" in refused.text
+        said = "Give &#39;Gardening&#39; a score, a whole number from 0 to 10"
+        assert refused.status_code == 422 and said in refused.text
 
 
 def test_rating_again_starts_empty_with_every_activity_and_its_last_score_beside(client: TestClient) -> None:

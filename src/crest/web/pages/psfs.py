@@ -49,7 +49,7 @@ def delete_psfs(request: Request, assessment_id: PageRecordId, context: Context)
 def _activity(row: dict[str, str]) -> PsfsActivity:
     score = read_psfs_score(row["score"])
     if score is None:
-        raise InvalidPsfs(f"give '{row['name'] or 'the activity'}' a score from 0 to 10")
+        raise InvalidPsfs(f"give '{row['name'] or 'the activity'}' a score, a whole number from 0 to 10")
     return PsfsActivity(row["name"], score)
 
 
