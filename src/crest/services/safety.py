@@ -163,6 +163,8 @@ class Safety:
         """Before check-ins are deleted or corrected: keep the urgent-care signs they raised that hold now (when,
         the level, which sign), so that neither lifts them. A "see a clinician" sign is not kept: correcting a
         genuine mistake may lift it."""
+        if not check_in_ids:
+            return  # nothing to keep: no need to read the standing (a sync that changes no stored check-in)
         warnings = [
             SafetyWarning(
                 sign.question.id,

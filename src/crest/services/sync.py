@@ -111,9 +111,10 @@ class JournalSync:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         # A check-in deleted or corrected at home keeps its urgent-care sign there: here too, or the practice
         # would lift the hold that the person's own crest keeps.
-        stored = {uid: check_in_id for check_in_id, uid in self._journal.record_uids()["check_ins"].items()}
         changed = [*deleted.get("check_ins", ()), *(uids["check_ins"][c.id or 0] for c in contents.check_ins)]
-        self._safety.keep_urgent_warnings(*(stored[uid] for uid in changed if uid in stored))
+        if changed:
+            stored = {uid: check_in_id for check_in_id, uid in self._journal.record_uids()["check_ins"].items()}
+            self._safety.keep_urgent_warnings(*(stored[uid] for uid in changed if uid in stored))
         self._journal.merge_synced(contents, uids, deleted)
         return {
             "sessions": len(contents.sessions),
