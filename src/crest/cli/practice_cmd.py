@@ -125,7 +125,12 @@ SHARED = (
 
 
 def link(
-    url: Annotated[str, typer.Argument(help="The practice's address, like https://practice.example")],
+    url: Annotated[
+        str,
+        typer.Argument(
+            help="The practice's address, like https://practice.example (the whole invitation link works too)"
+        ),
+    ],
     code: Annotated[str, typer.Argument(help="The invitation code (the last part of the invitation link).")],
     email: Annotated[str | None, typer.Option("--email", help="Your email for the practice's account.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="Your name, as your practitioner sees it.")] = None,
@@ -194,11 +199,15 @@ def sync() -> None:
     """Send new and corrected sessions, check-ins, activities and safety answers to your practice, and fetch
     your current prescription. Safe to stop and run again: nothing is lost or sent twice."""
     from crest.cli.journal_access import open_services
+    from crest.services.practice_link import nobody_follows
 
     with open_services() as services:
         link_service = services.link
         assert link_service is not None
         result = link_service.sync(lambda done, total: typer.echo(f"sent batch {done} of {total}", err=True))
+        status = link_service.status()
+    if not result.followed:
+        raise CrestError(nobody_follows("" if status is None else status.practice))
     sent = ", ".join(result.sent_counts()) or "nothing new"
     typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:

@@ -55,12 +55,23 @@ class SharingNotStopped(CrestError):
     """`crest unlink` could not tell the practice to stop sharing; the link is kept so it can be tried again."""
 
 
+def nobody_follows(practice: str) -> str:
+    """Why a sync sent nothing: the programme ended, or sharing was stopped, so nobody at the practice would see
+    these records, warning signs included. Said at every door that shows the link."""
+    return (
+        f"nobody at {practice or 'the practice'} follows you now (the programme ended or sharing was stopped), so "
+        "nothing was sent: nobody there would see your check-ins or warning signs. Act on any warning crest shows "
+        "you yourself. Run crest unlink to stop syncing, or share again under My practitioner on the practice's site"
+    )
+
+
 @dataclass(frozen=True)
 class LinkStatus:
     url: str
     practice: str
     linked_at: datetime
     last_sync_at: datetime | None
+    followed: bool  # at the last sync someone at the practice followed this person (True before the first)
 
 
 _NOUNS = {"sessions": "session", "check_ins": "check-in", "safety_screens": "safety screen", "psfs": "PSFS round"}
@@ -71,6 +82,7 @@ class SyncResult:
     sent: dict[str, int]
     deleted: int
     prescription: Prescription | None
+    followed: bool = True  # False: nobody at the practice follows this person, so nothing was sent
 
     def sent_counts(self) -> tuple[str, ...]:
         """What was sent, in words: "7 sessions", "1 safety screen", ..."""
@@ -105,7 +117,10 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
                 "the practice answered 401: the practice no longer accepts this computer's link; "
                 "run crest unlink, then link again"
             ) from None
-        raise PracticeUnreachable(f"the practice answered {error.code}: {_detail(error.read())}") from None
+        refusal = _detail(error.read())
+        if error.code == 404 and not refusal:  # not a crest practice's own refusal: the address is wrong
+            refusal = f"no crest practice answers at {url.split('/api', 1)[0]}; check the practice's address"
+        raise PracticeUnreachable(f"the practice answered {error.code}: {refusal or 'no reason given'}") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise PracticeUnreachable(f"cannot reach the practice at {url.split('/api', 1)[0]} ({reason})") from None
@@ -117,7 +132,7 @@ def _detail(payload: bytes) -> str:
         detail = json.loads(payload).get("detail", "")
     except (ValueError, AttributeError):
         detail = ""
-    return str(detail)[:300] or "no reason given"
+    return str(detail)[:300]
 
 
 def _prescription(fields: dict[str, Any] | None) -> Prescription | None:
@@ -159,6 +174,7 @@ class PracticeLink:
             practice=stored.get("practice", ""),
             linked_at=datetime.fromisoformat(stored["linked_at"]),
             last_sync_at=None if not last else datetime.fromisoformat(last),
+            followed=stored.get("followed", True),
         )
 
     def invite(self, url: str, code: str) -> dict[str, Any]:
@@ -247,6 +263,12 @@ class PracticeLink:
         # Asked each time: notes sharing may have changed in the browser. A check-in already sent is sent again
         # when this changes (its fingerprint covers the note), so the server's copy gains or loses its note.
         sharing = self._transport("GET", f"{url}/api/account/sharing", None, token) or []
+        if not any(link.get("shared") for link in sharing):
+            # Records sent now would sit where nobody looks; the prescription is still pulled, so an ended
+            # programme's goes from Today.
+            prescription = self._pull_prescription(url, token)
+            self._write(LINK_FILE, stored | {"followed": False, "last_sync_at": self._clock().isoformat()})
+            return SyncResult({}, 0, prescription, followed=False)
         outgoing = self._sync.outgoing(notes=any(link.get("shared") and link.get("share_notes") for link in sharing))
         batches = _batches(outgoing, state)
         sent = dict.fromkeys(KINDS, 0)
@@ -274,10 +296,14 @@ class PracticeLink:
                 for uid in removed:
                     state[kind].pop(uid, None)
             self._write(STATE_FILE, state)
+        prescription = self._pull_prescription(url, token)
+        self._write(LINK_FILE, stored | {"followed": True, "last_sync_at": self._clock().isoformat()})
+        return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription)
+
+    def _pull_prescription(self, url: str, token: str) -> Prescription | None:
         prescription = _prescription(self._transport("GET", f"{url}/api/sync/prescription", None, token))
         self._sync.keep_prescription(prescription, self._clock())
-        self._write(LINK_FILE, stored | {"last_sync_at": self._clock().isoformat()})
-        return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription)
+        return prescription
 
     def _read(self, name: str) -> Any:
         path = self._home / name
@@ -295,7 +321,8 @@ class PracticeLink:
 
 
 def _base(url: str) -> str:
-    cleaned = url.strip().rstrip("/")
+    # the whole invitation link (https://practice.example/invite/CODE) names the practice too
+    cleaned = url.strip().rstrip("/").split("/invite/", 1)[0]
     if not cleaned.startswith(("https://", "http://")):
         raise CrestError(f"'{url}' is not a web address; write it like https://practice.example")
     _refuse_unencrypted(cleaned)

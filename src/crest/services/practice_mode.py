@@ -40,6 +40,7 @@ from crest.journal.records import CheckIn, PracticeSession, check_note
 from crest.safety.screen import level_of
 from crest.services.accounts import NotFoundForYou, linked_client, require
 from crest.services.audit import Audited, AuditLog
+from crest.services.practice_link import nobody_follows
 from crest.services.safety import check_in_signs, kept_sign
 from crest.services.sync import strip_notes
 
@@ -55,6 +56,12 @@ CHECK_INS_SHOWN = 30  # the client page lists the newest check-ins
 
 class InvalidAlertKind(CrestError):
     pass
+
+
+class NobodyFollows(CrestError):
+    """A sync from a person nobody at the practice follows now: what it sent would sit where nobody looks."""
+
+    http_status = 409
 
 
 @dataclass(frozen=True)
@@ -279,9 +286,7 @@ class PracticeMode:
 
     # Changing a client's programme
 
-    def prescribe(
-        self, actor: Actor, client_id: int, dose: Prescription, address: str | None = None
-    ) -> Prescription:
+    def prescribe(self, actor: Actor, client_id: int, dose: Prescription, address: str | None = None) -> Prescription:
         linked = self._linked(actor, client_id, Action.PRESCRIBE)
         check_prescribed_days(dose, self.today())
         account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
@@ -382,8 +387,11 @@ class PracticeMode:
         """A linked crest's batch, stored in the client's own journal."""
         require(actor, Action.KEEP_OWN_JOURNAL, what="sync a journal")
         assert isinstance(actor, Client)
+        live = [one.link for one in self._store.practitioners_of(actor.membership_id) if one.link.live]
+        if not live:  # a second guard behind a sending crest's own (an older crest sends regardless)
+            raise NobodyFollows(nobody_follows(""))
         # A second guard behind the sending crest's own: no notes are kept unless a live link shares them.
-        notes = any(one.link.live and one.link.share_notes for one in self._store.practitioners_of(actor.membership_id))
+        notes = any(link.share_notes for link in live)
         received = self._services_for(actor.person_id).sync.receive(journal_text, uids, deleted, notes=notes)
         if device_id is not None:
             self._store.device_synced(device_id, self._clock())

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import socket
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -124,28 +125,29 @@ def test_unlink_with_the_practice_out_of_reach_says_sharing_goes_on_and_keeps_th
     assert json.loads(link_file.read_text()) == stored
 
 
-def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_reading_the_password_as_consent(
-    run_crest: RunCrest,
-) -> None:
+@contextmanager
+def scripted_practice(answers: dict[str, tuple[int, object]]) -> Iterator[tuple[str, list[str]]]:
+    """A practice server on this computer that answers "METHOD /path" as scripted (404 otherwise); its address
+    and every request it was asked, in order."""
     import http.server
     import threading
 
     asked: list[str] = []
 
     class Practice(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # the invite's offer, as a practice shows it before consent
-            asked.append(f"GET {self.path}")
-            body = json.dumps({"role": "client", "invited_by": "Pat Physio", "practice": "Back in Balance"}).encode()
-            self.send_response(200)
+        def _answer(self) -> None:
+            asked.append(f"{self.command} {self.path}")
+            if "Content-Length" in self.headers:
+                self.rfile.read(int(self.headers["Content-Length"]))
+            status, payload = answers.get(f"{self.command} {self.path}", (404, None))
+            body = b"" if payload is None else json.dumps(payload).encode()
+            self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
 
-        def do_POST(self) -> None:
-            asked.append(f"POST {self.path}")
-            self.send_response(500)
-            self.end_headers()
+        do_GET = do_POST = do_PUT = do_DELETE = _answer
 
         def log_message(self, *args: object) -> None:
             pass
@@ -153,11 +155,23 @@ def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_readi
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Practice)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        args = ("link", url, "CODE", "--email", "bob@home.example", "--name", "Bob", "--password-stdin")
-        result = run_crest(*args, input_text="a long enough password\n")
+        yield f"http://127.0.0.1:{server.server_address[1]}", asked
     finally:
         server.shutdown()
+
+
+OFFER = (200, {"role": "client", "invited_by": "Pat Physio", "practice": "Back in Balance"})
+
+
+def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_reading_the_password_as_consent(
+    run_crest: RunCrest,
+) -> None:
+    with scripted_practice({"GET /api/auth/invites/CODE": OFFER, "POST /api/auth/accept-invite": (500, None)}) as (
+        url,
+        asked,
+    ):
+        args = ("link", url, "CODE", "--email", "bob@home.example", "--name", "Bob", "--password-stdin")
+        result = run_crest(*args, input_text="a long enough password\n")
     assert result.returncode == 2
     assert "Pat Physio at Back in Balance invites you to share:" in result.stdout
     assert result.stderr.strip().splitlines() == [
@@ -169,37 +183,44 @@ def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_readi
 def test_link_to_an_account_with_two_step_sign_in_and_no_code_says_to_add_code(run_crest: RunCrest) -> None:
     """The practice asks for the app's code in a browser's words ("type the code"); `crest link` asks nothing
     more, so it names its own option for it."""
-    import http.server
-    import threading
-
     from crest.services.accounts import CODE_ASKED
 
-    class Practice(http.server.BaseHTTPRequestHandler):
-        def _answer(self, status: int, payload: dict[str, str]) -> None:
-            body = json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def do_GET(self) -> None:
-            self._answer(200, {"role": "client", "invited_by": "Pat Physio", "practice": "Back in Balance"})
-
-        def do_POST(self) -> None:  # what /api/auth/accept-invite answers an account with a second factor
-            self.rfile.read(int(self.headers["Content-Length"]))
-            self._answer(401, {"detail": f"{CODE_ASKED}: type the code it shows now (or a recovery code)"})
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Practice)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
+    # what /api/auth/accept-invite answers an account with a second factor
+    asks_the_code = (401, {"detail": f"{CODE_ASKED}: type the code it shows now (or a recovery code)"})
+    with scripted_practice({"GET /api/auth/invites/CODE": OFFER, "POST /api/auth/accept-invite": asks_the_code}) as (
+        url,
+        _asked,
+    ):
         args = ("link", url, "CODE", "--email", "bob@home.example", "--name", "Bob", "--password-stdin", "--yes")
         result = run_crest(*args, input_text="a long enough password\n")
-    finally:
-        server.shutdown()
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "run crest link again with --code" in result.stderr and "type the code" not in result.stderr
+
+
+def test_link_takes_the_whole_invitation_link_as_the_address(run_crest: RunCrest) -> None:
+    with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
+        result = run_crest("link", f"{url}/invite/CODE", "CODE", "--password-stdin", input_text="x\n")
+        wrong = run_crest("link", f"{url}/clinic", "CODE", "--password-stdin", input_text="x\n")
+    assert "Pat Physio at Back in Balance invites you to share:" in result.stdout
+    assert asked[0] == "GET /api/auth/invites/CODE"
+    assert wrong.returncode != 0 and "Traceback" not in wrong.stderr and "no reason given" not in wrong.stderr
+    assert f"no crest practice answers at {url}/clinic; check the practice's address" in wrong.stderr
+
+
+def test_sync_when_nobody_at_the_practice_follows_sends_nothing_and_says_so(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    ended = [{"link_id": 1, "practitioner": "Pat Physio", "shared": False, "share_notes": False, "ended": True}]
+    with scripted_practice({"GET /api/account/sharing": (200, ended), "GET /api/sync/prescription": (200, None)}) as (
+        url,
+        asked,
+    ):
+        home = Path(crest_env["CREST_HOME"])
+        home.mkdir(parents=True, exist_ok=True)
+        link = {"url": url, "token": "t", "practice": "Back in Balance", "linked_at": "2026-05-01T09:00:00+00:00"}
+        (home / "practice-link.json").write_text(json.dumps(link))
+        assert run_crest("log", "--pain", "hip:left=3").returncode == 0
+        done = run_crest("sync")
+    assert done.returncode != 0 and "Traceback" not in done.stderr and "Synced" not in done.stdout
+    assert "nobody at Back in Balance follows you now" in done.stderr and "crest unlink" in done.stderr
+    assert not any(request.startswith("POST") for request in asked)  # nothing was sent

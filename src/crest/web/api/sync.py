@@ -12,10 +12,11 @@ from crest.web.schemas import ErrorOut
 router = APIRouter(prefix="/sync", tags=["sync"], responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
 
 
-@router.post("/push", response_model=SyncOut, responses={422: {"model": ErrorOut}})
+@router.post("/push", response_model=SyncOut, responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}})
 def push(body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
     """Store a batch of records, each inserted or replaced by its uid (sending it twice stores it once), and
-    delete records by uid. Every record is checked first; one bad record refuses the whole batch."""
+    delete records by uid. Every record is checked first; one bad record refuses the whole batch. Refused (409)
+    while nobody at the practice follows the person: nobody would see what it holds."""
     received, deleted = door.practice.receive_sync(asker.actor, asker.device_id, body.journal, body.uids, body.deleted)
     return SyncOut(received=received, deleted=deleted)
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from crest.interop.ical import Weekday
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
+from crest.services.practice_link import PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT
 from crest.web.context import WebContext
@@ -80,6 +81,13 @@ def settings_view(
         # Practice mode: the journal and the clock are the practice server's, not the computer the page is on.
         on_practice_server=served.for_request is not None,
         urgent_hold_until=None if hold is None else friendly_time(hold, services.zone, services.clock()),
-        **({} if context.services.link is None else {"practice_link": context.services.link.status()}),
+        **({} if context.services.link is None else _practice_link(context.services.link)),
         **values,
     )
+
+
+def _practice_link(link: PracticeLink) -> dict[str, Any]:
+    """The link as the last sync left it: who it goes to, and whether anyone there still follows the person."""
+    status = link.status()
+    unfollowed = None if status is None or status.followed else nobody_follows(status.practice)
+    return {"practice_link": status, "nobody_follows": unfollowed}

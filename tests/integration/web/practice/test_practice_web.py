@@ -480,6 +480,50 @@ def test_the_server_keeps_no_note_sent_by_a_crest_that_does_not_share_them(
     assert _notes_on_the_server(app) == [None]
 
 
+def test_after_the_programme_ends_a_sync_sends_nothing_and_says_nobody_follows(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    journal, services, home, clock = _link_cleo(app, world, local)
+    assert PracticeLink(home, services.sync, clock, InProcess(app)).sync().followed
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        clients = {row["name"]: row["id"] for row in practitioner.get("/api/practice/clients").json()}
+        assert practitioner.post(f"/api/practice/clients/{clients['Cleo']}/end").status_code == 204
+    services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.CALF_AND_SHIN, 6, Side.BOTH),)))
+    ended = PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    assert not ended.followed and ended.sent == {} and ended.prescription is None
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        assert len(cleo.get("/api/checkins").json()) == 1  # the warning sign's check-in stayed at home
+    status = PracticeLink(home, services.sync, clock, InProcess(app)).status()
+    assert status is not None and not status.followed
+
+    # an older crest, which pushes regardless, is refused by the server
+    from support.journal_sync import sync_of
+
+    token = json.loads((home / "practice-link.json").read_text())["token"]
+    outgoing = sync_of(journal).outgoing(notes=False)
+    text, uids = outgoing.batch({"check_ins": [check_in.id or 0 for check_in in outgoing.contents.check_ins]})
+    body = {"journal": text, "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()}}
+    with TestClient(app) as client:
+        pushed = client.post("/api/sync/push", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert pushed.status_code == 409 and "nobody at the practice follows you now" in pushed.json()["detail"]
+
+
+def test_a_sync_after_sharing_stopped_sends_nothing_until_it_is_shared_again(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    _journal, services, home, clock = _link_cleo(app, world, local)
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        link_id = cleo.get("/api/account/sharing").json()[0]["link_id"]
+        cleo.put(f"/api/account/sharing/{link_id}", json={"shared": False})
+    assert PracticeLink(home, services.sync, clock, InProcess(app)).sync().sent == {}
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        cleo.put(f"/api/account/sharing/{link_id}", json={"shared": True, "share_notes": False})
+    shared_again = PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    assert shared_again.followed and shared_again.sent == {"check_ins": 1, "safety_screens": 1}
+    status = PracticeLink(home, services.sync, clock, InProcess(app)).status()
+    assert status is not None and status.followed
+
+
 def test_unlink_keeps_the_link_when_the_practice_cannot_be_reached(
     app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
 ) -> None:
@@ -539,6 +583,12 @@ def test_the_local_settings_page_shows_the_link_and_the_last_sync(
         )
         page = client.get("/settings").text
     assert "Linked to <strong>Back in Balance</strong>" in page and "Last synced 06 May 2026" in page
+    assert "follows you now" not in page
+    unfollowed = json.loads((home / "practice-link.json").read_text()) | {"followed": False}
+    (home / "practice-link.json").write_text(json.dumps(unfollowed))
+    with TestClient(local_app, base_url="http://127.0.0.1:8765") as client:
+        page = client.get("/settings").text
+    assert "Nobody at Back in Balance follows you now (the programme ended or sharing was stopped)" in page
 
 
 def test_todays_start_form_defaults_to_the_prescribed_minutes_and_variant(app: FastAPI, world: World) -> None:
