@@ -636,7 +636,12 @@ class Accounts:
         if invite is None or not link_open(invite.expires_at, invite.used_at, self._clock()):
             raise InviteNotValid("this invite link is not valid (unknown, already used or expired); ask for a new one")
         inviter = self._store.membership(invite.invited_by_membership_id)
-        account = None if inviter is None else self._store.account(inviter.account_id)
+        if inviter is None or inviter.ended_at is not None:  # whoever accepted would share with nobody
+            raise InviteNotValid(
+                "this invite link is no longer valid: whoever sent it has left the practice; ask the practice for "
+                "a new one"
+            )
+        account = self._store.account(inviter.account_id)
         return InviteView(
             practice_name=self._store.practice_name(invite.practice_id),
             role=invite.role,

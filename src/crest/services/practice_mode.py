@@ -83,6 +83,15 @@ class ClientSummary:
 
 
 @dataclass(frozen=True)
+class Caseload:
+    """What a practitioner's removal leaves without anyone following it."""
+
+    clients: int
+    with_open_alerts: int
+    with_critical_alerts: int  # severe pain, a red flag or a warning sign that nobody has acknowledged
+
+
+@dataclass(frozen=True)
 class ClientDetail:
     client_id: int
     name: str
@@ -146,7 +155,25 @@ class PracticeMode:
         """The practitioner's clients, who needs attention first (critical, high, low, then by name)."""
         require(actor, Action.LIST_CLIENTS, what="follow clients")
         assert isinstance(actor, Practitioner)
-        linked = self._store.clients_of(actor.membership_id)
+        return self._summaries(actor.membership_id)
+
+    def caseload(self, actor: Actor, membership_id: int) -> Caseload:
+        """For the admin about to remove a practitioner: how many clients that practitioner follows and how many
+        have an alert nobody has acknowledged. Counts only: the admin reads no client's data."""
+        membership = self._store.membership(membership_id)
+        if membership is None:
+            require(actor, Action.LIST_PRACTITIONERS, what="remove practitioners")
+            raise NotFoundForYou("there is no such practitioner")
+        require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
+        summaries = self._summaries(membership_id)
+        return Caseload(
+            clients=len(summaries),
+            with_open_alerts=sum(bool(row.alerts) for row in summaries),
+            with_critical_alerts=sum(row.level is AlertLevel.CRITICAL for row in summaries),
+        )
+
+    def _summaries(self, membership_id: int) -> list[ClientSummary]:
+        linked = self._store.clients_of(membership_id)
         now = self._clock()
         windows = self._store.client_windows(
             [one.client.person_id for one in linked if one.client.person_id is not None],

@@ -31,7 +31,7 @@ from crest.services.accounts import (
     WrongCode,
 )
 from crest.services.audit import Audited
-from crest.services.practice_mode import InvalidSessionNote
+from crest.services.practice_mode import Caseload, InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.pages.common import PageRecordId, SubmittedForm, page_router
@@ -271,13 +271,16 @@ def _reset_link_page(request: Request, door: PracticeDoor, issued: IssuedReset, 
 def remove_confirm(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     """Removing a practitioner asks first, on a page of its own: a slip of the finger must not remove a colleague."""
     practitioner = door.accounts.practitioner_to_remove(asker.actor, membership_id)
+    caseload = door.practice.caseload(asker.actor, membership_id)
     return _confirm(
         request,
         active="practice_admin",
         title=f"Remove {practitioner.name}?",
         consequence=f"{practitioner.name} ({practitioner.email}) leaves {door.accounts.practice_name(asker.actor)}: "
-        "they are signed out at once, everywhere, and follow no client from then on. Their clients keep every "
-        "record. To work here again, they need a new invitation.",
+        "they are signed out at once, everywhere, the invitations they sent stop working, and they follow no client "
+        "from then on. Their clients keep every record. To work here again, they need a new invitation.",
+        affected=_caseload_words(practitioner.name, caseload),
+        affected_waiting=caseload.with_open_alerts > 0,
         action=request.url_for("practice_remove", membership_id=membership_id).path,
         button=f"Remove {practitioner.name}",
         cancel=request.url_for("practice_admin").path,
@@ -358,6 +361,26 @@ def _reset_two_factor_form(
         cancel=request.url_for("practice_admin").path,
         reauthenticate="To confirm it is you, your own password and a code from your own authenticator app.",
         error=error,
+    )
+
+
+def _caseload_words(name: str, caseload: Caseload) -> str:
+    """Who a removal leaves unfollowed, in numbers (the admin reads no client's data)."""
+    if not caseload.clients:
+        return f"{name} follows no client now."
+    follows = f"{name} follows {counted(caseload.clients, 'client')}; once removed, nobody here follows "
+    follows += "them" if caseload.clients > 1 else "this client"
+    if not caseload.with_open_alerts:
+        return f"{follows}. None has an alert waiting. A colleague can invite them again to follow them."
+    waiting = "has an alert" if caseload.with_open_alerts == 1 else "have an alert"
+    critical = (
+        f", {caseload.with_critical_alerts} of them critical (severe pain, a red flag or a warning sign)"
+        if caseload.with_critical_alerts
+        else ""
+    )
+    return (
+        f"{follows}, and {caseload.with_open_alerts} {waiting} nobody has acknowledged{critical}. Ask {name} to "
+        "hand these on before removing them: a colleague can invite each client again to follow them."
     )
 
 

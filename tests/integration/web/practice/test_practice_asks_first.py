@@ -131,3 +131,40 @@ def test_the_json_api_removes_and_ends_in_one_call(app: FastAPI, world: World) -
         membership = world.ids["practitioner_membership"]
         assert admin.delete(f"/api/practice/practitioners/{membership}").status_code == 204
     assert "pat@clinic.example" not in _practitioners(app, world)
+
+
+def test_removing_a_practitioner_says_how_many_clients_and_waiting_alerts_it_leaves_unfollowed(
+    app: FastAPI, world: World
+) -> None:
+    removal = f"/practice/admin/practitioners/{world.ids['practitioner_membership']}/remove"
+    with browser(app, world.tokens["admin"]) as admin:
+        calm = admin.get(removal).text
+    assert "Pat Physio follows 1 client; once removed, nobody here follows this client." in calm
+    assert "Ann" not in calm  # counts only: the admin reads no client's data
+
+    with browser(app, world.tokens["client_a"]) as ann:  # severe pain: a critical alert nobody has acknowledged
+        severe = {"timing": "standalone", "pain": [{"region": "lower_back", "side": "centre", "score": 9}]}
+        assert ann.post("/api/checkins", json=severe).status_code == 201
+    with browser(app, world.tokens["admin"]) as admin:
+        waiting = admin.get(removal).text
+    assert (
+        "Pat Physio follows 1 client; once removed, nobody here follows this client, and 1 has an alert nobody has "
+        "acknowledged, 1 of them critical (severe pain, a red flag or a warning sign). Ask Pat Physio to hand these "
+        "on before removing them"
+    ) in waiting
+
+
+def test_an_invitation_from_a_removed_practitioner_no_longer_works(app: FastAPI, world: World) -> None:
+    code = world.invite_codes["anonymous"]  # sent by Pat
+    with TestClient(app) as visitor:
+        assert visitor.get(f"/api/auth/invites/{code}").status_code == 200
+    with browser(app, world.tokens["admin"]) as admin:
+        assert admin.post(f"/practice/admin/practitioners/{world.ids['practitioner_membership']}/remove").is_success
+    with TestClient(app) as visitor:
+        offer = visitor.get(f"/api/auth/invites/{code}")
+        page = visitor.get(f"/invite/{code}")
+        body = {"code": code, "email": "new@example.org", "password": "a long enough password", "name": "New"}
+        accepted = visitor.post("/api/auth/accept-invite", json=body | {"consent": True})
+    assert offer.status_code == 410 and "whoever sent it has left the practice" in offer.json()["detail"]
+    assert page.status_code == 410 and "whoever sent it has left the practice" in page.text
+    assert accepted.status_code == 410
