@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum, StrEnum
 
+from crest.counting import counted
 from crest.insights.pain import PainTrend, Place
 from crest.insights.timeframe import start_of_day
 from crest.insights.verdicts import Verdict
@@ -143,7 +144,11 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         check_in = recent.get(latest[0].check_in_id)
         worse = " (said to be worse)" if check_in and check_in.compared_with_before is Comparison.WORSE else ""
         # A corrected check-in may name the sign kept from before it was corrected: said once.
-        text = "; ".join(dict.fromkeys(sign.where_from() for sign in latest)) + worse
+        named = dict.fromkeys(sign.where_from() for sign in latest)
+        text = "; ".join(named) + worse
+        earlier = len(dict.fromkeys(sign.where_from() for sign in signs if sign.where_from() not in named))
+        if earlier:  # one alert names the newest check-in's signs; the client's page lists every one
+            text += f"; and {counted(earlier, 'earlier sign')}"
         alerts.append(Alert(AlertKind.WARNING_SIGNS, latest[0].at, text))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:

@@ -33,7 +33,7 @@ from crest.insights.pain import PainTrend, pain_trends
 from crest.insights.practice import Adherence, adherence, last_real_session_at
 from crest.insights.progress import ProgressSummary
 from crest.insights.psfs import PsfsChange, psfs_change
-from crest.insights.report import ClinicianReport
+from crest.insights.report import ClinicianReport, SafetySummary
 from crest.insights.verdicts import WINDOW_DAYS
 from crest.interop.fhir import FhirVersion
 from crest.journal.records import CheckIn, PracticeSession, check_note
@@ -107,6 +107,8 @@ class ClientDetail:
     check_in_signs: dict[int | None, tuple[str, ...]]
     notes: dict[int, list[str]]  # practitioners' notes by session
     prescriptions: tuple[Prescription, ...]  # every version, newest first
+    # what crest advised and every sign behind it (each "yes", each check-in's sign, kept ones too), as the report
+    safety: SafetySummary | None
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,7 @@ class PracticeMode:
             },
             notes=notes,
             prescriptions=tuple(self._store.prescriptions(linked.link.id)),
+            safety=services.clinician_reports.safety_summary(),
         )
 
     def _audited_read(self, actor: Actor, linked: LinkedClient, action: Audited, address: str | None) -> None:

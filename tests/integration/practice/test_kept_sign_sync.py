@@ -68,3 +68,30 @@ def test_the_server_keeps_an_urgent_sign_whose_check_in_was_deleted_or_corrected
     for alerts in (row.alerts, detail.alerts):
         [sign] = [alert for alert in alerts if alert.kind is AlertKind.WARNING_SIGNS]
         assert "pain below the knee in both legs" in sign.text.lower(), sign.text
+
+
+def test_the_client_page_lists_every_standing_sign_and_the_alert_counts_the_earlier_ones(
+    practice: Practice, tmp_path: Path
+) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    zoe = practice.client(physio, "zoe@example.org", "Zoe")
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=practice.clock) as journal:
+        local = Services.over(journal, practice.clock, UTC)
+        local.safety.record(NO_TO_ALL)
+        practice.clock.advance(600)
+        both_legs = CheckIn(at=practice.clock(), pain=(PainRating("calf_and_shin", 4, "both"),))
+        first = local.check_ins.add(both_legs).id or 0
+        _push(practice, zoe, local.sync.outgoing().batch({"check_ins": [first], "safety_screens": [1]}), {})
+        local.check_ins.replace(first, replace(both_legs, pain=(PainRating("calf_and_shin", 4, "left"),)))
+        practice.clock.advance(86_400)
+        saddle = CheckIn(at=practice.clock(), pain=(PainRating("hip", 2, "left"),), note="numb saddle area")
+        second = local.check_ins.add(saddle).id or 0
+        _push(practice, zoe, local.sync.outgoing().batch({"check_ins": [first, second]}), {})
+
+    detail = practice.practice.client_detail(physio, zoe.account_id)
+    assert detail.safety is not None
+    listed = " | ".join(sign for sign, _source in detail.safety.named_in_check_ins).lower()
+    assert "pain below the knee in both legs" in listed  # kept from the corrected check-in
+    assert "numb" in listed or "saddle" in listed, listed
+    [alert] = [alert for alert in detail.alerts if alert.kind is AlertKind.WARNING_SIGNS]
+    assert alert.text.endswith("; and 1 earlier sign"), alert.text

@@ -774,3 +774,18 @@ def test_a_link_never_sends_a_password_or_a_journal_over_plain_http_to_another_c
     assert not crosses_the_network_unencrypted("http://localhost:8765")
     assert not crosses_the_network_unencrypted("http://[::1]:8765")
     assert not crosses_the_network_unencrypted("https://practice.test")
+
+
+def test_the_client_page_names_each_safety_answer_behind_a_red_flag_with_its_source(
+    app: FastAPI, world: World
+) -> None:
+    from crest.safety.screen import QUESTIONS
+
+    answers = {question.id: question.id == "cancer_history" for question in QUESTIONS}
+    with browser(app, world.tokens["client_a"]) as ann:
+        assert ann.post("/api/safety/answers", json={"answers": answers}).status_code == 200
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.get(f"/practice/clients/{world.ids['client']}").text
+    assert "a safety answer that is a red flag (see a clinician)" in page
+    assert "<h2 id=\"safety-heading\">Safety answers and warning signs</h2>" in page
+    assert "Answered yes to “Have you ever had cancer?” <span class=\"source\">(NHS back-pain red flags" in page
