@@ -38,7 +38,8 @@ def login_page(request: Request, asker: Asked, next: str | None = None) -> Respo
 
 
 @router.post("/login")
-def login_submit(request: Request, form: SubmittedForm, door: Door) -> Response:
+def login_submit(request: Request, form: SubmittedForm, door: Door, asker: Asked) -> Response:
+    """`asker`: a refused sign-in shows the form again with the navigation of whoever is asking (a visitor's)."""
     target = _safe_next(form.get("next"))
     try:
         session = door.accounts.sign_in(form.get("email", ""), form.get("password", ""), address_of(request))

@@ -789,3 +789,10 @@ def test_the_client_page_names_each_safety_answer_behind_a_red_flag_with_its_sou
     assert "a safety answer that is a red flag (see a clinician)" in page
     assert "<h2 id=\"safety-heading\">Safety answers and warning signs</h2>" in page
     assert "Answered yes to “Have you ever had cancer?” <span class=\"source\">(NHS back-pain red flags" in page
+
+
+def test_a_refused_sign_in_shows_a_visitor_the_visitors_navigation(app: FastAPI, world: World) -> None:
+    with TestClient(app) as visitor:
+        refused = visitor.post("/login", data={"email": "ann@example.org", "password": "not the password at all"})
+    assert refused.status_code == 401 and ">Sign in</a>" in refused.text
+    assert ">Today</a>" not in refused.text and ">Check-in</a>" not in refused.text
