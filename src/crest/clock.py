@@ -28,10 +28,19 @@ def system_zone_name_or_none() -> ZoneInfo | None:
         target = os.path.realpath("/etc/localtime")
         if "/zoneinfo/" in target:
             candidates.append(target.split("/zoneinfo/", 1)[1])
-    for name in candidates:
-        if name:
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return None
+    return next((zone for zone in map(named_zone, candidates) if zone is not None), None)
+
+
+def named_zone(name: str) -> ZoneInfo | None:
+    """The zone of this IANA name (Europe/Berlin), or None when Python knows no zone by it."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def zone_name_of(zone: tzinfo) -> str | None:
+    """The zone's IANA name (Europe/Berlin), or None for a bare offset, which names no place."""
+    return zone.key if isinstance(zone, ZoneInfo) else None

@@ -121,6 +121,7 @@ SHARED = (
     "your sessions (when, how long, which variant, how they ended)",
     "your check-ins (pain by place, what you felt, better/same/worse)",
     "your daily activities (PSFS) and your answers to the safety questions",
+    "your computer's time zone (like Europe/Berlin), so that your days are counted where you live",
 )
 
 

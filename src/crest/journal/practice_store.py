@@ -8,7 +8,7 @@ invite, removing a practitioner) is one method, so that a crash or a second requ
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -162,6 +162,16 @@ class ClientWindow:
     prescription: Prescription | None  # the current one
     zone_name: str | None  # the client's chosen time zone, if any
     kept_warnings: list[SafetyWarning] = field(default_factory=list)  # urgent signs whose hold has not ended
+
+
+# Where a client's days begin, as the practice reads it: the zone chosen in the server's Settings, else the one a
+# linked crest sends with each sync (its computer's), else none (the practice's own zone).
+HOME_ZONE_SETTING = "home_zone"
+ZONE_SETTINGS = ("reminder_zone", HOME_ZONE_SETTING)
+
+
+def client_zone_name(settings: Mapping[str, str]) -> str | None:
+    return next((settings[key] for key in ZONE_SETTINGS if settings.get(key)), None)
 
 
 def _account(row: AccountRow) -> Account:
@@ -1055,12 +1065,15 @@ class PracticeStore:
                 window = windows[prescribed.person_id]
                 if window.prescription is None:
                     window.prescription = prescription_record(prescribed)
-            for person_id, value in db.execute(
-                select(SettingRow.person_id, SettingRow.value).where(
-                    SettingRow.person_id.in_(ids), SettingRow.key == "reminder_zone"
+            zone_settings: dict[int, dict[str, str]] = {}
+            for person_id, key, value in db.execute(
+                select(SettingRow.person_id, SettingRow.key, SettingRow.value).where(
+                    SettingRow.person_id.in_(ids), SettingRow.key.in_(ZONE_SETTINGS)
                 )
             ):
-                windows[person_id].zone_name = value or None
+                zone_settings.setdefault(person_id, {})[key] = value
+            for person_id, settings in zone_settings.items():
+                windows[person_id].zone_name = client_zone_name(settings)
             return windows
 
     # Housekeeping

@@ -7,7 +7,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crest.clock import Clock
+from crest.clock import Clock, zone_name_of
 from crest.services.checkins import CheckIns
 from crest.services.practice import PracticeSessions
 from crest.services.practice_link import PracticeLink
@@ -61,5 +61,5 @@ class Services:
             zone=zone,
             where=journal.where,
             sync=sync,
-            link=None if link_home is None else PracticeLink(link_home, sync, clock),
+            link=None if link_home is None else PracticeLink(link_home, sync, clock, zone_name=zone_name_of(zone)),
         )

@@ -154,11 +154,19 @@ def _prescription(fields: dict[str, Any] | None) -> Prescription | None:
 
 
 class PracticeLink:
-    def __init__(self, home: Path, sync: JournalSync, clock: Clock, transport: Transport = http_transport) -> None:
+    def __init__(
+        self,
+        home: Path,
+        sync: JournalSync,
+        clock: Clock,
+        transport: Transport = http_transport,
+        zone_name: str | None = None,
+    ) -> None:
         self._home = home
         self._sync = sync
         self._clock = clock
         self._transport = transport
+        self._zone_name = zone_name  # this computer's (IANA) zone: sent, so the practice counts the person's days
 
     @property
     def link_file(self) -> Path:
@@ -277,7 +285,11 @@ class PracticeLink:
             answer = self._transport(
                 "POST",
                 f"{url}/api/sync/push",
-                {"journal": text, "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()}},
+                {
+                    "journal": text,
+                    "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()},
+                    **self._zone(),
+                },
                 token,
             )
             for kind, count in (answer or {}).get("received", {}).items():
@@ -290,7 +302,10 @@ class PracticeLink:
         deleted = sum(len(uids) for uids in gone.values())
         if deleted:
             self._transport(
-                "POST", f"{url}/api/sync/push", {"journal": _empty_journal(), "uids": {}, "deleted": gone}, token
+                "POST",
+                f"{url}/api/sync/push",
+                {"journal": _empty_journal(), "uids": {}, "deleted": gone, **self._zone()},
+                token,
             )
             for kind, removed in gone.items():
                 for uid in removed:
@@ -299,6 +314,9 @@ class PracticeLink:
         prescription = self._pull_prescription(url, token)
         self._write(LINK_FILE, stored | {"followed": True, "last_sync_at": self._clock().isoformat()})
         return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription)
+
+    def _zone(self) -> dict[str, str]:
+        return {} if self._zone_name is None else {"zone": self._zone_name}
 
     def _pull_prescription(self, url: str, token: str) -> Prescription | None:
         prescription = _prescription(self._transport("GET", f"{url}/api/sync/prescription", None, token))

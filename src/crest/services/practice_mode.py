@@ -12,12 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crest.accounts.model import Actor, Client, Practitioner
 from crest.accounts.permissions import Action
 from crest.accounts.records import Account, AuditEntry, CareLinkRecord, Prescription, check_name, check_prescribed_days
-from crest.clock import Clock
+from crest.clock import Clock, named_zone
 from crest.errors import CrestError
 from crest.insights.alerts import (
     RECENT_DAYS,
@@ -124,12 +123,7 @@ class SharingView:
 
 def zone_named(name: str | None, fallback: tzinfo) -> tzinfo:
     """A person's own time zone when they chose one (a practice's clients live in many), else `fallback`."""
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            return fallback
-    return fallback
+    return (named_zone(name) if name else None) or fallback
 
 
 def _recent(check_ins: Sequence[CheckIn], now: datetime) -> list[CheckIn]:
@@ -413,8 +407,10 @@ class PracticeMode:
         journal_text: str,
         uids: Mapping[RecordKind, Mapping[int, str]],
         deleted: Mapping[RecordKind, Sequence[str]],
+        zone_name: str | None = None,
     ) -> tuple[dict[str, int], int]:
-        """A linked crest's batch, stored in the client's own journal."""
+        """A linked crest's batch, stored in the client's own journal; `zone_name`: the crest's time zone, kept so
+        that the practice counts the client's days where they live."""
         require(actor, Action.KEEP_OWN_JOURNAL, what="sync a journal")
         assert isinstance(actor, Client)
         live = [one.link for one in self._store.practitioners_of(actor.membership_id) if one.link.live]
@@ -422,7 +418,10 @@ class PracticeMode:
             raise NobodyFollows(nobody_follows(""))
         # A second guard behind the sending crest's own: no notes are kept unless a live link shares them.
         notes = any(link.share_notes for link in live)
-        received = self._services_for(actor.person_id).sync.receive(journal_text, uids, deleted, notes=notes)
+        services = self._services_for(actor.person_id)
+        received = services.sync.receive(journal_text, uids, deleted, notes=notes)
+        if zone_name is not None:
+            services.preferences.keep_home_zone(zone_name)
         if device_id is not None:
             self._store.device_synced(device_id, self._clock())
         return received, sum(len(gone) for gone in deleted.values())

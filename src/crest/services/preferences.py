@@ -2,12 +2,13 @@
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from crest.clock import named_zone
 from crest.errors import CrestError
 from crest.interop.ical import EVERY_DAY, Weekday, parse_clock_time, parse_weekdays
+from crest.journal.practice_store import HOME_ZONE_SETTING
 from crest.journal.records import check_text
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.protocol.model import VariantName
@@ -75,10 +76,8 @@ class Preferences(BaseModel):
     def _zone(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
-        try:
-            ZoneInfo(value.strip())
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone '{value}'; write it like Europe/Berlin") from None
+        if named_zone(value.strip()) is None:
+            raise ValueError(f"unknown time zone '{value}'; write it like Europe/Berlin")
         return value.strip()
 
     @property
@@ -124,3 +123,8 @@ class PreferencesStore:
     def save(self, preferences: Preferences) -> Preferences:
         self._journal.save_settings(preferences.to_stored())
         return self.current()
+
+    def keep_home_zone(self, name: str) -> None:
+        """Practice mode: the zone of the crest that synced, where the client's days begin unless they chose one."""
+        if self._journal.get_settings().get(HOME_ZONE_SETTING) != name:
+            self._journal.save_settings({HOME_ZONE_SETTING: name})

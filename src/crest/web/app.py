@@ -20,7 +20,7 @@ from crest.accounts.passwords import Passwords
 from crest.audit_forwarding import AUDIT_SYSLOG_VARIABLE, SyslogForwarder
 from crest.clock import Clock, system_now, system_zone
 from crest.config import crest_home
-from crest.journal.practice_store import PracticeStore
+from crest.journal.practice_store import PracticeStore, client_zone_name
 from crest.journal.store import Journal
 from crest.posture.service import CheckService
 from crest.protocol.loader import load_protocol
@@ -213,7 +213,7 @@ def _practice_door(journal: Journal, clock: Clock, zone: tzinfo, options: Practi
 
     def services_for(person_id: int) -> Services:
         own = journal.for_person(person_id)
-        return Services.over(own, clock, zone_named(own.get_settings().get("reminder_zone"), zone))
+        return Services.over(own, clock, zone_named(client_zone_name(own.get_settings()), zone))
 
     return PracticeDoor(
         accounts=Accounts(store, Passwords(options.password_cost), clock, audit),

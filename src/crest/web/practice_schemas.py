@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from crest.accounts.passwords import MAX_PASSWORD_CHARACTERS
 from crest.accounts.records import MAX_NAME_CHARACTERS, AuditEntry, Prescription
+from crest.clock import named_zone
 from crest.insights.alerts import Alert
 from crest.insights.progress import summary_fields
 from crest.insights.reader import Reader
@@ -354,6 +355,18 @@ class SyncPushIn(_Input):
     deleted: dict[RecordKindName, list[Uid]] = Field(
         default_factory=dict, description="uids of records deleted on the sender's computer"
     )
+    zone: str | None = Field(
+        default=None,
+        max_length=64,
+        description="the sender's time zone (an IANA name like Europe/Berlin): where the person's days begin",
+    )
+
+    @field_validator("zone")
+    @classmethod
+    def _known_zone(cls, name: str | None) -> str | None:
+        if name is not None and named_zone(name) is None:
+            raise ValueError(f"'{name[:64]}' is no time zone crest knows; send a name like Europe/Berlin")
+        return name
 
 
 class SyncOut(BaseModel):

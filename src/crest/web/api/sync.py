@@ -17,7 +17,9 @@ def push(body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
     """Store a batch of records, each inserted or replaced by its uid (sending it twice stores it once), and
     delete records by uid. Every record is checked first; one bad record refuses the whole batch. Refused (409)
     while nobody at the practice follows the person: nobody would see what it holds."""
-    received, deleted = door.practice.receive_sync(asker.actor, asker.device_id, body.journal, body.uids, body.deleted)
+    received, deleted = door.practice.receive_sync(
+        asker.actor, asker.device_id, body.journal, body.uids, body.deleted, body.zone
+    )
     return SyncOut(received=received, deleted=deleted)
 
 

@@ -44,6 +44,7 @@ from support.practice_web import (
     World,
     app_code,
     browser,
+    link_as_cleo,
     practice_app,
     sign_in,
 )
@@ -796,3 +797,37 @@ def test_a_refused_sign_in_shows_a_visitor_the_visitors_navigation(app: FastAPI,
         refused = visitor.post("/login", data={"email": "ann@example.org", "password": "not the password at all"})
     assert refused.status_code == 401 and ">Sign in</a>" in refused.text
     assert ">Today</a>" not in refused.text and ">Check-in</a>" not in refused.text
+
+
+def test_a_sync_tells_the_practice_where_the_clients_days_begin(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    journal, home, clock = local
+    auckland = Services.over(journal, clock, ZoneInfo("Pacific/Auckland"), link_home=home)
+    auckland.safety.record(ALL_CLEAR)
+    assert auckland.link is not None
+    link_as_cleo(app, world, home, auckland, clock)
+    PracticeLink(home, auckland.sync, clock, InProcess(app), zone_name="Pacific/Auckland").sync()
+    door = app.state.practice_door
+    found = door.accounts._store.account_by_email("cleo@example.org")
+    assert found is not None and found[0].person_id is not None
+    assert str(door.services_for(found[0].person_id).zone) == "Pacific/Auckland"  # not the practice's UTC
+    windows = door.practice._store.client_windows([found[0].person_id], clock(), timedelta(days=7))
+    assert windows[found[0].person_id].zone_name == "Pacific/Auckland"  # the dashboard's days too
+    token = json.loads((home / "practice-link.json").read_text())["token"]
+    with TestClient(app) as crest:
+        body = {"journal": "{}", "uids": {}, "zone": "Mars/Olympus"}
+        refused = crest.post("/api/sync/push", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 422 and "no time zone crest knows" in refused.text
+
+
+def test_a_local_crest_sends_its_computers_named_zone(tmp_path: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=FakeClock()) as journal:
+        services = Services.over(journal, FakeClock(), ZoneInfo("Europe/Berlin"), link_home=tmp_path)
+        assert services.link is not None and services.link._zone() == {"zone": "Europe/Berlin"}
+        offset_only = Services.over(journal, FakeClock(), UTC, link_home=tmp_path)
+        assert offset_only.link is not None and offset_only.link._zone() == {}
