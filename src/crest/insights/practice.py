@@ -20,21 +20,35 @@ DEMO_WORDS = "run faster than real time, not counted as practice"  # beside a de
 DAYS_WITH_DATA_WINDOW = 30  # "days with data in the last 30", the yardstick clinicians read
 
 
+DEFAULT_WEEKLY_GOAL = 7  # sessions a week: CRP daily, until the person chooses otherwise in Settings
+
+
 class TargetSource(StrEnum):
     WEEKLY_GOAL = "weekly_goal"  # the person's own goal in Settings
+    DEFAULT_GOAL = "default_goal"  # Settings' goal left at crest's default: nobody chose it
     PRESCRIPTION = "prescription"  # a clinician's prescription (practice mode)
 
     def label(self, reader: Reader = Reader.PERSON) -> str:
-        """'your weekly goal' to the person; 'their own weekly goal' to their clinician."""
-        if self is TargetSource.WEEKLY_GOAL:
-            return "your weekly goal" if reader is Reader.PERSON else "their own weekly goal"
-        return "your prescription" if reader is Reader.PERSON else "the prescription"
+        """'your weekly goal' to the person; to their clinician, whether they chose it or left crest's default."""
+        if self is TargetSource.PRESCRIPTION:
+            return "your prescription" if reader is Reader.PERSON else "the prescription"
+        if reader is Reader.PERSON:
+            return "your weekly goal"
+        return "their own weekly goal" if self is TargetSource.WEEKLY_GOAL else "crest's default weekly goal"
 
 
 @dataclass(frozen=True)
 class WeeklyTarget:
     sessions: int
     source: TargetSource
+
+
+def goal_target(weekly_goal: int | None) -> WeeklyTarget | None:
+    """The person's weekly goal as a target, said as crest's default when it is the default."""
+    if weekly_goal is None:
+        return None
+    chosen = weekly_goal != DEFAULT_WEEKLY_GOAL
+    return WeeklyTarget(weekly_goal, TargetSource.WEEKLY_GOAL if chosen else TargetSource.DEFAULT_GOAL)
 
 
 @dataclass(frozen=True)
@@ -124,17 +138,11 @@ def adherence(
     # A demo is no data on the person's practice; its check-ins, which are, count on their own.
     days = {s.started_at.astimezone(zone).date() for s in sessions if window <= s.started_at <= now and not s.demo}
     days |= {c.at.astimezone(zone).date() for c in check_ins if window <= c.at <= now}
-    if prescription is not None:
-        target: WeeklyTarget | None = prescription
-    elif weekly_goal is not None:
-        target = WeeklyTarget(weekly_goal, TargetSource.WEEKLY_GOAL)
-    else:
-        target = None
     return Adherence(
         sessions_7_days=len(last_7),
         minutes_7_days=round(sum(s.actual_seconds for s in last_7) / 60),
         sessions_28_days=len(last_28),
         minutes_28_days=round(sum(s.actual_seconds for s in last_28) / 60),
         days_with_data_30=len(days),
-        target=target,
+        target=prescription or goal_target(weekly_goal),
     )

@@ -20,7 +20,7 @@ from crest.insights.pain import (
     series_by_place,
     weekly_medians,
 )
-from crest.insights.practice import TargetSource, WeeklyTarget, counts_as_practice
+from crest.insights.practice import WeeklyTarget, counts_as_practice, goal_target
 from crest.insights.psfs import PsfsChange, psfs_change
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
 from crest.moments import day_text
@@ -178,7 +178,7 @@ def _practice(
     # As in `adherence`: a demo is no data on the person's practice, its check-ins count on their own.
     days = {s.started_at.astimezone(zone).date() for s in sessions if not s.demo}
     days |= {c.at.astimezone(zone).date() for c in check_ins}
-    target = prescription or (None if weekly_goal is None else WeeklyTarget(weekly_goal, TargetSource.WEEKLY_GOAL))
+    target = prescription or goal_target(weekly_goal)
     return Practice(
         sessions=len(practised),
         minutes=round(sum(s.actual_seconds for s in practised) / 60),

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from crest.clock import named_zone
 from crest.errors import CrestError
+from crest.insights.practice import DEFAULT_WEEKLY_GOAL
 from crest.interop.ical import EVERY_DAY, Weekday, parse_clock_time, parse_weekdays
 from crest.journal.practice_store import HOME_ZONE_SETTING
 from crest.journal.records import check_text
@@ -34,7 +35,10 @@ class Preferences(BaseModel):
     theme: Theme = Field("system", description="light, dark, or follow the system")
     show_streaks: bool = False
     weekly_goal_sessions: int = Field(
-        7, ge=1, le=21, description="sessions a week you aim for; a clinician's prescription replaces it"
+        DEFAULT_WEEKLY_GOAL,
+        ge=1,
+        le=21,
+        description="sessions a week you aim for; a clinician's prescription replaces it",
     )
     reminder_time: str = Field("18:00", description="local time of the calendar reminder, like 18:00")
     reminder_days: str = Field(

@@ -32,7 +32,7 @@ def test_progress_api_has_places_verdicts_and_adherence(tmp_path: Path, clock: F
         assert back["verdict"] == "better" and back["side"] == "centre"
         assert back["change"] == back["latest"] - back["baseline"] < -2
         assert body["adherence"]["days_with_data_30"] == 29  # every day but today, which has no practice yet
-        assert body["adherence"]["target"] == {"sessions_per_week": 7, "source": "weekly_goal"}
+        assert body["adherence"]["target"] == {"sessions_per_week": 7, "source": "default_goal"}
         assert body["psfs"]["verdict"] == "no_clear_change"  # the average rose by 1.7: under the 2 points
         since = client.get("/api/progress", params={"since": (clock().date() - timedelta(days=7)).isoformat()})
         assert since.json()["since"] is not None

@@ -137,7 +137,7 @@ def test_the_summary_speaks_with_its_numbers_and_source() -> None:
         "change": -4.0,
         "verdict": "better",
     }
-    assert fields["adherence"]["target"] == {"sessions_per_week": 7, "source": "weekly_goal"}
+    assert fields["adherence"]["target"] == {"sessions_per_week": 7, "source": "default_goal"}
     assert "Farrar" in fields["pain_source"]
     assert fields["psfs"]["threshold_used"]["kind"] == "smallest detectable change"
 

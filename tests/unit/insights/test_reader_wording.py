@@ -4,7 +4,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from crest.insights.pain import pain_trends
-from crest.insights.practice import TargetSource, WeeklyTarget, adherence
+from crest.insights.practice import DEFAULT_WEEKLY_GOAL, TargetSource, WeeklyTarget, adherence
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.psfs import psfs_change
 from crest.insights.reader import Reader
@@ -46,3 +46,12 @@ def test_a_clinician_reads_of_the_person_never_you() -> None:
     assert "their own weekly goal: 5 sessions a week" in adherence_line(practice, Reader.CLINICIAN).text
     assert "the prescription: 7 sessions a week" in adherence_line(prescribed, Reader.CLINICIAN).text
     assert trend_line(trend, Reader.CLINICIAN).text.startswith("hip (left): 2.0 → 6.0")
+
+
+def test_a_clinician_reads_a_goal_left_at_crests_default_as_the_default_not_as_the_persons_own() -> None:
+    now = datetime(2026, 3, 20, 12, tzinfo=UTC)
+    left = adherence([], [], UTC, now, weekly_goal=DEFAULT_WEEKLY_GOAL)
+    chosen = adherence([], [], UTC, now, weekly_goal=DEFAULT_WEEKLY_GOAL - 2)
+    assert "crest's default weekly goal: 7 sessions a week" in adherence_line(left, Reader.CLINICIAN).text
+    assert "their own weekly goal: 5 sessions a week" in adherence_line(chosen, Reader.CLINICIAN).text
+    assert "your weekly goal" in adherence_line(left, Reader.PERSON).text  # to the person it is theirs either way
