@@ -152,8 +152,7 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         alerts.append(Alert(AlertKind.WARNING_SIGNS, latest[0].at, text))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:
-        advice = "urgent care" if level is AdviceLevel.URGENT else "see a clinician"
-        alerts.append(Alert(AlertKind.RED_FLAG, answered_at, f"a safety answer that is a red flag ({advice})"))
+        alerts.append(Alert(AlertKind.RED_FLAG, answered_at, f"a safety answer that is a red flag ({level.advice})"))
     return alerts
 
 

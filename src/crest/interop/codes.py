@@ -17,6 +17,7 @@ SNOMED = "http://snomed.info/sct"
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,6 @@ EXERCISE_THERAPY = _snomed("229065009", "Exercise therapy")
 SURVEY = Code(OBSERVATION_CATEGORY, "survey", "Survey")
 ACTIVITY = Code(OBSERVATION_CATEGORY, "activity", "Activity")
 MINUTES = Code(UCUM, "min", "min")
+# HL7 Terminology's flag categories (the FHIR R4, R4B and R5 value set `flag-category`): "related to the subject's
+# clinical data", which a warning sign is.
+FLAG_CLINICAL = Code(FLAG_CATEGORY, "clinical", "Clinical")

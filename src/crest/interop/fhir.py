@@ -8,7 +8,11 @@
   its duration (LOINC 55411-3, minutes); a demo (run faster than real time) is left out: a `Procedure` says the
   therapy was done for its period, FHIR has no standard way to say "do not count this one", and a receiving
   system would count it. The JSON and CSV exports keep demos, flagged, and nothing reads a bundle back in;
-- PSFS as crest's `Questionnaire` and one `QuestionnaireResponse` per round.
+- what a pain is like (aching, sharp, burning, tingling, numb), when the person said, as the rating's note in words:
+  crest has no verified code for each quality, and a guessed code would mislead a receiving system more than text;
+- PSFS as crest's `Questionnaire` and one `QuestionnaireResponse` per round;
+- each warning sign that stands (a "yes" to a red-flag question, or a check-in's sign, kept ones too) an active
+  `Flag` (category clinical) saying what it is and crest's advice, so a receiving system shows it, as the report does.
 
 Every resource is built and validated with `fhir.resources`; that library checks structure, not codes or ranges,
 so the codes come from `interop.codes` and the values are checked here. Ids are derived from the journal's own ids,
@@ -18,8 +22,9 @@ so the same journal always exports the same bundle.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from datetime import timedelta
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from crest.errors import CrestError
@@ -29,6 +34,7 @@ from crest.interop.codes import (
     BODY_SITES,
     EXERCISE_DURATION,
     EXERCISE_THERAPY,
+    FLAG_CLINICAL,
     LATERALITY,
     MINUTES,
     PAIN_SCORE,
@@ -83,10 +89,25 @@ def check_fhir_version(version: str) -> FhirVersion:
     raise UnknownFhirVersion(f"unknown FHIR version '{version}'; choose R5 or R4B")
 
 
-def fhir_bundle(contents: JournalContents, version: FhirVersion, patient_name: str | None = None) -> str:
-    """The journal's sessions, pain ratings and PSFS rounds as one validated FHIR Bundle, in JSON."""
+@dataclass(frozen=True)
+class WarningFlag:
+    """A warning sign that stands, for a `Flag`: what it is with crest's advice, and when it was raised."""
+
+    text: str
+    since: datetime
+
+
+def fhir_bundle(
+    contents: JournalContents,
+    version: FhirVersion,
+    patient_name: str | None = None,
+    warnings: Sequence[WarningFlag] = (),
+) -> str:
+    """The journal's sessions, pain ratings and PSFS rounds, and the warning signs that stand, as one validated FHIR
+    Bundle, in JSON."""
     builder = _Builder(version)
     entries = [builder.entry(builder.patient(patient_name))]
+    entries += [builder.entry(builder.flag(warning)) for warning in warnings]
     if version == "R5":
         entries += [builder.entry(resource) for resource in builder.body_structures(contents.check_ins)]
     for session in (one for one in contents.sessions if not one.demo):
@@ -162,8 +183,10 @@ class _Builder:
             "effectiveDateTime": check_in.at.isoformat(),
             "valueInteger": rating.score,
         }
-        if check_in.timing != "standalone":
-            observation["note"] = [{"text": f"rated {check_in.timing.label}"}]
+        said = [f"rated {check_in.timing.label}"] if check_in.timing != "standalone" else []
+        said += [] if rating.quality is None else [f"the pain is {rating.quality.label}"]
+        if said:
+            observation["note"] = [{"text": "; ".join(said)}]
         if self.version == "R5":
             observation["bodyStructure"] = self.reference(self.place_id(place))
         else:
@@ -173,6 +196,17 @@ class _Builder:
                 site["extension"] = [{"url": LATERALITY_EXTENSION, "valueCodeableConcept": _concept(laterality)}]
             observation["bodySite"] = site
         return observation
+
+    def flag(self, warning: WarningFlag) -> dict[str, Any]:
+        return {
+            "resourceType": "Flag",
+            "id": self.id_of("flag", warning.text, warning.since.isoformat()),
+            "status": "active",
+            "category": [_concept(FLAG_CLINICAL)],
+            "code": {"text": warning.text},
+            "subject": self.subject,
+            "period": {"start": warning.since.isoformat()},
+        }
 
     def procedure(self, session: PracticeSession) -> dict[str, Any]:
         period: dict[str, str] = {"start": session.started_at.isoformat()}

@@ -31,6 +31,16 @@ class AdviceLevel(IntEnum):
     def stored_name(self) -> str:
         return self.name.lower()
 
+    @property
+    def advice(self) -> str:
+        """What a warning sign at this level asks, in crp-facts.md's words (for a clinician's reading)."""
+        return {
+            AdviceLevel.URGENT: "seek urgent care",
+            AdviceLevel.SEE_CLINICIAN: "see a clinician",
+            AdviceLevel.SIDE_LYING: "rest on the side",
+            AdviceLevel.CLEAR: "no warning sign",
+        }[self]
+
     @classmethod
     def named(cls, stored_name: str) -> "AdviceLevel":
         for level in cls:

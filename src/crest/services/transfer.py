@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from crest.clock import Clock
 from crest.counting import counted
 from crest.insights.practice import DEMO_WORDS
-from crest.interop.fhir import FhirVersion, fhir_bundle
+from crest.interop.fhir import FhirVersion, WarningFlag, fhir_bundle
 from crest.journal.records import JournalContents
 from crest.journal.transfer import (
     FILE_SUFFIXES,
@@ -24,6 +24,8 @@ from crest.journal.transfer import (
     read_export_file,
 )
 from crest.private_files import FileNotWritable, write_private_file
+from crest.safety.screen import AdviceLevel
+from crest.safety.standing import SafetyStanding, repeated_signs
 
 # FHIR is for other software to read; crest imports its own CSV and JSON only.
 EXPORT_FORMATS: tuple[str, ...] = (*FORMATS, "fhir")
@@ -55,7 +57,7 @@ class Transfer:
         tables only go to a file."""
         contents = self._journal.export_contents()
         if self.check_format(format_name) == "fhir":
-            return fhir_bundle(contents, fhir_version, patient_name)
+            return fhir_bundle(contents, fhir_version, patient_name, warning_flags(self._safety.standing()))
         return export_text(contents, format_name)
 
     def export_bytes(
@@ -155,3 +157,18 @@ class Imported:
             counted(self.psfs_rounds, "PSFS round"),
             counted(self.settings, "setting"),
         )
+
+
+def warning_flags(standing: SafetyStanding) -> list[WarningFlag]:
+    """Each warning sign that stands (a "yes" to a red-flag question; a check-in's sign, kept ones too), with what
+    it asks: the FHIR export's Flags, as the report names them."""
+    answers = [
+        WarningFlag(f"{reason.question.level.advice}: a “yes” to “{reason.question.text}”", reason.answered_at)
+        for reason in standing.standing_reasons
+        if reason.question.level >= AdviceLevel.SEE_CLINICIAN
+    ]
+    signs = [
+        WarningFlag(f"{sign.first.question.level.advice}: {sign.where_from()}", sign.first.at)
+        for sign in repeated_signs(standing.standing_check_in_reasons)
+    ]
+    return answers + signs

@@ -120,3 +120,19 @@ def test_fhir_export(run_crest: RunCrest, crest_env: dict[str, str], tmp_path: P
     crest_env["CREST_HOME"] = str(tmp_path / "another-home")
     refused = run_crest("import", str(path))  # FHIR is for other software; crest imports its own files
     assert refused.returncode == 2 and "expected 'crest-journal'" in refused.stderr
+
+
+def test_the_fhir_export_flags_each_warning_sign_that_stands(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
+    _practised(crest_env, days=1)
+    assert run_crest("log", "--pain", "calf_and_shin:both=5:aching").returncode == 0  # pain below both knees
+    bundle = json.loads(run_crest("export", "--format", "fhir").stdout)
+    flags = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Flag"]
+    assert len(flags) == 1 and flags[0]["status"] == "active"
+    assert flags[0]["code"]["text"].startswith("seek urgent care: warning sign in a check-in of ")
+    notes = [
+        note["text"]
+        for entry in bundle["entry"]
+        if entry["resource"]["resourceType"] == "Observation"
+        for note in entry["resource"].get("note", [])
+    ]
+    assert "the pain is aching" in notes

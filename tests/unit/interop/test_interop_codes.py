@@ -21,6 +21,7 @@ from crest.interop.codes import (
     BODY_SITES,
     EXERCISE_DURATION,
     EXERCISE_THERAPY,
+    FLAG_CLINICAL,
     LATERALITY,
     LOINC,
     PAIN_SCORE,
@@ -86,3 +87,8 @@ def test_measurement_codes() -> None:
     assert PAIN_SCORE.display == "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
     assert (EXERCISE_DURATION.code, EXERCISE_DURATION.display) == ("55411-3", "Exercise duration")
     assert (EXERCISE_THERAPY.system, EXERCISE_THERAPY.code) == (SNOMED, "229065009")
+    assert (FLAG_CLINICAL.system, FLAG_CLINICAL.code, FLAG_CLINICAL.display) == (
+        "http://terminology.hl7.org/CodeSystem/flag-category",  # HL7 Terminology (THO), CodeSystem flag-category
+        "clinical",
+        "Clinical",
+    )

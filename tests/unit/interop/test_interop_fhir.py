@@ -11,6 +11,7 @@ from crest.interop.fhir import (
     PSFS_QUESTIONNAIRE_URL,
     InvalidFhirValue,
     UnknownFhirVersion,
+    WarningFlag,
     check_fhir_version,
     fhir_bundle,
 )
@@ -114,3 +115,22 @@ def test_unknown_version() -> None:
     assert check_fhir_version("r4b") == "R4B"
     with pytest.raises(UnknownFhirVersion, match="choose R5 or R4B"):
         check_fhir_version("R3")
+
+
+@pytest.mark.parametrize("version", ["R5", "R4B"])
+def test_what_a_pain_is_like_goes_in_the_ratings_note_and_each_standing_sign_is_an_active_flag(version: str) -> None:
+    tingling = CheckIn(AT, pain=(PainRating(Region.CALF_AND_SHIN, 4, Side.LEFT, "tingling"),), id=3)
+    contents = JournalContents(sessions=(), check_ins=(tingling,), psfs=())
+    sign = WarningFlag("seek urgent care: warning sign in a check-in of 1 May 2026: pain in both legs", AT)
+    text = fhir_bundle(contents, check_fhir_version(version), warnings=[sign])
+    [pain] = _resources(text, "Observation")
+    assert pain["note"] == [{"text": "the pain is tingling"}]
+    [flag] = _resources(text, "Flag")
+    assert (flag["status"], flag["code"]["text"], flag["period"]["start"]) == (
+        "active",
+        sign.text,
+        "2026-05-01T18:00:00Z",
+    )
+    assert flag["category"][0]["coding"][0]["code"] == "clinical"
+    assert flag["subject"]["reference"] == f"urn:uuid:{_resources(text, 'Patient')[0]['id']}"
+    assert _resources(fhir_bundle(contents, check_fhir_version(version)), "Flag") == []
