@@ -368,19 +368,21 @@ def _caseload_words(name: str, caseload: Caseload) -> str:
     """Who a removal leaves unfollowed, in numbers (the admin reads no client's data)."""
     if not caseload.clients:
         return f"{name} follows no client now."
-    follows = f"{name} follows {counted(caseload.clients, 'client')}; once removed, nobody here follows "
-    follows += "them" if caseload.clients > 1 else "this client"
-    if not caseload.with_open_alerts:
-        return f"{follows}. None has an alert waiting. A colleague can invite them again to follow them."
-    waiting = "has an alert" if caseload.with_open_alerts == 1 else "have an alert"
-    critical = (
-        f", {caseload.with_critical_alerts} of them critical (severe pain, a red flag or a warning sign)"
-        if caseload.with_critical_alerts
-        else ""
-    )
+    waiting, critical = caseload.with_open_alerts, caseload.with_critical_alerts
+    if not waiting:
+        alerts = ", none with an alert waiting"
+    elif caseload.clients == 1:
+        alerts = ", who has an alert nobody has acknowledged"
+    else:
+        alerts = f"; {waiting} {'has' if waiting == 1 else 'have'} an alert nobody has acknowledged"
+    if critical:
+        why = "severe pain, a red flag or a warning sign"
+        alerts += f" (critical: {why})" if critical == waiting else f", {critical} of them critical ({why})"
+    hand_on = f" or sees those alerts: ask {name} to hand them on first;" if waiting else ":"
     return (
-        f"{follows}, and {caseload.with_open_alerts} {waiting} nobody has acknowledged{critical}. Ask {name} to "
-        "hand these on before removing them: a colleague can invite each client again to follow them."
+        f"{name} follows {counted(caseload.clients, 'client')}{alerts}. Once removed, nobody here follows "
+        f"{'them' if caseload.clients > 1 else 'this client'}{hand_on} a colleague can invite each client again to "
+        "follow them."
     )
 
 

@@ -139,7 +139,10 @@ def test_removing_a_practitioner_says_how_many_clients_and_waiting_alerts_it_lea
     removal = f"/practice/admin/practitioners/{world.ids['practitioner_membership']}/remove"
     with browser(app, world.tokens["admin"]) as admin:
         calm = admin.get(removal).text
-    assert "Pat Physio follows 1 client; once removed, nobody here follows this client." in calm
+    assert (
+        "Pat Physio follows 1 client, none with an alert waiting. Once removed, nobody here follows this client: a "
+        "colleague can invite each client again to follow them."
+    ) in calm
     assert "Ann" not in calm  # counts only: the admin reads no client's data
 
     with browser(app, world.tokens["client_a"]) as ann:  # severe pain: a critical alert nobody has acknowledged
@@ -148,9 +151,9 @@ def test_removing_a_practitioner_says_how_many_clients_and_waiting_alerts_it_lea
     with browser(app, world.tokens["admin"]) as admin:
         waiting = admin.get(removal).text
     assert (
-        "Pat Physio follows 1 client; once removed, nobody here follows this client, and 1 has an alert nobody has "
-        "acknowledged, 1 of them critical (severe pain, a red flag or a warning sign). Ask Pat Physio to hand these "
-        "on before removing them"
+        "Pat Physio follows 1 client, who has an alert nobody has acknowledged (critical: severe pain, a red flag or "
+        "a warning sign). Once removed, nobody here follows this client or sees those alerts: ask Pat Physio to hand "
+        "them on first;"
     ) in waiting
 
 

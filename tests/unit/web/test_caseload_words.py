@@ -1,0 +1,32 @@
+"""The removal page's count of who a removal leaves unfollowed, in every case the numbers can take."""
+
+from __future__ import annotations
+
+import pytest
+
+from crest.services.practice_mode import Caseload
+from crest.web.pages.practice_pages import _caseload_words
+
+
+@pytest.mark.parametrize(
+    ("caseload", "said"),
+    [
+        (Caseload(0, 0, 0), "Pat follows no client now."),
+        (
+            Caseload(3, 0, 0),
+            "Pat follows 3 clients, none with an alert waiting. Once removed, nobody here follows them:",
+        ),
+        (
+            Caseload(3, 1, 0),
+            "Pat follows 3 clients; 1 has an alert nobody has acknowledged. Once removed, nobody here follows them or "
+            "sees those alerts: ask Pat to hand them on first;",
+        ),
+        (
+            Caseload(4, 2, 1),
+            "Pat follows 4 clients; 2 have an alert nobody has acknowledged, 1 of them critical (severe pain, a red "
+            "flag or a warning sign).",
+        ),
+    ],
+)
+def test_the_removal_page_counts_clients_and_waiting_alerts_in_plain_words(caseload: Caseload, said: str) -> None:
+    assert said in _caseload_words("Pat", caseload)
