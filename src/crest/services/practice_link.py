@@ -60,8 +60,8 @@ def nobody_follows(practice: str) -> str:
     these records, warning signs included. Said at every door that shows the link."""
     return (
         f"nobody at {practice or 'the practice'} follows you now (the programme ended or sharing was stopped), so "
-        "nothing was sent: nobody there would see your check-ins or warning signs. Act on any warning crest shows "
-        "you yourself. Run crest unlink to stop syncing, or share again under My practitioner on the practice's site"
+        "nothing was sent. Nobody there would see your check-ins or warning signs: act yourself on any warning crest "
+        "gives you. Run crest unlink to stop syncing, or share again under My practitioner on the practice's site"
     )
 
 
