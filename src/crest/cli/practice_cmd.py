@@ -132,7 +132,10 @@ def link(
             help="The practice's address, like https://practice.example (the whole invitation link works too)"
         ),
     ],
-    code: Annotated[str, typer.Argument(help="The invitation code (the last part of the invitation link).")],
+    code: Annotated[
+        str | None,
+        typer.Argument(help="The invitation code (the last part of the invitation link); not needed after the link."),
+    ] = None,
     email: Annotated[str | None, typer.Option("--email", help="Your email for the practice's account.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="Your name, as your practitioner sees it.")] = None,
     password_stdin: Annotated[
@@ -153,7 +156,7 @@ def link(
     from crest.services.accounts import CODE_ASKED
     from crest.services.practice_link import PracticeUnreachable
 
-    code = code.rstrip("/").rsplit("/", 1)[-1]  # the whole invitation link works too
+    code = _invitation_code(url, code)
     with open_services() as services:
         link_service = services.link
         assert link_service is not None
@@ -169,6 +172,8 @@ def link(
             raise ConsentDeclined(
                 "nothing was shared: with --password-stdin, add --yes to agree to the sharing listed above"
             )
+        if password_stdin and not (email and name):  # standard input holds the password: it cannot answer more
+            raise MissingOption("with --password-stdin, give --email EMAIL and --name NAME too; nothing was shared")
         if not yes and not typer.confirm("Do you agree to share this?", default=False):
             raise ConsentDeclined("nothing was shared; run crest link again when you are ready")
         chosen_email = email or typer.prompt("Your email")
@@ -194,6 +199,15 @@ def link(
                 ) from None
             raise
     typer.echo(f"Linked to {practice_name}. Run crest sync to send your journal and fetch your prescription.")
+
+
+def _invitation_code(url: str, code: str | None) -> str:
+    """The code given, or the last part of the whole invitation link given as the address (…/invite/CODE)."""
+    if code:
+        return code.rstrip("/").rsplit("/", 1)[-1]  # the whole invitation link works as the code too
+    if "/invite/" in url:
+        return url.rstrip("/").rsplit("/invite/", 1)[1]
+    raise MissingOption("crest link needs the invitation code after the address, or the whole invitation link")
 
 
 def sync() -> None:

@@ -184,6 +184,8 @@ def token_hash(token: str) -> str:
 def new_code() -> tuple[str, str]:
     """A one-time link's code (an invitation, a password reset) and its hash, all the database keeps of it."""
     code = secrets.token_urlsafe(INVITE_CODE_BYTES)
+    while code.startswith("-"):  # a code typed after a command would read as an option (crest link URL -AB...)
+        code = secrets.token_urlsafe(INVITE_CODE_BYTES)
     return code, token_hash(code)
 
 

@@ -281,12 +281,16 @@ class PracticeMode:
             safety=services.clinician_reports.safety_summary(),
         )
 
+    def _name_of(self, actor: Actor) -> str | None:
+        """The asker's name as the audit log keeps it, so the client reads who did what, never "someone"."""
+        account = self._store.account(actor.account_id) if isinstance(actor, Practitioner | Client) else None
+        return None if account is None else account.name
+
     def _audited_read(self, actor: Actor, linked: LinkedClient, action: Audited, address: str | None) -> None:
-        account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
         self._audit.record(
             actor,
             action,
-            actor_name=None if account is None else account.name,
+            actor_name=self._name_of(actor),
             subject_person_id=linked.client.person_id,
             address=address,
         )
@@ -313,8 +317,7 @@ class PracticeMode:
     def prescribe(self, actor: Actor, client_id: int, dose: Prescription, address: str | None = None) -> Prescription:
         linked = self._linked(actor, client_id, Action.PRESCRIBE)
         check_prescribed_days(dose, self.today())
-        account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
-        prescribed_by = check_name(account.name if account is not None else "your practitioner")
+        prescribed_by = check_name(self._name_of(actor) or "your practitioner")
         assert linked.client.person_id is not None
         saved = self._store.prescribe(
             linked.link.id, linked.client.person_id, replace(dose, prescribed_by=prescribed_by), self._clock()
@@ -348,8 +351,7 @@ class PracticeMode:
             raise InvalidSessionNote("the note is empty; write a sentence for your client")
         if len(note) > MAX_SESSION_NOTE_CHARACTERS:
             raise InvalidSessionNote(f"keep the note under {MAX_SESSION_NOTE_CHARACTERS} characters")
-        account = self._store.account(actor.account_id) if isinstance(actor, Practitioner) else None
-        author = account.name if account is not None else "your practitioner"
+        author = self._name_of(actor) or "your practitioner"
         assert linked.client.person_id is not None
         if not self._store.add_session_note(linked.client.person_id, session_id, author, note, self._clock()):
             raise NotFoundForYou(f"there is no session {session_id} of this client")
@@ -366,7 +368,13 @@ class PracticeMode:
         """The practitioner stops following the client; the client keeps every record."""
         linked = self._linked(actor, client_id, Action.END_PROGRAMME)
         self._store.end_care_link(linked.link.id, self._clock())
-        self._audit.record(actor, Audited.END_PROGRAMME, subject_person_id=linked.client.person_id, address=address)
+        self._audit.record(
+            actor,
+            Audited.END_PROGRAMME,
+            actor_name=self._name_of(actor),
+            subject_person_id=linked.client.person_id,
+            address=address,
+        )
 
     # The client's side
 
@@ -384,7 +392,14 @@ class PracticeMode:
         self._store.set_consent(link.id, self._clock(), granted=shared, share_notes=share_notes and shared)
         assert isinstance(actor, Client)
         what = "shared" + (" with notes" if share_notes and shared else "") if shared else "sharing revoked"
-        self._audit.record(actor, Audited.CONSENT, subject_person_id=actor.person_id, address=address, detail=what)
+        self._audit.record(
+            actor,
+            Audited.CONSENT,
+            actor_name=self._name_of(actor),
+            subject_person_id=actor.person_id,
+            address=address,
+            detail=what,
+        )
         return next(view for view in self.sharing(actor) if view.link_id == link.id)
 
     def _own_link(self, actor: Actor, link_id: int) -> CareLinkRecord:
@@ -436,6 +451,7 @@ class PracticeMode:
         self._audit.record(
             actor,
             Audited.UNLINK_DEVICE,
+            actor_name=self._name_of(actor),
             subject_person_id=actor.person_id,
             address=address,
             detail=f"device {device_id}",

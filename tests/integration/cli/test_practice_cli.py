@@ -197,12 +197,16 @@ def test_link_to_an_account_with_two_step_sign_in_and_no_code_says_to_add_code(r
     assert "run crest link again with --code" in result.stderr and "type the code" not in result.stderr
 
 
-def test_link_takes_the_whole_invitation_link_as_the_address(run_crest: RunCrest) -> None:
+def test_link_takes_the_whole_invitation_link_as_the_address_with_or_without_the_code(run_crest: RunCrest) -> None:
     with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
         result = run_crest("link", f"{url}/invite/CODE", "CODE", "--password-stdin", input_text="x\n")
+        alone = run_crest("link", f"{url}/invite/CODE", "--password-stdin", input_text="x\n")
         wrong = run_crest("link", f"{url}/clinic", "CODE", "--password-stdin", input_text="x\n")
-    assert "Pat Physio at Back in Balance invites you to share:" in result.stdout
-    assert asked[0] == "GET /api/auth/invites/CODE"
+        no_code = run_crest("link", url, "--password-stdin", input_text="x\n")
+    for linking in (result, alone):
+        assert "Pat Physio at Back in Balance invites you to share:" in linking.stdout
+    assert asked[:2] == ["GET /api/auth/invites/CODE"] * 2
+    assert no_code.returncode == 2 and "needs the invitation code after the address" in no_code.stderr
     assert wrong.returncode != 0 and "Traceback" not in wrong.stderr and "no reason given" not in wrong.stderr
     assert f"no crest practice answers at {url}/clinic; check the practice's address" in wrong.stderr
 
@@ -224,3 +228,18 @@ def test_sync_when_nobody_at_the_practice_follows_sends_nothing_and_says_so(
     assert done.returncode != 0 and "Traceback" not in done.stderr and "Synced" not in done.stdout
     assert "nobody at Back in Balance follows you now" in done.stderr and "crest unlink" in done.stderr
     assert not any(request.startswith("POST") for request in asked)  # nothing was sent
+
+
+def test_link_with_the_password_on_standard_input_asks_for_email_and_name_as_options(run_crest: RunCrest) -> None:
+    """Standard input holds the password: a "Your name" prompt would read it as the name."""
+    with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
+        args = ("link", url, "CODE", "--email", "bob@home.example", "--password-stdin", "--yes")
+        result = run_crest(*args, input_text="a long enough password\n")
+    assert result.returncode == 2 and "give --email EMAIL and --name NAME too; nothing was shared" in result.stderr
+    assert asked == ["GET /api/auth/invites/CODE"]  # nothing was sent
+
+
+def test_an_invitation_code_never_starts_like_an_option() -> None:
+    from crest.services.accounts import new_code
+
+    assert not any(new_code()[0].startswith("-") for _ in range(2000))  # 1 in 64 did: `crest link URL -AB...`

@@ -831,3 +831,11 @@ def test_a_local_crest_sends_its_computers_named_zone(tmp_path: Path) -> None:
         assert services.link is not None and services.link._zone() == {"zone": "Europe/Berlin"}
         offset_only = Services.over(journal, FakeClock(), UTC, link_home=tmp_path)
         assert offset_only.link is not None and offset_only.link._zone() == {}
+
+
+def test_the_client_reads_who_ended_their_programme(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert pat.post(f"/api/practice/clients/{world.ids['client']}/end").status_code == 204
+    with browser(app, world.tokens["client_a"]) as ann:
+        page = ann.get("/sharing").text
+    assert "Pat Physio ended your programme" in page and "someone" not in page
