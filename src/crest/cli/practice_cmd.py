@@ -222,7 +222,7 @@ def sync() -> None:
         result = link_service.sync(lambda done, total: typer.echo(f"sent batch {done} of {total}", err=True))
         status = link_service.status()
     if not result.followed:
-        raise CrestError(nobody_follows("" if status is None else status.practice))
+        raise CrestError(nobody_follows("" if status is None else status.practice, result.programme_ended))
     sent = ", ".join(result.sent_counts()) or "nothing new"
     typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:

@@ -55,13 +55,19 @@ class SharingNotStopped(CrestError):
     """`crest unlink` could not tell the practice to stop sharing; the link is kept so it can be tried again."""
 
 
-def nobody_follows(practice: str) -> str:
-    """Why a sync sent nothing: the programme ended, or sharing was stopped, so nobody at the practice would see
-    these records, warning signs included. Said at every door that shows the link."""
+def nobody_follows(practice: str, programme_ended: bool) -> str:
+    """Why a sync sent nothing: the programme ended, or the person stopped sharing, so nobody at the practice would
+    see these records, warning signs included. Said at every door that shows the link."""
+    where = practice or "the practice"
+    why = f"your programme at {where} has ended" if programme_ended else f"you stopped sharing with {where}"
+    again = (
+        "your practitioner can invite you again"
+        if programme_ended
+        else ("or share again under My practitioner on the practice's site")
+    )
     return (
-        f"nobody at {practice or 'the practice'} follows you now (the programme ended or sharing was stopped), so "
-        "nothing was sent. Nobody there would see your check-ins or warning signs: act yourself on any warning crest "
-        "gives you. Run crest unlink to stop syncing, or share again under My practitioner on the practice's site"
+        f"{why}, so nobody there follows you now and nothing was sent. Nobody there would see your check-ins or "
+        f"warning signs: act yourself on any warning crest gives you. Run crest unlink to stop syncing; {again}"
     )
 
 
@@ -72,6 +78,7 @@ class LinkStatus:
     linked_at: datetime
     last_sync_at: datetime | None
     followed: bool  # at the last sync someone at the practice followed this person (True before the first)
+    programme_ended: bool = False  # not followed because every programme there ended (not because sharing stopped)
 
 
 _NOUNS = {"sessions": "session", "check_ins": "check-in", "safety_screens": "safety screen", "psfs": "PSFS round"}
@@ -83,6 +90,7 @@ class SyncResult:
     deleted: int
     prescription: Prescription | None
     followed: bool = True  # False: nobody at the practice follows this person, so nothing was sent
+    programme_ended: bool = False  # ... because every programme there ended
 
     def sent_counts(self) -> tuple[str, ...]:
         """What was sent, in words: "7 sessions", "1 safety screen", ..."""
@@ -183,6 +191,7 @@ class PracticeLink:
             linked_at=datetime.fromisoformat(stored["linked_at"]),
             last_sync_at=None if not last else datetime.fromisoformat(last),
             followed=stored.get("followed", True),
+            programme_ended=stored.get("programme_ended", False),
         )
 
     def invite(self, url: str, code: str) -> dict[str, Any]:
@@ -275,8 +284,10 @@ class PracticeLink:
             # Records sent now would sit where nobody looks; the prescription is still pulled, so an ended
             # programme's goes from Today.
             prescription = self._pull_prescription(url, token)
-            self._write(LINK_FILE, stored | {"followed": False, "last_sync_at": self._clock().isoformat()})
-            return SyncResult({}, 0, prescription, followed=False)
+            ended = all(link.get("ended") for link in sharing)
+            # "Last synced" stays when the last sync was: nothing was sent now
+            self._write(LINK_FILE, stored | {"followed": False, "programme_ended": ended})
+            return SyncResult({}, 0, prescription, followed=False, programme_ended=ended)
         outgoing = self._sync.outgoing(notes=any(link.get("shared") and link.get("share_notes") for link in sharing))
         batches = _batches(outgoing, state)
         sent = dict.fromkeys(KINDS, 0)
@@ -312,7 +323,9 @@ class PracticeLink:
                     state[kind].pop(uid, None)
             self._write(STATE_FILE, state)
         prescription = self._pull_prescription(url, token)
-        self._write(LINK_FILE, stored | {"followed": True, "last_sync_at": self._clock().isoformat()})
+        self._write(
+            LINK_FILE, stored | {"followed": True, "programme_ended": False, "last_sync_at": self._clock().isoformat()}
+        )
         return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription)
 
     def _zone(self) -> dict[str, str]:

@@ -428,9 +428,10 @@ class PracticeMode:
         that the practice counts the client's days where they live."""
         require(actor, Action.KEEP_OWN_JOURNAL, what="sync a journal")
         assert isinstance(actor, Client)
-        live = [one.link for one in self._store.practitioners_of(actor.membership_id) if one.link.live]
+        links = [one.link for one in self._store.practitioners_of(actor.membership_id)]
+        live = [link for link in links if link.live]
         if not live:  # a second guard behind a sending crest's own (an older crest sends regardless)
-            raise NobodyFollows(nobody_follows(""))
+            raise NobodyFollows(nobody_follows("", all(link.ended_at is not None for link in links)))
         # A second guard behind the sending crest's own: no notes are kept unless a live link shares them.
         notes = any(link.share_notes for link in live)
         services = self._services_for(actor.person_id)

@@ -226,7 +226,8 @@ def test_sync_when_nobody_at_the_practice_follows_sends_nothing_and_says_so(
         assert run_crest("log", "--pain", "hip:left=3").returncode == 0
         done = run_crest("sync")
     assert done.returncode != 0 and "Traceback" not in done.stderr and "Synced" not in done.stdout
-    assert "nobody at Back in Balance follows you now" in done.stderr and "crest unlink" in done.stderr
+    assert "your programme at Back in Balance has ended, so nobody there follows you now" in done.stderr
+    assert "crest unlink" in done.stderr and "share again" not in done.stderr  # an ended programme cannot be
     assert not any(request.startswith("POST") for request in asked)  # nothing was sent
 
 

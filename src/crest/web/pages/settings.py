@@ -89,5 +89,5 @@ def settings_view(
 def _practice_link(link: PracticeLink) -> dict[str, Any]:
     """The link as the last sync left it: who it goes to, and whether anyone there still follows the person."""
     status = link.status()
-    unfollowed = None if status is None or status.followed else nobody_follows(status.practice)
+    unfollowed = None if status is None or status.followed else nobody_follows(status.practice, status.programme_ended)
     return {"practice_link": status, "nobody_follows": unfollowed}

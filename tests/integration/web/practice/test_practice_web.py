@@ -490,8 +490,11 @@ def test_after_the_programme_ends_a_sync_sends_nothing_and_says_nobody_follows(
         clients = {row["name"]: row["id"] for row in practitioner.get("/api/practice/clients").json()}
         assert practitioner.post(f"/api/practice/clients/{clients['Cleo']}/end").status_code == 204
     services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.CALF_AND_SHIN, 6, Side.BOTH),)))
+    synced_at = json.loads((home / "practice-link.json").read_text())["last_sync_at"]
+    clock.advance(3600)
     ended = PracticeLink(home, services.sync, clock, InProcess(app)).sync()
-    assert not ended.followed and ended.sent == {} and ended.prescription is None
+    assert not ended.followed and ended.programme_ended and ended.sent == {} and ended.prescription is None
+    assert json.loads((home / "practice-link.json").read_text())["last_sync_at"] == synced_at  # nothing was sent
     with browser(app, sign_in(app, "cleo@example.org")) as cleo:
         assert len(cleo.get("/api/checkins").json()) == 1  # the warning sign's check-in stayed at home
     status = PracticeLink(home, services.sync, clock, InProcess(app)).status()
@@ -506,7 +509,9 @@ def test_after_the_programme_ends_a_sync_sends_nothing_and_says_nobody_follows(
     body = {"journal": text, "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()}}
     with TestClient(app) as client:
         pushed = client.post("/api/sync/push", json=body, headers={"Authorization": f"Bearer {token}"})
-    assert pushed.status_code == 409 and "nobody at the practice follows you now" in pushed.json()["detail"]
+    assert pushed.status_code == 409
+    assert pushed.json()["detail"].startswith("your programme at the practice has ended, so nobody there follows you")
+    assert "your practitioner can invite you again" in pushed.json()["detail"]
 
 
 def test_a_sync_after_sharing_stopped_sends_nothing_until_it_is_shared_again(
@@ -516,7 +521,8 @@ def test_a_sync_after_sharing_stopped_sends_nothing_until_it_is_shared_again(
     with browser(app, sign_in(app, "cleo@example.org")) as cleo:
         link_id = cleo.get("/api/account/sharing").json()[0]["link_id"]
         cleo.put(f"/api/account/sharing/{link_id}", json={"shared": False})
-    assert PracticeLink(home, services.sync, clock, InProcess(app)).sync().sent == {}
+    stopped = PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    assert stopped.sent == {} and not stopped.followed and not stopped.programme_ended
     with browser(app, sign_in(app, "cleo@example.org")) as cleo:
         cleo.put(f"/api/account/sharing/{link_id}", json={"shared": True, "share_notes": False})
     shared_again = PracticeLink(home, services.sync, clock, InProcess(app)).sync()
@@ -585,11 +591,18 @@ def test_the_local_settings_page_shows_the_link_and_the_last_sync(
         page = client.get("/settings").text
     assert "Linked to <strong>Back in Balance</strong>" in page and "Last synced 06 May 2026" in page
     assert "follows you now" not in page
-    unfollowed = json.loads((home / "practice-link.json").read_text()) | {"followed": False}
-    (home / "practice-link.json").write_text(json.dumps(unfollowed))
-    with TestClient(local_app, base_url="http://127.0.0.1:8765") as client:
-        page = client.get("/settings").text
-    assert "Nobody at Back in Balance follows you now (the programme ended or sharing was stopped)" in page
+    for ended, said in (
+        (True, "Your programme at Back in Balance has ended, so nobody there follows you now and nothing was sent."),
+        (False, "You stopped sharing with Back in Balance, so nobody there follows you now"),
+    ):
+        unfollowed = json.loads((home / "practice-link.json").read_text()) | {
+            "followed": False,
+            "programme_ended": ended,
+        }
+        (home / "practice-link.json").write_text(json.dumps(unfollowed))
+        with TestClient(local_app, base_url="http://127.0.0.1:8765") as client:
+            page = client.get("/settings").text
+        assert said in page
 
 
 def test_todays_start_form_defaults_to_the_prescribed_minutes_and_variant(app: FastAPI, world: World) -> None:
