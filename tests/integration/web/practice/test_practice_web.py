@@ -852,3 +852,19 @@ def test_the_client_reads_who_ended_their_programme(app: FastAPI, world: World) 
     with browser(app, world.tokens["client_a"]) as ann:
         page = ann.get("/sharing").text
     assert "Pat Physio ended your programme" in page and "someone" not in page
+
+
+def test_the_client_page_says_when_the_safety_questions_were_never_answered(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)  # a crest that logged a rest, and never asked the questions
+    services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.HIP, 2, Side.LEFT),)))
+    link_as_cleo(app, world, home, services, clock)
+    PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        clients = {row["name"]: row["id"] for row in pat.get("/api/practice/clients").json()}
+        cleo = pat.get(f"/practice/clients/{clients['Cleo']}").text
+        ann = pat.get(f"/practice/clients/{clients['Ann']}").text
+    assert "Cleo has not answered the safety questions yet." in cleo
+    assert "not answered the safety questions" not in ann and "Safety questions last answered" in ann
