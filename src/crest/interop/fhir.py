@@ -15,8 +15,8 @@
   `Flag` (category clinical) saying what it is and crest's advice, so a receiving system shows it, as the report does.
 
 Every resource is built and validated with `fhir.resources`; that library checks structure, not codes or ranges,
-so the codes come from `interop.codes` and the values are checked here. Ids are derived from the journal's own ids,
-so the same journal always exports the same bundle.
+so the codes come from `interop.codes` and the values are checked here. Ids are derived from the person's key and the
+journal's own ids, so the same journal always exports the same bundle, and two people's bundles share no id.
 """
 
 from __future__ import annotations
@@ -102,10 +102,12 @@ def fhir_bundle(
     version: FhirVersion,
     patient_name: str | None = None,
     warnings: Sequence[WarningFlag] = (),
+    person_key: str = "",
 ) -> str:
     """The journal's sessions, pain ratings and PSFS rounds, and the warning signs that stand, as one validated FHIR
-    Bundle, in JSON."""
-    builder = _Builder(version)
+    Bundle, in JSON. `person_key` tells the person apart from every other: every id in the bundle derives from it,
+    so two people's bundles never share a Patient (a receiving system matching by id would merge them)."""
+    builder = _Builder(version, person_key)
     entries = [builder.entry(builder.patient(patient_name))]
     entries += [builder.entry(builder.flag(warning)) for warning in warnings]
     if version == "R5":
@@ -123,13 +125,13 @@ def fhir_bundle(
 
 
 class _Builder:
-    def __init__(self, version: FhirVersion) -> None:
+    def __init__(self, version: FhirVersion, person_key: str) -> None:
         self.version = version
+        self.namespace = uuid.uuid5(_IDS, person_key)  # this person's: no id is shared with another's bundle
         self.patient_id = self.id_of("patient")
 
-    @staticmethod
-    def id_of(*parts: object) -> str:
-        return str(uuid.uuid5(_IDS, "/".join(str(part) for part in parts)))
+    def id_of(self, *parts: object) -> str:
+        return str(uuid.uuid5(self.namespace, "/".join(str(part) for part in parts)))
 
     def entry(self, resource: dict[str, Any]) -> dict[str, Any]:
         return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}

@@ -61,6 +61,7 @@ from crest.journal.tables import (
     CareLinkRow,
     CheckInRow,
     PainRow,
+    PersonRow,
     PrescriptionRow,
     PsfsActivityRow,
     PsfsAssessmentRow,
@@ -969,6 +970,13 @@ class Journal:
     def is_empty(self) -> bool:
         with self._transaction() as db:
             return not self._counts(db)
+
+    def person_key(self) -> str:
+        """What tells this person apart from every other, here and in other journals (their id and the moment their
+        journal began), so that exports name them by it and never merge two people."""
+        with self._transaction() as db:
+            created_at = db.scalar(select(PersonRow.created_at).where(PersonRow.id == self.person_id))
+        return f"{self.person_id}/{'' if created_at is None else created_at.isoformat()}"
 
     def export_contents(self) -> JournalContents:
         with self._transaction() as db:

@@ -57,7 +57,8 @@ class Transfer:
         tables only go to a file."""
         contents = self._journal.export_contents()
         if self.check_format(format_name) == "fhir":
-            return fhir_bundle(contents, fhir_version, patient_name, warning_flags(self._safety.standing()))
+            warnings = warning_flags(self._safety.standing())
+            return fhir_bundle(contents, fhir_version, patient_name, warnings, self._journal.person_key())
         return export_text(contents, format_name)
 
     def export_bytes(

@@ -425,3 +425,17 @@ def test_a_client_deletes_their_account_and_every_record(practice: Practice) -> 
     assert len(practice.services_for(zoe.person_id).check_ins.list_check_ins()) == 1
     assert practice.store.account_by_email("ann@example.org") is None
     assert [row.name for row in practice.practice.clients(physio)] == ["Zoe"]
+
+
+def test_two_clients_fhir_bundles_share_no_id_and_one_clients_is_the_same_each_time(practice: Practice) -> None:
+    import json
+
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    clients = [practice.client(physio, f"{name}@example.org", name.title()) for name in ("ann", "ben")]
+    ids = []
+    for client in clients:
+        bundle = json.loads(practice.practice.client_fhir(physio, client.account_id))
+        ids.append({bundle["id"]} | {entry["resource"]["id"] for entry in bundle["entry"]})
+    assert ids[0].isdisjoint(ids[1])  # a receiving system matching by id merges nobody
+    again = json.loads(practice.practice.client_fhir(physio, clients[0].account_id))
+    assert {again["id"]} | {entry["resource"]["id"] for entry in again["entry"]} == ids[0]
