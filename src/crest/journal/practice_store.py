@@ -933,6 +933,19 @@ class PracticeStore:
                 )
             )
 
+    def audit_subjects_since(self, actor_account_id: int, action: str, since: datetime) -> set[int]:
+        with self._journal.reading() as db:
+            return set(
+                db.scalars(
+                    select(AuditRow.subject_person_id).where(
+                        AuditRow.actor_account_id == actor_account_id,
+                        AuditRow.at >= since,
+                        AuditRow.action == action,
+                        AuditRow.subject_person_id.is_not(None),
+                    )
+                )
+            )
+
     def audit_about(self, person_id: int, limit: int = 200) -> list[AuditEntry]:
         """Newest first: who did what with this person's data."""
         with self._journal.reading() as db:

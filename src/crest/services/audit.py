@@ -4,6 +4,7 @@ who looked at theirs."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ class Audited(StrEnum):
     REFUSED_INPUT = "refused_input"  # a request whose input did not validate (422): which fields, never their values
     SERVER_ERROR = "server_error"  # an unexpected failure answered 500: the request and the error's kind
     READ_CLIENT = "read_client"  # a practitioner read a client's data
+    LIST_CLIENT = "list_client"  # ... saw their summary in the list of clients (noted once a day)
     EXPORT_CLIENT = "export_client"  # ... downloaded their report or FHIR export
     PRESCRIBE = "prescribe"
     NOTE_SESSION = "note_session"
@@ -56,6 +58,7 @@ class Audited(StrEnum):
 
 _LABELS = {
     Audited.READ_CLIENT: "looked at your data",
+    Audited.LIST_CLIENT: "saw your summary in their list of clients (alerts, practice, pain)",
     Audited.EXPORT_CLIENT: "downloaded your report or data",
     Audited.PRESCRIBE: "changed your prescription",
     Audited.NOTE_SESSION: "wrote a note on a session",
@@ -96,6 +99,7 @@ _DONE = {
 CLIENT_VISIBLE = frozenset(
     {
         Audited.READ_CLIENT,
+        Audited.LIST_CLIENT,
         Audited.EXPORT_CLIENT,
         Audited.PRESCRIBE,
         Audited.NOTE_SESSION,
@@ -143,6 +147,11 @@ class AuditLog:
         self._store.audit(entry)
         if self._forward is not None:
             self._forward(entry)
+
+    def subjects_since(self, actor: Actor, action: Audited, since: datetime) -> set[int]:
+        """The people `actor` has an `action` entry about since `since`."""
+        account_id = account_of(actor)
+        return set() if account_id is None else self._store.audit_subjects_since(account_id, action, since)
 
     def looked_at(self, person_id: int) -> list[AuditEntry]:
         """Who looked at or changed this person's data, newest first."""

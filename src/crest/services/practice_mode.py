@@ -33,6 +33,7 @@ from crest.insights.practice import Adherence, adherence, last_real_session_at
 from crest.insights.progress import ProgressSummary
 from crest.insights.psfs import PsfsChange, psfs_change
 from crest.insights.report import ClinicianReport, SafetySummary
+from crest.insights.timeframe import start_of_day
 from crest.insights.verdicts import WINDOW_DAYS
 from crest.interop.fhir import FhirVersion
 from crest.journal.records import CheckIn, PracticeSession, check_note
@@ -68,6 +69,7 @@ class ClientSummary:
     """One row of the dashboard."""
 
     client_id: int  # the client's account id: /api/practice/clients/{id}
+    person_id: int  # whose journal: what the audit log names
     name: str
     alerts: tuple[Alert, ...]  # open (not acknowledged since raised), most serious first
     adherence: Adherence
@@ -147,11 +149,21 @@ class PracticeMode:
 
     # The dashboard
 
-    def clients(self, actor: Actor) -> list[ClientSummary]:
-        """The practitioner's clients, who needs attention first (critical, high, low, then by name)."""
+    def clients(self, actor: Actor, address: str | None = None) -> list[ClientSummary]:
+        """The practitioner's clients, who needs attention first (critical, high, low, then by name). A row shows
+        the client's data, so it is a read: audited once a day per client, which the client sees."""
         require(actor, Action.LIST_CLIENTS, what="follow clients")
         assert isinstance(actor, Practitioner)
-        return self._summaries(actor.membership_id)
+        summaries = self._summaries(actor.membership_id)
+        today = start_of_day(self.today(), self._zone)
+        already = self._audit.subjects_since(actor, Audited.LIST_CLIENT, today)
+        name = self._name_of(actor)
+        for row in summaries:
+            if row.person_id not in already:
+                self._audit.record(
+                    actor, Audited.LIST_CLIENT, actor_name=name, subject_person_id=row.person_id, address=address
+                )
+        return summaries
 
     def caseload(self, actor: Actor, membership_id: int) -> Caseload:
         """For the admin about to remove a practitioner: how many clients that practitioner follows and how many
@@ -208,8 +220,10 @@ class PracticeMode:
             ],
         )
         alerts = client_alerts(signals, now)
+        assert linked.client.person_id is not None  # a client account always has its person
         return ClientSummary(
             client_id=linked.client.id,
+            person_id=linked.client.person_id,
             name=linked.client.name,
             alerts=tuple(open_alerts(alerts, {AlertKind(kind): at for kind, at in acknowledged.items()})),
             adherence=adherence(window.sessions, window.check_ins, zone, now, None, target),

@@ -439,3 +439,15 @@ def test_two_clients_fhir_bundles_share_no_id_and_one_clients_is_the_same_each_t
     assert ids[0].isdisjoint(ids[1])  # a receiving system matching by id merges nobody
     again = json.loads(practice.practice.client_fhir(physio, clients[0].account_id))
     assert {again["id"]} | {entry["resource"]["id"] for entry in again["entry"]} == ids[0]
+
+
+def test_the_list_of_clients_is_a_read_each_client_sees_once_a_day(practice: Practice) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    for _ in range(3):
+        practice.practice.clients(physio, address="10.1.1.1")
+    listed = [entry for entry in practice.practice.looked_at(ann) if entry.action == Audited.LIST_CLIENT]
+    assert [(entry.actor_name, entry.address) for entry in listed] == [("Pat Physio", "10.1.1.1")]
+    practice.clock.advance(86_400)
+    practice.practice.clients(physio)
+    assert sum(entry.action == Audited.LIST_CLIENT for entry in practice.practice.looked_at(ann)) == 2

@@ -59,9 +59,9 @@ def create_invite(body: InviteIn, request: Request, asker: Asked, door: Door) ->
 
 
 @router.get("/clients", response_model=list[ClientSummaryOut])
-def list_clients(asker: Asked, door: Door) -> list[ClientSummaryOut]:
+def list_clients(request: Request, asker: Asked, door: Door) -> list[ClientSummaryOut]:
     """The practitioner's clients with their summary, who needs attention first."""
-    return [ClientSummaryOut.of(row) for row in door.practice.clients(asker.actor)]
+    return [ClientSummaryOut.of(row) for row in door.practice.clients(asker.actor, address_of(request))]
 
 
 @router.get("/clients/{client_id}", response_model=ClientDetailOut)

@@ -83,7 +83,7 @@ def _invite(
 
 
 def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
-    rows = door.practice.clients(asker.actor)
+    rows = door.practice.clients(asker.actor, address_of(request))
     now = door.practice.now()
     return render(
         request,
