@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from crest.accounts.model import Actor, Client, Practitioner
 from crest.accounts.permissions import Action
-from crest.accounts.records import Account, AuditEntry, CareLinkRecord, Prescription, check_name, check_prescribed_days
+from crest.accounts.records import AuditEntry, CareLinkRecord, Prescription, check_name, check_prescribed_days
 from crest.clock import Clock, named_zone
 from crest.errors import CrestError
 from crest.insights.alerts import (
@@ -154,7 +154,11 @@ class PracticeMode:
         the client's data, so it is a read: audited once a day per client, which the client sees."""
         require(actor, Action.LIST_CLIENTS, what="follow clients")
         assert isinstance(actor, Practitioner)
-        summaries = self._summaries(actor.membership_id)
+        summaries = self._summaries(self._store.clients_of(actor.membership_id))
+        self._audit_listed(actor, summaries, address)
+        return summaries
+
+    def _audit_listed(self, actor: Actor, summaries: Sequence[ClientSummary], address: str | None) -> None:
         today = start_of_day(self.today(), self._zone)
         already = self._audit.subjects_since(actor, Audited.LIST_CLIENT, today)
         name = self._name_of(actor)
@@ -163,7 +167,6 @@ class PracticeMode:
                 self._audit.record(
                     actor, Audited.LIST_CLIENT, actor_name=name, subject_person_id=row.person_id, address=address
                 )
-        return summaries
 
     def caseload(self, actor: Actor, membership_id: int) -> Caseload:
         """For the admin about to remove a practitioner: how many clients that practitioner follows and how many
@@ -173,15 +176,14 @@ class PracticeMode:
             require(actor, Action.LIST_PRACTITIONERS, what="remove practitioners")
             raise NotFoundForYou("there is no such practitioner")
         require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
-        summaries = self._summaries(membership_id)
+        summaries = self._summaries(self._store.clients_of(membership_id))
         return Caseload(
             clients=len(summaries),
             with_open_alerts=sum(bool(row.alerts) for row in summaries),
             with_critical_alerts=sum(row.level is AlertLevel.CRITICAL for row in summaries),
         )
 
-    def _summaries(self, membership_id: int) -> list[ClientSummary]:
-        linked = self._store.clients_of(membership_id)
+    def _summaries(self, linked: Sequence[LinkedClient]) -> list[ClientSummary]:
         now = self._clock()
         windows = self._store.client_windows(
             [one.client.person_id for one in linked if one.client.person_id is not None],
@@ -373,10 +375,13 @@ class PracticeMode:
             actor, Audited.NOTE_SESSION, actor_name=author, subject_person_id=linked.client.person_id, address=address
         )
 
-    def client_to_end(self, actor: Actor, client_id: int) -> Account:
-        """The client whose programme the practitioner is about to end, named on the page that asks first (no read
-        of their data, so nothing to audit); refused as ending is."""
-        return self._linked(actor, client_id, Action.END_PROGRAMME).client
+    def client_to_end(self, actor: Actor, client_id: int, address: str | None = None) -> ClientSummary:
+        """The client whose programme the practitioner is about to end, as the list of clients shows them (named,
+        with the alerts nobody has acknowledged) on the page that asks first; refused as ending is."""
+        linked = self._linked(actor, client_id, Action.END_PROGRAMME)
+        [summary] = self._summaries([linked])
+        self._audit_listed(actor, [summary], address)
+        return summary
 
     def end_programme(self, actor: Actor, client_id: int, address: str | None = None) -> None:
         """The practitioner stops following the client; the client keeps every record."""

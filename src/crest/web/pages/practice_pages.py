@@ -171,13 +171,19 @@ def note(
 @router.get("/practice/clients/{client_id}/end", name="practice_end_confirm")
 def end_confirm(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
     """Ending a programme asks first, on a page of its own: a slip of the finger must not end one."""
-    client = door.practice.client_to_end(asker.actor, client_id)
+    client = door.practice.client_to_end(asker.actor, client_id, address_of(request))
+    waiting = "; ".join(alert.text for alert in client.alerts)
     return _confirm(
         request,
         active="practice_dashboard",
         title=f"End {client.name}'s programme?",
         consequence=f"You stop following {client.name} now: they leave your list of clients and you see nothing of "
         f"theirs from then on. Every record stays {client.name}'s.",
+        affected=f"{counted(len(client.alerts), 'alert')} nobody has acknowledged: {waiting}. Once the programme "
+        "ends, nobody here sees them."
+        if client.alerts
+        else None,
+        affected_waiting=bool(client.alerts),
         action=request.url_for("practice_end", client_id=client_id).path,
         button="End the programme",
         cancel=request.url_for("practice_client", client_id=client_id).path,

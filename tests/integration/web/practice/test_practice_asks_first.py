@@ -171,3 +171,16 @@ def test_an_invitation_from_a_removed_practitioner_no_longer_works(app: FastAPI,
     assert offer.status_code == 410 and "whoever sent it has left the practice" in offer.json()["detail"]
     assert page.status_code == 410 and "whoever sent it has left the practice" in page.text
     assert accepted.status_code == 410
+
+
+def test_ending_a_programme_names_the_alerts_nobody_has_acknowledged(app: FastAPI, world: World) -> None:
+    ending = f"/practice/clients/{world.ids['client']}/end"
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert "nobody has acknowledged" not in pat.get(ending).text
+    with browser(app, world.tokens["client_a"]) as ann:
+        severe = {"timing": "standalone", "pain": [{"region": "hip", "side": "left", "score": 8}]}
+        assert ann.post("/api/checkins", json=severe).status_code == 201
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        asking = pat.get(ending).text
+    assert "1 alert nobody has acknowledged: pain 8/10 at the hip (left)" in asking
+    assert "Once the programme ends, nobody here sees them." in asking
