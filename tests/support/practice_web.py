@@ -161,6 +161,14 @@ def _invite(app: FastAPI, token: str, role: str) -> str:
         return str(response.json()["code"])
 
 
+def _invite_id(door: Any, code: str) -> int:
+    from crest.services.accounts import token_hash
+
+    invite = door.accounts._store.invite(token_hash(code))
+    assert invite is not None
+    return int(invite.id)
+
+
 def build_world(folder: Path) -> World:
     clock = FakeClock()
     database = folder / "world.db"
@@ -243,6 +251,7 @@ def build_world(folder: Path) -> World:
             "client": ann_id,
             "link": link_id,
             "practitioner_membership": members["pat@clinic.example"],
+            "open_invite": _invite_id(door, world.invite_codes["anonymous"]),  # one of Pat's, not yet accepted
         }
         assert me["role"] == "client"
     return world

@@ -667,6 +667,30 @@ class PracticeStore:
             db.flush()
             return _invite(row)
 
+    def open_invites(self, membership_id: int, now: datetime) -> list[Invite]:
+        """The invitations this member made that can still be accepted, newest first."""
+        with self._journal.reading() as db:
+            rows = db.scalars(
+                select(InviteRow)
+                .where(
+                    InviteRow.invited_by_membership_id == membership_id,
+                    InviteRow.used_at.is_(None),
+                    InviteRow.expires_at > now,
+                )
+                .order_by(InviteRow.created_at.desc(), InviteRow.id.desc())
+            )
+            return [_invite(row) for row in rows]
+
+    def invite_by_id(self, invite_id: int) -> Invite | None:
+        with self._journal.reading() as db:
+            row = db.get(InviteRow, invite_id)
+            return None if row is None else _invite(row)
+
+    def withdraw_invite(self, invite_id: int, now: datetime) -> None:
+        """It stops working now (it ends, as if it had run out: the code is unknown to nobody, so no row goes)."""
+        with self._journal.writing() as db:
+            db.execute(update(InviteRow).where(InviteRow.id == invite_id).values(expires_at=now))
+
     def invite(self, code_hash: str) -> Invite | None:
         with self._journal.reading() as db:
             row = db.scalar(select(InviteRow).where(InviteRow.code_hash == code_hash))

@@ -33,6 +33,7 @@ from crest.accounts.records import (
     RESET_LINK_NOT_VALID,
     Account,
     AuditEntry,
+    Invite,
     InviteForAnotherEmail,
     InviteNotValid,
     Membership,
@@ -632,6 +633,32 @@ class Accounts:
         )
         self._audit.record(actor, Audited.INVITE, address=address, detail=role.value)
         return IssuedInvite(code, role, chosen, invite.expires_at)
+
+    def open_invites(self, actor: Actor) -> list[Invite]:
+        """The asker's invitations not yet accepted, which they may withdraw (a link sent to the wrong person)."""
+        self._require_inviter(actor)
+        assert isinstance(actor, Admin | Practitioner)
+        return self._store.open_invites(actor.membership_id, self._clock())
+
+    def withdraw_invite(self, actor: Actor, invite_id: int, address: str | None = None) -> None:
+        """The invitation stops working now; only whoever made it may withdraw it (anyone else: 404)."""
+        self._require_inviter(actor)
+        assert isinstance(actor, Admin | Practitioner)
+        now = self._clock()
+        invite = self._store.invite_by_id(invite_id)
+        if (
+            invite is None
+            or invite.invited_by_membership_id != actor.membership_id
+            or not link_open(invite.expires_at, invite.used_at, now)
+        ):
+            raise NotFoundForYou("there is no such invitation waiting to be accepted")
+        self._store.withdraw_invite(invite.id, now)
+        self._audit.record(actor, Audited.WITHDRAW_INVITE, address=address, detail=f"invite {invite.id}")
+
+    @staticmethod
+    def _require_inviter(actor: Actor) -> None:
+        action = Action.INVITE_PRACTITIONER if isinstance(actor, Admin) else Action.INVITE_CLIENT
+        require(actor, action, what="invite anyone")
 
     def invite_view(self, code: str) -> InviteView:
         invite = self._store.invite(token_hash(code)) if code else None

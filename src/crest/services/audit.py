@@ -41,6 +41,7 @@ class Audited(StrEnum):
     REMOVE_PRACTITIONER = "remove_practitioner"
     END_PRACTITIONER_SIGN_INS = "end_practitioner_sign_ins"  # the admin signed a practitioner out everywhere
     INVITE = "invite"
+    WITHDRAW_INVITE = "withdraw_invite"  # by whoever made it, before anyone accepted it
     ACCEPT_INVITE = "accept_invite"
     LINK_DEVICE = "link_device"
     UNLINK_DEVICE = "unlink_device"
@@ -88,6 +89,7 @@ _DONE = {
     Audited.REMOVE_PRACTITIONER: "removed a practitioner",
     Audited.END_PRACTITIONER_SIGN_INS: "signed a practitioner out everywhere",
     Audited.INVITE: "made an invitation",
+    Audited.WITHDRAW_INVITE: "withdrew an invitation",
     Audited.ACCEPT_INVITE: "accepted an invitation",
     Audited.LINK_DEVICE: "linked a computer",
     Audited.UNLINK_DEVICE: "unlinked a computer",

@@ -58,6 +58,16 @@ class InviteOut(BaseModel):
     expires_at: datetime
 
 
+class OpenInviteOut(BaseModel):
+    """An invitation not yet accepted: its code is never kept, so it cannot be shown again, only withdrawn."""
+
+    id: int
+    role: str = Field(description="practitioner or client")
+    email: str | None = Field(description="only this address may accept; none: anyone with the link")
+    created_at: datetime
+    expires_at: datetime
+
+
 class AcceptInviteIn(_Input):
     code: str = Field(max_length=200)
     email: str = Email

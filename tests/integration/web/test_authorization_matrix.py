@@ -113,6 +113,13 @@ def to_their_home(actor: str, api: bool) -> int | str:
     return TO_SIGN_IN if actor in SIGNED_OUT else 303
 
 
+def whoever_invited(actor: str, api: bool) -> int | str:
+    """An invitation is withdrawn by whoever made it: another inviter does not find it (404); others are refused."""
+    if actor in SIGNED_OUT:
+        return 401 if api else TO_SIGN_IN
+    return 404 if actor in (*PRACTITIONERS, "admin") else 403
+
+
 def nobody_else(actor: str, api: bool) -> int | str:
     raise AssertionError(f"{actor} should have been allowed")
 
@@ -324,6 +331,13 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/api/practice/clients"): Rule(PRACTITIONERS, 200, CLIENT),
     ("GET", "/practice"): Rule(PRACTITIONERS, 200, CLIENT),
     ("POST", "/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"email": ""}),
+    ("GET", "/api/practice/invites"): Rule((*PRACTITIONERS, "admin"), 200, CLIENT),
+    ("DELETE", "/api/practice/invites/{invite_id}"): Rule(
+        ("linked_practitioner",), 204, whoever_invited, params={"invite_id": "open_invite"}
+    ),
+    ("POST", "/practice/invites/{invite_id}/withdraw"): Rule(
+        ("linked_practitioner",), 303, whoever_invited, params={"invite_id": "open_invite"}
+    ),
     # Practitioners: client A, through a live link only.
     ("GET", "/api/practice/clients/{client_id}"): Rule(
         ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}

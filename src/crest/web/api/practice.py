@@ -18,6 +18,7 @@ from crest.web.practice_schemas import (
     EndedSignInsOut,
     InviteIn,
     InviteOut,
+    OpenInviteOut,
     PractitionerOut,
     PrescriptionIn,
     PrescriptionOut,
@@ -40,6 +41,24 @@ def invite_url(base_url: str, code: str) -> str:
 
 def reset_url(base_url: str, code: str) -> str:
     return f"{base_url}{reset_path(code)}"
+
+
+@router.get("/invites", response_model=list[OpenInviteOut])
+def open_invites(asker: Asked, door: Door) -> list[OpenInviteOut]:
+    """The asker's invitations not yet accepted, newest first."""
+    return [
+        OpenInviteOut(
+            id=one.id, role=one.role.value, email=one.email, created_at=one.created_at, expires_at=one.expires_at
+        )
+        for one in door.accounts.open_invites(asker.actor)
+    ]
+
+
+@router.delete("/invites/{invite_id}", status_code=status.HTTP_204_NO_CONTENT)
+def withdraw_invite(invite_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
+    """The invitation stops working now (a link sent to the wrong person); only whoever made it may."""
+    door.accounts.withdraw_invite(asker.actor, invite_id, address_of(request))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 def reset_link_out(base_url: str, issued: IssuedReset) -> ResetLinkOut:

@@ -35,6 +35,7 @@ from crest.services.practice_mode import Caseload, InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.pages.common import PageRecordId, SubmittedForm, page_router
+from crest.web.pages.practice_entry import home_of
 from crest.web.practice_door import (
     Asked,
     Asker,
@@ -92,9 +93,16 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
         active="practice_dashboard",
         title="Clients",
         rows=rows,
+        open_invites=door.accounts.open_invites(asker.actor),
         when=lambda moment: "never" if moment is None else friendly_time(moment, door.practice.zone, now),
         **values,
     )
+
+
+@router.post("/practice/invites/{invite_id}/withdraw", name="practice_withdraw_invite")
+def withdraw_invite(request: Request, invite_id: PageRecordId, asker: Asked, door: Door) -> Response:
+    door.accounts.withdraw_invite(asker.actor, invite_id, address_of(request))
+    return RedirectResponse(home_of(request, asker.actor), status_code=303)
 
 
 def _shown_once(request: Request, door: PracticeDoor, issued: IssuedInvite) -> dict[str, object]:
@@ -242,6 +250,7 @@ def _admin_view(
         active="practice_admin",
         title="Practice",
         practice=door.accounts.practice_name(asker.actor),
+        open_invites=door.accounts.open_invites(asker.actor),
         practitioners=practitioners,
         signed_out=None if not named else f"{named[0]} is signed out everywhere: {counted(ended, 'sign-in')} ended.",
         two_factor_reset=None

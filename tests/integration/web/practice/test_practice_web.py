@@ -868,3 +868,18 @@ def test_the_client_page_says_when_the_safety_questions_were_never_answered(
         ann = pat.get(f"/practice/clients/{clients['Ann']}").text
     assert "Cleo has not answered the safety questions yet." in cleo
     assert "not answered the safety questions" not in ann and "Safety questions last answered" in ann
+
+
+def test_an_invitation_not_yet_accepted_is_listed_and_withdrawn_by_whoever_made_it(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        made = pat.post("/api/practice/invites", json={"role": "client", "email": "wrong@example.org"}).json()
+        listed = pat.get("/api/practice/invites").json()
+        mine = next(one for one in listed if one["email"] == "wrong@example.org")
+        assert "For wrong@example.org · made" in pat.get("/practice").text
+        pat.follow_redirects = False
+        withdrawn = pat.post(f"/practice/invites/{mine['id']}/withdraw")
+        assert withdrawn.status_code == 303 and withdrawn.headers["location"] == "/practice"
+        assert all(one["id"] != mine["id"] for one in pat.get("/api/practice/invites").json())
+        assert pat.delete(f"/api/practice/invites/{mine['id']}").status_code == 404  # once is all
+    with TestClient(app) as visitor:
+        assert visitor.get(f"/api/auth/invites/{made['code']}").status_code == 410
