@@ -31,7 +31,7 @@ from crest.protocol.model import SIDE_LYING_VARIANT, SourcedText, VariantName
 from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, worse_today_reminder
 from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions
-from crest.services.safety import SafetyStanding
+from crest.services.safety import SafetyConcernStands, SafetyStanding
 from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
 from crest.session.timeline import (
     TIME_UP,
@@ -104,7 +104,10 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         if note:
             console.print(note)
         _walk_through_setup(crp, timeline, asker)
-        session_id = sessions.start(timeline.minutes, timeline.variant, clock_speed=options.speed).id
+        # the questions were asked above, or confirmed with --yes ("none of these apply")
+        session_id = sessions.start(
+            timeline.minutes, timeline.variant, clock_speed=options.speed, questions_confirmed=True
+        ).id
         assert session_id is not None  # a stored session has its id
         ended = _rest(timeline, sessions, session_id, speaker, console, options.speed)
         ending = crp.ending_for(timeline.variant)
@@ -221,6 +224,8 @@ def _rest(
         nonlocal told_unsaved
         try:
             sessions.checkpoint(session_id, elapsed_s, speed)
+        except SafetyConcernStands:
+            raise  # a warning sign came in while resting: the rest stops, and the advice is said
         except CrestError as error:
             if not told_unsaved:
                 told = f"crest cannot save this session now ({error.message}); your rest goes on."

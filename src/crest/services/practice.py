@@ -14,7 +14,7 @@ from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pa
 from crest.journal.vocabulary import SessionStatus
 from crest.moments import day_and_time
 from crest.processes import this_process
-from crest.services.safety import Safety
+from crest.services.safety import Safety, SafetyConcernStands
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -26,6 +26,13 @@ PAGE_SILENT_AFTER_S = 5 * 60
 def is_demo(clock_speed: float) -> bool:
     """Whether a session on a clock `clock_speed` times real time is a demo: sped up, its minutes were not rested."""
     return clock_speed > 1
+
+
+class SafetyQuestionsDue(CrestError):
+    """A session may not start before the safety questions are answered (or, in the terminal, confirmed)."""
+
+    exit_code = 1
+    http_status = 409
 
 
 class SessionInTheFuture(CrestError):
@@ -46,10 +53,18 @@ class PracticeSessions:
         position_check_summary: str | None = None,
         before_check_in_id: int | None = None,
         clock_speed: float = 1.0,
+        questions_confirmed: bool = False,
     ) -> PracticeSession:
-        """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands.
+        """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands, and
+        (`SafetyQuestionsDue`) while the safety questions are due (never answered, or long ago) unless the door has
+        just had the person confirm that none applies (`questions_confirmed`: the terminal's --yes says so).
         A `clock_speed` above 1 (a demo) is known from the start where the door knows it then."""
-        self._safety.require_may_practise(variant)
+        standing = self._safety.require_may_practise(variant)
+        if standing.due and not questions_confirmed:
+            raise SafetyQuestionsDue(
+                "no session was started: answer the safety questions first (the Safety page, crest safety, or "
+                "POST /api/safety/answers); crest asks them before the first session and again from time to time"
+            )
         session_id = self._journal.start_session(
             self._clock(),
             planned_minutes,
@@ -77,6 +92,12 @@ class PracticeSessions:
         """Record the time rested so far; never more than planned, nor than the clock (`clock_speed` times faster
         in a demo, which marks it one) has run since the start. An ended session is refused (`SessionAlreadyEnded`)."""
         check_progress(self._journal.get_session(session_id), elapsed_s, self._clock(), clock_speed)
+        standing = self._safety.standing()
+        if standing.concern_stands:  # a warning sign recorded while resting (another window, a synced check-in)
+            self._journal.finish_session(
+                session_id, elapsed_s, SessionStatus.ENDED_EARLY, None, demo=is_demo(clock_speed)
+            )
+            raise SafetyConcernStands(f"the rest was stopped and saved as ended early: {standing.explanation()}")
         self._journal.checkpoint_session(session_id, elapsed_s, demo=is_demo(clock_speed))
         return self._journal.get_session(session_id)
 

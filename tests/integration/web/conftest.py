@@ -24,15 +24,22 @@ def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Fa
 
 
 @pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
+def unanswered(app: FastAPI) -> Iterator[TestClient]:
+    """A browser on a journal whose person has not answered the safety questions yet (a first visit)."""
     with TestClient(app, base_url="http://127.0.0.1:8765") as test_client:  # a name crest is served as
         yield test_client
 
 
 @pytest.fixture
+def client(unanswered: TestClient) -> TestClient:
+    """A browser on a journal whose person has answered the safety questions (no concern): a session may start."""
+    questions = unanswered.get("/api/safety/questions").json()
+    answered = unanswered.post("/api/safety/answers", json={"answers": {q["id"]: False for q in questions}})
+    assert answered.status_code == 200
+    return unanswered
+
+
+@pytest.fixture
 def cleared(client: TestClient) -> TestClient:
-    """A client whose person has answered the safety questions with no concern."""
-    questions = client.get("/api/safety/questions").json()
-    response = client.post("/api/safety/answers", json={"answers": {q["id"]: False for q in questions}})
-    assert response.status_code == 200
+    """The same answered browser, by the name the safety tests read best."""
     return client

@@ -18,11 +18,11 @@ def _rows(html: str) -> list[str]:
     return re.findall(r'<tr id="((?:session|checkin)-\d+)" role="row">', html)
 
 
-def test_the_journal_pages_through_every_entry_newest_first(client: TestClient, tmp_path: Path) -> None:
+def test_the_journal_pages_through_every_entry_newest_first(unanswered: TestClient, tmp_path: Path) -> None:
     with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}") as journal:
         journal.import_contents(HISTORY)
-    first, second, last = (client.get("/journal", params={"page": page}).text for page in (1, 2, 3))
-    assert client.get("/journal").text.count("<tr id=") == 50  # the first page without asking for it
+    first, second, last = (unanswered.get("/journal", params={"page": page}).text for page in (1, 2, 3))
+    assert unanswered.get("/journal").text.count("<tr id=") == 50  # the first page without asking for it
     assert 'rel="next" href="/journal?page=2">Older</a>' in first and ">Newer</a>" not in first
     assert 'rel="prev" href="/journal">Newer</a>' in second and 'href="/journal?page=3">Older</a>' in second
     assert 'rel="prev" href="/journal?page=2">Newer</a>' in last and ">Older</a>" not in last
@@ -34,18 +34,18 @@ def test_the_journal_pages_through_every_entry_newest_first(client: TestClient, 
     assert _rows(first) + _rows(second) + _rows(last) == every
 
 
-def test_newer_past_the_end_of_a_short_journal_leads_to_its_only_page(client: TestClient, tmp_path: Path) -> None:
+def test_newer_past_the_end_of_a_short_journal_leads_to_its_only_page(unanswered: TestClient, tmp_path: Path) -> None:
     with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}") as journal:
         journal.import_contents(daily_practice(date(2026, 3, 1), 2, UTC))
-    beyond = client.get("/journal", params={"page": 99}).text
+    beyond = unanswered.get("/journal", params={"page": 99}).text
     assert "There is nothing this far back." in beyond and 'rel="prev" href="/journal">Newer</a>' in beyond
 
 
-def test_a_page_past_the_end_or_below_one_gets_a_calm_answer(client: TestClient, tmp_path: Path) -> None:
+def test_a_page_past_the_end_or_below_one_gets_a_calm_answer(unanswered: TestClient, tmp_path: Path) -> None:
     with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}") as journal:
         journal.import_contents(HISTORY)
-    beyond = client.get("/journal", params={"page": 9})
+    beyond = unanswered.get("/journal", params={"page": 9})
     assert beyond.status_code == 200 and "There is nothing this far back." in beyond.text
     assert 'href="/journal?page=3">Newer</a>' in beyond.text  # the last page with records, not the empty page 8
-    refused = client.get("/journal", params={"page": 0})
+    refused = unanswered.get("/journal", params={"page": 0})
     assert refused.status_code == 422 and "enter 1 or more" in refused.text

@@ -11,11 +11,11 @@ def _answers(client: TestClient, yes: tuple[str, ...] = ()) -> dict[str, bool]:
     return {q["id"]: q["id"] in yes for q in client.get("/api/safety/questions").json()}
 
 
-def test_the_safety_questions_are_asked_until_answered(client: TestClient) -> None:
-    questions = client.get("/api/safety/questions").json()
+def test_the_safety_questions_are_asked_until_answered(unanswered: TestClient) -> None:
+    questions = unanswered.get("/api/safety/questions").json()
     assert {"id", "text", "source"} <= set(questions[0])
-    assert client.get("/api/safety/latest").status_code == 404
-    assert client.get("/session", follow_redirects=False).status_code == 303
+    assert unanswered.get("/api/safety/latest").status_code == 404
+    assert unanswered.get("/session", follow_redirects=False).status_code == 303
 
 
 def test_clear_answers_let_a_session_start(client: TestClient, clock: Any) -> None:

@@ -99,16 +99,16 @@ def test_a_restore_into_a_journal_with_records_needs_merge_and_skips_what_is_the
     assert merged.status_code == 200
     assert (
         "Added: 0 sessions, 0 check-ins, 0 sets of safety answers, 0 clinicians&#39; all-clears, 0 PSFS rounds, "
-        "0 settings. Already here, so skipped: 3."
+        "0 settings. Already here, so skipped: 4."
     ) in merged.text
     assert _counts(client) == (1, 3)
 
 
-def test_a_restore_says_how_many_sessions_are_demos_as_crest_import_does(client: TestClient) -> None:
+def test_a_restore_says_how_many_sessions_are_demos_as_crest_import_does(unanswered: TestClient) -> None:
     real = PracticeSession(datetime(2026, 5, 1, 7, 30, tzinfo=UTC), 10, "standard", SessionStatus.COMPLETED, 600, id=1)
     demo = replace(real, id=2, started_at=real.started_at + timedelta(hours=1), demo=True)
     backup = export_text(JournalContents(sessions=(real, demo)), "json").encode()
-    restored = client.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
+    restored = unanswered.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
     assert restored.status_code == 200, restored.text[:300]
     assert "Restored: 2 sessions (1 demo: run faster than real time, not counted as practice), 0 check-ins" in (
         restored.text
@@ -122,7 +122,7 @@ def test_a_file_that_is_not_an_export_is_explained_and_nothing_changes(client: T
     assert _counts(client) == (0, 0)
 
 
-def test_a_backup_larger_than_a_form_is_restored(client: TestClient) -> None:
+def test_a_backup_larger_than_a_form_is_restored(unanswered: TestClient) -> None:
     """Years of daily sessions with their breath readings export to more than the 1 MB any form takes; the export
     this page offers must come back through it (it was refused with 413, "more than crest ever sends")."""
     with Journal.open("sqlite://") as kept:
@@ -131,8 +131,8 @@ def test_a_backup_larger_than_a_form_is_restored(client: TestClient) -> None:
         backup = export_text(kept.export_contents(), "json").encode()
     assert len(backup) > UploadLimits().max_body_bytes
 
-    restored = client.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
+    restored = unanswered.post("/settings/restore", files={"file": ("journal.json", backup, "application/json")})
 
     assert restored.status_code == 200, restored.text[:300]
     assert "Restored: 0 sessions, 300 check-ins" in restored.text
-    assert _counts(client) == (0, 300)
+    assert _counts(unanswered) == (0, 300)

@@ -115,6 +115,7 @@ def session_page(
         "time_up": TIME_UP,
         "note": usual_range_note(protocol, chosen_minutes),
         "checkin_url": str(request.url_for("checkin_page").path),
+        "page_url": str(request.url_for("session_page").path),  # where a rest stopped elsewhere says why
         "sessions_url": "/api/sessions",
         "live_url": "/api/check/live",
         "breath_url": str(request.url_for("session_breath_part").path),

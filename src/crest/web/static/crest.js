@@ -16,6 +16,21 @@
     }
   }
 
+  // Each problem in a person's words ("Pain: choose a side ..."), else the server's `detail`, else its status.
+  async function explained(response) {
+    const data = await response.json().catch(() => null);
+    const problems = data && Array.isArray(data.errors) ? data.errors : [];
+    if (problems.length > 0 && problems.every((problem) => problem.label && problem.message)) {
+      return new Error(problems.map((problem) => `${problem.label}: ${problem.message}.`).join(" "));
+    }
+    const detail = data && data.detail;
+    if (typeof detail === "string" && detail) {
+      const text = detail.charAt(0).toUpperCase() + detail.slice(1);
+      return new Error(/[.!?]$/.test(text) ? text : `${text}.`);
+    }
+    return new Error(detail ? JSON.stringify(detail) : `The request failed (${response.status}).`);
+  }
+
   window.crest = {
     CONNECTION_LOST,
     // What `lines` throws when its caller stopped it: the page says it in its own words.
@@ -26,20 +41,11 @@
       return `${number} ${number === 1 ? singular : plural}`;
     },
 
-    // An answer that is not ok, as one line to show: each problem in a person's words ("Pain: choose a side ..."),
-    // else the server's `detail`, else its status.
+    // An answer that is not ok, as one line to show, with its `status` (a page may act on the kind of refusal).
     async failure(response) {
-      const data = await response.json().catch(() => null);
-      const problems = data && Array.isArray(data.errors) ? data.errors : [];
-      if (problems.length > 0 && problems.every((problem) => problem.label && problem.message)) {
-        return new Error(problems.map((problem) => `${problem.label}: ${problem.message}.`).join(" "));
-      }
-      const detail = data && data.detail;
-      if (typeof detail === "string" && detail) {
-        const text = detail.charAt(0).toUpperCase() + detail.slice(1);
-        return new Error(/[.!?]$/.test(text) ? text : `${text}.`);
-      }
-      return new Error(detail ? JSON.stringify(detail) : `The request failed (${response.status}).`);
+      const error = await explained(response);
+      error.status = response.status;
+      return error;
     },
 
     async api(method, url, body) {

@@ -342,6 +342,13 @@
       $("save-status").textContent = "";
       return saved;
     } catch (error) {
+      if (path === "checkpoint" && error.status === 409) {
+        // The server stopped the rest (a warning sign came in from elsewhere) or it ended in another tab: the
+        // session page says which, and why (the safety advice first).
+        state.finished = true;
+        window.location.assign(config.page_url);
+        return null;
+      }
       $("save-status").textContent = `Not saved yet: ${error.message}`;
       return null;
     }
