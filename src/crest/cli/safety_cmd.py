@@ -102,9 +102,12 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
     )
     console.print(f"\n[{style}]{_escaped(standing.message)}[/{style}]")
     for reason in standing.standing_reasons:
+        # a "yes" that asks less than the advice above (pregnancy beside an urgent sign) says what it asks alone
+        alone = standing.level is not None and reason.question.level < standing.level
         console.print(
             f"- You answered yes on {_day(reason.answered_at, zone)} to: {_escaped(reason.question.text)}\n"
-            f"  [dim]Source: {_escaped(reason.question.source)}[/dim]"
+            + (f"  On its own, this asks you to {reason.question.level.advice}.\n" if alone else "")
+            + f"  [dim]Source: {_escaped(reason.question.source)}[/dim]"
         )
         hint = why_hint(SAFETY_QUESTIONS.get(reason.question.id))  # none for a warning sign: its advice stands alone
         if hint:

@@ -37,7 +37,7 @@ class AdviceLevel(IntEnum):
         return {
             AdviceLevel.URGENT: "seek urgent care",
             AdviceLevel.SEE_CLINICIAN: "see a clinician",
-            AdviceLevel.SIDE_LYING: "rest on the side",
+            AdviceLevel.SIDE_LYING: "rest on your side",
             AdviceLevel.CLEAR: "no warning sign",
         }[self]
 

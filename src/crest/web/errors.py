@@ -18,7 +18,7 @@ from starlette.types import Scope
 from crest.errors import CrestError, FieldError, one_line
 from crest.input_problems import InputProblem, field_label, input_problems
 from crest.web.context import WebContext
-from crest.web.form_words import form_problems
+from crest.web.form_words import form_problems, refusal
 from crest.web.templating import HOME, NAV_ITEMS, as_sentence, render, render_unread
 
 
@@ -70,7 +70,7 @@ async def _crest_error(request: Request, error: Exception) -> Response:
             label = printable(field_label(error.field))
             body["errors"] = [{"field": error.field, "label": label, "message": printable(error.reason)}]
         return JSONResponse(body, status_code=error.http_status)
-    return await _page(request, error.http_status, DID_NOT_WORK, as_sentence(error.message))
+    return await _page(request, error.http_status, DID_NOT_WORK, as_sentence(refusal(error)))
 
 
 def _printable(problem: InputProblem) -> InputProblem:

@@ -6,10 +6,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from crest.input_problems import InputProblem, input_problems
+from crest.errors import CrestError, FieldError
+from crest.input_problems import InputProblem, field_label, input_problems
 from crest.protocol.model import Protocol
 
 VARIANT_FIELDS = frozenset({"variant", "default_variant"})  # every page field that chooses a variant
+
+
+def refusal(error: CrestError) -> str:
+    """A refusal as a page says it: a field's problem under the field's label ("Session: ..."), never its name in
+    the code ("session_id: ...")."""
+    return f"{field_label(error.field)}: {error.reason}" if isinstance(error, FieldError) else error.message
 
 
 def one_of(titles: Sequence[str]) -> str:

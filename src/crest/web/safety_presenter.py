@@ -36,6 +36,10 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
                 "text": reason.question.text,
                 "source": reason.question.source,
                 "when": friendly_time(reason.answered_at, zone, now),
+                # a "yes" that asks less than the headline (pregnancy under urgent care) says what it asks alone
+                "alone": reason.question.level.advice
+                if standing.level is not None and reason.question.level < standing.level
+                else None,
             }
             for reason in standing.standing_reasons
         ],

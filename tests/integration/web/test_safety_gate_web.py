@@ -40,15 +40,15 @@ def test_ten_quick_noes_over_the_api_do_not_lift_a_concern(client: TestClient, c
     assert client.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
 
 
-def test_a_yes_in_an_incomplete_set_of_answers_is_refused_with_its_advice(client: TestClient) -> None:
-    api = client.post("/api/safety/answers", json={"answers": {"both_legs": True}})
-    page = client.post("/safety", data={"both_legs": "yes", "infection_signs": "yes"})
+def test_a_yes_in_an_incomplete_set_of_answers_is_refused_with_its_advice(unanswered: TestClient) -> None:
+    api = unanswered.post("/api/safety/answers", json={"answers": {"both_legs": True}})
+    page = unanswered.post("/safety", data={"both_legs": "yes", "infection_signs": "yes"})
     for refused, detail in ((api, api.json()["detail"]), (page, page.text)):
         assert refused.status_code == 422
         assert "answer every" in detail
         assert "Please seek urgent medical care now" in detail  # the most serious "yes" decides, as once saved
         assert "Do you have pain in both legs" in detail and "cauda equina guidance" in detail
-    assert client.get("/api/safety/latest").status_code == 404  # nothing saved
+    assert unanswered.get("/api/safety/latest").status_code == 404  # nothing saved
 
 
 def test_the_form_asks_again_for_what_is_missing_in_its_own_words(client: TestClient) -> None:
@@ -62,31 +62,35 @@ def test_the_form_asks_again_for_what_is_missing_in_its_own_words(client: TestCl
     assert '<input type="hidden" name="bladder_bowel_saddle" value="no">' in page.text  # the rest kept
 
 
-def test_a_yes_in_the_browser_is_looked_at_once_before_it_is_saved(client: TestClient) -> None:
-    first = {name: said for name, said in _form(client, "cancer_history", "weight_loss").items() if name != "confirmed"}
-    looking = client.post("/safety", data=first)
+def test_a_yes_in_the_browser_is_looked_at_once_before_it_is_saved(unanswered: TestClient) -> None:
+    first = {
+        name: said for name, said in _form(unanswered, "cancer_history", "weight_loss").items() if name != "confirmed"
+    }
+    looking = unanswered.post("/safety", data=first)
     assert looking.status_code == 200
     assert "You answered yes to" in looking.text and "Have you ever had cancer?" in looking.text
     assert "Please see a clinician" in looking.text  # what it means, even for someone who goes no further
-    assert client.get("/api/safety/latest").status_code == 404  # not saved yet: a slip costs nothing
+    assert unanswered.get("/api/safety/latest").status_code == 404  # not saved yet: a slip costs nothing
 
-    again = client.post("/safety", data={**first, "confirmed": "change"}).text  # only the "yes" ones come back
+    again = unanswered.post("/safety", data={**first, "confirmed": "change"}).text  # only the "yes" ones come back
     assert "Have you ever had cancer?" in again and "Have you lost weight recently" in again
     assert "Do you have pain in both legs" not in again
     assert '<input type="hidden" name="both_legs" value="no">' in again
     corrected = {**first, "cancer_history": "no"}
-    looking = client.post("/safety", data=corrected)
+    looking = unanswered.post("/safety", data=corrected)
     assert "You answered yes to" in looking.text and "Have you ever had cancer?" not in looking.text
-    client.post("/safety", data={**corrected, "confirmed": "yes"})
-    assert [reason["question_id"] for reason in client.get("/api/safety/latest").json()["reasons"]] == ["weight_loss"]
+    unanswered.post("/safety", data={**corrected, "confirmed": "yes"})
+    assert [reason["question_id"] for reason in unanswered.get("/api/safety/latest").json()["reasons"]] == [
+        "weight_loss"
+    ]
 
 
 @pytest.mark.parametrize("said", ["true", "on", "y", "maybe"])
-def test_a_form_answer_other_than_yes_or_no_is_refused_never_read_as_no(client: TestClient, said: str) -> None:
-    refused = client.post("/safety", data={**_form(client), "both_legs": said})
+def test_a_form_answer_other_than_yes_or_no_is_refused_never_read_as_no(unanswered: TestClient, said: str) -> None:
+    refused = unanswered.post("/safety", data={**_form(unanswered), "both_legs": said})
     assert refused.status_code == 422
     assert "please answer yes or no" in refused.text
-    assert client.get("/api/safety/latest").status_code == 404  # nothing saved, so no "no" to a warning sign
+    assert unanswered.get("/api/safety/latest").status_code == 404  # nothing saved, so no "no" to a warning sign
 
 
 def test_a_form_answer_in_capitals_counts(client: TestClient) -> None:
@@ -304,14 +308,61 @@ def test_a_sign_noted_in_check_in_after_check_in_is_listed_once_on_today_and_in_
     assert refused.status_code == 409 and refused.text.count("named:") == 1
 
 
-def test_a_check_in_sign_cleared_before_any_answers_is_listed_above_the_questions(client: TestClient) -> None:
+def test_a_check_in_sign_cleared_before_any_answers_is_listed_above_the_questions(unanswered: TestClient) -> None:
     tingling = {"region": "calf_and_shin", "side": "left", "score": 5, "quality": "tingling"}
-    assert client.post("/api/checkins", json={"pain": [tingling]}).status_code == 201
-    page = client.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-06"}).text
+    assert unanswered.post("/api/checkins", json={"pain": [tingling]}).status_code == 201
+    page = unanswered.post("/safety/clearance", data={"clinician": "Dr Ames", "cleared_on": "2026-05-06"}).text
     assert "A clinician has cleared you to practise" in page
     assert "Please answer the safety questions before you practise." in page
     assert "Your check-in of 6 May 2026 named: Numbness or tingling" in page and "Cleared by Dr Ames" in page
     assert "Save my answers" in page  # the questions, still to answer, right below
-    assert "Cleared by Dr Ames" in client.get("/safety").text
-    answered = client.post("/safety", data=_form(client)).text
+    assert "Cleared by Dr Ames" in unanswered.get("/safety").text
+    answered = unanswered.post("/safety", data=_form(unanswered)).text
     assert "A clinician has cleared you to practise" in answered and "Numbness or tingling" in answered
+
+
+def test_the_api_starts_no_session_before_the_safety_questions_are_answered(unanswered: TestClient) -> None:
+    refused = unanswered.post("/api/sessions", json={"planned_minutes": 15, "variant": "standard"})
+    assert refused.status_code == 409 and "answer the safety questions first" in refused.json()["detail"]
+    assert unanswered.get("/api/sessions").json() == []
+    unanswered.post("/api/safety/answers", json={"answers": _answers(unanswered)})
+    assert unanswered.post("/api/sessions", json={"planned_minutes": 15}).status_code == 201
+
+
+def test_a_rest_running_when_a_warning_sign_comes_in_is_stopped_at_its_next_checkpoint(
+    client: TestClient, clock: FakeClock
+) -> None:
+    session = client.post("/api/sessions", json={"planned_minutes": 15}).json()
+    clock.advance(120)
+    urgent = {"pain": [{"region": "calf_and_shin", "side": "both", "score": 6}]}  # from another tab
+    assert client.post("/api/checkins", json=urgent).status_code == 201
+    stopped = client.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": 120})
+    assert stopped.status_code == 409 and "the rest was stopped and saved as ended early" in stopped.json()["detail"]
+    assert "urgent medical care" in stopped.json()["detail"]
+    saved = client.get(f"/api/sessions/{session['id']}").json()
+    assert (saved["status"], saved["actual_seconds"]) == ("ended_early", 120)
+
+
+def test_the_session_page_without_javascript_lists_the_steps_and_offers_to_log_the_rest(client: TestClient) -> None:
+    page = client.get("/session", params={"minutes": 10}).text
+    no_script = page.split("<noscript>\n<section", 1)[1].split("</noscript>", 1)[0]
+    assert "The timer needs JavaScript" in no_script and "set a timer of your own for 10 minutes" in no_script
+    assert 'href="/session/log"' in no_script and no_script.count("<li>") >= 3  # every step, in plain text
+    assert 'id="stage-checklist" class="needs-script"' in page  # its buttons do nothing without the script
+
+
+def test_a_yes_that_asks_less_than_the_advice_says_what_it_asks_on_its_own(client: TestClient) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "pregnant_16_weeks")})
+    assert client.post("/api/checkins", json={"note": "I wet myself today without noticing"}).status_code == 201
+    page = client.get("/safety").text
+    assert "Please seek urgent medical care now" in page
+    assert (
+        "Are you pregnant, at about 16 weeks or later?" in page
+        and "On its own, this asks you to rest on your side." in page
+    )
+
+
+def test_a_check_in_page_refusal_names_the_field_as_people_read_it(client: TestClient) -> None:
+    refused = client.post("/checkin", data={"timing": "after", "note": "hi"})
+    assert refused.status_code == 422 and "Session: a check-in after a session needs that session" in refused.text
+    assert "Session_id" not in refused.text and "session_id:" not in refused.text

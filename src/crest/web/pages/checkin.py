@@ -12,7 +12,7 @@ from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID, InvalidRat
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
 from crest.web.context import WebContext
-from crest.web.form_words import form_problems
+from crest.web.form_words import form_problems, refusal
 from crest.web.help_links import help_links
 from crest.web.pages.common import Context, page_router
 from crest.web.schemas import CheckInIn, CheckInOut
@@ -89,7 +89,7 @@ def save_checkin_page(
             None,
             None,
             going_on,
-            error=problem.message,
+            error=refusal(problem),
             status_code=problem.http_status,
             sent=form,
         )

@@ -10,6 +10,7 @@ from crest.insights.progress import psfs_line
 from crest.insights.verdicts import PSFS_MID_SOURCE, PSFS_SOURCE
 from crest.journal.records import MAX_PSFS_ACTIVITIES, InvalidPsfs, PsfsActivity, activity_key, read_psfs_score
 from crest.web.context import WebContext
+from crest.web.form_words import refusal
 from crest.web.insight_views import line_view
 from crest.web.pages.common import Context, PageRecordId, SubmittedForm, page_router
 from crest.web.presenters import friendly_time
@@ -36,7 +37,7 @@ def save_psfs(request: Request, context: Context, form: SubmittedForm) -> Respon
         activities = [_activity(row) for row in rows if row["name"] or row["score"]]
         context.services.daily_activities.record(activities)
     except CrestError as error:
-        return _page(request, context, rows, error=error.message, status_code=422)
+        return _page(request, context, rows, error=refusal(error), status_code=422)
     return RedirectResponse(str(request.url_for("psfs_page")) + "?saved=true", status_code=303)
 
 

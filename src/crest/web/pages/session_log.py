@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from crest.errors import CrestError
 from crest.journal.records import InvalidDate, check_planned_minutes, check_variant
 from crest.protocol.model import UnknownVariant
-from crest.web.form_words import choose_a_variant
+from crest.web.form_words import choose_a_variant, refusal
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.templating import render
 
@@ -60,5 +60,5 @@ def save_logged_session(request: Request, context: Context, form: SubmittedForm)
             raise UnknownVariant(f"Variant: {choose_a_variant(context.protocol)}") from None
         context.services.practice.log(started.replace(tzinfo=context.local_zone), minutes, variant)
     except CrestError as error:
-        return _page(request, context, form, error.http_status, error.message)
+        return _page(request, context, form, error.http_status, refusal(error))
     return RedirectResponse(f"{request.url_for('journal_page').path}?logged=1", status_code=303)
