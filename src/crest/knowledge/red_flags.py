@@ -234,7 +234,8 @@ ALTERED_FEELING = (
     r"(?:gone|went|going|goes|fallen|feels?|felt|feeling|is|are) (?:\w+ )?(?:to sleep|asleep)"
 )
 CANT_FEEL = (
-    r"(?:cant|cannot|can not|couldnt|could not|(?:can |could )?(?:barely|hardly)|cant really) feel"
+    r"(?:cant|cannot|can not|couldnt|could not|(?:can |could )?(?:barely|hardly)|cant really"
+    r"|(?:not|no longer|hardly|barely) able to|unable to) (?:feel|sense)"
     r" (?:my |the )?(?:left |right |both |whole )?"
 )
 GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
@@ -267,6 +268,9 @@ BOTH_LEGS = (
 # crp-facts.md section 5, and numb feet are new numbness).
 LEGS_FOR_FEELING = (
     r"legs|thighs|(?:both|each|two) (?:of )?(?:my |the |your |his |her |our )?(?:legs|thighs|calves|shins|knees)"
+    # "my left leg and right leg", "the right and left thigh"
+    r"|(?:left|right) (?:leg|thigh|calf|shin) and (?:my |the )?(?:left|right)(?: (?:one|leg|thigh|calf|shin))?"
+    r"|(?:left|right) and (?:left|right) (?:legs?|thighs?|calf|calves|shins?)"
 )
 # Another limb between a feeling word and "legs" takes the feeling for itself ("my legs ache and my hands tingle").
 _NOT_ANOTHER_LIMB = r"(?!(?:feet|foot|toes?|hands?|fingers?|arms?|wrists?)\b)"

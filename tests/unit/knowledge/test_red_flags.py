@@ -46,6 +46,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     ),
     "saddle_numbness": (
         "Numbness in my groin and bum",
+        "I'm not able to feel my saddle area",  # a walk-through's phrasings, missed before
+        "I am unable to feel my groin",
+        "I can't sense my saddle area",
         "my privates feel numb",
         "saddle anaesthesia",
         "my bits have gone numb since my back went",
@@ -97,6 +100,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     ),
     "changed_feeling_in_both_legs": (
         "pins and needles down both legs",
+        "my left leg and right leg are numb",
+        "the right and left thigh feel numb",
         "tingling in both legs",
         "pins and needles in my legs and bum",
         "both my legs feel numb",
