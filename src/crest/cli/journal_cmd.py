@@ -172,6 +172,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
     from rich.text import Text  # what a person wrote is shown as text: never read as markup or :emoji: codes
 
     from crest.cli.consoles import console as make_console
+    from crest.cli.consoles import is_unwrapped
     from crest.protocol.loader import load_protocol
 
     console = make_console()
@@ -209,7 +210,8 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
     ]
     # Said with the sessions, so that a "10 min, completed" that Progress does not count is not taken for a bug.
     demo_note = f"(demo): {DEMO_WORDS}" if any(session.demo for session in sessions) else None
-    if console.width < HISTORY_TABLE_MIN_COLUMNS:
+    # Into a file or a pipe a table pads every row to its longest note: plain lines there, as on a narrow screen.
+    if console.width < HISTORY_TABLE_MIN_COLUMNS or is_unwrapped(console):
         _print_history_stacked(console, session_rows, check_in_rows, demo_note)
         return
     if session_rows:

@@ -22,6 +22,7 @@ from crest.insights.pain import (
 )
 from crest.insights.practice import WeeklyTarget, counts_as_practice, goal_target
 from crest.insights.psfs import PsfsChange, psfs_change
+from crest.journal.plausibility import EARLIEST
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
 from crest.moments import day_text
 
@@ -43,8 +44,9 @@ class InvalidPeriod(CrestError):
         return InvalidPeriod(self.first, self.last, fields)
 
 
-class PeriodAfterToday(CrestError):
-    """A report period with a day after today: days not yet lived would count as days without practice."""
+class PeriodOutsideRecords(CrestError):
+    """A report period with a day after today, or before 2000 (when records begin): days not yet lived, or lived
+    before any record could be, would count as days without practice."""
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,7 @@ def report_data(
     series = series_by_place(in_check_ins)
     places = tuple(trend.place for trend in trends)
     by_week = period.days > DAILY_ROWS_UP_TO_DAYS
-    notes = (
-        tuple(Note(c.at, c.note) for c in in_check_ins if c.note is not None) if include_notes else None
-    )
+    notes = tuple(Note(c.at, c.note) for c in in_check_ins if c.note is not None) if include_notes else None
     return ReportData(
         period=period,
         practice=_practice(in_sessions, in_check_ins, zone, prescription, weekly_goal),
@@ -253,7 +253,11 @@ def period_of(
     today = now.astimezone(zone).date()
     for day, end in ((since, "start"), (until, "end")):
         if day is not None and day > today:
-            raise PeriodAfterToday(f"the {end} {day} is after today ({today}); choose a day up to today")
+            raise PeriodOutsideRecords(f"the {end} {day} is after today ({today}); choose a day up to today")
+        if day is not None and day < EARLIEST.date():  # decades of empty days would read as no practice
+            raise PeriodOutsideRecords(
+                f"the {end} {day} is before 2000, when crest's records begin; choose a later day"
+            )
     last = until or today
     if since is not None:
         first = since

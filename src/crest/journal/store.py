@@ -581,7 +581,8 @@ class Journal:
             return row.id
 
     def _overlapping_session(self, db: Session, new: PracticeSession) -> PracticeSession | None:
-        """The earliest session already in the journal whose time overlaps `new`'s, if any."""
+        """The earliest session already in the journal whose time overlaps `new`'s, if any. A demo takes up no real
+        time (its minutes passed in seconds), so it blocks none."""
         start = as_utc(new.started_at)
         end = start + timedelta(seconds=new.actual_seconds)
         nearby = db.scalars(
@@ -593,7 +594,9 @@ class Journal:
             )
             .order_by(SessionRow.started_at, SessionRow.id)
         )
-        return next((other for other in map(_session_record, nearby) if sessions_overlap(other, new)), None)
+        return next(
+            (other for other in map(_session_record, nearby) if not other.demo and sessions_overlap(other, new)), None
+        )
 
     def checkpoint_session(self, session_id: int, elapsed_s: float, demo: bool = False) -> None:
         """Record progress (one UPDATE). Revives a session another start wrongly marked interrupted. `demo`: its

@@ -299,6 +299,18 @@ def test_history_is_stacked_in_a_narrow_terminal_and_a_table_in_a_wide_one(
     assert "┃ Started" in wide and "│ On your side " in wide and "│ completed (logged) │" in wide
 
 
+def test_history_into_a_pipe_is_plain_lines_never_padded_to_the_longest_note(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    long_note = "a long note " * 300
+    run_crest("log", "--pain", "lower_back=4", "--note", long_note)
+    run_crest("log", "--pain", "hip:left=2")
+    del crest_env["COLUMNS"]  # no terminal asked for: a pipe
+    piped = run_crest("history").stdout
+    assert "┃" not in piped and all(len(line) <= len(long_note) + 40 for line in piped.splitlines())
+    assert max(len(line) for line in piped.splitlines() if "hip" in line) < 80  # the short one stays short
+
+
 def test_a_synced_prescription_sets_the_minutes_and_variant_not_asked_for(run_crest: RunCrest) -> None:
     with Journal.open() as journal:
         dose = Prescription("supported", 5, 1, 7, date(2020, 1, 1), prescribed_by="Pat Physio")

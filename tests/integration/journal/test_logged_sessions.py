@@ -59,3 +59,13 @@ def test_a_logged_session_overlapping_one_in_the_journal_is_refused(new_journal_
         with pytest.raises(SessionOverlaps, match=r"10:00 \(0 s, timed by crest\)"):
             journal.log_session(timed_start + timedelta(minutes=5), 20, "standard")  # over a rest still running
         assert len(journal.list_sessions()) == 3
+
+
+def test_a_demo_takes_up_no_real_time_so_a_logged_rest_may_start_inside_its_minutes(
+    new_journal_url: Callable[[], str],
+) -> None:
+    with Journal.open(new_journal_url()) as journal:
+        demo = journal.start_session(DAY, 15, "standard", writer="1@host", demo=True)
+        journal.finish_session(demo, 900, "completed", None, demo=True)  # 15 "minutes" that passed in seconds
+        journal.log_session(DAY + timedelta(minutes=1), 10, "standard")
+        assert [session.demo for session in journal.list_sessions()] == [True, False]

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from crest.insights.report import InvalidPeriod, Period, PeriodAfterToday, ReportData, period_of, report_data
+from crest.insights.report import InvalidPeriod, Period, PeriodOutsideRecords, ReportData, period_of, report_data
 from crest.insights.verdicts import Verdict
 from support.practice_history import daily_practice
 
@@ -52,10 +52,17 @@ def test_the_default_period_runs_from_the_first_record_to_today() -> None:
 def test_a_period_reaching_past_today_is_refused(since: date | None, until: date | None, named: str) -> None:
     now = datetime(2026, 6, 1, 23, 30, tzinfo=UTC)
     with pytest.raises(
-        PeriodAfterToday, match=f"the {named} 20.* is after today \\(2026-06-01\\); choose a day up to today"
+        PeriodOutsideRecords, match=f"the {named} 20.* is after today \\(2026-06-01\\); choose a day up to today"
     ):
         period_of(HISTORY.sessions, HISTORY.check_ins, UTC, now, since, until)
     assert period_of((), (), UTC, now, None, date(2026, 6, 1)).last_day == date(2026, 6, 1)  # today itself is fine
+
+
+def test_a_period_starting_before_2000_is_refused_as_records_begin_then() -> None:
+    now = datetime(2026, 6, 1, 12, tzinfo=UTC)
+    with pytest.raises(PeriodOutsideRecords, match="the start 1900-01-01 is before 2000, when crest's records begin"):
+        period_of(HISTORY.sessions, HISTORY.check_ins, UTC, now, date(1900, 1, 1), None)
+    assert period_of((), (), UTC, now, date(2000, 1, 1), None).first_day == date(2000, 1, 1)
 
 
 def test_no_weekly_rate_before_a_full_week_of_use() -> None:
