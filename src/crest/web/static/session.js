@@ -342,9 +342,10 @@
       $("save-status").textContent = "";
       return saved;
     } catch (error) {
-      if (path === "checkpoint" && error.status === 409) {
+      if (path === "checkpoint" && error.status === 409 && !state.finished) {
         // The server stopped the rest (a warning sign came in from elsewhere) or it ended in another tab: the
-        // session page says which, and why (the safety advice first).
+        // session page says which, and why (the safety advice first). A checkpoint that arrives after this page's
+        // own end is refused too, and means nothing more.
         state.finished = true;
         window.location.assign(config.page_url);
         return null;
