@@ -63,7 +63,7 @@ def nobody_follows(practice: str, programme_ended: bool) -> str:
     again = (
         "your practitioner can invite you again"
         if programme_ended
-        else ("or share again under My practitioner on the practice's site")
+        else "or share again under My practitioner on the practice's site"
     )
     return (
         f"{why}, so nobody there follows you now and nothing was sent. Nobody there would see your check-ins or "

@@ -41,6 +41,7 @@ from crest.safety.screen import level_of
 from crest.services.accounts import NotFoundForYou, linked_client, require
 from crest.services.audit import Audited, AuditLog
 from crest.services.practice_link import nobody_follows
+from crest.services.report import safety_summary
 from crest.services.safety import check_in_signs, kept_sign
 from crest.services.sync import strip_notes
 
@@ -294,7 +295,7 @@ class PracticeMode:
             },
             notes=notes,
             prescriptions=tuple(self._store.prescriptions(linked.link.id)),
-            safety=services.clinician_reports.safety_summary(),
+            safety=safety_summary(safety),
         )
 
     def _name_of(self, actor: Actor) -> str | None:
@@ -449,9 +450,10 @@ class PracticeMode:
         assert isinstance(actor, Client)
         links = [one.link for one in self._store.practitioners_of(actor.membership_id)]
         live = [link for link in links if link.live]
-        if not live:  # a second guard behind a sending crest's own (an older crest sends regardless)
+        # Second guards behind the sending crest's own (an older crest sends regardless): nothing is kept while
+        # nobody follows the person, and no notes unless a live link shares them.
+        if not live:
             raise NobodyFollows(nobody_follows("", all(link.ended_at is not None for link in links)))
-        # A second guard behind the sending crest's own: no notes are kept unless a live link shares them.
         notes = any(link.share_notes for link in live)
         services = self._services_for(actor.person_id)
         received = services.sync.receive(journal_text, uids, deleted, notes=notes)

@@ -17,7 +17,7 @@ from crest.report.render import Paper, report_html, report_pdf
 from crest.safety.screen import AdviceLevel
 from crest.safety.standing import repeated_signs
 from crest.services.preferences import PreferencesStore
-from crest.services.safety import Safety
+from crest.services.safety import Safety, SafetyStanding
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -39,6 +39,34 @@ SIGNS_CLEARED_NO_ANSWERS = "No warning sign stands: a clinician cleared each sig
 
 def _cleared(clearance: SafetyClearance | None) -> str:
     return "" if clearance is None else f" (cleared by {clearance.clinician} on {clearance.cleared_on})"
+
+
+def safety_summary(standing: SafetyStanding) -> SafetySummary | None:
+    """What crest advised and every warning sign behind `standing`, as the report and the practitioner's client
+    page say them; None: the safety questions were never answered, and no check-in named a sign."""
+    if standing.latest is None and not standing.check_in_reasons:
+        return None
+    return SafetySummary(
+        answered_at=None if standing.latest is None else standing.latest.answered_at,
+        advice=ADVISED[standing.level]
+        if standing.level is not None
+        else UNREADABLE_ANSWERS
+        if standing.latest is not None
+        else SIGNS_CLEARED_NO_ANSWERS,
+        answered_yes=tuple(
+            (reason.question.text + _cleared(reason.cleared_by), reason.question.source) for reason in standing.reasons
+        ),
+        named_in_check_ins=tuple(
+            (sign.where_from() + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
+            for sign in repeated_signs(standing.check_in_reasons)
+        ),
+        concern_reasons=tuple(
+            [f"a “yes” to “{reason.question.text}”" for reason in standing.standing_reasons]
+            + [sign.where_from() for sign in repeated_signs(standing.standing_check_in_reasons)]
+        )
+        if standing.concern_stands
+        else (),
+    )
 
 
 class UnknownReportFormat(CrestError):
@@ -79,7 +107,7 @@ class ClinicianReports:
             include_notes,
             today=now.astimezone(self._zone).date(),
         )
-        safety = self.safety_summary()
+        safety = safety_summary(self._safety.standing())
         return ClinicianReport(
             data=data,
             generated_at=now.astimezone(self._zone),  # every time in the report reads in the person's zone
@@ -94,35 +122,6 @@ class ClinicianReports:
         if prescription is None or not prescription.applies_on(now.astimezone(self._zone).date()):
             return None
         return prescription.weekly_target()
-
-    def safety_summary(self) -> SafetySummary | None:
-        """What crest advised and every warning sign behind it, as the report and the practitioner's client page
-        say them; None: the safety questions were never answered, and no check-in named a sign."""
-        standing = self._safety.standing()
-        if standing.latest is None and not standing.check_in_reasons:
-            return None
-        return SafetySummary(
-            answered_at=None if standing.latest is None else standing.latest.answered_at,
-            advice=ADVISED[standing.level]
-            if standing.level is not None
-            else UNREADABLE_ANSWERS
-            if standing.latest is not None
-            else SIGNS_CLEARED_NO_ANSWERS,
-            answered_yes=tuple(
-                (reason.question.text + _cleared(reason.cleared_by), reason.question.source)
-                for reason in standing.reasons
-            ),
-            named_in_check_ins=tuple(
-                (sign.where_from() + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
-                for sign in repeated_signs(standing.check_in_reasons)
-            ),
-            concern_reasons=tuple(
-                [f"a “yes” to “{reason.question.text}”" for reason in standing.standing_reasons]
-                + [sign.where_from() for sign in repeated_signs(standing.standing_check_in_reasons)]
-            )
-            if standing.concern_stands
-            else (),
-        )
 
     @staticmethod
     def html(report: ClinicianReport) -> str:
