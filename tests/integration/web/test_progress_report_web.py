@@ -170,6 +170,7 @@ def test_reminder_download_uses_settings_and_arguments(client: TestClient) -> No
         assert described.startswith("Time for 15 minutes of constructive rest.")
         assert not any(word in described for word in ("after work", "evening", "morning"))
     assert client.get("/api/reminder.ics", params={"zone": "Mars/Olympus"}).status_code == 422
+    assert client.get("/api/reminder.ics", params={"zone": ""}).status_code == 422  # no zone named is not "any"
     assert client.get("/api/reminder.ics", params={"time": "25:00"}).status_code == 422
 
 

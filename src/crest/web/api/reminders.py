@@ -23,7 +23,8 @@ def reminder(
     days: Annotated[str | None, Query(pattern=WEEKDAYS_PATTERN, description="like mon,wed,fri")] = None,
     minutes: Annotated[int | None, Query(ge=5, le=30)] = None,
     zone: Annotated[
-        str | None, Query(max_length=60, description="like Europe/Berlin", json_schema_extra={"enum": TIME_ZONES})
+        str | None,
+        Query(min_length=1, max_length=60, description="like Europe/Berlin", json_schema_extra={"enum": TIME_ZONES}),
     ] = None,
 ) -> Response:
     """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file."""
