@@ -473,14 +473,14 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"(?:{NOT_YET}) (?:\w+ ){{0,2}}(?:{PASSED_URINE}) (?:\w+ ){{0,3}}(?:{FOR_A_WHILE})",
         rf"(?:{URINATE}|{BLADDER}) (?:\w+ ){{0,4}}(?:nothing|hardly anything|not much) (?:\w+ )?(?:comes?|came|coming)",
         r"(?:lost|losing|loss of|no|poor|cant|cannot|can not|couldnt|not in|unable to) controll?\w* (?:\w+ ){0,3}"
-        rf"(?:{BLADDER}|bowels?|pee|peeing|urine|urinat\w*|wee|weeing|poo|pooing|toilet)",
+        rf"(?:{BLADDER}|bowels?|bowls?|pee|peeing|urine|urinat\w*|wee|weeing|poo|pooing|toilet)",  # "bowls": a typo
         _near(r"accidents?|leak\w*|mess\w*", rf"{BLADDER}|bowels?|pee|urine|wee|poo|toilet", 3),
         rf"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:{BLADDER}|bowels?|pee|urine|wee|poo|it in)",
         r"incontin\w*|urinary retention|retaining urine",
         rf"(?:{SOILED}) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
         r"(?:leak\w*|dribbl\w*) (?:\w+ ){0,2}(?:urine|pee|wee|poo|stool)|(?:urine|pee|wee) leak\w*",
         rf"(?:{BLADDER}|bowel|bowels|urine|urinary|peeing|toilet habits) (?:\w+ ){{0,2}}(?:problems?|issues?"
-        r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|control)",
+        r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|controll?\w*)",
         rf"(?:new|sudden\w*) (?:\w+ ){{0,2}}(?:{BLADDER}|bowel|bowels|urinary)",
         # leaking without noticing; at the loo only a trickle; urine that will not come
         _near(r"leak\w*|dribbl\w*|wet (?:my ?self|my pants|my knickers)",
@@ -503,6 +503,7 @@ RULES: tuple[RedFlagRule, ...] = (
             3,
         ),
         rf"{CANT_FEEL}(?:{SADDLE})",
+        rf"{CANT_FEEL}(?:anything|much|a thing) (?:\w+ ){{0,2}}(?:{SADDLE})",  # "can't feel anything down there"
         r"cauda|equina",
         # "like sitting on a cushion" on the loo or a seat (lying on a soft mat is comfort, not this)
         _near(r"(?:feels?|felt|feeling|its|it is|was|as if) (?:\w+ ){0,2}like (?:im |i am |youre |you are )?sitting on"

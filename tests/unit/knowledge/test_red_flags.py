@@ -43,12 +43,20 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "at the loo barely anything comes",
         "my wee just won't come out",
         "my bladder won't empty even though it's full",
+        # a walk-through's phrasings, missed before: "controll" after the organ, "bowls" for bowels
+        "I lost bladder controll",
+        "bladder controll lost",
+        "bowel controll gone",
+        "I lost control of my bowls",
+        "bowels not under controll since the back pain started",
     ),
     "saddle_numbness": (
         "Numbness in my groin and bum",
         "I'm not able to feel my saddle area",  # a walk-through's phrasings, missed before
         "I am unable to feel my groin",
         "I can't sense my saddle area",
+        "can't feel anything down there since this morning",  # a walk-through's phrasing, missed before
+        "I can barely feel anything in my groin",
         "my privates feel numb",
         "saddle anaesthesia",
         "my bits have gone numb since my back went",
