@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 LINK_FILE = "practice-link.json"
 STATE_FILE = "practice-sync.json"
 RECORDS_PER_BATCH = 200
+# A push stays well under the server's limit on a request body (1 MiB, `Limits.max_body_bytes`): long notes fill a
+# batch long before 200 records do, and a batch the server refuses would be refused at every sync.
+BYTES_PER_BATCH = 512 * 1024
 TIMEOUT_S = 30
 
 
@@ -377,8 +380,9 @@ Batch = tuple[dict["RecordKind", list[int]], dict["RecordKind", dict[str, str]]]
 
 
 def _batches(outgoing: Outgoing, state: dict[str, dict[str, str]]) -> list[Batch]:
-    """The changed records in batches of about RECORDS_PER_BATCH, each check-in with its session (the importer
-    checks that every check-in's session comes in the same file)."""
+    """The changed records in batches of about RECORDS_PER_BATCH and at most BYTES_PER_BATCH (a session with its
+    check-ins, the largest unit, is far smaller), each check-in with its session (the importer checks that every
+    check-in's session comes in the same file)."""
     changed: dict[RecordKind, dict[int, str]] = {}  # kind -> id -> fingerprint: what the server lacks or has old
     for kind in KINDS:
         uid_of = outgoing.uids[kind]
@@ -402,12 +406,16 @@ def _batches(outgoing: Outgoing, state: dict[str, dict[str, str]]) -> list[Batch
     units += [{"psfs": [record_id]} for record_id in changed["psfs"]]
     batches: list[Batch] = []
     current: dict[RecordKind, list[int]] = {}
+    current_bytes = 0
     for unit in units:
-        if sum(len(ids) for ids in current.values()) >= RECORDS_PER_BATCH:
+        unit_bytes = sum(outgoing.sizes[kind][record_id] for kind, ids in unit.items() for record_id in ids)
+        full = sum(len(ids) for ids in current.values()) >= RECORDS_PER_BATCH
+        if current and (full or current_bytes + unit_bytes > BYTES_PER_BATCH):
             batches.append((current, _fingerprints_of(current, outgoing)))
-            current = {}
+            current, current_bytes = {}, 0
         for kind, ids in unit.items():
             current.setdefault(kind, []).extend(ids)
+        current_bytes += unit_bytes
     if current:
         batches.append((current, _fingerprints_of(current, outgoing)))
     return batches

@@ -31,6 +31,7 @@ class Outgoing:
     contents: JournalContents
     uids: dict[RecordKind, dict[int, str]]  # by record id
     fingerprints: dict[RecordKind, dict[str, str]]  # by uid: a digest of what the record says
+    sizes: dict[RecordKind, dict[int, int]]  # by record id: the bytes a push spends on it
 
     def batch(self, chosen: Mapping[RecordKind, Sequence[int]]) -> tuple[str, dict[RecordKind, dict[int, str]]]:
         """The JSON text of these records (by id) and their uids, ready to push."""
@@ -71,6 +72,11 @@ def _fingerprint(fields: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
+def _pushed_bytes(fields: dict[str, Any]) -> int:
+    """A record's bytes in a push: its JSON (as the journal file writes it) inside the push's JSON."""
+    return len(json.dumps(json.dumps(fields, ensure_ascii=False)))
+
+
 class JournalSync:
     def __init__(self, journal: Journal, safety: Safety) -> None:
         self._journal = journal
@@ -93,7 +99,13 @@ class JournalSync:
             kind: {uids[kind][record_id or 0]: _fingerprint(fields) for record_id, fields in records}
             for kind, records in by_kind.items()
         }
-        return Outgoing(contents, uids, fingerprints)
+        # The journal's JSON text travels inside the push's JSON, escaped again: a note's quotes and accents cost
+        # twice, so its size is measured the way it is sent.
+        sizes = {
+            kind: {record_id or 0: _pushed_bytes(fields) for record_id, fields in records}
+            for kind, records in by_kind.items()
+        }
+        return Outgoing(contents, uids, fingerprints, sizes)
 
     def receive(
         self,

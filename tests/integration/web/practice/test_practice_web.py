@@ -427,6 +427,32 @@ def test_a_local_crest_links_syncs_resumes_after_a_cut_and_unlinks(
         assert [link["shared"] for link in cleo.get("/api/account/sharing").json()] == [False]
 
 
+def test_long_shared_notes_go_in_batches_the_server_takes(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
+) -> None:
+    journal, home, clock = local
+    services = _local_services(journal, home, clock)
+    services.safety.record(ALL_CLEAR)
+    note = 'é"' * 2000  # the longest note, its accents and quotes escaped twice on the way: ~20 KB in a push
+    for _ in range(80):  # 1.6 MB together, past the server's 1 MiB for a request: one batch would be refused
+        services.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.HIP, 3, Side.LEFT),), note=note))
+        clock.advance(3600)
+    link = PracticeLink(home, services.sync, clock, InProcess(app))
+    code = world.invite_codes["no_practice"]
+    link.link("https://practice.test", code, "cleo@example.org", PASSWORD, "Cleo", True, "laptop")
+
+    batches: list[tuple[int, int]] = []
+    syncing = PracticeLink(home, services.sync, clock, InProcess(app))  # `crest sync`, a process of its own
+    result = syncing.sync(on_batch=lambda done, total: batches.append((done, total)))
+
+    assert result.sent == {"check_ins": 80, "safety_screens": 1}
+    assert len(batches) >= 3
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        clients = {row["name"]: row["id"] for row in practitioner.get("/api/practice/clients").json()}
+        detail = practitioner.get(f"/api/practice/clients/{clients['Cleo']}").json()
+        assert len(detail["check_ins"]) == 80 and {c["note"] for c in detail["check_ins"]} == {note}
+
+
 def _link_cleo(
     app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
 ) -> tuple[Journal, Services, Path, FakeClock]:
