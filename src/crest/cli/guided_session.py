@@ -80,6 +80,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
     asker = Asker(console, assume_yes=options.assume_yes)
     console.print(f"[dim]{crp.disclaimer}[/dim]")  # once, before the safety questions and the advice
     with open_services() as services:
+        services.practice.refuse_while_running()  # before any question: one rest at a time
         standing = ensure_safety_screen(services.safety, asker, services.clock, services.zone)
         if standing is None:
             raise SessionNotStarted()

@@ -117,6 +117,24 @@ class SessionOverlaps(CrestError):
         self.existing = existing
 
 
+class RestAlreadyRunning(CrestError):
+    """A session started while another rest is still running: one rest at a time, so that no minute counts twice."""
+
+    exit_code = 1
+    http_status = 409
+
+    def __init__(self, running: PracticeSession, starter: str, zone: tzinfo | None) -> None:
+        started = day_and_time(running.started_at.astimezone(zone))
+        # The web server writes every browser page's sessions under its own name: one of them can be resumed there.
+        where = (
+            "on the Session page: resume it or end it there"
+            if running.writer == starter
+            else "in another crest (a terminal, or the app in a browser): end it there"
+        )
+        super().__init__(f"no session was started: the rest started {started} is still running {where} first")
+        self.running = running
+
+
 class PsfsNotFound(CrestError):
     http_status = 404
 
@@ -510,11 +528,13 @@ class Journal:
         position_check_summary: str | None = None,
         before_check_in_id: int | None = None,
         demo: bool = False,
+        zone: tzinfo | None = None,
     ) -> int:
         """Write the session row as the rest starts, so even a crash a second later leaves a record.
 
-        A check-in made just before lying down is linked to the session in the same transaction. `demo`: its clock
-        runs faster than real time.
+        Refused (`RestAlreadyRunning`, said in `zone`) while another session is still running. A check-in made just
+        before lying down is linked to the session in the same transaction. `demo`: its clock runs faster than real
+        time.
         """
         record = PracticeSession(
             started_at=started_at,
@@ -524,6 +544,16 @@ class Journal:
             position_check_summary=check_position_summary(position_check_summary),
         )
         with self._writing() as db:
+            # Checked under the write lock (on PostgreSQL, the person's row locked), so two starts at once make one.
+            db.get(PersonRow, self.person_id, with_for_update=True)
+            running = db.scalars(
+                select(SessionRow)
+                .where(SessionRow.person_id == self.person_id, SessionRow.status == SessionStatus.RUNNING)
+                .order_by(SessionRow.started_at, SessionRow.id)
+                .limit(1)
+            ).first()
+            if running is not None:
+                raise RestAlreadyRunning(_session_record(running), writer, zone)
             row = SessionRow(
                 person_id=self.person_id,
                 uid=new_uid(),

@@ -49,7 +49,7 @@ class Services:
         sync = JournalSync(journal, safety)
         return cls(
             safety=safety,
-            practice=PracticeSessions(journal, clock, safety),
+            practice=PracticeSessions(journal, clock, zone, safety),
             check_ins=CheckIns(journal, clock, zone, safety),
             preferences=preferences,
             transfer=Transfer(journal, clock, safety),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
@@ -11,6 +11,7 @@ from crest.errors import CrestError
 from crest.journal.plausibility import check_edit, check_finish, check_moment, check_progress
 from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware, require_finished
 from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages
+from crest.journal.store import RestAlreadyRunning
 from crest.journal.vocabulary import SessionStatus
 from crest.moments import day_and_time
 from crest.processes import this_process
@@ -40,9 +41,10 @@ class SessionInTheFuture(CrestError):
 
 
 class PracticeSessions:
-    def __init__(self, journal: Journal, clock: Clock, safety: Safety) -> None:
+    def __init__(self, journal: Journal, clock: Clock, zone: tzinfo, safety: Safety) -> None:
         self._journal = journal
         self._clock = clock
+        self._zone = zone
         self._safety = safety
 
     def start(
@@ -57,14 +59,16 @@ class PracticeSessions:
     ) -> PracticeSession:
         """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands, and
         (`SafetyQuestionsDue`) while the safety questions are due (never answered, or long ago) unless the door has
-        just had the person confirm that none applies (`questions_confirmed`: the terminal's --yes says so).
-        A `clock_speed` above 1 (a demo) is known from the start where the door knows it then."""
+        just had the person confirm that none applies (`questions_confirmed`: the terminal's --yes says so), and
+        (`RestAlreadyRunning`) while another rest is still running. A `clock_speed` above 1 (a demo) is known from
+        the start where the door knows it then."""
         standing = self._safety.require_may_practise(variant)
         if standing.due and not questions_confirmed:
             raise SafetyQuestionsDue(
                 "no session was started: answer the safety questions first (the Safety page, crest safety, or "
                 "POST /api/safety/answers); crest asks them before the first session and again from time to time"
             )
+        self.recover_abandoned()  # a rest whose crest was killed a moment ago blocks nothing
         session_id = self._journal.start_session(
             self._clock(),
             planned_minutes,
@@ -73,6 +77,7 @@ class PracticeSessions:
             position_check_summary=position_check_summary,
             before_check_in_id=before_check_in_id,
             demo=is_demo(clock_speed),
+            zone=self._zone,
         )
         return self._journal.get_session(session_id)
 
@@ -139,6 +144,20 @@ class PracticeSessions:
     def recover_abandoned(self) -> list[PracticeSession]:
         """Mark sessions whose process died as interrupted: at every start of a door, and now and then after."""
         return recover_abandoned_sessions(self._journal, self._clock())
+
+    def refuse_while_running(self) -> None:
+        """Refuse (`RestAlreadyRunning`) before the setup steps what `start` would refuse after them."""
+        running = self.running_elsewhere()
+        if running is not None:
+            raise RestAlreadyRunning(running, this_process(), self._zone)
+
+    def running_elsewhere(self) -> PracticeSession | None:
+        """The oldest session still running that another live process writes (a terminal's, another server's);
+        those of a process that died are first marked interrupted."""
+        self.recover_abandoned()
+        writer = this_process()
+        running = [s for s in self._journal.list_sessions() if s.status is SessionStatus.RUNNING and s.writer != writer]
+        return running[0] if running else None
 
     def open_session(self) -> PracticeSession | None:
         """The newest session this process started that is still running: a page that was reloaded resumes it."""

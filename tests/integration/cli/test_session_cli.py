@@ -1,4 +1,5 @@
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -337,3 +338,28 @@ def test_after_a_clearly_worse_check_in_today_the_session_suggests_stopping_and_
     asked = run_crest("session", "--minutes", "5", "--variant", "standard", "--speed", "300", "--yes")
     assert "try the supported variant" in " ".join(asked.stdout.split())
     assert [session.variant for session in sessions()] == ["supported", "standard"]
+
+
+def test_a_rest_running_in_another_crest_is_said_before_any_question(run_crest: RunCrest) -> None:
+    with Journal.open() as journal:  # a browser rest that crest serve, a live process elsewhere, still runs
+        journal.start_session(datetime.now(UTC), 15, "standard", "4242@a-server-elsewhere")
+
+    result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+
+    assert result.returncode == 1
+    assert "is still running in another crest" in result.stderr
+    assert "end it there first" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Getting into position" not in result.stdout and "Time is up" not in result.stdout
+    assert [session.status for session in sessions()] == ["running"]
+
+
+def test_a_rest_left_running_by_a_killed_crest_blocks_nothing(run_crest: RunCrest) -> None:
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    with Journal.open() as journal:
+        journal.start_session(datetime.now(UTC), 15, "standard", f"{gone.stdout.strip()}@{socket.gethostname()}")
+
+    result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+
+    assert result.returncode == 0, result.stderr
+    assert [session.status for session in sessions()] == ["interrupted", "completed"]

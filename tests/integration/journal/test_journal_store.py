@@ -16,10 +16,11 @@ from crest.journal.records import (
     SessionStillRunning,
     UnknownStatus,
 )
-from crest.journal.store import CheckInNotFound, Journal, SessionNotFound
+from crest.journal.store import CheckInNotFound, Journal, RestAlreadyRunning, SessionNotFound
 from support.clock import FakeClock
 
 START = datetime(2026, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+BERLIN = timezone(timedelta(hours=2))  # summer time
 
 
 def test_session_row_is_written_at_start_and_checkpointed(journal: Journal, clock: FakeClock) -> None:
@@ -97,6 +98,7 @@ def test_a_running_unknown_or_overlong_session_edit_changes_nothing(journal: Jou
 
 def test_list_sessions_in_start_order_and_since(journal: Journal) -> None:
     late = journal.start_session(START + timedelta(days=2), 15, "somatic", writer="1@host")
+    journal.finish_session(late, 900, "completed")
     early = journal.start_session(START, 15, "standard", writer="1@host")
 
     assert [session.id for session in journal.list_sessions()] == [early, late]
@@ -122,21 +124,36 @@ def test_delete_session_removes_its_check_ins_only(journal: Journal) -> None:
 def test_abandoned_session_of_dead_writer_is_interrupted_with_checkpointed_time(
     journal: Journal, clock: FakeClock
 ) -> None:
-    dead = journal.start_session(START, 15, "standard", writer="dead@host")
-    alive = journal.start_session(START, 15, "standard", writer="alive@host")
     done = journal.start_session(START, 15, "standard", writer="dead@host")
-    journal.checkpoint_session(dead, 90)
     journal.finish_session(done, 900, "completed")
+    running = journal.start_session(START, 15, "standard", writer="dead@host")
+    journal.checkpoint_session(running, 90)
 
+    assert journal.mark_abandoned_sessions(lambda writer: writer == "dead@host", stale_after_s=600) == []
     marked = journal.mark_abandoned_sessions(lambda writer: writer == "alive@host", stale_after_s=600)
 
     assert [(session.id, session.status, session.actual_seconds) for session in marked] == [
-        (dead, "interrupted", 90)
+        (running, "interrupted", 90)
     ]
-    assert journal.get_session(dead).status == "interrupted"
-    assert journal.get_session(dead).actual_seconds == 90
-    assert journal.get_session(alive).status == "running"
+    assert journal.get_session(running).status == "interrupted"
+    assert journal.get_session(running).actual_seconds == 90
     assert journal.get_session(done).status == "completed"
+
+
+def test_one_rest_at_a_time_while_one_runs_another_start_is_refused(journal: Journal) -> None:
+    running = journal.start_session(START, 15, "standard", writer="1@terminal")
+
+    with pytest.raises(RestAlreadyRunning) as refused:
+        journal.start_session(START + timedelta(minutes=3), 10, "standard", writer="2@server", zone=BERLIN)
+
+    assert refused.value.message == (
+        "no session was started: the rest started 1 May 2026, 09:00 is still running in another crest "
+        "(a terminal, or the app in a browser): end it there first"
+    )
+    assert [session.id for session in journal.list_sessions()] == [running]
+    journal.mark_abandoned_sessions(lambda writer: False, 600)  # its crest was killed: interrupted blocks nothing
+    journal.start_session(START + timedelta(minutes=3), 10, "standard", writer="2@server")
+    assert [session.status for session in journal.list_sessions()] == ["interrupted", "running"]
 
 
 def test_silent_session_is_interrupted_after_stale_time(journal: Journal, clock: FakeClock) -> None:

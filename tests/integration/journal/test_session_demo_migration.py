@@ -37,6 +37,7 @@ def test_upgrading_keeps_older_sessions_as_practice(journal_url: str) -> None:
 def test_downgrading_drops_only_the_flag(journal_url: str) -> None:
     with Journal.open(journal_url) as journal:
         real = journal.start_session(STARTED, 10, "standard", "1@here")
+        journal.finish_session(real, 600, "completed")
         demo = journal.start_session(STARTED, 10, "standard", "1@here", demo=True)
     engine = create_engine(journal_url)
     try:

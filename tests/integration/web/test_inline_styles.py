@@ -22,6 +22,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.journal.store import Journal
 from crest.report.render import CHART_STYLE
 from crest.web.templating import TEMPLATES
 from support.clock import FakeClock
@@ -139,12 +140,15 @@ def _read(client: TestClient, path: str, method: str = "GET") -> list[str]:
 
 
 def test_no_page_of_the_local_app_has_an_inline_style_the_policy_refuses(
-    cleared: TestClient, app: FastAPI, clock: FakeClock, rendered: set[str]
+    cleared: TestClient, app: FastAPI, clock: FakeClock, rendered: set[str], tmp_path: Path
 ) -> None:
     ids = seed_something_of_everything(cleared, clock)
     pages = [*_html_pages(app), *(path.format(**ids) for path in LOCAL_PAGES)]
     problems = [problem for path in pages for problem in _read(cleared, path)]
     assert problems == []
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=clock) as journal:  # a rest the terminal runs
+        journal.start_session(clock.now, 10, "standard", "4242@a-terminal-elsewhere")
+    assert _read(cleared, "/session") == []
     assert f"<style>{CHART_STYLE}</style>" in cleared.get("/report").text  # the pain chart's own, allowed by its hash
     local = {path.name for path in TEMPLATE_FOLDERS[0].glob("*.html") if not path.name.startswith("practice_")}
     assert local - rendered == set()

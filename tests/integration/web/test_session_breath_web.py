@@ -88,6 +88,8 @@ def test_a_reading_crest_did_not_make_is_refused_naming_what_is_wrong(cleared: T
     answer = _finished(cleared, clock, wrong)
     assert answer.status_code == 422
     assert "breath" in json.dumps(answer.json()["errors"]) and "reason" in answer.text
+    refused = cleared.get("/api/sessions").json()[0]
+    cleared.post(f"/api/sessions/{refused['id']}/finish", json={"elapsed_s": 300, "status": "completed"})
     out_of_order = copy.deepcopy(BREATH)
     out_of_order["windows"][1]["start_s"] = 5.0
     answer = _finished(cleared, clock, out_of_order)

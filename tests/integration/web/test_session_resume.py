@@ -3,6 +3,9 @@ length and variant and the time done so far; a page gone silent (a closed tab) e
 
 import json
 import re
+import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +50,7 @@ def test_a_session_another_process_runs_is_neither_offered_nor_taken_for_a_close
 ) -> None:
     with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=clock) as journal:
         terminal = journal.start_session(clock.now, 10, "standard", "4242@a-terminal-elsewhere")
-    assert _config(cleared.get("/session").text)["resume"] is None
+    assert "A rest is already running" in cleared.get("/session").text  # not offered: the terminal runs it
     clock.advance(PAGE_SILENT_AFTER_S * 2)
     assert app.state.context.services.practice.recover_closed_pages(PAGE_SILENT_AFTER_S) == []
     assert cleared.get(f"/api/sessions/{terminal}").json()["status"] == "running"
@@ -57,17 +60,64 @@ def test_a_silent_page_ends_as_interrupted_and_a_live_one_stays(
     app: FastAPI, cleared: TestClient, clock: FakeClock
 ) -> None:
     practice = app.state.context.services.practice
-    quiet = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
-    alive = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
-    clock.advance(120)
-    cleared.post(f"/api/sessions/{quiet['id']}/checkpoint", json={"elapsed_s": 120})
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
     for _ in range(10):  # the live page checkpoints now and then, even while paused
         clock.advance(PAGE_SILENT_AFTER_S / 5)
-        cleared.post(f"/api/sessions/{alive['id']}/checkpoint", json={"elapsed_s": 60})
+        cleared.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": 120})
         practice.recover_closed_pages(PAGE_SILENT_AFTER_S)
-    quiet_now = cleared.get(f"/api/sessions/{quiet['id']}").json()
-    assert (quiet_now["status"], quiet_now["actual_seconds"]) == ("interrupted", 120)
-    assert cleared.get(f"/api/sessions/{alive['id']}").json()["status"] == "running"
+    assert cleared.get(f"/api/sessions/{session['id']}").json()["status"] == "running"
+    clock.advance(PAGE_SILENT_AFTER_S + 1)  # the tab was closed
+    practice.recover_closed_pages(PAGE_SILENT_AFTER_S)
+    quiet = cleared.get(f"/api/sessions/{session['id']}").json()
+    assert (quiet["status"], quiet["actual_seconds"]) == ("interrupted", 120)
     # A page that was only frozen (a locked phone) and speaks again takes its session back.
-    back = cleared.post(f"/api/sessions/{quiet['id']}/checkpoint", json={"elapsed_s": 130}).json()
+    back = cleared.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": 130}).json()
     assert (back["status"], back["actual_seconds"]) == ("running", 130)
+
+
+def test_one_rest_at_a_time_a_second_start_is_refused_until_the_first_ends(
+    cleared: TestClient, clock: FakeClock
+) -> None:
+    first = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    clock.advance(60)
+
+    second = cleared.post("/api/sessions", json={"planned_minutes": 15})
+
+    assert second.status_code == 409
+    assert second.json()["detail"] == (
+        "no session was started: the rest started 6 May 2026, 17:30 is still running on the Session page: "
+        "resume it or end it there first"
+    )
+    assert [s["id"] for s in cleared.get("/api/sessions").json()] == [first["id"]]
+    ended = cleared.post(f"/api/sessions/{first['id']}/finish", json={"elapsed_s": 60, "status": "ended_early"})
+    assert ended.status_code == 200
+    assert cleared.post("/api/sessions", json={"planned_minutes": 15}).status_code == 201
+
+
+def test_the_session_page_says_a_rest_runs_in_another_crest_and_starts_none(
+    cleared: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=clock) as journal:
+        journal.start_session(clock.now, 10, "standard", "4242@a-terminal-elsewhere")
+
+    page = cleared.get("/session")
+
+    assert page.status_code == 200
+    assert "A rest is already running" in page.text
+    assert "You started a rest today 17:30 in another crest" in page.text
+    assert 'id="session-config"' not in page.text  # no timer to start
+    refused = cleared.post("/api/sessions", json={"planned_minutes": 10})
+    assert refused.status_code == 409
+    assert "is still running in another crest (a terminal, or the app in a browser)" in refused.json()["detail"]
+
+
+def test_a_rest_whose_crest_was_killed_is_interrupted_and_blocks_nothing(
+    cleared: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=clock) as journal:
+        killed = journal.start_session(clock.now, 10, "standard", f"{gone.stdout.strip()}@{socket.gethostname()}")
+
+    assert 'id="session-config"' in cleared.get("/session").text
+    assert cleared.get(f"/api/sessions/{killed}").json()["status"] == "interrupted"
+    assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201

@@ -60,6 +60,10 @@ def session_page(
     safety = services.safety.standing()
     if safety.concern_stands or (safety.due and open_session is None):
         return RedirectResponse(request.url_for("safety_page"), status_code=303)
+    running_elsewhere = None if open_session is not None else services.practice.running_elsewhere()
+    if running_elsewhere is not None:  # one rest at a time: starting here would be refused
+        started = friendly_time(running_elsewhere.started_at, context.local_zone, context.now())
+        return render(request, "session_running.html", active="session_page", title="Session", started=started)
     preferences = services.preferences.current()
     protocol = context.protocol
     worse_today: WorseAdvice | None = None
