@@ -1,6 +1,7 @@
 """The rendered report: its pain chart and its wording, from the same numbers the insights compute."""
 
 import re
+import subprocess
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from html import unescape
@@ -13,7 +14,7 @@ from crest.insights.report import ClinicianReport, Period, report_data
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Region, Side
 from crest.place_colours import place_colours
-from crest.report.render import _number, report_html
+from crest.report.render import _number, report_html, report_pdf
 from support.practice_history import daily_practice
 
 FIRST = date(2026, 3, 4)  # a Wednesday: calendar weeks would cut the four weeks into five
@@ -219,3 +220,20 @@ def test_a_chart_with_more_places_than_it_draws_says_so_and_keeps_the_most_painf
     said = "The chart draws the 4 places rated most recently (the more painful first); 2 more are in the table."
     assert said in words
     assert "Neck" in words and "Lower back" in words  # in the table
+
+
+def _noted(note: str) -> ClinicianReport:
+    day = MONDAY
+    check_in = CheckIn(at=datetime.combine(day, time(9), UTC), note=note)
+    data = report_data([], [check_in], [], UTC, Period(day, day), None, include_notes=True, today=day)
+    return ClinicianReport(data, datetime.combine(day, time(20), UTC), "UTC", None, "Not advice.")
+
+
+def test_a_long_unbroken_word_in_a_note_wraps_on_paper_and_on_a_phone() -> None:
+    word = "x" * 200
+    pdf = report_pdf(_noted(word))
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    # Cut at the page's edge, only the first 90 letters were printed.
+    assert "".join(line for line in text.splitlines() if set(line) == {"x"}) == word
+    html = report_html(_noted(word))
+    assert re.search(r"\.notes li \{[^}]*overflow-wrap: anywhere", html)
