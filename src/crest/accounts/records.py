@@ -12,6 +12,7 @@ from crest.accounts.permissions import CareLink, MemberTarget
 from crest.errors import CrestError
 from crest.insights.practice import TargetSource, WeeklyTarget
 from crest.journal.plausibility import EARLIEST
+from crest.journal.records import blank
 from crest.protocol.model import VARIANT_NAMES
 
 MIN_MINUTES, MAX_MINUTES = 5, 30
@@ -72,7 +73,7 @@ class InvalidName(CrestError):
 
 
 def check_name(name: str, what: str = "the name") -> str:
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or blank(name):
         raise InvalidName(f"{what} is empty; write the name people will see")
     cleaned = " ".join(name.split())
     if any(_hidden_control(character) for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
@@ -189,7 +190,7 @@ class Prescription:
             raise InvalidPrescription(f"the end {self.end_on} is before the start {self.start_on}")
         if self.reminder_time is not None and not _CLOCK_TIME.match(self.reminder_time):
             raise InvalidPrescription(f"reminder time '{self.reminder_time}' is not a time like 18:00")
-        note = None if self.note is None else self.note.strip() or None
+        note = None if self.note is None or blank(self.note) else self.note.strip()
         if note is not None and (len(note) > MAX_NOTE_CHARACTERS or any(ord(c) < 32 and c not in "\n\t" for c in note)):
             raise InvalidPrescription(f"the note must be plain text of at most {MAX_NOTE_CHARACTERS} characters")
         object.__setattr__(self, "note", note)

@@ -24,7 +24,10 @@ class Asker:
         self.input_closed = False
 
     def ask(self, question: str) -> str | None:
-        """The answer typed, stripped; None when skipped (--yes, Enter on nothing, or no input at all)."""
+        """The answer typed, stripped; None when skipped (--yes, Enter on nothing or on what shows nothing, or no
+        input at all)."""
+        from crest.journal.records import blank
+
         if self.assume_yes:
             return None
         self.console.print(question, end=" ")
@@ -37,7 +40,7 @@ class Asker:
         except KeyboardInterrupt:
             self.console.print()
             raise StoppedAtPrompt() from None
-        return answer or None
+        return None if blank(answer) else answer
 
     def confirm(self, question: str, default: bool) -> bool:
         hint = r"\[Y/n]" if default else r"\[y/N]"

@@ -61,11 +61,11 @@ def psfs(
 
 
 def _parse_rating(entry: str) -> PsfsActivity:
-    from crest.journal.records import InvalidPsfs, PsfsActivity, read_psfs_score
+    from crest.journal.records import InvalidPsfs, PsfsActivity, blank, read_psfs_score
 
     name, equals, written = entry.rpartition("=")
     score = read_psfs_score(written)
-    if not equals or not name.strip() or score is None:
+    if not equals or blank(name) or score is None:
         raise InvalidPsfs(f"cannot read '{entry}'; write it as ACTIVITY=N, like 'tying my shoes=4'")
     return PsfsActivity(name, score)
 

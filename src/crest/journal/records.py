@@ -7,6 +7,7 @@ one-line message names the bad value, so the CLI, the web app and the importer s
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -138,6 +139,16 @@ def check_text(text: str, what: str) -> str:
     if _LONE_SURROGATE.search(text):
         raise BrokenText(f"{what} has a character that is not valid text (not UTF-8); please type it again")
     return text
+
+
+# Characters that show nothing: zero-width and direction controls (format, Cf) and every kind of space (Zs, Zl,
+# Zp). A name or note made only of them looks empty to whoever reads it, so it counts as empty.
+_SHOWS_NOTHING = frozenset(("Cf", "Zs", "Zl", "Zp"))
+
+
+def blank(text: str) -> bool:
+    """Whether `text` shows nothing: spaces, line breaks, zero-width or direction-control characters, or none."""
+    return all(character.isspace() or unicodedata.category(character) in _SHOWS_NOTHING for character in text)
 
 
 class InvalidClearance(CrestError):
@@ -345,7 +356,7 @@ def check_note(note: str | None) -> str | None:
         raise InvalidNote("the note contains control characters; please write it as plain text")
     if len(stripped) > MAX_NOTE_CHARACTERS:
         raise InvalidNote(f"the note has {len(stripped)} characters; keep it under {MAX_NOTE_CHARACTERS}")
-    return stripped or None
+    return None if blank(stripped) else stripped
 
 
 @dataclass(frozen=True)
@@ -591,7 +602,7 @@ MAX_CLINICIAN_CHARACTERS = 200
 
 def check_clinician(clinician: str) -> str:
     """Who cleared the person to practise, as they write it ("Dr Ames, physiotherapist")."""
-    if not isinstance(clinician, str) or not clinician.strip():
+    if not isinstance(clinician, str) or blank(clinician):
         raise InvalidClearance("please name the clinician who cleared you (for example: Dr Ames, physiotherapist)")
     stripped = " ".join(clinician.split())
     if any(ord(character) < 32 for character in clinician if character not in "\n\t\r"):
@@ -665,7 +676,7 @@ class SafetyClearance:
 
 def check_activity_name(name: str) -> str:
     """An activity the person names ("sitting through a film"), kept as written but trimmed."""
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or blank(name):
         raise InvalidPsfs("an activity needs a name, like 'tying my shoes'")
     stripped = " ".join(check_text(name, "the activity").split())
     if any(ord(character) < 32 for character in stripped):

@@ -65,6 +65,16 @@ def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
     assert history.stdout.count("Tying my shoes") == 3
 
 
+def test_an_activity_or_a_note_that_shows_nothing_is_refused_as_spaces_are(run_crest: RunCrest) -> None:
+    # Zero-width spaces: the activity was saved under a name nobody could see, the note as a blank-looking note.
+    for name in ("   ", "\u200b\u200b"):
+        unnamed = run_crest("psfs", "--rate", f"{name}=4")
+        assert unnamed.returncode == 2 and "write it as ACTIVITY=N" in unnamed.stderr
+        empty = run_crest("log", "--note", name)
+        assert empty.returncode == 2 and "nothing to log" in empty.stderr
+    assert "No activities rated yet." in run_crest("psfs", "--history").stdout
+
+
 def test_a_score_that_is_not_a_number_is_asked_again_or_one_line(run_crest: RunCrest) -> None:
     """A score of "²" passed str.isdigit and failed int(), as did five thousand digits (int() refuses them)."""
     for written in ("\u00b2", "9" * 5000):

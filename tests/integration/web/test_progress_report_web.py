@@ -75,6 +75,10 @@ def test_psfs_page_form_saves_and_deletes(client: TestClient) -> None:
     assert client.post(f"/psfs/{round_id}/delete", follow_redirects=False).status_code == 303
     assert client.get("/api/psfs").json() == []
     assert client.post("/psfs", data={"name_1": "", "score_1": ""}).status_code == 422
+    for unseen in ("   ", "\u202e\u202e", "\u200b"):  # right-to-left overrides and a zero-width space show nothing
+        unnamed = client.post("/psfs", data={"name_1": unseen, "score_1": "5"})
+        assert unnamed.status_code == 422 and "An activity needs a name" in unnamed.text
+    assert client.get("/api/psfs").json() == []
     for written in ("\u00b2", "9" * 5000, "4.5"):  # a 500: "²" passes str.isdigit, not int(); int() refuses 5000 digits
         refused = client.post("/psfs", data={"name_1": "Gardening", "score_1": written})
         said = "Give &#39;Gardening&#39; a score, a whole number from 0 to 10"

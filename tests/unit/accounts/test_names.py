@@ -25,3 +25,9 @@ def test_a_name_with_a_hidden_control_character_is_refused(name: str) -> None:
 @pytest.mark.parametrize("name", ["Zoë Brontë-Núñez", "محمد علي", "דנה", "山田 太郎", "Sam 👩\u200d⚕️", "Ann  \t Lee"])
 def test_names_in_every_script_accents_and_joined_emoji_are_kept(name: str) -> None:
     assert check_name(name) == " ".join(name.split())
+
+
+@pytest.mark.parametrize("name", ["   ", "\u200b\u200b", "\u202e\u202e", "\ufeff\u00a0"])
+def test_a_name_that_shows_nothing_is_empty(name: str) -> None:
+    with pytest.raises(InvalidName, match="is empty"):
+        check_name(name, "your name")

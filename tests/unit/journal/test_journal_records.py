@@ -12,14 +12,17 @@ from crest.journal.records import (
     SENSATIONS,
     SIDES,
     CheckIn,
+    InvalidClearance,
     InvalidDate,
     InvalidDuration,
     InvalidNote,
     InvalidPlannedMinutes,
+    InvalidPsfs,
     InvalidRating,
     InvalidSafetyAnswers,
     PainRating,
     PracticeSession,
+    PsfsActivity,
     SafetyScreen,
     SessionEdit,
     SessionStillRunning,
@@ -32,6 +35,8 @@ from crest.journal.records import (
     UnknownStatus,
     UnknownTiming,
     UnknownVariant,
+    blank,
+    check_clinician,
     check_elapsed,
     parse_datetime,
     parse_pain,
@@ -327,3 +332,27 @@ def test_the_terminal_and_the_body_map_rate_one_place_that_progress_draws_once()
     from_the_body_map = CheckIn(at=AT + timedelta(days=1), pain=(PainRating("lower_back", 3, "centre"),))
     [series] = series_by_place([from_the_terminal, from_the_body_map])
     assert [rating.score for rating in series.ratings] == [4, 3]
+
+
+# Zero-width space and joiner, a byte-order mark, right-to-left marks and overrides, an isolate, a no-break space,
+# an ideographic space, a line and a paragraph separator: each shows nothing.
+SHOWS_NOTHING = ["\u200b\u200b", "\u200d", "\ufeff", "\u200f\u202e\u202e", "\u2067", "\u00a0\u3000", "\u2028\u2029 \t"]
+
+
+@pytest.mark.parametrize("text", ["", *SHOWS_NOTHING])
+def test_text_of_only_invisible_characters_is_blank(text: str) -> None:
+    assert blank(text)
+
+
+@pytest.mark.parametrize("text", ["x", "\u200bx", "\U0001f60c", "\u0301", "\x00"])
+def test_text_with_something_to_see_is_not_blank(text: str) -> None:
+    assert not blank(text)
+
+
+@pytest.mark.parametrize("text", SHOWS_NOTHING)
+def test_a_note_or_name_showing_nothing_counts_as_empty_as_spaces_do(text: str) -> None:
+    assert CheckIn(at=AT, note=text).note is None
+    with pytest.raises(InvalidPsfs, match="needs a name"):
+        PsfsActivity(text, 5)
+    with pytest.raises(InvalidClearance, match="please name the clinician"):
+        check_clinician(text)

@@ -8,7 +8,14 @@ from fastapi.responses import RedirectResponse, Response
 from crest.errors import CrestError
 from crest.insights.progress import psfs_line
 from crest.insights.verdicts import PSFS_MID_SOURCE, PSFS_SOURCE
-from crest.journal.records import MAX_PSFS_ACTIVITIES, InvalidPsfs, PsfsActivity, activity_key, read_psfs_score
+from crest.journal.records import (
+    MAX_PSFS_ACTIVITIES,
+    InvalidPsfs,
+    PsfsActivity,
+    activity_key,
+    blank,
+    read_psfs_score,
+)
 from crest.web.context import WebContext
 from crest.web.form_words import refusal
 from crest.web.insight_views import line_view
@@ -34,7 +41,7 @@ def save_psfs(request: Request, context: Context, form: SubmittedForm) -> Respon
         for n in range(1, MAX_PSFS_ACTIVITIES + 1)
     ]
     try:
-        activities = [_activity(row) for row in rows if row["name"] or row["score"]]
+        activities = [_activity(row) for row in rows if not blank(row["name"]) or row["score"]]
         context.services.daily_activities.record(activities)
     except CrestError as error:
         return _page(request, context, rows, error=refusal(error), status_code=422)
