@@ -279,6 +279,26 @@ def test_a_check_that_cannot_reach_crest_says_what_to_do(browser: Any, server_ur
     context.close()
 
 
+def test_a_refusal_keeps_the_file_name_as_written_and_starts_any_other_with_a_capital(
+    browser: Any, server_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server_url}/check")
+    status = page.locator("#check-status")
+    page.get_by_label("Photo or video").set_input_files(
+        files=[{"name": "empty.jpg", "mimeType": "image/jpeg", "buffer": b""}]
+    )
+    page.get_by_role("button", name="Check").click()
+    # The person's own file name, never "Empty.jpg" (the page capitalised every refusal).
+    expect(status).to_have_text("empty.jpg: the file is empty (0 bytes); choose a photo or a video.")
+    refusal = json.dumps({"detail": "the safety answers advise resting on your side"})
+    page.route("**/api/check", lambda route: route.fulfill(status=409, content_type="application/json", body=refusal))
+    page.get_by_role("button", name="Check").click()
+    expect(status).to_have_text("The safety answers advise resting on your side.")
+    context.close()
+
+
 def _check_with_moments(page: Any, server_url: str, clip: Path, moments: int, with_timeline: bool = False) -> None:
     """Check again, answered with the clip's real result changed `moments` times, one a second (a busy video)."""
     answer = page.request.post(

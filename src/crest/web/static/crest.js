@@ -16,6 +16,15 @@
     }
   }
 
+  // The server's refusal ("there is nothing to save; ...") as a sentence, as the pages say it (templating.as_sentence):
+  // a capital and a full stop. A file's name leads as the person wrote it ("empty.jpg: the file is empty"), never
+  // "Empty.jpg"; a refusal the server already ended as a sentence gets no second stop.
+  function asSentence(detail) {
+    const firstWord = detail.split(/\s/, 1)[0];
+    const lead = /[./\\]/.test(firstWord) ? detail : detail.charAt(0).toUpperCase() + detail.slice(1);
+    return /[.!?]$/.test(lead) ? lead : `${lead}.`;
+  }
+
   // Each problem in a person's words ("Pain: choose a side ..."), else the server's `detail`, else its status.
   async function explained(response) {
     const data = await response.json().catch(() => null);
@@ -25,8 +34,7 @@
     }
     const detail = data && data.detail;
     if (typeof detail === "string" && detail) {
-      const text = detail.charAt(0).toUpperCase() + detail.slice(1);
-      return new Error(/[.!?]$/.test(text) ? text : `${text}.`);
+      return new Error(asSentence(detail));
     }
     return new Error(detail ? JSON.stringify(detail) : `The request failed (${response.status}).`);
   }
