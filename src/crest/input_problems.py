@@ -4,8 +4,9 @@ The JSON API answers with the field's path and these words; a page names the fie
 names the option. Pure: pydantic's error dictionaries in, words out.
 """
 
+import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,7 @@ _WHAT_TO_ENTER: Mapping[str, str] = {
     "int_parsing": "enter a whole number",
     "int_type": "enter a whole number",
     "int_from_float": "enter a whole number",
+    "int_parsing_size": "this number is too big to use; enter a smaller one",
     "float_parsing": "enter a number",
     "float_type": "enter a number",
     "finite_number": "enter a number",
@@ -68,6 +70,12 @@ _BOUNDS: Mapping[str, tuple[str, str]] = {
     "less_than_equal": ("le", "enter {} or less"),
     "less_than": ("lt", "enter less than {}"),
 }
+# A number too large for the validator to read as a whole number ("exceeded maximum size"), or infinite (1e400 in
+# JSON): said as the out-of-range number it is, by the bound on its side, when the field's schema has one.
+_TOO_LARGE_TO_READ = ("int_parsing_size", "finite_number")
+# A field's bounds by the keys pydantic's errors use ({"ge": 1, "le": 21}), found from its place ("body", "pain", 0,
+# "score"); the API knows its schemas, the terminal has none to look in.
+FieldBounds = Callable[[Sequence[Any]], Mapping[str, float]]
 _LENGTHS: Mapping[str, tuple[str, str, str, str]] = {  # the bound, the words around it, its noun and plural
     "string_too_long": ("max_length", "keep it to {} or fewer", "character", "characters"),
     "string_too_short": ("min_length", "enter at least {}", "character", "characters"),
@@ -94,17 +102,35 @@ class InputProblem:
         return f"{self.label}: {self.message}."
 
 
-def input_problems(errors: Sequence[Mapping[str, Any]]) -> list[InputProblem]:
+def _no_bounds(location: Sequence[Any]) -> Mapping[str, float]:
+    return {}
+
+
+def input_problems(errors: Sequence[Mapping[str, Any]], bounds: FieldBounds = _no_bounds) -> list[InputProblem]:
     """One problem per error that pydantic (or FastAPI) reported."""
-    return [_problem(error) for error in errors]
+    return [_problem(error, bounds) for error in errors]
 
 
-def _problem(error: Mapping[str, Any]) -> InputProblem:
+def _problem(error: Mapping[str, Any], bounds: FieldBounds) -> InputProblem:
     # An unreadable body is located at a character of it, which is no field.
     located = () if error.get("type") == "json_invalid" else error.get("loc", ())
     location = [part for part in located if part not in ("body", "query", "path", "form")]
     names = [str(part) for part in location]
-    return InputProblem(".".join(names) or "body", _label(location), _message(error))
+    return InputProblem(".".join(names) or "body", _label(location), _message(_read_as_bound(error, bounds)))
+
+
+def _read_as_bound(error: Mapping[str, Any], bounds: FieldBounds) -> Mapping[str, Any]:
+    """A number too large to read as the bound it passes, when the field has one on that side; else as it came."""
+    given = error.get("input")
+    if error.get("type") not in _TOO_LARGE_TO_READ or isinstance(given, bool) or not isinstance(given, int | float):
+        return error
+    limits = bounds(error.get("loc", ()))
+    for kind in ("less_than_equal", "less_than") if given > 0 else ("greater_than_equal", "greater_than"):
+        key = _BOUNDS[kind][0]
+        if key in limits:
+            # infinity echoed would read "not “inf”": said only while the number is one a person could type
+            return {**error, "type": kind, "ctx": {key: limits[key]}, "input": given if math.isfinite(given) else None}
+    return error
 
 
 def field_label(field: str) -> str:

@@ -1,5 +1,6 @@
 """Input that does not fit is explained in plain words naming the field, never in the validator's own text."""
 
+import math
 from datetime import datetime
 from typing import Literal
 
@@ -105,3 +106,12 @@ def test_a_fields_path_is_said_as_a_form_names_it() -> None:
     assert field_label("pain.0.score") == "Score (entry 1)"
     assert field_label("note") == "Note"
     assert field_label("actual_seconds") == "Actual seconds"
+
+
+def test_a_number_too_large_to_read_is_said_by_the_bound_it_passes_when_the_field_has_one() -> None:
+    huge = {"type": "int_parsing_size", "loc": ("body", "score"), "msg": "Unable to parse ...", "input": -1e20}
+    infinite = {"type": "finite_number", "loc": ("body", "score"), "msg": "Input should be ...", "input": math.inf}
+    [below, above] = input_problems([huge, infinite], lambda location: {"ge": 0, "le": 10})
+    assert (below.message, above.message) == ("enter 0 or more, not “-1e+20”", "enter 10 or less")
+    [unbounded] = input_problems([huge])  # no schema to read (the terminal): its kind's own words
+    assert unbounded.message == "this number is too big to use; enter a smaller one, not “-1e+20”"

@@ -3,20 +3,21 @@
 `DatabaseUnavailable` (a locked or unreachable journal) answers 503: the request was fine, try again later.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import TypeAdapter
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import Scope
 
 from crest.errors import CrestError, FieldError, one_line
-from crest.input_problems import InputProblem, field_label, input_problems
+from crest.input_problems import FieldBounds, InputProblem, field_label, input_problems
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
 from crest.web.templating import HOME, NAV_ITEMS, as_sentence, render, render_unread
@@ -83,10 +84,43 @@ def _printable(problem: InputProblem) -> InputProblem:
     )
 
 
+# JSON schema's words for a number's bounds, as pydantic's errors name them.
+_SCHEMA_BOUNDS = {"minimum": "ge", "exclusiveMinimum": "gt", "maximum": "le", "exclusiveMaximum": "lt"}
+
+
+def _body_bounds(request: Request) -> FieldBounds:
+    """The bounds of a field of the request's body, read from the route's own schema: a number too large to read
+    is then said as the out-of-range number it is ("enter 21 or less")."""
+    body = getattr(request.scope.get("route"), "body_field", None)
+    schema: dict[str, Any] = TypeAdapter(body.field_info.annotation).json_schema() if body is not None else {}
+
+    def resolved(node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+        # a model is a $ref to its definition; an optional field is anyOf the type and null
+        if "$ref" in node:
+            return resolved(schema.get("$defs", {}).get(node["$ref"].rsplit("/", 1)[-1], {}))
+        return [one for option in node.get("anyOf", []) for one in resolved(option)] or [node]
+
+    def bounds(location: Sequence[Any]) -> Mapping[str, float]:
+        if not schema or location[:1] != ("body",):
+            return {}
+        nodes = resolved(schema)
+        for part in location[1:]:
+            key = "items" if isinstance(part, int) else "properties"
+            nodes = [one for node in nodes for one in resolved(_inside(node, key, part))]
+        return {_SCHEMA_BOUNDS[word]: limit for node in nodes for word, limit in node.items() if word in _SCHEMA_BOUNDS}
+
+    return bounds
+
+
+def _inside(node: Mapping[str, Any], key: str, part: Any) -> Mapping[str, Any]:
+    inner: Mapping[str, Any] = node.get(key, {})
+    return inner if key == "items" else inner.get(part, {})
+
+
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     if _is_api(request):
-        problems = [_printable(problem) for problem in input_problems(error.errors())]
+        problems = [_printable(problem) for problem in input_problems(error.errors(), _body_bounds(request))]
         detail = "; ".join(f"{problem.field}: {problem.message}" for problem in problems)
         errors = [{"field": p.field, "label": p.label, "message": p.message} for p in problems]
         return JSONResponse({"detail": detail, "errors": errors}, status_code=422)

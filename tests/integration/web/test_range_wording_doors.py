@@ -66,3 +66,22 @@ def test_a_pain_score_out_of_range_reads_the_same_at_every_door(client: TestClie
     assert _terminal(tmp_path / "home", "log", "--pain", "knee=11") == f"crest: pain score: {words}"
     api = client.post("/api/checkins", json={"pain": [{"region": "knee", "score": 11}]})
     assert api.status_code == 422 and api.json()["errors"][0]["message"] == words
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "words"),
+    [
+        # Numbers too large for the validator to read as whole numbers, or for JSON to hold (1e400 reads as
+        # infinity): its own words were "unable to parse input string as an integer, exceeded maximum size".
+        ("PUT", "/api/settings", '{"weekly_goal_sessions": 1e20}', "enter 21 or less, not “1e+20”"),
+        ("POST", "/api/checkins", '{"pain": [{"region": "knee", "score": 1e308}]}', "enter 10 or less, not “1e+308”"),
+        ("POST", "/api/checkins", '{"pain": [{"region": "knee", "score": -1e308}]}', "enter 0 or more, not “-1e+308”"),
+        ("PUT", "/api/settings", '{"height_cm": 1e400}', "enter 230 or less"),
+    ],
+)
+def test_a_number_too_large_to_read_is_said_as_out_of_range(
+    cleared: TestClient, method: str, path: str, body: str, words: str
+) -> None:
+    answer = cleared.request(method, path, content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == 422
+    assert answer.json()["errors"][0]["message"] == words
