@@ -11,7 +11,6 @@ clients have not (they may).
 from __future__ import annotations
 
 import json
-
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -274,7 +273,7 @@ class InProcess:
                 raise PracticeUnreachable("the connection dropped (a test)")
             self.pushes += 1
         headers = {} if token is None else {"Authorization": f"Bearer {token}"}
-        # the bytes `http_transport` sends (json.dumps: accents escaped), so that a push weighs here what it weighs there
+        # the bytes `http_transport` sends (json.dumps escapes accents): a push weighs here what it weighs there
         data = None if body is None else json.dumps(body).encode("utf-8")
         if data is not None:
             headers["Content-Type"] = "application/json"
