@@ -156,6 +156,13 @@ class InvalidEmail(CrestError):
     pass
 
 
+class OperatorMakesThisLink(CrestError):
+    """A password link someone in the practice asked for, for an account with no second factor set up: the link
+    alone would open it to whoever holds the link, its maker included."""
+
+    http_status = 409
+
+
 class NoSuchAccount(CrestError):
     """The server's operator named an email no account has."""
 
@@ -819,6 +826,15 @@ class Accounts:
     def reset_link_for_practitioner(self, actor: Actor, membership_id: int, address: str | None = None) -> IssuedReset:
         """The admin, for a practitioner of their practice."""
         membership = self._practitioner(actor, membership_id, Action.RESET_PRACTITIONER_PASSWORD, "make password links")
+        if not self._store.has_second_factor(membership.account_id):
+            # Nothing but the link would be asked (a second factor just reset, or never set up): the admin, or
+            # anyone the link reached, could set the password and a new app and read the practitioner's clients.
+            account = self._account_of(membership)
+            raise OperatorMakesThisLink(
+                f"{account.name} has no two-step sign-in set up, so a password link would let whoever holds it take "
+                f"over the account; the server's operator makes this link (crest practice reset-password --email "
+                f"{account.email})"
+            )
         return self._issue_reset(membership.account_id, actor, address)
 
     def reset_link_for_client(self, actor: Actor, client_id: int, address: str | None = None) -> IssuedReset:

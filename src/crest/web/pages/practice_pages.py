@@ -26,6 +26,7 @@ from crest.services.accounts import (
     InvalidEmail,
     IssuedInvite,
     IssuedReset,
+    OperatorMakesThisLink,
     SignInFailed,
     TooManyAttempts,
     WrongCode,
@@ -262,7 +263,10 @@ def _admin_view(
 
 @router.post("/practice/admin/practitioners/{membership_id}/reset-link", name="practice_reset_practitioner")
 def reset_link_for_practitioner(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
-    issued = door.accounts.reset_link_for_practitioner(asker.actor, membership_id, address_of(request))
+    try:
+        issued = door.accounts.reset_link_for_practitioner(asker.actor, membership_id, address_of(request))
+    except OperatorMakesThisLink as refused:
+        return _admin_view(request, asker, door, 409, reset_error=refused.message)
     return _reset_link_page(request, door, issued, request.url_for("practice_admin").path, "Back to your practice")
 
 

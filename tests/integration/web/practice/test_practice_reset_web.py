@@ -3,6 +3,8 @@ a refused new password, and an old or used link answered with a clear page (410)
 
 from __future__ import annotations
 
+import html
+
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -74,6 +76,32 @@ def test_the_admin_makes_a_link_for_a_practitioner_and_the_api_sets_the_password
         gone = pat.post("/api/auth/password-reset", json={"code": link["code"], "new_password": NEW_PASSWORD})
         assert gone.status_code == 410 and "does not work" in gone.json()["detail"]
         assert pat.get("/api/auth/password-resets/made-up").status_code == 410
+
+
+def test_the_admin_cannot_make_a_link_for_a_practitioner_without_two_step_sign_in(app: FastAPI, world: World) -> None:
+    """Reset two-step sign-in, then a password link: the link alone would have handed the admin (or anyone it
+    reached) the practitioner's account and their clients' data. Refused on the API and the page alike; the
+    operator's link still works."""
+    membership_id = world.ids["practitioner_membership"]
+    with browser(app, world.tokens["admin"]) as admin:
+        body = {"password": PASSWORD, "second_factor_code": world.app_code("admin")}
+        reset = admin.post(f"/api/practice/practitioners/{membership_id}/two-factor/reset", json=body)
+        assert reset.status_code == 204, reset.text
+        api = admin.post(f"/api/practice/practitioners/{membership_id}/reset-link")
+        page = admin.post(f"/practice/admin/practitioners/{membership_id}/reset-link")
+    said = (
+        "Pat Physio has no two-step sign-in set up, so a password link would let whoever holds it take over the "
+        "account; the server's operator makes this link (crest practice reset-password --email pat@clinic.example)"
+    )
+    assert api.status_code == 409 and api.json()["detail"] == said
+    assert page.status_code == 409 and html.unescape(page.text).count(said[0].upper() + said[1:]) == 1
+    assert "/reset/" not in page.text and "Practitioners" in page.text  # the Practice page again, no link on it
+    door = app.state.practice_door
+    issued = door.accounts.reset_link_by_operator("pat@clinic.example")
+    with TestClient(app, headers={"Origin": ORIGIN}) as pat:
+        assert pat.get(f"/api/auth/password-resets/{issued.code}").json()["asks_code"] is False
+        done = pat.post("/api/auth/password-reset", json={"code": issued.code, "new_password": NEW_PASSWORD})
+        assert done.status_code == 200, done.text  # signed in to set up a new app, first of all
 
 
 def test_a_link_from_another_site_cannot_set_a_signed_in_persons_password(app: FastAPI, world: World) -> None:
