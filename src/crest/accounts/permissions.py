@@ -52,7 +52,8 @@ class Action(StrEnum):
     NOTE_SESSION = "note_session"
     ACKNOWLEDGE_ALERT = "acknowledge_alert"
     END_PROGRAMME = "end_programme"
-    RESET_CLIENT_PASSWORD = "reset_client_password"  # a one-time link to set a new password
+    # No password link for a client: whoever makes one can become the client and read what they keep to
+    # themselves; the server's operator makes it (`crest practice reset-password`).
 
 
 class Decision(Enum):
@@ -114,7 +115,6 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.NOTE_SESSION: Role.PRACTITIONER,
     Action.ACKNOWLEDGE_ALERT: Role.PRACTITIONER,
     Action.END_PROGRAMME: Role.PRACTITIONER,
-    Action.RESET_CLIENT_PASSWORD: Role.PRACTITIONER,
 }
 # Actions about one client, through a live care link of the asking practitioner.
 ABOUT_A_CLIENT = frozenset(
@@ -124,7 +124,6 @@ ABOUT_A_CLIENT = frozenset(
         Action.NOTE_SESSION,
         Action.ACKNOWLEDGE_ALERT,
         Action.END_PROGRAMME,
-        Action.RESET_CLIENT_PASSWORD,
     }
 )
 # Actions on one practitioner of the admin's own practice.

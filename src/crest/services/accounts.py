@@ -837,11 +837,6 @@ class Accounts:
             )
         return self._issue_reset(membership.account_id, actor, address)
 
-    def reset_link_for_client(self, actor: Actor, client_id: int, address: str | None = None) -> IssuedReset:
-        """A practitioner, for a client who shares with them now."""
-        linked = linked_client(self._store, actor, client_id, Action.RESET_CLIENT_PASSWORD)
-        return self._issue_reset(linked.client.id, actor, address)
-
     def reset_link_by_operator(self, email: str) -> IssuedReset:
         """The server's operator (`crest practice reset-password`), for any account: the admin's too."""
         chosen = check_email(email)

@@ -1,5 +1,6 @@
-"""Forgotten passwords (ASVS 5.0 V6.4): one-time links to set a new one, made by the admin for a practitioner, by a
-practitioner for a client they follow, or by the server's operator for anyone; on SQLite and PostgreSQL."""
+"""Forgotten passwords (ASVS 5.0 V6.4): one-time links to set a new one, made by the admin for a practitioner with
+two-step sign-in, or by the server's operator for anyone (never by a practitioner for a client); on SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from crest.services.accounts import (
     RESET_LINK_LIFETIME,
     CodeNeeded,
     NoSuchAccount,
-    NotAllowed,
     NotFoundForYou,
     NotSignedIn,
+    OperatorMakesThisLink,
     SignInFailed,
     token_hash,
 )
@@ -36,9 +37,9 @@ def _people(practice: Practice) -> tuple[Admin, Practitioner, Practitioner, Clie
 def test_a_link_is_random_hashed_works_once_within_24_hours_and_signs_out_every_other_session(
     practice: Practice,
 ) -> None:
-    _, pat, _, ann, _ = _people(practice)
+    _, _, _, ann, _ = _people(practice)
     elsewhere = practice.sign_in("ann@example.org", PASSWORD, "198.51.100.7")
-    issued = practice.accounts.reset_link_for_client(pat, ann.account_id, "192.0.2.10")
+    issued = practice.accounts.reset_link_by_operator("ann@example.org")
     assert len(issued.code) >= 32 and issued.email == "ann@example.org"
     assert issued.expires_at == practice.clock() + RESET_LINK_LIFETIME
     assert practice.store.password_reset(issued.code) is None  # only the hash is kept
@@ -56,7 +57,7 @@ def test_a_link_is_random_hashed_works_once_within_24_hours_and_signs_out_every_
         practice.accounts.reset_password(issued.code, "another fresh passphrase", None)
     assert ResetLinkNotValid.http_status == 410
 
-    late = practice.accounts.reset_link_for_client(pat, ann.account_id)
+    late = practice.accounts.reset_link_by_operator("ann@example.org")
     practice.clock.advance(RESET_LINK_LIFETIME.total_seconds())
     with pytest.raises(ResetLinkNotValid):
         practice.accounts.reset_view(late.code)
@@ -69,8 +70,8 @@ def test_a_link_is_random_hashed_works_once_within_24_hours_and_signs_out_every_
 def test_the_new_password_follows_the_same_rules_and_a_refused_one_leaves_the_link_working(
     practice: Practice,
 ) -> None:
-    _, pat, _, ann, _ = _people(practice)
-    issued = practice.accounts.reset_link_for_client(pat, ann.account_id)
+    _, _, _, ann, _ = _people(practice)
+    issued = practice.accounts.reset_link_by_operator("ann@example.org")
     for weak in ("short", "password123"):
         with pytest.raises(UnsuitablePassword):
             practice.accounts.reset_password(issued.code, weak, None)
@@ -79,44 +80,37 @@ def test_the_new_password_follows_the_same_rules_and_a_refused_one_leaves_the_li
 
 
 def test_a_new_link_replaces_the_one_not_yet_used(practice: Practice) -> None:
-    _, pat, _, ann, _ = _people(practice)
-    first = practice.accounts.reset_link_for_client(pat, ann.account_id)
-    second = practice.accounts.reset_link_for_client(pat, ann.account_id)
+    _people(practice)
+    first = practice.accounts.reset_link_by_operator("ann@example.org")
+    second = practice.accounts.reset_link_by_operator("ann@example.org")
     with pytest.raises(ResetLinkNotValid):
         practice.accounts.reset_view(first.code)
     assert practice.accounts.reset_view(second.code).email == "ann@example.org"
 
 
 def test_who_may_make_a_link_for_whom(practice: Practice) -> None:
-    admin, pat, sam, ann, ben = _people(practice)
+    admin, pat, sam, ann, _ = _people(practice)
     assert practice.accounts.reset_link_for_practitioner(admin, pat.membership_id).email == "pat@clinic.example"
-    assert practice.accounts.reset_link_for_client(pat, ann.account_id).email == "ann@example.org"
-    # A practitioner: not another practitioner's client, not a practitioner, not themselves through a client route.
-    for client_id in (ben.account_id, sam.account_id, pat.account_id, admin.account_id, 999):
-        with pytest.raises(NotFoundForYou):
-            practice.accounts.reset_link_for_client(pat, client_id)
+    # A practitioner: not another practitioner (and no client: nobody in the practice makes a client's link).
     with pytest.raises(NotFoundForYou):  # the object exists: hidden, never confirmed (as for removing one)
         practice.accounts.reset_link_for_practitioner(pat, sam.membership_id)
     # A client: nobody's.
-    with pytest.raises(NotAllowed):
-        practice.accounts.reset_link_for_client(ann, ben.account_id)
     with pytest.raises(NotFoundForYou):  # the object exists: hidden, never confirmed
         practice.accounts.reset_link_for_practitioner(ann, pat.membership_id)
+    with pytest.raises(NotSignedIn):
+        practice.accounts.reset_link_for_practitioner(Anonymous(), pat.membership_id)
     # The admin: practitioners of the practice only, not clients, not itself, not another practice's.
     other_admin = practice.admin("boss@elsewhere.example", "Elsewhere")
     lee = practice.practitioner(other_admin, "lee@elsewhere.example", "Lee")
     for membership_id in (ann.membership_id, admin.membership_id, lee.membership_id, 999):
         with pytest.raises(NotFoundForYou):
             practice.accounts.reset_link_for_practitioner(admin, membership_id)
-    with pytest.raises(NotAllowed):
-        practice.accounts.reset_link_for_client(admin, ann.account_id)
-    with pytest.raises(NotSignedIn):
-        practice.accounts.reset_link_for_client(Anonymous(), ann.account_id)
-    # A client who stopped sharing is not the practitioner's to reset any more.
-    link_id = practice.practice.sharing(ann)[0].link_id
-    practice.practice.set_sharing(ann, link_id, shared=False, share_notes=False)
-    with pytest.raises(NotFoundForYou):
-        practice.accounts.reset_link_for_client(pat, ann.account_id)
+    # ... and only while the practitioner's second factor is there to be asked with the link.
+    practice.accounts.reset_second_factor_by_operator("sam@clinic.example")
+    with pytest.raises(OperatorMakesThisLink, match=r"crest practice reset-password --email sam@clinic.example\)$"):
+        practice.accounts.reset_link_for_practitioner(admin, sam.membership_id)
+    assert OperatorMakesThisLink.http_status == 409
+    assert practice.accounts.reset_view(practice.accounts.reset_link_by_operator("sam@clinic.example").code)
     # A removed practitioner is no longer the admin's to reset.
     practice.accounts.remove_practitioner(admin, sam.membership_id)
     with pytest.raises(NotFoundForYou):
@@ -136,17 +130,17 @@ def test_the_operator_makes_a_link_for_anyone_the_admin_included(practice: Pract
 
 
 def test_making_and_using_a_link_are_audited_and_the_client_sees_that_one_was_made(practice: Practice) -> None:
-    _, pat, _, ann, _ = _people(practice)
-    issued = practice.accounts.reset_link_for_client(pat, ann.account_id, "192.0.2.10")
+    admin, pat, _, ann, _ = _people(practice)
+    issued = practice.accounts.reset_link_by_operator("ann@example.org")
     practice.accounts.reset_password(issued.code, NEW_PASSWORD, "203.0.113.5")
-    practice.accounts.reset_link_by_operator("pat@clinic.example")
+    practice.accounts.reset_link_for_practitioner(admin, pat.membership_id, "192.0.2.10")
     made = practice.audit.entries(Audited.MAKE_RESET_LINK)
     used = practice.audit.entries(Audited.RESET_PASSWORD)
     assert [(e.actor_account_id, e.actor_name, e.address) for e in made] == [
+        (admin.account_id, "Ada Admin", "192.0.2.10"),
         (None, "the server's operator", None),
-        (pat.account_id, "Pat Physio", "192.0.2.10"),
     ]
     assert [(e.actor_account_id, e.address) for e in used] == [(ann.account_id, "203.0.113.5")]
     assert [(e.actor_name, Audited(e.action).label) for e in practice.practice.looked_at(ann)] == [
-        ("Pat Physio", "made a link to set a new password for you")
+        ("the server's operator", "made a link to set a new password for you")
     ]

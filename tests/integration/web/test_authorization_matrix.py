@@ -364,13 +364,6 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/api/practice/clients/{client_id}/end"): Rule(
         ("linked_practitioner",), 204, about_client_a, params={"client_id": "client"}
     ),
-    # A password link for a client: only their own practitioner, while the client shares with them.
-    ("POST", "/api/practice/clients/{client_id}/reset-link"): Rule(
-        ("linked_practitioner",), 201, about_client_a, params={"client_id": "client"}
-    ),
-    ("POST", "/practice/clients/{client_id}/reset-link"): Rule(
-        ("linked_practitioner",), 201, about_client_a, params={"client_id": "client"}
-    ),
     ("GET", "/practice/clients/{client_id}"): Rule(
         ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}
     ),

@@ -60,7 +60,7 @@ PRACTICE_PAGES = {
 }
 # Pages shown only as the answer to a form (setting up two-step sign-in: its QR code, an SVG drawn here).
 PRACTICE_ANSWERS = {
-    "linked_practitioner": ("/practice/clients/{client}/reset-link",),
+    "admin": ("/practice/admin/practitioners/{practitioner}/reset-link",),
     "enrolling_practitioner": ("/account/two-factor/start",),
 }
 

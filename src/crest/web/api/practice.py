@@ -158,14 +158,6 @@ def end_programme(client_id: RecordId, request: Request, asker: Asked, door: Doo
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/clients/{client_id}/reset-link", status_code=status.HTTP_201_CREATED, response_model=ResetLinkOut)
-def client_reset_link(client_id: RecordId, request: Request, asker: Asked, door: Door) -> ResetLinkOut:
-    """A one-time link for a client who forgot their password (works once, within 24 hours; a new one replaces
-    it). Give it to them yourself: whoever opens it can set the password. The client sees that one was made."""
-    issued = door.accounts.reset_link_for_client(asker.actor, client_id, address_of(request))
-    return reset_link_out(door.base_url(request), issued)
-
-
 @router.get("/practitioners", response_model=list[PractitionerOut])
 def practitioners(asker: Asked, door: Door) -> list[PractitionerOut]:
     return [

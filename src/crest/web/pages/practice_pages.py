@@ -205,13 +205,6 @@ def end(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> 
     return _back(request, "practice_dashboard")
 
 
-@router.post("/practice/clients/{client_id}/reset-link", name="practice_reset_client")
-def reset_link_for_client(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
-    issued = door.accounts.reset_link_for_client(asker.actor, client_id, address_of(request))
-    back = request.url_for("practice_client", client_id=client_id).path
-    return _reset_link_page(request, door, issued, back, f"Back to {issued.name}")
-
-
 @router.get("/practice/admin", name="practice_admin")
 def admin_page(
     request: Request,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from support.practice_web import PASSWORD, World, browser
+from support.practice_web import PASSWORD, World, app_code, browser
 
 TEST_CLIENT_ADDRESS = "testclient"  # what Starlette's TestClient gives as the client's host
 
@@ -25,11 +25,13 @@ def test_every_audit_entry_written_while_answering_a_request_names_its_address(a
         assert pat.get(f"/api/practice/clients/{client_id}").status_code == 200
         notes = f"/api/practice/clients/{client_id}/sessions/{session_id}/notes"
         assert pat.post(notes, json={"text": "Well done."}).status_code == 201
-        reset = pat.post(f"/api/practice/clients/{client_id}/reset-link").json()
         assert pat.post(f"/api/practice/clients/{client_id}/end").status_code == 204
-    with TestClient(app) as ann_again:
-        body = {"code": reset["code"], "new_password": "a new passphrase of mine"}
-        assert ann_again.post("/api/auth/password-reset", json=body).status_code == 200
+    with browser(app, world.tokens["admin"]) as admin:
+        reset = admin.post(f"/api/practice/practitioners/{world.ids['practitioner_membership']}/reset-link").json()
+    with TestClient(app) as pat_again:
+        code = app_code(app, "pat@clinic.example")
+        body = {"code": reset["code"], "new_password": "a new passphrase of mine", "second_factor_code": code}
+        assert pat_again.post("/api/auth/password-reset", json=body).status_code == 200
     with TestClient(app) as fresh:
         body = {
             "code": world.invite_codes["no_practice"],

@@ -1,4 +1,5 @@
-"""Forgotten passwords through HTTP: the practitioner's and the admin's "password link", the page that takes it,
+"""Forgotten passwords through HTTP: the admin's and the operator's "password link" (never a practitioner's), the
+page that takes it,
 a refused new password, and an old or used link answered with a clear page (410), never a 500."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import html
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.services.audit import Audited
 from crest.web.practice_door import COOKIE_NAME
 from support.practice_web import ORIGIN, PASSWORD, World, app_code, browser
 
@@ -15,18 +17,24 @@ NEW_PASSWORD = "a slow morning by the sea"
 
 
 
-def _code_on(page: str) -> str:
-    start = page.index(f"{ORIGIN}/reset/") + len(f"{ORIGIN}/reset/")
-    return page[start : page.index('"', start)]
-
-
-def test_a_practitioner_makes_a_link_and_the_client_sets_a_new_password_with_it(app: FastAPI, world: World) -> None:
+def test_a_practitioner_cannot_make_a_link_for_a_client(app: FastAPI, world: World) -> None:
+    """Whoever holds a client's password link becomes the client, with the notes they keep to themselves: a
+    practitioner has no way to make one; the client's page says the operator does."""
     client_id = world.ids["client"]
     with browser(app, world.tokens["linked_practitioner"]) as pat:
-        assert "Make a password link" in pat.get(f"/practice/clients/{client_id}").text
-        made = pat.post(f"/practice/clients/{client_id}/reset-link")
-    assert made.status_code == 201 and "A password link for Ann" in made.text and "ann@example.org" in made.text
-    code = _code_on(made.text)
+        page = pat.get(f"/practice/clients/{client_id}").text
+        api = pat.post(f"/api/practice/clients/{client_id}/reset-link")
+        form = pat.post(f"/practice/clients/{client_id}/reset-link")
+    assert "Make a password link" not in page and "/reset-link" not in page
+    assert "crest practice reset-password --email ann@example.org" in page
+    assert api.status_code in (404, 405) and form.status_code in (404, 405)
+    assert "/reset/" not in api.text + form.text
+    made = app.state.practice_door.audit.entries(Audited.MAKE_RESET_LINK)
+    assert [entry for entry in made if entry.actor_account_id is not None] == []  # the world's are the operator's
+
+
+def test_the_operator_makes_a_link_and_the_client_sets_a_new_password_with_it(app: FastAPI, world: World) -> None:
+    code = app.state.practice_door.accounts.reset_link_by_operator("ann@example.org").code
     with TestClient(app, headers={"Origin": ORIGIN, "Referer": f"{ORIGIN}/"}) as ann:  # as a browser on its pages
         ann.follow_redirects = False
         form = ann.get(f"/reset/{code}")
@@ -49,7 +57,10 @@ def test_a_practitioner_makes_a_link_and_the_client_sets_a_new_password_with_it(
         signed_in = fresh.post("/api/auth/login", json={"email": "ann@example.org", "password": NEW_PASSWORD})
         assert signed_in.status_code == 200
         looked = fresh.get("/api/account/audit").json()
-    assert (looked[0]["who"], looked[0]["what"]) == ("Pat Physio", "made a link to set a new password for you")
+    assert (looked[0]["who"], looked[0]["what"]) == (
+        "the server's operator",
+        "made a link to set a new password for you",
+    )
 
 
 def test_the_admin_makes_a_link_for_a_practitioner_and_the_api_sets_the_password(app: FastAPI, world: World) -> None:
@@ -106,8 +117,7 @@ def test_the_admin_cannot_make_a_link_for_a_practitioner_without_two_step_sign_i
 
 def test_a_link_from_another_site_cannot_set_a_signed_in_persons_password(app: FastAPI, world: World) -> None:
     """The Origin rule holds for the reset form too, when the browser carries a sign-in cookie."""
-    with browser(app, world.tokens["linked_practitioner"]) as pat:
-        code = pat.post(f"/api/practice/clients/{world.ids['client']}/reset-link").json()["code"]
+    code = app.state.practice_door.accounts.reset_link_by_operator("ann@example.org").code
     with TestClient(app, headers={"Origin": "https://evil.example"}) as elsewhere:
         elsewhere.cookies.set(COOKIE_NAME, world.tokens["client_a"] or "")
         assert elsewhere.post(f"/reset/{code}", data={"new_password": NEW_PASSWORD}).status_code == 403
