@@ -348,18 +348,24 @@ class PracticeStore:
             )
             self._end_access(db, membership.account_id, now)
 
-    @staticmethod
-    def _end_access(db: Session, account_id: int, now: datetime) -> None:
+    @classmethod
+    def _end_access(cls, db: Session, account_id: int, now: datetime) -> None:
         db.execute(
             update(AuthSessionRow)
             .where(AuthSessionRow.account_id == account_id, AuthSessionRow.ended_at.is_(None))
             .values(ended_at=now)
         )
-        db.execute(
+        cls._revoke_devices(db, account_id, now)
+
+    @staticmethod
+    def _revoke_devices(db: Session, account_id: int, now: datetime) -> int:
+        """Every linked computer's token of the account stops working now; how many did until now."""
+        revoked = db.execute(
             update(DeviceTokenRow)
             .where(DeviceTokenRow.account_id == account_id, DeviceTokenRow.revoked_at.is_(None))
             .values(revoked_at=now)
         )
+        return int(getattr(revoked, "rowcount", 0))
 
     def delete_account(self, account_id: int) -> None:
         """The account, its person and every record of theirs; what others logged about them goes with it."""
@@ -450,6 +456,13 @@ class PracticeStore:
             )
             .values(ended_at=now)
         )
+
+    def end_other_access(self, account_id: int, kept_token_hash: str | None, now: datetime) -> int:
+        """Every sign-in session of the account but the one of `kept_token_hash`, and every linked computer's
+        token, end now, together; how many computers were linked."""
+        with self._journal.writing() as db:
+            self._end_sign_ins(db, account_id, kept_token_hash, now)
+            return self._revoke_devices(db, account_id, now)
 
     def end_access(self, account_id: int, now: datetime) -> None:
         """Every sign-in session and device of the account ends now."""
@@ -799,7 +812,8 @@ class PracticeStore:
 
     def use_password_reset(self, code_hash: str, password_hash: str, now: datetime) -> Account:
         """Use the link (once: a second use, even at the same moment, fails), set the new password and end every
-        sign-in session of the account, in one step."""
+        sign-in session and linked computer's token of the account, in one step (whoever knew the old password may
+        have linked one)."""
         with self._journal.writing() as db:
             row = db.scalar(select(PasswordResetRow).where(PasswordResetRow.code_hash == code_hash).with_for_update())
             account = None if row is None else db.get(AccountRow, row.account_id)
@@ -813,7 +827,7 @@ class PracticeStore:
             if getattr(claimed, "rowcount", 1) != 1:
                 raise ResetLinkNotValid(RESET_LINK_NOT_VALID)
             account.password_hash = password_hash
-            self._end_sign_ins(db, account.id, None, now)
+            self._end_access(db, account.id, now)
             return _account(account)
 
     # Care links

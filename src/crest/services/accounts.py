@@ -268,6 +268,14 @@ class OpenSignIn:
 
 
 @dataclass(frozen=True)
+class EndedElsewhere:
+    """What signing out everywhere else ended: other browsers' sign-ins, and linked computers (`crest link`)."""
+
+    sign_ins: int
+    computers: int
+
+
+@dataclass(frozen=True)
 class IssuedInvite:
     code: str
     role: Role
@@ -612,17 +620,21 @@ class Accounts:
             if _still_open(session, now)
         ]
 
-    def end_other_sign_ins(self, actor: Actor, token: str | None, password: str, address: str | None = None) -> int:
+    def end_other_sign_ins(
+        self, actor: Actor, token: str | None, password: str, address: str | None = None
+    ) -> EndedElsewhere:
         """Sign out everywhere else (ASVS 5.0 V7.5.2): the password again first, as a session left open or taken
-        must not end its owner's others; the asking browser (`token`) stays signed in. How many ended."""
+        must not end its owner's others; the asking browser (`token`) stays signed in. Linked computers' tokens
+        end too: "everywhere" must leave no way in, and a token taken with a stolen laptop is one."""
         require(actor, Action.MANAGE_OWN_SIGN_INS, what="sign out everywhere else")
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, password, address, "sign out everywhere else", "nothing ended")
         others = sum(not one.this_browser for one in self.open_sign_ins(actor, token))
-        self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), self._clock())
-        detail = f"{counted(others, 'other sign-in')} ended"
+        kept = None if token is None else token_hash(token)
+        computers = self._store.end_other_access(account.id, kept, self._clock())
+        detail = f"{counted(others, 'other sign-in')} ended, {counted(computers, 'linked computer')} unlinked"
         self._audit.record(actor, Audited.END_SIGN_INS, actor_name=account.name, address=address, detail=detail)
-        return others
+        return EndedElsewhere(others, computers)
 
     # Invites
 
@@ -882,8 +894,9 @@ class Accounts:
     def reset_password(
         self, code: str, new_password: str, address: str | None = None, second_factor: str | None = None
     ) -> SignedInSession:
-        """Set the new password (the same rules as everywhere), use the link up and end every sign-in session of
-        the account (one opened by whoever knew the old password among them); then this browser is signed in. An
+        """Set the new password (the same rules as everywhere), use the link up and end every sign-in session and
+        linked computer of the account (one opened by whoever knew the old password among them); then this browser
+        is signed in. An
         account with a second factor gives its code too: the link alone does not get past it (ASVS 5.0 6.4.3)."""
         owner, _ = self._reset_for(code)
         chosen = check_new_password(new_password, (owner.email, owner.name))
@@ -916,7 +929,8 @@ class Accounts:
         self, actor: Actor, token: str | None, current: str, new: str, address: str | None = None
     ) -> None:
         """A new password, confirmed by the current one; every other sign-in session of the account ends (one
-        opened with the old password by someone else among them), the one asking (`token`) stays signed in."""
+        opened with the old password by someone else among them), the one asking (`token`) stays signed in. Linked
+        computers stay linked: the person changing it knows the password, and "Sign out everywhere else" ends them."""
         require(actor, Action.CHANGE_OWN_PASSWORD, what="change a password")
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, current, address, "change password", "it was not changed")

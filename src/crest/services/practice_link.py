@@ -125,8 +125,8 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
     except urllib.error.HTTPError as error:
         if error.code == 401 and token is not None:  # without a token (linking), the practice's own reason below
             raise LinkNotAccepted(
-                "the practice answered 401: the practice no longer accepts this computer's link; "
-                "run crest unlink, then link again"
+                "the practice answered 401: it no longer accepts this computer's link (signed out everywhere, a "
+                "password set with a link, or unlinked there); run crest unlink, then crest link again"
             ) from None
         refusal = _detail(error.read())
         if error.code == 404 and not refusal:  # not a crest practice's own refusal: the address is wrong

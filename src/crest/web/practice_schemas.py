@@ -342,6 +342,13 @@ class EndedSignInsOut(BaseModel):
     ended: int = Field(description="how many sign-ins ended (signing out everywhere else: how many others)")
 
 
+class EndedElsewhereOut(EndedSignInsOut):
+    computers_unlinked: int = Field(
+        description="how many computers linked with `crest link` stopped working; each says so at its next "
+        "`crest sync` and is linked again with `crest link`"
+    )
+
+
 class ChangePasswordIn(_Input):
     current_password: str = Password
     new_password: str = Password

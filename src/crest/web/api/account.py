@@ -11,7 +11,7 @@ from crest.web.practice_schemas import (
     AuditOut,
     ChangePasswordIn,
     DeleteAccountIn,
-    EndedSignInsOut,
+    EndedElsewhereOut,
     EndSignInsIn,
     PrescriptionOut,
     SharingIn,
@@ -59,12 +59,12 @@ def sign_ins(asker: Asked, door: Door) -> list[SignInOut]:
     return [SignInOut.of(one) for one in door.accounts.open_sign_ins(asker.actor, asker.token)]
 
 
-@router.post("/sessions/end-others", response_model=EndedSignInsOut, responses={429: {"model": ErrorOut}})
-def end_other_sign_ins(body: EndSignInsIn, request: Request, asker: Asked, door: Door) -> EndedSignInsOut:
+@router.post("/sessions/end-others", response_model=EndedElsewhereOut, responses={429: {"model": ErrorOut}})
+def end_other_sign_ins(body: EndSignInsIn, request: Request, asker: Asked, door: Door) -> EndedElsewhereOut:
     """Sign out everywhere else, confirmed by the password (wrong ones back off as at sign-in); this sign-in
-    stays."""
+    stays. Computers linked with `crest link` are unlinked too: link them again."""
     ended = door.accounts.end_other_sign_ins(asker.actor, asker.token, body.password, address_of(request))
-    return EndedSignInsOut(ended=ended)
+    return EndedElsewhereOut(ended=ended.sign_ins, computers_unlinked=ended.computers)
 
 
 @router.get("/prescription", response_model=PrescriptionOut | None)
@@ -77,7 +77,8 @@ def prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
 @router.post("/password", status_code=status.HTTP_204_NO_CONTENT, responses={429: {"model": ErrorOut}})
 def change_password(body: ChangePasswordIn, request: Request, asker: Asked, door: Door) -> Response:
     """A new password, confirmed by the current one (wrong ones back off as at sign-in); every other sign-in
-    session of this account ends, this one stays."""
+    session of this account ends, this one stays. Linked computers stay linked (sign out everywhere else ends
+    them)."""
     door.accounts.change_password(
         asker.actor, asker.token, body.current_password, body.new_password, address_of(request)
     )

@@ -456,12 +456,21 @@ def change_sharing(request: Request, link_id: PageRecordId, form: SubmittedForm,
 
 @router.get("/account", name="account_page")
 def account_page(
-    request: Request, asker: Asked, door: Door, changed: bool = False, ended: Annotated[int | None, Query(ge=0)] = None
+    request: Request,
+    asker: Asked,
+    door: Door,
+    changed: bool = False,
+    ended: Annotated[int | None, Query(ge=0)] = None,
+    unlinked: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
-    """`changed` and `ended` (how many other sign-ins just ended) confirm the last change."""
+    """`changed`, `ended` (how many other sign-ins just ended) and `unlinked` (how many linked computers) confirm
+    the last change."""
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    signed_out = None if ended is None else f"Signed out everywhere else: {counted(ended, 'other sign-in')} ended."
+    computers = f"; {counted(unlinked, 'linked computer')} unlinked (crest link links one again)" if unlinked else ""
+    signed_out = (
+        None if ended is None else f"Signed out everywhere else: {counted(ended, 'other sign-in')} ended{computers}."
+    )
     return _account_view(request, asker, door, password_changed=changed, signed_out=signed_out)
 
 
@@ -475,7 +484,9 @@ def end_other_sign_ins(request: Request, form: SubmittedForm, asker: Asked, door
         if asker.account is None:
             raise
         return _account_refused(request, asker, door, error, sign_ins_error=error.message)
-    return RedirectResponse(f"{request.url_for('account_page').path}?ended={ended}", status_code=303)
+    return RedirectResponse(
+        f"{request.url_for('account_page').path}?ended={ended.sign_ins}&unlinked={ended.computers}", status_code=303
+    )
 
 
 @router.post("/account/password", name="account_password")

@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from crest.counting import counted
 from crest.services.audit import Audited
-from support.practice_web import PASSWORD, World, browser, sign_in
+from crest.web.practice_door import COOKIE_NAME
+from support.practice_web import ORIGIN, PASSWORD, World, browser, sign_in
+
+NEW_PASSWORD = "a slow morning by the sea"
 
 
 def _listed(page: str) -> list[str]:
@@ -28,7 +32,7 @@ def test_the_account_page_lists_each_sign_in_and_signs_out_everywhere_else(app: 
         with browser(app, phone) as still:
             assert still.get("/api/auth/me").status_code == 200  # a wrong password ends nothing
         done = ben.post("/account/sessions/end-others", data={"password": PASSWORD}, follow_redirects=False)
-        assert done.status_code == 303 and done.headers["location"] == f"/account?ended={len(listed) - 1}"
+        assert done.status_code == 303 and done.headers["location"] == f"/account?ended={len(listed) - 1}&unlinked=0"
         page = ben.get(done.headers["location"]).text
         assert f"Signed out everywhere else: {len(listed) - 1} other sign-in" in page
         assert [one for one in _listed(page) if "(this browser)" not in one] == []
@@ -38,7 +42,8 @@ def test_the_account_page_lists_each_sign_in_and_signs_out_everywhere_else(app: 
     audit = app.state.practice_door.audit
     assert [entry.outcome for entry in audit.entries(Audited.DENIED) if entry.detail == "sign out everywhere else"]
     [entry] = audit.entries(Audited.END_SIGN_INS)
-    assert entry.address == "testclient" and entry.detail == f"{counted(len(listed) - 1, 'other sign-in')} ended"
+    ended_here = f"{counted(len(listed) - 1, 'other sign-in')} ended, 0 linked computers unlinked"
+    assert entry.address == "testclient" and entry.detail == ended_here
 
 
 def test_the_api_lists_sign_ins_and_ends_the_others_with_the_password(app: FastAPI, world: World) -> None:
@@ -49,7 +54,60 @@ def test_the_api_lists_sign_ins_and_ends_the_others_with_the_password(app: FastA
         assert set(listed[0]) == {"began_at", "last_used_at", "address", "this_browser"}
         assert pat.post("/api/account/sessions/end-others", json={"password": "nope"}).status_code == 401
         ended = pat.post("/api/account/sessions/end-others", json={"password": PASSWORD})
-        assert ended.status_code == 200 and ended.json() == {"ended": len(listed) - 1}
+        assert ended.status_code == 200 and ended.json() == {"ended": len(listed) - 1, "computers_unlinked": 0}
         assert [one["this_browser"] for one in pat.get("/api/account/sessions").json()] == [True]
     with browser(app, other) as elsewhere:
         assert elsewhere.get("/api/auth/me").status_code == 401
+
+
+def _cleo_with_a_linked_computer(app: FastAPI, world: World) -> tuple[TestClient, TestClient]:
+    """Cleo accepts an invitation as `crest link` does: her browser's sign-in, and her computer's device token."""
+    body = {
+        "code": world.invite_codes["no_practice"],
+        "email": "cleo@example.org",
+        "password": PASSWORD,
+        "name": "Cleo",
+        "consent": True,
+        "device_name": "laptop",
+    }
+    cleo = TestClient(app, headers={"Origin": ORIGIN})
+    accepted = cleo.post("/api/auth/accept-invite", json=body)
+    assert accepted.status_code == 201, accepted.text
+    computer = TestClient(app, headers={"Authorization": f"Bearer {accepted.json()['device_token']}"})
+    assert computer.get("/api/export").status_code == 200
+    return cleo, computer
+
+
+def _link_again(app: FastAPI, cleo: TestClient) -> TestClient:
+    accounts = app.state.practice_door.accounts
+    actor, account = accounts.actor_for_session(cleo.cookies[COOKIE_NAME])
+    return TestClient(app, headers={"Authorization": f"Bearer {accounts.link_device(actor, account, 'desktop')}"})
+
+
+def test_signing_out_everywhere_else_and_a_password_link_unlink_computers_a_password_change_does_not(
+    app: FastAPI, world: World
+) -> None:
+    """A linked crest's token is a way in as much as a browser's sign-in: "everywhere" and a password set with a
+    link (whoever knew the old one may have linked a computer) end it; the person changing their own password
+    keeps theirs."""
+    cleo, computer = _cleo_with_a_linked_computer(app, world)
+    with cleo:
+        ended = cleo.post("/api/account/sessions/end-others", json={"password": PASSWORD})
+        assert ended.status_code == 200 and ended.json() == {"ended": 0, "computers_unlinked": 1}
+        assert computer.get("/api/export").status_code == 401
+        assert cleo.get("/api/auth/me").status_code == 200  # this browser stays
+
+        computer = _link_again(app, cleo)
+        page = cleo.post("/account/sessions/end-others", data={"password": PASSWORD})
+        assert "Signed out everywhere else: 0 other sign-ins ended; 1 linked computer unlinked" in page.text
+        assert computer.get("/api/export").status_code == 401
+
+        computer = _link_again(app, cleo)
+        new = "a fresh passphrase of mine"
+        changed = cleo.post("/api/account/password", json={"current_password": PASSWORD, "new_password": new})
+        assert changed.status_code == 204 and computer.get("/api/export").status_code == 200
+    code = app.state.practice_door.accounts.reset_link_by_operator("cleo@example.org").code
+    with TestClient(app, headers={"Origin": ORIGIN}) as anyone:
+        used = anyone.post("/api/auth/password-reset", json={"code": code, "new_password": NEW_PASSWORD})
+        assert used.status_code == 200
+    assert computer.get("/api/export").status_code == 401
