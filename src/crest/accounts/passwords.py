@@ -1,4 +1,5 @@
-"""Passwords as OWASP ASVS 5.0 asks: argon2id hashes, at least 8 characters, no composition rules, and refused
+"""Passwords as OWASP ASVS 5.0 asks: argon2id hashes, at least 8 characters one can see (spaces and invisible ones
+do not count; control characters are refused), at least 4 different ones, no composition rules, and refused
 when the password is one of the 20,000 most common (a list shipped with crest, see COMMON-PASSWORDS-LICENSE.txt)
 or is made of words others know: the person's email and name, the practice's name, crest's own (ASVS 6.2.11).
 """
@@ -16,10 +17,14 @@ from importlib import resources
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from crest.counting import counted
 from crest.errors import CrestError
 
 MIN_PASSWORD_CHARACTERS = 8
 MAX_PASSWORD_CHARACTERS = 1024  # long passphrases welcome; far beyond that is only work for the hasher
+MIN_DIFFERENT_CHARACTERS = 4  # "........" or "aaaaaaaaaaaa" is the first thing a guesser tries
+# Characters that show nothing: control (Cc), format (Cf: zero-width), spaces and line or paragraph separators.
+UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 COMMON_PASSWORDS_FILE = "common-passwords.txt.gz"
 # Context words: the words of these texts that are at least this long (shorter ones, like "ann" or "bob", turn up
 # inside good passwords by chance). crest's own name is always one.
@@ -87,14 +92,27 @@ def _checked(password: str) -> str:
     if not isinstance(password, str):
         raise UnsuitablePassword("the password must be text")
     chosen = normalised(password)
-    if len(chosen) < MIN_PASSWORD_CHARACTERS:
+    if any(unicodedata.category(c) == "Cc" for c in chosen):  # NUL, a tab, a line break: nobody types them
         raise UnsuitablePassword(
-            f"the password has {len(chosen)} characters; choose at least {MIN_PASSWORD_CHARACTERS} "
-            "(a few words together make a good one)"
+            "the password has a control character (a tab, a line break or an invisible one); leave it out"
+        )
+    # Spaces and invisible characters count for nothing a guesser has to try: ten spaces are no password.
+    seen = [c for c in chosen if unicodedata.category(c) not in UNSEEN_CATEGORIES]
+    if len(seen) < MIN_PASSWORD_CHARACTERS:
+        hidden = len(chosen) - len(seen)
+        besides = f" besides {counted(hidden, 'space or invisible one', 'spaces or invisible ones')}" if hidden else ""
+        raise UnsuitablePassword(
+            f"the password has {counted(len(seen), 'character')}{besides}; choose at least "
+            f"{MIN_PASSWORD_CHARACTERS} (a few words together make a good one)"
         )
     if len(chosen) > MAX_PASSWORD_CHARACTERS:
         raise UnsuitablePassword(
             f"the password is longer than {MAX_PASSWORD_CHARACTERS} characters; choose a shorter one"
+        )
+    if len(set(seen)) < MIN_DIFFERENT_CHARACTERS:
+        raise UnsuitablePassword(
+            f"the password uses fewer than {MIN_DIFFERENT_CHARACTERS} different characters and is easy to guess; "
+            "choose another (a few words together make a good one)"
         )
     if chosen.lower() in common_passwords():
         raise UnsuitablePassword("that password is one of the most common ones and easy to guess; choose another")
@@ -113,6 +131,11 @@ class Passwords:
 
     def hash(self, password: str) -> str:
         return self._hasher.hash(_checked(password))  # its context is checked where it is chosen
+
+    def rehashed(self, password: str) -> str:
+        """A password that has just matched, hashed again at today's cost: not checked again, as rules added since
+        it was chosen must not lock its owner out at sign-in."""
+        return self._hasher.hash(normalised(password))
 
     def hash_code(self, code: str) -> str:
         """A generated secret (a recovery code): hashed as passwords are, without the rules for chosen ones."""

@@ -402,7 +402,7 @@ class Accounts:
             self._audit.record(None, Audited.SIGN_IN, "failed", address=address, detail=cleaned[:100])
             raise SignInFailed("that email and password do not match an account")
         if stored_hash is not None and self._passwords.needs_rehash(stored_hash):
-            self._store.set_password_hash(account.id, self._passwords.hash(password))
+            self._store.set_password_hash(account.id, self._passwords.rehashed(password))
         if self._store.has_second_factor(account.id):
             token = secrets.token_urlsafe(TOKEN_BYTES)
             expires_at = now + CODE_STEP_LIFETIME

@@ -1,5 +1,7 @@
 """Passwords: argon2id, at least 8 characters, common ones refused, no composition rules."""
 
+import re
+
 import pytest
 
 from crest.accounts.passwords import (
@@ -9,6 +11,7 @@ from crest.accounts.passwords import (
     UnsuitablePassword,
     check_new_password,
     common_passwords,
+    normalised,
 )
 
 
@@ -29,6 +32,43 @@ def test_seven_characters_are_too_few_and_eight_are_enough_without_any_compositi
         check_new_password("a" * 3 + "bcd" + "e")
     assert check_new_password("lamp moss") == "lamp moss"  # lower-case letters and a space only
     assert len("lamp moss") >= MIN_PASSWORD_CHARACTERS
+
+
+@pytest.mark.parametrize(
+    ("password", "refusal"),
+    [
+        ("\x00" * 10, "control character"),
+        ("\t" * 8, "control character"),
+        ("good words\nand more", "control character"),
+        (" " * 12, "has 0 characters besides 12 spaces or invisible ones; choose at least 8"),
+        ("\u200b" * 9, "has 0 characters besides 9 spaces or invisible ones"),  # zero-width spaces
+        ("\u00a0" * 8, "has 0 characters besides 8 spaces or invisible ones"),  # non-breaking spaces
+        ("\u2028\u2029\ufeff" * 4, "has 0 characters besides 12 spaces or invisible ones"),
+        ("a b c d e f g", "has 7 characters besides 6 spaces or invisible ones"),
+        ("........", "fewer than 4 different characters"),
+        ("ab" * 10, "fewer than 4 different characters"),
+        ("zz\u200bzz\u200byy xx", "fewer than 4 different characters"),  # the invisible ones count for none
+    ],
+)
+def test_a_password_of_spaces_invisible_control_or_few_different_characters_is_refused(
+    password: str, refusal: str
+) -> None:
+    with pytest.raises(UnsuitablePassword, match=re.escape(refusal)) as refused:
+        check_new_password(password)
+    assert "\n" not in refused.value.message and refused.value.message.startswith("the password ")
+    with pytest.raises(UnsuitablePassword):  # the rules are the same wherever a password is hashed
+        Passwords(TEST_COST).hash(password)
+
+
+def test_spaces_and_any_visible_character_still_make_a_passphrase() -> None:
+    for password in ("lamp moss", "ca\u0301fe\u0301 au lait 🌿", "abcd abcd", "\u00a0nbsp inside\u00a0"):
+        assert check_new_password(password) == normalised(password)
+
+
+def test_a_password_chosen_under_older_rules_still_signs_in_and_is_rehashed() -> None:
+    passwords = Passwords(TEST_COST)
+    stored = passwords.rehashed(" " * 12)
+    assert passwords.matches(stored, " " * 12) and not passwords.matches(stored, " " * 11)
 
 
 def test_any_character_is_allowed_and_composed_accents_are_the_same_password() -> None:
