@@ -36,6 +36,7 @@ class Audited(StrEnum):
     EXPORT_CLIENT = "export_client"  # ... downloaded their report or FHIR export
     PRESCRIBE = "prescribe"
     NOTE_SESSION = "note_session"
+    ACKNOWLEDGE_ALERT = "acknowledge_alert"  # a practitioner hid a client's alert until something newer (which one)
     CONSENT = "consent"
     END_PROGRAMME = "end_programme"
     REMOVE_PRACTITIONER = "remove_practitioner"
@@ -84,6 +85,7 @@ _DONE = {
     Audited.EXPORT_CLIENT: "downloaded a client's report or data",
     Audited.PRESCRIBE: "prescribed",
     Audited.NOTE_SESSION: "wrote a note on a client's session",
+    Audited.ACKNOWLEDGE_ALERT: "acknowledged a client's alert",
     Audited.CONSENT: "changed what is shared",
     Audited.END_PROGRAMME: "ended a client's programme",
     Audited.REMOVE_PRACTITIONER: "removed a practitioner",

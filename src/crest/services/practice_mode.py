@@ -303,13 +303,16 @@ class PracticeMode:
         account = self._store.account(actor.account_id) if isinstance(actor, Practitioner | Client) else None
         return None if account is None else account.name
 
-    def _audited_read(self, actor: Actor, linked: LinkedClient, action: Audited, address: str | None) -> None:
+    def _audited_read(
+        self, actor: Actor, linked: LinkedClient, action: Audited, address: str | None, detail: str | None = None
+    ) -> None:
         self._audit.record(
             actor,
             action,
             actor_name=self._name_of(actor),
             subject_person_id=linked.client.person_id,
             address=address,
+            detail=detail,
         )
 
     def client_report(
@@ -318,14 +321,14 @@ class PracticeMode:
         """The client's report as their practitioner reads it: naming the client, their notes only if shared; with
         the client's services, which render it."""
         linked = self._linked(actor, client_id, Action.READ_CLIENT)
-        self._audited_read(actor, linked, Audited.EXPORT_CLIENT, address)
+        self._audited_read(actor, linked, Audited.EXPORT_CLIENT, address, detail="clinician report")
         services = self._client_services(linked)
         report = services.clinician_reports.build(include_notes=linked.link.share_notes, client_name=linked.client.name)
         return services, report
 
     def client_fhir(self, actor: Actor, client_id: int, version: FhirVersion = "R5", address: str | None = None) -> str:
         linked = self._linked(actor, client_id, Action.READ_CLIENT)
-        self._audited_read(actor, linked, Audited.EXPORT_CLIENT, address)
+        self._audited_read(actor, linked, Audited.EXPORT_CLIENT, address, detail=f"FHIR {version} bundle")
         # The bundle carries ratings, sessions and PSFS, never the person's own notes.
         return self._client_services(linked).transfer.export_text("fhir", version, linked.client.name)
 
@@ -349,7 +352,8 @@ class PracticeMode:
         )
         return saved
 
-    def acknowledge(self, actor: Actor, client_id: int, kind: str) -> None:
+    def acknowledge(self, actor: Actor, client_id: int, kind: str, address: str | None = None) -> None:
+        """Hide an alert until something newer raises it; audited, since a hidden alert is one nobody acts on."""
         try:
             alert_kind = AlertKind(kind)
         except ValueError:
@@ -358,6 +362,7 @@ class PracticeMode:
             ) from None
         linked = self._linked(actor, client_id, Action.ACKNOWLEDGE_ALERT)
         self._store.acknowledge(linked.link.id, alert_kind, self._clock())
+        self._audited_read(actor, linked, Audited.ACKNOWLEDGE_ALERT, address, detail=alert_kind.value)
 
     def note_session(
         self, actor: Actor, client_id: int, session_id: int, text: str, address: str | None = None

@@ -132,13 +132,14 @@ def prescribe(
 
 @router.post("/clients/{client_id}/alerts/{kind}/acknowledge", status_code=status.HTTP_204_NO_CONTENT)
 def acknowledge(
+    request: Request,
     client_id: RecordId,
     kind: Literal["severe_pain", "red_flag", "warning_signs", "pain_rising", "no_session_14_days", "no_session_2_days"],
     asker: Asked,
     door: Door,
 ) -> Response:
     """Hide the alert until something newer raises it again."""
-    door.practice.acknowledge(asker.actor, client_id, kind)
+    door.practice.acknowledge(asker.actor, client_id, kind, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -161,7 +161,7 @@ def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, as
 
 @router.post("/practice/clients/{client_id}/alerts/{kind}/acknowledge", name="practice_acknowledge")
 def acknowledge(request: Request, client_id: PageRecordId, kind: str, asker: Asked, door: Door) -> Response:
-    door.practice.acknowledge(asker.actor, client_id, kind)
+    door.practice.acknowledge(asker.actor, client_id, kind, address_of(request))
     return _back(request, "practice_client", client_id=client_id)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.services.audit import Audited
 from support.practice_web import PASSWORD, World, app_code, browser
 
 TEST_CLIENT_ADDRESS = "testclient"  # what Starlette's TestClient gives as the client's host
@@ -76,3 +77,19 @@ def test_an_account_reads_its_own_activity_with_the_address_of_each_request(app:
 def test_nobody_signed_in_has_no_activity_to_read(app: FastAPI) -> None:
     with TestClient(app) as nobody:
         assert nobody.get("/api/account/activity").status_code == 401
+
+
+def test_an_acknowledged_alert_and_each_export_say_which_in_the_audit_log(app: FastAPI, world: World) -> None:
+    client_id = world.ids["client"]
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert pat.post(f"/api/practice/clients/{client_id}/alerts/severe_pain/acknowledge").status_code == 204
+        assert pat.get(f"/api/practice/clients/{client_id}/report.pdf").status_code == 200
+        assert pat.get(f"/api/practice/clients/{client_id}/fhir").status_code == 200
+    audit = app.state.practice_door.audit
+    [acknowledged] = audit.entries(Audited.ACKNOWLEDGE_ALERT)
+    assert (acknowledged.detail, acknowledged.actor_name, acknowledged.address) == (
+        "severe_pain",
+        "Pat Physio",
+        TEST_CLIENT_ADDRESS,
+    )
+    assert {entry.detail for entry in audit.entries(Audited.EXPORT_CLIENT)} == {"clinician report", "FHIR R5 bundle"}
