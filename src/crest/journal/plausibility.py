@@ -8,10 +8,11 @@ about, so a form, a script or a person knows what to change. Pure: `now` is pass
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from crest.errors import CrestError, FieldError
 from crest.journal.records import (
+    EARLIEST_DAY,
     CheckIn,
     InvalidDuration,
     PracticeSession,
@@ -21,7 +22,8 @@ from crest.journal.records import (
 )
 from crest.journal.vocabulary import CheckInTiming, SessionStatus, Side
 
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # crest keeps a diary of practice, not of the last century
+# crest keeps a diary of practice, not of the last century
+EARLIEST = datetime.combine(EARLIEST_DAY, time(0), tzinfo=UTC)
 CLOCK_AHEAD = timedelta(minutes=5)  # another device's "now" may run a little ahead of this one
 TIMER_GRACE_S = 2.0  # a timer starts just after its session is written, and rounds its seconds
 MAX_CLOCK_SPEED = 3600.0  # the fastest demo clock (`--speed`, `?speed=`): an hour a second

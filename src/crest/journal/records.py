@@ -237,15 +237,18 @@ def parse_datetime(text: str, local_zone: tzinfo | None = None) -> datetime:
     return require_aware(moment, "the time")
 
 
-# The days a window of history may start or end on: far wider than any journal, and narrow enough that the weeks
-# before and after them (a baseline, a chart's span) are still dates.
-EARLIEST_DAY = date(1900, 1, 1)
+# The days a window of history may start or end on: from 2000, when crest's records begin (no record is older,
+# `plausibility.EARLIEST`), so every door refuses an older day alike; the far end is narrow enough that the weeks
+# after it (a chart's span) are still dates.
+EARLIEST_DAY = date(2000, 1, 1)
 LATEST_DAY = date(9000, 12, 31)
 
 
 def check_window_day(day: date, what: str = "the day") -> date:
-    if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise InvalidDate(f"{what} {day.isoformat()} is outside {EARLIEST_DAY.year}-{LATEST_DAY.year}")
+    if day < EARLIEST_DAY:
+        raise InvalidDate(f"{what} {day.isoformat()} is before 2000, when crest's records begin; choose a later day")
+    if day > LATEST_DAY:
+        raise InvalidDate(f"{what} {day.isoformat()} is after {LATEST_DAY.year}; choose an earlier day")
     return day
 
 

@@ -40,12 +40,12 @@ RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
 
 # A day in a query, as 2026-05-01 only (pydantic would read 0 as 1970-01-01), from records.EARLIEST_DAY's year to
 # records.LATEST_DAY's (tests/unit/web/test_day_pattern.py keeps them equal).
-DAY_PATTERN = r"^(19[0-9]{2}|[2-8][0-9]{3}|9000)-[0-9]{2}-[0-9]{2}$"
+DAY_PATTERN = r"^([2-8][0-9]{3}|9000)-[0-9]{2}-[0-9]{2}$"
 
 
 def _iso_day(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(DAY_PATTERN, value):
-        raise ValueError("write the day as YYYY-MM-DD, from 1900 on, like 2026-05-01")
+        raise ValueError("write the day as YYYY-MM-DD, from 2000 on, like 2026-05-01")
     return value
 
 

@@ -173,6 +173,13 @@ def test_progress_since_a_day_after_today_is_one_calm_line(home: Path) -> None:
     _assert_one_line_error(crest(home, "progress", "--since", "2099-01-01"), "the start 2099-01-01 is after today")
 
 
+@pytest.mark.parametrize("command", ["history", "progress"])
+@pytest.mark.parametrize("day", ["0001-01-01", "1950-01-01", "1999-12-31"])
+def test_a_window_before_2000_is_refused_alike_by_every_command(home: Path, command: str, day: str) -> None:
+    """history said 'outside 1900-9000' and progress took 1950; the report refuses any day before 2000."""
+    _assert_one_line_error(crest(home, command, "--since", day), f"{day} is before 2000, when crest's records begin")
+
+
 def test_history_of_an_empty_journal_says_how_to_start(home: Path) -> None:
     assert "Nothing in the journal yet" in run("history").output
     assert json.loads(run("history", "--json").output) == []
