@@ -50,6 +50,7 @@ def test_session_checkin_journal_and_progress(
     screenshot(page, "flow-timer")
     page.get_by_role("heading", name="Well done").wait_for(timeout=15_000)
     page.get_by_text("You rested for 5 min.").wait_for()  # the one format for time rested
+    assert f"This was a demo at {SPEED} times real time" in page.locator("#done-summary").inner_text()
     screenshot(page, "flow-done")
 
     sessions = _api(server_url, "/api/sessions")
@@ -252,6 +253,7 @@ def test_a_rest_ended_within_its_first_minute_is_not_praised(safe_page: Any, ser
     page.get_by_role("heading", name="Session ended").wait_for()
     summary = page.locator("#done-summary").inner_text()
     assert "before a minute had passed" in summary and " s " not in f"{summary} "
+    assert "demo" not in summary  # a rest in real time
     assert page.get_by_role("heading", name="Well done").count() == 0
 
 

@@ -38,6 +38,8 @@ DONE_WORDS = {
     "ended": "You rested for {rested} before ending.",
     "short_heading": "Session ended",
     "short": "You ended it before a minute had passed. That is fine: come back whenever it suits you.",
+    # a sped-up rest (?speed=) is saved as a demo: the page says so, as the journal and the terminal do
+    "demo": "This was a demo at {speed} times real time: the journal keeps it as a demo, never counted as practice.",
 }
 PHASE_LABELS = {"settle": "settling in", "movement": "slow movements", "rest": "resting", "closing": "closing"}
 MAX_SPEED = 1000.0

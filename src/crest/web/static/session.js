@@ -535,6 +535,7 @@
         "{rested}",
         saved.rested,
       );
+    if (config.speed > 1) $("done-summary").textContent += ` ${config.done.demo.replace("{speed}", config.speed)}`;
     if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
     show("stage-done");
     $("done-heading").focus();
