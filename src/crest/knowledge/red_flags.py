@@ -21,7 +21,8 @@ idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the r
 (cancer, an aneurysm, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else
 ("my sister had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"),
 unless the person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone else has now
-(bladder trouble, numbness, pain) still fires: whoever has it needs the warning.
+(bladder trouble, numbness, pain) still fires: whoever has it needs the warning; what it says of a pet's own body
+("my dog can't feel his legs") is not read by any rule.
 
 Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the
 person says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no" or
@@ -86,7 +87,7 @@ def about_the_reader(plain_text: str) -> str:
 
 
 def fired_rules(question: str, rules: Iterable[RedFlagRule]) -> list[RedFlagRule]:
-    plain = plain_words(question)
+    plain = " ".join(_ABOUT_AN_ANIMAL.sub(" ", plain_words(question)).split())
     readers_own = about_the_reader(plain)
     present = present_symptoms(plain)
     return [rule for rule in rules if rule.fires(readers_own if rule.about_history else present)]
@@ -197,6 +198,17 @@ _OTHER_PERSON = (
 )
 _ME = r"i|im|ive|id|ill|me|my|mine|myself"
 _SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b(?: (?!(?:{_ME})\b)\w+){{0,10}}")
+# What a message says of an animal's own body is nobody's warning sign ("my dog can't feel his legs", "our cat's
+# back legs are weak"): only up to the animal's own "his", "her", "its" or "their" and the next word, with no word
+# about the writer between, so "I walked my dog and now I can't feel my legs" is read whole.
+_ANIMAL = (
+    r"dogs?|cats?|pupp(?:y|ies)|kittens?|kitty|horses?|pony|ponies|rabbits?|bunny|bunnies|hamsters?|guinea pigs?"
+    r"|pets?"
+)
+_ABOUT_AN_ANIMAL = re.compile(
+    rf"\b(?:{_ANIMAL})\b(?:(?: (?!(?:{_ME})\b)\w+){{0,8}}? (?:his|her|its|their)(?: back| hind| front)? \w+"
+    r"| (?:back |hind |front )?(?:legs?|paws?))\b"
+)
 # An illness's name used for a workplace, a job or a cause: "a cancer ward", "I work in oncology".
 _WORK_OR_CAUSE = re.compile(
     r"\b(?:(?:cancer|oncology|tumou?r|transplant|infectious diseases?) (?:ward|unit|centre|center|charity|charities"

@@ -424,6 +424,31 @@ def test_someone_elses_symptom_now_still_warns() -> None:
     assert fired_rules("my son is 15 years old with back pain", RULES)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my dog can't feel his legs any more, poor thing",
+        "our cat's back legs are weak and wobbly",
+        "my old dog has lost control of her bladder",
+    ],
+)
+def test_an_animals_own_symptom_is_nobodys_warning_sign(question: str) -> None:
+    assert fired_rules(question, RULES) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I walked my dog and now I can't feel my legs",
+        "my dog knocked me over and now my legs are numb",
+        "since walking the dog I have lost control of my bladder",
+        "my dog can't feel his legs and I can't feel my groin",
+    ],
+)
+def test_the_writers_own_symptom_beside_an_animal_still_warns(question: str) -> None:
+    assert fired_rules(question, RULES)
+
+
 def test_the_most_serious_warning_wins() -> None:
     search = HelpSearch(load_help())
     both = search.warning_sign("I have a fever and I have lost control of my bladder")
