@@ -366,3 +366,22 @@ def test_a_session_is_edited_from_the_journal_by_keyboard(safe_page: Any, server
     assert stored["actual_seconds"] < 30
     assert stored["started_at"] == session["started_at"]
     assert errors == []
+
+
+def test_a_rest_resumed_in_another_tab_stops_the_first_tab(safe_page: Any, server_url: str) -> None:
+    """Two tabs both resumed one open rest and both timers wrote its time: the tab that resumes it now runs it."""
+    first = safe_page
+    _start_rest(first, f"{server_url}/session?minutes=10")
+    second = first.context.new_page()
+    second.goto(f"{server_url}/session")
+    second.get_by_role("button", name="Resume the rest").click()
+    second.locator("#stage-timer").wait_for(state="visible")
+
+    first.get_by_role("heading", name="This rest goes on in another tab").wait_for(timeout=5_000)
+    assert not first.locator("#stage-timer").is_visible()
+    second.once("dialog", lambda dialog: dialog.accept())
+    second.get_by_role("button", name="End now").click()
+    second.get_by_role("heading", name="Session ended").or_(second.get_by_role("heading", name="Well done")).wait_for()
+    assert _api(server_url, "/api/sessions")[0]["status"] == "ended_early"
+    first.get_by_role("button", name="Go on here").click()  # the rest is over: a new one may begin
+    first.locator("#stage-checklist").wait_for(state="visible")

@@ -5,7 +5,7 @@
   const config = JSON.parse(document.getElementById("session-config").textContent);
   window.crestPosture.setLabels(config); // the live camera list uses the same words as the check page
   const $ = (id) => document.getElementById(id);
-  const stages = ["stage-resume", "stage-checklist", "stage-ready", "stage-timer", "stage-done"];
+  const stages = ["stage-resume", "stage-checklist", "stage-ready", "stage-timer", "stage-elsewhere", "stage-done"];
 
   function show(stage) {
     for (const id of stages) if ($(id)) $(id).hidden = id !== stage;
@@ -465,7 +465,23 @@
     $("pause").focus();
     save("checkpoint", { elapsed_s: round(state.elapsedBefore) });
     runTimer();
+    if (tabs) tabs.postMessage({ resumed: state.sessionId });
   }
+  // One tab runs a rest: when another tab of this browser resumes it, this one stops for good and saves nothing
+  // more, so that two timers never write one session's time.
+  const tabs = "BroadcastChannel" in window ? new BroadcastChannel("crest-rest") : null;
+  if (tabs)
+    tabs.addEventListener("message", (event) => {
+      if (event.data.resumed !== state.sessionId || state.finished) return;
+      state.finished = true; // this tab is done with it: no checkpoint, no beacon, no question on leaving
+      state.running = false;
+      window.clearInterval(state.ticker);
+      releaseScreen();
+      finishBreath();
+      show("stage-elsewhere");
+      $("elsewhere-heading").focus();
+    });
+  $("elsewhere-here").addEventListener("click", () => window.location.reload()); // the page offers to resume it
   if (config.resume) {
     $("resume").addEventListener("click", () => resumeOrEnd(true));
     $("resume-end").addEventListener("click", () => resumeOrEnd(false));
