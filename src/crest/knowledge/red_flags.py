@@ -70,6 +70,8 @@ def present_symptoms(plain_text: str) -> str:
     """`plain_text` without a symptom it says is long over ("years ago..., fully recovered now") or only feared
     ("I don't want to end up incontinent"), as the rules about symptoms read it."""
     text = " ".join(_PREVENTION.sub(" ", plain_text).split())
+    if not _STILL_GOING.search(text):  # "I wet the bed as a child, and since last week ..." is read whole
+        text = " ".join(_CHILDHOOD_BEDWETTING.sub(" ", text).split())
     over = list(_RESOLVED.finditer(text))
     if over and not _STILL_GOING.search(text[: over[-1].start()]) and _LONG_AGO.search(text[: over[-1].start()]):
         after = text[over[-1].end() :]
@@ -174,6 +176,16 @@ _STILL_GOING = re.compile(
     rf"\b(?:still|{_CAME_BACK_WORDS}|returning|recurr\w*|flare\w*"
     r"|now (?:i|im|ive|my|it|its|the|both|there)|this (?:week|morning|afternoon|evening)|today|yesterday|tonight"
     r"|since|recently|lately|currently|at the moment|new|started|have been|has been|keeps?|always)\b"
+)
+# Wetting the bed as a child is a memory, not a new loss of bladder control: "how I used to wet the bed as a
+# child" is not read, unless the message says something goes on now (`_STILL_GOING`).
+_CHILDHOOD = (
+    r"(?:as|when i was) (?:a )?(?:child|kid|little \w+|toddler|boy|girl|young|little|small|teen\w*)"
+    r"|in my childhood|growing up"
+)
+_CHILDHOOD_BEDWETTING = re.compile(
+    rf"\b(?:(?:{_CHILDHOOD}) (?:\w+ ){{0,6}}(?:{SOILED}|bed ?wett\w*)(?: (?:the|my) bed)?"
+    rf"|(?:(?:{SOILED}) (?:the|my) bed|bed ?wett\w*) (?:\w+ ){{0,4}}(?:{_CHILDHOOD}))\b"
 )
 # Fear of a symptom one does not have: "I don't want to end up incontinent like my nan". The marker and the next
 # three words are not read, up to a word about the person or about something real now.

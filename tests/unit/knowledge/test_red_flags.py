@@ -427,6 +427,30 @@ def test_someone_elses_symptom_now_still_warns() -> None:
 @pytest.mark.parametrize(
     "question",
     [
+        "I remember how I used to wet the bed as a child",
+        "as a kid I wet the bed until I was eight",
+        "bedwetting when I was little was so embarrassing",
+    ],
+)
+def test_wetting_the_bed_as_a_child_is_a_memory_not_a_warning_sign(question: str) -> None:
+    assert fired_rules(question, RULES) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I used to wet the bed as a child and since last week I have wet myself twice",
+        "as a kid I wet the bed and now I've wet the bed again",
+        "I wet the bed last night",
+    ],
+)
+def test_wetting_the_bed_now_still_warns_beside_a_childhood_memory(question: str) -> None:
+    assert [rule.name for rule in fired_rules(question, RULES)] == ["bladder_or_bowel_trouble"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "my dog can't feel his legs any more, poor thing",
         "our cat's back legs are weak and wobbly",
         "my old dog has lost control of her bladder",
