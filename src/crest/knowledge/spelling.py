@@ -16,6 +16,7 @@ from functools import lru_cache
 MIN_WORD_LENGTH = 5  # shorter words are too easily "corrected" into another word ("cook" -> "crook")
 SIMILARITY_CUTOFF = 0.8
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly", "ness", "ful", "er")
+MIN_SWAPPED_LENGTH = 3  # "bde" for "bed"; two letters swapped are another word as often as a slip ("on", "no")
 MIN_SOUNDED_OUT_LENGTH = 4  # "soas"; a shorter word shares its sound with too many others
 # A silent first letter is left out by a reader who spells by ear ("soas" for "psoas", "nees" for "knees").
 _SILENT_STARTS = (("ps", "s"), ("pn", "n"), ("pt", "t"), ("kn", "n"), ("gn", "n"), ("wr", "r"))
@@ -68,11 +69,25 @@ class SpellingFixer:
             return None
         return self._by_sound.get(sound_key(word))
 
+    def _swapped(self, word: str) -> str | None:
+        """The one entry word that an unknown `word` is with two neighbouring letters swapped ("bde" -> "bed"): the
+        commonest slip of the fingers, safe even in words too short for the typo fixer, as only a swap is tried."""
+        if len(word) < MIN_SWAPPED_LENGTH or word.isdigit() or self.is_known(word) or word in self._dictionary:
+            return None
+        found = {
+            swapped
+            for at in range(len(word) - 1)
+            if (swapped := word[:at] + word[at + 1] + word[at] + word[at + 2 :]) in self._known
+        }
+        return found.pop() if len(found) == 1 else None
+
     def _fix(self, word: str) -> str:
         """The word itself when known or too short, else the entry word it sounds like, else its closest entry word,
         else the word unchanged."""
         if (by_ear := self.sounded_out(word)) is not None:
             return by_ear
+        if (swapped := self._swapped(word)) is not None:
+            return swapped
         if len(word) < MIN_WORD_LENGTH or word.isdigit() or self.is_known(word) or word in self._dictionary:
             return word
         candidates = [

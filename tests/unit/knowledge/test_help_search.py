@@ -38,6 +38,7 @@ def test_the_installed_model_is_used() -> None:
         ("Can I do it in bed?", "in_bed"),
         ("why am I yawning so much", "yawning"),
         ("should I use a pilow", "head_and_towel"),  # typo fixed against the entries' words
+        ("can i do it in bde", "in_bed"),  # two letters swapped, in a word too short for the typo fixer
         ("I'm pregnent, is lying on my back ok", "pregnancy"),
         ("how do I get up afterwards", "getting_up"),
         ("how do I get down to the floor", "getting_down"),
@@ -60,6 +61,14 @@ def test_a_word_of_the_dictionary_is_not_fixed_into_an_entry_word() -> None:
     assert SpellingFixer({"tight"}).fix("night") == "tight"
     assert SpellingFixer({"tight"}, frozenset({"night"})).fix("night") == "night"
     assert SpellingFixer({"pillow"}, frozenset({"night"})).fix("pilow") == "pillow"
+
+
+def test_two_neighbouring_letters_swapped_are_read_as_the_entry_word() -> None:
+    assert SpellingFixer({"bed"}).fix("bde") == "bed"
+    assert SpellingFixer({"hip", "knee"}).fix("hpi") == "hip"
+    assert SpellingFixer({"bed"}, frozenset({"deb"})).fix("deb") == "deb"  # a word of the dictionary stays
+    assert SpellingFixer({"tea", "eat"}).fix("eta") == "eta"  # two entry words it could be: neither is guessed
+    assert SpellingFixer({"on"}).fix("no") == "no"  # too short to tell
 
 
 def test_a_word_spelt_by_ear_is_read_as_the_entry_word_it_sounds_like() -> None:
