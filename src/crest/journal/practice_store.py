@@ -8,11 +8,11 @@ invite, removing a practitioner) is one method, so that a crash or a second requ
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, false, func, or_, select, update
+from sqlalchemy import and_, delete, false, func, or_, select, text, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -79,6 +79,9 @@ from crest.journal.tables import (
     SettingRow,
 )
 from crest.journal.vocabulary import SessionStatus
+
+# The key space of the rate limits' advisory locks on PostgreSQL (the two-number form: apart from the migrations')
+_RATE_LIMIT_LOCKS = 0x63726C  # "crl"
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,14 @@ class PendingSignIn:
     account_id: int
     expires_at: datetime
     address: str | None
+
+
+@dataclass(frozen=True)
+class BackingOff:
+    """An attempt refused before it was checked: `key` failed too often, and the next try is allowed at `until`."""
+
+    key: str
+    until: datetime
 
 
 @dataclass
@@ -630,20 +641,45 @@ class PracticeStore:
 
     # Rate limits
 
-    def record_failures(self, keys: Iterable[str], now: datetime) -> None:
+    def hold_attempt(
+        self,
+        keys: Sequence[str],
+        now: datetime,
+        since: datetime,
+        wait_until: Callable[[str, list[datetime]], datetime | None],
+    ) -> list[int] | BackingOff:
+        """Count an attempt as a failure under each key before it is checked (the ids of those rows, to release if
+        it succeeds), unless `wait_until` says, from a key's failures since `since` (oldest first), that the key is
+        backing off. One transaction that locks the keys first: of attempts sent in parallel each sees those before
+        it, so no more than the free ones are ever checked (the write lock on SQLite, a lock per key on PostgreSQL,
+        where there is no row to lock for an address or an unknown email)."""
         with self._journal.writing() as db:
-            db.add_all(LoginFailureRow(key=key, at=now) for key in keys)
-
-    def failures_since(self, key: str, since: datetime) -> list[datetime]:
-        """Oldest first."""
-        with self._journal.reading() as db:
-            return list(
-                db.scalars(
-                    select(LoginFailureRow.at)
-                    .where(LoginFailureRow.key == key, LoginFailureRow.at >= since)
-                    .order_by(LoginFailureRow.at)
+            if self._journal.dialect == "postgresql":
+                for key in sorted(set(keys)):  # always in one order: two attempts never wait on each other
+                    db.execute(
+                        text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
+                        {"space": _RATE_LIMIT_LOCKS, "key": key},
+                    )
+            for key in keys:
+                failures = list(
+                    db.scalars(
+                        select(LoginFailureRow.at)
+                        .where(LoginFailureRow.key == key, LoginFailureRow.at >= since)
+                        .order_by(LoginFailureRow.at)
+                    )
                 )
-            )
+                until = wait_until(key, failures)
+                if until is not None:
+                    return BackingOff(key, until)
+            rows = [LoginFailureRow(key=key, at=now) for key in keys]
+            db.add_all(rows)
+            db.flush()
+            return [row.id for row in rows]
+
+    def release_attempt(self, failure_ids: Sequence[int]) -> None:
+        """An attempt held by `hold_attempt` succeeded (or was not checked): it no longer counts as a failure."""
+        with self._journal.writing() as db:
+            db.execute(delete(LoginFailureRow).where(LoginFailureRow.id.in_(list(failure_ids))))
 
     def forget_failures(self, keys: Iterable[str], before: datetime | None = None) -> None:
         """Drop the failures of these keys (a successful sign-in), or of every key before `before`."""

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from crest.accounts.model import (
@@ -52,6 +55,7 @@ from crest.accounts.second_factor import (
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
+from crest.journal.practice_store import BackingOff
 from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
@@ -394,13 +398,12 @@ class Accounts:
         now = self._clock()
         cleaned = email.strip().lower() if isinstance(email, str) else ""
         keys = _keys(cleaned, address)
-        self._refuse_while_backing_off(keys, now, address)
-        found = self._store.account_by_email(cleaned)
-        account, stored_hash = found if found is not None else (None, None)
-        if not self._passwords.matches(stored_hash, password) or account is None or account.removed_at is not None:
-            self._store.record_failures(keys, now)
-            self._audit.record(None, Audited.SIGN_IN, "failed", address=address, detail=cleaned[:100])
-            raise SignInFailed("that email and password do not match an account")
+        with self._attempt(keys, address):
+            found = self._store.account_by_email(cleaned)
+            account, stored_hash = found if found is not None else (None, None)
+            if not self._passwords.matches(stored_hash, password) or account is None or account.removed_at is not None:
+                self._audit.record(None, Audited.SIGN_IN, "failed", address=address, detail=cleaned[:100])
+                raise SignInFailed("that email and password do not match an account")
         if stored_hash is not None and self._passwords.needs_rehash(stored_hash):
             self._store.set_password_hash(account.id, self._passwords.rehashed(password))
         if self._store.has_second_factor(account.id):
@@ -430,30 +433,32 @@ class Accounts:
     def _check_code(self, account: Account, typed: str, address: str | None, audited: Audited, what: str) -> None:
         """Return when `typed` is the account's code now (a time step not used before) or one of its unused
         recovery codes, each then used up; else count a failure, audit it and raise `WrongCode`."""
-        now = self._clock()
-        keys = _keys(account.email, address)
-        self._refuse_while_backing_off(keys, now, address, "passwords or codes")
-        factor = self._store.second_factor(account.id)
-        actor = self.actor_of(account)
-        if factor is not None and factor.confirmed_at is not None and isinstance(typed, str):
-            if looks_like_totp(typed):
-                step = matching_step(factor.secret, typed, now, factor.last_step)
-                if step is not None and self._store.use_step(account.id, step):
-                    return
-            elif len(typed) <= 64:
-                for code_id, code_hash in self._store.unused_recovery_codes(account.id):
-                    if self._passwords.matches(code_hash, cleaned_code(typed)) and self._store.use_recovery_code(
-                        code_id, now
-                    ):
-                        left = len(self._store.unused_recovery_codes(account.id))
-                        detail = f"{what}: {counted(left, 'recovery code')} left"
-                        self._audit.record(
-                            actor, Audited.USE_RECOVERY_CODE, actor_name=account.name, address=address, detail=detail
-                        )
+        with self._attempt(_keys(account.email, address), address, "passwords or codes"):
+            now = self._clock()
+            factor = self._store.second_factor(account.id)
+            actor = self.actor_of(account)
+            if factor is not None and factor.confirmed_at is not None and isinstance(typed, str):
+                if looks_like_totp(typed):
+                    step = matching_step(factor.secret, typed, now, factor.last_step)
+                    if step is not None and self._store.use_step(account.id, step):
                         return
-        self._store.record_failures(keys, now)
-        self._audit.record(actor, audited, "wrong_code", actor_name=account.name, address=address, detail=what)
-        raise WrongCode(WRONG_CODE)
+                elif len(typed) <= 64:
+                    for code_id, code_hash in self._store.unused_recovery_codes(account.id):
+                        if self._passwords.matches(code_hash, cleaned_code(typed)) and self._store.use_recovery_code(
+                            code_id, now
+                        ):
+                            left = len(self._store.unused_recovery_codes(account.id))
+                            detail = f"{what}: {counted(left, 'recovery code')} left"
+                            self._audit.record(
+                                actor,
+                                Audited.USE_RECOVERY_CODE,
+                                actor_name=account.name,
+                                address=address,
+                                detail=detail,
+                            )
+                            return
+            self._audit.record(actor, audited, "wrong_code", actor_name=account.name, address=address, detail=what)
+            raise WrongCode(WRONG_CODE)
 
     def _code_if_asked(self, account: Account, code: str | None, address: str | None, what: str) -> None:
         """Where a password alone would open a session (an invitation for an existing account, a password link),
@@ -584,23 +589,27 @@ class Accounts:
         self._audit.record(actor, Audited.SIGN_IN, actor_name=account.name, address=address)
         return SignedInSession(token, actor, account)
 
-    def _refuse_while_backing_off(
-        self, keys: list[str], now: datetime, address: str | None, wrong: str = "passwords"
-    ) -> None:
-        """After the free failures, each further failure doubles the wait (1 s, 2 s, 4 s, ... up to 15 min)."""
-        for key in keys:
-            free = FREE_FAILURES_PER_ACCOUNT if key.startswith("account:") else FREE_FAILURES_PER_ADDRESS
-            failures = self._store.failures_since(key, now - FAILURE_WINDOW)
-            if len(failures) < free:
-                continue
-            wait = min(timedelta(seconds=2 ** (len(failures) - free)), LONGEST_WAIT)
-            allowed_at = failures[-1] + wait
-            if now < allowed_at:
-                self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=key[:100])
-                seconds = max(1, int((allowed_at - now).total_seconds() + 0.999))
-                raise TooManyAttempts(
-                    f"too many wrong {wrong}; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
-                )
+    @contextmanager
+    def _attempt(self, keys: list[str], address: str | None, wrong: str = "passwords") -> Iterator[None]:
+        """Refuse while backing off; else the block checks a password or a code, counted as a failure from before
+        it starts, in the transaction that looked at the limit: checking first and counting after let 40 wrong
+        passwords sent at once all be checked (ASVS 5.0 6.3.1). Only a wrong one (`SignInFailed`, `WrongCode`)
+        stays counted; any other end of the block releases it."""
+        now = self._clock()
+        held = self._store.hold_attempt(keys, now, now - FAILURE_WINDOW, partial(_backing_off_until, now))
+        if isinstance(held, BackingOff):
+            self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=held.key[:100])
+            seconds = max(1, int((held.until - now).total_seconds() + 0.999))
+            raise TooManyAttempts(
+                f"too many wrong {wrong}; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
+            )
+        try:
+            yield
+        except BaseException as error:
+            if not isinstance(error, SignInFailed | WrongCode):
+                self._store.release_attempt(held)
+            raise
+        self._store.release_attempt(held)
 
     def sign_out(self, token: str | None, actor: Actor, address: str | None) -> None:
         if token:
@@ -722,17 +731,17 @@ class Accounts:
         # existing account is told apart, counted and backed off from as at sign-in.
         if view.email is not None and view.email != chosen:
             raise InviteForAnotherEmail(INVITE_FOR_ANOTHER_EMAIL)
-        now = self._clock()
-        keys = [f"account:{chosen}"] + ([f"address:{address}"] if address else [])
-        self._refuse_while_backing_off(keys, now, address)
-        named = check_name(name, "your name")
-        # Every stored password passed this when it was chosen (alike for both, see above).
-        check_new_password(password, (chosen, named, view.practice_name))
-        found = self._store.account_by_email(chosen)
-        if found is not None:
-            if not self._passwords.matches(found[1], password) or found[0].removed_at is not None:
-                self._store.record_failures(keys, now)
+        with self._attempt(_keys(chosen, address), address):
+            named = check_name(name, "your name")
+            # Every stored password passed this when it was chosen (alike for both, see above).
+            check_new_password(password, (chosen, named, view.practice_name))
+            found = self._store.account_by_email(chosen)
+            if found is not None and (
+                not self._passwords.matches(found[1], password) or found[0].removed_at is not None
+            ):
                 raise SignInFailed("there is already an account for this email; enter its password to link it")
+        now = self._clock()
+        if found is not None:
             self._code_if_asked(found[0], second_factor, address, "accept an invitation")
             password_hash = None
             display_name = found[0].name
@@ -946,19 +955,27 @@ class Accounts:
         session left open or stolen must not become a way to guess the password."""
         account = self._store.account(actor.account_id)
         found = None if account is None else self._store.account_by_email(account.email)
-        now = self._clock()
         keys = ([] if account is None else [f"account:{account.email}"]) + ([f"address:{address}"] if address else [])
-        self._refuse_while_backing_off(keys, now, address)
-        if found is None or not self._passwords.matches(found[1], password):
-            self._store.record_failures(keys, now)
-            self._audit.record(actor, Audited.DENIED, "wrong_password", address=address, detail=what)
-            raise SignInFailed(f"that password is not this account's; {nothing_done}")
-        return found[0]
+        with self._attempt(keys, address):
+            if found is None or not self._passwords.matches(found[1], password):
+                self._audit.record(actor, Audited.DENIED, "wrong_password", address=address, detail=what)
+                raise SignInFailed(f"that password is not this account's; {nothing_done}")
+            return found[0]
 
 
 def _keys(email: str, address: str | None) -> list[str]:
     """What failures count under: the account's email, and the address the request came from."""
     return [f"account:{email}"] + ([f"address:{address}"] if address else [])
+
+
+def _backing_off_until(now: datetime, key: str, failures: list[datetime]) -> datetime | None:
+    """When `key` may try again, None when it may now: after the free failures, each further one doubles the wait
+    (1 s, 2 s, 4 s, ... up to 15 min)."""
+    free = FREE_FAILURES_PER_ACCOUNT if key.startswith("account:") else FREE_FAILURES_PER_ADDRESS
+    if len(failures) < free:
+        return None
+    allowed_at = failures[-1] + min(timedelta(seconds=2 ** (len(failures) - free)), LONGEST_WAIT)
+    return allowed_at if now < allowed_at else None
 
 
 def _still_open(session: SignInSession, now: datetime) -> bool:

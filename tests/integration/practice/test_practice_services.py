@@ -3,12 +3,17 @@ dashboard, one client's data, and everything that must end access at once."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
 
 from crest.accounts.model import Anonymous, Client, NoPractice, Role
-from crest.accounts.passwords import UnsuitablePassword
+from crest.accounts.passwords import TEST_COST, Passwords, UnsuitablePassword
 from crest.accounts.records import InviteForAnotherEmail, InviteNotValid, Prescription
 from crest.insights.alerts import AlertKind, AlertLevel
 from crest.journal.records import CheckIn, PainRating
@@ -18,6 +23,8 @@ from crest.services.accounts import (
     INVITE_LIFETIME,
     SESSION_ABSOLUTE_TIMEOUT,
     SESSION_IDLE_TIMEOUT,
+    Accounts,
+    CodeAsked,
     ConsentRequired,
     NotAllowed,
     NotFoundForYou,
@@ -99,6 +106,68 @@ def test_one_address_trying_many_accounts_is_slowed_down_too(practice: Practice)
     with pytest.raises(TooManyAttempts):
         practice.sign_in("admin@clinic.example", PASSWORD, "10.9.9.9")
     practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.4")  # another address is not slowed
+
+
+class SlowPasswords(Passwords):
+    """Counts the passwords checked; each check takes a while, as a real hash does (the window a race needs)."""
+
+    def __init__(self) -> None:
+        super().__init__(TEST_COST)
+        self.checked = 0
+        self._counting = threading.Lock()
+
+    def matches(self, stored_hash: str | None, password: str) -> bool:
+        with self._counting:
+            self.checked += 1
+        time.sleep(0.05)
+        return super().matches(stored_hash, password)
+
+
+def answers_at_once(attempt: Callable[[int], object], times: int = 40) -> Counter[str]:
+    """`attempt` tried `times` times from parallel threads: how many were refused (401) and held back (429)."""
+
+    def answer(number: int) -> str:
+        try:
+            attempt(number)
+        except SignInFailed:
+            return "401"
+        except TooManyAttempts:
+            return "429"
+        return "200"
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        return Counter(pool.map(answer, range(times)))
+
+
+def test_wrong_passwords_sent_at_once_are_checked_no_more_than_the_free_ones(practice: Practice) -> None:
+    """Checking the limit and counting the failure were two steps: 40 wrong passwords sent at once were all checked."""
+    practice.admin()
+    passwords = SlowPasswords()
+    accounts = Accounts(practice.store, passwords, practice.clock, practice.audit)
+    answers = answers_at_once(lambda number: accounts.sign_in("admin@clinic.example", f"guess {number}", "10.0.0.2"))
+    assert (passwords.checked, answers) == (5, Counter({"401": 5, "429": 35}))
+    with pytest.raises(TooManyAttempts) as held_back:
+        accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # even the right one waits
+    assert held_back.value.retry_after_s == 1
+    practice.clock.advance(1)
+    assert isinstance(accounts.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3"), CodeAsked)
+
+
+def test_wrong_passwords_for_an_invitation_sent_at_once_are_checked_no_more_than_the_free_ones(
+    practice: Practice,
+) -> None:
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    practice.client(physio, "ann@example.org", "Ann")
+    code = practice.accounts.invite(physio, Role.CLIENT, None).code
+    passwords = SlowPasswords()
+    accounts = Accounts(practice.store, passwords, practice.clock, practice.audit)
+    answers = answers_at_once(
+        lambda number: accounts.accept_invite(code, "ann@example.org", f"guessing {number} again", "Ann", True)
+    )
+    assert (passwords.checked, answers) == (5, Counter({"401": 5, "429": 35}))
+    practice.clock.advance(1)
+    with pytest.raises(SignInFailed):  # the wait is over: checked again
+        accounts.accept_invite(code, "ann@example.org", "one more guess", "Ann", True)
 
 
 def test_wrong_passwords_to_delete_an_account_back_off_as_at_sign_in(practice: Practice) -> None:
