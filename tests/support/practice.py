@@ -43,6 +43,7 @@ class Practice:
         """Signed in, with two-step sign-in set up."""
         code = self.accounts.invite(admin, Role.PRACTITIONER, email).code
         session = self.accounts.accept_invite(code, email, PASSWORD, name, consent=False).session
+        assert session is not None
         actor = self.set_up_second_factor(session.actor, session.token)
         assert isinstance(actor, Practitioner)
         return actor
@@ -82,6 +83,6 @@ class Practice:
 
     def client(self, practitioner: Practitioner, email: str, name: str, share_notes: bool = False) -> Client:
         code = self.accounts.invite(practitioner, Role.CLIENT, None).code
-        actor = self.accounts.accept_invite(code, email, PASSWORD, name, consent=True, share_notes=share_notes)
-        assert isinstance(actor.session.actor, Client)
-        return actor.session.actor
+        actor = self.accounts.accept_invite(code, email, PASSWORD, name, consent=True, share_notes=share_notes).actor
+        assert isinstance(actor, Client)
+        return actor

@@ -319,8 +319,12 @@ class ResetView:
 
 @dataclass(frozen=True)
 class Accepted:
-    session: SignedInSession
-    device_token: str | None  # for `crest link`
+    """Who accepted: signed in with a session (a browser), or with a device token instead (`crest link`)."""
+
+    actor: SignedIn
+    account: Account
+    session: SignedInSession | None
+    device_token: str | None
 
 
 class Accounts:
@@ -721,7 +725,9 @@ class Accounts:
         second_factor: str | None = None,
     ) -> Accepted:
         """Create the account (or link an existing one, whose password must match), join the practice and, for a
-        client, share with the practitioner who invited them: only with `consent`."""
+        client, share with the practitioner who invited them: only with `consent`. With `device_name` (`crest link`)
+        the answer is a device token and no sign-in session: that program keeps no cookie, so a session would be one
+        nobody holds, listed on the Account page as a sign-in the person never opened."""
         view = self.invite_view(code)
         if view.role is Role.CLIENT and consent is not True:
             raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
@@ -757,23 +763,23 @@ class Accounts:
             password_hash=password_hash,
             share_notes=share_notes,
         )
-        session = self._open_session(accepted.account, address)
+        session = None if device_name is not None else self._open_session(accepted.account, address)
+        actor = self.actor_of(accepted.account)
+        assert not isinstance(actor, Anonymous)
         subject = accepted.account.person_id if view.role is Role.CLIENT else None
-        self._audit.record(session.actor, Audited.ACCEPT_INVITE, actor_name=display_name, address=address)
+        self._audit.record(actor, Audited.ACCEPT_INVITE, actor_name=display_name, address=address)
         if accepted.link is not None:
             detail = f"shared with {view.invited_by}" + (", notes included" if share_notes else "")
             self._audit.record(
-                session.actor,
+                actor,
                 Audited.CONSENT,
                 actor_name=display_name,
                 subject_person_id=subject,
                 address=address,
                 detail=detail,
             )
-        device_token = (
-            None if device_name is None else self.link_device(session.actor, accepted.account, device_name, address)
-        )
-        return Accepted(session, device_token)
+        device_token = None if device_name is None else self.link_device(actor, accepted.account, device_name, address)
+        return Accepted(actor, accepted.account, session, device_token)
 
     def link_device(self, actor: SignedIn, account: Account, name: str, address: str | None = None) -> str:
         require(actor, Action.KEEP_OWN_JOURNAL, what="link a computer")

@@ -100,8 +100,9 @@ def invite(code: str, door: Door) -> InviteViewOut:
     responses={401: {"model": ErrorOut}, 409: {"model": ErrorOut}, 410: {"model": ErrorOut}},
 )
 def accept_invite(body: AcceptInviteIn, request: Request, response: Response, door: Door) -> AcceptedOut:
-    """Create the account (or link an existing one with its password) and sign in. A client must agree
-    (`consent: true`) to what their practitioner will see; a used, expired or unknown code answers 410."""
+    """Create the account (or link an existing one with its password) and sign in, with a session cookie; with
+    `device_name` (`crest link`) a device token instead, and no cookie. A client must agree (`consent: true`) to
+    what their practitioner will see; a used, expired or unknown code answers 410."""
     with _code_asked_by_its_field():
         accepted = door.accounts.accept_invite(
             body.code,
@@ -114,9 +115,9 @@ def accept_invite(body: AcceptInviteIn, request: Request, response: Response, do
             device_name=body.device_name,
             second_factor=body.second_factor_code,
         )
-    session = accepted.session
-    door.set_cookie(response, request, session.token)
-    out = account_out(door.accounts.practice_name(session.actor), session.account, session.actor)
+    if accepted.session is not None:
+        door.set_cookie(response, request, accepted.session.token)
+    out = account_out(door.accounts.practice_name(accepted.actor), accepted.account, accepted.actor)
     return AcceptedOut(**out.model_dump(), device_token=accepted.device_token)
 
 

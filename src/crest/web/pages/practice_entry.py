@@ -156,7 +156,8 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             # an existing account with two-step sign-in: its code too, in a field that shows from then on
             ask_code=isinstance(error, CodeNeeded) or bool(form.get("second_factor_code")),
         )
-    response = RedirectResponse(home_of(request, accepted.session.actor), status_code=303)
+    assert accepted.session is not None  # no device_name: the browser signs in
+    response = RedirectResponse(home_of(request, accepted.actor), status_code=303)
     door.set_cookie(response, request, accepted.session.token)
     return response
 

@@ -60,22 +60,51 @@ def test_the_api_lists_sign_ins_and_ends_the_others_with_the_password(app: FastA
         assert elsewhere.get("/api/auth/me").status_code == 401
 
 
-def _cleo_with_a_linked_computer(app: FastAPI, world: World) -> tuple[TestClient, TestClient]:
-    """Cleo accepts an invitation as `crest link` does: her browser's sign-in, and her computer's device token."""
+def _accept_for(app: FastAPI, world: World, device_name: str | None) -> tuple[TestClient, dict[str, str | None]]:
+    """Cleo accepts her invitation: in a browser, or with `device_name` as `crest link` does."""
     body = {
         "code": world.invite_codes["no_practice"],
         "email": "cleo@example.org",
         "password": PASSWORD,
         "name": "Cleo",
         "consent": True,
-        "device_name": "laptop",
-    }
+    } | ({} if device_name is None else {"device_name": device_name})
     cleo = TestClient(app, headers={"Origin": ORIGIN})
     accepted = cleo.post("/api/auth/accept-invite", json=body)
     assert accepted.status_code == 201, accepted.text
-    computer = TestClient(app, headers={"Authorization": f"Bearer {accepted.json()['device_token']}"})
+    assert accepted.json()["email"] == "cleo@example.org"
+    return cleo, {"device_token": accepted.json()["device_token"], "set-cookie": accepted.headers.get("set-cookie")}
+
+
+def _cleo_with_a_linked_computer(app: FastAPI, world: World) -> tuple[TestClient, TestClient]:
+    """Cleo links her computer as `crest link` does (its device token), then signs in with her browser."""
+    cleo, accepted = _accept_for(app, world, "laptop")
+    computer = TestClient(app, headers={"Authorization": f"Bearer {accepted['device_token']}"})
     assert computer.get("/api/export").status_code == 200
+    assert cleo.post("/api/auth/login", json={"email": "cleo@example.org", "password": PASSWORD}).status_code == 200
     return cleo, computer
+
+
+def test_linking_a_computer_with_an_invitation_opens_no_browser_sign_in(app: FastAPI, world: World) -> None:
+    """`crest link` keeps the device token and throws a cookie away: a 12-hour sign-in made with it too was one
+    nobody held, listed on the Account page as a sign-in the person never opened."""
+    linking, accepted = _accept_for(app, world, "laptop")
+    assert accepted["device_token"] and accepted["set-cookie"] is None
+    with linking:
+        assert linking.get("/api/auth/me").status_code == 401
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        assert [one["this_browser"] for one in cleo.get("/api/account/sessions").json()] == [True]
+    audit = app.state.practice_door.audit
+    assert [entry.actor_name for entry in audit.entries(Audited.LINK_DEVICE)] == ["Cleo"]
+    assert "Cleo" in [entry.actor_name for entry in audit.entries(Audited.ACCEPT_INVITE)]
+
+
+def test_accepting_an_invitation_in_a_browser_signs_in(app: FastAPI, world: World) -> None:
+    cleo, accepted = _accept_for(app, world, None)
+    assert accepted["device_token"] is None and COOKIE_NAME in (accepted["set-cookie"] or "")
+    with cleo:
+        assert cleo.get("/api/auth/me").json()["email"] == "cleo@example.org"
+        assert [one["this_browser"] for one in cleo.get("/api/account/sessions").json()] == [True]
 
 
 def _link_again(app: FastAPI, cleo: TestClient) -> TestClient:
