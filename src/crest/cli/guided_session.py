@@ -113,10 +113,12 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         ended = _rest(timeline, sessions, session_id, speaker, console, options.speed)
         ending = crp.ending_for(timeline.variant)
         if ended.status == "ended_early":
+            # Saved at once, as shown: a Ctrl-C at any question after keeps it as ended early, never "running".
+            sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, options.speed)
             # Still lying down: how to come up first, then the record and the check-in, as after a full rest.
             console.print(f"\n[bold]Ended after {rested_text(ended.elapsed_s)}.[/bold]")
             _coming_up(ending, speaker, console)
-            if not _close_early(sessions, session_id, ended, asker, options.speed):
+            if not _keep_or_delete(sessions, session_id, asker):
                 return
         else:
             try:
@@ -302,12 +304,9 @@ def _coming_up(ending: tuple[SourcedText, ...], speaker: Speaker | None, console
         speaker.say(" ".join(part.text for part in ending))
 
 
-def _close_early(
-    sessions: PracticeSessions, session_id: int, ended: SessionEnded, asker: Asker, speed: float
-) -> bool:
-    """Keep (True) or delete the record of a session ended early, as the person chooses."""
+def _keep_or_delete(sessions: PracticeSessions, session_id: int, asker: Asker) -> bool:
+    """Keep (True) or delete the record of a session ended early (already saved), as the person chooses."""
     if asker.confirm("\nKeep the record of this session?", default=True):
-        sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, speed)
         asker.console.print("Kept as ended early.")
         return True
     sessions.delete(session_id)

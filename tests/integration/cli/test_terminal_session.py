@@ -4,6 +4,7 @@ import fcntl
 import os
 import re
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -12,9 +13,11 @@ import time
 from collections.abc import Sequence
 
 from crest.cli.session_view import big_clock
+from crest.durations import rested_text
 from crest.journal.store import Journal
 from crest.safety.screen import QUESTIONS
 
+CTRL_C = "\x03"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
 
 
@@ -53,7 +56,11 @@ def run_in_terminal(
             plain = ANSI.sub("", output)
             while steps and steps[0][0] in plain[searched_from:]:
                 searched_from = plain.index(steps[0][0], searched_from) + len(steps[0][0])
-                os.write(main_fd, steps.pop(0)[1].encode())
+                keys = steps.pop(0)[1]
+                if keys == CTRL_C:  # what the terminal does with it: this test's child has no controlling terminal
+                    process.send_signal(signal.SIGINT)
+                else:
+                    os.write(main_fd, keys.encode())
             if process.poll() is not None and not ready:
                 break
     finally:
@@ -103,3 +110,21 @@ def test_ending_early_with_q_gives_the_way_up_and_the_check_in(crest_env: dict[s
         [check_in] = journal.list_checkins()
     assert session.status == "ended_early"
     assert check_in.session_id == session.id and check_in.note == "came up early"
+
+
+def test_ctrl_c_at_keep_the_record_keeps_it_as_ended_early_with_the_time_shown(crest_env: dict[str, str]) -> None:
+    """It stayed 'running', with the last checkpoint's time, until the next crest marked it interrupted."""
+    screen = "".join("n\n" for _ in QUESTIONS)
+    script = [
+        ("1. ", screen),
+        *[(f"{number}/7 ", "\n") for number in range(1, 8)],
+        ("q end", "q"),
+        ("Keep the record of this session?", CTRL_C),
+    ]
+    plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
+    shown = re.search(r"Ended after ([^.]+)\.", plain)
+    assert shown is not None and "stopped at Ctrl-C" in plain
+    with Journal.open() as journal:
+        [session] = journal.list_sessions()
+    assert session.status == "ended_early"
+    assert rested_text(session.actual_seconds) == shown.group(1)
