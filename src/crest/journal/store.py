@@ -29,6 +29,7 @@ from crest.config import database_url
 from crest.counting import counted
 from crest.durations import rested_text
 from crest.errors import CrestError
+from crest.journal import capacity
 from crest.journal.breath_record import breath_from_text, breath_text
 from crest.journal.engine import WRITES, Database, connect, translated_errors
 from crest.journal.merging import JournalNotEmpty, MergePlan, plan_merge
@@ -86,6 +87,12 @@ _SYNCED_TABLES: dict[RecordKind, type[SessionRow | CheckInRow | SafetyScreenRow 
     "safety_screens": SafetyScreenRow,
     "psfs": PsfsAssessmentRow,
 }
+_SYNCED_CAPS: dict[RecordKind, capacity.RecordCap] = {
+    "sessions": capacity.SESSIONS,
+    "check_ins": capacity.CHECK_INS,
+    "safety_screens": capacity.SAFETY_SCREENS,
+    "psfs": capacity.PSFS_ROUNDS,
+}
 
 
 class SessionNotFound(CrestError):
@@ -141,6 +148,19 @@ class PsfsNotFound(CrestError):
 
 class UnknownRecordUid(CrestError):
     """A synced record without a uid: the sender must name each record it sends."""
+
+
+def _check_merged_counts(held: JournalContents, plan: MergePlan) -> None:
+    """Each file is capped, but merges add up: the journal a merge would leave is counted before it is stored."""
+    for cap, now_held, added in (
+        (capacity.SESSIONS, held.sessions, plan.sessions),
+        (capacity.CHECK_INS, held.check_ins, plan.check_ins),
+        (capacity.SAFETY_SCREENS, held.safety_screens, plan.safety_screens),
+        (capacity.CLEARANCES, held.safety_clearances, plan.safety_clearances),
+        (capacity.PSFS_ROUNDS, held.psfs, plan.psfs),
+    ):
+        cap.check("merged, the journal would hold", len(now_held) + len(added))
+    capacity.SETTINGS.check("merged, the journal would hold", len(held.settings) + len(plan.settings))
 
 
 def _uid_of(uids: Mapping[RecordKind, Mapping[int, str]], kind: RecordKind, record_id: int | None) -> str:
@@ -1088,7 +1108,9 @@ class Journal:
         transaction; the plan says what was added and how many records were there already."""
         person = self.person_id
         with self._writing() as db:
-            plan = plan_merge(self._contents(db), contents)
+            held = self._contents(db)
+            plan = plan_merge(held, contents)
+            _check_merged_counts(held, plan)
             session_ids = dict(plan.known_sessions)
             for record in plan.sessions:
                 # New ids here; and no writer: the process that wrote the session ran on another install.
@@ -1244,6 +1266,11 @@ class Journal:
                 table = _SYNCED_TABLES[kind]
                 if gone:
                     db.execute(delete(table).where(table.person_id == self.person_id, table.uid.in_(list(gone))))
+            # Each batch is small, but batches add up: the journal they leave is counted before it is kept.
+            db.flush()
+            for kind, table in _SYNCED_TABLES.items():
+                count = db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id))
+                _SYNCED_CAPS[kind].check("the journal would hold", count or 0)
 
     def _row_by_uid(self, db: Session, table: type[SyncedRow], uid: str) -> SyncedRow | None:
         return db.scalars(select(table).where(table.person_id == self.person_id, table.uid == uid)).first()

@@ -118,7 +118,7 @@ class JournalSync:
         """Take in a pushed batch: every record checked first (a bad one refuses the batch, naming it), then
         stored in one transaction. Sending the same batch again changes nothing. Check-in notes are kept only
         with `notes` (the person shares them): an older crest may send them anyway."""
-        contents = parse_export(journal_text, "the synced records")
+        contents = parse_export(journal_text, "the synced batch")
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         # A check-in deleted or corrected at home keeps its urgent-care sign there: here too, or the practice

@@ -419,3 +419,17 @@ def test_an_unknown_safety_advice_level_is_refused_on_import(home: Path, tmp_pat
     session = crest(home, "session", "--minutes", "5", "--speed", "300", "--yes", "--no-checkin")
     assert session.returncode == 0, session.stderr  # nothing was imported, so nothing stands in the way
     assert "Traceback" not in session.stderr
+
+
+def test_crest_import_refuses_a_file_of_more_sessions_than_a_person_makes_and_imports_nothing(
+    home: Path, tmp_path: Path
+) -> None:
+    from crest.journal import capacity
+    from support.many_records import csv_zip_of_sessions
+
+    big = tmp_path / "big.zip"
+    big.write_bytes(csv_zip_of_sessions(300_000))  # 1.3 MB zipped, as a practice server was sent
+    result = crest(home, "import", "--merge", str(big))
+    most = f"takes at most {capacity.SESSIONS.most:,} in one journal"
+    _assert_one_line_error(result, "big.zip/sessions.csv holds 300,000 sessions", most)
+    assert json.loads(crest(home, "history", "--json").stdout) == []

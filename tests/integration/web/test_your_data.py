@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from crest.journal.records import CheckIn, JournalContents, PracticeSession
@@ -136,3 +137,22 @@ def test_a_backup_larger_than_a_form_is_restored(unanswered: TestClient) -> None
     assert restored.status_code == 200, restored.text[:300]
     assert "Restored: 0 sessions, 300 check-ins" in restored.text
     assert _counts(unanswered) == (0, 300)
+
+
+def test_a_restore_over_the_cap_is_refused_in_one_line_and_restores_nothing(
+    cleared: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crest.journal import capacity
+    from support.many_records import sessions
+
+    monkeypatch.setattr(capacity.SESSIONS, "most", 3)
+    big = export_text(sessions(4), "json").encode()
+    refused = cleared.post("/settings/restore", files={"file": ("big.json", big, "application/json")})
+    assert refused.status_code == 422
+    assert "big.json holds 4 sessions; crest takes at most 3 in one journal." in refused.text
+    assert _counts(cleared) == (0, 0)
+    at_the_cap = export_text(sessions(3), "json").encode()
+    restored = cleared.post(
+        "/settings/restore", files={"file": ("journal.json", at_the_cap, "application/json")}, data={"merge": "true"}
+    )
+    assert restored.status_code == 200 and _counts(cleared) == (3, 0)

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crest.journal import capacity
 from crest.journal.records import JournalContents
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
@@ -93,6 +94,18 @@ psfs.csv             each time you rated your daily activities (the PSFS)
 psfs_activities.csv  the activities and their scores, 0-10 (assessment_id is the psfs.csv id)
 `crest import` (or Settings > Restore in the browser) reads this zip, or the folder it unzips to, back.
 """
+# Each table's rows are counted before any is read into a record: a small zip can hold a huge table.
+TABLE_CAPS: Mapping[str, capacity.RecordCap] = {
+    SESSIONS: capacity.SESSIONS,
+    CHECK_INS: capacity.CHECK_INS,
+    PAIN: capacity.PAIN_RATINGS,
+    SCREENS: capacity.SAFETY_SCREENS,
+    ANSWERS: capacity.SAFETY_ANSWERS,
+    CLEARANCES: capacity.CLEARANCES,
+    SETTINGS: capacity.SETTINGS,
+    PSFS: capacity.PSFS_ROUNDS,
+    ACTIVITIES: capacity.PSFS_ACTIVITIES,
+}
 MAX_TABLE_BYTES = 64 * 1024 * 1024  # far above any journal; a zip claiming more is refused before it is read
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a fixed time: the same journal always gives the same bytes
@@ -184,6 +197,7 @@ class _Tables:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise Place(source, 1).error(None, "not UTF-8 text; save it as CSV UTF-8") from None
+        TABLE_CAPS[name].check(f"{source} holds", _row_count(text))
         reader = csv.reader(io.StringIO(text, newline=""))
         columns = TABLES[name]
         known_headers = (sorted(columns), sorted(set(columns) - OPTIONAL_COLUMNS.get(name, frozenset())))
@@ -203,6 +217,19 @@ class _Tables:
                 yield place, {column: _uncell(cell) for column, cell in zip(header, row, strict=True)}
         except csv.Error as error:
             raise Place(source, reader.line_num).error(None, f"not valid CSV ({error})") from None
+
+
+def _row_count(text: str) -> int:
+    """The rows below the header that are not blank, without reading them into records; a table that is not
+    valid CSV counts up to its first error, which reading it then reports."""
+    count = 0
+    try:
+        for row in csv.reader(io.StringIO(text, newline="")):
+            if any(cell.strip() for cell in row):
+                count += 1
+    except csv.Error:
+        pass
+    return max(count - 1, 0)
 
 
 def _contents(tables: _Tables, now: datetime | None) -> JournalContents:

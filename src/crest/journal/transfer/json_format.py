@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from crest.journal import capacity
 from crest.journal.records import JournalContents, PainRating, PsfsActivity
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
@@ -41,6 +42,14 @@ from crest.journal.transfer.reading import (
 
 JSON_FORMAT_NAME = "crest-journal"
 JSON_VERSION = 1
+SECTION_CAPS: Mapping[str, capacity.RecordCap] = {
+    "sessions": capacity.SESSIONS,
+    "check_ins": capacity.CHECK_INS,
+    "safety_screens": capacity.SAFETY_SCREENS,
+    "settings": capacity.SETTINGS,
+    "psfs": capacity.PSFS_ROUNDS,
+    "safety_clearances": capacity.CLEARANCES,
+}
 
 
 def _json_list(items: Sequence[Mapping[str, Any]]) -> str:
@@ -122,15 +131,17 @@ def json_contents(text: str, source: str, now: datetime | None = None) -> Journa
         raise top.error(
             "version", f"this crest reads version {JSON_VERSION}, found {document.get('version')!r}"
         )
-    sections = ("sessions", "check_ins", "safety_screens", "settings", "psfs", "safety_clearances")
-    reject_unknown(top, document, ("format", "version", *sections))
+    reject_unknown(top, document, ("format", "version", *SECTION_CAPS))
+    sections: dict[str, list[Any]] = {}
+    for section, cap in SECTION_CAPS.items():
+        items = sections[section] = document.get(section, [])
+        if not isinstance(items, list):
+            raise top.error(section, "expected a list")
+        cap.check(f"{source} holds", len(items))  # counted before any item is read into a record
     newlines = [index for index, character in enumerate(text) if character == "\n"]
     offsets = _list_item_offsets(text)
     collected = Collector(now)
-    for section in sections:
-        items = document.get(section, [])
-        if not isinstance(items, list):
-            raise top.error(section, "expected a list")
+    for section, items in sections.items():
         for item, offset in zip(items, offsets.get(section, []), strict=True):
             place = Place(source, bisect_right(newlines, offset) + 1)
             if not isinstance(item, dict):

@@ -12,6 +12,7 @@ import io
 from collections.abc import Mapping
 from datetime import datetime
 
+from crest.journal import capacity
 from crest.journal.records import JournalContents
 from crest.journal.transfer.reading import (
     NOT_AN_EXPORT,
@@ -72,6 +73,7 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
     if header is None or tuple(header) not in known:
         raise Place(source, 1).error(None, NOT_AN_EXPORT)
     columns = tuple(header)
+    _check_counts(text, source)
     collected = Collector(now)
     while True:
         place = Place(source, reader.line_num + 1)
@@ -88,6 +90,32 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
         fields = dict.fromkeys(LEGACY_COLUMNS, "") | dict(zip(columns, row, strict=True))
         _csv_record(place, fields, collected)
     return collected.contents()
+
+
+_RECORD_CAPS: Mapping[str, capacity.RecordCap] = {
+    "session": capacity.SESSIONS,
+    "check_in": capacity.CHECK_INS,
+    "pain": capacity.PAIN_RATINGS,
+    "safety_screen": capacity.SAFETY_SCREENS,
+    "safety_clearance": capacity.CLEARANCES,
+    "setting": capacity.SETTINGS,
+    "psfs": capacity.PSFS_ROUNDS,
+    "psfs_activity": capacity.PSFS_ACTIVITIES,
+}
+
+
+def _check_counts(text: str, source: str) -> None:
+    """Each kind's rows counted before any is read into a record; a sheet that is not valid CSV counts up to its
+    first error, which reading it then reports."""
+    counts = dict.fromkeys(_RECORD_CAPS, 0)
+    try:
+        for row in csv.reader(io.StringIO(text, newline="")):
+            if row and row[0] in counts:
+                counts[row[0]] += 1
+    except csv.Error:
+        pass
+    for kind, count in counts.items():
+        _RECORD_CAPS[kind].check(f"{source} holds", count)
 
 
 _LEGACY_COLUMNS_BY_RECORD: Mapping[str, tuple[str, ...]] = {

@@ -20,8 +20,10 @@ from fastapi.testclient import TestClient
 from crest.accounts.passwords import TEST_COST
 from crest.addresses import crosses_the_network_unencrypted
 from crest.errors import CrestError
+from crest.journal import capacity
 from crest.journal.records import CheckIn, PainRating, SessionEdit
 from crest.journal.store import Journal
+from crest.journal.transfer import export_bytes
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.protocol.loader import load_protocol
 from crest.services.bundle import Services
@@ -36,6 +38,7 @@ from crest.web.app import (
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
 from support.clock import FakeClock
+from support.many_records import csv_zip_of_sessions, sessions
 from support.practice_web import (
     ALL_CLEAR,
     ORIGIN,
@@ -319,6 +322,24 @@ def test_a_clients_refused_restore_points_to_the_box_not_the_servers_file(app: F
     assert "practice.db" not in refused.text and "crest import" not in refused.text
 
 
+def test_a_clients_restore_over_the_cap_is_refused_and_stores_nothing(
+    app: FastAPI, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One client's file must not fill the shared server: 300,000 sessions once took it 72 s and 230 MB."""
+    monkeypatch.setattr(capacity.SESSIONS, "most", 5)
+    with browser(app, world.tokens["client_a"]) as client:
+        big = csv_zip_of_sessions(6)
+        refused = client.post("/settings/restore", files={"file": ("big.zip", big)}, data={"merge": "true"})
+        assert refused.status_code == 422
+        assert "big.zip/sessions.csv holds 6 sessions; crest takes at most 5 in one journal" in refused.text
+        # a file at the cap, merged into a journal that holds a session already, would leave one too many
+        full = export_bytes(sessions(5), "json")
+        refused = client.post("/settings/restore", files={"file": ("full.json", full)}, data={"merge": "true"})
+        assert refused.status_code == 422
+        assert "Merged, the journal would hold 6 sessions; crest takes at most 5 in one journal." in refused.text
+        assert len(client.get("/api/sessions").json()) == 1
+
+
 def test_the_practitioner_reads_of_the_client_by_name_never_as_you(app: FastAPI, world: World, tmp_path: Path) -> None:
     client_id = world.ids["client"]
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
@@ -470,6 +491,22 @@ def _link_cleo(
 def _notes_on_the_server(app: FastAPI) -> list[str | None]:
     with browser(app, sign_in(app, "cleo@example.org")) as cleo:
         return [check_in["note"] for check_in in cleo.get("/api/checkins").json()]
+
+
+def test_sync_batches_that_would_fill_the_servers_journal_past_the_cap_are_refused(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crest.services.practice_link as practice_link
+
+    monkeypatch.setattr(practice_link, "RECORDS_PER_BATCH", 2)  # each batch is under the cap; together they are not
+    journal, services, home, clock = _link_cleo(app, world, local)
+    journal.merge_contents(sessions(4))
+    monkeypatch.setattr(capacity.SESSIONS, "most", 3)
+    with pytest.raises(PracticeUnreachable) as refused:
+        PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    assert "the journal would hold 4 sessions; crest takes at most 3 in one journal" in str(refused.value)
+    with browser(app, sign_in(app, "cleo@example.org")) as cleo:
+        assert len(cleo.get("/api/sessions").json()) == 3  # up to the cap; the batch past it was refused whole
 
 
 def test_notes_leave_the_computer_only_while_they_are_shared(
