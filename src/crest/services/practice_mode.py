@@ -52,7 +52,10 @@ if TYPE_CHECKING:
 
 DASHBOARD_DAYS = 31  # adherence needs 28 days, "days with data" 30
 MAX_SESSION_NOTE_CHARACTERS = 1000
-CHECK_INS_SHOWN = 30  # the client page lists the newest check-ins
+# The client page and its API list the newest sessions and check-ins, never the whole journal: a client's years
+# (or a file made to be huge) must not make their practitioner's view slow. The FHIR export holds them all.
+SESSIONS_SHOWN = 30
+CHECK_INS_SHOWN = 30
 
 
 class InvalidAlertKind(CrestError):
@@ -103,9 +106,11 @@ class ClientDetail:
     summary: ProgressSummary
     alerts: tuple[Alert, ...]  # every alert that stands, acknowledged or not
     open_kinds: frozenset[AlertKind]
-    sessions: tuple[PracticeSession, ...]  # newest first
-    check_ins: tuple[CheckIn, ...]  # newest first; notes only when the client shares them
-    # the warning signs of the first CHECK_INS_SHOWN check-ins by id (where they came from, never the note's words)
+    sessions: tuple[PracticeSession, ...]  # the newest SESSIONS_SHOWN, newest first
+    sessions_held: int  # all of them
+    check_ins: tuple[CheckIn, ...]  # the newest CHECK_INS_SHOWN, newest first; notes only when the client shares them
+    check_ins_held: int
+    # the warning signs of those check-ins by id (where they came from, never the note's words)
     check_in_signs: dict[int | None, tuple[str, ...]]
     notes: dict[int, list[str]]  # practitioners' notes by session
     prescriptions: tuple[Prescription, ...]  # every version, newest first
@@ -286,8 +291,10 @@ class PracticeMode:
             summary=summary,
             alerts=tuple(alerts),
             open_kinds=frozenset(alert.kind for alert in still_open),
-            sessions=tuple(reversed(journal_sessions)),
-            check_ins=check_ins if linked.link.share_notes else strip_notes(check_ins),
+            sessions=tuple(reversed(journal_sessions[-SESSIONS_SHOWN:])),
+            sessions_held=len(journal_sessions),
+            check_ins=shown if linked.link.share_notes else strip_notes(shown),
+            check_ins_held=len(check_ins),
             check_in_signs={
                 shown_id: tuple(sign.where_from() for sign in signs if sign.check_in_id == shown_id)
                 for shown_id in {c.id for c in shown}

@@ -16,7 +16,7 @@ from crest.insights.reader import Reader
 from crest.protocol.model import VariantName
 from crest.services.accounts import MAX_EMAIL_CHARACTERS, OpenSignIn
 from crest.services.audit import Audited
-from crest.services.practice_mode import ClientDetail, ClientSummary, SharingView
+from crest.services.practice_mode import CHECK_INS_SHOWN, SESSIONS_SHOWN, ClientDetail, ClientSummary, SharingView
 
 Email = Field(max_length=MAX_EMAIL_CHARACTERS, description="an email address")
 Password = Field(max_length=MAX_PASSWORD_CHARACTERS, description="at least 8 characters")
@@ -226,8 +226,10 @@ class ClientDetailOut(BaseModel):
     progress: dict[str, Any] = Field(description="the same summary the client sees (GET /api/progress)")
     alerts: list[AlertOut]
     open_alerts: list[str]
-    sessions: list[dict[str, Any]]
-    check_ins: list[dict[str, Any]]
+    sessions: list[dict[str, Any]] = Field(description=f"the newest {SESSIONS_SHOWN}, newest first")
+    sessions_held: int = Field(description="how many sessions the journal holds; the FHIR export has them all")
+    check_ins: list[dict[str, Any]] = Field(description=f"the newest {CHECK_INS_SHOWN}, newest first")
+    check_ins_held: int = Field(description="how many check-ins the journal holds")
     prescriptions: list[PrescriptionOut] = Field(description="every version, newest first")
 
     @classmethod
@@ -247,7 +249,9 @@ class ClientDetailOut(BaseModel):
                 session_fields(session) | {"practitioner_notes": detail.notes.get(session.id or 0, [])}
                 for session in detail.sessions
             ],
+            sessions_held=detail.sessions_held,
             check_ins=[check_in_fields(check_in) for check_in in detail.check_ins],
+            check_ins_held=detail.check_ins_held,
             prescriptions=[PrescriptionOut.of(one) for one in detail.prescriptions],
         )
 

@@ -17,6 +17,7 @@ from crest.accounts.passwords import TEST_COST, Passwords, UnsuitablePassword
 from crest.accounts.records import InviteForAnotherEmail, InviteNotValid, Prescription
 from crest.insights.alerts import AlertKind, AlertLevel
 from crest.journal.records import CheckIn, PainRating
+from crest.journal.transfer import export_bytes
 from crest.journal.vocabulary import SessionStatus
 from crest.safety.screen import QUESTIONS
 from crest.services.accounts import (
@@ -521,3 +522,24 @@ def test_the_list_of_clients_is_a_read_each_client_sees_once_a_day(practice: Pra
     practice.clock.advance(86_400)
     practice.practice.clients(physio)
     assert sum(entry.action == Audited.LIST_CLIENT for entry in practice.practice.looked_at(ann)) == 2
+
+
+def test_a_clients_page_holds_their_newest_records_not_their_whole_journal(practice: Practice) -> None:
+    """A client's years (or a file made to be huge) once made this view 70 MB and 20 s; the FHIR export has all."""
+    from dataclasses import replace
+
+    from crest.services.practice_mode import CHECK_INS_SHOWN, SESSIONS_SHOWN
+    from support.many_records import sessions
+
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    many = sessions(SESSIONS_SHOWN + 5)
+    check_ins = tuple(CheckIn(at=s.started_at, id=s.id, note=f"after {s.id}") for s in many.sessions)
+    practice.services_for(ann.person_id).transfer.import_data(
+        export_bytes(replace(many, check_ins=check_ins), "json"), "years.json", merge=True
+    )
+    detail = practice.practice.client_detail(physio, ann.account_id)
+    newest = list(reversed(many.sessions))[:SESSIONS_SHOWN]
+    assert [s.started_at for s in detail.sessions] == [s.started_at for s in newest]
+    assert [c.at for c in detail.check_ins] == [c.at for c in reversed(check_ins)][:CHECK_INS_SHOWN]
+    assert (detail.sessions_held, detail.check_ins_held) == (SESSIONS_SHOWN + 5, SESSIONS_SHOWN + 5)

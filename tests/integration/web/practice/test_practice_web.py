@@ -340,6 +340,24 @@ def test_a_clients_restore_over_the_cap_is_refused_and_stores_nothing(
         assert len(client.get("/api/sessions").json()) == 1
 
 
+def test_the_practitioners_view_of_a_client_holds_their_newest_sessions_not_the_whole_journal(
+    app: FastAPI, world: World
+) -> None:
+    from crest.services.practice_mode import SESSIONS_SHOWN
+
+    with browser(app, world.tokens["client_a"]) as client:
+        years = export_bytes(sessions(SESSIONS_SHOWN + 5), "json")
+        restored = client.post("/settings/restore", files={"file": ("years.json", years)}, data={"merge": "true"})
+        assert restored.status_code == 200
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        detail = practitioner.get(f"/api/practice/clients/{world.ids['client']}").json()
+        page = practitioner.get(f"/practice/clients/{world.ids['client']}").text
+    assert len(detail["sessions"]) == SESSIONS_SHOWN and detail["sessions_held"] == SESSIONS_SHOWN + 6
+    assert detail["sessions"][0]["id"] == world.ids["session"]  # the newest: Ann's own, after the restored ones
+    assert f"The newest {SESSIONS_SHOWN} of {SESSIONS_SHOWN + 6}; the FHIR export has them all." in page
+    assert page.count('class="note-form"') == SESSIONS_SHOWN
+
+
 def test_the_practitioner_reads_of_the_client_by_name_never_as_you(app: FastAPI, world: World, tmp_path: Path) -> None:
     client_id = world.ids["client"]
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
@@ -471,7 +489,7 @@ def test_long_shared_notes_go_in_batches_the_server_takes(
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
         clients = {row["name"]: row["id"] for row in practitioner.get("/api/practice/clients").json()}
         detail = practitioner.get(f"/api/practice/clients/{clients['Cleo']}").json()
-        assert len(detail["check_ins"]) == 80 and {c["note"] for c in detail["check_ins"]} == {note}
+        assert detail["check_ins_held"] == 80 and {c["note"] for c in detail["check_ins"]} == {note}
 
 
 def _link_cleo(
