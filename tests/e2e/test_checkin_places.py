@@ -191,6 +191,24 @@ def test_a_place_added_from_the_list_says_its_side_only_once_the_person_chooses_
     context.close()
 
 
+def test_each_places_slider_and_remove_button_name_its_side(browser: Any, server_url: str) -> None:
+    """A left and a right hip had one name, "Pain in hip, 0 to 10": a screen reader could not tell them apart."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server_url}/checkin")
+    page.get_by_role("button", name="Hip, right", exact=True).click()
+    page.get_by_role("button", name="Hip, left", exact=True).click()
+    page.get_by_label("Pain in hip, 0 to 10, right", exact=True).fill("3")
+    page.get_by_label("Pain in hip, 0 to 10, left", exact=True).fill("5")
+    page.get_by_role("button", name="Lower back", exact=True).click()
+    assert page.get_by_label("Pain in lower back, 0 to 10", exact=True).count() == 1  # the midline has no side
+    page.get_by_label("Side of the hip").first.select_option("both")
+    assert page.get_by_label("Pain in hip, 0 to 10, both sides", exact=True).input_value() == "3"
+    page.get_by_role("button", name="Remove Hip, left", exact=True).click()
+    assert page.get_by_label("Pain in hip, 0 to 10", exact=False).count() == 1
+    context.close()
+
+
 def test_a_refused_check_in_is_said_in_sentences_that_name_the_field(browser: Any, server_url: str) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()

@@ -15,6 +15,16 @@
 
   function refresh() {
     document.getElementById("no-ratings").hidden = ratings.children.length > 0;
+    // A place's slider and its Remove button name the side too: a left and a right hip read alike to a screen reader.
+    function nameBySide(row, name) {
+      const select = row.querySelector(".side");
+      // the midline's whole place ("centre") is the place itself: no side to name
+      const chosen = select.value && select.value !== "centre" ? select.options[select.selectedIndex].text : "";
+      const side = chosen ? `, ${chosen.toLowerCase()}` : ""; // ", left", ", both sides"
+      row.querySelector(".rating-label").textContent = `Pain in ${name.toLowerCase()}, 0 to 10${side}`;
+      row.querySelector(".remove").setAttribute("aria-label", `Remove ${name}${side}`);
+    }
+
     for (const shape of document.querySelectorAll(".bodymap .region")) {
       const row =
         rowFor(shape.dataset.region, shape.dataset.side) ||
@@ -62,6 +72,7 @@
     sideSelect.value = side;
     sideSelect.addEventListener("change", () => {
       row.dataset.side = sideSelect.value;
+      nameBySide(row, name);
       refresh();
     });
     const quality = row.querySelector(".quality");
@@ -72,7 +83,6 @@
     const slider = row.querySelector(".rating");
     slider.id = `rating-${key}`;
     row.querySelector(".rating-label").htmlFor = slider.id;
-    row.querySelector(".rating-label").textContent = `Pain in ${name.toLowerCase()}, 0 to 10`;
     setScore(row, rating.score ?? null);
     for (const touch of ["input", "change", "click"]) slider.addEventListener(touch, () => setScore(row, slider.value));
     slider.addEventListener("keydown", (event) => {
@@ -84,7 +94,7 @@
       before.textContent = `Before the session: ${rating.before} / 10`;
       before.hidden = false;
     }
-    row.querySelector(".remove").setAttribute("aria-label", `Remove ${name}`);
+    nameBySide(row, name);
     row.querySelector(".remove").addEventListener("click", () => {
       row.remove();
       refresh();
@@ -92,6 +102,16 @@
     ratings.append(row);
     refresh();
     return row;
+  }
+
+  // A place's slider and its Remove button name the side too: a left and a right hip read alike to a screen reader.
+  function nameBySide(row, name) {
+    const select = row.querySelector(".side");
+    // the midline's whole place ("centre") is the place itself: no side to name
+    const chosen = select.value && select.value !== "centre" ? select.options[select.selectedIndex].text : "";
+    const side = chosen ? `, ${chosen.toLowerCase()}` : ""; // ", left", ", both sides"
+    row.querySelector(".rating-label").textContent = `Pain in ${name.toLowerCase()}, 0 to 10${side}`;
+    row.querySelector(".remove").setAttribute("aria-label", `Remove ${name}${side}`);
   }
 
   for (const shape of document.querySelectorAll(".bodymap .region")) {
