@@ -89,3 +89,11 @@ def test_a_note_of_only_spaces_comes_back_on_the_clients_page_under_its_session(
     assert refused.status_code == 422 and "<h1>Ann</h1>" in refused.text and "That did not work" not in refused.text
     form_then_error = rf'id="note-{session}" [^>]*value="   ">.*?</form>\s*<p class="notice danger" role="alert">'
     assert re.search(form_then_error + "The note is empty; write a sentence for your client.</p>", refused.text, re.S)
+
+
+def test_the_clients_page_says_where_the_client_reads_a_note_on_a_session(app: FastAPI, world: World) -> None:
+    """A note written on a linked client's session never reached their own crest, and nothing said so."""
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.get(f"/practice/clients/{world.ids['client']}").text
+    assert "Ann reads your notes on a session when signed in here, under My practitioner" in page
+    assert "crest on their own computer does not show them" in page
