@@ -211,9 +211,14 @@ class Prescription:
 
     def summary(self) -> str:
         """'15 min of the standard variant, twice a day, 5 days a week'."""
-        times = {1: "once", 2: "twice"}.get(self.sessions_per_day, f"{self.sessions_per_day} times")
         days = "every day" if self.daily else f"{self.days_per_week} days a week"
-        return f"{self.minutes} min of the {self.variant} variant, {times} a day, {days}"
+        return f"{self.minutes} min of the {self.variant} variant, {times_a_day(self.sessions_per_day)}, {days}"
+
+
+def times_a_day(sessions: int) -> str:
+    """'once a day', 'twice a day', '3 times a day'."""
+    times = {1: "once", 2: "twice"}.get(sessions, f"{sessions} times")
+    return f"{times} a day"
 
 
 # A prescription is given for the coming weeks: a year ahead is as far as a practice plans a dose.

@@ -1,5 +1,6 @@
 """A reminder as an iCalendar file (RFC 5545): one event repeating weekly on the chosen days at the person's local
-time, in their time zone, with an alarm. Data in, text out; `now` and the zone are passed in.
+time, in their time zone, with an alarm, until the last day if there is one. Data in, text out; `now` and the zone
+are passed in.
 
 With a named zone (Europe/Berlin) the event carries its TZID and a VTIMEZONE, so 18:00 stays 18:00 across daylight
 saving. Without one (only a fixed offset is known) the time is written as floating local time, which calendars show
@@ -9,7 +10,7 @@ at 18:00 wherever the person is: still the time they chose.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -78,6 +79,7 @@ class Reminder:
     minutes: int  # how long the event lasts: the session's length
     summary: str
     description: str  # the setup, so the calendar entry says what to do
+    last_day: date | None = None  # a prescription's end: no reminder after this day
 
 
 def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
@@ -85,15 +87,20 @@ def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
     if not reminder.days:
         raise InvalidReminder("choose at least one day for the reminder")
     first = _first_occurrence(reminder, zone, now)
+    if reminder.last_day is not None and first > reminder.last_day:
+        raise InvalidReminder(f"no reminder day is left before the end on {reminder.last_day}")
     named = zone if isinstance(zone, ZoneInfo) else None
     start = datetime.combine(first, reminder.at, tzinfo=named)  # naive (floating) without a named zone
+    repeat: dict[str, object] = {"freq": "weekly", "byday": [day.rrule_day for day in reminder.days]}
+    if reminder.last_day is not None:
+        repeat["until"] = _until(reminder.last_day, named)
 
     event = icalendar.Event()
     event.add("uid", f"crest-reminder-{reminder.at:%H%M}-{'-'.join(day.value for day in reminder.days)}@crest")
     event.add("dtstamp", now)
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=reminder.minutes))
-    event.add("rrule", {"freq": "weekly", "byday": [day.rrule_day for day in reminder.days]})
+    event.add("rrule", repeat)
     event.add("summary", reminder.summary)
     event.add("description", reminder.description)
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block the time
@@ -112,6 +119,13 @@ def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
         calendar.add_missing_timezones()
     text: str = calendar.to_ical().decode("utf-8")
     return text
+
+
+def _until(last_day: date, named: ZoneInfo | None) -> datetime:
+    """The end of the last day in the reminder's zone. RFC 5545 wants UNTIL in UTC when DTSTART has a TZID, and
+    floating like DTSTART when it has none."""
+    end = datetime.combine(last_day, time(23, 59, 59), tzinfo=named)
+    return end if named is None else end.astimezone(UTC)
 
 
 def _first_occurrence(reminder: Reminder, zone: tzinfo, now: datetime) -> date:

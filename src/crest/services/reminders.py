@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import tzinfo
+from dataclasses import dataclass
+from datetime import date, tzinfo
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from crest.accounts.records import Prescription
+from crest.accounts.records import Prescription, times_a_day
 from crest.clock import Clock
 from crest.interop.ical import EVERY_DAY, InvalidReminder, Reminder, Weekday, parse_clock_time, reminder_calendar
 from crest.protocol.loader import load_protocol
@@ -20,9 +21,33 @@ ALARM_CAVEAT = (
 )
 
 
+# Weekdays first, spread as evenly over the week as they allow: a dose is easiest kept on working days, with the
+# weekend for the days beyond five.
+_PRESCRIBED_DAYS: dict[int, tuple[Weekday, ...]] = {
+    1: (Weekday.MON,),  # Monday
+    2: (Weekday.MON, Weekday.THU),  # Monday, Thursday
+    3: (Weekday.MON, Weekday.WED, Weekday.FRI),  # Monday, Wednesday, Friday
+    4: (Weekday.MON, Weekday.TUE, Weekday.THU, Weekday.FRI),  # Monday, Tuesday, Thursday, Friday
+    5: EVERY_DAY[:5],  # Monday to Friday
+    6: EVERY_DAY[:6],  # Monday to Saturday
+    7: EVERY_DAY,  # every day
+}
+
+
 def prescribed_days(days_per_week: int) -> tuple[Weekday, ...]:
-    """Days spread over the week for a prescription of so many days a week (3: Monday, Wednesday, Friday)."""
-    return tuple(EVERY_DAY[round(index * 7 / days_per_week)] for index in range(days_per_week))
+    """The days of a prescription of so many days a week (3: Monday, Wednesday, Friday; see _PRESCRIBED_DAYS)."""
+    return _PRESCRIBED_DAYS[days_per_week]
+
+
+@dataclass(frozen=True)
+class PrescribedReminder:
+    """The reminder as a standing prescription sets it."""
+
+    at: str | None  # None: the prescription names no time, the person's own from Settings stands
+    days: tuple[Weekday, ...]
+    minutes: int
+    sessions_per_day: int
+    last_day: date | None
 
 
 class Reminders:
@@ -48,11 +73,11 @@ class Reminders:
         """The .ics text; anything not given comes from the current prescription, else from Settings (default:
         every day at 18:00, the session length)."""
         preferences = self._preferences.current()
-        prescription = self._prescription()
-        if prescription is not None:
-            at = at or prescription.reminder_time
-            days = days or prescribed_days(prescription.days_per_week)
-            minutes = minutes or prescription.minutes
+        prescribed = self.prescribed(preferences)
+        if prescribed is not None:
+            at = at or prescribed.at
+            days = days or prescribed.days
+            minutes = minutes or prescribed.minutes
         chosen = {
             "reminder_time": at or preferences.reminder_time,
             "reminder_days": ",".join(day.value for day in days) if days else preferences.reminder_days,
@@ -69,22 +94,45 @@ class Reminders:
             days=checked.weekdays,
             minutes=checked.default_minutes,
             summary="Constructive rest",
-            description=_setup_text(checked.default_minutes),
+            description=_setup_text(checked.default_minutes, 1 if prescribed is None else prescribed.sessions_per_day),
+            last_day=None if prescribed is None else prescribed.last_day,
         )
         return reminder_calendar(reminder, self.zone(checked), self._clock())
+
+    def prescribed(self, preferences: Preferences | None = None) -> PrescribedReminder | None:
+        """What the current prescription sets of the reminder; None without one, or once its last day has passed."""
+        prescription = self._prescription()
+        if prescription is None:
+            return None
+        today = self._clock().astimezone(self.zone(preferences)).date()
+        if prescription.end_on is not None and prescription.end_on < today:
+            return None
+        return PrescribedReminder(
+            at=prescription.reminder_time,
+            days=prescribed_days(prescription.days_per_week),
+            minutes=prescription.minutes,
+            sessions_per_day=prescription.sessions_per_day,
+            last_day=prescription.end_on,
+        )
 
     def zone(self, preferences: Preferences | None = None) -> tzinfo:
         chosen = (preferences or self._preferences.current()).reminder_zone
         return ZoneInfo(chosen) if chosen else self._zone
 
 
-def _setup_text(minutes: int) -> str:
+def _setup_text(minutes: int, sessions_per_day: int) -> str:
     """What to do when the reminder comes. It comes at the time chosen, so it names no time of day: the protocol's
-    suggested slot (after work, before the evening meal) would be wrong for a morning reminder."""
+    suggested slot (after work, before the evening meal) would be wrong for a morning reminder. A prescription names
+    one time however many sessions a day it asks for, so the event comes once a day and says the rest."""
     protocol = load_protocol()
     steps = "\n".join(f"- {step.title}: {step.text}" for step in protocol.setup)
+    more = (
+        ""
+        if sessions_per_day == 1
+        else f" Your prescription is {times_a_day(sessions_per_day)}: this is the first; rest again later in the day."
+    )
     return (
-        f"Time for {minutes} minutes of constructive rest.\n\n"
+        f"Time for {minutes} minutes of constructive rest.{more}\n\n"
         f"How to lie:\n{steps}\n\nStart a guided session with `crest session` or in the crest web app.\n\n"
         f"{protocol.disclaimer}"
     )

@@ -47,7 +47,12 @@ def friendly_time(moment: datetime, zone: tzinfo, now: datetime) -> str:
         return f"yesterday {clock}"
     if local.year == today.year:
         return f"{local.strftime('%a')} {local.day} {local.strftime('%b')} {clock}"
-    return f"{local.day} {local.strftime('%b %Y')} {clock}"
+    return f"{friendly_date(local.date())} {clock}"
+
+
+def friendly_date(day: date) -> str:
+    """'31 Jan 2027'."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def place_label(place: Place) -> str:

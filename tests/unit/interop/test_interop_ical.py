@@ -1,6 +1,6 @@
 """Reminders as iCalendar: weekly at the chosen local time in the person's zone, with an alarm (RFC 5545)."""
 
-from datetime import UTC, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -68,3 +68,22 @@ def test_days_and_times_are_read_kindly() -> None:
         parse_clock_time("six pm")
     with pytest.raises(InvalidReminder, match="at least one day"):
         parse_weekdays(" , ")
+
+
+def test_a_last_day_ends_the_repeat_at_the_end_of_that_day_in_utc() -> None:
+    reminder = Reminder(time(7, 30), WEEKDAYS, 10, "Rest", ".", last_day=date(2027, 1, 31))
+    text = reminder_calendar(reminder, BERLIN, NOW)
+    assert "RRULE:FREQ=WEEKLY;UNTIL=20270131T225959Z;BYDAY=MO,TU,WE,TH,FR" in text  # 23:59:59 in Berlin (+01:00)
+    assert _event(text)["rrule"]["UNTIL"] == [datetime(2027, 1, 31, 22, 59, 59, tzinfo=UTC)]
+
+
+def test_a_last_day_floats_with_a_floating_start() -> None:
+    reminder = Reminder(time(7, 30), EVERY_DAY, 10, "Rest", ".", last_day=date(2027, 1, 31))
+    text = reminder_calendar(reminder, timezone(timedelta(hours=2)), NOW)
+    assert "RRULE:FREQ=WEEKLY;UNTIL=20270131T235959;BYDAY=" in text  # no Z: floating, like its start
+
+
+def test_no_reminder_is_made_when_its_last_day_has_no_occurrence_left() -> None:
+    late = datetime(2026, 3, 25, 19, 0, tzinfo=UTC)  # 20:00 in Berlin: the last day's 18:00 has passed
+    with pytest.raises(InvalidReminder, match="no reminder day is left before the end on 2026-03-25"):
+        reminder_calendar(Reminder(time(18, 0), EVERY_DAY, 15, "Rest", ".", last_day=date(2026, 3, 25)), BERLIN, late)

@@ -11,11 +11,11 @@ from crest.interop.ical import Weekday
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.practice_link import PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
-from crest.services.reminders import ALARM_CAVEAT
+from crest.services.reminders import ALARM_CAVEAT, PrescribedReminder
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems
 from crest.web.pages.common import Context, SubmittedForm, page_router
-from crest.web.presenters import friendly_time
+from crest.web.presenters import friendly_date, friendly_time
 from crest.web.templating import render
 
 router = page_router()
@@ -75,6 +75,7 @@ def settings_view(
         variants=context.protocol.variants,
         weekdays=list(Weekday),
         reminder_zone=context.services.reminders.zone(preferences),
+        prescribed_reminder=_prescribed_reminder(context.services.reminders.prescribed(preferences)),
         alarm_caveat=ALARM_CAVEAT,
         shortest_height_cm=SHORTEST_HEIGHT_CM,
         tallest_height_cm=TALLEST_HEIGHT_CM,
@@ -84,6 +85,18 @@ def settings_view(
         **({} if context.services.link is None else _practice_link(context.services.link)),
         **values,
     )
+
+
+def _prescribed_reminder(prescribed: PrescribedReminder | None) -> str | None:
+    """What the downloaded reminder follows while a prescription stands: the fields below do not decide it then."""
+    if prescribed is None:
+        return None
+    days = ", ".join(day.value.capitalize() for day in prescribed.days)
+    until = "" if prescribed.last_day is None else f", until {friendly_date(prescribed.last_day)}"
+    if prescribed.at is None:
+        return f"Your prescription sets the reminder's days: {days}{until}; the time below is yours."
+    sets = f"Your prescription sets the reminder: {prescribed.at}, {days}{until}."
+    return f"{sets} The time and days below take over when it ends."
 
 
 def _practice_link(link: PracticeLink) -> dict[str, Any]:

@@ -707,6 +707,17 @@ def test_today_names_the_prescribed_time_as_its_one_suggestion(app: FastAPI, wor
     assert "after work" not in today and today.count("07:30") == 1
 
 
+def test_settings_says_the_prescription_sets_the_reminder_the_download_follows(app: FastAPI, world: World) -> None:
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        body = {"minutes": 10, "days_per_week": 3, "reminder_time": "07:30", "end_on": "2027-01-31"}
+        assert practitioner.post(f"/api/practice/clients/{world.ids['client']}/prescriptions", json=body).is_success
+    with browser(app, world.tokens["client_a"]) as client:
+        page = client.get("/settings").text
+        calendar = client.get("/api/reminder.ics").text
+    assert "Your prescription sets the reminder: 07:30, Mon, Wed, Fri, until 31 Jan 2027." in page
+    assert "T073000" in calendar and "BYDAY=MO,WE,FR" in calendar and "UNTIL=20270131" in calendar
+
+
 def test_the_prescription_form_offers_every_variant_by_its_title(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
         page = practitioner.get(f"/practice/clients/{world.ids['client']}").text

@@ -1,0 +1,74 @@
+"""The calendar reminder follows a standing prescription: its days, time, length, sessions a day and last day."""
+
+from datetime import UTC, date, datetime
+
+import icalendar
+import pytest
+
+from crest.accounts.records import Prescription
+from crest.interop.ical import Weekday
+from crest.services.preferences import Preferences, PreferencesStore
+from crest.services.reminders import PrescribedReminder, Reminders, prescribed_days
+
+NOW = datetime(2026, 5, 6, 12, 0, tzinfo=UTC)  # a Wednesday
+MON, TUE, WED, THU, FRI, SAT, SUN = Weekday
+
+
+class _Settings(PreferencesStore):
+    def __init__(self) -> None:
+        self._chosen = Preferences(reminder_zone="Europe/London")
+
+    def current(self) -> Preferences:
+        return self._chosen
+
+
+def _reminders(dose: Prescription | None) -> Reminders:
+    return Reminders(_Settings(), lambda: NOW, UTC, lambda: dose)
+
+
+def _event(text: str) -> icalendar.Event:
+    (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    return event
+
+
+@pytest.mark.parametrize(
+    ("days_per_week", "days"),
+    [
+        (1, (MON,)),
+        (2, (MON, THU)),
+        (3, (MON, WED, FRI)),
+        (4, (MON, TUE, THU, FRI)),
+        (5, (MON, TUE, WED, THU, FRI)),
+        (6, (MON, TUE, WED, THU, FRI, SAT)),
+        (7, (MON, TUE, WED, THU, FRI, SAT, SUN)),
+    ],
+)
+def test_prescribed_days_are_weekdays_first_spread_over_the_week(days_per_week: int, days: tuple[Weekday, ...]) -> None:
+    assert prescribed_days(days_per_week) == days
+    dose = Prescription("standard", 10, 1, days_per_week, date(2026, 5, 1))
+    byday = _event(_reminders(dose).calendar())["rrule"]["BYDAY"]
+    assert byday == [day.rrule_day for day in days]
+
+
+def test_the_reminder_ends_with_the_prescription_at_the_end_of_its_last_day() -> None:
+    dose = Prescription("supported", 10, 1, 3, date(2026, 5, 1), date(2027, 1, 31), reminder_time="07:30")
+    text = _reminders(dose).calendar()
+    assert "DTSTART;TZID=Europe/London:20260508T073000" in text  # Friday: Wednesday is not a prescribed day
+    assert "RRULE:FREQ=WEEKLY;UNTIL=20270131T235959Z;BYDAY=MO,WE,FR" in text  # London is on UTC in January
+
+
+def test_a_prescription_twice_a_day_says_so_in_the_event() -> None:
+    twice = Prescription("standard", 15, 2, 7, date(2026, 5, 1), reminder_time="07:30")
+    description = str(_event(_reminders(twice).calendar())["description"])
+    assert "Your prescription is twice a day: this is the first; rest again later in the day." in description
+    once = Prescription("standard", 15, 1, 7, date(2026, 5, 1))
+    assert "prescription" not in str(_event(_reminders(once).calendar())["description"])
+
+
+def test_what_a_prescription_sets_and_nothing_once_its_last_day_passed() -> None:
+    dose = Prescription("standard", 12, 2, 3, date(2026, 4, 1), date(2026, 5, 6), reminder_time="07:30")
+    assert _reminders(dose).prescribed() == PrescribedReminder("07:30", (MON, WED, FRI), 12, 2, date(2026, 5, 6))
+    ended = Prescription("standard", 12, 2, 3, date(2026, 4, 1), date(2026, 5, 5), reminder_time="07:30")
+    assert _reminders(ended).prescribed() is None
+    assert "UNTIL" not in _reminders(ended).calendar()  # Settings' own reminder again, every day at 18:00
+    assert _reminders(None).prescribed() is None
