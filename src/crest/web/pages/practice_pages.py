@@ -193,6 +193,11 @@ def end_confirm(request: Request, client_id: PageRecordId, asker: Asked, door: D
         if client.alerts
         else None,
         affected_waiting=bool(client.alerts),
+        # The last chance to keep what the practitioner followed: after the end they see nothing of the client's.
+        keep_first={
+            "href": request.url_for("client_report", client_id=client_id).path,
+            "text": "Download the final report (PDF) first",
+        },
         action=request.url_for("practice_end", client_id=client_id).path,
         button="End the programme",
         cancel=request.url_for("practice_client", client_id=client_id).path,
@@ -400,7 +405,7 @@ def _caseload_words(name: str, caseload: Caseload) -> str:
 
 def _confirm(request: Request, status_code: int = 200, **values: Any) -> Response:
     """The page that asks before something that cannot be undone: what it does, the button, and Cancel (with
-    `reauthenticate`, the asker's own password and code first)."""
+    `reauthenticate`, the asker's own password and code first; with `keep_first`, a link to keep something before)."""
     return render(request, "practice_confirm.html", status_code, **values)
 
 

@@ -106,6 +106,12 @@ def test_ending_a_programme_asks_first_naming_the_client(app: FastAPI, world: Wo
         assert "You stop following Ann now: they leave your list of clients" in asking.text
         assert _posting_forms(asking.text) == [ending] and ">End the programme</button>" in asking.text
         assert f'href="/practice/clients/{client_id}" class="button secondary">Cancel</a>' in asking.text
+        report = f"/api/practice/clients/{client_id}/report.pdf"
+        keep = f'<a href="{report}" download>Download the final report (PDF) first</a>'
+        assert keep in asking.text and asking.text.index(keep) < asking.text.index(">End the programme</button>")
+        pdf = pat.get(report)
+        assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+        assert pdf.content.startswith(b"%PDF-")
         assert [row["name"] for row in pat.get("/api/practice/clients").json()] == ["Ann"]  # asking changed nothing
         pat.follow_redirects = False
         ended = pat.post(ending)
