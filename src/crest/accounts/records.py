@@ -214,6 +214,14 @@ class Prescription:
         days = "every day" if self.daily else f"{self.days_per_week} days a week"
         return f"{self.minutes} min of the {self.variant} variant, {times_a_day(self.sessions_per_day)}, {days}"
 
+    def in_full(self) -> str:
+        """The dose with its days, reminder and note, as the web and `crest sync` say it: '10 min of the supported
+        variant, once a day, every day, from 2026-05-04 to 2027-01-31, reminder at 07:30. “Calves on the seat.”'."""
+        until = "" if self.end_on is None else f" to {self.end_on}"
+        reminder = "" if self.reminder_time is None else f", reminder at {self.reminder_time}"
+        note = "" if self.note is None else f" “{self.note}”"
+        return f"{self.summary()}, from {self.start_on}{until}{reminder}.{note}"
+
 
 def times_a_day(sessions: int) -> str:
     """'once a day', 'twice a day', '3 times a day'."""

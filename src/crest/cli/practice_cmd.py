@@ -226,7 +226,7 @@ def sync() -> None:
     sent = ", ".join(result.sent_counts()) or "nothing new"
     typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:
-        typer.echo(f"Your prescription: {result.prescription.summary()} ({result.prescription.prescribed_by}).")
+        typer.echo(f"Your prescription: {result.prescription.in_full()} ({result.prescription.prescribed_by})")
 
 
 def unlink() -> None:

@@ -231,6 +231,40 @@ def test_sync_when_nobody_at_the_practice_follows_sends_nothing_and_says_so(
     assert not any(request.startswith("POST") for request in asked)  # nothing was sent
 
 
+def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_note(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    sharing = [{"link_id": 1, "practitioner": "Priyanka Rao", "shared": True, "share_notes": False, "ended": False}]
+    prescribed = {
+        "variant": "supported",
+        "minutes": 10,
+        "sessions_per_day": 1,
+        "days_per_week": 7,
+        "start_on": "2026-05-04",
+        "end_on": "2027-01-31",
+        "reminder_time": "07:30",
+        "note": "Calves on the sofa seat.",
+        "version": 2,
+        "prescribed_by": "Priyanka Rao",
+    }
+    answers = {
+        "GET /api/account/sharing": (200, sharing),
+        "POST /api/sync/push": (200, {"received": {}}),
+        "GET /api/sync/prescription": (200, prescribed),
+    }
+    with scripted_practice(answers) as (url, _asked):
+        home = Path(crest_env["CREST_HOME"])
+        home.mkdir(parents=True, exist_ok=True)
+        link = {"url": url, "token": "t", "practice": "Back in Balance", "linked_at": "2026-05-01T09:00:00+00:00"}
+        (home / "practice-link.json").write_text(json.dumps(link))
+        done = run_crest("sync")
+    assert done.returncode == 0, done.stderr
+    assert (
+        "Your prescription: 10 min of the supported variant, once a day, every day, from 2026-05-04 to 2027-01-31, "
+        "reminder at 07:30. “Calves on the sofa seat.” (Priyanka Rao)\n"
+    ) in done.stdout
+
+
 def test_link_with_the_password_on_standard_input_asks_for_email_and_name_as_options(run_crest: RunCrest) -> None:
     """Standard input holds the password: a "Your name" prompt would read it as the name."""
     with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):

@@ -10,6 +10,7 @@ import stat
 import subprocess
 from collections.abc import Iterator
 from datetime import UTC, timedelta
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -716,6 +717,20 @@ def test_settings_says_the_prescription_sets_the_reminder_the_download_follows(a
         calendar = client.get("/api/reminder.ics").text
     assert "Your prescription sets the reminder: 07:30, Mon, Wed, Fri, until 31 Jan 2027." in page
     assert "T073000" in calendar and "BYDAY=MO,WE,FR" in calendar and "UNTIL=20270131" in calendar
+
+
+def test_the_practitioner_and_the_client_read_the_prescription_in_the_same_words(app: FastAPI, world: World) -> None:
+    said = (
+        "10 min of the supported variant, once a day, every day, from 2026-05-04 to 2027-01-31, reminder at 07:30."
+        " “Calves on the sofa seat.”"
+    )
+    body = {"variant": "supported", "minutes": 10, "days_per_week": 7, "start_on": "2026-05-04"}
+    body |= {"end_on": "2027-01-31", "reminder_time": "07:30", "note": "Calves on the sofa seat."}
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        assert practitioner.post(f"/api/practice/clients/{world.ids['client']}/prescriptions", json=body).is_success
+        assert said in unescape(practitioner.get(f"/practice/clients/{world.ids['client']}").text)
+    with browser(app, world.tokens["client_a"]) as client:
+        assert f"{said} <span class=\"muted\">(Pat Physio)</span>" in unescape(client.get("/sharing").text)
 
 
 def test_the_prescription_form_offers_every_variant_by_its_title(app: FastAPI, world: World) -> None:
