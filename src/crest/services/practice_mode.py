@@ -81,6 +81,7 @@ class ClientSummary:
     psfs: PsfsChange
     last_session_at: datetime | None  # in real time: a demo shows on the client's page, never as their last rest
     prescription: Prescription | None
+    zone: tzinfo  # the client's own, where their days begin and in which their times read
 
     @property
     def level(self) -> AlertLevel | None:
@@ -116,6 +117,7 @@ class ClientDetail:
     prescriptions: tuple[Prescription, ...]  # every version, newest first
     # what crest advised and every sign behind it (each "yes", each check-in's sign, kept ones too), as the report
     safety: SafetySummary | None
+    zone: tzinfo  # the client's own, where their days begin and in which their times read
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,7 @@ class PracticeMode:
             psfs=psfs_change(window.psfs),
             last_session_at=window.last_session_at,
             prescription=prescription,
+            zone=zone,
         )
 
     # One client
@@ -303,6 +306,7 @@ class PracticeMode:
             notes=notes,
             prescriptions=tuple(self._store.prescriptions(linked.link.id)),
             safety=safety_summary(safety),
+            zone=services.zone,
         )
 
     def _name_of(self, actor: Actor) -> str | None:

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from crest.accounts.model import Client, Enrolling, Role
 from crest.accounts.records import InvalidPrescription
 from crest.accounts.second_factor import grouped, qr_svg
+from crest.clock import zone_name_of
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import input_problems
@@ -95,7 +96,8 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
         title="Clients",
         rows=rows,
         open_invites=door.accounts.open_invites(asker.actor),
-        when=lambda moment: "never" if moment is None else friendly_time(moment, door.practice.zone, now),
+        # each row in its client's zone: the last session of an evening in Los Angeles is not "Thu 02:00"
+        when=lambda moment, zone: "never" if moment is None else friendly_time(moment, zone, now),
         **values,
     )
 
@@ -136,7 +138,9 @@ def client_page(
         + [adherence_line(summary.adherence, Reader.CLINICIAN), psfs_line(summary.psfs, Reader.CLINICIAN)],
         current=detail.prescriptions[0] if detail.prescriptions else None,
         today=door.practice.today().isoformat(),
-        when=lambda moment: friendly_time(moment, door.practice.zone, now),
+        when=lambda moment: friendly_time(moment, detail.zone, now),
+        # said once, where the practitioner's own zone would otherwise be assumed
+        zone_name=None if detail.zone == door.practice.zone else zone_name_of(detail.zone),
         variants={name: variant.title for name, variant in _protocol(request).variants.items()},
         marks=session_marks,
         error=error,

@@ -1,0 +1,59 @@
+"""A client's times read in the client's own zone on their practitioner's pages: a walk-through found the sessions of
+a client linked from Los Angeles, logged 18:00 and 21:00 on Wed 18 Nov, listed as "Thu 19 Nov 02:00" and "05:00"
+(the server's UTC), the dashboard's last session too, and an alert's "since" in UTC under words in her zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.store import Journal
+from crest.journal.vocabulary import Region, SessionStatus, Side
+from crest.services.bundle import Services
+from crest.services.practice_link import PracticeLink
+from support.clock import FakeClock
+from support.practice_web import ALL_CLEAR, InProcess, World, browser, link_as_cleo, practice_app, sign_in
+
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
+
+
+def _rest_at(services: Services, clock: FakeClock, local_start: datetime) -> None:
+    clock.now = local_start.replace(tzinfo=LOS_ANGELES).astimezone(UTC)
+    session = services.practice.start(15, "standard")
+    clock.advance(15 * 60)
+    services.practice.finish(session.id or 0, 900, SessionStatus.COMPLETED)
+
+
+def test_the_practitioner_reads_a_clients_times_in_the_clients_zone(world: World, tmp_path: Path) -> None:
+    (tmp_path / "server").mkdir()
+    app = practice_app(world.copy_to(tmp_path / "server"), world.clock)
+    clock = FakeClock()
+    home = tmp_path / "home"
+    home.mkdir()
+    with Journal.open(f"sqlite:///{home / 'crest.db'}", clock=clock) as journal:
+        cleo = Services.over(journal, clock, LOS_ANGELES, link_home=home)
+        link_as_cleo(app, world, home, cleo, clock)
+        world.clock.now = datetime(2026, 11, 19, 20, 0, tzinfo=UTC)  # Thu 12:00 in Los Angeles
+        clock.now = datetime(2026, 11, 18, 17, 0, tzinfo=LOS_ANGELES)
+        cleo.safety.record(ALL_CLEAR)
+        _rest_at(cleo, clock, datetime(2026, 11, 18, 18, 0))
+        _rest_at(cleo, clock, datetime(2026, 11, 18, 21, 0))
+        cleo.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.HIP, 8, Side.LEFT),)))  # 21:15
+        PracticeLink(home, cleo.sync, clock, InProcess(app), zone_name="America/Los_Angeles").sync()
+
+    with browser(app, sign_in(app, "pat@clinic.example")) as pat:  # months on: a sign-in of that day
+        clients = {row["name"]: row["id"] for row in pat.get("/api/practice/clients").json()}
+        dashboard = pat.get("/practice").text
+        page = pat.get(f"/practice/clients/{clients['Cleo']}").text
+        ann = pat.get(f"/practice/clients/{clients['Ann']}").text
+    [cleo_row] = [row for row in dashboard.split("<tr>") if ">Cleo</a>" in row]
+    assert "yesterday 21:00" in cleo_row
+    sessions = page.split('id="sessions-heading"')[1].split("</section>")[0]
+    assert "yesterday 18:00" in sessions and "yesterday 21:00" in sessions
+    assert "today 02:00" not in page and "today 05:00" not in page
+    alerts = page.split('id="alerts-heading"')[1].split("</section>")[0]
+    assert "pain 8/10 at the hip (left)" in alerts and "(since yesterday 21:15)" in alerts
+    assert page.count("America/Los_Angeles") == 1 and "times in the client's zone, America/Los_Angeles" in page
+    assert "client's zone" not in ann  # Ann lives in the practice's zone: nothing to say
