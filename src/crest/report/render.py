@@ -11,7 +11,8 @@ from fractions import Fraction
 from importlib import resources
 from typing import Literal
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from crest.breath.result import relaxation_note
@@ -65,8 +66,14 @@ _ENVIRONMENT = Environment(
 )
 
 
-def _day(moment: date | datetime) -> str:
+def _day(moment: date) -> str:
     return f"{moment.day} {moment:%b %Y}"
+
+
+@pass_context
+def _day_in_zone(context: Context, moment: date) -> str:
+    """A moment's day where the report is read: a PSFS round at 20:00 in Los Angeles is not the next UTC day."""
+    return _day(moment.astimezone(context["zone"]) if isinstance(moment, datetime) else moment)
 
 
 def _number(value: Fraction | float | None) -> str:
@@ -78,7 +85,7 @@ def _ratings(count: int) -> str:
 
 
 # `sentence`, unlike Jinja's `capitalize`, leaves the rest as written ('PSFS').
-_ENVIRONMENT.filters.update(day=_day, number=_number, signed=signed, sentence=sentence, ratings=_ratings)
+_ENVIRONMENT.filters.update(day=_day_in_zone, number=_number, signed=signed, sentence=sentence, ratings=_ratings)
 
 
 def report_css() -> str:
@@ -115,6 +122,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
             "sources": [PAIN_SOURCE.full, PSFS_SOURCE.full, PSFS_MID_SOURCE.full],
         },
         local=lambda moment: _local(moment, zone),
+        zone=zone,
         breath_note=relaxation_note(Reader.CLINICIAN, report.client_name),
         breath_rows=[
             {

@@ -5,13 +5,14 @@ import subprocess
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from html import unescape
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from crest.breath.result import BreathResult, BreathWindow, Movement
 from crest.charts import INSET, LEFT, RIGHT, WIDTH
 from crest.insights.report import ClinicianReport, Period, report_data
-from crest.journal.records import CheckIn, PainRating
+from crest.journal.records import CheckIn, PainRating, PsfsActivity, PsfsAssessment
 from crest.journal.vocabulary import Region, Side
 from crest.place_colours import place_colours
 from crest.report.render import _number, report_html, report_pdf
@@ -237,3 +238,17 @@ def test_a_long_unbroken_word_in_a_note_wraps_on_paper_and_on_a_phone() -> None:
     assert "".join(line for line in text.splitlines() if set(line) == {"x"}) == word
     html = report_html(_noted(word))
     assert re.search(r"\.notes li \{[^}]*overflow-wrap: anywhere", html)
+
+
+def test_psfs_rounds_are_dated_in_the_reports_zone() -> None:
+    # 20:00 in Los Angeles is 04:00 the next day in UTC: the report said "7 Nov 2026" under a Los Angeles "Made".
+    los_angeles = ZoneInfo("America/Los_Angeles")
+    # as the journal gives them back: in UTC
+    first, second = (datetime(2026, 11, day, 20, tzinfo=los_angeles).astimezone(UTC) for day in (6, 20))
+    rounds = [PsfsAssessment(at, (PsfsActivity("sitting", score),)) for at, score in ((first, 3), (second, 6))]
+    period = Period(date(2026, 11, 1), date(2026, 11, 28))
+    made = datetime(2026, 11, 28, 20, tzinfo=los_angeles)
+    for assessments, said in ((rounds[:1], "6 Nov 2026: sitting 3"), (rounds, "Activity 6 Nov 2026 20 Nov 2026")):
+        data = report_data([], [], assessments, los_angeles, period, None, today=period.last_day)
+        words = _words(report_html(ClinicianReport(data, made, "America/Los_Angeles", None, "Not advice.")))
+        assert said in words and "7 Nov" not in words and "21 Nov" not in words
