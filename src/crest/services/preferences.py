@@ -128,6 +128,10 @@ class PreferencesStore:
         self._journal.save_settings(preferences.to_stored())
         return self.current()
 
+    def home_zone(self) -> str | None:
+        """Practice mode: the zone the client's browser or linked crest last said, if any."""
+        return self._journal.get_settings().get(HOME_ZONE_SETTING)
+
     def keep_home_zone(self, name: str) -> None:
         """Practice mode: the zone of the crest that synced, where the client's days begin unless they chose one."""
         if self._journal.get_settings().get(HOME_ZONE_SETTING) != name:

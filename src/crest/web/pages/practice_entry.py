@@ -8,8 +8,9 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
-from crest.accounts.model import Actor, Role
+from crest.accounts.model import Actor, Client, Role
 from crest.accounts.records import ResetLinkNotValid
+from crest.clock import named_zone
 from crest.errors import CrestError
 from crest.services.accounts import CodeAsked, CodeNeeded, SignInAgain, TooManyAttempts
 from crest.web.api.auth import SHARED_WITH_PRACTITIONER
@@ -157,6 +158,10 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             ask_code=isinstance(error, CodeNeeded) or bool(form.get("second_factor_code")),
         )
     assert accepted.session is not None  # no device_name: the browser signs in
+    zone = form.get("zone", "")
+    if isinstance(accepted.actor, Client) and named_zone(zone) is not None:  # a name it knows none by: not a refusal
+        # the browser's zone, kept as `crest sync` keeps a computer's: where a web-only client's days begin
+        door.services_for(accepted.actor.person_id).preferences.keep_home_zone(zone)
     response = RedirectResponse(home_of(request, accepted.actor), status_code=303)
     door.set_cookie(response, request, accepted.session.token)
     return response

@@ -81,6 +81,7 @@ def settings_view(
         tallest_height_cm=TALLEST_HEIGHT_CM,
         # Practice mode: the journal and the clock are the practice server's, not the computer the page is on.
         on_practice_server=served.for_request is not None,
+        home_zone=services.preferences.home_zone(),
         urgent_hold_until=None if hold is None else friendly_time(hold, services.zone, services.clock()),
         **({} if context.services.link is None else _practice_link(context.services.link)),
         **values,

@@ -124,3 +124,9 @@ function tabStopsForScrollingTables() {
 tabStopsForScrollingTables();
 window.addEventListener("resize", tabStopsForScrollingTables);
 document.addEventListener("toggle", tabStopsForScrollingTables, true); // a table in <details> is sized when opened
+
+// A client who joins in the browser says where their days begin: the browser's zone, which the page cannot know
+// otherwise (without scripts the field stays empty and the practice's zone applies until they choose one).
+for (const field of document.querySelectorAll("input[data-browser-zone]")) {
+  field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+}

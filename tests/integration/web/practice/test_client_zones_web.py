@@ -8,13 +8,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from fastapi import FastAPI
+
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
 from crest.journal.vocabulary import Region, SessionStatus, Side
 from crest.services.bundle import Services
 from crest.services.practice_link import PracticeLink
 from support.clock import FakeClock
-from support.practice_web import ALL_CLEAR, InProcess, World, browser, link_as_cleo, practice_app, sign_in
+from support.practice_web import (
+    ALL_CLEAR,
+    PASSWORD,
+    InProcess,
+    World,
+    browser,
+    link_as_cleo,
+    practice_app,
+    sign_in,
+)
 
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 
@@ -28,14 +39,15 @@ def _rest_at(services: Services, clock: FakeClock, local_start: datetime) -> Non
 
 def test_the_practitioner_reads_a_clients_times_in_the_clients_zone(world: World, tmp_path: Path) -> None:
     (tmp_path / "server").mkdir()
-    app = practice_app(world.copy_to(tmp_path / "server"), world.clock)
+    server_clock = FakeClock(world.clock.now)  # moved on months: the world's own stays for the other tests
+    app = practice_app(world.copy_to(tmp_path / "server"), server_clock)
     clock = FakeClock()
     home = tmp_path / "home"
     home.mkdir()
     with Journal.open(f"sqlite:///{home / 'crest.db'}", clock=clock) as journal:
         cleo = Services.over(journal, clock, LOS_ANGELES, link_home=home)
         link_as_cleo(app, world, home, cleo, clock)
-        world.clock.now = datetime(2026, 11, 19, 20, 0, tzinfo=UTC)  # Thu 12:00 in Los Angeles
+        server_clock.now = datetime(2026, 11, 19, 20, 0, tzinfo=UTC)  # Thu 12:00 in Los Angeles
         clock.now = datetime(2026, 11, 18, 17, 0, tzinfo=LOS_ANGELES)
         cleo.safety.record(ALL_CLEAR)
         _rest_at(cleo, clock, datetime(2026, 11, 18, 18, 0))
@@ -57,3 +69,31 @@ def test_the_practitioner_reads_a_clients_times_in_the_clients_zone(world: World
     assert "pain 8/10 at the hip (left)" in alerts and "(since yesterday 21:15)" in alerts
     assert page.count("America/Los_Angeles") == 1 and "times in the client's zone, America/Los_Angeles" in page
     assert "client's zone" not in ann  # Ann lives in the practice's zone: nothing to say
+
+
+def _join_in_the_browser(app: FastAPI, code: str, email: str, zone: str | None) -> str:
+    """Accepting a client's invitation on its page; `zone` as the page's script fills it (None: no script ran)."""
+    form = {"name": "Wendy", "email": email, "password": PASSWORD, "consent": "on"}
+    with browser(app) as page:
+        assert 'name="zone" value="" data-browser-zone' in page.get(f"/invite/{code}").text  # for the script
+        joined = page.post(f"/invite/{code}", data=form | ({} if zone is None else {"zone": zone}))
+        assert joined.status_code == 200 and joined.url.path == "/", joined.text  # signed in, at home
+        settings = page.get("/settings").text
+    door = app.state.practice_door
+    found = door.accounts._store.account_by_email(email)
+    assert found is not None and found[0].person_id is not None
+    zone_now = str(door.services_for(found[0].person_id).zone)
+    # where her days begin, not a reminder's option, and whence it came
+    whence = "where your browser or computer last said you are" if zone_now != "UTC" else "the practice server&#39;s"
+    assert f'Your time zone <span class="muted">(where your days begin and end; empty: {whence},' in settings
+    return zone_now
+
+
+def test_a_client_joining_in_the_browser_keeps_the_browsers_zone(app: FastAPI, world: World) -> None:
+    codes = world.invite_codes
+    assert _join_in_the_browser(app, codes["anonymous"], "wendy@example.org", "America/Los_Angeles") == (
+        "America/Los_Angeles"
+    )
+    # no script, or a zone this server knows none by: she joins all the same, in the practice's zone
+    for actor, zone in (("client_a", None), ("client_b", "Mars/Olympus"), ("admin", "America"), ("no_practice", "")):
+        assert _join_in_the_browser(app, codes[actor], f"wendy-{actor}@example.org", zone) == "UTC"

@@ -310,7 +310,7 @@ def test_the_client_sees_who_looked_and_the_prescription_on_today(app: FastAPI, 
 def test_a_clients_settings_page_says_the_practice_server_keeps_the_journal(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["client_a"]) as client:
         page = client.get("/settings").text
-    assert "Your journal is kept by your practice's server." in page and "(empty: the practice server&#39;s," in page
+    assert "Your journal is kept by your practice's server." in page and "empty: the practice server&#39;s," in page
     assert "this computer" not in page
 
 
