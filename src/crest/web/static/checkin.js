@@ -15,16 +15,6 @@
 
   function refresh() {
     document.getElementById("no-ratings").hidden = ratings.children.length > 0;
-    // A place's slider and its Remove button name the side too: a left and a right hip read alike to a screen reader.
-    function nameBySide(row, name) {
-      const select = row.querySelector(".side");
-      // the midline's whole place ("centre") is the place itself: no side to name
-      const chosen = select.value && select.value !== "centre" ? select.options[select.selectedIndex].text : "";
-      const side = chosen ? `, ${chosen.toLowerCase()}` : ""; // ", left", ", both sides"
-      row.querySelector(".rating-label").textContent = `Pain in ${name.toLowerCase()}, 0 to 10${side}`;
-      row.querySelector(".remove").setAttribute("aria-label", `Remove ${name}${side}`);
-    }
-
     for (const shape of document.querySelectorAll(".bodymap .region")) {
       const row =
         rowFor(shape.dataset.region, shape.dataset.side) ||
