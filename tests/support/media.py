@@ -1,6 +1,7 @@
 """Helpers for the check pipeline tests: the public-domain fixture photos and videos built from them."""
 
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -38,11 +39,13 @@ def write_h264(
     *,
     picture: np.ndarray | None = None,
     display_rotation_deg: int = 0,
+    pixel_aspect: Fraction = Fraction(1),
     index_first: bool = False,
 ) -> None:
     """An H.264 video written with PyAV, with a keyframe every `keyframe_every` frames: grey, or `picture`
     (RGB, even sides) stored as it is with `display_rotation_deg` (counter-clockwise) in its display matrix,
-    as a phone marks how to turn what it recorded; `red_at(time_s)` sets the red level (where the fake finder
+    as a phone marks how to turn what it recorded, each pixel shown `pixel_aspect` times as wide as it is high
+    (its sample aspect ratio); `red_at(time_s)` sets the red level (where the fake finder
     puts the wrists) from that time on. With `index_first` the index of every frame comes before them, as in a
     file made for streaming: a copy cut short still claims its whole length."""
     height, width = (240, 320) if picture is None else picture.shape[:2]
@@ -53,6 +56,7 @@ def write_h264(
         stream.codec_context.options = {"sc_threshold": "0", "keyint_min": str(keyframe_every)}
         if display_rotation_deg:
             stream.set_display_rotation(display_rotation_deg)
+        stream.codec_context.sample_aspect_ratio = pixel_aspect
         for index in range(round(seconds * fps)):
             pixels = np.full((height, width, 3), 50 + index % 3, np.uint8) if picture is None else picture.copy()
             if red_at is not None:

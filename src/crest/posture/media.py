@@ -571,6 +571,9 @@ class VideoSource:
             stream.codec_context.skip_frame = "NONREF" if sparse_looks else "DEFAULT"
             time_base = float(stream.time_base) if stream.time_base is not None else 1.0 / self.fps
             first_pts = stream.start_time or 0
+            # A video may store pixels narrower or wider than they are shown (its sample aspect ratio; unset is
+            # 0 or None): players widen them, and the rules measure angles, so frames are read as shown.
+            pixel_aspect = float(stream.sample_aspect_ratio or 1)
 
             def frames() -> Iterator[Any]:
                 if not keyframes_only:
@@ -613,8 +616,9 @@ class VideoSource:
                     if time_s + 1e-6 < next_sample_s:
                         continue
                     next_sample_s = max(next_sample_s + interval_s, time_s + interval_s / 2)
-                    width, height = _fitted_size(frame.width, frame.height, max_side_px)
-                    # FFmpeg scales and converts in one step, far cheaper than converting full size first.
+                    width, height = _fitted_size(round(frame.width * pixel_aspect), frame.height, max_side_px)
+                    # FFmpeg scales and converts in one step, far cheaper than converting full size first; the
+                    # same step makes the pixels square.
                     image = frame.to_ndarray(format="rgb24", width=width, height=height)
                     yield VideoFrame(time_s=time_s, image_rgb=_as_displayed(_as_image(image), frame.rotation))
                 else:

@@ -1,6 +1,7 @@
 """Decoding photos and videos with OpenCV: formats, downscaling, damaged and empty files."""
 
 import io
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -500,3 +501,16 @@ def test_a_copy_cut_short_takes_its_length_from_its_frames_once_a_pass_runs_out(
     with VideoSource(whole) as video:
         list(video.frames(1.0, keyframes_only=keyframes_only))
         assert not video.stops_early and video.info.duration_s == pytest.approx(20.0)
+
+
+def test_video_frames_are_read_with_the_pixels_as_wide_as_they_are_shown(tmp_path: Path) -> None:
+    # Pixels stored half as wide as shown (sample aspect ratio 2:1), as a 3:2 picture squeezed into a portrait
+    # phone frame keeps its shape: players widen them, and angles measured on the stored pixels would be wrong.
+    stored = np.zeros((240, 160, 3), np.uint8)
+    stored[:60, :40] = 255
+    path = tmp_path / "squeezed.mp4"
+    write_h264(path, seconds=2.0, keyframe_every=8, picture=stored, pixel_aspect=Fraction(2))
+    with VideoSource(path) as video:
+        for frames in (list(video.frames(2.0)), list(video.frames(1.0, keyframes_only=True))):
+            assert {frame.image_rgb.shape for frame in frames} == {(240, 320, 3)}
+            assert {_white_corner(frame.image_rgb) for frame in frames} == {"top left"}

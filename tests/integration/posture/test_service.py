@@ -3,6 +3,7 @@
 import io
 import json
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 
 import cv2
@@ -11,12 +12,16 @@ import pytest
 
 from crest.posture.camera import JsonLines, run_live
 from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
+from crest.posture.result import Status
+from crest.posture.rules.trunk import TURN_THE_PHOTO
 from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
 from crest.posture.video import IN_POSITION, OUT_OF_POSITION, POSITION
+from crest.posture.vocabulary import Criterion
 from support.media import (
     FACE_DOWN_PHOTO,
     IN_POSITION_PHOTO,
     PHOTOS,
+    picture_of,
     write_cuts,
     write_h264,
     write_video_from_photos,
@@ -170,6 +175,23 @@ def test_a_video_the_phone_stored_sideways_is_reviewed_the_way_up_it_is_shown(
     checked = service.review_video(video)
     assert checked.review.share_in_position > 0.9
     assert checked.snapshot_rgb is not None and checked.snapshot_rgb.shape == upright.shape
+
+
+def test_a_video_on_its_side_without_a_turn_in_its_file_is_not_told_to_lie_down(
+    service: CheckService, tmp_path: Path
+) -> None:
+    # The photo turned onto its side and squeezed into a 1080x1920 portrait frame (`ffmpeg -vf
+    # transpose=2,scale=1080:1920` does both), with the sample aspect ratio that shows it unsqueezed.
+    turned = np.ascontiguousarray(np.rot90(picture_of(IN_POSITION_PHOTO)))
+    height, width = turned.shape[:2]
+    squeezed = cv2.resize(turned, (height * 9 // 16 // 2 * 2, height))
+    video = tmp_path / "side.mp4"
+    shown_wide = Fraction(width * squeezed.shape[0], height * squeezed.shape[1])
+    write_h264(video, seconds=3.0, keyframe_every=8, picture=squeezed, pixel_aspect=shown_wide)
+    photo = service.check_image(turned, "side.jpg").result.criterion(Criterion.LYING_ON_BACK)
+    lying = service.review_video(video).result.criterion(Criterion.LYING_ON_BACK)
+    assert photo.status == lying.status == Status.NOT_VISIBLE
+    assert TURN_THE_PHOTO in lying.advice
 
 
 class PhotoFrames:
