@@ -296,6 +296,18 @@ def test_pictures_too_thin_to_show_a_person_are_one_line(tmp_path: Path, width: 
     )
 
 
+def test_a_picture_too_small_to_judge_is_one_line(tmp_path: Path) -> None:
+    tiny = tmp_path / "tiny.jpg"
+    cv2.imwrite(str(tiny), cv2.resize(cv2.imread(str(IN_POSITION_PHOTO)), (50, 50)))
+    process = crest("check", str(tiny), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 2
+    assert process.stdout == ""
+    assert process.stderr.strip() == (
+        "crest: tiny.jpg: the picture is too small to judge (50x50 px); use a photo at least 100 px across"
+    )
+
+
 def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
     broken = tmp_path / "broken.mov"
     broken.write_bytes(b"\x00\x00\x00\x18ftypqt  " + b"\x00" * 500)

@@ -68,7 +68,7 @@ def test_a_40_megapixel_photo_is_downscaled(extension: str) -> None:
 
 
 def test_small_photos_are_never_enlarged() -> None:
-    assert decode_photo(_encoded(".png", _red_picture(64, 48))).shape == (48, 64, 3)
+    assert decode_photo(_encoded(".png", _red_picture(160, 120))).shape == (120, 160, 3)
 
 
 def test_not_an_image_is_refused() -> None:
@@ -232,6 +232,24 @@ def test_the_web_upload_and_the_live_socket_refuse_them_too(width: int, height: 
         service.check_image_bytes(data, "upload")
     with pytest.raises(InvalidImage, match="too narrow to show a person"):
         service.live().frame_jpeg(data, 0.0)
+
+
+def test_a_picture_too_small_to_judge_is_refused_before_the_model_sees_it(tmp_path: Path) -> None:
+    from crest.posture.service import CheckService
+
+    data = _encoded(".jpg", _red_picture(50, 50))
+    too_small = r"^tiny.jpg: the picture is too small to judge \(50x50 px\); use a {} at least 100 px across$"
+    service = CheckService(finder=_NoFinder())
+    with pytest.raises(InvalidImage, match=too_small.format("photo")):
+        service.check_image_bytes(data, "tiny.jpg")
+    with pytest.raises(InvalidImage, match=r"^camera frame: the picture is too small to judge \(50x50 px\)"):
+        service.live().frame_jpeg(data, 0.0)
+    video = tmp_path / "tiny.mp4"
+    write_h264(video, seconds=1.0, keyframe_every=8, picture=np.zeros((50, 50, 3), np.uint8))
+    with pytest.raises(InvalidImage, match=too_small.replace("jpg", "mp4").format("video")):
+        service.review_video(video, "tiny.mp4")
+    # One pixel more on the short side is judged (the held-out photos start at 101 px).
+    assert decode_photo(_encoded(".jpg", _red_picture(180, 100))).shape[:2] == (100, 180)
 
 
 class _NoFinder:

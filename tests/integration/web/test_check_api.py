@@ -41,6 +41,14 @@ def _video(path: Path, seconds: float, fps: int = 10) -> bytes:
     return path.read_bytes()
 
 
+def _tiny_jpeg() -> bytes:
+    import cv2
+
+    ok, data = cv2.imencode(".jpg", cv2.resize(cv2.imread(str(PHOTO)), (50, 50)))
+    assert ok
+    return bytes(data)
+
+
 def test_a_photo_gets_the_same_answer_as_the_cli_json(client: TestClient) -> None:
     from crest.posture.service import CheckService
 
@@ -69,6 +77,11 @@ def test_a_short_video_is_reviewed(client: TestClient, tmp_path: Path) -> None:
         ("IMG_1234.jpg", b"", "IMG_1234.jpg: the file is empty (0 bytes); choose a photo or a video"),
         ("broken.jpg", PHOTO.read_bytes()[:2000], "broken.jpg"),
         ("IMG_0001.HEIC", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "a HEIC or AVIF photo"),
+        (
+            "tiny.jpg",
+            _tiny_jpeg(),
+            "tiny.jpg: the picture is too small to judge (50x50 px); use a photo at least 100 px across",
+        ),
     ],
 )
 def test_files_that_cannot_be_checked_get_a_clear_422(client: TestClient, name: str, data: bytes, message: str) -> None:
