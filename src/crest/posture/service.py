@@ -55,12 +55,21 @@ CALM_LOOKS_PER_S = 0.5
 # every 1 / CALM_LOOKS_PER_S seconds, waits for the next keyframe, so looks may lie up to that much further apart.
 MAX_KEYFRAME_GAP_S = 3.0
 
+# A review tells time in whole seconds ("reviewed 5 s of video", timelines 00:00-00:05, "in position 80% of the
+# time"): a clip under a second (a single frame saved as a video) has no time to tell of, only one picture, and
+# its review read "reviewed 0 s of video (1 frame); in position 100% of the time", 00:00-00:00.
+MIN_REVIEW_S = 1.0
+
 ViewChoice = Literal["auto", "side", "feet_end", "head_end", "above"]
 VIEW_CHOICES: tuple[ViewChoice, ...] = ("auto", "side", "feet_end", "head_end", "above")
 
 
 class NoPersonFound(CrestError):
     """Nobody could be found in the picture or video."""
+
+
+class VideoTooShort(CrestError):
+    """A video too short to review over time."""
 
 
 class InvalidHeight(CrestError):
@@ -310,6 +319,11 @@ class CheckService:
             if result is not None:
                 snapshot_result = result
         review = builder.finish(duration_s)
+        if review.duration_s < MIN_REVIEW_S:
+            raise VideoTooShort(
+                f"{name}: the video lasts {review.duration_s:.2g} s, too short to review (a review needs at least "
+                f"{MIN_REVIEW_S:g} s); check a photo instead, or record a longer video"
+            )
         if review.frames_with_person == 0:
             raise NoPersonFound(f"{name}: nobody found in the video; make sure your whole body is in view and well lit")
         return VideoCheck(

@@ -234,6 +234,19 @@ def test_a_still_video_checked_once_says_1_frame(tmp_path: Path) -> None:
     assert "reviewed 4 s of video (1 frame);" in process.stdout
 
 
+def test_a_video_of_one_frame_is_too_short_to_review_and_says_so_instead_of_a_share(tmp_path: Path) -> None:
+    video = tmp_path / "one-frame.mp4"
+    write_h264(video, 0.04, keyframe_every=8, fps=25, picture=picture_of(IN_POSITION_PHOTO))
+    process = crest("check", str(video), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 2
+    assert "% of the time" not in process.stdout
+    assert process.stderr.strip() == (
+        "crest: one-frame.mp4: the video lasts 0.04 s, too short to review (a review needs at least 1 s); "
+        "check a photo instead, or record a longer video"
+    )
+
+
 def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:
     video = tmp_path / "rest-then-face-down.mp4"
     write_video_from_photos(video, [(IN_POSITION_PHOTO, 4.0), (FACE_DOWN_PHOTO, 4.0)])

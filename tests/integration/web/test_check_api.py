@@ -90,6 +90,12 @@ def test_files_that_cannot_be_checked_get_a_clear_422(client: TestClient, name: 
     assert message in response.json()["detail"]
 
 
+def test_a_video_too_short_to_review_gets_a_422_saying_so(client: TestClient, tmp_path: Path) -> None:
+    response = client.post("/api/check", files={"file": ("one.mp4", _video(tmp_path / "one.mp4", 0.1), "video/mp4")})
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("one.mp4: the video lasts 0.1 s, too short to review")
+
+
 def test_a_missing_file_field_is_named(client: TestClient) -> None:
     response = client.post("/api/check", files={"photo": ("p.jpg", b"x", "image/jpeg")})
     assert response.status_code == 422
