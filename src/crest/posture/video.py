@@ -15,6 +15,7 @@ from typing import Any
 
 from crest.counting import counted
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status, View
+from crest.posture.rules import IN_POSITION_SUMMARY, summarize
 from crest.posture.smoothing import VERDICT_HOLD_S, StableValue, VerdictHysteresis
 from crest.posture.vocabulary import criterion_label, status_label
 
@@ -280,15 +281,19 @@ class VideoReviewBuilder:
                 )
             criteria.append(example)
         view: View = self._views.most_common(1)[0][0] if self._views else "unknown"
+        recognized = share >= 0.5
         return CheckResult(
-            pose_recognized=share >= 0.5,
+            pose_recognized=recognized,
             view=view,
             criteria=tuple(criteria),
-            summary=self._summary(share),
+            summary=self._summary(share, summarize(recognized, tuple(criteria))),
             landmarks=None if self._last_result is None else self._last_result.landmarks,
         )
 
-    def _summary(self, share: float) -> str:
+    def _summary(self, share: float, as_a_photo: str) -> str:
+        """The share of the time in the position and the drifts, then what the photo check says of the most
+        lasting verdicts ("nearly: bring your arms down", "can't tell from here: ...") unless that is only that
+        the person is in the position."""
         if self._frames_with_person == 0:
             return "Nobody was seen in this video."
         percent = round(share * 100)
@@ -300,7 +305,7 @@ class VideoReviewBuilder:
             first = ", ".join(event.what for event, at in zip(drifts, moments, strict=True) if at == moments[0])
             count = len(set(moments))
             text += f"; {counted(count, 'drift')}{', first' if count > 1 else ''}: {first} at {moments[0]}"
-        return text + "."
+        return f"{text}." if as_a_photo == IN_POSITION_SUMMARY else f"{text}. {as_a_photo}"
 
 
 def _most_lasting(segments: tuple[Segment, ...]) -> str | None:

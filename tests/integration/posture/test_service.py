@@ -194,6 +194,18 @@ def test_a_video_on_its_side_without_a_turn_in_its_file_is_not_told_to_lie_down(
     assert TURN_THE_PHOTO in lying.advice
 
 
+def test_a_video_of_a_photo_nearly_in_position_says_nearly_and_the_correction_in_the_photo_check_s_words(
+    service: CheckService, tmp_path: Path
+) -> None:
+    photo = PHOTOS / "crunch_hands_overhead_0.jpg"  # arms overhead: "nearly: bring your arms down ..."
+    as_a_photo = service.check_image(fit_within(read_photo(photo), VIDEO_MAX_SIDE_PX)).result.summary
+    assert as_a_photo.startswith("Constructive rest position, nearly: bring your arms down")
+    video = tmp_path / "nearly.mp4"
+    write_h264(video, seconds=3.0, keyframe_every=8, picture=picture_of(photo))
+    summary = service.review_video(video).result.summary
+    assert summary == f"In the constructive rest position 100% of the time. {as_a_photo}"
+
+
 class PhotoFrames:
     """A camera stand-in: each photo for a number of frames, with a pixel of shake, as a camera would send."""
 

@@ -1,5 +1,7 @@
 """Reviewing a stream of per-frame verdicts: share in position, drift events, timelines."""
 
+from dataclasses import replace
+
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status
 from crest.posture.video import NO_PERSON, POSITION, VideoReviewBuilder, clock_text, event_lines, timeline_lines
 
@@ -151,3 +153,20 @@ def test_each_moment_says_its_time_once_and_each_criterion_has_a_timeline_line()
     assert timeline[0] == "In position: yes 00:00-00:06, no 00:06-00:20"
     assert "Knees bent up: OK 00:00-00:06, Adjust 00:06-00:20" in timeline
     assert len(timeline) == 1 + len(CRITERION_NAMES)
+
+
+def test_the_summary_adds_what_the_photo_check_says_of_the_lasting_verdicts_unless_only_in_position() -> None:
+    def summary(result: CheckResult) -> str:
+        builder = VideoReviewBuilder(hold_s=1.0)
+        _feed(builder, 0, 10, result)
+        return builder.finish(10.0).result.summary
+
+    assert summary(_result()) == "In the constructive rest position 100% of the time."
+    arms = CriterionResult("arms_below_shoulders", Status.ADJUST, advice="bring your arms down", confidence=0.9)
+    nearly = replace(_result(), criteria=tuple(arms if c.name == arms.name else c for c in _result().criteria))
+    assert summary(nearly) == (
+        "In the constructive rest position 100% of the time. Constructive rest position, nearly: bring your arms down."
+    )
+    turn = CriterionResult("lying_on_back", Status.NOT_VISIBLE, advice="turn it", confidence=0.0)
+    unsure = replace(_result(False), criteria=tuple(turn if c.name == turn.name else c for c in _result().criteria))
+    assert summary(unsure) == "In the constructive rest position 0% of the time. Can't tell from here: turn it."

@@ -66,6 +66,8 @@ HEADLINE_ORDER: tuple[Criterion, ...] = (
 UNSEEN_POSITION_CONFIDENCE = 0.6
 # Not recognised because a position criterion was seen but could not be decided: as sure as a coin.
 UNSURE_POSITION_CONFIDENCE = 0.5
+# The summary with nothing to change and nothing unseen (a video's review adds nothing to its share then).
+IN_POSITION_SUMMARY = "You are in the constructive rest position. Rest and let the floor hold you."
 
 
 def evaluate(pose: Pose, height_cm: float | None = None, view: str = "auto") -> CheckResult:
@@ -138,7 +140,7 @@ def summarize(recognized: bool, criteria: tuple[CriterionResult, ...]) -> str:
             f"{unseen_position.advice}."
         )
     if recognized and first is None:
-        return "You are in the constructive rest position. Rest and let the floor hold you."
+        return IN_POSITION_SUMMARY
     if recognized and first is not None:
         return f"Constructive rest position, nearly: {hedge}{first.advice}."
     if first is not None:
