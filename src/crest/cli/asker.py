@@ -30,8 +30,8 @@ class Asker:
 
         if self.assume_yes:
             return None
-        self.console.print(question, end=" ")
-        try:
+        try:  # a Ctrl-C while the question is still being written is a Ctrl-C at the question
+            self.console.print(question, end=" ")
             answer = self._read_line().strip()
         except (EOFError, RuntimeError):  # RuntimeError: input() with stdin closed ("lost sys.stdin")
             self.console.print()

@@ -58,6 +58,7 @@ def run_in_terminal(
                 searched_from = plain.index(steps[0][0], searched_from) + len(steps[0][0])
                 keys = steps.pop(0)[1]
                 if keys == CTRL_C:  # what the terminal does with it: this test's child has no controlling terminal
+                    time.sleep(0.5)  # as a person would, once the question is there (a loaded machine is slow)
                     process.send_signal(signal.SIGINT)
                 else:
                     os.write(main_fd, keys.encode())
