@@ -33,7 +33,7 @@ def test_the_settings_page_offers_restore_and_delete(client: TestClient) -> None
     assert 'action="/settings/restore"' in page and 'enctype="multipart/form-data"' in page
     assert 'action="/settings/delete-everything"' in page
     assert "Type <strong>delete</strong> to confirm" in page
-    assert "Everything stays on this computer." in page and "(empty: this computer&#39;s," in page
+    assert "Everything stays on this computer." in page and "(empty: this computer's," in page
 
 
 def test_delete_everything_needs_the_word_then_a_restore_brings_it_back(cleared: TestClient, clock: Any) -> None:
