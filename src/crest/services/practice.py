@@ -156,14 +156,18 @@ class PracticeSessions:
         those of a process that died are first marked interrupted."""
         self.recover_abandoned()
         writer = this_process()
-        running = [s for s in self._journal.list_sessions() if s.status is SessionStatus.RUNNING and s.writer != writer]
-        return running[0] if running else None
+        elsewhere = [session for session in self._running() if session.writer != writer]
+        return elsewhere[0] if elsewhere else None
 
     def open_session(self) -> PracticeSession | None:
         """The newest session this process started that is still running: a page that was reloaded resumes it."""
         writer = this_process()
-        running = [s for s in self._journal.list_sessions() if s.status is SessionStatus.RUNNING and s.writer == writer]
-        return running[-1] if running else None
+        here = [session for session in self._running() if session.writer == writer]
+        return here[-1] if here else None
+
+    def _running(self) -> list[PracticeSession]:
+        """The sessions still running, oldest first."""
+        return [session for session in self._journal.list_sessions() if session.status is SessionStatus.RUNNING]
 
     def recover_closed_pages(self, silent_after_s: float) -> list[PracticeSession]:
         """Mark this process's sessions whose page has been silent for `silent_after_s` as interrupted."""
