@@ -80,10 +80,12 @@ class Reminder:
     summary: str
     description: str  # the setup, so the calendar entry says what to do
     last_day: date | None = None  # a prescription's end: no reminder after this day
+    first_day: date | None = None  # a prescription's start: no reminder before this day
 
 
 def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
-    """The calendar file: the first occurrence is the next chosen day at the chosen time (today if still ahead)."""
+    """The calendar file: the first occurrence is the next chosen day at the chosen time (today if still ahead), or
+    the first chosen day from a later start."""
     if not reminder.days:
         raise InvalidReminder("choose at least one day for the reminder")
     first = _first_occurrence(reminder, zone, now)
@@ -131,6 +133,9 @@ def _until(last_day: date, named: ZoneInfo | None) -> datetime:
 def _first_occurrence(reminder: Reminder, zone: tzinfo, now: datetime) -> date:
     local_now = now.astimezone(zone)
     wanted = {day.number for day in reminder.days}
+    if reminder.first_day is not None and reminder.first_day > local_now.date():
+        # A programme that starts later: its first day counts whole, whatever the time now.
+        local_now = datetime.combine(reminder.first_day, time.min, tzinfo=local_now.tzinfo)
     for ahead in range(8):
         day = local_now.date() + timedelta(days=ahead)
         if day.weekday() in wanted and (ahead or local_now.time() < reminder.at):

@@ -47,6 +47,7 @@ class PrescribedReminder:
     days: tuple[Weekday, ...]
     minutes: int
     sessions_per_day: int
+    first_day: date | None  # the prescription's start while it is still ahead: no reminder before it
     last_day: date | None
 
 
@@ -96,6 +97,7 @@ class Reminders:
             summary="Constructive rest",
             description=_setup_text(checked.default_minutes, 1 if prescribed is None else prescribed.sessions_per_day),
             last_day=None if prescribed is None else prescribed.last_day,
+            first_day=None if prescribed is None else prescribed.first_day,
         )
         return reminder_calendar(reminder, self.zone(checked), self._clock())
 
@@ -112,6 +114,7 @@ class Reminders:
             days=prescribed_days(prescription.days_per_week),
             minutes=prescription.minutes,
             sessions_per_day=prescription.sessions_per_day,
+            first_day=prescription.start_on if prescription.start_on > today else None,
             last_day=prescription.end_on,
         )
 

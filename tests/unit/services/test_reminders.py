@@ -67,8 +67,22 @@ def test_a_prescription_twice_a_day_says_so_in_the_event() -> None:
 
 def test_what_a_prescription_sets_and_nothing_once_its_last_day_passed() -> None:
     dose = Prescription("standard", 12, 2, 3, date(2026, 4, 1), date(2026, 5, 6), reminder_time="07:30")
-    assert _reminders(dose).prescribed() == PrescribedReminder("07:30", (MON, WED, FRI), 12, 2, date(2026, 5, 6))
+    assert _reminders(dose).prescribed() == PrescribedReminder(
+        "07:30", (MON, WED, FRI), 12, 2, None, date(2026, 5, 6)
+    )
     ended = Prescription("standard", 12, 2, 3, date(2026, 4, 1), date(2026, 5, 5), reminder_time="07:30")
     assert _reminders(ended).prescribed() is None
     assert "UNTIL" not in _reminders(ended).calendar()  # Settings' own reminder again, every day at 18:00
     assert _reminders(None).prescribed() is None
+
+
+def test_a_programme_that_starts_later_is_reminded_from_its_first_day_not_today() -> None:
+    """Today is Wednesday 6 May at noon; a programme from Monday 11 May, every day at 18:00, first reminds then."""
+    later = Prescription("standard", 10, 1, 7, date(2026, 5, 11), reminder_time="18:00")
+    assert _reminders(later).prescribed() == PrescribedReminder("18:00", tuple(Weekday), 10, 1, date(2026, 5, 11), None)
+    assert "DTSTART;TZID=Europe/London:20260511T180000" in _reminders(later).calendar()
+    # Its first day is whole even at a time already past today: 07:30 on the 11th is still ahead.
+    early = Prescription("standard", 10, 1, 3, date(2026, 5, 13), reminder_time="07:30")
+    assert "DTSTART;TZID=Europe/London:20260513T073000" in _reminders(early).calendar()  # a Wednesday
+    started = Prescription("standard", 10, 1, 7, date(2026, 5, 1), reminder_time="18:00")
+    assert "DTSTART;TZID=Europe/London:20260506T180000" in _reminders(started).calendar()  # today, still ahead

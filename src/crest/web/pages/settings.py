@@ -93,10 +93,11 @@ def _prescribed_reminder(prescribed: PrescribedReminder | None) -> str | None:
     if prescribed is None:
         return None
     days = ", ".join(day.value.capitalize() for day in prescribed.days)
+    since = "" if prescribed.first_day is None else f", from {friendly_date(prescribed.first_day)}"
     until = "" if prescribed.last_day is None else f", until {friendly_date(prescribed.last_day)}"
     if prescribed.at is None:
-        return f"Your prescription sets the reminder's days: {days}{until}; the time below is yours."
-    sets = f"Your prescription sets the reminder: {prescribed.at}, {days}{until}."
+        return f"Your prescription sets the reminder's days: {days}{since}{until}; the time below is yours."
+    sets = f"Your prescription sets the reminder: {prescribed.at}, {days}{since}{until}."
     return f"{sets} The time and days below take over when it ends."
 
 

@@ -38,6 +38,7 @@ from crest.web.app import (
 )
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
+from crest.web.presenters import friendly_date
 from support.clock import FakeClock
 from support.many_records import csv_zip_of_sessions, sessions
 from support.practice_web import (
@@ -717,6 +718,19 @@ def test_settings_says_the_prescription_sets_the_reminder_the_download_follows(a
         calendar = client.get("/api/reminder.ics").text
     assert "Your prescription sets the reminder: 07:30, Mon, Wed, Fri, until 31 Jan 2027." in page
     assert "T073000" in calendar and "BYDAY=MO,WE,FR" in calendar and "UNTIL=20270131" in calendar
+
+
+def test_a_programme_that_starts_later_is_reminded_from_its_start(app: FastAPI, world: World) -> None:
+    start = world.clock().date() + timedelta(days=10)
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        body = {"minutes": 10, "days_per_week": 7, "reminder_time": "07:30", "start_on": start.isoformat()}
+        assert practitioner.post(f"/api/practice/clients/{world.ids['client']}/prescriptions", json=body).is_success
+    with browser(app, world.tokens["client_a"]) as client:
+        page = client.get("/settings").text
+        calendar = client.get("/api/reminder.ics").text
+    every_day = "Mon, Tue, Wed, Thu, Fri, Sat, Sun"
+    assert f"Your prescription sets the reminder: 07:30, {every_day}, from {friendly_date(start)}." in page
+    assert f"DTSTART:{start:%Y%m%d}T073000" in calendar  # the world names no zone: floating local time
 
 
 def test_the_practitioner_and_the_client_read_the_prescription_in_the_same_words(app: FastAPI, world: World) -> None:
