@@ -85,7 +85,9 @@ def _join_in_the_browser(app: FastAPI, code: str, email: str, zone: str | None) 
     zone_now = str(door.services_for(found[0].person_id).zone)
     # where her days begin, not a reminder's option, and whence it came
     whence = "where your browser or computer last said you are" if zone_now != "UTC" else "the practice server&#39;s"
-    assert f'Your time zone <span class="muted">(where your days begin and end; empty: {whence},' in settings
+    # the zone named too: the practice server's own is nobody's "local time"
+    label = f'Your time zone <span class="muted">(where your days begin and end; empty: {whence}, {zone_now})'
+    assert label in settings
     return zone_now
 
 
