@@ -722,6 +722,7 @@ class Journal:
             self._session_row(db, session_id)
             # The database cascades to the check-ins and their ratings (SQLite has foreign keys switched on).
             db.execute(delete(SessionRow).where(SessionRow.id == session_id, SessionRow.person_id == self.person_id))
+            self._unlink_warnings_of_deleted_check_ins(db)
 
     def mark_abandoned_sessions(
         self,
@@ -860,6 +861,22 @@ class Journal:
     def delete_checkin(self, check_in_id: int) -> None:
         with self._writing() as db:
             db.delete(self._check_in_row(db, check_in_id))
+            db.flush()
+            self._unlink_warnings_of_deleted_check_ins(db)
+
+    def _unlink_warnings_of_deleted_check_ins(self, db: Session) -> None:
+        """A kept warning whose check-in is gone names none: SQLite gives the newest deleted id to the next
+        check-in, and a warning still naming it would be shown beside that check-in, which never named the sign."""
+        existing = select(CheckInRow.id).where(CheckInRow.person_id == self.person_id)
+        db.execute(
+            update(SafetyWarningRow)
+            .where(
+                SafetyWarningRow.person_id == self.person_id,
+                SafetyWarningRow.check_in_id.is_not(None),
+                SafetyWarningRow.check_in_id.not_in(existing),
+            )
+            .values(check_in_id=None)
+        )
 
     def _check_in_row(self, db: Session, check_in_id: int) -> CheckInRow:
         row = db.get(CheckInRow, check_in_id)
@@ -1266,6 +1283,7 @@ class Journal:
                 table = _SYNCED_TABLES[kind]
                 if gone:
                     db.execute(delete(table).where(table.person_id == self.person_id, table.uid.in_(list(gone))))
+            self._unlink_warnings_of_deleted_check_ins(db)
             # Each batch is small, but batches add up: the journal they leave is counted before it is kept.
             db.flush()
             for kind, table in _SYNCED_TABLES.items():

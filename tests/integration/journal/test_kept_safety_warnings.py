@@ -149,3 +149,32 @@ def test_a_clearance_dated_before_the_answer_it_clears_is_refused(services: Serv
     assert services.safety.clearances() == [] and _refused(services)
     services.safety.record_clearance("Dr A", date(2026, 5, 1))
     assert not _refused(services)
+
+
+def test_a_kept_sign_is_never_shown_beside_a_later_check_in_that_takes_its_deleted_id(
+    services: Services, clock: FakeClock, journal: Journal
+) -> None:
+    """SQLite gives the newest deleted id to the next check-in: a kept warning still naming that id would put the
+    sign beside a calm check-in that never named it."""
+    saved = _urgent_check_in(services, clock)
+    assert saved.id is not None
+    services.check_ins.delete(saved.id)
+    calm = services.check_ins.add(CheckIn(at=clock(), pain=(PainRating("lower_back", 2),)))
+    assert [warning.check_in_id for warning in journal.safety_warnings()] == [None]
+    signs = [reason.sign for reason in services.safety.standing().check_in_reasons]
+    assert [sign.check_in_id for sign in signs] != [calm.id] and len(signs) == 1 and signs[0].kept
+    assert _refused(services)  # the hold stands all the same
+
+
+def test_deleting_the_session_unlinks_its_check_ins_kept_signs(
+    services: Services, clock: FakeClock, journal: Journal
+) -> None:
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    session = services.practice.log(clock() - timedelta(minutes=10), 10, "standard")
+    clock.advance(60)
+    services.check_ins.add(CheckIn(at=clock(), pain=NUMB_SADDLE, session_id=session.id, timing=CheckInTiming.AFTER))
+    assert session.id is not None
+    services.practice.delete(session.id)
+    assert [warning.check_in_id for warning in journal.safety_warnings()] == [None]
+    assert _refused(services)
