@@ -107,3 +107,27 @@ def older_journal_with_a_session(url: str, revision: str, started_at: datetime) 
             )
     finally:
         engine.dispose()
+
+
+def columns_of(url: str, table: str) -> set[str]:
+    """The names of a table's columns as the database holds them (to see a migration add or drop one)."""
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {column["name"] for column in inspect(connection).get_columns(table)}
+    finally:
+        engine.dispose()
+
+
+def revision_of(url: str) -> str:
+    """The schema revision the database is at."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return str(connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one())
+    finally:
+        engine.dispose()

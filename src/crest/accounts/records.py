@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
@@ -13,11 +13,13 @@ from crest.errors import CrestError
 from crest.insights.practice import TargetSource, WeeklyTarget
 from crest.journal.plausibility import EARLIEST
 from crest.journal.records import blank
+from crest.moments import day_in_year
 from crest.protocol.model import VARIANT_NAMES
 
 MIN_MINUTES, MAX_MINUTES = 5, 30
 MAX_SESSIONS_PER_DAY = 3
 MAX_NOTE_CHARACTERS = 1000
+MAX_SESSION_NOTE_CHARACTERS = 1000  # a practitioner's note on a session, and the copy a linked crest keeps of it
 MAX_NAME_CHARACTERS = 200
 _CLOCK_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -252,6 +254,21 @@ def _whole(value: int, lowest: int, highest: int, what: str) -> None:
 @dataclass(frozen=True)
 class SessionNote:
     session_id: int
+    author_name: str
+    text: str
+    created_at: datetime
+
+    def heading(self, zone: tzinfo, today: date) -> str:
+        """'Note from Pat Physio, 3 Dec': who wrote it and the day, in the reader's zone."""
+        return f"Note from {self.author_name}, {day_in_year(self.created_at.astimezone(zone).date(), today)}"
+
+
+@dataclass(frozen=True)
+class SyncedSessionNote:
+    """A practitioner's note as it travels from the practice to a linked crest: its session named by the uid both
+    ends know it by (the ids differ)."""
+
+    session_uid: str
     author_name: str
     text: str
     created_at: datetime

@@ -41,3 +41,5 @@ CLEARANCES = RecordCap("clinicians' all-clears", 1_000)  # a clinician's all-cle
 SETTINGS = RecordCap("settings", 1_000)  # crest has a few dozen
 PSFS_ROUNDS = RecordCap("PSFS rounds", 20_000)  # one a day for 50 years; a clinician asks weekly at most
 PSFS_ACTIVITIES = RecordCap("PSFS activities", PSFS_ROUNDS.most * MAX_PSFS_ACTIVITIES)  # five at most in a round
+# A linked crest's copies of its practitioners' notes: a few on each session, at most
+SESSION_NOTES = RecordCap("notes on sessions", SESSIONS.most * 3)

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
-from crest.accounts.records import Prescription, SessionNote
+from crest.accounts.records import Prescription, SessionNote, SyncedSessionNote
 from crest.breath.result import BreathResult
 from crest.config import database_url
 from crest.counting import counted
@@ -1224,6 +1224,45 @@ class Journal:
             for row in db.scalars(query):
                 notes[row.session_id].append(SessionNote(row.session_id, row.author_name, row.text, row.created_at))
         return notes
+
+    def synced_session_notes(self) -> list[SyncedSessionNote]:
+        """Practitioners' notes on this person's sessions, each naming its session by uid (for a linked crest)."""
+        query = (
+            select(SessionRow.uid, SessionNoteRow)
+            .join(SessionRow, SessionRow.id == SessionNoteRow.session_id)
+            .where(SessionNoteRow.person_id == self.person_id, SessionNoteRow.pulled.is_(False))
+            .order_by(SessionNoteRow.created_at, SessionNoteRow.id)
+        )
+        with self._transaction() as db:
+            return [
+                SyncedSessionNote(uid, row.author_name, row.text, row.created_at) for uid, row in db.execute(query)
+            ]
+
+    def keep_pulled_session_notes(self, notes: Sequence[SyncedSessionNote]) -> int:
+        """Replace the copies of the practice's notes that a linked crest keeps; each goes with the session of its
+        uid here, and one on a session this journal does not hold (deleted since) is left out. How many are kept."""
+        capacity.SESSION_NOTES.check("the practice sent", len(notes))
+        with self._writing() as db:
+            db.execute(delete(SessionNoteRow).where(SessionNoteRow.person_id == self.person_id, SessionNoteRow.pulled))
+            session_ids = {
+                uid: session_id
+                for uid, session_id in db.execute(
+                    select(SessionRow.uid, SessionRow.id).where(SessionRow.person_id == self.person_id)
+                )
+            }
+            kept = [note for note in notes if note.session_uid in session_ids]
+            db.add_all(
+                SessionNoteRow(
+                    person_id=self.person_id,
+                    session_id=session_ids[note.session_uid],
+                    author_name=note.author_name,
+                    text=note.text,
+                    created_at=note.created_at,
+                    pulled=True,
+                )
+                for note in kept
+            )
+            return len(kept)
 
     # Practice mode: `crest sync` (records matched by their stable uid, so pushing twice changes nothing)
 

@@ -462,6 +462,9 @@ class SessionNoteRow(Base):
     author_name: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # A linked crest's copy of a note the practice's server holds: each `crest sync` replaces these (a note edited
+    # or deleted there follows); the server's own notes are never pulled ones.
+    pulled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AuditRow(Base):

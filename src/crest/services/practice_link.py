@@ -1,7 +1,7 @@
 """A local crest linked to a practice: `crest link URL CODE` accepts an invite and keeps a device token (a file
-readable by its owner only), `crest sync` pushes new and corrected records and pulls the prescription, `crest
-unlink` stops sharing on the server, then forgets the link. The local journal stays the source of truth; the server
-holds a copy, with the person's own notes only while they share them.
+readable by its owner only), `crest sync` pushes new and corrected records and pulls the prescription and the
+practitioners' notes on the sessions, `crest unlink` stops sharing on the server, then forgets the link. The local
+journal stays the source of truth; the server holds a copy, with the person's own notes only while they share them.
 
 A sync is resumable: records go in batches, and after each batch the server has confirmed, what it holds is noted
 (`practice-sync.json`: each record's uid and fingerprint). A sync killed half-way sends the unconfirmed batch
@@ -28,7 +28,7 @@ from crest.errors import CrestError
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.private_files import make_private_folder, write_private_file
-from crest.services.sync import KINDS, JournalSync, Outgoing
+from crest.services.sync import KINDS, JournalSync, Outgoing, read_session_notes
 
 if TYPE_CHECKING:
     from crest.journal.store import RecordKind
@@ -52,6 +52,10 @@ class PracticeUnreachable(CrestError):
 
 class LinkNotAccepted(PracticeUnreachable):
     """The practice refuses this computer's token (the device was removed there): nothing can be done with it."""
+
+
+class NotThere(PracticeUnreachable):
+    """The practice answered 404: the address is wrong, or its server is older than what was asked of it."""
 
 
 class SharingNotStopped(CrestError):
@@ -94,6 +98,7 @@ class SyncResult:
     prescription: Prescription | None
     followed: bool = True  # False: nobody at the practice follows this person, so nothing was sent
     programme_ended: bool = False  # ... because every programme there ended
+    notes: int | None = 0  # the practitioners' notes on this crest's sessions, kept now (None: the server sends none)
 
     def sent_counts(self) -> tuple[str, ...]:
         """What was sent, in words: "7 sessions", "1 safety screen", ..."""
@@ -131,7 +136,8 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
         refusal = _detail(error.read())
         if error.code == 404 and not refusal:  # not a crest practice's own refusal: the address is wrong
             refusal = f"no crest practice answers at {url.split('/api', 1)[0]}; check the practice's address"
-        raise PracticeUnreachable(f"the practice answered {error.code}: {refusal or 'no reason given'}") from None
+        refused = NotThere if error.code == 404 else PracticeUnreachable
+        raise refused(f"the practice answered {error.code}: {refusal or 'no reason given'}") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise PracticeUnreachable(f"cannot reach the practice at {url.split('/api', 1)[0]} ({reason})") from None
@@ -287,10 +293,11 @@ class PracticeLink:
             # Records sent now would sit where nobody looks; the prescription is still pulled, so an ended
             # programme's goes from Today.
             prescription = self._pull_prescription(url, token)
+            notes = self._pull_notes(url, token)  # written while sharing, they are the person's to read still
             ended = all(link.get("ended") for link in sharing)
             # "Last synced" stays when the last sync was: nothing was sent now
             self._write(LINK_FILE, stored | {"followed": False, "programme_ended": ended})
-            return SyncResult({}, 0, prescription, followed=False, programme_ended=ended)
+            return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
         outgoing = self._sync.outgoing(notes=any(link.get("shared") and link.get("share_notes") for link in sharing))
         batches = _batches(outgoing, state)
         sent = dict.fromkeys(KINDS, 0)
@@ -326,10 +333,11 @@ class PracticeLink:
                     state[kind].pop(uid, None)
             self._write(STATE_FILE, state)
         prescription = self._pull_prescription(url, token)
+        notes = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it there
         self._write(
             LINK_FILE, stored | {"followed": True, "programme_ended": False, "last_sync_at": self._clock().isoformat()}
         )
-        return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription)
+        return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription, notes=notes)
 
     def _zone(self) -> dict[str, str]:
         return {} if self._zone_name is None else {"zone": self._zone_name}
@@ -338,6 +346,13 @@ class PracticeLink:
         prescription = _prescription(self._transport("GET", f"{url}/api/sync/prescription", None, token))
         self._sync.keep_prescription(prescription, self._clock())
         return prescription
+
+    def _pull_notes(self, url: str, token: str) -> int | None:
+        try:
+            answer = self._transport("GET", f"{url}/api/sync/notes", None, token)
+        except NotThere:  # a practice server older than notes that travel: the ones kept stay as they are
+            return None
+        return self._sync.keep_session_notes(read_session_notes(answer))
 
     def _read(self, name: str) -> Any:
         path = self._home / name

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from crest.accounts.model import Actor, Client, Practitioner
 from crest.accounts.permissions import Action
-from crest.accounts.records import AuditEntry, CareLinkRecord, Prescription, check_name, check_prescribed_days
+from crest.accounts.records import (
+    MAX_SESSION_NOTE_CHARACTERS,
+    AuditEntry,
+    CareLinkRecord,
+    Prescription,
+    SyncedSessionNote,
+    check_name,
+    check_prescribed_days,
+)
 from crest.clock import Clock, named_zone
 from crest.errors import CrestError
 from crest.insights.alerts import (
@@ -51,7 +59,6 @@ if TYPE_CHECKING:
     from crest.services.bundle import Services
 
 DASHBOARD_DAYS = 31  # adherence needs 28 days, "days with data" 30
-MAX_SESSION_NOTE_CHARACTERS = 1000
 # The client page and its API list the newest sessions and check-ins, never the whole journal: a client's years
 # (or a file made to be huge) must not make their practitioner's view slow. The FHIR export holds them all.
 SESSIONS_SHOWN = 30
@@ -450,6 +457,12 @@ class PracticeMode:
         require(actor, Action.KEEP_OWN_JOURNAL, what="read a prescription")
         assert isinstance(actor, Client)
         return self._services_for(actor.person_id).reports.prescription()
+
+    def own_session_notes(self, actor: Actor) -> list[SyncedSessionNote]:
+        """The practitioners' notes on the client's sessions, for their linked crest to keep."""
+        require(actor, Action.KEEP_OWN_JOURNAL, what="read the notes on your sessions")
+        assert isinstance(actor, Client)
+        return self._services_for(actor.person_id).sync.session_notes()
 
     def receive_sync(
         self,

@@ -1,6 +1,7 @@
 """`crest sync` on both ends, over one person's journal: what to send (each record with its stable uid and a
 fingerprint of its contents), and how the practice's server takes it in (insert or replace by uid, delete by uid,
-a batch at a time), with the records checked by the importer's own rules."""
+a batch at a time), with the records checked by the importer's own rules; and the practitioners' notes on the
+sessions, which go the other way."""
 
 from __future__ import annotations
 
@@ -11,8 +12,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from crest.accounts.records import Prescription
-from crest.journal.records import CheckIn, JournalContents
+from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError, field_validator
+
+from crest.accounts.records import (
+    MAX_NAME_CHARACTERS,
+    MAX_SESSION_NOTE_CHARACTERS,
+    Prescription,
+    SyncedSessionNote,
+    check_name,
+)
+from crest.errors import CrestError
+from crest.journal.records import CheckIn, JournalContents, check_note
 from crest.journal.transfer import parse_export
 from crest.journal.transfer.fields import check_in_fields, psfs_fields, screen_fields, session_fields
 from crest.journal.transfer.json_format import export_json
@@ -48,6 +58,65 @@ class Outgoing:
             kind: {record_id: self.uids[kind][record_id] for record_id in picked.get(kind, set())} for kind in KINDS
         }
         return export_json(contents), uids
+
+
+class SessionNoteOut(BaseModel):
+    """A practitioner's note on one of the client's sessions, as the practice sends it to a linked crest, which
+    checks it by these same rules before keeping it: the server is trusted with nothing it could get wrong."""
+
+    session_uid: str = Field(pattern=r"^[0-9a-f]{32}$", description="the uid the session was pushed with")
+    author: str = Field(max_length=MAX_NAME_CHARACTERS, description="the practitioner's name, as the client sees it")
+    text: str = Field(max_length=MAX_SESSION_NOTE_CHARACTERS)
+    written_at: AwareDatetime
+
+    @field_validator("author")
+    @classmethod
+    def _plain_name(cls, value: str) -> str:
+        try:
+            return check_name(value, "the note's author")
+        except CrestError as error:
+            raise ValueError(error.message) from None
+
+    @field_validator("text")
+    @classmethod
+    def _plain_note(cls, value: str) -> str:
+        try:
+            note = check_note(value)
+        except CrestError as error:
+            raise ValueError(error.message) from None
+        if note is None:
+            raise ValueError("the note is empty")
+        return note
+
+    @classmethod
+    def of(cls, note: SyncedSessionNote) -> SessionNoteOut:
+        return cls(session_uid=note.session_uid, author=note.author_name, text=note.text, written_at=note.created_at)
+
+    def record(self) -> SyncedSessionNote:
+        return SyncedSessionNote(self.session_uid, self.author, self.text, self.written_at)
+
+
+_SESSION_NOTES = TypeAdapter(list[SessionNoteOut])
+
+
+class UnreadableNotes(CrestError):
+    """The practice sent notes crest will not keep (not the shape agreed, or not plain text): none are kept."""
+
+
+def read_session_notes(answer: Any) -> list[SyncedSessionNote]:
+    """The practice's answer with the notes, checked note by note; `UnreadableNotes` names the first that fails."""
+    try:
+        notes = _SESSION_NOTES.validate_python(answer)
+    except ValidationError as error:
+        first = error.errors()[0]
+        # where and why, never the input: it may not be printable
+        where = ", ".join(f"note {part + 1}" if isinstance(part, int) else str(part) for part in first["loc"])
+        where += ": " if where else ""
+        raise UnreadableNotes(
+            f"the practice sent notes on your sessions that crest will not keep ({where}{first['msg']}); the "
+            "notes kept before stay as they were. Tell your practitioner: their server may need an update"
+        ) from None
+    return [note.record() for note in notes]
 
 
 def with_note_signs(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
@@ -138,3 +207,12 @@ class JournalSync:
     def keep_prescription(self, prescription: Prescription | None, now: datetime) -> None:
         """The practice's current prescription, kept on this computer so Today and the reminder follow it."""
         self._journal.keep_pulled_prescription(prescription, now)
+
+    def session_notes(self) -> list[SyncedSessionNote]:
+        """The practitioners' notes on this person's sessions, to send to their linked crest."""
+        return self._journal.synced_session_notes()
+
+    def keep_session_notes(self, notes: Sequence[SyncedSessionNote]) -> int:
+        """The practice's notes on these sessions in place of those kept before (one edited or deleted there
+        follows); how many were kept (one on a session deleted here is not)."""
+        return self._journal.keep_pulled_session_notes(notes)

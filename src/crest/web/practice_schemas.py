@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from crest.accounts.passwords import MAX_PASSWORD_CHARACTERS
-from crest.accounts.records import MAX_NAME_CHARACTERS, AuditEntry, Prescription
+from crest.accounts.records import MAX_NAME_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, AuditEntry, Prescription
 from crest.clock import named_zone
 from crest.insights.alerts import Alert
 from crest.insights.progress import summary_fields
@@ -257,7 +257,7 @@ class ClientDetailOut(BaseModel):
 
 
 class SessionNoteIn(_Input):
-    text: str = Field(min_length=1, max_length=1000)
+    text: str = Field(min_length=1, max_length=MAX_SESSION_NOTE_CHARACTERS)
 
 
 class SharingIn(_Input):

@@ -1,12 +1,13 @@
 """Presentation only: the words, table rows and chart series the pages show, from records and insights."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from markupsafe import Markup
 
+from crest.accounts.records import SessionNote
 from crest.charts import (
     NARROW_WIDTH,
     WIDTH,
@@ -60,15 +61,26 @@ def place_label(place: Place) -> str:
 
 
 def journal_rows(
-    entries: Sequence[PracticeSession | CheckIn], protocol: Protocol, zone: tzinfo, now: datetime
+    entries: Sequence[PracticeSession | CheckIn],
+    protocol: Protocol,
+    zone: tzinfo,
+    now: datetime,
+    notes: Mapping[int, Sequence[SessionNote]],
 ) -> list[dict[str, Any]]:
-    """Sessions and check-ins, in the order given, as rows for the journal table."""
+    """Sessions and check-ins, in the order given, as rows for the journal table; `notes`: the practitioners' notes
+    by session id."""
     return [
-        _session_row(entry, protocol, zone, now)
+        _session_row(entry, protocol, zone, now) | {"notes": note_lines(notes.get(entry.id or 0, ()), zone, now)}
         if isinstance(entry, PracticeSession)
         else _check_in_row(entry, zone, now)
         for entry in entries
     ]
+
+
+def note_lines(notes: Sequence[SessionNote], zone: tzinfo, now: datetime) -> list[tuple[str, str]]:
+    """Each practitioner's note on a session as (who wrote it and when, what it says), oldest first."""
+    today = now.astimezone(zone).date()
+    return [(note.heading(zone, today), note.text) for note in notes]
 
 
 LOGGED_WORDS = "logged afterwards, not timed"

@@ -5,28 +5,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
 from crest.journal.schema import HEAD_REVISION
 from crest.journal.store import Journal
-from support.databases import downgrade_to, older_journal_with_a_session
+from support.databases import columns_of, downgrade_to, older_journal_with_a_session, revision_of
 
 BEFORE = "r0014_safety_warnings"
 STARTED = datetime(2026, 5, 1, 7, 0, tzinfo=UTC)
 
 
-def _session_columns(url: str) -> set[str]:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return {column["name"] for column in inspect(connection).get_columns("practice_sessions")}
-    finally:
-        engine.dispose()
-
-
 def test_upgrading_keeps_older_sessions_as_practice(journal_url: str) -> None:
     older_journal_with_a_session(journal_url, BEFORE, STARTED)
-    assert "demo" not in _session_columns(journal_url)
+    assert "demo" not in columns_of(journal_url, "practice_sessions")
 
     with Journal.open(journal_url) as journal:
         sessions = journal.list_sessions()
@@ -47,15 +38,10 @@ def test_downgrading_drops_only_the_flag(journal_url: str) -> None:
             assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == BEFORE
             ids = connection.execute(text("SELECT id FROM practice_sessions ORDER BY id")).scalars().all()
         assert ids == [real, demo]
-        assert "demo" not in _session_columns(journal_url)
+        assert "demo" not in columns_of(journal_url, "practice_sessions")
     finally:
         engine.dispose()
 
     with Journal.open(journal_url) as journal:  # and up again, to the head
         assert [session.demo for session in journal.list_sessions()] == [False, False]
-    engine = create_engine(journal_url)
-    try:
-        with engine.connect() as connection:
-            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
-    finally:
-        engine.dispose()
+    assert revision_of(journal_url) == HEAD_REVISION

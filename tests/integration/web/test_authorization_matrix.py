@@ -298,6 +298,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/api/account/prescription"): Rule(CLIENTS, 200, CLIENT),
     ("POST", "/api/sync/push"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {"journal": EMPTY_JOURNAL, "uids": {}}),
     ("GET", "/api/sync/prescription"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/api/sync/notes"): Rule(CLIENTS, 200, CLIENT),
     ("DELETE", "/api/sync/device"): Rule(CLIENTS, 404, CLIENT),  # a browser is no linked computer
     ("GET", "/sharing"): Rule(CLIENTS, 200, CLIENT),
     ("POST", "/sharing/{link_id}"): Rule(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
+from crest.services.sync import SessionNoteOut
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import PrescriptionOut, SyncOut, SyncPushIn
 from crest.web.schemas import ErrorOut
@@ -27,6 +28,13 @@ def push(body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
 def sync_prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
     current = door.practice.own_prescription(asker.actor)
     return None if current is None else PrescriptionOut.of(current)
+
+
+@router.get("/notes", response_model=list[SessionNoteOut])
+def sync_notes(asker: Asked, door: Door) -> list[SessionNoteOut]:
+    """The practitioners' notes on the client's sessions, oldest first, each naming its session by the uid it was
+    pushed with; a linked crest keeps them in place of those it pulled before."""
+    return [SessionNoteOut.of(note) for note in door.practice.own_session_notes(asker.actor)]
 
 
 @router.delete("/device", status_code=status.HTTP_204_NO_CONTENT)

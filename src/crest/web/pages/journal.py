@@ -22,7 +22,8 @@ def journal_page(
 ) -> Response:
     """`saved` names what was just saved, so the page can say so; `page` 1 is the newest."""
     history = context.services.reports.history(page)
-    entries = journal_rows(history.entries, context.protocol, context.local_zone, context.now())
+    notes = context.services.reports.session_notes()
+    entries = journal_rows(history.entries, context.protocol, context.local_zone, context.now(), notes)
     logged = request.query_params.get("logged") == "1"
     return render(
         request, "journal.html", active="journal_page", entries=entries, history=history, logged=logged, saved=saved

@@ -24,7 +24,7 @@ from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check
 from crest.web.context import WebContext
 from crest.web.help_links import help_link
 from crest.web.pages.common import Context, page_router
-from crest.web.presenters import friendly_time
+from crest.web.presenters import friendly_time, note_lines
 from crest.web.schemas import SessionOut
 from crest.web.templating import render
 
@@ -161,6 +161,7 @@ def session_edit_page(
         "journal_url": str(request.url_for("journal_page").path),
     }
     finished = [status for status in SessionStatus if status.finished]
+    practitioners_notes = context.services.reports.session_notes()  # pulled by crest sync from a linked practice
     return render(
         request,
         "session_edit.html",
@@ -169,6 +170,7 @@ def session_edit_page(
         config=config,
         session=session,
         when=friendly_time(session.started_at, context.local_zone, context.now()),
+        notes=note_lines(practitioners_notes.get(session_id, ()), context.local_zone, context.now()),
         rested=rested_text(session.actual_seconds),
         rested_minutes=session.actual_seconds // 60,
         rested_seconds=session.actual_seconds % 60,

@@ -1,0 +1,150 @@
+"""A practitioner's notes on a linked client's sessions reach the client's own crest at its next `crest sync`: on
+the session they were written on, in the Journal and on the session's page, and an edit or a deletion on the
+server follows at the sync after. Before, the client's own crest never showed them."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+
+from crest.journal.vocabulary import SessionStatus
+from crest.services.bundle import Services
+from crest.services.practice_link import PracticeLink
+from crest.services.sync import UnreadableNotes
+from crest.web.app import create_app
+from support.clock import FakeClock
+from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest, practice_app
+
+LONG_NOTE = "Keep <b>your</b> knees up & feet flat; " + "breathe out slowly, " * 40
+
+
+def _sessions(local: Services, clock: FakeClock) -> list[int]:
+    ids = []
+    for _ in range(2):
+        session = local.practice.start(10, "standard")
+        clock.advance(600)
+        local.practice.finish(session.id or 0, 600, SessionStatus.COMPLETED)
+        clock.advance(86_400)
+        ids.append(session.id or 0)
+    return ids
+
+
+def _note_on_server(app: FastAPI, world: World, session_index: int, note: str) -> None:
+    """Pat writes `note` on Cleo's session (oldest first) through the practice's page."""
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        [row] = [row for row in pat.get("/api/practice/clients").json() if row["name"] == "Cleo"]
+        sessions = sorted(pat.get(f"/api/practice/clients/{row['id']}").json()["sessions"], key=lambda s: s["id"])
+        written = pat.post(
+            f"/practice/clients/{row['id']}/sessions/{sessions[session_index]['id']}/notes",
+            data={"text": note},
+            follow_redirects=False,
+        )
+        assert written.status_code == 303, written.text
+
+
+def _on_server(url: str, statement: str, **values: Any) -> None:
+    """What no page of the practice does yet (edit or delete a note), done to its database."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(statement), values)
+    finally:
+        engine.dispose()
+
+
+def _local_pages(home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, *paths: str) -> list[str]:
+    monkeypatch.setenv("CREST_HOME", str(home))
+    local_app = create_app(f"sqlite:///{home / 'crest.db'}", clock=clock, local_zone=UTC)
+    with TestClient(local_app, base_url="http://127.0.0.1:8765") as client:
+        return [client.get(path).text for path in paths]
+
+
+def test_a_note_written_at_the_practice_shows_on_the_linked_crest_after_a_sync_and_follows_edits(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "server").mkdir()
+    server_url = world.copy_to(tmp_path / "server")
+    app = practice_app(server_url, world.clock)
+    clock = FakeClock()
+    home = tmp_path / "home"
+    with local_crest(home, clock) as local:
+        first, second = _sessions(local, clock)
+        link_as_cleo(app, world, home, local, clock)
+        assert PracticeLink(home, local.sync, clock, InProcess(app)).sync().notes == 0
+        _note_on_server(app, world, 1, LONG_NOTE.strip())
+        result = PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+        assert result.notes == 1
+        [note] = local.reports.session_notes()[second]
+        assert (note.author_name, note.text) == ("Pat Physio", LONG_NOTE.strip())
+        assert first not in local.reports.session_notes()
+
+    written = world.clock().astimezone(UTC)
+    heading = f"Note from Pat Physio, {written.day} {written:%b}"
+    journal, edit = _local_pages(home, clock, monkeypatch, "/journal", f"/session/edit?session_id={second}")
+    shown = f'<p class="practitioner-note"><span class="note-from">{heading}:</span> {escape(LONG_NOTE.strip())}</p>'
+    assert shown in journal and shown in edit  # escaped: the practitioner's words are never markup
+    assert "<b>your</b>" not in journal
+    row_of_first = journal.split(f'id="session-{first}"')[1].split("</tr>")[0]
+    assert "practitioner-note" not in row_of_first
+
+    _on_server(server_url, "UPDATE session_notes SET text = 'Feet flat.'")
+    with local_crest(home, clock) as local:
+        assert PracticeLink(home, local.sync, clock, InProcess(app)).sync().notes == 1
+        assert [n.text for n in local.reports.session_notes()[second]] == ["Feet flat."]
+    _on_server(server_url, "DELETE FROM session_notes")
+    with local_crest(home, clock) as local:
+        assert PracticeLink(home, local.sync, clock, InProcess(app)).sync().notes == 0
+        assert local.reports.session_notes() == {}
+    [journal] = _local_pages(home, clock, monkeypatch, "/journal")
+    assert "practitioner-note" not in journal
+
+
+def test_notes_the_crest_will_not_keep_are_refused_and_the_kept_ones_stay(world: World, tmp_path: Path) -> None:
+    (tmp_path / "server").mkdir()
+    app = practice_app(world.copy_to(tmp_path / "server"), world.clock)
+    clock = FakeClock()
+    home = tmp_path / "home"
+    with local_crest(home, clock) as local:
+        _, second = _sessions(local, clock)
+        link_as_cleo(app, world, home, local, clock)
+        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+        _note_on_server(app, world, 1, "Well done.")
+        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+        uid = local.sync.outgoing().uids["sessions"][second]
+
+        good = {"session_uid": uid, "author": "Pat Physio", "text": "Fine.", "written_at": "2026-12-03T09:30:00Z"}
+        for bad, said in (
+            ({"text": "x" * 1001}, "note 1, text: String should have at most 1000 characters"),
+            ({"text": "Ring \x1b[31mnow"}, "note 1, text: Value error, the note contains control characters"),
+            ({"text": "  "}, "note 1, text: Value error, the note is empty"),
+            ({"author": "Pat\u202eevil"}, "note 1, author: Value error, the note's author must be plain text"),
+            ({"session_uid": "../1"}, "note 1, session_uid: String should match pattern"),
+            ({"written_at": "2026-12-03T09:30:00"}, "note 1, written_at: Input should have timezone info"),
+        ):
+            lying = _Answering(app, [good | bad])
+            with pytest.raises(UnreadableNotes, match="the practice sent notes on your sessions that crest will") as e:
+                PracticeLink(home, local.sync, clock, lying).sync()
+            assert said in e.value.message
+            assert [n.text for n in local.reports.session_notes()[second]] == ["Well done."]
+        with pytest.raises(UnreadableNotes, match=r"will not keep \(Input should be a valid list\)"):
+            PracticeLink(home, local.sync, clock, _Answering(app, {"notes": []})).sync()
+
+
+class _Answering(InProcess):
+    """The practice, but its notes are `notes` (what a broken or hostile server could send)."""
+
+    def __init__(self, app: FastAPI, notes: object) -> None:
+        super().__init__(app)
+        self.notes = notes
+
+    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        if url.endswith("/api/sync/notes"):
+            return self.notes
+        return super().__call__(method, url, body, token)
