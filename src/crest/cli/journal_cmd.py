@@ -21,6 +21,7 @@ from crest.journal.vocabulary import Comparison, PainQuality, Region, Sensation
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from crest.accounts.records import SessionNote
     from crest.journal.records import CheckIn, PracticeSession
 
 
@@ -145,7 +146,12 @@ def _check_in_summary(check_in: CheckIn) -> str:
     return ", ".join(parts)
 
 
-def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], only_check_ins: bool) -> str:
+def _history_json(
+    sessions: list[PracticeSession],
+    check_ins: list[CheckIn],
+    notes: dict[int, list[SessionNote]],
+    only_check_ins: bool,
+) -> str:
     from crest.journal.transfer import check_in_fields, session_fields
 
     if only_check_ins:
@@ -154,6 +160,10 @@ def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], onl
     for session in sessions:
         fields = session_fields(session)
         fields["check_ins"] = [check_in_fields(c) for c in check_ins if c.session_id == session.id]
+        fields["practitioner_notes"] = [
+            {"author": note.author_name, "text": note.text, "written_at": note.created_at.isoformat()}
+            for note in notes.get(session.id or 0, [])
+        ]
         entries.append(fields)
     return json.dumps(entries, indent=2, ensure_ascii=False)
 
@@ -163,16 +173,20 @@ def _history_json(sessions: list[PracticeSession], check_ins: list[CheckIn], onl
 HISTORY_TABLE_MIN_COLUMNS = 100
 # A record's fields as the history shows them: the columns of its table, in order.
 SessionFields = tuple[str, str, str, str, str, str, str]  # #, started, variant, planned, practised, status, check
+SessionNotes = dict[str, list[str]]  # by the session's #: "Note from Pat Physio, 3 Dec: ...", oldest first
 CheckInFields = tuple[str, str, str, str]  # #, when, with, how it felt
 
 
-def _print_history_tables(sessions: list[PracticeSession], check_ins: list[CheckIn], since: str | None) -> None:
+def _print_history_tables(
+    sessions: list[PracticeSession], check_ins: list[CheckIn], notes: dict[int, list[SessionNote]], since: str | None
+) -> None:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text  # what a person wrote is shown as text: never read as markup or :emoji: codes
 
     from crest.cli.consoles import console as make_console
     from crest.cli.consoles import is_unwrapped
+    from crest.clock import system_now, system_zone
     from crest.protocol.loader import load_protocol
 
     console = make_console()
@@ -199,6 +213,11 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
         )
         for session in sessions
     ]
+    zone, now = system_zone(), system_now()
+    note_lines: SessionNotes = {
+        str(session_id): [f"{note.heading(zone, now.astimezone(zone).date())}: {note.text}" for note in written]
+        for session_id, written in notes.items()
+    }
     check_in_rows: list[CheckInFields] = [
         (
             str(check_in.id),
@@ -212,7 +231,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
     demo_note = f"(demo): {DEMO_WORDS}" if any(session.demo for session in sessions) else None
     # Into a file or a pipe a table pads every row to its longest note: plain lines there, as on a narrow screen.
     if console.width < HISTORY_TABLE_MIN_COLUMNS or is_unwrapped(console):
-        _print_history_stacked(console, session_rows, check_in_rows, demo_note)
+        _print_history_stacked(console, session_rows, check_in_rows, note_lines, demo_note)
         return
     if session_rows:
         table = Table(title="Sessions", title_justify="left", caption=demo_note, caption_justify="left")
@@ -222,6 +241,7 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
         for *fields, summary in session_rows:
             table.add_row(*fields, Text(summary))
         console.print(table)
+        _print_notes(console, [(number, note_lines[number]) for number, *_ in session_rows if number in note_lines])
     if check_in_rows:
         table = Table(title="Check-ins", title_justify="left")
         for column in ("#", "When", "With"):
@@ -232,8 +252,26 @@ def _print_history_tables(sessions: list[PracticeSession], check_ins: list[Check
         console.print(table)
 
 
+def _print_notes(console: Console, notes: list[tuple[str, list[str]]]) -> None:
+    """The practitioners' notes under the sessions table, each under its session's number: a table's column
+    would pad every row to the longest note."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    if notes:
+        console.print(Text("Notes from your practice", style="italic"))
+    for number, lines in notes:
+        console.print(Text.assemble((f"#{number}", "bold")))
+        for line in lines:
+            console.print(Padding(Text(line), (0, 0, 0, 2), expand=False))
+
+
 def _print_history_stacked(
-    console: Console, sessions: list[SessionFields], check_ins: list[CheckInFields], demo_note: str | None
+    console: Console,
+    sessions: list[SessionFields],
+    check_ins: list[CheckInFields],
+    notes: SessionNotes,
+    demo_note: str | None,
 ) -> None:
     """One record to a few short lines: its number and time, then the rest of its fields as the table names them."""
     from rich.padding import Padding
@@ -250,6 +288,8 @@ def _print_history_stacked(
             console.print(indented(status))
             if summary:
                 console.print(indented(f"Position check: {summary}"))
+            for line in notes.get(number, []):
+                console.print(indented(line))
         if demo_note is not None:
             console.print(Text(demo_note))
     if check_ins:
@@ -275,7 +315,8 @@ def history(
 
     With --json: a list of sessions (id, started_at, planned_minutes, actual_seconds, variant, status,
     position_check_summary, logged: done without the app and logged afterwards), each with the check-ins taken
-    before and after it under check_ins.
+    before and after it under check_ins, and a linked practice's notes on it (author, text, written_at) under
+    practitioner_notes.
     """
     from crest.cli.journal_access import open_services
     from crest.clock import system_zone
@@ -285,10 +326,11 @@ def history(
     with open_services() as services:
         sessions = services.practice.list_sessions(since=start)
         check_ins = services.check_ins.list_check_ins(since=start)
+        notes = services.reports.session_notes()  # a linked crest's: pulled by crest sync
     if as_json:
-        typer.echo(_history_json(sessions, check_ins, check_ins_only))
+        typer.echo(_history_json(sessions, check_ins, notes, check_ins_only))
     else:
-        _print_history_tables(sessions, check_ins, since)
+        _print_history_tables(sessions, check_ins, notes, since)
 
 
 def export(

@@ -212,7 +212,8 @@ def _invitation_code(url: str, code: str | None) -> str:
 
 def sync() -> None:
     """Send new and corrected sessions, check-ins, activities and safety answers to your practice, and fetch
-    your current prescription. Safe to stop and run again: nothing is lost or sent twice."""
+    your current prescription and your practitioners' notes on your sessions. Safe to stop and run again: nothing
+    is lost or sent twice."""
     from crest.cli.journal_access import open_services
     from crest.services.practice_link import nobody_follows
 
@@ -227,6 +228,10 @@ def sync() -> None:
     typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:
         typer.echo(f"Your prescription: {result.prescription.in_full()} ({result.prescription.prescribed_by})")
+    if result.notes:
+        typer.echo(
+            f"Notes from your practice on your sessions: {result.notes}. crest history and the Journal show them."
+        )
 
 
 def unlink() -> None:

@@ -265,6 +265,30 @@ def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_no
     ) in done.stdout
 
 
+def test_sync_keeps_the_practices_notes_and_says_where_to_read_them(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    assert run_crest("log-session", "--minutes", "20", "--at", "2026-04-28T08:00").returncode == 0
+    with Journal.open() as journal:
+        [uid] = journal.record_uids()["sessions"].values()
+    sharing = [{"link_id": 1, "practitioner": "Pat Physio", "shared": True, "share_notes": False, "ended": False}]
+    note = {"session_uid": uid, "author": "Pat Physio", "text": "Well done.", "written_at": "2026-04-29T09:00:00Z"}
+    answers = {
+        "GET /api/account/sharing": (200, sharing),
+        "POST /api/sync/push": (200, {"received": {"sessions": 1}}),
+        "GET /api/sync/prescription": (200, None),
+        "GET /api/sync/notes": (200, [note]),
+    }
+    with scripted_practice(answers) as (url, _asked):
+        home = Path(crest_env["CREST_HOME"])
+        link = {"url": url, "token": "t", "practice": "Back in Balance", "linked_at": "2026-05-01T09:00:00+00:00"}
+        (home / "practice-link.json").write_text(json.dumps(link))
+        done = run_crest("sync")
+    assert done.returncode == 0, done.stderr
+    assert "Notes from your practice on your sessions: 1. crest history and the Journal show them." in done.stdout
+    assert "Note from Pat Physio, 29 Apr" in run_crest("history").stdout
+
+
 def test_link_with_the_password_on_standard_input_asks_for_email_and_name_as_options(run_crest: RunCrest) -> None:
     """Standard input holds the password: a "Your name" prompt would read it as the name."""
     with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
