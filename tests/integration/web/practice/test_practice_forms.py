@@ -92,8 +92,12 @@ def test_a_note_of_only_spaces_comes_back_on_the_clients_page_under_its_session(
 
 
 def test_the_clients_page_says_where_the_client_reads_a_note_on_a_session(app: FastAPI, world: World) -> None:
-    """A note written on a linked client's session never reached their own crest, and nothing said so."""
+    """A note written on a linked client's session never reached their own crest, and nothing said so; now it
+    does at the crest's next sync, and the page says that instead of "does not show them"."""
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         page = pat.get(f"/practice/clients/{world.ids['client']}").text
-    assert "Ann reads your notes on a session when signed in here, under My practitioner" in page
-    assert "crest on their own computer does not show them" in page
+    assert (
+        "Ann reads your notes on a session when signed in here, under My practitioner, and in crest on their own "
+        "computer once it has synced with this practice (crest sync)."
+    ) in page
+    assert "does not show them" not in page
