@@ -288,6 +288,14 @@ def test_sync_keeps_the_practices_notes_and_says_where_to_read_them(
     assert "Notes from your practice on your sessions: 1. crest history and the Journal show them." in done.stdout
     assert "Note from Pat Physio, 29 Apr" in run_crest("history").stdout
 
+    note["text"] = "x" * 1001  # more than the practice itself takes: a server that cannot be trusted with it
+    with scripted_practice(answers | {"GET /api/sync/notes": (200, [note])}) as (url, _asked):
+        (home / "practice-link.json").write_text(json.dumps(link | {"url": url}))
+        refused = run_crest("sync")
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert "crest will not keep (note 1, text: String should have at most 1000 characters)" in refused.stderr
+    assert "Well done." in run_crest("history").stdout  # the note kept before stays
+
 
 def test_link_with_the_password_on_standard_input_asks_for_email_and_name_as_options(run_crest: RunCrest) -> None:
     """Standard input holds the password: a "Your name" prompt would read it as the name."""
