@@ -673,6 +673,7 @@ def test_the_local_settings_page_shows_the_link_and_the_last_sync(
         )
         page = client.get("/settings").text
     assert "Linked to <strong>Back in Balance</strong>" in page and "Last synced 06 May 2026" in page
+    assert "fetches your prescription and your practitioner's notes on your sessions (the Journal shows" in page
     assert "follows you now" not in page
     for ended, said in (
         (True, "Your programme at Back in Balance has ended, so nobody there follows you now and nothing was sent."),
