@@ -95,10 +95,16 @@ def test_a_note_written_at_the_practice_shows_on_the_linked_crest_after_a_sync_a
     assert "practitioner-note" not in row_of_first
 
     _on_server(server_url, "UPDATE session_notes SET text = 'Feet flat.'")
+    _on_server(  # kept before names were checked for direction controls: never sent, and never a 500
+        server_url,
+        "INSERT INTO session_notes (person_id, session_id, author_name, text, created_at, pulled) "
+        "SELECT person_id, session_id, :name, 'Hidden.', created_at, pulled FROM session_notes",
+        name="Pat \u202eevil",
+    )
     with local_crest(home, clock) as local:
         assert PracticeLink(home, local.sync, clock, InProcess(app)).sync().notes == 1
         assert [n.text for n in local.reports.session_notes()[second]] == ["Feet flat."]
-    _on_server(server_url, "DELETE FROM session_notes")
+    _on_server(server_url, "DELETE FROM session_notes WHERE text = 'Feet flat.'")
     with local_crest(home, clock) as local:
         assert PracticeLink(home, local.sync, clock, InProcess(app)).sync().notes == 0
         assert local.reports.session_notes() == {}
