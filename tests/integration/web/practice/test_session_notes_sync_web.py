@@ -154,3 +154,15 @@ class _Answering(InProcess):
         if url.endswith("/api/sync/notes"):
             return self.notes
         return super().__call__(method, url, body, token)
+
+
+def test_a_client_signed_in_at_the_practice_reads_the_note_in_their_journal_too(app: FastAPI, world: World) -> None:
+    """The Journal is one page at both doors: a client who keeps their journal on the practice's server reads a
+    note under its session there as well as under My practitioner."""
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        note = f"/practice/clients/{world.ids['client']}/sessions/{world.ids['session']}/notes"
+        assert pat.post(note, data={"text": "Lovely & slow."}, follow_redirects=False).status_code == 303
+    with browser(app, world.tokens["client_a"]) as ann:
+        journal = ann.get("/journal").text
+    row = journal.split(f'id="session-{world.ids["session"]}"')[1].split("</tr>")[0]
+    assert '<span class="note-from">Note from Pat Physio, ' in row and "</span> Lovely &amp; slow.</p>" in row
