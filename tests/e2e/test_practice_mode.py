@@ -160,7 +160,10 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
     physio.get_by_role("link", name="Ann").click()
     physio.wait_for_url("**/practice/clients/*")
     physio.get_by_label("Minutes").fill("5")
-    physio.get_by_label("Days a week").fill("7")
+    physio.get_by_label("Days a week").fill("3")
+    for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
+        physio.get_by_label(day, exact=True).check()
+    assert physio.get_by_label("Days a week").input_value() == "7"  # the page's script counts the ticked days
     physio.get_by_label("Reminder").fill("07:30")
     physio.get_by_label("Note for Ann").fill("Gently, with the knees soft.")
     physio.get_by_role("button", name="Save as a new version").click()

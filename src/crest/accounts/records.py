@@ -9,8 +9,10 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.insights.practice import TargetSource, WeeklyTarget
+from crest.interop.ical import Weekday, day_names
 from crest.journal.plausibility import EARLIEST
 from crest.journal.records import blank
 from crest.moments import day_in_year
@@ -22,6 +24,7 @@ MAX_NOTE_CHARACTERS = 1000
 MAX_SESSION_NOTE_CHARACTERS = 1000  # a practitioner's note on a session, and the copy a linked crest keeps of it
 MAX_NAME_CHARACTERS = 200
 _CLOCK_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_DAY_VALUES = tuple(day.value for day in Weekday)
 
 
 class InvalidPrescription(CrestError):
@@ -181,6 +184,8 @@ class Prescription:
     version: int = 0
     prescribed_by: str = ""
     created_at: datetime | None = None
+    # the days the practitioner chose, in week order; None: the client's reminder spreads days_per_week itself
+    days: tuple[Weekday, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.variant not in VARIANT_NAMES:
@@ -188,6 +193,20 @@ class Prescription:
         _whole(self.minutes, MIN_MINUTES, MAX_MINUTES, "minutes")
         _whole(self.sessions_per_day, 1, MAX_SESSIONS_PER_DAY, "sessions a day")
         _whole(self.days_per_week, 1, 7, "days a week")
+        if self.days is not None:
+            unknown = [str(day) for day in self.days if str(day) not in _DAY_VALUES]
+            if unknown:
+                raise InvalidPrescription(f"unknown day '{unknown[0][:20]}'; choose from {', '.join(_DAY_VALUES)}")
+            chosen = tuple(day for day in Weekday if day in self.days)
+            if not chosen:
+                raise InvalidPrescription("choose at least one day, or leave the days out")
+            if len(chosen) != self.days_per_week:
+                are = "is" if len(chosen) == 1 else "are"
+                raise InvalidPrescription(
+                    f"days a week says {self.days_per_week}, but {counted(len(chosen), 'day')} {are} chosen "
+                    f"({day_names(chosen)}); make them agree"
+                )
+            object.__setattr__(self, "days", chosen)
         if self.end_on is not None and self.end_on < self.start_on:
             raise InvalidPrescription(f"the end {self.end_on} is before the start {self.start_on}")
         if self.reminder_time is not None and not _CLOCK_TIME.match(self.reminder_time):
@@ -212,8 +231,11 @@ class Prescription:
         return WeeklyTarget(self.sessions_per_week, TargetSource.PRESCRIPTION)
 
     def summary(self) -> str:
-        """'15 min of the standard variant, twice a day, 5 days a week'."""
-        days = "every day" if self.daily else f"{self.days_per_week} days a week"
+        """'15 min of the standard variant, twice a day, 5 days a week', or with the days chosen '..., 3 days a week
+        (Mon, Wed, Fri)'."""
+        days = "every day" if self.daily else f"{counted(self.days_per_week, 'day')} a week"
+        if self.days is not None and not self.daily:
+            days += f" ({day_names(self.days)})"
         return f"{self.minutes} min of the {self.variant} variant, {times_a_day(self.sessions_per_day)}, {days}"
 
     def in_full(self) -> str:

@@ -42,6 +42,11 @@ class Weekday(StrEnum):
 EVERY_DAY: tuple[Weekday, ...] = tuple(Weekday)
 
 
+def day_names(days: tuple[Weekday, ...]) -> str:
+    """'Mon, Wed, Fri': the days as every page and `crest sync` name them."""
+    return ", ".join(day.value.capitalize() for day in days)
+
+
 class InvalidReminder(CrestError):
     """A reminder time, day or length that cannot be read."""
 

@@ -433,6 +433,7 @@ class PrescriptionRow(Base):
     minutes: Mapped[int] = mapped_column(Integer)
     sessions_per_day: Mapped[int] = mapped_column(Integer)
     days_per_week: Mapped[int] = mapped_column(Integer)
+    days: Mapped[str | None] = mapped_column(String(27))  # the days chosen, like mon,wed,fri; NULL: none chosen
     start_on: Mapped[date] = mapped_column(Date)
     end_on: Mapped[date | None] = mapped_column(Date)
     reminder_time: Mapped[str | None] = mapped_column(String(5))

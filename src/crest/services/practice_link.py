@@ -25,6 +25,7 @@ from crest.addresses import crosses_the_network_unencrypted
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
+from crest.interop.ical import parse_weekdays
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.private_files import make_private_folder, write_private_file
@@ -167,6 +168,8 @@ def _prescription(fields: dict[str, Any] | None) -> Prescription | None:
         version=fields["version"],
         prescribed_by=fields["prescribed_by"],
         created_at=None if not fields.get("created_at") else datetime.fromisoformat(fields["created_at"]),
+        # a practice older than chosen days sends none: the reminder spreads the days a week, as it always did
+        days=None if not fields.get("days") else parse_weekdays(",".join(fields["days"])),
     )
 
 

@@ -35,7 +35,8 @@ _PRESCRIBED_DAYS: dict[int, tuple[Weekday, ...]] = {
 
 
 def prescribed_days(days_per_week: int) -> tuple[Weekday, ...]:
-    """The days of a prescription of so many days a week (3: Monday, Wednesday, Friday; see _PRESCRIBED_DAYS)."""
+    """The days of a prescription of so many days a week whose practitioner chose none (3: Monday, Wednesday,
+    Friday; see _PRESCRIBED_DAYS)."""
     return _PRESCRIBED_DAYS[days_per_week]
 
 
@@ -111,7 +112,7 @@ class Reminders:
             return None
         return PrescribedReminder(
             at=prescription.reminder_time,
-            days=prescribed_days(prescription.days_per_week),
+            days=prescription.days or prescribed_days(prescription.days_per_week),
             minutes=prescription.minutes,
             sessions_per_day=prescription.sessions_per_day,
             first_day=prescription.start_on if prescription.start_on > today else None,

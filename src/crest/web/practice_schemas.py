@@ -13,6 +13,7 @@ from crest.clock import named_zone
 from crest.insights.alerts import Alert
 from crest.insights.progress import summary_fields
 from crest.insights.reader import Reader
+from crest.interop.ical import Weekday
 from crest.protocol.model import VariantName
 from crest.services.accounts import MAX_EMAIL_CHARACTERS, OpenSignIn
 from crest.services.audit import Audited
@@ -110,7 +111,10 @@ class PrescriptionIn(_Input):
     variant: VariantName = "standard"
     minutes: int = Field(15, ge=5, le=30)
     sessions_per_day: int = Field(1, ge=1, le=3)
-    days_per_week: int = Field(7, ge=1, le=7)
+    days_per_week: int | None = Field(None, ge=1, le=7, description="default: as many as the days, else 7")
+    days: list[Weekday] | None = Field(
+        None, max_length=7, description="the weekdays, like [mon, wed, fri]; default: none, the reminder spreads them"
+    )
     start_on: date | None = Field(None, description="default: today")
     end_on: date | None = None
     reminder_time: str | None = Field(None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="like 18:00")
@@ -121,7 +125,8 @@ class PrescriptionIn(_Input):
             variant=self.variant,
             minutes=self.minutes,
             sessions_per_day=self.sessions_per_day,
-            days_per_week=self.days_per_week,
+            days_per_week=self.days_per_week or (len(set(self.days)) if self.days else 7),
+            days=None if self.days is None else tuple(self.days),
             start_on=self.start_on or today,
             end_on=self.end_on,
             reminder_time=self.reminder_time,
@@ -135,6 +140,7 @@ class PrescriptionOut(BaseModel):
     minutes: int
     sessions_per_day: int
     days_per_week: int
+    days: list[Weekday] | None = Field(description="the weekdays chosen; null: none, the reminder spreads them")
     start_on: date
     end_on: date | None
     reminder_time: str | None
@@ -151,6 +157,7 @@ class PrescriptionOut(BaseModel):
             minutes=prescription.minutes,
             sessions_per_day=prescription.sessions_per_day,
             days_per_week=prescription.days_per_week,
+            days=None if prescription.days is None else list(prescription.days),
             start_on=prescription.start_on,
             end_on=prescription.end_on,
             reminder_time=prescription.reminder_time,

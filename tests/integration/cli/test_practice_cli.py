@@ -15,7 +15,8 @@ from crest.journal.practice_store import PracticeStore
 from crest.journal.store import Journal
 from crest.services.accounts import token_hash
 
-RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+Completed = subprocess.CompletedProcess[str]
+RunCrest = Callable[..., Completed]
 
 
 def test_practice_init_creates_the_practice_and_its_admin_with_the_password_from_stdin(
@@ -231,10 +232,25 @@ def test_sync_when_nobody_at_the_practice_follows_sends_nothing_and_says_so(
     assert not any(request.startswith("POST") for request in asked)  # nothing was sent
 
 
+def _sync_pulling(run_crest: RunCrest, crest_env: dict[str, str], prescribed: dict[str, object]) -> Completed:
+    """`crest sync` of a linked crest whose practice, where Priyanka Rao follows the person, sends `prescribed`."""
+    sharing = [{"link_id": 1, "practitioner": "Priyanka Rao", "shared": True, "share_notes": False, "ended": False}]
+    answers = {
+        "GET /api/account/sharing": (200, sharing),
+        "POST /api/sync/push": (200, {"received": {}}),
+        "GET /api/sync/prescription": (200, prescribed),
+    }
+    with scripted_practice(answers) as (url, _asked):
+        home = Path(crest_env["CREST_HOME"])
+        home.mkdir(parents=True, exist_ok=True)
+        link = {"url": url, "token": "t", "practice": "Back in Balance", "linked_at": "2026-05-01T09:00:00+00:00"}
+        (home / "practice-link.json").write_text(json.dumps(link))
+        return run_crest("sync")
+
+
 def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_note(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
-    sharing = [{"link_id": 1, "practitioner": "Priyanka Rao", "shared": True, "share_notes": False, "ended": False}]
     prescribed = {
         "variant": "supported",
         "minutes": 10,
@@ -247,17 +263,7 @@ def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_no
         "version": 2,
         "prescribed_by": "Priyanka Rao",
     }
-    answers = {
-        "GET /api/account/sharing": (200, sharing),
-        "POST /api/sync/push": (200, {"received": {}}),
-        "GET /api/sync/prescription": (200, prescribed),
-    }
-    with scripted_practice(answers) as (url, _asked):
-        home = Path(crest_env["CREST_HOME"])
-        home.mkdir(parents=True, exist_ok=True)
-        link = {"url": url, "token": "t", "practice": "Back in Balance", "linked_at": "2026-05-01T09:00:00+00:00"}
-        (home / "practice-link.json").write_text(json.dumps(link))
-        done = run_crest("sync")
+    done = _sync_pulling(run_crest, crest_env, prescribed)
     assert done.returncode == 0, done.stderr
     assert (
         "Your prescription: 10 min of the supported variant, once a day, every day, from 2026-05-04 to 2027-01-31, "
@@ -295,6 +301,29 @@ def test_sync_keeps_the_practices_notes_and_says_where_to_read_them(
     assert refused.returncode != 0 and "Traceback" not in refused.stderr
     assert "crest will not keep (note 1, text: String should have at most 1000 characters)" in refused.stderr
     assert "Well done." in run_crest("history").stdout  # the note kept before stays
+
+
+def test_sync_keeps_the_days_the_practitioner_chose_and_the_reminder_follows_them(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """A practice that sends no days (older than chosen days) is the test above: 'every day', as before."""
+    prescribed = {
+        "variant": "standard",
+        "minutes": 10,
+        "sessions_per_day": 1,
+        "days_per_week": 3,
+        "days": ["tue", "thu", "sat"],
+        "start_on": "2026-05-04",
+        "reminder_time": "07:30",
+        "version": 3,
+        "prescribed_by": "Priyanka Rao",
+    }
+    done = _sync_pulling(run_crest, crest_env, prescribed)
+    reminder = run_crest("remind")
+    assert done.returncode == 0, done.stderr
+    said = "Your prescription: 10 min of the standard variant, once a day, 3 days a week (Tue, Thu, Sat), from"
+    assert said in done.stdout
+    assert reminder.returncode == 0 and "BYDAY=TU,TH,SA" in reminder.stdout  # not the spread MO,WE,FR
 
 
 def test_link_with_the_password_on_standard_input_asks_for_email_and_name_as_options(run_crest: RunCrest) -> None:

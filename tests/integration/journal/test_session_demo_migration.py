@@ -35,12 +35,14 @@ def test_downgrading_drops_only_the_flag(journal_url: str) -> None:
         with engine.begin() as connection:
             downgrade_to(connection, BEFORE)
         with engine.connect() as connection:
-            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == BEFORE
             ids = connection.execute(text("SELECT id FROM practice_sessions ORDER BY id")).scalars().all()
         assert ids == [real, demo]
         assert "demo" not in columns_of(journal_url, "practice_sessions")
     finally:
         engine.dispose()
+    assert revision_of(journal_url) == BEFORE
+    assert ids == [real, demo]
+    assert "demo" not in columns_of(journal_url, "practice_sessions")
 
     with Journal.open(journal_url) as journal:  # and up again, to the head
         assert [session.demo for session in journal.list_sessions()] == [False, False]

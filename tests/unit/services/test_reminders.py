@@ -86,3 +86,12 @@ def test_a_programme_that_starts_later_is_reminded_from_its_first_day_not_today(
     assert "DTSTART;TZID=Europe/London:20260513T073000" in _reminders(early).calendar()  # a Wednesday
     started = Prescription("standard", 10, 1, 7, date(2026, 5, 1), reminder_time="18:00")
     assert "DTSTART;TZID=Europe/London:20260506T180000" in _reminders(started).calendar()  # today, still ahead
+
+
+def test_the_days_a_practitioner_chose_are_the_reminders_days_not_the_spread() -> None:
+    """Three days a week are Monday, Wednesday and Friday only while the practitioner chose none."""
+    chosen = Prescription("standard", 10, 1, 3, date(2026, 5, 1), reminder_time="07:30", days=(TUE, THU, SAT))
+    assert _reminders(chosen).prescribed() == PrescribedReminder("07:30", (TUE, THU, SAT), 10, 1, None, None)
+    text = _reminders(chosen).calendar()
+    assert "BYDAY=TU,TH,SA" in text
+    assert "DTSTART;TZID=Europe/London:20260507T073000" in text  # Thursday: Wednesday is not a chosen day

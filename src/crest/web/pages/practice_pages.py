@@ -21,6 +21,7 @@ from crest.errors import CrestError
 from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
+from crest.interop.ical import Weekday
 from crest.journal.records import MAX_RECORD_ID
 from crest.protocol.model import Protocol
 from crest.services.accounts import (
@@ -138,6 +139,7 @@ def client_page(
         + [adherence_line(summary.adherence, Reader.CLINICIAN), psfs_line(summary.psfs, Reader.CLINICIAN)],
         current=detail.prescriptions[0] if detail.prescriptions else None,
         today=door.practice.today().isoformat(),
+        weekdays=list(Weekday),
         when=lambda moment: friendly_time(moment, detail.zone, now),
         # said once, where the practitioner's own zone would otherwise be assumed
         zone_name=None if detail.zone == door.practice.zone else zone_name_of(detail.zone),
@@ -152,7 +154,7 @@ def client_page(
 @router.post("/practice/clients/{client_id}/prescriptions", name="practice_prescribe")
 def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
-        dose = PrescriptionIn.model_validate({key: value or None for key, value in form.items()})
+        dose = PrescriptionIn.model_validate(_prescription_fields(form))
         door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()), address_of(request))
     except ValidationError as problem:
         message = " ".join(one.sentence for one in input_problems(problem.errors()))
@@ -161,6 +163,15 @@ def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, as
         message = as_sentence(problem.message)
         return client_page(request, client_id, asker, door, error=message, typed=form)
     return _back(request, "practice_client", client_id=client_id)
+
+
+def _prescription_fields(form: dict[str, str]) -> dict[str, object]:
+    """The prescription form as the API takes it: its day tick boxes (day_mon, ...) as the list of days, none
+    ticked as no days chosen; an empty field as one left out."""
+    ticked = [day.value for day in Weekday if form.get(f"day_{day.value}") == "on"]
+    boxes = {f"day_{day.value}" for day in Weekday}
+    fields: dict[str, object] = {key: value or None for key, value in form.items() if key not in boxes}
+    return fields | ({"days": ticked} if ticked else {})
 
 
 @router.post("/practice/clients/{client_id}/alerts/{kind}/acknowledge", name="practice_acknowledge")

@@ -7,7 +7,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from crest.interop.ical import Weekday
+from crest.interop.ical import Weekday, day_names
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.practice_link import PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
@@ -92,7 +92,7 @@ def _prescribed_reminder(prescribed: PrescribedReminder | None) -> str | None:
     """What the downloaded reminder follows while a prescription stands: the fields below do not decide it then."""
     if prescribed is None:
         return None
-    days = ", ".join(day.value.capitalize() for day in prescribed.days)
+    days = day_names(prescribed.days)
     since = "" if prescribed.first_day is None else f", from {friendly_date(prescribed.first_day)}"
     until = "" if prescribed.last_day is None else f", until {friendly_date(prescribed.last_day)}"
     if prescribed.at is None:

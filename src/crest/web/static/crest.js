@@ -130,3 +130,14 @@ document.addEventListener("toggle", tabStopsForScrollingTables, true); // a tabl
 for (const field of document.querySelectorAll("input[data-browser-zone]")) {
   field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
 }
+
+// Tick boxes that a number counts (a prescription's days and its days a week): ticking keeps the number agreeing,
+// so the form is not refused for it. Without scripts the server says when the two disagree.
+for (const box of document.querySelectorAll("input[data-counted-in]")) {
+  box.addEventListener("change", () => {
+    const boxes = box.form.querySelectorAll(`input[data-counted-in="${box.dataset.countedIn}"]`);
+    const ticked = [...boxes].filter((one) => one.checked).length;
+    const number = box.form.elements.namedItem(box.dataset.countedIn);
+    if (ticked > 0 && number) number.value = String(ticked);
+  });
+}

@@ -1,0 +1,51 @@
+"""A prescription's chosen weekdays: in week order, as many as its days a week, named wherever the dose is said."""
+
+from datetime import date
+
+import pytest
+
+from crest.accounts.records import InvalidPrescription, Prescription
+from crest.interop.ical import Weekday
+
+MON, TUE, WED, THU, FRI, SAT, SUN = Weekday
+START = date(2026, 5, 4)
+
+
+def test_chosen_days_are_kept_in_week_order_and_named_in_the_dose() -> None:
+    dose = Prescription("supported", 10, 1, 3, START, reminder_time="07:30", days=(FRI, MON, WED))
+    assert dose.days == (MON, WED, FRI)
+    assert dose.summary() == "10 min of the supported variant, once a day, 3 days a week (Mon, Wed, Fri)"
+    assert dose.in_full() == (
+        "10 min of the supported variant, once a day, 3 days a week (Mon, Wed, Fri), from 2026-05-04,"
+        " reminder at 07:30."
+    )
+
+
+def test_without_chosen_days_the_dose_says_only_how_many() -> None:
+    assert (
+        Prescription("standard", 15, 2, 5, START).summary()
+        == "15 min of the standard variant, twice a day, 5 days a week"
+    )
+    assert Prescription("standard", 15, 1, 1, START).summary().endswith("once a day, 1 day a week")
+    assert Prescription("standard", 15, 1, 7, START, days=tuple(Weekday)).summary().endswith("once a day, every day")
+
+
+@pytest.mark.parametrize(
+    ("days_per_week", "days", "message"),
+    [
+        (3, (MON, WED), "days a week says 3, but 2 days are chosen (Mon, Wed); make them agree"),
+        (2, (SUN,), "days a week says 2, but 1 day is chosen (Sun); make them agree"),
+        (1, (), "choose at least one day, or leave the days out"),
+        (1, ("someday",), "unknown day 'someday'; choose from mon, tue, wed, thu, fri, sat, sun"),
+    ],
+)
+def test_days_that_disagree_with_the_days_a_week_or_are_no_days_are_refused(
+    days_per_week: int, days: tuple[Weekday, ...], message: str
+) -> None:
+    with pytest.raises(InvalidPrescription) as refused:
+        Prescription("standard", 10, 1, days_per_week, START, days=days)
+    assert refused.value.message == message
+
+
+def test_a_day_given_twice_counts_once() -> None:
+    assert Prescription("standard", 10, 1, 2, START, days=(MON, THU, MON)).days == (MON, THU)
