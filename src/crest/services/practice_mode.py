@@ -352,9 +352,16 @@ class PracticeMode:
 
     # Changing a client's programme
 
+    def client_today(self, actor: Actor, client_id: int) -> date:
+        """Today where the client lives: a prescription's first day unless the practitioner names another."""
+        return self._client_today(self._linked(actor, client_id, Action.PRESCRIBE))
+
+    def _client_today(self, linked: LinkedClient) -> date:
+        return self._clock().astimezone(self._client_services(linked).zone).date()
+
     def prescribe(self, actor: Actor, client_id: int, dose: Prescription, address: str | None = None) -> Prescription:
         linked = self._linked(actor, client_id, Action.PRESCRIBE)
-        check_prescribed_days(dose, self.today())
+        check_prescribed_days(dose, self._client_today(linked))
         prescribed_by = check_name(self._name_of(actor) or "your practitioner")
         assert linked.client.person_id is not None
         saved = self._store.prescribe(

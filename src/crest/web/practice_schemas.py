@@ -115,7 +115,7 @@ class PrescriptionIn(_Input):
     days: list[Weekday] | None = Field(
         None, max_length=7, description="the weekdays, like [mon, wed, fri]; default: none, the reminder spreads them"
     )
-    start_on: date | None = Field(None, description="default: today")
+    start_on: date | None = Field(None, description="default: today where the client lives")
     end_on: date | None = None
     reminder_time: str | None = Field(None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="like 18:00")
     note: str | None = Field(None, max_length=1000)

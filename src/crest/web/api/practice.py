@@ -124,7 +124,7 @@ def prescribe(
     client_id: RecordId, body: PrescriptionIn, request: Request, asker: Asked, door: Door
 ) -> PrescriptionOut:
     """A new version of the client's prescription; the client sees it on Today and practises against it."""
-    today = door.practice.today()
+    today = door.practice.client_today(asker.actor, client_id)  # the client's: they may live in another zone
     return PrescriptionOut.of(
         door.practice.prescribe(asker.actor, client_id, body.to_record(today), address_of(request))
     )

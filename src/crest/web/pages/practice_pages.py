@@ -138,7 +138,7 @@ def client_page(
         lines=[trend_line(trend, Reader.CLINICIAN) for trend in summary.trends]
         + [adherence_line(summary.adherence, Reader.CLINICIAN), psfs_line(summary.psfs, Reader.CLINICIAN)],
         current=detail.prescriptions[0] if detail.prescriptions else None,
-        today=door.practice.today().isoformat(),
+        today=now.astimezone(detail.zone).date().isoformat(),  # the client's: the form's start is their first day
         weekdays=list(Weekday),
         when=lambda moment: friendly_time(moment, detail.zone, now),
         # said once, where the practitioner's own zone would otherwise be assumed
@@ -155,7 +155,8 @@ def client_page(
 def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
         dose = PrescriptionIn.model_validate(_prescription_fields(form))
-        door.practice.prescribe(asker.actor, client_id, dose.to_record(door.practice.today()), address_of(request))
+        today = door.practice.client_today(asker.actor, client_id)
+        door.practice.prescribe(asker.actor, client_id, dose.to_record(today), address_of(request))
     except ValidationError as problem:
         message = " ".join(one.sentence for one in input_problems(problem.errors()))
         return client_page(request, client_id, asker, door, error=message, typed=form)

@@ -1,15 +1,18 @@
-"""A prescription's days as the practitioner chooses them (Tue, Thu, Sat rather than the spread Mon, Wed, Fri): a
-physiotherapist trying crest could only say how many days a week, and the client's reminder chose which."""
+"""A prescription's days as the practitioner chooses them (Tue, Thu, Sat rather than the spread Mon, Wed, Fri), and
+its first day as the client's today: a physiotherapist trying crest could not choose the days, and the form's start
+was the practice server's today for a client in another zone."""
 
 from __future__ import annotations
 
 import re
 from html import unescape
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi import FastAPI
 
+from crest.accounts.records import FURTHEST_PRESCRIBED
 from crest.interop.ical import Weekday
 from crest.services.practice_link import PracticeLink
 from support.clock import FakeClock
@@ -82,6 +85,28 @@ def test_days_that_are_no_days_or_disagree_are_a_one_line_422(
         after = pat.get(f"/api/practice/clients/{client_id}").json()["prescriptions"]
     assert refused.status_code == 422 and refused.json()["detail"] == detail
     assert after == before  # no new version
+
+
+def test_the_default_start_is_the_clients_today_where_they_live(app: FastAPI, world: World) -> None:
+    """17:30 UTC, the practice's zone, is already tomorrow on Kiritimati (UTC+14): the client's first day is
+    tomorrow, and a year ahead counts from it."""
+    zone = ZoneInfo("Pacific/Kiritimati")
+    practice_today = world.clock().date()
+    client_today = world.clock().astimezone(zone).date()
+    assert client_today > practice_today  # the world's clock is past 10:00 UTC
+    client_id = world.ids["client"]
+    with browser(app, world.tokens["client_a"]) as ann:
+        assert ann.put("/api/settings", json={"reminder_zone": "Pacific/Kiritimati"}).is_success
+    furthest = {"start_on": (client_today + FURTHEST_PRESCRIBED).isoformat()}  # a year from the client's today
+    prescriptions = f"/api/practice/clients/{client_id}/prescriptions"
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.get(f"/practice/clients/{client_id}").text
+        saved = pat.post(prescriptions, json={"minutes": 10})
+        ahead = pat.post(prescriptions, json=furthest)
+    assert "times in the client's zone, Pacific/Kiritimati" in page
+    assert f'<input id="start_on" name="start_on" type="date" value="{client_today}" required>' in page
+    assert saved.status_code == 201 and saved.json()["start_on"] == client_today.isoformat()
+    assert ahead.status_code == 201, ahead.text
 
 
 def test_a_linked_crest_pulls_the_chosen_days_and_reminds_on_them(app: FastAPI, world: World, tmp_path: Path) -> None:
