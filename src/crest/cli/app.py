@@ -5,6 +5,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from crest.cli.commands import COMMAND_SUMMARIES, ROOT_SUMMARY, root_help
+from crest.cli.consoles import error_console
 from crest.errors import CrestError, one_line
 
 if TYPE_CHECKING:
@@ -99,6 +100,6 @@ def main() -> None:
 
 
 def _fail(message: str, exit_code: int) -> NoReturn:
-    print(f"crest: {one_line(message)}", file=sys.stderr)
+    error_console().print(f"crest: {one_line(message)}", markup=False)
     raise SystemExit(exit_code) from None
 

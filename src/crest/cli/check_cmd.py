@@ -85,7 +85,7 @@ def check(
     ),
 ) -> None:
     """Check your position from photos, videos or the live camera, criterion by criterion."""
-    from crest.cli.consoles import console
+    from crest.cli.consoles import error_console
     from crest.cli.journal_access import open_services
     from crest.posture.service import CheckOptions
 
@@ -93,7 +93,7 @@ def check(
         services.safety.require_may_lie_on_back()
         saved_height_cm = services.preferences.current().height_cm  # as the web check uses it
     options = CheckOptions(height_cm=saved_height_cm if height_cm is None else height_cm, view=view.value)
-    errors = console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+    errors = error_console()
     with native_logs_silenced():
         if camera:
             _check_camera(_camera_index(paths), options, json_output, voice, breath, errors)

@@ -5,6 +5,9 @@ would wrap at 80 columns, or at whatever width the terminal that ran the command
 that means nothing there, which a script reading lines or a search for a sentence then trips over. There, a line is
 as long as its text: tables keep their columns at their content's width, since no renderable here fills the width.
 COLUMNS, when set, is a width asked for, and is kept (the tests ask for a narrow terminal that way).
+
+An error is one line wherever a script or a log may read it; only a terminal gets it wrapped, at word boundaries:
+left to itself, the terminal would break it in the middle of a word.
 """
 
 from __future__ import annotations
@@ -19,16 +22,30 @@ if TYPE_CHECKING:
 UNWRAPPED_WIDTH = 100_000
 
 
-def console(*, stderr: bool = False, highlight: bool = True, soft_wrap: bool = False) -> Console:
-    """A console for stdout (or stderr) that wraps only on a terminal; `soft_wrap` leaves even a terminal's lines
-    for the terminal to wrap (one error, one line)."""
+def console(*, stderr: bool = False, highlight: bool = True) -> Console:
+    """A console for stdout (or stderr) that wraps only on a terminal, or at the COLUMNS asked for."""
     from rich.console import Console
 
-    made = Console(stderr=stderr, highlight=highlight, soft_wrap=soft_wrap)
+    made = Console(stderr=stderr, highlight=highlight)
     if not made.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
-        made.width = UNWRAPPED_WIDTH
-        made.soft_wrap = True
+        _unwrap(made)
     return made
+
+
+def error_console() -> Console:
+    """A console for errors on stderr: one error, one line, except on a terminal, where it wraps at word
+    boundaries (a word longer than the terminal, such as a long path, is the only one broken)."""
+    from rich.console import Console
+
+    made = Console(stderr=True, highlight=False, emoji=False)
+    if not made.is_terminal:
+        _unwrap(made)
+    return made
+
+
+def _unwrap(made: Console) -> None:
+    made.width = UNWRAPPED_WIDTH
+    made.soft_wrap = True
 
 
 def is_unwrapped(console: Console) -> bool:

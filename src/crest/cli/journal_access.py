@@ -1,10 +1,10 @@
 """The terminal door's composition root: the one place it opens the journal and builds the services."""
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from crest.accounts.passwords import Passwords
+from crest.cli.consoles import error_console
 from crest.clock import system_now, system_zone
 from crest.config import crest_home
 from crest.durations import rested_text
@@ -24,7 +24,7 @@ def open_services() -> Iterator[Services]:
         services = Services.over(journal, system_now, system_zone(), link_home=crest_home())
         notice = describe_recovered(services.practice.recover_abandoned())
         if notice:
-            print(notice, file=sys.stderr)
+            error_console().print(notice, markup=False)
         yield services
     finally:
         journal.close()

@@ -11,6 +11,7 @@ import sys
 import termios
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from crest.cli.session_view import big_clock
 from crest.durations import rested_text
@@ -22,12 +23,17 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
 
 
 def run_in_terminal(
-    args: Sequence[str], env: dict[str, str], script: Sequence[tuple[str, str]], timeout_s: float = 90
+    args: Sequence[str],
+    env: dict[str, str],
+    script: Sequence[tuple[str, str]],
+    timeout_s: float = 90,
+    columns: int = 100,
 ) -> str:
-    """Run crest on a 100x40 pseudo-terminal; each time the output shows a step's text, type its keys."""
+    """Run crest on a pseudo-terminal `columns` wide and 40 rows high; each time the output shows a step's text,
+    type its keys."""
     main_fd, child_fd = os.openpty()
-    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
-    terminal_env = {**env, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    terminal_env = {**env, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": "40"}
     terminal_env.pop("NO_COLOR", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "crest", *args],
@@ -129,3 +135,23 @@ def test_ctrl_c_at_keep_the_record_keeps_it_as_ended_early_with_the_time_shown(c
         [session] = journal.list_sessions()
     assert session.status == "ended_early"
     assert rested_text(session.actual_seconds) == shown.group(1)
+
+
+def test_an_error_wraps_at_word_boundaries_in_a_narrow_terminal(crest_env: dict[str, str], tmp_path: Path) -> None:
+    """The terminal broke a one-line error anywhere ("No such file" / " or directory", "“9" / "9”"); only a word
+    longer than the terminal, a path here, may be broken."""
+    deep = tmp_path / "a-folder-with-a-name-longer-than-the-terminal" / "journal.zip"
+    not_a_photo = tmp_path / "notes.jpg"
+    not_a_photo.write_text("not a photo")
+    for args, words_kept in (
+        (["import", "bad.zip"], "crest: cannot read bad.zip (No such file or directory)"),
+        (["session", "--minutes", "99"], "crest: minutes: enter 30 or less, not “99”"),
+        (["import", str(deep)], "crest: cannot read (No such file or directory)"),
+        (["check", str(not_a_photo)], "crest: notes.jpg: this is not a photo or video crest can read"),
+    ):
+        shown = run_in_terminal(args, crest_env, [], columns=40).strip()
+        assert shown.startswith("crest: ") and max(len(line) for line in shown.splitlines()) <= 40
+        words = shown.split()
+        assert all(word in words for word in words_kept.split()), shown
+        if str(deep) in args:
+            assert str(deep) in "".join(words)  # whole, but for where it is cut to fit

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crest.cli.consoles import console
+from crest.cli.consoles import console, error_console
 
 LONG_LINE = " ".join(["rest"] * 60)  # 299 characters, far past any terminal's 80 columns
 
@@ -21,3 +21,11 @@ def test_a_width_asked_for_is_kept(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     said = capsys.readouterr().out
     assert max(map(len, said.splitlines())) <= 60
     assert said.split() == LONG_LINE.split()
+
+
+def test_an_error_is_one_line_off_a_terminal_even_with_a_width_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")  # a script's log reads an error whole, as the terminal-less tests do
+    error_console().print(LONG_LINE)
+    assert capsys.readouterr().err == LONG_LINE + "\n"
