@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from types import FrameType
 
 from rich.console import Console
-from rich.live import Live
 from rich.markup import escape
 
 from crest.cli.asker import Asker
@@ -19,6 +18,7 @@ from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
 from crest.cli.checkin_prompt import ask_check_in
 from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
+from crest.cli.live_panel import LivePanel
 from crest.cli.safety_cmd import ensure_safety_screen, show_standing
 from crest.cli.session_view import clock_text, render_session
 from crest.cli.why_hint import why_hint
@@ -235,8 +235,7 @@ def _rest(
                 console.print(f"[yellow]{escape(told)}[/yellow]")
             told_unsaved = True
 
-    live = Live(render_session(runner, speaker is not None), console=console, auto_refresh=False) \
-        if console.is_terminal else None
+    live = LivePanel(console, render_session(runner, speaker is not None)) if console.is_terminal else None
     try:
         with KeyReader() as keys:
             if live is not None:
@@ -249,12 +248,12 @@ def _rest(
                         last_write = time.monotonic()
                     elif isinstance(event, SessionEnded):
                         if live is not None:  # the last frame shows the end (00:00), not the previous refresh
-                            live.update(render_session(runner, speaker is not None), refresh=True)
+                            live.show(render_session(runner, speaker is not None))
                         return event
                     else:
                         _announce(event, speaker, console, live is None)
                 if live is not None:
-                    live.update(render_session(runner, speaker is not None), refresh=True)
+                    live.show(render_session(runner, speaker is not None))
                 key = keys.read(REFRESH_S)
                 if key == " ":
                     runner.toggle_pause()
