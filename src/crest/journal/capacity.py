@@ -24,7 +24,15 @@ class RecordCap:
         """Refuse `count` records over the cap; `holds` says where they are ("big.zip holds", "the journal would
         hold")."""
         if count > self.most:
-            raise TooManyRecords(f"{holds} {count:,} {self.plural}; crest takes at most {self.most:,} in one journal")
+            raise TooManyRecords(f"{holds} {count:,} {self.plural}; {self._takes}")
+
+    def more_than(self, holds: str) -> TooManyRecords:
+        """The refusal of more records than the cap, for a file refused before the rest of it is counted."""
+        return TooManyRecords(f"{holds} more than {self.most:,} {self.plural}; {self._takes}")
+
+    @property
+    def _takes(self) -> str:
+        return f"crest takes at most {self.most:,} in one journal"
 
 
 class TooManyRecords(CrestError):

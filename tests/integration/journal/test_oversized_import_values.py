@@ -35,7 +35,7 @@ FILES = {
         "line 2, field id",
         "digits",
     ),
-    "deep.json": ("[" * 100_000 + "]" * 100_000, "line 1", "nested too deeply"),
+    "deep.json": ('{"sessions": ' + "[" * 100_000 + "]" * 100_000 + "}", "line 1", "nested too deeply"),
     "deep_in_a_field.json": (_json_with_session_id("[" * 100_000 + "]" * 100_000), "line 1", "nested too deeply"),
 }
 

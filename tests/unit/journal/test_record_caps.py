@@ -4,14 +4,15 @@ a 1.3 MB zip of 300,000 sessions once took a practice server 72 s and 230 MB to 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from types import ModuleType
 
 import pytest
 
 from crest.journal import capacity
-from crest.journal.records import PracticeSession
+from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession
 from crest.journal.transfer import csv_format, export_bytes, json_format, legacy_csv, parse_export
-from support.many_records import csv_zip_of_sessions, legacy_csv_of_sessions, sessions
+from support.many_records import FIRST, csv_zip_of_sessions, legacy_csv_of_sessions, sessions
 
 CAP = 5
 FORMATS = {
@@ -31,7 +32,8 @@ def lowered(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_file_over_the_cap_is_refused_in_one_line(file_format: str) -> None:
     with pytest.raises(capacity.TooManyRecords) as refused:
         parse_export(FORMATS[file_format](CAP + 1), "big.file")
-    assert f"holds {CAP + 1} sessions; crest takes at most {CAP} in one journal" in str(refused.value)
+    counted = f"more than {CAP}" if file_format == "json" else f"{CAP + 1}"  # JSON stops at the first past the cap
+    assert f"holds {counted} sessions; crest takes at most {CAP} in one journal" in str(refused.value)
     assert str(refused.value).startswith("big.file")
     assert "\n" not in str(refused.value)
 
@@ -69,3 +71,45 @@ def test_the_caps_leave_decades_of_daily_practice() -> None:
     assert capacity.SESSIONS.most >= 4 * 365 * years  # four sessions every day
     assert capacity.CHECK_INS.most >= 2 * capacity.SESSIONS.most  # one before and one after each
     assert capacity.SESSIONS.most < 300_000  # the file that filled a practice server
+
+
+def _check_ins_rated(count: int, places: int) -> JournalContents:
+    """`count` check-ins, each rating `places` places."""
+    ratings = tuple(PainRating(region, 3) for region in ("lower_back", "neck", "upper_back", "pelvis")[:places])
+    moments = (FIRST + timedelta(hours=number) for number in range(count))
+    check_ins = tuple(CheckIn(at, pain=ratings, id=number) for number, at in enumerate(moments, 1))
+    return JournalContents(check_ins=check_ins)
+
+
+@pytest.mark.parametrize("file_format", ["json", "csv"])
+def test_pain_ratings_over_the_cap_are_refused_alike_in_both_formats(
+    monkeypatch: pytest.MonkeyPatch, file_format: str
+) -> None:
+    """JSON's ratings sit inside its check-ins: only the file's size held them (820,752 ratings, 60 MB: stored in
+    5 minutes and 3.3 GB), while the CSV's pain table was counted."""
+    monkeypatch.setattr(capacity.PAIN_RATINGS, "most", CAP)
+    data = export_bytes(_check_ins_rated(3, 2), file_format)
+    with pytest.raises(capacity.TooManyRecords) as refused:
+        parse_export(data, "big.file")
+    assert str(refused.value).endswith(f" holds 6 pain ratings; crest takes at most {CAP} in one journal")
+    assert len(parse_export(export_bytes(_check_ins_rated(2, 2), file_format), "journal").check_ins) == 2
+
+
+def test_json_ratings_past_the_cap_are_counted_not_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_rating(*args: object, **kwargs: object) -> PainRating:
+        raise AssertionError("a rating was built before the file was counted")
+
+    monkeypatch.setattr(capacity.PAIN_RATINGS, "most", CAP)
+    monkeypatch.setattr(json_format, "pain_record", no_rating)
+    with pytest.raises(capacity.TooManyRecords, match="holds 8 pain ratings"):
+        parse_export(export_bytes(_check_ins_rated(2, 4), "json"), "big.json")
+
+
+@pytest.mark.usefixtures("lowered")
+def test_a_json_file_is_refused_at_its_first_session_past_the_cap_unread_beyond() -> None:
+    """What follows is never read: here it is not even JSON, and the refusal is still the count."""
+    text = export_bytes(sessions(CAP + 1), "json").decode()
+    cut = text[: text.rindex("\n  ]")] + ",\n    {not json at all"
+    with pytest.raises(capacity.TooManyRecords) as refused:
+        parse_export(cut, "big.json")
+    assert str(refused.value) == f"big.json holds more than {CAP} sessions; crest takes at most {CAP} in one journal"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -77,43 +77,134 @@ def export_json(contents: JournalContents) -> str:
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LONG_NUMBER = re.compile(r"\d{4300,}")  # sys.get_int_max_str_digits()
+# The lists inside a section's records that are capped too, counted as each record is read.
+NESTED_CAPS: Mapping[str, tuple[str, capacity.RecordCap]] = {
+    "check_ins": ("pain", capacity.PAIN_RATINGS),
+    "psfs": ("activities", capacity.PSFS_ACTIVITIES),
+}
+
+Items = list[tuple[int, Any]]  # each item of a list with the line it starts on
+ReadValue = Callable[[str, int], tuple[Any, int]]  # a member's value (named by its key) read from an index
 
 
-def _list_item_offsets(text: str) -> dict[str, list[int]]:
-    """Where each item of each top-level list starts (the document is known to be valid JSON)."""
-    decoder = json.JSONDecoder()
+class _Reader:
+    """Reads the document's top level, its sections and the capped lists inside their records by hand, and every
+    other value whole: each list is counted as it is read and refused at its first item past the cap, so a file of
+    millions of records (a 60 MB one took a gigabyte and more as one object tree) is never built whole."""
 
-    def skip(index: int) -> int:
-        match = _WHITESPACE.match(text, index)
+    def __init__(self, text: str, source: str) -> None:
+        self._text = text
+        self._holds = f"{source} holds"
+        self._top = Place(source, 1)
+        self._decode = json.JSONDecoder().raw_decode
+        self._line, self._counted_to = 1, 0
+        self._nested_count = 0  # the items of the capped lists inside the section being read
+
+    def document(self) -> dict[str, Any]:
+        """The top level's fields: each section that is a list as its items, any other value as it is."""
+        if self._at(self._skip(0)) != "{":
+            raise self._top.error(None, "not a crest export (expected a JSON object)")
+
+        def member(key: str, index: int) -> tuple[Any, int]:
+            reject_unknown(self._top, {key: None}, ("format", "version", *SECTION_CAPS))
+            if key in SECTION_CAPS and self._at(index) == "[":
+                return self._section(key, index)
+            return self._decode(self._text, index)
+
+        fields, index = self._object(self._skip(0), member)
+        if index != len(self._text):
+            raise json.JSONDecodeError("Extra data", self._text, index)
+        return fields
+
+    def _section(self, name: str, index: int) -> tuple[Items, int]:
+        cap = SECTION_CAPS[name]
+        nested, nested_cap = NESTED_CAPS.get(name, ("", None))
+        self._nested_count = 0
+        items: Items = []
+
+        def member(key: str, index: int) -> tuple[Any, int]:
+            if key != nested or self._at(index) != "[":
+                return self._decode(self._text, index)
+            kept: list[Any] = []
+
+            def nested_item(index: int) -> int:
+                value, index = self._decode(self._text, index)
+                self._nested_count += 1
+                if nested_cap is not None and self._nested_count <= nested_cap.most:
+                    kept.append(value)  # past the cap, only counted: refused once the section is read
+                return index
+
+            return kept, self._list(index, nested_item)
+
+        def record(index: int) -> int:
+            if len(items) == cap.most:  # refused before the item past the cap is read, let alone the rest
+                raise cap.more_than(self._holds)
+            line = self._line_of(index)
+            if nested and self._at(index) == "{":
+                value, index = self._object(index, member)
+            else:
+                value, index = self._decode(self._text, index)
+            items.append((line, value))
+            return index
+
+        index = self._list(index, record)
+        if nested_cap is not None:
+            nested_cap.check(self._holds, self._nested_count)
+        return items, index
+
+    def _object(self, index: int, read_value: ReadValue) -> tuple[dict[str, Any], int]:
+        """The object starting at `index`, each member's value read by `read_value`, and the index after it."""
+        members: dict[str, Any] = {}
+        index = self._expect(index, "{", "Expecting value")
+        while self._at(index) != "}":
+            if members and self._at(index) == ",":
+                index = self._skip(index + 1)
+            elif members:
+                raise json.JSONDecodeError("Expecting ',' delimiter", self._text, index)
+            if self._at(index) != '"':
+                raise json.JSONDecodeError("Expecting property name enclosed in double quotes", self._text, index)
+            key, index = self._decode(self._text, index)
+            key = sys.intern(key)  # one string for each field's name, as json.loads shares them in one document
+            members[key], index = read_value(key, self._expect(self._skip(index), ":", "Expecting ':' delimiter"))
+            index = self._skip(index)
+        return members, self._skip(index + 1)
+
+    def _list(self, index: int, read_item: Callable[[int], int]) -> int:
+        """Reads the list starting at `index` with `read_item` (it reads one item, giving the index after it)."""
+        index = self._expect(index, "[", "Expecting value")
+        first = True
+        while self._at(index) != "]":
+            if not first:
+                index = self._expect(index, ",", "Expecting ',' delimiter")
+                if self._at(index) == "]":
+                    raise json.JSONDecodeError("Illegal trailing comma before end of array", self._text, index)
+            index, first = self._skip(read_item(index)), False
+        return self._skip(index + 1)
+
+    def _at(self, index: int) -> str:
+        return self._text[index : index + 1]
+
+    def _skip(self, index: int) -> int:
+        match = _WHITESPACE.match(self._text, index)
         return match.end() if match else index
 
-    offsets: dict[str, list[int]] = {}
-    index = skip(0) + 1
-    while True:
-        index = skip(index)
-        if text[index] == "}":
-            return offsets
-        if text[index] == ",":
-            index = skip(index + 1)
-        key, index = decoder.raw_decode(text, index)
-        index = skip(skip(index) + 1)
-        if text[index] != "[":
-            _, index = decoder.raw_decode(text, index)
-            continue
-        starts = offsets[key] = []
-        index = skip(index + 1)
-        while text[index] != "]":
-            starts.append(index)
-            _, index = decoder.raw_decode(text, index)
-            index = skip(index)
-            if text[index] == ",":
-                index = skip(index + 1)
-        index += 1
+    def _expect(self, index: int, character: str, problem: str) -> int:
+        """The index after `character` (and the white space after it), which must be at `index`."""
+        if self._at(index) != character:
+            raise json.JSONDecodeError(problem, self._text, index)
+        return self._skip(index + 1)
+
+    def _line_of(self, index: int) -> int:
+        """The line `index` is on; asked in increasing order, so each newline is counted once."""
+        self._line += self._text.count("\n", self._counted_to, index)
+        self._counted_to = index
+        return self._line
 
 
 def json_contents(text: str, source: str, now: datetime | None = None) -> JournalContents:
+    top = Place(source, 1)
     try:
-        document = json.loads(text)
+        document = _Reader(text, source).document()
     except json.JSONDecodeError as error:
         raise Place(source, error.lineno).error(None, f"not valid JSON ({error.msg})") from None
     except RecursionError:
@@ -122,28 +213,21 @@ def json_contents(text: str, source: str, now: datetime | None = None) -> Journa
         long_number = _LONG_NUMBER.search(text)
         line = text.count("\n", 0, long_number.start()) + 1 if long_number else 1
         raise Place(source, line).error(None, "not a crest export (a number with thousands of digits)") from None
-    top = Place(source, 1)
-    if not isinstance(document, dict):
-        raise top.error(None, "not a crest export (expected a JSON object)")
     if document.get("format") != JSON_FORMAT_NAME:
         raise top.error("format", f"expected '{JSON_FORMAT_NAME}', found {document.get('format')!r}")
     if document.get("version") != JSON_VERSION:
         raise top.error(
             "version", f"this crest reads version {JSON_VERSION}, found {document.get('version')!r}"
         )
-    reject_unknown(top, document, ("format", "version", *SECTION_CAPS))
-    sections: dict[str, list[Any]] = {}
-    for section, cap in SECTION_CAPS.items():
-        items = sections[section] = document.get(section, [])
+    collected = Collector(now)
+    for section in SECTION_CAPS:  # in this order: a check-in's session is read before it
+        items: Items = document.get(section, [])
         if not isinstance(items, list):
             raise top.error(section, "expected a list")
-        cap.check(f"{source} holds", len(items))  # counted before any item is read into a record
-    newlines = [index for index, character in enumerate(text) if character == "\n"]
-    offsets = _list_item_offsets(text)
-    collected = Collector(now)
-    for section, items in sections.items():
-        for item, offset in zip(items, offsets.get(section, []), strict=True):
-            place = Place(source, bisect_right(newlines, offset) + 1)
+        items.reverse()
+        while items:  # each item let go once read into its record: the file is never held twice over
+            line, item = items.pop()
+            place = Place(source, line)
             if not isinstance(item, dict):
                 raise place.error(None, f"expected an object in {section}, found {item!r}")
             _json_record(place, section, item, collected)
