@@ -20,6 +20,7 @@ from crest.errors import CrestError
 MAX_BREATH_S = 24 * 60 * 60
 MAX_WINDOWS = MAX_BREATH_S // 20
 MAX_MOVEMENTS = MAX_BREATH_S
+BREATH_LIST_CAPS = {"windows": MAX_WINDOWS, "movements": MAX_MOVEMENTS}
 # Rates a window can give lie well inside this (the tracker reads 4-40 breaths a minute).
 MAX_RATE_BPM = 60.0
 # The saved windows' rates and their saved median are each rounded to 0.1: this much leeway covers both.
@@ -37,8 +38,8 @@ def check_breath(data: object) -> BreathResult:
     unknown = sorted(set(data) - {"rate_bpm", "windows", "movements"})
     if unknown:
         raise InvalidBreath(f"the breath reading has an unknown field '{unknown[0]}'")
-    windows = _items(data, "windows", MAX_WINDOWS)
-    movements = _items(data, "movements", MAX_MOVEMENTS)
+    windows = _items(data, "windows")
+    movements = _items(data, "movements")
     last_end_s = 0.0
     for number, window in enumerate(windows, 1):
         last_end_s = _check_window(number, window, last_end_s)
@@ -65,13 +66,19 @@ def breath_from_text(text: str) -> BreathResult:
     return check_breath(data)
 
 
-def _items(data: dict[str, Any], name: str, most: int) -> list[Any]:
+def _items(data: dict[str, Any], name: str) -> list[Any]:
     items = data.get(name)
     if not isinstance(items, list):
         raise InvalidBreath(f"the breath reading's {name} is {items!r}, not a list")
-    if len(items) > most:
-        raise InvalidBreath(f"the breath reading has {len(items)} {name}; a rest has at most {most}")
+    check_item_count(name, len(items))
     return items
+
+
+def check_item_count(name: str, count: int) -> None:
+    """Refuse more windows or movements (`name`) than a rest has; an import counts them before it keeps them."""
+    most = BREATH_LIST_CAPS[name]
+    if count > most:
+        raise InvalidBreath(f"the breath reading has {count} {name}; a rest has at most {most}")
 
 
 def _check_window(number: int, window: object, earlier_end_s: float) -> float:

@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 import pytest
 
 from crest.breath.result import BreathResult, BreathWindow, Movement
+from crest.journal import breath_record
 from crest.journal.records import JournalContents, PracticeSession
-from crest.journal.transfer import InvalidImportFile, export_bytes, export_text, parse_export
+from crest.journal.transfer import InvalidImportFile, export_bytes, export_text, parse_export, reading
 from support.csv_export import csv_tables, rewritten_csv_zip
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
@@ -63,3 +64,18 @@ def test_files_written_before_breath_readings_still_read() -> None:
     for session in old_json["sessions"]:
         del session["breath"]
     assert parse_export(json.dumps(old_json), "old.json").sessions == (SESSION, replace(SESSION, id=2))
+
+
+def test_json_movements_past_a_readings_cap_are_counted_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One session's reading held up to 60 MB of movements, all built (2 GB) before the reading was checked."""
+
+    def never(value: object) -> BreathResult:
+        raise AssertionError("the reading was built before its movements were counted")
+
+    monkeypatch.setitem(breath_record.BREATH_LIST_CAPS, "movements", 2)
+    monkeypatch.setattr(reading, "check_breath", never)
+    many = replace(READING, movements=(Movement(10.0), Movement(20.0), Movement(33.5)))
+    text = export_text(JournalContents(sessions=(replace(SESSION, id=2), replace(SESSION, breath=many))), "json")
+    with pytest.raises(InvalidImportFile) as refused:
+        parse_export(text, "x.json")
+    assert str(refused.value) == "x.json line 6, field breath: the breath reading has 3 movements; a rest has at most 2"

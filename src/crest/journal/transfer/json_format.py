@@ -9,7 +9,9 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from crest.errors import CrestError
 from crest.journal import capacity
+from crest.journal.breath_record import BREATH_LIST_CAPS, check_item_count
 from crest.journal.records import JournalContents, PainRating, PsfsActivity
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
@@ -77,7 +79,7 @@ def export_json(contents: JournalContents) -> str:
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LONG_NUMBER = re.compile(r"\d{4300,}")  # sys.get_int_max_str_digits()
-# The lists inside a section's records that are capped too, counted as each record is read.
+# The lists inside a section's records that are capped too, in all (and a breath reading's, in each reading).
 NESTED_CAPS: Mapping[str, tuple[str, capacity.RecordCap]] = {
     "check_ins": ("pain", capacity.PAIN_RATINGS),
     "psfs": ("activities", capacity.PSFS_ACTIVITIES),
@@ -98,7 +100,6 @@ class _Reader:
         self._top = Place(source, 1)
         self._decode = json.JSONDecoder().raw_decode
         self._line, self._counted_to = 1, 0
-        self._nested_count = 0  # the items of the capped lists inside the section being read
 
     def document(self) -> dict[str, Any]:
         """The top level's fields: each section that is a list as its items, any other value as it is."""
@@ -119,28 +120,40 @@ class _Reader:
     def _section(self, name: str, index: int) -> tuple[Items, int]:
         cap = SECTION_CAPS[name]
         nested, nested_cap = NESTED_CAPS.get(name, ("", None))
-        self._nested_count = 0
+        nested_count = 0  # the items of the capped lists in this section's records
         items: Items = []
+        line = 1
+        by_member = bool(nested) or name == "sessions"  # records holding capped lists are read member by member
+
+        def kept_nested(counted: int) -> bool:
+            return nested_cap is not None and nested_count + counted <= nested_cap.most
+
+        def breath_member(key: str, index: int) -> tuple[Any, int]:
+            if key not in BREATH_LIST_CAPS or self._at(index) != "[":
+                return self._decode(self._text, index)
+            kept, count, index = self._counted(index, lambda counted: counted <= BREATH_LIST_CAPS[key])
+            try:
+                check_item_count(key, count)
+            except CrestError as error:
+                raise Place(self._top.source, line).error("breath", str(error)) from None
+            return kept, index
 
         def member(key: str, index: int) -> tuple[Any, int]:
-            if key != nested or self._at(index) != "[":
-                return self._decode(self._text, index)
-            kept: list[Any] = []
-
-            def nested_item(index: int) -> int:
-                value, index = self._decode(self._text, index)
-                self._nested_count += 1
-                if nested_cap is not None and self._nested_count <= nested_cap.most:
-                    kept.append(value)  # past the cap, only counted: refused once the section is read
-                return index
-
-            return kept, self._list(index, nested_item)
+            nonlocal nested_count
+            if nested and key == nested and self._at(index) == "[":
+                kept, count, index = self._counted(index, kept_nested)
+                nested_count += count
+                return kept, index
+            if name == "sessions" and key == "breath" and self._at(index) == "{":
+                return self._object(index, breath_member)
+            return self._decode(self._text, index)
 
         def record(index: int) -> int:
+            nonlocal line
             if len(items) == cap.most:  # refused before the item past the cap is read, let alone the rest
                 raise cap.more_than(self._holds)
             line = self._line_of(index)
-            if nested and self._at(index) == "{":
+            if by_member and self._at(index) == "{":
                 value, index = self._object(index, member)
             else:
                 value, index = self._decode(self._text, index)
@@ -149,8 +162,25 @@ class _Reader:
 
         index = self._list(index, record)
         if nested_cap is not None:
-            nested_cap.check(self._holds, self._nested_count)
+            nested_cap.check(self._holds, nested_count)
         return items, index
+
+    def _counted(self, index: int, keep: Callable[[int], bool]) -> tuple[list[Any], int, int]:
+        """The list at `index`: the items `keep` takes (asked with how many were read), how many it held, and the
+        index after it. The rest are read one at a time, counted and let go."""
+        kept: list[Any] = []
+        count = 0
+
+        def item(index: int) -> int:
+            nonlocal count
+            value, index = self._decode(self._text, index)
+            count += 1
+            if keep(count):
+                kept.append(value)
+            return index
+
+        index = self._list(index, item)
+        return kept, count, index
 
     def _object(self, index: int, read_value: ReadValue) -> tuple[dict[str, Any], int]:
         """The object starting at `index`, each member's value read by `read_value`, and the index after it."""
