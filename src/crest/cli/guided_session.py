@@ -24,13 +24,14 @@ from crest.cli.session_view import clock_text, render_session
 from crest.cli.why_hint import why_hint
 from crest.durations import rested_text
 from crest.errors import CrestError
+from crest.insights.practice import DEMO_ENDED
 from crest.journal.vocabulary import SessionStatus
 from crest.knowledge.why_links import setup_step_entry
 from crest.protocol import Protocol, load_protocol
 from crest.protocol.model import SIDE_LYING_VARIANT, SourcedText, VariantName
 from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, worse_today_reminder
 from crest.services.bundle import Services
-from crest.services.practice import PracticeSessions
+from crest.services.practice import PracticeSessions, is_demo
 from crest.services.safety import SafetyConcernStands, SafetyStanding
 from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
 from crest.session.timeline import (
@@ -132,6 +133,8 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             _coming_up(ending, speaker, console)
             if unsaved is not None:
                 raise unsaved
+        if is_demo(options.speed):  # as the web page says: else "This week" seems to have lost the rest
+            console.print(DEMO_ENDED.format(speed=f"{options.speed:g}"))
         if options.check_in and not options.assume_yes:
             check_in = ask_check_in(asker, session_id, services.clock)
             if check_in is not None:

@@ -17,6 +17,8 @@ from crest.journal.records import CheckIn, PracticeSession
 PRACTICE_MIN_SECONDS = 60
 PRACTICE_RULE = "at least a minute each"  # the rule in words, beside the counts a person reads
 DEMO_WORDS = "run faster than real time, not counted as practice"  # beside a demo wherever the journal lists it
+# Said as a demo ends, in the browser and the terminal alike; {speed} is the clock's speed ("60").
+DEMO_ENDED = "This was a demo at {speed} times real time: the journal keeps it as a demo, never counted as practice."
 DAYS_WITH_DATA_WINDOW = 30  # "days with data in the last 30", the yardstick clinicians read
 
 

@@ -27,3 +27,11 @@ def test_a_sped_up_session_is_a_demo_shown_in_history_and_counted_nowhere(run_cr
     words = " ".join(run_crest("progress").stdout.split())
     assert "Before and after a session Rate the same place before and after a session" in words
     assert "(a demo is left out: its rest passes in seconds)" in words
+
+
+def test_the_terminal_says_as_a_sped_up_session_ends_that_it_was_a_demo(run_crest: RunCrest) -> None:
+    # As the web page does: else the rest just done seems lost from "This week" and `crest progress`.
+    result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "This was a demo at 300 times real time: the journal keeps it as a demo, never counted as practice." in said

@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from crest.breath.words import state_labels
 from crest.durations import rested_text
+from crest.insights.practice import DEMO_ENDED
 from crest.journal.records import (
     MAX_PLANNED_MINUTES,
     MAX_RECORD_ID,
@@ -39,7 +40,7 @@ DONE_WORDS = {
     "short_heading": "Session ended",
     "short": "You ended it before a minute had passed. That is fine: come back whenever it suits you.",
     # a sped-up rest (?speed=) is saved as a demo: the page says so, as the journal and the terminal do
-    "demo": "This was a demo at {speed} times real time: the journal keeps it as a demo, never counted as practice.",
+    "demo": DEMO_ENDED,
 }
 PHASE_LABELS = {"settle": "settling in", "movement": "slow movements", "rest": "resting", "closing": "closing"}
 MAX_SPEED = 1000.0
