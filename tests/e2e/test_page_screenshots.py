@@ -61,6 +61,23 @@ SIDEWAYS_PROBLEMS = """(controls) => {
   return problems;
 }"""
 
+# Buttons that touch read as one and invite the wrong tap: each keeps a few pixels from the next (on a phone, the
+# Journal's four buttons once wrapped onto each other's borders).
+BUTTONS_APART_PX = 4
+TOUCHING_BUTTONS = """(apart) => {
+  const boxes = [...document.querySelectorAll("button, a.button")]
+    .filter((button) => button.getClientRects().length)
+    .map((button) => [button.textContent.trim().replace(/\\s+/g, " "), button.getBoundingClientRect()]);
+  const problems = [];
+  boxes.forEach(([name, box], i) => {
+    for (const [other, next] of boxes.slice(i + 1)) {
+      const gap = Math.max(next.left - box.right, box.left - next.right, next.top - box.bottom, box.top - next.bottom);
+      if (gap < apart) problems.push(`"${name}" and "${other}" are ${gap.toFixed(1)} px apart`);
+    }
+  });
+  return problems;
+}"""
+
 # Points of the area each line's fill would paint (inside its outline, off its stroke), in device pixels.
 FILL_AREAS = """(scale) => [...document.querySelectorAll(".chart polyline")]
   .filter((line) => line.getClientRects().length)
@@ -142,6 +159,7 @@ def test_every_page_renders_at_each_size_in_both_themes(
         assert (background == DARK_BACKGROUND) == (theme == "dark"), (path, background)
         page.evaluate("document.querySelectorAll('details').forEach((details) => { details.open = true; })")
         assert page.evaluate(SIDEWAYS_PROBLEMS, CONTROLS) == [], (path, size)
+        assert page.evaluate(TOUCHING_BUTTONS, BUTTONS_APART_PX) == [], (path, size)
         if path == "/progress":
             _assert_lines_are_not_filled(page)
             assert page.evaluate(SMALL_CHART_TEXT, SMALLEST_CHART_TEXT_PX) == []
