@@ -265,3 +265,13 @@ def test_every_answer_carries_the_security_headers_and_no_hsts_on_plain_http(cli
         policy = response.headers["content-security-policy"]
         assert "frame-ancestors 'none'" in policy and "script-src 'self';" in policy
         assert "strict-transport-security" not in response.headers
+
+
+def test_settings_offer_the_streak_by_the_goal_not_among_a_sessions_options(client: TestClient) -> None:
+    # A streak shows on Today only: under "During a session" it promised something a session never shows.
+    page = client.get("/settings").text
+    during = re.search(r"<legend>During a session</legend>(.*?)</fieldset>", page, re.S)
+    goal = re.search(r"<legend>Your goal and a reminder</legend>(.*?)</fieldset>", page, re.S)
+    assert during and goal
+    assert "show_streaks" not in during[1]
+    assert re.search(r'name="show_streaks"[^>]*> Show my streak \(days in a row\) on Today</label>', goal[1])
