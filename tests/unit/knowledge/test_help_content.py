@@ -4,6 +4,7 @@ from importlib import resources
 
 import pytest
 
+from crest.insights.verdicts import PAIN_MIN_DROP_POINTS, PAIN_MIN_DROP_SHARE
 from crest.knowledge.loader import InvalidHelp, load_help, parse_help
 from crest.knowledge.model import MIN_ENTRIES, WARNING_TOPIC
 from crest.knowledge.red_flags import RULES
@@ -135,3 +136,11 @@ def test_a_broken_file_names_the_field(change: tuple[str, str], message: str) ->
 def test_not_toml_is_reported() -> None:
     with pytest.raises(InvalidHelp, match="not valid TOML"):
         parse_help("entries = = [")
+
+
+def test_the_answer_on_telling_whether_it_helps_gives_progress_its_own_rule() -> None:
+    # The studies' "2 points or 30%" alone read as if a fall from 8 to 6 were "better"; Progress asks for both.
+    entry = load_help().entry("tracking_progress")
+    assert entry is not None
+    rule = f"at least {PAIN_MIN_DROP_POINTS} points and at least {PAIN_MIN_DROP_SHARE * 100}%"
+    assert rule in entry.text
