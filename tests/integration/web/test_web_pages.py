@@ -275,3 +275,13 @@ def test_settings_offer_the_streak_by_the_goal_not_among_a_sessions_options(clie
     assert during and goal
     assert "show_streaks" not in during[1]
     assert re.search(r'name="show_streaks"[^>]*> Show my streak \(days in a row\) on Today</label>', goal[1])
+
+
+def test_editing_a_check_in_says_which_one_it_is(client: TestClient, clock: Any) -> None:
+    # Weeks of check-ins look alike as sliders: the page names the one being corrected, as a session's edit does.
+    saved = client.post("/api/checkins", json={"at": "2026-04-28T18:05:00+00:00", "note": "stiff"}).json()
+    page = client.get(f"/checkin?checkin_id={saved['id']}").text
+    made = re.search(r'<p id="checkin-made">This check-in was made <time datetime="([^"]+)">([^<]+)</time>', page)
+    assert made and made.groups() == ("2026-04-28T18:05:00+00:00", "Tue 28 Apr 18:05")
+    assert re.search(r'<a href="/journal" aria-current="page">', page)
+    assert 'id="checkin-made"' not in client.get("/checkin").text

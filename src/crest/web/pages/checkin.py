@@ -15,6 +15,7 @@ from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
 from crest.web.help_links import help_links
 from crest.web.pages.common import Context, page_router
+from crest.web.presenters import friendly_time
 from crest.web.schemas import CheckInIn, CheckInOut
 from crest.web.templating import render
 
@@ -145,9 +146,12 @@ def _checkin_view(
 ) -> Response:
     services = context.services
     existing = None
+    made = None  # when the check-in being edited was made: a page of sliders alone does not say which one it is
     rated_before: list[dict[str, object]] = []
     if checkin_id is not None:
-        existing = CheckInOut.of(services.check_ins.get(checkin_id)).model_dump(mode="json")
+        check_in = services.check_ins.get(checkin_id)
+        existing = CheckInOut.of(check_in).model_dump(mode="json")
+        made = {"iso": check_in.at.isoformat(), "when": friendly_time(check_in.at, context.local_zone, context.now())}
     elif session_id is not None:
         services.practice.get(session_id)  # a 404 page for a session that does not exist
         # After a session, start with the places rated before it, so that before and after compare the same places.
@@ -185,8 +189,9 @@ def _checkin_view(
         request,
         "checkin.html",
         status_code,
-        active="checkin_page",
+        active="journal_page" if existing else "checkin_page",  # an edit comes from the Journal, as a session's
         title="Edit check-in" if existing else "Check-in",
+        made=made,
         config=config,
         region_labels=region_labels,
         side_labels=_capitalised(labels(Side)),
