@@ -25,8 +25,9 @@ RUN_AXE = """async (options) => (await axe.run(document, options)).violations.fl
   rule.nodes.map((node) => `${rule.id} (${rule.help}): ${node.target.join(" ")}: ${node.failureSummary}`)
     .map((line) => line.replace(/\\s+/g, " ")))"""
 # axe leaves out non-text contrast (WCAG 1.4.11): a field is found by its border, which needs 3:1 against what is
-# inside it and around it. Ticks, radios and sliders are drawn by the browser.
-FAINT_FIELD_BORDERS = """() => {
+# inside it and around it, and a chart's place by its legend's swatch, which needs 3:1 against what is around it.
+# Ticks, radios and sliders are drawn by the browser.
+FAINT_MARKS = """() => {
   const rgb = (css) => css.match(/[\\d.]+/g).map(Number);
   const luminance = (colour) => colour.slice(0, 3).map((value) => value / 255)
     .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
@@ -42,12 +43,19 @@ FAINT_FIELD_BORDERS = """() => {
     }
     return [255, 255, 255];
   };
+  const seen = (selector) => [...document.querySelectorAll(selector)].filter((e) => e.getClientRects().length);
   const fields = "input:not([type=checkbox], [type=radio], [type=range], [type=hidden]), select, textarea";
-  return [...document.querySelectorAll(fields)].filter((field) => field.getClientRects().length).flatMap((field) => {
+  const faintFields = seen(fields).flatMap((field) => {
     const border = rgb(getComputedStyle(field).borderTopColor);
     const least = Math.min(ratio(border, backdrop(field)), ratio(border, backdrop(field.parentElement)));
     return least < 3 ? [`${field.tagName.toLowerCase()}#${field.id || field.name}: border ${least.toFixed(2)}:1`] : [];
   });
+  const faintSwatches = seen(".legend .swatch").flatMap((swatch) => {
+    const least = ratio(rgb(getComputedStyle(swatch).backgroundColor), backdrop(swatch.parentElement));
+    const place = swatch.parentElement.textContent.trim();
+    return least < 3 ? [`the legend's swatch of "${place}": ${least.toFixed(2)}:1`] : [];
+  });
+  return [...faintFields, ...faintSwatches];
 }"""
 # After a key press the focused control must be on screen with its focus ring (WCAG 2.4.7, 2.4.11).
 FOCUS_HIDDEN = """() => {
@@ -80,7 +88,7 @@ class Audit:
         if not self.page.evaluate("typeof axe !== 'undefined'"):
             self.page.evaluate(self.source)
         self.found += [f"{where}: {line}" for line in self.page.evaluate(RUN_AXE, RULES)]
-        self.found += [f"{where}: non-text contrast: {line}" for line in self.page.evaluate(FAINT_FIELD_BORDERS)]
+        self.found += [f"{where}: non-text contrast: {line}" for line in self.page.evaluate(FAINT_MARKS)]
 
     def press(self, key: str, where: str) -> None:
         """Press `key` on what has focus, as someone on a keyboard alone; the focus must stay seen."""
