@@ -2,6 +2,8 @@
 "yes", the advice with the answer and its source, the questions held, then a clinician's all-clear. At desktop
 size, on a 390x844 phone and in the dark theme."""
 
+import json
+import urllib.request
 from collections.abc import Callable
 from typing import Any
 
@@ -57,4 +59,34 @@ def test_a_clinicians_all_clear_is_the_way_out(
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"Today scrolls sideways by {overflow} px"
     assert errors == []
+    context.close()
+
+
+def test_a_warning_sign_answered_elsewhere_stops_the_rest_before_it_runs(
+    browser: Any, fresh_server_url: str, answer_safety: Shoot
+) -> None:
+    # The checklist was open in one tab while a truthful "yes" was saved in another (or by the terminal): the
+    # server refuses the rest, and the page must not coach it anyway ("Nothing to do now: let the floor hold you").
+    server = fresh_server_url
+    context = browser.new_context(**VIEWS["phone"])
+    page = context.new_page()
+    answer_safety(page, server)
+    page.goto(f"{server}/session?minutes=10")
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    with urllib.request.urlopen(f"{server}/api/safety/questions") as response:
+        answers = {question["id"]: question["id"] == "weight_loss" for question in json.load(response)}
+    saved = urllib.request.Request(
+        f"{server}/api/safety/answers",
+        data=json.dumps({"answers": answers}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    urllib.request.urlopen(saved).close()
+
+    page.get_by_role("button", name="Start the rest").click()
+    page.locator("#safety-standing").get_by_text("Please see a clinician before practising").wait_for()
+    assert not page.locator("#stage-timer").is_visible()
+    with urllib.request.urlopen(f"{server}/api/sessions") as response:
+        assert json.load(response) == []
     context.close()

@@ -415,6 +415,13 @@
       state.sessionId = created.id;
       state.lastSavedAt = performance.now();
     } catch (error) {
+      if (error.status === 409) {
+        // Refused, not lost: a warning sign answered elsewhere since this page opened, or a rest running
+        // elsewhere. No rest is coached against that; the session page says which, and why (the advice first).
+        state.finished = true;
+        window.location.assign(config.page_url);
+        return;
+      }
       $("save-status").textContent = `This session is not being saved: ${error.message}`;
     }
     runTimer();
