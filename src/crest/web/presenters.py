@@ -26,6 +26,7 @@ from crest.insights.progress import NO_BEFORE_AFTER
 from crest.insights.reader import sentence
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import CheckIn, PainRating, PracticeSession
+from crest.journal.vocabulary import CheckInTiming
 from crest.place_colours import place_colours
 from crest.protocol.model import Protocol
 from crest.services.reports import ProgressData
@@ -135,7 +136,8 @@ def _check_in_row(check_in: CheckIn, zone: tzinfo, now: datetime) -> dict[str, A
         lines.append("Noticed: " + ", ".join(name.label for name in sorted(check_in.sensations)))
     if check_in.note:
         lines.append(f"“{check_in.note}”")
-    title = {"before": "Check-in before", "after": "Check-in after"}.get(check_in.timing, "Check-in")
+    # "Check-in after a session", in the vocabulary's words; one on its own is just a check-in
+    title = "Check-in" if check_in.timing is CheckInTiming.STANDALONE else f"Check-in {check_in.timing.label}"
     return {
         "kind": "checkin",
         "id": check_in.id,

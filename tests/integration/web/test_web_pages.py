@@ -285,3 +285,18 @@ def test_editing_a_check_in_says_which_one_it_is(client: TestClient, clock: Any)
     assert made and made.groups() == ("2026-04-28T18:05:00+00:00", "Tue 28 Apr 18:05")
     assert re.search(r'<a href="/journal" aria-current="page">', page)
     assert 'id="checkin-made"' not in client.get("/checkin").text
+
+
+def test_the_journal_names_a_check_in_by_its_session_and_asks_plainly_before_deleting(
+    client: TestClient, clock: Any
+) -> None:
+    # "Check-in after" named nothing it was after, and its Delete asked "Delete this check-in after of today 17:40?".
+    session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
+    clock.advance(600)
+    client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 600, "status": "completed"})
+    client.post("/api/checkins", json={"session_id": session["id"], "note": "calmer"})
+    journal = client.get("/journal").text
+    assert '<td class="what" role="cell">Check-in after a session</td>' in journal
+    assert 'data-confirm="Delete this check-in after a session (today 17:40)? This cannot be undone."' in journal
+    assert 'aria-label="Delete Check-in after a session, today 17:40"' in journal
+    assert 'data-confirm="Delete this session (today 17:30)? This cannot be undone."' in journal
