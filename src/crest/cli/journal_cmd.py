@@ -395,6 +395,9 @@ def import_journal(
                 f"the journal at {where} is not empty ({refused.found}); merge the file to add only what it does not "
                 "hold yet (crest import --merge)"
             ) from refused
+    if nothing_new := imported.nothing_new(one_line(str(path))):
+        typer.echo(nothing_new)
+        return
     skipped = f"; skipped {counted(imported.skipped, 'record')} already there" if merge else ""
     typer.echo(f"Imported {', '.join(imported.counts())} into {one_line(where)}{skipped}.")
 

@@ -141,6 +141,15 @@ class Imported:
             skipped=skipped,
         )
 
+    def nothing_new(self, source: str) -> str | None:
+        """When a merge found every record of `source` already here, that, in the same words for every door: a row
+        of "0 sessions, 0 check-ins, ..." reads as if something went wrong. None when it added anything, or skipped
+        nothing (a file with no records says so in its counts)."""
+        added = (self.sessions, self.check_ins, self.safety_screens, self.safety_clearances, self.psfs_rounds)
+        if any(added) or self.settings or not self.skipped:
+            return None
+        return f"Nothing to add: every record in {source} is already here."
+
     def counts(self) -> tuple[str, ...]:
         """Every kind of record in words, for every door: "3 sessions (1 logged; 1 demo: run faster than real time,
         not counted as practice)", "0 PSFS rounds", ..."""

@@ -16,8 +16,10 @@ router = page_router()
 CONFIRMATION = "delete"  # typed, not clicked: nothing else on the page deletes everything
 
 
-def _described(imported: Imported, merged: bool) -> str:
+def _described(imported: Imported, merged: bool, source: str) -> str:
     counts = ", ".join(imported.counts())
+    if nothing_new := imported.nothing_new(source):
+        return nothing_new
     if merged:
         return f"Restored. Added: {counts}. Already here, so skipped: {imported.skipped}."
     return f"Restored: {counts}."
@@ -31,8 +33,9 @@ def restore(
     merge: Annotated[bool, Form()] = False,
 ) -> Response:
     services = context.services
+    source = file.filename or "the file"
     try:
-        imported = services.transfer.import_data(file.file.read(), file.filename or "the file", merge=merge)
+        imported = services.transfer.import_data(file.file.read(), source, merge=merge)
     except CrestError as error:
         message = error.message
         if isinstance(error, JournalNotEmpty):  # the way out on this page is the box, not a command
@@ -43,7 +46,8 @@ def restore(
         return settings_view(
             request, context, services.preferences.current(), status_code=error.http_status, data_error=message
         )
-    return settings_view(request, context, services.preferences.current(), data_notice=_described(imported, merge))
+    notice = _described(imported, merge, source)
+    return settings_view(request, context, services.preferences.current(), data_notice=notice)
 
 
 @router.post("/settings/delete-everything", name="delete_everything")
