@@ -429,6 +429,16 @@
   $("rest-start").addEventListener("click", startRest);
 
   // ---- a session still open on the server (the page was reloaded or left): resume it where it stopped, or end it ----
+  const LEFT_SAVE = "crest-left-save"; // this tab's last save on leaving the timer, kept for the page that comes next
+  function leftSave(sessionId) {
+    try {
+      const left = JSON.parse(sessionStorage.getItem(LEFT_SAVE));
+      sessionStorage.removeItem(LEFT_SAVE); // read once: the next page's own leaving writes it again
+      return left && left.session_id === sessionId ? left.body : null;
+    } catch (_) {
+      return null; // storage refused, or nothing readable in it: the server's time stands
+    }
+  }
   async function openSession() {
     const session = await window.crest.api("GET", `${config.sessions_url}/${config.resume.session_id}`);
     // A session the server marked interrupted a moment ago comes back to life with the next checkpoint.
@@ -445,7 +455,13 @@
   }
   async function offerOpenSession() {
     try {
-      const session = await window.crest.api("GET", `${config.sessions_url}/${config.resume.session_id}`);
+      const url = `${config.sessions_url}/${config.resume.session_id}`;
+      let session = await window.crest.api("GET", url);
+      // This tab's save on leaving (a reload) may land after this page read the session: the time would be that
+      // of the last checkpoint. The page sends that save again itself (the same time) and shows what it answers.
+      const left = leftSave(session.id);
+      if (left && left.elapsed_s > session.actual_seconds)
+        session = await window.crest.api("POST", `${url}/checkpoint`, left).catch(() => session);
       $("resume-summary").textContent =
         `You started it ${config.resume.started}; ${session.rested} of ${config.minutes} min done. ` +
         "The timer waits where it stopped.";
@@ -584,10 +600,15 @@
   });
   window.addEventListener("pagehide", () => {
     if (!sessionOpen()) return;
-    const body = JSON.stringify({ elapsed_s: round(elapsed()), clock_speed: config.speed });
+    const body = { elapsed_s: round(elapsed()), clock_speed: config.speed };
+    try {
+      sessionStorage.setItem(LEFT_SAVE, JSON.stringify({ session_id: state.sessionId, body }));
+    } catch (_) {
+      /* storage refused (a private window's settings): the page that comes next shows the server's time */
+    }
     navigator.sendBeacon(
       `${config.sessions_url}/${state.sessionId}/checkpoint`,
-      new Blob([body], { type: "application/json" }),
+      new Blob([JSON.stringify(body)], { type: "application/json" }),
     );
   });
   document.addEventListener("visibilitychange", () => {
