@@ -79,6 +79,7 @@ def export_json(contents: JournalContents) -> str:
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LONG_NUMBER = re.compile(r"\d{4300,}")  # sys.get_int_max_str_digits()
+TOP_FIELDS = ("format", "version", *SECTION_CAPS)
 # The lists inside a section's records that are capped too, in all (and a breath reading's, in each reading).
 NESTED_CAPS: Mapping[str, tuple[str, capacity.RecordCap]] = {
     "check_ins": ("pain", capacity.PAIN_RATINGS),
@@ -106,11 +107,16 @@ class _Reader:
         if self._at(self._skip(0)) != "{":
             raise self._top.error(None, "not a crest export (expected a JSON object)")
 
+        header: dict[str, Any] = {}
+
         def member(key: str, index: int) -> tuple[Any, int]:
-            reject_unknown(self._top, {key: None}, ("format", "version", *SECTION_CAPS))
+            if key not in TOP_FIELDS:  # refused unread; a newer crest's file (its header comes first) says so
+                _check_header(self._top, header)
+                reject_unknown(self._top, {key: None}, TOP_FIELDS)
             if key in SECTION_CAPS and self._at(index) == "[":
                 return self._section(key, index)
-            return self._decode(self._text, index)
+            header[key], index = self._decode(self._text, index)
+            return header[key], index
 
         fields, index = self._object(self._skip(0), member)
         if index != len(self._text):
@@ -231,6 +237,14 @@ class _Reader:
         return self._line
 
 
+def _check_header(top: Place, header: Mapping[str, Any]) -> None:
+    """Refuse a file whose format or version (those in `header`) this crest does not read."""
+    if "format" in header and header["format"] != JSON_FORMAT_NAME:
+        raise top.error("format", f"expected '{JSON_FORMAT_NAME}', found {header['format']!r}")
+    if "version" in header and header["version"] != JSON_VERSION:
+        raise top.error("version", f"this crest reads version {JSON_VERSION}, found {header['version']!r}")
+
+
 def json_contents(text: str, source: str, now: datetime | None = None) -> JournalContents:
     top = Place(source, 1)
     try:
@@ -243,12 +257,7 @@ def json_contents(text: str, source: str, now: datetime | None = None) -> Journa
         long_number = _LONG_NUMBER.search(text)
         line = text.count("\n", 0, long_number.start()) + 1 if long_number else 1
         raise Place(source, line).error(None, "not a crest export (a number with thousands of digits)") from None
-    if document.get("format") != JSON_FORMAT_NAME:
-        raise top.error("format", f"expected '{JSON_FORMAT_NAME}', found {document.get('format')!r}")
-    if document.get("version") != JSON_VERSION:
-        raise top.error(
-            "version", f"this crest reads version {JSON_VERSION}, found {document.get('version')!r}"
-        )
+    _check_header(top, {"format": document.get("format"), "version": document.get("version")})
     collected = Collector(now)
     for section in SECTION_CAPS:  # in this order: a check-in's session is read before it
         items: Items = document.get(section, [])
