@@ -20,12 +20,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crest.accounts.records import Prescription
+from crest.accounts.records import InvalidPrescription, Prescription
 from crest.addresses import crosses_the_network_unencrypted
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
-from crest.interop.ical import parse_weekdays
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.private_files import make_private_folder, write_private_file
@@ -169,8 +168,15 @@ def _prescription(fields: dict[str, Any] | None) -> Prescription | None:
         prescribed_by=fields["prescribed_by"],
         created_at=None if not fields.get("created_at") else datetime.fromisoformat(fields["created_at"]),
         # a practice older than chosen days sends none: the reminder spreads the days a week, as it always did
-        days=None if not fields.get("days") else parse_weekdays(",".join(fields["days"])),
+        days=None if not fields.get("days") else _listed_days(fields["days"]),
     )
+
+
+def _listed_days(days: Any) -> tuple[Any, ...]:
+    """The days as the practice sent them, for the prescription to check as any other's: each a day's own name."""
+    if not isinstance(days, list):
+        raise InvalidPrescription(f"the practice sent days {type(days).__name__!r}, not a list of days")
+    return tuple(days)
 
 
 class PracticeLink:

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from crest.journal.practice_store import PracticeStore
 from crest.journal.store import Journal
 from crest.services.accounts import token_hash
@@ -324,6 +326,28 @@ def test_sync_keeps_the_days_the_practitioner_chose_and_the_reminder_follows_the
     said = "Your prescription: 10 min of the standard variant, once a day, 3 days a week (Tue, Thu, Sat), from"
     assert said in done.stdout
     assert reminder.returncode == 0 and "BYDAY=TU,TH,SA" in reminder.stdout  # not the spread MO,WE,FR
+
+
+@pytest.mark.parametrize(
+    ("days", "refusal"),
+    [
+        ([2, 4, 6], "unknown day '2'"),
+        (["tue", None, "sat"], "unknown day 'None'"),
+        ("tue,thu,sat", "the practice sent days 'str', not a list of days"),
+        (3, "the practice sent days 'int', not a list of days"),
+        (["tuesday", "thursday", "saturday"], "unknown day 'tuesday'"),  # only the days' own names
+    ],
+)
+def test_sync_refuses_days_that_are_not_a_list_of_days_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], days: object, refusal: str
+) -> None:
+    """The practice's server is trusted with nothing it could get wrong: its days were joined as text, so a list
+    of numbers ended `crest sync` in a TypeError's traceback."""
+    prescribed = {"variant": "standard", "minutes": 10, "sessions_per_day": 1, "days_per_week": 3}
+    prescribed |= {"days": days, "start_on": "2026-05-04", "version": 3, "prescribed_by": "Priyanka Rao"}
+    done = _sync_pulling(run_crest, crest_env, prescribed)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert refusal in done.stderr and len(done.stderr.strip().splitlines()) == 1
 
 
 def test_link_with_the_password_on_standard_input_asks_for_email_and_name_as_options(run_crest: RunCrest) -> None:
