@@ -34,6 +34,7 @@ from crest.accounts.records import (
     ResetLinkNotValid,
     link_open,
 )
+from crest.journal import capacity
 from crest.journal.records import (
     CheckIn,
     PracticeSession,
@@ -983,6 +984,9 @@ class PracticeStore:
             owner = db.scalar(select(SessionRow.person_id).where(SessionRow.id == session_id))
             if owner != person_id:
                 return False
+            # no more than the client's crest keeps: past that, it would refuse every note at each sync
+            held = db.scalar(select(func.count()).where(SessionNoteRow.person_id == person_id)) or 0
+            capacity.SESSION_NOTES.check("the client's journal would hold", held + 1)
             db.add(
                 SessionNoteRow(
                     person_id=person_id, session_id=session_id, author_name=author_name, text=text, created_at=now

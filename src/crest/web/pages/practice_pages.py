@@ -22,6 +22,7 @@ from crest.input_problems import input_problems
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.interop.ical import Weekday
+from crest.journal.capacity import TooManyRecords
 from crest.journal.records import MAX_RECORD_ID
 from crest.protocol.model import Protocol
 from crest.services.accounts import (
@@ -188,7 +189,7 @@ def note(
     text = form.get("text", "")
     try:
         door.practice.note_session(asker.actor, client_id, session_id, text, address_of(request))
-    except InvalidSessionNote as problem:  # an empty or too long note: the client's page again, the note kept
+    except (InvalidSessionNote, TooManyRecords) as problem:  # empty, too long, one too many: the page again, kept
         return client_page(request, client_id, asker, door, note_error=(session_id, as_sentence(problem.message), text))
     return _back(request, "practice_client", client_id=client_id)
 

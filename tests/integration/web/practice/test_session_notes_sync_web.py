@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
+from crest.journal import capacity
 from crest.journal.vocabulary import SessionStatus
 from crest.services.bundle import Services
 from crest.services.practice_link import PracticeLink
@@ -166,3 +167,23 @@ def test_a_client_signed_in_at_the_practice_reads_the_note_in_their_journal_too(
         journal = ann.get("/journal").text
     row = journal.split(f'id="session-{world.ids["session"]}"')[1].split("</tr>")[0]
     assert '<span class="note-from">Note from Pat Physio, ' in row and "</span> Lovely &amp; slow.</p>" in row
+
+
+def test_the_practice_takes_no_more_notes_than_a_linked_crest_keeps(
+    app: FastAPI, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client's crest refuses every note when the practice sends more than capacity.SESSION_NOTES (each sync then
+    fails), so the practice refuses the note past that count, in one line, and sends what it took."""
+    monkeypatch.setattr(capacity.SESSION_NOTES, "most", 2)
+    note = f"/api/practice/clients/{world.ids['client']}/sessions/{world.ids['session']}/notes"
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert [pat.post(note, json={"text": f"Note {n}."}).status_code for n in range(2)] == [201, 201]
+        refused = pat.post(note, json={"text": "One too many."})
+        page = pat.post(note.removeprefix("/api"), data={"text": "One too many."}, follow_redirects=False)
+    assert refused.status_code == 422
+    assert "the client's journal would hold 3 notes on sessions; crest takes at most 2" in refused.json()["detail"]
+    assert page.status_code == 422  # the client's page again, as for an empty note
+    assert "crest takes at most 2 in one journal" in page.text  # the note kept
+    assert "One too many." in page.text
+    with browser(app, world.tokens["client_a"]) as ann:
+        assert [sent["text"] for sent in ann.get("/api/sync/notes").json()] == ["Note 0.", "Note 1."]
