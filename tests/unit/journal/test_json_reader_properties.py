@@ -182,7 +182,15 @@ def test_the_reader_reads_what_json_loads_reads(text: str) -> None:
             "field format: expected 'crest-journal', found 'other-app'",
         ),
         ('{"format": "crest-journal", "version": 1, "moods": [[{}]]}', "field moods: unknown field"),
-        ('{"moods": [], "format": "crest-journal", "version": 2}', "field moods: unknown field"),  # refused unread
+        # refused unread, as another program's JSON (crest writes its format first)
+        (
+            '{"moods": [], "format": "crest-journal", "version": 2}',
+            "field format: expected 'crest-journal' first, found field 'moods'",
+        ),
+        (
+            '{"resourceType": "Bundle", "type": "collection"}',
+            "field format: expected 'crest-journal' first, found field 'resourceType'",
+        ),
     ],
 )
 def test_an_unknown_field_is_refused_after_the_format_and_version_read_before_it(text: str, problem: str) -> None:

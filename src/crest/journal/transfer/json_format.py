@@ -112,6 +112,8 @@ class _Reader:
         def member(key: str, index: int) -> tuple[Any, int]:
             if key not in TOP_FIELDS:  # refused unread; a newer crest's file (its header comes first) says so
                 _check_header(self._top, header)
+                if "format" not in header:  # another program's JSON (a FHIR bundle): crest writes its format first
+                    raise self._top.error("format", f"expected '{JSON_FORMAT_NAME}' first, found field {key!r}")
                 reject_unknown(self._top, {key: None}, TOP_FIELDS)
             if key in SECTION_CAPS and self._at(index) == "[":
                 return self._section(key, index)
