@@ -68,6 +68,11 @@ def parse_weekdays(text: str) -> tuple[Weekday, ...]:
     return tuple(day for day in Weekday if day in days)
 
 
+def weekdays_text(days: tuple[Weekday, ...]) -> str:
+    """The days as `parse_weekdays` reads them back: 'mon,wed,fri'."""
+    return ",".join(day.value for day in days)
+
+
 def parse_clock_time(text: str) -> time:
     """'18:00' or '7:30' -> a time of day."""
     try:

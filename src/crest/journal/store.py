@@ -29,7 +29,7 @@ from crest.config import database_url
 from crest.counting import counted
 from crest.durations import rested_text
 from crest.errors import CrestError
-from crest.interop.ical import parse_weekdays
+from crest.interop.ical import parse_weekdays, weekdays_text
 from crest.journal import capacity
 from crest.journal.breath_record import breath_from_text, breath_text
 from crest.journal.engine import WRITES, Database, connect, translated_errors
@@ -231,7 +231,7 @@ def prescription_row(person_id: int, care_link_id: int | None, dose: Prescriptio
         note=dose.note,
         prescribed_by=dose.prescribed_by,
         created_at=dose.created_at or now,
-        days=None if dose.days is None else ",".join(day.value for day in dose.days),
+        days=None if dose.days is None else weekdays_text(dose.days),
     )
 
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from crest.clock import named_zone
 from crest.errors import CrestError
 from crest.insights.practice import DEFAULT_WEEKLY_GOAL
-from crest.interop.ical import EVERY_DAY, Weekday, parse_clock_time, parse_weekdays
+from crest.interop.ical import EVERY_DAY, Weekday, parse_clock_time, parse_weekdays, weekdays_text
 from crest.journal.practice_store import HOME_ZONE_SETTING
 from crest.journal.records import check_text
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
@@ -42,7 +42,7 @@ class Preferences(BaseModel):
     )
     reminder_time: str = Field("18:00", description="local time of the calendar reminder, like 18:00")
     reminder_days: str = Field(
-        ",".join(day.value for day in EVERY_DAY), description="days of the reminder, like mon,wed,fri"
+        weekdays_text(EVERY_DAY), description="days of the reminder, like mon,wed,fri"
     )
     reminder_zone: str | None = Field(
         None, description="time zone of the reminder, like Europe/Berlin; empty: this computer's"
@@ -71,7 +71,7 @@ class Preferences(BaseModel):
     @classmethod
     def _days(cls, value: str) -> str:
         try:
-            return ",".join(day.value for day in parse_weekdays(value))
+            return weekdays_text(parse_weekdays(value))
         except CrestError as error:
             raise ValueError(error.message) from None
 

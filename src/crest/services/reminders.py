@@ -11,7 +11,15 @@ from pydantic import ValidationError
 
 from crest.accounts.records import Prescription, times_a_day
 from crest.clock import Clock
-from crest.interop.ical import EVERY_DAY, InvalidReminder, Reminder, Weekday, parse_clock_time, reminder_calendar
+from crest.interop.ical import (
+    EVERY_DAY,
+    InvalidReminder,
+    Reminder,
+    Weekday,
+    parse_clock_time,
+    reminder_calendar,
+    weekdays_text,
+)
 from crest.protocol.loader import load_protocol
 from crest.services.preferences import Preferences, PreferencesStore
 
@@ -82,7 +90,7 @@ class Reminders:
             minutes = minutes or prescribed.minutes
         chosen = {
             "reminder_time": at or preferences.reminder_time,
-            "reminder_days": ",".join(day.value for day in days) if days else preferences.reminder_days,
+            "reminder_days": weekdays_text(days) if days else preferences.reminder_days,
             "reminder_zone": zone_name or preferences.reminder_zone,
             "default_minutes": minutes or preferences.default_minutes,
         }
