@@ -75,7 +75,7 @@ def _items(data: dict[str, Any], name: str) -> list[Any]:
 
 
 def check_item_count(name: str, count: int) -> None:
-    """Refuse more windows or movements (`name`) than a rest has; an import counts them before it keeps them."""
+    """Refuse more windows or movements (`name`) than a rest has."""
     most = BREATH_LIST_CAPS[name]
     if count > most:
         raise InvalidBreath(f"the breath reading has {count} {name}; a rest has at most {most}")

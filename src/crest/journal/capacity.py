@@ -3,7 +3,8 @@ far fewer than a file made to fill a shared server (a 1.3 MB zip unpacked to 300
 server spent minutes and hundreds of MB storing them, then its practitioner's views of that client crawled).
 
 Every door that brings records in (`crest import`, Settings > Restore, a practice server's `crest sync`) counts
-them before it builds them, and a merge or a sync counts the journal it would leave.
+them before it builds them, and a merge or a sync counts the journal it would leave. The lists inside one record
+are capped too, at what their domain holds: a JSON import counts them as it reads them.
 """
 
 from __future__ import annotations
@@ -11,28 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crest.errors import CrestError
+from crest.journal.breath_record import MAX_MOVEMENTS, MAX_WINDOWS
 from crest.journal.records import MAX_PSFS_ACTIVITIES
-from crest.safety.screen import KNOWN_QUESTIONS
+from crest.journal.vocabulary import Sensation
+from crest.safety.screen import KNOWN_QUESTIONS, may_clear
 
 
 @dataclass  # not frozen: a test lowers a cap in place, and every door reads that one object
 class RecordCap:
     plural: str  # as the messages name them: "sessions", "check-ins"
     most: int
+    # Why no more are taken, {most} filled in: a journal's cap, or what the domain holds for a list in one record.
+    limit: str = "crest takes at most {most:,} in one journal"
 
     def check(self, holds: str, count: int) -> None:
         """Refuse `count` records over the cap; `holds` says where they are ("big.zip holds", "the journal would
         hold")."""
         if count > self.most:
-            raise TooManyRecords(f"{holds} {count:,} {self.plural}; {self._takes}")
+            raise TooManyRecords(self._refusal(holds, f"{count:,}"))
 
     def more_than(self, holds: str) -> TooManyRecords:
         """The refusal of more records than the cap, for a file refused before the rest of it is counted."""
-        return TooManyRecords(f"{holds} more than {self.most:,} {self.plural}; {self._takes}")
+        return TooManyRecords(self._refusal(holds, f"more than {self.most:,}"))
 
-    @property
-    def _takes(self) -> str:
-        return f"crest takes at most {self.most:,} in one journal"
+    def _refusal(self, holds: str, counted: str) -> str:
+        return f"{holds} {counted} {self.plural}; {self.limit.format(most=self.most)}"
 
 
 class TooManyRecords(CrestError):
@@ -43,11 +47,23 @@ SESSIONS = RecordCap("sessions", 50_000)  # four a day, every day, for 34 years
 CHECK_INS = RecordCap("check-ins", 100_000)  # one before and one after each of those sessions
 PAIN_RATINGS = RecordCap("pain ratings", 300_000)  # three places rated in each of those check-ins
 SAFETY_SCREENS = RecordCap("sets of safety answers", 50_000)  # one with every session
-# A set holds one answer per question crest asks or once asked, so this follows from the sets.
-SAFETY_ANSWERS = RecordCap("safety answers", SAFETY_SCREENS.most * len(KNOWN_QUESTIONS))
+# A set holds one answer per question crest asks or once asked (safety.screen.KNOWN_QUESTIONS).
+SCREEN_ANSWERS = RecordCap("answers", len(KNOWN_QUESTIONS), "crest asks or once asked {most:,} questions")
+SAFETY_ANSWERS = RecordCap("safety answers", SAFETY_SCREENS.most * SCREEN_ANSWERS.most)  # so this follows
 CLEARANCES = RecordCap("clinicians' all-clears", 1_000)  # a clinician's all-clear is a visit, a few a year
+# An all-clear names the answers it lifts: those that send a person to a clinician (safety.screen.may_clear).
+CLEARED_QUESTIONS = RecordCap(
+    "questions",
+    sum(may_clear(question) for question in KNOWN_QUESTIONS.values()),
+    "crest asks {most:,} that an all-clear may lift",
+)
 SETTINGS = RecordCap("settings", 1_000)  # crest has a few dozen
 PSFS_ROUNDS = RecordCap("PSFS rounds", 20_000)  # one a day for 50 years; a clinician asks weekly at most
 PSFS_ACTIVITIES = RecordCap("PSFS activities", PSFS_ROUNDS.most * MAX_PSFS_ACTIVITIES)  # five at most in a round
 # A linked crest's copies of its practitioners' notes: a few on each session, at most
 SESSION_NOTES = RecordCap("notes on sessions", SESSIONS.most * 3)
+# A check-in ticks each sensation crest knows (journal.vocabulary.Sensation) at most once.
+SENSATIONS = RecordCap("sensations", len(Sensation), "crest knows {most:,}")
+# A breath reading's windows and movements: as many as a rest of a day has (journal.breath_record).
+BREATH_WINDOWS = RecordCap("windows", MAX_WINDOWS, "a rest has at most {most:,}")
+BREATH_MOVEMENTS = RecordCap("movements", MAX_MOVEMENTS, "a rest has at most {most:,}")

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from crest.breath.result import BreathResult, BreathWindow, Movement
-from crest.journal import breath_record
+from crest.journal import capacity
 from crest.journal.records import JournalContents, PracticeSession
 from crest.journal.transfer import InvalidImportFile, export_bytes, export_text, parse_export, reading
 from support.csv_export import csv_tables, rewritten_csv_zip
@@ -72,10 +72,12 @@ def test_json_movements_past_a_readings_cap_are_counted_not_kept(monkeypatch: py
     def never(value: object) -> BreathResult:
         raise AssertionError("the reading was built before its movements were counted")
 
-    monkeypatch.setitem(breath_record.BREATH_LIST_CAPS, "movements", 2)
+    monkeypatch.setattr(capacity.BREATH_MOVEMENTS, "most", 2)
     monkeypatch.setattr(reading, "check_breath", never)
     many = replace(READING, movements=(Movement(10.0), Movement(20.0), Movement(33.5)))
     text = export_text(JournalContents(sessions=(replace(SESSION, id=2), replace(SESSION, breath=many))), "json")
     with pytest.raises(InvalidImportFile) as refused:
         parse_export(text, "x.json")
-    assert str(refused.value) == "x.json line 6, field breath: the breath reading has 3 movements; a rest has at most 2"
+    assert str(refused.value) == (
+        "x.json line 6, field breath: the breath reading has more than 2 movements; a rest has at most 2"
+    )

@@ -1,7 +1,8 @@
 """The JSON import's own structural reader (it counts lists as it reads them) reads exactly what `json.loads` reads:
 the same values for every JSON object, and a one-line refusal for every text `json.loads` refuses. The documents
-are shaped like crest's exports (sections, records, pain ratings, activities, breath readings, in the places the
-reader reads by hand) and then written oddly or subtly broken."""
+are shaped like crest's exports (sections, records and the lists inside them: pain ratings, sensations, activities,
+safety answers, the questions an all-clear lifts, breath readings, in the places the reader reads by hand) and then
+written oddly or subtly broken."""
 
 from __future__ import annotations
 
@@ -52,11 +53,13 @@ readings = st.lists(anything, max_size=3)
 breath = st.none() | anything | record({"windows": readings, "movements": readings, "rate": anything})
 SECTION_RECORDS = {
     "sessions": record({"id": anything, "started_at": st.just("2026-05-01T07:30:00+00:00"), "breath": breath}),
-    "check_ins": record({"id": anything, "pain": st.lists(pain, max_size=3) | anything, "note": anything}),
+    "check_ins": record(
+        {"id": anything, "pain": st.lists(pain, max_size=3) | anything, "sensations": readings, "note": anything}
+    ),
     "psfs": record({"activities": st.lists(record({"name": anything, "score": anything}), max_size=3) | anything}),
-    "safety_screens": record({"answers": anything}),
+    "safety_screens": record({"answers": st.dictionaries(st.text(max_size=4), anything, max_size=3) | anything}),
     "settings": record({"key": st.just("voice"), "value": anything}),
-    "safety_clearances": anything,
+    "safety_clearances": record({"question_ids": readings}),
 }
 sections = st.dictionaries(
     st.sampled_from(list(SECTION_CAPS)),

@@ -9,9 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from crest.errors import CrestError
 from crest.journal import capacity
-from crest.journal.breath_record import BREATH_LIST_CAPS, check_item_count
 from crest.journal.records import JournalContents, PainRating, PsfsActivity
 from crest.journal.transfer.fields import (
     CHECK_IN_FIELDS,
@@ -80,20 +78,25 @@ def export_json(contents: JournalContents) -> str:
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LONG_NUMBER = re.compile(r"\d{4300,}")  # sys.get_int_max_str_digits()
 TOP_FIELDS = ("format", "version", *SECTION_CAPS)
-# The lists inside a section's records that are capped too, in all (and a breath reading's, in each reading).
-NESTED_CAPS: Mapping[str, tuple[str, capacity.RecordCap]] = {
-    "check_ins": ("pain", capacity.PAIN_RATINGS),
-    "psfs": ("activities", capacity.PSFS_ACTIVITIES),
+# The lists inside a section's records, each counted as it is read: by the cap of all of them in the file (pain
+# ratings, PSFS activities: as the CSV's own tables are counted), or of one record's, with what holds them.
+RECORD_LISTS: Mapping[str, Mapping[str, tuple[capacity.RecordCap, str | None]]] = {
+    "check_ins": {"pain": (capacity.PAIN_RATINGS, None), "sensations": (capacity.SENSATIONS, "the check-in has")},
+    "psfs": {"activities": (capacity.PSFS_ACTIVITIES, None)},
+    "safety_screens": {"answers": (capacity.SCREEN_ANSWERS, "the set has")},
+    "safety_clearances": {"question_ids": (capacity.CLEARED_QUESTIONS, "the all-clear names")},
 }
+BREATH_LISTS = {"windows": capacity.BREATH_WINDOWS, "movements": capacity.BREATH_MOVEMENTS}  # in each reading
 
 Items = list[tuple[int, Any]]  # each item of a list with the line it starts on
 ReadValue = Callable[[str, int], tuple[Any, int]]  # a member's value (named by its key) read from an index
+Limit = tuple[int, Callable[[], Exception]]  # how many items a list or object holds at most; the refusal of more
 
 
 class _Reader:
-    """Reads the document's top level, its sections and the capped lists inside their records by hand, and every
+    """Reads the document's top level, its sections, their records and the lists inside those by hand, and every
     other value whole: each list is counted as it is read and refused at its first item past the cap, so a file of
-    millions of records (a 60 MB one took a gigabyte and more as one object tree) is never built whole."""
+    millions of records or items (a 60 MB one took a gigabyte and more as one object tree) is never built whole."""
 
     def __init__(self, text: str, source: str) -> None:
         self._text = text
@@ -120,104 +123,112 @@ class _Reader:
             header[key], index = self._decode(self._text, index)
             return header[key], index
 
-        fields, index = self._object(self._skip(0), member)
+        fields, _, index = self._object(self._skip(0), member)
         if index != len(self._text):
             raise json.JSONDecodeError("Extra data", self._text, index)
         return fields
 
     def _section(self, name: str, index: int) -> tuple[Items, int]:
         cap = SECTION_CAPS[name]
-        nested, nested_cap = NESTED_CAPS.get(name, ("", None))
-        nested_count = 0  # the items of the capped lists in this section's records
+        lists = RECORD_LISTS.get(name, {})
+        in_section = dict.fromkeys(lists, 0)  # the items read so far of each list capped in all records
         items: Items = []
         line = 1
-        by_member = bool(nested) or name == "sessions"  # records holding capped lists are read member by member
 
-        def kept_nested(counted: int) -> bool:
-            return nested_cap is not None and nested_count + counted <= nested_cap.most
+        def limit(field: str, list_cap: capacity.RecordCap, holder: str | None) -> Limit:
+            if holder is None:
+                return list_cap.most - in_section[field], lambda: list_cap.more_than(self._holds)
+            place = Place(self._top.source, line)
+            return list_cap.most, lambda: place.error(field, str(list_cap.more_than(holder)))
 
         def breath_member(key: str, index: int) -> tuple[Any, int]:
-            if key not in BREATH_LIST_CAPS or self._at(index) != "[":
+            if key not in BREATH_LISTS or not self._opens(index):
                 return self._decode(self._text, index)
-            kept, count, index = self._counted(index, lambda counted: counted <= BREATH_LIST_CAPS[key])
-            try:
-                check_item_count(key, count)
-            except CrestError as error:
-                raise Place(self._top.source, line).error("breath", str(error)) from None
-            return kept, index
+            value, _, index = self._counted(index, limit("breath", BREATH_LISTS[key], "the breath reading has"))
+            return value, index
 
         def member(key: str, index: int) -> tuple[Any, int]:
-            nonlocal nested_count
-            if nested and key == nested and self._at(index) == "[":
-                kept, count, index = self._counted(index, kept_nested)
-                nested_count += count
-                return kept, index
+            if key in lists and self._opens(index):
+                value, count, index = self._counted(index, limit(key, *lists[key]))
+                if key in in_section:
+                    in_section[key] += count
+                return value, index
             if name == "sessions" and key == "breath" and self._at(index) == "{":
-                return self._object(index, breath_member)
+                breath, _, index = self._object(index, breath_member)
+                return breath, index
             return self._decode(self._text, index)
 
         def record(index: int) -> int:
             nonlocal line
-            if len(items) == cap.most:  # refused before the item past the cap is read, let alone the rest
-                raise cap.more_than(self._holds)
             line = self._line_of(index)
-            if by_member and self._at(index) == "{":
-                value, index = self._object(index, member)
+            if self._at(index) == "{":
+                value, _, index = self._object(index, member)
             else:
                 value, index = self._decode(self._text, index)
             items.append((line, value))
             return index
 
-        index = self._list(index, record)
-        if nested_cap is not None:
-            nested_cap.check(self._holds, nested_count)
+        _, index = self._list(index, record, (cap.most, lambda: cap.more_than(self._holds)))
         return items, index
 
-    def _counted(self, index: int, keep: Callable[[int], bool]) -> tuple[list[Any], int, int]:
-        """The list at `index`: the items `keep` takes (asked with how many were read), how many it held, and the
-        index after it. The rest are read one at a time, counted and let go."""
+    def _counted(self, index: int, limit: Limit) -> tuple[Any, int, int]:
+        """The list or object at `index` (each item read whole), how many items it held, and the index after it;
+        refused by `limit` at its first item past the cap, unread beyond."""
+        if self._at(index) == "{":
+            return self._object(index, lambda key, index: self._decode(self._text, index), limit)
         kept: list[Any] = []
-        count = 0
 
         def item(index: int) -> int:
-            nonlocal count
             value, index = self._decode(self._text, index)
-            count += 1
-            if keep(count):
-                kept.append(value)
+            kept.append(value)
             return index
 
-        index = self._list(index, item)
+        count, index = self._list(index, item, limit)
         return kept, count, index
 
-    def _object(self, index: int, read_value: ReadValue) -> tuple[dict[str, Any], int]:
-        """The object starting at `index`, each member's value read by `read_value`, and the index after it."""
+    def _object(self, index: int, read_value: ReadValue, limit: Limit | None = None) -> tuple[dict[str, Any], int, int]:
+        """The object starting at `index`, each member's value read by `read_value`, how many members it held (a
+        repeated key counts again, though its last value alone is kept) and the index after it."""
         members: dict[str, Any] = {}
+        count = 0
         index = self._expect(index, "{", "Expecting value")
         while self._at(index) != "}":
-            if members and self._at(index) == ",":
+            if count and self._at(index) == ",":
                 index = self._skip(index + 1)
-            elif members:
+            elif count:
                 raise json.JSONDecodeError("Expecting ',' delimiter", self._text, index)
+            self._check_limit(limit, count)
             if self._at(index) != '"':
                 raise json.JSONDecodeError("Expecting property name enclosed in double quotes", self._text, index)
             key, index = self._decode(self._text, index)
             key = sys.intern(key)  # one string for each field's name, as json.loads shares them in one document
             members[key], index = read_value(key, self._expect(self._skip(index), ":", "Expecting ':' delimiter"))
-            index = self._skip(index)
-        return members, self._skip(index + 1)
+            index, count = self._skip(index), count + 1
+        return members, count, self._skip(index + 1)
 
-    def _list(self, index: int, read_item: Callable[[int], int]) -> int:
-        """Reads the list starting at `index` with `read_item` (it reads one item, giving the index after it)."""
+    def _list(self, index: int, read_item: Callable[[int], int], limit: Limit | None = None) -> tuple[int, int]:
+        """Reads the list starting at `index` with `read_item` (it reads one item, giving the index after it): how
+        many items it held and the index after it."""
         index = self._expect(index, "[", "Expecting value")
-        first = True
+        count = 0
         while self._at(index) != "]":
-            if not first:
+            if count:
                 index = self._expect(index, ",", "Expecting ',' delimiter")
                 if self._at(index) == "]":
                     raise json.JSONDecodeError("Illegal trailing comma before end of array", self._text, index)
-            index, first = self._skip(read_item(index)), False
-        return self._skip(index + 1)
+            self._check_limit(limit, count)
+            index, count = self._skip(read_item(index)), count + 1
+        return count, self._skip(index + 1)
+
+    @staticmethod
+    def _check_limit(limit: Limit | None, count: int) -> None:
+        """Refuse the item past the cap before it is read, let alone the rest."""
+        if limit is not None and count == limit[0]:
+            raise limit[1]()
+
+    def _opens(self, index: int) -> bool:
+        """Whether a list or an object starts at `index`."""
+        return self._at(index) in ("[", "{")
 
     def _at(self, index: int) -> str:
         return self._text[index : index + 1]
