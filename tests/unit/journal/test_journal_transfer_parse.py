@@ -19,6 +19,7 @@ from crest.journal.transfer import (
 )
 from crest.journal.transfer.json_format import export_json
 from crest.journal.transfer.legacy_csv import LEGACY_COLUMNS
+from crest.journal.transfer.reading import MESSAGE_HEAD, MESSAGE_TAIL
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 CONTENTS = JournalContents(
@@ -197,6 +198,17 @@ def test_json_errors_name_line_and_field(
     section: str, index: int, change: dict[str, object], expected: str
 ) -> None:
     assert expected in _error(_json_with(section, index, change), "journal.json")
+
+
+def test_a_huge_wrong_value_is_quoted_by_its_start_and_end() -> None:
+    # A list where a setting's text belongs: the message says what is wrong without printing megabytes.
+    value = ["warmth"] * 200_000
+    message = _error(_json_with("settings", 0, {"value": value}), "journal.json")
+    assert message.startswith("journal.json line 15, field value: ['warmth', 'warmth'")
+    assert message.endswith("'warmth'] is not text")
+    whole = f"{value!r} is not text"
+    assert f"({len(whole) - MESSAGE_HEAD - MESSAGE_TAIL:,} characters left out)" in message
+    assert len(message) < 320
 
 
 def test_json_missing_field_is_named() -> None:

@@ -77,6 +77,19 @@ class BadValue(CrestError):
     """A value of the wrong type; always reported inside an `InvalidImportFile` message."""
 
 
+# A message quotes the value it refuses, and a hostile file's value can be megabytes: the quote keeps its start and
+# its end (where the message says what is wrong), so the error stays one line a person can read.
+MESSAGE_HEAD = 160
+MESSAGE_TAIL = 80
+
+
+def _clipped(message: str) -> str:
+    left_out = len(message) - MESSAGE_HEAD - MESSAGE_TAIL
+    if left_out <= 40:
+        return message
+    return f"{message[:MESSAGE_HEAD]} ... ({left_out:,} characters left out) ... {message[-MESSAGE_TAIL:]}"
+
+
 @dataclass(frozen=True)
 class Place:
     source: str
@@ -86,7 +99,7 @@ class Place:
         where = f"{self.source} line {self.line}"
         if field_name:
             where += f", field {field_name}"
-        return InvalidImportFile(f"{where}: {message}")
+        return InvalidImportFile(f"{where}: {_clipped(message)}")
 
 
 def read_field(place: Place, fields: Fields, name: str, convert: Callable[[Any], T], prefix: str = "") -> T:
