@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crest.errors import CrestError
 from crest.journal.records import (
@@ -20,6 +21,9 @@ from crest.journal.records import (
     SafetyClearance,
     SafetyScreen,
 )
+
+if TYPE_CHECKING:
+    from crest.accounts.records import SyncedSessionNote
 
 
 class JournalNotEmpty(CrestError):
@@ -42,11 +46,20 @@ class MergePlan:
     settings: Mapping[str, str] = field(default_factory=dict)
     psfs: tuple[PsfsAssessment, ...] = ()
     known_sessions: Mapping[int, int] = field(default_factory=dict)  # the file's session id -> the journal's
+    session_notes: tuple[SyncedSessionNote, ...] = ()  # new, still naming their sessions by the file's uids
     skipped: int = 0  # records the journal already holds
 
     @property
     def added(self) -> int:
-        kinds = (self.sessions, self.check_ins, self.safety_screens, self.safety_clearances, self.settings, self.psfs)
+        kinds = (
+            self.sessions,
+            self.check_ins,
+            self.safety_screens,
+            self.safety_clearances,
+            self.settings,
+            self.psfs,
+            self.session_notes,
+        )
         return sum(map(len, kinds))
 
 
@@ -93,6 +106,7 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
     new_psfs = tuple(assessment for assessment in incoming.psfs if replace(assessment, id=None) not in held_psfs)
     plan = MergePlan(
         sessions=tuple(new_sessions),
+        session_notes=_new_notes(journal, incoming, known),
         check_ins=tuple(new_check_ins),
         safety_screens=new_screens,
         safety_clearances=new_clearances,
@@ -110,7 +124,23 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
                 incoming.safety_clearances,
                 incoming.settings,
                 incoming.psfs,
+                incoming.session_notes,
             ),
         )
     )
     return replace(plan, skipped=total - plan.added)
+
+
+def _new_notes(
+    journal: JournalContents, incoming: JournalContents, known: Mapping[int, int]
+) -> tuple[SyncedSessionNote, ...]:
+    """The practitioners' notes the journal does not hold: a note on a session it already has is compared as
+    naming that session by the journal's uid; a note on a new session is new."""
+    held = set(journal.session_notes)
+    session_of_uid = {uid: session_id for session_id, uid in incoming.session_uids.items()}
+    new = []
+    for note in incoming.session_notes:
+        held_session = known.get(session_of_uid[note.session_uid])
+        if held_session is None or replace(note, session_uid=journal.session_uids[held_session]) not in held:
+            new.append(note)
+    return tuple(new)

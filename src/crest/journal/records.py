@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
@@ -35,6 +36,9 @@ from crest.journal.vocabulary import (
 )
 from crest.protocol.model import VARIANT_NAMES, UnknownVariant
 from crest.safety.screen import AdviceLevel, UnknownAdviceLevel
+
+if TYPE_CHECKING:  # the notes' record lives with the practice's records, which build on these
+    from crest.accounts.records import SyncedSessionNote
 
 NO_SENSATION = Sensation.NONE
 VARIANTS: tuple[str, ...] = VARIANT_NAMES
@@ -763,3 +767,7 @@ class JournalContents:
     settings: Mapping[str, str] = field(default_factory=dict)
     psfs: tuple[PsfsAssessment, ...] = ()
     safety_clearances: tuple[SafetyClearance, ...] = ()
+    # A linked crest's copies of its practitioners' notes, each naming its session by uid; the sessions' uids by
+    # their ids (what ties the notes to them).
+    session_notes: tuple[SyncedSessionNote, ...] = ()
+    session_uids: Mapping[int, str] = field(default_factory=dict)

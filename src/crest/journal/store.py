@@ -159,6 +159,7 @@ def _check_merged_counts(held: JournalContents, plan: MergePlan) -> None:
         (capacity.SAFETY_SCREENS, held.safety_screens, plan.safety_screens),
         (capacity.CLEARANCES, held.safety_clearances, plan.safety_clearances),
         (capacity.PSFS_ROUNDS, held.psfs, plan.psfs),
+        (capacity.SESSION_NOTES, held.session_notes, plan.session_notes),
     ):
         cap.check("merged, the journal would hold", len(now_held) + len(added))
     capacity.SETTINGS.check("merged, the journal would hold", len(held.settings) + len(plan.settings))
@@ -358,11 +359,11 @@ def _screen_record(row: SafetyScreenRow) -> SafetyScreen:
     )
 
 
-def _session_row(record: PracticeSession, person_id: int) -> SessionRow:
+def _session_row(record: PracticeSession, person_id: int, uid: str | None = None) -> SessionRow:
     return SessionRow(
         id=record.id,
         person_id=person_id,
-        uid=new_uid(),
+        uid=uid or new_uid(),
         started_at=record.started_at,
         planned_minutes=record.planned_minutes,
         actual_seconds=record.actual_seconds,
@@ -374,6 +375,18 @@ def _session_row(record: PracticeSession, person_id: int) -> SessionRow:
         logged=record.logged,
         breath=None if record.breath is None else breath_text(record.breath),
         demo=record.demo,
+    )
+
+
+def _pulled_note_row(note: SyncedSessionNote, person_id: int, session_id: int) -> SessionNoteRow:
+    """A linked crest's copy of a practitioner's note, on its session here."""
+    return SessionNoteRow(
+        person_id=person_id,
+        session_id=session_id,
+        author_name=note.author_name,
+        text=note.text,
+        created_at=note.created_at,
+        pulled=True,
     )
 
 
@@ -1057,13 +1070,10 @@ class Journal:
 
     def _contents(self, db: Session) -> JournalContents:
         person = self.person_id
+        session_rows = db.scalars(select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id))
+        sessions = {row.id: (_session_record(row), row.uid) for row in session_rows}
         return JournalContents(
-            sessions=tuple(
-                _session_record(row)
-                for row in db.scalars(
-                    select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id)
-                )
-            ),
+            sessions=tuple(session for session, _ in sessions.values()),
             check_ins=tuple(
                 _check_in_record(row)
                 for row in db.scalars(
@@ -1098,6 +1108,8 @@ class Journal:
                     .order_by(PsfsAssessmentRow.id)
                 )
             ),
+            session_notes=tuple(self._synced_notes(db, pulled=True)),
+            session_uids={session_id: uid for session_id, (_, uid) in sessions.items()},
         )
 
     def import_contents(self, contents: JournalContents) -> None:
@@ -1106,8 +1118,16 @@ class Journal:
             found = self._counts(db)
             if found:
                 raise JournalNotEmpty(", ".join(found))
-            db.add_all(_session_row(record, self.person_id) for record in contents.sessions)
+            # Each session keeps the uid it was exported with, if any: its practitioner's notes name it by that, and so
+            # does the practice it is synced with.
+            uids = contents.session_uids
+            db.add_all(_session_row(record, self.person_id, uids.get(record.id or 0)) for record in contents.sessions)
             db.flush()
+            session_of_uid = {uid: session_id for session_id, uid in uids.items()}
+            db.add_all(
+                _pulled_note_row(note, self.person_id, session_of_uid[note.session_uid])
+                for note in contents.session_notes
+            )
             for check_in in contents.check_ins:
                 row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=new_uid())
                 _fill_check_in_row(row, check_in)
@@ -1132,13 +1152,20 @@ class Journal:
             plan = plan_merge(held, contents)
             _check_merged_counts(held, plan)
             session_ids = dict(plan.known_sessions)
+            held_uids = set(held.session_uids.values())
             for record in plan.sessions:
-                # New ids here; and no writer: the process that wrote the session ran on another install.
-                row = _session_row(replace(record, id=None, writer=None), person)
+                # New ids here; and no writer: the process that wrote the session ran on another install. Its uid
+                # too, unless the journal has a session with that uid (an edited copy of this one).
+                uid = contents.session_uids.get(record.id or 0)
+                row = _session_row(replace(record, id=None, writer=None), person, None if uid in held_uids else uid)
                 db.add(row)
                 db.flush()
                 if record.id is not None:
                     session_ids[record.id] = row.id
+            session_of_uid = {uid: session_ids[session_id] for session_id, uid in contents.session_uids.items()}
+            db.add_all(
+                _pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes
+            )
             for check_in in plan.check_ins:
                 check_in_row = CheckInRow(person_id=person, uid=new_uid())
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
@@ -1230,16 +1257,18 @@ class Journal:
 
     def synced_session_notes(self) -> list[SyncedSessionNote]:
         """Practitioners' notes on this person's sessions, each naming its session by uid (for a linked crest)."""
+        with self._transaction() as db:
+            return self._synced_notes(db, pulled=False)
+
+    def _synced_notes(self, db: Session, *, pulled: bool) -> list[SyncedSessionNote]:
+        """The notes written here (a practice's), or the copies pulled from the practice (a linked crest's)."""
         query = (
             select(SessionRow.uid, SessionNoteRow)
             .join(SessionRow, SessionRow.id == SessionNoteRow.session_id)
-            .where(SessionNoteRow.person_id == self.person_id, SessionNoteRow.pulled.is_(False))
+            .where(SessionNoteRow.person_id == self.person_id, SessionNoteRow.pulled.is_(pulled))
             .order_by(SessionNoteRow.created_at, SessionNoteRow.id)
         )
-        with self._transaction() as db:
-            return [
-                SyncedSessionNote(uid, row.author_name, row.text, row.created_at) for uid, row in db.execute(query)
-            ]
+        return [SyncedSessionNote(uid, row.author_name, row.text, row.created_at) for uid, row in db.execute(query)]
 
     def keep_pulled_session_notes(self, notes: Sequence[SyncedSessionNote]) -> int:
         """Replace the copies of the practice's notes that a linked crest keeps; each goes with the session of its
@@ -1254,17 +1283,7 @@ class Journal:
                 )
             }
             kept = [note for note in notes if note.session_uid in session_ids]
-            db.add_all(
-                SessionNoteRow(
-                    person_id=self.person_id,
-                    session_id=session_ids[note.session_uid],
-                    author_name=note.author_name,
-                    text=note.text,
-                    created_at=note.created_at,
-                    pulled=True,
-                )
-                for note in kept
-            )
+            db.add_all(_pulled_note_row(note, self.person_id, session_ids[note.session_uid]) for note in kept)
             return len(kept)
 
     # Practice mode: `crest sync` (records matched by their stable uid, so pushing twice changes nothing)

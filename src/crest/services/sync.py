@@ -12,20 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import TypeAdapter, ValidationError
 
-from crest.accounts.records import (
-    MAX_NAME_CHARACTERS,
-    MAX_SESSION_NOTE_CHARACTERS,
-    Prescription,
-    SyncedSessionNote,
-    check_name,
-)
+from crest.accounts.records import Prescription, SyncedSessionNote
 from crest.errors import CrestError
-from crest.journal.records import CheckIn, JournalContents, check_note
+from crest.journal.records import CheckIn, JournalContents
 from crest.journal.transfer import parse_export
 from crest.journal.transfer.fields import check_in_fields, psfs_fields, screen_fields, session_fields
 from crest.journal.transfer.json_format import export_json
+from crest.journal.transfer.practitioner_notes import SessionNoteOut
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal, RecordKind
@@ -58,42 +53,6 @@ class Outgoing:
             kind: {record_id: self.uids[kind][record_id] for record_id in picked.get(kind, set())} for kind in KINDS
         }
         return export_json(contents), uids
-
-
-class SessionNoteOut(BaseModel):
-    """A practitioner's note on one of the client's sessions, as the practice sends it to a linked crest, which
-    checks it by these same rules before keeping it: the server is trusted with nothing it could get wrong."""
-
-    session_uid: str = Field(pattern=r"^[0-9a-f]{32}$", description="the uid the session was pushed with")
-    author: str = Field(max_length=MAX_NAME_CHARACTERS, description="the practitioner's name, as the client sees it")
-    text: str = Field(max_length=MAX_SESSION_NOTE_CHARACTERS)
-    written_at: AwareDatetime
-
-    @field_validator("author")
-    @classmethod
-    def _plain_name(cls, value: str) -> str:
-        try:
-            return check_name(value, "the note's author")
-        except CrestError as error:
-            raise ValueError(error.message) from None
-
-    @field_validator("text")
-    @classmethod
-    def _plain_note(cls, value: str) -> str:
-        try:
-            note = check_note(value)
-        except CrestError as error:
-            raise ValueError(error.message) from None
-        if note is None:
-            raise ValueError("the note is empty")
-        return note
-
-    @classmethod
-    def of(cls, note: SyncedSessionNote) -> SessionNoteOut:
-        return cls(session_uid=note.session_uid, author=note.author_name, text=note.text, written_at=note.created_at)
-
-    def record(self) -> SyncedSessionNote:
-        return SyncedSessionNote(self.session_uid, self.author, self.text, self.written_at)
 
 
 _SESSION_NOTES = TypeAdapter(list[SessionNoteOut])

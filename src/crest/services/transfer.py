@@ -126,6 +126,7 @@ class Imported:
     psfs_rounds: int
     settings: int
     skipped: int = 0
+    session_notes: int = 0  # a linked crest's copies of its practitioners' notes
 
     @classmethod
     def counting(cls, added: JournalContents | MergePlan, skipped: int = 0) -> Imported:
@@ -139,13 +140,21 @@ class Imported:
             psfs_rounds=len(added.psfs),
             settings=len(added.settings),
             skipped=skipped,
+            session_notes=len(added.session_notes),
         )
 
     def nothing_new(self, source: str) -> str | None:
         """When a merge found every record of `source` already here, that, in the same words for every door: a row
         of "0 sessions, 0 check-ins, ..." reads as if something went wrong. None when it added anything, or skipped
         nothing (a file with no records says so in its counts)."""
-        added = (self.sessions, self.check_ins, self.safety_screens, self.safety_clearances, self.psfs_rounds)
+        added = (
+            self.sessions,
+            self.check_ins,
+            self.safety_screens,
+            self.safety_clearances,
+            self.psfs_rounds,
+            self.session_notes,
+        )
         if any(added) or self.settings or not self.skipped:
             return None
         return f"Nothing to add: every record in {source} is already here."
@@ -159,6 +168,8 @@ class Imported:
         if self.demo_sessions:  # so that no one restoring a backup takes its demos for rests they did
             kinds.append(f"{counted(self.demo_sessions, 'demo')}: {DEMO_WORDS}")
         sessions = counted(self.sessions, "session") + (f" ({'; '.join(kinds)})" if kinds else "")
+        # Only a linked crest's backup holds practitioners' notes: named when there are some
+        notes = counted(self.session_notes, "practitioner's note", "practitioners' notes")
         return (
             sessions,
             counted(self.check_ins, "check-in"),
@@ -166,6 +177,7 @@ class Imported:
             counted(self.safety_clearances, "clinician's all-clear", "clinicians' all-clears"),
             counted(self.psfs_rounds, "PSFS round"),
             counted(self.settings, "setting"),
+            *((notes,) if self.session_notes else ()),
         )
 
 

@@ -120,6 +120,19 @@ def test_a_zip_without_a_table_or_with_a_foreign_header_is_refused() -> None:
         parse_export(b"PK\x03\x04 broken", "broken.zip")
 
 
+def test_a_sessions_table_with_a_column_twice_is_refused() -> None:
+    """Each column may be missing or there (the optional ones), but not there twice."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(export_bytes(CONTENTS, "csv"))) as exported, zipfile.ZipFile(buffer, "w") as data:
+        for name in exported.namelist():
+            lines = exported.read(name).decode("utf-8-sig").splitlines()
+            if name == "sessions.csv":
+                lines = [line + (",status" if number == 0 else ",completed") for number, line in enumerate(lines)]
+            data.writestr(name, "\n".join(lines))
+    with pytest.raises(InvalidImportFile, match=r"sessions\.csv line 1: the header is not a crest export"):
+        parse_export(buffer.getvalue(), "doubled.zip")
+
+
 def test_the_unzipped_folder_imports_too_after_an_edit_in_a_spreadsheet(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(export_bytes(CONTENTS, "csv"))) as zipped:
         zipped.extractall(tmp_path / "journal")

@@ -29,12 +29,14 @@ from crest.journal.transfer.fields import (
     NO,
     PAIN_FIELDS,
     SESSION_FIELDS,
+    SESSION_OPTIONAL_FIELDS,
     YES,
     clearance_fields,
     pain_fields,
     session_fields,
     time_text,
 )
+from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, note_record, session_uid
 from crest.journal.transfer.reading import (
     Collector,
     InvalidImportFile,
@@ -53,7 +55,7 @@ from crest.journal.transfer.reading import (
     text_value,
 )
 
-SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVITIES = (
+SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVITIES, NOTES = (
     "sessions.csv",
     "check_ins.csv",
     "pain_ratings.csv",
@@ -63,9 +65,15 @@ SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVIT
     "settings.csv",
     "psfs.csv",
     "psfs_activities.csv",
+    "session_notes.csv",
 )
 TABLES: Mapping[str, tuple[str, ...]] = {
-    SESSIONS: (*(name for name in SESSION_FIELDS if name != "breath"), "breath_rate_bpm", "breath_movements"),
+    SESSIONS: (
+        *(name for name in SESSION_FIELDS if name != "breath"),
+        "breath_rate_bpm",
+        "breath_movements",
+        *SESSION_OPTIONAL_FIELDS,
+    ),
     CHECK_INS: tuple(name for name in CHECK_IN_FIELDS if name != "pain"),
     PAIN: ("check_in_id", *PAIN_FIELDS),
     SCREENS: ("id", "answered_at", "advice_level"),
@@ -74,11 +82,13 @@ TABLES: Mapping[str, tuple[str, ...]] = {
     SETTINGS: ("key", "value"),
     PSFS: ("id", "at"),
     ACTIVITIES: ("assessment_id", "name", "score"),
+    NOTES: NOTE_FIELDS,
 }
 # Tables a journal may do without: a zip without them reads as a journal without such records.
-OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES)
-# Columns a table may do without: a zip written before they existed reads as if each row said false.
-OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {SESSIONS: frozenset({"demo"})}
+OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES, NOTES)
+# Columns a table may do without: a zip written before they existed reads as if each row said false; the sessions'
+# uids are written only beside practitioners' notes, which name their sessions by them.
+OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {SESSIONS: frozenset({"demo", *SESSION_OPTIONAL_FIELDS})}
 README_NAME = "README.txt"
 README = """A crest journal, one table per file (UTF-8 CSV; times are ISO 8601 with their offset):
 sessions.csv         one row per practice session (logged: done without crest, not timed; demo: run faster than
@@ -92,6 +102,8 @@ safety_clearances.csv  a clinician's all-clear: who, which day, which answers it
 settings.csv         your preferences
 psfs.csv             each time you rated your daily activities (the PSFS)
 psfs_activities.csv  the activities and their scores, 0-10 (assessment_id is the psfs.csv id)
+session_notes.csv    your practitioners' notes on your sessions, kept by `crest sync` (session_uid is the uid
+                     column of sessions.csv); only when there are any
 `crest import` (or Settings > Restore in the browser) reads this zip, or the folder it unzips to, back.
 """
 # Each table's rows are counted before any is read into a record: a small zip can hold a huge table.
@@ -105,6 +117,7 @@ TABLE_CAPS: Mapping[str, capacity.RecordCap] = {
     SETTINGS: capacity.SETTINGS,
     PSFS: capacity.PSFS_ROUNDS,
     ACTIVITIES: capacity.PSFS_ACTIVITIES,
+    NOTES: capacity.SESSION_NOTES,
 }
 MAX_TABLE_BYTES = 64 * 1024 * 1024  # far above any journal; a zip claiming more is refused before it is read
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -124,7 +137,7 @@ def _uncell(text: str) -> str:
 
 def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, Any]]]:
     for session in contents.sessions:
-        fields = session_fields(session)
+        fields = {**session_fields(session), "uid": contents.session_uids.get(session.id or 0)}
         breath = fields.pop("breath")
         fields["breath_rate_bpm"] = None if breath is None else breath["rate_bpm"]
         fields["breath_movements"] = None if breath is None else len(breath["movements"])
@@ -154,17 +167,28 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
         yield PSFS, {"id": assessment.id, "at": time_text(assessment.at)}
         for activity in assessment.activities:
             yield ACTIVITIES, {"assessment_id": assessment.id, "name": activity.name, "score": activity.score}
+    for note in contents.session_notes:
+        yield NOTES, note_fields(note)
 
 
 def export_csv_tables(contents: JournalContents) -> dict[str, str]:
-    """Each table's CSV text, by file name."""
-    buffers = {name: io.StringIO() for name in TABLES}
-    writers = {name: csv.writer(buffers[name], lineterminator="\r\n") for name in TABLES}
-    for name, columns in TABLES.items():
+    """Each table's CSV text, by file name; the practitioners' notes, and the sessions' uids that tie them, only
+    in a journal with notes (one without has the tables and columns it had before, for older crests to read)."""
+    if contents.session_notes:
+        tables = TABLES
+    else:
+        tables = {name: _without_uid(columns) for name, columns in TABLES.items() if name != NOTES}
+    buffers = {name: io.StringIO() for name in tables}
+    writers = {name: csv.writer(buffers[name], lineterminator="\r\n") for name in tables}
+    for name, columns in tables.items():
         writers[name].writerow(columns)
     for name, row in _table_rows(contents):
-        writers[name].writerow([_cell(row[column]) for column in TABLES[name]])
+        writers[name].writerow([_cell(row[column]) for column in tables[name]])
     return {name: buffer.getvalue() for name, buffer in buffers.items()}
+
+
+def _without_uid(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(column for column in columns if column not in SESSION_OPTIONAL_FIELDS)
 
 
 def export_csv_zip(contents: JournalContents) -> bytes:
@@ -200,10 +224,10 @@ class _Tables:
         TABLE_CAPS[name].check(f"{source} holds", _row_count(text))
         reader = csv.reader(io.StringIO(text, newline=""))
         columns = TABLES[name]
-        known_headers = (sorted(columns), sorted(set(columns) - OPTIONAL_COLUMNS.get(name, frozenset())))
+        required = set(columns) - OPTIONAL_COLUMNS.get(name, frozenset())
         try:
             header = next(reader, None)
-            if header is None or sorted(header) not in known_headers:
+            if header is None or len(set(header)) != len(header) or not required <= set(header) <= set(columns):
                 raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(columns))
             while True:
                 place = Place(source, reader.line_num + 1)
@@ -238,7 +262,10 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         # The breath summary is checked, though only JSON carries the reading itself back in.
         read_field(place, fields, "breath_rate_bpm", optional_rate_bpm)
         read_field(place, fields, "breath_movements", optional_count)
-        collected.add_session(place, session_record(place, fields, "started_at"))
+        session = session_record(place, fields, "started_at")
+        collected.add_session(place, session)
+        if fields.get("uid"):
+            collected.add_session_uid(place, session.id or 0, read_field(place, fields, "uid", session_uid))
     for place, fields in tables.rows(CHECK_INS):
         collected.add_check_in(place, check_in_record(place, fields, ()))
     for place, fields in tables.rows(PAIN):
@@ -270,6 +297,8 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
     for place, fields in tables.rows(ACTIVITIES):
         activity = psfs_activity_record(place, fields)
         collected.add_psfs_activity(place, read_field(place, fields, "assessment_id", record_id), activity)
+    for place, fields in tables.rows(NOTES):
+        collected.add_session_note(place, note_record(place, fields))
     return collected.contents()
 
 

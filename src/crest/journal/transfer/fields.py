@@ -100,6 +100,8 @@ SESSION_FIELDS = (
     "breath",
     "demo",
 )
+# Written in a journal with practitioners' notes only, which name their sessions by it (as `crest sync` does).
+SESSION_OPTIONAL_FIELDS = ("uid",)
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 # JSON only, written when set: the sign travels by sync, and a CSV export carries the note it was read in.
 CHECK_IN_OPTIONAL_FIELDS = ("note_sign",)

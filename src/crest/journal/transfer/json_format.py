@@ -19,12 +19,14 @@ from crest.journal.transfer.fields import (
     PSFS_FIELDS,
     SCREEN_FIELDS,
     SESSION_FIELDS,
+    SESSION_OPTIONAL_FIELDS,
     check_in_fields,
     clearance_fields,
     psfs_fields,
     screen_fields,
     session_fields,
 )
+from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, note_record, session_uid
 from crest.journal.transfer.reading import (
     Collector,
     Place,
@@ -49,6 +51,7 @@ SECTION_CAPS: Mapping[str, capacity.RecordCap] = {
     "settings": capacity.SETTINGS,
     "psfs": capacity.PSFS_ROUNDS,
     "safety_clearances": capacity.CLEARANCES,
+    "session_notes": capacity.SESSION_NOTES,
 }
 
 
@@ -60,8 +63,9 @@ def _json_list(items: Sequence[Mapping[str, Any]]) -> str:
 
 
 def export_json(contents: JournalContents) -> str:
+    uids = contents.session_uids if contents.session_notes else {}  # what ties the notes to their sessions
     sections = {
-        "sessions": [session_fields(session) for session in contents.sessions],
+        "sessions": [_with_uid(session_fields(session), uids) for session in contents.sessions],
         "check_ins": [check_in_fields(check_in) for check_in in contents.check_ins],
         "safety_screens": [screen_fields(screen) for screen in contents.safety_screens],
         "settings": [{"key": key, "value": value} for key, value in sorted(contents.settings.items())],
@@ -70,9 +74,16 @@ def export_json(contents: JournalContents) -> str:
         sections["safety_clearances"] = [clearance_fields(clearance) for clearance in contents.safety_clearances]
     if contents.psfs:  # only then: a journal without PSFS exports exactly as before, for older crests to read
         sections["psfs"] = [psfs_fields(assessment) for assessment in contents.psfs]
+    if contents.session_notes:  # a linked crest's copies of its practitioners' notes
+        sections["session_notes"] = [note_fields(note) for note in contents.session_notes]
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
     header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {JSON_VERSION},\n'
     return "{\n" + header + body + "\n}\n"
+
+
+def _with_uid(fields: dict[str, Any], uids: Mapping[int, str]) -> dict[str, Any]:
+    uid = uids.get(fields["id"])
+    return fields if uid is None else {**fields, "uid": uid}
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -288,8 +299,14 @@ def json_contents(text: str, source: str, now: datetime | None = None) -> Journa
 
 def _json_record(place: Place, section: str, item: dict[str, Any], collected: Collector) -> None:
     if section == "sessions":
-        reject_unknown(place, item, SESSION_FIELDS)
-        collected.add_session(place, session_record(place, item, "started_at"))
+        reject_unknown(place, item, SESSION_FIELDS + SESSION_OPTIONAL_FIELDS)
+        session = session_record(place, item, "started_at")
+        collected.add_session(place, session)
+        if "uid" in item:
+            collected.add_session_uid(place, session.id or 0, read_field(place, item, "uid", session_uid))
+    elif section == "session_notes":
+        reject_unknown(place, item, NOTE_FIELDS)
+        collected.add_session_note(place, note_record(place, item))
     elif section == "check_ins":
         reject_unknown(place, item, CHECK_IN_FIELDS + CHECK_IN_OPTIONAL_FIELDS)
         collected.add_check_in(place, check_in_record(place, item, _json_pain(place, item.get("pain", []))))

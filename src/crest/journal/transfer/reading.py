@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
@@ -57,6 +57,9 @@ from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
 from crest.journal.vocabulary import PainQuality, Side
 from crest.safety.screen import KNOWN_QUESTIONS, AdviceLevel, may_clear, unknown_question_ids, yes_answers
 from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS
+
+if TYPE_CHECKING:
+    from crest.accounts.records import SyncedSessionNote
 
 T = TypeVar("T")
 Fields = Mapping[str, Any]
@@ -410,6 +413,8 @@ class Collector:
         self._screen_ids: set[int] = set()
         self._clearance_ids: set[int] = set()
         self._psfs_ids: set[int] = set()
+        self.session_uids: dict[int, str] = {}  # by session id
+        self.session_notes: list[tuple[Place, SyncedSessionNote]] = []
 
     @staticmethod
     def _unique(place: Place, seen: set[int], record_id: int | None, kind: str) -> None:
@@ -424,6 +429,14 @@ class Collector:
             with _at(place):
                 check_imported_session(session, self._now)
         self.sessions.append(session)
+
+    def add_session_uid(self, place: Place, session_id: int, uid: str) -> None:
+        if uid in self.session_uids.values():
+            raise place.error("uid", f"session uid {uid} appears twice")
+        self.session_uids[session_id] = uid
+
+    def add_session_note(self, place: Place, note: SyncedSessionNote) -> None:
+        self.session_notes.append((place, note))
 
     def add_check_in(self, place: Place, check_in: CheckIn) -> None:
         self._unique(place, self._check_in_ids, check_in.id, "check-in")
@@ -489,6 +502,10 @@ class Collector:
                 check_ins.append(replace(check_in, pain=check_in.pain + pain))
             except CrestError as error:
                 raise place.error("pain", str(error)) from None
+        uids = set(self.session_uids.values())
+        for place, note in self.session_notes:
+            if note.session_uid not in uids:
+                raise place.error("session_uid", f"there is no session with uid {note.session_uid} in this file")
         return JournalContents(
             sessions=tuple(sorted(self.sessions, key=lambda record: record.id or 0)),
             check_ins=tuple(sorted(check_ins, key=lambda record: record.id or 0)),
@@ -496,6 +513,8 @@ class Collector:
             settings=dict(sorted(self.settings.items())),
             safety_clearances=tuple(sorted(self.clearances, key=lambda record: record.id or 0)),
             psfs=tuple(self._psfs_contents()),
+            session_notes=tuple(note for _, note in self.session_notes),
+            session_uids=self.session_uids,
         )
 
 

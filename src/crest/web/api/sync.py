@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 from pydantic import ValidationError
 
-from crest.services.sync import SessionNoteOut
+from crest.journal.transfer.practitioner_notes import SessionNoteOut
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import PrescriptionOut, SyncOut, SyncPushIn
 from crest.web.schemas import ErrorOut

@@ -4,6 +4,7 @@ server follows at the sync after. Before, the client's own crest never showed th
 
 from __future__ import annotations
 
+import json
 from datetime import UTC
 from html import escape
 from pathlib import Path
@@ -187,3 +188,56 @@ def test_the_practice_takes_no_more_notes_than_a_linked_crest_keeps(
     assert "One too many." in page.text
     with browser(app, world.tokens["client_a"]) as ann:
         assert [sent["text"] for sent in ann.get("/api/sync/notes").json()] == ["Note 0.", "Note 1."]
+
+
+class _Recording(InProcess):
+    """The practice, and every body the crest sent it."""
+
+    def __init__(self, app: FastAPI) -> None:
+        super().__init__(app)
+        self.sent: list[str] = []
+
+    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        if body is not None:
+            self.sent.append(json.dumps(body))
+        return super().__call__(method, url, body, token)
+
+
+def _server_sessions(app: FastAPI, world: World) -> list[dict[str, Any]]:
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        [row] = [row for row in pat.get("/api/practice/clients").json() if row["name"] == "Cleo"]
+        sessions: list[dict[str, Any]] = pat.get(f"/api/practice/clients/{row['id']}").json()["sessions"]
+        return sessions
+
+
+@pytest.mark.parametrize("format_name", ["json", "csv"])
+def test_a_restored_backup_keeps_the_notes_and_the_next_sync_sends_none_back(
+    world: World, tmp_path: Path, format_name: str
+) -> None:
+    """Restored from its export, a linked crest shows its practitioners' notes at once, on the sessions the practice
+    knows (their uids travel with them): the sync after pushes no note back, nor the sessions again. Before, the notes were not in the export, and the sessions came back under new uids, so the next sync
+    pushed them as new and deleted the ones the notes were written on."""
+    (tmp_path / "server").mkdir()
+    app = practice_app(world.copy_to(tmp_path / "server"), world.clock)
+    clock = FakeClock()
+    home = tmp_path / "home"
+    backup = tmp_path / f"backup.{format_name}"
+    with local_crest(home, clock) as local:
+        _, second = _sessions(local, clock)
+        link_as_cleo(app, world, home, local, clock)
+        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+        _note_on_server(app, world, 1, "Well done.")
+        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+        local.transfer.export_to_file(backup, format_name)
+        on_server = _server_sessions(app, world)
+
+        local.transfer.delete_everything()
+        assert local.transfer.import_file(backup).session_notes == 1
+        assert [note.text for note in local.reports.session_notes()[second]] == ["Well done."]
+
+        recording = _Recording(app)
+        result = PracticeLink(home, local.sync, clock, recording).sync()
+        assert "sessions" not in result.sent and result.notes == 1
+        assert not any("Well done." in body for body in recording.sent)
+        assert _server_sessions(app, world) == on_server
+        assert [note.text for note in local.reports.session_notes()[second]] == ["Well done."]
