@@ -5,6 +5,7 @@ import json
 import subprocess
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from crest.accounts.records import SyncedSessionNote
 from crest.journal.store import Journal
@@ -42,3 +43,26 @@ def test_history_shows_each_note_under_its_session(run_crest: RunCrest, crest_en
         {"author": "Pat Physio", "text": NOTE, "written_at": "2024-04-29T09:30:00+00:00"}
     ]
     assert newer["practitioner_notes"] == []
+
+
+def test_a_backup_brings_the_notes_back_and_importing_it_again_adds_nothing(
+    run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path
+) -> None:
+    run_crest("log-session", "--minutes", "20", "--at", "2026-04-28T08:00")
+    with Journal.open() as journal:
+        uid = journal.record_uids()["sessions"][journal.list_sessions()[0].id or 0]
+        journal.keep_pulled_session_notes([SyncedSessionNote(uid, "Pat Physio", NOTE, WRITTEN)])
+    backup = tmp_path / "backup.json"
+    run_crest("export", "--format", "json", "-o", str(backup))
+
+    crest_env["CREST_HOME"] = str(tmp_path / "restored")
+    assert "1 practitioner's note into" in run_crest("import", str(backup)).stdout
+    assert run_crest("import", "--merge", str(backup)).stdout.startswith("Nothing to add")
+    assert run_crest("history").stdout.count("Note from Pat Physio, 29 Apr 2024:") == 1
+
+    backup.write_text(backup.read_text(encoding="utf-8").replace(NOTE, " "), encoding="utf-8")
+    crest_env["CREST_HOME"] = str(tmp_path / "refused")
+    refused = run_crest("import", str(backup))
+    lines = backup.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if '"author": "Pat Physio"' in text)
+    assert (refused.returncode, refused.stderr) == (2, f"crest: {backup} line {line}, field text: the note is empty\n")

@@ -18,6 +18,7 @@ from crest.clock import system_now
 from crest.journal import capacity
 from crest.journal.store import Journal
 from crest.journal.transfer import InvalidImportFile
+from crest.journal.transfer.json_format import export_json
 from crest.services.bundle import Services
 from crest.services.transfer import Transfer
 from support.journal_sync import sync_of
@@ -102,7 +103,7 @@ def test_a_restored_backup_has_the_notes_on_their_sessions_and_the_sessions_uids
 ) -> None:
     backup = tmp_path / f"backup.{format_name}"
     with Journal.open(new_journal_url()) as linked:
-        ids, uids = _linked(linked)
+        _, uids = _linked(linked)
         notes = _notes(linked)
         _transfer(linked).export_to_file(backup, format_name)
         exported = backup.read_bytes()
@@ -236,8 +237,10 @@ def test_pulled_notes_are_never_pushed_back_to_the_practice(new_journal_url: Cal
     with Journal.open(new_journal_url()) as linked:
         ids, _ = _linked(linked)
         text, uids = sync_of(linked).outgoing().batch({"sessions": ids})
+        with_notes = export_json(linked.export_contents())  # what no crest sends: a server keeps none of them
     assert "session_notes" not in json.loads(text) and "Pat Physio" not in text
     with Journal.open(new_journal_url()) as server:
         sync_of(server).receive(text, uids, {})
+        sync_of(server).receive(with_notes, uids, {})
         assert server.session_notes() == {}
         assert sync_of(server).session_notes() == []

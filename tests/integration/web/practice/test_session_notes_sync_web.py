@@ -51,6 +51,16 @@ def _note_on_server(app: FastAPI, world: World, session_index: int, note: str) -
         assert written.status_code == 303, written.text
 
 
+def _linked_with_a_note(app: FastAPI, world: World, home: Path, local: Services, clock: FakeClock) -> int:
+    """Cleo's crest in `home` linked, with Pat's note on the second of two sessions pulled; that session's id."""
+    _, second = _sessions(local, clock)
+    link_as_cleo(app, world, home, local, clock)
+    PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+    _note_on_server(app, world, 1, "Well done.")
+    PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+    return second
+
+
 def _on_server(url: str, statement: str, **values: Any) -> None:
     """What no page of the practice does yet (edit or delete a note), done to its database."""
     engine = create_engine(url)
@@ -120,11 +130,7 @@ def test_notes_the_crest_will_not_keep_are_refused_and_the_kept_ones_stay(world:
     clock = FakeClock()
     home = tmp_path / "home"
     with local_crest(home, clock) as local:
-        _, second = _sessions(local, clock)
-        link_as_cleo(app, world, home, local, clock)
-        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
-        _note_on_server(app, world, 1, "Well done.")
-        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+        second = _linked_with_a_note(app, world, home, local, clock)
         uid = local.sync.outgoing().uids["sessions"][second]
 
         good = {"session_uid": uid, "author": "Pat Physio", "text": "Fine.", "written_at": "2026-12-03T09:30:00Z"}
@@ -215,19 +221,16 @@ def test_a_restored_backup_keeps_the_notes_and_the_next_sync_sends_none_back(
     world: World, tmp_path: Path, format_name: str
 ) -> None:
     """Restored from its export, a linked crest shows its practitioners' notes at once, on the sessions the practice
-    knows (their uids travel with them): the sync after pushes no note back, nor the sessions again. Before, the notes were not in the export, and the sessions came back under new uids, so the next sync
-    pushed them as new and deleted the ones the notes were written on."""
+    knows (their uids travel with them): the sync after pushes no note back, nor the sessions again. Before, the
+    notes were not in the export, and the sessions came back under new uids, so the next sync pushed them as new
+    and deleted the ones the notes were written on."""
     (tmp_path / "server").mkdir()
     app = practice_app(world.copy_to(tmp_path / "server"), world.clock)
     clock = FakeClock()
     home = tmp_path / "home"
     backup = tmp_path / f"backup.{format_name}"
     with local_crest(home, clock) as local:
-        _, second = _sessions(local, clock)
-        link_as_cleo(app, world, home, local, clock)
-        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
-        _note_on_server(app, world, 1, "Well done.")
-        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+        second = _linked_with_a_note(app, world, home, local, clock)
         local.transfer.export_to_file(backup, format_name)
         on_server = _server_sessions(app, world)
 
