@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal, TypeVar
 
-from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy import case, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -666,9 +666,12 @@ class Journal:
 
     def checkpoint_session(self, session_id: int, elapsed_s: float, demo: bool = False) -> None:
         """Record progress (one UPDATE). Revives a session another start wrongly marked interrupted. `demo`: its
-        clock ran faster than real time, which marks it a demo for good (a rest partly sped up was no real one)."""
+        clock ran faster than real time, which marks it a demo for good (a rest partly sped up was no real one).
+        The time rested only grows: a left tab's beacon arriving after the view resumed elsewhere saved more keeps
+        the larger (in the UPDATE itself, so racing writers cannot undo it); a correction goes through the journal."""
         elapsed = check_elapsed(elapsed_s)
-        values = {"actual_seconds": elapsed, "last_checkpoint_at": self._clock(), "status": SessionStatus.RUNNING}
+        rested = case((SessionRow.actual_seconds > elapsed, SessionRow.actual_seconds), else_=elapsed)
+        values = {"actual_seconds": rested, "last_checkpoint_at": self._clock(), "status": SessionStatus.RUNNING}
         if demo:
             values["demo"] = True
         with self._writing() as db:

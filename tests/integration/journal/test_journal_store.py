@@ -174,6 +174,13 @@ def test_checkpoint_revives_a_session_wrongly_marked_interrupted(journal: Journa
     assert journal.get_session(session_id).status == "running"
 
 
+def test_a_checkpoint_keeps_the_larger_time_rested(journal: Journal) -> None:
+    session_id = journal.start_session(START, 15, "standard", writer="1@host")
+    journal.checkpoint_session(session_id, 150)
+    journal.checkpoint_session(session_id, 120)  # a left tab's late beacon
+    assert journal.get_session(session_id).actual_seconds == 150
+
+
 def test_check_in_round_trip_update_and_delete(journal: Journal) -> None:
     session_id = journal.start_session(START, 15, "standard", writer="1@host")
     check_in = CheckIn(

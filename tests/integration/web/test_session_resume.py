@@ -121,3 +121,17 @@ def test_a_rest_whose_crest_was_killed_is_interrupted_and_blocks_nothing(
     assert 'id="session-config"' in cleared.get("/session").text
     assert cleared.get(f"/api/sessions/{killed}").json()["status"] == "interrupted"
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_a_late_leaving_save_does_not_move_the_time_rested_back(cleared: TestClient, clock: FakeClock) -> None:
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    url = f"/api/sessions/{session['id']}"
+    clock.advance(200)
+    cleared.post(f"{url}/checkpoint", json={"elapsed_s": 150})  # the view the person resumed in
+    late = cleared.post(f"{url}/checkpoint", json={"elapsed_s": 120})  # the left tab's beacon, arriving after it
+    assert (late.status_code, late.json()["actual_seconds"]) == (200, 150)
+    assert cleared.get(url).json()["actual_seconds"] == 150
+    # Ending it and a correction in the journal still say what they say.
+    cleared.post(f"{url}/finish", json={"elapsed_s": 160, "status": "ended_early"})
+    edit = {"variant": "standard", "actual_seconds": 90, "status": "ended_early"}
+    assert cleared.put(url, json=edit).json()["actual_seconds"] == 90
