@@ -34,16 +34,18 @@ def test_every_chart_has_its_numbers_as_a_table_and_one_tab_stop(cleared: TestCl
 
 def test_a_wrong_compare_from_day_comes_back_to_progress_with_its_reason(cleared: TestClient, clock: FakeClock) -> None:
     """A day not yet come in "Compare from" led to an error page whose one link went to Today; the box's mistake is
-    now said above the box, on Progress (422), with the comparison an empty box makes."""
+    now said above the box, on Progress (422), with the comparison an empty box makes, and the box keeps the day."""
     ahead = (clock().date() + timedelta(days=1)).isoformat()
     for since, reason in (
         (ahead, f"the start {ahead} is after today ({clock().date().isoformat()}); choose a day up to today."),
         ("soon", "write the day as YYYY-MM-DD, from 2000 on, like 2026-05-01."),
+        ("1999-12-31", "write the day as YYYY-MM-DD, from 2000 on, like 2026-05-01."),
     ):
         page = cleared.get("/progress", params={"since": since})
         assert page.status_code == 422
         assert f'<p id="since-error" class="notice danger" role="alert">Compare from: {reason}</p>' in page.text
         assert "<h1>Progress</h1>" in page.text and "Is it helping?" in page.text
         assert 'aria-describedby="since-error since-hint" aria-invalid="true"' in page.text
+        assert f'<input id="since" name="since" type="date" value="{since}"' in page.text  # kept, to be mended
     empty = cleared.get("/progress", params={"since": ""})  # the box left empty, as its hint allows
     assert empty.status_code == 200 and "since-error" not in empty.text

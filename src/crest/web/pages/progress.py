@@ -44,5 +44,6 @@ def progress_page(
         period=progress_period(progress, context.local_zone),
         summary=summary_view(summary),
         since_error=since_error,
+        since_typed=since,  # a refused day stays in its box, to be mended rather than typed again
         today=context.now().astimezone(context.local_zone).date(),  # the start box's last day: none ahead
     )
