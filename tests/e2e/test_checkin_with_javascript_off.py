@@ -34,3 +34,23 @@ def test_the_forms_rows_stay_out_of_the_page_the_script_runs(safe_page: Any, ser
     safe_page.goto(f"{server_url}/checkin")
     assert safe_page.locator(".bodymap").is_visible()
     assert safe_page.locator("select[name=pain_region]").count() == 0  # noscript content is text to a scripted page
+
+
+def test_the_position_check_says_it_needs_the_script_rather_than_offer_a_form_that_does_nothing(
+    browser: Any, server_url: str, screenshot: Shoot
+) -> None:
+    """Without JavaScript the Check button only reloaded the page (GET /check?file=...), saying nothing."""
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{server_url}/check")
+    assert page.get_by_role("heading", name="The check needs JavaScript").is_visible()
+    assert "check the picture in a terminal: crest check PHOTO." in page.locator("main").inner_text()
+    assert page.get_by_label("Photo or video").is_hidden() and page.get_by_role("button", name="Check").is_hidden()
+    screenshot(page, "check-without-script-dark")
+    context.close()
+
+
+def test_the_position_check_form_is_there_with_the_script(safe_page: Any, server_url: str) -> None:
+    safe_page.goto(f"{server_url}/check")
+    assert safe_page.get_by_label("Photo or video").is_visible()
+    assert safe_page.get_by_role("heading", name="The check needs JavaScript").count() == 0
