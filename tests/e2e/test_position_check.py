@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import cv2
+import numpy as np
 import pytest
 from playwright.sync_api import expect
 
@@ -281,6 +283,26 @@ def test_a_check_that_cannot_reach_crest_says_what_to_do(browser: Any, server_ur
     context.close()
 
 
+def test_a_picture_refused_once_checked_is_said_as_a_sentence_and_the_focus_stays_on_the_form(
+    browser: Any, server_url: str
+) -> None:
+    """A refusal that came in the answer's lines (nobody in the picture) was shown without its full stop, unlike one
+    refused before; and the Check button, disabled while checking, dropped the focus to the page's start."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server_url}/check")
+    page.get_by_label("Photo or video").set_input_files(
+        files=[{"name": "wall.png", "mimeType": "image/png", "buffer": _wall()}]
+    )
+    page.get_by_role("button", name="Check").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#check-status")).to_have_text(
+        "wall.png: nobody found in the picture; make sure your whole body is in view and well lit.", timeout=60_000
+    )
+    expect(page.get_by_role("button", name="Check")).to_be_focused()
+    context.close()
+
+
 def test_a_refusal_keeps_the_file_name_as_written_and_starts_any_other_with_a_capital(
     browser: Any, server_url: str
 ) -> None:
@@ -317,6 +339,12 @@ def _check_with_moments(page: Any, server_url: str, clip: Path, moments: int, wi
     canned = json.dumps({"type": "result", "result": {**answer, "video": video}}) + "\n"
     page.route("**/api/check", lambda route: route.fulfill(content_type="application/x-ndjson", body=canned))
     page.get_by_role("button", name="Check").click()
+
+
+def _wall() -> bytes:
+    """A PNG of a bare wall: a picture, with nobody in it."""
+    encoded: bytes = cv2.imencode(".png", np.full((480, 640, 3), 190, np.uint8))[1].tobytes()
+    return encoded
 
 
 def _check_file(page: Any, server_url: str, path: Path) -> None:

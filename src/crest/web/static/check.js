@@ -171,7 +171,9 @@
     try {
       const answer = await window.crest.lines("POST", checkUrl, data, showProgress, checking.signal);
       if (!answer || answer.type !== "result") {
-        throw new Error((answer && answer.detail) || "The check stopped before it was done; try again.");
+        // A refusal in the answer's lines reads as one refused before the answer began: as a sentence.
+        const detail = answer && answer.detail && window.crest.asSentence(answer.detail);
+        throw new Error(detail || "The check stopped before it was done; try again.");
       }
       const result = answer.result;
       status.textContent = "";
@@ -197,6 +199,9 @@
       stop.hidden = true;
       meterWrap.hidden = true;
       submit.disabled = false;
+      // Disabled while checking, the button let go of the focus (to the page's start): give it back, unless the
+      // result took it.
+      if (document.activeElement === document.body) submit.focus();
     }
   });
 })();

@@ -41,6 +41,7 @@
 
   window.crest = {
     CONNECTION_LOST,
+    asSentence,
     // What `lines` throws when its caller stopped it: the page says it in its own words.
     STOPPED: "stopped",
 
