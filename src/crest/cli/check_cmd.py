@@ -103,6 +103,8 @@ def check(
         if annotate_dir is not None and annotate_dir.exists() and not annotate_dir.is_dir():
             # Said before any check runs, not once per picture after each.
             raise CrestError(f"--annotate {one_line(str(annotate_dir))} is a file: give a folder for the pictures")
+        if voice:  # said, as --breath on a photo is, rather than dropped without a word
+            errors.print("--voice speaks the live camera's corrections; photos and videos are checked without it")
         failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, breath, errors)
     if failures:
         raise typer.Exit(FAILED_EXIT_CODE)

@@ -361,6 +361,17 @@ def test_usage_problems_are_one_calm_line(tmp_path: Path, args: list[str], messa
     assert len(process.stderr.strip().splitlines()) == 1
 
 
+def test_voice_with_a_photo_says_it_speaks_only_for_the_camera(tmp_path: Path) -> None:
+    """--voice was dropped without a word for photos and videos (--breath on a photo says why it reads nothing)."""
+    process = crest("check", str(IN_POSITION_PHOTO), "--voice", home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 0
+    assert process.stderr.strip() == (
+        "--voice speaks the live camera's corrections; photos and videos are checked without it"
+    )
+    assert "Lying on the back" in process.stdout
+
+
 def test_ctrl_c_says_what_was_left_unchecked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
