@@ -75,6 +75,10 @@ def serve(
         return
     if audit_syslog is not None:
         raise CrestError("--audit-syslog goes with --practice: the local app keeps no audit log")
+    if public_url is not None:
+        raise CrestError("--public-url goes with --practice: the local app is only at its own address")
+    if workers != 1:
+        raise CrestError("--workers goes with --practice: the local app runs as one process")
     ensure_port_free(host, port)  # first: no warning about a host crest cannot listen on anyway
     if not is_loopback(host):
         typer.echo(

@@ -180,11 +180,14 @@ def test_a_position_check_leaves_the_terminal_to_crest(tmp_path: Path) -> None:
     ("args", "said"),
     [
         (("--audit-syslog", "/dev/log"), "crest: --audit-syslog goes with --practice"),
+        # These two were dropped without a word and the local app started as if they had not been given.
+        (("--public-url", "https://crest.example"), "crest: --public-url goes with --practice"),
+        (("--workers", "4"), "crest: --workers goes with --practice"),
         (("--practice", "--audit-syslog", "/no/socket/here"), "crest: cannot reach syslog at /no/socket/here"),
         (("--practice", "--audit-syslog", "logs"), "crest: --audit-syslog 'logs' is neither a socket path like"),
     ],
 )
-def test_a_syslog_that_cannot_be_used_is_one_line_before_anything_starts(
+def test_a_practice_option_or_syslog_that_cannot_be_used_is_one_line_before_anything_starts(
     tmp_path: Path, args: tuple[str, ...], said: str
 ) -> None:
     done = _serve_refused(tmp_path, *args)
