@@ -57,7 +57,7 @@ class CheckStopped(CrestError):
 def check(
     paths: list[str] | None = typer.Argument(  # noqa: B008
         None,
-        metavar="PATH...",
+        metavar="PATH",
         help="Photos (JPEG, PNG, WebP) or videos (MP4, MOV, WebM, AVI) of you lying down.",
         show_default=False,
     ),

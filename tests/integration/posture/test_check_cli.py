@@ -388,3 +388,9 @@ def test_ctrl_c_says_what_was_left_unchecked(
     said = capsys.readouterr()
     assert said.err == f"crest: stopped at Ctrl-C: {IN_POSITION_PHOTO.name} and 1 more file were not checked\n"
     assert said.out == ""
+
+
+def test_the_help_names_the_paths_once(tmp_path: Path) -> None:
+    """The usage line said [PATH...]...: Click adds the dots of a list to the name, which had its own."""
+    process = crest("check", "--help", home=tmp_path, columns=80)
+    assert process.stdout.splitlines()[0].endswith(" check [OPTIONS] [PATH]...")  # run as python -m crest
