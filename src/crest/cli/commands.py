@@ -32,9 +32,13 @@ COMMAND_SUMMARIES: dict[str, str] = {
 }
 
 
-def root_help(program: str = "crest", line_width: int = 78) -> str:
+def root_help(program: str = "crest") -> str:
     """The same text Typer prints for `crest --help` (wrapped like it), built without loading Typer."""
+    import shutil
     import textwrap
+
+    # Click's width: the terminal's (COLUMNS when set), at most 78 columns and at least 50.
+    line_width = max(min(shutil.get_terminal_size().columns, 80) - 2, 50)
 
     name_width = max(len(name) for name in COMMAND_SUMMARIES)
     indent = " " * (2 + name_width + 2)

@@ -11,10 +11,12 @@ def test_every_registered_command_has_a_summary_and_nothing_else_does() -> None:
     assert [command.name for command in app.registered_commands] == list(COMMAND_SUMMARIES)
 
 
+@pytest.mark.parametrize("columns", ["200", "60", "40"])
 def test_fast_root_help_is_the_same_text_as_typers(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    columns: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "200")  # Typer wraps at 78 columns at most, like the fast help
+    """At any width: the fast help wrapped at 78 columns broke its lines mid-word in a 60-column terminal."""
+    monkeypatch.setenv("COLUMNS", columns)  # Typer wraps at the terminal's width, from 50 to 78 columns
     with pytest.raises(SystemExit) as exit_info:
         build_app()(args=["--help"], prog_name="crest")
     assert exit_info.value.code == 0
