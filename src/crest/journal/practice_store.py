@@ -653,7 +653,8 @@ class PracticeStore:
         it succeeds), unless `wait_until` says, from a key's failures since `since` (oldest first), that the key is
         backing off. One transaction that locks the keys first: of attempts sent in parallel each sees those before
         it, so no more than the free ones are ever checked (the write lock on SQLite, a lock per key on PostgreSQL,
-        where there is no row to lock for an address or an unknown email)."""
+        where there is no row to lock for an address or an unknown email). A key's rows from before `since` count
+        no more and go: a key counted at every request (`crest sync`'s) keeps no more rows than its limit."""
         with self._journal.writing() as db:
             if self._journal.dialect == "postgresql":
                 for key in sorted(set(keys)):  # always in one order: two attempts never wait on each other
@@ -661,6 +662,7 @@ class PracticeStore:
                         text("SELECT pg_advisory_xact_lock(:space, hashtext(:key))"),
                         {"space": _RATE_LIMIT_LOCKS, "key": key},
                     )
+            db.execute(delete(LoginFailureRow).where(LoginFailureRow.key.in_(list(keys)), LoginFailureRow.at < since))
             for key in keys:
                 failures = list(
                     db.scalars(

@@ -403,7 +403,8 @@ class DeviceTokenRow(Base):
 
 
 class LoginFailureRow(Base):
-    """One failed sign-in, under the account's email and under the client's address (rate limits)."""
+    """One failed sign-in, under the account's email and under the client's address, or one request of
+    `crest sync`, under its account (rate limits)."""
 
     __tablename__ = "login_failures"
     __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)

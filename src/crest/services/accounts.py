@@ -1,8 +1,8 @@
 """Accounts as use cases: set up a practice, sign in and out (server-side sessions with idle and absolute
 time-outs), two-step sign-in (an authenticator app's codes and recovery codes; required of practitioners and
-admins), rate limits with back-off, invites, accepting one with consent, removing a practitioner, deleting an
-account. Nothing is kept in the process: sessions, failures and invites live in the database, so any number of
-workers can serve one practice.
+admins), rate limits with back-off (and one on `crest sync`), invites, accepting one with consent, removing a
+practitioner, deleting an account. Nothing is kept in the process: sessions, failures, counts and invites live in
+the database, so any number of workers can serve one practice.
 """
 
 from __future__ import annotations
@@ -75,6 +75,11 @@ FAILURE_WINDOW = timedelta(minutes=15)
 FREE_FAILURES_PER_ACCOUNT = 5
 FREE_FAILURES_PER_ADDRESS = 20  # one address may be a whole office behind one router
 LONGEST_WAIT = timedelta(minutes=15)
+# `crest sync` counts its requests per account: a sync is three requests and one more per 200 records sent, so a
+# crest syncing every minute makes a tenth of these, and a first sync of a decade's journal (50,000 records) fits
+# in one window. No longer than FAILURE_WINDOW: a sign-in drops every count older than that.
+SYNC_WINDOW = timedelta(minutes=10)
+SYNC_REQUESTS = 300
 MAX_EMAIL_CHARACTERS = 320
 OPERATOR = "the server's operator"  # who acted, in the audit log and in what the person is told, from the terminal
 
@@ -86,7 +91,8 @@ class SignInFailed(CrestError):
 
 
 class TooManyAttempts(CrestError):
-    """Too many failed sign-ins for this account or from this address: wait, then try again."""
+    """Too many failed sign-ins for this account or from this address, or too many requests of `crest sync` from
+    one account: wait, then try again."""
 
     http_status = 429
 
@@ -603,7 +609,7 @@ class Accounts:
         held = self._store.hold_attempt(keys, now, now - FAILURE_WINDOW, partial(_backing_off_until, now))
         if isinstance(held, BackingOff):
             self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=held.key[:100])
-            seconds = max(1, int((held.until - now).total_seconds() + 0.999))
+            seconds = _seconds_until(held.until, now)
             raise TooManyAttempts(
                 f"too many wrong {wrong}; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
             )
@@ -614,6 +620,25 @@ class Accounts:
                 self._store.release_attempt(held)
             raise
         self._store.release_attempt(held)
+
+    def pace_sync(self, actor: Actor, address: str | None) -> None:
+        """Count one request of `crest sync` under the account asking; past SYNC_REQUESTS in SYNC_WINDOW, refuse it
+        (429) before anything is read or stored (ASVS 5.0 2.4.1): a crest gone wrong, or a stolen device token,
+        cannot keep the server parsing and storing batches. Per account, not per token or address: every computer
+        and sign-in of one person shares the count, so more links buy no more. Counted in the database, as wrong
+        passwords are, so that any number of workers share one count."""
+        account_id = account_of(actor)
+        if account_id is None:  # refused as nobody's anyway, by the route
+            return
+        now = self._clock()
+        key = f"sync:{account_id}"
+        held = self._store.hold_attempt([key], now, now - SYNC_WINDOW, partial(_syncing_too_often_until, now))
+        if isinstance(held, BackingOff):
+            self._audit.record(actor, Audited.DENIED, "rate_limited", address=address, detail=key)
+            seconds = _seconds_until(held.until, now)
+            raise TooManyAttempts(
+                f"crest sync asked too often; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
+            )
 
     def sign_out(self, token: str | None, actor: Actor, address: str | None) -> None:
         if token:
@@ -982,6 +1007,20 @@ def _backing_off_until(now: datetime, key: str, failures: list[datetime]) -> dat
         return None
     allowed_at = failures[-1] + min(timedelta(seconds=2 ** (len(failures) - free)), LONGEST_WAIT)
     return allowed_at if now < allowed_at else None
+
+
+def _syncing_too_often_until(now: datetime, key: str, requests: list[datetime]) -> datetime | None:
+    """When the account may sync again, None when it may now: once the oldest of its last SYNC_REQUESTS requests
+    is a window old."""
+    if len(requests) < SYNC_REQUESTS:
+        return None
+    allowed_at = requests[-SYNC_REQUESTS] + SYNC_WINDOW
+    return allowed_at if now < allowed_at else None
+
+
+def _seconds_until(until: datetime, now: datetime) -> int:
+    """A wait in whole seconds (Retry-After), rounded up: never 0, which would say "now"."""
+    return max(1, int((until - now).total_seconds() + 0.999))
 
 
 def _still_open(session: SignInSession, now: datetime) -> bool:

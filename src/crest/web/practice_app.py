@@ -115,7 +115,8 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
 
     async def too_many(request: Request, error: Exception) -> Response:
         """Wrong passwords backing off, wherever a password is asked (signing in, accepting an invite for an
-        existing account, changing or deleting one's own): the answer says how long to wait."""
+        existing account, changing or deleting one's own), and `crest sync` asking too often: the answer says how
+        long to wait."""
         assert isinstance(error, TooManyAttempts)
         response = await general(request, error)
         response.headers["Retry-After"] = str(error.retry_after_s)

@@ -1,10 +1,14 @@
 """Practice mode: the server side of `crest sync`. A linked crest signs with its device token (Authorization:
-Bearer), which no web page can make a browser send."""
+Bearer), which no web page can make a browser send. Pushing and pulling are counted per account, and refused (429,
+with Retry-After) past `SYNC_REQUESTS` in `SYNC_WINDOW`; unlinking never is: it ends a token."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response, status
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response, status
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from crest.journal.transfer.practitioner_notes import SessionNoteOut
 from crest.web.practice_door import Asked, Door, address_of
@@ -14,7 +18,23 @@ from crest.web.schemas import ErrorOut
 router = APIRouter(prefix="/sync", tags=["sync"], responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
 
 
-@router.post("/push", response_model=SyncOut, responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+async def counted_sync(request: Request, asker: Asked, door: Door) -> None:
+    """Before the route checks or stores anything: the request counts towards its account's limit, or is refused."""
+    await run_in_threadpool(door.accounts.pace_sync, asker.actor, address_of(request))
+
+
+PACED = [Depends(counted_sync)]
+TOO_OFTEN: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorOut, "description": "asked too often: wait Retry-After seconds"}
+}
+
+
+@router.post(
+    "/push",
+    response_model=SyncOut,
+    dependencies=PACED,
+    responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}, **TOO_OFTEN},
+)
 def push(body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
     """Store a batch of records, each inserted or replaced by its uid (sending it twice stores it once), and
     delete records by uid. Every record is checked first; one bad record refuses the whole batch. Refused (409)
@@ -25,13 +45,13 @@ def push(body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
     return SyncOut(received=received, deleted=deleted)
 
 
-@router.get("/prescription", response_model=PrescriptionOut | None)
+@router.get("/prescription", response_model=PrescriptionOut | None, dependencies=PACED, responses=TOO_OFTEN)
 def sync_prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
     current = door.practice.own_prescription(asker.actor)
     return None if current is None else PrescriptionOut.of(current)
 
 
-@router.get("/notes", response_model=list[SessionNoteOut])
+@router.get("/notes", response_model=list[SessionNoteOut], dependencies=PACED, responses=TOO_OFTEN)
 def sync_notes(asker: Asked, door: Door) -> list[SessionNoteOut]:
     """The practitioners' notes on the client's sessions, oldest first, each naming its session by the uid it was
     pushed with; a linked crest keeps them in place of those it pulled before."""

@@ -1,0 +1,112 @@
+"""`crest sync`'s requests are counted per account: past SYNC_REQUESTS in SYNC_WINDOW the practice answers 429
+with Retry-After and one line of JSON, until the window has passed. Another client is unaffected, every computer
+of one account shares its count, two workers share one count, and unlinking is never refused. Before, a linked
+crest (or a stolen token) could push and pull without end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from crest.journal.records import JournalContents
+from crest.journal.transfer.json_format import export_json
+from crest.journal.vocabulary import SessionStatus
+from crest.services import accounts
+from crest.services.practice_link import PracticeLink
+from support.clock import FakeClock
+from support.practice_web import InProcess, World, link_as_cleo, local_crest, practice_app
+
+FEW = 5  # the limit these tests lower it to: each request costs time, and the rule is the same
+EMPTY_PUSH = {"journal": export_json(JournalContents()), "uids": {}}
+
+
+@pytest.fixture
+def few(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts, "SYNC_REQUESTS", FEW)
+
+
+@pytest.fixture
+def clock(world: World) -> FakeClock:
+    """A clock of this test's own, from the world's time: moving it leaves the other tests' sign-ins open."""
+    return FakeClock(world.clock())
+
+
+@pytest.fixture
+def server(world: World, clock: FakeClock, tmp_path: Path) -> FastAPI:
+    return practice_app(world.copy_to(tmp_path), clock)
+
+
+def _linked(app: FastAPI, world: World, actor: str) -> dict[str, str]:
+    """The headers of a crest linked to `actor`'s account (a computer of its own each call)."""
+    door = app.state.practice_door
+    client, account = door.accounts.actor_for_session(world.tokens[actor])
+    return {"Authorization": f"Bearer {door.accounts.link_device(client, account, 'laptop')}"}
+
+
+def test_past_the_limit_every_sync_route_answers_429_with_retry_after_until_the_window_has_passed(
+    few: None, server: FastAPI, world: World, clock: FakeClock
+) -> None:
+    with TestClient(server) as http:
+        ann = _linked(server, world, "client_a")
+        for _ in range(FEW):
+            assert http.get("/api/sync/prescription", headers=ann).status_code == 200
+        clock.advance(60)
+        for refused in (
+            http.post("/api/sync/push", json=EMPTY_PUSH, headers=ann),
+            http.get("/api/sync/prescription", headers=ann),
+            http.get("/api/sync/notes", headers=ann),
+        ):
+            assert (refused.status_code, refused.headers.get("retry-after")) == (429, "540")
+            assert refused.json() == {"detail": "crest sync asked too often; wait 540 seconds and try again"}
+        clock.advance(539)
+        assert http.get("/api/sync/notes", headers=ann).headers.get("retry-after") == "1"
+        clock.advance(1)  # the first five are a whole window old
+        assert http.post("/api/sync/push", json=EMPTY_PUSH, headers=ann).status_code == 200
+        assert http.get("/api/sync/notes", headers=ann).status_code == 200
+
+
+def test_one_account_counts_for_all_its_computers_and_another_client_is_unaffected(
+    few: None, server: FastAPI, world: World
+) -> None:
+    with TestClient(server) as http:
+        ann_laptop, ann_desktop = _linked(server, world, "client_a"), _linked(server, world, "client_a")
+        ben = _linked(server, world, "client_b")
+        for _ in range(FEW):
+            assert http.get("/api/sync/notes", headers=ann_laptop).status_code == 200
+        assert http.get("/api/sync/notes", headers=ann_desktop).status_code == 429
+        assert http.get("/api/sync/prescription", headers=ben).status_code == 200
+        assert http.get("/api/sync/notes", headers=ben).status_code == 200
+        # unlinking ends a token, and is never held back
+        assert http.delete("/api/sync/device", headers=ann_laptop).status_code == 204
+        assert http.get("/api/sync/notes", headers=ann_laptop).status_code == 401
+
+
+def test_two_workers_over_one_database_share_one_count(
+    few: None, world: World, clock: FakeClock, tmp_path: Path
+) -> None:
+    url = world.copy_to(tmp_path)
+    first, second = practice_app(url, clock), practice_app(url, clock)
+    with TestClient(first) as one, TestClient(second) as other:
+        ann = _linked(first, world, "client_a")
+        for number in range(FEW):
+            worker = one if number % 2 else other
+            assert worker.get("/api/sync/prescription", headers=ann).status_code == 200
+        assert one.get("/api/sync/prescription", headers=ann).status_code == 429
+        assert other.get("/api/sync/prescription", headers=ann).status_code == 429
+
+
+def test_a_crest_syncing_every_minute_with_a_new_session_each_time_is_never_held_back(
+    server: FastAPI, world: World, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The real limit: a sync is a few requests, so even a sync a minute for two windows stays far under it."""
+    home = tmp_path / "home"
+    with local_crest(home, clock) as local:
+        link_as_cleo(server, world, home, local, clock)
+        for _ in range(2 * int(accounts.SYNC_WINDOW.total_seconds() // 60)):
+            session = local.practice.start(5, "standard")
+            clock.advance(60)
+            local.practice.finish(session.id or 0, 60, SessionStatus.ENDED_EARLY)
+            assert PracticeLink(home, local.sync, clock, InProcess(server)).sync().sent["sessions"] == 1
