@@ -40,6 +40,11 @@ RECORDS_PER_BATCH = 200
 # batch long before 200 records do, and a batch the server refuses would be refused at every sync.
 BYTES_PER_BATCH = 512 * 1024
 TIMEOUT_S = 30
+# The most crest reads of one answer. The largest a practice sends is its notes on the sessions: at the cap on them
+# (capacity.SESSION_NOTES, 150,000), each 1,000 characters of plain text, about 200 MB; a real one is well under 1 MB.
+MAX_ANSWER_BYTES = 256 * 1024 * 1024
+MAX_REFUSAL_BYTES = 64 * 1024  # a refusal is a line, of which 300 characters are shown
+READ_BYTES = 64 * 1024  # an answer is read this much at a time, to stop soon past MAX_ANSWER_BYTES
 
 
 class NotLinked(CrestError):
@@ -47,7 +52,8 @@ class NotLinked(CrestError):
 
 
 class PracticeUnreachable(CrestError):
-    """The practice's server could not be reached, or refused the request; the message says which."""
+    """The practice's server could not be reached, refused the request, asked crest to wait, or answered more than
+    crest reads; the message says which."""
 
 
 class LinkNotAccepted(PracticeUnreachable):
@@ -126,14 +132,16 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
         request.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
-            payload = response.read()
+            payload = _read_at_most(response, MAX_ANSWER_BYTES)
     except urllib.error.HTTPError as error:
         if error.code == 401 and token is not None:  # without a token (linking), the practice's own reason below
             raise LinkNotAccepted(
                 "the practice answered 401: it no longer accepts this computer's link (signed out everywhere, a "
                 "password set with a link, or unlinked there); run crest unlink, then crest link again"
             ) from None
-        refusal = _detail(error.read())
+        if error.code == 429 and token is not None:  # linking: the practice's own reason (wrong passwords) below
+            raise PracticeUnreachable(_asked_to_wait(error.headers.get("Retry-After"))) from None
+        refusal = _detail(error.read(MAX_REFUSAL_BYTES))
         if error.code == 404 and not refusal:  # not a crest practice's own refusal: the address is wrong
             refusal = f"no crest practice answers at {url.split('/api', 1)[0]}; check the practice's address"
         refused = NotThere if error.code == 404 else PracticeUnreachable
@@ -142,6 +150,27 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
         reason = getattr(error, "reason", error)
         raise PracticeUnreachable(f"cannot reach the practice at {url.split('/api', 1)[0]} ({reason})") from None
     return json.loads(payload) if payload else None
+
+
+def _read_at_most(response: Any, most: int) -> bytes:
+    """The whole answer, unless it runs past `most` bytes: then crest stops reading (a server gone wrong could send
+    without end) and refuses it."""
+    pieces: list[bytes] = []
+    read = 0
+    while piece := response.read(READ_BYTES):
+        read += len(piece)
+        if read > most:
+            megabytes = most // (1024 * 1024)
+            raise PracticeUnreachable(f"the practice's answer is over {megabytes} MB; crest stopped reading")
+        pieces.append(piece)
+    return b"".join(pieces)
+
+
+def _asked_to_wait(retry_after: str | None) -> str:
+    """The practice's 429 in one line, with its wait when it gives one in seconds (crest's practice does)."""
+    seconds = (retry_after or "").strip()
+    wait = f" {int(seconds)} s" if seconds.isascii() and seconds.isdigit() and len(seconds) < 10 else ""
+    return f"the practice is asking crest to wait{wait}; try again later"
 
 
 def _detail(payload: bytes) -> str:

@@ -7,7 +7,7 @@ import json
 import socket
 import subprocess
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from crest.services.accounts import token_hash
 
 Completed = subprocess.CompletedProcess[str]
 RunCrest = Callable[..., Completed]
+Answer = tuple[int, object] | tuple[int, object, dict[str, str]]  # status, JSON, and headers if any
 
 
 def test_practice_init_creates_the_practice_and_its_admin_with_the_password_from_stdin(
@@ -129,9 +130,9 @@ def test_unlink_with_the_practice_out_of_reach_says_sharing_goes_on_and_keeps_th
 
 
 @contextmanager
-def scripted_practice(answers: dict[str, tuple[int, object]]) -> Iterator[tuple[str, list[str]]]:
-    """A practice server on this computer that answers "METHOD /path" as scripted (404 otherwise); its address
-    and every request it was asked, in order."""
+def scripted_practice(answers: dict[str, Answer]) -> Iterator[tuple[str, list[str]]]:
+    """A practice server on this computer that answers "METHOD /path" as scripted (404 otherwise), with the
+    headers an answer names third, if any; its address and every request it was asked, in order."""
     import http.server
     import threading
 
@@ -142,13 +143,16 @@ def scripted_practice(answers: dict[str, tuple[int, object]]) -> Iterator[tuple[
             asked.append(f"{self.command} {self.path}")
             if "Content-Length" in self.headers:
                 self.rfile.read(int(self.headers["Content-Length"]))
-            status, payload = answers.get(f"{self.command} {self.path}", (404, None))
+            status, payload, *headers = answers.get(f"{self.command} {self.path}", (404, None))
             body = b"" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
+            for name, value in (headers[0] if headers else {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            with suppress(OSError):  # a crest that stopped reading has closed the connection
+                self.wfile.write(body)
 
         do_GET = do_POST = do_PUT = do_DELETE = _answer
 
@@ -236,18 +240,66 @@ def test_sync_when_nobody_at_the_practice_follows_sends_nothing_and_says_so(
 
 def _sync_pulling(run_crest: RunCrest, crest_env: dict[str, str], prescribed: dict[str, object]) -> Completed:
     """`crest sync` of a linked crest whose practice, where Priyanka Rao follows the person, sends `prescribed`."""
+    with _followed_at_a_practice(crest_env, {"GET /api/sync/prescription": (200, prescribed)}):
+        return run_crest("sync")
+
+
+@contextmanager
+def _followed_at_a_practice(crest_env: dict[str, str], answers: dict[str, Answer]) -> Iterator[None]:
+    """This crest linked to a scripted practice where Priyanka Rao follows the person, which answers `answers` too."""
     sharing = [{"link_id": 1, "practitioner": "Priyanka Rao", "shared": True, "share_notes": False, "ended": False}]
-    answers = {
-        "GET /api/account/sharing": (200, sharing),
-        "POST /api/sync/push": (200, {"received": {}}),
-        "GET /api/sync/prescription": (200, prescribed),
-    }
+    answers = {"GET /api/account/sharing": (200, sharing), "POST /api/sync/push": (200, {"received": {}})} | answers
     with scripted_practice(answers) as (url, _asked):
         home = Path(crest_env["CREST_HOME"])
         home.mkdir(parents=True, exist_ok=True)
         link = {"url": url, "token": "t", "practice": "Back in Balance", "linked_at": "2026-05-01T09:00:00+00:00"}
         (home / "practice-link.json").write_text(json.dumps(link))
-        return run_crest("sync")
+        yield
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "said"),
+    [
+        ("540", "the practice is asking crest to wait 540 s; try again later"),
+        (None, "the practice is asking crest to wait; try again later"),
+        ("Thu, 03 Dec 2026 18:00:00 GMT", "the practice is asking crest to wait; try again later"),  # no seconds
+    ],
+)
+def test_sync_asked_to_wait_by_the_practice_says_so_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], retry_after: str | None, said: str
+) -> None:
+    """The practice's 429 (crest sync asked too often) is said in crest's words, with the wait it gives."""
+    refusal = {"detail": "crest sync asked too often; wait 540 seconds and try again"}
+    headers = {} if retry_after is None else {"Retry-After": retry_after}
+    with _followed_at_a_practice(crest_env, {"GET /api/sync/prescription": (429, refusal, headers)}):
+        done = run_crest("sync")
+    assert (done.returncode, done.stderr) == (2, f"crest: {said}\n")
+
+
+def test_sync_stops_reading_an_answer_over_the_cap_and_says_so_in_one_line(
+    crest_env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In this process, with the cap lowered to 1 MB: before, crest read a practice's answer whole, however long."""
+    import os
+    import sys
+
+    from crest.cli.app import main
+    from crest.services import practice_link
+
+    monkeypatch.setattr(practice_link, "MAX_ANSWER_BYTES", 1024 * 1024)
+    notes = [{"session_uid": "0" * 32, "author": "Priyanka Rao", "text": "x" * 1000, "written_at": "2026-05-01"}]
+    monkeypatch.setattr(sys, "argv", ["crest", "sync"])
+    umask = os.umask(0o022)  # main() narrows it for its process: this one's is put back
+    try:
+        answers = {"GET /api/sync/prescription": (200, None), "GET /api/sync/notes": (200, notes * 1000)}
+        with _followed_at_a_practice(crest_env, answers):
+            assert len(json.dumps(notes * 1000)) > 1024 * 1024
+            with pytest.raises(SystemExit) as ended:
+                main()
+    finally:
+        os.umask(umask)
+    assert ended.value.code == 2
+    assert capsys.readouterr().err == "crest: the practice's answer is over 1 MB; crest stopped reading\n"
 
 
 def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_note(
