@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from crest.accounts.model import Anonymous, Client, NoPractice, Role
 from crest.accounts.passwords import TEST_COST, Passwords, UnsuitablePassword
@@ -20,6 +21,7 @@ from crest.journal.records import CheckIn, PainRating
 from crest.journal.transfer import export_bytes
 from crest.journal.vocabulary import SessionStatus
 from crest.safety.screen import QUESTIONS
+from crest.services import accounts as accounts_service
 from crest.services.accounts import (
     INVITE_LIFETIME,
     SESSION_ABSOLUTE_TIMEOUT,
@@ -169,6 +171,21 @@ def test_wrong_passwords_for_an_invitation_sent_at_once_are_checked_no_more_than
     practice.clock.advance(1)
     with pytest.raises(SignInFailed):  # the wait is over: checked again
         accounts.accept_invite(code, "ann@example.org", "one more guess", "Ann", True)
+
+
+def test_sync_requests_sent_at_once_pass_no_more_than_the_limit_and_keep_no_more_rows(
+    practice: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One transaction that locks the account's count: of 40 requests at once, the limit's pass (both databases)."""
+    monkeypatch.setattr(accounts_service, "SYNC_REQUESTS", 10)
+    ann = practice.client(practice.practitioner(practice.admin(), "pat@clinic.example"), "ann@example.org", "Ann")
+    answers = answers_at_once(lambda number: practice.accounts.pace_sync(ann, "10.0.0.5"))
+    assert answers == Counter({"200": 10, "429": 30})
+    assert [entry.outcome for entry in practice.audit.entries(Audited.DENIED)] == ["rate_limited"] * 30
+    practice.clock.advance(accounts_service.SYNC_WINDOW.total_seconds() + 1)
+    practice.accounts.pace_sync(ann, "10.0.0.5")  # past the window: the ten before count no more, and go
+    with practice.journal.writing() as db:
+        assert db.scalar(text("SELECT count(*) FROM login_failures WHERE key LIKE 'sync:%'")) == 1
 
 
 def test_wrong_passwords_to_delete_an_account_back_off_as_at_sign_in(practice: Practice) -> None:
