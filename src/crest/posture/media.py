@@ -282,7 +282,8 @@ def fit_within(image: RgbImage, max_side_px: int) -> RgbImage:
 
 
 def decode_photo(data: bytes, name: str = "image", max_side_px: int = PHOTO_MAX_SIDE_PX) -> RgbImage:
-    """An RGB array of a JPEG, PNG or WebP file's bytes, longest side at most `max_side_px`."""
+    """An RGB array of a JPEG, PNG or WebP file's bytes, longest side at most `max_side_px`. Its refusals are
+    worded for the terminal and the web page alike: one names a file, the other uploads one."""
     import cv2
     import numpy as np
 
@@ -293,16 +294,14 @@ def decode_photo(data: bytes, name: str = "image", max_side_px: int = PHOTO_MAX_
         raise InvalidImage(f"{name}: the picture is damaged (its header cannot be read)")
     width, height = size
     if width * height > MAX_PHOTO_PIXELS:
-        raise InvalidImage(
-            f"{name}: the picture is too large ({width}x{height} pixels); please send a smaller one"
-        )
+        raise InvalidImage(f"{name}: the picture is too large ({width}x{height} pixels); use a smaller one")
     if min(width, height) < MIN_PHOTO_SIDE_PX or max(width, height) > MAX_PHOTO_ASPECT * min(width, height):
         raise InvalidImage(
-            f"{name}: the picture is {width}x{height} pixels, too narrow to show a person; please send a photo"
+            f"{name}: the picture is {width}x{height} pixels, too narrow to show a person; use another photo"
         )
     refuse_too_small(name, width, height, "photo")
     if _is_truncated(data):
-        raise InvalidImage(f"{name}: the picture is incomplete (the file was cut off); please send it again")
+        raise InvalidImage(f"{name}: the picture is incomplete (the file was cut off); use a whole copy of it")
     try:
         bgr = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), _reduced_read_flag(width, height, max_side_px))
         if bgr is None or bgr.size == 0:

@@ -305,8 +305,28 @@ def test_pictures_too_thin_to_show_a_person_are_one_line(tmp_path: Path, width: 
     assert process.returncode == 2
     assert process.stderr.strip() == (
         f"crest: strip{suffix}: the picture is {width}x{height} pixels, too narrow to show a person; "
-        "please send a photo"
+        "use another photo"
     )
+
+
+def test_a_photo_refused_in_the_terminal_is_refused_in_its_words_not_the_web_pages(tmp_path: Path) -> None:
+    """The refusals shared with the web page once asked to "please send" a photo, which the terminal never does."""
+    tiny = tmp_path / "tiny.png"
+    cv2.imwrite(str(tiny), np.full((1, 1, 3), 128, np.uint8))
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(IN_POSITION_PHOTO.read_bytes()[:20_000])
+    huge = tmp_path / "huge.png"
+    header = bytearray(cv2.imencode(".png", np.full((48, 64, 3), 128, np.uint8))[1].tobytes())
+    header[16:24] = (50_000).to_bytes(4, "big") + (50_000).to_bytes(4, "big")
+    huge.write_bytes(bytes(header))
+    process = crest("check", str(tiny), str(cut), str(huge), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 2
+    assert process.stderr.splitlines() == [
+        "crest: tiny.png: the picture is 1x1 pixels, too narrow to show a person; use another photo",
+        "crest: cut.jpg: the picture is incomplete (the file was cut off); use a whole copy of it",
+        "crest: huge.png: the picture is too large (50000x50000 pixels); use a smaller one",
+    ]
 
 
 def test_a_picture_too_small_to_judge_is_one_line(tmp_path: Path) -> None:
