@@ -102,6 +102,7 @@ def test_nothing_found_offers_the_topics(help_page: Any, server_url: str, screen
     page.goto(f"{server_url}/help?q=yawning")
     page.get_by_label("Ask a question in your own words").fill("how do I cook pasta")
     page.locator(".help-nothing").wait_for()
+    assert page.locator(".help-nothing").inner_text().startswith("“how do I cook pasta”: Nothing in crest's help")
     assert page.locator("#help-topics").is_visible()
     assert page.locator("#help-results .help-answer").count() == 0
     screenshot(page, "help-nothing-found")

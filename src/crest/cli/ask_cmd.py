@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 from crest.cli.consoles import is_unwrapped
 
 LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
-SHOWN_QUESTION_CHARACTERS = 80
 
 
 def register(app: typer.Typer) -> None:
@@ -61,9 +60,7 @@ def _print_reply(console: "Console", reply: "HelpReply") -> None:
     for answer in reply.answers:
         _print_answer(console, answer)
     if reply.topics is not None:
-        cut = len(reply.question) > SHOWN_QUESTION_CHARACTERS
-        shown = reply.question[:SHOWN_QUESTION_CHARACTERS] + ("…" if cut else "")
-        console.print(f"“{escape(shown)}”: {escape(reply.message or '')}\n")
+        console.print(f"{escape(reply.message or '')}\n")
         _print_topics(console, reply.topics)
     console.print(f"[dim]{escape(reply.footer)}[/dim]")
 

@@ -24,8 +24,11 @@ from crest.knowledge.loader import load_help
 from crest.knowledge.model import HelpContent, HelpEntry, WarningLevel
 from crest.knowledge.search import HelpSearch, entry_passages
 from crest.knowledge.text import clean_question, pieces_beyond_the_kept_question
+from crest.shortening import shortened
 
 ENTRY_VECTORS = "help_vectors.npz"  # next to help.toml in crest.knowledge
+# A question that finds nothing is repeated above the topics: its start is enough to recognise it.
+SHOWN_QUESTION_CHARACTERS = 80
 
 
 class UnknownHelpEntry(CrestError):
@@ -62,7 +65,7 @@ class HelpReply(BaseModel):
     warnings: list[UrgentAnswer]  # most urgent first; a question may name several signs, and each needs its advice
     answers: list[HelpAnswer]
     footer: str
-    message: str | None = None  # only when nothing matched
+    message: str | None = None  # only when nothing matched: the question (its start) and that nothing matched it
     topics: list[TopicGroup] | None = None  # only when nothing matched
 
 
@@ -117,7 +120,7 @@ def ask(question: str) -> HelpReply:
         footer=content.footer,
     )
     if result.found_nothing:
-        reply.message = content.nothing_found
+        reply.message = f"“{shortened(kept, SHOWN_QUESTION_CHARACTERS)}”: {content.nothing_found}"
         reply.topics = topics()
     return reply
 

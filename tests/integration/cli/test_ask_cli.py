@@ -46,6 +46,13 @@ def test_nothing_found_exits_0_with_empty_answers_and_topics(run_crest: RunCrest
     assert reply["answers"] == [] and reply["warnings"] == [] and reply["topics"]
 
 
+def test_a_long_question_that_finds_nothing_is_cut_as_the_help_page_cuts_it(run_crest: RunCrest) -> None:
+    """The terminal once kept 80 characters of it, the Help page 79: both show 80 now, the last one "…"."""
+    question = " ".join(["xyzzy plugh"] * 20)
+    said = " ".join(run_crest("ask", question).stdout.split())  # as one line, however the terminal wraps it
+    assert f"“{question[:79]}…”: Nothing in crest's help matches that yet." in said
+
+
 def test_what_a_person_typed_is_printed_as_text_not_markup(run_crest: RunCrest) -> None:
     result = run_crest("ask", "[italic]xyzzy[/italic] [dim]plugh[/dim]")
     assert result.returncode == 0, result.stderr

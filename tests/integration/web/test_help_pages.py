@@ -86,7 +86,7 @@ def test_a_clinician_level_warning_says_so(client: TestClient) -> None:
 
 def test_nothing_found_says_so_and_offers_the_topics(client: TestClient) -> None:
     page = client.get("/help", params={"q": "how do I cook pasta"}).text
-    assert load_help().nothing_found.replace("'", "&#39;") in page
+    assert f"“how do I cook pasta”: {load_help().nothing_found}".replace("'", "&#39;") in page
     assert 'aria-labelledby="topics-heading" hidden' not in page
     assert _entries(page) == []
 

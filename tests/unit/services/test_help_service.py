@@ -56,7 +56,7 @@ def test_every_warning_sign_a_question_names_is_pinned_most_urgent_first() -> No
 def test_nothing_found_says_so_and_offers_the_topics() -> None:
     reply = help_service.ask("how do I cook pasta").model_dump()
     assert reply["warnings"] == [] and reply["answers"] == []
-    assert reply["message"] == load_help().nothing_found
+    assert reply["message"] == f"“how do I cook pasta”: {load_help().nothing_found}"
     listed = {link["id"] for group in reply["topics"] for link in group["entries"]}
     assert listed == {entry.id for entry in load_help().entries}
 
@@ -130,3 +130,10 @@ def test_a_warning_sign_past_the_part_of_a_long_message_crest_keeps_still_warns(
     reply = help_service.ask(message)
     assert [warning.level for warning in reply.warnings] == ["urgent_care"]
     assert help_service.ask(story).warnings == []
+
+
+def test_a_long_question_that_finds_nothing_is_repeated_in_part_the_same_for_every_door() -> None:
+    question = " ".join(["xyzzy plugh"] * 20)  # 239 characters
+    reply = help_service.ask(question)
+    assert reply.question == question and reply.topics is not None
+    assert reply.message == f"“{question[:79]}…”: {load_help().nothing_found}"

@@ -66,10 +66,7 @@
     const blocks = [];
     for (const warning of reply.warnings) blocks.push(urgentBlock(warning));
     for (const answer of reply.answers) blocks.push(answerCard(answer));
-    if (reply.message) {
-      const shown = reply.question.length > 80 ? `${reply.question.slice(0, 79)}…` : reply.question;
-      blocks.push(element("p", "help-nothing", `“${shown}”: ${reply.message}`));
-    }
+    if (reply.message) blocks.push(element("p", "help-nothing", reply.message));
     results.replaceChildren(...blocks);
     topics.hidden = !reply.topics;
     status.textContent = statusLine(reply);
