@@ -90,6 +90,28 @@ def test_files_that_cannot_be_checked_get_a_clear_422(client: TestClient, name: 
     assert message in response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    ("sent", "shown"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\me\\Pictures\\tiny.jpg", "tiny.jpg"),
+        ("/home/me/tiny.jpg", "tiny.jpg"),
+        ("x" * 300 + ".jpg", "x" * 99 + "…"),
+        ("folder/", "upload"),
+    ],
+)
+def test_only_the_uploaded_files_own_name_is_repeated_and_never_a_long_one(
+    client: TestClient, sent: str, shown: str
+) -> None:
+    """The answer once repeated the name as the client sent it, folders and all ("../../etc/passwd: ..."), where
+    the terminal says a file's own name."""
+    response = client.post("/api/check", files={"file": (sent, _tiny_jpeg(), "image/jpeg")})
+    assert response.status_code == 422
+    assert response.json()["detail"] == (
+        f"{shown}: the picture is too small to judge (50x50 px); use a photo at least 100 px across"
+    )
+
+
 def test_a_video_too_short_to_review_gets_a_422_saying_so(client: TestClient, tmp_path: Path) -> None:
     response = client.post("/api/check", files={"file": ("one.mp4", _video(tmp_path / "one.mp4", 0.1), "video/mp4")})
     assert response.status_code == 422

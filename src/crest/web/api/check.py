@@ -5,6 +5,7 @@ import base64
 import io
 import json
 import logging
+import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -31,6 +32,7 @@ from crest.posture.media import (
 from crest.posture.service import Checked, CheckOptions, VideoCheck
 from crest.posture.video import clock_text
 from crest.services.safety import ON_BACK_NOT_ADVISED
+from crest.shortening import shortened
 from crest.web.context import WebContext, connection_context, size_shown, web_context
 from crest.web.errors import UploadTooLarge, printable
 from crest.web.live import TIME_PREFIX_BYTES, refuse_live_check, serve_live_check, timed_frame
@@ -46,6 +48,8 @@ LINES = "application/x-ndjson"
 # A video's picture is its frame as the review saw it (at most VIDEO_MAX_SIDE_PX a side): at this quality a
 # 640x427 photo of a person lying down is 30-40 KB, 40-55 KB in base64 (at 90, half as much again).
 PICTURE_JPEG_QUALITY = 80
+# An upload's name is repeated in the answer as the terminal repeats a file's: its last part, of a sensible length.
+MAX_NAME_CHARACTERS = 100
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +104,7 @@ async def check_upload(
     # async to read the upload and to wait for a pose model; the journal and the model run in the thread pool.
     # The multipart parser has spooled the upload to a temporary file: a photo is read from it into memory, a
     # video is reviewed from it where it lies (the file stays open until the answer, streamed or not, is sent).
-    name = file.filename or "upload"
+    name = _shown_name(file.filename)
     head = await file.read(KIND_BYTES)
     if not head:
         raise NotAPhotoOrVideo(f"{name}: the file is empty (0 bytes); choose a photo or a video")
@@ -116,6 +120,13 @@ async def check_upload(
             return await asyncio.shield(check)
     except asyncio.CancelledError:  # the app stops before the check does: answer calmly, not with a bare 500
         raise AppStopping(STOPPING) from None
+
+
+def _shown_name(filename: str | None) -> str:
+    """The uploaded file's own name: a client may send a whole path ("../../etc/passwd", "C:\\Users\\me\\rest.jpg")
+    or a name of any length, and only the person's own computer knows its folders."""
+    base = re.split(r"[\\/]", filename or "")[-1]
+    return shortened(base, MAX_NAME_CHARACTERS) or "upload"
 
 
 @asynccontextmanager
