@@ -152,7 +152,7 @@ def _check_files(
             except CrestError as error:
                 failures += 1
                 if json_output:
-                    _print_json({"file": str(path), "error": str(error)})
+                    _print_json({"file": str(path), "error": _without_name(error.message, path)})
                 else:
                     errors.print(f"[red]crest: {escape(one_line(str(error)))}[/red]")
                 continue
@@ -167,6 +167,14 @@ def _check_files(
 
         out.print(f"[dim]{load_protocol().disclaimer}[/dim]")
     return failures
+
+
+def _without_name(message: str, path: Path) -> str:
+    """A file's error without the name it starts with ("tiny.png: ..."), which --json gives in `file` already."""
+    for name in (str(path), path.name, one_line(path.name)):
+        if message.startswith(f"{name}: "):
+            return message.removeprefix(f"{name}: ")
+    return message
 
 
 def _check_one(service: CheckService, path: Path, breath: bool, errors: Console) -> Checked:

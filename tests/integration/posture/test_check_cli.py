@@ -66,11 +66,22 @@ def test_a_batch_checks_every_good_file_and_reports_each_bad_one(tmp_path: Path,
     assert "not a photo" in not_image["error"]
     assert "cut off" in cut["error"]
     assert "nobody found" in nobody["error"]
-    assert empty["error"] == f"{empty_video.name}: the file is empty (0 bytes); give a photo or a video"
+    assert empty["error"] == "the file is empty (0 bytes); give a photo or a video"  # its name is in "file"
     assert face_down["pose_recognized"] is False
     for record in (not_image, cut, nobody, empty):
         assert set(record) == {"file", "error"}
-        assert "\n" not in record["error"]
+        assert "\n" not in record["error"] and Path(record["file"]).name not in record["error"]
+
+
+def test_json_errors_of_paths_that_are_no_file_leave_the_path_to_the_file_field(tmp_path: Path) -> None:
+    missing, folder = tmp_path / "gone.jpg", tmp_path / "photos"
+    folder.mkdir()
+    process = crest("check", "--json", str(missing), str(folder), home=tmp_path)
+    _no_traceback(process)
+    assert [json.loads(line) for line in process.stdout.splitlines()] == [
+        {"file": str(missing), "error": "no such file"},
+        {"file": str(folder), "error": f"this is a folder; name the photos or videos in it ({folder}/*)"},
+    ]
 
 
 def test_human_output_names_each_criterion(tmp_path: Path) -> None:
