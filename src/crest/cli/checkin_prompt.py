@@ -6,6 +6,7 @@ Every question can be skipped with Enter; a typo is explained and asked again, n
 from collections.abc import Sequence
 from typing import TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from crest.cli.asker import Asker
@@ -20,8 +21,17 @@ _QUALITY_QUESTION = "   What is it like? " + " ".join(f"\\[{key}]{name[1:]}" for
 Name = TypeVar("Name", Region, Sensation, Side, Comparison, PainQuality)
 
 
-def _numbered(names: Sequence[Labelled]) -> str:
-    return "  ".join(f"{number}) {name.label}" for number, name in enumerate(names, start=1))
+def _numbered(names: Sequence[Labelled], width: int) -> str:
+    """The names numbered, as many to a line as fit in `width` columns: a line breaks between two of them, never
+    inside one, where the terminal's own wrapping left "5)" at a line's end and "front of thigh" on the next."""
+    lines: list[str] = []
+    for number, name in enumerate(names, start=1):
+        item = f"{number}) {name.label}"
+        if lines and cell_len(lines[-1]) + 2 + cell_len(item) <= width:
+            lines[-1] += f"  {item}"
+        else:
+            lines.append(item)
+    return "\n".join(lines)
 
 
 def _pick_numbers(asker: Asker, question: str, names: list[Name]) -> list[Name]:
@@ -72,7 +82,7 @@ def _pick_sensations(asker: Asker) -> frozenset[Sensation]:
     """The sensations noticed, asked again while they break the check-in's rule ('none' stands alone), in the
     terminal's words: numbers to type, not boxes to untick."""
     names = list(Sensation)
-    asker.console.print(_numbered(names))
+    asker.console.print(_numbered(names, asker.console.width))
     while True:
         try:
             return check_sensations(_pick_numbers(asker, "Did you notice any of these? (numbers)", names))
@@ -86,7 +96,7 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
     console = asker.console
     console.print("\n[bold]How do you feel?[/bold] [dim]Press Enter to skip any question.[/dim]")
     regions = list(Region)
-    console.print(_numbered(regions))
+    console.print(_numbered(regions, console.width))
     pain: list[PainRating] = []
     for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
         # The whole place is both sides of a pair, the centre of a midline place: one key for it. Enter is the

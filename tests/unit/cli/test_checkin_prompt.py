@@ -1,6 +1,7 @@
 from collections.abc import Iterator
 from io import StringIO
 
+import pytest
 from rich.console import Console
 
 from crest.cli.asker import Asker
@@ -11,7 +12,7 @@ from support.clock import FakeClock
 CLOCK = FakeClock()
 
 
-def scripted(*lines: str) -> Asker:
+def scripted(*lines: str, width: int = 80) -> Asker:
     answers: Iterator[str] = iter(lines)
 
     def read_line() -> str:
@@ -20,7 +21,7 @@ def scripted(*lines: str) -> Asker:
         except StopIteration:
             raise EOFError from None
 
-    return Asker(Console(file=StringIO()), read_line=read_line)
+    return Asker(Console(file=StringIO(), width=width), read_line=read_line)
 
 
 def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
@@ -130,3 +131,15 @@ def test_none_with_other_sensations_is_refused_and_asked_again() -> None:
     assert check_in is not None and check_in.sensations == {next(iter(Sensation))}
     output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
     assert f"{none} (none) goes alone: type it by itself, or only the others." in output
+
+
+@pytest.mark.parametrize("width", [40, 60, 120])
+def test_each_numbered_place_and_sensation_stays_whole_on_its_line(width: int) -> None:
+    """At 60 columns the places once broke inside one: "5)" at a line's end, "front of thigh" on the next."""
+    asker = scripted(width=width)
+    ask_check_in(asker, session_id=7, clock=CLOCK)
+    lines = asker.console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    for names in (list(Region), list(Sensation)):
+        items = [f"{number}) {name.label}" for number, name in enumerate(names, start=1)]
+        assert all(any(item in line for line in lines) for item in items), lines
+        assert all(len(line) <= width for line in lines)
