@@ -54,8 +54,9 @@ PSFS_MEAN_CHANGE_POINTS = 2  # smallest detectable change of the mean (Stratford
 PSFS_ONE_ACTIVITY_POINTS = 3  # smallest detectable change of one activity (Stratford 1995)
 PSFS_MEDIUM_MID_POINTS = Fraction(23, 10)  # medium minimal important difference (Abbott & Schmitt 2014)
 
+PAIN_BETTER = f"a fall of at least {PAIN_MIN_DROP_POINTS} points and at least 30% of the first week's level"
 PAIN_RULE = (
-    f"better: a fall of at least {PAIN_MIN_DROP_POINTS} points and at least 30% of the first week's level; "
+    f"better: {PAIN_BETTER}; "
     f"worse: a rise of {PAIN_MIN_RISE_POINTS} points or more ({PAIN_SOURCE.short})"
 )
 PSFS_RULE = (

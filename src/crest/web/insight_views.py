@@ -12,7 +12,7 @@ from crest.insights.progress import (
     trend_line,
 )
 from crest.insights.reader import sentence
-from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, PAIN_RULE, PAIN_SOURCE, PSFS_RULE, PSFS_SOURCE
+from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, PAIN_BETTER, PAIN_RULE, PAIN_SOURCE, PSFS_RULE, PSFS_SOURCE
 
 
 def line_view(line: Line, verdict: str | None = None) -> dict[str, Any]:
@@ -32,6 +32,7 @@ def summary_view(summary: ProgressSummary) -> dict[str, Any]:
         "no_before_after": sentence(NO_BEFORE_AFTER),
         "psfs": line_view(psfs_line(summary.psfs), summary.psfs.verdict.value),
         "pain_rule": sentence(PAIN_RULE),
+        "pain_better": PAIN_BETTER,
         "min_ratings": MIN_RATINGS_PER_WINDOW,
         "pain_source": PAIN_SOURCE.full,
         "psfs_rule": sentence(PSFS_RULE),
