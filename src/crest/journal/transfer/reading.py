@@ -414,6 +414,7 @@ class Collector:
         self._clearance_ids: set[int] = set()
         self._psfs_ids: set[int] = set()
         self.session_uids: dict[int, str] = {}  # by session id
+        self._uids: set[str] = set()  # the same uids, to find one given twice without a scan per session
         self.session_notes: list[tuple[Place, SyncedSessionNote]] = []
 
     @staticmethod
@@ -431,8 +432,9 @@ class Collector:
         self.sessions.append(session)
 
     def add_session_uid(self, place: Place, session_id: int, uid: str) -> None:
-        if uid in self.session_uids.values():
+        if uid in self._uids:
             raise place.error("uid", f"session uid {uid} appears twice")
+        self._uids.add(uid)
         self.session_uids[session_id] = uid
 
     def add_session_note(self, place: Place, note: SyncedSessionNote) -> None:
@@ -502,9 +504,8 @@ class Collector:
                 check_ins.append(replace(check_in, pain=check_in.pain + pain))
             except CrestError as error:
                 raise place.error("pain", str(error)) from None
-        uids = set(self.session_uids.values())
         for place, note in self.session_notes:
-            if note.session_uid not in uids:
+            if note.session_uid not in self._uids:
                 raise place.error("session_uid", f"there is no session with uid {note.session_uid} in this file")
         return JournalContents(
             sessions=tuple(sorted(self.sessions, key=lambda record: record.id or 0)),
