@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
+from crest.web.api.sync import PACED, TOO_OFTEN
 from crest.web.practice_door import Asked, Door, address_of
 from crest.web.practice_schemas import (
     ActivityOut,
@@ -27,7 +28,9 @@ router = APIRouter(
 )
 
 
-@router.get("/sharing", response_model=list[SharingOut])
+# Counted with `crest sync`'s requests, which ask it first each time (a stolen token could ask it without end);
+# the My practitioner page reads the links itself, so no visit of it is ever counted or held back.
+@router.get("/sharing", response_model=list[SharingOut], dependencies=PACED, responses=TOO_OFTEN)
 def sharing(asker: Asked, door: Door) -> list[SharingOut]:
     """The practitioners who follow this client, and what each sees."""
     return [SharingOut.of(view) for view in door.practice.sharing(asker.actor)]

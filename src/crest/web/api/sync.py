@@ -1,6 +1,7 @@
 """Practice mode: the server side of `crest sync`. A linked crest signs with its device token (Authorization:
-Bearer), which no web page can make a browser send. Pushing and pulling are counted per account, and refused (429,
-with Retry-After) past `SYNC_REQUESTS` in `SYNC_WINDOW`; unlinking never is: it ends a token."""
+Bearer), which no web page can make a browser send. Pushing, pulling and asking what is shared (/api/account/sharing)
+are counted per account, and refused (429, with Retry-After) past `SYNC_REQUESTS` in `SYNC_WINDOW`; ending a
+device's token never is."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """`crest sync`'s requests are counted per account: past SYNC_REQUESTS in SYNC_WINDOW the practice answers 429
 with Retry-After and one line of JSON, until the window has passed. Another client is unaffected, every computer
-of one account shares its count, two workers share one count, and unlinking is never refused. Before, a linked
-crest (or a stolen token) could push and pull without end."""
+of one account shares its count, two workers share one count, and ending a computer's token is never refused.
+Before, a linked crest (or a stolen token) could push and pull without end."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.journal.vocabulary import SessionStatus
 from crest.services import accounts
+from crest.services.audit import Audited
 from crest.services.practice_link import PracticeLink
 from support.clock import FakeClock
-from support.practice_web import InProcess, World, link_as_cleo, local_crest, practice_app
+from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest, practice_app
 
 FEW = 5  # the limit these tests lower it to: each request costs time, and the rule is the same
 EMPTY_PUSH = {"journal": export_json(JournalContents()), "uids": {}}
@@ -30,8 +31,9 @@ def few(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def clock(world: World) -> FakeClock:
-    """A clock of this test's own, from the world's time: moving it leaves the other tests' sign-ins open."""
-    return FakeClock(world.clock())
+    """A clock of this test's own, a window after the world's time (building it asked what Ann shares, which
+    counts): moving it leaves the other tests' sign-ins open."""
+    return FakeClock(world.clock() + accounts.SYNC_WINDOW)
 
 
 @pytest.fixture
@@ -66,6 +68,27 @@ def test_past_the_limit_every_sync_route_answers_429_with_retry_after_until_the_
         clock.advance(1)  # the first five are a whole window old
         assert http.post("/api/sync/push", json=EMPTY_PUSH, headers=ann).status_code == 200
         assert http.get("/api/sync/notes", headers=ann).status_code == 200
+
+
+def test_asking_what_is_shared_counts_too_and_the_my_practitioner_page_is_never_held_back(
+    few: None, server: FastAPI, world: World
+) -> None:
+    """`crest sync` asks /api/account/sharing first each time: before, a token could ask it without end."""
+    with TestClient(server) as http, browser(server, world.tokens["client_a"]) as page:
+        ann = _linked(server, world, "client_a")
+        for _ in range(FEW - 1):
+            assert http.get("/api/account/sharing", headers=ann).status_code == 200
+        assert http.get("/api/sync/prescription", headers=ann).status_code == 200  # one count for all of them
+        refused = http.get("/api/account/sharing", headers=ann)
+        assert (refused.status_code, refused.headers.get("retry-after")) == (429, "600")
+        assert refused.json() == {"detail": "crest sync asked too often; wait 600 seconds and try again"}
+        assert http.get("/api/sync/notes", headers=ann).status_code == 429
+        for _ in range(3):  # the page reads the links itself: visits are not counted, nor refused past the limit
+            visit = page.get("/sharing")
+            assert visit.status_code == 200
+            assert "Untick to stop sharing" in visit.text
+        refusals = server.state.practice_door.audit.entries(Audited.DENIED)
+        assert [entry.outcome for entry in refusals].count("rate_limited") == 2
 
 
 def test_one_account_counts_for_all_its_computers_and_another_client_is_unaffected(
