@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -39,7 +40,11 @@ RECORDS_PER_BATCH = 200
 # A push stays well under the server's limit on a request body (1 MiB, `Limits.max_body_bytes`): long notes fill a
 # batch long before 200 records do, and a batch the server refuses would be refused at every sync.
 BYTES_PER_BATCH = 512 * 1024
-TIMEOUT_S = 30
+TIMEOUT_S = 30  # for each read: a server that sends a byte now and then never reaches it, hence the deadline below
+# The most one answer may take, from asking to its last byte (checked after each read of it: at most TIMEOUT_S over). A
+# real answer is under 1 MB, 8 s at 1 Mbit/s: two minutes leave a slow server room, and a server that trickles its
+# answer holds a sync for two minutes, not for ever. One near MAX_ANSWER_BYTES needs 18 Mbit/s.
+ANSWER_DEADLINE_S = 120
 # The most crest reads of one answer. The largest a practice sends is its notes on the sessions: at the cap on them
 # (capacity.SESSION_NOTES, 150,000), each 1,000 characters of plain text, about 200 MB; a real one is well under 1 MB.
 MAX_ANSWER_BYTES = 256 * 1024 * 1024
@@ -121,7 +126,15 @@ def _sent_in_words(kind: str, count: int) -> str:
 Transport = Callable[[str, str, dict[str, Any] | None, str | None], Any]
 
 
-def http_transport(method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+def http_transport(
+    method: str,
+    url: str,
+    body: dict[str, Any] | None,
+    token: str | None,
+    *,
+    deadline_s: float = ANSWER_DEADLINE_S,
+    monotonic: Callable[[], float] = time.monotonic,
+) -> Any:
     """JSON over HTTP(S) with the standard library: the one place crest talks to another computer."""
     data = None if body is None else json.dumps(body).encode("utf-8")
     request = urllib.request.Request(url, data=data, method=method)
@@ -130,9 +143,10 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
         request.add_header("Content-Type", "application/json")
     if token is not None:
         request.add_header("Authorization", f"Bearer {token}")
+    deadline = _Deadline(monotonic() + deadline_s, deadline_s, monotonic)
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
-            payload = _read_at_most(response, MAX_ANSWER_BYTES)
+            payload = _read_at_most(response, MAX_ANSWER_BYTES, deadline)
     except urllib.error.HTTPError as error:
         if error.code == 401 and token is not None:  # without a token (linking), the practice's own reason below
             raise LinkNotAccepted(
@@ -152,16 +166,31 @@ def http_transport(method: str, url: str, body: dict[str, Any] | None, token: st
     return json.loads(payload) if payload else None
 
 
-def _read_at_most(response: Any, most: int) -> bytes:
-    """The whole answer, unless it runs past `most` bytes: then crest stops reading (a server gone wrong could send
-    without end) and refuses it."""
+@dataclass(frozen=True)
+class _Deadline:
+    at: float  # on `monotonic`'s scale
+    seconds: float
+    monotonic: Callable[[], float]
+
+    def check(self) -> None:
+        if self.monotonic() > self.at:
+            raise PracticeUnreachable(
+                f"the practice took over {self.seconds:g} s to answer, so crest stopped reading; try again later"
+            )
+
+
+def _read_at_most(response: Any, most: int, deadline: _Deadline) -> bytes:
+    """The whole answer, unless it runs past `most` bytes or past the deadline: then crest stops reading (a server
+    gone wrong could send without end, or a byte now and then) and refuses it. `read1` waits for one read of the
+    connection at most (`read` waits to fill READ_BYTES), so the deadline is checked however slowly bytes come."""
     pieces: list[bytes] = []
     read = 0
-    while piece := response.read(READ_BYTES):
+    while piece := response.read1(READ_BYTES):
         read += len(piece)
         if read > most:
             megabytes = most // (1024 * 1024)
             raise PracticeUnreachable(f"the practice's answer is over {megabytes} MB; crest stopped reading")
+        deadline.check()
         pieces.append(piece)
     return b"".join(pieces)
 

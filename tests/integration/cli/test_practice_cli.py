@@ -302,6 +302,47 @@ def test_sync_stops_reading_an_answer_over_the_cap_and_says_so_in_one_line(
     assert capsys.readouterr().err == "crest: the practice's answer is over 1 MB; crest stopped reading\n"
 
 
+def test_an_answer_sent_a_byte_at_a_time_is_given_up_at_the_deadline_in_one_line() -> None:
+    """A server on this computer sends its answer a byte at a time, each (on the clock crest is given) 29 s after
+    the last: under the 30 s each read may take, so before, crest read all of it, an hour and a half; now it stops
+    at the deadline. The server stops when crest hangs up."""
+    import threading
+    import time
+
+    from crest.services.practice_link import PracticeUnreachable, http_transport
+    from support.clock import FakeClock
+
+    clock = FakeClock()
+    answer = b"[" + b" " * 198 + b"]"
+    sent: list[int] = []
+    with socket.create_server(("127.0.0.1", 0)) as listening:
+
+        def trickle() -> None:
+            connection, _ = listening.accept()
+            with connection:
+                while b"\r\n\r\n" not in connection.recv(65536):
+                    pass
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(answer))
+                for byte in answer:
+                    clock.advance(29)
+                    try:
+                        connection.sendall(bytes([byte]))
+                    except OSError:  # crest hung up
+                        return
+                    sent.append(byte)
+                    time.sleep(0.005)  # crest reads each byte on its own, as it would 29 s apart
+
+        server = threading.Thread(target=trickle, daemon=True)
+        server.start()
+        url = f"http://127.0.0.1:{listening.getsockname()[1]}/api/sync/notes"
+        with pytest.raises(PracticeUnreachable) as stopped:
+            http_transport("GET", url, None, "t", deadline_s=120, monotonic=clock.monotonic)
+        server.join(timeout=5)
+    assert stopped.value.message == "the practice took over 120 s to answer, so crest stopped reading; try again later"
+    # crest hung up at its first read past 120 s, some five bytes in (more if it fell behind): the server stopped
+    assert 4 <= len(sent) < len(answer) // 2 and not server.is_alive()
+
+
 def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_note(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
