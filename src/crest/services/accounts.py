@@ -605,14 +605,7 @@ class Accounts:
         it starts, in the transaction that looked at the limit: checking first and counting after let 40 wrong
         passwords sent at once all be checked (ASVS 5.0 6.3.1). Only a wrong one (`SignInFailed`, `WrongCode`)
         stays counted; any other end of the block releases it."""
-        now = self._clock()
-        held = self._store.hold_attempt(keys, now, now - FAILURE_WINDOW, partial(_backing_off_until, now))
-        if isinstance(held, BackingOff):
-            self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=held.key[:100])
-            seconds = _seconds_until(held.until, now)
-            raise TooManyAttempts(
-                f"too many wrong {wrong}; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
-            )
+        held = self._hold_failure(keys, address, wrong)
         try:
             yield
         except BaseException as error:
@@ -621,6 +614,26 @@ class Accounts:
             raise
         self._store.release_attempt(held)
 
+    def _hold_failure(self, keys: list[str], address: str | None, wrong: str) -> list[int]:
+        """Count a failure under each key, or refuse (429, audited) while one of them is backing off."""
+        now = self._clock()
+        held = self._store.hold_attempt(keys, now, now - FAILURE_WINDOW, partial(_backing_off_until, now))
+        if isinstance(held, BackingOff):
+            self._audit.record(None, Audited.DENIED, "rate_limited", address=address, detail=held.key[:100])
+            seconds = _seconds_until(held.until, now)
+            raise TooManyAttempts(
+                f"too many wrong {wrong}; wait {counted(seconds, 'second')} and try again", retry_after_s=seconds
+            )
+        return held
+
+    def count_without_token(self, actor: Actor, address: str | None) -> None:
+        """A request of `crest sync`'s that no valid token signs, which its route refuses (401): a failure of its
+        address, as a wrong password is, so that guessing tokens backs off as guessing passwords does (one count
+        for both: one guesser may try either). A request of an account's is never counted here."""
+        keys = _address_keys(address)
+        if account_of(actor) is None and keys:
+            self._hold_failure(keys, address, "passwords or tokens")
+
     def pace_sync(self, actor: Actor, address: str | None) -> None:
         """Count one request of `crest sync` under the account asking; past SYNC_REQUESTS in SYNC_WINDOW, refuse it
         (429) before anything is read or stored (ASVS 5.0 2.4.1): a crest gone wrong, or a stolen device token,
@@ -628,7 +641,8 @@ class Accounts:
         and sign-in of one person shares the count, so more links buy no more. Counted in the database, as wrong
         passwords are, so that any number of workers share one count."""
         account_id = account_of(actor)
-        if account_id is None:  # refused as nobody's anyway, by the route
+        if account_id is None:  # refused as nobody's by the route: counted where guesses are
+            self.count_without_token(actor, address)
             return
         now = self._clock()
         key = f"sync:{account_id}"
@@ -996,7 +1010,11 @@ class Accounts:
 
 def _keys(email: str, address: str | None) -> list[str]:
     """What failures count under: the account's email, and the address the request came from."""
-    return [f"account:{email}"] + ([f"address:{address}"] if address else [])
+    return [f"account:{email}", *_address_keys(address)]
+
+
+def _address_keys(address: str | None) -> list[str]:
+    return [f"address:{address}"] if address else []
 
 
 def _backing_off_until(now: datetime, key: str, failures: list[datetime]) -> datetime | None:

@@ -1,7 +1,8 @@
 """Practice mode: the server side of `crest sync`. A linked crest signs with its device token (Authorization:
 Bearer), which no web page can make a browser send. Pushing, pulling and asking what is shared (/api/account/sharing)
 are counted per account, and refused (429, with Retry-After) past `SYNC_REQUESTS` in `SYNC_WINDOW`; ending a
-device's token never is."""
+device's token never is. A request without a valid token is refused (401) and counted as a wrong password from its
+address, refused (429) past the free ones."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ router = APIRouter(prefix="/sync", tags=["sync"], responses={401: {"model": Erro
 async def counted_sync(request: Request, asker: Asked, door: Door) -> None:
     """Before the route checks or stores anything: the request counts towards its account's limit, or is refused."""
     await run_in_threadpool(door.accounts.pace_sync, asker.actor, address_of(request))
+
+
+async def counted_without_token(request: Request, asker: Asked, door: Door) -> None:
+    """Before the route refuses a request without a valid token (401): counted from its address, or refused."""
+    await run_in_threadpool(door.accounts.count_without_token, asker.actor, address_of(request))
 
 
 PACED = [Depends(counted_sync)]
@@ -65,7 +71,12 @@ def sync_notes(asker: Asked, door: Door) -> list[SessionNoteOut]:
     return sendable
 
 
-@router.delete("/device", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/device",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[Depends(counted_without_token)],
+    responses=TOO_OFTEN,
+)
 def unlink_device(request: Request, asker: Asked, door: Door) -> Response:
     """`crest unlink`: this device's token stops working now."""
     door.practice.forget_device(asker.actor, asker.device_id, address_of(request))

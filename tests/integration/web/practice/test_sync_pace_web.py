@@ -107,6 +107,40 @@ def test_one_account_counts_for_all_its_computers_and_another_client_is_unaffect
         assert http.get("/api/sync/notes", headers=ann_laptop).status_code == 401
 
 
+def test_requests_without_a_valid_token_count_against_their_address_as_wrong_passwords_do(
+    monkeypatch: pytest.MonkeyPatch, server: FastAPI, world: World, clock: FakeClock
+) -> None:
+    """Before, a token could be guessed without end: each wrong one was a 401, never counted."""
+    monkeypatch.setattr(accounts, "FREE_FAILURES_PER_ADDRESS", FEW)
+    guessed = {"Authorization": "Bearer not-a-token-of-anyones"}
+    asks = (
+        lambda http, headers: http.post("/api/sync/push", json=EMPTY_PUSH, headers=headers),
+        lambda http, headers: http.get("/api/sync/prescription", headers=headers),
+        lambda http, headers: http.get("/api/sync/notes", headers=headers),
+        lambda http, headers: http.get("/api/account/sharing", headers=headers),
+        lambda http, headers: http.delete("/api/sync/device", headers=headers),
+    )
+    with TestClient(server) as http:  # every request from one address, "testclient"
+        ann = _linked(server, world, "client_a")
+        assert [ask(http, guessed).status_code for ask in asks] == [401] * FEW
+        for ask in asks:
+            refused = ask(http, guessed)
+            assert (refused.status_code, refused.headers.get("retry-after")) == (429, "1")
+            assert refused.json() == {"detail": "too many wrong passwords or tokens; wait 1 second and try again"}
+        assert http.get("/api/sync/notes").status_code == 429  # no token at all counts as a wrong one
+        # one count with wrong passwords: a guesser may try either
+        signing_in = http.post("/api/auth/login", json={"email": "ann@example.org", "password": "guess"})
+        assert signing_in.status_code == 429
+        assert http.get("/api/sync/notes", headers=ann).status_code == 200  # a valid token is not held back
+        clock.advance(1)
+        assert http.get("/api/sync/notes", headers=guessed).status_code == 401  # counted: the next waits 2 s
+        assert http.get("/api/sync/notes", headers=guessed).headers.get("retry-after") == "2"
+    refusals = server.state.practice_door.audit.entries(Audited.DENIED)
+    held_back = [entry for entry in refusals if entry.outcome == "rate_limited"]
+    assert {(entry.address, entry.detail) for entry in held_back} == {("testclient", "address:testclient")}
+    assert len(held_back) == FEW + 3  # each route's, the one without a token, the sign-in and the last
+
+
 def test_two_workers_over_one_database_share_one_count(
     few: None, world: World, clock: FakeClock, tmp_path: Path
 ) -> None:
