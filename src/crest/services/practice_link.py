@@ -155,7 +155,10 @@ def http_transport(
             ) from None
         if error.code == 429 and token is not None:  # linking: the practice's own reason (wrong passwords) below
             raise PracticeUnreachable(_asked_to_wait(error.headers.get("Retry-After"))) from None
-        refusal = _detail(error.read(MAX_REFUSAL_BYTES))
+        try:
+            refusal = _detail(_read_up_to(error, MAX_REFUSAL_BYTES, deadline))
+        finally:
+            error.close()  # hang up now, not once the error is collected: a server still sending stops
         if error.code == 404 and not refusal:  # not a crest practice's own refusal: the address is wrong
             refusal = f"no crest practice answers at {url.split('/api', 1)[0]}; check the practice's address"
         refused = NotThere if error.code == 404 else PracticeUnreachable
@@ -181,17 +184,24 @@ class _Deadline:
 
 def _read_at_most(response: Any, most: int, deadline: _Deadline) -> bytes:
     """The whole answer, unless it runs past `most` bytes or past the deadline: then crest stops reading (a server
-    gone wrong could send without end, or a byte now and then) and refuses it. `read1` waits for one read of the
-    connection at most (`read` waits to fill READ_BYTES), so the deadline is checked however slowly bytes come."""
+    gone wrong could send without end, or a byte now and then) and refuses it."""
+    payload = _read_up_to(response, most, deadline)
+    if len(payload) > most:
+        megabytes = most // (1024 * 1024)
+        raise PracticeUnreachable(f"the practice's answer is over {megabytes} MB; crest stopped reading")
+    return payload
+
+
+def _read_up_to(response: Any, most: int, deadline: _Deadline) -> bytes:
+    """The answer until its end or until more than `most` bytes have come (a read more at most), refused past the
+    deadline. `read1` waits for one read of the connection at most (`read` waits to fill READ_BYTES), so the
+    deadline is checked however slowly bytes come."""
     pieces: list[bytes] = []
     read = 0
-    while piece := response.read1(READ_BYTES):
+    while read <= most and (piece := response.read1(READ_BYTES)):
         read += len(piece)
-        if read > most:
-            megabytes = most // (1024 * 1024)
-            raise PracticeUnreachable(f"the practice's answer is over {megabytes} MB; crest stopped reading")
-        deadline.check()
         pieces.append(piece)
+        deadline.check()
     return b"".join(pieces)
 
 

@@ -302,7 +302,8 @@ def test_sync_stops_reading_an_answer_over_the_cap_and_says_so_in_one_line(
     assert capsys.readouterr().err == "crest: the practice's answer is over 1 MB; crest stopped reading\n"
 
 
-def test_an_answer_sent_a_byte_at_a_time_is_given_up_at_the_deadline_in_one_line() -> None:
+@pytest.mark.parametrize("status", [b"200 OK", b"409 Conflict"])  # an answer, and a refusal with its reason
+def test_an_answer_sent_a_byte_at_a_time_is_given_up_at_the_deadline_in_one_line(status: bytes) -> None:
     """A server on this computer sends its answer a byte at a time, each (on the clock crest is given) 29 s after
     the last: under the 30 s each read may take, so before, crest read all of it, an hour and a half; now it stops
     at the deadline. The server stops when crest hangs up."""
@@ -322,7 +323,7 @@ def test_an_answer_sent_a_byte_at_a_time_is_given_up_at_the_deadline_in_one_line
             with connection:
                 while b"\r\n\r\n" not in connection.recv(65536):
                     pass
-                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(answer))
+                connection.sendall(b"HTTP/1.1 %s\r\nContent-Length: %d\r\n\r\n" % (status, len(answer)))
                 for byte in answer:
                     clock.advance(29)
                     try:
