@@ -123,7 +123,7 @@ def test_the_footer_is_one_line_naming_the_urgent_signs() -> None:
         (('tummy = ["belly"]', 'tummy = ["stomachache"]'), "synonyms.tummy: stomachache appear in no entry"),
         (("[sources.KR]", "[sources.K]"), "K already defined in crp.toml"),
         (('id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "urgent_care"',
-          'id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "soon"'), "field entries.40.level"),
+          'id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "soon"'), "field entries.41.level"),
     ],
 )
 def test_a_broken_file_names_the_field(change: tuple[str, str], message: str) -> None:

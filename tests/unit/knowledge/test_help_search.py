@@ -51,6 +51,9 @@ def test_the_installed_model_is_used() -> None:
         ("my hip hurts", "pain_during_session"),
         ("my knee gets sore when I lie like this", "pain_during_session"),
         ("painful buttock after ten minutes, should I stop", "pain_during_session"),
+        # fainting is not falling asleep: "passed out" once found "What if I fall asleep?" ("drifting off is common")
+        ("I passed out", "fainting"),
+        ("I fainted during the rest", "fainting"),
     ],
 )
 def test_a_lay_question_finds_its_entry_first(search: HelpSearch, question: str, entry_id: str) -> None:
@@ -117,6 +120,7 @@ def test_meaning_drops_entries_that_share_only_a_word(question: str) -> None:
         ("tears streaming down my face halfway through", "emotions"),
         ("is there any science behind it", "does_it_work"),
         ("where do my palms go", "arms"),
+        ("I went out cold for a minute", "fainting"),
     ],
 )
 def test_meaning_finds_an_entry_worded_differently(question: str, entry_id: str) -> None:
