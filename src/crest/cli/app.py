@@ -29,6 +29,7 @@ def build_app() -> "typer.Typer":
         serve_cmd,
         session_cmd,
     )
+    from crest.cli.command_help import CrestCommand
 
     app = typer.Typer(
         name="crest",
@@ -62,6 +63,7 @@ def build_app() -> "typer.Typer":
         module.register(app)
     for command in app.registered_commands:
         command.short_help = COMMAND_SUMMARIES[command.name or ""]
+        command.cls = CrestCommand
     return app
 
 
@@ -102,4 +104,3 @@ def main() -> None:
 def _fail(message: str, exit_code: int) -> NoReturn:
     error_console().print(f"crest: {one_line(message)}", markup=False)
     raise SystemExit(exit_code) from None
-

@@ -21,7 +21,8 @@ def register(app: typer.Typer) -> None:
 
 def ask(
     question: Annotated[
-        list[str] | None, typer.Argument(help="your question, in your own words; quotes are optional")
+        list[str] | None,
+        typer.Argument(metavar="QUESTION", help="your question, in your own words; quotes are optional"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of text")] = False,
 ) -> None:

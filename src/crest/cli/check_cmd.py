@@ -70,6 +70,7 @@ def check(
     height_cm: float | None = typer.Option(
         None,
         "--height-cm",
+        metavar="CM",
         help=f"Your height in cm, {SHORTEST_HEIGHT_CM}-{TALLEST_HEIGHT_CM} (default: the one in your settings): "
         "makes distances in cm exact.",
     ),

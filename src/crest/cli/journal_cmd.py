@@ -54,7 +54,7 @@ def log(
             help=f"{', '.join(Sensation)}. Repeatable.",
         ),
     ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A free note.")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A free note.")] = None,
     at: Annotated[
         str | None,
         typer.Option("--at", metavar="ISO-TIME", help="When, e.g. 2026-05-01T07:30 (local time); default now."),
@@ -97,7 +97,7 @@ _COMPARED_WITH_BEFORE = {
 
 
 def log_session(
-    minutes: Annotated[int, typer.Option("--minutes", help="How long you rested, 5-30 minutes.")],
+    minutes: Annotated[int, typer.Option("--minutes", metavar="MINUTES", help="How long you rested, 5-30 minutes.")],
     at: Annotated[
         str | None,
         typer.Option(
@@ -106,7 +106,9 @@ def log_session(
             help="When it started, e.g. 2026-05-01T07:30 (local time); default: it just ended.",
         ),
     ] = None,
-    variant: Annotated[str, typer.Option(help="standard, supported, somatic or side_lying.")] = "standard",
+    variant: Annotated[
+        str, typer.Option(metavar="VARIANT", help="standard, supported, somatic or side_lying.")
+    ] = "standard",
 ) -> None:
     """Log a session done without crest (on holiday, at a class): back-dated, marked as logged, not timed."""
     from datetime import timedelta
@@ -343,7 +345,8 @@ def export(
         str, typer.Option("--fhir-version", metavar="R5|R4B", help="With --format fhir: the FHIR release.")
     ] = "R5",
     name: Annotated[
-        str | None, typer.Option("--name", help="With --format fhir: your name on the Patient (default: none).")
+        str | None,
+        typer.Option("--name", metavar="NAME", help="With --format fhir: your name on the Patient (default: none)."),
     ] = None,
 ) -> None:
     """Export the whole journal: JSON (one lossless file), CSV (a zip of tables, one per record type, for a

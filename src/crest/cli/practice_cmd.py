@@ -49,19 +49,25 @@ def practice(
             "reset-two-factor (a lost phone: set up a new authenticator app at the next sign-in).",
         ),
     ],
-    name: Annotated[str | None, typer.Option("--name", help="init: the practice's name, as people see it.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="init: the practice's name, as people see it.")
+    ] = None,
     admin_email: Annotated[
-        str | None, typer.Option("--admin-email", help="init: the admin's email; they sign in with it.")
+        str | None,
+        typer.Option("--admin-email", metavar="EMAIL", help="init: the admin's email; they sign in with it."),
     ] = None,
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="init: read the admin's password from standard input.")
     ] = False,
     admin_name: Annotated[
-        str | None, typer.Option("--admin-name", help="init: the admin's name (default: from the email).")
+        str | None,
+        typer.Option("--admin-name", metavar="NAME", help="init: the admin's name (default: from the email)."),
     ] = None,
     email: Annotated[
         str | None,
-        typer.Option("--email", help="reset-password, reset-two-factor: the account's email (the admin's too)."),
+        typer.Option(
+            "--email", metavar="EMAIL", help="reset-password, reset-two-factor: the account's email (the admin's too)."
+        ),
     ] = None,
 ) -> None:
     """Set up a practice and its admin in the database of CREST_DATABASE_URL (PostgreSQL for a real practice).
@@ -129,15 +135,23 @@ def link(
     url: Annotated[
         str,
         typer.Argument(
-            help="The practice's address, like https://practice.example (the whole invitation link works too)"
+            metavar="URL",
+            help="The practice's address, like https://practice.example (the whole invitation link works too)",
         ),
     ],
     code: Annotated[
         str | None,
-        typer.Argument(help="The invitation code (the last part of the invitation link); not needed after the link."),
+        typer.Argument(
+            metavar="CODE",
+            help="The invitation code (the last part of the invitation link); not needed after the link.",
+        ),
     ] = None,
-    email: Annotated[str | None, typer.Option("--email", help="Your email for the practice's account.")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Your name, as your practitioner sees it.")] = None,
+    email: Annotated[
+        str | None, typer.Option("--email", metavar="EMAIL", help="Your email for the practice's account.")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="Your name, as your practitioner sees it.")
+    ] = None,
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,
@@ -146,7 +160,9 @@ def link(
     second_factor: Annotated[
         str | None,
         typer.Option(
-            "--code", help="An existing account with two-step sign-in: the code its authenticator app shows now."
+            "--code",
+            metavar="CODE",
+            help="An existing account with two-step sign-in: the code its authenticator app shows now.",
         ),
     ] = None,
 ) -> None:

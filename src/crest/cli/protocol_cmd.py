@@ -12,7 +12,7 @@ def register(app: typer.Typer) -> None:
 
 def protocol(
     variant: Annotated[
-        str, typer.Option(help="standard, supported (calves on a chair), somatic or side_lying")
+        str, typer.Option(metavar="VARIANT", help="standard, supported (calves on a chair), somatic or side_lying")
     ] = "standard",
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a checklist")] = False,
 ) -> None:

@@ -19,7 +19,7 @@ def remind(
     ] = None,
     minutes: Annotated[
         int | None,
-        typer.Option("--minutes", min=5, max=30, metavar="<int>", help="Length of the rest (default: your usual)."),
+        typer.Option("--minutes", min=5, max=30, metavar="MINUTES", help="Length of the rest (default: your usual)."),
     ] = None,
     zone: Annotated[
         str | None, typer.Option("--zone", metavar="AREA/CITY", help="Time zone (default: this computer's).")

@@ -38,23 +38,28 @@ def ensure_port_free(host: str, port: int) -> None:
 
 
 def serve(
-    port: int = typer.Option(DEFAULT_PORT, "--port", min=1, max=65535, metavar="<int>", help="Port to listen on."),
+    port: int = typer.Option(DEFAULT_PORT, "--port", min=1, max=65535, metavar="PORT", help="Port to listen on."),
     host: str = typer.Option(
-        DEFAULT_HOST, "--host", help="Address to listen on; anything but this computer needs asking for."
+        DEFAULT_HOST,
+        "--host",
+        metavar="ADDRESS",
+        help="Address to listen on; anything but this computer needs asking for.",
     ),
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the browser."),
     practice: bool = typer.Option(
         False, "--practice", help="Serve a practice: accounts, practitioners and clients (see crest practice init)."
     ),
     public_url: str | None = typer.Option(
-        None, "--public-url", help="With --practice: the address people use, like https://practice.example."
+        None,
+        "--public-url",
+        metavar="URL",
+        help="With --practice: the address people use, like https://practice.example.",
     ),
-    workers: int = typer.Option(
-        1, "--workers", min=1, max=64, metavar="<int>", help="With --practice: worker processes."
-    ),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, metavar="N", help="With --practice: worker processes."),
     audit_syslog: str | None = typer.Option(
         None,
         "--audit-syslog",
+        metavar="ADDRESS",
         help="With --practice: also send every audit entry to syslog: a socket like /dev/log, or host:port (UDP).",
     ),
 ) -> None:
