@@ -37,7 +37,8 @@ def ask(
         if as_json:
             _print_json({"topics": [group.model_dump() for group in groups]})
         else:
-            console.print('Ask in your own words, for example: crest ask "can I do it in bed?"\n')
+            # The example on a line of its own: a narrow terminal would break the command in two.
+            console.print('Ask in your own words, for example:\n   crest ask "can I do it in bed?"\n')
             _print_topics(console, groups)
         return
     reply = help_service.ask(" ".join(question))
@@ -98,11 +99,15 @@ def _print_answer(console: "Console", answer: "HelpAnswer") -> None:
 
 def _print_topics(console: "Console", groups: "list[TopicGroup]") -> None:
     from rich.markup import escape
+    from rich.padding import Padding
 
     for group in groups:
         console.print(f"[bold]{escape(group.title)}[/bold]")
         for link in group.entries:
-            console.print(f"   {escape(link.title)}")
+            if is_unwrapped(console):
+                console.print(f"   {escape(link.title)}")
+            else:  # a topic too long for the line goes on under itself, not among the group titles
+                console.print(Padding(escape(link.title), (0, 0, 0, 3), expand=False))
     console.print()
 
 

@@ -67,6 +67,18 @@ def test_without_a_question_it_lists_the_topics(run_crest: RunCrest) -> None:
     assert [group["id"] for group in topics][-1] == "warning_signs"
 
 
+def test_the_topics_wrap_under_themselves_in_a_narrow_terminal(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """At 60 columns a long topic went on at the left edge, among the group titles, and the example command was
+    broken in two: a topic wraps under its first line now, and the example has a line of its own."""
+    crest_env["COLUMNS"] = "60"
+    lines = [line.rstrip() for line in run_crest("ask").stdout.splitlines()]
+    assert '   crest ask "can I do it in bed?"' in lines
+    at = lines.index("   Should I press my lower back down, or set my pelvis in")
+    assert lines[at + 1] == "   neutral?"
+
+
 @pytest.mark.parametrize("blank", ["", "   "])
 def test_a_blank_question_lists_the_topics_as_no_question_does(run_crest: RunCrest, blank: str) -> None:
     result = run_crest("ask", blank)
