@@ -4,7 +4,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from crest.cli.commands import COMMAND_SUMMARIES, ROOT_SUMMARY, root_help
+from crest.cli.commands import COMMAND_SUMMARIES, HELP_OPTIONS, ROOT_SUMMARY, root_help
 from crest.cli.consoles import error_console
 from crest.errors import CrestError, one_line
 
@@ -39,6 +39,7 @@ def build_app() -> "typer.Typer":
         pretty_exceptions_enable=False,
         # Plain help: rich-formatted help would double the start-up time of every command.
         rich_markup_mode=None,
+        context_settings={"help_option_names": list(HELP_OPTIONS)},  # -h too, as `crest -h` answers below
     )
 
     @app.callback()

@@ -6,6 +6,8 @@ one-line summaries. Each command's own help (`crest session --help`) is Typer's,
 
 ROOT_SUMMARY = "crest: a calm coach for the constructive rest position (lying on your back, knees bent, feet flat)."
 
+HELP_OPTIONS = ("-h", "--help")  # of the root and of every command
+
 COMMAND_SUMMARIES: dict[str, str] = {
     "protocol": "Show how to set up the constructive rest position, step by step.",
     "session": "Rest in the constructive rest position, guided: setup, timed rest, chime, check-in.",
@@ -51,6 +53,6 @@ def root_help(program: str = "crest") -> str:
     summary = textwrap.fill(ROOT_SUMMARY, line_width, initial_indent="  ", subsequent_indent="  ")
     return (
         f"Usage: {program} [OPTIONS] COMMAND [ARGS]...\n\n{summary}\n\n"
-        "Options:\n  --help  Show this message and exit.\n\n"
+        f"Options:\n  {', '.join(HELP_OPTIONS)}  Show this message and exit.\n\n"
         f"Commands:\n{commands}\n"
     )

@@ -40,3 +40,12 @@ def test_arguments_are_named_alike_in_usage_and_list(
     text = command_help(command, monkeypatch)
     assert usage in text
     assert f"\n{argument}" in text
+
+
+@pytest.mark.parametrize("command", list(COMMAND_SUMMARIES))
+def test_h_is_short_for_help(command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`crest -h` answered, but `crest session -h` said "No such option: -h"."""
+    monkeypatch.setenv("COLUMNS", "100")
+    result = CliRunner().invoke(build_app(), [command, "-h"], prog_name="crest")
+    assert result.exit_code == 0, result.output
+    assert result.output == command_help(command, monkeypatch)
