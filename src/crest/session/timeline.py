@@ -60,7 +60,7 @@ def check_variant(protocol: Protocol, variant: str) -> VariantName:
         if name == variant:
             return name
     known = ", ".join(protocol.variants)
-    raise UnknownVariant(f"unknown variant {variant!r}; choose one of: {known}")
+    raise UnknownVariant(f"unknown variant {variant!r}; choose one of {known}")
 
 
 # What the timer says at 00:00, in place of the last minute's cue ("About a minute left"), at every door.

@@ -8,6 +8,8 @@ from crest.safety.screen import QUESTIONS
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 
+VARIANTS = "standard, supported, somatic, side_lying"
+
 
 @pytest.mark.parametrize(
     ("args", "words"),
@@ -17,6 +19,11 @@ RunCrest = Callable[..., subprocess.CompletedProcess[str]]
         (["session", "--minutes", "soon"], "--minutes: enter a whole number"),
         (["check", "--view", "sideways", "photo.jpg"], "--view"),
         (["remind", "--minutes", "90"], "--minutes: enter 30 or less"),
+        # Alike at every command that takes one (session and protocol said "choose one of: standard, ...")
+        *(
+            ([command, *extra, "--variant", "lying"], f"unknown variant 'lying'; choose one of {VARIANTS}")
+            for command, extra in (("session", []), ("protocol", []), ("log-session", ["--minutes", "10"]))
+        ),
         (
             ["report", "--since", "2026-05-05", "--until", "2026-05-01"],
             "would end on 1 May 2026, before it starts on 5 May 2026; check --since and --until",
