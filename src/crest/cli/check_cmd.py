@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from crest.cli.file_names import NO_EMPTY_NAME, file_name
 from crest.cli.native_logs import native_logs_silenced
 from crest.counting import counted
 from crest.errors import CrestError, one_line
@@ -65,7 +66,11 @@ def check(
         False, "--json", help="One JSON object per input per line (per frame with --camera)."
     ),
     annotate_dir: Path | None = typer.Option(  # noqa: B008
-        None, "--annotate", metavar="DIR", help="Write each picture with skeleton, measurements and verdicts."
+        None,
+        "--annotate",
+        metavar="DIR",
+        parser=file_name,
+        help="Write each picture with skeleton, measurements and verdicts.",
     ),
     height_cm: float | None = typer.Option(
         None,
@@ -101,6 +106,8 @@ def check(
             return
         if not paths:
             raise NoInput("give a photo or video to check (crest check PHOTO), or use --camera")
+        if "" in paths:  # refused as file_name refuses it; not by a parser, as the camera's index is one of these
+            raise typer.BadParameter(NO_EMPTY_NAME, param_hint="'PATH'")
         if annotate_dir is not None and annotate_dir.exists() and not annotate_dir.is_dir():
             # Said before any check runs, not once per picture after each.
             raise CrestError(f"--annotate {one_line(str(annotate_dir))} is a file: give a folder for the pictures")

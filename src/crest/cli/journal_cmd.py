@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from crest.cli.file_names import file_name
 from crest.counting import counted
 from crest.durations import rested_text
 from crest.errors import CrestError, one_line
@@ -339,7 +340,9 @@ def export(
     format_name: Annotated[str, typer.Option("--format", metavar="csv|json|fhir", help="File format.")] = "json",
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", metavar="PATH", help="Write to this file (default: the screen)."),
+        typer.Option(
+            "-o", "--output", metavar="PATH", parser=file_name, help="Write to this file (default: the screen)."
+        ),
     ] = None,
     fhir_version: Annotated[
         str, typer.Option("--fhir-version", metavar="R5|R4B", help="With --format fhir: the FHIR release.")
@@ -372,7 +375,9 @@ def import_journal(
     path: Annotated[
         Path,
         typer.Argument(
-            metavar="PATH", help="A file made by `crest export` (.json or .zip), or the folder the zip unzips to."
+            metavar="PATH",
+            parser=file_name,
+            help="A file made by `crest export` (.json or .zip), or the folder the zip unzips to.",
         ),
     ],
     merge: Annotated[

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from crest.cli.file_names import file_name
 from crest.errors import one_line
 
 
@@ -25,7 +26,10 @@ def remind(
         str | None, typer.Option("--zone", metavar="AREA/CITY", help="Time zone (default: this computer's).")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", metavar="crest.ics", help="Write to this file (default: screen).")
+        Path | None,
+        typer.Option(
+            "-o", "--output", metavar="crest.ics", parser=file_name, help="Write to this file (default: screen)."
+        ),
     ] = None,
 ) -> None:
     """Make an iCalendar (.ics) file with a weekly reminder and an alarm, to import into your calendar app."""

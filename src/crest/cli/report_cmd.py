@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from crest.cli.file_names import file_name
 from crest.errors import one_line
 
 
@@ -21,6 +22,7 @@ def report(
             "-o",
             "--output",
             metavar="report.pdf|report.html",
+            parser=file_name,
             help="Where to write it; .pdf or .html (default: crest-report-DATE.pdf here).",
         ),
     ] = None,

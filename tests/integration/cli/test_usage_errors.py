@@ -39,6 +39,27 @@ def test_usage_errors_are_one_line_with_exit_code_2(run_crest: RunCrest, args: l
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "-o", ""],
+        ["report", "-o", ""],
+        ["remind", "-o", ""],
+        ["import", ""],
+        ["check", "--annotate", "", "photo.jpg"],
+        ["check", ""],
+        ["check", "photo.jpg", ""],
+    ],
+)
+def test_an_empty_file_name_is_refused_as_empty(run_crest: RunCrest, args: list[str]) -> None:
+    """`crest export -o "$FILE"` with FILE unset: an empty name was read as the folder `.` ("crest: . is a folder")."""
+    result = run_crest(*args)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("crest: ") and "give a file name, not an empty one" in line
+    assert result.stdout == ""
+
+
 def test_stopping_at_a_prompt_is_one_line_not_a_traceback(run_crest: RunCrest) -> None:
     result = run_crest("practice", "init", "--name", "A practice", "--admin-email", "admin@example.org")
     assert result.returncode == 1
