@@ -22,9 +22,9 @@ def register(app: typer.Typer) -> None:
 def ask(
     question: Annotated[
         list[str] | None,
-        typer.Argument(metavar="QUESTION", help="your question, in your own words; quotes are optional"),
+        typer.Argument(metavar="QUESTION", help="Your question, in your own words; quotes are optional."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of text")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Ask a question about constructive rest; without one, list the topics. Answers name their sources."""
     from crest.cli.consoles import console as make_console

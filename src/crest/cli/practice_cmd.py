@@ -136,7 +136,7 @@ def link(
         str,
         typer.Argument(
             metavar="URL",
-            help="The practice's address, like https://practice.example (the whole invitation link works too)",
+            help="The practice's address, like https://practice.example (the whole invitation link works too).",
         ),
     ],
     code: Annotated[

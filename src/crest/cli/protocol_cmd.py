@@ -12,9 +12,9 @@ def register(app: typer.Typer) -> None:
 
 def protocol(
     variant: Annotated[
-        str, typer.Option(metavar="VARIANT", help="standard, supported (calves on a chair), somatic or side_lying")
+        str, typer.Option(metavar="VARIANT", help="standard, supported (calves on a chair), somatic or side_lying.")
     ] = "standard",
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a checklist")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a checklist.")] = False,
 ) -> None:
     """Show how to set up the constructive rest position, step by step."""
     from rich.padding import Padding

@@ -11,27 +11,27 @@ def register(app: typer.Typer) -> None:
 
 def session(
     minutes: Annotated[
-        int | None, typer.Option(metavar="MINUTES", help="length of the rest, 5-30 minutes (default 15)")
+        int | None, typer.Option(metavar="MINUTES", help="Length of the rest, 5-30 minutes (default 15).")
     ] = None,
     variant: Annotated[
         str | None,
         typer.Option(
             metavar="VARIANT",
             help="standard, supported (calves on a chair), somatic or side_lying (default: standard, or side_lying "
-            "while your safety answers advise resting on your side)",
+            "while your safety answers advise resting on your side).",
         ),
     ] = None,
     voice: Annotated[
         bool | None,
         typer.Option(
             "--voice/--no-voice",
-            help="speak the cues aloud (offline, espeak-ng); on by default for the somatic variant's timed movements",
+            help="Speak the cues aloud (offline, espeak-ng); on by default for the somatic variant's timed movements.",
         ),
     ] = None,
-    yes: Annotated[bool, typer.Option("--yes", help="answer every prompt for scripted use")] = False,
-    no_checkin: Annotated[bool, typer.Option("--no-checkin", help="skip the questions afterwards")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Answer every prompt for scripted use.")] = False,
+    no_checkin: Annotated[bool, typer.Option("--no-checkin", help="Skip the questions afterwards.")] = False,
     speed: Annotated[
-        float, typer.Option(metavar="FACTOR", help="run the clock faster, for demos and tests (60: 15 min in 15 s)")
+        float, typer.Option(metavar="FACTOR", help="Run the clock faster, for demos and tests (60: 15 min in 15 s).")
     ] = 1.0,
 ) -> None:
     """Rest in the constructive rest position, guided: setup, timed rest with gentle cues, chime, check-in."""

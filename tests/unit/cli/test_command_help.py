@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from crest.cli.app import build_app
@@ -49,3 +50,18 @@ def test_h_is_short_for_help(command: str, monkeypatch: pytest.MonkeyPatch) -> N
     result = CliRunner().invoke(build_app(), [command, "-h"], prog_name="crest")
     assert result.exit_code == 0, result.output
     assert result.output == command_help(command, monkeypatch)
+
+
+@pytest.mark.parametrize("command", list(COMMAND_SUMMARIES))
+def test_each_help_line_is_written_alike(command: str) -> None:
+    """Most commands describe an option in a sentence ("How long you rested, 5-30 minutes."); session, protocol
+    and ask wrote theirs in lower case without a full stop ("length of the rest, 5-30 minutes (default 15)").
+    A line may open with the values it lists (`standard, supported ...`) or the action it is for (`init: ...`)."""
+    click_command = typer.main.get_command(build_app()).commands[command]
+    for param in click_command.params:
+        text = getattr(param, "help", None) or ""
+        if not text:
+            continue
+        first_word = text.split()[0]
+        assert text[0].isupper() or first_word.endswith((",", ":")), (param.name, text)
+        assert text.endswith("."), (param.name, text)
