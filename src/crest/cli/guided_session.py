@@ -74,7 +74,7 @@ class _MonotonicClock:
 
 def run_guided_session(options: SessionOptions, console: Console) -> None:
     crp = load_protocol()
-    asked_minutes = None if options.minutes is None else check_minutes(crp, options.minutes)
+    asked_minutes = None if options.minutes is None else check_minutes(crp, options.minutes, "--minutes")
     asked_variant = None if options.variant is None else check_variant(crp, options.variant)
     if not (math.isfinite(options.speed) and 0 < options.speed <= MAX_SPEED):
         raise InvalidSpeed(f"--speed must be a number above 0 and at most {MAX_SPEED:g}, not {options.speed:g}")

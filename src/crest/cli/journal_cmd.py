@@ -120,7 +120,7 @@ def log_session(
     from crest.journal.records import check_planned_minutes, check_variant, parse_datetime
     from crest.protocol.loader import load_protocol
 
-    check_planned_minutes(minutes)
+    check_planned_minutes(minutes, "--minutes")
     check_variant(variant)
     # In local time either way: a refusal names the session it overlaps in the zone of this start.
     zone = system_zone()

@@ -429,11 +429,12 @@ def check_position_summary(summary: str | None) -> str | None:
     return text.strip() or None
 
 
-def check_planned_minutes(minutes: int) -> int:
+def check_planned_minutes(minutes: int, what: str = "minutes") -> int:
+    """`what`: the minutes as the door names them (`--minutes` in the terminal)."""
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         raise InvalidPlannedMinutes(f"planned minutes {minutes!r} is not a whole number")
     if not MIN_PLANNED_MINUTES <= minutes <= MAX_PLANNED_MINUTES:
-        raise InvalidPlannedMinutes(f"minutes: {outside_range(MIN_PLANNED_MINUTES, MAX_PLANNED_MINUTES, minutes)}")
+        raise InvalidPlannedMinutes(f"{what}: {outside_range(MIN_PLANNED_MINUTES, MAX_PLANNED_MINUTES, minutes)}")
     return minutes
 
 

@@ -67,10 +67,11 @@ def check_variant(protocol: Protocol, variant: str) -> VariantName:
 TIME_UP = "Time is up."
 
 
-def check_minutes(protocol: Protocol, minutes: int) -> int:
+def check_minutes(protocol: Protocol, minutes: int, what: str = "minutes") -> int:
+    """`what`: the minutes as the door names them (`--minutes` in the terminal)."""
     timing = protocol.timing
     if not timing.min_minutes <= minutes <= timing.max_minutes:
-        raise InvalidDuration(f"minutes: {outside_range(timing.min_minutes, timing.max_minutes, minutes)}")
+        raise InvalidDuration(f"{what}: {outside_range(timing.min_minutes, timing.max_minutes, minutes)}")
     return minutes
 
 

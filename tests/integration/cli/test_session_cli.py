@@ -54,7 +54,7 @@ def test_minutes_outside_the_range_is_a_one_line_error(run_crest: RunCrest, minu
     result = run_crest("session", "--minutes", minutes, "--yes")
     assert result.returncode == 2
     bound = "enter 5 or more" if int(minutes) < 5 else "enter 30 or less"
-    assert result.stderr.strip() == f"crest: minutes: {bound}, not “{minutes}”"
+    assert result.stderr.strip() == f"crest: --minutes: {bound}, not “{minutes}”"  # the option, as remind says it
     assert sessions() == []
 
 
