@@ -145,7 +145,7 @@ def test_an_error_wraps_at_word_boundaries_in_a_narrow_terminal(crest_env: dict[
     not_a_photo.write_text("not a photo")
     for args, words_kept in (
         (["import", "bad.zip"], "crest: cannot read bad.zip (No such file or directory)"),
-        (["session", "--minutes", "99"], "crest: minutes: enter 30 or less, not “99”"),
+        (["session", "--minutes", "99"], "crest: --minutes: enter 30 or less, not “99”"),
         (["import", str(deep)], "crest: cannot read (No such file or directory)"),
         (["check", str(not_a_photo)], "crest: notes.jpg: this is not a photo or video crest can read"),
     ):

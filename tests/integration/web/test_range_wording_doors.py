@@ -33,8 +33,8 @@ def _terminal(home: Path, *args: str) -> str:
 def test_minutes_out_of_range_read_the_same_at_every_door(
     cleared: TestClient, tmp_path: Path, minutes: int, words: str
 ) -> None:
-    assert _terminal(tmp_path / "home", "session", "--minutes", str(minutes)) == f"crest: minutes: {words}"
-    assert _terminal(tmp_path / "home", "log-session", "--minutes", str(minutes)) == f"crest: minutes: {words}"
+    assert _terminal(tmp_path / "home", "session", "--minutes", str(minutes)) == f"crest: --minutes: {words}"
+    assert _terminal(tmp_path / "home", "log-session", "--minutes", str(minutes)) == f"crest: --minutes: {words}"
     api = cleared.post("/api/sessions", json={"planned_minutes": minutes})
     assert api.status_code == 422 and api.json()["errors"][0]["message"] == words
     page = cleared.get("/session", params={"minutes": minutes})
