@@ -16,7 +16,8 @@ LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
 
 
 def register(app: typer.Typer) -> None:
-    app.command("ask")(ask)
+    # Quotes are optional: a word that looks like an option (`at -5 degrees`) is part of the question.
+    app.command("ask", context_settings={"ignore_unknown_options": True})(ask)
 
 
 def ask(

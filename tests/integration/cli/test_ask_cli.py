@@ -86,6 +86,13 @@ def test_a_blank_question_lists_the_topics_as_no_question_does(run_crest: RunCre
     assert result.stdout == run_crest("ask").stdout  # as the web page, not "“”: Nothing ... matches that yet"
 
 
+def test_a_word_that_looks_like_an_option_is_part_of_the_question(run_crest: RunCrest) -> None:
+    """Quotes are optional, says the help; yet `crest ask can I rest at -5 degrees` said "No such option: -5"."""
+    result = run_crest("ask", "--json", "can", "I", "rest", "at", "-5", "degrees")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["question"] == "can I rest at -5 degrees"
+
+
 def test_hostile_arguments_never_raise(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
     for question in ('NEAR("bed" *)', "😀", "x" * 10_000, '"', "-- --json"):
         result = run_crest("ask", "--json", "--", question)
