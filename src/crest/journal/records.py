@@ -772,3 +772,17 @@ class JournalContents:
     # their ids (what ties the notes to them).
     session_notes: tuple[SyncedSessionNote, ...] = ()
     session_uids: Mapping[int, str] = field(default_factory=dict)
+    # The other synced records' uids by their ids: `crest sync` names them by these at the practice too.
+    check_in_uids: Mapping[int, str] = field(default_factory=dict)
+    screen_uids: Mapping[int, str] = field(default_factory=dict)
+    psfs_uids: Mapping[int, str] = field(default_factory=dict)
+
+    @property
+    def uids(self) -> Mapping[str, Mapping[int, str]]:
+        """Each synced kind's uids by record id, under the name its section (and `crest sync`) gives the kind."""
+        return {
+            "sessions": self.session_uids,
+            "check_ins": self.check_in_uids,
+            "safety_screens": self.screen_uids,
+            "psfs": self.psfs_uids,
+        }

@@ -390,11 +390,11 @@ def _pulled_note_row(note: SyncedSessionNote, person_id: int, session_id: int) -
     )
 
 
-def _screen_row(screen: SafetyScreen, person_id: int) -> SafetyScreenRow:
+def _screen_row(screen: SafetyScreen, person_id: int, uid: str | None = None) -> SafetyScreenRow:
     return SafetyScreenRow(
         id=screen.id,
         person_id=person_id,
-        uid=new_uid(),
+        uid=uid or new_uid(),
         answered_at=screen.answered_at,
         advice_level=screen.advice_level,
         answers=[SafetyAnswerRow(question_id=key, answer=value) for key, value in screen.answers.items()],
@@ -456,11 +456,11 @@ def _psfs_record(row: PsfsAssessmentRow) -> PsfsAssessment:
     )
 
 
-def _psfs_row(assessment: PsfsAssessment, person_id: int) -> PsfsAssessmentRow:
+def _psfs_row(assessment: PsfsAssessment, person_id: int, uid: str | None = None) -> PsfsAssessmentRow:
     return PsfsAssessmentRow(
         id=assessment.id,
         person_id=person_id,
-        uid=new_uid(),
+        uid=uid or new_uid(),
         at=assessment.at,
         activities=[
             PsfsActivityRow(position=position, name=activity.name, score=activity.score)
@@ -1073,10 +1073,12 @@ class Journal:
 
     def _contents(self, db: Session) -> JournalContents:
         person = self.person_id
-        session_rows = db.scalars(select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id))
-        sessions = {row.id: (_session_record(row), row.uid) for row in session_rows}
+        uids = self._record_uids(db)
         return JournalContents(
-            sessions=tuple(session for session, _ in sessions.values()),
+            sessions=tuple(
+                _session_record(row)
+                for row in db.scalars(select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id))
+            ),
             check_ins=tuple(
                 _check_in_record(row)
                 for row in db.scalars(
@@ -1112,7 +1114,10 @@ class Journal:
                 )
             ),
             session_notes=tuple(self._synced_notes(db, pulled=True)),
-            session_uids={session_id: uid for session_id, (_, uid) in sessions.items()},
+            session_uids=uids["sessions"],
+            check_in_uids=uids["check_ins"],
+            screen_uids=uids["safety_screens"],
+            psfs_uids=uids["psfs"],
         )
 
     def import_contents(self, contents: JournalContents) -> None:
@@ -1121,8 +1126,8 @@ class Journal:
             found = self._counts(db)
             if found:
                 raise JournalNotEmpty(", ".join(found))
-            # Each session keeps the uid it was exported with, if any: its practitioner's notes name it by that, and so
-            # does the practice it is synced with.
+            # Each record keeps the uid it was exported with, if any: the practice it is synced with names it by that
+            # (so the next sync sends it not again), and so do the practitioner's notes on a session.
             uids = contents.session_uids
             db.add_all(_session_row(record, self.person_id, uids.get(record.id or 0)) for record in contents.sessions)
             db.flush()
@@ -1132,15 +1137,22 @@ class Journal:
                 for note in contents.session_notes
             )
             for check_in in contents.check_ins:
-                row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=new_uid())
+                uid = contents.check_in_uids.get(check_in.id or 0) or new_uid()
+                row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=uid)
                 _fill_check_in_row(row, check_in)
                 db.add(row)
-            db.add_all(_screen_row(screen, self.person_id) for screen in contents.safety_screens)
+            db.add_all(
+                _screen_row(screen, self.person_id, contents.screen_uids.get(screen.id or 0))
+                for screen in contents.safety_screens
+            )
             db.add_all(_clearance_row(clearance, self.person_id) for clearance in contents.safety_clearances)
             db.add_all(
                 SettingRow(person_id=self.person_id, key=key, value=value) for key, value in contents.settings.items()
             )
-            db.add_all(_psfs_row(assessment, self.person_id) for assessment in contents.psfs)
+            db.add_all(
+                _psfs_row(assessment, self.person_id, contents.psfs_uids.get(assessment.id or 0))
+                for assessment in contents.psfs
+            )
             db.flush()
             self._continue_id_sequences(
                 db, ("practice_sessions", "check_ins", "safety_screens", "safety_clearances", "psfs_assessments")
@@ -1155,12 +1167,16 @@ class Journal:
             plan = plan_merge(held, contents)
             _check_merged_counts(held, plan)
             session_ids = dict(plan.known_sessions)
-            held_uids = set(held.session_uids.values())
+            held_uids = {kind: set(uids.values()) for kind, uids in held.uids.items()}
+
+            def file_uid(kind: RecordKind, record_id: int | None) -> str | None:
+                """A new record's uid in the file, unless the journal has a record with that uid (an edited copy)."""
+                uid = contents.uids[kind].get(record_id or 0)
+                return None if uid in held_uids[kind] else uid
+
             for record in plan.sessions:
-                # New ids here; and no writer: the process that wrote the session ran on another install. Its uid
-                # too, unless the journal has a session with that uid (an edited copy of this one).
-                uid = contents.session_uids.get(record.id or 0)
-                row = _session_row(replace(record, id=None, writer=None), person, None if uid in held_uids else uid)
+                # New ids here; and no writer: the process that wrote the session ran on another install.
+                row = _session_row(replace(record, id=None, writer=None), person, file_uid("sessions", record.id))
                 db.add(row)
                 db.flush()
                 if record.id is not None:
@@ -1170,14 +1186,20 @@ class Journal:
                 _pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes
             )
             for check_in in plan.check_ins:
-                check_in_row = CheckInRow(person_id=person, uid=new_uid())
+                check_in_row = CheckInRow(person_id=person, uid=file_uid("check_ins", check_in.id) or new_uid())
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
                 _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
                 db.add(check_in_row)
-            db.add_all(_screen_row(replace(screen, id=None), person) for screen in plan.safety_screens)
+            db.add_all(
+                _screen_row(replace(screen, id=None), person, file_uid("safety_screens", screen.id))
+                for screen in plan.safety_screens
+            )
             db.add_all(_clearance_row(replace(clearance, id=None), person) for clearance in plan.safety_clearances)
             db.add_all(SettingRow(person_id=person, key=key, value=value) for key, value in plan.settings.items())
-            db.add_all(_psfs_row(replace(assessment, id=None), person) for assessment in plan.psfs)
+            db.add_all(
+                _psfs_row(replace(assessment, id=None), person, file_uid("psfs", assessment.id))
+                for assessment in plan.psfs
+            )
             return plan
 
     def delete_everything(self, keep: Sequence[SafetyWarning] = ()) -> None:
@@ -1294,15 +1316,16 @@ class Journal:
     def record_uids(self) -> dict[RecordKind, dict[int, str]]:
         """Every record's uid by its id, per kind."""
         with self._transaction() as db:
-            return {
-                kind: {
-                    record_id: uid
-                    for record_id, uid in db.execute(
-                        select(table.id, table.uid).where(table.person_id == self.person_id)
-                    )
-                }
-                for kind, table in _SYNCED_TABLES.items()
+            return self._record_uids(db)
+
+    def _record_uids(self, db: Session) -> dict[RecordKind, dict[int, str]]:
+        return {
+            kind: {
+                record_id: uid
+                for record_id, uid in db.execute(select(table.id, table.uid).where(table.person_id == self.person_id))
             }
+            for kind, table in _SYNCED_TABLES.items()
+        }
 
     def merge_synced(
         self,

@@ -29,14 +29,15 @@ from crest.journal.transfer.fields import (
     NO,
     PAIN_FIELDS,
     SESSION_FIELDS,
-    SESSION_OPTIONAL_FIELDS,
+    UID_FIELDS,
     YES,
+    carried_uids,
     clearance_fields,
     pain_fields,
     session_fields,
     time_text,
 )
-from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, note_record, session_uid
+from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, note_record
 from crest.journal.transfer.reading import (
     Collector,
     InvalidImportFile,
@@ -72,23 +73,30 @@ TABLES: Mapping[str, tuple[str, ...]] = {
         *(name for name in SESSION_FIELDS if name != "breath"),
         "breath_rate_bpm",
         "breath_movements",
-        *SESSION_OPTIONAL_FIELDS,
+        *UID_FIELDS,
     ),
-    CHECK_INS: tuple(name for name in CHECK_IN_FIELDS if name != "pain"),
+    CHECK_INS: (*(name for name in CHECK_IN_FIELDS if name != "pain"), *UID_FIELDS),
     PAIN: ("check_in_id", *PAIN_FIELDS),
-    SCREENS: ("id", "answered_at", "advice_level"),
+    SCREENS: ("id", "answered_at", "advice_level", *UID_FIELDS),
     ANSWERS: ("screen_id", "question_id", "answer"),
     CLEARANCES: CLEARANCE_FIELDS,
     SETTINGS: ("key", "value"),
-    PSFS: ("id", "at"),
+    PSFS: ("id", "at", *UID_FIELDS),
     ACTIVITIES: ("assessment_id", "name", "score"),
     NOTES: NOTE_FIELDS,
 }
 # Tables a journal may do without: a zip without them reads as a journal without such records.
 OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES, NOTES)
-# Columns a table may do without: a zip written before they existed reads as if each row said false; the sessions'
-# uids are written only beside practitioners' notes, which name their sessions by them.
-OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {SESSIONS: frozenset({"demo", *SESSION_OPTIONAL_FIELDS})}
+# Columns a table may do without: a zip written before they existed reads as if each row said false; the synced
+# records' uids are written only beside practitioners' notes (`carried_uids`).
+OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {
+    SESSIONS: frozenset({"demo", *UID_FIELDS}),
+    CHECK_INS: frozenset(UID_FIELDS),
+    SCREENS: frozenset(UID_FIELDS),
+    PSFS: frozenset(UID_FIELDS),
+}
+# The tables of the records that carry uids, by the kind's name (as sync and the JSON sections name it).
+UID_TABLES: Mapping[str, str] = {SESSIONS: "sessions", CHECK_INS: "check_ins", SCREENS: "safety_screens", PSFS: "psfs"}
 README_NAME = "README.txt"
 README = """A crest journal, one table per file (UTF-8 CSV; times are ISO 8601 with their offset):
 sessions.csv         one row per practice session (logged: done without crest, not timed; demo: run faster than
@@ -151,12 +159,14 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
             "sensations": LIST_SEPARATOR.join(sorted(check_in.sensations)),
             "compared_with_before": check_in.compared_with_before,
             "note": check_in.note,
+            "uid": contents.check_in_uids.get(check_in.id or 0),
         }
         for rating in check_in.pain:
             yield PAIN, {"check_in_id": check_in.id, **pain_fields(rating)}
     for screen in contents.safety_screens:
         answered_at = time_text(screen.answered_at)
-        yield SCREENS, {"id": screen.id, "answered_at": answered_at, "advice_level": screen.advice_level}
+        uid = contents.screen_uids.get(screen.id or 0)
+        yield SCREENS, {"id": screen.id, "answered_at": answered_at, "advice_level": screen.advice_level, "uid": uid}
         for question_id, answer in screen.answers.items():
             yield ANSWERS, {"screen_id": screen.id, "question_id": question_id, "answer": YES if answer else NO}
     for clearance in contents.safety_clearances:
@@ -164,7 +174,8 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
     for key, value in sorted(contents.settings.items()):
         yield SETTINGS, {"key": key, "value": value}
     for assessment in contents.psfs:
-        yield PSFS, {"id": assessment.id, "at": time_text(assessment.at)}
+        uid = contents.psfs_uids.get(assessment.id or 0)
+        yield PSFS, {"id": assessment.id, "at": time_text(assessment.at), "uid": uid}
         for activity in assessment.activities:
             yield ACTIVITIES, {"assessment_id": assessment.id, "name": activity.name, "score": activity.score}
     for note in contents.session_notes:
@@ -172,9 +183,9 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
 
 
 def export_csv_tables(contents: JournalContents) -> dict[str, str]:
-    """Each table's CSV text, by file name; the practitioners' notes, and the sessions' uids that tie them, only
+    """Each table's CSV text, by file name; the practitioners' notes, and the records' uids (`carried_uids`), only
     in a journal with notes (one without has the tables and columns it had before, for older crests to read)."""
-    if contents.session_notes:
+    if carried_uids(contents):
         tables = TABLES
     else:
         tables = {name: _without_uid(columns) for name, columns in TABLES.items() if name != NOTES}
@@ -188,7 +199,7 @@ def export_csv_tables(contents: JournalContents) -> dict[str, str]:
 
 
 def _without_uid(columns: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(column for column in columns if column not in SESSION_OPTIONAL_FIELDS)
+    return tuple(column for column in columns if column not in UID_FIELDS)
 
 
 def export_csv_zip(contents: JournalContents) -> bytes:
@@ -262,12 +273,11 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         # The breath summary is checked, though only JSON carries the reading itself back in.
         read_field(place, fields, "breath_rate_bpm", optional_rate_bpm)
         read_field(place, fields, "breath_movements", optional_count)
-        session = session_record(place, fields, "started_at")
-        collected.add_session(place, session)
-        if fields.get("uid"):
-            collected.add_session_uid(place, session.id or 0, read_field(place, fields, "uid", session_uid))
+        collected.add_session(place, session_record(place, fields, "started_at"))
+        _add_uid(collected, place, SESSIONS, fields)
     for place, fields in tables.rows(CHECK_INS):
         collected.add_check_in(place, check_in_record(place, fields, ()))
+        _add_uid(collected, place, CHECK_INS, fields)
     for place, fields in tables.rows(PAIN):
         collected.add_pain(place, read_field(place, fields, "check_in_id", record_id), pain_record(place, fields))
     answers: dict[int, dict[str, bool]] = {}
@@ -284,6 +294,7 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
     for place, fields in tables.rows(SCREENS):
         given = answers.pop(read_field(place, fields, "id", record_id), {})
         collected.add_screen(place, screen_record(place, {**fields, "answers": given}, "answered_at"))
+        _add_uid(collected, place, SCREENS, fields)
     for screen_id in answers:
         raise answer_places[screen_id].error("screen_id", f"there is no safety screen {screen_id} in this export")
     for place, fields in tables.rows(CLEARANCES):
@@ -294,12 +305,19 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         collected.add_psfs_round(
             place, read_field(place, fields, "id", record_id), read_field(place, fields, "at", moment)
         )
+        _add_uid(collected, place, PSFS, fields)
     for place, fields in tables.rows(ACTIVITIES):
         activity = psfs_activity_record(place, fields)
         collected.add_psfs_activity(place, read_field(place, fields, "assessment_id", record_id), activity)
     for place, fields in tables.rows(NOTES):
         collected.add_session_note(place, note_record(place, fields))
     return collected.contents()
+
+
+def _add_uid(collected: Collector, place: Place, table: str, fields: Mapping[str, str]) -> None:
+    """The row's uid, when its cell holds one (a zip written without uids, or an empty cell: a new one on import)."""
+    if fields.get("uid"):
+        collected.add_uid(place, UID_TABLES[table], fields)
 
 
 def csv_zip_contents(data: bytes, source: str, now: datetime | None = None) -> JournalContents:
@@ -320,6 +338,7 @@ def csv_zip_contents(data: bytes, source: str, now: datetime | None = None) -> J
                 return zipped.read(member)
             except (zipfile.BadZipFile, OSError, NotImplementedError) as error:
                 raise Place(f"{source}/{name}", 1).error(None, f"cannot be unzipped ({error})") from None
+
 
         return _contents(_Tables(source, read), now)
 
@@ -343,4 +362,3 @@ def csv_folder_contents(folder: Path, now: datetime | None = None) -> JournalCon
             raise Place(str(path), 1).error(None, f"cannot be read ({error.strerror or error})") from None
 
     return _contents(_Tables(str(folder), read), now)
-

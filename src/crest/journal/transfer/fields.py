@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from crest.journal.records import (
     CheckIn,
+    JournalContents,
     PainRating,
     PracticeSession,
     PsfsAssessment,
@@ -21,6 +23,13 @@ YES, NO = "yes", "no"
 
 def time_text(moment: datetime) -> str:
     return moment.isoformat()
+
+
+def carried_uids(contents: JournalContents) -> Mapping[str, Mapping[int, str]]:
+    """The synced records' uids an export writes, by section: in a journal with practitioners' notes only (a linked
+    crest's, whose notes name their sessions by uid, as `crest sync` names every record), so that a restore keeps
+    them and the next sync sends nothing again; one without has the fields it had before, for older crests to read."""
+    return contents.uids if contents.session_notes else {}
 
 
 def session_fields(session: PracticeSession) -> dict[str, Any]:
@@ -100,8 +109,8 @@ SESSION_FIELDS = (
     "breath",
     "demo",
 )
-# Written in a journal with practitioners' notes only, which name their sessions by it (as `crest sync` does).
-SESSION_OPTIONAL_FIELDS = ("uid",)
+# A synced record's uid (a session's, check-in's, safety screen's or PSFS entry's), written by `carried_uids`.
+UID_FIELDS = ("uid",)
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 # JSON only, written when set: the sign travels by sync, and a CSV export carries the note it was read in.
 CHECK_IN_OPTIONAL_FIELDS = ("note_sign",)

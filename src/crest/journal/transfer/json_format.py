@@ -19,15 +19,17 @@ from crest.journal.transfer.fields import (
     PSFS_FIELDS,
     SCREEN_FIELDS,
     SESSION_FIELDS,
-    SESSION_OPTIONAL_FIELDS,
+    UID_FIELDS,
+    carried_uids,
     check_in_fields,
     clearance_fields,
     psfs_fields,
     screen_fields,
     session_fields,
 )
-from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, note_record, session_uid
+from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, note_record
 from crest.journal.transfer.reading import (
+    UID_KINDS,
     Collector,
     Place,
     check_in_record,
@@ -63,17 +65,19 @@ def _json_list(items: Sequence[Mapping[str, Any]]) -> str:
 
 
 def export_json(contents: JournalContents) -> str:
-    uids = contents.session_uids if contents.session_notes else {}  # what ties the notes to their sessions
+    uids = carried_uids(contents)
     sections = {
-        "sessions": [_with_uid(session_fields(session), uids) for session in contents.sessions],
-        "check_ins": [check_in_fields(check_in) for check_in in contents.check_ins],
-        "safety_screens": [screen_fields(screen) for screen in contents.safety_screens],
+        "sessions": [_with_uid(session_fields(session), uids, "sessions") for session in contents.sessions],
+        "check_ins": [_with_uid(check_in_fields(check_in), uids, "check_ins") for check_in in contents.check_ins],
+        "safety_screens": [
+            _with_uid(screen_fields(screen), uids, "safety_screens") for screen in contents.safety_screens
+        ],
         "settings": [{"key": key, "value": value} for key, value in sorted(contents.settings.items())],
     }
     if contents.safety_clearances:  # likewise: only a journal with a clinician's all-clear has this section
         sections["safety_clearances"] = [clearance_fields(clearance) for clearance in contents.safety_clearances]
     if contents.psfs:  # only then: a journal without PSFS exports exactly as before, for older crests to read
-        sections["psfs"] = [psfs_fields(assessment) for assessment in contents.psfs]
+        sections["psfs"] = [_with_uid(psfs_fields(assessment), uids, "psfs") for assessment in contents.psfs]
     if contents.session_notes:  # a linked crest's copies of its practitioners' notes
         sections["session_notes"] = [note_fields(note) for note in contents.session_notes]
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
@@ -81,8 +85,8 @@ def export_json(contents: JournalContents) -> str:
     return "{\n" + header + body + "\n}\n"
 
 
-def _with_uid(fields: dict[str, Any], uids: Mapping[int, str]) -> dict[str, Any]:
-    uid = uids.get(fields["id"])
+def _with_uid(fields: dict[str, Any], uids: Mapping[str, Mapping[int, str]], section: str) -> dict[str, Any]:
+    uid = uids.get(section, {}).get(fields["id"])
     return fields if uid is None else {**fields, "uid": uid}
 
 
@@ -299,22 +303,19 @@ def json_contents(text: str, source: str, now: datetime | None = None) -> Journa
 
 def _json_record(place: Place, section: str, item: dict[str, Any], collected: Collector) -> None:
     if section == "sessions":
-        reject_unknown(place, item, SESSION_FIELDS + SESSION_OPTIONAL_FIELDS)
-        session = session_record(place, item, "started_at")
-        collected.add_session(place, session)
-        if "uid" in item:
-            collected.add_session_uid(place, session.id or 0, read_field(place, item, "uid", session_uid))
+        reject_unknown(place, item, SESSION_FIELDS + UID_FIELDS)
+        collected.add_session(place, session_record(place, item, "started_at"))
     elif section == "session_notes":
         reject_unknown(place, item, NOTE_FIELDS)
         collected.add_session_note(place, note_record(place, item))
     elif section == "check_ins":
-        reject_unknown(place, item, CHECK_IN_FIELDS + CHECK_IN_OPTIONAL_FIELDS)
+        reject_unknown(place, item, CHECK_IN_FIELDS + CHECK_IN_OPTIONAL_FIELDS + UID_FIELDS)
         collected.add_check_in(place, check_in_record(place, item, _json_pain(place, item.get("pain", []))))
     elif section == "psfs":
-        reject_unknown(place, item, PSFS_FIELDS)
+        reject_unknown(place, item, PSFS_FIELDS + UID_FIELDS)
         collected.add_psfs(place, psfs_record(place, item, _json_activities(place, item.get("activities", []))))
     elif section == "safety_screens":
-        reject_unknown(place, item, SCREEN_FIELDS)
+        reject_unknown(place, item, SCREEN_FIELDS + UID_FIELDS)
         collected.add_screen(place, screen_record(place, item, "answered_at"))
     elif section == "safety_clearances":
         reject_unknown(place, item, CLEARANCE_FIELDS)
@@ -323,6 +324,8 @@ def _json_record(place: Place, section: str, item: dict[str, Any], collected: Co
         reject_unknown(place, item, ("key", "value"))
         key = read_field(place, item, "key", text_value)
         collected.add_setting(place, key, read_field(place, item, "value", text_value))
+    if section in UID_KINDS and "uid" in item:
+        collected.add_uid(place, section, item)
 
 
 def _json_pain(place: Place, value: Any) -> tuple[PainRating, ...]:

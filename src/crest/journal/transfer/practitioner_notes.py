@@ -4,7 +4,6 @@ checks as one pulled from the practice."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError, field_validator
@@ -13,23 +12,14 @@ from crest.accounts.records import MAX_NAME_CHARACTERS, MAX_SESSION_NOTE_CHARACT
 from crest.errors import CrestError
 from crest.journal.records import check_note
 from crest.journal.transfer.fields import time_text
-from crest.journal.transfer.reading import Place
-
-SESSION_UID = r"^[0-9a-f]{32}$"  # what `crest sync` names a session by at both ends
-
-
-def session_uid(value: Any) -> str:
-    """A session's uid as an export carries it (only with notes, which name their sessions by it)."""
-    if not isinstance(value, str) or not re.fullmatch(SESSION_UID, value):
-        raise CrestError("expected 32 lowercase hexadecimal digits, as crest writes a session's uid")
-    return value
+from crest.journal.transfer.reading import UID_PATTERN, Place
 
 
 class SessionNoteOut(BaseModel):
     """A practitioner's note on one of the client's sessions, as the practice sends it to a linked crest, which
     checks it by these same rules before keeping it: the server is trusted with nothing it could get wrong."""
 
-    session_uid: str = Field(pattern=SESSION_UID, description="the uid the session was pushed with")
+    session_uid: str = Field(pattern=UID_PATTERN, description="the uid the session was pushed with")
     author: str = Field(max_length=MAX_NAME_CHARACTERS, description="the practitioner's name, as the client sees it")
     text: str = Field(max_length=MAX_SESSION_NOTE_CHARACTERS)
     written_at: AwareDatetime

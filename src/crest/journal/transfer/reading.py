@@ -185,6 +185,16 @@ def moment(value: Any) -> datetime:
     return parse_datetime(text_value(value))
 
 
+UID_PATTERN = r"^[0-9a-f]{32}$"  # what `crest sync` names a record by at both ends
+
+
+def record_uid(value: Any) -> str:
+    """A synced record's uid as an export carries it."""
+    if not isinstance(value, str) or not re.fullmatch(UID_PATTERN, value):
+        raise BadValue("expected 32 lowercase hexadecimal digits, as crest writes a record's uid")
+    return value
+
+
 def record_id(value: Any) -> int:
     number = whole_number(value)
     if not 1 <= number <= MAX_RECORD_ID:
@@ -393,6 +403,15 @@ def _at(place: Place) -> Iterator[None]:
         raise place.error(error.field, error.reason) from None
 
 
+# The records that carry uids (those `crest sync` sends), by their section's name; what a message calls each.
+UID_KINDS: Mapping[str, str] = {
+    "sessions": "session",
+    "check_ins": "check-in",
+    "safety_screens": "safety screen",
+    "psfs": "PSFS",
+}
+
+
 class Collector:
     """Gathers validated records and checks ids and references across the file; with `now`, also that each time
     could have happened (what an import into a journal checks)."""
@@ -413,8 +432,9 @@ class Collector:
         self._screen_ids: set[int] = set()
         self._clearance_ids: set[int] = set()
         self._psfs_ids: set[int] = set()
-        self.session_uids: dict[int, str] = {}  # by session id
-        self._uids: set[str] = set()  # the same uids, to find one given twice without a scan per session
+        self.uids: dict[str, dict[int, str]] = {kind: {} for kind in UID_KINDS}  # by kind, then record id
+        # The same uids, to find one given twice without a scan per record.
+        self._uid_sets: dict[str, set[str]] = {kind: set() for kind in UID_KINDS}
         self.session_notes: list[tuple[Place, SyncedSessionNote]] = []
 
     @staticmethod
@@ -431,11 +451,13 @@ class Collector:
                 check_imported_session(session, self._now)
         self.sessions.append(session)
 
-    def add_session_uid(self, place: Place, session_id: int, uid: str) -> None:
-        if uid in self._uids:
-            raise place.error("uid", f"session uid {uid} appears twice")
-        self._uids.add(uid)
-        self.session_uids[session_id] = uid
+    def add_uid(self, place: Place, kind: str, fields: Fields) -> None:
+        """The uid in `fields` of the record of `kind` (its section's name) read from them."""
+        uid = read_field(place, fields, "uid", record_uid)
+        if uid in self._uid_sets[kind]:
+            raise place.error("uid", f"{UID_KINDS[kind]} uid {uid} appears twice")
+        self._uid_sets[kind].add(uid)
+        self.uids[kind][read_field(place, fields, "id", record_id)] = uid
 
     def add_session_note(self, place: Place, note: SyncedSessionNote) -> None:
         self.session_notes.append((place, note))
@@ -505,7 +527,7 @@ class Collector:
             except CrestError as error:
                 raise place.error("pain", str(error)) from None
         for place, note in self.session_notes:
-            if note.session_uid not in self._uids:
+            if note.session_uid not in self._uid_sets["sessions"]:
                 raise place.error("session_uid", f"there is no session with uid {note.session_uid} in this file")
         return JournalContents(
             sessions=tuple(sorted(self.sessions, key=lambda record: record.id or 0)),
@@ -515,7 +537,8 @@ class Collector:
             safety_clearances=tuple(sorted(self.clearances, key=lambda record: record.id or 0)),
             psfs=tuple(self._psfs_contents()),
             session_notes=tuple(note for _, note in self.session_notes),
-            session_uids=self.session_uids,
+            session_uids=self.uids["sessions"],
+            check_in_uids=self.uids["check_ins"],
+            screen_uids=self.uids["safety_screens"],
+            psfs_uids=self.uids["psfs"],
         )
-
-

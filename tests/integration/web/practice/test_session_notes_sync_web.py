@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from crest.journal import capacity
-from crest.journal.vocabulary import SessionStatus
+from crest.journal.records import CheckIn, PainRating, PsfsActivity
+from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.services.bundle import Services
 from crest.services.practice_link import PracticeLink
 from crest.services.sync import UnreadableNotes
@@ -244,3 +245,35 @@ def test_a_restored_backup_keeps_the_notes_and_the_next_sync_sends_none_back(
         assert not any("Well done." in body for body in recording.sent)
         assert _server_sessions(app, world) == on_server
         assert [note.text for note in local.reports.session_notes()[second]] == ["Well done."]
+
+
+@pytest.mark.parametrize("format_name", ["json", "csv"])
+def test_a_restored_backup_keeps_every_records_uid_and_the_next_sync_sends_nothing(
+    world: World, tmp_path: Path, format_name: str
+) -> None:
+    """The check-ins, safety answers and PSFS entries keep their uids through a restore too: the sync after sends
+    nothing and deletes nothing. Before, they came back under new uids, so it pushed each again and deleted the
+    practice's copies."""
+    (tmp_path / "server").mkdir()
+    app = practice_app(world.copy_to(tmp_path / "server"), world.clock)
+    clock = FakeClock()
+    home = tmp_path / "home"
+    backup = tmp_path / f"backup.{format_name}"
+    with local_crest(home, clock) as local:  # its safety answers given
+        local.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.HIP, 3, Side.LEFT),), note="stiff"))
+        second = _linked_with_a_note(app, world, home, local, clock)
+        local.check_ins.add(CheckIn(at=clock(), timing=CheckInTiming.AFTER, session_id=second, note="easier"))
+        local.daily_activities.record([PsfsActivity("gardening", 4)])
+        first = PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+        assert first.sent == {"sessions": 1, "check_ins": 1, "psfs": 1}
+        uids = local.sync.outgoing().uids
+        local.transfer.export_to_file(backup, format_name)
+
+        local.transfer.delete_everything()
+        local.transfer.import_file(backup)
+        assert local.sync.outgoing().uids == uids
+
+        recording = _Recording(app)
+        result = PracticeLink(home, local.sync, clock, recording).sync()
+        assert (result.sent, result.deleted, result.notes) == ({}, 0, 1)
+        assert not any('"journal"' in body for body in recording.sent)
