@@ -35,8 +35,22 @@ FILES = {
         "line 2, field id",
         "digits",
     ),
-    "deep.json": ('{"sessions": ' + "[" * 100_000 + "]" * 100_000 + "}", "line 1", "nested too deeply"),
-    "deep_in_a_field.json": (_json_with_session_id("[" * 100_000 + "]" * 100_000), "line 1", "nested too deeply"),
+    # refused at their first bracket, unread (a format and version that crest reads come first)
+    "deep.json": (
+        '{"format": "crest-journal", "version": 1, "sessions": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "line 1",
+        "expected an object in sessions, found a list",
+    ),
+    "deep_version.json": (
+        '{"format": "crest-journal", "version": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "line 1",
+        "nested too deeply",
+    ),
+    "deep_in_a_field.json": (
+        _json_with_session_id("[" * 100_000 + "]" * 100_000),
+        "line 2, field id",
+        "expected a single value, found a list",
+    ),
 }
 
 

@@ -201,14 +201,14 @@ def test_json_errors_name_line_and_field(
 
 
 def test_a_huge_wrong_value_is_quoted_by_its_start_and_end() -> None:
-    # A list where a setting's text belongs: the message says what is wrong without printing megabytes.
-    value = ["warmth"] * 200_000
-    message = _error(_json_with("settings", 0, {"value": value}), "journal.json")
-    assert message.startswith("journal.json line 15, field value: ['warmth', 'warmth'")
-    assert message.endswith("'warmth'] is not text")
-    whole = f"{value!r} is not text"
+    # Megabytes of text where a number belongs: the message says what is wrong without printing them.
+    value = "warmth " * 200_000
+    message = _error(_json_with("sessions", 0, {"planned_minutes": value}), "journal.json")
+    assert message.startswith("journal.json line 5, field planned_minutes: 'warmth warmth")
+    assert message.endswith("warmth ' is not a whole number")
+    whole = f"{value!r} is not a whole number"
     assert f"({len(whole) - MESSAGE_HEAD - MESSAGE_TAIL:,} characters left out)" in message
-    assert len(message) < 320
+    assert len(message) < 340
 
 
 def test_json_missing_field_is_named() -> None:
