@@ -4,7 +4,15 @@ import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from crest.cli.commands import COMMAND_SUMMARIES, HELP_OPTIONS, ROOT_SUMMARY, root_help
+from crest import installed_version
+from crest.cli.commands import (
+    COMMAND_SUMMARIES,
+    HELP_OPTIONS,
+    ROOT_SUMMARY,
+    VERSION_HELP,
+    VERSION_OPTIONS,
+    root_help,
+)
 from crest.cli.consoles import error_console
 from crest.errors import CrestError, one_line
 
@@ -42,9 +50,16 @@ def build_app() -> "typer.Typer":
         context_settings={"help_option_names": list(HELP_OPTIONS)},  # -h too, as `crest -h` answers below
     )
 
+    def _show_version(wanted: bool) -> None:
+        if wanted:
+            print(version_line())
+            raise typer.Exit()
+
     @app.callback()
-    def _root() -> None:
-        """Keeps `crest` a group of commands even if only one were registered."""
+    def _root(
+        version: bool = typer.Option(False, *VERSION_OPTIONS, callback=_show_version, is_eager=True, help=VERSION_HELP),
+    ) -> None:
+        """Keeps `crest` a group of commands even if only one were registered; holds the root's own options."""
 
     modules = (
         protocol_cmd,
@@ -68,6 +83,10 @@ def build_app() -> "typer.Typer":
     return app
 
 
+def version_line() -> str:
+    return f"crest {installed_version()}"
+
+
 def main() -> None:
     # Whatever this process writes stays its owner's alone, the libraries' files too (importing MediaPipe has
     # matplotlib write a font cache under ~/.cache): a umask narrows every file and folder it creates.
@@ -76,6 +95,9 @@ def main() -> None:
     if arguments in ([], ["--help"], ["-h"]):
         # The command list needs no Typer: answer without loading it (see crest.cli.commands).
         print(root_help(), end="")
+        return
+    if len(arguments) == 1 and arguments[0] in VERSION_OPTIONS:  # no Typer either, like the help above
+        print(version_line())
         return
     from pydantic import ValidationError
     from typer import Abort  # loaded with Typer below anyway; --help above needs neither

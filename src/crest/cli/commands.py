@@ -7,6 +7,8 @@ one-line summaries. Each command's own help (`crest session --help`) is Typer's,
 ROOT_SUMMARY = "crest: a calm coach for the constructive rest position (lying on your back, knees bent, feet flat)."
 
 HELP_OPTIONS = ("-h", "--help")  # of the root and of every command
+VERSION_OPTIONS = ("-V", "--version")  # of the root only
+VERSION_HELP = "Show the version and exit."
 
 COMMAND_SUMMARIES: dict[str, str] = {
     "protocol": "Show how to set up the constructive rest position, step by step.",
@@ -51,8 +53,11 @@ def root_help(program: str = "crest") -> str:
         for name, summary in COMMAND_SUMMARIES.items()
     )
     summary = textwrap.fill(ROOT_SUMMARY, line_width, initial_indent="  ", subsequent_indent="  ")
+    option_rows = ((", ".join(VERSION_OPTIONS), VERSION_HELP), (", ".join(HELP_OPTIONS), "Show this message and exit."))
+    option_width = max(len(names) for names, _ in option_rows)
+    options = "\n".join(f"  {names.ljust(option_width)}  {text}" for names, text in option_rows)
     return (
         f"Usage: {program} [OPTIONS] COMMAND [ARGS]...\n\n{summary}\n\n"
-        f"Options:\n  {', '.join(HELP_OPTIONS)}  Show this message and exit.\n\n"
+        f"Options:\n{options}\n\n"
         f"Commands:\n{commands}\n"
     )

@@ -16,6 +16,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from crest import installed_version
 from crest.accounts.passwords import Passwords
 from crest.audit_forwarding import AUDIT_SYSLOG_VARIABLE, SyslogForwarder
 from crest.clock import Clock, system_now, system_zone
@@ -98,7 +99,7 @@ def create_app(
     app = FastAPI(
         title="crest",
         summary="A calm coach for the constructive rest position: sessions, check-ins, position checks.",
-        version=_version(),
+        version=installed_version(),
         lifespan=lifespan,
         # FastAPI's docs pages load their scripts from a CDN, and crest never downloads at run time;
         # /openapi.json stays.
@@ -252,12 +253,3 @@ async def _sweep_abandoned_sessions(recover: Callable[[], object], every_s: floa
         with contextlib.suppress(Exception):  # a locked database now is no reason to stop sweeping later
             await asyncio.to_thread(recover)
         await asyncio.sleep(every_s)
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("crest")
-    except PackageNotFoundError:
-        return "0.0.0"

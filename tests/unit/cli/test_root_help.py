@@ -1,8 +1,12 @@
 """`crest --help` is answered without Typer; it must say exactly what Typer would."""
 
+import os
+import sys
+from importlib.metadata import version
+
 import pytest
 
-from crest.cli.app import build_app
+from crest.cli.app import build_app, main
 from crest.cli.commands import COMMAND_SUMMARIES, root_help
 
 
@@ -21,3 +25,22 @@ def test_fast_root_help_is_the_same_text_as_typers(
         build_app()(args=["--help"], prog_name="crest")
     assert exit_info.value.code == 0
     assert capsys.readouterr().out == root_help()
+
+
+@pytest.mark.parametrize("option", ["--version", "-V"])
+def test_version_is_the_installed_packages_from_the_fast_path_and_typer_alike(
+    option: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = f"crest {version('crest')}\n"
+    monkeypatch.setattr(sys, "argv", ["crest", option])
+    monkeypatch.setattr(os, "umask", lambda mask: mask)  # main() narrows the umask: not this test process's
+    main()  # the fast path: returns without Typer, as after --help
+    assert capsys.readouterr().out == expected
+    with pytest.raises(SystemExit) as exit_info:
+        build_app()(args=[option], prog_name="crest")  # Typer's own, e.g. when another word follows
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == expected
+
+
+def test_root_help_names_the_version_option() -> None:
+    assert "-V, --version  Show the version and exit." in root_help()
