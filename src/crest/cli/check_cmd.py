@@ -17,6 +17,7 @@ import typer
 
 from crest.cli.file_names import NO_EMPTY_NAME, file_name
 from crest.cli.native_logs import native_logs_silenced
+from crest.cli.numbers import finite_number
 from crest.counting import counted
 from crest.errors import CrestError, one_line
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
@@ -76,6 +77,7 @@ def check(
         None,
         "--height-cm",
         metavar="CM",
+        parser=finite_number,
         help=f"Your height in cm, {SHORTEST_HEIGHT_CM}-{TALLEST_HEIGHT_CM} (default: the one in your settings): "
         "makes distances in cm exact.",
     ),

@@ -4,6 +4,8 @@ from typing import Annotated
 
 import typer
 
+from crest.cli.numbers import finite_number
+
 
 def register(app: typer.Typer) -> None:
     app.command("session")(session)
@@ -31,7 +33,12 @@ def session(
     yes: Annotated[bool, typer.Option("--yes", help="Answer every prompt for scripted use.")] = False,
     no_checkin: Annotated[bool, typer.Option("--no-checkin", help="Skip the questions afterwards.")] = False,
     speed: Annotated[
-        float, typer.Option(metavar="FACTOR", help="Run the clock faster, for demos and tests (60: 15 min in 15 s).")
+        float,
+        typer.Option(
+            metavar="FACTOR",
+            parser=finite_number,
+            help="Run the clock faster, for demos and tests (60: 15 min in 15 s).",
+        ),
     ] = 1.0,
 ) -> None:
     """Rest in the constructive rest position, guided: setup, timed rest with gentle cues, chime, check-in."""

@@ -66,6 +66,15 @@ def test_unknown_variant_and_bad_speed_are_one_line_errors(run_crest: RunCrest) 
         assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("speed", ["nan", "inf", "1e400"])
+def test_a_speed_that_is_no_finite_number_is_refused_as_every_float_option_refuses_it(
+    run_crest: RunCrest, speed: str
+) -> None:
+    result = run_crest("session", "--speed", speed, "--yes")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"crest: --speed: enter a number, not “{speed}” (see --help)"
+
+
 def test_first_session_without_yes_asks_the_safety_questions_and_a_yes_stops_it(run_crest: RunCrest) -> None:
     result = run_crest("session", "--minutes", "5", "--speed", "300", input_text=_answers_with_yes_to("both_legs"))
     assert result.returncode == 1

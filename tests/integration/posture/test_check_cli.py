@@ -380,6 +380,10 @@ def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
             ["check", "x.jpg", "--height-cm", "240"],
             "crest: a height of 240 cm is unlikely; give your height in cm, from 100 to 230",
         ),
+        # Not a height at all: said as any unreadable number is, naming the option (once "a height of nan cm")
+        (["check", "x.jpg", "--height-cm", "nan"], "crest: --height-cm: enter a number, not “nan” (see --help)"),
+        (["check", "x.jpg", "--height-cm", "1e400"], "crest: --height-cm: enter a number, not “1e400” (see --help)"),
+        (["check", "x.jpg", "--height-cm", "-inf"], "crest: --height-cm: enter a number, not “-inf” (see --help)"),
         (["check", "missing.jpg"], "crest: missing.jpg: no such file"),
         (["check", "x.jpg", "--annotate", __file__], f"crest: --annotate {__file__} is a file: give a folder"),
     ],
