@@ -325,7 +325,7 @@ def history(
     from crest.clock import system_zone
     from crest.journal.records import parse_since
 
-    start = parse_since(since, system_zone()) if since is not None else None
+    start = parse_since(since, system_zone(), "--since") if since is not None else None
     with open_services() as services:
         sessions = services.practice.list_sessions(since=start)
         check_ins = services.check_ins.list_check_ins(since=start)

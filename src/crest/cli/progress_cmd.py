@@ -32,11 +32,10 @@ def progress(
     worse, no_clear_change or not_enough_data), `adherence`, `before_after` and `psfs`.
     """
     from crest.cli.journal_access import open_services
-    from crest.clock import system_zone
     from crest.insights.progress import summary_fields
-    from crest.journal.records import parse_since
+    from crest.journal.records import parse_day
 
-    start = parse_since(since, system_zone()).date() if since is not None else None
+    start = parse_day(since, "--since") if since is not None else None
     with open_services() as services:
         summary = services.reports.summary(since=start)
     if as_json:

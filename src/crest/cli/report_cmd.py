@@ -31,13 +31,11 @@ def report(
 ) -> None:
     """A report for your clinician: practice, pain per place with verdicts, before/after, PSFS, safety answers."""
     from crest.cli.journal_access import open_services
-    from crest.clock import system_zone
-    from crest.journal.records import parse_since
+    from crest.journal.records import parse_day
     from crest.report.render import check_paper
 
-    zone = system_zone()
-    first = None if since is None else parse_since(since, zone).date()
-    last = None if until is None else parse_since(until, zone).date()
+    first = None if since is None else parse_day(since, "--since")
+    last = None if until is None else parse_day(until, "--until")
     chosen_paper = check_paper(paper)
     from crest.insights.report import InvalidPeriod
 

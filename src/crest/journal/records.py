@@ -226,14 +226,12 @@ def check_score(score: int) -> int:
     return score
 
 
-def parse_datetime(text: str, local_zone: tzinfo | None = None) -> datetime:
+def parse_datetime(text: str, local_zone: tzinfo | None = None, what: str = "the time") -> datetime:
     """An ISO 8601 time; without an offset it is read in `local_zone` (the caller's zone, injected)."""
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidDate(
-            f"cannot read the time '{text}'; write it like 2026-05-01T07:30 or 2026-05-01"
-        ) from None
+        raise InvalidDate(f"cannot read {what} '{text}'; write it like 2026-05-01T07:30 or 2026-05-01") from None
     if moment.tzinfo is None:
         if local_zone is None:
             raise InvalidDate(f"the time '{text}' has no time zone; add one, like 2026-05-01T07:30+00:00")
@@ -265,16 +263,19 @@ def parse_day(text: str, what: str = "the day") -> date:
     return check_window_day(day, what)
 
 
-def parse_since(text: str, local_zone: tzinfo) -> datetime:
-    """A day (midnight in `local_zone`) or a full ISO time: the start of a history window."""
+def parse_since(text: str, local_zone: tzinfo, what: str | None = None) -> datetime:
+    """A day (midnight in `local_zone`) or a full ISO time: the start of a history window; `what` names it in a
+    refusal (the option, `--since`), else it is "the day" or "the time"."""
     stripped = text.strip()
     try:
         day = date.fromisoformat(stripped)
     except ValueError:
-        moment = parse_datetime(stripped, local_zone)
-        check_window_day(moment.date(), "the time")
+        moment = parse_datetime(stripped, local_zone, what or "the time")
+        check_window_day(moment.date(), what or "the time")
         return moment
-    return require_aware(datetime.combine(check_window_day(day), time(0), tzinfo=local_zone), "the day")
+    return require_aware(
+        datetime.combine(check_window_day(day, what or "the day"), time(0), tzinfo=local_zone), "the day"
+    )
 
 
 def require_aware(moment: datetime, what: str) -> datetime:

@@ -40,7 +40,7 @@ def test_progress_in_words_and_in_json(run_crest: RunCrest, crest_env: dict[str,
     since = run_crest("progress", "--since", start.isoformat())
     assert f"weekly medians: the 7 days before {start.day} {start:%b %Y} against the latest week" in since.stdout
     bad = run_crest("progress", "--since", "yesterday-ish")
-    assert bad.returncode == 2 and bad.stderr.startswith("crest: cannot read the time")
+    assert bad.returncode == 2 and bad.stderr.startswith("crest: cannot read --since 'yesterday-ish'")
 
 
 def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:

@@ -26,6 +26,17 @@ VARIANTS = "standard, supported, somatic, side_lying"
             ([command, *extra, "--variant", "lying"], f"unknown variant 'lying'; choose one of {VARIANTS}")
             for command, extra in (("session", []), ("protocol", []), ("log-session", ["--minutes", "10"]))
         ),
+        # A day that is no date names its option, as --cleared-on does (it said "cannot read the time '2026-13-01'")
+        *(
+            ([*command, option, "2026-13-01"], f"crest: cannot read {option} '2026-13-01'; write it like 2026-05-01")
+            for command, option in (
+                (["report"], "--since"),
+                (["report"], "--until"),
+                (["progress"], "--since"),
+                (["history"], "--since"),  # a day or a time: it says both
+                (["safety", "--cleared-by", "Dr Ames"], "--cleared-on"),
+            )
+        ),
         (
             ["report", "--since", "2026-05-05", "--until", "2026-05-01"],
             "would end on 1 May 2026, before it starts on 5 May 2026; check --since and --until",
