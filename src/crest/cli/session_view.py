@@ -50,8 +50,10 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
         cue = TIME_UP
     else:
         cue = runner.current_cue.text if runner.current_cue else ""
-    keys = "space resume" if paused else "space pause"
-    footer = Text(f"{keys} · q end · voice {'on' if voice_on else 'off'}", style="dim")
+    voice = f"voice {'on' if voice_on else 'off'}"
+    # Once done, the last frame stays on screen while no key acts on the rest any more: it offers none.
+    keys = "" if runner.state == "done" else f"{'space resume' if paused else 'space pause'} · q end · "
+    footer = Text(keys + voice, style="dim")
     body = Group(
         Text(big_clock(runner.remaining_s), style="dim" if paused else "bold cyan", justify="center"),
         Text(""),

@@ -65,6 +65,25 @@ def test_the_last_frame_at_00_00_says_time_is_up_not_the_closing_cue() -> None:
     assert "Time is up." in text and "About a minute left" not in text
 
 
+def test_once_time_is_up_the_panel_offers_no_keys_that_no_longer_work() -> None:
+    """Space and q act while the closing minute runs; the last frame stays on screen after, when they do nothing."""
+    clock = MovableClock()
+    runner = SessionRunner(build_timeline(load_protocol(), "standard", 5), clock)
+    runner.start()
+    clock.now_s = 5 * 60 - 30.0
+    runner.poll()
+    closing = Console(file=StringIO(), width=80)
+    closing.print(render_session(runner, voice_on=True))
+    assert "Closing" in closing.file.getvalue() and "space pause · q end" in closing.file.getvalue()  # type: ignore[attr-defined]
+    clock.now_s = 5 * 60 + 1.0
+    runner.poll()
+    ended = Console(file=StringIO(), width=80)
+    ended.print(render_session(runner, voice_on=True))
+    text = ended.file.getvalue()  # type: ignore[attr-defined]
+    assert "space" not in text and "q end" not in text
+    assert "voice on" in text
+
+
 def test_the_panel_names_the_variant_as_every_door_shows_it() -> None:
     runner = SessionRunner(build_timeline(load_protocol(), "side_lying", 5), StillClock())
     runner.start()
