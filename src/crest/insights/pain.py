@@ -10,7 +10,7 @@ from statistics import mean
 
 from crest.insights.timeframe import start_of_week
 from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, WINDOW_DAYS, Verdict, judge_pain
-from crest.journal.records import CheckIn, PracticeSession
+from crest.journal.records import CheckIn, PracticeSession, place_words
 from crest.journal.vocabulary import CheckInTiming, Region, Side
 
 
@@ -25,8 +25,8 @@ class Place:
 
     @property
     def label(self) -> str:
-        """'lower back', 'hip (left)'."""
-        return self.region.label if self.side is None else f"{self.region.label} ({self.side.label})"
+        """'lower back (centre)', 'hip (left)'; a rating stored before places had sides: 'lower back'."""
+        return self.region.label if self.side is None else place_words(self.region, self.side)
 
     @property
     def heading(self) -> str:

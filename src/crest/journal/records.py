@@ -307,8 +307,9 @@ def place_side(region: Region, side: Side | None) -> Side:
 
 
 def place_words(region: Region, side: Side) -> str:
-    """'lower back', 'hip (left)', 'hip (both sides)': a place as the journal names it, the centre left unsaid."""
-    return region.label if side is Side.CENTRE else f"{region.label} ({side.label})"
+    """'lower back (centre)', 'hip (left)', 'hip (both sides)': a place as every door names it, its side said: the
+    lower back has a left and a right too."""
+    return f"{region.label} ({side.label})"
 
 
 @dataclass(frozen=True, init=False)

@@ -96,7 +96,9 @@ def test_log_records_a_standalone_check_in(home: Path) -> None:
     )
     assert result.exit_code == 0
     assert "Saved check-in 1" in result.output
-    assert "lower back 4/10" in result.output
+    # The side said as `crest progress` and the web journal say it ("Lower back (centre)"); it said "lower back 4/10"
+    assert "lower back (centre) 4/10" in result.output
+    assert "lower back (centre) 4/10" in run("history").output.replace("\n", " ")
 
     with Journal.open() as journal:
         (check_in,) = journal.list_checkins()

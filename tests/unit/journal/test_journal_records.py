@@ -171,7 +171,7 @@ def test_pain_rating_validates_when_built_directly() -> None:
         PainRating("knee", True)  # a bool is not a score
     assert PainRating("hip", 3, "left").label == "hip (left) 3/10"
     assert PainRating("hip", 3, "both").label == "hip (both sides) 3/10"
-    assert PainRating("lower_back", 3).label == "lower back 3/10"
+    assert PainRating("lower_back", 3).label == "lower back (centre) 3/10"
     assert PainRating("calf_and_shin", 5, "left", "tingling").label == "calf and shin (left) 5/10, tingling"
 
 
