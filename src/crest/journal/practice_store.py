@@ -194,6 +194,14 @@ def _membership(row: MembershipRow) -> Membership:
     return Membership(row.id, row.practice_id, row.account_id, Role(row.role), row.created_at, row.ended_at)
 
 
+def _consent_values(now: datetime, *, granted: bool, share_notes: bool) -> dict[str, object]:
+    """A care link's consent columns once sharing is agreed (again) or revoked."""
+    values: dict[str, object] = {"share_notes": share_notes}
+    if granted:
+        return values | {"consent_granted_at": now, "consent_revoked_at": None}
+    return values | {"consent_revoked_at": now}
+
+
 def _link(row: CareLinkRow) -> CareLinkRecord:
     return CareLinkRecord(
         id=row.id,
@@ -924,12 +932,23 @@ class PracticeStore:
 
     def set_consent(self, link_id: int, now: datetime, *, granted: bool, share_notes: bool) -> None:
         with self._journal.writing() as db:
-            values: dict[str, object] = {"share_notes": share_notes}
-            if granted:
-                values |= {"consent_granted_at": now, "consent_revoked_at": None}
-            else:
-                values |= {"consent_revoked_at": now}
+            values = _consent_values(now, granted=granted, share_notes=share_notes)
             db.execute(update(CareLinkRow).where(CareLinkRow.id == link_id).values(**values))
+
+    def stop_sharing_and_revoke_device(self, client_membership_id: int, device_id: int, now: datetime) -> list[int]:
+        """`crest unlink`: every live link of the client revoked as `set_consent` revokes one, and the device's
+        token ended, in one transaction (a crash half-way leaves both as they were, and the crest keeps its link
+        to try again); the ids of the links revoked."""
+        with self._journal.writing() as db:
+            rows = db.scalars(
+                select(CareLinkRow).where(CareLinkRow.client_membership_id == client_membership_id).with_for_update()
+            )
+            live = [row.id for row in rows if _link(row).live]
+            if live:
+                values = _consent_values(now, granted=False, share_notes=False)
+                db.execute(update(CareLinkRow).where(CareLinkRow.id.in_(live)).values(**values))
+            db.execute(update(DeviceTokenRow).where(DeviceTokenRow.id == device_id).values(revoked_at=now))
+            return live
 
     def end_care_link(self, link_id: int, now: datetime) -> None:
         with self._journal.writing() as db:

@@ -63,6 +63,7 @@ DASHBOARD_DAYS = 31  # adherence needs 28 days, "days with data" 30
 # (or a file made to be huge) must not make their practitioner's view slow. The FHIR export holds them all.
 SESSIONS_SHOWN = 30
 CHECK_INS_SHOWN = 30
+SHARING_REVOKED = "sharing revoked"  # the audit's word for a link revoked, on My practitioner or by crest unlink
 
 
 class InvalidAlertKind(CrestError):
@@ -441,7 +442,11 @@ class PracticeMode:
         link = self._own_link(actor, link_id)
         self._store.set_consent(link.id, self._clock(), granted=shared, share_notes=share_notes and shared)
         assert isinstance(actor, Client)
-        what = "shared" + (" with notes" if share_notes and shared else "") if shared else "sharing revoked"
+        what = "shared" + (" with notes" if share_notes and shared else "") if shared else SHARING_REVOKED
+        self._audit_consent(actor, what, address)
+        return next(view for view in self.sharing(actor) if view.link_id == link.id)
+
+    def _audit_consent(self, actor: Client, what: str, address: str | None) -> None:
         self._audit.record(
             actor,
             Audited.CONSENT,
@@ -450,7 +455,6 @@ class PracticeMode:
             address=address,
             detail=what,
         )
-        return next(view for view in self.sharing(actor) if view.link_id == link.id)
 
     def _own_link(self, actor: Actor, link_id: int) -> CareLinkRecord:
         link = self._store.care_link(link_id)
@@ -500,11 +504,30 @@ class PracticeMode:
         return received, sum(len(gone) for gone in deleted.values())
 
     def forget_device(self, actor: Actor, device_id: int | None, address: str | None = None) -> None:
-        require(actor, Action.KEEP_OWN_JOURNAL, what="unlink a computer")
+        device = self._signing_device(actor, device_id)
         assert isinstance(actor, Client)
+        self._store.revoke_device(device, self._clock())
+        self._audit_unlinked(actor, device, address)
+
+    def unlink_device(self, actor: Actor, device_id: int | None, address: str | None = None) -> None:
+        """`crest unlink`: stop sharing with everyone who follows the client (each link revoked and audited as on
+        My practitioner), then end this computer's token, in one transaction. Never counted: withdrawing must always
+        be possible, and it reads nothing and works once (the token is gone after it)."""
+        device = self._signing_device(actor, device_id)
+        assert isinstance(actor, Client)
+        # the links of the client's own membership only: each is theirs to revoke (MANAGE_OWN_CONSENT)
+        revoked = self._store.stop_sharing_and_revoke_device(actor.membership_id, device, self._clock())
+        for _ in revoked:
+            self._audit_consent(actor, SHARING_REVOKED, address)
+        self._audit_unlinked(actor, device, address)
+
+    def _signing_device(self, actor: Actor, device_id: int | None) -> int:
+        require(actor, Action.KEEP_OWN_JOURNAL, what="unlink a computer")
         if device_id is None:
             raise NotFoundForYou("this request was not signed by a linked computer")
-        self._store.revoke_device(device_id, self._clock())
+        return device_id
+
+    def _audit_unlinked(self, actor: Client, device_id: int, address: str | None) -> None:
         # A credential ending is a security event, as its start (LINK_DEVICE) is.
         self._audit.record(
             actor,

@@ -268,6 +268,38 @@ def test_unlinking_a_computer_is_audited_as_its_linking_is(practice: Practice) -
     assert logged == [(Audited.UNLINK_DEVICE, ann.person_id), (Audited.LINK_DEVICE, ann.person_id)]
 
 
+def test_unlinking_with_crest_unlink_stops_all_of_the_clients_sharing_and_ends_the_token_in_one_step(
+    practice: Practice,
+) -> None:
+    """Each live link revoked as on My practitioner (notes no longer shared, audited), an ended one and another
+    client's left alone, the token ended; before, crest had to ask what is shared first, which counts."""
+    admin = practice.admin()
+    pat, sam = practice.practitioner(admin, "pat@clinic.example"), practice.practitioner(admin, "sam@clinic.example")
+    kim = practice.practitioner(admin, "kim@clinic.example", "Kim Ended")
+    practice.client(pat, "ann@example.org", "Ann", share_notes=True)
+    practice.client(kim, "ann@example.org", "Ann")
+    ann = practice.client(sam, "ann@example.org", "Ann")
+    ben = practice.client(pat, "ben@example.org", "Ben")
+    practice.practice.end_programme(kim, ann.account_id)
+    account = practice.store.account(ann.account_id)
+    assert account is not None
+    token = practice.accounts.link_device(ann, account, "laptop")
+    device = practice.store.device(token_hash(token))
+    assert device is not None
+
+    practice.practice.unlink_device(ann, device.id, "192.0.2.7")
+    assert [(view.shared, view.share_notes) for view in practice.practice.sharing(ann)] == [(False, False)] * 3
+    assert [view.shared for view in practice.practice.sharing(ben)] == [True]
+    assert isinstance(practice.accounts.actor_for_device(token)[0], Anonymous)
+    mine = [entry for entry in practice.audit.entries() if entry.actor_account_id == ann.account_id]
+    assert [(entry.action, entry.detail, entry.address) for entry in mine[:3]] == [  # newest first
+        (Audited.UNLINK_DEVICE, f"device {device.id}", "192.0.2.7"),
+        (Audited.CONSENT, "sharing revoked", "192.0.2.7"),
+        (Audited.CONSENT, "sharing revoked", "192.0.2.7"),
+    ]
+    assert [entry.detail for entry in mine].count("sharing revoked") == 2  # not the ended link
+
+
 def test_an_invite_is_random_hashed_single_use_and_expires_after_14_days(practice: Practice) -> None:
     admin = practice.admin()
     issued = practice.accounts.invite(admin, Role.PRACTITIONER, None)

@@ -300,6 +300,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/api/sync/prescription"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/api/sync/notes"): Rule(CLIENTS, 200, CLIENT),
     ("DELETE", "/api/sync/device"): Rule(CLIENTS, 404, CLIENT),  # a browser is no linked computer
+    ("POST", "/api/sync/unlink"): Rule(CLIENTS, 404, CLIENT),  # ... nor is it here: nothing stops, nothing ends
     ("GET", "/sharing"): Rule(CLIENTS, 200, CLIENT),
     ("POST", "/sharing/{link_id}"): Rule(
         ("client_a",), 303, hidden_object, params={"link_id": "link"}, body=lambda w, a: {}

@@ -1,8 +1,8 @@
 """Practice mode: the server side of `crest sync`. A linked crest signs with its device token (Authorization:
 Bearer), which no web page can make a browser send. Pushing, pulling and asking what is shared (/api/account/sharing)
-are counted per account, and refused (429, with Retry-After) past `SYNC_REQUESTS` in `SYNC_WINDOW`; ending a
-device's token never is. A request without a valid token is refused (401) and counted as a wrong password from its
-address, refused (429) past the free ones."""
+are counted per account, and refused (429, with Retry-After) past `SYNC_REQUESTS` in `SYNC_WINDOW`; unlinking
+(stopping sharing, ending a device's token) never is: a person must always be able to withdraw. A request without a
+valid token is refused (401) and counted as a wrong password from its address, refused (429) past the free ones."""
 
 from __future__ import annotations
 
@@ -80,4 +80,18 @@ def sync_notes(asker: Asked, door: Door) -> list[SessionNoteOut]:
 def unlink_device(request: Request, asker: Asked, door: Door) -> Response:
     """`crest unlink`: this device's token stops working now."""
     door.practice.forget_device(asker.actor, asker.device_id, address_of(request))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/unlink",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[Depends(counted_without_token)],
+    responses={404: {"model": ErrorOut}, **TOO_OFTEN},
+)
+def unlink(request: Request, asker: Asked, door: Door) -> Response:
+    """`crest unlink`: stop sharing with every practitioner who follows this client, then end this device's token,
+    in one step. Its own route, not a parameter of DELETE /device: an older practice would ignore the parameter,
+    end the token and leave sharing on, where it answers this with 404 and crest takes the older steps."""
+    door.practice.unlink_device(asker.actor, asker.device_id, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

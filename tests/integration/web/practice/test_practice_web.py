@@ -27,6 +27,7 @@ from crest.journal.store import Journal
 from crest.journal.transfer import export_bytes
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.protocol.loader import load_protocol
+from crest.services.audit import Audited
 from crest.services.bundle import Services
 from crest.services.practice_link import PracticeLink, PracticeUnreachable, SharingNotStopped
 from crest.web.app import (
@@ -641,6 +642,40 @@ def test_unlink_forgets_a_link_the_practice_no_longer_accepts_and_says_sharing_i
         assert client.delete("/api/sync/device", headers={"Authorization": f"Bearer {token}"}).status_code == 204
     assert PracticeLink(home, services.sync, clock, InProcess(app)).unlink() is False
     assert not (home / "practice-link.json").exists()  # else crest link would refuse for good
+
+
+def test_unlinking_stops_sharing_with_every_practitioner_and_ends_the_token_at_once_audited(
+    app: FastAPI, world: World
+) -> None:
+    """`crest unlink`'s one request: each live link revoked as on My practitioner (an ended one left alone), the
+    token ended, each audited; it works once, and never from a browser."""
+    door = app.state.practice_door
+    with browser(app, world.tokens["unlinked_practitioner"]) as sam:  # Sam follows Ann too
+        code = sam.post("/api/practice/invites", json={"role": "client"}).json()["code"]
+    with TestClient(app) as fresh:
+        body = {"code": code, "email": "ann@example.org", "password": PASSWORD, "name": "Ann", "consent": True}
+        assert fresh.post("/api/auth/accept-invite", json=body).status_code == 201
+    ann, account = door.accounts.actor_for_session(world.tokens["client_a"])
+    device = {"Authorization": f"Bearer {door.accounts.link_device(ann, account, 'laptop')}"}
+
+    def shared() -> dict[str, bool]:
+        return {view.practitioner: view.shared for view in door.practice.sharing(ann)}
+
+    with browser(app, world.tokens["client_a"]) as page:  # a browser is no linked computer: nothing changes
+        assert page.post("/api/sync/unlink").status_code == 404
+    assert shared() == {"Pat Physio": True, "Rae Removed": False, "Sam Second": True}
+    with TestClient(app) as crest:
+        assert crest.post("/api/sync/unlink", headers=device).status_code == 204
+        assert shared() == {"Pat Physio": False, "Rae Removed": False, "Sam Second": False}
+        assert crest.get("/api/sync/notes", headers=device).status_code == 401
+        assert crest.post("/api/sync/unlink", headers=device).status_code == 401  # once: the token is gone
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert pat.get(f"/api/practice/clients/{world.ids['client']}").status_code == 404
+    mine = [entry for entry in door.audit.entries() if entry.actor_account_id == account.id]
+    revoked = [entry for entry in mine if entry.action == Audited.CONSENT and entry.detail == "sharing revoked"]
+    unlinked = [entry for entry in mine if entry.action == Audited.UNLINK_DEVICE]
+    assert len(revoked) == 2 and len(unlinked) == 1
+    assert {entry.address for entry in revoked + unlinked} == {"testclient"}
 
 
 def test_stopping_sharing_on_my_practitioner_says_so(app: FastAPI, world: World) -> None:

@@ -1,6 +1,7 @@
 """`crest sync`'s requests are counted per account: past SYNC_REQUESTS in SYNC_WINDOW the practice answers 429
 with Retry-After and one line of JSON, until the window has passed. Another client is unaffected, every computer
-of one account shares its count, two workers share one count, and ending a computer's token is never refused.
+of one account shares its count, two workers share one count, and unlinking (stopping sharing, ending a computer's
+token) is never refused.
 Before, a linked crest (or a stolen token) could push and pull without end."""
 
 from __future__ import annotations
@@ -111,7 +112,6 @@ def test_requests_without_a_valid_token_count_against_their_address_as_wrong_pas
     monkeypatch: pytest.MonkeyPatch, server: FastAPI, world: World, clock: FakeClock
 ) -> None:
     """Before, a token could be guessed without end: each wrong one was a 401, never counted."""
-    monkeypatch.setattr(accounts, "FREE_FAILURES_PER_ADDRESS", FEW)
     guessed = {"Authorization": "Bearer not-a-token-of-anyones"}
     asks = (
         lambda http, headers: http.post("/api/sync/push", json=EMPTY_PUSH, headers=headers),
@@ -119,10 +119,12 @@ def test_requests_without_a_valid_token_count_against_their_address_as_wrong_pas
         lambda http, headers: http.get("/api/sync/notes", headers=headers),
         lambda http, headers: http.get("/api/account/sharing", headers=headers),
         lambda http, headers: http.delete("/api/sync/device", headers=headers),
+        lambda http, headers: http.post("/api/sync/unlink", headers=headers),
     )
+    monkeypatch.setattr(accounts, "FREE_FAILURES_PER_ADDRESS", len(asks))
     with TestClient(server) as http:  # every request from one address, "testclient"
         ann = _linked(server, world, "client_a")
-        assert [ask(http, guessed).status_code for ask in asks] == [401] * FEW
+        assert [ask(http, guessed).status_code for ask in asks] == [401] * len(asks)
         for ask in asks:
             refused = ask(http, guessed)
             assert (refused.status_code, refused.headers.get("retry-after")) == (429, "1")
@@ -138,7 +140,7 @@ def test_requests_without_a_valid_token_count_against_their_address_as_wrong_pas
     refusals = server.state.practice_door.audit.entries(Audited.DENIED)
     held_back = [entry for entry in refusals if entry.outcome == "rate_limited"]
     assert {(entry.address, entry.detail) for entry in held_back} == {("testclient", "address:testclient")}
-    assert len(held_back) == FEW + 3  # each route's, the one without a token, the sign-in and the last
+    assert len(held_back) == len(asks) + 3  # each route's, the one without a token, the sign-in and the last
 
 
 def test_two_workers_over_one_database_share_one_count(
@@ -167,3 +169,4 @@ def test_a_crest_syncing_every_minute_with_a_new_session_each_time_is_never_held
             clock.advance(60)
             local.practice.finish(session.id or 0, 60, SessionStatus.ENDED_EARLY)
             assert PracticeLink(home, local.sync, clock, InProcess(server)).sync().sent["sessions"] == 1
+
