@@ -28,7 +28,7 @@ from crest.errors import CrestError
 from crest.journal.store import Journal
 from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
-from crest.services.practice_link import LinkNotAccepted, PracticeLink, PracticeUnreachable
+from crest.services.practice_link import LinkNotAccepted, NotThere, PracticeLink, PracticeUnreachable
 from crest.web.app import create_app
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME
@@ -280,6 +280,8 @@ class InProcess:
         response = self.client.request(method, path, content=data, headers=headers)
         if response.status_code == 401:
             raise LinkNotAccepted("the practice answered 401: it no longer accepts this computer's link")
+        if response.status_code == 404:  # as `http_transport`: a route the practice lacks, or another's object
+            raise NotThere(f"the practice answered 404: {response.text}")
         if response.status_code >= 400:
             raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
         return response.json() if response.content else None

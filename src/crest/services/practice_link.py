@@ -329,18 +329,19 @@ class PracticeLink:
         return str(answer.get("practice") or "")
 
     def unlink(self) -> bool:
-        """Stop sharing with the practice, end this computer's token there, then forget the link. True when the
-        practice stopped sharing; False when it no longer accepts this computer's token (the link is forgotten,
-        as the token can do nothing more; sharing is then changed in the browser)."""
+        """Stop sharing with the practice and end this computer's token there (one request, never held back by the
+        sync limit), then forget the link. True when the practice stopped sharing; False when it no longer accepts
+        this computer's token (the link is forgotten, as the token can do nothing more; sharing is then changed in
+        the browser)."""
         stored = self._read(LINK_FILE)
         if not stored:
             raise NotLinked("this crest is not linked to a practice")
         url, token = stored["url"], stored["token"]
         try:
-            for link in self._transport("GET", f"{url}/api/account/sharing", None, token) or []:
-                if link.get("shared"):
-                    self._transport("PUT", f"{url}/api/account/sharing/{link['link_id']}", {"shared": False}, token)
-            self._transport("DELETE", f"{url}/api/sync/device", None, token)
+            try:  # one request, which the practice never counts: stopping sharing is never held back
+                self._transport("POST", f"{url}/api/sync/unlink", None, token)
+            except NotThere:  # a practice older than that route, which did not count asking what is shared either
+                self._stop_sharing_step_by_step(url, token)
         except LinkNotAccepted:
             self._forget()
             return False
@@ -351,6 +352,13 @@ class PracticeLink:
             ) from None
         self._forget()
         return True
+
+    def _stop_sharing_step_by_step(self, url: str, token: str) -> None:
+        """What crest unlink asked before POST /api/sync/unlink: each shared link revoked, then the token ended."""
+        for link in self._transport("GET", f"{url}/api/account/sharing", None, token) or []:
+            if link.get("shared"):
+                self._transport("PUT", f"{url}/api/account/sharing/{link['link_id']}", {"shared": False}, token)
+        self._transport("DELETE", f"{url}/api/sync/device", None, token)
 
     def _forget(self) -> None:
         for name in (LINK_FILE, STATE_FILE):

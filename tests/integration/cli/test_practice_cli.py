@@ -250,11 +250,57 @@ def _followed_at_a_practice(crest_env: dict[str, str], answers: dict[str, Answer
     sharing = [{"link_id": 1, "practitioner": "Priyanka Rao", "shared": True, "share_notes": False, "ended": False}]
     answers = {"GET /api/account/sharing": (200, sharing), "POST /api/sync/push": (200, {"received": {}})} | answers
     with scripted_practice(answers) as (url, _asked):
-        home = Path(crest_env["CREST_HOME"])
-        home.mkdir(parents=True, exist_ok=True)
-        link = {"url": url, "token": "t", "practice": "Back in Balance", "linked_at": "2026-05-01T09:00:00+00:00"}
-        (home / "practice-link.json").write_text(json.dumps(link))
+        _linked_to(crest_env, url)
         yield
+
+
+def test_unlink_past_crest_syncs_limit_stops_sharing_in_one_request_never_held_back(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """Before, crest unlink asked what is shared first, which counts towards crest sync's limit: past it, the
+    person could not stop sharing from the terminal ("sharing could not be stopped ... asking crest to wait")."""
+    too_often = (429, {"detail": "crest sync asked too often; wait 600 seconds and try again"}, {"Retry-After": "600"})
+    answers: dict[str, Answer] = {"GET /api/account/sharing": too_often, "POST /api/sync/unlink": (204, None)}
+    with scripted_practice(answers) as (url, asked):
+        link_file = _linked_to(crest_env, url)
+        done = run_crest("unlink")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Unlinked: sharing with the practice has stopped, and this crest no longer syncs with it.\n"
+    assert asked == ["POST /api/sync/unlink"] and not link_file.exists()
+
+
+def test_unlink_with_a_practice_older_than_the_one_request_takes_its_steps(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """An older practice answers the one request 404 (ignoring a parameter instead, it would end the token and
+    leave sharing on): crest then stops sharing link by link and ends its token, as it did before."""
+    sharing = [
+        {"link_id": 7, "practitioner": "Pat Physio", "shared": True, "share_notes": False, "ended": False},
+        {"link_id": 8, "practitioner": "Rae Removed", "shared": False, "share_notes": False, "ended": True},
+    ]
+    stopped = sharing[0] | {"shared": False}
+    answers: dict[str, Answer] = {
+        "GET /api/account/sharing": (200, sharing),
+        "PUT /api/account/sharing/7": (200, stopped),
+        "DELETE /api/sync/device": (204, None),
+    }
+    with scripted_practice(answers) as (url, asked):
+        link_file = _linked_to(crest_env, url)
+        done = run_crest("unlink")
+    assert done.returncode == 0, done.stderr
+    assert "sharing with the practice has stopped" in done.stdout and not link_file.exists()
+    expected = ["POST /api/sync/unlink", "GET /api/account/sharing", "PUT /api/account/sharing/7"]
+    assert asked == [*expected, "DELETE /api/sync/device"]
+
+
+def _linked_to(crest_env: dict[str, str], url: str) -> Path:
+    """This crest linked to the practice at `url`: its link file."""
+    home = Path(crest_env["CREST_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    link_file = home / "practice-link.json"
+    link = {"url": url, "token": "t", "practice": "Back in Balance", "linked_at": "2026-05-01T09:00:00+00:00"}
+    link_file.write_text(json.dumps(link))
+    return link_file
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ Before, a linked crest (or a stolen token) could push and pull without end."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from crest.services import accounts
 from crest.services.audit import Audited
 from crest.services.practice_link import PracticeLink
 from support.clock import FakeClock
-from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest, practice_app
+from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest, practice_app, sign_in
 
 FEW = 5  # the limit these tests lower it to: each request costs time, and the rule is the same
 EMPTY_PUSH = {"journal": export_json(JournalContents()), "uids": {}}
@@ -170,3 +171,23 @@ def test_a_crest_syncing_every_minute_with_a_new_session_each_time_is_never_held
             local.practice.finish(session.id or 0, 60, SessionStatus.ENDED_EARLY)
             assert PracticeLink(home, local.sync, clock, InProcess(server)).sync().sent["sessions"] == 1
 
+
+def test_unlink_past_the_limit_still_stops_sharing_and_ends_the_token(
+    few: None, server: FastAPI, world: World, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Withdrawing is never held back. Before, crest unlink asked what is shared first, which counts: past the
+    limit it said "sharing could not be stopped" and the person could not stop sharing from the terminal."""
+    home = tmp_path / "home"
+    with local_crest(home, clock) as local:
+        link_as_cleo(server, world, home, local, clock)
+        cleo = {"Authorization": f"Bearer {json.loads((home / 'practice-link.json').read_text())['token']}"}
+        with TestClient(server) as http:
+            for _ in range(FEW):
+                assert http.get("/api/sync/prescription", headers=cleo).status_code == 200
+            assert http.get("/api/account/sharing", headers=cleo).status_code == 429
+            assert PracticeLink(home, local.sync, clock, InProcess(server)).unlink() is True
+            assert not (home / "practice-link.json").exists()
+            assert http.get("/api/sync/notes", headers=cleo).status_code == 401
+    door = server.state.practice_door
+    cleo_signed_in, _account = door.accounts.actor_for_session(sign_in(server, "cleo@example.org"))
+    assert [view.shared for view in door.practice.sharing(cleo_signed_in)] == [False]
