@@ -67,7 +67,7 @@ def log(
     from crest.journal.plausibility import ImpossibleRecord
     from crest.journal.records import CheckIn, parse_datetime, parse_pain, parse_sensation
 
-    moment = parse_datetime(at, system_zone()) if at is not None else system_now()
+    moment = parse_datetime(at, system_zone(), "--at") if at is not None else system_now()
     check_in = CheckIn(
         at=moment,
         pain=tuple(parse_pain(entry) for entry in pain or ()),
@@ -124,7 +124,11 @@ def log_session(
     check_variant(variant)
     # In local time either way: a refusal names the session it overlaps in the zone of this start.
     zone = system_zone()
-    started = parse_datetime(at, zone) if at is not None else system_now().astimezone(zone) - timedelta(minutes=minutes)
+    started = (
+        parse_datetime(at, zone, "--at")
+        if at is not None
+        else system_now().astimezone(zone) - timedelta(minutes=minutes)
+    )
     with open_services() as services:
         try:
             saved = services.practice.log(started, minutes, variant)

@@ -37,6 +37,14 @@ VARIANTS = "standard, supported, somatic, side_lying"
                 (["safety", "--cleared-by", "Dr Ames"], "--cleared-on"),
             )
         ),
+        # A time that is no time names --at too (it said "cannot read the time '2026-13-01T07:30'")
+        *(
+            (
+                [*command, "--at", "2026-13-01T07:30"],
+                "crest: cannot read --at '2026-13-01T07:30'; write it like 2026-05-01T07:30 or 2026-05-01",
+            )
+            for command in (["log", "--note", "stiff"], ["log-session", "--minutes", "10"])
+        ),
         (
             ["report", "--since", "2026-05-05", "--until", "2026-05-01"],
             "would end on 1 May 2026, before it starts on 5 May 2026; check --since and --until",
