@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from crest.journal.records import CheckIn, PainRating
+from crest.journal.records import CheckIn, PainRating, place_words
 from crest.journal.vocabulary import CheckInTiming, Comparison, Region, Side
 from crest.protocol.model import VariantName
 from crest.safety.screen import ADVICE, KNOWN_QUESTIONS, AdviceLevel
@@ -139,11 +139,6 @@ def warning_signs(check_in: CheckIn, words_warning: WarningSign | None = None) -
     return tuple(_unique(signs))
 
 
-def _label(rating: PainRating) -> str:
-    where = rating.region.label
-    return where if rating.side in (None, Side.CENTRE) else f"{where} ({rating.side.label})"
-
-
 def _same_place(one: PainRating, other: PainRating) -> bool:
     # Unsided and centre are one place (the terminal has written no side where the body map writes centre).
     unsided = {None, Side.CENTRE}
@@ -158,15 +153,16 @@ def _why_worse(check_in: CheckIn, before: CheckIn | None) -> tuple[list[str], bo
     if got_worse:
         reasons.append("You said you feel worse than before the session.")
     for rating in check_in.pain:
+        where = place_words(rating.region, rating.side)  # as history and progress name it: "lower back (centre)"
         earlier = next((old for old in (before.pain if before else ()) if _same_place(old, rating)), None)
         if earlier is not None and rating.score - earlier.score >= RISE_POINTS:
             got_worse = True
             reasons.append(
-                f"Pain in your {_label(rating)} rose from {earlier.score} to {rating.score} out of 10 "
+                f"Pain in your {where} rose from {earlier.score} to {rating.score} out of 10 "
                 f"({RISE_POINTS} points or more)."
             )
         elif rating.score >= SEVERE_SCORE:
-            reasons.append(f"Pain in your {_label(rating)} is {rating.score} out of 10 ({SEVERE_SCORE} or more).")
+            reasons.append(f"Pain in your {where} is {rating.score} out of 10 ({SEVERE_SCORE} or more).")
     return reasons, got_worse
 
 

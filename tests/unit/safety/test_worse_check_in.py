@@ -28,7 +28,7 @@ def before(*pain: PainRating) -> CheckIn:
 def test_a_rise_of_two_against_the_before_check_in_is_clearly_worse() -> None:
     advice = after_check_in_advice(after(PainRating("lower_back", 6)), before(PainRating("lower_back", 4)))
     assert advice is not None and advice.worse
-    assert advice.reasons == ("Pain in your lower back rose from 4 to 6 out of 10 (2 points or more).",)
+    assert advice.reasons == ("Pain in your lower back (centre) rose from 4 to 6 out of 10 (2 points or more).",)
     assert advice.steps[0] == "Stop practising for today and let your body settle."
     assert "supported variant" in advice.steps[1]
     assert "see a clinician" in advice.steps[2]
