@@ -326,6 +326,7 @@ class PracticeLink:
             },
         )
         self._write(STATE_FILE, {})
+        self._sync.mark_linked()
         return str(answer.get("practice") or "")
 
     def unlink(self) -> bool:
@@ -383,6 +384,7 @@ class PracticeLink:
             # "Last synced" stays when the last sync was: nothing was sent now
             self._write(LINK_FILE, stored | {"followed": False, "programme_ended": ended})
             return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
+        self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
         outgoing = self._sync.outgoing(notes=any(link.get("shared") and link.get("share_notes") for link in sharing))
         batches = _batches(outgoing, state)
         sent = dict.fromkeys(KINDS, 0)

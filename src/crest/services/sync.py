@@ -18,7 +18,7 @@ from crest.accounts.records import Prescription, SyncedSessionNote
 from crest.errors import CrestError
 from crest.journal.records import CheckIn, JournalContents
 from crest.journal.transfer import parse_export
-from crest.journal.transfer.fields import check_in_fields, psfs_fields, screen_fields, session_fields
+from crest.journal.transfer.fields import LINKED_SETTING, check_in_fields, psfs_fields, screen_fields, session_fields
 from crest.journal.transfer.json_format import export_json
 from crest.journal.transfer.practitioner_notes import SessionNoteOut
 
@@ -109,6 +109,11 @@ class JournalSync:
     def __init__(self, journal: Journal, safety: Safety) -> None:
         self._journal = journal
         self._safety = safety
+
+    def mark_linked(self) -> None:
+        """Say in the journal that a practice knows its records by uid, so that its exports keep them."""
+        if LINKED_SETTING not in self._journal.get_settings():
+            self._journal.save_settings({LINKED_SETTING: "true"})
 
     def outgoing(self, *, notes: bool = False) -> Outgoing:
         """The records to sync; the person's own check-in notes only with `notes` (they share them)."""

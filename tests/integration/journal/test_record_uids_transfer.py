@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,14 +21,19 @@ from crest.journal.records import CheckIn, PainRating, PsfsActivity, PsfsAssessm
 from crest.journal.store import Journal
 from crest.journal.transfer import InvalidImportFile
 from crest.services.bundle import Services
+from crest.services.practice_link import LINK_FILE, PracticeLink
 from crest.services.transfer import Transfer
 
 DAY = datetime(2026, 11, 2, 7, 0, tzinfo=UTC)
 SYNCED_KINDS = ("sessions", "check_ins", "safety_screens", "psfs")
 
 
+def _services(journal: Journal) -> Services:
+    return Services.over(journal, system_now, UTC)
+
+
 def _transfer(journal: Journal) -> Transfer:
-    return Services.over(journal, system_now, UTC).transfer
+    return _services(journal).transfer
 
 
 def _linked(journal: Journal) -> None:
@@ -81,7 +87,7 @@ def test_the_exports_write_each_records_uid_beside_it(journal: Journal) -> None:
 
 
 def test_a_journal_without_notes_exports_no_uids_as_before(journal: Journal) -> None:
-    """An older crest refuses fields it does not know: only a linked crest's export (with notes) has them."""
+    """An older crest refuses fields it does not know: only a linked crest's export (notes, or the mark) has them."""
     _linked(journal)
     journal.keep_pulled_session_notes([])
     exported = json.loads(_transfer(journal).export_text("json"))
@@ -89,6 +95,47 @@ def test_a_journal_without_notes_exports_no_uids_as_before(journal: Journal) -> 
     with zipfile.ZipFile(BytesIO(_transfer(journal).export_bytes("csv"))) as zipped:
         for table in ("sessions.csv", "check_ins.csv", "safety_screens.csv", "psfs.csv"):
             assert "uid" not in zipped.read(table).decode("utf-8-sig").splitlines()[0].split(",")
+
+
+# What a practice answers a linked crest that links, then syncs with the practice following it.
+PRACTICE: dict[str, Any] = {
+    "POST /api/auth/accept-invite": {"device_token": "t" * 32, "practice": "Riverside Physio"},
+    "GET /api/account/sharing": [{"link_id": 1, "shared": True, "share_notes": False}],
+    "POST /api/sync/push": {"received": {}},
+    "GET /api/sync/prescription": None,
+    "GET /api/sync/notes": [],
+}
+
+
+def _practice(method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+    return PRACTICE[f"{method} {url.removeprefix('https://practice.example')}"]
+
+
+def _exported_uids(journal: Journal) -> dict[str, dict[int, str]]:
+    exported = json.loads(_transfer(journal).export_text("json"))
+    return {kind: {record["id"]: record.get("uid") for record in exported[kind]} for kind in SYNCED_KINDS}
+
+
+def test_a_journal_linked_to_a_practice_exports_its_uids_without_any_notes(journal: Journal, tmp_path: Path) -> None:
+    """The practice knows a linked crest's records by uid, notes or none; the link is a file beside the journal,
+    which an export did not see: a restored backup without notes got new uids and the next sync sent it all again."""
+    _linked(journal)
+    journal.keep_pulled_session_notes([])
+    link = PracticeLink(tmp_path, _services(journal).sync, system_now, transport=_practice)
+    link.link("https://practice.example", "CODE", "sam@example.org", "a long password", "Sam", False, "laptop")
+    assert _exported_uids(journal) == journal.record_uids()
+
+
+def test_a_crest_linked_before_the_journal_said_so_exports_uids_once_it_syncs(journal: Journal, tmp_path: Path) -> None:
+    _linked(journal)
+    journal.keep_pulled_session_notes([])
+    (tmp_path / LINK_FILE).write_text(
+        json.dumps({"url": "https://practice.example", "token": "t" * 32, "linked_at": DAY.isoformat()}),
+        encoding="utf-8",
+    )
+    assert not any(any(uids.values()) for uids in _exported_uids(journal).values())
+    PracticeLink(tmp_path, _services(journal).sync, system_now, transport=_practice).sync()
+    assert _exported_uids(journal) == journal.record_uids()
 
 
 def test_an_export_without_uids_still_imports_with_new_ones(journal: Journal, tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ TABLES: Mapping[str, tuple[str, ...]] = {
 # Tables a journal may do without: a zip without them reads as a journal without such records.
 OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES, NOTES)
 # Columns a table may do without: a zip written before they existed reads as if each row said false; the synced
-# records' uids are written only beside practitioners' notes (`carried_uids`).
+# records' uids are written only by a linked crest (`carried_uids`).
 OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     SESSIONS: frozenset({"demo", *UID_FIELDS}),
     CHECK_INS: frozenset(UID_FIELDS),
@@ -184,7 +184,8 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
 
 def export_csv_tables(contents: JournalContents) -> dict[str, str]:
     """Each table's CSV text, by file name; the practitioners' notes, and the records' uids (`carried_uids`), only
-    in a journal with notes (one without has the tables and columns it had before, for older crests to read)."""
+    in a linked crest's journal (one never linked has the tables and columns it had before, for older crests to
+    read)."""
     if carried_uids(contents):
         tables = TABLES
     else:

@@ -25,11 +25,17 @@ def time_text(moment: datetime) -> str:
     return moment.isoformat()
 
 
+# A setting kept in a journal that has been linked to a practice (`crest link`, `crest sync`): the link itself is a
+# file beside the journal, which an export does not see.
+LINKED_SETTING = "linked_to_practice"
+
+
 def carried_uids(contents: JournalContents) -> Mapping[str, Mapping[int, str]]:
-    """The synced records' uids an export writes, by section: in a journal with practitioners' notes only (a linked
-    crest's, whose notes name their sessions by uid, as `crest sync` names every record), so that a restore keeps
-    them and the next sync sends nothing again; one without has the fields it had before, for older crests to read."""
-    return contents.uids if contents.session_notes else {}
+    """The synced records' uids an export writes, by section: in a linked crest's journal only (marked so, or with
+    practitioners' notes, which name their sessions by uid, as `crest sync` names every record), so that a restore
+    keeps them and the next sync sends nothing again; one never linked has the fields it had before, for older
+    crests to read."""
+    return contents.uids if contents.session_notes or LINKED_SETTING in contents.settings else {}
 
 
 def session_fields(session: PracticeSession) -> dict[str, Any]:
