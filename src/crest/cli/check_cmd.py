@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from crest.cli.file_names import NO_EMPTY_NAME, file_name
+from crest.cli.file_names import file_name, name_problem
 from crest.cli.native_logs import native_logs_silenced
 from crest.cli.numbers import finite_number
 from crest.counting import counted
@@ -108,8 +108,10 @@ def check(
             return
         if not paths:
             raise NoInput("give a photo or video to check (crest check PHOTO), or use --camera")
-        if "" in paths:  # refused as file_name refuses it; not by a parser, as the camera's index is one of these
-            raise typer.BadParameter(NO_EMPTY_NAME, param_hint="'PATH'")
+        # refused as file_name refuses a name; not by a parser, as the camera's index is one of these
+        problem = next(filter(None, map(name_problem, paths)), None)
+        if problem is not None:
+            raise typer.BadParameter(problem, param_hint="'PATH'")
         if annotate_dir is not None and annotate_dir.exists() and not annotate_dir.is_dir():
             # Said before any check runs, not once per picture after each.
             raise CrestError(f"--annotate {one_line(str(annotate_dir))} is a file: give a folder for the pictures")

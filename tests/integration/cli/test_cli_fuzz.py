@@ -164,3 +164,24 @@ def test_generated_command_lines_never_crash_and_refusals_write_nothing(home: Pa
             assert _journal(home / "crest.db") == before, arguments
 
     one()
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["import", "\0"],
+        ["export", "-o", "backup\0.json"],
+        ["report", "-o", "\0"],
+        ["remind", "-o", "crest\0.ics"],
+        ["check", "photo\0.jpg"],
+        ["check", "photo.jpg", "--annotate", "\0"],
+    ],
+)
+def test_a_file_name_with_a_nul_character_is_refused_in_one_line(home: Path, arguments: list[str]) -> None:
+    """A NUL in a name made Python raise ValueError where crest answers OSError in words: `crest import \\0`
+    ended in a traceback (found by the generated command lines above)."""
+    code, errors = _run(arguments)
+    assert code == 2
+    [line] = errors.strip().splitlines()
+    assert "a file name cannot hold a NUL character" in line
+
