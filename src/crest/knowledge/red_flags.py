@@ -5,16 +5,17 @@ A rule fires when one of its clauses matches: every pattern of the clause is fou
 rule's `unless` patterns is. Patterns use lay words and common misspellings. They err on the side of caution:
 a warning answer shown once too often is better than one hidden behind a friendly answer.
 Rules name kinds of words, not phrases: difficulty passing urine is any word for passing it with one for not
-being able, straining, passing less, or none for hours; a changed feeling in the saddle area is numbness,
-tingling, pins and needles, a part "half asleep" or "gone to sleep", "like sitting on a cushion", or a strange
-feeling near any lay word for the groin, genitals, bottom or inner thighs (tingling in a foot or a hand is not
-urgent, see crp-facts.md section 5). Numbness, tingling or pins and needles in both legs ("down both legs", "in my
-legs and bum", "both calves", the other leg "too") is urgent as crest's own entries say ("If it affects both legs ...
-get urgent care now"); tingling or numbness in the feet or hands is not this rule's. New back pain under 20
-includes a child's or a teenager's ("my son is 15", "our teenage lad"); no improvement after a month includes pain
-"exactly as bad as when I started"; weakened immunity includes white cells said to be low; new weakness includes
-foot drop described (a foot that slaps down, toes that catch, the front of the foot that will not lift); a pulsing
-belly includes one that thumps "in time with my heart".
+being able, straining, passing less, or none for hours, or at the loo (or "bursting") and unable to go; the urge to
+go no longer felt ("I don't get the need to go any more") is lost bowel or bladder sensation; a changed feeling in
+the saddle area is numbness, tingling, pins and needles, a part "half asleep" or "gone to sleep", "like sitting on a
+cushion", or a strange feeling near any lay word for the groin, genitals, bottom or inner thighs (tingling in a foot
+or a hand is not urgent, see crp-facts.md section 5). Numbness, tingling or pins and needles in both legs ("down
+both legs", "in my legs and bum", "both calves", the other leg "too") is urgent as crest's own entries say ("If it
+affects both legs ... get urgent care now"); tingling or numbness in the feet or hands is not this rule's. New back
+pain under 20 includes a child's or a teenager's ("my son is 15", "our teenage lad"); no improvement after a month
+includes pain "exactly as bad as when I started"; weakened immunity includes white cells said to be low; new weakness
+includes foot drop described (a foot that slaps down, toes that catch, the front of the foot that will not lift); a
+pulsing belly includes one that thumps "in time with my heart"; an aneurysm includes a "triple A".
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -32,10 +33,10 @@ now"), unless it says the thing goes on, came back or is new; and a symptom only
 incontinent"). Numbness from lying or sitting on a limb, or from having it under one's head, is not new numbness
 unless the message says it stays; nor is numbness from a long sit that went the moment the person stood up ("my bum
 went numb on a coach trip, back to normal the moment I stood up"). An infection placed years back with nothing
-recent said of it ("had a UTI two years ago, sorted with antibiotics") is not a recent infection, and "dead on my
-feet" is an idiom for tired. A tingle in the legs is not a warning sign when the message says it passes by itself
-("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it "comes and goes", keeps coming
-or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
+recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a fever last year with flu") is not a
+recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs is not a warning sign when the
+message says it passes by itself ("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it
+"comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
 """
 
 import re
@@ -205,7 +206,8 @@ _OTHER_PERSON = (
     r"(?:sister|brother|sibling|mum|mom|mother|mam|dad|father|parent|son"
     r"|daughter|child|kid|baby|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
     r"|neighbor|colleague|boss|aunt|auntie|uncle|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|cousin"
-    r"|niece|nephew|client|patient|student|flatmate|roommate)(?:s|es)?"
+    r"|niece|nephew|client|patient|student|flatmate|roommate|toddler|infant|grandchild|grandchildren|grandkid|grandson"
+    r"|granddaughter|stepson|stepdaughter)(?:s|es)?"
     r"|(?<!im )(?<!i am )(?:someone|somebody|anyone|anybody|people|a person|those|others) (?:who|that|with|whos)"
 )
 _ME = r"i|im|ive|id|ill|me|my|mine|myself"
@@ -283,7 +285,7 @@ SADDLE = (
     r"saddle|groin|genital\w*|privates|private (?:parts?|area)|crotch|perine\w*|between (?:my |the )?legs"
     r"|inner thighs?|insides? of (?:my |the |your |both )?(?:thighs?|legs? (?:right )?(?:at|up) (?:the )?top)"
     r"|buttocks?|bum|butt|bottom(?! of)|backside|anus|anal|vagina\w*|vulva|labia|penis|testicles?|scrotum"
-    r"|down below|down there|sit(?:ting)? bones?|(?:my|your|lady|man|private) bits|nether regions"
+    r"|down below|down there|sit(?:ting)? bones?|(?:my|your|his|her|their|lady|man|private) bits|nether regions"
 )
 BOTH_LEGS = (
     r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs are|bilateral"
@@ -315,7 +317,7 @@ LIMB = (
     r"|one side|side of my (?:body|face)"
 )
 BELLY = r"belly|tummy|stomach|abdomen|abdominal|navel|belly button|tum|gut"
-ANEURYSM = r"aneu?r[iy]s\w*|anurism\w*|aort\w*|aaa"
+ANEURYSM = r"aneu?r[iy]s\w*|anurism\w*|aort\w*|aaa|triple a(?! batter\w*)"  # "triple A": lay name of an AAA
 SEVERE = (
     r"sudden\w*|severe\w*|terrible|horrible|horrendous|agoni[sz]\w*|excruciating|unbearable|worst|intense|extreme\w*"
     r"|tearing|ripping|crushing|out of nowhere|all of a sudden|came on (?:\w+ ){0,2}(?:fast|quickly|suddenly)"
@@ -364,6 +366,20 @@ GO_TO_THE_TOILET = (
     r"(?:loo|toilet|bathroom|lav|lavatory|bog|john)|(?:a )?(?:poo|pee|wee|number (?:one|two)|bowel movement|dump)"
 )
 LOO = r"loo|toilet|bathroom|lav|lavatory|bog|the john"
+# "Couldn't go" in the sense of passing nothing, not of going somewhere ("I can't go to the loo mid-session").
+CANT_GO = (
+    r"(?:cant|cannot|can not|couldnt|could not|unable to|not able to) (?:\w+ )?go(?! (?:to|for|back|out|on|and|during"
+    r"|without|through|in|into|down|up|anywhere|near|away|far|there|again|before|after|more|longer|long|all|very|a|an"
+    r"|the|\d+)\b)"
+)
+# Not feeling the urge to open the bowels or pass urine: "I don't get the need to go any more", "lost the urge to
+# wee" ("no need to go to the loo first" is advice, so "need" only after a verb of feeling).
+NO_URGE = (
+    r"(?:dont|do not|doesnt|does not|didnt|did not|no longer|never|cant|cannot|can not|not) (?:\w+ )?(?:get|gets"
+    r"|getting|have|has|feel|feels|feeling|notice|sense) (?:the |any |that |an |my )?(?:urge|need|feeling|sensation"
+    r"|signal|sense)"
+    r"|(?:lost|losing|loss of|no|gone) (?:the |my |any |all )?(?:urge|feeling|sensation|signal)"
+)
 # Passing urine, in lay words ("a wee bit" is Scots for "a little", not urine).
 URINATE = (
     r"pee|pees|peeing|wee(?! (?:bit|while|one|ones|drop|dram|lad|lass|hours))|wees|weeing|widdl\w*|urinat\w*|urine"
@@ -476,8 +492,9 @@ SAME_AS_AT_THE_START = (
     r"|(?:is|its|feels|seems) no different|(?:hasnt|has not|havent|have not|nothing has|nothing) changed"
     r"|(?:no|not (?:made )?any|not made a|hasnt made (?:a|any)|havent noticed any) difference|back to square one"
 )
-# An infection the message places years back, with nothing recent said of it: history, not a recent infection.
-_INFECTION_LONG_OVER = (
+# An infection or a fever the message places years back, with nothing recent said of it ("I had a fever last year
+# with flu"): history, not a recent infection.
+_ILLNESS_LONG_OVER = (
     r"^(?!.*\b(?:again|another|still|currently|recent\w*|today|yesterday|this (?:week|month)|last (?:week|month)"
     r"|(?:days?|weeks?|a week|a fortnight|a month|a couple of weeks) ago|on antibiotics|taking antibiotics"
     r"|just (?:finished|had|been|got|started|come off|came off)"
@@ -515,6 +532,8 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:only|just) (?:a )?(?:trickle|dribble|drip|few drops) (?:\w+ ){0,2}(?:comes?|came|coming) out",
         rf"(?:{URINATE}|{BLADDER}|stream|flow) (?:\w+ ){{0,2}}(?:wont|will not|doesnt|does not|didnt|did not"
         r"|refuses to) (?:\w+ )?(?:come|flow|start|empty)",
+        # at the loo, or needing to badly, and nothing would come: "went to the toilet and couldn't go"
+        _near(rf"{LOO}|bursting|busting|desperate|dying for (?:a )?(?:wee|pee)|full bladder", CANT_GO, 6),
     ),
     _rule(
         "saddle_numbness",
@@ -543,6 +562,7 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
         rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
         _near(r"numb\w*|(?:cant|cannot|can not|dont|do not) feel (?:anything|it|much)", WIPING),
+        rf"(?:{NO_URGE}) (?:\w+ ){{0,2}}(?:to )?(?:{GO_TO_THE_TOILET})",
     ),
     _rule(
         "sexual_function_change",
@@ -657,6 +677,7 @@ RULES: tuple[RedFlagRule, ...] = (
         r"fevers?|feverish|high temperature|a temperature|temp of|chills|the shivers|rigors|night sweats"
         r"|burning up|shivering|shivery|hot and cold|hot then cold|running a (?:temp\w*|fever)|the sweats"
         r"|(?:38|39|40|41)(?: point \d)? ?(?:degrees|c)",
+        unless=(_ILLNESS_LONG_OVER,),
     ),
     _rule(
         "weakened_immune_system",
@@ -681,7 +702,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_infection",
         r"infections?|infected|bacteria\w*|uti|utis|cystitis|pneumonia|sepsis|septic|abscess\w*|cellulitis"
         r"|tuberculosis|antibiotics?",
-        unless=(_INFECTION_LONG_OVER,),
+        unless=(_ILLNESS_LONG_OVER,),
         about_history=True,
     ),
     _rule(

@@ -49,6 +49,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "bowel controll gone",
         "I lost control of my bowls",
         "bowels not under controll since the back pain started",
+        # at the loo, or needing to badly, and nothing would come
+        "sat on the toilet for ages and just couldn't go",
+        "I'm desperate for a wee but I can't go",
     ),
     "saddle_numbness": (
         "Numbness in my groin and bum",
@@ -58,6 +61,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "can't feel anything down there since this morning",  # a walk-through's phrasing, missed before
         "I can barely feel anything in my groin",
         "my privates feel numb",
+        "she says her bits have gone numb since she hurt her back",  # someone else's symptom now still warns
         "saddle anaesthesia",
         "my bits have gone numb since my back went",
         "I can't feel my bottom when I sit on the toilet",
@@ -89,6 +93,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "it's numb when I use toilet paper",
         "I don't know when I need a number two any more",
         "I can't tell when I need the loo",
+        # the urge to go that is no longer felt
+        "I've lost the urge to wee since my back went",
+        "I don't get the urge to go any more",
     ),
     "sexual_function_change": (
         "erectile problems started with the back pain",
@@ -150,6 +157,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "known_aneurysm": (
         "I was told I have an aneurysm",
         "my brother and I both have an aortic aneurysm",
+        "I have a small triple A that they're monitoring",  # the lay name of an AAA
     ),
     "history_of_cancer": (
         "I had prostate cancer last year",
@@ -389,6 +397,13 @@ NEAR_MISSES = (
     "my legs go warm and tingly in a nice way",
     "legs tingling with excitement before the class",
     "I have restless legs, they tingle in the evening",
+    # "can't go" to a place, "no need to go" as advice, a fever long over, a child's fall
+    "I can't go to the loo in the middle of a session, can I?",
+    "I can't go more than an hour without needing the toilet",
+    "there's no need to go to the toilet first, is there?",
+    "I had a bad fever two years ago with covid, my back is just stiff",
+    "my grandson fell off his scooter but he's fine",
+    "our toddler fell over at nursery, anyway how long should I rest",
     # dizziness or a racing heart on standing up, with at most a mild ache: getting up slowly, not an emergency
     "I feel dizzy and my heart is racing when I get up",
     "I go light-headed and my pulse races when I stand up after lying down",
