@@ -268,7 +268,7 @@ GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
 WEAK = (
     rf"weak\w*|feeble|{GIVING_WAY}|no strength|lost (?:\w+ ){{0,2}}strength"
     r"|losing (?:\w+ ){0,2}strength|loss of strength|(?:cant|cannot|can not) (?:lift|move|stand on)"
-    r"|paraly[sz]\w*|floppy|foot drop|drop foot|drags?|dragging"
+    r"|paraly[sz]\w*|floppy|foot drop|drop foot|drags?|dragg(?:ing|y)"  # legs that drag, "gone draggy"
     r"|(?:cant|cannot|can not|couldnt|could not|unable to) (?:properly )?(?:grip|grasp|raise|pick up"
     r"|hold (?:on ?to |onto )?(?:a |my |the )?(?:cup|mug|glass|pen|fork|knife|phone|anything|things|stuff))"
     r"|dropping (?:things|stuff|everything|my)|keeps? dropping|no grip|lost (?:my |the )?grip"

@@ -132,6 +132,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my legs keep giving way",
         "my legs both feel odd and keep giving way on the stairs",
         "weakness in my legs getting worse",
+        "both my legs feel draggy when I walk",  # legs that drag, said as an adjective
     ),
     "sudden_severe_pain_with_faintness": (
         "sudden severe pain in my tummy and I feel faint",
@@ -400,6 +401,7 @@ NEAR_MISSES = (
     # "can't go" to a place, "no need to go" as advice, a fever long over, a child's fall
     "I can't go to the loo in the middle of a session, can I?",
     "I can't go more than an hour without needing the toilet",
+    "my legs are stiff, I dragged myself out of bed",  # dragging oneself is effort, not legs that drag
     "there's no need to go to the toilet first, is there?",
     "I had a bad fever two years ago with covid, my back is just stiff",
     "my grandson fell off his scooter but he's fine",
