@@ -121,7 +121,8 @@ class JournalSync:
         contents = replace(contents, check_ins=with_note_signs(contents.check_ins))
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
-        uids = self._journal.record_uids()
+        # read with the records, in their transaction: a record written since has no uid here to miss
+        uids = {kind: dict(contents.uids[kind]) for kind in KINDS}
         by_kind: dict[RecordKind, list[tuple[int | None, dict[str, Any]]]] = {
             "sessions": [(s.id, session_fields(s)) for s in contents.sessions],
             "check_ins": [(c.id, check_in_fields(c)) for c in contents.check_ins],
