@@ -435,3 +435,44 @@ def test_crest_import_refuses_a_file_of_more_sessions_than_a_person_makes_and_im
     most = f"takes at most {capacity.SESSIONS.most:,} in one journal"
     _assert_one_line_error(result, "big.zip/sessions.csv holds 300,000 sessions", most)
     assert json.loads(crest(home, "history", "--json").stdout) == []
+
+
+def test_a_linked_crests_export_says_version_2_and_crest_import_reads_it_back_whole(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its records' uids are what a crest of version 1 only does not read: the file says so by its version."""
+    from crest.journal.transfer.fields import LINKED_SETTING
+
+    _seed_session(home)
+    with Journal.open() as journal:
+        journal.save_settings({LINKED_SETTING: "true"})
+        uids = journal.record_uids()
+    exported = tmp_path / "journal.json"
+    assert run("export", "--format", "json", "-o", str(exported)).exit_code == 0
+    written = json.loads(exported.read_text(encoding="utf-8"))
+    assert written["version"] == 2 and written["sessions"][0]["uid"] == uids["sessions"][1]
+
+    new_home = tmp_path / "new-home"
+    imported = crest(new_home, "import", str(exported))
+    assert imported.returncode == 0, imported.stderr
+    monkeypatch.setenv("CREST_HOME", str(new_home))
+    with Journal.open() as journal:
+        assert journal.record_uids() == uids
+    again = tmp_path / "again.json"
+    assert run("export", "--format", "json", "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_crest_import_refuses_a_newer_crests_export_in_one_line_saying_to_update_crest(
+    home: Path, tmp_path: Path
+) -> None:
+    newer = tmp_path / "newer.json"
+    newer.write_text(
+        '{\n  "format": "crest-journal",\n  "version": 3,\n  "moods": [\n    {"id": 1, "calm": true}\n  ],\n'
+        '  "sessions": [],\n  "check_ins": [],\n  "safety_screens": [],\n  "settings": []\n}\n',
+        encoding="utf-8",
+    )
+    result = crest(home, "import", str(newer))
+    _assert_one_line_error(result, str(newer), "made by a newer crest", "update crest to import it")
+    assert "unknown field" not in result.stderr
+    assert json.loads(crest(home, "history", "--json").stdout) == []

@@ -239,6 +239,8 @@ def test_pulled_notes_are_never_pushed_back_to_the_practice(new_journal_url: Cal
         text, uids = sync_of(linked).outgoing().batch({"sessions": ids})
         with_notes = export_json(linked.export_contents())  # what no crest sends: a server keeps none of them
     assert "session_notes" not in json.loads(text) and "Pat Physio" not in text
+    assert json.loads(text)["version"] == 1  # nor uids in the file: a practice's server of any age reads a push
+    assert json.loads(with_notes)["version"] == 2
     with Journal.open(new_journal_url()) as server:
         sync_of(server).receive(text, uids, {})
         sync_of(server).receive(with_notes, uids, {})

@@ -45,7 +45,13 @@ from crest.journal.transfer.reading import (
 )
 
 JSON_FORMAT_NAME = "crest-journal"
-JSON_VERSION = 1
+# A file says the oldest version of the format that describes it, so that every crest reading that version reads
+# it whole; this crest reads each of them alike (a linked crest's file from before version 2 said version 1).
+PLAIN_VERSION = 1  # what every crest that reads JSON reads
+LINKED_VERSION = 2  # adds what only a linked crest writes: each synced record's "uid", the "session_notes" section
+JSON_VERSIONS = (PLAIN_VERSION, LINKED_VERSION)
+JSON_VERSION = JSON_VERSIONS[-1]  # the newest
+_VERSIONS_READ = ", ".join(map(str, JSON_VERSIONS[:-1])) + f" and {JSON_VERSION}"
 SECTION_CAPS: Mapping[str, capacity.RecordCap] = {
     "sessions": capacity.SESSIONS,
     "check_ins": capacity.CHECK_INS,
@@ -80,8 +86,9 @@ def export_json(contents: JournalContents) -> str:
         sections["psfs"] = [_with_uid(psfs_fields(assessment), uids, "psfs") for assessment in contents.psfs]
     if contents.session_notes:  # a linked crest's copies of its practitioners' notes
         sections["session_notes"] = [note_fields(note) for note in contents.session_notes]
+    linked = "session_notes" in sections or any("uid" in item for items in sections.values() for item in items)
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
-    header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {JSON_VERSION},\n'
+    header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {LINKED_VERSION if linked else PLAIN_VERSION},\n'
     return "{\n" + header + body + "\n}\n"
 
 
@@ -334,8 +341,15 @@ def _check_header(top: Place, header: Mapping[str, Any]) -> None:
     """Refuse a file whose format or version (those in `header`) this crest does not read."""
     if "format" in header and header["format"] != JSON_FORMAT_NAME:
         raise top.error("format", f"expected '{JSON_FORMAT_NAME}', found {header['format']!r}")
-    if "version" in header and header["version"] != JSON_VERSION:
-        raise top.error("version", f"this crest reads version {JSON_VERSION}, found {header['version']!r}")
+    if "version" in header and header["version"] not in JSON_VERSIONS:
+        version = header["version"]
+        if type(version) is int and version > JSON_VERSION:  # its other fields may be what this crest lacks
+            raise top.error(
+                "version",
+                f"this file was made by a newer crest (version {version}; this crest reads versions {_VERSIONS_READ});"
+                " update crest to import it",
+            )
+        raise top.error("version", f"this crest reads versions {_VERSIONS_READ}, found {version!r}")
 
 
 def json_contents(text: str, source: str, now: datetime | None = None) -> JournalContents:
