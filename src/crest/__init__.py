@@ -1,7 +1,5 @@
 """crest: a calm coach for the constructive rest position."""
 
-__version__ = "0.1.0"
-
 
 def installed_version() -> str:
     """The version of the crest installed here, as its package metadata says (0.0.0 when run from a bare tree)."""
