@@ -139,13 +139,6 @@ def warning_signs(check_in: CheckIn, words_warning: WarningSign | None = None) -
     return tuple(_unique(signs))
 
 
-def _same_place(one: PainRating, other: PainRating) -> bool:
-    # Unsided and centre are one place (the terminal has written no side where the body map writes centre).
-    unsided = {None, Side.CENTRE}
-    same_side = one.side == other.side or (one.side in unsided and other.side in unsided)
-    return one.region is other.region and same_side
-
-
 def _why_worse(check_in: CheckIn, before: CheckIn | None) -> tuple[list[str], bool]:
     """The reasons to stop for today, and whether any says things got worse (not only that the pain is strong)."""
     reasons = []
@@ -154,7 +147,12 @@ def _why_worse(check_in: CheckIn, before: CheckIn | None) -> tuple[list[str], bo
         reasons.append("You said you feel worse than before the session.")
     for rating in check_in.pain:
         where = place_words(rating.region, rating.side)  # as history and progress name it: "lower back (centre)"
-        earlier = next((old for old in (before.pain if before else ()) if _same_place(old, rating)), None)
+        # A rating's side is never missing (PainRating stores an unsaid side as the whole place), so the same place
+        # is the same region and side.
+        same_place = (
+            old for old in (before.pain if before else ()) if (old.region, old.side) == (rating.region, rating.side)
+        )
+        earlier = next(same_place, None)
         if earlier is not None and rating.score - earlier.score >= RISE_POINTS:
             got_worse = True
             reasons.append(
