@@ -79,7 +79,8 @@ def build_app() -> "typer.Typer":
         module.register(app)
     for command in app.registered_commands:
         command.short_help = COMMAND_SUMMARIES[command.name or ""]
-        command.cls = CrestCommand
+        if command.cls is None or not issubclass(command.cls, CrestCommand):  # ask's own kind of it is kept
+            command.cls = CrestCommand
     return app
 
 

@@ -1,23 +1,42 @@
 """`crest ask`: answers to questions about constructive rest, each naming its sources; warning signs first."""
 
 import json
+from difflib import get_close_matches
+from itertools import takewhile
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer._click import Context  # Typer's own copy of Click, which its commands are built on
+from typer._click.exceptions import NoSuchOption
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from crest.services.help import HelpAnswer, HelpReply, TopicGroup, UrgentAnswer
 
+from crest.cli.command_help import CrestCommand
 from crest.cli.consoles import is_unwrapped
 
 LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
 
 
+class AskCommand(CrestCommand):
+    """Quotes are optional: a word that looks like an option (`at -5 degrees`) is part of the question. But a near
+    miss of ask's own options (`--jsno`) is a typo, not a word: it is refused as any command refuses an unknown
+    option, naming the one meant, where it would silently have become part of the question."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        own = [name for param in self.get_params(ctx) for name in param.opts if name.startswith("--")]
+        for word in takewhile(lambda word: word != "--", args):  # after `--` every word is the question's
+            name = word.partition("=")[0]
+            meant = get_close_matches(name, own) if name.startswith("--") and name not in own else []
+            if meant:
+                raise NoSuchOption(name, possibilities=meant, ctx=ctx)
+        return super().parse_args(ctx, args)
+
+
 def register(app: typer.Typer) -> None:
-    # Quotes are optional: a word that looks like an option (`at -5 degrees`) is part of the question.
-    app.command("ask", context_settings={"ignore_unknown_options": True})(ask)
+    app.command("ask", cls=AskCommand, context_settings={"ignore_unknown_options": True})(ask)
 
 
 def ask(

@@ -93,6 +93,41 @@ def test_a_word_that_looks_like_an_option_is_part_of_the_question(run_crest: Run
     assert json.loads(result.stdout)["question"] == "can I rest at -5 degrees"
 
 
+@pytest.mark.parametrize(
+    ("args", "typo", "meant"),
+    [
+        (["--jsno", "why", "do", "I", "yawn"], "--jsno", "--json"),
+        (["why", "do", "I", "yawn", "--josn"], "--josn", "--json"),
+        (["--hepl"], "--hepl", "--help"),
+        (["can", "I", "rest", "--jsno=1"], "--jsno", "--json"),
+    ],
+)
+def test_a_mistyped_option_is_refused_naming_the_right_one(
+    run_crest: RunCrest, args: list[str], typo: str, meant: str
+) -> None:
+    """`crest ask --jsno why do I yawn` answered "why do I yawn" as text, the typo silently part of the question."""
+    result = run_crest("ask", *args)
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line == f"crest: No such option: {typo} (Possible options: {meant}) (see --help)"
+
+
+@pytest.mark.parametrize(
+    ("words", "question"),
+    [
+        (["--5", "degrees", "-5", "--verbose", "---"], "--5 degrees -5 --verbose ---"),
+        (["--", "--jsno", "--json"], "--jsno --json"),  # after `--` every word is the question's
+    ],
+)
+def test_other_words_that_look_like_options_stay_in_the_question(
+    run_crest: RunCrest, words: list[str], question: str
+) -> None:
+    """Only a near miss of ask's own options is refused."""
+    result = run_crest("ask", "--json", *words)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["question"] == question
+
+
 def test_hostile_arguments_never_raise(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
     for question in ('NEAR("bed" *)', "😀", "x" * 10_000, '"', "-- --json"):
         result = run_crest("ask", "--json", "--", question)
