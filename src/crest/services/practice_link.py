@@ -10,8 +10,11 @@ again next time, and the server, matching by uid, stores it once.
 
 from __future__ import annotations
 
+import http.client
+import io
 import json
 import os
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -32,6 +35,10 @@ from crest.private_files import make_private_folder, write_private_file
 from crest.services.sync import KINDS, JournalSync, Outgoing, read_session_notes
 
 if TYPE_CHECKING:
+    from urllib.request import _HTTPConnectionProtocol
+
+    from _typeshed import WriteableBuffer
+
     from crest.journal.store import RecordKind
 
 LINK_FILE = "practice-link.json"
@@ -41,9 +48,10 @@ RECORDS_PER_BATCH = 200
 # batch long before 200 records do, and a batch the server refuses would be refused at every sync.
 BYTES_PER_BATCH = 512 * 1024
 TIMEOUT_S = 30  # for each read: a server that sends a byte now and then never reaches it, hence the deadline below
-# The most one answer may take, from asking to its last byte (checked after each read of it: at most TIMEOUT_S over). A
-# real answer is under 1 MB, 8 s at 1 Mbit/s: two minutes leave a slow server room, and a server that trickles its
-# answer holds a sync for two minutes, not for ever. One near MAX_ANSWER_BYTES needs 18 Mbit/s.
+# The most one answer may take, from asking to its last byte, status line and headers included (each read of the
+# connection may take only the time left). A real answer is under 1 MB, 8 s at 1 Mbit/s: two minutes leave a slow
+# server room, and a server that trickles its answer holds a sync for two minutes, not for ever. One near
+# MAX_ANSWER_BYTES needs 18 Mbit/s.
 ANSWER_DEADLINE_S = 120
 # The most crest reads of one answer. The largest a practice sends is its notes on the sessions: at the cap on them
 # (capacity.SESSION_NOTES, 150,000), each 1,000 characters of plain text, about 200 MB; a real one is well under 1 MB.
@@ -145,7 +153,7 @@ def http_transport(
         request.add_header("Authorization", f"Bearer {token}")
     deadline = _Deadline(monotonic() + deadline_s, deadline_s, monotonic)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
+        with urllib.request.build_opener(_ConnectionsUnder(deadline)).open(request) as response:
             payload = _read_at_most(response, MAX_ANSWER_BYTES, deadline)
     except urllib.error.HTTPError as error:
         if error.code == 401 and token is not None:  # without a token (linking), the practice's own reason below
@@ -176,10 +184,66 @@ class _Deadline:
     monotonic: Callable[[], float]
 
     def check(self) -> None:
-        if self.monotonic() > self.at:
+        self.left()
+
+    def left(self) -> float:
+        """The time the next read of the connection may take: TIMEOUT_S, less as the deadline nears, none past it."""
+        left = self.at - self.monotonic()
+        if left <= 0:
             raise PracticeUnreachable(
                 f"the practice took over {self.seconds:g} s to answer, so crest stopped reading; try again later"
             )
+        return min(TIMEOUT_S, left)
+
+
+class _ConnectionsUnder(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """urllib's handler of http and https (one handler for both, replacing both of urllib's), whose connections
+    connect and read under the deadline: http.client reads the status line and headers under one timeout per read,
+    so a server sending them a byte now and then would otherwise hold crest past the deadline."""
+
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def do_open(
+        self, http_class: _HTTPConnectionProtocol, req: urllib.request.Request, **http_conn_args: Any
+    ) -> http.client.HTTPResponse:
+        deadline = self._deadline
+
+        class Answer(http.client.HTTPResponse):
+            def __init__(self, sock: socket.socket, *args: Any, **kwargs: Any) -> None:
+                super().__init__(sock, *args, **kwargs)
+                self.fp = io.BufferedReader(_ReadsUnder(self.fp.detach(), sock, deadline))
+
+        def connection(host: str, /, **settings: Any) -> http.client.HTTPConnection:
+            made = http_class(host, **(settings | {"timeout": deadline.left()}))
+            made.response_class = Answer
+            return made
+
+        return super().do_open(connection, req, **http_conn_args)
+
+
+class _ReadsUnder(io.RawIOBase):
+    """The reads of a connection (`reads`, reading `sock`), each given the time left before the deadline."""
+
+    def __init__(self, reads: io.RawIOBase, sock: socket.socket, deadline: _Deadline) -> None:
+        super().__init__()
+        self._reads, self._sock, self._deadline = reads, sock, deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int | None:
+        self._sock.settimeout(self._deadline.left())
+        try:
+            return self._reads.readinto(buffer)
+        except TimeoutError:
+            self._deadline.check()  # the time left ran out: say so
+            raise
+
+    def close(self) -> None:
+        self._reads.close()  # http.client's own reader: the connection closes with the last of its readers
+        super().close()
 
 
 def _read_at_most(response: Any, most: int, deadline: _Deadline) -> bytes:

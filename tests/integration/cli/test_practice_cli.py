@@ -390,6 +390,46 @@ def test_an_answer_sent_a_byte_at_a_time_is_given_up_at_the_deadline_in_one_line
     assert 4 <= len(sent) < len(answer) // 2 and not server.is_alive()
 
 
+@pytest.mark.parametrize("opening", [b"", b"HTTP/1.1 200 OK\r\nX-Slow: "])  # the status line, then a header
+def test_a_status_line_or_headers_sent_a_byte_at_a_time_are_given_up_at_the_deadline(opening: bytes) -> None:
+    """A server on this computer sends the start of its answer a byte every 50 ms, well under the 30 s each read may
+    take: before, http.client read the status line and headers under that timeout alone (only the body kept the
+    deadline), so crest waited until the server gave up, however long past the deadline. Now the deadline, 0.5 s
+    here, covers them too."""
+    import threading
+    import time
+
+    from crest.services.practice_link import PracticeUnreachable, http_transport
+
+    hung_up = threading.Event()
+    with socket.create_server(("127.0.0.1", 0)) as listening:
+
+        def dribble() -> None:
+            connection, _ = listening.accept()
+            with connection:
+                while b"\r\n\r\n" not in connection.recv(65536):
+                    pass
+                connection.sendall(opening)
+                for _ in range(60):  # 3 s, then it gives up (it would never end the line)
+                    try:
+                        connection.sendall(b"H")
+                    except OSError:
+                        hung_up.set()
+                        return
+                    time.sleep(0.05)
+
+        server = threading.Thread(target=dribble, daemon=True)
+        server.start()
+        url = f"http://127.0.0.1:{listening.getsockname()[1]}/api/sync/notes"
+        started = time.monotonic()
+        with pytest.raises(PracticeUnreachable) as stopped:
+            http_transport("GET", url, None, "t", deadline_s=0.5)
+        took = time.monotonic() - started
+        server.join(timeout=5)
+    assert stopped.value.message == "the practice took over 0.5 s to answer, so crest stopped reading; try again later"
+    assert 0.5 <= took < 2.5 and hung_up.is_set()  # the server gives up at 3 s
+
+
 def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_note(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
