@@ -152,6 +152,8 @@ def http_transport(
     if token is not None:
         request.add_header("Authorization", f"Bearer {token}")
     deadline = _Deadline(monotonic() + deadline_s, deadline_s, monotonic)
+    practice = url.split("/api", 1)[0]
+    unreadable = f"the practice at {practice} sent an answer crest could not read; try again later"
     try:
         with urllib.request.build_opener(_ConnectionsUnder(deadline)).open(request) as response:
             payload = _read_at_most(response, MAX_ANSWER_BYTES, deadline)
@@ -165,16 +167,23 @@ def http_transport(
             raise PracticeUnreachable(_asked_to_wait(error.headers.get("Retry-After"))) from None
         try:
             refusal = _detail(_read_up_to(error, MAX_REFUSAL_BYTES, deadline))
+        except (OSError, http.client.HTTPException):  # its reason cut short: the refusal is said without it
+            refusal = ""
         finally:
             error.close()  # hang up now, not once the error is collected: a server still sending stops
         if error.code == 404 and not refusal:  # not a crest practice's own refusal: the address is wrong
-            refusal = f"no crest practice answers at {url.split('/api', 1)[0]}; check the practice's address"
+            refusal = f"no crest practice answers at {practice}; check the practice's address"
         refused = NotThere if error.code == 404 else PracticeUnreachable
         raise refused(f"the practice answered {error.code}: {refusal or 'no reason given'}") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        raise PracticeUnreachable(f"cannot reach the practice at {url.split('/api', 1)[0]} ({reason})") from None
-    return json.loads(payload) if payload else None
+        raise PracticeUnreachable(f"cannot reach the practice at {practice} ({reason})") from None
+    except http.client.HTTPException:  # not HTTP, or cut short (after OSError: hanging up unanswered is one too)
+        raise PracticeUnreachable(unreadable) from None
+    try:
+        return json.loads(payload) if payload else None
+    except (ValueError, RecursionError):  # not JSON (or not UTF-8), or nested deeper than Python reads
+        raise PracticeUnreachable(unreadable) from None
 
 
 @dataclass(frozen=True)
@@ -253,6 +262,8 @@ def _read_at_most(response: Any, most: int, deadline: _Deadline) -> bytes:
     if len(payload) > most:
         megabytes = most // (1024 * 1024)
         raise PracticeUnreachable(f"the practice's answer is over {megabytes} MB; crest stopped reading")
+    if response.length:  # bytes its Content-Length promised never came: `read1`, unlike `read`, ends quietly
+        raise http.client.IncompleteRead(payload, response.length)
     return payload
 
 

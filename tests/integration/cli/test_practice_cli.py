@@ -430,6 +430,94 @@ def test_a_status_line_or_headers_sent_a_byte_at_a_time_are_given_up_at_the_dead
     assert 0.5 <= took < 2.5 and hung_up.is_set()  # the server gives up at 3 s
 
 
+@contextmanager
+def broken_practice(answer: bytes) -> Iterator[str]:
+    """A server on this computer that answers every request with the bytes `answer` and ends it there: its
+    address."""
+    import threading
+
+    stop = threading.Event()
+    with socket.create_server(("127.0.0.1", 0)) as listening:
+        listening.settimeout(0.05)
+
+        def serve() -> None:
+            while not stop.is_set():
+                try:
+                    connection, _ = listening.accept()
+                except TimeoutError:
+                    continue
+                with connection, suppress(OSError):  # crest may hang up before all of it
+                    connection.settimeout(5)
+                    while b"\r\n\r\n" not in connection.recv(65536):
+                        pass
+                    connection.sendall(answer)
+                    connection.shutdown(socket.SHUT_WR)  # the end of the answer, whatever it promised
+                    while connection.recv(65536):  # until crest hangs up: none of the answer is lost on the way
+                        pass
+
+        server = threading.Thread(target=serve, daemon=True)
+        server.start()
+        try:
+            yield f"http://127.0.0.1:{listening.getsockname()[1]}"
+        finally:
+            stop.set()
+            server.join(timeout=5)
+
+
+def _answer_of(body: bytes) -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(b"SSH-2.0-OpenSSH_9.6\r\n", id="not-http"),  # the address of another kind of server
+        pytest.param(b"HTTP/1.1 200 OK\r\nX-Long: " + b"x" * 70_000 + b"\r\n\r\n[]", id="header-line-too-long"),
+        pytest.param(b"HTTP/1.1 200 OK\r\n" + b"X-Many: x\r\n" * 101 + b"\r\n[]", id="over-100-headers"),
+        pytest.param(b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n[{"link_id"', id="chunks-cut-short"),
+        pytest.param(b'HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n[{"link_id"', id="cut-short"),
+        pytest.param(b"HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n[]", id="cut-short-where-it-reads-as-json"),
+        pytest.param(_answer_of(b"not json!"), id="not-json"),
+        pytest.param(_answer_of(b'["\xff"]'), id="not-utf-8"),
+        pytest.param(_answer_of(b"[" * 100_000 + b"]" * 100_000), id="nested-past-what-python-reads"),
+    ],
+)
+def test_sync_given_an_answer_it_cannot_read_says_so_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], answer: bytes
+) -> None:
+    """Before, a status line or headers http.client refuses, or an answer cut short (chunks), ended crest sync in
+    a traceback; a body cut short against its Content-Length or not JSON too, or (cut where what came reads as
+    JSON) was taken as the whole answer."""
+    with broken_practice(answer) as url:
+        _linked_to(crest_env, url)
+        done = run_crest("sync")
+    said = f"crest: the practice at {url} sent an answer crest could not read; try again later\n"
+    assert (done.returncode, done.stderr) == (2, said)
+
+
+def test_unlink_given_an_answer_it_cannot_read_keeps_the_link_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    with broken_practice(b"SSH-2.0-OpenSSH_9.6\r\n") as url:
+        link_file = _linked_to(crest_env, url)
+        linked = link_file.read_text()
+        done = run_crest("unlink")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and link_file.read_text() == linked
+    assert done.stderr.startswith("crest: sharing could not be stopped on the practice server: the practice at ")
+    assert "sent an answer crest could not read" in done.stderr and "run crest unlink again" in done.stderr
+
+
+def test_sync_given_a_refusal_cut_short_says_the_refusal_without_its_reason(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """Before, the chunks of the refusal's reason cut short ended crest sync in a traceback."""
+    refusal = b'HTTP/1.1 409 Conflict\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n{"detail": "the'
+    with broken_practice(refusal) as url:
+        _linked_to(crest_env, url)
+        done = run_crest("sync")
+    assert (done.returncode, done.stderr) == (2, "crest: the practice answered 409: no reason given\n")
+
+
 def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_note(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
