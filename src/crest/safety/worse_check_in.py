@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from crest.journal.records import CheckIn, PainRating, place_words
-from crest.journal.vocabulary import CheckInTiming, Comparison, Region, Side
+from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Side
 from crest.protocol.model import VariantName
 from crest.safety.screen import ADVICE, KNOWN_QUESTIONS, AdviceLevel
 
@@ -31,7 +31,7 @@ BELOW_THE_KNEE = frozenset({Region.CALF_AND_SHIN, Region.FOOT})
 # Where numbness or tingling on both sides is "both legs affected", urgent as in help's cauda equina entry; the feet
 # are left out as there (cold or tight shoes make both feet tingle; a numb foot is a clinician's to see).
 LEGS = frozenset({Region.FRONT_OF_THIGH, Region.KNEE, Region.CALF_AND_SHIN})
-LOSS_OF_FEELING = frozenset({"numb", "tingling"})  # PainQuality values
+LOSS_OF_FEELING = frozenset({PainQuality.NUMB, PainQuality.TINGLING})
 
 
 class WarningLevel(StrEnum):
@@ -164,17 +164,10 @@ def _why_worse(check_in: CheckIn, before: CheckIn | None) -> tuple[list[str], bo
     return reasons, got_worse
 
 
-def _qualities(rating: PainRating) -> set[str]:
-    """What the pain feels like, when the record carries it (a single quality, or several)."""
-    quality = getattr(rating, "quality", None)
-    qualities = getattr(rating, "qualities", None) or ()
-    return {str(value) for value in (quality, *qualities) if value is not None}
-
-
 def _place_warnings(pain: Iterable[PainRating]) -> list[WarningSign]:
     ratings = list(pain)
     signs = []
-    numb = [rating for rating in ratings if _qualities(rating) & LOSS_OF_FEELING]
+    numb = [rating for rating in ratings if rating.quality in LOSS_OF_FEELING]
     if any(rating.region in SADDLE for rating in numb):
         signs.append(
             _from_question(

@@ -1,6 +1,5 @@
 """The calm answer to a check-in that is clearly worse or names a warning sign: the rule alone, in milliseconds."""
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from crest.journal.records import CheckIn, PainRating
@@ -8,13 +7,6 @@ from crest.journal.vocabulary import Comparison, Region, Side
 from crest.safety.worse_check_in import WarningLevel, WarningSign, after_check_in_advice, worse_today_reminder
 
 AT = datetime(2026, 5, 6, 18, 0, tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class QualifiedRating(PainRating):
-    """A rating with the pain quality another part of crest adds to records; the rule reads it when present."""
-
-    quality: str | None = None
 
 
 def after(*pain: PainRating, compared: Comparison | None = None, note: str | None = None) -> CheckIn:
@@ -107,39 +99,39 @@ def test_a_score_of_0_in_both_legs_is_no_pain_and_no_sign() -> None:
         (PainRating("calf_and_shin", 3, "left"), PainRating("calf_and_shin", 0, "right")),
     ):
         assert after_check_in_advice(CheckIn(at=AT, pain=pain)) is None
-    numb = (QualifiedRating(Region.CALF_AND_SHIN, 0, Side.BOTH, "numb"),)  # a loss of feeling, whatever the score
+    numb = (PainRating(Region.CALF_AND_SHIN, 0, Side.BOTH, "numb"),)  # a loss of feeling, whatever the score
     advice = after_check_in_advice(CheckIn(at=AT, pain=numb))
     assert advice is not None and advice.urgent
 
 
 def test_numbness_or_tingling_reads_the_pain_quality() -> None:
-    saddle = after_check_in_advice(CheckIn(at=AT, pain=(QualifiedRating(Region.BUTTOCK, 2, Side.LEFT, "numb"),)))
+    saddle = after_check_in_advice(CheckIn(at=AT, pain=(PainRating(Region.BUTTOCK, 2, Side.LEFT, "numb"),)))
     assert saddle is not None and saddle.urgent
-    foot = after_check_in_advice(CheckIn(at=AT, pain=(QualifiedRating(Region.FOOT, 2, Side.LEFT, "tingling"),)))
+    foot = after_check_in_advice(CheckIn(at=AT, pain=(PainRating(Region.FOOT, 2, Side.LEFT, "tingling"),)))
     assert foot is not None and not foot.urgent
     assert foot.warnings[0].level is WarningLevel.SEE_CLINICIAN and foot.warnings[0].sources
-    ache = CheckIn(at=AT, pain=(QualifiedRating(Region.FOOT, 2, Side.LEFT, "aching"),))
+    ache = CheckIn(at=AT, pain=(PainRating(Region.FOOT, 2, Side.LEFT, "aching"),))
     assert after_check_in_advice(ache) is None
 
 
 def test_numbness_or_tingling_in_both_legs_is_urgent_as_help_says() -> None:
     for pain in (
-        (QualifiedRating(Region.FRONT_OF_THIGH, 2, Side.BOTH, "numb"),),
+        (PainRating(Region.FRONT_OF_THIGH, 2, Side.BOTH, "numb"),),
         (
-            QualifiedRating(Region.FRONT_OF_THIGH, 2, Side.LEFT, "tingling"),
-            QualifiedRating(Region.KNEE, 1, Side.RIGHT, "numb"),
+            PainRating(Region.FRONT_OF_THIGH, 2, Side.LEFT, "tingling"),
+            PainRating(Region.KNEE, 1, Side.RIGHT, "numb"),
         ),
     ):
         advice = after_check_in_advice(CheckIn(at=AT, pain=pain))
         assert advice is not None and advice.urgent
         assert advice.warnings[0].title == "Numbness or tingling in both legs"
-    one_leg = after_check_in_advice(CheckIn(at=AT, pain=(QualifiedRating(Region.KNEE, 2, Side.LEFT, "numb"),)))
+    one_leg = after_check_in_advice(CheckIn(at=AT, pain=(PainRating(Region.KNEE, 2, Side.LEFT, "numb"),)))
     assert one_leg is not None and not one_leg.urgent
     both_feet = CheckIn(
         at=AT,
         pain=(
-            QualifiedRating(Region.FOOT, 2, Side.LEFT, "tingling"),
-            QualifiedRating(Region.FOOT, 2, Side.RIGHT, "tingling"),
+            PainRating(Region.FOOT, 2, Side.LEFT, "tingling"),
+            PainRating(Region.FOOT, 2, Side.RIGHT, "tingling"),
         ),
     )
     feet = after_check_in_advice(both_feet)
