@@ -341,8 +341,9 @@ def _check_header(top: Place, header: Mapping[str, Any]) -> None:
     """Refuse a file whose format or version (those in `header`) this crest does not read."""
     if "format" in header and header["format"] != JSON_FORMAT_NAME:
         raise top.error("format", f"expected '{JSON_FORMAT_NAME}', found {header['format']!r}")
-    if "version" in header and header["version"] not in JSON_VERSIONS:
-        version = header["version"]
+    version = header.get("version")
+    # `in` alone would take true and 1.0, which equal 1 in Python; no crest writes them
+    if "version" in header and (type(version) is not int or version not in JSON_VERSIONS):
         if type(version) is int and version > JSON_VERSION:  # its other fields may be what this crest lacks
             raise top.error(
                 "version",
