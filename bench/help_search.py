@@ -1,6 +1,6 @@
 """Quality and speed of `crest ask`, on the question sets under bench/help_questions/ (tuning and untouched parts).
 
-Prints, for each part (tuning, untouched, untouched_2, readers, readers_2, readers_3, readers_4, readers_5):
+Prints, for each part (tuning, untouched, untouched_2, readers, readers_2, ..., readers_6):
 - top-1 and top-3 accuracy on lay questions labelled with their entry (goals >= 85% and >= 95%);
 - red-flag recall: warning signs pinned with the level crp-facts.md gives them (goal 100%);
 - the false urgent rate on near misses that must not pin a warning (goal <= 5%);
@@ -112,7 +112,9 @@ def main() -> None:
     print(f"load + index build + first question: {(time.perf_counter() - started) * 1000:.1f} ms (once per process)")
     ranking = "BM25 + sentence meaning (all-MiniLM-L6-v2)" if help_service.compares_meaning() else "BM25 alone"
     print(f"ranking: {ranking}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    parts = ("tuning", "untouched", "untouched_2", "readers", "readers_2", "readers_3", "readers_4", "readers_5")
+    parts = (
+        "tuning", "untouched", "untouched_2", "readers", "readers_2", "readers_3", "readers_4", "readers_5", "readers_6"
+    )
     for folder in arguments.set or [QUESTIONS / part for part in parts]:
         measure(load_set(folder), arguments.rounds, arguments.show_misses)
 
