@@ -6,16 +6,19 @@ rule's `unless` patterns is. Patterns use lay words and common misspellings. The
 a warning answer shown once too often is better than one hidden behind a friendly answer.
 Rules name kinds of words, not phrases: difficulty passing urine is any word for passing it with one for not
 being able, straining, passing less, or none for hours, or at the loo (or "bursting") and unable to go; the urge to
-go no longer felt ("I don't get the need to go any more") is lost bowel or bladder sensation; a changed feeling in
-the saddle area is numbness, tingling, pins and needles, a part "half asleep" or "gone to sleep", "like sitting on a
-cushion", or a strange feeling near any lay word for the groin, genitals, bottom or inner thighs (tingling in a foot
-or a hand is not urgent, see crp-facts.md section 5). Numbness, tingling or pins and needles in both legs ("down
-both legs", "in my legs and bum", "both calves", the other leg "too") is urgent as crest's own entries say ("If it
-affects both legs ... get urgent care now"); tingling or numbness in the feet or hands is not this rule's. New back
-pain under 20 includes a child's or a teenager's ("my son is 15", "our teenage lad"); no improvement after a month
-includes pain "exactly as bad as when I started"; weakened immunity includes white cells said to be low; new weakness
-includes foot drop described (a foot that slaps down, toes that catch, the front of the foot that will not lift); a
-pulsing belly includes one that thumps "in time with my heart"; an aneurysm includes a "triple A".
+go no longer felt ("I don't get the need to go any more", "no warning when I need a poo"), urine or stool not felt
+passing ("I can't feel the wee coming out") and passing it that feels different ("peeing feels strange") are lost
+bowel or bladder sensation; a changed feeling in the saddle area is numbness, tingling, pins and needles, a part
+"half asleep" or "gone to sleep", "like sitting on a cushion", or a strange feeling near any lay word for the groin,
+genitals, bottom or inner thighs (tingling in a foot or a hand is not urgent, see crp-facts.md section 5). Numbness,
+tingling or pins and needles in both legs ("down both legs", "in my legs and bum", "both calves", the other leg
+"too") is urgent as crest's own entries say ("If it affects both legs ... get urgent care now"); tingling or
+numbness in the feet or hands is not this rule's. New back pain under 20 includes a child's or a teenager's ("my son
+is 15", "our teenage lad"); no improvement after a month includes pain "exactly as bad as when I started"; night
+pain includes the back said to be worse at night ("my back is worst at night"); weakened immunity includes white
+cells said to be low; new weakness includes foot drop described (a foot that slaps down, toes that catch, the front
+of the foot that will not lift); a pulsing belly includes one that thumps "in time with my heart"; an aneurysm
+includes a "triple A".
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -360,6 +363,12 @@ NO_BETTER = (
     r"|shifted|shift|let up|lets up|eased off|eased up)"
 )
 WIPING = r"wip(?:e|es|ing)|toilet paper"
+# At night, in lay words: "in the small hours", "when I'm in bed".
+AT_NIGHT = (
+    r"at night|in the night|during the night|every night|all night|nights|night ?time|overnight|middle of the night"
+    r"|(?:small|early|wee) hours|in bed at night|when (?:im|i am|i lie|i go) (?:\w+ )?(?:in bed|to bed|asleep"
+    r"|trying to sleep)"
+)
 # Lay words for opening the bowels or passing urine, as in "I can't tell when I need a number two".
 GO_TO_THE_TOILET = (
     r"poo|pooh|poop|go|open my bowels|have a bowel movement|pee|wee|number (?:one|two)s?|(?:go to |use )?(?:the )?"
@@ -373,12 +382,13 @@ CANT_GO = (
     r"|the|\d+)\b)"
 )
 # Not feeling the urge to open the bowels or pass urine: "I don't get the need to go any more", "lost the urge to
-# wee" ("no need to go to the loo first" is advice, so "need" only after a verb of feeling).
+# wee", "no warning when I need a poo" ("no need to go to the loo first" is advice, so "need" only after a verb of
+# feeling).
 NO_URGE = (
     r"(?:dont|do not|doesnt|does not|didnt|did not|no longer|never|cant|cannot|can not|not) (?:\w+ )?(?:get|gets"
     r"|getting|have|has|feel|feels|feeling|notice|sense) (?:the |any |that |an |my )?(?:urge|need|feeling|sensation"
-    r"|signal|sense)"
-    r"|(?:lost|losing|loss of|no|gone) (?:the |my |any |all )?(?:urge|feeling|sensation|signal)"
+    r"|signal|sense|warning)"
+    r"|(?:lost|losing|loss of|no|gone) (?:the |my |any |all )?(?:urge|feeling|sensation|signal|warning)"
 )
 # Passing urine, in lay words ("a wee bit" is Scots for "a little", not urine).
 URINATE = (
@@ -562,7 +572,13 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
         rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
         _near(r"numb\w*|(?:cant|cannot|can not|dont|do not) feel (?:anything|it|much)", WIPING),
-        rf"(?:{NO_URGE}) (?:\w+ ){{0,2}}(?:to )?(?:{GO_TO_THE_TOILET})",
+        rf"(?:{NO_URGE}) (?:\w+ ){{0,2}}(?:(?:when|before|that) (?:i |you )?(?:need|have|want)(?: to)? )?(?:to )?"
+        rf"(?:{GO_TO_THE_TOILET})",
+        # urine or stool not felt passing: "I can barely feel the pee coming out", "can't feel it when I poo"
+        rf"{CANT_FEEL}(?:it |myself |any )?(?:when i )?(?:{URINATE}|poo(?:s|ing|ed)?|poop(?:s|ing|ed)?|stools?)",
+        # passing it feels changed: "peeing feels different", "going to the loo feels strange"
+        rf"(?:{URINATE}|pooing|going to (?:the )?(?:{LOO})) (?:feels?|felt|feeling) (?:\w+ )?"
+        r"(?:different|strange|odd|weird|funny|wrong|numb)",
     ),
     _rule(
         "sexual_function_change",
@@ -645,9 +661,9 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "night_pain",
         "warning_cancer",
-        rf"(?:{PAIN}) (?:\w+ ){{0,6}}(?:at night|in the night|during the night|every night|all night|nights"
-        r"|night ?time|overnight|middle of the night|(?:small|early|wee) hours|in bed at night"
-        r"|when (?:im|i am|i lie|i go) (?:\w+ )?(?:in bed|to bed|asleep|trying to sleep))",
+        rf"(?:{PAIN}) (?:\w+ ){{0,6}}(?:{AT_NIGHT})",
+        # the back itself said to be worse at night, with no word for pain: "my back is worst at night"
+        rf"(?:back|backs|spine|hips?|neck) (?:\w+ ){{0,3}}(?:worse|worst) (?:\w+ ){{0,2}}(?:{AT_NIGHT})",
         rf"(?:night|nighttime|nocturnal) (?:{PAIN})",
         (r"(?:wakes?|waking|woke|wake) me|keeps? me awake|cant sleep (?:\w+ ){0,3}(?:pain|hurts?)", PAIN),
     ),

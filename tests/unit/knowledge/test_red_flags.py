@@ -96,6 +96,14 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # the urge to go that is no longer felt
         "I've lost the urge to wee since my back went",
         "I don't get the urge to go any more",
+        # no warning that one needs to go, said with "when I need"; urine or stool that is not felt passing
+        "I don't get any warning when I need a wee now",
+        "there's no warning before I need to go for a number two",
+        "I can barely feel the pee coming out since my back went",
+        "can't feel myself weeing any more",
+        "I can't really feel it when I poo",
+        "peeing feels different since I hurt my back",
+        "going to the loo feels strange since the weekend",
     ),
     "sexual_function_change": (
         "erectile problems started with the back pain",
@@ -181,6 +189,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "back ache wakes me up every night",
         "my back aches in the middle of the night whatever I do",
         "the pain wakes me in the small hours",
+        # the back itself said to be worse at night, with no word for pain
+        "my lower back is worse at night",
+        "my spine is at its worst during the night",
     ),
     "new_back_pain_under_20_or_over_50": (
         "I'm 67 and this back pain started last week",
