@@ -33,10 +33,12 @@ person says they do not have ("no numbness or tingling", "I don't have any bladd
 "don't have", never "not", "without" or "never had", and not before "until" or "before"); for the rules about
 symptoms, a symptom at least a month back that the message says is over ("years ago both legs hurt, fully recovered
 now"), unless it says the thing goes on, came back or is new; and a symptom only feared ("I don't want to end up
-incontinent"). Numbness from lying or sitting on a limb, or from having it under one's head, is not new numbness
-unless the message says it stays; nor is numbness from a long sit that went the moment the person stood up ("my bum
-went numb on a coach trip, back to normal the moment I stood up"). An infection placed years back with nothing
-recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a fever last year with flu") is not a
+incontinent") or only supposed, with what one would then do ("if I ever felt a pulse in my belly I'd see a doctor";
+not when it says "again", "still", "since" or "now"). Numbness from lying or sitting on a limb, or from having it
+under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit that went
+the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the moment I stood up", "I
+shift a little and it's fine"). An infection placed years back with nothing recent said of it ("had a UTI two years
+ago, sorted with antibiotics", "I had a fever last year with flu") is not a
 recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs is not a warning sign when the
 message says it passes by itself ("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it
 "comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
@@ -71,9 +73,12 @@ def plain_words(question: str) -> str:
 
 
 def present_symptoms(plain_text: str) -> str:
-    """`plain_text` without a symptom it says is long over ("years ago..., fully recovered now") or only feared
-    ("I don't want to end up incontinent"), as the rules about symptoms read it."""
+    """`plain_text` without a symptom it says is long over ("years ago..., fully recovered now"), only feared ("I
+    don't want to end up incontinent") or supposed ("if I ever lost feeling there I'd go to A&E"), as the rules about
+    symptoms read it."""
     text = " ".join(_PREVENTION.sub(" ", plain_text).split())
+    if not _HAPPENING.search(text):  # "if you ever had a pulse in your belly would you stop? I have one now"
+        text = " ".join(_HYPOTHETICAL.sub(" ", text).split())
     if not _STILL_GOING.search(text):  # "I wet the bed as a child, and since last week ..." is read whole
         text = " ".join(_CHILDHOOD_BEDWETTING.sub(" ", text).split())
     over = list(_RESOLVED.finditer(text))
@@ -199,6 +204,17 @@ _PREVENTION = re.compile(
     r"|so (?:that )?i (?:dont|wont|never) (?:end up|become|get)"
     r"|(?:scared|afraid|worried|terrified|frightened) (?:of|about) (?:end(?:ing)? up|becoming|getting|developing))"
     r"(?: (?!(?:i|im|ive|id|me|my|but|now|since|because|already|again|actually|really)\b)\w+){0,3}"
+)
+# A symptom only supposed, with what one would do then: "if I ever felt a pulse in my belly I'd see a doctor". From
+# "if ... ever" to the word saying what would follow, at most twelve words; not read so when the message says
+# anything has happened or goes on (`_HAPPENING`).
+_HYPOTHETICAL = re.compile(
+    r"\bif (?:i |you |we )?ever (?:\w+ ){1,12}?"
+    r"(?:id|i would|i will|ill|i know|i knew|youd|you would|you should|youll|you will|would|should)\b"
+)
+_HAPPENING = re.compile(
+    r"\b(?:again|still|since|already|before|today|yesterday|this (?:week|morning|afternoon|evening)|started"
+    r"|keeps?|(?<!right )now)\b"
 )
 
 # Someone else, and what the message says about them: up to the next word about the person writing, at most 10
@@ -442,15 +458,20 @@ _PRESSURE_ONLY = (
 
 # Numbness from a long sit (a coach trip, a hard pew) that the message says went the moment the person stood or
 # moved, and nothing says it stays or came back: pressure, not a warning sign.
+_MOVED = (
+    r"stood|stand|stand up|got up|get up|got out|moved|move|walked|walk|shifted|shift|changed position"
+    r"|change position|wriggled|wriggle|wiggled|wiggle|stretched|stretch"
+)
 _PASSED_ON_MOVING = (
     r"^(?!.*\b(?:still|again|didnt|hasnt|havent|wont|not|never|stays?|stayed|keeps?|now (?:i|im|ive|my|it|its)"
     r"|since|all day)\b)"
-    r".*\b(?:back to normal|went away|gone|passed|wore off|worn off|fine|ok|okay|normal again"
+    r".*\b(?:(?:back to normal|went away|gone|passed|wore off|worn off|fine|ok|okay|normal again"
     # "it went", "that stopped": the numbness went ("my leg went numb when I moved" is numbness coming, not going)
     r"|(?:it|that|which|this|they|the numbness|the feeling|the tingling) (?:went|stopped|eased|faded|cleared))"
-    r" (?:\w+ ){0,2}(?:when|once|as soon as|soon as|the moment|the minute|the second|after)"
-    r" (?:i )?(?:stood|stand|got up|get up|got out|moved|move|walked|walk|shifted|changed position"
-    r"|wriggled|wiggled|stretched)"
+    rf" (?:\w+ ){{0,2}}(?:when|once|as soon as|soon as|the moment|the minute|the second|after) (?:i )?(?:{_MOVED})"
+    # the other order: "I shift a little and it's fine", "I stand up and it's gone"
+    rf"|i (?:\w+ )?(?:{_MOVED}) (?:\w+ ){{0,3}}(?:and|then|so) (?:its |it is |it |its all |all |the numbness )?"
+    r"(?:back to normal|fine|ok|okay|gone|goes|goes away|went|went away|passes|passed|wears off|wore off))"
 )
 # "So relaxed I could hardly feel my legs": ease, not a loss, when the message names no numbness and nothing that
 # stays.

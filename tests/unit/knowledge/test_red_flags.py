@@ -421,6 +421,11 @@ NEAR_MISSES = (
     "I feel dizzy and my heart is racing when I get up",
     "I go light-headed and my pulse races when I stand up after lying down",
     "my back aches a bit and I feel dizzy when I stand up",
+    # a hypothetical with what the person would do, and numbness that goes once the person moves
+    "if I ever lost control of my bladder I'd ring 999, but I'm fine, just stiff",
+    "if you ever feel a pulse in your belly you should see a GP, right? I just want to relax",
+    "sitting on the hard bench my backside gets numb, I move a bit and it goes",
+    "both my thighs go numb on the hard chair, I stand up and it's gone",
 )
 
 
@@ -559,6 +564,10 @@ def test_near_misses_warn_of_nothing_once_their_typos_are_fixed_either(search: H
         "I had cancer years ago, all clear now, can I do this",
         "I can't stop losing weight and my back aches",
         "my leg went dead from lying on it yesterday and it's still numb",
+        "if I ever felt numb down there again I'd go to A&E, and since Monday my groin is numb",
+        "if you ever had a pulse in your belly would you stop? because I have one now",
+        "my bum is numb, I shift a little and it's fine, but then it's numb again",
+        "my groin has been numb since Monday, when I shift it's fine for a minute",
     ],
 )
 def test_a_denied_past_or_feared_symptom_hides_no_warning_sign_beside_it(question: str) -> None:
