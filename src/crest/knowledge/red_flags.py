@@ -278,6 +278,13 @@ ALTERED_FEELING = (
     r"|half asleep|(?<!i )(?<!ive )(?<!we )(?<!you )(?<!they )(?<!he )(?<!she )(?<!hes )(?<!shes )"
     r"(?:gone|went|going|goes|fallen|feels?|felt|feeling|is|are) (?:\w+ )?(?:to sleep|asleep)"
 )
+# A part that feels as if it were someone else's: lost or changed feeling said without a feeling word.
+NOT_MY_OWN = (
+    r"(?:feels?|felt|feeling) (?:\w+ ){0,2}(?:like|as if|as though) (?:\w+ ){0,2}(?:belongs?|belonged|belonging) to"
+    r" (?:some|any)(?:one|body) else"
+    r"|(?:dont|doesnt|do not|does not|didnt|did not|no longer) (?:\w+ ){0,2}(?:feel|feels) (?:\w+ ){0,2}(?:like )?"
+    r"(?:mine|my own|part of me)"
+)
 CANT_FEEL = (
     r"(?:cant|cannot|can not|couldnt|could not|(?:can |could )?(?:barely|hardly)|cant really"
     r"|(?:not|no longer|hardly|barely) able to|unable to) (?:feel|sense)"
@@ -571,6 +578,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_cauda_equina",
         _near(NUMB, SADDLE, 5),
         _near(ALTERED_FEELING, SADDLE, 3),
+        _near(NOT_MY_OWN, SADDLE, 6),
         _near(
             r"(?:feels?|felt|feeling) (?:all |really |very |a bit |kind of |kinda )?(?:odd|strange|weird|funny|wrong)",
             SADDLE,

@@ -84,6 +84,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "the insides of my thighs feel half asleep since my back flared",
         "sitting on the toilet feels like sitting on a pillow",
         "my bum went numb on the bus and it was fine when I stood up, but now it's numb again",
+        # a part that feels like someone else's (readers_6's untouched half, after its figures were taken)
+        "my groin feels as if it belongs to somebody else",
+        "down below doesn't feel like my own any more since the weekend",
     ),
     "lost_bowel_or_bladder_sensation": (
         "I can't tell when I need to poo any more",
@@ -283,6 +286,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
 # Things people say about a session that sound close to a warning sign but are not one.
 NEAR_MISSES = (
     "I can feel when my bladder is full",
+    "the cushion under my bum belongs to someone else, can I still use it?",  # someone else's thing, not a feeling
+    "after a week of rest my back finally feels like my own again",
     "my legs feel heavy and relaxed after",
     "do I need to go to the toilet before I start?",
     "I always pee before a session",
