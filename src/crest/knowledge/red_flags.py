@@ -225,6 +225,7 @@ _OTHER_PERSON = (
     r"(?:sister|brother|sibling|mum|mom|mother|mam|dad|father|parent|son"
     r"|daughter|child|kid|baby|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
     r"|neighbor|colleague|boss|aunt|auntie|uncle|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|cousin"
+    r"|nan|nana|nanna|nonna|granddad|grandparent|stepmum|stepmom|stepdad|stepmother|stepfather|in law"
     r"|niece|nephew|client|patient|student|flatmate|roommate|toddler|infant|grandchild|grandchildren|grandkid|grandson"
     r"|granddaughter|stepson|stepdaughter)(?:s|es)?"
     r"|(?<!im )(?<!i am )(?:someone|somebody|anyone|anybody|people|a person|those|others) (?:who|that|with|whos)"
@@ -541,6 +542,13 @@ _ILLNESS_LONG_OVER = (
     r"|when i was (?:little|young|younger|small|at school)|in (?:19|20)\d\d)\b"
 )
 
+# A crash or fall placed years back with nothing recent said of it is history, as an illness long over is; unless
+# the pain has gone on since ("hurt ever since"), which "no problems since" does not say.
+_TRAUMA_LONG_OVER = (
+    r"^(?!.*\b(?:(?<!no problems )(?<!no trouble )(?<!no issues )(?<!nothing )(?<!fine )(?<!fine ever )since"
+    r"|never (?:been )?(?:the same|right)|not been (?:the same|right))\b)" + _ILLNESS_LONG_OVER
+)
+
 RULES: tuple[RedFlagRule, ...] = (
     # --- urgent care: possible cauda equina (crp-facts.md section 5, first group)
     _rule(
@@ -770,7 +778,7 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|came off (?:my |the |a )?(?:\w+ )?(?:bike|horse|motorbike|scooter|board|skateboard|skis?|ladder|roof|wall"
         r"|trampoline)|crash(?:ed)? (?:my|the|our|his|her) (?:\w+ )?(?:car|bike|motorbike|motorcycle|scooter|van)"
         r"|crashed into|(?:had|in) a crash",
-        unless=(r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)",),
+        unless=(r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)", _TRAUMA_LONG_OVER),
         about_history=True,
     ),
     _rule(

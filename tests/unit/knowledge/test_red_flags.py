@@ -252,6 +252,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "someone rear-ended my car on Monday",
         "I came off my bike on the way to work",
         "I fell behind the sofa and hurt my back",
+        # long ago, but going on since: still warns
+        "I fell on the ice last year and my back has hurt ever since",
+        "I was in a car crash years ago and my back has never been right",
     ),
     "fragile_bones_or_long_term_steroids": (
         "I have osteoporosis",
@@ -288,6 +291,11 @@ NEAR_MISSES = (
     "I can feel when my bladder is full",
     "the cushion under my bum belongs to someone else, can I still use it?",  # someone else's thing, not a feeling
     "after a week of rest my back finally feels like my own again",
+    # a crash or fall years back with nothing recent said of it; a grandparent's bones
+    "I came off my bike as a teenager, no problems since",
+    "had a bad fall skiing about ten years ago",
+    "my nana has osteoporosis, should I worry about my bones?",
+    "my stepdad broke his hip last year",
     "my legs feel heavy and relaxed after",
     "do I need to go to the toilet before I start?",
     "I always pee before a session",
