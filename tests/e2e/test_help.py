@@ -108,6 +108,17 @@ def test_nothing_found_offers_the_topics(help_page: Any, server_url: str, screen
     screenshot(page, "help-nothing-found")
 
 
+def test_a_long_question_without_spaces_stays_within_a_phone(browser: Any, server_url: str, errors: list[str]) -> None:
+    """A word longer than the screen (a pasted link, a key held down) wraps in "nothing found"; the page never scrolls
+    sideways (it did by over 400 px)."""
+    page = _page(browser, errors, viewport=PHONE, color_scheme="dark")
+    page.goto(f"{server_url}/help?q={'x' * 300}")
+    assert page.locator(".help-nothing").is_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
+    page.context.close()
+
+
 @pytest.mark.parametrize(("name", "viewport", "theme"), [("desktop", DESKTOP, "light"), ("phone-dark", PHONE, "dark")])
 def test_an_answer_leads_to_its_entry_page_and_on_to_related_entries(
     browser: Any, server_url: str, screenshot: Shoot, errors: list[str], name: str, viewport: Any, theme: str

@@ -64,3 +64,17 @@ def test_delete_everything_then_restore_from_the_backup(
     screenshot(page, "settings-your-data-phone-dark")
     assert errors == []
     context.close()
+
+
+def test_a_long_unknown_time_zone_is_refused_within_a_phone(browser: Any, server_url: str) -> None:
+    """The refusal of a time zone that is one long word (pasted by mistake) wraps; the page never scrolls sideways
+    (it did by thousands of px, the word repeated whole)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{server_url}/settings")
+    page.get_by_label("Time zone").fill("W" * 300)
+    page.get_by_role("button", name="Save settings").click()
+    page.get_by_text("unknown time zone").wait_for()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
+    context.close()
