@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from crest.errors import CrestError
+from crest.input_problems import LONGEST_ECHO
+from crest.shortening import shortened
 
 PRODUCT_ID = "-//crest//constructive rest reminders//EN"
 
@@ -62,7 +64,9 @@ def parse_weekdays(text: str) -> tuple[Weekday, ...]:
             days.add(Weekday(name))
         except ValueError:
             choices = ",".join(day.value for day in Weekday)
-            raise InvalidReminder(f"unknown day '{part.strip()}'; write days like {choices}") from None
+            raise InvalidReminder(
+                f"unknown day '{shortened(part.strip(), LONGEST_ECHO)}'; write days like {choices}"
+            ) from None
     if not days:
         raise InvalidReminder("choose at least one day, like mon,wed,fri")
     return tuple(day for day in Weekday if day in days)
@@ -79,7 +83,7 @@ def parse_clock_time(text: str) -> time:
         hours, minutes = (int(part) for part in text.strip().split(":"))
         return time(hours, minutes)
     except ValueError:
-        raise InvalidReminder(f"cannot read the time '{text}'; write it like 18:00") from None
+        raise InvalidReminder(f"cannot read the time '{shortened(text, LONGEST_ECHO)}'; write it like 18:00") from None
 
 
 @dataclass(frozen=True)

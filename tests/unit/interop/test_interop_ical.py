@@ -1,6 +1,7 @@
 """Reminders as iCalendar: weekly at the chosen local time in the person's zone, with an alarm (RFC 5545)."""
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -87,3 +88,13 @@ def test_no_reminder_is_made_when_its_last_day_has_no_occurrence_left() -> None:
     late = datetime(2026, 3, 25, 19, 0, tzinfo=UTC)  # 20:00 in Berlin: the last day's 18:00 has passed
     with pytest.raises(InvalidReminder, match="no reminder day is left before the end on 2026-03-25"):
         reminder_calendar(Reminder(time(18, 0), EVERY_DAY, 15, "Rest", ".", last_day=date(2026, 3, 25)), BERLIN, late)
+
+
+@pytest.mark.parametrize(
+    ("read", "typed"), [(parse_clock_time, "1" * 5000), (parse_weekdays, "mon," + "x" * 5000)], ids=["time", "day"]
+)
+def test_a_long_unreadable_value_is_repeated_only_by_its_start(read: Any, typed: str) -> None:
+    with pytest.raises(InvalidReminder) as refused:
+        read(typed)
+    assert len(refused.value.message) < 120  # it repeated all 5,000 characters
+    assert "…'" in refused.value.message

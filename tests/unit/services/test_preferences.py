@@ -1,5 +1,8 @@
 """Preferences survive the journal's text settings, and a stored value that no longer reads falls back."""
 
+import pytest
+from pydantic import ValidationError
+
 from crest.services.preferences import Preferences
 
 
@@ -16,3 +19,11 @@ def test_unreadable_stored_values_fall_back_to_defaults() -> None:
     assert preferences.theme == "system"
     assert preferences.height_cm is None
     assert preferences.chime is False
+
+
+def test_a_long_unknown_time_zone_is_repeated_only_by_its_start() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Preferences(reminder_zone="W" * 5000)
+    message = str(refused.value.errors()[0]["msg"])
+    assert len(message) < 120  # it repeated all 5,000 characters
+    assert message.endswith("W…'; write it like Europe/Berlin")
