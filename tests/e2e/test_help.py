@@ -108,6 +108,23 @@ def test_nothing_found_offers_the_topics(help_page: Any, server_url: str, screen
     screenshot(page, "help-nothing-found")
 
 
+def test_the_example_question_fits_its_box_on_a_phone(browser: Any, server_url: str, errors: list[str]) -> None:
+    """The search box's example is read whole on a phone (it was cut to "for example: can I do it in")."""
+    page = _page(browser, errors, viewport=PHONE)
+    page.goto(f"{server_url}/help")
+    text_px, room_px = page.evaluate(
+        """() => {
+        const box = document.getElementById("help-q"), style = getComputedStyle(box);
+        const pen = document.createElement("canvas").getContext("2d");
+        pen.font = style.font;
+        const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return [pen.measureText(box.placeholder).width, room];
+    }"""
+    )
+    assert text_px <= room_px, f"the example needs {text_px:.0f} px and the box has {room_px:.0f}"
+    page.context.close()
+
+
 def test_a_long_question_without_spaces_stays_within_a_phone(browser: Any, server_url: str, errors: list[str]) -> None:
     """A word longer than the screen (a pasted link, a key held down) wraps in "nothing found"; the page never scrolls
     sideways (it did by over 400 px)."""

@@ -22,7 +22,7 @@ TYPING_PAUSE_MS = 250  # search once the person stops typing for this long, not 
 LABELS: dict[str, str] = {
     **{level: heading for level, heading in WARNING_HEADINGS.items()},
     "ask": "Ask a question in your own words",
-    "example": "for example: can I do it in bed?",
+    "example": "can I do it in bed?",  # read whole in a phone's search box
     "search": "Search",
     "sources": "Sources",
     "see_also": "See also",
