@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -255,3 +256,36 @@ def test_report_on_a_phone_in_the_dark(browser: Any, practised_url: str, screens
     assert bundle["resourceType"] == "Bundle" and "name" not in bundle["entry"][0]["resource"]
     assert errors == []
     context.close()
+
+
+def test_a_long_activity_name_keeps_its_scores_in_the_report(
+    browser: Any, fresh_server_url: str, tmp_path: Path
+) -> None:
+    """An activity named by one long word (up to 120 characters, no space to wrap at) wraps in the report's daily
+    activities table; its scores and change stay in view (the table ran 2,135 px wide in a 324 px preview, every
+    score cut off, on the page and in the PDF)."""
+    name = "W" * 100
+    for score in (4, 6):
+        request = urllib.request.Request(
+            f"{fresh_server_url}/api/psfs",
+            data=json.dumps({"activities": [{"name": name, "score": score}]}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request):
+            pass
+    context, page, errors = _page(browser, PHONE, "dark")
+    page.goto(f"{fresh_server_url}/report")
+    row = page.locator("#r-psfs ~ table tbody tr", has_text="WWW")
+    inside = row.locator("> *").evaluate_all(
+        "cells => { const preview = cells[0].closest('.report-preview').getBoundingClientRect();"
+        " return cells.map(cell => cell.getBoundingClientRect().right <= preview.right); }"
+    )
+    assert inside == [True, True, True, True], inside
+    assert errors == []
+    context.close()
+    with urllib.request.urlopen(f"{fresh_server_url}/report.pdf") as response:
+        pdf = tmp_path / "report.pdf"
+        pdf.write_bytes(response.read())
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    average = next(line for line in text.splitlines() if line.strip().startswith("Average"))
+    assert average.split()[1:4] == ["4.0", "6.0", "+2.0"], average  # pdftotext drops what lies off the page
