@@ -120,6 +120,36 @@ def test_a_bad_settings_form_explains_the_field(client: TestClient) -> None:
     assert client.get("/api/settings").json()["default_minutes"] == 15
 
 
+def test_a_refused_settings_form_keeps_what_was_typed(client: TestClient) -> None:
+    # One wrong field (here the time zone) refused the form and showed the stored settings instead: every other
+    # change was lost, and the wrong zone too, so there was nothing left to correct.
+    form = {
+        "default_minutes": "20",
+        "default_variant": "somatic",
+        "height_cm": "170",
+        "theme": "dark",
+        "voice": "on",
+        "weekly_goal_sessions": "5",
+        "show_streaks": "on",
+        "reminder_time": "07:30",
+        "reminder_mon": "on",
+        "reminder_thu": "on",
+        "reminder_zone": "Europe/Londn",
+    }
+    response = client.post("/settings", data=form)
+    assert response.status_code == 422
+    page = response.text
+    for name, value in [("default_minutes", "20"), ("height_cm", "170"), ("weekly_goal_sessions", "5")]:
+        assert re.search(rf'name="{name}" type="number"[^>]* value="{value}"', page), name
+    assert re.search(r'name="reminder_time" type="time" value="07:30"', page)
+    assert re.search(r'name="reminder_zone" type="text" value="Europe/Londn"', page)
+    assert '<option value="somatic" selected>' in page
+    assert re.search(r'name="theme" value="dark" checked', page)
+    ticked = re.findall(r'name="(voice|chime|show_streaks|reminder_\w+)" value="on" checked', page)
+    assert ticked == ["voice", "show_streaks", "reminder_mon", "reminder_thu"]
+    assert client.get("/api/settings").json()["default_minutes"] == 15  # nothing was saved
+
+
 def test_check_in_pages_for_missing_records_and_foreign_next_urls(client: TestClient) -> None:
     assert client.get("/checkin", params={"session_id": 5}).status_code == 404
     assert client.get("/checkin", params={"checkin_id": 5}).status_code == 404

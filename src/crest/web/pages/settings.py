@@ -1,6 +1,7 @@
 """Settings: the next session's defaults, voice and chime, height for the position check, theme, streaks, goal and
 reminder; and your data (restore, delete everything: pages/your_data.py)."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
@@ -53,15 +54,59 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
         # The days are tick boxes here: the one way to get them wrong is to tick none.
         problems = form_problems(error.errors(), context.protocol, {"reminder_days": "tick at least one day"})
         message = " ".join(problem.sentence for problem in problems)
-        return settings_view(request, context, preferences_store.current(), error=message, status_code=422)
+        return settings_view(request, context, current, error=message, status_code=422, sent=_as_sent(form, current))
     preferences_store.save(preferences)
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
 
 
+@dataclass(frozen=True)
+class SentSettings:
+    """The form as it was sent, shown again beside its refusal: nothing typed is lost, the wrong field included."""
+
+    default_minutes: str
+    default_variant: str
+    height_cm: str
+    theme: str
+    voice: bool
+    chime: bool
+    show_streaks: bool
+    weekly_goal_sessions: str
+    reminder_time: str
+    weekdays: tuple[Weekday, ...]
+    reminder_zone: str
+
+
+def _as_sent(form: dict[str, str], current: Preferences) -> SentSettings:
+    reminder_on_form = "reminder_time" in form  # as when saving: without the reminder fields, the stored ones stand
+    return SentSettings(
+        default_minutes=form.get("default_minutes", ""),
+        default_variant=form.get("default_variant", ""),
+        height_cm=form.get("height_cm", ""),
+        theme=form.get("theme") or "system",
+        voice=form.get("voice") == "on",
+        chime=form.get("chime") == "on",
+        show_streaks=form.get("show_streaks") == "on",
+        weekly_goal_sessions=form.get("weekly_goal_sessions", ""),
+        reminder_time=form.get("reminder_time", "") if reminder_on_form else current.reminder_time,
+        weekdays=(
+            tuple(day for day in Weekday if form.get(f"reminder_{day.value}") == "on")
+            if reminder_on_form
+            else current.weekdays
+        ),
+        reminder_zone=form.get("reminder_zone", "") if reminder_on_form else current.reminder_zone or "",
+    )
+
+
 def settings_view(
-    request: Request, context: WebContext, preferences: Preferences, status_code: int = 200, **values: Any
+    request: Request,
+    context: WebContext,
+    preferences: Preferences,
+    status_code: int = 200,
+    sent: SentSettings | None = None,
+    **values: Any,
 ) -> Response:
-    """The Settings page with these preferences and any notice or error in `values`."""
+    """The Settings page with these preferences (a refused form: as it was `sent`) and any notice or error in
+    `values`."""
     served: WebContext = request.app.state.context
     services = context.services
     hold = services.transfer.urgent_hold_until()  # the delete form and its confirmation both say it stays
@@ -70,7 +115,7 @@ def settings_view(
         "settings.html",
         status_code=status_code,
         active="settings_page",
-        settings=preferences,
+        settings=preferences if sent is None else sent,
         timing=context.protocol.timing,
         variants=context.protocol.variants,
         weekdays=list(Weekday),
