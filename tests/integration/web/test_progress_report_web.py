@@ -123,6 +123,22 @@ def test_report_page_pdf_and_html(tmp_path: Path, clock: FakeClock) -> None:
         assert client.get("/report", params={"paper": "a5"}).status_code == 422
 
 
+def test_a_refused_period_comes_back_to_the_report_form(tmp_path: Path, clock: FakeClock) -> None:
+    # "From" after "To" led to a page "That did not work" whose one way on was Today: the form and the days typed
+    # were gone, though the message asked to check "From" and "To". The downloads submit the same form.
+    with _practised(tmp_path, clock) as client:
+        since, until = clock().date(), clock().date() - timedelta(days=10)
+        for path in ("/report", "/report.pdf", "/report.html"):
+            refused = client.get(path, params={"since": since.isoformat(), "until": until.isoformat()})
+            assert refused.status_code == 422, path
+            page = refused.text
+            assert "<h1>Report for your clinician</h1>" in page, path
+            assert re.search(r'role="alert">The report would end on [^<]+; check “From” and “To”\.</p>', page), path
+            assert f'name="since" type="date" value="{since}"' in page, path
+            assert f'name="until" type="date" value="{until}"' in page, path
+            assert "Not included" in page, path  # the usual period's report below the form, as the empty boxes make
+
+
 def _heading_levels(html: str) -> list[int]:
     return [int(level) for level in re.findall(r"<h([1-6])\b", html)]
 

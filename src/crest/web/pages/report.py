@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from crest.insights.report import ClinicianReport, InvalidPeriod
+from crest.insights.report import ClinicianReport, InvalidPeriod, PeriodOutsideRecords
 from crest.report.render import Paper, report_css, report_html
 from crest.web.context import WebContext
 from crest.web.pages.common import Context, page_router
@@ -28,24 +28,47 @@ def _build(context: WebContext, since: date | None, until: date | None, notes: b
 def report_page(
     request: Request, context: Context, since: Day = None, until: Day = None, notes: bool = False, paper: Paper = "a4"
 ) -> Response:
-    report = _build(context, since, until, notes)
+    built = _built(request, context, since, until, notes, paper)
+    return built if isinstance(built, Response) else _page(request, context, built, notes, paper)
+
+
+def _built(
+    request: Request, context: WebContext, since: date | None, until: date | None, notes: bool, paper: Paper
+) -> ClinicianReport | Response:
+    """The report of the period asked for; a period refused (it ends before it starts, a day not yet come) comes back
+    to the report page, whose boxes they were, rather than to an error page that leads to Today: the boxes keep the
+    days typed, to be mended, above the report the empty boxes make. A download submits the same form: likewise."""
+    try:
+        return _build(context, since, until, notes)
+    except (InvalidPeriod, PeriodOutsideRecords) as error:
+        usual = _build(context, None, None, notes)
+        return _page(request, context, usual, notes, paper, period_error=error.message, since=since, until=until)
+
+
+def _page(
+    request: Request, context: WebContext, report: ClinicianReport, notes: bool, paper: Paper, **refused: object
+) -> Response:
     return render(
         request,
         "report.html",
+        422 if refused else 200,
         active="report_page",
         report=report,
         fragment=report_html(report, standalone=False),
         paper=paper,
         notes=notes,
         today=context.now().astimezone(context.local_zone).date(),  # the date boxes' last day: none ahead
+        **refused,
     )
 
 
 @router.get("/report.pdf", name="report_pdf")
 def report_pdf(
-    context: Context, since: Day = None, until: Day = None, notes: bool = False, paper: Paper = "a4"
+    request: Request, context: Context, since: Day = None, until: Day = None, notes: bool = False, paper: Paper = "a4"
 ) -> Response:
-    report = _build(context, since, until, notes)
+    report = _built(request, context, since, until, notes, paper)
+    if isinstance(report, Response):
+        return report
     return Response(
         context.services.clinician_reports.pdf(report, paper),
         media_type="application/pdf",
@@ -54,8 +77,12 @@ def report_pdf(
 
 
 @router.get("/report.html", name="report_file")
-def report_file(context: Context, since: Day = None, until: Day = None, notes: bool = False) -> Response:
-    report = _build(context, since, until, notes)
+def report_file(
+    request: Request, context: Context, since: Day = None, until: Day = None, notes: bool = False, paper: Paper = "a4"
+) -> Response:
+    report = _built(request, context, since, until, notes, paper)
+    if isinstance(report, Response):
+        return report
     return Response(
         context.services.clinician_reports.html(report),
         media_type="text/html; charset=utf-8",
