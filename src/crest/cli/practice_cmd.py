@@ -177,9 +177,9 @@ def link(
         link_service = services.link
         assert link_service is not None
         offer = link_service.invite(url, code)
-        if offer.get("role") != "client":
+        if offer.role != "client":
             raise CrestError("this invitation is for a practitioner; accept it in the browser instead")
-        typer.echo(f"{offer.get('invited_by')} at {offer.get('practice')} invites you to share:")
+        typer.echo(f"{offer.invited_by} at {offer.practice} invites you to share:")
         for item in SHARED:
             typer.echo(f"  - {item}")
         typer.echo(f"  - your own notes: {'yes' if share_notes else 'no (add --share-notes to share them)'}")

@@ -20,11 +20,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from crest.accounts.records import InvalidPrescription, Prescription
+from pydantic import TypeAdapter, ValidationError
+
+from crest.accounts.records import Prescription
 from crest.addresses import crosses_the_network_unencrypted
 from crest.clock import Clock
 from crest.counting import counted
@@ -32,6 +34,7 @@ from crest.errors import CrestError
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.private_files import make_private_folder, write_private_file
+from crest.services.practice_answers import ACCEPTED, OFFER, PRESCRIBED, PUSHED, SHARING, Offer
 from crest.services.sync import KINDS, JournalSync, Outgoing, read_session_notes
 
 if TYPE_CHECKING:
@@ -59,14 +62,17 @@ MAX_ANSWER_BYTES = 256 * 1024 * 1024
 MAX_REFUSAL_BYTES = 64 * 1024  # a refusal is a line, of which 300 characters are shown
 READ_BYTES = 64 * 1024  # an answer is read this much at a time, to stop soon past MAX_ANSWER_BYTES
 
+Read = TypeVar("Read")
+
 
 class NotLinked(CrestError):
     """This crest is not linked to a practice."""
 
 
 class PracticeUnreachable(CrestError):
-    """The practice's server could not be reached, refused the request, asked crest to wait, or answered more than
-    crest reads; the message says which."""
+    """The practice's server could not be reached, refused the request, asked crest to wait, answered more than
+    crest reads, or sent an answer crest could not read (broken, or not of the shape crest reads); the message says
+    which."""
 
 
 class LinkNotAccepted(PracticeUnreachable):
@@ -153,7 +159,6 @@ def http_transport(
         request.add_header("Authorization", f"Bearer {token}")
     deadline = _Deadline(monotonic() + deadline_s, deadline_s, monotonic)
     practice = url.split("/api", 1)[0]
-    unreadable = f"the practice at {practice} sent an answer crest could not read; try again later"
     try:
         with urllib.request.build_opener(_ConnectionsUnder(deadline)).open(request) as response:
             payload = _read_at_most(response, MAX_ANSWER_BYTES, deadline)
@@ -179,11 +184,16 @@ def http_transport(
         reason = getattr(error, "reason", error)
         raise PracticeUnreachable(f"cannot reach the practice at {practice} ({reason})") from None
     except http.client.HTTPException:  # not HTTP, or cut short (after OSError: hanging up unanswered is one too)
-        raise PracticeUnreachable(unreadable) from None
+        raise _unreadable(practice) from None
     try:
         return json.loads(payload) if payload else None
     except (ValueError, RecursionError):  # not JSON (or not UTF-8), or nested deeper than Python reads
-        raise PracticeUnreachable(unreadable) from None
+        raise _unreadable(practice) from None
+
+
+def _unreadable(practice: str) -> PracticeUnreachable:
+    """An answer that is not HTTP, is cut short, is not JSON, or is JSON of another shape than crest reads."""
+    return PracticeUnreachable(f"the practice at {practice} sent an answer crest could not read; try again later")
 
 
 @dataclass(frozen=True)
@@ -295,33 +305,6 @@ def _detail(payload: bytes) -> str:
     return str(detail)[:300]
 
 
-def _prescription(fields: dict[str, Any] | None) -> Prescription | None:
-    if not fields:
-        return None
-    return Prescription(
-        variant=fields["variant"],
-        minutes=fields["minutes"],
-        sessions_per_day=fields["sessions_per_day"],
-        days_per_week=fields["days_per_week"],
-        start_on=date.fromisoformat(fields["start_on"]),
-        end_on=None if not fields.get("end_on") else date.fromisoformat(fields["end_on"]),
-        reminder_time=fields.get("reminder_time"),
-        note=fields.get("note"),
-        version=fields["version"],
-        prescribed_by=fields["prescribed_by"],
-        created_at=None if not fields.get("created_at") else datetime.fromisoformat(fields["created_at"]),
-        # a practice older than chosen days sends none: the reminder spreads the days a week, as it always did
-        days=None if not fields.get("days") else _listed_days(fields["days"]),
-    )
-
-
-def _listed_days(days: Any) -> tuple[Any, ...]:
-    """The days as the practice sent them, for the prescription to check as any other's: each a day's own name."""
-    if not isinstance(days, list):
-        raise InvalidPrescription(f"the practice sent days {type(days).__name__!r}, not a list of days")
-    return tuple(days)
-
-
 class PracticeLink:
     def __init__(
         self,
@@ -355,10 +338,9 @@ class PracticeLink:
             programme_ended=stored.get("programme_ended", False),
         )
 
-    def invite(self, url: str, code: str) -> dict[str, Any]:
+    def invite(self, url: str, code: str) -> Offer:
         """What the invite offers and what will be shared: shown before the person agrees."""
-        answer: dict[str, Any] = self._transport("GET", f"{_base(url)}/api/auth/invites/{code}", None, None)
-        return answer
+        return self._ask(OFFER, "GET", _base(url), f"/api/auth/invites/{code}", None, None)
 
     def link(
         self,
@@ -387,22 +369,17 @@ class PracticeLink:
         }
         if second_factor:
             body["second_factor_code"] = second_factor
-        answer = self._transport("POST", f"{base}/api/auth/accept-invite", body, None)
-        token = answer.get("device_token") if isinstance(answer, dict) else None
-        if not token:
+        accepted = self._ask(ACCEPTED, "POST", base, "/api/auth/accept-invite", body, None)
+        if not accepted.device_token:
             raise PracticeUnreachable("the practice accepted the invite but sent no device token; link again")
+        practice = accepted.practice or ""
         self._write(
             LINK_FILE,
-            {
-                "url": base,
-                "token": token,
-                "practice": answer.get("practice") or "",
-                "linked_at": self._clock().isoformat(),
-            },
+            {"url": base, "token": accepted.device_token, "practice": practice, "linked_at": self._clock().isoformat()},
         )
         self._write(STATE_FILE, {})
         self._sync.mark_linked()
-        return str(answer.get("practice") or "")
+        return practice
 
     def unlink(self) -> bool:
         """Stop sharing with the practice and end this computer's token there (one request, never held back by the
@@ -431,9 +408,9 @@ class PracticeLink:
 
     def _stop_sharing_step_by_step(self, url: str, token: str) -> None:
         """What crest unlink asked before POST /api/sync/unlink: each shared link revoked, then the token ended."""
-        for link in self._transport("GET", f"{url}/api/account/sharing", None, token) or []:
-            if link.get("shared"):
-                self._transport("PUT", f"{url}/api/account/sharing/{link['link_id']}", {"shared": False}, token)
+        for link in self._ask(SHARING, "GET", url, "/api/account/sharing", None, token):
+            if link.shared:
+                self._transport("PUT", f"{url}/api/account/sharing/{link.link_id}", {"shared": False}, token)
         self._transport("DELETE", f"{url}/api/sync/device", None, token)
 
     def _forget(self) -> None:
@@ -449,25 +426,27 @@ class PracticeLink:
         state: dict[str, dict[str, str]] = self._read(STATE_FILE)
         # Asked each time: notes sharing may have changed in the browser. A check-in already sent is sent again
         # when this changes (its fingerprint covers the note), so the server's copy gains or loses its note.
-        sharing = self._transport("GET", f"{url}/api/account/sharing", None, token) or []
-        if not any(link.get("shared") for link in sharing):
+        sharing = self._ask(SHARING, "GET", url, "/api/account/sharing", None, token)
+        if not any(link.shared for link in sharing):
             # Records sent now would sit where nobody looks; the prescription is still pulled, so an ended
             # programme's goes from Today.
             prescription = self._pull_prescription(url, token)
             notes = self._pull_notes(url, token)  # written while sharing, they are the person's to read still
-            ended = all(link.get("ended") for link in sharing)
+            ended = all(link.ended for link in sharing)
             # "Last synced" stays when the last sync was: nothing was sent now
             self._write(LINK_FILE, stored | {"followed": False, "programme_ended": ended})
             return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
         self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
-        outgoing = self._sync.outgoing(notes=any(link.get("shared") and link.get("share_notes") for link in sharing))
+        outgoing = self._sync.outgoing(notes=any(link.shared and link.share_notes for link in sharing))
         batches = _batches(outgoing, state)
-        sent = dict.fromkeys(KINDS, 0)
+        sent: dict[str, int] = dict.fromkeys(KINDS, 0)
         for number, (chosen, changed) in enumerate(batches, start=1):
             text, uids = outgoing.batch(chosen)
-            answer = self._transport(
+            pushed = self._ask(
+                PUSHED,
                 "POST",
-                f"{url}/api/sync/push",
+                url,
+                "/api/sync/push",
                 {
                     "journal": text,
                     "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()},
@@ -475,8 +454,8 @@ class PracticeLink:
                 },
                 token,
             )
-            for kind, count in (answer or {}).get("received", {}).items():
-                sent[kind] = sent.get(kind, 0) + int(count)
+            for kind, count in pushed.received.items():
+                sent[kind] = sent.get(kind, 0) + count
             for kind, fingerprints in changed.items():
                 state.setdefault(kind, {}).update(fingerprints)
             self._write(STATE_FILE, state)  # confirmed: a later sync will not send these again
@@ -505,7 +484,8 @@ class PracticeLink:
         return {} if self._zone_name is None else {"zone": self._zone_name}
 
     def _pull_prescription(self, url: str, token: str) -> Prescription | None:
-        prescription = _prescription(self._transport("GET", f"{url}/api/sync/prescription", None, token))
+        prescribed = self._ask(PRESCRIBED, "GET", url, "/api/sync/prescription", None, token)
+        prescription = None if prescribed is None else prescribed.record()
         self._sync.keep_prescription(prescription, self._clock())
         return prescription
 
@@ -515,6 +495,17 @@ class PracticeLink:
         except NotThere:  # a practice server older than notes that travel: the ones kept stay as they are
             return None
         return self._sync.keep_session_notes(read_session_notes(answer))
+
+    def _ask(
+        self, shape: TypeAdapter[Read], method: str, url: str, path: str, body: dict[str, Any] | None, token: str | None
+    ) -> Read:
+        """The answer of the practice at `url` to one request, of the shape crest reads (practice_answers), or
+        refused as unreadable, as an answer cut short is: the one place an answer is checked before it is read."""
+        answer = self._transport(method, f"{url}{path}", body, token)
+        try:
+            return shape.validate_python(answer)
+        except ValidationError:
+            raise _unreadable(url) from None
 
     def _read(self, name: str) -> Any:
         path = self._home / name

@@ -518,6 +518,163 @@ def test_sync_given_a_refusal_cut_short_says_the_refusal_without_its_reason(
     assert (done.returncode, done.stderr) == (2, "crest: the practice answered 409: no reason given\n")
 
 
+def _unreadable(url: str) -> str:
+    return f"the practice at {url} sent an answer crest could not read; try again later"
+
+
+FOLLOWED = {"link_id": 1, "practitioner": "Pat Physio", "shared": True, "share_notes": False, "ended": False}
+
+
+@pytest.mark.parametrize(
+    "sharing",
+    [
+        pytest.param({"received": {}}, id="an-object"),
+        pytest.param(["Pat Physio"], id="a-list-of-strings"),
+        pytest.param(None, id="null"),
+        pytest.param([FOLLOWED | {"shared": "no"}], id="shared-as-text"),
+        pytest.param([{key: value for key, value in FOLLOWED.items() if key != "shared"}], id="shared-missing"),
+        pytest.param([FOLLOWED | {"ended": 0}], id="ended-as-a-number"),
+    ],
+)
+def test_sync_given_a_sharing_list_of_a_wrong_shape_says_so_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], sharing: object
+) -> None:
+    """Valid JSON of the wrong shape, the answer to every request of the sync: before, `link.get` on what was no
+    object, or a prescription read from a list, ended crest sync in a traceback."""
+    with broken_practice(_answer_of(json.dumps(sharing).encode())) as url:
+        _linked_to(crest_env, url)
+        done = run_crest("sync")
+    assert (done.returncode, done.stderr) == (2, f"crest: {_unreadable(url)}\n")
+
+
+@pytest.mark.parametrize(
+    "pushed",
+    [
+        pytest.param([], id="a-list"),
+        pytest.param({"received": ["check_ins"]}, id="received-a-list"),
+        pytest.param({"received": {"check_ins": "one"}}, id="a-count-as-text"),
+        pytest.param({"received": {"check_ins": None}}, id="a-count-null"),
+        pytest.param({"received": {"check_ins": -1}}, id="a-negative-count"),
+    ],
+)
+def test_sync_given_a_push_answer_of_a_wrong_shape_says_so_in_one_line_and_sends_the_batch_again(
+    run_crest: RunCrest, crest_env: dict[str, str], pushed: object
+) -> None:
+    """Before, a count that was no number or `received` that was no object ended crest sync in a traceback, and a
+    list or a negative count was taken as the batch confirmed: never sent again."""
+    with scripted_practice({"GET /api/account/sharing": (200, [FOLLOWED]), "POST /api/sync/push": (200, pushed)}) as (
+        url,
+        asked,
+    ):
+        _linked_to(crest_env, url)
+        assert run_crest("log", "--pain", "hip:left=3").returncode == 0
+        done = run_crest("sync")
+        again = run_crest("sync")
+    assert (done.returncode, done.stderr) == (2, f"crest: {_unreadable(url)}\n")
+    assert (again.returncode, again.stderr) == (2, f"crest: {_unreadable(url)}\n")
+    assert asked.count("POST /api/sync/push") == 2  # not confirmed: the batch is sent again
+
+
+PRESCRIBED = {"variant": "standard", "minutes": 10, "sessions_per_day": 1, "days_per_week": 7}
+PRESCRIBED |= {"start_on": "2026-05-04", "version": 1, "prescribed_by": "Priyanka Rao"}
+
+
+@pytest.mark.parametrize(
+    "prescribed",
+    [
+        pytest.param(["standard", 10], id="a-list"),
+        pytest.param({"variant": "standard", "minutes": 10}, id="fields-missing"),
+        pytest.param(PRESCRIBED | {"start_on": 20260504}, id="a-day-as-a-number"),
+        pytest.param(PRESCRIBED | {"reminder_time": 730}, id="a-time-as-a-number"),
+        pytest.param(PRESCRIBED | {"note": ["Calves on the seat."]}, id="a-note-as-a-list"),
+        pytest.param(PRESCRIBED | {"minutes": "10"}, id="minutes-as-text"),
+    ],
+)
+def test_sync_given_a_prescription_of_a_wrong_shape_says_so_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], prescribed: object
+) -> None:
+    """Before, each ended crest sync in a traceback (a KeyError, a TypeError). Values of the right type that a
+    prescription refuses (unknown days, a variant) are said as such (test_sync_refuses_days_that_are_not_...)."""
+    with _followed_at_a_practice(crest_env, {"GET /api/sync/prescription": (200, prescribed)}):
+        done = run_crest("sync")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith("crest: the practice at http://127.0.0.1:")
+    assert done.stderr.endswith(" sent an answer crest could not read; try again later\n")
+
+
+LINKING = ("CODE", "--email", "bob@home.example", "--name", "Bob", "--password-stdin", "--yes")
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        pytest.param([], id="a-list"),
+        pytest.param("client", id="text"),
+        pytest.param({"role": "client"}, id="fields-missing"),
+        pytest.param({"role": "client", "invited_by": ["Pat Physio"], "practice": "Back in Balance"}, id="a-list-name"),
+    ],
+)
+def test_link_given_an_invite_of_a_wrong_shape_says_so_in_one_line_and_sends_nothing(
+    run_crest: RunCrest, crest_env: dict[str, str], offer: object
+) -> None:
+    """Before, `offer.get` on what was no object ended crest link in a traceback, and names missing or of the
+    wrong type were said as they came ("None at None invites you")."""
+    with broken_practice(_answer_of(json.dumps(offer).encode())) as url:
+        done = run_crest("link", url, *LINKING, input_text="a long enough password\n")
+    assert (done.returncode, done.stderr) == (2, f"crest: {_unreadable(url)}\n")
+    assert "invites you" not in done.stdout and not (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
+
+
+@pytest.mark.parametrize(
+    "accepted",
+    [
+        pytest.param(["a-device-token"], id="a-list"),
+        pytest.param({"device_token": ["a-device-token"], "practice": "Back in Balance"}, id="a-token-as-a-list"),
+        pytest.param({"device_token": 12345, "practice": "Back in Balance"}, id="a-token-as-a-number"),
+        pytest.param({"device_token": "a-device-token", "practice": {"name": "Back"}}, id="a-practice-as-an-object"),
+    ],
+)
+def test_link_given_an_accepted_invite_of_a_wrong_shape_says_so_in_one_line_and_keeps_no_link(
+    run_crest: RunCrest, crest_env: dict[str, str], accepted: object
+) -> None:
+    """Before, a token or a practice's name of the wrong type was kept in the link file, and a list was said to
+    carry no device token."""
+    answers: dict[str, Answer] = {"GET /api/auth/invites/CODE": OFFER, "POST /api/auth/accept-invite": (201, accepted)}
+    with scripted_practice(answers) as (url, _asked):
+        done = run_crest("link", url, *LINKING, input_text="a long enough password\n")
+    assert (done.returncode, done.stderr) == (2, f"crest: {_unreadable(url)}\n")
+    assert "Linked" not in done.stdout and not (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
+
+
+@pytest.mark.parametrize(
+    "sharing",
+    [
+        pytest.param({"link_id": 7, "shared": True}, id="an-object"),
+        pytest.param(["Pat Physio"], id="a-list-of-strings"),
+        pytest.param([{"shared": True, "share_notes": False, "ended": False}], id="link-id-missing"),
+        pytest.param([FOLLOWED | {"link_id": "7/../../sync/device"}], id="a-link-id-as-text"),
+        pytest.param([FOLLOWED | {"shared": None}], id="shared-null"),
+    ],
+)
+def test_unlink_given_a_sharing_list_of_a_wrong_shape_keeps_the_link_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], sharing: object
+) -> None:
+    """A practice older than the one request to unlink: crest reads what is shared to stop it link by link.
+    Before, what was no object, or lacked its link_id, ended crest unlink in a traceback; a link_id that was text
+    went into the address; a null `shared` was taken as not shared, and the link forgotten."""
+    answers: dict[str, Answer] = {"GET /api/account/sharing": (200, sharing), "DELETE /api/sync/device": (204, None)}
+    with scripted_practice(answers) as (url, asked):
+        link_file = _linked_to(crest_env, url)
+        linked = link_file.read_text()
+        done = run_crest("unlink")
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"crest: sharing could not be stopped on the practice server: {_unreadable(url)}. This crest stays linked; "
+        "run crest unlink again once the practice can be reached.\n",
+    )
+    assert link_file.read_text() == linked and asked == ["POST /api/sync/unlink", "GET /api/account/sharing"]
+
+
 def test_sync_says_the_prescription_as_the_web_does_with_its_end_reminder_and_note(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:

@@ -1,0 +1,114 @@
+"""The practice's answers as a linked crest reads them (`crest link`, `crest sync`, `crest unlink`): each request's
+answer has its shape here, checked before anything in it is read, so the server is trusted with nothing it could
+get wrong. Only JSON's own types: "10" is no number, 0 no false, a day is written as one.
+
+The server's own models (crest.web.practice_schemas, its door) describe the newest server's answers in full; these
+hold only what crest reads, and take what a practice older than a field leaves out (a prescription's days), as
+crest did before. A newer practice's fields crest does not know are left unread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
+
+from crest.accounts.records import InvalidPrescription, Prescription
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(strict=True)
+
+
+def _written(read: Callable[[str], Any]) -> BeforeValidator:
+    """A day or a time as the practice writes it (2026-05-04): only as text, never a number."""
+
+    def from_text(value: Any) -> Any:
+        return read(value) if isinstance(value, str) else value  # anything else: the strict type refuses it
+
+    return BeforeValidator(from_text)
+
+
+Day = Annotated[date, _written(date.fromisoformat)]
+Moment = Annotated[datetime, _written(datetime.fromisoformat)]
+
+
+class Offer(_Answer):
+    """An invitation (GET /api/auth/invites/CODE), shown before the person agrees to share."""
+
+    practice: str
+    role: str  # crest links a client only: any other role is refused by name
+    invited_by: str
+
+
+class Accepted(_Answer):
+    """The invitation accepted with a device name (POST /api/auth/accept-invite)."""
+
+    device_token: str | None = None  # none: refused by name, as the link cannot work without it
+    practice: str | None = None
+
+
+class Sharing(_Answer):
+    """One practitioner the person shares with, or did (GET /api/account/sharing lists them)."""
+
+    link_id: int  # goes into the address that stops sharing with them: a number, nothing else
+    shared: bool
+    # left out, as crest read them before: notes are not sent, and nobody following is said as sharing stopped
+    share_notes: bool = False
+    ended: bool = False
+
+
+class Pushed(_Answer):
+    """A batch of records taken in (POST /api/sync/push): how many of each kind, named as the server names them."""
+
+    received: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")], Annotated[int, Field(ge=0)]]
+
+
+class Prescribed(_Answer):
+    """The current prescription (GET /api/sync/prescription); its values are checked by `Prescription` itself."""
+
+    variant: str
+    minutes: int
+    sessions_per_day: int
+    days_per_week: int
+    start_on: Day
+    end_on: Day | None = None
+    reminder_time: str | None = None
+    note: str | None = None
+    version: int
+    prescribed_by: str
+    created_at: Moment | None = None
+    # a practice older than chosen days sends none; any other is checked as anyone's days, naming a wrong one
+    days: Any = None
+
+    def record(self) -> Prescription:
+        return Prescription(
+            variant=self.variant,
+            minutes=self.minutes,
+            sessions_per_day=self.sessions_per_day,
+            days_per_week=self.days_per_week,
+            start_on=self.start_on,
+            end_on=self.end_on,
+            reminder_time=self.reminder_time,
+            note=self.note,
+            version=self.version,
+            prescribed_by=self.prescribed_by,
+            created_at=self.created_at,
+            # none: the reminder spreads the days a week, as it always did
+            days=None if not self.days else _listed_days(self.days),
+        )
+
+
+def _listed_days(days: Any) -> tuple[Any, ...]:
+    """The days as the practice sent them, for the prescription to check as any other's: each a day's own name."""
+    if not isinstance(days, list):
+        raise InvalidPrescription(f"the practice sent days {type(days).__name__!r}, not a list of days")
+    return tuple(days)
+
+
+OFFER = TypeAdapter(Offer)
+ACCEPTED = TypeAdapter(Accepted)
+SHARING = TypeAdapter(list[Sharing])
+PUSHED = TypeAdapter(Pushed)
+PRESCRIBED = TypeAdapter(Prescribed | None)  # null: no prescription
