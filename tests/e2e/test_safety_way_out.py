@@ -36,7 +36,7 @@ def test_a_clinicians_all_clear_is_the_way_out(
     assert NO_IMPROVEMENT in page.get_by_role("heading", name="You answered yes to").locator("..").inner_text()
     page.get_by_role("button", name="Yes, save my answers").click()
     standing = page.locator("#safety-standing")
-    standing.get_by_text("Please see a clinician before practising").wait_for()
+    standing.get_by_text("Please see a clinician", exact=True).wait_for()
     assert NO_IMPROVEMENT in standing.inner_text()
     assert "Source: NHS back-pain red flags; NICE NG59 (2016)" in standing.inner_text()
     screenshot(page, f"safety-advice-{view}")
@@ -85,7 +85,7 @@ def test_a_warning_sign_answered_elsewhere_stops_the_rest_before_it_runs(
     urllib.request.urlopen(saved).close()
 
     page.get_by_role("button", name="Start the rest").click()
-    page.locator("#safety-standing").get_by_text("Please see a clinician before practising").wait_for()
+    page.locator("#safety-standing").get_by_text("Please see a clinician", exact=True).wait_for()
     assert not page.locator("#stage-timer").is_visible()
     with urllib.request.urlopen(f"{server}/api/sessions") as response:
         assert json.load(response) == []

@@ -9,12 +9,15 @@ from crest.safety.standing import RepeatedSign, SafetyStanding, repeated_signs
 from crest.safety.worse_check_in import WorseAdvice
 from crest.web.presenters import friendly_time
 
-HEADLINES = {
+# Advice that opens with its own call (urgent care, a clinician, thanks) has those opening words in bold for a
+# headline: a headline above it would say the same twice. Each is the opening of its screen.ADVICE.
+OPENINGS = {
     AdviceLevel.URGENT: "Please seek urgent medical care now",
-    AdviceLevel.SEE_CLINICIAN: "Please see a clinician before practising",
-    AdviceLevel.SIDE_LYING: "Rest on your side for now",
-    AdviceLevel.CLEAR: "Thank you",
+    AdviceLevel.SEE_CLINICIAN: "Please see a clinician",
+    AdviceLevel.CLEAR: "Thank you.",
 }
+SIDE_LYING_HEADLINE = "Rest on your side for now"  # its advice opens with the why
+CLEARED_HEADLINE = "A clinician has cleared you to practise"
 
 
 def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict[str, Any] | None:
@@ -23,14 +26,14 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
     if standing.level is None and not standing.cleared:
         return None
     holds_until = standing.answer_again_from if standing.concern_stands else None
+    headline, opening, message = _opening(standing)
     return {
         "level": None if standing.level is None else standing.level.stored_name,
         "blocks": standing.concern_stands,
         "side_lying_only": standing.side_lying_only,
-        "headline": "A clinician has cleared you to practise"
-        if standing.level in (None, AdviceLevel.CLEAR) and standing.cleared
-        else HEADLINES[standing.level or AdviceLevel.CLEAR],
-        "message": standing.message,
+        "headline": headline,
+        "opening": opening,
+        "message": message,
         "reasons": [
             {
                 "text": reason.question.text,
@@ -64,6 +67,16 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         "holds_until": friendly_time(holds_until, zone, now) if holds_until is not None and holds_until > now else None,
         "clearable": standing.may_be_cleared,
     }
+
+
+def _opening(standing: SafetyStanding) -> tuple[str | None, str | None, str]:
+    """The headline above the advice, the advice's own opening words to set in bold, and the rest of it."""
+    if standing.level in (None, AdviceLevel.CLEAR) and standing.cleared:
+        return CLEARED_HEADLINE, None, standing.message
+    if standing.level is AdviceLevel.SIDE_LYING:
+        return SIDE_LYING_HEADLINE, None, standing.message
+    opening = OPENINGS[standing.level or AdviceLevel.CLEAR]
+    return None, opening, standing.message.removeprefix(opening)
 
 
 def _when_named(sign: RepeatedSign, zone: tzinfo, now: datetime) -> str:

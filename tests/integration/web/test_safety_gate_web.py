@@ -366,3 +366,34 @@ def test_a_check_in_page_refusal_names_the_field_as_people_read_it(client: TestC
     refused = client.post("/checkin", data={"timing": "after", "note": "hi"})
     assert refused.status_code == 422 and "Session: a check-in after a session needs that session" in refused.text
     assert "Session_id" not in refused.text and "session_id:" not in refused.text
+
+
+def _standing_box(page: str) -> str:
+    """The safety box's words as read: tags dropped, spaces as one."""
+    [box] = re.findall(r'<div class="notice[^"]*" role="status" id="safety-standing">(.*?)</div>', page, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", box).split())
+
+
+@pytest.mark.parametrize(
+    ("yes", "call", "words"),
+    [
+        ("bladder_bowel_saddle", "Please seek urgent medical care now", "call your emergency number"),
+        ("recent_surgery", "Please see a clinician", "crest will not start a session until then"),
+        (None, "Thank you", "Nothing here stands in the way of resting"),
+    ],
+)
+def test_the_safety_box_says_its_advice_once_on_the_safety_page_and_today(
+    client: TestClient, yes: str | None, call: str, words: str
+) -> None:
+    answered = client.post("/safety", data=_form(client, *filter(None, [yes]))).text
+    for page in [answered] + ([client.get("/").text] if yes else []):  # a calm Today shows no box
+        box = _standing_box(page)
+        assert box.count(call) == 1 and box.startswith(call), box
+        assert words in box  # the advice itself is whole
+
+
+def test_a_check_in_sign_says_its_advice_once_on_today(cleared: TestClient) -> None:
+    numb = {"region": "buttock", "side": "left", "score": 3, "quality": "numb"}
+    cleared.post("/api/checkins", json={"pain": [numb]})
+    box = _standing_box(cleared.get("/").text)
+    assert box.count("Please seek urgent medical care now") == 1 and "call your emergency number" in box

@@ -87,7 +87,7 @@ def test_the_safety_form_records_answers_and_a_yes_blocks(client: TestClient) ->
     form = {q["id"]: "no" for q in questions} | {"recent_surgery": "yes", "confirmed": "yes"}
     page = client.post("/safety", data=form)
     assert page.status_code == 200
-    assert "Please see a clinician before practising" in page.text
+    assert "<strong>Please see a clinician</strong> (your doctor or physiotherapist" in page.text
     assert "recently had surgery" in page.text and "ask your surgeon" in page.text  # the answer and its source
     assert client.get("/session", follow_redirects=False).status_code == 303
     assert client.post("/safety", data={"both_legs": "no"}).status_code == 422  # the rest unanswered
