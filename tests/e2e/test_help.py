@@ -93,8 +93,16 @@ def test_every_warning_sign_a_question_names_is_pinned(help_page: Any, server_ur
     page.get_by_label("Ask a question in your own words").fill("I have a fever and my back hurts at night")
     page.locator("#help-results .help-urgent >> nth=1").wait_for()
     assert page.locator("#help-results .help-urgent").count() == 2
-    assert page.locator("#help-status").inner_text().count("See a clinician before you continue.") == 2
+    assert page.locator("#help-status").inner_text().count("See a clinician before you continue.") == 1
     assert errors == []
+
+
+def test_the_status_says_the_most_serious_of_two_warning_levels(help_page: Any, server_url: str) -> None:
+    page = help_page
+    page.goto(f"{server_url}/help")
+    page.get_by_label("Ask a question in your own words").fill("my legs went numb and I can't pee")
+    page.locator("#help-results .help-urgent >> nth=1").wait_for()
+    assert page.locator("#help-status").inner_text() == "Seek urgent medical care now."
 
 
 def test_nothing_found_offers_the_topics(help_page: Any, server_url: str, screenshot: Shoot) -> None:

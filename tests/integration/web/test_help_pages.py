@@ -52,6 +52,19 @@ def test_an_urgent_warning_sign_stands_alone_with_its_level(client: TestClient) 
 
 
 @pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("my legs went numb and I can't pee", "Seek urgent medical care now."),  # urgent care and see a clinician
+        ("I have a fever and my back hurts at night", "See a clinician before you continue. 3 answers."),
+    ],
+)
+def test_the_status_says_the_most_serious_warning_level_once(client: TestClient, question: str, status: str) -> None:
+    page = client.get("/help", params={"q": question}).text
+    assert page.count('class="notice danger help-urgent"') + page.count('class="notice warn help-urgent"') == 2
+    assert f'role="status">{status}</' in page
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "tingling between my legs",

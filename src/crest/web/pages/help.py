@@ -89,11 +89,12 @@ def _search_page(
 
 
 def _status(reply: help_service.HelpReply | None) -> str:
-    """The line a screen reader announces: each warning sign's level first, then how many answers."""
+    """The line a screen reader announces: the most serious warning sign's level first (one piece of advice, the
+    warnings come most urgent first), then how many answers."""
     if reply is None or reply.topics is not None:
         return ""
     count = len(reply.answers)
-    parts = [f"{LABELS[warning.level]}." for warning in reply.warnings]
+    parts = [f"{LABELS[warning.level]}." for warning in reply.warnings[:1]]
     if count:
         parts.append(LABELS["one_answer"] if count == 1 else LABELS["answers"].replace("{count}", str(count)))
     return " ".join(parts)

@@ -57,7 +57,8 @@
   function statusLine(reply) {
     if (reply.topics) return "";
     const count = reply.answers.length;
-    const parts = reply.warnings.map((warning) => `${labels[warning.level]}.`);
+    // one piece of advice: the most serious level's (warnings come most urgent first)
+    const parts = reply.warnings.slice(0, 1).map((warning) => `${labels[warning.level]}.`);
     if (count) parts.push(count === 1 ? labels.one_answer : labels.answers.replace("{count}", String(count)));
     return parts.join(" ");
   }
