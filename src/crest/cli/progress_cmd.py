@@ -50,7 +50,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    from crest.insights.progress import NO_BEFORE_AFTER, adherence_line, before_after_line, psfs_line, trend_line
+    from crest.insights.progress import adherence_line, before_after_line, no_before_after, psfs_line, trend_line
     from crest.insights.reader import sentence
     from crest.insights.verdicts import PAIN_RULE, PSFS_RULE
 
@@ -75,7 +75,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     for change in summary.before_after:
         say(before_after_line(change))
     if not summary.before_after:
-        indented(sentence(NO_BEFORE_AFTER))
+        indented(sentence(no_before_after(summary.demo_kept)))
     console.print("[bold]Daily activities[/bold]")
     say(psfs_line(summary.psfs), _VERDICT_STYLE[summary.psfs.verdict.value])
     indented(PSFS_RULE, "dim")

@@ -48,6 +48,7 @@ class ProgressSummary:
     adherence: Adherence
     before_after: tuple[PlaceChange, ...]
     psfs: PsfsChange
+    demo_kept: bool  # the journal holds a demo session, left out of before/after
 
 
 def progress_summary(
@@ -74,6 +75,7 @@ def progress_summary(
         adherence=adherence(sessions, check_ins, zone, now, weekly_goal, prescription),
         before_after=tuple(change_by_place(sessions, recent_check_ins)),
         psfs=psfs_change(assessments, start_moment),
+        demo_kept=any(session.demo for session in sessions),
     )
 
 
@@ -126,11 +128,11 @@ def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
     return Line(text)
 
 
-# Said where no session has a place rated before and after it; a demo's ratings are left out (pain.py).
-NO_BEFORE_AFTER = (
-    "rate the same place before and after a session to see how one session changes it"
-    " (a demo is left out: its rest passes in seconds)"
-)
+def no_before_after(demo_kept: bool) -> str:
+    """Said where no session has a place rated before and after it; a demo's ratings are left out (pain.py), which
+    is said only where the journal holds a demo (`demo_kept`): a new user never ran one."""
+    left_out = " (a demo is left out: its rest passes in seconds)" if demo_kept else ""
+    return f"rate the same place before and after a session to see how one session changes it{left_out}"
 
 
 def before_after_line(change: PlaceChange) -> Line:

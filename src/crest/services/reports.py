@@ -51,6 +51,7 @@ class ProgressData:
     changes: list[SessionChange]  # sessions in the weeks shown, oldest first
     weeks: list[WeekTotal]  # every week shown, oldest first
     today: date  # local: the last day that has begun
+    demo_kept: bool  # the journal holds a demo session, left out of the changes
 
 
 class Reports:
@@ -94,6 +95,7 @@ class Reports:
             changes=change_per_session([s for s in sessions if starts <= s.started_at < ends], check_ins),
             weeks=weeks,
             today=today,
+            demo_kept=any(session.demo for session in sessions),
         )
 
     def summary(self, since: date | None = None, prescription: WeeklyTarget | None = None) -> ProgressSummary:

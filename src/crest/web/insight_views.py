@@ -3,11 +3,11 @@
 from typing import Any
 
 from crest.insights.progress import (
-    NO_BEFORE_AFTER,
     Line,
     ProgressSummary,
     adherence_line,
     before_after_line,
+    no_before_after,
     psfs_line,
     trend_line,
 )
@@ -29,7 +29,7 @@ def summary_view(summary: ProgressSummary) -> dict[str, Any]:
         "places": [line_view(trend_line(trend), trend.verdict.value) for trend in summary.trends],
         "practice": line_view(adherence_line(summary.adherence)),
         "before_after": [line_view(before_after_line(change)) for change in summary.before_after],
-        "no_before_after": sentence(NO_BEFORE_AFTER),
+        "no_before_after": sentence(no_before_after(summary.demo_kept)),
         "psfs": line_view(psfs_line(summary.psfs), summary.psfs.verdict.value),
         "pain_rule": sentence(PAIN_RULE),
         "pain_better": PAIN_BETTER,

@@ -22,7 +22,7 @@ from crest.counting import counted
 from crest.durations import rested_text
 from crest.insights.pain import JOINED_WEEKS_DAYS, Place, SessionChange, Window
 from crest.insights.practice import DEMO_WORDS, WeekTotal
-from crest.insights.progress import NO_BEFORE_AFTER
+from crest.insights.progress import no_before_after
 from crest.insights.reader import sentence
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import CheckIn, PainRating, PracticeSession
@@ -158,7 +158,7 @@ def progress_charts(progress: ProgressData, zone: tzinfo) -> list[dict[str, Any]
     shown = places[:MOST_PLACES]
     return [
         _pain_over_time(progress, shown, axis, colours),
-        _change_per_session(progress.changes, shown, axis, colours),
+        _change_per_session(progress.changes, progress.demo_kept, shown, axis, colours),
         _sessions_per_week(progress.weeks, axis),
     ]
 
@@ -310,11 +310,15 @@ def _change_words(change: int) -> str:
 
 
 def _change_per_session(
-    changes: Sequence[SessionChange], shown: Sequence[Place], axis: _TimeAxis, colours: dict[Place, int]
+    changes: Sequence[SessionChange],
+    demo_kept: bool,
+    shown: Sequence[Place],
+    axis: _TimeAxis,
+    colours: dict[Place, int],
 ) -> dict[str, Any]:
     title = "Change in pain per session (after minus before)"
     if not changes:
-        return {"title": title, "empty": f"{sentence(NO_BEFORE_AFTER)}."}
+        return {"title": title, "empty": f"{sentence(no_before_after(demo_kept))}."}
     points: dict[Place, list[Point]] = {}
     rows = []
     for change in changes:

@@ -106,3 +106,14 @@ def test_a_backup_made_right_after_a_demo_restores_into_an_empty_journal(
     assert "Restored: 1 session (1 demo: run faster than real time" in restored.text
     [session] = cleared.get("/api/sessions").json()
     assert (session["actual_seconds"], session["demo"]) == (600, True)
+
+
+def test_progress_says_a_demo_is_left_out_only_once_the_journal_holds_one(cleared: TestClient, clock: Any) -> None:
+    left_out = "a demo is left out"
+    assert "Rate the same place before and after a session" in cleared.get("/progress").text
+    assert left_out not in cleared.get("/progress").text  # a new user never ran one
+    session = _start(cleared, clock_speed=20)
+    clock.advance(30)
+    _finish(cleared, session, clock_speed=20)
+    page = cleared.get("/progress").text
+    assert page.count(left_out) == 2  # under "Before and after a session" and in the chart's place
