@@ -30,6 +30,21 @@ def test_pain_is_rated_and_saved_without_the_script(
     context.close()
 
 
+def test_the_intro_names_what_the_page_shows_with_and_without_the_script(
+    browser: Any, safe_page: Any, server_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{server_url}/checkin")
+    intro = page.locator("#checkin-intro").inner_text()
+    assert "body map" not in intro and "Under Pain, choose a place in a row" in intro  # no map is shown
+    assert "0 (no pain) to 10 (worst imaginable)" in intro
+    context.close()
+    safe_page.goto(f"{server_url}/checkin")
+    intro = safe_page.locator("#checkin-intro").inner_text()
+    assert "Choose a place on the body map" in intro and "in a row" not in intro
+
+
 def test_the_forms_rows_stay_out_of_the_page_the_script_runs(safe_page: Any, server_url: str) -> None:
     safe_page.goto(f"{server_url}/checkin")
     assert safe_page.locator(".bodymap").is_visible()
