@@ -181,6 +181,27 @@ def test_a_reload_during_the_timer_keeps_the_session_and_resumes_it(
     assert errors == []
 
 
+def test_a_demo_resumed_from_the_session_link_keeps_its_speed(safe_page: Any, server_url: str) -> None:
+    """Left for the Journal, then back by the Session link as the leaving question says: the page has no ?speed,
+    and the demo's rest went on at real time."""
+    page = safe_page
+    _start_rest(page, f"{server_url}/session?minutes=10&speed=60")
+    page.wait_for_timeout(1_000)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("link", name="Journal").click()
+    page.wait_for_url("**/journal")
+    page.get_by_role("link", name="Session", exact=True).click()
+    page.get_by_role("button", name="Resume the rest").click()
+    page.locator("#stage-timer").wait_for(state="visible")
+    running = _api(server_url, "/api/sessions")[0]
+    page.wait_for_timeout(1_000)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="End now").click()
+    page.get_by_role("heading", name="Well done").wait_for()
+    assert _api(server_url, f"/api/sessions/{running['id']}")["actual_seconds"] >= running["actual_seconds"] + 30
+    assert "This was a demo at 60 times real time" in page.locator("#done-summary").inner_text()
+
+
 def test_the_navigation_asks_before_leaving_a_running_timer(safe_page: Any, server_url: str) -> None:
     page = safe_page
     _start_rest(page, f"{server_url}/session?minutes=10&speed=60")

@@ -7,6 +7,26 @@
   const $ = (id) => document.getElementById(id);
   const stages = ["stage-resume", "stage-checklist", "stage-ready", "stage-timer", "stage-elsewhere", "stage-done"];
 
+  // A demo's clock speed, kept for its session in this browser: the page reached again by the Session link (as the
+  // question on leaving says) has no ?speed, and the demo's rest would go on at real time.
+  const DEMO_SPEED = "crest-demo-speed";
+  function keepDemoSpeed(sessionId) {
+    if (config.speed === 1) return;
+    try {
+      localStorage.setItem(DEMO_SPEED, JSON.stringify({ session_id: sessionId, speed: config.speed }));
+    } catch (_) {
+      /* storage refused: resumed by the link, the rest goes on at real time */
+    }
+  }
+  if (config.resume && !new URLSearchParams(window.location.search).has("speed")) {
+    try {
+      const kept = JSON.parse(localStorage.getItem(DEMO_SPEED));
+      if (kept && kept.session_id === config.resume.session_id) config.speed = kept.speed;
+    } catch (_) {
+      /* nothing readable kept: real time */
+    }
+  }
+
   function show(stage) {
     for (const id of stages) if ($(id)) $(id).hidden = id !== stage;
   }
@@ -413,6 +433,7 @@
         clock_speed: config.speed, // a sped-up rest is a demo from its start, never counted as practice
       });
       state.sessionId = created.id;
+      keepDemoSpeed(created.id);
       state.lastSavedAt = performance.now();
     } catch (error) {
       if (error.status === 409) {
