@@ -65,8 +65,10 @@ def test_new_places_a_score_only_once_given_and_what_the_pain_is_like(
     assert page.get_by_text("5 / 10").is_visible()
     page.get_by_role("button", name="Save check-in").click()
     # tingling is read as a warning sign (the worse check-in's reading): Today's safety box names it, it is saved
-    page.wait_for_url(f"{server_url}/")
+    page.wait_for_url(f"{server_url}/?saved=check-in")
     assert "Numbness or tingling" in page.locator("#safety-standing").inner_text()
+    saved_line = page.get_by_text("Saved: your check-in is in the journal.")  # said under the warning
+    assert saved_line.is_visible() and page.locator("#safety-standing ~ p.notice[role=status]").count() == 1
     screenshot(page, "today-after-tingling-phone-dark")
     [saved] = _api(server_url, "GET", "/api/checkins")
     assert saved["pain"] == [

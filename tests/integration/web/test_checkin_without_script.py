@@ -95,3 +95,13 @@ def test_a_refused_form_comes_back_with_everything_it_sent(client: TestClient) -
     assert '<input type="checkbox" name="sensations" value="warmth" checked>' in page
     assert '<input type="radio" name="timing" value="standalone" checked>' in page
     assert ">my &lt;own&gt; words</textarea>" in page
+
+
+def test_a_check_in_that_raises_a_warning_sign_is_said_saved_on_today_below_the_warning(client: TestClient) -> None:
+    form = {"timing": "standalone", "note": "since this morning I cannot control my bladder"}
+    saved = client.post("/checkin", data=form, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"] == "/?saved=check-in"
+    today = client.get(saved.headers["location"]).text
+    warning, confirmation = today.find('id="safety-standing"'), today.find("Saved: your check-in is in the journal.")
+    assert 0 <= warning < confirmation  # the warning first, the confirmation after it
+    assert "Saved: your check-in" not in client.get("/").text  # said once, as the check-in is saved

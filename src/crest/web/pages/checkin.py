@@ -96,7 +96,7 @@ def save_checkin_page(
         )
     # As the script does: a worse check-in is answered on Today; one before a session goes on to it.
     if check_ins.advice_for(saved) is not None:
-        return RedirectResponse(request.url_for("today").path, status_code=303)
+        return RedirectResponse(f"{request.url_for('today').path}?saved=check-in", status_code=303)
     if going_on is not None:
         joiner = "&" if "?" in going_on else "?"
         return RedirectResponse(f"{going_on}{joiner}before_checkin_id={saved.id}", status_code=303)
@@ -183,7 +183,7 @@ def _checkin_view(
         "checkins_url": "/api/checkins",
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         "journal_url": str(request.url_for("journal_page").path) + "?saved=check-in",
-        "today_url": str(request.url_for("today").path),  # where the answer to a worse check-in is shown
+        "today_url": str(request.url_for("today").path) + "?saved=check-in",  # where a worse one is answered
     }
     return render(
         request,

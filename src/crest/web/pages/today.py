@@ -1,6 +1,6 @@
 """Today: start a session, the last one, this week, a good time of day; the safety questions on first use."""
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -48,7 +48,8 @@ def _good_time(
 
 
 @router.get("/", name="today")
-def today(request: Request, context: Context) -> Response:
+def today(request: Request, context: Context, saved: Literal["check-in"] | None = None) -> Response:
+    """`saved`: a check-in just saved that Today answers (worse, or naming a warning sign), so the page says so."""
     services = context.services
     now = context.now()
     summary = services.reports.today()
@@ -64,6 +65,7 @@ def today(request: Request, context: Context) -> Response:
         request,
         "today.html",
         active="today",
+        saved=saved,
         settings=preferences,
         timing=protocol.timing,
         variants=protocol.variants,
