@@ -5,6 +5,7 @@ a refused new password, and an old or used link answered with a clear page (410)
 from __future__ import annotations
 
 import html
+import re
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -18,8 +19,8 @@ NEW_PASSWORD = "a slow morning by the sea"
 
 
 def test_a_practitioner_cannot_make_a_link_for_a_client(app: FastAPI, world: World) -> None:
-    """Whoever holds a client's password link becomes the client, with the notes they keep to themselves: a
-    practitioner has no way to make one; the client's page says the operator does."""
+    """Whoever holds a client's password link can sign in as the client and read even the notes they do not share:
+    a practitioner has no way to make one; the client's page says the operator does, and why, in plain words."""
     client_id = world.ids["client"]
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         page = pat.get(f"/practice/clients/{client_id}").text
@@ -27,6 +28,10 @@ def test_a_practitioner_cannot_make_a_link_for_a_client(app: FastAPI, world: Wor
         form = pat.post(f"/practice/clients/{client_id}/reset-link")
     assert "Make a password link" not in page and "/reset-link" not in page
     assert "crest practice reset-password --email ann@example.org" in page
+    box = " ".join(re.sub(r"<[^>]+>", " ", page.partition('id="reset-heading"')[2].partition("</section>")[0]).split())
+    assert "becomes" not in box and "keep to themselves" not in box  # plain words, not a riddle
+    assert "Only the operator can make one, and it must go to Ann alone" in box
+    assert "anyone who holds the link can sign in as Ann and see all their records, including the notes" in box
     assert api.status_code in (404, 405) and form.status_code in (404, 405)
     assert "/reset/" not in api.text + form.text
     made = app.state.practice_door.audit.entries(Audited.MAKE_RESET_LINK)
