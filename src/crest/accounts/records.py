@@ -81,7 +81,7 @@ def check_name(name: str, what: str = "the name") -> str:
     if not isinstance(name, str) or blank(name):
         raise InvalidName(f"{what} is empty; write the name people will see")
     cleaned = " ".join(name.split())
-    if any(_hidden_control(character) for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
+    if any(hidden_control(character) for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
         raise InvalidName(f"{what} must be plain text of at most {MAX_NAME_CHARACTERS} characters")
     return cleaned
 
@@ -91,7 +91,7 @@ def check_name(name: str, what: str = "the name") -> str:
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def _hidden_control(character: str) -> bool:
+def hidden_control(character: str) -> bool:
     """A control character (C0, DEL, C1: a terminal may act on them) or a bidirectional override; letters of
     every script, accents and joined emoji stay."""
     return unicodedata.category(character) == "Cc" or character in BIDI_CONTROLS

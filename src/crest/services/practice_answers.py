@@ -12,9 +12,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 
-from crest.accounts.records import InvalidPrescription, Prescription
+from crest.accounts.records import MAX_NAME_CHARACTERS, InvalidPrescription, Prescription, hidden_control
 
 
 class _Answer(BaseModel):
@@ -34,19 +34,30 @@ Day = Annotated[date, _written(date.fromisoformat)]
 Moment = Annotated[datetime, _written(datetime.fromisoformat)]
 
 
+def _plain(name: str) -> str:
+    """A name as the practice keeps them all (check_name): one line, without a control character or a
+    bidirectional override, which the terminal crest prints it to would act on."""
+    if any(hidden_control(character) for character in name):
+        raise ValueError("a name with a control character")
+    return name
+
+
+Name = Annotated[str, Field(max_length=MAX_NAME_CHARACTERS), AfterValidator(_plain)]
+
+
 class Offer(_Answer):
     """An invitation (GET /api/auth/invites/CODE), shown before the person agrees to share."""
 
-    practice: str
+    practice: Name
     role: str  # crest links a client only: any other role is refused by name
-    invited_by: str
+    invited_by: Name
 
 
 class Accepted(_Answer):
     """The invitation accepted with a device name (POST /api/auth/accept-invite)."""
 
     device_token: str | None = None  # none: refused by name, as the link cannot work without it
-    practice: str | None = None
+    practice: Name | None = None
 
 
 class Sharing(_Answer):
@@ -77,7 +88,7 @@ class Prescribed(_Answer):
     reminder_time: str | None = None
     note: str | None = None
     version: int
-    prescribed_by: str
+    prescribed_by: Name
     created_at: Moment | None = None
     # a practice older than chosen days sends none; any other is checked as anyone's days, naming a wrong one
     days: Any = None

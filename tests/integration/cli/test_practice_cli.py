@@ -788,3 +788,65 @@ def test_an_invitation_code_never_starts_like_an_option() -> None:
     from crest.services.accounts import new_code
 
     assert not any(new_code()[0].startswith("-") for _ in range(2000))  # 1 in 64 did: `crest link URL -AB...`
+
+
+# What the practice's server never keeps in a name (crest.accounts.records.check_name), each of which a terminal
+# may act on or shows misleadingly: crest refuses a name carrying one as an answer it cannot read.
+HIDDEN_IN_NAMES = [
+    pytest.param("Back in Balance\x1b[2J\x1b[H", id="an-escape-sequence"),
+    pytest.param("Back in Balance\nLinked to another practice.", id="a-newline"),
+    pytest.param("Back in\rBalance", id="a-carriage-return"),
+    pytest.param("Back in Balance\x07", id="a-bell"),
+    pytest.param("Back in Balance\x9b2J", id="a-c1-control"),
+    pytest.param("Back in \u202eecnalaB", id="a-bidirectional-override"),
+    pytest.param("B" * 201, id="longer-than-the-practice-allows"),
+]
+
+
+@pytest.mark.parametrize("name", HIDDEN_IN_NAMES)
+@pytest.mark.parametrize("field", ["invited_by", "practice"])
+def test_link_given_an_invite_naming_with_a_control_character_says_so_in_one_line_and_prints_no_name(
+    run_crest: RunCrest, crest_env: dict[str, str], field: str, name: str
+) -> None:
+    """Before, the names were printed as they came ("X at Y invites you"): a practice could move the cursor, clear
+    the terminal or write lines of its own before the question to share."""
+    offer = (200, {"role": "client", "invited_by": "Pat Physio", "practice": "Back in Balance"} | {field: name})
+    with scripted_practice({"GET /api/auth/invites/CODE": offer}) as (url, asked):
+        done = run_crest("link", url, *LINKING, input_text="a long enough password\n")
+    assert (done.returncode, done.stderr, done.stdout) == (2, f"crest: {_unreadable(url)}\n", "")
+    assert asked == ["GET /api/auth/invites/CODE"]  # nothing was sent
+    assert not (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
+
+
+@pytest.mark.parametrize("name", HIDDEN_IN_NAMES)
+def test_link_given_an_accepted_invite_naming_the_practice_with_a_control_character_keeps_no_link(
+    run_crest: RunCrest, crest_env: dict[str, str], name: str
+) -> None:
+    """Before, the practice's name was printed ("Linked to ...") and kept in the link file, to be printed again by
+    crest sync and shown on Settings."""
+    accepted = (201, {"device_token": "a-device-token", "practice": name})
+    answers: dict[str, Answer] = {"GET /api/auth/invites/CODE": OFFER, "POST /api/auth/accept-invite": accepted}
+    with scripted_practice(answers) as (url, _asked):
+        done = run_crest("link", url, *LINKING, input_text="a long enough password\n")
+    assert (done.returncode, done.stderr) == (2, f"crest: {_unreadable(url)}\n")
+    assert "Linked" not in done.stdout and not (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
+
+
+@pytest.mark.parametrize("name", HIDDEN_IN_NAMES)
+def test_sync_given_a_prescription_by_a_name_with_a_control_character_says_so_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], name: str
+) -> None:
+    """Before, who prescribed was printed as it came after "Your prescription: ..."."""
+    prescribed = PRESCRIBED | {"prescribed_by": name}
+    with _followed_at_a_practice(crest_env, {"GET /api/sync/prescription": (200, prescribed)}):
+        done = run_crest("sync")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "Your prescription" not in done.stdout
+    assert done.stderr.endswith(" sent an answer crest could not read; try again later\n")
+
+
+def test_names_as_long_as_the_practice_allows_are_said_as_they_are(run_crest: RunCrest) -> None:
+    practice, inviter = "Ünïcode Physio 物理療法 👩‍⚕️" + "B" * 170, "P" * 200
+    offer = (200, {"role": "client", "invited_by": inviter, "practice": practice})
+    with scripted_practice({"GET /api/auth/invites/CODE": offer}) as (url, _asked):
+        done = run_crest("link", url, "CODE", "--password-stdin", input_text="a long enough password\n")
+    assert f"{inviter} at {practice} invites you to share:" in done.stdout
