@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from crest.accounts.records import Prescription
 from crest.addresses import crosses_the_network_unencrypted
@@ -34,7 +34,7 @@ from crest.errors import CrestError
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.private_files import make_private_folder, write_private_file
-from crest.services.practice_answers import ACCEPTED, OFFER, PRESCRIBED, PUSHED, SHARING, Offer
+from crest.services.practice_answers import ACCEPTED, OFFER, PRESCRIBED, PUSHED, SHARING, Moment, Name, Offer
 from crest.services.sync import KINDS, JournalSync, Outgoing, read_session_notes
 
 if TYPE_CHECKING:
@@ -83,6 +83,10 @@ class NotThere(PracticeUnreachable):
     """The practice answered 404: the address is wrong, or its server is older than what was asked of it."""
 
 
+class LinkDamaged(CrestError):
+    """The link file is not what crest wrote (edited by hand, or damaged): nothing in it can be trusted."""
+
+
 class SharingNotStopped(CrestError):
     """`crest unlink` could not tell the practice to stop sharing; the link is kept so it can be tried again."""
 
@@ -101,6 +105,21 @@ def nobody_follows(practice: str, programme_ended: bool) -> str:
         f"{why}, so nobody there follows you now and nothing was sent. Nobody there would see your check-ins or "
         f"warning signs: act yourself on any warning crest gives you. Run crest unlink to stop syncing; {again}"
     )
+
+
+class _Link(BaseModel):
+    """The link file (LINK_FILE) as `crest link` writes it and each sync updates it: checked whole, at the one
+    place it is read, before anything in it is, as the practice's answers are."""
+
+    model_config = ConfigDict(strict=True)
+
+    url: str
+    token: str
+    practice: Name = ""
+    linked_at: Moment
+    last_sync_at: Moment | None = None
+    followed: bool = True  # at the last sync someone at the practice followed this person (True before the first)
+    programme_ended: bool = False
 
 
 @dataclass(frozen=True)
@@ -325,17 +344,16 @@ class PracticeLink:
         return self._home / LINK_FILE
 
     def status(self) -> LinkStatus | None:
-        stored = self._read(LINK_FILE)
-        if not stored:
+        stored = self._link()
+        if stored is None:
             return None
-        last = stored.get("last_sync_at")
         return LinkStatus(
-            url=stored["url"],
-            practice=stored.get("practice", ""),
-            linked_at=datetime.fromisoformat(stored["linked_at"]),
-            last_sync_at=None if not last else datetime.fromisoformat(last),
-            followed=stored.get("followed", True),
-            programme_ended=stored.get("programme_ended", False),
+            url=stored.url,
+            practice=stored.practice,
+            linked_at=stored.linked_at,
+            last_sync_at=stored.last_sync_at,
+            followed=stored.followed,
+            programme_ended=stored.programme_ended,
         )
 
     def invite(self, url: str, code: str) -> Offer:
@@ -373,10 +391,7 @@ class PracticeLink:
         if not accepted.device_token:
             raise PracticeUnreachable("the practice accepted the invite but sent no device token; link again")
         practice = accepted.practice or ""
-        self._write(
-            LINK_FILE,
-            {"url": base, "token": accepted.device_token, "practice": practice, "linked_at": self._clock().isoformat()},
-        )
+        self._keep(_Link(url=base, token=accepted.device_token, practice=practice, linked_at=self._clock()))
         self._write(STATE_FILE, {})
         self._sync.mark_linked()
         return practice
@@ -386,10 +401,10 @@ class PracticeLink:
         sync limit), then forget the link. True when the practice stopped sharing; False when it no longer accepts
         this computer's token (the link is forgotten, as the token can do nothing more; sharing is then changed in
         the browser)."""
-        stored = self._read(LINK_FILE)
-        if not stored:
+        stored = self._link()
+        if stored is None:
             raise NotLinked("this crest is not linked to a practice")
-        url, token = stored["url"], stored["token"]
+        url, token = stored.url, stored.token
         try:
             try:  # one request, which the practice never counts: stopping sharing is never held back
                 self._transport("POST", f"{url}/api/sync/unlink", None, token)
@@ -418,10 +433,10 @@ class PracticeLink:
             (self._home / name).unlink(missing_ok=True)
 
     def sync(self, on_batch: Callable[[int, int], None] = lambda done, total: None) -> SyncResult:
-        stored = self._read(LINK_FILE)
-        if not stored:
+        stored = self._link()
+        if stored is None:
             raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
-        url, token = stored["url"], stored["token"]
+        url, token = stored.url, stored.token
         _refuse_unencrypted(url)  # a link made before crest refused http://: unlink, then link again by https://
         state: dict[str, dict[str, str]] = self._read(STATE_FILE)
         # Asked each time: notes sharing may have changed in the browser. A check-in already sent is sent again
@@ -434,7 +449,7 @@ class PracticeLink:
             notes = self._pull_notes(url, token)  # written while sharing, they are the person's to read still
             ended = all(link.ended for link in sharing)
             # "Last synced" stays when the last sync was: nothing was sent now
-            self._write(LINK_FILE, stored | {"followed": False, "programme_ended": ended})
+            self._keep(stored.model_copy(update={"followed": False, "programme_ended": ended}))
             return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
         self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
         outgoing = self._sync.outgoing(notes=any(link.shared and link.share_notes for link in sharing))
@@ -475,8 +490,8 @@ class PracticeLink:
             self._write(STATE_FILE, state)
         prescription = self._pull_prescription(url, token)
         notes = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it there
-        self._write(
-            LINK_FILE, stored | {"followed": True, "programme_ended": False, "last_sync_at": self._clock().isoformat()}
+        self._keep(
+            stored.model_copy(update={"followed": True, "programme_ended": False, "last_sync_at": self._clock()})
         )
         return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription, notes=notes)
 
@@ -507,6 +522,25 @@ class PracticeLink:
         except ValidationError:
             raise _unreadable(url) from None
 
+    def _link(self) -> _Link | None:
+        """The link file, checked whole (the one place it is read); None: this crest is not linked."""
+        try:
+            text = self.link_file.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise LinkDamaged(f"cannot read {self.link_file} ({error.strerror or error}); {_LINK_AGAIN}") from None
+        try:
+            return _Link.model_validate_json(text)
+        except ValidationError:  # not JSON, not UTF-8, or not of the link's shape
+            raise LinkDamaged(
+                f"{self.link_file} is damaged, so crest cannot read this computer's link to a practice from it; "
+                f"{_LINK_AGAIN}"
+            ) from None
+
+    def _keep(self, link: _Link) -> None:
+        self._write(LINK_FILE, link.model_dump(mode="json"))
+
     def _read(self, name: str) -> Any:
         path = self._home / name
         try:
@@ -520,6 +554,10 @@ class PracticeLink:
         make_private_folder(self._home)
         write_private_file(self._home / name, json.dumps(value, indent=1, sort_keys=True))
         os.chmod(self._home / name, 0o600)
+
+
+# Without the file's token crest can do nothing at the practice, crest unlink included: it reads the same file.
+_LINK_AGAIN = "delete it, then link again with crest link and a new invitation from your practitioner"
 
 
 def _base(url: str) -> str:

@@ -850,3 +850,50 @@ def test_names_as_long_as_the_practice_allows_are_said_as_they_are(run_crest: Ru
     with scripted_practice({"GET /api/auth/invites/CODE": offer}) as (url, _asked):
         done = run_crest("link", url, "CODE", "--password-stdin", input_text="a long enough password\n")
     assert f"{inviter} at {practice} invites you to share:" in done.stdout
+
+
+LINKED = {"url": "https://practice.example", "token": "t", "practice": "Back in Balance"}
+LINKED |= {"linked_at": "2026-05-01T09:00:00+00:00"}
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b'{"url": "https://practice.example", "tok', id="cut-short"),
+        pytest.param(b"not json", id="not-json"),
+        pytest.param(b"\xff\xfe", id="not-utf-8"),
+        pytest.param(b"[1]", id="a-list"),
+        pytest.param(b"null", id="null"),
+        pytest.param(b"{}", id="an-empty-object"),
+        pytest.param(json.dumps({k: v for k, v in LINKED.items() if k != "token"}).encode(), id="no-token"),
+        pytest.param(json.dumps(LINKED | {"url": 1}).encode(), id="a-url-as-a-number"),
+        pytest.param(json.dumps(LINKED | {"token": ["t"]}).encode(), id="a-token-as-a-list"),
+        pytest.param(json.dumps(LINKED | {"linked_at": "yesterday"}).encode(), id="a-date-that-is-none"),
+        pytest.param(json.dumps(LINKED | {"linked_at": 20260501}).encode(), id="a-date-as-a-number"),
+        pytest.param(json.dumps(LINKED | {"last_sync_at": "soon"}).encode(), id="a-last-sync-that-is-no-date"),
+        pytest.param(json.dumps(LINKED | {"followed": "yes"}).encode(), id="followed-as-text"),
+        pytest.param(json.dumps(LINKED | {"practice": "Back\x1b[2J"}).encode(), id="a-name-with-an-escape"),
+        pytest.param(json.dumps(LINKED | {"practice": None}).encode(), id="a-name-null"),
+    ],
+)
+@pytest.mark.parametrize("command", ["sync", "unlink", "link"])
+def test_a_damaged_link_file_is_refused_in_one_line_saying_which_file_and_what_to_do(
+    run_crest: RunCrest, crest_env: dict[str, str], damaged: bytes, command: str
+) -> None:
+    """Before, most ended in a traceback (a KeyError, a TypeError, an AttributeError), and what was not JSON was
+    said with "run crest unlink", which read the same file and failed the same way."""
+    home = Path(crest_env["CREST_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    link_file = home / "practice-link.json"
+    link_file.write_bytes(damaged)
+    with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
+        linking = (url, *LINKING) if command == "link" else ()
+        done = run_crest(command, *linking, input_text="a long enough password\n")
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"crest: {link_file} is damaged, so crest cannot read this computer's link to a practice from it; delete "
+        "it, then link again with crest link and a new invitation from your practitioner\n",
+    )
+    assert "Linked" not in done.stdout and "Unlinked" not in done.stdout and link_file.exists()
+    assert asked in ([], ["GET /api/auth/invites/CODE"])  # linking asks what the invite offers first

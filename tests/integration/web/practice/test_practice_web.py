@@ -936,7 +936,8 @@ def test_a_link_never_sends_a_password_or_a_journal_over_plain_http_to_another_c
             link.invite(address, world.invite_codes["no_practice"])
     assert sent == []  # refused before anything left the computer
     # A link kept from before is not used by http:// either; this computer itself stays fine.
-    (home / "practice-link.json").write_text(json.dumps({"url": "http://practice.test", "token": "t"}))
+    kept = {"url": "http://practice.test", "token": "t", "linked_at": "2026-05-01T09:00:00+00:00"}
+    (home / "practice-link.json").write_text(json.dumps(kept))
     with pytest.raises(CrestError, match="not encrypted"):
         link.sync()
     assert sent == []
