@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from crest.interop.ical import Weekday, day_names
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
-from crest.services.practice_link import PracticeLink, nobody_follows
+from crest.services.practice_link import LinkDamaged, PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT, PrescribedReminder
 from crest.web.context import WebContext
@@ -148,6 +148,9 @@ def _prescribed_reminder(prescribed: PrescribedReminder | None) -> str | None:
 
 def _practice_link(link: PracticeLink) -> dict[str, Any]:
     """The link as the last sync left it: who it goes to, and whether anyone there still follows the person."""
-    status = link.status()
+    try:
+        status = link.status()
+    except LinkDamaged as damaged:  # one card of the page: the settings, backup and restore stay usable
+        return {"practice_link": None, "link_damaged": str(damaged), "nobody_follows": None}
     unfollowed = None if status is None or status.followed else nobody_follows(status.practice, status.programme_ended)
     return {"practice_link": status, "nobody_follows": unfollowed}

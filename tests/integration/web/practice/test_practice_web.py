@@ -686,6 +686,22 @@ def test_stopping_sharing_on_my_practitioner_says_so(app: FastAPI, world: World)
         assert "Saved." in shared.text and "Sharing stopped" not in shared.text
 
 
+def test_a_damaged_link_file_is_named_on_settings_which_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The link file is only one card of Settings: the rest (the settings, backup and restore) must stay usable.
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("CREST_HOME", str(home))
+    (home / "practice-link.json").write_text("[1]")
+    local_app = create_app(f"sqlite:///{home / 'crest.db'}", clock=FakeClock(), local_zone=UTC)
+    with TestClient(local_app, base_url="http://127.0.0.1:8765") as client:
+        page = client.get("/settings")
+    assert page.status_code == 200
+    assert "is damaged, so crest cannot read this computer&#39;s link to a practice from it" in page.text
+    assert "Save settings" in page.text and "Restore from a file" in page.text
+
+
 def test_the_local_settings_page_shows_the_link_and_the_last_sync(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
