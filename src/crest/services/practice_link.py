@@ -32,6 +32,7 @@ from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.journal.records import JournalContents
+from crest.journal.store import RecordKind
 from crest.journal.transfer.json_format import export_json
 from crest.private_files import make_private_folder, write_private_file
 from crest.services.practice_answers import ACCEPTED, OFFER, PRESCRIBED, PUSHED, SHARING, Moment, Name, Offer
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from urllib.request import _HTTPConnectionProtocol
 
     from _typeshed import WriteableBuffer
-
-    from crest.journal.store import RecordKind
 
 LINK_FILE = "practice-link.json"
 STATE_FILE = "practice-sync.json"
@@ -87,6 +86,10 @@ class LinkDamaged(CrestError):
     """The link file is not what crest wrote (edited by hand, or damaged): nothing in it can be trusted."""
 
 
+class SyncStateDamaged(CrestError):
+    """The sync's own state (STATE_FILE) is not what crest wrote: what the practice holds cannot be told from it."""
+
+
 class SharingNotStopped(CrestError):
     """`crest unlink` could not tell the practice to stop sharing; the link is kept so it can be tried again."""
 
@@ -120,6 +123,12 @@ class _Link(BaseModel):
     last_sync_at: Moment | None = None
     followed: bool = True  # at the last sync someone at the practice followed this person (True before the first)
     programme_ended: bool = False
+
+
+# The sync's state (STATE_FILE): by kind, each record the practice has confirmed, by uid, with the fingerprint of
+# what it holds. Checked whole where it is read, as the link file is.
+Sent = dict[RecordKind, dict[str, str]]
+_SENT: TypeAdapter[Sent] = TypeAdapter(Sent, config=ConfigDict(strict=True))
 
 
 @dataclass(frozen=True)
@@ -438,7 +447,7 @@ class PracticeLink:
             raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
         url, token = stored.url, stored.token
         _refuse_unencrypted(url)  # a link made before crest refused http://: unlink, then link again by https://
-        state: dict[str, dict[str, str]] = self._read(STATE_FILE)
+        state = self._sent()
         # Asked each time: notes sharing may have changed in the browser. A check-in already sent is sent again
         # when this changes (its fingerprint covers the note), so the server's copy gains or loses its note.
         sharing = self._ask(SHARING, "GET", url, "/api/account/sharing", None, token)
@@ -541,20 +550,35 @@ class PracticeLink:
     def _keep(self, link: _Link) -> None:
         self._write(LINK_FILE, link.model_dump(mode="json"))
 
-    def _read(self, name: str) -> Any:
-        path = self._home / name
+    def _sent(self) -> Sent:
+        """The sync's state, checked whole (the one place it is read); none yet: nothing confirmed."""
+        path = self._home / STATE_FILE
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_bytes()
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as error:
-            raise CrestError(f"cannot read {path} ({error}); run crest unlink and link again") from None
+        except OSError as error:
+            raise SyncStateDamaged(f"cannot read {path} ({error.strerror or error}); {_SEND_AGAIN}") from None
+        try:
+            return _SENT.validate_json(text)
+        except ValidationError:  # not JSON, not UTF-8, or not of the state's shape
+            raise SyncStateDamaged(
+                f"{path} is damaged, so crest cannot tell from it which records the practice has already; "
+                f"{_SEND_AGAIN}"
+            ) from None
 
     def _write(self, name: str, value: Any) -> None:
         make_private_folder(self._home)
         write_private_file(self._home / name, json.dumps(value, indent=1, sort_keys=True))
         os.chmod(self._home / name, 0o600)
 
+
+# The practice stores each record by its uid (Journal.merge_synced): sent again, it is replaced, never doubled. Only
+# deletions are told from the state (records it names that the journal no longer has), so those are lost with it.
+_SEND_AGAIN = (
+    "deleting it is safe: the next crest sync sends them all again and the practice keeps each once (only a record "
+    "deleted here since the last sync stays there)"
+)
 
 # Without the file's token crest can do nothing at the practice, crest unlink included: it reads the same file.
 _LINK_AGAIN = "delete it, then link again with crest link and a new invitation from your practitioner"
@@ -582,10 +606,10 @@ def _empty_journal() -> str:
     return export_json(JournalContents())
 
 
-Batch = tuple[dict["RecordKind", list[int]], dict["RecordKind", dict[str, str]]]
+Batch = tuple[dict[RecordKind, list[int]], dict[RecordKind, dict[str, str]]]
 
 
-def _batches(outgoing: Outgoing, state: dict[str, dict[str, str]]) -> list[Batch]:
+def _batches(outgoing: Outgoing, state: Sent) -> list[Batch]:
     """The changed records in batches of about RECORDS_PER_BATCH and at most BYTES_PER_BATCH (a session with its
     check-ins, the largest unit, is far smaller), each check-in with its session (the importer checks that every
     check-in's session comes in the same file)."""

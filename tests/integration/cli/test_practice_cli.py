@@ -897,3 +897,50 @@ def test_a_damaged_link_file_is_refused_in_one_line_saying_which_file_and_what_t
     )
     assert "Linked" not in done.stdout and "Unlinked" not in done.stdout and link_file.exists()
     assert asked in ([], ["GET /api/auth/invites/CODE"])  # linking asks what the invite offers first
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b'{"check_ins": {"a', id="cut-short"),
+        pytest.param(b"not json", id="not-json"),
+        pytest.param(b"\xff\xfe", id="not-utf-8"),
+        pytest.param(b"[1]", id="a-list"),
+        pytest.param(b"null", id="null"),
+        pytest.param(b'{"check_ins": []}', id="a-kind-as-a-list"),
+        pytest.param(b'{"check_ins": "uid"}', id="a-kind-as-text"),
+        pytest.param(b'{"check_ins": {"a-uid": 1}}', id="a-fingerprint-as-a-number"),
+        pytest.param(b'{"check_ins": {"a-uid": null}}', id="a-fingerprint-null"),
+        pytest.param(b'{"notes": {"a-uid": "f"}}', id="a-kind-crest-does-not-send"),
+    ],
+)
+def test_a_damaged_sync_state_is_refused_in_one_line_and_deleting_it_as_said_sends_everything_again(
+    run_crest: RunCrest, crest_env: dict[str, str], damaged: bytes
+) -> None:
+    """practice-sync.json notes what the practice has confirmed. Before, most of these ended crest sync in a
+    traceback (an AttributeError), and what was not JSON was said with "run crest unlink and link again", which
+    needs no unlinking; the practice matches each record by its uid, so sending it again stores it once."""
+    answers: dict[str, Answer] = {
+        "GET /api/account/sharing": (200, [FOLLOWED]),
+        "POST /api/sync/push": (200, {"received": {"check_ins": 1}}),
+        "GET /api/sync/prescription": (200, None),
+    }
+    with scripted_practice(answers) as (url, asked):
+        _linked_to(crest_env, url)
+        state_file = Path(crest_env["CREST_HOME"]) / "practice-sync.json"
+        state_file.write_bytes(damaged)
+        assert run_crest("log", "--pain", "hip:left=3").returncode == 0
+        done = run_crest("sync")
+        assert (done.returncode, done.stderr) == (
+            2,
+            f"crest: {state_file} is damaged, so crest cannot tell from it which records the practice has "
+            "already; deleting it is safe: the next crest sync sends them all again and the practice keeps each "
+            "once (only a record deleted here since the last sync stays there)\n",
+        )
+        assert asked == [] and state_file.read_bytes() == damaged  # nothing sent, the file left as it is
+        state_file.unlink()
+        again = run_crest("sync")
+    assert again.returncode == 0, again.stderr
+    assert "Synced: 1 check-in." in again.stdout and asked.count("POST /api/sync/push") == 1
+
