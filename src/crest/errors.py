@@ -6,7 +6,11 @@ raised. Entry points turn it into one calm line and exit code 2 (CLI) or a 4xx J
 
 import re
 
-_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # and the two line separators
+# Bidirectional overrides and isolates: a text carrying one reads backwards or reorders the words after it, on a
+# practitioner's client list, in a client's "who looked" list and in a terminal (crest link prints the inviter).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# C0, DEL and C1, the two line separators and the bidirectional controls
+_CONTROL_CHARACTERS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{''.join(sorted(BIDI_CONTROLS))}]")
 
 
 class CrestError(Exception):
@@ -34,6 +38,7 @@ class FieldError(CrestError):
 
 
 def one_line(text: str) -> str:
-    """`text` with the control characters it repeats from the input (a line break, a terminal escape) written as
-    escapes (`\\n`, `\\x1b`): a message stays one line and cannot steer the terminal."""
+    """`text` with the control characters it repeats from the input (a line break, a terminal escape, a
+    bidirectional override) written as escapes (`\\n`, `\\x1b`, `\\u202e`): a message stays one line and cannot
+    steer the terminal."""
     return _CONTROL_CHARACTERS.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
 from crest.counting import counted
-from crest.errors import CrestError
+from crest.errors import BIDI_CONTROLS, CrestError
 from crest.insights.practice import TargetSource, WeeklyTarget
 from crest.interop.ical import Weekday, day_names
 from crest.journal.plausibility import EARLIEST
@@ -84,11 +84,6 @@ def check_name(name: str, what: str = "the name") -> str:
     if any(hidden_control(character) for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
         raise InvalidName(f"{what} must be plain text of at most {MAX_NAME_CHARACTERS} characters")
     return cleaned
-
-
-# Bidirectional overrides and isolates: a name carrying one reads backwards or reorders the words after it, on a
-# practitioner's client list, in a client's "who looked" list and in a terminal (crest link prints the inviter).
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def hidden_control(character: str) -> bool:

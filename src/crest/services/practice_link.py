@@ -30,7 +30,7 @@ from crest.accounts.records import Prescription
 from crest.addresses import crosses_the_network_unencrypted
 from crest.clock import Clock
 from crest.counting import counted
-from crest.errors import CrestError
+from crest.errors import CrestError, one_line
 from crest.journal.records import JournalContents
 from crest.journal.store import RecordKind
 from crest.journal.transfer.json_format import export_json
@@ -326,11 +326,13 @@ def _asked_to_wait(retry_after: str | None) -> str:
 
 
 def _detail(payload: bytes) -> str:
+    """The practice's reason for a refusal, said as it came but for its control characters, written as escapes:
+    only informative, it is said rather than refused, and cannot steer the person's terminal."""
     try:
         detail = json.loads(payload).get("detail", "")
     except (ValueError, AttributeError):
         detail = ""
-    return str(detail)[:300]
+    return one_line(str(detail)[:300])
 
 
 class PracticeLink:

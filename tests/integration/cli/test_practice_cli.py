@@ -944,3 +944,22 @@ def test_a_damaged_sync_state_is_refused_in_one_line_and_deleting_it_as_said_sen
     assert again.returncode == 0, again.stderr
     assert "Synced: 1 check-in." in again.stdout and asked.count("POST /api/sync/push") == 1
 
+
+@pytest.mark.parametrize(
+    ("reason", "said"),
+    [
+        pytest.param("busy\x1b[2J\x1b[Hnow", "busy\\x1b[2J\\x1b[Hnow", id="escape-sequences"),
+        pytest.param("busy\x9b2Jnow", "busy\\x9b2Jnow", id="a-c1-control"),
+        pytest.param("busy\x7fnow", "busy\\x7fnow", id="del"),
+        pytest.param("busy\nnow\r", "busy\\nnow\\r", id="line-breaks"),
+        pytest.param("busy \u202ewon \u2066\u2069", "busy \\u202ewon \\u2066\\u2069", id="bidirectional-overrides"),
+    ],
+)
+def test_the_practices_reason_for_a_refusal_is_said_with_its_control_characters_escaped(
+    run_crest: RunCrest, crest_env: dict[str, str], reason: str, said: str
+) -> None:
+    """The reason is only informative, so it is said rather than refused; before, a bidirectional override in it
+    reversed the rest of the line in the person's terminal."""
+    with _followed_at_a_practice(crest_env, {"GET /api/sync/prescription": (409, {"detail": reason})}):
+        done = run_crest("sync")
+    assert (done.returncode, done.stderr) == (2, f"crest: the practice answered 409: {said}\n")
