@@ -207,7 +207,11 @@ class Prescription:
         if self.reminder_time is not None and not _CLOCK_TIME.match(self.reminder_time):
             raise InvalidPrescription(f"reminder time '{self.reminder_time}' is not a time like 18:00")
         note = None if self.note is None or blank(self.note) else self.note.strip()
-        if note is not None and (len(note) > MAX_NOTE_CHARACTERS or any(ord(c) < 32 and c not in "\n\t" for c in note)):
+        # crest sync prints it: of the control characters only line breaks and tabs, as any other (like a name's)
+        # could steer the terminal
+        if note is not None and (
+            len(note) > MAX_NOTE_CHARACTERS or any(hidden_control(c) and c not in "\n\t" for c in note)
+        ):
             raise InvalidPrescription(f"the note must be plain text of at most {MAX_NOTE_CHARACTERS} characters")
         object.__setattr__(self, "note", note)
 

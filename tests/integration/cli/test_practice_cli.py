@@ -963,3 +963,33 @@ def test_the_practices_reason_for_a_refusal_is_said_with_its_control_characters_
     with _followed_at_a_practice(crest_env, {"GET /api/sync/prescription": (409, {"detail": reason})}):
         done = run_crest("sync")
     assert (done.returncode, done.stderr) == (2, f"crest: the practice answered 409: {said}\n")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        pytest.param("Calves on\x1b[2J the seat.", id="an-escape"),
+        pytest.param("Calves on\x7f the seat.", id="del"),
+        pytest.param("Calves on\x9b2J the seat.", id="a-c1-control"),
+        pytest.param("Calves on \u202etaes eht.", id="a-bidirectional-override"),
+    ],
+)
+def test_sync_refuses_a_prescription_note_with_a_control_character_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], note: str
+) -> None:
+    """Before, DEL, C1 controls (\\x9b starts an escape sequence in many terminals) and bidirectional overrides
+    passed, and crest sync printed the note after "Your prescription"."""
+    done = _sync_pulling(run_crest, crest_env, PRESCRIBED | {"note": note})
+    assert (done.returncode, done.stderr) == (
+        2,
+        "crest: the note must be plain text of at most 1000 characters\n",
+    )
+    assert "Your prescription" not in done.stdout
+
+
+def test_sync_says_a_prescription_note_of_several_lines_as_before(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    done = _sync_pulling(run_crest, crest_env, PRESCRIBED | {"note": "Calves on the seat.\n\tTen minutes."})
+    assert done.returncode == 0, done.stderr
+    assert "“Calves on the seat.\n\tTen minutes.” (Priyanka Rao)\n" in done.stdout
