@@ -535,44 +535,49 @@ class PracticeLink:
 
     def _link(self) -> _Link | None:
         """The link file, checked whole (the one place it is read); None: this crest is not linked."""
-        try:
-            text = self.link_file.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise LinkDamaged(f"cannot read {self.link_file} ({error.strerror or error}); {_LINK_AGAIN}") from None
-        try:
-            return _Link.model_validate_json(text)
-        except ValidationError:  # not JSON, not UTF-8, or not of the link's shape
-            raise LinkDamaged(
-                f"{self.link_file} is damaged, so crest cannot read this computer's link to a practice from it; "
-                f"{_LINK_AGAIN}"
-            ) from None
+        return _checked_file(
+            self.link_file,
+            _Link.model_validate_json,
+            LinkDamaged,
+            "read this computer's link to a practice from it",
+            _LINK_AGAIN,
+        )
 
     def _keep(self, link: _Link) -> None:
         self._write(LINK_FILE, link.model_dump(mode="json"))
 
     def _sent(self) -> Sent:
         """The sync's state, checked whole (the one place it is read); none yet: nothing confirmed."""
-        path = self._home / STATE_FILE
-        try:
-            text = path.read_bytes()
-        except FileNotFoundError:
-            return {}
-        except OSError as error:
-            raise SyncStateDamaged(f"cannot read {path} ({error.strerror or error}); {_SEND_AGAIN}") from None
-        try:
-            return _SENT.validate_json(text)
-        except ValidationError:  # not JSON, not UTF-8, or not of the state's shape
-            raise SyncStateDamaged(
-                f"{path} is damaged, so crest cannot tell from it which records the practice has already; "
-                f"{_SEND_AGAIN}"
-            ) from None
+        sent = _checked_file(
+            self._home / STATE_FILE,
+            _SENT.validate_json,
+            SyncStateDamaged,
+            "tell from it which records the practice has already",
+            _SEND_AGAIN,
+        )
+        return {} if sent is None else sent
 
     def _write(self, name: str, value: Any) -> None:
         make_private_folder(self._home)
         write_private_file(self._home / name, json.dumps(value, indent=1, sort_keys=True))
         os.chmod(self._home / name, 0o600)
+
+
+def _checked_file(
+    path: Path, shape: Callable[[bytes], Read], damaged: type[CrestError], cannot: str, advice: str
+) -> Read | None:
+    """One of crest's own files, checked whole: None when it is not there; refused in one line that says what to
+    do when it cannot be read or is not of its shape (edited by hand, cut short, not JSON)."""
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise damaged(f"cannot read {path} ({error.strerror or error}); {advice}") from None
+    try:
+        return shape(text)
+    except ValidationError:
+        raise damaged(f"{path} is damaged, so crest cannot {cannot}; {advice}") from None
 
 
 # The practice stores each record by its uid (Journal.merge_synced): sent again, it is replaced, never doubled. Only
