@@ -368,7 +368,9 @@ class PracticeLink:
         )
 
     def invite(self, url: str, code: str) -> Offer:
-        """What the invite offers and what will be shared: shown before the person agrees."""
+        """What the invite offers and what will be shared: shown before the person agrees. A crest linked already
+        (or whose link file is damaged) is refused first, before the practice is asked or anything is typed."""
+        self._not_linked_yet()
         return self._ask(OFFER, "GET", _base(url), f"/api/auth/invites/{code}", None, None)
 
     def link(
@@ -385,8 +387,7 @@ class PracticeLink:
         """Accept the invite with consent and keep the device token; the practice's name comes back.
         `second_factor`: the authenticator app's code, for an existing account with two-step sign-in."""
         base = _base(url)
-        if self.status() is not None:
-            raise CrestError("this crest is linked to a practice already; run crest unlink first")
+        self._not_linked_yet()
         body = {
             "code": code,
             "email": email,
@@ -521,6 +522,10 @@ class PracticeLink:
         except NotThere:  # a practice server older than notes that travel: the ones kept stay as they are
             return None
         return self._sync.keep_session_notes(read_session_notes(answer))
+
+    def _not_linked_yet(self) -> None:
+        if self.status() is not None:
+            raise CrestError("this crest is linked to a practice already; run crest unlink first")
 
     def _ask(
         self, shape: TypeAdapter[Read], method: str, url: str, path: str, body: dict[str, Any] | None, token: str | None

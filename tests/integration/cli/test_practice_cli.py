@@ -896,7 +896,20 @@ def test_a_damaged_link_file_is_refused_in_one_line_saying_which_file_and_what_t
         "it, then link again with crest link and a new invitation from your practitioner\n",
     )
     assert "Linked" not in done.stdout and "Unlinked" not in done.stdout and link_file.exists()
-    assert asked in ([], ["GET /api/auth/invites/CODE"])  # linking asks what the invite offers first
+    assert asked == []  # refused before the practice is asked anything (linking asked for the invite first)
+
+
+def test_linking_a_crest_linked_already_is_refused_before_the_practice_is_asked_or_anything_typed(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    # Before, the invitation was fetched and shown, consent, email, name and password asked, and only then refused.
+    with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
+        link_file = _linked_to(crest_env, url)
+        kept = link_file.read_bytes()
+        done = run_crest("link", url, "CODE")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "crest: this crest is linked to a practice already; run crest unlink first\n"
+    assert asked == [] and link_file.read_bytes() == kept
 
 
 @pytest.mark.parametrize(
