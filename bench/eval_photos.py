@@ -18,7 +18,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              the held-out part of round 10; development since round 11.
 - fresh9:    bench/photos/fresh9.csv, 81 photos from 53 more new sources (13 in the position), measured once as
              the held-out part of round 11; development since round 12.
-- fresh10:   bench/photos/fresh10.csv, 53 photos from 26 more new sources (6 in the position), labelled and
+- fresh10:   bench/photos/fresh10.csv, 53 photos from 26 more new sources (6 in the position), measured once as
+             the held-out part of round 12; development since round 13.
+- fresh11:   bench/photos/fresh11.csv, 61 photos from 34 more new sources (14 in the position), labelled and
              committed before any rule was run on them, held out.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
@@ -111,8 +113,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh8": PhotoSet("fresh8", PHOTOS / "fresh8.csv", (PRIVATE_IMAGES,)),
     "fresh9": PhotoSet("fresh9", PHOTOS / "fresh9.csv", (PRIVATE_IMAGES,)),
     "fresh10": PhotoSet("fresh10", PHOTOS / "fresh10.csv", (PRIVATE_IMAGES,)),
+    "fresh11": PhotoSet("fresh11", PHOTOS / "fresh11.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh10"})
+HELD_OUT = frozenset({"fresh11"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
