@@ -5,10 +5,19 @@ raised. Entry points turn it into one calm line and exit code 2 (CLI) or a 4xx J
 """
 
 import re
+import unicodedata
 
 # Bidirectional overrides and isolates: a text carrying one reads backwards or reorders the words after it, on a
 # practitioner's client list, in a client's "who looked" list and in a terminal (crest link prints the inviter).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def hidden_control(character: str) -> bool:
+    """A control character (C0, DEL, C1: a terminal may act on them) or a bidirectional override; letters of
+    every script, accents and joined emoji stay. One rule for every text crest refuses them in: names, notes."""
+    return unicodedata.category(character) == "Cc" or character in BIDI_CONTROLS
+
+
 # C0, DEL and C1, the two line separators and the bidirectional controls
 _CONTROL_CHARACTERS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{''.join(sorted(BIDI_CONTROLS))}]")
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
 from crest.counting import counted
-from crest.errors import BIDI_CONTROLS, CrestError
+from crest.errors import CrestError, hidden_control
 from crest.insights.practice import TargetSource, WeeklyTarget
 from crest.interop.ical import Weekday, day_names
 from crest.journal.plausibility import EARLIEST
@@ -84,12 +83,6 @@ def check_name(name: str, what: str = "the name") -> str:
     if any(hidden_control(character) for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
         raise InvalidName(f"{what} must be plain text of at most {MAX_NAME_CHARACTERS} characters")
     return cleaned
-
-
-def hidden_control(character: str) -> bool:
-    """A control character (C0, DEL, C1: a terminal may act on them) or a bidirectional override; letters of
-    every script, accents and joined emoji stay."""
-    return unicodedata.category(character) == "Cc" or character in BIDI_CONTROLS
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,16 @@ from rich.text import Text
 
 from crest.cli.asker import Asker
 from crest.clock import Clock
-from crest.errors import CrestError, FieldError
-from crest.journal.records import CheckIn, PainRating, check_sensations, parse_score, place_side, place_words
+from crest.errors import CrestError, FieldError, one_line
+from crest.journal.records import (
+    CheckIn,
+    PainRating,
+    check_note,
+    check_sensations,
+    parse_score,
+    place_side,
+    place_words,
+)
 from crest.journal.vocabulary import CheckInTiming, Comparison, Labelled, PainQuality, Region, Sensation, Side
 
 _COMPARISON_KEYS = {"b": Comparison.BETTER, "s": Comparison.SAME, "w": Comparison.WORSE}
@@ -78,6 +86,17 @@ def _rate(asker: Asker, where: str) -> int | None:
             asker.console.print(Text(f"   {error}"))  # the error repeats what was typed: text, never markup
 
 
+def _note(asker: Asker) -> str | None:
+    """The note, asked again while the journal would refuse it (a control character pasted in): the answers
+    before it stay."""
+    while True:
+        note = asker.ask("A note for yourself?")
+        try:
+            return check_note(note)
+        except CrestError as error:
+            asker.console.print(Text(one_line(f"   {error}")))  # text, never markup; what was typed, never raw
+
+
 def _pick_sensations(asker: Asker) -> frozenset[Sensation]:
     """The sensations noticed, asked again while they break the check-in's rule ('none' stands alone), in the
     terminal's words: numbers to type, not boxes to untick."""
@@ -118,7 +137,7 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
         asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS
     )
     sensations = _pick_sensations(asker)
-    note = asker.ask("A note for yourself?")
+    note = _note(asker)
     check_in = CheckIn(
         at=clock(),
         timing=CheckInTiming.AFTER,
@@ -129,4 +148,3 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
         note=note,
     )
     return None if check_in.is_empty else check_in
-

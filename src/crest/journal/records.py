@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
-from crest.errors import CrestError, FieldError
+from crest.errors import CrestError, FieldError, hidden_control, one_line
 from crest.input_problems import outside_range
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.vocabulary import (
@@ -119,7 +119,7 @@ class SessionStillRunning(CrestError):
 
 
 class InvalidNote(CrestError):
-    """A note that is too long."""
+    """A note that is too long, or holds a control character other than a line break or a tab."""
 
 
 class InvalidPositionSummary(CrestError):
@@ -357,15 +357,31 @@ def parse_pain(text: str) -> PainRating:
         ) from None
 
 
+# Of the control characters, a note keeps what lays out its lines (it may be several): line breaks and tabs.
+NOTE_LAYOUT = frozenset("\n\r\t")
+
+
 def check_note(note: str | None) -> str | None:
     if note is None:
         return None
-    stripped = check_text(note, "the note").strip()
-    if any(ord(character) < 32 and character not in "\n\t\r" for character in stripped):
-        raise InvalidNote("the note contains control characters; please write it as plain text")
+    stripped = check_note_characters(check_text(note, "the note").strip())
     if len(stripped) > MAX_NOTE_CHARACTERS:
         raise InvalidNote(f"the note has {len(stripped)} characters; keep it under {MAX_NOTE_CHARACTERS}")
     return None if blank(stripped) else stripped
+
+
+def check_note_characters(note: str) -> str:
+    """`note` unchanged, or `InvalidNote` naming its first hidden control character: refused as in a name
+    (hidden_control), as crest history, a practice's pages and its client's terminal show the note, and a terminal
+    acts on them (\\x9b starts an escape sequence, U+202E reverses the line after it). Only its line breaks and tabs
+    stay; a note that shows nothing (direction marks alone) is an empty one, of which nothing is kept."""
+    hidden = next((c for c in note if hidden_control(c) and c not in NOTE_LAYOUT), None)
+    if hidden is not None and not blank(note):
+        raise InvalidNote(
+            f"the note contains a hidden control character ({one_line(hidden)}) that crest does not keep; "
+            "delete it from the note"
+        )
+    return note
 
 
 @dataclass(frozen=True)

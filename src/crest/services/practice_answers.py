@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 
-from crest.accounts.records import MAX_NAME_CHARACTERS, InvalidPrescription, Prescription, hidden_control
+from crest.accounts.records import MAX_NAME_CHARACTERS, InvalidPrescription, Prescription
+from crest.errors import hidden_control
 
 
 class _Answer(BaseModel):

@@ -21,7 +21,7 @@ from pydantic import (
 from crest.breath.reasons import Reason
 from crest.breath.result import BreathResult
 from crest.durations import rested_text
-from crest.errors import CrestError
+from crest.errors import BIDI_CONTROLS, CrestError
 from crest.interop.ical import Weekday
 from crest.journal import records
 from crest.journal.breath_record import MAX_BREATH_S, MAX_MOVEMENTS, MAX_WINDOWS, check_breath
@@ -54,8 +54,13 @@ Day = Annotated[
     BeforeValidator(_iso_day),
     WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN}),
 ]
-# A note as records.check_note takes it: plain text, where only tabs and line breaks may be control characters.
-NOTE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+# A note as records.check_note takes it: plain text, where only tabs and line breaks may be control characters (C0,
+# DEL, C1), and no bidirectional override or isolate may be.
+NOTE_PATTERN = (
+    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    + "".join(f"\\u{ord(character):04x}" for character in sorted(BIDI_CONTROLS))
+    + "]*$"
+)
 # A name as crest keeps it (spacing made single spaces): no control characters but those Python counts as spacing.
 PLAIN_TEXT_PATTERN = r"^[^\x00-\x08\x0e-\x1b]*$"
 
@@ -277,6 +282,17 @@ class CheckInIn(JsonInput):
     )
     compared_with_before: Comparison | None = None
     note: str | None = Field(None, max_length=records.MAX_NOTE_CHARACTERS, pattern=NOTE_PATTERN)
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _plain_note(cls, value: Any) -> Any:
+        """The journal's own words for a hidden character, before the pattern's, which would repeat the note."""
+        if not isinstance(value, str):
+            return value  # the schema's own type check names the field
+        try:
+            return records.check_note_characters(records.check_text(value, "the note"))
+        except CrestError as error:
+            raise ValueError(error.message) from None
 
     def to_record(self, at: datetime, check_in_id: int | None = None) -> records.CheckIn:
         standalone = self.timing is CheckInTiming.STANDALONE

@@ -1006,3 +1006,36 @@ def test_sync_says_a_prescription_note_of_several_lines_as_before(
     done = _sync_pulling(run_crest, crest_env, PRESCRIBED | {"note": "Calves on the seat.\n\tTen minutes."})
     assert done.returncode == 0, done.stderr
     assert "“Calves on the seat.\n\tTen minutes.” (Priyanka Rao)\n" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("character", "shown"),
+    [
+        pytest.param("\x7f", "\\x7f", id="del"),
+        pytest.param("\x9b", "\\x9b", id="a-c1-control"),
+        pytest.param("\u202e", "\\u202e", id="a-bidirectional-override"),
+    ],
+)
+def test_sync_refuses_a_practitioners_note_with_a_hidden_control_character_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], character: str, shown: str
+) -> None:
+    """Before, DEL, C1 controls (\\x9b starts an escape sequence in many terminals) and bidirectional overrides were
+    kept, and crest history printed them under the session; now the notes are refused, the ones kept before stay."""
+    assert run_crest("log-session", "--minutes", "20", "--at", "2026-04-28T08:00").returncode == 0
+    with Journal.open() as journal:
+        [uid] = journal.record_uids()["sessions"].values()
+    note = {"session_uid": uid, "author": "Pat Physio", "text": "Well done.", "written_at": "2026-04-29T09:00:00Z"}
+    answers: dict[str, Answer] = {"GET /api/sync/prescription": (200, None), "GET /api/sync/notes": (200, [note])}
+    with _followed_at_a_practice(crest_env, answers):
+        assert run_crest("sync").returncode == 0
+    hidden = note | {"text": f"Well{character}2J done."}
+    with _followed_at_a_practice(crest_env, answers | {"GET /api/sync/notes": (200, [note, hidden])}):
+        refused = run_crest("sync")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr == (
+        "crest: the practice sent notes on your sessions that crest will not keep (note 2, text: Value error, the "
+        f"note contains a hidden control character ({shown}) that crest does not keep; delete it from the note); the "
+        "notes kept before stay as they were. Tell your practitioner: their server may need an update\n"
+    )
+    history = run_crest("history").stdout
+    assert "Well done." in history and character not in history

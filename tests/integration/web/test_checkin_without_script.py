@@ -105,3 +105,30 @@ def test_a_check_in_that_raises_a_warning_sign_is_said_saved_on_today_below_the_
     warning, confirmation = today.find('id="safety-standing"'), today.find("Saved: your check-in is in the journal.")
     assert 0 <= warning < confirmation  # the warning first, the confirmation after it
     assert "Saved: your check-in" not in client.get("/").text  # said once, as the check-in is saved
+
+
+@pytest.mark.parametrize(
+    ("character", "shown"),
+    [
+        pytest.param("\x1b", "\\x1b", id="an-escape"),
+        pytest.param("\x7f", "\\x7f", id="del"),
+        pytest.param("\x9b", "\\x9b", id="a-c1-control"),
+        pytest.param("\u202e", "\\u202e", id="a-bidirectional-override"),
+    ],
+)
+def test_a_note_with_a_hidden_control_character_comes_back_with_the_reason_under_it_and_the_words_kept(
+    client: TestClient, character: str, shown: str
+) -> None:
+    """Before, DEL, C1 controls and bidirectional overrides were saved, and an escape was said as "crest cannot use
+    “...” here", repeating it."""
+    note = f"my <own>{character} words"
+    refused = client.post("/checkin", data={"sensations": ["warmth"], "note": note})
+    assert refused.status_code == 422
+    said = (
+        f"Note: the note contains a hidden control character ({shown}) that crest does not keep; delete it from the "
+        "note."
+    )
+    typed = note.replace("<", "&lt;").replace(">", "&gt;")
+    assert f'{typed}</textarea>\n      <p id="form-error" class="error-text" role="alert">{said}</p>' in refused.text
+    assert '<input type="checkbox" name="sensations" value="warmth" checked>' in refused.text
+    assert client.get("/api/checkins").json() == []

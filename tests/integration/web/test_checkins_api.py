@@ -168,3 +168,36 @@ def test_pain_below_the_knee_on_both_sides_said_on_purpose_is_still_the_warning_
     assert saved.status_code == 201
     assert "Pain below the knee in both legs" in str(saved.json()["advice"])
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
+
+
+HIDDEN = [
+    pytest.param("\x1b", "\\x1b", id="an-escape"),
+    pytest.param("\x7f", "\\x7f", id="del"),
+    pytest.param("\x9b", "\\x9b", id="a-c1-control"),
+    pytest.param("\u202e", "\\u202e", id="a-bidirectional-override"),
+]
+
+
+@pytest.mark.parametrize(("character", "shown"), HIDDEN)
+def test_a_note_with_a_hidden_control_character_is_refused_naming_the_field_and_the_character(
+    client: TestClient, character: str, shown: str
+) -> None:
+    """Before, DEL, C1 controls and bidirectional overrides were saved (crest history prints the note), and an
+    escape was said as "crest cannot use “...” here", repeating it."""
+    said = f"the note contains a hidden control character ({shown}) that crest does not keep; delete it from the note"
+    created = client.post("/api/checkins", json={**CHECK_IN, "note": f"Calmer{character}2J now"})
+    assert created.status_code == 422, created.text
+    assert created.json()["errors"] == [{"field": "note", "label": "Note", "message": said}]
+    assert client.get("/api/checkins").json() == []
+
+    kept = client.post("/api/checkins", json=CHECK_IN).json()
+    edited = client.put(f"/api/checkins/{kept['id']}", json={**CHECK_IN, "note": f"Calmer{character}2J now"})
+    assert edited.status_code == 422, edited.text
+    assert edited.json()["errors"] == [{"field": "note", "label": "Note", "message": said}]
+    assert [check_in["note"] for check_in in client.get("/api/checkins").json()] == ["Calmer"]
+
+
+def test_a_note_keeps_its_line_breaks_and_tabs(client: TestClient) -> None:
+    created = client.post("/api/checkins", json={**CHECK_IN, "note": "Calmer.\r\n\tThen warm."})
+    assert created.status_code == 201, created.text
+    assert created.json()["note"] == "Calmer.\r\n\tThen warm."

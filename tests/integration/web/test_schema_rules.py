@@ -82,6 +82,14 @@ def test_the_rules_of_a_check_in_are_in_its_schema(client: TestClient) -> None:
         assert client.post("/api/checkins", json=refused).status_code == 422
 
 
+@pytest.mark.parametrize("hidden", ["\x7f", "\x9b", "\u202e", "\u2066"])
+def test_a_note_with_a_hidden_control_character_is_refused_by_the_schema_too(client: TestClient, hidden: str) -> None:
+    """Before, the schema and the server took DEL, C1 controls and bidirectional overrides in a note."""
+    assert _valid(client, "/api/checkins", "post", {"note": "tight\r\n\thips"})
+    assert not _valid(client, "/api/checkins", "post", {"note": f"tight {hidden}hips"})
+    assert client.post("/api/checkins", json={"note": f"tight {hidden}hips"}).status_code == 422
+
+
 def test_the_safety_question_ids_are_in_the_schema(client: TestClient) -> None:
     every = {question.id: False for question in QUESTIONS}
     assert _valid(client, "/api/safety/answers", "post", {"answers": every})

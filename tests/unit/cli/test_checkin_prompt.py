@@ -143,3 +143,17 @@ def test_each_numbered_place_and_sensation_stays_whole_on_its_line(width: int) -
         items = [f"{number}) {name.label}" for number, name in enumerate(names, start=1)]
         assert all(any(item in line for line in lines) for item in items), lines
         assert all(len(line) <= width for line in lines)
+
+
+def test_a_note_with_a_hidden_control_character_is_explained_and_asked_again() -> None:
+    """Before, the check-in after a session ended in the note's refusal, and the answers before it were lost."""
+    asker = scripted("", "", "", "Calves\x9b2J on \u202ethe seat.", "Calves on the seat.\tTen minutes.")
+    check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
+    assert check_in is not None and check_in.note == "Calves on the seat.\tTen minutes."
+    output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
+    assert (
+        "the note contains a hidden control character (\\x9b) that crest does not keep; delete it from the note"
+        in output
+    )
+    assert "\x9b" not in output and "\u202e" not in output
+    assert output.count("A note for yourself?") == 2

@@ -38,6 +38,7 @@ from crest.journal.records import (
     blank,
     check_clinician,
     check_elapsed,
+    check_note,
     parse_datetime,
     parse_pain,
     parse_since,
@@ -321,8 +322,52 @@ def test_a_note_with_control_characters_is_refused_but_line_breaks_are_kept() ->
     from crest.journal.records import InvalidNote
 
     assert CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="first line\n\tsecond").note == "first line\n\tsecond"
-    with pytest.raises(InvalidNote, match="control characters"):
+    with pytest.raises(InvalidNote, match="control character"):
         CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="nul\x00byte")
+
+
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        pytest.param("nul\x00byte", "\\x00", id="nul"),
+        pytest.param("Calves on\x1b[2J the seat.", "\\x1b", id="an-escape"),
+        pytest.param("Calves on\x7f the seat.", "\\x7f", id="del"),
+        pytest.param("Calves on\x9b2J the seat.", "\\x9b", id="a-c1-control"),
+        pytest.param("Calves on \u202etaes eht.", "\\u202e", id="a-bidirectional-override"),
+        pytest.param("Calves on \u2067the seat.", "\\u2067", id="a-bidirectional-isolate"),
+        pytest.param("Calves on\x85the seat.", "\\x85", id="a-c1-line-break"),
+    ],
+)
+def test_a_note_with_a_hidden_control_character_is_refused_naming_it(note: str, shown: str) -> None:
+    """Before, only C0 controls were refused: DEL, C1 controls and bidirectional overrides passed into the journal
+    and on to the terminal (crest history), as names and a prescription's note no longer do."""
+    with pytest.raises(InvalidNote) as refused:
+        check_note(note)
+    assert refused.value.message == (
+        f"the note contains a hidden control character ({shown}) that crest does not keep; delete it from the note"
+    )
+
+
+def test_a_note_keeps_its_line_breaks_tabs_and_every_script() -> None:
+    note = "Café, 👩‍⚕️ said: مرحبا — שלום.\r\n\tTen minutes;\nthen rest."
+    assert check_note(f"  {note}  ") == note
+
+
+def test_a_note_refuses_what_a_name_refuses_but_its_line_breaks_and_tabs() -> None:
+    """One rule for hidden characters: the one names and a prescription's note are checked with."""
+    from crest.errors import hidden_control
+
+    for code in range(0x3000):
+        character = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # a lone surrogate is broken text, refused by its own rule
+        refused = hidden_control(character) and character not in "\n\r\t"
+        try:
+            check_note(f"a{character}b")
+        except InvalidNote:
+            assert refused, repr(character)
+        else:
+            assert not refused, repr(character)
 
 
 def test_the_terminal_and_the_body_map_rate_one_place_that_progress_draws_once() -> None:

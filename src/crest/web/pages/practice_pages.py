@@ -23,7 +23,7 @@ from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.interop.ical import Weekday
 from crest.journal.capacity import TooManyRecords
-from crest.journal.records import MAX_RECORD_ID
+from crest.journal.records import MAX_RECORD_ID, InvalidNote
 from crest.protocol.model import Protocol
 from crest.services.accounts import (
     InvalidEmail,
@@ -189,7 +189,8 @@ def note(
     text = form.get("text", "")
     try:
         door.practice.note_session(asker.actor, client_id, session_id, text, address_of(request))
-    except (InvalidSessionNote, TooManyRecords) as problem:  # empty, too long, one too many: the page again, kept
+    # empty, too long, not plain text, one too many: the page again, what was typed kept
+    except (InvalidSessionNote, InvalidNote, TooManyRecords) as problem:
         return client_page(request, client_id, asker, door, note_error=(session_id, as_sentence(problem.message), text))
     return _back(request, "practice_client", client_id=client_id)
 

@@ -101,3 +101,33 @@ def test_the_clients_page_says_where_the_client_reads_a_note_on_a_session(app: F
         "computer once it has synced with this practice (crest sync)."
     ) in page
     assert "does not show them" not in page
+
+
+@pytest.mark.parametrize(
+    ("character", "shown"),
+    [
+        pytest.param("\x7f", "\\x7f", id="del"),
+        pytest.param("\x9b", "\\x9b", id="a-c1-control"),
+        pytest.param("\u202e", "\\u202e", id="a-bidirectional-override"),
+    ],
+)
+def test_a_note_with_a_hidden_control_character_is_refused_at_the_form_and_the_api(
+    app: FastAPI, world: World, character: str, shown: str
+) -> None:
+    """Before, DEL, C1 controls and bidirectional overrides were kept and sent to the client's crest, which prints
+    the note in crest history; now the form comes back under the session's form with the note typed, the API says
+    it in its 422, and nothing is kept."""
+    client, session = world.ids["client"], world.ids["session"]
+    said = f"the note contains a hidden control character ({shown}) that crest does not keep; delete it from the note"
+    typed = f"Calves on{character} the seat."
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        refused = pat.post(f"/practice/clients/{client}/sessions/{session}/notes", data={"text": typed})
+        answered = pat.post(f"/api/practice/clients/{client}/sessions/{session}/notes", json={"text": typed})
+    assert refused.status_code == 422 and "<h1>Ann</h1>" in refused.text
+    form_then_error = (
+        rf'id="note-{session}" [^>]*value="{re.escape(typed)}">.*?</form>\s*<p class="notice danger" role="alert">'
+    )
+    assert re.search(form_then_error + re.escape(said[:1].upper() + said[1:] + ".") + "</p>", refused.text, re.S)
+    assert (answered.status_code, answered.json()) == (422, {"detail": said})
+    with browser(app, world.tokens["client_a"]) as ann:
+        assert ann.get("/api/sync/notes").json() == []

@@ -565,6 +565,33 @@ def test_the_server_keeps_no_note_sent_by_a_crest_that_does_not_share_them(
     assert _notes_on_the_server(app) == [None]
 
 
+@pytest.mark.parametrize("hidden", ["\x9b", "\u202e"])
+def test_the_server_refuses_a_pushed_note_with_a_hidden_control_character_and_keeps_nothing(
+    app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock], hidden: str
+) -> None:
+    """An older crest may hold such a note (and send it while sharing notes); before, the server kept it, and its
+    practitioners' pages and the client's crest showed it."""
+    from support.journal_sync import sync_of
+
+    journal, _services, home, _clock = _link_cleo(app, world, local)
+    token = json.loads((home / "practice-link.json").read_text())["token"]
+    outgoing = sync_of(journal).outgoing(notes=True)
+    text, uids = outgoing.batch({"check_ins": [check_in.id or 0 for check_in in outgoing.contents.check_ins]})
+    body = {
+        "journal": text.replace("only mine", f"only{hidden} mine"),
+        "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()},
+    }
+    with TestClient(app) as client:
+        pushed = client.post("/api/sync/push", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert pushed.status_code == 422
+    shown = hidden.encode("unicode_escape").decode("ascii")
+    assert pushed.json()["detail"].endswith(
+        f", field note: the note contains a hidden control character ({shown}) that crest does not keep; delete it "
+        "from the note"
+    )
+    assert _notes_on_the_server(app) == []
+
+
 def test_after_the_programme_ends_a_sync_sends_nothing_and_says_nobody_follows(
     app: FastAPI, world: World, local: tuple[Journal, Path, FakeClock]
 ) -> None:

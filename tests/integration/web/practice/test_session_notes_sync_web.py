@@ -137,7 +137,19 @@ def test_notes_the_crest_will_not_keep_are_refused_and_the_kept_ones_stay(world:
         good = {"session_uid": uid, "author": "Pat Physio", "text": "Fine.", "written_at": "2026-12-03T09:30:00Z"}
         for bad, said in (
             ({"text": "x" * 1001}, "note 1, text: String should have at most 1000 characters"),
-            ({"text": "Ring \x1b[31mnow"}, "note 1, text: Value error, the note contains control characters"),
+            ({"text": "Ring \x1b[31mnow"}, "note 1, text: Value error, the note contains a hidden control character"),
+            (
+                {"text": "Ring \x7fnow"},
+                "note 1, text: Value error, the note contains a hidden control character (\\x7f)",
+            ),
+            (
+                {"text": "Ring \x9b31mnow"},
+                "note 1, text: Value error, the note contains a hidden control character (\\x9b)",
+            ),
+            (
+                {"text": "Ring \u202ewon"},
+                "note 1, text: Value error, the note contains a hidden control character (\\u202e)",
+            ),
             ({"text": "  "}, "note 1, text: Value error, the note is empty"),
             ({"author": "Pat\u202eevil"}, "note 1, author: Value error, the note's author must be plain text"),
             ({"session_uid": "../1"}, "note 1, session_uid: String should match pattern"),
