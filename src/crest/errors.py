@@ -18,8 +18,13 @@ def hidden_control(character: str) -> bool:
     return unicodedata.category(character) == "Cc" or character in BIDI_CONTROLS
 
 
+_BIDI = "".join(sorted(BIDI_CONTROLS))
 # C0, DEL and C1, the two line separators and the bidirectional controls
-_CONTROL_CHARACTERS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{''.join(sorted(BIDI_CONTROLS))}]")
+_CONTROL_CHARACTERS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
+# The same but what lays out lines of text: a line break, a tab, a carriage return before a line break, a separator
+_CONTROLS_BETWEEN_LINES = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]|\r(?!\n)")
+# What json.dumps(ensure_ascii=False) writes as it is, of the characters a terminal acts on (it escapes C0 itself)
+_CONTROLS_JSON_KEEPS = re.compile(f"[\x7f-\x9f{_BIDI}]")
 
 
 class CrestError(Exception):
@@ -46,8 +51,24 @@ class FieldError(CrestError):
         self.reason = reason
 
 
+def _escaped(found: re.Match[str]) -> str:
+    return found.group().encode("unicode_escape").decode("ascii")
+
+
 def one_line(text: str) -> str:
     """`text` with the control characters it repeats from the input (a line break, a terminal escape, a
     bidirectional override) written as escapes (`\\n`, `\\x1b`, `\\u202e`): a message stays one line and cannot
     steer the terminal."""
-    return _CONTROL_CHARACTERS.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+    return _CONTROL_CHARACTERS.sub(_escaped, text)
+
+
+def shown(text: str) -> str:
+    """`text` as a terminal may print it, lines and tabs kept (a note of several lines stays lines): every other
+    control character and bidirectional control written as an escape, as `one_line` writes them."""
+    return _CONTROLS_BETWEEN_LINES.sub(_escaped, text)
+
+
+def terminal_json(text: str) -> str:
+    """JSON text as a terminal may print it: DEL, C1 and the bidirectional controls, which json.dumps leaves in
+    its strings, written as JSON's own escapes (`\\u009b`), so a program reading it reads the same strings."""
+    return _CONTROLS_JSON_KEEPS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

@@ -15,7 +15,7 @@ import typer
 from crest.cli.file_names import file_name
 from crest.counting import counted
 from crest.durations import rested_text
-from crest.errors import CrestError, one_line
+from crest.errors import CrestError, one_line, shown, terminal_json
 from crest.insights.practice import DEMO_WORDS
 from crest.journal.vocabulary import Comparison, PainQuality, Region, Sensation
 
@@ -149,7 +149,7 @@ def _check_in_summary(check_in: CheckIn) -> str:
     if check_in.compared_with_before is not None:
         parts.append(_COMPARED_WITH_BEFORE[check_in.compared_with_before])
     if check_in.note is not None:
-        parts.append(f"note: {check_in.note}")
+        parts.append(f"note: {shown(check_in.note)}")  # what a person wrote goes to the terminal: never raw
     return ", ".join(parts)
 
 
@@ -222,7 +222,8 @@ def _print_history_tables(
     ]
     zone, now = system_zone(), system_now()
     note_lines: SessionNotes = {
-        str(session_id): [f"{note.heading(zone, now.astimezone(zone).date())}: {note.text}" for note in written]
+        # checked where they came in; escaped here still, as the terminal would act on a control character
+        str(session_id): [shown(f"{note.heading(zone, now.astimezone(zone).date())}: {note.text}") for note in written]
         for session_id, written in notes.items()
     }
     check_in_rows: list[CheckInFields] = [
@@ -335,7 +336,7 @@ def history(
         check_ins = services.check_ins.list_check_ins(since=start)
         notes = services.reports.session_notes()  # a linked crest's: pulled by crest sync
     if as_json:
-        typer.echo(_history_json(sessions, check_ins, notes, check_ins_only))
+        typer.echo(terminal_json(_history_json(sessions, check_ins, notes, check_ins_only)))
     else:
         _print_history_tables(sessions, check_ins, notes, since)
 
@@ -368,8 +369,8 @@ def export(
     if format_name == "csv" and output is None:
         raise NotText("the CSV export is a zip of tables, one per record type; name it with -o, like -o journal.zip")
     with open_services() as services:
-        if output is None:
-            typer.echo(services.transfer.export_text(format_name, version, name), nl=False)
+        if output is None:  # JSON to the screen: the same strings, with what a terminal acts on as escapes
+            typer.echo(terminal_json(services.transfer.export_text(format_name, version, name)), nl=False)
             return
         services.transfer.export_to_file(output, format_name, version, name)
     typer.echo(f"Exported the journal to {one_line(str(output))}.", err=True)

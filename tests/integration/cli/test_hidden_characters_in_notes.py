@@ -107,3 +107,33 @@ def test_crest_import_refuses_a_practitioners_note_with_one_naming_its_line(
     line, said = _line_of(text, '"author": "Pat Physio"'), refused("\\u202e")
     assert (done.returncode, done.stderr) == (2, f"crest: {backup} line {line}, field text: {said}\n")
     assert json.loads(run_crest("history", "--json").stdout) == []
+
+
+def test_crest_history_prints_a_kept_note_with_its_hidden_characters_escaped(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """Every door refuses them now and r0019 rewrote the notes kept before; a note that got past both (a journal
+    edited by hand) is still printed with them as escapes, in the table, the stacked lines, the JSON and the export
+    to the screen alike, never raw to the terminal. Before, they went out as they were. Line breaks stay."""
+    run_crest("log-session", "--minutes", "20", "--at", "2026-04-28T08:00")
+    with Journal.open() as journal:
+        uid = journal.record_uids()["sessions"][journal.list_sessions()[0].id or 0]
+        written = datetime(2026, 4, 29, 9, 30, tzinfo=UTC)
+        kept = SyncedSessionNote(uid, "Pat \u202eevil", "Feet\x9b2J flat\x7f.\nSlowly.", written)
+        journal.keep_pulled_session_notes([kept])  # as the store takes it: the checks are at the doors
+
+    for columns in ("60", "120"):  # stacked lines, then the table
+        crest_env["COLUMNS"] = columns
+        history = run_crest("history")
+        assert history.returncode == 0, history.stderr
+        assert not {"\x9b", "\x7f", "\u202e"} & set(history.stdout), columns
+        assert "Note from Pat \\u202eevil, 29 Apr" in history.stdout and "Feet\\x9b2J flat\\x7f.\n" in history.stdout
+        assert "  Slowly." in history.stdout
+    listed = run_crest("history", "--json")
+    assert not {"\x9b", "\x7f", "\u202e"} & set(listed.stdout)
+    [session] = json.loads(listed.stdout)
+    assert session["practitioner_notes"][0]["text"] == "Feet\x9b2J flat\x7f.\nSlowly."  # JSON's escapes: the same text
+    assert session["practitioner_notes"][0]["author"] == "Pat \u202eevil"
+    exported = run_crest("export")  # the JSON export, to the screen
+    assert not {"\x9b", "\x7f", "\u202e"} & set(exported.stdout)
+    assert json.loads(exported.stdout)["session_notes"][0]["text"] == "Feet\x9b2J flat\x7f.\nSlowly."
