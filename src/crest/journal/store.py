@@ -1327,20 +1327,38 @@ class Journal:
             for kind, table in _SYNCED_TABLES.items()
         }
 
+    def uids_pushed_by(self, device: int) -> dict[RecordKind, list[str]]:
+        """The uids of the records the linked computer `device` pushed (`merge_synced`) that this journal still
+        holds, per kind, in order: never one entered here or pushed by another computer."""
+        with self._transaction() as db:
+            return {
+                kind: list(
+                    db.scalars(
+                        select(table.uid)
+                        .where(table.person_id == self.person_id, table.pushed_by_device == device)
+                        .order_by(table.uid)
+                    )
+                )
+                for kind, table in _SYNCED_TABLES.items()
+            }
+
     def merge_synced(
         self,
         contents: JournalContents,
         uids: Mapping[RecordKind, Mapping[int, str]],
         deleted: Mapping[RecordKind, Sequence[str]],
+        device: int | None = None,
     ) -> None:
-        """Insert or replace each record by its uid (`uids` maps the sender's ids to uids), and delete by uid; one
-        transaction, so a sync cut off half-way leaves the batch all there or not at all."""
+        """Insert or replace each record by its uid (`uids` maps the sender's ids to uids), noting the linked
+        computer that pushed it (`device`), and delete by uid; one transaction, so a sync cut off half-way leaves
+        the batch all there or not at all."""
         with self._writing() as db:
             session_ids: dict[int, int] = {}
             for session in contents.sessions:
                 row = self._row_by_uid(db, SessionRow, _uid_of(uids, "sessions", session.id)) or SessionRow(
                     person_id=self.person_id, uid=_uid_of(uids, "sessions", session.id), writer=None
                 )
+                row.pushed_by_device = device
                 row.started_at = session.started_at
                 row.planned_minutes = session.planned_minutes
                 row.actual_seconds = session.actual_seconds
@@ -1359,13 +1377,14 @@ class Journal:
                 check_in_row = self._row_by_uid(db, CheckInRow, uid) or CheckInRow(person_id=self.person_id, uid=uid)
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
                 _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
+                check_in_row.pushed_by_device = device
                 db.add(check_in_row)
             for screen in contents.safety_screens:
                 uid = _uid_of(uids, "safety_screens", screen.id)
-                self._replace_by_uid(db, uid, _screen_row(replace(screen, id=None), self.person_id))
+                self._replace_by_uid(db, uid, _screen_row(replace(screen, id=None), self.person_id), device)
             for assessment in contents.psfs:
                 uid = _uid_of(uids, "psfs", assessment.id)
-                self._replace_by_uid(db, uid, _psfs_row(replace(assessment, id=None), self.person_id))
+                self._replace_by_uid(db, uid, _psfs_row(replace(assessment, id=None), self.person_id), device)
             for kind, gone in deleted.items():
                 table = _SYNCED_TABLES[kind]
                 if gone:
@@ -1380,11 +1399,13 @@ class Journal:
     def _row_by_uid(self, db: Session, table: type[SyncedRow], uid: str) -> SyncedRow | None:
         return db.scalars(select(table).where(table.person_id == self.person_id, table.uid == uid)).first()
 
-    def _replace_by_uid(self, db: Session, uid: str, fresh: SyncedRow) -> None:
-        """`fresh` in place of the row with `uid` (its children go with it by cascade), or added when there is none."""
+    def _replace_by_uid(self, db: Session, uid: str, fresh: SyncedRow, device: int | None) -> None:
+        """`fresh` in place of the row with `uid` (its children go with it by cascade), or added when there is none;
+        pushed by `device`."""
         existing = self._row_by_uid(db, type(fresh), uid)
         if existing is not None:
             db.delete(existing)
             db.flush()
         fresh.uid = uid
+        fresh.pushed_by_device = device
         db.add(fresh)

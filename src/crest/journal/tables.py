@@ -68,6 +68,15 @@ def uid_column() -> Mapped[str]:
     return mapped_column(String(32), server_default=text("''"), nullable=False)
 
 
+def pushed_by_column() -> Mapped[int | None]:
+    """On a practice's server, the linked computer (`device_tokens.id`) whose `crest sync` last pushed the record;
+    NULL for one entered on the practice's pages, kept before computers were noted, or in a local journal. A
+    computer is told only its own (GET /api/sync/held): it may delete at the practice what its journal no longer
+    has, never what it never had. A plain number, no foreign key: adding one would rebuild these tables on SQLite,
+    and a device's row outlives the records it pushed (revoked, never deleted but with its account)."""
+    return mapped_column(Integer, nullable=True)
+
+
 class PersonRow(Base):
     """A person whose journal this is: one in a local journal, one per client account in practice mode."""
 
@@ -87,6 +96,7 @@ class SessionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = person_column("practice_sessions")
     uid: Mapped[str] = uid_column()
+    pushed_by_device: Mapped[int | None] = pushed_by_column()
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     planned_minutes: Mapped[int] = mapped_column(Integer)
     actual_seconds: Mapped[int] = mapped_column(Integer, default=0)
@@ -110,6 +120,7 @@ class CheckInRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = person_column("check_ins")
     uid: Mapped[str] = uid_column()
+    pushed_by_device: Mapped[int | None] = pushed_by_column()
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     timing: Mapped[str] = mapped_column(String(20))
     session_id: Mapped[int | None] = mapped_column(
@@ -155,6 +166,7 @@ class SafetyScreenRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = person_column("safety_screens")
     uid: Mapped[str] = uid_column()
+    pushed_by_device: Mapped[int | None] = pushed_by_column()
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     advice_level: Mapped[str] = mapped_column(String(40))
     answers: Mapped[list[SafetyAnswerRow]] = relationship(
@@ -225,6 +237,7 @@ class PsfsAssessmentRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = person_column("psfs_assessments")
     uid: Mapped[str] = uid_column()
+    pushed_by_device: Mapped[int | None] = pushed_by_column()
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     activities: Mapped[list[PsfsActivityRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PsfsActivityRow.position", lazy="selectin"

@@ -496,12 +496,22 @@ class PracticeMode:
             raise NobodyFollows(nobody_follows("", all(link.ended_at is not None for link in links)))
         notes = any(link.share_notes for link in live)
         services = self._services_for(actor.person_id)
-        received = services.sync.receive(journal_text, uids, deleted, notes=notes)
+        received = services.sync.receive(journal_text, uids, deleted, notes=notes, device=device_id)
         if zone_name is not None:
             services.preferences.keep_home_zone(zone_name)
         if device_id is not None:
             self._store.device_synced(device_id, self._clock())
         return received, sum(len(gone) for gone in deleted.values())
+
+    def held_for_device(self, actor: Actor, device_id: int | None) -> dict[RecordKind, list[str]]:
+        """The uids of the records this linked computer pushed that the client's journal here still holds: only
+        its own (the client's journal, that computer's records), never what the client entered on these pages or
+        pushed from another computer, which that crest never had and must not tell deleted."""
+        require(actor, Action.KEEP_OWN_JOURNAL, what="list the records your computer sent")
+        assert isinstance(actor, Client)
+        if device_id is None:  # a browser pushed nothing
+            raise NotFoundForYou("this request was not signed by a linked computer")
+        return self._services_for(actor.person_id).sync.pushed_by(device_id)
 
     def forget_device(self, actor: Actor, device_id: int | None, address: str | None = None) -> None:
         device = self._signing_device(actor, device_id)

@@ -148,10 +148,12 @@ class JournalSync:
         deleted: Mapping[RecordKind, Sequence[str]],
         *,
         notes: bool = False,
+        device: int | None = None,
     ) -> dict[str, int]:
         """Take in a pushed batch: every record checked first (a bad one refuses the batch, naming it), then
-        stored in one transaction. Sending the same batch again changes nothing. Check-in notes are kept only
-        with `notes` (the person shares them): an older crest may send them anyway."""
+        stored in one transaction, each noted as pushed by the linked computer `device`. Sending the same batch
+        again changes nothing. Check-in notes are kept only with `notes` (the person shares them): an older crest
+        may send them anyway."""
         contents = parse_export(journal_text, "the synced batch")
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
@@ -161,13 +163,18 @@ class JournalSync:
         if changed:
             stored = {uid: check_in_id for check_in_id, uid in self._journal.record_uids()["check_ins"].items()}
             self._safety.keep_urgent_warnings(*(stored[uid] for uid in changed if uid in stored))
-        self._journal.merge_synced(contents, uids, deleted)
+        self._journal.merge_synced(contents, uids, deleted, device)
         return {
             "sessions": len(contents.sessions),
             "check_ins": len(contents.check_ins),
             "safety_screens": len(contents.safety_screens),
             "psfs": len(contents.psfs),
         }
+
+    def pushed_by(self, device: int) -> dict[RecordKind, list[str]]:
+        """The uids of the records the linked computer `device` pushed that are still held, per kind: what it may
+        tell deleted (a crest whose own note of them is lost asks for them)."""
+        return self._journal.uids_pushed_by(device)
 
     def keep_prescription(self, prescription: Prescription | None, now: datetime) -> None:
         """The practice's current prescription, kept on this computer so Today and the reminder follow it."""

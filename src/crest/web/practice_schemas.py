@@ -402,6 +402,16 @@ class SyncOut(BaseModel):
     deleted: int
 
 
+class HeldOut(BaseModel):
+    """The uids of the records the asking computer pushed that the practice still holds, per kind, in order. At
+    most a journal's cap of each (crest.journal.capacity), which every push is checked against."""
+
+    sessions: list[Uid]
+    check_ins: list[Uid]
+    safety_screens: list[Uid]
+    psfs: list[Uid]
+
+
 class InviteViewOut(BaseModel):
     practice: str
     role: Literal["practitioner", "client"]

@@ -299,6 +299,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/api/sync/push"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {"journal": EMPTY_JOURNAL, "uids": {}}),
     ("GET", "/api/sync/prescription"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/api/sync/notes"): Rule(CLIENTS, 200, CLIENT),
+    ("GET", "/api/sync/held"): Rule(CLIENTS, 404, CLIENT),  # a browser is no linked computer: it pushed nothing
     ("DELETE", "/api/sync/device"): Rule(CLIENTS, 404, CLIENT),  # a browser is no linked computer
     ("POST", "/api/sync/unlink"): Rule(CLIENTS, 404, CLIENT),  # ... nor is it here: nothing stops, nothing ends
     ("GET", "/sharing"): Rule(CLIENTS, 200, CLIENT),

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from crest.journal.transfer.practitioner_notes import SessionNoteOut
 from crest.web.practice_door import Asked, Door, address_of
-from crest.web.practice_schemas import PrescriptionOut, SyncOut, SyncPushIn
+from crest.web.practice_schemas import HeldOut, PrescriptionOut, SyncOut, SyncPushIn
 from crest.web.schemas import ErrorOut
 
 router = APIRouter(prefix="/sync", tags=["sync"], responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
@@ -69,6 +69,20 @@ def sync_notes(asker: Asked, door: Door) -> list[SessionNoteOut]:
         except ValidationError:  # one kept before today's checks (a name with a direction control): the crest
             continue  # would refuse every note with it, and an answer that fails its own schema is a 500
     return sendable
+
+
+@router.get("/held", response_model=HeldOut, dependencies=PACED, responses={404: {"model": ErrorOut}, **TOO_OFTEN})
+def sync_held(asker: Asked, door: Door) -> HeldOut:
+    """The uids of the records this linked computer pushed that the practice still holds: a crest that lost its own
+    note of them (practice-sync.json) tells deleted those its journal no longer has. Only this computer's records
+    of this client; a browser, which pushed nothing, is answered 404."""
+    held = door.practice.held_for_device(asker.actor, asker.device_id)
+    return HeldOut(
+        sessions=held["sessions"],
+        check_ins=held["check_ins"],
+        safety_screens=held["safety_screens"],
+        psfs=held["psfs"],
+    )
 
 
 @router.delete(

@@ -62,6 +62,7 @@ def test_past_the_limit_every_sync_route_answers_429_with_retry_after_until_the_
             http.post("/api/sync/push", json=EMPTY_PUSH, headers=ann),
             http.get("/api/sync/prescription", headers=ann),
             http.get("/api/sync/notes", headers=ann),
+            http.get("/api/sync/held", headers=ann),
         ):
             assert (refused.status_code, refused.headers.get("retry-after")) == (429, "540")
             assert refused.json() == {"detail": "crest sync asked too often; wait 540 seconds and try again"}
@@ -118,6 +119,7 @@ def test_requests_without_a_valid_token_count_against_their_address_as_wrong_pas
         lambda http, headers: http.post("/api/sync/push", json=EMPTY_PUSH, headers=headers),
         lambda http, headers: http.get("/api/sync/prescription", headers=headers),
         lambda http, headers: http.get("/api/sync/notes", headers=headers),
+        lambda http, headers: http.get("/api/sync/held", headers=headers),
         lambda http, headers: http.get("/api/account/sharing", headers=headers),
         lambda http, headers: http.delete("/api/sync/device", headers=headers),
         lambda http, headers: http.post("/api/sync/unlink", headers=headers),
