@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from crest.accounts.records import MAX_NAME_CHARACTERS, InvalidPrescription, Prescription
 from crest.errors import hidden_control
+from crest.journal import capacity
 
 
 class _Answer(BaseModel):
@@ -77,6 +78,21 @@ class Pushed(_Answer):
     received: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")], Annotated[int, Field(ge=0)]]
 
 
+# A record's uid as crest makes them (journal.store.new_uid) and the practice takes them: nothing else is told deleted.
+Uid = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+
+
+class Held(_Answer):
+    """The records this computer pushed that the practice still holds (GET /api/sync/held), asked when crest's own
+    note of them (practice-sync.json) is gone: those the journal no longer has are told deleted. Of each kind no
+    more than a journal holds: the practice checks every push against the same caps."""
+
+    sessions: Annotated[list[Uid], Field(max_length=capacity.SESSIONS.most)]
+    check_ins: Annotated[list[Uid], Field(max_length=capacity.CHECK_INS.most)]
+    safety_screens: Annotated[list[Uid], Field(max_length=capacity.SAFETY_SCREENS.most)]
+    psfs: Annotated[list[Uid], Field(max_length=capacity.PSFS_ROUNDS.most)]
+
+
 class Prescribed(_Answer):
     """The current prescription (GET /api/sync/prescription); its values are checked by `Prescription` itself."""
 
@@ -124,3 +140,4 @@ ACCEPTED = TypeAdapter(Accepted)
 SHARING = TypeAdapter(list[Sharing])
 PUSHED = TypeAdapter(Pushed)
 PRESCRIBED = TypeAdapter(Prescribed | None)  # null: no prescription
+HELD = TypeAdapter(Held)

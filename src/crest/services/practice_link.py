@@ -5,7 +5,9 @@ journal stays the source of truth; the server holds a copy, with the person's ow
 
 A sync is resumable: records go in batches, and after each batch the server has confirmed, what it holds is noted
 (`practice-sync.json`: each record's uid and fingerprint). A sync killed half-way sends the unconfirmed batch
-again next time, and the server, matching by uid, stores it once.
+again next time, and the server, matching by uid, stores it once. Without that note (deleted, as crest says is safe
+for a damaged one) crest asks the practice which records this computer pushed that it still holds, and notes those:
+every record is sent again, and those deleted here are deleted there, as with the note.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from crest.journal.records import JournalContents
 from crest.journal.store import RecordKind
 from crest.journal.transfer.json_format import export_json
 from crest.private_files import make_private_folder, write_private_file
-from crest.services.practice_answers import ACCEPTED, OFFER, PRESCRIBED, PUSHED, SHARING, Moment, Name, Offer
+from crest.services.practice_answers import ACCEPTED, HELD, OFFER, PRESCRIBED, PUSHED, SHARING, Moment, Name, Offer
 from crest.services.sync import KINDS, JournalSync, Outgoing, read_session_notes
 
 if TYPE_CHECKING:
@@ -450,7 +452,7 @@ class PracticeLink:
             raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
         url, token = stored.url, stored.token
         _refuse_unencrypted(url)  # a link made before crest refused http://: unlink, then link again by https://
-        state = self._sent()
+        noted = self._sent()
         # Asked each time: notes sharing may have changed in the browser. A check-in already sent is sent again
         # when this changes (its fingerprint covers the note), so the server's copy gains or loses its note.
         sharing = self._ask(SHARING, "GET", url, "/api/account/sharing", None, token)
@@ -464,6 +466,7 @@ class PracticeLink:
             self._keep(stored.model_copy(update={"followed": False, "programme_ended": ended}))
             return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
         self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
+        state = self._held(url, token) if noted is None else noted
         outgoing = self._sync.outgoing(notes=any(link.shared and link.share_notes for link in sharing))
         batches = _batches(outgoing, state)
         sent: dict[str, int] = dict.fromkeys(KINDS, 0)
@@ -506,6 +509,24 @@ class PracticeLink:
             stored.model_copy(update={"followed": True, "programme_ended": False, "last_sync_at": self._clock()})
         )
         return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription, notes=notes)
+
+    def _held(self, url: str, token: str) -> Sent:
+        """What the practice holds of this computer's records when crest's own note of it (STATE_FILE) is gone: by
+        kind, each uid with no fingerprint, so that every record is sent again and each that the journal no longer
+        has is told deleted, as with the note. Noted at once, so that a sync cut off after this carries on from it.
+        A practice older than the list tells nothing: every record is sent again, as before it."""
+        try:
+            held = self._ask(HELD, "GET", url, "/api/sync/held", None, token)
+        except NotThere:
+            return {}
+        state: Sent = {
+            "sessions": dict.fromkeys(held.sessions, ""),
+            "check_ins": dict.fromkeys(held.check_ins, ""),
+            "safety_screens": dict.fromkeys(held.safety_screens, ""),
+            "psfs": dict.fromkeys(held.psfs, ""),
+        }
+        self._write(STATE_FILE, state)
+        return state
 
     def _zone(self) -> dict[str, str]:
         return {} if self._zone_name is None else {"zone": self._zone_name}
@@ -551,16 +572,15 @@ class PracticeLink:
     def _keep(self, link: _Link) -> None:
         self._write(LINK_FILE, link.model_dump(mode="json"))
 
-    def _sent(self) -> Sent:
-        """The sync's state, checked whole (the one place it is read); none yet: nothing confirmed."""
-        sent = _checked_file(
+    def _sent(self) -> Sent | None:
+        """The sync's state, checked whole (the one place it is read); None: there is none (deleted)."""
+        return _checked_file(
             self._home / STATE_FILE,
             _SENT.validate_json,
             SyncStateDamaged,
             "tell from it which records the practice has already",
             _SEND_AGAIN,
         )
-        return {} if sent is None else sent
 
     def _write(self, name: str, value: Any) -> None:
         make_private_folder(self._home)
@@ -585,11 +605,12 @@ def _checked_file(
         raise damaged(f"{path} is damaged, so crest cannot {cannot}; {advice}") from None
 
 
-# The practice stores each record by its uid (Journal.merge_synced): sent again, it is replaced, never doubled. Only
-# deletions are told from the state (records it names that the journal no longer has), so those are lost with it.
+# The practice stores each record by its uid (Journal.merge_synced): sent again, it is replaced, never doubled.
+# Deletions are told from the state (records it names that the journal no longer has): without it, from what the
+# practice says it holds of this computer's records (GET /api/sync/held).
 _SEND_AGAIN = (
-    "deleting it is safe: the next crest sync sends them all again and the practice keeps each once (only a record "
-    "deleted here since the last sync stays there)"
+    "deleting it is safe: the next crest sync asks the practice which records it holds, sends them all again (the "
+    "practice keeps each once) and deletes there those deleted here"
 )
 
 # Without the file's token crest can do nothing at the practice, crest unlink included: it reads the same file.

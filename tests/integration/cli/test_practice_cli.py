@@ -575,6 +575,85 @@ def test_sync_given_a_push_answer_of_a_wrong_shape_says_so_in_one_line_and_sends
     assert asked.count("POST /api/sync/push") == 2  # not confirmed: the batch is sent again
 
 
+NOTHING_HELD: dict[str, object] = {"sessions": [], "check_ins": [], "safety_screens": [], "psfs": []}
+GONE = "c" * 32  # a check-in this computer pushed once, deleted here since
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        pytest.param([], id="a-list"),
+        pytest.param(None, id="null"),
+        pytest.param({"sessions": [], "check_ins": [GONE], "safety_screens": []}, id="a-kind-missing"),
+        pytest.param(NOTHING_HELD | {"check_ins": GONE}, id="uids-as-text"),
+        pytest.param(NOTHING_HELD | {"check_ins": [7]}, id="a-uid-as-a-number"),
+        pytest.param(NOTHING_HELD | {"check_ins": [GONE, "../../etc"]}, id="a-uid-crest-never-made"),
+        pytest.param(NOTHING_HELD | {"check_ins": [GONE.upper()]}, id="a-uid-in-capitals"),
+        pytest.param(NOTHING_HELD | {"sessions": [f"{n:032x}" for n in range(50_001)]}, id="past-a-journals-cap"),
+    ],
+)
+def test_sync_without_its_state_given_a_held_list_of_a_wrong_shape_deletes_nothing_and_writes_nothing(
+    run_crest: RunCrest, crest_env: dict[str, str], held: object
+) -> None:
+    """practice-sync.json deleted: crest asks the practice which records it holds (GET /api/sync/held) to delete
+    there those deleted here. An answer not of its shape is refused before anything is sent or written."""
+    answers: dict[str, Answer] = {"GET /api/account/sharing": (200, [FOLLOWED]), "GET /api/sync/held": (200, held)}
+    with scripted_practice(answers) as (url, asked):
+        _linked_to(crest_env, url)
+        assert run_crest("log", "--pain", "hip:left=3").returncode == 0
+        done = run_crest("sync")
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"crest: {_unreadable(url)}\n")
+    assert asked == ["GET /api/account/sharing", "GET /api/sync/held"]  # nothing sent, nothing deleted
+    assert not (Path(crest_env["CREST_HOME"]) / "practice-sync.json").exists()
+
+
+def test_sync_without_its_state_deletes_at_the_practice_what_it_holds_and_this_journal_no_longer_has(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """Before, practice-sync.json deleted, a record deleted here since the last sync stayed at the practice."""
+    answers: dict[str, Answer] = {
+        "GET /api/account/sharing": (200, [FOLLOWED]),
+        "GET /api/sync/held": (200, NOTHING_HELD | {"check_ins": [GONE]}),
+        "POST /api/sync/push": (200, {"received": {"check_ins": 1}}),
+        "GET /api/sync/prescription": (200, None),
+    }
+    with scripted_practice(answers) as (url, asked):
+        _linked_to(crest_env, url)
+        assert run_crest("log", "--pain", "hip:left=3").returncode == 0
+        done = run_crest("sync")
+    assert done.returncode == 0, done.stderr
+    assert "Synced: 1 check-in; 1 deleted." in done.stdout
+    assert asked[:2] == ["GET /api/account/sharing", "GET /api/sync/held"]
+    assert asked.count("POST /api/sync/push") == 2  # the check-in logged here, then the deletion
+    written = json.loads((Path(crest_env["CREST_HOME"]) / "practice-sync.json").read_text())
+    assert GONE not in written["check_ins"]  # the check-in logged here, confirmed, and nothing else
+    assert {kind: len(uids) for kind, uids in written.items()} == {
+        "sessions": 0,
+        "check_ins": 1,
+        "safety_screens": 0,
+        "psfs": 0,
+    }
+
+
+def test_sync_without_its_state_at_a_practice_older_than_the_held_list_sends_everything_as_before(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    answers: dict[str, Answer] = {
+        "GET /api/account/sharing": (200, [FOLLOWED]),  # no GET /api/sync/held: 404
+        "POST /api/sync/push": (200, {"received": {"check_ins": 1}}),
+        "GET /api/sync/prescription": (200, None),
+    }
+    with scripted_practice(answers) as (url, asked):
+        _linked_to(crest_env, url)
+        assert run_crest("log", "--pain", "hip:left=3").returncode == 0
+        done = run_crest("sync")
+    assert done.returncode == 0, done.stderr
+    assert "Synced: 1 check-in." in done.stdout and "deleted" not in done.stdout
+    assert asked[:3] == ["GET /api/account/sharing", "GET /api/sync/held", "POST /api/sync/push"]
+    assert asked.count("POST /api/sync/push") == 1
+    assert (Path(crest_env["CREST_HOME"]) / "practice-sync.json").exists()
+
+
 PRESCRIBED = {"variant": "standard", "minutes": 10, "sessions_per_day": 1, "days_per_week": 7}
 PRESCRIBED |= {"start_on": "2026-05-04", "version": 1, "prescribed_by": "Priyanka Rao"}
 
@@ -948,8 +1027,8 @@ def test_a_damaged_sync_state_is_refused_in_one_line_and_deleting_it_as_said_sen
         assert (done.returncode, done.stderr) == (
             2,
             f"crest: {state_file} is damaged, so crest cannot tell from it which records the practice has "
-            "already; deleting it is safe: the next crest sync sends them all again and the practice keeps each "
-            "once (only a record deleted here since the last sync stays there)\n",
+            "already; deleting it is safe: the next crest sync asks the practice which records it holds, sends "
+            "them all again (the practice keeps each once) and deletes there those deleted here\n",
         )
         assert asked == [] and state_file.read_bytes() == damaged  # nothing sent, the file left as it is
         state_file.unlink()

@@ -104,6 +104,7 @@ PRACTICE: dict[str, Any] = {
     "POST /api/sync/push": {"received": {}},
     "GET /api/sync/prescription": None,
     "GET /api/sync/notes": [],
+    "GET /api/sync/held": {"sessions": [], "check_ins": [], "safety_screens": [], "psfs": []},  # a sync without state
 }
 
 
