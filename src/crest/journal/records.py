@@ -361,12 +361,14 @@ def parse_pain(text: str) -> PainRating:
 NOTE_LAYOUT = frozenset("\n\r\t")
 
 
-def check_note(note: str | None) -> str | None:
+def check_note(note: str | None, limit: int = MAX_NOTE_CHARACTERS) -> str | None:
+    """`note` stripped, None for an empty one; `limit` is the most characters this kind of note keeps (a check-in's
+    by default; a practitioner's note on a session passes its own), and the refusal names that same number."""
     if note is None:
         return None
     stripped = check_note_characters(check_text(note, "the note").strip())
-    if len(stripped) > MAX_NOTE_CHARACTERS:
-        raise InvalidNote(f"the note has {len(stripped)} characters; keep it under {MAX_NOTE_CHARACTERS}")
+    if len(stripped) > limit:
+        raise InvalidNote(f"the note has {len(stripped)} characters; keep it to {limit} characters or fewer")
     return None if blank(stripped) else stripped
 
 
@@ -464,9 +466,7 @@ def check_variant(variant: str) -> str:
 
 def check_status(status: str) -> SessionStatus:
     if status not in SESSION_STATUSES:
-        raise UnknownStatus(
-            f"unknown session status '{status}'; expected one of {_choices(SESSION_STATUSES)}"
-        )
+        raise UnknownStatus(f"unknown session status '{status}'; expected one of {_choices(SESSION_STATUSES)}")
     return SessionStatus(status)
 
 

@@ -394,11 +394,9 @@ class PracticeMode:
         self, actor: Actor, client_id: int, session_id: int, text: str, address: str | None = None
     ) -> None:
         linked = self._linked(actor, client_id, Action.NOTE_SESSION)
-        note = check_note(text)
+        note = check_note(text, MAX_SESSION_NOTE_CHARACTERS)
         if note is None:
             raise InvalidSessionNote("the note is empty; write a sentence for your client")
-        if len(note) > MAX_SESSION_NOTE_CHARACTERS:
-            raise InvalidSessionNote(f"keep the note under {MAX_SESSION_NOTE_CHARACTERS} characters")
         author = self._name_of(actor) or "your practitioner"
         assert linked.client.person_id is not None
         if not self._store.add_session_note(linked.client.person_id, session_id, author, note, self._clock()):

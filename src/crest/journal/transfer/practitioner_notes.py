@@ -36,7 +36,7 @@ class SessionNoteOut(BaseModel):
     @classmethod
     def _plain_note(cls, value: str) -> str:
         try:
-            note = check_note(value)
+            note = check_note(value, MAX_SESSION_NOTE_CHARACTERS)
         except CrestError as error:
             raise ValueError(error.message) from None
         if note is None:

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from fastapi import FastAPI
 
+from crest.accounts.records import MAX_SESSION_NOTE_CHARACTERS
 from support.practice_web import World, browser
 
 
@@ -131,3 +132,21 @@ def test_a_note_with_a_hidden_control_character_is_refused_at_the_form_and_the_a
     assert (answered.status_code, answered.json()) == (422, {"detail": said})
     with browser(app, world.tokens["client_a"]) as ann:
         assert ann.get("/api/sync/notes").json() == []
+
+
+@pytest.mark.parametrize("length", [1001, 4001])
+def test_a_note_over_the_limit_is_refused_naming_the_limit_of_a_practitioners_note(
+    app: FastAPI, world: World, length: int
+) -> None:
+    """A practitioner's note is kept to MAX_SESSION_NOTE_CHARACTERS (1000); one over 4000 characters was refused
+    with a check-in note's limit ("keep it under 4000"), which a practitioner who then wrote 2000 saw refused again."""
+    client, session = world.ids["client"], world.ids["session"]
+    typed = "x" * length
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        refused = pat.post(f"/practice/clients/{client}/sessions/{session}/notes", data={"text": typed})
+        answered = pat.post(f"/api/practice/clients/{client}/sessions/{session}/notes", json={"text": typed})
+    said = f"The note has {length} characters; keep it to {MAX_SESSION_NOTE_CHARACTERS} characters or fewer."
+    assert refused.status_code == 422 and f'role="alert">{said}</p>' in refused.text
+    assert "4000" not in refused.text
+    assert answered.status_code == 422
+    assert answered.json()["detail"] == f"text: keep it to {MAX_SESSION_NOTE_CHARACTERS} characters or fewer"
