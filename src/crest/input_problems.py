@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from crest.counting import counted
+from crest.errors import one_line
+from crest.shortening import shortened
 
 # How the pages and forms name the fields a person can get wrong; any other field is named from its own name.
 FIELD_LABELS: Mapping[str, str] = {
@@ -187,6 +189,12 @@ def _message(error: Mapping[str, Any]) -> str:
 
 def _readable(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def quoted(given: str) -> str:
+    """What a person sent, repeated where crest refuses it: between quotation marks, its control characters written
+    as escapes (`one_line`: a page, the API and the terminal show one plain line) and cut short at LONGEST_ECHO."""
+    return f"\N{LEFT DOUBLE QUOTATION MARK}{shortened(one_line(given), LONGEST_ECHO)}\N{RIGHT DOUBLE QUOTATION MARK}"
 
 
 def _instead_of(given: Any) -> str:

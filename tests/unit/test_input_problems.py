@@ -66,8 +66,8 @@ def test_the_api_keeps_the_path_of_the_field() -> None:
 
 
 def test_our_own_parsers_words_are_kept_and_long_input_is_not_repeated() -> None:
-    error = {"type": "value_error", "loc": ("body", "region"), "msg": "Value error, unknown region 'elbow'"}
-    assert input_problems([error])[0].sentence == "Region: unknown region 'elbow'."
+    error = {"type": "value_error", "loc": ("body", "region"), "msg": "Value error, “elbow” is not a place crest knows"}
+    assert input_problems([error])[0].sentence == "Region: “elbow” is not a place crest knows."
     long = {"type": "int_parsing", "loc": ("query", "minutes"), "msg": "Input should be an integer", "input": "x" * 80}
     assert input_problems([long])[0].sentence == "Minutes: enter a whole number."
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError, hidden_control, one_line
-from crest.input_problems import outside_range
+from crest.input_problems import outside_range, quoted
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.vocabulary import (
     CHECK_IN_TIMINGS,
@@ -172,10 +172,15 @@ def _choices(names: Iterable[str]) -> str:
     return ", ".join(names)
 
 
+# The places as crest names them on its pages and in its history ("lower back", not the id lower_back), each of
+# which parse_region reads back: normalise_name makes "lower back" lower_back.
+_PLACES_IN_WORDS = ", ".join(list(REGIONS.values())[:-1]) + f" or {list(REGIONS.values())[-1]}"
+
+
 def parse_region(text: str) -> Region:
     region = normalise_name(text)
     if region not in REGIONS:
-        raise UnknownRegion(f"unknown region '{text}'; choose one of {_choices(REGIONS)}")
+        raise UnknownRegion(f"{quoted(text)} is not a place crest knows; choose {_PLACES_IN_WORDS}")
     return Region(region)
 
 

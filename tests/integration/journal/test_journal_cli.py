@@ -291,7 +291,9 @@ def test_a_place_that_comes_in_pairs_needs_its_side_and_both_said_is_still_the_w
 
 def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
     _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "pain score: enter 10 or less, not “11”")
-    _assert_one_line_error(crest(home, "log", "--pain", "elbow=3"), "elbow")
+    _assert_one_line_error(
+        crest(home, "log", "--pain", "elbow=3"), "“elbow” is not a place crest knows; choose lower back, buttock"
+    )
     _assert_one_line_error(crest(home, "log", "--pain", "hip:up=3"), "up")
     _assert_one_line_error(crest(home, "log", "--pain", "foot=3:itchy"), "itchy", "tingling")
     _assert_one_line_error(crest(home, "log", "--sensation", "tingling"), "tingling")

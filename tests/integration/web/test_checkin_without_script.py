@@ -132,3 +132,18 @@ def test_a_note_with_a_hidden_control_character_comes_back_with_the_reason_under
     assert f'{typed}</textarea>\n      <p id="form-error" class="error-text" role="alert">{said}</p>' in refused.text
     assert '<input type="checkbox" name="sensations" value="warmth" checked>' in refused.text
     assert client.get("/api/checkins").json() == []
+
+
+def test_an_unknown_place_sent_in_a_row_is_refused_naming_the_places_as_the_form_shows_them(
+    client: TestClient,
+) -> None:
+    """A row's place is chosen from a list, so only a changed page sends another; it was refused with the internal
+    ids ("lower_back, ..., calf_and_shin") and the value as it came."""
+    refused = client.post("/checkin", data={**_rows(("elbow<b>\x1b", "", "3")), "note": "x"})
+    said = (
+        "Region (entry 1): “elbow&lt;b&gt;\\x1b” is not a place crest knows; choose lower back, buttock, sacroiliac "
+        "joint, groin, front of thigh, hip, knee, pelvis, abdomen, upper back, neck, calf and shin or foot."
+    )
+    assert refused.status_code == 422 and said in refused.text
+    assert "lower_back" not in refused.text.split('role="alert">')[1].split("</p>")[0]
+    assert client.get("/api/checkins").json() == []

@@ -201,3 +201,34 @@ def test_a_note_keeps_its_line_breaks_and_tabs(client: TestClient) -> None:
     created = client.post("/api/checkins", json={**CHECK_IN, "note": "Calmer.\r\n\tThen warm."})
     assert created.status_code == 201, created.text
     assert created.json()["note"] == "Calmer.\r\n\tThen warm."
+
+
+PLACES_IN_WORDS = (
+    "lower back, buttock, sacroiliac joint, groin, front of thigh, hip, knee, pelvis, abdomen, upper back, neck, "
+    "calf and shin or foot"
+)
+
+
+@pytest.mark.parametrize(
+    ("region", "quoted"),
+    [
+        pytest.param("elbow", "“elbow”", id="an-unknown-place"),
+        pytest.param("lower\x1bback", "“lower\\x1bback”", id="an-escape-written-as-one"),
+        pytest.param("x" * 100, "“" + "x" * 39 + "…”", id="a-long-value-cut-short"),
+    ],
+)
+def test_an_unknown_place_is_refused_in_the_places_own_words_and_the_value_quoted_safely(
+    client: TestClient, region: str, quoted: str
+) -> None:
+    """Before, the refusal listed the internal ids ("choose one of lower_back, ..., calf_and_shin, foot") and
+    repeated the value as it came, an escape and a hundred characters included."""
+    said = f"{quoted} is not a place crest knows; choose {PLACES_IN_WORDS}"
+    response = client.post("/api/checkins", json={"pain": [{"region": region, "score": 2}]})
+    assert (response.status_code, response.json()) == (
+        422,
+        {
+            "detail": f"pain.0.region: {said}",
+            "errors": [{"field": "pain.0.region", "label": "Region (entry 1)", "message": said}],
+        },
+    )
+    assert "lower back" in said and "_" not in said

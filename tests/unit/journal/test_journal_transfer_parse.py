@@ -23,13 +23,9 @@ from crest.journal.transfer.reading import MESSAGE_HEAD, MESSAGE_TAIL
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 CONTENTS = JournalContents(
-    sessions=(
-        PracticeSession(id=1, started_at=AT, planned_minutes=15, variant="standard", status="completed"),
-    ),
+    sessions=(PracticeSession(id=1, started_at=AT, planned_minutes=15, variant="standard", status="completed"),),
     check_ins=(
-        CheckIn(
-            id=1, at=AT, timing="after", session_id=1, pain=(PainRating("knee", 2, "left"),), note="a\nb"
-        ),
+        CheckIn(id=1, at=AT, timing="after", session_id=1, pain=(PainRating("knee", 2, "left"),), note="a\nb"),
         CheckIn(id=2, at=AT, sensations=frozenset({"warmth", "sleepy"})),
     ),
     safety_screens=(SafetyScreen(id=1, answered_at=AT, answers={"pregnant_16_weeks": False}, advice_level="clear"),),
@@ -116,7 +112,7 @@ def test_csv_rating_of_eleven_names_file_line_and_field() -> None:
         (1, "variant", "lazy", "line 2, field variant: unknown variant 'lazy'"),
         (1, "at", "01/05/2026", "line 2, field at: cannot read the time '01/05/2026'"),
         (1, "at", "2026-05-01T07:30", "line 2, field at: the time '2026-05-01T07:30' has no time zone"),
-        (3, "region", "elbow", "line 5, field region: unknown region 'elbow'"),
+        (3, "region", "elbow", "line 5, field region: “elbow” is not a place crest knows; choose lower back, "),
         (3, "side", "up", "line 5, field side: unknown side 'up'"),
         (3, "check_in_id", "9", "line 5, field check_in_id: no check-in 9"),
         (4, "sensations", "warmth;tingling", "line 6, field sensations: unknown sensation 'tingling'"),
@@ -194,9 +190,7 @@ def _json_with(section: str, index: int, change: dict[str, object]) -> str:
         ("settings", 0, {"value": 3}, "line 15, field value: 3 is not text"),
     ],
 )
-def test_json_errors_name_line_and_field(
-    section: str, index: int, change: dict[str, object], expected: str
-) -> None:
+def test_json_errors_name_line_and_field(section: str, index: int, change: dict[str, object], expected: str) -> None:
     assert expected in _error(_json_with(section, index, change), "journal.json")
 
 
@@ -218,9 +212,7 @@ def test_json_missing_field_is_named() -> None:
 
 
 def test_invalid_json_reports_the_line() -> None:
-    assert _error('{\n  "format": "crest-journal",\n  oops\n}', "journal.json").startswith(
-        "journal.json line 3:"
-    )
+    assert _error('{\n  "format": "crest-journal",\n  oops\n}', "journal.json").startswith("journal.json line 3:")
 
 
 def test_json_of_another_program_is_refused() -> None:
