@@ -54,9 +54,6 @@ _WHAT_TO_ENTER: Mapping[str, str] = {
     "dict_type": "give named values",
     "model_type": "give named values",
     "model_attributes_type": "give named values",
-    "date_parsing": "enter a date like 2026-05-01",
-    "date_type": "enter a date like 2026-05-01",
-    "date_from_datetime_parsing": "enter a date like 2026-05-01",
     "datetime_parsing": "enter a date and time like 2026-05-01T07:30+01:00",
     "datetime_type": "enter a date and time like 2026-05-01T07:30+01:00",
     "datetime_from_date_parsing": "enter a date and time like 2026-05-01T07:30+01:00",
@@ -66,6 +63,9 @@ _WHAT_TO_ENTER: Mapping[str, str] = {
 }
 
 _NOTHING_TO_ECHO = ("missing", "extra_forbidden", "json_invalid")
+# A day pydantic could not read (a date field of the practice's forms, the all-clear's day in the API): said as
+# every door says it, by not_a_date.
+_NOT_A_DATE = ("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact")
 _BOUNDS: Mapping[str, tuple[str, str]] = {
     "greater_than_equal": ("ge", "enter {} or more"),
     "greater_than": ("gt", "enter more than {}"),
@@ -181,6 +181,8 @@ def _message(error: Mapping[str, Any]) -> str:
     if kind in _LENGTHS:
         key, wording, noun, nouns = _LENGTHS[kind]
         return wording.format(counted(int(context.get(key) or 0), noun, nouns))
+    if kind in _NOT_A_DATE:
+        return not_a_date(given)
     if kind in _WHAT_TO_ENTER:
         return _WHAT_TO_ENTER[kind] + ("" if kind in _NOTHING_TO_ECHO else _instead_of(given))
     text = str(error.get("msg", "this is not right"))
@@ -195,6 +197,20 @@ def quoted(given: str) -> str:
     """What a person sent, repeated where crest refuses it: between quotation marks, its control characters written
     as escapes (`one_line`: a page, the API and the terminal show one plain line) and cut short at LONGEST_ECHO."""
     return f"\N{LEFT DOUBLE QUOTATION MARK}{shortened(one_line(given), LONGEST_ECHO)}\N{RIGHT DOUBLE QUOTATION MARK}"
+
+
+def not_a_date(given: Any, what: str | None = None, or_time: bool = False) -> str:
+    """The one wording for a day crest cannot read, at every door that takes one (the terminal's --since, --until
+    and --cleared-on, the API's days, the Progress, Report and all-clear boxes, a prescription's start and end):
+    `what` names the field where the door does not already (the terminal's option); `or_time` where a time is
+    taken too (crest history --since)."""
+    shown = "this"
+    if isinstance(given, str | int | float) and not isinstance(given, bool) and str(given).strip():
+        shown = quoted(str(given))
+    words = f"{shown} is not a date; write it as YYYY-MM-DD, for example 2026-05-01"
+    if or_time:
+        words += ", or a time, like 2026-05-01T07:30"
+    return words if what is None else f"{what}: {words}"
 
 
 def _instead_of(given: Any) -> str:

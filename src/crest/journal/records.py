@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError, hidden_control, one_line
-from crest.input_problems import outside_range, quoted
+from crest.input_problems import not_a_date, outside_range, quoted
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.vocabulary import (
     CHECK_IN_TIMINGS,
@@ -259,13 +259,14 @@ def check_window_day(day: date, what: str = "the day") -> date:
     return day
 
 
-def parse_day(text: str, what: str = "the day") -> date:
-    """A calendar day written like 2026-05-01."""
+def parse_day(text: str, what: str | None = None) -> date:
+    """A calendar day written like 2026-05-01; `what` names the field in a refusal where its door does not (an
+    import names its field itself)."""
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidDate(f"cannot read {what} '{text}'; write it like 2026-05-01") from None
-    return check_window_day(day, what)
+        raise InvalidDate(not_a_date(text, what)) from None
+    return check_window_day(day, what or "the day")
 
 
 def parse_since(text: str, local_zone: tzinfo, what: str | None = None) -> datetime:
@@ -275,6 +276,10 @@ def parse_since(text: str, local_zone: tzinfo, what: str | None = None) -> datet
     try:
         day = date.fromisoformat(stripped)
     except ValueError:
+        try:
+            datetime.fromisoformat(stripped)
+        except ValueError:  # neither a day nor a time: said as every door says a day it cannot read
+            raise InvalidDate(not_a_date(text, what, or_time=True)) from None
         moment = parse_datetime(stripped, local_zone, what or "the time")
         check_window_day(moment.date(), what or "the time")
         return moment

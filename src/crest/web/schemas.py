@@ -22,6 +22,7 @@ from crest.breath.reasons import Reason
 from crest.breath.result import BreathResult
 from crest.durations import rested_text
 from crest.errors import BIDI_CONTROLS, CrestError
+from crest.input_problems import not_a_date
 from crest.interop.ical import Weekday
 from crest.journal import records
 from crest.journal.breath_record import MAX_BREATH_S, MAX_MOVEMENTS, MAX_WINDOWS, check_breath
@@ -45,7 +46,16 @@ DAY_PATTERN = r"^([2-8][0-9]{3}|9000)-[0-9]{2}-[0-9]{2}$"
 
 def _iso_day(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(DAY_PATTERN, value):
-        raise ValueError("write the day as YYYY-MM-DD, from 2000 on, like 2026-05-01")
+        try:
+            day = date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+        except ValueError:
+            day = None
+        if day is not None:  # a date, of a year before 2000 or after 9000: said as the terminal says it
+            try:
+                records.check_window_day(day)
+            except CrestError as error:
+                raise ValueError(error.message) from None
+        raise ValueError(not_a_date(value))
     return value
 
 

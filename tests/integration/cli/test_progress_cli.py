@@ -40,7 +40,7 @@ def test_progress_in_words_and_in_json(run_crest: RunCrest, crest_env: dict[str,
     since = run_crest("progress", "--since", start.isoformat())
     assert f"weekly medians: the 7 days before {start.day} {start:%b %Y} against the latest week" in since.stdout
     bad = run_crest("progress", "--since", "yesterday-ish")
-    assert bad.returncode == 2 and bad.stderr.startswith("crest: cannot read --since 'yesterday-ish'")
+    assert bad.returncode == 2 and bad.stderr.startswith("crest: --since: “yesterday-ish” is not a date")
 
 
 def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
@@ -105,8 +105,9 @@ def test_report_as_pdf_and_html(run_crest: RunCrest, crest_env: dict[str, str], 
 
 def test_remind_writes_a_calendar_and_warns_about_alarms(run_crest: RunCrest, tmp_path: Path) -> None:
     path = tmp_path / "crest.ics"
-    made = run_crest("remind", "--time", "18:00", "--days", "mon,tue,wed,thu,fri", "--zone", "Europe/Dublin",
-                     "-o", str(path))
+    made = run_crest(
+        "remind", "--time", "18:00", "--days", "mon,tue,wed,thu,fri", "--zone", "Europe/Dublin", "-o", str(path)
+    )
     assert made.returncode == 0, made.stderr
     assert "drop the alarm" in made.stderr
     event = icalendar.Calendar.from_ical(path.read_text()).walk("VEVENT")[0]

@@ -26,9 +26,13 @@ VARIANTS = "standard, supported, somatic, side_lying"
             ([command, *extra, "--variant", "lying"], f"unknown variant 'lying'; choose one of {VARIANTS}")
             for command, extra in (("session", []), ("protocol", []), ("log-session", ["--minutes", "10"]))
         ),
-        # A day that is no date names its option, as --cleared-on does (it said "cannot read the time '2026-13-01'")
+        # A day that is no date names its option, as --cleared-on does (it said "cannot read the time '2026-13-01'"),
+        # in the words of every door that takes a day (input_problems.not_a_date)
         *(
-            ([*command, option, "2026-13-01"], f"crest: cannot read {option} '2026-13-01'; write it like 2026-05-01")
+            (
+                [*command, option, "2026-13-01"],
+                f"crest: {option}: “2026-13-01” is not a date; write it as YYYY-MM-DD, for example 2026-05-01",
+            )
             for command, option in (
                 (["report"], "--since"),
                 (["report"], "--until"),

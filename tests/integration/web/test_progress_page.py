@@ -42,8 +42,8 @@ def test_a_wrong_compare_from_day_comes_back_to_progress_with_its_reason(cleared
     ahead = (clock().date() + timedelta(days=1)).isoformat()
     for since, reason in (
         (ahead, f"the start {ahead} is after today ({clock().date().isoformat()}); choose a day up to today."),
-        ("soon", "write the day as YYYY-MM-DD, from 2000 on, like 2026-05-01."),
-        ("1999-12-31", "write the day as YYYY-MM-DD, from 2000 on, like 2026-05-01."),
+        ("soon", "“soon” is not a date; write it as YYYY-MM-DD, for example 2026-05-01."),
+        ("1999-12-31", "the day 1999-12-31 is before 2000, when crest&#39;s records begin; choose a later day."),
     ):
         page = cleared.get("/progress", params={"since": since})
         assert page.status_code == 422

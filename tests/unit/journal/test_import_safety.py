@@ -74,6 +74,10 @@ def test_a_clearance_covers_only_known_see_a_clinician_answers() -> None:
     assert "field question_ids" in urgent and "both_legs" in urgent
     assert "field question_ids: unknown" in _error(_json([], [{**clearance, "question_ids": ["made_up"]}]))
     assert "after it was recorded" in _error(_json([], [{**clearance, "cleared_on": "2026-06-01"}]))
+    # a day that is no date, in the words of every door (it said "cannot read the day '30/04/2026'; write it like")
+    assert _error(_json([], [{**clearance, "cleared_on": "30/04/2026"}])).endswith(
+        "field cleared_on: “30/04/2026” is not a date; write it as YYYY-MM-DD, for example 2026-05-01"
+    )
 
 
 def test_the_position_check_summary_has_one_length_rule() -> None:

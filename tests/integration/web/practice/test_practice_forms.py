@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from fastapi import FastAPI
@@ -150,3 +151,16 @@ def test_a_note_over_the_limit_is_refused_naming_the_limit_of_a_practitioners_no
     assert "4000" not in refused.text
     assert answered.status_code == 422
     assert answered.json()["detail"] == f"text: keep it to {MAX_SESSION_NOTE_CHARACTERS} characters or fewer"
+
+
+@pytest.mark.parametrize("typed", ["2026-13-01", "soon"])
+def test_a_prescriptions_day_that_is_no_date_is_said_as_at_every_door(app: FastAPI, world: World, typed: str) -> None:
+    """It said "enter a date like 2026-05-01, not “soon”", where the terminal and the journal's pages said it two
+    other ways; now in the one wording (input_problems.not_a_date)."""
+    client_id = world.ids["client"]
+    words = f"“{typed}” is not a date; write it as YYYY-MM-DD, for example 2026-05-01"
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.post(f"/practice/clients/{client_id}/prescriptions", data={"minutes": "20", "start_on": typed})
+        api = pat.post(f"/api/practice/clients/{client_id}/prescriptions", json={"minutes": 20, "end_on": typed})
+    assert page.status_code == 422 and f"Start: {words}." in unescape(page.text)
+    assert api.status_code == 422 and api.json()["errors"][0] == {"field": "end_on", "label": "End", "message": words}
