@@ -3,37 +3,19 @@ days, the Progress and Report boxes, the all-clear's day and a prescription's st
 function (input_problems.not_a_date); they were "cannot read --since '...'; write it like 2026-05-01", "write the
 day as YYYY-MM-DD, from 2000 on, like 2026-05-01" and "enter a date like 2026-05-01, not “...”"."""
 
-import os
-import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-SRC = Path(__file__).resolve().parents[3] / "src"
+from support.refusals import refused_line
+
 HOW = "is not a date; write it as YYYY-MM-DD, for example 2026-05-01"
 
 
-def _terminal(home: Path, *args: str) -> str:
-    environment = {**os.environ, "CREST_HOME": str(home), "PYTHONPATH": str(SRC), "TZ": "UTC", "NO_COLOR": "1"}
-    environment.pop("CREST_DATABASE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "crest", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 2, result
-    [line] = result.stderr.strip().splitlines()
-    return line
-
-
 @pytest.mark.parametrize("typed", ["2026-13-01", "soon"])
-def test_a_day_that_is_no_date_reads_the_same_at_the_terminal(tmp_path: Path, typed: str) -> None:
+def test_a_day_that_is_no_date_reads_the_same_at_therefused_line(tmp_path: Path, typed: str) -> None:
     words = f"“{typed}” {HOW}"
     home = tmp_path / "home"
     for args, option in (
@@ -42,9 +24,9 @@ def test_a_day_that_is_no_date_reads_the_same_at_the_terminal(tmp_path: Path, ty
         (["progress"], "--since"),
         (["safety", "--cleared-by", "Dr Ames"], "--cleared-on"),
     ):
-        assert _terminal(home, *args, option, typed) == f"crest: {option}: {words}", args
+        assert refused_line(home, *args, option, typed) == f"crest: {option}: {words}", args
     # a day or a time: the same words, and the time it also takes
-    history = _terminal(home, "history", "--since", typed)
+    history = refused_line(home, "history", "--since", typed)
     assert history == f"crest: --since: {words}, or a time, like 2026-05-01T07:30"
 
 

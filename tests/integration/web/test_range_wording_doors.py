@@ -1,40 +1,21 @@
 """A number out of range is said in the same words at the terminal and in the browser or the API, for the same
 field: the words come from one place (crest.input_problems), whichever check found the problem."""
 
-import os
-import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-SRC = Path(__file__).resolve().parents[3] / "src"
-
-
-def _terminal(home: Path, *args: str) -> str:
-    environment = {**os.environ, "CREST_HOME": str(home), "PYTHONPATH": str(SRC), "TZ": "UTC", "NO_COLOR": "1"}
-    environment.pop("CREST_DATABASE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "crest", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 2, result
-    [line] = result.stderr.strip().splitlines()
-    return line
+from support.refusals import refused_line
 
 
 @pytest.mark.parametrize(("minutes", "words"), [(4, "enter 5 or more, not “4”"), (31, "enter 30 or less, not “31”")])
 def test_minutes_out_of_range_read_the_same_at_every_door(
     cleared: TestClient, tmp_path: Path, minutes: int, words: str
 ) -> None:
-    assert _terminal(tmp_path / "home", "session", "--minutes", str(minutes)) == f"crest: --minutes: {words}"
-    assert _terminal(tmp_path / "home", "log-session", "--minutes", str(minutes)) == f"crest: --minutes: {words}"
+    assert refused_line(tmp_path / "home", "session", "--minutes", str(minutes)) == f"crest: --minutes: {words}"
+    assert refused_line(tmp_path / "home", "log-session", "--minutes", str(minutes)) == f"crest: --minutes: {words}"
     api = cleared.post("/api/sessions", json={"planned_minutes": minutes})
     assert api.status_code == 422 and api.json()["errors"][0]["message"] == words
     page = cleared.get("/session", params={"minutes": minutes})
@@ -63,7 +44,7 @@ def test_the_session_page_names_one_range_and_one_title_for_any_minutes_out_of_i
 
 def test_a_pain_score_out_of_range_reads_the_same_at_every_door(client: TestClient, tmp_path: Path) -> None:
     words = "enter 10 or less, not “11”"
-    assert _terminal(tmp_path / "home", "log", "--pain", "knee=11") == f"crest: pain score: {words}"
+    assert refused_line(tmp_path / "home", "log", "--pain", "knee=11") == f"crest: pain score: {words}"
     api = client.post("/api/checkins", json={"pain": [{"region": "knee", "score": 11}]})
     assert api.status_code == 422 and api.json()["errors"][0]["message"] == words
 
