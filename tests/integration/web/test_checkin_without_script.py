@@ -147,3 +147,50 @@ def test_an_unknown_place_sent_in_a_row_is_refused_naming_the_places_as_the_form
     assert refused.status_code == 422 and said in refused.text
     assert "lower_back" not in refused.text.split('role="alert">')[1].split("</p>")[0]
     assert client.get("/api/checkins").json() == []
+
+
+NOTE_BOX = '<textarea id="note" name="note" maxlength="{limit}"{marks}>'
+
+
+def test_a_refused_note_is_marked_invalid_described_by_the_reason_and_focused(client: TestClient) -> None:
+    """Before, the reason showed under the note, but the note box was not marked invalid nor linked to it, and the
+    page opened with the focus nowhere near it."""
+    refused = client.post("/checkin", data={"note": "my\x9b words"})
+    assert refused.status_code == 422
+    marks = ' aria-describedby="form-error" aria-invalid="true" autofocus'
+    assert NOTE_BOX.format(limit=MAX_NOTE_CHARACTERS, marks=marks) in refused.text
+    assert refused.text.count("aria-invalid") == 1 and refused.text.count("autofocus") == 1
+    assert NOTE_BOX.format(limit=MAX_NOTE_CHARACTERS, marks="") in client.get("/checkin").text  # nothing refused
+
+
+@pytest.mark.parametrize(
+    ("rows", "marked"),
+    [
+        ((("hip", "right", ""),), "form-score-0"),  # a place with no score
+        ((("", "", "3"),), "form-region-0"),  # a score with no place
+        ((("knee", "left", "1"), ("hip", "right", "two")), "form-score-1"),
+        ((("knee", "left", "11"),), "form-score-0"),  # refused by the API's own rule: pain.0.score
+    ],
+)
+def test_a_refused_pain_row_marks_the_field_that_says_so_and_only_it(
+    client: TestClient, rows: tuple[tuple[str, str, str], ...], marked: str
+) -> None:
+    page = client.post("/checkin", data={**_rows(*rows), "note": "x"}).text
+    assert page.count('aria-invalid="true"') == 1 and page.count("autofocus") == 1
+    field = page[page.index(f'id="{marked}"') :]
+    assert field[: field.index(">")].endswith(' aria-describedby="form-error" aria-invalid="true" autofocus')
+
+
+def test_a_refused_row_past_the_forms_rows_is_said_with_no_field_to_mark(client: TestClient) -> None:
+    rows = {name: [*values, "", ""] for name, values in _rows(("knee", "left", "1")).items()}  # 5 rows, not 3
+    rows["pain_score"][4] = "7"  # a score with no place, in a row the page does not show
+    refused = client.post("/checkin", data={**rows, "note": "x"})
+    assert refused.status_code == 422 and "Place 5: choose the place you gave 7 out of 10." in refused.text
+    assert "aria-invalid" not in refused.text
+
+
+def test_refused_sensations_mark_every_box_and_focus_the_first(client: TestClient) -> None:
+    page = client.post("/checkin", data={"sensations": ["none", "warmth"], "note": "x"}).text
+    boxes = [line for line in page.splitlines() if 'name="sensations"' in line]
+    assert boxes and all('aria-describedby="form-error" aria-invalid="true"' in box for box in boxes)
+    assert "autofocus" in boxes[0] and page.count("autofocus") == 1

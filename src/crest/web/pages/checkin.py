@@ -7,7 +7,7 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from crest.errors import CrestError
+from crest.errors import CrestError, FieldError
 from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID, InvalidRating
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
@@ -78,11 +78,12 @@ def save_checkin_page(
         )
         saved = check_ins.add(body.to_record(check_ins.now()))
     except ValidationError as problem:
-        error = " ".join(one.sentence for one in form_problems(problem.errors(), context.protocol))
-        return _checkin_view(
-            request, context, session_id, None, None, going_on, error=error, status_code=422, sent=form
-        )
+        problems = form_problems(problem.errors(), context.protocol)
+        error = " ".join(one.sentence for one in problems)
+        refused = _refused_fields(form, [one.field for one in problems])
+        return _checkin_view(request, context, session_id, None, None, going_on, error, 422, form, refused)
     except CrestError as problem:
+        named = [problem.field] if isinstance(problem, FieldError | _RowRefused) else []
         return _checkin_view(
             request,
             context,
@@ -93,6 +94,7 @@ def save_checkin_page(
             error=refusal(problem),
             status_code=problem.http_status,
             sent=form,
+            refused=_refused_fields(form, named),
         )
     # As the script does: a worse check-in is answered on Today; one before a session goes on to it.
     if check_ins.advice_for(saved) is not None:
@@ -107,20 +109,58 @@ def save_checkin_page(
 FORM_PAIN_ROWS = 3
 
 
+class _RowRefused(InvalidRating):
+    """A row of the form that is not a rating, said by its number ("place 2: ..."), naming the field to mend by its
+    id on the page (`form-score-1`)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _filled_rows(form: dict[str, list[str]]) -> list[tuple[int, str, str, str]]:
+    """The form's rows that say something, each with its number on the page (from 0): region, side, score."""
+    rows = zip(form.get("pain_region", []), form.get("pain_side", []), form.get("pain_score", []), strict=False)
+    stripped = ((number, r.strip(), s.strip(), n.strip()) for number, (r, s, n) in enumerate(rows))
+    return [row for row in stripped if row[1] or row[3]]
+
+
 def _form_pain(form: dict[str, list[str]]) -> list[dict[str, str | int | None]]:
     """The form's rated rows as the API takes them: a row with no place and no score is left out, one with only
     one of them is refused, saying which (nothing is saved half); the rest are checked as any pain rating."""
-    rows = zip(form.get("pain_region", []), form.get("pain_side", []), form.get("pain_score", []), strict=False)
     rated: list[dict[str, str | int | None]] = []
-    for number, (region, side, score) in enumerate(((r.strip(), s.strip(), n.strip()) for r, s, n in rows), 1):
-        if not region and not score:
-            continue
+    for row, region, side, score in _filled_rows(form):
         if not region:
-            raise InvalidRating(f"place {number}: choose the place you gave {score} out of 10")
+            raise _RowRefused(f"form-region-{row}", f"place {row + 1}: choose the place you gave {score} out of 10")
         if not re.fullmatch(r"\d{1,2}", score):
-            raise InvalidRating(f"place {number}: give it a score, a whole number from 0 to 10, or choose None")
+            raise _RowRefused(
+                f"form-score-{row}", f"place {row + 1}: give it a score, a whole number from 0 to 10, or choose None"
+            )
         rated.append({"region": region, "side": side or None, "score": int(score)})
     return rated
+
+
+# A refused field of the API's check-in as the form names it: pain.N.score is the score of the Nth rated row, which
+# is the form's row that many filled rows down (empty rows are left out); a group of boxes by their shared name.
+_PAIN_FIELD = re.compile(r"pain\.(\d+)\.(region|side|score)")
+_FORM_FIELDS = {"note": "note", "sensations": "sensations", "timing": "timing", "compared_with_before": "compared"}
+
+
+def _refused_fields(form: dict[str, list[str]], fields: list[str]) -> list[str]:
+    """The form's fields a refusal names (`refused` in checkin.html), in the order the page shows them."""
+    filled = [row for row, *_ in _filled_rows(form)]
+    named: list[str] = []
+    for field in fields:
+        pain = _PAIN_FIELD.fullmatch(field)
+        if pain is not None and int(pain[1]) < len(filled):
+            named.append(f"form-{pain[2]}-{filled[int(pain[1])]}")
+        elif field.startswith("form-"):  # a row the page itself refused (_RowRefused)
+            named.append(field)
+        elif field in _FORM_FIELDS:
+            named.append(_FORM_FIELDS[field])
+    order = [*(f"form-{kind}-{row}" for row in range(FORM_PAIN_ROWS) for kind in ("region", "side", "score"))]
+    order += ["timing", "compared", "sensations", "note"]
+    return sorted(set(named) & set(order), key=order.index)  # a row past the form's (a hand-made post) has no field
 
 
 def _sent_back(form: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -143,6 +183,7 @@ def _checkin_view(
     error: str = "",
     status_code: int = 200,
     sent: dict[str, list[str]] | None = None,
+    refused: list[str] | None = None,
 ) -> Response:
     services = context.services
     existing = None
@@ -206,6 +247,7 @@ def _checkin_view(
         error=error,
         max_note_characters=MAX_NOTE_CHARACTERS,  # the journal's own limit, as the API and the terminal keep it
         sent=_sent_back(sent or {}),
+        refused=refused or [],
         form_pain_rows=FORM_PAIN_ROWS,
         form_sides=[Side.LEFT.value, Side.RIGHT.value, Side.BOTH.value],
     )
