@@ -372,11 +372,13 @@ def test_a_session_is_edited_from_the_journal_by_keyboard(safe_page: Any, server
     page.keyboard.press("Enter")  # submits the form
     page.get_by_text("Time rested: whole minutes and seconds (0 to 59), at most 5 min.").wait_for()
     assert page.locator("#rested-minutes").get_attribute("aria-invalid") == "true"
+    assert page.locator("#rested-minutes").get_attribute("aria-describedby") == "form-error"  # says why, too
     assert page.evaluate("document.activeElement.id") == "rested-minutes"
     screenshot(page, "session-edit")
 
     page.keyboard.press("Control+A")
     page.keyboard.type("0")
+    assert page.locator("#rested-minutes").get_attribute("aria-invalid") is None  # being mended
     page.keyboard.press("Tab")
     page.keyboard.press("Control+A")
     page.keyboard.type("0")

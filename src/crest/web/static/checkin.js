@@ -175,15 +175,28 @@
     document.getElementById("saved-heading").focus();
   }
 
+  // The fields the API names (`note`, `pain.0.score`) as the page shows them: a rating by its row (the rows are
+  // sent in order), a group of boxes by its name.
+  const PAIN_PARTS = { score: ".rating", side: ".side", quality: ".quality", region: ".rating" };
+  function fieldsNamed(names, rows) {
+    return names.map((name) => {
+      const pain = /^pain\.(\d+)\.(\w+)$/.exec(name);
+      if (pain) return rows[Number(pain[1])] && rows[Number(pain[1])].querySelector(PAIN_PARTS[pain[2]] || ".rating");
+      const field = form.elements.namedItem(name === "compared_with_before" ? "compared" : name);
+      return field instanceof RadioNodeList ? field[0] : field;
+    });
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     formError.textContent = "";
+    window.crest.accept(form);
     const rows = [...ratings.children];
     const unrated = rows.find((row) => scoreOf(row) === null);
     if (unrated) {
       const name = config.region_labels[unrated.dataset.region].toLowerCase();
       formError.textContent = `Give the ${name} a score from 0 to 10, or remove it.`;
-      unrated.querySelector(".rating").focus();
+      window.crest.refuse([unrated.querySelector(".rating")], formError);
       return;
     }
     const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
@@ -222,6 +235,10 @@
       offerHelpOrGo(body.sensations, next);
     } catch (error) {
       formError.textContent = error.message;
+      // in the page's order (the map's rows, then the boxes, then the note), as the server's page marks them
+      const refused = fieldsNamed(error.fields || [], rows).filter((field) => field && field.type !== "hidden");
+      refused.sort((one, other) => (one.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      window.crest.refuse(refused, formError);
     }
   });
 })();

@@ -25,12 +25,15 @@
     return /[.!?]$/.test(lead) ? lead : `${lead}.`;
   }
 
-  // Each problem in a person's words ("Pain: choose a side ..."), else the server's `detail`, else its status.
+  // Each problem in a person's words ("Pain: choose a side ..."), else the server's `detail`, else its status. The
+  // fields the problems name (`note`, `pain.0.score`) go with it as `fields`, for the page to mark (refuse).
   async function explained(response) {
     const data = await response.json().catch(() => null);
     const problems = data && Array.isArray(data.errors) ? data.errors : [];
     if (problems.length > 0 && problems.every((problem) => problem.label && problem.message)) {
-      return new Error(problems.map((problem) => `${problem.label}: ${problem.message}.`).join(" "));
+      const error = new Error(problems.map((problem) => `${problem.label}: ${problem.message}.`).join(" "));
+      error.fields = problems.map((problem) => problem.field).filter(Boolean);
+      return error;
     }
     const detail = data && data.detail;
     if (typeof detail === "string" && detail) {
@@ -39,8 +42,56 @@
     return new Error(detail ? JSON.stringify(detail) : `The request failed (${response.status}).`);
   }
 
+  // A refused field names the message that says why first among what describes it (its hint stays after it), as
+  // the pages the server writes do (templates/_fields.html); cleared, it names only what it named before.
+  function describedBy(field, messageId, refused) {
+    const ids = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && id !== messageId);
+    if (refused) ids.unshift(messageId);
+    if (ids.length) field.setAttribute("aria-describedby", ids.join(" "));
+    else field.removeAttribute("aria-describedby");
+  }
+
+  function accept(field) {
+    if (!field.dataset.refusedBy) return;
+    describedBy(field, field.dataset.refusedBy, false);
+    field.removeAttribute("aria-invalid");
+    delete field.dataset.refusedBy;
+  }
+
+  // A box of a group (tick boxes, radios of one name) stands for the group: changing one mends them all.
+  const group = (field) =>
+    field.form && field.name && (field.type === "checkbox" || field.type === "radio")
+      ? [...field.form.elements].filter((other) => other.name === field.name)
+      : [field];
+
+  // The person changing a refused field mends it, as far as the page can tell: no longer said to be wrong.
+  for (const kind of ["input", "change"]) {
+    document.addEventListener(kind, (event) => {
+      if (event.target.dataset && event.target.dataset.refusedBy) group(event.target).forEach(accept);
+    });
+  }
+
   window.crest = {
     CONNECTION_LOST,
+
+    // Fields a refusal names (in the page's order): each aria-invalid and described by `message` (the element that
+    // says why), the first given the focus, so that a screen reader says what is wrong where it is to be mended.
+    // A group's boxes are marked together. Changing a field clears its mark; `accept` clears the marks in `scope`.
+    refuse(fields, message) {
+      const marked = fields.filter(Boolean).flatMap(group);
+      for (const field of marked) {
+        field.setAttribute("aria-invalid", "true");
+        describedBy(field, message.id, true);
+        field.dataset.refusedBy = message.id;
+      }
+      if (marked.length) marked[0].focus();
+      return marked.length > 0;
+    },
+
+    accept(scope) {
+      scope.querySelectorAll("[data-refused-by]").forEach(accept);
+    },
+
     asSentence,
     // What `lines` throws when its caller stopped it: the page says it in its own words.
     STOPPED: "stopped",

@@ -22,11 +22,10 @@
     const actualSeconds = secondsRested();
     if (actualSeconds === null) {
       error.textContent = `Time rested: whole minutes and seconds (0 to 59), at most ${session.planned_minutes} min.`;
-      minutes.setAttribute("aria-invalid", "true");
-      minutes.focus();
+      window.crest.refuse([minutes], error);
       return;
     }
-    minutes.removeAttribute("aria-invalid");
+    window.crest.accept(form);
     const body = {
       variant: document.getElementById("variant").value,
       actual_seconds: actualSeconds,
