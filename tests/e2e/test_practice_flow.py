@@ -1,11 +1,13 @@
 """A whole practice in the browser: a short session at high speed, a check-in on the body map, then the journal
 and the progress chart show it (the session as a demo, which a rest faster than real time is: not counted)."""
 
+import asyncio
 import json
 import re
 import time
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import expect
@@ -269,6 +271,41 @@ def test_pause_resume_and_end_early(safe_page: Any, server_url: str) -> None:
     newest = _api(server_url, "/api/sessions")[0]
     assert newest["status"] == "ended_early"
     assert 60 <= newest["actual_seconds"] <= 150
+
+
+def test_pause_pressed_while_the_session_is_being_written_starts_the_clock_paused(
+    browser: Any, tmp_path: Path, serve_app: Callable[[Any], str], answer_safety: Shoot
+) -> None:
+    """A slow server (a loaded machine) writes the session a second after Start: a Pause pressed meanwhile holds the
+    clock at 0:00, and the rest then runs from Resume and is saved whole. Before, the press started the clock ahead
+    of the server's start time, which refused the time as more than had passed and left the rest open."""
+    from crest.web.app import create_app
+
+    app = create_app(f"sqlite:///{tmp_path / 'crest.db'}")
+
+    @app.middleware("http")
+    async def write_sessions_slowly(request: Any, call_next: Any) -> Any:
+        if request.method == "POST" and request.url.path == "/api/sessions":
+            await asyncio.sleep(1.5)
+        return await call_next(request)
+
+    base = serve_app(app)
+    page = browser.new_page()
+    answer_safety(page, base)
+    _start_rest(page, f"{base}/session?minutes=5&speed=100", saved=False)
+    page.get_by_role("button", name="Pause").click()
+    expect(page.get_by_role("button", name="Resume")).to_have_attribute("aria-pressed", "true")
+    while not _api(base, "/api/sessions"):  # written: the clock stands, paused
+        time.sleep(0.1)
+    page.wait_for_timeout(1_000)
+    assert page.locator("#time-left").inner_text() == "5:00"
+    assert page.locator("#phase").inner_text() == "Paused"
+    page.get_by_role("button", name="Resume").click()
+    page.get_by_role("heading", name="Well done").wait_for(timeout=15_000)
+    assert page.url.endswith("speed=100")  # the timer was never sent back to the session page
+    (session,) = _api(base, "/api/sessions")
+    assert (session["status"], session["actual_seconds"]) == ("completed", 300)
+    page.context.close()
 
 
 def test_a_rest_ended_within_its_first_minute_is_not_praised(safe_page: Any, server_url: str) -> None:

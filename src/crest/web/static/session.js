@@ -48,7 +48,8 @@
     voice: config.voice,
     chime: config.chime,
     wakeLock: null,
-    ticker: null,
+    ticker: null, // set once the clock can run: the server has written the session (or could not)
+    pausedBeforeStart: false,
     positionSummary: null,
     restBeganAt: 0,
   };
@@ -407,10 +408,14 @@
     if (now >= timeline.total_s) finish("completed");
   }
   function runTimer() {
+    state.ticker = window.setInterval(tick, 200);
+    if (state.pausedBeforeStart) {
+      tick(); // Pause was pressed while the session was being written: the clock starts paused, at 0:00 done
+      return;
+    }
     state.running = true;
     state.resumedAt = performance.now();
     keepScreenOn();
-    state.ticker = window.setInterval(tick, 200);
     tick();
     // The cue just shown above the controls pushes them down: keep Pause, which has the focus, in sight.
     if (document.activeElement === $("pause")) $("pause").scrollIntoView({ block: "nearest" });
@@ -532,21 +537,30 @@
     offerOpenSession();
   }
 
+  function showPaused(paused) {
+    $("pause").textContent = paused ? "Resume" : "Pause";
+    $("pause").setAttribute("aria-pressed", String(paused));
+  }
   function pauseOrResume() {
     if (state.finished) return;
+    if (!state.ticker) {
+      // The session is still being written: the clock starts when the server has its start time (its own clock
+      // checks the time rested against it), so a press now only says whether it starts running or paused.
+      state.pausedBeforeStart = !state.pausedBeforeStart;
+      showPaused(state.pausedBeforeStart);
+      return;
+    }
     if (state.running) {
       state.elapsedBefore = elapsed();
       state.running = false;
-      $("pause").textContent = "Resume";
-      $("pause").setAttribute("aria-pressed", "true");
+      showPaused(true);
       tick();
       if (state.sessionId) save("checkpoint", { elapsed_s: round(state.elapsedBefore) });
       releaseScreen();
     } else {
       state.running = true;
       state.resumedAt = performance.now();
-      $("pause").textContent = "Pause";
-      $("pause").setAttribute("aria-pressed", "false");
+      showPaused(false);
       keepScreenOn();
     }
   }
