@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from crest.durations import rested_text
@@ -273,12 +274,9 @@ def test_pause_resume_and_end_early(safe_page: Any, server_url: str) -> None:
     assert 60 <= newest["actual_seconds"] <= 150
 
 
-def test_pause_pressed_while_the_session_is_being_written_starts_the_clock_paused(
-    browser: Any, tmp_path: Path, serve_app: Callable[[Any], str], answer_safety: Shoot
-) -> None:
-    """A slow server (a loaded machine) writes the session a second after Start: a Pause pressed meanwhile holds the
-    clock at 0:00, and the rest then runs from Resume and is saved whole. Before, the press started the clock ahead
-    of the server's start time, which refused the time as more than had passed and left the rest open."""
+@pytest.fixture
+def slow_start_url(tmp_path: Path, serve_app: Callable[[Any], str]) -> str:
+    """A server that writes a new session 1.5 s after it is asked (a loaded machine)."""
     from crest.web.app import create_app
 
     app = create_app(f"sqlite:///{tmp_path / 'crest.db'}")
@@ -289,7 +287,16 @@ def test_pause_pressed_while_the_session_is_being_written_starts_the_clock_pause
             await asyncio.sleep(1.5)
         return await call_next(request)
 
-    base = serve_app(app)
+    return serve_app(app)
+
+
+def test_pause_pressed_while_the_session_is_being_written_starts_the_clock_paused(
+    browser: Any, slow_start_url: str, answer_safety: Shoot
+) -> None:
+    """A Pause pressed before the server has written the session holds the clock at 0:00, and the rest then runs from
+    Resume and is saved whole. Before, the press started the clock ahead of the server's start time, which refused
+    the time as more than had passed and left the rest open."""
+    base = slow_start_url
     page = browser.new_page()
     answer_safety(page, base)
     _start_rest(page, f"{base}/session?minutes=5&speed=100", saved=False)
@@ -305,6 +312,33 @@ def test_pause_pressed_while_the_session_is_being_written_starts_the_clock_pause
     assert page.url.endswith("speed=100")  # the timer was never sent back to the session page
     (session,) = _api(base, "/api/sessions")
     assert (session["status"], session["actual_seconds"]) == ("completed", 300)
+    page.context.close()
+
+
+def test_a_rest_ended_while_the_session_is_being_written_is_ended_on_the_server(
+    browser: Any, slow_start_url: str, answer_safety: Shoot
+) -> None:
+    """End now pressed before the server has written the session: once written, it is ended there too (before, it
+    stayed open, and the session page offered to resume a rest the person had ended)."""
+    base = slow_start_url
+    page = browser.new_page()
+    answer_safety(page, base)
+    _start_rest(page, f"{base}/session?minutes=5&speed=100", saved=False)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="End now").click()
+    page.get_by_role("heading", name="Session ended").wait_for()
+    deadline = time.monotonic() + 20
+    while not (sessions := _api(base, "/api/sessions")) or sessions[0]["status"] == "running":
+        assert time.monotonic() < deadline, sessions
+        time.sleep(0.1)
+    assert (sessions[0]["status"], sessions[0]["actual_seconds"]) == ("ended_early", 0)
+    assert (
+        page.get_by_role("link", name="How do you feel?")
+        .get_attribute("href")
+        .endswith(f"session_id={sessions[0]['id']}")
+    )
+    page.goto(f"{base}/session?minutes=5")
+    page.locator("#step-next").wait_for()  # a new rest is offered, not the ended one to resume
     page.context.close()
 
 

@@ -440,6 +440,12 @@
       state.sessionId = created.id;
       keepDemoSpeed(created.id);
       state.lastSavedAt = performance.now();
+      if (state.finished) {
+        // Ended (End now) while it was being written: the server ends it too, or it would stay open to resume.
+        await save("finish", { elapsed_s: 0, status: "ended_early" });
+        linkCheckIn();
+        return;
+      }
     } catch (error) {
       if (error.status === 409) {
         // Refused, not lost: a warning sign answered elsewhere since this page opened, or a rest running
@@ -579,6 +585,9 @@
     });
   }
 
+  function linkCheckIn() {
+    if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
+  }
   async function finish(status) {
     if (state.finished) return;
     const done = elapsed();
@@ -610,7 +619,7 @@
         saved.rested,
       );
     if (config.speed > 1) $("done-summary").textContent += ` ${config.done.demo.replace("{speed}", config.speed)}`;
-    if (state.sessionId) $("checkin-link").href = `${config.checkin_url}?session_id=${state.sessionId}`;
+    linkCheckIn();
     show("stage-done");
     $("done-heading").focus();
     if (saved && saved.breath) showBreathResult(saved.id);
