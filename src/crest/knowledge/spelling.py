@@ -2,7 +2,8 @@
 
 A word is left alone when the entries use it, or a form of it ("yawns" for "yawning"), or when it is a word of
 the given dictionary (a correctly spelt "night" is not a typo of "tight"); otherwise it is replaced by the closest
-entry word of similar length, if one is close enough ("pilow" -> "pillow").
+entry word of similar length, if one is close enough ("pilow" -> "pillow"). Words that say "not" ("wasnt",
+"couldnt", "unhurt") are always left alone: their closest entry word often says the opposite.
 
 Readers who have only heard a word spell it by ear ("soaz", "soas" for "psoas"): such a word is first matched to the
 entry word it sounds like (see `sound_key`), which also reaches words too short for the typo fixer.
@@ -23,6 +24,16 @@ _SILENT_STARTS = (("ps", "s"), ("pn", "n"), ("pt", "t"), ("kn", "n"), ("gn", "n"
 # Spellings of one sound; "z" for "s" is the commonest ("soaz").
 _SAME_SOUNDS = (("ph", "f"), ("ck", "k"), ("z", "s"))
 _DOUBLED = re.compile(r"(.)\1+")
+# Words that say "not": fixed into the closest entry word they would say the opposite ("wasnt" -> "want", "couldnt"
+# -> "count", "unhurt" -> "hurt"), so that "I wasn't hurt" would warn of a fall. Negative contractions as `words`
+# writes them (the apostrophe dropped), and "un-" words for no harm done.
+NEGATIVE_WORDS = frozenset(
+    {
+        "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "hasnt", "havent", "hadnt", "cant", "couldnt",
+        "wont", "wouldnt", "shouldnt", "mustnt", "neednt", "mightnt", "aint",
+        "unhurt", "unharmed", "uninjured", "unscathed",
+    }
+)  # fmt: skip
 
 
 def sound_key(word: str) -> str:
@@ -48,7 +59,7 @@ def word_base(word: str) -> str:
 class SpellingFixer:
     def __init__(self, vocabulary: Iterable[str], dictionary: frozenset[str] = frozenset()) -> None:
         self._known = frozenset(vocabulary)
-        self._dictionary = dictionary
+        self._dictionary = dictionary | NEGATIVE_WORDS
         self._bases = frozenset(word_base(word) for word in self._known)
         by_length: dict[int, list[str]] = {}
         for word in sorted(self._known):

@@ -66,6 +66,24 @@ def test_a_word_of_the_dictionary_is_not_fixed_into_an_entry_word() -> None:
     assert SpellingFixer({"pillow"}, frozenset({"night"})).fix("pilow") == "pillow"
 
 
+@pytest.mark.parametrize(
+    ("word", "its_opposite"),
+    [
+        ("wasnt", "want"),
+        ("werent", "went"),
+        ("havent", "have"),
+        ("couldnt", "count"),
+        ("wouldnt", "would"),
+        ("unhurt", "hurt"),
+        ("unharmed", "harmed"),
+        ("uninjured", "injured"),
+    ],
+)
+def test_a_negative_word_is_not_fixed_into_its_opposite(word: str, its_opposite: str) -> None:
+    # "I wasn't hurt" read as "I want hurt" would warn of a fall the person says did no harm.
+    assert SpellingFixer({its_opposite}).fix(word) == word
+
+
 def test_two_neighbouring_letters_swapped_are_read_as_the_entry_word() -> None:
     assert SpellingFixer({"bed"}).fix("bde") == "bed"
     assert SpellingFixer({"hip", "knee"}).fix("hpi") == "hip"
