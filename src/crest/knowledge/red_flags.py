@@ -42,6 +42,10 @@ ago, sorted with antibiotics", "I had a fever last year with flu") is not a
 recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs is not a warning sign when the
 message says it passes by itself ("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it
 "comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
+A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done, I
+fell out of bed", "nothing broken") is not the fracture warning sign, unless the message also names pain, swelling,
+bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a crash, a height, stairs, a "bad"
+fall, a landing on the spine or hip); fragile bones still warn by their own rule.
 """
 
 import re
@@ -549,6 +553,84 @@ _TRAUMA_LONG_OVER = (
     r"|never (?:been )?(?:the same|right)|not been (?:the same|right))\b)" + _ILLNESS_LONG_OVER
 )
 
+# A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done,
+# I fell out of bed", "nothing broken", "none the worse for it") is not the fracture warning sign: crp-facts.md
+# section 5 names major trauma, or minor trauma with fragile bones (their own rule still warns). Read only when
+# nothing else in the message is a word of harm or doubt (`_HARM_OR_DOUBT`): pain, swelling, bruising, numbness,
+# trouble, "since", "now my ...", "at first", "I think", a check-up, nor of a serious fall (`_SERIOUS_FALL`): a
+# crash or accident, a height, stairs, a horse or bike, a "bad" or "hard" fall, a landing on the spine, tailbone,
+# hip, neck or head. The no-harm words themselves ("wasn't hurt", "no bruises") are skipped as the message is read,
+# each whole: "hurt my pride and my back" is harm.
+_NO_HARM = (
+    r"no (?:real |lasting )?(?:harm|damage)(?: (?:done|at all|whatsoever))?"
+    r"|(?:did|done|caused|do) (?:me |myself )?no (?:harm|damage)"
+    r"|(?:didnt|did not|hasnt|has not) do (?:me|myself) any (?:harm|damage)"
+    r"|(?:none|no) the worse(?: for (?:it|wear|the experience))?"
+    r"|(?:not|without) (?:a|one) (?:scratch|mark|bruise)(?: on me)?"
+    r"|(?:wasnt|was not|werent|were not|not|never|didnt get|did not get|never got) (?:even |at all )?"
+    r"(?:hurt|injured|harmed)(?: at all| in the slightest)?"
+    r"|(?:didnt|did not) (?:even )?(?:hurt|injure|harm) (?:myself|me|a thing|anything)(?: at all)?"
+    r"|(?:it )?(?:didnt|did not) (?:even )?hurt(?: at all)?"
+    r"|(?:i was|i am|im|i felt|i feel|i seem|was|were|am|felt|been|and|but|totally|completely|perfectly|absolutely"
+    r"|quite|all|just) (?:totally |completely |perfectly |absolutely |quite |all |just )?(?:fine|ok|okay|alright"
+    r"|all right|unhurt|unharmed|uninjured|unscathed)(?: (?:ever )?since(?: then)?)?"
+    r"|unhurt|unharmed|uninjured|unscathed"
+    r"|nothing (?:was |is |got )?(?:broken|hurt|injured|damaged)"
+    r"|no (?:injur\w*|bruis\w*|marks?|scratch\w*|broken bones?|ill effects?|after ?effects?|problems?|issues?)"
+    r"(?: (?:since|afterwards|at all|whatsoever))?"
+    # the pride, ego or dignity the only thing hurt: "only my pride got hurt", "apart from my ego"
+    r"|(?:(?:only|just) )?(?:my |his |her )?(?:pride|ego|dignity) (?:\w+ )?(?:hurt|bruised|wounded|dented|injured)"
+    r"(?! (?:and|plus|too|as well)\b)"
+    r"|(?:hurt|bruised|wounded|dented|injured) (?:my |his |her )?(?:pride|ego|dignity)(?! (?:and|plus|too|as well)\b)"
+    r"|(?:apart from|except|except for|other than|but|only|just) (?:my |a bit of |a little )?(?:pride|ego|dignity)"
+)
+# Sides that ache from laughing ("my ribs hurt from laughing so much"): no harm from the fall, though no word that
+# none was done either. Skipped here only: elsewhere a belly pain still counts.
+_ACHE_FROM_LAUGHING = (
+    r"(?:sides|ribs|stomach|belly|tummy|cheeks|face|jaw) (?:\w+ ){0,2}(?:ache|aches|aching|hurt|hurts|hurting|sore"
+    r"|pain\w*) (?:\w+ ){0,2}(?:from|with) (?:laughing|laughter|giggling)"
+)
+_FALL_NOUN = r"falls?|tumbles?|knocks?|bumps?|blows?|impact|landing|thud|bang|drop|one"
+_HARM_OR_DOUBT = (
+    rf"{PAIN}|{NUMB}|{WEAK}|killing|swell\w*|swollen|bruis\w*|tender\w*|black and blue|lump\w*|stiff\w*|spasm\w*"
+    r"|twinge\w*|tweak\w*|pulled|strain\w*|sprain\w*|twist\w*|jarr\w*|jolt\w*|wrench\w*|locked|seized|click\w*"
+    r"|tingl\w*|pins (?:and|n) needles|dizz\w*|faint\w*|bleed\w*|blood|limp\w*|worse|bad back"
+    # "my back went", "my knee gave"
+    r"|(?:back|spine|hips?|neck|legs?|knees?) (?:has |had |just |then )?(?:went|gone|gave|giving|goes)"
+    # a part that feels wrong ("it was so funny" is the fall's fun, not this)
+    r"|(?:feels?|felt|feeling|looks?|looked|walk\w*|mov\w*|sitting|standing|something|bit|little|slightly)"
+    r" (?:\w+ ){0,2}(?:odd|strange|weird|funny|different|wrong|off|not right)"
+    r"|(?:not|isnt|arent|doesnt feel|dont feel) (?:quite )?(?:right|normal|the same)"
+    # something the person cannot do ("couldn't stop laughing" is no trouble)
+    r"|(?:cant|cannot|can not|couldnt|could not)(?! (?:stop|help|believe|wait|resist|decide)\b)"
+    r"|unable|struggl\w*|difficult\w*|trouble|problems?|issues?|hard to|harder"
+    # doubt, or something after it: "at first", "I think", "since", "now my back..."
+    r"|since|(?<!can i )(?<!could i )(?<!should i )still(?! (?:fine|ok|okay|good|alright|all right))|yet"
+    r"|later (?:on|that|in|the)|(?:days?|hours?|weeks?|minutes?|while|bit|time) later|afterwards|after that"
+    r"|next (?:day|morning)|(?:day|morning) after|at first|initially|at the time|to begin with|until|till|but then"
+    r"|now (?:i|im|ive|my|it|its|the|both|there|theres)|thought|think|seems?|seemed|hope\w*|maybe"
+    r"|(?:may|might|could) have|perhaps|possibly|probably|not sure|unsure|dont know|as far as|worried"
+    r"|(?:get|got|getting|have|had|be|been) (?:it |this |myself |me )?(?:checked|looked at|seen)|check ?up|x ?rays?"
+    r"|scan|doctor|gp|hospital|a ?e|physio\w*|emergency|ambulance"
+)
+_SERIOUS_FALL = (
+    r"accident|crash\w*|collision|collided|whiplash|rear ended|pile ?up|hit by|run over|knocked (?:down|over|off)"
+    r"|thrown|car|bus|van|truck|lorry|traffic|road|motorbike|motorcycle|bike|bicycle|cycling|scooter|horse|pony"
+    r"|ski|skiing|snowboard\w*|rugby|ladder|roof|scaffold\w*|tree|wall|cliff|balcony|heights?|window|stairs"
+    r"|staircase|steps|trampoline|skateboard\w*|broke|broken|fractur\w*|crack\w*"
+    r"|serious\w*|nasty|major|awful|horrible|terrible|huge|massive|violent\w*|badly|heavily|awkwardly"
+    # "a bad fall", "landed hard" ("onto the hard floor" is the floor)
+    rf"|(?:bad|big|hard|heavy) (?:\w+ )?(?:{_FALL_NOUN})|(?:fell|landed|hit|went down|came down) (?:\w+ )?hard"
+    r"|(?:\d+|a few|several|two|three|four|five|six|ten) (?:feet|ft|metres?|meters?)"
+    r"|spine|spinal|tailbone|coccyx|vertebra\w*|pelvis|hips?|neck|head"
+)
+# The whole message, read word by word: a no-harm phrase is taken whole; any other word must not begin a word of
+# harm, doubt or a serious fall. Atomic and possessive, so that reading it never backtracks.
+_HARMLESS_FALL = (
+    rf"^(?=.*?\b(?:{_NO_HARM})\b)"
+    rf"(?:(?>\b(?:{_NO_HARM}|{_ACHE_FROM_LAUGHING})\b)|(?!\b(?:{_HARM_OR_DOUBT}|{_SERIOUS_FALL})\b).)*+$"
+)
+
 RULES: tuple[RedFlagRule, ...] = (
     # --- urgent care: possible cauda equina (crp-facts.md section 5, first group)
     _rule(
@@ -778,7 +860,7 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|came off (?:my |the |a )?(?:\w+ )?(?:bike|horse|motorbike|scooter|board|skateboard|skis?|ladder|roof|wall"
         r"|trampoline)|crash(?:ed)? (?:my|the|our|his|her) (?:\w+ )?(?:car|bike|motorbike|motorcycle|scooter|van)"
         r"|crashed into|(?:had|in) a crash",
-        unless=(r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)", _TRAUMA_LONG_OVER),
+        unless=(r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)", _TRAUMA_LONG_OVER, _HARMLESS_FALL),
         about_history=True,
     ),
     _rule(

@@ -296,6 +296,19 @@ NEAR_MISSES = (
     "had a bad fall skiing about ten years ago",
     "my nana has osteoporosis, should I worry about my bones?",
     "my stepdad broke his hip last year",
+    # a small fall, knock or bump said to have done no harm, in either order around it
+    "I tripped over the dog's lead last night but I wasn't hurt",
+    "No harm done, I just fell out of bed this morning",
+    "slipped on the wet bathroom floor earlier, I was completely fine",
+    "had a little tumble in the garden on Sunday, nothing broken and no bruises",
+    "I was unhurt when I fell over the cat",
+    "bumped into the door frame and fell on my bum, none the worse for it",
+    "tripped on the rug, only my pride got hurt",
+    "didn't hurt myself, I just tripped over the step into the kitchen",
+    "fell off the settee on Friday and have been fine since, can I still do the rest?",
+    "fell off the sofa onto the hard floor, couldn't stop laughing, no harm done",
+    "I fell out of the hammock, it was so funny, I was unharmed, may I rest later?",
+    "we were giggling and I fell off the beanbag, my tummy aches from laughing but I wasn't hurt",
     "my legs feel heavy and relaxed after",
     "do I need to go to the toilet before I start?",
     "I always pee before a session",
@@ -560,6 +573,39 @@ def test_a_warning_sign_with_typos_the_rules_lack_still_warns(search: HelpSearch
 @pytest.mark.parametrize("near_miss", NEAR_MISSES)
 def test_near_misses_warn_of_nothing_once_their_typos_are_fixed_either(search: HelpSearch, near_miss: str) -> None:
     assert search.warning_sign(near_miss) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "fell off the sofa, no harm done at first but now my back hurts when I breathe",
+        "fell down the stairs yesterday and can't stand",
+        "I have osteoporosis and fell off the sofa, no harm done",
+        "been on prednisolone for years, had a tumble on Monday, no harm done",
+        "tripped over the dog, wasn't hurt, but my lower back has been sore since",
+        "slipped on the ice, nothing broken, though my hip is swollen and bruised",
+        "fell off a ladder, I think I'm fine",
+        "I was fine after I fell over in the park but a week later my back is agony",
+        "fell over in the garden, felt okay then but since then I can't bend",
+        "no harm done when I fell off the sofa, though my tailbone feels tender",
+        "didn't hurt myself when I fell off the bed, but now my legs are numb",
+        "car crash last week, I walked away unhurt",
+        "I fell off the sofa and hurt my pride and my back",
+        "I wasn't hurt when I fell down, it only started aching the next day",
+        "fell off the bed, nothing broken as far as I can tell, should I get an x-ray?",
+        "had a nasty fall yesterday but I was okay",
+        "had a bad fall on Monday, no harm done",
+        "fell and landed hard, I was fine",
+        "fell off the bed, no harm done but I can't straighten up",
+        "fell off the bed, might have done something, otherwise fine",
+        "I fell over the dog, felt funny afterwards but no harm done",
+        "I fell off the sofa, my ribs ache from laughing and my back aches, no harm done though",
+    ],
+)
+def test_a_fall_said_to_be_harmless_still_warns_with_harm_or_fragile_bones(search: HelpSearch, question: str) -> None:
+    # "No harm done" calms a small fall only: pain, swelling, bruising or trouble since, a doubt ("at first", "I
+    # think"), a serious fall or accident, or fragile bones still warn.
+    assert "warning_fracture" in [entry.id for entry in search.warning_signs(question)]
 
 
 @pytest.mark.parametrize(
