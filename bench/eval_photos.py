@@ -20,8 +20,10 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              the held-out part of round 11; development since round 12.
 - fresh10:   bench/photos/fresh10.csv, 53 photos from 26 more new sources (6 in the position), measured once as
              the held-out part of round 12; development since round 13.
-- fresh11:   bench/photos/fresh11.csv, 61 photos from 34 more new sources (14 in the position), labelled and
-             committed before any rule was run on them, held out.
+- fresh11:   bench/photos/fresh11.csv, 61 photos from 34 more new sources (14 in the position), measured once as
+             the held-out part of round 13; development since round 14.
+- fresh12:   bench/photos/fresh12.csv, 64 photos from 36 more new sources (7 in the position), mostly views from
+             an end, from high up and class photos; labelled and committed before any rule was run on them, held out.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -114,8 +116,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh9": PhotoSet("fresh9", PHOTOS / "fresh9.csv", (PRIVATE_IMAGES,)),
     "fresh10": PhotoSet("fresh10", PHOTOS / "fresh10.csv", (PRIVATE_IMAGES,)),
     "fresh11": PhotoSet("fresh11", PHOTOS / "fresh11.csv", (PRIVATE_IMAGES,)),
+    "fresh12": PhotoSet("fresh12", PHOTOS / "fresh12.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh11"})
+HELD_OUT = frozenset({"fresh12"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
