@@ -97,6 +97,27 @@ def test_a_refused_form_comes_back_with_everything_it_sent(client: TestClient) -
     assert ">my &lt;own&gt; words</textarea>" in page
 
 
+@pytest.mark.parametrize(
+    ("address", "ticked"),
+    [
+        ("/checkin", "standalone"),
+        ("/checkin?timing=before&next=/session%3Fminutes%3D10", "before"),  # the session page's "check in first"
+    ],
+)
+def test_the_when_the_page_will_save_is_ticked_without_the_script(
+    client: TestClient, address: str, ticked: str
+) -> None:
+    """Only the script ticked it: without it no When was ticked, and a check-in asked for before a session, sent as
+    it was, was saved on its own (the server's default), then refused the same way came back still unticked."""
+    page = client.get(address).text
+    assert f'<input type="radio" name="timing" value="{ticked}" checked>' in page and page.count(" checked>") == 1
+    chosen = {"timing": ticked, "sensations": ["none", "warmth"]}  # what the page now sends, refused
+    again = client.post("/checkin", data=chosen).text
+    assert f'<input type="radio" name="timing" value="{ticked}" checked>' in again
+    unsaid = client.post("/checkin", data={"sensations": ["none", "warmth"]}).text  # a form with no When at all
+    assert '<input type="radio" name="timing" value="standalone" checked>' in unsaid  # what it would be saved as
+
+
 def test_a_check_in_that_raises_a_warning_sign_is_said_saved_on_today_below_the_warning(client: TestClient) -> None:
     form = {"timing": "standalone", "note": "since this morning I cannot control my bladder"}
     saved = client.post("/checkin", data=form, follow_redirects=False)
