@@ -573,8 +573,9 @@ class CheckIn:
             if not isinstance(rating, PainRating):
                 raise InvalidRating(f"pain entry {rating!r} is not a rating")
         places = [(rating.region, rating.side) for rating in self.pain]
-        if len(set(places)) != len(places):
-            raise InvalidRating("the same region and side is rated twice; give one score per place")
+        twice = next((place for number, place in enumerate(places) if place in places[:number]), None)
+        if twice is not None:  # named, as a check-in may rate many places ("lower back (centre)")
+            raise InvalidRating(f"{place_words(*twice)} is rated twice; rate each place once")
         object.__setattr__(self, "sensations", check_sensations(self.sensations))
         if self.compared_with_before is not None:
             object.__setattr__(self, "compared_with_before", check_comparison(self.compared_with_before))

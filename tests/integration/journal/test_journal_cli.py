@@ -289,6 +289,13 @@ def test_a_place_that_comes_in_pairs_needs_its_side_and_both_said_is_still_the_w
     assert "Pain below the knee in both legs" in said.stdout
 
 
+def test_a_place_given_twice_is_refused_naming_it(home: Path) -> None:
+    """It said "the same region and side is rated twice" whichever of the --pain entries it was."""
+    twice = crest(home, "log", "--pain", "knee:left=2", "--pain", "lower_back=3", "--pain", "lower_back:both=4")
+    _assert_one_line_error(twice, "crest: lower back (centre) is rated twice; rate each place once")
+    assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []
+
+
 def test_error_paths_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
     _assert_one_line_error(crest(home, "log", "--pain", "knee=11"), "pain score: enter 10 or less, not “11”")
     _assert_one_line_error(

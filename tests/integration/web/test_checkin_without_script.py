@@ -77,6 +77,10 @@ def test_pain_rated_in_the_forms_rows_is_saved_without_the_script(client: TestCl
         ((("", "", "3"),), "Place 1: choose the place you gave 3 out of 10."),
         ((("hip", "right", ""),), "Place 1: give it a score, a whole number from 0 to 10, or choose None."),
         ((("knee", "left", "1"), ("hip", "right", "two")), "Place 2: give it a score, a whole number from 0 to 10"),
+        (
+            (("lower_back", "", "3"), ("lower_back", "both", "4")),
+            "Lower back (centre) is rated twice; rate each place once.",
+        ),
     ],
 )
 def test_a_pain_row_the_form_cannot_save_is_refused_saying_which(

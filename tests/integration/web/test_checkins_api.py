@@ -101,7 +101,7 @@ def test_rules_of_the_journal_come_back_as_a_clear_422(client: TestClient) -> No
     twice = {"pain": [{"region": "hip", "side": "left", "score": 2}, {"region": "hip", "side": "left", "score": 4}]}
     response = client.post("/api/checkins", json=twice)
     assert response.status_code == 422
-    assert "rated twice" in response.json()["detail"]
+    assert response.json()["detail"] == "hip (left) is rated twice; rate each place once"  # which, in words
     none_and_more = client.post("/api/checkins", json={"sensations": ["none", "warmth"]})
     assert none_and_more.status_code == 422
     assert none_and_more.json()["errors"] == [

@@ -272,6 +272,21 @@ def test_check_in_validation() -> None:
         CheckIn(at=datetime(2026, 5, 1))
 
 
+@pytest.mark.parametrize(
+    ("pain", "said"),
+    [
+        ((PainRating("knee", 1, "left"), PainRating("knee", 2, "left")), "knee (left) is rated twice"),
+        # no side and both are the whole of a place on the midline: one place, named as every door names it
+        ((PainRating("lower_back", 1), PainRating("lower_back", 2, "both")), "lower back (centre) is rated twice"),
+    ],
+)
+def test_a_place_rated_twice_is_refused_naming_it(pain: tuple[PainRating, ...], said: str) -> None:
+    """It said "the same region and side is rated twice", leaving the person to find which of their places."""
+    with pytest.raises(InvalidRating) as twice:
+        CheckIn(at=AT, pain=(PainRating("hip", 3, "right"), *pain))
+    assert twice.value.message == f"{said}; rate each place once"
+
+
 def test_same_region_on_two_sides_is_fine() -> None:
     check_in = CheckIn(at=AT, pain=(PainRating("knee", 1, "left"), PainRating("knee", 4, "right")))
     assert len(check_in.pain) == 2
