@@ -21,7 +21,7 @@ from pydantic import (
 from crest.breath.reasons import Reason
 from crest.breath.result import BreathResult
 from crest.durations import rested_text
-from crest.errors import BIDI_CONTROLS, CrestError
+from crest.errors import BIDI_CONTROLS, CrestError, FieldError
 from crest.input_problems import not_a_date
 from crest.interop.ical import Weekday
 from crest.journal import records
@@ -311,14 +311,21 @@ class CheckInIn(JsonInput):
             at=at,
             timing=timing,
             session_id=self.session_id,
-            pain=tuple(
-                records.PainRating(region=p.region, side=p.side, score=p.score, quality=p.quality) for p in self.pain
-            ),
+            pain=tuple(_rating(number, pain) for number, pain in enumerate(self.pain)),
             sensations=frozenset(self.sensations),
             compared_with_before=self.compared_with_before,
             note=self.note,
             id=check_in_id,
         )
+
+
+def _rating(number: int, pain: PainIn) -> records.PainRating:
+    """The `number`th place sent as the journal keeps it; a side it lacks is said of its field (`pain.0.side`), as
+    the schema's own refusals are, so that a script or the form marks that side."""
+    try:
+        return records.PainRating(region=pain.region, side=pain.side, score=pain.score, quality=pain.quality)
+    except records.SideNotChosen as error:
+        raise FieldError(f"pain.{number}.side", error.message) from None
 
 
 class PainOut(BaseModel):

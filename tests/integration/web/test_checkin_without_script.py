@@ -73,7 +73,8 @@ def test_pain_rated_in_the_forms_rows_is_saved_without_the_script(client: TestCl
 @pytest.mark.parametrize(
     ("rows", "said"),
     [
-        ((("foot", "", "3"),), "Choose a side for the foot: left, right or both sides."),  # never both feet unsaid
+        # never both feet unsaid; the side is the field named (pain.0.side), as the API names it
+        ((("foot", "", "3"),), "Side (entry 1): choose a side for the foot: left, right or both sides."),
         ((("", "", "3"),), "Place 1: choose the place you gave 3 out of 10."),
         ((("hip", "right", ""),), "Place 1: give it a score, a whole number from 0 to 10, or choose None."),
         ((("knee", "left", "1"), ("hip", "right", "two")), "Place 2: give it a score, a whole number from 0 to 10"),
@@ -195,6 +196,7 @@ def test_a_refused_note_is_marked_invalid_described_by_the_reason_and_focused(cl
         ((("", "", "3"),), "form-region-0"),  # a score with no place
         ((("knee", "left", "1"), ("hip", "right", "two")), "form-score-1"),
         ((("knee", "left", "11"),), "form-score-0"),  # refused by the API's own rule: pain.0.score
+        ((("knee", "left", "1"), ("", "", ""), ("foot", "", "3")), "form-side-2"),  # the journal's rule: pain.1.side
     ],
 )
 def test_a_refused_pain_row_marks_the_field_that_says_so_and_only_it(

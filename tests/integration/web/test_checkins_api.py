@@ -84,6 +84,13 @@ def test_a_check_in_at_a_given_time(client: TestClient) -> None:
         ({"pain": [{"region": "lower_back", "score": -1}]}, "pain.0.score"),
         ({"pain": [{"region": "elbow", "score": 2}]}, "pain.0.region"),
         ({"pain": [{"region": "hip", "side": "up", "score": 2}]}, "pain.0.side"),
+        # a place in pairs without its side: the journal's rule, which answered with no `errors` at all
+        ({"pain": [{"region": "hip", "score": 2}]}, "pain.0.side"),
+        (
+            {"pain": [{"region": "knee", "side": "left", "score": 1}, {"region": "hip", "side": None, "score": 2}]},
+            "pain.1.side",
+        ),
+        ({"pain": [{"region": "foot", "side": "centre", "score": 2}]}, "pain.0.side"),
         ({"sensations": ["itchy"]}, "sensations.0"),
         ({"compared_with_before": "much"}, "compared_with_before"),
         ({"timing": "during"}, "timing"),
@@ -151,7 +158,11 @@ def test_a_place_that_comes_in_pairs_without_a_side_is_refused_and_warns_of_noth
     # It was saved as both sides: below the knee, "pain in both legs", urgent care and no practice for 14 days.
     refused = cleared.post("/api/checkins", json={"pain": [{"region": region, "score": 1}]})
     assert refused.status_code == 422
-    assert refused.json()["detail"] == f"choose a side for the {label}: left, right or both sides"
+    reason = f"choose a side for the {label}: left, right or both sides"
+    assert refused.json() == {
+        "detail": f"pain.0.side: {reason}",
+        "errors": [{"field": "pain.0.side", "label": "Side (entry 1)", "message": reason}],
+    }
     assert cleared.get("/api/checkins").json() == []
     saved = cleared.post("/api/checkins", json={"note": "later"}).json()
     edited = cleared.put(f"/api/checkins/{saved['id']}", json={"pain": [{"region": region, "side": None, "score": 1}]})
