@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
-from crest.errors import CrestError, FieldError, hidden_control, one_line
+from crest.errors import CrestError, FieldError, hidden_control
 from crest.input_problems import not_a_date, outside_range, quoted
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.vocabulary import (
@@ -369,6 +369,16 @@ def parse_pain(text: str) -> PainRating:
 
 # Of the control characters, a note keeps what lays out its lines (it may be several): line breaks and tabs.
 NOTE_LAYOUT = frozenset("\n\r\t")
+# Zero-width characters that join nothing a reader sees (a zero-width space, a word joiner, a byte-order mark), refused
+# as the hidden controls are: unseen, they part words a search then misses. The joiner and the non-joiner stay: a
+# joined emoji (👩\u200d⚕️) and Persian or Indic words need them.
+NOTE_UNSEEN = frozenset("\u200b\u2060\ufeff")
+
+
+def note_lines(note: str) -> str:
+    """`note` with each line break a line feed: \\r\\n (Windows, a browser's form) and a lone \\r (an old Mac's,
+    which a terminal prints by going back over the line before it)."""
+    return note.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def check_note(note: str | None, limit: int = MAX_NOTE_CHARACTERS) -> str | None:
@@ -376,7 +386,7 @@ def check_note(note: str | None, limit: int = MAX_NOTE_CHARACTERS) -> str | None
     by default; a practitioner's note on a session passes its own), and the refusal names that same number."""
     if note is None:
         return None
-    stripped = check_note_characters(check_text(note, "the note").strip())
+    stripped = check_note_characters(note_lines(check_text(note, "the note")).strip())
     if len(stripped) > limit:
         raise InvalidNote(f"the note has {len(stripped)} characters; keep it to {limit} characters or fewer")
     return None if blank(stripped) else stripped
@@ -385,13 +395,15 @@ def check_note(note: str | None, limit: int = MAX_NOTE_CHARACTERS) -> str | None
 def check_note_characters(note: str) -> str:
     """`note` unchanged, or `InvalidNote` naming its first hidden control character: refused as in a name
     (hidden_control), as crest history, a practice's pages and its client's terminal show the note, and a terminal
-    acts on them (\\x9b starts an escape sequence, U+202E reverses the line after it). Only its line breaks and tabs
-    stay; a note that shows nothing (direction marks alone) is an empty one, of which nothing is kept."""
-    hidden = next((c for c in note if hidden_control(c) and c not in NOTE_LAYOUT), None)
+    acts on them (\\x9b starts an escape sequence, U+202E reverses the line after it), and the zero-width characters
+    of NOTE_UNSEEN. Only its line breaks and tabs stay; a note that shows nothing (direction marks alone) is an empty
+    one, of which nothing is kept."""
+    hidden = next((c for c in note if (hidden_control(c) and c not in NOTE_LAYOUT) or c in NOTE_UNSEEN), None)
     if hidden is not None and not blank(note):
+        # said as an escape (\\u200b), as one_line writes a control: a zero-width one would show as nothing
         raise InvalidNote(
-            f"the note contains a hidden control character ({one_line(hidden)}) that crest does not keep; "
-            "delete it from the note"
+            f"the note contains a hidden control character ({hidden.encode('unicode_escape').decode('ascii')}) "
+            "that crest does not keep; delete it from the note"
         )
     return note
 

@@ -65,10 +65,10 @@ Day = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN}),
 ]
 # A note as records.check_note takes it: plain text, where only tabs and line breaks may be control characters (C0,
-# DEL, C1), and no bidirectional override or isolate may be.
+# DEL, C1), and no bidirectional override or isolate, nor a zero-width character that joins nothing, may be.
 NOTE_PATTERN = (
     r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    + "".join(f"\\u{ord(character):04x}" for character in sorted(BIDI_CONTROLS))
+    + "".join(f"\\u{ord(character):04x}" for character in sorted(BIDI_CONTROLS | records.NOTE_UNSEEN))
     + "]*$"
 )
 # A name as crest keeps it (spacing made single spaces): no control characters but those Python counts as spacing.
@@ -296,11 +296,13 @@ class CheckInIn(JsonInput):
     @field_validator("note", mode="before")
     @classmethod
     def _plain_note(cls, value: Any) -> Any:
-        """The journal's own words for a hidden character, before the pattern's, which would repeat the note."""
+        """The journal's own words for a hidden character, before the pattern's, which would repeat the note; its
+        line breaks as the journal keeps them before its length is counted (a browser sends \\r\\n for each, but
+        its box counts one)."""
         if not isinstance(value, str):
             return value  # the schema's own type check names the field
         try:
-            return records.check_note_characters(records.check_text(value, "the note"))
+            return records.check_note_characters(records.note_lines(records.check_text(value, "the note")))
         except CrestError as error:
             raise ValueError(error.message) from None
 

@@ -25,6 +25,7 @@ HIDDEN = [
     pytest.param("\x9b", "\\x9b", id="a-c1-control"),
     pytest.param("\u202e", "\\u202e", id="a-bidirectional-override"),
     pytest.param("\u2066", "\\u2066", id="a-bidirectional-isolate"),
+    pytest.param("\u200b", "\\u200b", id="a-zero-width-space"),  # kept before, unseen
 ]
 
 
@@ -41,10 +42,11 @@ def test_crest_log_refuses_the_note_in_one_line_and_keeps_nothing(
     assert json.loads(run_crest("history", "--json", "--check-ins").stdout) == []
 
 
-def test_crest_log_keeps_line_breaks_and_tabs(run_crest: RunCrest) -> None:
-    assert run_crest("log", "--note", "Calves on the seat.\r\n\tTen minutes.").returncode == 0
+def test_crest_log_keeps_line_breaks_and_tabs_each_line_break_a_line_feed(run_crest: RunCrest) -> None:
+    """A lone carriage return was kept, and crest history wrote the next words over the line before it."""
+    assert run_crest("log", "--note", "Calves on the seat.\r\n\tTen minutes.\rSlowly.").returncode == 0
     [check_in] = json.loads(run_crest("history", "--json", "--check-ins").stdout)
-    assert check_in["note"] == "Calves on the seat.\r\n\tTen minutes."
+    assert check_in["note"] == "Calves on the seat.\n\tTen minutes.\nSlowly."
 
 
 def _line_of(text: str, words: str) -> int:

@@ -51,6 +51,16 @@ def test_the_note_may_be_as_long_on_the_page_as_the_journal_keeps_it(client: Tes
     assert client.get("/api/checkins").json()[0]["note"] == longest
 
 
+def test_a_note_as_long_as_the_box_takes_is_saved_with_its_line_breaks(client: TestClient) -> None:
+    """A browser sends each line break of a box as \\r\\n but counts it as one character against maxlength: a note
+    the box took whole, with lines, was refused as too long."""
+    lines = ["a" * 99] * (MAX_NOTE_CHARACTERS // 100)
+    note = "\r\n".join(lines) + "b"  # as the browser sends it: MAX_NOTE_CHARACTERS characters with \n
+    assert len(note.replace("\r\n", "\n")) == MAX_NOTE_CHARACTERS
+    assert client.post("/checkin", data={"note": note}, follow_redirects=False).status_code == 303
+    assert client.get("/api/checkins").json()[0]["note"] == "\n".join(lines) + "b"
+
+
 def _rows(*rows: tuple[str, str, str]) -> dict[str, list[str]]:
     """The form's pain rows as a browser posts them: every row, rated or not, in order."""
     padded = [*rows, *[("", "", "")] * (3 - len(rows))]
@@ -140,6 +150,7 @@ def test_a_check_in_that_raises_a_warning_sign_is_said_saved_on_today_below_the_
         pytest.param("\x7f", "\\x7f", id="del"),
         pytest.param("\x9b", "\\x9b", id="a-c1-control"),
         pytest.param("\u202e", "\\u202e", id="a-bidirectional-override"),
+        pytest.param("\u200b", "\\u200b", id="a-zero-width-space"),
     ],
 )
 def test_a_note_with_a_hidden_control_character_comes_back_with_the_reason_under_it_and_the_words_kept(

@@ -186,6 +186,8 @@ HIDDEN = [
     pytest.param("\x7f", "\\x7f", id="del"),
     pytest.param("\x9b", "\\x9b", id="a-c1-control"),
     pytest.param("\u202e", "\\u202e", id="a-bidirectional-override"),
+    pytest.param("\u200b", "\\u200b", id="a-zero-width-space"),  # kept before, unseen
+    pytest.param("\ufeff", "\\ufeff", id="a-byte-order-mark"),
 ]
 
 
@@ -208,10 +210,11 @@ def test_a_note_with_a_hidden_control_character_is_refused_naming_the_field_and_
     assert [check_in["note"] for check_in in client.get("/api/checkins").json()] == ["Calmer"]
 
 
-def test_a_note_keeps_its_line_breaks_and_tabs(client: TestClient) -> None:
-    created = client.post("/api/checkins", json={**CHECK_IN, "note": "Calmer.\r\n\tThen warm."})
+def test_a_note_keeps_its_line_breaks_and_tabs_each_line_break_a_line_feed(client: TestClient) -> None:
+    """A lone carriage return was kept as it came (a terminal printing it writes the next line over the first)."""
+    created = client.post("/api/checkins", json={**CHECK_IN, "note": "Calmer.\r\n\tThen warm.\rSlowly."})
     assert created.status_code == 201, created.text
-    assert created.json()["note"] == "Calmer.\r\n\tThen warm."
+    assert created.json()["note"] == "Calmer.\n\tThen warm.\nSlowly."
 
 
 PLACES_IN_WORDS = (

@@ -351,6 +351,10 @@ def test_a_note_with_control_characters_is_refused_but_line_breaks_are_kept() ->
         pytest.param("Calves on \u202etaes eht.", "\\u202e", id="a-bidirectional-override"),
         pytest.param("Calves on \u2067the seat.", "\\u2067", id="a-bidirectional-isolate"),
         pytest.param("Calves on\x85the seat.", "\\x85", id="a-c1-line-break"),
+        # zero-width: they were kept, unseen, between words a search or a reader then found apart
+        pytest.param("Calves on\u200bthe seat.", "\\u200b", id="a-zero-width-space"),
+        pytest.param("Calves on\u2060the seat.", "\\u2060", id="a-word-joiner"),
+        pytest.param("Calves on\ufeffthe seat.", "\\ufeff", id="a-byte-order-mark"),
     ],
 )
 def test_a_note_with_a_hidden_control_character_is_refused_naming_it(note: str, shown: str) -> None:
@@ -364,19 +368,28 @@ def test_a_note_with_a_hidden_control_character_is_refused_naming_it(note: str, 
 
 
 def test_a_note_keeps_its_line_breaks_tabs_and_every_script() -> None:
-    note = "Café, 👩‍⚕️ said: مرحبا — שלום.\r\n\tTen minutes;\nthen rest."
+    # the joiners stay: a joined emoji needs its zero-width joiner, Persian its non-joiner (می‌روم: I go)
+    note = "Café, 👩\u200d⚕️ said: مرحبا — שלום — می\u200cروم.\n\tTen minutes;\nthen rest."
     assert check_note(f"  {note}  ") == note
 
 
+def test_every_line_break_of_a_note_is_kept_as_a_line_feed() -> None:
+    """A lone carriage return (an old Mac's line break) was kept as it came, and a terminal printing it goes back
+    to the start of the line, over the words before it; \\r\\n (Windows, a browser's form) was kept as two."""
+    assert check_note("Calmer.\r\nThen\rwarm.\n\rSlowly.\r") == "Calmer.\nThen\nwarm.\n\nSlowly."
+    assert CheckIn(at=AT, note="a\rb").note == "a\nb"
+
+
 def test_a_note_refuses_what_a_name_refuses_but_its_line_breaks_and_tabs() -> None:
-    """One rule for hidden characters: the one names and a prescription's note are checked with."""
+    """One rule for hidden characters: the one names and a prescription's note are checked with, and the
+    zero-width characters that join nothing (U+FEFF is past this range: its own test above)."""
     from crest.errors import hidden_control
 
     for code in range(0x3000):
         character = chr(code)
         if 0xD800 <= code <= 0xDFFF:
             continue  # a lone surrogate is broken text, refused by its own rule
-        refused = hidden_control(character) and character not in "\n\r\t"
+        refused = (hidden_control(character) and character not in "\n\r\t") or character in "\u200b\u2060"
         try:
             check_note(f"a{character}b")
         except InvalidNote:
