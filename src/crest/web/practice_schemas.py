@@ -8,7 +8,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from crest.accounts.passwords import MAX_PASSWORD_CHARACTERS
-from crest.accounts.records import MAX_NAME_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, AuditEntry, Prescription
+from crest.accounts.records import (
+    MAX_NAME_CHARACTERS,
+    MAX_NOTE_CHARACTERS,
+    MAX_SESSION_NOTE_CHARACTERS,
+    AuditEntry,
+    Prescription,
+)
 from crest.clock import named_zone
 from crest.insights.alerts import Alert
 from crest.insights.progress import summary_fields
@@ -118,7 +124,7 @@ class PrescriptionIn(_Input):
     start_on: date | None = Field(None, description="default: today where the client lives")
     end_on: date | None = None
     reminder_time: str | None = Field(None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="like 18:00")
-    note: str | None = Field(None, max_length=1000)
+    note: str | None = Field(None, max_length=MAX_NOTE_CHARACTERS)  # a prescription's, as Prescription keeps it
 
     def to_record(self, today: date) -> Prescription:
         return Prescription(

@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.accounts.model import Client, Enrolling, Role
-from crest.accounts.records import InvalidPrescription
+from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, InvalidPrescription
 from crest.accounts.second_factor import grouped, qr_svg
 from crest.clock import zone_name_of
 from crest.counting import counted
@@ -149,6 +149,9 @@ def client_page(
         error=error,
         typed=typed or {},
         note_error=note_error,
+        # the boxes take what the server keeps: a prescription's note, and a note on a session
+        max_prescription_note=MAX_NOTE_CHARACTERS,
+        max_session_note=MAX_SESSION_NOTE_CHARACTERS,
     )
 
 

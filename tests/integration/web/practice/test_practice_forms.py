@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from html import unescape
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 
-from crest.accounts.records import MAX_SESSION_NOTE_CHARACTERS
+from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS
+from crest.web.templating import TEMPLATES
 from support.practice_web import World, browser
 
 
@@ -151,6 +153,18 @@ def test_a_note_over_the_limit_is_refused_naming_the_limit_of_a_practitioners_no
     assert "4000" not in refused.text
     assert answered.status_code == 422
     assert answered.json()["detail"] == f"text: keep it to {MAX_SESSION_NOTE_CHARACTERS} characters or fewer"
+
+
+def test_the_note_boxes_take_their_length_from_the_limits_the_server_keeps(app: FastAPI, world: World) -> None:
+    """The client's page wrote maxlength="1000" for the prescription's note and a session's: right only while the
+    server's limits were 1000, a box taking more (or less) than the server keeps the day one changed."""
+    folder = Path(TEMPLATES.env.loader.searchpath[0])  # type: ignore[union-attr]
+    assert "maxlength" not in re.sub(r'maxlength="{{ \w+ }}"', "", (folder / "practice_client.html").read_text())
+    client, session = world.ids["client"], world.ids["session"]
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.get(f"/practice/clients/{client}").text
+    assert f'<textarea id="note" name="note" maxlength="{MAX_NOTE_CHARACTERS}">' in page
+    assert f'<input id="note-{session}" name="text" type="text" maxlength="{MAX_SESSION_NOTE_CHARACTERS}" ' in page
 
 
 @pytest.mark.parametrize("typed", ["2026-13-01", "soon"])
