@@ -11,13 +11,13 @@ import copy
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import case, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -76,10 +76,13 @@ from crest.journal.tables import (
     SessionRow,
     SettingRow,
 )
+from crest.journal.unreadable import UnreadableRow
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
 from crest.moments import day_and_time
 
 Clock = Callable[[], datetime]
+Row = TypeVar("Row", SessionRow, CheckInRow, SafetyScreenRow, SafetyClearanceRow, PsfsAssessmentRow, SafetyWarningRow)
+Built = TypeVar("Built")
 RecordKind = Literal["sessions", "check_ins", "safety_screens", "psfs"]
 SyncedRow = TypeVar("SyncedRow", SessionRow, CheckInRow, SafetyScreenRow, PsfsAssessmentRow)
 _SYNCED_TABLES: dict[RecordKind, type[SessionRow | CheckInRow | SafetyScreenRow | PsfsAssessmentRow]] = {
@@ -243,9 +246,46 @@ def _window_start(since: datetime) -> datetime:
 IDS_PER_QUERY = 5000  # far below any database's limit on bound values (SQLite: 32,766)
 
 
-def read_check_ins(db: Session, conditions: Sequence[ColumnElement[bool]]) -> list[tuple[int, CheckIn]]:
+# What a record check refuses in a row edited by hand: its own errors, and a value of the wrong type or range.
+READ_FAILURES = (CrestError, ValueError, TypeError, OverflowError)
+NoteUnreadable = Callable[[int, str, int, str], None]  # person, table, row id, reason
+
+
+class UnreadableRows:
+    """The rows that reads of one journal left out (`READ_FAILURES`), by person, table and id, with the reason:
+    shared by the threads of a web server and by every person's view of the database (`Journal.for_person`)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rows: dict[tuple[int, str, int], str] = {}
+
+    def note(self, person_id: int, table: str, row_id: int, reason: str) -> None:
+        with self._lock:
+            self._rows[(person_id, table, row_id)] = reason
+
+    def forget(self, person_id: int, table: str, row_id: int) -> None:
+        with self._lock:
+            self._rows.pop((person_id, table, row_id), None)
+
+    def of(self, person_id: int) -> list[tuple[str, int]]:
+        with self._lock:
+            return sorted((table, row_id) for person, table, row_id in self._rows if person == person_id)
+
+
+def _reason(error: BaseException) -> str:
+    return str(error) or type(error).__name__
+
+
+def _session_left_out(session_id: int) -> str:
+    return f"it belongs to session {session_id} (practice_sessions row {session_id}), which cannot be read"
+
+
+def read_check_ins(
+    db: Session, conditions: Sequence[ColumnElement[bool]], note: NoteUnreadable | None = None
+) -> list[tuple[int, CheckIn]]:
     """The check-ins matching `conditions` with their person, oldest first, read as plain rows: the check-ins, then
     their ratings and sensations by id (the ORM's objects cost more than linear time once years are read at once).
+    One that cannot be read (edited by hand) is left out, and told to `note`.
 
     By the ids found, not by `check_in_id IN (subquery)`: with the subquery PostgreSQL scanned every rating of every
     client of a practice; a list of ids lets it use the ratings' index, so a dashboard does not slow as journals grow.
@@ -265,7 +305,7 @@ def read_check_ins(db: Session, conditions: Sequence[ColumnElement[bool]]) -> li
         .order_by(CheckInRow.at, CheckInRow.id)
     ).all()
     ids = [row.id for row in rows]
-    pain: dict[int, list[PainRating]] = defaultdict(list)
+    pain: dict[int, list[tuple[str, str, int, str | None]]] = defaultdict(list)
     sensations: dict[int, set[str]] = defaultdict(set)
     for start in range(0, len(ids), IDS_PER_QUERY):
         chosen = ids[start : start + IDS_PER_QUERY]
@@ -274,30 +314,36 @@ def read_check_ins(db: Session, conditions: Sequence[ColumnElement[bool]]) -> li
             .where(PainRow.check_in_id.in_(chosen))
             .order_by(PainRow.check_in_id, PainRow.position)
         ):
-            pain[check_in_id].append(PainRating(region=region, side=side, score=score, quality=quality))
+            pain[check_in_id].append((region, side, score, quality))
         for check_in_id, sensation in db.execute(
             select(SensationRow.check_in_id, SensationRow.sensation).where(SensationRow.check_in_id.in_(chosen))
         ):
             sensations[check_in_id].add(sensation)
-    return [
-        (
-            row.person_id,
-            CheckIn(
+    read: list[tuple[int, CheckIn]] = []
+    for row in rows:
+        try:
+            check_in = CheckIn(
                 id=row.id,
                 at=row.at,
                 timing=check_timing(row.timing),
                 session_id=row.session_id,
-                pain=tuple(pain.get(row.id, ())),
+                pain=tuple(
+                    PainRating(region=region, side=side, score=score, quality=quality)
+                    for region, side, score, quality in pain.get(row.id, ())
+                ),
                 sensations=frozenset(parse_sensation(name) for name in sensations.get(row.id, ())),
                 compared_with_before=None
                 if row.compared_with_before is None
                 else check_comparison(row.compared_with_before),
                 note=row.note,
                 note_sign=row.note_sign,
-            ),
-        )
-        for row in rows
-    ]
+            )
+        except READ_FAILURES as error:
+            if note is not None:
+                note(row.person_id, "check_ins", row.id, _reason(error))
+            continue
+        read.append((row.person_id, check_in))
+    return read
 
 
 def _session_record(row: SessionRow) -> PracticeSession:
@@ -324,8 +370,7 @@ def _check_in_record(row: CheckInRow) -> CheckIn:
         timing=check_timing(row.timing),
         session_id=row.session_id,
         pain=tuple(
-            PainRating(region=pain.region, side=pain.side, score=pain.score, quality=pain.quality)
-            for pain in row.pain
+            PainRating(region=pain.region, side=pain.side, score=pain.score, quality=pain.quality) for pain in row.pain
         ),
         sensations=frozenset(parse_sensation(sensation.sensation) for sensation in row.sensations),
         compared_with_before=None if row.compared_with_before is None else check_comparison(row.compared_with_before),
@@ -342,9 +387,7 @@ def _fill_check_in_row(row: CheckInRow, check_in: CheckIn) -> None:
     row.note = check_in.note
     row.note_sign = check_in.note_sign
     row.pain = [
-        PainRow(
-            position=position, region=rating.region, side=rating.side, score=rating.score, quality=rating.quality
-        )
+        PainRow(position=position, region=rating.region, side=rating.side, score=rating.score, quality=rating.quality)
         for position, rating in enumerate(check_in.pain)
     ]
     row.sensations = [SensationRow(sensation=name) for name in sorted(check_in.sensations)]
@@ -469,6 +512,17 @@ def _psfs_row(assessment: PsfsAssessment, person_id: int, uid: str | None = None
     )
 
 
+# Each table whose rows become records, with the function that makes one (and refuses a row edited by hand).
+_RECORD_OF_TABLE: dict[str, tuple[type[Any], Callable[[Any], object]]] = {
+    "practice_sessions": (SessionRow, _session_record),
+    "check_ins": (CheckInRow, _check_in_record),
+    "safety_screens": (SafetyScreenRow, _screen_record),
+    "safety_clearances": (SafetyClearanceRow, _clearance_record),
+    "psfs_assessments": (PsfsAssessmentRow, _psfs_record),
+    "safety_warnings": (SafetyWarningRow, _warning_record),
+}
+
+
 class Journal:
     """Repository and unit of work over the journal tables; open it with `Journal.open()`.
 
@@ -489,6 +543,7 @@ class Journal:
         self._writing_unit_of_work = sessionmaker(database.engine.execution_options(**WRITES), expire_on_commit=False)
         self._clock = clock
         self.where = database.where
+        self._unreadable = UnreadableRows()
 
     @classmethod
     def open(cls, url: str | None = None, clock: Clock = _utc_now) -> Journal:
@@ -546,6 +601,50 @@ class Journal:
             self._writing_unit_of_work.begin() as db,
         ):
             yield db
+
+    def _readable(self, rows: Iterable[Row], build: Callable[[Row], Built]) -> list[Built]:
+        """The record of each row; a row its record refuses (edited by hand into a pain score of 14, an unknown
+        status, a time that is no time) is left out and noted, so that one bad row never hides the others: every
+        door names it (`unreadable_rows`)."""
+        built: list[Built] = []
+        for row in rows:
+            try:
+                built.append(build(row))
+            except READ_FAILURES as error:
+                self._unreadable.note(self.person_id, row.__tablename__, row.id, _reason(error))
+        return built
+
+    def unreadable_rows(self) -> list[UnreadableRow]:
+        """The rows of this person that reads have left out and that are still unreadable, by table and id: each
+        is read again, so one corrected or deleted since is no longer named."""
+        noted = self._unreadable.of(self.person_id)
+        if not noted:
+            return []
+        found: list[UnreadableRow] = []
+        with self._transaction() as db:
+            for table, row_id in noted:
+                reason = self._unreadable_reason(db, table, row_id)
+                if reason is None:
+                    self._unreadable.forget(self.person_id, table, row_id)
+                else:
+                    found.append(UnreadableRow(table, row_id, reason))
+        return found
+
+    def _unreadable_reason(self, db: Session, table: str, row_id: int) -> str | None:
+        """Why the row cannot be read now, or None: it reads, or is gone. A check-in goes with a session that
+        cannot be read (`_contents`)."""
+        row_class, build = _RECORD_OF_TABLE[table]
+        row = db.get(row_class, row_id)
+        if row is None or row.person_id != self.person_id:
+            return None
+        try:
+            build(row)
+        except READ_FAILURES as error:
+            return _reason(error)
+        session_id = row.session_id if isinstance(row, CheckInRow) else None
+        if session_id is not None and self._unreadable_reason(db, "practice_sessions", session_id) is not None:
+            return _session_left_out(session_id)
+        return None
 
     def _session_row(self, db: Session, session_id: int, for_update: bool = False) -> SessionRow:
         row = db.get(SessionRow, session_id, with_for_update=for_update)
@@ -609,9 +708,7 @@ class Journal:
             if before_check_in_id is not None:
                 before = self._check_in_row(db, before_check_in_id)
                 if before.session_id is not None and before.session_id != row.id:
-                    raise CheckInTaken(
-                        f"check-in {before_check_in_id} already belongs to session {before.session_id}"
-                    )
+                    raise CheckInTaken(f"check-in {before_check_in_id} already belongs to session {before.session_id}")
                 before.session_id = row.id
                 before.timing = CheckInTiming.BEFORE
             return row.id
@@ -661,7 +758,12 @@ class Journal:
             .order_by(SessionRow.started_at, SessionRow.id)
         )
         return next(
-            (other for other in map(_session_record, nearby) if not other.demo and sessions_overlap(other, new)), None
+            (
+                other
+                for other in self._readable(nearby, _session_record)
+                if not other.demo and sessions_overlap(other, new)
+            ),
+            None,
         )
 
     def checkpoint_session(self, session_id: int, elapsed_s: float, demo: bool = False) -> None:
@@ -719,11 +821,9 @@ class Journal:
             .order_by(SessionRow.started_at, SessionRow.id)
         )
         if since is not None:
-            query = query.where(
-                SessionRow.started_at >= _window_start(since)
-            )
+            query = query.where(SessionRow.started_at >= _window_start(since))
         with self._transaction() as db:
-            return [_session_record(row) for row in db.scalars(query)]
+            return self._readable(db.scalars(query), _session_record)
 
     def update_session(self, session_id: int, edit: SessionEdit) -> None:
         """Correct a finished session's variant, time rested and status; its start and plan stay."""
@@ -795,7 +895,7 @@ class Journal:
         if session_id is not None:
             conditions.append(CheckInRow.session_id == session_id)
         with self._transaction() as db:
-            return [check_in for _, check_in in read_check_ins(db, conditions)]
+            return [check_in for _, check_in in read_check_ins(db, conditions, self._unreadable.note)]
 
     def check_in_notes(self, since: datetime) -> list[tuple[int, str]]:
         """The id and note of each check-in since `since` that has a note: plain pairs, for rules that read words."""
@@ -834,7 +934,7 @@ class Journal:
             or_(CheckInRow.id.in_(rated), CheckInRow.id.in_(list(or_ids))),
         ]
         with self._transaction() as db:
-            return [check_in for _, check_in in read_check_ins(db, conditions)]
+            return [check_in for _, check_in in read_check_ins(db, conditions, self._unreadable.note)]
 
     def newest(self, count: int) -> tuple[list[PracticeSession], list[CheckIn]]:
         """The newest `count` sessions and the newest `count` check-ins, each oldest first: all that a page of the
@@ -852,8 +952,8 @@ class Journal:
             .limit(count)
         )
         with self._transaction() as db:
-            session_records = [_session_record(row) for row in db.scalars(sessions)][::-1]
-            check_ins = read_check_ins(db, [CheckInRow.id.in_(newest_check_ins)])
+            session_records = self._readable(db.scalars(sessions), _session_record)[::-1]
+            check_ins = read_check_ins(db, [CheckInRow.id.in_(newest_check_ins)], self._unreadable.note)
         return session_records, [check_in for _, check_in in check_ins]
 
     def latest_checkin(self) -> CheckIn | None:
@@ -864,8 +964,7 @@ class Journal:
             .limit(1)
         )
         with self._transaction() as db:
-            row = db.scalars(query).first()
-            return None if row is None else _check_in_record(row)
+            return next(iter(self._readable(db.scalars(query), _check_in_record)), None)
 
     def update_checkin(self, check_in: CheckIn) -> None:
         """Replace the stored check-in that has `check_in.id` with this one."""
@@ -921,7 +1020,7 @@ class Journal:
             .order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
         )
         with self._transaction() as db:
-            recent = [_screen_record(row) for row in db.scalars(query.where(SafetyScreenRow.answered_at >= moment))]
+            recent = self._readable(db.scalars(query.where(SafetyScreenRow.answered_at >= moment)), _screen_record)
         latest = self.latest_safety_screen()
         if latest is not None and all(screen.id != latest.id for screen in recent):
             recent.append(latest)
@@ -942,7 +1041,7 @@ class Journal:
             .order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
         )
         with self._transaction() as db:
-            return [_clearance_record(row) for row in db.scalars(query)]
+            return self._readable(db.scalars(query), _clearance_record)
 
     # Urgent-care warning signs kept apart from what raised them
 
@@ -960,7 +1059,7 @@ class Journal:
             .order_by(SafetyWarningRow.held_until, SafetyWarningRow.id)
         )
         with self._transaction() as db:
-            return [_warning_record(row) for row in db.scalars(query)]
+            return self._readable(db.scalars(query), _warning_record)
 
     def forget_safety_warnings(self, warning_ids: Collection[int]) -> None:
         with self._writing() as db:
@@ -977,8 +1076,7 @@ class Journal:
             .order_by(SafetyScreenRow.answered_at.desc(), SafetyScreenRow.id.desc())
         )
         with self._transaction() as db:
-            row = db.scalars(query.limit(1)).first()
-            return None if row is None else _screen_record(row)
+            return next(iter(self._readable(db.scalars(query.limit(1)), _screen_record)), None)
 
     # The Patient-Specific Functional Scale
 
@@ -1001,7 +1099,7 @@ class Journal:
             .order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id)
         )
         with self._transaction() as db:
-            return [_psfs_record(row) for row in db.scalars(query)]
+            return self._readable(db.scalars(query), _psfs_record)
 
     def delete_psfs(self, assessment_id: int) -> None:
         with self._transaction() as db:
@@ -1072,47 +1170,33 @@ class Journal:
             return self._contents(db)
 
     def _contents(self, db: Session) -> JournalContents:
+        """Every record of this person; a row that cannot be read is left out and noted (`unreadable_rows`), so
+        that an export still holds all the others."""
         person = self.person_id
         uids = self._record_uids(db)
+
+        def rows(table: type[Row]) -> Iterable[Row]:
+            return db.scalars(select(table).where(table.person_id == person).order_by(table.id))
+
+        sessions = self._readable(rows(SessionRow), _session_record)
+        session_ids = {session.id for session in sessions}
+
+        def check_in_record(row: CheckInRow) -> CheckIn:
+            # One of a session left out goes with it: a file naming a session it does not hold cannot be imported.
+            if row.session_id is not None and row.session_id not in session_ids:
+                raise CrestError(_session_left_out(row.session_id))
+            return _check_in_record(row)
+
         return JournalContents(
-            sessions=tuple(
-                _session_record(row)
-                for row in db.scalars(select(SessionRow).where(SessionRow.person_id == person).order_by(SessionRow.id))
-            ),
-            check_ins=tuple(
-                _check_in_record(row)
-                for row in db.scalars(
-                    select(CheckInRow).where(CheckInRow.person_id == person).order_by(CheckInRow.id)
-                )
-            ),
-            safety_screens=tuple(
-                _screen_record(row)
-                for row in db.scalars(
-                    select(SafetyScreenRow).where(SafetyScreenRow.person_id == person).order_by(SafetyScreenRow.id)
-                )
-            ),
+            sessions=tuple(sessions),
+            check_ins=tuple(self._readable(rows(CheckInRow), check_in_record)),
+            safety_screens=tuple(self._readable(rows(SafetyScreenRow), _screen_record)),
             settings={
                 row.key: row.value
-                for row in db.scalars(
-                    select(SettingRow).where(SettingRow.person_id == person).order_by(SettingRow.key)
-                )
+                for row in db.scalars(select(SettingRow).where(SettingRow.person_id == person).order_by(SettingRow.key))
             },
-            safety_clearances=tuple(
-                _clearance_record(row)
-                for row in db.scalars(
-                    select(SafetyClearanceRow)
-                    .where(SafetyClearanceRow.person_id == person)
-                    .order_by(SafetyClearanceRow.id)
-                )
-            ),
-            psfs=tuple(
-                _psfs_record(row)
-                for row in db.scalars(
-                    select(PsfsAssessmentRow)
-                    .where(PsfsAssessmentRow.person_id == person)
-                    .order_by(PsfsAssessmentRow.id)
-                )
-            ),
+            safety_clearances=tuple(self._readable(rows(SafetyClearanceRow), _clearance_record)),
+            psfs=tuple(self._readable(rows(PsfsAssessmentRow), _psfs_record)),
             session_notes=tuple(self._synced_notes(db, pulled=True)),
             session_uids=uids["sessions"],
             check_in_uids=uids["check_ins"],
@@ -1182,9 +1266,7 @@ class Journal:
                 if record.id is not None:
                     session_ids[record.id] = row.id
             session_of_uid = {uid: session_ids[session_id] for session_id, uid in contents.session_uids.items()}
-            db.add_all(
-                _pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes
-            )
+            db.add_all(_pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes)
             for check_in in plan.check_ins:
                 check_in_row = CheckInRow(person_id=person, uid=file_uid("check_ins", check_in.id) or new_uid())
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -35,6 +36,23 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         utc = value.astimezone(UTC)
         return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Callable[[Any], Any] | None:
+        """SQLite keeps any text in a time's column: a value edited by hand into no time ('yesterday') is handed on
+        as the text it is, so that the record it belongs to refuses it, naming it, instead of the whole read failing
+        (see `Journal.unreadable_rows`)."""
+        process = super().result_processor(dialect, coltype)
+        if process is None:
+            return None
+        read = process
+
+        def tolerant(value: Any) -> Any:
+            try:
+                return read(value)
+            except (ValueError, TypeError):
+                return value
+
+        return tolerant
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
@@ -123,9 +141,7 @@ class CheckInRow(Base):
     pushed_by_device: Mapped[int | None] = pushed_by_column()
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     timing: Mapped[str] = mapped_column(String(20))
-    session_id: Mapped[int | None] = mapped_column(
-        ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True
-    )
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True)
     compared_with_before: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     note_sign: Mapped[str | None] = mapped_column(String(100))  # the sign read in the note: see `CheckIn.note_sign`
@@ -180,9 +196,7 @@ class SafetyScreenRow(Base):
 class SafetyAnswerRow(Base):
     __tablename__ = "safety_answers"
 
-    screen_id: Mapped[int] = mapped_column(
-        ForeignKey("safety_screens.id", ondelete="CASCADE"), primary_key=True
-    )
+    screen_id: Mapped[int] = mapped_column(ForeignKey("safety_screens.id", ondelete="CASCADE"), primary_key=True)
     question_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     answer: Mapped[bool] = mapped_column(Boolean)
 
@@ -247,9 +261,7 @@ class PsfsAssessmentRow(Base):
 class PsfsActivityRow(Base):
     __tablename__ = "psfs_activities"
 
-    assessment_id: Mapped[int] = mapped_column(
-        ForeignKey("psfs_assessments.id", ondelete="CASCADE"), primary_key=True
-    )
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("psfs_assessments.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     score: Mapped[int] = mapped_column(Integer)

@@ -21,6 +21,7 @@ from crest.journal.transfer import parse_export
 from crest.journal.transfer.fields import LINKED_SETTING, check_in_fields, psfs_fields, screen_fields, session_fields
 from crest.journal.transfer.json_format import export_json
 from crest.journal.transfer.practitioner_notes import SessionNoteOut
+from crest.journal.unreadable import left_out_line
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal, RecordKind
@@ -118,6 +119,11 @@ class JournalSync:
     def outgoing(self, *, notes: bool = False) -> Outgoing:
         """The records to sync; the person's own check-in notes only with `notes` (they share them)."""
         contents = self._journal.export_contents()
+        # A row left out (edited by hand into values crest refuses) would read as deleted here, and be deleted at
+        # the practice too: nothing is sent until it is put right.
+        left_out = left_out_line(self._journal.unreadable_rows(), "nothing was sent: crest sync found")
+        if left_out:
+            raise CrestError(left_out)
         contents = replace(contents, check_ins=with_note_signs(contents.check_ins))
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))

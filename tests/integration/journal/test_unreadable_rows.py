@@ -1,0 +1,110 @@
+"""A row edited by hand into one crest refuses (a pain score of 14, an unknown status, a time that is no time) is
+left out of every read, named with its table, id and reason, and the journal's other records still read."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from crest.errors import CrestError
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.store import Journal, UnreadableRow
+from crest.services.bundle import Services
+from support.clock import FakeClock
+
+START = datetime(2026, 5, 1, 7, 0, tzinfo=UTC)
+
+
+def _filled(journal: Journal) -> None:
+    for day in range(2):
+        journal.log_session(START + timedelta(days=day), 15, "standard")
+        journal.add_checkin(CheckIn(at=START + timedelta(days=day, hours=2), pain=(PainRating("lower_back", 4),)))
+
+
+def _corrupt(journal: Journal, statement: str) -> None:
+    with journal.writing() as db:
+        db.execute(text(statement))
+
+
+CORRUPTIONS = [
+    pytest.param(
+        "UPDATE pain_ratings SET score = 14 WHERE check_in_id = 2",
+        UnreadableRow("check_ins", 2, "pain score: enter 10 or less, not “14”"),
+        id="pain-score-14",
+    ),
+    pytest.param(
+        "UPDATE practice_sessions SET status = 'paused' WHERE id = 2",
+        UnreadableRow(
+            "practice_sessions",
+            2,
+            "unknown session status 'paused'; expected one of running, completed, ended_early, interrupted",
+        ),
+        id="unknown-status",
+    ),
+]
+
+
+@pytest.mark.parametrize(("statement", "named"), CORRUPTIONS)
+def test_a_bad_row_is_left_out_of_reads_and_named(journal: Journal, statement: str, named: UnreadableRow) -> None:
+    _filled(journal)
+    _corrupt(journal, statement)
+
+    contents = journal.export_contents()
+    sessions, check_ins = journal.newest(10)
+
+    assert len(contents.sessions) + len(contents.check_ins) == 3
+    assert [s.id for s in journal.list_sessions()] == [s.id for s in contents.sessions] == [s.id for s in sessions]
+    assert [c.id for c in journal.list_checkins()] == [c.id for c in contents.check_ins] == [c.id for c in check_ins]
+    assert journal.unreadable_rows() == [named]
+
+
+def test_a_time_that_is_no_time_is_named_on_sqlite(tmp_path: Path) -> None:
+    with Journal.open(f"sqlite:///{tmp_path}/crest.db") as journal:
+        _filled(journal)
+        _corrupt(journal, "UPDATE check_ins SET at = 'yesterday' WHERE id = 2")
+
+        assert [c.id for c in journal.export_contents().check_ins] == [1]
+        assert [c.id for c in journal.list_checkins()] == [1]
+        assert journal.unreadable_rows() == [
+            UnreadableRow("check_ins", 2, "the check-in time 'yesterday' is not a date and time")
+        ]
+
+
+def test_a_row_corrected_or_deleted_is_no_longer_named(journal: Journal) -> None:
+    _filled(journal)
+    _corrupt(journal, "UPDATE pain_ratings SET score = 14 WHERE check_in_id = 2")
+    _corrupt(journal, "UPDATE practice_sessions SET status = 'paused' WHERE id = 1")
+    journal.export_contents()
+    assert len(journal.unreadable_rows()) == 2
+
+    _corrupt(journal, "UPDATE pain_ratings SET score = 4 WHERE check_in_id = 2")
+    _corrupt(journal, "DELETE FROM practice_sessions WHERE id = 1")
+
+    assert journal.unreadable_rows() == []
+
+
+def test_sync_sends_nothing_while_a_row_is_unreadable(journal: Journal, clock: FakeClock) -> None:
+    """A row left out would read as deleted, and be deleted at the practice too."""
+    _filled(journal)
+    _corrupt(journal, "UPDATE practice_sessions SET status = 'paused' WHERE id = 2")
+
+    with pytest.raises(CrestError, match=r"^nothing was sent: crest sync found 1 row .* practice_sessions row 2 \("):
+        Services.over(journal, clock, UTC).sync.outgoing()
+
+
+def test_an_export_leaves_out_the_check_ins_of_a_session_left_out(journal: Journal) -> None:
+    """A file naming a session it does not hold could not be imported back."""
+    _filled(journal)
+    session = journal.start_session(START + timedelta(days=3), 15, "standard", writer="1@host")
+    journal.finish_session(session, 900, "completed")
+    journal.add_checkin(CheckIn(at=START + timedelta(days=3, minutes=16), timing="after", session_id=session))
+    _corrupt(journal, f"UPDATE practice_sessions SET status = 'paused' WHERE id = {session}")
+
+    contents = journal.export_contents()
+
+    assert [c.id for c in contents.check_ins] == [1, 2]
+    assert [row.table for row in journal.unreadable_rows()] == ["check_ins", "practice_sessions"]
+    assert journal.unreadable_rows()[0].reason.startswith(f"it belongs to session {session} (")
