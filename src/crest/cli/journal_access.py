@@ -26,6 +26,11 @@ def open_services() -> Iterator[Services]:
         if notice:
             error_console().print(notice, markup=False)
         yield services
+        # After the command's own output: what its reads left out, so that a row edited by hand is named, not
+        # fatal (one line: a long one is not wrapped).
+        left_out = services.left_out()
+        if left_out:
+            error_console().print(left_out, markup=False, soft_wrap=True)
     finally:
         journal.close()
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock, zone_name_of
+from crest.journal.unreadable import left_out_line
 from crest.services.checkins import CheckIns
 from crest.services.practice import PracticeSessions
 from crest.services.practice_link import PracticeLink
@@ -40,6 +42,9 @@ class Services:
     where: str  # the journal's location, for messages
     sync: JournalSync  # records with their uids, for `crest sync` and the practice's server
     link: PracticeLink | None  # a local crest's link to a practice (None on the practice's server)
+    # One line naming the rows of the journal that reads have left out (edited by hand into values crest refuses),
+    # and how to put them right; None when every row read.
+    left_out: Callable[[], str | None]
 
     @classmethod
     def over(cls, journal: Journal, clock: Clock, zone: tzinfo, link_home: Path | None = None) -> Services:
@@ -62,4 +67,5 @@ class Services:
             where=journal.where,
             sync=sync,
             link=None if link_home is None else PracticeLink(link_home, sync, clock, zone_name=zone_name_of(zone)),
+            left_out=lambda: left_out_line(journal.unreadable_rows(), "Left out"),
         )
