@@ -51,6 +51,11 @@ def render(request: Request, template: str, status_code: int = 200, **values: An
         theme = "system" if own is None else own.services.preferences.current().theme
     except CrestError:  # the error page must render even when the journal cannot be read
         theme = "system"
+    try:
+        # The rows this page's reads left out (edited by hand into values crest refuses), named above its content.
+        values.setdefault("left_out", None if own is None else own.services.left_out())
+    except CrestError:
+        values.setdefault("left_out", None)
     return _rendered(request, template, status_code, theme, getattr(request.state, "nav_items", NAV_ITEMS), values)
 
 

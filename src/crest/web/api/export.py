@@ -10,6 +10,7 @@ from crest.web.schemas import PLAIN_TEXT_PATTERN
 
 router = APIRouter(tags=["export"])
 Context = Annotated[WebContext, Depends(web_context)]
+LEFT_OUT_HEADER = "X-Crest-Left-Out"  # the journal's rows that the export left out, when any
 MEDIA_TYPES = {"csv": "application/zip", "json": "application/json", "fhir": "application/fhir+json"}
 
 
@@ -33,12 +34,24 @@ def export(
         Query(max_length=200, pattern=PLAIN_TEXT_PATTERN, description="with fhir: a name for the Patient"),
     ] = None,
 ) -> Response:
+    """The journal's file; a row crest cannot read (edited by hand) is left out and named in `X-Crest-Left-Out`."""
     transfer = context.services.transfer
     day = context.now().astimezone(context.local_zone).date().isoformat()
     stem = f"crest-fhir-{fhir_version}-{day}" if format == "fhir" else f"crest-journal-{day}"
     file_name = transfer.file_name(format, stem)
-    return Response(
-        transfer.export_bytes(format, fhir_version, name),
-        media_type=MEDIA_TYPES[format],
-        headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
-    )
+    data = transfer.export_bytes(format, fhir_version, name)
+    headers = {"Content-Disposition": f'attachment; filename="{file_name}"'}
+    # The file holds every record that reads; the rows it left out (edited by hand) are named in one line beside it.
+    left_out = context.services.left_out()
+    if left_out:
+        headers[LEFT_OUT_HEADER] = header_text(left_out)
+    return Response(data, media_type=MEDIA_TYPES[format], headers=headers)
+
+
+def header_text(line: str) -> str:
+    """`line` as a header may carry it (Latin-1): typographic quotes and dashes as plain ones."""
+    plain = line.translate(_PLAIN)
+    return plain.encode("latin-1", "replace").decode("latin-1")
+
+
+_PLAIN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"})
