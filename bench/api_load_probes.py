@@ -138,4 +138,3 @@ def install_probes(app: Any, out_path: str) -> None:
             json.dump({"requests": requests, "loop_lag_ms": loop_lag_ms}, handle)
 
     app.router.lifespan_context = lifespan_with_watch
-

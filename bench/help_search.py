@@ -93,10 +93,14 @@ def measure(questions: QuestionSet, rounds: int, show_misses: bool) -> None:
     print(f"  top-3 accuracy      {percent(top3, total)}   goal >= 95%")
     print(f"  red-flag recall     {percent(recalled, len(questions.red_flags))}   goal 100%")
     print(f"  false urgent rate   {percent(false_urgent, len(questions.near_misses))}   goal <= 5%")
-    print(f"  latency p95         {p95:.2f} ms (median {statistics.median(latencies_ms):.2f} ms, "
-          f"{len(latencies_ms)} calls)   goal well under 50 ms")
-    print(f"  CPU time p95        {cpu_p95:.2f} ms (median {statistics.median(cpu_ms):.2f} ms): the latency of an idle "
-          "machine, whatever else runs")
+    print(
+        f"  latency p95         {p95:.2f} ms (median {statistics.median(latencies_ms):.2f} ms, "
+        f"{len(latencies_ms)} calls)   goal well under 50 ms"
+    )
+    print(
+        f"  CPU time p95        {cpu_p95:.2f} ms (median {statistics.median(cpu_ms):.2f} ms): the latency of an idle "
+        "machine, whatever else runs"
+    )
     if show_misses and misses:
         print("\n".join(misses))
 
@@ -113,7 +117,15 @@ def main() -> None:
     ranking = "BM25 + sentence meaning (all-MiniLM-L6-v2)" if help_service.compares_meaning() else "BM25 alone"
     print(f"ranking: {ranking}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     parts = (
-        "tuning", "untouched", "untouched_2", "readers", "readers_2", "readers_3", "readers_4", "readers_5", "readers_6"
+        "tuning",
+        "untouched",
+        "untouched_2",
+        "readers",
+        "readers_2",
+        "readers_3",
+        "readers_4",
+        "readers_5",
+        "readers_6",
     )
     for folder in arguments.set or [QUESTIONS / part for part in parts]:
         measure(load_set(folder), arguments.rounds, arguments.show_misses)

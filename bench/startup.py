@@ -31,7 +31,10 @@ def time_once(command: list[str], env: dict[str, str]) -> float:
 def heavy_imports(env: dict[str, str]) -> list[str]:
     trace = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "crest", "--help"],
-        check=True, capture_output=True, text=True, env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
     ).stderr
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in trace.splitlines() if "|" in line}
     return sorted(imported.intersection(HEAVY_MODULES))

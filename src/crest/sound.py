@@ -49,7 +49,9 @@ class Speaker:
         # A slow, low voice: the listener is lying down with their eyes closed.
         self._speaking = subprocess.Popen(
             [self._executable, "-s", "135", "-p", "40", text],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
 
 
@@ -84,8 +86,12 @@ def play_chime() -> bool:
             chime = Path(folder) / "chime.wav"
             chime.write_bytes(synthesise_chime())
             subprocess.run(
-                [*player, str(chime)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, timeout=10, check=False,
+                [*player, str(chime)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=10,
+                check=False,
             )
         return True
     return False

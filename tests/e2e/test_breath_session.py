@@ -123,4 +123,3 @@ def test_the_journal_shows_a_saved_trend_with_its_gap_and_the_movements(
     row.scroll_into_view_if_needed()
     screenshot(page, f"breath-journal-{theme}-{size}")
     context.close()
-

@@ -22,9 +22,7 @@ def breath_chart(result: BreathResult, width: int = WIDTH, style: str = "") -> M
     trend = result.trend()
     if not result.readings and not result.movements:
         return None
-    end_min = max(
-        [trend[-1].minute + 1 if trend else 1, *(math.ceil(m.at_s / 60) for m in result.movements)]
-    )
+    end_min = max([trend[-1].minute + 1 if trend else 1, *(math.ceil(m.at_s / 60) for m in result.movements)])
     runs: list[list[Point]] = [[]]
     for minute in trend:
         if minute.rate_bpm is None:

@@ -47,9 +47,7 @@ def root_help(program: str = "crest") -> str:
     name_width = max(len(name) for name in COMMAND_SUMMARIES)
     indent = " " * (2 + name_width + 2)
     commands = "\n".join(
-        textwrap.fill(
-            summary, line_width, initial_indent=f"  {name.ljust(name_width)}  ", subsequent_indent=indent
-        )
+        textwrap.fill(summary, line_width, initial_indent=f"  {name.ljust(name_width)}  ", subsequent_indent=indent)
         for name, summary in COMMAND_SUMMARIES.items()
     )
     summary = textwrap.fill(ROOT_SUMMARY, line_width, initial_indent="  ", subsequent_indent="  ")
@@ -57,7 +55,5 @@ def root_help(program: str = "crest") -> str:
     option_width = max(len(names) for names, _ in option_rows)
     options = "\n".join(f"  {names.ljust(option_width)}  {text}" for names, text in option_rows)
     return (
-        f"Usage: {program} [OPTIONS] COMMAND [ARGS]...\n\n{summary}\n\n"
-        f"Options:\n{options}\n\n"
-        f"Commands:\n{commands}\n"
+        f"Usage: {program} [OPTIONS] COMMAND [ARGS]...\n\n{summary}\n\nOptions:\n{options}\n\nCommands:\n{commands}\n"
     )

@@ -170,8 +170,7 @@ def _allowed_variant(
         return wanted
     if by_default:
         console.print(
-            "[yellow]Your safety answers advise resting on your side, so this session is the side-lying rest."
-            "[/yellow]"
+            "[yellow]Your safety answers advise resting on your side, so this session is the side-lying rest.[/yellow]"
         )
         return SIDE_LYING_VARIANT
     if wanted != SIDE_LYING_VARIANT:

@@ -38,9 +38,7 @@ def protocol(
                 "usual": [crp.timing.usual_min_minutes, crp.timing.usual_max_minutes],
                 "allowed": [crp.timing.min_minutes, crp.timing.max_minutes],
             },
-            "setup": [
-                {"id": s.id, "title": s.title, "text": s.text, "source": crp.cite(s.sources)} for s in steps
-            ],
+            "setup": [{"id": s.id, "title": s.title, "text": s.text, "source": crp.cite(s.sources)} for s in steps],
             "ending": [{"id": e.id, "text": e.text, "source": crp.cite(e.sources)} for e in crp.ending_for(chosen)],
             "disclaimer": crp.disclaimer,
         }

@@ -127,9 +127,7 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
             )
             way_on = f"If {mistake} in the Journal (`crest serve`): that lifts this."
         console.print(
-            f"- {_escaped(sign.describe())}\n"
-            f"  [dim]Source: {_escaped('; '.join(sign.first.sources))}[/dim]\n"
-            f"  {way_on}"
+            f"- {_escaped(sign.describe())}\n  [dim]Source: {_escaped('; '.join(sign.first.sources))}[/dim]\n  {way_on}"
         )
     for cleared in standing.cleared:  # the answers and the check-ins' signs, as the Safety page lists them
         who, day = _escaped(cleared.clearance.clinician), cleared.clearance.cleared_on

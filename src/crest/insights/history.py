@@ -21,9 +21,7 @@ class HistoryPage:
         return self.newer is not None
 
 
-def newest_first(
-    sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn]
-) -> list[PracticeSession | CheckIn]:
+def newest_first(sessions: Sequence[PracticeSession], check_ins: Sequence[CheckIn]) -> list[PracticeSession | CheckIn]:
     entries: list[PracticeSession | CheckIn] = [*sessions, *check_ins]
     return sorted(entries, key=_when, reverse=True)
 

@@ -55,10 +55,7 @@ PSFS_ONE_ACTIVITY_POINTS = 3  # smallest detectable change of one activity (Stra
 PSFS_MEDIUM_MID_POINTS = Fraction(23, 10)  # medium minimal important difference (Abbott & Schmitt 2014)
 
 PAIN_BETTER = f"a fall of at least {PAIN_MIN_DROP_POINTS} points and at least 30% of the first week's level"
-PAIN_RULE = (
-    f"better: {PAIN_BETTER}; "
-    f"worse: a rise of {PAIN_MIN_RISE_POINTS} points or more ({PAIN_SOURCE.short})"
-)
+PAIN_RULE = f"better: {PAIN_BETTER}; worse: a rise of {PAIN_MIN_RISE_POINTS} points or more ({PAIN_SOURCE.short})"
 PSFS_RULE = (
     f"a change of {PSFS_MEAN_CHANGE_POINTS} points in the average, or {PSFS_ONE_ACTIVITY_POINTS} in one activity, "
     f"is the smallest the scale can detect ({PSFS_SOURCE.short}); the verdict uses this figure. "

@@ -55,9 +55,7 @@ def check_moment(moment: datetime, now: datetime, field: str, what: str) -> date
     if moment < EARLIEST:
         raise ImpossibleRecord(field, f"{what} {moment.date().isoformat()} is before 2000; give the day it happened")
     if moment > now + CLOCK_AHEAD:
-        raise ImpossibleRecord(
-            field, f"{what} {moment:%Y-%m-%d %H:%M} is in the future; give a time that has passed"
-        )
+        raise ImpossibleRecord(field, f"{what} {moment:%Y-%m-%d %H:%M} is in the future; give a time that has passed")
     return moment
 
 
@@ -136,7 +134,7 @@ def check_new_check_in(check_in: CheckIn, now: datetime) -> CheckIn:
 
 
 def _one_score_per_side(check_in: CheckIn) -> None:
-    """"Both sides" and one side of the same place would give that side two scores at once, and split its line in
+    """ "Both sides" and one side of the same place would give that side two scores at once, and split its line in
     Progress in two. Only new check-ins are refused: a journal or a backup that already holds one still reads."""
     for region in dict.fromkeys(rating.region for rating in check_in.pain):
         sides = {rating.side for rating in check_in.pain if rating.region is region}

@@ -231,15 +231,19 @@ def _invite(row: InviteRow) -> Invite:
 
 def _sign_in(row: AuthSessionRow) -> SignInSession:
     return SignInSession(
-        row.id, row.account_id, row.created_at, row.last_seen_at, row.expires_at, row.ended_at, row.address,
+        row.id,
+        row.account_id,
+        row.created_at,
+        row.last_seen_at,
+        row.expires_at,
+        row.ended_at,
+        row.address,
         row.token_hash,
     )
 
 
 def _password_reset(row: PasswordResetRow) -> PasswordReset:
-    return PasswordReset(
-        row.id, row.account_id, row.made_by_account_id, row.created_at, row.expires_at, row.used_at
-    )
+    return PasswordReset(row.id, row.account_id, row.made_by_account_id, row.created_at, row.expires_at, row.used_at)
 
 
 def _audit_entry(row: AuditRow) -> AuditEntry:

@@ -143,9 +143,7 @@ _REGION_LABELS: Mapping[Region, str] = {
     Region.CALF_AND_SHIN: "calf and shin",
     Region.FOOT: "foot",
 }
-_MIDLINE_REGIONS = frozenset(
-    (Region.LOWER_BACK, Region.PELVIS, Region.ABDOMEN, Region.UPPER_BACK, Region.NECK)
-)
+_MIDLINE_REGIONS = frozenset((Region.LOWER_BACK, Region.PELVIS, Region.ABDOMEN, Region.UPPER_BACK, Region.NECK))
 
 
 class Side(StrEnum):

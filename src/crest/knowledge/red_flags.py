@@ -523,9 +523,7 @@ YOUNG_OR_OLD_PERSON = (
     r"(?:(?:he|she|hes|shes|(?:son|daughter|kid|child|boy|girl|lad|lass|grandson|granddaughter|stepson|stepdaughter"
     r"|nephew|niece|brother|sister|mum|mom|mother|dad|father|gran|granny|grandma|grandad|grandpa)s?)(?: is)?)"
 )
-CHILD_OR_TEEN = (
-    r"teen\w*|adolescen\w*|schoolboy|schoolgirl|school ?kids?|(?:at|in) (?:secondary|high|primary) school"
-)
+CHILD_OR_TEEN = r"teen\w*|adolescen\w*|schoolboy|schoolgirl|school ?kids?|(?:at|in) (?:secondary|high|primary) school"
 # Pain that is as it was when practice began ("exactly as bad as when I started", "same as day one").
 SAME_AS_AT_THE_START = (
     r"as (?:bad|sore|painful|much|awful) as (?:\w+ ){0,3}(?:ever|before|(?:when|the day) (?:i|we) (?:started|began)"
@@ -652,11 +650,18 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|controll?\w*)",
         rf"(?:new|sudden\w*) (?:\w+ ){{0,2}}(?:{BLADDER}|bowel|bowels|urinary)",
         # leaking without noticing; at the loo only a trickle; urine that will not come
-        _near(r"leak\w*|dribbl\w*|wet (?:my ?self|my pants|my knickers)",
-              r"(?:without|dont|didnt|do not|did not|not|never|cant) (?:\w+ )?(?:notic\w*|realis\w*|realiz\w*"
-              r"|(?:know|feel|tell) (?:it|its|that|when|if|whether))", 6),
-        _near(LOO, r"only (?:a )?(?:trickle|dribble|drip|few drops|little bit)|trickl\w*"
-              r"|(?:nothing|hardly anything|not much|very little|barely anything) (?:\w+ )?(?:comes?|came|coming)", 6),
+        _near(
+            r"leak\w*|dribbl\w*|wet (?:my ?self|my pants|my knickers)",
+            r"(?:without|dont|didnt|do not|did not|not|never|cant) (?:\w+ )?(?:notic\w*|realis\w*|realiz\w*"
+            r"|(?:know|feel|tell) (?:it|its|that|when|if|whether))",
+            6,
+        ),
+        _near(
+            LOO,
+            r"only (?:a )?(?:trickle|dribble|drip|few drops|little bit)|trickl\w*"
+            r"|(?:nothing|hardly anything|not much|very little|barely anything) (?:\w+ )?(?:comes?|came|coming)",
+            6,
+        ),
         r"(?:only|just) (?:a )?(?:trickle|dribble|drip|few drops) (?:\w+ ){0,2}(?:comes?|came|coming) out",
         rf"(?:{URINATE}|{BLADDER}|stream|flow) (?:\w+ ){{0,2}}(?:wont|will not|doesnt|does not|didnt|did not"
         r"|refuses to) (?:\w+ )?(?:come|flow|start|empty)",
@@ -678,8 +683,12 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"{CANT_FEEL}(?:anything|much|a thing) (?:\w+ ){{0,2}}(?:{SADDLE})",  # "can't feel anything down there"
         r"cauda|equina",
         # "like sitting on a cushion" on the loo or a seat (lying on a soft mat is comfort, not this)
-        _near(r"(?:feels?|felt|feeling|its|it is|was|as if) (?:\w+ ){0,2}like (?:im |i am |youre |you are )?sitting on"
-              r" (?:a |some )?(?:cushion|pillow|sponge|cotton wool|padding)", rf"{SADDLE}|{LOO}|seat", 8),
+        _near(
+            r"(?:feels?|felt|feeling|its|it is|was|as if) (?:\w+ ){0,2}like (?:im |i am |youre |you are )?sitting on"
+            r" (?:a |some )?(?:cushion|pillow|sponge|cotton wool|padding)",
+            rf"{SADDLE}|{LOO}|seat",
+            8,
+        ),
         unless=(_PASSED_ON_MOVING,),
     ),
     _rule(
@@ -730,8 +739,14 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:of )?(?:\w+ )?legs?|(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel "
         r"(?:\w+ ){0,2}(?:legs|thighs)",
         (r"legs?", OTHER_LEG_TOO, LEG_FEELING),
-        unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING, _RELAXED_NOT_NUMB, _PASSED_BY_ITSELF, _PLEASANT_TINGLE,
-                r"restless legs?"),
+        unless=(
+            _PRESSURE_ONLY,
+            _PASSED_ON_MOVING,
+            _RELAXED_NOT_NUMB,
+            _PASSED_BY_ITSELF,
+            _PLEASANT_TINGLE,
+            r"restless legs?",
+        ),
     ),
     _rule(
         "weakness_in_both_legs",
@@ -789,14 +804,23 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "new_back_pain_under_20_or_over_50",
         "warning_cancer",
-        (rf"(?:im|i am|aged?|age of|turned|turning) (?:only |just |nearly |almost |now )?(?:{AGE_OUTSIDE_20_TO_50})"
-         rf"(?! (?:{NOT_AN_AGE}))", PAIN),
+        (
+            rf"(?:im|i am|aged?|age of|turned|turning) (?:only |just |nearly |almost |now )?(?:{AGE_OUTSIDE_20_TO_50})"
+            rf"(?! (?:{NOT_AN_AGE}))",
+            PAIN,
+        ),
         (rf"(?:{AGE_OUTSIDE_20_TO_50}) (?:years old|year old|yrs old|yrs|yo|y o)", PAIN),
-        (r"over (?:50|fifty|60|sixty|70|seventy)|in my (?:50s|60s|70s|80s|90s|fifties|sixties|seventies|eighties"
-         r"|nineties|teens)|teenager|pensioner", PAIN),
+        (
+            r"over (?:50|fifty|60|sixty|70|seventy)|in my (?:50s|60s|70s|80s|90s|fifties|sixties|seventies|eighties"
+            r"|nineties|teens)|teenager|pensioner",
+            PAIN,
+        ),
         # a child or teenager: "my son is 15", "our teenage lad" (crp-facts.md section 5: new back pain under 20)
-        (rf"\b{YOUNG_OR_OLD_PERSON} (?:only |just |nearly |almost |now )?(?:{AGE_OUTSIDE_20_TO_50})"
-         rf"(?! (?:{NOT_AN_AGE}))", PAIN),
+        (
+            rf"\b{YOUNG_OR_OLD_PERSON} (?:only |just |nearly |almost |now )?(?:{AGE_OUTSIDE_20_TO_50})"
+            rf"(?! (?:{NOT_AN_AGE}))",
+            PAIN,
+        ),
         (CHILD_OR_TEEN, PAIN),
     ),
     _rule(

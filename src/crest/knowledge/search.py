@@ -227,7 +227,4 @@ def _most_urgent_first(signs: Sequence[HelpEntry]) -> tuple[HelpEntry, ...]:
 
 def entry_passages(content: HelpContent) -> list[tuple[str, str]]:
     """(entry id, text) for every text compared by meaning: each answer's title, lay phrasings and answer."""
-    return [
-        (entry.id, text) for entry in content.answers for text in (entry.title, *entry.also_asked, entry.text)
-    ]
-
+    return [(entry.id, text) for entry in content.answers for text in (entry.title, *entry.also_asked, entry.text)]

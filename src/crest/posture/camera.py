@@ -91,12 +91,8 @@ class OpenCvWindow:
     def __init__(self) -> None:
         import os
 
-        if sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        ):
-            raise DisplayUnavailable(
-                "there is no screen to show the camera window on; use --json to stream results"
-            )
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            raise DisplayUnavailable("there is no screen to show the camera window on; use --json to stream results")
         self._opened = False
 
     def show(self, image_rgb: RgbImage, update: LiveUpdate) -> bool:
@@ -105,11 +101,7 @@ class OpenCvWindow:
         from crest.breath.words import state_label as breath_state_label
         from crest.posture.overlay import annotate
 
-        headline = (
-            None
-            if update.result is not None
-            else "Nobody in view: make sure your whole body is in the picture"
-        )
+        headline = None if update.result is not None else "Nobody in view: make sure your whole body is in the picture"
         # With the breath, a quiet line says that it is being read, or what is in the way; never a number.
         notes = () if update.breath_state is None else (breath_state_label(update.breath_state),)
         picture = annotate(image_rgb, shown_result(update), statuses=update.stable, headline=headline, notes=notes)
@@ -117,9 +109,7 @@ class OpenCvWindow:
             cv2.imshow(WINDOW_TITLE, cv2.cvtColor(picture, cv2.COLOR_RGB2BGR))
             key = cv2.waitKey(1) & 0xFF
         except cv2.error as error:
-            raise DisplayUnavailable(
-                "the camera window cannot be opened here; use --json to stream results"
-            ) from error
+            raise DisplayUnavailable("the camera window cannot be opened here; use --json to stream results") from error
         if self._opened and cv2.getWindowProperty(WINDOW_TITLE, cv2.WND_PROP_VISIBLE) < 1:
             return False
         self._opened = True

@@ -107,7 +107,6 @@ class Pose:
     @classmethod
     def from_json_list(cls, items: list[dict[str, Any]], image_width: int, image_height: int) -> Pose:
         points = {
-            str(item["name"]): Landmark(float(item["x"]), float(item["y"]), float(item["visibility"]))
-            for item in items
+            str(item["name"]): Landmark(float(item["x"]), float(item["y"]), float(item["visibility"])) for item in items
         }
         return cls.from_mapping(points, image_width, image_height)

@@ -138,8 +138,7 @@ def kind_of_file(path: Path) -> MediaKind:
     if path.suffix.lower() in VIDEO_SUFFIXES:
         raise InvalidVideo(f"{path.name}: this video cannot be read (unknown or damaged format)")
     raise InvalidImage(
-        f"{path.name}: this is not a photo or video crest can read "
-        "(use JPEG, PNG, WebP, MP4, MOV, WebM or AVI)"
+        f"{path.name}: this is not a photo or video crest can read (use JPEG, PNG, WebP, MP4, MOV, WebM or AVI)"
     )
 
 
@@ -641,9 +640,7 @@ class VideoSource:
                     if end_s is None and decoded:
                         self._ran_out_at(seen_until_s + 1.0 / self.fps)
             except av.error.FFmpegError as error:
-                raise InvalidVideo(
-                    f"{self.name}: this video cannot be read (unknown or damaged format)"
-                ) from error
+                raise InvalidVideo(f"{self.name}: this video cannot be read (unknown or damaged format)") from error
         if decoded == 0 and start_s == 0:
             raise InvalidVideo(f"{self.name}: the video has no frames that can be read")
 

@@ -127,8 +127,18 @@ class LabelPlacer:
 
     # Offsets tried around a point, nearest first, in line heights.
     TRIES: tuple[tuple[float, float], ...] = (
-        (0.5, 1.2), (0.5, -0.4), (0.5, 2.4), (0.5, -1.6), (-1.0, 1.2), (-1.0, -0.4), (0.5, 3.6), (0.5, -2.8),
-        (-1.0, 2.4), (-1.0, -1.6), (0.5, 4.8), (0.5, -4.0),
+        (0.5, 1.2),
+        (0.5, -0.4),
+        (0.5, 2.4),
+        (0.5, -1.6),
+        (-1.0, 1.2),
+        (-1.0, -0.4),
+        (0.5, 3.6),
+        (0.5, -2.8),
+        (-1.0, 2.4),
+        (-1.0, -1.6),
+        (0.5, 4.8),
+        (0.5, -4.0),
     )
 
     def __init__(self, width: int, height: int) -> None:
@@ -289,9 +299,7 @@ def annotate(
         for index, line in enumerate(lines):
             is_title = index == 0 and colour is not None
             text_colour: Colour = colour if (is_title and colour is not None) else (235, 235, 235)
-            _draw_text(
-                canvas, line, (x + 4, y + 12 + index * LINE_PX), text_colour, thickness=2 if is_title else 1
-            )
+            _draw_text(canvas, line, (x + 4, y + 12 + index * LINE_PX), text_colour, thickness=2 if is_title else 1)
         y += block_height + 6
     return canvas
 

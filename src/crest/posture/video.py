@@ -126,8 +126,7 @@ class VideoReview:
             "share_in_position": round(self.share_in_position, 3),
             "events": [event.to_json_dict() for event in self.events],
             "timeline": {
-                name: [segment.to_json_dict() for segment in segments]
-                for name, segments in self.timelines.items()
+                name: [segment.to_json_dict() for segment in segments] for name, segments in self.timelines.items()
             },
         }
         return overall
@@ -135,9 +134,7 @@ class VideoReview:
 
 def _drift_phrase(criterion: str, previous: str, status: str) -> str | None:
     if criterion == POSITION:
-        return {OUT_OF_POSITION: "left the position", NOBODY: "nobody in view"}.get(
-            status, "back in position"
-        )
+        return {OUT_OF_POSITION: "left the position", NOBODY: "nobody in view"}.get(status, "back in position")
     if previous == "ok" and status == "adjust":
         return DRIFT_PHRASES.get(criterion, criterion)
     if previous == "adjust" and status == "ok":

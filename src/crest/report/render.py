@@ -48,6 +48,8 @@ def check_paper(name: str) -> Paper:
         if name.strip().lower() == paper:
             return paper
     raise UnknownPaper(f"unknown paper size '{name}'; choose a4 or letter")
+
+
 MOST_CHART_PLACES = 4
 # Carried inside the chart's SVG: the same colour for a place as on Progress (its light theme, as the report is
 # drawn on white).

@@ -1043,11 +1043,7 @@ def _seconds_until(until: datetime, now: datetime) -> int:
 
 def _still_open(session: SignInSession, now: datetime) -> bool:
     """Not ended, within its absolute lifetime and used within the idle time-out."""
-    return (
-        session.ended_at is None
-        and now < session.expires_at
-        and now - session.last_seen_at < SESSION_IDLE_TIMEOUT
-    )
+    return session.ended_at is None and now < session.expires_at and now - session.last_seen_at < SESSION_IDLE_TIMEOUT
 
 
 def _actor(account: Account, membership: Membership | None) -> Actor:

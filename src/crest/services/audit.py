@@ -120,9 +120,7 @@ ACTIVITY_SHOWN = 30  # an account's own latest entries on its Account page
 class AuditLog:
     """`forward`, when given, gets a copy of each entry once it is stored (another system's log: ASVS 16.4.3)."""
 
-    def __init__(
-        self, store: PracticeStore, clock: Clock, forward: Callable[[AuditEntry], None] | None = None
-    ) -> None:
+    def __init__(self, store: PracticeStore, clock: Clock, forward: Callable[[AuditEntry], None] | None = None) -> None:
         self._store = store
         self._clock = clock
         self._forward = forward

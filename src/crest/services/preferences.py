@@ -43,9 +43,7 @@ class Preferences(BaseModel):
         description="sessions a week you aim for; a clinician's prescription replaces it",
     )
     reminder_time: str = Field("18:00", description="local time of the calendar reminder, like 18:00")
-    reminder_days: str = Field(
-        weekdays_text(EVERY_DAY), description="days of the reminder, like mon,wed,fri"
-    )
+    reminder_days: str = Field(weekdays_text(EVERY_DAY), description="days of the reminder, like mon,wed,fri")
     reminder_zone: str | None = Field(
         None, description="time zone of the reminder, like Europe/Berlin; empty: this computer's"
     )

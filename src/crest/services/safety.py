@@ -241,10 +241,14 @@ class Safety:
             raise ClearanceRefused(f"the day of the clearance, {cleared_on}, is in the future")
         # A clinician can only clear what was there to check: an all-clear dated before the newest answer or check-in
         # it would cover cannot have seen it.
-        newest = max(
-            [reason.answered_at for reason in standing.clearable]
-            + [reason.sign.at for reason in standing.clearable_check_ins]
-        ).astimezone(self._zone).date()
+        newest = (
+            max(
+                [reason.answered_at for reason in standing.clearable]
+                + [reason.sign.at for reason in standing.clearable_check_ins]
+            )
+            .astimezone(self._zone)
+            .date()
+        )
         if cleared_on < newest:
             raise ClearanceRefused(
                 f"the day of the clearance, {cleared_on}, is before the answer it clears ({newest}); "

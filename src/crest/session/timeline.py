@@ -80,10 +80,7 @@ def usual_range_note(protocol: Protocol, minutes: int) -> str | None:
     timing = protocol.timing
     if timing.usual_min_minutes <= minutes <= timing.usual_max_minutes:
         return None
-    return (
-        f"Most people rest for {timing.usual_min_minutes}-{timing.usual_max_minutes} minutes; "
-        f"{minutes} is fine too."
-    )
+    return f"Most people rest for {timing.usual_min_minutes}-{timing.usual_max_minutes} minutes; {minutes} is fine too."
 
 
 def build_timeline(protocol: Protocol, variant: str, minutes: int) -> Timeline:

@@ -157,9 +157,7 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
     app.add_exception_handler(Exception, server_error)
 
 
-async def _audit_request(
-    request: Request, door: PracticeDoor, action: Audited, outcome: str, what: str = ""
-) -> None:
+async def _audit_request(request: Request, door: PracticeDoor, action: Audited, outcome: str, what: str = "") -> None:
     """An entry for this request: who asked (if anyone signed in), from where, and its method and path."""
     asker = getattr(request.state, "asker", None)
     detail = f"{request.method} {request.url.path}" + (f": {what}" if what else "")

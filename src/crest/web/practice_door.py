@@ -160,6 +160,7 @@ class PracticeDoor:
     def _clear(self, response: Response, connection: HTTPConnection, name: str) -> None:
         response.delete_cookie(name, path="/", secure=self.behind_https(connection), httponly=True, samesite="lax")
 
+
 def nav_for(actor: Actor) -> tuple[tuple[str, str], ...]:
     if isinstance(actor, Client):
         return CLIENT_NAV

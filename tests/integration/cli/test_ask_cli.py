@@ -67,9 +67,7 @@ def test_without_a_question_it_lists_the_topics(run_crest: RunCrest) -> None:
     assert [group["id"] for group in topics][-1] == "warning_signs"
 
 
-def test_the_topics_wrap_under_themselves_in_a_narrow_terminal(
-    run_crest: RunCrest, crest_env: dict[str, str]
-) -> None:
+def test_the_topics_wrap_under_themselves_in_a_narrow_terminal(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
     """At 60 columns a long topic went on at the left edge, among the group titles, and the example command was
     broken in two: a topic wraps under its first line now, and the example has a line of its own."""
     crest_env["COLUMNS"] = "60"
@@ -136,7 +134,9 @@ def test_hostile_arguments_never_raise(run_crest: RunCrest, crest_env: dict[str,
     # Bytes that are not UTF-8 reach Python as lone surrogates.
     invalid = subprocess.run(
         [sys.executable, "-m", "crest", "ask", "--json", os.fsencode("bed \udcff\udcfe")],
-        capture_output=True, env=crest_env, timeout=120,
+        capture_output=True,
+        env=crest_env,
+        timeout=120,
     )
     assert invalid.returncode == 0, invalid.stderr
     assert json.loads(invalid.stdout)["question"] == "bed"

@@ -184,4 +184,3 @@ def test_a_file_name_with_a_nul_character_is_refused_in_one_line(home: Path, arg
     assert code == 2
     [line] = errors.strip().splitlines()
     assert "a file name cannot hold a NUL character" in line
-

@@ -117,7 +117,8 @@ def test_after_a_clear_screen_the_session_runs_and_the_check_in_is_saved(run_cre
     assert check_in_record.session_id == session.id
     assert check_in_record.timing == "after"
     assert sorted((r.region, r.side, r.score, r.quality) for r in check_in_record.pain) == [
-        ("hip", "left", 2, "burning"), ("lower_back", "centre", 3, None)
+        ("hip", "left", 2, "burning"),
+        ("lower_back", "centre", 3, None),
     ]
     assert check_in_record.compared_with_before == "better"
     assert check_in_record.sensations == {"yawning", "warmth"}
@@ -149,7 +150,10 @@ def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
 ) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "crest", "session", "--minutes", "30", "--speed", "20", "--yes"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=crest_env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=crest_env,
     )
     try:
         deadline = time.monotonic() + 60
@@ -175,13 +179,16 @@ def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
     assert 60 <= session.actual_seconds < 30 * 60
 
 
-
 def test_a_journal_that_refuses_the_session_mid_rest_never_cuts_the_rest_short(crest_env: dict[str, str]) -> None:
     """The record deleted from another window (Settings > delete everything) or a full disk: crest stopped at the
     next checkpoint, mid-rest, with no chime and no word on how to come up, while the person lay on the floor."""
     process = subprocess.Popen(
         [sys.executable, "-m", "crest", "session", "--minutes", "5", "--speed", "30", "--yes", "--no-voice"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=crest_env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=crest_env,
     )
     try:
         deadline = time.monotonic() + 60
@@ -278,7 +285,10 @@ def test_a_session_done_without_the_app_is_logged_back_dated(run_crest: RunCrest
     assert "marked as logged, not timed" in logged.stdout
     [session] = sessions()
     assert (session.logged, session.actual_seconds, session.status, session.variant) == (
-        True, 1200, "completed", "supported"
+        True,
+        1200,
+        "completed",
+        "supported",
     )
     assert "completed (logged)" in run_crest("history").stdout
     assert '"logged": true' in run_crest("export", "--format", "json").stdout

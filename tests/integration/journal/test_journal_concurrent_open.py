@@ -13,8 +13,9 @@ OPEN_AND_COUNT = "from crest.journal.store import Journal; j = Journal.open(); p
 def open_at_once(url: str, processes: int) -> list[subprocess.CompletedProcess[str]]:
     env = {**os.environ, "PYTHONPATH": str(SRC), "CREST_DATABASE_URL": url}
     started = [
-        subprocess.Popen([sys.executable, "-c", OPEN_AND_COUNT], env=env, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AND_COUNT], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for _ in range(processes)
     ]
     results = []

@@ -30,8 +30,7 @@ def test_migration_scripts_ship_as_package_files() -> None:
     assert migrations.joinpath("env.py").is_file()
     assert migrations.joinpath("script.py.mako").is_file()
     assert any(
-        item.name.endswith(".py") and item.name.startswith("r")
-        for item in migrations.joinpath("versions").iterdir()
+        item.name.endswith(".py") and item.name.startswith("r") for item in migrations.joinpath("versions").iterdir()
     )
 
 

@@ -117,9 +117,7 @@ def test_in_memory_journal_is_shared_by_threads() -> None:
     with Journal.open("sqlite://") as journal, ThreadPoolExecutor(max_workers=3) as pool:
         list(
             pool.map(
-                lambda index: journal.add_checkin(
-                    CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note=str(index))
-                ),
+                lambda index: journal.add_checkin(CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note=str(index))),
                 range(6),
             )
         )

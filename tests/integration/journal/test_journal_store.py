@@ -109,9 +109,7 @@ def test_delete_session_removes_its_check_ins_only(journal: Journal) -> None:
     session_id = journal.start_session(START, 15, "standard", writer="1@host")
     after = CheckIn(at=START, timing="after", session_id=session_id, pain=(PainRating("knee", 2, "left"),))
     journal.add_checkin(after)
-    standalone_id = journal.add_checkin(
-        CheckIn(at=START, note="on its own", sensations=frozenset({"warmth"}))
-    )
+    standalone_id = journal.add_checkin(CheckIn(at=START, note="on its own", sensations=frozenset({"warmth"})))
 
     journal.delete_session(session_id)
 
@@ -160,9 +158,7 @@ def test_silent_session_is_interrupted_after_stale_time(journal: Journal, clock:
     session_id = journal.start_session(START, 15, "standard", writer="1@elsewhere")
     journal.checkpoint_session(session_id, 60)
 
-    assert (
-        journal.mark_abandoned_sessions(lambda writer: True, 600, now=clock.now + timedelta(seconds=599)) == []
-    )
+    assert journal.mark_abandoned_sessions(lambda writer: True, 600, now=clock.now + timedelta(seconds=599)) == []
     marked = journal.mark_abandoned_sessions(lambda writer: True, 600, now=clock.now + timedelta(seconds=601))
     assert [session.id for session in marked] == [session_id]
 

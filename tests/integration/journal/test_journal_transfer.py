@@ -41,9 +41,7 @@ def _fill(journal: Journal) -> None:
     )
     second = journal.start_session(START + timedelta(days=1), 10, "somatic", writer="1@host")
     journal.finish_session(second, 250, "ended_early")
-    journal.add_checkin(
-        CheckIn(at=START + timedelta(days=2), sensations=frozenset({"none"}), note="Ünïcode ✓")
-    )
+    journal.add_checkin(CheckIn(at=START + timedelta(days=2), sensations=frozenset({"none"}), note="Ünïcode ✓"))
     # An answer set of an older crest: its bundled question is retired but still read at its level.
     journal.record_safety_screen(
         SafetyScreen(

@@ -316,8 +316,7 @@ def test_pictures_too_thin_to_show_a_person_are_one_line(tmp_path: Path, width: 
     _no_traceback(process)
     assert process.returncode == 2
     assert process.stderr.strip() == (
-        f"crest: strip{suffix}: the picture is {width}x{height} pixels, too narrow to show a person; "
-        "use another photo"
+        f"crest: strip{suffix}: the picture is {width}x{height} pixels, too narrow to show a person; use another photo"
     )
 
 

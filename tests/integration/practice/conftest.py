@@ -20,6 +20,7 @@ from support.practice import Practice
 
 __all__ = ["journal_url", "new_journal_url", "postgres_databases"]  # fixtures, used by name
 
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -99,9 +99,7 @@ def test_the_admin_cannot_reset_their_own(practice: Practice) -> None:
     operator's to reset: never stripped with their own session and password alone."""
     admin = practice.admin()
     with pytest.raises(NotFoundForYou):
-        practice.accounts.reset_practitioner_second_factor(
-            admin, admin.membership_id, PASSWORD, _admin_code(practice)
-        )
+        practice.accounts.reset_practitioner_second_factor(admin, admin.membership_id, PASSWORD, _admin_code(practice))
     assert practice.store.has_second_factor(admin.account_id)
     assert practice.audit.entries(Audited.RESET_SECOND_FACTOR) == []
 

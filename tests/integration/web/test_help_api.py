@@ -17,7 +17,11 @@ def _crest_ask_json(tmp_path: Path, *question: str) -> object:
     env.pop("CREST_DATABASE_URL", None)
     result = subprocess.run(
         [sys.executable, "-m", "crest", "ask", "--json", *(("--", *question) if question else ())],
-        capture_output=True, text=True, env=env, timeout=120, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

@@ -177,7 +177,7 @@ def test_the_safety_screen_links_each_question_to_its_entry(client: TestClient) 
 
 def test_every_why_link_leads_to_a_page(cleared: TestClient) -> None:
     pages = ["/", "/safety", "/checkin", "/session?minutes=30", "/session?variant=somatic&minutes=30"]
-    links = {link for path in pages for link in re.findall(r'/help/[a-z_]+', cleared.get(path).text)}
+    links = {link for path in pages for link in re.findall(r"/help/[a-z_]+", cleared.get(path).text)}
     assert len(links) > 20
     for link in sorted(links):
         assert cleared.get(link).status_code == 200, link

@@ -52,9 +52,7 @@ def test_first_occurrence_is_the_next_chosen_day() -> None:
 
 
 def test_without_a_named_zone_the_time_floats() -> None:
-    text = reminder_calendar(
-        Reminder(time(7, 30), EVERY_DAY, 10, "Rest", "."), timezone(timedelta(hours=2)), NOW
-    )
+    text = reminder_calendar(Reminder(time(7, 30), EVERY_DAY, 10, "Rest", "."), timezone(timedelta(hours=2)), NOW)
     assert "DTSTART:20260325T073000" not in text  # 07:30 at +02:00 is already past at 12:00 UTC
     assert "DTSTART:20260326T073000" in text
     assert "VTIMEZONE" not in text

@@ -125,16 +125,27 @@ def test_the_footer_is_one_line_naming_the_urgent_signs() -> None:
     ("change", "message"),
     [
         (('id = "arms"', 'id = "surface"'), "duplicate id 'surface'"),
-        (('sources = ["K", "G"]\nrelated = ["in_bed"', 'sources = ["NOPE"]\nrelated = ["in_bed"'),
-         "entries.surface.sources: unknown source 'NOPE'"),
-        (('related = ["in_bed", "head_and_towel"]', 'related = ["in_bed", "no_such_entry"]'),
-         "entries.surface.related: unknown entry 'no_such_entry'"),
-        (('id = "surface"\ntopic = "position"', 'id = "surface"\ntopic = "misc"'),
-         "entries.surface.topic: unknown topic 'misc'"),
+        (
+            ('sources = ["K", "G"]\nrelated = ["in_bed"', 'sources = ["NOPE"]\nrelated = ["in_bed"'),
+            "entries.surface.sources: unknown source 'NOPE'",
+        ),
+        (
+            ('related = ["in_bed", "head_and_towel"]', 'related = ["in_bed", "no_such_entry"]'),
+            "entries.surface.related: unknown entry 'no_such_entry'",
+        ),
+        (
+            ('id = "surface"\ntopic = "position"', 'id = "surface"\ntopic = "misc"'),
+            "entries.surface.topic: unknown topic 'misc'",
+        ),
         (('tummy = ["belly"]', 'tummy = ["stomachache"]'), "synonyms.tummy: stomachache appear in no entry"),
         (("[sources.KR]", "[sources.K]"), "K already defined in crp.toml"),
-        (('id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "urgent_care"',
-          'id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "soon"'), "field entries.41.level"),
+        (
+            (
+                'id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "urgent_care"',
+                'id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "soon"',
+            ),
+            "field entries.41.level",
+        ),
     ],
 )
 def test_a_broken_file_names_the_field(change: tuple[str, str], message: str) -> None:

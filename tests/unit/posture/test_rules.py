@@ -247,8 +247,7 @@ def on_its_side(pose: Pose, clockwise: bool) -> Pose:
     width, height = pose.image_width, pose.image_height
     return Pose(
         tuple(
-            replace(p, x=height - p.y, y=p.x) if clockwise else replace(p, x=p.y, y=width - p.x)
-            for p in pose.landmarks
+            replace(p, x=height - p.y, y=p.x) if clockwise else replace(p, x=p.y, y=width - p.x) for p in pose.landmarks
         ),
         height,
         width,

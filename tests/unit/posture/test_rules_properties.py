@@ -91,9 +91,7 @@ def test_a_scaled_picture_gets_the_same_verdicts(figure: Figure, view: str, fact
 
 @settings(max_examples=150, deadline=None)
 @given(figure=figures, view=views, dx=st.integers(0, 2000), dy=st.integers(0, 2000))
-def test_a_picture_with_the_body_moved_gets_the_same_verdicts(
-    figure: Figure, view: str, dx: int, dy: int
-) -> None:
+def test_a_picture_with_the_body_moved_gets_the_same_verdicts(figure: Figure, view: str, dx: int, dy: int) -> None:
     # A large picture keeps every part inside the frame, so moving cannot bring a cut-off part into view.
     pose = photograph(figure, view, size=(4000, 3000), origin=(2000.0, 1500.0))
     moved = Pose(
@@ -106,9 +104,7 @@ def test_a_picture_with_the_body_moved_gets_the_same_verdicts(
 
 @settings(max_examples=100, deadline=None)
 @given(figure=figures, view=views, height_cm=st.floats(120.0, 210.0))
-def test_the_height_changes_centimetres_never_other_verdicts(
-    figure: Figure, view: str, height_cm: float
-) -> None:
+def test_the_height_changes_centimetres_never_other_verdicts(figure: Figure, view: str, height_cm: float) -> None:
     pose = photograph(figure, view)
     with_height = evaluate(pose, height_cm)
     without = evaluate(pose)

@@ -67,9 +67,7 @@ def test_a_prescription_twice_a_day_says_so_in_the_event() -> None:
 
 def test_what_a_prescription_sets_and_nothing_once_its_last_day_passed() -> None:
     dose = Prescription("standard", 12, 2, 3, date(2026, 4, 1), date(2026, 5, 6), reminder_time="07:30")
-    assert _reminders(dose).prescribed() == PrescribedReminder(
-        "07:30", (MON, WED, FRI), 12, 2, None, date(2026, 5, 6)
-    )
+    assert _reminders(dose).prescribed() == PrescribedReminder("07:30", (MON, WED, FRI), 12, 2, None, date(2026, 5, 6))
     ended = Prescription("standard", 12, 2, 3, date(2026, 4, 1), date(2026, 5, 5), reminder_time="07:30")
     assert _reminders(ended).prescribed() is None
     assert "UNTIL" not in _reminders(ended).calendar()  # Settings' own reminder again, every day at 18:00

@@ -43,4 +43,3 @@ def test_a_faint_single_rating_still_stands_out_from_the_card(palette: dict[str,
         assert faint["stroke"] == "var(--series)"
         seen = _blend(colour, surface, float(faint.get("stroke-opacity", "1")))
     assert contrast(seen, surface) >= 3.0  # WCAG's least for a mark that carries meaning
-

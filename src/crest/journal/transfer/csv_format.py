@@ -151,16 +151,19 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
         fields["breath_movements"] = None if breath is None else len(breath["movements"])
         yield SESSIONS, fields
     for check_in in contents.check_ins:
-        yield CHECK_INS, {
-            "id": check_in.id,
-            "at": time_text(check_in.at),
-            "timing": check_in.timing,
-            "session_id": check_in.session_id,
-            "sensations": LIST_SEPARATOR.join(sorted(check_in.sensations)),
-            "compared_with_before": check_in.compared_with_before,
-            "note": check_in.note,
-            "uid": contents.check_in_uids.get(check_in.id or 0),
-        }
+        yield (
+            CHECK_INS,
+            {
+                "id": check_in.id,
+                "at": time_text(check_in.at),
+                "timing": check_in.timing,
+                "session_id": check_in.session_id,
+                "sensations": LIST_SEPARATOR.join(sorted(check_in.sensations)),
+                "compared_with_before": check_in.compared_with_before,
+                "note": check_in.note,
+                "uid": contents.check_in_uids.get(check_in.id or 0),
+            },
+        )
         for rating in check_in.pain:
             yield PAIN, {"check_in_id": check_in.id, **pain_fields(rating)}
     for screen in contents.safety_screens:
@@ -339,7 +342,6 @@ def csv_zip_contents(data: bytes, source: str, now: datetime | None = None) -> J
                 return zipped.read(member)
             except (zipfile.BadZipFile, OSError, NotImplementedError) as error:
                 raise Place(f"{source}/{name}", 1).error(None, f"cannot be unzipped ({error})") from None
-
 
         return _contents(_Tables(source, read), now)
 

@@ -168,5 +168,3 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
         collected.add_psfs_activity(place, read_field(place, fields, "assessment_id", record_id), activity)
     else:
         collected.add_setting(place, fields["key"], fields["value"])
-
-

@@ -359,7 +359,7 @@ async def _read_breath(websocket: WebSocket, context: WebContext) -> None:
 
     def answer(request: dict[str, Any]) -> dict[str, Any]:
         if request.get("type") != BREATH_RESULT:
-            raise UnknownRequest(f"unknown request {request.get('type')!r}; ask for {{\"type\": \"{BREATH_RESULT}\"}}")
+            raise UnknownRequest(f'unknown request {request.get("type")!r}; ask for {{"type": "{BREATH_RESULT}"}}')
         return {"type": BREATH_RESULT, "breath": stream.result().to_json_dict()}
 
     await serve_live_check(

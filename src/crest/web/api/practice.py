@@ -120,9 +120,7 @@ def client_fhir(
 
 
 @router.post("/clients/{client_id}/prescriptions", status_code=status.HTTP_201_CREATED, response_model=PrescriptionOut)
-def prescribe(
-    client_id: RecordId, body: PrescriptionIn, request: Request, asker: Asked, door: Door
-) -> PrescriptionOut:
+def prescribe(client_id: RecordId, body: PrescriptionIn, request: Request, asker: Asked, door: Door) -> PrescriptionOut:
     """A new version of the client's prescription; the client sees it on Today and practises against it."""
     today = door.practice.client_today(asker.actor, client_id)  # the client's: they may live in another zone
     return PrescriptionOut.of(

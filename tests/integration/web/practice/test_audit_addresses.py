@@ -12,7 +12,6 @@ from support.practice_web import PASSWORD, World, app_code, browser
 TEST_CLIENT_ADDRESS = "testclient"  # what Starlette's TestClient gives as the client's host
 
 
-
 def test_every_audit_entry_written_while_answering_a_request_names_its_address(app: FastAPI, world: World) -> None:
     """The world was built over HTTP (invites, acceptances with consent, a prescription, a removal); here every
     other audited change is made too. Not one entry may lack the address."""

@@ -36,9 +36,7 @@ def forwarding_app(world: World, folder: Path, syslog: socket.socket) -> FastAPI
         world.copy_to(folder),
         clock=world.clock,
         checker_factory=no_pose_model,
-        practice=PracticeOptions(
-            password_cost=TEST_COST, served_at=("testserver", 80), audit_syslog=f"{host}:{port}"
-        ),
+        practice=PracticeOptions(password_cost=TEST_COST, served_at=("testserver", 80), audit_syslog=f"{host}:{port}"),
     )
 
 

@@ -21,7 +21,6 @@ NEW = "nobody-yet@example.org"
 WRONG = "not the password of anyone"
 
 
-
 @pytest.fixture
 def password_work(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Each password hashed or checked, so that a refusal's path can be compared, not only its words."""

@@ -17,7 +17,6 @@ from support.practice_web import ORIGIN, PASSWORD, World, app_code, browser
 NEW_PASSWORD = "a slow morning by the sea"
 
 
-
 def test_a_practitioner_cannot_make_a_link_for_a_client(app: FastAPI, world: World) -> None:
     """Whoever holds a client's password link can sign in as the client and read even the notes they do not share:
     a practitioner has no way to make one; the client's page says the operator does, and why, in plain words."""

@@ -823,7 +823,7 @@ def test_the_practitioner_and_the_client_read_the_prescription_in_the_same_words
         assert practitioner.post(f"/api/practice/clients/{world.ids['client']}/prescriptions", json=body).is_success
         assert said in unescape(practitioner.get(f"/practice/clients/{world.ids['client']}").text)
     with browser(app, world.tokens["client_a"]) as client:
-        assert f"{said} <span class=\"muted\">(Pat Physio)</span>" in unescape(client.get("/sharing").text)
+        assert f'{said} <span class="muted">(Pat Physio)</span>' in unescape(client.get("/sharing").text)
 
 
 def test_the_prescription_form_offers_every_variant_by_its_title(app: FastAPI, world: World) -> None:
@@ -991,9 +991,7 @@ def test_a_link_never_sends_a_password_or_a_journal_over_plain_http_to_another_c
     assert not crosses_the_network_unencrypted("https://practice.test")
 
 
-def test_the_client_page_names_each_safety_answer_behind_a_red_flag_with_its_source(
-    app: FastAPI, world: World
-) -> None:
+def test_the_client_page_names_each_safety_answer_behind_a_red_flag_with_its_source(app: FastAPI, world: World) -> None:
     from crest.safety.screen import QUESTIONS
 
     answers = {question.id: question.id == "cancer_history" for question in QUESTIONS}
@@ -1002,8 +1000,8 @@ def test_the_client_page_names_each_safety_answer_behind_a_red_flag_with_its_sou
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         page = pat.get(f"/practice/clients/{world.ids['client']}").text
     assert "a safety answer that is a red flag (see a clinician)" in page
-    assert "<h2 id=\"safety-heading\">Safety answers and warning signs</h2>" in page
-    assert "Answered yes to “Have you ever had cancer?” <span class=\"source\">(NHS back-pain red flags" in page
+    assert '<h2 id="safety-heading">Safety answers and warning signs</h2>' in page
+    assert 'Answered yes to “Have you ever had cancer?” <span class="source">(NHS back-pain red flags' in page
 
 
 def test_a_refused_sign_in_shows_a_visitor_the_visitors_navigation(app: FastAPI, world: World) -> None:

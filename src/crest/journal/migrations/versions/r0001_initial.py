@@ -47,9 +47,7 @@ def upgrade() -> None:
     op.create_table(
         "pain_ratings",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "check_in_id", sa.Integer(), sa.ForeignKey("check_ins.id", ondelete="CASCADE"), nullable=False
-        ),
+        sa.Column("check_in_id", sa.Integer(), sa.ForeignKey("check_ins.id", ondelete="CASCADE"), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("region", sa.String(40), nullable=False),
         sa.Column("side", sa.String(20), nullable=True),

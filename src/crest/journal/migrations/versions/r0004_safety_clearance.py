@@ -24,9 +24,7 @@ def upgrade() -> None:
         sa.Column("question_ids", sa.Text(), nullable=False),
     )
     # ADD COLUMN, never a table rebuild: rebuilding practice_sessions would drop it, and its check-ins with it.
-    op.add_column(
-        "practice_sessions", sa.Column("logged", sa.Boolean(), nullable=False, server_default=sa.false())
-    )
+    op.add_column("practice_sessions", sa.Column("logged", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:

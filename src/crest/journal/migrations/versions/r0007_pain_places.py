@@ -25,8 +25,7 @@ _MIDLINE_LIST = ", ".join(f"'{region}'" for region in _MIDLINE)
 
 def upgrade() -> None:
     op.execute(
-        f"UPDATE pain_ratings SET side = 'centre' "
-        f"WHERE region IN ({_MIDLINE_LIST}) AND (side IS NULL OR side = 'both')"
+        f"UPDATE pain_ratings SET side = 'centre' WHERE region IN ({_MIDLINE_LIST}) AND (side IS NULL OR side = 'both')"
     )
     op.execute(
         f"UPDATE pain_ratings SET side = 'both' "
