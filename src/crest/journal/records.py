@@ -35,7 +35,7 @@ from crest.journal.vocabulary import (
     Side,
 )
 from crest.protocol.model import VARIANT_NAMES, UnknownVariant
-from crest.safety.screen import AdviceLevel, UnknownAdviceLevel
+from crest.safety.screen import KNOWN_QUESTIONS, AdviceLevel, UnknownAdviceLevel
 
 if TYPE_CHECKING:  # the notes' record lives with the practice's records, which build on these
     from crest.accounts.records import SyncedSessionNote
@@ -691,6 +691,9 @@ class SafetyWarning:
         require_aware(self.held_until, "the end of the warning's hold")
         if self.raised_at is not None:
             require_aware(self.raised_at, "the time the warning was raised")
+        if self.question_id not in KNOWN_QUESTIONS:
+            raise CrestError(f"the kept warning sign names {quoted(self.question_id)}, which is no safety question")
+        AdviceLevel.named(self.level)
 
     def stripped(self) -> SafetyWarning:
         """What deleting everything keeps: the sign, its level and its end, no other health data."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.records import CheckIn, SafetyClearance, SafetyScreen, SafetyWarning
+from crest.journal.unreadable import left_out_line
 from crest.safety.screen import (
     ANSWER_AGAIN_AFTER,
     ASK_AGAIN_AFTER,
@@ -48,6 +49,10 @@ __all__ = [
     "SafetyStanding",
     "check_in_signs",
 ]
+
+
+# The tables whose rows may hold a warning sign: the answers, the check-ins and the signs kept apart from them.
+MAY_HOLD_A_WARNING_SIGN = frozenset({"safety_screens", "check_ins", "safety_warnings"})
 
 
 class SafetyConcernStands(CrestError):
@@ -287,6 +292,11 @@ class Safety:
         standing = self.standing()
         if standing.concern_stands:
             raise SafetyConcernStands(f"no session was started: {standing.explanation()}")
+        # A row the reads left out may hold a warning sign: the gate fails closed until it is put right.
+        hidden = [row for row in self._journal.unreadable_rows() if row.table in MAY_HOLD_A_WARNING_SIGN]
+        line = left_out_line(hidden, "no session was started: a warning sign may be in")
+        if line is not None:
+            raise SafetyConcernStands(line)
         if not standing.may_practise(variant) and standing.level is not None:
             raise SafetyConcernStands(
                 f"no session was started: {standing.explanation()} Choose the side-lying rest (variant side_lying)."

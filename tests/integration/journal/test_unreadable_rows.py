@@ -12,7 +12,9 @@ from sqlalchemy import text
 from crest.errors import CrestError
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal, UnreadableRow
+from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
+from crest.services.safety import SafetyConcernStands
 from support.clock import FakeClock
 
 START = datetime(2026, 5, 1, 7, 0, tzinfo=UTC)
@@ -108,3 +110,62 @@ def test_an_export_leaves_out_the_check_ins_of_a_session_left_out(journal: Journ
     assert [c.id for c in contents.check_ins] == [1, 2]
     assert [row.table for row in journal.unreadable_rows()] == ["check_ins", "practice_sessions"]
     assert journal.unreadable_rows()[0].reason.startswith(f"it belongs to session {session} (")
+
+
+NUMB_SADDLE = (PainRating("groin", 3, "both", "numb"), PainRating("calf_and_shin", 2, "both", "tingling"))
+NO_TO_ALL = {question.id: False for question in QUESTIONS}
+HIDDEN_SIGN = r"^no session was started: a warning sign may be in 1 row of the journal that crest cannot read: {}"
+
+
+def _practice_refused_by_row(services: Services, table: str) -> None:
+    with pytest.raises(SafetyConcernStands, match=HIDDEN_SIGN.format(f"{table} row \\d+ \\(")):
+        services.safety.require_may_practise("standard")
+
+
+def test_no_rest_starts_while_a_check_in_that_named_a_warning_sign_is_unreadable(
+    journal: Journal, clock: FakeClock
+) -> None:
+    """Reads go on without the row, but the gate before a rest fails closed: the urgent sign the check-in named is
+    not waved through as if it had never been raised."""
+    services = Services.over(journal, clock, UTC)
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    saved = services.check_ins.add(CheckIn(at=clock(), pain=NUMB_SADDLE))
+    clock.advance(60)
+    with pytest.raises(SafetyConcernStands, match="urgent"):
+        services.safety.require_may_practise("standard")
+
+    _corrupt(journal, f"UPDATE pain_ratings SET score = 14 WHERE check_in_id = {saved.id}")
+
+    _practice_refused_by_row(services, "check_ins")
+
+
+def test_no_rest_starts_while_a_kept_warning_sign_is_unreadable(journal: Journal, clock: FakeClock) -> None:
+    """The sign kept apart from a deleted check-in, edited into one that names no safety question: refused in one
+    line, naming the row (before, a KeyError)."""
+    services = Services.over(journal, clock, UTC)
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    saved = services.check_ins.add(CheckIn(at=clock(), pain=NUMB_SADDLE))
+    assert saved.id is not None
+    services.check_ins.delete(saved.id)
+    clock.advance(60)
+
+    _corrupt(journal, "UPDATE safety_warnings SET question_id = 'gone'")
+
+    _practice_refused_by_row(services, "safety_warnings")
+
+
+def test_no_rest_starts_while_the_latest_safety_answers_are_unreadable(journal: Journal, clock: FakeClock) -> None:
+    """The latest answers named an urgent sign: left out, the older all-clear answers would read as the latest."""
+    services = Services.over(journal, clock, UTC)
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    services.safety.record({**NO_TO_ALL, "both_legs": True})
+    clock.advance(60)
+    with pytest.raises(SafetyConcernStands, match="urgent"):
+        services.safety.require_may_practise("standard")
+
+    _corrupt(journal, "UPDATE safety_screens SET advice_level = 'soon' WHERE id = 2")
+
+    _practice_refused_by_row(services, "safety_screens")
