@@ -874,6 +874,12 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|and (?:hit|hurt|landed|banged|bumped|cracked|twisted|jarred))",
         r"(?:slipped|slip|tripped|trip) (?:on|over|down|and fell)",
         r"landed (?:hard )?on (?:my )?(?:back|bottom|bum|coccyx|tailbone)",
+        # a fall told without where to ("since I fell", "after falling over") warns with pain; the person must be
+        # the one falling, as "my knees fell open" is the legs in the position
+        (
+            r"(?:i|since|when|after|before) (?:\w+ )?(?:fell|falling (?:over|down)|fall (?:over|down))",
+            PAIN,
+        ),
         r"(?:had|have had|took|since) (?:a |an )?(?:\w+ )?(?:fall|tumble)",
         r"(?:bad|big|serious|hard|heavy|nasty|major) (?:fall|accident|crash|impact|blow|injury|knock)",
         r"hit by (?:a )?(?:car|bus|van|truck|lorry|bike)|major trauma|physical trauma|spinal injury",
@@ -884,7 +890,11 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|came off (?:my |the |a )?(?:\w+ )?(?:bike|horse|motorbike|scooter|board|skateboard|skis?|ladder|roof|wall"
         r"|trampoline)|crash(?:ed)? (?:my|the|our|his|her) (?:\w+ )?(?:car|bike|motorbike|motorcycle|scooter|van)"
         r"|crashed into|(?:had|in) a crash",
-        unless=(r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)", _TRAUMA_LONG_OVER, _HARMLESS_FALL),
+        unless=(
+            r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with|in love)",
+            _TRAUMA_LONG_OVER,
+            _HARMLESS_FALL,
+        ),
         about_history=True,
     ),
     _rule(

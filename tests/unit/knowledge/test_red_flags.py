@@ -255,6 +255,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # long ago, but going on since: still warns
         "I fell on the ice last year and my back has hurt ever since",
         "I was in a car crash years ago and my back has never been right",
+        # a fall told without where to, with pain since
+        "my back has hurt since I fell",
+        "when I fell my hip started hurting",
+        "I fell yesterday and my tailbone aches",
+        "my back is sore after falling over",
+        "I keep falling over and my lower back aches",
     ),
     "fragile_bones_or_long_term_steroids": (
         "I have osteoporosis",
@@ -326,6 +332,11 @@ NEAR_MISSES = (
     "my knees fall open and I feel wobbly",
     "I fall asleep every time",
     "I had a falling out with my sister and feel tense",
+    # knees that fall or fall over are the legs in the position, not a fall; falling in love is not one either
+    "my knees keep falling over to the side and my hip aches",
+    "my knees fell open and my groin ached",
+    "I fell in love with this practice and my back pain is better",
+    "I fell asleep and woke with a sore back",
     "I feel emotionally numb after a long day",
     "I cracked my knuckles before lying down",
     "I feel the floor under my sacrum",
