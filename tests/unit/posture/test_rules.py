@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from crest.posture.body import Body
 from crest.posture.landmarks import Pose
 from crest.posture.result import CRITERION_NAMES, ON_BACK_FIRST, SURE, CheckResult, CriterionResult, Status
 from crest.posture.rules import evaluate
@@ -164,6 +165,32 @@ def test_a_pelvis_lifted_off_the_line_from_ankle_to_shoulder_is_a_bridge_whateve
     assert hips.status == "adjust"
     assert hips.measured is not None and hips.measured.startswith("pelvis") and "cm off the floor" in hips.measured
     assert evaluate(photograph(Figure(heel_from_hip_cm=50), view)).criterion("hips_down").status == "ok"
+
+
+def test_seen_from_high_up_hip_joints_placed_off_the_body_line_leave_the_hip_angle_to_decide() -> None:
+    # The model places the hip joints (and the thighs with them) up on the front of the pelvis when the camera
+    # looks down on the body: 0.4 trunk lengths above the line from ankle to shoulder, with the hip angle of the
+    # position. Level with the body that reads as a pelvis 19 cm up; from 50 degrees up it does not.
+    for elevation_deg, expected in ((0.0, "adjust"), (50.0, "ok")):
+        pose = photograph(Figure(), "side", side_elevation_deg=elevation_deg)
+        rise_px = 0.4 * Body.of(pose).trunk_px
+        placed_high = Pose(
+            tuple(
+                replace(point, y=point.y - rise_px) if name.endswith(("_hip", "_knee")) else point
+                for name, point in pose
+            ),
+            pose.image_width,
+            pose.image_height,
+        )
+        hips = evaluate(placed_high).criterion("hips_down")
+        assert hips.status == expected, elevation_deg
+        if expected == "ok":
+            assert hips.measured is not None and hips.measured.startswith("hip angle")
+            assert hips.sure  # the line it no longer trusts takes nothing from how sure the hip angle is
+    # A bridge seen from there is still told, by its hip angle.
+    bridge = evaluate(photograph(Figure(hips_lift_cm=25), "side", side_elevation_deg=50.0))
+    assert bridge.criterion("hips_down").status == "adjust"
+    assert not bridge.pose_recognized
 
 
 @pytest.mark.parametrize("view", SIDE_ON)

@@ -71,6 +71,12 @@ HIP_ABOVE_FEET_MIN = 0.25
 # only lowers the hip below it. Halfway, 15 cm, is lifted.
 HIP_ABOVE_BODY_LINE_MIN = 0.3
 HIP_LINE_MARGIN = 0.1
+# The line holds in any photo, but the model's hip joints do not: seen from high up, it places them (and the thighs
+# with them) on the front of the pelvis it sees. On the development photos that show the body at half its width
+# or more (a camera about 35 degrees above the side, or as far round it), each of the 4 hip joints it put past the
+# line (0.38-0.64 trunk lengths) belonged to a pelvis on the floor, and no bridge there needed the line to be told.
+# There the hip angle and the pelvis against the feet decide.
+BODY_LINE_MAX_WIDTH = 0.5
 # With straight legs the hip angle says nothing; hips higher than the shoulders by more than 15 degrees (13 cm
 # over the trunk) are lifted: camera tilt and a thick mat under the pelvis stay within 5-10.
 BRIDGE_SLOPE_MIN_DEG = 15.0
@@ -183,7 +189,8 @@ def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResul
         above_line = max(
             body.height_above_line(body[f"{s}_ankle"], body[f"{s}_shoulder"], body[f"{s}_hip"]) for s in bent
         )
-        if above_line > HIP_ABOVE_BODY_LINE_MIN:
+        line_tells = max(body.shoulder_width, body.hip_width) < BODY_LINE_MAX_WIDTH
+        if line_tells and above_line > HIP_ABOVE_BODY_LINE_MIN:
             confidence = min(seen, margin_confidence(above_line - HIP_ABOVE_BODY_LINE_MIN, HIP_LINE_MARGIN))
             trunk_length_cm = trunk_cm(height_cm)
             measured = f"pelvis {shown(above_line * trunk_length_cm)} cm off the floor"
@@ -199,7 +206,7 @@ def hips_down(body: Body, view: View, height_cm: float | None) -> CriterionResul
         confidence = min(
             seen,
             margin_confidence(BRIDGE_HIP_MIN_DEG - hip_deg, HIP_MARGIN_DEG),
-            margin_confidence(HIP_ABOVE_BODY_LINE_MIN - above_line, HIP_LINE_MARGIN),
+            margin_confidence(HIP_ABOVE_BODY_LINE_MIN - above_line, HIP_LINE_MARGIN) if line_tells else 1.0,
         )
         return ok(name, measured, target, confidence)
     slope = -body.shoulders_raised_deg  # positive when the hips are higher in the picture than the shoulders
