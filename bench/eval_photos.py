@@ -23,7 +23,11 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - fresh11:   bench/photos/fresh11.csv, 61 photos from 34 more new sources (14 in the position), measured once as
              the held-out part of round 13; development since round 14.
 - fresh12:   bench/photos/fresh12.csv, 64 photos from 36 more new sources (7 in the position), mostly views from
-             an end, from high up and class photos; labelled and committed before any rule was run on them, held out.
+             an end, from high up and class photos; measured once as the held-out part of round 14; development
+             since round 15.
+- fresh13:   bench/photos/fresh13.csv, 67 photos from 34 more new sources (14 in the position), mostly side and
+             oblique exercise photos and video frames; labelled and committed before any rule was run on them, held
+             out.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -117,8 +121,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh10": PhotoSet("fresh10", PHOTOS / "fresh10.csv", (PRIVATE_IMAGES,)),
     "fresh11": PhotoSet("fresh11", PHOTOS / "fresh11.csv", (PRIVATE_IMAGES,)),
     "fresh12": PhotoSet("fresh12", PHOTOS / "fresh12.csv", (PRIVATE_IMAGES,)),
+    "fresh13": PhotoSet("fresh13", PHOTOS / "fresh13.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh12"})
+HELD_OUT = frozenset({"fresh13"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
