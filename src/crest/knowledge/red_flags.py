@@ -147,6 +147,9 @@ _IDIOM = re.compile(
     r" (?:my |your )?(?:shoulders?|chest|mind|back)"
     r"|(?:cabin|spring|baby|football|world cup|election|gold|saturday night) fever|fever pitch"
     r"|(?:fell|fall|falling|fallen) (?:over |about |off my chair )?(?:laughing|with laughter)"
+    # "fell pregnant", "fell ill", "fell apart", "fell behind with": no fall; only the verb goes, the rest is read
+    r"|(?:fell|fall|falls|falling|fallen)(?= (?:pregnant|ill|sick|apart|silent|quiet|short|in love"
+    r"|behind (?:with|on|at|in))\b)"
     rf"|(?:{SOILED}) (?:myself|my pants|my knickers) (?:laughing|with laughter)"
     r"|(?:dead|asleep|out) on (?:my|your|his|her|our|their) feet"  # tired out
     r"|dead (?:heavy|tired|relaxed|comfy|comfortable|easy|good|nice|calm|happy|lovely|still|chuffed|keen))\b"
@@ -891,7 +894,7 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|trampoline)|crash(?:ed)? (?:my|the|our|his|her) (?:\w+ )?(?:car|bike|motorbike|motorcycle|scooter|van)"
         r"|crashed into|(?:had|in) a crash",
         unless=(
-            r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with|in love)",
+            r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)",
             _TRAUMA_LONG_OVER,
             _HARMLESS_FALL,
         ),

@@ -337,6 +337,11 @@ NEAR_MISSES = (
     "my knees fell open and my groin ached",
     "I fell in love with this practice and my back pain is better",
     "I fell asleep and woke with a sore back",
+    # "fell pregnant", "fell ill", "fell apart", "fell behind with": no fall at all
+    "since I fell pregnant my back aches",
+    "I fell ill last winter and my back was sore",
+    "when I fell apart after the move my neck ached",
+    "after I fell behind with work my shoulders hurt",
     "I feel emotionally numb after a long day",
     "I cracked my knuckles before lying down",
     "I feel the floor under my sacrum",
