@@ -83,8 +83,11 @@ def test_pain_rated_in_the_forms_rows_is_saved_without_the_script(client: TestCl
 @pytest.mark.parametrize(
     ("rows", "said"),
     [
-        # never both feet unsaid; the side is the field named (pain.0.side), as the API names it
-        ((("foot", "", "3"),), "Side (entry 1): choose a side for the foot: left, right or both sides."),
+        # never both feet unsaid; the field is named as the form labels it, by the form's row (the API says
+        # "Side (entry 1)", the first rated place, which is the form's second row when the first is left empty)
+        ((("foot", "", "3"),), "Side of place 1: choose a side for the foot: left, right or both sides."),
+        ((("", "", ""), ("foot", "", "3")), "Side of place 2: choose a side for the foot: left, right or both sides."),
+        ((("", "", ""), ("hip", "right", "12")), "Pain in place 2: enter 10 or less, not “12”."),
         ((("", "", "3"),), "Place 1: choose the place you gave 3 out of 10."),
         ((("hip", "right", ""),), "Place 1: give it a score, a whole number from 0 to 10, or choose None."),
         ((("knee", "left", "1"), ("hip", "right", "two")), "Place 2: give it a score, a whole number from 0 to 10"),
@@ -178,7 +181,7 @@ def test_an_unknown_place_sent_in_a_row_is_refused_naming_the_places_as_the_form
     ids ("lower_back, ..., calf_and_shin") and the value as it came."""
     refused = client.post("/checkin", data={**_rows(("elbow<b>\x1b", "", "3")), "note": "x"})
     said = (
-        "Region (entry 1): “elbow&lt;b&gt;\\x1b” is not a place crest knows; choose lower back, buttock, sacroiliac "
+        "Place 1: “elbow&lt;b&gt;\\x1b” is not a place crest knows; choose lower back, buttock, sacroiliac "
         "joint, groin, front of thigh, hip, knee, pelvis, abdomen, upper back, neck, calf and shin or foot."
     )
     assert refused.status_code == 422 and said in refused.text

@@ -1,6 +1,7 @@
 """The check-in: pain on a body map by region and side, sensations, a note; new or edited."""
 
 import re
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -8,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.errors import CrestError, FieldError
+from crest.input_problems import InputProblem
 from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID, InvalidRating
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
@@ -78,7 +80,7 @@ def save_checkin_page(
         )
         saved = check_ins.add(body.to_record(check_ins.now()))
     except ValidationError as problem:
-        problems = form_problems(problem.errors(), context.protocol)
+        problems = _as_the_form_labels_them(form_problems(problem.errors(), context.protocol), form)
         error = " ".join(one.sentence for one in problems)
         refused = _refused_fields(form, [one.field for one in problems])
         return _checkin_view(request, context, session_id, None, None, going_on, error, 422, form, refused)
@@ -91,7 +93,7 @@ def save_checkin_page(
             None,
             None,
             going_on,
-            error=refusal(problem),
+            error=_refusal_on_the_form(problem, form),
             status_code=problem.http_status,
             sent=form,
             refused=_refused_fields(form, named),
@@ -144,6 +146,30 @@ def _form_pain(form: dict[str, list[str]]) -> list[dict[str, str | int | None]]:
 # is the form's row that many filled rows down (empty rows are left out); a group of boxes by their shared name.
 _PAIN_FIELD = re.compile(r"pain\.(\d+)\.(region|side|score)")
 _FORM_FIELDS = {"note": "note", "sensations": "sensations", "timing": "timing", "compared_with_before": "compared"}
+
+
+# A pain row's field as checkin.html labels it, by the form's row number from 1.
+_FORM_PAIN_LABELS = {"region": "Place {}", "side": "Side of place {}", "score": "Pain in place {}"}
+
+
+def _form_label(field: str, form: dict[str, list[str]]) -> str | None:
+    """A pain row's field under the label the page shows ("Side of place 2"), not the API's "Side (entry 1)",
+    which counts rated places and so names another row when one above is left empty; None for other fields."""
+    pain = _PAIN_FIELD.fullmatch(field)
+    filled = [row for row, *_ in _filled_rows(form)]
+    if pain is None or int(pain[1]) >= len(filled):
+        return None
+    return _FORM_PAIN_LABELS[pain[2]].format(filled[int(pain[1])] + 1)
+
+
+def _as_the_form_labels_them(problems: list[InputProblem], form: dict[str, list[str]]) -> list[InputProblem]:
+    return [replace(one, label=_form_label(one.field, form) or one.label) for one in problems]
+
+
+def _refusal_on_the_form(problem: CrestError, form: dict[str, list[str]]) -> str:
+    if isinstance(problem, FieldError) and (label := _form_label(problem.field, form)) is not None:
+        return f"{label}: {problem.reason}"
+    return refusal(problem)
 
 
 def _refused_fields(form: dict[str, list[str]], fields: list[str]) -> list[str]:
