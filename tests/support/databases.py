@@ -90,6 +90,18 @@ def downgrade_to(connection: Connection, revision: str) -> None:
         command.downgrade(config, revision)
 
 
+def downgrade_journal(url: str, revision: str) -> None:
+    """Take the journal at `url` back to `revision`, as an older crest's user would."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            downgrade_to(connection, revision)
+    finally:
+        engine.dispose()
+
+
 def older_journal_with_a_session(url: str, revision: str, started_at: datetime) -> None:
     """A journal as an older crest at `revision` left it, holding one completed 15-minute session (id 1)."""
     from sqlalchemy import create_engine, text
@@ -105,6 +117,44 @@ def older_journal_with_a_session(url: str, revision: str, started_at: datetime) 
                 ),
                 {"at": started_at.replace(tzinfo=None)},
             )
+    finally:
+        engine.dispose()
+
+
+def older_journal_with_notes(url: str, revision: str, started_at: datetime, written_at: datetime, note: str) -> None:
+    """`older_journal_with_a_session`, plus `note` kept in a check-in after that session (id 1, and id 2 a plain
+    standalone one) and in a practitioner's note on it pulled from the practice (id 1): each table a note migration
+    rewrites."""
+    older_journal_with_a_session(url, revision, started_at)
+    at = written_at.replace(tzinfo=None)
+    run_sql(
+        url,
+        "INSERT INTO check_ins (id, uid, at, timing, session_id, note) VALUES (1, 'c1', :at, 'after', 1, :note)",
+        at=at,
+        note=note,
+    )
+    run_sql(
+        url, "INSERT INTO check_ins (id, uid, at, timing, note) VALUES (2, 'c2', :at, 'standalone', 'Plain.')", at=at
+    )
+    run_sql(
+        url,
+        "INSERT INTO session_notes (person_id, session_id, author_name, text, created_at, pulled) "
+        "VALUES (1, 1, 'Pat Physio', :note, :at, :pulled)",
+        note=note,
+        at=at,
+        pulled=True,
+    )
+
+
+def run_sql(url: str, statement: str, **values: object) -> list[object]:
+    """Run one statement on the journal at `url`, as an older crest or a hand edit would; its first column's values."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            result = connection.execute(text(statement), values)
+            return list(result.scalars()) if result.returns_rows else []
     finally:
         engine.dispose()
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import create_engine, text
-
 from crest.journal.schema import HEAD_REVISION
 from crest.journal.store import Journal
-from support.databases import downgrade_to, older_journal_with_a_session, revision_of
+from support.databases import downgrade_journal, older_journal_with_notes, revision_of, run_sql
 
 BEFORE = "r0018_prescription_days"
 STARTED = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
@@ -23,35 +21,10 @@ PLAIN = "Calves\ufffd on\ufffd2J the \ufffdseat\ufffd.\r\n\tTen minutes."
 HEAD = PLAIN.replace("\r\n", "\n")  # as the head keeps it: r0021_note_characters makes each line break a line feed
 
 
-def _on(url: str, statement: str, **values: object) -> list[object]:
-    engine = create_engine(url)
-    try:
-        with engine.begin() as connection:
-            result = connection.execute(text(statement), values)
-            return list(result.scalars()) if result.returns_rows else []
-    finally:
-        engine.dispose()
-
-
 def _older_journal_with_hidden_notes(url: str) -> None:
-    older_journal_with_a_session(url, BEFORE, STARTED)
+    older_journal_with_notes(url, BEFORE, STARTED, WRITTEN, HIDDEN)
     at = WRITTEN.replace(tzinfo=None)
-    _on(
-        url,
-        "INSERT INTO check_ins (id, uid, at, timing, session_id, note) VALUES (1, 'c1', :at, 'after', 1, :note)",
-        at=at,
-        note=HIDDEN,
-    )
-    _on(url, "INSERT INTO check_ins (id, uid, at, timing, note) VALUES (2, 'c2', :at, 'standalone', 'Plain.')", at=at)
-    _on(
-        url,
-        "INSERT INTO session_notes (person_id, session_id, author_name, text, created_at, pulled) "
-        "VALUES (1, 1, 'Pat Physio', :note, :at, :pulled)",
-        note=HIDDEN,
-        at=at,
-        pulled=True,
-    )
-    _on(  # as crest sync of an older crest kept it: no care link
+    run_sql(  # as crest sync of an older crest kept it: no care link
         url,
         "INSERT INTO prescriptions (person_id, care_link_id, version, variant, minutes, sessions_per_day, "
         "days_per_week, start_on, prescribed_by, created_at, note) "
@@ -77,11 +50,6 @@ def test_downgrading_leaves_the_notes_as_they_are(journal_url: str) -> None:
     _older_journal_with_hidden_notes(journal_url)
     with Journal.open(journal_url):
         pass
-    engine = create_engine(journal_url)
-    try:
-        with engine.begin() as connection:
-            downgrade_to(connection, BEFORE)
-    finally:
-        engine.dispose()
+    downgrade_journal(journal_url, BEFORE)
     assert revision_of(journal_url) == BEFORE
-    assert _on(journal_url, "SELECT note FROM check_ins ORDER BY id") == [HEAD, "Plain."]
+    assert run_sql(journal_url, "SELECT note FROM check_ins ORDER BY id") == [HEAD, "Plain."]

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import create_engine, text
-
 from crest.accounts.records import SyncedSessionNote
 from crest.journal.practice_store import PracticeStore
 from crest.journal.schema import HEAD_REVISION
 from crest.journal.store import Journal
-from support.databases import columns_of, downgrade_to, older_journal_with_a_session, revision_of
+from support.databases import columns_of, downgrade_journal, older_journal_with_a_session, revision_of, run_sql
 from support.journal_sync import sync_of
 
 BEFORE = "r0016_check_in_note_sign"
@@ -20,20 +18,10 @@ STARTED = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
 WRITTEN = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
 
 
-def _on(url: str, statement: str, **values: object) -> list[object]:
-    engine = create_engine(url)
-    try:
-        with engine.begin() as connection:
-            result = connection.execute(text(statement), values)
-            return list(result.scalars()) if result.returns_rows else []
-    finally:
-        engine.dispose()
-
-
 def test_upgrading_keeps_older_notes_as_the_servers_own(journal_url: str) -> None:
     older_journal_with_a_session(journal_url, BEFORE, STARTED)
-    [person] = _on(journal_url, "SELECT person_id FROM practice_sessions WHERE id = 1")
-    _on(
+    [person] = run_sql(journal_url, "SELECT person_id FROM practice_sessions WHERE id = 1")
+    run_sql(
         journal_url,
         "INSERT INTO session_notes (person_id, session_id, author_name, text, created_at) "
         "VALUES (:person, 1, 'Pat Physio', 'Written before.', :at)",
@@ -54,14 +42,9 @@ def test_downgrading_drops_the_pulled_copies_with_the_flag(journal_url: str) -> 
         PracticeStore(journal).add_session_note(journal.person_id, session, "Pat Physio", "The server's.", WRITTEN)
         uid = journal.record_uids()["sessions"][session]
         sync_of(journal).keep_session_notes([SyncedSessionNote(uid, "Sam Smith", "A pulled copy.", WRITTEN)])
-    engine = create_engine(journal_url)
-    try:
-        with engine.begin() as connection:
-            downgrade_to(connection, BEFORE)
-    finally:
-        engine.dispose()
+    downgrade_journal(journal_url, BEFORE)
     assert revision_of(journal_url) == BEFORE
-    assert _on(journal_url, "SELECT text FROM session_notes") == ["The server's."]
+    assert run_sql(journal_url, "SELECT text FROM session_notes") == ["The server's."]
     assert "pulled" not in columns_of(journal_url, "session_notes")
 
     with Journal.open(journal_url) as journal:  # and up again, to the head
