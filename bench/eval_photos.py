@@ -26,8 +26,8 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              an end, from high up and class photos; measured once as the held-out part of round 14; development
              since round 15.
 - fresh13:   bench/photos/fresh13.csv, 67 photos from 34 more new sources (14 in the position), mostly side and
-             oblique exercise photos and video frames; labelled and committed before any rule was run on them, held
-             out.
+             oblique exercise photos and video frames; measured once as the held-out part of round 15; development
+             since round 16.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -123,7 +123,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh12": PhotoSet("fresh12", PHOTOS / "fresh12.csv", (PRIVATE_IMAGES,)),
     "fresh13": PhotoSet("fresh13", PHOTOS / "fresh13.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh13"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
