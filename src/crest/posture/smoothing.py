@@ -149,6 +149,18 @@ class VerdictHysteresis(Generic[Key, Value]):
                 changed[key] = candidate
         return changed
 
+    def held_until(self, time_s: float) -> dict[Key, StableValue[Value]]:
+        """At the end of a stream (a video's last moment): the keys whose new value, still the latest, has held
+        `hold_s` by `time_s`. Looks come up to 2 s apart, so a change in a video's last seconds may be seen by only
+        one or two looks before the end, though the video shows it for longer than the hold."""
+        changed: dict[Key, StableValue[Value]] = {}
+        for key, candidate in list(self._candidates.items()):
+            if time_s - candidate.since_s >= self.hold_s - HOLD_TOLERANCE_S:
+                self._stable[key] = candidate
+                del self._candidates[key]
+                changed[key] = candidate
+        return changed
+
     @property
     def settled(self) -> bool:
         """True once verdicts have held and no key is on its way to a new value."""

@@ -243,6 +243,9 @@ class VideoReviewBuilder:
     def finish(self, duration_s: float | None = None) -> VideoReview:
         """The review; `duration_s` is the video's length when known (else the last frame's time)."""
         end_s = max(duration_s or 0.0, self._last_time_s)
+        # A verdict still on its way when the video ends has held until the end: it counts if that is long enough.
+        for name, stable in self._hysteresis.held_until(end_s).items():
+            self._close_and_open(name, stable)
         # A short video may end before any verdict has held long enough: its last verdicts stand.
         for name, value in self._last_values.items():
             track = self._tracks[name]
@@ -254,6 +257,11 @@ class VideoReviewBuilder:
             segments = list(track.segments)
             if track.open_status is not None:
                 segments.append(Segment(track.open_since_s, end_s, track.open_status))
+            if segments and segments[0].start_s > 0:
+                # A verdict that flickered from the start held only later: until then the check could not tell
+                # (and did not see the position steadily), rather than leave the row's first seconds out.
+                unsettled = OUT_OF_POSITION if name == POSITION else Status.NOT_VISIBLE
+                segments.insert(0, Segment(0.0, segments[0].start_s, unsettled))
             timelines[name] = tuple(segments)
         in_position_s = sum(s.duration_s for s in timelines[POSITION] if s.status == IN_POSITION)
         share = in_position_s / end_s if end_s > 0 else float(self._last_values.get(POSITION) == IN_POSITION)

@@ -155,6 +155,25 @@ def test_an_mp4_and_a_webm_of_one_clip_give_the_same_change_times(service: Check
         assert review.share_in_position == pytest.approx(2 / 3, abs=2 * step_s / review.duration_s)
 
 
+def test_a_return_to_the_position_in_the_last_seconds_is_counted(service: CheckService, tmp_path: Path) -> None:
+    # In position 4 s, face down 3 s, in position the last 3 s. The looks 2 s apart saw the return at 7 s only
+    # until 8 s: it never held the 1.5 s, so the review said 40% of the time and "turned off the back", under a
+    # last picture of the person on their back.
+    scenes = [(IN_POSITION_PHOTO, 4.0), (FACE_DOWN_PHOTO, 3.0), (IN_POSITION_PHOTO, 3.0)]
+    write_cuts(tmp_path / "clip.mp4", scenes, keyframe_every=15)
+    checked = service.review_video(tmp_path / "clip.mp4")
+    review = checked.review
+    step_s = 1 / service.options.sample_fps
+    position = [(event.status, event.time_s) for event in review.events if event.criterion == POSITION]
+    assert position == [
+        (OUT_OF_POSITION, pytest.approx(4.0, abs=step_s)),
+        (IN_POSITION, pytest.approx(7.0, abs=step_s)),
+    ]
+    assert review.share_in_position == pytest.approx(0.7, abs=2 * step_s / review.duration_s)
+    assert review.result.criterion(Criterion.LYING_ON_BACK).status == Status.OK
+    assert checked.snapshot_result is not None and checked.snapshot_result.pose_recognized
+
+
 def test_uploaded_video_bytes_are_reviewed_in_memory(service: CheckService, tmp_path: Path) -> None:
     video = tmp_path / "clip.avi"
     write_video_from_photos(video, [(IN_POSITION_PHOTO, 3.0)], fourcc="MJPG")

@@ -170,3 +170,48 @@ def test_the_summary_adds_what_the_photo_check_says_of_the_lasting_verdicts_unle
     turn = CriterionResult("lying_on_back", Status.NOT_VISIBLE, advice="turn it", confidence=0.0)
     unsure = replace(_result(False), criteria=tuple(turn if c.name == turn.name else c for c in _result().criteria))
     assert summary(unsure) == "In the constructive rest position 0% of the time. Can't tell from here: turn it."
+
+
+def test_a_change_in_the_last_seconds_counts_when_it_lasts_to_the_end() -> None:
+    """Looks come up to 2 s apart: a return to the position 3 s before the end was seen by looks spanning 1 s, so
+    it never held the 1.5 s and the review said 40% of the time, 'turned off the back', with the last picture on
+    the back."""
+    builder = VideoReviewBuilder(hold_s=1.5)
+    _feed(builder, 0, 4, _result())
+    _feed(builder, 4, 7, _result(recognized=False, lying_on_back="adjust"))
+    _feed(builder, 7, 8.25, _result())  # the last look at 8.0 s, the video lasts 10 s
+    review = builder.finish(10.0)
+    assert [(s.start_s, s.end_s, s.status) for s in review.timelines[POSITION]] == [
+        (0.0, 4.0, "in"),
+        (4.0, 7.0, "out"),
+        (7.0, 10.0, "in"),
+    ]
+    assert review.share_in_position == 0.7
+    assert [e.message for e in review.events if e.criterion == "lying_on_back"] == [
+        "turned off the back at 00:04",
+        "back on the back at 00:07",
+    ]
+
+
+def test_a_change_at_the_very_end_shorter_than_the_hold_stays_a_flicker() -> None:
+    builder = VideoReviewBuilder(hold_s=1.5)
+    _feed(builder, 0, 9, _result())
+    _feed(builder, 9, 9.5, _result(recognized=False, knees_bent="adjust"))
+    review = builder.finish(10.0)
+    assert [s.status for s in review.timelines["knees_bent"]] == ["ok"]
+    assert review.share_in_position == 1.0
+
+
+def test_a_verdict_that_flickers_from_the_start_cannot_tell_until_it_holds() -> None:
+    """The head level's row began at 00:04 while every other row began at 00:00: its first seconds went unsaid."""
+    builder = VideoReviewBuilder(hold_s=1.5)
+    for step in range(16):  # 4 s of a head level at its threshold: ok, can't tell, ok, ...
+        builder.add(step * SAMPLE_S, _result(head_level="not_visible" if step % 2 else "ok"))
+    _feed(builder, 4, 10, _result())
+    review = builder.finish(10.0)
+    assert [(s.start_s, s.end_s, s.status) for s in review.timelines["head_level"]] == [
+        (0.0, 4.0, "not_visible"),
+        (4.0, 10.0, "ok"),
+    ]
+    assert [(s.start_s, s.status) for s in review.timelines["knees_bent"]] == [(0.0, "ok")]
+    assert "Head level: Can't tell 00:00-00:04, OK 00:04-00:10" in timeline_lines(review.timelines)
