@@ -215,6 +215,16 @@ def test_a_head_that_may_rest_on_a_thick_support_or_be_held_up_is_not_guessed_an
     assert result.summary.startswith("Can't tell from here: let your head rest on the floor")
 
 
+def test_an_undecided_head_leads_the_summary_before_the_heels() -> None:
+    # A crunch's head 13 cm up with the heels far: the summary asked to slide the heels closer, as if the heels
+    # were what kept the person out of the position.
+    result = evaluate(photograph(Figure(head="raised", head_raise_cm=15, heel_from_hip_cm=62), "side"))
+    assert result.criterion("heel_distance").status == "adjust"
+    assert result.criterion("head_resting").status == "not_visible"
+    assert not result.pose_recognized
+    assert result.summary.startswith("Can't tell from here: let your head rest on the floor")
+
+
 def test_a_head_the_picture_does_not_show_does_not_withhold_the_position() -> None:
     # From the feet end the head's height cannot be seen at all: recognised as far as the picture shows.
     result = evaluate(photograph(Figure(), "feet_end"))
@@ -261,6 +271,8 @@ def test_a_trunk_raised_past_halfway_is_sitting_though_a_rolled_camera_shows_it_
     assert verdict.status == "adjust"
     assert verdict.advice == "lie down on your back"
     assert verdict.measured is not None and "above the floor" in verdict.measured
+    # The target in the measure's terms (it said "at most 45 deg" under a measure in percent).
+    assert verdict.target == "at most 71%, face up"
     assert not sitting.pose_recognized
     # Lying, and in a crunch, the shoulders stay near that line: still lying on the back.
     assert evaluate(turned(photograph(Figure(), "side"), degrees)).pose_recognized
@@ -428,11 +440,11 @@ def test_heel_distance_in_centimetres_scales_with_the_given_height() -> None:
     typical = evaluate(pose).criterion("heel_distance")
     tall = evaluate(pose, height_cm=200).criterion("heel_distance")
     # 62 cm from a 42 cm thigh is 1.48 thigh lengths: 62 cm at the typical 170 cm, 73 cm at 200 cm.
-    assert typical.measured == "62 cm from the hip"
-    assert tall.measured == "73 cm from the hip"
-    assert typical.target == "25-52 cm (heels 30-40 cm from the buttocks)"
+    assert typical.measured == "heels 62 cm from the hip joint"
+    assert tall.measured == "heels 73 cm from the hip joint"
+    assert typical.target == "25-52 cm from the hip joint (heels 30-40 cm from the buttocks)"
     # The facts' 30-40 cm holds for a typical adult, not for a height given: that height's range alone is shown.
-    assert tall.target == "29-61 cm"
+    assert tall.target == "29-61 cm from the hip joint"
     assert typical.advice == "slide your heels about 25 cm closer"
     assert tall.advice == "slide your heels about 30 cm closer"
 
@@ -440,7 +452,7 @@ def test_heel_distance_in_centimetres_scales_with_the_given_height() -> None:
 def test_heels_in_range_are_ok_and_measured() -> None:
     verdict = evaluate(photograph(Figure(heel_from_hip_cm=35), "side")).criterion("heel_distance")
     assert verdict.status == "ok"
-    assert verdict.measured == "36 cm from the hip"
+    assert verdict.measured == "heels 36 cm from the hip joint"
 
 
 def test_heels_a_few_cm_beyond_the_range_are_not_asked_to_move() -> None:
@@ -572,7 +584,7 @@ def test_shown_heel_distances_agree_with_the_verdict() -> None:
     for heel_cm in range(20, 70):
         verdict = evaluate(photograph(Figure(heel_from_hip_cm=heel_cm / 1.0), "side")).criterion("heel_distance")
         assert verdict.measured is not None and verdict.target is not None
-        shown_cm = int(verdict.measured.split()[0])
+        shown_cm = int(verdict.measured.split()[1])
         low_cm, high_cm = (int(limit) for limit in verdict.target.split()[0].split("-"))
         assert verdict.status == ("ok" if low_cm <= shown_cm <= high_cm else "adjust"), verdict
 

@@ -143,6 +143,11 @@ def summarize(recognized: bool, criteria: tuple[CriterionResult, ...]) -> str:
         return IN_POSITION_SUMMARY
     if recognized and first is not None:
         return f"Constructive rest position, nearly: {hedge}{first.advice}."
+    # A part of the position seen but not decided (a head 12-22 cm up: resting on a towel, or held up in a
+    # crunch?) is what withholds the position: it comes before adjustments within it (the heels).
+    undecided = next((result for result in ordered if result.name in POSITION_CRITERIA and is_unsure(result)), None)
+    if not position and undecided is not None:
+        return f"Can't tell from here: {undecided.advice}."
     if first is not None:
         return f"Not quite the constructive rest position yet: {hedge}{first.advice}."
     unseen_any = next(

@@ -329,8 +329,9 @@ def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionR
     distance_cm = shown(thighs * thigh_length_cm)
     low, high = HEEL_OK_THIGHS[0] - HEEL_TOLERANCE_THIGHS, HEEL_OK_THIGHS[1] + HEEL_TOLERANCE_THIGHS
     low_cm, high_cm = shown(low * thigh_length_cm), shown(high * thigh_length_cm)
-    measured = f"{distance_cm} cm from the hip"
-    target = f"{low_cm}-{high_cm} cm"
+    # Measured from the hip joint, which the heels' 30-40 cm from the buttocks puts further off: both say so.
+    measured = f"heels {distance_cm} cm from the hip joint"
+    target = f"{low_cm}-{high_cm} cm from the hip joint"
     if height_cm is None:
         # The facts' figure is for a typical adult; a given height has its own range, which that figure would
         # contradict.

@@ -114,7 +114,9 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
     if rise is not None and rise > SITTING_SHOULDERS_MIN:
         confidence = min(seen, margin_confidence(rise - SITTING_SHOULDERS_MIN, SHOULDERS_MARGIN))
         measured = f"shoulders {shown(rise * 100)}% of the trunk's length above the floor"
-        return adjust(name, measured, target, "lie down on your back", confidence)
+        # Said in the measure's own terms: a target in degrees under a measure in percent read as a contradiction.
+        shoulders_max = f"at most {shown(SITTING_SHOULDERS_MIN * 100)}%, face up"
+        return adjust(name, measured, shoulders_max, "lie down on your back", confidence)
     face = body.face_turn_deg()
     face_margin = 1.0
     if view in SIDE_ON and face is not None:
