@@ -109,6 +109,8 @@ def test_a_photo_upload_shows_the_picture_and_the_verdicts(browser: Any, server_
     )
     expect(page.locator("#result-overlay")).not_to_have_js_property("width", 0)
     expect(page.locator("#result-overlay")).to_have_attribute("data-badges", "10")  # one per criterion
+    # Each badge by its body point but off the body: laid over the head and the trunk, they hid what they judged.
+    expect(page.locator("#result-overlay")).to_have_attribute("data-badges-on-body", "0")
     screenshot(page, "check-result")
 
     page.get_by_label("Photo or video").set_input_files(

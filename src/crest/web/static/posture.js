@@ -28,6 +28,7 @@ window.crestPosture = (() => {
       BONES.push([`${side}_${a}`, `${side}_${b}`]);
     }
   }
+  const visible = (p) => p && (p.visibility == null || p.visibility > 0.3);
   // Where each criterion's badge sits on the body (the better-seen side is chosen when drawing).
   const ANCHORS = {
     lying_on_back: "shoulder",
@@ -106,6 +107,7 @@ window.crestPosture = (() => {
     canvas.width = Math.round(width * density);
     canvas.height = Math.round(height * density);
     canvas.dataset.badges = "0";
+    canvas.dataset.badgesOnBody = "0";
     const context = canvas.getContext("2d");
     context.setTransform(density, 0, 0, density, 0, 0);
     context.clearRect(0, 0, width, height);
@@ -115,7 +117,6 @@ window.crestPosture = (() => {
     const sx = width / checkedWidth;
     const sy = height / checkedHeight;
     const at = (p) => [p.x * sx, p.y * sy];
-    const visible = (p) => p && (p.visibility == null || p.visibility > 0.3);
     context.lineWidth = Math.max(2, width / 200);
     context.strokeStyle = result.pose_recognized ? "#3fbf7f" : "#f2a93b";
     for (const [a, b] of BONES) {
@@ -133,9 +134,30 @@ window.crestPosture = (() => {
       context.arc(x, y, context.lineWidth * 1.3, 0, 2 * Math.PI);
       context.fill();
     }
-    if (options.badges) canvas.dataset.badges = String(drawBadges(context, result, landmarks, at, width, height));
+    if (options.badges) {
+      const drawn = drawBadges(context, result, landmarks, at, width, height);
+      canvas.dataset.badges = String(drawn.length);
+      canvas.dataset.badgesOnBody = String(drawn.filter((badge) => badge.onBody).length);
+    }
   }
 
+  // Points along every bone drawn, a few pixels apart: what a badge should not cover.
+  function bodyPoints(landmarks, at) {
+    const points = [];
+    for (const [a, b] of BONES) {
+      if (!visible(landmarks[a]) || !visible(landmarks[b])) continue;
+      const [x1, y1] = at(landmarks[a]);
+      const [x2, y2] = at(landmarks[b]);
+      const steps = Math.max(1, Math.ceil(Math.hypot(x2 - x1, y2 - y1) / 6));
+      for (let i = 0; i <= steps; i++) points.push([x1 + ((x2 - x1) * i) / steps, y1 + ((y2 - y1) * i) / steps]);
+    }
+    return points;
+  }
+
+  // Each badge sits by its body point but off the body: badges laid over the head and the trunk hid the very
+  // parts they judged. Places at growing distances around the point are tried, first for one that covers neither
+  // another badge nor the skeleton, then for one that covers no badge; a badge set apart from its point gets a
+  // thin line to it.
   function drawBadges(context, result, landmarks, at, width, height) {
     const fontPx = Math.max(11, Math.round(width / 55));
     context.font = `bold ${fontPx}px system-ui, sans-serif`;
@@ -143,6 +165,9 @@ window.crestPosture = (() => {
     const placed = [];
     const free = (box) =>
       placed.every((o) => box.x + box.w < o.x || o.x + o.w < box.x || box.y + box.h < o.y || o.y + o.h < box.y);
+    const body = bodyPoints(landmarks, at);
+    const offBody = (box) =>
+      body.every(([x, y]) => x < box.x - 3 || x > box.x + box.w + 3 || y < box.y - 3 || y > box.y + box.h + 3);
     let corner = 4;
     for (const criterion of result.criteria || []) {
       const part = ANCHORS[criterion.name];
@@ -152,45 +177,60 @@ window.crestPosture = (() => {
       const w = context.measureText(text).width + 10;
       const h = fontPx + 6;
       let box = null;
-      if (anchor && (anchor.visibility == null || anchor.visibility > 0.3)) {
-        const [x, y] = at(anchor);
-        for (const [dx, dy] of [
-          [8, -h - 4],
-          [8, 4],
-          [-w - 8, -h - 4],
-          [-w - 8, 4],
-          [8, -2 * h - 8],
-          [8, h + 8],
-          [-w - 8, -2 * h - 8],
-          [-w - 8, h + 8],
-        ]) {
-          const candidate = {
-            x: Math.min(Math.max(2, x + dx), width - w - 2),
-            y: Math.min(Math.max(2, y + dy), height - h - 2),
-            w,
-            h,
-          };
-          if (free(candidate)) {
-            box = candidate;
-            break;
+      let point = null;
+      if (visible(anchor)) {
+        point = at(anchor);
+        const [x, y] = point;
+        const places = [];
+        for (let ring = 0; ring < 6; ring++) {
+          const gap = 4 + ring * (h + 4);
+          for (const [dx, dy] of [
+            [8, -h - gap],
+            [8, gap],
+            [-w - 8, -h - gap],
+            [-w - 8, gap],
+            [gap + 8, -h / 2],
+            [-w - gap - 8, -h / 2],
+          ]) {
+            places.push({
+              x: Math.min(Math.max(2, x + dx), width - w - 2),
+              y: Math.min(Math.max(2, y + dy), height - h - 2),
+              w,
+              h,
+            });
           }
         }
+        box = places.find((place) => free(place) && offBody(place)) || places.find(free) || null;
       }
       if (!box) {
         // no body point, or no free place by it: stack in the top-left corner
         box = { x: 4, y: corner, w, h };
         while (!free(box) && box.y < height) box.y += h + 3;
         corner = box.y + h + 3;
+        point = null;
       }
-      placed.push(box);
+      placed.push({ ...box, onBody: !offBody(box) });
+      const colour = COLOURS[criterion.status] || "#ffffff";
+      if (point) {
+        const nearX = Math.min(Math.max(point[0], box.x), box.x + box.w);
+        const nearY = Math.min(Math.max(point[1], box.y), box.y + box.h);
+        if (Math.hypot(nearX - point[0], nearY - point[1]) > h) {
+          context.strokeStyle = colour;
+          context.lineWidth = 1.5;
+          context.beginPath();
+          context.moveTo(point[0], point[1]);
+          context.lineTo(nearX, nearY);
+          context.stroke();
+        }
+      }
       context.fillStyle = "rgba(20, 20, 20, 0.75)";
       context.fillRect(box.x, box.y, box.w, box.h);
-      context.fillStyle = COLOURS[criterion.status] || "#ffffff";
+      context.fillStyle = colour;
       context.fillRect(box.x, box.y, 4, box.h);
       context.fillStyle = "#ffffff";
       context.fillText(text, box.x + 7, box.y + box.h / 2);
     }
-    return placed.length;
+    return placed;
   }
 
   return { SURE, setLabels, criterionLabel, statusLabel, viewLabel, renderCriteria, drawSkeleton };
