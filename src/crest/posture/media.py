@@ -92,6 +92,13 @@ def _quiet_opencv() -> None:
 _quiet_opencv()
 
 
+# An MP4 or MOV writes its index last: a download or a recording cut off before it has frames but no index, and
+# cannot be read at all (one whose index comes first is read as far as its frames go).
+UNREADABLE_VIDEO = (
+    "this video cannot be read (unknown or damaged format; if it is an unfinished download or an interrupted "
+    "recording, save it again)"
+)
+
 # HEIF photos (an iPhone's HEIC, AVIF) come in MP4's container: the brand after "ftyp" tells them apart.
 HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis"})
 HEIF_PHOTO = (
@@ -136,7 +143,7 @@ def kind_of_file(path: Path) -> MediaKind:
     if is_heif_photo(head):
         raise InvalidImage(f"{path.name}: {HEIF_PHOTO}")
     if path.suffix.lower() in VIDEO_SUFFIXES:
-        raise InvalidVideo(f"{path.name}: this video cannot be read (unknown or damaged format)")
+        raise InvalidVideo(f"{path.name}: {UNREADABLE_VIDEO}")
     raise InvalidImage(
         f"{path.name}: this is not a photo or video crest can read (use JPEG, PNG, WebP, MP4, MOV, WebM or AVI)"
     )
@@ -468,7 +475,7 @@ class VideoSource:
             else:
                 container = av.open(_OwnPosition(self._source, self._file_lock), "r", buffer_size=FILE_READ_BYTES)
         except (av.error.FFmpegError, ValueError) as error:
-            raise InvalidVideo(f"{self.name}: this video cannot be read (unknown or damaged format)") from error
+            raise InvalidVideo(f"{self.name}: {UNREADABLE_VIDEO}") from error
         if not container.streams.video:
             container.close()
             raise InvalidVideo(f"{self.name}: this file holds no video")
@@ -640,7 +647,7 @@ class VideoSource:
                     if end_s is None and decoded:
                         self._ran_out_at(seen_until_s + 1.0 / self.fps)
             except av.error.FFmpegError as error:
-                raise InvalidVideo(f"{self.name}: this video cannot be read (unknown or damaged format)") from error
+                raise InvalidVideo(f"{self.name}: {UNREADABLE_VIDEO}") from error
         if decoded == 0 and start_s == 0:
             raise InvalidVideo(f"{self.name}: the video has no frames that can be read")
 

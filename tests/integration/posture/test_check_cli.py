@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from crest.cli.app import main
+from crest.posture.media import UNREADABLE_VIDEO
 from crest.posture.service import CheckService
 from crest.posture.vocabulary import criterion_label
 from support.media import (
@@ -358,7 +359,21 @@ def test_an_unreadable_video_is_one_line(tmp_path: Path) -> None:
     process = crest("check", str(broken), home=tmp_path)
     _no_traceback(process)
     assert process.returncode == 2
-    assert process.stderr.strip() == "crest: broken.mov: this video cannot be read (unknown or damaged format)"
+    assert process.stderr.strip() == f"crest: broken.mov: {UNREADABLE_VIDEO}"
+
+
+def test_a_download_cut_off_before_the_index_says_to_save_it_again(tmp_path: Path) -> None:
+    # An MP4 writes its index last: cut short, its frames are there but cannot be found. The line said only
+    # "unknown or damaged format", where the README promises that a copy cut short is read as far as it goes.
+    whole = tmp_path / "whole.mp4"
+    write_h264(whole, 4.0, keyframe_every=8, picture=picture_of(IN_POSITION_PHOTO))
+    cut = tmp_path / "unfinished.mp4"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    process = crest("check", str(cut), home=tmp_path)
+    _no_traceback(process)
+    assert process.returncode == 2
+    assert process.stderr.strip() == f"crest: unfinished.mp4: {UNREADABLE_VIDEO}"
+    assert "unfinished download" in UNREADABLE_VIDEO and "save it again" in UNREADABLE_VIDEO
 
 
 @pytest.mark.parametrize(
