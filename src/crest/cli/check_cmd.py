@@ -200,6 +200,9 @@ def _check_one(service: CheckService, path: Path, breath: bool, errors: Console)
             name = escape(one_line(path.name))
             errors.print(f"{name}: a photo shows no breathing; --breath reads videos and the camera")
         return service.check_path(path)
+    if not errors.is_terminal:
+        # Piped or logged, a bar only leaves a blank line before what follows (Rich ends its live display so).
+        return service.review_video(path, one_line(path.name), breath=breath)
     # The bar goes to stderr so that --json output on stdout stays clean.
     with Progress(
         TextColumn("reviewing {task.description}"),
