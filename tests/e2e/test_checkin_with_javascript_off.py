@@ -1,10 +1,13 @@
-"""The check-in page with JavaScript off, as a person uses it: pain rated in the form's rows is saved and shown in
-the journal; the rows fit a phone in both themes."""
+"""The check-in page and the position check with JavaScript off, as a person uses them: pain rated in the form's rows
+is saved and shown in the journal, a photo's verdicts come back on the page; both fit a phone in both themes."""
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 
 Shoot = Callable[[Any, str], None]
 PHONE = {"width": 390, "height": 844}
@@ -51,21 +54,30 @@ def test_the_forms_rows_stay_out_of_the_page_the_script_runs(safe_page: Any, ser
     assert safe_page.locator("select[name=pain_region]").count() == 0  # noscript content is text to a scripted page
 
 
-def test_the_position_check_says_it_needs_the_script_rather_than_offer_a_form_that_does_nothing(
-    browser: Any, server_url: str, screenshot: Shoot
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_photo_is_checked_without_the_script_and_its_verdicts_come_back_on_the_page(
+    browser: Any, server_url: str, screenshot: Shoot, scheme: str
 ) -> None:
-    """Without JavaScript the Check button only reloaded the page (GET /check?file=...), saying nothing."""
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE, color_scheme="dark")
+    """Without JavaScript the page only said the check needed it, though a photo's verdicts need no script."""
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{server_url}/check")
-    assert page.get_by_role("heading", name="The check needs JavaScript").is_visible()
-    assert "check the picture in a terminal: crest check PHOTO." in page.locator("main").inner_text()
-    assert page.get_by_label("Photo or video").is_hidden() and page.get_by_role("button", name="Check").is_hidden()
-    screenshot(page, "check-without-script-dark")
+    assert "a photo is checked all the same" in page.locator("main").inner_text()
+    page.get_by_label("Photo or video").set_input_files(PHOTO)
+    page.get_by_role("button", name="Check").click()
+    page.wait_for_url("**/check#page-result")
+    result = page.locator("#page-result")
+    assert result.get_by_role("heading", name="Result").is_visible()
+    assert result.locator("li[data-criterion]").count() == 10
+    assert result.locator("li[data-criterion=lying_on_back]").get_attribute("data-status") == "ok"
+    assert page.evaluate("window.scrollY") > 0  # taken to the result, below the form on a phone
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    screenshot(page, f"check-without-script-{scheme}")
     context.close()
 
 
 def test_the_position_check_form_is_there_with_the_script(safe_page: Any, server_url: str) -> None:
     safe_page.goto(f"{server_url}/check")
     assert safe_page.get_by_label("Photo or video").is_visible()
-    assert safe_page.get_by_role("heading", name="The check needs JavaScript").count() == 0
+    assert safe_page.locator("#no-script-note").is_hidden()

@@ -251,6 +251,8 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/safety"): Rule(CLIENTS, 200, CLIENT),
     ("POST", "/safety"): Rule(CLIENTS, 200, CLIENT, body=lambda w, a: {key: "no" for key in ALL_CLEAR}),
     ("GET", "/check"): Rule(CLIENTS, 200, CLIENT),
+    # The form without its script posts the photo to the page: past authorization, this one is no photo (422).
+    ("POST", "/check"): Rule(CLIENTS, NoPoseModelHere.http_status, CLIENT, files=True),
     ("GET", "/settings"): Rule(CLIENTS, 200, CLIENT),
     # Your data: a client's own journal. A photo is no export: refused after every authorization check.
     ("POST", "/settings/restore"): Rule(CLIENTS, 422, CLIENT, files=True),

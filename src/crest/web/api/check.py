@@ -48,6 +48,11 @@ LINES = "application/x-ndjson"
 # A video's picture is its frame as the review saw it (at most VIDEO_MAX_SIDE_PX a side): at this quality a
 # 640x427 photo of a person lying down is 30-40 KB, 40-55 KB in base64 (at 90, half as much again).
 PICTURE_JPEG_QUALITY = 80
+# Without the page's script a video would be reviewed with no progress shown and no way to stop it.
+VIDEO_NEEDS_SCRIPT = (
+    "a video's review needs JavaScript in this browser, which shows how far it is and can stop it; check a photo "
+    "here, or the video in a terminal: crest check VIDEO"
+)
 # An upload's name is repeated in the answer as the terminal repeats a file's: its last part, of a sensible length.
 MAX_NAME_CHARACTERS = 100
 
@@ -102,21 +107,36 @@ async def check_upload(
     file: Annotated[UploadFile, File(description="a photo or a video of you lying down")],
 ) -> dict[str, Any] | StreamingResponse:
     # async to read the upload and to wait for a pose model; the journal and the model run in the thread pool.
-    # The multipart parser has spooled the upload to a temporary file: a photo is read from it into memory, a
-    # video is reviewed from it where it lies (the file stays open until the answer, streamed or not, is sent).
+    upload = await checkable_upload(context, file)
+    if LINES in request.headers.get("accept", ""):
+        return StreamingResponse(_check_lines(context, *upload), media_type=LINES)
+    return await whole_check(context, upload)
+
+
+Upload = tuple[bytes | BinaryIO, str, int | None]  # (a photo's bytes or a video's file, its name, the height)
+
+
+async def checkable_upload(context: WebContext, file: UploadFile, *, photo_only: bool = False) -> Upload:
+    """The upload ready to check, refused before a model is taken if it cannot be. The multipart parser has
+    spooled it to a temporary file: a photo is read from it into memory, a video is reviewed from it where it
+    lies (the file stays open until the answer, streamed or not, is sent)."""
     name = _shown_name(file.filename)
     head = await file.read(KIND_BYTES)
     if not head:
         raise NotAPhotoOrVideo(f"{name}: the file is empty (0 bytes); choose a photo or a video")
+    if photo_only and sniff_kind(head) is MediaKind.VIDEO:
+        raise NotAPhotoOrVideo(f"{name}: {VIDEO_NEEDS_SCRIPT}")
     kind, height_cm = await run_in_threadpool(_checkable, context, head, file.file, name)
-    source: bytes | BinaryIO = file.file
-    if kind is MediaKind.PHOTO:
-        await file.seek(0)
-        source = await _read_limited(file, context.limits.max_photo_bytes, name)
-    if LINES in request.headers.get("accept", ""):
-        return StreamingResponse(_check_lines(context, source, name, height_cm), media_type=LINES)
+    if kind is MediaKind.VIDEO:
+        return file.file, name, height_cm
+    await file.seek(0)
+    return await _read_limited(file, context.limits.max_photo_bytes, name), name, height_cm
+
+
+async def whole_check(context: WebContext, upload: Upload) -> dict[str, Any]:
+    """The check's answer, once it is done."""
     try:
-        async with _checking(context, source, name, height_cm) as check:
+        async with _checking(context, *upload) as check:
             return await asyncio.shield(check)
     except asyncio.CancelledError:  # the app stops before the check does: answer calmly, not with a bare 500
         raise AppStopping(STOPPING) from None

@@ -1,10 +1,17 @@
 """Check a photo or a video of yourself lying in the position."""
 
-from fastapi import Request
-from fastapi.responses import Response
+from typing import Annotated, Any
 
-from crest.posture.vocabulary import page_labels
+from fastapi import File, Request, UploadFile
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from crest.errors import CrestError
+from crest.posture.result import SURE
+from crest.posture.vocabulary import CRITERION_LABELS, STATUS_LABELS, VIEW_LABELS, page_labels
+from crest.web.api.check import checkable_upload, whole_check
 from crest.web.context import PHOTO_MAX_SIDE_PX, size_shown
+from crest.web.form_words import refusal
 from crest.web.pages.common import Context, page_router
 from crest.web.templating import render
 
@@ -13,10 +20,63 @@ router = page_router()
 
 @router.get("/check", name="check_page")
 def check_page(request: Request, context: Context) -> Response:
+    return _check_view(request, context)
+
+
+@router.post("/check", name="check_photo_page")
+async def check_photo_page(
+    request: Request, context: Context, file: Annotated[UploadFile, File(description="a photo of you lying down")]
+) -> Response:
+    """A photo as the form sends it without JavaScript: the verdicts come back on the page, without the picture
+    (drawing the outline over it needs the script). The photo is checked in memory and not kept."""
+    try:
+        result = await whole_check(context, await checkable_upload(context, file, photo_only=True))
+    except CrestError as problem:
+        return await run_in_threadpool(
+            _check_view, request, context, error=refusal(problem), status_code=problem.http_status
+        )
+    return await run_in_threadpool(_check_view, request, context, result=_as_shown(result))
+
+
+def _as_shown(result: dict[str, Any]) -> dict[str, Any]:
+    """The answer with each criterion's words as the script's page shows them (posture.js renderCriteria)."""
+    criteria = []
+    for criterion in result["criteria"]:
+        status = STATUS_LABELS[criterion["status"]]
+        unsure = criterion["status"] != "not_visible" and criterion["confidence"] < SURE
+        judged = criterion["target"] is not None and criterion["status"] != "not_visible"
+        measured = criterion["measured"]
+        criteria.append(
+            {
+                "name": criterion["name"],
+                "label": CRITERION_LABELS[criterion["name"]],
+                "status": criterion["status"],
+                "status_label": f"{status} (not sure)" if unsure else status,
+                "advice": (criterion["advice_line"] or "")[:1].upper() + (criterion["advice_line"] or "")[1:],
+                "measured": None
+                if measured is None
+                else f"measured {measured}" + (f", target {criterion['target']}" if judged else ""),
+            }
+        )
+    not_sure = result["pose_recognized"] and result["confidence"] < SURE
+    summary = result["summary"] + (" (The check is not sure of this.)" if not_sure else "")
+    return {**result, "summary": summary, "criteria": criteria, "view_label": VIEW_LABELS[result["view"]]}
+
+
+def _check_view(
+    request: Request,
+    context: Context,
+    result: dict[str, Any] | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
     limits = context.limits
     return render(
         request,
         "check.html",
+        status_code,
+        result=result,
+        error=error,
         active="check_page",
         max_side_px=PHOTO_MAX_SIDE_PX,
         max_photo_size=size_shown(limits.max_photo_bytes),
