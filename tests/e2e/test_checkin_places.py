@@ -175,7 +175,8 @@ def test_a_place_added_from_the_list_says_its_side_only_once_the_person_chooses_
     page.get_by_label("Pain in calf and shin, 0 to 10").fill("2")
     page.get_by_label("Pain in lower back, 0 to 10").fill("1")
     page.get_by_role("button", name="Save check-in").click()
-    sentence = "Side (entry 1): choose a side for the calf and shin: left, right or both sides."  # as every field's
+    # Under the row's own label, as the page without its script says it, never the API's "Side (entry 1)".
+    sentence = "Side of the calf and shin: choose a side for the calf and shin: left, right or both sides."
     page.locator("#form-error").get_by_text(sentence, exact=True).wait_for()
     assert calf_side.get_attribute("aria-invalid") == "true"  # the API names the field: the page marks it
     assert _api(server_url, "GET", "/api/checkins") == already

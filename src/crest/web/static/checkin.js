@@ -187,6 +187,18 @@
     });
   }
 
+  // A refused pain field under the label its row shows ("Side of the calf and shin"), not the API's "Side (entry
+  // 1)", which counts the places sent.
+  function asTheRowsSayIt(problems, rows) {
+    return problems
+      .map((problem) => {
+        const [field] = fieldsNamed([problem.field], rows);
+        const shown = /^pain\./.test(problem.field) && field && field.labels.length ? field.labels[0].textContent : "";
+        return `${shown || problem.label}: ${problem.message}.`;
+      })
+      .join(" ");
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     formError.textContent = "";
@@ -234,7 +246,7 @@
       }
       offerHelpOrGo(body.sensations, next);
     } catch (error) {
-      formError.textContent = error.message;
+      formError.textContent = error.problems ? asTheRowsSayIt(error.problems, rows) : error.message;
       // in the page's order (the map's rows, then the boxes, then the note), as the server's page marks them
       const refused = fieldsNamed(error.fields || [], rows).filter((field) => field && field.type !== "hidden");
       refused.sort((one, other) => (one.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));

@@ -33,6 +33,7 @@
     if (problems.length > 0 && problems.every((problem) => problem.label && problem.message)) {
       const error = new Error(problems.map((problem) => `${problem.label}: ${problem.message}.`).join(" "));
       error.fields = problems.map((problem) => problem.field).filter(Boolean);
+      error.problems = problems; // for a page that names its fields otherwise (the check-in's rows)
       return error;
     }
     const detail = data && data.detail;
