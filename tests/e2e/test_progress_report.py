@@ -247,6 +247,14 @@ def test_report_on_a_phone_in_the_dark(browser: Any, practised_url: str, screens
     labels = [label for label, _ in cells[1:]]
     assert labels == ['"First week: "', '"Latest week: "', '"Change: "', '"Verdict: "', '"Highest: "'], cells
     assert all(inside for _, inside in cells), cells
+    # So is the appendix's table of the days, one column a place: it ran 570 px wide in the 324 px preview.
+    days = page.locator(".crest-report table.data tbody tr:first-child > *").evaluate_all(
+        "cells => { const preview = cells[0].closest('.report-preview').getBoundingClientRect();"
+        " return cells.map(cell => [getComputedStyle(cell, '::before').content, cell.getBoundingClientRect().right"
+        " <= preview.right]); }"
+    )
+    assert [label for label, _ in days[1:4]] == ['"Sessions: "', '"Minutes: "', '"Check-ins: "'], days
+    assert len(days) > 4 and all(inside for _, inside in days), days
     screenshot(page, "report-page-dark-390")
     page.get_by_label("FHIR version").select_option("R4B")
     with page.expect_download() as download_info:
