@@ -215,6 +215,28 @@ def test_invalid_json_reports_the_line() -> None:
     assert _error('{\n  "format": "crest-journal",\n  oops\n}', "journal.json").startswith("journal.json line 3:")
 
 
+def test_invalid_json_is_said_in_a_whole_sentence() -> None:
+    # Python's words alone read cut off: "not valid JSON (Expecting ',' delimiter)".
+    assert _error('{"format": "crest-journal", "sessions": [1 2]}', "journal.json") == (
+        "journal.json line 1: not valid JSON (expecting ',' delimiter at column 44)"
+    )
+
+
+@pytest.mark.parametrize("cut", [40, 60, len(export_json(CONTENTS)) - 3])
+def test_a_json_export_cut_short_says_so(cut: int) -> None:
+    # It said "not valid JSON (Unterminated string starting at)", as if the sentence itself had been cut.
+    message = _error(export_json(CONTENTS)[:cut], "journal.json")
+    assert message.endswith("the file stops before its data ends (a download or a copy cut short?); export it again")
+
+
+def test_a_first_line_no_csv_reader_takes_is_not_an_export() -> None:
+    # 60 MB of spaces in a .json file read as "not valid CSV (field larger than field limit (131072))".
+    assert _error(" " * 200_000, "big.json").endswith(
+        "this is not a crest export; crest imports the JSON file or the CSV "
+        "zip that it exports, or the folder that zip unzips to"
+    )
+
+
 def test_json_of_another_program_is_refused() -> None:
     assert "field format" in _error('{"format": "other", "version": 1}', "journal.json")
     assert "field version" in _error('{"format": "crest-journal", "version": 99}', "journal.json")

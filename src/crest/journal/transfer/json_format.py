@@ -353,12 +353,20 @@ def _check_header(top: Place, header: Mapping[str, Any]) -> None:
         raise top.error("version", f"this crest reads versions {_VERSIONS_READ}, found {version!r}")
 
 
+CUT_SHORT = "the file stops before its data ends (a download or a copy cut short?); export it again"
+
+
 def json_contents(text: str, source: str, now: datetime | None = None) -> JournalContents:
     top = Place(source, 1)
     try:
         document = _Reader(text, source).document()
     except json.JSONDecodeError as error:
-        raise Place(source, error.lineno).error(None, f"not valid JSON ({error.msg})") from None
+        # A string left open, or a document stopping short, is a file cut off (a download or a copy not finished).
+        if error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip()):
+            raise Place(source, error.lineno).error(None, CUT_SHORT) from None
+        # Python's own words end "... at" before a position it gives apart: said with it, as a whole sentence.
+        said = f"not valid JSON ({error.msg.lower()} at column {error.colno})"
+        raise Place(source, error.lineno).error(None, said) from None
     except RecursionError:
         raise Place(source, 1).error(None, "not a crest export (lists or objects nested too deeply)") from None
     except ValueError:  # Python refuses to read an integer of thousands of digits

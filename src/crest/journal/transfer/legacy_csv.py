@@ -67,8 +67,8 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
-    except csv.Error as error:
-        raise Place(source, 1).error(None, f"not valid CSV ({error})") from None
+    except csv.Error:  # a first line no CSV reader can take (60 MB of spaces) is no crest header either
+        raise Place(source, 1).error(None, NOT_AN_EXPORT) from None
     known = (LEGACY_COLUMNS, LEGACY_COLUMNS_BEFORE_CLEARANCES, LEGACY_COLUMNS_BEFORE_PSFS)
     if header is None or tuple(header) not in known:
         raise Place(source, 1).error(None, NOT_AN_EXPORT)
