@@ -83,6 +83,8 @@ def test_progress_opens_with_the_summary_in_words(
     summary.get_by_text("How is this decided?").click()
     assert summary.get_by_text("Farrar JT et al., Pain 2001").is_visible()
     assert "days with a session or check-in" in summary.inner_text()
+    # "Is it helping?" answered with green badges never said that the ratings cannot show what changed them.
+    assert "A verdict says how the ratings changed, not what changed them" in summary.inner_text()
     _fits(page)
     screenshot(page, f"progress-summary-{theme}-{viewport['width']}")
     assert errors == []

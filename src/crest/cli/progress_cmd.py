@@ -52,7 +52,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
 
     from crest.insights.progress import adherence_line, before_after_line, no_before_after, psfs_line, trend_line
     from crest.insights.reader import sentence
-    from crest.insights.verdicts import PAIN_RULE, PSFS_RULE
+    from crest.insights.verdicts import CHANGE_NOT_CAUSE, PAIN_RULE, PSFS_RULE
 
     def indented(text: str, style: str = "") -> None:
         console.print(Padding(Text(text[:1].upper() + text[1:] + ".", style=style), (0, 0, 0, 2), expand=False))
@@ -69,6 +69,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     if not summary.trends:
         indented("No pain ratings yet. Rate your pain with `crest log` or in a check-in after a session")
     indented(PAIN_RULE, "dim")
+    indented(CHANGE_NOT_CAUSE, "dim")
     console.print("[bold]Practice[/bold]")
     say(adherence_line(summary.adherence))
     console.print("[bold]Before and after a session[/bold]")

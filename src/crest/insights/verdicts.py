@@ -56,6 +56,11 @@ PSFS_MEDIUM_MID_POINTS = Fraction(23, 10)  # medium minimal important difference
 
 PAIN_BETTER = f"a fall of at least {PAIN_MIN_DROP_POINTS} points and at least 30% of the first week's level"
 PAIN_RULE = f"better: {PAIN_BETTER}; worse: a rise of {PAIN_MIN_RISE_POINTS} points or more ({PAIN_SOURCE.short})"
+# The ratings are the person's own, over time, with nothing held equal: a verdict cannot say what did it.
+CHANGE_NOT_CAUSE = (
+    "a verdict says how the ratings changed, not what changed them: time, treatment and the rest of life count in "
+    "them as much as the rests"
+)
 PSFS_RULE = (
     f"a change of {PSFS_MEAN_CHANGE_POINTS} points in the average, or {PSFS_ONE_ACTIVITY_POINTS} in one activity, "
     f"is the smallest the scale can detect ({PSFS_SOURCE.short}); the verdict uses this figure. "

@@ -25,6 +25,7 @@ from crest.insights.progress import before_after_line, points, psfs_line, signed
 from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.report import ClinicianReport
 from crest.insights.verdicts import (
+    CHANGE_NOT_CAUSE,
     MIN_RATINGS_PER_WINDOW,
     PAIN_RULE,
     PAIN_SOURCE,
@@ -117,6 +118,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN),
         rule={
             "pain": PAIN_RULE,
+            "change_not_cause": CHANGE_NOT_CAUSE,
             "practice": PRACTICE_RULE,
             "psfs": PSFS_RULE,
             "window_days": WINDOW_DAYS,

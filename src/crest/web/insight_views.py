@@ -12,7 +12,15 @@ from crest.insights.progress import (
     trend_line,
 )
 from crest.insights.reader import sentence
-from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, PAIN_BETTER, PAIN_RULE, PAIN_SOURCE, PSFS_RULE, PSFS_SOURCE
+from crest.insights.verdicts import (
+    CHANGE_NOT_CAUSE,
+    MIN_RATINGS_PER_WINDOW,
+    PAIN_BETTER,
+    PAIN_RULE,
+    PAIN_SOURCE,
+    PSFS_RULE,
+    PSFS_SOURCE,
+)
 
 
 def line_view(line: Line, verdict: str | None = None) -> dict[str, Any]:
@@ -32,6 +40,7 @@ def summary_view(summary: ProgressSummary) -> dict[str, Any]:
         "no_before_after": sentence(no_before_after(summary.demo_kept)),
         "psfs": line_view(psfs_line(summary.psfs), summary.psfs.verdict.value),
         "pain_rule": sentence(PAIN_RULE),
+        "change_not_cause": sentence(CHANGE_NOT_CAUSE),
         "pain_better": PAIN_BETTER,
         "min_ratings": MIN_RATINGS_PER_WINDOW,
         "pain_source": PAIN_SOURCE.full,

@@ -30,6 +30,7 @@ def test_progress_in_words_and_in_json(run_crest: RunCrest, crest_env: dict[str,
     words = run_crest("progress")
     assert words.returncode == 0, words.stderr
     assert "a fall that usually matters" in words.stdout and "(Farrar 2001; Ostelo 2008)" in words.stdout
+    assert "A verdict says how the ratings changed, not what changed them" in " ".join(words.stdout.split())
     as_json = json.loads(run_crest("progress", "--json").stdout)
     back = next(place for place in as_json["places"] if place["region"] == "lower_back")
     assert {"region", "side", "baseline", "latest", "change", "verdict"} <= set(back)
@@ -96,6 +97,7 @@ def test_report_as_pdf_and_html(run_crest: RunCrest, crest_env: dict[str, str], 
     html = tmp_path / "report.html"
     assert run_crest("report", "-o", str(html), "--notes").returncode == 0
     assert "Lots of yawning today." in html.read_text()
+    assert "A verdict says how the ratings changed, not what changed them" in html.read_text()
     ahead = run_crest("report", "-o", str(html), "--until", "2030-01-01")
     assert ahead.returncode != 0 and ahead.stderr.strip().count("\n") == 0, ahead.stderr
     assert "the end 2030-01-01 is after today" in ahead.stderr and "choose a day up to today" in ahead.stderr
