@@ -106,10 +106,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         if note:
             console.print(note)
         _walk_through_setup(crp, timeline, asker)
-        # the questions were asked above, or confirmed with --yes ("none of these apply")
-        session_id = sessions.start(
-            timeline.minutes, timeline.variant, clock_speed=options.speed, questions_confirmed=True
-        ).id
+        session_id = sessions.start(timeline.minutes, timeline.variant, clock_speed=options.speed).id
         assert session_id is not None  # a stored session has its id
         ended = _rest(timeline, sessions, session_id, speaker, console, options.speed)
         ending = crp.ending_for(timeline.variant)

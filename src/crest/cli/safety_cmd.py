@@ -206,11 +206,18 @@ def _confirmed(asker: "Asker", said_yes: "list[Question]") -> bool:
     return asker.confirm("Is that right? (n asks those questions again)", default=True)
 
 
+SAFETY_DUE = (
+    "the safety questions are due, and --yes cannot answer them for you: run `crest safety` in a terminal, then "
+    "start the session again"
+)
+
+
 def ensure_safety_screen(safety: "Safety", asker: "Asker", clock: "Clock", zone: tzinfo) -> "SafetyStanding | None":
     """The standing when the person may practise (in some variant), after asking the questions if they are due.
 
-    None, with the reasons shown, when a concern stands. `--yes` stands for "none of these apply" only while no
-    concern stands; it never lifts one, and neither does answering again before the advice's waiting time.
+    None, with the reasons shown, when a concern stands. `--yes` answers the session's other prompts, never these:
+    with the questions due it is refused; it never lifts a concern, and neither does answering again before the
+    advice's waiting time.
     """
     standing = safety.standing()
     if standing.concern_stands and asker.assume_yes:
@@ -221,18 +228,10 @@ def ensure_safety_screen(safety: "Safety", asker: "Asker", clock: "Clock", zone:
     if not standing.due:
         return standing
     if asker.assume_yes:
-        asker.console.print(
-            "[dim]Safety questions skipped (--yes): you confirm none of the red flags in `crest safety` apply "
-            "to you. They will be asked next time without --yes.[/dim]"
-        )
-        return standing
-    standing = run_safety_screen(
-        safety,
-        asker,
-        clock,
-        zone,
-        unanswered_hint="run `crest safety` in a terminal, or pass --yes to `crest session` to confirm none apply",
-    )
+        # A screen the person has never read cannot be answered "none apply" for them: every red flag it asks
+        # about would go unseen, again each time the answers lapse.
+        raise SafetyScreenUnanswered(SAFETY_DUE)
+    standing = run_safety_screen(safety, asker, clock, zone, unanswered_hint="run `crest safety` in a terminal")
     return None if standing.concern_stands else standing
 
 

@@ -55,15 +55,13 @@ class PracticeSessions:
         position_check_summary: str | None = None,
         before_check_in_id: int | None = None,
         clock_speed: float = 1.0,
-        questions_confirmed: bool = False,
     ) -> PracticeSession:
         """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands, and
-        (`SafetyQuestionsDue`) while the safety questions are due (never answered, or long ago) unless the door has
-        just had the person confirm that none applies (`questions_confirmed`: the terminal's --yes says so), and
+        (`SafetyQuestionsDue`) while the safety questions are due (never answered, or long ago), and
         (`RestAlreadyRunning`) while another rest is still running. A `clock_speed` above 1 (a demo) is known from
         the start where the door knows it then."""
         standing = self._safety.require_may_practise(variant)
-        if standing.due and not questions_confirmed:
+        if standing.due:
             raise SafetyQuestionsDue(
                 "no session was started: answer the safety questions first (the Safety page, crest safety, or "
                 "POST /api/safety/answers); crest asks them before the first session and again from time to time"

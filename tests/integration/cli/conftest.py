@@ -39,3 +39,13 @@ def run_crest(crest_env: dict[str, str]) -> RunCrest:
         )
 
     return run
+
+
+@pytest.fixture
+def safety_answered(run_crest: RunCrest) -> None:
+    """The safety questions answered "no" to each, as a person does once in `crest safety`: `--yes` never answers
+    them for a session."""
+    from crest.safety.screen import QUESTIONS
+
+    answered = run_crest("safety", input_text="\n".join("n" for _ in QUESTIONS) + "\n")
+    assert answered.returncode == 0, answered.stderr

@@ -5,12 +5,15 @@ import json
 import subprocess
 from collections.abc import Callable
 
+import pytest
+
 from crest.insights.practice import DEMO_WORDS
 from crest.journal.store import Journal
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_a_sped_up_session_is_a_demo_shown_in_history_and_counted_nowhere(run_crest: RunCrest) -> None:
     new_user = " ".join(run_crest("progress").stdout.split())
     assert "Rate the same place before and after a session" in new_user
@@ -32,6 +35,7 @@ def test_a_sped_up_session_is_a_demo_shown_in_history_and_counted_nowhere(run_cr
     assert "(a demo is left out: its rest passes in seconds)" in words
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_the_terminal_says_as_a_sped_up_session_ends_that_it_was_a_demo(run_crest: RunCrest) -> None:
     # As the web page does: else the rest just done seems lost from "This week" and `crest progress`.
     result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")

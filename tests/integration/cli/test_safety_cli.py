@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from crest.cli.safety_cmd import SAFETY_DUE
 from crest.journal.records import SafetyScreen
 from crest.journal.store import Journal
 from crest.safety.screen import ANSWER_AGAIN_AFTER, QUESTIONS, AdviceLevel
@@ -128,6 +129,21 @@ def test_the_piped_safety_command_names_no_option_it_lacks(run_crest: RunCrest) 
     assert result.returncode == 2
     assert "--yes" not in result.stderr
     assert "crest safety" in result.stderr
+
+
+def test_yes_never_answers_the_safety_questions_for_a_session(run_crest: RunCrest) -> None:
+    # `crest session --yes` on a new journal said "Safety questions skipped (--yes): you confirm none of the red
+    # flags apply" and rested, the 14 questions never shown; Ctrl-D at the first question suggested it.
+    skipped = run_crest("session", "--minutes", "5", "--speed", "300", "--yes", "--no-checkin")
+    assert skipped.returncode == 2
+    assert skipped.stderr == f"crest: {SAFETY_DUE}\n"
+    closed = run_crest("session", "--minutes", "5", "--speed", "300")  # stdin closed at the first question
+    assert closed.returncode == 2 and "crest safety" in closed.stderr and "--yes" not in closed.stderr
+    with Journal.open() as journal:
+        assert journal.list_sessions() == []
+    assert run_crest("safety", input_text="\n".join("n" for _ in QUESTIONS) + "\n").returncode == 0
+    answered = run_crest("session", "--minutes", "5", "--speed", "300", "--yes", "--no-checkin")
+    assert answered.returncode == 0, answered.stderr  # answered, the session's other prompts may be taken
 
 
 def test_a_worse_check_in_in_the_terminal_is_answered_calmly(run_crest: RunCrest) -> None:

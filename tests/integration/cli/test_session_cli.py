@@ -23,6 +23,7 @@ def sessions() -> list[PracticeSession]:
         return journal.list_sessions()
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_scripted_session_runs_to_completion_and_is_recorded(run_crest: RunCrest) -> None:
     result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
     assert result.returncode == 0, result.stderr
@@ -38,12 +39,14 @@ def test_scripted_session_runs_to_completion_and_is_recorded(run_crest: RunCrest
     assert session.variant == "standard"
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_somatic_session_speaks_the_movement_cues(run_crest: RunCrest) -> None:
     result = run_crest("session", "--minutes", "5", "--variant", "somatic", "--speed", "300", "--yes")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("arch your lower back") == 3
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_short_session_gets_a_note_about_the_usual_range(run_crest: RunCrest) -> None:
     result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
     assert "10-20 minutes" in result.stdout
@@ -145,6 +148,7 @@ def test_strong_pain_with_the_comparison_skipped_is_not_called_worse(run_crest: 
     assert "got worse" not in again
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
@@ -179,6 +183,7 @@ def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
     assert 60 <= session.actual_seconds < 30 * 60
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_a_journal_that_refuses_the_session_mid_rest_never_cuts_the_rest_short(crest_env: dict[str, str]) -> None:
     """The record deleted from another window (Settings > delete everything) or a full disk: crest stopped at the
     next checkpoint, mid-rest, with no chime and no word on how to come up, while the person lay on the floor."""
@@ -210,6 +215,7 @@ def test_a_journal_that_refuses_the_session_mid_rest_never_cuts_the_rest_short(c
     assert sessions() == []
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_a_closed_stdin_is_handled_like_an_empty_one(crest_env: dict[str, str]) -> None:
     def run_with_stdin_closed(*args: str) -> subprocess.CompletedProcess[str]:
         command = " ".join([sys.executable, "-m", "crest", *args])
@@ -257,6 +263,7 @@ def _fake_speech_engine(folder: Path) -> Path:
     return spoken
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_the_somatic_movements_are_spoken_by_default(
     run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -273,6 +280,7 @@ def test_the_somatic_movements_are_spoken_by_default(
     assert not spoken.exists()
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_history_writes_time_rested_like_every_other_door(run_crest: RunCrest) -> None:
     run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
     history = run_crest("history")
@@ -331,6 +339,7 @@ def test_history_into_a_pipe_is_plain_lines_never_padded_to_the_longest_note(
     assert max(len(line) for line in piped.splitlines() if "hip" in line) < 80  # the short one stays short
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_a_synced_prescription_sets_the_minutes_and_variant_not_asked_for(run_crest: RunCrest) -> None:
     with Journal.open() as journal:
         dose = Prescription("supported", 5, 1, 7, date(2020, 1, 1), prescribed_by="Pat Physio")
@@ -345,6 +354,7 @@ def test_a_synced_prescription_sets_the_minutes_and_variant_not_asked_for(run_cr
     assert (chosen.planned_minutes, chosen.variant) == (6, "standard")  # the person may still choose
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_after_a_clearly_worse_check_in_today_the_session_suggests_stopping_and_is_supported(
     run_crest: RunCrest,
 ) -> None:
@@ -373,6 +383,7 @@ def test_a_rest_running_in_another_crest_is_said_before_any_question(run_crest: 
     assert [session.status for session in sessions()] == ["running"]
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_a_rest_left_running_by_a_killed_crest_blocks_nothing(run_crest: RunCrest) -> None:
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     with Journal.open() as journal:

@@ -13,6 +13,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from crest.cli.session_view import big_clock
 from crest.durations import rested_text
 from crest.journal.store import Journal
@@ -86,6 +88,7 @@ def _clock_rows_before(plain: str, marker: str) -> list[str]:
     return [row.strip() for row in rows[-5:]]
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_the_last_frame_shows_the_end_above_time_is_up(crest_env: dict[str, str]) -> None:
     plain = run_in_terminal(["session", "--minutes", "5", "--speed", "300", "--yes"], crest_env, [])
     assert "Time is up" in plain

@@ -4,6 +4,8 @@ warning sign (the urgent advice stands alone)."""
 import subprocess
 from collections.abc import Callable
 
+import pytest
+
 from crest.knowledge.loader import load_help
 from crest.safety.screen import QUESTIONS
 
@@ -20,6 +22,7 @@ def _answers_with_yes_to(question_id: str) -> str:
     return "\n".join("y" if question.id == question_id else "n" for question in QUESTIONS) + "\n"
 
 
+@pytest.mark.usefixtures("safety_answered")
 def test_each_setup_step_has_a_hint_and_the_rest_stays_quiet(run_crest: RunCrest) -> None:
     result = run_crest("session", "--minutes", "5", "--variant", "supported", "--speed", "300", "--yes")
     assert result.returncode == 0, result.stderr

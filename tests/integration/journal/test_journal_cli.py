@@ -427,9 +427,10 @@ def test_an_unknown_safety_advice_level_is_refused_on_import(home: Path, tmp_pat
     )
 
     _assert_one_line_error(crest(home, "import", str(export)), str(export), "line 7", "field advice_level")
+    # Nothing was imported: no answers are on record, so the questions are due (no concern stands in the way).
     session = crest(home, "session", "--minutes", "5", "--speed", "300", "--yes", "--no-checkin")
-    assert session.returncode == 0, session.stderr  # nothing was imported, so nothing stands in the way
-    assert "Traceback" not in session.stderr
+    assert session.returncode == 2
+    assert session.stderr.startswith("crest: the safety questions are due, and --yes cannot answer them for you")
 
 
 def test_crest_import_refuses_a_file_of_more_sessions_than_a_person_makes_and_imports_nothing(
