@@ -136,9 +136,10 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             check_in = ask_check_in(asker, session_id, services.clock)
             if check_in is not None:
                 saved = services.check_ins.add(check_in)
-                console.print("Saved. See it any time with `crest history`.")
+                # What to do comes first: a warning sign's "seek urgent care" must not follow a routine "Saved".
                 advice = services.check_ins.advice_for(saved)
                 show_check_in_advice(console, advice)
+                console.print("Saved. See it any time with `crest history`.")
                 show_sensation_help(console, saved.sensations, advice)
 
 

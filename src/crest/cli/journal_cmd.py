@@ -84,9 +84,10 @@ def log(
             saved = services.check_ins.add(check_in)
         except ImpossibleRecord as error:
             raise error.named(_LOG_OPTIONS.get(error.field, error.field)) from None
-        typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
+        # What to do comes first: a warning sign's "seek urgent care" must not follow a routine "Saved".
         console, advice = make_console(highlight=False), services.check_ins.advice_for(saved)
         show_check_in_advice(console, advice)
+        typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
         show_sensation_help(console, saved.sensations, advice)
 
 

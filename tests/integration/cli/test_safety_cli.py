@@ -160,7 +160,10 @@ def test_a_worse_check_in_in_the_terminal_is_answered_calmly(run_crest: RunCrest
 
 def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunCrest) -> None:
     assert run_crest("safety", input_text=_answers()).returncode == 0
-    assert run_crest("log", "--note", "since this morning I cannot control my bladder").returncode == 0
+    logged = run_crest("log", "--note", "since this morning I cannot control my bladder")
+    assert logged.returncode == 0
+    said = _flat(logged.stdout)  # what to do first, never after a routine "Saved"
+    assert said.index("urgent medical care now") < said.index("Saved check-in 1")
 
     refused = run_crest(*SHORT, "--yes")
     assert refused.returncode == 1
