@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession  # noqa: E402
 from crest.journal.store import Journal  # noqa: E402
 from crest.journal.transfer import export_text  # noqa: E402
+from crest.safety.screen import QUESTIONS  # noqa: E402
 from crest.services.bundle import Services  # noqa: E402
 
 SESSION = ["session", "--minutes", "5", "--speed", "100", "--yes", "--no-checkin"]
@@ -99,6 +100,16 @@ def _crest_watching(
     return code, time.monotonic() - started, killed, first_commit_s
 
 
+def _answer_safety(home: Path) -> None:
+    """The safety questions answered "no" to each, as a person does once before scripted sessions."""
+    env = {**os.environ, "CREST_HOME": str(home), "PYTHONPATH": str(ROOT / "src")}
+    env.pop("CREST_DATABASE_URL", None)
+    answers = "".join("n\n" for _ in QUESTIONS)
+    subprocess.run(
+        [sys.executable, "-m", "crest", "safety"], env=env, input=answers, text=True, check=True, capture_output=True
+    )
+
+
 def _next_start(home: Path) -> JournalContents | None:
     """Open the journal as the next crest command does (migrations, recovery of dead sessions); None if it fails."""
     try:
@@ -118,6 +129,7 @@ def sessions(runs: int, rng: random.Random) -> Tally:
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="crest-faults-") as folder:
         home = Path(folder)
+        _answer_safety(home)  # --yes never answers the safety questions
         _, duration_s, _ = _crest(home, SESSION, None)
         for _ in range(runs):
             before = _next_start(home)
