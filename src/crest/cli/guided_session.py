@@ -13,7 +13,7 @@ from types import FrameType
 from rich.console import Console
 from rich.markup import escape
 
-from crest.cli.asker import Asker
+from crest.cli.asker import Asker, StoppedAtPrompt
 from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
 from crest.cli.checkin_prompt import ask_check_in
 from crest.cli.journal_access import open_services
@@ -47,6 +47,8 @@ from crest.sound import Speaker, play_chime
 REFRESH_S = 0.1
 MAX_SPEED = 3600.0  # an hour a second: faster than any demo needs
 HEARTBEAT_S = 30.0
+# The setup step that lays the person down: a Ctrl-C from there on is answered with the way up.
+LIE_DOWN_STEP = "lie_down"
 
 
 class InvalidSpeed(CrestError):
@@ -196,6 +198,7 @@ def _walk_through_setup(crp: Protocol, timeline: Timeline, asker: Asker) -> None
     steps = crp.setup_for(timeline.variant)
     rewritten = crp.variants[timeline.variant].replaces_setup
     console.print(f"\n[bold]Setting up[/bold] · {crp.variants[timeline.variant].title}, {timeline.minutes} minutes")
+    lying_from = next((number for number, step in enumerate(steps, start=1) if step.id == LIE_DOWN_STEP), 1)
     for number, step in enumerate(steps, start=1):
         console.print(f"\n[bold]{number}/{len(steps)} {step.title}[/bold]")
         console.print(step.text)
@@ -204,7 +207,15 @@ def _walk_through_setup(crp: Protocol, timeline: Timeline, asker: Asker) -> None
         if hint:
             console.print(f"[dim]{escape(hint)}[/dim]")
         if not asker.assume_yes and not asker.input_closed:
-            asker.pause()
+            try:
+                asker.pause()
+            except StoppedAtPrompt:
+                # From the step that lays the person down they may be on the floor: the way up first, as a rest
+                # ended early gives it.
+                if number >= lying_from:
+                    console.print()
+                    _coming_up(crp.ending_for(timeline.variant), None, console)
+                raise
     console.print()
 
 

@@ -122,6 +122,25 @@ def test_ending_early_with_q_gives_the_way_up_and_the_check_in(crest_env: dict[s
     assert check_in.session_id == session.id and check_in.note == "came up early"
 
 
+@pytest.mark.parametrize(("stopped_at", "lying"), [(1, False), (3, True)])
+def test_ctrl_c_during_the_setup_gives_the_way_up_once_the_person_lies_down(
+    crest_env: dict[str, str], stopped_at: int, lying: bool
+) -> None:
+    """At step 3 of 7 ("Knees up") the person is on the floor: a Ctrl-C said only 'stopped at Ctrl-C'."""
+    screen = "".join("n\n" for _ in QUESTIONS)
+    script = [
+        ("1. ", screen),
+        *[(f"{number}/7 ", "\n") for number in range(1, stopped_at)],
+        (f"{stopped_at}/7 ", ""),
+        ("Press Enter when ready", CTRL_C),
+    ]
+    plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
+    assert "stopped at Ctrl-C" in plain
+    assert ("roll gently onto one side" in " ".join(plain.split())) is lying
+    with Journal.open() as journal:
+        assert journal.list_sessions() == []  # the rest never started
+
+
 def test_ctrl_c_at_keep_the_record_keeps_it_as_ended_early_with_the_time_shown(crest_env: dict[str, str]) -> None:
     """It stayed 'running', with the last checkpoint's time, until the next crest marked it interrupted."""
     screen = "".join("n\n" for _ in QUESTIONS)
