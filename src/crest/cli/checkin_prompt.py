@@ -129,8 +129,11 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
         side = _pick_key(asker, f"   {region.label.capitalize()}: which side? {offered}", sides, enter)
         if side is None and region.has_sides:
             continue
-        score = _rate(asker, place_words(region, place_side(region, side)))  # 'hip (left)', as the journal says
-        if score is not None:
+        where = place_words(region, place_side(region, side))  # 'hip (left)', as the journal says
+        score = _rate(asker, where)
+        if score is None:  # a place picked and then dropped without a word read as if it had been saved
+            console.print(f"   No score: the {where} is left out.")
+        else:
             quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None
             pain.append(PainRating(region=region, side=side, score=score, quality=quality))
     comparison = _pick_key(

@@ -93,6 +93,17 @@ def test_enter_is_the_whole_of_a_midline_place_but_skips_a_pair_whose_side_is_ne
     assert "How strong is it in your foot" not in output
 
 
+def test_a_place_left_without_a_score_is_said_to_be_left_out() -> None:
+    # After refused scores, Enter dropped the lower back without a word, while the calf was saved.
+    calf = list(Region).index(Region.CALF_AND_SHIN) + 1
+    asker = scripted(f"1 {calf}", "", "lots", "11", "", "l", "3", "", "", "", "")
+    check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
+    assert check_in is not None
+    assert [(rating.region, rating.score) for rating in check_in.pain] == [("calf_and_shin", 3)]
+    output = " ".join(asker.console.file.getvalue().split())  # type: ignore[attr-defined]
+    assert "No score: the lower back (centre) is left out." in output
+
+
 def test_the_new_places_and_what_the_pain_is_like_can_be_told() -> None:
     calf, foot = list(Region).index(Region.CALF_AND_SHIN) + 1, list(Region).index(Region.FOOT) + 1
     check_in = ask_check_in(scripted(f"{calf} {foot}", "l", "5", "n", "r", "0", "", "", ""), session_id=7, clock=CLOCK)
