@@ -46,3 +46,19 @@ def test_older_and_newer_move_through_the_journal(
     page.wait_for_url("**/journal")
     assert page.locator("tbody tr").count() == 50
     context.close()
+
+
+def test_a_note_typed_on_two_lines_keeps_them(browser: Any, fresh_server_url: str, answer_safety: Shoot) -> None:
+    # "first line" and "second line" ran together as "first line second line".
+    body = json.dumps({"at": "2026-05-01T07:00:00+00:00", "note": "first line\nsecond line"}).encode()
+    request = urllib.request.Request(
+        f"{fresh_server_url}/api/checkins", data=body, headers={"Content-Type": "application/json"}, method="POST"
+    )
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 201
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    answer_safety(page, fresh_server_url)
+    page.goto(f"{fresh_server_url}/journal")
+    assert "first line\nsecond line" in page.locator("tbody tr").first.locator(".details").inner_text()
+    context.close()
