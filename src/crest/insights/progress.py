@@ -101,10 +101,16 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON) -> Line:
     """'lower back: 6.5 → 3.0 over 5 weeks, a fall that usually matters'."""
     where = trend.place.label
     if trend.verdict is Verdict.NOT_ENOUGH_DATA:
-        latest = 0 if trend.latest is None else len(trend.latest.scores)
+        first = len(trend.baseline.scores)
+        # In the first week there is no later week: "so far 3 and 0" read as if the week had been counted twice.
+        so_far = (
+            f"{first} in the first week, and no later week yet"
+            if trend.latest is None
+            else f"{first} and {len(trend.latest.scores)}"
+        )
         return Line(
             f"{where}: not enough ratings yet to compare ({MIN_RATINGS_PER_WINDOW} in the first week and "
-            f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; so far {len(trend.baseline.scores)} and {latest})",
+            f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; so far {so_far})",
             PAIN_SOURCE,
         )
     assert trend.baseline.median is not None and trend.latest is not None and trend.latest.median is not None

@@ -142,6 +142,15 @@ def test_the_summary_speaks_with_its_numbers_and_source() -> None:
     assert fields["psfs"]["threshold_used"]["kind"] == "smallest detectable change"
 
 
+def test_in_the_first_week_there_is_no_later_week_to_count() -> None:
+    # It said "so far 3 and 0", as if one week had been counted as the first and the latest.
+    summary = progress_summary([_session(0)], _daily_pain(5, 5, 3)[-3:], [], UTC, NOW, weekly_goal=7)
+    assert trend_line(summary.trends[0]).text == (
+        "lower back (left): not enough ratings yet to compare (3 in the first week and 3 in the latest are needed; "
+        "so far 3 in the first week, and no later week yet)"
+    )
+
+
 def test_nothing_recorded_has_no_headline() -> None:
     summary = progress_summary([], [], [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 1))
     assert headline(summary) is None
