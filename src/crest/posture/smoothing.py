@@ -10,7 +10,7 @@ so `VerdictHysteresis` accepts a new verdict only after it has held for a moment
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -133,7 +133,6 @@ class VerdictHysteresis(Generic[Key, Value]):
 
     def update(self, values: Mapping[Key, Value], time_s: float) -> dict[Key, StableValue[Value]]:
         """Feed one frame's raw values; returns the keys whose stable value changed on this frame."""
-        changed: dict[Key, StableValue[Value]] = {}
         for key, value in values.items():
             stable = self._stable.get(key)
             if stable is not None and stable.value == value:
@@ -141,23 +140,22 @@ class VerdictHysteresis(Generic[Key, Value]):
                 continue
             candidate = self._candidates.get(key)
             if candidate is None or candidate.value != value:
-                candidate = StableValue(value, time_s)
-                self._candidates[key] = candidate
-            if time_s - candidate.since_s >= self.hold_s - HOLD_TOLERANCE_S:
-                self._stable[key] = candidate
-                self._candidates.pop(key)
-                changed[key] = candidate
-        return changed
+                self._candidates[key] = StableValue(value, time_s)
+        return self._promote_held(values, time_s)
 
     def held_until(self, time_s: float) -> dict[Key, StableValue[Value]]:
         """At the end of a stream (a video's last moment): the keys whose new value, still the latest, has held
         `hold_s` by `time_s`. Looks come up to 2 s apart, so a change in a video's last seconds may be seen by only
         one or two looks before the end, though the video shows it for longer than the hold."""
+        return self._promote_held(list(self._candidates), time_s)
+
+    def _promote_held(self, keys: Iterable[Key], time_s: float) -> dict[Key, StableValue[Value]]:
+        """Of `keys`, those whose new value has held `hold_s` by `time_s` become stable; returned as changed."""
         changed: dict[Key, StableValue[Value]] = {}
-        for key, candidate in list(self._candidates.items()):
-            if time_s - candidate.since_s >= self.hold_s - HOLD_TOLERANCE_S:
-                self._stable[key] = candidate
-                del self._candidates[key]
+        for key in keys:
+            candidate = self._candidates.get(key)
+            if candidate is not None and time_s - candidate.since_s >= self.hold_s - HOLD_TOLERANCE_S:
+                self._stable[key] = self._candidates.pop(key)
                 changed[key] = candidate
         return changed
 
