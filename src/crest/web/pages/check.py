@@ -7,6 +7,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
+from crest.insights.reader import sentence
 from crest.posture.result import SURE
 from crest.posture.vocabulary import CRITERION_LABELS, STATUS_LABELS, VIEW_LABELS, page_labels
 from crest.web.api.check import checkable_upload, whole_check
@@ -52,7 +53,7 @@ def _as_shown(result: dict[str, Any]) -> dict[str, Any]:
                 "label": CRITERION_LABELS[criterion["name"]],
                 "status": criterion["status"],
                 "status_label": f"{status} (not sure)" if unsure else status,
-                "advice": (criterion["advice_line"] or "")[:1].upper() + (criterion["advice_line"] or "")[1:],
+                "advice": sentence(criterion["advice_line"] or ""),
                 "measured": None
                 if measured is None
                 else f"measured {measured}" + (f", target {criterion['target']}" if judged else ""),
