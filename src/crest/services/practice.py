@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 # A page checkpoints several times within this, paused or not; a hidden tab's timers may run only once a minute.
 PAGE_SILENT_AFTER_S = 5 * 60
+# A rest broken off (a tab closed, crest killed) can be taken up again for this long; after it, a new rest starts.
+RESUMABLE_FOR_S = 30 * 60
 
 
 def is_demo(clock_speed: float) -> bool:
@@ -101,7 +103,7 @@ class PracticeSessions:
                 session_id, elapsed_s, SessionStatus.ENDED_EARLY, None, demo=is_demo(clock_speed)
             )
             raise SafetyConcernStands(f"the rest was stopped and saved as ended early: {standing.explanation()}")
-        self._journal.checkpoint_session(session_id, elapsed_s, demo=is_demo(clock_speed))
+        self._journal.checkpoint_session(session_id, elapsed_s, demo=is_demo(clock_speed), writer=this_process())
         return self._journal.get_session(session_id)
 
     def finish(
@@ -158,10 +160,22 @@ class PracticeSessions:
         return elsewhere[0] if elsewhere else None
 
     def open_session(self) -> PracticeSession | None:
-        """The newest session this process started that is still running: a page that was reloaded resumes it."""
+        """The rest a page may take up again: the newest session this process runs (a page reloaded), else the
+        journal's newest session when it was broken off a moment ago (a tab closed, the app or the computer
+        killed mid-rest) with time left to rest."""
+        self.recover_abandoned()
+        sessions = self._journal.list_sessions()
         writer = this_process()
-        here = [session for session in self._running() if session.writer == writer]
-        return here[-1] if here else None
+        here = [session for session in sessions if session.status is SessionStatus.RUNNING and session.writer == writer]
+        if here:
+            return here[-1]
+        newest = sessions[-1] if sessions else None
+        if newest is None or newest.status is not SessionStatus.INTERRUPTED or newest.logged:
+            return None
+        last_sign_of_life = newest.last_checkpoint_at or newest.started_at
+        broken_off_lately = self._clock() - last_sign_of_life <= timedelta(seconds=RESUMABLE_FOR_S)
+        time_left = newest.actual_seconds < newest.planned_minutes * 60
+        return newest if broken_off_lately and time_left else None
 
     def _running(self) -> list[PracticeSession]:
         """The sessions still running, oldest first."""

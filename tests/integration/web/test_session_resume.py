@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.journal.store import Journal
-from crest.services.practice import PAGE_SILENT_AFTER_S
+from crest.services.practice import PAGE_SILENT_AFTER_S, RESUMABLE_FOR_S
 from support.clock import FakeClock
 
 
@@ -111,16 +111,82 @@ def test_the_session_page_says_a_rest_runs_in_another_crest_and_starts_none(
     assert "is still running in another crest (a terminal, or the app in a browser)" in refused.json()["detail"]
 
 
-def test_a_rest_whose_crest_was_killed_is_interrupted_and_blocks_nothing(
-    cleared: TestClient, tmp_path: Path, clock: FakeClock
-) -> None:
+def _killed_rest(tmp_path: Path, clock: FakeClock, rested_s: int = 0) -> int:
+    """A rest whose crest (a server, a terminal) was killed: its writer is a process that no longer runs."""
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=clock) as journal:
         killed = journal.start_session(clock.now, 10, "standard", f"{gone.stdout.strip()}@{socket.gethostname()}")
+        if rested_s:
+            clock.advance(rested_s)
+            journal.checkpoint_session(killed, rested_s)
+    return killed
 
-    assert 'id="session-config"' in cleared.get("/session").text
+
+def test_a_rest_whose_crest_was_killed_is_interrupted_and_blocks_nothing(
+    cleared: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    killed = _killed_rest(tmp_path, clock)
+
+    assert _config(cleared.get("/session").text)["resume"]["session_id"] == killed  # offered, never forced
     assert cleared.get(f"/api/sessions/{killed}").json()["status"] == "interrupted"
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 201
+
+
+def test_a_rest_whose_crest_was_killed_is_offered_and_resumed_where_it_stopped(
+    app: FastAPI, cleared: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    killed = _killed_rest(tmp_path, clock, rested_s=240)
+    clock.advance(60)  # crest serve started again, and the page reloaded
+
+    config = _config(cleared.get("/session").text)
+
+    assert config["resume"] == {"session_id": killed, "elapsed_s": 240, "started": "today 17:30"}
+    assert cleared.get(f"/api/sessions/{killed}").json()["status"] == "interrupted"
+    # Resume: the page's checkpoint revives it, and this server now writes it, so the next sweep leaves it running.
+    resumed = cleared.post(f"/api/sessions/{killed}/checkpoint", json={"elapsed_s": 250}).json()
+    assert (resumed["status"], resumed["actual_seconds"]) == ("running", 250)
+    assert app.state.context.services.practice.recover_abandoned() == []
+    assert _config(cleared.get("/session").text)["resume"]["session_id"] == killed
+    done = cleared.post(f"/api/sessions/{killed}/finish", json={"elapsed_s": 260, "status": "ended_early"})
+    assert done.json()["status"] == "ended_early"
+    assert _config(cleared.get("/session").text)["resume"] is None
+
+
+def test_a_rest_broken_off_long_ago_or_followed_by_another_is_not_offered(
+    cleared: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    killed = _killed_rest(tmp_path, clock, rested_s=240)
+    clock.advance(RESUMABLE_FOR_S - 1)
+    assert _config(cleared.get("/session").text)["resume"]["session_id"] == killed
+    clock.advance(2)  # half an hour since it was last heard of: a new rest
+    assert _config(cleared.get("/session").text)["resume"] is None
+
+    again = _killed_rest(tmp_path, clock, rested_s=240)
+    later = cleared.post("/api/sessions", json={"planned_minutes": 5}).json()
+    clock.advance(30)
+    cleared.post(f"/api/sessions/{later['id']}/finish", json={"elapsed_s": 30, "status": "ended_early"})
+    assert cleared.get(f"/api/sessions/{again}").json()["status"] == "interrupted"
+    assert _config(cleared.get("/session").text)["resume"] is None  # a rest started since supersedes it
+
+
+def test_a_rest_broken_off_with_its_whole_time_rested_is_not_offered(
+    cleared: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    _killed_rest(tmp_path, clock, rested_s=600)
+    assert _config(cleared.get("/session").text)["resume"] is None
+
+
+def test_a_closed_tab_s_rest_is_offered_again_when_the_page_comes_back(
+    app: FastAPI, cleared: TestClient, clock: FakeClock
+) -> None:
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    clock.advance(120)
+    cleared.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": 120})
+    clock.advance(PAGE_SILENT_AFTER_S + 1)
+    app.state.context.services.practice.recover_closed_pages(PAGE_SILENT_AFTER_S)
+    assert cleared.get(f"/api/sessions/{session['id']}").json()["status"] == "interrupted"
+
+    assert _config(cleared.get("/session").text)["resume"]["elapsed_s"] == 120
 
 
 def test_a_late_leaving_save_does_not_move_the_time_rested_back(cleared: TestClient, clock: FakeClock) -> None:
