@@ -108,8 +108,11 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON) -> Line:
             if trend.latest is None
             else f"{first} and {len(trend.latest.scores)}"
         )
+        # The level still matters with no verdict: a new place rated 7 in the report read like one of no concern.
+        latest_score = (trend.latest or trend.baseline).scores[-1]
         return Line(
-            f"{where}: not enough ratings yet to compare ({MIN_RATINGS_PER_WINDOW} in the first week and "
+            f"{where}: latest rating {latest_score}/10; not enough ratings yet to compare "
+            f"({MIN_RATINGS_PER_WINDOW} in the first week and "
             f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; so far {so_far})",
             PAIN_SOURCE,
         )

@@ -146,9 +146,20 @@ def test_in_the_first_week_there_is_no_later_week_to_count() -> None:
     # It said "so far 3 and 0", as if one week had been counted as the first and the latest.
     summary = progress_summary([_session(0)], _daily_pain(5, 5, 3)[-3:], [], UTC, NOW, weekly_goal=7)
     assert trend_line(summary.trends[0]).text == (
-        "lower back (left): not enough ratings yet to compare (3 in the first week and 3 in the latest are needed; "
+        "lower back (left): latest rating 5/10; not enough ratings yet to compare (3 in the first week and 3 in "
+        "the latest are needed; "
         "so far 3 in the first week, and no later week yet)"
     )
+
+
+def test_a_place_without_a_verdict_yet_says_its_latest_rating() -> None:
+    # A new place rated 7 read in the report's "In short" like one of no concern: only "not enough ratings".
+    ratings = [
+        CheckIn(at=NOW - timedelta(days=2 - day), pain=(PainRating(Region.HIP, score, Side.RIGHT),))
+        for day, score in enumerate([3, 5, 7])
+    ]
+    summary = progress_summary([_session(0)], ratings, [], UTC, NOW, weekly_goal=7)
+    assert trend_line(summary.trends[0]).text.startswith("hip (right): latest rating 7/10; not enough ratings yet")
 
 
 def test_nothing_recorded_has_no_headline() -> None:
