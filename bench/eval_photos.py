@@ -127,7 +127,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh13": PhotoSet("fresh13", PHOTOS / "fresh13.csv", (PRIVATE_IMAGES,)),
     "fresh14": PhotoSet("fresh14", PHOTOS / "fresh14.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh14"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
