@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from crest.journal.records import CheckIn, PainRating, place_words
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Side
-from crest.protocol.model import VariantName
+from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
 from crest.safety.screen import ADVICE, KNOWN_QUESTIONS, AdviceLevel
 
 RISE_POINTS = 2
@@ -26,6 +26,11 @@ THRESHOLD_SOURCES = (
 )
 STOP_SOURCE = "Physiotherapy usage: stop if the position brings on or worsens symptoms"
 SUPPORTED_VARIANT: VariantName = "supported"
+PREGNANCY_SOURCE = KNOWN_QUESTIONS["pregnant_16_weeks"].source
+# While only the rest on the side is advised (pregnancy), the supported variant, on the back, is no way to go easier.
+SIDE_LYING_NEXT_TIME = (
+    "Next time, keep to the rest on your side and make it shorter, and ask your midwife or doctor about it."
+)
 SADDLE = frozenset({Region.BUTTOCK, Region.GROIN, Region.PELVIS})  # where numbness is a cauda equina sign
 BELOW_THE_KNEE = frozenset({Region.CALF_AND_SHIN, Region.FOOT})
 # Where numbness or tingling on both sides is "both legs affected", urgent as in help's cauda equina entry; the feet
@@ -92,10 +97,13 @@ def after_check_in_advice(
     before: CheckIn | None = None,
     words_warning: WarningSign | None = None,
     variant: str | None = None,
+    side_lying_only: bool = False,
 ) -> WorseAdvice | None:
     """The advice after `check_in`; None when it is neither clearly worse nor names a warning sign.
 
-    `before` is the "before" check-in of the same session; `variant` the session's variant, when known.
+    `before` is the "before" check-in of the same session; `variant` the session's variant, when known;
+    `side_lying_only`: the safety answers allow only the rest on the side (pregnancy), so the supported variant,
+    on the back, is never suggested.
     """
     reasons, got_worse = _why_worse(check_in, before) if check_in.timing is not CheckInTiming.BEFORE else ([], False)
     warnings = warning_signs(check_in, words_warning)
@@ -104,7 +112,10 @@ def after_check_in_advice(
     steps: list[str] = []
     if reasons:
         steps.append("Stop practising for today and let your body settle.")
-        if variant != SUPPORTED_VARIANT:
+        on_the_side = side_lying_only or variant == SIDE_LYING_VARIANT
+        if on_the_side:
+            steps.append(SIDE_LYING_NEXT_TIME)
+        elif variant != SUPPORTED_VARIANT:
             steps.append(
                 "Next time, try the supported variant (calves resting on a chair seat): it asks less of your back "
                 "and hips."
@@ -115,7 +126,7 @@ def after_check_in_advice(
         got_worse=got_worse,
         reasons=tuple(reasons),
         steps=tuple(steps),
-        sources=(*THRESHOLD_SOURCES, STOP_SOURCE) if reasons else (),
+        sources=(*THRESHOLD_SOURCES, STOP_SOURCE, *((PREGNANCY_SOURCE,) if on_the_side else ())) if reasons else (),
         warnings=warnings,
     )
 
@@ -124,7 +135,10 @@ def worse_today_reminder(variant: str, advice: WorseAdvice) -> str:
     """What the start of a session says for the rest of a day whose check-in (`advice`'s) was clearly worse, or
     noted strong pain: advice, not a block."""
     supported = "the supported variant (calves resting on a chair seat): it asks less of your back and hips."
-    then = f"this is {supported}" if variant == SUPPORTED_VARIANT else f"try {supported}"
+    if variant == SIDE_LYING_VARIANT:  # on the back is not advised: the supported variant is no choice here
+        then = "keep it short, and ask your midwife or doctor if resting makes things worse."
+    else:
+        then = f"this is {supported}" if variant == SUPPORTED_VARIANT else f"try {supported}"
     said = "said things got worse" if advice.got_worse else "noted strong pain"
     return (
         f"Earlier today a check-in {said}: we suggest stopping for today and letting your body settle. "

@@ -77,7 +77,8 @@ class CheckIns:
             same_session = self._journal.list_checkins(session_id=check_in.session_id)
             before = next((other for other in same_session if other.timing is CheckInTiming.BEFORE), None)
             variant = self._journal.get_session(check_in.session_id).variant
-        return after_check_in_advice(check_in, before, note_warning(check_in), variant)
+        side_lying_only = self._safety.standing().side_lying_only
+        return after_check_in_advice(check_in, before, note_warning(check_in), variant, side_lying_only)
 
     def latest(self) -> CheckIn | None:
         return self._journal.latest_checkin()

@@ -170,6 +170,22 @@ def test_pregnancy_offers_the_side_lying_rest_at_every_door(client: TestClient) 
     assert started.status_code == 201
 
 
+def test_pregnant_and_worse_is_never_told_to_try_the_supported_variant(client: TestClient, clock: FakeClock) -> None:
+    client.post("/api/safety/answers", json={"answers": _answers(client, "pregnant_16_weeks")})
+    session = client.post("/api/sessions", json={"planned_minutes": 10, "variant": "side_lying"}).json()
+    clock.advance(120)
+    client.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 120, "status": "ended_early"})
+    answer = client.post(
+        "/api/checkins", json={"session_id": session["id"], "timing": "after", "compared_with_before": "worse"}
+    )
+    assert answer.status_code == 201
+    for page in (client.get("/").text, client.get("/session").text):
+        assert "supported variant" not in page
+        assert "midwife" in page
+    alone = client.post("/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 8}]}).json()
+    assert "supported variant" not in json.dumps(alone)
+
+
 def _session_config(client: TestClient, variant: str) -> Any:
     page = client.get("/session", params={"variant": variant}).text
     found = re.search(r'<script type="application/json" id="session-config">(.*?)</script>', page, re.S)
