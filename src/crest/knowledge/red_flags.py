@@ -18,7 +18,9 @@ is 15", "our teenage lad"); no improvement after a month includes pain "exactly 
 pain includes the back said to be worse at night ("my back is worst at night"); weakened immunity includes white
 cells said to be low; new weakness includes foot drop described (a foot that slaps down, toes that catch, the front
 of the foot that will not lift); a pulsing belly includes one that thumps "in time with my heart"; an aneurysm
-includes a "triple A".
+includes a "triple A"; fainting with back pain ("I collapsed with this back pain", "came round on the floor") is the
+emergency's sign whatever words the pain has; weight lost includes weight in numbers ("lost 8kg"); a symptom someone
+else has is read in their words too ("he can't feel his bum").
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -267,7 +269,14 @@ _SHARED_WITH_ME = re.compile(
 # Word families shared by several rules (regular expressions over plain words).
 PAIN = (
     r"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting"
-    r"|burning(?! up)"
+    r"|burning(?! up)|(?:is|are|was|were|its|been) killing (?:me|him|her)"
+)
+# Having fainted, in lay words: with back pain it is the emergency's sign whatever the pain's words ("I collapsed
+# with this back pain", "came round on the floor"); collapsing onto a bed or the floor on purpose is not.
+FAINTED = (
+    r"faint(?:ed|ing)|pass(?:ed|ing) out|black(?:ed|ing) out|(?:lost|losing|loss of) consciousness|unconscious"
+    r"|collaps(?:ed|ing)(?! (?:on|onto|on to|into|in|back|down|on the|with (?:relief|laughter|tiredness)))"
+    r"|(?:came|come|coming) (?:round|around|to) (?:\w+ ){0,2}(?:on|lying on) the (?:floor|ground)"
 )
 CANNOT = (
     r"cant|cannot|can not|couldnt|could not|unable to|(?:not|havent|hasnt|hadnt|wasnt|werent|never) (?:\w+ )?able to"
@@ -296,7 +305,7 @@ NOT_MY_OWN = (
 CANT_FEEL = (
     r"(?:cant|cannot|can not|couldnt|could not|(?:can |could )?(?:barely|hardly)|cant really"
     r"|(?:not|no longer|hardly|barely) able to|unable to) (?:feel|sense)"
-    r" (?:my |the )?(?:left |right |both |whole )?"
+    r" (?:my |the |his |her |their |your )?(?:left |right |both |whole )?"  # whoever has it needs the warning
 )
 GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
 WEAK = (
@@ -331,6 +340,8 @@ LEGS_FOR_FEELING = (
     # "my left leg and right leg", "the right and left thigh"
     r"|(?:left|right) (?:leg|thigh|calf|shin) and (?:my |the )?(?:left|right)(?: (?:one|leg|thigh|calf|shin))?"
     r"|(?:left|right) and (?:left|right) (?:legs?|thighs?|calf|calves|shins?)"
+    # the feet named with the legs: "pins and needles in both my feet and legs"
+    r"|(?:feet|foot) and (?:my |the |both |his |her )?legs"
 )
 # Another limb between a feeling word and "legs" takes the feeling for itself ("my legs ache and my hands tingle").
 _NOT_ANOTHER_LIMB = r"(?!(?:feet|foot|toes?|hands?|fingers?|arms?|wrists?)\b)"
@@ -357,7 +368,7 @@ SEVERE = (
     r"|tearing|ripping|crushing|out of nowhere|all of a sudden|came on (?:\w+ ){0,2}(?:fast|quickly|suddenly)"
     r"|like (?:a|being) (?:knife|knifed|dagger|stabbed|hammer|gunshot|shot)|knife ?like|out of the blue|from nowhere"
     r"|doubled (?:\w+ )?(?:over|up)|(?:worst|most) (?:\w+ ){0,4}(?:ever|of my life)|(?:10|ten) out of (?:10|ten)"
-    r"|came on (?:like|in (?:a|seconds))|hit me (?:like|out of)"
+    r"|came on (?:like|in (?:a|seconds))|hit me (?:like|out of)|killing (?:me|him|her)"
 )
 SHOCK = (
     r"dizz\w*|light ?headed\w*|faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*|clammy|sweat\w*|pale"
@@ -535,7 +546,11 @@ SAME_AS_AT_THE_START = (
     r"|the first day|(?:when|the day) (?:i|we) (?:started|began))"
     r"|(?:is|its|feels|seems) no different|(?:hasnt|has not|havent|have not|nothing has|nothing) changed"
     r"|(?:no|not (?:made )?any|not made a|hasnt made (?:a|any)|havent noticed any) difference|back to square one"
+    r"|(?:has|have|had|its|it has|is) (?:been|stayed|remained) (?:exactly |just |pretty much |much |about )?"
+    r"(?:the same|unchanged)"
 )
+# Doing the rest itself: "I've been doing this daily for 6 weeks and nothing has changed" is about the pain it is for.
+PRACTISING = r"doing (?:this|it|crp|the rest|constructive rest)|practi[sc]\w*|sessions?|lying like this"
 # An infection or a fever the message places years back, with nothing recent said of it ("I had a fever last year
 # with flu"): history, not a recent infection.
 _ILLNESS_LONG_OVER = (
@@ -763,6 +778,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "sudden_severe_pain_with_faintness",
         "warning_aortic",
         (SEVERE, PAIN, SHOCK),
+        (FAINTED, PAIN),
     ),
     # A known aneurysm is history, read like cancer's: a grandad's aneurysm is no warning for the reader.
     _rule("pain_with_known_aneurysm", "warning_aortic", (ANEURYSM, PAIN), about_history=True),
@@ -777,7 +793,8 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "unexplained_weight_loss",
         "warning_cancer",
-        r"(?:lost|losing|loss of|dropp\w*|dropped|shed\w*) (?:\w+ ){0,4}(?:weight|kilos?|kgs?|pounds|lbs|stone)",
+        r"(?:lost|losing|loss of|dropp\w*|dropped|shed\w*) (?:\w+ ){0,4}(?:weight|kilos?|kgs?|pounds|lbs|stone"
+        r"|\d+ ?(?:kilos?|kgs?|lbs?|pounds|stone|st))",
         r"weight (?:\w+ ){0,2}(?:dropp\w*|melt\w*) off"
         r"|weight (?:\w+ ){0,2}(?:falling|fallen|fell|flying) off (?:of )?me"
         r"|(?:unexplained|unintended|unintentional|unexpected|sudden|rapid) weight ?loss|weight ?loss (?:\w+ ){0,3}"
@@ -831,7 +848,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_cancer",
         (NO_BETTER, LONG_TIME),
         (NOT_HELPING, LONG_TIME, PAIN),
-        (SAME_AS_AT_THE_START, LONG_TIME, rf"{PAIN}|back|backs|spine|hips?|neck"),
+        (SAME_AS_AT_THE_START, LONG_TIME, rf"{PAIN}|back|backs|spine|hips?|neck|{PRACTISING}"),
     ),
     _rule(
         "fever_or_chills",

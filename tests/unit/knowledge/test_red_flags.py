@@ -54,6 +54,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I'm desperate for a wee but I can't go",
     ),
     "saddle_numbness": (
+        "my husband cant feel his bum and his back hurts but he wont go to a&e",  # someone else's, a walk-through's,
+        "my wife cant feel her bottom",
         "Numbness in my groin and bum",
         "I'm not able to feel my saddle area",  # a walk-through's phrasings, missed before
         "I am unable to feel my groin",
@@ -125,6 +127,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "it's not pain in one leg anymore, it's both legs now",
     ),
     "changed_feeling_in_both_legs": (
+        "pins and needles in both my feet and legs",  # the feet named with the legs,
         "pins and needles down both legs",
         "my left leg and right leg are numb",
         "the right and left thigh feel numb",
@@ -146,6 +149,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "both my legs feel draggy when I walk",  # legs that drag, said as an adjective
     ),
     "sudden_severe_pain_with_faintness": (
+        "felt really dizzy and my heart was racing, nearly passed out, still clammy and my back is killing me",
+        "I collapsed with this back pain earlier",  # fainting with back pain, no word of severity,
+        "came round on the floor after terrible back pain",
         "sudden severe pain in my tummy and I feel faint",
         "excruciating back pain, sweating and my heart is pounding",
         "terrible abdominal pain, I passed out",
@@ -179,6 +185,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my mum had lymphoma and I have it as well",
     ),
     "unexplained_weight_loss": (
+        "lost about 8kg without trying and back ache",  # the weight in numbers,
+        "dropped 10lbs this month without trying",
         "I've been losing weight and don't know why",
         "unexplained weight loss and back ache",
         "dropped 6 kilos without trying",
@@ -206,6 +214,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my teenage daughter has back pain most days",
     ),
     "no_improvement_after_a_month": (
+        "ive been doing this daily for 6 weeks and nothing has changed",
+        "my back has been the same for 6 weeks",
         "six weeks of doing this and no improvement",
         "it's been months and it still hurts",
         "my back is getting worse after a month",
@@ -294,6 +304,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
 
 # Things people say about a session that sound close to a warning sign but are not one.
 NEAR_MISSES = (
+    "I collapse onto the floor after work and my back aches",  # lying down on purpose, not fainting
+    "i collapsed into bed exhausted, my back aches",
+    "I've been doing the same routine for 6 weeks",
     "I can feel when my bladder is full",
     "the cushion under my bum belongs to someone else, can I still use it?",  # someone else's thing, not a feeling
     "after a week of rest my back finally feels like my own again",
