@@ -43,6 +43,14 @@ def test_somatic_variant_has_slow_rounds() -> None:
     assert [part.id for part in somatic.movement] == ["arch", "press", "release"]
 
 
+def test_the_somatic_arch_says_to_leave_it_out_if_it_hurts() -> None:
+    # crp-facts.md: with facet or arthritis pain, watch for pain from arching; only the help entry said so.
+    somatic = load_protocol().variants["somatic"]
+    assert "if it hurts, leave it out" in somatic.movement[0].text
+    setup = somatic.replaces_setup["lower_back"]
+    assert "arthritis" in setup.text and "PT" in setup.sources
+
+
 def test_broken_file_names_the_field() -> None:
     text = bundled_text().replace("default_minutes = 15", 'default_minutes = "soon"')
     with pytest.raises(InvalidProtocol, match=r"field timing\.default_minutes"):
