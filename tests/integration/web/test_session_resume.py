@@ -41,8 +41,14 @@ def test_the_session_page_offers_the_open_session_with_its_own_length_and_varian
     assert "Your session is still open" in page.text
     assert 0 < config["heartbeat_every_s"] < PAGE_SILENT_AFTER_S / 3
 
+    # Today points to it instead of offering Begin, which would only have resumed it under another length.
+    today = cleared.get("/").text
+    assert "Your session is still open" in today and "Started today 17:30: Supported (90-90), 20 minutes; 3 min 5 s done" in today
+    assert ">Begin</button>" not in today
+
     cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 190, "status": "ended_early"})
     assert _config(cleared.get("/session").text)["resume"] is None
+    assert ">Begin</button>" in cleared.get("/").text
 
 
 def test_a_session_another_process_runs_is_neither_offered_nor_taken_for_a_closed_page(

@@ -60,6 +60,7 @@ def today(request: Request, context: Context, saved: Literal["check-in"] | None 
     progress_line = services.reports.headline()
     prescribed = services.reports.prescription_in_force()  # its dose is the start form's default
     worse_today = services.check_ins.worse_today()
+    open_rest = services.practice.open_session()  # paused, left or broken off: Session offers to resume it
     usual = preferences.default_variant if prescribed is None else check_variant(protocol, prescribed.variant)
     return render(
         request,
@@ -85,6 +86,14 @@ def today(request: Request, context: Context, saved: Literal["check-in"] | None 
         worse_today=worse_today_reminder(SUPPORTED_VARIANT, worse_today)
         if worse_today and not safety.side_lying_only
         else None,
+        open_rest=None
+        if open_rest is None
+        else {
+            "when": friendly_time(open_rest.started_at, context.local_zone, now),
+            "rested": rested_text(open_rest.actual_seconds),
+            "minutes": open_rest.planned_minutes,
+            "variant": protocol.variant_title(open_rest.variant),
+        },
         start_minutes=preferences.default_minutes if prescribed is None else prescribed.minutes,
         prescribed=prescribed,
         last_session=None
