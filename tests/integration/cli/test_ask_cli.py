@@ -151,5 +151,5 @@ def test_urgent_signs_in_other_words_get_the_urgent_box_alone(run_crest: RunCres
 
 def test_every_warning_sign_in_a_question_gets_its_box(run_crest: RunCrest) -> None:
     text = " ".join(run_crest("ask", "I have a fever and my back hurts at night").stdout.split())
-    assert text.count("See a clinician") == 2
+    assert text.count("See a clinician before you continue") == 2
     assert "fever" in text.lower() and "cancer" in text.lower()
