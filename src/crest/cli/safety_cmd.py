@@ -1,5 +1,6 @@
 """`crest safety`, the screen asked before the first session and every 90 days, and a clinician's all-clear."""
 
+import re
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Annotated
 
@@ -235,6 +236,11 @@ def ensure_safety_screen(safety: "Safety", asker: "Asker", clock: "Clock", zone:
     return None if standing.concern_stands else standing
 
 
+# A warning sign one is unsure of is checked, not guessed: "not sure" is answered with the safe side, never taken
+# for a "no".
+_NOT_SURE = re.compile(r"(?:i'?m |i am )?(?:not sure|unsure|don'?t know|dunno|maybe|perhaps|\?+|idk|not certain)\.?")
+
+
 def _required_yes_no(asker: "Asker", question: str, unanswered_hint: str) -> bool:
     while True:
         answer = asker.ask(f"{_escaped(question)} \\[y/n]")
@@ -242,4 +248,9 @@ def _required_yes_no(asker: "Asker", question: str, unanswered_hint: str) -> boo
             return answer.lower().startswith("y")
         if asker.input_closed:
             raise SafetyScreenUnanswered(f"the safety questions need your answers: {unanswered_hint}")
+        if answer is not None and _NOT_SURE.fullmatch(answer.strip().lower()):
+            from crest.safety.screen import NOT_SURE
+
+            asker.console.print(f"{NOT_SURE} Type y for yes, n for no.")
+            continue
         asker.console.print("Please answer y or n.")

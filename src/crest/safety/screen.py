@@ -59,6 +59,11 @@ class Question:
 
 
 RED_FLAG_SOURCE = "NHS back-pain red flags; NICE NG59 (2016)"
+# A warning sign one is unsure of is checked, not guessed: every door says so, none takes "not sure" for a "no".
+NOT_SURE = (
+    "Not sure? Answer yes: crest then says whom to see, and a clinician can check it with you. Answer no only "
+    "when it does not apply to you."
+)
 
 QUESTIONS: tuple[Question, ...] = (
     Question(

@@ -72,6 +72,16 @@ def test_a_slip_of_the_finger_is_corrected_before_it_is_saved(run_crest: RunCres
     assert "You answered yes to:" in result.stdout and "Is that right?" in _flat(result.stdout)
 
 
+def test_not_sure_is_answered_with_the_safe_side_and_never_taken_for_no(run_crest: RunCrest) -> None:
+    # "not sure" to the first red flag got only "Please answer y or n."
+    result = run_crest("safety", input_text="not sure\n" + _answers("bladder_bowel_saddle"))
+    assert result.returncode != 0, result.stdout
+    flat = _flat(result.stdout)
+    assert "Not sure? Answer yes: crest then says whom to see" in flat
+    assert "Please answer y or n." not in flat
+    assert "urgent" in flat.lower()
+
+
 def test_a_clinicians_all_clear_lets_the_person_practise(run_crest: RunCrest) -> None:
     run_crest("safety", input_text=_answers("no_improvement_after_a_month", "new_pain_under_20_or_over_50"))
     assert run_crest(*SHORT, "--yes").returncode == 1

@@ -173,6 +173,7 @@ def test_the_safety_screen_links_each_question_to_its_entry(client: TestClient) 
         legend = page.index(question.text.replace("'", "&#39;"))
         link = page.index('class="why"', legend)
         assert f'href="/help/{why_links.SAFETY_QUESTIONS[question.id]}"' in page[link : link + 120]
+    assert "Not sure? Answer yes: crest then says whom to see" in page  # as the terminal says to "not sure"
 
 
 def test_every_why_link_leads_to_a_page(cleared: TestClient) -> None:

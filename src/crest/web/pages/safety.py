@@ -9,7 +9,7 @@ from crest.counting import counted
 from crest.errors import CrestError
 from crest.journal.records import parse_day
 from crest.knowledge.why_links import SAFETY_QUESTIONS
-from crest.safety.screen import Assessment, IncompleteScreen, assess, assess_so_far
+from crest.safety.screen import NOT_SURE, Assessment, IncompleteScreen, assess, assess_so_far
 from crest.web.help_links import help_links
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.safety_presenter import safety_notice
@@ -49,6 +49,7 @@ def _page(
         confirming=confirming,
         notice=notice,
         asking=asking,
+        not_sure=NOT_SURE,
         today=now.astimezone(context.local_zone).date().isoformat(),
         error=error,
         question_help=help_links(request, SAFETY_QUESTIONS, (question.id for question in questions)),
