@@ -29,8 +29,11 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              oblique exercise photos and video frames; measured once as the held-out part of round 15; development
              since round 16.
 - fresh14:   bench/photos/fresh14.csv, 106 photos from 68 more new sources (13 in the position): side and oblique
-             exercise photos, studio, clinic and class photos; labelled and committed before any rule was run on
-             them, held out.
+             exercise photos, studio, clinic and class photos; measured once as the held-out part of round 16;
+             development since round 17.
+- fresh15:   bench/photos/fresh15.csv, 92 photos from 53 more new sources (10 in the position): physiotherapy,
+             pilates and gym sites in several languages, class photos; labelled and committed before any rule was
+             run on them, held out.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -126,8 +129,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh12": PhotoSet("fresh12", PHOTOS / "fresh12.csv", (PRIVATE_IMAGES,)),
     "fresh13": PhotoSet("fresh13", PHOTOS / "fresh13.csv", (PRIVATE_IMAGES,)),
     "fresh14": PhotoSet("fresh14", PHOTOS / "fresh14.csv", (PRIVATE_IMAGES,)),
+    "fresh15": PhotoSet("fresh15", PHOTOS / "fresh15.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset()
+HELD_OUT = frozenset({"fresh15"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
