@@ -109,9 +109,11 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON) -> Line:
             else f"{first} and {len(trend.latest.scores)}"
         )
         # The level still matters with no verdict: a new place rated 7 in the report read like one of no concern.
-        latest_score = (trend.latest or trend.baseline).scores[-1]
+        # (With a start date, a place rated only long before it has no rating in its windows at all.)
+        rated = (trend.latest.scores if trend.latest else ()) or trend.baseline.scores
+        level = f"latest rating {rated[-1]}/10; " if rated else ""
         return Line(
-            f"{where}: latest rating {latest_score}/10; not enough ratings yet to compare "
+            f"{where}: {level}not enough ratings yet to compare "
             f"({MIN_RATINGS_PER_WINDOW} in the first week and "
             f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; so far {so_far})",
             PAIN_SOURCE,

@@ -162,6 +162,14 @@ def test_a_place_without_a_verdict_yet_says_its_latest_rating() -> None:
     assert trend_line(summary.trends[0]).text.startswith("hip (right): latest rating 7/10; not enough ratings yet")
 
 
+def test_a_place_rated_only_long_before_the_start_has_no_latest_rating_to_name() -> None:
+    # It raised IndexError (a 500 on /progress?since=...) once the latest rating was named.
+    old = [CheckIn(at=NOW - timedelta(days=40), pain=(PainRating(Region.HIP, 6, Side.RIGHT),))]
+    summary = progress_summary([], old, [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 1))
+    for trend in summary.trends:
+        assert "not enough ratings yet" in trend_line(trend).text
+
+
 def test_nothing_recorded_has_no_headline() -> None:
     summary = progress_summary([], [], [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 1))
     assert headline(summary) is None
