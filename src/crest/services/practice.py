@@ -96,7 +96,10 @@ class PracticeSessions:
     def checkpoint(self, session_id: int, elapsed_s: float, clock_speed: float = 1.0) -> PracticeSession:
         """Record the time rested so far; never more than planned, nor than the clock (`clock_speed` times faster
         in a demo, which marks it one) has run since the start. An ended session is refused (`SessionAlreadyEnded`)."""
-        check_progress(self._journal.get_session(session_id), elapsed_s, self._clock(), clock_speed)
+        session = self._journal.get_session(session_id)
+        check_progress(session, elapsed_s, self._clock(), clock_speed)
+        if session.status is SessionStatus.INTERRUPTED:
+            self._require_may_take_up(session)
         standing = self._safety.standing()
         if standing.concern_stands:  # a warning sign recorded while resting (another window, a synced check-in)
             self._journal.finish_session(
@@ -159,6 +162,23 @@ class PracticeSessions:
         elsewhere = [session for session in self._running() if session.writer != writer]
         return elsewhere[0] if elsewhere else None
 
+    def _require_may_take_up(self, session: PracticeSession) -> None:
+        """A rest broken off is taken up again only where a new one could start: no warning sign or advice against
+        its variant (pregnancy and a rest on the back) stands, and no other rest runs."""
+        standing = self._safety.standing()
+        if not standing.may_practise(session.variant):
+            raise SafetyConcernStands(f"the rest was not resumed: {standing.explanation()}")
+        others = [running for running in self._running() if running.id != session.id]
+        if others:
+            raise RestAlreadyRunning(others[0], this_process(), self._zone)
+
+    def _may_take_up(self, session: PracticeSession) -> bool:
+        try:
+            self._require_may_take_up(session)
+        except (SafetyConcernStands, RestAlreadyRunning):
+            return False
+        return True
+
     def open_session(self) -> PracticeSession | None:
         """The rest a page may take up again: the newest session this process runs (a page reloaded), else the
         journal's newest session when it was broken off a moment ago (a tab closed, the app or the computer
@@ -175,7 +195,7 @@ class PracticeSessions:
         last_sign_of_life = newest.last_checkpoint_at or newest.started_at
         broken_off_lately = self._clock() - last_sign_of_life <= timedelta(seconds=RESUMABLE_FOR_S)
         time_left = newest.actual_seconds < newest.planned_minutes * 60
-        return newest if broken_off_lately and time_left else None
+        return newest if broken_off_lately and time_left and self._may_take_up(newest) else None
 
     def _running(self) -> list[PracticeSession]:
         """The sessions still running, oldest first."""

@@ -176,6 +176,40 @@ def test_a_rest_broken_off_long_ago_or_followed_by_another_is_not_offered(
     assert _config(cleared.get("/session").text)["resume"] is None  # a rest started since supersedes it
 
 
+def test_a_rest_broken_off_is_not_taken_up_while_another_runs(
+    cleared: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    killed = _killed_rest(tmp_path, clock, rested_s=240)
+    clock.advance(60)
+    assert _config(cleared.get("/session").text)["resume"]["session_id"] == killed
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=clock) as journal:
+        terminal = journal.start_session(clock.now, 10, "standard", "4242@a-terminal-elsewhere")
+    assert "A rest is already running" in cleared.get("/session").text  # not offered
+    late = cleared.post(f"/api/sessions/{killed}/checkpoint", json={"elapsed_s": 250})  # a page still showing Resume
+    assert late.status_code == 409 and "still running in another crest" in late.json()["detail"]
+    assert cleared.get(f"/api/sessions/{killed}").json()["status"] == "interrupted"
+    # The terminal's own rest stays the terminal's, whoever checkpoints it.
+    clock.advance(30)
+    cleared.post(f"/api/sessions/{terminal}/checkpoint", json={"elapsed_s": 20})
+    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=clock) as journal:
+        assert journal.get_session(terminal).writer == "4242@a-terminal-elsewhere"
+
+
+def test_a_rest_on_the_back_is_not_taken_up_once_the_answers_advise_the_side(
+    cleared: TestClient, tmp_path: Path, clock: FakeClock
+) -> None:
+    killed = _killed_rest(tmp_path, clock, rested_s=240)
+    clock.advance(60)
+    questions = cleared.get("/api/safety/questions").json()
+    answers = {question["id"]: question["id"] == "pregnant_16_weeks" for question in questions}
+    assert cleared.post("/api/safety/answers", json={"answers": answers}).status_code == 200
+
+    assert _config(cleared.get("/session").text)["resume"] is None
+    refused = cleared.post(f"/api/sessions/{killed}/checkpoint", json={"elapsed_s": 250})
+    assert refused.status_code == 409 and refused.json()["detail"].startswith("the rest was not resumed:")
+    assert cleared.get(f"/api/sessions/{killed}").json()["status"] == "interrupted"
+
+
 def test_a_rest_broken_off_with_its_whole_time_rested_is_not_offered(
     cleared: TestClient, tmp_path: Path, clock: FakeClock
 ) -> None:
