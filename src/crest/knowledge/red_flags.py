@@ -19,7 +19,8 @@ pain includes the back said to be worse at night ("my back is worst at night"); 
 cells said to be low; new weakness includes foot drop described (a foot that slaps down, toes that catch, the front
 of the foot that will not lift); a pulsing belly includes one that thumps "in time with my heart"; an aneurysm
 includes a "triple A"; fainting with back pain ("I collapsed with this back pain", "came round on the floor") is the
-emergency's sign whatever words the pain has; weight lost includes weight in numbers ("lost 8kg"); a symptom someone
+emergency's sign whatever words the pain has, when a person fainted (not "nearly", not a deal or a tent that
+collapsed, not collapsing onto a sofa), and pain "killing me" is said of the body, never of a wait or the heat; weight lost includes weight in numbers ("lost 8kg"); a symptom someone
 else has is read in their words too ("he can't feel his bum").
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
@@ -162,6 +163,7 @@ _IDIOM = re.compile(
 # "until", "before" or "except" follow ("no back pain until last week").
 _DENIED_SYMPTOM = (
     r"numbness|numb|tingl\w*|pins (?:and|n) needles|weakness|fevers?|a temperature|temperature|chills|night sweats"
+    r"|faint\w*|dizziness|passing out|blacking out|blackouts?|collapsing"
     r"|(?:(?:lower |low )?back |leg |neck |hip )?pain|incontinence|leaks?|leaking|weight ?loss"
     r"|(?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks)"
     r"(?: (?:or|and|nor) (?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks))*"  # "bladder or bowel"
@@ -267,16 +269,25 @@ _SHARED_WITH_ME = re.compile(
 )
 
 # Word families shared by several rules (regular expressions over plain words).
+# Pain "killing me" said of the body or the pain itself ("my back's killing me"), never of a wait or the heat.
+KILLING_ME = (
+    r"(?:back|backs|neck|necks|hips?|hip is|legs?|belly|bellys|stomach|stomachs|tummy|tummys|spine|spines|pain|pains"
+    r"|it|its) (?:\w+ )?killing (?:me|him|her)"
+)
 PAIN = (
-    r"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting"
-    r"|burning(?! up)|(?:is|are|was|were|its|been) killing (?:me|him|her)"
+    rf"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting"
+    rf"|burning(?! up)|{KILLING_ME}"
 )
 # Having fainted, in lay words: with back pain it is the emergency's sign whatever the pain's words ("I collapsed
 # with this back pain", "came round on the floor"); collapsing onto a bed or the floor on purpose is not.
 FAINTED = (
-    r"faint(?:ed|ing)|pass(?:ed|ing) out|black(?:ed|ing) out|(?:lost|losing|loss of) consciousness|unconscious"
-    r"|collaps(?:ed|ing)(?! (?:on|onto|on to|into|in|back|down|on the|with (?:relief|laughter|tiredness)))"
-    r"|(?:came|come|coming) (?:round|around|to) (?:\w+ ){0,2}(?:on|lying on) the (?:floor|ground)"
+    r"(?:i|ive|id|i have|i had|i was|he|she|hes|shes|he has|she has)"
+    r" (?:just |suddenly |actually |completely |then |had |have )?"
+    r"(?:fainted|passed out|blacked out|keeled over|lost consciousness|went unconscious|was unconscious"
+    r"|collapsed(?! (?:on|onto|on to|into|in (?:bed|my bed|a chair|my chair|the chair|an armchair|a heap on)|back"
+    r"|down on|exhausted|after a|at the end|with (?:relief|laughter"
+    r"|tiredness|exhaustion))))"
+    r"|(?:came|come|coming) (?:round|around|to) (?:\w+ ){0,2}(?:on|lying on) the (?:\w+ )?(?:floor|ground)"
 )
 CANNOT = (
     r"cant|cannot|can not|couldnt|could not|unable to|(?:not|havent|hasnt|hadnt|wasnt|werent|never) (?:\w+ )?able to"
@@ -368,7 +379,7 @@ SEVERE = (
     r"|tearing|ripping|crushing|out of nowhere|all of a sudden|came on (?:\w+ ){0,2}(?:fast|quickly|suddenly)"
     r"|like (?:a|being) (?:knife|knifed|dagger|stabbed|hammer|gunshot|shot)|knife ?like|out of the blue|from nowhere"
     r"|doubled (?:\w+ )?(?:over|up)|(?:worst|most) (?:\w+ ){0,4}(?:ever|of my life)|(?:10|ten) out of (?:10|ten)"
-    r"|came on (?:like|in (?:a|seconds))|hit me (?:like|out of)|killing (?:me|him|her)"
+    rf"|came on (?:like|in (?:a|seconds))|hit me (?:like|out of)|{KILLING_ME}"
 )
 SHOCK = (
     r"dizz\w*|light ?headed\w*|faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*|clammy|sweat\w*|pale"
@@ -546,8 +557,9 @@ SAME_AS_AT_THE_START = (
     r"|the first day|(?:when|the day) (?:i|we) (?:started|began))"
     r"|(?:is|its|feels|seems) no different|(?:hasnt|has not|havent|have not|nothing has|nothing) changed"
     r"|(?:no|not (?:made )?any|not made a|hasnt made (?:a|any)|havent noticed any) difference|back to square one"
-    r"|(?:has|have|had|its|it has|is) (?:been|stayed|remained) (?:exactly |just |pretty much |much |about )?"
-    r"(?:the same|unchanged)"
+    # the pain or the back itself said to be unchanged: "my back has been the same for 6 weeks"
+    r"|(?:pain|pains|it|back|backs|hips?|neck|ache|aches|aching|symptoms?|sciatica) (?:is|its|has|have|feels|seems)"
+    r" (?:been |stayed |remained |felt )?(?:exactly |just |pretty much |much |about |still )?(?:the same|unchanged)"
 )
 # Doing the rest itself: "I've been doing this daily for 6 weeks and nothing has changed" is about the pain it is for.
 PRACTISING = r"doing (?:this|it|crp|the rest|constructive rest)|practi[sc]\w*|sessions?|lying like this"

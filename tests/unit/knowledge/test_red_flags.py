@@ -152,6 +152,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "felt really dizzy and my heart was racing, nearly passed out, still clammy and my back is killing me",
         "I collapsed with this back pain earlier",  # fainting with back pain, no word of severity,
         "came round on the floor after terrible back pain",
+        "came round on the kitchen floor, my back hurts",
+        "I keeled over with back pain",
+        "I collapsed in the street with back pain",
+        "my back's killing me, I feel dizzy and clammy and my heart is racing",
         "sudden severe pain in my tummy and I feel faint",
         "excruciating back pain, sweating and my heart is pounding",
         "terrible abdominal pain, I passed out",
@@ -216,6 +220,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "no_improvement_after_a_month": (
         "ive been doing this daily for 6 weeks and nothing has changed",
         "my back has been the same for 6 weeks",
+        "ive been doing crp for two months and the pain is the same",
         "six weeks of doing this and no improvement",
         "it's been months and it still hurts",
         "my back is getting worse after a month",
@@ -304,9 +309,22 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
 
 # Things people say about a session that sound close to a warning sign but are not one.
 NEAR_MISSES = (
-    "I collapse onto the floor after work and my back aches",  # lying down on purpose, not fainting
+    # lying down on purpose, someone or something else collapsing, an idiom: no fainting
+    "I collapsed onto the sofa, my back aching",
+    "I collapsed back onto the bed, back sore",
     "i collapsed into bed exhausted, my back aches",
-    "I've been doing the same routine for 6 weeks",
+    "I collapsed in bed with a sore back",
+    "I just collapsed after a long day, back sore",
+    "my mum collapsed and I hurt my back lifting her",
+    "the deal collapsed and my back aches",
+    "I nearly fainted when I stood up too fast after the rest, my back aches a bit",
+    "I haven't fainted or passed out, just a sore back",
+    "no fainting, just back pain",
+    "the wait is killing me, I'm a bit pale, is crp ok",
+    "this heat is killing me, I'm sweating and my back aches",
+    # the same for weeks, said of something other than the pain
+    "my sessions have been the same length for 6 weeks",
+    "I've practised for 2 months and my posture has stayed the same",
     "I can feel when my bladder is full",
     "the cushion under my bum belongs to someone else, can I still use it?",  # someone else's thing, not a feeling
     "after a week of rest my back finally feels like my own again",
