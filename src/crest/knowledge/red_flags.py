@@ -20,8 +20,9 @@ cells said to be low; new weakness includes foot drop described (a foot that sla
 of the foot that will not lift); a pulsing belly includes one that thumps "in time with my heart"; an aneurysm
 includes a "triple A"; fainting with back pain ("I collapsed with this back pain", "came round on the floor") is the
 emergency's sign whatever words the pain has, when a person fainted (not "nearly", not a deal or a tent that
-collapsed, not collapsing onto a sofa), and pain "killing me" is said of the body, never of a wait or the heat; weight lost includes weight in numbers ("lost 8kg"); a symptom someone
-else has is read in their words too ("he can't feel his bum").
+collapsed, not collapsing onto a sofa), and pain "killing me" is said of the body, never of a wait or the heat;
+weight lost includes weight in numbers ("lost 8kg"); a symptom someone else has is read in their words too ("he
+can't feel his bum").
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
