@@ -96,7 +96,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             usual = SUPPORTED_VARIANT  # as today's worse check-in suggested; asking for another still gets it
         variant = _allowed_variant(standing, asked_variant or usual, asked_variant is None, console, services)
         if worse_today is not None:
-            reminder = worse_today_reminder(variant, worse_today)
+            reminder = worse_today_reminder(variant, worse_today, standing.side_lying_only)
             console.print(f"[yellow]{reminder}[/yellow] [dim](Source: {STOP_SOURCE})[/dim]")
         if prescribed is not None and (options.minutes is None or options.variant is None):
             by = prescribed.prescribed_by or "your practitioner"

@@ -28,9 +28,8 @@ STOP_SOURCE = "Physiotherapy usage: stop if the position brings on or worsens sy
 SUPPORTED_VARIANT: VariantName = "supported"
 PREGNANCY_SOURCE = KNOWN_QUESTIONS["pregnant_16_weeks"].source
 # While only the rest on the side is advised (pregnancy), the supported variant, on the back, is no way to go easier.
-SIDE_LYING_NEXT_TIME = (
-    "Next time, keep to the rest on your side and make it shorter, and ask your midwife or doctor about it."
-)
+SIDE_LYING_NEXT_TIME = "Next time, keep to the rest on your side and make it shorter"
+ASK_THE_MIDWIFE = ", and ask your midwife or doctor about it"
 SADDLE = frozenset({Region.BUTTOCK, Region.GROIN, Region.PELVIS})  # where numbness is a cauda equina sign
 BELOW_THE_KNEE = frozenset({Region.CALF_AND_SHIN, Region.FOOT})
 # Where numbness or tingling on both sides is "both legs affected", urgent as in help's cauda equina entry; the feet
@@ -112,9 +111,9 @@ def after_check_in_advice(
     steps: list[str] = []
     if reasons:
         steps.append("Stop practising for today and let your body settle.")
-        on_the_side = side_lying_only or variant == SIDE_LYING_VARIANT
-        if on_the_side:
-            steps.append(SIDE_LYING_NEXT_TIME)
+        # The rest on the side suits anyone; only the safety answers' advice to rest on the side is pregnancy's.
+        if side_lying_only or variant == SIDE_LYING_VARIANT:
+            steps.append(SIDE_LYING_NEXT_TIME + (ASK_THE_MIDWIFE if side_lying_only else "") + ".")
         elif variant != SUPPORTED_VARIANT:
             steps.append(
                 "Next time, try the supported variant (calves resting on a chair seat): it asks less of your back "
@@ -126,17 +125,19 @@ def after_check_in_advice(
         got_worse=got_worse,
         reasons=tuple(reasons),
         steps=tuple(steps),
-        sources=(*THRESHOLD_SOURCES, STOP_SOURCE, *((PREGNANCY_SOURCE,) if on_the_side else ())) if reasons else (),
+        sources=(*THRESHOLD_SOURCES, STOP_SOURCE, *((PREGNANCY_SOURCE,) if side_lying_only else ())) if reasons else (),
         warnings=warnings,
     )
 
 
-def worse_today_reminder(variant: str, advice: WorseAdvice) -> str:
+def worse_today_reminder(variant: str, advice: WorseAdvice, side_lying_only: bool = False) -> str:
     """What the start of a session says for the rest of a day whose check-in (`advice`'s) was clearly worse, or
-    noted strong pain: advice, not a block."""
+    noted strong pain: advice, not a block. `side_lying_only`: the safety answers advise resting on the side."""
     supported = "the supported variant (calves resting on a chair seat): it asks less of your back and hips."
-    if variant == SIDE_LYING_VARIANT:  # on the back is not advised: the supported variant is no choice here
-        then = "keep it short, and ask your midwife or doctor if resting makes things worse."
+    if variant == SIDE_LYING_VARIANT:  # resting on the side already: the supported variant lies on the back
+        then = "keep it short" + (
+            ", and ask your midwife or doctor if resting makes things worse." if side_lying_only else "."
+        )
     else:
         then = f"this is {supported}" if variant == SUPPORTED_VARIANT else f"try {supported}"
     said = "said things got worse" if advice.got_worse else "noted strong pain"

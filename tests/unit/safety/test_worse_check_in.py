@@ -73,16 +73,24 @@ def test_after_the_supported_variant_it_is_not_suggested_again() -> None:
 
 def test_while_only_the_rest_on_the_side_is_advised_the_supported_variant_is_never_suggested() -> None:
     # Pregnant, checking in "worse": every door said "try the supported variant", which lies on the back.
-    worse = after(compared=Comparison.WORSE)
-    for advice in (
-        after_check_in_advice(worse, side_lying_only=True),
-        after_check_in_advice(worse, variant="side_lying"),
-    ):
-        assert advice is not None and not any("supported" in step for step in advice.steps)
-        assert "rest on your side" in advice.steps[1] and "midwife" in advice.steps[1]
-        assert any("pregnancy" in source for source in advice.sources)
-        reminder = worse_today_reminder("side_lying", advice)
-        assert "supported" not in reminder and "midwife" in reminder
+    advice = after_check_in_advice(after(compared=Comparison.WORSE), variant="side_lying", side_lying_only=True)
+    assert advice is not None and not any("supported" in step for step in advice.steps)
+    assert advice.steps[1] == (
+        "Next time, keep to the rest on your side and make it shorter, and ask your midwife or doctor about it."
+    )
+    assert any("pregnancy" in source for source in advice.sources)
+    reminder = worse_today_reminder("side_lying", advice, side_lying_only=True)
+    assert "supported" not in reminder and "midwife" in reminder
+
+
+def test_a_rest_on_the_side_chosen_freely_is_not_told_about_a_midwife() -> None:
+    # The side-lying variant suits anyone for whom lying on the back does not: no pregnancy is assumed.
+    advice = after_check_in_advice(after(compared=Comparison.WORSE), variant="side_lying")
+    assert advice is not None
+    assert advice.steps[1] == "Next time, keep to the rest on your side and make it shorter."
+    assert not any("pregnancy" in source for source in advice.sources)
+    reminder = worse_today_reminder("side_lying", advice)
+    assert "midwife" not in reminder and "supported" not in reminder
 
 
 def test_the_notes_warning_sign_comes_with_its_source_urgent_first() -> None:

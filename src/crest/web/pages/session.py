@@ -146,7 +146,7 @@ def session_page(
         done_heading=DONE_WORDS["heading"],
         ending_help=help_link(request, PROTOCOL_TEXTS.get(protocol.ending[0].id)),
         # advice, never a block: a new session today repeats what the worse check-in said
-        worse_today=worse_today_reminder(chosen_variant, worse_today) if worse_today else None,
+        worse_today=worse_today_reminder(chosen_variant, worse_today, safety.side_lying_only) if worse_today else None,
         worse_today_source=STOP_SOURCE,
     )
 
