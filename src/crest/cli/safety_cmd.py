@@ -238,7 +238,10 @@ def ensure_safety_screen(safety: "Safety", asker: "Asker", clock: "Clock", zone:
 
 # A warning sign one is unsure of is checked, not guessed: "not sure" is answered with the safe side, never taken
 # for a "no".
-_NOT_SURE = re.compile(r"(?:i'?m |i am )?(?:not sure|unsure|don'?t know|dunno|maybe|perhaps|\?+|idk|not certain)\.?")
+_NOT_SURE = re.compile(
+    r"\b(?:not (?:\w+ )?sure|unsure|(?:do ?n.?t|do not) know|dunno|no idea|maybe|perhaps|idk|not certain"
+    r"|uncertain)\b|^\?+$"
+)
 
 
 def _required_yes_no(asker: "Asker", question: str, unanswered_hint: str) -> bool:
@@ -248,7 +251,7 @@ def _required_yes_no(asker: "Asker", question: str, unanswered_hint: str) -> boo
             return answer.lower().startswith("y")
         if asker.input_closed:
             raise SafetyScreenUnanswered(f"the safety questions need your answers: {unanswered_hint}")
-        if answer is not None and _NOT_SURE.fullmatch(answer.strip().lower()):
+        if answer is not None and _NOT_SURE.search(answer.strip().lower().replace("\u2019", "'")):
             from crest.safety.screen import NOT_SURE
 
             asker.console.print(f"{NOT_SURE} Type y for yes, n for no.")

@@ -74,7 +74,7 @@ def test_a_slip_of_the_finger_is_corrected_before_it_is_saved(run_crest: RunCres
 
 def test_not_sure_is_answered_with_the_safe_side_and_never_taken_for_no(run_crest: RunCrest) -> None:
     # "not sure" to the first red flag got only "Please answer y or n."
-    result = run_crest("safety", input_text="not sure\n" + _answers("bladder_bowel_saddle"))
+    result = run_crest("safety", input_text="I\u2019m not really sure\n" + _answers("bladder_bowel_saddle"))
     assert result.returncode != 0, result.stdout
     flat = _flat(result.stdout)
     assert "Not sure? Answer yes: crest then says whom to see" in flat

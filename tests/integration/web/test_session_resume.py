@@ -43,7 +43,7 @@ def test_the_session_page_offers_the_open_session_with_its_own_length_and_varian
 
     # Today points to it instead of offering Begin, which would only have resumed it under another length.
     today = cleared.get("/").text
-    assert "Your session is still open" in today
+    assert "Your last rest is unfinished" in today
     assert "Started today 17:30: Supported (90-90), 20 minutes; 3 min 5 s done" in today
     assert ">Begin</button>" not in today
 

@@ -109,7 +109,7 @@ def test_the_footer_is_one_line_naming_the_urgent_signs() -> None:
     for sign in ("bladder", "numbness", "both legs", "sudden severe"):
         assert sign in footer
     # the "see a clinician" group too: it listed only the urgent signs
-    for sign in ("See a clinician", "pulsing belly", "cancer", "infection", "serious fall"):
+    for sign in ("see a clinician", "pulsing belly", "cancer", "infection", "serious fall"):
         assert sign in footer
 
 
