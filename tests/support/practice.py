@@ -53,7 +53,7 @@ class Practice:
         self.accounts.begin_second_factor(actor)
         secret = self.accounts.second_factor_state(actor).setting_up
         assert secret is not None
-        self.accounts.confirm_second_factor(actor, token, code_at(secret, step_at(self.clock())))
+        self.accounts.confirm_second_factor(actor, token, PASSWORD, code_at(secret, step_at(self.clock())))
         now = self.accounts.actor_of(self.store.account(actor.account_id))
         assert not isinstance(now, Anonymous)
         return now

@@ -142,7 +142,7 @@ def set_up_two_factor(app: FastAPI, token: str) -> None:
         secret = door.accounts.second_factor_state(actor).setting_up
         assert secret is not None
         code = code_at(secret, step_at(door.practice.now()))
-        confirmed = client.post("/account/two-factor/confirm", data={"code": code})
+        confirmed = client.post("/account/two-factor/confirm", data={"password": PASSWORD, "code": code})
         assert confirmed.status_code == 200, confirmed.text
         assert "recovery codes" in confirmed.text
 

@@ -506,15 +506,16 @@ class Accounts:
         self._store.begin_second_factor(actor.account_id, new_secret(), self._clock())
 
     def confirm_second_factor(
-        self, actor: Actor, token: str | None, code: str, address: str | None = None
+        self, actor: Actor, token: str | None, password: str, code: str, address: str | None = None
     ) -> list[str]:
-        """The first code from the app turns two-step sign-in on: the step it used is used up, every other sign-in
-        of the account ends (opened with the password alone), and the recovery codes are returned, shown once."""
+        """The account's password and the first code from the app turn two-step sign-in on: the step it used is
+        used up, every other sign-in of the account ends (opened with the password alone), and the recovery codes
+        are returned, shown once. The password first (ASVS 5.0 7.5.1): a session left open or taken must not be
+        enough to put an app of someone else's between the owner and their account."""
         require(actor, Action.MANAGE_OWN_SECOND_FACTOR, what="set up two-step sign-in")
         assert not isinstance(actor, Anonymous)
-        account = self._store.account(actor.account_id)
+        account = self._confirm_own_password(actor, password, address, "turn on two-step sign-in", "it is still off")
         factor = self._store.second_factor(actor.account_id)
-        assert account is not None
         if factor is None or factor.confirmed_at is not None:
             raise NoSetupUnderWay(
                 "two-step sign-in is on already" if factor is not None else "start setting up two-step sign-in first"

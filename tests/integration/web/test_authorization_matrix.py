@@ -327,7 +327,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     # again changes nothing; confirming needs a setup under way, turning off the password and a code).
     ("GET", "/account/two-factor"): Rule(SIGNED_IN, 200, lambda actor, api: TO_SIGN_IN),
     ("POST", "/account/two-factor/start"): Rule(SIGNED_IN, 303, refusal(0)),
-    ("POST", "/account/two-factor/confirm"): Rule(SIGNED_IN, 409, refusal(0), body=lambda w, a: {"code": "123456"}),
+    ("POST", "/account/two-factor/confirm"): Rule(
+        SIGNED_IN, 409, refusal(0), body=lambda w, a: {"password": PASSWORD, "code": "123456"}
+    ),
     ("POST", "/account/two-factor/turn-off"): Rule(
         SIGNED_IN, 401, refusal(0), body=lambda w, a: {"password": PASSWORD, "code": "not-a-code"}
     ),

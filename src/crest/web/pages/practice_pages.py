@@ -597,7 +597,9 @@ def two_factor_start(request: Request, asker: Asked, door: Door) -> Response:
 def two_factor_confirm(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     """The first code turns it on; the recovery codes are shown on this answer only (never again)."""
     try:
-        codes = door.accounts.confirm_second_factor(asker.actor, asker.token, form.get("code", ""), address_of(request))
+        codes = door.accounts.confirm_second_factor(
+            asker.actor, asker.token, form.get("password", ""), form.get("code", ""), address_of(request)
+        )
     except CrestError as error:
         if asker.account is None:
             raise

@@ -33,7 +33,8 @@ def _set_up(app: FastAPI, client: TestClient, clock: World) -> tuple[str, list[s
     shown = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)
     assert shown is not None
     secret = shown.group(1).replace(" ", "")
-    confirmed = client.post("/account/two-factor/confirm", data={"code": code_at(secret, step_at(clock.clock()))})
+    code = code_at(secret, step_at(clock.clock()))
+    confirmed = client.post("/account/two-factor/confirm", data={"password": PASSWORD, "code": code})
     assert confirmed.status_code == 200, confirmed.text
     codes = re.findall(r"<li><code>(\d{4}-\d{4}-\d{4})</code></li>", confirmed.text)
     return secret, codes
@@ -49,11 +50,24 @@ def _password_step(app: FastAPI, email: str = BEN) -> TestClient:
     return client
 
 
+def test_a_session_alone_cannot_turn_it_on_without_the_password(app: FastAPI, world: World) -> None:
+    # A walk-through took an open session and turned two-step sign-in on with its own app: the owner was locked out.
+    with browser(app, world.tokens["client_b"]) as taken:
+        taken.post("/account/two-factor/start")
+        secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', taken.get("/account/two-factor").text)
+        assert secret is not None
+        code = code_at(secret.group(1).replace(" ", ""), step_at(world.clock()))
+        for password in ("", "a guess at it"):
+            refused = taken.post("/account/two-factor/confirm", data={"password": password, "code": code})
+            assert refused.status_code == 401 and "That password is not this account&#39;s; it is still off" in refused.text
+        assert "Off: your password alone signs you in" in taken.get("/account").text
+
+
 def test_a_client_turns_it_on_and_then_signs_in_with_the_apps_code(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["client_b"]) as ben:
         assert "Off: your password alone signs you in" in ben.get("/account").text
         ben.post("/account/two-factor/start")
-        wrong = ben.post("/account/two-factor/confirm", data={"code": "000000"})
+        wrong = ben.post("/account/two-factor/confirm", data={"password": PASSWORD, "code": "000000"})
         assert wrong.status_code == 401 and "not the one the app shows" in wrong.text
         secret, codes = _set_up(app, ben, world)
         assert len(codes) == 10 and len(set(codes)) == 10
