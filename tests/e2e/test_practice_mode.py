@@ -92,7 +92,8 @@ def _set_up_two_step(page: Any, email: str, shoot: Any = None, name: str = "") -
     page.locator("svg.qr-code").wait_for()
     _both_themes(page, shoot, f"{name}-qr")
     SECRETS[email] = page.locator("code.secret").inner_text().replace(" ", "")
-    page.get_by_label("Your password", exact=True).fill(PASSWORD)  # asked again: an open session alone cannot turn it on
+    # asked again: an open session alone cannot turn it on
+    page.get_by_label("Your password", exact=True).fill(PASSWORD)
     page.get_by_label("Code", exact=True).fill(_app_code(email))
     page.get_by_role("button", name="Turn on two-step sign-in").click()
     page.get_by_role("heading", name="Your recovery codes").wait_for()

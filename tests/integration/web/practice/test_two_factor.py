@@ -59,7 +59,8 @@ def test_a_session_alone_cannot_turn_it_on_without_the_password(app: FastAPI, wo
         code = code_at(secret.group(1).replace(" ", ""), step_at(world.clock()))
         for password in ("", "a guess at it"):
             refused = taken.post("/account/two-factor/confirm", data={"password": password, "code": code})
-            assert refused.status_code == 401 and "That password is not this account&#39;s; it is still off" in refused.text
+            assert refused.status_code == 401
+            assert "That password is not this account&#39;s; it is still off" in refused.text
         assert "Off: your password alone signs you in" in taken.get("/account").text
 
 
