@@ -57,6 +57,21 @@ class ForClientsOnly(CrestError):
     http_status = 403
 
 
+class ForSyncOnly(CrestError):
+    """A linked crest's device token asking for more than `crest sync` and `crest unlink` need."""
+
+    http_status = 403
+
+
+def device_may_ask(method: str, path: str) -> bool:
+    """What a linked crest's token opens: syncing, and reading or stopping what is shared (crest unlink), never the
+    account itself (its password, two-step sign-in, the journal's pages): a token copied off a computer must not
+    become the whole account."""
+    return path.startswith("/api/sync/") or (
+        path.startswith("/api/account/sharing") and method in ("GET", "HEAD", "PUT")
+    )
+
+
 @dataclass(frozen=True)
 class Asker:
     actor: Actor
@@ -108,6 +123,8 @@ class PracticeDoor:
             return cached
         authorization = connection.headers.get("authorization", "")
         if authorization.lower().startswith("bearer "):
+            if not device_may_ask(connection.scope.get("method", "GET"), connection.url.path):
+                raise ForSyncOnly("this computer's link is for crest sync only; sign in on the practice's page instead")
             actor, account, device_id = self.accounts.actor_for_device(authorization[7:].strip())
             found = Asker(actor, account, None, device_id)
         else:

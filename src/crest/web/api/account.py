@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 
 from crest.web.api.sync import PACED, TOO_OFTEN
-from crest.web.practice_door import Asked, Door, address_of
+from crest.web.practice_door import Asked, Door, ForSyncOnly, address_of
 from crest.web.practice_schemas import (
     ActivityOut,
     AuditOut,
@@ -38,7 +38,10 @@ def sharing(asker: Asked, door: Door) -> list[SharingOut]:
 
 @router.put("/sharing/{link_id}", response_model=SharingOut)
 def change_sharing(link_id: RecordId, body: SharingIn, request: Request, asker: Asked, door: Door) -> SharingOut:
-    """Share again, share notes or not, or revoke: revoking takes effect with the practitioner's next request."""
+    """Share again, share notes or not, or revoke: revoking takes effect with the practitioner's next request. A
+    linked crest's token may only stop sharing (`crest unlink`): sharing more is the person's own choice, signed in."""
+    if asker.device_id is not None and (body.shared or body.share_notes):
+        raise ForSyncOnly("this computer's link can stop sharing but not share more; sign in to share")
     view = door.practice.set_sharing(asker.actor, link_id, body.shared, body.share_notes, address_of(request))
     return SharingOut.of(view)
 

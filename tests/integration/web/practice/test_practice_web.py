@@ -705,6 +705,35 @@ def test_unlinking_stops_sharing_with_every_practitioner_and_ends_the_token_at_o
     assert {entry.address for entry in revoked + unlinked} == {"testclient"}
 
 
+def test_a_linked_computers_token_opens_sync_only_never_the_account(app: FastAPI, world: World) -> None:
+    # A walk-through used the token from practice-link.json to change the password, widen sharing, export the
+    # journal and turn two-step sign-in on: a token copied off a computer was the whole account.
+    door = app.state.practice_door
+    ann, account = door.accounts.actor_for_session(world.tokens["client_a"])
+    device = {"Authorization": f"Bearer {door.accounts.link_device(ann, account, 'laptop')}"}
+    with TestClient(app) as crest:
+        for method, path, body in (
+            ("GET", "/api/export", None),
+            ("GET", "/journal", None),
+            ("GET", "/api/sessions", None),
+            ("POST", "/api/account/password", {"current_password": PASSWORD, "new_password": "taken over by a copy"}),
+            ("POST", "/account/two-factor/start", None),
+            ("GET", "/api/account/activity", None),
+        ):
+            refused = crest.request(method, path, json=body, headers=device)
+            assert refused.status_code == 403, (method, path, refused.text)
+            assert "for crest sync only" in refused.text
+        link = world.ids["link"]
+        wider = crest.put(f"/api/account/sharing/{link}", json={"shared": True, "share_notes": True}, headers=device)
+        assert wider.status_code == 403 and "can stop sharing but not share more" in wider.text
+        assert crest.get("/api/account/sharing", headers=device).status_code == 200
+        assert crest.get("/api/sync/prescription", headers=device).status_code == 200
+        stopped = crest.put(f"/api/account/sharing/{link}", json={"shared": False}, headers=device)
+        assert stopped.status_code == 200 and stopped.json()["shared"] is False
+    with browser(app, world.tokens["client_a"]) as page:  # the person, signed in, still changes what they share
+        assert page.put(f"/api/account/sharing/{link}", json={"shared": True}).status_code == 200
+
+
 def test_stopping_sharing_on_my_practitioner_says_so(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["client_a"]) as client:
         stopped = client.post(f"/sharing/{world.ids['link']}", data={})

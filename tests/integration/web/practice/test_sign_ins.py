@@ -80,7 +80,7 @@ def _cleo_with_a_linked_computer(app: FastAPI, world: World) -> tuple[TestClient
     """Cleo links her computer as `crest link` does (its device token), then signs in with her browser."""
     cleo, accepted = _accept_for(app, world, "laptop")
     computer = TestClient(app, headers={"Authorization": f"Bearer {accepted['device_token']}"})
-    assert computer.get("/api/export").status_code == 200
+    assert computer.get("/api/sync/prescription").status_code == 200
     assert cleo.post("/api/auth/login", json={"email": "cleo@example.org", "password": PASSWORD}).status_code == 200
     return cleo, computer
 
@@ -123,20 +123,20 @@ def test_signing_out_everywhere_else_and_a_password_link_unlink_computers_a_pass
     with cleo:
         ended = cleo.post("/api/account/sessions/end-others", json={"password": PASSWORD})
         assert ended.status_code == 200 and ended.json() == {"ended": 0, "computers_unlinked": 1}
-        assert computer.get("/api/export").status_code == 401
+        assert computer.get("/api/sync/prescription").status_code == 401
         assert cleo.get("/api/auth/me").status_code == 200  # this browser stays
 
         computer = _link_again(app, cleo)
         page = cleo.post("/account/sessions/end-others", data={"password": PASSWORD})
         assert "Signed out everywhere else: 0 other sign-ins ended; 1 linked computer unlinked" in page.text
-        assert computer.get("/api/export").status_code == 401
+        assert computer.get("/api/sync/prescription").status_code == 401
 
         computer = _link_again(app, cleo)
         new = "a fresh passphrase of mine"
         changed = cleo.post("/api/account/password", json={"current_password": PASSWORD, "new_password": new})
-        assert changed.status_code == 204 and computer.get("/api/export").status_code == 200
+        assert changed.status_code == 204 and computer.get("/api/sync/prescription").status_code == 200
     code = app.state.practice_door.accounts.reset_link_by_operator("cleo@example.org").code
     with TestClient(app, headers={"Origin": ORIGIN}) as anyone:
         used = anyone.post("/api/auth/password-reset", json={"code": code, "new_password": NEW_PASSWORD})
         assert used.status_code == 200
-    assert computer.get("/api/export").status_code == 401
+    assert computer.get("/api/sync/prescription").status_code == 401
