@@ -46,6 +46,15 @@ HEADERS = {
 STRICT_TRANSPORT = "max-age=31536000"
 
 
+def add_security_headers(headers: MutableHeaders, over_https: bool) -> None:
+    """`HEADERS` (and HSTS `over_https`) on one answer; also for the 500 page, which Starlette sends from outside
+    every middleware."""
+    for name, value in HEADERS.items():
+        headers.setdefault(name, value)
+    if over_https:
+        headers["strict-transport-security"] = STRICT_TRANSPORT
+
+
 class SecurityHeaders:
     """Plain ASGI middleware adding `HEADERS`; with `strict_transport` (a practice), HSTS on answers sent over
     HTTPS (behind a proxy, uvicorn takes the scheme from X-Forwarded-Proto). The local app is plain http on this
@@ -63,11 +72,7 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in HEADERS.items():
-                    headers.setdefault(name, value)
-                if over_https:
-                    headers["strict-transport-security"] = STRICT_TRANSPORT
+                add_security_headers(MutableHeaders(scope=message), over_https)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

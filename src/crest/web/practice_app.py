@@ -21,6 +21,7 @@ from crest.errors import CrestError
 from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn, SecondFactorNeeded, TooManyAttempts
 from crest.services.audit import Audited
 from crest.web.api import account, auth, practice, sync
+from crest.web.headers import add_security_headers
 from crest.web.pages import practice_entry, practice_pages
 from crest.web.practice_door import ForClientsOnly, PracticeDoor, SignInNeeded, address_of, home_for
 from crest.web.practice_guard import PracticeGuard
@@ -152,7 +153,11 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
         server's own error log keeps the traceback."""
         with suppress(Exception):  # the database may be what failed: the answer must still go out
             await _audit_request(request, door, Audited.SERVER_ERROR, "500", type(error).__name__)
-        return await general(request, ServerFailed())
+        answer = await general(request, ServerFailed())
+        # Starlette sends this answer from outside every middleware: the headers they add are added here.
+        add_security_headers(answer.headers, request.url.scheme == "https")
+        answer.headers["cache-control"] = "no-store"
+        return answer
 
     app.add_exception_handler(Exception, server_error)
 

@@ -235,3 +235,11 @@ def test_refused_sensations_mark_every_box_and_focus_the_first(client: TestClien
     boxes = [line for line in page.splitlines() if 'name="sensations"' in line]
     assert boxes and all('aria-describedby="form-error" aria-invalid="true"' in box for box in boxes)
     assert "autofocus" in boxes[0] and page.count("autofocus") == 1
+
+
+def test_a_session_number_beyond_any_id_is_no_session_not_a_server_error(client: TestClient) -> None:
+    # 99999999999999999999 overflowed the database's integer: a 500 with a traceback in the log.
+    for named in ("99999999999999999999", "2147483648"):
+        answer = client.post("/checkin", data={"session_id": named, "note": "x"}, follow_redirects=False)
+        assert answer.status_code == 404, answer.text
+        assert "Traceback" not in answer.text

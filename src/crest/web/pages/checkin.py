@@ -16,7 +16,7 @@ from crest.knowledge.why_links import SENSATIONS
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
 from crest.web.help_links import help_links
-from crest.web.pages.common import Context, page_router
+from crest.web.pages.common import NO_RECORD_ID, Context, page_router
 from crest.web.presenters import friendly_time
 from crest.web.schemas import CheckInIn, CheckInOut
 from crest.web.templating import render
@@ -61,7 +61,10 @@ def save_checkin_page(
     def first(name: str) -> str:
         return next(iter(form.get(name, [])), "").strip()
 
-    session_id = int(first("session_id")) if first("session_id").isdigit() else None
+    # a number beyond any id names no session (it overflowed the database's integer: a 500)
+    sent_session = first("session_id")
+    in_range = sent_session.isdigit() and int(sent_session) <= MAX_RECORD_ID
+    session_id = (int(sent_session) if in_range else NO_RECORD_ID) if sent_session.isdigit() else None
     going_on = first("next") if re.fullmatch(NEXT_PATTERN, first("next")) else None
     check_ins = context.services.check_ins
     try:

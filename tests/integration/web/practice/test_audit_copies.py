@@ -86,6 +86,9 @@ def test_an_unexpected_failure_is_audited_and_answered_calmly(
         answer = pat.get("/api/account/activity")
     assert answer.status_code == 500
     assert answer.json() == {"detail": "something went wrong on the server; it has been logged. Try again in a moment"}
+    # sent from outside every middleware, it carries their headers all the same
+    assert answer.headers["content-security-policy"] and answer.headers["x-frame-options"] == "DENY"
+    assert answer.headers["cache-control"] == "no-store"
     entry = door.audit.entries()[0]  # newest first
     assert (entry.action, entry.outcome) == ("server_error", "500")
     assert entry.detail == "GET /api/account/activity: RuntimeError"
