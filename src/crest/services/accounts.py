@@ -239,6 +239,15 @@ def check_email(email: str) -> str:
     return cleaned
 
 
+def _email_or_not(typed: str) -> str:
+    """What a failed sign-in's entry names: the email typed, or only that it was none, never the text itself (a
+    password typed into the email field must not reach the log: ASVS 5.0 16.2.5)."""
+    try:
+        return check_email(typed)[:100]
+    except InvalidEmail:
+        return "(not an email address)"
+
+
 @dataclass(frozen=True)
 class SignedInSession:
     token: str  # goes into the cookie; the database keeps only its hash
@@ -412,7 +421,7 @@ class Accounts:
             found = self._store.account_by_email(cleaned)
             account, stored_hash = found if found is not None else (None, None)
             if not self._passwords.matches(stored_hash, password) or account is None or account.removed_at is not None:
-                self._audit.record(None, Audited.SIGN_IN, "failed", address=address, detail=cleaned[:100])
+                self._audit.record(None, Audited.SIGN_IN, "failed", address=address, detail=_email_or_not(cleaned))
                 raise SignInFailed("that email and password do not match an account")
         if stored_hash is not None and self._passwords.needs_rehash(stored_hash):
             self._store.set_password_hash(account.id, self._passwords.rehashed(password))

@@ -62,6 +62,15 @@ def test_each_audit_entry_is_copied_to_syslog_as_it_is_stored(
     assert TYPED_SECRET not in json.dumps(entry)
 
 
+def test_a_password_typed_into_the_email_field_never_reaches_the_log(app: FastAPI) -> None:
+    with browser(app) as stranger:
+        answer = stranger.post("/api/auth/login", json={"email": TYPED_SECRET, "password": "x"})
+        assert answer.status_code == 401
+    entry = app.state.practice_door.audit.entries()[0]  # newest first
+    assert (entry.action, entry.outcome, entry.detail) == ("sign_in", "failed", "(not an email address)")
+    assert TYPED_SECRET not in json.dumps([str(one) for one in app.state.practice_door.audit.entries()])
+
+
 def test_input_that_does_not_validate_is_audited_by_its_fields_never_their_values(app: FastAPI) -> None:
     with browser(app) as stranger:
         answer = stranger.post("/api/auth/login", json={"email": ["admin@clinic.example"], "pasword": TYPED_SECRET})
