@@ -7,6 +7,7 @@ or is made of words others know: the person's email and name, the practice's nam
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -79,6 +80,7 @@ def check_new_password(password: str, context: Iterable[str] = ()) -> str:
                 "that password is mostly made of words others know (your email, your name, the practice's name or "
                 "crest); choose another"
             ) from None
+    _refuse_guessable(chosen)
     return chosen
 
 
@@ -117,6 +119,29 @@ def _checked(password: str) -> str:
     if chosen.lower() in common_passwords():
         raise UnsuitablePassword("that password is one of the most common ones and easy to guess; choose another")
     return chosen
+
+
+def _refuse_guessable(chosen: str) -> None:
+    lowered = chosen.lower()
+    # Guessers try the common ones with a year, digits or a symbol around them ("Summer2026!", "iloveyou2026").
+    core = re.sub(r"^[\d\W_]+|[\d\W_]+$", "", lowered)
+    if core and core != lowered and core in common_passwords():
+        raise UnsuitablePassword(
+            "that password is a common one with numbers or symbols added and easy to guess; choose another "
+            "(a few words together make a good one)"
+        )
+    if re.fullmatch(r"(.{1,6}?)\1+.{0,3}", lowered) or _runs_in_sequence(lowered):
+        raise UnsuitablePassword(
+            "that password repeats a short pattern or runs in sequence (abcdabcd, 01234567) and is easy to guess; "
+            "choose another"
+        )
+
+
+def _runs_in_sequence(password: str) -> bool:
+    """Each character the one after the last ("abcdefgh", "01234567890": a 9 goes on to 0) or before it."""
+    steps = {(ord(later) - ord(earlier)) for earlier, later in itertools.pairwise(password)}
+    wraps = {ord("0") - ord("9"), ord("9") - ord("0")}
+    return steps <= {1} | wraps or steps <= {-1} | wraps
 
 
 class Passwords:

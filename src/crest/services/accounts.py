@@ -29,7 +29,7 @@ from crest.accounts.model import (
     account_of,
     practice_of,
 )
-from crest.accounts.passwords import Passwords, check_new_password
+from crest.accounts.passwords import Passwords, UnsuitablePassword, check_new_password, normalised
 from crest.accounts.permissions import Action, Decision, Target, decide
 from crest.accounts.records import (
     INVITE_FOR_ANOTHER_EMAIL,
@@ -998,6 +998,8 @@ class Accounts:
         require(actor, Action.CHANGE_OWN_PASSWORD, what="change a password")
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, current, address, "change password", "it was not changed")
+        if normalised(new) == normalised(current):  # "changed" to itself, every other sign-in ended for nothing
+            raise UnsuitablePassword("the new password is the one you have now; choose another")
         context = (account.email, account.name, self.practice_name(actor) or "")
         self._store.set_password_hash(account.id, self._passwords.hash(check_new_password(new, context)))
         self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), self._clock())

@@ -27,6 +27,26 @@ def test_a_common_password_is_refused_in_any_case(password: str) -> None:
         check_new_password(password)
 
 
+@pytest.mark.parametrize("password", ["iloveyou2026", "Summer2026!", "2026summer", "!!password99"])
+def test_a_common_password_with_a_year_digits_or_symbols_around_it_is_refused(password: str) -> None:
+    # A walk-through set each of these: a guesser tries the common ones with a year or a "!" first.
+    with pytest.raises(UnsuitablePassword, match="a common one with numbers or symbols added"):
+        check_new_password(password)
+
+
+@pytest.mark.parametrize("password", ["abcdabcdabcd", "01234567890123", "zyxwvutsrq", "xyzxyzxyzxyz1"])
+def test_a_repeated_pattern_or_a_sequence_is_refused(password: str) -> None:
+    with pytest.raises(UnsuitablePassword, match="repeats a short pattern or runs in sequence"):
+        check_new_password(password)
+
+
+@pytest.mark.parametrize(
+    "password", ["a quiet evening walk", "my-dog-likes-2-walks", "Tr0ub4dor&3x", "lighthouse keeper 1987"]
+)
+def test_passphrases_and_words_with_numbers_that_are_not_common_still_pass(password: str) -> None:
+    assert check_new_password(password) == password
+
+
 def test_seven_characters_are_too_few_and_eight_are_enough_without_any_composition_rule() -> None:
     with pytest.raises(UnsuitablePassword, match="7 characters"):
         check_new_password("a" * 3 + "bcd" + "e")
@@ -118,4 +138,5 @@ def test_a_password_made_of_words_others_know_is_refused(password: str, context:
 def test_a_passphrase_that_happens_to_hold_a_known_word_is_kept() -> None:
     assert check_new_password("my back in balance by spring", ["Back in Balance"]) == "my back in balance by spring"
     assert check_new_password("Annual hill walk", ["ann@example.org"]) == "Annual hill walk"  # "ann" is too short
-    assert check_new_password("Balance2024") == "Balance2024"  # without the practice, nothing to refuse
+    with pytest.raises(UnsuitablePassword, match="a common one with numbers"):  # without the practice, still a
+        check_new_password("Balance2024")  # common word and a year

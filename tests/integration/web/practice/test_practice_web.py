@@ -705,6 +705,14 @@ def test_unlinking_stops_sharing_with_every_practitioner_and_ends_the_token_at_o
     assert {entry.address for entry in revoked + unlinked} == {"testclient"}
 
 
+def test_a_new_password_that_is_the_current_one_is_refused_and_ends_no_sign_in(app: FastAPI, world: World) -> None:
+    # It answered 204 and ended every other sign-in of the account, for a password that had not changed.
+    with browser(app, world.tokens["client_a"]) as ann, browser(app, world.tokens["client_a"]) as elsewhere:
+        same = ann.post("/api/account/password", json={"current_password": PASSWORD, "new_password": PASSWORD})
+        assert same.status_code == 422 and "the one you have now" in same.json()["detail"]
+        assert elsewhere.get("/api/auth/me").status_code == 200
+
+
 def test_a_linked_computers_token_opens_sync_only_never_the_account(app: FastAPI, world: World) -> None:
     # A walk-through used the token from practice-link.json to change the password, widen sharing, export the
     # journal and turn two-step sign-in on: a token copied off a computer was the whole account.
