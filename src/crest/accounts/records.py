@@ -50,7 +50,8 @@ class ResetLinkNotValid(CrestError):
 
 RESET_LINK_NOT_VALID = (
     "this link to set a new password does not work (unknown, already used or more than a day old); "
-    "ask for a new one: your practitioner, your practice's administrator or the server's operator can make it"
+    "ask for a new one: a practitioner's is made by the practice's administrator, anyone else's by the server's "
+    "operator"
 )
 
 

@@ -151,7 +151,8 @@ def refusal(scope: Scope, served_as: ServedAs) -> tuple[int, str] | None:
     headers = Headers(scope=scope)
     scheme = scope.get("scheme", "http")
     if not served_as.accepts(headers.get("host", ""), scheme):
-        return 421, "this address is not one crest answers at; use the one it is served at, such as http://127.0.0.1"
+        at = f"http://127.0.0.1:{served_as.port}" if served_as.port else "http://127.0.0.1"  # its port, if known
+        return 421, f"this address is not one crest answers at; use the one it is served at, such as {at}"
     changes = scope["type"] == "websocket" or scope.get("method", "GET") not in SAFE_METHODS
     if not changes:
         return None

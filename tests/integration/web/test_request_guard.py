@@ -71,7 +71,7 @@ def test_a_foreign_host_gets_421_and_no_data(served: TestClient, host: str) -> N
         assert "private" not in response.text
     page = served.get("/", headers={"Host": host}).text  # the page every refusal shows, in crest's words
     assert "<h1>That did not work</h1>" in page
-    sentence = "This address is not one crest answers at; use the one it is served at, such as http://127.0.0.1."
+    sentence = "This address is not one crest answers at; use the one it is served at, such as http://127.0.0.1:8765."
     assert f"<p>{sentence}</p>" in page
 
 

@@ -54,6 +54,8 @@ def test_the_operator_makes_a_link_and_the_client_sets_a_new_password_with_it(ap
     for answer in (used, again):
         assert answer.status_code == 410 and answer.headers["content-type"].startswith("text/html")
         assert "does not work" in answer.text and "ask for a new one" in answer.text and "Traceback" not in answer.text
+        # a practitioner cannot make one for a client: it said "your practitioner ... can make it"
+        assert "your practitioner" not in answer.text and "the server&#39;s operator" in answer.text
     with browser(app, world.tokens["client_a"]) as old_session:  # Ann's session from before: ended
         assert old_session.get("/api/auth/me").status_code == 401
     with TestClient(app) as fresh:
