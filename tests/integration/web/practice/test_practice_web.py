@@ -742,6 +742,14 @@ def test_a_linked_computers_token_opens_sync_only_never_the_account(app: FastAPI
         assert page.put(f"/api/account/sharing/{link}", json={"shared": True}).status_code == 200
 
 
+def test_a_practitioner_who_left_is_named_as_no_longer_following(app: FastAPI, world: World) -> None:
+    # A removed practitioner read "(programme ended)": the client's programme had not ended, the practitioner had left.
+    with browser(app, world.tokens["client_a"]) as ann:
+        page = ann.get("/sharing").text
+    assert "Rae Removed</strong> <span class=\"muted\">(no longer follows you" in page
+    assert "programme ended" not in page
+
+
 def test_stopping_sharing_on_my_practitioner_says_so(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["client_a"]) as client:
         stopped = client.post(f"/sharing/{world.ids['link']}", data={})
