@@ -746,7 +746,7 @@ def test_a_practitioner_who_left_is_named_as_no_longer_following(app: FastAPI, w
     # A removed practitioner read "(programme ended)": the client's programme had not ended, the practitioner had left.
     with browser(app, world.tokens["client_a"]) as ann:
         page = ann.get("/sharing").text
-    assert "Rae Removed</strong> <span class=\"muted\">(no longer follows you" in page
+    assert 'Rae Removed</strong> <span class="muted">(no longer follows you' in page
     assert "programme ended" not in page
 
 
