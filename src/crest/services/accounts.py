@@ -173,6 +173,13 @@ class OperatorMakesThisLink(CrestError):
     http_status = 409
 
 
+class StillNeeded(CrestError):
+    """An account others depend on asked to be deleted: the practice's last administrator while it has
+    practitioners, or a practitioner who still follows clients. What to do first is in the message."""
+
+    http_status = 409
+
+
 class NoSuchAccount(CrestError):
     """The server's operator named an email no account has."""
 
@@ -983,11 +990,34 @@ class Accounts:
         """A person deletes their account and every record of theirs (their password confirms it)."""
         require(actor, Action.DELETE_OWN_ACCOUNT, what="delete an account")
         assert not isinstance(actor, Anonymous)
+        self._refuse_if_still_needed(actor)
         self._confirm_own_password(actor, password, address, "delete account", "nothing was deleted")
         self._store.end_access(actor.account_id, self._clock())
         self._store.delete_account(actor.account_id)
         # Ended access is a security event; the entry keeps the account's number and the address, not its name.
         self._audit.record(actor, Audited.DELETE_ACCOUNT, address=address)
+
+    def _refuse_if_still_needed(self, actor: SignedIn) -> None:
+        """Deleting an account must strand nobody. A practice without an administrator has nobody to remove a
+        practitioner, make them a password link or sign them out after a stolen laptop; the model has no second
+        administrator to hand over to (invites are for practitioners and clients), so the last one removes the
+        practitioners first. A practitioner's deletion would drop their clients' care links and prescriptions
+        unannounced; ending each programme is the way that tells the client and offers the final report first.
+        Asked before the password: a refusal for what the account is, not a guess to count."""
+        if isinstance(actor, Admin):
+            admins = self._store.members(actor.practice_id, Role.ADMIN)
+            practitioners = self._store.members(actor.practice_id, Role.PRACTITIONER)
+            if practitioners and all(membership.id == actor.membership_id for membership, _ in admins):
+                raise StillNeeded(
+                    f"you are the only administrator of {self._store.practice_name(actor.practice_id)} and it "
+                    f"still has {counted(len(practitioners), 'practitioner')}: remove them on the Practice page "
+                    "first, or nobody could manage them; nothing was deleted"
+                )
+        if isinstance(actor, Practitioner) and (clients := self._store.clients_of(actor.membership_id)):
+            raise StillNeeded(
+                f"you still follow {counted(len(clients), 'client')}: end their programmes first (each client's "
+                "page, End the programme), so that none is left without a practitioner; nothing was deleted"
+            )
 
     def change_password(
         self, actor: Actor, token: str | None, current: str, new: str, address: str | None = None

@@ -32,6 +32,7 @@ from crest.services.accounts import (
     NotAllowed,
     NotFoundForYou,
     SignInFailed,
+    StillNeeded,
     TooManyAttempts,
     token_hash,
 )
@@ -545,6 +546,27 @@ def test_a_client_deletes_their_account_and_every_record(practice: Practice) -> 
     assert len(practice.services_for(zoe.person_id).check_ins.list_check_ins()) == 1
     assert practice.store.account_by_email("ann@example.org") is None
     assert [row.name for row in practice.practice.clients(physio)] == ["Zoe"]
+
+
+def test_an_account_others_depend_on_is_not_deleted_until_they_are_seen_to(practice: Practice) -> None:
+    """The practice's only administrator while it has practitioners (nobody could remove one or sign them out),
+    and a practitioner who still follows clients (dropped without being told): refused, saying what to do first."""
+    admin = practice.admin()
+    physio = practice.practitioner(admin, "pat@clinic.example")
+    ann = practice.client(physio, "ann@example.org", "Ann")
+    with pytest.raises(StillNeeded, match="only administrator of Clinic and it still has 1 practitioner: remove"):
+        practice.accounts.delete_account(admin, PASSWORD)
+    with pytest.raises(StillNeeded, match="you still follow 1 client: end their programmes first"):
+        practice.accounts.delete_account(physio, PASSWORD)
+    assert practice.store.account(physio.account_id) is not None
+    assert [row.name for row in practice.practice.clients(physio)] == ["Ann"]
+    assert practice.audit.entries(Audited.DELETE_ACCOUNT) == []
+
+    practice.practice.end_programme(physio, ann.account_id)
+    practice.accounts.delete_account(physio, PASSWORD)  # nobody follows anyone through them now
+    assert practice.store.account(physio.account_id) is None
+    practice.accounts.delete_account(admin, PASSWORD)  # the practice has nobody left to manage
+    assert practice.store.account(admin.account_id) is None
 
 
 def test_two_clients_fhir_bundles_share_no_id_and_one_clients_is_the_same_each_time(practice: Practice) -> None:

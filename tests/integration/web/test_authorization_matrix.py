@@ -47,6 +47,10 @@ CLEARANCE_PAGE_STATUS = 409
 PRACTITIONERS = ("linked_practitioner", "unlinked_practitioner", "other_practice_practitioner")
 SIGNED_OUT = ("anonymous", "removed_practitioner")  # a removed practitioner's session ended with the removal
 SIGNED_IN = tuple(actor for actor in ACTORS if actor not in SIGNED_OUT)
+# Whom others still depend on: the Clinic's only administrator, while it has practitioners, and practitioners who
+# follow a client; neither may delete their account until that is seen to.
+STILL_NEEDED = ("admin", "linked_practitioner", "unlinked_practitioner")
+FREE_TO_LEAVE = tuple(actor for actor in SIGNED_IN if actor not in STILL_NEEDED)
 PASSWORD_CHANGE = {"current_password": PASSWORD, "new_password": "a fresh passphrase of mine"}
 NEW_PASSWORD = "a new passphrase from a link"
 TO_SIGN_IN = "to sign-in"  # a page's answer to nobody signed in: 303 to /login?next=...
@@ -310,8 +314,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ),
     # Any signed-in account: itself.
     ("GET", "/account"): Rule(SIGNED_IN, 200, lambda actor, api: TO_SIGN_IN),
-    ("POST", "/account/delete"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: {"password": PASSWORD}),
-    ("POST", "/api/account/delete"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: {"password": PASSWORD}),
+    # Deleting it: 409 after every authorization check for an account others still depend on.
+    ("POST", "/account/delete"): Rule(FREE_TO_LEAVE, 303, refusal(409), body=lambda w, a: {"password": PASSWORD}),
+    ("POST", "/api/account/delete"): Rule(FREE_TO_LEAVE, 204, refusal(409), body=lambda w, a: {"password": PASSWORD}),
     ("POST", "/account/password"): Rule(SIGNED_IN, 303, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
     ("POST", "/api/account/password"): Rule(SIGNED_IN, 204, refusal(0), body=lambda w, a: PASSWORD_CHANGE),
     ("GET", "/api/account/activity"): Rule(SIGNED_IN, 200, refusal(0)),

@@ -91,9 +91,12 @@ def change_password(body: ChangePasswordIn, request: Request, asker: Asked, door
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/delete", status_code=status.HTTP_204_NO_CONTENT)
+@router.post(
+    "/delete", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}, 429: {"model": ErrorOut}}
+)
 def delete_account(body: DeleteAccountIn, request: Request, asker: Asked, door: Door) -> Response:
-    """Delete this account and every record of it, for good (the password confirms it)."""
+    """Delete this account and every record of it, for good (the password confirms it). 409 while others depend
+    on it: the practice's only administrator while it has practitioners, a practitioner who follows clients."""
     door.accounts.delete_account(asker.actor, body.password, address_of(request))
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     door.clear_cookie(response, request)

@@ -243,6 +243,22 @@ def test_the_account_page_changes_the_password_and_signs_out_everywhere_else(app
         assert fresh.post("/api/auth/login", json=body).status_code == 200
 
 
+def test_the_last_administrator_and_a_practitioner_with_clients_are_told_what_to_do_before_deleting(
+    app: FastAPI, world: World
+) -> None:
+    """The Account page's Delete refuses with one line saying what comes first; the API answers 409 alike."""
+    with browser(app, world.tokens["admin"]) as admin:
+        refused = admin.post("/account/delete", data={"password": PASSWORD})
+        assert refused.status_code == 409
+        assert "only administrator of Clinic and it still has 3 practitioners: remove them" in unescape(refused.text)
+        assert admin.get("/api/auth/me").status_code == 200  # still signed in: nothing was deleted
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        answer = pat.post("/api/account/delete", json={"password": PASSWORD})
+        assert answer.status_code == 409
+        assert answer.json()["detail"].startswith("you still follow 1 client: end their programmes first")
+        assert pat.get("/api/practice/clients").status_code == 200
+
+
 def test_a_form_sent_after_the_session_ended_signs_in_back_to_the_page_it_was_on(app: FastAPI, world: World) -> None:
     client_page = f"{ORIGIN}/practice/clients/{world.ids['client']}"
     with browser(app, "a session that ended") as client:
