@@ -6,9 +6,9 @@ decide who may see what."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Query, Request
+from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -23,7 +23,7 @@ from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.interop.ical import Weekday
 from crest.journal.capacity import TooManyRecords
-from crest.journal.records import MAX_RECORD_ID, InvalidNote
+from crest.journal.records import InvalidNote
 from crest.protocol.model import Protocol
 from crest.services.accounts import (
     InvalidEmail,
@@ -38,6 +38,7 @@ from crest.services.audit import Audited
 from crest.services.practice_mode import Caseload, InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
+from crest.web.notices import Done, back_with, done_on
 from crest.web.pages.common import PageRecordId, SubmittedForm, page_router
 from crest.web.pages.practice_entry import home_of
 from crest.web.practice_door import (
@@ -115,17 +116,22 @@ def _shown_once(request: Request, door: PracticeDoor, issued: IssuedInvite) -> d
 
 
 @router.get("/practice/clients/{client_id}", name="practice_client")
-def client_page(
+def client_page(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
+    return _client_view(request, client_id, asker, door)
+
+
+def _client_view(
     request: Request,
-    client_id: PageRecordId,
-    asker: Asked,
-    door: Door,
+    client_id: int,
+    asker: Asker,
+    door: PracticeDoor,
     error: str | None = None,
     typed: dict[str, str] | None = None,
     note_error: tuple[int, str, str] | None = None,
 ) -> Response:
     """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed;
-    `note_error` (the session, what is wrong, what was typed) a refused note under its session's form."""
+    `note_error` (the session, what is wrong, what was typed) a refused note under its session's form. Never
+    parameters of the page's address: a link would put its own words on crest's page."""
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
@@ -163,10 +169,10 @@ def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, as
         door.practice.prescribe(asker.actor, client_id, dose.to_record(today), address_of(request))
     except ValidationError as problem:
         message = " ".join(one.sentence for one in input_problems(problem.errors()))
-        return client_page(request, client_id, asker, door, error=message, typed=form)
+        return _client_view(request, client_id, asker, door, error=message, typed=form)
     except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
         message = as_sentence(problem.message)
-        return client_page(request, client_id, asker, door, error=message, typed=form)
+        return _client_view(request, client_id, asker, door, error=message, typed=form)
     return _back(request, "practice_client", client_id=client_id)
 
 
@@ -194,7 +200,9 @@ def note(
         door.practice.note_session(asker.actor, client_id, session_id, text, address_of(request))
     # empty, too long, not plain text, one too many: the page again, what was typed kept
     except (InvalidSessionNote, InvalidNote, TooManyRecords) as problem:
-        return client_page(request, client_id, asker, door, note_error=(session_id, as_sentence(problem.message), text))
+        return _client_view(
+            request, client_id, asker, door, note_error=(session_id, as_sentence(problem.message), text)
+        )
     return _back(request, "practice_client", client_id=client_id)
 
 
@@ -236,13 +244,10 @@ def admin_page(
     request: Request,
     asker: Asked,
     door: Door,
-    signed_out: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
-    ended: Annotated[int, Query(ge=0)] = 0,
-    two_factor_reset: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
+    done: str | None = None,
 ) -> Response:
-    """`signed_out` (a practitioner's membership) and `ended` (how many of their sign-ins) confirm signing out;
-    `two_factor_reset` (a membership) resetting their two-step sign-in."""
-    return _admin_view(request, asker, door, signed_out=signed_out, ended=ended, two_factor_reset=two_factor_reset)
+    """`done` confirms signing a practitioner out or resetting their two-step sign-in (crest.web.notices)."""
+    return _admin_view(request, asker, door, done=done_on("practice_admin", done))
 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
@@ -255,14 +260,8 @@ def _admin_view(
     asker: Asker,
     door: PracticeDoor,
     status_code: int = 200,
-    signed_out: int | None = None,
-    ended: int = 0,
-    two_factor_reset: int | None = None,
     **values: Any,
 ) -> Response:
-    practitioners = door.accounts.practitioners(asker.actor)
-    named = [account.name for membership, account in practitioners if membership.id == signed_out]
-    reset = [account.name for membership, account in practitioners if membership.id == two_factor_reset]
     return render(
         request,
         "practice_admin.html",
@@ -271,11 +270,7 @@ def _admin_view(
         title="Practice",
         practice=door.accounts.practice_name(asker.actor),
         open_invites=door.accounts.open_invites(asker.actor),
-        practitioners=practitioners,
-        signed_out=None if not named else f"{named[0]} is signed out everywhere: {counted(ended, 'sign-in')} ended.",
-        two_factor_reset=None
-        if not reset
-        else f"{reset[0]}'s two-step sign-in is reset: they set up a new authenticator app at their next sign-in.",
+        practitioners=door.accounts.practitioners(asker.actor),
         **values,
     )
 
@@ -345,9 +340,8 @@ def sign_out_confirm(request: Request, membership_id: PageRecordId, asker: Asked
 
 @router.post("/practice/admin/practitioners/{membership_id}/sign-out", name="practice_sign_out")
 def sign_out_practitioner(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
-    ended = door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
-    back = request.url_for("practice_admin").path
-    return RedirectResponse(f"{back}?signed_out={membership_id}&ended={ended}", status_code=303)
+    door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
+    return back_with(request, Done.PRACTITIONER_SIGNED_OUT)
 
 
 @router.get("/practice/admin/practitioners/{membership_id}/two-factor/reset", name="practice_reset_two_factor_confirm")
@@ -372,8 +366,7 @@ def reset_two_factor(
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after_s)
         return response
-    back = request.url_for("practice_admin").path
-    return RedirectResponse(f"{back}?two_factor_reset={membership_id}", status_code=303)
+    return back_with(request, Done.PRACTITIONER_TWO_FACTOR_RESET)
 
 
 def _reset_two_factor_form(
@@ -437,11 +430,9 @@ def remove(request: Request, membership_id: PageRecordId, asker: Asked, door: Do
 
 
 @router.get("/sharing", name="sharing_page")
-def sharing_page(
-    request: Request, asker: Asked, door: Door, saved: bool = False, stopped: int | None = None
-) -> Response:
+def sharing_page(request: Request, asker: Asked, door: Door, done: str | None = None) -> Response:
     """A client's page about their practitioner: the prescription, notes on sessions, what is shared, who looked.
-    `saved` and `stopped` (a link's id: sharing on it just stopped) let the page confirm the last change."""
+    `done` confirms the last change (crest.web.notices)."""
     links = door.practice.sharing(asker.actor)
     assert isinstance(asker.actor, Client)
     services = door.services_for(asker.actor.person_id)
@@ -466,8 +457,7 @@ def sharing_page(
             for entry in door.practice.looked_at(asker.actor)
         ],
         when=lambda moment: friendly_time(moment, services.zone, now),
-        saved=saved,
-        stopped_with=next((link.practitioner for link in links if link.link_id == stopped and not link.shared), None),
+        done=done_on("sharing_page", done),
     )
 
 
@@ -476,8 +466,7 @@ def change_sharing(request: Request, link_id: PageRecordId, form: SubmittedForm,
     view = door.practice.set_sharing(
         asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on", address_of(request)
     )
-    path = str(request.url_for("sharing_page").path)
-    return RedirectResponse(f"{path}?{'saved=true' if view.shared else f'stopped={link_id}'}", status_code=303)
+    return back_with(request, Done.SHARING_SAVED if view.shared else Done.SHARING_STOPPED)
 
 
 @router.get("/account", name="account_page")
@@ -485,34 +474,23 @@ def account_page(
     request: Request,
     asker: Asked,
     door: Door,
-    changed: bool = False,
-    ended: Annotated[int | None, Query(ge=0)] = None,
-    unlinked: Annotated[int, Query(ge=0)] = 0,
+    done: str | None = None,
 ) -> Response:
-    """`changed`, `ended` (how many other sign-ins just ended) and `unlinked` (how many linked computers) confirm
-    the last change."""
+    """`done` confirms the last change (crest.web.notices)."""
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    computers = f"; {counted(unlinked, 'linked computer')} unlinked (crest link links one again)" if unlinked else ""
-    signed_out = (
-        None if ended is None else f"Signed out everywhere else: {counted(ended, 'other sign-in')} ended{computers}."
-    )
-    return _account_view(request, asker, door, password_changed=changed, signed_out=signed_out)
+    return _account_view(request, asker, door, done=done_on("account_page", done))
 
 
 @router.post("/account/sessions/end-others", name="account_end_sign_ins")
 def end_other_sign_ins(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
-        ended = door.accounts.end_other_sign_ins(
-            asker.actor, asker.token, form.get("password", ""), address_of(request)
-        )
+        door.accounts.end_other_sign_ins(asker.actor, asker.token, form.get("password", ""), address_of(request))
     except CrestError as error:
         if asker.account is None:
             raise
         return _account_refused(request, asker, door, error, sign_ins_error=error.message)
-    return RedirectResponse(
-        f"{request.url_for('account_page').path}?ended={ended.sign_ins}&unlinked={ended.computers}", status_code=303
-    )
+    return back_with(request, Done.SIGNED_OUT_ELSEWHERE)
 
 
 @router.post("/account/password", name="account_password")
@@ -529,7 +507,7 @@ def change_password(request: Request, form: SubmittedForm, asker: Asked, door: D
         if asker.account is None:
             raise
         return _account_refused(request, asker, door, error, password_error=error.message)
-    return RedirectResponse(f"{request.url_for('account_page').path}?changed=true", status_code=303)
+    return back_with(request, Done.PASSWORD_CHANGED)
 
 
 def _account_view(
@@ -579,12 +557,12 @@ def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Do
 
 
 @router.get("/account/two-factor", name="account_two_factor")
-def two_factor_page(request: Request, asker: Asked, door: Door, off: bool = False) -> Response:
+def two_factor_page(request: Request, asker: Asked, door: Door, done: str | None = None) -> Response:
     """Two-step sign-in: set up an authenticator app (its QR code and its secret, then a first code), or see that
-    it is on and turn it off. `off` confirms it was just turned off."""
+    it is on and turn it off. `done` confirms it was just turned off (crest.web.notices)."""
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    return _two_factor_view(request, asker, door, turned_off=off)
+    return _two_factor_view(request, asker, door, done=done_on("account_two_factor", done))
 
 
 @router.post("/account/two-factor/start", name="account_two_factor_start")
@@ -623,7 +601,7 @@ def two_factor_off(request: Request, form: SubmittedForm, asker: Asked, door: Do
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after_s)
         return response
-    return RedirectResponse(f"{request.url_for('account_two_factor').path}?off=true", status_code=303)
+    return back_with(request, Done.TWO_FACTOR_OFF)
 
 
 def _two_factor_view(

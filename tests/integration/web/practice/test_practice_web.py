@@ -769,7 +769,7 @@ def test_a_practitioner_who_left_is_named_as_no_longer_following(app: FastAPI, w
 def test_stopping_sharing_on_my_practitioner_says_so(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["client_a"]) as client:
         stopped = client.post(f"/sharing/{world.ids['link']}", data={})
-        assert "Sharing stopped: Pat Physio sees nothing of yours from now on." in stopped.text
+        assert "Sharing stopped: that practitioner sees nothing of yours from now on." in stopped.text
         shared = client.post(f"/sharing/{world.ids['link']}", data={"shared": "on"})
         assert "Saved." in shared.text and "Sharing stopped" not in shared.text
 
