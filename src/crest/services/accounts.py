@@ -743,6 +743,20 @@ class Accounts:
         self._store.withdraw_invite(invite.id, now)
         self._audit.record(actor, Audited.WITHDRAW_INVITE, address=address, detail=f"invite {invite.id}")
 
+    def own_open_invite(self, actor: Actor, code: str) -> Invite | None:
+        """The asker's own invitation with this code while it still works; None for any other, so that a code
+        handed to this page by someone else never shows as one the asker made."""
+        self._require_inviter(actor)
+        assert isinstance(actor, Admin | Practitioner)
+        invite = self._store.invite(token_hash(code)) if code else None
+        if (
+            invite is None
+            or invite.invited_by_membership_id != actor.membership_id
+            or not link_open(invite.expires_at, invite.used_at, self._clock())
+        ):
+            return None
+        return invite
+
     @staticmethod
     def _require_inviter(actor: Actor) -> None:
         action = Action.INVITE_PRACTITIONER if isinstance(actor, Admin) else Action.INVITE_CLIENT

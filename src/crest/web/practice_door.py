@@ -38,6 +38,11 @@ SECURE_COOKIE_NAME = "__Host-crest_session"
 # Half signed in (the password right, the code to come): a cookie of its own, which only the code page reads.
 CODE_STEP_COOKIE_NAME = "crest_code_step"
 SECURE_CODE_STEP_COOKIE_NAME = "__Host-crest_code_step"
+# An invitation just made, handed from its form's answer to the page the browser is sent back to, which shows its
+# link once: a reload of that page makes no second invitation, and the code never stands in an address.
+NEW_INVITE_COOKIE_NAME = "crest_new_invite"
+SECURE_NEW_INVITE_COOKIE_NAME = "__Host-crest_new_invite"
+NEW_INVITE_HAND_ON = timedelta(minutes=2)  # the redirect is followed at once; a link not shown by then is listed
 CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"), ("account_page", "Account"))
 PRACTITIONER_NAV = (("practice_dashboard", "Clients"), ("account_page", "Account"))
 ADMIN_NAV = (("practice_admin", "Practice"), ("account_page", "Account"))
@@ -101,6 +106,12 @@ class PracticeDoor:
     def code_step_token(self, connection: HTTPConnection) -> str | None:
         return connection.cookies.get(self.code_step_cookie_name(connection))
 
+    def new_invite_cookie_name(self, connection: HTTPConnection) -> str:
+        return SECURE_NEW_INVITE_COOKIE_NAME if self.behind_https(connection) else NEW_INVITE_COOKIE_NAME
+
+    def new_invite_code(self, connection: HTTPConnection) -> str | None:
+        return connection.cookies.get(self.new_invite_cookie_name(connection))
+
     def own_origin(self, connection: HTTPConnection) -> str:
         if self.public_url:
             scheme, _, rest = self.public_url.partition("://")
@@ -162,6 +173,12 @@ class PracticeDoor:
 
     def clear_code_step_cookie(self, response: Response, connection: HTTPConnection) -> None:
         self._clear(response, connection, self.code_step_cookie_name(connection))
+
+    def hand_on_new_invite(self, response: Response, connection: HTTPConnection, code: str) -> None:
+        self._set(response, connection, self.new_invite_cookie_name(connection), code, NEW_INVITE_HAND_ON)
+
+    def clear_new_invite(self, response: Response, connection: HTTPConnection) -> None:
+        self._clear(response, connection, self.new_invite_cookie_name(connection))
 
     def _set(self, response: Response, connection: HTTPConnection, name: str, token: str, lifetime: timedelta) -> None:
         response.set_cookie(

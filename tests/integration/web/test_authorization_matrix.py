@@ -342,7 +342,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/api/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"role": "client"}),
     ("GET", "/api/practice/clients"): Rule(PRACTITIONERS, 200, CLIENT),
     ("GET", "/practice"): Rule(PRACTITIONERS, 200, CLIENT),
-    ("POST", "/practice/invites"): Rule(PRACTITIONERS, 201, CLIENT, body=lambda w, a: {"email": ""}),
+    ("POST", "/practice/invites"): Rule(PRACTITIONERS, 303, CLIENT, body=lambda w, a: {"email": ""}),
     ("GET", "/api/practice/invites"): Rule((*PRACTITIONERS, "admin"), 200, CLIENT),
     ("DELETE", "/api/practice/invites/{invite_id}"): Rule(
         ("linked_practitioner",), 204, whoever_invited, params={"invite_id": "open_invite"}
@@ -441,7 +441,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
         body=lambda w, a: {"password": PASSWORD, "second_factor_code": w.app_code("admin")},
     ),
     ("GET", "/practice/admin"): Rule(("admin",), 200, CLIENT),
-    ("POST", "/practice/admin/invites"): Rule(("admin",), 201, CLIENT, body=lambda w, a: {"email": ""}),
+    ("POST", "/practice/admin/invites"): Rule(("admin",), 303, CLIENT, body=lambda w, a: {"email": ""}),
     ("GET", "/practice/admin/practitioners/{membership_id}/remove"): Rule(  # the page that asks first
         ("admin",), 200, hidden_object, params={"membership_id": "practitioner_membership"}
     ),

@@ -27,7 +27,6 @@ from crest.journal.records import InvalidNote
 from crest.protocol.model import Protocol
 from crest.services.accounts import (
     InvalidEmail,
-    IssuedInvite,
     IssuedReset,
     OperatorMakesThisLink,
     SignInFailed,
@@ -69,7 +68,7 @@ def _back(request: Request, name: str, **params: object) -> Response:
 
 @router.get("/practice", name="practice_dashboard")
 def dashboard(request: Request, asker: Asked, door: Door) -> Response:
-    return _dashboard(request, asker, door)
+    return _with_new_invite(request, asker, door, _dashboard)
 
 
 @router.post("/practice/invites", name="practice_invite_client")
@@ -80,12 +79,31 @@ def invite_client(request: Request, form: SubmittedForm, asker: Asked, door: Doo
 def _invite(
     request: Request, form: SubmittedForm, asker: Asker, door: PracticeDoor, role: Role, page: Callable[..., Response]
 ) -> Response:
-    """The invite is shown once on `page`; a mistyped email comes back on it, still in the field."""
+    """Post, redirect, get: the browser goes back to the inviter's page, which shows the new link once
+    (`_with_new_invite`), so that reloading it makes no second invitation. A mistyped email comes back on `page`,
+    still in the field (nothing was made: sending it again makes nothing either)."""
     try:
         issued = door.accounts.invite(asker.actor, role, form.get("email") or None, address_of(request))
     except InvalidEmail as error:
         return page(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
-    return page(request, asker, door, 201, invite=_shown_once(request, door, issued))
+    response = RedirectResponse(home_of(request, asker.actor), status_code=303)
+    door.hand_on_new_invite(response, request, issued.code)
+    return response
+
+
+def _with_new_invite(
+    request: Request, asker: Asker, door: PracticeDoor, page: Callable[..., Response], **values: Any
+) -> Response:
+    """The inviter's page, with the link of the invitation this browser just made, if it did: shown on this answer
+    only (its hand-off cookie ends here), and only when it is the asker's own and still works."""
+    code = door.new_invite_code(request)
+    invite = None if code is None else door.accounts.own_open_invite(asker.actor, code)
+    if code is not None and invite is not None:
+        values["invite"] = {"url": invite_url(door.base_url(request), code), "expires_at": invite.expires_at}
+    response = page(request, asker, door, **values)
+    if code is not None:
+        door.clear_new_invite(response, request)
+    return response
 
 
 def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
@@ -109,10 +127,6 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
 def withdraw_invite(request: Request, invite_id: PageRecordId, asker: Asked, door: Door) -> Response:
     door.accounts.withdraw_invite(asker.actor, invite_id, address_of(request))
     return RedirectResponse(home_of(request, asker.actor), status_code=303)
-
-
-def _shown_once(request: Request, door: PracticeDoor, issued: IssuedInvite) -> dict[str, object]:
-    return {"url": invite_url(door.base_url(request), issued.code), "expires_at": issued.expires_at}
 
 
 @router.get("/practice/clients/{client_id}", name="practice_client")
@@ -247,7 +261,7 @@ def admin_page(
     done: str | None = None,
 ) -> Response:
     """`done` confirms signing a practitioner out or resetting their two-step sign-in (crest.web.notices)."""
-    return _admin_view(request, asker, door, done=done_on("practice_admin", done))
+    return _with_new_invite(request, asker, door, _admin_view, done=done_on("practice_admin", done))
 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")

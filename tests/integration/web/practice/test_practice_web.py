@@ -38,7 +38,7 @@ from crest.web.app import (
     practice_app_from_environment,
 )
 from crest.web.practice_app import PracticeOptions
-from crest.web.practice_door import COOKIE_NAME, SECURE_COOKIE_NAME
+from crest.web.practice_door import COOKIE_NAME, NEW_INVITE_COOKIE_NAME, SECURE_COOKIE_NAME
 from crest.web.presenters import friendly_date
 from support.clock import FakeClock
 from support.many_records import csv_zip_of_sessions, sessions
@@ -132,7 +132,7 @@ def test_without_a_public_url_only_the_served_names_are_answered_and_invitations
         assert issued.status_code == 201
         assert issued.json()["url"] == f"http://192.168.1.20:8765/invite/{issued.json()['code']}"
         page = client.post("/practice/invites", data={"email": ""}, headers=origin)
-        assert page.status_code == 201 and "http://192.168.1.20:8765/invite/" in page.text
+        assert page.status_code == 200 and "http://192.168.1.20:8765/invite/" in page.text  # after the 303
 
 
 def test_crest_serve_tells_each_worker_where_the_practice_is_served(
@@ -1143,3 +1143,39 @@ def test_an_invitation_not_yet_accepted_is_listed_and_withdrawn_by_whoever_made_
         assert pat.delete(f"/api/practice/invites/{mine['id']}").status_code == 404  # once is all
     with TestClient(app) as visitor:
         assert visitor.get(f"/api/auth/invites/{made['code']}").status_code == 410
+
+
+@pytest.mark.parametrize(
+    ("actor", "page", "form"),
+    [
+        ("linked_practitioner", "/practice", "/practice/invites"),
+        ("admin", "/practice/admin", "/practice/admin/invites"),
+    ],
+)
+def test_reloading_the_page_after_inviting_makes_no_second_invitation(
+    app: FastAPI, world: World, actor: str, page: str, form: str
+) -> None:
+    """Post, redirect, get: the link shows once on the page the browser is sent back to; a reload asks for that
+    page again, sends no form, and makes nothing. The code never stands in the address."""
+    with browser(app, world.tokens[actor]) as person:
+        before = len(person.get("/api/practice/invites").json())
+        person.follow_redirects = False
+        made = person.post(form, data={"email": "kim@example.org"})
+        assert made.status_code == 303 and made.headers["location"] == page
+        shown = person.get(page)
+        assert shown.status_code == 200 and "Invitation link" in shown.text
+        [code] = re.findall(r'value="[^"]*/invite/([\w-]+)"', shown.text)
+        reloaded = person.get(page)
+        assert reloaded.status_code == 200 and "Invitation link" not in reloaded.text and code not in reloaded.text
+        assert len(person.get("/api/practice/invites").json()) == before + 1
+    with TestClient(app) as visitor:
+        assert visitor.get(f"/api/auth/invites/{code}").status_code == 200  # the one made works
+
+
+def test_the_page_shows_a_handed_on_invitation_only_when_it_is_the_askers_own(app: FastAPI, world: World) -> None:
+    """A code put in the hand-off cookie by anyone else (one of Pat's here) is never shown as Sam's own link."""
+    pats = world.invite_codes["anonymous"]
+    with browser(app, world.tokens["unlinked_practitioner"]) as sam:
+        sam.cookies.set(NEW_INVITE_COOKIE_NAME, pats)
+        page = sam.get("/practice")
+        assert page.status_code == 200 and "Invitation link" not in page.text and pats not in page.text
