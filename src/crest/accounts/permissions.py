@@ -37,6 +37,7 @@ class Action(StrEnum):
     READ_OWN_ACTIVITY = "read_own_activity"  # what this account did, when and from where
     MANAGE_OWN_SIGN_INS = "manage_own_sign_ins"  # where this account is signed in; sign out everywhere else
     MANAGE_OWN_SECOND_FACTOR = "manage_own_second_factor"  # set up, turn off an authenticator app
+    READ_API_DOCUMENT = "read_api_document"  # /openapi.json: the map of every route, not a stranger's to read
     # An admin
     INVITE_PRACTITIONER = "invite_practitioner"
     LIST_PRACTITIONERS = "list_practitioners"
@@ -102,6 +103,7 @@ ROLE_OF_ACTION: dict[Action, Role | None] = {
     Action.READ_OWN_ACTIVITY: None,
     Action.MANAGE_OWN_SIGN_INS: None,
     Action.MANAGE_OWN_SECOND_FACTOR: None,
+    Action.READ_API_DOCUMENT: None,
     Action.INVITE_PRACTITIONER: Role.ADMIN,
     Action.LIST_PRACTITIONERS: Role.ADMIN,
     Action.REMOVE_PRACTITIONER: Role.ADMIN,

@@ -993,6 +993,12 @@ class Accounts:
         self._audit.record(session.actor, Audited.RESET_PASSWORD, actor_name=account.name, address=address)
         return session
 
+    @staticmethod
+    def check_api_document_reader(actor: Actor) -> None:
+        """The API's document is for someone signed in (OWASP ASVS 5.0 13.4.5): the API serves crest's own pages and
+        `crest sync`, and a map of every route, the administrator's among them, is no stranger's business."""
+        require(actor, Action.READ_API_DOCUMENT, what="read the API's document")
+
     def own_activity(self, actor: Actor) -> list[AuditEntry]:
         """What this account did lately, newest first, each with the address the request came from: a sign-in
         from a place the person does not know is theirs to notice."""

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -23,7 +23,7 @@ from crest.services.audit import Audited
 from crest.web.api import account, auth, practice, sync
 from crest.web.headers import add_security_headers
 from crest.web.pages import practice_entry, practice_pages
-from crest.web.practice_door import ForClientsOnly, PracticeDoor, SignInNeeded, address_of, home_for
+from crest.web.practice_door import Asked, ForClientsOnly, PracticeDoor, SignInNeeded, address_of, home_for
 from crest.web.practice_guard import PracticeGuard
 
 REFUSALS: tuple[type[CrestError], ...] = (
@@ -79,8 +79,23 @@ def _back_after_sign_in(request: Request, door: PracticeDoor) -> str | None:
     return None
 
 
+def _api_document_for_accounts(app: FastAPI, door: PracticeDoor) -> None:
+    """/openapi.json answers someone signed in only (`Accounts.check_api_document_reader`): FastAPI's own route,
+    open to every visitor, is replaced. A page's refusal leads to the sign-in page and back; the local app keeps
+    its document open on its own computer."""
+    path = app.openapi_url
+    assert path is not None
+    app.router.routes[:] = [route for route in app.router.routes if getattr(route, "path", None) != path]
+
+    @app.get(path, include_in_schema=False)
+    def api_document(asker: Asked) -> JSONResponse:
+        door.accounts.check_api_document_reader(asker.actor)
+        return JSONResponse(app.openapi())
+
+
 def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
     app.state.practice_door = door
+    _api_document_for_accounts(app, door)
     api = APIRouter(prefix="/api")
     for module in (auth, practice, account, sync):
         api.include_router(module.router)

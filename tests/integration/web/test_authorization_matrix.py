@@ -133,8 +133,8 @@ CLIENT = refusal(403)
 PUBLIC = nobody_else
 
 MATRIX: dict[tuple[str, str], Rule] = {
-    # The API's document and the static files: public, no health data.
-    ("GET", "/openapi.json"): Rule(EVERYONE, 200, PUBLIC),
+    # The API's document: any account, not every visitor (ASVS 5.0 13.4.5). The static files: public, no data.
+    ("GET", "/openapi.json"): Rule(SIGNED_IN, 200, lambda actor, api: TO_SIGN_IN),
     ("GET", "/static"): Rule(EVERYONE, 200, PUBLIC),  # asked as /static/crest.css
     # Signing in and out, invitations: anyone.
     ("POST", "/api/auth/login"): Rule(

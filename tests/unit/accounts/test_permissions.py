@@ -128,6 +128,7 @@ def test_any_signed_in_account_may_delete_itself_change_its_password_or_read_its
         Action.READ_OWN_ACTIVITY,
         Action.MANAGE_OWN_SIGN_INS,
         Action.MANAGE_OWN_SECOND_FACTOR,
+        Action.READ_API_DOCUMENT,  # the API's document: for any account, never for nobody signed in
     )
     for actor in ACTORS[1:]:
         assert all(decide(actor, action) is Decision.ALLOW for action in own)

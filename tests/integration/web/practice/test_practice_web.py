@@ -1179,3 +1179,16 @@ def test_the_page_shows_a_handed_on_invitation_only_when_it_is_the_askers_own(ap
         sam.cookies.set(NEW_INVITE_COOKIE_NAME, pats)
         page = sam.get("/practice")
         assert page.status_code == 200 and "Invitation link" not in page.text and pats not in page.text
+
+
+def test_the_api_document_is_for_accounts_not_every_visitor(app: FastAPI, world: World) -> None:
+    """ASVS 5.0 13.4.5: a map of every route of a server on the internet is no stranger's to read; the local app's
+    stays open (`test_web_pages`)."""
+    with TestClient(app) as visitor:
+        visitor.follow_redirects = False
+        refused = visitor.get("/openapi.json")
+        assert refused.status_code == 303 and refused.headers["location"] == "/login?next=/openapi.json"
+        assert "/api/" not in refused.text
+    with browser(app, world.tokens["client_b"]) as ben:
+        document = ben.get("/openapi.json")
+        assert document.status_code == 200 and "/api/account/delete" in document.json()["paths"]
