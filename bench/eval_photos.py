@@ -32,19 +32,24 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              exercise photos, studio, clinic and class photos; measured once as the held-out part of round 16;
              development since round 17.
 - fresh15:   bench/photos/fresh15.csv, 92 photos from 53 more new sources (10 in the position): physiotherapy,
-             pilates and gym sites in several languages, class photos; labelled and committed before any rule was
-             run on them, held out.
+             pilates and gym sites in several languages, class photos; measured once as the held-out part of
+             round 17; development since round 18.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
-/work/data/crest-photos/images) and never committed. A row whose image is missing is counted and skipped.
+/work/data/crest-photos/images) and never committed. A row with neither its image nor its landmarks is counted
+and skipped.
+
+The landmarks found in each photo are kept, committed, in bench/photos/landmarks/ (one gzipped JSON file per set
+and variant: measurements, not pictures), so rule changes are measured in seconds, on a clone too, which has none
+of the unlicensed images; a photo goes to the estimator only when its landmarks are not there yet. Pass --refresh
+after changing the estimator (it needs every image). The photo is chosen as the service does: the body as taken
+(turned copies only when nobody is found), then a second look with that body covered for another person (of two,
+the one lying down is judged).
 
 For each set and each variant it prints the balanced accuracy of `pose_recognized` against `crp_pose` (with
 sensitivity and specificity), the agreement and coverage of each criterion where a label applies, how sure
-the verdicts were, and the view confusion. Landmarks are cached in bench/out/, so rule changes are measured
-in seconds; pass --refresh after changing the estimator. The photo is chosen as the service does: the body as
-taken (turned copies only when nobody is found), then a second look with that body covered for another person
-(of two, the one lying down is judged).
+the verdicts were, and the view confusion.
 
     python bench/eval_photos.py [--sets public,added,untouched] [--photos as-is,mirrored,half] [--show]
         [--show-held-out] [--height-cm N] [--refresh]
@@ -54,6 +59,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import os
 import sys
@@ -71,11 +77,12 @@ from crest.posture.rules import evaluate
 from crest.posture.vocabulary import Criterion
 
 HERE = Path(__file__).resolve().parent
-CACHE_DIR = HERE / "out"
 PHOTOS = HERE / "photos"
+# Committed: the photos' sources are 500-odd repositories, more than one session may fetch, so the images
+# cannot always be rebuilt; the rules need only these.
+LANDMARKS_DIR = PHOTOS / "landmarks"
 PUBLIC = Path(os.environ.get("CREST_EVAL_PUBLIC", "/work/shared/eval-public"))
 PRIVATE_IMAGES = Path(os.environ.get("CREST_PHOTOS_DIR", "/work/data/crest-photos/images"))
-ALL_TURNS = (0, 1, 2, 3)
 PHOTO_TURNS = (0, 1, 3)  # as the estimator: as taken, then the two sideways turns if nobody is found
 VARIANTS = ("as-is", "mirrored", "half")
 
@@ -131,7 +138,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh14": PhotoSet("fresh14", PHOTOS / "fresh14.csv", (PRIVATE_IMAGES,)),
     "fresh15": PhotoSet("fresh15", PHOTOS / "fresh15.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT = frozenset({"fresh15"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
@@ -147,7 +154,8 @@ def _load_rgb(path: Path, variant: str) -> Any:
 
 
 def _detect(photo_set: PhotoSet, files: list[str], variant: str) -> dict[str, Any]:
-    """Landmarks of every photo at every quarter turn, and of the second look with the body covered."""
+    """Landmarks of every photo as taken (turned either way if nobody is found), and of the second look with the
+    body covered."""
     from crest.posture.estimator import PoseEstimator
     from crest.posture.people import cover_body
 
@@ -159,11 +167,15 @@ def _detect(photo_set: PhotoSet, files: list[str], variant: str) -> dict[str, An
                 continue
             image = _load_rgb(path, variant)
             height, width = image.shape[:2]
-            turns = {str(t): estimator.detect_turned(image, t) for t in ALL_TURNS}
+            # The sideways turns are looked at only when nobody is found as taken, as the service does.
+            as_taken = estimator.detect_turned(image, PHOTO_TURNS[0])
+            turns = {PHOTO_TURNS[0]: as_taken}
+            if as_taken is None:
+                turns |= {t: estimator.detect_turned(image, t) for t in PHOTO_TURNS[1:]}
             entry: dict[str, Any] = {
                 "width": width,
                 "height": height,
-                "turns": {t: None if p is None else p.to_json_list() for t, p in turns.items()},
+                "turns": {str(t): None if p is None else p.to_json_list() for t, p in turns.items()},
             }
             chosen = _chosen(entry)
             covered = None if chosen is None else estimator.detect_turned(cover_body(image, chosen), 0)
@@ -176,7 +188,7 @@ def _detect(photo_set: PhotoSet, files: list[str], variant: str) -> dict[str, An
 def _chosen(entry: dict[str, Any]) -> Pose | None:
     candidates = []
     for turns in PHOTO_TURNS:
-        items = entry["turns"][str(turns)]
+        items = entry["turns"].get(str(turns))
         if items is not None:
             candidates.append((turns, Pose.from_json_list(items, entry["width"], entry["height"])))
     if candidates and candidates[0][0] == PHOTO_TURNS[0]:
@@ -196,16 +208,19 @@ def service_pose(entry: dict[str, Any]) -> Pose | None:
 
 
 def landmarks(photo_set: PhotoSet, files: list[str], variant: str, refresh: bool) -> dict[str, Any]:
-    cache_path = CACHE_DIR / f"landmarks-{photo_set.name}-{variant}.json"
-    cached: dict[str, Any] = {}
-    if cache_path.exists() and not refresh:
-        cached = json.loads(cache_path.read_text())
-    missing = [file for file in files if file not in cached]
-    if missing:
-        cached.update(_detect(photo_set, missing, variant))
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        cache_path.write_text(json.dumps(cached))
-    return cached
+    kept_path = LANDMARKS_DIR / f"{photo_set.name}-{variant}.json.gz"
+    kept: dict[str, Any] = {}
+    if kept_path.exists() and not refresh:
+        kept = json.loads(gzip.decompress(kept_path.read_bytes()))
+    missing = [file for file in files if file not in kept]
+    found = _detect(photo_set, missing, variant) if missing else {}
+    if found or refresh:
+        kept.update(found)
+        LANDMARKS_DIR.mkdir(parents=True, exist_ok=True)
+        # Sorted, compact and with no time in the gzip header: the same landmarks give the same bytes.
+        text = json.dumps(kept, sort_keys=True, separators=(",", ":"))
+        kept_path.write_bytes(gzip.compress(text.encode(), mtime=0))
+    return kept
 
 
 def label_status(value: str) -> str | None:
@@ -357,6 +372,9 @@ def main() -> None:
                 raise SystemExit(f"unknown --photos variant {variant!r}")
             found = landmarks(photo_set, [row["file"] for row in rows], variant, args.refresh)
             scores = score(rows, found, args.height_cm)
+            if not scores.recognized:
+                print(f"\n== {set_name}, {variant}: no photo judged, {scores.skipped} images missing")
+                continue
             show = args.show and (set_name not in HELD_OUT or args.show_held_out)
             print_report(f"{set_name}, {variant}", scores, show)
             summary.append(_summary_line(set_name, variant, scores))
