@@ -37,6 +37,11 @@ from support.clock import FakeClock
 PASSWORD = "a quiet evening walk"
 ORIGIN = "http://testserver"
 ALL_CLEAR = {question.id: False for question in QUESTIONS}
+# (who invites, the page they invite from, the form it posts to)
+INVITE_FORMS = (
+    ("linked_practitioner", "/practice", "/practice/invites"),
+    ("admin", "/practice/admin", "/practice/admin/invites"),
+)
 ACTORS = (
     "anonymous",
     "client_a",

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS
 from crest.web.templating import TEMPLATES
-from support.practice_web import World, browser
+from support.practice_web import INVITE_FORMS, World, browser
 
 
 def _value(html: str, field_id: str) -> str:
@@ -63,13 +63,7 @@ def test_a_new_prescription_version_starts_from_the_current_note_and_end(app: Fa
         assert _value(page, "end_on") == "" and "></textarea>" in page  # a past end is not offered again
 
 
-@pytest.mark.parametrize(
-    ("actor", "page", "form"),
-    [
-        ("linked_practitioner", "/practice", "/practice/invites"),
-        ("admin", "/practice/admin", "/practice/admin/invites"),
-    ],
-)
+@pytest.mark.parametrize(("actor", "page", "form"), INVITE_FORMS)
 def test_an_invite_for_a_mistyped_email_says_so_on_the_form_and_keeps_it(
     app: FastAPI, world: World, actor: str, page: str, form: str
 ) -> None:

@@ -44,6 +44,7 @@ from support.clock import FakeClock
 from support.many_records import csv_zip_of_sessions, sessions
 from support.practice_web import (
     ALL_CLEAR,
+    INVITE_FORMS,
     ORIGIN,
     PASSWORD,
     InProcess,
@@ -1145,13 +1146,7 @@ def test_an_invitation_not_yet_accepted_is_listed_and_withdrawn_by_whoever_made_
         assert visitor.get(f"/api/auth/invites/{made['code']}").status_code == 410
 
 
-@pytest.mark.parametrize(
-    ("actor", "page", "form"),
-    [
-        ("linked_practitioner", "/practice", "/practice/invites"),
-        ("admin", "/practice/admin", "/practice/admin/invites"),
-    ],
-)
+@pytest.mark.parametrize(("actor", "page", "form"), INVITE_FORMS)
 def test_reloading_the_page_after_inviting_makes_no_second_invitation(
     app: FastAPI, world: World, actor: str, page: str, form: str
 ) -> None:
