@@ -1034,9 +1034,10 @@ class Accounts:
                     "first, or nobody could manage them; nothing was deleted"
                 )
         if isinstance(actor, Practitioner) and (clients := self._store.clients_of(actor.membership_id)):
+            where = "the client's page" if len(clients) == 1 else "each client's page"
             raise StillNeeded(
-                f"you still follow {counted(len(clients), 'client')}: end their programmes first (each client's "
-                "page, End the programme), so that none is left without a practitioner; nothing was deleted"
+                f"you still follow {counted(len(clients), 'client')}: end the programme first ({where}, End the "
+                "programme), so that nobody is left without a practitioner; nothing was deleted"
             )
 
     def change_password(

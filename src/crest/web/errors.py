@@ -42,7 +42,8 @@ def printable(text: str) -> str:
 
 
 def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api")
+    """Answered in JSON: the API, and the document that maps it (which a program reads)."""
+    return request.url.path.startswith("/api") or request.url.path == request.app.openapi_url
 
 
 DID_NOT_WORK = "That did not work"

@@ -1,14 +1,27 @@
-"""What a page confirms after a change that sent the browser back to it (post, redirect, get): a fixed key in the
-address (`?done=password-changed`), said in words kept here. Never words, names or numbers taken from the address:
-anyone can make a link to crest with any query, and crest's own page must not say what its maker wrote (content
-spoofing: "your account is locked, call ..."). A key crest never sends, or another page's, says nothing."""
+"""What a page confirms after a change that sent the browser back to it (post, redirect, get).
+
+The change hands the page a one-shot cookie (HttpOnly, two minutes, cleared by the answer that shows it) holding
+a fixed key and the numbers its sentence needs (a practitioner's membership, how many sign-ins ended); the page
+says it in words kept here, with names it looks up itself. Nothing comes from the address: anyone can make a link
+to crest, and crest's page must neither say that something happened when it did not (a false "sharing stopped"
+or "signed out everywhere" leaves a person exposed) nor say its maker's words. A key crest never sends, or
+another page's, says nothing.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from enum import StrEnum
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
+
+from crest.counting import counted
+from crest.web.practice_door import PracticeDoor
+
+# A key, then up to three whole numbers (record ids and counts), as `back_with` writes it.
+_HANDED_ON = re.compile(r"^(?P<key>[a-z-]{1,40})(?P<numbers>(?::[0-9]{1,12}){0,3})$")
 
 
 class Done(StrEnum):
@@ -23,39 +36,67 @@ class Done(StrEnum):
     @property
     def page(self) -> str:
         """The route whose page says it (on any other page the key says nothing)."""
-        return _SAID[self][0]
-
-    @property
-    def text(self) -> str:
-        return _SAID[self][1]
+        return _PAGES[self]
 
 
-_SAID: dict[Done, tuple[str, str]] = {
-    Done.PASSWORD_CHANGED: ("account_page", "Your password is changed."),
-    Done.SIGNED_OUT_ELSEWHERE: (
-        "account_page",
-        "Signed out everywhere else: every other sign-in has ended, and every computer linked with crest link is "
-        "unlinked (crest link links one again).",
-    ),
-    Done.TWO_FACTOR_OFF: ("account_two_factor", "Two-step sign-in is off."),
-    Done.SHARING_SAVED: ("sharing_page", "Saved."),
-    Done.SHARING_STOPPED: ("sharing_page", "Sharing stopped: that practitioner sees nothing of yours from now on."),
-    Done.PRACTITIONER_SIGNED_OUT: (
-        "practice_admin",
-        "The practitioner is signed out everywhere: every sign-in of theirs has ended.",
-    ),
-    Done.PRACTITIONER_TWO_FACTOR_RESET: (
-        "practice_admin",
-        "The practitioner's two-step sign-in is reset: they set up a new authenticator app at their next sign-in.",
-    ),
+_PAGES: dict[Done, str] = {
+    Done.PASSWORD_CHANGED: "account_page",
+    Done.SIGNED_OUT_ELSEWHERE: "account_page",
+    Done.TWO_FACTOR_OFF: "account_two_factor",
+    Done.SHARING_SAVED: "sharing_page",
+    Done.SHARING_STOPPED: "sharing_page",
+    Done.PRACTITIONER_SIGNED_OUT: "practice_admin",
+    Done.PRACTITIONER_TWO_FACTOR_RESET: "practice_admin",
 }
 
 
-def done_on(page: str, key: str | None) -> Done | None:
-    """What the page `page` confirms for `key`; None for no key, one crest never sends, or another page's."""
-    return next((done for done in Done if done.value == key and done.page == page), None)
+@dataclass(frozen=True)
+class Notice:
+    """A change just made, handed on to the page that confirms it."""
+
+    done: Done
+    numbers: tuple[int, ...]
+
+    def number(self, index: int) -> int | None:
+        return self.numbers[index] if index < len(self.numbers) else None
 
 
-def back_with(request: Request, done: Done) -> RedirectResponse:
+def back_with(request: Request, door: PracticeDoor, done: Done, *numbers: int) -> RedirectResponse:
     """To the page that says `done` (303: a reload asks that page again, never the change)."""
-    return RedirectResponse(f"{request.url_for(done.page).path}?done={done.value}", status_code=303)
+    response = RedirectResponse(request.url_for(done.page).path, status_code=303)
+    door.hand_on_notice(response, request, ":".join([done.value, *(str(number) for number in numbers)]))
+    return response
+
+
+def handed_on(request: Request, door: PracticeDoor, page: str) -> Notice | None:
+    """What the page `page` confirms: None for no cookie, one crest never writes, or another page's."""
+    found = _HANDED_ON.match(door.notice(request) or "")
+    if found is None:
+        return None
+    done = next((done for done in Done if done.value == found["key"] and done.page == page), None)
+    if done is None:
+        return None
+    return Notice(done, tuple(int(number) for number in found["numbers"].split(":")[1:]))
+
+
+def shown_once(request: Request, door: PracticeDoor, response: Response) -> Response:
+    """The answer that showed a notice ends its cookie: a reload or a later visit says nothing."""
+    if door.notice(request) is not None:
+        door.clear_notice(response, request)
+    return response
+
+
+def signed_out_elsewhere(notice: Notice) -> str:
+    ended, unlinked = notice.number(0) or 0, notice.number(1) or 0
+    computers = f"; {counted(unlinked, 'linked computer')} unlinked (crest link links one again)" if unlinked else ""
+    return f"Signed out everywhere else: {counted(ended, 'other sign-in')} ended{computers}."
+
+
+def practitioner_notice(notice: Notice, name: str) -> str:
+    if notice.done == Done.PRACTITIONER_TWO_FACTOR_RESET:
+        return f"{name}'s two-step sign-in is reset: they set up a new authenticator app at their next sign-in."
+    return f"{name} is signed out everywhere: {counted(notice.number(1) or 0, 'sign-in')} ended."
+
+
+def sharing_stopped(practitioner: str) -> str:
+    return f"Sharing stopped: {practitioner} sees nothing of yours from now on."

@@ -93,6 +93,14 @@ def _api_document_for_accounts(app: FastAPI, door: PracticeDoor) -> None:
         return JSONResponse(app.openapi())
 
 
+def _a_page_was_asked_for(request: Request, app: FastAPI) -> bool:
+    """A page, whose refusal leads a browser to the sign-in page; the API and the API document answer a program
+    (`crest sync`, curl) with JSON. The document is both: a browser that opens it asks for HTML too."""
+    if request.url.path == app.openapi_url:
+        return "text/html" in request.headers.get("accept", "")
+    return not request.url.path.startswith("/api")
+
+
 def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
     app.state.practice_door = door
     _api_document_for_accounts(app, door)
@@ -117,10 +125,10 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
             # The server's front door: a practitioner or an admin lands on their own first page.
             return RedirectResponse(request.url_for(home_for(asker.actor)[0]).path, status_code=303)
         await _audit_request(request, door, Audited.DENIED, str(error.http_status))
-        if isinstance(error, SecondFactorNeeded) and not request.url.path.startswith("/api"):
+        if isinstance(error, SecondFactorNeeded) and _a_page_was_asked_for(request, app):
             # A practitioner or an admin without a second factor: every page leads to setting one up.
             return RedirectResponse(request.url_for("account_two_factor").path, status_code=303)
-        if error.http_status == 401 and not request.url.path.startswith("/api"):
+        if error.http_status == 401 and _a_page_was_asked_for(request, app):
             target = _back_after_sign_in(request, door)
             after = "" if target is None else f"?next={quote(target, safe='/?=&')}"
             return RedirectResponse(f"{request.url_for('login_page').path}{after}", status_code=303)

@@ -42,6 +42,8 @@ SECURE_CODE_STEP_COOKIE_NAME = "__Host-crest_code_step"
 # link once: a reload of that page makes no second invitation, and the code never stands in an address.
 NEW_INVITE_COOKIE_NAME = "crest_new_invite"
 SECURE_NEW_INVITE_COOKIE_NAME = "__Host-crest_new_invite"
+NOTICE_COOKIE_NAME = "crest_notice"
+SECURE_NOTICE_COOKIE_NAME = "__Host-crest_notice"
 NEW_INVITE_HAND_ON = timedelta(minutes=2)  # the redirect is followed at once; a link not shown by then is listed
 CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"), ("account_page", "Account"))
 PRACTITIONER_NAV = (("practice_dashboard", "Clients"), ("account_page", "Account"))
@@ -112,6 +114,13 @@ class PracticeDoor:
     def new_invite_code(self, connection: HTTPConnection) -> str | None:
         return connection.cookies.get(self.new_invite_cookie_name(connection))
 
+    def notice_cookie_name(self, connection: HTTPConnection) -> str:
+        return SECURE_NOTICE_COOKIE_NAME if self.behind_https(connection) else NOTICE_COOKIE_NAME
+
+    def notice(self, connection: HTTPConnection) -> str | None:
+        """The change just made, as crest.web.notices handed it on."""
+        return connection.cookies.get(self.notice_cookie_name(connection))
+
     def own_origin(self, connection: HTTPConnection) -> str:
         if self.public_url:
             scheme, _, rest = self.public_url.partition("://")
@@ -179,6 +188,13 @@ class PracticeDoor:
 
     def clear_new_invite(self, response: Response, connection: HTTPConnection) -> None:
         self._clear(response, connection, self.new_invite_cookie_name(connection))
+
+    def hand_on_notice(self, response: Response, connection: HTTPConnection, notice: str) -> None:
+        # As long as a new invitation's link: the redirect that carries it is followed at once.
+        self._set(response, connection, self.notice_cookie_name(connection), notice, NEW_INVITE_HAND_ON)
+
+    def clear_notice(self, response: Response, connection: HTTPConnection) -> None:
+        self._clear(response, connection, self.notice_cookie_name(connection))
 
     def _set(self, response: Response, connection: HTTPConnection, name: str, token: str, lifetime: timedelta) -> None:
         response.set_cookie(

@@ -556,7 +556,7 @@ def test_an_account_others_depend_on_is_not_deleted_until_they_are_seen_to(pract
     ann = practice.client(physio, "ann@example.org", "Ann")
     with pytest.raises(StillNeeded, match="only administrator of Clinic and it still has 1 practitioner: remove"):
         practice.accounts.delete_account(admin, PASSWORD)
-    with pytest.raises(StillNeeded, match="you still follow 1 client: end their programmes first"):
+    with pytest.raises(StillNeeded, match="you still follow 1 client: end the programme first"):
         practice.accounts.delete_account(physio, PASSWORD)
     assert practice.store.account(physio.account_id) is not None
     assert [row.name for row in practice.practice.clients(physio)] == ["Ann"]

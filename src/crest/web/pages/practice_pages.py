@@ -37,7 +37,16 @@ from crest.services.audit import Audited
 from crest.services.practice_mode import Caseload, InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
-from crest.web.notices import Done, back_with, done_on
+from crest.web.notices import (
+    Done,
+    Notice,
+    back_with,
+    handed_on,
+    practitioner_notice,
+    sharing_stopped,
+    shown_once,
+    signed_out_elsewhere,
+)
 from crest.web.pages.common import PageRecordId, SubmittedForm, page_router
 from crest.web.pages.practice_entry import home_of
 from crest.web.practice_door import (
@@ -254,14 +263,18 @@ def end(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> 
 
 
 @router.get("/practice/admin", name="practice_admin")
-def admin_page(
-    request: Request,
-    asker: Asked,
-    door: Door,
-    done: str | None = None,
-) -> Response:
-    """`done` confirms signing a practitioner out or resetting their two-step sign-in (crest.web.notices)."""
-    return _with_new_invite(request, asker, door, _admin_view, done=done_on("practice_admin", done))
+def admin_page(request: Request, asker: Asked, door: Door) -> Response:
+    """Confirms signing a practitioner out or resetting their two-step sign-in, named (crest.web.notices)."""
+    notice = handed_on(request, door, "practice_admin")
+    said = None
+    if notice is not None:
+        named = [
+            account.name
+            for membership, account in door.accounts.practitioners(asker.actor)
+            if membership.id == notice.number(0)
+        ]
+        said = practitioner_notice(notice, named[0]) if named else None
+    return shown_once(request, door, _with_new_invite(request, asker, door, _admin_view, notice=said))
 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
@@ -354,8 +367,8 @@ def sign_out_confirm(request: Request, membership_id: PageRecordId, asker: Asked
 
 @router.post("/practice/admin/practitioners/{membership_id}/sign-out", name="practice_sign_out")
 def sign_out_practitioner(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
-    door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
-    return back_with(request, Done.PRACTITIONER_SIGNED_OUT)
+    ended = door.accounts.end_practitioner_sign_ins(asker.actor, membership_id, address_of(request))
+    return back_with(request, door, Done.PRACTITIONER_SIGNED_OUT, membership_id, ended)
 
 
 @router.get("/practice/admin/practitioners/{membership_id}/two-factor/reset", name="practice_reset_two_factor_confirm")
@@ -380,7 +393,7 @@ def reset_two_factor(
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after_s)
         return response
-    return back_with(request, Done.PRACTITIONER_TWO_FACTOR_RESET)
+    return back_with(request, door, Done.PRACTITIONER_TWO_FACTOR_RESET, membership_id)
 
 
 def _reset_two_factor_form(
@@ -444,10 +457,15 @@ def remove(request: Request, membership_id: PageRecordId, asker: Asked, door: Do
 
 
 @router.get("/sharing", name="sharing_page")
-def sharing_page(request: Request, asker: Asked, door: Door, done: str | None = None) -> Response:
-    """A client's page about their practitioner: the prescription, notes on sessions, what is shared, who looked.
-    `done` confirms the last change (crest.web.notices)."""
+def sharing_page(request: Request, asker: Asked, door: Door) -> Response:
+    """A client's page about their practitioner: the prescription, notes on sessions, what is shared, who looked;
+    it confirms the last change (crest.web.notices): a stop only while that link's sharing is indeed off."""
     links = door.practice.sharing(asker.actor)
+    notice = handed_on(request, door, "sharing_page")
+    said = "Saved." if notice is not None and notice.done == Done.SHARING_SAVED else None
+    if notice is not None and notice.done == Done.SHARING_STOPPED:
+        stopped = [link.practitioner for link in links if link.link_id == notice.number(0) and not link.shared]
+        said = sharing_stopped(stopped[0]) if stopped else None
     assert isinstance(asker.actor, Client)
     services = door.services_for(asker.actor.person_id)
     now = door.practice.now()
@@ -458,7 +476,7 @@ def sharing_page(request: Request, asker: Asked, door: Door, done: str | None = 
         for note in session_notes
         if session_id in sessions
     ]
-    return render(
+    response = render(
         request,
         "practice_sharing.html",
         active="sharing_page",
@@ -471,8 +489,9 @@ def sharing_page(request: Request, asker: Asked, door: Door, done: str | None = 
             for entry in door.practice.looked_at(asker.actor)
         ],
         when=lambda moment: friendly_time(moment, services.zone, now),
-        done=done_on("sharing_page", done),
+        notice=said,
     )
+    return shown_once(request, door, response)
 
 
 @router.post("/sharing/{link_id}", name="sharing_change")
@@ -480,31 +499,40 @@ def change_sharing(request: Request, link_id: PageRecordId, form: SubmittedForm,
     view = door.practice.set_sharing(
         asker.actor, link_id, form.get("shared") == "on", form.get("share_notes") == "on", address_of(request)
     )
-    return back_with(request, Done.SHARING_SAVED if view.shared else Done.SHARING_STOPPED)
+    if view.shared:
+        return back_with(request, door, Done.SHARING_SAVED)
+    return back_with(request, door, Done.SHARING_STOPPED, link_id)
 
 
 @router.get("/account", name="account_page")
-def account_page(
-    request: Request,
-    asker: Asked,
-    door: Door,
-    done: str | None = None,
-) -> Response:
-    """`done` confirms the last change (crest.web.notices)."""
+def account_page(request: Request, asker: Asked, door: Door) -> Response:
+    """Confirms the last change (crest.web.notices), beside the form that made it."""
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    return _account_view(request, asker, door, done=done_on("account_page", done))
+    notice = handed_on(request, door, "account_page")
+    if notice is None:
+        return shown_once(request, door, _account_view(request, asker, door))
+    said = _account_notice(notice)
+    return shown_once(request, door, _account_view(request, asker, door, done=notice.done, notice=said))
+
+
+def _account_notice(notice: Notice) -> str:
+    if notice.done == Done.SIGNED_OUT_ELSEWHERE:
+        return signed_out_elsewhere(notice)
+    return "Your password is changed."
 
 
 @router.post("/account/sessions/end-others", name="account_end_sign_ins")
 def end_other_sign_ins(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
-        door.accounts.end_other_sign_ins(asker.actor, asker.token, form.get("password", ""), address_of(request))
+        ended = door.accounts.end_other_sign_ins(
+            asker.actor, asker.token, form.get("password", ""), address_of(request)
+        )
     except CrestError as error:
         if asker.account is None:
             raise
         return _account_refused(request, asker, door, error, sign_ins_error=error.message)
-    return back_with(request, Done.SIGNED_OUT_ELSEWHERE)
+    return back_with(request, door, Done.SIGNED_OUT_ELSEWHERE, ended.sign_ins, ended.computers)
 
 
 @router.post("/account/password", name="account_password")
@@ -521,7 +549,7 @@ def change_password(request: Request, form: SubmittedForm, asker: Asked, door: D
         if asker.account is None:
             raise
         return _account_refused(request, asker, door, error, password_error=error.message)
-    return back_with(request, Done.PASSWORD_CHANGED)
+    return back_with(request, door, Done.PASSWORD_CHANGED)
 
 
 def _account_view(
@@ -542,6 +570,7 @@ def _account_view(
         ],
         sign_ins=door.accounts.open_sign_ins(asker.actor, asker.token),
         two_factor=door.accounts.second_factor_state(asker.actor),
+        keeps_a_journal=isinstance(asker.actor, Client),  # a practitioner's or an admin's account keeps none
         when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
         **values,
     )
@@ -571,12 +600,14 @@ def delete_account(request: Request, form: SubmittedForm, asker: Asked, door: Do
 
 
 @router.get("/account/two-factor", name="account_two_factor")
-def two_factor_page(request: Request, asker: Asked, door: Door, done: str | None = None) -> Response:
+def two_factor_page(request: Request, asker: Asked, door: Door) -> Response:
     """Two-step sign-in: set up an authenticator app (its QR code and its secret, then a first code), or see that
-    it is on and turn it off. `done` confirms it was just turned off (crest.web.notices)."""
+    it is on and turn it off; confirms it was just turned off (crest.web.notices)."""
     if asker.account is None:
         raise SignInNeeded("please sign in first")
-    return _two_factor_view(request, asker, door, done=done_on("account_two_factor", done))
+    turned_off = handed_on(request, door, "account_two_factor") is not None
+    notice = "Two-step sign-in is off." if turned_off else None
+    return shown_once(request, door, _two_factor_view(request, asker, door, notice=notice))
 
 
 @router.post("/account/two-factor/start", name="account_two_factor_start")
@@ -615,7 +646,7 @@ def two_factor_off(request: Request, form: SubmittedForm, asker: Asked, door: Do
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after_s)
         return response
-    return back_with(request, Done.TWO_FACTOR_OFF)
+    return back_with(request, door, Done.TWO_FACTOR_OFF)
 
 
 def _two_factor_view(

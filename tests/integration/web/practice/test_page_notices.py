@@ -1,5 +1,7 @@
-"""A page's confirmation after a change comes from a fixed key in its address, in crest's own words: a link
-anyone can make puts no words, names or numbers of its own on crest's pages (content spoofing)."""
+"""A page confirms a change only after the change: the change hands the page a one-shot cookie with a fixed key
+and the numbers the sentence needs, and the page says it in crest's words with the names it looks up. A link
+anyone can make puts no words of its own on crest's pages (content spoofing) and makes no page say that
+something happened (a false "sharing stopped" leaves a person exposed)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,32 @@ from html import unescape
 import pytest
 from fastapi import FastAPI
 
-from crest.web.notices import Done, done_on
-from support.practice_web import World, browser
+from crest.web.notices import Done
+from crest.web.practice_door import NOTICE_COOKIE_NAME
+from support.practice_web import PASSWORD, World, browser
 
 SPOOF = "Your account is locked: call 0800 123 456 now"
+# A fragment of every confirmation a page can say.
+CONFIRMATIONS = (
+    "Your password is changed",
+    "Signed out everywhere else",
+    "Two-step sign-in is off",
+    "Saved.",
+    "Sharing stopped",
+    "is signed out everywhere",
+    "two-step sign-in is reset: they set up",
+)
+PAGES = [
+    ("admin", "practice_admin"),
+    ("client_a", "sharing_page"),
+    ("client_b", "account_page"),
+    ("client_b", "account_two_factor"),
+]
+
+
+def says_nothing(text: str) -> bool:
+    said = unescape(text)
+    return "0800" not in said and not any(confirmation in said for confirmation in CONFIRMATIONS)
 
 
 def test_a_link_puts_no_words_of_its_own_on_a_practitioners_client_page(app: FastAPI, world: World) -> None:
@@ -25,43 +49,52 @@ def test_a_link_puts_no_words_of_its_own_on_a_practitioners_client_page(app: Fas
         assert page.status_code == 200 and "0800 123 456" not in page.text
 
 
-@pytest.mark.parametrize(
-    ("actor", "page"),
-    [
-        ("admin", "practice_admin"),
-        ("client_a", "sharing_page"),
-        ("client_b", "account_page"),
-        ("client_b", "account_two_factor"),
-    ],
-)
-def test_a_page_says_only_its_own_confirmations_in_its_own_words(
-    app: FastAPI, world: World, actor: str, page: str
-) -> None:
-    """The parameters that once carried names and numbers, an unknown key and another page's keys say nothing;
-    the page's own keys say their fixed words."""
+@pytest.mark.parametrize(("actor", "page"), PAGES)
+def test_no_address_makes_a_page_confirm_anything(app: FastAPI, world: World, actor: str, page: str) -> None:
+    """The parameters that once carried names and numbers, and every key crest hands on, in the address."""
     path = app.url_path_for(page)
     membership, link = str(world.ids["practitioner_membership"]), str(world.ids["link"])
-    nothing_to_say = [
+    queries = [
         {"signed_out": membership, "ended": "99", "two_factor_reset": membership},
         {"ended": "99", "unlinked": "7", "changed": "true", "stopped": link, "off": "true", "saved": "true"},
         {"done": SPOOF},
-        *({"done": done.value} for done in Done if done.page != page),
+        *({"done": done.value} for done in Done),
     ]
-    every_text = [done.text for done in Done]
-    with browser(app, world.tokens[actor]) as client:
-        for query in nothing_to_say:
-            answer = client.get(path, params=query)
-            said = unescape(answer.text)
-            assert answer.status_code == 200 and "0800" not in said and " 99 " not in said, query
-            assert not any(text in said for text in every_text), query
-        for done in Done:
-            if done.page == page:
-                assert done.text in unescape(client.get(path, params={"done": done.value}).text)
+    with browser(app, world.tokens[actor]) as person:
+        for query in queries:
+            answer = person.get(path, params=query)
+            assert answer.status_code == 200 and says_nothing(answer.text), query
 
 
-def test_every_confirmation_has_one_page_that_says_it() -> None:
-    for done in Done:
-        assert done_on(done.page, done.value) is done
-        assert done_on("today", done.value) is None
-    assert done_on("account_page", None) is None
-    assert done_on("account_page", SPOOF) is None
+@pytest.mark.parametrize(("actor", "page"), PAGES)
+def test_a_notice_of_another_page_or_not_crests_says_nothing(app: FastAPI, world: World, actor: str, page: str) -> None:
+    path = app.url_path_for(page)
+    others = [done.value for done in Done if done.page != page]
+    with browser(app, world.tokens[actor]) as person:
+        for value in [*others, SPOOF, "password-changed:1:2:3:4", "sharing-stopped:x", ""]:
+            person.cookies.set(NOTICE_COOKIE_NAME, value)
+            answer = person.get(path)
+            assert answer.status_code == 200 and says_nothing(answer.text), value
+
+
+def test_a_stop_not_made_is_not_confirmed(app: FastAPI, world: World) -> None:
+    """The sharing page confirms a stop only while that link's sharing is off: a notice planted while it is on
+    says nothing."""
+    with browser(app, world.tokens["client_a"]) as ann:
+        ann.cookies.set(NOTICE_COOKIE_NAME, f"sharing-stopped:{world.ids['link']}")
+        assert says_nothing(ann.get("/sharing").text)
+
+
+def test_a_change_is_confirmed_once_naming_who_and_how_many(app: FastAPI, world: World) -> None:
+    membership = world.ids["practitioner_membership"]
+    with browser(app, world.tokens["admin"]) as admin:
+        page = admin.post(f"/practice/admin/practitioners/{membership}/sign-out")
+        assert "Pat Physio is signed out everywhere: 1 sign-in ended." in page.text
+        assert NOTICE_COOKIE_NAME not in admin.cookies  # the answer that said it ended it
+        assert says_nothing(admin.get("/practice/admin").text)  # a reload says nothing
+    with browser(app, world.tokens["client_b"]) as ben:
+        page = ben.post(
+            "/account/password", data={"current_password": PASSWORD, "new_password": "a slow river at dusk"}
+        )
+        assert "Your password is changed." in page.text
+        assert says_nothing(ben.get("/account").text)

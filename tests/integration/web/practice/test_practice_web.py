@@ -256,7 +256,7 @@ def test_the_last_administrator_and_a_practitioner_with_clients_are_told_what_to
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         answer = pat.post("/api/account/delete", json={"password": PASSWORD})
         assert answer.status_code == 409
-        assert answer.json()["detail"].startswith("you still follow 1 client: end their programmes first")
+        assert answer.json()["detail"].startswith("you still follow 1 client: end the programme first")
         assert pat.get("/api/practice/clients").status_code == 200
 
 
@@ -770,7 +770,8 @@ def test_a_practitioner_who_left_is_named_as_no_longer_following(app: FastAPI, w
 def test_stopping_sharing_on_my_practitioner_says_so(app: FastAPI, world: World) -> None:
     with browser(app, world.tokens["client_a"]) as client:
         stopped = client.post(f"/sharing/{world.ids['link']}", data={})
-        assert "Sharing stopped: that practitioner sees nothing of yours from now on." in stopped.text
+        assert "Sharing stopped: Pat Physio sees nothing of yours from now on." in stopped.text
+        assert "Sharing stopped" not in client.get("/sharing").text  # said once
         shared = client.post(f"/sharing/{world.ids['link']}", data={"shared": "on"})
         assert "Saved." in shared.text and "Sharing stopped" not in shared.text
 
@@ -1181,9 +1182,19 @@ def test_the_api_document_is_for_accounts_not_every_visitor(app: FastAPI, world:
     stays open (`test_web_pages`)."""
     with TestClient(app) as visitor:
         visitor.follow_redirects = False
-        refused = visitor.get("/openapi.json")
+        refused = visitor.get("/openapi.json", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
         assert refused.status_code == 303 and refused.headers["location"] == "/login?next=/openapi.json"
         assert "/api/" not in refused.text
+        # A program (curl, a client generator) is answered as by every API route, not sent to an HTML page.
+        refused = visitor.get("/openapi.json", headers={"Accept": "application/json"})
+        assert refused.status_code == 401 and refused.json()["detail"] == "please sign in first"
     with browser(app, world.tokens["client_b"]) as ben:
         document = ben.get("/openapi.json")
         assert document.status_code == 200 and "/api/account/delete" in document.json()["paths"]
+
+
+def test_only_a_client_is_told_to_export_a_journal_before_deleting_the_account(app: FastAPI, world: World) -> None:
+    # A practitioner's or an admin's account keeps no journal: the advice was for nothing there.
+    for actor, told in (("client_b", True), ("linked_practitioner", False), ("admin", False)):
+        with browser(app, world.tokens[actor]) as person:
+            assert ("Export your journal first" in person.get("/account").text) is told, actor

@@ -214,7 +214,7 @@ def test_the_admin_resets_a_practitioners_second_factor(app: FastAPI, world: Wor
         with browser(app, world.tokens["linked_practitioner"]) as pat:
             assert pat.get("/api/practice/clients").status_code == 200  # nothing reset yet
         done = admin.post(path, data={"password": PASSWORD, "code": world.app_code("admin")})
-        assert done.status_code == 200 and "The practitioner&#39;s two-step sign-in is reset" in done.text
+        assert done.status_code == 200 and "Pat Physio&#39;s two-step sign-in is reset" in done.text
     with browser(app, world.tokens["linked_practitioner"]) as old:
         assert old.get("/api/practice/clients").status_code == 401  # signed out everywhere
     with TestClient(app, headers={"Origin": ORIGIN}) as pat:  # the password alone, then straight to setting it up
