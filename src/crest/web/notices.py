@@ -18,7 +18,7 @@ from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 
 from crest.counting import counted
-from crest.web.practice_door import PracticeDoor
+from crest.web.practice_door import NOTICE, PracticeDoor
 
 # A key, then up to three whole numbers (record ids and counts), as `back_with` writes it.
 _HANDED_ON = re.compile(r"^(?P<key>[a-z-]{1,40})(?P<numbers>(?::[0-9]{1,12}){0,3})$")
@@ -64,13 +64,13 @@ class Notice:
 def back_with(request: Request, door: PracticeDoor, done: Done, *numbers: int) -> RedirectResponse:
     """To the page that says `done` (303: a reload asks that page again, never the change)."""
     response = RedirectResponse(request.url_for(done.page).path, status_code=303)
-    door.hand_on_notice(response, request, ":".join([done.value, *(str(number) for number in numbers)]))
+    door.hand_on(response, request, NOTICE, ":".join([done.value, *(str(number) for number in numbers)]))
     return response
 
 
 def handed_on(request: Request, door: PracticeDoor, page: str) -> Notice | None:
     """What the page `page` confirms: None for no cookie, one crest never writes, or another page's."""
-    found = _HANDED_ON.match(door.notice(request) or "")
+    found = _HANDED_ON.match(door.handed_on(request, NOTICE) or "")
     if found is None:
         return None
     done = next((done for done in Done if done.value == found["key"] and done.page == page), None)
@@ -81,8 +81,8 @@ def handed_on(request: Request, door: PracticeDoor, page: str) -> Notice | None:
 
 def shown_once(request: Request, door: PracticeDoor, response: Response) -> Response:
     """The answer that showed a notice ends its cookie: a reload or a later visit says nothing."""
-    if door.notice(request) is not None:
-        door.clear_notice(response, request)
+    if door.handed_on(request, NOTICE) is not None:
+        door.end_handed_on(response, request, NOTICE)
     return response
 
 

@@ -38,13 +38,23 @@ SECURE_COOKIE_NAME = "__Host-crest_session"
 # Half signed in (the password right, the code to come): a cookie of its own, which only the code page reads.
 CODE_STEP_COOKIE_NAME = "crest_code_step"
 SECURE_CODE_STEP_COOKIE_NAME = "__Host-crest_code_step"
-# An invitation just made, handed from its form's answer to the page the browser is sent back to, which shows its
-# link once: a reload of that page makes no second invitation, and the code never stands in an address.
-NEW_INVITE_COOKIE_NAME = "crest_new_invite"
-SECURE_NEW_INVITE_COOKIE_NAME = "__Host-crest_new_invite"
-NOTICE_COOKIE_NAME = "crest_notice"
-SECURE_NOTICE_COOKIE_NAME = "__Host-crest_notice"
-NEW_INVITE_HAND_ON = timedelta(minutes=2)  # the redirect is followed at once; a link not shown by then is listed
+
+
+@dataclass(frozen=True)
+class HandedOn:
+    """What a form's answer hands the page the browser is sent back to (post, redirect, get), in a cookie of its
+    own that the page ends once it has shown it: a reload of that page repeats nothing, and nothing stands in an
+    address. Two minutes: the redirect is followed at once."""
+
+    name: str
+    secure_name: str
+    lifetime: timedelta = timedelta(minutes=2)
+
+
+# An invitation just made: the page shows its link once (a link not shown in time is listed, without it).
+NEW_INVITE = HandedOn("crest_new_invite", "__Host-crest_new_invite")
+# A change just made, for the page to confirm (crest.web.notices).
+NOTICE = HandedOn("crest_notice", "__Host-crest_notice")
 CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"), ("account_page", "Account"))
 PRACTITIONER_NAV = (("practice_dashboard", "Clients"), ("account_page", "Account"))
 ADMIN_NAV = (("practice_admin", "Practice"), ("account_page", "Account"))
@@ -108,18 +118,11 @@ class PracticeDoor:
     def code_step_token(self, connection: HTTPConnection) -> str | None:
         return connection.cookies.get(self.code_step_cookie_name(connection))
 
-    def new_invite_cookie_name(self, connection: HTTPConnection) -> str:
-        return SECURE_NEW_INVITE_COOKIE_NAME if self.behind_https(connection) else NEW_INVITE_COOKIE_NAME
+    def handed_on(self, connection: HTTPConnection, what: HandedOn) -> str | None:
+        return connection.cookies.get(self._handed_on_name(connection, what))
 
-    def new_invite_code(self, connection: HTTPConnection) -> str | None:
-        return connection.cookies.get(self.new_invite_cookie_name(connection))
-
-    def notice_cookie_name(self, connection: HTTPConnection) -> str:
-        return SECURE_NOTICE_COOKIE_NAME if self.behind_https(connection) else NOTICE_COOKIE_NAME
-
-    def notice(self, connection: HTTPConnection) -> str | None:
-        """The change just made, as crest.web.notices handed it on."""
-        return connection.cookies.get(self.notice_cookie_name(connection))
+    def _handed_on_name(self, connection: HTTPConnection, what: HandedOn) -> str:
+        return what.secure_name if self.behind_https(connection) else what.name
 
     def own_origin(self, connection: HTTPConnection) -> str:
         if self.public_url:
@@ -183,18 +186,11 @@ class PracticeDoor:
     def clear_code_step_cookie(self, response: Response, connection: HTTPConnection) -> None:
         self._clear(response, connection, self.code_step_cookie_name(connection))
 
-    def hand_on_new_invite(self, response: Response, connection: HTTPConnection, code: str) -> None:
-        self._set(response, connection, self.new_invite_cookie_name(connection), code, NEW_INVITE_HAND_ON)
+    def hand_on(self, response: Response, connection: HTTPConnection, what: HandedOn, value: str) -> None:
+        self._set(response, connection, self._handed_on_name(connection, what), value, what.lifetime)
 
-    def clear_new_invite(self, response: Response, connection: HTTPConnection) -> None:
-        self._clear(response, connection, self.new_invite_cookie_name(connection))
-
-    def hand_on_notice(self, response: Response, connection: HTTPConnection, notice: str) -> None:
-        # As long as a new invitation's link: the redirect that carries it is followed at once.
-        self._set(response, connection, self.notice_cookie_name(connection), notice, NEW_INVITE_HAND_ON)
-
-    def clear_notice(self, response: Response, connection: HTTPConnection) -> None:
-        self._clear(response, connection, self.notice_cookie_name(connection))
+    def end_handed_on(self, response: Response, connection: HTTPConnection, what: HandedOn) -> None:
+        self._clear(response, connection, self._handed_on_name(connection, what))
 
     def _set(self, response: Response, connection: HTTPConnection, name: str, token: str, lifetime: timedelta) -> None:
         response.set_cookie(

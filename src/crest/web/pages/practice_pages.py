@@ -50,6 +50,7 @@ from crest.web.notices import (
 from crest.web.pages.common import PageRecordId, SubmittedForm, page_router
 from crest.web.pages.practice_entry import home_of
 from crest.web.practice_door import (
+    NEW_INVITE,
     Asked,
     Asker,
     Door,
@@ -96,7 +97,7 @@ def _invite(
     except InvalidEmail as error:
         return page(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
     response = RedirectResponse(home_of(request, asker.actor), status_code=303)
-    door.hand_on_new_invite(response, request, issued.code)
+    door.hand_on(response, request, NEW_INVITE, issued.code)
     return response
 
 
@@ -105,13 +106,13 @@ def _with_new_invite(
 ) -> Response:
     """The inviter's page, with the link of the invitation this browser just made, if it did: shown on this answer
     only (its hand-off cookie ends here), and only when it is the asker's own and still works."""
-    code = door.new_invite_code(request)
+    code = door.handed_on(request, NEW_INVITE)
     invite = None if code is None else door.accounts.own_open_invite(asker.actor, code)
     if code is not None and invite is not None:
         values["invite"] = {"url": invite_url(door.base_url(request), code), "expires_at": invite.expires_at}
     response = page(request, asker, door, **values)
     if code is not None:
-        door.clear_new_invite(response, request)
+        door.end_handed_on(response, request, NEW_INVITE)
     return response
 
 

@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 
 from crest.web.notices import Done
-from crest.web.practice_door import NOTICE_COOKIE_NAME
+from crest.web.practice_door import NOTICE
 from support.practice_web import PASSWORD, World, browser
 
 SPOOF = "Your account is locked: call 0800 123 456 now"
@@ -72,7 +72,7 @@ def test_a_notice_of_another_page_or_not_crests_says_nothing(app: FastAPI, world
     others = [done.value for done in Done if done.page != page]
     with browser(app, world.tokens[actor]) as person:
         for value in [*others, SPOOF, "password-changed:1:2:3:4", "sharing-stopped:x", ""]:
-            person.cookies.set(NOTICE_COOKIE_NAME, value)
+            person.cookies.set(NOTICE.name, value)
             answer = person.get(path)
             assert answer.status_code == 200 and says_nothing(answer.text), value
 
@@ -81,7 +81,7 @@ def test_a_stop_not_made_is_not_confirmed(app: FastAPI, world: World) -> None:
     """The sharing page confirms a stop only while that link's sharing is off: a notice planted while it is on
     says nothing."""
     with browser(app, world.tokens["client_a"]) as ann:
-        ann.cookies.set(NOTICE_COOKIE_NAME, f"sharing-stopped:{world.ids['link']}")
+        ann.cookies.set(NOTICE.name, f"sharing-stopped:{world.ids['link']}")
         assert says_nothing(ann.get("/sharing").text)
 
 
@@ -90,7 +90,7 @@ def test_a_change_is_confirmed_once_naming_who_and_how_many(app: FastAPI, world:
     with browser(app, world.tokens["admin"]) as admin:
         page = admin.post(f"/practice/admin/practitioners/{membership}/sign-out")
         assert "Pat Physio is signed out everywhere: 1 sign-in ended." in page.text
-        assert NOTICE_COOKIE_NAME not in admin.cookies  # the answer that said it ended it
+        assert NOTICE.name not in admin.cookies  # the answer that said it ended it
         assert says_nothing(admin.get("/practice/admin").text)  # a reload says nothing
     with browser(app, world.tokens["client_b"]) as ben:
         page = ben.post(

@@ -38,7 +38,7 @@ from crest.web.app import (
     practice_app_from_environment,
 )
 from crest.web.practice_app import PracticeOptions
-from crest.web.practice_door import COOKIE_NAME, NEW_INVITE_COOKIE_NAME, SECURE_COOKIE_NAME
+from crest.web.practice_door import COOKIE_NAME, NEW_INVITE, SECURE_COOKIE_NAME
 from crest.web.presenters import friendly_date
 from support.clock import FakeClock
 from support.many_records import csv_zip_of_sessions, sessions
@@ -1172,7 +1172,7 @@ def test_the_page_shows_a_handed_on_invitation_only_when_it_is_the_askers_own(ap
     """A code put in the hand-off cookie by anyone else (one of Pat's here) is never shown as Sam's own link."""
     pats = world.invite_codes["anonymous"]
     with browser(app, world.tokens["unlinked_practitioner"]) as sam:
-        sam.cookies.set(NEW_INVITE_COOKIE_NAME, pats)
+        sam.cookies.set(NEW_INVITE.name, pats)
         page = sam.get("/practice")
         assert page.status_code == 200 and "Invitation link" not in page.text and pats not in page.text
 
