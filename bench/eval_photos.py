@@ -366,6 +366,10 @@ def main() -> None:
     pooled: dict[tuple[str, str], Scores] = {}
     for set_name in args.sets.split(","):
         photo_set = SETS[set_name]
+        if not photo_set.labels.exists():
+            # eval-public's labels live in ../shared, which a clone of crest alone does not have.
+            print(f"\n== {set_name}: no labels at {photo_set.labels}, not measured")
+            continue
         rows = photo_set.rows()
         for variant in args.photos.split(","):
             if variant not in VARIANTS:
