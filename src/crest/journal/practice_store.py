@@ -818,15 +818,26 @@ class PracticeStore:
                 membership = _membership(row)
             link = None
             if client:
-                link_row = CareLinkRow(
-                    practice_id=invite.practice_id,
-                    practitioner_membership_id=invite.invited_by_membership_id,
-                    client_membership_id=membership.id,
-                    created_at=now,
-                    consent_granted_at=now,
-                    share_notes=share_notes,
-                )
-                db.add(link_row)
+                # A second invitation from a practitioner who already follows this client renews that link's
+                # consent: two links to one practitioner made their client appear twice, and stopping sharing on
+                # one left them seeing everything through the other.
+                link_row = db.scalars(
+                    select(CareLinkRow).where(
+                        CareLinkRow.practitioner_membership_id == invite.invited_by_membership_id,
+                        CareLinkRow.client_membership_id == membership.id,
+                        CareLinkRow.ended_at.is_(None),
+                    )
+                ).first()
+                if link_row is None:
+                    link_row = CareLinkRow(
+                        practice_id=invite.practice_id,
+                        practitioner_membership_id=invite.invited_by_membership_id,
+                        client_membership_id=membership.id,
+                        created_at=now,
+                    )
+                    db.add(link_row)
+                link_row.consent_granted_at, link_row.consent_revoked_at = now, None
+                link_row.share_notes = share_notes
                 db.flush()
                 link = _link(link_row)
             return Acceptance(_account(account), membership, link)
