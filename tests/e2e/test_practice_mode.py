@@ -334,6 +334,6 @@ def test_two_step_sign_in_on_a_phone_in_both_themes(browser: Any, practice_url: 
     admin.get_by_label("Your password").fill(PASSWORD)
     admin.get_by_label("A code from your authenticator app").fill(_app_code("ada@clinic.example"))
     admin.get_by_role("button", name="Reset Tess Twostep's two-step sign-in").click()
-    admin.get_by_text("Tess Twostep's two-step sign-in is reset").wait_for()
+    admin.get_by_text("Tess Twostep's two-step sign-in is reset and they are signed out everywhere").wait_for()
     _both_themes(admin, screenshot, "phone-admin-reset-done")
     assert admin.errors == phone.errors == []

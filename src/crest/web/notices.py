@@ -61,9 +61,13 @@ class Notice:
         return self.numbers[index] if index < len(self.numbers) else None
 
 
+# Where on its page a notice stands, when that is below the first screen of a phone.
+_PLACES: dict[Done, str] = {Done.SIGNED_OUT_ELSEWHERE: "#sign-ins-heading"}
+
+
 def back_with(request: Request, door: PracticeDoor, done: Done, *numbers: int) -> RedirectResponse:
-    """To the page that says `done` (303: a reload asks that page again, never the change)."""
-    response = RedirectResponse(request.url_for(done.page).path, status_code=303)
+    """To the page that says `done`, at the notice (303: a reload asks that page again, never the change)."""
+    response = RedirectResponse(request.url_for(done.page).path + _PLACES.get(done, ""), status_code=303)
     door.hand_on(response, request, NOTICE, ":".join([done.value, *(str(number) for number in numbers)]))
     return response
 
@@ -81,21 +85,28 @@ def handed_on(request: Request, door: PracticeDoor, page: str) -> Notice | None:
 
 def shown_once(request: Request, door: PracticeDoor, response: Response) -> Response:
     """The answer that showed a notice ends its cookie: a reload or a later visit says nothing."""
-    if door.handed_on(request, NOTICE) is not None:
-        door.end_handed_on(response, request, NOTICE)
+    door.end_handed_on(response, request, NOTICE)
     return response
 
 
 def signed_out_elsewhere(notice: Notice) -> str:
     ended, unlinked = notice.number(0) or 0, notice.number(1) or 0
+    if not ended and not unlinked:
+        return "Signed out everywhere else: no other sign-in was open."
     computers = f"; {counted(unlinked, 'linked computer')} unlinked (crest link links one again)" if unlinked else ""
     return f"Signed out everywhere else: {counted(ended, 'other sign-in')} ended{computers}."
 
 
 def practitioner_notice(notice: Notice, name: str) -> str:
     if notice.done == Done.PRACTITIONER_TWO_FACTOR_RESET:
-        return f"{name}'s two-step sign-in is reset: they set up a new authenticator app at their next sign-in."
-    return f"{name} is signed out everywhere: {counted(notice.number(1) or 0, 'sign-in')} ended."
+        return (
+            f"{name}'s two-step sign-in is reset and they are signed out everywhere: they set up a new "
+            "authenticator app at their next sign-in."
+        )
+    ended = notice.number(1) or 0
+    if not ended:
+        return f"{name} is signed out everywhere: no sign-in of theirs was open."
+    return f"{name} is signed out everywhere: {counted(ended, 'sign-in')} ended."
 
 
 def sharing_stopped(practitioner: str) -> str:

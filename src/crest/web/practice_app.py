@@ -87,7 +87,7 @@ def _api_document_for_accounts(app: FastAPI, door: PracticeDoor) -> None:
     assert path is not None
     app.router.routes[:] = [route for route in app.router.routes if getattr(route, "path", None) != path]
 
-    @app.get(path, include_in_schema=False)
+    @app.api_route(path, methods=["GET", "HEAD"], include_in_schema=False)
     def api_document(asker: Asked) -> JSONResponse:
         door.accounts.check_api_document_reader(asker.actor)
         return JSONResponse(app.openapi())
@@ -95,10 +95,23 @@ def _api_document_for_accounts(app: FastAPI, door: PracticeDoor) -> None:
 
 def _a_page_was_asked_for(request: Request, app: FastAPI) -> bool:
     """A page, whose refusal leads a browser to the sign-in page; the API and the API document answer a program
-    (`crest sync`, curl) with JSON. The document is both: a browser that opens it asks for HTML too."""
+    (`crest sync`, curl) with JSON. The document is both: a browser that opens it prefers HTML."""
     if request.url.path == app.openapi_url:
-        return "text/html" in request.headers.get("accept", "")
+        return _preference(request, "text/html") > _preference(request, "application/json")
     return not request.url.path.startswith("/api")
+
+
+def _preference(request: Request, media_type: str) -> float:
+    """How much the Accept header wants `media_type` by name (its q, 1 when none is given; 0 when it is not
+    named: `*/*` names nothing, so it prefers neither)."""
+    for media_range in request.headers.get("accept", "").lower().split(","):
+        name, *parameters = (part.strip() for part in media_range.split(";"))
+        if name == media_type:
+            weights = [value for key, _, value in (p.partition("=") for p in parameters) if key.strip() == "q"]
+            with suppress(ValueError):
+                return float(weights[0]) if weights else 1.0
+            return 0.0
+    return 0.0
 
 
 def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:

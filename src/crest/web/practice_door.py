@@ -8,8 +8,11 @@ other host can set or read it), and then only that cookie is read.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Annotated
 
@@ -105,6 +108,10 @@ class PracticeDoor:
     services_for: Callable[[int], Services]  # a client's own services, over their person
     public_url: str | None = None  # where people reach the server, like https://practice.example
     served_url: str | None = None  # without a public address, what `crest serve --host --port` names
+    # Seals what a form's answer hands on, so that a cookie planted by someone else (a sibling host over plain
+    # HTTP, a shared computer) makes no page say a change was made. New at each start: a notice pending across a
+    # restart is simply not shown.
+    hand_on_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     def behind_https(self, connection: HTTPConnection) -> bool:
         return (self.public_url or "").startswith("https://") or connection.url.scheme in ("https", "wss")
@@ -119,7 +126,12 @@ class PracticeDoor:
         return connection.cookies.get(self.code_step_cookie_name(connection))
 
     def handed_on(self, connection: HTTPConnection, what: HandedOn) -> str | None:
-        return connection.cookies.get(self._handed_on_name(connection, what))
+        """What this server handed on, or None: no cookie, or one it did not seal."""
+        value, _, seal = connection.cookies.get(self._handed_on_name(connection, what), "").rpartition(".")
+        return value if value and hmac.compare_digest(seal, self._seal(what, value)) else None
+
+    def _seal(self, what: HandedOn, value: str) -> str:
+        return hmac.new(self.hand_on_key, f"{what.name}\n{value}".encode(), hashlib.sha256).hexdigest()
 
     def _handed_on_name(self, connection: HTTPConnection, what: HandedOn) -> str:
         return what.secure_name if self.behind_https(connection) else what.name
@@ -187,9 +199,12 @@ class PracticeDoor:
         self._clear(response, connection, self.code_step_cookie_name(connection))
 
     def hand_on(self, response: Response, connection: HTTPConnection, what: HandedOn, value: str) -> None:
-        self._set(response, connection, self._handed_on_name(connection, what), value, what.lifetime)
+        sealed = f"{value}.{self._seal(what, value)}"
+        self._set(response, connection, self._handed_on_name(connection, what), sealed, what.lifetime)
 
     def end_handed_on(self, response: Response, connection: HTTPConnection, what: HandedOn) -> None:
+        if connection.cookies.get(self._handed_on_name(connection, what)) is None:
+            return
         self._clear(response, connection, self._handed_on_name(connection, what))
 
     def _set(self, response: Response, connection: HTTPConnection, name: str, token: str, lifetime: timedelta) -> None:

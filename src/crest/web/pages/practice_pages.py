@@ -111,8 +111,7 @@ def _with_new_invite(
     if code is not None and invite is not None:
         values["invite"] = {"url": invite_url(door.base_url(request), code), "expires_at": invite.expires_at}
     response = page(request, asker, door, **values)
-    if code is not None:
-        door.end_handed_on(response, request, NEW_INVITE)
+    door.end_handed_on(response, request, NEW_INVITE)
     return response
 
 
@@ -466,7 +465,9 @@ def sharing_page(request: Request, asker: Asked, door: Door) -> Response:
     said = "Saved." if notice is not None and notice.done == Done.SHARING_SAVED else None
     if notice is not None and notice.done == Done.SHARING_STOPPED:
         stopped = [link.practitioner for link in links if link.link_id == notice.number(0) and not link.shared]
-        said = sharing_stopped(stopped[0]) if stopped else None
+        # Said only if nothing is still shared with them (a link made twice by an older crest may remain).
+        still = stopped and any(link.shared for link in links if link.practitioner == stopped[0])
+        said = sharing_stopped(stopped[0]) if stopped and not still else None
     assert isinstance(asker.actor, Client)
     services = door.services_for(asker.actor.person_id)
     now = door.practice.now()

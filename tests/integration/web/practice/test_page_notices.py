@@ -23,7 +23,7 @@ CONFIRMATIONS = (
     "Saved.",
     "Sharing stopped",
     "is signed out everywhere",
-    "two-step sign-in is reset: they set up",
+    "two-step sign-in is reset and they are signed out",
 )
 PAGES = [
     ("admin", "practice_admin"),
@@ -67,21 +67,25 @@ def test_no_address_makes_a_page_confirm_anything(app: FastAPI, world: World, ac
 
 
 @pytest.mark.parametrize(("actor", "page"), PAGES)
-def test_a_notice_of_another_page_or_not_crests_says_nothing(app: FastAPI, world: World, actor: str, page: str) -> None:
+def test_a_notice_crest_did_not_seal_says_nothing(app: FastAPI, world: World, actor: str, page: str) -> None:
+    """A cookie planted by someone else (a sibling host over plain HTTP, a shared computer), with any key."""
     path = app.url_path_for(page)
-    others = [done.value for done in Done if done.page != page]
     with browser(app, world.tokens[actor]) as person:
-        for value in [*others, SPOOF, "password-changed:1:2:3:4", "sharing-stopped:x", ""]:
+        for value in [*(done.value for done in Done), "practitioner-signed-out:3:999", SPOOF, "password-changed.00"]:
             person.cookies.set(NOTICE.name, value)
             answer = person.get(path)
             assert answer.status_code == 200 and says_nothing(answer.text), value
 
 
-def test_a_stop_not_made_is_not_confirmed(app: FastAPI, world: World) -> None:
-    """The sharing page confirms a stop only while that link's sharing is off: a notice planted while it is on
-    says nothing."""
+def test_a_stop_undone_is_not_confirmed_again(app: FastAPI, world: World) -> None:
+    """The sharing page confirms a stop only while that sharing is off: crest's own notice, kept and sent again
+    once sharing is back on, says nothing."""
     with browser(app, world.tokens["client_a"]) as ann:
-        ann.cookies.set(NOTICE.name, f"sharing-stopped:{world.ids['link']}")
+        ann.follow_redirects = False
+        kept = ann.post(f"/sharing/{world.ids['link']}", data={}).cookies[NOTICE.name]
+        ann.follow_redirects = True
+        assert "Saved." in ann.post(f"/sharing/{world.ids['link']}", data={"shared": "on"}).text
+        ann.cookies.set(NOTICE.name, kept)
         assert says_nothing(ann.get("/sharing").text)
 
 
@@ -92,9 +96,16 @@ def test_a_change_is_confirmed_once_naming_who_and_how_many(app: FastAPI, world:
         assert "Pat Physio is signed out everywhere: 1 sign-in ended." in page.text
         assert NOTICE.name not in admin.cookies  # the answer that said it ended it
         assert says_nothing(admin.get("/practice/admin").text)  # a reload says nothing
+        again = admin.post(f"/practice/admin/practitioners/{membership}/sign-out")
+        assert "Pat Physio is signed out everywhere: no sign-in of theirs was open." in again.text
     with browser(app, world.tokens["client_b"]) as ben:
         page = ben.post(
             "/account/password", data={"current_password": PASSWORD, "new_password": "a slow river at dusk"}
         )
         assert "Your password is changed." in page.text
         assert says_nothing(ben.get("/account").text)
+        ben.follow_redirects = False
+        alone = ben.post("/account/sessions/end-others", data={"password": "a slow river at dusk"})
+        assert alone.headers["location"] == "/account#sign-ins-heading"  # where the notice stands on a phone
+        page = ben.get("/account")
+        assert "Signed out everywhere else: no other sign-in was open." in page.text

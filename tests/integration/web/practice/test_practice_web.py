@@ -1185,12 +1185,17 @@ def test_the_api_document_is_for_accounts_not_every_visitor(app: FastAPI, world:
         refused = visitor.get("/openapi.json", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
         assert refused.status_code == 303 and refused.headers["location"] == "/login?next=/openapi.json"
         assert "/api/" not in refused.text
-        # A program (curl, a client generator) is answered as by every API route, not sent to an HTML page.
-        refused = visitor.get("/openapi.json", headers={"Accept": "application/json"})
-        assert refused.status_code == 401 and refused.json()["detail"] == "please sign in first"
+        assert visitor.get("/openapi.json", headers={"Accept": "TEXT/HTML"}).status_code == 303
+        # A program (curl, a client generator) is answered as by every API route, not sent to an HTML page, even
+        # when it takes HTML too but prefers JSON.
+        for accept in ("application/json", "*/*", "application/json, text/html", "text/html;q=0.1, application/json"):
+            refused = visitor.get("/openapi.json", headers={"Accept": accept})
+            assert refused.status_code == 401 and refused.json()["detail"] == "please sign in first", accept
+        assert visitor.head("/openapi.json", headers={"Accept": "application/json"}).status_code == 401
     with browser(app, world.tokens["client_b"]) as ben:
         document = ben.get("/openapi.json")
         assert document.status_code == 200 and "/api/account/delete" in document.json()["paths"]
+        assert ben.head("/openapi.json").status_code == 200
 
 
 def test_only_a_client_is_told_to_export_a_journal_before_deleting_the_account(app: FastAPI, world: World) -> None:
@@ -1198,3 +1203,17 @@ def test_only_a_client_is_told_to_export_a_journal_before_deleting_the_account(a
     for actor, told in (("client_b", True), ("linked_practitioner", False), ("admin", False)):
         with browser(app, world.tokens[actor]) as person:
             assert ("Export your journal first" in person.get("/account").text) is told, actor
+
+
+def test_a_second_invitation_from_the_same_practitioner_renews_the_one_link(app: FastAPI, world: World) -> None:
+    """It made a second link: the client appeared twice on the practitioner's list, and stopping sharing on one
+    link left the practitioner seeing everything through the other while the page said they saw nothing."""
+    with browser(app, world.tokens["client_a"]) as ann:
+        assert ann.post(f"/sharing/{world.ids['link']}", data={}).status_code == 200  # sharing stopped
+        body = {"code": world.invite_codes["client_a"], "email": "ann@example.org", "password": PASSWORD}
+        assert ann.post("/api/auth/accept-invite", json=body | {"name": "Ann", "consent": True}).status_code == 201
+        links = [link for link in ann.get("/api/account/sharing").json() if link["practitioner"] == "Pat Physio"]
+        assert [(link["link_id"], link["shared"]) for link in links] == [(world.ids["link"], True)]
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        names = [client["name"] for client in pat.get("/api/practice/clients").json()]
+        assert names.count("Ann") == 1

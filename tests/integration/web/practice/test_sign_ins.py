@@ -32,7 +32,7 @@ def test_the_account_page_lists_each_sign_in_and_signs_out_everywhere_else(app: 
         with browser(app, phone) as still:
             assert still.get("/api/auth/me").status_code == 200  # a wrong password ends nothing
         done = ben.post("/account/sessions/end-others", data={"password": PASSWORD}, follow_redirects=False)
-        assert done.status_code == 303 and done.headers["location"] == "/account"
+        assert done.status_code == 303 and done.headers["location"] == "/account#sign-ins-heading"
         page = ben.get(done.headers["location"]).text
         assert f"Signed out everywhere else: {counted(len(listed) - 1, 'other sign-in')} ended." in page
         assert [one for one in _listed(page) if "(this browser)" not in one] == []
