@@ -207,11 +207,20 @@ def service_pose(entry: dict[str, Any]) -> Pose | None:
     return person_to_check(pose, other) if is_another_person(pose, other) else pose
 
 
+def committed_landmarks(set_name: str, variant: str) -> dict[str, Any]:
+    """The landmarks kept for a set and variant, by file; none for a set not measured yet."""
+    path = _landmarks_path(set_name, variant)
+    kept: dict[str, Any] = json.loads(gzip.decompress(path.read_bytes())) if path.exists() else {}
+    return kept
+
+
+def _landmarks_path(set_name: str, variant: str) -> Path:
+    return LANDMARKS_DIR / f"{set_name}-{variant}.json.gz"
+
+
 def landmarks(photo_set: PhotoSet, files: list[str], variant: str, refresh: bool) -> dict[str, Any]:
-    kept_path = LANDMARKS_DIR / f"{photo_set.name}-{variant}.json.gz"
-    kept: dict[str, Any] = {}
-    if kept_path.exists() and not refresh:
-        kept = json.loads(gzip.decompress(kept_path.read_bytes()))
+    kept_path = _landmarks_path(photo_set.name, variant)
+    kept = {} if refresh else committed_landmarks(photo_set.name, variant)
     missing = [file for file in files if file not in kept]
     found = _detect(photo_set, missing, variant) if missing else {}
     if found or refresh:

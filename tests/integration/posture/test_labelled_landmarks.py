@@ -8,11 +8,8 @@ meant to trade photos must move the floor and say so in that README. eval-public
 ../shared, which a clone does not have.
 """
 
-import gzip
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -28,15 +25,6 @@ AGREEMENT_FLOOR = 0.90
 FEWEST_PHOTOS = 1279
 
 
-def committed_landmarks(set_name: str, variant: str) -> dict[str, Any]:
-    path = eval_photos.LANDMARKS_DIR / f"{set_name}-{variant}.json.gz"
-    if not path.exists():
-        # A set just labelled has no landmarks until it is first measured (it is held out until then).
-        return {}
-    found: dict[str, Any] = json.loads(gzip.decompress(path.read_bytes()))
-    return found
-
-
 @pytest.mark.parametrize("variant", eval_photos.VARIANTS)
 def test_the_rules_keep_their_figures_on_every_labelled_photo(variant: str) -> None:
     verdicts: list[tuple[bool, bool]] = []
@@ -45,7 +33,7 @@ def test_the_rules_keep_their_figures_on_every_labelled_photo(variant: str) -> N
     for set_name, photo_set in eval_photos.SETS.items():
         if set_name == "public":
             continue
-        scores = eval_photos.score(photo_set.rows(), committed_landmarks(set_name, variant), height_cm=None)
+        scores = eval_photos.score(photo_set.rows(), eval_photos.committed_landmarks(set_name, variant), height_cm=None)
         verdicts += scores.recognized
         agreement += scores.all_agreement
         photos += scores.photos
@@ -67,6 +55,7 @@ def test_a_rule_that_ignores_the_head_fails_the_floor(monkeypatch: pytest.Monkey
     verdicts: list[tuple[bool, bool]] = []
     for set_name, photo_set in eval_photos.SETS.items():
         if set_name != "public":
-            verdicts += eval_photos.score(photo_set.rows(), committed_landmarks(set_name, "as-is"), None).recognized
+            found = eval_photos.committed_landmarks(set_name, "as-is")
+            verdicts += eval_photos.score(photo_set.rows(), found, None).recognized
     _, specificity = eval_photos.rates(verdicts)
     assert specificity is not None and specificity < SPECIFICITY_FLOOR

@@ -1,7 +1,5 @@
 """The photo fingerprints that find copies of labelled photos among new ones (bench/photos/fingerprints.py)."""
 
-import gzip
-import json
 import sys
 from pathlib import Path
 
@@ -43,7 +41,5 @@ def test_a_resized_recompressed_or_mirrored_copy_is_found_and_another_photo_is_n
 def test_every_photo_with_landmarks_has_its_fingerprint_committed() -> None:
     committed = fingerprints.read_committed()
     for set_name in eval_photos.SETS:
-        path = eval_photos.LANDMARKS_DIR / f"{set_name}-as-is.json.gz"
-        if path.exists():
-            for file in json.loads(gzip.decompress(path.read_bytes())):
-                assert f"{set_name}/{file}" in committed, f"{set_name}/{file}: run fingerprints.py build"
+        for file in eval_photos.committed_landmarks(set_name, "as-is"):
+            assert f"{set_name}/{file}" in committed, f"{set_name}/{file}: run fingerprints.py build"
