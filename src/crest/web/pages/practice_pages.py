@@ -266,15 +266,7 @@ def end(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> 
 def admin_page(request: Request, asker: Asked, door: Door) -> Response:
     """Confirms signing a practitioner out or resetting their two-step sign-in, named (crest.web.notices)."""
     notice = handed_on(request, door, "practice_admin")
-    said = None
-    if notice is not None:
-        named = [
-            account.name
-            for membership, account in door.accounts.practitioners(asker.actor)
-            if membership.id == notice.number(0)
-        ]
-        said = practitioner_notice(notice, named[0]) if named else None
-    return shown_once(request, door, _with_new_invite(request, asker, door, _admin_view, notice=said))
+    return shown_once(request, door, _with_new_invite(request, asker, door, _admin_view, handed=notice))
 
 
 @router.post("/practice/admin/invites", name="practice_invite_practitioner")
@@ -287,8 +279,13 @@ def _admin_view(
     asker: Asker,
     door: PracticeDoor,
     status_code: int = 200,
+    handed: Notice | None = None,
     **values: Any,
 ) -> Response:
+    practitioners = door.accounts.practitioners(asker.actor)
+    if handed is not None:
+        named = [account.name for membership, account in practitioners if membership.id == handed.number(0)]
+        values["notice"] = practitioner_notice(handed, named[0]) if named else None
     return render(
         request,
         "practice_admin.html",
@@ -297,7 +294,7 @@ def _admin_view(
         title="Practice",
         practice=door.accounts.practice_name(asker.actor),
         open_invites=door.accounts.open_invites(asker.actor),
-        practitioners=door.accounts.practitioners(asker.actor),
+        practitioners=practitioners,
         **values,
     )
 
