@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from crest.errors import CrestError
+from crest.errors import CrestError, hidden_control
 from crest.insights.pain import Place
 from crest.interop.codes import (
     ACTIVITY,
@@ -323,7 +323,7 @@ class _Builder:
 
 def _checked_name(name: str) -> str:
     text = " ".join(name.split())
-    if len(text) > MAX_NAME_CHARACTERS or any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in text):
+    if len(text) > MAX_NAME_CHARACTERS or any(hidden_control(c) or 0xD800 <= ord(c) <= 0xDFFF for c in text):
         raise InvalidFhirValue(f"the name must be plain text of at most {MAX_NAME_CHARACTERS} characters")
     return text
 

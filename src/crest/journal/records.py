@@ -468,6 +468,9 @@ def check_position_summary(summary: str | None) -> str | None:
         raise InvalidPositionSummary(
             f"the position check summary has {len(text)} characters; at most {MAX_POSITION_SUMMARY_CHARACTERS}"
         )
+    # one line, shown in crest history and on the journal: a line break or a control a terminal acts on is refused
+    if any(hidden_control(character) for character in text.strip()):
+        raise InvalidPositionSummary("the position check summary contains control characters; it is one plain line")
     return text.strip() or None
 
 
@@ -654,7 +657,7 @@ def check_clinician(clinician: str) -> str:
     if not isinstance(clinician, str) or blank(clinician):
         raise InvalidClearance("please name the clinician who cleared you (for example: Dr Ames, physiotherapist)")
     stripped = " ".join(clinician.split())
-    if any(ord(character) < 32 for character in clinician if character not in "\n\t\r"):
+    if any(hidden_control(character) for character in stripped):  # DEL, C1, bidi: as a name's (check_name)
         raise InvalidClearance("the clinician's name contains control characters; please write it as plain text")
     if len(stripped) > MAX_CLINICIAN_CHARACTERS:
         raise InvalidClearance(
@@ -731,7 +734,7 @@ def check_activity_name(name: str) -> str:
     if not isinstance(name, str) or blank(name):
         raise InvalidPsfs("an activity needs a name, like 'tying my shoes'")
     stripped = " ".join(check_text(name, "the activity").split())
-    if any(ord(character) < 32 for character in stripped):
+    if any(hidden_control(character) for character in stripped):  # DEL, C1, bidi: as a name's (check_name)
         raise InvalidPsfs("the activity contains control characters; please write it as plain text")
     if len(stripped) > MAX_ACTIVITY_CHARACTERS:
         raise InvalidPsfs(

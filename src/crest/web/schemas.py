@@ -71,8 +71,13 @@ NOTE_PATTERN = (
     + "".join(f"\\u{ord(character):04x}" for character in sorted(BIDI_CONTROLS | records.NOTE_UNSEEN))
     + "]*$"
 )
-# A name as crest keeps it (spacing made single spaces): no control characters but those Python counts as spacing.
-PLAIN_TEXT_PATTERN = r"^[^\x00-\x08\x0e-\x1b]*$"
+# A name as crest keeps it (spacing made single spaces): no control characters (hidden_control) but those Python
+# counts as spacing (the tab, line breaks, \x1c-\x1f, \x85), and no bidirectional override or isolate.
+PLAIN_TEXT_PATTERN = (
+    r"^[^\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
+    + "".join(f"\\u{ord(character):04x}" for character in sorted(BIDI_CONTROLS))
+    + "]*$"
+)
 
 
 def _read_with(parse: Callable[[str], str]) -> BeforeValidator:

@@ -17,6 +17,7 @@ from crest.journal.records import (
     InvalidDuration,
     InvalidNote,
     InvalidPlannedMinutes,
+    InvalidPositionSummary,
     InvalidPsfs,
     InvalidRating,
     InvalidSafetyAnswers,
@@ -39,6 +40,7 @@ from crest.journal.records import (
     check_clinician,
     check_elapsed,
     check_note,
+    check_position_summary,
     parse_datetime,
     parse_pain,
     parse_since,
@@ -429,3 +431,25 @@ def test_a_note_or_name_showing_nothing_counts_as_empty_as_spaces_do(text: str) 
         PsfsActivity(text, 5)
     with pytest.raises(InvalidClearance, match="please name the clinician"):
         check_clinician(text)
+
+
+# A terminal acts on each (DEL, \x9b starts an escape sequence, U+202E reverses the line after it), as in a note.
+HIDDEN_IN_A_NAME = ["\x1b", "\x7f", "\x9b", "\u202e", "\u2066"]
+
+
+@pytest.mark.parametrize("hidden", HIDDEN_IN_A_NAME)
+def test_an_activity_a_clinician_or_a_position_summary_with_a_hidden_control_character_is_refused(
+    hidden: str,
+) -> None:
+    """DEL, C1 and the bidirectional controls were kept: only C0 was refused, so crest psfs --history printed them."""
+    with pytest.raises(InvalidPsfs, match="the activity contains control characters"):
+        PsfsActivity(f"bad{hidden}name", 3)
+    with pytest.raises(InvalidClearance, match="the clinician's name contains control characters"):
+        check_clinician(f"Dr {hidden}Ames")
+    with pytest.raises(InvalidPositionSummary, match="contains control characters"):
+        check_position_summary(f"Knees {hidden}apart")
+
+
+def test_a_name_keeps_letters_of_every_script_and_joined_emoji() -> None:
+    assert PsfsActivity("Gärtnern mit 👩\u200d🌾 می\u200cروم", 3).name == "Gärtnern mit 👩\u200d🌾 می\u200cروم"
+    assert check_position_summary("Knees apart — feet flat") == "Knees apart — feet flat"
