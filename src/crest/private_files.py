@@ -45,6 +45,20 @@ def make_private_folder(path: Path) -> None:
         folder.chmod(0o700)  # a umask can only narrow the mode; 0700 it is, never less for its owner
 
 
+def make_private_subfolder(path: Path) -> None:
+    """Create the folder `path` (0700) in a folder that is there, or keep it when it is one. A missing folder above
+    it is refused as write_private_file refuses one, never made: a typo in the path would make a whole tree."""
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:
+        if path.is_dir():
+            return
+        raise FileNotWritable(f"{path} is a file; give a folder") from None
+    except OSError as error:
+        raise FileNotWritable(f"cannot write {path} ({error.strerror or error})") from None
+    path.chmod(0o700)  # a umask can only narrow the mode; 0700 it is, never less for its owner
+
+
 def write_private_file(path: Path, data: bytes | str, suggested_name: str = "crest-export") -> None:
     """Create or replace `path` (mode 0600). Only a regular file or a new path is ever replaced: never a folder,
     a link, a pipe or a device, which could send health data somewhere the person did not mean."""

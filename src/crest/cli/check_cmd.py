@@ -96,6 +96,7 @@ def check(
     from crest.cli.consoles import error_console
     from crest.cli.journal_access import open_services
     from crest.posture.service import CheckOptions
+    from crest.private_files import make_private_subfolder
 
     with open_services() as services:  # the check coaches lying on the back: not while side-lying is advised
         services.safety.require_may_lie_on_back()
@@ -115,6 +116,8 @@ def check(
         if annotate_dir is not None and annotate_dir.exists() and not annotate_dir.is_dir():
             # Said before any check runs, not once per picture after each.
             raise CrestError(f"--annotate {one_line(str(annotate_dir))} is a file: give a folder for the pictures")
+        if annotate_dir is not None:  # made before any check runs; a missing folder above it refused, as by -o
+            make_private_subfolder(annotate_dir)
         if voice:  # said, as --breath on a photo is, rather than dropped without a word
             errors.print("--voice speaks the live camera's corrections; photos and videos are checked without it")
         failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, breath, errors)
@@ -225,7 +228,6 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
     from crest.posture.overlay import annotate
     from crest.posture.service import PhotoCheck
     from crest.posture.video import event_lines
-    from crest.private_files import make_private_folder
 
     if isinstance(checked, PhotoCheck):
         picture = annotate(checked.image_rgb, checked.result, notes=checked.notes)
@@ -236,10 +238,6 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
         headline = f"{checked.result.summary} (picture: the last moment a person was seen)"
         notes = event_lines(review.events)[:6]
         picture = annotate(checked.snapshot_rgb, checked.snapshot_result, headline=headline, notes=notes)
-    try:
-        make_private_folder(directory)
-    except OSError as error:
-        raise CrestError(f"cannot create the folder {directory} ({error.strerror or error})") from error
     target = directory / f"{path.stem}.check.jpg"
     counter = 2
     while target in written:  # two inputs with the same name from different folders

@@ -124,16 +124,25 @@ def test_annotate_writes_a_readable_picture(tmp_path: Path) -> None:
     assert len(process.stdout.splitlines()) == 1  # notes stay off the JSON stream
 
 
-def test_the_folders_annotate_creates_are_readable_by_their_owner_only(tmp_path: Path) -> None:
-    """They list the names of pictures of the person; a umask of 000 made them 0777, 022 made them 0755."""
-    out = tmp_path / "new" / "annotated"
+def test_the_folder_annotate_creates_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """It lists the names of pictures of the person; a umask of 000 made it 0777, 022 made it 0755."""
+    out = tmp_path / "annotated"
     previous = os.umask(0)
     try:
         process = crest("check", str(IN_POSITION_PHOTO), "--annotate", str(out), "--json", home=tmp_path)
     finally:
         os.umask(previous)
     assert process.returncode == 0, process.stderr
-    assert [stat.S_IMODE(folder.stat().st_mode) for folder in (out.parent, out)] == [0o700, 0o700]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+
+
+def test_annotate_into_a_folder_that_is_not_there_is_refused_as_report_o_is(tmp_path: Path) -> None:
+    """A typo in the path made the whole tree of folders; -o of report, export and remind refuse it instead."""
+    out = tmp_path / "not-there" / "x" / "annotated"
+    process = crest("check", str(IN_POSITION_PHOTO), "--annotate", str(out), home=tmp_path)
+    assert (process.returncode, process.stdout) == (2, "")
+    assert process.stderr == f"crest: cannot write {out} (No such file or directory)\n"
+    assert not (tmp_path / "not-there").exists()
 
 
 def test_every_file_a_check_leaves_in_the_home_folder_is_its_owners_alone(tmp_path: Path) -> None:
