@@ -186,7 +186,11 @@ CheckInFields = tuple[str, str, str, str]  # #, when, with, how it felt
 
 
 def _print_history_tables(
-    sessions: list[PracticeSession], check_ins: list[CheckIn], notes: dict[int, list[SessionNote]], since: str | None
+    sessions: list[PracticeSession],
+    check_ins: list[CheckIn],
+    notes: dict[int, list[SessionNote]],
+    since: str | None,
+    check_ins_only: bool = False,
 ) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -198,6 +202,11 @@ def _print_history_tables(
     from crest.protocol.loader import load_protocol
 
     console = make_console()
+    if check_ins_only and not check_ins:  # sessions may be there: "nothing in the journal" would be untrue
+        console.print(f"No check-ins in the journal from {escape(since.strip())} on." if since else "No check-ins yet.")
+        return
+    if check_ins_only:  # the check-ins table alone, as --json lists them alone
+        sessions = []
     if not sessions and not check_ins:
         if since is not None:  # the journal may hold plenty from before
             console.print(f"Nothing in the journal from {escape(since.strip())} on.")
@@ -317,7 +326,7 @@ def history(
     ] = None,
     check_ins_only: Annotated[
         bool,
-        typer.Option("--check-ins", help="With --json: list every check-in (standalone ones too) instead of sessions."),
+        typer.Option("--check-ins", help="List every check-in (standalone ones too) instead of sessions."),
     ] = False,
 ) -> None:
     """Show past sessions and check-ins.
@@ -339,7 +348,7 @@ def history(
     if as_json:
         typer.echo(terminal_json(_history_json(sessions, check_ins, notes, check_ins_only)))
     else:
-        _print_history_tables(sessions, check_ins, notes, since)
+        _print_history_tables(sessions, check_ins, notes, since, check_ins_only)
 
 
 def export(

@@ -393,3 +393,13 @@ def test_a_rest_left_running_by_a_killed_crest_blocks_nothing(run_crest: RunCres
 
     assert result.returncode == 0, result.stderr
     assert [session.status for session in sessions()] == ["interrupted", "completed"]
+
+
+def test_history_check_ins_lists_the_check_ins_without_the_sessions(run_crest: RunCrest) -> None:
+    """Without --json, --check-ins was ignored: the sessions were listed as if it had not been given."""
+    assert run_crest("log-session", "--minutes", "20", "--at", "2026-04-28T08:00").returncode == 0
+    assert run_crest("history", "--check-ins").stdout == "No check-ins yet.\n"
+    assert run_crest("log", "--pain", "lower_back=4", "--at", "2026-04-28T08:30").returncode == 0
+    listed = run_crest("history", "--check-ins").stdout
+    assert "Check-ins" in listed and "lower back (centre) 4/10" in listed
+    assert "Sessions" not in listed and "20 min" not in listed
