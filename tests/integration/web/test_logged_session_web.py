@@ -35,6 +35,17 @@ def test_a_logged_session_in_the_future_or_too_long_is_refused_with_the_reason(c
     assert client.get("/api/sessions").json() == []
 
 
+def test_a_day_that_is_no_date_is_said_so_and_the_form_keeps_what_was_entered(client: TestClient) -> None:
+    """30 February was answered "Please give the day and the time the session started", as if none were given."""
+    refused = client.post("/session/log", data={"day": "2026-02-30", "time": "09:00", "minutes": "20"})
+    assert refused.status_code == 422
+    assert "Day: “2026-02-30” is not a date" in unescape(refused.text)
+    assert 'value="2026-02-30"' in refused.text and 'value="09:00"' in refused.text
+    untimed = client.post("/session/log", data={"day": "2026-05-02", "time": "9h", "minutes": "20"})
+    assert untimed.status_code == 422 and "the time the session started, like 07:30" in untimed.text
+    assert client.get("/api/sessions").json() == []
+
+
 def test_the_api_logs_a_session(client: TestClient) -> None:
     body = {"started_at": "2026-05-01T07:00:00+00:00", "minutes": 15, "variant": "standard"}
     saved = client.post("/api/sessions/logged", json=body)

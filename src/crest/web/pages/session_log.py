@@ -1,12 +1,12 @@
 """Logging a session done without the app (on holiday, at a class): when, how long, which variant."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from crest.errors import CrestError
-from crest.journal.records import InvalidDate, check_planned_minutes, check_variant
+from crest.journal.records import InvalidDate, check_planned_minutes, check_variant, parse_day
 from crest.protocol.model import UnknownVariant
 from crest.web.form_words import choose_a_variant, refusal
 from crest.web.pages.common import Context, SubmittedForm, page_router
@@ -45,10 +45,15 @@ def session_log_page(request: Request, context: Context) -> Response:
 @router.post("/session/log")
 def save_logged_session(request: Request, context: Context, form: SubmittedForm) -> Response:
     try:
+        day, clock = form.get("day", "").strip(), form.get("time", "").strip()
+        if not day or not clock:
+            raise InvalidDate("please give the day and the time the session started")
+        # a day that is no date (30 February) said as every door says one, not as if none were given
+        started_on = parse_day(day, "Day")
         try:
-            started = datetime.fromisoformat(f"{form.get('day', '')}T{form.get('time', '')}")
+            started = datetime.combine(started_on, time.fromisoformat(clock))
         except ValueError:
-            raise InvalidDate("please give the day and the time the session started") from None
+            raise InvalidDate("please give the time the session started, like 07:30") from None
         try:
             minutes = int(form.get("minutes", ""))
         except ValueError:
