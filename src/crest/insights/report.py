@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 
 from crest.breath.result import BreathResult
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.insights.pain import (
     PainTrend,
@@ -61,6 +62,10 @@ class Period:
     def contains(self, moment: datetime, zone: tzinfo) -> bool:
         return self.first_day <= moment.astimezone(zone).date() <= self.last_day
 
+    def has_ended(self, today: date) -> bool:
+        """Whether no day of it is left to come: then a count over too few days is not 'yet' too few."""
+        return self.last_day < today
+
 
 @dataclass(frozen=True)
 class Practice:
@@ -80,9 +85,12 @@ class Practice:
         days = self.days_in_use(period)
         return None if days < FULL_WEEK_DAYS else Fraction(self.sessions * 7, days)
 
-    def first_days(self, period: Period) -> str:
-        """'the first day', 'the first 4 days': what a count is over while it is too early for a weekly rate."""
+    def first_days(self, period: Period, ended: bool = False) -> str:
+        """'the first day', 'the first 4 days': what a count is over while it is too early for a weekly rate; '1 day',
+        '4 days' once the period has `ended`, as no days follow them."""
         days = self.days_in_use(period)
+        if ended:
+            return counted(days, "day")
         return "the first day" if days == 1 else f"the first {days} days"
 
 

@@ -110,6 +110,8 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         chart=_pain_chart(report),
         highest=dict(report.data.highest),
         weekly_rate=report.data.practice.sessions_per_week(report.data.period),
+        # a period that has ended is not "yet" too short: no more days will come
+        period_ended=report.data.period.has_ended(report.generated_at.date()),
         client=client.name,
         client_s=client.name_s,
         reader=Reader.CLINICIAN,

@@ -92,3 +92,18 @@ def test_the_report_says_so_instead_of_a_rate() -> None:
     assert "1 session (9 min) in the first day: not enough days yet for a weekly rate" in html
     assert "not enough days yet (1 in the first day)" in html
     assert "7.0 a week" not in html
+
+
+def test_a_short_period_that_has_ended_is_not_said_to_be_too_short_yet() -> None:
+    """crest report --since D --until D, D before today, said "not enough days yet" of a day that is over."""
+    from crest.insights.report import ClinicianReport
+    from crest.report.render import report_html
+
+    one_day = daily_practice(FIRST, 1, UTC)
+    period = Period(FIRST, FIRST)
+    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7, today=FIRST + timedelta(days=10))
+    made = datetime.combine(FIRST + timedelta(days=10), datetime.min.time(), tzinfo=UTC)
+    html = report_html(ClinicianReport(data, made, "UTC", None, "crest is not medical advice."))
+    assert "1 session (9 min) in 1 day: too short a period for a weekly rate" in html
+    assert "too short a period for a weekly rate (1 in 1 day)" in html
+    assert "not enough days yet" not in html
