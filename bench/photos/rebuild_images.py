@@ -16,7 +16,8 @@ git directory being that folder or its `.git`).
   read frame by frame from the start, so that no decoder's seek can land elsewhere; saved as JPEG (quality 95).
   `clip.mp4 (frame 33 of 85, at 1.10 s)` names the frame by its number from 0, read the same way.
 
-Every *.csv beside this script is read. Rows that are public domain, or whose image is already there, are skipped.
+Every labelled set beside this script is read (each *.csv with a `source_repo` column; fingerprints.csv holds
+no sources). Rows that are public domain, or whose image is already there, are skipped.
 One line is printed for each row that cannot be rebuilt, with the reason (a picture cut out of a larger one, for
 example, says so in its path but not where), and a count at the end.
 
@@ -69,7 +70,10 @@ def read_rows(photos_dir: Path) -> list[Row]:
     rows: list[Row] = []
     for labels in sorted(photos_dir.glob("*.csv")):
         with labels.open(newline="") as handle:
-            for line in csv.DictReader(handle):
+            reader = csv.DictReader(handle)
+            if "source_repo" not in (reader.fieldnames or ()):
+                continue
+            for line in reader:
                 rows.append(Row(labels.stem, line["file"], line["source_repo"], line["source_path"], line["license"]))
     return rows
 
