@@ -136,9 +136,9 @@ def test_csv_errors_name_line_and_field(row: int, column: str, value: str, expec
 def test_csv_with_a_foreign_header_is_refused_as_not_an_export_without_listing_columns() -> None:
     message = _error("date,pain\n2026-05-01,3\n")
     assert message == (
-        "journal.csv line 1: this is not a crest export; crest imports the JSON file or the CSV zip that it "
-        "exports, or the folder that zip unzips to"
+        "journal.csv line 1: this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
     )
+    assert "folder" not in message  # the browser's Restore says it too, and a browser cannot upload a folder
     assert "check_in_id" not in message and "\n" not in message
 
 
@@ -232,8 +232,7 @@ def test_a_json_export_cut_short_says_so(cut: int) -> None:
 def test_a_first_line_no_csv_reader_takes_is_not_an_export() -> None:
     # 60 MB of spaces in a .json file read as "not valid CSV (field larger than field limit (131072))".
     assert _error(" " * 200_000, "big.json").endswith(
-        "this is not a crest export; crest imports the JSON file or the CSV "
-        "zip that it exports, or the folder that zip unzips to"
+        "this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
     )
 
 

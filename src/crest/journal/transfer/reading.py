@@ -70,10 +70,8 @@ class InvalidImportFile(CrestError):
 
 
 # A file of some other program: what crest can read, rather than every column it expected.
-NOT_AN_EXPORT = (
-    "this is not a crest export; crest imports the JSON file or the CSV zip that it exports, or the folder that "
-    "zip unzips to"
-)
+# Said by the browser's Restore too, which cannot upload a folder (crest import --help offers the unzipped folder).
+NOT_AN_EXPORT = "this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
 
 
 class BadValue(CrestError):
