@@ -15,19 +15,21 @@ from crest.insights.pain import (
     SessionChange,
     Window,
     change_per_session,
+    pain_trends,
     series_by_place,
     weekly_medians,
 )
 from crest.insights.practice import WeeklyTarget, WeekTotal, sessions_this_week, streak_days, weekly_totals
 from crest.insights.progress import Line, ProgressSummary, headline, progress_summary
-from crest.insights.timeframe import weeks_reaching
+from crest.insights.timeframe import start_of_day, weeks_reaching
+from crest.insights.verdicts import Verdict
 from crest.journal.records import PracticeSession
 from crest.services.preferences import PreferencesStore
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
 
-WEEKS_SHOWN = 8  # at most: Progress shows back to the first record
+WEEKS_SHOWN = 8  # at most: Progress shows back to the first record, or to the first week a verdict compares
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class TodaySummary:
 
 @dataclass(frozen=True)
 class ProgressData:
-    """The weeks shown (back to the first record, at most `WEEKS_SHOWN`) and what happened in them.
+    """The weeks shown (back to the first record, at most `WEEKS_SHOWN` of them unless a verdict's first week lies
+    further back) and what happened in them.
 
     Every chart of it spans the same time, from `starts` to `ends`.
     """
@@ -75,12 +78,23 @@ class Reports:
         sessions, check_ins = self._journal.newest(entries_reaching(page, size))
         return history_page(sessions, check_ins, page, size)
 
-    def progress(self) -> ProgressData:
+    def progress(self, since: date | None = None) -> ProgressData:
+        """The charts' weeks and records; `since` is the summary's chosen start (`ProgressSummary.start`), so that
+        the charts reach back to the first week its verdicts compare."""
         sessions = self._journal.list_sessions()
         check_ins = self._journal.list_checkins()
         now = self._clock()
         firsts = [session.started_at for session in sessions[:1]] + [check_in.at for check_in in check_ins[:1]]
         shown = weeks_reaching(min(firsts), now, self._zone, WEEKS_SHOWN) if firsts else 1
+        # The cap keeps a long journal readable, but never past a verdict's first week: "7.0 → 3.0" with no 7 on
+        # the charts left the person (or their physio) unable to see where the 7.0 came from.
+        compared = [
+            start_of_day(trend.baseline.first_day, self._zone)
+            for trend in pain_trends(check_ins, self._zone, since)
+            if trend.verdict is not Verdict.NOT_ENOUGH_DATA
+        ]
+        if compared:
+            shown = max(shown, weeks_reaching(min(compared), now, self._zone))
         weeks = weekly_totals(sessions, self._zone, now, shown)
         starts, ends = weeks[0].starts, weeks[-1].starts + timedelta(weeks=1)
         first_shown, today = starts.astimezone(self._zone).date(), now.astimezone(self._zone).date()

@@ -164,8 +164,10 @@ def progress_charts(progress: ProgressData, zone: tzinfo) -> list[dict[str, Any]
 
 
 def progress_period(progress: ProgressData, zone: tzinfo) -> str:
-    """'9 Nov to this week', or 'this week'."""
-    first = _day_label(progress.starts, zone)
+    """'9 Nov to this week', '1 Dec 2025 to this week' (a verdict's first week may lie in another year), or
+    'this week'."""
+    starts = progress.starts.astimezone(zone).date()
+    first = _day_label(progress.starts, zone) if starts.year == progress.today.year else friendly_date(starts)
     return "this week" if len(progress.weeks) == 1 else f"{first} to this week"
 
 
@@ -184,7 +186,9 @@ class _TimeAxis:
 
     def labels(self, most: int) -> list[tuple[float, str]]:
         days = (self.ends.astimezone(self.zone).date() - self.starts.astimezone(self.zone).date()).days
-        step = next((step for step in (1, 2, 7, 14, 28) if days // step + 1 <= most), 28)
+        # Past 28 days a step, a whole number of 4 weeks: the span reaches a verdict's first week, however far back.
+        longer = 28 * -(-days // (28 * (most - 1)))
+        step = next((step for step in (1, 2, 7, 14, 28) if days // step + 1 <= most), longer)
         moments = [self.starts + timedelta(days=day) for day in range(0, days + 1, step)]
         shown = [moment for moment in moments if moment.astimezone(self.zone).date() <= self.today]
         return [(moment.timestamp(), _day_label(moment, self.zone)) for moment in shown]

@@ -3,18 +3,19 @@ stays, and the numbers as a table."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import permutations
 from typing import Any
 
 from crest.charts import BOTTOM, HEIGHT, INSET, LEFT, NARROW_WIDTH, RIGHT, SERIES_COLOURS, WIDTH
-from crest.insights.pain import Place
+from crest.insights.pain import Place, pain_trends
+from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn, PainRating, PracticeSession
 from crest.journal.vocabulary import CheckInTiming, Region, SessionStatus, Side
 from crest.place_colours import place_colours
 from crest.services.preferences import PreferencesStore
 from crest.services.reports import Reports
-from crest.web.presenters import progress_charts, progress_period
+from crest.web.presenters import NARROW_LABELS, WIDE_LABELS, progress_charts, progress_period
 from support.clock import FakeClock
 
 BACK = Place(Region.LOWER_BACK, Side.CENTRE)
@@ -221,3 +222,44 @@ def test_the_axis_names_no_day_to_come_and_each_bar_by_its_weeks_start_under_its
             monday = date(2026, 3, 16) + timedelta(weeks=round((float(x) - LEFT - INSET) / week - 0.5))
             assert label == f"{monday.day} {monday:%b}"
             assert abs(float(x) - (LEFT + INSET + ((monday - date(2026, 3, 16)).days / 7 + 0.5) * week)) < 1
+
+
+def _daily(records: _Records, first: date, days: int, back: int) -> None:
+    """A logged session each day from `first`, with the lower back rated `back` and the left hip 5."""
+    for day in (first + timedelta(days=n) for n in range(days)):
+        at = datetime.combine(day, time(9), tzinfo=UTC)
+        number = len(records.sessions) + 1
+        records.sessions.append(PracticeSession(at, 10, "standard", SessionStatus.COMPLETED, 600, id=number))
+        records.check_ins.append(CheckIn(at=at + timedelta(minutes=11), pain=_pain((BACK, back), (LEFT_HIP, 5))))
+
+
+def test_the_charts_reach_back_to_the_first_week_the_verdict_compares() -> None:
+    """The verdict said 'Lower back (centre): 7.0 → 3.0' from 1-7 October, but the charts covered the last eight
+    weeks only, from 12 October: no 7 on any chart or table, and none of October's sessions."""
+    clock = FakeClock(datetime(2026, 12, 5, 12, 0, tzinfo=UTC))  # Saturday 5 December 2026
+    records = _Records()
+    _daily(records, date(2026, 10, 1), 7, back=7)
+    _daily(records, date(2026, 11, 20), 7, back=3)
+    [back] = [trend for trend in pain_trends(records.check_ins, UTC) if trend.place == BACK]  # as the summary
+    assert (back.verdict, back.baseline.first_day) == (Verdict.BETTER, date(2026, 10, 1))
+    charts, period = _charts(records, clock)
+    assert period == "28 Sep to this week"  # the Monday of the verdict's first week
+    pain, _, weeks = charts
+    assert ["28 Sep to 4 Oct", "Lower back (centre)", "7.0", "7, 7, 7, 7"] in pain["table"]["rows"]
+    assert "7/10" in pain["svg"]
+    assert weeks["table"]["rows"][:2] == [["28 Sep", "4", "40"], ["5 Oct", "3", "30"]]
+    assert re.findall(DATE_LABEL, pain["svg"])[0][1] == "28 Sep"
+
+
+def test_a_verdicts_first_week_a_year_back_keeps_the_axis_readable() -> None:
+    clock = FakeClock(datetime(2026, 12, 5, 12, 0, tzinfo=UTC))
+    records = _Records()
+    _daily(records, date(2025, 12, 1), 7, back=7)
+    _daily(records, date(2026, 11, 20), 7, back=3)
+    charts, period = _charts(records, clock)
+    assert period == "1 Dec 2025 to this week"
+    for drawing, most in (("svg", WIDE_LABELS), ("svg_narrow", NARROW_LABELS)):
+        for chart in (charts[0], charts[2]):  # no session has a before and an after: no change chart
+            labels = re.findall(DATE_LABEL, chart[drawing])
+            assert 2 <= len(labels) <= most
+        assert re.findall(DATE_LABEL, charts[0][drawing])[0][1] == "1 Dec"
