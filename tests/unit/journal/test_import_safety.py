@@ -51,11 +51,13 @@ def test_the_advice_level_is_recomputed_from_the_answers() -> None:
 @pytest.mark.parametrize("level", ["see_a_clinician", "bogus", "x" * 100])
 def test_an_unknown_advice_level_is_refused_naming_the_field(level: str) -> None:
     message = _error(_json([_screen(NO, level)]))
-    assert message.startswith("journal.json line 1, field advice_level: unknown safety advice level")
+    assert message.startswith("journal.json line 1, field safety_screens[0].advice_level: unknown safety advice level")
 
 
 def test_unknown_question_ids_are_refused_but_retired_ones_are_read() -> None:
-    assert "field answers: unknown safety question 'made_up'" in _error(_json([_screen({**NO, "made_up": True})]))
+    assert "field safety_screens[0].answers: unknown safety question 'made_up'" in _error(
+        _json([_screen({**NO, "made_up": True})])
+    )
     old = {key: value for key, value in NO.items() if key != "cancer_history"} | {"cancer_signs": True}
     contents = parse_export(_json([_screen(old, "clear")]), "journal.json")
     assert contents.safety_screens[0].advice_level == "see_clinician"
@@ -71,12 +73,15 @@ def test_a_clearance_covers_only_known_see_a_clinician_answers() -> None:
     }
     assert parse_export(_json([], [clearance]), "journal.json").safety_clearances[0].clinician == "Dr Ames"
     urgent = _error(_json([], [{**clearance, "question_ids": ["both_legs"]}]))
-    assert "field question_ids" in urgent and "both_legs" in urgent
-    assert "field question_ids: unknown" in _error(_json([], [{**clearance, "question_ids": ["made_up"]}]))
+    assert "field safety_clearances[0].question_ids" in urgent and "both_legs" in urgent
+    assert "field safety_clearances[0].question_ids: unknown" in _error(
+        _json([], [{**clearance, "question_ids": ["made_up"]}])
+    )
     assert "after it was recorded" in _error(_json([], [{**clearance, "cleared_on": "2026-06-01"}]))
     # a day that is no date, in the words of every door (it said "cannot read the day '30/04/2026'; write it like")
     assert _error(_json([], [{**clearance, "cleared_on": "30/04/2026"}])).endswith(
-        "field cleared_on: “30/04/2026” is not a date; write it as YYYY-MM-DD, for example 2026-05-01"
+        "field safety_clearances[0].cleared_on: “30/04/2026” is not a date; write it as YYYY-MM-DD, "
+        "for example 2026-05-01"
     )
 
 
@@ -85,7 +90,7 @@ def test_the_position_check_summary_has_one_length_rule() -> None:
     document = json.loads(export_json(JournalContents(sessions=(session,))))
     document["sessions"][0]["position_check_summary"] = "x" * (MAX_POSITION_SUMMARY_CHARACTERS + 1)
     message = _error(json.dumps(document))
-    assert "field position_check_summary" in message and str(MAX_POSITION_SUMMARY_CHARACTERS) in message
+    assert "field sessions[0].position_check_summary" in message and str(MAX_POSITION_SUMMARY_CHARACTERS) in message
     document["sessions"][0]["position_check_summary"] = "x" * MAX_POSITION_SUMMARY_CHARACTERS
     assert parse_export(json.dumps(document), "journal.json").sessions[0].position_check_summary
 

@@ -194,6 +194,23 @@ def test_json_errors_name_line_and_field(section: str, index: int, change: dict[
     assert expected in _error(_json_with(section, index, change), "journal.json")
 
 
+def test_a_json_export_on_one_line_names_the_record_as_well_as_the_line() -> None:
+    """The whole export on one line said 'line 1, field pain[0].score' of any of its check-ins, and the person could
+    not find which; a record that shares its line is named by its path (one on its own line, as crest writes them,
+    by its line: above)."""
+    document = json.loads(export_json(CONTENTS))
+    document["check_ins"][1]["pain"] = [{"region": "knee", "side": "left", "score": 11}]
+    message = _error(json.dumps(document), "journal.json")
+    assert message.startswith("journal.json line 1, field check_ins[1].pain[0].score: ")
+    document = json.loads(export_json(CONTENTS))
+    document["sessions"].append(document["sessions"][0])
+    message = _error(json.dumps(document), "journal.json")
+    assert message == "journal.json line 1, field sessions[1].id: session id 1 appears twice"
+    document["sessions"][1] = 5  # a problem of the record as a whole, refused as it is read
+    message = _error(json.dumps(document), "journal.json")
+    assert message == "journal.json line 1, record sessions[1]: expected an object in sessions, found 5"
+
+
 def test_a_huge_wrong_value_is_quoted_by_its_start_and_end() -> None:
     # Megabytes of text where a number belongs: the message says what is wrong without printing them.
     value = "warmth " * 200_000
@@ -208,7 +225,7 @@ def test_a_huge_wrong_value_is_quoted_by_its_start_and_end() -> None:
 def test_json_missing_field_is_named() -> None:
     document = json.loads(export_json(CONTENTS))
     del document["sessions"][0]["variant"]
-    assert "field variant: missing" in _error(json.dumps(document), "journal.json")
+    assert "field sessions[0].variant: missing" in _error(json.dumps(document), "journal.json")
 
 
 def test_invalid_json_reports_the_line() -> None:
@@ -256,7 +273,7 @@ def test_read_export_file_names_unreadable_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("id", 2**70, "field id: id 1180591620717411303424 must be from 1 to 2147483647"),
+        ("id", 2**70, "field sessions[0].id: id 1180591620717411303424 must be from 1 to 2147483647"),
         ("started_at", "0001-01-01T00:00+14:00", "outside the dates crest can store"),
         ("actual_seconds", 2**70, "more than a day"),
     ],

@@ -15,6 +15,7 @@ from crest.journal import capacity
 from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession
 from crest.journal.transfer import csv_format, export_bytes, json_format, legacy_csv, parse_export
 from crest.journal.transfer.json_format import _Reader
+from crest.journal.transfer.reading import Place
 from support.many_records import FIRST, csv_zip_of_sessions, legacy_csv_of_sessions, sessions
 
 CAP = 5
@@ -171,4 +172,4 @@ def test_a_list_in_a_record_up_to_the_cap_is_read_whole(monkeypatch: pytest.Monk
     closing = "]}" if plural in ("windows", "movements") else ("}" if plural == "answers" else "]")
     text = _file_with(plural, closing + "}]}")
     section = LISTS[plural][0]
-    assert _Reader(text, "x.json").document()[section] == [(3, json.loads(text)[section][0])]
+    assert _Reader(text, "x.json").document()[section] == [(Place("x.json", 3), json.loads(text)[section][0])]

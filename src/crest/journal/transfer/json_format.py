@@ -121,7 +121,7 @@ RECORD_LISTS: Mapping[str, Mapping[str, tuple[capacity.RecordCap, str | None]]] 
 }
 BREATH_LISTS = {"windows": capacity.BREATH_WINDOWS, "movements": capacity.BREATH_MOVEMENTS}  # in each reading
 
-Items = list[tuple[int, Any]]  # each item of a list with the line it starts on
+Items = list[tuple[Place, Any]]  # each record of a section with where it starts
 ReadValue = Callable[[str, int], tuple[Any, int]]  # a member's value (named by its key) read from an index
 Limit = tuple[int, Callable[[], Exception]]  # how many items a list or object holds at most; the refusal of more
 Refusal = Callable[[str], Exception]  # the refusal of a list or an object ("a list", "an object") found at its start
@@ -179,11 +179,18 @@ class _Reader:
         in_section = dict.fromkeys(lists, 0)  # the items read so far of each list capped in all records
         items: Items = []
         line = 1
+        # A record starting on the line of the "[" or of the record before it (a file written on one line) shares
+        # its line, which alone cannot lead the person to it: its path names it too, 'check_ins[3]'.
+        record_name: str | None = None
+        taken_line = self._line_of(index)
+
+        def record_place() -> Place:
+            return Place(self._top.source, line, record_name)
 
         def place() -> Place:
             """Where a refusal in this section is, once the header is found right (`_header_first`)."""
             self._header_first(name)
-            return Place(self._top.source, line)
+            return record_place()
 
         def single(field_name: str) -> Refusal:
             return lambda found: place().error(field_name, f"expected a single value, found {found}")
@@ -191,7 +198,7 @@ class _Reader:
         def limit(field: str, list_cap: capacity.RecordCap, holder: str | None) -> Limit:
             if holder is None:
                 return list_cap.most - in_section[field], lambda: list_cap.more_than(self._holds)
-            place = Place(self._top.source, line)
+            place = record_place()
             return list_cap.most, lambda: place.error(field, str(list_cap.more_than(holder)))
 
         def breath_member(key: str, index: int) -> tuple[Any, int]:
@@ -217,15 +224,17 @@ class _Reader:
             return self._single(index, single(key))
 
         def record(index: int) -> int:
-            nonlocal line
+            nonlocal line, record_name, taken_line
             line = self._line_of(index)
+            record_name = record_path(name, len(items)) if line == taken_line else None
+            taken_line = line
             if self._at(index) == "{":
                 value, _, index = self._object(index, member)
             else:
                 value, index = self._single(
                     index, lambda found: place().error(None, f"expected an object in {name}, found {found}")
                 )
-            items.append((line, value))
+            items.append((record_place(), value))
             return index
 
         _, index = self._list(index, record, (cap.most, lambda: cap.more_than(self._holds)))
@@ -381,12 +390,16 @@ def json_contents(text: str, source: str, now: datetime | None = None) -> Journa
             raise top.error(section, "expected a list")
         items.reverse()
         while items:  # each item let go once read into its record: the file is never held twice over
-            line, item = items.pop()
-            place = Place(source, line)
+            place, item = items.pop()
             if not isinstance(item, dict):
                 raise place.error(None, f"expected an object in {section}, found {item!r}")
             _json_record(place, section, item, collected)
     return collected.contents()
+
+
+def record_path(section: str, number: int) -> str:
+    """'check_ins[3]': a record as a JSON path names it (from 0), as its lists' items are named ('pain[0]')."""
+    return f"{section}[{number}]"
 
 
 def _json_record(place: Place, section: str, item: dict[str, Any], collected: Collector) -> None:

@@ -95,11 +95,16 @@ def _clipped(message: str) -> str:
 class Place:
     source: str
     line: int
+    # A JSON record's path, 'check_ins[3]': a line holds several records in a file written on one line, so the line
+    # alone cannot lead the person to the record. None for a CSV row, which its line names.
+    record: str | None = None
 
     def error(self, field_name: str | None, message: str) -> InvalidImportFile:
         where = f"{self.source} line {self.line}"
         if field_name:
-            where += f", field {field_name}"
+            where += f", field {self.record}.{field_name}" if self.record else f", field {field_name}"
+        elif self.record:
+            where += f", record {self.record}"
         return InvalidImportFile(f"{where}: {_clipped(message)}")
 
 
