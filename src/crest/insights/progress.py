@@ -97,25 +97,26 @@ _WORSE_ADVICE = {
 }
 
 
-def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON) -> Line:
-    """'lower back: 6.5 → 3.0 over 5 weeks, a fall that usually matters'."""
+def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON, ended: bool = False) -> Line:
+    """'lower back: 6.5 → 3.0 over 5 weeks, a fall that usually matters'. `ended`: the ratings are those of a
+    period that is over (the report's, `Period.has_ended`), which no later rating will join: none is 'yet'."""
     where = trend.place.label
     if trend.verdict is Verdict.NOT_ENOUGH_DATA:
         first = len(trend.baseline.scores)
         # In the first week there is no later week: "so far 3 and 0" read as if the week had been counted twice.
-        so_far = (
-            f"{first} in the first week, and no later week yet"
+        counts = (
+            f"{first} in the first week, and no later week {'in this period' if ended else 'yet'}"
             if trend.latest is None
-            else f"{first} and {len(trend.latest.scores)}"
+            else f"{first} and {len(trend.latest.scores)}{' in this period' if ended else ''}"
         )
         # The level still matters with no verdict: a new place rated 7 in the report read like one of no concern.
         # (With a start date, a place rated only long before it has no rating in its windows at all.)
         rated = (trend.latest.scores if trend.latest else ()) or trend.baseline.scores
         level = f"latest rating {rated[-1]}/10; " if rated else ""
         return Line(
-            f"{where}: {level}not enough ratings yet to compare "
+            f"{where}: {level}not enough ratings {'' if ended else 'yet '}to compare "
             f"({MIN_RATINGS_PER_WINDOW} in the first week and "
-            f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; so far {so_far})",
+            f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; {counts if ended else f'so far {counts}'})",
             PAIN_SOURCE,
         )
     assert trend.baseline.median is not None and trend.latest is not None and trend.latest.median is not None

@@ -101,6 +101,8 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
     assert zone is not None  # the clock gives aware times
     # The report is read by a clinician: it speaks of the person, by name when practice mode knows it.
     client = spoken_of(Reader.CLINICIAN, report.client_name)
+    # a period that has ended is not "yet" too short, nor "yet" without a later week: no more days will come
+    ended = report.data.period.has_ended(report.generated_at.date())
     return _ENVIRONMENT.get_template("report.html").render(
         report=report,
         data=report.data,
@@ -110,12 +112,11 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         chart=_pain_chart(report),
         highest=dict(report.data.highest),
         weekly_rate=report.data.practice.sessions_per_week(report.data.period),
-        # a period that has ended is not "yet" too short: no more days will come
-        period_ended=report.data.period.has_ended(report.generated_at.date()),
+        period_ended=ended,
         client=client.name,
         client_s=client.name_s,
         reader=Reader.CLINICIAN,
-        trend_lines=[trend_line(trend, Reader.CLINICIAN) for trend in report.data.trends],
+        trend_lines=[trend_line(trend, Reader.CLINICIAN, ended) for trend in report.data.trends],
         before_after_lines=[before_after_line(change) for change in report.data.before_after],
         psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN),
         rule={
