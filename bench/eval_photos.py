@@ -34,6 +34,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - fresh15:   bench/photos/fresh15.csv, 92 photos from 53 more new sources (10 in the position): physiotherapy,
              pilates and gym sites in several languages, class photos; measured once as the held-out part of
              round 17; development since round 18.
+- fresh16:   bench/photos/fresh16.csv, 90 photos from 54 more new sources (4 in the position): physiotherapy and
+             osteopathy clinics in many countries, exercise and fall-detection videos, yoga, pilates and bodywork
+             sites; held out (round 19).
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -137,8 +140,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh13": PhotoSet("fresh13", PHOTOS / "fresh13.csv", (PRIVATE_IMAGES,)),
     "fresh14": PhotoSet("fresh14", PHOTOS / "fresh14.csv", (PRIVATE_IMAGES,)),
     "fresh15": PhotoSet("fresh15", PHOTOS / "fresh15.csv", (PRIVATE_IMAGES,)),
+    "fresh16": PhotoSet("fresh16", PHOTOS / "fresh16.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset()
+HELD_OUT: frozenset[str] = frozenset({"fresh16"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
