@@ -139,6 +139,23 @@ def test_a_refused_period_comes_back_to_the_report_form(tmp_path: Path, clock: F
             assert "Not included" in page, path  # the usual period's report below the form, as the empty boxes make
 
 
+def test_emptied_date_boxes_make_the_usual_report(tmp_path: Path, clock: FakeClock) -> None:
+    # A browser sends an emptied date box as "since=": Update and both downloads led to "Please check what you
+    # entered. Since: this is not a date" (a box the page calls "From") on a page whose one way on was Today.
+    with _practised(tmp_path, clock) as client:
+        usual = client.get("/report").text
+        for path in ("/report", "/report.pdf", "/report.html"):
+            for params in ({"since": "", "until": ""}, {"since": ""}, {"until": "", "paper": "letter"}):
+                emptied = client.get(path, params=params)
+                assert emptied.status_code == 200, (path, params)
+        emptied_page = client.get("/report", params={"since": "", "until": "", "paper": "a4"}).text
+        assert re.findall(r'name="(?:since|until)" type="date" value="([^"]*)"', emptied_page) == re.findall(
+            r'name="(?:since|until)" type="date" value="([^"]*)"', usual
+        )
+        pdf = client.get("/report.pdf", params={"since": "", "until": clock().date().isoformat()})
+        assert pdf.content.startswith(b"%PDF-")
+
+
 def _heading_levels(html: str) -> list[int]:
     return [int(level) for level in re.findall(r"<h([1-6])\b", html)]
 

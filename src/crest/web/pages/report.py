@@ -1,10 +1,11 @@
 """Report: the clinician report in the page, with PDF and HTML downloads; one template makes all three."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 
 from crest.insights.report import ClinicianReport, InvalidPeriod, PeriodOutsideRecords
 from crest.report.render import Paper, report_css, report_html
@@ -14,7 +15,15 @@ from crest.web.schemas import Day as WrittenDay
 from crest.web.templating import render
 
 router = page_router()
-Day = Annotated[WrittenDay | None, Query()]  # the days the API and `crest report` take
+
+
+def _no_day_if_empty(value: Any) -> Any:
+    # a browser sends a date box emptied as "since=": no day, as on Progress, so the usual period
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+# the days the API and `crest report` take, or an empty box
+Day = Annotated[WrittenDay | None, BeforeValidator(_no_day_if_empty), Query()]
 
 
 def _build(context: WebContext, since: date | None, until: date | None, notes: bool) -> ClinicianReport:
