@@ -91,12 +91,35 @@ def _ask(asker: Asker, active: tuple[ActiveActivity, ...]) -> list[PsfsActivity]
         if score is not None:
             rated.append(PsfsActivity(one.name, score))
     for number in range(0 if active else MAX_PSFS_ACTIVITIES):
-        name = asker.ask(f"Activity {number + 1}:")
+        name = _new_activity(asker, number + 1, rated)
         score = None if name is None else _score(asker, name, None)
         if name is None or score is None:
             break
         rated.append(PsfsActivity(name, score))
     return rated
+
+
+def _new_activity(asker: Asker, number: int, rated: list[PsfsActivity]) -> str | None:
+    """A new activity's name, asked again until the round can take it (plain text, not named already), so that one
+    slip does not refuse the whole round at the end; None when the person is done."""
+    from rich.markup import escape
+
+    from crest.journal.records import InvalidPsfs, activity_key, check_activity_name
+
+    while True:
+        name = asker.ask(f"Activity {number}:")
+        if name is None:
+            return None
+        try:
+            name = check_activity_name(name)
+        except InvalidPsfs as error:
+            asker.console.print(escape(error.message[:1].upper() + error.message[1:]) + ".")
+            continue
+        if activity_key(name) not in {activity_key(one.name) for one in rated}:
+            return name
+        asker.console.print(
+            f"{escape(name)} is already in this round: name another activity, or press Enter when you are done."
+        )
 
 
 def _score(asker: Asker, name: str, last: int | None) -> int | None:

@@ -66,6 +66,19 @@ def test_psfs_asks_and_takes_ratings(run_crest: RunCrest) -> None:
     assert history.stdout.count("Tying my shoes") == 3
 
 
+def test_psfs_asks_again_for_an_activity_named_twice_or_not_plain_instead_of_losing_the_round(
+    run_crest: RunCrest,
+) -> None:
+    """Typing the same activity twice (or one with a hidden control character) was taken, rated, and the whole round
+    refused at the end: "the same activity is named twice", every rating typed lost."""
+    asked = run_crest("psfs", input_text="Tying my shoes\n4\ntying  my shoes\nbad\x7fname\nGardening\n5\n\n")
+    assert asked.returncode == 0, asked.stderr
+    words = " ".join(asked.stdout.split())
+    assert "tying my shoes is already in this round: name another activity" in words
+    assert "The activity contains control characters" in words
+    assert "Saved: Tying my shoes 4; Gardening 5." in words
+
+
 def test_an_activity_or_a_note_that_shows_nothing_is_refused_as_spaces_are(run_crest: RunCrest) -> None:
     # Zero-width spaces: the activity was saved under a name nobody could see, the note as a blank-looking note.
     for name in ("   ", "\u200b\u200b"):
