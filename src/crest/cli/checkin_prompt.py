@@ -48,11 +48,13 @@ def _pick_numbers(asker: Asker, question: str, names: list[Name]) -> list[Name]:
         if answer is None:
             return []
         try:
-            picked = [names[int(part) - 1] for part in answer.replace(",", " ").split()]
-        except (ValueError, IndexError):
+            numbers = [int(part) for part in answer.replace(",", " ").split()]
+        except ValueError:
+            numbers = [0]
+        if not all(1 <= number <= len(names) for number in numbers):  # 0 or -1 would pick from the end of the list
             asker.console.print(f"Please type numbers from 1 to {len(names)}, separated by spaces.")
             continue
-        return list(dict.fromkeys(picked))
+        return list(dict.fromkeys(names[number - 1] for number in numbers))
 
 
 def _in_words(keys: dict[str, Name]) -> str:

@@ -43,6 +43,17 @@ def test_typos_are_asked_again_and_answers_become_a_check_in() -> None:
     assert "What is it like? [a]ching [s]harp [b]urning [t]ingling [n]umb" in output
 
 
+@pytest.mark.parametrize("typed", ["0", "-1", "1 -2"])
+def test_a_number_below_one_is_asked_again_never_a_place_or_sensation_from_the_end_of_the_list(typed: str) -> None:
+    """'0' (no pain) was read as the last place, the foot, and '-2' as 'sleepy': Python counts from the end."""
+    asker = scripted(typed, "", "", typed, "", "")
+    assert ask_check_in(asker, session_id=7, clock=CLOCK) is None  # nothing picked, nothing saved
+    output = asker.console.file.getvalue()  # type: ignore[attr-defined]
+    assert output.count(f"numbers from 1 to {len(Region)}") == 1
+    assert output.count(f"numbers from 1 to {len(Sensation)}") == 1
+    assert "Foot: which side?" not in output
+
+
 def test_only_a_whole_offered_letter_or_word_is_taken_and_a_wrong_one_is_explained_in_words() -> None:
     # lower back: "a s" is two qualities where a rating holds one; "bad" is not "better"; words in any case
     asker = scripted("1", "left side", "Left", "4", "a s", "ache", " Sharp ", "bad", "about the same", "", "")
