@@ -18,6 +18,18 @@ def hidden_control(character: str) -> bool:
     return unicodedata.category(character) == "Cc" or character in BIDI_CONTROLS
 
 
+def hidden_control_refused(what: str, character: str) -> str:
+    """Why `what` ("the note", "your name") is refused for `character`, a hidden control: which one, as an escape
+    (unseen, it could not be found to be deleted otherwise), and what to do."""
+    escaped = character.encode("unicode_escape").decode("ascii")
+    return f"{what} contains a hidden control character ({escaped}) that crest does not keep; delete it from {what}"
+
+
+def too_long_refused(what: str, length: int, limit: int) -> str:
+    """Why `what` is refused for its `length`, more than its `limit` of characters."""
+    return f"{what} has {length} characters; keep it to {limit} characters or fewer"
+
+
 _BIDI = "".join(sorted(BIDI_CONTROLS))
 # C0, DEL and C1, the two line separators and the bidirectional controls
 _CONTROL_CHARACTERS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")

@@ -9,11 +9,11 @@ from datetime import date, datetime, timedelta, tzinfo
 from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
 from crest.counting import counted
-from crest.errors import CrestError, hidden_control
+from crest.errors import CrestError, hidden_control, hidden_control_refused, too_long_refused
 from crest.insights.practice import TargetSource, WeeklyTarget
 from crest.interop.ical import Weekday, day_names
 from crest.journal.plausibility import EARLIEST
-from crest.journal.records import blank
+from crest.journal.records import blank, note_lines
 from crest.moments import day_in_year
 from crest.protocol.model import VARIANT_NAMES
 
@@ -81,8 +81,11 @@ def check_name(name: str, what: str = "the name") -> str:
     if not isinstance(name, str) or blank(name):
         raise InvalidName(f"{what} is empty; write the name people will see")
     cleaned = " ".join(name.split())
-    if any(hidden_control(character) for character in cleaned) or len(cleaned) > MAX_NAME_CHARACTERS:
-        raise InvalidName(f"{what} must be plain text of at most {MAX_NAME_CHARACTERS} characters")
+    hidden = next((character for character in cleaned if hidden_control(character)), None)
+    if hidden is not None:
+        raise InvalidName(hidden_control_refused(what, hidden))
+    if len(cleaned) > MAX_NAME_CHARACTERS:
+        raise InvalidName(too_long_refused(what, len(cleaned), MAX_NAME_CHARACTERS))
     return cleaned
 
 
@@ -200,13 +203,14 @@ class Prescription:
             raise InvalidPrescription(f"the end {self.end_on} is before the start {self.start_on}")
         if self.reminder_time is not None and not _CLOCK_TIME.match(self.reminder_time):
             raise InvalidPrescription(f"reminder time '{self.reminder_time}' is not a time like 18:00")
-        note = None if self.note is None or blank(self.note) else self.note.strip()
+        note = None if self.note is None or blank(self.note) else note_lines(self.note).strip()  # a browser's CR LF: \n
         # crest sync prints it: of the control characters only line breaks and tabs, as any other (like a name's)
         # could steer the terminal
-        if note is not None and (
-            len(note) > MAX_NOTE_CHARACTERS or any(hidden_control(c) and c not in "\n\t" for c in note)
-        ):
-            raise InvalidPrescription(f"the note must be plain text of at most {MAX_NOTE_CHARACTERS} characters")
+        hidden = None if note is None else next((c for c in note if hidden_control(c) and c not in "\n\t"), None)
+        if hidden is not None:
+            raise InvalidPrescription(hidden_control_refused("the note", hidden))
+        if note is not None and len(note) > MAX_NOTE_CHARACTERS:
+            raise InvalidPrescription(too_long_refused("the note", len(note), MAX_NOTE_CHARACTERS))
         object.__setattr__(self, "note", note)
 
     @property

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
-from crest.errors import CrestError, FieldError, hidden_control
+from crest.errors import CrestError, FieldError, hidden_control, hidden_control_refused, too_long_refused
 from crest.input_problems import not_a_date, outside_range, quoted
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.vocabulary import (
@@ -388,7 +388,7 @@ def check_note(note: str | None, limit: int = MAX_NOTE_CHARACTERS) -> str | None
         return None
     stripped = check_note_characters(note_lines(check_text(note, "the note")).strip())
     if len(stripped) > limit:
-        raise InvalidNote(f"the note has {len(stripped)} characters; keep it to {limit} characters or fewer")
+        raise InvalidNote(too_long_refused("the note", len(stripped), limit))
     return None if blank(stripped) else stripped
 
 
@@ -400,11 +400,7 @@ def check_note_characters(note: str) -> str:
     one, of which nothing is kept."""
     hidden = next((c for c in note if (hidden_control(c) and c not in NOTE_LAYOUT) or c in NOTE_UNSEEN), None)
     if hidden is not None and not blank(note):
-        # said as an escape (\\u200b), as one_line writes a control: a zero-width one would show as nothing
-        raise InvalidNote(
-            f"the note contains a hidden control character ({hidden.encode('unicode_escape').decode('ascii')}) "
-            "that crest does not keep; delete it from the note"
-        )
+        raise InvalidNote(hidden_control_refused("the note", hidden))
     return note
 
 

@@ -1072,9 +1072,11 @@ def test_sync_refuses_a_prescription_note_with_a_control_character_in_one_line(
     """Before, DEL, C1 controls (\\x9b starts an escape sequence in many terminals) and bidirectional overrides
     passed, and crest sync printed the note after "Your prescription"."""
     done = _sync_pulling(run_crest, crest_env, PRESCRIBED | {"note": note})
+    hidden = next(character for character in note if not (character.isalnum() or character in " ."))
     assert (done.returncode, done.stderr) == (
         2,
-        "crest: the note must be plain text of at most 1000 characters\n",
+        f"crest: the note contains a hidden control character ({hidden.encode('unicode_escape').decode()}) that"
+        " crest does not keep; delete it from the note\n",
     )
     assert "Your prescription" not in done.stdout
 

@@ -171,7 +171,10 @@ def _json_backup(journal: Journal) -> list[str]:
     [
         ({"text": "   "}, "field text: the note is empty"),
         ({"text": "x" * 1001}, "field text: String should have at most 1000 characters"),
-        ({"author": "Pat\u202ePhysio"}, "field author: the note's author must be plain text of at most 200"),
+        (
+            {"author": "Pat\u202ePhysio"},
+            "field author: the note's author contains a hidden control character (\\u202e)",
+        ),
         ({"written_at": "2026-11-04T09:30:00"}, "field written_at: Input should have timezone info"),
         ({"session_uid": "F" * 32}, "field session_uid: String should match pattern"),
         ({"session_uid": "e" * 32}, f"field session_uid: there is no session with uid {'e' * 32} in this file"),

@@ -17,9 +17,20 @@ from crest.accounts.records import InvalidName, check_name
         "Ann\x07",  # a bell
     ],
 )
-def test_a_name_with_a_hidden_control_character_is_refused(name: str) -> None:
-    with pytest.raises(InvalidName, match="must be plain text"):
+def test_a_name_with_a_hidden_control_character_is_refused_naming_it(name: str) -> None:
+    # It was refused as 'must be plain text of at most 200 characters', of a name of a few letters.
+    hidden = next(character for character in name if not character.isalpha())
+    escaped = hidden.encode("unicode_escape").decode("ascii")
+    with pytest.raises(InvalidName) as refused:
         check_name(name, "your name")
+    assert refused.value.message == (
+        f"your name contains a hidden control character ({escaped}) that crest does not keep; delete it from your name"
+    )
+
+
+def test_a_name_too_long_is_refused_saying_its_length() -> None:
+    with pytest.raises(InvalidName, match=r"^your name has 201 characters; keep it to 200 characters or fewer$"):
+        check_name("a" * 201, "your name")
 
 
 @pytest.mark.parametrize("name", ["Zoë Brontë-Núñez", "محمد علي", "דנה", "山田 太郎", "Sam 👩\u200d⚕️", "Ann  \t Lee"])

@@ -49,3 +49,28 @@ def test_days_that_disagree_with_the_days_a_week_or_are_no_days_are_refused(
 
 def test_a_day_given_twice_counts_once() -> None:
     assert Prescription("standard", 10, 1, 2, START, days=(MON, THU, MON)).days == (MON, THU)
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        # A short note with one unseen character was refused as 'must be plain text of at most 1000 characters':
+        # its length was never the matter, and the character could not be seen to be deleted.
+        (
+            "Calves on\u202e the seat.",
+            r"the note contains a hidden control character (\u202e) that crest does not keep",
+        ),
+        ("Line one\x0bline two", r"the note contains a hidden control character (\x0b) that crest does not keep"),
+        ("x" * 1001, "the note has 1001 characters; keep it to 1000 characters or fewer"),
+    ],
+)
+def test_a_refused_note_says_what_is_wrong_with_it(note: str, message: str) -> None:
+    with pytest.raises(InvalidPrescription) as refused:
+        Prescription("standard", 15, 1, 7, START, note=note)
+    assert refused.value.message.startswith(message)
+
+
+def test_a_note_of_several_lines_and_tabs_is_kept() -> None:
+    assert Prescription("standard", 15, 1, 7, START, note="Calves on the seat.\n\tTen minutes.").note == (
+        "Calves on the seat.\n\tTen minutes."
+    )

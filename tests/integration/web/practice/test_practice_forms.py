@@ -63,6 +63,17 @@ def test_a_new_prescription_version_starts_from_the_current_note_and_end(app: Fa
         assert _value(page, "end_on") == "" and "></textarea>" in page  # a past end is not offered again
 
 
+def test_a_prescription_note_of_two_lines_typed_in_the_browser_is_kept(app: FastAPI, world: World) -> None:
+    """A browser sends a textarea's line breaks as CR LF: a note of two lines was refused as 'The note must be plain
+    text of at most 1000 characters.' (the carriage return is a control character), so none could be given."""
+    client_id = world.ids["client"]
+    typed = {"minutes": "20", "start_on": world.clock().date().isoformat(), "note": "Calves on the seat.\r\nSlowly."}
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert pat.post(f"/practice/clients/{client_id}/prescriptions", data=typed).status_code == 200
+        page = pat.get(f"/practice/clients/{client_id}").text
+    assert ">Calves on the seat.\nSlowly.</textarea>" in page
+
+
 @pytest.mark.parametrize(("actor", "page", "form"), INVITE_FORMS)
 def test_an_invite_for_a_mistyped_email_says_so_on_the_form_and_keeps_it(
     app: FastAPI, world: World, actor: str, page: str, form: str

@@ -151,7 +151,10 @@ def test_notes_the_crest_will_not_keep_are_refused_and_the_kept_ones_stay(world:
                 "note 1, text: Value error, the note contains a hidden control character (\\u202e)",
             ),
             ({"text": "  "}, "note 1, text: Value error, the note is empty"),
-            ({"author": "Pat\u202eevil"}, "note 1, author: Value error, the note's author must be plain text"),
+            (
+                {"author": "Pat\u202eevil"},
+                "note 1, author: Value error, the note's author contains a hidden control character (\\u202e)",
+            ),
             ({"session_uid": "../1"}, "note 1, session_uid: String should match pattern"),
             ({"written_at": "2026-12-03T09:30:00"}, "note 1, written_at: Input should have timezone info"),
         ):
