@@ -280,8 +280,13 @@ class Safety:
         return self._journal.safety_clearances()
 
     def require_may_lie_on_back(self) -> None:
-        """Before a position check: it checks and coaches lying on the back, so not while side-lying is advised."""
-        if self.standing().side_lying_only:
+        """Before a position check: it checks and coaches lying in the position, so not while a concern stands (as
+        no session starts then: "don't go back to resting until you have been seen"), nor on the back while
+        side-lying is advised."""
+        standing = self.standing()
+        if standing.concern_stands:
+            raise PositionCheckNotAdvised(f"no position check was started: {standing.explanation()}")
+        if standing.side_lying_only:
             raise PositionCheckNotAdvised(ON_BACK_NOT_ADVISED)
 
     def require_may_practise(self, variant: str) -> SafetyStanding:

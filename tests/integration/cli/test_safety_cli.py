@@ -225,6 +225,28 @@ def test_the_position_check_does_not_coach_lying_on_the_back_when_side_lying_is_
     assert "roll over" not in said and "lie down on your back" not in said
 
 
+@pytest.mark.parametrize(
+    ("logged", "advice"),
+    [
+        ("my legs are numb and I can't control my bladder", "seek urgent medical care"),
+        ("new weakness in my leg", "please see a clinician"),
+    ],
+)
+def test_the_position_check_is_not_started_while_a_warning_sign_stands(
+    run_crest: RunCrest, logged: str, advice: str
+) -> None:
+    """`crest check` (the live camera too) coached lying in the position while a check-in's warning sign said
+    "don't go back to resting until you have been seen", where `crest session` refused."""
+    assert run_crest("safety", input_text=_answers()).returncode == 0
+    assert run_crest("log", "--note", logged).returncode == 0
+    for check in (("check", str(PHOTOS / "90_90_hamstring_0.jpg")), ("check", "--camera", "99")):
+        result = run_crest(*check)
+        assert result.returncode == 1, result.stderr
+        said = _flat(result.stderr)
+        assert said.startswith("crest: no position check was started:") and advice in said.lower()
+        assert result.stdout == ""
+
+
 def test_exit_codes_say_whether_new_answers_stop_sessions(run_crest: RunCrest) -> None:
     shown_help = _flat(run_crest("safety", "--help").stdout)
     assert (
