@@ -378,6 +378,12 @@ def export(
     version = check_fhir_version(fhir_version)
     if format_name == "csv" and output is None:
         raise NotText("the CSV export is a zip of tables, one per record type; name it with -o, like -o journal.zip")
+    if format_name == "csv" and output is not None and output.suffix.lower() != ".zip":
+        # a zip named journal.csv opens in a spreadsheet as garbage: named for what it is
+        raise NotText(
+            f"the CSV export is a zip of tables, one per record type; name it .zip, like -o "
+            f"{one_line(output.with_suffix('.zip').name)}"
+        )
     with open_services() as services:
         if output is None:  # JSON to the screen: the same strings, with what a terminal acts on as escapes
             typer.echo(terminal_json(services.transfer.export_text(format_name, version, name)), nl=False)

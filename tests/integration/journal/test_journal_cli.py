@@ -57,6 +57,9 @@ def crest(home: Path, *args: str, timeout: float = 60) -> subprocess.CompletedPr
     )
 
 
+_SUFFIX = {"csv": "zip", "json": "json"}  # the CSV export is a zip of tables
+
+
 def _assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
     assert result.returncode == 2, result
     assert "Traceback" not in result.stderr + result.stdout
@@ -193,7 +196,7 @@ def test_export_import_into_an_empty_home_and_export_again(
 ) -> None:
     _seed_session(home)
     run("log", "--pain", "hip:right=5", "--sensation", "yawning", "--at", "2026-05-04T07:00+00:00")
-    exported = tmp_path / f"journal.{format_name}"
+    exported = tmp_path / f"journal.{_SUFFIX[format_name]}"
     result = run("export", "--format", format_name, "-o", str(exported))
     assert result.exit_code == 0
     assert stat.S_IMODE(exported.stat().st_mode) == 0o600
@@ -203,7 +206,7 @@ def test_export_import_into_an_empty_home_and_export_again(
     monkeypatch.setenv("CREST_HOME", str(tmp_path / "new-home"))
     imported = run("import", str(exported))
     assert "Imported 1 session, 2 check-ins" in imported.output
-    again = tmp_path / f"again.{format_name}"
+    again = tmp_path / f"again.{_SUFFIX[format_name]}"
     assert run("export", "--format", format_name, "-o", str(again)).exit_code == 0
     assert again.read_bytes() == exported.read_bytes()
 
@@ -224,7 +227,7 @@ def test_the_import_summary_counts_every_kind_of_record(
         journal.record_safety_clearance(
             SafetyClearance(datetime(2026, 5, 1, 9, tzinfo=UTC), "Dr Ames", date(2026, 4, 30), ("cancer_signs",))
         )
-    exported = tmp_path / f"journal.{format_name}"
+    exported = tmp_path / f"journal.{_SUFFIX[format_name]}"
     assert run("export", "--format", format_name, "-o", str(exported)).exit_code == 0
 
     monkeypatch.setenv("CREST_HOME", str(tmp_path / "new-home"))
@@ -257,6 +260,14 @@ def test_the_import_summary_says_how_many_sessions_are_demos(home: Path, tmp_pat
 
 def test_the_csv_export_goes_to_a_file_not_the_screen(home: Path) -> None:
     _assert_one_line_error(crest(home, "export", "--format", "csv"), "zip of tables", "-o")
+
+
+def test_the_csv_export_is_named_for_the_zip_it_is(home: Path, tmp_path: Path) -> None:
+    """`-o journal.csv` wrote a zip under that name, which a spreadsheet opens as garbage."""
+    named_csv = tmp_path / "journal.csv"
+    _assert_one_line_error(crest(home, "export", "--format", "csv", "-o", str(named_csv)), "zip", "-o journal.zip")
+    assert not named_csv.exists()
+    assert crest(home, "export", "--format", "csv", "-o", str(tmp_path / "Journal.ZIP")).returncode == 0
 
 
 def test_a_check_in_that_cannot_have_happened_exits_2_naming_the_option(home: Path) -> None:
@@ -348,7 +359,7 @@ def test_import_merge_adds_what_is_new_and_skips_exact_duplicates(
 ) -> None:
     _seed_session(home)
     run("log", "--pain", "knee:left=2", "--at", "2026-05-04T07:00+00:00")
-    backup = tmp_path / f"backup.{format_name}"
+    backup = tmp_path / f"backup.{_SUFFIX[format_name]}"
     assert run("export", "--format", format_name, "-o", str(backup)).exit_code == 0
     monkeypatch.setenv("CREST_HOME", str(tmp_path / "other"))
     run("log", "--note", "on the other computer", "--at", "2026-05-05T07:00+00:00")
