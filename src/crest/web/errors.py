@@ -47,6 +47,8 @@ def _is_api(request: Request) -> bool:
 
 
 DID_NOT_WORK = "That did not work"
+# A page's address that only takes a form (a refused restore stays at /settings/restore), opened as a page
+FORM_ADDRESS = "This address is where a form is sent, not a page to open."
 # Where a practice's refusal made before any route runs leads: nobody's session is read there, and the front door
 # takes each person to their own first page (a client's today, a practitioner's clients, the sign-in page).
 FRONT_DOOR = ("today", "Back to crest")
@@ -156,6 +158,8 @@ async def _http_error(request: Request, error: Exception) -> Response:
         return JSONResponse({"detail": detail}, status_code=error.status_code, headers=headers)
     if error.status_code == 404:  # the title says it all; the framework's "Not Found" would say it twice
         page = await _page(request, 404, "Page not found", "")
+    elif error.status_code == 405:  # not the framework's "Method Not Allowed"
+        page = await _page(request, 405, DID_NOT_WORK, FORM_ADDRESS)
     else:
         page = await _page(request, error.status_code, DID_NOT_WORK, str(error.detail))
     page.headers.update(headers or {})

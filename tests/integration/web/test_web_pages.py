@@ -164,6 +164,15 @@ def test_an_unknown_page_is_a_friendly_404(client: TestClient) -> None:
     assert client.get("/api/no-such-route").json() == {"detail": "Not Found"}
 
 
+@pytest.mark.parametrize("path", ["/settings/restore", "/settings/delete-everything", "/safety/clearance"])
+def test_opening_where_a_form_is_sent_says_so_in_plain_words(client: TestClient, path: str) -> None:
+    # A refused restore stays at /settings/restore: opened again from the address bar, it said "Method Not Allowed".
+    response = client.get(path)
+    assert response.status_code == 405 and "POST" in response.headers["allow"]
+    assert "Method Not Allowed" not in response.text
+    assert "is where a form is sent, not a page to open" in response.text
+
+
 def test_the_journal_and_progress_pages_show_records(client: TestClient, clock: Any) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
     clock.advance(600)
