@@ -47,6 +47,8 @@ def _is_api(request: Request) -> bool:
 
 
 DID_NOT_WORK = "That did not work"
+# A JSON body FastAPI could not decode as UTF-8 (its own words: "There was an error parsing the body")
+NOT_UTF8_BODY = "body: what was sent is not UTF-8 text; send the JSON encoded as UTF-8"
 # A page's address that only takes a form (a refused restore stays at /settings/restore), opened as a page
 FORM_ADDRESS = "This address is where a form is sent, not a page to open."
 # Where a practice's refusal made before any route runs leads: nobody's session is read there, and the front door
@@ -155,6 +157,8 @@ async def _http_error(request: Request, error: Exception) -> Response:
         headers = {**(headers or {}), "Allow": _allowed_methods(request) or given}
     if _is_api(request) or error.status_code < 400:
         detail = printable(error.detail) if isinstance(error.detail, str) else error.detail
+        if error.status_code == 400 and isinstance(error.__cause__, UnicodeDecodeError):
+            detail = NOT_UTF8_BODY
         return JSONResponse({"detail": detail}, status_code=error.status_code, headers=headers)
     if error.status_code == 404:  # the title says it all; the framework's "Not Found" would say it twice
         page = await _page(request, 404, "Page not found", "")

@@ -45,3 +45,13 @@ def test_a_surrogate_pair_is_a_character_like_any_other(cleared: TestClient) -> 
     )
     assert response.status_code == 201
     assert response.json()["note"] == "calm \U0001f60c"
+
+
+@pytest.mark.parametrize(("method", "path", "body"), REQUESTS[:3])
+def test_a_body_not_in_utf8_is_said_in_plain_words(cleared: TestClient, method: str, path: str, body: str) -> None:
+    # A script writing its JSON in Latin-1 ("café" as the byte E9) got the framework's "There was an error parsing
+    # the body", which says neither what is wrong nor what to send.
+    sent = (body % "caf\xe9").encode("latin-1")
+    response = cleared.request(method, path, content=sent, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json() == {"detail": "body: what was sent is not UTF-8 text; send the JSON encoded as UTF-8"}
