@@ -127,12 +127,22 @@ def sniff_kind(head: bytes) -> MediaKind | None:
     return None
 
 
+def no_file_at(path: Path) -> MediaNotFound:
+    """Why `path` is no file to read: nothing is there, or something that is not a file (a device such as
+    /dev/null, a pipe such as the shell's <(...)), which a video review cannot seek in."""
+    if path.exists():
+        return MediaNotFound(
+            f"{path}: not a file (a device or a pipe); save the photo or video as a file and name that"
+        )
+    return MediaNotFound(f"{path}: no such file")
+
+
 def kind_of_file(path: Path) -> MediaKind:
     """Photo or video, from the file's content (its name decides only for unreadable files)."""
     if path.is_dir():
         raise MediaNotFound(f"{path}: this is a folder; name the photos or videos in it ({path}/*)")
     if not path.is_file():
-        raise MediaNotFound(f"{path}: no such file")
+        raise no_file_at(path)
     with path.open("rb") as file:
         head = file.read(16)
     if not head:  # said as it is, not as an unknown format
@@ -328,7 +338,7 @@ def refuse_too_small(name: str, width: int, height: int, kind: str) -> None:
 
 def read_photo(path: Path, max_side_px: int = PHOTO_MAX_SIDE_PX) -> RgbImage:
     if not path.is_file():
-        raise MediaNotFound(f"{path}: no such file")
+        raise no_file_at(path)
     return decode_photo(path.read_bytes(), path.name, max_side_px)
 
 
@@ -428,7 +438,7 @@ class VideoSource:
         if isinstance(source, Path):
             self.name = name or source.name
             if not source.is_file():
-                raise MediaNotFound(f"{source}: no such file")
+                raise no_file_at(source)
             empty = source.stat().st_size == 0
         elif isinstance(source, bytes):
             self.name = name or "video"

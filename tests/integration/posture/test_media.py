@@ -127,6 +127,10 @@ def test_kind_is_read_from_the_content(tmp_path: Path) -> None:
             kind_of_file(heif)
     with pytest.raises(MediaNotFound, match="folder"):
         kind_of_file(tmp_path)
+    # Something that is there but is no file (a device; a pipe such as the shell's <(...)) is not called missing.
+    for reader in (kind_of_file, read_photo, VideoSource):
+        with pytest.raises(MediaNotFound, match=r"^/dev/null: not a file \(a device or a pipe\); save the photo"):
+            reader(Path("/dev/null"))
 
 
 def _write_video(path: Path, fourcc: str, seconds: float, fps: float = 10.0) -> None:
