@@ -246,11 +246,16 @@ def _rest(
                 console.print(f"[yellow]{escape(told)}[/yellow]")
             told_unsaved = True
 
-    live = LivePanel(console, render_session(runner, speaker is not None)) if console.is_terminal else None
+    # A terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some IDE consoles) showed no live panel at all,
+    # a blank screen until the end: there the cues come as lines, as into a pipe, and the keys are named once.
+    drawn = console.is_terminal and not console.is_dumb_terminal
+    live = LivePanel(console, render_session(runner, speaker is not None)) if drawn else None
     try:
         with KeyReader() as keys:
             if live is not None:
                 live.start()
+            elif keys.interactive:
+                console.print("[dim]space pause · q end[/dim]")
             events = runner.start()
             while True:
                 for event in events:
@@ -268,6 +273,10 @@ def _rest(
                 key = keys.read(REFRESH_S)
                 if key == " ":
                     runner.toggle_pause()
+                    if live is None:
+                        console.print(
+                            "[dim]Paused: space resumes.[/dim]" if runner.state == "paused" else "[dim]Resumed.[/dim]"
+                        )
                 elif key in ("q", "Q"):
                     return runner.end_early()
                 if runner.state == "paused" and time.monotonic() - last_write >= HEARTBEAT_S:

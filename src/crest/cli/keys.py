@@ -52,6 +52,11 @@ class KeyReader:
             signal.signal(signal.SIGCONT, self._previous_on_continue or signal.SIG_DFL)
             termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
 
+    @property
+    def interactive(self) -> bool:
+        """Keys can be pressed: stdin is a terminal."""
+        return self._fd is not None
+
     def read(self, timeout_s: float) -> str | None:
         """The next key pressed within `timeout_s`, else None."""
         if self._fd is None:

@@ -30,12 +30,13 @@ def run_in_terminal(
     script: Sequence[tuple[str, str]],
     timeout_s: float = 90,
     columns: int = 100,
+    term: str = "xterm-256color",
 ) -> str:
     """Run crest on a pseudo-terminal `columns` wide and 40 rows high; each time the output shows a step's text,
     type its keys."""
     main_fd, child_fd = os.openpty()
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    terminal_env = {**env, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": "40"}
+    terminal_env = {**env, "TERM": term, "COLUMNS": str(columns), "LINES": "40"}
     terminal_env.pop("NO_COLOR", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "crest", *args],
@@ -93,6 +94,24 @@ def test_the_last_frame_shows_the_end_above_time_is_up(crest_env: dict[str, str]
     plain = run_in_terminal(["session", "--minutes", "5", "--speed", "300", "--yes"], crest_env, [])
     assert "Time is up" in plain
     assert _clock_rows_before(plain, "Time is up") == [row.strip() for row in big_clock(0).splitlines()]
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_a_terminal_that_cannot_move_its_cursor_shows_the_cues_and_the_keys_as_lines(crest_env: dict[str, str]) -> None:
+    """With TERM=dumb (Emacs' shell, some IDE consoles) the rest showed nothing at all until its end: no time, no
+    cue, no word of space and q."""
+    script = [
+        *[(f"{number}/7 ", "\n") for number in range(1, 8)],
+        ("space pause · q end", ""),
+        ("let the floor hold you.", " "),
+        ("Paused: space resumes.", " "),
+        ("Resumed.", "q"),
+    ]
+    plain = run_in_terminal(
+        ["session", "--minutes", "5", "--speed", "5", "--no-checkin"], crest_env, script, term="dumb"
+    )
+    assert "00:00  You're in position." in plain and "Ended after" in plain
+    assert "█" not in plain  # no panel drawn over itself
 
 
 def test_ending_early_with_q_gives_the_way_up_and_the_check_in(crest_env: dict[str, str]) -> None:
