@@ -105,7 +105,7 @@ def test_a_safety_answer_with_a_lone_surrogate_for_a_question_is_refused(tmp_pat
     screen = {"id": 1, "answered_at": "2026-05-01T06:00:00+00:00", "advice_level": "clear", "answers": {BROKEN: False}}
     path = tmp_path / "broken.json"
     path.write_text(json.dumps(_put(EXPORT, ("safety_screens",), [screen])), encoding="utf-8")
-    with pytest.raises(InvalidImportFile, match=r"field answers: .*not valid text"):
+    with pytest.raises(InvalidImportFile, match=r"field safety_screens\[0\]\.answers: .*not valid text"):
         read_export_file(path)
 
 
@@ -114,7 +114,7 @@ def test_the_command_line_refuses_broken_text_in_one_line_and_stores_nothing(tmp
     _assert_one_line(_crest(home, "log", "--note", b"caf\xe9 au lait"), "note", "not valid text")
     path = tmp_path / "broken.json"
     path.write_text(json.dumps(_put(EXPORT, ("check_ins", 0, "note"), BROKEN)), encoding="utf-8")
-    _assert_one_line(_crest(home, "import", str(path)), "field note")
+    _assert_one_line(_crest(home, "import", str(path)), "field check_ins[0].note")
     for option in ("--pain", "--sensation", "--at"):
         _assert_one_line(_crest(home, "log", option, b"\xff\xfe"))
     _assert_one_line(_crest(home, "psfs", "--rate", b"walking \xe9=3"), "activity", "not valid text")
