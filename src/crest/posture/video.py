@@ -17,7 +17,7 @@ from crest.counting import counted
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status, View
 from crest.posture.rules import IN_POSITION_SUMMARY, summarize
 from crest.posture.smoothing import VERDICT_HOLD_S, StableValue, VerdictHysteresis
-from crest.posture.vocabulary import criterion_label, status_label
+from crest.posture.vocabulary import Criterion, criterion_label, status_label
 
 # The pseudo-criterion for the whole position, and its values.
 POSITION = "position"
@@ -197,6 +197,8 @@ class VideoReviewBuilder:
         self._tracks: dict[str, _Track] = {name: _Track() for name in (POSITION, *CRITERION_NAMES)}
         self._events: list[DriftEvent] = []
         self._latest: dict[tuple[str, str], CriterionResult] = {}
+        # The same, from looks that found the person on their back (see _overall_result).
+        self._latest_on_back: dict[tuple[str, str], CriterionResult] = {}
         self._views: Counter[View] = Counter()
         self._last_result: CheckResult | None = None
         self._last_values: dict[str, str] = {}
@@ -224,9 +226,12 @@ class VideoReviewBuilder:
         self._views[result.view] += 1
         self._last_result = result
         values = {POSITION: IN_POSITION if result.pose_recognized else OUT_OF_POSITION}
+        on_back = result.criterion(Criterion.LYING_ON_BACK).status == Status.OK
         for criterion in result.criteria:
             values[criterion.name] = criterion.status
             self._latest[(criterion.name, criterion.status)] = criterion
+            if on_back:
+                self._latest_on_back[(criterion.name, criterion.status)] = criterion
         return values
 
     def _close_and_open(self, name: str, stable: StableValue[str]) -> None:
@@ -276,10 +281,20 @@ class VideoReviewBuilder:
         )
 
     def _overall_result(self, timelines: Mapping[str, tuple[Segment, ...]], share: float) -> CheckResult:
+        """Each criterion's most lasting verdict. When that of lying on the back is "on the back", the others are
+        taken from the time spent on the back: a stretch face down or sitting up, where they are not judged,
+        would otherwise put "checked once you are lying on your back" beside "lying on the back: OK"."""
+        lying = timelines.get(Criterion.LYING_ON_BACK, ())
+        on_back = _most_lasting(lying) == Status.OK
+        on_back_spans = [(segment.start_s, segment.end_s) for segment in lying if segment.status == Status.OK]
         criteria: list[CriterionResult] = []
         for name in CRITERION_NAMES:
-            status = _most_lasting(timelines.get(name, ()))
-            example = self._latest.get((name, status)) if status is not None else None
+            segments = timelines.get(name, ())
+            if on_back and name != Criterion.WHOLE_BODY_VISIBLE:
+                segments = _within(segments, on_back_spans) or segments
+            status = _most_lasting(segments)
+            latest = self._latest_on_back if on_back else self._latest
+            example = None if status is None else latest.get((name, status)) or self._latest.get((name, status))
             if example is None:
                 example = CriterionResult(
                     name, Status.NOT_VISIBLE, advice="nobody was seen long enough to tell", confidence=0.0
@@ -311,6 +326,17 @@ class VideoReviewBuilder:
             count = len(set(moments))
             text += f"; {counted(count, 'drift')}{', first' if count > 1 else ''}: {first} at {moments[0]}"
         return f"{text}." if as_a_photo == IN_POSITION_SUMMARY else f"{text}. {as_a_photo}"
+
+
+def _within(segments: tuple[Segment, ...], spans: list[tuple[float, float]]) -> tuple[Segment, ...]:
+    """The parts of `segments` that fall inside `spans`."""
+    parts = []
+    for segment in segments:
+        for start_s, end_s in spans:
+            start, end = max(segment.start_s, start_s), min(segment.end_s, end_s)
+            if end > start:
+                parts.append(Segment(start, end, segment.status))
+    return tuple(parts)
 
 
 def _most_lasting(segments: tuple[Segment, ...]) -> str | None:

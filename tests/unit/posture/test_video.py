@@ -215,3 +215,37 @@ def test_a_verdict_that_flickers_from_the_start_cannot_tell_until_it_holds() -> 
     ]
     assert [(s.start_s, s.status) for s in review.timelines["knees_bent"]] == [(0.0, "ok")]
     assert "Head level: Can't tell 00:00-00:04, OK 00:04-00:10" in timeline_lines(review.timelines)
+
+
+def _advised(result: CheckResult, advice: str, names: set[str]) -> CheckResult:
+    criteria = tuple(replace(c, advice=advice) if c.name in names else c for c in result.criteria)
+    return replace(result, criteria=criteria)
+
+
+def test_on_the_back_most_of_the_time_the_other_verdicts_come_from_that_time() -> None:
+    """Lying on the back is the most lasting verdict, yet face down and turned away together last longer: the
+    arms are judged from the time on the back, and nothing says "checked once you are lying on your back"."""
+    first = "checked once you are lying on your back"
+    not_yet = {name: "not_visible" for name in CRITERION_NAMES if name not in ("lying_on_back", "whole_body_visible")}
+    on_back = _advised(_result(knee_width="not_visible"), "place the camera beyond your feet", {"knee_width"})
+    face_down = _advised(_result(False, lying_on_back="adjust", **not_yet), first, set(not_yet))
+    turned = _result(False, lying_on_back="not_visible", **not_yet)
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 50, on_back)
+    _feed(builder, 50, 80, face_down)
+    _feed(builder, 80, 105, turned)
+    _feed(builder, 105, 110, face_down)
+    overall = builder.finish(110.0).result
+    assert overall.criterion("lying_on_back").status == "ok"
+    assert overall.criterion("arms_below_shoulders").status == "ok"  # 50 s on the back, against 60 s not judged
+    assert overall.criterion("knee_width").advice == "place the camera beyond your feet"
+    assert all(criterion.advice != first for criterion in overall.criteria)
+
+
+def test_off_the_back_most_of_the_time_the_verdicts_are_of_the_whole_video() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 20, _result())
+    _feed(builder, 20, 60, _result(False, lying_on_back="adjust", arms_below_shoulders="not_visible"))
+    overall = builder.finish(60.0).result
+    assert overall.criterion("lying_on_back").status == "adjust"
+    assert overall.criterion("arms_below_shoulders").status == "not_visible"
