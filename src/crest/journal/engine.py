@@ -108,6 +108,11 @@ def _create_private_file(path: Path) -> None:
     try:
         descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as error:
+        if os.path.lexists(path):  # "cannot create" of a journal that is there read as if it were lost
+            raise DatabaseUnavailable(
+                f"cannot open the journal at {path} ({error.strerror or error}); check that it is a file you may "
+                "read and write (its owner and permissions), or set CREST_HOME to another folder"
+            ) from None
         raise DatabaseUnavailable(
             f"cannot create the journal at {path} ({error.strerror or error}); "
             "set CREST_HOME to a folder you can write to"

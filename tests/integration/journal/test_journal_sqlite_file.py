@@ -106,6 +106,32 @@ def test_unwritable_folder_gives_one_line_error(tmp_path: Path) -> None:
     assert "\n" not in str(raised.value)
 
 
+def test_a_journal_there_but_not_ours_to_open_is_not_said_to_be_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crest.db left unreadable (copied back from a backup as another user) was 'cannot create the journal ...;
+    set CREST_HOME to a folder you can write to', as if there were none and the folder were the problem."""
+    import os
+
+    from crest.journal import engine
+
+    path = tmp_path / "crest.db"
+    with Journal.open(f"sqlite:///{path}") as journal:
+        journal.save_settings({"voice": "off"})
+
+    def refused(*_args: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(engine.os, "open", refused)  # as for a file mode 000 (root reads any file: no chmod here)
+    with pytest.raises(DatabaseUnavailable) as raised:
+        Journal.open(f"sqlite:///{path}")
+    said = str(raised.value)
+    assert said.startswith(f"cannot open the journal at {path} (Permission denied)") and "\n" not in said
+    assert "may read and write" in said
+    monkeypatch.undo()
+    assert os.path.exists(path)
+
+
 def test_unknown_database_url_gives_one_line_error() -> None:
     with pytest.raises(DatabaseUnavailable, match="cannot use the database URL"):
         Journal.open("nosuchdb://somewhere")
