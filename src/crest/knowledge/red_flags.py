@@ -382,16 +382,21 @@ SEVERE = (
     r"|doubled (?:\w+ )?(?:over|up)|(?:worst|most) (?:\w+ ){0,4}(?:ever|of my life)|(?:10|ten) out of (?:10|ten)"
     rf"|came on (?:like|in (?:a|seconds))|hit me (?:like|out of)|{KILLING_ME}"
 )
-SHOCK = (
-    r"dizz\w*|light ?headed\w*|faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*|clammy|sweat\w*|pale"
-    r"|palpitation\w*|fast (?:heart\w*|pulse)|(?:heart|pulse) (?:is )?(?:racing|pounding|beating fast)"
+# Feeling faint, and a heart racing: two signs of the aneurysm's shock (below) that together, with pain, warn
+# even when the pain is not said to be sudden or severe ("my back hurts, my heart is racing and I feel faint").
+FEELING_FAINT = r"dizz\w*|light ?headed\w*|faint\w*|woozy|room (?:was |is )?spinning|seeing stars|saw stars"
+RACING_HEART = (
+    r"palpitation\w*|fast (?:heart\w*|pulse)|(?:heart|pulse) (?:is )?(?:racing|pounding|beating fast)"
     r"|(?:racing|pounding) (?:heart|pulse)"
-    r"|breathless\w*|short of breath|shortness of breath|out of breath|(?:cant|cannot|can not|struggling to) breathe"
-    r"|(?:went|gone|going|turned|turning|look|looks|looked|looking) (?:all |really |very |a bit |deathly )?"
-    r"(?:white|grey|gray|ashen|pasty|green)|white as a sheet|ashen|woozy|keel\w* over|hit the (?:floor|deck|ground)"
-    r"|(?:nearly|almost) (?:went down|dropped|collapsed|fell over)|room (?:was |is )?spinning|seeing stars|saw stars"
     r"|(?:heart|pulse) (?:is |was )?(?:\w+ )?(?:thumping|hammering"
     r"|going (?:like|mad|crazy|nuts|ten to the dozen|so fast)|beating (?:like|so fast|really fast|out of))"
+)
+SHOCK = (
+    rf"{FEELING_FAINT}|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*|clammy|sweat\w*|pale|{RACING_HEART}"
+    r"|breathless\w*|short of breath|shortness of breath|out of breath|(?:cant|cannot|can not|struggling to) breathe"
+    r"|(?:went|gone|going|turned|turning|look|looks|looked|looking) (?:all |really |very |a bit |deathly )?"
+    r"(?:white|grey|gray|ashen|pasty|green)|white as a sheet|ashen|keel\w* over|hit the (?:floor|deck|ground)"
+    r"|(?:nearly|almost) (?:went down|dropped|collapsed|fell over)"
     r"|cold sweat|drenched|sweating (?:buckets|like)"
 )
 CANCER = (
@@ -792,6 +797,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_aortic",
         (SEVERE, PAIN, SHOCK),
         (FAINTED, PAIN),
+        (PAIN, RACING_HEART, FEELING_FAINT),
     ),
     # A known aneurysm is history, read like cancer's: a grandad's aneurysm is no warning for the reader.
     _rule("pain_with_known_aneurysm", "warning_aortic", (ANEURYSM, PAIN), about_history=True),

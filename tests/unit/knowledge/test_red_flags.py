@@ -164,6 +164,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "sudden agony in my back, I nearly hit the floor",
         "sudden tummy pain and my heart is hammering",
         "my gran had an aneurysm and now I have sudden severe back pain and feel dizzy",  # a symptom now warns
+        # pain, a racing heart and feeling faint together: the picture, whatever words the pain has
+        "my back hurts and my heart is racing and I feel faint",
+        "lower back aching, heart hammering away and I'm a bit light-headed",
     ),
     "pain_with_known_aneurysm": (
         "pain after my AAA repair",
@@ -494,6 +497,7 @@ NEAR_MISSES = (
     "I feel dizzy and my heart is racing when I get up",
     "I go light-headed and my pulse races when I stand up after lying down",
     "my back aches a bit and I feel dizzy when I stand up",
+    "my back aches a bit and my heart is racing after the run",  # a racing heart without faintness
     # a hypothetical with what the person would do, and numbness that goes once the person moves
     "if I ever lost control of my bladder I'd ring 999, but I'm fine, just stiff",
     "if you ever feel a pulse in your belly you should see a GP, right? I just want to relax",
