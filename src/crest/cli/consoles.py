@@ -27,8 +27,9 @@ def console(*, stderr: bool = False, highlight: bool = True) -> Console:
     from rich.console import Console
 
     made = Console(stderr=stderr, highlight=highlight)
-    if not made.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
+    if not made.is_terminal and not _width_asked_for():
         _unwrap(made)
+    _never_zero_wide(made)
     return made
 
 
@@ -40,7 +41,22 @@ def error_console() -> Console:
     made = Console(stderr=True, highlight=False, emoji=False)
     if not made.is_terminal:
         _unwrap(made)
+    _never_zero_wide(made)
     return made
+
+
+def _width_asked_for() -> bool:
+    columns = os.environ.get("COLUMNS", "")
+    return columns.isdigit() and int(columns) > 0
+
+
+def _never_zero_wide(made: Console) -> None:
+    """COLUMNS=0, which some tools set where they know no width, made Rich write nothing at all (exit 0, every
+    answer, table and error lost): the terminal's own width then, as if no width were asked for."""
+    if made.width < 1:
+        import shutil
+
+        made.width = shutil.get_terminal_size().columns  # COLUMNS=0 counts as unset here
 
 
 def _unwrap(made: Console) -> None:

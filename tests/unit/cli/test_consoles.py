@@ -29,3 +29,15 @@ def test_an_error_is_one_line_off_a_terminal_even_with_a_width_asked_for(
     monkeypatch.setenv("COLUMNS", "60")  # a script's log reads an error whole, as the terminal-less tests do
     error_console().print(LONG_LINE)
     assert capsys.readouterr().err == LONG_LINE + "\n"
+
+
+def test_a_width_of_zero_writes_everything(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """COLUMNS=0, set by tools that know no width, made every answer, table and error print nothing, exit 0."""
+    monkeypatch.setenv("COLUMNS", "0")
+    console().print(LONG_LINE)
+    error_console().print(LONG_LINE)
+    said = capsys.readouterr()
+    assert (said.out, said.err) == (LONG_LINE + "\n", LONG_LINE + "\n")  # into a pipe: whole lines, as unset
+    monkeypatch.setattr("rich.console.Console.is_terminal", property(lambda _console: True))
+    for made in (console(), error_console()):  # on a terminal: its own width
+        assert made.width > 0
