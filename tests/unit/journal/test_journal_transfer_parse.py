@@ -248,9 +248,25 @@ def test_a_json_export_cut_short_says_so(cut: int) -> None:
 
 def test_a_first_line_no_csv_reader_takes_is_not_an_export() -> None:
     # 60 MB of spaces in a .json file read as "not valid CSV (field larger than field limit (131072))".
-    assert _error(" " * 200_000, "big.json").endswith(
+    assert _error(" " * 200_000 + "x", "big.json").endswith(
         "this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
     )
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\n", "\ufeff".encode()])
+def test_an_empty_or_blank_file_says_so(data: bytes) -> None:
+    # It said "line 1: this is not a crest export", as of a file of another program.
+    with pytest.raises(InvalidImportFile) as refusal:
+        parse_export(data, "journal.json")
+    assert str(refusal.value) == (
+        "journal.json: there is nothing in the file (empty or blank); give the file `crest export` wrote"
+    )
+
+
+def test_a_broken_zip_is_named_whole_not_by_a_line() -> None:
+    with pytest.raises(InvalidImportFile) as refusal:
+        parse_export(b"PK\x03\x04 not really a zip", "journal.zip")
+    assert str(refusal.value) == "journal.zip: not a zip file that can be read; give the zip `crest export` wrote"
 
 
 def test_json_of_another_program_is_refused() -> None:

@@ -80,6 +80,10 @@ def parse_export(data: bytes | str, source: str, now: datetime | None = None) ->
         except UnicodeDecodeError:
             raise InvalidImportFile(f"{source}: not UTF-8 text or a zip; is it a crest export?") from None
     text = data.removeprefix("\ufeff")
+    if not text.strip():
+        raise InvalidImportFile(
+            f"{source}: there is nothing in the file (empty or blank); give the file `crest export` wrote"
+        )
     if text.lstrip().startswith(("{", "[")):  # a one-sheet CSV starts with its header
         return json_contents(text, source, now)
     return legacy_csv_contents(text, source, now)

@@ -328,7 +328,10 @@ def csv_zip_contents(data: bytes, source: str, now: datetime | None = None) -> J
     try:
         zipped = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise Place(source, 1).error(None, "not a zip file that can be read") from None
+        # A zip has no lines: the whole file is named.
+        raise InvalidImportFile(
+            f"{source}: not a zip file that can be read; give the zip `crest export` wrote"
+        ) from None
     with zipped:
         members = {Path(member.filename).name: member for member in zipped.infolist() if not member.is_dir()}
 
