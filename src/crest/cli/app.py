@@ -92,6 +92,7 @@ def main() -> None:
     # Whatever this process writes stays its owner's alone, the libraries' files too (importing MediaPipe has
     # matplotlib write a font cache under ~/.cache): a umask narrows every file and folder it creates.
     os.umask(0o077)
+    _write_what_the_output_can_take()
     arguments = sys.argv[1:]
     if arguments in ([], ["--help"], ["-h"]):
         # The command list needs no Typer: answer without loading it (see crest.cli.commands).
@@ -123,6 +124,15 @@ def main() -> None:
         _fail(f"{describe()} (see --help)", getattr(error, "exit_code", 2))
     if isinstance(outcome, int) and outcome != 0:
         raise SystemExit(outcome)
+
+
+def _write_what_the_output_can_take() -> None:
+    """Into a terminal or a file in a legacy encoding (ASCII, Latin-1, a Windows code page), "·", "→" and the
+    clock's "█" raised UnicodeEncodeError: a traceback in place of the progress, a session stopped at its first
+    step. Such a character is written as "?" there; errors already escape it (stderr's own rule)."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and getattr(sys.stdout, "errors", None) == "strict":
+        reconfigure(errors="replace")
 
 
 def _fail(message: str, exit_code: int) -> NoReturn:

@@ -30,3 +30,17 @@ def test_piped_help_is_plain_lines_without_boxes_or_trailing_spaces(
         assert not any(character in text for character in "╭╮╰╯│")
     assert "Seek urgent medical care now" in urgent and "Sources: British Association of Spine Surgeons" in urgent
     assert "\n   Sources: " in answer  # the answer's lines stay indented under its title
+
+
+def test_an_output_in_a_legacy_encoding_gets_question_marks_never_a_traceback(
+    crest_env: dict[str, str], run_crest: RunCrest
+) -> None:
+    """Into ASCII or Latin-1 (a legacy terminal, a Windows code page) "·" and "→" raised UnicodeEncodeError: a
+    traceback in place of the checklist, a session stopped at its first step."""
+    crest_env["PYTHONIOENCODING"] = "ascii"
+    assert run_crest("safety", input_text="n\n" * 14).returncode == 0
+    for args in (("protocol",), ("session", "--yes", "--speed", "600", "--minutes", "5", "--no-checkin")):
+        done = run_crest(*args)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        assert done.stdout.isascii()
+    assert "Setting up ? Standard, 5 minutes" in done.stdout
