@@ -162,9 +162,19 @@ _PSFS_NOT_YET = {
 }
 
 
-def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON) -> Line:
+# A period that is over (the report's): the activities may well be rated after it, so nothing is "not ... yet".
+_PSFS_NOT_IN_PERIOD = {
+    False: "not rated in this period",
+    True: "rated once in this period, so no change to show",
+}
+
+
+def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON, ended: bool = False) -> Line:
+    """`ended`: the ratings are those of a period that is over, as for `trend_line`."""
     if not change.measured:
-        return Line(f"daily activities (PSFS): {_PSFS_NOT_YET[reader, change.baseline is not None]}", PSFS_SOURCE)
+        rated = change.baseline is not None
+        said = _PSFS_NOT_IN_PERIOD[rated] if ended else _PSFS_NOT_YET[reader, rated]
+        return Line(f"daily activities (PSFS): {said}", PSFS_SOURCE)
     assert change.baseline_mean is not None and change.latest_mean is not None and change.mean_change is not None
     average = f"average {points(change.baseline_mean)} → {points(change.latest_mean)} ({signed(change.mean_change)})"
     easier = "easier" if change.verdict is Verdict.BETTER else "harder"

@@ -130,3 +130,22 @@ def test_the_pain_trend_of_a_period_that_has_ended_awaits_no_later_week() -> Non
     going_on = made(FIRST)  # the period's last day is today: a later rating may still come
     assert "not enough ratings yet to compare" in going_on
     assert "so far 2 in the first week, and no later week yet" in going_on
+
+
+def test_the_daily_activities_of_a_period_that_has_ended_are_not_rated_in_it_not_yet() -> None:
+    """A report of a period that is over said 'daily activities (PSFS): not rated yet', as if the person had never
+    rated any, when they rated them after it; a period still going on keeps its 'yet'."""
+    from crest.insights.report import ClinicianReport
+    from crest.report.render import report_html
+
+    one_day = daily_practice(FIRST, 1, UTC)
+    period = Period(FIRST, FIRST)
+    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7, today=FIRST + timedelta(days=10))
+
+    def made(day: date) -> str:
+        at = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
+        return report_html(ClinicianReport(data, at, "UTC", None, "crest is not medical advice."))
+
+    ended = made(FIRST + timedelta(days=10))
+    assert "Daily activities (PSFS): not rated in this period." in ended and "not rated yet" not in ended
+    assert "Daily activities (PSFS): not rated yet." in made(FIRST)
