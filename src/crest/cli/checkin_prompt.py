@@ -112,8 +112,9 @@ def _pick_sensations(asker: Asker) -> frozenset[Sensation]:
             asker.console.print(f"{none} ({Sensation.NONE.label}) goes alone: type it by itself, or only the others.")
 
 
-def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
-    """Ask the questions; None when everything was skipped."""
+def ask_check_in(asker: Asker, session_id: int | None, clock: Clock) -> CheckIn | None:
+    """Ask the questions (of a session, or on their own with `session_id` None); None when everything was
+    skipped."""
     console = asker.console
     console.print("\n[bold]How do you feel?[/bold] [dim]Press Enter to skip any question.[/dim]")
     regions = list(Region)
@@ -138,14 +139,17 @@ def ask_check_in(asker: Asker, session_id: int, clock: Clock) -> CheckIn | None:
         else:
             quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None
             pain.append(PainRating(region=region, side=side, score=score, quality=quality))
-    comparison = _pick_key(
-        asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS
+    # Only a check-in after a kept session is compared with before it.
+    comparison = (
+        None
+        if session_id is None
+        else _pick_key(asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS)
     )
     sensations = _pick_sensations(asker)
     note = _note(asker)
     check_in = CheckIn(
         at=clock(),
-        timing=CheckInTiming.AFTER,
+        timing=CheckInTiming.STANDALONE if session_id is None else CheckInTiming.AFTER,
         session_id=session_id,
         pain=tuple(pain),
         sensations=sensations,

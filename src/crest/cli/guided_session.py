@@ -118,8 +118,9 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             # Still lying down: how to come up first, then the record and the check-in, as after a full rest.
             console.print(f"\n[bold]Ended after {rested_text(ended.elapsed_s)}.[/bold]")
             _coming_up(ending, speaker, console)
-            if not _keep_or_delete(sessions, session_id, asker):
-                return
+            # The record may go, the check-in stays: a rest stopped for a symptom is when it matters most. It is
+            # then a check-in on its own, as `crest log` saves.
+            check_in_session_id = session_id if _keep_or_delete(sessions, session_id, asker) else None
         else:
             try:
                 sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
@@ -132,10 +133,11 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             _coming_up(ending, speaker, console)
             if unsaved is not None:
                 raise unsaved
+            check_in_session_id = session_id
         if is_demo(options.speed):  # as the web page says: else "This week" seems to have lost the rest
             console.print(DEMO_ENDED.format(speed=f"{options.speed:g}"))
         if options.check_in and not options.assume_yes:
-            check_in = ask_check_in(asker, session_id, services.clock)
+            check_in = ask_check_in(asker, check_in_session_id, services.clock)
             if check_in is not None:
                 saved = services.check_ins.add(check_in)
                 # What to do comes first: a warning sign's "seek urgent care" must not follow a routine "Saved".

@@ -141,6 +141,31 @@ def test_ending_early_with_q_gives_the_way_up_and_the_check_in(crest_env: dict[s
     assert check_in.session_id == session.id and check_in.note == "came up early"
 
 
+def test_a_record_deleted_after_ending_early_still_asks_the_check_in_and_keeps_it_on_its_own(
+    crest_env: dict[str, str],
+) -> None:
+    """Answering "n" to keeping the record ended crest there: a person who stopped for a symptom could not say so,
+    nor hear a warning sign's advice."""
+    screen = "".join("n\n" for _ in QUESTIONS)
+    script = [
+        ("1. ", screen),
+        *[(f"{number}/7 ", "\n") for number in range(1, 8)],
+        ("q end", "q"),
+        ("Keep the record of this session?", "n\n"),
+        ("Where do you feel pain or tension now?", "\n"),
+        ("Did you notice any of these?", "\n"),
+        ("A note for yourself?", "numb between my legs and I can't tell when I need to pee\n"),
+    ]
+    plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
+    assert "Deleted." in plain
+    assert "urgent" in plain.lower() and "Saved." in plain
+    with Journal.open() as journal:
+        assert journal.list_sessions() == []
+        [check_in] = journal.list_checkins()
+    assert check_in.session_id is None and check_in.timing == "standalone"
+    assert "Compared with before the session" not in plain  # no session left to compare with
+
+
 @pytest.mark.parametrize(("stopped_at", "lying"), [(1, False), (3, True)])
 def test_ctrl_c_during_the_setup_gives_the_way_up_once_the_person_lies_down(
     crest_env: dict[str, str], stopped_at: int, lying: bool
