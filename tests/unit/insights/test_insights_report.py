@@ -109,25 +109,26 @@ def test_a_short_period_that_has_ended_is_not_said_to_be_too_short_yet() -> None
     assert "not enough days yet" not in html
 
 
-def test_the_pain_trend_of_a_period_that_has_ended_awaits_no_later_week() -> None:
-    """A period that is over said 'not enough ratings yet ... no later week yet', as the weekly rate said 'not enough
-    days yet', of days no rating will join (Period.has_ended)."""
+def _one_day_report_made(day: date) -> str:
+    """The report of a one-day period (FIRST, rated ten days later) as made on `day`."""
     from crest.insights.report import ClinicianReport
     from crest.report.render import report_html
 
     one_day = daily_practice(FIRST, 1, UTC)
     period = Period(FIRST, FIRST)
     data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7, today=FIRST + timedelta(days=10))
+    at = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
+    return report_html(ClinicianReport(data, at, "UTC", None, "crest is not medical advice."))
 
-    def made(day: date) -> str:
-        at = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
-        return report_html(ClinicianReport(data, at, "UTC", None, "crest is not medical advice."))
 
-    ended = made(FIRST + timedelta(days=10))
+def test_the_pain_trend_of_a_period_that_has_ended_awaits_no_later_week() -> None:
+    """A period that is over said 'not enough ratings yet ... no later week yet', as the weekly rate said 'not enough
+    days yet', of days no rating will join (Period.has_ended)."""
+    ended = _one_day_report_made(FIRST + timedelta(days=10))
     assert "not enough ratings to compare (3 in the first week" in ended
     assert "are needed; 2 in the first week, and no later week in this period)" in ended
     assert "not enough ratings yet" not in ended and "no later week yet" not in ended
-    going_on = made(FIRST)  # the period's last day is today: a later rating may still come
+    going_on = _one_day_report_made(FIRST)  # the period's last day is today: a later rating may still come
     assert "not enough ratings yet to compare" in going_on
     assert "so far 2 in the first week, and no later week yet" in going_on
 
@@ -135,17 +136,6 @@ def test_the_pain_trend_of_a_period_that_has_ended_awaits_no_later_week() -> Non
 def test_the_daily_activities_of_a_period_that_has_ended_are_not_rated_in_it_not_yet() -> None:
     """A report of a period that is over said 'daily activities (PSFS): not rated yet', as if the person had never
     rated any, when they rated them after it; a period still going on keeps its 'yet'."""
-    from crest.insights.report import ClinicianReport
-    from crest.report.render import report_html
-
-    one_day = daily_practice(FIRST, 1, UTC)
-    period = Period(FIRST, FIRST)
-    data = report_data(one_day.sessions, one_day.check_ins, (), UTC, period, 7, today=FIRST + timedelta(days=10))
-
-    def made(day: date) -> str:
-        at = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
-        return report_html(ClinicianReport(data, at, "UTC", None, "crest is not medical advice."))
-
-    ended = made(FIRST + timedelta(days=10))
+    ended = _one_day_report_made(FIRST + timedelta(days=10))
     assert "Daily activities (PSFS): not rated in this period." in ended and "not rated yet" not in ended
-    assert "Daily activities (PSFS): not rated yet." in made(FIRST)
+    assert "Daily activities (PSFS): not rated yet." in _one_day_report_made(FIRST)
