@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -10,12 +11,12 @@ from crest.accounts.records import Prescription, SessionNote
 from crest.clock import Clock
 from crest.insights.history import PAGE_SIZE, HistoryPage, entries_reaching, history_page
 from crest.insights.pain import (
+    PainTrend,
     Place,
     PlaceSeries,
     SessionChange,
     Window,
     change_per_session,
-    pain_trends,
     series_by_place,
     weekly_medians,
 )
@@ -78,9 +79,9 @@ class Reports:
         sessions, check_ins = self._journal.newest(entries_reaching(page, size))
         return history_page(sessions, check_ins, page, size)
 
-    def progress(self, since: date | None = None) -> ProgressData:
-        """The charts' weeks and records; `since` is the summary's chosen start (`ProgressSummary.start`), so that
-        the charts reach back to the first week its verdicts compare."""
+    def progress(self, trends: Sequence[PainTrend] = ()) -> ProgressData:
+        """The charts' weeks and records; `trends` are the summary's (`ProgressSummary.trends`), so that the charts
+        reach back to the first week its verdicts compare."""
         sessions = self._journal.list_sessions()
         check_ins = self._journal.list_checkins()
         now = self._clock()
@@ -90,7 +91,7 @@ class Reports:
         # the charts left the person (or their physio) unable to see where the 7.0 came from.
         compared = [
             start_of_day(trend.baseline.first_day, self._zone)
-            for trend in pain_trends(check_ins, self._zone, since)
+            for trend in trends
             if trend.verdict is not Verdict.NOT_ENOUGH_DATA
         ]
         if compared:

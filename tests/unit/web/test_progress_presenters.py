@@ -48,7 +48,8 @@ def _pain(*ratings: tuple[Place, int]) -> tuple[PainRating, ...]:
 
 def _charts(records: _Records, clock: FakeClock) -> tuple[list[dict[str, Any]], str]:
     journal: Any = records
-    progress = Reports(journal, clock, UTC, PreferencesStore(journal)).progress()
+    # with the summary's trends, as the Progress page passes them
+    progress = Reports(journal, clock, UTC, PreferencesStore(journal)).progress(pain_trends(records.check_ins, UTC))
     return progress_charts(progress, UTC), progress_period(progress, UTC)
 
 

@@ -34,7 +34,7 @@ def progress_page(
         since_error = f"{SINCE_LABEL}: {error.message}"
     if since_error:  # the comparison the empty box makes, under the refusal
         summary = services.reports.summary()
-    progress = services.reports.progress(since=summary.start)  # the charts reach the weeks the verdicts compare
+    progress = services.reports.progress(summary.trends)  # the charts reach the weeks the verdicts compare
     return render(
         request,
         "progress.html",
