@@ -278,6 +278,14 @@ def period_of(
 
 
 @dataclass(frozen=True)
+class Concern:
+    """One advice that stands (urgent care, or see a clinician) and the signs behind it, each under its own advice."""
+
+    advice: str
+    reasons: tuple[str, ...]  # where each sign came from
+
+
+@dataclass(frozen=True)
 class SafetySummary:
     """What crest advised and where each warning sign came from: a "yes" to a safety question, or a check-in that
     named one (the note's own words stay out)."""
@@ -286,8 +294,9 @@ class SafetySummary:
     advice: str
     answered_yes: tuple[tuple[str, str], ...]  # (question, its source) for each "yes"
     named_in_check_ins: tuple[tuple[str, str], ...] = ()  # (where the sign came from, its sources)
-    # while a concern stands (no session advised): each sign behind it, where it came from; "In short" names them
-    concern_reasons: tuple[str, ...] = ()
+    # while a concern stands (no session advised): each advice with the signs behind it, the most serious first;
+    # "In short" names them
+    concerns: tuple[Concern, ...] = ()
 
 
 @dataclass(frozen=True)

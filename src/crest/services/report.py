@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.insights.practice import WeeklyTarget
-from crest.insights.report import ClinicianReport, SafetySummary, period_of, report_data
+from crest.insights.report import ClinicianReport, Concern, SafetySummary, period_of, report_data
 from crest.journal.records import SafetyClearance
 from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
@@ -60,12 +60,19 @@ def safety_summary(standing: SafetyStanding) -> SafetySummary | None:
             (sign.where_from() + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
             for sign in repeated_signs(standing.check_in_reasons)
         ),
-        concern_reasons=tuple(
-            [f"a “yes” to “{reason.question.text}”" for reason in standing.standing_reasons]
-            + [sign.where_from() for sign in repeated_signs(standing.standing_check_in_reasons)]
-        )
-        if standing.concern_stands
-        else (),
+        concerns=_concerns(standing) if standing.concern_stands else (),
+    )
+
+
+def _concerns(standing: SafetyStanding) -> tuple[Concern, ...]:
+    """Each advice the standing signs give, the most serious first, with its own signs: a "see a clinician" sign
+    beside an urgent one is no reason for urgent care."""
+    reasons: list[tuple[AdviceLevel, str]] = [
+        (reason.question.level, f"a “yes” to “{reason.question.text}”") for reason in standing.standing_reasons
+    ] + [(sign.first.question.level, sign.where_from()) for sign in repeated_signs(standing.standing_check_in_reasons)]
+    levels = sorted({level for level, _ in reasons}, reverse=True)
+    return tuple(
+        Concern(ADVISED[level], tuple(reason for of_level, reason in reasons if of_level is level)) for level in levels
     )
 
 

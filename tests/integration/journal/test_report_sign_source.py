@@ -4,6 +4,7 @@ safety question, never "no warning sign was answered yes" beside urgent advice; 
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC
 from html import unescape
@@ -103,3 +104,24 @@ def test_signs_a_clinician_cleared_before_any_answers_are_reported_as_cleared_no
     assert "No warning sign stands: a clinician cleared each sign below." in safety
     assert "cleared by Dr Ames, physiotherapist" in safety and "The safety questions have not been answered." in safety
     assert "cannot read" not in safety
+
+
+def test_each_standing_sign_is_named_under_its_own_advice_in_the_html_and_the_pdf(services: Services) -> None:
+    # An urgent sign from a check-in beside a "see a clinician" answer: the answer was listed as a reason for urgent
+    # care.
+    services.safety.record(NO_TO_ALL | {"new_loss_of_feeling_or_strength": True})
+    _saddle_note(services)
+    report = services.clinician_reports.build()
+    question = "Have you noticed any new loss of feeling or strength, anywhere in your body?"
+    urgent = f"crest advised seeking urgent medical care at once. Why: {SIGN}."
+    see_clinician = (
+        "crest advised seeing a clinician before continuing, and starts no session until then. "
+        f"Why: a “yes” to “{question}”."
+    )
+    summary = _section(services.clinician_reports.html(report), "r-summary")
+    assert urgent in summary and see_clinician in summary
+    assert summary.index(urgent) < summary.index(see_clinician)  # the most serious first
+    pdf = services.clinician_reports.pdf(report)
+    printed = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    printed = " ".join(printed.split())
+    assert urgent in printed and see_clinician in printed
