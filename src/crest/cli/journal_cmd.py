@@ -78,14 +78,17 @@ def log(
         raise NothingToLog("nothing to log; give --pain REGION[:SIDE]=N[:QUALITY], --sensation or --note")
     from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
     from crest.cli.consoles import console as make_console
+    from crest.cli.safety_cmd import show_standing_concern
 
     with open_services() as services:
         try:
             saved = services.check_ins.add(check_in)
         except ImpossibleRecord as error:
             raise error.named(_LOG_OPTIONS.get(error.field, error.field)) from None
-        # What to do comes first: a warning sign's "seek urgent care" must not follow a routine "Saved".
+        # What to do comes first: a warning sign's "seek urgent care" must not follow a routine "Saved", nor does
+        # a sign that stands from before go unsaid because this check-in is calm.
         console, advice = make_console(highlight=False), services.check_ins.advice_for(saved)
+        show_standing_concern(console, services, said_for_check_in=saved.id)
         show_check_in_advice(console, advice)
         typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
         show_sensation_help(console, saved.sensations, advice)
@@ -115,7 +118,9 @@ def log_session(
     """Log a session done without crest (on holiday, at a class): back-dated, marked as logged, not timed."""
     from datetime import timedelta
 
+    from crest.cli.consoles import console as make_console
     from crest.cli.journal_access import open_services
+    from crest.cli.safety_cmd import show_standing_concern
     from crest.clock import system_now, system_zone
     from crest.journal.plausibility import ImpossibleRecord
     from crest.journal.records import check_planned_minutes, check_variant, parse_datetime
@@ -135,6 +140,8 @@ def log_session(
             saved = services.practice.log(started, minutes, variant)
         except ImpossibleRecord as error:
             raise error.named("--at") from None
+        # Kept as done (it happened), but a warning sign that stands is said first, as `crest session` says it.
+        show_standing_concern(make_console(highlight=False), services)
     typer.echo(
         f"Logged session {saved.id} ({_when(saved.started_at)}): {rested_text(saved.actual_seconds)}, "
         f"{load_protocol().variant_title(saved.variant)}; marked as logged, not timed."

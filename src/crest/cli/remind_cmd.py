@@ -33,7 +33,9 @@ def remind(
     ] = None,
 ) -> None:
     """Make an iCalendar (.ics) file with a weekly reminder and an alarm, to import into your calendar app."""
+    from crest.cli.consoles import console
     from crest.cli.journal_access import open_services
+    from crest.cli.safety_cmd import show_standing_concern
     from crest.interop.ical import parse_weekdays
     from crest.private_files import write_private_file
     from crest.services.reminders import ALARM_CAVEAT
@@ -41,6 +43,9 @@ def remind(
     chosen_days = parse_weekdays(days) if days is not None else None
     with open_services() as services:
         text = services.reminders.calendar(at=at, days=chosen_days, minutes=minutes, zone_name=zone)
+        # A reminder to rest, while a warning sign says not to until seen: the sign first, on stderr, so that the
+        # calendar on stdout stays a calendar.
+        show_standing_concern(console(stderr=True, highlight=False), services)
     if output is None:
         typer.echo(text, nl=False)
     else:

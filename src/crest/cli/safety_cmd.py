@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from crest.cli.asker import Asker
     from crest.clock import Clock
     from crest.safety.screen import Assessment, Question
+    from crest.services.bundle import Services
     from crest.services.safety import Safety, SafetyStanding
 
 
@@ -145,6 +146,25 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         )
     if standing.side_lying_only:
         console.print("You can rest on your side: `crest session --variant side_lying`.")
+
+
+def show_standing_concern(
+    console: "Console", services: "Services", said_for_check_in: int | None = None
+) -> "SafetyStanding":
+    """Repeat a warning sign that stands, as `crest safety` shows it, at a door that goes on with its own job (a
+    check-in, a logged session, a reminder); nothing when none stands. `said_for_check_in`: the check-in just saved,
+    whose own advice is on screen already; a concern that only it raised is not said twice."""
+    standing = services.safety.standing()
+    signs = standing.standing_check_in_reasons
+    only_that_check_in = (
+        said_for_check_in is not None
+        and not standing.standing_reasons
+        and bool(signs)
+        and all(reason.sign.check_in_id == said_for_check_in for reason in signs)
+    )
+    if standing.concern_stands and not only_that_check_in:
+        show_standing(console, standing, services.clock(), services.zone)
+    return standing
 
 
 def run_safety_screen(

@@ -1,0 +1,93 @@
+"""A warning sign that stands is said again at the terminal's everyday commands, as `crest session` and `crest safety`
+say it: `crest log`, `crest log-session` and `crest remind` still do their job, with the advice shown first."""
+
+import subprocess
+from collections.abc import Callable
+
+import pytest
+
+from crest.journal.store import Journal
+from crest.safety.screen import QUESTIONS
+
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+
+URGENT_NOTE = "since this morning I cannot control my bladder"
+URGENT_ADVICE = "Please seek urgent medical care now"
+CLINICIAN_ADVICE = "Please see a clinician"
+
+
+def _flat(text: str) -> str:
+    """The output as one line: Rich wraps long lines at the terminal's width."""
+    return " ".join(text.split())
+
+
+def _answers(*yes: str) -> str:
+    lines = ["y" if question.id in yes else "n" for question in QUESTIONS]
+    return "\n".join(lines) + ("\ny\n" if yes else "\n")  # a "yes" is confirmed once
+
+
+def _weight_loss() -> str:
+    return next(question.text for question in QUESTIONS if question.id == "weight_loss")
+
+
+def _urgent_check_in(run_crest: RunCrest) -> tuple[str, str]:
+    assert run_crest("log", "--note", URGENT_NOTE).returncode == 0
+    return URGENT_ADVICE, "Your check-in of"
+
+
+def _see_a_clinician_answer(run_crest: RunCrest) -> tuple[str, str]:
+    assert run_crest("safety", input_text=_answers("weight_loss")).returncode == 1
+    return CLINICIAN_ADVICE, _weight_loss()
+
+
+STANDING = {"urgent check-in": _urgent_check_in, "see-a-clinician answer": _see_a_clinician_answer}
+
+
+@pytest.mark.parametrize("standing", STANDING)
+def test_log_says_a_standing_warning_before_saving_a_calm_check_in(run_crest: RunCrest, standing: str) -> None:
+    advice, reason = STANDING[standing](run_crest)
+    logged = run_crest("log", "--pain", "hip:left=2")
+    assert logged.returncode == 0, logged.stderr  # a warning, not a block: the check-in is kept
+    said = _flat(logged.stdout)
+    assert advice in said and reason in said and "Source:" in said
+    assert said.index(advice) < said.index("Saved check-in")  # what to do first, never after a routine "Saved"
+    with Journal.open() as journal:
+        assert [check_in.note for check_in in journal.list_checkins()][-1] is None  # the calm one, saved
+
+
+def test_log_says_its_own_warning_sign_once(run_crest: RunCrest) -> None:
+    """A check-in that raises the sign has its own advice on screen: the standing is not said a second time."""
+    logged = _flat(run_crest("log", "--note", URGENT_NOTE).stdout)
+    assert "urgent medical care" in logged
+    assert "Deleting or correcting that check-in" not in logged and "This holds until" not in logged
+
+
+@pytest.mark.parametrize("standing", STANDING)
+def test_log_session_says_a_standing_warning_and_keeps_the_session(run_crest: RunCrest, standing: str) -> None:
+    advice, reason = STANDING[standing](run_crest)
+    logged = run_crest("log-session", "--minutes", "10")
+    assert logged.returncode == 0, logged.stderr
+    said = _flat(logged.stdout)
+    assert advice in said and reason in said and "Source:" in said
+    assert said.index(advice) < said.index("Logged session 1")
+    with Journal.open() as journal:
+        assert len(journal.list_sessions()) == 1
+
+
+@pytest.mark.parametrize("standing", STANDING)
+def test_remind_says_a_standing_warning_beside_the_calendar(run_crest: RunCrest, standing: str) -> None:
+    advice, reason = STANDING[standing](run_crest)
+    reminded = run_crest("remind")
+    assert reminded.returncode == 0, reminded.stderr
+    assert reminded.stdout.startswith("BEGIN:VCALENDAR") and advice not in reminded.stdout  # still a calendar
+    said = _flat(reminded.stderr)
+    assert advice in said and reason in said and "Source:" in said
+
+
+def test_nothing_is_added_while_no_warning_sign_stands(run_crest: RunCrest) -> None:
+    assert run_crest("safety", input_text=_answers()).returncode == 0
+    for command in (("log", "--pain", "hip:left=2"), ("log-session", "--minutes", "10"), ("remind",)):
+        result = run_crest(*command)
+        assert result.returncode == 0, result.stderr
+        said = _flat(result.stdout + result.stderr)
+        assert "Please" not in said and "Source:" not in said, command
