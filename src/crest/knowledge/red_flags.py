@@ -1,28 +1,28 @@
 """Red-flag rules: word patterns for each warning sign of crp-facts.md section 5, checked before any search.
 
-A rule fires when one of its clauses matches: every pattern of the clause is found somewhere in the question
-(read as plain lower-case words separated by single spaces, see `crest.knowledge.text.words`), and none of the
-rule's `unless` patterns is. Patterns use lay words and common misspellings. They err on the side of caution:
-a warning answer shown once too often is better than one hidden behind a friendly answer.
-Rules name kinds of words, not phrases: difficulty passing urine is any word for passing it with one for not
-being able, straining, passing less, or none for hours, or at the loo (or "bursting") and unable to go; the urge to
-go no longer felt ("I don't get the need to go any more", "no warning when I need a poo"), urine or stool not felt
-passing ("I can't feel the wee coming out") and passing it that feels different ("peeing feels strange") are lost
-bowel or bladder sensation; a changed feeling in the saddle area is numbness, tingling, pins and needles, a part
-"half asleep" or "gone to sleep", "like sitting on a cushion", or a strange feeling near any lay word for the groin,
-genitals, bottom or inner thighs (tingling in a foot or a hand is not urgent, see crp-facts.md section 5). Numbness,
+A rule fires when one of its clauses matches: every pattern of the clause is found somewhere in the question (read as
+plain lower-case words separated by single spaces, see `crest.knowledge.text.words`), and none of the rule's `unless`
+patterns is. Patterns use lay words and common misspellings. They err on the side of caution: a warning answer shown
+once too often is better than one hidden behind a friendly answer. Rules name kinds of words, not phrases: difficulty
+passing urine is any word for passing it with one for not being able, straining, passing less, or none for hours, or
+at the loo (or "bursting") and unable to go; the urge to go no longer felt ("I don't get the need to go any more",
+"no warning when I need a poo"), urine or stool not felt passing ("I can't feel the wee coming out") and passing it
+that feels different ("peeing feels strange") are lost bowel or bladder sensation; a changed feeling in the saddle
+area is numbness, tingling, pins and needles, a part "half asleep" or "gone to sleep", "like sitting on a cushion",
+or a strange feeling near any lay word for the groin, genitals, bottom or inner thighs (tingling in a foot or a hand
+is not urgent, see crp-facts.md section 5; in a leg or a foot it is "see a clinician", as a check-in that rates the
+place tingling says, read from the check-in's own qualities, `LOSS_OF_FEELING`; no check-in rates a hand). Numbness,
 tingling or pins and needles in both legs ("down both legs", "in my legs and bum", "both calves", the other leg
-"too") is urgent as crest's own entries say ("If it affects both legs ... get urgent care now"); tingling or
-numbness in the feet or hands is not this rule's. New back pain under 20 includes a child's or a teenager's ("my son
-is 15", "our teenage lad"); no improvement after a month includes pain "exactly as bad as when I started"; night
-pain includes the back said to be worse at night ("my back is worst at night"); weakened immunity includes white
-cells said to be low; new weakness includes foot drop described (a foot that slaps down, toes that catch, the front
-of the foot that will not lift); a pulsing belly includes one that thumps "in time with my heart"; an aneurysm
-includes a "triple A"; fainting with back pain ("I collapsed with this back pain", "came round on the floor") is the
-emergency's sign whatever words the pain has, when a person fainted (not "nearly", not a deal or a tent that
-collapsed, not collapsing onto a sofa), and pain "killing me" is said of the body, never of a wait or the heat;
-weight lost includes weight in numbers ("lost 8kg"); a symptom someone else has is read in their words too ("he
-can't feel his bum").
+"too") is urgent as crest's own entries say ("If it affects both legs ... get urgent care now"); tingling or numbness
+in the feet or hands is not this rule's. New back pain under 20 includes a child's or a teenager's ("my son is 15",
+"our teenage lad"); no improvement after a month includes pain "exactly as bad as when I started"; night pain
+includes the back said to be worse at night ("my back is worst at night"); weakened immunity includes white cells
+said to be low; new weakness includes foot drop described (a foot that slaps down, toes that catch, the front of the
+foot that will not lift); a pulsing belly includes one that thumps "in time with my heart"; an aneurysm includes a
+"triple A"; fainting with back pain ("I collapsed with this back pain", "came round on the floor") is the emergency's
+sign whatever words the pain has, when a person fainted (not "nearly", not a deal or a tent that collapsed, not
+collapsing onto a sofa), and pain "killing me" is said of the body, never of a wait or the heat; weight lost includes
+weight in numbers ("lost 8kg"); a symptom someone else has is read in their words too ("he can't feel his bum").
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -42,10 +42,10 @@ not when it says "again", "still", "since" or "now"). Numbness from lying or sit
 under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit that went
 the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the moment I stood up", "I
 shift a little and it's fine"). An infection placed years back with nothing recent said of it ("had a UTI two years
-ago, sorted with antibiotics", "I had a fever last year with flu") is not a
-recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs is not a warning sign when the
-message says it passes by itself ("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it
-"comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
+ago, sorted with antibiotics", "I had a fever last year with flu") is not a recent infection, and "dead on my feet"
+is an idiom for tired. A tingle in the legs or feet is not a warning sign when the message says it passes by itself
+("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it "comes and goes", keeps coming
+or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
 A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done, I
 fell out of bed", "nothing broken") is not the fracture warning sign, unless the message also names pain, swelling,
 bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a crash, a height, stairs, a "bad"
@@ -53,10 +53,12 @@ fall, a landing on the spine or hip); fragile bones still warn by their own rule
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from crest.journal.vocabulary import PainQuality
 from crest.knowledge.text import words
+from crest.safety.worse_check_in import LOSS_OF_FEELING
 
 
 @dataclass(frozen=True)
@@ -345,8 +347,8 @@ SADDLE = (
 BOTH_LEGS = (
     r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs are|bilateral"
 )
-# Both legs for a changed feeling: "legs", "thighs", "both calves" (not the feet: tingling feet are calm, see
-# crp-facts.md section 5, and numb feet are new numbness).
+# Both legs for a changed feeling: "legs", "thighs", "both calves" (not the feet: as in the check-in, numb or tingling
+# feet are new numbness, "see a clinician", not urgent).
 LEGS_FOR_FEELING = (
     r"legs|thighs|(?:both|each|two) (?:of )?(?:my |the |your |his |her |our )?(?:legs|thighs|calves|shins|knees)"
     # "my left leg and right leg", "the right and left thigh"
@@ -357,9 +359,12 @@ LEGS_FOR_FEELING = (
 )
 # Another limb between a feeling word and "legs" takes the feeling for itself ("my legs ache and my hands tingle").
 _NOT_ANOTHER_LIMB = r"(?!(?:feet|foot|toes?|hands?|fingers?|arms?|wrists?)\b)"
+# Tingling in lay words: the check-in's "tingling" quality ("prickly" and "fizzy" only beside both legs: a mat is
+# prickly under the feet, a drink fizzy).
+TINGLING = r"tingl\w*|pins (?:and|n) needles"
 # A changed feeling in the legs: numbness, tingling, pins and needles, prickling, a part "half asleep".
 LEG_FEELING = (
-    rf"{NUMB}|tingl\w*|pins (?:and|n) needles|prickl\w*|fizz\w*|(?:altered|changed|strange|odd|weird|funny|reduced"
+    rf"{NUMB}|{TINGLING}|prickl\w*|fizz\w*|(?:altered|changed|strange|odd|weird|funny|reduced"
     r"|less) (?:feeling|sensation)s?|(?:not much|hardly any|little|no) (?:feeling|sensation)|half asleep"
     r"|(?:gone|going) (?:\w+ )?to sleep"
 )
@@ -373,6 +378,15 @@ LIMB = (
     r"legs?|foot|feet|toes?|ankles?|knees?|thighs?|calf|calves|shins?|arms?|hands?|fingers?|wrists?|face"
     r"|one side|side of my (?:body|face)"
 )
+# The places of a leg a check-in rates (thigh, knee, calf and shin, foot), in lay words, for a changed feeling.
+LEG_PLACES = r"legs?|foot|feet|soles?|toes?|ankles?|knees?|thighs?|calf|calves|shins?"
+# An arm's place takes the feeling for itself ("my legs feel heavy and my hands tingle"), unless joined to a leg's
+# place by "and" ("tingling in my hands and feet", "my feet and hands tingle").
+_ARM = r"hands?|fingers?|arms?|wrists?"
+# The pain qualities a check-in counts as a loss of feeling (`LOSS_OF_FEELING`), each in its lay words: read from the
+# check-in's own set, so that the check-in and help warn of the same feelings.
+QUALITY_WORDS: Mapping[PainQuality, str] = {PainQuality.NUMB: NUMB, PainQuality.TINGLING: TINGLING}
+LOST_FEELING = "|".join(QUALITY_WORDS[quality] for quality in sorted(LOSS_OF_FEELING))
 BELLY = r"belly|tummy|stomach|abdomen|abdominal|navel|belly button|tum|gut"
 ANEURYSM = r"aneu?r[iy]s\w*|anurism\w*|aort\w*|aaa|triple a(?! batter\w*)"  # "triple A": lay name of an AAA
 SEVERE = (
@@ -665,6 +679,17 @@ _HARMLESS_FALL = (
     rf"(?:(?>\b(?:{_NO_HARM}|{_ACHE_FROM_LAUGHING})\b)|(?!\b(?:{_HARM_OR_DOUBT}|{_SERIOUS_FALL})\b).)*+$"
 )
 
+# A changed feeling in a leg that the message explains away: pressure, gone on moving, ease, passing by itself, a
+# pleasant tingle, restless legs.
+_CALM_CHANGED_FEELING = (
+    _PRESSURE_ONLY,
+    _PASSED_ON_MOVING,
+    _RELAXED_NOT_NUMB,
+    _PASSED_BY_ITSELF,
+    _PLEASANT_TINGLE,
+    r"restless legs?",
+)
+
 RULES: tuple[RedFlagRule, ...] = (
     # --- urgent care: possible cauda equina (crp-facts.md section 5, first group)
     _rule(
@@ -775,14 +800,7 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:of )?(?:\w+ )?legs?|(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel "
         r"(?:\w+ ){0,2}(?:legs|thighs)",
         (r"legs?", OTHER_LEG_TOO, LEG_FEELING),
-        unless=(
-            _PRESSURE_ONLY,
-            _PASSED_ON_MOVING,
-            _RELAXED_NOT_NUMB,
-            _PASSED_BY_ITSELF,
-            _PLEASANT_TINGLE,
-            r"restless legs?",
-        ),
+        unless=_CALM_CHANGED_FEELING,
     ),
     _rule(
         "weakness_in_both_legs",
@@ -951,6 +969,15 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"{CANT_FEEL}(?:{LIMB})",
         _near(r"dead", LIMB, 2),
         unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING, _RELAXED_NOT_NUMB),
+    ),
+    # A check-in that rates a leg or foot numb or tingling advises seeing a clinician (worse_check_in: "Numbness or
+    # tingling", the safety question new_loss_of_feeling_or_strength); a question that says so pins the same advice.
+    _rule(
+        "changed_feeling_in_a_leg_or_foot",
+        "warning_new_numbness_or_weakness",
+        rf"(?:{LOST_FEELING}) (?:(?!(?:{_ARM})\b)\w+ ){{0,4}}(?:(?:{_ARM}) and (?:my |the |both )?)?(?:{LEG_PLACES})",
+        rf"(?:{LEG_PLACES}) (?:and (?:my |the |both )?(?:{_ARM}) )?(?:(?!(?:{_ARM})\b)\w+ ){{0,4}}(?:{LOST_FEELING})",
+        unless=_CALM_CHANGED_FEELING,
     ),
     _rule(
         "new_loss_of_strength",

@@ -297,6 +297,22 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my leg went numb when I moved",
         "I can hardly feel my left foot since yesterday",
     ),
+    # A leg or foot that tingles or is numb: a check-in that rates it so advises seeing a clinician, and so does help.
+    # The first five were near misses here before; a check-in that rated them already gave that advice.
+    "changed_feeling_in_a_leg_or_foot": (
+        "tingling in my feet",
+        "my foot went to sleep and tingled",
+        "the bottom of my feet tingle",
+        "both feet tingle when they get cold",
+        "my left leg tingles a little",
+        "tingling in my left foot",
+        "why do my feet tingle a bit when I lie for long?",
+        "pins and needles in my right calf",
+        "my knee feels numb",
+        "tingling in my hands and feet",
+        "my feet and hands tingle",
+        "my toes keep tingling since last week",
+    ),
     "new_loss_of_strength": (
         "my right leg is suddenly weak",
         "I can't lift my foot properly",
@@ -422,11 +438,8 @@ NEAR_MISSES = (
     "I have to push my knees apart",
     "I can't wait to do this again",
     "I haven't been able to rest since yesterday",
-    # tingling away from the saddle (a foot or hand that went to sleep); the bottom of a foot; a seat felt
-    "tingling in my feet",
+    # tingling in the hands (no check-in rates them), a tingle of warmth in the back; a seat felt
     "pins and needles in my hands after the rest",
-    "my foot went to sleep and tingled",
-    "the bottom of my feet tingle",
     "I felt a tingle of warmth in my back",
     "my bum feels heavy on the floor",
     "my bottom was sore from sitting all day",
@@ -474,12 +487,13 @@ NEAR_MISSES = (
     "my legs went a bit numb while lying there but it went when I moved",
     "a tingle in my foot halfway through, it stopped as soon as I wiggled my toes",
     "I was so relaxed I could hardly feel my legs afterwards",
-    # tingling that passes by itself, in the feet or hands, from crossed legs, pleasant, an idiom, restless legs
+    # tingling that passes by itself, in the hands, from crossed legs, pleasant, an idiom, restless legs
     "my legs tingle a bit at the start and it goes",
     "my legs feel a bit tingly then it passes after a minute",
-    "both feet tingle when they get cold",
-    "my left leg tingles a little",
     "pins and needles in both hands",
+    "a tingle in my hands but my legs are fine",
+    "the mat feels prickly under my feet",
+    "I had a fizzy drink and then rested with my feet flat",
     "my legs feel heavy and my hands tingle",
     "crossing my legs gives me pins and needles",
     "my legs go warm and tingly in a nice way",

@@ -2,6 +2,7 @@
 
 import json
 import sys
+from datetime import UTC, datetime
 from importlib import resources
 
 import numpy as np
@@ -9,9 +10,11 @@ import pytest
 
 from crest.embedding.cache import VectorTable, text_digest
 from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity
+from crest.journal.records import CheckIn, PainRating
 from crest.knowledge.loader import load_help
 from crest.knowledge.search import entry_passages
 from crest.knowledge.text import clean_question
+from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS, LOSS_OF_FEELING, WarningLevel, warning_signs
 from crest.services import help as help_service
 
 ANSWER_KEYS = {"id", "title", "text", "sources", "related"}
@@ -42,6 +45,26 @@ def test_a_see_a_clinician_sign_comes_with_ordinary_answers_never_a_warning_amon
     reply = help_service.ask("I can feel a pulsing in my belly when I breathe during the rest").model_dump()
     assert reply["warnings"][0]["level"] == "see_clinician"
     assert reply["answers"] and all(not answer["id"].startswith("warning_") for answer in reply["answers"])
+
+
+LEG_PLACE_WORDS = {"foot": "foot", "calf_and_shin": "calf", "front_of_thigh": "thigh", "knee": "knee"}
+QUALITY_SAID = {"tingling": "tingling in my left", "numb": "numbness in my left"}
+
+
+@pytest.mark.parametrize("region", LEG_PLACE_WORDS)
+@pytest.mark.parametrize("quality", sorted(LOSS_OF_FEELING))
+def test_a_question_that_states_a_check_ins_changed_feeling_in_one_leg_pins_the_check_ins_advice(
+    region: str, quality: str
+) -> None:
+    # `crest ask "tingling in my left foot"` and a check-in that rates the left foot "tingling" are two doors to the
+    # same sign: both say "see a clinician", through the same safety question.
+    check_in = CheckIn(at=datetime(2026, 5, 1, 9, tzinfo=UTC), pain=(PainRating(region, 3, "left", quality=quality),))
+    (sign,) = warning_signs(check_in)
+    warnings = help_service.ask(f"{QUALITY_SAID[quality]} {LEG_PLACE_WORDS[region]}").warnings
+    assert [(warning.level, HELP_WARNING_QUESTIONS[warning.id]) for warning in warnings] == [
+        (sign.level.value, sign.question_id)
+    ]
+    assert sign.level is WarningLevel.SEE_CLINICIAN
 
 
 def test_every_warning_sign_a_question_names_is_pinned_most_urgent_first() -> None:
