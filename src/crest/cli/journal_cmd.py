@@ -79,6 +79,7 @@ def log(
     from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
     from crest.cli.consoles import console as make_console
     from crest.cli.safety_cmd import show_standing_concern
+    from crest.safety.screen import AdviceLevel
 
     with open_services() as services:
         try:
@@ -88,10 +89,11 @@ def log(
         # What to do comes first: a warning sign's "seek urgent care" must not follow a routine "Saved", nor does
         # a sign that stands from before go unsaid because this check-in is calm.
         console, advice = make_console(highlight=False), services.check_ins.advice_for(saved)
-        show_standing_concern(console, services, said_for_check_in=saved.id)
+        standing = show_standing_concern(console, services, said_for_check_in=saved.id)
         show_check_in_advice(console, advice)
         typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
-        show_sensation_help(console, saved.sensations, advice)
+        if standing.level is not AdviceLevel.URGENT:  # urgent care stands alone, as on the web's Today
+            show_sensation_help(console, saved.sensations, advice)
 
 
 _COMPARED_WITH_BEFORE = {

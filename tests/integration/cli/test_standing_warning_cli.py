@@ -91,3 +91,20 @@ def test_nothing_is_added_while_no_warning_sign_stands(run_crest: RunCrest) -> N
         assert result.returncode == 0, result.stderr
         said = _flat(result.stdout + result.stderr)
         assert "Please" not in said and "Source:" not in said, command
+
+
+def test_log_offers_no_why_hint_while_urgent_care_stands(run_crest: RunCrest) -> None:
+    """A calm check-in noting yawning got 'why? crest ask' under a standing urgent-care warning: urgent care comes
+    first and alone, as on the web's Today and after a check-in that names the sign itself."""
+    _urgent_check_in(run_crest)
+    logged = run_crest("log", "--sensation", "yawning")
+    assert logged.returncode == 0, logged.stderr
+    said = _flat(logged.stdout)
+    assert URGENT_ADVICE in said and "Saved check-in 2" in said
+    assert "crest ask" not in said and "why?" not in said
+
+
+def test_log_still_offers_the_why_hint_under_a_see_a_clinician_warning(run_crest: RunCrest) -> None:
+    _see_a_clinician_answer(run_crest)
+    said = _flat(run_crest("log", "--sensation", "yawning").stdout)
+    assert CLINICIAN_ADVICE in said and 'Yawning: why? crest ask "Why do I yawn so much?"' in said
