@@ -6,7 +6,7 @@ SQLAlchemy and the journal modules are imported inside the commands so that `cre
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,6 +32,16 @@ class NothingToLog(CrestError):
 
 def _when(moment: datetime) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
+
+def _moment_at(text: str, zone: tzinfo, what: str) -> datetime:
+    """`--at`, read in `zone` unless it gives its own offset. Its day is judged as written, the day a refusal
+    names: the journal's own check lets through a time that is 2000 anywhere, as it keeps times in UTC."""
+    from crest.journal.records import check_window_day, parse_datetime
+
+    moment = parse_datetime(text, zone, "--at")
+    check_window_day(moment.date(), f"--at: {what}")
+    return moment
 
 
 def log(
@@ -65,9 +75,9 @@ def log(
     from crest.cli.journal_access import open_services
     from crest.clock import system_now, system_zone
     from crest.journal.plausibility import ImpossibleRecord
-    from crest.journal.records import CheckIn, parse_datetime, parse_pain, parse_sensation
+    from crest.journal.records import CheckIn, parse_pain, parse_sensation
 
-    moment = parse_datetime(at, system_zone(), "--at") if at is not None else system_now()
+    moment = _moment_at(at, system_zone(), "the check-in time") if at is not None else system_now()
     check_in = CheckIn(
         at=moment,
         pain=tuple(parse_pain(entry) for entry in pain or ()),
@@ -125,7 +135,7 @@ def log_session(
     from crest.cli.safety_cmd import show_standing_concern
     from crest.clock import system_now, system_zone
     from crest.journal.plausibility import ImpossibleRecord
-    from crest.journal.records import check_planned_minutes, check_variant, parse_datetime
+    from crest.journal.records import check_planned_minutes, check_variant
     from crest.protocol.loader import load_protocol
 
     check_planned_minutes(minutes, "--minutes")
@@ -133,7 +143,7 @@ def log_session(
     # In local time either way: a refusal names the session it overlaps in the zone of this start.
     zone = system_zone()
     started = (
-        parse_datetime(at, zone, "--at")
+        _moment_at(at, zone, "the session start")
         if at is not None
         else system_now().astimezone(zone) - timedelta(minutes=minutes)
     )

@@ -8,7 +8,7 @@ about, so a form, a script or a person knows what to change. Pure: `now` is pass
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, timezone
 
 from crest.errors import CrestError, FieldError
 from crest.journal.records import (
@@ -24,6 +24,9 @@ from crest.journal.vocabulary import CheckInTiming, SessionStatus, Side
 
 # crest keeps a diary of practice, not of the last century
 EARLIEST = datetime.combine(EARLIEST_DAY, time(0), tzinfo=UTC)
+# The first moment that is 2000 somewhere (midnight at UTC+14): a time refused as "before 2000" is before 2000 in
+# its own zone too, so 00:30 on 1 January 2000 at +01:00 is not called "before 2000" for being 1999 in UTC.
+_EARLIEST_ANYWHERE = datetime.combine(EARLIEST_DAY, time(0), tzinfo=timezone(timedelta(hours=14)))
 CLOCK_AHEAD = timedelta(minutes=5)  # another device's "now" may run a little ahead of this one
 TIMER_GRACE_S = 2.0  # a timer starts just after its session is written, and rounds its seconds
 MAX_CLOCK_SPEED = 3600.0  # the fastest demo clock (`--speed`, `?speed=`): an hour a second
@@ -51,8 +54,9 @@ class SessionAlreadyEnded(CrestError):
 
 
 def check_moment(moment: datetime, now: datetime, field: str, what: str) -> datetime:
-    """A time something happened: not before 2000 and not after now."""
-    if moment < EARLIEST:
+    """A time something happened: not before 2000 (in any zone: a door that reads a day as written judges that day
+    itself, as the terminal's `--at` does) and not after now."""
+    if moment < _EARLIEST_ANYWHERE:
         raise ImpossibleRecord(field, f"{what} {moment.date().isoformat()} is before 2000; give the day it happened")
     if moment > now + CLOCK_AHEAD:
         raise ImpossibleRecord(field, f"{what} {moment:%Y-%m-%d %H:%M} is in the future; give a time that has passed")
