@@ -57,6 +57,8 @@ CLEARED_QUESTIONS = RecordCap(
     sum(may_clear(question) for question in KNOWN_QUESTIONS.values()),
     "crest asks {most:,} that an all-clear may lift",
 )
+# Kept urgent-care warnings: one per sign and check-in, each forgotten once its hold (weeks) has ended.
+SAFETY_WARNINGS = RecordCap("kept warning signs", 1_000)
 SETTINGS = RecordCap("settings", 1_000)  # crest has a few dozen
 PSFS_ROUNDS = RecordCap("PSFS rounds", 20_000)  # one a day for 50 years; a clinician asks weekly at most
 PSFS_ACTIVITIES = RecordCap("PSFS activities", PSFS_ROUNDS.most * MAX_PSFS_ACTIVITIES)  # five at most in a round

@@ -20,6 +20,7 @@ from crest.journal.records import (
     PsfsAssessment,
     SafetyClearance,
     SafetyScreen,
+    SafetyWarning,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class MergePlan:
     settings: Mapping[str, str] = field(default_factory=dict)
     psfs: tuple[PsfsAssessment, ...] = ()
     known_sessions: Mapping[int, int] = field(default_factory=dict)  # the file's session id -> the journal's
+    known_check_ins: Mapping[int, int] = field(default_factory=dict)  # likewise for check-ins
+    safety_warnings: tuple[SafetyWarning, ...] = ()  # new, still naming the file's check-in ids
     session_notes: tuple[SyncedSessionNote, ...] = ()  # new, still naming their sessions by the file's uids
     skipped: int = 0  # records the journal already holds
 
@@ -59,6 +62,7 @@ class MergePlan:
             self.settings,
             self.psfs,
             self.session_notes,
+            self.safety_warnings,
         )
         return sum(map(len, kinds))
 
@@ -75,6 +79,11 @@ def _screen_key(screen: SafetyScreen) -> tuple[datetime, str, tuple[tuple[str, b
     return screen.answered_at, screen.advice_level, tuple(sorted(screen.answers.items()))
 
 
+def warning_key(warning: SafetyWarning) -> SafetyWarning:
+    """A kept warning as two journals compare it: the same sign, level, end and words, whatever the ids."""
+    return replace(warning, id=None, check_in_id=None)
+
+
 def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan:
     held_sessions = {_session_key(session): session.id for session in journal.sessions}
     known: dict[int, int] = {}
@@ -85,7 +94,8 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
             known[session.id] = held
         else:
             new_sessions.append(session)
-    held_check_ins = {_check_in_key(check_in, check_in.session_id) for check_in in journal.check_ins}
+    held_check_ins = {_check_in_key(check_in, check_in.session_id): check_in.id for check_in in journal.check_ins}
+    known_check_ins: dict[int, int] = {}
     new_check_ins = []
     for check_in in incoming.check_ins:
         if check_in.session_id is not None and check_in.session_id not in known:
@@ -93,8 +103,11 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
             continue
         # A check-in of a session the journal already has is compared as belonging to the journal's session.
         session_id = None if check_in.session_id is None else known[check_in.session_id]
-        if _check_in_key(check_in, session_id) not in held_check_ins:
+        held_check_in = held_check_ins.get(_check_in_key(check_in, session_id))
+        if held_check_in is None:
             new_check_ins.append(check_in)
+        elif check_in.id is not None:
+            known_check_ins[check_in.id] = held_check_in
     held_screens = {_screen_key(screen) for screen in journal.safety_screens}
     new_screens = tuple(screen for screen in incoming.safety_screens if _screen_key(screen) not in held_screens)
     new_settings = {key: value for key, value in incoming.settings.items() if key not in journal.settings}
@@ -104,6 +117,8 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
     )
     held_psfs = {replace(assessment, id=None) for assessment in journal.psfs}
     new_psfs = tuple(assessment for assessment in incoming.psfs if replace(assessment, id=None) not in held_psfs)
+    held_warnings = set(map(warning_key, journal.safety_warnings))
+    new_warnings = tuple(warning for warning in incoming.safety_warnings if warning_key(warning) not in held_warnings)
     plan = MergePlan(
         sessions=tuple(new_sessions),
         session_notes=_new_notes(journal, incoming, known),
@@ -113,6 +128,8 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
         settings=new_settings,
         psfs=new_psfs,
         known_sessions=known,
+        known_check_ins=known_check_ins,
+        safety_warnings=new_warnings,
     )
     total = sum(
         map(
@@ -125,6 +142,7 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
                 incoming.settings,
                 incoming.psfs,
                 incoming.session_notes,
+                incoming.safety_warnings,
             ),
         )
     )

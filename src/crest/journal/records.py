@@ -819,6 +819,8 @@ class JournalContents:
     check_in_uids: Mapping[int, str] = field(default_factory=dict)
     screen_uids: Mapping[int, str] = field(default_factory=dict)
     psfs_uids: Mapping[int, str] = field(default_factory=dict)
+    # The urgent-care warnings kept apart from what raised them: a restore must not lift one that stands.
+    safety_warnings: tuple[SafetyWarning, ...] = ()
 
     @property
     def uids(self) -> Mapping[str, Mapping[int, str]]:

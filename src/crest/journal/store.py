@@ -33,7 +33,7 @@ from crest.interop.ical import parse_weekdays, weekdays_text
 from crest.journal import capacity
 from crest.journal.breath_record import breath_from_text, breath_text
 from crest.journal.engine import WRITES, Database, connect, translated_errors
-from crest.journal.merging import JournalNotEmpty, MergePlan, plan_merge
+from crest.journal.merging import JournalNotEmpty, MergePlan, plan_merge, warning_key
 from crest.journal.records import (
     MAX_ELAPSED_S,
     CheckIn,
@@ -163,6 +163,7 @@ def _check_merged_counts(held: JournalContents, plan: MergePlan) -> None:
         (capacity.CLEARANCES, held.safety_clearances, plan.safety_clearances),
         (capacity.PSFS_ROUNDS, held.psfs, plan.psfs),
         (capacity.SESSION_NOTES, held.session_notes, plan.session_notes),
+        (capacity.SAFETY_WARNINGS, held.safety_warnings, plan.safety_warnings),
     ):
         cap.check("merged, the journal would hold", len(now_held) + len(added))
     capacity.SETTINGS.check("merged, the journal would hold", len(held.settings) + len(plan.settings))
@@ -1193,9 +1194,10 @@ class Journal:
                 raise CrestError(_session_left_out(row.session_id))
             return _check_in_record(row)
 
+        check_ins = self._readable(rows(CheckInRow), check_in_record)
         return JournalContents(
             sessions=tuple(sessions),
-            check_ins=tuple(self._readable(rows(CheckInRow), check_in_record)),
+            check_ins=tuple(check_ins),
             safety_screens=tuple(self._readable(rows(SafetyScreenRow), _screen_record)),
             settings={
                 row.key: row.value
@@ -1208,7 +1210,18 @@ class Journal:
             check_in_uids=uids["check_ins"],
             screen_uids=uids["safety_screens"],
             psfs_uids=uids["psfs"],
+            safety_warnings=tuple(self._exported_warnings(db, {check_in.id for check_in in check_ins})),
         )
+
+    def _exported_warnings(self, db: Session, check_in_ids: Collection[int | None]) -> list[SafetyWarning]:
+        """The kept warnings, each naming its check-in only when the export holds it (a file naming a check-in it
+        does not hold cannot be imported)."""
+        person = self.person_id
+        query = select(SafetyWarningRow).where(SafetyWarningRow.person_id == person).order_by(SafetyWarningRow.id)
+        return [
+            warning if warning.check_in_id in check_in_ids else replace(warning, check_in_id=None)
+            for warning in self._readable(db.scalars(query), _warning_record)
+        ]
 
     def import_contents(self, contents: JournalContents) -> None:
         """Fill an empty journal with `contents`, keeping their ids, all in one transaction."""
@@ -1243,6 +1256,13 @@ class Journal:
                 _psfs_row(assessment, self.person_id, contents.psfs_uids.get(assessment.id or 0))
                 for assessment in contents.psfs
             )
+            # New ids: a journal emptied by deleting everything may keep warnings of its own (the same one once).
+            held = set(map(warning_key, self._exported_warnings(db, ())))
+            db.add_all(
+                _warning_row(warning, self.person_id)
+                for warning in contents.safety_warnings
+                if warning_key(warning) not in held
+            )
             db.flush()
             self._continue_id_sequences(
                 db, ("practice_sessions", "check_ins", "safety_screens", "safety_clearances", "psfs_assessments")
@@ -1273,11 +1293,19 @@ class Journal:
                     session_ids[record.id] = row.id
             session_of_uid = {uid: session_ids[session_id] for session_id, uid in contents.session_uids.items()}
             db.add_all(_pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes)
+            check_in_ids = dict(plan.known_check_ins)
             for check_in in plan.check_ins:
                 check_in_row = CheckInRow(person_id=person, uid=file_uid("check_ins", check_in.id) or new_uid())
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
                 _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
                 db.add(check_in_row)
+                db.flush()
+                if check_in.id is not None:
+                    check_in_ids[check_in.id] = check_in_row.id
+            db.add_all(
+                _warning_row(replace(warning, check_in_id=check_in_ids.get(warning.check_in_id or 0)), person)
+                for warning in plan.safety_warnings
+            )
             db.add_all(
                 _screen_row(replace(screen, id=None), person, file_uid("safety_screens", screen.id))
                 for screen in plan.safety_screens

@@ -130,7 +130,17 @@ def _longest_held(signs: Iterable[CheckInSign]) -> list[CheckInSign]:
         key = (sign.check_in_id, sign.question.id) if sign.check_in_id else (id(sign),)
         if key not in longest or sign.at > longest[key].at:
             longest[key] = sign
-    return list(longest.values())
+    held = list(longest.values())
+    # A sign kept through deleting everything says only which sign and till when: once the same sign stands with
+    # its words for as long (a backup restored after deleting), it adds nothing but a second line.
+    return [
+        sign
+        for sign in held
+        if not sign.data_deleted
+        or not any(
+            not other.data_deleted and other.question.id == sign.question.id and other.at >= sign.at for other in held
+        )
+    ]
 
 
 class Safety:

@@ -55,7 +55,7 @@ class Transfer:
     def export_text(self, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None) -> str:
         """The export for the screen: JSON (which `import_file` reads back) or a FHIR Bundle (R5 or R4B); the CSV
         tables only go to a file."""
-        contents = self._journal.export_contents()
+        contents = self._contents()
         if self.check_format(format_name) == "fhir":
             warnings = warning_flags(self._safety.standing())
             return fhir_bundle(contents, fhir_version, patient_name, warnings, self._journal.person_key())
@@ -66,8 +66,14 @@ class Transfer:
     ) -> bytes:
         """The export as its file holds it: JSON, a zip of CSV tables, or a FHIR Bundle."""
         if self.check_format(format_name) == "csv":
-            return export_bytes(self._journal.export_contents(), format_name)
+            return export_bytes(self._contents(), format_name)
         return self.export_text(format_name, fhir_version, patient_name).encode("utf-8")
+
+    def _contents(self) -> JournalContents:
+        """Everything the journal holds, its kept urgent-care warnings too, once those that no longer hold are
+        forgotten (reading the standing does that), so a restore brings back exactly the warnings that stand."""
+        self._safety.standing()
+        return self._journal.export_contents()
 
     @staticmethod
     def file_name(format_name: str, stem: str = "crest-journal") -> str:
@@ -127,6 +133,7 @@ class Imported:
     settings: int
     skipped: int = 0
     session_notes: int = 0  # a linked crest's copies of its practitioners' notes
+    safety_warnings: int = 0  # urgent-care warnings kept after what raised them was deleted
 
     @classmethod
     def counting(cls, added: JournalContents | MergePlan, skipped: int = 0) -> Imported:
@@ -141,6 +148,7 @@ class Imported:
             settings=len(added.settings),
             skipped=skipped,
             session_notes=len(added.session_notes),
+            safety_warnings=len(added.safety_warnings),
         )
 
     def nothing_new(self, source: str) -> str | None:
@@ -154,6 +162,7 @@ class Imported:
             self.safety_clearances,
             self.psfs_rounds,
             self.session_notes,
+            self.safety_warnings,
         )
         if any(added) or self.settings or not self.skipped:
             return None
@@ -170,6 +179,8 @@ class Imported:
         sessions = counted(self.sessions, "session") + (f" ({'; '.join(kinds)})" if kinds else "")
         # Only a linked crest's backup holds practitioners' notes: named when there are some
         notes = counted(self.session_notes, "practitioner's note", "practitioners' notes")
+        # Named only when there are some, as the notes are: a restored warning stands again until its end
+        warnings = counted(self.safety_warnings, "urgent-care warning kept", "urgent-care warnings kept")
         return (
             sessions,
             counted(self.check_ins, "check-in"),
@@ -178,6 +189,7 @@ class Imported:
             counted(self.psfs_rounds, "PSFS round"),
             counted(self.settings, "setting"),
             *((notes,) if self.session_notes else ()),
+            *((warnings,) if self.safety_warnings else ()),
         )
 
 

@@ -1,9 +1,10 @@
 """The JSON export says which version of the format it is, so a crest knows whether it can read the file whole.
 
 Version 1 is what every crest that reads JSON reads; version 2 adds what a linked crest writes: each synced
-record's uid and the practitioners' notes. Before, a linked crest's file said version 1 too, and a crest from before
-the uids refused it as "field uid: unknown field", a problem the person could do nothing with. A file of a version
-newer than this crest knows is refused in one line that says to update crest."""
+record's uid and the practitioners' notes; version 3 the urgent-care warnings kept after their check-in was deleted
+(tests/integration/journal/test_kept_warnings_transfer.py). Before, a linked crest's file said version 1 too, and a
+crest from before the uids refused it as "field uid: unknown field", a problem the person could do nothing with. A
+file of a version newer than this crest knows is refused in one line that says to update crest."""
 
 from __future__ import annotations
 
@@ -55,7 +56,9 @@ WITH_NOTES = JournalContents(
     session_notes=(SyncedSessionNote("a" * 32, "Pat Physio", "Well done.", AT + timedelta(days=1)),),
     session_uids={1: "a" * 32},
 )
-NEWER = "this file was made by a newer crest (version {}; this crest reads versions 1 and 2); update crest to import it"
+NEWER = (
+    "this file was made by a newer crest (version {}; this crest reads versions 1, 2 and 3); update crest to import it"
+)
 
 
 def _version(text: str) -> Any:
@@ -102,7 +105,7 @@ def test_a_version_1_file_reads_as_before_uids_and_notes_of_older_crests_include
     assert parse_export(_as_version(export_json(contents), "1"), "journal.json") == contents
 
 
-@pytest.mark.parametrize("version", [3, 17, 10**40])
+@pytest.mark.parametrize("version", [4, 17, 10**40])
 def test_a_newer_crests_file_is_refused_in_one_line_saying_to_update_crest(version: int) -> None:
     text = _as_version(export_json(LINKED), str(version))
     assert _refusal(text) == f"journal.json line 1, field version: {NEWER.format(version)}"
@@ -119,8 +122,8 @@ def test_a_newer_crests_file_is_refused_in_one_line_saying_to_update_crest(versi
     ],
 )
 def test_what_a_newer_crest_added_is_refused_as_a_newer_file_not_as_an_unknown_field(change: tuple[str, str]) -> None:
-    text = _as_version(export_json(LINKED), "3").replace(*change)
-    assert _refusal(text) == f"journal.json line 1, field version: {NEWER.format(3)}"
+    text = _as_version(export_json(LINKED), "4").replace(*change)
+    assert _refusal(text) == f"journal.json line 1, field version: {NEWER.format(4)}"
 
 
 @pytest.mark.parametrize(
@@ -130,4 +133,4 @@ def test_what_a_newer_crest_added_is_refused_as_a_newer_file_not_as_an_unknown_f
 )
 def test_a_version_no_crest_writes_is_named_with_the_versions_this_crest_reads(version: str, found: str) -> None:
     text = _as_version(export_json(NEVER_LINKED), version)
-    assert _refusal(text) == f"journal.json line 1, field version: this crest reads versions 1 and 2, found {found}"
+    assert _refusal(text) == f"journal.json line 1, field version: this crest reads versions 1, 2 and 3, found {found}"

@@ -1,10 +1,10 @@
 """CSV for a spreadsheet: a zip of one table per record type, each with a header row and one record per row.
 
 sessions.csv, check_ins.csv, pain_ratings.csv (by check_in_id), safety_screens.csv, safety_answers.csv (by
-screen_id), safety_clearances.csv, settings.csv, psfs.csv and psfs_activities.csv (by assessment_id) carry what the
-JSON export carries, ids included, so the zip (or the folder it unzips to) imports back. Files are UTF-8 with a
-byte order mark, which spreadsheets need to show accents right. A text cell that a spreadsheet would run as a
-formula (=, +, -, @) is written after a `'`, which reading removes.
+screen_id), safety_clearances.csv, settings.csv, psfs.csv, psfs_activities.csv (by assessment_id) and
+safety_warnings.csv carry what the JSON export carries, ids included, so the zip (or the folder it unzips to)
+imports back. Files are UTF-8 with a byte order mark, which spreadsheets need to show accents right. A text cell
+that a spreadsheet would run as a formula (=, +, -, @) is written after a `'`, which reading removes.
 
 A session's breath reading is summed up for a spreadsheet: its rate (the median of the windows with a reading)
 and how many times the body moved. Its windows travel in JSON only, so an import from CSV leaves them out.
@@ -30,12 +30,14 @@ from crest.journal.transfer.fields import (
     PAIN_FIELDS,
     SESSION_FIELDS,
     UID_FIELDS,
+    WARNING_FIELDS,
     YES,
     carried_uids,
     clearance_fields,
     pain_fields,
     session_fields,
     time_text,
+    warning_fields,
 )
 from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, note_record
 from crest.journal.transfer.reading import (
@@ -54,9 +56,10 @@ from crest.journal.transfer.reading import (
     screen_record,
     session_record,
     text_value,
+    warning_record,
 )
 
-SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVITIES, NOTES = (
+SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVITIES, NOTES, WARNINGS = (
     "sessions.csv",
     "check_ins.csv",
     "pain_ratings.csv",
@@ -67,6 +70,7 @@ SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVIT
     "psfs.csv",
     "psfs_activities.csv",
     "session_notes.csv",
+    "safety_warnings.csv",
 )
 TABLES: Mapping[str, tuple[str, ...]] = {
     SESSIONS: (
@@ -84,9 +88,10 @@ TABLES: Mapping[str, tuple[str, ...]] = {
     PSFS: ("id", "at", *UID_FIELDS),
     ACTIVITIES: ("assessment_id", "name", "score"),
     NOTES: NOTE_FIELDS,
+    WARNINGS: WARNING_FIELDS,
 }
 # Tables a journal may do without: a zip without them reads as a journal without such records.
-OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES, NOTES)
+OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES, NOTES, WARNINGS)
 # Columns a table may do without: a zip written before they existed reads as if each row said false; the synced
 # records' uids are written only by a linked crest (`carried_uids`).
 OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {
@@ -112,6 +117,8 @@ psfs.csv             each time you rated your daily activities (the PSFS)
 psfs_activities.csv  the activities and their scores, 0-10 (assessment_id is the psfs.csv id)
 session_notes.csv    your practitioners' notes on your sessions, kept by `crest sync` (session_uid is the uid
                      column of sessions.csv); only when there are any
+safety_warnings.csv  urgent-care warnings that still stand though what raised them was deleted or corrected:
+                     restored with the journal, each until held_until; only when there are any
 `crest import` (or Settings > Restore in the browser) reads this zip, or the folder it unzips to, back.
 """
 # Each table's rows are counted before any is read into a record: a small zip can hold a huge table.
@@ -126,6 +133,7 @@ TABLE_CAPS: Mapping[str, capacity.RecordCap] = {
     PSFS: capacity.PSFS_ROUNDS,
     ACTIVITIES: capacity.PSFS_ACTIVITIES,
     NOTES: capacity.SESSION_NOTES,
+    WARNINGS: capacity.SAFETY_WARNINGS,
 }
 MAX_TABLE_BYTES = 64 * 1024 * 1024  # far above any journal; a zip claiming more is refused before it is read
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -183,6 +191,8 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
             yield ACTIVITIES, {"assessment_id": assessment.id, "name": activity.name, "score": activity.score}
     for note in contents.session_notes:
         yield NOTES, note_fields(note)
+    for warning in contents.safety_warnings:
+        yield WARNINGS, warning_fields(warning)
 
 
 def export_csv_tables(contents: JournalContents) -> dict[str, str]:
@@ -190,9 +200,11 @@ def export_csv_tables(contents: JournalContents) -> dict[str, str]:
     in a linked crest's journal (one never linked has the tables and columns it had before, for older crests to
     read)."""
     if carried_uids(contents):
-        tables = TABLES
+        tables = {**TABLES}
     else:
         tables = {name: _without_uid(columns) for name, columns in TABLES.items() if name != NOTES}
+    if not contents.safety_warnings:  # a journal without kept warnings has the tables it had before
+        del tables[WARNINGS]
     buffers = {name: io.StringIO() for name in tables}
     writers = {name: csv.writer(buffers[name], lineterminator="\r\n") for name in tables}
     for name, columns in tables.items():
@@ -315,6 +327,8 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         collected.add_psfs_activity(place, read_field(place, fields, "assessment_id", record_id), activity)
     for place, fields in tables.rows(NOTES):
         collected.add_session_note(place, note_record(place, fields))
+    for place, fields in tables.rows(WARNINGS):
+        collected.add_warning(place, warning_record(place, fields))
     return collected.contents()
 
 

@@ -14,6 +14,7 @@ from crest.journal.records import (
     PsfsAssessment,
     SafetyClearance,
     SafetyScreen,
+    SafetyWarning,
 )
 
 # Lists inside one text cell (CSV): sensations as `a;b`, safety answers as `question=yes;question=no`.
@@ -95,6 +96,20 @@ def clearance_fields(clearance: SafetyClearance) -> dict[str, Any]:
     }
 
 
+def warning_fields(warning: SafetyWarning) -> dict[str, Any]:
+    """A kept warning without its id: nothing names it, and an import gives it a new one (a journal emptied by
+    deleting everything may keep warnings of its own)."""
+    return {
+        "question_id": warning.question_id,
+        "level": warning.level,
+        "held_until": time_text(warning.held_until),
+        "raised_at": None if warning.raised_at is None else time_text(warning.raised_at),
+        "check_in_id": warning.check_in_id,
+        "title": warning.title,
+        "named": warning.named,
+    }
+
+
 def psfs_fields(assessment: PsfsAssessment) -> dict[str, Any]:
     return {
         "id": assessment.id,
@@ -124,3 +139,4 @@ SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
 PAIN_FIELDS = ("region", "side", "score", "quality")
 CLEARANCE_FIELDS = ("id", "recorded_at", "clinician", "cleared_on", "question_ids")
 PSFS_FIELDS = ("id", "at", "activities")
+WARNING_FIELDS = ("question_id", "level", "held_until", "raised_at", "check_in_id", "title", "named")

@@ -20,12 +20,14 @@ from crest.journal.transfer.fields import (
     SCREEN_FIELDS,
     SESSION_FIELDS,
     UID_FIELDS,
+    WARNING_FIELDS,
     carried_uids,
     check_in_fields,
     clearance_fields,
     psfs_fields,
     screen_fields,
     session_fields,
+    warning_fields,
 )
 from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, note_record
 from crest.journal.transfer.reading import (
@@ -42,6 +44,7 @@ from crest.journal.transfer.reading import (
     screen_record,
     session_record,
     text_value,
+    warning_record,
 )
 
 JSON_FORMAT_NAME = "crest-journal"
@@ -49,7 +52,10 @@ JSON_FORMAT_NAME = "crest-journal"
 # it whole; this crest reads each of them alike (a linked crest's file from before version 2 said version 1).
 PLAIN_VERSION = 1  # what every crest that reads JSON reads
 LINKED_VERSION = 2  # adds what only a linked crest writes: each synced record's "uid", the "session_notes" section
-JSON_VERSIONS = (PLAIN_VERSION, LINKED_VERSION)
+# Adds the "safety_warnings" section (urgent-care warnings kept after what raised them was deleted): a crest that
+# does not read it says "update crest" rather than restoring the journal without the warning.
+WARNINGS_VERSION = 3
+JSON_VERSIONS = (PLAIN_VERSION, LINKED_VERSION, WARNINGS_VERSION)
 JSON_VERSION = JSON_VERSIONS[-1]  # the newest
 _VERSIONS_READ = ", ".join(map(str, JSON_VERSIONS[:-1])) + f" and {JSON_VERSION}"
 SECTION_CAPS: Mapping[str, capacity.RecordCap] = {
@@ -60,6 +66,7 @@ SECTION_CAPS: Mapping[str, capacity.RecordCap] = {
     "psfs": capacity.PSFS_ROUNDS,
     "safety_clearances": capacity.CLEARANCES,
     "session_notes": capacity.SESSION_NOTES,
+    "safety_warnings": capacity.SAFETY_WARNINGS,
 }
 
 
@@ -87,8 +94,12 @@ def export_json(contents: JournalContents) -> str:
     if contents.session_notes:  # a linked crest's copies of its practitioners' notes
         sections["session_notes"] = [note_fields(note) for note in contents.session_notes]
     linked = "session_notes" in sections or any("uid" in item for items in sections.values() for item in items)
+    version = LINKED_VERSION if linked else PLAIN_VERSION
+    if contents.safety_warnings:  # only then: a journal without kept warnings exports as before
+        sections["safety_warnings"] = [warning_fields(warning) for warning in contents.safety_warnings]
+        version = WARNINGS_VERSION
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
-    header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {LINKED_VERSION if linked else PLAIN_VERSION},\n'
+    header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {version},\n'
     return "{\n" + header + body + "\n}\n"
 
 
@@ -107,6 +118,7 @@ RECORD_FIELDS: Mapping[str, tuple[str, ...]] = {
     "psfs": PSFS_FIELDS + UID_FIELDS,
     "safety_clearances": CLEARANCE_FIELDS,
     "session_notes": NOTE_FIELDS,
+    "safety_warnings": WARNING_FIELDS,
 }
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _LONG_NUMBER = re.compile(r"\d{4300,}")  # sys.get_int_max_str_digits()
@@ -416,6 +428,8 @@ def _json_record(place: Place, section: str, item: dict[str, Any], collected: Co
         collected.add_screen(place, screen_record(place, item, "answered_at"))
     elif section == "safety_clearances":
         collected.add_clearance(place, clearance_record(place, item, "recorded_at"))
+    elif section == "safety_warnings":
+        collected.add_warning(place, warning_record(place, item))
     else:
         key = read_field(place, item, "key", text_value)
         collected.add_setting(place, key, read_field(place, item, "value", text_value))

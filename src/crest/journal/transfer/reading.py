@@ -13,6 +13,7 @@ from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
 from crest.journal.breath_record import MAX_RATE_BPM, check_breath
 from crest.journal.plausibility import (
+    CLOCK_AHEAD,
     ImpossibleRecord,
     check_imported_check_in,
     check_imported_session,
@@ -30,6 +31,7 @@ from crest.journal.records import (
     PsfsAssessment,
     SafetyClearance,
     SafetyScreen,
+    SafetyWarning,
     UnknownSensation,
     UnknownTiming,
     check_activity_name,
@@ -55,7 +57,14 @@ from crest.journal.records import (
 )
 from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
 from crest.journal.vocabulary import PainQuality, Side
-from crest.safety.screen import KNOWN_QUESTIONS, AdviceLevel, may_clear, unknown_question_ids, yes_answers
+from crest.safety.screen import (
+    ANSWER_AGAIN_AFTER,
+    KNOWN_QUESTIONS,
+    AdviceLevel,
+    may_clear,
+    unknown_question_ids,
+    yes_answers,
+)
 from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS
 
 if TYPE_CHECKING:
@@ -203,6 +212,10 @@ def record_id(value: Any) -> int:
     if not 1 <= number <= MAX_RECORD_ID:
         raise BadValue(f"id {number} must be from 1 to {MAX_RECORD_ID}")
     return number
+
+
+def optional_record_id(value: Any) -> int | None:
+    return None if value is None or value == "" else record_id(value)
 
 
 def name_set(value: Any) -> frozenset[str]:
@@ -377,6 +390,41 @@ def clearance_record(place: Place, fields: Fields, recorded_at_name: str) -> Saf
         raise place.error(None, str(error)) from None
 
 
+def urgent_level(value: Any) -> str:
+    """Only an urgent-care warning is kept apart from what raised it (`Safety.keep_urgent_warnings`)."""
+    level = check_advice_level(text_value(value))
+    if level != AdviceLevel.URGENT.stored_name:
+        raise BadValue(f"'{level}' is not '{AdviceLevel.URGENT.stored_name}': only urgent-care warnings are kept")
+    return level
+
+
+def known_question_id(value: Any) -> str:
+    question_id = text_value(value)
+    if question_id not in KNOWN_QUESTIONS:
+        raise BadValue(f"unknown safety question {question_id[:80]!r}")
+    return question_id
+
+
+def optional_moment(value: Any) -> datetime | None:
+    return None if value is None or value == "" else moment(value)
+
+
+def warning_record(place: Place, fields: Fields) -> SafetyWarning:
+    values: dict[str, Any] = {
+        "question_id": read_field(place, fields, "question_id", known_question_id),
+        "level": read_field(place, fields, "level", urgent_level),
+        "held_until": read_field(place, fields, "held_until", moment),
+        "raised_at": read_field(place, fields, "raised_at", optional_moment),
+        "check_in_id": read_field(place, fields, "check_in_id", optional_record_id),
+        "title": read_field(place, fields, "title", optional_text_value),
+        "named": read_field(place, fields, "named", optional_text_value),
+    }
+    try:
+        return SafetyWarning(**values)
+    except CrestError as error:
+        raise place.error(None, str(error)) from None
+
+
 def psfs_activity_record(place: Place, fields: Fields, prefix: str = "") -> PsfsActivity:
     return PsfsActivity(
         name=read_field(place, fields, "name", lambda value: check_activity_name(text_value(value)), prefix),
@@ -439,6 +487,7 @@ class Collector:
         # The same uids, to find one given twice without a scan per record.
         self._uid_sets: dict[str, set[str]] = {kind: set() for kind in UID_KINDS}
         self.session_notes: list[tuple[Place, SyncedSessionNote]] = []
+        self.warnings: list[tuple[Place, SafetyWarning]] = []
 
     @staticmethod
     def _unique(place: Place, seen: set[int], record_id: int | None, kind: str) -> None:
@@ -484,6 +533,22 @@ class Collector:
     def add_clearance(self, place: Place, clearance: SafetyClearance) -> None:
         self._unique(place, self._clearance_ids, clearance.id, "clearance")
         self.clearances.append(clearance)
+
+    def add_warning(self, place: Place, warning: SafetyWarning) -> None:
+        """A kept urgent-care warning: held no longer than its waiting time from now (a file cannot make one stand
+        for good), raised at a time that could have happened."""
+        if self._now is not None:
+            longest = ANSWER_AGAIN_AFTER[AdviceLevel.URGENT]
+            if warning.held_until > self._now + longest + CLOCK_AHEAD:
+                raise place.error(
+                    "held_until",
+                    f"{warning.held_until:%Y-%m-%d %H:%M} is more than {longest.days} days ahead; "
+                    f"an urgent-care warning is held {longest.days} days at most",
+                )
+            if warning.raised_at is not None:
+                with _at(place):
+                    check_moment(warning.raised_at, self._now, "raised_at", "the time the warning was raised")
+        self.warnings.append((place, warning))
 
     def add_setting(self, place: Place, key: str, value: str) -> None:
         if not key.strip():
@@ -532,6 +597,9 @@ class Collector:
         for place, note in self.session_notes:
             if note.session_uid not in self._uid_sets["sessions"]:
                 raise place.error("session_uid", f"there is no session with uid {note.session_uid} in this file")
+        for place, warning in self.warnings:
+            if warning.check_in_id is not None and warning.check_in_id not in self._check_in_ids:
+                raise place.error("check_in_id", f"there is no check-in {warning.check_in_id} in this file")
         return JournalContents(
             sessions=tuple(sorted(self.sessions, key=lambda record: record.id or 0)),
             check_ins=tuple(sorted(check_ins, key=lambda record: record.id or 0)),
@@ -544,4 +612,5 @@ class Collector:
             check_in_uids=self.uids["check_ins"],
             screen_uids=self.uids["safety_screens"],
             psfs_uids=self.uids["psfs"],
+            safety_warnings=tuple(warning for _, warning in self.warnings),
         )
