@@ -18,28 +18,18 @@ from sqlalchemy import create_engine, text
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
-from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
-from crest.services.safety import ClearanceRefused, SafetyConcernStands
+from crest.services.safety import ClearanceRefused
 from support.clock import FakeClock
+from support.safety_gate import NO_TO_ALL, NUMB_SADDLE, refused
 
-NO_TO_ALL = {question.id: False for question in QUESTIONS}
 DAY_S = 24 * 3600
-NUMB_SADDLE = (PainRating("groin", 3, "both", "numb"), PainRating("calf_and_shin", 2, "both", "tingling"))
 NUMB_CALF = (PainRating("calf_and_shin", 2, "left", "tingling"),)
 
 
 @pytest.fixture
 def services(journal: Journal, clock: FakeClock) -> Iterator[Services]:
     yield Services.over(journal, clock, UTC)
-
-
-def _refused(services: Services) -> bool:
-    try:
-        services.safety.require_may_practise("standard")
-    except SafetyConcernStands:
-        return True
-    return False
 
 
 def _safety_section(services: Services) -> str:
@@ -53,7 +43,7 @@ def _urgent_check_in(services: Services, clock: FakeClock) -> CheckIn:
     clock.advance(60)
     saved = services.check_ins.add(CheckIn(at=clock(), pain=NUMB_SADDLE))
     clock.advance(60)
-    assert _refused(services)
+    assert refused(services)
     return saved
 
 
@@ -65,7 +55,7 @@ def test_deleting_the_check_in_does_not_lift_an_urgent_sign(
     services.check_ins.delete(saved.id)
 
     standing = services.safety.standing()
-    assert standing.message.startswith("Please seek urgent medical care now") and _refused(services)
+    assert standing.message.startswith("Please seek urgent medical care now") and refused(services)
     assert standing.answer_again_from == saved.at + timedelta(days=14)
     safety = _safety_section(services)
     assert "No warning sign stands" not in safety
@@ -73,10 +63,10 @@ def test_deleting_the_check_in_does_not_lift_an_urgent_sign(
 
     clock.advance(13 * DAY_S)  # answers before the waiting time do not lift it
     services.safety.record(NO_TO_ALL)
-    assert _refused(services)
+    assert refused(services)
     clock.advance(DAY_S)  # fresh answers after it do, and the kept record goes
     services.safety.record(NO_TO_ALL)
-    assert not _refused(services)
+    assert not refused(services)
     assert journal.safety_warnings() == []  # nothing of it is kept
 
 
@@ -84,11 +74,11 @@ def test_correcting_the_check_in_does_not_lift_an_urgent_sign(services: Services
     saved = _urgent_check_in(services, clock)
     assert saved.id is not None
     services.check_ins.replace(saved.id, replace(saved, pain=(PainRating("lower_back", 2),)))
-    assert _refused(services)
+    assert refused(services)
     # moved earlier and naming the sign again, it still holds from when it was first raised, and is listed once
     services.check_ins.replace(saved.id, replace(saved, at=saved.at - timedelta(days=10)))
     standing = services.safety.standing()
-    assert _refused(services) and standing.answer_again_from == saved.at + timedelta(days=14)
+    assert refused(services) and standing.answer_again_from == saved.at + timedelta(days=14)
     assert len(standing.standing_check_in_reasons) == 1
 
 
@@ -101,16 +91,16 @@ def test_deleting_the_session_does_not_lift_an_urgent_sign(services: Services, c
     after = CheckIn(at=clock(), pain=NUMB_SADDLE, session_id=session.id, timing=CheckInTiming.AFTER)
     services.check_ins.add(after)
     services.practice.delete(session.id)
-    assert _refused(services)
+    assert refused(services)
 
 
 def test_deleting_a_see_a_clinician_check_in_made_by_mistake_lifts_it(services: Services, clock: FakeClock) -> None:
     services.safety.record(NO_TO_ALL)
     clock.advance(60)
     saved = services.check_ins.add(CheckIn(at=clock(), pain=NUMB_CALF))
-    assert saved.id is not None and _refused(services)
+    assert saved.id is not None and refused(services)
     services.check_ins.delete(saved.id)
-    assert not _refused(services)
+    assert not refused(services)
     assert "No warning sign stands" in _safety_section(services)
 
 
@@ -123,7 +113,7 @@ def test_deleting_everything_keeps_a_standing_urgent_hold_and_nothing_else(
 
     assert services.transfer.delete_everything() == end
     assert services.check_ins.list_check_ins() == [] and services.safety.standing().latest is None
-    assert _refused(services) and services.safety.standing().answer_again_from == end
+    assert refused(services) and services.safety.standing().answer_again_from == end
     engine = create_engine(journal_url)
     try:
         with engine.connect() as connection:
@@ -142,13 +132,13 @@ def test_deleting_everything_keeps_a_standing_urgent_hold_and_nothing_else(
     assert journal.safety_warnings() == []  # nothing of it is kept
 
 
-def test_a_clearance_dated_before_the_answer_it_clears_is_refused(services: Services, clock: FakeClock) -> None:
+def test_a_clearance_dated_before_the_answer_it_clears_isrefused(services: Services, clock: FakeClock) -> None:
     services.safety.record(NO_TO_ALL | {"cancer_history": True})
     with pytest.raises(ClearanceRefused, match=r"2026-04-30, is before the answer it clears \(2026-05-01\)"):
         services.safety.record_clearance("Dr A", date(2026, 4, 30))
-    assert services.safety.clearances() == [] and _refused(services)
+    assert services.safety.clearances() == [] and refused(services)
     services.safety.record_clearance("Dr A", date(2026, 5, 1))
-    assert not _refused(services)
+    assert not refused(services)
 
 
 def test_a_kept_sign_is_never_shown_beside_a_later_check_in_that_takes_its_deleted_id(
@@ -163,7 +153,7 @@ def test_a_kept_sign_is_never_shown_beside_a_later_check_in_that_takes_its_delet
     assert [warning.check_in_id for warning in journal.safety_warnings()] == [None]
     signs = [reason.sign for reason in services.safety.standing().check_in_reasons]
     assert [sign.check_in_id for sign in signs] != [calm.id] and len(signs) == 1 and signs[0].kept
-    assert _refused(services)  # the hold stands all the same
+    assert refused(services)  # the hold stands all the same
 
 
 def test_deleting_the_session_unlinks_its_check_ins_kept_signs(
@@ -177,4 +167,4 @@ def test_deleting_the_session_unlinks_its_check_ins_kept_signs(
     assert session.id is not None
     services.practice.delete(session.id)
     assert [warning.check_in_id for warning in journal.safety_warnings()] == [None]
-    assert _refused(services)
+    assert refused(services)

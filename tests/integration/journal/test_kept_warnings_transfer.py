@@ -16,26 +16,15 @@ import pytest
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
 from crest.journal.transfer import InvalidImportFile
-from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
-from crest.services.safety import SafetyConcernStands
 from support.clock import FakeClock
+from support.safety_gate import NO_TO_ALL, NUMB_SADDLE, refused
 
-NO_TO_ALL = {question.id: False for question in QUESTIONS}
-NUMB_SADDLE = (PainRating("groin", 3, "both", "numb"), PainRating("calf_and_shin", 2, "both", "tingling"))
 DAY_S = 24 * 3600
 
 
 def _services(journal: Journal, clock: FakeClock) -> Services:
     return Services.over(journal, clock, UTC)
-
-
-def _refused(services: Services) -> bool:
-    try:
-        services.safety.require_may_practise("standard")
-    except SafetyConcernStands:
-        return True
-    return False
 
 
 def _deleted_urgent_check_in(services: Services, clock: FakeClock) -> CheckIn:
@@ -48,7 +37,7 @@ def _deleted_urgent_check_in(services: Services, clock: FakeClock) -> CheckIn:
     assert saved.id is not None
     services.check_ins.delete(saved.id)
     clock.advance(60)
-    assert _refused(services)
+    assert refused(services)
     return saved
 
 
@@ -68,14 +57,14 @@ def test_a_restored_backup_keeps_an_urgent_warning_whose_check_in_was_deleted(
         imported = services.transfer.import_file(backup)
         assert imported.safety_warnings == 1
         assert imported.counts()[-1] == "1 urgent-care warning kept"
-        assert _refused(services)
+        assert refused(services)
         standing = services.safety.standing()
         assert standing.message == message
         assert standing.answer_again_from == saved.at + timedelta(days=14)
         assert services.transfer.export_bytes(format_name) == exported  # the same file again
         clock.advance(14 * DAY_S)  # fresh answers after its end lift it, and nothing of it stays
         services.safety.record(NO_TO_ALL)
-        assert not _refused(services) and restored.safety_warnings() == []
+        assert not refused(services) and restored.safety_warnings() == []
 
 
 def test_the_json_export_names_its_newer_version_only_with_kept_warnings(journal: Journal, clock: FakeClock) -> None:
@@ -144,7 +133,7 @@ def test_merging_a_backup_twice_keeps_one_copy_of_the_warning(
         assert services.transfer.import_file(backup, merge=True).safety_warnings == 1
         again = services.transfer.import_file(backup, merge=True)
         assert again.safety_warnings == 0 and again.nothing_new("backup.json") is not None
-        assert len(other.safety_warnings()) == 1 and _refused(services)
+        assert len(other.safety_warnings()) == 1 and refused(services)
 
 
 def test_a_warning_kept_from_a_corrected_check_in_follows_that_check_in_through_a_merge(
@@ -170,7 +159,7 @@ def test_a_warning_kept_from_a_corrected_check_in_follows_that_check_in_through_
         [merged] = other.safety_warnings()
         [check_in] = services.check_ins.list_check_ins()
         assert merged.check_in_id == check_in.id
-        assert _refused(services) and len(services.safety.standing().standing_check_in_reasons) == 1
+        assert refused(services) and len(services.safety.standing().standing_check_in_reasons) == 1
 
 
 def test_a_backup_restored_after_deleting_everything_lists_the_warning_once(
@@ -186,4 +175,4 @@ def test_a_backup_restored_after_deleting_everything_lists_the_warning_once(
     assert [reason.sign.data_deleted for reason in services.safety.standing().standing_check_in_reasons] == [True]
     services.transfer.import_file(backup)
     reasons = services.safety.standing().standing_check_in_reasons
-    assert [reason.sign.data_deleted for reason in reasons] == [False] and _refused(services)
+    assert [reason.sign.data_deleted for reason in reasons] == [False] and refused(services)
