@@ -1,7 +1,8 @@
 """Sessions whose process died (SIGKILL, power loss) are marked `interrupted` on the next start of crest.
 
-A session row names its writer, the process checkpointing it, as `pid@hostname`. On this host a dead pid settles
-it; for another host's session (a shared PostgreSQL journal) only silence can: no checkpoint for `STALE_AFTER_S`.
+A session row names its writer, the process checkpointing it, as `pid.start@hostname` (`crest.processes`). On this
+host a dead pid settles it, or one that now runs another program (a reboot reuses pids), told apart by its start;
+for another host's session (a shared PostgreSQL journal) only silence can: no checkpoint for `STALE_AFTER_S`.
 
 A session the web server writes for a browser page outlives a reload, so that the page can resume it; the page
 checkpoints even while paused, so a closed tab shows as a short silence (`recover_silent_pages`).

@@ -121,7 +121,7 @@ class SessionRow(Base):
     variant: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), index=True)
     position_check_summary: Mapped[str | None] = mapped_column(Text)
-    writer: Mapped[str | None] = mapped_column(String(300))  # the process writing checkpoints: pid@host
+    writer: Mapped[str | None] = mapped_column(String(300))  # the process writing checkpoints: pid.start@host
     last_checkpoint_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     logged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # done without the app
     breath: Mapped[str | None] = mapped_column(Text)  # the breath reading as JSON: numbers only, never pictures

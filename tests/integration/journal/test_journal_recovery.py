@@ -14,7 +14,7 @@ from pathlib import Path
 from crest.cli.journal_access import describe_recovered
 from crest.journal.recovery import recover_abandoned_sessions
 from crest.journal.store import Journal
-from crest.processes import is_local_process_alive, this_process
+from crest.processes import is_local_process_alive, process_start, this_process
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
@@ -44,12 +44,48 @@ def _dead_pid() -> int:
 def test_owner_liveness_on_this_host() -> None:
     host = socket.gethostname()
     assert is_local_process_alive(this_process())
-    assert this_process() == f"{os.getpid()}@{host}"
+    start = process_start(os.getpid())
+    assert start is not None  # Linux: /proc tells when a process started
+    assert this_process() == f"{os.getpid()}.{start}@{host}"
+    assert is_local_process_alive(f"{os.getpid()}@{host}")  # a name written before starts were noted
     assert not is_local_process_alive(f"{_dead_pid()}@{host}")
+    assert not is_local_process_alive(f"{_dead_pid()}.{start}@{host}")
     assert is_local_process_alive(f"{_dead_pid()}@another-machine")  # cannot know: only silence decides
     assert not is_local_process_alive("not-a-pid@" + host)
     assert not is_local_process_alive(None)
     assert not is_local_process_alive("")
+
+
+def test_a_session_whose_pid_now_runs_another_program_is_marked_interrupted(journal_url: str) -> None:
+    """After a reboot (or once pids wrap around) another program may run under the dead crest's pid: its start
+    tells them apart, so the rest left running does not hold new ones off for the two hours silence takes."""
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        start = process_start(other.pid)
+        assert start is not None
+        stand_in = f"{other.pid}.{start + 1}@{socket.gethostname()}"  # the dead crest started at another moment
+        assert is_local_process_alive(f"{other.pid}.{start}@{socket.gethostname()}")
+        assert not is_local_process_alive(stand_in)
+        with Journal.open(journal_url) as journal:
+            session_id = journal.start_session(datetime.now(UTC), 15, "standard", stand_in)
+            recovered = recover_abandoned_sessions(journal)
+            assert [(session.id, session.status) for session in recovered] == [(session_id, "interrupted")]
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_a_command_name_with_spaces_and_parentheses_does_not_hide_the_start(tmp_path: Path) -> None:
+    named = tmp_path / "a (b) c"  # the command name /proc shows in parentheses, itself holding some
+    named.symlink_to(sys.executable)
+    other = subprocess.Popen([str(named), "-c", "import time; time.sleep(60)"])
+    try:
+        stat = Path(f"/proc/{other.pid}/stat").read_text(encoding="ascii")
+        assert "(a (b) c)" in stat
+        assert process_start(other.pid) == int(stat.replace("(a (b) c)", "name").split()[21])
+    finally:
+        other.kill()
+        other.wait()
 
 
 def test_killed_session_is_marked_interrupted_on_next_start(journal_url: str) -> None:
