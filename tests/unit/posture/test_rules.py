@@ -399,6 +399,35 @@ def test_bent_knees_shown_ok_lie_within_the_limit_their_target_names(view: str) 
         assert all(int(angle) <= limit for angle in re.findall(r"(\d+) deg", knees.measured))
 
 
+@pytest.mark.parametrize(
+    ("legs", "view", "seen"),
+    [
+        ("air", "side", "right foot off the floor"),
+        ("tabletop", "oblique", "right foot off the floor"),
+        ("chest", "side", "right knee drawn towards the chest"),
+        ("air", "feet_end", "feet off the floor"),
+        ("butterfly", "oblique", "knees fallen out to the sides"),
+        ("butterfly", "feet_end", "knees fallen out to the sides"),
+    ],
+)
+def test_knees_bent_within_the_limit_but_not_up_show_what_failed_not_the_angle(legs: str, view: str, seen: str) -> None:
+    # "knees 99 deg, target at most 150 deg" beside "Adjust" read as a passing measure: the feet were what failed.
+    knees = evaluate(photograph(Figure(legs=legs), view)).criterion("knees_bent")
+    assert knees.status == "adjust"
+    assert knees.measured == seen
+    assert knees.target == "knees pointing up, feet on the floor"
+
+
+@pytest.mark.parametrize("legs", ["crp", "straight", "one_straight", "air", "chest", "tabletop", "butterfly"])
+@pytest.mark.parametrize("view", ["side", "oblique", "feet_end", "head_end", "above"])
+def test_knee_angles_shown_beside_adjust_break_the_limit_their_target_names(legs: str, view: str) -> None:
+    knees = evaluate(photograph(Figure(legs=legs), view)).criterion("knees_bent")
+    angles = [int(angle) for angle in re.findall(r"(\d+) deg", knees.measured or "")]
+    if knees.status == "adjust" and angles:
+        assert knees.target is not None
+        assert max(angles) > int(knees.target.split("at most ")[1].split()[0])
+
+
 def test_an_open_hip_angle_with_the_feet_far_out_is_shown_as_such_not_as_over_its_limit() -> None:
     hips = evaluate(photograph(Figure(heel_from_hip_cm=76), "side")).criterion("hips_down")
     assert hips.status == "ok"

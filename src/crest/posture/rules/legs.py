@@ -31,6 +31,9 @@ from crest.posture.rules.verdicts import (
 )
 from crest.posture.vocabulary import Criterion
 
+# What knees bent up look like, as the check shows it beside a verdict that is not about the knee's angle.
+POINTING_UP = "knees pointing up, feet on the floor"
+KNEES_FALLEN_OUT = "knees fallen out to the sides"
 # Knees: a leg opened past 150 degrees is straight; the position bends the knee to about 45-110 degrees.
 STRAIGHT_KNEE_DEG = 150.0
 KNEE_MARGIN_DEG = 10.0
@@ -114,9 +117,12 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
     angles = {side: _knee_angle(body, side) for side in sides}
     seen = visibility_confidence(max(body.visibility(f"{s}_hip", f"{s}_knee", f"{s}_ankle") for s in sides))
     measured = "knees " + " / ".join(f"{shown(angles[side])} deg" for side in sides)
-    # The target names the limit the verdict compares (how far to bend is heel_distance's to say).
+    # The target names the limit the verdict compares (how far to bend is heel_distance's to say). A knee bent
+    # within it but not pointing up, or its foot off the floor, is shown as what was seen in words: its angle,
+    # within the limit, would read as a reason to pass.
     most_deg = STRAIGHT_KNEE_DEG if view in SIDE_ON else END_BENT_MAX_DEG
-    target = f"bent (at most {most_deg:.0f} deg), pointing up, feet down"
+    bent = f"bent (at most {most_deg:.0f} deg)"
+    target = f"{bent}, {POINTING_UP}"
     if view in SIDE_ON and body.visibility("left_knee", "right_knee", "left_ankle", "right_ankle") >= SEEN / 2:
         # Checked before straightness: a knee fallen out towards the camera can look like a straight leg. The
         # far leg is often half hidden from the side; half-seen knees still show how far apart they are.
@@ -125,24 +131,30 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
         out = knees_gap - max(KNEES_OUT_GAP_RATIO * others_gap, KNEES_OUT_MIN_GAP)
         if out > 0:
             advice = "bring your knees up towards each other, pointing to the ceiling"
-            return adjust(name, measured, target, advice, min(seen, margin_confidence(out, KNEE_UP_MARGIN)))
+            confidence = min(seen, margin_confidence(out, KNEE_UP_MARGIN))
+            return adjust(name, KNEES_FALLEN_OUT, POINTING_UP, advice, confidence)
     straight = [side for side in sides if _straight(body, view, side, angles[side])]
     if straight:
         advice = "bend your knees and stand your feet on the floor"
         if len(straight) < len(sides):
             advice = f"bend your {straight[0]} knee too and stand that foot on the floor"
         margin = min(margin_confidence(angles[side] - STRAIGHT_KNEE_DEG, KNEE_MARGIN_DEG) for side in straight)
-        return adjust(name, measured, target, advice, min(seen, margin))
+        # Straight is judged against 150 degrees from every view (from an end, 120-150 is left unsure below).
+        return adjust(name, measured, f"bent (at most {STRAIGHT_KNEE_DEG:.0f} deg)", advice, min(seen, margin))
     fallen_out = _knees_fallen_out(body)
     if view not in SIDE_ON and fallen_out > 0:
         advice = "bring your knees up towards each other, pointing to the ceiling"
-        return adjust(name, measured, target, advice, min(seen, margin_confidence(fallen_out, KNEES_OUT_MARGIN)))
+        confidence = min(seen, margin_confidence(fallen_out, KNEES_OUT_MARGIN))
+        return adjust(name, KNEES_FALLEN_OUT, POINTING_UP, advice, confidence)
     if view in END_ON:
         folded = max(angles.values())
         if shown(folded) > END_BENT_MAX_DEG:
             return unsure(name, measured, CAMERA_SIDE)
-        if any(_end_feet_lifted(body, view, side) for side in sides):
-            return adjust(name, measured, target, "lower your feet to the floor, knees pointing up", min(seen, 0.75))
+        lifted = [side for side in sides if _end_feet_lifted(body, view, side)]
+        if lifted:
+            off = "feet" if len(lifted) > 1 else f"{lifted[0]} foot"
+            advice = "lower your feet to the floor, knees pointing up"
+            return adjust(name, f"{off} off the floor", POINTING_UP, advice, min(seen, 0.75))
         return ok(name, measured, target, min(seen, margin_confidence(END_BENT_MAX_DEG - folded, KNEE_MARGIN_DEG)))
     if view not in SIDE_ON:
         # From above, a knee pointing up folds the leg as seen from an end; feet on the floor and feet lifted
@@ -155,8 +167,8 @@ def knees_bent(body: Body, view: View, height_cm: float | None) -> CriterionResu
     for side in sides:
         problem = _leg_problem(body, side, angles[side])
         if problem is not None:
-            advice, margin = problem
-            return adjust(name, measured, target, advice, min(seen, margin))
+            seen_instead, advice, margin = problem
+            return adjust(name, f"{side} {seen_instead}", POINTING_UP, advice, min(seen, margin))
         confidence = min(confidence, _leg_margin(body, side, angles[side]))
     return ok(name, measured, target, confidence)
 
@@ -186,22 +198,28 @@ def _straight(body: Body, view: View, side: str, angle_deg: float) -> bool:
     return view in SIDE_ON or body.length(f"{side}_hip", f"{side}_ankle") > LEG_SEEN_FLAT_MIN
 
 
-def _leg_problem(body: Body, side: str, knee_deg: float) -> tuple[str, float] | None:
-    """What keeps a bent leg from the position, seen from the side, with how sure that is."""
+def _leg_problem(body: Body, side: str, knee_deg: float) -> tuple[str, str, float] | None:
+    """What keeps a bent leg from the position, seen from the side: what was seen instead (after the side's name),
+    what to do, and how sure that is."""
     ankle = body[f"{side}_ankle"]
     lower_feet = "lower your feet to the floor, knees pointing up"
+    point_up = "let your knees point up to the ceiling"
     ankle_up = height_up(body, ankle)
     if ankle_up > FOOT_LIFTED_MIN:
-        return lower_feet, margin_confidence(ankle_up - FOOT_LIFTED_MIN, FOOT_MARGIN)
+        return "foot off the floor", lower_feet, margin_confidence(ankle_up - FOOT_LIFTED_MIN, FOOT_MARGIN)
     to_chest = _knee_towards_head(body, side)
     if to_chest > KNEES_TO_CHEST_MIN:
-        return lower_feet, margin_confidence(to_chest - KNEES_TO_CHEST_MIN, KNEE_X_MARGIN)
+        return (
+            "knee drawn towards the chest",
+            lower_feet,
+            margin_confidence(to_chest - KNEES_TO_CHEST_MIN, KNEE_X_MARGIN),
+        )
     knee_rise = _knee_rise(body, side)
     if knee_rise < KNEE_UP_MIN:
-        return "let your knees point up to the ceiling", margin_confidence(KNEE_UP_MIN - knee_rise, KNEE_UP_MARGIN)
+        return "knee down near the floor", point_up, margin_confidence(KNEE_UP_MIN - knee_rise, KNEE_UP_MARGIN)
     flatter = _shin_flatter_deg(body, side, knee_deg)
     if flatter > DROPPED_SHIN_DEG:
-        return "let your knees point up to the ceiling", margin_confidence(flatter - DROPPED_SHIN_DEG, KNEE_MARGIN_DEG)
+        return "knee fallen out to the side", point_up, margin_confidence(flatter - DROPPED_SHIN_DEG, KNEE_MARGIN_DEG)
     return None
 
 
