@@ -100,6 +100,44 @@ def test_rating_again_starts_empty_with_every_activity_and_its_last_score_beside
     assert unscored.status_code == 422 and "last time 5" in unscored.text  # the hint stays after a mistake
 
 
+def test_an_offered_activity_left_unscored_is_marked_at_its_field_and_clearing_its_name_leaves_it_out(
+    client: TestClient,
+) -> None:
+    # Each round rates the same activities again: an unscored one is asked about at its own field, never dropped
+    # unseen, and the page says beforehand how to leave one out.
+    client.post(
+        "/psfs", data={"name_1": "Sitting through a film", "score_1": "3", "name_2": "Tying shoes", "score_2": "5"}
+    )
+    offered = client.get("/psfs").text
+    assert "To leave one out of this round, clear its name." in offered
+    assert "Activity 2 <span" not in offered  # an offered activity is not labelled "(optional)"
+    sent = {"name_1": "Sitting through a film", "score_1": "4", "name_2": "Tying shoes", "score_2": ""}
+    refused = client.post("/psfs", data=sent)
+    assert refused.status_code == 422
+    assert "Not saved yet: see activity 2 below." in refused.text
+    field = re.search(r'<input id="score_2"[^>]*>', refused.text)
+    assert field is not None
+    assert 'aria-invalid="true"' in field.group() and "autofocus" in field.group()
+    assert 'aria-describedby="score_2-error scale-hint last_2"' in field.group()
+    said = re.search(r'<p id="score_2-error" class="error-text field-error">([^<]*)</p>', refused.text)
+    assert said is not None
+    assert said.group(1) == (
+        "Give &#39;Tying shoes&#39; a score, a whole number from 0 to 10, or clear its name to leave it out of this"
+        " round."
+    )
+    first = re.search(r'<input id="score_1"[^>]*>', refused.text)
+    assert first is not None and "aria-invalid" not in first.group() and 'value="4"' in first.group()
+    assert len(client.get("/api/psfs").json()) == 1
+    left_out = client.post("/psfs", data=sent | {"name_2": ""}, follow_redirects=False)
+    assert left_out.status_code == 303
+    assert [a["name"] for a in client.get("/api/psfs").json()[0]["activities"]] == ["Sitting through a film"]
+    named = client.post("/psfs", data={"name_1": "Gardening", "score_1": "4", "name_3": "\u200b", "score_3": "6"})
+    assert named.status_code == 422 and "see activity 3 below" in named.text
+    name_field = re.search(r'<input id="name_3"[^>]*>', named.text)
+    assert name_field is not None and 'aria-invalid="true"' in name_field.group()
+    assert 'id="name_3-error"' in named.text
+
+
 def test_report_page_pdf_and_html(tmp_path: Path, clock: FakeClock) -> None:
     with _practised(tmp_path, clock) as client:
         page = client.get("/report").text

@@ -14,6 +14,8 @@ from crest.journal.records import (
     PsfsActivity,
     activity_key,
     blank,
+    check_activity_name,
+    check_psfs_score,
     read_psfs_score,
 )
 from crest.web.context import WebContext
@@ -40,8 +42,18 @@ def save_psfs(request: Request, context: Context, form: SubmittedForm) -> Respon
         {"name": form.get(f"name_{n}", "").strip(), "score": form.get(f"score_{n}", "").strip()}
         for n in range(1, MAX_PSFS_ACTIVITIES + 1)
     ]
+    activities: list[PsfsActivity] = []
+    refused: dict[str, str] = {}  # a field's id: why, shown beside that field
+    for number, row in enumerate(rows, start=1):
+        if blank(row["name"]) and not row["score"]:
+            continue  # an empty row, or an activity whose name was cleared to leave it out of this round
+        try:
+            activities.append(_activity(number, row))
+        except RowRefused as error:
+            refused[error.field] = error.message
+    if refused:
+        return _page(request, context, rows, refused=refused, status_code=422)
     try:
-        activities = [_activity(row) for row in rows if not blank(row["name"]) or row["score"]]
         context.services.daily_activities.record(activities)
     except CrestError as error:
         return _page(request, context, rows, error=refusal(error), status_code=422)
@@ -54,11 +66,33 @@ def delete_psfs(request: Request, assessment_id: PageRecordId, context: Context)
     return RedirectResponse(str(request.url_for("psfs_page")), status_code=303)
 
 
-def _activity(row: dict[str, str]) -> PsfsActivity:
+class RowRefused(InvalidPsfs):
+    """One activity of the form refused, with the id of the field to mend."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _activity(number: int, row: dict[str, str]) -> PsfsActivity:
+    # Every round rates the same activities again, so an offered activity left without a score is asked about
+    # rather than dropped: dropped, it would leave this round's change unmeasured. Clearing its name leaves it out.
     score = read_psfs_score(row["score"])
     if score is None:
-        raise InvalidPsfs(f"give '{row['name'] or 'the activity'}' a score, a whole number from 0 to 10")
-    return PsfsActivity(row["name"], score)
+        named = not blank(row["name"])
+        leave_out = ", or clear its name to leave it out of this round" if named else ""
+        raise RowRefused(
+            f"score_{number}",
+            f"give '{row['name'] if named else 'the activity'}' a score, a whole number from 0 to 10{leave_out}",
+        )
+    try:
+        name = check_activity_name(row["name"])
+    except InvalidPsfs as error:
+        raise RowRefused(f"name_{number}", error.message) from error
+    try:
+        return PsfsActivity(name, check_psfs_score(score))
+    except InvalidPsfs as error:
+        raise RowRefused(f"score_{number}", error.message) from error
 
 
 def _page(
@@ -72,6 +106,7 @@ def _page(
     }
     rows = [row | {"last": last.get(activity_key(row["name"]))} for row in rows]
     rows += [{"name": "", "score": "", "last": None}] * (MAX_PSFS_ACTIVITIES - len(rows))
+    refused: dict[str, str] = values.pop("refused", {})
     rounds = [
         {
             "id": one.id,
@@ -89,6 +124,12 @@ def _page(
         active="psfs_page",
         title="Daily activities",
         rows=rows,
+        offered=any(row["last"] for row in rows),
+        refused=refused,
+        first_refused=next(iter(refused), None),
+        refused_rows=[
+            number for number in range(1, len(rows) + 1) if {f"name_{number}", f"score_{number}"} & {*refused}
+        ],
         rounds=rounds,
         change=line_view(psfs_line(change), change.verdict.value),
         sources={"detectable": PSFS_SOURCE.full, "mid": PSFS_MID_SOURCE.full},
