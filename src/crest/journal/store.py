@@ -91,6 +91,12 @@ _SYNCED_TABLES: dict[RecordKind, type[SessionRow | CheckInRow | SafetyScreenRow 
     "safety_screens": SafetyScreenRow,
     "psfs": PsfsAssessmentRow,
 }
+_RECORD_NOUNS: dict[RecordKind, str] = {
+    "sessions": "session",
+    "check_ins": "check-in",
+    "safety_screens": "set of safety answers",
+    "psfs": "rating of activities",
+}
 _SYNCED_CAPS: dict[RecordKind, capacity.RecordCap] = {
     "sessions": capacity.SESSIONS,
     "check_ins": capacity.CHECK_INS,
@@ -111,6 +117,19 @@ class CheckInTaken(CrestError):
     """A "before" check-in that already belongs to another session."""
 
     http_status = 409
+
+
+class RecordReplaced(CrestError):
+    """An edit or a delete sent from a page opened on a record that was deleted since: its id now names another
+    record (SQLite gives the newest deleted id to the next), which a tab left open must never change or delete."""
+
+    http_status = 409
+
+    def __init__(self, noun: str) -> None:
+        super().__init__(
+            f"this {noun} was deleted in another tab or window since this page was opened; nothing was changed: "
+            "reload the journal"
+        )
 
 
 class SessionOverlaps(CrestError):
@@ -1442,6 +1461,25 @@ class Journal:
             }
             for kind, table in _SYNCED_TABLES.items()
         }
+
+    def require_uid(self, kind: RecordKind, record_id: int, uid: str | None) -> None:
+        """Refuse (`RecordReplaced`) an edit or delete of record `record_id` sent by a page opened on the record
+        with this `uid`, when the id now names another; `uid` None: nothing to compare (the terminal, whose
+        commands name an id just typed, and API clients that send none)."""
+        if uid is None:
+            return
+        table = _SYNCED_TABLES[kind]
+        with self._transaction() as db:
+            held = db.scalar(select(table.uid).where(table.id == record_id, table.person_id == self.person_id))
+        if held is not None and held != uid:
+            raise RecordReplaced(_RECORD_NOUNS[kind])
+
+    def uids_of(self, kind: RecordKind, record_ids: Collection[int]) -> dict[int, str]:
+        """The uids of these records of one kind, by id: what a page sends back with an edit or a delete."""
+        table = _SYNCED_TABLES[kind]
+        query = select(table.id, table.uid).where(table.person_id == self.person_id, table.id.in_(record_ids))
+        with self._transaction() as db:
+            return {record_id: uid for record_id, uid in db.execute(query)}
 
     def uids_pushed_by(self, device: int) -> dict[RecordKind, list[str]]:
         """The uids of the records the linked computer `device` pushed (`merge_synced`) that this journal still

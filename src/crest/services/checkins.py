@@ -3,6 +3,7 @@ to a check-in that says a session made things worse or names a warning sign."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from functools import lru_cache
@@ -42,20 +43,29 @@ class CheckIns:
         check_new_check_in(check_in, self._clock())
         return self._journal.get_checkin(self._journal.add_checkin(check_in))
 
-    def replace(self, check_in_id: int, check_in: CheckIn) -> CheckIn:
+    def replace(self, check_in_id: int, check_in: CheckIn, uid: str | None = None) -> CheckIn:
         """Correct a check-in: a "see a clinician" sign it named is lifted with the mistake, an urgent-care one
-        holds on (`Safety.keep_urgent_warnings`)."""
+        holds on (`Safety.keep_urgent_warnings`). `uid`: the one the page that sent it was given (`uids`), so that
+        a tab left open on a deleted check-in never overwrites the next, which may have its id (`RecordReplaced`)."""
         check_new_check_in(check_in, self._clock())
-        self._journal.get_checkin(check_in_id)  # one that does not exist is refused before anything is kept
+        self._require(check_in_id, uid)  # refused before anything is kept
         self._safety.keep_urgent_warnings(check_in_id)
         self._journal.update_checkin(replace(check_in, id=check_in_id))
         return self._journal.get_checkin(check_in_id)
 
-    def delete(self, check_in_id: int) -> None:
-        """Delete a check-in; an urgent-care sign it named holds on, as for `replace`."""
-        self._journal.get_checkin(check_in_id)
+    def delete(self, check_in_id: int, uid: str | None = None) -> None:
+        """Delete a check-in; an urgent-care sign it named holds on, and `uid` is checked, as for `replace`."""
+        self._require(check_in_id, uid)
         self._safety.keep_urgent_warnings(check_in_id)
         self._journal.delete_checkin(check_in_id)
+
+    def _require(self, check_in_id: int, uid: str | None) -> None:
+        self._journal.get_checkin(check_in_id)
+        self._journal.require_uid("check_ins", check_in_id, uid)
+
+    def uids(self, check_in_ids: Collection[int]) -> dict[int, str]:
+        """Each check-in's uid, which a page sends back with an edit or a delete (`replace`, `delete`)."""
+        return self._journal.uids_of("check_ins", check_in_ids)
 
     def get(self, check_in_id: int) -> CheckIn:
         return self._journal.get_checkin(check_in_id)

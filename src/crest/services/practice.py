@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -123,19 +124,27 @@ class PracticeSessions:
         self._journal.finish_session(session_id, elapsed_s, status, breath, demo=is_demo(clock_speed))
         return self._journal.get_session(session_id)
 
-    def correct(self, session_id: int, edit: SessionEdit) -> PracticeSession:
+    def correct(self, session_id: int, edit: SessionEdit, uid: str | None = None) -> PracticeSession:
+        """`uid`: the one the page that sent it was given (`uids`), so that a tab left open on a deleted session
+        never changes the next, which may have its id (`RecordReplaced`)."""
         check_edit(require_finished(self._journal.get_session(session_id)), edit, self._clock())
+        self._journal.require_uid("sessions", session_id, uid)
         self._journal.update_session(session_id, edit)
         return self._journal.get_session(session_id)
 
-    def delete(self, session_id: int) -> None:
+    def delete(self, session_id: int, uid: str | None = None) -> None:
         """Delete a session and its check-ins; an urgent-care sign one of them named holds on
-        (`Safety.keep_urgent_warnings`), as when the check-in alone is deleted."""
+        (`Safety.keep_urgent_warnings`), as when the check-in alone is deleted. `uid`: as for `correct`."""
         self._journal.get_session(session_id)  # one that does not exist is refused before anything is kept
+        self._journal.require_uid("sessions", session_id, uid)
         for check_in in self._journal.list_checkins(session_id=session_id):
             if check_in.id is not None:
                 self._safety.keep_urgent_warnings(check_in.id)
         self._journal.delete_session(session_id)
+
+    def uids(self, session_ids: Collection[int]) -> dict[int, str]:
+        """Each session's uid, which a page sends back with an edit or a delete (`correct`, `delete`)."""
+        return self._journal.uids_of("sessions", session_ids)
 
     def get(self, session_id: int) -> PracticeSession:
         return self._journal.get_session(session_id)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal, get_args
 from zoneinfo import available_timezones
 
-from fastapi import Path
+from fastapi import Path, Query
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -38,6 +38,16 @@ from crest.safety.worse_check_in import WorseAdvice
 from crest.services.preferences import Preferences
 
 RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
+# The record's uid, as the page offering an edit or a delete was given it: a record deleted since and followed by
+# one with its id (SQLite reuses the newest deleted id) answers 409 instead of changing that one; optional.
+RecordUid = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=32,
+        description="the record's uid when the edit or delete was offered: 409 if the id names another record now",
+    ),
+]
 
 # A day in a query, as 2026-05-01 only (pydantic would read 0 as 1970-01-01), from records.EARLIEST_DAY's year to
 # records.LATEST_DAY's (tests/unit/web/test_day_pattern.py keeps them equal).

@@ -7,7 +7,16 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import MAX_RECORD_ID, CheckIn, require_aware
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import CheckInAdviceOut, CheckInIn, CheckInOut, CheckInSavedOut, Day, ErrorOut, RecordId
+from crest.web.schemas import (
+    CheckInAdviceOut,
+    CheckInIn,
+    CheckInOut,
+    CheckInSavedOut,
+    Day,
+    ErrorOut,
+    RecordId,
+    RecordUid,
+)
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"], responses={404: {"model": ErrorOut}})
 Context = Annotated[WebContext, Depends(web_context)]
@@ -36,12 +45,12 @@ def get_checkin(checkin_id: RecordId, context: Context) -> CheckInOut:
     return CheckInOut.of(context.services.check_ins.get(checkin_id))
 
 
-@router.put("/{checkin_id}", response_model=CheckInSavedOut)
-def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context) -> CheckInSavedOut:
+@router.put("/{checkin_id}", response_model=CheckInSavedOut, responses={409: {"model": ErrorOut}})
+def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context, uid: RecordUid = None) -> CheckInSavedOut:
     """Replace a check-in; its time stays unless a new `at` is given."""
     check_ins = context.services.check_ins
     at = check_ins.get(checkin_id).at if body.at is None else require_aware(body.at, "the check-in time")
-    return _saved(context, check_ins.replace(checkin_id, body.to_record(at)))
+    return _saved(context, check_ins.replace(checkin_id, body.to_record(at), uid))
 
 
 def _saved(context: WebContext, check_in: CheckIn) -> CheckInSavedOut:
@@ -49,7 +58,7 @@ def _saved(context: WebContext, check_in: CheckIn) -> CheckInSavedOut:
     return CheckInSavedOut(**CheckInOut.of(check_in).model_dump(), advice=advice)
 
 
-@router.delete("/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_checkin(checkin_id: RecordId, context: Context) -> Response:
-    context.services.check_ins.delete(checkin_id)
+@router.delete("/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})
+def delete_checkin(checkin_id: RecordId, context: Context, uid: RecordUid = None) -> Response:
+    context.services.check_ins.delete(checkin_id, uid)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -3,6 +3,7 @@
 import re
 from dataclasses import replace
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -218,8 +219,13 @@ def _checkin_view(
     existing = None
     made = None  # when the check-in being edited was made: a page of sliders alone does not say which one it is
     rated_before: list[dict[str, object]] = []
+    update_url = None
     if checkin_id is not None:
         check_in = services.check_ins.get(checkin_id)
+        # The edit names the check-in by its uid too: saved from a tab left open after it was deleted, it is
+        # refused instead of overwriting the next check-in, which SQLite may give the same id.
+        uid = services.check_ins.uids([checkin_id]).get(checkin_id, "")
+        update_url = f"/api/checkins/{checkin_id}" + (f"?{urlencode({'uid': uid})}" if uid else "")
         existing = CheckInOut.of(check_in).model_dump(mode="json")
         made = {"iso": check_in.at.isoformat(), "when": friendly_time(check_in.at, context.local_zone, context.now())}
     elif session_id is not None:
@@ -251,6 +257,7 @@ def _checkin_view(
         # A place added from the list starts with its side unchosen where it comes in pairs: the person says which.
         "first_sides": {region.value: "" if region.has_sides else region.usual_side.value for region in Region},
         "checkins_url": "/api/checkins",
+        "update_url": update_url,
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         "journal_url": str(request.url_for("journal_page").path) + "?saved=check-in",
         "today_url": str(request.url_for("today").path) + "?saved=check-in",  # where a worse one is answered

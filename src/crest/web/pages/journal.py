@@ -1,6 +1,7 @@
 """The journal: sessions and check-ins, newest first, a page at a time, each editable and deletable."""
 
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import Query, Request
 from fastapi.responses import Response
@@ -24,6 +25,14 @@ def journal_page(
     history = context.services.reports.history(page)
     notes = context.services.reports.session_notes()
     entries = journal_rows(history.entries, context.protocol, context.local_zone, context.now(), notes)
+    # A Delete left on a page whose record was deleted since must not hit the next record given its id.
+    uids = {
+        "session": context.services.practice.uids([e["id"] for e in entries if e["kind"] == "session"]),
+        "checkin": context.services.check_ins.uids([e["id"] for e in entries if e["kind"] == "checkin"]),
+    }
+    for entry in entries:
+        if uid := uids[entry["kind"]].get(entry["id"]):
+            entry["delete_url"] += "?" + urlencode({"uid": uid})
     logged = request.query_params.get("logged") == "1"
     return render(
         request, "journal.html", active="journal_page", entries=entries, history=history, logged=logged, saved=saved

@@ -156,9 +156,12 @@ def session_edit_page(
     request: Request, context: Context, session_id: Annotated[int, Query(ge=1, le=MAX_RECORD_ID)]
 ) -> Response:
     session = require_finished(context.services.practice.get(session_id))
+    # Named by its uid too, so that saving from a tab left open after it was deleted never changes the next session
+    # SQLite gives its id.
+    uid = context.services.practice.uids([session_id]).get(session_id, "")
     config = {
         "session": SessionOut.of(session).model_dump(mode="json"),
-        "sessions_url": "/api/sessions",
+        "update_url": f"/api/sessions/{session_id}" + (f"?{urlencode({'uid': uid})}" if uid else ""),
         "journal_url": str(request.url_for("journal_page").path),
     }
     finished = [status for status in SessionStatus if status.finished]

@@ -230,7 +230,7 @@
       let next = config.journal_url;
       let saved;
       if (existing) {
-        saved = await window.crest.api("PUT", `${config.checkins_url}/${existing.id}`, body);
+        saved = await window.crest.api("PUT", config.update_url, body);
       } else {
         saved = await window.crest.api("POST", config.checkins_url, body);
         if (config.next_url) {

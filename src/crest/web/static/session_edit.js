@@ -32,7 +32,7 @@
       status: form.querySelector('input[name="status"]:checked').value,
     };
     try {
-      await window.crest.api("PUT", `${config.sessions_url}/${session.id}`, body);
+      await window.crest.api("PUT", config.update_url, body);
       window.location.assign(config.journal_url);
     } catch (failure) {
       error.textContent = failure.message;

@@ -1,0 +1,76 @@
+"""A tab left open on a record deleted since: SQLite gives the newest deleted id to the next record, so an edit or
+a Delete sent from that tab is refused instead of changing or deleting the record that now has the id."""
+
+import json
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+REFUSED = "was deleted in another tab or window since this page was opened; nothing was changed: reload the journal"
+
+
+def _config(page: str, name: str) -> Any:
+    found = re.search(rf'<script type="application/json" id="{name}">(.*?)</script>', page, re.S)
+    assert found is not None
+    return json.loads(found[1])
+
+
+def _delete_urls(client: TestClient) -> dict[str, str]:
+    """The Journal's Delete buttons by their rows ("checkin-3")."""
+    page = client.get("/journal").text
+    found = re.findall(r'data-delete-url="([^"]+)" data-row="([^"]+)"', page)
+    return {row: url.replace("&amp;", "&") for url, row in found}
+
+
+def test_an_edit_tab_left_open_on_a_deleted_check_in_never_overwrites_the_next(client: TestClient) -> None:
+    old = client.post("/api/checkins", json={"pain": [{"region": "neck", "score": 3}]}).json()
+    update_url = _config(client.get("/checkin", params={"checkin_id": old["id"]}).text, "checkin-config")["update_url"]
+    assert client.delete(_delete_urls(client)[f"checkin-{old['id']}"]).status_code == 204
+    new = client.post("/api/checkins", json={"pain": [{"region": "foot", "side": "left", "score": 2}], "note": "NEW"})
+    assert new.json()["id"] == old["id"]  # what makes it dangerous: the new check-in has the deleted one's id
+
+    stale = client.put(update_url, json={"pain": [{"region": "neck", "score": 3}], "note": "old tab edit"})
+    assert stale.status_code == 409
+    assert stale.json()["detail"] == f"this check-in {REFUSED}"
+    assert client.get(f"/api/checkins/{old['id']}").json()["note"] == "NEW"
+    # the page opened now edits it as usual
+    fresh = _config(client.get("/checkin", params={"checkin_id": old["id"]}).text, "checkin-config")["update_url"]
+    assert client.put(fresh, json={"note": "edited"}).json()["note"] == "edited"
+
+
+def test_a_delete_left_on_the_journal_never_deletes_the_check_in_given_the_same_id(client: TestClient) -> None:
+    old = client.post("/api/checkins", json={"note": "old"}).json()
+    stale_delete = _delete_urls(client)[f"checkin-{old['id']}"]
+    assert client.delete(f"/api/checkins/{old['id']}").status_code == 204  # in another tab, or over the API
+    assert client.post("/api/checkins", json={"note": "NEW"}).json()["id"] == old["id"]
+
+    refused = client.delete(stale_delete)
+    assert refused.status_code == 409
+    assert refused.json()["detail"] == f"this check-in {REFUSED}"
+    assert client.get(f"/api/checkins/{old['id']}").json()["note"] == "NEW"
+    assert client.delete(_delete_urls(client)[f"checkin-{old['id']}"]).status_code == 204
+
+
+def test_a_stale_session_edit_or_delete_never_hits_the_session_given_the_same_id(client: TestClient) -> None:
+    logged = {"started_at": "2026-05-06T08:00:00Z", "minutes": 10}
+    old = client.post("/api/sessions/logged", json=logged).json()
+    edit_url = _config(client.get("/session/edit", params={"session_id": old["id"]}).text, "session-edit-config")[
+        "update_url"
+    ]
+    stale_delete = _delete_urls(client)[f"session-{old['id']}"]
+    assert client.delete(stale_delete).status_code == 204
+    new = client.post("/api/sessions/logged", json={**logged, "started_at": "2026-05-06T09:00:00Z"}).json()
+    assert new["id"] == old["id"]
+
+    edited = client.put(edit_url, json={"variant": "supported", "actual_seconds": 60, "status": "ended_early"})
+    assert edited.status_code == 409
+    assert edited.json()["detail"] == f"this session {REFUSED}"
+    assert client.delete(stale_delete).status_code == 409
+    assert client.get(f"/api/sessions/{old['id']}").json() == new
+
+
+def test_the_api_without_a_uid_edits_and_deletes_by_id_as_before(client: TestClient) -> None:
+    made = client.post("/api/checkins", json={"note": "one"}).json()
+    assert client.put(f"/api/checkins/{made['id']}", json={"note": "two"}).json()["note"] == "two"
+    assert client.delete(f"/api/checkins/{made['id']}").status_code == 204
