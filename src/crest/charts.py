@@ -23,6 +23,10 @@ BAR_GAP = 0.1  # the share of its span a bar leaves empty, so that neighbouring 
 DOT_RADIUS = 5
 FAINT_RADIUS = 3
 DODGE = 8  # places changed in the same session stand side by side, not on top of each other
+# Dots of different series at the same value and moment stand this far apart along the time axis, centre to
+# centre, so that each shows whole (its outline included) and can be hovered: a dot drawn exactly over another
+# hid a place the legend names. A few pixels are a fraction of a day on any chart; the value stays exact.
+SIDE_BY_SIDE = 2 * DOT_RADIUS + 2
 SERIES_COLOURS = 6  # the stylesheet's --chart-1 to --chart-6, as classes series-0 to series-5
 MOST_TICKS = 6  # values up the side of a wide chart; a narrow one gets half, so its labels never crowd
 LABEL_CHARACTER_WIDTH = 8  # a generous width of one character of an axis label at the largest font used (14 px)
@@ -168,31 +172,50 @@ def line_chart(
     x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, 0, 10)
     parts = _open(plot, _ticks(0, 10, width), x_labels, description, style)
+    dots = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.points] for one in series])
+    faint = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.faint] for one in series])
     for index, one in enumerate(series):
         css = _series_class(one, index)
         parts.extend(
-            f'<circle class="faint {css}" cx="{plot.x(p.x):.1f}" cy="{plot.y(p.y):.1f}" r="{FAINT_RADIUS}">'
+            f'<circle class="faint {css}" cx="{x:.1f}" cy="{y:.1f}" r="{FAINT_RADIUS}">'
             f"<title>{escape(p.title)}</title></circle>"
-            for p in one.faint
+            for p, (x, y) in zip(one.faint, faint[index], strict=True)
         )
         for run in _runs(one.points, one.longest_join):
-            coordinates = [(plot.x(p.x), plot.y(p.y)) for p in run]
-            if len(coordinates) > 1:
-                line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coordinates)
+            if len(run) > 1:  # the line runs through the series' own dots, wherever they stand
+                line = " ".join(f"{dots[index][n][0]:.1f},{dots[index][n][1]:.1f}" for n in run)
                 parts.append(f'<polyline class="{css}" points="{line}"/>')
-        parts.extend(_dot(css, plot.x(p.x), plot.y(p.y), one.name, p) for p in one.points)
+        parts.extend(_dot(css, x, y, one.name, p) for p, (x, y) in zip(one.points, dots[index], strict=True))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _runs(points: Sequence[Point], longest_join: float | None) -> list[list[Point]]:
-    """The points in runs a line may join: a new run starts wherever the step from the last point is too long."""
-    runs: list[list[Point]] = []
-    for point in points:
-        if runs and (longest_join is None or point.x - runs[-1][-1].x <= longest_join):
-            runs[-1].append(point)
+def _side_by_side(positions: Sequence[Sequence[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
+    """Each series' dot positions, those drawn at the same spot as another series' dot set side by side along
+    the time axis, in series order, centred on that spot."""
+    at_spot: dict[tuple[float, float], list[tuple[int, int]]] = {}
+    for index, points in enumerate(positions):
+        for number, (x, y) in enumerate(points):
+            at_spot.setdefault((round(x, 1), round(y, 1)), []).append((index, number))
+    placed = [list(points) for points in positions]
+    for together in at_spot.values():
+        if len({index for index, _ in together}) < 2:
+            continue
+        for rank, (index, number) in enumerate(together):
+            x, y = placed[index][number]
+            placed[index][number] = (x + (rank - (len(together) - 1) / 2) * SIDE_BY_SIDE, y)
+    return placed
+
+
+def _runs(points: Sequence[Point], longest_join: float | None) -> list[list[int]]:
+    """The points' indices in runs a line may join: a new run starts wherever the step from the last point is too
+    long."""
+    runs: list[list[int]] = []
+    for number, point in enumerate(points):
+        if runs and (longest_join is None or point.x - points[runs[-1][-1]].x <= longest_join):
+            runs[-1].append(number)
         else:
-            runs.append([point])
+            runs.append([number])
     return runs
 
 

@@ -125,3 +125,34 @@ def test_the_first_label_anchored_at_its_start_leaves_room_for_the_next_on_a_pho
     assert texts[0][2] == "30 Nov" and len(texts) >= 2
     for (_, left_end), (right_start, _) in pairwise(reach):
         assert right_start - left_end >= 12
+
+
+def _dots(svg: str) -> dict[str, tuple[float, float]]:
+    """Each series' dot: where it is drawn."""
+    found = re.findall(r'<circle class="(series-\d)" cx="([\d.]+)" cy="([\d.]+)"', svg)
+    return {css: (float(x), float(y)) for css, x, y in found}
+
+
+def test_places_with_the_same_rating_stand_side_by_side_each_whole_and_at_its_value() -> None:
+    # Calf and shin left and right both 7 in the same week: the left's dot was drawn exactly under the right's.
+    left = Series("Calf and shin (left)", [Point(3, 7, "left 7"), Point(10, 7, "left 7")], colour=2)
+    right = Series("Calf and shin (right)", [Point(3, 7, "right 7"), Point(10, 5, "right 5")], colour=5)
+    alone = Series("Hip", [Point(3, 2, "hip 2")], colour=0)
+    svg = line_chart([left, right, alone], [(0, "1 May")], "d", x_range=(0, 14))
+    first = re.findall(r'<circle class="series-\d" cx="([\d.]+)" cy="([\d.]+)" r="(\d+)"', svg)
+    (left_x, left_y, radius), (right_x, right_y, _), (hip_x, _, _) = first[0], first[2], first[4]
+    assert left_y == right_y  # the value stays exact; only the moment moves, a few pixels
+    assert float(right_x) - float(left_x) > 2 * int(radius)  # apart enough that neither hides the other
+    assert (float(left_x) + float(right_x)) / 2 == float(hip_x)  # centred on the week's moment
+    assert f'points="{left_x},{left_y} ' in svg  # each line starts at its own dot
+    later = _dots(svg)  # the last dot of each series: 7 and 5 differ, so each stands at the moment itself
+    assert later["series-2"][0] == later["series-5"][0]
+    assert later["series-2"][1] != later["series-5"][1]
+
+
+def test_single_ratings_that_coincide_also_stand_side_by_side() -> None:
+    left = Series("Knee (left)", [Point(3, 6, "median")], faint=[Point(2, 6, "left 6")], colour=1)
+    right = Series("Knee (right)", [Point(3, 6, "median")], faint=[Point(2, 6, "right 6")], colour=4)
+    svg = line_chart([left, right], [(0, "1 May")], "d", x_range=(0, 14))
+    faint = re.findall(r'<circle class="faint series-\d" cx="([\d.]+)" cy="([\d.]+)"', svg)
+    assert len(faint) == 2 and faint[0][1] == faint[1][1] and faint[0][0] != faint[1][0]
