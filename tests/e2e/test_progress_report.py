@@ -165,7 +165,10 @@ def test_a_bad_psfs_score_is_explained(browser: Any, practised_url: str) -> None
         scores.nth(index).fill("5")
     names.nth(3).fill("Gardening")
     page.get_by_role("button", name="Save my ratings").click()  # no score for it
-    assert "Give 'Gardening' a score, a whole number from 0 to 10" in page.get_by_role("alert").inner_text()
+    assert page.get_by_role("alert").inner_text() == "Not saved yet: see activity 4 below."
+    assert page.evaluate("document.activeElement.id") == "score_4"  # the page opens on the field to mend
+    assert scores.nth(3).get_attribute("aria-invalid") == "true"
+    assert "Give 'Gardening' a score, a whole number from 0 to 10" in page.locator("#score_4-error").inner_text()
     context.close()
 
 
