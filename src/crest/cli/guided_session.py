@@ -163,6 +163,10 @@ class SessionNotStarted(CrestError):
         super().__init__("the session was not started; please follow the advice above")
 
 
+# Said where a default gives way to the side-lying rest (a session, `crest protocol`), naming what did.
+SIDE_LYING_BY_DEFAULT = "Your safety answers advise resting on your side, so {what} is the side-lying rest."
+
+
 def _allowed_variant(
     standing: SafetyStanding, wanted: VariantName, by_default: bool, console: Console, services: Services
 ) -> VariantName:
@@ -171,9 +175,7 @@ def _allowed_variant(
     if not standing.side_lying_only:
         return wanted
     if by_default:
-        console.print(
-            "[yellow]Your safety answers advise resting on your side, so this session is the side-lying rest.[/yellow]"
-        )
+        console.print(f"[yellow]{SIDE_LYING_BY_DEFAULT.format(what='this session')}[/yellow]")
         return SIDE_LYING_VARIANT
     if wanted != SIDE_LYING_VARIANT:
         show_standing(console, standing, services.clock(), services.zone)

@@ -12,19 +12,28 @@ def register(app: typer.Typer) -> None:
 
 def protocol(
     variant: Annotated[
-        str, typer.Option(metavar="VARIANT", help="standard, supported (calves on a chair), somatic or side_lying.")
-    ] = "standard",
+        str | None,
+        typer.Option(
+            metavar="VARIANT",
+            help="standard, supported (calves on a chair), somatic or side_lying (default: standard, or side_lying "
+            "while your safety answers advise resting on your side).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a checklist.")] = False,
 ) -> None:
     """Show how to set up the constructive rest position, step by step."""
     from rich.padding import Padding
 
     from crest.cli.consoles import console as make_console
+    from crest.cli.guided_session import SIDE_LYING_BY_DEFAULT
     from crest.protocol import load_protocol
+    from crest.protocol.model import SIDE_LYING_VARIANT
     from crest.session.timeline import check_variant
 
     crp = load_protocol()
-    chosen = check_variant(crp, variant)
+    on_the_side = variant is None and _side_lying_advised()
+    default = SIDE_LYING_VARIANT if on_the_side else "standard"
+    chosen = check_variant(crp, default if variant is None else variant)
     details = crp.variants[chosen]
     steps = crp.setup_for(chosen)
     if as_json:
@@ -45,6 +54,8 @@ def protocol(
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return
     console = make_console()
+    if on_the_side:
+        console.print(f"[yellow]{SIDE_LYING_BY_DEFAULT.format(what='this')}[/yellow]")
     console.print(f"[bold]{crp.name}[/bold] · {details.title}: {details.summary}")
     console.print(
         f"Rest {crp.timing.usual_min_minutes}-{crp.timing.usual_max_minutes} minutes "
@@ -60,3 +71,11 @@ def protocol(
     for part in crp.ending_for(chosen):
         console.print(Padding(f"{part.text} [dim]({crp.cite(part.sources)})[/dim]", (0, 0, 0, 3), expand=False))
     console.print(f"\n[dim]{crp.disclaimer}[/dim]")
+
+
+def _side_lying_advised() -> bool:
+    """Whether the safety answers advise the side-lying rest (pregnancy): the steps shown by default are then its."""
+    from crest.cli.journal_access import open_services
+
+    with open_services() as services:
+        return services.safety.standing().side_lying_only

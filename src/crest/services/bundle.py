@@ -61,7 +61,9 @@ class Services:
             reports=Reports(journal, clock, zone, preferences),
             daily_activities=DailyActivities(journal, clock),
             clinician_reports=ClinicianReports(journal, clock, zone, preferences, safety),
-            reminders=Reminders(preferences, clock, zone, journal.current_prescription),
+            reminders=Reminders(
+                preferences, clock, zone, journal.current_prescription, lambda: safety.standing().side_lying_only
+            ),
             clock=clock,
             zone=zone,
             where=journal.where,

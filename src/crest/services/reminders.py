@@ -21,6 +21,7 @@ from crest.interop.ical import (
     weekdays_text,
 )
 from crest.protocol.loader import load_protocol
+from crest.protocol.model import SIDE_LYING_VARIANT
 from crest.services.preferences import Preferences, PreferencesStore
 
 # Said wherever the file is offered: some calendar apps import the event but quietly leave out its alarm.
@@ -67,11 +68,14 @@ class Reminders:
         clock: Clock,
         zone: tzinfo,
         prescription: Callable[[], Prescription | None] = lambda: None,
+        side_lying_only: Callable[[], bool] = lambda: False,
     ) -> None:
         self._preferences = preferences
         self._clock = clock
         self._zone = zone
         self._prescription = prescription  # a practitioner's dose, which the reminder follows
+        # Whether the safety answers advise resting on the side (pregnancy): the reminder's steps then say how.
+        self._side_lying_only = side_lying_only
 
     def calendar(
         self,
@@ -104,7 +108,11 @@ class Reminders:
             days=checked.weekdays,
             minutes=checked.default_minutes,
             summary="Constructive rest",
-            description=_setup_text(checked.default_minutes, 1 if prescribed is None else prescribed.sessions_per_day),
+            description=_setup_text(
+                checked.default_minutes,
+                1 if prescribed is None else prescribed.sessions_per_day,
+                on_the_side=self._side_lying_only(),
+            ),
             last_day=None if prescribed is None else prescribed.last_day,
             first_day=None if prescribed is None else prescribed.first_day,
         )
@@ -132,12 +140,23 @@ class Reminders:
         return ZoneInfo(chosen) if chosen else self._zone
 
 
-def _setup_text(minutes: int, sessions_per_day: int) -> str:
+# Why a reminder names the side-lying rest's steps: the calendar shows them, every day, without crest's screen.
+ON_THE_SIDE = (
+    "Your safety answers advise resting on your side rather than flat on your back (pregnancy from about 16 weeks), "
+    "so these are the steps of the rest on your side."
+)
+
+
+def _setup_text(minutes: int, sessions_per_day: int, *, on_the_side: bool = False) -> str:
     """What to do when the reminder comes. It comes at the time chosen, so it names no time of day: the protocol's
     suggested slot (after work, before the evening meal) would be wrong for a morning reminder. A prescription names
-    one time however many sessions a day it asks for, so the event comes once a day and says the rest."""
+    one time however many sessions a day it asks for, so the event comes once a day and says the rest.
+    `on_the_side`: the safety answers advise the side-lying rest, whose steps replace lying on the back."""
     protocol = load_protocol()
-    steps = "\n".join(f"- {step.title}: {step.text}" for step in protocol.setup)
+    steps = "\n".join(
+        f"- {step.title}: {step.text}" for step in protocol.setup_for(SIDE_LYING_VARIANT if on_the_side else "standard")
+    )
+    why = f"{ON_THE_SIDE}\n\n" if on_the_side else ""
     more = (
         ""
         if sessions_per_day == 1
@@ -145,6 +164,6 @@ def _setup_text(minutes: int, sessions_per_day: int) -> str:
     )
     return (
         f"Time for {minutes} minutes of constructive rest.{more}\n\n"
-        f"How to lie:\n{steps}\n\nStart a guided session with `crest session` or in the crest web app.\n\n"
+        f"{why}How to lie:\n{steps}\n\nStart a guided session with `crest session` or in the crest web app.\n\n"
         f"{protocol.disclaimer}"
     )

@@ -93,3 +93,16 @@ def test_the_days_a_practitioner_chose_are_the_reminders_days_not_the_spread() -
     text = _reminders(chosen).calendar()
     assert "BYDAY=TU,TH,SA" in text
     assert "DTSTART;TZID=Europe/London:20260507T073000" in text  # Thursday: Wednesday is not a chosen day
+
+
+def test_while_resting_on_the_side_is_advised_the_reminder_gives_its_steps_at_every_door() -> None:
+    """The web's download and `crest remind` alike: a daily alarm must not say to lie on the back (pregnancy)."""
+    on_the_side = _description(Reminders(_Settings(), lambda: NOW, UTC, lambda: None, lambda: True).calendar())
+    on_the_back = _description(_reminders(None).calendar())
+    assert "- Lie on your side: " in on_the_side and "Lie on your back" not in on_the_side
+    assert "advise resting on your side" in on_the_side
+    assert "- Lie on your back: " in on_the_back and "advise resting on your side" not in on_the_back
+
+
+def _description(text: str) -> str:
+    return str(_event(text)["description"])
