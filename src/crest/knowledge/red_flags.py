@@ -347,10 +347,11 @@ SADDLE = (
 BOTH_LEGS = (
     r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs are|bilateral"
 )
-# Both legs for a changed feeling: "legs", "thighs", "both calves" (not the feet: as in the check-in, numb or tingling
-# feet are new numbness, "see a clinician", not urgent).
+# Both legs for a changed feeling: "legs", "thighs", "both calves", "both feet" (a check-in rating both feet is pain
+# below the knee in both legs, urgent; "my feet" alone stays "see a clinician", as a foot rated on one side does).
 LEGS_FOR_FEELING = (
-    r"legs|thighs|(?:both|each|two) (?:of )?(?:my |the |your |his |her |our )?(?:legs|thighs|calves|shins|knees)"
+    r"legs|thighs|(?:both|each|two) (?:of )?(?:my |the |your |his |her |our )?(?:legs|thighs|calves|shins|knees|feet)"
+    r"|(?:left|right) (?:foot and (?:my |the )?(?:left|right)(?: (?:one|foot))?|and (?:left|right) feet)"
     # "my left leg and right leg", "the right and left thigh"
     r"|(?:left|right) (?:leg|thigh|calf|shin) and (?:my |the )?(?:left|right)(?: (?:one|leg|thigh|calf|shin))?"
     r"|(?:left|right) and (?:left|right) (?:legs?|thighs?|calf|calves|shins?)"

@@ -127,6 +127,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "it's not pain in one leg anymore, it's both legs now",
     ),
     "changed_feeling_in_both_legs": (
+        # Both feet: a check-in that rates both feet is pain below the knee in both legs, urgent; help agrees.
+        "tingling in both feet",
+        "pins and needles in both feet",
+        "both feet are numb",
+        "both feet tingle when they get cold",
+        "tingling in my left foot and right foot",
         "pins and needles in both my feet and legs",  # the feet named with the legs,
         "pins and needles down both legs",
         "my left leg and right leg are numb",
@@ -303,7 +309,6 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "tingling in my feet",
         "my foot went to sleep and tingled",
         "the bottom of my feet tingle",
-        "both feet tingle when they get cold",
         "my left leg tingles a little",
         "tingling in my left foot",
         "why do my feet tingle a bit when I lie for long?",

@@ -67,6 +67,20 @@ def test_a_question_that_states_a_check_ins_changed_feeling_in_one_leg_pins_the_
     assert sign.level is WarningLevel.SEE_CLINICIAN
 
 
+@pytest.mark.parametrize("quality", sorted(LOSS_OF_FEELING))
+def test_a_question_that_states_a_changed_feeling_in_both_feet_pins_urgent_care_as_the_check_in_does(
+    quality: str,
+) -> None:
+    # A check-in that rates both feet is pain below the knee in both legs: urgent. "tingling in both feet" in help
+    # pinned "see a clinician" or nothing.
+    check_in = CheckIn(at=datetime(2026, 5, 1, 9, tzinfo=UTC), pain=(PainRating("foot", 3, "both", quality=quality),))
+    levels = {sign.level for sign in warning_signs(check_in)}
+    said = {"tingling": "tingling in both feet", "numb": "both feet are numb"}[quality]
+    warnings = help_service.ask(said).warnings
+    assert WarningLevel.URGENT_CARE in levels
+    assert warnings and warnings[0].level == WarningLevel.URGENT_CARE.value
+
+
 def test_every_warning_sign_a_question_names_is_pinned_most_urgent_first() -> None:
     # Night pain and a fever are two signs, each with its own advice: neither may hide the other.
     reply = help_service.ask("I have a fever and my back hurts at night")
