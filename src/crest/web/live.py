@@ -24,6 +24,7 @@ Turn = TypeVar("Turn")
 FrameChecker = Callable[[Turn, bytes], dict[str, Any]]
 RequestAnswerer = Callable[[dict[str, Any]], dict[str, Any]]
 BUSY_CLOSE_CODE = 1013  # "try again later"
+REFUSED_CLOSE_CODE = 1008  # "policy": the safety answers or a warning sign say no, and trying again will not help
 
 
 class LatestFrame:
@@ -100,11 +101,11 @@ class LiveStreamLimit:
                     self._open -= 1
 
 
-async def refuse_live_check(websocket: WebSocket, message: str) -> None:
-    """A calm refusal the page can show, then a close that says to try again later."""
+async def refuse_live_check(websocket: WebSocket, message: str, code: int = BUSY_CLOSE_CODE) -> None:
+    """A calm refusal the page can show, then a close: by default one that says to try again later."""
     await websocket.accept()
     await _send_error(websocket, message)
-    await websocket.close(code=BUSY_CLOSE_CODE)
+    await websocket.close(code=code)
 
 
 async def serve_live_check(

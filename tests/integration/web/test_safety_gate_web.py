@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
 
+from crest.web.templating import as_sentence
 from support.clock import FakeClock
 
 DAY_S = 24 * 3600
@@ -306,6 +308,26 @@ def test_the_position_check_is_not_offered_when_side_lying_is_advised(client: Te
     assert "the position check is for lying on your back" in refused.text and "roll over" not in refused.text
     with client.websocket_connect("ws://127.0.0.1:8765/api/check/live") as live:
         assert "rest on your side" in live.receive_json()["message"]
+
+
+@pytest.mark.parametrize("sign", ["bladder_bowel_saddle", "fracture_signs"])
+def test_the_live_camera_check_is_refused_while_a_warning_sign_stands_as_the_upload_is(
+    client: TestClient, sign: str
+) -> None:
+    # The socket coached the position while an urgent "yes" stood; the upload was refused.
+    client.post("/api/safety/answers", json={"answers": _answers(client, sign)})
+    photo = (Path(__file__).resolve().parents[2] / "fixtures" / "photos" / "90_90_hamstring_0.jpg").read_bytes()
+    upload = client.post("/api/check", files={"file": ("me.jpg", photo, "image/jpeg")})
+    assert upload.status_code == 409
+    with client.websocket_connect("ws://127.0.0.1:8765/api/check/live") as live:
+        live.send_text("hello")  # answered at once by an open stream, without a pose model
+        refusal = live.receive_json()
+        assert refusal["type"] == "error"
+        assert refusal["message"] == as_sentence(upload.json()["detail"])  # the upload's words, as a sentence
+        assert refusal["message"].startswith("No position check was started: Please s")
+        with pytest.raises(WebSocketDisconnect) as closed:
+            live.receive_json()
+    assert closed.value.code == 1008  # refused, not "try again later"
 
 
 def test_a_sign_noted_in_check_in_after_check_in_is_listed_once_on_today_and_in_the_refusal(

@@ -31,13 +31,14 @@ from crest.posture.media import (
 )
 from crest.posture.service import Checked, CheckOptions, VideoCheck
 from crest.posture.video import clock_text
-from crest.services.safety import ON_BACK_NOT_ADVISED
+from crest.services.safety import PositionCheckNotAdvised
 from crest.shortening import shortened
 from crest.web.context import WebContext, connection_context, size_shown, web_context
 from crest.web.errors import UploadTooLarge, printable
-from crest.web.live import TIME_PREFIX_BYTES, refuse_live_check, serve_live_check, timed_frame
+from crest.web.live import REFUSED_CLOSE_CODE, TIME_PREFIX_BYTES, refuse_live_check, serve_live_check, timed_frame
 from crest.web.pose_pool import PooledBreathStream, PooledLiveStream, PoolSlot
 from crest.web.schemas import ErrorOut
+from crest.web.templating import as_sentence
 
 READ_CHUNK_BYTES = 1024 * 1024
 # Enough of the start of a file to tell a photo from a video (sniff_kind).
@@ -333,6 +334,8 @@ async def check_live(websocket: WebSocket, breath: bool = False) -> None:
 
     Frames that arrive while one is being checked (or waits for a pose model) replace each other: only the newest
     is checked. Beyond the open streams allowed, an {"type": "error"} answer says so and the socket closes (1013).
+    While the photo check is refused (a warning sign stands, or resting on the side is advised), an
+    {"type": "error"} answer gives its refusal and the socket closes (1008).
 
     With `?breath=true` the stream reads the breath during a rest instead of checking the position: each frame
     starts with its capture time (a little-endian 64-bit float of seconds since the rest began; the server
@@ -355,8 +358,10 @@ async def check_live(websocket: WebSocket, breath: bool = False) -> None:
         if breath:  # the breath during a rest, on the side too: not a check of the position
             await _read_breath(websocket, context)
             return
-        if (await run_in_threadpool(context.services.safety.standing)).side_lying_only:
-            await refuse_live_check(websocket, ON_BACK_NOT_ADVISED[:1].upper() + ON_BACK_NOT_ADVISED[1:] + ".")
+        try:  # the photo upload's gate: no coaching in the position while a warning sign stands, nor on the back
+            await run_in_threadpool(context.services.safety.require_may_lie_on_back)
+        except PositionCheckNotAdvised as refusal:
+            await refuse_live_check(websocket, as_sentence(refusal.message), code=REFUSED_CLOSE_CODE)
             return
         height_cm = (await run_in_threadpool(context.services.preferences.current)).height_cm
         stream = PooledLiveStream(height_cm)
