@@ -14,11 +14,16 @@ from crest.journal.vocabulary import SessionStatus
 FIRST = datetime(2020, 1, 1, 7, 0, tzinfo=UTC)
 
 
+def _start(number: int) -> datetime:
+    return FIRST + timedelta(minutes=number)
+
+
 def sessions(count: int, first_id: int = 1) -> JournalContents:
-    """`count` sessions a minute apart, with ids from `first_id`; session n always starts n minutes after FIRST."""
+    """`count` sessions a minute apart, each ended early after that minute (no two overlap, as an import requires),
+    with ids from `first_id`; session n always starts n minutes after FIRST."""
     return JournalContents(
         sessions=tuple(
-            PracticeSession(FIRST + timedelta(minutes=number), 10, "standard", SessionStatus.COMPLETED, 600, id=number)
+            PracticeSession(_start(number), 10, "standard", SessionStatus.ENDED_EARLY, 60, id=number)
             for number in range(first_id, first_id + count)
         )
     )
@@ -33,8 +38,9 @@ def csv_zip_of_sessions(count: int) -> bytes:
             content = source.read(name)
             if name == "sessions.csv":
                 header, row, _ = content.decode("utf-8-sig").split("\r\n")
-                rest = row.removeprefix("1,")
-                content = "\r\n".join([header, *(f"{number},{rest}" for number in range(1, count + 1)), ""]).encode()
+                before, _start_text, after = row.removeprefix("1,").partition(_start(1).isoformat())
+                rows = (f"{number},{before}{_start(number).isoformat()}{after}" for number in range(1, count + 1))
+                content = "\r\n".join([header, *rows, ""]).encode()
             out.writestr(name, content)
     return target.getvalue()
 
@@ -44,8 +50,8 @@ def legacy_csv_of_sessions(count: int) -> str:
     empty = dict.fromkeys(LEGACY_COLUMNS, "")
     lines = [",".join(LEGACY_COLUMNS)]
     for number in range(1, count + 1):
-        at = (FIRST + timedelta(minutes=number)).isoformat()
+        at = _start(number).isoformat()
         row = empty | {"record": "session", "id": str(number), "at": at, "planned_minutes": "10"}
-        row |= {"actual_seconds": "600", "variant": "standard", "status": "completed", "logged": "false"}
+        row |= {"actual_seconds": "60", "variant": "standard", "status": "ended_early", "logged": "false"}
         lines.append(",".join(row[column] for column in LEGACY_COLUMNS))
     return "\n".join(lines) + "\n"

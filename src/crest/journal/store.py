@@ -1310,6 +1310,16 @@ class Journal:
                 db.flush()
                 if record.id is not None:
                     session_ids[record.id] = row.id
+            for record in plan.updated_sessions:
+                # The journal's record of a rest in the file's later state; its id and uid stay, so what names it
+                # (its check-ins, notes, the practice's copy) still does.
+                held_row = db.get_one(SessionRow, record.id)
+                held_row.status = record.status
+                held_row.actual_seconds = record.actual_seconds
+                held_row.position_check_summary = record.position_check_summary
+                held_row.breath = None if record.breath is None else breath_text(record.breath)
+                held_row.logged, held_row.demo = record.logged, record.demo
+                held_row.writer = held_row.last_checkpoint_at = None
             session_of_uid = {uid: session_ids[session_id] for session_id, uid in contents.session_uids.items()}
             db.add_all(_pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes)
             check_in_ids = dict(plan.known_check_ins)

@@ -3,7 +3,7 @@ holds records already), and deleting everything."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,7 +104,7 @@ class Transfer:
             self._journal.import_contents(contents)
             return Imported.counting(contents)
         plan = self._journal.merge_contents(contents)
-        return Imported.counting(plan, plan.skipped)
+        return replace(Imported.counting(plan, plan.skipped), updated_sessions=len(plan.updated_sessions))
 
     def urgent_hold_until(self) -> datetime | None:
         """When the urgent-care warning that stands now ends, if one does: deleting everything keeps it till then."""
@@ -134,6 +134,8 @@ class Imported:
     skipped: int = 0
     session_notes: int = 0  # a linked crest's copies of its practitioners' notes
     safety_warnings: int = 0  # urgent-care warnings kept after what raised them was deleted
+    # Sessions the journal held, brought up to the file's later record of the same rest (not in `sessions`)
+    updated_sessions: int = 0
 
     @classmethod
     def counting(cls, added: JournalContents | MergePlan, skipped: int = 0) -> Imported:
@@ -163,6 +165,7 @@ class Imported:
             self.psfs_rounds,
             self.session_notes,
             self.safety_warnings,
+            self.updated_sessions,
         )
         if any(added) or self.settings or not self.skipped:
             return None
@@ -177,12 +180,15 @@ class Imported:
         if self.demo_sessions:  # so that no one restoring a backup takes its demos for rests they did
             kinds.append(f"{counted(self.demo_sessions, 'demo')}: {DEMO_WORDS}")
         sessions = counted(self.sessions, "session") + (f" ({'; '.join(kinds)})" if kinds else "")
+        # A rest exported while it ran and again after it ended is one session, brought up to date, not two
+        updated = counted(self.updated_sessions, "session brought up to date", "sessions brought up to date")
         # Only a linked crest's backup holds practitioners' notes: named when there are some
         notes = counted(self.session_notes, "practitioner's note", "practitioners' notes")
         # Named only when there are some, as the notes are: a restored warning stands again until its end
         warnings = counted(self.safety_warnings, "urgent-care warning kept", "urgent-care warnings kept")
         return (
             sessions,
+            *((updated,) if self.updated_sessions else ()),
             counted(self.check_ins, "check-in"),
             counted(self.safety_screens, "set of safety answers", "sets of safety answers"),
             counted(self.safety_clearances, "clinician's all-clear", "clinicians' all-clears"),

@@ -51,9 +51,14 @@ def test_a_demo_cell_that_is_not_true_or_false_is_refused() -> None:
         parse_export(edited, "journal.zip")
 
 
-def test_a_merge_never_takes_a_real_session_for_the_demo_it_was() -> None:
-    plan = plan_merge(JournalContents(sessions=(DEMO,)), JournalContents(sessions=(replace(DEMO, demo=False),)))
-    assert [session.demo for session in plan.sessions] == [False]  # a different record, added beside the demo
+def test_a_merge_never_takes_a_demo_for_a_real_session() -> None:
+    """The same session read as real (a file from before demos were told apart) is the same rest, not a second
+    one beside the demo; and it never makes the journal's demo real, while a demo in the file marks it one."""
+    as_real = replace(DEMO, demo=False)
+    plan = plan_merge(JournalContents(sessions=(DEMO,)), JournalContents(sessions=(as_real,)))
+    assert (plan.sessions, plan.updated_sessions, plan.known_sessions) == ((), (), {2: 2})
+    marked = plan_merge(JournalContents(sessions=(as_real,)), JournalContents(sessions=(DEMO,)))
+    assert (marked.sessions, marked.updated_sessions) == ((), (DEMO,))
     assert plan_merge(JournalContents(sessions=(DEMO,)), JournalContents(sessions=(DEMO,))).sessions == ()
 
 

@@ -40,10 +40,22 @@ def test_the_same_records_under_other_ids_are_skipped_and_linked() -> None:
 
 def test_a_record_that_differs_in_anything_is_new() -> None:
     journal = JournalContents(
-        sessions=(replace(SESSION, id=7, actual_seconds=590, status="ended_early"),),
+        sessions=(replace(SESSION, id=7, started_at=AT - timedelta(days=1), actual_seconds=590, status="ended_early"),),
         check_ins=(replace(ALONE, id=31, note="stiffer"),),
     )
     plan = plan_merge(journal, BACKUP)
     assert plan.sessions == (SESSION,)
     assert plan.check_ins == (AFTER, ALONE)  # the after check-in comes with its new session
     assert dict(plan.settings) == {"voice": "on"}
+
+
+def test_a_session_with_the_same_start_is_the_same_rest_kept_in_its_more_complete_state() -> None:
+    """An export taken while the rest ran holds it unfinished: the finished record brings the journal's up to date,
+    and an unfinished one changes nothing."""
+    running = replace(SESSION, id=7, status="interrupted", actual_seconds=40)
+    plan = plan_merge(JournalContents(sessions=(running,)), BACKUP)
+    assert (plan.sessions, plan.updated_sessions, plan.known_sessions) == ((), (replace(SESSION, id=7),), {1: 7})
+    assert plan.check_ins == (AFTER, ALONE)  # compared as the journal's session 7's, which has none yet
+    assert (plan.added, plan.skipped) == (4, 0)  # brought up to date, the session is neither added nor skipped
+    backwards = plan_merge(JournalContents(sessions=(replace(SESSION, id=7),)), replace(BACKUP, sessions=(running,)))
+    assert (backwards.sessions, backwards.updated_sessions, backwards.known_sessions) == ((), (), {7: 7})
