@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
     from crest.cli.asker import Asker
     from crest.clock import Clock
-    from crest.safety.screen import Assessment, Question
+    from crest.safety.screen import AdviceLevel, Assessment, Question
+    from crest.safety.standing import RepeatedSign
     from crest.services.bundle import Services
     from crest.services.safety import Safety, SafetyStanding
 
@@ -96,41 +97,26 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
     """The advice, every answer behind it with its source, any all-clear, and the ways forward."""
     from crest.cli.why_hint import why_hint
     from crest.knowledge.why_links import SAFETY_QUESTIONS
-    from crest.safety.screen import AdviceLevel
-    from crest.safety.standing import repeated_signs
+    from crest.safety.screen import ADVICE
 
-    style = {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red", AdviceLevel.SIDE_LYING: "yellow"}.get(
-        standing.level or AdviceLevel.SEE_CLINICIAN, "bold yellow"
-    )
-    console.print(f"\n[{style}]{_escaped(standing.message)}[/{style}]")
-    for reason in standing.standing_reasons:
-        # a "yes" that asks less than the advice above (pregnancy beside an urgent sign) says what it asks alone
-        alone = standing.level is not None and reason.question.level < standing.level
-        console.print(
-            f"- You answered yes on {_day(reason.answered_at, zone)} to: {_escaped(reason.question.text)}\n"
-            + (f"  On its own, this asks you to {reason.question.level.advice}.\n" if alone else "")
-            + f"  [dim]Source: {_escaped(reason.question.source)}[/dim]"
-        )
-        hint = why_hint(SAFETY_QUESTIONS.get(reason.question.id))  # none for a warning sign: its advice stands alone
-        if hint:
-            console.print(f"  [dim]{_escaped(hint)}[/dim]")
-    for sign in repeated_signs(standing.standing_check_in_reasons):
-        one = len(sign.reasons) == 1
-        if sign.first.urgent:  # held its full time once raised, like an urgent "yes"
-            way_on = (
-                f"Deleting or correcting {'that check-in' if one else 'these check-ins'} does not lift this "
-                "urgent-care warning."
+    console.print(f"\n[{_style(standing.level)}]{_escaped(standing.message)}[/{_style(standing.level)}]")
+    groups = standing.by_advice
+    for group in groups:  # each advice with its own answers and signs, the most serious first
+        if group.level is not standing.level:  # the first is the advice above
+            console.print(f"[{_style(group.level)}]{_escaped(ADVICE[group.level])}[/{_style(group.level)}]")
+        for reason in group.answers:
+            console.print(
+                f"- You answered yes on {_day(reason.answered_at, zone)} to: {_escaped(reason.question.text)}\n"
+                f"  [dim]Source: {_escaped(reason.question.source)}[/dim]"
             )
-        else:
-            mistake = (
-                "that check-in was a mistake, correct or delete it"
-                if one
-                else "these check-ins were a mistake, correct or delete them"
+            hint = why_hint(SAFETY_QUESTIONS.get(reason.question.id))  # none for a warning sign: its advice stands
+            if hint:
+                console.print(f"  [dim]{_escaped(hint)}[/dim]")
+        for sign in group.signs:
+            console.print(
+                f"- {_escaped(sign.describe())}\n  [dim]Source: {_escaped('; '.join(sign.first.sources))}[/dim]\n"
+                f"  {_way_on(sign, alone=len(groups) == 1 and not group.answers)}"
             )
-            way_on = f"If {mistake} in the Journal (`crest serve`): that lifts this."
-        console.print(
-            f"- {_escaped(sign.describe())}\n  [dim]Source: {_escaped('; '.join(sign.first.sources))}[/dim]\n  {way_on}"
-        )
     for cleared in standing.cleared:  # the answers and the check-ins' signs, as the Safety page lists them
         who, day = _escaped(cleared.clearance.clinician), cleared.clearance.cleared_on
         console.print(f"- Cleared by {who} on {day}: {_escaped(cleared.text)}")
@@ -146,6 +132,30 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         )
     if standing.side_lying_only:
         console.print("You can rest on your side: `crest session --variant side_lying`.")
+
+
+def _style(level: "AdviceLevel | None") -> str:
+    from crest.safety.screen import AdviceLevel
+
+    return {AdviceLevel.CLEAR: "green", AdviceLevel.URGENT: "bold red", AdviceLevel.SIDE_LYING: "yellow"}.get(
+        level or AdviceLevel.SEE_CLINICIAN, "bold yellow"
+    )
+
+
+def _way_on(sign: "RepeatedSign", alone: bool) -> str:
+    """What lifts a check-in's sign; `alone`: the only reason for the advice shown."""
+    one = len(sign.reasons) == 1
+    if sign.first.data_deleted:  # only the sign and its end are known: no check-in to point to
+        return "Deleting your data did not lift this urgent-care warning; it holds until its time is up."
+    if sign.first.urgent:  # held its full time once raised, like an urgent "yes"
+        check_ins = "that check-in" if one else "these check-ins"
+        return f"Deleting or correcting {check_ins} does not lift this urgent-care warning."
+    mistake = (
+        "that check-in was a mistake, correct or delete it"
+        if one
+        else "these check-ins were a mistake, correct or delete them"
+    )
+    return f"If {mistake} in the Journal (`crest serve`): that lifts {'this' if alone else 'this sign'}."
 
 
 def show_standing_concern(

@@ -139,6 +139,15 @@ def repeated_signs(reasons: Iterable[CheckInReason]) -> tuple[RepeatedSign, ...]
 
 
 @dataclass(frozen=True)
+class AdviceReasons:
+    """One advice that stands with the answers and the check-ins' signs behind it, and none of another advice's."""
+
+    level: AdviceLevel
+    answers: tuple[Reason, ...]
+    signs: tuple[RepeatedSign, ...]
+
+
+@dataclass(frozen=True)
 class Cleared:
     """One thing a clinician's all-clear covers, as every door lists it: a "yes" answer or a check-in's sign."""
 
@@ -221,6 +230,22 @@ class SafetyStanding:
     @property
     def cleared_check_in_reasons(self) -> tuple[CheckInReason, ...]:
         return tuple(reason for reason in self.check_in_reasons if not reason.stands)
+
+    @property
+    def by_advice(self) -> tuple[AdviceReasons, ...]:
+        """The standing answers and check-ins' signs under the advice each gives, the most serious first: a "see a
+        clinician" sign beside an urgent one is no reason for urgent care."""
+        signs = repeated_signs(self.standing_check_in_reasons)
+        levels = {reason.question.level for reason in self.standing_reasons}
+        levels |= {sign.first.question.level for sign in signs}
+        return tuple(
+            AdviceReasons(
+                level,
+                tuple(reason for reason in self.standing_reasons if reason.question.level is level),
+                tuple(sign for sign in signs if sign.first.question.level is level),
+            )
+            for level in sorted(levels, reverse=True)
+        )
 
     @property
     def clearable(self) -> tuple[Reason, ...]:

@@ -65,14 +65,14 @@ def safety_summary(standing: SafetyStanding) -> SafetySummary | None:
 
 
 def _concerns(standing: SafetyStanding) -> tuple[Concern, ...]:
-    """Each advice the standing signs give, the most serious first, with its own signs: a "see a clinician" sign
-    beside an urgent one is no reason for urgent care."""
-    reasons: list[tuple[AdviceLevel, str]] = [
-        (reason.question.level, f"a “yes” to “{reason.question.text}”") for reason in standing.standing_reasons
-    ] + [(sign.first.question.level, sign.where_from()) for sign in repeated_signs(standing.standing_check_in_reasons)]
-    levels = sorted({level for level, _ in reasons}, reverse=True)
+    """Each advice that stands with its own signs, as `SafetyStanding.by_advice` groups them, in the report's words."""
     return tuple(
-        Concern(ADVISED[level], tuple(reason for of_level, reason in reasons if of_level is level)) for level in levels
+        Concern(
+            ADVISED[group.level],
+            tuple([f"a “yes” to “{reason.question.text}”" for reason in group.answers])
+            + tuple(sign.where_from() for sign in group.signs),
+        )
+        for group in standing.by_advice
     )
 
 

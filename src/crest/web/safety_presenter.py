@@ -4,8 +4,8 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from crest.counting import counted
-from crest.safety.screen import AdviceLevel
-from crest.safety.standing import RepeatedSign, SafetyStanding, repeated_signs
+from crest.safety.screen import ADVICE, AdviceLevel
+from crest.safety.standing import AdviceReasons, RepeatedSign, SafetyStanding
 from crest.safety.worse_check_in import WorseAdvice
 from crest.web.presenters import friendly_time
 
@@ -34,28 +34,9 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         "headline": headline,
         "opening": opening,
         "message": message,
-        "reasons": [
-            {
-                "text": reason.question.text,
-                "source": reason.question.source,
-                "when": friendly_time(reason.answered_at, zone, now),
-                # a "yes" that asks less than the headline (pregnancy under urgent care) says what it asks alone
-                "alone": reason.question.level.advice
-                if standing.level is not None and reason.question.level < standing.level
-                else None,
-            }
-            for reason in standing.standing_reasons
-        ],
-        "check_ins": [
-            {  # the list says "a warning sign in a check-in"; the time beside each names its day, once
-                "text": sign.first.title,
-                "source": "; ".join(sign.first.sources),
-                "when": _when_named(sign, zone, now),
-                "check_ins": len(sign.reasons),
-                "urgent": sign.first.urgent,  # deleting or correcting its check-ins does not lift it
-            }
-            for sign in repeated_signs(standing.standing_check_in_reasons)
-        ],
+        "answered_yes": bool(standing.standing_reasons),
+        # each advice with its own answers and signs, the most serious first: the notice's own level first
+        "groups": [_group(group, zone, now) for group in standing.by_advice],
         "cleared": [
             {
                 "text": cleared.text,
@@ -69,14 +50,50 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
     }
 
 
+def _group(group: AdviceReasons, zone: tzinfo, now: datetime) -> dict[str, Any]:
+    headline, opening, message = _advice_words(group.level, ADVICE[group.level])
+    return {
+        "level": group.level.stored_name,
+        "urgent": group.level is AdviceLevel.URGENT,  # deleting or correcting a check-in does not lift its signs
+        "headline": headline,
+        "opening": opening,
+        "message": message,
+        "reasons": [
+            {
+                "text": reason.question.text,
+                "source": reason.question.source,
+                "when": friendly_time(reason.answered_at, zone, now),
+            }
+            for reason in group.answers
+        ],
+        "check_ins": [_sign(sign, zone, now) for sign in group.signs if not sign.first.data_deleted],
+        # kept through deleting everything: only the sign and its end are known, not whether a check-in or an
+        # answer raised it
+        "kept": [_sign(sign, zone, now) for sign in group.signs if sign.first.data_deleted],
+    }
+
+
+def _sign(sign: RepeatedSign, zone: tzinfo, now: datetime) -> dict[str, Any]:
+    return {  # the list says where the sign came from; the time beside each names its day, once
+        "text": sign.first.title,
+        "source": "; ".join(sign.first.sources),
+        "when": _when_named(sign, zone, now),
+        "check_ins": len(sign.reasons),
+    }
+
+
 def _opening(standing: SafetyStanding) -> tuple[str | None, str | None, str]:
     """The headline above the advice, the advice's own opening words to set in bold, and the rest of it."""
     if standing.level in (None, AdviceLevel.CLEAR) and standing.cleared:
         return CLEARED_HEADLINE, None, standing.message
-    if standing.level is AdviceLevel.SIDE_LYING:
-        return SIDE_LYING_HEADLINE, None, standing.message
-    opening = OPENINGS[standing.level or AdviceLevel.CLEAR]
-    return None, opening, standing.message.removeprefix(opening)
+    return _advice_words(standing.level or AdviceLevel.CLEAR, standing.message)
+
+
+def _advice_words(level: AdviceLevel, message: str) -> tuple[str | None, str | None, str]:
+    if level is AdviceLevel.SIDE_LYING:
+        return SIDE_LYING_HEADLINE, None, message
+    opening = OPENINGS[level]
+    return None, opening, message.removeprefix(opening)
 
 
 def _when_named(sign: RepeatedSign, zone: tzinfo, now: datetime) -> str:

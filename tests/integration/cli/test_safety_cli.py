@@ -283,3 +283,21 @@ def test_a_check_in_sign_cleared_before_any_answers_is_listed_as_on_the_safety_p
     answered = _flat(run_crest("safety", input_text=_answers()).stdout)
     assert "Nothing here stands in the way of resting" in answered
     assert f"Cleared by Dr Ames, physiotherapist on {today.isoformat()}: {named}" in answered
+
+
+def test_each_standing_sign_is_shown_under_its_own_advice(run_crest: RunCrest) -> None:
+    # A "see a clinician" sign was listed under the urgent advice, as if it were a reason for urgent care.
+    assert run_crest("safety", input_text=_answers()).returncode == 0
+    assert run_crest("log", "--pain", "calf_and_shin:both=7").returncode == 0
+    assert run_crest("log", "--pain", "calf_and_shin:left=4:tingling").returncode == 0
+    shown = _flat(run_crest("safety").stdout)
+    said = [
+        "Please seek urgent medical care now",
+        "Pain below the knee in both legs",
+        "Deleting or correcting that check-in does not lift this urgent-care warning.",
+        "Please see a clinician",
+        "Numbness or tingling",
+        "If that check-in was a mistake, correct or delete it in the Journal (`crest serve`): that lifts this sign.",
+    ]
+    assert [shown.index(words) for words in said] == sorted(shown.index(words) for words in said), shown
+    assert shown.count("Please see a clinician") == 1

@@ -13,8 +13,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from sqlalchemy import create_engine, text
 
+from crest.cli.safety_cmd import show_standing
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
@@ -130,6 +132,20 @@ def test_deleting_everything_keeps_a_standing_urgent_hold_and_nothing_else(
     clock.now = end  # the hold has ended: the questions come first again, and the record goes
     assert not services.safety.standing().concern_stands
     assert journal.safety_warnings() == []  # nothing of it is kept
+
+
+def test_an_urgent_answer_kept_through_deleting_everything_points_to_no_check_in_in_the_terminal(
+    services: Services, clock: FakeClock
+) -> None:
+    # It said "Deleting or correcting that check-in does not lift this", though the sign came from an answer.
+    services.safety.record(NO_TO_ALL | {"bladder_bowel_saddle": True})
+    services.transfer.delete_everything()
+    console = Console(record=True, width=300)
+    show_standing(console, services.safety.standing(), clock(), UTC)
+    shown = " ".join(console.export_text().split())
+    assert "Kept when you deleted your data: Since your back pain started" in shown
+    assert "Deleting your data did not lift this urgent-care warning; it holds until its time is up." in shown
+    assert "check-in" not in shown
 
 
 def test_a_clearance_dated_before_the_answer_it_clears_isrefused(services: Services, clock: FakeClock) -> None:

@@ -392,12 +392,10 @@ def test_the_session_page_without_javascript_lists_the_steps_and_offers_to_log_t
 def test_a_yes_that_asks_less_than_the_advice_says_what_it_asks_on_its_own(client: TestClient) -> None:
     client.post("/api/safety/answers", json={"answers": _answers(client, "pregnant_16_weeks")})
     assert client.post("/api/checkins", json={"note": "I wet myself today without noticing"}).status_code == 201
-    page = client.get("/safety").text
-    assert "Please seek urgent medical care now" in page
-    assert (
-        "Are you pregnant, at about 16 weeks or later?" in page
-        and "On its own, this asks you to rest on your side." in page
-    )
+    box = _standing_box(client.get("/safety").text)
+    assert box.startswith("Please seek urgent medical care now")
+    # the pregnancy answer sits under its own advice, after the urgent one
+    assert box.index("Rest on your side for now") < box.index("Are you pregnant, at about 16 weeks or later?")
 
 
 def test_a_check_in_page_refusal_names_the_field_as_people_read_it(client: TestClient) -> None:
@@ -428,6 +426,39 @@ def test_the_safety_box_says_its_advice_once_on_the_safety_page_and_today(
         box = _standing_box(page)
         assert box.count(call) == 1 and box.startswith(call), box
         assert words in box  # the advice itself is whole
+
+
+def test_each_standing_sign_sits_under_its_own_advice_on_today_safety_and_session(cleared: TestClient) -> None:
+    # A "see a clinician" sign was listed among the reasons for urgent care, under one "because".
+    both_legs = {"region": "calf_and_shin", "side": "both", "score": 7}
+    tingling = {"region": "calf_and_shin", "side": "left", "score": 4, "quality": "tingling"}
+    assert cleared.post("/api/checkins", json={"pain": [both_legs]}).status_code == 201
+    assert cleared.post("/api/checkins", json={"pain": [tingling]}).status_code == 201
+    for door in ("/", "/safety", "/session"):
+        box = _standing_box(cleared.get(door).text)
+        said = [
+            "Please seek urgent medical care now",
+            "Pain below the knee in both legs",
+            "deleting or correcting that check-in does not lift it",
+            "Please see a clinician",
+            "Numbness or tingling",
+            "If that check-in was a mistake, correct or delete it in the Journal : that lifts that sign.",
+        ]
+        assert [box.index(words) for words in said] == sorted(box.index(words) for words in said), (door, box)
+        assert box.count("Please seek urgent medical care now") == box.count("Please see a clinician") == 1
+
+
+def test_an_urgent_answer_kept_through_deleting_everything_names_no_check_in(client: TestClient) -> None:
+    # It was "a warning sign in a check-in ... deleting or correcting that check-in does not lift it".
+    client.post("/safety", data=_form(client, "bladder_bowel_saddle"))
+    deleted = client.post("/settings/delete-everything", data={"confirmation": "delete"})
+    assert deleted.status_code == 200 and client.get("/api/checkins").json() == []
+    for door in ("/", "/safety"):
+        box = _standing_box(client.get(door).text)
+        assert box.startswith("Please seek urgent medical care now")
+        assert "Because of a warning sign kept when you deleted your data: Since your back pain started" in box
+        assert "deleting your data did not lift it" in box
+        assert "check-in" not in box, box
 
 
 def test_a_check_in_sign_says_its_advice_once_on_today(cleared: TestClient) -> None:
