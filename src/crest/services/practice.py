@@ -10,10 +10,17 @@ from crest.breath.result import BreathResult
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.plausibility import check_edit, check_finish, check_moment, check_progress
-from crest.journal.records import PracticeSession, SessionEdit, check_planned_minutes, require_aware, require_finished
+from crest.journal.records import (
+    CheckIn,
+    PracticeSession,
+    SessionEdit,
+    check_planned_minutes,
+    require_aware,
+    require_finished,
+)
 from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages
 from crest.journal.store import RestAlreadyRunning
-from crest.journal.vocabulary import SessionStatus
+from crest.journal.vocabulary import CheckInTiming, SessionStatus
 from crest.moments import day_and_time
 from crest.processes import this_process
 from crest.services.safety import Safety, SafetyConcernStands
@@ -25,6 +32,10 @@ if TYPE_CHECKING:
 PAGE_SILENT_AFTER_S = 5 * 60
 # A rest broken off (a tab closed, crest killed) can be taken up again for this long; after it, a new rest starts.
 RESUMABLE_FOR_S = 30 * 60
+
+# A check-in marked "before a session" on its own (the Check-in page, the API) is taken up by the next session that
+# starts within this time after it, as one made through the Session page's own "rate your pain now" link is.
+BEFORE_CHECK_IN_WAITS = timedelta(hours=1)
 
 
 def is_demo(clock_speed: float) -> bool:
@@ -70,6 +81,8 @@ class PracticeSessions:
                 "POST /api/safety/answers); crest asks them before the first session and again from time to time"
             )
         self.recover_abandoned()  # a rest whose crest was killed a moment ago blocks nothing
+        if before_check_in_id is None and (waiting := self.waiting_before_check_in()) is not None:
+            before_check_in_id = waiting.id
         session_id = self._journal.start_session(
             self._clock(),
             planned_minutes,
@@ -141,6 +154,22 @@ class PracticeSessions:
             if check_in.id is not None:
                 self._safety.keep_urgent_warnings(check_in.id)
         self._journal.delete_session(session_id)
+
+    def waiting_before_check_in(self) -> CheckIn | None:
+        """The newest check-in made "before a session" in the last `BEFORE_CHECK_IN_WAITS` that belongs to no
+        session, unless a rest started after it: the one the next session takes up (`start`), so that the check-in
+        after it starts with those places and Progress compares the two."""
+        now = self._clock()
+        waiting = [
+            check_in
+            for check_in in self._journal.list_checkins(since=now - BEFORE_CHECK_IN_WAITS)
+            if check_in.timing is CheckInTiming.BEFORE and check_in.session_id is None and check_in.at <= now
+        ]
+        if not waiting:
+            return None
+        newest = waiting[-1]
+        rested_since = any(not session.logged for session in self._journal.list_sessions(since=newest.at))
+        return None if rested_since else newest
 
     def uids(self, session_ids: Collection[int]) -> dict[int, str]:
         """Each session's uid, which a page sends back with an edit or a delete (`correct`, `delete`)."""

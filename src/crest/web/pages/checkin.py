@@ -14,6 +14,7 @@ from crest.input_problems import InputProblem
 from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID, InvalidRating
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
+from crest.services.practice import BEFORE_CHECK_IN_WAITS
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
 from crest.web.help_links import help_links
@@ -245,6 +246,8 @@ def _checkin_view(
     keeps_before = existing is not None and default_timing is BEFORE
     if not with_session and not keeps_before and services.safety.standing().concern_stands:
         offered, default_timing = (CheckInTiming.STANDALONE,), CheckInTiming.STANDALONE
+    # "Before a session" chosen here, away from a session, is taken up by the next one started soon (`start`).
+    waits = None if with_session or BEFORE not in offered else int(BEFORE_CHECK_IN_WAITS.total_seconds()) // 60
     region_labels = _capitalised(labels(Region))
     config = {
         "checkin": existing,
@@ -277,6 +280,7 @@ def _checkin_view(
         comparisons=list(_capitalised(labels(Comparison)).items()),
         timings=list(_capitalised(labels(offered)).items()),
         default_timing=default_timing,
+        before_waits_minutes=waits,
         session_id=session_id,
         checkin_id=checkin_id,
         next=next,

@@ -63,6 +63,10 @@ def session_page(
     safety = services.safety.standing()
     if safety.concern_stands or (safety.due and open_session is None):
         return RedirectResponse(request.url_for("safety_page"), status_code=303)
+    if before_checkin_id is None and open_session is None:
+        # one saved on the Check-in page as "Before a session" a moment ago: this session takes it up, as it says
+        waiting = services.practice.waiting_before_check_in()
+        before_checkin_id = None if waiting is None else waiting.id
     running_elsewhere = None if open_session is not None else services.practice.running_elsewhere()
     if running_elsewhere is not None:  # one rest at a time: starting here would be refused
         started = friendly_time(running_elsewhere.started_at, context.local_zone, context.now())
