@@ -55,6 +55,32 @@ def test_a_camera_check_that_crest_stops_answering_says_so_and_lets_go_of_the_ca
     context.close()
 
 
+def test_a_camera_check_refused_for_a_warning_sign_is_shown_as_a_safety_notice_and_lets_go_of_the_camera(
+    camera_browser: Any, server_url: str, answer_safety: Shoot
+) -> None:
+    refusal = "No position check was started: Please seek urgent medical care now: call your emergency number."
+    context = camera_browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["camera"])
+    page = context.new_page()
+    answer_safety(page, server_url)
+
+    def refused(socket: Any) -> None:  # as crest refuses once a warning sign stands (a check-in in another tab)
+        socket.send(json.dumps({"type": "error", "frame": None, "message": refusal}))
+        socket.close(code=1008)
+
+    page.route_web_socket("**/api/check/live", refused)
+    page.goto(f"{server_url}/session?minutes=5")
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Check my position with the camera").click()
+    summary = page.locator("#camera-summary")
+    expect(summary).to_have_text(refusal)  # not "Lost the connection to crest"
+    expect(summary).to_have_class(re.compile(r"\bnotice danger\b"))
+    assert page.locator("#camera-video").is_hidden() and page.locator("#camera-stop").is_hidden()
+    assert page.evaluate("document.getElementById('camera-video').srcObject.active") is False  # the camera is off
+    context.close()
+
+
 def test_the_camera_check_shows_criterion_verdicts(
     camera_browser: Any, server_url: str, screenshot: Shoot, answer_safety: Shoot
 ) -> None:

@@ -148,6 +148,7 @@
   async function startCamera() {
     $("camera-panel").hidden = false;
     $("camera-summary").textContent = "";
+    $("camera-summary").classList.remove("notice", "danger");
     showCameraControls(true);
     const video = $("camera-video");
     try {
@@ -206,9 +207,11 @@
       });
       // Closed by crest, not by "Stop the camera" (crest stopped, the computer slept): the last verdicts would
       // stay on screen as if still checked, and the camera on for nothing.
-      socket.addEventListener("close", () => {
+      socket.addEventListener("close", (event) => {
         if (!camera || camera.socket !== socket) return;
         const refused = camera.refused;
+        // 1008: refused while a warning sign stands (or side-lying is advised): set as the safety notices are
+        if (event.code === 1008) $("camera-summary").classList.add("notice", "danger");
         window.clearInterval(camera.timer);
         camera = null;
         closeCameraStream();
