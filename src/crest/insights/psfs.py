@@ -1,7 +1,9 @@
 """Daily life on the Patient-Specific Functional Scale: the first round against the latest, activity by activity.
 
 An activity is compared only with itself (same name, ignoring case and spacing), and the means are taken over
-the activities rated both times, so adding or dropping an activity never reads as a change.
+the activities rated both times, so adding or dropping an activity never reads as a change. The others are kept
+beside them (`uncompared`): an activity dropped because it became impossible must not vanish from what a
+clinician reads.
 """
 
 from collections.abc import Sequence
@@ -34,11 +36,29 @@ class ActivityChange:
 
 
 @dataclass(frozen=True)
+class UncomparedActivity:
+    """An activity rated from the baseline round on but not in both it and the latest: no change can be computed."""
+
+    name: str  # as the person last wrote it
+    ratings: tuple[tuple[datetime, int], ...]  # each round's score, oldest first
+
+    def score_at(self, moment: datetime) -> int | None:
+        """Its score in the round at `moment` (the baseline's, the latest's), or None when it was not rated then."""
+        return next((score for at, score in self.ratings if at == moment), None)
+
+    @property
+    def rated_once(self) -> bool:
+        return len(self.ratings) == 1
+
+
+@dataclass(frozen=True)
 class PsfsChange:
     baseline: PsfsAssessment | None
     latest: PsfsAssessment | None
     activities: tuple[ActivityChange, ...]  # rated both times, in the latest round's order
     verdict: Verdict
+    # Rated in the rounds compared but not in both the baseline and the latest, in the order first named
+    uncompared: tuple[UncomparedActivity, ...] = ()
 
     @property
     def baseline_mean(self) -> Fraction | None:
@@ -97,12 +117,26 @@ def psfs_change(assessments: Sequence[PsfsAssessment], start: datetime | None = 
         for activity in latest.activities
         if activity_key(activity.name) in earlier
     )
+    uncompared = _uncompared(ordered[ordered.index(baseline) :], {activity_key(one.name) for one in matched})
     if not matched:
-        return PsfsChange(baseline, latest, (), Verdict.NOT_ENOUGH_DATA)
+        return PsfsChange(baseline, latest, (), Verdict.NOT_ENOUGH_DATA, uncompared)
     change = PsfsChange(baseline, latest, matched, Verdict.NOT_ENOUGH_DATA)
     assert change.mean_change is not None  # at least one activity was rated both times
     verdict = judge_psfs(change.mean_change, [activity.change for activity in matched])
-    return PsfsChange(baseline, latest, matched, verdict)
+    return PsfsChange(baseline, latest, matched, verdict, uncompared)
+
+
+def _uncompared(rounds: Sequence[PsfsAssessment], compared: set[str]) -> tuple[UncomparedActivity, ...]:
+    """Each activity of `rounds` (oldest first) whose key is not in `compared`, with its scores round by round."""
+    names: dict[str, str] = {}
+    ratings: dict[str, list[tuple[datetime, int]]] = {}
+    for one in rounds:
+        for activity in one.activities:
+            key = activity_key(activity.name)
+            if key not in compared:
+                names[key] = activity.name
+                ratings.setdefault(key, []).append((one.at, activity.score))
+    return tuple(UncomparedActivity(names[key], tuple(scores)) for key, scores in ratings.items())
 
 
 @dataclass(frozen=True)

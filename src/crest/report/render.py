@@ -22,6 +22,7 @@ from crest.errors import CrestError
 from crest.insights.pain import JOINED_WEEKS_DAYS
 from crest.insights.practice import PRACTICE_RULE
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
+from crest.insights.psfs import PsfsChange
 from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.report import ClinicianReport
 from crest.insights.verdicts import (
@@ -103,6 +104,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
     client = spoken_of(Reader.CLINICIAN, report.client_name)
     # a period that has ended is not "yet" too short, nor "yet" without a later week: no more days will come
     ended = report.data.period.has_ended(report.generated_at.date())
+    uncompared = _uncompared_rows(report.data.psfs, zone)
     return _ENVIRONMENT.get_template("report.html").render(
         report=report,
         data=report.data,
@@ -119,6 +121,13 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         trend_lines=[trend_line(trend, Reader.CLINICIAN, ended) for trend in report.data.trends],
         before_after_lines=[before_after_line(change) for change in report.data.before_after],
         psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN, ended),
+        psfs_uncompared=uncompared,
+        # Named for what it is only beside activities it leaves out
+        psfs_average=(
+            f"Average of the {counted(len(report.data.psfs.activities), 'activity', 'activities')} rated both times"
+            if uncompared
+            else "Average"
+        ),
         rule={
             "pain": PAIN_RULE,
             "change_not_cause": CHANGE_NOT_CAUSE,
@@ -141,6 +150,30 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
             for breath in report.data.breaths
         ],
     )
+
+
+def _uncompared_rows(change: PsfsChange, zone: tzinfo) -> list[dict[str, int | str | None]]:
+    """The activities rated in the period but not in both rounds compared: each with its scores in those two
+    rounds (None: not rated then), and a note that says why no change is shown, with any score between them."""
+    if change.baseline is None or change.latest is None:
+        return []
+    first_at, latest_at = change.baseline.at, change.latest.at
+    rows: list[dict[str, int | str | None]] = []
+    for activity in change.uncompared:
+        first, latest = activity.score_at(first_at), activity.score_at(latest_at)
+        between = "; ".join(
+            f"{_day(at.astimezone(zone))}: {score}" for at, score in activity.ratings if at not in (first_at, latest_at)
+        )
+        if activity.rated_once:
+            when = "in the first round" if first is not None else "in the latest round" if latest is not None else ""
+            note = f"rated once only ({when or between}): no change can be computed"
+        else:
+            missing = " or ".join(name for name, score in (("first", first), ("latest", latest)) if score is None)
+            note = f"not rated in the {missing} round, so no change is computed" + (
+                f"; also rated {between}" if between else ""
+            )
+        rows.append({"name": activity.name, "first": first, "latest": latest, "note": note})
+    return rows
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:
