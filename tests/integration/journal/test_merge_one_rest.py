@@ -17,7 +17,6 @@ import pytest
 from crest.errors import CrestError
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
-from crest.journal.transfer import InvalidImportFile
 from crest.journal.vocabulary import SessionStatus
 from crest.services.bundle import Services
 from crest.services.transfer import Transfer
@@ -123,35 +122,15 @@ def _two_sessions(second_start: str, second_seconds: int) -> str:
     return json.dumps(document, indent=1)
 
 
-@pytest.mark.parametrize("merge", [False, True])
-def test_a_file_holding_two_records_of_one_rest_is_refused_naming_their_lines(
-    journal: Journal, clock: FakeClock, tmp_path: Path, merge: bool
+@pytest.mark.parametrize(
+    ("second_start", "second_seconds"), [("2026-04-30T10:00:00+00:00", 900), ("2026-04-30T11:09:00+01:00", 300)]
+)
+def test_a_backup_whose_sessions_overlap_is_restored_as_it_is(
+    journal: Journal, clock: FakeClock, tmp_path: Path, second_start: str, second_seconds: int
 ) -> None:
-    path = tmp_path / "twice.json"
-    path.write_text(_two_sessions("2026-04-30T10:00:00+00:00", 900), encoding="utf-8")
-    with pytest.raises(InvalidImportFile) as refused:
-        _transfer(journal, clock).import_file(path, merge=merge)
-    assert str(refused.value) == (
-        f"{path} line 17: this session of 30 Apr 2026, 10:00 (15 min, completed) overlaps the session of 30 Apr 2026, "
-        "10:00 (10 min, interrupted) on line 5: two records of one rest (the same start), which would count it "
-        "twice; remove the less complete one (line 5) from the file and import it again"
-    )
-    assert journal.list_sessions() == []
-
-
-def test_a_file_whose_sessions_overlap_is_refused_naming_their_lines(
-    journal: Journal, clock: FakeClock, tmp_path: Path
-) -> None:
-    path = tmp_path / "overlap.json"
-    path.write_text(_two_sessions("2026-04-30T11:09:00+01:00", 300), encoding="utf-8")  # 10:09 UTC, as written
-    with pytest.raises(InvalidImportFile) as refused:
-        _transfer(journal, clock).import_file(path)
-    assert str(refused.value) == (
-        f"{path} line 17: this session of 30 Apr 2026, 11:09 (5 min, ended early) overlaps the session of 30 Apr "
-        "2026, 10:00 (10 min, interrupted) on line 5; crest runs one rest at a time, so both cannot be right: remove "
-        "the wrong one from the file and import it again"
-    )
-    assert journal.list_sessions() == []
-    # The same two sessions apart in time (the second starting as the first ends) import.
-    path.write_text(_two_sessions("2026-04-30T10:10:00+00:00", 300), encoding="utf-8")
+    """A journal an older crest's merge left with two records of one rest (or a rest that overlaps another) still
+    restores from its backup: a restore that refuses the file crest wrote would lose the whole journal."""
+    path = tmp_path / "backup.json"
+    path.write_text(_two_sessions(second_start, second_seconds), encoding="utf-8")
     assert _transfer(journal, clock).import_file(path).sessions == 2
+    assert len(journal.list_sessions()) == 2

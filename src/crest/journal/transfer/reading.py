@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
 from crest.journal.breath_record import MAX_RATE_BPM, check_breath
-from crest.journal.merging import blocks, same_rest_first, session_words
 from crest.journal.plausibility import (
     CLOCK_AHEAD,
     ImpossibleRecord,
@@ -55,7 +54,6 @@ from crest.journal.records import (
     parse_region,
     parse_sensation,
     parse_side,
-    session_end,
 )
 from crest.journal.transfer.fields import LIST_SEPARATOR, NO, YES
 from crest.journal.vocabulary import PainQuality, Side
@@ -110,14 +108,13 @@ class Place:
     # alone cannot lead the person to the record. None for a CSV row, which its line names.
     record: str | None = None
 
-    def error(self, field_name: str | None, message: str, whole: bool = False) -> InvalidImportFile:
-        """`whole`: a message of crest's own words and numbers, never a value of the file, kept unclipped."""
+    def error(self, field_name: str | None, message: str) -> InvalidImportFile:
         where = f"{self.source} line {self.line}"
         if field_name:
             where += f", field {self.record}.{field_name}" if self.record else f", field {field_name}"
         elif self.record:
             where += f", record {self.record}"
-        return InvalidImportFile(f"{where}: {message if whole else _clipped(message)}")
+        return InvalidImportFile(f"{where}: {_clipped(message)}")
 
 
 def read_field(place: Place, fields: Fields, name: str, convert: Callable[[Any], T], prefix: str = "") -> T:
@@ -473,7 +470,6 @@ class Collector:
     def __init__(self, now: datetime | None = None) -> None:
         self._now = now
         self.sessions: list[PracticeSession] = []
-        self._session_places: dict[int, Place] = {}  # by session id: an overlap names both lines
         self.check_ins: list[tuple[Place, CheckIn]] = []
         self.pain: dict[int, list[PainRating]] = {}
         self.screens: list[SafetyScreen] = []
@@ -506,7 +502,6 @@ class Collector:
             with _at(place):
                 check_imported_session(session, self._now)
         self.sessions.append(session)
-        self._session_places[session.id or 0] = place
 
     def add_uid(self, place: Place, kind: str, fields: Fields) -> None:
         """The uid in `fields` of the record of `kind` (its section's name) read from them."""
@@ -589,51 +584,7 @@ class Collector:
             assessments.append(psfs_round(place, assessment_id, at, activities))
         return sorted(assessments, key=lambda record: record.id or 0)
 
-    def _check_one_rest_at_a_time(self) -> None:
-        """No two sessions of the file overlap (one exported while it ran and again after it ended, or a rest
-        logged over a timed one), by the journal's own rule (`merging.blocks`): crest runs one rest at a time, and
-        both would be counted as practice. Sorted by start, each is compared with the one before it (the same
-        start) and with the one that ends last so far (any other it overlaps)."""
-        previous: PracticeSession | None = None
-        latest: PracticeSession | None = None
-        for session in sorted((s for s in self.sessions if not s.demo), key=lambda s: s.started_at):
-            other = next((o for o in (previous, latest) if o is not None and blocks(o, session)), None)
-            if other is not None:
-                self._overlap(session, other)
-            if latest is None or session_end(session) > session_end(latest):
-                latest = session
-            previous = session
-
-    def _overlap(self, session: PracticeSession, other: PracticeSession) -> None:
-        places = self._session_places
-        place = places[session.id or 0]
-
-        def line_of(record: PracticeSession) -> str:
-            where = places[record.id or 0]
-            return f"line {where.line}" + (f", {where.record}" if where.record else "")
-
-        said = (
-            f"this session of {session_words(session, session.started_at.tzinfo)} overlaps the session of "
-            f"{session_words(other, other.started_at.tzinfo)} on {line_of(other)}"
-        )
-        if session.started_at == other.started_at:
-            less = other if same_rest_first(session, other) else session
-            raise place.error(
-                None,
-                f"{said}: two records of one rest (the same start), which would count it twice; remove the less "
-                f"complete one ({line_of(less)}) from the file and import it again",
-                whole=True,
-            )
-        raise place.error(
-            None,
-            f"{said}; crest runs one rest at a time, so both cannot be right: remove the wrong one from the file "
-            "and import it again",
-            whole=True,
-        )
-
     def contents(self) -> JournalContents:
-        if self._now is not None:  # an import; a synced batch holds only what changed
-            self._check_one_rest_at_a_time()
         check_ins = []
         for place, check_in in self.check_ins:
             if check_in.session_id is not None and check_in.session_id not in self._session_ids:
