@@ -76,8 +76,7 @@ def test_a_worse_check_in_is_answered_on_today(
     page.goto(f"{server_url}/checkin")
     page.get_by_label("Note").fill("calmer this evening")
     page.get_by_role("button", name="Save check-in").click()
-    page.wait_for_url("**/journal?saved=check-in")
-    page.goto(f"{server_url}/")
+    page.wait_for_url(f"{server_url}/?saved=check-in")  # the urgent advice that stands comes first, on Today
     assert page.locator("#safety-standing").count() == 1  # a calm check-in does not lift the gate
     [urgent] = [c for c in _call(server_url, "GET", "/api/checkins") if "legs feel weak" in (c["note"] or "")]
     _call(server_url, "DELETE", f"/api/checkins/{urgent['id']}")  # an urgent-care sign is not walked around so

@@ -14,6 +14,7 @@ from crest.input_problems import InputProblem
 from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID, InvalidRating
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
+from crest.safety.screen import AdviceLevel
 from crest.services.practice import BEFORE_CHECK_IN_WAITS
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
@@ -103,8 +104,9 @@ def save_checkin_page(
             sent=form,
             refused=_refused_fields(form, named),
         )
-    # As the script does: a worse check-in is answered on Today; one before a session goes on to it.
-    if check_ins.advice_for(saved) is not None:
+    # As the script does: a worse check-in is answered on Today, where urgent care that stands is said first; one
+    # before a session goes on to it.
+    if check_ins.advice_for(saved) is not None or context.services.safety.standing().level is AdviceLevel.URGENT:
         return RedirectResponse(f"{request.url_for('today').path}?saved=check-in", status_code=303)
     if going_on is not None:
         joiner = "&" if "?" in going_on else "?"
@@ -244,7 +246,8 @@ def _checkin_view(
     # not while a safety concern stops every session (an existing "before" check-in keeps its timing).
     offered: tuple[CheckInTiming, ...] = (BEFORE, AFTER) if with_session else (CheckInTiming.STANDALONE, BEFORE)
     keeps_before = existing is not None and default_timing is BEFORE
-    if not with_session and not keeps_before and services.safety.standing().concern_stands:
+    standing = services.safety.standing()
+    if not with_session and not keeps_before and standing.concern_stands:
         offered, default_timing = (CheckInTiming.STANDALONE,), CheckInTiming.STANDALONE
     # "Before a session" chosen here, away from a session, is taken up by the next one started soon (`start`).
     waits = None if with_session or BEFORE not in offered else int(BEFORE_CHECK_IN_WAITS.total_seconds()) // 60
@@ -262,6 +265,8 @@ def _checkin_view(
         "checkins_url": "/api/checkins",
         "update_url": update_url,
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
+        # Urgent care that stands from before comes first and alone after saving: Today, no help offers.
+        "urgent_care_stands": standing.level is AdviceLevel.URGENT,
         "journal_url": str(request.url_for("journal_page").path) + "?saved=check-in",
         "today_url": str(request.url_for("today").path) + "?saved=check-in",  # where a worse one is answered
     }

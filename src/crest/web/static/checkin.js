@@ -239,8 +239,9 @@
           next = `${config.next_url}${joiner}before_checkin_id=${saved.id}`;
         }
       }
-      // A check-in that is clearly worse, or names a warning sign, is answered on Today (until the next one).
-      if (saved.advice) {
+      // A check-in that is clearly worse, or names a warning sign, is answered on Today (until the next one); while
+      // urgent care stands from before, Today says it first and alone, with no help offered for what was noticed.
+      if (saved.advice || config.urgent_care_stands) {
         window.location.assign(config.today_url);
         return;
       }
