@@ -97,15 +97,21 @@ def after_check_in_advice(
     words_warning: WarningSign | None = None,
     variant: str | None = None,
     side_lying_only: bool = False,
+    urgent_care_stands: bool = False,
 ) -> WorseAdvice | None:
     """The advice after `check_in`; None when it is neither clearly worse nor names a warning sign.
 
     `before` is the "before" check-in of the same session; `variant` the session's variant, when known;
     `side_lying_only`: the safety answers allow only the rest on the side (pregnancy), so the supported variant,
-    on the back, is never suggested.
+    on the back, is never suggested. While urgent care is advised (by this check-in's sign, or `urgent_care_stands`
+    from before), the urgent advice stands alone: "stop for today, next time try..." would plan a next session and
+    soften "get urgent medical care now, don't rest until seen".
     """
-    reasons, got_worse = _why_worse(check_in, before) if check_in.timing is not CheckInTiming.BEFORE else ([], False)
     warnings = warning_signs(check_in, words_warning)
+    urgent = urgent_care_stands or any(sign.level is WarningLevel.URGENT_CARE for sign in warnings)
+    reasons, got_worse = (
+        _why_worse(check_in, before) if check_in.timing is not CheckInTiming.BEFORE and not urgent else ([], False)
+    )
     if not reasons and not warnings:
         return None
     steps: list[str] = []

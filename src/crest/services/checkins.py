@@ -14,6 +14,7 @@ from crest.insights.timeframe import start_of_day
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
+from crest.safety.screen import AdviceLevel
 from crest.safety.worse_check_in import (
     WarningSign,
     WorseAdvice,
@@ -87,8 +88,9 @@ class CheckIns:
             same_session = self._journal.list_checkins(session_id=check_in.session_id)
             before = next((other for other in same_session if other.timing is CheckInTiming.BEFORE), None)
             variant = self._journal.get_session(check_in.session_id).variant
-        side_lying_only = self._safety.standing().side_lying_only
-        return after_check_in_advice(check_in, before, note_warning(check_in), variant, side_lying_only)
+        standing = self._safety.standing()
+        side_lying_only, urgent = standing.side_lying_only, standing.level is AdviceLevel.URGENT  # from before too
+        return after_check_in_advice(check_in, before, note_warning(check_in), variant, side_lying_only, urgent)
 
     def latest(self) -> CheckIn | None:
         return self._journal.latest_checkin()

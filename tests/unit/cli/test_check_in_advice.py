@@ -62,3 +62,17 @@ def test_strong_pain_without_a_worse_is_called_strong_pain_with_the_same_advice(
     assert "1. Stop practising for today and let your body settle." in shown
     assert "Source: Ostelo" in shown
     assert "Your check-in says things got worse." in _answer(Comparison.WORSE)
+
+
+def test_a_worse_check_in_that_names_an_urgent_sign_ends_on_the_urgent_advice() -> None:
+    check_in = CheckIn(
+        at=datetime(2026, 5, 6, 18, 0, tzinfo=UTC),
+        pain=(PainRating("groin", 3, "both", "numb"), PainRating("lower_back", 8)),
+        compared_with_before=Comparison.WORSE,
+    )
+    console = Console(record=True, width=200)
+    show_check_in_advice(console, after_check_in_advice(check_in))
+    shown = console.export_text()
+    assert "Please seek urgent medical care now" in shown
+    assert "Next time" not in shown and "got worse" not in shown and "Stop practising for today" not in shown
+    assert shown.rstrip().splitlines()[-1].startswith("Source: British Association of Spine Surgeons")

@@ -98,7 +98,7 @@ def test_the_notes_warning_sign_comes_with_its_source_urgent_first() -> None:
         WarningLevel.URGENT_CARE, "Both legs", "Seek urgent care now.", ("BASS 2018",), "both_legs", "Both legs"
     )
     advice = after_check_in_advice(after(PainRating("lower_back", 9), note="my legs are weak"), words_warning=words)
-    assert advice is not None and advice.worse and advice.urgent
+    assert advice is not None and advice.urgent and not advice.worse  # the urgent advice stands alone
     assert advice.warnings[0] == words
 
 
@@ -159,3 +159,28 @@ def test_numbness_or_tingling_in_both_legs_is_urgent_as_help_says() -> None:
     feet = after_check_in_advice(both_feet)
     # pain below the knee in both legs stays urgent whatever its quality; tingling alone in the feet is not "legs"
     assert feet is not None and feet.warnings[0].title == "Pain below the knee in both legs"
+
+
+def test_an_urgent_sign_is_not_followed_by_plans_for_the_next_session() -> None:
+    """The urgent advice ("get urgent medical care now") is the last word, not "next time, try the supported..."."""
+    numb_saddle = after(PainRating("lower_back", 3, quality="tingling"), compared=Comparison.WORSE)
+    words = WarningSign(
+        WarningLevel.URGENT_CARE, "Saddle", "Seek urgent care now.", ("BASS 2018",), "bladder_bowel_saddle", "Saddle"
+    )
+    advice = after_check_in_advice(numb_saddle, words_warning=words)
+    assert advice is not None and advice.urgent
+    assert (advice.worse, advice.got_worse, advice.reasons, advice.steps, advice.sources) == (False, False, (), (), ())
+
+
+def test_while_urgent_care_stands_from_before_a_worse_check_in_plans_no_next_session() -> None:
+    worse = after(PainRating("lower_back", 9), compared=Comparison.WORSE)
+    assert after_check_in_advice(worse, urgent_care_stands=True) is None  # the standing warning is said instead
+    calm_sign = after(PainRating("calf_and_shin", 3, Side.BOTH), compared=Comparison.WORSE)
+    advice = after_check_in_advice(calm_sign, urgent_care_stands=True)
+    assert advice is not None and advice.urgent and advice.steps == ()
+
+
+def test_a_see_a_clinician_sign_keeps_the_worse_advice() -> None:
+    advice = after_check_in_advice(after(PainRating("hip", 3, Side.LEFT, "numb"), compared=Comparison.WORSE))
+    assert advice is not None and not advice.urgent and advice.worse
+    assert advice.steps[0].startswith("Stop practising for today")
