@@ -49,9 +49,11 @@ def test_the_session_started_soon_after_takes_up_the_before_check_in(client: Tes
 
 def test_the_pages_say_so(client: TestClient, clock: FakeClock) -> None:
     assert "the session you start within 60 minutes takes it up" in client.get("/checkin").text
-    _before_check_in(client)
+    before = _before_check_in(client)
     clock.advance(20 * 60)
     assert "Your check-in before the session is saved" in client.get("/session").text
+    # an edit's check-in was made earlier: the next hour is not its to promise
+    assert "within 60 minutes" not in client.get("/checkin", params={"checkin_id": before}).text
 
 
 def test_a_before_check_in_over_an_hour_old_is_taken_up_by_no_session(client: TestClient, clock: FakeClock) -> None:

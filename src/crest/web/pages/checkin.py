@@ -249,8 +249,10 @@ def _checkin_view(
     standing = services.safety.standing()
     if not with_session and not keeps_before and standing.concern_stands:
         offered, default_timing = (CheckInTiming.STANDALONE,), CheckInTiming.STANDALONE
-    # "Before a session" chosen here, away from a session, is taken up by the next one started soon (`start`).
-    waits = None if with_session or BEFORE not in offered else int(BEFORE_CHECK_IN_WAITS.total_seconds()) // 60
+    # "Before a session" chosen here, away from a session, is taken up by the next one started soon (`start`): said
+    # for a new check-in only, as the time counts from when one was made.
+    pairs = existing is None and not with_session and BEFORE in offered
+    waits = int(BEFORE_CHECK_IN_WAITS.total_seconds()) // 60 if pairs else None
     region_labels = _capitalised(labels(Region))
     config = {
         "checkin": existing,
