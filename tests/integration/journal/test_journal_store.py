@@ -16,7 +16,7 @@ from crest.journal.records import (
     SessionStillRunning,
     UnknownStatus,
 )
-from crest.journal.store import CheckInNotFound, Journal, RestAlreadyRunning, SessionNotFound
+from crest.journal.store import CheckInNotFound, Journal, RecordReplaced, RestAlreadyRunning, SessionNotFound
 from support.clock import FakeClock
 
 START = datetime(2026, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=2)))
@@ -272,3 +272,18 @@ def test_newest_reads_only_the_newest_records_of_each_kind_oldest_first(journal:
     sessions, check_ins = journal.newest(7)
     assert sessions == every_session[-7:] and check_ins == every_check_in[-7:]
     assert journal.newest(1000) == (every_session, every_check_in)
+
+
+def test_a_record_is_named_by_its_uid_and_another_uid_is_refused(journal: Journal) -> None:
+    session_id = journal.start_session(START, 10, "standard", writer="1@host")
+    check_in_id = journal.add_checkin(CheckIn(at=START, note="one"))
+    [session_uid] = journal.uids_of("sessions", [session_id]).values()
+    [check_in_uid] = journal.uids_of("check_ins", [check_in_id]).values()
+    journal.require_uid("sessions", session_id, session_uid)
+    journal.require_uid("check_ins", check_in_id, check_in_uid)
+    journal.require_uid("check_ins", check_in_id, None)  # the terminal and older API clients send none
+    with pytest.raises(RecordReplaced, match="this check-in was deleted in another tab or window"):
+        journal.require_uid("check_ins", check_in_id, session_uid)
+    with pytest.raises(RecordReplaced, match="this session was deleted"):
+        journal.require_uid("sessions", session_id, check_in_uid)
+    assert journal.uids_of("check_ins", [check_in_id + 1]) == {}
