@@ -56,11 +56,12 @@ def test_the_forms_rows_stay_out_of_the_page_the_script_runs(safe_page: Any, ser
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_photo_is_checked_without_the_script_and_its_verdicts_come_back_on_the_page(
-    browser: Any, server_url: str, screenshot: Shoot, scheme: str
+    browser: Any, server_url: str, screenshot: Shoot, scheme: str, answer_safety: Shoot
 ) -> None:
     """Without JavaScript the page only said the check needed it, though a photo's verdicts need no script."""
     context = browser.new_context(java_script_enabled=False, viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
+    answer_safety(page, server_url)  # the check comes after the safety questions (the form needs no script)
     page.goto(f"{server_url}/check")
     assert "a photo is checked all the same" in page.locator("main").inner_text()
     page.get_by_label("Photo or video").set_input_files(PHOTO)

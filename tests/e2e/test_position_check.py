@@ -277,11 +277,14 @@ def test_a_video_cut_short_shows_its_note_and_a_photo_named_like_a_video_shows_i
     context.close()
 
 
-def test_a_video_review_can_be_stopped_and_the_next_check_runs(browser: Any, server_url: str, tmp_path: Path) -> None:
+def test_a_video_review_can_be_stopped_and_the_next_check_runs(
+    browser: Any, server_url: str, tmp_path: Path, answer_safety: Shoot
+) -> None:
     clip = tmp_path / "whole-rest.mp4"
     write_h264(clip, 600.0, keyframe_every=8, fps=2, picture=picture_of(PHOTO))  # ten minutes: not over in a blink
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
+    answer_safety(page, server_url)  # the check comes after the safety questions
     page.goto(f"{server_url}/check")
     stop = page.get_by_role("button", name="Stop the check")
     assert stop.is_hidden()  # nothing to stop yet
@@ -312,12 +315,13 @@ def test_a_check_that_cannot_reach_crest_says_what_to_do(browser: Any, server_ur
 
 
 def test_a_picture_refused_once_checked_is_said_as_a_sentence_and_the_focus_stays_on_the_form(
-    browser: Any, server_url: str
+    browser: Any, server_url: str, answer_safety: Shoot
 ) -> None:
     """A refusal that came in the answer's lines (nobody in the picture) was shown without its full stop, unlike one
     refused before; and the Check button, disabled while checking, dropped the focus to the page's start."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
+    answer_safety(page, server_url)
     page.goto(f"{server_url}/check")
     page.get_by_label("Photo or video").set_input_files(
         files=[{"name": "wall.png", "mimeType": "image/png", "buffer": _wall()}]

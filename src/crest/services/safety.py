@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from crest.journal.store import Journal
 
 __all__ = [
+    "CHECK_NEEDS_ANSWERS",
     "ON_BACK_NOT_ADVISED",
     "ClearanceRefused",
     "PositionCheckNotAdvised",
@@ -73,6 +74,13 @@ ON_BACK_NOT_ADVISED = (
     "the position check is for lying on your back, and your safety answers advise resting on your side for now "
     "(pregnancy from about 16 weeks). Please don't lie on your back for it: rest on your side, with a pillow "
     "between your knees, in the side-lying rest (source: NHS pregnancy guidance on lying on your back)"
+)
+
+
+# One line for both doors, each naming its own way to answer, as a session's refusal does.
+CHECK_NEEDS_ANSWERS = (
+    "no position check was started: answer the safety questions first (the Safety page, crest safety, or "
+    "POST /api/safety/answers); the check coaches lying in the position, so it comes after them, as a session does"
 )
 
 
@@ -292,12 +300,15 @@ class Safety:
     def require_may_lie_on_back(self) -> None:
         """Before a position check: it checks and coaches lying in the position, so not while a concern stands (as
         no session starts then: "don't go back to resting until you have been seen"), nor on the back while
-        side-lying is advised."""
+        side-lying is advised, nor before the safety questions are answered (first, or again when due): they come
+        before lying in the position, as before a session."""
         standing = self.standing()
         if standing.concern_stands:
             raise PositionCheckNotAdvised(f"no position check was started: {standing.explanation()}")
         if standing.side_lying_only:
             raise PositionCheckNotAdvised(ON_BACK_NOT_ADVISED)
+        if standing.due:
+            raise PositionCheckNotAdvised(CHECK_NEEDS_ANSWERS)
 
     def require_may_practise(self, variant: str) -> SafetyStanding:
         """The gate before a session starts: refuses while a concern stands, whatever else was confirmed.

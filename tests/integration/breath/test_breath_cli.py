@@ -15,6 +15,7 @@ import pytest
 from breath_scenes import Renderer, Script, Timing, drifting_breathing, prepare_scene
 
 from crest.breath.result import RELAXATION_NOTE
+from support.answered import answer_no_to_all
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 PHOTO = Path(__file__).resolve().parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
@@ -45,6 +46,12 @@ def _write(path: Path, breathing: bool) -> Path:
 def videos(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("breath-videos")
     return _write(folder / "breathing.mp4", True), _write(folder / "still.mp4", False)
+
+
+@pytest.fixture(autouse=True)
+def _safety_answered(tmp_path: Path) -> None:
+    """The check coaches lying in the position: like a session, it comes after the safety questions."""
+    answer_no_to_all(tmp_path)
 
 
 def crest(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

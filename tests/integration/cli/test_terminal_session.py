@@ -203,6 +203,7 @@ def test_ctrl_c_at_keep_the_record_keeps_it_as_ended_early_with_the_time_shown(c
     assert rested_text(session.actual_seconds) == shown.group(1)
 
 
+@pytest.mark.usefixtures("safety_answered")  # the position check, like a session, comes after the questions
 def test_an_error_wraps_at_word_boundaries_in_a_narrow_terminal(crest_env: dict[str, str], tmp_path: Path) -> None:
     """The terminal broke a one-line error anywhere ("No such file" / " or directory", "“9" / "9”"); only a word
     longer than the terminal, a path here, may be broken."""

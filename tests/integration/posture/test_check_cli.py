@@ -15,6 +15,7 @@ from crest.cli.app import main
 from crest.posture.media import UNREADABLE_VIDEO
 from crest.posture.service import CheckService
 from crest.posture.vocabulary import criterion_label
+from support.answered import answer_no_to_all
 from support.media import (
     FACE_DOWN_PHOTO,
     IN_POSITION_PHOTO,
@@ -26,6 +27,12 @@ from support.media import (
 )
 
 SRC = Path(__file__).resolve().parents[3] / "src"
+
+
+@pytest.fixture(autouse=True)
+def _safety_answered(tmp_path: Path) -> None:
+    """The check coaches lying in the position: like a session, it comes after the safety questions."""
+    answer_no_to_all(tmp_path)
 
 
 def crest(*args: str, home: Path, columns: int | None = 120) -> subprocess.CompletedProcess[str]:
@@ -153,6 +160,7 @@ def test_every_file_a_check_leaves_in_the_home_folder_is_its_owners_alone(tmp_pa
     env.pop("MPLCONFIGDIR", None)
     env.pop("XDG_CACHE_HOME", None)
     env.pop("XDG_CONFIG_HOME", None)
+    answer_no_to_all(home / "crest", env)
     process = subprocess.run(
         [sys.executable, "-m", "crest", "check", str(IN_POSITION_PHOTO)], capture_output=True, text=True, env=env
     )

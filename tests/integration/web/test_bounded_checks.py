@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from crest.posture.service import CheckService
 from crest.web.app import create_app
 from crest.web.context import UploadLimits
+from support.answered import answer_no_to_all_in_the_browser
 from support.pose_finder import JPEG, CountingFinder
 
 LIVE = "ws://127.0.0.1:8765/api/check/live"
@@ -49,6 +50,7 @@ def test_twelve_sockets_at_once_share_two_models_and_the_rest_are_told_calmly(
     bounded: FastAPI, models_made: list[CountingFinder]
 ) -> None:
     with TestClient(bounded, base_url="http://127.0.0.1:8765") as client, contextlib.ExitStack() as sockets:
+        answer_no_to_all_in_the_browser(client)  # the check comes after the safety questions
         opened = [sockets.enter_context(client.websocket_connect(LIVE)) for _ in range(12)]
         for socket in opened:
             for _ in range(5):
@@ -79,6 +81,7 @@ def _answers_until_closed_or_result(socket: Any) -> list[dict[str, Any]]:
 
 def test_a_closed_stream_frees_its_place(bounded: FastAPI) -> None:
     with TestClient(bounded, base_url="http://127.0.0.1:8765") as client:
+        answer_no_to_all_in_the_browser(client)
         for _ in range(LIMITS.max_live_streams + 2):
             with client.websocket_connect(LIVE) as socket:
                 socket.send_bytes(JPEG)

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from crest.posture.service import CheckService
 from crest.web.app import create_app
+from support.answered import answer_no_to_all_in_the_browser
 from support.breath_frames import SideFinder, breathing_rise, frame, room
 
 STEP_S = 0.125
@@ -81,6 +82,7 @@ def test_a_frame_without_a_usable_capture_time_is_an_error_and_the_stream_goes_o
 
 
 def test_the_position_check_stream_is_as_it_was(client: TestClient) -> None:
+    answer_no_to_all_in_the_browser(client)  # the position check, unlike the breath, comes after the questions
     with client.websocket_connect("ws://127.0.0.1:8765/api/check/live") as socket:
         socket.send_text('{"type": "breath_result"}')
         assert socket.receive_json()["message"] == "send each camera frame as a binary JPEG message"

@@ -22,6 +22,7 @@ from crest.protocol import load_protocol
 from crest.web.api.check import ProgressSteps, _check_lines
 from crest.web.app import create_app
 from crest.web.context import UploadLimits
+from support.answered import answer_no_to_all_in_the_browser
 
 PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 CRITERIA = set(CRITERION_NAMES)
@@ -137,6 +138,7 @@ def limited(tmp_path: Path) -> FastAPI:
 
 def test_uploads_over_the_limits_are_refused(limited: FastAPI, tmp_path: Path) -> None:
     with TestClient(limited, base_url="http://localhost") as client:
+        answer_no_to_all_in_the_browser(client)  # the check comes after the safety questions
         big = client.post("/api/check", files={"file": ("big.jpg", b"\xff\xd8\xff" + b"0" * 30_000, "image/jpeg")})
         assert big.status_code == 413
         assert big.json()["detail"] == "big.jpg: the photo is larger than 19 KB; send a smaller one"
@@ -171,6 +173,7 @@ def test_a_video_larger_than_any_photo_is_reviewed_from_the_spooled_upload(
     video = _video(tmp_path / "rest.mp4", 1, fps=10)
     assert 20_000 < len(video) < 150_000
     with TestClient(limited, base_url="http://localhost") as client:
+        answer_no_to_all_in_the_browser(client)
         response = client.post("/api/check", files={"file": ("rest.mp4", video, "video/mp4")})
     assert response.status_code == 200, response.text
     assert response.json()["video"]["duration_s"] == pytest.approx(1.0)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from crest.addresses import is_loopback
+from support.journal_api import answer_safety_with_no
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
@@ -165,6 +166,7 @@ def test_a_position_check_leaves_the_terminal_to_crest(tmp_path: Path) -> None:
     photo = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
     server, port = _serve(tmp_path)
     try:
+        answer_safety_with_no(f"http://127.0.0.1:{port}")  # the check comes after the safety questions
         answer = httpx.post(
             f"http://127.0.0.1:{port}/api/check", files={"file": (photo.name, photo.read_bytes())}, timeout=120
         )

@@ -1,0 +1,36 @@
+"""A crest home whose safety questions were answered, as a person does once in `crest safety` or on the Safety page: a
+session and the position check both come after them."""
+
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crest.safety.screen import QUESTIONS
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def answer_no_to_all(home: Path, env: Mapping[str, str] | None = None) -> None:
+    """`crest safety` in `home`, "no" to each question (`env`: the rest of the environment, if not this one)."""
+    answered = subprocess.run(
+        [sys.executable, "-m", "crest", "safety"],
+        input="".join("n\n" for _ in QUESTIONS),
+        capture_output=True,
+        text=True,
+        env={**(os.environ if env is None else env), "PYTHONPATH": str(SRC), "CREST_HOME": str(home)},
+        timeout=120,
+    )
+    assert answered.returncode == 0, answered.stderr
+
+
+def answer_no_to_all_in_the_browser(client: "TestClient") -> None:
+    """The Safety page's questions answered "no" to each, through the API a browser uses."""
+    questions = client.get("/api/safety/questions").json()
+    answered = client.post("/api/safety/answers", json={"answers": {question["id"]: False for question in questions}})
+    assert answered.status_code == 200, answered.text
