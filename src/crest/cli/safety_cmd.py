@@ -103,7 +103,7 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
     groups = standing.by_advice
     for group in groups:  # each advice with its own answers and signs, the most serious first
         if group.level is not standing.level:  # the first is the advice above
-            console.print(f"[{_style(group.level)}]{_escaped(ADVICE[group.level])}[/{_style(group.level)}]")
+            console.print(f"\n[{_style(group.level)}]{_escaped(ADVICE[group.level])}[/{_style(group.level)}]")
         for reason in group.answers:
             console.print(
                 f"- You answered yes on {_day(reason.answered_at, zone)} to: {_escaped(reason.question.text)}\n"

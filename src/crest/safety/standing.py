@@ -266,15 +266,22 @@ class SafetyStanding:
         return bool(self.clearable or self.clearable_check_ins)
 
     def explanation(self) -> str:
-        """The advice with the answers and check-ins that led to it and their sources, in one line."""
-        because = "; ".join(
-            f"{reason.question.text} (source: {reason.question.source})" for reason in self.standing_reasons
-        )
-        named = "; ".join(
-            f"{sign.describe()} (source: {'; '.join(sign.first.sources)})"
-            for sign in repeated_signs(self.standing_check_in_reasons)
-        )
-        parts = [self.advice or "", f"You answered yes to: {because}" if because else "", named]
+        """The advice with the answers and check-ins that led to it and their sources, in one line; those of a
+        lesser advice follow it under that advice (`by_advice`)."""
+        parts = [self.advice or ""]
+        for group in self.by_advice:
+            if group.level is not self.level:  # a new sentence, after the signs of the advice before it
+                parts = [part for part in parts if part]
+                if parts and not parts[-1].endswith((".", "!", "?")):
+                    parts[-1] += "."
+                parts.append(ADVICE[group.level])
+            because = "; ".join(
+                f"{reason.question.text} (source: {reason.question.source})" for reason in group.answers
+            )
+            parts.append(f"You answered yes to: {because}" if because else "")
+            parts.append(
+                "; ".join(f"{sign.describe()} (source: {'; '.join(sign.first.sources)})" for sign in group.signs)
+            )
         return " ".join(part for part in parts if part)
 
 

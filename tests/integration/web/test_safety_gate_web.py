@@ -446,6 +446,20 @@ def test_each_standing_sign_sits_under_its_own_advice_on_today_safety_and_sessio
         ]
         assert [box.index(words) for words in said] == sorted(box.index(words) for words in said), (door, box)
         assert box.count("Please seek urgent medical care now") == box.count("Please see a clinician") == 1
+    photo = (Path(__file__).resolve().parents[2] / "fixtures" / "photos" / "90_90_hamstring_0.jpg").read_bytes()
+    for refused in (  # the refusals say it in one line, in the same order
+        cleared.post("/api/sessions", json={"planned_minutes": 10}),
+        cleared.post("/api/check", files={"file": ("me.jpg", photo, "image/jpeg")}),
+    ):
+        detail = refused.json()["detail"]
+        said = [
+            "Please seek urgent medical care now",
+            "Pain below the knee in both legs",
+            "Please see a clinician",
+            "Numbness or tingling",
+        ]
+        assert refused.status_code == 409
+        assert [detail.index(words) for words in said] == sorted(detail.index(words) for words in said), detail
 
 
 def test_an_urgent_answer_kept_through_deleting_everything_names_no_check_in(client: TestClient) -> None:
