@@ -34,6 +34,7 @@ def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict
         "headline": headline,
         "opening": opening,
         "message": message,
+        "answered": standing.latest is not None,  # none kept through deleting everything: no answers to see
         "answered_yes": bool(standing.standing_reasons),
         # each advice with its own answers and signs, the most serious first: the notice's own level first
         "groups": [_group(group, zone, now) for group in standing.by_advice],

@@ -473,6 +473,7 @@ def test_an_urgent_answer_kept_through_deleting_everything_names_no_check_in(cli
         assert "Because of a warning sign kept when you deleted your data: Since your back pain started" in box
         assert "deleting your data did not lift it" in box
         assert "check-in" not in box, box
+    assert "See your answers" not in client.get("/").text  # none are kept: the Safety page says the same again
 
 
 def test_a_check_in_sign_says_its_advice_once_on_today(cleared: TestClient) -> None:
