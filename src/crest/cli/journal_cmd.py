@@ -355,7 +355,9 @@ def history(
     before and after it under check_ins, and a linked practice's notes on it (author, text, written_at) under
     practitioner_notes.
     """
+    from crest.cli.consoles import console as make_console
     from crest.cli.journal_access import open_services
+    from crest.cli.safety_cmd import show_standing_concern
     from crest.clock import system_zone
     from crest.journal.records import parse_since
 
@@ -364,6 +366,8 @@ def history(
         sessions = services.practice.list_sessions(since=start)
         check_ins = services.check_ins.list_check_ins(since=start)
         notes = services.reports.session_notes()  # a linked crest's: pulled by crest sync
+        # A warning sign that stands is said first, as `crest log` says it (on stderr beside the JSON).
+        show_standing_concern(make_console(stderr=as_json, highlight=False), services)
     if as_json:
         typer.echo(terminal_json(_history_json(sessions, check_ins, notes, check_ins_only)))
     else:

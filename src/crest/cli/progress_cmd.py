@@ -31,18 +31,21 @@ def progress(
     With --json: an object with `places` (each with region, side, baseline, latest, change and verdict: better,
     worse, no_clear_change or not_enough_data), `adherence`, `before_after` and `psfs`.
     """
+    from crest.cli.consoles import console
     from crest.cli.journal_access import open_services
+    from crest.cli.safety_cmd import show_standing_concern
     from crest.insights.progress import summary_fields
     from crest.journal.records import parse_day
 
     start = parse_day(since, "--since") if since is not None else None
     with open_services() as services:
         summary = services.reports.summary(since=start)
+        # "Is it helping?" is no answer while a warning sign says to get care first: the sign comes first (on
+        # stderr beside the JSON, which stays JSON), as `crest report` puts it.
+        show_standing_concern(console(stderr=as_json, highlight=False), services)
     if as_json:
         typer.echo(json.dumps(summary_fields(summary), indent=2, ensure_ascii=False))
         return
-    from crest.cli.consoles import console
-
     print_summary(console(), summary)
 
 

@@ -36,10 +36,12 @@ def psfs(
     from crest.cli.asker import Asker
     from crest.cli.consoles import console as make_console
     from crest.cli.journal_access import open_services
+    from crest.cli.safety_cmd import show_standing_concern
     from crest.insights.progress import psfs_line
 
     console = make_console()
     with open_services() as services:
+        show_standing_concern(console, services)  # a warning sign that stands comes first, as at `crest log`
         activities = services.daily_activities
         if history:
             rounds = activities.rounds()
