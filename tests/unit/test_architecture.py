@@ -17,6 +17,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 PURE = (
     "crest.errors",
     "crest.counting",
+    "crest.durations",
     "crest.shortening",
     "crest.moments",
     "crest.protocol.model",
