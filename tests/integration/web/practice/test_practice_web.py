@@ -1217,3 +1217,21 @@ def test_a_second_invitation_from_the_same_practitioner_renews_the_one_link(app:
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         names = [client["name"] for client in pat.get("/api/practice/clients").json()]
         assert names.count("Ann") == 1
+
+
+def test_the_client_page_names_each_standing_sign_under_its_own_advice(app: FastAPI, world: World) -> None:
+    """As the report's "In short": a see-a-clinician "yes" beside an urgent one is no reason for urgent care."""
+    import re
+
+    from crest.safety.screen import KNOWN_QUESTIONS, QUESTIONS
+
+    answers = {question.id: question.id in ("cancer_history", "bladder_bowel_saddle") for question in QUESTIONS}
+    with browser(app, world.tokens["client_a"]) as ann:
+        assert ann.post("/api/safety/answers", json={"answers": answers}).status_code == 200
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        page = pat.get(f"/practice/clients/{world.ids['client']}").text
+    concerns = re.findall(r'<p class="concern">(.*?)</p>', page)
+    urgent, clinician = KNOWN_QUESTIONS["bladder_bowel_saddle"].text, KNOWN_QUESTIONS["cancer_history"].text
+    assert len(concerns) == 2
+    assert "urgent" in concerns[0].lower() and urgent in concerns[0] and clinician not in concerns[0]
+    assert "clinician" in concerns[1].lower() and clinician in concerns[1] and urgent not in concerns[1]
