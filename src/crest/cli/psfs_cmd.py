@@ -39,6 +39,8 @@ def psfs(
     from crest.cli.safety_cmd import show_standing_concern
     from crest.insights.progress import psfs_line
 
+    if history and rate:  # one or the other: a rating given beside --history was dropped without a word
+        raise CrestError("--history shows past rounds and saves nothing; rate with --rate, then run --history alone")
     console = make_console()
     with open_services() as services:
         show_standing_concern(console, services)  # a warning sign that stands comes first, as at `crest log`

@@ -19,6 +19,8 @@ VARIANTS = "standard, supported, somatic, side_lying"
         (["session", "--minutes", "soon"], "--minutes: enter a whole number"),
         (["check", "--view", "sideways", "photo.jpg"], "--view"),
         (["remind", "--minutes", "90"], "--minutes: enter 30 or less"),
+        # a rating beside --history was dropped without a word
+        (["psfs", "--rate", "walking=3", "--history"], "crest: --history shows past rounds and saves nothing"),
         # As remind names it (and session: test_session_cli); it said "crest: minutes: enter 5 or more, not “4”"
         (["log-session", "--minutes", "4"], "crest: --minutes: enter 5 or more, not “4”"),
         # Alike at every command that takes one (session and protocol said "choose one of: standard, ...")
