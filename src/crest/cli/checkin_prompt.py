@@ -4,12 +4,14 @@ Every question can be skipped with Enter; a typo is explained and asked again, n
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
 
-from crest.cli.asker import Asker
+from crest.cli.asker import Asker, StoppedAtPrompt
 from crest.clock import Clock
 from crest.errors import CrestError, FieldError, one_line
 from crest.journal.records import (
@@ -112,14 +114,62 @@ def _pick_sensations(asker: Asker) -> frozenset[Sensation]:
             asker.console.print(f"{none} ({Sensation.NONE.label}) goes alone: type it by itself, or only the others.")
 
 
+class CheckInStopped(StoppedAtPrompt):
+    """Ctrl-C in the check-in: nothing of it is saved (as the safety questions save nothing left unfinished), but
+    `so_far`, what was typed before it, is there for the advice a warning sign in it calls for."""
+
+    def __init__(self, so_far: CheckIn | None) -> None:
+        super().__init__()
+        self.so_far = so_far
+
+
 def ask_check_in(asker: Asker, session_id: int | None, clock: Clock) -> CheckIn | None:
     """Ask the questions (of a session, or on their own with `session_id` None); None when everything was
-    skipped."""
+    skipped. A Ctrl-C raises `CheckInStopped` with the answers typed so far, a place rated but not yet described
+    among them: a warning sign is named by a place, a side and a score."""
+    typed = _Typed(session_id)
+    try:
+        _ask(asker, typed)
+    except StoppedAtPrompt:
+        raise CheckInStopped(typed.check_in(clock())) from None
+    return typed.check_in(clock())
+
+
+def pain_option(rating: PainRating) -> str:
+    """The rating as `crest log --pain` reads it back: 'foot:both=3:tingling'."""
+    quality = "" if rating.quality is None else f":{rating.quality.value}"
+    return f"{rating.region.value}:{rating.side.value}={rating.score}{quality}"
+
+
+@dataclass
+class _Typed:
+    """The check-in's answers as they are typed."""
+
+    session_id: int | None
+    pain: list[PainRating] = field(default_factory=list)
+    rating: PainRating | None = None  # the place being described: its score given, what it is like not yet
+    comparison: Comparison | None = None
+    sensations: frozenset[Sensation] = frozenset()
+    note: str | None = None
+
+    def check_in(self, at: datetime) -> CheckIn | None:
+        check_in = CheckIn(
+            at=at,
+            timing=CheckInTiming.STANDALONE if self.session_id is None else CheckInTiming.AFTER,
+            session_id=self.session_id,
+            pain=(*self.pain, *([self.rating] if self.rating is not None else [])),
+            sensations=self.sensations,
+            compared_with_before=self.comparison,
+            note=self.note,
+        )
+        return None if check_in.is_empty else check_in
+
+
+def _ask(asker: Asker, typed: _Typed) -> None:
     console = asker.console
     console.print("\n[bold]How do you feel?[/bold] [dim]Press Enter to skip any question.[/dim]")
     regions = list(Region)
     console.print(_numbered(regions, console.width))
-    pain: list[PainRating] = []
     for region in _pick_numbers(asker, "Where do you feel pain or tension now? (numbers)", regions):
         # The whole place is both sides of a pair, the centre of a midline place: one key for it. Enter is the
         # centre of a midline place, but skips a pair, whose side is never guessed (both legs is a warning sign).
@@ -137,23 +187,14 @@ def ask_check_in(asker: Asker, session_id: int | None, clock: Clock) -> CheckIn 
         if score is None:  # a place picked and then dropped without a word read as if it had been saved
             console.print(f"   No score: the {where} is left out.")
         else:
+            typed.rating = PainRating(region=region, side=side, score=score)
             quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None
-            pain.append(PainRating(region=region, side=side, score=score, quality=quality))
+            typed.pain.append(PainRating(region=region, side=side, score=score, quality=quality))
+            typed.rating = None
     # Only a check-in after a kept session is compared with before it.
-    comparison = (
-        None
-        if session_id is None
-        else _pick_key(asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS)
-    )
-    sensations = _pick_sensations(asker)
-    note = _note(asker)
-    check_in = CheckIn(
-        at=clock(),
-        timing=CheckInTiming.STANDALONE if session_id is None else CheckInTiming.AFTER,
-        session_id=session_id,
-        pain=tuple(pain),
-        sensations=sensations,
-        compared_with_before=comparison,
-        note=note,
-    )
-    return None if check_in.is_empty else check_in
+    if typed.session_id is not None:
+        typed.comparison = _pick_key(
+            asker, "Compared with before the session: \\[b]etter, \\[s]ame or \\[w]orse?", _COMPARISON_KEYS
+        )
+    typed.sensations = _pick_sensations(asker)
+    typed.note = _note(asker)

@@ -15,7 +15,7 @@ from rich.markup import escape
 
 from crest.cli.asker import Asker, StoppedAtPrompt
 from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
-from crest.cli.checkin_prompt import ask_check_in
+from crest.cli.checkin_prompt import CheckInStopped, ask_check_in, pain_option
 from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
 from crest.cli.live_panel import LivePanel
@@ -25,6 +25,7 @@ from crest.cli.why_hint import why_hint
 from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.insights.practice import DEMO_ENDED
+from crest.journal.records import CheckIn
 from crest.journal.vocabulary import SessionStatus
 from crest.knowledge.why_links import setup_step_entry
 from crest.protocol import Protocol, load_protocol
@@ -137,7 +138,11 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         if is_demo(options.speed):  # as the web page says: else "This week" seems to have lost the rest
             console.print(DEMO_ENDED.format(speed=f"{options.speed:g}"))
         if options.check_in and not options.assume_yes:
-            check_in = ask_check_in(asker, check_in_session_id, services.clock)
+            try:
+                check_in = ask_check_in(asker, check_in_session_id, services.clock)
+            except CheckInStopped as stopped:
+                _advise_unsaved_check_in(console, services, stopped.so_far)
+                raise
             if check_in is not None:
                 saved = services.check_ins.add(check_in)
                 # What to do comes first: a warning sign's "seek urgent care" must not follow a routine "Saved".
@@ -145,6 +150,20 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
                 show_check_in_advice(console, advice)
                 console.print("Saved. See it any time with `crest history`.")
                 show_sensation_help(console, saved.sensations, advice)
+
+
+def _advise_unsaved_check_in(console: Console, services: Services, so_far: CheckIn | None) -> None:
+    """A check-in left at Ctrl-C is not saved, as the safety questions left unfinished are not: an answer not yet
+    confirmed may be a slip, and an urgent-care sign, once saved, holds for days whatever is deleted. But a warning
+    sign already typed gets its advice and source before crest stops, as those questions' "yes" does, with the way
+    to keep what was typed."""
+    advice = None if so_far is None else services.check_ins.advice_for(so_far)
+    if so_far is None or advice is None:
+        return
+    show_check_in_advice(console, advice)
+    pain = " ".join(f"--pain {pain_option(rating)}" for rating in so_far.pain)
+    keep = f" If what you typed is right, keep it with `crest log {pain}`." if pain else ""
+    console.print(f"Nothing of this check-in was saved (stopped at Ctrl-C).{keep}")
 
 
 class SessionNotSaved(CrestError):

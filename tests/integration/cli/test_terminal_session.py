@@ -18,6 +18,7 @@ import pytest
 from crest.cli.session_view import big_clock
 from crest.durations import rested_text
 from crest.journal.store import Journal
+from crest.journal.vocabulary import Region
 from crest.safety.screen import QUESTIONS
 
 CTRL_C = "\x03"
@@ -222,3 +223,52 @@ def test_an_error_wraps_at_word_boundaries_in_a_narrow_terminal(crest_env: dict[
         assert all(word in words for word in words_kept.split()), shown
         if str(deep) in args:
             assert str(deep) in "".join(words)  # whole, but for where it is cut to fit
+
+
+def _rest_then_rate(region: Region) -> list[tuple[str, str]]:
+    """Through a demo rest to the check-in, then `region` (both sides) rated 3."""
+    return [
+        *[(f"{number}/7 ", "\n") for number in range(1, 8)],
+        ("Where do you feel pain or tension now?", f"{list(Region).index(region) + 1}\n"),
+        ("which side?", "b\n"),
+        ("How strong is it", "3\n"),
+    ]
+
+
+@pytest.mark.usefixtures("safety_answered")
+@pytest.mark.parametrize(
+    ("region", "then", "said"),
+    [
+        # Ctrl-C at the next question: the place fully described (the walk-through's feet, both, tingling)
+        (
+            Region.FOOT,
+            [("What is it like?", "t\n"), ("Compared with before the session", CTRL_C)],
+            "foot:both=3:tingling",
+        ),
+        # Ctrl-C while the place is being described: its score and side are the sign already
+        (Region.CALF_AND_SHIN, [("What is it like?", CTRL_C)], "calf_and_shin:both=3"),
+    ],
+)
+def test_ctrl_c_in_the_check_in_after_a_warning_sign_is_typed_gives_its_advice_first(
+    crest_env: dict[str, str], region: Region, then: list[tuple[str, str]], said: str
+) -> None:
+    """As the safety questions do at Ctrl-C after a "yes": nothing is saved (it may be a slip, and an urgent sign
+    holds for days once saved), but the advice for what was typed comes before crest stops, with how to keep it."""
+    plain = run_in_terminal(
+        ["session", "--minutes", "5", "--speed", "3600"], crest_env, [*_rest_then_rate(region), *then]
+    )
+    flat = " ".join(plain.split())
+    assert "Please seek urgent medical care now" in flat and "Source: British Association of Spine Surgeons" in flat
+    keep = f"If what you typed is right, keep it with `crest log --pain {said}`."
+    assert f"Nothing of this check-in was saved (stopped at Ctrl-C). {keep}" in flat
+    assert flat.index("Please seek urgent medical care now") < flat.index("crest: stopped at Ctrl-C")
+    with Journal.open() as journal:
+        assert journal.list_checkins() == []
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_ctrl_c_in_a_calm_check_in_only_stops(crest_env: dict[str, str]) -> None:
+    script = [*_rest_then_rate(Region.HIP), ("What is it like?", "a\n"), ("Compared with before the session", CTRL_C)]
+    flat = " ".join(run_in_terminal(["session", "--minutes", "5", "--speed", "3600"], crest_env, script).split())
+    assert "crest: stopped at Ctrl-C" in flat and "Nothing of this check-in was saved" not in flat
+    assert "medical care" not in flat and "clinician" not in flat
