@@ -135,7 +135,8 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             if unsaved is not None:
                 raise unsaved
             check_in_session_id = session_id
-        if is_demo(options.speed):  # as the web page says: else "This week" seems to have lost the rest
+        # As the web page says: else "This week" seems to have lost the rest (not after "Deleted.": none is kept)
+        if is_demo(options.speed) and check_in_session_id is not None:
             console.print(DEMO_ENDED.format(speed=f"{options.speed:g}"))
         if options.check_in and not options.assume_yes:
             try:

@@ -159,6 +159,7 @@ def test_a_record_deleted_after_ending_early_still_asks_the_check_in_and_keeps_i
     ]
     plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
     assert "Deleted." in plain
+    assert "keeps it as a demo" not in plain  # a demo deleted is kept nowhere
     assert "urgent" in plain.lower() and "Saved." in plain
     with Journal.open() as journal:
         assert journal.list_sessions() == []
