@@ -6,7 +6,7 @@ SQLAlchemy and the journal modules are imported inside the commands so that `cre
 from __future__ import annotations
 
 import json
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -70,16 +70,27 @@ def log(
         str | None,
         typer.Option("--at", metavar="ISO-TIME", help="When, e.g. 2026-05-01T07:30 (local time); default now."),
     ] = None,
+    before_session: Annotated[
+        bool,
+        typer.Option(
+            "--before-session",
+            help="Just before a session: the session you start within the hour takes this check-in up, so Progress "
+            "and the report compare each place before and after it.",
+        ),
+    ] = False,
 ) -> None:
     """Record a check-in without a session: pain, sensations, a note."""
     from crest.cli.journal_access import open_services
     from crest.clock import system_now, system_zone
     from crest.journal.plausibility import ImpossibleRecord
     from crest.journal.records import CheckIn, parse_pain, parse_sensation
+    from crest.journal.vocabulary import CheckInTiming
+    from crest.services.practice import BEFORE_CHECK_IN_WAITS
 
     moment = _moment_at(at, system_zone(), "the check-in time") if at is not None else system_now()
     check_in = CheckIn(
         at=moment,
+        timing=CheckInTiming.BEFORE if before_session else CheckInTiming.STANDALONE,
         pain=tuple(parse_pain(entry) for entry in pain or ()),
         sensations=frozenset(parse_sensation(name) for name in sensation or ()),
         note=note,
@@ -102,6 +113,9 @@ def log(
         standing = show_standing_concern(console, services, said_for_check_in=saved.id)
         show_check_in_advice(console, advice)
         typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
+        if before_session:
+            hours = BEFORE_CHECK_IN_WAITS // timedelta(hours=1)
+            typer.echo(f"A session you start within {counted(hours, 'hour')} takes it up as its 'before'.")
         if standing.level is not AdviceLevel.URGENT:  # urgent care stands alone, as on the web's Today
             show_sensation_help(console, saved.sensations, advice)
 
@@ -259,7 +273,10 @@ def _print_history_tables(
         (
             str(check_in.id),
             _when(check_in.at),
-            "on its own" if check_in.session_id is None else f"{check_in.timing} session {check_in.session_id}",
+            # a "before" check-in no session took up says so, not "on its own": it was made for one
+            check_in.timing.label
+            if check_in.session_id is None
+            else f"{check_in.timing} session {check_in.session_id}",
             _check_in_summary(check_in),
         )
         for check_in in check_ins
