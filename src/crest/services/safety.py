@@ -309,6 +309,14 @@ class Safety:
             raise PositionCheckNotAdvised(ON_BACK_NOT_ADVISED)
         if standing.due:
             raise PositionCheckNotAdvised(CHECK_NEEDS_ANSWERS)
+        self._refuse_while_a_sign_may_hide(PositionCheckNotAdvised, "no position check was started")
+
+    def _refuse_while_a_sign_may_hide(self, refusal: type[CrestError], what: str) -> None:
+        """A row the reads left out may hold a warning sign: the gates fail closed until it is put right."""
+        hidden = [row for row in self._journal.unreadable_rows() if row.table in MAY_HOLD_A_WARNING_SIGN]
+        line = left_out_line(hidden, f"{what}: a warning sign may be in")
+        if line is not None:
+            raise refusal(line)
 
     def require_may_practise(self, variant: str) -> SafetyStanding:
         """The gate before a session starts: refuses while a concern stands, whatever else was confirmed.
@@ -318,11 +326,7 @@ class Safety:
         standing = self.standing()
         if standing.concern_stands:
             raise SafetyConcernStands(f"no session was started: {standing.explanation()}")
-        # A row the reads left out may hold a warning sign: the gate fails closed until it is put right.
-        hidden = [row for row in self._journal.unreadable_rows() if row.table in MAY_HOLD_A_WARNING_SIGN]
-        line = left_out_line(hidden, "no session was started: a warning sign may be in")
-        if line is not None:
-            raise SafetyConcernStands(line)
+        self._refuse_while_a_sign_may_hide(SafetyConcernStands, "no session was started")
         if not standing.may_practise(variant) and standing.level is not None:
             raise SafetyConcernStands(
                 f"no session was started: {standing.explanation()} Choose the side-lying rest (variant side_lying)."
