@@ -19,6 +19,13 @@ from crest.web.templating import render
 router = page_router()
 
 
+NOT_STARTED = "no position check was started: "
+ANSWER_FIRST = (
+    "Please answer the safety questions first: the check coaches lying in the position, so it comes after them, "
+    "as a session does."
+)
+
+
 @router.get("/check", name="check_page")
 def check_page(request: Request, context: Context) -> Response:
     return _check_view(request, context)
@@ -72,6 +79,14 @@ def _check_view(
     status_code: int = 200,
 ) -> Response:
     limits = context.limits
+    standing = context.services.safety.standing()
+    try:  # refused before a photo is chosen, not after it is sent: the same gate as the upload's
+        context.services.safety.require_may_lie_on_back()
+        not_now = None
+    except CrestError as refused:
+        # nothing was tried yet: the reason alone, and the page's own way to the questions
+        not_now = ANSWER_FIRST if standing.due and not standing.concern_stands else refusal(refused)
+        not_now = not_now.removeprefix(NOT_STARTED)
     return render(
         request,
         "check.html",
@@ -85,5 +100,7 @@ def _check_view(
         max_video_s=int(limits.max_video_s),
         config={"check_url": "/api/check", **page_labels()},
         # The check coaches lying on the back: not offered while the safety answers advise resting on the side.
-        side_lying_only=context.services.safety.standing().side_lying_only,
+        # a warning sign that stands is said first: "rest on your side instead" must not walk around it
+        side_lying_only=standing.side_lying_only and not standing.concern_stands,
+        not_now=not_now,
     )
