@@ -5,6 +5,12 @@ from typing import Annotated
 
 import typer
 
+# `crest protocol` and `crest session` take a variant alike.
+VARIANT_HELP = (
+    "standard, supported (calves on a chair), somatic or side_lying (default: standard, or side_lying while your "
+    "safety answers advise resting on your side)."
+)
+
 
 def register(app: typer.Typer) -> None:
     app.command("protocol")(protocol)
@@ -15,8 +21,7 @@ def protocol(
         str | None,
         typer.Option(
             metavar="VARIANT",
-            help="standard, supported (calves on a chair), somatic or side_lying (default: standard, or side_lying "
-            "while your safety answers advise resting on your side).",
+            help=VARIANT_HELP,
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a checklist.")] = False,

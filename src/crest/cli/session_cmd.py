@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from crest.cli.numbers import finite_number
+from crest.cli.protocol_cmd import VARIANT_HELP
 
 
 def register(app: typer.Typer) -> None:
@@ -19,8 +20,7 @@ def session(
         str | None,
         typer.Option(
             metavar="VARIANT",
-            help="standard, supported (calves on a chair), somatic or side_lying (default: standard, or side_lying "
-            "while your safety answers advise resting on your side).",
+            help=VARIANT_HELP,
         ),
     ] = None,
     voice: Annotated[
