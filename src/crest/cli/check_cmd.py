@@ -98,6 +98,13 @@ def check(
     from crest.posture.service import CheckOptions
     from crest.private_files import make_private_subfolder
 
+    # What was typed is checked first: a name crest cannot open is refused as such, whatever the safety answers.
+    if not camera and not paths:
+        raise NoInput("give a photo or video to check (crest check PHOTO), or use --camera")
+    # refused as file_name refuses a name; not by a parser, as the camera's index is one of these
+    problem = next(filter(None, map(name_problem, paths or ())), None)
+    if problem is not None:
+        raise typer.BadParameter(problem, param_hint="'PATH'")
     with open_services() as services:  # the check coaches lying on the back: not while side-lying is advised
         services.safety.require_may_lie_on_back()
         saved_height_cm = services.preferences.current().height_cm  # as the web check uses it
@@ -107,12 +114,6 @@ def check(
         if camera:
             _check_camera(_camera_index(paths), options, json_output, voice, breath, errors)
             return
-        if not paths:
-            raise NoInput("give a photo or video to check (crest check PHOTO), or use --camera")
-        # refused as file_name refuses a name; not by a parser, as the camera's index is one of these
-        problem = next(filter(None, map(name_problem, paths)), None)
-        if problem is not None:
-            raise typer.BadParameter(problem, param_hint="'PATH'")
         if annotate_dir is not None and annotate_dir.exists() and not annotate_dir.is_dir():
             # Said before any check runs, not once per picture after each.
             raise CrestError(f"--annotate {one_line(str(annotate_dir))} is a file: give a folder for the pictures")
@@ -120,7 +121,9 @@ def check(
             make_private_subfolder(annotate_dir)
         if voice:  # said, as --breath on a photo is, rather than dropped without a word
             errors.print("--voice speaks the live camera's corrections; photos and videos are checked without it")
-        failures = _check_files([Path(path) for path in paths], options, json_output, annotate_dir, breath, errors)
+        failures = _check_files(
+            [Path(path) for path in paths or ()], options, json_output, annotate_dir, breath, errors
+        )
     if failures:
         raise typer.Exit(FAILED_EXIT_CODE)
 
