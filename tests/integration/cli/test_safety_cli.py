@@ -157,15 +157,18 @@ def test_yes_never_answers_the_safety_questions_for_a_session(run_crest: RunCres
 
 
 def test_a_worse_check_in_in_the_terminal_is_answered_calmly(run_crest: RunCrest) -> None:
-    result = run_crest("log", "--pain", "hip:left=8", "--note", "both my legs feel weak")
+    result = run_crest("log", "--pain", "hip:left=8")
     assert result.returncode == 0, result.stderr
     shown = _flat(result.stdout)
     assert "Your check-in notes strong pain" in shown and "got worse" not in shown  # 8/10, no "worse" said
     assert "Stop practising for today" in shown
-    assert "urgent medical care" in shown  # the help system's red-flag rules read the note
     assert "Source:" in shown
     calm = run_crest("log", "--pain", "hip:left=2")
     assert "worse" not in calm.stdout
+    # With a note the help system's red-flag rules read as urgent, the urgent advice stands alone.
+    urgent = _flat(run_crest("log", "--pain", "hip:left=8", "--note", "both my legs feel weak").stdout)
+    assert "urgent medical care" in urgent and "Source:" in urgent
+    assert "Your check-in notes strong pain" not in urgent and "Stop practising for today" not in urgent
 
 
 def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunCrest) -> None:
