@@ -55,9 +55,9 @@ class Transfer:
     def export_text(self, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None) -> str:
         """The export for the screen: JSON (which `import_file` reads back) or a FHIR Bundle (R5 or R4B); the CSV
         tables only go to a file."""
-        contents = self._contents()
+        standing, contents = self._contents()
         if self.check_format(format_name) == "fhir":
-            warnings = warning_flags(self._safety.standing())
+            warnings = warning_flags(standing)
             return fhir_bundle(contents, fhir_version, patient_name, warnings, self._journal.person_key())
         return export_text(contents, format_name)
 
@@ -66,14 +66,15 @@ class Transfer:
     ) -> bytes:
         """The export as its file holds it: JSON, a zip of CSV tables, or a FHIR Bundle."""
         if self.check_format(format_name) == "csv":
-            return export_bytes(self._contents(), format_name)
+            return export_bytes(self._contents()[1], format_name)
         return self.export_text(format_name, fhir_version, patient_name).encode("utf-8")
 
-    def _contents(self) -> JournalContents:
-        """Everything the journal holds, its kept urgent-care warnings too, once those that no longer hold are
-        forgotten (reading the standing does that), so a restore brings back exactly the warnings that stand."""
-        self._safety.standing()
-        return self._journal.export_contents()
+    def _contents(self) -> tuple[SafetyStanding, JournalContents]:
+        """The warning signs that stand, and everything the journal holds: its kept urgent-care warnings too, read
+        once reading the standing has forgotten those that no longer hold, so a restore brings back exactly those
+        that stand."""
+        standing = self._safety.standing()
+        return standing, self._journal.export_contents()
 
     @staticmethod
     def file_name(format_name: str, stem: str = "crest-journal") -> str:
