@@ -297,12 +297,12 @@ class Safety:
     def clearances(self) -> list[SafetyClearance]:
         return self._journal.safety_clearances()
 
-    def require_may_lie_on_back(self) -> None:
+    def require_may_lie_on_back(self, standing: SafetyStanding | None = None) -> None:
         """Before a position check: it checks and coaches lying in the position, so not while a concern stands (as
         no session starts then: "don't go back to resting until you have been seen"), nor on the back while
         side-lying is advised, nor before the safety questions are answered (first, or again when due): they come
         before lying in the position, as before a session."""
-        standing = self.standing()
+        standing = self.standing() if standing is None else standing  # a page that read it passes it
         if standing.concern_stands:
             raise PositionCheckNotAdvised(f"no position check was started: {standing.explanation()}")
         if standing.side_lying_only:

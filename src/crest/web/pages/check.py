@@ -81,7 +81,7 @@ def _check_view(
     limits = context.limits
     standing = context.services.safety.standing()
     try:  # refused before a photo is chosen, not after it is sent: the same gate as the upload's
-        context.services.safety.require_may_lie_on_back()
+        context.services.safety.require_may_lie_on_back(standing)
         not_now = None
     except CrestError as refused:
         # nothing was tried yet: the reason alone, and the page's own way to the questions
