@@ -7,6 +7,7 @@ there (macOS), the name is `pid@hostname` and the pid alone decides, as it does 
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 from pathlib import Path
@@ -15,8 +16,15 @@ from pathlib import Path
 def this_process() -> str:
     """How this process names itself as the writer of something."""
     pid = os.getpid()
-    start = process_start(pid)
+    start = _own_start(pid)
     return f"{pid}@{socket.gethostname()}" if start is None else f"{pid}.{start}@{socket.gethostname()}"
+
+
+@functools.cache
+def _own_start(pid: int) -> int | None:
+    """This process's start, read once (by pid: a forked process reads its own): a session checkpoints every few
+    seconds, and a process's start never changes."""
+    return process_start(pid)
 
 
 def process_start(pid: int) -> int | None:
