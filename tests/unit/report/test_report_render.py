@@ -252,3 +252,17 @@ def test_psfs_rounds_are_dated_in_the_reports_zone() -> None:
         data = report_data([], [], assessments, los_angeles, period, None, today=period.last_day)
         words = _words(report_html(ClinicianReport(data, made, "America/Los_Angeles", None, "Not advice.")))
         assert said in words and "7 Nov" not in words and "21 Nov" not in words
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["散步后腰痛减轻", "腰がまだ痛い", "허리 통증이 줄었다", "चलने के बाद दर्द कम", "เดินแล้วปวดหลังน้อยลง"],
+    ids=["chinese", "japanese", "korean", "hindi", "thai"],
+)
+def test_a_note_in_a_script_dejavu_lacks_is_printed_in_a_font_that_has_it(note: str) -> None:
+    # Pango prints a character no installed font has as an empty box from the main font, so DejaVu alone would be
+    # embedded; the set-up's fonts (scripts/setup) must give these scripts a font of their own.
+    pdf = report_pdf(_noted(note))
+    listing = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    fonts = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]}
+    assert fonts - {"DejaVu-Sans", "DejaVu-Sans-Bold"}, fonts
