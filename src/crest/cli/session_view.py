@@ -1,6 +1,7 @@
 """What the terminal shows while resting: phase, a large time remaining, a progress bar and the current cue."""
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.text import Text
@@ -41,6 +42,24 @@ def big_clock(seconds: float) -> str:
     return "\n".join(" ".join(glyph[row] for glyph in characters) for row in range(5))
 
 
+class FittedFrame:
+    """The first of its layouts that the terminal has the rows for, else the last.
+
+    Live cuts what does not fit off the bottom, where the cue and the keys are: in a terminal under 15 rows the
+    person saw the clock and not what to do.
+    """
+
+    def __init__(self, *layouts: RenderableType) -> None:
+        self.layouts = layouts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for layout in self.layouts[:-1]:
+            if len(console.render_lines(layout, options.update(height=None), pad=False)) <= options.max_height:
+                yield layout
+                return
+        yield self.layouts[-1]
+
+
 def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
     timeline = runner.timeline
     paused = runner.state == "paused"
@@ -53,14 +72,29 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
     voice = f"voice {'on' if voice_on else 'off'}"
     # Once done, the last frame stays on screen while no key acts on the rest any more: it offers none.
     keys = "" if runner.state == "done" else f"{'space resume' if paused else 'space pause'} · q end · "
-    footer = Text(keys + voice, style="dim")
-    body = Group(
-        Text(big_clock(runner.remaining_s), style="dim" if paused else "bold cyan", justify="center"),
-        Text(""),
-        ProgressBar(total=timeline.total_s, completed=runner.elapsed_s),
-        Text(""),
-        Text(cue, justify="center"),
-        Text(""),
-        footer,
+    clock_style = "dim" if paused else "bold cyan"
+    panel_title = f"{title} · {timeline.minutes} min {timeline.variant_title}"
+    # On a line of its own: a bare progress bar ends without one, and the next text would join it.
+    bar = Padding(ProgressBar(total=timeline.total_s, completed=runner.elapsed_s), 0)
+    full = Panel(
+        Group(
+            Text(big_clock(runner.remaining_s), style=clock_style, justify="center"),
+            Text(""),
+            bar,
+            Text(""),
+            Text(cue, justify="center"),
+            Text(""),
+            Text(keys + voice, style="dim"),
+        ),
+        title=panel_title,
+        padding=(1, 2),
     )
-    return Panel(body, title=f"{title} · {timeline.minutes} min {timeline.variant_title}", padding=(1, 2))
+    small_clock = Text(f"{clock_text(runner.remaining_s)} left", style=clock_style, justify="center")
+    compact = Panel(
+        Group(small_clock, bar, Text(cue, justify="center"), Text(keys + voice, style="dim")),
+        title=panel_title,
+        padding=(0, 1),
+    )
+    # The fewest rows: the cue first, then the time and the keys on one line.
+    bare = Group(Text(cue), Text(f"{title} · {clock_text(runner.remaining_s)} left · {keys}{voice}", style="dim"))
+    return FittedFrame(full, compact, bare)

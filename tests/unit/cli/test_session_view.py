@@ -91,3 +91,25 @@ def test_the_panel_names_the_variant_as_every_door_shows_it() -> None:
     console.print(render_session(runner, voice_on=False))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "5 min On your side" in text and "side_lying" not in text
+
+
+def _drawn(rows: int, runner: SessionRunner) -> list[str]:
+    console = Console(file=StringIO(), width=60, height=rows)
+    console.print(render_session(runner, voice_on=False))
+    return console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+
+
+def test_a_short_terminal_gets_a_smaller_clock_and_still_the_cue_and_the_keys() -> None:
+    """Live cuts what does not fit off the bottom: under 15 rows the cue and the keys were never seen."""
+    runner = SessionRunner(build_timeline(load_protocol(), "standard", 15), StillClock())
+    runner.start()
+    tall = _drawn(40, runner)
+    assert "█" in "".join(tall)
+    for rows in (12, 7):
+        lines = _drawn(rows, runner)
+        text = " ".join(" ".join(line.strip("│ ") for line in lines).split())
+        assert len(lines) <= rows
+        assert "let the floor hold you" in text and "space pause · q end" in text and "15:00 left" in text
+        assert "█" not in text
+    lowest = _drawn(3, runner)
+    assert len(lowest) <= 3 and "let the floor hold you" in " ".join(" ".join(lowest).split())
