@@ -23,6 +23,7 @@ from crest.interop.ical import (
 from crest.protocol.loader import load_protocol
 from crest.protocol.model import SIDE_LYING_VARIANT
 from crest.services.preferences import Preferences, PreferencesStore
+from crest.session.timeline import check_variant
 
 # Said wherever the file is offered: some calendar apps import the event but quietly leave out its alarm.
 ALARM_CAVEAT = (
@@ -59,6 +60,7 @@ class PrescribedReminder:
     sessions_per_day: int
     first_day: date | None  # the prescription's start while it is still ahead: no reminder before it
     last_day: date | None
+    variant: str = "standard"  # the rest the practitioner chose, whose steps the reminder gives
 
 
 class Reminders:
@@ -111,6 +113,7 @@ class Reminders:
             description=_setup_text(
                 checked.default_minutes,
                 1 if prescribed is None else prescribed.sessions_per_day,
+                "standard" if prescribed is None else prescribed.variant,
                 on_the_side=self._side_lying_only(),
             ),
             last_day=None if prescribed is None else prescribed.last_day,
@@ -133,6 +136,7 @@ class Reminders:
             sessions_per_day=prescription.sessions_per_day,
             first_day=prescription.start_on if prescription.start_on > today else None,
             last_day=prescription.end_on,
+            variant=prescription.variant,
         )
 
     def zone(self, preferences: Preferences | None = None) -> tzinfo:
@@ -147,16 +151,21 @@ ON_THE_SIDE = (
 )
 
 
-def _setup_text(minutes: int, sessions_per_day: int, *, on_the_side: bool = False) -> str:
+def _setup_text(minutes: int, sessions_per_day: int, variant: str, *, on_the_side: bool = False) -> str:
     """What to do when the reminder comes. It comes at the time chosen, so it names no time of day: the protocol's
     suggested slot (after work, before the evening meal) would be wrong for a morning reminder. A prescription names
     one time however many sessions a day it asks for, so the event comes once a day and says the rest.
-    `on_the_side`: the safety answers advise the side-lying rest, whose steps replace lying on the back."""
+    `variant`: the rest prescribed, whose steps the reminder gives (calves on a chair, say); `on_the_side`: the
+    safety answers advise the side-lying rest, whose steps replace lying on the back, whatever was prescribed."""
     protocol = load_protocol()
-    steps = "\n".join(
-        f"- {step.title}: {step.text}" for step in protocol.setup_for(SIDE_LYING_VARIANT if on_the_side else "standard")
-    )
-    why = f"{ON_THE_SIDE}\n\n" if on_the_side else ""
+    chosen = SIDE_LYING_VARIANT if on_the_side else check_variant(protocol, variant)
+    steps = "\n".join(f"- {step.title}: {step.text}" for step in protocol.setup_for(chosen))
+    if on_the_side:
+        why = f"{ON_THE_SIDE}\n\n"
+    elif chosen != "standard":
+        why = f"Your prescription is the {protocol.variant_title(chosen)} rest: these are its steps.\n\n"
+    else:
+        why = ""
     more = (
         ""
         if sessions_per_day == 1

@@ -106,3 +106,14 @@ def test_while_resting_on_the_side_is_advised_the_reminder_gives_its_steps_at_ev
 
 def _description(text: str) -> str:
     return str(_event(text)["description"])
+
+
+def test_the_reminder_gives_the_steps_of_the_rest_prescribed_unless_resting_on_the_side_is_advised() -> None:
+    """A practitioner who prescribed calves on a chair: the daily alarm said to put the feet flat on the floor."""
+    supported = Prescription("supported", 10, 1, 7, date(2026, 5, 1), reminder_time="07:30")
+    text = _description(_reminders(supported).calendar())
+    assert "- Calves on a chair: " in text and "Knees up, feet flat" not in text
+    assert "Your prescription is the Supported (90-90) rest" in text
+    on_the_side = _description(Reminders(_Settings(), lambda: NOW, UTC, lambda: supported, lambda: True).calendar())
+    assert "- Lie on your side: " in on_the_side and "Calves on a chair" not in on_the_side
+    assert "advise resting on your side" in on_the_side and "Supported" not in on_the_side
