@@ -33,7 +33,7 @@ from crest.interop.ical import parse_weekdays, weekdays_text
 from crest.journal import capacity
 from crest.journal.breath_record import breath_from_text, breath_text
 from crest.journal.engine import WRITES, Database, connect, translated_errors
-from crest.journal.merging import JournalNotEmpty, MergePlan, plan_merge, warning_key
+from crest.journal.merging import JournalNotEmpty, MergePlan, blocks, plan_merge, warning_key
 from crest.journal.records import (
     MAX_ELAPSED_S,
     CheckIn,
@@ -55,7 +55,6 @@ from crest.journal.records import (
     check_timing,
     parse_sensation,
     require_aware,
-    sessions_overlap,
 )
 from crest.journal.schema import migrate
 from crest.journal.tables import (
@@ -777,14 +776,7 @@ class Journal:
             )
             .order_by(SessionRow.started_at, SessionRow.id)
         )
-        return next(
-            (
-                other
-                for other in self._readable(nearby, _session_record)
-                if not other.demo and sessions_overlap(other, new)
-            ),
-            None,
-        )
+        return next((other for other in self._readable(nearby, _session_record) if blocks(other, new)), None)
 
     def checkpoint_session(
         self, session_id: int, elapsed_s: float, demo: bool = False, writer: str | None = None
