@@ -76,7 +76,8 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "both_legs",
-        "Do you have pain in both legs, or weakness in both legs that is severe or getting worse?",
+        "Do you have pain, numbness or tingling in both legs, or weakness in both legs that is severe or getting "
+        "worse?",
         AdviceLevel.URGENT,
         "British Association of Spine Surgeons cauda equina guidance (2018); " + RED_FLAG_SOURCE,
     ),

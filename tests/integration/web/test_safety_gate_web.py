@@ -49,7 +49,7 @@ def test_a_yes_in_an_incomplete_set_of_answers_is_refused_with_its_advice(unansw
         assert refused.status_code == 422
         assert "answer every" in detail
         assert "Please seek urgent medical care now" in detail  # the most serious "yes" decides, as once saved
-        assert "Do you have pain in both legs" in detail and "cauda equina guidance" in detail
+        assert "Do you have pain, numbness or tingling in both legs" in detail and "cauda equina guidance" in detail
     assert unanswered.get("/api/safety/latest").status_code == 404  # nothing saved
 
 
@@ -60,7 +60,7 @@ def test_the_form_asks_again_for_what_is_missing_in_its_own_words(client: TestCl
     error = page.text[page.text.index('role="alert"') :].split("</p>", 1)[0]
     assert "Please answer every question: 1 question below is not answered yet." in error
     assert "missing" not in error and "both_legs" not in error and "_" not in error  # no field names
-    assert "Do you have pain in both legs" in page.text  # the one still to answer is asked
+    assert "Do you have pain, numbness or tingling in both legs" in page.text  # the one still to answer is asked
     assert '<input type="hidden" name="bladder_bowel_saddle" value="no">' in page.text  # the rest kept
 
 
@@ -76,7 +76,7 @@ def test_a_yes_in_the_browser_is_looked_at_once_before_it_is_saved(unanswered: T
 
     again = unanswered.post("/safety", data={**first, "confirmed": "change"}).text  # only the "yes" ones come back
     assert "Have you ever had cancer?" in again and "Have you lost weight recently" in again
-    assert "Do you have pain in both legs" not in again
+    assert "Do you have pain, numbness or tingling in both legs" not in again
     assert '<input type="hidden" name="both_legs" value="no">' in again
     corrected = {**first, "cancer_history": "no"}
     looking = unanswered.post("/safety", data=corrected)

@@ -35,7 +35,7 @@ def test_a_red_flag_gives_advice_and_blocks_the_session(client: TestClient) -> N
     assert client.get("/session", follow_redirects=False).status_code == 303
     today = client.get("/").text
     assert "Please seek urgent medical care now" in today
-    assert "Do you have pain in both legs" in today  # which answer it was
+    assert "Do you have pain, numbness or tingling in both legs" in today  # which answer it was
     assert "British Association of Spine Surgeons" in today  # and its source
     assert [reason["question_id"] for reason in body["reasons"]] == ["both_legs"]
     assert body["answer_again_from"] is not None
