@@ -61,6 +61,8 @@ class CheckInSign:
     named: str
     kept: bool = False  # read from the kept record of an urgent-care sign: the check-in may be gone or corrected
     data_deleted: bool = False  # kept through deleting everything: only the sign and its end are known
+    # A kept sign's end as kept: for a check-in entered after the time it tells of, its waiting time from the entry.
+    held_until: datetime | None = None
 
     def describe(self) -> str:
         if self.data_deleted:
@@ -325,7 +327,8 @@ def safety_standing(
 
 
 def sign_held_until(sign: CheckInSign) -> datetime:
-    return sign.at + ANSWER_AGAIN_AFTER[sign.question.level]
+    waited = sign.at + ANSWER_AGAIN_AFTER[sign.question.level]
+    return waited if sign.held_until is None else max(waited, sign.held_until)
 
 
 def _clearance_for(sign: CheckInSign, valid: Sequence[SafetyClearance]) -> SafetyClearance | None:

@@ -42,7 +42,9 @@ class CheckIns:
     def add(self, check_in: CheckIn) -> CheckIn:
         """Save a check-in that could have happened (`plausibility.check_new_check_in`)."""
         check_new_check_in(check_in, self._clock())
-        return self._journal.get_checkin(self._journal.add_checkin(check_in))
+        saved = self._journal.get_checkin(self._journal.add_checkin(check_in))
+        self._safety.hold_from_entry(saved)  # told late, an urgent sign still holds its whole time from now
+        return saved
 
     def replace(self, check_in_id: int, check_in: CheckIn, uid: str | None = None) -> CheckIn:
         """Correct a check-in: a "see a clinician" sign it named is lifted with the mistake, an urgent-care one
@@ -52,7 +54,9 @@ class CheckIns:
         self._require(check_in_id, uid)  # refused before anything is kept
         self._safety.keep_urgent_warnings(check_in_id)
         self._journal.update_checkin(replace(check_in, id=check_in_id))
-        return self._journal.get_checkin(check_in_id)
+        corrected = self._journal.get_checkin(check_in_id)
+        self._safety.hold_from_entry(corrected)
+        return corrected
 
     def delete(self, check_in_id: int, uid: str | None = None) -> None:
         """Delete a check-in; an urgent-care sign it named holds on, and `uid` is checked, as for `replace`."""

@@ -11,7 +11,7 @@ correcting that check-in lifts a "see a clinician" sign (it was a mistake), neve
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
@@ -54,6 +54,9 @@ __all__ = [
 
 # The tables whose rows may hold a warning sign: the answers, the check-ins and the signs kept apart from them.
 MAY_HOLD_A_WARNING_SIGN = frozenset({"safety_screens", "check_ins", "safety_warnings"})
+# A check-in told this long after the time it gives was entered late: its urgent sign is kept to hold from its entry.
+# Less is the moments between a form's time and its saving, and keeps nothing.
+ENTERED_LATE = timedelta(minutes=10)
 
 
 class SafetyConcernStands(CrestError):
@@ -127,6 +130,7 @@ def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
         warning.named or title,
         kept=True,
         data_deleted=warning.raised_at is None,
+        held_until=warning.held_until,
     )
 
 
@@ -136,7 +140,7 @@ def _longest_held(signs: Iterable[CheckInSign]) -> list[CheckInSign]:
     longest: dict[tuple[object, ...], CheckInSign] = {}
     for sign in signs:
         key = (sign.check_in_id, sign.question.id) if sign.check_in_id else (id(sign),)
-        if key not in longest or sign.at > longest[key].at:
+        if key not in longest or sign_held_until(sign) > sign_held_until(longest[key]):
             longest[key] = sign
     held = list(longest.values())
     # A sign kept through deleting everything says only which sign and till when: once the same sign stands with
@@ -202,6 +206,32 @@ class Safety:
             if sign.check_in_id in check_in_ids and sign.urgent and not sign.kept
         ]
         self._journal.keep_safety_warnings(warnings)
+
+    def hold_from_entry(self, check_in: CheckIn) -> None:
+        """After a check-in is saved: an urgent-care sign it names holds its whole waiting time from now, when it
+        was told, not from the earlier time it tells of. Logged three weeks late, a bladder change was told "get
+        urgent care now" and the next session started at once, its two weeks over before they began."""
+        now = self._clock()
+        until = now + ANSWER_AGAIN_AFTER[AdviceLevel.URGENT]
+        # A correction that names a sign already told (kept before the change) tells nothing new: it holds as kept.
+        told = {(kept.check_in_id, kept.question_id) for kept in self._journal.safety_warnings()}
+        warnings = [
+            SafetyWarning(
+                sign.question.id,
+                AdviceLevel.URGENT.stored_name,
+                until,
+                raised_at=sign.at,
+                check_in_id=sign.check_in_id,
+                title=sign.title,
+                named=sign.named,
+            )
+            for sign in check_in_signs([check_in], self._zone)
+            if sign.urgent
+            and sign_held_until(sign) < until - ENTERED_LATE
+            and (sign.check_in_id, sign.question.id) not in told
+        ]
+        if warnings:
+            self._journal.keep_safety_warnings(warnings)
 
     def urgent_holds(self) -> list[SafetyWarning]:
         """The urgent-care warnings that stand now and have not reached their end, one per sign (its latest end):

@@ -184,3 +184,35 @@ def test_deleting_the_session_unlinks_its_check_ins_kept_signs(
     services.practice.delete(session.id)
     assert [warning.check_in_id for warning in journal.safety_warnings()] == [None]
     assert refused(services)
+
+
+def test_an_urgent_sign_told_late_holds_its_whole_time_from_when_it_was_told(
+    services: Services, clock: FakeClock
+) -> None:
+    """Logged three weeks after it happened, a bladder change was told "get urgent care now" and the next session
+    started at once: the two weeks counted from the day it told of were over before they began."""
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    told = clock()
+    services.check_ins.add(CheckIn(at=told - timedelta(days=21), note="I can't pee properly"))
+    assert refused(services)
+    assert services.safety.standing().answer_again_from == told + timedelta(days=14)
+    assert "No warning sign stands" not in _safety_section(services)
+    clock.advance(13 * DAY_S)
+    services.safety.record(NO_TO_ALL)
+    assert refused(services)
+    clock.advance(DAY_S)
+    services.safety.record(NO_TO_ALL)
+    assert not refused(services)
+
+
+def test_an_old_check_in_corrected_to_name_an_urgent_sign_holds_from_the_correction(
+    services: Services, clock: FakeClock
+) -> None:
+    services.safety.record(NO_TO_ALL)
+    old = services.check_ins.add(CheckIn(at=clock() - timedelta(days=30), pain=(PainRating("lower_back", 3),)))
+    assert old.id is not None and not refused(services)
+    clock.advance(60)
+    services.check_ins.replace(old.id, replace(old, pain=NUMB_SADDLE))
+    assert refused(services)
+    assert services.safety.standing().answer_again_from == clock() + timedelta(days=14)
