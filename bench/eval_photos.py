@@ -36,7 +36,10 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              round 17; development since round 18.
 - fresh16:   bench/photos/fresh16.csv, 90 photos from 54 more new sources (4 in the position): physiotherapy and
              osteopathy clinics in many countries, exercise and fall-detection videos, yoga, pilates and bodywork
-             sites; held out (round 19).
+             sites; measured once as the held-out part of round 19; development since round 20.
+- fresh17:   bench/photos/fresh17.csv, 117 photos from 52 more new sources (4 in the position): clinic sites in
+             other languages, fall-detection and exercise videos, yoga and pilates sites, exercise libraries;
+             held out (round 20).
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -141,8 +144,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh14": PhotoSet("fresh14", PHOTOS / "fresh14.csv", (PRIVATE_IMAGES,)),
     "fresh15": PhotoSet("fresh15", PHOTOS / "fresh15.csv", (PRIVATE_IMAGES,)),
     "fresh16": PhotoSet("fresh16", PHOTOS / "fresh16.csv", (PRIVATE_IMAGES,)),
+    "fresh17": PhotoSet("fresh17", PHOTOS / "fresh17.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset({"fresh16"})
+HELD_OUT: frozenset[str] = frozenset({"fresh17"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
