@@ -62,7 +62,12 @@ class Services:
             daily_activities=DailyActivities(journal, clock),
             clinician_reports=ClinicianReports(journal, clock, zone, preferences, safety),
             reminders=Reminders(
-                preferences, clock, zone, journal.current_prescription, lambda: safety.standing().side_lying_only
+                preferences,
+                clock,
+                zone,
+                journal.current_prescription,
+                lambda: safety.standing().side_lying_only,
+                safety.require_may_be_reminded,
             ),
             clock=clock,
             zone=zone,

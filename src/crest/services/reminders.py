@@ -71,6 +71,7 @@ class Reminders:
         zone: tzinfo,
         prescription: Callable[[], Prescription | None] = lambda: None,
         side_lying_only: Callable[[], bool] = lambda: False,
+        refuse_while_concern: Callable[[], None] = lambda: None,
     ) -> None:
         self._preferences = preferences
         self._clock = clock
@@ -78,6 +79,8 @@ class Reminders:
         self._prescription = prescription  # a practitioner's dose, which the reminder follows
         # Whether the safety answers advise resting on the side (pregnancy): the reminder's steps then say how.
         self._side_lying_only = side_lying_only
+        # A daily "time to rest" must not contradict "see a clinician first".
+        self._refuse_while_concern = refuse_while_concern
 
     def calendar(
         self,
@@ -87,7 +90,8 @@ class Reminders:
         zone_name: str | None = None,
     ) -> str:
         """The .ics text; anything not given comes from the current prescription, else from Settings (default:
-        every day at 18:00, the session length)."""
+        every day at 18:00, the session length); refused while a concern stands (`Safety.require_may_be_reminded`)."""
+        self._refuse_while_concern()
         preferences = self._preferences.current()
         prescribed = self.prescribed(preferences)
         if prescribed is not None:

@@ -59,6 +59,14 @@ MAY_HOLD_A_WARNING_SIGN = frozenset({"safety_screens", "check_ins", "safety_warn
 ENTERED_LATE = timedelta(minutes=10)
 
 
+class ReminderNotAdvised(CrestError):
+    """No calendar reminder to rest while a concern stands: a daily alarm would say to rest when the advice says not
+    to until seen."""
+
+    exit_code = 1
+    http_status = 409
+
+
 class SafetyConcernStands(CrestError):
     """A session may not start: the last safety answers advise against it."""
 
@@ -340,6 +348,12 @@ class Safety:
         if standing.due:
             raise PositionCheckNotAdvised(CHECK_NEEDS_ANSWERS)
         self._refuse_while_a_sign_may_hide(PositionCheckNotAdvised, "no position check was started")
+
+    def require_may_be_reminded(self, standing: SafetyStanding | None = None) -> None:
+        """Before a calendar reminder is made: not while a concern stands, as no session starts then."""
+        standing = self.standing() if standing is None else standing
+        if standing.concern_stands:
+            raise ReminderNotAdvised(f"no reminder was made: {standing.explanation()}")
 
     def _refuse_while_a_sign_may_hide(self, refusal: type[CrestError], what: str) -> None:
         """A row the reads left out may hold a warning sign: the gates fail closed until it is put right."""

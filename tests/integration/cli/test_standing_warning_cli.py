@@ -75,13 +75,13 @@ def test_log_session_says_a_standing_warning_and_keeps_the_session(run_crest: Ru
 
 
 @pytest.mark.parametrize("standing", STANDING)
-def test_remind_says_a_standing_warning_beside_the_calendar(run_crest: RunCrest, standing: str) -> None:
+def test_remind_makes_no_calendar_while_a_warning_stands_and_says_why(run_crest: RunCrest, standing: str) -> None:
+    """A daily "time for constructive rest" would say the opposite of the advice, as a session would."""
     advice, reason = STANDING[standing](run_crest)
     reminded = run_crest("remind")
-    assert reminded.returncode == 0, reminded.stderr
-    assert reminded.stdout.startswith("BEGIN:VCALENDAR") and advice not in reminded.stdout  # still a calendar
+    assert reminded.returncode == 1 and "BEGIN:VCALENDAR" not in reminded.stdout
     said = _flat(reminded.stderr)
-    assert advice in said and reason in said and "Source:" in said
+    assert said.startswith("crest: no reminder was made:") and advice in said and reason in said and "source:" in said
 
 
 def test_nothing_is_added_while_no_warning_sign_stands(run_crest: RunCrest) -> None:

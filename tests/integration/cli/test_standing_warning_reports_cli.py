@@ -4,6 +4,7 @@
 import json
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +44,14 @@ def test_beside_json_the_warning_goes_to_stderr(run_crest: RunCrest, command: tu
 def test_nothing_is_added_while_no_warning_sign_stands(run_crest: RunCrest, command: tuple[str]) -> None:
     shown = run_crest(*command)
     assert shown.stdout.lstrip().startswith(FIRST_LINE[command]) and "medical care" not in shown.stdout
+
+
+def test_no_calendar_reminder_to_rest_is_made_while_urgent_care_is_advised(run_crest: RunCrest, tmp_path: Path) -> None:
+    """A daily "time for constructive rest" alarm said the opposite of "don't rest until you have been seen"."""
+    assert run_crest("safety", input_text=URGENT_ANSWERS).returncode == 1
+    target = tmp_path / "crest.ics"
+    refused = run_crest("remind", "-o", str(target))
+    assert refused.returncode == 1 and not target.exists()
+    said = " ".join(refused.stderr.split())
+    assert said.startswith("crest: no reminder was made:") and URGENT_ADVICE in said
+    assert "BEGIN:VCALENDAR" not in run_crest("remind").stdout

@@ -306,3 +306,16 @@ def test_the_report_page_and_settings_offer_the_fhir_download(cleared: TestClien
     assert "name" not in patient and rating["valueInteger"] == 4  # an empty name names no one
     link = re.search(r'<a href="([^"]+)" download>Export FHIR</a>', cleared.get("/settings").text)
     assert link is not None and cleared.get(link.group(1)).headers["content-type"].startswith("application/fhir+json")
+
+
+def test_no_calendar_reminder_to_rest_while_urgent_care_is_advised(client: TestClient) -> None:
+    """The reminder said "time for constructive rest" every day while the advice was not to rest until seen."""
+    questions = client.get("/api/safety/questions").json()
+    urgent = {q["id"]: q["id"] == "bladder_bowel_saddle" for q in questions}
+    assert client.post("/api/safety/answers", json={"answers": urgent}).status_code == 200
+    refused = client.get("/api/reminder.ics")
+    assert refused.status_code == 409 and "BEGIN:VCALENDAR" not in refused.text
+    assert refused.json()["detail"].startswith("no reminder was made: Please seek urgent medical care now")
+    page = client.get("/settings").text
+    assert "No calendar reminder to rest for now: Please seek urgent medical care now" in page
+    assert 'href="/api/reminder.ics"' not in page

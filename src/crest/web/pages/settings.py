@@ -110,6 +110,7 @@ def settings_view(
     served: WebContext = request.app.state.context
     services = context.services
     hold = services.transfer.urgent_hold_until()  # the delete form and its confirmation both say it stays
+    standing = services.safety.standing()
     return render(
         request,
         "settings.html",
@@ -121,6 +122,8 @@ def settings_view(
         weekdays=list(Weekday),
         reminder_zone=context.services.reminders.zone(preferences),
         prescribed_reminder=_prescribed_reminder(context.services.reminders.prescribed(preferences)),
+        # No reminder to rest while the advice is not to (the download is refused then): the advice in its place.
+        reminder_refused=standing.explanation() if standing.concern_stands else None,
         alarm_caveat=ALARM_CAVEAT,
         shortest_height_cm=SHORTEST_HEIGHT_CM,
         tallest_height_cm=TALLEST_HEIGHT_CM,
