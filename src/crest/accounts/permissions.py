@@ -25,6 +25,16 @@ from crest.accounts.model import (
     role_of,
 )
 
+# What a client shares with their practitioner, as every door lists it before they agree (notes, the time zone and
+# the like are added by each door as they apply there). A note's words stay home unless shared, but a warning sign
+# crest reads in them is sent without them, so that the practitioner is told of it: the person is told so too.
+SHARED_RECORDS: tuple[str, ...] = (
+    "your sessions: when, how long, which variant, how they ended",
+    "your check-ins: pain by place, what you felt, better/same/worse, and any warning sign crest reads in a note "
+    "(its name only: the note's words stay out unless you share your notes)",
+    "your daily activities (PSFS) and your answers to the safety questions",
+)
+
 
 class Action(StrEnum):
     # A client with their own data

@@ -123,12 +123,8 @@ def _reset_two_factor(email: str | None) -> None:
     typer.echo("then sets up a new authenticator app before anything else. Do this only for someone you know.")
 
 
-SHARED = (
-    "your sessions (when, how long, which variant, how they ended)",
-    "your check-ins (pain by place, what you felt, better/same/worse)",
-    "your daily activities (PSFS) and your answers to the safety questions",
-    "your computer's time zone (like Europe/Berlin), so that your days are counted where you live",
-)
+# Linked from a computer of their own, the person's days are counted where it is.
+TIME_ZONE_SHARED = "your computer's time zone (like Europe/Berlin), so that your days are counted where you live"
 
 
 def link(
@@ -168,6 +164,7 @@ def link(
 ) -> None:
     """Accept your practitioner's invitation: an account at the practice, and this computer linked to it (its
     token is kept in a file only you can read). Your journal stays here; crest sync sends a copy."""
+    from crest.accounts.permissions import SHARED_RECORDS
     from crest.cli.journal_access import open_services
     from crest.services.accounts import CODE_ASKED
     from crest.services.practice_link import PracticeUnreachable
@@ -180,7 +177,7 @@ def link(
         if offer.role != "client":
             raise CrestError("this invitation is for a practitioner; accept it in the browser instead")
         typer.echo(f"{offer.invited_by} at {offer.practice} invites you to share:")
-        for item in SHARED:
+        for item in (*SHARED_RECORDS, TIME_ZONE_SHARED):
             typer.echo(f"  - {item}")
         typer.echo(f"  - your own notes: {'yes' if share_notes else 'no (add --share-notes to share them)'}")
         typer.echo("You can stop sharing at any time (crest unlink, or My practitioner in the browser).")

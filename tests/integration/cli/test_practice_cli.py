@@ -181,6 +181,7 @@ def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_readi
         result = run_crest(*args, input_text="a long enough password\n")
     assert result.returncode == 2
     assert "Pat Physio at Back in Balance invites you to share:" in result.stdout
+    assert "any warning sign crest reads in a note (its name only" in " ".join(result.stdout.split())
     assert result.stderr.strip().splitlines() == [
         "crest: nothing was shared: with --password-stdin, add --yes to agree to the sharing listed above"
     ]

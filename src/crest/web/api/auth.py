@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from fastapi import APIRouter, Request, Response, status
 
 from crest.accounts.model import Actor, Anonymous, Enrolling, Role, role_of
+from crest.accounts.permissions import SHARED_RECORDS
 from crest.accounts.records import Account
 from crest.services.accounts import CODE_ASKED, SET_UP_FIRST, CodeAsked, CodeNeeded, NotSignedIn, SecondFactorNeeded
 from crest.web.practice_door import Asked, Door, address_of
@@ -24,12 +25,7 @@ from crest.web.schemas import ErrorOut
 
 router = APIRouter(prefix="/auth", tags=["accounts"])
 
-SHARED_WITH_PRACTITIONER = (
-    "your sessions: when, how long, which variant, how they ended",
-    "your check-ins: pain ratings by place, what you felt, better/same/worse",
-    "your daily activities (PSFS) and your answers to the safety questions",
-    "your own check-in notes: only if you switch that on",
-)
+SHARED_WITH_PRACTITIONER = (*SHARED_RECORDS, "your own check-in notes: only if you switch that on")
 
 
 def account_out(door_practice_name: str | None, account: Account, actor: Actor) -> AccountOut:

@@ -1012,6 +1012,8 @@ def test_the_invite_page_says_which_role_it_is_for(app: FastAPI, world: World) -
         as_practitioner = stranger.get(f"/invite/{practitioner_code}").text
     assert "You are invited as a client of Pat Physio at Clinic." in as_client
     assert "You are invited as a practitioner of Clinic, by Ada Admin." in as_practitioner
+    # Notes left unshared still send a warning sign read in them, without their words: the consent says so.
+    assert "any warning sign crest reads in a note (its name only: the note&#39;s words stay out" in as_client
 
 
 def test_head_of_the_sign_in_page_answers_like_get(app: FastAPI) -> None:
