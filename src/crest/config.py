@@ -38,8 +38,8 @@ def ensure_home() -> Path:
         probe.unlink()
     except OSError as error:
         raise HomeNotWritable(
-            f"cannot write to the data folder {home} ({error.strerror or error}); "
-            "set CREST_HOME to a folder you can write to"
+            f"cannot write to the data folder {home} ({error.strerror or error}); to reach your journal, copy that "
+            "folder to one you can write to and set CREST_HOME to the copy"
         ) from error
     return home
 

@@ -195,8 +195,9 @@ def http_transport(
     except urllib.error.HTTPError as error:
         if error.code == 401 and token is not None:  # without a token (linking), the practice's own reason below
             raise LinkNotAccepted(
-                "the practice answered 401: it no longer accepts this computer's link (signed out everywhere, a "
-                "password set with a link, or unlinked there); run crest unlink, then crest link again"
+                "the practice no longer accepts this computer's link (signed out everywhere, a password set with a "
+                "link, or unlinked there); run crest unlink, then ask your practitioner for a new invitation and "
+                "run crest link with it"
             ) from None
         if error.code == 429 and token is not None:  # linking: the practice's own reason (wrong passwords) below
             raise PracticeUnreachable(_asked_to_wait(error.headers.get("Retry-After"))) from None

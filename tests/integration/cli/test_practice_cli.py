@@ -1121,3 +1121,16 @@ def test_sync_refuses_a_practitioners_note_with_a_hidden_control_character_in_on
     )
     history = run_crest("history").stdout
     assert "Well done." in history and character not in history
+
+
+def test_sync_with_a_link_the_practice_no_longer_accepts_says_how_to_link_again(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """After a password link or 'sign out everywhere' the link ends; crest link needs a new invitation, and only the
+    practitioner can make one: the way back said whole, where 'crest link again' was a dead end."""
+    refusal = {"detail": "not signed in"}
+    with _followed_at_a_practice(crest_env, {"GET /api/sync/prescription": (401, refusal, {})}):
+        done = run_crest("sync")
+    said = done.stderr.strip()
+    assert done.returncode != 0 and len(said.splitlines()) == 1
+    assert said.endswith("run crest unlink, then ask your practitioner for a new invitation and run crest link with it")

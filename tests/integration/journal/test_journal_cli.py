@@ -396,6 +396,8 @@ def test_damaged_locked_and_unwritable_homes_exit_2(home: Path, tmp_path: Path) 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     _assert_one_line_error(crest(blocker / "home", "history"), "cannot write to the data folder")
+    # What reaches the journal in a folder gone read-only: a copy, not an empty new home elsewhere.
+    _assert_one_line_error(crest(blocker / "home", "history"), "copy that folder to one you can write to")
 
 
 def test_journal_commands_do_not_load_sqlalchemy_at_import() -> None:
