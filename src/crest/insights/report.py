@@ -307,3 +307,6 @@ class ClinicianReport:
     safety: SafetySummary | None  # None: the safety questions were never answered, and no check-in named a sign
     disclaimer: str
     client_name: str | None = None  # practice mode: the client the practitioner reads about; None: "the person"
+    # Warning signs check-ins of the period named that no longer stand (their wait over and fresh answers given):
+    # (where each came from, its sources). Gone from the safety section, they were gone from the report too.
+    earlier_signs: tuple[tuple[str, str], ...] = ()

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.insights.practice import WeeklyTarget
-from crest.insights.report import ClinicianReport, Concern, SafetySummary, period_of, report_data
-from crest.journal.records import SafetyClearance
+from crest.insights.report import ClinicianReport, Concern, Period, SafetySummary, period_of, report_data
+from crest.journal.records import CheckIn, SafetyClearance
 from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
 from crest.report.render import Paper, report_html, report_pdf
 from crest.safety.screen import AdviceLevel
 from crest.safety.standing import repeated_signs
 from crest.services.preferences import PreferencesStore
-from crest.services.safety import Safety, SafetyStanding
+from crest.services.safety import Safety, SafetyStanding, check_in_signs
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -114,15 +114,32 @@ class ClinicianReports:
             include_notes,
             today=now.astimezone(self._zone).date(),
         )
-        safety = safety_summary(self._safety.standing())
+        standing = self._safety.standing()
         return ClinicianReport(
             data=data,
             generated_at=now.astimezone(self._zone),  # every time in the report reads in the person's zone
             zone_name=str(getattr(self._zone, "key", None) or now.astimezone(self._zone).tzname() or "UTC"),
-            safety=safety,
+            safety=safety_summary(standing),
             disclaimer=load_protocol().disclaimer,
             client_name=client_name,
+            earlier_signs=self._earlier_signs(check_ins, period, standing),
         )
+
+    def _earlier_signs(
+        self, check_ins: list[CheckIn], period: Period, standing: SafetyStanding
+    ) -> tuple[tuple[str, str], ...]:
+        """The warning signs the period's check-ins named that stand no more, each said once."""
+        standing_now = {(reason.sign.check_in_id, reason.sign.question.id) for reason in standing.check_in_reasons}
+        in_period = [
+            check_in
+            for check_in in check_ins
+            if period.first_day <= check_in.at.astimezone(self._zone).date() <= period.last_day
+        ]
+        said: dict[str, str] = {}
+        for sign in check_in_signs(in_period, self._zone):
+            if (sign.check_in_id, sign.question.id) not in standing_now:
+                said.setdefault(sign.where_from(), "; ".join(sign.sources))
+        return tuple(said.items())
 
     def _prescribed_target(self, now: datetime) -> WeeklyTarget | None:
         prescription = self._journal.current_prescription()

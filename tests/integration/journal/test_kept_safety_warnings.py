@@ -216,3 +216,19 @@ def test_an_old_check_in_corrected_to_name_an_urgent_sign_holds_from_the_correct
     services.check_ins.replace(old.id, replace(old, pain=NUMB_SADDLE))
     assert refused(services)
     assert services.safety.standing().answer_again_from == clock() + timedelta(days=14)
+
+
+def test_the_report_names_a_warning_sign_of_its_period_that_no_longer_stands(
+    services: Services, clock: FakeClock, journal: Journal
+) -> None:
+    """Its hold over and the questions answered again, a sign vanished from the report: "No warning sign stands ...
+    every answer was no" over a period whose check-ins had named urgent signs."""
+    services.safety.record(NO_TO_ALL)
+    journal.add_checkin(CheckIn(at=clock(), pain=NUMB_SADDLE))  # told at the time
+    clock.advance(15 * DAY_S)
+    services.safety.record(NO_TO_ALL)
+    assert not refused(services)
+    safety = _safety_section(services)
+    assert "No warning sign stands" in safety
+    assert "Named earlier in this period, and no longer standing" in safety
+    assert "Warning sign in a check-in of 1 May 2026: numbness or tingling between the legs" in safety
