@@ -6,6 +6,7 @@ SQLAlchemy and the journal modules are imported inside the commands so that `cre
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
     from crest.accounts.records import SessionNote
     from crest.journal.records import CheckIn, PracticeSession
+    from crest.services.bundle import Services
 
 
 class NothingToLog(CrestError):
@@ -78,6 +80,14 @@ def log(
             "and the report compare each place before and after it.",
         ),
     ] = False,
+    after_session: Annotated[
+        bool,
+        typer.Option(
+            "--after-session",
+            help="Just after a session (one logged with crest log-session too): the session that ended in the hour "
+            "before this check-in takes it as its 'after'.",
+        ),
+    ] = False,
 ) -> None:
     """Record a check-in without a session: pain, sensations, a note."""
     from crest.cli.journal_access import open_services
@@ -87,6 +97,8 @@ def log(
     from crest.journal.vocabulary import CheckInTiming
     from crest.services.practice import BEFORE_CHECK_IN_WAITS
 
+    if before_session and after_session:
+        raise NothingToLog("a check-in is before a session or after one; give --before-session or --after-session")
     moment = _moment_at(at, system_zone(), "the check-in time") if at is not None else system_now()
     check_in = CheckIn(
         at=moment,
@@ -103,6 +115,8 @@ def log(
     from crest.safety.screen import AdviceLevel
 
     with open_services() as services:
+        if after_session:
+            check_in = _after_the_session_before(check_in, services)
         try:
             saved = services.check_ins.add(check_in)
         except ImpossibleRecord as error:
@@ -116,8 +130,29 @@ def log(
         if before_session:
             hours = BEFORE_CHECK_IN_WAITS // timedelta(hours=1)
             typer.echo(f"A session you start within {counted(hours, 'hour')} takes it up as its 'before'.")
+        if saved.session_id is not None:
+            typer.echo(f"It is the check-in after session {saved.session_id}.")
         if standing.level is not AdviceLevel.URGENT:  # urgent care stands alone, as on the web's Today
             show_sensation_help(console, saved.sensations, advice)
+
+
+def _after_the_session_before(check_in: CheckIn, services: Services) -> CheckIn:
+    """The check-in as the 'after' of the session that ended in the hour before it; refused when there is none, or
+    when that session has its 'after' already."""
+    from crest.journal.vocabulary import CheckInTiming
+    from crest.services.practice import BEFORE_CHECK_IN_WAITS
+
+    session = services.practice.ended_just_before(check_in.at)
+    hours = counted(BEFORE_CHECK_IN_WAITS // timedelta(hours=1), "hour")
+    if session is None or session.id is None:
+        raise NothingToLog(
+            f"no session ended in the {hours} before {_when(check_in.at)}; log it first (crest log-session), or "
+            "give the check-in's time with --at"
+        )
+    taken = services.check_ins.list_check_ins(session_id=session.id)
+    if any(other.timing is CheckInTiming.AFTER for other in taken):
+        raise NothingToLog(f"session {session.id} ({_when(session.started_at)}) has its check-in after it already")
+    return replace(check_in, timing=CheckInTiming.AFTER, session_id=session.id)
 
 
 _COMPARED_WITH_BEFORE = {

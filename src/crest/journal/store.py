@@ -724,17 +724,25 @@ class Journal:
             )
             db.add(row)
             db.flush()
-            if before_check_in_id is not None:
-                before = self._check_in_row(db, before_check_in_id)
-                if before.session_id is not None and before.session_id != row.id:
-                    raise CheckInTaken(f"check-in {before_check_in_id} already belongs to session {before.session_id}")
-                before.session_id = row.id
-                before.timing = CheckInTiming.BEFORE
+            self._take_up_before(db, before_check_in_id, row.id)
             return row.id
 
-    def log_session(self, started_at: datetime, minutes: int, variant: str) -> int:
-        """Record a session done without the app: completed, its minutes as given, marked as logged. Refused
-        (`SessionOverlaps`) when its time overlaps a session already in the journal, said in `started_at`'s zone."""
+    def _take_up_before(self, db: Session, before_check_in_id: int | None, session_id: int) -> None:
+        """The check-in made before a session becomes that session's 'before'."""
+        if before_check_in_id is None:
+            return
+        before = self._check_in_row(db, before_check_in_id)
+        if before.session_id is not None and before.session_id != session_id:
+            raise CheckInTaken(f"check-in {before_check_in_id} already belongs to session {before.session_id}")
+        before.session_id = session_id
+        before.timing = CheckInTiming.BEFORE
+
+    def log_session(
+        self, started_at: datetime, minutes: int, variant: str, before_check_in_id: int | None = None
+    ) -> int:
+        """Record a session done without the app: completed, its minutes as given, marked as logged, taking up the
+        check-in made before it, if given. Refused (`SessionOverlaps`) when its time overlaps a session already in
+        the journal, said in `started_at`'s zone."""
         record = PracticeSession(
             started_at=started_at,
             planned_minutes=minutes,
@@ -760,6 +768,7 @@ class Journal:
             )
             db.add(row)
             db.flush()
+            self._take_up_before(db, before_check_in_id, row.id)
             return row.id
 
     def _overlapping_session(self, db: Session, new: PracticeSession) -> PracticeSession | None:

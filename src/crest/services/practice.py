@@ -11,12 +11,14 @@ from crest.clock import Clock
 from crest.errors import CrestError
 from crest.journal.plausibility import check_edit, check_finish, check_moment, check_progress
 from crest.journal.records import (
+    MAX_ELAPSED_S,
     CheckIn,
     PracticeSession,
     SessionEdit,
     check_planned_minutes,
     require_aware,
     require_finished,
+    session_end,
 )
 from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages
 from crest.journal.store import RestAlreadyRunning
@@ -105,7 +107,10 @@ class PracticeSessions:
                 "log a session once it is done"
             )
         check_moment(start, self._clock(), "started_at", "the session start")
-        return self._journal.get_session(self._journal.log_session(start, minutes, variant))
+        # A check-in made "before a session" in the hour before it is its 'before', as for a rest started here.
+        before = self.waiting_before_check_in(start)
+        before_id = None if before is None else before.id
+        return self._journal.get_session(self._journal.log_session(start, minutes, variant, before_id))
 
     def checkpoint(self, session_id: int, elapsed_s: float, clock_speed: float = 1.0) -> PracticeSession:
         """Record the time rested so far; never more than planned, nor than the clock (`clock_speed` times faster
@@ -155,11 +160,11 @@ class PracticeSessions:
                 self._safety.keep_urgent_warnings(check_in.id)
         self._journal.delete_session(session_id)
 
-    def waiting_before_check_in(self) -> CheckIn | None:
-        """The newest check-in made "before a session" in the last `BEFORE_CHECK_IN_WAITS` that belongs to no
-        session, unless a rest started after it: the one the next session takes up (`start`), so that the check-in
-        after it starts with those places and Progress compares the two."""
-        now = self._clock()
+    def waiting_before_check_in(self, starting_at: datetime | None = None) -> CheckIn | None:
+        """The newest check-in made "before a session" in the `BEFORE_CHECK_IN_WAITS` before `starting_at` (default
+        now) that belongs to no session, unless a rest started after it: the one the session starting then takes up
+        (`start`, `log`), so that the check-in after it starts with those places and Progress compares the two."""
+        now = self._clock() if starting_at is None else starting_at
         waiting = [
             check_in
             for check_in in self._journal.list_checkins(since=now - BEFORE_CHECK_IN_WAITS)
@@ -168,8 +173,22 @@ class PracticeSessions:
         if not waiting:
             return None
         newest = waiting[-1]
-        rested_since = any(not session.logged for session in self._journal.list_sessions(since=newest.at))
+        rested_since = any(
+            not session.logged and session.started_at <= now for session in self._journal.list_sessions(since=newest.at)
+        )
         return None if rested_since else newest
+
+    def ended_just_before(self, moment: datetime) -> PracticeSession | None:
+        """The finished session that ended last before `moment`, within `BEFORE_CHECK_IN_WAITS` of it: the one a
+        check-in "after a session" made on its own belongs to (`crest log --after-session`), a logged one too."""
+        ended = [
+            session
+            for session in self._journal.list_sessions(
+                since=moment - BEFORE_CHECK_IN_WAITS - timedelta(seconds=MAX_ELAPSED_S)
+            )
+            if session.finished and moment - BEFORE_CHECK_IN_WAITS <= session_end(session) <= moment
+        ]
+        return max(ended, key=session_end, default=None)
 
     def uids(self, session_ids: Collection[int]) -> dict[int, str]:
         """Each session's uid, which a page sends back with an edit or a delete (`correct`, `delete`)."""
