@@ -100,7 +100,8 @@ def _mean(scores: Sequence[int]) -> Fraction | None:
 
 
 def psfs_change(assessments: Sequence[PsfsAssessment], start: datetime | None = None) -> PsfsChange:
-    """The baseline (the first round, or the last one before `start`) against the latest round."""
+    """The baseline (the first round, or the last one before `start`) against the latest round that rates one of its
+    activities (the latest round, when none does)."""
     ordered = sorted(assessments, key=lambda one: (one.at, one.id or 0))
     if not ordered:
         return PsfsChange(None, None, (), Verdict.NOT_ENOUGH_DATA)
@@ -108,10 +109,14 @@ def psfs_change(assessments: Sequence[PsfsAssessment], start: datetime | None = 
     if start is not None:
         before = [one for one in ordered if one.at < start]
         baseline = before[-1] if before else next((one for one in ordered if one.at >= start), ordered[0])
-    latest = ordered[-1]
+    earlier = {activity_key(activity.name): activity.score for activity in baseline.activities}
+    # The newest round that rates an activity of the baseline: a later round of new activities only (`crest psfs
+    # --rate 'walking=3'`) has nothing to compare, and must not hide the change the rounds before it show.
+    after = ordered[ordered.index(baseline) + 1 :]
+    sharing = [one for one in after if any(activity_key(activity.name) in earlier for activity in one.activities)]
+    latest = sharing[-1] if sharing else ordered[-1]
     if latest is baseline:
         return PsfsChange(baseline, None, (), Verdict.NOT_ENOUGH_DATA)
-    earlier = {activity_key(activity.name): activity.score for activity in baseline.activities}
     matched = tuple(
         ActivityChange(activity.name, earlier[activity_key(activity.name)], activity.score)
         for activity in latest.activities

@@ -71,3 +71,16 @@ def test_activities_moving_both_ways_are_named_as_no_clear_change() -> None:
     assert "no clear change: Tying my shoes 3 → 6 (+3), Gardening 6 → 3 (-3) moved in opposite directions" in (
         psfs_line(change).text
     )
+
+
+def test_a_later_round_of_new_activities_only_does_not_hide_the_change_before_it() -> None:
+    """`crest psfs --rate 'walking=3'` made a round of one new activity; the +2.3 the rounds before it showed was
+    gone from Progress and the report, which then said "3 rounds ... rated once so far"."""
+    first = _round(28, ("Sitting at my desk", 3), ("Picking up my toddler", 2), ("Gardening", 5))
+    second = _round(14, ("Sitting at my desk", 7), ("Picking up my toddler", 5), ("Gardening", 5))
+    walking = _round(0, ("Walking", 3))
+    change = psfs_change([first, second, walking])
+    assert change.baseline is first and change.latest is second
+    assert change.verdict is Verdict.BETTER and change.mean_change is not None and change.mean_change > 2
+    assert [(one.name, one.ratings) for one in change.uncompared] == [("Walking", ((walking.at, 3),))]
+    assert psfs_change([first, walking]).verdict is Verdict.NOT_ENOUGH_DATA  # nothing in common: no change yet
