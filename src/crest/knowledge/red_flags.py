@@ -23,6 +23,18 @@ foot that will not lift); a pulsing belly includes one that thumps "in time with
 sign whatever words the pain has, when a person fainted (not "nearly", not a deal or a tent that collapsed, not
 collapsing onto a sofa), and pain "killing me" is said of the body, never of a wait or the heat; weight lost includes
 weight in numbers ("lost 8kg"); a symptom someone else has is read in their words too ("he can't feel his bum").
+Bladder or bowel trouble includes everyday words: trouble, issues, bother or difficulty with, controlling or holding
+the bladder, bowels, waterworks or urine ("new trouble with my bladder", crest's own safety question's words), such a
+word "playing up", "not right", "not behaving" or gone funny, accidents that keep happening, not making it to the
+loo; not a question about it ("is it a problem to pee halfway?") nor "a wee problem". New numbness or weakness
+includes it said without a place ("new weakness", the entry's title typed back) and a foot that drops or flops as one
+walks; numbness in "my feet" is in both feet (urgent, as "both feet"), a tingle there stays "see a clinician"; pain
+growing worse week by week is the same sign as no improvement after a month. Emergencies beyond back pain are crest's
+general guidance, not crp-facts.md's red flags: a drooping face, slurred or garbled speech, sudden weakness or
+numbness of the face, an arm or one side, chest pain or pressure, being unable to breathe, breathlessness at rest
+and a sudden or worst-ever headache pin the entry that says "call your emergency number now" (warning_aortic); a
+way of breathing ("can't breathe deeply", "through my nose"), a chest sore from coughing and breathlessness on the
+stairs do not. "Can't get up" is getting off the floor, never the sexual-function sign.
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -167,7 +179,8 @@ _IDIOM = re.compile(
 _DENIED_SYMPTOM = (
     r"numbness|numb|tingl\w*|pins (?:and|n) needles|weakness|fevers?|a temperature|temperature|chills|night sweats"
     r"|faint\w*|dizziness|passing out|blacking out|blackouts?|collapsing"
-    r"|(?:(?:lower |low )?back |leg |neck |hip )?pain|incontinence|leaks?|leaking|weight ?loss"
+    r"|(?:(?:lower |low )?back |leg |neck |hip |chest )?pain|chest pains|breathlessness|shortness of breath"
+    r"|incontinence|leaks?|leaking|weight ?loss"
     r"|(?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks)"
     r"(?: (?:or|and|nor) (?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks))*"  # "bladder or bowel"
     r" (?:problems?|issues?|trouble|changes?)"
@@ -294,7 +307,7 @@ FAINTED = (
 )
 CANNOT = (
     r"cant|cannot|can not|couldnt|could not|unable to|(?:not|havent|hasnt|hadnt|wasnt|werent|never) (?:\w+ )?able to"
-    r"|struggl\w*|difficult\w*|trouble|problems?|hard to"
+    r"|struggl\w*|difficult\w*|trouble|(?<!is it a )(?<!is that a )(?<!would it be a )(?<!no )problems?|hard to"
 )
 BLADDER = r"blad+[ae]rs?"
 NUMB = (
@@ -331,9 +344,14 @@ WEAK = (
     r"|dropping (?:things|stuff|everything|my)|keeps? dropping|no grip|lost (?:my |the )?grip"
     r"|grip (?:is |has )?(?:gone|weak\w*)"
 )
-# Foot drop in lay words: a foot that slaps down, toes that catch, the front of the foot that will not lift.
+NEW_LOSS = r"numbness|weakness|loss of (?:feeling|sensation|strength|power)|numb feeling"
+# Foot drop in lay words: a foot that slaps down, flops or drops as one walks, toes that catch or are tripped over,
+# the front of the foot that will not lift.
 FOOT_DROP = (
-    r"(?:foot|feet|toes?) (?:\w+ ){0,3}(?:slap\w*|smack\w*|scuff\w*|catch\w* on)"
+    r"(?<!let )(?<!let my )(?<!let your )(?<!let the )(?:foot|feet) (?:\w+ ){0,3}(?:drops?|dropping|droop\w*|flop\w*)"
+    r"(?! (?:off|out|apart|open|flat|to (?:the|one) side|onto|from|over|into|in|down (?:onto|off|from)))"
+    r"|foot drop|drop ?foot|(?:trip|trips|tripping|tripped) (?:\w+ ){0,2}over (?:my |his |her )?(?:own )?toes"
+    r"|(?:foot|feet|toes?) (?:\w+ ){0,3}(?:slap\w*|smack\w*|scuff\w*|catch\w* on)"
     r"|(?:front of (?:my |the )?(?:\w+ )?foot) (?:\w+ ){0,2}(?:drops?|dropping|droop\w*|slap\w*|flops?)"
     r"|(?:cant|cannot|can not|couldnt|could not|unable to|struggl\w* to|hard to) (?:\w+ )?(?:lift|raise|pull up"
     r"|pull|bring up|point) (?:\w+ ){0,2}(?:front of (?:my |the |it)|toes|foot up|feet up)"
@@ -368,6 +386,11 @@ LEG_FEELING = (
     rf"{NUMB}|{TINGLING}|prickl\w*|fizz\w*|(?:altered|changed|strange|odd|weird|funny|reduced"
     r"|less) (?:feeling|sensation)s?|(?:not much|hardly any|little|no) (?:feeling|sensation)|half asleep"
     r"|(?:gone|going) (?:\w+ )?to sleep"
+)
+# Both sides named of the legs or feet: "my toes are numb on both sides".
+BOTH_SIDES_OF_THE_LEGS = (
+    r"(?:feet|toes|foot|legs?|calf|calves|thighs?|shins?|knees?) (?:\w+ ){0,3}(?:on |down |in )?both sides"
+    r"|both sides of (?:my |the |his |her )?(?:legs?|feet|body)"
 )
 # The other leg affected too: "now the right one as well", "it's spread to the other leg".
 OTHER_LEG_TOO = (
@@ -414,6 +437,52 @@ SHOCK = (
     r"|(?:nearly|almost) (?:went down|dropped|collapsed|fell over)"
     r"|cold sweat|drenched|sweating (?:buckets|like)"
 )
+# Emergencies beyond back pain, as crest's general guidance (help.toml's warning_aortic, the entry that says "call
+# your emergency number now"): the NHS FAST signs of a stroke, a heart attack's chest pain, and being unable to
+# breathe. Not a red flag of crp-facts.md section 5, whose levels the rules above keep.
+FACE_PART = r"face|mouth|smile|lips?|cheeks?"
+DROOPING = (
+    r"droop\w*|dropped|drops on one side|sag(?:s|ged|ging|gy)?|lopsided|crooked|wonky|slumped|slipped|fallen"
+    r"|pulled (?:down|to one side)"
+)
+SPEECH = r"speech|speaking|talking|words?"
+GARBLED = (
+    r"slurr\w*|garbl\w*|jumbl\w*|muddl\w*|mixed up|(?:came|coming|come|comes) out (?:all )?(?:wrong|funny|weird"
+    r"|strange|muddled|jumbled)|all wrong|gone (?:\w+ )?(?:funny|strange|weird|odd)|went (?:\w+ )?(?:funny|strange"
+    r"|weird|odd)|thick|gibberish|nonsense|not making sense"
+)
+SUDDENLY = (
+    r"sudden\w*|all of a sudden|out of (?:nowhere|the blue)|from nowhere|without (?:any )?warning"
+    r"|(?:came|come|comes) on (?:\w+ )?(?:fast|quickly|in (?:a|seconds))"
+)
+GONE_WEAK = rf"{WEAK}|{NUMB}|dead|useless|limp|floppy"  # not "heavy": arms heavy with ease
+ONE_SIDE = r"arms?|hands?|face|one side|(?:left|right) side|side of (?:my |his |her |their |the )?(?:body|face)"
+CHEST = r"chest|breastbone|sternum"
+# Pressure in the chest, said of the chest ("my chest feels heavy", "an elephant sitting on my chest"), not of arms
+# resting on it; tightness only with another sign beside it.
+PRESSED = r"crush\w*|squeez\w*|heavy|heaviness|pressure|elephant|vice|vise"
+CHEST_PRESSURE = (
+    rf"(?:{CHEST}) (?:\w+ ){{0,3}}(?:{PRESSED}"
+    r"|(?:tight|tightness|tightening) (?:\w+ ){0,6}(?:arm|jaw|neck|sweat\w*|clammy|sick|breath\w*|dizz\w*|faint\w*))"
+    rf"|(?:{PRESSED}|tightness|tight band)"
+    r" (?:(?:sitting|standing|pressing|pushing|feeling|sensation|pain|like|a|an|weight) ){0,2}"
+    rf"(?:in|on|across|around|of) (?:my |the |his |her )?(?:{CHEST})"
+)
+# Unable to breathe, not a way of breathing ("I can't breathe deeply into my belly", "through my nose").
+CANT_BREATHE = (
+    r"(?:cant|cannot|can not|couldnt|could not|unable to|struggl\w* to|fighting to|fight to) (?:really |properly )?"
+    r"(?:breathe?|catch (?:my|his|her|their) breath|get (?:my |enough |any )?(?:breath|air))"
+    r"(?! (?:in|out|into|through|with|deep\w*|slow\w*|like|the way|fully|all the way|evenly|naturally|quietly"
+    r"|properly through|when (?:i |im )?(?:laugh\w*|talk\w*|think\w*)))\b"
+    r"|gasp\w* for (?:air|breath)|fighting for (?:air|breath)|(?:lips?|face) (?:\w+ ){0,3}blue"
+)
+# Short of breath at rest: not on the stairs, a walk or getting up and down from the floor.
+BREATHLESS = r"short of breath|shortness of breath|breathless\w*|out of breath|cant get my breath"
+EXERTION = (
+    r"climb\w*|stairs|steps|hill|walk\w*|run|running|jog\w*|exercis\w*|gym|workouts?|class|cycling|swim\w*"
+    r"|(?:getting|get|got) (?:up|down)|carrying|lifting|rushing|hurrying"
+)
+HEADACHE = r"headaches?|head ?ache|(?:pain|pains) in (?:my |the )?head|head (?:is )?(?:pain\w*|hurt\w*|pounding)"
 CANCER = (
     r"cancer\w*|tumou?r\w*|malignan\w*|chemo\w*|radiotherapy|radiation therapy|carcinoma|lymphoma|leuka?emia"
     r"|myeloma|metasta\w*|oncolog\w*|sarcoma"
@@ -430,12 +499,25 @@ LONG_TIME = (
 NO_BETTER = (
     r"no better|not (?:any )?better|no improvement|not improv\w*|hasnt improved|havent improved"
     r"|(?:isnt|not|hasnt|havent|never) (?:\w+ )?(?:getting|got|gotten|become|been) (?:any )?better"
-    r"|getting worse|worse and worse|no change"
+    r"|no change"
     r"|still (?:hurts?|painful|sore|the same|bad|there)"
     # pain in lay words that has not changed: "hasn't budged", "won't shift", "never lets up"
     r"|(?:hasnt|havent|hadnt|has not|have not|not|wont|will not|didnt|did not|never) (?:\w+ )?(?:budged|budge"
     r"|shifted|shift|let up|lets up|eased off|eased up)"
 )
+# Pain that grows worse: with a month or more (`LONG_TIME`) it has not improved; said to grow week on week or day by
+# day it is the same sign told as it goes ("getting worse week by week"), not a pain worse at one time of day.
+GETTING_WORSE = (
+    r"(?:getting|got|gotten|gets|get|growing|grown|become|becoming) (?:\w+ )?worse|worse and worse|worsening"
+)
+PROGRESSIVE = (
+    r"worse (?:and worse|(?:every|each) (?:single )?(?:week|day|fortnight)|(?:week|day) (?:by|on|after) (?:week|day)"
+    r"|by the (?:week|day))"
+    r"|(?:keeps?|keep on|kept|keeping) (?:on )?(?:getting|growing) (?:\w+ )?worse"
+    r"|(?:steadily|progressively|gradually|slowly|constantly) (?:getting |growing |got |gotten )?worse"
+    r"|worsening (?:every|each|week|day|steadily|progressively)"
+)
+PAIN_OR_BACK = r"pain\w*|hurt\w*|ache|aches|aching|sore\w*|sciatica|back|backs|spine|hips?|legs?|neck|symptoms?|it|its"
 WIPING = r"wip(?:e|es|ing)|toilet paper"
 # At night, in lay words: "in the small hours", "when I'm in bed".
 AT_NIGHT = (
@@ -466,7 +548,8 @@ NO_URGE = (
 )
 # Passing urine, in lay words ("a wee bit" is Scots for "a little", not urine).
 URINATE = (
-    r"pee|pees|peeing|wee(?! (?:bit|while|one|ones|drop|dram|lad|lass|hours))|wees|weeing|widdl\w*|urinat\w*|urine"
+    r"pee|pees|peeing|wee(?! (?:bit|while|one|ones|drop|dram|lad|lass|hours|problem|issue|question|thing|niggle"
+    r"|twinge)\b)|wees|weeing|widdl\w*|urinat\w*|urine"
     r"|pass\w* (?:urine|water)|piss\w*|empty(?:ing)? (?:my |the )?bladder"
 )
 PASSED_URINE = (
@@ -487,6 +570,23 @@ LESS_URINE = (
     r"less(?! (?:often|frequently|urgently|at night|in the night|during the night))|hardly|barely|very little"
     r"|only (?:a )?(?:little|trickle|dribble|drop|few drops)|trickl\w*|reduced|weak (?:\w+ )?(?:flow|stream)"
     r"|(?:flow|stream) (?:\w+ ){0,2}(?:weak|slow|poor|reduced)|(?:slow|poor) (?:flow|stream)|not (?:very )?much"
+)
+# Bladder or bowel trouble in everyday words: "trouble with my bladder", "pee problems", "my waterworks are playing
+# up", "my bowels aren't behaving", "something is wrong with my bladder", "I keep having accidents". A question about
+# it ("is it a problem to pee halfway through?") is no trouble.
+PASSING = rf"{BLADDER}|bowels?|bowls|waterworks|{URINATE}|pooing|poos?|stools?|toilet habits"
+TROUBLE = (
+    r"(?<!is it a )(?<!is that a )(?<!would it be a )(?<!is it an )(?<!no )(?<!any )"
+    r"(?:problems?|issues?|troubles?|bother|difficult\w*|struggl\w*|hard time|hard to|a nightmare)"
+)
+GONE_WRONG = (
+    r"playing up|acting up|(?:not|isnt|arent|aint) (?:quite )?right|(?:not|isnt|arent) (?:\w+ )?behaving|misbehaving"
+    r"|(?:gone|going|been|feels?|felt|is|are|its) (?:\w+ )?(?:funny|weird|strange|odd|wrong|different|haywire)"
+    r"|all over the place|not working|not the same|(?:a |an )?(?:\w+ )?(?:problem|issue|nightmare|struggle)"
+)
+NOT_EMPTYING = (
+    r"(?:never|doesnt|does not|dont|wont|not|cant|isnt) (?:\w+ )?empt\w* (?:\w+ )?(?:properly|fully|right"
+    r"|all the way|completely)"
 )
 NOT_HELPING = (
     r"nothing (?:\w+ )?(?:helps|is helping|has helped|helped|works|is working|has worked|worked|eases it)"
@@ -708,8 +808,20 @@ RULES: tuple[RedFlagRule, ...] = (
         r"incontin\w*|urinary retention|retaining urine",
         rf"(?:{SOILED}) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
         r"(?:leak\w*|dribbl\w*) (?:\w+ ){0,2}(?:urine|pee|wee|poo|stool)|(?:urine|pee|wee) leak\w*",
-        rf"(?:{BLADDER}|bowel|bowels|urine|urinary|peeing|toilet habits) (?:\w+ ){{0,2}}(?:problems?|issues?"
-        r"|trouble|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*|controll?\w*)",
+        rf"(?:{BLADDER}|bowel|bowels|{URINATE}|urinary|pooing|waterworks|toilet habits) (?:\w+ ){{0,2}}"
+        r"(?:problems?|issues?|troubles?|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*"
+        r"|controll?\w*)",
+        # everyday words: "new trouble with my bladder", "struggling to control my bowels", "my waterworks are
+        # playing up", "something's wrong with my bladder", "it never empties right", "I keep having accidents"
+        rf"(?:{TROUBLE}) (?:with |to |in )?(?:(?:control\w*|hold\w*|pass\w*|empty\w*|go|going) )?"
+        rf"(?:(?:my|his|her|their|the|your) )?(?:{PASSING})",
+        rf"(?:{PASSING}) (?:\w+ ){{0,3}}(?:{GONE_WRONG})",
+        rf"(?:wrong|not right|up|odd|funny|strange|different) with (?:my |his |her |their |the )?(?:{PASSING})",
+        _near(rf"{BLADDER}|{URINATE}", NOT_EMPTYING, 8),
+        r"(?:keep|keeps|kept|been|started|starting|having|had|have) (?:\w+ ){0,4}accidents(?! (?:with|involving|on|at"
+        r"|while|when|driving|spilling|in (?:the|my|a) (?:car|kitchen|garden|gym|road)))",
+        rf"(?:not|didnt|did not|couldnt|dont|wont|never|barely|hardly) (?:always |quite )?(?:mak\w*|made) it"
+        rf" to the (?:{LOO})",
         rf"(?:new|sudden\w*) (?:\w+ ){{0,2}}(?:{BLADDER}|bowel|bowels|urinary)",
         # leaking without noticing; at the loo only a trickle; urine that will not come
         _near(
@@ -773,7 +885,8 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "sexual_function_change",
         "warning_cauda_equina",
-        r"erectile|erections?|errections?|impoten\w*|(?:cant|cannot|can not) (?:get|keep) (?:it )?(?:up|hard)",
+        # "can't get it up", not "can't get up" (off the floor)
+        r"erectile|erections?|errections?|impoten\w*|(?:cant|cannot|can not) (?:get|keep) (?:it (?:up|hard)|hard)",
         rf"(?:{CANNOT}|no|lost|loss of|less) (?:\w+ ){{0,2}}(?:climax\w*|orgasm\w*|ejaculat\w*|arous\w*)",
         r"sexual (?:dysfunction|function|problems?|changes?|difficult\w*|numbness|sensation)",
         _near(NUMB, r"sex|intercourse|love making", 3),
@@ -801,6 +914,11 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:of )?(?:\w+ )?legs?|(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel "
         r"(?:\w+ ){0,2}(?:legs|thighs)",
         (r"legs?", OTHER_LEG_TOO, LEG_FEELING),
+        # numbness (a loss of feeling) in "my feet" is in both feet, as "both feet" is; a tingle there stays a
+        # clinician's to see (changed_feeling_in_a_leg_or_foot), as the position's pressure often brings one
+        rf"(?:my|the|his|her|your|their|our) feet (?:\w+ ){{0,3}}(?:{NUMB})",
+        rf"(?:{NUMB}) (?:\w+ ){{0,3}}(?:my|the|his|her|your|their|our) feet",
+        (LEG_FEELING, BOTH_SIDES_OF_THE_LEGS),
         unless=_CALM_CHANGED_FEELING,
     ),
     _rule(
@@ -817,6 +935,39 @@ RULES: tuple[RedFlagRule, ...] = (
         (SEVERE, PAIN, SHOCK),
         (FAINTED, PAIN),
         (PAIN, RACING_HEART, FEELING_FAINT),
+    ),
+    # Emergencies beyond back pain (crest's general guidance, see FACE_PART): pinned with the aortic emergency, the
+    # entry that says "call your emergency number now".
+    _rule(
+        "stroke_signs",
+        "warning_aortic",
+        rf"(?:{FACE_PART}) (?:\w+ ){{0,4}}(?:{DROOPING})",
+        rf"(?:droop\w*|lopsided|crooked|wonky|sagging|saggy|slumped) (?:\w+ ){{0,3}}(?:{FACE_PART})",
+        rf"(?:{SPEECH}) (?:\w+ ){{0,4}}(?:{GARBLED})",
+        r"slurr\w*",
+        r"(?:cant|cannot|can not|couldnt|could not|unable to) (?:suddenly )?(?:speak|talk) (?:properly|clearly|at all"
+        r"|right|straight)|(?:cant|cannot|couldnt|could not) get (?:my |the |his |her )?words out",
+        # sudden weakness or numbness of the face, an arm or one side (a leg alone stays "see a clinician")
+        _near(
+            SUDDENLY, rf"(?:{GONE_WEAK}) (?:\w+ ){{0,5}}(?:{ONE_SIDE})|(?:{ONE_SIDE}) (?:\w+ ){{0,3}}(?:{GONE_WEAK})", 4
+        ),
+        unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING),
+    ),
+    _rule(
+        "chest_pain",
+        "warning_aortic",
+        _near(CHEST, PAIN, 6),
+        CHEST_PRESSURE,
+        r"(?:having|have|had|is this|is it|am i|could (?:this|it) be|feels? like|like) (?:\w+ ){0,2}heart attack",
+        # a chest sore from coughing, or a pulled chest muscle, is not this
+        unless=(r"(?:from|after|with|since) (?:\w+ ){0,2}cough\w*|pulled (?:\w+ ){0,2}muscle|chest muscles?|pecs?",),
+    ),
+    _rule("cannot_breathe", "warning_aortic", CANT_BREATHE),
+    _rule("breathless_at_rest", "warning_aortic", BREATHLESS, unless=(EXERTION,)),
+    _rule(
+        "sudden_severe_headache",
+        "warning_aortic",
+        _near(rf"{SUDDENLY}|worst|thunderclap|explod\w*|like (?:being )?hit|excruciating|severe", HEADACHE, 4),
     ),
     # A known aneurysm is history, read like cancer's: a grandad's aneurysm is no warning for the reader.
     _rule("pain_with_known_aneurysm", "warning_aortic", (ANEURYSM, PAIN), about_history=True),
@@ -885,6 +1036,10 @@ RULES: tuple[RedFlagRule, ...] = (
         "no_improvement_after_a_month",
         "warning_cancer",
         (NO_BETTER, LONG_TIME),
+        # "getting worse" needs a pain or the back beside it: posture or sleep "getting worse every year" is neither
+        (GETTING_WORSE, LONG_TIME, PAIN_OR_BACK),
+        _near(PAIN_OR_BACK, PROGRESSIVE, 4),
+        rf"^(?:\w+ ){{0,3}}(?:{PROGRESSIVE})(?: \w+)?$",  # only that, in crest's help: "worse every day"
         (NOT_HELPING, LONG_TIME, PAIN),
         (SAME_AS_AT_THE_START, LONG_TIME, rf"{PAIN}|back|backs|spine|hips?|neck|{PRACTISING}"),
     ),
@@ -930,7 +1085,8 @@ RULES: tuple[RedFlagRule, ...] = (
         r"accident|collision|whiplash",
         r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto|on|behind|against|backwards"
         r"|and (?:hit|hurt|landed|banged|bumped|cracked|twisted|jarred))",
-        r"(?:slipped|slip|tripped|trip) (?:on|over|down|and fell)",
+        # tripping over one's own toes is the foot drop's sign (new_loss_of_strength), not a fall
+        r"(?:slipped|slip|tripped|trip) (?:on|over(?! (?:my |his |her )?(?:own )?(?:toes|feet|foot)\b)|down|and fell)",
         r"landed (?:hard )?on (?:my )?(?:back|bottom|bum|coccyx|tailbone)",
         # a fall told without where to ("since I fell", "after falling over") warns with pain; the person must be
         # the one falling, as "my knees fell open" is the legs in the position
@@ -950,6 +1106,9 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|crashed into|(?:had|in) a crash",
         unless=(
             r"(?:fell|fall|falling|fallen) (?:\w+ )?(?:asleep|out with)",
+            # a mishap with a thing, not the body: "a bit of an accident spilling my tea"
+            r"accident (?:\w+ ){0,2}(?:spill\w*|spilt|with (?:the|my|a|some) (?:tea|coffee|cup|mug|drink|water|glass"
+            r"|phone|timer|app|paint|milk))",
             _TRAUMA_LONG_OVER,
             _HARMLESS_FALL,
         ),
@@ -985,5 +1144,15 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_new_numbness_or_weakness",
         _near(WEAK, LIMB, 4),
         FOOT_DROP,
+    ),
+    # New numbness or weakness said without a place: the warning's own title typed back ("New numbness or
+    # weakness"), "some new weakness lately", "numbness or weakness that is new"; weakness alone ("weakness in my
+    # core") is not this.
+    _rule(
+        "new_numbness_or_weakness_said_plainly",
+        "warning_new_numbness_or_weakness",
+        rf"(?:new|sudden\w*|recent\w*|unexplained) (?:\w+ ){{0,2}}(?:{NEW_LOSS})",
+        rf"(?:{NEW_LOSS}) (?:\w+ ){{0,4}}(?:is|thats|that is|which is|are|thats all) (?:\w+ )?new\b",
+        r"numbness (?:or|and|and or) weakness|weakness (?:or|and|and or) numbness",
     ),
 )

@@ -136,7 +136,7 @@ def test_the_footer_is_one_line_naming_the_urgent_signs() -> None:
                 'id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "urgent_care"',
                 'id = "warning_aortic"\ntopic = "warning_signs"\nlevel = "soon"',
             ),
-            "field entries.41.level",
+            "field entries.42.level",
         ),
     ],
 )

@@ -8,6 +8,16 @@ from crest.knowledge.search import HelpSearch
 
 PHRASINGS: dict[str, tuple[str, ...]] = {
     "bladder_or_bowel_trouble": (
+        # everyday words: trouble with, controlling, playing up, not right, accidents, not making it to the loo
+        "I've got issues with my bladder since Sunday",
+        "having bother with my waterworks",
+        "peeing problems since the disc went",
+        "my bowels have been all over the place since I hurt my back",
+        "there's something not right with my bladder",
+        "finding it hard to control my bladder lately",
+        "she keeps having accidents since her back went",
+        "I'm not always making it to the loo in time",
+        "my bladder doesn't empty fully any more",
         "I suddenly can't wee and my lower back is agony",
         "Since the pain started I'm having difficulty passing urine",
         "lost controll of my bladdar this morning",  # typos
@@ -318,6 +328,37 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my feet and hands tingle",
         "my toes keep tingling since last week",
     ),
+    "stroke_signs": (
+        "one side of his face has dropped",
+        "my mouth is lopsided since this morning",
+        "her speech is all jumbled",
+        "my words are coming out wrong",
+        "I'm slurring",
+        "suddenly I can't speak properly",
+        "all of a sudden my right arm went limp",
+        "sudden numbness in my face",
+    ),
+    "chest_pain": (
+        "pain in the centre of my chest",
+        "my chest hurts when I lie down",
+        "a squeezing feeling across my chest",
+        "my chest feels tight and my jaw aches",
+        "am I having a heart attack",
+    ),
+    "cannot_breathe": (
+        "I can't breathe properly at all",
+        "struggling to get enough air",
+        "gasping for breath on the floor",
+        "his lips have gone blue",
+    ),
+    "breathless_at_rest": ("I'm breathless just lying here", "suddenly short of breath on the mat"),
+    "sudden_severe_headache": ("a sudden splitting headache", "the worst headache I have ever had"),
+    "new_numbness_or_weakness_said_plainly": (
+        "new numbness",
+        "some recent weakness, should I stop",
+        "is numbness or weakness a problem",
+        "the weakness is new",
+    ),
     "new_loss_of_strength": (
         "my right leg is suddenly weak",
         "I can't lift my foot properly",
@@ -522,6 +563,29 @@ NEAR_MISSES = (
     "if you ever feel a pulse in your belly you should see a GP, right? I just want to relax",
     "sitting on the hard bench my backside gets numb, I move a bit and it goes",
     "both my thighs go numb on the hard chair, I stand up and it's gone",
+    # getting up off the floor; questions about the toilet; "wee" meaning small
+    "what if I can't get up again",
+    "is it a problem to wee before I start?",
+    "I have a wee problem with my neck",
+    "do I need to empty my bladder first?",
+    "I keep having accidents with the timer app",
+    "a bit of an accident spilling my coffee on the mat",
+    # ways of breathing, a face relaxing, a chest sore from coughing, breathless from effort
+    "I can't breathe deeply into my belly yet",
+    "I find it hard to breathe slowly",
+    "I can't breathe through my nose with my head on the books",
+    "my jaw drops open and my face goes slack",
+    "my chest is sore from coughing",
+    "I get out of breath climbing the stairs",
+    "no chest pain, only a stiff back",
+    "my arms go heavy and tingly when on my chest",
+    "I lie down and suddenly my arms feel heavy and relaxed",
+    # feet that relax in the position; something other than pain worse over time; weakness of the core
+    "my feet flop out to the sides",
+    "my foot drops off the chair in the supported version",
+    "my posture is getting worse every year",
+    "the ache is worse every evening after work",
+    "weakness in my core, should I do planks",
 )
 
 
