@@ -32,9 +32,9 @@ walks; numbness in "my feet" is in both feet (urgent, as "both feet"), a tingle 
 growing worse week by week is the same sign as no improvement after a month. Emergencies beyond back pain are crest's
 general guidance, not crp-facts.md's red flags: a drooping face, slurred or garbled speech, sudden weakness or
 numbness of the face, an arm or one side, chest pain or pressure, being unable to breathe, breathlessness at rest
-and a sudden or worst-ever headache pin the entry that says "call your emergency number now" (warning_aortic); a
-way of breathing ("can't breathe deeply", "through my nose"), a chest sore from coughing and breathlessness on the
-stairs do not. "Can't get up" is getting off the floor, never the sexual-function sign.
+and a sudden or worst-ever headache pin their own entry, which says "call your emergency number now"
+(warning_emergency); a way of breathing ("can't breathe deeply", "through my nose"), a chest sore from coughing and
+breathlessness on the stairs do not. "Can't get up" is getting off the floor, never the sexual-function sign.
 
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
@@ -437,8 +437,8 @@ SHOCK = (
     r"|(?:nearly|almost) (?:went down|dropped|collapsed|fell over)"
     r"|cold sweat|drenched|sweating (?:buckets|like)"
 )
-# Emergencies beyond back pain, as crest's general guidance (help.toml's warning_aortic, the entry that says "call
-# your emergency number now"): the NHS FAST signs of a stroke, a heart attack's chest pain, and being unable to
+# Emergencies beyond back pain, as crest's general guidance (help.toml's warning_emergency, which says "call your
+# emergency number now"): the NHS FAST signs of a stroke, a heart attack's chest pain, and being unable to
 # breathe. Not a red flag of crp-facts.md section 5, whose levels the rules above keep.
 FACE_PART = r"face|mouth|smile|lips?|cheeks?"
 DROOPING = (
@@ -936,11 +936,11 @@ RULES: tuple[RedFlagRule, ...] = (
         (FAINTED, PAIN),
         (PAIN, RACING_HEART, FEELING_FAINT),
     ),
-    # Emergencies beyond back pain (crest's general guidance, see FACE_PART): pinned with the aortic emergency, the
-    # entry that says "call your emergency number now".
+    # Emergencies beyond back pain (crest's general guidance, see FACE_PART): their own entry, which says "call your
+    # emergency number now" as the aortic one does.
     _rule(
         "stroke_signs",
-        "warning_aortic",
+        "warning_emergency",
         rf"(?:{FACE_PART}) (?:\w+ ){{0,4}}(?:{DROOPING})",
         rf"(?:droop\w*|lopsided|crooked|wonky|sagging|saggy|slumped) (?:\w+ ){{0,3}}(?:{FACE_PART})",
         rf"(?:{SPEECH}) (?:\w+ ){{0,4}}(?:{GARBLED})",
@@ -955,18 +955,18 @@ RULES: tuple[RedFlagRule, ...] = (
     ),
     _rule(
         "chest_pain",
-        "warning_aortic",
+        "warning_emergency",
         _near(CHEST, PAIN, 6),
         CHEST_PRESSURE,
         r"(?:having|have|had|is this|is it|am i|could (?:this|it) be|feels? like|like) (?:\w+ ){0,2}heart attack",
         # a chest sore from coughing, or a pulled chest muscle, is not this
         unless=(r"(?:from|after|with|since) (?:\w+ ){0,2}cough\w*|pulled (?:\w+ ){0,2}muscle|chest muscles?|pecs?",),
     ),
-    _rule("cannot_breathe", "warning_aortic", CANT_BREATHE),
-    _rule("breathless_at_rest", "warning_aortic", BREATHLESS, unless=(EXERTION,)),
+    _rule("cannot_breathe", "warning_emergency", CANT_BREATHE),
+    _rule("breathless_at_rest", "warning_emergency", BREATHLESS, unless=(EXERTION,)),
     _rule(
         "sudden_severe_headache",
-        "warning_aortic",
+        "warning_emergency",
         _near(rf"{SUDDENLY}|worst|thunderclap|explod\w*|like (?:being )?hit|excruciating|severe", HEADACHE, 4),
     ),
     # A known aneurysm is history, read like cancer's: a grandad's aneurysm is no warning for the reader.

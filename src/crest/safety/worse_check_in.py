@@ -59,6 +59,9 @@ class WarningSign:
 HELP_WARNING_QUESTIONS: Mapping[str, str] = {
     "warning_cauda_equina": "bladder_bowel_saddle",
     "warning_aortic": "sudden_severe_pain",
+    # Emergencies beyond back pain (chest pain, a stroke's signs): the screen asks of none, so the sign holds like
+    # its nearest, the emergency of sudden severe pain (urgent care, two weeks).
+    "warning_emergency": "sudden_severe_pain",
     "warning_pulsing_belly": "pulsing_belly",
     "warning_cancer": "cancer_signs",  # the entry names every sign of possible cancer, as that question did
     "warning_infection": "infection_signs",

@@ -25,14 +25,14 @@ def search() -> HelpSearch:
         ("struggling to control my bladder or bowels", "warning_cauda_equina", "urgent_care"),
         ("new trouble with my bladder", "warning_cauda_equina", "urgent_care"),
         # emergencies beyond back pain: crest's general guidance, with the entry that says call now
-        ("my arm went weak and my speech is slurred", "warning_aortic", "urgent_care"),
-        ("sudden weakness in my face", "warning_aortic", "urgent_care"),
-        ("my face is drooping", "warning_aortic", "urgent_care"),
-        ("chest pain and my left arm hurts", "warning_aortic", "urgent_care"),
-        ("crushing chest pain", "warning_aortic", "urgent_care"),
-        ("I can't breathe", "warning_aortic", "urgent_care"),
-        ("chest pain during the rest", "warning_aortic", "urgent_care"),
-        ("my speech went funny", "warning_aortic", "urgent_care"),
+        ("my arm went weak and my speech is slurred", "warning_emergency", "urgent_care"),
+        ("sudden weakness in my face", "warning_emergency", "urgent_care"),
+        ("my face is drooping", "warning_emergency", "urgent_care"),
+        ("chest pain and my left arm hurts", "warning_emergency", "urgent_care"),
+        ("crushing chest pain", "warning_emergency", "urgent_care"),
+        ("I can't breathe", "warning_emergency", "urgent_care"),
+        ("chest pain during the rest", "warning_emergency", "urgent_care"),
+        ("my speech went funny", "warning_emergency", "urgent_care"),
         # new numbness or weakness said plainly, the entry's own title, foot drop, both feet, pain worse week on week
         ("New numbness or weakness", "warning_new_numbness_or_weakness", "see_clinician"),
         ("new weakness", "warning_new_numbness_or_weakness", "see_clinician"),
@@ -64,13 +64,16 @@ def test_the_calm_neighbours_pin_no_urgent_care(search: HelpSearch, question: st
 
 def test_the_emergency_entry_labels_the_general_guidance_and_names_its_public_sources() -> None:
     content = load_help()
-    entry = content.entry("warning_aortic")
+    entry = content.entry("warning_emergency")
     assert entry is not None and entry.level == "urgent_care"
     assert entry.text.startswith("Call your emergency number now.")
     assert "crest's general guidance" in entry.text
-    assert {"CL-AAA", "CREST", "NHS-999", "NHS-FAST"} <= set(entry.sources)
+    assert {"CREST", "NHS-999", "NHS-FAST"} <= set(entry.sources)
     for words in ("chest pain", "face that droops", "speech that slurs", "unable to breathe"):
         assert words in entry.text
+    # the back-pain emergency keeps its own words and its clinical source alone (crp-facts.md section 5)
+    aortic = content.entry("warning_aortic")
+    assert aortic is not None and aortic.sources == ("CL-AAA",) and "stroke" not in aortic.text
 
 
 def test_a_lump_in_the_belly_is_a_doctors_to_check_not_one_to_rest_off() -> None:

@@ -45,6 +45,8 @@ RED_FLAG_LEVELS = {
     "warning_infection": "see_clinician",
     "warning_fracture": "see_clinician",
     "warning_new_numbness_or_weakness": "see_clinician",
+    # not a red flag of crp-facts.md: emergencies beyond back pain, crest's general guidance (NHS 999, Act FAST)
+    "warning_emergency": "urgent_care",
 }
 FACT_SHEET_SOURCES = {"K", "G", "AT", "PT", "SOM", "CL"}
 
