@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from crest.interop.ical import parse_weekdays
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import CLOCK_TIME_PATTERN, TIME_ZONES, WEEKDAYS_PATTERN
+from crest.web.schemas import CLOCK_TIME_PATTERN, TIME_ZONES, WEEKDAYS_PATTERN, ErrorOut
 
 router = APIRouter(tags=["reminders"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -15,7 +15,14 @@ Context = Annotated[WebContext, Depends(web_context)]
 @router.get(
     "/reminder.ics",
     response_class=Response,
-    responses={200: {"content": {"text/calendar": {}}, "description": "a weekly reminder with an alarm"}},
+    responses={
+        200: {"content": {"text/calendar": {}}, "description": "a weekly reminder with an alarm"},
+        409: {
+            "model": ErrorOut,
+            "description": "no reminder to rest while the safety answers or a check-in advise "
+            "seeing a clinician or urgent care",
+        },
+    },
 )
 def reminder(
     context: Context,
@@ -27,7 +34,8 @@ def reminder(
         Query(min_length=1, max_length=60, description="like Europe/Berlin", json_schema_extra={"enum": TIME_ZONES}),
     ] = None,
 ) -> Response:
-    """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file."""
+    """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file. 409 while
+    a warning sign stands: a daily reminder to rest would say the opposite of its advice."""
     chosen_days = None if days is None else parse_weekdays(days)
     text = context.services.reminders.calendar(at=time, days=chosen_days, minutes=minutes, zone_name=zone)
     return Response(
