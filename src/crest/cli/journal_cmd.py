@@ -6,7 +6,6 @@ SQLAlchemy and the journal modules are imported inside the commands so that `cre
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 
     from crest.accounts.records import SessionNote
     from crest.journal.records import CheckIn, PracticeSession
-    from crest.services.bundle import Services
 
 
 class NothingToLog(CrestError):
@@ -116,7 +114,7 @@ def log(
 
     with open_services() as services:
         if after_session:
-            check_in = _after_the_session_before(check_in, services)
+            check_in = services.practice.followed_by(check_in)
         try:
             saved = services.check_ins.add(check_in)
         except ImpossibleRecord as error:
@@ -134,25 +132,6 @@ def log(
             typer.echo(f"It is the check-in after session {saved.session_id}.")
         if standing.level is not AdviceLevel.URGENT:  # urgent care stands alone, as on the web's Today
             show_sensation_help(console, saved.sensations, advice)
-
-
-def _after_the_session_before(check_in: CheckIn, services: Services) -> CheckIn:
-    """The check-in as the 'after' of the session that ended in the hour before it; refused when there is none, or
-    when that session has its 'after' already."""
-    from crest.journal.vocabulary import CheckInTiming
-    from crest.services.practice import BEFORE_CHECK_IN_WAITS
-
-    session = services.practice.ended_just_before(check_in.at)
-    hours = counted(BEFORE_CHECK_IN_WAITS // timedelta(hours=1), "hour")
-    if session is None or session.id is None:
-        raise NothingToLog(
-            f"no session ended in the {hours} before {_when(check_in.at)}; log it first (crest log-session), or "
-            "give the check-in's time with --at"
-        )
-    taken = services.check_ins.list_check_ins(session_id=session.id)
-    if any(other.timing is CheckInTiming.AFTER for other in taken):
-        raise NothingToLog(f"session {session.id} ({_when(session.started_at)}) has its check-in after it already")
-    return replace(check_in, timing=CheckInTiming.AFTER, session_id=session.id)
 
 
 _COMPARED_WITH_BEFORE = {

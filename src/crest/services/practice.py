@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
 from crest.clock import Clock
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.journal.plausibility import check_edit, check_finish, check_moment, check_progress
 from crest.journal.records import (
@@ -54,6 +56,10 @@ class SafetyQuestionsDue(CrestError):
 
 class SessionInTheFuture(CrestError):
     """A session logged as done that has not ended yet."""
+
+
+class NoSessionToFollow(CrestError):
+    """A check-in "after a session" with no session just before it, or one whose 'after' is taken already."""
 
 
 class PracticeSessions:
@@ -189,6 +195,25 @@ class PracticeSessions:
             if session.finished and moment - BEFORE_CHECK_IN_WAITS <= session_end(session) <= moment
         ]
         return max(ended, key=session_end, default=None)
+
+    def followed_by(self, check_in: CheckIn) -> CheckIn:
+        """`check_in` as the 'after' of the session that ended in the hour before it (`ended_just_before`); refused
+        (`NoSessionToFollow`) when there is none, or when that session has its 'after' already."""
+        session = self.ended_just_before(check_in.at)
+        hours = counted(BEFORE_CHECK_IN_WAITS // timedelta(hours=1), "hour")
+        if session is None or session.id is None:
+            when = day_and_time(check_in.at.astimezone(self._zone))
+            raise NoSessionToFollow(
+                f"no session ended in the {hours} before {when}; log it first (crest log-session), or give the "
+                "check-in's time with --at"
+            )
+        taken = self._journal.list_checkins(session_id=session.id)
+        if any(other.timing is CheckInTiming.AFTER for other in taken):
+            raise NoSessionToFollow(
+                f"session {session.id} ({day_and_time(session.started_at.astimezone(self._zone))}) has its check-in "
+                "after it already"
+            )
+        return replace(check_in, timing=CheckInTiming.AFTER, session_id=session.id)
 
     def uids(self, session_ids: Collection[int]) -> dict[int, str]:
         """Each session's uid, which a page sends back with an edit or a delete (`correct`, `delete`)."""

@@ -142,6 +142,19 @@ def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
     )
 
 
+def _kept_warning(sign: CheckInSign, held_until: datetime) -> SafetyWarning:
+    """An urgent-care sign of a check-in as kept apart from it: when, which sign and its words, and its end."""
+    return SafetyWarning(
+        sign.question.id,
+        AdviceLevel.URGENT.stored_name,
+        held_until,
+        raised_at=sign.at,
+        check_in_id=sign.check_in_id,
+        title=sign.title,
+        named=sign.named,
+    )
+
+
 def _longest_held(signs: Iterable[CheckInSign]) -> list[CheckInSign]:
     """One sign per check-in and question: a corrected check-in that still names its kept sign counts once, from
     whichever time holds longer, so moving the check-in earlier never shortens the hold."""
@@ -201,15 +214,7 @@ class Safety:
         if not check_in_ids:
             return  # nothing to keep: no need to read the standing (a sync that changes no stored check-in)
         warnings = [
-            SafetyWarning(
-                sign.question.id,
-                AdviceLevel.URGENT.stored_name,
-                sign_held_until(sign),
-                raised_at=sign.at,
-                check_in_id=sign.check_in_id,
-                title=sign.title,
-                named=sign.named,
-            )
+            _kept_warning(sign, sign_held_until(sign))
             for sign in (reason.sign for reason in self.standing().check_in_reasons)
             if sign.check_in_id in check_in_ids and sign.urgent and not sign.kept
         ]
@@ -224,15 +229,7 @@ class Safety:
         # A correction that names a sign already told (kept before the change) tells nothing new: it holds as kept.
         told = {(kept.check_in_id, kept.question_id) for kept in self._journal.safety_warnings()}
         warnings = [
-            SafetyWarning(
-                sign.question.id,
-                AdviceLevel.URGENT.stored_name,
-                until,
-                raised_at=sign.at,
-                check_in_id=sign.check_in_id,
-                title=sign.title,
-                named=sign.named,
-            )
+            _kept_warning(sign, until)
             for sign in check_in_signs([check_in], self._zone)
             if sign.urgent
             and sign_held_until(sign) < until - ENTERED_LATE
@@ -349,9 +346,9 @@ class Safety:
             raise PositionCheckNotAdvised(CHECK_NEEDS_ANSWERS)
         self._refuse_while_a_sign_may_hide(PositionCheckNotAdvised, "no position check was started")
 
-    def require_may_be_reminded(self, standing: SafetyStanding | None = None) -> None:
+    def require_may_be_reminded(self) -> None:
         """Before a calendar reminder is made: not while a concern stands, as no session starts then."""
-        standing = self.standing() if standing is None else standing
+        standing = self.standing()
         if standing.concern_stands:
             raise ReminderNotAdvised(f"no reminder was made: {standing.explanation()}")
 
