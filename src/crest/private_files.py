@@ -8,6 +8,7 @@ its write (an age limit would do neither). Another computer's pid tells nothing 
 settles that one. The older name, `.crest-XXXXXXXX`, is left alone: it cannot be told from a person's own file.
 """
 
+import errno
 import os
 import re
 import socket
@@ -28,6 +29,14 @@ OTHER_HOST_STALE_AFTER_S = 24 * 60 * 60
 
 class FileNotWritable(CrestError):
     """A file crest was asked to write cannot be written there."""
+
+
+class FileExists(FileNotWritable):
+    """A file was to be written only where none is, and one is: an earlier export or report stays as it was."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists; name another file, or add --overwrite to replace it")
+        self.path = path
 
 
 def make_private_folder(path: Path) -> None:
@@ -59,9 +68,13 @@ def make_private_subfolder(path: Path) -> None:
     path.chmod(0o700)  # a umask can only narrow the mode; 0700 it is, never less for its owner
 
 
-def write_private_file(path: Path, data: bytes | str, suggested_name: str = "crest-export") -> None:
+def write_private_file(
+    path: Path, data: bytes | str, suggested_name: str = "crest-export", *, overwrite: bool = True
+) -> None:
     """Create or replace `path` (mode 0600). Only a regular file or a new path is ever replaced: never a folder,
-    a link, a pipe or a device, which could send health data somewhere the person did not mean."""
+    a link, a pipe or a device, which could send health data somewhere the person did not mean. With
+    `overwrite=False` an existing file is kept and `FileExists` raised: a person's earlier export may be the only
+    copy of a journal they since lost."""
     try:
         existing = os.lstat(path)
     except FileNotFoundError:
@@ -72,6 +85,8 @@ def write_private_file(path: Path, data: bytes | str, suggested_name: str = "cre
         raise FileNotWritable(f"{path} is a folder; give a file name, like {path / suggested_name}")
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise FileNotWritable(f"{path} is not a regular file; give the name of a new or ordinary file")
+    if existing is not None and not overwrite:
+        raise FileExists(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     temporary: str | None = None
     try:
@@ -81,8 +96,13 @@ def write_private_file(path: Path, data: bytes | str, suggested_name: str = "cre
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _link_where_none(temporary, path)
         temporary = None
+    except FileExistsError:
+        raise FileExists(path) from None
     except OSError as error:
         raise FileNotWritable(f"cannot write {path} ({error.strerror or error})") from None
     finally:
@@ -90,6 +110,24 @@ def write_private_file(path: Path, data: bytes | str, suggested_name: str = "cre
         if temporary is not None:
             with suppress(OSError):
                 os.unlink(temporary)
+
+
+def _link_where_none(temporary: str, path: Path) -> None:
+    """Give the written file its name only if no file has it: a hard link fails on an existing name, so a file
+    another program wrote there since the check above is kept too. On a disk with no hard links (FAT, some network
+    shares) the check above has to do."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        if os.path.lexists(path):
+            raise FileExistsError(path) from None
+        os.replace(temporary, path)
+        return
+    os.unlink(temporary)
 
 
 def _file_safe(name: str) -> str:

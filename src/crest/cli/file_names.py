@@ -1,6 +1,7 @@
 """Files and folders named on the command line."""
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -25,3 +26,10 @@ def file_name(text: str) -> Path:
     if problem is not None:
         raise typer.BadParameter(problem)
     return Path(text)
+
+
+# A file crest writes on request (an export, a report, a calendar file) keeps an existing file of that name unless
+# the person says otherwise: an earlier export may be the only copy of a journal since lost.
+Overwrite = Annotated[
+    bool, typer.Option("--overwrite", help="Replace the file if it exists (kept and refused otherwise).")
+]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crest.cli.file_names import file_name
+from crest.cli.file_names import Overwrite, file_name
 from crest.counting import counted
 from crest.durations import rested_text
 from crest.errors import CrestError, one_line, shown, terminal_json
@@ -420,6 +420,7 @@ def export(
         str | None,
         typer.Option("--name", metavar="NAME", help="With --format fhir: your name on the Patient (default: none)."),
     ] = None,
+    overwrite: Overwrite = False,
 ) -> None:
     """Export the whole journal: JSON (one lossless file), CSV (a zip of tables, one per record type, for a
     spreadsheet), both of which `crest import` reads back, or an HL7 FHIR Bundle for other software."""
@@ -442,7 +443,7 @@ def export(
         if output is None:  # JSON to the screen: the same strings, with what a terminal acts on as escapes
             typer.echo(terminal_json(services.transfer.export_text(format_name, version, name)), nl=False)
             return
-        services.transfer.export_to_file(output, format_name, version, name)
+        services.transfer.export_to_file(output, format_name, version, name, overwrite=overwrite)
     typer.echo(f"Exported the journal to {one_line(str(output))}.", err=True)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from crest.cli.file_names import file_name
+from crest.cli.file_names import Overwrite, file_name
 from crest.errors import one_line
 
 
@@ -31,6 +31,7 @@ def remind(
             "-o", "--output", metavar="crest.ics", parser=file_name, help="Write to this file (default: screen)."
         ),
     ] = None,
+    overwrite: Overwrite = False,
 ) -> None:
     """Make an iCalendar (.ics) file with a weekly reminder and an alarm, to import into your calendar app."""
     from crest.cli.consoles import console
@@ -49,7 +50,7 @@ def remind(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        write_private_file(output, text, suggested_name="crest.ics")
+        write_private_file(output, text, suggested_name="crest.ics", overwrite=overwrite)
         written = one_line(str(output))
         typer.echo(f"Wrote the reminder to {written}; open it with your calendar app to add it.", err=True)
     typer.echo(ALARM_CAVEAT, err=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from crest.cli.file_names import file_name
+from crest.cli.file_names import Overwrite, file_name
 from crest.errors import one_line
 
 
@@ -28,6 +29,7 @@ def report(
     ] = None,
     notes: Annotated[bool, typer.Option("--notes", help="Include your own notes (left out unless you ask).")] = False,
     paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help="Paper size of the PDF.")] = "a4",
+    overwrite: Overwrite = False,
 ) -> None:
     """A report for your clinician: practice, pain per place with verdicts, before/after, PSFS, safety answers."""
     from crest.cli.journal_access import open_services
@@ -44,10 +46,21 @@ def report(
             built = services.clinician_reports.build(since=first, until=last, include_notes=notes)
         except InvalidPeriod as error:
             raise error.named("--since and --until") from None
-        path = output or Path(f"crest-report-{built.generated_at:%Y-%m-%d}.pdf")
-        services.clinician_reports.write(path, built, chosen_paper)
+        path = output or _free_default_name(f"crest-report-{built.generated_at:%Y-%m-%d}")
+        services.clinician_reports.write(path, built, chosen_paper, overwrite=overwrite)
     period = built.data.period
     typer.echo(f"Wrote the report for {period.first_day} to {period.last_day} to {one_line(str(path))}.")
+
+
+def _free_default_name(stem: str) -> Path:
+    """crest-report-DATE.pdf, or -2, -3 ... when an earlier report of the day has the name: a second report the
+    same day (after a check-in, say) is written beside the first, never over it."""
+    path = Path(f"{stem}.pdf")
+    number = 1
+    while os.path.lexists(path):
+        number += 1
+        path = Path(f"{stem}-{number}.pdf")
+    return path
 
 
 def register(app: typer.Typer) -> None:

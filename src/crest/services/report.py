@@ -156,10 +156,11 @@ class ClinicianReports:
     def pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
         return report_pdf(report, paper)
 
-    def write(self, path: Path, report: ClinicianReport, paper: Paper = "a4") -> None:
-        """Write the report as PDF or HTML, chosen by the file name; readable by its owner only."""
+    def write(self, path: Path, report: ClinicianReport, paper: Paper = "a4", *, overwrite: bool = False) -> None:
+        """Write the report as PDF or HTML, chosen by the file name; readable by its owner only; over an existing
+        file only with `overwrite` (`FileExists`)."""
         suffix = path.suffix.lower()
         if suffix not in REPORT_SUFFIXES:
             raise UnknownReportFormat(f"{path.name}: name the report file .pdf or .html, like report.pdf")
         payload: bytes | str = self.pdf(report, paper) if suffix == ".pdf" else self.html(report)
-        write_private_file(path, payload, suggested_name=f"crest-report{suffix}")
+        write_private_file(path, payload, suggested_name=f"crest-report{suffix}", overwrite=overwrite)

@@ -81,13 +81,20 @@ class Transfer:
         return f"{stem}.{_FILE_SUFFIXES[format_name]}"
 
     def export_to_file(
-        self, path: Path, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None
+        self,
+        path: Path,
+        format_name: str,
+        fhir_version: FhirVersion = "R5",
+        patient_name: str | None = None,
+        *,
+        overwrite: bool = False,
     ) -> None:
-        """Write the export readable by its owner only; never over the journal's own files."""
+        """Write the export readable by its owner only; never over the journal's own files, nor over an existing
+        file unless `overwrite` (`FileExists`)."""
         data = self.export_bytes(format_name, fhir_version, patient_name)
         if path.resolve() in self._journal.own_files():
             raise FileNotWritable(f"{path} is the journal itself; choose another file for the export")
-        write_private_file(path, data, suggested_name=self.file_name(format_name))
+        write_private_file(path, data, suggested_name=self.file_name(format_name), overwrite=overwrite)
 
     def import_file(self, path: Path, merge: bool = False) -> Imported:
         """Check every row of `path` (a file, or an unzipped CSV export's folder) first, then import it."""
