@@ -26,6 +26,7 @@ from crest.accounts.passwords import TEST_COST
 from crest.accounts.second_factor import DRIFT_STEPS, STEP_SECONDS, code_at, step_at
 from crest.errors import CrestError
 from crest.journal.store import Journal
+from crest.journal.vocabulary import SessionStatus
 from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
 from crest.services.practice_link import LinkNotAccepted, NotThere, PracticeLink, PracticeUnreachable
@@ -310,3 +311,14 @@ def link_as_cleo(
     linking = PracticeLink(home, services.sync, clock, InProcess(app))
     code = world.invite_codes["no_practice"]
     return linking.link("https://practice.test", code, "cleo@example.org", PASSWORD, "Cleo", notes_shared, "laptop")
+
+
+def linked_with_a_rest(app: FastAPI, world: World, home: Path, services: Services, clock: FakeClock) -> int:
+    """A finished 10-minute rest in the crest in `home`, which is then linked as Cleo (`link_as_cleo`) and synced;
+    the rest's id there."""
+    session = services.practice.start(10, "standard")
+    clock.advance(600)
+    services.practice.finish(session.id or 0, 600, SessionStatus.COMPLETED)
+    link_as_cleo(app, world, home, services, clock)
+    PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    return session.id or 0

@@ -131,6 +131,17 @@ class RecordReplaced(CrestError):
         )
 
 
+class FromYourCrest(CrestError):
+    """An edit or a delete, on a practice's pages, of a record the person's own crest pushed (`crest sync`): their
+    journal on their computer is the source of truth, and a change made here would never reach it (the next sync
+    finds nothing new there), so the practice would keep, and judge by, what their own journal does not hold."""
+
+    http_status = 409
+
+    def __init__(self, noun: str) -> None:
+        super().__init__(f"this {noun} came from your crest on your computer: correct it there, and it syncs here")
+
+
 class SessionOverlaps(CrestError):
     """A logged session whose time overlaps a session already in the journal: the same rest entered twice, or a
     rest logged over one crest timed."""
@@ -1130,7 +1141,8 @@ class Journal:
 
     def delete_psfs(self, assessment_id: int) -> None:
         with self._transaction() as db:
-            self._psfs_row(db, assessment_id)
+            if self._psfs_row(db, assessment_id).pushed_by_device is not None:
+                raise FromYourCrest(_RECORD_NOUNS["psfs"])
             db.execute(
                 delete(PsfsAssessmentRow).where(
                     PsfsAssessmentRow.id == assessment_id, PsfsAssessmentRow.person_id == self.person_id
@@ -1474,16 +1486,32 @@ class Journal:
         }
 
     def require_uid(self, kind: RecordKind, record_id: int, uid: str | None) -> None:
-        """Refuse (`RecordReplaced`) an edit or delete of record `record_id` sent by a page opened on the record
-        with this `uid`, when the id now names another; `uid` None: nothing to compare (the terminal, whose
-        commands name an id just typed, and API clients that send none)."""
-        if uid is None:
-            return
+        """Refuse an edit or delete of record `record_id`: sent by a page opened on the record with this `uid`,
+        when the id now names another (`RecordReplaced`; `uid` None: nothing to compare, as from the terminal,
+        whose commands name an id just typed, and API clients that send none); or of a record a linked computer
+        pushed (`FromYourCrest`)."""
         table = _SYNCED_TABLES[kind]
         with self._transaction() as db:
-            held = db.scalar(select(table.uid).where(table.id == record_id, table.person_id == self.person_id))
-        if held is not None and held != uid:
+            held = db.execute(
+                select(table.uid, table.pushed_by_device).where(
+                    table.id == record_id, table.person_id == self.person_id
+                )
+            ).first()
+        if held is None:
+            return
+        if uid is not None and held.uid != uid:
             raise RecordReplaced(_RECORD_NOUNS[kind])
+        if held.pushed_by_device is not None:
+            raise FromYourCrest(_RECORD_NOUNS[kind])
+
+    def pushed_ids(self, kind: RecordKind, record_ids: Collection[int]) -> set[int]:
+        """Those of these records (by id) that a linked computer pushed: only its `crest sync` changes them."""
+        table = _SYNCED_TABLES[kind]
+        query = select(table.id).where(
+            table.person_id == self.person_id, table.id.in_(record_ids), table.pushed_by_device.is_not(None)
+        )
+        with self._transaction() as db:
+            return set(db.scalars(query))
 
     def uids_of(self, kind: RecordKind, record_ids: Collection[int]) -> dict[int, str]:
         """The uids of these records of one kind, by id: what a page sends back with an edit or a delete."""

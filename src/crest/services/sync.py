@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -176,6 +176,15 @@ class JournalSync:
             "safety_screens": len(contents.safety_screens),
             "psfs": len(contents.psfs),
         }
+
+    def from_a_linked_crest(self, kind: RecordKind, record_ids: Collection[int]) -> set[int]:
+        """Those of these records (by id) that the person's own crest pushed: the practice's pages show them
+        read-only, since their journal on their computer is the source of truth and only its sync changes them."""
+        return self._journal.pushed_ids(kind, record_ids)
+
+    def require_entered_here(self, kind: RecordKind, record_id: int) -> None:
+        """Refuse (`FromYourCrest`) opening a record for an edit on the practice's pages: a linked crest pushed it."""
+        self._journal.require_uid(kind, record_id, None)
 
     def pushed_by(self, device: int) -> dict[RecordKind, list[str]]:
         """The uids of the records the linked computer `device` pushed that are still held, per kind: what it may

@@ -47,7 +47,8 @@ def get_checkin(checkin_id: RecordId, context: Context) -> CheckInOut:
 
 @router.put("/{checkin_id}", response_model=CheckInSavedOut, responses={409: {"model": ErrorOut}})
 def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context, uid: RecordUid = None) -> CheckInSavedOut:
-    """Replace a check-in; its time stays unless a new `at` is given."""
+    """Replace a check-in; its time stays unless a new `at` is given. 409 for one a linked crest synced to a
+    practice's server: it is corrected on that computer, and the next sync brings the correction."""
     check_ins = context.services.check_ins
     at = check_ins.get(checkin_id).at if body.at is None else require_aware(body.at, "the check-in time")
     return _saved(context, check_ins.replace(checkin_id, body.to_record(at), uid))
@@ -60,5 +61,6 @@ def _saved(context: WebContext, check_in: CheckIn) -> CheckInSavedOut:
 
 @router.delete("/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})
 def delete_checkin(checkin_id: RecordId, context: Context, uid: RecordUid = None) -> Response:
+    """Delete a check-in; 409 for one a linked crest synced to a practice's server, as for a correction."""
     context.services.check_ins.delete(checkin_id, uid)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -67,7 +67,9 @@ def get_round(assessment_id: RecordId, context: Context) -> RoundOut:
     return RoundOut.of(context.services.daily_activities.get(assessment_id))
 
 
-@router.delete("/{assessment_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/{assessment_id}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})
 def delete_round(assessment_id: RecordId, context: Context) -> Response:
+    """Delete a round; on a practice's server, 409 for one the person's own crest synced there (deleted on their
+    computer, the next sync deletes it here)."""
     context.services.daily_activities.delete(assessment_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

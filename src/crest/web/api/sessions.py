@@ -77,13 +77,14 @@ def finish_session(session_id: RecordId, body: SessionFinish, context: Context) 
 
 @router.put("/{session_id:int}", response_model=SessionOut, responses={409: {"model": ErrorOut}})
 def update_session(session_id: RecordId, body: SessionUpdate, context: Context, uid: RecordUid = None) -> SessionOut:
-    """Correct a finished session: variant, seconds rested, status. A running session, or more seconds than the
-    session planned, answers 409."""
+    """Correct a finished session: variant, seconds rested, status. A running session, more seconds than the
+    session planned, or, on a practice's server, a session a linked crest synced there (corrected on that computer,
+    the next sync brings it) answers 409."""
     return SessionOut.of(context.services.practice.correct(session_id, body.to_record(), uid))
 
 
 @router.delete("/{session_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})
 def delete_session(session_id: RecordId, context: Context, uid: RecordUid = None) -> Response:
-    """Delete a session and its check-ins."""
+    """Delete a session and its check-ins; 409 for one a linked crest synced to a practice's server."""
     context.services.practice.delete(session_id, uid)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -225,6 +225,7 @@ def _checkin_view(
     update_url = None
     if checkin_id is not None:
         check_in = services.check_ins.get(checkin_id)
+        services.sync.require_entered_here("check_ins", checkin_id)  # one pushed by a linked crest is edited there
         # The edit names the check-in by its uid too: saved from a tab left open after it was deleted, it is
         # refused instead of overwriting the next check-in, which SQLite may give the same id.
         uid = services.check_ins.uids([checkin_id]).get(checkin_id, "")

@@ -1,4 +1,5 @@
-"""The journal: sessions and check-ins, newest first, a page at a time, each editable and deletable."""
+"""The journal: sessions and check-ins, newest first, a page at a time, each editable and deletable (on a practice's
+server, but for those the person's own crest synced there)."""
 
 from typing import Annotated, Literal
 from urllib.parse import urlencode
@@ -30,8 +31,16 @@ def journal_page(
         "session": context.services.practice.uids([e["id"] for e in entries if e["kind"] == "session"]),
         "checkin": context.services.check_ins.uids([e["id"] for e in entries if e["kind"] == "checkin"]),
     }
+    # On a practice's server, what the person's own crest pushed is changed there only (its sync brings it here).
+    from_their_crest = {
+        "session": context.services.sync.from_a_linked_crest("sessions", uids["session"]),
+        "checkin": context.services.sync.from_a_linked_crest("check_ins", uids["checkin"]),
+    }
     for entry in entries:
-        if uid := uids[entry["kind"]].get(entry["id"]):
+        if entry["id"] in from_their_crest[entry["kind"]]:
+            entry["edit_url"] = entry["delete_url"] = None
+            entry["from_your_crest"] = True
+        elif uid := uids[entry["kind"]].get(entry["id"]):
             entry["delete_url"] += "?" + urlencode({"uid": uid})
     logged = request.query_params.get("logged") == "1"
     return render(

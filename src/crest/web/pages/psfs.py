@@ -107,14 +107,18 @@ def _page(
     rows = [row | {"last": last.get(activity_key(row["name"]))} for row in rows]
     rows += [{"name": "", "score": "", "last": None}] * (MAX_PSFS_ACTIVITIES - len(rows))
     refused: dict[str, str] = values.pop("refused", {})
+    held = activities.rounds()
+    # On a practice's server, a round the person's own crest pushed is deleted there only (its sync follows).
+    from_their_crest = context.services.sync.from_a_linked_crest("psfs", [one.id for one in held if one.id])
     rounds = [
         {
             "id": one.id,
+            "from_your_crest": one.id in from_their_crest,
             "when": friendly_time(one.at, context.local_zone, now),
             "scores": "; ".join(f"{a.name} {a.score}" for a in one.activities),
             "mean": f"{one.mean_score:.1f}",
         }
-        for one in reversed(activities.rounds())
+        for one in reversed(held)
     ]
     change = activities.change()
     return render(

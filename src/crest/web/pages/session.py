@@ -160,6 +160,7 @@ def session_edit_page(
     request: Request, context: Context, session_id: Annotated[int, Query(ge=1, le=MAX_RECORD_ID)]
 ) -> Response:
     session = require_finished(context.services.practice.get(session_id))
+    context.services.sync.require_entered_here("sessions", session_id)  # one pushed by a linked crest is edited there
     # Named by its uid too, so that saving from a tab left open after it was deleted never changes the next session
     # SQLite gives its id.
     uid = context.services.practice.uids([session_id]).get(session_id, "")
