@@ -87,6 +87,25 @@ def test_a_warning_sign_is_pinned_first_with_its_level(
     page.context.close()
 
 
+def test_a_question_in_another_language_says_the_help_is_english(
+    browser: Any, server_url: str, screenshot: Shoot, errors: list[str]
+) -> None:
+    """On a phone in the dark theme: the warning sign first, then the one line that the help is in English."""
+    page = _page(browser, errors, viewport=PHONE, color_scheme="dark")
+    page.goto(f"{server_url}/help")
+    page.get_by_label("Ask a question in your own words").press_sequentially("J'ai mal à la poitrine", delay=20)
+    note = page.locator("#help-results .help-language")
+    note.wait_for()
+    assert "crest's help is written in English only" in note.inner_text()
+    blocks = page.locator("#help-results > *")
+    assert blocks.first.get_attribute("data-level") == "urgent_care"  # the chest pain read all the same, first
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
+    screenshot(page, "help-other-language-phone-dark")
+    assert errors == []
+    page.context.close()
+
+
 def test_every_warning_sign_a_question_names_is_pinned(help_page: Any, server_url: str, errors: list[str]) -> None:
     page = help_page
     page.goto(f"{server_url}/help")

@@ -77,6 +77,8 @@ def _print_reply(console: "Console", reply: "HelpReply") -> None:
 
     for warning in reply.warnings:
         _print_urgent(console, warning)
+    if reply.language_note:  # under the warnings, which come first whatever the language
+        console.print(f"[bold]{escape(reply.language_note)}[/bold]\n")
     if any(warning.level == "urgent_care" for warning in reply.warnings):
         return  # urgent care stands alone: nothing under it that invites practice
     for answer in reply.answers:

@@ -48,6 +48,7 @@ class HelpEntry(_Frozen):
 class HelpContent(_Frozen):
     footer: str = Field(min_length=20, max_length=400, description="the one-line warning signs under every answer")
     nothing_found: str = Field(min_length=10)
+    not_english: str = Field(min_length=10, description="the one line beside a question in another language")
     topics: dict[str, Topic] = Field(min_length=1)
     sources: dict[str, Source]
     synonyms: dict[str, tuple[str, ...]] = Field(

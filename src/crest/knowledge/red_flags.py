@@ -791,6 +791,42 @@ _CALM_CHANGED_FEELING = (
     r"restless legs?",
 )
 
+# The commonest signs in Spanish, French and German, for a question crest's help cannot otherwise read (see
+# `crest.knowledge.language`): loss of bladder or bowel control and numbness between the legs (crp-facts.md section
+# 5, cauda equina), and chest pain (crest's general guidance, as in English). Words as `text.words` reads them:
+# accents dropped ("vejiga", "controle", "gefuhllos"); none is an English word, so no English question reads
+# differently. Their negations and idioms are not read: a warning once too often is the safer mistake.
+FOREIGN_PASSING = (
+    r"vejiga|orina|orinar|orino|pis|pipi|heces|caca|intestinos?|esfinter\w*"  # Spanish
+    r"|vessie|(?:d|l)?(?:urine|urines|intestins?)|uriner|selles|sphincters?"  # French: "d'urine" reads "durine"
+    r"|blase\w*|harn\w*|urin|urinieren|wasserlassen|pinkeln|stuhl\w*|darm\w*|schliessmuskel\w*"  # German
+)
+FOREIGN_LOST_CONTROL = (
+    r"(?:perd\w*|perdida|sin|falta de) (?:\w+ ){0,2}control|no (?:\w+ ){0,2}(?:puedo|pude|puede|consigo|logro"
+    r"|aguanto|controlo|siento)|incontinen\w*|se me (?:escapa|sale)\w*|escapes?|problemas?|dificultad\w*"
+    r"|retencion"  # Spanish
+    r"|(?:perte|perdu|perds|pas|plus) (?:\w+ ){0,2}(?:de )?controle\w*|(?:ne )?(?:peux|peut|arrive|arrivais) (?:\w+ )?"
+    r"(?:pas|plus)|fuites?|incontinen\w*|problemes?|difficult\w*|du mal"  # French
+    r"|kontroll\w*|inkontinen\w*|nicht (?:mehr )?(?:halten|kontrollieren|entleeren|pinkeln|urinieren)|probleme?"
+    r"|schwierigkeit\w*|verlier\w*|verloren|schwache|storung\w*|verhalt"  # German
+)
+FOREIGN_NUMB = (
+    r"entumec\w*|adormec\w*|dormid[oa]s?|hormigue\w*|insensib\w*|acorchad\w*|no siento|sin sensibilidad"
+    r"|perdida de sensibilidad"  # Spanish
+    r"|engourd\w*|fourmill\w*|picotement\w*|(?:ne )?sens (?:plus|pas|rien)|perte de sensibilite|anesthesi\w*"  # French
+    r"|taub\w*|kribbel\w*|eingeschlafen|gefuhllos\w*|kein gefuhl|spure (?:nichts|kaum)|ameisenlaufen"  # German
+)
+FOREIGN_SADDLE = (
+    r"entre las piernas|perine\w*|zona (?:genital|intima)|genitales|ingle|nalgas|entrepierna|silla de montar"
+    r"|vagina|pene|testiculos"  # Spanish
+    r"|entre les jambes|parties (?:genitales|intimes)|organes genitaux|sexe|fesses|l?entrejambe|en selle"  # French
+    r"|zwischen den beinen|damm|genital\w*|intimbereich|gesass|po|reithose\w*|schritt|hoden|scheide"  # German
+)
+FOREIGN_CHEST = r"pecho|torax|toracic[oa]|poitrine|thoracique|brust|brustkorb|brustbein"
+FOREIGN_CHEST_PAIN = (
+    r"dolor\w*|duele|opresion|presion|douleur\w*|mal|oppression|serrement|schmerz\w*|weh|druck|enge\w*|stechen"
+)
+
 RULES: tuple[RedFlagRule, ...] = (
     # --- urgent care: possible cauda equina (crp-facts.md section 5, first group)
     _rule(
@@ -1154,5 +1190,23 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"(?:new|sudden\w*|recent\w*|unexplained) (?:\w+ ){{0,2}}(?:{NEW_LOSS})",
         rf"(?:{NEW_LOSS}) (?:\w+ ){{0,4}}(?:is|thats|that is|which is|are|thats all) (?:\w+ )?new\b",
         r"numbness (?:or|and|and or) weakness|weakness (?:or|and|and or) numbness",
+    ),
+    # --- the commonest signs in Spanish, French and German (see FOREIGN_PASSING)
+    _rule(
+        "bladder_or_bowel_control_in_other_languages",
+        "warning_cauda_equina",
+        _near(FOREIGN_PASSING, FOREIGN_LOST_CONTROL, 4),
+    ),
+    _rule(
+        "saddle_numbness_in_other_languages",
+        "warning_cauda_equina",
+        _near(FOREIGN_NUMB, FOREIGN_SADDLE, 5),
+        r"(?:anestesia|anesthesie) en (?:silla de montar|selle)|reithosen\w*",
+    ),
+    _rule(
+        "chest_pain_in_other_languages",
+        "warning_emergency",
+        _near(FOREIGN_CHEST, FOREIGN_CHEST_PAIN, 4),
+        r"brustschmerz\w*|brustenge|infarto|ataque (?:al|de) corazon|crise cardiaque|infarctus|herzinfarkt",
     ),
 )

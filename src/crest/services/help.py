@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from crest.embedding.cache import CachedEncoder, VectorTable, text_digest
 from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity, whole_words
 from crest.errors import CrestError
+from crest.knowledge.language import is_english
 from crest.knowledge.loader import load_help
 from crest.knowledge.model import HelpContent, HelpEntry, WarningLevel
 from crest.knowledge.search import HelpSearch, entry_passages
@@ -66,6 +67,8 @@ class HelpReply(BaseModel):
     answers: list[HelpAnswer]
     footer: str
     message: str | None = None  # only when nothing matched: the question (its start) and that nothing matched it
+    # only when the question is not in English, the one language of the help: its answers may not match
+    language_note: str | None = None
     topics: list[TopicGroup] | None = None  # only when nothing matched
 
 
@@ -110,14 +113,19 @@ def ask(question: str) -> HelpReply:
     kept = clean_question(question)
     result = help_search().find(kept, further=pieces_beyond_the_kept_question(question))
     warnings = [_urgent(content, sign) for sign in result.warnings]
+    # The warning signs are read all the same: the rules know a few of their words in other languages too.
+    language_note = None if is_english(kept) else content.not_english
     if any(warning.level == "urgent_care" for warning in warnings):
         # Urgent care stands with the other warning signs alone at every door: nothing beside it invites practice.
-        return HelpReply(question=kept, warnings=warnings, answers=[], footer=content.footer)
+        return HelpReply(
+            question=kept, warnings=warnings, answers=[], footer=content.footer, language_note=language_note
+        )
     reply = HelpReply(
         question=kept,
         warnings=warnings,
         answers=[_answer(content, entry) for entry in result.answers],
         footer=content.footer,
+        language_note=language_note,
     )
     if result.found_nothing:
         reply.message = f"“{shortened(kept, SHOWN_QUESTION_CHARACTERS)}”: {content.nothing_found}"

@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
+from crest.knowledge.loader import load_help
+
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -153,3 +155,14 @@ def test_every_warning_sign_in_a_question_gets_its_box(run_crest: RunCrest) -> N
     text = " ".join(run_crest("ask", "I have a fever and my back hurts at night").stdout.split())
     assert text.count("See a clinician before you continue") == 2
     assert "fever" in text.lower() and "cancer" in text.lower()
+
+
+def test_a_question_in_another_language_says_the_help_is_english_under_the_warning(run_crest: RunCrest) -> None:
+    note = load_help().not_english
+    text = run_crest("ask", "J'ai perdu le contrôle de ma vessie").stdout
+    assert "Seek urgent medical care now" in text  # the warning sign still read, and first
+    assert text.index("Seek urgent medical care now") < text.index("crest's help is written in English only")
+    assert " ".join(note.split()) in " ".join(text.split())
+    reply = json.loads(run_crest("ask", "--json", "¿Puedo hacerlo en la cama?").stdout)
+    assert reply["language_note"] == note
+    assert json.loads(run_crest("ask", "--json", "can I do it in bed?").stdout)["language_note"] is None

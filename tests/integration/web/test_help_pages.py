@@ -190,3 +190,11 @@ def test_every_warning_sign_in_a_question_is_shown_on_the_page_and_the_api(clien
     assert page.count('data-level="see_clinician"') == 2
     reply = client.get("/api/help", params={"q": question}).json()
     assert {warning["id"] for warning in reply["warnings"]} == {"warning_cancer", "warning_infection"}
+
+
+def test_a_question_in_another_language_says_the_help_is_english(client: TestClient) -> None:
+    note = load_help().not_english.replace("'", "&#39;")
+    page = client.get("/help", params={"q": "Ich habe Schmerzen in der Brust"}).text
+    assert note in page and 'class="notice help-language"' in page
+    assert page.index('data-level="urgent_care"') < page.index(note)  # the warning sign first
+    assert note not in client.get("/help", params={"q": "can I do it in bed?"}).text

@@ -370,6 +370,32 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I can't lift the front of my foot since Monday",
         "my toes keep catching on the carpet and my foot scuffs",
     ),
+    # the commonest urgent signs in Spanish, French and German
+    "bladder_or_bowel_control_in_other_languages": (
+        "Tengo problemas para controlar la vejiga",
+        "se me escapa la orina",
+        "no puedo orinar desde ayer",
+        "J'ai perdu le contrôle de ma vessie",
+        "j'ai des fuites d'urine depuis hier",
+        "Ich kann meine Blase nicht kontrollieren",
+        "ich kann den Urin nicht halten",
+    ),
+    "saddle_numbness_in_other_languages": (
+        "entumecimiento entre las piernas",
+        "tengo el perineo dormido",
+        "j'ai des fourmillements entre les jambes",
+        "je suis engourdi au niveau du périnée",
+        "Taubheit zwischen den Beinen",
+        "Reithosenanästhesie",
+    ),
+    "chest_pain_in_other_languages": (
+        "dolor en el pecho",
+        "me duele el pecho",
+        "j'ai mal à la poitrine",
+        "douleur thoracique",
+        "Brustschmerzen",
+        "ich habe Schmerzen in der Brust",
+    ),
 }
 
 # Things people say about a session that sound close to a warning sign but are not one.

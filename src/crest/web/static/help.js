@@ -66,6 +66,11 @@
   function show(reply) {
     const blocks = [];
     for (const warning of reply.warnings) blocks.push(urgentBlock(warning));
+    if (reply.language_note) {
+      const note = element("p", "notice help-language", reply.language_note);
+      note.setAttribute("role", "note");
+      blocks.push(note);
+    }
     for (const answer of reply.answers) blocks.push(answerCard(answer));
     if (reply.message) blocks.push(element("p", "help-nothing", reply.message));
     results.replaceChildren(...blocks);
