@@ -39,8 +39,12 @@ class CheckIns:
         """The time a new check-in gets when the person does not give one."""
         return self._clock()
 
-    def add(self, check_in: CheckIn) -> CheckIn:
-        """Save a check-in that could have happened (`plausibility.check_new_check_in`)."""
+    def add(self, check_in: CheckIn, session_uid: str | None = None) -> CheckIn:
+        """Save a check-in that could have happened (`plausibility.check_new_check_in`). `session_uid`: the uid of
+        the session it follows, as its page was given it; a session deleted in another tab since (whose id may now
+        name a newer one: SQLite reuses the newest deleted id) is not followed: the check-in is kept on its own."""
+        if check_in.session_id is not None and not self._journal.has_uid("sessions", check_in.session_id, session_uid):
+            check_in = replace(check_in, session_id=None, timing=CheckInTiming.STANDALONE, compared_with_before=None)
         check_new_check_in(check_in, self._clock())
         saved = self._journal.get_checkin(self._journal.add_checkin(check_in))
         self._safety.hold_from_entry(saved)  # told late, an urgent sign still holds its whole time from now

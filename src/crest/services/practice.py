@@ -76,6 +76,7 @@ class PracticeSessions:
         *,
         position_check_summary: str | None = None,
         before_check_in_id: int | None = None,
+        before_check_in_uid: str | None = None,
         clock_speed: float = 1.0,
     ) -> PracticeSession:
         """Write the session as the rest starts; refused (`SafetyConcernStands`) while a safety concern stands, and
@@ -89,6 +90,13 @@ class PracticeSessions:
                 "POST /api/safety/answers); crest asks them before the first session and again from time to time"
             )
         self.recover_abandoned()  # a rest whose crest was killed a moment ago blocks nothing
+        before_known = before_check_in_id is None or self._journal.has_uid(
+            "check_ins", before_check_in_id, before_check_in_uid
+        )
+        if not before_known:
+            # The check-in the page was opened after was deleted in another tab since, and its id may name a newer
+            # one (SQLite reuses the newest deleted id): the rest starts all the same, taking up what waits, if any.
+            before_check_in_id = None
         if before_check_in_id is None and (waiting := self.waiting_before_check_in()) is not None:
             before_check_in_id = waiting.id
         session_id = self._journal.start_session(

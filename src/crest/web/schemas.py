@@ -48,6 +48,9 @@ RecordUid = Annotated[
         description="the record's uid when the edit or delete was offered: 409 if the id names another record now",
     ),
 ]
+# The uid of the record a new one follows, as the page was given it: one deleted in another tab since (its id may
+# name a newer record now) is not linked, and the new record is kept on its own.
+FOLLOWED_UID = "as the page was given it: a record deleted since (its id may name another now) is not linked"
 
 # A day in a query, as 2026-05-01 only (pydantic would read 0 as 1970-01-01), from records.EARLIEST_DAY's year to
 # records.LATEST_DAY's (tests/unit/web/test_day_pattern.py keeps them equal).
@@ -165,6 +168,9 @@ class SessionStart(JsonInput):
     )
     before_checkin_id: int | None = Field(
         None, ge=1, le=records.MAX_RECORD_ID, description="the check-in made just before: linked to this session"
+    )
+    before_checkin_uid: str | None = Field(
+        None, min_length=1, max_length=32, description=f"that check-in's uid; {FOLLOWED_UID}"
     )
     clock_speed: ClockSpeed = 1.0
 
@@ -286,6 +292,9 @@ class CheckInIn(JsonInput):
     at: datetime | None = Field(None, description="ISO 8601 with a time zone; now when left out")
     timing: CheckInTiming = CheckInTiming.STANDALONE
     session_id: int | None = Field(None, ge=1, le=records.MAX_RECORD_ID)
+    session_uid: str | None = Field(
+        None, min_length=1, max_length=32, description=f"that session's uid; {FOLLOWED_UID}"
+    )
     pain: list[PainIn] = Field(
         default_factory=list,
         max_length=len(RegionName) * len(SideName),

@@ -1,5 +1,6 @@
 """A tab left open on a record deleted since: SQLite gives the newest deleted id to the next record, so an edit or
-a Delete sent from that tab is refused instead of changing or deleting the record that now has the id."""
+a Delete sent from that tab is refused instead of changing or deleting the record that now has the id; a new record
+linked from such a tab (a session after a "before" check-in, a check-in after a session) is kept without the link."""
 
 import json
 import re
@@ -74,3 +75,91 @@ def test_the_api_without_a_uid_edits_and_deletes_by_id_as_before(client: TestCli
     made = client.post("/api/checkins", json={"note": "one"}).json()
     assert client.put(f"/api/checkins/{made['id']}", json={"note": "two"}).json()["note"] == "two"
     assert client.delete(f"/api/checkins/{made['id']}").status_code == 204
+
+
+def test_a_session_page_left_open_never_links_the_check_in_given_the_deleted_ones_id(client: TestClient) -> None:
+    """The check-in made "before a session" is named by its uid on the session page: deleted in another tab while
+    the person reads the steps, and its id given to a new check-in, the rest starts without that stranger."""
+    before = client.post("/api/checkins", json={"timing": "before", "note": "before"}).json()
+    config = _config(client.get("/session", params={"before_checkin_id": before["id"]}).text, "session-config")
+    assert client.delete(f"/api/checkins/{before['id']}").status_code == 204
+    stranger = client.post("/api/checkins", json={"note": "a check-in of its own"}).json()
+    assert stranger["id"] == before["id"]
+
+    started = client.post(
+        "/api/sessions",
+        json={
+            "planned_minutes": 10,
+            "before_checkin_id": config["before_checkin_id"],
+            "before_checkin_uid": config["before_checkin_uid"],
+        },
+    )
+
+    assert started.status_code == 201, started.text
+    assert client.get(f"/api/checkins/{stranger['id']}").json()["session_id"] is None
+
+
+def test_a_session_page_links_the_check_in_it_was_opened_after(client: TestClient) -> None:
+    before = client.post("/api/checkins", json={"timing": "before", "note": "before"}).json()
+    config = _config(client.get("/session", params={"before_checkin_id": before["id"]}).text, "session-config")
+
+    started = client.post(
+        "/api/sessions",
+        json={
+            "planned_minutes": 10,
+            "before_checkin_id": config["before_checkin_id"],
+            "before_checkin_uid": config["before_checkin_uid"],
+        },
+    ).json()
+
+    assert client.get(f"/api/checkins/{before['id']}").json()["session_id"] == started["id"]
+
+
+def _session_replaced(client: TestClient) -> tuple[dict[str, Any], str]:
+    """A session's check-in page opened, then the session deleted and its id given to a new one: the page's
+    config, and the note of the new session's own check-in."""
+    logged = {"started_at": "2026-05-06T08:00:00Z", "minutes": 10}
+    old = client.post("/api/sessions/logged", json=logged).json()
+    config = _config(client.get("/checkin", params={"session_id": old["id"]}).text, "checkin-config")
+    assert config["session_uid"]
+    assert client.delete(f"/api/sessions/{old['id']}").status_code == 204
+    new = client.post("/api/sessions/logged", json={**logged, "started_at": "2026-05-06T09:00:00Z"}).json()
+    assert new["id"] == old["id"]
+    return config, "after the deleted rest"
+
+
+def test_a_check_in_page_left_open_after_a_deleted_session_keeps_the_check_in_on_its_own(client: TestClient) -> None:
+    config, note = _session_replaced(client)
+
+    saved = client.post(
+        "/api/checkins",
+        json={
+            "session_id": config["session_id"],
+            "session_uid": config["session_uid"],
+            "timing": "after",
+            "compared_with_before": "better",
+            "pain": [{"region": "neck", "score": 6}],
+            "note": note,
+        },
+    )
+
+    assert saved.status_code == 201, saved.text
+    kept = client.get(f"/api/checkins/{saved.json()['id']}").json()
+    assert (kept["session_id"], kept["timing"], kept["note"]) == (None, "standalone", note)
+    assert kept["pain"][0]["score"] == 6  # nothing the person told is lost
+
+
+def test_the_form_without_script_keeps_it_on_its_own_too(client: TestClient) -> None:
+    config, note = _session_replaced(client)
+    page = client.get("/checkin", params={"session_id": config["session_id"]}).text
+    assert f'name="session_uid" value="{config["session_uid"]}"' not in page  # the new session's page: its own uid
+
+    posted = client.post(
+        "/checkin",
+        data={"session_id": str(config["session_id"]), "session_uid": config["session_uid"], "note": note},
+        follow_redirects=False,
+    )
+
+    assert posted.status_code == 303, posted.text
+    [kept] = [one for one in client.get("/api/checkins").json() if one["note"] == note]
+    assert (kept["session_id"], kept["timing"]) == (None, "standalone")

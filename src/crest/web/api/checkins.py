@@ -27,7 +27,7 @@ def add_checkin(body: CheckInIn, context: Context) -> CheckInSavedOut:
     """Save a check-in; `advice` answers one that is clearly worse than before, or that names a warning sign."""
     check_ins = context.services.check_ins
     at = check_ins.now() if body.at is None else require_aware(body.at, "the check-in time")
-    return _saved(context, check_ins.add(body.to_record(at)))
+    return _saved(context, check_ins.add(body.to_record(at), body.session_uid))
 
 
 @router.get("", response_model=list[CheckInOut])

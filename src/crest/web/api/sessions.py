@@ -34,6 +34,7 @@ def start_session(body: SessionStart, context: Context) -> SessionOut:
         body.variant,
         position_check_summary=body.position_check_summary,
         before_check_in_id=body.before_checkin_id,
+        before_check_in_uid=body.before_checkin_uid,
         clock_speed=body.clock_speed,
     )
     return SessionOut.of(session)

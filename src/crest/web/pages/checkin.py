@@ -66,6 +66,7 @@ def save_checkin_page(
 
     # a number beyond any id names no session (it overflowed the database's integer: a 500)
     sent_session = first("session_id")
+    session_uid = first("session_uid") or None
     in_range = sent_session.isdigit() and int(sent_session) <= MAX_RECORD_ID
     session_id = (int(sent_session) if in_range else NO_RECORD_ID) if sent_session.isdigit() else None
     going_on = first("next") if re.fullmatch(NEXT_PATTERN, first("next")) else None
@@ -84,7 +85,7 @@ def save_checkin_page(
                 "note": first("note") or None,
             }
         )
-        saved = check_ins.add(body.to_record(check_ins.now()))
+        saved = check_ins.add(body.to_record(check_ins.now()), session_uid)
     except ValidationError as problem:
         problems = _as_the_form_labels_them(form_problems(problem.errors(), context.protocol), form)
         error = " ".join(one.sentence for one in problems)
@@ -232,8 +233,12 @@ def _checkin_view(
         update_url = f"/api/checkins/{checkin_id}" + (f"?{urlencode({'uid': uid})}" if uid else "")
         existing = CheckInOut.of(check_in).model_dump(mode="json")
         made = {"iso": check_in.at.isoformat(), "when": friendly_time(check_in.at, context.local_zone, context.now())}
-    elif session_id is not None:
+    session_uid = None
+    if existing is None and session_id is not None:
         services.practice.get(session_id)  # a 404 page for a session that does not exist
+        # Named by its uid too: deleted in another tab while this page is open, it is not followed (its id may name
+        # a newer session by then); the check-in is kept on its own.
+        session_uid = services.practice.uids([session_id]).get(session_id)
         # After a session, start with the places rated before it, so that before and after compare the same places.
         rated_before = [
             {"region": rating.region, "side": rating.side, "score": rating.score}
@@ -258,6 +263,7 @@ def _checkin_view(
     config = {
         "checkin": existing,
         "session_id": session_id,
+        "session_uid": session_uid,
         "default_timing": default_timing,
         "rated_before": rated_before,
         "next_url": next,
@@ -290,6 +296,7 @@ def _checkin_view(
         default_timing=default_timing,
         before_waits_minutes=waits,
         session_id=session_id,
+        session_uid=session_uid,
         checkin_id=checkin_id,
         next=next,
         error=error,

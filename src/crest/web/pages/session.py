@@ -133,6 +133,11 @@ def session_page(
         "breath_states": state_labels(),
         **page_labels(),
         "before_checkin_id": before_checkin_id,
+        # Named by its uid too: deleted in another tab while this page is open, it is not linked (its id may name
+        # a newer check-in by then).
+        "before_checkin_uid": None
+        if before_checkin_id is None
+        else services.check_ins.uids([before_checkin_id]).get(before_checkin_id),
         "heartbeat_every_s": context.watch.heartbeat_every_s,
         "resume": None if open_session is None else _resume(open_session, context),
     }

@@ -215,6 +215,7 @@
     const timing = chosenTiming();
     const body = {
       session_id: existing ? existing.session_id : config.session_id,
+      session_uid: existing ? null : config.session_uid,
       timing,
       compared_with_before: timing === "after" ? checked("compared")[0] || null : null,
       pain: rows.map((row) => ({

@@ -438,6 +438,7 @@
         variant: config.variant,
         position_check_summary: state.positionSummary,
         before_checkin_id: config.before_checkin_id,
+        before_checkin_uid: config.before_checkin_uid,
         clock_speed: config.speed, // a sped-up rest is a demo from its start, never counted as practice
       });
       state.sessionId = created.id;
