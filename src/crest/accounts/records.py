@@ -283,6 +283,24 @@ class SessionNote:
 
 
 @dataclass(frozen=True)
+class PractitionerNote:
+    """A practitioner's note as the practice's server holds it: by its id, with the account that wrote it (None: a
+    note kept before crest noted it), which may edit or delete it."""
+
+    id: int
+    session_id: int
+    author_account_id: int | None
+    author_name: str
+    text: str
+    created_at: datetime
+
+    def changeable_by(self, account_id: int) -> bool:
+        """Its author may edit or delete it; a note kept before crest noted its author, any practitioner who follows
+        the client (nothing else tells who wrote it)."""
+        return self.author_account_id in (None, account_id)
+
+
+@dataclass(frozen=True)
 class SyncedSessionNote:
     """A practitioner's note as it travels from the practice to a linked crest: its session named by the uid both
     ends know it by (the ids differ)."""

@@ -30,6 +30,7 @@ from crest.accounts.records import (
     InviteNotValid,
     Membership,
     PasswordReset,
+    PractitionerNote,
     Prescription,
     ResetLinkNotValid,
     link_open,
@@ -1014,7 +1015,9 @@ class PracticeStore:
         with self._journal.writing() as db:
             db.add(AlertAcknowledgementRow(care_link_id=link_id, kind=kind, acknowledged_at=now))
 
-    def add_session_note(self, person_id: int, session_id: int, author_name: str, text: str, now: datetime) -> bool:
+    def add_session_note(
+        self, person_id: int, session_id: int, author_account_id: int, author_name: str, text: str, now: datetime
+    ) -> bool:
         """False when the session is not this person's (nothing is written)."""
         with self._journal.writing() as db:
             owner = db.scalar(select(SessionRow.person_id).where(SessionRow.id == session_id))
@@ -1025,10 +1028,44 @@ class PracticeStore:
             capacity.SESSION_NOTES.check("the client's journal would hold", held + 1)
             db.add(
                 SessionNoteRow(
-                    person_id=person_id, session_id=session_id, author_name=author_name, text=text, created_at=now
+                    person_id=person_id,
+                    session_id=session_id,
+                    author_account_id=author_account_id,
+                    author_name=author_name,
+                    text=text,
+                    created_at=now,
                 )
             )
             return True
+
+    def practitioner_notes(self, person_id: int) -> list[PractitionerNote]:
+        """The practitioners' notes on this person's sessions, oldest first, each with its id and author."""
+        query = (
+            select(SessionNoteRow)
+            .where(SessionNoteRow.person_id == person_id, SessionNoteRow.pulled.is_(False))
+            .order_by(SessionNoteRow.created_at, SessionNoteRow.id)
+        )
+        with self._journal.reading() as db:
+            return [_practitioner_note(row) for row in db.scalars(query)]
+
+    def practitioner_note(self, person_id: int, note_id: int) -> PractitionerNote | None:
+        """One note on this person's sessions; None when there is none of that id (or it is another person's)."""
+        with self._journal.reading() as db:
+            row = db.get(SessionNoteRow, note_id)
+            return None if row is None or row.person_id != person_id or row.pulled else _practitioner_note(row)
+
+    def edit_session_note(self, note_id: int, author_account_id: int, author_name: str, text: str) -> None:
+        """The note's new words, by the author given: the note is theirs from now on."""
+        with self._journal.writing() as db:
+            db.execute(
+                update(SessionNoteRow)
+                .where(SessionNoteRow.id == note_id)
+                .values(text=text, author_account_id=author_account_id, author_name=author_name)
+            )
+
+    def delete_session_note(self, note_id: int) -> None:
+        with self._journal.writing() as db:
+            db.execute(delete(SessionNoteRow).where(SessionNoteRow.id == note_id))
 
     # The audit log
 
@@ -1210,3 +1247,7 @@ class PracticeStore:
             return list(
                 db.scalars(select(SessionRow.person_id).where(SessionRow.status == SessionStatus.RUNNING).distinct())
             )
+
+
+def _practitioner_note(row: SessionNoteRow) -> PractitionerNote:
+    return PractitionerNote(row.id, row.session_id, row.author_account_id, row.author_name, row.text, row.created_at)

@@ -487,6 +487,9 @@ class SessionNoteRow(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     session_id: Mapped[int] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True)
     author_name: Mapped[str] = mapped_column(String(200))
+    # The practitioner's account that wrote it, who may edit or delete it: a plain number, no foreign key (as
+    # `pushed_by_device`). NULL for a note kept before it was noted, and for a linked crest's copies.
+    author_account_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     # A linked crest's copy of a note the practice's server holds: each `crest sync` replaces these (a note edited

@@ -36,6 +36,8 @@ class Audited(StrEnum):
     EXPORT_CLIENT = "export_client"  # ... downloaded their report or FHIR export
     PRESCRIBE = "prescribe"
     NOTE_SESSION = "note_session"
+    EDIT_NOTE = "edit_note"  # a practitioner's note on a session, changed (by its author)
+    DELETE_NOTE = "delete_note"
     ACKNOWLEDGE_ALERT = "acknowledge_alert"  # a practitioner hid a client's alert until something newer (which one)
     CONSENT = "consent"
     END_PROGRAMME = "end_programme"
@@ -64,6 +66,8 @@ _LABELS = {
     Audited.EXPORT_CLIENT: "downloaded your report or data",
     Audited.PRESCRIBE: "changed your prescription",
     Audited.NOTE_SESSION: "wrote a note on a session",
+    Audited.EDIT_NOTE: "changed a note on a session",
+    Audited.DELETE_NOTE: "deleted a note on a session",
     Audited.END_PROGRAMME: "ended your programme",
     Audited.CONSENT: "changed what is shared",
     Audited.SYNC: "synced from your computer",
@@ -85,6 +89,8 @@ _DONE = {
     Audited.EXPORT_CLIENT: "downloaded a client's report or data",
     Audited.PRESCRIBE: "prescribed",
     Audited.NOTE_SESSION: "wrote a note on a client's session",
+    Audited.EDIT_NOTE: "changed a note on a client's session",
+    Audited.DELETE_NOTE: "deleted a note on a client's session",
     Audited.ACKNOWLEDGE_ALERT: "acknowledged a client's alert",
     Audited.CONSENT: "changed what is shared",
     Audited.END_PROGRAMME: "ended a client's programme",
@@ -107,6 +113,8 @@ CLIENT_VISIBLE = frozenset(
         Audited.EXPORT_CLIENT,
         Audited.PRESCRIBE,
         Audited.NOTE_SESSION,
+        Audited.EDIT_NOTE,
+        Audited.DELETE_NOTE,
         Audited.END_PROGRAMME,
         # whoever holds such a link can set the client's password: the client must be able to see one was made
         Audited.MAKE_RESET_LINK,

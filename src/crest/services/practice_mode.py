@@ -19,6 +19,7 @@ from crest.accounts.records import (
     MAX_SESSION_NOTE_CHARACTERS,
     AuditEntry,
     CareLinkRecord,
+    PractitionerNote,
     Prescription,
     SyncedSessionNote,
     check_name,
@@ -46,7 +47,7 @@ from crest.insights.verdicts import WINDOW_DAYS
 from crest.interop.fhir import FhirVersion
 from crest.journal.records import CheckIn, PracticeSession, check_note
 from crest.safety.screen import level_of
-from crest.services.accounts import NotFoundForYou, linked_client, require
+from crest.services.accounts import NotAllowed, NotFoundForYou, linked_client, require
 from crest.services.audit import Audited, AuditLog
 from crest.services.practice_link import nobody_follows
 from crest.services.report import safety_summary
@@ -121,7 +122,7 @@ class ClientDetail:
     check_ins_held: int
     # the warning signs of those check-ins by id (where they came from, never the note's words)
     check_in_signs: dict[int | None, tuple[str, ...]]
-    notes: dict[int, list[str]]  # practitioners' notes by session
+    notes: dict[int, list[PractitionerNote]]  # practitioners' notes by session, oldest first
     prescriptions: tuple[Prescription, ...]  # every version, newest first
     # what crest advised and every sign behind it (each "yes", each check-in's sign, kept ones too), as the report
     safety: SafetySummary | None
@@ -289,10 +290,10 @@ class PracticeMode:
         alerts = client_alerts(signals, now)
         acknowledged = self._store.acknowledgements([linked.link.id]).get(linked.link.id, {})
         still_open = open_alerts(alerts, {AlertKind(kind): at for kind, at in acknowledged.items()})
-        notes = {
-            session_id: [f"{note.author_name}: {note.text}" for note in session_notes]
-            for session_id, session_notes in services.reports.session_notes().items()
-        }
+        notes: dict[int, list[PractitionerNote]] = {}
+        assert linked.client.person_id is not None  # as `_client_services` checked
+        for note in self._store.practitioner_notes(linked.client.person_id):
+            notes.setdefault(note.session_id, []).append(note)
         return ClientDetail(
             client_id=linked.client.id,
             name=linked.client.name,
@@ -398,12 +399,42 @@ class PracticeMode:
         if note is None:
             raise InvalidSessionNote("the note is empty; write a sentence for your client")
         author = self._name_of(actor) or "your practitioner"
-        assert linked.client.person_id is not None
-        if not self._store.add_session_note(linked.client.person_id, session_id, author, note, self._clock()):
+        assert linked.client.person_id is not None and isinstance(actor, Practitioner)
+        if not self._store.add_session_note(
+            linked.client.person_id, session_id, actor.account_id, author, note, self._clock()
+        ):
             raise NotFoundForYou(f"there is no session {session_id} of this client")
         self._audit.record(
             actor, Audited.NOTE_SESSION, actor_name=author, subject_person_id=linked.client.person_id, address=address
         )
+
+    def edit_note(self, actor: Actor, client_id: int, note_id: int, text: str, address: str | None = None) -> None:
+        """New words for a note on a session, by its author; the client's crest takes them at its next sync."""
+        linked, held = self._note_to_change(actor, client_id, note_id)
+        note = check_note(text, MAX_SESSION_NOTE_CHARACTERS)
+        if note is None:
+            raise InvalidSessionNote("the note is empty; write a sentence for your client, or delete the note")
+        assert isinstance(actor, Practitioner)
+        author = self._name_of(actor) or "your practitioner"
+        self._store.edit_session_note(held.id, actor.account_id, author, note)
+        self._audited_read(actor, linked, Audited.EDIT_NOTE, address, detail=f"note {held.id}")
+
+    def delete_note(self, actor: Actor, client_id: int, note_id: int, address: str | None = None) -> None:
+        """Delete a note on a session, by its author; gone from the client's crest at its next sync."""
+        linked, held = self._note_to_change(actor, client_id, note_id)
+        self._store.delete_session_note(held.id)
+        self._audited_read(actor, linked, Audited.DELETE_NOTE, address, detail=f"note {held.id}")
+
+    def _note_to_change(self, actor: Actor, client_id: int, note_id: int) -> tuple[LinkedClient, PractitionerNote]:
+        """The client's note, when the asker may change it (`PractitionerNote.changeable_by`)."""
+        linked = self._linked(actor, client_id, Action.NOTE_SESSION)
+        assert linked.client.person_id is not None and isinstance(actor, Practitioner)
+        held = self._store.practitioner_note(linked.client.person_id, note_id)
+        if held is None:
+            raise NotFoundForYou(f"there is no note {note_id} on this client's sessions")
+        if not held.changeable_by(actor.account_id):
+            raise NotAllowed(f"only {held.author_name}, who wrote this note, can change or delete it")
+        return linked, held
 
     def client_to_end(self, actor: Actor, client_id: int, address: str | None = None) -> ClientSummary:
         """The client whose programme the practitioner is about to end, as the list of clients shows them (named,

@@ -239,7 +239,10 @@ class ClientDetailOut(BaseModel):
     progress: dict[str, Any] = Field(description="the same summary the client sees (GET /api/progress)")
     alerts: list[AlertOut]
     open_alerts: list[str]
-    sessions: list[dict[str, Any]] = Field(description=f"the newest {SESSIONS_SHOWN}, newest first")
+    sessions: list[dict[str, Any]] = Field(
+        description=f"the newest {SESSIONS_SHOWN}, newest first; each with the practitioners' notes on it ("
+        "`practitioner_notes` as 'Author: text', `notes` with each note's id)"
+    )
     sessions_held: int = Field(description="how many sessions the journal holds; the FHIR export has them all")
     check_ins: list[dict[str, Any]] = Field(description=f"the newest {CHECK_INS_SHOWN}, newest first")
     check_ins_held: int = Field(description="how many check-ins the journal holds")
@@ -259,7 +262,17 @@ class ClientDetailOut(BaseModel):
             alerts=[AlertOut.of(alert) for alert in detail.alerts],
             open_alerts=sorted(kind.value for kind in detail.open_kinds),
             sessions=[
-                session_fields(session) | {"practitioner_notes": detail.notes.get(session.id or 0, [])}
+                session_fields(session)
+                | {
+                    "practitioner_notes": [
+                        f"{note.author_name}: {note.text}" for note in detail.notes.get(session.id or 0, [])
+                    ],
+                    # each note by its id, for an edit or a delete by its author
+                    "notes": [
+                        {"id": note.id, "author": note.author_name, "text": note.text, "written_at": note.created_at}
+                        for note in detail.notes.get(session.id or 0, [])
+                    ],
+                }
                 for session in detail.sessions
             ],
             sessions_held=detail.sessions_held,

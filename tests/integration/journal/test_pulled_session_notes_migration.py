@@ -39,7 +39,7 @@ def test_downgrading_drops_the_pulled_copies_with_the_flag(journal_url: str) -> 
     with Journal.open(journal_url) as journal:
         session = journal.start_session(STARTED, 10, "standard", "1@here")
         journal.finish_session(session, 600, "completed")
-        PracticeStore(journal).add_session_note(journal.person_id, session, "Pat Physio", "The server's.", WRITTEN)
+        PracticeStore(journal).add_session_note(journal.person_id, session, 2, "Pat Physio", "The server's.", WRITTEN)
         uid = journal.record_uids()["sessions"][session]
         sync_of(journal).keep_session_notes([SyncedSessionNote(uid, "Sam Smith", "A pulled copy.", WRITTEN)])
     downgrade_journal(journal_url, BEFORE)

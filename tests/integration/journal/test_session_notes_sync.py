@@ -38,7 +38,7 @@ def test_the_server_names_each_notes_session_by_the_uid_the_crest_pushed_it_with
         sync_of(server).receive(text, uids, {})
         held = {uid: record_id for record_id, uid in server.record_uids()["sessions"].items()}
         store = PracticeStore(server)
-        assert store.add_session_note(server.person_id, held[local_uids[second]], "Pat Physio", "Lovely.", WRITTEN)
+        assert store.add_session_note(server.person_id, held[local_uids[second]], 2, "Pat Physio", "Lovely.", WRITTEN)
         assert sync_of(server).session_notes() == [
             SyncedSessionNote(local_uids[second], "Pat Physio", "Lovely.", WRITTEN)
         ]
@@ -74,7 +74,7 @@ def test_pulled_notes_never_replace_the_servers_own(journal_url: str) -> None:
     """A practice server's notes are the source: only the copies a sync kept are ever replaced."""
     with Journal.open(journal_url) as journal:
         first, _ = _two_sessions(journal)
-        assert PracticeStore(journal).add_session_note(journal.person_id, first, "Pat Physio", "Own.", WRITTEN)
+        assert PracticeStore(journal).add_session_note(journal.person_id, first, 2, "Pat Physio", "Own.", WRITTEN)
         sync_of(journal).keep_session_notes([])
         assert [n.text for n in journal.session_notes()[first]] == ["Own."]
         assert [n.text for n in sync_of(journal).session_notes()] == ["Own."]

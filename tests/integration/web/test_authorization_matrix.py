@@ -375,6 +375,17 @@ MATRIX: dict[tuple[str, str], Rule] = {
         params={"client_id": "client", "session_id": "session"},
         body=lambda w, a: {"text": "Well done."},
     ),
+    # A note on a session: changed or deleted by its author (Pat wrote the world's note), hidden from the others.
+    ("PUT", "/api/practice/clients/{client_id}/notes/{note_id}"): Rule(
+        ("linked_practitioner",),
+        204,
+        about_client_a,
+        params={"client_id": "client", "note_id": "note"},
+        body=lambda w, a: {"text": "Well done, and slower next time."},
+    ),
+    ("DELETE", "/api/practice/clients/{client_id}/notes/{note_id}"): Rule(
+        ("linked_practitioner",), 204, about_client_a, params={"client_id": "client", "note_id": "note"}
+    ),
     ("POST", "/api/practice/clients/{client_id}/end"): Rule(
         ("linked_practitioner",), 204, about_client_a, params={"client_id": "client"}
     ),
@@ -397,6 +408,16 @@ MATRIX: dict[tuple[str, str], Rule] = {
         about_client_a,
         params={"client_id": "client", "session_id": "session"},
         body=lambda w, a: {"text": "Well done."},
+    ),
+    ("POST", "/practice/clients/{client_id}/notes/{note_id}"): Rule(
+        ("linked_practitioner",),
+        303,
+        about_client_a,
+        params={"client_id": "client", "note_id": "note"},
+        body=lambda w, a: {"text": "Well done, and slower next time."},
+    ),
+    ("POST", "/practice/clients/{client_id}/notes/{note_id}/delete"): Rule(
+        ("linked_practitioner",), 303, about_client_a, params={"client_id": "client", "note_id": "note"}
     ),
     ("GET", "/practice/clients/{client_id}/end"): Rule(  # the page that asks first
         ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}
@@ -456,7 +477,15 @@ EMPTY_JOURNAL = export_json(JournalContents())
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return build_world(tmp_path_factory.mktemp("world"))
+    """The filled practice, and Pat's note on Ann's session (for the routes that edit or delete a note)."""
+    world = build_world(tmp_path_factory.mktemp("world"))
+    app = practice_app(f"sqlite:///{world.database}", world.clock)
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        written = f"/api/practice/clients/{world.ids['client']}/sessions/{world.ids['session']}/notes"
+        assert pat.post(written, json={"text": "Well done."}).status_code == 201
+        [session] = pat.get(f"/api/practice/clients/{world.ids['client']}").json()["sessions"]
+        world.ids["note"] = session["notes"][0]["id"]
+    return world
 
 
 @pytest.fixture(scope="module")

@@ -150,6 +150,26 @@ def note_session(
     return Response(status_code=status.HTTP_201_CREATED)
 
 
+@router.put(
+    "/clients/{client_id}/notes/{note_id}", status_code=status.HTTP_204_NO_CONTENT, responses={422: {"model": ErrorOut}}
+)
+def edit_note(
+    client_id: RecordId, note_id: RecordId, body: SessionNoteIn, request: Request, asker: Asked, door: Door
+) -> Response:
+    """New words for a note on one of the client's sessions (its id is in the client's `sessions[].notes`), by the
+    practitioner who wrote it (403 for anyone else's); the client's crest takes them at its next sync."""
+    door.practice.edit_note(asker.actor, client_id, note_id, body.text, address_of(request))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.delete("/clients/{client_id}/notes/{note_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_note(client_id: RecordId, note_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
+    """Delete a note on one of the client's sessions, by the practitioner who wrote it (403 for anyone else's);
+    gone from the client's crest at its next sync."""
+    door.practice.delete_note(asker.actor, client_id, note_id, address_of(request))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.post("/clients/{client_id}/end", status_code=status.HTTP_204_NO_CONTENT)
 def end_programme(client_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
     """Stop following the client; every record stays theirs."""

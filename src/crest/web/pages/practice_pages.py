@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from crest.accounts.model import Client, Enrolling, Role
+from crest.accounts.model import Client, Enrolling, Practitioner, Role
 from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, InvalidPrescription
 from crest.accounts.second_factor import grouped, qr_svg
 from crest.clock import zone_name_of
@@ -151,17 +151,19 @@ def _client_view(
     error: str | None = None,
     typed: dict[str, str] | None = None,
     note_error: tuple[int, str, str] | None = None,
+    edit_error: tuple[int, str, str] | None = None,
 ) -> Response:
     """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed;
-    `note_error` (the session, what is wrong, what was typed) a refused note under its session's form. Never
-    parameters of the page's address: a link would put its own words on crest's page."""
+    `note_error` (the session, what is wrong, what was typed) a refused note under its session's form, and
+    `edit_error` (the note, what is wrong, what was typed) a refused edit of a note under it. Never parameters of
+    the page's address: a link would put its own words on crest's page."""
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
     return render(
         request,
         "practice_client.html",
-        422 if error or note_error else 200,
+        422 if error or note_error or edit_error else 200,
         active="practice_dashboard",
         title=detail.name,
         detail=detail,
@@ -178,6 +180,9 @@ def _client_view(
         error=error,
         typed=typed or {},
         note_error=note_error,
+        edit_error=edit_error,
+        # the notes this practitioner may edit or delete (their own)
+        may_change=lambda note: isinstance(asker.actor, Practitioner) and note.changeable_by(asker.actor.account_id),
         # the boxes take what the server keeps: a prescription's note, and a note on a session
         max_prescription_note=MAX_NOTE_CHARACTERS,
         max_session_note=MAX_SESSION_NOTE_CHARACTERS,
@@ -226,6 +231,24 @@ def note(
         return _client_view(
             request, client_id, asker, door, note_error=(session_id, as_sentence(problem.message), text)
         )
+    return _back(request, "practice_client", client_id=client_id)
+
+
+@router.post("/practice/clients/{client_id}/notes/{note_id}", name="practice_edit_note")
+def edit_note(
+    request: Request, client_id: PageRecordId, note_id: PageRecordId, form: SubmittedForm, asker: Asked, door: Door
+) -> Response:
+    text = form.get("text", "")
+    try:
+        door.practice.edit_note(asker.actor, client_id, note_id, text, address_of(request))
+    except (InvalidSessionNote, InvalidNote) as problem:  # the page again, the edit open with what was typed
+        return _client_view(request, client_id, asker, door, edit_error=(note_id, as_sentence(problem.message), text))
+    return _back(request, "practice_client", client_id=client_id)
+
+
+@router.post("/practice/clients/{client_id}/notes/{note_id}/delete", name="practice_delete_note")
+def delete_note(request: Request, client_id: PageRecordId, note_id: PageRecordId, asker: Asked, door: Door) -> Response:
+    door.practice.delete_note(asker.actor, client_id, note_id, address_of(request))
     return _back(request, "practice_client", client_id=client_id)
 
 

@@ -63,7 +63,7 @@ def _linked_with_a_note(app: FastAPI, world: World, home: Path, local: Services,
 
 
 def _on_server(url: str, statement: str, **values: Any) -> None:
-    """What no page of the practice does yet (edit or delete a note), done to its database."""
+    """A change made to the practice's database itself (test_note_edit_web makes them through its pages)."""
     engine = create_engine(url)
     try:
         with engine.begin() as connection:
