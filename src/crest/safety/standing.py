@@ -131,13 +131,24 @@ class RepeatedSign:
 
 def repeated_signs(reasons: Iterable[CheckInReason]) -> tuple[RepeatedSign, ...]:
     """The reasons gathered by sign (and by the all-clear that covers them), each sign where it first came and its
-    check-ins in the order given (a standing's: oldest first)."""
+    check-ins in the order given (a standing's: oldest first).
+
+    A sign is its question and its words, whatever its sources: a kept sign knows only its safety question's
+    source, where the same sign read from a check-in has its own (a help entry's), so two check-ins of one day were
+    listed twice. Each sign is cited by one source text, the newest read from a check-in where there is one."""
     gathered: dict[tuple[object, ...], list[CheckInReason]] = {}
     for reason in reasons:
         sign = reason.sign
-        key = (sign.question.id, sign.title, sign.named, sign.sources, reason.cleared_by)
-        gathered.setdefault(key, []).append(reason)
-    return tuple(RepeatedSign(tuple(group)) for group in gathered.values())
+        gathered.setdefault((sign.question.id, sign.title, sign.named, reason.cleared_by), []).append(reason)
+    return tuple(RepeatedSign(_cited_alike(group)) for group in gathered.values())
+
+
+def _cited_alike(reasons: Sequence[CheckInReason]) -> tuple[CheckInReason, ...]:
+    """The reasons, each sign with the sources of the newest one read from its check-in (else of the newest)."""
+    sources = next(
+        (reason.sign.sources for reason in reversed(reasons) if not reason.sign.kept), reasons[-1].sign.sources
+    )
+    return tuple(replace(reason, sign=replace(reason.sign, sources=sources)) for reason in reasons)
 
 
 @dataclass(frozen=True)

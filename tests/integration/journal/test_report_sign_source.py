@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC
+from datetime import UTC, timedelta
 from html import unescape
 
 import pytest
 
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
-from crest.safety.screen import QUESTIONS
+from crest.safety.screen import KNOWN_QUESTIONS, QUESTIONS
 from crest.services.bundle import Services
 from support.clock import FakeClock
 
@@ -125,3 +125,24 @@ def test_each_standing_sign_is_named_under_its_own_advice_in_the_html_and_the_pd
     printed = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     printed = " ".join(printed.split())
     assert urgent in printed and see_clinician in printed
+
+
+def test_a_sign_told_late_and_again_on_time_the_same_day_is_one_entry_with_one_source(
+    services: Services, clock: FakeClock
+) -> None:
+    """A check-in entered hours after the time it tells of keeps its urgent sign apart (with the safety question's
+    source); another that day is read from its note (with the help entry's): one sign, said once, one source text
+    (the walk-through found it twice, its source worded two ways)."""
+    clock.advance(5 * 3600)
+    for hours_ago in (4, 0):
+        services.check_ins.add(
+            CheckIn(at=clock() - timedelta(hours=hours_ago), pain=(), note="new bladder trouble since this morning")
+        )
+    summary = services.clinician_reports.build().safety
+    assert summary is not None
+    named = [where for where, _ in summary.named_in_check_ins]
+    assert named == [
+        "warning sign in 2 check-ins of 1 May 2026: new bladder, bowel or saddle changes, or both legs affected"
+    ]
+    assert summary.named_in_check_ins[0][1] == KNOWN_QUESTIONS["bladder_bowel_saddle"].source
+    assert [len(concern.reasons) for concern in summary.concerns] == [1]

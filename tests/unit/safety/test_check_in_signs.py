@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from crest.journal.records import CheckIn, PainRating, SafetyClearance, SafetyScreen
 from crest.journal.vocabulary import CheckInTiming, Region, Side
 from crest.safety.screen import ANSWER_AGAIN_AFTER, KNOWN_QUESTIONS, QUESTIONS, AdviceLevel, assess
-from crest.safety.standing import CheckInSign, repeated_signs, safety_standing
+from crest.safety.standing import CheckInReason, CheckInSign, repeated_signs, safety_standing
 from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS, WarningLevel, warning_signs
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
@@ -125,3 +125,33 @@ def test_a_sign_named_day_after_day_is_said_once_with_how_many_check_ins_and_whe
     assert repeated.where_from() == "warning sign in 14 check-ins from 4 May 2026 to 17 May 2026: numbness or tingling"
     [once] = repeated_signs(standing.standing_check_in_reasons[:1])
     assert once.describe() == "Your check-in of 4 May 2026 named: Numbness or tingling"
+
+
+def test_a_kept_sign_and_the_same_sign_read_later_that_day_are_one_sign_with_one_source_text() -> None:
+    """A kept sign knows only its question's source; the same sign read from a check-in has its help entry's: one
+    sign, with the newest source read from a check-in (the report listed it twice, its source worded two ways)."""
+    question = KNOWN_QUESTIONS["sudden_severe_pain"]  # the stand-in question of the emergency beyond back pain
+    title = "Chest pain, a stroke's signs, or struggling to breathe"
+    kept = CheckInSign(7, T0, T0.date(), title, (question.source,), question, title, kept=True)
+    read = replace(kept, check_in_id=8, at=T0 + timedelta(hours=2), sources=("NHS, When to call 999",), kept=False)
+    [one] = repeated_signs(CheckInReason(sign) for sign in (kept, read))
+    assert [reason.sign.sources for reason in one.reasons] == [("NHS, When to call 999",)] * 2
+    assert one.where_from() == f"warning sign in 2 check-ins of 4 May 2026: {title[:1].lower()}{title[1:]}"
+    # a sign of other words stays apart
+    other = replace(read, title="Numbness or tingling between your legs", named="Numbness between the legs")
+    assert len(repeated_signs(CheckInReason(sign) for sign in (kept, read, other))) == 2
+
+
+def test_each_help_warning_sign_is_cited_as_its_safety_question_cites_it() -> None:
+    """One wording of a sign's source everywhere: a check-in's sign read from a note (the help entry's sources) and
+    the same sign from a rated place, a kept sign or a "yes" (the question's) say the same text. The emergency beyond
+    back pain has its own sources: its question only stands in for its waiting time."""
+    from crest.knowledge.loader import load_help
+
+    content = load_help()
+    for entry in content.entries:
+        if entry.level is None or entry.id == "warning_emergency":
+            continue
+        cited = "; ".join(content.source_titles(entry.sources))
+        question = KNOWN_QUESTIONS[HELP_WARNING_QUESTIONS[entry.id]]
+        assert cited == question.source or cited.startswith(f"{question.source}; "), entry.id
