@@ -10,7 +10,7 @@ from typer._click import Context  # Typer's own copy of Click, which its command
 from typer._click.exceptions import NoSuchOption
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from crest.services.help import HelpAnswer, HelpReply, TopicGroup, UrgentAnswer
 
@@ -18,6 +18,7 @@ from crest.cli.command_help import CrestCommand
 from crest.cli.consoles import is_unwrapped
 
 LEVEL_STYLES = {"urgent_care": "bold red", "see_clinician": "bold yellow"}
+SHELL_PROMPT_LINES = 1  # the line the shell's prompt takes after the answer
 
 
 class AskCommand(CrestCommand):
@@ -75,11 +76,18 @@ def _print_json(document: object) -> None:
 def _print_reply(console: "Console", reply: "HelpReply") -> None:
     from rich.markup import escape
 
-    for warning in reply.warnings:
-        _print_urgent(console, warning)
+    from crest.knowledge.model import WARNING_HEADINGS
+
+    lines = sum(_print_urgent(console, warning) for warning in reply.warnings)
     if reply.language_note:  # under the warnings, which come first whatever the language
-        console.print(f"[bold]{escape(reply.language_note)}[/bold]\n")
-    if any(warning.level == "urgent_care" for warning in reply.warnings):
+        lines += _print_lines(console, f"[bold]{escape(reply.language_note)}[/bold]\n")
+    urgent = [warning for warning in reply.warnings if warning.level == "urgent_care"]
+    if urgent:
+        # The most urgent sign comes first, so on a short terminal the signs under it (a "see a clinician" box)
+        # scroll its heading away, and "see a clinician" is the advice left in view: its heading is said again last.
+        if not is_unwrapped(console) and lines + SHELL_PROMPT_LINES > console.height:
+            heading, style = WARNING_HEADINGS["urgent_care"], LEVEL_STYLES["urgent_care"]
+            console.print(f"[{style}]{heading}[/{style}]: {escape(urgent[0].title)} (above)")
         return  # urgent care stands alone: nothing under it that invites practice
     for answer in reply.answers:
         _print_answer(console, answer)
@@ -89,7 +97,8 @@ def _print_reply(console: "Console", reply: "HelpReply") -> None:
     console.print(f"[dim]{escape(reply.footer)}[/dim]")
 
 
-def _print_urgent(console: "Console", urgent: "UrgentAnswer") -> None:
+def _print_urgent(console: "Console", urgent: "UrgentAnswer") -> int:
+    """Print one warning sign; returns how many lines it took."""
     from rich.markup import escape
     from rich.panel import Panel
 
@@ -98,11 +107,16 @@ def _print_urgent(console: "Console", urgent: "UrgentAnswer") -> None:
     heading, style = WARNING_HEADINGS[urgent.level], LEVEL_STYLES[urgent.level]
     body = f"[bold]{escape(urgent.title)}[/bold]\n{escape(urgent.text)}\n[dim]Sources: {_sources(urgent)}[/dim]"
     if is_unwrapped(console):
-        console.print(f"[{style}]{heading}[/{style}]\n{body}\n")
-        return
+        return _print_lines(console, f"[{style}]{heading}[/{style}]\n{body}\n")
     # The box around the text, not across the console.
-    console.print(Panel(body, title=f"[{style}]{heading}[/{style}]", border_style=style.split()[-1], expand=False))
-    console.print()
+    box = Panel(body, title=f"[{style}]{heading}[/{style}]", border_style=style.split()[-1], expand=False)
+    return _print_lines(console, box) + _print_lines(console, "")
+
+
+def _print_lines(console: "Console", renderable: "RenderableType") -> int:
+    """Print `renderable`; returns how many lines of the terminal it took."""
+    console.print(renderable)
+    return len(console.render_lines(renderable, console.options, pad=False))
 
 
 def _print_answer(console: "Console", answer: "HelpAnswer") -> None:

@@ -166,3 +166,17 @@ def test_a_question_in_another_language_says_the_help_is_english_under_the_warni
     reply = json.loads(run_crest("ask", "--json", "¿Puedo hacerlo en la cama?").stdout)
     assert reply["language_note"] == note
     assert json.loads(run_crest("ask", "--json", "can I do it in bed?").stdout)["language_note"] is None
+
+
+def test_on_a_short_terminal_the_urgent_advice_is_said_again_last(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """On 15 rows, the "see a clinician" box under the urgent one scrolled "Seek urgent medical care now" away."""
+    both = ("ask", "I have a fever and I can't pee since my back went")
+    crest_env.update(COLUMNS="80", LINES="15")
+    lines = run_crest(*both).stdout.splitlines()
+    assert "See a clinician before you continue" in "\n".join(lines)
+    assert " ".join(lines[-2:]).startswith("Seek urgent medical care now: New bladder, bowel")  # wrapped in two
+    assert "Seek urgent medical care now:" not in run_crest("ask", "I can't pee since my back went").stdout  # fits
+    crest_env["LINES"] = "60"
+    assert "Seek urgent medical care now:" not in run_crest(*both).stdout  # the heading is still in view
