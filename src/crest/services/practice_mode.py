@@ -116,6 +116,8 @@ class ClientDetail:
     summary: ProgressSummary
     alerts: tuple[Alert, ...]  # every alert that stands, acknowledged or not
     open_kinds: frozenset[AlertKind]
+    # when this practitioner acknowledged each alert that stands acknowledged (an acknowledgement is their own)
+    acknowledged_at: dict[AlertKind, datetime]
     sessions: tuple[PracticeSession, ...]  # the newest SESSIONS_SHOWN, newest first
     sessions_held: int  # all of them
     check_ins: tuple[CheckIn, ...]  # the newest CHECK_INS_SHOWN, newest first; notes only when the client shares them
@@ -303,6 +305,7 @@ class PracticeMode:
             summary=summary,
             alerts=tuple(alerts),
             open_kinds=frozenset(alert.kind for alert in still_open),
+            acknowledged_at={alert.kind: acknowledged[alert.kind.value] for alert in alerts if alert not in still_open},
             sessions=tuple(reversed(journal_sessions[-SESSIONS_SHOWN:])),
             sessions_held=len(journal_sessions),
             check_ins=shown if linked.link.share_notes else strip_notes(shown),

@@ -179,10 +179,19 @@ class AlertOut(BaseModel):
     level: Literal["low", "high", "critical"]
     since: datetime
     text: str
+    acknowledged_at: datetime | None = Field(
+        default=None, description="on a client's own page: when you acknowledged it, if it stands acknowledged"
+    )
 
     @classmethod
-    def of(cls, alert: Alert) -> AlertOut:
-        return cls(kind=alert.kind.value, level=alert.level.label, since=alert.since, text=alert.text)  # type: ignore[arg-type]
+    def of(cls, alert: Alert, acknowledged_at: datetime | None = None) -> AlertOut:
+        return cls(
+            kind=alert.kind.value,
+            level=alert.level.label,  # type: ignore[arg-type]
+            since=alert.since,
+            text=alert.text,
+            acknowledged_at=acknowledged_at,
+        )
 
 
 class ClientSummaryOut(BaseModel):
@@ -259,7 +268,7 @@ class ClientDetailOut(BaseModel):
             sharing_since=detail.since,
             notes_shared=detail.share_notes,
             progress=summary_fields(detail.summary, Reader.CLINICIAN),
-            alerts=[AlertOut.of(alert) for alert in detail.alerts],
+            alerts=[AlertOut.of(alert, detail.acknowledged_at.get(alert.kind)) for alert in detail.alerts],
             open_alerts=sorted(kind.value for kind in detail.open_kinds),
             sessions=[
                 session_fields(session)

@@ -399,6 +399,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
         params={"client_id": "client"},
         body=lambda w, a: {"minutes": "10"},
     ),
+    ("GET", "/practice/clients/{client_id}/alerts/{kind}/acknowledge"): Rule(  # the page that asks first
+        ("linked_practitioner",), 303, about_client_a, params={"client_id": "client", "kind": "alert_kind"}
+    ),
     ("POST", "/practice/clients/{client_id}/alerts/{kind}/acknowledge"): Rule(
         ("linked_practitioner",), 303, about_client_a, params={"client_id": "client", "kind": "alert_kind"}
     ),

@@ -6,6 +6,7 @@ decide who may see what."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, tzinfo
 from typing import Any
 
 from fastapi import Request
@@ -118,6 +119,15 @@ def _with_new_invite(
 def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any) -> Response:
     rows = door.practice.clients(asker.actor, address_of(request))
     now = door.practice.now()
+
+    def when(moment: datetime | None, zone: tzinfo) -> str:
+        """In the client's zone, named where it is not the practice's: a last session at 21:00 in Kiritimati
+        is not later today in London."""
+        if moment is None:
+            return "never"
+        shown = friendly_time(moment, zone, now)
+        return shown if zone == door.practice.zone else f"{shown} (their time, {zone_name_of(zone)})"
+
     return render(
         request,
         "practice_dashboard.html",
@@ -127,7 +137,7 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
         rows=rows,
         open_invites=door.accounts.open_invites(asker.actor),
         # each row in its client's zone: the last session of an evening in Los Angeles is not "Thu 02:00"
-        when=lambda moment, zone: "never" if moment is None else friendly_time(moment, zone, now),
+        when=when,
         **values,
     )
 
@@ -211,6 +221,27 @@ def _prescription_fields(form: dict[str, str]) -> dict[str, object]:
     boxes = {f"day_{day.value}" for day in Weekday}
     fields: dict[str, object] = {key: value or None for key, value in form.items() if key not in boxes}
     return fields | ({"days": ticked} if ticked else {})
+
+
+@router.get("/practice/clients/{client_id}/alerts/{kind}/acknowledge", name="practice_acknowledge_confirm")
+def acknowledge_confirm(request: Request, client_id: PageRecordId, kind: str, asker: Asked, door: Door) -> Response:
+    """A critical alert is acknowledged after a page that asks first: a slip of the finger must not take a warning
+    sign off the top of the list of clients. An alert that is not open (acknowledged since): back to the client."""
+    detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
+    alert = next((one for one in detail.alerts if one.kind.value == kind and one.kind in detail.open_kinds), None)
+    if alert is None:
+        return _back(request, "practice_client", client_id=client_id)
+    return _confirm(
+        request,
+        active="practice_dashboard",
+        title=f"Acknowledge {detail.name}'s {alert.level.label} alert?",
+        consequence=f"{alert.text[:1].upper()}{alert.text[1:]}. Acknowledged, it leaves the top of your list of "
+        f"clients and shows here as acknowledged by you, until something newer raises it again. Acknowledge it once "
+        f"you have acted on it.",
+        action=request.url_for("practice_acknowledge", client_id=client_id, kind=kind).path,
+        button="Acknowledge the alert",
+        cancel=request.url_for("practice_client", client_id=client_id).path,
+    )
 
 
 @router.post("/practice/clients/{client_id}/alerts/{kind}/acknowledge", name="practice_acknowledge")

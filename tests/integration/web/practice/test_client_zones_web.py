@@ -61,7 +61,9 @@ def test_the_practitioner_reads_a_clients_times_in_the_clients_zone(world: World
         page = pat.get(f"/practice/clients/{clients['Cleo']}").text
         ann = pat.get(f"/practice/clients/{clients['Ann']}").text
     [cleo_row] = [row for row in dashboard.split("<tr>") if ">Cleo</a>" in row]
-    assert "yesterday 21:00" in cleo_row
+    assert "yesterday 21:00 (their time, America/Los_Angeles)" in cleo_row  # whose evening it was
+    [ann_row] = [row for row in dashboard.split("<tr>") if ">Ann</a>" in row]
+    assert "their time" not in ann_row  # Ann lives in the practice's zone
     sessions = page.split('id="sessions-heading"')[1].split("</section>")[0]
     assert "yesterday 18:00" in sessions and "yesterday 21:00" in sessions
     assert "today 02:00" not in page and "today 05:00" not in page
