@@ -39,7 +39,10 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              sites; measured once as the held-out part of round 19; development since round 20.
 - fresh17:   bench/photos/fresh17.csv, 117 photos from 52 more new sources (4 in the position): clinic sites in
              other languages, fall-detection and exercise videos, yoga and pilates sites, exercise libraries;
-             held out (round 20).
+             measured once as the held-out part of round 20; development since round 21.
+- fresh18:   bench/photos/fresh18.csv, 66 photos from 28 more new sources (4 in the position): physiotherapy sites in
+             other languages, exercise libraries and workout apps, pilates and back-school classes, shiatsu, massage
+             and somatics sites; held out (round 21).
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -145,8 +148,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh15": PhotoSet("fresh15", PHOTOS / "fresh15.csv", (PRIVATE_IMAGES,)),
     "fresh16": PhotoSet("fresh16", PHOTOS / "fresh16.csv", (PRIVATE_IMAGES,)),
     "fresh17": PhotoSet("fresh17", PHOTOS / "fresh17.csv", (PRIVATE_IMAGES,)),
+    "fresh18": PhotoSet("fresh18", PHOTOS / "fresh18.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset()
+HELD_OUT: frozenset[str] = frozenset({"fresh18"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
