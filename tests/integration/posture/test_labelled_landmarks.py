@@ -2,8 +2,8 @@
 
 The photos themselves have no licence and stay outside the repository, but what the pose model found in them is
 committed (bench/photos/landmarks), so a clone can judge the rules on about 1,500 real photos. The floors sit about
-one point under what the rules score as this was written (balanced accuracy 0.890-0.891, criterion agreement
-0.905-0.906, bench/photos/README.md, round 20): a change that loses several photos fails here, and one that is
+one point under what the rules score as this was written (balanced accuracy 0.890-0.892, criterion agreement
+0.905, bench/photos/README.md, round 21): a change that loses several photos fails here, and one that is
 meant to trade photos must move the floor and say so in that README. eval-public is left out: its labels live in
 ../shared, which a clone does not have.
 """
@@ -21,8 +21,8 @@ BALANCED_ACCURACY_FLOOR = 0.88
 SENSITIVITY_FLOOR = 0.82
 SPECIFICITY_FLOOR = 0.93
 AGREEMENT_FLOOR = 0.90
-# 1,495 rows in the committed sets of round 20, 9 of them without landmarks (sources that could not be fetched).
-FEWEST_PHOTOS = 1486
+# 1,561 rows in the committed sets of round 21, 9 of them without landmarks (sources that could not be fetched).
+FEWEST_PHOTOS = 1552
 
 
 @pytest.mark.parametrize("variant", eval_photos.VARIANTS)
