@@ -142,6 +142,16 @@ def entry(entry_id: str) -> HelpAnswer:
     return _urgent(content, found) if found.level else _answer(content, found)
 
 
+def warning_sources(title: str) -> tuple[str, ...] | None:
+    """The sources of the warning-sign entry with this title, or None: a sign kept apart from its check-in keeps
+    its title, not its entry, and must cite what the person was shown, not its safety question's stand-in."""
+    content = load_help()
+    for found in content.entries:
+        if found.level and found.title == title:
+            return tuple(content.source_titles(found.sources))
+    return None
+
+
 def topics() -> list[TopicGroup]:
     """Every entry by topic, in the order of help.toml; the warning signs last."""
     content = load_help()

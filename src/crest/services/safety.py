@@ -124,6 +124,8 @@ def check_in_signs(check_ins: Iterable[CheckIn], zone: tzinfo) -> list[CheckInSi
 def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
     """A kept urgent-care warning as the gate reads it: like the check-in's sign it was, or, kept through deleting
     everything, named by its safety question alone and raised its waiting time before its end (all that is kept)."""
+    from crest.services.help import warning_sources  # the help entries name the sources of a sign read in words
+
     question = KNOWN_QUESTIONS[warning.question_id]
     level = AdviceLevel.named(warning.level)
     at = warning.raised_at or warning.held_until - ANSWER_AGAIN_AFTER[level]
@@ -133,7 +135,9 @@ def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
         at,
         at.astimezone(zone).date(),
         title,
-        (question.source,),
+        # A sign read in a note cites its help entry (chest pain: not the aortic question that stands in for it);
+        # one read from the places rated, or kept with no title, its question.
+        warning_sources(title) or (question.source,),
         question,
         warning.named or title,
         kept=True,
