@@ -205,8 +205,10 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
         screenshot(view, f"practice-dashboard-{name}")
         other.close()
     physio.get_by_role("link", name="Ann").click()
-    physio.get_by_role("button", name="Acknowledge").first.click()
-    physio.get_by_text("acknowledged").first.wait_for()
+    physio.get_by_role("link", name="Acknowledge…").first.click()  # a critical alert asks first
+    assert "critical alert?" in physio.get_by_role("heading", level=1).inner_text()
+    physio.get_by_role("button", name="Acknowledge the alert").click()
+    physio.get_by_text("acknowledged by you, today").first.wait_for()
     physio.get_by_label("Note on this session").first.fill("Well done, keep going.")
     physio.get_by_role("button", name="Add note").first.click()
     screenshot(physio, "practice-client")
