@@ -153,6 +153,10 @@ def test_the_next_sync_carries_an_edit_and_a_deletion_to_the_clients_crest(world
             assert [n.text for n in local.reports.session_notes()[session_id]] == ["Feet flta."]
 
             [note] = _notes(pat, cleo["id"])
+            # named through another client of Pat's, Cleo's note is not found: every lookup starts from the client
+            elsewhere = f"/api/practice/clients/{world.ids['client']}/notes/{note['id']}"
+            assert pat.put(elsewhere, json={"text": "Not Ann's."}).status_code == 404
+            assert pat.delete(elsewhere).status_code == 404
             fixed = pat.post(
                 f"/practice/clients/{cleo['id']}/notes/{note['id']}",
                 data={"text": "Feet flat."},
