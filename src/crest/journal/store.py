@@ -874,12 +874,20 @@ class Journal:
             row.status = edited.status
 
     def delete_session(self, session_id: int) -> None:
-        """Delete a session together with its before/after check-ins."""
+        """Delete a session; its before/after check-ins stay, on their own: the pain a person rated is theirs, and a
+        session is most often deleted to log it again or to drop a demo tried with a real rating before it. One
+        "before" waits for the next session, as one made away from a session does; one "after" is on its own now,
+        as nothing is left to compare it with."""
         with self._writing() as db:
             self._session_row(db, session_id)
-            # The database cascades to the check-ins and their ratings (SQLite has foreign keys switched on).
+            kept = (CheckInRow.session_id == session_id, CheckInRow.person_id == self.person_id)
+            db.execute(
+                update(CheckInRow)
+                .where(*kept, CheckInRow.timing == CheckInTiming.AFTER)
+                .values(timing=CheckInTiming.STANDALONE, compared_with_before=None)
+            )
+            db.execute(update(CheckInRow).where(*kept).values(session_id=None))
             db.execute(delete(SessionRow).where(SessionRow.id == session_id, SessionRow.person_id == self.person_id))
-            self._unlink_warnings_of_deleted_check_ins(db)
 
     def mark_abandoned_sessions(
         self,

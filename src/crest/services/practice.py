@@ -165,13 +165,9 @@ class PracticeSessions:
         return self._journal.get_session(session_id)
 
     def delete(self, session_id: int, uid: str | None = None) -> None:
-        """Delete a session and its check-ins; an urgent-care sign one of them named holds on
-        (`Safety.keep_urgent_warnings`), as when the check-in alone is deleted. `uid`: as for `correct`."""
+        """Delete a session; its check-ins stay, on their own (`Journal.delete_session`). `uid`: as for `correct`."""
         self._journal.get_session(session_id)  # one that does not exist is refused before anything is kept
         self._journal.require_uid("sessions", session_id, uid)
-        for check_in in self._journal.list_checkins(session_id=session_id):
-            if check_in.id is not None:
-                self._safety.keep_urgent_warnings(check_in.id)
         self._journal.delete_session(session_id)
 
     def waiting_before_check_in(self, starting_at: datetime | None = None) -> CheckIn | None:

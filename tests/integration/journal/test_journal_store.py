@@ -105,16 +105,33 @@ def test_list_sessions_in_start_order_and_since(journal: Journal) -> None:
     assert [session.id for session in journal.list_sessions(since=START + timedelta(days=1))] == [late]
 
 
-def test_delete_session_removes_its_check_ins_only(journal: Journal) -> None:
+def test_deleting_a_session_keeps_its_check_ins_on_their_own(journal: Journal) -> None:
+    """The pain a person rated is theirs: deleting the session (a demo tried after a real rating, a session logged
+    at the wrong time) leaves its check-ins, a "before" one waiting as one made away from a session does."""
     session_id = journal.start_session(START, 15, "standard", writer="1@host")
-    after = CheckIn(at=START, timing="after", session_id=session_id, pain=(PainRating("knee", 2, "left"),))
-    journal.add_checkin(after)
+    before_id = journal.add_checkin(CheckIn(at=START, timing="before", session_id=session_id, note="before"))
+    after = CheckIn(
+        at=START,
+        timing="after",
+        session_id=session_id,
+        pain=(PainRating("knee", 2, "left"),),
+        compared_with_before="better",
+    )
+    after_id = journal.add_checkin(after)
     standalone_id = journal.add_checkin(CheckIn(at=START, note="on its own", sensations=frozenset({"warmth"})))
 
     journal.delete_session(session_id)
 
     assert journal.list_sessions() == []
-    assert [check_in.id for check_in in journal.list_checkins()] == [standalone_id]
+    kept = {check_in.id: check_in for check_in in journal.list_checkins()}
+    assert sorted(kept) == sorted([before_id, after_id, standalone_id])
+    assert (kept[before_id].timing, kept[before_id].session_id) == ("before", None)
+    assert (kept[after_id].timing, kept[after_id].session_id, kept[after_id].compared_with_before) == (
+        "standalone",
+        None,
+        None,
+    )
+    assert kept[after_id].pain == after.pain
     with pytest.raises(SessionNotFound):
         journal.delete_session(session_id)
 

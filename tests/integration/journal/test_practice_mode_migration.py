@@ -92,8 +92,10 @@ def test_upgrading_a_filled_journal_keeps_every_row_as_the_local_persons(journal
         assert journal.get_settings() == {"default_minutes": "20", "theme": "dark"}
         assert [len(c.pain) for c in journal.list_checkins()] == [2, 1, 1, 1]
         assert len(journal.list_psfs()) == 2
-        journal.delete_session(1)  # the cascade still reaches the check-ins and their ratings
-        assert [c.id for c in journal.list_checkins()] == [3, 4]
+        journal.delete_session(1)  # its check-ins stay, on their own
+        assert [(c.id, c.session_id) for c in journal.list_checkins()] == [(1, None), (2, None), (3, 2), (4, None)]
+        journal.delete_checkin(1)  # the cascade still reaches the ratings
+        assert [len(c.pain) for c in journal.list_checkins()] == [1, 1, 1]
         new_id = journal.add_checkin(CheckIn(at=journal.list_checkins()[0].at, pain=(PainRating("hip", 2, "left"),)))
         assert new_id == 5  # the id sequence carries on after the migrated rows
 
@@ -103,9 +105,9 @@ def test_upgrading_a_filled_journal_keeps_every_row_as_the_local_persons(journal
             counts = {table: connection.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one() for table in ROWS}
             assert counts == ROWS | {
                 "practice_sessions": 2,
-                "check_ins": 3,
-                "pain_ratings": 3,
-                "check_in_sensations": 0,
+                "check_ins": 4,
+                "pain_ratings": 4,
+                "check_in_sensations": 1,
             }
             for table in ("practice_sessions", "check_ins", "safety_screens", "psfs_assessments", "settings"):
                 people = connection.execute(text(f"SELECT DISTINCT person_id FROM {table}")).scalars().all()
