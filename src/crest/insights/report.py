@@ -24,8 +24,9 @@ from crest.insights.pain import (
 from crest.insights.practice import WeeklyTarget, counts_as_practice, goal_target
 from crest.insights.psfs import PsfsChange, psfs_change
 from crest.journal.plausibility import EARLIEST
-from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
+from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyClearance, SafetyScreen
 from crest.moments import day_text
+from crest.safety.screen import may_clear, yes_answers
 
 DAILY_ROWS_UP_TO_DAYS = 56  # a longer period is tabulated week by week
 FULL_WEEK_DAYS = 7  # a weekly rate needs a week of use behind it: one day times seven says nothing
@@ -300,6 +301,38 @@ class SafetySummary:
 
 
 @dataclass(frozen=True)
+class YesGiven:
+    """A "yes" to a safety question given in the report's period, whether or not it stands now: later answers of
+    "no", or a clinician's all-clear, do not undo that it was given."""
+
+    question: str
+    source: str
+    answered_at: datetime
+    cleared_by: SafetyClearance | None  # the first all-clear recorded after it that covers it
+
+
+def yes_given(
+    screens: Sequence[SafetyScreen], clearances: Sequence[SafetyClearance], period: Period, zone: tzinfo
+) -> tuple[YesGiven, ...]:
+    """Every "yes" of the answers given in `period`, oldest first, each with the all-clear that covered it."""
+    ordered_clearances = sorted(clearances, key=lambda clearance: clearance.recorded_at)
+    given = []
+    for screen in sorted(screens, key=lambda screen: screen.answered_at):
+        if not period.contains(screen.answered_at, zone):
+            continue
+        for question in yes_answers(screen.answers):
+            covering = (
+                clearance
+                for clearance in ordered_clearances
+                if may_clear(question)
+                and question.id in clearance.question_ids
+                and clearance.recorded_at >= screen.answered_at
+            )
+            given.append(YesGiven(question.text, question.source, screen.answered_at, next(covering, None)))
+    return tuple(given)
+
+
+@dataclass(frozen=True)
 class ClinicianReport:
     data: ReportData
     generated_at: datetime
@@ -310,3 +343,6 @@ class ClinicianReport:
     # Warning signs check-ins of the period named that no longer stand (their wait over and fresh answers given):
     # (where each came from, its sources). Gone from the safety section, they were gone from the report too.
     earlier_signs: tuple[tuple[str, str], ...] = ()
+    # Every "yes" to a safety question given in the period, oldest first: the safety section's answers are only
+    # what stands now, so a "yes" later answered "no" (or cleared) was missing from the report of its own period.
+    yes_in_period: tuple[YesGiven, ...] = ()

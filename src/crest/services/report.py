@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 from crest.clock import Clock
 from crest.errors import CrestError
 from crest.insights.practice import WeeklyTarget
-from crest.insights.report import ClinicianReport, Concern, Period, SafetySummary, period_of, report_data
+from crest.insights.report import (
+    ClinicianReport,
+    Concern,
+    Period,
+    SafetySummary,
+    period_of,
+    report_data,
+    yes_given,
+)
+from crest.insights.timeframe import start_of_day
 from crest.journal.records import CheckIn, SafetyClearance
 from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
@@ -123,6 +132,12 @@ class ClinicianReports:
             disclaimer=load_protocol().disclaimer,
             client_name=client_name,
             earlier_signs=self._earlier_signs(check_ins, period, standing),
+            yes_in_period=yes_given(
+                self._journal.safety_screens_since(start_of_day(period.first_day, self._zone)),
+                self._journal.safety_clearances(),
+                period,
+                self._zone,
+            ),
         )
 
     def _earlier_signs(
