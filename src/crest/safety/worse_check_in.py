@@ -48,11 +48,11 @@ class WarningLevel(StrEnum):
 @dataclass(frozen=True)
 class WarningSign:
     level: WarningLevel
-    title: str  # said to the person: "Numbness or tingling between your legs"
+    title: str  # said to the person: "Tingling in your left buttock (the saddle area)"
     text: str
     sources: tuple[str, ...]
     question_id: str  # the safety question for the same sign: the sign holds like a "yes" to it
-    named: str  # the same sign for a clinician or practitioner to read: "... between the legs (saddle area)"
+    named: str  # the same sign for a clinician or practitioner to read: "... in the left buttock (saddle area)"
 
 
 # The help system's warning-sign entries and the safety question each stands for (same sign, same level).
@@ -192,12 +192,13 @@ def _place_warnings(pain: Iterable[PainRating]) -> list[WarningSign]:
     ratings = list(pain)
     signs = []
     numb = [rating for rating in ratings if rating.quality in LOSS_OF_FEELING]
-    if any(rating.region in SADDLE for rating in numb):
+    saddle = [rating for rating in numb if rating.region in SADDLE]
+    if saddle:
         signs.append(
             _from_question(
                 "bladder_bowel_saddle",
-                "Numbness or tingling between your legs",
-                "Numbness or tingling between the legs (saddle area)",
+                f"{_as_reported(saddle, 'your')} (the saddle area)",
+                f"{_as_reported(saddle, 'the')} (saddle area)",
             )
         )
     # A score of 0 is no pain: a place tapped and left at 0 is no sign. Numbness is read from its quality whatever
@@ -210,6 +211,30 @@ def _place_warnings(pain: Iterable[PainRating]) -> list[WarningSign]:
     if numb and not numb_in_both_legs and not any(rating.region in SADDLE for rating in numb):
         signs.append(_from_question("new_loss_of_feeling_or_strength", "Numbness or tingling"))
     return signs
+
+
+_FEELING_WORDS = {PainQuality.NUMB: "numbness", PainQuality.TINGLING: "tingling"}
+
+
+def _as_reported(ratings: list[PainRating], whose: str) -> str:
+    """The sign in the person's own terms, each feeling with its places: "Tingling in your left buttock". A
+    one-sided buttock is not "between the legs", and a sign named where it was not felt reads as alarm or as a
+    bug; the saddle area is said after it, as why it matters."""
+    places: dict[PainQuality, list[str]] = {}
+    for rating in ratings:
+        assert rating.quality is not None  # only numbness and tingling are read as this sign
+        places.setdefault(rating.quality, []).append(_place(rating))
+    said = " and ".join(
+        f"{_FEELING_WORDS[feeling]} in {whose} {' and '.join(where)}" for feeling, where in places.items()
+    )
+    return said[:1].upper() + said[1:]
+
+
+def _place(rating: PainRating) -> str:
+    """'left buttock', 'groin on both sides', 'pelvis': a place in a sentence."""
+    if rating.side in (Side.LEFT, Side.RIGHT):
+        return f"{rating.side.label} {rating.region.label}"
+    return f"{rating.region.label} on both sides" if rating.side is Side.BOTH else rating.region.label
 
 
 def _on_both_sides(ratings: Iterable[PainRating]) -> bool:

@@ -37,7 +37,9 @@ def test_an_urgent_check_in_blocks_the_next_session_for_two_weeks(services: Serv
     with pytest.raises(SafetyConcernStands) as refused:
         services.practice.start(10, "standard")
     assert "urgent medical care" in str(refused.value)
-    assert "Your check-in of 1 May 2026 named: Numbness or tingling between your legs" in str(refused.value)
+    assert "Your check-in of 1 May 2026 named: Numbness in your groin on both sides (the saddle area)" in str(
+        refused.value
+    )
     assert "cauda equina" in str(refused.value)  # the source
     services.safety.record(NO_TO_ALL)  # a quick "no" to everything does not lift it
     assert services.safety.standing().level is AdviceLevel.URGENT

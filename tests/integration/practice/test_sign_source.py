@@ -53,11 +53,11 @@ def test_a_sign_named_by_the_places_is_said_to_the_practitioner_in_the_third_per
     services = practice.services_for(ann.person_id)
     numb = PainRating("buttock", 3, "left", quality="tingling")
     signed = services.check_ins.add(CheckIn(at=practice.clock(), pain=(numb,)))
-    said = "warning sign in a check-in of 6 May 2026: numbness or tingling between the legs (saddle area)"
+    said = "warning sign in a check-in of 6 May 2026: tingling in the left buttock (saddle area)"
 
     [row] = practice.practice.clients(physio)
     assert row.alerts[0].text == said
     detail = practice.practice.client_detail(physio, ann.account_id)
     assert detail.alerts[0].text == said and detail.check_in_signs == {signed.id: (said,)}
     # The client is still spoken to.
-    assert "Numbness or tingling between your legs" in services.safety.standing().explanation()
+    assert "Tingling in your left buttock (the saddle area)" in services.safety.standing().explanation()

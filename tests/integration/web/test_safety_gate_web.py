@@ -209,11 +209,11 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestCl
     clock.advance(60)
     refused = cleared.post("/api/sessions", json={"planned_minutes": 10})
     assert refused.status_code == 409
-    assert "urgent medical care" in refused.text and "Numbness or tingling between your legs" in refused.text
+    assert "urgent medical care" in refused.text and "Numbness in your left buttock (the saddle area)" in refused.text
     start = cleared.get("/session", follow_redirects=False)
     assert start.status_code == 303 and start.headers["location"].endswith("/safety")
     page = cleared.get("/safety").text
-    assert "warning sign in a check-in:" in page and "Numbness or tingling between your legs" in page
+    assert "warning sign in a check-in:" in page and "Numbness in your left buttock (the saddle area)" in page
     assert "cauda equina" in page and "Save my answers" not in page
     assert "deleting or correcting that check-in does not lift it" in page and "that lifts this" not in page
     [reason] = cleared.get("/api/safety/latest").json()["reasons"]
@@ -223,7 +223,7 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(cleared: TestCl
     assert cleared.delete(f"/api/checkins/{saved['id']}").status_code == 204
     assert cleared.post("/api/sessions", json={"planned_minutes": 10}).status_code == 409
     today = cleared.get("/").text
-    assert "Please seek urgent medical care now" in today and "Numbness or tingling between your legs" in today
+    assert "Please seek urgent medical care now" in today and "Numbness in your left buttock (the saddle area)" in today
     assert "This holds until Wed 20 May 17:30" in today
     clock.advance(14 * DAY_S)  # fresh answers after its waiting time lift it
     cleared.post("/api/safety/answers", json={"answers": _answers(cleared)})

@@ -100,8 +100,8 @@ def test_a_clinician_or_practitioner_reads_every_sign_in_the_third_person() -> N
 
     saddle = CheckIn(at=T0, pain=(PainRating(Region.GROIN, 2, Side.BOTH, quality="numb"),))
     [found] = warning_signs(saddle)
-    assert found.title == "Numbness or tingling between your legs"  # said to the person
-    assert found.named == "Numbness or tingling between the legs (saddle area)"
+    assert found.title == "Numbness in your groin on both sides (the saddle area)"  # said to the person
+    assert found.named == "Numbness in the groin on both sides (saddle area)"
     legs = CheckIn(at=T0, pain=(PainRating(Region.FOOT, 2, Side.BOTH, quality="numb"),))
     help_signs = [
         help_warning(entry.id, entry.level, entry.title, entry.text, tuple(entry.sources))

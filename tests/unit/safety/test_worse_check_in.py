@@ -4,7 +4,13 @@ from datetime import UTC, datetime
 
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Comparison, Region, Side
-from crest.safety.worse_check_in import WarningLevel, WarningSign, after_check_in_advice, worse_today_reminder
+from crest.safety.worse_check_in import (
+    WarningLevel,
+    WarningSign,
+    after_check_in_advice,
+    warning_signs,
+    worse_today_reminder,
+)
 
 AT = datetime(2026, 5, 6, 18, 0, tzinfo=UTC)
 
@@ -134,6 +140,25 @@ def test_numbness_or_tingling_reads_the_pain_quality() -> None:
     assert foot.warnings[0].level is WarningLevel.SEE_CLINICIAN and foot.warnings[0].sources
     ache = CheckIn(at=AT, pain=(PainRating(Region.FOOT, 2, Side.LEFT, "aching"),))
     assert after_check_in_advice(ache) is None
+
+
+def test_a_saddle_sign_is_named_where_it_was_felt_and_stays_urgent() -> None:
+    one_buttock = after_check_in_advice(CheckIn(at=AT, pain=(PainRating(Region.BUTTOCK, 3, Side.LEFT, "tingling"),)))
+    assert one_buttock is not None and one_buttock.urgent
+    [sign] = one_buttock.warnings
+    assert sign.title == "Tingling in your left buttock (the saddle area)"  # not "between your legs"
+    assert sign.named == "Tingling in the left buttock (saddle area)"
+    several = (
+        PainRating(Region.BUTTOCK, 3, Side.LEFT, "tingling"),
+        PainRating(Region.BUTTOCK, 2, Side.RIGHT, "tingling"),
+        PainRating(Region.GROIN, 1, Side.BOTH, "numb"),
+        PainRating(Region.PELVIS, 1, quality="numb"),
+    )
+    [sign] = warning_signs(CheckIn(at=AT, pain=several))
+    assert sign.title == (
+        "Tingling in your left buttock and right buttock and numbness in your groin on both sides and pelvis "
+        "(the saddle area)"
+    )
 
 
 def test_numbness_or_tingling_in_both_legs_is_urgent_as_help_says() -> None:
