@@ -674,7 +674,8 @@ class SafetyWarning:
     whatever happens to that: a check-in deleted or corrected, or everything deleted.
 
     Kept from a check-in: when (`raised_at`), the check-in's id and the sign's words (`title` to the person, `named`
-    to a clinician). Kept through deleting everything: only the sign (`question_id`), its level and `held_until`.
+    to a clinician). Kept through deleting everything: only the sign (`question_id`, and a check-in's `title` and
+    `named`), its level and `held_until`.
     """
 
     question_id: str  # the sign, as the safety question for the same sign
@@ -695,8 +696,9 @@ class SafetyWarning:
         AdviceLevel.named(self.level)
 
     def stripped(self) -> SafetyWarning:
-        """What deleting everything keeps: the sign, its level and its end, no other health data."""
-        return SafetyWarning(self.question_id, self.level, self.held_until)
+        """What deleting everything keeps: the sign (with its words, as the person was told it), its level and its
+        end, no other health data."""
+        return SafetyWarning(self.question_id, self.level, self.held_until, title=self.title, named=self.named)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from crest.private_files import write_private_file
 from crest.protocol.loader import load_protocol
 from crest.report.render import Paper, report_html, report_pdf
 from crest.safety.screen import AdviceLevel
-from crest.safety.standing import repeated_signs
+from crest.safety.standing import RepeatedSign, repeated_signs
 from crest.services.preferences import PreferencesStore
 from crest.services.safety import Safety, SafetyStanding, check_in_signs
 
@@ -66,11 +66,20 @@ def safety_summary(standing: SafetyStanding) -> SafetySummary | None:
             (reason.question.text + _cleared(reason.cleared_by), reason.question.source) for reason in standing.reasons
         ),
         named_in_check_ins=tuple(
-            (sign.where_from() + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
+            (_where_from(sign) + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
             for sign in repeated_signs(standing.check_in_reasons)
         ),
         concerns=_concerns(standing) if standing.concern_stands else (),
     )
+
+
+def _where_from(sign: RepeatedSign) -> str:
+    """Where the sign came from, as a statement: one kept through deleting everything without its own words (kept
+    from a "yes", or by an older crest) is named by its safety question, in quotes, not as a question of its own."""
+    first = sign.first
+    if first.data_deleted and first.named == first.question.text:
+        return f"urgent-care warning sign kept when the data was deleted (the safety question “{first.named}”)"
+    return sign.where_from()
 
 
 def _concerns(standing: SafetyStanding) -> tuple[Concern, ...]:
@@ -79,7 +88,7 @@ def _concerns(standing: SafetyStanding) -> tuple[Concern, ...]:
         Concern(
             ADVISED[group.level],
             tuple([f"a “yes” to “{reason.question.text}”" for reason in group.answers])
-            + tuple(sign.where_from() for sign in group.signs),
+            + tuple(_where_from(sign) for sign in group.signs),
         )
         for group in standing.by_advice
     )

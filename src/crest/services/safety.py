@@ -123,7 +123,8 @@ def check_in_signs(check_ins: Iterable[CheckIn], zone: tzinfo) -> list[CheckInSi
 
 def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
     """A kept urgent-care warning as the gate reads it: like the check-in's sign it was, or, kept through deleting
-    everything, named by its safety question alone and raised its waiting time before its end (all that is kept)."""
+    everything, named by its own words (by its safety question, kept from a "yes" or by an older crest) and raised
+    its waiting time before its end (all that is kept)."""
     from crest.services.help import warning_sources  # the help entries name the sources of a sign read in words
 
     question = KNOWN_QUESTIONS[warning.question_id]
@@ -244,24 +245,33 @@ class Safety:
 
     def urgent_holds(self) -> list[SafetyWarning]:
         """The urgent-care warnings that stand now and have not reached their end, one per sign (its latest end):
-        what deleting everything keeps, stripped to the sign, its level and its end."""
+        what deleting everything keeps, stripped to the sign (a check-in's with its words), its level and its end."""
         now = self._clock()
         standing = self.standing()
         urgent = AdviceLevel.URGENT
+        # A check-in's sign keeps its own words: its question alone ("Since your back pain started, have you had
+        # ...?") read as something the person had answered yes to.
         ends = [
-            (reason.question.id, reason.answered_at + ANSWER_AGAIN_AFTER[urgent])
+            SafetyWarning(reason.question.id, urgent.stored_name, reason.answered_at + ANSWER_AGAIN_AFTER[urgent])
             for reason in standing.standing_reasons
             if reason.question.level is urgent
         ] + [
-            (reason.sign.question.id, sign_held_until(reason.sign))
+            SafetyWarning(
+                reason.sign.question.id,
+                urgent.stored_name,
+                sign_held_until(reason.sign),
+                title=reason.sign.title,
+                named=reason.sign.named,
+            )
             for reason in standing.standing_check_in_reasons
             if reason.sign.urgent
         ]
-        latest: dict[str, datetime] = {}
-        for question_id, end in ends:
-            if end > now:
-                latest[question_id] = max(end, latest.get(question_id, end))
-        return [SafetyWarning(question_id, urgent.stored_name, end) for question_id, end in latest.items()]
+        latest: dict[str, SafetyWarning] = {}
+        for warning in ends:
+            held = latest.get(warning.question_id)
+            if warning.held_until > now and (held is None or warning.held_until > held.held_until):
+                latest[warning.question_id] = warning
+        return list(latest.values())
 
     def _check_ins_that_may_warn(self, since: datetime) -> list[CheckIn]:
         """Only the check-ins a sign could come from (a numb or tingling place, a place below the knee, a note whose

@@ -124,7 +124,17 @@ def test_deleting_everything_keeps_a_standing_urgent_hold_and_nothing_else(
             ).all()
     finally:
         engine.dispose()
-    assert rows == [("bladder_bowel_saddle", "urgent", None, None, None, None)]
+    # the sign's own words stay (what the person was told), not when or which check-in
+    assert rows == [
+        (
+            "bladder_bowel_saddle",
+            "urgent",
+            None,
+            None,
+            "Numbness in your groin on both sides (the saddle area)",
+            "Numbness in the groin on both sides (saddle area)",
+        )
+    ]
     if journal_url.startswith("sqlite"):  # the journal file, where the hold is kept, is its owner's only
         assert stat.S_IMODE(Path(journal_url.removeprefix("sqlite:///")).stat().st_mode) == 0o600
     assert "kept when the data was deleted" in _safety_section(services)
