@@ -77,9 +77,11 @@ def _where_from(sign: RepeatedSign) -> str:
     """Where the sign came from, as a statement: one kept through deleting everything without its own words (kept
     from a "yes", or by an older crest) is named by its safety question, in quotes, not as a question of its own."""
     first = sign.first
-    if first.data_deleted and first.named == first.question.text:
+    if not first.data_deleted:
+        return sign.where_from()
+    if first.named == first.question.text:
         return f"urgent-care warning sign kept when the data was deleted (the safety question “{first.named}”)"
-    return sign.where_from()
+    return f"urgent-care warning sign kept when the data was deleted: {first.named[:1].lower()}{first.named[1:]}"
 
 
 def _concerns(standing: SafetyStanding) -> tuple[Concern, ...]:
