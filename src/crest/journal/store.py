@@ -61,6 +61,7 @@ from crest.journal.tables import (
     LOCAL_PERSON_ID,
     CareLinkRow,
     CheckInRow,
+    DeviceTokenRow,
     PainRow,
     PersonRow,
     PrescriptionRow,
@@ -217,6 +218,14 @@ def _writer_lock(path: Path) -> threading.Lock:
     """One lock per journal file in this process, shared by every `Journal` opened on it."""
     with _writer_locks_guard:
         return _writer_locks.setdefault(path, threading.Lock())
+
+
+def _sent_by_a_linked_crest(
+    table: type[SessionRow | CheckInRow | SafetyScreenRow | PsfsAssessmentRow],
+) -> ColumnElement[bool]:
+    """A record pushed by a computer still linked: only its `crest sync` changes it. Once that computer is unlinked
+    (`crest unlink`, signed out everywhere) it syncs no more, and what it sent is the person's to correct here."""
+    return table.pushed_by_device.in_(select(DeviceTokenRow.id).where(DeviceTokenRow.revoked_at.is_(None)))
 
 
 def new_uid() -> str:
@@ -1148,9 +1157,9 @@ class Journal:
             return self._readable(db.scalars(query), _psfs_record)
 
     def delete_psfs(self, assessment_id: int) -> None:
+        self.require_uid("psfs", assessment_id, None)
         with self._transaction() as db:
-            if self._psfs_row(db, assessment_id).pushed_by_device is not None:
-                raise FromYourCrest(_RECORD_NOUNS["psfs"])
+            self._psfs_row(db, assessment_id)
             db.execute(
                 delete(PsfsAssessmentRow).where(
                     PsfsAssessmentRow.id == assessment_id, PsfsAssessmentRow.person_id == self.person_id
@@ -1510,7 +1519,7 @@ class Journal:
         table = _SYNCED_TABLES[kind]
         with self._transaction() as db:
             held = db.execute(
-                select(table.uid, table.pushed_by_device).where(
+                select(table.uid, _sent_by_a_linked_crest(table).label("from_a_linked_crest")).where(
                     table.id == record_id, table.person_id == self.person_id
                 )
             ).first()
@@ -1518,14 +1527,14 @@ class Journal:
             return
         if uid is not None and held.uid != uid:
             raise RecordReplaced(_RECORD_NOUNS[kind])
-        if held.pushed_by_device is not None:
+        if held.from_a_linked_crest:
             raise FromYourCrest(_RECORD_NOUNS[kind])
 
     def pushed_ids(self, kind: RecordKind, record_ids: Collection[int]) -> set[int]:
-        """Those of these records (by id) that a linked computer pushed: only its `crest sync` changes them."""
+        """Those of these records (by id) that a computer still linked pushed: only its `crest sync` changes them."""
         table = _SYNCED_TABLES[kind]
         query = select(table.id).where(
-            table.person_id == self.person_id, table.id.in_(record_ids), table.pushed_by_device.is_not(None)
+            table.person_id == self.person_id, table.id.in_(record_ids), _sent_by_a_linked_crest(table)
         )
         with self._transaction() as db:
             return set(db.scalars(query))

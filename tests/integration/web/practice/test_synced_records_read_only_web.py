@@ -31,6 +31,8 @@ class Synced:
     session: int  # the ids at the practice of what her crest synced
     check_in: int
     psfs: int
+    home: Path  # her crest's folder, and its clock
+    clock: FakeClock
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ def synced(world: World, tmp_path: Path) -> Iterator[Synced]:
         [session_row] = cleo.get("/api/sessions").json()
         [check_in_row] = cleo.get("/api/checkins").json()
         [psfs_row] = cleo.get("/api/psfs").json()
-        yield Synced(app, cleo, session_row["id"], check_in_row["id"], psfs_row["id"])
+        yield Synced(app, cleo, session_row["id"], check_in_row["id"], psfs_row["id"], home, clock)
 
 
 def _detail(answer: Any) -> str:
@@ -130,3 +132,17 @@ def test_the_api_document_names_the_refusal(synced: Synced) -> None:
         ("/api/psfs/{assessment_id}", "delete"),
     ):
         assert "409" in paths[path][method]["responses"], (path, method)
+
+
+def test_once_the_computer_is_unlinked_what_it_sent_is_the_clients_to_correct_on_the_practice_pages(
+    synced: Synced,
+) -> None:
+    """`crest unlink` (or a link the practice no longer accepts) syncs nothing more: "correct it there" would be
+    a dead end, so the records that computer sent become editable here; linked again, it sends them again."""
+    with local_crest(synced.home, synced.clock) as local:
+        assert PracticeLink(synced.home, local.sync, synced.clock, InProcess(synced.app)).unlink()
+    cleo = synced.cleo
+    row = cleo.get("/journal").text.split(f'id="checkin-{synced.check_in}"')[1].split("</tr>")[0]
+    assert ">Edit</a>" in row and "From your crest" not in row
+    assert cleo.put(f"/api/checkins/{synced.check_in}", json=A_CHECK_IN).status_code == 200
+    assert cleo.delete(f"/api/psfs/{synced.psfs}").status_code == 204
