@@ -338,4 +338,5 @@ def test_the_journal_names_a_check_in_by_its_session_and_asks_plainly_before_del
     assert '<td class="what" role="cell">Check-in after a session</td>' in journal
     assert 'data-confirm="Delete this check-in after a session (today 17:40)? This cannot be undone."' in journal
     assert 'aria-label="Delete Check-in after a session, today 17:40"' in journal
-    assert 'data-confirm="Delete this session (today 17:30)? This cannot be undone."' in journal
+    kept = "Its check-ins stay in the journal, on their own."
+    assert f'data-confirm="Delete this session (today 17:30)? {kept} This cannot be undone."' in journal
