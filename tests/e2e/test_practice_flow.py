@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from crest.durations import rested_text
+from support.journal_api import call
 
 Shoot = Callable[[Any, str], None]
 # 5 minutes at 300x speed last one second.
@@ -485,6 +486,60 @@ def test_a_rest_resumed_in_another_tab_stops_the_first_tab(safe_page: Any, serve
     assert _api(server_url, "/api/sessions")[0]["status"] == "ended_early"
     first.get_by_role("button", name="Go on here").click()  # the rest is over: a new one may begin
     first.locator("#stage-checklist").wait_for(state="visible")
+
+
+def test_a_rest_ended_in_another_tab_says_so_in_the_resting_tab(safe_page: Any, server_url: str) -> None:
+    """The second tab said "The timer waits where it stopped" while the first counted, and "End it here" there
+    turned the resting tab into a new 15-minute setup without a word."""
+    first = safe_page
+    _start_rest(first, f"{server_url}/session?minutes=5&speed=10")
+    first.wait_for_timeout(1_000)
+    second = first.context.new_page()
+    second.goto(f"{server_url}/session")
+    expect(second.locator("#resume-summary")).to_contain_text(
+        re.compile(r"done\. It may still be running in another tab or window: it was saved (just now|\d+ s ago)\.$")
+    )
+    second.get_by_role("button", name="End it here").click()
+    second.locator("#stage-done").wait_for()
+
+    first.get_by_role("heading", name="This rest was ended in another tab").wait_for(timeout=5_000)
+    _told_how_to_come_up(first, server_url)
+
+
+def test_a_rest_ended_in_another_window_says_so_at_the_next_save(safe_page: Any, server_url: str) -> None:
+    """Another browser window (no channel between the two): the resting tab learns it from its next checkpoint."""
+    first = safe_page
+    _start_rest(first, f"{server_url}/session?minutes=10&speed=10")
+    session = _api(server_url, "/api/sessions")[0]
+    call(server_url, "POST", f"/api/sessions/{session['id']}/finish", {"elapsed_s": 0, "status": "ended_early"})
+    first.get_by_role("heading", name="This rest was ended in another tab").wait_for(timeout=10_000)
+    _told_how_to_come_up(first, server_url)
+
+
+def _told_how_to_come_up(page: Any, server_url: str) -> None:
+    """The resting tab ended by another: the way to come up, the time rested, no timer, no setup, nothing to save."""
+    assert page.locator("#ending-steps li").count() >= 2
+    assert "before ending" in page.locator("#done-summary").inner_text()
+    assert page.url.endswith("speed=10")  # not reloaded into a new setup
+    assert not page.locator("#stage-timer").is_visible()
+    assert not page.locator("#stage-checklist").is_visible()
+    assert _api(server_url, "/api/sessions")[0]["status"] == "ended_early"
+    page.goto(f"{server_url}/journal")  # nothing left running: leaving asks nothing
+
+
+def test_a_warning_sign_during_the_rest_leads_to_the_advice_not_to_an_end_elsewhere(
+    browser: Any, fresh_server_url: str, answer_safety: Shoot
+) -> None:
+    server = fresh_server_url  # the "yes" holds for days: a journal of its own
+    context = browser.new_context()
+    page = context.new_page()
+    answer_safety(page, server)
+    _start_rest(page, f"{server}/session?minutes=10&speed=10")
+    answers = {question["id"]: question["id"] == "weight_loss" for question in _api(server, "/api/safety/questions")}
+    call(server, "POST", "/api/safety/answers", {"answers": answers})
+    page.locator("#safety-standing").get_by_text("Please see a clinician", exact=True).wait_for(timeout=10_000)
+    assert _api(server, "/api/sessions")[0]["status"] == "ended_early"
+    context.close()
 
 
 def test_a_reload_says_the_time_rested_until_the_reload_not_the_last_checkpoint(

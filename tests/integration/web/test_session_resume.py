@@ -35,7 +35,13 @@ def test_the_session_page_offers_the_open_session_with_its_own_length_and_varian
     page = cleared.get("/session", params={"minutes": 5, "variant": "somatic"})  # a reload, or Begin on Today
     assert page.status_code == 200
     config = _config(page.text)
-    assert config["resume"] == {"session_id": session["id"], "elapsed_s": 185, "started": "today 17:30"}
+    assert config["resume"] == {
+        "session_id": session["id"],
+        "elapsed_s": 185,
+        "started": "today 17:30",
+        "waits": "The timer waits where it stopped.",
+        "elsewhere": "It may still be running in another tab or window: it was saved just now.",
+    }
     assert (config["minutes"], config["variant"]) == (20, "supported")
     assert config["timeline"]["total_s"] == 20 * 60
     assert "Your session is still open" in page.text
@@ -50,6 +56,27 @@ def test_the_session_page_offers_the_open_session_with_its_own_length_and_varian
     cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 190, "status": "ended_early"})
     assert _config(cleared.get("/session").text)["resume"] is None
     assert ">Begin</button>" in cleared.get("/").text
+
+
+def test_a_rest_saved_a_moment_ago_may_still_run_in_another_tab(
+    app: FastAPI, cleared: TestClient, clock: FakeClock
+) -> None:
+    """Opened in a second tab while the first counts it, the page said "The timer waits where it stopped"."""
+    session = cleared.post("/api/sessions", json={"planned_minutes": 10}).json()
+    clock.advance(60)
+    cleared.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": 60})
+    clock.advance(75)
+    page = cleared.get("/session").text
+    saying = "It may still be running in another tab or window: it was saved 1 min 15 s ago."
+    assert _config(page)["resume"]["elsewhere"] == saying
+    assert f"You started it today 17:30. {saying}</p>" in page
+
+    # Silent for more than two heartbeats (a page saves once each, paused or not): no tab is counting it.
+    heartbeat_s = app.state.context.watch.heartbeat_every_s
+    clock.advance(2 * heartbeat_s - 75 + 1)
+    page = cleared.get("/session").text
+    assert _config(page)["resume"]["elsewhere"] is None
+    assert "You started it today 17:30. The timer waits where it stopped.</p>" in page
 
 
 def test_a_session_another_process_runs_is_neither_offered_nor_taken_for_a_closed_page(
@@ -147,7 +174,13 @@ def test_a_rest_whose_crest_was_killed_is_offered_and_resumed_where_it_stopped(
 
     config = _config(cleared.get("/session").text)
 
-    assert config["resume"] == {"session_id": killed, "elapsed_s": 240, "started": "today 17:30"}
+    assert config["resume"] == {
+        "session_id": killed,
+        "elapsed_s": 240,
+        "started": "today 17:30",
+        "waits": "The timer waits where it stopped.",
+        "elsewhere": None,  # its crest was killed: no page counts it
+    }
     assert cleared.get(f"/api/sessions/{killed}").json()["status"] == "interrupted"
     # Resume: the page's checkpoint revives it, and this server now writes it, so the next sweep leaves it running.
     resumed = cleared.post(f"/api/sessions/{killed}/checkpoint", json={"elapsed_s": 250}).json()

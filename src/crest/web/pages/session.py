@@ -41,7 +41,16 @@ DONE_WORDS = {
     "short": "You ended it before a minute had passed. That is fine: come back whenever it suits you.",
     # a sped-up rest (?speed=) is saved as a demo: the page says so, as the journal and the terminal do
     "demo": DEMO_ENDED,
+    # ended from another tab or window while this one timed it: said, and spoken, before how to come up
+    "elsewhere_heading": "This rest was ended in another tab",
 }
+# What the page says of an open session offered again: this tab left its timer (a reload, a tap on the navigation),
+# or it was saved a moment ago by a page that may still be counting it (another tab, another window).
+RESUME_WORDS = {
+    "waits": "The timer waits where it stopped.",
+    "elsewhere": "It may still be running in another tab or window: it was saved {when}.",
+}
+SAVED_JUST_NOW_S = 10  # "saved 3 s ago" would read as more exact than a page's save is
 PHASE_LABELS = {"settle": "settling in", "movement": "slow movements", "rest": "resting", "closing": "closing"}
 MAX_SPEED = 1000.0
 
@@ -128,6 +137,7 @@ def session_page(
         "checkin_url": str(request.url_for("checkin_page").path),
         "page_url": str(request.url_for("session_page").path),  # where a rest stopped elsewhere says why
         "sessions_url": "/api/sessions",
+        "safety_url": "/api/safety/latest",  # whether a rest stopped by the server was stopped for a warning sign
         "live_url": "/api/check/live",
         "breath_url": str(request.url_for("session_breath_part").path),
         "breath_states": state_labels(),
@@ -194,9 +204,20 @@ def session_edit_page(
 
 
 def _resume(session: PracticeSession, context: WebContext) -> dict[str, Any]:
+    """The open session, and whether a page may still be counting it: one running and saved within two heartbeats
+    (a live page saves at least once a heartbeat, a hidden tab's timers once a minute at worst)."""
     assert session.id is not None
+    now = context.now()
+    saved_ago_s = (now - (session.last_checkpoint_at or session.started_at)).total_seconds()
+    live = session.status is SessionStatus.RUNNING and saved_ago_s <= 2 * context.watch.heartbeat_every_s
     return {
         "session_id": session.id,
         "elapsed_s": session.actual_seconds,
-        "started": friendly_time(session.started_at, context.local_zone, context.now()),
+        "started": friendly_time(session.started_at, context.local_zone, now),
+        "waits": RESUME_WORDS["waits"],
+        "elsewhere": RESUME_WORDS["elsewhere"].format(when=_saved_when(saved_ago_s)) if live else None,
     }
+
+
+def _saved_when(saved_ago_s: float) -> str:
+    return "just now" if saved_ago_s < SAVED_JUST_NOW_S else f"{rested_text(int(saved_ago_s))} ago"

@@ -366,12 +366,10 @@
       $("save-status").textContent = "";
       return saved;
     } catch (error) {
-      if (path === "checkpoint" && error.status === 409 && !state.finished) {
-        // The server stopped the rest (a warning sign came in from elsewhere) or it ended in another tab: the
-        // session page says which, and why (the safety advice first). A checkpoint that arrives after this page's
-        // own end is refused too, and means nothing more.
-        state.finished = true;
-        window.location.assign(config.page_url);
+      if (path === "checkpoint" && error.status === 409) {
+        // The server stopped the rest (a warning sign came in from elsewhere) or it was ended in another tab or
+        // window. A checkpoint that arrives after this page's own end is refused too, and means nothing more.
+        stoppedElsewhere();
         return null;
       }
       $("save-status").textContent = `Not saved yet: ${error.message}`;
@@ -498,9 +496,10 @@
       const left = leftSave(session.id);
       if (left && left.elapsed_s > session.actual_seconds)
         session = await window.crest.api("POST", `${url}/checkpoint`, left).catch(() => session);
+      // Left by this tab a moment ago, its timer waits; else a tab or window saving it lately may still count it.
+      const where = left || !config.resume.elsewhere ? config.resume.waits : config.resume.elsewhere;
       $("resume-summary").textContent =
-        `You started it ${config.resume.started}; ${session.rested} of ${config.minutes} min done. ` +
-        "The timer waits where it stopped.";
+        `You started it ${config.resume.started}; ${session.rested} of ${config.minutes} min done. ${where}`;
     } catch (_) {
       /* the words rendered with the page stay */
     }
@@ -526,19 +525,42 @@
     runTimer();
     if (tabs) tabs.postMessage({ resumed: state.sessionId });
   }
+  // This tab is done with the rest: no checkpoint, no beacon, no question on leaving. False when it was already.
+  function stopHere() {
+    if (state.finished) return false;
+    state.finished = true;
+    state.running = false;
+    window.clearInterval(state.ticker);
+    releaseScreen();
+    finishBreath(); // a reading can no longer be saved with a rest that ended elsewhere
+    return true;
+  }
+  // Stopped by the server or by another tab: ended there, the person lying here is told so and how to come up, as
+  // if it had ended here; stopped for a warning sign (or anything else), the session page says why, the advice first.
+  async function stoppedElsewhere() {
+    if (!stopHere()) return;
+    try {
+      const session = await window.crest.api("GET", `${config.sessions_url}/${state.sessionId}`);
+      const safety = await window.crest.api("GET", config.safety_url);
+      if (session.status !== "running" && session.status !== "interrupted" && safety.may_practise) {
+        showDone(session, session.status, config.done.elsewhere_heading);
+        return;
+      }
+    } catch (_) {
+      /* the session page says what it can */
+    }
+    window.location.assign(config.page_url);
+  }
   // One tab runs a rest: when another tab of this browser resumes it, this one stops for good and saves nothing
-  // more, so that two timers never write one session's time.
+  // more, so that two timers never write one session's time; when another tab ends it, this one says so at once.
   const tabs = "BroadcastChannel" in window ? new BroadcastChannel("crest-rest") : null;
   if (tabs)
     tabs.addEventListener("message", (event) => {
-      if (event.data.resumed !== state.sessionId || state.finished) return;
-      state.finished = true; // this tab is done with it: no checkpoint, no beacon, no question on leaving
-      state.running = false;
-      window.clearInterval(state.ticker);
-      releaseScreen();
-      finishBreath();
-      show("stage-elsewhere");
-      $("elsewhere-heading").focus();
+      if (event.data.ended === state.sessionId) stoppedElsewhere();
+      else if (event.data.resumed === state.sessionId && stopHere()) {
+        show("stage-elsewhere");
+        $("elsewhere-heading").focus();
+      }
     });
   $("elsewhere-here").addEventListener("click", () => window.location.reload()); // the page offers to resume it
   if (config.resume) {
@@ -607,26 +629,32 @@
     const ending = { elapsed_s: round(done), status };
     let saved = state.sessionId ? await save("finish", reading ? { ...ending, breath: reading } : ending) : null;
     if (!saved && reading && state.sessionId) saved = await save("finish", ending); // the rest counts, reading or not
+    if (saved && tabs) tabs.postMessage({ ended: saved.id }); // a tab still timing it says so to the person lying there
+    showDone(saved || { actual_seconds: done }, status, null);
+    if (saved && saved.breath) showBreathResult(saved.id);
+  }
+  // How to come up and the time rested as the server writes it everywhere ("14 min 30 s"), from the saved record
+  // (`session`; without one, its `actual_seconds` alone); a rest ended here within its first minute gets plain words,
+  // not praise. `heading`: a rest ended elsewhere, said first and spoken with the steps to someone lying with eyes closed.
+  function showDone(session, status, heading) {
     const list = $("ending-steps");
     list.replaceChildren(
       ...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
     );
-    if (status === "completed") speak(config.ending.join(" "));
-    // The time rested as the server writes it everywhere ("14 min 30 s"), from the saved record; a rest ended within
-    // its first minute gets plain words, not praise.
-    const short = (saved ? saved.actual_seconds : done) < config.short_rest_s;
-    $("done-heading").textContent = short ? config.done.short_heading : config.done.heading;
+    if (heading) speak(`${heading}. ${config.ending.join(" ")}`);
+    else if (status === "completed") speak(config.ending.join(" "));
+    const short = !heading && session.actual_seconds < config.short_rest_s;
+    $("done-heading").textContent = heading || (short ? config.done.short_heading : config.done.heading);
     if (short) $("done-summary").textContent = config.done.short;
-    else if (saved)
+    else if (session.rested)
       $("done-summary").textContent = config.done[status === "completed" ? "completed" : "ended"].replace(
         "{rested}",
-        saved.rested,
+        session.rested,
       );
     if (config.speed > 1) $("done-summary").textContent += ` ${config.done.demo.replace("{speed}", config.speed)}`;
     linkCheckIn();
     show("stage-done");
     $("done-heading").focus();
-    if (saved && saved.breath) showBreathResult(saved.id);
   }
 
   // Leaving a running timer asks first; the session stays open on the server, with the time done so far, so that
