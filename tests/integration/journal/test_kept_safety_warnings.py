@@ -182,17 +182,21 @@ def test_a_kept_sign_is_never_shown_beside_a_later_check_in_that_takes_its_delet
     assert refused(services)  # the hold stands all the same
 
 
-def test_deleting_the_session_unlinks_its_check_ins_kept_signs(
+def test_deleting_the_session_keeps_its_check_in_and_the_sign_it_names(
     services: Services, clock: FakeClock, journal: Journal
 ) -> None:
     services.safety.record(NO_TO_ALL)
     clock.advance(60)
     session = services.practice.log(clock() - timedelta(minutes=10), 10, "standard")
     clock.advance(60)
-    services.check_ins.add(CheckIn(at=clock(), pain=NUMB_SADDLE, session_id=session.id, timing=CheckInTiming.AFTER))
+    saved = services.check_ins.add(
+        CheckIn(at=clock(), pain=NUMB_SADDLE, session_id=session.id, timing=CheckInTiming.AFTER)
+    )
     assert session.id is not None
     services.practice.delete(session.id)
-    assert [warning.check_in_id for warning in journal.safety_warnings()] == [None]
+    assert journal.safety_warnings() == []  # nothing to keep apart: the check-in is still there, on its own
+    [reason] = services.safety.standing().check_in_reasons
+    assert (reason.sign.check_in_id, reason.sign.kept) == (saved.id, False)
     assert refused(services)
 
 
