@@ -1,6 +1,8 @@
 """The safety questions, the advice the answers lead to (with each answer behind it), and a clinician's all-clear."""
 
+import re
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -11,6 +13,7 @@ from crest.journal.records import parse_day
 from crest.knowledge.why_links import SAFETY_QUESTIONS
 from crest.safety.screen import NOT_SURE, Assessment, IncompleteScreen, assess, assess_so_far
 from crest.web.help_links import help_links
+from crest.web.pages.checkin import NEXT_PATTERN
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.safety_presenter import safety_notice
 from crest.web.templating import render
@@ -53,7 +56,23 @@ def _page(
         today=now.astimezone(context.local_zone).date().isoformat(),
         error=error,
         question_help=help_links(request, SAFETY_QUESTIONS, (question.id for question in questions)),
+        **_going_on(request),
     )
+
+
+def _going_on(request: Request) -> dict[str, str]:
+    """Where Continue leads once the answers allow practice: back to the session whose setup sent the person here
+    (`?next=`, its minutes and variant; kept by the forms that answer), else Today."""
+    going_on = request.query_params.get("next", "")
+    if not re.fullmatch(NEXT_PATTERN, going_on):
+        return {
+            "continue_url": str(request.url_for("today").path),
+            "answer_url": str(request.url_for("safety_page").path),
+        }
+    return {
+        "continue_url": going_on,
+        "answer_url": f"{request.url_for('safety_page').path}?{urlencode({'next': going_on})}",
+    }
 
 
 @router.get("/safety", name="safety_page")

@@ -70,8 +70,11 @@ def session_page(
     # A session this server is still running for a page (one reloaded, or left by a stray tap) is offered first.
     open_session = services.practice.open_session()
     safety = services.safety.standing()
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     if safety.concern_stands or (safety.due and open_session is None):
-        return RedirectResponse(request.url_for("safety_page"), status_code=303)
+        # The minutes and variant chosen come back with the safety page's Continue, not Today's defaults.
+        going_on = f"?{urlencode({'next': here})}" if request.url.query else ""
+        return RedirectResponse(f"{request.url_for('safety_page').path}{going_on}", status_code=303)
     if before_checkin_id is None and open_session is None:
         # one saved on the Check-in page as "Before a session" a moment ago: this session takes it up, as it says
         waiting = services.practice.waiting_before_check_in()
@@ -151,7 +154,6 @@ def session_page(
         "heartbeat_every_s": context.watch.heartbeat_every_s,
         "resume": None if open_session is None else _resume(open_session, context),
     }
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return render(
         request,
         "session.html",
