@@ -1,29 +1,45 @@
 """Report: the clinician report in the page, with PDF and HTML downloads; one template makes all three."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Query, Request
 from fastapi.responses import Response
-from pydantic import BeforeValidator
+from pydantic import TypeAdapter, ValidationError
 
+from crest.errors import CrestError
+from crest.input_problems import input_problems
 from crest.insights.report import ClinicianReport, InvalidPeriod, PeriodOutsideRecords
 from crest.report.render import Paper, report_css, report_html
 from crest.web.context import WebContext
 from crest.web.pages.common import Context, page_router
-from crest.web.schemas import Day as WrittenDay
+from crest.web.schemas import Day
 from crest.web.templating import render
 
 router = page_router()
+_DAY = TypeAdapter(Day)
+# The days the API and `crest report` take, or an empty box (no day: the usual period), read by the page itself,
+# not by the route's schema: a wrong one comes back to this page, beside its box, rather than to an error page that
+# leads to Today and loses the form.
+TypedDay = Annotated[str, Query(description="YYYY-MM-DD, from 2000 on; empty: the usual period")]
+BOXES = {"since": "From", "until": "To"}  # the boxes' labels: a refusal names the box the person sees
 
 
-def _no_day_if_empty(value: Any) -> Any:
-    # a browser sends a date box emptied as "since=": no day, as on Progress, so the usual period
-    return None if isinstance(value, str) and not value.strip() else value
+class UnreadableDay(CrestError):
+    """A day typed in a box of the form that is no day crest takes; `box` is the query name of that box."""
+
+    def __init__(self, box: str, message: str) -> None:
+        super().__init__(f"{BOXES[box]}: {message}")
+        self.box = box
 
 
-# the days the API and `crest report` take, or an empty box
-Day = Annotated[WrittenDay | None, BeforeValidator(_no_day_if_empty), Query()]
+def _day(box: str, typed: str) -> date | None:
+    if not typed.strip():
+        return None
+    try:
+        return _DAY.validate_python(typed.strip())
+    except ValidationError as error:
+        raise UnreadableDay(box, input_problems(error.errors())[0].message) from None
 
 
 def _build(context: WebContext, since: date | None, until: date | None, notes: bool) -> ClinicianReport:
@@ -35,23 +51,27 @@ def _build(context: WebContext, since: date | None, until: date | None, notes: b
 
 @router.get("/report", name="report_page")
 def report_page(
-    request: Request, context: Context, since: Day = None, until: Day = None, notes: bool = False, paper: Paper = "a4"
+    request: Request, context: Context, since: TypedDay = "", until: TypedDay = "", notes: bool = False, paper: Paper = "a4"
 ) -> Response:
     built = _built(request, context, since, until, notes, paper)
     return built if isinstance(built, Response) else _page(request, context, built, notes, paper)
 
 
 def _built(
-    request: Request, context: WebContext, since: date | None, until: date | None, notes: bool, paper: Paper
+    request: Request, context: WebContext, since: str, until: str, notes: bool, paper: Paper
 ) -> ClinicianReport | Response:
-    """The report of the period asked for; a period refused (it ends before it starts, a day not yet come) comes back
-    to the report page, whose boxes they were, rather than to an error page that leads to Today: the boxes keep the
-    days typed, to be mended, above the report the empty boxes make. A download submits the same form: likewise."""
+    """The report of the period asked for; a period refused (no date, before 2000, it ends before it starts, a day not
+    yet come) comes back to the report page, whose boxes they were, rather than to an error page that leads to Today:
+    the boxes keep the days typed, to be mended, and every other choice, above the report the empty boxes make. A
+    download submits the same form: likewise."""
     try:
-        return _build(context, since, until, notes)
-    except (InvalidPeriod, PeriodOutsideRecords) as error:
+        return _build(context, _day("since", since), _day("until", until), notes)
+    except (UnreadableDay, InvalidPeriod, PeriodOutsideRecords) as error:
         usual = _build(context, None, None, notes)
-        return _page(request, context, usual, notes, paper, period_error=error.message, since=since, until=until)
+        box = error.box if isinstance(error, UnreadableDay) else None  # None: the period, both boxes
+        return _page(
+            request, context, usual, notes, paper, period_error=error.message, refused_box=box, since=since, until=until
+        )
 
 
 def _page(
@@ -73,7 +93,7 @@ def _page(
 
 @router.get("/report.pdf", name="report_pdf")
 def report_pdf(
-    request: Request, context: Context, since: Day = None, until: Day = None, notes: bool = False, paper: Paper = "a4"
+    request: Request, context: Context, since: TypedDay = "", until: TypedDay = "", notes: bool = False, paper: Paper = "a4"
 ) -> Response:
     report = _built(request, context, since, until, notes, paper)
     if isinstance(report, Response):
@@ -87,7 +107,7 @@ def report_pdf(
 
 @router.get("/report.html", name="report_file")
 def report_file(
-    request: Request, context: Context, since: Day = None, until: Day = None, notes: bool = False, paper: Paper = "a4"
+    request: Request, context: Context, since: TypedDay = "", until: TypedDay = "", notes: bool = False, paper: Paper = "a4"
 ) -> Response:
     report = _built(request, context, since, until, notes, paper)
     if isinstance(report, Response):

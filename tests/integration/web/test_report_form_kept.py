@@ -1,0 +1,48 @@
+"""A day the Report page cannot take (a year typo, 1999) shows the Report page again, the refusal beside the box it
+names as the form does ("From", not "Since"), and every other choice kept; before, Update and both downloads led to
+an error page without the form whose only link went to Today."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from fastapi.testclient import TestClient
+
+EARLY = "the day 1999-01-01 is before 2000, when crest's records begin; choose a later day"
+
+
+def _input(page: str, name: str) -> str:
+    found = re.search(rf'<input id="{name}"[^>]*>', page)
+    assert found is not None
+    return found.group(0)
+
+
+@pytest.mark.parametrize("path", ["/report", "/report.pdf", "/report.html"])
+def test_a_day_before_2000_comes_back_to_the_form_with_every_choice_kept(client: TestClient, path: str) -> None:
+    page = client.get(path, params={"since": "1999-01-01", "until": "", "paper": "letter", "notes": "true"})
+    assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
+    text = unescape(page.text)
+    assert f"From: {EARLY}." in text
+    assert "Since" not in text
+    since, until = _input(page.text, "since"), _input(page.text, "until")
+    assert 'value="1999-01-01"' in since and 'aria-invalid="true"' in since and "autofocus" in since
+    assert 'aria-invalid="true"' not in until  # the box it names, not both
+    assert '<option value="letter" selected>' in page.text
+    assert re.search(r'<input type="checkbox" name="notes" value="true" checked>', page.text)
+    assert 'class="report-preview"' in page.text  # the usual report under the form
+
+
+def test_a_day_that_is_no_date_names_the_to_box(client: TestClient) -> None:
+    page = client.get("/report", params={"until": "soon"})
+    assert page.status_code == 422
+    assert "To: “soon” is not a date; write it as YYYY-MM-DD" in unescape(page.text)
+    assert 'aria-invalid="true"' in _input(page.text, "until")
+    assert 'aria-invalid="true"' not in _input(page.text, "since")
+
+
+def test_a_period_refused_as_a_whole_still_marks_both_boxes(client: TestClient) -> None:
+    page = client.get("/report", params={"since": "2026-05-06", "until": "2026-05-01"})
+    assert page.status_code == 422 and "check “From” and “To”" in unescape(page.text)
+    assert all('aria-invalid="true"' in _input(page.text, name) for name in ("since", "until"))
