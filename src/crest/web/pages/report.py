@@ -51,7 +51,12 @@ def _build(context: WebContext, since: date | None, until: date | None, notes: b
 
 @router.get("/report", name="report_page")
 def report_page(
-    request: Request, context: Context, since: TypedDay = "", until: TypedDay = "", notes: bool = False, paper: Paper = "a4"
+    request: Request,
+    context: Context,
+    since: TypedDay = "",
+    until: TypedDay = "",
+    notes: bool = False,
+    paper: Paper = "a4",
 ) -> Response:
     built = _built(request, context, since, until, notes, paper)
     return built if isinstance(built, Response) else _page(request, context, built, notes, paper)
@@ -93,7 +98,12 @@ def _page(
 
 @router.get("/report.pdf", name="report_pdf")
 def report_pdf(
-    request: Request, context: Context, since: TypedDay = "", until: TypedDay = "", notes: bool = False, paper: Paper = "a4"
+    request: Request,
+    context: Context,
+    since: TypedDay = "",
+    until: TypedDay = "",
+    notes: bool = False,
+    paper: Paper = "a4",
 ) -> Response:
     report = _built(request, context, since, until, notes, paper)
     if isinstance(report, Response):
@@ -107,7 +117,12 @@ def report_pdf(
 
 @router.get("/report.html", name="report_file")
 def report_file(
-    request: Request, context: Context, since: TypedDay = "", until: TypedDay = "", notes: bool = False, paper: Paper = "a4"
+    request: Request,
+    context: Context,
+    since: TypedDay = "",
+    until: TypedDay = "",
+    notes: bool = False,
+    paper: Paper = "a4",
 ) -> Response:
     report = _built(request, context, since, until, notes, paper)
     if isinstance(report, Response):
