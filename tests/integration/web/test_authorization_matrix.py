@@ -263,6 +263,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     # Your data: a client's own journal. A photo is no export: refused after every authorization check.
     ("POST", "/settings/restore"): Rule(CLIENTS, 422, CLIENT, files=True),
     ("POST", "/settings/delete-everything"): Rule(CLIENTS, 303, CLIENT, body=lambda w, a: {"confirmation": "delete"}),
+    # The addresses those forms are sent to, opened again (a tab reopened): on to Settings.
+    ("GET", "/settings/restore"): Rule(CLIENTS, 303, CLIENT),
+    ("GET", "/settings/delete-everything"): Rule(CLIENTS, 303, CLIENT),
     ("POST", "/settings"): Rule(
         CLIENTS, 303, CLIENT, body=lambda w, a: {"default_minutes": "15", "default_variant": "standard"}
     ),
@@ -297,6 +300,7 @@ MATRIX: dict[tuple[str, str], Rule] = {
         CLIENT,
         body=lambda w, a: {"clinician": "Dr Lee, GP", "cleared_on": w.clock().date().isoformat()},
     ),
+    ("GET", "/safety/clearance"): Rule(CLIENTS, 200, CLIENT),  # where a recorded all-clear is redirected
     # A client's own account: what is shared, who looked, the prescription, sync.
     ("GET", "/api/account/sharing"): Rule(CLIENTS, 200, CLIENT),
     ("PUT", "/api/account/sharing/{link_id}"): Rule(

@@ -19,12 +19,13 @@ from crest.journal.transfer.csv_format import csv_folder_contents, csv_zip_conte
 from crest.journal.transfer.fields import check_in_fields, session_fields
 from crest.journal.transfer.json_format import export_json, json_contents
 from crest.journal.transfer.legacy_csv import legacy_csv_contents
-from crest.journal.transfer.reading import InvalidImportFile
+from crest.journal.transfer.reading import InvalidImportFile, NotAnExportFile
 
 __all__ = [
     "FILE_SUFFIXES",
     "FORMATS",
     "InvalidImportFile",
+    "NotAnExportFile",
     "NotText",
     "UnknownFormat",
     "check_in_fields",
@@ -81,9 +82,7 @@ def parse_export(data: bytes | str, source: str, now: datetime | None = None) ->
             raise InvalidImportFile(f"{source}: not UTF-8 text or a zip; is it a crest export?") from None
     text = data.removeprefix("\ufeff")
     if not text.strip():
-        raise InvalidImportFile(
-            f"{source}: there is nothing in the file (empty or blank); give the file `crest export` wrote"
-        )
+        raise NotAnExportFile(f"{source}: there is nothing in the file (empty or blank)")
     if text.lstrip().startswith(("{", "[")):  # a one-sheet CSV starts with its header
         return json_contents(text, source, now)
     return legacy_csv_contents(text, source, now)

@@ -43,6 +43,7 @@ from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, 
 from crest.journal.transfer.reading import (
     Collector,
     InvalidImportFile,
+    NotAnExportFile,
     Place,
     check_in_record,
     clearance_record,
@@ -343,9 +344,7 @@ def csv_zip_contents(data: bytes, source: str, now: datetime | None = None) -> J
         zipped = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         # A zip has no lines: the whole file is named.
-        raise InvalidImportFile(
-            f"{source}: not a zip file that can be read; give the zip `crest export` wrote"
-        ) from None
+        raise NotAnExportFile(f"{source}: not a zip file that can be read", "the zip") from None
     with zipped:
         members = {Path(member.filename).name: member for member in zipped.infolist() if not member.is_dir()}
 

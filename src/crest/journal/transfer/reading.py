@@ -78,6 +78,18 @@ class InvalidImportFile(CrestError):
     """A file that cannot be imported; the message names the file, the line and the field."""
 
 
+class NotAnExportFile(InvalidImportFile):
+    """A file with no export in it at all (empty, or a zip that cannot be read): each door says how to make a right
+    one in its own words, the terminal's command (`crest export`) and the browser's buttons (`in_browser`)."""
+
+    def __init__(self, problem: str, made: str = "the file") -> None:
+        super().__init__(f"{problem}; give {made} `crest export` wrote")
+        self.problem = problem
+
+    def in_browser(self) -> str:
+        return f"{self.problem}; choose a file made with Export JSON or Export CSV (or `crest export`)"
+
+
 # A file of some other program: what crest can read, rather than every column it expected.
 # Said by the browser's Restore too, which cannot upload a folder (crest import --help offers the unzipped folder).
 NOT_AN_EXPORT = "this is not a crest export; crest imports the JSON file or the CSV zip that it exports"

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from crest.counting import counted
 from crest.errors import CrestError
@@ -113,8 +113,16 @@ def save_safety(request: Request, context: Context, form: SubmittedForm) -> Resp
 def save_clearance(request: Request, context: Context, form: SubmittedForm) -> Response:
     try:
         day = parse_day(form.get("cleared_on", ""), "the day they checked")
-        standing = context.services.safety.record_clearance(form.get("clinician", ""), day)
+        context.services.safety.record_clearance(form.get("clinician", ""), day)
     except CrestError as error:
         return _page(request, context, error.http_status, error=error.message)
-    # A sign cleared before any answers leaves the questions still to answer: they are asked below the all-clear.
-    return _page(request, context, answered=standing.latest is not None)
+    # Redirected, so that a reload, or the tab reopened, shows the all-clear again rather than "That did not work".
+    return RedirectResponse(str(request.url_for("clearance_recorded")), status_code=303)
+
+
+@router.get("/safety/clearance", name="clearance_recorded")
+def clearance_recorded(request: Request, context: Context) -> Response:
+    """The safety page after an all-clear: what stands now with the clearance. A sign cleared before any answers, or
+    answers due again, leave the questions still to answer: they are asked below the all-clear."""
+    standing = context.services.safety.standing()
+    return _page(request, context, answered=standing.latest is not None and not standing.due)

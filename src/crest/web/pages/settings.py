@@ -1,8 +1,10 @@
 """Settings: the next session's defaults, voice and chime, height for the position check, theme, streaks, goal and
 reminder; and your data (restore, delete everything: pages/your_data.py)."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -13,6 +15,7 @@ from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.practice_link import LinkDamaged, PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT, PrescribedReminder
+from crest.services.transfer import Imported
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems
 from crest.web.pages.common import Context, SubmittedForm, page_router
@@ -20,11 +23,14 @@ from crest.web.presenters import friendly_date, friendly_time
 from crest.web.templating import render
 
 router = page_router()
+MAX_SOURCE_CHARACTERS = 200  # a restored file's name as the notice after it names it
 
 
 @router.get("/settings", name="settings_page")
 def settings_page(request: Request, context: Context, saved: bool = False, deleted: bool = False) -> Response:
-    return settings_view(request, context, context.services.preferences.current(), saved=saved, deleted=deleted)
+    preferences = context.services.preferences.current()
+    restored = restore_notice(request.query_params)  # carried by the redirect after a restore
+    return settings_view(request, context, preferences, saved=saved, deleted=deleted, data_notice=restored)
 
 
 @router.post("/settings")
@@ -57,6 +63,35 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
         return settings_view(request, context, current, error=message, status_code=422, sent=_as_sent(form, current))
     preferences_store.save(preferences)
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
+
+
+def restore_notice(query: Mapping[str, str]) -> str | None:
+    """The words for a restore that the redirect after it carries (`restored_query`), or None when the address
+    carries none (or counts that are no counts: then nothing is said rather than something wrong)."""
+    if query.get("restored") not in ("file", "merged"):
+        return None
+    try:
+        counts = {field.name: int(query.get(field.name, "0")) for field in fields(Imported)}
+    except ValueError:
+        return None
+    if any(count < 0 for count in counts.values()):
+        return None
+    return _described(Imported(**counts), query["restored"] == "merged", query.get("source") or "the file")
+
+
+def restored_query(imported: Imported, merged: bool, source: str) -> str:
+    """The counts of a restore as the address of the page after it: only numbers and the file's name travel."""
+    counts = {name: count for name, count in asdict(imported).items() if count}
+    return urlencode({"restored": "merged" if merged else "file", "source": source[:MAX_SOURCE_CHARACTERS], **counts})
+
+
+def _described(imported: Imported, merged: bool, source: str) -> str:
+    counts = ", ".join(imported.counts())
+    if nothing_new := imported.nothing_new(source):
+        return nothing_new
+    if merged:
+        return f"Restored. Added: {counts}. Already here, so skipped: {imported.skipped}."
+    return f"Restored: {counts}."
 
 
 @dataclass(frozen=True)

@@ -8,21 +8,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from crest.errors import CrestError
 from crest.journal.merging import JournalNotEmpty
-from crest.services.transfer import Imported
+from crest.journal.transfer import NotAnExportFile
 from crest.web.pages.common import Context, page_router
-from crest.web.pages.settings import settings_view
+from crest.web.pages.settings import restored_query, settings_view
 
 router = page_router()
 CONFIRMATION = "delete"  # typed, not clicked: nothing else on the page deletes everything
-
-
-def _described(imported: Imported, merged: bool, source: str) -> str:
-    counts = ", ".join(imported.counts())
-    if nothing_new := imported.nothing_new(source):
-        return nothing_new
-    if merged:
-        return f"Restored. Added: {counts}. Already here, so skipped: {imported.skipped}."
-    return f"Restored: {counts}."
 
 
 @router.post("/settings/restore", name="restore_data")
@@ -43,11 +34,15 @@ def restore(
                 f"Nothing was restored: this journal is not empty ({error.found}). To add only what the file does "
                 "not hold yet, tick “Add it to what is already here” and restore it again."
             )
+        elif isinstance(error, NotAnExportFile):  # the page's own buttons, not the terminal's command
+            message = error.in_browser()
         return settings_view(
             request, context, services.preferences.current(), status_code=error.http_status, data_error=message
         )
-    notice = _described(imported, merge, source)
-    return settings_view(request, context, services.preferences.current(), data_notice=notice)
+    # Redirected, as a saved form is: a reload, or the tab reopened, shows what was restored rather than "That did
+    # not work", and never sends the file again.
+    settings = str(request.url_for("settings_page"))
+    return RedirectResponse(f"{settings}?{restored_query(imported, merge, source)}", status_code=303)
 
 
 @router.post("/settings/delete-everything", name="delete_everything")
@@ -58,3 +53,15 @@ def delete_everything(request: Request, context: Context, confirmation: Annotate
         return settings_view(request, context, services.preferences.current(), status_code=422, data_error=message)
     services.transfer.delete_everything()
     return RedirectResponse(str(request.url_for("settings_page")) + "?deleted=true", status_code=303)
+
+
+# A refused restore or deletion is answered at the address its form was sent to: opened again from there (a tab
+# reopened, the history), it is the Settings page, not "That did not work". `context`: to whom Settings is open.
+@router.get("/settings/restore", name="restore_data_reopened")
+def restore_reopened(request: Request, context: Context) -> Response:
+    return RedirectResponse(str(request.url_for("settings_page")), status_code=303)
+
+
+@router.get("/settings/delete-everything", name="delete_everything_reopened")
+def delete_everything_reopened(request: Request, context: Context) -> Response:
+    return RedirectResponse(str(request.url_for("settings_page")), status_code=303)
