@@ -1195,15 +1195,16 @@ class Journal:
     # Whole journal: export and import
 
     def _counts(self, db: Session) -> list[str]:
-        """How many rows of each kind this person has, in words, for the kinds there are any of."""
+        """How many records of each kind this person has, in words (as an import counts them), for the kinds there
+        are any of. Settings are no record: a new journal whose Settings were saved once is still empty to a restore,
+        which was refused for "11 settings" when the person had saved one form."""
         found = []
         for table, singular, plural in (
             (SessionRow, "session", None),
             (CheckInRow, "check-in", None),
-            (SafetyScreenRow, "safety screen", None),
+            (SafetyScreenRow, "set of safety answers", "sets of safety answers"),
             (SafetyClearanceRow, "clinician's all-clear", "clinicians' all-clears"),
-            (SettingRow, "setting", None),
-            (PsfsAssessmentRow, "PSFS entry", "PSFS entries"),
+            (PsfsAssessmentRow, "PSFS round", None),
         ):
             count = db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id)) or 0
             if count:
@@ -1273,7 +1274,8 @@ class Journal:
         ]
 
     def import_contents(self, contents: JournalContents) -> None:
-        """Fill an empty journal with `contents`, keeping their ids, all in one transaction."""
+        """Fill an empty journal (settings saved are no record) with `contents`, keeping their ids, all in one
+        transaction."""
         with self._writing() as db:
             found = self._counts(db)
             if found:
@@ -1298,9 +1300,9 @@ class Journal:
                 for screen in contents.safety_screens
             )
             db.add_all(_clearance_row(clearance, self.person_id) for clearance in contents.safety_clearances)
-            db.add_all(
-                SettingRow(person_id=self.person_id, key=key, value=value) for key, value in contents.settings.items()
-            )
+            # The file's settings replace those saved here (a new computer's first choices); the others stay.
+            for key, value in contents.settings.items():
+                db.merge(SettingRow(person_id=self.person_id, key=key, value=value))
             db.add_all(
                 _psfs_row(assessment, self.person_id, contents.psfs_uids.get(assessment.id or 0))
                 for assessment in contents.psfs
