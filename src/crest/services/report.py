@@ -14,6 +14,7 @@ from crest.insights.report import (
     Concern,
     Period,
     SafetySummary,
+    YesGiven,
     period_of,
     report_data,
     yes_given,
@@ -143,13 +144,19 @@ class ClinicianReports:
             disclaimer=load_protocol().disclaimer,
             client_name=client_name,
             earlier_signs=self._earlier_signs(check_ins, period, standing),
-            yes_in_period=yes_given(
-                self._journal.safety_screens_since(start_of_day(period.first_day, self._zone)),
-                self._journal.safety_clearances(),
-                period,
-                self._zone,
-            ),
+            yes_in_period=self._yes_in_period(period, standing),
         )
+
+    def _yes_in_period(self, period: Period, standing: SafetyStanding) -> tuple[YesGiven, ...]:
+        """Every "yes" given in the period that the safety section does not list already as standing (or cleared)."""
+        listed = {(reason.question.text, reason.answered_at) for reason in standing.reasons}
+        given = yes_given(
+            self._journal.safety_screens_since(start_of_day(period.first_day, self._zone)),
+            self._journal.safety_clearances(),
+            period,
+            self._zone,
+        )
+        return tuple(yes for yes in given if (yes.question, yes.answered_at) not in listed)
 
     def _earlier_signs(
         self, check_ins: list[CheckIn], period: Period, standing: SafetyStanding

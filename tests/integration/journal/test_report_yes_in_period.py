@@ -58,5 +58,16 @@ def test_a_yes_before_the_period_is_left_to_its_own_report(services: Services, c
     services.safety.record(NO_TO_ALL | {"weight_loss": True})
     clock.advance(timedelta(days=10).total_seconds())
     services.safety.record(NO_TO_ALL)
-    assert "Answered “yes” in this period" not in _safety(services, since=date(2026, 5, 5))
-    assert "Answered “yes” in this period" in _safety(services)
+    assert "answers given in this period" not in _safety(services, since=date(2026, 5, 5))
+    assert "“Yes” answers given in this period" in _safety(services)
+
+
+def test_a_yes_that_stands_is_listed_once(services: Services, clock: FakeClock) -> None:
+    services.safety.record(NO_TO_ALL | {"weight_loss": True})
+    clock.advance(60)
+    services.safety.record(NO_TO_ALL | {"weight_loss": True, "night_pain": True})
+    safety = _safety(services)
+    # standing, and the first "yes" a minute before it; the standing answers are not listed again
+    assert safety.count(WEIGHT) == 2 and f"1 May 2026 07:00: yes to “{WEIGHT}”" in safety
+    assert "07:01: yes to" not in safety
+    assert "Other “yes” answers given in this period" in safety
