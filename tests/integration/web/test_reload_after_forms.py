@@ -14,7 +14,7 @@ from crest.safety.screen import QUESTIONS
 from support.refusals import refused_line
 
 NO_TO_ALL = {question.id: "no" for question in QUESTIONS}
-BROWSER_WAY = "choose a file made with Export JSON or Export CSV (or `crest export`)"
+BROWSER_WAY = "choose a file made with Export JSON or Export CSV (or “crest export”)"
 
 
 def test_a_restore_is_redirected_and_its_page_reloads_with_what_was_restored(client: TestClient) -> None:

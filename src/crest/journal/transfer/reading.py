@@ -87,7 +87,7 @@ class NotAnExportFile(InvalidImportFile):
         self.problem = problem
 
     def in_browser(self) -> str:
-        return f"{self.problem}; choose a file made with Export JSON or Export CSV (or `crest export`)"
+        return f"{self.problem}; choose a file made with Export JSON or Export CSV (or “crest export”)"
 
 
 # A file of some other program: what crest can read, rather than every column it expected.
