@@ -1,9 +1,10 @@
 """Report: the clinician report in the page, with PDF and HTML downloads; one template makes all three."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import TypeAdapter, ValidationError
 
@@ -49,38 +50,40 @@ def _build(context: WebContext, since: date | None, until: date | None, notes: b
         raise error.named("“From” and “To”") from None  # the labels of the page's form
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What the Report page's form sends, the downloads included: the days as typed, the notes box, the paper."""
+
+    since: TypedDay = ""
+    until: TypedDay = ""
+    notes: bool = False
+    paper: Paper = "a4"
+
+
+Chosen = Annotated[Choices, Depends()]
+
+
 @router.get("/report", name="report_page")
-def report_page(
-    request: Request,
-    context: Context,
-    since: TypedDay = "",
-    until: TypedDay = "",
-    notes: bool = False,
-    paper: Paper = "a4",
-) -> Response:
-    built = _built(request, context, since, until, notes, paper)
-    return built if isinstance(built, Response) else _page(request, context, built, notes, paper)
+def report_page(request: Request, context: Context, chosen: Chosen) -> Response:
+    built = _built(request, context, chosen)
+    return built if isinstance(built, Response) else _page(request, context, built, chosen)
 
 
-def _built(
-    request: Request, context: WebContext, since: str, until: str, notes: bool, paper: Paper
-) -> ClinicianReport | Response:
+def _built(request: Request, context: WebContext, chosen: Choices) -> ClinicianReport | Response:
     """The report of the period asked for; a period refused (no date, before 2000, it ends before it starts, a day not
     yet come) comes back to the report page, whose boxes they were, rather than to an error page that leads to Today:
     the boxes keep the days typed, to be mended, and every other choice, above the report the empty boxes make. A
     download submits the same form: likewise."""
     try:
-        return _build(context, _day("since", since), _day("until", until), notes)
+        return _build(context, _day("since", chosen.since), _day("until", chosen.until), chosen.notes)
     except (UnreadableDay, InvalidPeriod, PeriodOutsideRecords) as error:
-        usual = _build(context, None, None, notes)
+        usual = _build(context, None, None, chosen.notes)
         box = error.box if isinstance(error, UnreadableDay) else None  # None: the period, both boxes
-        return _page(
-            request, context, usual, notes, paper, period_error=error.message, refused_box=box, since=since, until=until
-        )
+        return _page(request, context, usual, chosen, period_error=error.message, refused_box=box)
 
 
 def _page(
-    request: Request, context: WebContext, report: ClinicianReport, notes: bool, paper: Paper, **refused: object
+    request: Request, context: WebContext, report: ClinicianReport, chosen: Choices, **refused: object
 ) -> Response:
     return render(
         request,
@@ -89,49 +92,38 @@ def _page(
         active="report_page",
         report=report,
         fragment=report_html(report, standalone=False),
-        paper=paper,
-        notes=notes,
+        paper=chosen.paper,
+        notes=chosen.notes,
+        since=chosen.since,
+        until=chosen.until,
         today=context.now().astimezone(context.local_zone).date(),  # the date boxes' last day: none ahead
         **refused,
     )
 
 
-@router.get("/report.pdf", name="report_pdf")
-def report_pdf(
-    request: Request,
-    context: Context,
-    since: TypedDay = "",
-    until: TypedDay = "",
-    notes: bool = False,
-    paper: Paper = "a4",
-) -> Response:
-    report = _built(request, context, since, until, notes, paper)
+def _download(request: Request, context: WebContext, chosen: Choices, suffix: str) -> Response:
+    """The report as a file (`suffix` .pdf or .html), or the page again where the form was refused."""
+    report = _built(request, context, chosen)
     if isinstance(report, Response):
         return report
-    return Response(
-        context.services.clinician_reports.pdf(report, paper),
-        media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{_file_name(report)}.pdf"'},
-    )
+    reports = context.services.clinician_reports
+    if suffix == ".pdf":
+        body: bytes | str = reports.pdf(report, chosen.paper)
+        media_type = "application/pdf"
+    else:
+        body, media_type = reports.html(report), "text/html; charset=utf-8"
+    disposition = f'attachment; filename="{_file_name(report)}{suffix}"'
+    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+
+
+@router.get("/report.pdf", name="report_pdf")
+def report_pdf(request: Request, context: Context, chosen: Chosen) -> Response:
+    return _download(request, context, chosen, ".pdf")
 
 
 @router.get("/report.html", name="report_file")
-def report_file(
-    request: Request,
-    context: Context,
-    since: TypedDay = "",
-    until: TypedDay = "",
-    notes: bool = False,
-    paper: Paper = "a4",
-) -> Response:
-    report = _built(request, context, since, until, notes, paper)
-    if isinstance(report, Response):
-        return report
-    return Response(
-        context.services.clinician_reports.html(report),
-        media_type="text/html; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{_file_name(report)}.html"'},
-    )
+def report_file(request: Request, context: Context, chosen: Chosen) -> Response:
+    return _download(request, context, chosen, ".html")
 
 
 @router.get("/report.css", name="report_css")
