@@ -56,6 +56,7 @@ def test_a_worse_check_in_is_answered_on_today(
     page.get_by_label("Worse").check()
     page.get_by_label("Note").fill("sharp pain, and now my legs feel weak")
     page.get_by_role("button", name="Save check-in").click()
+    page.get_by_role("button", name="Yes, save it").click()  # an urgent sign is saved once confirmed
     page.wait_for_url(f"{server_url}/?saved=check-in")
 
     # The note's words name an urgent sign (the help system's red-flag rules), which stands at the safety gate:

@@ -6,6 +6,7 @@ SQLAlchemy and the journal modules are imported inside the commands so that `cre
 from __future__ import annotations
 
 import json
+import sys
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
     from crest.accounts.records import SessionNote
     from crest.journal.records import CheckIn, PracticeSession
+    from crest.safety.worse_check_in import WarningSign
 
 
 class NothingToLog(CrestError):
@@ -86,6 +88,14 @@ def log(
             "before this check-in takes it as its 'after'.",
         ),
     ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            help="Save a check-in that names an urgent-care warning sign without asking 'Is that right?' first "
+            "(needed when not run in a terminal).",
+        ),
+    ] = False,
 ) -> None:
     """Record a check-in without a session: pain, sensations, a note."""
     from crest.cli.journal_access import open_services
@@ -115,6 +125,8 @@ def log(
     with open_services() as services:
         if after_session:
             check_in = services.practice.followed_by(check_in)
+        if not yes:
+            _confirm_urgent_signs(make_console(highlight=False), services.check_ins.urgent_signs(check_in))
         try:
             saved = services.check_ins.add(check_in)
         except ImpossibleRecord as error:
@@ -132,6 +144,43 @@ def log(
             typer.echo(f"It is the check-in after session {saved.session_id}.")
         if standing.level is not AdviceLevel.URGENT:  # urgent care stands alone, as on the web's Today
             show_sensation_help(console, saved.sensations, advice)
+
+
+class UrgentSignNotConfirmed(CrestError):
+    """`crest log` of an urgent-care sign, not confirmed: nothing is saved."""
+
+
+def _in_a_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _confirm_urgent_signs(console: Console, signs: tuple[WarningSign, ...]) -> None:
+    """An urgent-care sign holds for two weeks once saved and no correction lifts it: one look before saving, as
+    the safety questions ask after a "yes", so that a slip (tingling for aching) costs nothing. Refused, nothing
+    saved, when it is not confirmed, or cannot be asked (no terminal): `--yes` confirms it beforehand."""
+    from rich.markup import escape
+
+    from crest.cli.asker import Asker
+    from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
+
+    if not signs:
+        return
+    named = "; ".join(sign.title for sign in signs)
+    if not _in_a_terminal():
+        raise UrgentSignNotConfirmed(
+            f"this check-in names a sign to seek urgent care ({named}), so it is saved only when confirmed; nothing "
+            "was saved: run it again with --yes if that is right"
+        )
+    days = ANSWER_AGAIN_AFTER[AdviceLevel.URGENT].days
+    console.print("\nThis check-in notes a warning sign:")
+    for sign in signs:
+        console.print(f"- {escape(sign.title)}")
+    console.print(
+        f"It means seeking urgent medical care, and once saved it holds for {days} days: correcting or deleting "
+        "the check-in does not lift it."
+    )
+    if not Asker(console).confirm("Is that right?", default=False):
+        raise UrgentSignNotConfirmed("nothing was saved; run crest log again with what you meant")
 
 
 _COMPARED_WITH_BEFORE = {

@@ -16,6 +16,7 @@ from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
 from crest.safety.screen import AdviceLevel
 from crest.safety.worse_check_in import (
+    WarningLevel,
     WarningSign,
     WorseAdvice,
     after_check_in_advice,
@@ -49,6 +50,11 @@ class CheckIns:
         saved = self._journal.get_checkin(self._journal.add_checkin(check_in))
         self._safety.hold_from_entry(saved)  # told late, an urgent sign still holds its whole time from now
         return saved
+
+    def urgent_signs(self, check_in: CheckIn) -> tuple[WarningSign, ...]:
+        """The urgent-care signs `check_in` would name once saved, nothing saved: each holds for two weeks and no
+        correction lifts it, so every door asks "is that right?" before saving one (a slip costs nothing then)."""
+        return tuple(sign for sign in check_in_warning_signs(check_in) if sign.level is WarningLevel.URGENT_CARE)
 
     def replace(self, check_in_id: int, check_in: CheckIn, uid: str | None = None) -> CheckIn:
         """Correct a check-in: a "see a clinician" sign it named is lifted with the mistake, an urgent-care one

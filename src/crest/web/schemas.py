@@ -34,7 +34,7 @@ from crest.journal.vocabulary import Sensation as SensationName
 from crest.journal.vocabulary import Side as SideName
 from crest.protocol.model import VariantName
 from crest.safety.screen import QUESTIONS
-from crest.safety.worse_check_in import WorseAdvice
+from crest.safety.worse_check_in import WarningSign, WorseAdvice
 from crest.services.preferences import Preferences
 
 RecordId = Annotated[int, Path(ge=1, le=records.MAX_RECORD_ID)]
@@ -392,6 +392,10 @@ class WarningSignOut(BaseModel):
     text: str
     sources: list[str]
 
+    @classmethod
+    def of(cls, sign: WarningSign) -> "WarningSignOut":
+        return cls(level=sign.level.value, title=sign.title, text=sign.text, sources=list(sign.sources))
+
 
 class CheckInAdviceOut(BaseModel):
     """The calm answer to a check-in that is clearly worse than before, or that names a warning sign."""
@@ -411,10 +415,7 @@ class CheckInAdviceOut(BaseModel):
             reasons=list(advice.reasons),
             steps=list(advice.steps),
             sources=list(advice.sources),
-            warnings=[
-                WarningSignOut(level=sign.level.value, title=sign.title, text=sign.text, sources=list(sign.sources))
-                for sign in advice.warnings
-            ],
+            warnings=[WarningSignOut.of(sign) for sign in advice.warnings],
         )
 
 

@@ -166,14 +166,14 @@ def test_a_worse_check_in_in_the_terminal_is_answered_calmly(run_crest: RunCrest
     calm = run_crest("log", "--pain", "hip:left=2")
     assert "worse" not in calm.stdout
     # With a note the help system's red-flag rules read as urgent, the urgent advice stands alone.
-    urgent = _flat(run_crest("log", "--pain", "hip:left=8", "--note", "both my legs feel weak").stdout)
+    urgent = _flat(run_crest("log", "--yes", "--pain", "hip:left=8", "--note", "both my legs feel weak").stdout)
     assert "urgent medical care" in urgent and "Source:" in urgent
     assert "Your check-in notes strong pain" not in urgent and "Stop practising for today" not in urgent
 
 
 def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunCrest) -> None:
     assert run_crest("safety", input_text=_answers()).returncode == 0
-    logged = run_crest("log", "--note", "since this morning I cannot control my bladder")
+    logged = run_crest("log", "--yes", "--note", "since this morning I cannot control my bladder")
     assert logged.returncode == 0
     said = _flat(logged.stdout)  # what to do first, never after a routine "Saved"
     assert said.index("urgent medical care now") < said.index("Saved check-in 1")
@@ -198,7 +198,7 @@ def test_a_check_in_naming_an_urgent_sign_stops_the_next_session(run_crest: RunC
 )
 def test_a_note_in_other_words_for_an_urgent_sign_stops_the_next_session(run_crest: RunCrest, note: str) -> None:
     assert run_crest("safety", input_text=_answers()).returncode == 0
-    logged = run_crest("log", "--pain", "lower_back=6", "--note", note)
+    logged = run_crest("log", "--yes", "--pain", "lower_back=6", "--note", note)
     assert logged.returncode == 0 and "urgent medical care" in _flat(logged.stdout)  # said at once
 
     refused = run_crest(*SHORT, "--yes")
@@ -211,7 +211,7 @@ def test_a_note_in_other_words_for_an_urgent_sign_stops_the_next_session(run_cre
 def test_a_logged_check_in_points_to_help_for_what_it_noticed_unless_urgent_care_stands(run_crest: RunCrest) -> None:
     noticed = run_crest("log", "--sensation", "emotions")
     assert noticed.returncode == 0 and "Emotions came up: why? crest ask" in _flat(noticed.stdout)
-    urgent = run_crest("log", "--sensation", "emotions", "--note", "tingling between my legs")
+    urgent = run_crest("log", "--yes", "--sensation", "emotions", "--note", "tingling between my legs")
     assert "urgent medical care" in _flat(urgent.stdout) and "crest ask" not in urgent.stdout
 
 
@@ -241,7 +241,7 @@ def test_the_position_check_is_not_started_while_a_warning_sign_stands(
     """`crest check` (the live camera too) coached lying in the position while a check-in's warning sign said
     "don't go back to resting until you have been seen", where `crest session` refused."""
     assert run_crest("safety", input_text=_answers()).returncode == 0
-    assert run_crest("log", "--note", logged).returncode == 0
+    assert run_crest("log", "--yes", "--note", logged).returncode == 0
     for check in (("check", str(PHOTOS / "90_90_hamstring_0.jpg")), ("check", "--camera", "99")):
         result = run_crest(*check)
         assert result.returncode == 1, result.stderr
@@ -291,7 +291,7 @@ def test_a_check_in_sign_cleared_before_any_answers_is_listed_as_on_the_safety_p
 def test_each_standing_sign_is_shown_under_its_own_advice(run_crest: RunCrest) -> None:
     # A "see a clinician" sign was listed under the urgent advice, as if it were a reason for urgent care.
     assert run_crest("safety", input_text=_answers()).returncode == 0
-    assert run_crest("log", "--pain", "calf_and_shin:both=7").returncode == 0
+    assert run_crest("log", "--yes", "--pain", "calf_and_shin:both=7").returncode == 0
     assert run_crest("log", "--pain", "calf_and_shin:left=4:tingling").returncode == 0
     shown = _flat(run_crest("safety").stdout)
     said = [

@@ -23,7 +23,7 @@ def test_strong_pain_logged_while_urgent_care_stands_is_not_answered_with_plans(
 
 
 def test_a_check_in_naming_an_urgent_sign_with_strong_pain_ends_on_the_urgent_advice(run_crest: RunCrest) -> None:
-    logged = run_crest("log", "--pain", "groin:both=3:numb", "--pain", "lower_back=8")
+    logged = run_crest("log", "--yes", "--pain", "groin:both=3:numb", "--pain", "lower_back=8")
     said = " ".join(logged.stdout.split())
     assert "Please seek urgent medical care now" in said
     assert not [plan for plan in PLANS if plan in said]

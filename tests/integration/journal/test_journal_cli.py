@@ -71,7 +71,9 @@ def _assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str
 
 
 def test_log_records_the_new_places_and_what_the_pain_is_like(home: Path) -> None:
-    result = run("log", "--pain", "calf_and_shin:left=5:tingling", "--pain", "neck=2", "--pain", "foot:right=3:Sharp")
+    # the calf and the other foot: pain below the knee in both legs, an urgent sign, confirmed beforehand
+    places = ("--pain", "calf_and_shin:left=5:tingling", "--pain", "neck=2", "--pain", "foot:right=3:Sharp")
+    result = run("log", "--yes", *places)
     assert result.exit_code == 0, result.output
     assert "calf and shin (left) 5/10, tingling" in result.output
     with Journal.open() as journal:
@@ -295,7 +297,7 @@ def test_a_place_that_comes_in_pairs_needs_its_side_and_both_said_is_still_the_w
     assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []
     assert "left, right or both" in " ".join(crest(home, "log", "--help").stdout.split())
 
-    said = crest(home, "log", "--pain", "calf_and_shin:both=2")
+    said = crest(home, "log", "--yes", "--pain", "calf_and_shin:both=2")
     assert "calf and shin (both sides) 2/10" in said.stdout
     assert "Pain below the knee in both legs" in said.stdout
 
@@ -499,3 +501,20 @@ def test_crest_import_refuses_a_newer_crests_export_in_one_line_saying_to_update
     _assert_one_line_error(result, str(newer), "made by a newer crest", "update crest to import it")
     assert "unknown field" not in result.stderr
     assert json.loads(crest(home, "history", "--json").stdout) == []
+
+
+def test_log_asks_before_saving_an_urgent_sign_and_says_how_to_confirm_without_a_terminal(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slip = ("log", "--pain", "buttock:left=3:tingling", "--note", "long drive")
+    _assert_one_line_error(crest(home, *slip), "Tingling in your left buttock (the saddle area)", "--yes")
+    monkeypatch.setattr(journal_cmd, "_in_a_terminal", lambda: True)
+    changed_mind = CliRunner().invoke(_journal_app(), list(slip), input="n\n")
+    assert "Is that right?" in changed_mind.output and "14 days" in changed_mind.output
+    assert changed_mind.exit_code != 0 and "nothing was saved" in str(changed_mind.exception)
+    with Journal.open() as journal:
+        assert journal.list_checkins() == []
+    confirmed = CliRunner().invoke(_journal_app(), list(slip), input="y\n")
+    assert confirmed.exit_code == 0 and "Please seek urgent medical care" in confirmed.output
+    calm = run("log", "--pain", "calf_and_shin:left=3:tingling")  # see a clinician: not asked
+    assert "Is that right?" not in calm.output and "Saved check-in" in calm.output

@@ -211,6 +211,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/api/checkins"): Rule(
         CLIENTS, 201, CLIENT, body=lambda w, a: {"pain": [{"region": "hip", "side": "left", "score": 3}]}
     ),
+    ("POST", "/api/checkin-signs"): Rule(
+        CLIENTS, 200, CLIENT, body=lambda w, a: {"pain": [{"region": "buttock", "side": "left", "score": 3}]}
+    ),
     ("GET", "/api/checkins"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/api/checkins/{checkin_id}"): Rule(("client_a",), 200, own_object, params={"checkin_id": "check_in"}),
     ("PUT", "/api/checkins/{checkin_id}"): Rule(

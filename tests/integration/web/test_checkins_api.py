@@ -246,3 +246,18 @@ def test_an_unknown_place_is_refused_in_the_places_own_words_and_the_value_quote
         },
     )
     assert "lower back" in said and "_" not in said
+
+
+def test_the_urgent_signs_a_check_in_would_name_are_told_without_saving_it(client: TestClient) -> None:
+    tingling = {"pain": [{"region": "buttock", "side": "left", "score": 3, "quality": "tingling"}]}
+    told = client.post("/api/checkin-signs", json=tingling)
+    assert told.status_code == 200, told.text
+    [sign] = told.json()
+    assert sign["level"] == "urgent_care" and sign["title"] == "Tingling in your left buttock (the saddle area)"
+    assert client.get("/api/checkins").json() == []  # nothing saved, no sign holds
+    assert "urgent" not in client.get("/").text.lower()
+    calf = {"pain": [{"region": "calf_and_shin", "side": "left", "score": 3, "quality": "tingling"}]}
+    assert client.post("/api/checkin-signs", json=calf).json() == []  # see a clinician only: not asked
+    assert client.post("/api/checkin-signs", json={"pain": [{"region": "hip", "score": 3}]}).status_code == 422
+    # a client that does not ask first saves as it always has
+    assert client.post("/api/checkins", json=tingling).json()["advice"]["warnings"][0]["level"] == "urgent_care"

@@ -37,6 +37,7 @@ CONTENT_BEYOND_THE_SCHEMA = {
         "/api/sessions/{session_id}/finish",
         "/api/checkins",
         "/api/checkins/{checkin_id}",
+        "/api/checkin-signs",
         "/api/progress",
     )
 }

@@ -16,13 +16,15 @@ from crest.web.schemas import (
     ErrorOut,
     RecordId,
     RecordUid,
+    WarningSignOut,
 )
 
-router = APIRouter(prefix="/checkins", tags=["check-ins"], responses={404: {"model": ErrorOut}})
+# Without a prefix: the signs a check-in would name live beside /checkins, where a path under it would read as an id.
+router = APIRouter(tags=["check-ins"], responses={404: {"model": ErrorOut}})
 Context = Annotated[WebContext, Depends(web_context)]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=CheckInSavedOut)
+@router.post("/checkins", status_code=status.HTTP_201_CREATED, response_model=CheckInSavedOut)
 def add_checkin(body: CheckInIn, context: Context) -> CheckInSavedOut:
     """Save a check-in; `advice` answers one that is clearly worse than before, or that names a warning sign."""
     check_ins = context.services.check_ins
@@ -30,7 +32,17 @@ def add_checkin(body: CheckInIn, context: Context) -> CheckInSavedOut:
     return _saved(context, check_ins.add(body.to_record(at), body.session_uid))
 
 
-@router.get("", response_model=list[CheckInOut])
+@router.post("/checkin-signs", response_model=list[WarningSignOut])
+def urgent_signs(body: CheckInIn, context: Context) -> list[WarningSignOut]:
+    """The urgent-care signs this check-in would name, nothing saved (empty when none). Such a sign holds for two
+    weeks and no correction lifts it, so the Check-in page asks "Is that right?" before it sends a check-in that
+    names one; a client may do the same. `POST /api/checkins` itself saves without asking, as it always has."""
+    check_ins = context.services.check_ins
+    at = check_ins.now() if body.at is None else require_aware(body.at, "the check-in time")
+    return [WarningSignOut.of(sign) for sign in check_ins.urgent_signs(body.to_record(at))]
+
+
+@router.get("/checkins", response_model=list[CheckInOut])
 def list_checkins(
     context: Context, since: Day | None = None, session_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None
 ) -> list[CheckInOut]:
@@ -40,12 +52,12 @@ def list_checkins(
     return [CheckInOut.of(check_in) for check_in in reversed(found)]
 
 
-@router.get("/{checkin_id}", response_model=CheckInOut)
+@router.get("/checkins/{checkin_id}", response_model=CheckInOut)
 def get_checkin(checkin_id: RecordId, context: Context) -> CheckInOut:
     return CheckInOut.of(context.services.check_ins.get(checkin_id))
 
 
-@router.put("/{checkin_id}", response_model=CheckInSavedOut, responses={409: {"model": ErrorOut}})
+@router.put("/checkins/{checkin_id}", response_model=CheckInSavedOut, responses={409: {"model": ErrorOut}})
 def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context, uid: RecordUid = None) -> CheckInSavedOut:
     """Replace a check-in; its time stays unless a new `at` is given. 409 for one a linked crest synced to a
     practice's server: it is corrected on that computer, and the next sync brings the correction."""
@@ -59,7 +71,7 @@ def _saved(context: WebContext, check_in: CheckIn) -> CheckInSavedOut:
     return CheckInSavedOut(**CheckInOut.of(check_in).model_dump(), advice=advice)
 
 
-@router.delete("/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})
+@router.delete("/checkins/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})
 def delete_checkin(checkin_id: RecordId, context: Context, uid: RecordUid = None) -> Response:
     """Delete a check-in; 409 for one a linked crest synced to a practice's server, as for a correction."""
     context.services.check_ins.delete(checkin_id, uid)

@@ -14,7 +14,7 @@ from crest.input_problems import InputProblem
 from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID, InvalidRating
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
-from crest.safety.screen import AdviceLevel
+from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
 from crest.services.practice import BEFORE_CHECK_IN_WAITS
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
@@ -272,6 +272,7 @@ def _checkin_view(
         # A place added from the list starts with its side unchosen where it comes in pairs: the person says which.
         "first_sides": {region.value: "" if region.has_sides else region.usual_side.value for region in Region},
         "checkins_url": "/api/checkins",
+        "urgent_signs_url": "/api/checkin-signs",  # asked first: such a sign is saved only once confirmed
         "update_url": update_url,
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         # Urgent care that stands from before comes first and alone after saving: Today, no help offers.
@@ -304,5 +305,6 @@ def _checkin_view(
         sent=_sent_back(sent or {}),
         refused=refused or [],
         form_pain_rows=FORM_PAIN_ROWS,
+        urgent_hold_days=ANSWER_AGAIN_AFTER[AdviceLevel.URGENT].days,
         form_sides=[Side.LEFT.value, Side.RIGHT.value, Side.BOTH.value],
     )

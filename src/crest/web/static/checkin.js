@@ -199,8 +199,82 @@
       .join(" ");
   }
 
+  function showRefusal(error, rows) {
+    formError.textContent = error.problems ? asTheRowsSayIt(error.problems, rows) : error.message;
+    // in the page's order (the map's rows, then the boxes, then the note), as the server's page marks them
+    const refused = fieldsNamed(error.fields || [], rows).filter((field) => field && field.type !== "hidden");
+    refused.sort((one, other) => (one.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    window.crest.refuse(refused, formError);
+  }
+
+  // One check-in per tap: while it is on its way (a person in pain taps twice when nothing seems to happen), the
+  // buttons are off and a second submit does nothing; they come back only if it was not saved.
+  const saveButton = form.querySelector('button[type="submit"]');
+  const confirmation = document.getElementById("confirm-urgent");
+  const confirmYes = document.getElementById("confirm-yes");
+  let busy = false;
+  function setBusy(on) {
+    busy = on;
+    saveButton.disabled = on;
+    confirmYes.disabled = on;
+  }
+
+  async function send(body, rows) {
+    try {
+      let next = config.journal_url;
+      let saved;
+      if (existing) {
+        saved = await window.crest.api("PUT", config.update_url, body);
+      } else {
+        saved = await window.crest.api("POST", config.checkins_url, body);
+        if (config.next_url) {
+          // a check-in before a session: go on to it, carrying the check-in along
+          const joiner = config.next_url.includes("?") ? "&" : "?";
+          next = `${config.next_url}${joiner}before_checkin_id=${saved.id}`;
+        }
+      }
+      // A check-in that is clearly worse, or names a warning sign, is answered on Today (until the next one); while
+      // urgent care stands from before, Today says it first and alone, with no help offered for what was noticed.
+      if (saved.advice || config.urgent_care_stands) {
+        window.location.assign(config.today_url);
+        return;
+      }
+      offerHelpOrGo(body.sensations, next);
+    } catch (error) {
+      showConfirmation(false);
+      setBusy(false);
+      showRefusal(error, rows);
+    }
+  }
+
+  // An urgent-care sign holds for days once saved and no correction lifts it: one more look first, as the safety
+  // questions ask after a "yes". "No" goes back to the form as it was filled in.
+  let pending = null;
+  function showConfirmation(signs) {
+    form.hidden = Boolean(signs);
+    confirmation.hidden = !signs;
+    if (!signs) return;
+    document
+      .getElementById("confirm-signs")
+      .replaceChildren(
+        ...signs.map((sign) => Object.assign(document.createElement("li"), { textContent: sign.title })),
+      );
+    document.getElementById("confirm-heading").focus();
+  }
+  confirmYes.addEventListener("click", () => {
+    if (busy || !pending) return;
+    setBusy(true);
+    send(pending.body, pending.rows);
+  });
+  document.getElementById("confirm-no").addEventListener("click", () => {
+    pending = null;
+    showConfirmation(false);
+    saveButton.focus();
+  });
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (busy) return;
     formError.textContent = "";
     window.crest.accept(form);
     const rows = [...ratings.children];
@@ -227,32 +301,21 @@
       sensations: checked("sensations"),
       note: document.getElementById("note").value.trim() || null,
     };
+    setBusy(true);
+    let signs;
     try {
-      let next = config.journal_url;
-      let saved;
-      if (existing) {
-        saved = await window.crest.api("PUT", config.update_url, body);
-      } else {
-        saved = await window.crest.api("POST", config.checkins_url, body);
-        if (config.next_url) {
-          // a check-in before a session: go on to it, carrying the check-in along
-          const joiner = config.next_url.includes("?") ? "&" : "?";
-          next = `${config.next_url}${joiner}before_checkin_id=${saved.id}`;
-        }
-      }
-      // A check-in that is clearly worse, or names a warning sign, is answered on Today (until the next one); while
-      // urgent care stands from before, Today says it first and alone, with no help offered for what was noticed.
-      if (saved.advice || config.urgent_care_stands) {
-        window.location.assign(config.today_url);
-        return;
-      }
-      offerHelpOrGo(body.sensations, next);
+      signs = await window.crest.api("POST", config.urgent_signs_url, body);
     } catch (error) {
-      formError.textContent = error.problems ? asTheRowsSayIt(error.problems, rows) : error.message;
-      // in the page's order (the map's rows, then the boxes, then the note), as the server's page marks them
-      const refused = fieldsNamed(error.fields || [], rows).filter((field) => field && field.type !== "hidden");
-      refused.sort((one, other) => (one.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-      window.crest.refuse(refused, formError);
+      setBusy(false);
+      showRefusal(error, rows);
+      return;
     }
+    if (signs.length) {
+      pending = { body, rows };
+      setBusy(false);
+      showConfirmation(signs);
+      return;
+    }
+    send(body, rows);
   });
 })();
