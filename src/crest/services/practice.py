@@ -23,7 +23,7 @@ from crest.journal.records import (
     session_end,
 )
 from crest.journal.recovery import recover_abandoned_sessions, recover_silent_pages
-from crest.journal.store import RestAlreadyRunning
+from crest.journal.store import RecordReplaced, RestAlreadyRunning
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
 from crest.moments import day_and_time
 from crest.processes import this_process
@@ -126,10 +126,14 @@ class PracticeSessions:
         before_id = None if before is None else before.id
         return self._journal.get_session(self._journal.log_session(start, minutes, variant, before_id))
 
-    def checkpoint(self, session_id: int, elapsed_s: float, clock_speed: float = 1.0) -> PracticeSession:
+    def checkpoint(
+        self, session_id: int, elapsed_s: float, clock_speed: float = 1.0, uid: str | None = None
+    ) -> PracticeSession:
         """Record the time rested so far; never more than planned, nor than the clock (`clock_speed` times faster
-        in a demo, which marks it one) has run since the start. An ended session is refused (`SessionAlreadyEnded`)."""
+        in a demo, which marks it one) has run since the start. An ended session is refused (`SessionAlreadyEnded`).
+        `uid`: as for `finish`."""
         session = self._journal.get_session(session_id)
+        self._require_same(session_id, uid)
         check_progress(session, elapsed_s, self._clock(), clock_speed)
         if session.status is SessionStatus.INTERRUPTED:
             self._require_may_take_up(session)
@@ -149,12 +153,22 @@ class PracticeSessions:
         status: SessionStatus,
         clock_speed: float = 1.0,
         breath: BreathResult | None = None,
+        uid: str | None = None,
     ) -> PracticeSession:
         """End a session once, with the checkpoint's rules; `completed` only when the planned time was done. With
-        the camera's breath reading of the rest when one was taken."""
-        check_finish(self._journal.get_session(session_id), elapsed_s, status, self._clock(), clock_speed)
+        the camera's breath reading of the rest when one was taken. `uid`: the one the page timing it was given
+        (`uids`), so that a tab left open on a session deleted since never ends the next, which may have its id."""
+        session = self._journal.get_session(session_id)
+        self._require_same(session_id, uid)
+        check_finish(session, elapsed_s, status, self._clock(), clock_speed)
         self._journal.finish_session(session_id, elapsed_s, status, breath, demo=is_demo(clock_speed))
         return self._journal.get_session(session_id)
+
+    def _require_same(self, session_id: int, uid: str | None) -> None:
+        """Refuse (`RecordReplaced`) a save naming session `session_id` by a `uid` it no longer has: deleted since,
+        its id now names another (SQLite reuses the newest deleted id)."""
+        if not self._journal.has_uid("sessions", session_id, uid):
+            raise RecordReplaced("session")
 
     def correct(self, session_id: int, edit: SessionEdit, uid: str | None = None) -> PracticeSession:
         """`uid`: the one the page that sent it was given (`uids`), so that a tab left open on a deleted session

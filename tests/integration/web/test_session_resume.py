@@ -37,6 +37,7 @@ def test_the_session_page_offers_the_open_session_with_its_own_length_and_varian
     config = _config(page.text)
     assert config["resume"] == {
         "session_id": session["id"],
+        "uid": session["uid"],
         "elapsed_s": 185,
         "started": "today 17:30",
         "waits": "The timer waits where it stopped.",
@@ -176,6 +177,7 @@ def test_a_rest_whose_crest_was_killed_is_offered_and_resumed_where_it_stopped(
 
     assert config["resume"] == {
         "session_id": killed,
+        "uid": app.state.context.services.practice.uids([killed])[killed],
         "elapsed_s": 240,
         "started": "today 17:30",
         "waits": "The timer waits where it stopped.",

@@ -8,6 +8,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from support.clock import FakeClock
+
 REFUSED = "was deleted in another tab or window since this page was opened; nothing was changed: reload the journal"
 
 
@@ -163,3 +165,29 @@ def test_the_form_without_script_keeps_it_on_its_own_too(client: TestClient) -> 
     assert posted.status_code == 303, posted.text
     [kept] = [one for one in client.get("/api/checkins").json() if one["note"] == note]
     assert (kept["session_id"], kept["timing"]) == (None, "standalone")
+
+
+def test_a_rest_s_tab_left_on_a_deleted_session_never_times_the_session_given_its_id(
+    client: TestClient, clock: FakeClock
+) -> None:
+    """The session page's checkpoints and finish carried no uid: a tab still timing a rest deleted in another tab
+    wrote its time into the next rest, which SQLite gives the same id."""
+    old = client.post("/api/sessions", json={"planned_minutes": 10}).json()
+    url = f"/api/sessions/{old['id']}"
+    clock.advance(60)
+    assert client.post(f"{url}/checkpoint?uid={old['uid']}", json={"elapsed_s": 60}).status_code == 200
+    assert client.delete(url).status_code == 204
+    new = client.post("/api/sessions", json={"planned_minutes": 20}).json()
+    assert new["id"] == old["id"] and new["uid"] != old["uid"]
+    assert _config(client.get("/session").text, "session-config")["resume"]["uid"] == new["uid"]  # offered by it
+
+    clock.advance(60)
+    checkpoint = client.post(f"{url}/checkpoint?uid={old['uid']}", json={"elapsed_s": 120})
+    assert checkpoint.status_code == 409
+    assert checkpoint.json()["detail"] == f"this session {REFUSED}"
+    finish = client.post(f"{url}/finish?uid={old['uid']}", json={"elapsed_s": 120, "status": "ended_early"})
+    assert finish.status_code == 409
+    untouched = client.get(url).json()
+    assert (untouched["status"], untouched["actual_seconds"], untouched["planned_minutes"]) == ("running", 0, 20)
+    # its own page, which names it by its uid, times it as usual
+    assert client.post(f"{url}/checkpoint?uid={new['uid']}", json={"elapsed_s": 50}).json()["actual_seconds"] == 50

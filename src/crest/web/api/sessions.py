@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
+from pydantic import Field
 
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import require_aware
@@ -26,10 +27,17 @@ Context = Annotated[WebContext, Depends(web_context)]
 # another method on it then answers 405 with its `Allow`, not a 422 about an id.
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=SessionOut, responses={409: {"model": ErrorOut}})
-def start_session(body: SessionStart, context: Context) -> SessionOut:
+class StartedSessionOut(SessionOut):
+    uid: str = Field(description="the session's uid: its checkpoints and finish send it back (`?uid=`)")
+
+
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, response_model=StartedSessionOut, responses={409: {"model": ErrorOut}}
+)
+def start_session(body: SessionStart, context: Context) -> StartedSessionOut:
     """Start a session; 409 with the advice while an answer to the safety questions advises against practising."""
-    session = context.services.practice.start(
+    practice = context.services.practice
+    session = practice.start(
         body.planned_minutes,
         body.variant,
         position_check_summary=body.position_check_summary,
@@ -37,7 +45,8 @@ def start_session(body: SessionStart, context: Context) -> SessionOut:
         before_check_in_uid=body.before_checkin_uid,
         clock_speed=body.clock_speed,
     )
-    return SessionOut.of(session)
+    assert session.id is not None
+    return StartedSessionOut(**dict(SessionOut.of(session)), uid=practice.uids([session.id])[session.id])
 
 
 @router.post(
@@ -63,16 +72,21 @@ def get_session(session_id: RecordId, context: Context) -> SessionOut:
 
 
 @router.post("/{session_id:int}/checkpoint", response_model=SessionOut, responses={409: {"model": ErrorOut}})
-def checkpoint_session(session_id: RecordId, body: SessionCheckpoint, context: Context) -> SessionOut:
-    return SessionOut.of(context.services.practice.checkpoint(session_id, body.elapsed_s, body.clock_speed))
+def checkpoint_session(
+    session_id: RecordId, body: SessionCheckpoint, context: Context, uid: RecordUid = None
+) -> SessionOut:
+    """Save the time rested so far; `uid` as the start gave it: 409 if the session was deleted since and its id
+    names another now."""
+    return SessionOut.of(context.services.practice.checkpoint(session_id, body.elapsed_s, body.clock_speed, uid))
 
 
 @router.post("/{session_id:int}/finish", response_model=SessionOut, responses={409: {"model": ErrorOut}})
-def finish_session(session_id: RecordId, body: SessionFinish, context: Context) -> SessionOut:
-    """End a session; `breath` is the camera's breath reading of the rest, when the person asked for one."""
+def finish_session(session_id: RecordId, body: SessionFinish, context: Context, uid: RecordUid = None) -> SessionOut:
+    """End a session; `breath` is the camera's breath reading of the rest, when the person asked for one; `uid` as
+    for a checkpoint."""
     breath = None if body.breath is None else body.breath.to_result()
     return SessionOut.of(
-        context.services.practice.finish(session_id, body.elapsed_s, body.status, body.clock_speed, breath)
+        context.services.practice.finish(session_id, body.elapsed_s, body.status, body.clock_speed, breath, uid)
     )
 
 

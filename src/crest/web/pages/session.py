@@ -43,6 +43,7 @@ DONE_WORDS = {
     "demo": DEMO_ENDED,
     # ended from another tab or window while this one timed it: said, and spoken, before how to come up
     "elsewhere_heading": "This rest was ended in another tab",
+    "deleted": "It was deleted there, so this rest is not in your journal.",
 }
 # What the page says of an open session offered again: this tab left its timer (a reload, a tap on the navigation),
 # or it was saved a moment ago by a page that may still be counting it (another tab, another window).
@@ -214,6 +215,8 @@ def _resume(session: PracticeSession, context: WebContext) -> dict[str, Any]:
     live = session.status is SessionStatus.RUNNING and saved_ago_s <= 2 * context.watch.heartbeat_every_s
     return {
         "session_id": session.id,
+        # what its saves send back, so that a tab left on it never writes into a newer session given its id
+        "uid": context.services.practice.uids([session.id]).get(session.id),
         "elapsed_s": session.actual_seconds,
         "started": friendly_time(session.started_at, context.local_zone, now),
         "waits": RESUME_WORDS["waits"],

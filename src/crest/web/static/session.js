@@ -36,6 +36,8 @@
   const ringLength = 2 * Math.PI * 54;
   const state = {
     sessionId: null,
+    sessionUid: null, // sent with every save: a session deleted since, its id given to a newer one, is never written
+    startedAt: null, // told apart from a newer session given its id after it was deleted elsewhere
     restStarted: false,
     running: false,
     finished: false,
@@ -355,20 +357,25 @@
     }
   }
 
+  // Where a save of the session goes, named by its uid too once this page has it (it may not yet on leaving).
+  function savingUrl(sessionId, path) {
+    const uid = state.sessionUid || (config.resume && config.resume.uid);
+    return `${config.sessions_url}/${sessionId}/${path}${uid ? `?uid=${encodeURIComponent(uid)}` : ""}`;
+  }
   async function save(path, body) {
     state.lastSavedAt = performance.now();
     try {
       // the server checks the time rested against its own clock, run as fast as this page's
-      const saved = await window.crest.api("POST", `${config.sessions_url}/${state.sessionId}/${path}`, {
+      const saved = await window.crest.api("POST", savingUrl(state.sessionId, path), {
         ...body,
         clock_speed: config.speed,
       });
       $("save-status").textContent = "";
       return saved;
     } catch (error) {
-      if (path === "checkpoint" && error.status === 409) {
-        // The server stopped the rest (a warning sign came in from elsewhere) or it was ended in another tab or
-        // window. A checkpoint that arrives after this page's own end is refused too, and means nothing more.
+      if (path === "checkpoint" && (error.status === 409 || error.status === 404)) {
+        // The server stopped the rest (a warning sign came in from elsewhere) or it was ended, or deleted, in another
+        // tab or window. A checkpoint that arrives after this page's own end is refused too, and means nothing more.
         stoppedElsewhere();
         return null;
       }
@@ -440,6 +447,8 @@
         clock_speed: config.speed, // a sped-up rest is a demo from its start, never counted as practice
       });
       state.sessionId = created.id;
+      state.sessionUid = created.uid;
+      state.startedAt = created.started_at;
       keepDemoSpeed(created.id);
       state.lastSavedAt = performance.now();
       if (state.finished) {
@@ -478,6 +487,8 @@
     // A session the server marked interrupted a moment ago comes back to life with the next checkpoint.
     if (session.status !== "running" && session.status !== "interrupted") return null;
     state.sessionId = session.id;
+    state.sessionUid = config.resume.uid; // as the page was given it: the session it offers, not one given its id since
+    state.startedAt = session.started_at;
     state.elapsedBefore = session.actual_seconds;
     state.lastCheckpoint = session.actual_seconds;
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= state.elapsedBefore) {
@@ -495,7 +506,7 @@
       // of the last checkpoint. The page sends that save again itself (the same time) and shows what it answers.
       const left = leftSave(session.id);
       if (left && left.elapsed_s > session.actual_seconds)
-        session = await window.crest.api("POST", `${url}/checkpoint`, left).catch(() => session);
+        session = await window.crest.api("POST", savingUrl(session.id, "checkpoint"), left).catch(() => session);
       // Left by this tab a moment ago, its timer waits; else a tab or window saving it lately may still count it.
       const where = left || !config.resume.elsewhere ? config.resume.waits : config.resume.elsewhere;
       $("resume-summary").textContent =
@@ -540,10 +551,13 @@
   async function stoppedElsewhere() {
     if (!stopHere()) return;
     try {
-      const session = await window.crest.api("GET", `${config.sessions_url}/${state.sessionId}`);
       const safety = await window.crest.api("GET", config.safety_url);
-      if (session.status !== "running" && session.status !== "interrupted" && safety.may_practise) {
-        showDone(session, session.status, config.done.elsewhere_heading);
+      const session = await window.crest
+        .api("GET", `${config.sessions_url}/${state.sessionId}`)
+        .catch((error) => (error.status === 404 ? null : Promise.reject(error)));
+      const deleted = !session || session.started_at !== state.startedAt;
+      if (safety.may_practise && (deleted || (session.status !== "running" && session.status !== "interrupted"))) {
+        showDone(deleted ? null : session, deleted ? "ended_early" : session.status, config.done.elsewhere_heading);
         return;
       }
     } catch (_) {
@@ -634,8 +648,9 @@
     if (saved && saved.breath) showBreathResult(saved.id);
   }
   // How to come up and the time rested as the server writes it everywhere ("14 min 30 s"), from the saved record
-  // (`session`; without one, its `actual_seconds` alone); a rest ended here within its first minute gets plain words,
-  // not praise. `heading`: a rest ended elsewhere, said first and spoken with the steps to someone lying with eyes closed.
+  // (`session`; without one, its `actual_seconds` alone; null: deleted elsewhere); a rest ended here within its first
+  // minute gets plain words, not praise. `heading`: a rest ended elsewhere, said first and spoken with the steps to
+  // someone lying with eyes closed.
   function showDone(session, status, heading) {
     const list = $("ending-steps");
     list.replaceChildren(
@@ -645,14 +660,16 @@
     else if (status === "completed") speak(config.ending.join(" "));
     const short = !heading && session.actual_seconds < config.short_rest_s;
     $("done-heading").textContent = heading || (short ? config.done.short_heading : config.done.heading);
-    if (short) $("done-summary").textContent = config.done.short;
+    if (!session) $("done-summary").textContent = config.done.deleted;
+    else if (short) $("done-summary").textContent = config.done.short;
     else if (session.rested)
       $("done-summary").textContent = config.done[status === "completed" ? "completed" : "ended"].replace(
         "{rested}",
         session.rested,
       );
-    if (config.speed > 1) $("done-summary").textContent += ` ${config.done.demo.replace("{speed}", config.speed)}`;
-    linkCheckIn();
+    if (config.speed > 1 && session)
+      $("done-summary").textContent += ` ${config.done.demo.replace("{speed}", config.speed)}`;
+    if (session) linkCheckIn(); // a deleted one's id may name a newer rest: the check-in stands on its own
     show("stage-done");
     $("done-heading").focus();
   }
@@ -683,7 +700,7 @@
       /* storage refused (a private window's settings): the page that comes next shows the server's time */
     }
     navigator.sendBeacon(
-      `${config.sessions_url}/${state.sessionId}/checkpoint`,
+      savingUrl(state.sessionId, "checkpoint"),
       new Blob([JSON.stringify(body)], { type: "application/json" }),
     );
   });
