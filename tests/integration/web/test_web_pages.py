@@ -164,9 +164,10 @@ def test_an_unknown_page_is_a_friendly_404(client: TestClient) -> None:
     assert client.get("/api/no-such-route").json() == {"detail": "Not Found"}
 
 
-@pytest.mark.parametrize("path", ["/settings/restore", "/settings/delete-everything", "/safety/clearance"])
+@pytest.mark.parametrize("path", ["/psfs/1/delete"])
 def test_opening_where_a_form_is_sent_says_so_in_plain_words(client: TestClient, path: str) -> None:
-    # A refused restore stays at /settings/restore: opened again from the address bar, it said "Method Not Allowed".
+    # Opened from the address bar, it said "Method Not Allowed". (A restore's, a deletion's and an all-clear's
+    # addresses open as their pages: test_reload_after_forms.py.)
     response = client.get(path)
     assert response.status_code == 405 and "POST" in response.headers["allow"]
     assert "Method Not Allowed" not in response.text
