@@ -11,11 +11,19 @@ from pydantic import ValidationError
 
 from crest.errors import CrestError, FieldError
 from crest.input_problems import InputProblem
-from crest.journal.records import MAX_NOTE_CHARACTERS, MAX_RECORD_ID, InvalidRating
+from crest.journal.records import (
+    MAX_NOTE_CHARACTERS,
+    MAX_RECORD_ID,
+    CheckIn,
+    InvalidRating,
+    PracticeSession,
+    session_end,
+)
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
 from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
-from crest.services.practice import BEFORE_CHECK_IN_WAITS
+from crest.services.bundle import Services
+from crest.services.practice import BEFORE_CHECK_IN_WAITS, NoSessionToFollow
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
 from crest.web.help_links import help_links
@@ -85,7 +93,10 @@ def save_checkin_page(
                 "note": first("note") or None,
             }
         )
-        saved = check_ins.add(body.to_record(check_ins.now()), session_uid)
+        check_in = body.to_record(check_ins.now())
+        if check_in.timing is AFTER and check_in.session_id is None:  # "After your rest that ended at ..."
+            check_in = _after_the_rest_just_ended(context, check_in)
+        saved = check_ins.add(check_in, session_uid)
     except ValidationError as problem:
         problems = _as_the_form_labels_them(form_problems(problem.errors(), context.protocol), form)
         error = " ".join(one.sentence for one in problems)
@@ -207,6 +218,45 @@ def _sent_back(form: dict[str, list[str]]) -> dict[str, list[str]]:
     return back
 
 
+def _after_the_rest_just_ended(context: WebContext, check_in: CheckIn) -> CheckIn:
+    """`check_in` as the "after" of the rest that ended within the hour, or refused in this page's words (the
+    terminal's name its options) when the page was left open past the hour, or the rest has its "after" by now."""
+    try:
+        return context.services.practice.followed_by(check_in)
+    except NoSessionToFollow:
+        raise NoSessionToFollow(
+            "no rest that ended within the hour is waiting for its check-in after it any more; choose On its own "
+            "to save this one"
+        ) from None
+
+
+def _session_to_follow(context: WebContext) -> PracticeSession | None:
+    """The session a check-in made now would follow as its "after" (`PracticeSessions.followed_by`), if any."""
+    services = context.services
+    try:
+        followed = services.practice.followed_by(CheckIn(at=services.check_ins.now()))
+    except NoSessionToFollow:
+        return None
+    assert followed.session_id is not None
+    return services.practice.get(followed.session_id)
+
+
+def _followed(services: Services, session: PracticeSession) -> dict[str, object]:
+    assert session.id is not None
+    return {
+        "id": session.id,
+        "uid": services.practice.uids([session.id]).get(session.id),
+        "rated_before": _places_rated_before(services, session.id),
+    }
+
+
+def _places_rated_before(services: Services, session_id: int) -> list[dict[str, object]]:
+    return [
+        {"region": rating.region, "side": rating.side, "score": rating.score}
+        for rating in services.check_ins.rated_before(session_id)
+    ]
+
+
 def _checkin_view(
     request: Request,
     context: WebContext,
@@ -240,11 +290,11 @@ def _checkin_view(
         # a newer session by then); the check-in is kept on its own.
         session_uid = services.practice.uids([session_id]).get(session_id)
         # After a session, start with the places rated before it, so that before and after compare the same places.
-        rated_before = [
-            {"region": rating.region, "side": rating.side, "score": rating.score}
-            for rating in services.check_ins.rated_before(session_id)
-        ]
+        rated_before = _places_rated_before(services, session_id)
     with_session = session_id is not None or (existing is not None and existing["session_id"] is not None)
+    # Away from the session's end screen, a rest that ended within the hour is still offered to follow, as
+    # `crest log --after-session` takes it: the terminal's own rule.
+    just_ended = None if existing is not None or with_session else _session_to_follow(context)
     default_timing = timing or (CheckInTiming.AFTER if session_id is not None else CheckInTiming.STANDALONE)
     if existing is not None:
         default_timing = CheckInTiming(existing["timing"])
@@ -255,6 +305,11 @@ def _checkin_view(
     standing = services.safety.standing()
     if not with_session and not keeps_before and standing.concern_stands:
         offered, default_timing = (CheckInTiming.STANDALONE,), CheckInTiming.STANDALONE
+    timing_labels = _capitalised(labels(offered))
+    if just_ended is not None:
+        offered = (*offered, AFTER)
+        ended_at = session_end(just_ended).astimezone(context.local_zone)
+        timing_labels[AFTER] = f"After your rest that ended at {ended_at:%H:%M}"
     # "Before a session" chosen here, away from a session, is taken up by the next one started soon (`start`): said
     # for a new check-in only, as the time counts from when one was made.
     pairs = existing is None and not with_session and BEFORE in offered
@@ -266,6 +321,9 @@ def _checkin_view(
         "session_uid": session_uid,
         "default_timing": default_timing,
         "rated_before": rated_before,
+        # the rest that ended within the hour, which "After" follows here: its id and uid, and the places rated
+        # before it, to be rated again
+        "just_ended": None if just_ended is None else _followed(services, just_ended),
         "next_url": next,
         "region_labels": region_labels,
         "usual_sides": {region.value: region.usual_side.value for region in Region},
@@ -293,7 +351,7 @@ def _checkin_view(
         sensation_labels=_capitalised(labels(Sensation)),
         quality_labels=_capitalised(labels(PainQuality)),
         comparisons=list(_capitalised(labels(Comparison)).items()),
-        timings=list(_capitalised(labels(offered)).items()),
+        timings=list(timing_labels.items()),
         default_timing=default_timing,
         before_waits_minutes=waits,
         session_id=session_id,

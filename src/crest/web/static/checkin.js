@@ -137,6 +137,15 @@
     document.getElementById("compared").hidden = chosenTiming() !== "after";
   }
   for (const radio of timingRadios) radio.addEventListener("change", showComparison);
+  // "After your rest that ended at ...": the rest that ended within the hour, its places rated before it to rate
+  // again (when none is rated yet)
+  const justEnded = config.just_ended;
+  const followed = () => (chosenTiming() === "after" && !config.session_id && justEnded) || null;
+  for (const radio of timingRadios)
+    radio.addEventListener("change", () => {
+      if (!followed() || ratings.children.length) return;
+      for (const place of justEnded.rated_before) addRow(place.region, place.side, { before: place.score });
+    });
 
   const existing = config.checkin;
   if (existing) {
@@ -287,9 +296,10 @@
     }
     const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
     const timing = chosenTiming();
+    const after = followed();
     const body = {
-      session_id: existing ? existing.session_id : config.session_id,
-      session_uid: existing ? null : config.session_uid,
+      session_id: existing ? existing.session_id : after ? after.id : config.session_id,
+      session_uid: existing ? null : after ? after.uid : config.session_uid,
       timing,
       compared_with_before: timing === "after" ? checked("compared")[0] || null : null,
       pain: rows.map((row) => ({

@@ -1,10 +1,13 @@
 """The Check-in page asks "Is that right?" before it saves a check-in that names an urgent-care sign (it holds for
 two weeks and no correction lifts it), names the sign as the person reported it, returns to the filled form on
-"No", and saves one check-in however often "Save check-in" is tapped. A phone in the dark theme."""
+"No", and saves one check-in however often "Save check-in" is tapped; it also follows a rest that ended within the
+hour, away from the session's end screen. A phone in the dark theme."""
 
 import json
+import re
 import urllib.request
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 Shoot = Callable[[Any, str], None]
@@ -65,4 +68,37 @@ def test_a_double_tap_on_save_saves_one_check_in_and_a_calm_one_is_not_asked_abo
     page.get_by_role("button", name="Save check-in").dblclick()
     page.wait_for_url(f"{fresh_server_url}/journal?saved=check-in")
     assert [check_in["pain"][0]["score"] for check_in in _check_ins(fresh_server_url)] == [4]
+    context.close()
+
+
+def _post(base: str, path: str, body: dict[str, Any]) -> Any:
+    request = urllib.request.Request(
+        f"{base}{path}", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST"
+    )
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+
+def test_after_leaving_the_end_screen_the_check_in_page_follows_the_rest_just_ended(
+    browser: Any, fresh_server_url: str, screenshot: Shoot, answer_safety: Shoot
+) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark")
+    page = context.new_page()
+    answer_safety(page, fresh_server_url)
+    # a rest that ended a minute ago (logged: a timed one would take minutes of this test), rated before it
+    before = {"timing": "before", "pain": [{"region": "neck", "score": 5}]}
+    _post(fresh_server_url, "/api/checkins", {**before, "at": (datetime.now(UTC) - timedelta(minutes=7)).isoformat()})
+    started = (datetime.now(UTC) - timedelta(minutes=6)).isoformat()
+    session = _post(fresh_server_url, "/api/sessions/logged", {"started_at": started, "minutes": 5})
+
+    page.goto(f"{fresh_server_url}/checkin")
+    page.get_by_label(re.compile(r"After your rest that ended at \d\d:\d\d")).check()
+    assert page.get_by_text("Before the session: 5 / 10").is_visible()  # the places rated before it, to rate again
+    page.get_by_label("Pain in neck, 0 to 10").fill("2")
+    page.get_by_label("Better").check()
+    screenshot(page, "checkin-after-the-rest-just-ended-phone-dark")
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url(re.compile(r"/journal\?saved=check-in$"))
+    after = [check_in for check_in in _check_ins(fresh_server_url) if check_in["timing"] == "after"]
+    assert [(one["session_id"], one["pain"][0]["score"]) for one in after] == [(session["id"], 2)]
     context.close()
