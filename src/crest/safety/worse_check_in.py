@@ -30,6 +30,7 @@ PREGNANCY_SOURCE = KNOWN_QUESTIONS["pregnant_16_weeks"].source
 # While only the rest on the side is advised (pregnancy), the supported variant, on the back, is no way to go easier.
 SIDE_LYING_NEXT_TIME = "Next time, keep to the rest on your side and make it shorter"
 ASK_THE_MIDWIFE = ", and ask your midwife or doctor about it"
+GENTLER_VARIANT = "the supported variant (calves resting on a chair seat): it asks less of your back and hips."
 SADDLE = frozenset({Region.BUTTOCK, Region.GROIN, Region.PELVIS})  # where numbness is a cauda equina sign
 BELOW_THE_KNEE = frozenset({Region.CALF_AND_SHIN, Region.FOOT})
 # Where numbness or tingling on both sides is "both legs affected", urgent as in help's cauda equina entry; the feet
@@ -77,12 +78,15 @@ HELP_WARNING_NAMES: Mapping[str, str] = {"warning_pulsing_belly": "A pulsing fee
 class WorseAdvice:
     """What to say after the check-in: why, what to do, and any warning sign (most serious first)."""
 
-    worse: bool  # clearly worse than before, or strong pain: stop for today
+    worse: bool  # clearly worse than before, or strong pain: stop for today (after a session)
     got_worse: bool  # the person said "worse", or a rating rose: strong pain alone is not called worse
     reasons: tuple[str, ...]
     steps: tuple[str, ...]
     sources: tuple[str, ...]
     warnings: tuple[WarningSign, ...]
+    # After a session, strong pain says stop for today; on its own, before any rest, it may be an ordinary day,
+    # and the rest the person came for is what may ease it: go gently instead.
+    after_session: bool = True
 
     @property
     def urgent(self) -> bool:
@@ -118,16 +122,17 @@ def after_check_in_advice(
     if not reasons and not warnings:
         return None
     steps: list[str] = []
-    if reasons:
+    after_session = check_in.timing is CheckInTiming.AFTER
+    if reasons and not after_session:
+        steps.append(f"Your pain is strong today. If you rest, {_gentler(side_lying_only)} Stop if it hurts more.")
+        steps.append("If strong pain keeps on, see a clinician (your doctor or physiotherapist).")
+    elif reasons:
         steps.append("Stop practising for today and let your body settle.")
         # The rest on the side suits anyone; only the safety answers' advice to rest on the side is pregnancy's.
         if side_lying_only or variant == SIDE_LYING_VARIANT:
             steps.append(SIDE_LYING_NEXT_TIME + (ASK_THE_MIDWIFE if side_lying_only else "") + ".")
         elif variant != SUPPORTED_VARIANT:
-            steps.append(
-                "Next time, try the supported variant (calves resting on a chair seat): it asks less of your back "
-                "and hips."
-            )
+            steps.append(f"Next time, try {GENTLER_VARIANT}")
         steps.append("If sessions keep making things worse, see a clinician (your doctor or physiotherapist).")
     return WorseAdvice(
         worse=bool(reasons),
@@ -136,19 +141,29 @@ def after_check_in_advice(
         steps=tuple(steps),
         sources=(*THRESHOLD_SOURCES, STOP_SOURCE, *((PREGNANCY_SOURCE,) if side_lying_only else ())) if reasons else (),
         warnings=warnings,
+        after_session=after_session,
     )
+
+
+def _gentler(side_lying_only: bool) -> str:
+    """The gentler rest, for a day of strong pain before any session."""
+    if side_lying_only:
+        return f"keep to the rest on your side and make it short{ASK_THE_MIDWIFE}."
+    return f"try {GENTLER_VARIANT}"
 
 
 def worse_today_reminder(variant: str, advice: WorseAdvice, side_lying_only: bool = False) -> str:
     """What the start of a session says for the rest of a day whose check-in (`advice`'s) was clearly worse, or
     noted strong pain: advice, not a block. `side_lying_only`: the safety answers advise resting on the side."""
-    supported = "the supported variant (calves resting on a chair seat): it asks less of your back and hips."
+    supported = GENTLER_VARIANT
     if variant == SIDE_LYING_VARIANT:  # resting on the side already: the supported variant lies on the back
         then = "keep it short" + (
             ", and ask your midwife or doctor if resting makes things worse." if side_lying_only else "."
         )
     else:
         then = f"this is {supported}" if variant == SUPPORTED_VARIANT else f"try {supported}"
+    if not advice.after_session:  # strong pain before any session: no session to stop
+        return f"Earlier today a check-in noted strong pain. If you rest, {then} Stop if it hurts more."
     said = "said things got worse" if advice.got_worse else "noted strong pain"
     return (
         f"Earlier today a check-in {said}: we suggest stopping for today and letting your body settle. "

@@ -49,7 +49,8 @@ def test_urgent_care_stands_alone_but_a_see_a_clinician_sign_keeps_the_hints() -
 
 
 def _answer(compared: Comparison | None) -> str:
-    check_in = CheckIn(at=datetime(2026, 5, 6, 18, 0, tzinfo=UTC), pain=(PainRating("hip", 7, "left"),))
+    at = datetime(2026, 5, 6, 18, 0, tzinfo=UTC)
+    check_in = CheckIn(at=at, timing="after", session_id=1, pain=(PainRating("hip", 7, "left"),))
     console = Console(record=True, width=200)
     show_check_in_advice(console, after_check_in_advice(replace(check_in, compared_with_before=compared)))
     return console.export_text()

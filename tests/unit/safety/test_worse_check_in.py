@@ -209,3 +209,22 @@ def test_a_see_a_clinician_sign_keeps_the_worse_advice() -> None:
     advice = after_check_in_advice(after(PainRating("hip", 3, Side.LEFT, "numb"), compared=Comparison.WORSE))
     assert advice is not None and not advice.urgent and advice.worse
     assert advice.steps[0].startswith("Stop practising for today")
+
+
+def test_strong_pain_on_its_own_before_any_session_is_met_with_a_gentler_rest_not_stop_for_today() -> None:
+    alone = CheckIn(at=AT, pain=(PainRating("lower_back", 7),))
+    advice = after_check_in_advice(alone)
+    assert advice is not None and advice.worse and not advice.after_session
+    assert advice.steps == (
+        "Your pain is strong today. If you rest, try the supported variant (calves resting on a chair seat): it asks "
+        "less of your back and hips. Stop if it hurts more.",
+        "If strong pain keeps on, see a clinician (your doctor or physiotherapist).",
+    )
+    said = " ".join(advice.steps) + worse_today_reminder("standard", advice)
+    assert "Stop practising for today" not in said and "Next time" not in said and "sessions keep" not in said
+    assert worse_today_reminder("standard", advice).startswith("Earlier today a check-in noted strong pain. If you")
+    pregnant = after_check_in_advice(alone, side_lying_only=True)
+    assert pregnant is not None and "rest on your side" in pregnant.steps[0] and "midwife" in pregnant.steps[0]
+    after_a_rest = after_check_in_advice(after(PainRating("lower_back", 7)))
+    assert after_a_rest is not None and after_a_rest.steps[0] == "Stop practising for today and let your body settle."
+    assert "we suggest stopping for today" in worse_today_reminder("standard", after_a_rest)
