@@ -37,6 +37,8 @@ def journal_page(
         "checkin": context.services.sync.from_a_linked_crest("check_ins", uids["checkin"]),
     }
     for entry in entries:
+        if entry["kind"] == "checkin" and page > 1:  # the saved edit comes back to this page, where it is
+            entry["edit_url"] += "&" + urlencode({"page": page})
         if entry["id"] in from_their_crest[entry["kind"]]:
             entry["edit_url"] = entry["delete_url"] = None
             entry["from_your_crest"] = True
