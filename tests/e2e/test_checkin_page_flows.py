@@ -102,3 +102,25 @@ def test_after_leaving_the_end_screen_the_check_in_page_follows_the_rest_just_en
     after = [check_in for check_in in _check_ins(fresh_server_url) if check_in["timing"] == "after"]
     assert [(one["session_id"], one["pain"][0]["score"]) for one in after] == [(session["id"], 2)]
     context.close()
+
+
+def test_the_older_of_two_tabs_editing_a_check_in_is_told_and_keeps_what_was_typed(
+    browser: Any, fresh_server_url: str, screenshot: Shoot
+) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark")
+    created = _post(fresh_server_url, "/api/checkins", {"pain": [{"region": "lower_back", "score": 3}]})
+    older, newer = context.new_page(), context.new_page()
+    for tab in (older, newer):
+        tab.goto(f"{fresh_server_url}/checkin?checkin_id={created['id']}")
+    newer.get_by_label("Pain in lower back, 0 to 10").fill("5")
+    newer.get_by_role("button", name="Save check-in").click()
+    newer.wait_for_url(re.compile(r"/journal\?saved=check-in$"))
+
+    older.get_by_label("Note").fill("stiff after the drive")
+    older.get_by_role("button", name="Save check-in").click()
+    older.get_by_text("This check-in was changed in another tab or window").wait_for()
+    assert older.get_by_label("Note").input_value() == "stiff after the drive"  # nothing typed is lost
+    screenshot(older, "checkin-changed-in-another-tab-phone-dark")
+    [kept] = _check_ins(fresh_server_url)
+    assert (kept["pain"][0]["score"], kept["note"]) == (5, None)
+    context.close()

@@ -20,6 +20,15 @@ from crest.web.schemas import (
 )
 
 # Without a prefix: the signs a check-in would name live beside /checkins, where a path under it would read as an id.
+Loaded = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=64,
+        description="the check-in's fingerprint as the edit page showed it (the Check-in page sends it): 409 if it "
+        "was changed since",
+    ),
+]
 router = APIRouter(tags=["check-ins"], responses={404: {"model": ErrorOut}})
 Context = Annotated[WebContext, Depends(web_context)]
 
@@ -58,12 +67,15 @@ def get_checkin(checkin_id: RecordId, context: Context) -> CheckInOut:
 
 
 @router.put("/checkins/{checkin_id}", response_model=CheckInSavedOut, responses={409: {"model": ErrorOut}})
-def update_checkin(checkin_id: RecordId, body: CheckInIn, context: Context, uid: RecordUid = None) -> CheckInSavedOut:
+def update_checkin(
+    checkin_id: RecordId, body: CheckInIn, context: Context, uid: RecordUid = None, loaded: Loaded = None
+) -> CheckInSavedOut:
     """Replace a check-in; its time stays unless a new `at` is given. 409 for one a linked crest synced to a
-    practice's server: it is corrected on that computer, and the next sync brings the correction."""
+    practice's server: it is corrected on that computer, and the next sync brings the correction; 409 too when
+    `loaded` is given and the check-in was changed since (in another tab)."""
     check_ins = context.services.check_ins
     at = check_ins.get(checkin_id).at if body.at is None else require_aware(body.at, "the check-in time")
-    return _saved(context, check_ins.replace(checkin_id, body.to_record(at), uid))
+    return _saved(context, check_ins.replace(checkin_id, body.to_record(at), uid, loaded))
 
 
 def _saved(context: WebContext, check_in: CheckIn) -> CheckInSavedOut:

@@ -23,6 +23,7 @@ from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Reg
 from crest.knowledge.why_links import SENSATIONS
 from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
 from crest.services.bundle import Services
+from crest.services.checkins import fingerprint
 from crest.services.practice import BEFORE_CHECK_IN_WAITS, NoSessionToFollow
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
@@ -285,7 +286,9 @@ def _checkin_view(
         # The edit names the check-in by its uid too: saved from a tab left open after it was deleted, it is
         # refused instead of overwriting the next check-in, which SQLite may give the same id.
         uid = services.check_ins.uids([checkin_id]).get(checkin_id, "")
-        update_url = f"/api/checkins/{checkin_id}" + (f"?{urlencode({'uid': uid})}" if uid else "")
+        # ... and by what it said when this page showed it: an older tab never undoes a newer tab's correction
+        sent_back = {**({"uid": uid} if uid else {}), "loaded": fingerprint(check_in)}
+        update_url = f"/api/checkins/{checkin_id}?{urlencode(sent_back)}"
         existing = CheckInOut.of(check_in).model_dump(mode="json")
         made = {"iso": check_in.at.isoformat(), "when": friendly_time(check_in.at, context.local_zone, context.now())}
     session_uid = None
