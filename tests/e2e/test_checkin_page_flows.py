@@ -124,3 +124,22 @@ def test_the_older_of_two_tabs_editing_a_check_in_is_told_and_keeps_what_was_typ
     [kept] = _check_ins(fresh_server_url)
     assert (kept["pain"][0]["score"], kept["note"]) == (5, None)
     context.close()
+
+
+def test_without_the_script_an_urgent_sign_is_asked_about_on_the_filled_form(
+    browser: Any, fresh_server_url: str, screenshot: Shoot
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{fresh_server_url}/checkin")
+    page.get_by_label("Place 1", exact=True).select_option("calf_and_shin")
+    page.get_by_label("Side of place 1").select_option("both")
+    page.get_by_label("Pain in place 1, 0 to 10").fill("3")
+    page.get_by_role("button", name="Save check-in").click()
+    page.get_by_text("Pain below the knee in both legs").wait_for()
+    assert page.get_by_label("Pain in place 1, 0 to 10").input_value() == "3" and _check_ins(fresh_server_url) == []
+    screenshot(page, "checkin-confirm-urgent-no-script-phone-dark")
+    page.get_by_role("button", name="Yes, save it").click()
+    page.wait_for_url(re.compile(r"/\?saved=check-in$"))
+    assert len(_check_ins(fresh_server_url)) == 1
+    context.close()

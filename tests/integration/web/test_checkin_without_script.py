@@ -137,7 +137,7 @@ def test_the_when_the_page_will_save_is_ticked_without_the_script(
 
 
 def test_a_check_in_that_raises_a_warning_sign_is_said_saved_on_today_below_the_warning(client: TestClient) -> None:
-    form = {"timing": "standalone", "note": "since this morning I cannot control my bladder"}
+    form = {"timing": "standalone", "note": "since this morning I cannot control my bladder", "confirmed": "yes"}
     saved = client.post("/checkin", data=form, follow_redirects=False)
     assert saved.status_code == 303 and saved.headers["location"] == "/?saved=check-in"
     today = client.get(saved.headers["location"]).text

@@ -99,6 +99,10 @@ def save_checkin_page(
         check_in = body.to_record(check_ins.now())
         if check_in.timing is AFTER and check_in.session_id is None:  # "After your rest that ended at ..."
             check_in = _after_the_rest_just_ended(context, check_in)
+        # As the script asks first: an urgent-care sign is saved only once confirmed, the form filled as it was.
+        if first("confirmed") != "yes" and (signs := check_ins.urgent_signs(check_in)):
+            confirm = [sign.title for sign in signs]
+            return _checkin_view(request, context, session_id, None, None, going_on, sent=form, confirm=confirm)
         saved = check_ins.add(check_in, session_uid)
     except ValidationError as problem:
         problems = _as_the_form_labels_them(form_problems(problem.errors(), context.protocol), form)
@@ -228,8 +232,8 @@ def _after_the_rest_just_ended(context: WebContext, check_in: CheckIn) -> CheckI
         return context.services.practice.followed_by(check_in)
     except NoSessionToFollow:
         raise NoSessionToFollow(
-            "no rest that ended within the hour is waiting for its check-in after it any more; choose On its own "
-            "to save this one"
+            "no rest that ended within the hour is waiting for its check-in after it; choose On its own to save "
+            "this one"
         ) from None
 
 
@@ -272,7 +276,10 @@ def _checkin_view(
     sent: dict[str, list[str]] | None = None,
     refused: list[str] | None = None,
     journal_page: int | None = None,
+    confirm: list[str] | None = None,
 ) -> Response:
+    """The check-in page; `confirm`: the urgent-care signs a check-in sent without the script would name, asked
+    about before it is saved."""
     services = context.services
     # where Save and Cancel return: the Journal page the edit came from
     journal_url = str(request.url_for("journal_page").path) + (f"?page={journal_page}" if journal_page else "")
@@ -367,6 +374,7 @@ def _checkin_view(
         checkin_id=checkin_id,
         next=next,
         journal_url=journal_url,
+        confirm_signs=confirm or [],
         error=error,
         max_note_characters=MAX_NOTE_CHARACTERS,  # the journal's own limit, as the API and the terminal keep it
         sent=_sent_back(sent or {}),
