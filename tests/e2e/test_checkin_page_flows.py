@@ -14,6 +14,11 @@ Shoot = Callable[[Any, str], None]
 PHONE = {"width": 390, "height": 844}
 
 
+def _dark_phone(browser: Any) -> Any:
+    """A page on a phone in the dark theme, in a context of its own."""
+    return browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark").new_page()
+
+
 def _check_ins(base: str) -> Any:
     with urllib.request.urlopen(f"{base}/api/checkins") as response:
         return json.loads(response.read())
@@ -22,8 +27,7 @@ def _check_ins(base: str) -> Any:
 def test_an_urgent_sign_is_confirmed_before_it_is_saved_and_no_keeps_the_form(
     browser: Any, fresh_server_url: str, screenshot: Shoot, answer_safety: Shoot
 ) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark")
-    page = context.new_page()
+    page = _dark_phone(browser)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     answer_safety(page, fresh_server_url)
@@ -53,7 +57,7 @@ def test_an_urgent_sign_is_confirmed_before_it_is_saved_and_no_keeps_the_form(
     assert "Tingling in your left buttock (the saddle area)" in page.locator("#safety-standing").inner_text()
     assert len(_check_ins(fresh_server_url)) == 1
     assert errors == []
-    context.close()
+    page.context.close()
 
 
 def test_a_double_tap_on_save_saves_one_check_in_and_a_calm_one_is_not_asked_about(
@@ -68,7 +72,7 @@ def test_a_double_tap_on_save_saves_one_check_in_and_a_calm_one_is_not_asked_abo
     page.get_by_role("button", name="Save check-in").dblclick()
     page.wait_for_url(f"{fresh_server_url}/journal?saved=check-in")
     assert [check_in["pain"][0]["score"] for check_in in _check_ins(fresh_server_url)] == [4]
-    context.close()
+    page.context.close()
 
 
 def _post(base: str, path: str, body: dict[str, Any]) -> Any:
@@ -82,8 +86,7 @@ def _post(base: str, path: str, body: dict[str, Any]) -> Any:
 def test_after_leaving_the_end_screen_the_check_in_page_follows_the_rest_just_ended(
     browser: Any, fresh_server_url: str, screenshot: Shoot, answer_safety: Shoot
 ) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark")
-    page = context.new_page()
+    page = _dark_phone(browser)
     answer_safety(page, fresh_server_url)
     # a rest that ended a minute ago (logged: a timed one would take minutes of this test), rated before it
     before = {"timing": "before", "pain": [{"region": "neck", "score": 5}]}
@@ -101,15 +104,15 @@ def test_after_leaving_the_end_screen_the_check_in_page_follows_the_rest_just_en
     page.wait_for_url(re.compile(r"/journal\?saved=check-in$"))
     after = [check_in for check_in in _check_ins(fresh_server_url) if check_in["timing"] == "after"]
     assert [(one["session_id"], one["pain"][0]["score"]) for one in after] == [(session["id"], 2)]
-    context.close()
+    page.context.close()
 
 
 def test_the_older_of_two_tabs_editing_a_check_in_is_told_and_keeps_what_was_typed(
     browser: Any, fresh_server_url: str, screenshot: Shoot
 ) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark")
     created = _post(fresh_server_url, "/api/checkins", {"pain": [{"region": "lower_back", "score": 3}]})
-    older, newer = context.new_page(), context.new_page()
+    older = _dark_phone(browser)
+    newer = older.context.new_page()
     for tab in (older, newer):
         tab.goto(f"{fresh_server_url}/checkin?checkin_id={created['id']}")
     newer.get_by_label("Pain in lower back, 0 to 10").fill("5")
@@ -123,7 +126,7 @@ def test_the_older_of_two_tabs_editing_a_check_in_is_told_and_keeps_what_was_typ
     screenshot(older, "checkin-changed-in-another-tab-phone-dark")
     [kept] = _check_ins(fresh_server_url)
     assert (kept["pain"][0]["score"], kept["note"]) == (5, None)
-    context.close()
+    older.context.close()
 
 
 def test_without_the_script_an_urgent_sign_is_asked_about_on_the_filled_form(
@@ -142,4 +145,4 @@ def test_without_the_script_an_urgent_sign_is_asked_about_on_the_filled_form(
     page.get_by_role("button", name="Yes, save it").click()
     page.wait_for_url(re.compile(r"/\?saved=check-in$"))
     assert len(_check_ins(fresh_server_url)) == 1
-    context.close()
+    page.context.close()
