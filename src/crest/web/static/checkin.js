@@ -216,16 +216,17 @@
     window.crest.refuse(refused, formError);
   }
 
-  // One check-in per tap: while it is on its way (a person in pain taps twice when nothing seems to happen), the
-  // buttons are off and a second submit does nothing; they come back only if it was not saved.
+  // One check-in per tap: while it is on its way (a person in pain taps twice when nothing seems to happen), a
+  // second submit does nothing, and the buttons say they are off (aria-disabled, not disabled: a disabled button
+  // drops the keyboard's focus); they come back only if it was not saved.
   const saveButton = form.querySelector('button[type="submit"]');
   const confirmation = document.getElementById("confirm-urgent");
   const confirmYes = document.getElementById("confirm-yes");
   let busy = false;
   function setBusy(on) {
     busy = on;
-    saveButton.disabled = on;
-    confirmYes.disabled = on;
+    saveButton.setAttribute("aria-disabled", String(on));
+    confirmYes.setAttribute("aria-disabled", String(on));
   }
 
   async function send(body, rows) {
