@@ -150,7 +150,7 @@ def test_fhir_export(run_crest: RunCrest, crest_env: dict[str, str], tmp_path: P
 
 def test_the_fhir_export_flags_each_warning_sign_that_stands(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
     _practised(crest_env, days=1)
-    assert run_crest("log", "--pain", "calf_and_shin:both=5:aching").returncode == 0  # pain below both knees
+    assert run_crest("log", "--yes", "--pain", "calf_and_shin:both=5:aching").returncode == 0  # pain below both knees
     bundle = json.loads(run_crest("export", "--format", "fhir").stdout)
     flags = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Flag"]
     assert len(flags) == 1 and flags[0]["status"] == "active"
