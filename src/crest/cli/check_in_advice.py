@@ -6,10 +6,30 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.markup import escape
 
+from crest.cli.asker import Asker
 from crest.cli.why_hint import why_hint
 from crest.journal.vocabulary import Sensation
 from crest.knowledge.why_links import SENSATIONS
-from crest.safety.worse_check_in import WarningLevel, WorseAdvice
+from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
+from crest.safety.worse_check_in import WarningLevel, WarningSign, WorseAdvice
+
+
+def urgent_signs_confirmed(console: Console, signs: Iterable[WarningSign]) -> bool:
+    """Whether the person confirms the urgent-care signs a check-in names before it is saved (True when it names
+    none): once saved such a sign holds for two weeks and no correction lifts it, so a slip (tingling for aching)
+    gets one look first, as a "yes" to a safety question does."""
+    named = list(signs)
+    if not named:
+        return True
+    days = ANSWER_AGAIN_AFTER[AdviceLevel.URGENT].days
+    console.print("\nThis check-in notes a warning sign:")
+    for sign in named:
+        console.print(f"- {escape(sign.title)}")
+    console.print(
+        f"It means seeking urgent medical care, and once saved it holds for {days} days: correcting or deleting "
+        "the check-in does not lift it."
+    )
+    return Asker(console).confirm("Is that right?", default=False)
 
 
 def show_check_in_advice(console: Console, advice: WorseAdvice | None) -> None:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from crest.cli.asker import Asker, StoppedAtPrompt
-from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
+from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help, urgent_signs_confirmed
 from crest.cli.checkin_prompt import CheckInStopped, ask_check_in, pain_option
 from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
@@ -139,11 +139,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         if is_demo(options.speed) and check_in_session_id is not None:
             console.print(DEMO_ENDED.format(speed=f"{options.speed:g}"))
         if options.check_in and not options.assume_yes:
-            try:
-                check_in = ask_check_in(asker, check_in_session_id, services.clock)
-            except CheckInStopped as stopped:
-                _advise_unsaved_check_in(console, services, stopped.so_far)
-                raise
+            check_in = _confirmed_check_in(asker, services, check_in_session_id)
             if check_in is not None:
                 saved = services.check_ins.add(check_in)
                 # What to do comes first: a warning sign's "seek urgent care" must not follow a routine "Saved".
@@ -151,6 +147,20 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
                 show_check_in_advice(console, advice)
                 console.print("Saved. See it any time with `crest history`.")
                 show_sensation_help(console, saved.sensations, advice)
+
+
+def _confirmed_check_in(asker: Asker, services: Services, session_id: int | None) -> CheckIn | None:
+    """The check-in after the rest, asked again from the start when the person says an urgent-care sign it names
+    is not what they meant (a slip, tingling for aching): as `crest log` and the Check-in page ask."""
+    while True:
+        try:
+            check_in = ask_check_in(asker, session_id, services.clock)
+        except CheckInStopped as stopped:
+            _advise_unsaved_check_in(asker.console, services, stopped.so_far)
+            raise
+        if check_in is None or urgent_signs_confirmed(asker.console, services.check_ins.urgent_signs(check_in)):
+            return check_in
+        asker.console.print("Nothing was saved. Tell it again as you meant it:")
 
 
 def _advise_unsaved_check_in(console: Console, services: Services, so_far: CheckIn | None) -> None:

@@ -158,10 +158,7 @@ def _confirm_urgent_signs(console: Console, signs: tuple[WarningSign, ...]) -> N
     """An urgent-care sign holds for two weeks once saved and no correction lifts it: one look before saving, as
     the safety questions ask after a "yes", so that a slip (tingling for aching) costs nothing. Refused, nothing
     saved, when it is not confirmed, or cannot be asked (no terminal): `--yes` confirms it beforehand."""
-    from rich.markup import escape
-
-    from crest.cli.asker import Asker
-    from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
+    from crest.cli.check_in_advice import urgent_signs_confirmed
 
     if not signs:
         return
@@ -171,15 +168,7 @@ def _confirm_urgent_signs(console: Console, signs: tuple[WarningSign, ...]) -> N
             f"this check-in names a sign to seek urgent care ({named}), so it is saved only when confirmed; nothing "
             "was saved: run it again with --yes if that is right"
         )
-    days = ANSWER_AGAIN_AFTER[AdviceLevel.URGENT].days
-    console.print("\nThis check-in notes a warning sign:")
-    for sign in signs:
-        console.print(f"- {escape(sign.title)}")
-    console.print(
-        f"It means seeking urgent medical care, and once saved it holds for {days} days: correcting or deleting "
-        "the check-in does not lift it."
-    )
-    if not Asker(console).confirm("Is that right?", default=False):
+    if not urgent_signs_confirmed(console, signs):
         raise UrgentSignNotConfirmed("nothing was saved; run crest log again with what you meant")
 
 

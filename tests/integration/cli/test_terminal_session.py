@@ -156,6 +156,7 @@ def test_a_record_deleted_after_ending_early_still_asks_the_check_in_and_keeps_i
         ("Where do you feel pain or tension now?", "\n"),
         ("Did you notice any of these?", "\n"),
         ("A note for yourself?", "numb between my legs and I can't tell when I need to pee\n"),
+        ("Is that right?", "y\n"),
     ]
     plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
     assert "Deleted." in plain
@@ -166,6 +167,40 @@ def test_a_record_deleted_after_ending_early_still_asks_the_check_in_and_keeps_i
         [check_in] = journal.list_checkins()
     assert check_in.session_id is None and check_in.timing == "standalone"
     assert "Compared with before the session" not in plain  # no session left to compare with
+
+
+def test_an_urgent_sign_typed_by_mistake_after_a_rest_is_asked_again_not_saved(crest_env: dict[str, str]) -> None:
+    """Tingling picked for aching names an urgent sign that holds two weeks once saved: the check-in after the rest
+    asks "Is that right?" first, as crest log and the Check-in page do, and "no" asks the check-in again."""
+    screen = "".join("n\n" for _ in QUESTIONS)
+    script = [
+        ("1. ", screen),
+        *[(f"{number}/7 ", "\n") for number in range(1, 8)],
+        ("q end", "q"),
+        ("Keep the record of this session?", "\n"),
+        ("Where do you feel pain or tension now?", "1\n"),
+        ("which side?", "c\n"),
+        ("0-10?", "4\n"),
+        ("What is it like?", "\n"),
+        ("orse?", "s\n"),
+        ("Did you notice any of these?", "\n"),
+        ("A note for yourself?", "numb between my legs\n"),
+        ("Is that right?", "n\n"),
+        ("Tell it again as you meant it", ""),
+        ("Where do you feel pain or tension now?", "1\n"),
+        ("which side?", "c\n"),
+        ("0-10?", "4\n"),
+        ("What is it like?", "\n"),
+        ("orse?", "s\n"),
+        ("Did you notice any of these?", "\n"),
+        ("A note for yourself?", "stiff but fine\n"),
+    ]
+    plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
+    assert "This check-in notes a warning sign:" in plain and "Saved." in plain
+    with Journal.open() as journal:
+        [check_in] = journal.list_checkins()
+    assert check_in.note == "stiff but fine"
+    assert "seek urgent" not in plain[plain.index("stiff but fine") :].lower()
 
 
 @pytest.mark.parametrize(("stopped_at", "lying"), [(1, False), (3, True)])
