@@ -1,5 +1,5 @@
 """Detours from the session being set up come back to it: the safety questions asked first return to the session
-with the minutes and variant chosen, not to Today's defaults."""
+with the minutes and variant chosen, not to Today's defaults, and so does Cancel on "rate your pain now"."""
 
 import re
 from urllib.parse import urlencode
@@ -58,3 +58,19 @@ def test_continue_goes_on_to_a_session_of_crest_only(client: TestClient, elsewhe
 def test_the_plain_session_page_sends_to_the_safety_questions_as_before(unanswered: TestClient) -> None:
     asked = unanswered.get("/session", follow_redirects=False)
     assert asked.headers["location"] == "/safety"  # Continue leads to Today, where the choice is made
+
+
+def _cancel_link(page: str) -> str:
+    found = re.search(r'<a class="button secondary" href="([^"]*)">Cancel</a>', page)
+    assert found is not None
+    return found.group(1).replace("&amp;", "&")
+
+
+def test_cancel_on_rate_your_pain_now_goes_back_to_the_session_being_set_up(client: TestClient) -> None:
+    session = client.get(CHOSEN).text
+    found = re.search(r'href="(/checkin\?[^"]*timing=before[^"]*)"', session)
+    assert found is not None
+    rate_now = found.group(1).replace("&amp;", "&")
+
+    assert _cancel_link(client.get(rate_now).text) == CHOSEN
+    assert _cancel_link(client.get("/checkin").text) == "/journal"  # opened on its own, Cancel is the Journal
