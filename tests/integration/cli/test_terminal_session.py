@@ -115,21 +115,29 @@ def test_a_terminal_that_cannot_move_its_cursor_shows_the_cues_and_the_keys_as_l
     assert "█" not in plain  # no panel drawn over itself
 
 
-def test_ending_early_with_q_gives_the_way_up_and_the_check_in(crest_env: dict[str, str]) -> None:
+# The answers to a rest ended early, kept, then to a check-in: the lower back (centre) at 4, "the same" as before.
+def _ended_early_and_kept() -> list[tuple[str, str]]:
     screen = "".join("n\n" for _ in QUESTIONS)
-    script = [
+    return [
         ("1. ", screen),
         *[(f"{number}/7 ", "\n") for number in range(1, 8)],
         ("q end", "q"),
         ("Keep the record of this session?", "\n"),
-        ("Where do you feel pain or tension now?", "1\n"),
-        ("which side?", "c\n"),
-        ("0-10?", "4\n"),
-        ("What is it like?", "\n"),
-        ("orse?", "s\n"),
-        ("Did you notice any of these?", "\n"),
-        ("A note for yourself?", "came up early\n"),
     ]
+
+
+RATED_THE_SAME = [
+    ("Where do you feel pain or tension now?", "1\n"),
+    ("which side?", "c\n"),
+    ("0-10?", "4\n"),
+    ("What is it like?", "\n"),
+    ("orse?", "s\n"),
+    ("Did you notice any of these?", "\n"),
+]
+
+
+def test_ending_early_with_q_gives_the_way_up_and_the_check_in(crest_env: dict[str, str]) -> None:
+    script = [*_ended_early_and_kept(), *RATED_THE_SAME, ("A note for yourself?", "came up early\n")]
     plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
     ended = plain.index("Ended after")
     assert "roll gently onto one side" in plain[ended:]
@@ -172,27 +180,13 @@ def test_a_record_deleted_after_ending_early_still_asks_the_check_in_and_keeps_i
 def test_an_urgent_sign_typed_by_mistake_after_a_rest_is_asked_again_not_saved(crest_env: dict[str, str]) -> None:
     """Tingling picked for aching names an urgent sign that holds two weeks once saved: the check-in after the rest
     asks "Is that right?" first, as crest log and the Check-in page do, and "no" asks the check-in again."""
-    screen = "".join("n\n" for _ in QUESTIONS)
     script = [
-        ("1. ", screen),
-        *[(f"{number}/7 ", "\n") for number in range(1, 8)],
-        ("q end", "q"),
-        ("Keep the record of this session?", "\n"),
-        ("Where do you feel pain or tension now?", "1\n"),
-        ("which side?", "c\n"),
-        ("0-10?", "4\n"),
-        ("What is it like?", "\n"),
-        ("orse?", "s\n"),
-        ("Did you notice any of these?", "\n"),
+        *_ended_early_and_kept(),
+        *RATED_THE_SAME,
         ("A note for yourself?", "numb between my legs\n"),
         ("Is that right?", "n\n"),
         ("Tell it again as you meant it", ""),
-        ("Where do you feel pain or tension now?", "1\n"),
-        ("which side?", "c\n"),
-        ("0-10?", "4\n"),
-        ("What is it like?", "\n"),
-        ("orse?", "s\n"),
-        ("Did you notice any of these?", "\n"),
+        *RATED_THE_SAME,
         ("A note for yourself?", "stiff but fine\n"),
     ]
     plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
