@@ -31,7 +31,7 @@ def _weight_loss() -> str:
 
 
 def _urgent_check_in(run_crest: RunCrest) -> tuple[str, str]:
-    assert run_crest("log", "--note", URGENT_NOTE).returncode == 0
+    assert run_crest("log", "--yes", "--note", URGENT_NOTE).returncode == 0
     return URGENT_ADVICE, "Your check-in of"
 
 
@@ -57,7 +57,7 @@ def test_log_says_a_standing_warning_before_saving_a_calm_check_in(run_crest: Ru
 
 def test_log_says_its_own_warning_sign_once(run_crest: RunCrest) -> None:
     """A check-in that raises the sign has its own advice on screen: the standing is not said a second time."""
-    logged = _flat(run_crest("log", "--note", URGENT_NOTE).stdout)
+    logged = _flat(run_crest("log", "--yes", "--note", URGENT_NOTE).stdout)
     assert "urgent medical care" in logged
     assert "Deleting or correcting that check-in" not in logged and "This holds until" not in logged
 
