@@ -79,6 +79,12 @@ def test_the_api_without_a_uid_edits_and_deletes_by_id_as_before(client: TestCli
     assert client.delete(f"/api/checkins/{made['id']}").status_code == 204
 
 
+def _start_as_the_page_does(client: TestClient, config: dict[str, Any]) -> Any:
+    """The rest started as the session page starts it: with the check-in before it, by id and uid."""
+    body = {key: config[key] for key in ("before_checkin_id", "before_checkin_uid")}
+    return client.post("/api/sessions", json={"planned_minutes": 10, **body})
+
+
 def test_a_session_page_left_open_never_links_the_check_in_given_the_deleted_ones_id(client: TestClient) -> None:
     """The check-in made "before a session" is named by its uid on the session page: deleted in another tab while
     the person reads the steps, and its id given to a new check-in, the rest starts without that stranger."""
@@ -88,14 +94,7 @@ def test_a_session_page_left_open_never_links_the_check_in_given_the_deleted_one
     stranger = client.post("/api/checkins", json={"note": "a check-in of its own"}).json()
     assert stranger["id"] == before["id"]
 
-    started = client.post(
-        "/api/sessions",
-        json={
-            "planned_minutes": 10,
-            "before_checkin_id": config["before_checkin_id"],
-            "before_checkin_uid": config["before_checkin_uid"],
-        },
-    )
+    started = _start_as_the_page_does(client, config)
 
     assert started.status_code == 201, started.text
     assert client.get(f"/api/checkins/{stranger['id']}").json()["session_id"] is None
@@ -105,14 +104,7 @@ def test_a_session_page_links_the_check_in_it_was_opened_after(client: TestClien
     before = client.post("/api/checkins", json={"timing": "before", "note": "before"}).json()
     config = _config(client.get("/session", params={"before_checkin_id": before["id"]}).text, "session-config")
 
-    started = client.post(
-        "/api/sessions",
-        json={
-            "planned_minutes": 10,
-            "before_checkin_id": config["before_checkin_id"],
-            "before_checkin_uid": config["before_checkin_uid"],
-        },
-    ).json()
+    started = _start_as_the_page_does(client, config).json()
 
     assert client.get(f"/api/checkins/{before['id']}").json()["session_id"] == started["id"]
 
