@@ -1507,11 +1507,7 @@ class Journal:
     def has_uid(self, kind: RecordKind, record_id: int, uid: str | None) -> bool:
         """Whether record `record_id` is still the one a page was given with this `uid`: False when it was deleted
         since, or its id names another now; True with no `uid` to compare."""
-        if uid is None:
-            return True
-        table = _SYNCED_TABLES[kind]
-        with self._transaction() as db:
-            return db.scalar(select(table.uid).where(table.id == record_id, table.person_id == self.person_id)) == uid
+        return uid is None or self.uids_of(kind, [record_id]).get(record_id) == uid
 
     def require_uid(self, kind: RecordKind, record_id: int, uid: str | None) -> None:
         """Refuse an edit or delete of record `record_id`: sent by a page opened on the record with this `uid`,
