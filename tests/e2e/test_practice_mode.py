@@ -331,6 +331,8 @@ def test_two_step_sign_in_on_a_phone_in_both_themes(browser: Any, practice_url: 
     admin.set_viewport_size({"width": 390, "height": 844})
     admin.goto(f"{practice_url}/practice/admin")
     admin.get_by_role("link", name="Reset two-step sign-in: Tess Twostep").click()
+    # the link loads a new page: measure it once it is there, not the one being left
+    admin.get_by_label("Your password").wait_for()
     _both_themes(admin, screenshot, "phone-admin-reset-asks")
     # The admin proves who they are first: their own password and a code from their own app.
     admin.get_by_label("Your password").fill(PASSWORD)
