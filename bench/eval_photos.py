@@ -42,7 +42,7 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              measured once as the held-out part of round 20; development since round 21.
 - fresh18:   bench/photos/fresh18.csv, 66 photos from 28 more new sources (4 in the position): physiotherapy sites in
              other languages, exercise libraries and workout apps, pilates and back-school classes, shiatsu, massage
-             and somatics sites; held out (round 21).
+             and somatics sites; measured once as the held-out part of round 21; development since round 22.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
