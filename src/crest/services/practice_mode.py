@@ -517,7 +517,8 @@ class PracticeMode:
         zone_name: str | None = None,
     ) -> tuple[dict[str, int], int]:
         """A linked crest's batch, stored in the client's own journal; `zone_name`: the crest's time zone, kept so
-        that the practice counts the client's days where they live."""
+        that the practice counts the client's days where they live. The records stored per kind, and how many of the
+        client's own records the batch deleted (a uid they do not hold deletes nothing, and counts for nothing)."""
         require(actor, Action.KEEP_OWN_JOURNAL, what="sync a journal")
         assert isinstance(actor, Client)
         links = [one.link for one in self._store.practitioners_of(actor.membership_id)]
@@ -528,12 +529,12 @@ class PracticeMode:
             raise NobodyFollows(nobody_follows("", all(link.ended_at is not None for link in links)))
         notes = any(link.share_notes for link in live)
         services = self._services_for(actor.person_id)
-        received = services.sync.receive(journal_text, uids, deleted, notes=notes, device=device_id)
+        received, deleted_count = services.sync.receive(journal_text, uids, deleted, notes=notes, device=device_id)
         if zone_name is not None:
             services.preferences.keep_home_zone(zone_name)
         if device_id is not None:
             self._store.device_synced(device_id, self._clock())
-        return received, sum(len(gone) for gone in deleted.values())
+        return received, deleted_count
 
     def held_for_device(self, actor: Actor, device_id: int | None) -> dict[RecordKind, list[str]]:
         """The uids of the records this linked computer pushed that the client's journal here still holds: only

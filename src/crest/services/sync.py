@@ -155,27 +155,35 @@ class JournalSync:
         *,
         notes: bool = False,
         device: int | None = None,
-    ) -> dict[str, int]:
+    ) -> tuple[dict[str, int], int]:
         """Take in a pushed batch: every record checked first (a bad one refuses the batch, naming it), then
         stored in one transaction, each noted as pushed by the linked computer `device`. Sending the same batch
         again changes nothing. Check-in notes are kept only with `notes` (the person shares them): an older crest
-        may send them anyway."""
+        may send them anyway. The records stored per kind, and how many records were deleted: only this person's
+        own, so a uid this journal does not hold counts for nothing."""
         contents = parse_export(journal_text, "the synced batch")
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         # A check-in deleted or corrected at home keeps its urgent-care sign there: here too, or the practice
         # would lift the hold that the person's own crest keeps.
         changed = [*deleted.get("check_ins", ()), *(uids["check_ins"][c.id or 0] for c in contents.check_ins)]
-        if changed:
-            stored = {uid: check_in_id for check_in_id, uid in self._journal.record_uids()["check_ins"].items()}
+        held = self._journal.record_uids() if changed or any(deleted.values()) else None
+        if held is not None and changed:
+            stored = {uid: check_in_id for check_in_id, uid in held["check_ins"].items()}
             self._safety.keep_urgent_warnings(*(stored[uid] for uid in changed if uid in stored))
         self._journal.merge_synced(contents, uids, deleted, device)
-        return {
+        received = {
             "sessions": len(contents.sessions),
             "check_ins": len(contents.check_ins),
             "safety_screens": len(contents.safety_screens),
             "psfs": len(contents.psfs),
         }
+        if held is None:
+            return received, 0
+        # what the journal held before this batch, or what the batch itself stored, is what its deletions removed
+        return received, sum(
+            len(set(gone) & {*held[kind].values(), *uids.get(kind, {}).values()}) for kind, gone in deleted.items()
+        )
 
     def from_a_linked_crest(self, kind: RecordKind, record_ids: Collection[int]) -> set[int]:
         """Those of these records (by id) that the person's own crest pushed: the practice's pages show them
