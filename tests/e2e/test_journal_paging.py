@@ -62,3 +62,32 @@ def test_a_note_typed_on_two_lines_keeps_them(browser: Any, fresh_server_url: st
     page.goto(f"{fresh_server_url}/journal")
     assert "first line\nsecond line" in page.locator("tbody tr").first.locator(".details").inner_text()
     context.close()
+
+
+def test_a_session_edited_from_page_2_returns_to_page_2(
+    browser: Any, fresh_server_url: str, answer_safety: Shoot, screenshot: Shoot
+) -> None:
+    body = json.dumps({"started_at": "2026-04-30T08:00:00+00:00", "minutes": 10}).encode()
+    request = urllib.request.Request(
+        f"{fresh_server_url}/api/sessions/logged", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request) as response:
+        session = json.loads(response.read())
+    _add_check_ins(fresh_server_url)  # newer than the session: it is on page 2
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, color_scheme="dark")
+    page = context.new_page()
+    answer_safety(page, fresh_server_url)
+    page.goto(f"{fresh_server_url}/journal?page=2")
+    row = page.locator(f"#session-{session['id']}")
+    row.get_by_role("link", name="Edit").click()
+    page.wait_for_url(f"**/session/edit?session_id={session['id']}&page=2")
+    page.get_by_label("min", exact=True).fill("7")
+    page.get_by_label("Ended early").check()
+    screenshot(page, "session-edit-from-journal-page-2-phone-dark")
+    page.get_by_role("button", name="Save session").click()
+    page.wait_for_url("**/journal?page=2")
+    assert "7 min of 10 min" in row.inner_text()
+    row.get_by_role("link", name="Edit").click()
+    page.get_by_role("link", name="Cancel").click()
+    page.wait_for_url("**/journal?page=2")
+    context.close()

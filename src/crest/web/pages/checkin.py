@@ -29,7 +29,7 @@ from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
 from crest.web.help_links import help_links
 from crest.web.pages.common import NO_RECORD_ID, Context, page_router
-from crest.web.pages.journal import MAX_PAGE
+from crest.web.pages.journal import FromJournalPage, journal_address
 from crest.web.presenters import friendly_time
 from crest.web.schemas import CheckInIn, CheckInOut
 from crest.web.templating import render
@@ -53,7 +53,7 @@ def checkin_page(
     checkin_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
     timing: CheckInTiming | None = None,
     next: Annotated[str | None, Query(pattern=NEXT_PATTERN, description="the session to go on with")] = None,
-    page: Annotated[int | None, Query(ge=2, le=MAX_PAGE, description="the Journal page an edit came from")] = None,
+    page: FromJournalPage = None,
 ) -> Response:
     return _checkin_view(request, context, session_id, checkin_id, timing, next, journal_page=page)
 
@@ -281,8 +281,6 @@ def _checkin_view(
     """The check-in page; `confirm`: the urgent-care signs a check-in sent without the script would name, asked
     about before it is saved."""
     services = context.services
-    # where Save and Cancel return: the Journal page the edit came from
-    journal_url = str(request.url_for("journal_page").path) + (f"?page={journal_page}" if journal_page else "")
     existing = None
     made = None  # when the check-in being edited was made: a page of sliders alone does not say which one it is
     rated_before: list[dict[str, object]] = []
@@ -350,7 +348,7 @@ def _checkin_view(
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         # Urgent care that stands from before comes first and alone after saving: Today, no help offers.
         "urgent_care_stands": standing.level is AdviceLevel.URGENT,
-        "journal_url": journal_url + ("&" if journal_page else "?") + "saved=check-in",
+        "journal_url": journal_address(request, journal_page, saved="check-in"),
         "today_url": str(request.url_for("today").path) + "?saved=check-in",  # where a worse one is answered
     }
     return render(
@@ -373,7 +371,7 @@ def _checkin_view(
         session_uid=session_uid,
         checkin_id=checkin_id,
         next=next,
-        journal_url=journal_url,
+        journal_url=journal_address(request, journal_page),  # Cancel: the Journal page the edit came from
         confirm_signs=confirm or [],
         error=error,
         max_note_characters=MAX_NOTE_CHARACTERS,  # the journal's own limit, as the API and the terminal keep it

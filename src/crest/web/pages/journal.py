@@ -13,6 +13,14 @@ from crest.web.templating import render
 
 router = page_router()
 MAX_PAGE = 100_000  # far beyond a lifetime of daily entries; keeps the query's reach a small number
+# The older Journal page an edit was opened on (`?page=`), which its Save and Cancel return to, the entry in sight
+FromJournalPage = Annotated[int | None, Query(ge=2, le=MAX_PAGE, description="the Journal page an edit came from")]
+
+
+def journal_address(request: Request, page: int | None, saved: str | None = None) -> str:
+    """The Journal page an edit returns to (the first without `page`), saying what was `saved` when it says so."""
+    asked = {name: value for name, value in (("page", page), ("saved", saved)) if value}
+    return str(request.url_for("journal_page").path) + (f"?{urlencode(asked)}" if asked else "")
 
 
 @router.get("/journal", name="journal_page")
@@ -37,7 +45,7 @@ def journal_page(
         "checkin": context.services.sync.from_a_linked_crest("check_ins", uids["checkin"]),
     }
     for entry in entries:
-        if entry["kind"] == "checkin" and page > 1:  # the saved edit comes back to this page, where it is
+        if entry["edit_url"] and page > 1:  # the saved edit comes back to this page, where it is
             entry["edit_url"] += "&" + urlencode({"page": page})
         if entry["id"] in from_their_crest[entry["kind"]]:
             entry["edit_url"] = entry["delete_url"] = None

@@ -25,6 +25,7 @@ from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check
 from crest.web.context import WebContext
 from crest.web.help_links import help_link
 from crest.web.pages.common import Context, page_router
+from crest.web.pages.journal import FromJournalPage, journal_address
 from crest.web.presenters import friendly_time, note_lines
 from crest.web.schemas import SessionOut
 from crest.web.templating import render
@@ -175,7 +176,10 @@ def session_page(
 
 @router.get("/session/edit", name="session_edit_page")
 def session_edit_page(
-    request: Request, context: Context, session_id: Annotated[int, Query(ge=1, le=MAX_RECORD_ID)]
+    request: Request,
+    context: Context,
+    session_id: Annotated[int, Query(ge=1, le=MAX_RECORD_ID)],
+    page: FromJournalPage = None,
 ) -> Response:
     session = require_finished(context.services.practice.get(session_id))
     context.services.sync.require_entered_here("sessions", session_id)  # one pushed by a linked crest is edited there
@@ -185,7 +189,7 @@ def session_edit_page(
     config = {
         "session": SessionOut.of(session).model_dump(mode="json"),
         "update_url": f"/api/sessions/{session_id}" + (f"?{urlencode({'uid': uid})}" if uid else ""),
-        "journal_url": str(request.url_for("journal_page").path),
+        "journal_url": journal_address(request, page),  # Save and Cancel return to the Journal page it came from
     }
     finished = [status for status in SessionStatus if status.finished]
     practitioners_notes = context.services.reports.session_notes()  # pulled by crest sync from a linked practice
