@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from support.two_tabs import saved_first_in_a_newer_tab
+
 Shoot = Callable[[Any, str], None]
 PHONE = {"width": 390, "height": 844}
 
@@ -112,12 +114,13 @@ def test_the_older_of_two_tabs_editing_a_check_in_is_told_and_keeps_what_was_typ
 ) -> None:
     created = _post(fresh_server_url, "/api/checkins", {"pain": [{"region": "lower_back", "score": 3}]})
     older = _dark_phone(browser)
-    newer = older.context.new_page()
-    for tab in (older, newer):
-        tab.goto(f"{fresh_server_url}/checkin?checkin_id={created['id']}")
-    newer.get_by_label("Pain in lower back, 0 to 10").fill("5")
-    newer.get_by_role("button", name="Save check-in").click()
-    newer.wait_for_url(re.compile(r"/journal\?saved=check-in$"))
+    saved_first_in_a_newer_tab(
+        older,
+        f"{fresh_server_url}/checkin?checkin_id={created['id']}",
+        lambda newer: newer.get_by_label("Pain in lower back, 0 to 10").fill("5"),
+        "Save check-in",
+        r"/journal\?saved=check-in$",
+    )
 
     older.get_by_label("Note").fill("stiff after the drive")
     older.get_by_role("button", name="Save check-in").click()

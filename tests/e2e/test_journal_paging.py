@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from support.journal_api import call
+
 Shoot = Callable[[Any, str], None]
 CHECK_INS = 55  # one more page than the first holds
 
@@ -67,12 +69,8 @@ def test_a_note_typed_on_two_lines_keeps_them(browser: Any, fresh_server_url: st
 def test_a_session_edited_from_page_2_returns_to_page_2(
     browser: Any, fresh_server_url: str, answer_safety: Shoot, screenshot: Shoot
 ) -> None:
-    body = json.dumps({"started_at": "2026-04-30T08:00:00+00:00", "minutes": 10}).encode()
-    request = urllib.request.Request(
-        f"{fresh_server_url}/api/sessions/logged", data=body, headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(request) as response:
-        session = json.loads(response.read())
+    logged = {"started_at": "2026-04-30T08:00:00+00:00", "minutes": 10}
+    session = call(fresh_server_url, "POST", "/api/sessions/logged", logged)
     _add_check_ins(fresh_server_url)  # newer than the session: it is on page 2
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, color_scheme="dark")
     page = context.new_page()

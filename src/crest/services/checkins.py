@@ -3,8 +3,6 @@ to a check-in that says a session made things worse or names a warning sign."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime, tzinfo
@@ -12,7 +10,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crest.clock import Clock
-from crest.errors import CrestError
 from crest.insights.timeframe import start_of_day
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
@@ -26,36 +23,11 @@ from crest.safety.worse_check_in import (
     help_warning,
     warning_signs,
 )
+from crest.services.fingerprints import require_unchanged
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
     from crest.services.safety import Safety
-
-
-class ChangedElsewhere(CrestError):
-    """An edit sent from a page opened on a check-in that was changed since, in another tab or window."""
-
-    http_status = 409
-
-    def __init__(self) -> None:
-        super().__init__(
-            "this check-in was changed in another tab or window since this page was opened; nothing was changed "
-            "here: reload the page to see it as it is now, then make your change again"
-        )
-
-
-def fingerprint(check_in: CheckIn) -> str:
-    """A short digest of everything a person can change in a check-in: what an edit page was shown."""
-    said = (
-        check_in.at.isoformat(),
-        check_in.timing,
-        check_in.session_id,
-        [(rating.region, rating.side, rating.score, rating.quality) for rating in check_in.pain],
-        sorted(check_in.sensations),
-        check_in.compared_with_before,
-        check_in.note,
-    )
-    return hashlib.sha256(json.dumps(said).encode()).hexdigest()[:16]
 
 
 class CheckIns:
@@ -91,12 +63,10 @@ class CheckIns:
         """Correct a check-in: a "see a clinician" sign it named is lifted with the mistake, an urgent-care one
         holds on (`Safety.keep_urgent_warnings`). `uid`: the one the page that sent it was given (`uids`), so that
         a tab left open on a deleted check-in never overwrites the next, which may have its id (`RecordReplaced`).
-        `loaded`: the `fingerprint` of the check-in as the page showed it, so that an older tab never silently
-        undoes a correction saved in another since (`ChangedElsewhere`)."""
+        `loaded`: the fingerprint of the check-in as the page showed it, so that an older tab never silently undoes
+        a correction saved in another since (`fingerprints.require_unchanged`)."""
         check_new_check_in(check_in, self._clock())
-        self._require(check_in_id, uid)  # refused before anything is kept
-        if loaded is not None and fingerprint(self._journal.get_checkin(check_in_id)) != loaded:
-            raise ChangedElsewhere()
+        self._require(check_in_id, uid, loaded)  # refused before anything is kept
         self._safety.keep_urgent_warnings(check_in_id)
         self._journal.update_checkin(replace(check_in, id=check_in_id))
         corrected = self._journal.get_checkin(check_in_id)
@@ -109,9 +79,10 @@ class CheckIns:
         self._safety.keep_urgent_warnings(check_in_id)
         self._journal.delete_checkin(check_in_id)
 
-    def _require(self, check_in_id: int, uid: str | None) -> None:
-        self._journal.get_checkin(check_in_id)
-        self._journal.require_uid("check_ins", check_in_id, uid)
+    def _require(self, check_in_id: int, uid: str | None, loaded: str | None = None) -> None:
+        shown = self._journal.get_checkin(check_in_id)
+        self._journal.require_uid("check_ins", check_in_id, uid)  # one deleted since is said so, not "changed"
+        require_unchanged(shown, loaded)
 
     def uids(self, check_in_ids: Collection[int]) -> dict[int, str]:
         """Each check-in's uid, which a page sends back with an edit or a delete (`replace`, `delete`)."""

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import MAX_RECORD_ID, CheckIn, require_aware
+from crest.web.conditional import Loaded
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
     CheckInAdviceOut,
@@ -20,15 +21,6 @@ from crest.web.schemas import (
 )
 
 # Without a prefix: the signs a check-in would name live beside /checkins, where a path under it would read as an id.
-Loaded = Annotated[
-    str | None,
-    Query(
-        min_length=1,
-        max_length=64,
-        description="the check-in's fingerprint as the edit page showed it (the Check-in page sends it): 409 if it "
-        "was changed since",
-    ),
-]
 router = APIRouter(tags=["check-ins"], responses={404: {"model": ErrorOut}})
 Context = Annotated[WebContext, Depends(web_context)]
 

@@ -7,6 +7,9 @@ from pydantic import Field
 
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import require_aware
+from crest.services.fingerprints import require_unchanged
+from crest.services.practice import PracticeSessions
+from crest.web.conditional import Loaded
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
     Day,
@@ -91,11 +94,22 @@ def finish_session(session_id: RecordId, body: SessionFinish, context: Context, 
 
 
 @router.put("/{session_id:int}", response_model=SessionOut, responses={409: {"model": ErrorOut}})
-def update_session(session_id: RecordId, body: SessionUpdate, context: Context, uid: RecordUid = None) -> SessionOut:
+def update_session(
+    session_id: RecordId, body: SessionUpdate, context: Context, uid: RecordUid = None, loaded: Loaded = None
+) -> SessionOut:
     """Correct a finished session: variant, seconds rested, status. A running session, more seconds than the
     session planned, or, on a practice's server, a session a linked crest synced there (corrected on that computer,
-    the next sync brings it) answers 409."""
-    return SessionOut.of(context.services.practice.correct(session_id, body.to_record(), uid))
+    the next sync brings it) answers 409; so does one changed since `loaded` (in another tab)."""
+    practice = context.services.practice
+    _require_unchanged(practice, session_id, uid, loaded)
+    return SessionOut.of(practice.correct(session_id, body.to_record(), uid))
+
+
+def _require_unchanged(practice: PracticeSessions, session_id: int, uid: str | None, loaded: str | None) -> None:
+    """Refuse a save from a copy of the session it no longer matches (`fingerprints.require_unchanged`), as
+    `CheckIns.replace` does; one deleted since, its id given to another, is left to the service to refuse as such."""
+    if uid is None or practice.uids([session_id]).get(session_id) == uid:
+        require_unchanged(practice.get(session_id), loaded)
 
 
 @router.delete("/{session_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})

@@ -23,7 +23,7 @@ from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Reg
 from crest.knowledge.why_links import SENSATIONS
 from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
 from crest.services.bundle import Services
-from crest.services.checkins import fingerprint
+from crest.services.fingerprints import fingerprint
 from crest.services.practice import BEFORE_CHECK_IN_WAITS, NoSessionToFollow
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal

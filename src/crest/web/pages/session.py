@@ -21,6 +21,7 @@ from crest.knowledge.why_links import PROTOCOL_TEXTS, setup_step_entry
 from crest.posture.vocabulary import page_labels
 from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
 from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, WorseAdvice, worse_today_reminder
+from crest.services.fingerprints import fingerprint
 from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
 from crest.web.help_links import help_link
@@ -186,9 +187,11 @@ def session_edit_page(
     # Named by its uid too, so that saving from a tab left open after it was deleted never changes the next session
     # SQLite gives its id.
     uid = context.services.practice.uids([session_id]).get(session_id, "")
+    # ... and by what it said when this page showed it: an older tab never undoes a newer tab's correction
+    sent_back = {**({"uid": uid} if uid else {}), "loaded": fingerprint(session)}
     config = {
         "session": SessionOut.of(session).model_dump(mode="json"),
-        "update_url": f"/api/sessions/{session_id}" + (f"?{urlencode({'uid': uid})}" if uid else ""),
+        "update_url": f"/api/sessions/{session_id}?{urlencode(sent_back)}",
         "journal_url": journal_address(request, page),  # Save and Cancel return to the Journal page it came from
     }
     finished = [status for status in SessionStatus if status.finished]
