@@ -22,6 +22,9 @@ MAX_SESSIONS_PER_DAY = 3
 MAX_NOTE_CHARACTERS = 1000
 MAX_SESSION_NOTE_CHARACTERS = 1000  # a practitioner's note on a session, and the copy a linked crest keeps of it
 MAX_NAME_CHARACTERS = 200
+# An address mail can be sent to (RFC 5321: 64 characters before the @, 254 in all); a longer one is a slip
+MAX_EMAIL_LOCAL_CHARACTERS = 64
+MAX_EMAIL_CHARACTERS = 254
 _CLOCK_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _DAY_VALUES = tuple(day.value for day in Weekday)
 
@@ -86,6 +89,31 @@ def check_name(name: str, what: str = "the name") -> str:
         raise InvalidName(hidden_control_refused(what, hidden))
     if len(cleaned) > MAX_NAME_CHARACTERS:
         raise InvalidName(too_long_refused(what, len(cleaned), MAX_NAME_CHARACTERS))
+    return cleaned
+
+
+class InvalidEmail(CrestError):
+    """Not an address mail can be sent to: an invitation for it could never be accepted, an account never reached."""
+
+
+def check_email(email: str) -> str:
+    """The address as kept (lower case, without the spaces around it); one rule for every door: the pages, the API,
+    `crest link` and `crest practice`."""
+    typed = email.strip() if isinstance(email, str) else ""
+    cleaned = typed.lower()
+    # before the address is quoted back: a control character must not reach the page or the terminal
+    hidden = next((character for character in cleaned if hidden_control(character)), None)
+    if hidden is not None:
+        raise InvalidEmail(hidden_control_refused("the email", hidden))
+    local, at, domain = cleaned.partition("@")
+    if not local or not at or "." not in domain or any(c.isspace() for c in cleaned):
+        raise InvalidEmail(f"'{typed[:80]}' is not an email address like name@example.org")
+    if len(local) > MAX_EMAIL_LOCAL_CHARACTERS:
+        raise InvalidEmail(
+            too_long_refused("the part of the email before the @", len(local), MAX_EMAIL_LOCAL_CHARACTERS)
+        )
+    if len(cleaned) > MAX_EMAIL_CHARACTERS:
+        raise InvalidEmail(too_long_refused("the email", len(cleaned), MAX_EMAIL_CHARACTERS))
     return cleaned
 
 

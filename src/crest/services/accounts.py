@@ -29,18 +29,20 @@ from crest.accounts.model import (
     account_of,
     practice_of,
 )
-from crest.accounts.passwords import Passwords, UnsuitablePassword, check_new_password, normalised
+from crest.accounts.passwords import Passwords, UnsuitablePassword, check_new_password
 from crest.accounts.permissions import Action, Decision, Target, decide
 from crest.accounts.records import (
     INVITE_FOR_ANOTHER_EMAIL,
     RESET_LINK_NOT_VALID,
     Account,
     AuditEntry,
+    InvalidEmail,
     Invite,
     InviteForAnotherEmail,
     InviteNotValid,
     Membership,
     ResetLinkNotValid,
+    check_email,
     check_name,
     link_open,
 )
@@ -80,7 +82,6 @@ LONGEST_WAIT = timedelta(minutes=15)
 # in one window. No longer than FAILURE_WINDOW: a sign-in drops every count older than that.
 SYNC_WINDOW = timedelta(minutes=10)
 SYNC_REQUESTS = 300
-MAX_EMAIL_CHARACTERS = 320
 OPERATOR = "the server's operator"  # who acted, in the audit log and in what the person is told, from the terminal
 
 
@@ -162,10 +163,6 @@ class ConsentRequired(CrestError):
     """A client invite accepted without agreeing to what the practitioner will see."""
 
 
-class InvalidEmail(CrestError):
-    pass
-
-
 class OperatorMakesThisLink(CrestError):
     """A password link someone in the practice asked for, for an account with no second factor set up: the link
     alone would open it to whoever holds the link, its maker included."""
@@ -230,20 +227,6 @@ def linked_client(store: PracticeStore, actor: Actor, client_id: int, action: Ac
         raise NotFoundForYou("there is no such client")
     require(actor, action, linked.link.as_target(), "client")
     return linked
-
-
-def check_email(email: str) -> str:
-    cleaned = email.strip().lower() if isinstance(email, str) else ""
-    local, at, domain = cleaned.partition("@")
-    if (
-        not local
-        or not at
-        or "." not in domain
-        or len(cleaned) > MAX_EMAIL_CHARACTERS
-        or any(c.isspace() for c in cleaned)
-    ):
-        raise InvalidEmail(f"'{str(email)[:80]}' is not an email address like name@example.org")
-    return cleaned
 
 
 def _email_or_not(typed: str) -> str:
@@ -986,6 +969,8 @@ class Accounts:
         owner, _ = self._reset_for(code)
         chosen = check_new_password(new_password, (owner.email, owner.name))
         self._code_if_asked(owner, second_factor, address, "set a new password with a link")
+        # after the code: the link alone must not tell whether a password is the account's
+        self._refuse_the_password_it_has(owner, chosen)
         password_hash = self._passwords.hash(chosen)
         account = self._store.use_password_reset(token_hash(code), password_hash, self._clock())
         self._store.forget_failures([f"account:{account.email}"])  # the wrong guesses before are no reason to wait
@@ -1049,12 +1034,18 @@ class Accounts:
         require(actor, Action.CHANGE_OWN_PASSWORD, what="change a password")
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, current, address, "change password", "it was not changed")
-        if normalised(new) == normalised(current):  # "changed" to itself, every other sign-in ended for nothing
-            raise UnsuitablePassword("the new password is the one you have now; choose another")
+        self._refuse_the_password_it_has(account, new)
         context = (account.email, account.name, self.practice_name(actor) or "")
         self._store.set_password_hash(account.id, self._passwords.hash(check_new_password(new, context)))
         self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), self._clock())
         self._audit.record(actor, Audited.CHANGE_PASSWORD, actor_name=account.name, address=address)
+
+    def _refuse_the_password_it_has(self, account: Account, new: str) -> None:
+        """The one rule for a new password on the Account page and through a link: not the account's own already
+        ("changed" to itself, every other sign-in, or through a link every linked computer, would end for nothing)."""
+        found = self._store.account_by_email(account.email)
+        if found is not None and self._passwords.matches(found[1], new):
+            raise UnsuitablePassword("the new password is the one you have now; choose another")
 
     def _confirm_own_password(
         self, actor: SignedIn, password: str, address: str | None, what: str, nothing_done: str

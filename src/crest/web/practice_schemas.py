@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from crest.accounts.passwords import MAX_PASSWORD_CHARACTERS
 from crest.accounts.records import (
+    MAX_EMAIL_CHARACTERS,
     MAX_NAME_CHARACTERS,
     MAX_NOTE_CHARACTERS,
     MAX_SESSION_NOTE_CHARACTERS,
@@ -21,11 +22,13 @@ from crest.insights.progress import summary_fields
 from crest.insights.reader import Reader
 from crest.interop.ical import Weekday
 from crest.protocol.model import VariantName
-from crest.services.accounts import MAX_EMAIL_CHARACTERS, OpenSignIn
+from crest.services.accounts import OpenSignIn
 from crest.services.audit import Audited
 from crest.services.practice_mode import CHECK_INS_SHOWN, SESSIONS_SHOWN, ClientDetail, ClientSummary, SharingView
 
-Email = Field(max_length=MAX_EMAIL_CHARACTERS, description="an email address")
+# Read up to a bound, and checked by `check_email`, which says what an address may hold as every other door does
+_EMAIL_READ_CHARACTERS = 4 * MAX_EMAIL_CHARACTERS
+Email = Field(max_length=_EMAIL_READ_CHARACTERS, description="an email address")
 Password = Field(max_length=MAX_PASSWORD_CHARACTERS, description="at least 8 characters")
 
 
@@ -56,7 +59,7 @@ class AccountOut(BaseModel):
 
 class InviteIn(_Input):
     role: Literal["practitioner", "client"]
-    email: str | None = Field(None, max_length=MAX_EMAIL_CHARACTERS, description="only this address may accept")
+    email: str | None = Field(None, max_length=_EMAIL_READ_CHARACTERS, description="only this address may accept")
 
 
 class InviteOut(BaseModel):

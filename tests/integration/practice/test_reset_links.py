@@ -79,6 +79,20 @@ def test_the_new_password_follows_the_same_rules_and_a_refused_one_leaves_the_li
     assert practice.accounts.reset_password(issued.code, NEW_PASSWORD, None).actor == ann
 
 
+def test_a_link_refuses_the_password_the_account_has_now_but_only_past_the_code(practice: Practice) -> None:
+    """The Account page's rule: set, it would end every sign-in and linked computer for nothing. Told only once the
+    code is right: the link alone must not tell whether a password is the account's."""
+    admin, pat, _, _, _ = _people(practice)
+    issued = practice.accounts.reset_link_for_practitioner(admin, pat.membership_id)
+    with pytest.raises(CodeNeeded):
+        practice.accounts.reset_password(issued.code, PASSWORD, None)
+    code = practice.app_code("pat@clinic.example")
+    with pytest.raises(UnsuitablePassword, match=r"^the new password is the one you have now; choose another$"):
+        practice.accounts.reset_password(issued.code, PASSWORD, None, second_factor=code)
+    again = practice.app_code("pat@clinic.example")
+    assert practice.accounts.reset_password(issued.code, NEW_PASSWORD, None, second_factor=again).actor == pat
+
+
 def test_a_new_link_replaces_the_one_not_yet_used(practice: Practice) -> None:
     _people(practice)
     first = practice.accounts.reset_link_by_operator("ann@example.org")

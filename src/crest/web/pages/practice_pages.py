@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from crest.accounts.model import Client, Enrolling, Practitioner, Role
-from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, InvalidPrescription
+from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, InvalidEmail, InvalidPrescription
 from crest.accounts.second_factor import grouped, qr_svg
 from crest.clock import zone_name_of
 from crest.counting import counted
@@ -27,7 +27,6 @@ from crest.journal.capacity import TooManyRecords
 from crest.journal.records import InvalidNote
 from crest.protocol.model import Protocol
 from crest.services.accounts import (
-    InvalidEmail,
     IssuedReset,
     OperatorMakesThisLink,
     SignInFailed,
