@@ -341,3 +341,31 @@ def test_two_step_sign_in_on_a_phone_in_both_themes(browser: Any, practice_url: 
     admin.get_by_text("Tess Twostep's two-step sign-in is reset and they are signed out everywhere").wait_for()
     _both_themes(admin, screenshot, "phone-admin-reset-done")
     assert admin.errors == phone.errors == []
+
+
+def test_a_refusal_at_the_foot_of_the_account_page_comes_into_view_on_a_phone(
+    browser: Any, practice_url: str, screenshot: Any
+) -> None:
+    """The page came back scrolled to the top, its message far below: on a phone the Account page looked unchanged."""
+    admin = _page(browser)
+    admin.set_viewport_size({"width": 390, "height": 844})
+    _sign_in(admin, practice_url, "ada@clinic.example")
+    if "ada@clinic.example" not in SECRETS:  # this test run alone
+        _set_up_two_step(admin, "ada@clinic.example")
+    for scheme, (section, button) in zip(
+        ("light", "dark"),
+        (("#delete", "Delete my account and data"), ("#sign-ins", "Sign out everywhere else")),
+        strict=True,
+    ):
+        admin.emulate_media(color_scheme=scheme)
+        admin.goto(f"{practice_url}/account")
+        admin.locator(section).get_by_label("Your password").fill("not my password")
+        admin.get_by_role("button", name=button).click()
+        alert = admin.locator(section).get_by_role("alert")
+        alert.wait_for()
+        assert "That password is not this account's" in alert.inner_text()
+        box = alert.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844, (section, box)
+        assert admin.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), section
+        screenshot(admin, f"practice-account-refused-{section[1:]}-phone-{scheme}")
+    assert admin.errors == []
