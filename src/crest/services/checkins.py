@@ -23,7 +23,7 @@ from crest.safety.worse_check_in import (
     help_warning,
     warning_signs,
 )
-from crest.services.fingerprints import require_unchanged
+from crest.services.fingerprints import IfMatch, require_unchanged
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -58,31 +58,39 @@ class CheckIns:
         return tuple(sign for sign in check_in_warning_signs(check_in) if sign.level is WarningLevel.URGENT_CARE)
 
     def replace(
-        self, check_in_id: int, check_in: CheckIn, uid: str | None = None, loaded: str | None = None
+        self,
+        check_in_id: int,
+        check_in: CheckIn,
+        uid: str | None = None,
+        loaded: str | None = None,
+        if_match: IfMatch | None = None,
     ) -> CheckIn:
         """Correct a check-in: a "see a clinician" sign it named is lifted with the mistake, an urgent-care one
         holds on (`Safety.keep_urgent_warnings`). `uid`: the one the page that sent it was given (`uids`), so that
         a tab left open on a deleted check-in never overwrites the next, which may have its id (`RecordReplaced`).
-        `loaded`: the fingerprint of the check-in as the page showed it, so that an older tab never silently undoes
-        a correction saved in another since (`fingerprints.require_unchanged`)."""
+        `loaded` (an edit page's) and `if_match` (an API client's): the fingerprint of the check-in as it was shown,
+        so that an older copy never silently undoes a correction saved since (`fingerprints.require_unchanged`)."""
         check_new_check_in(check_in, self._clock())
-        self._require(check_in_id, uid, loaded)  # refused before anything is kept
+        self._require(check_in_id, uid, loaded, if_match)  # refused before anything is kept
         self._safety.keep_urgent_warnings(check_in_id)
         self._journal.update_checkin(replace(check_in, id=check_in_id))
         corrected = self._journal.get_checkin(check_in_id)
         self._safety.hold_from_entry(corrected)
         return corrected
 
-    def delete(self, check_in_id: int, uid: str | None = None) -> None:
-        """Delete a check-in; an urgent-care sign it named holds on, and `uid` is checked, as for `replace`."""
-        self._require(check_in_id, uid)
+    def delete(self, check_in_id: int, uid: str | None = None, if_match: IfMatch | None = None) -> None:
+        """Delete a check-in; an urgent-care sign it named holds on, and `uid` and `if_match` are checked, as for
+        `replace`."""
+        self._require(check_in_id, uid, if_match=if_match)
         self._safety.keep_urgent_warnings(check_in_id)
         self._journal.delete_checkin(check_in_id)
 
-    def _require(self, check_in_id: int, uid: str | None, loaded: str | None = None) -> None:
+    def _require(
+        self, check_in_id: int, uid: str | None, loaded: str | None = None, if_match: IfMatch | None = None
+    ) -> None:
         shown = self._journal.get_checkin(check_in_id)
         self._journal.require_uid("check_ins", check_in_id, uid)  # one deleted since is said so, not "changed"
-        require_unchanged(shown, loaded)
+        require_unchanged(shown, loaded, if_match)
 
     def uids(self, check_in_ids: Collection[int]) -> dict[int, str]:
         """Each check-in's uid, which a page sends back with an edit or a delete (`replace`, `delete`)."""

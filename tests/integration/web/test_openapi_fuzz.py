@@ -27,7 +27,8 @@ schema = schemathesis.openapi.from_asgi(
 # round of daily activities names each activity once (whatever its case and spacing), and that a session logged
 # afterwards has ended by now (a time compared with the clock), that a session's breath reading is one crest
 # could have made (its rate the median of its windows, the windows in order), and that a check-in says something,
-# names the session it follows and has happened by now, and that a chosen start of progress is not after today.
+# names the session it follows and has happened by now, that a chosen start of progress is not after today, and
+# that a save's If-Match names the record's ETag as it is now (412 otherwise).
 CONTENT_BEYOND_THE_SCHEMA = {
     path: [positive_data_acceptance]
     for path in (
@@ -35,6 +36,7 @@ CONTENT_BEYOND_THE_SCHEMA = {
         "/api/psfs",
         "/api/sessions/logged",
         "/api/sessions/{session_id}/finish",
+        "/api/sessions/{session_id}",
         "/api/checkins",
         "/api/checkins/{checkin_id}",
         "/api/checkin-signs",

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import MAX_RECORD_ID, CheckIn, require_aware
-from crest.web.conditional import Loaded
+from crest.web.conditional import ETAG, REFUSED_SAVES, IfMatchHeader, Loaded, with_etag
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
     CheckInAdviceOut,
@@ -53,21 +53,33 @@ def list_checkins(
     return [CheckInOut.of(check_in) for check_in in reversed(found)]
 
 
-@router.get("/checkins/{checkin_id}", response_model=CheckInOut)
-def get_checkin(checkin_id: RecordId, context: Context) -> CheckInOut:
-    return CheckInOut.of(context.services.check_ins.get(checkin_id))
+@router.get("/checkins/{checkin_id}", response_model=CheckInOut, responses=ETAG)
+def get_checkin(checkin_id: RecordId, context: Context, response: Response) -> CheckInOut:
+    """The check-in, and its fingerprint as the `ETag` that a PUT or DELETE may send back as `If-Match`."""
+    check_in = context.services.check_ins.get(checkin_id)
+    with_etag(response, check_in)
+    return CheckInOut.of(check_in)
 
 
-@router.put("/checkins/{checkin_id}", response_model=CheckInSavedOut, responses={409: {"model": ErrorOut}})
+@router.put("/checkins/{checkin_id}", response_model=CheckInSavedOut, responses=ETAG | REFUSED_SAVES)
 def update_checkin(
-    checkin_id: RecordId, body: CheckInIn, context: Context, uid: RecordUid = None, loaded: Loaded = None
+    checkin_id: RecordId,
+    body: CheckInIn,
+    context: Context,
+    response: Response,
+    uid: RecordUid = None,
+    loaded: Loaded = None,
+    if_match: IfMatchHeader = None,
 ) -> CheckInSavedOut:
     """Replace a check-in; its time stays unless a new `at` is given. 409 for one a linked crest synced to a
     practice's server: it is corrected on that computer, and the next sync brings the correction; 409 too when
-    `loaded` is given and the check-in was changed since (in another tab)."""
+    `loaded` is given and the check-in was changed since (in another tab), and 412 when `If-Match` is given and
+    does not name its ETag. The answer's `ETag` is the corrected check-in's."""
     check_ins = context.services.check_ins
     at = check_ins.get(checkin_id).at if body.at is None else require_aware(body.at, "the check-in time")
-    return _saved(context, check_ins.replace(checkin_id, body.to_record(at), uid, loaded))
+    corrected = check_ins.replace(checkin_id, body.to_record(at), uid, loaded, if_match)
+    with_etag(response, corrected)
+    return _saved(context, corrected)
 
 
 def _saved(context: WebContext, check_in: CheckIn) -> CheckInSavedOut:
@@ -75,8 +87,11 @@ def _saved(context: WebContext, check_in: CheckIn) -> CheckInSavedOut:
     return CheckInSavedOut(**CheckInOut.of(check_in).model_dump(), advice=advice)
 
 
-@router.delete("/checkins/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})
-def delete_checkin(checkin_id: RecordId, context: Context, uid: RecordUid = None) -> Response:
-    """Delete a check-in; 409 for one a linked crest synced to a practice's server, as for a correction."""
-    context.services.check_ins.delete(checkin_id, uid)
+@router.delete("/checkins/{checkin_id}", status_code=status.HTTP_204_NO_CONTENT, responses=REFUSED_SAVES)
+def delete_checkin(
+    checkin_id: RecordId, context: Context, uid: RecordUid = None, if_match: IfMatchHeader = None
+) -> Response:
+    """Delete a check-in; 409 for one a linked crest synced to a practice's server, and 412 for an `If-Match` it
+    no longer matches, as for a correction."""
+    context.services.check_ins.delete(checkin_id, uid, if_match)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

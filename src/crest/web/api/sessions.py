@@ -7,9 +7,9 @@ from pydantic import Field
 
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import require_aware
-from crest.services.fingerprints import require_unchanged
+from crest.services.fingerprints import IfMatch, require_unchanged
 from crest.services.practice import PracticeSessions
-from crest.web.conditional import Loaded
+from crest.web.conditional import ETAG, REFUSED_SAVES, IfMatchHeader, Loaded, with_etag
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
     Day,
@@ -69,9 +69,12 @@ def list_sessions(context: Context, since: Day | None = None) -> list[SessionOut
     return [SessionOut.of(session) for session in reversed(context.services.practice.list_sessions(since=start))]
 
 
-@router.get("/{session_id:int}", response_model=SessionOut)
-def get_session(session_id: RecordId, context: Context) -> SessionOut:
-    return SessionOut.of(context.services.practice.get(session_id))
+@router.get("/{session_id:int}", response_model=SessionOut, responses=ETAG)
+def get_session(session_id: RecordId, context: Context, response: Response) -> SessionOut:
+    """The session, and its fingerprint as the `ETag` that a PUT or DELETE may send back as `If-Match`."""
+    session = context.services.practice.get(session_id)
+    with_etag(response, session)
+    return SessionOut.of(session)
 
 
 @router.post("/{session_id:int}/checkpoint", response_model=SessionOut, responses={409: {"model": ErrorOut}})
@@ -93,27 +96,46 @@ def finish_session(session_id: RecordId, body: SessionFinish, context: Context, 
     )
 
 
-@router.put("/{session_id:int}", response_model=SessionOut, responses={409: {"model": ErrorOut}})
+@router.put("/{session_id:int}", response_model=SessionOut, responses=ETAG | REFUSED_SAVES)
 def update_session(
-    session_id: RecordId, body: SessionUpdate, context: Context, uid: RecordUid = None, loaded: Loaded = None
+    session_id: RecordId,
+    body: SessionUpdate,
+    context: Context,
+    response: Response,
+    uid: RecordUid = None,
+    loaded: Loaded = None,
+    if_match: IfMatchHeader = None,
 ) -> SessionOut:
     """Correct a finished session: variant, seconds rested, status. A running session, more seconds than the
     session planned, or, on a practice's server, a session a linked crest synced there (corrected on that computer,
-    the next sync brings it) answers 409; so does one changed since `loaded` (in another tab)."""
+    the next sync brings it) answers 409; so does one changed since `loaded` (in another tab), and 412 one whose
+    ETag `If-Match` does not name. The answer's `ETag` is the corrected session's."""
     practice = context.services.practice
-    _require_unchanged(practice, session_id, uid, loaded)
-    return SessionOut.of(practice.correct(session_id, body.to_record(), uid))
+    _require_unchanged(practice, session_id, uid, loaded, if_match)
+    corrected = practice.correct(session_id, body.to_record(), uid)
+    with_etag(response, corrected)
+    return SessionOut.of(corrected)
 
 
-def _require_unchanged(practice: PracticeSessions, session_id: int, uid: str | None, loaded: str | None) -> None:
+@router.delete("/{session_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=REFUSED_SAVES)
+def delete_session(
+    session_id: RecordId, context: Context, uid: RecordUid = None, if_match: IfMatchHeader = None
+) -> Response:
+    """Delete a session; its check-ins stay, on their own. 409 for one a linked crest synced to a practice's
+    server, and 412 for an `If-Match` it no longer matches, as for a correction."""
+    _require_unchanged(context.services.practice, session_id, uid, if_match=if_match)
+    context.services.practice.delete(session_id, uid)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _require_unchanged(
+    practice: PracticeSessions,
+    session_id: int,
+    uid: str | None,
+    loaded: str | None = None,
+    if_match: IfMatch | None = None,
+) -> None:
     """Refuse a save from a copy of the session it no longer matches (`fingerprints.require_unchanged`), as
     `CheckIns.replace` does; one deleted since, its id given to another, is left to the service to refuse as such."""
     if uid is None or practice.uids([session_id]).get(session_id) == uid:
-        require_unchanged(practice.get(session_id), loaded)
-
-
-@router.delete("/{session_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses={409: {"model": ErrorOut}})
-def delete_session(session_id: RecordId, context: Context, uid: RecordUid = None) -> Response:
-    """Delete a session and its check-ins; 409 for one a linked crest synced to a practice's server."""
-    context.services.practice.delete(session_id, uid)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+        require_unchanged(practice.get(session_id), loaded, if_match)
