@@ -85,7 +85,14 @@ def test_a_session_edited_from_page_2_returns_to_page_2(
     page.get_by_role("button", name="Save session").click()
     page.wait_for_url("**/journal?page=2")
     assert "7 min of 10 min" in row.inner_text()
+    screenshot(page, "journal-page-2-after-a-session-edit-phone-dark")
     row.get_by_role("link", name="Edit").click()
     page.get_by_role("link", name="Cancel").click()
     page.wait_for_url("**/journal?page=2")
+    # a Delete on page 2 stays there too: the row goes, the page stays
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Delete").click()
+    row.wait_for(state="detached")
+    assert page.url.endswith("/journal?page=2")
+    assert page.locator("tbody tr").count() == CHECK_INS - 50  # the check-ins that were beside it
     context.close()
