@@ -43,6 +43,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - fresh18:   bench/photos/fresh18.csv, 66 photos from 28 more new sources (4 in the position): physiotherapy sites in
              other languages, exercise libraries and workout apps, pilates and back-school classes, shiatsu, massage
              and somatics sites; measured once as the held-out part of round 21; development since round 22.
+- fresh19:   bench/photos/fresh19.csv, 148 photos from 31 more new sources (7 in the position): studio, clinic and
+             yoga sites, yoga-pose sets, exercise and workout apps' clips, fall and hospital-bed pictures, pelvic-floor
+             and back-care sites; held out (round 22).
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -149,8 +152,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh16": PhotoSet("fresh16", PHOTOS / "fresh16.csv", (PRIVATE_IMAGES,)),
     "fresh17": PhotoSet("fresh17", PHOTOS / "fresh17.csv", (PRIVATE_IMAGES,)),
     "fresh18": PhotoSet("fresh18", PHOTOS / "fresh18.csv", (PRIVATE_IMAGES,)),
+    "fresh19": PhotoSet("fresh19", PHOTOS / "fresh19.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset()
+HELD_OUT: frozenset[str] = frozenset({"fresh19"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
