@@ -352,9 +352,12 @@ def test_a_refusal_at_the_foot_of_the_account_page_comes_into_view_on_a_phone(
     _sign_in(admin, practice_url, "ada@clinic.example")
     if "ada@clinic.example" not in SECRETS:  # this test run alone
         _set_up_two_step(admin, "ada@clinic.example")
-    for scheme, (section, button) in zip(
+    for scheme, (section, button, refused) in zip(
         ("light", "dark"),
-        (("#delete", "Delete my account and data"), ("#sign-ins", "Sign out everywhere else")),
+        (
+            ("#delete", "Delete my account and data", "nothing was deleted"),  # the password, or the practitioners
+            ("#sign-ins", "Sign out everywhere else", "nothing ended"),
+        ),
         strict=True,
     ):
         admin.emulate_media(color_scheme=scheme)
@@ -363,9 +366,89 @@ def test_a_refusal_at_the_foot_of_the_account_page_comes_into_view_on_a_phone(
         admin.get_by_role("button", name=button).click()
         alert = admin.locator(section).get_by_role("alert")
         alert.wait_for()
-        assert "That password is not this account's" in alert.inner_text()
+        assert alert.inner_text().endswith(f"{refused}."), alert.inner_text()
         box = alert.bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844, (section, box)
         assert admin.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), section
         screenshot(admin, f"practice-account-refused-{section[1:]}-phone-{scheme}")
     assert admin.errors == []
+
+
+ONE_WORD_PRACTITIONER = "P" * 200  # a name of one word as long as a name may be: nowhere to wrap between words
+ONE_WORD_CLIENT = "C" * 200
+
+
+def test_a_name_of_one_long_word_never_widens_a_practice_page(browser: Any, practice_url: str, screenshot: Any) -> None:
+    """It made the confirm pages 2,400 px wide on a phone (a button's text did not wrap) and the client's invitation
+    2,018 px (the consent label): buttons, labels and headings now break such a name where they must."""
+    admin = _page(browser)
+    _sign_in(admin, practice_url, "ada@clinic.example")
+    if "ada@clinic.example" not in SECRETS:  # this test run alone
+        _set_up_two_step(admin, "ada@clinic.example")
+    admin.goto(f"{practice_url}/practice/admin")
+    admin.get_by_role("button", name="Create an invitation link").click()
+    physio = _page(browser)
+    physio.goto(_invitation_link(admin))
+    physio.get_by_label("Your name").fill(ONE_WORD_PRACTITIONER)
+    physio.get_by_label("Email").fill("pia@clinic.example")
+    physio.get_by_label("Password").fill(PASSWORD)
+    physio.get_by_role("button", name="Join").click()
+    _set_up_two_step(physio, "pia@clinic.example")
+    physio.wait_for_url("**/practice")
+    physio.get_by_role("button", name="Create an invitation link").click()
+    invitation = _invitation_link(physio)
+    client = _page(browser)
+    _each_size_fits(browser, [(client, invitation, "invite")], screenshot)  # the consent page, before it is accepted
+    client.goto(invitation)
+    client.get_by_label("Your name").fill(ONE_WORD_CLIENT)
+    client.get_by_label("Email").fill("cleo@example.org")
+    client.get_by_label("Password").fill(PASSWORD)
+    client.get_by_label(f"I agree to share what is listed above with {ONE_WORD_PRACTITIONER}").check()
+    client.get_by_role("button", name="Agree and join").click()
+    client.wait_for_url(f"{practice_url}/")
+
+    admin.goto(f"{practice_url}/practice/admin")
+    confirms = [
+        admin.get_by_role("link", name=name, exact=True).get_attribute("href")
+        for name in (
+            f"Remove {ONE_WORD_PRACTITIONER}",
+            f"Sign out everywhere: {ONE_WORD_PRACTITIONER}",
+            f"Reset two-step sign-in: {ONE_WORD_PRACTITIONER}",
+        )
+    ]
+    physio.goto(f"{practice_url}/practice")
+    client_page = physio.get_by_role("link", name=ONE_WORD_CLIENT).get_attribute("href")
+    pages = [
+        (admin, "/practice/admin", "admin"),
+        *((admin, str(href), f"admin-{str(href).rsplit('/', 1)[-1]}") for href in confirms),
+        (physio, "/practice", "dashboard"),
+        (physio, str(client_page), "client"),
+        (physio, f"{client_page}/end", "client-end"),
+        (client, "/sharing", "sharing"),
+    ]
+    _each_size_fits(browser, [(page, f"{practice_url}{path}", name) for page, path, name in pages], screenshot)
+    assert admin.errors == physio.errors == client.errors == []
+
+
+# The innermost elements that reach past the screen's right edge: what to fix when a page is too wide
+STICKING_OUT = """[...document.querySelectorAll('main *')]
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && ![...e.children].some(
+    c => c.getBoundingClientRect().right > innerWidth + 1))
+  .slice(0, 3).map(e => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent.trim().slice(0, 40)}`)"""
+
+
+def _each_size_fits(browser: Any, pages: list[tuple[Any, str, str]], screenshot: Any) -> None:
+    """Each address, opened as the person of its page, on a phone (dark) and a desktop: no wider than the screen."""
+    for size, viewport, scheme in (
+        ("phone-dark", {"width": 390, "height": 844}, "dark"),
+        ("desktop", {"width": 1280, "height": 800}, "light"),
+    ):
+        for page, url, name in pages:
+            state = page.context.storage_state()
+            context = browser.new_context(viewport=viewport, color_scheme=scheme, storage_state=state)
+            view = context.new_page()
+            view.goto(url)
+            wide = view.evaluate("document.documentElement.scrollWidth")
+            assert wide <= viewport["width"] + 1, (size, url, wide, view.evaluate(STICKING_OUT))
+            screenshot(view, f"practice-one-word-name-{name}-{size}")
+            context.close()
