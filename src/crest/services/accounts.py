@@ -170,6 +170,12 @@ class OperatorMakesThisLink(CrestError):
     http_status = 409
 
 
+class NoSecondFactorToReset(CrestError):
+    """A practitioner's two-step sign-in to reset, where none is set up: resetting would only sign them out."""
+
+    http_status = 409
+
+
 class StillNeeded(CrestError):
     """An account others depend on asked to be deleted: the practice's last administrator while it has
     practitioners, or a practitioner who still follows clients. What to do first is in the message."""
@@ -548,9 +554,15 @@ class Accounts:
         return self._account_of(self._to_reset(actor, membership_id))
 
     def _to_reset(self, actor: Actor, membership_id: int) -> Membership:
-        return self._practitioner(
+        membership = self._practitioner(
             actor, membership_id, Action.RESET_PRACTITIONER_SECOND_FACTOR, "reset two-step sign-in"
         )
+        if not self._store.has_second_factor(membership.account_id):
+            raise NoSecondFactorToReset(
+                f"{self._account_of(membership).name} has no two-step sign-in set up, so there is nothing to reset: "
+                "they set it up at their next sign-in"
+            )
+        return membership
 
     def reset_practitioner_second_factor(
         self, actor: Actor, membership_id: int, password: str, code: str, address: str | None = None
@@ -851,6 +863,15 @@ class Accounts:
         require(actor, Action.LIST_PRACTITIONERS, what="list practitioners")
         assert isinstance(actor, Admin)
         return self._store.members(actor.practice_id, Role.PRACTITIONER)
+
+    def practitioners_with_second_factor(self, actor: Actor) -> set[int]:
+        """The memberships of the practice's practitioners with two-step sign-in set up: only theirs may the admin
+        reset, or make a password link for (`OperatorMakesThisLink`, `NoSecondFactorToReset`)."""
+        return {
+            membership.id
+            for membership, account in self.practitioners(actor)
+            if self._store.has_second_factor(account.id)
+        }
 
     def practitioner_to_remove(self, actor: Actor, membership_id: int) -> Account:
         """The practitioner an admin is about to remove, named on the page that asks first; refused as removing is."""

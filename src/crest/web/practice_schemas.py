@@ -400,6 +400,9 @@ class PractitionerOut(BaseModel):
     membership_id: int
     name: str
     email: str
+    two_step: bool = Field(
+        description="two-step sign-in set up: only then does the admin make a password link or reset it"
+    )
 
 
 Uid = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]

@@ -179,8 +179,11 @@ def end_programme(client_id: RecordId, request: Request, asker: Asked, door: Doo
 
 @router.get("/practitioners", response_model=list[PractitionerOut])
 def practitioners(asker: Asked, door: Door) -> list[PractitionerOut]:
+    two_step = door.accounts.practitioners_with_second_factor(asker.actor)
     return [
-        PractitionerOut(membership_id=membership.id, name=account.name, email=account.email)
+        PractitionerOut(
+            membership_id=membership.id, name=account.name, email=account.email, two_step=membership.id in two_step
+        )
         for membership, account in door.accounts.practitioners(asker.actor)
     ]
 

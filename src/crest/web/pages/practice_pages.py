@@ -348,6 +348,7 @@ def _admin_view(
         practice=door.accounts.practice_name(asker.actor),
         open_invites=door.accounts.open_invites(asker.actor),
         practitioners=practitioners,
+        with_two_step=door.accounts.practitioners_with_second_factor(asker.actor),
         **values,
     )
 

@@ -310,3 +310,28 @@ def test_a_local_crest_links_an_account_with_it_only_with_the_code(app: FastAPI,
             link.link("https://practice.test", invite, BEN, PASSWORD, "Ben", False, "laptop")
         code = code_at(secret, step_at(world.clock()))
         assert link.link("https://practice.test", invite, BEN, PASSWORD, "Ben", False, "laptop", code) == "Clinic"
+
+
+def test_the_practice_page_offers_a_link_and_a_reset_only_to_those_with_two_step_sign_in(
+    app: FastAPI, world: World
+) -> None:
+    """Both were offered to a practitioner without it and then refused (a link only the operator may make, a reset of
+    nothing that signed them out); the page now says who has it set up."""
+    with browser(app, world.tokens["admin"]) as admin:
+        page = html.unescape(admin.get("/practice/admin").text)
+        listed = {one["name"]: one for one in admin.get("/api/practice/practitioners").json()}
+        eve = listed["Eve Enrolling"]["membership_id"]
+        confirm = admin.get(f"/practice/admin/practitioners/{eve}/two-factor/reset")
+        body = {"password": PASSWORD, "second_factor_code": world.app_code("admin")}
+        reset = admin.post(f"/api/practice/practitioners/{eve}/two-factor/reset", json=body)
+    rows = {row.split(" ", 2)[1]: row for row in re.findall(r"<li>.*?</li>", page, re.S)}
+    assert "two-step sign-in on" in rows["Physio"] and "two-step sign-in not set up yet" in rows["Enrolling"]
+    assert "Password link: Pat Physio" in rows["Physio"] and "Reset two-step sign-in: Pat Physio" in rows["Physio"]
+    assert "Password link" not in rows["Enrolling"] and "Reset two-step sign-in" not in rows["Enrolling"]
+    assert "Sign out everywhere: Eve Enrolling" in rows["Enrolling"]  # what works for anyone stays
+    assert (listed["Pat Physio"]["two_step"], listed["Eve Enrolling"]["two_step"]) == (True, False)
+    said = "Eve Enrolling has no two-step sign-in set up, so there is nothing to reset: they set it up at their next "
+    assert confirm.status_code == 409 and said[0].upper() + said[1:] in html.unescape(confirm.text)
+    assert reset.status_code == 409 and reset.json()["detail"].startswith(said)
+    with browser(app, world.tokens["enrolling_practitioner"]) as still:
+        assert still.get("/account/two-factor").status_code == 200  # nobody was signed out
