@@ -32,6 +32,10 @@ class Done(StrEnum):
     SHARING_STOPPED = "sharing-stopped"
     PRACTITIONER_SIGNED_OUT = "practitioner-signed-out"
     PRACTITIONER_TWO_FACTOR_RESET = "practitioner-two-factor-reset"
+    CLIENT_INVITE_WITHDRAWN = "client-invite-withdrawn"
+    PRACTITIONER_INVITE_WITHDRAWN = "practitioner-invite-withdrawn"
+    PROGRAMME_ENDED = "programme-ended"
+    SIGNED_OUT = "signed-out"
 
     @property
     def page(self) -> str:
@@ -47,6 +51,17 @@ _PAGES: dict[Done, str] = {
     Done.SHARING_STOPPED: "sharing_page",
     Done.PRACTITIONER_SIGNED_OUT: "practice_admin",
     Done.PRACTITIONER_TWO_FACTOR_RESET: "practice_admin",
+    Done.CLIENT_INVITE_WITHDRAWN: "practice_dashboard",
+    Done.PRACTITIONER_INVITE_WITHDRAWN: "practice_admin",
+    Done.PROGRAMME_ENDED: "practice_dashboard",
+    Done.SIGNED_OUT: "login_page",
+}
+# What a change that names nobody says, on its page
+SAID: dict[Done, str] = {
+    Done.CLIENT_INVITE_WITHDRAWN: "The invitation is withdrawn: its link no longer works.",
+    Done.PRACTITIONER_INVITE_WITHDRAWN: "The invitation is withdrawn: its link no longer works.",
+    Done.PROGRAMME_ENDED: "The programme is ended: you no longer follow that client, and every record stays theirs.",
+    Done.SIGNED_OUT: "You are signed out.",
 }
 
 

@@ -14,6 +14,7 @@ from crest.clock import named_zone
 from crest.errors import CrestError
 from crest.services.accounts import CodeAsked, CodeNeeded, SignInAgain, TooManyAttempts
 from crest.web.api.auth import SHARED_WITH_PRACTITIONER
+from crest.web.notices import SAID, Done, back_with, handed_on, shown_once
 from crest.web.pages.common import SubmittedForm, page_router
 from crest.web.practice_door import Asked, Door, PracticeDoor, address_of, home_for
 from crest.web.presenters import friendly_time
@@ -34,8 +35,13 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @router.api_route("/login", methods=["GET", "HEAD"], name="login_page")  # HEAD: what link checkers ask
-def login_page(request: Request, asker: Asked, next: str | None = None) -> Response:
-    return render(request, "practice_login.html", active="login_page", title="Sign in", next=_safe_next(next))
+def login_page(request: Request, asker: Asked, door: Door, next: str | None = None) -> Response:
+    """Confirms signing out (crest.web.notices)."""
+    notice = None if handed_on(request, door, "login_page") is None else SAID[Done.SIGNED_OUT]
+    page = render(
+        request, "practice_login.html", active="login_page", title="Sign in", next=_safe_next(next), notice=notice
+    )
+    return shown_once(request, door, page)
 
 
 @router.post("/login")
@@ -107,7 +113,7 @@ def _login_again(request: Request, message: str, email: str, target: str | None,
 @router.post("/logout", name="sign_out")
 def logout(request: Request, asker: Asked, door: Door) -> Response:
     door.accounts.sign_out(asker.token, asker.actor, address_of(request))
-    response = RedirectResponse(str(request.url_for("login_page").path), status_code=303)
+    response = back_with(request, door, Done.SIGNED_OUT)
     door.clear_cookie(response, request)
     return response
 

@@ -13,7 +13,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from crest.accounts.model import Client, Enrolling, Practitioner, Role
+from crest.accounts.model import Admin, Client, Enrolling, Practitioner, Role
 from crest.accounts.records import MAX_NOTE_CHARACTERS, MAX_SESSION_NOTE_CHARACTERS, InvalidEmail, InvalidPrescription
 from crest.accounts.second_factor import grouped, qr_svg
 from crest.clock import zone_name_of
@@ -38,6 +38,7 @@ from crest.services.practice_mode import Caseload, InvalidSessionNote
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.notices import (
+    SAID,
     Done,
     Notice,
     back_with,
@@ -78,7 +79,10 @@ def _back(request: Request, name: str, **params: object) -> Response:
 
 @router.get("/practice", name="practice_dashboard")
 def dashboard(request: Request, asker: Asked, door: Door) -> Response:
-    return _with_new_invite(request, asker, door, _dashboard)
+    """Confirms an invitation withdrawn or a programme ended (crest.web.notices)."""
+    notice = handed_on(request, door, "practice_dashboard")
+    said = None if notice is None else SAID[notice.done]
+    return shown_once(request, door, _with_new_invite(request, asker, door, _dashboard, notice=said))
 
 
 @router.post("/practice/invites", name="practice_invite_client")
@@ -144,7 +148,8 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
 @router.post("/practice/invites/{invite_id}/withdraw", name="practice_withdraw_invite")
 def withdraw_invite(request: Request, invite_id: PageRecordId, asker: Asked, door: Door) -> Response:
     door.accounts.withdraw_invite(asker.actor, invite_id, address_of(request))
-    return RedirectResponse(home_of(request, asker.actor), status_code=303)
+    admin = isinstance(asker.actor, Admin)
+    return back_with(request, door, Done.PRACTITIONER_INVITE_WITHDRAWN if admin else Done.CLIENT_INVITE_WITHDRAWN)
 
 
 @router.get("/practice/clients/{client_id}", name="practice_client")
@@ -312,7 +317,7 @@ def end_confirm(request: Request, client_id: PageRecordId, asker: Asked, door: D
 @router.post("/practice/clients/{client_id}/end", name="practice_end")
 def end(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
     door.practice.end_programme(asker.actor, client_id, address_of(request))
-    return _back(request, "practice_dashboard")
+    return back_with(request, door, Done.PROGRAMME_ENDED)
 
 
 @router.get("/practice/admin", name="practice_admin")
@@ -336,7 +341,9 @@ def _admin_view(
     **values: Any,
 ) -> Response:
     practitioners = door.accounts.practitioners(asker.actor)
-    if handed is not None:
+    if handed is not None and handed.done in SAID:
+        values["notice"] = SAID[handed.done]
+    elif handed is not None:
         named = [account.name for membership, account in practitioners if membership.id == handed.number(0)]
         values["notice"] = practitioner_notice(handed, named[0]) if named else None
     return render(

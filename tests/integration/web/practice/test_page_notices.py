@@ -24,9 +24,14 @@ CONFIRMATIONS = (
     "Sharing stopped",
     "is signed out everywhere",
     "two-step sign-in is reset and they are signed out",
+    "The invitation is withdrawn",
+    "The programme is ended",
+    "You are signed out",
 )
 PAGES = [
     ("admin", "practice_admin"),
+    ("linked_practitioner", "practice_dashboard"),
+    ("anonymous", "login_page"),
     ("client_a", "sharing_page"),
     ("client_b", "account_page"),
     ("client_b", "account_two_factor"),
@@ -109,3 +114,24 @@ def test_a_change_is_confirmed_once_naming_who_and_how_many(app: FastAPI, world:
         assert alone.headers["location"] == "/account#sign-ins-heading"  # where the notice stands on a phone
         page = ben.get("/account")
         assert "Signed out everywhere else: no other sign-in was open." in page.text
+
+
+def test_a_withdrawal_an_end_and_a_sign_out_are_each_confirmed_once(app: FastAPI, world: World) -> None:
+    """Each led back to a page that said nothing: the Clients page unchanged but for a missing line, a plain Sign in
+    page."""
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        withdrawn = pat.post(f"/practice/invites/{world.ids['open_invite']}/withdraw")
+        assert "The invitation is withdrawn: its link no longer works." in withdrawn.text
+        assert withdrawn.url.path == "/practice" and says_nothing(pat.get("/practice").text)
+        ended = pat.post(f"/practice/clients/{world.ids['client']}/end")
+        said = "The programme is ended: you no longer follow that client, and every record stays theirs."
+        assert said in ended.text and says_nothing(pat.get("/practice").text)
+    with browser(app, world.tokens["admin"]) as admin:
+        admin.post("/practice/admin/invites", data={})
+        [invite] = admin.get("/api/practice/invites").json()
+        withdrawn = admin.post(f"/practice/invites/{invite['id']}/withdraw")
+        assert withdrawn.url.path == "/practice/admin" and "The invitation is withdrawn" in withdrawn.text
+    with browser(app, world.tokens["client_a"]) as ann:
+        signed_out = ann.post("/logout")
+        assert signed_out.url.path == "/login" and "You are signed out." in signed_out.text
+        assert says_nothing(ann.get("/login").text)
