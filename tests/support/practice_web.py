@@ -29,7 +29,13 @@ from crest.journal.store import Journal
 from crest.journal.vocabulary import SessionStatus
 from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
-from crest.services.practice_link import LinkNotAccepted, NotThere, PracticeLink, PracticeUnreachable
+from crest.services.practice_link import (
+    LinkNotAccepted,
+    NotThere,
+    PracticeLink,
+    PracticeUnreachable,
+    refused_in_words,
+)
 from crest.web.app import create_app
 from crest.web.practice_app import PracticeOptions
 from crest.web.practice_door import COOKIE_NAME
@@ -285,11 +291,11 @@ class InProcess:
             headers["Content-Type"] = "application/json"
         response = self.client.request(method, path, content=data, headers=headers)
         if response.status_code == 401:
-            raise LinkNotAccepted("the practice answered 401: it no longer accepts this computer's link")
+            raise LinkNotAccepted("the practice no longer accepts this computer's link")
         if response.status_code == 404:  # as `http_transport`: a route the practice lacks, or another's object
-            raise NotThere(f"the practice answered 404: {response.text}")
+            raise NotThere(refused_in_words(404, response.text))
         if response.status_code >= 400:
-            raise PracticeUnreachable(f"the practice answered {response.status_code}: {response.text}")
+            raise PracticeUnreachable(refused_in_words(response.status_code, response.text))
         return response.json() if response.content else None
 
 

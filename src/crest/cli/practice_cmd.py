@@ -167,7 +167,7 @@ def link(
     from crest.accounts.permissions import SHARED_RECORDS
     from crest.cli.journal_access import open_services
     from crest.services.accounts import CODE_ASKED
-    from crest.services.practice_link import PracticeUnreachable
+    from crest.services.practice_link import PracticeUnreachable, refused_in_words
 
     code = _invitation_code(url, code)
     with open_services() as services:
@@ -205,7 +205,7 @@ def link(
             )
         except PracticeUnreachable as error:
             # the practice asks for the app's code as a browser would ("type the code"): here that is --code
-            if second_factor is None and str(error).startswith("the practice answered 401: " + CODE_ASKED):
+            if second_factor is None and str(error).startswith(refused_in_words(401, CODE_ASKED)):
                 raise CrestError(
                     f"{CODE_ASKED}: run crest link again with --code and the 6 digits the app shows now (or a "
                     "recovery code); the invitation still works"

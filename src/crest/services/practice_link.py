@@ -81,7 +81,8 @@ class LinkNotAccepted(PracticeUnreachable):
 
 
 class NotThere(PracticeUnreachable):
-    """The practice answered 404: the address is wrong, or its server is older than what was asked of it."""
+    """The practice has nothing at the address asked (404): the address is wrong, or its server is older than what was
+    asked of it."""
 
 
 class LinkDamaged(CrestError):
@@ -208,9 +209,9 @@ def http_transport(
         finally:
             error.close()  # hang up now, not once the error is collected: a server still sending stops
         if error.code == 404 and not refusal:  # not a crest practice's own refusal: the address is wrong
-            refusal = f"no crest practice answers at {practice}; check the practice's address"
+            raise NotThere(f"no crest practice answers at {practice}; check the practice's address") from None
         refused = NotThere if error.code == 404 else PracticeUnreachable
-        raise refused(f"the practice answered {error.code}: {refusal or 'no reason given'}") from None
+        raise refused(refused_in_words(error.code, refusal)) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise PracticeUnreachable(f"cannot reach the practice at {practice} ({reason})") from None
@@ -220,6 +221,31 @@ def http_transport(
         return json.loads(payload) if payload else None
     except (ValueError, RecursionError):  # not JSON (or not UTF-8), or nested deeper than Python reads
         raise _unreadable(practice) from None
+
+
+# What a refusal that gives no reason of its own means, in words: a status code means nothing to the person
+_REFUSED_WITHOUT_REASON = {
+    400: "it could not read what crest sent",
+    401: "it did not accept the email and password",
+    403: "this is not allowed",
+    404: "it has nothing at that address",
+    409: "it cannot do this now",
+    410: "what this asked for no longer exists",
+    413: "what crest sent is too large",
+    422: "it did not accept what was sent",
+    429: "it asks crest to wait a while",
+}
+
+
+def refused_in_words(code: int, reason: str) -> str:
+    """What a person is told of the practice's refusal with HTTP status `code`: its own `reason` (one line, from a
+    crest practice) or what the code means, never the bare number; a failure of the server's own says so."""
+    if code >= 500:
+        return (
+            f"the practice's server ran into a problem of its own ({reason or 'no reason given'}); try again later, "
+            "and tell your practitioner if it goes on"
+        )
+    return f"the practice refused: {reason or _REFUSED_WITHOUT_REASON.get(code, 'it gave no reason')}"
 
 
 def _unreadable(practice: str) -> PracticeUnreachable:

@@ -516,7 +516,7 @@ def test_sync_given_a_refusal_cut_short_says_the_refusal_without_its_reason(
     with broken_practice(refusal) as url:
         _linked_to(crest_env, url)
         done = run_crest("sync")
-    assert (done.returncode, done.stderr) == (2, "crest: the practice answered 409: no reason given\n")
+    assert (done.returncode, done.stderr) == (2, "crest: the practice refused: it cannot do this now\n")
 
 
 def _unreadable(url: str) -> str:
@@ -1055,7 +1055,7 @@ def test_the_practices_reason_for_a_refusal_is_said_with_its_control_characters_
     reversed the rest of the line in the person's terminal."""
     with _followed_at_a_practice(crest_env, {"GET /api/sync/prescription": (409, {"detail": reason})}):
         done = run_crest("sync")
-    assert (done.returncode, done.stderr) == (2, f"crest: the practice answered 409: {said}\n")
+    assert (done.returncode, done.stderr) == (2, f"crest: the practice refused: {said}\n")
 
 
 @pytest.mark.parametrize(
