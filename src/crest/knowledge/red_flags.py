@@ -36,6 +36,14 @@ and a sudden or worst-ever headache pin their own entry, which says "call your e
 (warning_emergency); a way of breathing ("can't breathe deeply", "through my nose"), a chest sore from coughing and
 breathlessness on the stairs do not. "Can't get up" is getting off the floor, never the sexual-function sign.
 
+The aneurysm's sign reads the severity in everyday words too ("awful", "dreadful", "really bad", "so bad I nearly
+passed out", "it hurts so much", "9 out of 10"), said of the pain or of the back or belly, never denied ("not that
+bad"); and faint or passing out with a cold sweat and back or belly pain warns whatever words the pain has. The
+cauda-equina rules read the lay words of the patient cards: the "back passage" or "front passage", "rear end",
+"willy"; wiping that feels different; not knowing when the bladder is full or empty; unable to stop passing urine
+or a bowel movement; a new need for pads, or leaking said of oneself; it "getting harder" to pee; both legs
+"getting weaker", giving out, going from under one or unable to hold one up.
+
 Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
 idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
 (cancer, an aneurysm, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else
@@ -51,11 +59,12 @@ symptoms, a symptom at least a month back that the message says is over ("years 
 now"), unless it says the thing goes on, came back or is new; and a symptom only feared ("I don't want to end up
 incontinent") or only supposed, with what one would then do ("if I ever felt a pulse in my belly I'd see a doctor";
 not when it says "again", "still", "since" or "now"). Numbness from lying or sitting on a limb, or from having it
-under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit that went
-the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the moment I stood up", "I
-shift a little and it's fine"). An infection placed years back with nothing recent said of it ("had a UTI two years
-ago, sorted with antibiotics", "I had a fever last year with flu") is not a recent infection, and "dead on my feet"
-is an idiom for tired. A tingle in the legs or feet is not a warning sign when the message says it passes by itself
+under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit or from
+the position that went, or goes, the moment the person stood or moved ("my bum went numb on a coach trip, back to
+normal the moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I
+move"). An infection placed years back with nothing recent said of it ("had a UTI two years ago, sorted with
+antibiotics", "I had a fever last year with flu") is not a recent infection, and "dead on my feet" is an idiom for
+tired. A tingle in the legs or feet is not a warning sign when the message says it passes by itself
 ("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it "comes and goes", keeps coming
 or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
 A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done, I
@@ -308,6 +317,7 @@ FAINTED = (
 CANNOT = (
     r"cant|cannot|can not|couldnt|could not|unable to|(?:not|havent|hasnt|hadnt|wasnt|werent|never) (?:\w+ )?able to"
     r"|struggl\w*|difficult\w*|trouble|(?<!is it a )(?<!is that a )(?<!would it be a )(?<!no )problems?|hard to"
+    r"|harder (?:and harder )?to|more (?:and more )?difficult to"  # a difficulty that grows: "getting harder to pee"
 )
 BLADDER = r"blad+[ae]rs?"
 NUMB = (
@@ -334,7 +344,12 @@ CANT_FEEL = (
     r"|(?:not|no longer|hardly|barely) able to|unable to) (?:feel|sense)"
     r" (?:my |the |his |her |their |your )?(?:left |right |both |whole )?"  # whoever has it needs the warning
 )
-GIVING_WAY = r"giving way|give way|gave way|gives way|buckl\w*"
+GIVING_WAY = (
+    r"giving way|give way|gave way|gives way|buckl\w*|giving out|give out|gave out|gives out"
+    r"|(?:went|go|goes|going|gone) (?:\w+ )?from under(?:neath)? (?:me|him|her)"
+    r"|(?:wont|will not|cant|cannot|couldnt|could not|wouldnt|would not) (?:\w+ )?(?:hold|support|carry) (?:me|him|her"
+    r"|my weight|my own weight)"
+)
 WEAK = (
     rf"weak\w*|feeble|{GIVING_WAY}|no strength|lost (?:\w+ ){{0,2}}strength"
     r"|losing (?:\w+ ){0,2}strength|loss of strength|(?:cant|cannot|can not) (?:lift|move|stand on)"
@@ -361,6 +376,10 @@ SADDLE = (
     r"|inner thighs?|insides? of (?:my |the |your |both )?(?:thighs?|legs? (?:right )?(?:at|up) (?:the )?top)"
     r"|buttocks?|bum|butt|bottom(?! of)|backside|anus|anal|vagina\w*|vulva|labia|penis|testicles?|scrotum"
     r"|down below|down there|sit(?:ting)? bones?|(?:my|your|his|her|their|lady|man|private) bits|nether regions"
+    # the lay words of the cauda-equina patient cards and of everyday speech: "back passage" (UK: the anus), "front
+    # passage" (the vagina), "rear end", "arse", "willy", "fanny", "undercarriage"
+    r"|(?:back|front) passage|rear end|arse|arsehole|bum ?hole|butt ?hole|rectum|rectal|willy|willie|fanny"
+    r"|undercarriage"
 )
 BOTH_LEGS = (
     r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs are|bilateral"
@@ -412,6 +431,11 @@ _ARM = r"hands?|fingers?|arms?|wrists?"
 QUALITY_WORDS: Mapping[PainQuality, str] = {PainQuality.NUMB: NUMB, PainQuality.TINGLING: TINGLING}
 LOST_FEELING = "|".join(QUALITY_WORDS[quality] for quality in sorted(LOSS_OF_FEELING))
 BELLY = r"belly|tummy|stomach|abdomen|abdominal|navel|belly button|tum|gut"
+# The back or the belly, where the aneurysm's pain is felt (crp-facts.md section 5), and the flanks between them.
+BACK_OR_BELLY = (
+    rf"back|backs|backache|spine|{BELLY}|bellys|tummys|stomachs|bellyache|stomach ?ache|tummy ?ache|sides?|flanks?"
+    r"|loins?|kidneys?"
+)
 ANEURYSM = r"aneu?r[iy]s\w*|anurism\w*|aort\w*|aaa|triple a(?! batter\w*)"  # "triple A": lay name of an AAA
 SEVERE = (
     r"sudden\w*|severe\w*|terrible|horrible|horrendous|agoni[sz]\w*|excruciating|unbearable|worst|intense|extreme\w*"
@@ -419,24 +443,75 @@ SEVERE = (
     r"|like (?:a|being) (?:knife|knifed|dagger|stabbed|hammer|gunshot|shot)|knife ?like|out of the blue|from nowhere"
     r"|doubled (?:\w+ )?(?:over|up)|(?:worst|most) (?:\w+ ){0,4}(?:ever|of my life)|(?:10|ten) out of (?:10|ten)"
     rf"|came on (?:like|in (?:a|seconds))|hit me (?:like|out of)|{KILLING_ME}"
+    # words that only ever say a pain is severe, whatever they are said of
+    r"|intolerable|crippling|debilitating|searing|blinding"
+    r"|(?:cant|cannot|can not|couldnt|could not) (?:bear (?:\w+ ){0,2}(?:pain|it)|take (?:the |this )?pain"
+    r"|stand (?:the |this )?pain|stand it (?:any ?more|much longer))"
+    r"|never (?:\w+ ){0,3}(?:pain|hurt\w*) like (?:it|this|that)|(?:screaming|crying|howling|sobbing|in tears)"
+    r" (?:\w+ ){0,2}(?:pain|agony)|(?:hurts?|hurting|aches?|aching) like (?:hell|mad|crazy|nothing else|anything)"
 )
+# Everyday words for a severe pain ("awful back pain", "my back pain is really bad", "dreadful pain in my tummy",
+# "back pain so bad I nearly passed out", "it hurts so much"), never after "not" ("not that bad", "doesn't hurt so
+# much"). An adjective such as "awful" or "really bad" is said of traffic and weather too, so it is read only of the
+# pain or of the back or belly: just before it ("awful lower back pain"), or after it in the same thought ("the pain
+# in my tummy is dreadful"; not across "but", "because" or another subject: "my back aches and the traffic was awful").
+_NOT_DENIED = (
+    r"(?<!not )(?<!isnt )(?<!wasnt )(?<!arent )(?<!aint )(?<!never )(?<!nothing )(?<!hardly )(?<!not even )"
+    r"(?<!not really )(?<!no )(?<!doesnt )(?<!dont )(?<!didnt )(?<!longer )"
+)
+_INTENSIFIER = (
+    r"really|very|so|too|extremely|incredibly|seriously|super|proper|properly|awfully|terribly|horribly|insanely"
+    r"|unbelievably|ridiculously|truly|exceptionally|particularly|bloody|dead|mega|crazy|stupidly|unbearably"
+    r"|excruciatingly|such"
+)
+_SEVERE_IN_EVERYDAY_WORDS = (
+    rf"{_NOT_DENIED}(?:awful|dreadful|appalling|atrocious|horrific|horrid|ghastly|hellish|brutal|savage|vicious"
+    rf"|godawful|(?:{_INTENSIFIER}) (?:(?:{_INTENSIFIER}) )?(?:bad|badly|severe|strong|intense)"
+    r"|(?:bad|painful|sore) (?:enough|that) (?:\w+ ){0,2}(?:i|it|to)"
+    # a score the 0-10 scale calls severe (7 to 10), "9 out of 10" or "8/10": a score of the pain, not of a film
+    r"|(?:[7-9]|10|seven|eight|nine|ten) (?:out of|outta) (?:10|ten)|(?:[7-9]|10) 10)"
+)
+# Said of the pain itself, so read wherever it stands: "it hurts so much", "too painful to lie on my back", "agony".
+_SEVERE_PAIN_SAID = (
+    rf"{_NOT_DENIED}(?:agony|(?:hurts?|hurting|aches?|aching) (?:so|too|very|really|a) (?:\w+ )?(?:much|badly|bad|lot)"
+    rf"|(?:{_INTENSIFIER}) (?:(?:{_INTENSIFIER}) )?(?:painful|sore)"
+    r"|(?:so much|too much|such|a lot of|lots of|loads of|in real|massive|huge|immense|tremendous) (?:\w+ )?pain)"
+)
+_PAIN_OR_ITS_PLACE = rf"{PAIN}|{BACK_OR_BELLY}"
+_SAME_THOUGHT = r"(?!(?:but|though|although|because|cos|while|whereas|the|and|i|im|ive|id|feel|feeling)\b)"
+_MODIFIER = r"(?!(?:my|i|im|ive|and|but|the|it|its|then|was|is)\b)"
+SEVERE_PAIN_IN_EVERYDAY_WORDS = (
+    rf"(?:{_SEVERE_IN_EVERYDAY_WORDS}) (?:{_MODIFIER}\w+ ){{0,2}}(?:{_PAIN_OR_ITS_PLACE})"
+    rf"|(?:{_PAIN_OR_ITS_PLACE}) (?:{_SAME_THOUGHT}\w+ ){{0,5}}(?:{_SEVERE_IN_EVERYDAY_WORDS})|{_SEVERE_PAIN_SAID}"
+)
+# Sweating as shock's sign: not night sweats or hot and cold sweats (the infection's, fever_or_chills), nor a sweater.
+SWEATING = r"(?<!night )(?<!and cold )sweat(?:y|ing|s|ed|iness)?"
 # Feeling faint, and a heart racing: two signs of the aneurysm's shock (below) that together, with pain, warn
 # even when the pain is not said to be sudden or severe ("my back hurts, my heart is racing and I feel faint").
 FEELING_FAINT = r"dizz\w*|light ?headed\w*|faint\w*|woozy|room (?:was |is )?spinning|seeing stars|saw stars"
 RACING_HEART = (
-    r"palpitation\w*|fast (?:heart\w*|pulse)|(?:heart|pulse) (?:is )?(?:racing|pounding|beating fast)"
+    r"palpitation\w*|fast (?:heart\w*|pulse)|(?:heart|pulse) (?:is )?(?:racing|races|raced|pounding|beating fast)"
     r"|(?:racing|pounding) (?:heart|pulse)"
     r"|(?:heart|pulse) (?:is |was )?(?:\w+ )?(?:thumping|hammering"
     r"|going (?:like|mad|crazy|nuts|ten to the dozen|so fast)|beating (?:like|so fast|really fast|out of))"
 )
-SHOCK = (
-    rf"{FEELING_FAINT}|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*|clammy|sweat\w*|pale|{RACING_HEART}"
+_SHOCK_BUT_SWEAT = (
+    rf"{FEELING_FAINT}|pass(?:ed|ing)? out|black(?:ed|ing)? out|collaps\w*|clammy|pale|{RACING_HEART}"
     r"|breathless\w*|short of breath|shortness of breath|out of breath|(?:cant|cannot|can not|struggling to) breathe"
     r"|(?:went|gone|going|turned|turning|look|looks|looked|looking) (?:all |really |very |a bit |deathly )?"
     r"(?:white|grey|gray|ashen|pasty|green)|white as a sheet|ashen|keel\w* over|hit the (?:floor|deck|ground)"
     r"|(?:nearly|almost) (?:went down|dropped|collapsed|fell over)"
     r"|cold sweat|drenched|sweating (?:buckets|like)"
 )
+# With a word that always says the pain is severe, any sweat (as this rule has always read it); with the everyday
+# words below, shock's sweat only, not the night sweats of an infection ("agony for a week ... night sweats").
+SHOCK = rf"{_SHOCK_BUT_SWEAT}|sweat\w*"
+SHOCK_SIGN = rf"{_SHOCK_BUT_SWEAT}|{SWEATING}"
+# Feeling faint or passing out, with a cold sweat (clammy, sweaty): with back or belly pain, the picture of shock
+# that crp-facts.md section 5 names for the aneurysm (dizziness, clammy skin, fainting), whatever words the pain has
+# ("bad back pain and I feel faint and sweaty"); neither alone is ("I'm sweating and my back aches" in the heat).
+FAINT_OR_PASSING_OUT = rf"{FEELING_FAINT}|pass(?:ed|ing)? out|black(?:ed|ing)? out"
+COLD_SWEAT = rf"clammy|{SWEATING}|drenched|perspir\w*"
 # Emergencies beyond back pain, as crest's general guidance (help.toml's warning_emergency, which says "call your
 # emergency number now"): the NHS FAST signs of a stroke, a heart attack's chest pain, and being unable to
 # breathe. Not a red flag of crp-facts.md section 5, whose levels the rules above keep.
@@ -588,6 +663,30 @@ NOT_EMPTYING = (
     r"(?:never|doesnt|does not|dont|wont|not|cant|isnt) (?:\w+ )?empt\w* (?:\w+ )?(?:properly|fully|right"
     r"|all the way|completely)"
 )
+# Not knowing when the bladder or bowel is full or empty (a cauda-equina card's words): "I can't tell when my
+# bladder is full", "I don't know if I've emptied my bladder"; said of the state, not of a plan ("not sure whether
+# to empty my bladder first").
+NOT_KNOWING = (
+    r"(?:cant|cannot|can not|couldnt|could not|dont|do not|doesnt|does not|no longer|not|never|hard to|unable to"
+    r"|not able to) (?:\w+ )?(?:feel|tell|sense|notice|know|judge)|no idea|not sure"
+)
+FULL_OR_EMPTY = (
+    rf"(?:{BLADDER}|bowels?|rectum) (?:is |are |was |gets |feels |has |have )?(?:\w+ )?(?:full|empty|emptied|filling"
+    r"|filled)|(?:ive|i have|i|it has|its|has|have) (?:\w+ )?(?:emptied|finished emptying) (?:\w+ )?"
+    rf"(?:{BLADDER}|bowels?)|(?:ive|i have) (?:\w+ )?finished (?:{URINATE}|pooing)"
+)
+NOT_FELT_FULL = (
+    rf"(?:{BLADDER}|bowels?) (?:\w+ ){{0,2}}(?:never|doesnt|does not|dont|do not|no longer|not|wont) (?:\w+ )?"
+    r"(?:feels?|gets?|seems?) (?:\w+ )?full"
+    rf"|(?:dont|do not|cant|cannot|never|no longer|not) (?:\w+ )?(?:feel|notice|sense) (?:\w+ ){{0,2}}(?:{BLADDER}"
+    r"|bowels?) (?:\w+ )?(?:fill\w*|full|getting full)"
+)
+# Weakness that grows: legs "getting weaker", "weaker and weaker", "losing strength": with both legs
+# named it is the worsening weakness crp-facts.md section 5 sends to urgent care, a few more words away than "weak".
+WEAKER = (
+    r"weaker|weakening|(?:getting|growing|going|becoming|got) (?:\w+ )?(?:weak\w*|wobbl\w*|jelly|floppy|unsteady)"
+    r"|losing (?:\w+ ){0,2}strength|(?:more and more|increasingly) (?:weak|wobbly|jelly|floppy|unsteady)"
+)
 NOT_HELPING = (
     r"nothing (?:\w+ )?(?:helps|is helping|has helped|helped|works|is working|has worked|worked|eases it)"
     r"|(?:not|isnt|doesnt|dont|hasnt|havent) (?:\w+ )?(?:helping|help|helped|working|work|easing|eased)|no relief"
@@ -614,18 +713,23 @@ _PRESSURE_ONLY = (
     r"|a?cross legged|cross(?:ed|ing)? (?:my )?legs)"
 )
 
-# Numbness from a long sit (a coach trip, a hard pew) that the message says went the moment the person stood or
-# moved, and nothing says it stays or came back: pressure, not a warning sign.
+# Numbness from a long sit (a coach trip, a hard pew) or from lying in the position that the message says went, or
+# goes, the moment the person stood or moved ("one leg goes numb and it goes away when I move"), and nothing says it
+# stays or came back: pressure, not a warning sign, as the answer under any pin says (only numbness that is new or
+# stays after moving is one).
 _MOVED = (
     r"stood|stand|stand up|got up|get up|got out|moved|move|walked|walk|shifted|shift|changed position"
     r"|change position|wriggled|wriggle|wiggled|wiggle|stretched|stretch"
 )
 _PASSED_ON_MOVING = (
-    r"^(?!.*\b(?:still|again|didnt|hasnt|havent|wont|not|never|stays?|stayed|keeps?|now (?:i|im|ive|my|it|its)"
-    r"|since|all day)\b)"
-    r".*\b(?:(?:back to normal|went away|gone|passed|wore off|worn off|fine|ok|okay|normal again"
-    # "it went", "that stopped": the numbness went ("my leg went numb when I moved" is numbness coming, not going)
-    r"|(?:it|that|which|this|they|the numbness|the feeling|the tingling) (?:went|stopped|eased|faded|cleared))"
+    r"^(?!.*\b(?:still|again|didnt|doesnt|dont|hasnt|havent|wont|not|never|stays?|stayed|keeps?"
+    r"|now (?:i|im|ive|my|it|its)|since|all day)\b)"
+    r".*\b(?:(?:back to normal|went away|goes away|gone|passed|passes|wore off|worn off|wears off|disappears"
+    r"|disappeared|fine|ok|okay|normal again"
+    # "it went", "that stops": the numbness goes, said as it happens or as it happened ("my leg went numb when I
+    # moved" is numbness coming, not going)
+    r"|(?:it|that|which|this|they|the numbness|the feeling|the tingling) (?:went|stopped|eased|faded|cleared|goes"
+    r"|stops|eases|fades|clears))"
     rf" (?:\w+ ){{0,2}}(?:when|once|as soon as|soon as|the moment|the minute|the second|after) (?:i )?(?:{_MOVED})"
     # the other order: "I shift a little and it's fine", "I stand up and it's gone"
     rf"|i (?:\w+ )?(?:{_MOVED}) (?:\w+ ){{0,3}}(?:and|then|so) (?:its |it is |it |its all |all |the numbness )?"
@@ -877,6 +981,15 @@ RULES: tuple[RedFlagRule, ...] = (
         r"|refuses to) (?:\w+ )?(?:come|flow|start|empty)",
         # at the loo, or needing to badly, and nothing would come: "went to the toilet and couldn't go"
         _near(rf"{LOO}|bursting|busting|desperate|dying for (?:a )?(?:wee|pee)|full bladder", CANT_GO, 6),
+        # unable to stop it (a cauda-equina card's words): "I can't stop myself from weeing", "can't stop a bowel
+        # movement"; not stopping to go ("I can't stop to pee mid-session")
+        r"(?:cant|cannot|can not|couldnt|could not|unable to|not able to) (?:\w+ )?(?:stop|hold back|control)"
+        rf" (?:(?!to\b)\w+ ){{0,3}}(?:{URINATE}|poo\w*|poop\w*|bowel (?:movement|motion)s?|flow|stream|it coming out)",
+        # a new need for pads, and leaking said of oneself: "I've had to start wearing pads", "I keep leaking"
+        rf"(?:incontinence|continence|bladder) pads?|pads? (?:\w+ ){{0,4}}(?:leak\w*|{URINATE}|{BLADDER}|accidents?"
+        r"|dribbl\w*|wet\w*)|(?:leak\w*|dribbl\w*|wet\w*) (?:\w+ ){0,4}pads?",
+        r"(?:i|ive|im|id|she|shes|he|hes) (?:\w+ ){0,2}(?:leak|leaks|leaking|leaked)\b"
+        r"(?! (?:\w+ ){0,2}(?:tears|oil|air|gas|milk|info\w*|news|stor(?:y|ies)|secrets?|data|details)\b)",
     ),
     _rule(
         "saddle_numbness",
@@ -891,6 +1004,7 @@ RULES: tuple[RedFlagRule, ...] = (
         ),
         rf"{CANT_FEEL}(?:{SADDLE})",
         rf"{CANT_FEEL}(?:anything|much|a thing) (?:\w+ ){{0,2}}(?:{SADDLE})",  # "can't feel anything down there"
+        rf"{CANT_FEEL}(?:(?:{LOO}) )?seat",  # "I can't feel the toilet seat when I sit on it"
         r"cauda|equina",
         # "like sitting on a cushion" on the loo or a seat (lying on a soft mat is comfort, not this)
         _near(
@@ -910,6 +1024,14 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
         rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
         _near(r"numb\w*|(?:cant|cannot|can not|dont|do not) feel (?:anything|it|much)", WIPING),
+        # wiping that feels changed (a cauda-equina card's words): "altered feeling when I use toilet paper"
+        _near(
+            rf"{ALTERED_FEELING}|(?:feels?|felt|feeling) (?:\w+ )?(?:different|odd|strange|weird|funny|wrong|changed)",
+            WIPING,
+            4,
+        ),
+        rf"(?:{NOT_KNOWING}) (?:\w+ ){{0,2}}(?:when|if|whether|that) (?:\w+ ){{0,3}}(?:{FULL_OR_EMPTY})",
+        NOT_FELT_FULL,
         rf"(?:{NO_URGE}) (?:\w+ ){{0,2}}(?:(?:when|before|that) (?:i |you )?(?:need|have|want)(?: to)? )?(?:to )?"
         rf"(?:{GO_TO_THE_TOILET})",
         # urine or stool not felt passing: "I can barely feel the pee coming out", "can't feel it when I poo"
@@ -962,6 +1084,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_cauda_equina",
         _near(BOTH_LEGS, WEAK, 4),
         _near(BOTH_LEGS, GIVING_WAY, 6),  # unmistakable even a few words away, unlike "weak" or "floppy"
+        _near(BOTH_LEGS, WEAKER, 8),  # "my legs both feel like jelly and are getting weaker"
         rf"(?:{WEAK}) (?:\w+ ){{0,3}}(?:in )?(?:both |my |the )?legs",
     ),
     # --- urgent care: possible aortic aneurysm
@@ -969,8 +1092,10 @@ RULES: tuple[RedFlagRule, ...] = (
         "sudden_severe_pain_with_faintness",
         "warning_aortic",
         (SEVERE, PAIN, SHOCK),
+        (SEVERE_PAIN_IN_EVERYDAY_WORDS, SHOCK_SIGN),
         (FAINTED, PAIN),
         (PAIN, RACING_HEART, FEELING_FAINT),
+        (PAIN, BACK_OR_BELLY, FAINT_OR_PASSING_OUT, COLD_SWEAT),
     ),
     # Emergencies beyond back pain (crest's general guidance, see FACE_PART): their own entry, which says "call your
     # emergency number now" as the aortic one does.

@@ -62,6 +62,13 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # at the loo, or needing to badly, and nothing would come
         "sat on the toilet for ages and just couldn't go",
         "I'm desperate for a wee but I can't go",
+        # the cauda-equina cards' words: unable to stop it, a difficulty that grows, a new need for pads, leaking
+        "I can't stop myself from weeing",
+        "I can't stop the flow of urine once it starts",
+        "I can't stop a bowel movement when it comes",
+        "it's getting harder to start peeing",
+        "I've had to start wearing pads because I keep leaking",
+        "I've been leaking since Tuesday",
     ),
     "saddle_numbness": (
         "my husband cant feel his bum and his back hurts but he wont go to a&e",  # someone else's, a walk-through's,
@@ -99,6 +106,15 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # a part that feels like someone else's (readers_6's untouched half, after its figures were taken)
         "my groin feels as if it belongs to somebody else",
         "down below doesn't feel like my own any more since the weekend",
+        # the cards' and everyday lay words: back passage (UK: the anus), front passage, rear end, willy, arse
+        "numbness in or around my back passage or buttocks",
+        "pins and needles around my back passage",
+        "my front passage feels numb",
+        "my rear end has gone numb",
+        "my willy has gone numb",
+        "my arse is numb since yesterday",
+        "numbness in my undercarriage",
+        "I can't feel the toilet seat when I sit on it",
     ),
     "lost_bowel_or_bladder_sensation": (
         "I can't tell when I need to poo any more",
@@ -119,6 +135,14 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I can't really feel it when I poo",
         "peeing feels different since I hurt my back",
         "going to the loo feels strange since the weekend",
+        # wiping that feels changed; not knowing when the bladder is full or empty (the cards' words)
+        "it feels different when I wipe myself",
+        "altered feeling when I use toilet paper",
+        "I don't know when my bladder is full or empty",
+        "I can't feel if my bladder is full",
+        "I can't tell if I've emptied my bladder",
+        "I never feel my bladder filling up any more",
+        "my bladder never feels full any more",
     ),
     "sexual_function_change": (
         "erectile problems started with the back pain",
@@ -163,6 +187,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my legs both feel odd and keep giving way on the stairs",
         "weakness in my legs getting worse",
         "both my legs feel draggy when I walk",  # legs that drag, said as an adjective
+        # worsening weakness a few words away; legs that give out, go from under one, will not hold one up
+        "both legs are wobbly and seem to be getting weaker every day",
+        "my legs are losing their strength",
+        "my legs gave out on the stairs",
+        "my legs went from under me twice today",
+        "my legs won't hold me up",
     ),
     "sudden_severe_pain_with_faintness": (
         "felt really dizzy and my heart was racing, nearly passed out, still clammy and my back is killing me",
@@ -183,6 +213,27 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # pain, a racing heart and feeling faint together: the picture, whatever words the pain has
         "my back hurts and my heart is racing and I feel faint",
         "lower back aching, heart hammering away and I'm a bit light-headed",
+        # severity in everyday words, said of the pain or the back or belly, with one sign of shock
+        "the pain in my lower back is just awful and I'm clammy",
+        "my back is agony and I'm dizzy",
+        "it hurts so much I feel faint",
+        "my back hurts really badly and I keep nearly passing out",
+        "my back pain is 9 out of 10 and I'm dizzy",
+        "belly pain 8/10 and I'm sweating",
+        "stomach pain is intolerable and I'm sweating",
+        "my back is so sore, I'm shaky and feel faint",
+        "really really bad belly pain and I feel like I'm going to pass out",
+        "I can't bear the pain in my back and I'm all clammy",
+        "I've never had pain like this in my back, dizzy",
+        "crippling pain in my stomach and I'm breathless",
+        "my lower back is in a really bad way and I feel faint",
+        "back pain, proper bad, feel faint",
+        "my back hurts so bad I can barely stand and I'm dizzy",
+        "I've got a really painful back and my heart races and I'm lightheaded",
+        # faint or passing out with a cold sweat, and back or belly pain, whatever words the pain has
+        "back ache, feel faint and clammy",
+        "tummy ache and I feel faint and sweaty",
+        "my back hurts and I feel dizzy and sweaty",
     ),
     "pain_with_known_aneurysm": (
         "pain after my AAA repair",
@@ -612,6 +663,26 @@ NEAR_MISSES = (
     "my posture is getting worse every year",
     "the ache is worse every evening after work",
     "weakness in my core, should I do planks",
+    # severity denied, said of something else, or of the past; faintness on standing with a mild ache; a sweater
+    "my back pain is not that bad, I'm a bit dizzy when I stand up",
+    "it's not so bad, back aches a bit, dizzy when I get up",
+    "the traffic was awful, my back aches and I'm sweating in the heat",
+    "I feel so bad for skipping the rest, my back is stiff",
+    "is it bad that I feel dizzy when I get up after the rest?",
+    "my back doesn't hurt so much now",
+    "my back pain isn't too bad today",
+    "thank you so much, my back feels better",
+    "I put on a sweater and my back aches, I feel a bit dizzy when I stand",
+    # numbness that goes when the person moves, said as it happens; legs like jelly after the rest; a plan to empty
+    # the bladder; tears, knee pads, a leaking tap
+    "my leg goes numb during the rest but it goes away as soon as I move",
+    "my foot goes numb and it stops when I wiggle my toes",
+    "my legs feel like jelly after the rest",
+    "I'm not sure whether to empty my bladder before the rest",
+    "I can't stop thinking about whether I need a wee",
+    "I leaked a few tears during the session",
+    "my knee pads help when I kneel",
+    "the tap is leaking and the noise distracts me",
 )
 
 
