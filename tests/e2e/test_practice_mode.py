@@ -231,6 +231,31 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
     assert admin.errors == physio.errors == client.errors == []
 
 
+def _practitioner_joins(browser: Any, admin: Any, name: str, email: str) -> Any:
+    """Invited from the admin's Practice page, a practitioner joins and sets up two-step sign-in: their page."""
+    admin.get_by_role("button", name="Create an invitation link").click()
+    physio = _page(browser)
+    physio.goto(_invitation_link(admin))
+    physio.get_by_label("Your name").fill(name)
+    physio.get_by_label("Email").fill(email)
+    physio.get_by_label("Password").fill(PASSWORD)
+    physio.get_by_role("button", name="Join").click()
+    _set_up_two_step(physio, email)
+    physio.wait_for_url("**/practice")
+    return physio
+
+
+def _client_joins(client: Any, base: str, invitation: str, who: tuple[str, str], practitioner: str) -> None:
+    """The client (name, email) accepts the practitioner's invitation, agreeing to share."""
+    client.goto(invitation)
+    client.get_by_label("Your name").fill(who[0])
+    client.get_by_label("Email").fill(who[1])
+    client.get_by_label("Password").fill(PASSWORD)
+    client.get_by_label(f"I agree to share what is listed above with {practitioner}").check()
+    client.get_by_role("button", name="Agree and join").click()
+    client.wait_for_url(f"{base}/")
+
+
 LONG_PRACTITIONER = "Dr Maximiliana Wolfeschlegelsteinhausenberger-Featherstonehaugh"
 LONG_CLIENT = "Bartholomew Montgomery-Fitzwilliam Ashburnham-Cholmondeley"
 
@@ -238,24 +263,10 @@ LONG_CLIENT = "Bartholomew Montgomery-Fitzwilliam Ashburnham-Cholmondeley"
 def test_the_dashboard_reads_on_a_phone_and_long_names_wrap(browser: Any, practice_url: str, screenshot: Any) -> None:
     admin = _page(browser)
     _sign_in(admin, practice_url, "ada@clinic.example")
-    admin.get_by_role("button", name="Create an invitation link").click()
-    physio = _page(browser)
-    physio.goto(_invitation_link(admin))
-    physio.get_by_label("Your name").fill(LONG_PRACTITIONER)
-    physio.get_by_label("Email").fill("max@clinic.example")
-    physio.get_by_label("Password").fill(PASSWORD)
-    physio.get_by_role("button", name="Join").click()
-    _set_up_two_step(physio, "max@clinic.example")
-    physio.wait_for_url("**/practice")
+    physio = _practitioner_joins(browser, admin, LONG_PRACTITIONER, "max@clinic.example")
     physio.get_by_role("button", name="Create an invitation link").click()
     client = _page(browser)
-    client.goto(_invitation_link(physio))
-    client.get_by_label("Your name").fill(LONG_CLIENT)
-    client.get_by_label("Email").fill("bart@example.org")
-    client.get_by_label("Password").fill(PASSWORD)
-    client.get_by_label(f"I agree to share what is listed above with {LONG_PRACTITIONER}").check()
-    client.get_by_role("button", name="Agree and join").click()
-    client.wait_for_url(f"{practice_url}/")
+    _client_joins(client, practice_url, _invitation_link(physio), (LONG_CLIENT, "bart@example.org"), LONG_PRACTITIONER)
 
     for name, options in (
         ("phone", {"viewport": {"width": 390, "height": 844}}),
@@ -386,26 +397,12 @@ def test_a_name_of_one_long_word_never_widens_a_practice_page(browser: Any, prac
     if "ada@clinic.example" not in SECRETS:  # this test run alone
         _set_up_two_step(admin, "ada@clinic.example")
     admin.goto(f"{practice_url}/practice/admin")
-    admin.get_by_role("button", name="Create an invitation link").click()
-    physio = _page(browser)
-    physio.goto(_invitation_link(admin))
-    physio.get_by_label("Your name").fill(ONE_WORD_PRACTITIONER)
-    physio.get_by_label("Email").fill("pia@clinic.example")
-    physio.get_by_label("Password").fill(PASSWORD)
-    physio.get_by_role("button", name="Join").click()
-    _set_up_two_step(physio, "pia@clinic.example")
-    physio.wait_for_url("**/practice")
+    physio = _practitioner_joins(browser, admin, ONE_WORD_PRACTITIONER, "pia@clinic.example")
     physio.get_by_role("button", name="Create an invitation link").click()
     invitation = _invitation_link(physio)
     client = _page(browser)
     _each_size_fits(browser, [(client, invitation, "invite")], screenshot)  # the consent page, before it is accepted
-    client.goto(invitation)
-    client.get_by_label("Your name").fill(ONE_WORD_CLIENT)
-    client.get_by_label("Email").fill("cleo@example.org")
-    client.get_by_label("Password").fill(PASSWORD)
-    client.get_by_label(f"I agree to share what is listed above with {ONE_WORD_PRACTITIONER}").check()
-    client.get_by_role("button", name="Agree and join").click()
-    client.wait_for_url(f"{practice_url}/")
+    _client_joins(client, practice_url, invitation, (ONE_WORD_CLIENT, "cleo@example.org"), ONE_WORD_PRACTITIONER)
 
     admin.goto(f"{practice_url}/practice/admin")
     confirms = [
