@@ -37,8 +37,9 @@ and a sudden or worst-ever headache pin their own entry, which says "call your e
 breathlessness on the stairs do not. "Can't get up" is getting off the floor, never the sexual-function sign.
 
 The aneurysm's sign reads the severity in everyday words too ("awful", "dreadful", "really bad", "so bad I nearly
-passed out", "it hurts so much", "9 out of 10"), said of the pain or of the back or belly, never denied ("not that
-bad"); and faint or passing out with a cold sweat and back or belly pain warns whatever words the pain has. The
+passed out", "it hurts so much", "through the roof", "9 out of 10"), said of the pain or of the back or belly, never
+denied ("not that bad"); faint or passing out with a cold sweat and back or belly pain warns whatever words the pain
+has, and everything going black is fainting. The
 cauda-equina rules read the lay words of the patient cards: the "back passage" or "front passage", "rear end",
 "willy"; wiping that feels different; not knowing when the bladder is full or empty; unable to stop passing urine
 or a bowel movement; a new need for pads, or leaking said of oneself; it "getting harder" to pee; both legs
@@ -313,6 +314,7 @@ FAINTED = (
     r"|down on|exhausted|after a|at the end|with (?:relief|laughter"
     r"|tiredness|exhaustion))))"
     r"|(?:came|come|coming) (?:round|around|to) (?:\w+ ){0,2}(?:on|lying on) the (?:\w+ )?(?:floor|ground)"
+    r"|(?:everything|it all|the world|my vision) (?:just |suddenly )?(?:went|turned) (?:all )?(?:black|dark)"
 )
 CANNOT = (
     r"cant|cannot|can not|couldnt|could not|unable to|(?:not|havent|hasnt|hadnt|wasnt|werent|never) (?:\w+ )?able to"
@@ -379,11 +381,10 @@ SADDLE = (
     # the lay words of the cauda-equina patient cards and of everyday speech: "back passage" (UK: the anus), "front
     # passage" (the vagina), "rear end", "arse", "willy", "fanny", "undercarriage"
     r"|(?:back|front) passage|rear end|arse|arsehole|bum ?hole|butt ?hole|rectum|rectal|willy|willie|fanny"
+    r"|(?:lady|man|girl|girly|intimate) (?:parts?|area)"
     r"|undercarriage"
 )
-BOTH_LEGS = (
-    r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs are|bilateral"
-)
+BOTH_LEGS = r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs|bilateral"
 # Both legs for a changed feeling: "legs", "thighs", "both calves", "both feet" (a check-in rating both feet is pain
 # below the knee in both legs, urgent; "my feet" alone stays "see a clinician", as a foot rated on one side does).
 LEGS_FOR_FEELING = (
@@ -447,7 +448,10 @@ SEVERE = (
     r"|intolerable|crippling|debilitating|searing|blinding"
     r"|(?:cant|cannot|can not|couldnt|could not) (?:bear (?:\w+ ){0,2}(?:pain|it)|take (?:the |this )?pain"
     r"|stand (?:the |this )?pain|stand it (?:any ?more|much longer))"
-    r"|never (?:\w+ ){0,3}(?:pain|hurt\w*) like (?:it|this|that)|(?:screaming|crying|howling|sobbing|in tears)"
+    r"|never (?:\w+ ){0,3}(?:pain|hurt\w*) like (?:it|this|that)|(?:pain|hurt\w*) like (?:i|ive) (?:have )?never"
+    r"|(?:cant|cannot|can not|couldnt|could not|can hardly|can barely|could hardly|could barely) (?:\w+ )?(?:stand"
+    r"|walk|move|sit|think|talk|sleep) (?:\w+ ){0,2}(?:with|for|because of|from) (?:the |this |my )?pain"
+    r"|(?:screaming|crying|howling|sobbing|in tears)"
     r" (?:\w+ ){0,2}(?:pain|agony)|(?:hurts?|hurting|aches?|aching) like (?:hell|mad|crazy|nothing else|anything)"
 )
 # Everyday words for a severe pain ("awful back pain", "my back pain is really bad", "dreadful pain in my tummy",
@@ -466,7 +470,8 @@ _INTENSIFIER = (
 )
 _SEVERE_IN_EVERYDAY_WORDS = (
     rf"{_NOT_DENIED}(?:awful|dreadful|appalling|atrocious|horrific|horrid|ghastly|hellish|brutal|savage|vicious"
-    rf"|godawful|(?:{_INTENSIFIER}) (?:(?:{_INTENSIFIER}) )?(?:bad|badly|severe|strong|intense)"
+    rf"|godawful|(?:{_INTENSIFIER}) (?:(?:{_INTENSIFIER}) )?(?:bad|badly|severe|strong|intense|nasty)"
+    r"|in bits|murder|off the (?:charts?|scale)|through the roof"
     r"|(?:bad|painful|sore) (?:enough|that) (?:\w+ ){0,2}(?:i|it|to)"
     # a score the 0-10 scale calls severe (7 to 10), "9 out of 10" or "8/10": a score of the pain, not of a film
     r"|(?:[7-9]|10|seven|eight|nine|ten) (?:out of|outta) (?:10|ten)|(?:[7-9]|10) 10)"
@@ -474,6 +479,7 @@ _SEVERE_IN_EVERYDAY_WORDS = (
 # Said of the pain itself, so read wherever it stands: "it hurts so much", "too painful to lie on my back", "agony".
 _SEVERE_PAIN_SAID = (
     rf"{_NOT_DENIED}(?:agony|(?:hurts?|hurting|aches?|aching) (?:so|too|very|really|a) (?:\w+ )?(?:much|badly|bad|lot)"
+    r"|(?:really|so|seriously|properly|badly) (?:hurts?|hurting)"
     rf"|(?:{_INTENSIFIER}) (?:(?:{_INTENSIFIER}) )?(?:painful|sore)"
     r"|(?:so much|too much|such|a lot of|lots of|loads of|in real|massive|huge|immense|tremendous) (?:\w+ )?pain)"
 )
@@ -1004,7 +1010,8 @@ RULES: tuple[RedFlagRule, ...] = (
         ),
         rf"{CANT_FEEL}(?:{SADDLE})",
         rf"{CANT_FEEL}(?:anything|much|a thing) (?:\w+ ){{0,2}}(?:{SADDLE})",  # "can't feel anything down there"
-        rf"{CANT_FEEL}(?:(?:{LOO}) )?seat",  # "I can't feel the toilet seat when I sit on it"
+        # "I can't feel the toilet seat", "can't feel the seat under me" (not a seat belt)
+        rf"{CANT_FEEL}(?:(?:{LOO}) seat|seat (?:\w+ )?(?:when|while|as|under|beneath))",
         r"cauda|equina",
         # "like sitting on a cushion" on the loo or a seat (lying on a soft mat is comfort, not this)
         _near(
@@ -1031,6 +1038,10 @@ RULES: tuple[RedFlagRule, ...] = (
             4,
         ),
         rf"(?:{NOT_KNOWING}) (?:\w+ ){{0,2}}(?:when|if|whether|that) (?:\w+ ){{0,3}}(?:{FULL_OR_EMPTY})",
+        # passing it not noticed: "I don't notice when I'm weeing", "I can't tell if I'm peeing"
+        rf"(?:{NOT_KNOWING}) (?:\w+ ){{0,2}}(?:when|if|whether|that) (?:im|i am|ive|i have|i|its|it is) (?:\w+ )?"
+        rf"(?:{URINATE}|peed|weed|pooing|pooed|wet (?:my ?self)|wetting (?:my ?self)|soiled|leaking|leaked)",
+        _near(NUMB, rf"{BLADDER}|bowels?", 3),  # "my bladder feels numb"
         NOT_FELT_FULL,
         rf"(?:{NO_URGE}) (?:\w+ ){{0,2}}(?:(?:when|before|that) (?:i |you )?(?:need|have|want)(?: to)? )?(?:to )?"
         rf"(?:{GO_TO_THE_TOILET})",
@@ -1085,6 +1096,13 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(BOTH_LEGS, WEAK, 4),
         _near(BOTH_LEGS, GIVING_WAY, 6),  # unmistakable even a few words away, unlike "weak" or "floppy"
         _near(BOTH_LEGS, WEAKER, 8),  # "my legs both feel like jelly and are getting weaker"
+        # legs that keep letting one fall ("my legs are like jelly and I keep falling"), not knees falling open
+        _near(
+            BOTH_LEGS,
+            r"(?:keep|keeps|kept) (?:on )?(?:falling|collapsing|stumbling)"
+            r"(?! (?:open|apart|out|outwards|inwards|in|to|over to|sideways|off|asleep)\b)",
+            6,
+        ),
         rf"(?:{WEAK}) (?:\w+ ){{0,3}}(?:in )?(?:both |my |the )?legs",
     ),
     # --- urgent care: possible aortic aneurysm

@@ -115,6 +115,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my arse is numb since yesterday",
         "numbness in my undercarriage",
         "I can't feel the toilet seat when I sit on it",
+        "my lady parts are numb",
     ),
     "lost_bowel_or_bladder_sensation": (
         "I can't tell when I need to poo any more",
@@ -143,6 +144,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I can't tell if I've emptied my bladder",
         "I never feel my bladder filling up any more",
         "my bladder never feels full any more",
+        # passing it not noticed; the bladder itself numb
+        "I don't notice when I'm weeing any more",
+        "I can't tell if I'm peeing",
+        "my bladder feels numb",
     ),
     "sexual_function_change": (
         "erectile problems started with the back pain",
@@ -193,6 +198,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my legs gave out on the stairs",
         "my legs went from under me twice today",
         "my legs won't hold me up",
+        "legs feel weak and wobbly and it's getting worse",
+        "my legs are like jelly and I keep falling",
     ),
     "sudden_severe_pain_with_faintness": (
         "felt really dizzy and my heart was racing, nearly passed out, still clammy and my back is killing me",
@@ -234,6 +241,15 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "back ache, feel faint and clammy",
         "tummy ache and I feel faint and sweaty",
         "my back hurts and I feel dizzy and sweaty",
+        # more everyday severity, and blacking out said as everything going black
+        "my back is in bits and I'm lightheaded",
+        "back pain off the charts and I feel dizzy",
+        "the pain's through the roof and I'm sweating",
+        "I can hardly stand with the pain in my back and I feel faint",
+        "my back is murder and I'm dizzy",
+        "really nasty back pain and I feel faint",
+        "my back really hurts and I'm dizzy",
+        "everything went black for a second, my back is sore",
     ),
     "pain_with_known_aneurysm": (
         "pain after my AAA repair",
@@ -683,6 +699,13 @@ NEAR_MISSES = (
     "I leaked a few tears during the session",
     "my knee pads help when I kneel",
     "the tap is leaking and the noise distracts me",
+    "my legs keep falling open",
+    "my legs keep falling to the side, is that ok",
+    "my car seat is uncomfortable, I can't feel the seat belt",
+    "I feel a bit dizzy when I get up, my back really aches from work",
+    "I'm in bits about my divorce, will this help me relax",
+    "this murder mystery podcast relaxes me while I rest",
+    "I have to wear knee pads for work, my back aches",
 )
 
 
