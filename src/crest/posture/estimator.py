@@ -5,7 +5,9 @@ on eval-public (58 real photos, bench/eval_photos.py --compare-turns): the detec
 already finds every body as taken, and quarter-turned copies change the criteria agreement by less than one
 photo. So a photo is run as taken, and only when nobody is found there the quarter-turned copies are tried
 and the most plausible body wins (landmarks mapped back to the original frame). Video frames settle that
-orientation once, then use MediaPipe's tracking mode: one model call per frame.
+orientation once, then use MediaPipe's tracking mode: one model call per frame. A frame whose whole picture
+jumped from the one before (a cut, the camera moved: `scenes`) starts the tracking afresh there, or the
+tracker would go on fitting the old body's place to the new picture.
 MediaPipe is imported lazily, inside the adapter, so commands that never check a body never load it.
 """
 
@@ -20,6 +22,7 @@ import numpy.typing as npt
 
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.plausibility import most_plausible
+from crest.posture.scenes import Thumbnail, jumped, thumbnail
 
 Image = npt.NDArray[np.uint8]
 
@@ -69,6 +72,7 @@ class PoseEstimator:
         self._tracking_model: Any = None
         self._tracking_turns: int | None = None
         self._frames_lost = 0
+        self._last_picture: Thumbnail | None = None
 
     def detect(self, image_rgb: Image) -> Pose | None:
         """The body in a photo, or None when nobody is found."""
@@ -81,6 +85,10 @@ class PoseEstimator:
 
     def track(self, frame_rgb: Image) -> Pose | None:
         """The body in the next frame of a stream, or None when nobody is seen in it."""
+        picture = thumbnail(frame_rgb)
+        if jumped(self._last_picture, picture):
+            self._restart_tracking()
+        self._last_picture = picture
         if self._tracking_turns is None and self.settle_orientation(frame_rgb) is None:
             return None
         assert self._tracking_turns is not None
@@ -88,7 +96,7 @@ class PoseEstimator:
         if pose is None:
             self._frames_lost += 1
             if self._frames_lost >= FRAMES_BEFORE_RESETTLE:
-                self.reset_tracking()
+                self._restart_tracking()
         else:
             self._frames_lost = 0
         return pose
@@ -113,11 +121,16 @@ class PoseEstimator:
 
     def reset_tracking(self) -> None:
         """Forget the stream's orientation and tracked body (call between videos)."""
+        self._restart_tracking()
+        self._last_picture = None
+
+    def _restart_tracking(self) -> None:
+        """Settle the orientation and find the body afresh on the next frame. The graph is restarted, not
+        rebuilt: a new one cost about half as much again as restarting this one (load average 8, two cores)."""
         self._tracking_turns = None
         self._frames_lost = 0
         if self._tracking_model is not None:
-            self._tracking_model.close()
-            self._tracking_model = None
+            self._tracking_model.reset()
 
     def close(self) -> None:
         for model in (self._photo_model, self._tracking_model):

@@ -28,6 +28,7 @@ from crest.posture.media import (
 )
 from crest.posture.people import cover_body, is_another_person, person_to_check
 from crest.posture.result import SURE, CheckResult, CriterionResult
+from crest.posture.scenes import Thumbnail, jumped, thumbnail
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
 from crest.posture.video import POSITION, VideoReview, VideoReviewBuilder, clock_text
 
@@ -300,21 +301,26 @@ class CheckService:
         and smoothing would only delay it by a look or two. That delay is not a look's 0.25 s where the look
         that first shows the change ends a stretch decoded in full: the next look comes with the next keyframe
         or calm look, up to 2 s later. Cuts that fall on a keyframe or on the calm looks' 2 s grid (an MP4 of
-        stills cut together, which x264 gives a keyframe at each cut) put every change there.
+        stills cut together, which x264 gives a keyframe at each cut) put every change there. It starts afresh
+        too where the picture jumped between two looks (a cut, the camera moved), though no verdict changed:
+        it would otherwise glide the landmarks from the old body to the new one.
         """
         self.finder.reset_tracking()
         builder = VideoReviewBuilder()
         smoother = PoseSmoother()
         latest_sure: dict[str, str] = {}
         snapshot_result: CheckResult | None = None
-        for time_s, pose in looks.in_time_order():
+        previous_picture: Thumbnail | None = None
+        for time_s, pose, picture in looks.in_time_order():
             result = None
             if pose is not None:
                 sure = self._sure_verdicts(pose)
-                if any(latest_sure.get(criterion, verdict) != verdict for criterion, verdict in sure.items()):
+                changed = any(latest_sure.get(criterion, verdict) != verdict for criterion, verdict in sure.items())
+                if changed or jumped(previous_picture, picture):
                     smoother.reset()
                 latest_sure.update(sure)
                 result = self.evaluate(smoother(pose, time_s))
+            previous_picture = picture
             builder.add(time_s, result)
             if result is not None:
                 snapshot_result = result
@@ -424,6 +430,8 @@ class _Looks:
 
     def __init__(self) -> None:
         self._poses: dict[float, Pose | None] = {}
+        # Each look's picture in brief, to tell where it jumped (a few hundred bytes a look).
+        self._pictures: dict[float, Thumbnail] = {}
         self.last_image_s: float | None = None
         self.last_image: RgbImage | None = None
 
@@ -432,6 +440,7 @@ class _Looks:
         if key in self._poses and pose is None:
             return  # a second look that lost the body does not undo the first
         self._poses[key] = pose
+        self._pictures[key] = thumbnail(image_rgb)
         if pose is not None and (self.last_image_s is None or time_s >= self.last_image_s):
             self.last_image_s = time_s
             self.last_image = image_rgb
@@ -439,8 +448,8 @@ class _Looks:
     def pose_at(self, time_s: float) -> Pose | None:
         return self._poses.get(round(time_s, 3))
 
-    def in_time_order(self) -> list[tuple[float, Pose | None]]:
-        return sorted(self._poses.items())
+    def in_time_order(self) -> list[tuple[float, Pose | None, Thumbnail]]:
+        return [(key, self._poses[key], self._pictures[key]) for key in sorted(self._poses)]
 
 
 def _too_far_apart(keyframe_times: list[float], duration_s: float | None) -> bool:

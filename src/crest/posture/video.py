@@ -266,7 +266,10 @@ class VideoReviewBuilder:
                 # A verdict that flickered from the start held only later: until then the check could not tell
                 # (and did not see the position steadily), rather than leave the row's first seconds out.
                 unsettled = OUT_OF_POSITION if name == POSITION else Status.NOT_VISIBLE
-                segments.insert(0, Segment(0.0, segments[0].start_s, unsettled))
+                if segments[0].status == unsettled:  # one stretch, not "can't tell 00:00-00:03, can't tell 00:03-"
+                    segments[0] = Segment(0.0, segments[0].end_s, unsettled)
+                else:
+                    segments.insert(0, Segment(0.0, segments[0].start_s, unsettled))
             timelines[name] = tuple(segments)
         in_position_s = sum(s.duration_s for s in timelines[POSITION] if s.status == IN_POSITION)
         share = in_position_s / end_s if end_s > 0 else float(self._last_values.get(POSITION) == IN_POSITION)
@@ -339,11 +342,20 @@ def _within(segments: tuple[Segment, ...], spans: list[tuple[float, float]]) -> 
     return tuple(parts)
 
 
+# Verdicts that lasted as long as each other to within this are a tie.
+TIE_S = 0.1
+
+
 def _most_lasting(segments: tuple[Segment, ...]) -> str | None:
+    """The status that lasted longest; of two that lasted as long, the later one: the way the video ended,
+    which its picture (the last moment) shows. Half a clip with arms overhead, half with them down, put
+    "bring your arms down" under a picture of arms down."""
     totals: dict[str, float] = {}
+    ends_s: dict[str, float] = {}
     for segment in segments:
         if segment.status != NO_PERSON:
             totals[segment.status] = totals.get(segment.status, 0.0) + segment.duration_s
+            ends_s[segment.status] = segment.end_s
     if not totals:
         return None
-    return max(totals, key=lambda status: totals[status])
+    return max(totals, key=lambda status: (round(totals[status] / TIE_S), ends_s[status]))

@@ -4,6 +4,7 @@ mapped back, tracking over frames, and nobody found in an empty picture."""
 from collections.abc import Iterator
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 
@@ -75,3 +76,20 @@ def test_tracking_follows_a_body_over_frames_and_can_start_again() -> None:
         estimator.reset_tracking()
         assert estimator.track(np.full_like(image, 128)) is None
         assert estimator.track(image) is not None
+
+
+def test_after_a_cut_tracking_finds_the_new_body_not_the_old_one_s_place() -> None:
+    """Two photos in position back to back (arms overhead, then arms on the chest): the tracker went on fitting the
+    first body's place to the second picture and found someone face down, or no one."""
+    size = (640, 360)
+    before = cv2.resize(read_photo(PHOTOS / "crunch_hands_overhead_0.jpg"), size, interpolation=cv2.INTER_AREA)
+    after = cv2.resize(read_photo(PHOTOS / "cross_body_crunch_0.jpg"), size, interpolation=cv2.INTER_AREA)
+    with PoseEstimator() as estimator:
+        seen = estimator.detect(after)
+        for _ in range(3):
+            estimator.track(before)
+        tracked = estimator.track(after)
+    assert seen is not None and tracked is not None
+    trunk = seen["left_shoulder"].distance_to(seen["left_hip"])
+    for name in ("nose", "left_shoulder", "left_hip", "left_knee", "left_ankle", "left_wrist", "right_wrist"):
+        assert tracked[name].distance_to(seen[name]) < 0.15 * trunk, name

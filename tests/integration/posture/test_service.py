@@ -174,6 +174,28 @@ def test_a_return_to_the_position_in_the_last_seconds_is_counted(service: CheckS
     assert checked.snapshot_result is not None and checked.snapshot_result.pose_recognized
 
 
+@pytest.mark.parametrize("keyframe_every", [15, 90])
+def test_after_a_cut_each_moment_is_judged_on_what_it_shows(
+    service: CheckService, tmp_path: Path, keyframe_every: int
+) -> None:
+    # Two photos in position back to back, arms overhead then on the chest. The tracker kept the first body's
+    # place: "turned off the back at 00:04", the old skeleton drawn on the new body, and (keyframes on the cuts
+    # alone) a picture whose table said "right elbow above your head" beside a timeline saying arms OK.
+    scenes = [(PHOTOS / "crunch_hands_overhead_0.jpg", 4.0), (PHOTOS / "cross_body_crunch_0.jpg", 4.0)]
+    write_cuts(tmp_path / "cut.mp4", scenes, keyframe_every=keyframe_every)
+    checked = service.review_video(tmp_path / "cut.mp4")
+    review = checked.review
+    assert [segment.status for segment in review.timelines[Criterion.LYING_ON_BACK]] == [Status.OK]
+    assert [segment.status for segment in review.timelines[POSITION]] == [IN_POSITION]
+    assert [event.message for event in review.events] == []
+    # The picture shown is of the second photo, and its table agrees with the timeline at its moment.
+    shown, at_s = checked.snapshot_result, checked.snapshot_time_s
+    assert shown is not None and at_s is not None and at_s >= 4.0
+    for criterion in shown.criteria:
+        segment = next(s for s in review.timelines[criterion.name] if s.start_s <= at_s <= s.end_s)
+        assert criterion.status == segment.status, criterion.name
+
+
 def test_uploaded_video_bytes_are_reviewed_in_memory(service: CheckService, tmp_path: Path) -> None:
     video = tmp_path / "clip.avi"
     write_video_from_photos(video, [(IN_POSITION_PHOTO, 3.0)], fourcc="MJPG")

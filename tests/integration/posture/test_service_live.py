@@ -303,6 +303,19 @@ def test_a_change_is_found_between_the_keyframes_that_disagree_and_only_there_de
     assert arms[1].start_s == pytest.approx(5.5, abs=0.26)
 
 
+def test_where_the_picture_jumps_the_smoothing_starts_afresh_though_no_verdict_changed(tmp_path: Path) -> None:
+    # A cut at 6 s to a picture whose body has its wrists lower (still by the sides: the same verdicts). The
+    # smoothing would glide the first look after the cut from the old body towards the new one.
+    path = tmp_path / "cut.mp4"
+    write_h264(path, seconds=8.0, keyframe_every=8, red_at=lambda time_s: 95 if time_s >= 6.0 else 30)
+    service, _ = _service()
+    checked = service.review_video(path)
+    assert checked.snapshot_time_s == pytest.approx(6.0)
+    assert checked.snapshot_result is not None and checked.snapshot_result.landmarks is not None
+    assert checked.snapshot_result.landmarks["left_wrist"].y == pytest.approx(95, abs=1.5)
+    assert checked.review.events == ()
+
+
 def test_a_verdict_the_check_is_not_sure_of_flickering_between_looks_is_not_a_change(tmp_path: Path) -> None:
     path = tmp_path / "flicker.mp4"
     # The wrists sit near a threshold: the rules say "adjust" at some looks and "ok" at others, never surely.

@@ -217,6 +217,30 @@ def test_a_verdict_that_flickers_from_the_start_cannot_tell_until_it_holds() -> 
     assert "Head level: Can't tell 00:00-00:04, OK 00:04-00:10" in timeline_lines(review.timelines)
 
 
+def test_a_verdict_that_flickers_from_the_start_then_holds_can_t_tell_is_one_stretch() -> None:
+    """The clip of two photos said "Head level: Can't tell 00:00-00:03, Can't tell 00:03-00:08"."""
+    builder = VideoReviewBuilder(hold_s=1.5)
+    for step in range(12):  # 3 s of ok, can't tell, ok, ... then can't tell to the end
+        builder.add(step * SAMPLE_S, _result(head_level="not_visible" if step % 2 else "ok"))
+    _feed(builder, 3, 8, _result(head_level="not_visible"))
+    review = builder.finish(8.0)
+    assert [(s.start_s, s.end_s, s.status) for s in review.timelines["head_level"]] == [(0.0, 8.0, "not_visible")]
+    assert "Head level: Can't tell 00:00-00:08" in timeline_lines(review.timelines)
+
+
+def test_two_verdicts_that_lasted_as_long_give_the_one_the_video_ended_with() -> None:
+    """Arms overhead 4 s then down 4 s said "bring your arms down" under the last picture, arms down."""
+    builder = VideoReviewBuilder(hold_s=1.5)
+    _feed(builder, 0, 4, _result(arms_below_shoulders="adjust"))
+    _feed(builder, 4, 8, _result())
+    review = builder.finish(8.0)
+    assert review.result.criterion("arms_below_shoulders").status == "ok"
+    builder = VideoReviewBuilder(hold_s=1.5)
+    _feed(builder, 0, 4, _result())
+    _feed(builder, 4, 8, _result(arms_below_shoulders="adjust"))
+    assert builder.finish(8.0).result.criterion("arms_below_shoulders").status == "adjust"
+
+
 def _advised(result: CheckResult, advice: str, names: set[str]) -> CheckResult:
     criteria = tuple(replace(c, advice=advice) if c.name in names else c for c in result.criteria)
     return replace(result, criteria=criteria)
