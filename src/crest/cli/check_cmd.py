@@ -233,7 +233,7 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
     from crest.posture.video import event_lines
 
     if isinstance(checked, PhotoCheck):
-        picture = annotate(checked.image_rgb, checked.result, notes=checked.notes)
+        picture = annotate(checked.image_rgb, checked.result, notes=tuple(map(_in_terminal_words, checked.notes)))
     else:
         if checked.snapshot_rgb is None:
             raise CrestError(f"{path.name}: no frame with a person to draw")
@@ -249,6 +249,19 @@ def _write_annotated(checked: Checked, path: Path, directory: Path, written: set
     written.add(target)
     write_image(target, picture)
     return target
+
+
+# The terminal takes the height from --height-cm as well as from Settings (the web app's).
+TYPICAL_HEIGHT_IN_TERMINAL = (
+    "Distances in cm are for a typical adult height; give yours with --height-cm, or set it in Settings "
+    "(crest serve), for your own."
+)
+
+
+def _in_terminal_words(note: str) -> str:
+    from crest.posture.result import TYPICAL_HEIGHT_NOTE
+
+    return TYPICAL_HEIGHT_IN_TERMINAL if note == TYPICAL_HEIGHT_NOTE else note
 
 
 def _print_json(data: dict[str, Any]) -> None:
@@ -289,7 +302,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
             verdict += f"{',' if nearly else ''} [dim]but not sure[/dim]"
         out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")
     out.print(escape(result.summary))
-    for note in checked.notes:
+    for note in map(_in_terminal_words, checked.notes):
         out.print(f"[yellow]note:[/yellow] {escape(note)}")
     _print_criteria(out, result.criteria)
     if isinstance(checked, VideoCheck):
@@ -328,7 +341,8 @@ def _print_criteria(out: Console, criteria: tuple[CriterionResult, ...]) -> None
     if out.width < TABLE_MIN_COLUMNS:
         for label, status, criterion, target in rows:
             out.print(f"[bold]{escape(label)}[/bold]: {status}")
-            for heading, text in (("measured", criterion.measured), ("target", target), ("", criterion.advice_line)):
+            lines = (("measured", criterion.measured_line), ("target", target), ("", criterion.advice_line))
+            for heading, text in lines:
                 if text:
                     out.print(f"  {heading + ': ' if heading else ''}{escape(text)}")
         return
@@ -338,7 +352,8 @@ def _print_criteria(out: Console, criteria: tuple[CriterionResult, ...]) -> None
     for column in ("measured", "target", "what to do"):
         table.add_column(column, overflow="fold")
     for label, status, criterion, target in rows:
-        table.add_row(label, status, escape(criterion.measured or ""), escape(target), escape(criterion.advice_line))
+        measured = escape(criterion.measured_line or "")
+        table.add_row(label, status, measured, escape(target), escape(criterion.advice_line))
     out.print(table)
 
 

@@ -109,7 +109,9 @@ def criterion_lines(criterion: CriterionResult, shown: str | None) -> list[str]:
     if shown in (Status.OK, Status.ADJUST) and criterion.confidence < SURE:
         word += " (not sure)"
     lines = [f"{criterion_label(criterion.name)}: {word}"]
-    if criterion.measured:
+    if criterion.status == Status.NOT_VISIBLE and criterion.measured_line:
+        lines.append(criterion.measured_line)  # measured, yet too near the limit to tell: not a judged measure
+    elif criterion.measured:
         detail = f"measured {criterion.measured}"
         if criterion.target and shown != Status.NOT_VISIBLE:
             detail += f", target {criterion.target}"
@@ -247,7 +249,9 @@ def _draw_measurements(
                 break
     for criterion in result.criteria:
         anchor = ANCHORS.get(criterion.name)
-        if anchor is None or not criterion.measured or pose[anchor].visibility < SEEN:
+        # A measure too near the limit to tell is said in the criterion's badge, not drawn on the body as judged.
+        unjudged = criterion.status == Status.NOT_VISIBLE
+        if anchor is None or not criterion.measured or unjudged or pose[anchor].visibility < SEEN:
             continue
         colour = STATUS_COLOURS.get(statuses.get(criterion.name, criterion.status), SETTLING_COLOUR)
         x, y = round(pose[anchor].x * scale), round(pose[anchor].y * scale)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from crest.posture.landmarks import Pose
@@ -19,6 +20,13 @@ SURE = 0.75
 # Criteria that assume the person lies on the back say this when they do not: the reason is the position, not
 # the camera, so its line does not begin "can't tell from here" (which sends people to move the camera).
 ON_BACK_FIRST = "checked once you are lying on your back"
+# Said after the measure of a criterion that measured something yet cannot tell.
+NEAR_THE_LIMIT = "too near the limit to tell from this angle"
+# Said under a check whose distances in cm take a typical adult's height, none being set: the same photo gave
+# heels 35 cm from the hip joint for 150 cm, 40 cm for none and 46 cm for 195 cm.
+TYPICAL_HEIGHT_NOTE = "Distances in cm are for a typical adult height; set your height in Settings for your own."
+# A distance in whole cm other than 0 (which is 0 at any height).
+DISTANCE_CM = re.compile(r"\b([1-9][0-9]*) cm\b")
 
 
 @dataclass(frozen=True)
@@ -51,11 +59,21 @@ class CriterionResult:
             return f"not judged yet: {self.advice}"
         return f"can't tell from here: {self.advice}"
 
+    @property
+    def measured_line(self) -> str | None:
+        """The measure as every door shows it. A criterion that can't tell though it measured something (the
+        measure lies too near the limit, where the camera's angle decides) says so, rather than show a measure
+        as if it were judged beside "can't tell"."""
+        if self.measured is None or self.status != Status.NOT_VISIBLE:
+            return self.measured
+        return f"{self.measured}: {NEAR_THE_LIMIT}"
+
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "status": str(self.status),
             "measured": self.measured,
+            "measured_line": self.measured_line,
             "target": self.target,
             "advice": self.advice,
             "advice_line": self.advice_line,
@@ -99,3 +117,19 @@ class CheckResult:
             "summary": self.summary,
             "landmarks": None if self.landmarks is None else self.landmarks.to_json_list(),
         }
+
+
+def for_a_typical_height(result: CheckResult) -> CheckResult:
+    """The result with each distance it measured in cm said as about so many cm (see TYPICAL_HEIGHT_NOTE)."""
+    criteria = tuple(
+        replace(criterion, measured=DISTANCE_CM.sub(r"about \1 cm", criterion.measured))
+        if criterion.measured
+        else criterion
+        for criterion in result.criteria
+    )
+    return replace(result, criteria=criteria)
+
+
+def has_distances_in_cm(result: CheckResult) -> bool:
+    """Whether the result shows a distance in cm other than 0."""
+    return any(criterion.measured and DISTANCE_CM.search(criterion.measured) for criterion in result.criteria)

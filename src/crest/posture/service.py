@@ -27,7 +27,14 @@ from crest.posture.media import (
     kind_of_file,
 )
 from crest.posture.people import cover_body, is_another_person, person_to_check
-from crest.posture.result import SURE, CheckResult, CriterionResult
+from crest.posture.result import (
+    SURE,
+    TYPICAL_HEIGHT_NOTE,
+    CheckResult,
+    CriterionResult,
+    for_a_typical_height,
+    has_distances_in_cm,
+)
 from crest.posture.scenes import Thumbnail, jumped, thumbnail
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
 from crest.posture.video import POSITION, VideoReview, VideoReviewBuilder, clock_text
@@ -196,9 +203,18 @@ class CheckService:
         self.close()
 
     def evaluate(self, pose: Pose) -> CheckResult:
-        """The rules' verdict on one set of landmarks, with the landmarks attached."""
+        """The rules' verdict on one set of landmarks, with the landmarks attached; without a height, its
+        distances in cm are said as about so many cm."""
         result = self._evaluate(pose, self.options.height_cm, self.options.view)
+        if self.options.height_cm is None:
+            result = for_a_typical_height(result)
         return result if result.landmarks is not None else replace(result, landmarks=pose)
+
+    def _height_notes(self, *results: CheckResult | None) -> tuple[str, ...]:
+        """The note that distances in cm are for a typical adult height, where one is shown and none was set."""
+        typical = self.options.height_cm is None
+        shown = any(result is not None and has_distances_in_cm(result) for result in results)
+        return (TYPICAL_HEIGHT_NOTE,) if typical and shown else ()
 
     # --- photos ---
 
@@ -214,9 +230,10 @@ class CheckService:
         if other is not None and is_another_person(pose, other):
             pose = person_to_check(pose, other)
             notes = (TWO_PEOPLE_NOTE,)
-        # The note stays out of the summary: every door shows the notes under it (the terminal, the annotated
+        # The notes stay out of the summary: every door shows the notes under it (the terminal, the annotated
         # picture, the web page), and in both it was said twice.
-        return PhotoCheck(name, self.evaluate(pose), image_rgb, notes)
+        result = self.evaluate(pose)
+        return PhotoCheck(name, result, image_rgb, notes + self._height_notes(result))
 
     def check_image_bytes(self, data: bytes, name: str = "upload") -> PhotoCheck:
         """An uploaded photo (JPEG, PNG or WebP bytes), decoded in memory."""
@@ -252,7 +269,7 @@ class CheckService:
             note = STOPS_EARLY_NOTE.format(
                 end=clock_text(video.info.duration_s), declared=clock_text(video.declared_duration_s)
             )
-            checked = replace(checked, notes=(note,))
+            checked = replace(checked, notes=(note, *checked.notes))
         return checked
 
     def _review_passes(
@@ -332,8 +349,9 @@ class CheckService:
             )
         if review.frames_with_person == 0:
             raise NoPersonFound(f"{name}: nobody found in the video; make sure your whole body is in view and well lit")
+        notes = self._height_notes(review.result, snapshot_result)
         return VideoCheck(
-            name, review, looks.last_image, snapshot_result, breath_result, snapshot_time_s=looks.last_image_s
+            name, review, looks.last_image, snapshot_result, breath_result, notes, snapshot_time_s=looks.last_image_s
         )
 
     def _look(

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from crest.cli.app import main
+from crest.cli.check_cmd import TYPICAL_HEIGHT_IN_TERMINAL
 from crest.posture.media import UNREADABLE_VIDEO
 from crest.posture.service import CheckService
 from crest.posture.vocabulary import criterion_label
@@ -193,6 +194,10 @@ def test_the_height_in_the_settings_is_used_unless_given(tmp_path: Path, monkeyp
     saved = crest("check", str(IN_POSITION_PHOTO), home=tmp_path).stdout
     given = crest("check", str(IN_POSITION_PHOTO), "--height-cm", "120", home=tmp_path).stdout
     assert saved == given != typical
+    # Without a height the distances are a typical adult's, and said so; with one they are the person's own.
+    assert TYPICAL_HEIGHT_IN_TERMINAL in " ".join(typical.split())
+    assert "heels about " in typical
+    assert "--height-cm" not in given and "heels about " not in given
 
 
 def test_on_a_narrow_terminal_each_criterion_is_stacked_and_no_word_is_cut(tmp_path: Path) -> None:
@@ -201,7 +206,7 @@ def test_on_a_narrow_terminal_each_criterion_is_stacked_and_no_word_is_cut(tmp_p
     assert all(len(line) <= 60 for line in narrow.stdout.splitlines())
     words = " ".join(line.strip() for line in narrow.stdout.splitlines())
     for criterion in as_json["criteria"]:
-        for text in (criterion["measured"], criterion["target"] if criterion["status"] != "not_visible" else None):
+        for text in (criterion["measured_line"], criterion["target"] if criterion["status"] != "not_visible" else None):
             if text:
                 assert text in words
 
@@ -214,7 +219,7 @@ def test_piped_output_keeps_each_criterion_on_one_line(tmp_path: Path) -> None:
     assert as_json["summary"] in lines
     for criterion in as_json["criteria"]:
         row = next(line for line in lines if line.strip().startswith(criterion_label(criterion["name"])))
-        for text in (criterion["measured"], criterion["advice_line"]):
+        for text in (criterion["measured_line"], criterion["advice_line"]):
             assert (text or "") in row
 
 

@@ -82,6 +82,15 @@ def test_texts_are_plain_ascii_and_wrapped() -> None:
     assert criterion_lines(CriterionResult("feet_flat", "ok"), None) == ["Feet flat: SETTLING"]
 
 
+def test_a_criterion_that_cannot_tell_shows_its_measure_as_too_near_the_limit() -> None:
+    unsure = CriterionResult("head_level", "not_visible", "chin tipped back 23 deg", None, "put a towel", 0.0)
+    assert criterion_lines(unsure, "not_visible") == [
+        "Head level: CAN'T TELL",
+        "chin tipped back 23 deg: too near the limit to tell from this angle",
+        "can't tell from here: put a towel",
+    ]
+
+
 def test_the_badge_over_the_summary_says_yes_not_yet_or_cant_tell() -> None:
     """The badge never says "not yet" where the summary says it cannot tell (nothing seen is wrong)."""
     seen_ok = CriterionResult("lying_on_back", "ok", "trunk 3 deg", "at most 45 deg")

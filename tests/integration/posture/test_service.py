@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -12,9 +13,16 @@ import pytest
 
 from crest.posture.camera import JsonLines, run_live
 from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
-from crest.posture.result import Status
+from crest.posture.result import TYPICAL_HEIGHT_NOTE, Status
 from crest.posture.rules.trunk import TURN_THE_PHOTO
-from crest.posture.service import TWO_PEOPLE_NOTE, CheckService, NoPersonFound, PhotoCheck, VideoCheck
+from crest.posture.service import (
+    TWO_PEOPLE_NOTE,
+    CheckOptions,
+    CheckService,
+    NoPersonFound,
+    PhotoCheck,
+    VideoCheck,
+)
 from crest.posture.video import IN_POSITION, OUT_OF_POSITION, POSITION
 from crest.posture.vocabulary import Criterion
 from support.media import (
@@ -34,6 +42,13 @@ def service() -> Iterator[CheckService]:
         yield shared
 
 
+@pytest.fixture(scope="module")
+def own_height() -> Iterator[CheckService]:
+    """A check with the person's height set: its notes say nothing of a typical adult height."""
+    with CheckService(CheckOptions(height_cm=170)) as shared:
+        yield shared
+
+
 def test_a_photo_in_position_is_recognised(service: CheckService) -> None:
     checked = service.check_path(IN_POSITION_PHOTO)
     assert isinstance(checked, PhotoCheck)
@@ -43,8 +58,19 @@ def test_a_photo_in_position_is_recognised(service: CheckService) -> None:
     assert data["view"] in ("side", "oblique")
     assert len(data["landmarks"]) == 33
     assert {item["name"] for item in data["criteria"]} >= {"lying_on_back", "knees_bent", "heel_distance"}
-    keys = {"name", "status", "measured", "target", "advice", "advice_line", "confidence"}
+    keys = {"name", "status", "measured", "measured_line", "target", "advice", "advice_line", "confidence"}
     assert all(set(item) == keys for item in data["criteria"])
+
+
+def test_without_a_height_the_distances_are_about_so_many_cm_and_a_note_says_why(
+    service: CheckService, own_height: CheckService
+) -> None:
+    typical = service.check_path(IN_POSITION_PHOTO)
+    assert str(typical.result.criterion(Criterion.HEEL_DISTANCE).measured).startswith("heels about ")
+    assert TYPICAL_HEIGHT_NOTE in typical.notes
+    own = own_height.check_path(IN_POSITION_PHOTO)
+    assert re.fullmatch(r"heels \d+ cm from the hip joint", str(own.result.criterion(Criterion.HEEL_DISTANCE).measured))
+    assert own.notes == ()
 
 
 def test_lying_face_down_is_not_the_position(service: CheckService) -> None:
@@ -67,14 +93,14 @@ def test_a_huge_photo_is_downscaled_before_checking(service: CheckService) -> No
     assert checked.result.pose_recognized
 
 
-def test_two_people_the_larger_is_checked_and_a_note_says_so(service: CheckService) -> None:
+def test_two_people_the_larger_is_checked_and_a_note_says_so(own_height: CheckService) -> None:
     in_position = cv2.imread(str(IN_POSITION_PHOTO))
     face_down = cv2.imread(str(FACE_DOWN_PHOTO))
     smaller = cv2.resize(face_down, (in_position.shape[1] * 2 // 3, in_position.shape[0] * 2 // 3))
     below = np.full_like(in_position, 235)
     below[: smaller.shape[0], : smaller.shape[1]] = smaller
     both = np.concatenate([in_position, below], axis=0)
-    checked = service.check_image_bytes(bytes(cv2.imencode(".png", both)[1]), "two.png")
+    checked = own_height.check_image_bytes(bytes(cv2.imencode(".png", both)[1]), "two.png")
     assert checked.notes == (TWO_PEOPLE_NOTE,)
     assert TWO_PEOPLE_NOTE not in checked.result.summary  # said once, as a note: every door shows both
     assert checked.result.pose_recognized  # the larger person, lying in position, was checked
@@ -83,10 +109,10 @@ def test_two_people_the_larger_is_checked_and_a_note_says_so(service: CheckServi
     assert max(point.y for point in landmarks.landmarks) < in_position.shape[0] * 1.05  # the upper person
 
 
-def test_a_partner_kneeling_at_the_feet_is_not_checked_the_person_lying_down_is(service: CheckService) -> None:
+def test_a_partner_kneeling_at_the_feet_is_not_checked_the_person_lying_down_is(own_height: CheckService) -> None:
     # The partner, kneeling upright and nearer the camera, takes up more of the picture than the person lying
     # with the soles together (a butterfly stretch).
-    checked = service.check_path(PHOTOS / "lying_bent_leg_groin_0.jpg")
+    checked = own_height.check_path(PHOTOS / "lying_bent_leg_groin_0.jpg")
     assert checked.to_json_dict()["notes"] == [TWO_PEOPLE_NOTE]
     result = checked.result
     assert result.criterion("lying_on_back").status == "ok"
@@ -94,8 +120,8 @@ def test_a_partner_kneeling_at_the_feet_is_not_checked_the_person_lying_down_is(
     assert not result.pose_recognized
 
 
-def test_one_person_gets_no_note(service: CheckService) -> None:
-    assert service.check_path(IN_POSITION_PHOTO).to_json_dict()["notes"] == []  # type: ignore[union-attr]
+def test_one_person_gets_no_note(own_height: CheckService) -> None:
+    assert own_height.check_path(IN_POSITION_PHOTO).to_json_dict()["notes"] == []  # type: ignore[union-attr]
 
 
 def test_one_model_serves_every_input_of_a_call(service: CheckService) -> None:

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from crest.posture.result import CheckResult, CriterionResult
 from crest.posture.vocabulary import CRITERION_LABELS
 from crest.web.api.check import VIDEO_NEEDS_SCRIPT
+from crest.web.pages.check import _as_shown
 
 PHOTO = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
 
@@ -51,3 +53,14 @@ def test_a_photo_posted_from_another_site_is_refused(client: TestClient) -> None
     refused = client.post("/check", files=upload, headers={"Origin": "https://elsewhere.example"})
     assert refused.status_code == 403
     assert 'id="page-result"' not in refused.text
+
+
+def test_a_criterion_that_cannot_tell_shows_its_measure_as_too_near_the_limit() -> None:
+    unsure = CriterionResult("head_level", "not_visible", "chin tipped back 23 deg", None, "put a towel", 0.0)
+    judged = CriterionResult("heel_distance", "ok", "heels 38 cm", "31-46 cm")
+    result = CheckResult(True, "side", (unsure, judged), "In position.").to_json_dict()
+    shown = {criterion["name"]: criterion["measured"] for criterion in _as_shown(result)["criteria"]}
+    assert shown == {
+        "head_level": "chin tipped back 23 deg: too near the limit to tell from this angle",
+        "heel_distance": "measured heels 38 cm, target 31-46 cm",
+    }

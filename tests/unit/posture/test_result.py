@@ -1,7 +1,13 @@
 import json
 
 from crest.posture.landmarks import Landmark, Pose
-from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
+from crest.posture.result import (
+    CRITERION_NAMES,
+    CheckResult,
+    CriterionResult,
+    for_a_typical_height,
+    has_distances_in_cm,
+)
 from crest.posture.vocabulary import (
     CRITERION_LABELS,
     STATUS_LABELS,
@@ -42,6 +48,7 @@ def test_check_result_json_matches_the_documented_shape() -> None:
         "name": "heel_distance",
         "status": "adjust",
         "measured": "52 cm",
+        "measured_line": "52 cm",
         "target": "30-40 cm",
         "advice": "slide your heels about 15 cm closer",
         "advice_line": "slide your heels about 15 cm closer",
@@ -97,3 +104,32 @@ def test_the_position_reads_as_a_status_and_cant_tell_is_not_not_yet() -> None:
     assert CheckResult(True, "side", (seen_ok, unseen), "in it").position_status == Status.OK
     assert CheckResult(False, "side", (seen_ok, bent_wrong, unseen), "not yet").position_status == Status.ADJUST
     assert CheckResult(False, "above", (seen_ok, unseen), "can't tell").position_status == Status.NOT_VISIBLE
+
+
+def test_a_criterion_that_cannot_tell_words_its_measure_as_too_near_the_limit() -> None:
+    """ "Head level  can't tell  chin tipped back 23 deg" read as a measure judged, beside "can't tell"."""
+    unsure = CriterionResult("head_level", Status.NOT_VISIBLE, "chin tipped back 23 deg", None, "put a towel", 0.0)
+    assert unsure.measured_line == "chin tipped back 23 deg: too near the limit to tell from this angle"
+    assert unsure.to_json_dict()["measured_line"] == unsure.measured_line
+    judged = CriterionResult("head_level", Status.ADJUST, "chin tipped back 30 deg", "head level", "put a towel")
+    assert judged.measured_line == "chin tipped back 30 deg"
+    unseen = CriterionResult("head_level", Status.NOT_VISIBLE, None, None, "place the camera to the side", 0.0)
+    assert unseen.measured_line is None
+
+
+def test_without_a_height_distances_in_cm_are_said_as_about_so_many() -> None:
+    measured = (
+        CriterionResult("heel_distance", Status.OK, "heels 40 cm from the hip joint", "25-52 cm from the hip joint"),
+        CriterionResult("head_resting", Status.OK, "head raised 0 cm", "resting"),
+        CriterionResult("knees_bent", Status.OK, "knees 60 deg / 62 deg", "bent"),
+    )
+    result = CheckResult(True, "side", measured, "In position.")
+    typical = for_a_typical_height(result)
+    assert [criterion.measured for criterion in typical.criteria] == [
+        "heels about 40 cm from the hip joint",
+        "head raised 0 cm",  # 0 at any height
+        "knees 60 deg / 62 deg",
+    ]
+    assert typical.criteria[0].target == "25-52 cm from the hip joint"
+    assert has_distances_in_cm(result)
+    assert not has_distances_in_cm(CheckResult(True, "side", measured[1:], "In position."))

@@ -1,6 +1,6 @@
 """Check a photo or a video of yourself lying in the position."""
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import File, Request, UploadFile
 from fastapi.responses import Response
@@ -52,8 +52,6 @@ def _as_shown(result: dict[str, Any]) -> dict[str, Any]:
     for criterion in result["criteria"]:
         status = STATUS_LABELS[criterion["status"]]
         unsure = criterion["status"] != "not_visible" and criterion["confidence"] < SURE
-        judged = criterion["target"] is not None and criterion["status"] != "not_visible"
-        measured = criterion["measured"]
         criteria.append(
             {
                 "name": criterion["name"],
@@ -61,14 +59,22 @@ def _as_shown(result: dict[str, Any]) -> dict[str, Any]:
                 "status": criterion["status"],
                 "status_label": f"{status} (not sure)" if unsure else status,
                 "advice": sentence(criterion["advice_line"] or ""),
-                "measured": None
-                if measured is None
-                else f"measured {measured}" + (f", target {criterion['target']}" if judged else ""),
+                "measured": _measured_words(criterion),
             }
         )
     not_sure = result["pose_recognized"] and result["confidence"] < SURE
     summary = result["summary"] + (" (The check is not sure of this.)" if not_sure else "")
     return {**result, "summary": summary, "criteria": criteria, "view_label": VIEW_LABELS[result["view"]]}
+
+
+def _measured_words(criterion: dict[str, Any]) -> str | None:
+    """ "measured 38 cm, target 31-46 cm"; for a criterion that can't tell, its measure as too near the limit."""
+    if criterion["status"] == "not_visible":
+        return cast(str | None, criterion["measured_line"])
+    if criterion["measured"] is None:
+        return None
+    target = criterion["target"]
+    return f"measured {criterion['measured']}" + ("" if target is None else f", target {target}")
 
 
 def _check_view(

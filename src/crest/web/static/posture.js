@@ -81,12 +81,13 @@ window.crestPosture = (() => {
       const advice = criterion.advice_line
         ? criterion.advice_line[0].toUpperCase() + criterion.advice_line.slice(1)
         : "";
+      // A criterion that can't tell though it measured something says its measure is too near the limit.
       const measured =
-        criterion.measured != null
-          ? `measured ${criterion.measured}${
-              criterion.target != null && criterion.status !== "not_visible" ? `, target ${criterion.target}` : ""
-            }`
-          : null;
+        criterion.status === "not_visible"
+          ? criterion.measured_line
+          : criterion.measured != null
+            ? `measured ${criterion.measured}${criterion.target != null ? `, target ${criterion.target}` : ""}`
+            : null;
       for (const line of [advice, measured].filter(Boolean)) {
         const p = document.createElement("div");
         p.textContent = line;
