@@ -8,7 +8,7 @@ it says what was most in the way. Works the same on a whole video and on a live 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -62,6 +62,9 @@ class BreathAnalysis:
         self._next_start_s: float | None = None
         # The 30 s reading of the window being extended to 60 s, kept while the rest arrives.
         self._short: RateReading | None = None
+        # The statuses of the frames of the last WINDOW_S, counted as they come and go (see `live_status`).
+        self._recent: deque[tuple[float, str]] = deque()
+        self._recent_counts: Counter[str] = Counter()
 
     def add(self, measure: FrameMeasure) -> None:
         if self._times and measure.time_s <= self._times[-1]:
@@ -69,7 +72,12 @@ class BreathAnalysis:
         self._times.append(measure.time_s)
         self._fronts.append(np.nan if measure.front_px is None else measure.front_px)
         self._segments.append(measure.segment)
-        self._statuses.append(_status(measure))
+        status = _status(measure)
+        self._statuses.append(status)
+        self._recent.append((measure.time_s, status))
+        self._recent_counts[status] += 1
+        while self._recent[0][0] < measure.time_s - WINDOW_S:
+            self._recent_counts[self._recent.popleft()[1]] -= 1
         self._trunks.append(measure.trunk_px)
         self._noises.append(measure.noise_px)
         self._movements.update(measure.time_s, measure.moving)
@@ -81,6 +89,19 @@ class BreathAnalysis:
     def last_status(self) -> str | None:
         """ "measured", "moving" or the frame problem of the latest frame."""
         return self._statuses[-1] if self._statuses else None
+
+    @property
+    def live_status(self) -> str | None:
+        """What a live indicator may say now: "measured" only while the last WINDOW_S hold enough measured frames
+        for a reading; else what was most in the way over them, or the latest frame's problem. Said of the latest
+        frame alone, a person who moved every few seconds heard "reading" for minutes that gave no reading."""
+        latest = self.last_status
+        if latest != "measured":
+            return latest
+        if self._recent_counts["measured"] >= MIN_MEASURED_SHARE * len(self._recent):
+            return latest
+        missing = [status for status, count in self._recent_counts.most_common() if count and status != "measured"]
+        return missing[0]
 
     def _close_due_windows(self, now_s: float) -> None:
         assert self._next_start_s is not None

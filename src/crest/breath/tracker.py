@@ -55,8 +55,9 @@ class BreathTracker:
 
     @property
     def state(self) -> str:
-        """ "reading" while the breath is being measured; else "moving" or what is in the way of the frames."""
-        status = self._analysis.last_status
+        """ "reading" while the breath is being measured and the last moments can give a reading; else "moving"
+        or what is in the way of the frames."""
+        status = self._analysis.live_status
         return "reading" if status == "measured" else (status or "starting")
 
     def result(self) -> BreathResult:

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from crest.breath.reasons import FRAME_PROBLEMS, REASON_LABELS, Reason
+from crest.breath.reasons import FRAME_PROBLEMS, REASON_LABELS
 from crest.breath.result import BreathResult
 
 NO_READING_MARK = "\N{EN DASH}"  # a minute of the trend without a reading
 
-# What can be in the way of the frame now: the body moving, or what the picture lacks.
-_LIVE_REASONS: tuple[Reason, ...] = ("moving", *FRAME_PROBLEMS)
 _STATE_LABELS: Mapping[str, str] = {
     "reading": "Reading your breathing.",
     "starting": "Getting ready to read your breathing.",
-    **{state: f"No breathing reading just now: {REASON_LABELS[state]}." for state in _LIVE_REASONS},
+    # Said too while the person already lies still: a reading needs most of the last half-minute still.
+    "moving": "Waiting for you to lie still to read your breathing.",
+    # What the picture lacks now.
+    **{state: f"No breathing reading just now: {REASON_LABELS[state]}." for state in FRAME_PROBLEMS},
 }
 
 

@@ -102,5 +102,5 @@ def test_the_session_page_offers_the_reading_with_its_words(cleared: TestClient)
     assert "Read my breathing during the rest" in page and "never stored" in page
     config = json.loads(re.search(r'id="session-config">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
     assert config["breath_states"]["reading"] == "Reading your breathing."
-    assert config["breath_states"]["moving"] == "No breathing reading just now: you were moving."
+    assert config["breath_states"]["moving"] == "Waiting for you to lie still to read your breathing."
     assert config["breath_url"] == "/session/breath"

@@ -68,6 +68,34 @@ def test_a_window_spent_moving_says_so() -> None:
     assert (second.rate_bpm, second.reason) == (None, "moving")
 
 
+def test_while_moving_too_often_for_a_reading_the_live_status_never_says_measured() -> None:
+    """Still 3 s, moving 2 s, over and over: "Reading your breathing." stood for minutes while no window read."""
+    analysis = BreathAnalysis()
+    live = []
+    for time_s in capture_times(120, 8, seed=4):
+        moving = time_s % 5 >= 3
+        if moving:
+            analysis.add(FrameMeasure(float(time_s), moving=True))
+        else:
+            analysis.add(FrameMeasure(float(time_s), breath_at(float(time_s), 12), TRUNK_PX, 0.002))
+        live.append((analysis.last_status, analysis.live_status))
+    assert {window.reason for window in analysis.result().windows} == {"moving"}
+    assert ("measured", "moving") in live  # lying still this moment, yet no reading is being made
+    assert all(status == "moving" for _, status in live[40:])
+
+
+def test_once_still_long_enough_the_live_status_says_measured_again() -> None:
+    analysis = BreathAnalysis()
+    for time_s in capture_times(90, 8, seed=5):
+        if 20 <= time_s < 30:
+            analysis.add(FrameMeasure(float(time_s), moving=True))
+        else:
+            analysis.add(FrameMeasure(float(time_s), breath_at(float(time_s), 12), TRUNK_PX, 0.002))
+        if 31 <= time_s < 33:
+            assert analysis.live_status == "moving"  # a third of the last 30 s was moving
+    assert analysis.live_status == "measured"
+
+
 @pytest.mark.parametrize("problem", ["trunk_not_visible", "camera_not_at_side", "too_dark"])
 def test_a_window_without_a_view_of_the_breath_says_why(problem: FrameProblem) -> None:
     analysis = BreathAnalysis()
