@@ -231,13 +231,17 @@ def test_a_verdict_that_flickers_from_the_start_then_holds_can_t_tell_is_one_str
 def test_two_verdicts_that_lasted_as_long_give_the_one_the_video_ended_with() -> None:
     """Arms overhead 4 s then down 4 s said "bring your arms down" under the last picture, arms down."""
     builder = VideoReviewBuilder(hold_s=1.5)
-    _feed(builder, 0, 4, _result(arms_below_shoulders="adjust"))
-    _feed(builder, 4, 8, _result())
+    _feed(builder, 0, 4.25, _result(arms_below_shoulders="adjust"))  # the change found a look late
+    _feed(builder, 4.25, 8, _result())
     review = builder.finish(8.0)
     assert review.result.criterion("arms_below_shoulders").status == "ok"
     builder = VideoReviewBuilder(hold_s=1.5)
     _feed(builder, 0, 4, _result())
     _feed(builder, 4, 8, _result(arms_below_shoulders="adjust"))
+    assert builder.finish(8.0).result.criterion("arms_below_shoulders").status == "adjust"
+    builder = VideoReviewBuilder(hold_s=1.5)
+    _feed(builder, 0, 5, _result(arms_below_shoulders="adjust"))  # a second longer: no tie
+    _feed(builder, 5, 8, _result())
     assert builder.finish(8.0).result.criterion("arms_below_shoulders").status == "adjust"
 
 
