@@ -27,6 +27,7 @@ from crest.journal.store import RecordReplaced, RestAlreadyRunning
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
 from crest.moments import day_and_time
 from crest.processes import this_process
+from crest.services.fingerprints import IfMatch, require_unchanged
 from crest.services.safety import Safety, SafetyConcernStands
 
 if TYPE_CHECKING:
@@ -170,19 +171,38 @@ class PracticeSessions:
         if not self._journal.has_uid("sessions", session_id, uid):
             raise RecordReplaced("session")
 
-    def correct(self, session_id: int, edit: SessionEdit, uid: str | None = None) -> PracticeSession:
+    def correct(
+        self,
+        session_id: int,
+        edit: SessionEdit,
+        uid: str | None = None,
+        loaded: str | None = None,
+        if_match: IfMatch | None = None,
+    ) -> PracticeSession:
         """`uid`: the one the page that sent it was given (`uids`), so that a tab left open on a deleted session
-        never changes the next, which may have its id (`RecordReplaced`)."""
-        check_edit(require_finished(self._journal.get_session(session_id)), edit, self._clock())
-        self._journal.require_uid("sessions", session_id, uid)
+        never changes the next, which may have its id (`RecordReplaced`). `loaded` (an edit page's) and `if_match`
+        (an API client's): the session's fingerprint as it was shown, so that an older copy never silently undoes a
+        correction saved since (`fingerprints.require_unchanged`), as for a check-in."""
+        session = self._require_shown(session_id, uid, loaded, if_match)
+        check_edit(require_finished(session), edit, self._clock())
         self._journal.update_session(session_id, edit)
         return self._journal.get_session(session_id)
 
-    def delete(self, session_id: int, uid: str | None = None) -> None:
-        """Delete a session; its check-ins stay, on their own (`Journal.delete_session`). `uid`: as for `correct`."""
-        self._journal.get_session(session_id)  # one that does not exist is refused before anything is kept
-        self._journal.require_uid("sessions", session_id, uid)
+    def delete(self, session_id: int, uid: str | None = None, if_match: IfMatch | None = None) -> None:
+        """Delete a session; its check-ins stay, on their own (`Journal.delete_session`). `uid` and `if_match`: as
+        for `correct`; one that does not exist is refused before anything is kept."""
+        self._require_shown(session_id, uid, if_match=if_match)
         self._journal.delete_session(session_id)
+
+    def _require_shown(
+        self, session_id: int, uid: str | None, loaded: str | None = None, if_match: IfMatch | None = None
+    ) -> PracticeSession:
+        """The session a save names, refused when it is not the one its sender was shown: deleted since, its id
+        given to another (the uid), or changed since (the fingerprint)."""
+        session = self._journal.get_session(session_id)
+        self._journal.require_uid("sessions", session_id, uid)
+        require_unchanged(session, loaded, if_match)
+        return session
 
     def waiting_before_check_in(self, starting_at: datetime | None = None) -> CheckIn | None:
         """The newest check-in made "before a session" in the `BEFORE_CHECK_IN_WAITS` before `starting_at` (default

@@ -7,8 +7,6 @@ from pydantic import Field
 
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import require_aware
-from crest.services.fingerprints import IfMatch, require_unchanged
-from crest.services.practice import PracticeSessions
 from crest.web.conditional import ETAG, REFUSED_SAVES, IfMatchHeader, Loaded, with_etag
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
@@ -110,9 +108,7 @@ def update_session(
     session planned, or, on a practice's server, a session a linked crest synced there (corrected on that computer,
     the next sync brings it) answers 409; so does one changed since `loaded` (in another tab), and 412 one whose
     ETag `If-Match` does not name. The answer's `ETag` is the corrected session's."""
-    practice = context.services.practice
-    _require_unchanged(practice, session_id, uid, loaded, if_match)
-    corrected = practice.correct(session_id, body.to_record(), uid)
+    corrected = context.services.practice.correct(session_id, body.to_record(), uid, loaded, if_match)
     with_etag(response, corrected)
     return SessionOut.of(corrected)
 
@@ -123,19 +119,5 @@ def delete_session(
 ) -> Response:
     """Delete a session; its check-ins stay, on their own. 409 for one a linked crest synced to a practice's
     server, and 412 for an `If-Match` it no longer matches, as for a correction."""
-    _require_unchanged(context.services.practice, session_id, uid, if_match=if_match)
-    context.services.practice.delete(session_id, uid)
+    context.services.practice.delete(session_id, uid, if_match)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-def _require_unchanged(
-    practice: PracticeSessions,
-    session_id: int,
-    uid: str | None,
-    loaded: str | None = None,
-    if_match: IfMatch | None = None,
-) -> None:
-    """Refuse a save from a copy of the session it no longer matches (`fingerprints.require_unchanged`), as
-    `CheckIns.replace` does; one deleted since, its id given to another, is left to the service to refuse as such."""
-    if uid is None or practice.uids([session_id]).get(session_id) == uid:
-        require_unchanged(practice.get(session_id), loaded, if_match)
