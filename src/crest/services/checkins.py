@@ -13,9 +13,10 @@ from crest.clock import Clock
 from crest.insights.timeframe import start_of_day
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
-from crest.journal.vocabulary import CheckInTiming
+from crest.journal.vocabulary import CheckInTiming, Region
 from crest.safety.screen import AdviceLevel
 from crest.safety.worse_check_in import (
+    SEVERE_SCORE,
     WarningLevel,
     WarningSign,
     WorseAdvice,
@@ -157,6 +158,40 @@ def words_warning(note: str) -> WarningSign | None:
     return None if entry_id is None else entry_warning(entry_id)
 
 
+# The aortic warning sign is severe belly or lower-back pain together with dizziness, clamminess or fainting
+# (crp-facts.md), and a check-in says its pain by its ratings, not in words: a note of "dizzy and clammy" under 8/10
+# in the lower back names the sign, though its words alone do not. So a note is also read with such a rating said
+# before it, for that sign only (a rating adds no other sign to the words).
+AORTIC_SIGN = "warning_aortic"
+PAIN_OF_THE_AORTIC_SIGN: dict[Region, str] = {Region.LOWER_BACK: "lower back", Region.ABDOMEN: "belly"}
+
+
+def note_warning_entry(check_in: CheckIn) -> str | None:
+    """The help entry of the warning sign a check-in's note names, read with the strong pain the check-in rates
+    in the belly or the lower back (`AORTIC_SIGN`); what `crest sync` sends in place of the words."""
+    if not check_in.note:
+        return None
+    strong = [
+        words
+        for region, words in PAIN_OF_THE_AORTIC_SIGN.items()
+        if any(rating.region is region and rating.score >= SEVERE_SCORE for rating in check_in.pain)
+    ]
+    return words_warning_entry(check_in.note) or (_aortic_with(" and ".join(strong), check_in.note) if strong else None)
+
+
+def may_name_with_its_pain(note: str) -> bool:
+    """Whether a note names a warning sign, alone or with strong belly or lower-back pain rated beside it: the
+    check-ins worth reading whole (`Safety`), a few of months of them."""
+    return (
+        words_warning_entry(note) is not None
+        or _aortic_with(PAIN_OF_THE_AORTIC_SIGN[Region.LOWER_BACK], note) is not None
+    )
+
+
+def _aortic_with(place: str, note: str) -> str | None:
+    return AORTIC_SIGN if words_warning_entry(f"Severe pain in my {place}. {note}") == AORTIC_SIGN else None
+
+
 @lru_cache(maxsize=64)
 def entry_warning(entry_id: str) -> WarningSign:
     """The warning sign of a help entry (`warning_...`), with its level, title and sources."""
@@ -170,10 +205,9 @@ def entry_warning(entry_id: str) -> WarningSign:
 def note_warning(check_in: CheckIn) -> WarningSign | None:
     """The warning sign of a check-in's note: read in its words, or, where the words were not shared (a practice
     server), the sign crest read in them on the person's own computer (`CheckIn.note_sign`)."""
-    if check_in.note:
-        read = words_warning(check_in.note)
-        if read is not None:
-            return read
+    read = note_warning_entry(check_in)
+    if read is not None:
+        return entry_warning(read)
     # Also with the words at hand: the rules that read them on the person's computer may know a sign these do not.
     return None if check_in.note_sign is None else entry_warning(check_in.note_sign)
 

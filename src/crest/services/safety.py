@@ -277,9 +277,11 @@ class Safety:
         """Only the check-ins a sign could come from (a numb or tingling place, a place below the knee, a note whose
         words warn or whose sign came without its words): months of daily check-ins are read as a few rows, so every
         page and session start stays quick."""
-        from crest.services.checkins import words_warning  # the help system's rules read the notes
+        from crest.services.checkins import may_name_with_its_pain  # the help system's rules read the notes
 
-        worded = [check_in_id for check_in_id, note in self._journal.check_in_notes(since) if words_warning(note)]
+        worded = [
+            check_in_id for check_in_id, note in self._journal.check_in_notes(since) if may_name_with_its_pain(note)
+        ]
         worded += self._journal.check_ins_with_note_sign(since)
         qualities = [str(quality) for quality in LOSS_OF_FEELING]
         regions = [region.value for region in BELOW_THE_KNEE]

@@ -82,12 +82,10 @@ def read_session_notes(answer: Any) -> list[SyncedSessionNote]:
 def with_note_signs(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
     """The check-ins with the warning sign crest reads in each note, so the server holds practice and alerts on it
     without the note's words (a sign only a note can name: bladder or bowel trouble)."""
-    from crest.services.checkins import words_warning_entry  # the help system's rules read the notes
+    from crest.services.checkins import note_warning_entry  # the help system's rules read the notes
 
     return tuple(
-        replace(check_in, note_sign=words_warning_entry(check_in.note) or check_in.note_sign)
-        if check_in.note
-        else check_in
+        replace(check_in, note_sign=note_warning_entry(check_in) or check_in.note_sign) if check_in.note else check_in
         for check_in in check_ins
     )
 
