@@ -253,7 +253,7 @@ class Prescription:
         return self.start_on <= day and (self.end_on is None or day <= self.end_on)
 
     def weekly_target(self) -> WeeklyTarget:
-        return WeeklyTarget(self.sessions_per_week, TargetSource.PRESCRIPTION)
+        return WeeklyTarget(self.sessions_per_week, TargetSource.PRESCRIPTION, self.start_on)
 
     def summary(self) -> str:
         """'15 min of the standard variant, twice a day, 5 days a week', or with the days chosen '..., 3 days a week

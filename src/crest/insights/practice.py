@@ -2,12 +2,14 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from crest.counting import counted
 from crest.insights.reader import Reader
 from crest.insights.timeframe import start_of_day, start_of_week
 from crest.journal.records import CheckIn, PracticeSession
+from crest.moments import day_in_year
 
 # What counts as a session of practice wherever sessions are counted (Today, Progress and its charts, the report,
 # `crest progress`): at least a minute rested, whatever its status, on a clock that ran in real time. One stopped
@@ -43,6 +45,20 @@ class TargetSource(StrEnum):
 class WeeklyTarget:
     sessions: int
     source: TargetSource
+    # The local day it began (a prescription's start); None: it has no start (the person's own goal). Days before
+    # it are not held against it: a prescription made today says nothing of last week.
+    starts_on: date | None = None
+
+
+def since_start_words(sessions: int, days: int, target: WeeklyTarget, reader: Reader, today: date) -> str:
+    """'3 sessions in the 2 days since the prescription began on 5 Dec, against about 2.3 for 8 a week over those
+    days': the count over the days the target covers, beside the target prorated to them."""
+    assert target.starts_on is not None
+    expected = f"about {target.sessions * days / 7:.1f} for {target.sessions} a week"
+    done, began, whose = counted(sessions, "session"), day_in_year(target.starts_on, today), target.source.label(reader)
+    if days == 1:
+        return f"{done} on {began}, the day {whose} began, against {expected}"
+    return f"{done} in the {days} days since {whose} began on {began}, against {expected} over those days"
 
 
 def goal_target(weekly_goal: int | None) -> WeeklyTarget | None:
@@ -61,6 +77,11 @@ class Adherence:
     minutes_28_days: int
     days_with_data_30: int  # local days, today included, with a session or a check-in
     target: WeeklyTarget | None
+    # Set when the target began within the last 7 days: the days since it began (today included) and the sessions
+    # in them, which are what is held against it
+    target_days: int | None = None
+    sessions_since_target: int = 0
+    today: date | None = None
 
     @property
     def share_of_target_7_days(self) -> float | None:
@@ -68,6 +89,15 @@ class Adherence:
         if self.target is None or self.target.sessions <= 0:
             return None
         return self.sessions_7_days / self.target.sessions
+
+    def target_words(self, reader: Reader) -> str | None:
+        """The last 7 days against the target: '6 of 8 in the last 7 days', or while the target is younger than
+        a week, only the days since it began (`since_start_words`)."""
+        if self.target is None:
+            return None
+        if self.target_days is None or self.today is None:
+            return f"{self.sessions_7_days} of {self.target.sessions} in the last 7 days"
+        return since_start_words(self.sessions_since_target, self.target_days, self.target, reader, self.today)
 
 
 @dataclass(frozen=True)
@@ -140,11 +170,22 @@ def adherence(
     # A demo is no data on the person's practice; its check-ins, which are, count on their own.
     days = {s.started_at.astimezone(zone).date() for s in sessions if window <= s.started_at <= now and not s.demo}
     days |= {c.at.astimezone(zone).date() for c in check_ins if window <= c.at <= now}
+    target = prescription or goal_target(weekly_goal)
+    begun = None if target is None else target.starts_on
+    if begun is not None and begun > today:
+        target, begun = None, None  # not begun yet: nothing to hold against it
+    # A target begun within the last 7 days is held against those days alone
+    young = begun if begun is not None and begun > today - timedelta(days=6) else None
     return Adherence(
         sessions_7_days=len(last_7),
         minutes_7_days=round(sum(s.actual_seconds for s in last_7) / 60),
         sessions_28_days=len(last_28),
         minutes_28_days=round(sum(s.actual_seconds for s in last_28) / 60),
         days_with_data_30=len(days),
-        target=prescription or goal_target(weekly_goal),
+        target=target,
+        target_days=None if young is None else (today - young).days + 1,
+        sessions_since_target=0
+        if young is None
+        else sum(1 for s in last_7 if s.started_at >= start_of_day(young, zone)),
+        today=today,
     )

@@ -135,7 +135,7 @@ def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:
     if practice.target is not None:
         text += (
             f"; {practice.target.source.label(reader)}: {counted(practice.target.sessions, 'session')} a week "
-            f"({practice.sessions_7_days} of {practice.target.sessions} in the last 7 days)"
+            f"({practice.target_words(reader)})"
         )
     return Line(text)
 

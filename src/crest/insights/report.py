@@ -21,8 +21,9 @@ from crest.insights.pain import (
     series_by_place,
     weekly_medians,
 )
-from crest.insights.practice import WeeklyTarget, counts_as_practice, goal_target
+from crest.insights.practice import WeeklyTarget, counts_as_practice, goal_target, since_start_words
 from crest.insights.psfs import PsfsChange, psfs_change
+from crest.insights.reader import Reader
 from crest.journal.plausibility import EARLIEST
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment, SafetyClearance, SafetyScreen
 from crest.moments import day_text
@@ -76,6 +77,17 @@ class Practice:
     days_with_data: int  # days with a session or a check-in
     target: WeeklyTarget | None
     first_day: date | None = None  # the first day with a session or a check-in; None: none in the period
+    # Set when the target began after the first day in use: the days from its start to the period's end and the
+    # sessions in them, which alone are held against it (days before it are shown without a target)
+    target_days: int | None = None
+    sessions_since_target: int = 0
+
+    def since_target_words(self, period: Period, reader: Reader) -> str | None:
+        """`since_start_words` over the days from the target's start to the period's end; None when the target
+        covers every day in use."""
+        if self.target is None or self.target_days is None:
+            return None
+        return since_start_words(self.sessions_since_target, self.target_days, self.target, reader, period.last_day)
 
     def days_in_use(self, period: Period) -> int:
         """Days from the first with a record to the end of the period (0 without any record)."""
@@ -160,7 +172,7 @@ def report_data(
     notes = tuple(Note(c.at, c.note) for c in in_check_ins if c.note is not None) if include_notes else None
     return ReportData(
         period=period,
-        practice=_practice(in_sessions, in_check_ins, zone, prescription, weekly_goal),
+        practice=_practice(in_sessions, in_check_ins, zone, period, prescription, weekly_goal),
         trends=trends,
         weekly_pain=tuple((one.place, weekly_medians(one, zone, today)) for one in series),
         # every session: a pair of the period's check-ins counts whichever day its session began (if no demo)
@@ -180,6 +192,7 @@ def _practice(
     sessions: Sequence[PracticeSession],
     check_ins: Sequence[CheckIn],
     zone: tzinfo,
+    period: Period,
     prescription: WeeklyTarget | None,
     weekly_goal: int | None,
 ) -> Practice:
@@ -188,13 +201,22 @@ def _practice(
     days = {s.started_at.astimezone(zone).date() for s in sessions if not s.demo}
     days |= {c.at.astimezone(zone).date() for c in check_ins}
     target = prescription or goal_target(weekly_goal)
+    first_day = min(days, default=None)
+    begun = None if target is None else target.starts_on
+    if begun is not None and begun > period.last_day:
+        target, begun = None, None  # it began after the period: none of it is held against it
+    young = begun if begun is not None and first_day is not None and begun > first_day else None
     return Practice(
         sessions=len(practised),
         minutes=round(sum(s.actual_seconds for s in practised) / 60),
         variants=tuple(Counter(s.variant for s in practised).most_common()),
         days_with_data=len(days),
         target=target,
-        first_day=min(days, default=None),
+        first_day=first_day,
+        target_days=None if young is None else (period.last_day - young).days + 1,
+        sessions_since_target=sum(
+            1 for s in practised if young is not None and s.started_at.astimezone(zone).date() >= young
+        ),
     )
 
 

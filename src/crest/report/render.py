@@ -114,6 +114,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         chart=_pain_chart(report),
         highest=dict(report.data.highest),
         weekly_rate=report.data.practice.sessions_per_week(report.data.period),
+        since_target=report.data.practice.since_target_words(report.data.period, Reader.CLINICIAN),
         period_ended=ended,
         client=client.name,
         client_s=client.name_s,

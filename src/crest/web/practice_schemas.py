@@ -205,6 +205,11 @@ class ClientSummaryOut(BaseModel):
     sessions_7_days: int
     sessions_28_days: int
     target_sessions_per_week: int | None
+    target_days: int | None = Field(
+        description="when the target began within the last 7 days: the days since it began, today included; "
+        "only these are held against it"
+    )
+    sessions_since_target: int | None = Field(description="the sessions in target_days, when it is set")
     days_with_data_30: int
     pain: list[dict[str, Any]] = Field(description="per place: region, side, verdict, baseline, latest")
     psfs_change: float | None
@@ -222,6 +227,8 @@ class ClientSummaryOut(BaseModel):
             sessions_7_days=row.adherence.sessions_7_days,
             sessions_28_days=row.adherence.sessions_28_days,
             target_sessions_per_week=None if row.adherence.target is None else row.adherence.target.sessions,
+            target_days=row.adherence.target_days,
+            sessions_since_target=None if row.adherence.target_days is None else row.adherence.sessions_since_target,
             days_with_data_30=row.adherence.days_with_data_30,
             pain=[
                 {

@@ -25,6 +25,7 @@ from crest.insights.progress import (
     trend_line,
 )
 from crest.insights.psfs import psfs_change, psfs_due
+from crest.insights.reader import Reader
 from crest.insights.report import Period, report_data
 from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn, PainRating, PracticeSession, PsfsActivity, PsfsAssessment
@@ -209,3 +210,30 @@ def test_every_count_of_sessions_takes_the_same_rule() -> None:
     assert report_data(sessions, (), (), UTC, period, None, today=today).practice.sessions == 1
     line = adherence_line(adherence(sessions, (), UTC, NOW, None)).text
     assert line.startswith(f"1 session (5 min) in the last 7 days ({PRACTICE_RULE})")
+
+
+def test_a_prescription_begun_within_the_week_is_held_against_its_days_alone() -> None:
+    """Walk-through L9: a prescription made today said "6 of 8 in the last 7 days" of days before it existed."""
+    sessions = [_session(days, session_id=days + 1) for days in range(7)]
+    today = NOW.date()
+    made_today = WeeklyTarget(8, TargetSource.PRESCRIPTION, starts_on=today - timedelta(days=1))
+    practice = adherence(sessions, [], UTC, NOW, weekly_goal=None, prescription=made_today)
+    assert practice.sessions_7_days == 7  # every session is still counted
+    assert (practice.target_days, practice.sessions_since_target) == (2, 2)
+    line = adherence_line(practice, Reader.CLINICIAN).text
+    assert "7 of 8" not in line
+    assert (
+        "2 sessions in the 2 days since the prescription began on 5 May, against about 2.3 for 8 a week over those days"
+        in line
+    )
+    # begun 6 days ago or earlier, the whole week is its own: the count as before
+    older = WeeklyTarget(8, TargetSource.PRESCRIPTION, starts_on=today - timedelta(days=6))
+    whole = adherence(sessions, [], UTC, NOW, weekly_goal=None, prescription=older)
+    assert whole.target_days is None and "(7 of 8 in the last 7 days)" in adherence_line(whole).text
+    # the person's own goal has no start: unchanged
+    assert "(7 of 5 in the last 7 days)" in adherence_line(adherence(sessions, [], UTC, NOW, weekly_goal=5)).text
+
+
+def test_a_prescription_not_begun_is_no_target_yet() -> None:
+    later = WeeklyTarget(8, TargetSource.PRESCRIPTION, starts_on=NOW.date() + timedelta(days=2))
+    assert adherence([_session(0)], [], UTC, NOW, weekly_goal=None, prescription=later).target is None

@@ -139,3 +139,44 @@ def test_the_daily_activities_of_a_period_that_has_ended_are_not_rated_in_it_not
     ended = _one_day_report_made(FIRST + timedelta(days=10))
     assert "Daily activities (PSFS): not rated in this period." in ended and "not rated yet" not in ended
     assert "Daily activities (PSFS): not rated yet." in _one_day_report_made(FIRST)
+
+
+def test_days_before_the_prescription_began_are_not_held_against_it() -> None:
+    """Walk-through L9: a prescription made on the period's last day said "6.4 a week against the prescription of 8"
+    of the days before it."""
+    from crest.insights.practice import TargetSource, WeeklyTarget
+    from crest.insights.reader import Reader
+    from crest.insights.report import ClinicianReport
+    from crest.report.render import report_html
+
+    period = Period(FIRST, FIRST + timedelta(days=9))
+    began = period.last_day - timedelta(days=1)
+    prescribed = WeeklyTarget(8, TargetSource.PRESCRIPTION, starts_on=began)
+    data = report_data(HISTORY.sessions, HISTORY.check_ins, (), UTC, period, None, prescribed, today=period.last_day)
+    assert (data.practice.target_days, data.practice.sessions_since_target) == (2, 2)
+    made = datetime.combine(period.last_day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=20)
+    html = report_html(ClinicianReport(data, made, "UTC", None, "crest is not medical advice."))
+    since = (
+        "2 sessions in the 2 days since the prescription began on 10 Mar, "
+        "against about 2.3 for 8 a week over those days"
+    )
+    assert f"10 sessions (138 min), 7.0 a week; {since};" in html
+    assert f"7.0 ({since})" in html
+    assert "against the prescription" not in html and "target 8" not in html
+    # begun before the first day in use, it covers the whole period: the rate against it, as before
+    whole = report_data(
+        HISTORY.sessions,
+        HISTORY.check_ins,
+        (),
+        UTC,
+        period,
+        None,
+        WeeklyTarget(8, TargetSource.PRESCRIPTION, starts_on=FIRST),
+        today=period.last_day,
+    )
+    assert whole.practice.target_days is None and whole.practice.since_target_words(period, Reader.CLINICIAN) is None
+    # begun after the period, none of it is held against it
+    after = WeeklyTarget(8, TargetSource.PRESCRIPTION, starts_on=period.last_day + timedelta(days=1))
+    assert (
+        report_data(HISTORY.sessions, (), (), UTC, period, None, after, today=period.last_day).practice.target is None
+    )

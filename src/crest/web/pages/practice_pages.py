@@ -141,6 +141,7 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
         open_invites=door.accounts.open_invites(asker.actor),
         # each row in its client's zone: the last session of an evening in Los Angeles is not "Thu 02:00"
         when=when,
+        reader=Reader.CLINICIAN,
         **values,
     )
 

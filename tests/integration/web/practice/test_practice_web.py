@@ -1237,3 +1237,16 @@ def test_the_client_page_names_each_standing_sign_under_its_own_advice(app: Fast
     assert len(concerns) == 2
     assert "urgent" in concerns[0].lower() and urgent in concerns[0] and clinician not in concerns[0]
     assert "clinician" in concerns[1].lower() and clinician in concerns[1] and urgent not in concerns[1]
+
+
+def test_the_dashboard_holds_only_the_days_since_the_prescription_began_against_it(app: FastAPI, world: World) -> None:
+    """Walk-through L9: a prescription made today read "6 of 8" on the dashboard, of 7 days before it existed."""
+    begun = world.clock().date()  # Ann's prescription was made with the world, from that day
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        dashboard = practitioner.get("/practice").text
+        [row] = [row for row in practitioner.get("/api/practice/clients").json() if row["name"] == "Ann"]
+    [ann] = [row for row in dashboard.split("<tr>") if ">Ann</a>" in row]
+    assert f"1 session on {begun.day} {begun:%b}, the day the prescription began, against about 1.0 for 7 a week" in ann
+    assert "1 of 7" not in ann
+    assert (row["target_sessions_per_week"], row["target_days"], row["sessions_since_target"]) == (7, 1, 1)
+
