@@ -86,6 +86,7 @@ _DONE = {
     Audited.REFUSED_INPUT: "sent something that could not be read",
     Audited.SERVER_ERROR: "met an error on the server",
     Audited.READ_CLIENT: "looked at a client's data",
+    Audited.LIST_CLIENT: "saw a client's summary in the list of clients",
     Audited.EXPORT_CLIENT: "downloaded a client's report or data",
     Audited.PRESCRIBE: "prescribed",
     Audited.NOTE_SESSION: "wrote a note on a client's session",

@@ -599,6 +599,43 @@ class PracticeMode:
         return self._audit.looked_at(actor.person_id)
 
 
+# A practitioner's normal use looks at a client's data dozens of times a day: one line each hid the changes and
+# exports among them
+_LOOKS = frozenset({Audited.READ_CLIENT, Audited.LIST_CLIENT})
+
+
+@dataclass(frozen=True)
+class Looked:
+    """A line of "who looked at my data": one practitioner's looks of a kind on one local day together, any other
+    entry (a change, an export) alone."""
+
+    who: str
+    what: str
+    first: datetime
+    last: datetime
+    times: int = 1
+
+
+def looks_by_day(entries: Sequence[AuditEntry], zone: tzinfo) -> list[Looked]:
+    """`entries` newest first, into lines newest first; a day's looks stand where the latest of them was."""
+    lines: list[Looked] = []
+    looks: dict[tuple[date, int | None, str | None, str], int] = {}  # a day's looks of one kind: their line
+    for entry in entries:
+        who = entry.actor_name or "someone"
+        what = Audited(entry.action).label
+        if entry.action not in _LOOKS:
+            lines.append(Looked(who, what, entry.at, entry.at))
+            continue
+        key = (entry.at.astimezone(zone).date(), entry.actor_account_id, entry.actor_name, entry.action)
+        if key in looks:
+            line = lines[looks[key]]
+            lines[looks[key]] = replace(line, first=entry.at, times=line.times + 1)
+        else:
+            looks[key] = len(lines)
+            lines.append(Looked(who, what, entry.at, entry.at))
+    return lines
+
+
 class InvalidSessionNote(CrestError):
     pass
 

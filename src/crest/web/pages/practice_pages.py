@@ -34,7 +34,7 @@ from crest.services.accounts import (
     WrongCode,
 )
 from crest.services.audit import Audited
-from crest.services.practice_mode import Caseload, InvalidSessionNote
+from crest.services.practice_mode import Caseload, InvalidSessionNote, Looked, looks_by_day
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.notices import (
@@ -546,13 +546,22 @@ def sharing_page(request: Request, asker: Asked, door: Door) -> Response:
         prescription=services.reports.prescription(),
         notes=sorted(notes, key=lambda pair: pair[1].created_at, reverse=True),
         looked=[
-            (entry.at, entry.actor_name or "someone", Audited(entry.action).label)
-            for entry in door.practice.looked_at(asker.actor)
+            _looked_line(line, services.zone, now)
+            for line in looks_by_day(door.practice.looked_at(asker.actor), services.zone)
         ],
         when=lambda moment: friendly_time(moment, services.zone, now),
         notice=said,
     )
     return shown_once(request, door, response)
+
+
+def _looked_line(line: Looked, zone: tzinfo, now: datetime) -> str:
+    """'today 09:02: Ada looked at your data', or a day's looks 'today 09:02 to 09:31: Ada looked at your data 14
+    times'."""
+    started = friendly_time(line.first, zone, now)
+    ended = line.last.astimezone(zone).strftime("%H:%M")
+    span = started if started.endswith(ended) else f"{started} to {ended}"  # all in one minute: that minute
+    return f"{span}: {line.who} {line.what}" + ("" if line.times == 1 else f" {line.times} times")
 
 
 @router.post("/sharing/{link_id}", name="sharing_change")

@@ -1250,3 +1250,23 @@ def test_the_dashboard_holds_only_the_days_since_the_prescription_began_against_
     assert "1 of 7" not in ann
     assert (row["target_sessions_per_week"], row["target_days"], row["sessions_since_target"]) == (7, 1, 1)
 
+
+def test_who_looked_holds_a_days_looks_on_one_line_and_every_change_on_its_own(app: FastAPI, world: World) -> None:
+    """Walk-through L8: 20 minutes of a practitioner's normal use made 51 lines of "looked at your data"."""
+    client_page = f"/practice/clients/{world.ids['client']}"
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        for _ in range(3):
+            assert practitioner.get(client_page).status_code == 200
+        assert practitioner.get(f"/api/practice/clients/{world.ids['client']}/report.pdf").status_code == 200
+        assert practitioner.get(client_page).status_code == 200
+        assert practitioner.get("/practice").status_code == 200
+        activity = practitioner.get("/account").text
+    with browser(app, world.tokens["client_a"]) as client:
+        page = client.get("/sharing").text
+    looked = page.split('id="looked-heading"')[1].split("</ul>")[0]
+    lines = re.findall(r"<li>(.*?)</li>", looked)
+    [looks] = [line for line in lines if "looked at your data" in line]
+    assert re.fullmatch(r"today \d\d:\d\d( to \d\d:\d\d)?: Pat Physio looked at your data \d+ times", looks), looks
+    assert int(looks.split()[-2]) >= 4  # the world's own looks of the day join them
+    assert sum("downloaded your report or data" in line for line in lines) == 1
+    assert "list client" not in activity and "saw a client&#39;s summary in the list of clients" in activity
