@@ -167,8 +167,9 @@ def link(
     from crest.accounts.permissions import SHARED_RECORDS
     from crest.cli.journal_access import open_services
     from crest.services.accounts import CODE_ASKED
-    from crest.services.practice_link import PracticeUnreachable, refused_in_words
+    from crest.services.practice_link import PracticeUnreachable, practice_address, refused_in_words
 
+    practice_address(url)  # "javascript:alert(1)" is no address: said before asking for a code it cannot hold
     code = _invitation_code(url, code)
     with open_services() as services:
         link_service = services.link

@@ -270,6 +270,7 @@ class SecondFactorState:
     recovery_codes_left: int
     required: bool  # a practitioner or an admin: they cannot do without
     reset: SecondFactorReset | None = None  # reset by someone else since the last one was set up: told to its owner
+    admin: bool = False  # an administrator, who has no practice's administrator to tell but themself
 
 
 @dataclass(frozen=True)
@@ -359,8 +360,9 @@ class Accounts:
             return Enrolling(actor.account_id, Role.PRACTITIONER if isinstance(actor, Practitioner) else Role.ADMIN)
         return actor
 
-    def actor_for_session(self, token: str | None) -> tuple[Actor, Account | None]:
-        """The actor a sign-in cookie stands for; Anonymous when missing, unknown, ended or timed out."""
+    def actor_for_session(self, token: str | None, seen: bool = True) -> tuple[Actor, Account | None]:
+        """The actor a sign-in cookie stands for; Anonymous when missing, unknown, ended or timed out. `seen=False`
+        only reads: a request refused unread (another site's) must not keep the session from timing out."""
         if not token:
             return Anonymous(), None
         found = self._store.sign_in(token_hash(token))
@@ -370,7 +372,7 @@ class Accounts:
         now = self._clock()
         if not _still_open(session, now) or account.removed_at is not None:
             return Anonymous(), None
-        if now - session.last_seen_at >= SEEN_AGAIN_AFTER:
+        if seen and now - session.last_seen_at >= SEEN_AGAIN_AFTER:
             self._store.touch_sign_in(session.id, now)
         return self._second_factor_first(_actor(account, membership)), account
 
@@ -502,6 +504,7 @@ class Accounts:
             recovery_codes_left=len(self._store.unused_recovery_codes(actor.account_id)) if on else 0,
             required=isinstance(actor, Enrolling | Practitioner | Admin),
             reset=self._store.second_factor_reset(actor.account_id),
+            admin=isinstance(actor, Admin) or (isinstance(actor, Enrolling) and actor.role is Role.ADMIN),
         )
 
     def begin_second_factor(self, actor: Actor) -> None:

@@ -400,7 +400,7 @@ class PracticeLink:
         """What the invite offers and what will be shared: shown before the person agrees. A crest linked already
         (or whose link file is damaged) is refused first, before the practice is asked or anything is typed."""
         self._not_linked_yet()
-        return self._ask(OFFER, "GET", _base(url), f"/api/auth/invites/{code}", None, None)
+        return self._ask(OFFER, "GET", practice_address(url), f"/api/auth/invites/{code}", None, None)
 
     def link(
         self,
@@ -415,7 +415,7 @@ class PracticeLink:
     ) -> str:
         """Accept the invite with consent and keep the device token; the practice's name comes back.
         `second_factor`: the authenticator app's code, for an existing account with two-step sign-in."""
-        base = _base(url)
+        base = practice_address(url)
         self._not_linked_yet()
         body = {
             "code": code,
@@ -644,8 +644,9 @@ _SEND_AGAIN = (
 _LINK_AGAIN = "delete it, then link again with crest link and a new invitation from your practitioner"
 
 
-def _base(url: str) -> str:
-    # the whole invitation link (https://practice.example/invite/CODE) names the practice too
+def practice_address(url: str) -> str:
+    """The practice's address, from it or from the whole invitation link (https://practice.example/invite/CODE);
+    a refusal of anything else, before any code is looked for."""
     cleaned = url.strip().rstrip("/").split("/invite/", 1)[0]
     if not cleaned.startswith(("https://", "http://")):
         raise CrestError(f"'{url}' is not a web address; write it like https://practice.example")

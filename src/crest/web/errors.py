@@ -173,18 +173,19 @@ async def _http_error(request: Request, error: Exception) -> Response:
 def refused_before_routes(scope: Scope, status: int, message: str) -> Response:
     """The answer to a request the guards refuse before any route runs (crest.web.guard, crest.web.practice_guard):
     the JSON error under /api, else the error page every refusal shows. It reads neither the session nor the
-    journal: a refusal that anyone can provoke from another site costs nothing, and stands whatever they hold."""
+    journal (practice mode's guard reads, without touching, who is signed in, for the page's navigation): a
+    refusal that anyone can provoke from another site costs nothing, and stands whatever they hold."""
     request = Request(scope)
     if _is_api(request):
         return JSONResponse({"detail": message}, status_code=status)
     context: WebContext = request.app.state.context
-    practice = context.for_request is not None  # who is asking is unknown here: no role's navigation
+    practice = context.for_request is not None  # the signed-in role's navigation, where the guard read it (a page)
     return render_unread(
         request,
         "error.html",
         status,
-        () if practice else NAV_ITEMS,
-        home=FRONT_DOOR if practice else HOME,
+        getattr(request.state, "nav_items", ()) if practice else NAV_ITEMS,
+        home=getattr(request.state, "home", FRONT_DOOR) if practice else HOME,
         title=DID_NOT_WORK,
         message=printable(as_sentence(message)),
         problems=[],

@@ -26,6 +26,8 @@ from crest.web.practice_door import (
     SECURE_COOKIE_NAME,
     PracticeDoor,
     address_of,
+    home_for,
+    nav_for,
 )
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -68,10 +70,20 @@ class PracticeGuard:
                 address=address_of(connection),
                 detail=f"{scope.get('method')} {scope.get('path')}: no Origin of this server",
             )
+            if not scope.get("path", "").startswith("/api/"):  # a page: with the navigation of whoever is signed in
+                await run_in_threadpool(self._navigation_of_the_signed_in, connection)
             refused = refused_before_routes(scope, 403, NOT_FROM_OWN_PAGES)
             await self._send_with_no_store(refused, scope, receive, send)
             return
         await self.app(scope, receive, self._no_store(scope, send))
+
+    def _navigation_of_the_signed_in(self, connection: HTTPConnection) -> None:
+        """Read only: the refused request may be another site's, and must not keep the sign-in alive."""
+        actor, _ = self.door.accounts.actor_for_session(
+            connection.cookies.get(self.door.cookie_name(connection)), False
+        )
+        connection.state.nav_items = nav_for(actor)
+        connection.state.home = home_for(actor)
 
     async def _send_with_no_store(self, response: Response, scope: Scope, receive: Receive, send: Send) -> None:
         await response(scope, receive, self._no_store(scope, send))

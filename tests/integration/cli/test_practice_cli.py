@@ -219,6 +219,15 @@ def test_link_takes_the_whole_invitation_link_as_the_address_with_or_without_the
     assert f"no crest practice answers at {url}/clinic; check the practice's address" in wrong.stderr
 
 
+def test_link_to_something_that_is_no_web_address_says_so_before_asking_for_a_code(run_crest: RunCrest) -> None:
+    """Walk-through L10: `crest link "javascript:alert(1)"` said it needed the invitation code after the address."""
+    for given in (("javascript:alert(1)",), ("javascript:alert(1)", "CODE")):
+        refused = run_crest("link", *given, "--password-stdin", input_text="x\n")
+        assert refused.returncode != 0 and "Traceback" not in refused.stderr
+        assert "'javascript:alert(1)' is not a web address; write it like https://practice.example" in refused.stderr
+        assert "invitation code" not in refused.stderr
+
+
 def test_sync_when_nobody_at_the_practice_follows_sends_nothing_and_says_so(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:

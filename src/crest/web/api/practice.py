@@ -4,7 +4,11 @@ resetting a practitioner's two-step sign-in."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from datetime import date
 from typing import Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response, status
 
@@ -99,8 +103,25 @@ def client_report(client_id: RecordId, request: Request, asker: Asked, door: Doo
     return Response(
         services.clinician_reports.pdf(report),
         media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="crest-report-{client_id}.pdf"'},
+        headers={"Content-Disposition": report_disposition(report.client_name or "", report.generated_at.date())},
     )
+
+
+# What no file name may hold on any system a practitioner saves to (Windows the strictest), spaces and controls too
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+')
+
+
+def report_disposition(client: str, day: date) -> str:
+    """The download named for the client and the day, 'crest-report-Ann-Lee-2026-12-05.pdf' (an id named nobody):
+    in ASCII for any browser, and as typed (Zoë, 李) for those that read RFC 6266's filename*."""
+    typed = _NOT_IN_FILE_NAMES.sub("-", client).strip("-.")[:60] or "client"
+    letters = unicodedata.normalize("NFKD", typed).encode("ascii", "ignore").decode()  # Renée: Renee
+    plain = re.sub(r"[^A-Za-z0-9]+", "-", letters).strip("-") or "client"
+
+    def named(who: str) -> str:
+        return f"crest-report-{who}-{day.isoformat()}.pdf"
+
+    return f"attachment; filename=\"{named(plain)}\"; filename*=UTF-8''{quote(named(typed))}"
 
 
 @router.get(

@@ -170,20 +170,32 @@ def test_a_change_with_the_cookie_but_another_or_no_origin_is_refused_and_logged
 
 
 def test_a_change_refused_for_its_origin_gets_the_error_page_in_crests_words(app: FastAPI, world: World) -> None:
-    """The page every refusal is, leading to the front door (which takes each person to their own first page): who
-    is asking is not read before the refusal, so no role's navigation shows."""
+    """The page every refusal is, with the navigation of whoever is signed in (walk-through L10: it had none); who
+    that is is only read, so a refused request from another site does not keep the sign-in alive."""
+    from crest.services.accounts import SEEN_AGAIN_AFTER, token_hash
+
+    store = app.state.practice_door.accounts._store
+    token = world.tokens["linked_practitioner"] or ""
+    world.clock.advance(SEEN_AGAIN_AFTER.total_seconds() + 1)
+    last_seen = store.sign_in(token_hash(token))[0].last_seen_at
     with TestClient(app) as client:
-        client.cookies.set(COOKIE_NAME, world.tokens["linked_practitioner"] or "")
+        client.cookies.set(COOKIE_NAME, token)
         page = client.post("/logout", headers={"Origin": "https://evil.example"})
         api = client.post("/api/checkins", json={"note": "hello"}, headers={"Origin": "https://evil.example"})
+        assert store.sign_in(token_hash(token))[0].last_seen_at == last_seen  # read, not touched
         assert client.get("/practice").status_code == 200  # still signed in: the sign-out was refused
     assert page.status_code == 403
     assert '<meta name="viewport"' in page.text and "<h1>That did not work</h1>" in page.text
     assert "<p>This change did not come from crest&#39;s own pages, so nothing was changed.</p>" in page.text
-    assert '<a href="/">Back to crest</a>' in page.text
-    assert "Clients</a>" not in page.text and "Sign in</a>" not in page.text
+    assert "Clients</a>" in page.text and "Back to your clients</a>" in page.text and "Sign in</a>" not in page.text
     assert api.status_code == 403
     assert api.json() == {"detail": "this change did not come from crest's own pages, so nothing was changed"}
+    with TestClient(app) as client:  # a client's own navigation; a cookie of nobody's: the signed-out one
+        client.cookies.set(COOKIE_NAME, world.tokens["client_a"] or "")
+        assert "Journal</a>" in client.post("/sharing/1", headers={"Origin": "https://evil.example"}).text
+        client.cookies.set(COOKIE_NAME, "not a sign-in")
+        nobody = client.post("/logout", headers={"Origin": "https://evil.example"}).text
+    assert "Sign in</a>" in nobody and "Clients</a>" not in nobody and "Journal</a>" not in nobody
 
 
 def test_wrong_passwords_answer_401_then_429_with_retry_after(app: FastAPI) -> None:
@@ -1270,3 +1282,21 @@ def test_who_looked_holds_a_days_looks_on_one_line_and_every_change_on_its_own(a
     assert int(looks.split()[-2]) >= 4  # the world's own looks of the day join them
     assert sum("downloaded your report or data" in line for line in lines) == 1
     assert "list client" not in activity and "saw a client&#39;s summary in the list of clients" in activity
+
+
+def test_the_report_downloads_named_for_the_client_and_the_day(app: FastAPI, world: World) -> None:
+    """Walk-through L10: the PDF was named crest-report-3.pdf, an internal id that names nobody."""
+    from crest.web.api.practice import report_disposition
+
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        pdf = practitioner.get(f"/api/practice/clients/{world.ids['client']}/report.pdf")
+    day = world.clock().date().isoformat()
+    assert pdf.headers["content-disposition"].startswith(f'attachment; filename="crest-report-Ann-{day}.pdf"')
+    # safe for a file name whatever the name holds; as typed where the browser reads filename*
+    day_of = world.clock().date()
+    assert report_disposition("../Renée O'Brien", day_of) == (
+        f'attachment; filename="crest-report-Renee-O-Brien-{day}.pdf"; '
+        f"filename*=UTF-8''crest-report-Ren%C3%A9e-O%27Brien-{day}.pdf"
+    )
+    assert f'filename="crest-report-client-{day}.pdf"' in report_disposition("李", day_of)
+    assert '"crest-report-a-b-c-X-y' in report_disposition('a"b;c\r\nX: y', day_of)

@@ -335,3 +335,22 @@ def test_the_practice_page_offers_a_link_and_a_reset_only_to_those_with_two_step
     assert reset.status_code == 409 and reset.json()["detail"].startswith(said)
     with browser(app, world.tokens["enrolling_practitioner"]) as still:
         assert still.get("/account/two-factor").status_code == 200  # nobody was signed out
+
+
+def test_an_admin_whose_second_factor_the_operator_reset_is_not_told_to_tell_the_administrator(
+    app: FastAPI, world: World
+) -> None:
+    """Walk-through L10: reset by the operator, the admin was told to "tell your practice's administrator at once",
+    and she is that administrator."""
+    app.state.practice_door.accounts.reset_second_factor_by_operator("admin@clinic.example")
+    with TestClient(app, headers={"Origin": ORIGIN}) as ada:
+        landed = ada.post("/login", data={"email": "admin@clinic.example", "password": PASSWORD})
+        told = html.unescape(landed.text)
+    assert landed.url.path == "/account/two-factor" and "by the server's operator: your old" in told
+    assert "If you did not ask for this, ask the server's operator at once who asked for it." in told
+    assert "administrator at once" not in told
+    # a practitioner has an administrator to tell
+    app.state.practice_door.accounts.reset_second_factor_by_operator("pat@clinic.example")
+    with TestClient(app, headers={"Origin": ORIGIN}) as pat:
+        told = html.unescape(pat.post("/login", data={"email": "pat@clinic.example", "password": PASSWORD}).text)
+    assert "If you did not ask for this, tell your practice's administrator at once." in told
