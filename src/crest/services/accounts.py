@@ -560,12 +560,15 @@ class Accounts:
         membership = self._practitioner(
             actor, membership_id, Action.RESET_PRACTITIONER_SECOND_FACTOR, "reset two-step sign-in"
         )
-        if not self._store.has_second_factor(membership.account_id):
-            raise NoSecondFactorToReset(
-                f"{self._account_of(membership).name} has no two-step sign-in set up, so there is nothing to reset: "
-                "they set it up at their next sign-in"
-            )
+        self._one_to_reset(self._account_of(membership), "they set it up at their next sign-in")
         return membership
+
+    def _one_to_reset(self, account: Account, then: str) -> None:
+        """At every door: resetting a second factor that is not there would only end the account's sign-ins."""
+        if not self._store.has_second_factor(account.id):
+            raise NoSecondFactorToReset(
+                f"{account.name} has no two-step sign-in set up, so there is nothing to reset: {then}"
+            )
 
     def reset_practitioner_second_factor(
         self, actor: Actor, membership_id: int, password: str, code: str, address: str | None = None
@@ -596,6 +599,7 @@ class Accounts:
         found = self._store.account_by_email(chosen)
         if found is None or found[0].removed_at is not None:
             raise NoSuchAccount(f"there is no account for {chosen}; check the email")
+        self._one_to_reset(found[0], "nothing was changed, and their sign-ins go on")
         self._store.reset_second_factor(found[0].id, OPERATOR, self._clock())
         self._audit.record(
             None,

@@ -100,6 +100,22 @@ def test_practice_reset_two_factor_drops_an_accounts_app_and_ends_its_sign_ins(
     assert refused.returncode == 2 and "needs --email EMAIL" in refused.stderr
 
 
+def test_practice_reset_two_factor_refuses_an_account_with_none_as_the_web_does(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """It reset nothing and still ended the account's sign-ins; the admin's page refuses that (409)."""
+    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
+    assert run_crest(*init, input_text="a quiet evening walk\n").returncode == 0
+    refused = run_crest("practice", "reset-two-factor", "--email", "ada@clinic.example")
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr and refused.stderr.count("\n") == 1
+    assert "has no two-step sign-in set up, so there is nothing to reset: nothing was changed" in refused.stderr
+    with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
+        store = PracticeStore(journal)
+        assert store.audit_entries("reset_second_factor") == []
+        found = store.account_by_email("ada@clinic.example")
+        assert found is not None and store.second_factor_reset(found[0].id) is None
+
+
 def test_sync_and_unlink_without_a_link_say_how_to_link(run_crest: RunCrest) -> None:
     for command in ("sync", "unlink"):
         done = run_crest(command)

@@ -12,6 +12,7 @@ from crest.accounts.second_factor import STEP_SECONDS
 from crest.services.accounts import (
     FREE_FAILURES_PER_ACCOUNT,
     OPERATOR,
+    NoSecondFactorToReset,
     NotFoundForYou,
     NotSignedIn,
     SecondFactorNeeded,
@@ -154,3 +155,19 @@ def test_the_operator_resets_anyones_and_the_person_is_told(practice: Practice) 
     assert (entry.actor_account_id, entry.actor_name) == (None, OPERATOR)
     assert practice.set_up_second_factor(again.actor, again.token) == admin
     assert practice.accounts.second_factor_state(admin).reset is None
+
+
+def test_the_operator_refuses_to_reset_a_second_factor_that_is_not_there(practice: Practice) -> None:
+    """As the admin's page does (409): resetting nothing would only end the account's sign-ins."""
+    admin = practice.admin()
+    ann = practice.client(practice.practitioner(admin, PAT), "ann@example.org", "Ann")
+    signed_in = practice.accounts.sign_in("ann@example.org", PASSWORD, None)
+    assert isinstance(signed_in, SignedInSession)
+    with pytest.raises(NoSecondFactorToReset, match=r"has no two-step sign-in set up, so there is nothing to reset"):
+        practice.accounts.reset_second_factor_by_operator("ann@example.org")
+    assert NoSecondFactorToReset.http_status == 409
+    assert practice.accounts.actor_for_session(signed_in.token)[0] == ann  # still signed in
+    assert (
+        practice.audit.entries(Audited.RESET_SECOND_FACTOR) == []
+        and practice.store.second_factor_reset(ann.account_id) is None
+    )
