@@ -45,11 +45,16 @@ def test_practice_init_refuses_a_common_password_or_none(run_crest: RunCrest) ->
     assert nothing.returncode == 2 and "standard input" in nothing.stderr
 
 
+def _a_clinic(run_crest: RunCrest) -> None:
+    """A practice whose admin, ada@clinic.example, has set up no two-step sign-in."""
+    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
+    assert run_crest(*init, input_text="a quiet evening walk\n").returncode == 0
+
+
 def test_practice_reset_password_prints_a_one_time_link_for_any_account_the_admin_included(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
-    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
-    assert run_crest(*init, input_text="a quiet evening walk\n").returncode == 0
+    _a_clinic(run_crest)
     done = run_crest("practice", "reset-password", "--email", "Ada@Clinic.example")
     assert done.returncode == 0, done.stderr
     [path] = [line.strip() for line in done.stdout.splitlines() if line.strip().startswith("/reset/")]
@@ -76,8 +81,7 @@ def test_practice_reset_password_prints_a_one_time_link_for_any_account_the_admi
 def test_practice_reset_two_factor_drops_an_accounts_app_and_ends_its_sign_ins(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
-    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
-    assert run_crest(*init, input_text="a quiet evening walk\n").returncode == 0
+    _a_clinic(run_crest)
     with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
         store = PracticeStore(journal)
         found = store.account_by_email("ada@clinic.example")
@@ -104,8 +108,7 @@ def test_practice_reset_two_factor_refuses_an_account_with_none_as_the_web_does(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
     """It reset nothing and still ended the account's sign-ins; the admin's page refuses that (409)."""
-    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
-    assert run_crest(*init, input_text="a quiet evening walk\n").returncode == 0
+    _a_clinic(run_crest)
     refused = run_crest("practice", "reset-two-factor", "--email", "ada@clinic.example")
     assert refused.returncode != 0 and "Traceback" not in refused.stderr and refused.stderr.count("\n") == 1
     assert "has no two-step sign-in set up, so there is nothing to reset: nothing was changed" in refused.stderr
