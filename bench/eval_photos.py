@@ -45,7 +45,7 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              and somatics sites; measured once as the held-out part of round 21; development since round 22.
 - fresh19:   bench/photos/fresh19.csv, 148 photos from 31 more new sources (7 in the position): studio, clinic and
              yoga sites, yoga-pose sets, exercise and workout apps' clips, fall and hospital-bed pictures, pelvic-floor
-             and back-care sites; held out (round 22).
+             and back-care sites; measured once as the held-out part of round 22; development since round 23.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -154,7 +154,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh18": PhotoSet("fresh18", PHOTOS / "fresh18.csv", (PRIVATE_IMAGES,)),
     "fresh19": PhotoSet("fresh19", PHOTOS / "fresh19.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset({"fresh19"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
