@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -235,6 +235,10 @@ def linked_client(store: PracticeStore, actor: Actor, client_id: int, action: Ac
     return linked
 
 
+def _no_other_rule() -> None:
+    """A form whose code is all it asks besides what was checked before it."""
+
+
 def _email_or_not(typed: str) -> str:
     """What a failed sign-in's entry names: the email typed, or only that it was none, never the text itself (a
     password typed into the email field must not reach the log: ASVS 5.0 16.2.5)."""
@@ -447,9 +451,20 @@ class Accounts:
         if pending:
             self._store.end_pending_sign_in(token_hash(pending))
 
-    def _check_code(self, account: Account, typed: str, address: str | None, audited: Audited, what: str) -> None:
+    def _check_code(
+        self,
+        account: Account,
+        typed: str,
+        address: str | None,
+        audited: Audited,
+        what: str,
+        before_use: Callable[[], None] = _no_other_rule,
+    ) -> None:
         """Return when `typed` is the account's code now (a time step not used before) or one of its unused
-        recovery codes, each then used up; else count a failure, audit it and raise `WrongCode`."""
+        recovery codes, each then used up; else count a failure, audit it and raise `WrongCode`. `before_use`: the
+        rest of the form's rules, checked once the code is known right and before it is used up, so that a form
+        they refuse leaves the code to send again (a time step cannot come back: the person would wait for the
+        next, a recovery code would be gone)."""
         with self._attempt(_keys(account.email, address), address, "passwords or codes"):
             now = self._clock()
             factor = self._store.second_factor(account.id)
@@ -457,13 +472,16 @@ class Accounts:
             if factor is not None and factor.confirmed_at is not None and isinstance(typed, str):
                 if looks_like_totp(typed):
                     step = matching_step(factor.secret, typed, now, factor.last_step)
-                    if step is not None and self._store.use_step(account.id, step):
-                        return
+                    if step is not None:
+                        before_use()
+                        if self._store.use_step(account.id, step):
+                            return
                 elif len(typed) <= 64:
                     for code_id, code_hash in self._store.unused_recovery_codes(account.id):
-                        if self._passwords.matches(code_hash, cleaned_code(typed)) and self._store.use_recovery_code(
-                            code_id, now
-                        ):
+                        if not self._passwords.matches(code_hash, cleaned_code(typed)):
+                            continue
+                        before_use()
+                        if self._store.use_recovery_code(code_id, now):
                             left = len(self._store.unused_recovery_codes(account.id))
                             detail = f"{what}: {counted(left, 'recovery code')} left"
                             self._audit.record(
@@ -477,14 +495,23 @@ class Accounts:
             self._audit.record(actor, audited, "wrong_code", actor_name=account.name, address=address, detail=what)
             raise WrongCode(WRONG_CODE)
 
-    def _code_if_asked(self, account: Account, code: str | None, address: str | None, what: str) -> None:
+    def _code_if_asked(
+        self,
+        account: Account,
+        code: str | None,
+        address: str | None,
+        what: str,
+        before_use: Callable[[], None] = _no_other_rule,
+    ) -> None:
         """Where a password alone would open a session (an invitation for an existing account, a password link),
-        an account with a second factor gives its code too (ASVS 5.0 6.4.3: no way around it)."""
+        an account with a second factor gives its code too (ASVS 5.0 6.4.3: no way around it). `before_use` as in
+        `_check_code`; without a second factor it is checked at once."""
         if not self._store.has_second_factor(account.id):
+            before_use()
             return
         if not code:
             raise CodeNeeded(f"{CODE_ASKED}: type the code it shows now (or a recovery code)")
-        self._check_code(account, code, address, Audited.DENIED, what)
+        self._check_code(account, code, address, Audited.DENIED, what, before_use)
 
     # The second factor: an authenticator app (TOTP) and recovery codes
 
@@ -996,9 +1023,14 @@ class Accounts:
         account with a second factor gives its code too: the link alone does not get past it (ASVS 5.0 6.4.3)."""
         owner, _ = self._reset_for(code)
         chosen = check_new_password(new_password, (owner.email, owner.name))
-        self._code_if_asked(owner, second_factor, address, "set a new password with a link")
-        # after the code: the link alone must not tell whether a password is the account's
-        self._refuse_the_password_it_has(owner, chosen)
+        # Past the code (the link alone must not tell whether a password is the account's), before it is used up
+        self._code_if_asked(
+            owner,
+            second_factor,
+            address,
+            "set a new password with a link",
+            before_use=partial(self._refuse_the_password_it_has, owner, chosen),
+        )
         password_hash = self._passwords.hash(chosen)
         account = self._store.use_password_reset(token_hash(code), password_hash, self._clock())
         self._store.forget_failures([f"account:{account.email}"])  # the wrong guesses before are no reason to wait

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from crest.accounts.model import Admin, Anonymous, Client, NoPractice, Practitioner
+from crest.accounts.model import Admin, Anonymous, Client, NoPractice, Practitioner, Role
 from crest.accounts.passwords import UnsuitablePassword
 from crest.accounts.records import ResetLinkNotValid
+from crest.accounts.second_factor import code_at, step_at
 from crest.services.accounts import (
     RESET_LINK_LIFETIME,
     CodeNeeded,
@@ -17,6 +18,7 @@ from crest.services.accounts import (
     NotSignedIn,
     OperatorMakesThisLink,
     SignInFailed,
+    WrongCode,
     token_hash,
 )
 from crest.services.audit import Audited
@@ -91,6 +93,49 @@ def test_a_link_refuses_the_password_the_account_has_now_but_only_past_the_code(
         practice.accounts.reset_password(issued.code, PASSWORD, None, second_factor=code)
     again = practice.app_code("pat@clinic.example")
     assert practice.accounts.reset_password(issued.code, NEW_PASSWORD, None, second_factor=again).actor == pat
+
+
+def test_a_password_refused_past_the_code_leaves_the_code_to_send_again(practice: Practice) -> None:
+    """The code was used up before the password was refused as the account's own: the person then waited for the
+    app's next code, and a recovery code sent that way was gone for good. A wrong code is still told first."""
+    admin, pat, _, _, _ = _people(practice)
+    issued = practice.accounts.reset_link_for_practitioner(admin, pat.membership_id)
+    with pytest.raises(WrongCode):
+        practice.accounts.reset_password(issued.code, PASSWORD, None, second_factor="000000")
+    code = practice.app_code("pat@clinic.example")
+    with pytest.raises(UnsuitablePassword):
+        practice.accounts.reset_password(issued.code, PASSWORD, None, second_factor=code)
+    assert practice.accounts.reset_password(issued.code, NEW_PASSWORD, None, second_factor=code).actor == pat
+    with pytest.raises(WrongCode):  # and then it was used up
+        practice.accounts.reset_password(
+            practice.accounts.reset_link_by_operator("pat@clinic.example").code, "yet another passphrase", None, code
+        )
+
+    recovery = _recovery_codes(practice, admin, "ria@clinic.example")
+    issued = practice.accounts.reset_link_by_operator("ria@clinic.example")
+    with pytest.raises(UnsuitablePassword):
+        practice.accounts.reset_password(issued.code, PASSWORD, None, second_factor=recovery[0])
+    assert len(practice.store.unused_recovery_codes(_account_id(practice, "ria@clinic.example"))) == len(recovery)
+    practice.accounts.reset_password(issued.code, NEW_PASSWORD, None, second_factor=recovery[0])
+    assert len(practice.store.unused_recovery_codes(_account_id(practice, "ria@clinic.example"))) == len(recovery) - 1
+
+
+def _recovery_codes(practice: Practice, admin: Admin, email: str) -> list[str]:
+    """A new practitioner's recovery codes, as shown once when they turn two-step sign-in on."""
+    invite = practice.accounts.invite(admin, Role.PRACTITIONER, email).code
+    session = practice.accounts.accept_invite(invite, email, PASSWORD, "Ria Recovery", consent=False).session
+    assert session is not None
+    practice.accounts.begin_second_factor(session.actor)
+    secret = practice.accounts.second_factor_state(session.actor).setting_up
+    assert secret is not None
+    code = code_at(secret, step_at(practice.clock()))
+    return practice.accounts.confirm_second_factor(session.actor, session.token, PASSWORD, code)
+
+
+def _account_id(practice: Practice, email: str) -> int:
+    found = practice.store.account_by_email(email)
+    assert found is not None
+    return found[0].id
 
 
 def test_a_new_link_replaces_the_one_not_yet_used(practice: Practice) -> None:

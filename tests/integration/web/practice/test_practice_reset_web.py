@@ -129,3 +129,29 @@ def test_a_link_from_another_site_cannot_set_a_signed_in_persons_password(app: F
         assert elsewhere.post(f"/reset/{code}", data={"new_password": NEW_PASSWORD}).status_code == 403
     with TestClient(app) as ann:
         assert ann.get(f"/api/auth/password-resets/{code}").status_code == 200  # still unused
+
+
+def test_a_password_refused_past_the_code_leaves_the_code_to_send_again_at_both_doors(
+    app: FastAPI, world: World
+) -> None:
+    """The link's code was used up before the new password was refused as the one the account has: the form
+    came back and the same code was then refused too, so the person waited for the app's next one."""
+    accounts = app.state.practice_door.accounts
+    with TestClient(app, headers={"Origin": ORIGIN, "Referer": f"{ORIGIN}/"}) as pat:
+        pat.follow_redirects = False
+        link = accounts.reset_link_by_operator("pat@clinic.example").code
+        code = app_code(app, "pat@clinic.example")
+        same = pat.post(f"/reset/{link}", data={"new_password": PASSWORD, "second_factor_code": code})
+        assert same.status_code == 422 and "The new password is the one you have now; choose another." in same.text
+        done = pat.post(f"/reset/{link}", data={"new_password": NEW_PASSWORD, "second_factor_code": code})
+        assert done.status_code == 303, done.text
+
+        link = accounts.reset_link_by_operator("pat@clinic.example").code
+        body = {"code": link, "new_password": NEW_PASSWORD, "second_factor_code": app_code(app, "pat@clinic.example")}
+        same = pat.post("/api/auth/password-reset", json=body)
+        assert (
+            same.status_code == 422
+            and same.json()["detail"] == "the new password is the one you have now; choose another"
+        )
+        done = pat.post("/api/auth/password-reset", json=body | {"new_password": "yet another passphrase"})
+        assert done.status_code == 200, done.text
