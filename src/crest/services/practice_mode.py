@@ -98,6 +98,15 @@ class ClientSummary:
 
 
 @dataclass(frozen=True)
+class ClientExport:
+    """A client's FHIR bundle, with what its download is named for: the client and their day."""
+
+    text: str
+    client_name: str
+    day: date  # the client's today, where they live
+
+
+@dataclass(frozen=True)
 class Caseload:
     """What a practitioner's removal leaves without anyone following it."""
 
@@ -349,11 +358,14 @@ class PracticeMode:
         report = services.clinician_reports.build(include_notes=linked.link.share_notes, client_name=linked.client.name)
         return services, report
 
-    def client_fhir(self, actor: Actor, client_id: int, version: FhirVersion = "R5", address: str | None = None) -> str:
+    def client_fhir(
+        self, actor: Actor, client_id: int, version: FhirVersion = "R5", address: str | None = None
+    ) -> ClientExport:
         linked = self._linked(actor, client_id, Action.READ_CLIENT)
         self._audited_read(actor, linked, Audited.EXPORT_CLIENT, address, detail=f"FHIR {version} bundle")
         # The bundle carries ratings, sessions and PSFS, never the person's own notes.
-        return self._client_services(linked).transfer.export_text("fhir", version, linked.client.name)
+        text = self._client_services(linked).transfer.export_text("fhir", version, linked.client.name)
+        return ClientExport(text, linked.client.name, self._client_today(linked))
 
     # Changing a client's programme
 

@@ -576,10 +576,10 @@ def test_two_clients_fhir_bundles_share_no_id_and_one_clients_is_the_same_each_t
     clients = [practice.client(physio, f"{name}@example.org", name.title()) for name in ("ann", "ben")]
     ids = []
     for client in clients:
-        bundle = json.loads(practice.practice.client_fhir(physio, client.account_id))
+        bundle = json.loads(practice.practice.client_fhir(physio, client.account_id).text)
         ids.append({bundle["id"]} | {entry["resource"]["id"] for entry in bundle["entry"]})
     assert ids[0].isdisjoint(ids[1])  # a receiving system matching by id merges nobody
-    again = json.loads(practice.practice.client_fhir(physio, clients[0].account_id))
+    again = json.loads(practice.practice.client_fhir(physio, clients[0].account_id).text)
     assert {again["id"]} | {entry["resource"]["id"] for entry in again["entry"]} == ids[0]
 
 

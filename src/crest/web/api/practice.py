@@ -103,23 +103,31 @@ def client_report(client_id: RecordId, request: Request, asker: Asked, door: Doo
     return Response(
         services.clinician_reports.pdf(report),
         media_type="application/pdf",
-        headers={"Content-Disposition": report_disposition(report.client_name or "", report.generated_at.date())},
+        headers={
+            "Content-Disposition": client_file_disposition(
+                "report", report.client_name or "", report.generated_at.date(), "pdf"
+            )
+        },
     )
 
 
-# What no file name may hold on any system a practitioner saves to (Windows the strictest), spaces and controls too
-_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+')
+# What no file name may hold on any system a practitioner saves to (Windows the strictest), spaces and controls too,
+# and quotes of every kind (a shell or a script that quotes the name breaks on them)
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f\'`\u2018-\u201f\u00ab\u00bb\u2039\u203a]+')
 
 
-def report_disposition(client: str, day: date) -> str:
-    """The download named for the client and the day, 'crest-report-Ann-Lee-2026-12-05.pdf' (an id named nobody):
-    in ASCII for any browser, and as typed (Zoë, 李) for those that read RFC 6266's filename*."""
-    typed = _NOT_IN_FILE_NAMES.sub("-", client).strip("-.")[:60] or "client"
+def client_file_disposition(kind: str, client: str, day: date, extension: str) -> str:
+    """A client's download named for the client and the day, 'crest-report-Ann-Lee-2026-12-05.pdf' (an id named
+    nobody): in ASCII for any browser, and as typed (Zoë, 李) for those that read RFC 6266's filename*. Invisible
+    characters go too (a right-to-left override would show 'fdp.exe' the wrong way round), whatever a name kept
+    by an older crest holds."""
+    shown = "".join(" " if unicodedata.category(character).startswith("C") else character for character in client)
+    typed = _NOT_IN_FILE_NAMES.sub("-", shown).strip("-.")[:60] or "client"
     letters = unicodedata.normalize("NFKD", typed).encode("ascii", "ignore").decode()  # Renée: Renee
     plain = re.sub(r"[^A-Za-z0-9]+", "-", letters).strip("-") or "client"
 
     def named(who: str) -> str:
-        return f"crest-report-{who}-{day.isoformat()}.pdf"
+        return f"crest-{kind}-{who}-{day.isoformat()}.{extension}"
 
     return f"attachment; filename=\"{named(plain)}\"; filename*=UTF-8''{quote(named(typed))}"
 
@@ -132,12 +140,10 @@ def report_disposition(client: str, day: date) -> str:
 def client_fhir(
     client_id: RecordId, request: Request, asker: Asked, door: Door, fhir_version: FhirVersion = "R5"
 ) -> Response:
-    text = door.practice.client_fhir(asker.actor, client_id, fhir_version, address_of(request))
-    return Response(
-        text,
-        media_type="application/fhir+json",
-        headers={"Content-Disposition": f'attachment; filename="crest-fhir-{client_id}.json"'},
-    )
+    bundle = door.practice.client_fhir(asker.actor, client_id, fhir_version, address_of(request))
+    # the version in the name as in the person's own export: two versions of one day's bundle are two files
+    disposition = client_file_disposition(f"fhir-{fhir_version}", bundle.client_name, bundle.day, "json")
+    return Response(bundle.text, media_type="application/fhir+json", headers={"Content-Disposition": disposition})
 
 
 @router.post("/clients/{client_id}/prescriptions", status_code=status.HTTP_201_CREATED, response_model=PrescriptionOut)

@@ -13,6 +13,7 @@ from datetime import UTC, timedelta
 from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from fastapi import FastAPI
@@ -1284,19 +1285,36 @@ def test_who_looked_holds_a_days_looks_on_one_line_and_every_change_on_its_own(a
     assert "list client" not in activity and "saw a client&#39;s summary in the list of clients" in activity
 
 
-def test_the_report_downloads_named_for_the_client_and_the_day(app: FastAPI, world: World) -> None:
-    """Walk-through L10: the PDF was named crest-report-3.pdf, an internal id that names nobody."""
-    from crest.web.api.practice import report_disposition
+def test_a_clients_downloads_are_named_for_the_client_and_the_day(app: FastAPI, world: World) -> None:
+    """Walk-through L10: the PDF was named crest-report-3.pdf, an internal id that names nobody; the FHIR export
+    was crest-fhir-3.json still. One rule names both."""
+    from crest.web.api.practice import client_file_disposition
 
+    client = world.ids["client"]
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
-        pdf = practitioner.get(f"/api/practice/clients/{world.ids['client']}/report.pdf")
+        pdf = practitioner.get(f"/api/practice/clients/{client}/report.pdf")
+        fhir = practitioner.get(f"/api/practice/clients/{client}/fhir")
+        r4b = practitioner.get(f"/api/practice/clients/{client}/fhir?fhir_version=R4B")
     day = world.clock().date().isoformat()
     assert pdf.headers["content-disposition"].startswith(f'attachment; filename="crest-report-Ann-{day}.pdf"')
+    assert fhir.status_code == 200 and fhir.headers["content-disposition"] == (
+        f"attachment; filename=\"crest-fhir-R5-Ann-{day}.json\"; filename*=UTF-8''crest-fhir-R5-Ann-{day}.json"
+    )
+    assert f'filename="crest-fhir-R4B-Ann-{day}.json"' in r4b.headers["content-disposition"]
     # safe for a file name whatever the name holds; as typed where the browser reads filename*
     day_of = world.clock().date()
-    assert report_disposition("../Renée O'Brien", day_of) == (
+    assert client_file_disposition("report", "../Renée O'Brien", day_of, "pdf") == (
         f'attachment; filename="crest-report-Renee-O-Brien-{day}.pdf"; '
-        f"filename*=UTF-8''crest-report-Ren%C3%A9e-O%27Brien-{day}.pdf"
+        f"filename*=UTF-8''crest-report-Ren%C3%A9e-O-Brien-{day}.pdf"
     )
-    assert f'filename="crest-report-client-{day}.pdf"' in report_disposition("李", day_of)
-    assert '"crest-report-a-b-c-X-y' in report_disposition('a"b;c\r\nX: y', day_of)
+    assert f'filename="crest-report-client-{day}.pdf"' in client_file_disposition("report", "李", day_of, "pdf")
+    assert f"UTF-8''crest-report-%E6%9D%8E-{day}.pdf" in client_file_disposition("report", "李", day_of, "pdf")
+    for name in ('a"b;c\r\nX: y', "“Zoë” `x` «y»", "Ann\u202egpj.exe", "..", "\x85\u2028"):
+        header = client_file_disposition("fhir-R5", name, day_of, "json")
+        plain, _, typed = header.removeprefix('attachment; filename="').partition("\"; filename*=UTF-8''")
+        assert re.fullmatch(rf"crest-fhir-R5-[A-Za-z0-9-]+-{day}\.json", plain), header
+        # what the browser saves: no separator, quote, control or invisible character, and a name at all
+        saved = unquote(typed)
+        assert saved.endswith(f"-{day}.json") and saved.startswith("crest-fhir-R5-") and "--" not in saved, header
+        assert not set(saved) & set("\\/:*?\"<>|'`“”«»") and saved.isprintable(), header
+        assert header.isascii() and "\r" not in header and "\n" not in header
