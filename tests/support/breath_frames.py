@@ -107,6 +107,8 @@ def breathing_rise(time_s: float, rate_bpm: float, depth_px: float) -> float:
 class SideFinder:
     """A pose model that always sees the drawn person from the side (for the check service and the breath)."""
 
+    picture_jumped = False  # the drawn room never jumps
+
     def track(self, frame_rgb: np.ndarray) -> Pose | None:
         return side_pose()
 

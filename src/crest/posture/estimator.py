@@ -73,6 +73,9 @@ class PoseEstimator:
         self._tracking_turns: int | None = None
         self._frames_lost = 0
         self._last_picture: Thumbnail | None = None
+        # Whether the frame last tracked showed another picture than the one before (`scenes`): a stream's own
+        # smoothing starts afresh there too.
+        self.picture_jumped = False
 
     def detect(self, image_rgb: Image) -> Pose | None:
         """The body in a photo, or None when nobody is found."""
@@ -86,7 +89,8 @@ class PoseEstimator:
     def track(self, frame_rgb: Image) -> Pose | None:
         """The body in the next frame of a stream, or None when nobody is seen in it."""
         picture = thumbnail(frame_rgb)
-        if jumped(self._last_picture, picture):
+        self.picture_jumped = jumped(self._last_picture, picture)
+        if self.picture_jumped:
             self._restart_tracking()
         self._last_picture = picture
         if self._tracking_turns is None and self.settle_orientation(frame_rgb) is None:

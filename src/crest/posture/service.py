@@ -97,6 +97,12 @@ class PoseFinder(Protocol):
 
     def track(self, frame_rgb: RgbImage) -> Pose | None: ...
 
+    @property
+    def picture_jumped(self) -> bool:
+        """Whether the frame last tracked showed another picture than the one before (`crest.posture.scenes`: a cut,
+        the camera knocked or moved), where the tracking started afresh."""
+        ...
+
     def reset_tracking(self) -> None: ...
 
     def close(self) -> None: ...
@@ -551,7 +557,11 @@ NOBODY_STATUS = "nobody"
 
 
 class LiveCheck:
-    """Frame-by-frame checking of one stream; keeps the tracking, smoothing and hysteresis state."""
+    """Frame-by-frame checking of one stream; keeps the tracking, smoothing and hysteresis state.
+
+    Where the whole picture jumps (a cut, the camera knocked or moved), the smoothing starts afresh with the
+    tracking, as in a video's review: the frame's verdict is on the new picture at once. The held verdicts still
+    change only once the new ones have held, as after any movement."""
 
     def __init__(self, service: CheckService, hold_s: float = VERDICT_HOLD_S, *, breath: bool = False) -> None:
         self._service = service
@@ -572,7 +582,12 @@ class LiveCheck:
 
     def frame(self, image_rgb: RgbImage, time_s: float) -> LiveUpdate:
         """Check one frame taken at `time_s` (seconds on any steady clock)."""
-        pose = self._service.finder.track(image_rgb)
+        finder = self._service.finder
+        pose = finder.track(image_rgb)
+        if finder.picture_jumped:
+            # The tracking found the body afresh in the new picture; smoothing would blend the old one into it
+            # for a second or two.
+            self._smoother.reset()
         breath_state = None
         if self._breath is not None:
             from crest.breath.motion import to_gray

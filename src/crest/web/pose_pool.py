@@ -184,6 +184,10 @@ class _BorrowedFinder:
     def track(self, frame_rgb: RgbImage) -> Pose | None:
         return self._model.track(frame_rgb)
 
+    @property
+    def picture_jumped(self) -> bool:
+        return self._model.picture_jumped
+
     def reset_tracking(self) -> None:
         self._model.reset_tracking()
 

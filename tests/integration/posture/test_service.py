@@ -306,3 +306,17 @@ def test_the_camera_loop_with_the_real_model_settles_then_shows_a_lasting_correc
     assert any(c["name"] == "lying_on_back" for c in updates[-1]["corrections"])
     spoken = [u["time_s"] for u in updates if "lying_on_back" in u["new_corrections"]]
     assert len(spoken) == 1 and spoken[0] >= 3.0  # once, and only after holding for the 1 s
+
+
+def test_after_a_cut_the_camera_s_verdict_is_on_the_new_picture_at_once(service: CheckService) -> None:
+    # The camera knocked onto another picture (arms overhead, then on the chest): the tracking found the new body
+    # afresh, but the smoothing blended the old one's landmarks into it for a second or two.
+    before, after = PHOTOS / "crunch_hands_overhead_0.jpg", PHOTOS / "cross_body_crunch_0.jpg"
+    frames = list(PhotoFrames([(before, 10), (after, 2)]).frames())
+    live = service.live(hold_s=1.0)
+    after_cut = [live.frame(frame, index / 10) for index, frame in enumerate(frames)][10]
+    fresh = service.live().frame(frames[10], 0.0)  # the same frame, first of a stream: nothing to smooth
+    assert after_cut.result is not None and fresh.result is not None
+    assert after_cut.result.landmarks == fresh.result.landmarks
+    assert after_cut.result.criteria == fresh.result.criteria
+    assert after_cut.result.summary == fresh.result.summary

@@ -13,6 +13,7 @@ from crest.posture.camera import CorrectionVoice, JsonLines, run_live, shown_res
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
+from crest.posture.scenes import Thumbnail, jumped, thumbnail
 from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveUpdate, NoPersonFound
 from crest.services.preferences import Preferences
 from support.media import cut_short, write_h264
@@ -32,6 +33,8 @@ class FakeFinder:
     def __init__(self) -> None:
         self.calls: list[str] = []
         self.closed = False
+        self.picture_jumped = False
+        self._last_picture: Thumbnail | None = None
 
     def _read(self, image: np.ndarray) -> Pose | None:
         if image.max() < NOBODY_BELOW:
@@ -48,10 +51,14 @@ class FakeFinder:
 
     def track(self, frame_rgb: np.ndarray) -> Pose | None:
         self.calls.append("track")
+        picture = thumbnail(frame_rgb)  # the picture jumps as it does for the real model: by the same rule
+        self.picture_jumped = jumped(self._last_picture, picture)
+        self._last_picture = picture
         return self._read(frame_rgb)
 
     def reset_tracking(self) -> None:
         self.calls.append("reset")
+        self._last_picture = None
 
     def close(self) -> None:
         self.closed = True
@@ -230,6 +237,29 @@ def test_the_window_shows_a_held_correction_even_on_a_frame_that_flickered_to_ok
     shown = shown_result(flicker)
     assert shown is not None
     assert shown.criterion("arms_below_shoulders").advice == "Rest your arms by your sides."
+
+
+def test_after_a_cut_the_live_verdict_is_on_the_new_picture_at_once() -> None:
+    # Two seconds of a body with its wrists at 30, then a cut to one with them at 95 (the camera knocked): the
+    # first frame after the cut shows the new body where it is, not the old one gliding towards it.
+    service, _ = _service()
+    live = service.live(hold_s=1.0)
+    for step in range(20):
+        live.frame(_frame(30), step * 0.1)
+    after_cut = live.frame(_frame(95), 2.0)
+    assert after_cut.result is not None and after_cut.result.landmarks is not None
+    assert after_cut.result.landmarks["left_wrist"].y == pytest.approx(95)
+
+
+def test_a_small_change_of_the_live_picture_is_still_smoothed() -> None:
+    # The wrists move a little in a picture that stays (no jump): the smoothing steadies the landmarks.
+    service, _ = _service()
+    live = service.live(hold_s=1.0)
+    for step in range(20):
+        live.frame(_frame(30), step * 0.1)
+    moved = live.frame(_frame(36), 2.0)
+    assert moved.result is not None and moved.result.landmarks is not None
+    assert 30 < moved.result.landmarks["left_wrist"].y < 36
 
 
 def test_the_same_correction_is_not_spoken_again_soon() -> None:
