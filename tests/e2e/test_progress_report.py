@@ -250,7 +250,7 @@ def test_report_on_a_phone_in_the_dark(browser: Any, practised_url: str, screens
         " <= preview.right]); }"
     )
     labels = [label for label, _ in cells[1:]]
-    assert labels == ['"First week: "', '"Latest week: "', '"Change: "', '"Verdict: "', '"Highest: "'], cells
+    assert labels == ['"First 7 days: "', '"Last 7 days: "', '"Change: "', '"Verdict: "', '"Highest: "'], cells
     assert all(inside for _, inside in cells), cells
     # So is the appendix's table of the days, one column a place: it ran 570 px wide in the 324 px preview.
     days = page.locator(".crest-report table.data tbody tr:first-child > *").evaluate_all(

@@ -4,6 +4,7 @@ import re
 import subprocess
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from fractions import Fraction
 from html import unescape
 from zoneinfo import ZoneInfo
 
@@ -115,7 +116,10 @@ def test_the_worst_single_rating_of_the_period_is_shown_even_when_the_medians_hi
     _, html = _report_of(check_ins, MONDAY, days[-1])
     words = _words(html)
     assert "Highest" in words
-    row = "Lower back (centre) 7.0 (5 ratings, 30 Nov 2026) \u2013 \u2013 not enough data yet 9 (1 Dec 2026 18:00)"
+    row = (
+        "Lower back (centre) 7.0 (5 ratings, 30 Nov to 3 Dec 2026) \u2013 \u2013 not enough data yet "
+        "9 (1 Dec 2026 18:00)"
+    )
     assert row in words  # the medians of 7 hide the 9 of Tuesday evening; the Highest column shows it
 
 
@@ -126,7 +130,7 @@ def test_one_rating_is_singular_and_places_are_capitalised_as_elsewhere() -> Non
     ]
     _, html = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=9))
     words = _words(html)
-    assert "(1 rating, 30 Nov 2026)" in words and "(1 rating, to 9 Dec 2026)" in words
+    assert "(1 rating, 30 Nov to 6 Dec 2026)" in words and "(1 rating, 7 to 9 Dec 2026)" in words
     assert "1 ratings" not in words
     assert "Lower back (centre)" in words and "lower back (centre) 5" not in words
 
@@ -266,3 +270,24 @@ def test_a_note_in_a_script_dejavu_lacks_is_printed_in_a_font_that_has_it(note: 
     listing = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     fonts = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]}
     assert fonts - {"DejaVu-Sans", "DejaVu-Sans-Bold"}, fonts
+
+
+def test_the_tables_first_and_last_7_days_and_the_charts_weeks_each_say_which_days_their_median_is_of() -> None:
+    """The table's "Latest week" read 3.0 beside a chart whose last week read 2.5: one the 7 days to the last
+    rating, the other the calendar week it fell in. Each now names its days, and the caption says why they differ."""
+    first = date(2026, 11, 10)  # a Tuesday
+    scores = [7, 7, 6, 7, 6, 6, 6, 5, 6, 5, 5, 5, 4, 5, 4, 4, 4, 3, 3, 4, 3, 2, 2, 3]  # to Thursday 3 Dec
+    check_ins = [_rated(first + timedelta(days=n), 9, (Region.LOWER_BACK, score)) for n, score in enumerate(scores)]
+    report, html = _report_of(check_ins, first, date(2026, 12, 5))
+    words = _words(html)
+    [(_, weeks)] = report.data.weekly_pain
+    [trend] = report.data.trends
+    assert trend.latest is not None and (trend.latest.median, weeks[-1].median) == (3, Fraction(5, 2))  # they differ
+    # each figure is the median of the days it names
+    assert "First 7 days Last 7 days Change" in words and "Latest week" not in words
+    assert "Lower back (centre) 6.0 (7 ratings, 10 to 16 Nov 2026) 3.0 (7 ratings, 27 Nov to 3 Dec 2026) -3.0" in words
+    assert sorted(scores[:7])[3] == 6 and sorted(scores[-7:])[3] == 3
+    medians = re.findall(r"<title>Lower back \(centre\): week of ([^,]+), median ([\d.]+)</title>", html)
+    assert medians[0] == ("9 Nov 2026", "6.5") and medians[-1] == ("30 Nov 2026", "2.5")  # Monday to Sunday
+    assert "calendar week by week (Monday to Sunday)" in words
+    assert "so its medians can differ from the chart's first and last points" in words
