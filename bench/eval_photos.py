@@ -46,6 +46,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - fresh19:   bench/photos/fresh19.csv, 148 photos from 31 more new sources (7 in the position): studio, clinic and
              yoga sites, yoga-pose sets, exercise and workout apps' clips, fall and hospital-bed pictures, pelvic-floor
              and back-care sites; measured once as the held-out part of round 22; development since round 23.
+- fresh20:   bench/photos/fresh20.csv, 101 photos from 35 more new sources (10 in the position): physiotherapy sites
+             in many languages and a hospital's rehabilitation videos, sit-up and fall-detection clips, yoga-pose sets
+             and pilates sites, home-workout apps' clips; held out (round 23).
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -153,8 +156,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh17": PhotoSet("fresh17", PHOTOS / "fresh17.csv", (PRIVATE_IMAGES,)),
     "fresh18": PhotoSet("fresh18", PHOTOS / "fresh18.csv", (PRIVATE_IMAGES,)),
     "fresh19": PhotoSet("fresh19", PHOTOS / "fresh19.csv", (PRIVATE_IMAGES,)),
+    "fresh20": PhotoSet("fresh20", PHOTOS / "fresh20.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset()
+HELD_OUT: frozenset[str] = frozenset({"fresh20"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
