@@ -358,7 +358,7 @@ WEAK = (
     r"|paraly[sz]\w*|floppy|foot drop|drop foot|drags?|dragg(?:ing|y)"  # legs that drag, "gone draggy"
     r"|(?:cant|cannot|can not|couldnt|could not|unable to) (?:properly )?(?:grip|grasp|raise|pick up"
     r"|hold (?:on ?to |onto )?(?:a |my |the )?(?:cup|mug|glass|pen|fork|knife|phone|anything|things|stuff))"
-    r"|dropping (?:things|stuff|everything|my)|keeps? dropping|no grip|lost (?:my |the )?grip"
+    r"|dropping (?:things|stuff|everything|my)|keeps? dropping(?! off\b)|no grip|lost (?:my |the )?grip"
     r"|grip (?:is |has )?(?:gone|weak\w*)"
 )
 NEW_LOSS = r"numbness|weakness|loss of (?:feeling|sensation|strength|power)|numb feeling"

@@ -20,7 +20,7 @@ still count, and a question worded unlike any entry still finds it. Without an e
 import re
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -138,10 +138,15 @@ class HelpSearch:
         warning signs' included, so that "bladdr" or "saddel" warns as "bladder" and "saddle" do; a fixed word can
         only add a warning, never hide one.
         """
-        fixed = " ".join(self._warning_fixer.fix(word) for word in words(question))
-        fired = fired_rules(question, self._rules) + fired_rules(fixed, self._rules)
-        entries = [self._content.entry(rule.entry_id) for rule in fired]
+        entries = [self._content.entry(rule.entry_id) for rule in self.fired_rules(question)]
         return _most_urgent_first([entry for entry in entries if entry is not None and entry.level is not None])
+
+    def fired_rules(self, question: str, names: Collection[str] | None = None) -> list[RedFlagRule]:
+        """The red-flag rules (only those `names` names, when given) that fire on the question, as written or with
+        its typos fixed (`warning_signs`)."""
+        rules = self._rules if names is None else tuple(rule for rule in self._rules if rule.name in names)
+        fixed = " ".join(self._warning_fixer.fix(word) for word in words(question))
+        return fired_rules(question, rules) + fired_rules(fixed, rules)
 
     def answers(self, question: str) -> tuple[HelpEntry, ...]:
         """The 1-3 ordinary entries that best match the question, best first; none when nothing matches."""

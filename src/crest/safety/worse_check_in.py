@@ -218,9 +218,9 @@ def _place_warnings(pain: Iterable[PainRating]) -> list[WarningSign]:
         )
     # A score of 0 is no pain: a place tapped and left at 0 is no sign. Numbness is read from its quality whatever
     # the score, as it is a loss of feeling, not pain.
-    if _on_both_sides(rating for rating in ratings if rating.region in BELOW_THE_KNEE and rating.score > 0):
+    if on_both_sides(rating for rating in ratings if rating.region in BELOW_THE_KNEE and rating.score > 0):
         signs.append(_from_question("both_legs", "Pain below the knee in both legs"))
-    numb_in_both_legs = _on_both_sides(rating for rating in numb if rating.region in LEGS)
+    numb_in_both_legs = on_both_sides(rating for rating in numb if rating.region in LEGS)
     if numb_in_both_legs:
         signs.append(_from_question("both_legs", "Numbness or tingling in both legs"))
     if numb and not numb_in_both_legs and not any(rating.region in SADDLE for rating in numb):
@@ -252,7 +252,7 @@ def _place(rating: PainRating) -> str:
     return f"{rating.region.label} on both sides" if rating.side is Side.BOTH else rating.region.label
 
 
-def _on_both_sides(ratings: Iterable[PainRating]) -> bool:
+def on_both_sides(ratings: Iterable[PainRating]) -> bool:
     sides = {rating.side for rating in ratings}
     return Side.BOTH in sides or {Side.LEFT, Side.RIGHT} <= sides
 

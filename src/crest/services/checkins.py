@@ -13,10 +13,10 @@ from crest.clock import Clock
 from crest.insights.timeframe import start_of_day
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
-from crest.journal.vocabulary import CheckInTiming, Region
+from crest.journal.vocabulary import CheckInTiming
+from crest.safety.rated_places import PLACES_OF_SIGNS, PlaceOfASign
 from crest.safety.screen import AdviceLevel
 from crest.safety.worse_check_in import (
-    SEVERE_SCORE,
     WarningLevel,
     WarningSign,
     WorseAdvice,
@@ -158,38 +158,36 @@ def words_warning(note: str) -> WarningSign | None:
     return None if entry_id is None else entry_warning(entry_id)
 
 
-# The aortic warning sign is severe belly or lower-back pain together with dizziness, clamminess or fainting
-# (crp-facts.md), and a check-in says its pain by its ratings, not in words: a note of "dizzy and clammy" under 8/10
-# in the lower back names the sign, though its words alone do not. So a note is also read with such a rating said
-# before it, for that sign only (a rating adds no other sign to the words).
-AORTIC_SIGN = "warning_aortic"
-PAIN_OF_THE_AORTIC_SIGN: dict[Region, str] = {Region.LOWER_BACK: "lower back", Region.ABDOMEN: "belly"}
-
-
 def note_warning_entry(check_in: CheckIn) -> str | None:
-    """The help entry of the warning sign a check-in's note names, read with the strong pain the check-in rates
-    in the belly or the lower back (`AORTIC_SIGN`); what `crest sync` sends in place of the words."""
+    """The help entry of the most serious warning sign a check-in's note names, in its words alone or read with the
+    places the check-in rates (`rated_places`); what `crest sync` sends in place of the words."""
     if not check_in.note:
         return None
-    strong = [
-        words
-        for region, words in PAIN_OF_THE_AORTIC_SIGN.items()
-        if any(rating.region is region and rating.score >= SEVERE_SCORE for rating in check_in.pain)
-    ]
-    return words_warning_entry(check_in.note) or (_aortic_with(" and ".join(strong), check_in.note) if strong else None)
+    places = (place for place in PLACES_OF_SIGNS if place.rated_in(check_in.pain) and place.speaks_of(check_in.note))
+    found = [words_warning_entry(check_in.note), *(_with_place(place, check_in.note) for place in places)]
+    # the most urgent; of equals, the words' own first, then the places' in their order
+    return max((entry_id for entry_id in found if entry_id is not None), key=_is_urgent, default=None)
 
 
 def may_name_with_its_pain(note: str) -> bool:
-    """Whether a note names a warning sign, alone or with strong belly or lower-back pain rated beside it: the
-    check-ins worth reading whole (`Safety`), a few of months of them."""
-    return (
-        words_warning_entry(note) is not None
-        or _aortic_with(PAIN_OF_THE_AORTIC_SIGN[Region.LOWER_BACK], note) is not None
+    """Whether a note names a warning sign alone or with some rated place said before it (`note_warning_entry`
+    with every place rated): the check-ins worth reading whole (`Safety`), a few of months of them."""
+    return words_warning_entry(note) is not None or any(
+        _with_place(place, note) for place in PLACES_OF_SIGNS if place.speaks_of(note)
     )
 
 
-def _aortic_with(place: str, note: str) -> str | None:
-    return AORTIC_SIGN if words_warning_entry(f"Severe pain in my {place}. {note}") == AORTIC_SIGN else None
+@lru_cache(maxsize=32768)  # as words_warning_entry, for each place: read again at every safety check
+def _with_place(place: PlaceOfASign, note: str) -> str | None:
+    """`place`'s sign when its rules fire on the note read after the place."""
+    from crest.knowledge.text import clean_question
+    from crest.services.help import help_search
+
+    return place.entry_id if help_search().fired_rules(clean_question(f"{place.said} {note}"), place.rules) else None
+
+
+def _is_urgent(entry_id: str) -> bool:
+    return entry_warning(entry_id).level is WarningLevel.URGENT_CARE
 
 
 @lru_cache(maxsize=64)
