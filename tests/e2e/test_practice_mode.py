@@ -5,6 +5,7 @@ Screenshots of the new pages on a desktop, a phone and in the dark theme."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -303,6 +304,35 @@ def test_the_dashboard_reads_on_a_phone_and_long_names_wrap(browser: Any, practi
     assert practice.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     screenshot(practice, "practice-admin-long-names-phone")
     phone.close()
+    assert admin.errors == physio.errors == client.errors == []
+
+
+ZOE = "Zo\u00eb O\u2019Brien"  # a typographic apostrophe, as a phone types it
+
+
+def test_a_clients_downloads_are_saved_under_the_clients_name_and_the_day(browser: Any, practice_url: str) -> None:
+    """Chromium saves the report and the FHIR export as named for the client, as typed (filename*), never by an id
+    (the FHIR export was crest-fhir-3.json)."""
+    admin = _page(browser)
+    _sign_in(admin, practice_url, "ada@clinic.example")
+    if "ada@clinic.example" not in SECRETS:  # this test run alone
+        _set_up_two_step(admin, "ada@clinic.example")
+    admin.goto(f"{practice_url}/practice/admin")
+    physio = _practitioner_joins(browser, admin, "Dee Physio", "dee@clinic.example")
+    physio.get_by_role("button", name="Create an invitation link").click()
+    client = _page(browser)
+    _client_joins(client, practice_url, _invitation_link(physio), (ZOE, "zoe@example.org"), "Dee Physio")
+    physio.goto(f"{practice_url}/practice")
+    physio.get_by_role("link", name=ZOE).click()
+    physio.wait_for_url("**/practice/clients/*")
+    day = r"\d{4}-\d\d-\d\d"  # the client's day, in the zone their browser gave (integration tests hold the rule)
+    for link, name in (
+        ("Report (PDF)", rf"crest-report-Zoë-O-Brien-{day}\.pdf"),
+        ("FHIR export", rf"crest-fhir-R5-Zoë-O-Brien-{day}\.json"),
+    ):
+        with physio.expect_download() as download:
+            physio.get_by_role("link", name=link).click()
+        assert re.fullmatch(name, download.value.suggested_filename), download.value.suggested_filename
     assert admin.errors == physio.errors == client.errors == []
 
 
