@@ -54,5 +54,20 @@ class Asker:
                 return False
             self.console.print("Please answer y or n.")
 
+    def yes_or_no(self, question: str) -> bool:
+        """A "y" or an "n" that must be typed: no default, for a question where Enter (which skips the questions
+        around it) must not answer for the person. `--yes` answers yes; closed input answers no."""
+        while True:
+            answer = self.ask(rf"{question} \[y/n]")
+            if self.assume_yes:
+                return True
+            if self.input_closed:
+                return False
+            if answer is not None and answer.lower() in ("y", "yes"):
+                return True
+            if answer is not None and answer.lower() in ("n", "no"):
+                return False
+            self.console.print("Please type y or n: Enter alone does not answer this one.")
+
     def pause(self, prompt: str = "[dim]Press Enter when ready[/dim]") -> None:
         self.ask(prompt)

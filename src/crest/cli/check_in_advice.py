@@ -17,7 +17,9 @@ from crest.safety.worse_check_in import WarningLevel, WarningSign, WorseAdvice
 def urgent_signs_confirmed(console: Console, signs: Iterable[WarningSign]) -> bool:
     """Whether the person confirms the urgent-care signs a check-in names before it is saved (True when it names
     none): once saved such a sign holds for two weeks and no correction lifts it, so a slip (tingling for aching)
-    gets one look first, as a "yes" to a safety question does."""
+    gets one look first, as a "yes" to a safety question does. The answer must be typed: Enter skips every question
+    of the check-in before it, so Enter here must neither keep nor drop a sign; and a "no" repeats what to do, in
+    case the sign is there after all."""
     named = list(signs)
     if not named:
         return True
@@ -29,7 +31,13 @@ def urgent_signs_confirmed(console: Console, signs: Iterable[WarningSign]) -> bo
         f"It means seeking urgent medical care, and once saved it holds for {days} days: correcting or deleting "
         "the check-in does not lift it."
     )
-    return Asker(console).confirm("Is that right?", default=False)
+    if Asker(console).yes_or_no("Is that right?"):
+        return True
+    console.print(
+        "[bold red]If it is there after all, please seek urgent medical care now,[/bold red] whether or not it is "
+        "saved here."
+    )
+    return False
 
 
 def show_check_in_advice(console: Console, advice: WorseAdvice | None) -> None:

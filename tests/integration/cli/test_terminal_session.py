@@ -191,10 +191,33 @@ def test_an_urgent_sign_typed_by_mistake_after_a_rest_is_asked_again_not_saved(c
     ]
     plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
     assert "This check-in notes a warning sign:" in plain and "Saved." in plain
+    # The "no" is not the last word on the sign: what to do if it is there after all comes before the question again.
+    assert plain.index("If it is there after all, please seek urgent medical care now") < plain.index("Tell it again")
     with Journal.open() as journal:
         [check_in] = journal.list_checkins()
     assert check_in.note == "stiff but fine"
     assert "seek urgent" not in plain[plain.index("stiff but fine") :].lower()
+
+
+def test_enter_alone_neither_keeps_nor_drops_an_urgent_sign_after_a_rest(crest_env: dict[str, str]) -> None:
+    """Before, "Is that right? [y/N]" took Enter, the key the check-in had just said skips its questions, for "no":
+    the sign was dropped without a trace and the next session started (a new user's walk-through). Enter now asks
+    for y or n."""
+    script = [
+        *_ended_early_and_kept(),
+        *RATED_THE_SAME,
+        ("A note for yourself?", "I wet myself a bit and couldn't really feel it when I wiped\n"),
+        ("Is that right? [y/n]", "\n"),
+        ("Please type y or n", "\n"),
+        ("Please type y or n", "y\n"),
+    ]
+    plain = run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script)
+    assert "Nothing was saved" not in plain and "Saved." in plain
+    with Journal.open() as journal:
+        [check_in] = journal.list_checkins()
+    assert check_in.note is not None and "wiped" in check_in.note
+    refused = run_in_terminal(["session", "--minutes", "5", "--speed", "60", "--no-checkin"], crest_env, [])
+    assert "urgent" in refused.lower() and "You're in position" not in refused
 
 
 @pytest.mark.parametrize(("stopped_at", "lying"), [(1, False), (3, True)])

@@ -512,9 +512,12 @@ def test_log_asks_before_saving_an_urgent_sign_and_says_how_to_confirm_without_a
     changed_mind = CliRunner().invoke(_journal_app(), list(slip), input="n\n")
     assert "Is that right?" in changed_mind.output and "14 days" in changed_mind.output
     assert changed_mind.exit_code != 0 and "nothing was saved" in str(changed_mind.exception)
+    assert "If it is there after all, please seek urgent medical care now" in changed_mind.output
     with Journal.open() as journal:
         assert journal.list_checkins() == []
-    confirmed = CliRunner().invoke(_journal_app(), list(slip), input="y\n")
+    # Enter alone answered "no" ([y/N]) and dropped the sign: it now asks for a y or an n.
+    confirmed = CliRunner().invoke(_journal_app(), list(slip), input="\n\ny\n")
+    assert confirmed.output.count("Please type y or n") == 2
     assert confirmed.exit_code == 0 and "Please seek urgent medical care" in confirmed.output
     calm = run("log", "--pain", "calf_and_shin:left=3:tingling")  # see a clinician: not asked
     assert "Is that right?" not in calm.output and "Saved check-in" in calm.output
