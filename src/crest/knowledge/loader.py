@@ -1,5 +1,7 @@
-"""Read the help file shipped with the package and validate it against crest's sources."""
+"""Read the help file shipped with the package and validate it against crest's sources, and the English words
+its typo fixer leaves alone."""
 
+import json
 from functools import cache
 from importlib import resources
 
@@ -23,3 +25,11 @@ def parse_help(text: str, origin: str = "help") -> HelpContent:
 def load_help() -> HelpContent:
     """The bundled help.toml."""
     return parse_help(resources.files("crest.knowledge").joinpath("help.toml").read_text(encoding="utf-8"), "help.toml")
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The bundled english_words.json: correctly spelt words ("never", "chilly") that the typo fixer must not turn
+    into an entry's word ("fever", "chills"), whether or not the sentence model is installed."""
+    text = resources.files("crest.knowledge").joinpath("english_words.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["words"])

