@@ -152,12 +152,6 @@ def words_warning_entry(note: str) -> str | None:
     return None if found is None else found.id
 
 
-def words_warning(note: str) -> WarningSign | None:
-    """The warning sign the help system's red-flag rules find in a person's words, if any."""
-    entry_id = words_warning_entry(note)
-    return None if entry_id is None else entry_warning(entry_id)
-
-
 def note_warning_entry(check_in: CheckIn) -> str | None:
     """The help entry of the most serious warning sign a check-in's note names, in its words alone or read with the
     places the check-in rates (`rated_places`); what `crest sync` sends in place of the words."""

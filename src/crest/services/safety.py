@@ -275,8 +275,8 @@ class Safety:
 
     def _check_ins_that_may_warn(self, since: datetime) -> list[CheckIn]:
         """Only the check-ins a sign could come from (a numb or tingling place, a place below the knee, a note whose
-        words warn or whose sign came without its words): months of daily check-ins are read as a few rows, so every
-        page and session start stays quick."""
+        words warn, alone or with a place rated, or whose sign came without its words): months of daily check-ins
+        are read as a few rows, so every page and session start stays quick."""
         from crest.services.checkins import may_name_with_its_pain  # the help system's rules read the notes
 
         worded = [
