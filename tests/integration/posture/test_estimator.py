@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from crest.posture.estimator import PoseEstimator, rotate_quarter_turns
+from crest.posture.landmarks import Pose
 from crest.posture.media import read_photo
 
 PHOTOS = Path(__file__).parents[2] / "fixtures" / "photos"
@@ -78,6 +79,43 @@ def test_tracking_follows_a_body_over_frames_and_can_start_again() -> None:
         assert estimator.track(image) is not None
 
 
+class _ModelCalls:
+    """Writes down the quarter turns of each model call; `nobody_as_taken` hides the body from the picture as taken."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, nobody_as_taken: bool = False) -> None:
+        self.turns: list[int] = []
+        run = PoseEstimator._run
+
+        def counted(model: object, image_rgb: np.ndarray, quarter_turns: int) -> Pose | None:
+            self.turns.append(quarter_turns)
+            return None if nobody_as_taken and quarter_turns == 0 else run(model, image_rgb, quarter_turns)
+
+        monkeypatch.setattr(PoseEstimator, "_run", staticmethod(counted))
+
+
+def test_a_stream_finds_its_body_in_one_model_call_where_the_picture_shows_it_as_taken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A photo-mode look first, then the tracking graph on the same frame, made two calls at every cut of a stream.
+    calls = _ModelCalls(monkeypatch)
+    image = read_photo(IN_POSITION)
+    with PoseEstimator() as estimator:
+        first = estimator.track(image)
+        seen = estimator.detect(image)
+    assert calls.turns == [0, 0]  # the track, then the photo check beside it
+    assert first is not None and seen is not None and first.landmarks == seen.landmarks
+
+
+def test_a_stream_whose_body_shows_only_turned_is_tracked_turned(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _ModelCalls(monkeypatch, nobody_as_taken=True)
+    image = read_photo(IN_POSITION)
+    with PoseEstimator() as estimator:
+        poses = [estimator.track(image) for _ in range(2)]
+    # As taken (nobody), both sideways turns in photo mode, then the most plausible one tracked from there on.
+    assert calls.turns[:3] == [0, 1, 3] and calls.turns[3] in (1, 3) and calls.turns[4] == calls.turns[3]
+    assert all(pose is not None and pose.image_width == image.shape[1] for pose in poses)
+
+
 def test_after_a_cut_tracking_finds_the_new_body_not_the_old_one_s_place() -> None:
     """Two photos in position back to back (arms overhead, then arms on the chest): the tracker went on fitting the
     first body's place to the second picture and found someone face down, or no one."""
@@ -93,3 +131,27 @@ def test_after_a_cut_tracking_finds_the_new_body_not_the_old_one_s_place() -> No
     trunk = seen["left_shoulder"].distance_to(seen["left_hip"])
     for name in ("nose", "left_shoulder", "left_hip", "left_knee", "left_ankle", "left_wrist", "right_wrist"):
         assert tracked[name].distance_to(seen[name]) < 0.15 * trunk, name
+
+
+def test_after_a_cut_the_body_is_found_as_a_new_stream_finds_it_without_starting_the_model_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Starting MediaPipe's graph again cost four times as much as a black frame that makes it lose the old body,
+    # at every cut; the landmarks after the cut are the same either way.
+    from mediapipe.python.solution_base import SolutionBase
+
+    before, after = read_photo(PHOTOS / "crunch_hands_overhead_0.jpg"), read_photo(PHOTOS / "cross_body_crunch_0.jpg")
+    with PoseEstimator() as fresh:
+        expected = [fresh.track(after) for _ in range(3)]
+    restarts: list[object] = []
+    restart = SolutionBase.reset
+    monkeypatch.setattr(SolutionBase, "reset", lambda model: restarts.append(model) or restart(model))
+    with PoseEstimator() as estimator:
+        for _ in range(3):
+            estimator.track(before)
+        tracked = [estimator.track(after) for _ in range(3)]
+        assert estimator.picture_jumped is False  # the frames after the cut are one picture again
+    assert restarts == []
+    assert [pose.landmarks if pose else None for pose in tracked] == [
+        pose.landmarks if pose else None for pose in expected
+    ]

@@ -14,7 +14,7 @@ from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
 from crest.posture.scenes import Thumbnail, jumped, thumbnail
-from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveUpdate, NoPersonFound
+from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveCheck, LiveUpdate, NoPersonFound
 from crest.services.preferences import Preferences
 from support.media import cut_short, write_h264
 
@@ -239,25 +239,26 @@ def test_the_window_shows_a_held_correction_even_on_a_frame_that_flickered_to_ok
     assert shown.criterion("arms_below_shoulders").advice == "Rest your arms by your sides."
 
 
-def test_after_a_cut_the_live_verdict_is_on_the_new_picture_at_once() -> None:
-    # Two seconds of a body with its wrists at 30, then a cut to one with them at 95 (the camera knocked): the
-    # first frame after the cut shows the new body where it is, not the old one gliding towards it.
+def _live_wrists_at(y: int, seconds: float = 2.0) -> LiveCheck:
+    """A live check that has seen a body with its wrists at `y` for `seconds`, 10 frames a second."""
     service, _ = _service()
     live = service.live(hold_s=1.0)
-    for step in range(20):
-        live.frame(_frame(30), step * 0.1)
-    after_cut = live.frame(_frame(95), 2.0)
+    for step in range(round(seconds * 10)):
+        live.frame(_frame(y), step * 0.1)
+    return live
+
+
+def test_after_a_cut_the_live_verdict_is_on_the_new_picture_at_once() -> None:
+    # A cut to a body with its wrists at 95 (the camera knocked): the first frame after it shows the new body
+    # where it is, not the old one gliding towards it.
+    after_cut = _live_wrists_at(30).frame(_frame(95), 2.0)
     assert after_cut.result is not None and after_cut.result.landmarks is not None
     assert after_cut.result.landmarks["left_wrist"].y == pytest.approx(95)
 
 
 def test_a_small_change_of_the_live_picture_is_still_smoothed() -> None:
     # The wrists move a little in a picture that stays (no jump): the smoothing steadies the landmarks.
-    service, _ = _service()
-    live = service.live(hold_s=1.0)
-    for step in range(20):
-        live.frame(_frame(30), step * 0.1)
-    moved = live.frame(_frame(36), 2.0)
+    moved = _live_wrists_at(30).frame(_frame(36), 2.0)
     assert moved.result is not None and moved.result.landmarks is not None
     assert 30 < moved.result.landmarks["left_wrist"].y < 36
 
