@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta, timezone
 
+from crest.durations import rested_text
 from crest.errors import CrestError, FieldError
 from crest.journal.records import (
     EARLIEST_DAY,
@@ -113,9 +114,24 @@ def check_finish(
     return seconds
 
 
+def most_rested_s(session: PracticeSession) -> int:
+    """The most time rested a correction may give `session`. A rest crest timed keeps at most what its timer
+    measured, so that "timed by crest" is never said of minutes nobody timed (a clinician reads them as measured);
+    keeping a "corrected by hand" mark instead would have to travel through every export, sync and report. A logged
+    one, its planned minutes."""
+    return session.planned_minutes * 60 if session.logged else session.actual_seconds
+
+
 def check_edit(session: PracticeSession, edit: SessionEdit, now: datetime) -> SessionEdit:
-    """A correction may lower the time rested or keep it, but not claim more than the clock allows."""
+    """A correction may lower the time rested or keep it, but not claim more than the clock allows, nor more than
+    crest's timer measured of a rest it timed."""
     check_rest(session, edit.actual_seconds, now, "actual_seconds")
+    if edit.actual_seconds > most_rested_s(session):  # a logged one's most, its plan, is checked above
+        raise ConflictsWithSession(
+            "actual_seconds",
+            f"crest timed this rest at {rested_text(session.actual_seconds)}; a correction can shorten a timed rest, "
+            "not add time its timer did not measure",
+        )
     check_completed(edit.status, edit.actual_seconds, session.planned_minutes, "status")
     return edit
 

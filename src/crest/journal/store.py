@@ -144,16 +144,16 @@ class FromYourCrest(CrestError):
 
 
 class SessionOverlaps(CrestError):
-    """A logged session whose time overlaps a session already in the journal: the same rest entered twice, or a
-    rest logged over one crest timed."""
+    """A logged or corrected session whose time overlaps another session in the journal: the same rest entered
+    twice, or a rest logged over one crest timed, or lengthened over the next."""
 
     http_status = 409
 
-    def __init__(self, existing: PracticeSession, zone: tzinfo | None) -> None:
+    def __init__(self, existing: PracticeSession, zone: tzinfo | None, outcome: str = "nothing was logged") -> None:
         kind = "logged" if existing.logged else "timed by crest"
         super().__init__(
             f"this overlaps the session of {day_and_time(existing.started_at.astimezone(zone))} "
-            f"({rested_text(existing.actual_seconds)}, {kind}) already in your journal; nothing was logged"
+            f"({rested_text(existing.actual_seconds)}, {kind}) already in your journal; {outcome}"
         )
         self.existing = existing
 
@@ -792,8 +792,8 @@ class Journal:
             return row.id
 
     def _overlapping_session(self, db: Session, new: PracticeSession) -> PracticeSession | None:
-        """The earliest session already in the journal whose time overlaps `new`'s, if any. A demo takes up no real
-        time (its minutes passed in seconds), so it blocks none."""
+        """The earliest other session already in the journal whose time overlaps `new`'s (a new one, or one
+        corrected), if any. A demo takes up no real time (its minutes passed in seconds), so it blocks none."""
         start = as_utc(new.started_at)
         end = start + timedelta(seconds=new.actual_seconds)
         nearby = db.scalars(
@@ -805,7 +805,8 @@ class Journal:
             )
             .order_by(SessionRow.started_at, SessionRow.id)
         )
-        return next((other for other in self._readable(nearby, _session_record) if blocks(other, new)), None)
+        others = (other for other in self._readable(nearby, _session_record) if other.id != new.id)
+        return next((other for other in others if blocks(other, new)), None)
 
     def checkpoint_session(
         self, session_id: int, elapsed_s: float, demo: bool = False, writer: str | None = None
@@ -872,12 +873,20 @@ class Journal:
         with self._transaction() as db:
             return self._readable(db.scalars(query), _session_record)
 
-    def update_session(self, session_id: int, edit: SessionEdit) -> None:
-        """Correct a finished session's variant, time rested and status; its start and plan stay."""
+    def update_session(self, session_id: int, edit: SessionEdit, zone: tzinfo | None = None) -> None:
+        """Correct a finished session's variant, time rested and status; its start and plan stay. Refused
+        (`SessionOverlaps`, said in `zone`) when the time it adds overlaps another session, as `log_session` is."""
         with self._writing() as db:
             # Locked, so that a timer reviving an interrupted session cannot slip in between check and write.
             row = self._session_row(db, session_id, for_update=True)
-            edited = edit.applied_to(_session_record(row))
+            held = _session_record(row)
+            edited = edit.applied_to(held)
+            # Only added time can overlap: a journal that already holds an overlap (written by an older crest) can
+            # still be corrected by shortening either session.
+            if edited.actual_seconds > held.actual_seconds:
+                existing = self._overlapping_session(db, edited)
+                if existing is not None:
+                    raise SessionOverlaps(existing, zone, "nothing was changed")
             row.variant = edited.variant
             row.actual_seconds = edited.actual_seconds
             row.status = edited.status

@@ -182,10 +182,12 @@ class PracticeSessions:
         """`uid`: the one the page that sent it was given (`uids`), so that a tab left open on a deleted session
         never changes the next, which may have its id (`RecordReplaced`). `loaded` (an edit page's) and `if_match`
         (an API client's): the session's fingerprint as it was shown, so that an older copy never silently undoes a
-        correction saved since (`fingerprints.require_unchanged`), as for a check-in."""
+        correction saved since (`fingerprints.require_unchanged`), as for a check-in. Refused, at every door alike,
+        when it would give a rest crest timed more than its timer measured (`check_edit`), or overlap another session
+        (`SessionOverlaps`, as a logged one is)."""
         session = self._require_shown(session_id, uid, loaded, if_match)
         check_edit(require_finished(session), edit, self._clock())
-        self._journal.update_session(session_id, edit)
+        self._journal.update_session(session_id, edit, self._zone)
         return self._journal.get_session(session_id)
 
     def delete(self, session_id: int, uid: str | None = None, if_match: IfMatch | None = None) -> None:

@@ -1,6 +1,7 @@
 """Sessions over the API: written as the rest starts, checkpointed, finished, listed, corrected, deleted; bad input is
 4xx."""
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -117,15 +118,21 @@ def _finished(
 def test_a_finished_session_is_corrected(client: TestClient, clock: Any) -> None:
     session = _finished(client, clock, 10, 95, "interrupted")
     clock.advance(3600)
-    edit = {"variant": "somatic", "actual_seconds": 540, "status": "ended_early"}
+    edit = {"variant": "somatic", "actual_seconds": 80, "status": "ended_early"}
     changed = client.put(f"/api/sessions/{session['id']}", json=edit)
     assert changed.status_code == 200, changed.text
     body = changed.json()
-    assert (body["variant"], body["actual_seconds"], body["status"]) == ("somatic", 540, "ended_early")
+    assert (body["variant"], body["actual_seconds"], body["status"]) == ("somatic", 80, "ended_early")
     assert (body["started_at"], body["planned_minutes"]) == (session["started_at"], 10)
     assert client.get(f"/api/sessions/{session['id']}").json() == body
-    full = client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 600, "status": "completed"})
-    assert (full.json()["actual_seconds"], full.json()["status"]) == (600, "completed")
+    # crest timed it: no correction adds minutes its timer never measured, which would still be "timed by crest"
+    longer = client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 81})
+    assert longer.status_code == 409
+    assert longer.json()["detail"] == (
+        "actual_seconds: crest timed this rest at 1 min 20 s; a correction can shorten a timed rest, not add time its "
+        "timer did not measure"
+    )
+    assert client.get(f"/api/sessions/{session['id']}").json() == body
 
 
 def test_a_running_or_unknown_session_cannot_be_edited(client: TestClient) -> None:
@@ -228,7 +235,7 @@ def test_a_demo_clock_may_run_faster_when_it_says_so(client: TestClient, clock: 
 
 
 def test_a_session_edited_to_completed_needs_its_full_time(client: TestClient, clock: Any) -> None:
-    session = _finished(client, clock, minutes=5, elapsed_s=240)
+    session = _finished(client, clock, minutes=5, elapsed_s=300)  # ended with the last second to go, say
     clock.advance(3600)
     edit = {"variant": "somatic", "actual_seconds": 240, "status": "completed"}
     refused = client.put(f"/api/sessions/{session['id']}", json=edit)
@@ -248,3 +255,28 @@ def test_an_edit_cannot_claim_more_rest_than_the_time_since_the_start(client: Te
     assert "more than the 120 s since the session started" in refused.json()["detail"]
     lowered = client.put(f"/api/sessions/{session['id']}", json={**edit, "actual_seconds": 90})
     assert lowered.json()["actual_seconds"] == 90
+
+
+def test_an_edit_is_refused_that_would_lengthen_a_timed_rest_or_overlap_another(client: TestClient, clock: Any) -> None:
+    # The walk-through's rests: 5 minutes planned, ended after 1 min 34 s, the next one a few minutes later.
+    first = _finished(client, clock, minutes=5, elapsed_s=94)
+    clock.advance(120)
+    _finished(client, clock, minutes=5, elapsed_s=75)
+    clock.advance(3600)
+    full = {"variant": "standard", "actual_seconds": 300, "status": "completed"}
+    refused = client.put(f"/api/sessions/{first['id']}", json=full)
+    assert refused.status_code == 409
+    assert "crest timed this rest at 1 min 34 s" in refused.json()["detail"]
+    assert client.get(f"/api/sessions/{first['id']}").json()["actual_seconds"] == 94
+    # A logged rest, shortened and then lengthened again over the rest logged after it
+    started = clock() - timedelta(hours=3)
+    logged = client.post("/api/sessions/logged", json={"started_at": started.isoformat(), "minutes": 15}).json()
+    shorter = {"variant": "standard", "actual_seconds": 600, "status": "ended_early"}
+    assert client.put(f"/api/sessions/{logged['id']}", json=shorter).status_code == 200
+    later = (started + timedelta(minutes=10)).isoformat()
+    assert client.post("/api/sessions/logged", json={"started_at": later, "minutes": 15}).status_code == 201
+    over = client.put(f"/api/sessions/{logged['id']}", json={**shorter, "actual_seconds": 900, "status": "completed"})
+    assert over.status_code == 409
+    assert over.json()["detail"].startswith("this overlaps the session of ")
+    assert over.json()["detail"].endswith(" (15 min, logged) already in your journal; nothing was changed")
+    assert client.get(f"/api/sessions/{logged['id']}").json()["actual_seconds"] == 600

@@ -16,6 +16,7 @@ from crest.journal.plausibility import (
     check_moment,
     check_new_check_in,
     check_progress,
+    most_rested_s,
 )
 from crest.journal.records import CheckIn, PainRating, PracticeSession, SessionEdit
 from crest.journal.vocabulary import SessionStatus
@@ -77,13 +78,29 @@ def test_completed_means_the_planned_time_was_done() -> None:
 
 
 def test_an_edit_may_lower_the_rest_but_not_raise_it_past_the_clock() -> None:
-    ended = _session("ended_early", 170)
+    logged = replace(_session("completed", 300), logged=True)
     lower = SessionEdit(variant="standard", actual_seconds=100, status=SessionStatus.ENDED_EARLY)
-    assert check_edit(ended, lower, NOW) is lower
+    assert check_edit(logged, lower, NOW) is lower
+    lowered = replace(logged, actual_seconds=100)
     more = SessionEdit(variant="standard", actual_seconds=290, status=SessionStatus.ENDED_EARLY)
     with _refused("actual_seconds"):
-        check_edit(ended, more, NOW)
-    assert check_edit(ended, more, NOW + timedelta(hours=1)) is more
+        check_edit(lowered, more, NOW)
+    assert check_edit(lowered, more, NOW + timedelta(hours=1)) is more
+
+
+def test_a_rest_crest_timed_is_never_corrected_past_what_its_timer_measured() -> None:
+    ended = _session("interrupted", 170)
+    assert most_rested_s(ended) == 170
+    kept = SessionEdit(variant="somatic", actual_seconds=170, status=SessionStatus.ENDED_EARLY)
+    assert check_edit(ended, kept, NOW + timedelta(hours=1)) is kept
+    more = SessionEdit(variant="standard", actual_seconds=171, status=SessionStatus.ENDED_EARLY)
+    with _refused("actual_seconds") as refused:
+        check_edit(ended, more, NOW + timedelta(hours=1))
+    assert str(refused.value) == (
+        "actual_seconds: crest timed this rest at 2 min 50 s; a correction can shorten a timed rest, not add time its "
+        "timer did not measure"
+    )
+    assert most_rested_s(replace(ended, logged=True)) == 300  # a logged one: its planned minutes
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,8 @@ def update_session(
     if_match: IfMatchHeader = None,
 ) -> SessionOut:
     """Correct a finished session: variant, seconds rested, status. A running session, more seconds than the
-    session planned, or, on a practice's server, a session a linked crest synced there (corrected on that computer,
+    session planned (or, for a rest crest timed, than its timer measured), a time that overlaps another session,
+    or, on a practice's server, a session a linked crest synced there (corrected on that computer,
     the next sync brings it) answers 409; so does one changed since `loaded` (in another tab), and 412 one whose
     ETag `If-Match` does not name. The answer's `ETag` is the corrected session's."""
     corrected = context.services.practice.correct(session_id, body.to_record(), uid, loaded, if_match)

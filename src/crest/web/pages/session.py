@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from crest.breath.words import state_labels
 from crest.durations import rested_text
 from crest.insights.practice import DEMO_ENDED
+from crest.journal.plausibility import most_rested_s
 from crest.journal.records import (
     MAX_PLANNED_MINUTES,
     MAX_RECORD_ID,
@@ -193,6 +194,7 @@ def session_edit_page(
         "session": SessionOut.of(session).model_dump(mode="json"),
         "update_url": f"/api/sessions/{session_id}?{urlencode(sent_back)}",
         "journal_url": journal_address(request, page),  # Save and Cancel return to the Journal page it came from
+        "most_seconds": most_rested_s(session),
     }
     finished = [status for status in SessionStatus if status.finished]
     practitioners_notes = context.services.reports.session_notes()  # pulled by crest sync from a linked practice
@@ -208,6 +210,7 @@ def session_edit_page(
         rested=rested_text(session.actual_seconds),
         rested_minutes=session.actual_seconds // 60,
         rested_seconds=session.actual_seconds % 60,
+        most=rested_text(most_rested_s(session)),
         variants=[(name, variant.title) for name, variant in context.protocol.variants.items()],
         statuses=[(name, label.capitalize()) for name, label in labels(finished).items()],
     )

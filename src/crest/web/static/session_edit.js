@@ -3,7 +3,6 @@
 
 (() => {
   const config = JSON.parse(document.getElementById("session-edit-config").textContent);
-  const session = config.session;
   const form = document.getElementById("session-edit-form");
   const minutes = document.getElementById("rested-minutes");
   const seconds = document.getElementById("rested-seconds");
@@ -14,14 +13,14 @@
     const [m, s] = [whole(minutes), whole(seconds)];
     if (m === null || s === null || s > 59) return null;
     const total = m * 60 + s;
-    return total <= session.planned_minutes * 60 ? total : null;
+    return total <= config.most_seconds ? total : null;
   }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const actualSeconds = secondsRested();
     if (actualSeconds === null) {
-      error.textContent = `Time rested: whole minutes and seconds (0 to 59), at most ${session.planned_minutes} min.`;
+      error.textContent = `Time rested: whole minutes and seconds (0 to 59). ${document.getElementById("rested-hint").textContent}`;
       window.crest.refuse([minutes], error);
       return;
     }
