@@ -204,7 +204,8 @@ def test_the_reader_reads_what_json_loads_reads(text: str) -> None:
         ),
         (
             '{"resourceType": "Bundle", "type": "collection"}',
-            "field format: expected 'crest-journal' first, found field 'resourceType'",
+            "x.json is a FHIR file, for other software (a clinic's health records), which crest does not restore; "
+            "give the JSON file or CSV zip `crest export` wrote",
         ),
     ],
 )

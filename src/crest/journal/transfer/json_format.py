@@ -33,6 +33,7 @@ from crest.journal.transfer.practitioner_notes import NOTE_FIELDS, note_fields, 
 from crest.journal.transfer.reading import (
     UID_KINDS,
     Collector,
+    NotAnExportFile,
     Place,
     check_in_record,
     clearance_record,
@@ -121,6 +122,8 @@ RECORD_FIELDS: Mapping[str, tuple[str, ...]] = {
     "safety_warnings": WARNING_FIELDS,
 }
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# Every FHIR resource names its type in this field (a quote inside a string is escaped, so no note matches).
+_FHIR_FIELD = re.compile(r'"resourceType"[ \t\n\r]*:')
 _LONG_NUMBER = re.compile(r"\d{4300,}")  # sys.get_int_max_str_digits()
 TOP_FIELDS = ("format", "version", *SECTION_CAPS)
 # The lists inside a section's records, each counted as it is read: by the cap of all of them in the file (pain
@@ -164,7 +167,13 @@ class _Reader:
         def member(key: str, index: int) -> tuple[Any, int]:
             if key not in TOP_FIELDS:  # refused unread; a newer crest's file (its header comes first) says so
                 _check_header(self._top, header)
-                if "format" not in header:  # another program's JSON (a FHIR bundle): crest writes its format first
+                if "format" not in header:  # another program's JSON: crest writes its format first
+                    if _FHIR_FIELD.search(self._text):  # crest's own FHIR export, say, offered beside its JSON
+                        raise NotAnExportFile(
+                            f"{self._top.source} is a FHIR file, for other software (a clinic's health records), "
+                            "which crest does not restore",
+                            "the JSON file or CSV zip",
+                        )
                     raise self._top.error("format", f"expected '{JSON_FORMAT_NAME}' first, found field {key!r}")
                 reject_unknown(self._top, {key: None}, TOP_FIELDS)
             if key in SECTION_CAPS:
