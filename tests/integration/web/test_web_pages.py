@@ -231,7 +231,8 @@ def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: 
     assert "<h1>Edit session</h1>" in page.text
     assert "(now 4 min 35 s)" in page.text  # 275 s, exactly: minutes and seconds
     assert 'id="rested-minutes"' in page.text and 'value="4"' in page.text and 'value="35"' in page.text
-    assert 'max="10"' in page.text
+    assert 'max="4"' in page.text  # crest timed it: a correction shortens it, never past its timer
+    assert "At most 4 min 35 s, the time crest timed" in page.text
     assert '<option value="supported" selected>' in page.text
     assert 'value="ended_early" checked' in page.text
 
