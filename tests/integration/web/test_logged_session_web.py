@@ -73,3 +73,26 @@ def test_the_same_session_logged_again_is_refused_naming_the_one_in_the_journal(
     overlapping = client.post("/api/sessions/logged", json={"started_at": "2026-05-02T08:10:00+00:00", "minutes": 15})
     assert overlapping.status_code == 409
     assert len(client.get("/api/sessions").json()) == 1
+
+
+def test_a_standing_warning_is_said_again_on_the_log_page_and_after_logging(client: TestClient) -> None:
+    """Walk-through L7: with an urgent-care "yes" standing, /session/log showed only the form and the Journal only
+    "Logged.". The past rest is still logged (it happened); the advice and its source come with it."""
+    assert "safety-standing" not in client.get("/session/log").text  # nothing stands: nothing said
+    questions = client.get("/api/safety/questions").json()
+    urgent = {q["id"]: q["id"] == "bladder_bowel_saddle" for q in questions}
+    assert client.post("/api/safety/answers", json={"answers": urgent}).status_code == 200
+    form = unescape(client.get("/session/log").text)
+    assert form.index("Please seek urgent medical care now") < form.index('name="day"')
+    assert "Source: British Association of Spine Surgeons cauda equina guidance" in form
+    saved = client.post(
+        "/session/log", data={"day": "2026-05-02", "time": "09:30", "minutes": "20"}, follow_redirects=False
+    )
+    assert saved.status_code == 303
+    journal = unescape(client.get(saved.headers["location"]).text)
+    assert journal.index("Logged. It is kept as a session done without crest.") < journal.index(
+        "Please seek urgent medical care now"
+    )
+    assert "Source: British Association of Spine Surgeons cauda equina guidance" in journal
+    assert "Please seek urgent medical care now" not in client.get("/journal").text  # once, after logging
+    assert [session["logged"] for session in client.get("/api/sessions").json()] == [True]

@@ -8,6 +8,7 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from crest.web.pages.common import Context, page_router
+from crest.web.pages.session_log import standing_notice
 from crest.web.presenters import journal_rows
 from crest.web.templating import render
 
@@ -54,5 +55,12 @@ def journal_page(
             entry["delete_url"] += "?" + urlencode({"uid": uid})
     logged = request.query_params.get("logged") == "1"
     return render(
-        request, "journal.html", active="journal_page", entries=entries, history=history, logged=logged, saved=saved
+        request,
+        "journal.html",
+        active="journal_page",
+        entries=entries,
+        history=history,
+        logged=logged,
+        saved=saved,
+        notice=standing_notice(context) if logged else None,  # said again under "Logged", as the log page says it
     )
