@@ -16,7 +16,7 @@ from crest.insights.report import ClinicianReport, Period, report_data
 from crest.journal.records import CheckIn, PainRating, PsfsActivity, PsfsAssessment
 from crest.journal.vocabulary import Region, Side
 from crest.place_colours import place_colours
-from crest.report.render import _number, report_html, report_pdf
+from crest.report.render import Paper, _number, report_html, report_pdf
 from support.practice_history import daily_practice
 
 FIRST = date(2026, 3, 4)  # a Wednesday: calendar weeks would cut the four weeks into five
@@ -291,3 +291,35 @@ def test_the_tables_first_and_last_7_days_and_the_charts_weeks_each_say_which_da
     assert medians[0] == ("9 Nov 2026", "6.5") and medians[-1] == ("30 Nov 2026", "2.5")  # Monday to Sunday
     assert "calendar week by week (Monday to Sunday)" in words
     assert "so its medians can differ from the chart's first and last points" in words
+
+
+def _pdf_text(report: ClinicianReport, paper: Paper) -> str:
+    """The PDF's text laid out as printed, its pages parted by form feeds."""
+    pdf = report_pdf(report, paper)
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+@pytest.mark.parametrize(("days", "paper"), [(39, "a4"), (36, "letter")])
+def test_the_closing_line_never_stands_alone_on_the_last_page(days: int, paper: Paper) -> None:
+    """Walk-through L1: the day-by-day table filled a page and the one-line disclaimer spilled onto a page of its
+    own. (These lengths did so, in A4 and in Letter.) It now goes over with the last rows before it."""
+    history = daily_practice(FIRST, days, UTC)
+    period = Period(FIRST, FIRST + timedelta(days=days - 1))
+    data = report_data(history.sessions, history.check_ins, history.psfs, UTC, period, 7, today=period.last_day)
+    made = datetime.combine(period.last_day, time(20), UTC)
+    pages = _pdf_text(ClinicianReport(data, made, "UTC", None, "crest is not medical advice."), paper).split("\f")
+    last = " ".join([page for page in pages if page.strip()][-1].split())
+    assert "crest is not medical advice." in last
+    assert "Pain columns: the median rating of the day." in last and f"{period.last_day.day} Apr 2026 1 " in last
+
+
+def test_each_day_of_the_appendix_is_on_one_line() -> None:
+    """'10 Nov 2026' wrapped in two lines beside four places' columns, each row two lines tall and the walk-through's
+    report a page longer."""
+    places = (Region.LOWER_BACK, Region.HIP, Region.KNEE, Region.NECK)
+    check_ins = [_rated(MONDAY + timedelta(days=day), 9, *((region, 3) for region in places)) for day in range(14)]
+    report, _ = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=13))
+    appendix = _pdf_text(report, "a4").split("Appendix")[1]
+    assert "10 Dec 2026" in appendix and "13 Dec 2026" in appendix
