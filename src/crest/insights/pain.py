@@ -137,6 +137,12 @@ class PainTrend:
         return self.latest.median - self.baseline.median
 
     @property
+    def judged_change(self) -> Fraction | None:
+        """The change the verdict was given on; None without a verdict: beside too few ratings a figure ('+0.0')
+        reads as measured."""
+        return None if self.verdict is Verdict.NOT_ENOUGH_DATA else self.change
+
+    @property
     def weeks(self) -> int:
         """Weeks from the start of the baseline to the end of the latest week (at least 1)."""
         end = self.latest.last_day if self.latest is not None else self.baseline.last_day

@@ -293,6 +293,25 @@ def test_the_tables_first_and_last_7_days_and_the_charts_weeks_each_say_which_da
     assert "so its medians can differ from the chart's first and last points" in words
 
 
+def test_a_place_without_a_verdict_shows_no_change_figure_on_paper_or_on_the_page() -> None:
+    """Walk-through L2: 'Knee (right) | 4.5 (2 ratings) | 4.5 (2 ratings) | +0.0 | not enough data yet' read as
+    measured with no change; the change is shown only beside a verdict, a dash otherwise, as for a place with no later
+    week."""
+    knee_days = [MONDAY, MONDAY + timedelta(days=1), MONDAY + timedelta(days=9), MONDAY + timedelta(days=10)]
+    check_ins = [_rated(day, 9, (Region.KNEE, 4 + day.day % 2)) for day in knee_days] + [
+        _rated(MONDAY + timedelta(days=day), 8, (Region.LOWER_BACK, 6 if day < 7 else 3)) for day in range(11)
+    ]
+    report, html = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=10))
+    changes = {trend.place.region: trend.change for trend in report.data.trends}
+    assert changes[Region.KNEE] == 0 and changes[Region.LOWER_BACK] == -3
+    for made in (html, report_html(report, standalone=False)):  # the PDF's document, and the Report page's
+        words = _words(made) if "<body>" in made else " ".join(unescape(re.sub(r"<[^>]+>", " ", made)).split())
+        knee = "Knee (both sides) 4.5 (2 ratings, 30 Nov to 6 Dec 2026) 4.5 (2 ratings, 7 to 10 Dec 2026)"
+        assert f"{knee} \u2013 not enough data yet" in words
+        assert "+0.0" not in words
+        assert "6.0 (7 ratings, 30 Nov to 6 Dec 2026) 3.0 (4 ratings, 7 to 10 Dec 2026) -3.0 better" in words
+
+
 def _pdf_text(report: ClinicianReport, paper: Paper) -> str:
     """The PDF's text laid out as printed, its pages parted by form feeds."""
     pdf = report_pdf(report, paper)
