@@ -162,18 +162,19 @@ _PSFS_NOT_YET = {
 }
 
 
-# A period that is over (the report's): the activities may well be rated after it, so nothing is "not ... yet".
+# A report's period: the activities may well be rated before or after it, so nothing is "not ... yet" or "so far".
 _PSFS_NOT_IN_PERIOD = {
     False: "not rated in this period",
     True: "rated once in this period, so no change to show",
 }
 
 
-def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON, ended: bool = False) -> Line:
-    """`ended`: the ratings are those of a period that is over, as for `trend_line`."""
+def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON, of_period: bool = False) -> Line:
+    """`of_period`: the rounds are those of a report's period, ended or not, and the person may have rated before or
+    after it: a one-day report of today said 'not rated yet' of activities rated the day before."""
     if not change.measured:
         rated = change.baseline is not None
-        said = _PSFS_NOT_IN_PERIOD[rated] if ended else _PSFS_NOT_YET[reader, rated]
+        said = _PSFS_NOT_IN_PERIOD[rated] if of_period else _PSFS_NOT_YET[reader, rated]
         return Line(f"daily activities (PSFS): {said}", PSFS_SOURCE)
     assert change.baseline_mean is not None and change.latest_mean is not None and change.mean_change is not None
     average = f"average {points(change.baseline_mean)} → {points(change.latest_mean)} ({signed(change.mean_change)})"

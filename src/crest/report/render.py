@@ -135,7 +135,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         reader=Reader.CLINICIAN,
         trend_lines=[trend_line(trend, Reader.CLINICIAN, ended) for trend in report.data.trends],
         before_after_lines=[before_after_line(change) for change in report.data.before_after],
-        psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN, ended),
+        psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN, of_period=True),
         psfs_uncompared=uncompared,
         # Named for what it is only beside activities it leaves out
         psfs_average=(

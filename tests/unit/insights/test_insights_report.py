@@ -135,10 +135,31 @@ def test_the_pain_trend_of_a_period_that_has_ended_awaits_no_later_week() -> Non
 
 def test_the_daily_activities_of_a_period_that_has_ended_are_not_rated_in_it_not_yet() -> None:
     """A report of a period that is over said 'daily activities (PSFS): not rated yet', as if the person had never
-    rated any, when they rated them after it; a period still going on keeps its 'yet'."""
+    rated any, when they rated them after it."""
     ended = _one_day_report_made(FIRST + timedelta(days=10))
     assert "Daily activities (PSFS): not rated in this period." in ended and "not rated yet" not in ended
-    assert "Daily activities (PSFS): not rated yet." in _one_day_report_made(FIRST)
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        (FIRST + timedelta(days=20), "Daily activities (PSFS): not rated in this period."),
+        (FIRST + timedelta(days=14), "Daily activities (PSFS): rated once in this period, so no change to show."),
+    ],
+    ids=["none-in-it", "once-in-it"],
+)
+def test_a_report_of_today_speaks_of_its_period_not_of_ratings_before_it(day: date, said: str) -> None:
+    """Walk-through L3: a one-day report of today said 'daily activities (PSFS): not rated yet' (or 'rated once so
+    far') of activities rated twice before it, while its section below said 'Not rated in this period'."""
+    from crest.insights.report import ClinicianReport
+    from crest.report.render import report_html
+
+    data = report_data(HISTORY.sessions, HISTORY.check_ins, HISTORY.psfs, UTC, Period(day, day), 7, today=day)
+    assert any(rated.at.date() < day for rated in HISTORY.psfs)
+    made = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=20)
+    assert not data.period.has_ended(made.date())  # still going on
+    html = report_html(ClinicianReport(data, made, "UTC", None, "crest is not medical advice."))
+    assert said in html and "not rated yet" not in html and "rated once so far" not in html
 
 
 def test_days_before_the_prescription_began_are_not_held_against_it() -> None:
