@@ -128,6 +128,10 @@ class PainTrend:
     baseline: Window
     latest: Window | None  # None: no rating after the baseline week yet
     verdict: Verdict
+    # The place's last rating, wherever it falls, and its local day: named with its day where there is no verdict,
+    # so that a rating weeks old is not read as today's pain
+    last_score: int
+    last_rated_on: date
 
     @property
     def change(self) -> Fraction | None:
@@ -214,10 +218,12 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
     if later:
         last_day = later[-1]
         latest = _window(rated, max(last_day - week, after_baseline), last_day)
+    last_rated_on, last_score = rated[-1]
     if latest is None or not baseline.enough or not latest.enough:
-        return PainTrend(series.place, baseline, latest, Verdict.NOT_ENOUGH_DATA)
+        return PainTrend(series.place, baseline, latest, Verdict.NOT_ENOUGH_DATA, last_score, last_rated_on)
     assert baseline.median is not None and latest.median is not None  # both windows hold ratings
-    return PainTrend(series.place, baseline, latest, judge_pain(baseline.median, latest.median))
+    verdict = judge_pain(baseline.median, latest.median)
+    return PainTrend(series.place, baseline, latest, verdict, last_score, last_rated_on)
 
 
 # How far apart (in days) two weeks' medians may stand on a chart and still be joined by its line: neighbouring

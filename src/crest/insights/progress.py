@@ -27,6 +27,7 @@ from crest.insights.verdicts import (
     Verdict,
 )
 from crest.journal.records import CheckIn, PracticeSession, PsfsAssessment
+from crest.moments import day_text
 
 
 class StartAfterToday(CrestError):
@@ -110,11 +111,10 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON, ended: bool = F
             else f"{first} and {len(trend.latest.scores)}{' in this period' if ended else ''}"
         )
         # The level still matters with no verdict: a new place rated 7 in the report read like one of no concern.
-        # (With a start date, a place rated only long before it has no rating in its windows at all.)
-        rated = (trend.latest.scores if trend.latest else ()) or trend.baseline.scores
-        level = f"latest rating {rated[-1]}/10; " if rated else ""
+        # Its day too: a place no longer rated kept its rating of weeks ago, read as today's pain.
+        level = f"latest rating {trend.last_score}/10 on {day_text(trend.last_rated_on)}"
         return Line(
-            f"{where}: {level}not enough ratings {'' if ended else 'yet '}to compare "
+            f"{where}: {level}; not enough ratings {'' if ended else 'yet '}to compare "
             f"({MIN_RATINGS_PER_WINDOW} in the first week and "
             f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; {counts if ended else f'so far {counts}'})",
             PAIN_SOURCE,

@@ -162,3 +162,12 @@ def test_the_fhir_export_flags_each_warning_sign_that_stands(run_crest: RunCrest
         for note in entry["resource"].get("note", [])
     ]
     assert "the pain is aching" in notes
+
+
+def test_a_place_no_longer_rated_is_named_with_the_day_of_its_latest_rating(run_crest: RunCrest) -> None:
+    """Walk-through L4: 'Neck (centre): latest rating 3/10' of a neck last rated weeks ago read as today's pain."""
+    last = system_now().astimezone(system_zone()).date() - timedelta(days=21)
+    logged = run_crest("log", "--pain", "neck=3", "--at", f"{last.isoformat()}T09:00")
+    assert logged.returncode == 0, logged.stderr
+    words = " ".join(run_crest("progress").stdout.split())
+    assert f"Neck (centre): latest rating 3/10 on {last.day} {last:%b %Y}; not enough ratings yet" in words

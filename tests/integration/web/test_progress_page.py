@@ -53,3 +53,14 @@ def test_a_wrong_compare_from_day_comes_back_to_progress_with_its_reason(cleared
         assert f'<input id="since" name="since" type="date" value="{since}"' in page.text  # kept, to be mended
     empty = cleared.get("/progress", params={"since": ""})  # the box left empty, as its hint allows
     assert empty.status_code == 200 and "since-error" not in empty.text
+
+
+def test_a_place_no_longer_rated_is_named_with_the_day_of_its_latest_rating(
+    cleared: TestClient, clock: FakeClock
+) -> None:
+    """Walk-through L4: 'Neck (centre): latest rating 3/10' of a neck last rated weeks ago read as today's pain."""
+    weeks_ago = (clock() - timedelta(days=21)).isoformat()
+    neck = {"pain": [{"region": "neck", "side": "centre", "score": 3}], "at": weeks_ago}
+    assert cleared.post("/api/checkins", json=neck).status_code == 201
+    page = cleared.get("/progress").text
+    assert "Neck (centre): latest rating 3/10 on 15 Apr 2026; not enough ratings yet" in page

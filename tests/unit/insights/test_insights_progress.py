@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -147,9 +148,8 @@ def test_in_the_first_week_there_is_no_later_week_to_count() -> None:
     # It said "so far 3 and 0", as if one week had been counted as the first and the latest.
     summary = progress_summary([_session(0)], _daily_pain(5, 5, 3)[-3:], [], UTC, NOW, weekly_goal=7)
     assert trend_line(summary.trends[0]).text == (
-        "lower back (left): latest rating 5/10; not enough ratings yet to compare (3 in the first week and 3 in "
-        "the latest are needed; "
-        "so far 3 in the first week, and no later week yet)"
+        "lower back (left): latest rating 5/10 on 9 May 2026; not enough ratings yet to compare (3 in the first week "
+        "and 3 in the latest are needed; so far 3 in the first week, and no later week yet)"
     )
 
 
@@ -160,15 +160,37 @@ def test_a_place_without_a_verdict_yet_says_its_latest_rating() -> None:
         for day, score in enumerate([3, 5, 7])
     ]
     summary = progress_summary([_session(0)], ratings, [], UTC, NOW, weekly_goal=7)
-    assert trend_line(summary.trends[0]).text.startswith("hip (right): latest rating 7/10; not enough ratings yet")
+    assert trend_line(summary.trends[0]).text.startswith(
+        "hip (right): latest rating 7/10 on 6 May 2026; not enough ratings yet"
+    )
 
 
-def test_a_place_rated_only_long_before_the_start_has_no_latest_rating_to_name() -> None:
+def test_a_place_rated_only_long_before_the_start_names_its_latest_rating_with_its_day() -> None:
     # It raised IndexError (a 500 on /progress?since=...) once the latest rating was named.
     old = [CheckIn(at=NOW - timedelta(days=40), pain=(PainRating(Region.HIP, 6, Side.RIGHT),))]
     summary = progress_summary([], old, [], UTC, NOW, weekly_goal=7, start=date(2026, 5, 1))
-    for trend in summary.trends:
-        assert "not enough ratings yet" in trend_line(trend).text
+    [trend] = summary.trends
+    assert trend_line(trend).text.startswith("hip (right): latest rating 6/10 on 27 Mar 2026; not enough ratings yet")
+
+
+def test_a_place_no_longer_rated_gives_the_day_of_its_latest_rating_not_only_its_score() -> None:
+    """Walk-through L4: 'Neck (centre): latest rating 3/10' of a neck last rated three weeks ago read as today's
+    pain. Its day is said, in the person's zone, and the place still rated says its own."""
+    zone = ZoneInfo("America/Los_Angeles")
+    first = datetime(2026, 4, 6, 21, tzinfo=zone)  # 7 Apr in UTC
+    neck = [
+        CheckIn(at=(first + timedelta(days=day)).astimezone(UTC), pain=(PainRating(Region.NECK, 3, Side.CENTRE),))
+        for day in range(7)
+    ]
+    back = [
+        CheckIn(at=NOW - timedelta(days=day), pain=(PainRating(Region.LOWER_BACK, 4, Side.CENTRE),)) for day in (3, 1)
+    ]
+    summary = progress_summary([], neck + back, [], zone, NOW, weekly_goal=7)
+    lines = {trend.place.region: trend_line(trend).text for trend in summary.trends}
+    assert lines[Region.NECK].startswith("neck (centre): latest rating 3/10 on 12 Apr 2026; not enough ratings yet")
+    assert lines[Region.LOWER_BACK].startswith("lower back (centre): latest rating 4/10 on 5 May 2026;")
+    places = summary_fields(summary)["places"]
+    assert "3/10 on 12 Apr 2026" in next(place["summary"] for place in places if place["region"] == "neck")
 
 
 def test_nothing_recorded_has_no_headline() -> None:
