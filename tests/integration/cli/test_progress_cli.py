@@ -145,7 +145,7 @@ def test_fhir_export(run_crest: RunCrest, crest_env: dict[str, str], tmp_path: P
     assert run_crest("export", "--format", "fhir", "-o", str(path)).returncode == 0
     crest_env["CREST_HOME"] = str(tmp_path / "another-home")
     refused = run_crest("import", str(path))  # FHIR is for other software; crest imports its own files
-    assert refused.returncode == 2 and "expected 'crest-journal'" in refused.stderr
+    assert refused.returncode == 2 and "is a FHIR file, for other software" in refused.stderr
 
 
 def test_the_fhir_export_flags_each_warning_sign_that_stands(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
