@@ -1,6 +1,6 @@
 """A check-in that says a session made things worse, or that names a warning sign, gets a calm answer.
 
-Pure: the check-in, the "before" check-in of the same session and the warning sign the note's words raise (read
+Pure: the check-in, the "before" check-in of the same session and the warning signs the note's words raise (read
 by the help system's red-flag rules, one set for all of crest) go in; the advice comes out, or None.
 
 "Clearly worse" uses published thresholds: a rise of 2 points or more on the 0-10 scale for the same place (the
@@ -101,7 +101,7 @@ class WorseAdvice:
 def after_check_in_advice(
     check_in: CheckIn,
     before: CheckIn | None = None,
-    words_warning: WarningSign | None = None,
+    words_warnings: Iterable[WarningSign] = (),
     variant: str | None = None,
     side_lying_only: bool = False,
     urgent_care_stands: bool = False,
@@ -114,7 +114,7 @@ def after_check_in_advice(
     from before), the urgent advice stands alone: "stop for today, next time try..." would plan a next session and
     soften "get urgent medical care now, don't rest until seen".
     """
-    warnings = warning_signs(check_in, words_warning)
+    warnings = warning_signs(check_in, words_warnings)
     urgent = urgent_care_stands or any(sign.level is WarningLevel.URGENT_CARE for sign in warnings)
     reasons, got_worse = (
         _why_worse(check_in, before) if check_in.timing is not CheckInTiming.BEFORE and not urgent else ([], False)
@@ -171,9 +171,10 @@ def worse_today_reminder(variant: str, advice: WorseAdvice, side_lying_only: boo
     )
 
 
-def warning_signs(check_in: CheckIn, words_warning: WarningSign | None = None) -> tuple[WarningSign, ...]:
-    """The warning signs a check-in names, by its places and by its words (`words_warning`), urgent ones first."""
-    signs = [*_place_warnings(check_in.pain), *([words_warning] if words_warning else [])]
+def warning_signs(check_in: CheckIn, words_warnings: Iterable[WarningSign] = ()) -> tuple[WarningSign, ...]:
+    """The warning signs a check-in names, by its places and by its words (`words_warnings`, every one the note
+    names), each once, urgent ones first."""
+    signs = [*_place_warnings(check_in.pain), *words_warnings]
     signs.sort(key=lambda sign: sign.level is not WarningLevel.URGENT_CARE)
     return tuple(_unique(signs))
 

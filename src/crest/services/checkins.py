@@ -119,7 +119,7 @@ class CheckIns:
             variant = self._journal.get_session(check_in.session_id).variant
         standing = self._safety.standing()
         side_lying_only, urgent = standing.side_lying_only, standing.level is AdviceLevel.URGENT  # from before too
-        return after_check_in_advice(check_in, before, note_warning(check_in), variant, side_lying_only, urgent)
+        return after_check_in_advice(check_in, before, note_warnings(check_in), variant, side_lying_only, urgent)
 
     def latest(self) -> CheckIn | None:
         return self._journal.latest_checkin()
@@ -141,37 +141,43 @@ class CheckIns:
 
 
 @lru_cache(maxsize=4096)  # the notes of months of check-ins, read again at every safety check
-def words_warning_entry(note: str) -> str | None:
-    """The help entry (`warning_...`) of the warning sign the help system's red-flag rules find in a person's
-    words, if any: what `crest sync` sends in place of the words when notes are not shared."""
+def words_warning_entries(note: str) -> tuple[str, ...]:
+    """The help entries (`warning_...`) of every warning sign the help system's red-flag rules find in a person's
+    words, most urgent first: what `crest ask` pins for the same words."""
     # The help search is built on first use, so only when there is a note; its rules alone read it (no model).
     from crest.knowledge.text import clean_question
     from crest.services.help import help_search
 
-    found = help_search().warning_sign(clean_question(note))
-    return None if found is None else found.id
+    return tuple(found.id for found in help_search().warning_signs(clean_question(note)))
+
+
+def note_warning_entries(check_in: CheckIn) -> tuple[str, ...]:
+    """The help entries of every warning sign a check-in's note names, in its words alone or read with the places
+    the check-in rates (`rated_places`), each once, most urgent first; of equals, the words' own first, then the
+    places' in their order."""
+    if not check_in.note:
+        return ()
+    places = (place for place in PLACES_OF_SIGNS if place.rated_in(check_in.pain) and place.speaks_of(check_in.note))
+    found = [*words_warning_entries(check_in.note), *(_with_place(place, check_in.note) for place in places)]
+    unique = dict.fromkeys(entry_id for entry_id in found if entry_id is not None)
+    return tuple(sorted(unique, key=lambda entry_id: not _is_urgent(entry_id)))
 
 
 def note_warning_entry(check_in: CheckIn) -> str | None:
-    """The help entry of the most serious warning sign a check-in's note names, in its words alone or read with the
-    places the check-in rates (`rated_places`); what `crest sync` sends in place of the words."""
-    if not check_in.note:
-        return None
-    places = (place for place in PLACES_OF_SIGNS if place.rated_in(check_in.pain) and place.speaks_of(check_in.note))
-    found = [words_warning_entry(check_in.note), *(_with_place(place, check_in.note) for place in places)]
-    # the most urgent; of equals, the words' own first, then the places' in their order
-    return max((entry_id for entry_id in found if entry_id is not None), key=_is_urgent, default=None)
+    """The most serious of the warning signs a check-in's note names (`note_warning_entries`): what `crest sync`
+    sends in place of the words, one sign a check-in."""
+    return next(iter(note_warning_entries(check_in)), None)
 
 
 def may_name_with_its_pain(note: str) -> bool:
     """Whether a note names a warning sign alone or with some rated place said before it (`note_warning_entry`
     with every place rated): the check-ins worth reading whole (`Safety`), a few of months of them."""
-    return words_warning_entry(note) is not None or any(
+    return bool(words_warning_entries(note)) or any(
         _with_place(place, note) for place in PLACES_OF_SIGNS if place.speaks_of(note)
     )
 
 
-@lru_cache(maxsize=32768)  # as words_warning_entry, for each place: read again at every safety check
+@lru_cache(maxsize=32768)  # as words_warning_entries, for each place: read again at every safety check
 def _with_place(place: PlaceOfASign, note: str) -> str | None:
     """`place`'s sign when its rules fire on the note read after the place."""
     from crest.knowledge.text import clean_question
@@ -194,16 +200,16 @@ def entry_warning(entry_id: str) -> WarningSign:
     return help_warning(entry_id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources))
 
 
-def note_warning(check_in: CheckIn) -> WarningSign | None:
-    """The warning sign of a check-in's note: read in its words, or, where the words were not shared (a practice
-    server), the sign crest read in them on the person's own computer (`CheckIn.note_sign`)."""
-    read = note_warning_entry(check_in)
-    if read is not None:
-        return entry_warning(read)
+def note_warnings(check_in: CheckIn) -> tuple[WarningSign, ...]:
+    """The warning signs of a check-in's note, most urgent first: read in its words, or, where the words were not
+    shared (a practice server), the sign crest read in them on the person's own computer (`CheckIn.note_sign`)."""
+    read = note_warning_entries(check_in)
+    if read:
+        return tuple(entry_warning(entry_id) for entry_id in read)
     # Also with the words at hand: the rules that read them on the person's computer may know a sign these do not.
-    return None if check_in.note_sign is None else entry_warning(check_in.note_sign)
+    return () if check_in.note_sign is None else (entry_warning(check_in.note_sign),)
 
 
 def check_in_warning_signs(check_in: CheckIn) -> tuple[WarningSign, ...]:
     """The warning signs a check-in names, by its places and by the words of its note."""
-    return warning_signs(check_in, note_warning(check_in))
+    return warning_signs(check_in, note_warnings(check_in))

@@ -62,7 +62,9 @@ def test_a_note_read_with_the_place_it_completes_names_the_sign(
 
     advice = services.check_ins.advice_for(saved)
     assert advice is not None
-    assert [sign.title for sign in advice.warnings] == [entry_warning(entry_id).title]
+    # the sign first; a lesser one the same words name may follow ("they keep giving way" under both thighs is
+    # weakness in a leg too), as `crest ask "both my legs keep giving way"` pins both
+    assert advice.warnings[0].title == entry_warning(entry_id).title
     assert advice.warnings[0].level is level
     assert [sign.title for sign in services.check_ins.urgent_signs(saved)] == (
         [entry_warning(entry_id).title] if level is URGENT else []

@@ -103,7 +103,7 @@ def test_the_notes_warning_sign_comes_with_its_source_urgent_first() -> None:
     words = WarningSign(
         WarningLevel.URGENT_CARE, "Both legs", "Seek urgent care now.", ("BASS 2018",), "both_legs", "Both legs"
     )
-    advice = after_check_in_advice(after(PainRating("lower_back", 9), note="my legs are weak"), words_warning=words)
+    advice = after_check_in_advice(after(PainRating("lower_back", 9), note="my legs are weak"), words_warnings=[words])
     assert advice is not None and advice.urgent and not advice.worse  # the urgent advice stands alone
     assert advice.warnings[0] == words
 
@@ -192,7 +192,7 @@ def test_an_urgent_sign_is_not_followed_by_plans_for_the_next_session() -> None:
     words = WarningSign(
         WarningLevel.URGENT_CARE, "Saddle", "Seek urgent care now.", ("BASS 2018",), "bladder_bowel_saddle", "Saddle"
     )
-    advice = after_check_in_advice(numb_saddle, words_warning=words)
+    advice = after_check_in_advice(numb_saddle, words_warnings=[words])
     assert advice is not None and advice.urgent
     assert (advice.worse, advice.got_worse, advice.reasons, advice.steps, advice.sources) == (False, False, (), (), ())
 
