@@ -10,15 +10,29 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from crest.services.checkins import entry_warning
 from support.two_tabs import saved_first_in_a_newer_tab
 
 Shoot = Callable[[Any, str], None]
 PHONE = {"width": 390, "height": 844}
+BLADDER, EMERGENCY, INFECTION = (
+    entry_warning(f"warning_{name}").title for name in ("cauda_equina", "emergency", "infection")
+)
 
 
 def _dark_phone(browser: Any) -> Any:
     """A page on a phone in the dark theme, in a context of its own."""
     return browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark").new_page()
+
+
+def _check_in_page(browser: Any, base: str, answer_safety: Shoot) -> tuple[Any, list[str]]:
+    """The Check-in page on a dark phone, the safety questions answered, with the script's errors as they come."""
+    page = _dark_phone(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    answer_safety(page, base)
+    page.goto(f"{base}/checkin")
+    return page, errors
 
 
 def _check_ins(base: str) -> Any:
@@ -29,11 +43,7 @@ def _check_ins(base: str) -> Any:
 def test_an_urgent_sign_is_confirmed_before_it_is_saved_and_no_keeps_the_form(
     browser: Any, fresh_server_url: str, screenshot: Shoot, answer_safety: Shoot
 ) -> None:
-    page = _dark_phone(browser)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    answer_safety(page, fresh_server_url)
-    page.goto(f"{fresh_server_url}/checkin")
+    page, errors = _check_in_page(browser, fresh_server_url, answer_safety)
     page.get_by_role("button", name="Buttock, left", exact=True).click()
     page.get_by_label("Pain in buttock, 0 to 10").fill("3")
     page.get_by_label("What the pain in the buttock is like").select_option("tingling")
@@ -148,4 +158,36 @@ def test_without_the_script_an_urgent_sign_is_asked_about_on_the_filled_form(
     page.get_by_role("button", name="Yes, save it").click()
     page.wait_for_url(re.compile(r"/\?saved=check-in$"))
     assert len(_check_ins(fresh_server_url)) == 1
+    page.context.close()
+
+
+def test_is_that_right_lists_every_urgent_sign_a_note_names_and_today_names_them_all(
+    browser: Any, fresh_server_url: str, screenshot: Shoot, answer_safety: Shoot
+) -> None:
+    """A note naming several signs named one (a new user's walk-through, L5)."""
+    page, errors = _check_in_page(browser, fresh_server_url, answer_safety)
+    page.get_by_role("button", name="Lower back", exact=True).click()
+    page.get_by_label("Pain in lower back, 0 to 10").fill("3")
+    asked = page.locator("#confirm-urgent")
+
+    page.get_by_label("Note").fill("I wet myself")  # one sign: said as one
+    page.get_by_role("button", name="Save check-in").click()
+    asked.get_by_text(BLADDER).wait_for()
+    assert page.locator("#confirm-lead").inner_text() == "This check-in notes a warning sign:"
+    page.get_by_role("button", name="No, let me change it").click()
+
+    page.get_by_label("Note").fill("I wet myself and I have crushing chest pain, and a fever")
+    page.get_by_role("button", name="Save check-in").click()
+    asked.get_by_text(EMERGENCY).wait_for()
+    assert page.locator("#confirm-lead").inner_text() == "This check-in notes warning signs:"
+    assert asked.locator("#confirm-signs li").all_inner_texts() == [BLADDER, EMERGENCY]  # the urgent ones
+    screenshot(page, "checkin-confirm-several-urgent-phone-dark")
+
+    page.get_by_role("button", name="Yes, save it").click()
+    page.wait_for_url(f"{fresh_server_url}/?saved=check-in")
+    standing = page.locator("#safety-standing").inner_text()
+    assert all(title in standing for title in (BLADDER, EMERGENCY, INFECTION))
+    screenshot(page, "today-several-signs-phone-dark")
+    assert len(_check_ins(fresh_server_url)) == 1
+    assert errors == []
     page.context.close()

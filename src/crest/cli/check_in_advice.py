@@ -24,7 +24,7 @@ def urgent_signs_confirmed(console: Console, signs: Iterable[WarningSign]) -> bo
     if not named:
         return True
     days = ANSWER_AGAIN_AFTER[AdviceLevel.URGENT].days
-    console.print("\nThis check-in notes a warning sign:")
+    console.print(f"\nThis check-in notes {'a warning sign' if len(named) == 1 else 'warning signs'}:")
     for sign in named:
         console.print(f"- {escape(sign.title)}")
     console.print(

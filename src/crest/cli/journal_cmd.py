@@ -165,8 +165,8 @@ def _confirm_urgent_signs(console: Console, signs: tuple[WarningSign, ...]) -> N
     named = "; ".join(sign.title for sign in signs)
     if not _in_a_terminal():
         raise UrgentSignNotConfirmed(
-            f"this check-in names a sign to seek urgent care ({named}), so it is saved only when confirmed; nothing "
-            "was saved: run it again with --yes if that is right"
+            f"this check-in names {'a sign' if len(signs) == 1 else 'signs'} to seek urgent care ({named}), so it is "
+            "saved only when confirmed; nothing was saved: run it again with --yes if that is right"
         )
     if not urgent_signs_confirmed(console, signs):
         raise UrgentSignNotConfirmed("nothing was saved; run crest log again with what you meant")

@@ -68,6 +68,15 @@ def _group(group: AdviceReasons, zone: tzinfo, now: datetime) -> dict[str, Any]:
             for reason in group.answers
         ],
         "check_ins": [_sign(sign, zone, now) for sign in group.signs if not sign.first.data_deleted],
+        # one check-in may name several signs: "warning signs in a check-in", "correct or delete it"
+        "check_in_count": len(
+            {
+                (reason.sign.check_in_id, reason.sign.at)
+                for sign in group.signs
+                if not sign.first.data_deleted
+                for reason in sign.reasons
+            }
+        ),
         # kept through deleting everything: only the sign and its end are known, not whether a check-in or an
         # answer raised it
         "kept": [_sign(sign, zone, now) for sign in group.signs if sign.first.data_deleted],
@@ -79,7 +88,6 @@ def _sign(sign: RepeatedSign, zone: tzinfo, now: datetime) -> dict[str, Any]:
         "text": sign.first.title,
         "source": "; ".join(sign.first.sources),
         "when": _when_named(sign, zone, now),
-        "check_ins": len(sign.reasons),
     }
 
 

@@ -20,6 +20,7 @@ from crest.durations import rested_text
 from crest.journal.store import Journal
 from crest.journal.vocabulary import Region
 from crest.safety.screen import QUESTIONS
+from crest.services.checkins import entry_warning
 
 CTRL_C = "\x03"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
@@ -218,6 +219,30 @@ def test_enter_alone_neither_keeps_nor_drops_an_urgent_sign_after_a_rest(crest_e
     assert check_in.note is not None and "wiped" in check_in.note
     refused = run_in_terminal(["session", "--minutes", "5", "--speed", "60", "--no-checkin"], crest_env, [])
     assert "urgent" in refused.lower() and "You're in position" not in refused
+
+
+def test_a_note_naming_several_signs_after_a_rest_asks_of_every_urgent_one_then_names_all(
+    crest_env: dict[str, str],
+) -> None:
+    """Each sign the note names, most urgent first, as `crest ask` pins them: one was named (the walk-through, L5)."""
+    note = "I wet myself and I have crushing chest pain, and a fever"
+    bladder, emergency, infection = (
+        entry_warning(f"warning_{name}").title for name in ("cauda_equina", "emergency", "infection")
+    )
+    script = [
+        *_ended_early_and_kept(),
+        *RATED_THE_SAME,
+        ("A note for yourself?", f"{note}\n"),
+        ("Is that right?", "y\n"),
+    ]
+    said = " ".join(run_in_terminal(["session", "--minutes", "5", "--speed", "20"], crest_env, script).split())
+    asked = said.index(f"This check-in notes warning signs: - {bladder} - {emergency} It means seeking urgent")
+    answered = said[said.index("Is that right?") :]
+    assert asked < said.index("Is that right?")
+    assert answered.index(bladder) < answered.index(emergency) < answered.index(infection) < answered.index("Saved.")
+    with Journal.open() as journal:
+        [check_in] = journal.list_checkins()
+    assert check_in.note == note
 
 
 @pytest.mark.parametrize(("stopped_at", "lying"), [(1, False), (3, True)])

@@ -264,6 +264,8 @@
     form.hidden = Boolean(signs);
     confirmation.hidden = !signs;
     if (!signs) return;
+    const lead = document.getElementById("confirm-lead");
+    lead.textContent = signs.length === 1 ? lead.dataset.one : lead.dataset.several;
     document
       .getElementById("confirm-signs")
       .replaceChildren(
