@@ -48,7 +48,8 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              and back-care sites; measured once as the held-out part of round 22; development since round 23.
 - fresh20:   bench/photos/fresh20.csv, 101 photos from 35 more new sources (10 in the position): physiotherapy sites
              in many languages and a hospital's rehabilitation videos, sit-up and fall-detection clips, yoga-pose sets
-             and pilates sites, home-workout apps' clips; held out (round 23).
+             and pilates sites, home-workout apps' clips; measured once as the held-out part of round 23; development
+             since round 24.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -158,7 +159,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh19": PhotoSet("fresh19", PHOTOS / "fresh19.csv", (PRIVATE_IMAGES,)),
     "fresh20": PhotoSet("fresh20", PHOTOS / "fresh20.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset({"fresh20"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
