@@ -217,6 +217,16 @@ def _link(row: CareLinkRow) -> CareLinkRecord:
     )
 
 
+def refuse_another_membership(membership: Membership | None, invite: Invite, email: str) -> None:
+    """An account belongs to one practice in one role: an invitation to another (or as another) is refused. Read by
+    the acceptance itself and, before a two-step code is used up for it, by the service."""
+    if membership is not None and (membership.practice_id != invite.practice_id or membership.role != invite.role):
+        raise AlreadyInAPractice(
+            f"the account {email} already belongs to a practice as {membership.role.label}; "
+            "use another email address for this invite"
+        )
+
+
 def _invite(row: InviteRow) -> Invite:
     return Invite(
         row.id,
@@ -803,13 +813,7 @@ class PracticeStore:
                     db.flush()
                     account.person_id = person.id
             membership = self._live_membership(db, account.id)
-            if membership is not None and (
-                membership.practice_id != invite.practice_id or membership.role != invite.role
-            ):
-                raise AlreadyInAPractice(
-                    f"the account {email} already belongs to a practice as {membership.role.label}; "
-                    "use another email address for this invite"
-                )
+            refuse_another_membership(membership, _invite(invite), email)
             if membership is None:
                 row = MembershipRow(
                     practice_id=invite.practice_id, account_id=account.id, role=invite.role, created_at=now

@@ -57,7 +57,7 @@ from crest.accounts.second_factor import (
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
-from crest.journal.practice_store import BackingOff
+from crest.journal.practice_store import BackingOff, refuse_another_membership
 from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
@@ -792,6 +792,18 @@ class Accounts:
         require(actor, action, what="invite anyone")
 
     def invite_view(self, code: str) -> InviteView:
+        invite, inviter = self._open_invite(code)
+        account = self._store.account(inviter.account_id)
+        return InviteView(
+            practice_name=self._store.practice_name(invite.practice_id),
+            role=invite.role,
+            email=invite.email,
+            invited_by=account.name if account is not None else "",
+            expires_at=invite.expires_at,
+        )
+
+    def _open_invite(self, code: str) -> tuple[Invite, Membership]:
+        """The invitation with this code while it can be accepted, and the membership of whoever sent it."""
         invite = self._store.invite(token_hash(code)) if code else None
         if invite is None or not link_open(invite.expires_at, invite.used_at, self._clock()):
             raise InviteNotValid("this invite link is not valid (unknown, already used or expired); ask for a new one")
@@ -801,14 +813,14 @@ class Accounts:
                 "this invite link is no longer valid: whoever sent it has left the practice; ask the practice for "
                 "a new one"
             )
-        account = self._store.account(inviter.account_id)
-        return InviteView(
-            practice_name=self._store.practice_name(invite.practice_id),
-            role=invite.role,
-            email=invite.email,
-            invited_by=account.name if account is not None else "",
-            expires_at=invite.expires_at,
-        )
+        return invite, inviter
+
+    def _refuse_what_accepting_would(self, code: str, account: Account, email: str) -> None:
+        """The refusals of the acceptance itself, read again just before a two-step code is used up for it (a time
+        step cannot come back, a recovery code would be gone): the invitation ended meanwhile (run out, used,
+        withdrawn, its sender gone), or the account belongs to another practice or role."""
+        invite, _ = self._open_invite(code)
+        refuse_another_membership(self._store.live_membership(account.id), invite, email)
 
     def accept_invite(
         self,
@@ -830,6 +842,8 @@ class Accounts:
         view = self.invite_view(code)
         if view.role is Role.CLIENT and consent is not True:
             raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
+        # before the invitation (and a two-step code) is used up: a refused link would have used them for nothing
+        device = None if device_name is None else self._device_name(view, device_name)
         chosen = check_email(email)
         # Whether the email has an account must not show in a refusal (ASVS 5.0 V6.3, account enumeration): all
         # that does not depend on it is checked first, the same way for both, and only a wrong password for an
@@ -845,9 +859,14 @@ class Accounts:
                 not self._passwords.matches(found[1], password) or found[0].removed_at is not None
             ):
                 raise SignInFailed("there is already an account for this email; enter its password to link it")
-        now = self._clock()
         if found is not None:
-            self._code_if_asked(found[0], second_factor, address, "accept an invitation")
+            self._code_if_asked(
+                found[0],
+                second_factor,
+                address,
+                "accept an invitation",
+                before_use=partial(self._refuse_what_accepting_would, code, found[0], chosen),
+            )
             password_hash = None
             display_name = found[0].name
         else:
@@ -855,7 +874,7 @@ class Accounts:
             display_name = named
         accepted = self._store.accept_invite(
             token_hash(code),
-            now,
+            self._clock(),
             existing_account_id=None if found is None else found[0].id,
             email=chosen,
             name=display_name,
@@ -877,8 +896,16 @@ class Accounts:
                 address=address,
                 detail=detail,
             )
-        device_token = None if device_name is None else self.link_device(actor, accepted.account, device_name, address)
+        device_token = None if device is None else self.link_device(actor, accepted.account, device, address)
         return Accepted(actor, accepted.account, session, device_token)
+
+    @staticmethod
+    def _device_name(view: InviteView, name: str) -> str:
+        """The name `crest link` gives this computer, checked before anything is used up: only a client keeps a
+        journal of their own to link."""
+        if view.role is not Role.CLIENT:
+            raise NotAllowed(f"an invitation as {view.role.label} links no computer; accept it in the browser")
+        return check_name(name, "the computer's name")
 
     def link_device(self, actor: SignedIn, account: Account, name: str, address: str | None = None) -> str:
         require(actor, Action.KEEP_OWN_JOURNAL, what="link a computer")

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.accounts.second_factor import STEP_SECONDS, code_at, step_at
-from crest.services.accounts import FREE_FAILURES_PER_ACCOUNT
+from crest.services.accounts import FREE_FAILURES_PER_ACCOUNT, token_hash
 from crest.services.audit import Audited
 from crest.web.practice_door import CODE_STEP_COOKIE_NAME, COOKIE_NAME
 from support.practice_web import ORIGIN, PASSWORD, InProcess, World, app_code, browser, sign_in
@@ -354,3 +354,92 @@ def test_an_admin_whose_second_factor_the_operator_reset_is_not_told_to_tell_the
     with TestClient(app, headers={"Origin": ORIGIN}) as pat:
         told = html.unescape(pat.post("/login", data={"email": "pat@clinic.example", "password": PASSWORD}).text)
     assert "If you did not ask for this, tell your practice's administrator at once." in told
+
+
+def _invite_from(app: FastAPI, token: str | None) -> str:
+    with browser(app, token) as inviter:
+        made = inviter.post("/api/practice/invites", json={"role": "client"})
+        assert made.status_code == 201, made.text
+        return str(made.json()["code"])
+
+
+def test_an_invitation_refused_after_the_code_leaves_the_code_to_use(app: FastAPI, world: World) -> None:
+    """A right code given with an acceptance refused for another reason is not used up (a time step cannot come
+    back, a recovery code would be gone); a code used once is still refused the second time (ASVS 5.0 6.5)."""
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, recovery = _set_up(app, ben, world)
+    world.clock.advance(STEP_SECONDS)
+    typed = code_at(secret, step_at(world.clock()))
+    form = {"email": BEN, "password": PASSWORD, "name": "Ben", "consent": "on"}
+    elsewhere = _invite_from(app, world.tokens["other_practice_practitioner"])  # Ben is a client of the Clinic
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        client.follow_redirects = False
+        for code in (typed, recovery[0]):
+            refused = client.post(f"/invite/{elsewhere}", data={**form, "second_factor_code": code})
+            assert refused.status_code == 409 and "already belongs to a practice as client" in refused.text
+        done = client.post(f"/invite/{world.invite_codes['client_b']}", data={**form, "second_factor_code": typed})
+        assert done.status_code == 303, done.text
+    with browser(app, world.tokens["client_b"]) as ben:
+        assert "10 of your 10 recovery codes are left" in ben.get("/account/two-factor").text
+    body = {
+        "code": _invite_from(app, world.tokens["linked_practitioner"]),
+        "email": BEN,
+        "password": PASSWORD,
+        "name": "Ben",
+    }
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        replayed = client.post("/api/auth/accept-invite", json={**body, "consent": True, "second_factor_code": typed})
+        assert replayed.status_code == 401 and "that code is not right" in replayed.json()["detail"]
+
+
+def test_an_invitation_withdrawn_while_its_code_is_checked_leaves_the_code(
+    app: FastAPI, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The invitation is read again just before the code is used up: one that ended meanwhile (withdrawn here, as
+    one run out or used in another tab would) is refused with the code still good."""
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+    world.clock.advance(STEP_SECONDS)
+    typed = code_at(secret, step_at(world.clock()))
+    code = world.invite_codes["client_b"]
+    store = app.state.practice_door.accounts._store
+    invite = store.invite(token_hash(code))
+    read_factor = store.second_factor
+
+    def withdrawn_meanwhile(account_id: int) -> object:  # the practitioner withdraws it as Ben's code is checked
+        store.withdraw_invite(invite.id, world.clock())
+        return read_factor(account_id)
+
+    monkeypatch.setattr(store, "second_factor", withdrawn_meanwhile)
+    form = {"email": BEN, "password": PASSWORD, "name": "Ben", "consent": "on", "second_factor_code": typed}
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        refused = client.post(f"/invite/{code}", data=form)
+        assert refused.status_code == 410 and "invite link is not valid" in refused.text
+    monkeypatch.undo()
+    with _password_step(app) as client:
+        assert client.post("/login/code", data={"code": typed}).status_code == 303
+
+
+def test_crest_link_refuses_a_computer_name_before_the_invitation_and_code_are_used(app: FastAPI, world: World) -> None:
+    """The computer's name was checked after the invitation was used and the code spent: the link was refused, the
+    account joined all the same, and neither could be given again."""
+    with browser(app, world.tokens["client_b"]) as ben:
+        secret, _ = _set_up(app, ben, world)
+    world.clock.advance(STEP_SECONDS)
+    typed = code_at(secret, step_at(world.clock()))
+    body = {"code": world.invite_codes["client_b"], "email": BEN, "password": PASSWORD, "name": "Ben", "consent": True}
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        refused = client.post("/api/auth/accept-invite", json={**body, "device_name": " ", "second_factor_code": typed})
+        assert refused.status_code == 422 and "the computer's name is empty" in refused.json()["detail"]
+        linked = client.post(
+            "/api/auth/accept-invite", json={**body, "device_name": "laptop", "second_factor_code": typed}
+        )
+        assert linked.status_code == 201 and linked.json()["device_token"], linked.text
+    with browser(app, world.tokens["admin"]) as admin:
+        practitioner = admin.post("/api/practice/invites", json={"role": "practitioner"}).json()["code"]
+    as_practitioner = {**body, "code": practitioner, "email": "new@clinic.example", "name": "New", "device_name": "pc"}
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        refused = client.post("/api/auth/accept-invite", json=as_practitioner)
+        assert refused.status_code == 403 and "links no computer; accept it in the browser" in refused.json()["detail"]
+        in_browser = {key: value for key, value in as_practitioner.items() if key != "device_name"}
+        assert client.post("/api/auth/accept-invite", json=in_browser).status_code == 201  # still unused
