@@ -5,7 +5,8 @@ in. A check waits its turn for a model on the event loop, holding no thread; a l
 its newest frame (crest.web.live), so waiting drops frames instead of queueing them.
 
 A model tracks one stream at a time. A stream that gets a model last used by another starts tracking afresh on
-it (the first frame looks for the body again); its own smoothing and steady verdicts stay with the stream.
+it (the first frame looks for the body again); its own smoothing and steady verdicts stay with the stream, and so
+does the picture its next frame is compared with to see a cut.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING, Any
+
+from crest.posture.scenes import Thumbnail, jumped, thumbnail
 
 if TYPE_CHECKING:
     from crest.breath.result import BreathResult
@@ -151,10 +154,16 @@ class PooledBreathStream:
 
 
 class _BorrowedFinder:
-    """The `PoseFinder` of a stream: the pool's model lent for one frame at a time. The pool owns the models."""
+    """The `PoseFinder` of a stream: the pool's model lent for one frame at a time. The pool owns the models.
+
+    Whether the picture jumped is the stream's, as its smoothing is: a model lent afresh starts with no picture
+    before (or another stream's, or this one's of frames ago), so a cut while the stream changed models went unseen
+    and the smoothing glided from the old body into the new picture."""
 
     def __init__(self) -> None:
         self._lent: PoseFinder | None = None
+        self._last_picture: Thumbnail | None = None
+        self.picture_jumped = False
 
     @contextmanager
     def borrowing(self, slot: PoolSlot, stream_number: int) -> Iterator[None]:
@@ -182,14 +191,14 @@ class _BorrowedFinder:
         return self._model.detect_turned(image_rgb, quarter_turns)
 
     def track(self, frame_rgb: RgbImage) -> Pose | None:
+        picture = thumbnail(frame_rgb)  # by the rule the model restarts its own tracking on
+        self.picture_jumped = jumped(self._last_picture, picture)
+        self._last_picture = picture
         return self._model.track(frame_rgb)
-
-    @property
-    def picture_jumped(self) -> bool:
-        return self._model.picture_jumped
 
     def reset_tracking(self) -> None:
         self._model.reset_tracking()
+        self._last_picture = None
 
     def close(self) -> None:
         """Nothing: the model goes back to the pool."""
