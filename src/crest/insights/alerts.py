@@ -113,9 +113,11 @@ def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         key=lambda c: c.at,
     )
     alerts = []
-    severe = [(c, rating) for c in recent for rating in c.pain if rating.score >= SEVERE_PAIN_SCORE]
+    severe = [c for c in recent if any(rating.score >= SEVERE_PAIN_SCORE for rating in c.pain)]
     if severe:
-        check_in, rating = severe[-1]
+        # The newest severe check-in's highest rating (the first of equals, as the person listed them).
+        check_in = severe[-1]
+        rating = max(check_in.pain, key=lambda one: one.score)
         place = Place(rating.region, rating.side).label
         alerts.append(Alert(AlertKind.SEVERE_PAIN, check_in.at, f"pain {rating.score}/10 at the {place}"))
     rising = [trend for trend in signals.trends if trend.verdict is Verdict.WORSE and trend.latest is not None]
@@ -140,20 +142,31 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         key=lambda s: s.at,
     )
     if signs:
-        latest = [sign for sign in signs if sign.check_in_id == signs[-1].check_in_id]
-        check_in = recent.get(latest[0].check_in_id)
+        # The alert leads with the newest check-in that names an urgent-care sign (else the newest check-in), its
+        # urgent signs first: "see a clinician" must never push "seek urgent care" out of the row.
+        leading = max(signs, key=lambda sign: (sign.urgent, sign.at)).check_in_id
+        named_here = sorted((sign for sign in signs if sign.check_in_id == leading), key=lambda sign: not sign.urgent)
+        check_in = recent.get(leading)
         worse = " (said to be worse)" if check_in and check_in.compared_with_before is Comparison.WORSE else ""
         # A corrected check-in may name the sign kept from before it was corrected: said once.
-        named = dict.fromkeys(sign.where_from() for sign in latest)
+        named = dict.fromkeys(_for_the_practitioner(sign) for sign in named_here)
         text = "; ".join(named) + worse
-        earlier = len(dict.fromkeys(sign.where_from() for sign in signs if sign.where_from() not in named))
-        if earlier:  # one alert names the newest check-in's signs; the client's page lists every one
-            text += f"; and {counted(earlier, 'earlier sign')}"
-        alerts.append(Alert(AlertKind.WARNING_SIGNS, latest[0].at, text))
+        others = dict.fromkeys(_for_the_practitioner(sign) for sign in signs)
+        other = len([sign for sign in others if sign not in named])
+        if other:  # one alert names one check-in's signs; the client's page lists every one
+            text += f"; and {counted(other, 'other sign')}"
+        # Raised again by any newer sign, whichever check-in leads.
+        alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:
         alerts.append(Alert(AlertKind.RED_FLAG, answered_at, f"a safety answer that is a red flag ({level.advice})"))
     return alerts
+
+
+def _for_the_practitioner(sign: CheckInSign) -> str:
+    """Where the sign came from, an urgent-care one said so: both alerts read "critical"."""
+    where_from = sign.where_from()
+    return f"urgent-care {where_from}" if sign.urgent and not where_from.startswith("urgent-care") else where_from
 
 
 def _practice_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:

@@ -94,4 +94,4 @@ def test_the_client_page_lists_every_standing_sign_and_the_alert_counts_the_earl
     assert "pain below the knee in both legs" in listed  # kept from the corrected check-in
     assert "numb" in listed or "saddle" in listed, listed
     [alert] = [alert for alert in detail.alerts if alert.kind is AlertKind.WARNING_SIGNS]
-    assert alert.text.endswith("; and 1 earlier sign"), alert.text
+    assert alert.text.endswith("; and 1 other sign"), alert.text

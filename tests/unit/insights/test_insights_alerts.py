@@ -86,7 +86,7 @@ def test_warning_signs_in_a_check_in_are_critical_say_where_they_came_from_and_w
     alerts = client_alerts(replace(_signals([both_legs]), check_in_signs=signs), NOW)
     assert [alert.kind for alert in alerts] == [AlertKind.WARNING_SIGNS]
     assert alerts[0].text == (
-        "warning sign in a check-in of 5 May 2026: pain below the knee in both legs (said to be worse)"
+        "urgent-care warning sign in a check-in of 5 May 2026: pain below the knee in both legs (said to be worse)"
     )
     old = replace(both_legs, at=NOW - timedelta(days=8))
     old_signs = [_sign(old, "both_legs", "Pain below the knee in both legs")]
@@ -138,3 +138,40 @@ def test_an_acknowledged_alert_stays_hidden_until_something_newer_raises_it() ->
     assert open_alerts(alerts, {AlertKind.SEVERE_PAIN: raised - timedelta(hours=1)}) == alerts
     newer = client_alerts(_signals([_check_in(2, _rating(8)), _check_in(0.5, _rating(9))]), NOW)
     assert open_alerts(newer, {AlertKind.SEVERE_PAIN: raised + timedelta(hours=1)}) == newer
+
+
+def test_the_newest_urgent_care_sign_leads_the_alert_said_as_urgent_and_a_newer_sign_raises_it_again() -> None:
+    saddle = replace(_check_in(2, _rating(3)), id=4)
+    weight = replace(_check_in(1, _rating(3)), id=5)
+    signs = [
+        _sign(saddle, "bladder_bowel_saddle", "New bladder, bowel or saddle changes"),
+        _sign(weight, "weight_loss", "Weight loss without trying"),
+    ]
+    [alert] = client_alerts(replace(_signals([saddle, weight]), check_in_signs=signs), NOW)
+    assert alert.text == (
+        "urgent-care warning sign in a check-in of 4 May 2026: new bladder, bowel or saddle changes; and 1 other sign"
+    )
+    assert alert.since == weight.at  # the newer, less urgent sign still raises the alert again
+
+
+def test_a_check_in_s_urgent_sign_is_named_before_its_other_signs() -> None:
+    both = replace(_check_in(1, _rating(3)), id=4)
+    signs = [
+        _sign(both, "infection_signs", "Back pain with a fever"),
+        _sign(both, "both_legs", "Pain below the knee in both legs"),
+    ]
+    [alert] = client_alerts(replace(_signals([both]), check_in_signs=signs), NOW)
+    assert alert.text == (
+        "urgent-care warning sign in a check-in of 5 May 2026: pain below the knee in both legs; "
+        "warning sign in a check-in of 5 May 2026: back pain with a fever"
+    )
+
+
+def test_severe_pain_names_the_highest_rating_of_the_newest_severe_check_in() -> None:
+    older = _check_in(3, _rating(10, Region.NECK, Side.CENTRE))
+    newest = _check_in(1, _rating(10), _rating(9, Region.HIP, Side.LEFT), _rating(2, Region.FOOT, Side.LEFT))
+    [alert] = client_alerts(_signals([older, newest]), NOW)
+    assert alert.text == "pain 10/10 at the lower back (centre)"
+    assert alert.since == newest.at
+    last_listed_higher = _check_in(1, _rating(7), _rating(9, Region.HIP, Side.LEFT))
+    assert client_alerts(_signals([last_listed_higher]), NOW)[0].text == "pain 9/10 at the hip (left)"
