@@ -527,10 +527,12 @@ class PracticeMode:
         uids: Mapping[RecordKind, Mapping[int, str]],
         deleted: Mapping[RecordKind, Sequence[str]],
         zone_name: str | None = None,
+        address: str | None = None,
     ) -> tuple[dict[str, int], int]:
         """A linked crest's batch, stored in the client's own journal; `zone_name`: the crest's time zone, kept so
         that the practice counts the client's days where they live. The records stored per kind, and how many of the
-        client's own records the batch deleted (a uid they do not hold deletes nothing, and counts for nothing)."""
+        client's own records the batch deleted (a uid they do not hold deletes nothing, and counts for nothing).
+        Audited with what it changed: a client's records arriving is a change to health data."""
         require(actor, Action.KEEP_OWN_JOURNAL, what="sync a journal")
         assert isinstance(actor, Client)
         links = [one.link for one in self._store.practitioners_of(actor.membership_id)]
@@ -546,6 +548,15 @@ class PracticeMode:
             services.preferences.keep_home_zone(zone_name)
         if device_id is not None:
             self._store.device_synced(device_id, self._clock())
+        stored = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in received.items() if count)
+        self._audit.record(
+            actor,
+            Audited.SYNC,
+            actor_name=self._name_of(actor),
+            subject_person_id=actor.person_id,
+            address=address,
+            detail=f"device {device_id}: stored {stored or 'nothing'}; deleted {deleted_count}",
+        )
         return received, deleted_count
 
     def held_for_device(self, actor: Actor, device_id: int | None) -> dict[RecordKind, list[str]]:

@@ -42,12 +42,12 @@ TOO_OFTEN: dict[int | str, dict[str, Any]] = {
     dependencies=PACED,
     responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}, **TOO_OFTEN},
 )
-def push(body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
+def push(request: Request, body: SyncPushIn, asker: Asked, door: Door) -> SyncOut:
     """Store a batch of records, each inserted or replaced by its uid (sending it twice stores it once), and
     delete records by uid. Every record is checked first; one bad record refuses the whole batch. Refused (409)
-    while nobody at the practice follows the person: nobody would see what it holds."""
+    while nobody at the practice follows the person: nobody would see what it holds. Audited."""
     received, deleted = door.practice.receive_sync(
-        asker.actor, asker.device_id, body.journal, body.uids, body.deleted, body.zone
+        asker.actor, asker.device_id, body.journal, body.uids, body.deleted, body.zone, address_of(request)
     )
     return SyncOut(received=received, deleted=deleted)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.journal.records import JournalContents
+from crest.journal.transfer.json_format import export_json
 from crest.services.audit import Audited
 from support.practice_web import PASSWORD, World, app_code, browser
 
@@ -45,11 +47,13 @@ def test_every_audit_entry_written_while_answering_a_request_names_its_address(a
         assert accepted.status_code == 201, accepted.text
     with TestClient(app) as computer:  # a linked crest: its device token, no cookie
         device = {"Authorization": f"Bearer {accepted.json()['device_token']}"}
+        empty = {"journal": export_json(JournalContents()), "uids": {}}
+        assert computer.post("/api/sync/push", json=empty, headers=device).status_code == 200
         assert computer.delete("/api/sync/device", headers=device).status_code == 204
     entries = app.state.practice_door.audit.entries()
     actions = {entry.action for entry in entries}
     assert {"invite", "consent", "prescribe", "remove_practitioner", "note_session", "end_programme"} <= actions
-    assert {"link_device", "unlink_device", "denied", "sign_out", "read_client"} <= actions
+    assert {"link_device", "sync", "unlink_device", "denied", "sign_out", "read_client"} <= actions
     assert {"make_reset_link", "reset_password"} <= actions
     by_request = [entry for entry in entries if entry.actor_name != "the server's operator"]  # from the terminal
     assert len(by_request) < len(entries)
