@@ -16,6 +16,7 @@ from crest.journal.breath_record import MAX_MOVEMENTS, MAX_WINDOWS
 from crest.journal.records import MAX_PSFS_ACTIVITIES
 from crest.journal.vocabulary import Sensation
 from crest.safety.screen import KNOWN_QUESTIONS, may_clear
+from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS
 
 
 @dataclass  # not frozen: a test lowers a cap in place, and every door reads that one object
@@ -66,6 +67,8 @@ PSFS_ACTIVITIES = RecordCap("PSFS activities", PSFS_ROUNDS.most * MAX_PSFS_ACTIV
 SESSION_NOTES = RecordCap("notes on sessions", SESSIONS.most * 3)
 # A check-in ticks each sensation crest knows (journal.vocabulary.Sensation) at most once.
 SENSATIONS = RecordCap("sensations", len(Sensation), "crest knows {most:,}")
+# A check-in's note names each warning sign crest knows (safety.worse_check_in.HELP_WARNING_QUESTIONS) at most once.
+NOTE_SIGNS = RecordCap("warning signs", len(HELP_WARNING_QUESTIONS), "crest knows {most:,}")
 # A breath reading's windows and movements: as many as a rest of a day has (journal.breath_record).
 BREATH_WINDOWS = RecordCap("windows", MAX_WINDOWS, "a rest has at most {most:,}")
 BREATH_MOVEMENTS = RecordCap("movements", MAX_MOVEMENTS, "a rest has at most {most:,}")

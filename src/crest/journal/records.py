@@ -570,9 +570,10 @@ class CheckIn:
     compared_with_before: Comparison | None = None
     note: str | None = None
     id: int | None = None
-    # The warning sign crest's red-flag rules read in the note (its help entry's id, e.g. "warning_cauda_equina"):
-    # sent with the check-in so a practice server that keeps no notes still holds practice and alerts on it.
-    note_sign: str | None = None
+    # The warning signs crest's red-flag rules read in the note (their help entries' ids, e.g.
+    # "warning_cauda_equina"), most urgent first, each once: sent with the check-in so a practice server that keeps
+    # no notes still holds practice and alerts on each of them.
+    note_signs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         require_aware(self.at, "the check-in time")
@@ -591,6 +592,7 @@ class CheckIn:
         if self.compared_with_before is not None:
             object.__setattr__(self, "compared_with_before", check_comparison(self.compared_with_before))
         object.__setattr__(self, "note", check_note(self.note))
+        object.__setattr__(self, "note_signs", tuple(dict.fromkeys(self.note_signs)))
 
     @property
     def is_empty(self) -> bool:
@@ -599,7 +601,7 @@ class CheckIn:
             and not self.sensations
             and self.compared_with_before is None
             and self.note is None
-            and self.note_sign is None
+            and not self.note_signs
         )
 
 

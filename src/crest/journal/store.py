@@ -338,7 +338,7 @@ def read_check_ins(
             CheckInRow.session_id,
             CheckInRow.compared_with_before,
             CheckInRow.note,
-            CheckInRow.note_sign,
+            CheckInRow.note_signs,
         )
         .where(*conditions)
         .order_by(CheckInRow.at, CheckInRow.id)
@@ -375,7 +375,7 @@ def read_check_ins(
                 if row.compared_with_before is None
                 else check_comparison(row.compared_with_before),
                 note=row.note,
-                note_sign=row.note_sign,
+                note_signs=_signs(row.note_signs),
             )
         except READ_FAILURES as error:
             if note is not None:
@@ -414,8 +414,12 @@ def _check_in_record(row: CheckInRow) -> CheckIn:
         sensations=frozenset(parse_sensation(sensation.sensation) for sensation in row.sensations),
         compared_with_before=None if row.compared_with_before is None else check_comparison(row.compared_with_before),
         note=row.note,
-        note_sign=row.note_sign,
+        note_signs=_signs(row.note_signs),
     )
+
+
+def _signs(stored: str | None) -> tuple[str, ...]:
+    return () if stored is None else tuple(stored.split())
 
 
 def _fill_check_in_row(row: CheckInRow, check_in: CheckIn) -> None:
@@ -424,7 +428,7 @@ def _fill_check_in_row(row: CheckInRow, check_in: CheckIn) -> None:
     row.session_id = check_in.session_id
     row.compared_with_before = check_in.compared_with_before
     row.note = check_in.note
-    row.note_sign = check_in.note_sign
+    row.note_signs = " ".join(check_in.note_signs) or None
     row.pain = [
         PainRow(position=position, region=rating.region, side=rating.side, score=rating.score, quality=rating.quality)
         for position, rating in enumerate(check_in.pain)
@@ -973,15 +977,15 @@ class Journal:
             )
             return [(row.id, row.note) for row in rows]
 
-    def check_ins_with_note_sign(self, since: datetime) -> list[int]:
-        """The ids of the check-ins since `since` that carry a sign read in their note (`CheckIn.note_sign`)."""
+    def check_ins_with_note_signs(self, since: datetime) -> list[int]:
+        """The ids of the check-ins since `since` that carry signs read in their note (`CheckIn.note_signs`)."""
         with self._transaction() as db:
             return list(
                 db.scalars(
                     select(CheckInRow.id).where(
                         CheckInRow.person_id == self.person_id,
                         CheckInRow.at >= _window_start(since),
-                        CheckInRow.note_sign.is_not(None),
+                        CheckInRow.note_signs.is_not(None),
                     )
                 )
             )

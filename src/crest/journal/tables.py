@@ -144,7 +144,8 @@ class CheckInRow(Base):
     session_id: Mapped[int | None] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True)
     compared_with_before: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
-    note_sign: Mapped[str | None] = mapped_column(String(100))  # the sign read in the note: see `CheckIn.note_sign`
+    # the signs read in the note (`CheckIn.note_signs`), separated by spaces; none: NULL
+    note_signs: Mapped[str | None] = mapped_column(Text)
     pain: Mapped[list[PainRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PainRow.position", lazy="selectin"
     )

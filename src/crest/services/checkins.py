@@ -163,14 +163,8 @@ def note_warning_entries(check_in: CheckIn) -> tuple[str, ...]:
     return tuple(sorted(unique, key=lambda entry_id: not _is_urgent(entry_id)))
 
 
-def note_warning_entry(check_in: CheckIn) -> str | None:
-    """The most serious of the warning signs a check-in's note names (`note_warning_entries`): what `crest sync`
-    sends in place of the words, one sign a check-in."""
-    return next(iter(note_warning_entries(check_in)), None)
-
-
 def may_name_with_its_pain(note: str) -> bool:
-    """Whether a note names a warning sign alone or with some rated place said before it (`note_warning_entry`
+    """Whether a note names a warning sign alone or with some rated place said before it (`note_warning_entries`
     with every place rated): the check-ins worth reading whole (`Safety`), a few of months of them."""
     return bool(words_warning_entries(note)) or any(
         _with_place(place, note) for place in PLACES_OF_SIGNS if place.speaks_of(note)
@@ -200,14 +194,18 @@ def entry_warning(entry_id: str) -> WarningSign:
     return help_warning(entry_id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources))
 
 
+def note_sign_entries(check_in: CheckIn) -> tuple[str, ...]:
+    """The help entries of the warning signs of a check-in's note, each once, most urgent first: those read in its
+    words, and those crest read in them on the person's own computer (`CheckIn.note_signs`), which is all a practice
+    server has where the words were not shared. Both, where the words are at hand too: the rules that read them on
+    the person's computer may know a sign these do not. What `crest sync` sends in place of the words."""
+    found = dict.fromkeys((*note_warning_entries(check_in), *check_in.note_signs))
+    return tuple(sorted(found, key=lambda entry_id: not _is_urgent(entry_id)))
+
+
 def note_warnings(check_in: CheckIn) -> tuple[WarningSign, ...]:
-    """The warning signs of a check-in's note, most urgent first: read in its words, or, where the words were not
-    shared (a practice server), the sign crest read in them on the person's own computer (`CheckIn.note_sign`)."""
-    read = note_warning_entries(check_in)
-    if read:
-        return tuple(entry_warning(entry_id) for entry_id in read)
-    # Also with the words at hand: the rules that read them on the person's computer may know a sign these do not.
-    return () if check_in.note_sign is None else (entry_warning(check_in.note_sign),)
+    """The warning signs of a check-in's note, most urgent first (`note_sign_entries`)."""
+    return tuple(entry_warning(entry_id) for entry_id in note_sign_entries(check_in))
 
 
 def check_in_warning_signs(check_in: CheckIn) -> tuple[WarningSign, ...]:

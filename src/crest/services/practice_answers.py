@@ -76,6 +76,9 @@ class Pushed(_Answer):
     """A batch of records taken in (POST /api/sync/push): how many of each kind, named as the server names them."""
 
     received: dict[Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")], Annotated[int, Field(ge=0)]]
+    # The practice reads a check-in's every warning sign (note_signs); one older than them says nothing, and refuses
+    # a batch with them.
+    every_sign: bool = False
 
 
 # A record's uid as crest makes them (journal.store.new_uid) and the practice takes them: nothing else is told deleted.

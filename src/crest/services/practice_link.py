@@ -126,6 +126,9 @@ class _Link(BaseModel):
     last_sync_at: Moment | None = None
     followed: bool = True  # at the last sync someone at the practice followed this person (True before the first)
     programme_ended: bool = False
+    # The practice said at a push that it reads every warning sign of a check-in (note_signs): sent only then, as an
+    # older one refuses them (an older crest leaves this field unread).
+    every_sign: bool = False
 
 
 # The sync's state (STATE_FILE): by kind, each record the practice has confirmed, by uid, with the fingerprint of
@@ -494,29 +497,15 @@ class PracticeLink:
             return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
         self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
         state = self._held(url, token) if noted is None else noted
-        outgoing = self._sync.outgoing(notes=any(link.shared and link.share_notes for link in sharing))
-        batches = _batches(outgoing, state)
-        sent: dict[str, int] = dict.fromkeys(KINDS, 0)
-        for number, (chosen, changed) in enumerate(batches, start=1):
-            text, uids = outgoing.batch(chosen)
-            pushed = self._ask(
-                PUSHED,
-                "POST",
-                url,
-                "/api/sync/push",
-                {
-                    "journal": text,
-                    "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()},
-                    **self._zone(),
-                },
-                token,
-            )
-            for kind, count in pushed.received.items():
-                sent[kind] = sent.get(kind, 0) + count
-            for kind, fingerprints in changed.items():
-                state.setdefault(kind, {}).update(fingerprints)
-            self._write(STATE_FILE, state)  # confirmed: a later sync will not send these again
-            on_batch(number, len(batches))
+        notes = any(link.shared and link.share_notes for link in sharing)
+        outgoing = self._sync.outgoing(notes=notes, every_sign=stored.every_sign)
+        sent, pushed, every_sign = self._push(url, token, outgoing, state, on_batch)
+        if every_sign and not stored.every_sign:
+            # Told at this push: each check-in whose note names several signs goes again with all of them (its
+            # fingerprint covers them), counted once however often it went.
+            outgoing = self._sync.outgoing(notes=notes, every_sign=True)
+            for kind, uids in self._push(url, token, outgoing, state, on_batch)[1].items():
+                sent[kind] = sent.get(kind, 0) + len(uids - pushed.get(kind, set()))
         gone = {kind: sorted(set(state.get(kind, {})) - set(outgoing.fingerprints[kind])) for kind in KINDS}
         deleted = sum(len(uids) for uids in gone.values())
         if deleted:
@@ -531,11 +520,50 @@ class PracticeLink:
                     state[kind].pop(uid, None)
             self._write(STATE_FILE, state)
         prescription = self._pull_prescription(url, token)
-        notes = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it there
-        self._keep(
-            stored.model_copy(update={"followed": True, "programme_ended": False, "last_sync_at": self._clock()})
-        )
-        return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription, notes=notes)
+        pulled = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it there
+        kept = {"followed": True, "programme_ended": False, "last_sync_at": self._clock(), "every_sign": every_sign}
+        self._keep(stored.model_copy(update=kept))
+        return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription, notes=pulled)
+
+    def _push(
+        self,
+        url: str,
+        token: str,
+        outgoing: Outgoing,
+        state: Sent,
+        on_batch: Callable[[int, int], None],
+    ) -> tuple[dict[str, int], dict[RecordKind, set[str]], bool]:
+        """Push the records the practice lacks or holds older, a batch at a time, each noted in `state` once
+        confirmed. The records taken in by kind, as the practice names them; their uids; and whether the practice
+        reads every warning sign (one that took no push now is taken to read what it did before)."""
+        batches = _batches(outgoing, state)
+        sent: dict[str, int] = dict.fromkeys(KINDS, 0)
+        pushed: dict[RecordKind, set[str]] = {}
+        every_sign = outgoing.every_sign
+        for number, (chosen, changed) in enumerate(batches, start=1):
+            text, uids = outgoing.batch(chosen)
+            answer = self._ask(
+                PUSHED,
+                "POST",
+                url,
+                "/api/sync/push",
+                {
+                    "journal": text,
+                    "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()},
+                    **self._zone(),
+                },
+                token,
+            )
+            every_sign = answer.every_sign
+            for kind, count in answer.received.items():
+                sent[kind] = sent.get(kind, 0) + count
+            for kind, ids in uids.items():
+                pushed.setdefault(kind, set()).update(ids.values())
+            for kind, fingerprints in changed.items():
+                state.setdefault(kind, {}).update(fingerprints)
+            self._write(STATE_FILE, state)  # confirmed: a later sync will not send these again
+            on_batch(number, len(batches))
+        return sent, pushed, every_sign
 
     def _held(self, url: str, token: str) -> Sent:
         """What the practice holds of this computer's records when crest's own note of it (STATE_FILE) is gone: by

@@ -282,7 +282,7 @@ class Safety:
         worded = [
             check_in_id for check_in_id, note in self._journal.check_in_notes(since) if may_name_with_its_pain(note)
         ]
-        worded += self._journal.check_ins_with_note_sign(since)
+        worded += self._journal.check_ins_with_note_signs(since)
         qualities = [str(quality) for quality in LOSS_OF_FEELING]
         regions = [region.value for region in BELOW_THE_KNEE]
         return self._journal.check_ins_rating(since, qualities, regions, or_ids=worded)

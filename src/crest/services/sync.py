@@ -38,6 +38,7 @@ class Outgoing:
     uids: dict[RecordKind, dict[int, str]]  # by record id
     fingerprints: dict[RecordKind, dict[str, str]]  # by uid: a digest of what the record says
     sizes: dict[RecordKind, dict[int, int]]  # by record id: the bytes a push spends on it
+    every_sign: bool = True  # each check-in names every warning sign read in its note, not only the most urgent
 
     def batch(self, chosen: Mapping[RecordKind, Sequence[int]]) -> tuple[str, dict[RecordKind, dict[int, str]]]:
         """The JSON text of these records (by id) and their uids, ready to push."""
@@ -79,14 +80,17 @@ def read_session_notes(answer: Any) -> list[SyncedSessionNote]:
     return [note.record() for note in notes]
 
 
-def with_note_signs(check_ins: tuple[CheckIn, ...]) -> tuple[CheckIn, ...]:
-    """The check-ins with the warning sign crest reads in each note, so the server holds practice and alerts on it
-    without the note's words (a sign only a note can name: bladder or bowel trouble)."""
-    from crest.services.checkins import note_warning_entry  # the help system's rules read the notes
+def with_note_signs(check_ins: tuple[CheckIn, ...], *, every_sign: bool = True) -> tuple[CheckIn, ...]:
+    """The check-ins with the warning signs crest reads in each note, most urgent first, so the server holds
+    practice and alerts on each without the note's words (a sign only a note can name: bladder or bowel trouble).
+    Without `every_sign` (a practice server that has not said it reads them all), the most urgent alone: such a
+    server refuses a check-in with several, as a crest from before them does."""
+    from crest.services.checkins import note_sign_entries  # the help system's rules read the notes
 
+    signs = (note_sign_entries(check_in) for check_in in check_ins)
     return tuple(
-        replace(check_in, note_sign=note_warning_entry(check_in) or check_in.note_sign) if check_in.note else check_in
-        for check_in in check_ins
+        replace(check_in, note_signs=named if every_sign else named[:1])
+        for check_in, named in zip(check_ins, signs, strict=True)
     )
 
 
@@ -114,15 +118,16 @@ class JournalSync:
         if LINKED_SETTING not in self._journal.get_settings():
             self._journal.save_settings({LINKED_SETTING: "true"})
 
-    def outgoing(self, *, notes: bool = False) -> Outgoing:
-        """The records to sync; the person's own check-in notes only with `notes` (they share them)."""
+    def outgoing(self, *, notes: bool = False, every_sign: bool = True) -> Outgoing:
+        """The records to sync; the person's own check-in notes only with `notes` (they share them); every warning
+        sign read in a note, or only the most urgent without `every_sign` (`with_note_signs`)."""
         contents = self._journal.export_contents()
         # A row left out (edited by hand into values crest refuses) would read as deleted here, and be deleted at
         # the practice too: nothing is sent until it is put right.
         left_out = left_out_line(self._journal.unreadable_rows(), "nothing was sent: crest sync found")
         if left_out:
             raise CrestError(left_out)
-        contents = replace(contents, check_ins=with_note_signs(contents.check_ins))
+        contents = replace(contents, check_ins=with_note_signs(contents.check_ins, every_sign=every_sign))
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         # read with the records, in their transaction: a record written since has no uid here to miss
@@ -143,7 +148,7 @@ class JournalSync:
             kind: {record_id or 0: _pushed_bytes(fields) for record_id, fields in records}
             for kind, records in by_kind.items()
         }
-        return Outgoing(contents, uids, fingerprints, sizes)
+        return Outgoing(contents, uids, fingerprints, sizes, every_sign)
 
     def receive(
         self,

@@ -441,6 +441,11 @@ class SyncPushIn(_Input):
 class SyncOut(BaseModel):
     received: dict[str, int] = Field(description="records stored or replaced, per kind")
     deleted: int
+    every_sign: bool = Field(
+        default=True,
+        description="this server reads a check-in's note_signs (every warning sign read in its note): a crest sends "
+        "them, beside note_sign (the most urgent), only to a server that says so, as an older one refuses them",
+    )
 
 
 class HeldOut(BaseModel):

@@ -16,7 +16,7 @@ from crest.journal.store import Journal
 from crest.safety.screen import AdviceLevel
 from crest.services import help as help_service
 from crest.services.bundle import Services
-from crest.services.checkins import entry_warning, note_warning_entry
+from crest.services.checkins import entry_warning, note_warning_entries
 from crest.services.sync import with_note_signs
 from support.clock import FakeClock
 from support.safety_gate import NO_TO_ALL, refused
@@ -58,7 +58,7 @@ def test_a_note_naming_weight_loss_and_a_fever_names_both_signs_as_crest_ask_pin
     assert standing.level is AdviceLevel.SEE_CLINICIAN and refused(services)
     assert {reason.sign.title for reason in standing.check_in_reasons} == set(named)
     [synced] = with_note_signs((saved,))
-    assert synced.note_sign == "warning_cancer"  # one sign on the wire, as before
+    assert synced.note_signs == ("warning_cancer", "warning_infection")  # every sign on the wire
 
 
 def test_urgent_signs_come_first_each_once_all_of_them_asked_about_and_the_standing_is_urgent(
@@ -77,7 +77,7 @@ def test_urgent_signs_come_first_each_once_all_of_them_asked_about_and_the_stand
     assert [sign.title for sign in services.check_ins.urgent_signs(saved)] == named[:3]
     assert services.safety.standing().level is AdviceLevel.URGENT and refused(services)
     [synced] = with_note_signs((saved,))
-    assert synced.note_sign == "warning_cauda_equina"
+    assert synced.note_signs == ("warning_cauda_equina", "warning_emergency", "warning_infection")
 
 
 def test_a_sign_read_with_a_rated_place_joins_the_words_own(services: Services, clock: FakeClock) -> None:
@@ -87,4 +87,4 @@ def test_a_sign_read_with_a_rated_place_joins_the_words_own(services: Services, 
     advice = services.check_ins.advice_for(saved)
     assert advice is not None
     assert [sign.title for sign in advice.warnings] == _titles("warning_infection", "warning_cancer")
-    assert note_warning_entry(saved) == "warning_infection"  # of equals, the words' own first, as before
+    assert note_warning_entries(saved)[0] == "warning_infection"  # of equals, the words' own first, as before

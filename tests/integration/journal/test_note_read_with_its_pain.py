@@ -14,7 +14,7 @@ from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
 from crest.safety.worse_check_in import WarningLevel
 from crest.services.bundle import Services
-from crest.services.checkins import note_warning_entry
+from crest.services.checkins import note_warning_entries
 from crest.services.sync import with_note_signs
 from support.clock import FakeClock
 from support.safety_gate import NO_TO_ALL, refused
@@ -42,7 +42,7 @@ def test_strong_back_or_belly_pain_with_faintness_in_the_note_is_the_aortic_sign
     clock.advance(60)
     assert refused(services)
     [synced] = with_note_signs((saved,))
-    assert synced.note_sign == "warning_aortic"
+    assert synced.note_signs[0] == "warning_aortic"
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_the_same_words_with_mild_pain_or_pain_elsewhere_name_no_sign(
     clock.advance(60)
     saved = services.check_ins.add(CheckIn(at=clock(), pain=pain, note=NOTE))
 
-    assert note_warning_entry(saved) is None
+    assert note_warning_entries(saved) == ()
     clock.advance(60)
     assert not refused(services)
 
@@ -64,5 +64,5 @@ def test_a_rating_adds_no_other_sign_than_the_one_it_is_part_of(services: Servic
     """Strong back pain said beside a note is read for the aortic sign only: the words' own sign, or none."""
     calm = CheckIn(at=clock(), pain=(PainRating("lower_back", 9),), note="felt sleepy and yawned a lot")
     numb = CheckIn(at=clock(), pain=(PainRating("lower_back", 9),), note="new numbness between my legs")
-    assert note_warning_entry(calm) is None
-    assert note_warning_entry(numb) == "warning_cauda_equina"
+    assert note_warning_entries(calm) == ()
+    assert note_warning_entries(numb)[:1] == ("warning_cauda_equina",)

@@ -17,7 +17,7 @@ from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
 from crest.safety.worse_check_in import WarningLevel
 from crest.services.bundle import Services
-from crest.services.checkins import entry_warning, note_warning_entry
+from crest.services.checkins import entry_warning, note_warning_entries
 from crest.services.sync import with_note_signs
 from support.clock import FakeClock
 from support.safety_gate import NO_TO_ALL, refused
@@ -72,7 +72,7 @@ def test_a_note_read_with_the_place_it_completes_names_the_sign(
     clock.advance(60)
     assert refused(services)  # the standing finds it among months of check-ins (`may_name_with_its_pain`)
     [synced] = with_note_signs((saved,))
-    assert synced.note_sign == entry_id
+    assert synced.note_signs[:1] == (entry_id,)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_a_rated_place_adds_no_sign_the_words_do_not_complete(
     clock.advance(60)
     saved = services.check_ins.add(CheckIn(at=clock(), pain=pain, note=note))
 
-    assert note_warning_entry(saved) is None
+    assert note_warning_entries(saved) == ()
     assert services.check_ins.advice_for(saved) is None
     clock.advance(60)
     assert not refused(services)
@@ -105,15 +105,15 @@ def test_a_rated_place_adds_no_sign_the_words_do_not_complete(
 def test_the_most_urgent_reading_wins_over_the_words_own_sign(services: Services, clock: FakeClock) -> None:
     """A known aneurysm alone is a clinician's to see; with severe back pain rated it is the aortic emergency."""
     note = "I have an aortic aneurysm"
-    assert note_warning_entry(CheckIn(at=clock(), pain=(PainRating("lower_back", 3),), note=note)) == (
-        "warning_pulsing_belly"
-    )
-    assert note_warning_entry(CheckIn(at=clock(), pain=(PainRating("lower_back", 8),), note=note)) == "warning_aortic"
+    low, high = (CheckIn(at=clock(), pain=(PainRating("lower_back", score),), note=note) for score in (3, 8))
+    assert note_warning_entries(low) == ("warning_pulsing_belly",)
+    assert note_warning_entries(high)[:1] == ("warning_aortic",)
 
 
 def test_a_tingle_in_both_feet_stays_a_clinicians_to_see_numbness_there_is_urgent(clock: FakeClock) -> None:
     """As the help reads "my feet tingle" (see a clinician) and "my feet are numb" (urgent), and as a check-in that
     rates both feet tingling says "see a clinician"."""
     feet = (PainRating("foot", 2, "both"),)
-    assert note_warning_entry(CheckIn(at=clock(), pain=feet, note="they tingle")) == "warning_new_numbness_or_weakness"
-    assert note_warning_entry(CheckIn(at=clock(), pain=feet, note="they've gone numb")) == "warning_cauda_equina"
+    tingle, numb = (CheckIn(at=clock(), pain=feet, note=note) for note in ("they tingle", "they've gone numb"))
+    assert note_warning_entries(tingle)[:1] == ("warning_new_numbness_or_weakness",)
+    assert note_warning_entries(numb)[:1] == ("warning_cauda_equina",)

@@ -188,8 +188,8 @@ def test_the_reader_reads_what_json_loads_reads(text: str) -> None:
     ("text", "problem"),
     [
         (
-            '{"format": "crest-journal", "version": 4, "moods": []}',
-            "field version: this file was made by a newer crest (version 4; this crest reads versions 1, 2 and 3); "
+            '{"format": "crest-journal", "version": 5, "moods": []}',
+            "field version: this file was made by a newer crest (version 5; this crest reads versions 1, 2, 3 and 4); "
             "update crest to import it",
         ),
         (
@@ -199,7 +199,7 @@ def test_the_reader_reads_what_json_loads_reads(text: str) -> None:
         ('{"format": "crest-journal", "version": 1, "moods": [[{}]]}', "field moods: unknown field"),
         # refused unread, as another program's JSON (crest writes its format first)
         (
-            '{"moods": [], "format": "crest-journal", "version": 4}',
+            '{"moods": [], "format": "crest-journal", "version": 5}',
             "field format: expected 'crest-journal' first, found field 'moods'",
         ),
         (

@@ -11,7 +11,7 @@ from crest.journal.vocabulary import Region
 from crest.knowledge.red_flags import RULES
 from crest.knowledge.text import clean_question
 from crest.safety.rated_places import PLACES_OF_SIGNS, PlaceOfASign
-from crest.services.checkins import may_name_with_its_pain, note_warning_entry
+from crest.services.checkins import may_name_with_its_pain, note_warning_entries
 from crest.services.help import help_search
 from support.clock import FakeClock
 
@@ -48,6 +48,6 @@ def test_the_standings_pre_filter_keeps_every_note_a_rated_place_makes_warn() ->
     ]
     notes += ["they keep giving way", "it's gone numb", "wakes me every night", "a throb like a heartbeat"]
     at = FakeClock()()
-    named = [note for note in notes if note_warning_entry(CheckIn(at=at, pain=everywhere, note=note))]
+    named = [note for note in notes if note_warning_entries(CheckIn(at=at, pain=everywhere, note=note))]
     assert len(named) > 40
     assert [note for note in named if not may_name_with_its_pain(note)] == []

@@ -60,9 +60,11 @@ def pain_fields(rating: PainRating) -> dict[str, Any]:
 
 
 def check_in_fields(check_in: CheckIn) -> dict[str, Any]:
-    """A check-in as JSON-ready fields, pain ratings included, and the sign read in its note when there is one (so
-    a check-in without one reads, and fingerprints for sync, as before)."""
-    fields = {
+    """A check-in as JSON-ready fields, pain ratings included, and the signs read in its note when there are any:
+    the most urgent as `note_sign`, as a crest from before several signs travelled reads it, and all of them as
+    `note_signs` only when there are several (so a check-in with one or none reads, and fingerprints for sync, as
+    before)."""
+    fields: dict[str, Any] = {
         "id": check_in.id,
         "at": time_text(check_in.at),
         "timing": check_in.timing,
@@ -72,8 +74,10 @@ def check_in_fields(check_in: CheckIn) -> dict[str, Any]:
         "compared_with_before": check_in.compared_with_before,
         "note": check_in.note,
     }
-    if check_in.note_sign is not None:
-        fields["note_sign"] = check_in.note_sign
+    if check_in.note_signs:
+        fields["note_sign"] = check_in.note_signs[0]
+    if len(check_in.note_signs) > 1:
+        fields["note_signs"] = list(check_in.note_signs)
     return fields
 
 
@@ -133,8 +137,8 @@ SESSION_FIELDS = (
 # A synced record's uid (a session's, check-in's, safety screen's or PSFS entry's), written by `carried_uids`.
 UID_FIELDS = ("uid",)
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
-# JSON only, written when set: the sign travels by sync, and a CSV export carries the note it was read in.
-CHECK_IN_OPTIONAL_FIELDS = ("note_sign",)
+# JSON only, written when set: the signs travel by sync, and a CSV export carries the note they were read in.
+CHECK_IN_OPTIONAL_FIELDS = ("note_sign", "note_signs")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
 PAIN_FIELDS = ("region", "side", "score", "quality")
 CLEARANCE_FIELDS = ("id", "recorded_at", "clinician", "cleared_on", "question_ids")

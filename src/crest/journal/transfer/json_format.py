@@ -56,7 +56,10 @@ LINKED_VERSION = 2  # adds what only a linked crest writes: each synced record's
 # Adds the "safety_warnings" section (urgent-care warnings kept after what raised them was deleted): a crest that
 # does not read it says "update crest" rather than restoring the journal without the warning.
 WARNINGS_VERSION = 3
-JSON_VERSIONS = (PLAIN_VERSION, LINKED_VERSION, WARNINGS_VERSION)
+# Adds a check-in's "note_signs" (every warning sign read in its note, where versions 1-3 hold the most urgent alone,
+# "note_sign"): a crest that does not read it says "update crest" rather than drop signs a practitioner must see.
+SIGNS_VERSION = 4
+JSON_VERSIONS = (PLAIN_VERSION, LINKED_VERSION, WARNINGS_VERSION, SIGNS_VERSION)
 JSON_VERSION = JSON_VERSIONS[-1]  # the newest
 _VERSIONS_READ = ", ".join(map(str, JSON_VERSIONS[:-1])) + f" and {JSON_VERSION}"
 SECTION_CAPS: Mapping[str, capacity.RecordCap] = {
@@ -99,6 +102,8 @@ def export_json(contents: JournalContents) -> str:
     if contents.safety_warnings:  # only then: a journal without kept warnings exports as before
         sections["safety_warnings"] = [warning_fields(warning) for warning in contents.safety_warnings]
         version = WARNINGS_VERSION
+    if any(len(check_in.note_signs) > 1 for check_in in contents.check_ins):  # only then, as for the others
+        version = SIGNS_VERSION
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
     header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {version},\n'
     return "{\n" + header + body + "\n}\n"
@@ -129,7 +134,11 @@ TOP_FIELDS = ("format", "version", *SECTION_CAPS)
 # The lists inside a section's records, each counted as it is read: by the cap of all of them in the file (pain
 # ratings, PSFS activities: as the CSV's own tables are counted), or of one record's, with what holds them.
 RECORD_LISTS: Mapping[str, Mapping[str, tuple[capacity.RecordCap, str | None]]] = {
-    "check_ins": {"pain": (capacity.PAIN_RATINGS, None), "sensations": (capacity.SENSATIONS, "the check-in has")},
+    "check_ins": {
+        "pain": (capacity.PAIN_RATINGS, None),
+        "sensations": (capacity.SENSATIONS, "the check-in has"),
+        "note_signs": (capacity.NOTE_SIGNS, "the check-in names"),
+    },
     "psfs": {"activities": (capacity.PSFS_ACTIVITIES, None)},
     "safety_screens": {"answers": (capacity.SCREEN_ANSWERS, "the set has")},
     "safety_clearances": {"question_ids": (capacity.CLEARED_QUESTIONS, "the all-clear names")},

@@ -332,8 +332,7 @@ def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) 
             lambda value: None if value in (None, "") else check_comparison(text_value(value)),
         ),
         "note": read_field(place, fields, "note", lambda value: check_note(optional_text_value(value))),
-        # Files and crests from before signs travelled have no such field: their notes were read where they were.
-        "note_sign": read_field(place, {"note_sign": None, **fields}, "note_sign", known_note_sign),
+        "note_signs": note_signs_record(place, fields),
     }
     try:
         return CheckIn(pain=pain, **values)
@@ -350,6 +349,23 @@ def known_note_sign(value: Any) -> str | None:
     if sign is not None and sign not in HELP_WARNING_QUESTIONS:
         raise BadValue(f"unknown warning sign {sign[:80]!r}; this crest is older than the one that read it: update it")
     return sign
+
+
+def note_signs_record(place: Place, fields: Fields) -> tuple[str, ...]:
+    """The signs read in a check-in's note: the most urgent (`note_sign`), then every one (`note_signs`, written
+    only when there are several), each once. Files and crests from before signs travelled have neither field (their
+    notes were read where they were); those from before several travelled, the most urgent alone."""
+    first = read_field(place, {"note_sign": None, **fields}, "note_sign", known_note_sign)
+    every = read_field(place, {"note_signs": [], **fields}, "note_signs", known_note_signs)
+    return tuple(dict.fromkeys((*(() if first is None else (first,)), *every)))
+
+
+def known_note_signs(value: Any) -> tuple[str, ...]:
+    """A list of warning signs this crest knows (`known_note_sign`)."""
+    if not isinstance(value, list):
+        raise BadValue(f"{value!r} is not a list of warning signs")
+    signs = tuple(known_note_sign(text_value(item)) for item in value)
+    return tuple(sign for sign in signs if sign is not None)
 
 
 def known_answers(value: Any) -> dict[str, bool]:

@@ -1,0 +1,93 @@
+"""`crest sync` sends every warning sign a note names to a practice that says it reads them, and the older form (the
+most urgent alone, `note_sign`) to one that does not, which refuses a check-in with `note_signs` as an unknown field.
+A crest learns it from the practice's answer to a push (`every_sign`), keeps it with the link, and sends again, in the
+same sync, each check-in whose note names several signs; the person is told of each record once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import Region, Side
+from crest.services.checkins import entry_warning
+from crest.services.practice_link import LINK_FILE, PracticeLink, PracticeUnreachable
+from support.clock import FakeClock
+from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest
+
+NOTE = "I have a fever and chills, and trouble controlling my bladder since yesterday"
+URGENT = entry_warning("warning_cauda_equina").title.lower()
+CLINICIAN = entry_warning("warning_infection").title.lower()
+
+
+class Recorded(InProcess):
+    """The practice app in this process, with each push's check-ins noted; as `older`, a practice from before
+    `note_signs`: its answer to a push says nothing of them, and it refuses a batch that holds them."""
+
+    def __init__(self, app: FastAPI, *, older: bool = False) -> None:
+        super().__init__(app)
+        self.older = older
+        self.pushed: list[list[dict[str, Any]]] = []
+
+    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        if not url.endswith("/api/sync/push") or body is None:
+            return super().__call__(method, url, body, token)
+        check_ins = json.loads(body["journal"])["check_ins"]
+        self.pushed.append(check_ins)
+        if self.older and any("note_signs" in check_in for check_in in check_ins):
+            raise PracticeUnreachable("the practice refused: check_ins[0], field note_signs: unknown field")
+        answer = super().__call__(method, url, body, token)
+        return {key: value for key, value in answer.items() if key != "every_sign"} if self.older else answer
+
+
+def _synced(app: FastAPI, world: World, home: Path, transport: Recorded) -> tuple[dict[str, int], dict[str, int]]:
+    """A check-in whose note names an urgent sign and a see-a-clinician one, linked as Cleo and synced twice: what
+    each sync said it sent."""
+    clock = FakeClock()
+    with local_crest(home, clock) as local:
+        clock.advance(600)
+        local.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.LOWER_BACK, 4, Side.CENTRE),), note=NOTE))
+        link_as_cleo(app, world, home, local, clock)
+        first = PracticeLink(home, local.sync, clock, transport).sync().sent
+        clock.advance(60)
+        return first, PracticeLink(home, local.sync, clock, transport).sync().sent
+
+
+def _shown(app: FastAPI, world: World) -> tuple[str, str]:
+    """The practitioner's warning-signs alert for Cleo, and Cleo's page."""
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        [row] = [row for row in practitioner.get("/api/practice/clients").json() if row["name"] == "Cleo"]
+        page = practitioner.get(f"/practice/clients/{row['id']}").text
+    return str(next(alert["text"] for alert in row["alerts"] if alert["kind"] == "warning_signs")), page
+
+
+def test_a_practice_that_reads_every_sign_is_sent_every_sign_in_the_first_sync(
+    world: World, app: FastAPI, tmp_path: Path
+) -> None:
+    transport = Recorded(app)
+    first, second = _synced(app, world, tmp_path / "home", transport)
+
+    assert (first, second) == ({"check_ins": 1, "safety_screens": 1}, {})  # the check-in sent twice, told once
+    [before], [learnt] = (pushed for pushed in transport.pushed if pushed)
+    assert "note_signs" not in before and before["note_sign"] == "warning_cauda_equina"
+    assert learnt["note_signs"] == ["warning_cauda_equina", "warning_infection"]
+    assert json.loads((tmp_path / "home" / LINK_FILE).read_text())["every_sign"] is True
+    alert, page = _shown(app, world)
+    assert URGENT in alert and CLINICIAN in alert and alert.index(URGENT) < alert.index(CLINICIAN)
+    assert URGENT in page.lower() and CLINICIAN in page.lower()
+
+
+def test_a_practice_from_before_every_sign_is_sent_the_most_urgent_alone(
+    world: World, app: FastAPI, tmp_path: Path
+) -> None:
+    transport = Recorded(app, older=True)
+    first, second = _synced(app, world, tmp_path / "home", transport)
+
+    assert (first, second) == ({"check_ins": 1, "safety_screens": 1}, {})
+    assert all("note_signs" not in check_in for pushed in transport.pushed for check_in in pushed)
+    assert json.loads((tmp_path / "home" / LINK_FILE).read_text())["every_sign"] is False
+    alert, page = _shown(app, world)
+    assert URGENT in alert and CLINICIAN not in alert and CLINICIAN not in page.lower()

@@ -1,0 +1,48 @@
+"""A check-in's warning signs in the JSON export: one sign is written as before (`note_sign`, the file's version
+unchanged, for every crest to read); several are written as `note_signs` too, beside the most urgent, in a file of
+version 4, which a crest from before them refuses saying to update it. Each reads back as written."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from crest.journal.records import CheckIn, JournalContents
+from crest.journal.transfer import InvalidImportFile, parse_export
+from crest.journal.transfer.json_format import export_json
+
+AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
+URGENT, CLINICIAN = "warning_cauda_equina", "warning_infection"
+
+
+def _contents(*signs: str) -> JournalContents:
+    return JournalContents(check_ins=(CheckIn(at=AT, note_signs=signs, id=1),))
+
+
+def test_one_sign_is_written_as_before() -> None:
+    text = export_json(_contents(URGENT))
+    document = json.loads(text)
+    assert document["version"] == 1 and document["check_ins"][0]["note_sign"] == URGENT
+    assert "note_signs" not in text
+    assert parse_export(text, "journal.json") == _contents(URGENT)
+
+
+def test_several_signs_are_each_written_and_read_back_in_a_version_4_file() -> None:
+    text = export_json(_contents(URGENT, CLINICIAN))
+    document = json.loads(text)
+    assert document["version"] == 4
+    assert document["check_ins"][0]["note_sign"] == URGENT
+    assert document["check_ins"][0]["note_signs"] == [URGENT, CLINICIAN]
+    assert parse_export(text, "journal.json") == _contents(URGENT, CLINICIAN)
+
+
+def test_a_sign_this_crest_does_not_know_is_refused_not_dropped() -> None:
+    text = export_json(_contents(URGENT, CLINICIAN))
+    listed = f'"note_signs": ["{URGENT}", "{CLINICIAN}"]'
+    newer = text.replace(listed, f'"note_signs": ["{URGENT}", "warning_from_a_newer_crest"]')
+    with pytest.raises(InvalidImportFile, match="field note_signs: unknown warning sign 'warning_from_a_newer_crest'"):
+        parse_export(newer, "journal.json")
+    with pytest.raises(InvalidImportFile, match=r"field note_signs: .* is not a list of warning signs"):
+        parse_export(text.replace(listed, f'"note_signs": "{CLINICIAN}"'), "journal.json")
