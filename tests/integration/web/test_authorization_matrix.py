@@ -245,6 +245,14 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/"): Rule(CLIENTS, 200, to_their_home),
     ("GET", "/session"): Rule(CLIENTS, 200, CLIENT),
     ("GET", "/session/edit"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
+    # the edit form without its script: Ann's session as it is (15 minutes, completed), saved again
+    ("POST", "/session/edit"): Rule(
+        ("client_a",),
+        303,
+        own_object,
+        query="session_id={session}",
+        body=lambda w, a: {"variant": "standard", "rested_minutes": "15", "rested_seconds": "0", "status": "completed"},
+    ),
     ("GET", "/session/breath"): Rule(("client_a",), 200, own_object, query="session_id={session}"),
     ("GET", "/checkin"): Rule(CLIENTS, 200, CLIENT),
     ("POST", "/checkin"): Rule(CLIENTS, 303, CLIENT, body=lambda w, a: {"note": "the form without its script"}),

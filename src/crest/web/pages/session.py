@@ -1,5 +1,6 @@
 """The guided session in the browser: checklist, optional camera check, timer; and correcting a finished one."""
 
+import re
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -8,13 +9,17 @@ from fastapi.responses import RedirectResponse, Response
 
 from crest.breath.words import state_labels
 from crest.durations import rested_text
+from crest.errors import CrestError
 from crest.insights.practice import DEMO_ENDED
 from crest.journal.plausibility import most_rested_s
 from crest.journal.records import (
     MAX_PLANNED_MINUTES,
     MAX_RECORD_ID,
     MIN_PLANNED_MINUTES,
+    InvalidDuration,
     PracticeSession,
+    SessionEdit,
+    check_finished_status,
     require_finished,
 )
 from crest.journal.vocabulary import SessionStatus, labels
@@ -25,8 +30,9 @@ from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, WorseAdv
 from crest.services.fingerprints import fingerprint
 from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
+from crest.web.form_words import refusal
 from crest.web.help_links import help_link
-from crest.web.pages.common import Context, page_router
+from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.pages.journal import FromJournalPage, journal_address
 from crest.web.presenters import friendly_time, note_lines
 from crest.web.schemas import SessionOut
@@ -183,34 +189,109 @@ def session_edit_page(
     session_id: Annotated[int, Query(ge=1, le=MAX_RECORD_ID)],
     page: FromJournalPage = None,
 ) -> Response:
+    return _edit_page(request, context, session_id, page)
+
+
+@router.post("/session/edit")
+def save_session_edit(
+    request: Request,
+    context: Context,
+    form: SubmittedForm,
+    session_id: Annotated[int, Query(ge=1, le=MAX_RECORD_ID)],
+    page: FromJournalPage = None,
+) -> Response:
+    """The edit form without its script: the same correction, through the same service, as the script's PUT."""
+    practice = context.services.practice
+    try:
+        session = require_finished(practice.get(session_id))
+        seconds = seconds_rested(form.get("rested_minutes", ""), form.get("rested_seconds", ""), session)
+        edit = SessionEdit(form.get("variant", ""), seconds, check_finished_status(form.get("status", "")))
+        practice.correct(session_id, edit, form.get("uid") or None, form.get("loaded") or None)
+    except CrestError as error:
+        return _edit_page(request, context, session_id, page, form, error)
+    return RedirectResponse(journal_address(request, page), status_code=303)
+
+
+# Time rested as the edit form takes it: whole minutes and seconds, the seconds under a minute, in all no more than
+# `most_rested_s`. Said in these words with and without the script (which gets them from the page).
+RESTED_FORM = "give the minutes as a whole number and the seconds from 0 to 59"
+_WHOLE = re.compile(r"[0-9]{1,9}")  # as the script reads a field (/^[0-9]{1,9}$/): no sign, no decimals
+
+
+def most_rested_hint(session: PracticeSession) -> str:
+    """The most a correction may give `session`, and why."""
+    most = rested_text(most_rested_s(session))
+    if session.logged:
+        return f"At most {most}, the time planned."
+    return f"At most {most}, the time crest timed: a correction can shorten a timed rest, not add to it."
+
+
+def rested_refusal(session: PracticeSession) -> str:
+    return f"Time rested: {RESTED_FORM}. {most_rested_hint(session)}"
+
+
+def seconds_rested(minutes: str, seconds: str, session: PracticeSession) -> int:
+    """The seconds rested the form's two fields give, or `InvalidDuration` in the page's words."""
+    given = [int(text.strip()) if _WHOLE.fullmatch(text.strip()) else None for text in (minutes, seconds)]
+    if given[0] is not None and given[1] is not None and given[1] <= 59:
+        total = given[0] * 60 + given[1]
+        if total <= most_rested_s(session):
+            return total
+    raise InvalidDuration(rested_refusal(session))
+
+
+def _edit_page(
+    request: Request,
+    context: WebContext,
+    session_id: int,
+    page: int | None,
+    sent: dict[str, str] | None = None,
+    error: CrestError | None = None,
+) -> Response:
+    """The edit form; after a refused save without the script, what was sent, with why it was refused."""
     session = require_finished(context.services.practice.get(session_id))
     context.services.sync.require_entered_here("sessions", session_id)  # one pushed by a linked crest is edited there
     # Named by its uid too, so that saving from a tab left open after it was deleted never changes the next session
     # SQLite gives its id.
     uid = context.services.practice.uids([session_id]).get(session_id, "")
-    # ... and by what it said when this page showed it: an older tab never undoes a newer tab's correction
-    sent_back = {**({"uid": uid} if uid else {}), "loaded": fingerprint(session)}
+    # ... and by what it said when this page showed it: an older tab never undoes a newer tab's correction (a form
+    # sent back keeps what it was first shown with)
+    shown = {"uid": uid, "loaded": fingerprint(session)}
+    if sent is not None:
+        shown = {name: sent.get(name, "") for name in shown}
+    sent_back = {name: value for name, value in shown.items() if value}
     config = {
         "session": SessionOut.of(session).model_dump(mode="json"),
         "update_url": f"/api/sessions/{session_id}?{urlencode(sent_back)}",
         "journal_url": journal_address(request, page),  # Save and Cancel return to the Journal page it came from
         "most_seconds": most_rested_s(session),
+        "rested_refused": rested_refusal(session),
     }
     finished = [status for status in SessionStatus if status.finished]
     practitioners_notes = context.services.reports.session_notes()  # pulled by crest sync from a linked practice
+    form = {
+        "variant": session.variant,
+        "status": session.status.value,
+        "rested_minutes": str(session.actual_seconds // 60),
+        "rested_seconds": str(session.actual_seconds % 60),
+    } | (sent or {})
     return render(
         request,
         "session_edit.html",
+        200 if error is None else error.http_status,
         active="journal_page",
         title="Edit session",
         config=config,
         session=session,
+        action=f"{request.url.path}?{request.url.query}",
+        shown=shown,
+        form=form,
+        error="" if error is None else refusal(error),
+        rested_refused=isinstance(error, InvalidDuration),
         when=friendly_time(session.started_at, context.local_zone, context.now()),
         notes=note_lines(practitioners_notes.get(session_id, ()), context.local_zone, context.now()),
         rested=rested_text(session.actual_seconds),
-        rested_minutes=session.actual_seconds // 60,
-        rested_seconds=session.actual_seconds % 60,
-        most=rested_text(most_rested_s(session)),
+        most_hint=most_rested_hint(session),
         variants=[(name, variant.title) for name, variant in context.protocol.variants.items()],
         statuses=[(name, label.capitalize()) for name, label in labels(finished).items()],
     )

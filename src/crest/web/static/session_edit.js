@@ -1,4 +1,5 @@
 // Correcting a finished session: the form sends variant, seconds rested and status to the API, then back to the journal.
+// Without this script the form posts to the page, which takes the time rested by the same rule, in the same words.
 "use strict";
 
 (() => {
@@ -9,7 +10,7 @@
   const error = document.getElementById("form-error");
 
   function secondsRested() {
-    const whole = (input) => (/^\d+$/.test(input.value.trim()) ? Number(input.value) : null);
+    const whole = (input) => (/^[0-9]{1,9}$/.test(input.value.trim()) ? Number(input.value) : null);
     const [m, s] = [whole(minutes), whole(seconds)];
     if (m === null || s === null || s > 59) return null;
     const total = m * 60 + s;
@@ -20,7 +21,7 @@
     event.preventDefault();
     const actualSeconds = secondsRested();
     if (actualSeconds === null) {
-      error.textContent = `Time rested: whole minutes and seconds (0 to 59). ${document.getElementById("rested-hint").textContent}`;
+      error.textContent = config.rested_refused;
       window.crest.refuse([minutes], error);
       return;
     }
