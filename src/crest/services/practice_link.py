@@ -499,7 +499,12 @@ class PracticeLink:
         state = self._held(url, token) if noted is None else noted
         notes = any(link.shared and link.share_notes for link in sharing)
         outgoing = self._sync.outgoing(notes=notes, every_sign=stored.every_sign)
-        sent, pushed, every_sign = self._push(url, token, outgoing, state, on_batch)
+        try:
+            sent, pushed, every_sign = self._push(url, token, outgoing, state, on_batch)
+        except PracticeUnreachable:
+            if stored.every_sign:  # a practice put back to an older server refuses them: the next sync asks again
+                self._keep(stored.model_copy(update={"every_sign": False}))
+            raise
         if every_sign and not stored.every_sign:
             # Told at this push: each check-in whose note names several signs goes again with all of them (its
             # fingerprint covers them), counted once however often it went.

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 
 from crest.journal.records import CheckIn, PainRating
@@ -91,3 +92,23 @@ def test_a_practice_from_before_every_sign_is_sent_the_most_urgent_alone(
     assert json.loads((tmp_path / "home" / LINK_FILE).read_text())["every_sign"] is False
     alert, page = _shown(app, world)
     assert URGENT in alert and CLINICIAN not in alert and CLINICIAN not in page.lower()
+
+
+def test_a_practice_put_back_to_an_older_server_is_asked_again_after_one_refused_sync(
+    world: World, app: FastAPI, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    _synced(app, world, home, Recorded(app))  # every sign learnt
+    older = Recorded(app, older=True)
+    clock = FakeClock()
+    clock.advance(3600)
+    with local_crest(home, clock) as local:
+        local.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.LOWER_BACK, 3, Side.CENTRE),), note=NOTE))
+        with pytest.raises(PracticeUnreachable, match="note_signs: unknown field"):
+            PracticeLink(home, local.sync, clock, older).sync()
+        assert json.loads((home / LINK_FILE).read_text())["every_sign"] is False
+        # both check-ins in the form that server holds (the first went with every sign), and this visit's answers
+        assert PracticeLink(home, local.sync, clock, older).sync().sent == {"check_ins": 2, "safety_screens": 1}
+    sent = older.pushed[-1]
+    assert [check_in.get("note_sign") for check_in in sent] == ["warning_cauda_equina"] * 2
+    assert not any("note_signs" in check_in for check_in in sent)
