@@ -1,10 +1,10 @@
 """The rules against every labelled photo of bench/photos, from the landmarks committed beside the labels.
 
 The photos themselves have no licence and stay outside the repository, but what the pose model found in them is
-committed (bench/photos/landmarks), so a clone can judge the rules on about 1,800 real photos. The floors sit about
-one point under what the rules score as this was written (balanced accuracy 0.879-0.882, sensitivity 0.805-0.813,
-criterion agreement 0.900-0.901, bench/photos/README.md, round 23: no rule changed, and the floors moved down with
-fresh20, whose 10 photos in the position are found 4-6 times): a change that loses several photos fails here, and one
+committed (bench/photos/landmarks), so a clone can judge the rules on about 1,900 real photos. The floors sit about
+one point under what the rules score as this was written (balanced accuracy 0.870-0.874, sensitivity 0.790-0.797,
+criterion agreement 0.896-0.897, bench/photos/README.md, round 24: no rule changed, and the floors moved down with
+fresh21, whose 10 photos in the position are found 4 times): a change that loses several photos fails here, and one
 that is meant to trade photos must move the floor and say so in that README. eval-public is left out: its labels live in
 ../shared, which a clone does not have.
 """
@@ -18,12 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
 
 import eval_photos
 
-BALANCED_ACCURACY_FLOOR = 0.87
-SENSITIVITY_FLOOR = 0.795
+BALANCED_ACCURACY_FLOOR = 0.86
+SENSITIVITY_FLOOR = 0.78
 SPECIFICITY_FLOOR = 0.94
-AGREEMENT_FLOOR = 0.89
-# 1,810 rows in the committed sets of round 23, 9 of them without landmarks (sources that could not be fetched).
-FEWEST_PHOTOS = 1800
+AGREEMENT_FLOOR = 0.885
+# 1,917 rows in the committed sets of round 24, 9 of them without landmarks (sources that could not be fetched).
+FEWEST_PHOTOS = 1900
 
 
 @pytest.mark.parametrize("variant", eval_photos.VARIANTS)
