@@ -10,6 +10,9 @@ Pathways' published alert thresholds). Pure: records, trends, `now` in; alerts o
 - low: 2 days without a session in a daily plan (a prescription of 7 days a week).
 
 An alert keeps the moment it was raised (`since`); acknowledging it hides it until something newer raises it again.
+A record raises it when the practice learns of it: the later of its own time and when the journal stored it
+(`stored_at`), so a check-in a linked crest syncs after the practitioner acknowledged the alert is news, not
+something already acknowledged.
 """
 
 from collections.abc import Mapping, Sequence
@@ -89,6 +92,7 @@ class ClientSignals:
     # The warning signs of `recent_check_ins`, as the safety gate reads them, and the urgent ones kept when their
     # check-in was deleted or corrected (`kept`), which the gate still holds by.
     check_in_signs: Sequence[CheckInSign] = ()
+    safety_stored_at: datetime | None = None  # when the journal stored the latest safety answers (`stored_at`)
 
 
 def client_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
@@ -119,7 +123,8 @@ def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         check_in = severe[-1]
         rating = max(check_in.pain, key=lambda one: one.score)
         place = Place(rating.region, rating.side).label
-        alerts.append(Alert(AlertKind.SEVERE_PAIN, check_in.at, f"pain {rating.score}/10 at the {place}"))
+        since = max(learned_of(c.at, c.stored_at) for c in severe)
+        alerts.append(Alert(AlertKind.SEVERE_PAIN, since, f"pain {rating.score}/10 at the {place}"))
     rising = [trend for trend in signals.trends if trend.verdict is Verdict.WORSE and trend.latest is not None]
     if rising:
         places = ", ".join(trend.place.label for trend in rising)
@@ -156,11 +161,23 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         if other:  # one alert names one check-in's signs; the client's page lists every one
             text += f"; and {counted(other, 'other sign')}"
         # Raised again by any newer sign, whichever check-in leads.
-        alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text))
+        since = max(learned_of(sign.at, _stored_at(recent.get(sign.check_in_id))) for sign in signs)
+        alerts.append(Alert(AlertKind.WARNING_SIGNS, since, text))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:
-        alerts.append(Alert(AlertKind.RED_FLAG, answered_at, f"a safety answer that is a red flag ({level.advice})"))
+        since = learned_of(answered_at, signals.safety_stored_at)
+        alerts.append(Alert(AlertKind.RED_FLAG, since, f"a safety answer that is a red flag ({level.advice})"))
     return alerts
+
+
+def learned_of(at: datetime, stored_at: datetime | None) -> datetime:
+    """When the practice learned of a record of time `at` that its journal stored at `stored_at` (none: before
+    journals noted it)."""
+    return at if stored_at is None else max(at, stored_at)
+
+
+def _stored_at(check_in: CheckIn | None) -> datetime | None:
+    return None if check_in is None else check_in.stored_at
 
 
 def _for_the_practitioner(sign: CheckInSign) -> str:

@@ -574,6 +574,10 @@ class CheckIn:
     # "warning_cauda_equina"), most urgent first, each once: sent with the check-in so a practice server that keeps
     # no notes still holds practice and alerts on each of them.
     note_signs: tuple[str, ...] = ()
+    # When this journal last stored it (written, corrected or received from a linked crest): a practice's alerts
+    # count from it, since a check-in synced hours after it was written is news when it arrives. Not part of what
+    # the check-in says: never exported, sent or compared.
+    stored_at: datetime | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         require_aware(self.at, "the check-in time")
@@ -636,6 +640,7 @@ class SafetyScreen:
     answers: Mapping[str, bool]
     advice_level: str
     id: int | None = None
+    stored_at: datetime | None = field(default=None, compare=False)  # as `CheckIn.stored_at`
 
     def __post_init__(self) -> None:
         require_aware(self.answered_at, "the safety answer time")

@@ -339,6 +339,7 @@ def read_check_ins(
             CheckInRow.compared_with_before,
             CheckInRow.note,
             CheckInRow.note_signs,
+            CheckInRow.stored_at,
         )
         .where(*conditions)
         .order_by(CheckInRow.at, CheckInRow.id)
@@ -376,6 +377,7 @@ def read_check_ins(
                 else check_comparison(row.compared_with_before),
                 note=row.note,
                 note_signs=_signs(row.note_signs),
+                stored_at=row.stored_at,
             )
         except READ_FAILURES as error:
             if note is not None:
@@ -415,6 +417,7 @@ def _check_in_record(row: CheckInRow) -> CheckIn:
         compared_with_before=None if row.compared_with_before is None else check_comparison(row.compared_with_before),
         note=row.note,
         note_signs=_signs(row.note_signs),
+        stored_at=row.stored_at,
     )
 
 
@@ -422,7 +425,8 @@ def _signs(stored: str | None) -> tuple[str, ...]:
     return () if stored is None else tuple(stored.split())
 
 
-def _fill_check_in_row(row: CheckInRow, check_in: CheckIn) -> None:
+def _fill_check_in_row(row: CheckInRow, check_in: CheckIn, stored_at: datetime) -> None:
+    row.stored_at = stored_at
     row.at = check_in.at
     row.timing = check_in.timing
     row.session_id = check_in.session_id
@@ -442,6 +446,7 @@ def _screen_record(row: SafetyScreenRow) -> SafetyScreen:
         answered_at=row.answered_at,
         advice_level=row.advice_level,
         answers={answer.question_id: answer.answer for answer in row.answers},
+        stored_at=row.stored_at,
     )
 
 
@@ -476,11 +481,12 @@ def _pulled_note_row(note: SyncedSessionNote, person_id: int, session_id: int) -
     )
 
 
-def _screen_row(screen: SafetyScreen, person_id: int, uid: str | None = None) -> SafetyScreenRow:
+def _screen_row(screen: SafetyScreen, person_id: int, stored_at: datetime, uid: str | None = None) -> SafetyScreenRow:
     return SafetyScreenRow(
         id=screen.id,
         person_id=person_id,
         uid=uid or new_uid(),
+        stored_at=stored_at,
         answered_at=screen.answered_at,
         advice_level=screen.advice_level,
         answers=[SafetyAnswerRow(question_id=key, answer=value) for key, value in screen.answers.items()],
@@ -946,7 +952,7 @@ class Journal:
             if check_in.session_id is not None:
                 self._session_row(db, check_in.session_id)
             row = CheckInRow(person_id=self.person_id, uid=new_uid())
-            _fill_check_in_row(row, check_in)
+            _fill_check_in_row(row, check_in, self._clock())
             db.add(row)
             db.flush()
             return row.id
@@ -1042,7 +1048,7 @@ class Journal:
             row = self._check_in_row(db, check_in.id)
             if check_in.session_id is not None:
                 self._session_row(db, check_in.session_id)
-            _fill_check_in_row(row, check_in)
+            _fill_check_in_row(row, check_in, self._clock())
 
     def delete_checkin(self, check_in_id: int) -> None:
         with self._writing() as db:
@@ -1074,7 +1080,7 @@ class Journal:
 
     def record_safety_screen(self, screen: SafetyScreen) -> int:
         with self._writing() as db:
-            row = _screen_row(screen, self.person_id)
+            row = _screen_row(screen, self.person_id, self._clock())
             db.add(row)
             db.flush()
             return row.id
@@ -1306,10 +1312,10 @@ class Journal:
             for check_in in contents.check_ins:
                 uid = contents.check_in_uids.get(check_in.id or 0) or new_uid()
                 row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=uid)
-                _fill_check_in_row(row, check_in)
+                _fill_check_in_row(row, check_in, self._clock())
                 db.add(row)
             db.add_all(
-                _screen_row(screen, self.person_id, contents.screen_uids.get(screen.id or 0))
+                _screen_row(screen, self.person_id, self._clock(), contents.screen_uids.get(screen.id or 0))
                 for screen in contents.safety_screens
             )
             db.add_all(_clearance_row(clearance, self.person_id) for clearance in contents.safety_clearances)
@@ -1371,7 +1377,7 @@ class Journal:
             for check_in in plan.check_ins:
                 check_in_row = CheckInRow(person_id=person, uid=file_uid("check_ins", check_in.id) or new_uid())
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
-                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
+                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id), self._clock())
                 db.add(check_in_row)
                 db.flush()
                 if check_in.id is not None:
@@ -1381,7 +1387,7 @@ class Journal:
                 for warning in plan.safety_warnings
             )
             db.add_all(
-                _screen_row(replace(screen, id=None), person, file_uid("safety_screens", screen.id))
+                _screen_row(replace(screen, id=None), person, self._clock(), file_uid("safety_screens", screen.id))
                 for screen in plan.safety_screens
             )
             db.add_all(_clearance_row(replace(clearance, id=None), person) for clearance in plan.safety_clearances)
@@ -1606,12 +1612,14 @@ class Journal:
                 uid = _uid_of(uids, "check_ins", check_in.id)
                 check_in_row = self._row_by_uid(db, CheckInRow, uid) or CheckInRow(person_id=self.person_id, uid=uid)
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
-                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id))
+                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id), self._clock())
                 check_in_row.pushed_by_device = device
                 db.add(check_in_row)
             for screen in contents.safety_screens:
                 uid = _uid_of(uids, "safety_screens", screen.id)
-                self._replace_by_uid(db, uid, _screen_row(replace(screen, id=None), self.person_id), device)
+                self._replace_by_uid(
+                    db, uid, _screen_row(replace(screen, id=None), self.person_id, self._clock()), device
+                )
             for assessment in contents.psfs:
                 uid = _uid_of(uids, "psfs", assessment.id)
                 self._replace_by_uid(db, uid, _psfs_row(replace(assessment, id=None), self.person_id), device)

@@ -146,6 +146,7 @@ class CheckInRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     # the signs read in the note (`CheckIn.note_signs`), separated by spaces; none: NULL
     note_signs: Mapped[str | None] = mapped_column(Text)
+    stored_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # `CheckIn.stored_at`; NULL: before r0025
     pain: Mapped[list[PainRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PainRow.position", lazy="selectin"
     )
@@ -186,6 +187,7 @@ class SafetyScreenRow(Base):
     pushed_by_device: Mapped[int | None] = pushed_by_column()
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     advice_level: Mapped[str] = mapped_column(String(40))
+    stored_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # `CheckIn.stored_at`; NULL: before r0025
     answers: Mapped[list[SafetyAnswerRow]] = relationship(
         cascade="all, delete-orphan",
         passive_deletes=True,

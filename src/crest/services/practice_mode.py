@@ -243,6 +243,7 @@ class PracticeMode:
             daily_plan=prescription is not None and applies and prescription.daily,
             safety_level=None if safety is None else level_of(safety.answers, safety.advice_level),
             safety_answered_at=None if safety is None else safety.answered_at,
+            safety_stored_at=None if safety is None else safety.stored_at,
             zone=zone,
             check_in_signs=[
                 *check_in_signs(_recent(window.check_ins, now), zone),
@@ -295,6 +296,7 @@ class PracticeMode:
             daily_plan=prescription is not None and prescription.daily,
             safety_level=safety.answers_level,
             safety_answered_at=None if safety.latest is None else safety.latest.answered_at,
+            safety_stored_at=None if safety.latest is None else safety.latest.stored_at,
             zone=services.zone,
             check_in_signs=[*signs, *kept],
         )
