@@ -493,14 +493,7 @@ class PracticeMode:
         return next(view for view in self.sharing(actor) if view.link_id == link.id)
 
     def _audit_consent(self, actor: Client, what: str, address: str | None) -> None:
-        self._audit.record(
-            actor,
-            Audited.CONSENT,
-            actor_name=self._name_of(actor),
-            subject_person_id=actor.person_id,
-            address=address,
-            detail=what,
-        )
+        self._audit_own(actor, Audited.CONSENT, address, what)
 
     def _own_link(self, actor: Actor, link_id: int) -> CareLinkRecord:
         link = self._store.care_link(link_id)
@@ -551,13 +544,8 @@ class PracticeMode:
         if device_id is not None:
             self._store.device_synced(device_id, self._clock())
         stored = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in received.items() if count)
-        self._audit.record(
-            actor,
-            Audited.SYNC,
-            actor_name=self._name_of(actor),
-            subject_person_id=actor.person_id,
-            address=address,
-            detail=f"device {device_id}: stored {stored or 'nothing'}; deleted {deleted_count}",
+        self._audit_own(
+            actor, Audited.SYNC, address, f"device {device_id}: stored {stored or 'nothing'}; deleted {deleted_count}"
         )
         return received, deleted_count
 
@@ -597,13 +585,17 @@ class PracticeMode:
 
     def _audit_unlinked(self, actor: Client, device_id: int, address: str | None) -> None:
         # A credential ending is a security event, as its start (LINK_DEVICE) is.
+        self._audit_own(actor, Audited.UNLINK_DEVICE, address, f"device {device_id}")
+
+    def _audit_own(self, actor: Client, action: Audited, address: str | None, detail: str) -> None:
+        """An entry of what a client did to their own records or consent."""
         self._audit.record(
             actor,
-            Audited.UNLINK_DEVICE,
+            action,
             actor_name=self._name_of(actor),
             subject_person_id=actor.person_id,
             address=address,
-            detail=f"device {device_id}",
+            detail=detail,
         )
 
     def now(self) -> datetime:

@@ -6,11 +6,12 @@ you" of a sign nobody had seen. An alert now counts from when the practice learn
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
 
-from crest.accounts.model import Client
+from crest.accounts.model import Client, Practitioner
 from crest.insights.alerts import AlertKind
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal, RecordKind
@@ -26,15 +27,24 @@ def _push(practice: Practice, client: Client, sent: tuple[str, Mapping[RecordKin
     practice.practice.receive_sync(client, None, text, uids, {})
 
 
-def test_a_sign_written_before_an_acknowledgement_and_synced_after_it_raises_the_alert_again(
-    practice: Practice, tmp_path: Path
-) -> None:
+@contextmanager
+def _fay_at_home(
+    practice: Practice, tmp_path: Path, answers: dict[str, bool]
+) -> Iterator[tuple[Practitioner, Client, Services]]:
+    """Fay, a client of Pat, with her own crest's journal, her safety answers given there."""
     physio = practice.practitioner(practice.admin(), "pat@clinic.example")
     fay = practice.client(physio, "fay@example.org", "Fay")
     with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=practice.clock) as journal:
         local = Services.over(journal, practice.clock, UTC)
-        local.safety.record(NO_TO_ALL)
+        local.safety.record(answers)
         practice.clock.advance(600)
+        yield physio, fay, local
+
+
+def test_a_sign_written_before_an_acknowledgement_and_synced_after_it_raises_the_alert_again(
+    practice: Practice, tmp_path: Path
+) -> None:
+    with _fay_at_home(practice, tmp_path, NO_TO_ALL) as (physio, fay, local):
         fever = local.check_ins.add(
             CheckIn(at=practice.clock(), pain=(PainRating("lower_back", 3, "centre"),), note="I have a fever")
         )
@@ -68,12 +78,7 @@ def test_a_sign_written_before_an_acknowledgement_and_synced_after_it_raises_the
 def test_severe_pain_and_a_red_flag_answer_synced_after_an_acknowledgement_raise_theirs_again(
     practice: Practice, tmp_path: Path
 ) -> None:
-    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
-    fay = practice.client(physio, "fay@example.org", "Fay")
-    with Journal.open(f"sqlite:///{tmp_path / 'crest.db'}", clock=practice.clock) as journal:
-        local = Services.over(journal, practice.clock, UTC)
-        local.safety.record(NO_TO_ALL | {"night_pain": True})
-        practice.clock.advance(600)
+    with _fay_at_home(practice, tmp_path, NO_TO_ALL | {"night_pain": True}) as (physio, fay, local):
         first = local.check_ins.add(CheckIn(at=practice.clock(), pain=(PainRating("lower_back", 7, "centre"),)))
         _push(practice, fay, local.sync.outgoing().batch({"check_ins": [first.id or 0], "safety_screens": [1]}))
         practice.clock.advance(60)
