@@ -76,6 +76,7 @@ INVITE_CODE_BYTES = 24  # 192 bits: at least 128, and still short enough to read
 FAILURE_WINDOW = timedelta(minutes=15)
 FREE_FAILURES_PER_ACCOUNT = 5
 FREE_FAILURES_PER_ADDRESS = 20  # one address may be a whole office behind one router
+WRONG_SIGN_INS = "sign-in attempts"  # what too many of were wrong: passwords and codes count as one
 LONGEST_WAIT = timedelta(minutes=15)
 # `crest sync` counts its requests per account: a sync is three requests and one more per 200 records sent, so a
 # crest syncing every minute makes a tenth of these, and a first sync of a decade's journal (50,000 records) fits
@@ -465,7 +466,7 @@ class Accounts:
         rest of the form's rules, checked once the code is known right and before it is used up, so that a form
         they refuse leaves the code to send again (a time step cannot come back: the person would wait for the
         next, a recovery code would be gone)."""
-        with self._attempt(_keys(account.email, address), address, "passwords or codes"):
+        with self._attempt(_keys(account.email, address), address):
             now = self._clock()
             factor = self._store.second_factor(account.id)
             actor = self.actor_of(account)
@@ -646,12 +647,14 @@ class Accounts:
         return SignedInSession(token, actor, account)
 
     @contextmanager
-    def _attempt(self, keys: list[str], address: str | None, wrong: str = "passwords") -> Iterator[None]:
+    def _attempt(self, keys: list[str], address: str | None) -> Iterator[None]:
         """Refuse while backing off; else the block checks a password or a code, counted as a failure from before
         it starts, in the transaction that looked at the limit: checking first and counting after let 40 wrong
         passwords sent at once all be checked (ASVS 5.0 6.3.1). Only a wrong one (`SignInFailed`, `WrongCode`)
-        stays counted; any other end of the block releases it."""
-        held = self._hold_failure(keys, address, wrong)
+        stays counted; any other end of the block releases it. The refusal says "sign-in attempts", never
+        "passwords" or "codes": it comes before anything sent is checked, wrong passwords and codes share one
+        count, and saying that codes were wrong would tell whoever asks next that someone knew the password."""
+        held = self._hold_failure(keys, address, WRONG_SIGN_INS)
         try:
             yield
         except BaseException as error:

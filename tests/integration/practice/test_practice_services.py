@@ -89,14 +89,14 @@ def test_wrong_passwords_answer_401_then_429_with_a_growing_wait(practice: Pract
     with pytest.raises(TooManyAttempts) as first:
         practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.2")  # even the right one waits
     assert first.value.retry_after_s == 1
-    assert first.value.message == "too many wrong passwords; wait 1 second and try again"
+    assert first.value.message == "too many wrong sign-in attempts; wait 1 second and try again"
     practice.clock.advance(1)
     with pytest.raises(SignInFailed):
         practice.sign_in("admin@clinic.example", "still wrong", "10.0.0.3")
     with pytest.raises(TooManyAttempts) as second:
         practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")
     assert second.value.retry_after_s == 2
-    assert second.value.message == "too many wrong passwords; wait 2 seconds and try again"
+    assert second.value.message == "too many wrong sign-in attempts; wait 2 seconds and try again"
     practice.clock.advance(2)
     practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the wait is over
     assert [entry.outcome for entry in practice.audit.entries(Audited.DENIED)] == ["rate_limited", "rate_limited"]

@@ -132,7 +132,7 @@ def test_wrong_codes_back_off_as_wrong_passwords_do(app: FastAPI, world: World) 
             assert client.post("/login/code", data={"code": "999999x"}).status_code == 401
         waiting = client.post("/login/code", data={"code": code_at(secret, step_at(world.clock()))})
         assert waiting.status_code == 429 and waiting.headers["Retry-After"] == "1"  # even the right code waits
-        assert "Too many wrong passwords or codes; wait 1 second" in waiting.text
+        assert "Too many wrong sign-in attempts; wait 1 second" in waiting.text
     world.clock.advance(1)
     # the right password does not clear the count (it would let whoever knows it guess codes for ever)
     with _password_step(app) as client:
@@ -141,6 +141,28 @@ def test_wrong_codes_back_off_as_wrong_passwords_do(app: FastAPI, world: World) 
         assert client.post("/login/code", data=right).status_code == 429  # the wait doubles: 2 seconds
         world.clock.advance(2)
         assert client.post("/login/code", data=right).status_code == 303
+
+
+def test_wrong_codes_then_a_lock_say_sign_in_attempts_at_every_door_as_wrong_passwords_do(
+    app: FastAPI, world: World
+) -> None:
+    # A walk-through sent five wrong codes with the right password and was told "too many wrong passwords". The
+    # refusal comes before anything sent is checked, and saying "codes" would tell the next asker, who may not know
+    # the password, that someone did: both kinds of failure say the same.
+    body = {"email": "pat@clinic.example", "password": PASSWORD, "second_factor_code": "000000x"}
+    with TestClient(app, headers={"Origin": ORIGIN}) as client:
+        for _ in range(FREE_FAILURES_PER_ACCOUNT):
+            assert client.post("/api/auth/login", json=body).status_code == 401
+        said = "too many wrong sign-in attempts; wait 1 second and try again"
+        locked = client.post("/api/auth/login", json={**body, "second_factor_code": app_code(app, body["email"])})
+        assert locked.status_code == 429 and locked.json() == {"detail": said}
+        page = client.post("/login", data={"email": body["email"], "password": PASSWORD})
+        assert page.status_code == 429 and "Too many wrong sign-in attempts; wait 1 second" in page.text
+        guesses = {"email": "eve@clinic.example", "password": "a guess"}  # wrong passwords alone, another account
+        for _ in range(FREE_FAILURES_PER_ACCOUNT):
+            assert client.post("/api/auth/login", json=guesses).status_code == 401
+        guessed = client.post("/api/auth/login", json=guesses)
+        assert guessed.status_code == 429 and guessed.json() == {"detail": said}
 
 
 def test_the_code_step_ends_after_five_minutes(app: FastAPI, world: World) -> None:
