@@ -35,6 +35,7 @@ class Done(StrEnum):
     CLIENT_INVITE_WITHDRAWN = "client-invite-withdrawn"
     PRACTITIONER_INVITE_WITHDRAWN = "practitioner-invite-withdrawn"
     PROGRAMME_ENDED = "programme-ended"
+    PRACTITIONER_REMOVED = "practitioner-removed"
     SIGNED_OUT = "signed-out"
 
     @property
@@ -54,6 +55,7 @@ _PAGES: dict[Done, str] = {
     Done.CLIENT_INVITE_WITHDRAWN: "practice_dashboard",
     Done.PRACTITIONER_INVITE_WITHDRAWN: "practice_admin",
     Done.PROGRAMME_ENDED: "practice_dashboard",
+    Done.PRACTITIONER_REMOVED: "practice_admin",
     Done.SIGNED_OUT: "login_page",
 }
 # What a change that names nobody says, on its page
@@ -61,6 +63,9 @@ SAID: dict[Done, str] = {
     Done.CLIENT_INVITE_WITHDRAWN: "The invitation is withdrawn: its link no longer works.",
     Done.PRACTITIONER_INVITE_WITHDRAWN: "The invitation is withdrawn: its link no longer works.",
     Done.PROGRAMME_ENDED: "The programme is ended: you no longer follow that client, and every record stays theirs.",
+    # nameless: a removed practitioner is no longer among those the Practice page looks names up in
+    Done.PRACTITIONER_REMOVED: "The practitioner is removed: they are signed out everywhere, the invitations they "
+    "sent no longer work, and their clients keep every record.",
     Done.SIGNED_OUT: "You are signed out.",
 }
 

@@ -323,7 +323,8 @@ def end(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> 
 
 @router.get("/practice/admin", name="practice_admin")
 def admin_page(request: Request, asker: Asked, door: Door) -> Response:
-    """Confirms signing a practitioner out or resetting their two-step sign-in, named (crest.web.notices)."""
+    """Confirms signing a practitioner out or resetting their two-step sign-in, named, and a removal
+    (crest.web.notices)."""
     notice = handed_on(request, door, "practice_admin")
     return shown_once(request, door, _with_new_invite(request, asker, door, _admin_view, handed=notice))
 
@@ -512,7 +513,7 @@ def _confirm(request: Request, status_code: int = 200, **values: Any) -> Respons
 @router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")
 def remove(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     door.accounts.remove_practitioner(asker.actor, membership_id, address_of(request))
-    return _back(request, "practice_admin")
+    return back_with(request, door, Done.PRACTITIONER_REMOVED)
 
 
 @router.get("/sharing", name="sharing_page")

@@ -26,6 +26,7 @@ CONFIRMATIONS = (
     "two-step sign-in is reset and they are signed out",
     "The invitation is withdrawn",
     "The programme is ended",
+    "The practitioner is removed",
     "You are signed out",
 )
 PAGES = [
@@ -135,3 +136,15 @@ def test_a_withdrawal_an_end_and_a_sign_out_are_each_confirmed_once(app: FastAPI
         signed_out = ann.post("/logout")
         assert signed_out.url.path == "/login" and "You are signed out." in signed_out.text
         assert says_nothing(ann.get("/login").text)
+
+
+def test_a_removal_is_confirmed_once(app: FastAPI, world: World) -> None:
+    """The Practice page after "Remove Pat Physio" only no longer listed them (a practice-mode walk-through, L3)."""
+    with browser(app, world.tokens["admin"]) as admin:
+        removed = admin.post(f"/practice/admin/practitioners/{world.ids['practitioner_membership']}/remove")
+        said = (
+            "The practitioner is removed: they are signed out everywhere, the invitations they sent no longer work, "
+            "and their clients keep every record."
+        )
+        assert removed.url.path == "/practice/admin" and said in unescape(removed.text)
+        assert "Pat Physio" not in removed.text and says_nothing(admin.get("/practice/admin").text)
