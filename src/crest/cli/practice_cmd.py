@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import socket
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -123,6 +124,9 @@ def _reset_two_factor(email: str | None) -> None:
     typer.echo("then sets up a new authenticator app before anything else. Do this only for someone you know.")
 
 
+# Passwords `crest link` tries before it gives up: a slip or two, and then the person reads the rules at leisure.
+PASSWORD_TRIES = 3
+
 # Linked from a computer of their own, the person's days are counted where it is.
 TIME_ZONE_SHARED = "your computer's time zone (like Europe/Berlin), so that your days are counted where you live"
 
@@ -193,16 +197,14 @@ def link(
         chosen_email = email or typer.prompt("Your email")
         chosen_name = name or typer.prompt("Your name")
         password = _password_from_stdin() if password_stdin else typer.prompt("Choose a password", hide_input=True)
+        device = socket.gethostname() or "this computer"
         try:
-            practice_name = link_service.link(
-                url,
-                code,
-                chosen_email,
+            practice_name = _asking_again_for_a_refused_password(
+                lambda chosen: link_service.link(
+                    url, code, chosen_email, chosen, chosen_name, share_notes, device, second_factor
+                ),
                 password,
-                chosen_name,
-                share_notes,
-                socket.gethostname() or "this computer",
-                second_factor,
+                ask_again=not password_stdin,
             )
         except PracticeUnreachable as error:
             # the practice asks for the app's code as a browser would ("type the code"): here that is --code
@@ -213,6 +215,24 @@ def link(
                 ) from None
             raise
     typer.echo(f"Linked to {practice_name}. Run crest sync to send your journal and fetch your prescription.")
+
+
+def _asking_again_for_a_refused_password(link: Callable[[str], str], password: str, ask_again: bool) -> str:
+    """`link(password)`; a password the practice refuses is asked again, saying why, up to PASSWORD_TRIES in all,
+    so that the consent, email and name are not asked again (with `ask_again` false, the refusal ends it)."""
+    from crest.services.practice_link import PasswordRefused
+
+    tries = 1
+    while True:
+        try:
+            return link(password)
+        except PasswordRefused as refused:
+            if not ask_again or tries == PASSWORD_TRIES:
+                raise
+            said = str(refused)
+            typer.echo(said[:1].upper() + said[1:] + ".", err=True)
+            password = typer.prompt("Choose another password", hide_input=True)
+            tries += 1
 
 
 def _invitation_code(url: str, code: str | None) -> str:

@@ -85,6 +85,11 @@ class NotThere(PracticeUnreachable):
     asked of it."""
 
 
+class PasswordRefused(PracticeUnreachable):
+    """The practice refused the password chosen for the new account (too short, too common, made of the name...),
+    in its own words: nothing was used up, and the same invitation takes another."""
+
+
 class LinkDamaged(CrestError):
     """The link file is not what crest wrote (edited by hand, or damaged): nothing in it can be trusted."""
 
@@ -249,6 +254,10 @@ def refused_in_words(code: int, reason: str) -> str:
             "and tell your practitioner if it goes on"
         )
     return f"the practice refused: {reason or _REFUSED_WITHOUT_REASON.get(code, 'it gave no reason')}"
+
+
+# How a crest practice's refusals of a new password begin (crest.accounts.passwords, 422): each says why
+_PASSWORD_REFUSALS = tuple(refused_in_words(422, start) for start in ("the password ", "that password "))
 
 
 def _unreadable(practice: str) -> PracticeUnreachable:
@@ -431,7 +440,12 @@ class PracticeLink:
         }
         if second_factor:
             body["second_factor_code"] = second_factor
-        accepted = self._ask(ACCEPTED, "POST", base, "/api/auth/accept-invite", body, None)
+        try:
+            accepted = self._ask(ACCEPTED, "POST", base, "/api/auth/accept-invite", body, None)
+        except PracticeUnreachable as error:
+            if type(error) is PracticeUnreachable and str(error).startswith(_PASSWORD_REFUSALS):
+                raise PasswordRefused(str(error)) from None
+            raise
         if not accepted.device_token:
             raise PracticeUnreachable("the practice accepted the invite but sent no device token; link again")
         practice = accepted.practice or ""

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from test_terminal_session import run_in_terminal
 
 from crest.journal.practice_store import PracticeStore
 from crest.journal.store import Journal
@@ -20,6 +21,7 @@ from crest.services.accounts import token_hash
 Completed = subprocess.CompletedProcess[str]
 RunCrest = Callable[..., Completed]
 Answer = tuple[int, object] | tuple[int, object, dict[str, str]]  # status, JSON, and headers if any
+Answers = Answer | list[Answer]  # a list: one answer after another, its last one from then on
 
 
 def test_practice_init_creates_the_practice_and_its_admin_with_the_password_from_stdin(
@@ -149,9 +151,10 @@ def test_unlink_with_the_practice_out_of_reach_says_sharing_goes_on_and_keeps_th
 
 
 @contextmanager
-def scripted_practice(answers: dict[str, Answer]) -> Iterator[tuple[str, list[str]]]:
+def scripted_practice(answers: dict[str, Answers]) -> Iterator[tuple[str, list[str]]]:
     """A practice server on this computer that answers "METHOD /path" as scripted (404 otherwise), with the
-    headers an answer names third, if any; its address and every request it was asked, in order."""
+    headers an answer names third, if any, or with a list's answers in turn; its address and every request it was
+    asked, in order."""
     import http.server
     import threading
 
@@ -162,7 +165,10 @@ def scripted_practice(answers: dict[str, Answer]) -> Iterator[tuple[str, list[st
             asked.append(f"{self.command} {self.path}")
             if "Content-Length" in self.headers:
                 self.rfile.read(int(self.headers["Content-Length"]))
-            status, payload, *headers = answers.get(f"{self.command} {self.path}", (404, None))
+            scripted = answers.get(f"{self.command} {self.path}", (404, None))
+            if isinstance(scripted, list):
+                scripted = scripted.pop(0) if len(scripted) > 1 else scripted[0]
+            status, payload, *headers = scripted
             body = b"" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
             for name, value in (headers[0] if headers else {}).items():
@@ -1162,3 +1168,74 @@ def test_sync_with_a_link_the_practice_no_longer_accepts_says_how_to_link_again(
     said = done.stderr.strip()
     assert done.returncode != 0 and len(said.splitlines()) == 1
     assert said.endswith("run crest unlink, then ask your practitioner for a new invitation and run crest link with it")
+
+
+def _refused(password: str) -> Answer:
+    """What a crest practice answers /api/auth/accept-invite for `password` as a new account's, in its own words."""
+    from crest.accounts.passwords import UnsuitablePassword, check_new_password
+
+    with pytest.raises(UnsuitablePassword) as refused:
+        check_new_password(password, ("bob@home.example", "Bob", "Back in Balance"))
+    return (422, {"detail": refused.value.message})
+
+
+COMMON = "that password is one of the most common ones and easy to guess; choose another"
+ACCEPTED_AS_BOB = (201, {"device_token": "t" * 32, "practice": "Back in Balance"})
+
+
+def _typed_as_bob(first: str, *others: str) -> list[tuple[str, str]]:
+    """`crest link` in a terminal: agreed, the email and the name typed, then each password in turn (after a hidden
+    prompt's last space, which comes once the terminal stops echoing and drops the keys typed before)."""
+    return [
+        ("Do you agree to share this?", "y\n"),
+        ("Your email", "bob@home.example\n"),
+        ("Your name", "Bob\n"),
+        ("Choose a password: ", f"{first}\n"),
+        *(("Choose another password: ", f"{password}\n") for password in others),
+    ]
+
+
+def test_link_in_a_terminal_asks_again_for_a_password_the_practice_refuses_and_nothing_else(
+    crest_env: dict[str, str],
+) -> None:
+    """A walk-through agreed, typed the email, the name and "password1", was refused and had to start again from the
+    consent question."""
+    answers: dict[str, Answers] = {
+        "GET /api/auth/invites/CODE": OFFER,
+        "POST /api/auth/accept-invite": [_refused("password1"), _refused("Balance Balance 2026"), ACCEPTED_AS_BOB],
+    }
+    script = _typed_as_bob("password1", "Balance Balance 2026", "a slow river at dusk")
+    with scripted_practice(answers) as (url, asked):
+        plain = run_in_terminal(["link", url, "CODE"], crest_env, script)
+    assert f"The practice refused: {COMMON}." in plain
+    assert "The practice refused: that password is mostly made of words others know" in plain
+    assert "Linked to Back in Balance." in plain
+    assert plain.count("Do you agree to share this?") == plain.count("Your email") == 1
+    assert asked == ["GET /api/auth/invites/CODE"] + ["POST /api/auth/accept-invite"] * 3
+    assert (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
+
+
+def test_link_in_a_terminal_gives_up_after_three_refused_passwords_in_one_line(crest_env: dict[str, str]) -> None:
+    answers: dict[str, Answers] = {"GET /api/auth/invites/CODE": OFFER, "POST /api/auth/accept-invite": _refused("x")}
+    script = _typed_as_bob("password1", "password2", "password3")
+    with scripted_practice(answers) as (url, asked):
+        plain = run_in_terminal(["link", url, "CODE"], crest_env, script)
+    assert plain.count("Choose another password") == 2 and "Traceback" not in plain and "Linked" not in plain
+    said = _refused("x")[1]
+    assert isinstance(said, dict)  # the last refusal ends it, as one line (wrapped here to the terminal's width)
+    assert " ".join(plain.split()).endswith(f"crest: the practice refused: {said['detail']}")
+    assert asked == ["GET /api/auth/invites/CODE"] + ["POST /api/auth/accept-invite"] * 3
+
+
+def test_link_with_the_password_on_standard_input_says_a_refused_password_in_one_line_and_asks_nothing(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    answers: dict[str, Answers] = {
+        "GET /api/auth/invites/CODE": OFFER,
+        "POST /api/auth/accept-invite": [_refused("password1"), ACCEPTED_AS_BOB],
+    }
+    with scripted_practice(answers) as (url, asked):
+        done = run_crest("link", url, *LINKING, input_text="password1\n")
+    assert (done.returncode, done.stderr) == (2, f"crest: the practice refused: {COMMON}\n")
+    assert asked == ["GET /api/auth/invites/CODE", "POST /api/auth/accept-invite"]
+    assert not (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
