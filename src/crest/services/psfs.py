@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.insights.psfs import ActiveActivity, PsfsChange, active_activities, psfs_change, psfs_due
+from crest.journal.plausibility import check_moment
 from crest.journal.records import PsfsActivity, PsfsAssessment
 
 if TYPE_CHECKING:
@@ -22,7 +23,11 @@ class DailyActivities:
         self._clock = clock
 
     def record(self, activities: Sequence[PsfsActivity], at: datetime | None = None) -> PsfsAssessment:
-        assessment = PsfsAssessment(at=at or self._clock(), activities=tuple(activities))
+        """A round rated now or at `at`, which must have passed and be after 2000, as `crest import` requires: a
+        journal must always come back from its own export."""
+        now = self._clock()
+        when = now if at is None else check_moment(at, now, "at", "the PSFS time")
+        assessment = PsfsAssessment(at=when, activities=tuple(activities))
         return self._journal.get_psfs(self._journal.add_psfs(assessment))
 
     def rounds(self) -> list[PsfsAssessment]:

@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import icalendar
+import pytest
 from fastapi.testclient import TestClient
 
 from crest.web.app import create_app
@@ -63,6 +64,34 @@ def test_psfs_api_round_trip_and_the_today_prompt(cleared: TestClient, clock: Fa
     round_id = created.json()["id"]
     assert cleared.delete(f"/api/psfs/{round_id}").status_code == 204
     assert cleared.get(f"/api/psfs/{round_id}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("at", "words"),
+    [
+        ("2031-05-01T07:30:00+00:00", "at: the PSFS time 2031-05-01 07:30 is in the future"),
+        ("9999-12-31T00:00:00+00:00", "is in the future"),
+        ("1999-06-01T07:30:00+00:00", "at: the PSFS time 1999-06-01 is before 2000"),
+        ("0001-01-01T00:00:00+00:00", "is before 2000"),
+    ],
+)
+def test_a_psfs_round_that_cannot_have_happened_is_refused_so_the_export_still_imports(
+    cleared: TestClient, at: str, words: str
+) -> None:
+    """A walk-through saved a round dated 2030 through the API; the journal's own export then would not import."""
+    refused = cleared.post("/api/psfs", json={"activities": [{"name": "Gardening", "score": 3}], "at": at})
+    assert refused.status_code == 422, refused.text
+    assert words in refused.json()["detail"]
+    assert cleared.get("/api/psfs").json() == []
+    earlier = cleared.post(
+        "/api/psfs", json={"activities": [{"name": "Gardening", "score": 3}], "at": "2026-05-01T07:30:00Z"}
+    )
+    assert earlier.status_code == 201, earlier.text
+    backup = cleared.get("/api/export").content
+    assert cleared.post("/settings/delete-everything", data={"confirmation": "delete"}).status_code == 200
+    restored = cleared.post("/settings/restore", files={"file": ("crest.json", backup)})
+    assert restored.status_code == 200, restored.text[:300]
+    assert [len(one["activities"]) for one in cleared.get("/api/psfs").json()] == [1]
 
 
 def test_psfs_page_form_saves_and_deletes(client: TestClient) -> None:
