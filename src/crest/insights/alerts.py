@@ -9,10 +9,10 @@ Pathways' published alert thresholds). Pure: records, trends, `now` in; alerts o
   14 days without a session.
 - low: 2 days without a session in a daily plan (a prescription of 7 days a week).
 
-An alert keeps the moment it was raised (`since`); acknowledging it hides it until something newer raises it again.
-A record raises it when the practice learns of it: the later of its own time and when the journal stored it
-(`stored_at`), so a check-in a linked crest syncs after the practitioner acknowledged the alert is news, not
-something already acknowledged.
+An alert keeps the moment it was raised (`since`, the newest record's own time, as the practitioner reads it);
+acknowledging it hides it until something newer raises it again. A record raises it when the practice learns of it
+(`raised`): the later of its own time and when the journal stored it (`stored_at`), so a check-in a linked crest
+syncs after the practitioner acknowledged the alert is news, not something already acknowledged.
 """
 
 from collections.abc import Mapping, Sequence
@@ -69,8 +69,14 @@ LEVEL_OF_KIND: Mapping[AlertKind, AlertLevel] = {
 @dataclass(frozen=True)
 class Alert:
     kind: AlertKind
-    since: datetime  # when it was raised: an acknowledgement older than this does not hide it
+    since: datetime  # the newest record's own time, shown
     text: str
+    raised: datetime | None = None  # when the practice learned of it (none: `since`): an older acknowledgement
+    # does not hide it
+
+    @property
+    def learned_at(self) -> datetime:
+        return self.since if self.raised is None else self.raised
 
     @property
     def level(self) -> AlertLevel:
@@ -104,7 +110,9 @@ def client_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
 
 def open_alerts(alerts: Sequence[Alert], acknowledged: Mapping[AlertKind, datetime]) -> list[Alert]:
     """The alerts not acknowledged since they were raised."""
-    return [alert for alert in alerts if acknowledged.get(alert.kind, alert.since - timedelta(1)) < alert.since]
+    return [
+        alert for alert in alerts if acknowledged.get(alert.kind, alert.learned_at - timedelta(1)) < alert.learned_at
+    ]
 
 
 def highest_level(alerts: Sequence[Alert]) -> AlertLevel | None:
@@ -123,8 +131,8 @@ def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         check_in = severe[-1]
         rating = max(check_in.pain, key=lambda one: one.score)
         place = Place(rating.region, rating.side).label
-        since = max(learned_of(c.at, c.stored_at) for c in severe)
-        alerts.append(Alert(AlertKind.SEVERE_PAIN, since, f"pain {rating.score}/10 at the {place}"))
+        raised = max(learned_of(c.at, c.stored_at) for c in severe)
+        alerts.append(Alert(AlertKind.SEVERE_PAIN, check_in.at, f"pain {rating.score}/10 at the {place}", raised))
     rising = [trend for trend in signals.trends if trend.verdict is Verdict.WORSE and trend.latest is not None]
     if rising:
         places = ", ".join(trend.place.label for trend in rising)
@@ -161,12 +169,13 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         if other:  # one alert names one check-in's signs; the client's page lists every one
             text += f"; and {counted(other, 'other sign')}"
         # Raised again by any newer sign, whichever check-in leads.
-        since = max(learned_of(sign.at, _stored_at(recent.get(sign.check_in_id))) for sign in signs)
-        alerts.append(Alert(AlertKind.WARNING_SIGNS, since, text))
+        raised = max(learned_of(sign.at, _stored_at(recent.get(sign.check_in_id))) for sign in signs)
+        alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text, raised))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:
-        since = learned_of(answered_at, signals.safety_stored_at)
-        alerts.append(Alert(AlertKind.RED_FLAG, since, f"a safety answer that is a red flag ({level.advice})"))
+        raised = learned_of(answered_at, signals.safety_stored_at)
+        text = f"a safety answer that is a red flag ({level.advice})"
+        alerts.append(Alert(AlertKind.RED_FLAG, answered_at, text, raised))
     return alerts
 
 

@@ -69,7 +69,8 @@ def test_a_sign_written_before_an_acknowledgement_and_synced_after_it_raises_the
     [row] = practice.practice.clients(physio)
     [alert] = row.alerts
     assert alert.kind is AlertKind.WARNING_SIGNS and "saddle" in alert.text, alert.text
-    assert alert.since == practice.clock()  # when it reached the practice, after the acknowledgement
+    assert alert.learned_at == practice.clock()  # when it reached the practice, after the acknowledgement
+    assert alert.since == saddle.at  # the check-in's own time, as the page says it
     detail = practice.practice.client_detail(physio, fay.account_id)
     assert AlertKind.WARNING_SIGNS in detail.open_kinds
     assert AlertKind.WARNING_SIGNS not in detail.acknowledged_at

@@ -178,16 +178,18 @@ def test_severe_pain_names_the_highest_rating_of_the_newest_severe_check_in() ->
 
 
 def test_a_record_counts_from_when_the_practice_learned_of_it() -> None:
-    """Written two days ago, synced an hour ago: an acknowledgement made in between does not hide it."""
+    """Written two days ago, synced an hour ago: an acknowledgement made in between does not hide it, and the alert
+    still says when the pain was rated."""
     late = replace(_check_in(2, _rating(9)), stored_at=NOW - timedelta(hours=1))
     [alert] = client_alerts(_signals([late]), NOW)
-    assert alert.since == NOW - timedelta(hours=1)
+    assert (alert.since, alert.learned_at) == (late.at, NOW - timedelta(hours=1))
     assert open_alerts([alert], {AlertKind.SEVERE_PAIN: NOW - timedelta(days=1)}) == [alert]
+    assert open_alerts([alert], {AlertKind.SEVERE_PAIN: NOW - timedelta(minutes=1)}) == []
     signed = replace(late, id=4)
     signs = [_sign(signed, "bladder_bowel_saddle", "New bladder, bowel or saddle changes")]
     [sign_alert, _] = client_alerts(replace(_signals([signed]), check_in_signs=signs), NOW)
-    assert sign_alert.since == NOW - timedelta(hours=1)
+    assert (sign_alert.since, sign_alert.learned_at) == (late.at, NOW - timedelta(hours=1))
     red_flag = replace(_signals(safety=AdviceLevel.URGENT), safety_stored_at=NOW - timedelta(minutes=5))
-    assert client_alerts(red_flag, NOW)[0].since == NOW - timedelta(minutes=5)
+    assert client_alerts(red_flag, NOW)[0].learned_at == NOW - timedelta(minutes=5)
     stored_first = replace(_check_in(2, _rating(9)), stored_at=NOW - timedelta(days=3))  # clocks apart: its own time
-    assert client_alerts(_signals([stored_first]), NOW)[0].since == stored_first.at
+    assert client_alerts(_signals([stored_first]), NOW)[0].learned_at == stored_first.at
