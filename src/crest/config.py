@@ -1,6 +1,7 @@
 """Where crest keeps its data: `$CREST_HOME`, else the platform's user data directory."""
 
 import os
+import tempfile
 from pathlib import Path
 
 from crest.errors import CrestError
@@ -33,9 +34,11 @@ def ensure_home() -> Path:
     home = crest_home()
     try:
         make_private_folder(home)
-        probe = home / ".write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
+        # A name of its own (owner-only, as mkstemp makes it): with one shared name, two crests starting together
+        # (the web app and a terminal) removed each other's probe and one said the folder was not writable.
+        handle, probe = tempfile.mkstemp(prefix=".write-test-", dir=home)
+        os.close(handle)
+        os.unlink(probe)
     except OSError as error:
         raise HomeNotWritable(
             f"cannot write to the data folder {home} ({error.strerror or error}); to reach your journal, copy that "

@@ -72,6 +72,25 @@ def test_the_data_folder_and_the_folders_above_it_that_crest_creates_are_private
     assert [_mode(folder) for folder in (tmp_path, home.parent, home)] == [0o755, 0o700, 0o700]
 
 
+def test_crests_starting_together_never_call_the_data_folder_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each proves the folder writable with a file of its own: with one shared name (`.write-test`) a crest removed
+    another's probe as it checked, and that one said it could not write there (a fresh clone's test run, a terminal
+    session started beside a process reading the journal). A leftover of that name must not matter either."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from crest.config import ensure_home
+
+    home = tmp_path / "crest"
+    monkeypatch.setenv("CREST_HOME", str(home))
+    home.mkdir()
+    (home / ".write-test").mkdir()  # what the shared name ran into; now never looked at
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert set(pool.map(lambda _: ensure_home(), range(400))) == {home}
+    assert sorted(path.name for path in home.iterdir()) == [".write-test"]  # no probe left behind
+
+
 def test_damaged_file_gives_one_line_error(tmp_path: Path) -> None:
     path = tmp_path / "crest.db"
     path.write_bytes(b"this is not a database, just some text that happens to be here " * 20)
