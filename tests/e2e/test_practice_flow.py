@@ -442,9 +442,9 @@ def test_a_session_is_edited_from_the_journal_by_keyboard(safe_page: Any, server
     assert page.get_by_label("Completed").is_checked()
     page.keyboard.press("Enter")  # submits the form
     # crest timed this rest: a correction may shorten it, never lengthen it past what the timer measured
-    page.get_by_text("Time rested: whole minutes and seconds (0 to 59). At most", exact=False).filter(
-        has_text="the time crest timed: a correction can shorten a timed rest, not add to it."
-    ).wait_for()
+    page.get_by_text(
+        "Time rested: give the minutes as a whole number and the seconds from 0 to 59. At most", exact=False
+    ).filter(has_text="the time crest timed: a correction can shorten a timed rest, not add to it.").wait_for()
     assert page.locator("#rested-minutes").get_attribute("aria-invalid") == "true"
     assert page.locator("#rested-minutes").get_attribute("aria-describedby") == "form-error"  # says why, too
     assert page.evaluate("document.activeElement.id") == "rested-minutes"
