@@ -1309,13 +1309,14 @@ class Journal:
                 _pulled_note_row(note, self.person_id, session_of_uid[note.session_uid])
                 for note in contents.session_notes
             )
+            stored_at = self._clock()  # one moment for the whole transaction
             for check_in in contents.check_ins:
                 uid = contents.check_in_uids.get(check_in.id or 0) or new_uid()
                 row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=uid)
-                _fill_check_in_row(row, check_in, self._clock())
+                _fill_check_in_row(row, check_in, stored_at)
                 db.add(row)
             db.add_all(
-                _screen_row(screen, self.person_id, self._clock(), contents.screen_uids.get(screen.id or 0))
+                _screen_row(screen, self.person_id, stored_at, contents.screen_uids.get(screen.id or 0))
                 for screen in contents.safety_screens
             )
             db.add_all(_clearance_row(clearance, self.person_id) for clearance in contents.safety_clearances)
@@ -1374,10 +1375,11 @@ class Journal:
             session_of_uid = {uid: session_ids[session_id] for session_id, uid in contents.session_uids.items()}
             db.add_all(_pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes)
             check_in_ids = dict(plan.known_check_ins)
+            stored_at = self._clock()  # one moment for the whole transaction
             for check_in in plan.check_ins:
                 check_in_row = CheckInRow(person_id=person, uid=file_uid("check_ins", check_in.id) or new_uid())
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
-                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id), self._clock())
+                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id), stored_at)
                 db.add(check_in_row)
                 db.flush()
                 if check_in.id is not None:
@@ -1387,7 +1389,7 @@ class Journal:
                 for warning in plan.safety_warnings
             )
             db.add_all(
-                _screen_row(replace(screen, id=None), person, self._clock(), file_uid("safety_screens", screen.id))
+                _screen_row(replace(screen, id=None), person, stored_at, file_uid("safety_screens", screen.id))
                 for screen in plan.safety_screens
             )
             db.add_all(_clearance_row(replace(clearance, id=None), person) for clearance in plan.safety_clearances)
@@ -1589,6 +1591,7 @@ class Journal:
         computer that pushed it (`device`), and delete by uid; one transaction, so a sync cut off half-way leaves
         the batch all there or not at all."""
         with self._writing() as db:
+            stored_at = self._clock()  # one moment for the whole batch
             session_ids: dict[int, int] = {}
             for session in contents.sessions:
                 row = self._row_by_uid(db, SessionRow, _uid_of(uids, "sessions", session.id)) or SessionRow(
@@ -1612,14 +1615,12 @@ class Journal:
                 uid = _uid_of(uids, "check_ins", check_in.id)
                 check_in_row = self._row_by_uid(db, CheckInRow, uid) or CheckInRow(person_id=self.person_id, uid=uid)
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
-                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id), self._clock())
+                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id), stored_at)
                 check_in_row.pushed_by_device = device
                 db.add(check_in_row)
             for screen in contents.safety_screens:
                 uid = _uid_of(uids, "safety_screens", screen.id)
-                self._replace_by_uid(
-                    db, uid, _screen_row(replace(screen, id=None), self.person_id, self._clock()), device
-                )
+                self._replace_by_uid(db, uid, _screen_row(replace(screen, id=None), self.person_id, stored_at), device)
             for assessment in contents.psfs:
                 uid = _uid_of(uids, "psfs", assessment.id)
                 self._replace_by_uid(db, uid, _psfs_row(replace(assessment, id=None), self.person_id), device)
