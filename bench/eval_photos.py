@@ -52,7 +52,7 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              since round 24.
 - fresh21:   bench/photos/fresh21.csv, 107 photos from 49 more new sources (10 in the position): physiotherapy,
              osteopathy, massage and shiatsu sites in many languages and a hospital's leaflets, exercise clips and
-             workout apps; held out (round 24).
+             workout apps; measured once as the held-out part of round 24; development since round 25.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -163,7 +163,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh20": PhotoSet("fresh20", PHOTOS / "fresh20.csv", (PRIVATE_IMAGES,)),
     "fresh21": PhotoSet("fresh21", PHOTOS / "fresh21.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset({"fresh21"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
