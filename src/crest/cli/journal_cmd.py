@@ -505,13 +505,19 @@ def import_journal(
 ) -> None:
     """Import an export; every row is checked first, nothing is imported on error. Into an empty journal as it is,
     or with --merge into one that holds records already."""
+    from rich.text import Text
+
+    from crest.cli.consoles import error_console
     from crest.cli.journal_access import open_services
     from crest.journal.merging import JournalNotEmpty
 
     with open_services() as services:
         where = services.where
+        # A journal of years takes seconds to check and write: say what is happening meanwhile (a terminal only).
+        working = error_console().status(Text(f"Checking every row of {one_line(path.name)}, then importing it..."))
         try:
-            imported = services.transfer.import_file(path, merge=merge)
+            with working:
+                imported = services.transfer.import_file(path, merge=merge)
         except JournalNotEmpty as refused:
             raise CrestError(
                 f"the journal at {where} is not empty ({refused.found}); merge the file to add only what it does not "

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import case, delete, func, or_, select, text, update
+from sqlalchemy import case, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -59,6 +59,7 @@ from crest.journal.records import (
 from crest.journal.schema import migrate
 from crest.journal.tables import (
     LOCAL_PERSON_ID,
+    Base,
     CareLinkRow,
     CheckInRow,
     DeviceTokenRow,
@@ -425,19 +426,83 @@ def _signs(stored: str | None) -> tuple[str, ...]:
     return () if stored is None else tuple(stored.split())
 
 
-def _fill_check_in_row(row: CheckInRow, check_in: CheckIn, stored_at: datetime) -> None:
-    row.stored_at = stored_at
-    row.at = check_in.at
-    row.timing = check_in.timing
-    row.session_id = check_in.session_id
-    row.compared_with_before = check_in.compared_with_before
-    row.note = check_in.note
-    row.note_signs = " ".join(check_in.note_signs) or None
-    row.pain = [
-        PainRow(position=position, region=rating.region, side=rating.side, score=rating.score, quality=rating.quality)
+def _check_in_values(check_in: CheckIn, stored_at: datetime, session_id: int | None) -> dict[str, Any]:
+    """A check-in's own columns (not its id, person or uid), linked to the session `session_id`."""
+    return {
+        "stored_at": stored_at,
+        "at": check_in.at,
+        "timing": check_in.timing,
+        "session_id": session_id,
+        "compared_with_before": check_in.compared_with_before,
+        "note": check_in.note,
+        "note_signs": " ".join(check_in.note_signs) or None,
+    }
+
+
+def _pain_values(check_in: CheckIn) -> list[dict[str, Any]]:
+    return [
+        {"position": position, "region": rating.region, "side": rating.side, "score": rating.score}
+        | {"quality": rating.quality}
         for position, rating in enumerate(check_in.pain)
     ]
+
+
+def _fill_check_in_row(row: CheckInRow, check_in: CheckIn, stored_at: datetime) -> None:
+    for column, value in _check_in_values(check_in, stored_at, check_in.session_id).items():
+        setattr(row, column, value)
+    row.pain = [PainRow(**values) for values in _pain_values(check_in)]
     row.sensations = [SensationRow(sensation=name) for name in sorted(check_in.sensations)]
+
+
+def _insert_many(db: Session, table: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert `rows` by one statement run for them all: not a statement, nor a round of the ORM, per row, so that a
+    large import holds the write lock briefly. Rows given their ids (a file's) and rows given none go apart."""
+    for batch in ([row for row in rows if "id" in row], [row for row in rows if "id" not in row]):
+        if batch:
+            db.execute(insert(Base.metadata.tables[table.__tablename__]), batch)
+
+
+def _inserted(db: Session, table: type[SessionRow | CheckInRow], rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert one person's `rows` (`_insert_many`) and return their ids in the same order, found by their uids,
+    which are that person's own."""
+    if not rows:
+        return []
+    _insert_many(db, table, rows)
+    held = db.execute(select(table.uid, table.id).where(table.person_id == rows[0]["person_id"]))
+    id_of_uid = {uid: row_id for uid, row_id in held}
+    return [id_of_uid[row["uid"]] for row in rows]
+
+
+def _insert_check_ins(
+    db: Session,
+    person_id: int,
+    check_ins: Sequence[tuple[CheckIn, str, int | None]],
+    stored_at: datetime,
+    *,
+    new_ids: bool,
+) -> list[int]:
+    """Insert each check-in with its uid and session id, its pain ratings and sensations, a statement per table;
+    their ids, in order: new ones with `new_ids`, else those the check-ins have (filling an empty journal)."""
+    rows = [
+        ({} if new_ids or check_in.id is None else {"id": check_in.id})
+        | {"person_id": person_id, "uid": uid}
+        | _check_in_values(check_in, stored_at, session_id)
+        for check_in, uid, session_id in check_ins
+    ]
+    ids = _inserted(db, CheckInRow, rows)
+    pain = [
+        {"check_in_id": check_in_id} | values
+        for check_in_id, (check_in, _, _) in zip(ids, check_ins, strict=True)
+        for values in _pain_values(check_in)
+    ]
+    sensations = [
+        {"check_in_id": check_in_id, "sensation": name}
+        for check_in_id, (check_in, _, _) in zip(ids, check_ins, strict=True)
+        for name in sorted(check_in.sensations)
+    ]
+    _insert_many(db, PainRow, pain)
+    _insert_many(db, SensationRow, sensations)
+    return ids
 
 
 def _screen_record(row: SafetyScreenRow) -> SafetyScreen:
@@ -450,23 +515,27 @@ def _screen_record(row: SafetyScreenRow) -> SafetyScreen:
     )
 
 
+def _session_values(record: PracticeSession, person_id: int, uid: str | None = None) -> dict[str, Any]:
+    """A session's columns; its id only when it has one."""
+    return ({} if record.id is None else {"id": record.id}) | {
+        "person_id": person_id,
+        "uid": uid or new_uid(),
+        "started_at": record.started_at,
+        "planned_minutes": record.planned_minutes,
+        "actual_seconds": record.actual_seconds,
+        "variant": record.variant,
+        "status": record.status,
+        "position_check_summary": record.position_check_summary,
+        "writer": record.writer,
+        "last_checkpoint_at": record.last_checkpoint_at,
+        "logged": record.logged,
+        "breath": None if record.breath is None else breath_text(record.breath),
+        "demo": record.demo,
+    }
+
+
 def _session_row(record: PracticeSession, person_id: int, uid: str | None = None) -> SessionRow:
-    return SessionRow(
-        id=record.id,
-        person_id=person_id,
-        uid=uid or new_uid(),
-        started_at=record.started_at,
-        planned_minutes=record.planned_minutes,
-        actual_seconds=record.actual_seconds,
-        variant=record.variant,
-        status=record.status,
-        position_check_summary=record.position_check_summary,
-        writer=record.writer,
-        last_checkpoint_at=record.last_checkpoint_at,
-        logged=record.logged,
-        breath=None if record.breath is None else breath_text(record.breath),
-        demo=record.demo,
-    )
+    return SessionRow(**_session_values(record, person_id, uid))
 
 
 def _pulled_note_row(note: SyncedSessionNote, person_id: int, session_id: int) -> SessionNoteRow:
@@ -1302,19 +1371,28 @@ class Journal:
             # Each record keeps the uid it was exported with, if any: the practice it is synced with names it by that
             # (so the next sync sends it not again), and so do the practitioner's notes on a session.
             uids = contents.session_uids
-            db.add_all(_session_row(record, self.person_id, uids.get(record.id or 0)) for record in contents.sessions)
-            db.flush()
+            _inserted(
+                db,
+                SessionRow,
+                [_session_values(record, self.person_id, uids.get(record.id or 0)) for record in contents.sessions],
+            )
             session_of_uid = {uid: session_id for session_id, uid in uids.items()}
             db.add_all(
                 _pulled_note_row(note, self.person_id, session_of_uid[note.session_uid])
                 for note in contents.session_notes
             )
             stored_at = self._clock()  # one moment for the whole transaction
-            for check_in in contents.check_ins:
-                uid = contents.check_in_uids.get(check_in.id or 0) or new_uid()
-                row = CheckInRow(id=check_in.id, person_id=self.person_id, uid=uid)
-                _fill_check_in_row(row, check_in, stored_at)
-                db.add(row)
+            check_in_uids = contents.check_in_uids
+            _insert_check_ins(
+                db,
+                self.person_id,
+                [
+                    (check_in, check_in_uids.get(check_in.id or 0) or new_uid(), check_in.session_id)
+                    for check_in in contents.check_ins
+                ],
+                stored_at,
+                new_ids=False,
+            )
             db.add_all(
                 _screen_row(screen, self.person_id, stored_at, contents.screen_uids.get(screen.id or 0))
                 for screen in contents.safety_screens
@@ -1355,13 +1433,18 @@ class Journal:
                 uid = contents.uids[kind].get(record_id or 0)
                 return None if uid in held_uids[kind] else uid
 
-            for record in plan.sessions:
-                # New ids here; and no writer: the process that wrote the session ran on another install.
-                row = _session_row(replace(record, id=None, writer=None), person, file_uid("sessions", record.id))
-                db.add(row)
-                db.flush()
-                if record.id is not None:
-                    session_ids[record.id] = row.id
+            # New ids here; and no writer: the process that wrote the session ran on another install.
+            new_ids = _inserted(
+                db,
+                SessionRow,
+                [
+                    _session_values(replace(record, id=None, writer=None), person, file_uid("sessions", record.id))
+                    for record in plan.sessions
+                ],
+            )
+            session_ids.update(
+                (record.id, new_id) for record, new_id in zip(plan.sessions, new_ids, strict=True) if record.id
+            )
             for record in plan.updated_sessions:
                 # The journal's record of a rest in the file's later state; its id and uid stay, so what names it
                 # (its check-ins, notes, the practice's copy) still does.
@@ -1376,14 +1459,23 @@ class Journal:
             db.add_all(_pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes)
             check_in_ids = dict(plan.known_check_ins)
             stored_at = self._clock()  # one moment for the whole transaction
-            for check_in in plan.check_ins:
-                check_in_row = CheckInRow(person_id=person, uid=file_uid("check_ins", check_in.id) or new_uid())
-                session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
-                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id), stored_at)
-                db.add(check_in_row)
-                db.flush()
-                if check_in.id is not None:
-                    check_in_ids[check_in.id] = check_in_row.id
+            new_ids = _insert_check_ins(
+                db,
+                person,
+                [
+                    (
+                        check_in,
+                        file_uid("check_ins", check_in.id) or new_uid(),
+                        None if check_in.session_id is None else session_ids[check_in.session_id],
+                    )
+                    for check_in in plan.check_ins
+                ],
+                stored_at,
+                new_ids=True,
+            )
+            check_in_ids.update(
+                (check_in.id, new_id) for check_in, new_id in zip(plan.check_ins, new_ids, strict=True) if check_in.id
+            )
             db.add_all(
                 _warning_row(replace(warning, check_in_id=check_in_ids.get(warning.check_in_id or 0)), person)
                 for warning in plan.safety_warnings
