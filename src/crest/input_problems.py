@@ -60,9 +60,12 @@ _WHAT_TO_ENTER: Mapping[str, str] = {
     "timezone_aware": "add the time zone, like 2026-05-01T07:30+01:00",
     "extra_forbidden": "crest does not know this field; leave it out",
     "json_invalid": "this is not valid JSON",
+    # half a character (a lone surrogate escape in JSON), as crest's own checks of text say it (records.check_text)
+    "string_unicode": "this value has a character that is not valid text (not UTF-8); please type it again",
 }
 
-_NOTHING_TO_ECHO = ("missing", "extra_forbidden", "json_invalid")
+# Nothing to repeat, or nothing that can be: text that is not Unicode cannot be written into an answer
+_NOTHING_TO_ECHO = ("missing", "extra_forbidden", "json_invalid", "string_unicode")
 # A day pydantic could not read (a date field of the practice's forms, the all-clear's day in the API): said as
 # every door says it, by not_a_date.
 _NOT_A_DATE = ("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact")

@@ -58,6 +58,20 @@ def test_each_problem_names_the_field_and_what_to_enter(values: dict[str, object
     assert not any(words in sentence for words in VALIDATOR_WORDS)
 
 
+def test_text_that_is_not_unicode_is_said_in_crests_words_without_repeating_it() -> None:
+    # half a character (a lone surrogate escape in a JSON body), as pydantic reports it for an API's text field
+    error = {
+        "type": "string_unicode",
+        "loc": ("body", "activities", 0, "name"),
+        "msg": "Input should be a valid string, unable to parse raw data as a unicode string",
+        "input": "sitting \ud800",
+    }
+    [problem] = input_problems([error])
+    assert problem.sentence == (
+        "Name (entry 1): this value has a character that is not valid text (not UTF-8); please type it again."
+    )
+
+
 def test_the_api_keeps_the_path_of_the_field() -> None:
     [problem] = _problems({"default_minutes": 15, "default_variant": "standard", "pain": [{"score": -1}]})
     assert (problem.field, problem.message) == ("pain.0.score", "enter 0 or more, not “-1”")

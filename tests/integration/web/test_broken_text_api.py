@@ -36,7 +36,30 @@ def test_a_lone_surrogate_is_a_4xx_and_the_next_request_works(
     )
     assert 400 <= response.status_code < 500, response.text
     assert "\n" not in response.json()["detail"]
+    # in crest's words, as every field says it: pydantic's own ("input should be a valid string, unable to parse
+    # raw data as a unicode string") were left for a PSFS activity, a session's variant, a setting and a key
+    assert "input should" not in response.json()["detail"].lower()
     assert cleared.get("/api/checkins").json() == []  # nothing was written, and the server still answers
+
+
+@pytest.mark.parametrize(
+    ("sent", "detail"),
+    [
+        (
+            BROKEN,
+            "activities.1.name: this value has a character that is not valid text (not UTF-8); please type it again",
+        ),
+        ("\\u0000", "the activity contains control characters; please write it as plain text"),  # a NUL byte
+    ],
+)
+def test_an_activity_that_is_not_plain_text_is_one_line_in_crests_words(
+    cleared: TestClient, sent: str, detail: str
+) -> None:
+    body = '{"activities": [{"name": "tying my shoes", "score": 3}, {"name": "sitting %s", "score": 4}]}'
+    response = cleared.post("/api/psfs", content=(body % sent).encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == detail
+    assert cleared.get("/api/psfs").json() == []
 
 
 def test_a_surrogate_pair_is_a_character_like_any_other(cleared: TestClient) -> None:
