@@ -38,3 +38,11 @@ def test_crest_import_refuses_an_activity_with_one(
     assert done.returncode == 2
     assert done.stderr.endswith(f".name: {REFUSED}\n"), done.stderr
     assert "psfs" not in json.loads(run_crest("export").stdout)  # nothing was kept
+
+
+def test_crest_psfs_refuses_an_activity_not_in_utf8_in_its_own_words(run_crest: RunCrest) -> None:
+    # a terminal in another encoding sends the byte FF, which Python reads as half a character (U+DCFF)
+    done = run_crest("psfs", "--rate", "sit\udcffting=3")
+    not_text = "the activity has a character that is not valid text (not UTF-8); please type it again"
+    assert (done.returncode, done.stderr) == (2, f"crest: {not_text}\n")
+    assert "sit" not in run_crest("psfs", "--history").stdout
