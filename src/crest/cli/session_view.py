@@ -73,12 +73,14 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
     # Once done, the last frame stays on screen while no key acts on the rest any more: it offers none.
     keys = "" if runner.state == "done" else f"{'space resume' if paused else 'space pause'} · q end · "
     clock_style = "dim" if paused else "bold cyan"
+    # Whole seconds, as the clock shows them: the bar moves with the clock, so the panel changes once a second.
+    remaining_s = max(0, round(runner.remaining_s))
     panel_title = f"{title} · {timeline.minutes} min {timeline.variant_title}"
     # On a line of its own: a bare progress bar ends without one, and the next text would join it.
-    bar = Padding(ProgressBar(total=timeline.total_s, completed=runner.elapsed_s), 0)
+    bar = Padding(ProgressBar(total=timeline.total_s, completed=timeline.total_s - remaining_s), 0)
     full = Panel(
         Group(
-            Text(big_clock(runner.remaining_s), style=clock_style, justify="center"),
+            Text(big_clock(remaining_s), style=clock_style, justify="center"),
             Text(""),
             bar,
             Text(""),
@@ -89,12 +91,12 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
         title=panel_title,
         padding=(1, 2),
     )
-    small_clock = Text(f"{clock_text(runner.remaining_s)} left", style=clock_style, justify="center")
+    small_clock = Text(f"{clock_text(remaining_s)} left", style=clock_style, justify="center")
     compact = Panel(
         Group(small_clock, bar, Text(cue, justify="center"), Text(keys + voice, style="dim")),
         title=panel_title,
         padding=(0, 1),
     )
     # The fewest rows: the cue first, then the time and the keys on one line.
-    bare = Group(Text(cue), Text(f"{title} · {clock_text(runner.remaining_s)} left · {keys}{voice}", style="dim"))
+    bare = Group(Text(cue), Text(f"{title} · {clock_text(remaining_s)} left · {keys}{voice}", style="dim"))
     return FittedFrame(full, compact, bare)

@@ -44,3 +44,62 @@ def test_a_wider_terminal_keeps_what_was_said_above_the_panel() -> None:
     written = _drawn_after_resize(40, 80)
     assert CLEAR_SCREEN not in written
     assert {len(row) for row in ESCAPES.sub("", written).splitlines()} == {80}
+
+
+class MovableClock:
+    def __init__(self) -> None:
+        self.now_s = 0.0
+
+    def monotonic(self) -> float:
+        return self.now_s
+
+
+def _frames_drawn(steps: int, step_s: float, pause: bool = False) -> int:
+    """How many times the session's panel is drawn when asked ten times a second, as the session asks, while a
+    clock moves `step_s` between asks (the rest running, or paused after the first ask)."""
+    from crest.cli.session_view import render_session
+    from crest.protocol import load_protocol
+    from crest.session.runner import SessionRunner
+    from crest.session.timeline import build_timeline
+
+    clock = MovableClock()
+    runner = SessionRunner(build_timeline(load_protocol(), "standard", 15), clock)
+    runner.start()
+    clock.now_s = 100.0  # in the rest, between two cues
+    runner.poll()
+    screen = StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80, height=24)
+    panel = LivePanel(terminal, render_session(runner, voice_on=False))
+    panel.start()
+    if pause:
+        runner.pause()
+        panel.show(render_session(runner, voice_on=False))  # the pause itself is drawn
+    drawn = screen.getvalue().count("╭")
+    for _ in range(steps):
+        clock.now_s += step_s
+        runner.poll()
+        panel.show(render_session(runner, voice_on=False))
+    drawn = screen.getvalue().count("╭") - drawn
+    panel.stop()  # draws the last frame once more, as the session's end needs
+    return drawn
+
+
+def test_a_running_rest_is_drawn_once_a_second_not_at_every_ask() -> None:
+    # 10 s asked 100 times: each new second on the clock once (the bar moves with the clock).
+    assert _frames_drawn(100, 0.1) == 10
+
+
+def test_a_paused_rest_is_not_drawn_again_while_nothing_on_it_changes() -> None:
+    assert _frames_drawn(50, 0.1, pause=True) == 0
+
+
+def test_the_same_frame_again_writes_nothing() -> None:
+    """A resize still redraws it (the tests above ask for the same frame at another width)."""
+    screen = StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80, height=30)
+    panel = LivePanel(terminal, _panel())
+    panel.start()
+    before = len(screen.getvalue())
+    panel.show(_panel())
+    assert len(screen.getvalue()) == before
+    panel.stop()
