@@ -68,6 +68,10 @@ class InviteForAnotherEmail(CrestError):
 
 
 INVITE_FOR_ANOTHER_EMAIL = "this invite was sent to another email address; enter the address it was sent to"
+# whoever accepted would share with nobody
+INVITER_LEFT = (
+    "this invite link is no longer valid: whoever sent it has left the practice; ask the practice for a new one"
+)
 
 
 class AlreadyInAPractice(CrestError):

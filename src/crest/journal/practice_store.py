@@ -19,6 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from crest.accounts.model import Role
 from crest.accounts.records import (
     INVITE_FOR_ANOTHER_EMAIL,
+    INVITER_LEFT,
     RESET_LINK_NOT_VALID,
     Account,
     AlreadyInAPractice,
@@ -153,6 +154,20 @@ class PendingSignIn:
     account_id: int
     expires_at: datetime
     address: str | None
+
+
+@dataclass(frozen=True)
+class CodeUse:
+    """A two-step code found right, to be used up with what it was given for: a time step of the account's app, or
+    one of its recovery codes."""
+
+    account_id: int
+    step: int | None = None
+    recovery_code_id: int | None = None
+
+
+class CodeUsedMeanwhile(Exception):
+    """Another request used the code up between its check and its use: nothing it was given for is done."""
 
 
 @dataclass(frozen=True)
@@ -555,19 +570,35 @@ class PracticeStore:
             db.execute(delete(SecondFactorResetRow).where(SecondFactorResetRow.account_id == account_id))
             return True
 
-    def use_step(self, account_id: int, step: int) -> bool:
-        """Mark `step` used, when it is later than the last one used (two requests with one code: one wins)."""
+    def use_code(self, used: CodeUse, now: datetime) -> None:
+        """Use the code up, alone (a sign-in, turning it off); `CodeUsedMeanwhile` if another request did."""
         with self._journal.writing() as db:
+            self._use_code(db, used, now)
+
+    @staticmethod
+    def _use_code(db: Session, used: CodeUse | None, now: datetime) -> None:
+        """In the transaction of what the code was given for, so that it is used up only with that done: a time step
+        when later than the last one used, a recovery code when unused (two requests with one code: one wins)."""
+        if used is None:
+            return
+        if used.recovery_code_id is None:
             done = db.execute(
                 update(SecondFactorRow)
                 .where(
-                    SecondFactorRow.account_id == account_id,
+                    SecondFactorRow.account_id == used.account_id,
                     SecondFactorRow.confirmed_at.is_not(None),
-                    or_(SecondFactorRow.last_step.is_(None), SecondFactorRow.last_step < step),
+                    or_(SecondFactorRow.last_step.is_(None), SecondFactorRow.last_step < used.step),
                 )
-                .values(last_step=step)
+                .values(last_step=used.step)
             )
-            return bool(getattr(done, "rowcount", 0) == 1)
+        else:
+            done = db.execute(
+                update(RecoveryCodeRow)
+                .where(RecoveryCodeRow.id == used.recovery_code_id, RecoveryCodeRow.used_at.is_(None))
+                .values(used_at=now)
+            )
+        if getattr(done, "rowcount", 0) != 1:
+            raise CodeUsedMeanwhile()
 
     def unused_recovery_codes(self, account_id: int) -> list[tuple[int, str]]:
         """(id, argon2id hash) of each recovery code not used yet."""
@@ -578,15 +609,6 @@ class PracticeStore:
                 .order_by(RecoveryCodeRow.id)
             )
             return [(code_id, code_hash) for code_id, code_hash in rows]
-
-    def use_recovery_code(self, code_id: int, now: datetime) -> bool:
-        with self._journal.writing() as db:
-            done = db.execute(
-                update(RecoveryCodeRow)
-                .where(RecoveryCodeRow.id == code_id, RecoveryCodeRow.used_at.is_(None))
-                .values(used_at=now)
-            )
-            return bool(getattr(done, "rowcount", 0) == 1)
 
     def remove_second_factor(self, account_id: int) -> bool:
         """The account's second factor and recovery codes go (turned off by its owner); whether it had one."""
@@ -781,9 +803,12 @@ class PracticeStore:
         name: str,
         password_hash: str | None,
         share_notes: bool,
+        second_factor: CodeUse | None = None,
     ) -> Acceptance:
         """Use the invite (once: a second use, even at the same moment, fails), create or link the account, make
-        it a member and, for a client, link them to the practitioner who invited them with their consent."""
+        it a member and, for a client, link them to the practitioner who invited them with their consent. The
+        existing account's two-step code is used up in the same transaction: an invitation ended meanwhile (used,
+        withdrawn, run out, its sender gone) leaves it unused."""
         with self._journal.writing() as db:
             invite = db.scalar(select(InviteRow).where(InviteRow.code_hash == code_hash).with_for_update())
             if invite is None or not link_open(invite.expires_at, invite.used_at, now):
@@ -792,6 +817,9 @@ class PracticeStore:
                 )
             if invite.email is not None and invite.email != email:
                 raise InviteForAnotherEmail(INVITE_FOR_ANOTHER_EMAIL)
+            inviter = db.get(MembershipRow, invite.invited_by_membership_id)
+            if inviter is None or inviter.ended_at is not None:
+                raise InviteNotValid(INVITER_LEFT)
             claimed = db.execute(
                 update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at.is_(None)).values(used_at=now)
             )
@@ -845,6 +873,7 @@ class PracticeStore:
                 link_row.share_notes = share_notes
                 db.flush()
                 link = _link(link_row)
+            self._use_code(db, second_factor, now)
             return Acceptance(_account(account), membership, link)
 
     # Password reset links
@@ -877,10 +906,13 @@ class PracticeStore:
             row = db.scalar(select(PasswordResetRow).where(PasswordResetRow.code_hash == code_hash))
             return None if row is None else _password_reset(row)
 
-    def use_password_reset(self, code_hash: str, password_hash: str, now: datetime) -> Account:
+    def use_password_reset(
+        self, code_hash: str, password_hash: str, now: datetime, second_factor: CodeUse | None = None
+    ) -> Account:
         """Use the link (once: a second use, even at the same moment, fails), set the new password and end every
         sign-in session and linked computer's token of the account, in one step (whoever knew the old password may
-        have linked one)."""
+        have linked one). The account's two-step code is used up in the same step: a link used meanwhile leaves it
+        unused."""
         with self._journal.writing() as db:
             row = db.scalar(select(PasswordResetRow).where(PasswordResetRow.code_hash == code_hash).with_for_update())
             account = None if row is None else db.get(AccountRow, row.account_id)
@@ -895,6 +927,7 @@ class PracticeStore:
                 raise ResetLinkNotValid(RESET_LINK_NOT_VALID)
             account.password_hash = password_hash
             self._end_access(db, account.id, now)
+            self._use_code(db, second_factor, now)
             return _account(account)
 
     # Care links

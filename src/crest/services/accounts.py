@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from crest.accounts.model import (
     Actor,
@@ -33,6 +33,7 @@ from crest.accounts.passwords import Passwords, UnsuitablePassword, check_new_pa
 from crest.accounts.permissions import Action, Decision, Target, decide
 from crest.accounts.records import (
     INVITE_FOR_ANOTHER_EMAIL,
+    INVITER_LEFT,
     RESET_LINK_NOT_VALID,
     Account,
     AuditEntry,
@@ -57,11 +58,19 @@ from crest.accounts.second_factor import (
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
-from crest.journal.practice_store import BackingOff, refuse_another_membership
+from crest.journal.practice_store import BackingOff, CodeUse, CodeUsedMeanwhile
 from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
-    from crest.journal.practice_store import LinkedClient, PracticeStore, SecondFactorReset, SignInSession
+    from crest.journal.practice_store import (
+        Acceptance,
+        LinkedClient,
+        PracticeStore,
+        SecondFactorReset,
+        SignInSession,
+    )
+
+Done = TypeVar("Done")  # what a two-step code was given for, saved as it is used up
 
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
@@ -234,10 +243,6 @@ def linked_client(store: PracticeStore, actor: Actor, client_id: int, action: Ac
         raise NotFoundForYou("there is no such client")
     require(actor, action, linked.link.as_target(), "client")
     return linked
-
-
-def _no_other_rule() -> None:
-    """A form whose code is all it asks besides what was checked before it."""
 
 
 def _email_or_not(typed: str) -> str:
@@ -443,7 +448,7 @@ class Accounts:
         account = None if found is None else self._store.account(found.account_id)
         if found is None or account is None or account.removed_at is not None or self._clock() >= found.expires_at:
             raise SignInAgain("that sign-in took too long or has ended; enter your email and password again")
-        self._check_code(account, code, address, Audited.SIGN_IN, "sign in")
+        self._check_code(account, code, address, Audited.SIGN_IN, "sign in", self._code_alone)
         self._store.end_pending_sign_in(token_hash(pending or ""))
         self._store.forget_failures([f"account:{account.email}"], before=self._clock() - FAILURE_WINDOW)
         return self._open_session(account, address)
@@ -459,30 +464,27 @@ class Accounts:
         address: str | None,
         audited: Audited,
         what: str,
-        before_use: Callable[[], None] = _no_other_rule,
-    ) -> None:
-        """Return when `typed` is the account's code now (a time step not used before) or one of its unused
-        recovery codes, each then used up; else count a failure, audit it and raise `WrongCode`. `before_use`: the
-        rest of the form's rules, checked once the code is known right and before it is used up, so that a form
-        they refuse leaves the code to send again (a time step cannot come back: the person would wait for the
-        next, a recovery code would be gone)."""
+        use_up: Callable[[CodeUse], Done],
+    ) -> Done:
+        """When `typed` is the account's code now (a time step not used before) or one of its unused recovery
+        codes, `use_up` uses it up with what it was given for, in one transaction, and its answer is returned; else
+        count a failure, audit it and raise `WrongCode`. What `use_up` refuses (a link that ended meanwhile) leaves
+        the code unused, to send again: a time step cannot come back, a recovery code would be gone."""
         with self._attempt(_keys(account.email, address), address):
-            now = self._clock()
             factor = self._store.second_factor(account.id)
             actor = self.actor_of(account)
             if factor is not None and factor.confirmed_at is not None and isinstance(typed, str):
                 if looks_like_totp(typed):
-                    step = matching_step(factor.secret, typed, now, factor.last_step)
+                    step = matching_step(factor.secret, typed, self._clock(), factor.last_step)
                     if step is not None:
-                        before_use()
-                        if self._store.use_step(account.id, step):
-                            return
+                        with suppress(CodeUsedMeanwhile):
+                            return use_up(CodeUse(account.id, step=step))
                 elif len(typed) <= 64:
                     for code_id, code_hash in self._store.unused_recovery_codes(account.id):
                         if not self._passwords.matches(code_hash, cleaned_code(typed)):
                             continue
-                        before_use()
-                        if self._store.use_recovery_code(code_id, now):
+                        with suppress(CodeUsedMeanwhile):
+                            done = use_up(CodeUse(account.id, recovery_code_id=code_id))
                             left = len(self._store.unused_recovery_codes(account.id))
                             detail = f"{what}: {counted(left, 'recovery code')} left"
                             self._audit.record(
@@ -492,9 +494,13 @@ class Accounts:
                                 address=address,
                                 detail=detail,
                             )
-                            return
+                            return done
             self._audit.record(actor, audited, "wrong_code", actor_name=account.name, address=address, detail=what)
             raise WrongCode(WRONG_CODE)
+
+    def _code_alone(self, used: CodeUse) -> None:
+        """A code given for nothing else to save (a sign-in, turning two-step sign-in off)."""
+        self._store.use_code(used, self._clock())
 
     def _code_if_asked(
         self,
@@ -502,17 +508,16 @@ class Accounts:
         code: str | None,
         address: str | None,
         what: str,
-        before_use: Callable[[], None] = _no_other_rule,
-    ) -> None:
+        save: Callable[[CodeUse | None], Done],
+    ) -> Done:
         """Where a password alone would open a session (an invitation for an existing account, a password link),
-        an account with a second factor gives its code too (ASVS 5.0 6.4.3: no way around it). `before_use` as in
-        `_check_code`; without a second factor it is checked at once."""
+        an account with a second factor gives its code too (ASVS 5.0 6.4.3: no way around it), which `save` uses up
+        as `_check_code` says; without a second factor `save` is called at once, with no code."""
         if not self._store.has_second_factor(account.id):
-            before_use()
-            return
+            return save(None)
         if not code:
             raise CodeNeeded(f"{CODE_ASKED}: type the code it shows now (or a recovery code)")
-        self._check_code(account, code, address, Audited.DENIED, what, before_use)
+        return self._check_code(account, code, address, Audited.DENIED, what, save)
 
     # The second factor: an authenticator app (TOTP) and recovery codes
 
@@ -576,7 +581,7 @@ class Accounts:
         assert not isinstance(actor, Anonymous)
         what = "turn off two-step sign-in"
         account = self._confirm_own_password(actor, password, address, what, "it is still on")
-        self._check_code(account, code, address, Audited.DENIED, what)
+        self._check_code(account, code, address, Audited.DENIED, what, self._code_alone)
         self._store.remove_second_factor(account.id)
         self._audit.record(actor, Audited.TURN_OFF_SECOND_FACTOR, actor_name=account.name, address=address)
 
@@ -610,7 +615,7 @@ class Accounts:
         assert isinstance(actor, Admin)
         what = "reset a practitioner's two-step sign-in"
         admin = self._confirm_own_password(actor, password, address, what, "nothing was reset")
-        self._check_code(admin, code, address, Audited.DENIED, what)
+        self._check_code(admin, code, address, Audited.DENIED, what, self._code_alone)
         practitioner = self._account_of(membership)
         self._store.reset_second_factor(practitioner.id, admin.name, self._clock())
         self._audit.record(
@@ -811,19 +816,9 @@ class Accounts:
         if invite is None or not link_open(invite.expires_at, invite.used_at, self._clock()):
             raise InviteNotValid("this invite link is not valid (unknown, already used or expired); ask for a new one")
         inviter = self._store.membership(invite.invited_by_membership_id)
-        if inviter is None or inviter.ended_at is not None:  # whoever accepted would share with nobody
-            raise InviteNotValid(
-                "this invite link is no longer valid: whoever sent it has left the practice; ask the practice for "
-                "a new one"
-            )
+        if inviter is None or inviter.ended_at is not None:
+            raise InviteNotValid(INVITER_LEFT)
         return invite, inviter
-
-    def _refuse_what_accepting_would(self, code: str, account: Account, email: str) -> None:
-        """The refusals of the acceptance itself, read again just before a two-step code is used up for it (a time
-        step cannot come back, a recovery code would be gone): the invitation ended meanwhile (run out, used,
-        withdrawn, its sender gone), or the account belongs to another practice or role."""
-        invite, _ = self._open_invite(code)
-        refuse_another_membership(self._store.live_membership(account.id), invite, email)
 
     def accept_invite(
         self,
@@ -862,28 +857,27 @@ class Accounts:
                 not self._passwords.matches(found[1], password) or found[0].removed_at is not None
             ):
                 raise SignInFailed("there is already an account for this email; enter its password to link it")
-        if found is not None:
-            self._code_if_asked(
-                found[0],
-                second_factor,
-                address,
-                "accept an invitation",
-                before_use=partial(self._refuse_what_accepting_would, code, found[0], chosen),
+        password_hash = None if found is not None else self._passwords.hash(password)
+        display_name = named if found is None else found[0].name
+
+        def save(used: CodeUse | None) -> Acceptance:
+            """The invitation read again, the code used up and the account saved, in one transaction: another
+            request that ends the invitation first (a second acceptance, a withdrawal) leaves the code unused."""
+            return self._store.accept_invite(
+                token_hash(code),
+                self._clock(),
+                existing_account_id=None if found is None else found[0].id,
+                email=chosen,
+                name=display_name,
+                password_hash=password_hash,
+                share_notes=share_notes,
+                second_factor=used,
             )
-            password_hash = None
-            display_name = found[0].name
+
+        if found is None:
+            accepted = save(None)
         else:
-            password_hash = self._passwords.hash(password)
-            display_name = named
-        accepted = self._store.accept_invite(
-            token_hash(code),
-            self._clock(),
-            existing_account_id=None if found is None else found[0].id,
-            email=chosen,
-            name=display_name,
-            password_hash=password_hash,
-            share_notes=share_notes,
-        )
+            accepted = self._code_if_asked(found[0], second_factor, address, "accept an invitation", save)
         session = None if device_name is not None else self._open_session(accepted.account, address)
         actor = self.actor_of(accepted.account)
         assert not isinstance(actor, Anonymous)
@@ -1053,16 +1047,15 @@ class Accounts:
         account with a second factor gives its code too: the link alone does not get past it (ASVS 5.0 6.4.3)."""
         owner, _ = self._reset_for(code)
         chosen = check_new_password(new_password, (owner.email, owner.name))
-        # Past the code (the link alone must not tell whether a password is the account's), before it is used up
-        self._code_if_asked(
-            owner,
-            second_factor,
-            address,
-            "set a new password with a link",
-            before_use=partial(self._refuse_the_password_it_has, owner, chosen),
-        )
-        password_hash = self._passwords.hash(chosen)
-        account = self._store.use_password_reset(token_hash(code), password_hash, self._clock())
+
+        def save(used: CodeUse | None) -> Account:
+            """Past the code (the link alone must not tell whether a password is the account's), and in the
+            transaction that uses the link up with the code: a link used meanwhile leaves the code unused."""
+            self._refuse_the_password_it_has(owner, chosen)
+            hashed = self._passwords.hash(chosen)
+            return self._store.use_password_reset(token_hash(code), hashed, self._clock(), second_factor=used)
+
+        account = self._code_if_asked(owner, second_factor, address, "set a new password with a link", save)
         self._store.forget_failures([f"account:{account.email}"])  # the wrong guesses before are no reason to wait
         session = self._open_session(account, address)
         self._audit.record(session.actor, Audited.RESET_PASSWORD, actor_name=account.name, address=address)
