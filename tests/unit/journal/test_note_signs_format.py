@@ -1,6 +1,10 @@
 """A check-in's warning signs in the JSON export: one sign is written as before (`note_sign`, the file's version
 unchanged, for every crest to read); several are written as `note_signs` too, beside the most urgent, in a file of
-version 4, which a crest from before them refuses saying to update it. Each reads back as written."""
+version 4, which a crest from before them refuses saying to update it. Each reads back as written.
+
+In the CSV export, a `note_signs` column of check_ins.csv: every sign in one cell, most urgent first, joined by `;`
+(as sensations are), only when a check-in has a sign. The CSV export dropped them: a check-in whose note a practice
+kept only as its signs came back from a CSV backup with none."""
 
 from __future__ import annotations
 
@@ -10,8 +14,9 @@ from datetime import UTC, datetime
 import pytest
 
 from crest.journal.records import CheckIn, JournalContents
-from crest.journal.transfer import InvalidImportFile, parse_export
+from crest.journal.transfer import InvalidImportFile, export_bytes, parse_export
 from crest.journal.transfer.json_format import export_json
+from support.csv_export import csv_tables, rewritten_csv_zip
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 URGENT, CLINICIAN = "warning_cauda_equina", "warning_infection"
@@ -46,3 +51,25 @@ def test_a_sign_this_crest_does_not_know_is_refused_not_dropped() -> None:
         parse_export(newer, "journal.json")
     with pytest.raises(InvalidImportFile, match=r"field note_signs: .* is not a list of warning signs"):
         parse_export(text.replace(listed, f'"note_signs": "{CLINICIAN}"'), "journal.json")
+
+
+def test_every_sign_is_one_cell_of_the_csv_in_its_order_and_reads_back() -> None:
+    signs = (URGENT, CLINICIAN)
+    zipped = export_bytes(JournalContents(check_ins=(*_contents(*signs).check_ins, CheckIn(at=AT, id=2))), "csv")
+    rows = csv_tables(zipped)["check_ins.csv"]
+    assert [row["note_signs"] for row in rows] == [f"{URGENT};{CLINICIAN}", ""]
+    assert parse_export(zipped, "journal.zip").check_ins[0].note_signs == signs
+    assert parse_export(export_bytes(_contents(CLINICIAN), "csv"), "journal.zip") == _contents(CLINICIAN)
+
+
+def test_a_csv_without_signs_has_the_columns_it_had_before() -> None:
+    zipped = export_bytes(_contents(), "csv")
+    assert "note_signs" not in csv_tables(zipped)["check_ins.csv"][0]
+    assert parse_export(zipped, "journal.zip") == _contents()
+
+
+def test_a_sign_this_crest_does_not_know_in_the_csv_is_refused_naming_its_cell() -> None:
+    zipped = export_bytes(_contents(URGENT, CLINICIAN), "csv")
+    newer = rewritten_csv_zip(zipped, "check_ins.csv", {"note_signs": f"{URGENT};warning_from_a_newer_crest"})
+    with pytest.raises(InvalidImportFile, match=r"check_ins\.csv line 2, field note_signs: unknown warning sign"):
+        parse_export(newer, "journal.zip")

@@ -137,7 +137,7 @@ SESSION_FIELDS = (
 # A synced record's uid (a session's, check-in's, safety screen's or PSFS entry's), written by `carried_uids`.
 UID_FIELDS = ("uid",)
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
-# JSON only, written when set: the signs travel by sync, and a CSV export carries the note they were read in.
+# Written when set: the signs read in the note, which a practice may keep without it (CSV: a `note_signs` column).
 CHECK_IN_OPTIONAL_FIELDS = ("note_sign", "note_signs")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
 PAIN_FIELDS = ("region", "side", "score", "quality")
