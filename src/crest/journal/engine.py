@@ -89,7 +89,11 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
     reason = detail[0] if detail else type(error).__name__
     lowered = reason.lower()
     if "locked" in lowered or "busy" in lowered:
-        return f"the journal at {where} is locked by another program; close it and try again"
+        # Most often another crest writing (a large import holds the journal for seconds), not a program to close
+        return (
+            f"the journal at {where} is busy: another program is writing to it (a crest import of a large file, "
+            "perhaps); try again in a moment, or close that program"
+        )
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return f"the journal at {where} is damaged ({reason}); move that file aside to start a fresh journal"
     if "readonly" in lowered or "read-only" in lowered:

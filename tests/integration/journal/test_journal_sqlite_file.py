@@ -111,7 +111,7 @@ def test_locked_database_gives_one_line_error(tmp_path: Path, monkeypatch: pytes
     try:
         holder.execute("PRAGMA locking_mode=EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")
-        with pytest.raises(DatabaseUnavailable, match="locked") as raised:
+        with pytest.raises(DatabaseUnavailable, match="is busy: another program is writing to it") as raised:
             Journal.open(f"sqlite:///{path}")
         assert "\n" not in str(raised.value)
     finally:
