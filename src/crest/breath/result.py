@@ -32,6 +32,11 @@ MIN_READINGS_FOR_CHANGE = 3
 CHANGE_BPM = 2.0
 # A window speaks for a minute of the trend when it covers at least this much of it.
 MINUTE_COVER_S = 20.0
+# Movements are watched only while the camera sees the trunk from the side: a window that gave no reading for one
+# of these reasons watched none. Stillness is claimed "throughout" only when the rest of the windows cover this
+# share of the time; below it, the line says how much the camera saw.
+UNWATCHED: frozenset[Reason] = frozenset({"trunk_not_visible", "camera_not_at_side", "too_few_frames"})
+WATCHED_SHARE_FOR_THROUGHOUT = 0.8
 
 
 @dataclass(frozen=True)
@@ -123,15 +128,28 @@ class BreathResult:
         return f"{breathing} stayed at about {round(statistics.median(r for _, _, r in readings))} breaths a minute."
 
     def stillness_line(self, reader: Reader = Reader.PERSON, client_name: str | None = None) -> str:
-        """One plain line about movements: "You moved twice: at 03:10 and 07:45." ("Ann moved ..." to a clinician)."""
+        """One plain line about movements: "You moved twice: at 03:10 and 07:45." ("Ann moved ..." to a clinician).
+        Stillness is claimed only for time the camera saw the body: with nobody in view, no movement means nothing."""
+        name = spoken_of(reader, client_name).name
+        total_s = sum(window.end_s - window.start_s for window in self.windows)
+        seen_s = sum(window.end_s - window.start_s for window in self.windows if window.reason not in UNWATCHED)
         times = [clock_text(movement.at_s) for movement in self.movements]
-        who = sentence(spoken_of(reader, client_name).name)
+        if not times and total_s <= 0:
+            return f"The camera watched too briefly to tell whether {name} moved."
+        if not times and seen_s <= 0:
+            return f"The camera did not see {name}, so crest cannot tell whether {name} moved."
+        # A short watch with no window yet still saw the movements it names.
+        seen = f"the camera saw {name} for {_share_text(seen_s, total_s)}"
+        partly = total_s > 0 and seen_s < WATCHED_SHARE_FOR_THROUGHOUT * total_s
+        who = sentence(name)
         if not times:
-            return f"{who} lay still throughout."
+            return f"{sentence(seen)}; {name} lay still while it did." if partly else f"{who} lay still throughout."
         if len(times) == 1:
-            return f"{who} moved once, at {times[0]}."
-        count = "twice" if len(times) == 2 else f"{len(times)} times"
-        return f"{who} moved {count}: at {', '.join(times[:-1])} and {times[-1]}."
+            moved = f"{who} moved once, at {times[0]}"
+        else:
+            count = "twice" if len(times) == 2 else f"{len(times)} times"
+            moved = f"{who} moved {count}: at {', '.join(times[:-1])} and {times[-1]}"
+        return f"{moved} ({seen})." if partly else f"{moved}."
 
     def to_json_dict(self) -> dict[str, Any]:
         rate = self.rate_bpm
@@ -160,6 +178,14 @@ class BreathResult:
             )
         movements = tuple(Movement(float(item["at_s"])) for item in data["movements"])
         return cls(tuple(windows), movements)
+
+
+def _share_text(part_s: float, whole_s: float) -> str:
+    """ "only 40 s of 85" for a short watch, "only about 2 min of 10" for a longer one."""
+    if whole_s < 120:
+        return f"only {round(part_s)} s of {round(whole_s)}"
+    part_min, whole_min = round(part_s / 60), round(whole_s / 60)
+    return f"only about {part_min} min of {whole_min}" if part_min else f"under a minute of {whole_min}"
 
 
 def _covers(window: BreathWindow, minute: int) -> bool:

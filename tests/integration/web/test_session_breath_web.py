@@ -73,6 +73,27 @@ def test_the_finish_call_saves_the_reading_and_the_pages_show_it(cleared: TestCl
     assert relaxation_note(Reader.CLINICIAN) in report
 
 
+def test_a_rest_with_nobody_in_view_claims_no_stillness_on_any_page(cleared: TestClient, clock: FakeClock) -> None:
+    # The walk-through's rest: the camera never saw a body, so no window watched for movements.
+    nobody = {
+        "rate_bpm": None,
+        "windows": [
+            {"start_s": 30.0 * n, "end_s": 30.0 * (n + 1), "rate_bpm": None, "reason": "trunk_not_visible"}
+            for n in range(3)
+        ],
+        "movements": [],
+    }
+    session = _finished(cleared, clock, nobody).json()
+    part = unescape(cleared.get("/session/breath", params={"session_id": session["id"]}).text)
+    journal = unescape(cleared.get("/journal").text)
+    for page in (part, journal):
+        assert "The camera did not see you, so crest cannot tell whether you moved." in page
+        assert "lay still" not in page
+    report = unescape(cleared.get("/report").text)
+    assert "The camera did not see the person, so crest cannot tell whether the person moved." in report
+    assert "lay still" not in report
+
+
 def test_a_session_without_a_reading_shows_none(cleared: TestClient, clock: FakeClock) -> None:
     session = _finished(cleared, clock, None).json()
     assert session["breath"] is None

@@ -79,11 +79,64 @@ def test_the_summary_says_why_there_was_no_reading() -> None:
     assert BreathResult((), ()).summary() == "No breathing reading: the camera watched for too short a time."
 
 
+SEEN = ((0.0, 300.0, 12.0), (300.0, 600.0, None))  # ten minutes in view: one reading, then moving
+
+
 def test_the_stillness_line_gives_the_times() -> None:
-    assert result_of().stillness_line() == "You lay still throughout."
-    assert result_of(movements=(190.0,)).stillness_line() == "You moved once, at 03:10."
-    assert result_of(movements=(70.0, 465.0)).stillness_line() == "You moved twice: at 01:10 and 07:45."
-    assert result_of(movements=(5, 70, 465)).stillness_line() == "You moved 3 times: at 00:05, 01:10 and 07:45."
+    assert result_of(*SEEN).stillness_line() == "You lay still throughout."
+    assert result_of(*SEEN, movements=(190.0,)).stillness_line() == "You moved once, at 03:10."
+    assert result_of(*SEEN, movements=(70.0, 465.0)).stillness_line() == "You moved twice: at 01:10 and 07:45."
+    assert result_of(*SEEN, movements=(5, 70, 465)).stillness_line() == (
+        "You moved 3 times: at 00:05, 01:10 and 07:45."
+    )
+
+
+def unseen_for(*spans: tuple[float, float]) -> tuple[BreathWindow, ...]:
+    return tuple(BreathWindow(start, end, None, "trunk_not_visible") for start, end in spans)
+
+
+@pytest.mark.parametrize(
+    ("reader", "line"),
+    [
+        (Reader.PERSON, "The camera did not see you, so crest cannot tell whether you moved."),
+        (Reader.CLINICIAN, "The camera did not see Ann, so crest cannot tell whether Ann moved."),
+    ],
+)
+def test_nobody_in_view_is_not_said_to_have_lain_still(reader: Reader, line: str) -> None:
+    nobody = BreathResult(unseen_for((0, 30), (30, 60), (60, 85)), ())
+    assert nobody.stillness_line(reader, "Ann") == line
+    other_side = BreathResult((BreathWindow(0, 30, None, "camera_not_at_side"),), ())
+    assert "did not see" in other_side.stillness_line(reader, "Ann")
+
+
+@pytest.mark.parametrize(
+    ("reader", "still", "moved"),
+    [
+        (
+            Reader.PERSON,
+            "The camera saw you for only about 2 min of 10; you lay still while it did.",
+            "You moved once, at 01:10 (the camera saw you for only about 2 min of 10).",
+        ),
+        (
+            Reader.CLINICIAN,
+            "The camera saw Ann for only about 2 min of 10; Ann lay still while it did.",
+            "Ann moved once, at 01:10 (the camera saw Ann for only about 2 min of 10).",
+        ),
+    ],
+)
+def test_a_body_seen_for_part_of_the_rest_is_said_so(reader: Reader, still: str, moved: str) -> None:
+    windows = (BreathWindow(0, 120, 12.0), *unseen_for((120, 600)))
+    assert BreathResult(windows, ()).stillness_line(reader, "Ann") == still
+    assert BreathResult(windows, (Movement(70),)).stillness_line(reader, "Ann") == moved
+    short = BreathResult((BreathWindow(0, 40, None, "moving"), *unseen_for((40, 85))), ())
+    assert short.stillness_line(reader, "Ann").startswith(
+        f"The camera saw {'you' if reader is Reader.PERSON else 'Ann'} for only 40 s of 85;"
+    )
+
+
+def test_too_short_a_watch_claims_nothing_but_the_movements_it_saw() -> None:
+    assert BreathResult((), ()).stillness_line() == "The camera watched too briefly to tell whether you moved."
+    assert BreathResult((), (Movement(5),)).stillness_line() == "You moved once, at 00:05."
 
 
 def test_the_note_says_it_is_not_a_health_measurement() -> None:
@@ -96,7 +149,7 @@ def test_every_line_can_speak_of_the_person_to_their_clinician() -> None:
         "Ann's breathing slowed from about 14 to about 8 breaths a minute over the rest."
     )
     assert slowing.stillness_line(Reader.CLINICIAN, "Ann") == "Ann moved once, at 03:10."
-    assert result_of().stillness_line(Reader.CLINICIAN) == "The person lay still throughout."
+    assert result_of(*SEEN).stillness_line(Reader.CLINICIAN) == "The person lay still throughout."
     unseen = BreathResult((BreathWindow(0, 30, None, "trunk_not_visible"),), ())
     assert unseen.summary(Reader.CLINICIAN, "Ann") == (
         "No breathing reading this time: Ann's chest and belly were not in view."

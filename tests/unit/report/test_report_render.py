@@ -24,13 +24,15 @@ DAYS = 28
 HISTORY = daily_practice(FIRST, DAYS, UTC)
 
 
-# Two rests the camera read: one slowing with two movements, one with no reading because the person moved.
+# Three rests the camera read: one slowing with two movements, one with no reading because the person moved, and
+# one where nobody was in view (no movement seen means nothing then).
 BREATHS = (
     BreathResult(
         tuple(BreathWindow(30.0 * n, 30.0 * (n + 1), rate) for n, rate in enumerate((14.0, 13.5, 11.0, 9.0, 8.2))),
         (Movement(70.0), Movement(130.0)),
     ),
     BreathResult((BreathWindow(0.0, 30.0, None, "moving"), BreathWindow(30.0, 60.0, None, "moving")), ()),
+    BreathResult(tuple(BreathWindow(30.0 * n, 30.0 * (n + 1), None, "trunk_not_visible") for n in range(3)), ()),
 )
 SESSIONS_WITH_BREATH = (
     *(replace(session, breath=breath) for session, breath in zip(HISTORY.sessions, BREATHS, strict=False)),
@@ -168,6 +170,8 @@ def test_the_breathing_section_speaks_of_the_client_by_name() -> None:
     assert "Ann Lee moved twice: at 01:10 and 02:10." in section
     assert "No breathing reading this time: Ann Lee was moving." in section
     assert "Ann Lee lay still throughout." in section
+    assert "The camera did not see Ann Lee, so crest cannot tell whether Ann Lee moved." in section
+    assert section.count("lay still") == 1  # the rest with nobody in view claims no stillness
 
 
 def test_the_breathing_section_of_the_persons_own_report_speaks_of_the_person() -> None:
@@ -175,6 +179,7 @@ def test_the_breathing_section_of_the_persons_own_report_speaks_of_the_person() 
     section = words[words.index("Breathing during rests") : words.index("Daily activities (Patient-Specific")]
     assert "The person's breathing slowed from about 14 to about 9" in section
     assert "The person moved twice" in section and "No breathing reading this time: the person was moving." in section
+    assert "The camera did not see the person, so crest cannot tell whether the person moved." in section
     assert re.search(r"\byou", section, re.IGNORECASE) is None
 
 
