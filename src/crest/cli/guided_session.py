@@ -20,7 +20,7 @@ from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
 from crest.cli.live_panel import LivePanel
 from crest.cli.safety_cmd import ensure_safety_screen, show_standing
-from crest.cli.session_view import clock_text, render_session
+from crest.cli.session_view import left_in_words, render_session
 from crest.cli.why_hint import why_hint
 from crest.durations import rested_text
 from crest.errors import CrestError
@@ -34,9 +34,10 @@ from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, worse_to
 from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions, is_demo
 from crest.services.safety import SafetyConcernStands, SafetyStanding
-from crest.session.runner import CheckpointDue, CueDue, Event, PhaseStarted, ScaledClock, SessionEnded, SessionRunner
+from crest.session.runner import CheckpointDue, CueDue, ScaledClock, SessionEnded, SessionRunner
 from crest.session.timeline import (
     TIME_UP,
+    Cue,
     Timeline,
     build_timeline,
     check_minutes,
@@ -68,6 +69,7 @@ class SessionOptions:
     assume_yes: bool
     check_in: bool
     speed: float
+    plain: bool = False  # the rest told in lines, never a panel drawn in place (a screen reader, a log)
 
 
 class _MonotonicClock:
@@ -111,7 +113,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         _walk_through_setup(crp, timeline, asker)
         session_id = sessions.start(timeline.minutes, timeline.variant, clock_speed=options.speed).id
         assert session_id is not None  # a stored session has its id
-        ended = _rest(timeline, sessions, session_id, speaker, console, options.speed)
+        ended = _rest(timeline, sessions, session_id, speaker, console, options)
         ending = crp.ending_for(timeline.variant)
         if ended.status == "ended_early":
             # Saved at once, as shown: a Ctrl-C at any question after keeps it as ended early, never "running".
@@ -259,8 +261,9 @@ def _rest(
     session_id: int,
     speaker: Speaker | None,
     console: Console,
-    speed: float,
+    options: SessionOptions,
 ) -> SessionEnded:
+    speed = options.speed
     runner = SessionRunner(timeline, ScaledClock(_MonotonicClock(), speed))
     previous_handlers = _raise_on_stop_signals()
     last_write = time.monotonic()
@@ -281,15 +284,17 @@ def _rest(
             told_unsaved = True
 
     # A terminal that cannot move its cursor (TERM=dumb: Emacs' shell, some IDE consoles) showed no live panel at all,
-    # a blank screen until the end: there the cues come as lines, as into a pipe, and the keys are named once.
-    drawn = console.is_terminal and not console.is_dumb_terminal
+    # a blank screen until the end: there the rest is told in lines, as into a pipe, and the keys are named once. So
+    # it is with --plain, for a screen reader, to which a panel drawn in place is block glyphs rewritten every second.
+    drawn = console.is_terminal and not console.is_dumb_terminal and not options.plain
     live = LivePanel(console, render_session(runner, speaker is not None)) if drawn else None
+    lines = None if drawn else _Lines(console, timeline.total_s)
     try:
         with KeyReader() as keys:
             if live is not None:
                 live.start()
             elif keys.interactive:
-                console.print("[dim]space pause · q end[/dim]")
+                console.print("[dim]Space pauses and resumes, q ends.[/dim]")
             events = runner.start()
             while True:
                 for event in events:
@@ -300,17 +305,18 @@ def _rest(
                         if live is not None:  # the last frame shows the end (00:00), not the previous refresh
                             live.show(render_session(runner, speaker is not None))
                         return event
-                    else:
-                        _announce(event, speaker, console, live is None)
+                    elif isinstance(event, CueDue):
+                        _announce(event, speaker, lines)
                 if live is not None:
                     live.show(render_session(runner, speaker is not None))
+                else:
+                    assert lines is not None  # one or the other, by `drawn`
+                    lines.time_left(runner.elapsed_s)
                 key = keys.read(REFRESH_S)
                 if key == " ":
                     runner.toggle_pause()
-                    if live is None:
-                        console.print(
-                            "[dim]Paused: space resumes.[/dim]" if runner.state == "paused" else "[dim]Resumed.[/dim]"
-                        )
+                    if lines is not None:
+                        lines.pause_or_resume(runner)
                 elif key in ("q", "Q"):
                     return runner.end_early()
                 if runner.state == "paused" and time.monotonic() - last_write >= HEARTBEAT_S:
@@ -339,14 +345,39 @@ class SessionInterrupted(CrestError):
         super().__init__(f"stopped after {rested_text(elapsed_s)}; the session is saved as interrupted")
 
 
-def _announce(event: Event, speaker: Speaker | None, console: Console, as_lines: bool) -> None:
-    if isinstance(event, CueDue):
-        if speaker is not None:
-            speaker.say(event.cue.text)
-        if as_lines:
-            console.print(f"{clock_text(event.cue.at_s)}  {event.cue.text}")
-    elif isinstance(event, PhaseStarted) and as_lines:
-        console.print(f"[dim]{clock_text(event.phase.start_s)}  ({event.phase.name})[/dim]")
+def _announce(event: CueDue, speaker: Speaker | None, lines: "_Lines | None") -> None:
+    if speaker is not None:
+        speaker.say(event.cue.text)
+    if lines is not None:
+        lines.cue(event.cue)
+
+
+class _Lines:
+    """The rest told line by line (--plain, TERM=dumb, a pipe): only what changes, each minute, each cue, a pause
+    and a resume, so that a screen reader says each once and is quiet between them."""
+
+    def __init__(self, console: Console, total_s: int) -> None:
+        self._console = console
+        self._total_s = total_s
+        self._minutes_told = -1  # whole minutes rested that were told as the time left
+
+    def time_left(self, elapsed_s: float) -> None:
+        """'4 min left.', once a minute: only the newest when several passed at once (a fast demo clock)."""
+        minutes = int(elapsed_s // 60)
+        left_s = self._total_s - minutes * 60
+        if minutes > self._minutes_told and left_s > 0:  # the end says "Time is up."
+            self._console.print(f"{rested_text(left_s)} left.")
+        self._minutes_told = max(self._minutes_told, minutes)
+
+    def cue(self, cue: Cue) -> None:
+        self.time_left(cue.at_s)  # a minute that begins with a cue is told before it
+        self._console.print(cue.text)
+
+    def pause_or_resume(self, runner: SessionRunner) -> None:
+        if runner.state == "paused":
+            self._console.print(f"Paused, {left_in_words(runner.remaining_s)}: space resumes.")
+        else:
+            self._console.print("Resumed.")
 
 
 def _coming_up(ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console) -> None:

@@ -40,12 +40,27 @@ def session(
             help="Run the clock faster, for demos and tests (60: 15 min in 15 s).",
         ),
     ] = 1.0,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            envvar="CREST_PLAIN",
+            help="Tell the rest in lines, not in a panel drawn in place: the time left each minute, each cue, a "
+            "pause; for a screen reader (CREST_PLAIN=1 makes it the default; TERM=dumb always gets lines).",
+        ),
+    ] = False,
 ) -> None:
     """Rest in the constructive rest position, guided: setup, timed rest with gentle cues, chime, check-in."""
     from crest.cli.consoles import console
     from crest.cli.guided_session import SessionOptions, run_guided_session
 
     options = SessionOptions(
-        minutes=minutes, variant=variant, voice=voice, assume_yes=yes, check_in=not no_checkin, speed=speed
+        minutes=minutes,
+        variant=variant,
+        voice=voice,
+        assume_yes=yes,
+        check_in=not no_checkin,
+        speed=speed,
+        plain=plain,
     )
     run_guided_session(options, console(highlight=False))

@@ -1,4 +1,4 @@
-"""What the terminal shows while resting: phase, a large time remaining, a progress bar and the current cue."""
+"""What the terminal shows while resting: phase, a large time remaining (and in words), a progress bar and the cue."""
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
@@ -6,6 +6,7 @@ from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.text import Text
 
+from crest.durations import rested_text
 from crest.session.runner import SessionRunner
 from crest.session.timeline import TIME_UP
 
@@ -35,6 +36,11 @@ PHASE_LABELS = {
 def clock_text(seconds: float) -> str:
     whole = max(0, round(seconds))
     return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def left_in_words(seconds: float) -> str:
+    """'12 min 30 s left', in the words the journal gives time rested in."""
+    return f"{rested_text(max(0, round(seconds)))} left"
 
 
 def big_clock(seconds: float) -> str:
@@ -81,7 +87,8 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
     full = Panel(
         Group(
             Text(big_clock(remaining_s), style=clock_style, justify="center"),
-            Text(""),
+            # In words too: a screen reader reads the digits above as "full block, full block".
+            Text(left_in_words(remaining_s), justify="center"),
             bar,
             Text(""),
             Text(cue, justify="center"),

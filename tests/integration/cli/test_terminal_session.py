@@ -104,16 +104,39 @@ def test_a_terminal_that_cannot_move_its_cursor_shows_the_cues_and_the_keys_as_l
     cue, no word of space and q."""
     script = [
         *[(f"{number}/7 ", "\n") for number in range(1, 8)],
-        ("space pause · q end", ""),
+        ("Space pauses and resumes, q ends.", ""),
         ("let the floor hold you.", " "),
-        ("Paused: space resumes.", " "),
+        ("space resumes.", " "),
         ("Resumed.", "q"),
     ]
     plain = run_in_terminal(
         ["session", "--minutes", "5", "--speed", "5", "--no-checkin"], crest_env, script, term="dumb"
     )
-    assert "00:00  You're in position." in plain and "Ended after" in plain
+    assert "5 min left.\nYou're in position." in plain and "Ended after" in plain
     assert "█" not in plain  # no panel drawn over itself
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_plain_tells_a_screen_reader_the_rest_in_lines_each_said_once(crest_env: dict[str, str]) -> None:
+    """--plain on a terminal that could draw the panel: the time left once a minute, each cue, a pause and a resume,
+    as lines, and nothing drawn in place (a screen reader followed block glyphs rewritten every second)."""
+    script = [
+        *[(f"{number}/7 ", "\n") for number in range(1, 8)],
+        ("4 min left.", " "),
+        ("left: space resumes.", " "),
+        ("Resumed.", ""),
+    ]
+    plain = run_in_terminal(
+        ["session", "--minutes", "5", "--speed", "30", "--no-checkin", "--plain"], crest_env, script, columns=40
+    )
+    rest = plain[plain.index("Space pauses and resumes, q ends.") : plain.index("Time is up.")].splitlines()
+    told = [line.strip() for line in rest[1:] if line.strip()]
+    assert told[:2] == ["5 min left.", "You're in position. Nothing to do now:"]
+    assert [line for line in told if line.endswith(" min left.")] == [f"{n} min left." for n in (5, 4, 3, 2, 1)]
+    paused = [line for line in told if line.startswith("Paused, ")]
+    assert len(paused) == 1 and re.fullmatch(r"Paused, \d+ (min|s)( \d+ s)? left: space resumes\.", paused[0])
+    assert told.count("Resumed.") == 1 and "About a minute left." in " ".join(told)
+    assert "█" not in plain and "╭" not in plain
 
 
 # The answers to a rest ended early, kept, then to a check-in: the lower back (centre) at 4, "the same" as before.

@@ -2,7 +2,7 @@ from io import StringIO
 
 from rich.console import Console
 
-from crest.cli.session_view import big_clock, clock_text, render_session
+from crest.cli.session_view import big_clock, clock_text, left_in_words, render_session
 from crest.protocol import load_protocol
 from crest.session.runner import SessionRunner
 from crest.session.timeline import build_timeline
@@ -13,10 +13,38 @@ class StillClock:
         return 0.0
 
 
+class MovableClock:
+    def __init__(self) -> None:
+        self.now_s = 0.0
+
+    def monotonic(self) -> float:
+        return self.now_s
+
+
 def test_clock_text_rounds_to_whole_seconds() -> None:
     assert clock_text(0) == "00:00"
     assert clock_text(899.6) == "15:00"
     assert clock_text(-3) == "00:00"
+
+
+def test_the_time_left_in_words_is_whole_minutes_and_seconds() -> None:
+    assert left_in_words(750.4) == "12 min 30 s left"
+    assert left_in_words(900) == "15 min left"
+    assert left_in_words(-1) == "0 s left"
+
+
+def test_the_big_clock_is_given_in_words_too() -> None:
+    """A screen reader reads the block digits as "full block, full block": the panel says the time left in words."""
+    clock = MovableClock()
+    runner = SessionRunner(build_timeline(load_protocol(), "standard", 15), clock)
+    runner.start()
+    clock.now_s = 149.6
+    runner.poll()
+    for width in (40, 80):
+        console = Console(file=StringIO(), width=width, height=24)
+        console.print(render_session(runner, voice_on=False))
+        text = console.file.getvalue()  # type: ignore[attr-defined]
+        assert "█" in text and "12 min 30 s left" in text
 
 
 def test_big_clock_has_five_rows() -> None:
@@ -37,14 +65,6 @@ def test_view_shows_phase_remaining_cue_and_keys() -> None:
     runner.pause()
     console.print(render_session(runner, voice_on=True))
     assert "Paused" in console.file.getvalue()  # type: ignore[attr-defined]
-
-
-class MovableClock:
-    def __init__(self) -> None:
-        self.now_s = 0.0
-
-    def monotonic(self) -> float:
-        return self.now_s
 
 
 def test_the_last_frame_at_00_00_says_time_is_up_not_the_closing_cue() -> None:
