@@ -18,8 +18,27 @@ class PortInUse(CrestError):
     """crest cannot listen on the chosen address: another program has the port, or the host is no address here."""
 
 
+class CrestRunning(PortInUse):
+    """crest itself already listens there (run twice): the person needs only to open it, not a second server on the
+    same journal."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"crest is already running at {url}: open it, or choose another port with --port")
+        self.url = url
+
+
+# How long the port's holder has to say whether it is crest: an idle crest answers in milliseconds.
+PROBE_TIMEOUT_S = 2.0
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
+
+
+def local_url(host: str, port: int) -> str:
+    """The address to open: the host itself on this computer, else this computer's own (127.0.0.1)."""
+    shown = host if is_loopback(host) else DEFAULT_HOST
+    return f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
 
 
 def ensure_port_free(host: str, port: int) -> None:
@@ -29,12 +48,34 @@ def ensure_port_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as error:
-            # Only a port taken or kept for the system is the port's fault; any other refusal (no such address,
-            # not one of this computer's) is the host's.
-            option = "--port" if error.errno in (errno.EADDRINUSE, errno.EACCES) else "--host"
+            if error.errno == errno.EADDRINUSE:
+                url = local_url(host, port)
+                if _is_crest(url):
+                    raise CrestRunning(url) from None
+                raise PortInUse(f"port {port} is taken by another program: choose another with --port") from None
+            # Only a port kept for the system is the port's fault; any other refusal (no such address, not one of
+            # this computer's) is the host's.
+            option = "--port" if error.errno == errno.EACCES else "--host"
             raise PortInUse(
                 f"cannot listen on {host}:{port} ({error.strerror or error}); choose another with {option}"
             ) from None
+
+
+def _is_crest(url: str) -> bool:
+    """Whether what answers at `url` is crest: its API description names it (it reads no journal, so a busy crest
+    answers it at once)."""
+    import http.client
+    import json
+    import urllib.request
+
+    # Straight to this computer, never through a proxy named in the environment.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(f"{url}openapi.json", timeout=PROBE_TIMEOUT_S) as answer:
+            return bool(json.load(answer).get("info", {}).get("title") == "crest")
+    # No answer, not HTTP, not JSON, or JSON of another shape: another program.
+    except (OSError, http.client.HTTPException, ValueError, AttributeError):
+        return False
 
 
 def serve(
@@ -84,7 +125,13 @@ def serve(
         raise CrestError("--public-url goes with --practice: the local app is only at its own address")
     if workers != 1:
         raise CrestError("--workers goes with --practice: the local app runs as one process")
-    ensure_port_free(host, port)  # first: no warning about a host crest cannot listen on anyway
+    try:
+        ensure_port_free(host, port)  # first: no warning about a host crest cannot listen on anyway
+    except CrestRunning as running:
+        typer.echo(f"crest is already running at {running.url}: open it")
+        if not no_browser:
+            webbrowser.open(running.url)
+        return
     if not is_loopback(host):
         typer.echo(
             f"crest: warning: listening on {host} lets other computers on the network open your journal; "
@@ -92,8 +139,7 @@ def serve(
             err=True,
         )
     web_app = create_app(served_as=ServedAs.serving(host, port))
-    shown_host = host if is_loopback(host) else DEFAULT_HOST
-    url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{port}/"
+    url = local_url(host, port)
     typer.echo(f"crest is running at {url} (Ctrl-C to stop)")
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()

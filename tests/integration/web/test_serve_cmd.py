@@ -114,8 +114,42 @@ def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         result = _serve_refused(tmp_path, "--port", str(port))
     assert result.returncode == 2
-    assert result.stderr.startswith(f"crest: cannot listen on 127.0.0.1:{port}")
-    assert "Traceback" not in result.stderr
+    assert result.stderr == f"crest: port {port} is taken by another program: choose another with --port\n"
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_a_port_taken_by_another_web_server_names_neither_crest_nor_the_raw_error(tmp_path: Path) -> None:
+    other = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port := _free_port())],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not _listening(port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        result = _serve_refused(tmp_path, "--port", str(port))
+    finally:
+        other.terminate()
+        other.wait(timeout=10)
+    assert result.returncode == 2
+    assert result.stderr == f"crest: port {port} is taken by another program: choose another with --port\n"
+
+
+def test_a_second_crest_on_the_same_port_says_where_the_first_is_running(tmp_path: Path) -> None:
+    server, port = _serve(tmp_path)
+    try:
+        second = _serve_refused(tmp_path, "--port", str(port))
+    finally:
+        _stop(server)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == f"crest is already running at http://127.0.0.1:{port}/: open it\n"
+    assert second.stderr == ""
 
 
 @pytest.mark.parametrize("host", ["999.1.1.1", "192.0.2.1"])  # no address at all; an address of another computer
