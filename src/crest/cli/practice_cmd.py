@@ -218,9 +218,10 @@ def link(
 
 
 def _asking_again_for_a_refused_password(link: Callable[[str], str], password: str, ask_again: bool) -> str:
-    """`link(password)`; a password the practice refuses is asked again, saying why, up to PASSWORD_TRIES in all,
-    so that the consent, email and name are not asked again (with `ask_again` false, the refusal ends it)."""
-    from crest.services.practice_link import PasswordRefused
+    """`link(password)`; a password the practice refuses (a new account's, or not the existing account's own) is
+    asked again, saying why, up to PASSWORD_TRIES in all, so that the consent, email and name are not asked again
+    (with `ask_again` false, the refusal ends it)."""
+    from crest.services.practice_link import NotTheAccountsPassword, PasswordRefused
 
     tries = 1
     while True:
@@ -231,7 +232,10 @@ def _asking_again_for_a_refused_password(link: Callable[[str], str], password: s
                 raise
             said = str(refused)
             typer.echo(said[:1].upper() + said[1:] + ".", err=True)
-            password = typer.prompt("Choose another password", hide_input=True)
+            asked = (
+                "That account's password" if isinstance(refused, NotTheAccountsPassword) else "Choose another password"
+            )
+            password = typer.prompt(asked, hide_input=True)
             tries += 1
 
 

@@ -101,6 +101,25 @@ class SignInFailed(CrestError):
     http_status = 401
 
 
+class PasswordNotTaken(CrestError):
+    """The password sent to accept an invitation, refused: a program (`crest link`) asks for another on this type,
+    which the API's answer names by its field, `password`, never on the words."""
+
+    field = "password"
+
+
+class NewPasswordRefused(UnsuitablePassword, PasswordNotTaken):
+    """A new account's password that the rules refuse (too short, too common, made of the name...)."""
+
+
+class NotTheAccountsPassword(SignInFailed, PasswordNotTaken):
+    """An invitation accepted with an email that has an account, and a password that is not that account's."""
+
+
+# what a refused existing account's password is told (and nothing about the account beyond that it exists)
+ACCOUNT_PASSWORD_ASKED = "there is already an account for this email; enter its password to link it"
+
+
 class TooManyAttempts(CrestError):
     """Too many failed sign-ins for this account or from this address, or too many requests of `crest sync` from
     one account: wait, then try again."""
@@ -851,12 +870,15 @@ class Accounts:
         with self._attempt(_keys(chosen, address), address):
             named = check_name(name, "your name")
             # Every stored password passed this when it was chosen (alike for both, see above).
-            check_new_password(password, (chosen, named, view.practice_name))
+            try:
+                check_new_password(password, (chosen, named, view.practice_name))
+            except UnsuitablePassword as refused:
+                raise NewPasswordRefused(refused.message) from None
             found = self._store.account_by_email(chosen)
             if found is not None and (
                 not self._passwords.matches(found[1], password) or found[0].removed_at is not None
             ):
-                raise SignInFailed("there is already an account for this email; enter its password to link it")
+                raise NotTheAccountsPassword(ACCOUNT_PASSWORD_ASKED)
         password_hash = None if found is not None else self._passwords.hash(password)
         display_name = named if found is None else found[0].name
 

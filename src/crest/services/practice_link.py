@@ -85,9 +85,25 @@ class NotThere(PracticeUnreachable):
     asked of it."""
 
 
+class PracticeRefused(PracticeUnreachable):
+    """The practice's own refusal of a request (an HTTP status of 400 or more), said in its words, with its status
+    and the fields of the request it names as the problem (a crest practice's `errors`): what a refusal is, is told
+    from those, never from the words."""
+
+    def __init__(self, message: str, status: int, fields: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.fields = fields
+
+
 class PasswordRefused(PracticeUnreachable):
     """The practice refused the password chosen for the new account (too short, too common, made of the name...),
     in its own words: nothing was used up, and the same invitation takes another."""
+
+
+class NotTheAccountsPassword(PasswordRefused):
+    """The email has an account at the practice, and the password is not its own: the same invitation takes that
+    account's password."""
 
 
 class LinkDamaged(CrestError):
@@ -211,15 +227,15 @@ def http_transport(
         if error.code == 429 and token is not None:  # linking: the practice's own reason (wrong passwords) below
             raise PracticeUnreachable(_asked_to_wait(error.headers.get("Retry-After"))) from None
         try:
-            refusal = _detail(_read_up_to(error, MAX_REFUSAL_BYTES, deadline))
+            payload = _read_up_to(error, MAX_REFUSAL_BYTES, deadline)
         except (OSError, http.client.HTTPException):  # its reason cut short: the refusal is said without it
-            refusal = ""
+            payload = b""
         finally:
             error.close()  # hang up now, not once the error is collected: a server still sending stops
-        if error.code == 404 and not refusal:  # not a crest practice's own refusal: the address is wrong
+        if error.code == 404 and not _detail(payload):  # not a crest practice's own refusal: the address is wrong
             raise NotThere(f"no crest practice answers at {practice}; check the practice's address") from None
-        refused = NotThere if error.code == 404 else PracticeUnreachable
-        raise refused(refused_in_words(error.code, refusal)) from None
+        refused = refusal_of(error.code, payload)
+        raise (NotThere(refused.message) if error.code == 404 else refused) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise PracticeUnreachable(f"cannot reach the practice at {practice} ({reason})") from None
@@ -254,10 +270,6 @@ def refused_in_words(code: int, reason: str) -> str:
             "and tell your practitioner if it goes on"
         )
     return f"the practice refused: {reason or _REFUSED_WITHOUT_REASON.get(code, 'it gave no reason')}"
-
-
-# How a crest practice's refusals of a new password begin (crest.accounts.passwords, 422): each says why
-_PASSWORD_REFUSALS = tuple(refused_in_words(422, start) for start in ("the password ", "that password "))
 
 
 def _unreadable(practice: str) -> PracticeUnreachable:
@@ -366,6 +378,17 @@ def _asked_to_wait(retry_after: str | None) -> str:
     return f"the practice is asking crest to wait{wait}; try again later"
 
 
+def refusal_of(status: int, payload: bytes) -> PracticeRefused:
+    """The practice's refusal with HTTP status `status` and answer `payload`: its reason in words, and the fields
+    it names (`errors`), where a crest practice's answer has them."""
+    try:
+        named = json.loads(payload).get("errors") or []
+        fields = tuple(str(problem["field"]) for problem in named if isinstance(problem, dict) and "field" in problem)
+    except (ValueError, AttributeError, TypeError, RecursionError):
+        fields = ()
+    return PracticeRefused(refused_in_words(status, _detail(payload)), status, fields)
+
+
 def _detail(payload: bytes) -> str:
     """The practice's reason for a refusal, said as it came but for its control characters, written as escapes:
     only informative, it is said rather than refused, and cannot steer the person's terminal."""
@@ -442,9 +465,10 @@ class PracticeLink:
             body["second_factor_code"] = second_factor
         try:
             accepted = self._ask(ACCEPTED, "POST", base, "/api/auth/accept-invite", body, None)
-        except PracticeUnreachable as error:
-            if type(error) is PracticeUnreachable and str(error).startswith(_PASSWORD_REFUSALS):
-                raise PasswordRefused(str(error)) from None
+        except PracticeRefused as error:
+            if "password" in error.fields:  # a new account's (422), or not the existing account's own (401)
+                refused = NotTheAccountsPassword if error.status == 401 else PasswordRefused
+                raise refused(error.message) from None
             raise
         if not accepted.device_token:
             raise PracticeUnreachable("the practice accepted the invite but sent no device token; link again")

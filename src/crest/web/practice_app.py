@@ -7,7 +7,7 @@ import ipaddress
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, FastAPI, Request
@@ -18,9 +18,18 @@ from starlette.exceptions import HTTPException
 
 from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
-from crest.services.accounts import NotAllowed, NotFoundForYou, NotSignedIn, SecondFactorNeeded, TooManyAttempts
+from crest.input_problems import field_label
+from crest.services.accounts import (
+    NotAllowed,
+    NotFoundForYou,
+    NotSignedIn,
+    PasswordNotTaken,
+    SecondFactorNeeded,
+    TooManyAttempts,
+)
 from crest.services.audit import Audited
 from crest.web.api import account, auth, practice, sync
+from crest.web.errors import printable
 from crest.web.headers import add_security_headers
 from crest.web.pages import practice_entry, practice_pages
 from crest.web.practice_door import Asked, ForClientsOnly, PracticeDoor, SignInNeeded, address_of, home_for
@@ -65,6 +74,12 @@ class PracticeOptions:
             if ipaddress.ip_address(name).is_unspecified:
                 return None
         return f"http://{f'[{name}]' if ':' in name else name}{'' if port == 80 else f':{port}'}"
+
+
+def password_refusal(error: PasswordNotTaken) -> dict[str, Any]:
+    """The API's answer to a refused password: its reason, and its field among the `errors`."""
+    said = printable(error.message)
+    return {"detail": said, "errors": [{"field": error.field, "label": field_label(error.field), "message": said}]}
 
 
 def _back_after_sign_in(request: Request, door: PracticeDoor) -> str | None:
@@ -160,6 +175,16 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
         return response
 
     app.add_exception_handler(TooManyAttempts, too_many)
+
+    async def password_not_taken(request: Request, error: Exception) -> Response:
+        """The API names the refused password's field, as it names a field it cannot read: `crest link` asks for
+        another password on that, whatever the words."""
+        assert isinstance(error, PasswordNotTaken)
+        if _a_page_was_asked_for(request, app):
+            return await general(request, error)
+        return JSONResponse(password_refusal(error), status_code=error.http_status)
+
+    app.add_exception_handler(PasswordNotTaken, password_not_taken)
     framework = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[HTTPException])
 
     async def framework_error(request: Request, error: Exception) -> Response:

@@ -14,9 +14,16 @@ from pathlib import Path
 import pytest
 from test_terminal_session import run_in_terminal
 
+from crest.accounts.passwords import UnsuitablePassword, check_new_password
 from crest.journal.practice_store import PracticeStore
 from crest.journal.store import Journal
-from crest.services.accounts import token_hash
+from crest.services.accounts import (
+    ACCOUNT_PASSWORD_ASKED,
+    NewPasswordRefused,
+    NotTheAccountsPassword,
+    token_hash,
+)
+from crest.web.practice_app import password_refusal
 
 Completed = subprocess.CompletedProcess[str]
 RunCrest = Callable[..., Completed]
@@ -1171,12 +1178,15 @@ def test_sync_with_a_link_the_practice_no_longer_accepts_says_how_to_link_again(
 
 
 def _refused(password: str) -> Answer:
-    """What a crest practice answers /api/auth/accept-invite for `password` as a new account's, in its own words."""
-    from crest.accounts.passwords import UnsuitablePassword, check_new_password
-
+    """What a crest practice answers /api/auth/accept-invite for `password` as a new account's, in its own words
+    and naming the field refused (`crest link` asks again on that, never on the words)."""
     with pytest.raises(UnsuitablePassword) as refused:
         check_new_password(password, ("bob@home.example", "Bob", "Back in Balance"))
-    return (422, {"detail": refused.value.message})
+    return (422, password_refusal(NewPasswordRefused(refused.value.message)))
+
+
+# What a crest practice answers an existing account's email with a password that is not the account's own
+NOT_HIS = (401, password_refusal(NotTheAccountsPassword(ACCOUNT_PASSWORD_ASKED)))
 
 
 COMMON = "that password is one of the most common ones and easy to guess; choose another"
@@ -1215,6 +1225,24 @@ def test_link_in_a_terminal_asks_again_for_a_password_the_practice_refuses_and_n
     assert (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
 
 
+def test_link_in_a_terminal_asks_again_for_an_existing_accounts_password_as_for_a_new_one(
+    crest_env: dict[str, str],
+) -> None:
+    """Bob has an account at the practice and typed another password: crest link ended, where a new account's
+    refused password is asked again."""
+    answers: dict[str, Answers] = {
+        "GET /api/auth/invites/CODE": OFFER,
+        "POST /api/auth/accept-invite": [NOT_HIS, ACCEPTED_AS_BOB],
+    }
+    script = [*_typed_as_bob("a new one I made up"), ("That account's password: ", "what Bob chose long ago\n")]
+    with scripted_practice(answers) as (url, asked):
+        plain = run_in_terminal(["link", url, "CODE"], crest_env, script)
+    assert f"The practice refused: {ACCOUNT_PASSWORD_ASKED}." in plain
+    assert "Linked to Back in Balance." in plain and "Choose another password" not in plain
+    assert plain.count("Do you agree to share this?") == plain.count("Your email") == 1
+    assert asked == ["GET /api/auth/invites/CODE"] + ["POST /api/auth/accept-invite"] * 2
+
+
 def test_link_in_a_terminal_gives_up_after_three_refused_passwords_in_one_line(crest_env: dict[str, str]) -> None:
     answers: dict[str, Answers] = {"GET /api/auth/invites/CODE": OFFER, "POST /api/auth/accept-invite": _refused("x")}
     script = _typed_as_bob("password1", "password2", "password3")
@@ -1237,5 +1265,19 @@ def test_link_with_the_password_on_standard_input_says_a_refused_password_in_one
     with scripted_practice(answers) as (url, asked):
         done = run_crest("link", url, *LINKING, input_text="password1\n")
     assert (done.returncode, done.stderr) == (2, f"crest: the practice refused: {COMMON}\n")
+    assert asked == ["GET /api/auth/invites/CODE", "POST /api/auth/accept-invite"]
+    assert not (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
+
+
+def test_link_with_the_password_on_standard_input_says_an_existing_accounts_refusal_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    answers: dict[str, Answers] = {
+        "GET /api/auth/invites/CODE": OFFER,
+        "POST /api/auth/accept-invite": [NOT_HIS, ACCEPTED_AS_BOB],
+    }
+    with scripted_practice(answers) as (url, asked):
+        done = run_crest("link", url, *LINKING, input_text="not his\n")
+    assert (done.returncode, done.stderr) == (2, f"crest: the practice refused: {ACCOUNT_PASSWORD_ASKED}\n")
     assert asked == ["GET /api/auth/invites/CODE", "POST /api/auth/accept-invite"]
     assert not (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
