@@ -321,7 +321,11 @@ def position_badge(result: CheckResult) -> tuple[Colour, str]:
     """The badge over the summary, worded like the criteria's: "not yet" where nothing seen is off would be a
     guess, so the picture that cannot tell says so, in grey."""
     status = result.position_status
-    words = {Status.OK: "YES", Status.ADJUST: "NOT YET", Status.NOT_VISIBLE: "CAN'T TELL"}[status]
+    words = {
+        Status.OK: "NEARLY" if result.nearly else "YES",
+        Status.ADJUST: "NOT YET",
+        Status.NOT_VISIBLE: "CAN'T TELL",
+    }[status]
     unsure = " (not sure)" if status == Status.OK and result.confidence < SURE else ""
     return STATUS_COLOURS[status], f"Rest position: {words}{unsure}"
 

@@ -102,6 +102,12 @@ class CheckResult:
             return Status.ADJUST
         return Status.NOT_VISIBLE
 
+    @property
+    def nearly(self) -> bool:
+        """In the position, with something seen to change within it (arms overhead): "nearly", as the summary
+        says it ("Constructive rest position, nearly: ..."), so no door says a plain "yes" beside it."""
+        return self.pose_recognized and any(result.status == Status.ADJUST for result in self.criteria)
+
     def criterion(self, name: str) -> CriterionResult:
         for result in self.criteria:
             if result.name == name:

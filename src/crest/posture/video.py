@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crest.counting import counted
@@ -305,15 +305,16 @@ class VideoReviewBuilder:
             criteria.append(example)
         view: View = self._views.most_common(1)[0][0] if self._views else "unknown"
         recognized = share >= 0.5
-        return CheckResult(
+        result = CheckResult(
             pose_recognized=recognized,
             view=view,
             criteria=tuple(criteria),
-            summary=self._summary(share, summarize(recognized, tuple(criteria))),
+            summary=summarize(recognized, tuple(criteria)),
             landmarks=None if self._last_result is None else self._last_result.landmarks,
         )
+        return replace(result, summary=self._summary(share, result.summary, nearly=result.nearly))
 
-    def _summary(self, share: float, as_a_photo: str) -> str:
+    def _summary(self, share: float, as_a_photo: str, *, nearly: bool) -> str:
         """The share of the time in the position and the drifts, then what the photo check says of the most
         lasting verdicts ("nearly: bring your arms down", "can't tell from here: ...") unless that is only that
         the person is in the position."""
@@ -321,7 +322,8 @@ class VideoReviewBuilder:
             return "Nobody was seen in this video."
         percent = round(share * 100)
         drifts = [event for event in self._events if event.criterion != POSITION and event.status == "adjust"]
-        text = f"In the constructive rest position {percent}% of the time"
+        # "Nearly" as the photo check's words after it say, never a plain "in the position" beside them.
+        text = f"{'Nearly in' if nearly else 'In'} the constructive rest position {percent}% of the time"
         if drifts:
             # Counted by moment, as the list of what changed shows them: legs and feet going at once are one.
             moments = [clock_text(event.time_s) for event in drifts]

@@ -91,7 +91,7 @@ def test_a_criterion_that_cannot_tell_shows_its_measure_as_too_near_the_limit() 
     ]
 
 
-def test_the_badge_over_the_summary_says_yes_not_yet_or_cant_tell() -> None:
+def test_the_badge_over_the_summary_says_yes_nearly_not_yet_or_cant_tell() -> None:
     """The badge never says "not yet" where the summary says it cannot tell (nothing seen is wrong)."""
     seen_ok = CriterionResult("lying_on_back", "ok", "trunk 3 deg", "at most 45 deg")
     unseen = CriterionResult("knees_bent", "not_visible", None, "bent", "place the camera at your side")
@@ -106,3 +106,7 @@ def test_the_badge_over_the_summary_says_yes_not_yet_or_cant_tell() -> None:
         STATUS_COLOURS["ok"],
         "Rest position: YES",
     )
+    # In the position with the arms overhead: the summary under the badge says "nearly", and so does the badge.
+    arms_up = CriterionResult("arms_below_shoulders", "adjust", "elbow above the head", "below", "bring your arms down")
+    nearly = CheckResult(True, "side", (seen_ok, arms_up), "Constructive rest position, nearly: bring your arms down.")
+    assert position_badge(nearly) == (STATUS_COLOURS["ok"], "Rest position: NEARLY")

@@ -270,7 +270,7 @@ def test_a_video_of_a_photo_nearly_in_position_says_nearly_and_the_correction_in
     video = tmp_path / "nearly.mp4"
     write_h264(video, seconds=3.0, keyframe_every=8, picture=picture_of(photo))
     summary = service.review_video(video).result.summary
-    assert summary == f"In the constructive rest position 100% of the time. {as_a_photo}"
+    assert summary == f"Nearly in the constructive rest position 100% of the time. {as_a_photo}"
 
 
 class PhotoFrames:

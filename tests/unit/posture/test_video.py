@@ -165,7 +165,8 @@ def test_the_summary_adds_what_the_photo_check_says_of_the_lasting_verdicts_unle
     arms = CriterionResult("arms_below_shoulders", Status.ADJUST, advice="bring your arms down", confidence=0.9)
     nearly = replace(_result(), criteria=tuple(arms if c.name == arms.name else c for c in _result().criteria))
     assert summary(nearly) == (
-        "In the constructive rest position 100% of the time. Constructive rest position, nearly: bring your arms down."
+        "Nearly in the constructive rest position 100% of the time. "
+        "Constructive rest position, nearly: bring your arms down."
     )
     turn = CriterionResult("lying_on_back", Status.NOT_VISIBLE, advice="turn it", confidence=0.0)
     unsure = replace(_result(False), criteria=tuple(turn if c.name == turn.name else c for c in _result().criteria))
