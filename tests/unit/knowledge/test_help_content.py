@@ -8,6 +8,7 @@ from crest.insights.verdicts import PAIN_MIN_DROP_POINTS, PAIN_MIN_DROP_SHARE
 from crest.knowledge.loader import InvalidHelp, load_help, parse_help
 from crest.knowledge.model import MIN_ENTRIES, WARNING_TOPIC
 from crest.knowledge.red_flags import RULES
+from crest.safety.worse_check_in import RISE_POINTS, SEVERE_SCORE
 
 # Each topic the help must cover (issue 11) -> the entries that answer it.
 ISSUE_TOPICS: dict[str, tuple[str, ...]] = {
@@ -160,3 +161,16 @@ def test_the_answer_on_telling_whether_it_helps_gives_progress_its_own_rule() ->
     assert entry is not None
     rule = f"at least {PAIN_MIN_DROP_POINTS} points and at least {PAIN_MIN_DROP_SHARE * 100}%"
     assert rule in entry.text
+
+
+def test_the_answer_on_soreness_after_a_session_gives_the_check_ins_own_thresholds() -> None:
+    # "My back hurts more after" had no answer: the one on pain now says what the check-in after a session does,
+    # with the numbers it uses, so a change to them must change these words too.
+    entry = load_help().entry("pain_during_session")
+    assert entry is not None
+    assert "sore after" in entry.title
+    assert "check-in after the session" in entry.text
+    assert f"a rise of {RISE_POINTS} points or more" in entry.text
+    assert f"{SEVERE_SCORE} out of 10 or more" in entry.text
+    assert "stop for today" in entry.text
+    assert {"CL-PAIN", "IND-ALERTS"} <= set(entry.sources)

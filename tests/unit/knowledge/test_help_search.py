@@ -51,6 +51,9 @@ def test_the_installed_model_is_used() -> None:
         ("my hip hurts", "pain_during_session"),
         ("my knee gets sore when I lie like this", "pain_during_session"),
         ("painful buttock after ten minutes, should I stop", "pain_during_session"),
+        # sore or worse after the rest: the same answer says what the check-in after a session does with it
+        ("my back hurts more after", "pain_during_session"),
+        ("I feel sore the day after resting", "pain_during_session"),
         # fainting is not falling asleep: "passed out" once found "What if I fall asleep?" ("drifting off is common")
         ("I passed out", "fainting"),
         ("I fainted during the rest", "fainting"),
