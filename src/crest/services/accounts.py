@@ -944,6 +944,21 @@ class Accounts:
         assert isinstance(actor, Admin)
         return self._store.members(actor.practice_id, Role.PRACTITIONER)
 
+    def practitioner_name(self, actor: Actor, membership_id: int | None) -> str | None:
+        """The name of a practitioner of the admin's practice, still there or removed (a change to them that the
+        Practice page confirms); None for any other membership."""
+        require(actor, Action.LIST_PRACTITIONERS, what="list practitioners")
+        assert isinstance(actor, Admin)
+        membership = None if membership_id is None else self._store.membership(membership_id)
+        if (
+            membership is None
+            or membership.practice_id != actor.practice_id
+            or membership.role is not Role.PRACTITIONER
+        ):
+            return None
+        account = self._store.account(membership.account_id)
+        return None if account is None else account.name
+
     def practitioners_with_second_factor(self, actor: Actor) -> set[int]:
         """The memberships of the practice's practitioners with two-step sign-in set up: only theirs may the admin
         reset, or make a password link for (`OperatorMakesThisLink`, `NoSecondFactorToReset`)."""

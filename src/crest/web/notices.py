@@ -63,9 +63,6 @@ SAID: dict[Done, str] = {
     Done.CLIENT_INVITE_WITHDRAWN: "The invitation is withdrawn: its link no longer works.",
     Done.PRACTITIONER_INVITE_WITHDRAWN: "The invitation is withdrawn: its link no longer works.",
     Done.PROGRAMME_ENDED: "The programme is ended: you no longer follow that client, and every record stays theirs.",
-    # nameless: a removed practitioner is no longer among those the Practice page looks names up in
-    Done.PRACTITIONER_REMOVED: "The practitioner is removed: they are signed out everywhere, the invitations they "
-    "sent no longer work, and their clients keep every record.",
     Done.SIGNED_OUT: "You are signed out.",
 }
 
@@ -118,6 +115,12 @@ def signed_out_elsewhere(notice: Notice) -> str:
 
 
 def practitioner_notice(notice: Notice, name: str) -> str:
+    """What the Practice page says of a change to the practitioner `name` (the page escapes it)."""
+    if notice.done == Done.PRACTITIONER_REMOVED:
+        return (
+            f"{name} is removed: they are signed out everywhere, the invitations they sent no longer work, and "
+            "their clients keep every record."
+        )
     if notice.done == Done.PRACTITIONER_TWO_FACTOR_RESET:
         return (
             f"{name}'s two-step sign-in is reset and they are signed out everywhere: they set up a new "

@@ -346,8 +346,8 @@ def _admin_view(
     if handed is not None and handed.done in SAID:
         values["notice"] = SAID[handed.done]
     elif handed is not None:
-        named = [account.name for membership, account in practitioners if membership.id == handed.number(0)]
-        values["notice"] = practitioner_notice(handed, named[0]) if named else None
+        name = door.accounts.practitioner_name(asker.actor, handed.number(0))
+        values["notice"] = None if name is None else practitioner_notice(handed, name)
     return render(
         request,
         "practice_admin.html",
@@ -513,7 +513,7 @@ def _confirm(request: Request, status_code: int = 200, **values: Any) -> Respons
 @router.post("/practice/admin/practitioners/{membership_id}/remove", name="practice_remove")
 def remove(request: Request, membership_id: PageRecordId, asker: Asked, door: Door) -> Response:
     door.accounts.remove_practitioner(asker.actor, membership_id, address_of(request))
-    return back_with(request, door, Done.PRACTITIONER_REMOVED)
+    return back_with(request, door, Done.PRACTITIONER_REMOVED, membership_id)
 
 
 @router.get("/sharing", name="sharing_page")

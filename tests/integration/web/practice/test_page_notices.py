@@ -5,10 +5,12 @@ something happened (a false "sharing stopped" leaves a person exposed)."""
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from crest.web.notices import Done
 from crest.web.practice_door import NOTICE
@@ -138,13 +140,47 @@ def test_a_withdrawal_an_end_and_a_sign_out_are_each_confirmed_once(app: FastAPI
         assert says_nothing(ann.get("/login").text)
 
 
-def test_a_removal_is_confirmed_once(app: FastAPI, world: World) -> None:
-    """The Practice page after "Remove Pat Physio" only no longer listed them (a practice-mode walk-through, L3)."""
+def test_a_removal_is_confirmed_once_naming_who_was_removed(app: FastAPI, world: World) -> None:
+    """The Practice page after "Remove Pat Physio" only no longer listed them (a practice-mode walk-through, L3),
+    then said "The practitioner is removed", naming nobody."""
     with browser(app, world.tokens["admin"]) as admin:
         removed = admin.post(f"/practice/admin/practitioners/{world.ids['practitioner_membership']}/remove")
         said = (
-            "The practitioner is removed: they are signed out everywhere, the invitations they sent no longer work, "
+            "Pat Physio is removed: they are signed out everywhere, the invitations they sent no longer work, "
             "and their clients keep every record."
         )
-        assert removed.url.path == "/practice/admin" and said in unescape(removed.text)
-        assert "Pat Physio" not in removed.text and says_nothing(admin.get("/practice/admin").text)
+        assert removed.url.path == "/practice/admin"
+        notice = re.search(r'<p class="notice" role="status">([^<]*)</p>', removed.text)
+        assert notice is not None and unescape(notice[1]) == said  # where a screen reader is told it
+        assert says_nothing(admin.get("/practice/admin").text)
+
+
+def test_a_removed_practitioners_name_is_said_as_text(app: FastAPI, world: World) -> None:
+    name = 'Zed <b>Ray</b> & "Co"'
+    with browser(app, world.tokens["admin"]) as admin:
+        code = admin.post("/api/practice/invites", json={"role": "practitioner"}).json()["code"]
+        body = {"code": code, "email": "zed@clinic.example", "password": PASSWORD, "name": name, "consent": False}
+        assert TestClient(app).post("/api/auth/accept-invite", json=body).status_code == 201
+        zed = next(p for p in admin.get("/api/practice/practitioners").json() if p["email"] == "zed@clinic.example")
+        removed = admin.post(f"/practice/admin/practitioners/{zed['membership_id']}/remove")
+    assert "<b>Ray</b>" not in removed.text and "Zed &lt;b&gt;Ray&lt;/b&gt; &amp; " in removed.text
+    assert f"{name} is removed: they are signed out everywhere" in unescape(removed.text)
+
+
+def test_a_removal_notice_names_no_practitioner_of_another_practice(app: FastAPI, world: World) -> None:
+    """The notice's number is sealed by the server; were it another practice's practitioner, their name stays
+    theirs."""
+    door = app.state.practice_door
+    memberships = {}
+    for email in ("lee@elsewhere.example", "rae@clinic.example"):  # Rae was removed from the admin's practice
+        found = door.accounts._store.account_by_email(email)
+        memberships[email] = door.accounts._store.last_ended_membership(found[0].id) or (
+            door.accounts._store.live_membership(found[0].id)
+        )
+    with browser(app, world.tokens["admin"]) as admin:
+        for email, said in (("lee@elsewhere.example", None), ("rae@clinic.example", "Rae Removed is removed: ")):
+            value = f"{Done.PRACTITIONER_REMOVED.value}:{memberships[email].id}"
+            admin.cookies.set(NOTICE.name, f"{value}.{door._seal(NOTICE, value)}")
+            page = admin.get("/practice/admin")
+            assert page.status_code == 200 and "Lee Elsewhere" not in page.text
+            assert says_nothing(page.text) if said is None else said in page.text
