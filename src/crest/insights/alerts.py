@@ -163,7 +163,7 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         worse = " (said to be worse)" if check_in and check_in.compared_with_before is Comparison.WORSE else ""
         # A corrected check-in may name the sign kept from before it was corrected: said once.
         named = dict.fromkeys(_for_the_practitioner(sign) for sign in named_here)
-        text = "; ".join(named) + worse
+        text = _one_check_ins_signs(named_here, worse) if len(named) > 1 else "; ".join(named) + worse
         others = dict.fromkeys(_for_the_practitioner(sign) for sign in signs)
         other = len([sign for sign in others if sign not in named])
         if other:  # one alert names one check-in's signs; the client's page lists every one
@@ -187,6 +187,21 @@ def learned_of(at: datetime, stored_at: datetime | None) -> datetime:
 
 def _stored_at(check_in: CheckIn | None) -> datetime | None:
     return None if check_in is None else check_in.stored_at
+
+
+def _one_check_ins_signs(signs: Sequence[CheckInSign], worse: str) -> str:
+    """Several signs of one check-in, in their order: the check-in and its day said once, then each sign, an
+    urgent-care one said so ("2 warning signs in a check-in of 5 May 2026: pain below the knee in both legs
+    (urgent care); back pain with a fever"). Signs kept when the data was deleted have no check-in to say: each is
+    said whole."""
+    if any(sign.data_deleted for sign in signs):
+        return "; ".join(dict.fromkeys(_for_the_practitioner(sign) for sign in signs)) + worse
+    # `where_from` says "warning sign in a check-in of 5 May 2026: the sign"
+    check_in = signs[0].where_from().partition(": ")[0].removeprefix("warning sign ")
+    named = dict.fromkeys(
+        sign.where_from().partition(": ")[2] + (" (urgent care)" if sign.urgent else "") for sign in signs
+    )
+    return f"{counted(len(named), 'warning sign')} {check_in}{worse}: {'; '.join(named)}"
 
 
 def _for_the_practitioner(sign: CheckInSign) -> str:

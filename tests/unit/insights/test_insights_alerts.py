@@ -162,9 +162,28 @@ def test_a_check_in_s_urgent_sign_is_named_before_its_other_signs() -> None:
     ]
     [alert] = client_alerts(replace(_signals([both]), check_in_signs=signs), NOW)
     assert alert.text == (
-        "urgent-care warning sign in a check-in of 5 May 2026: pain below the knee in both legs; "
-        "warning sign in a check-in of 5 May 2026: back pain with a fever"
+        "2 warning signs in a check-in of 5 May 2026: pain below the knee in both legs (urgent care); "
+        "back pain with a fever"
     )
+
+
+def test_a_check_in_with_several_signs_is_named_once_before_them() -> None:
+    """It read "urgent-care warning sign in a check-in of 5 May 2026: ...; urgent-care warning sign in a check-in
+    of 5 May 2026: ...; warning sign in a check-in of 5 May 2026: ...", the check-in and its day before each sign."""
+    older = replace(_check_in(3, _rating(3)), id=3)
+    both = replace(_check_in(1, _rating(3), worse=True), id=4)
+    signs = [
+        _sign(older, "infection_signs", "Back pain with a fever"),
+        _sign(both, "weight_loss", "Weight loss without trying"),
+        _sign(both, "both_legs", "Pain below the knee in both legs"),
+        _sign(both, "bladder_bowel_saddle", "New bladder, bowel or saddle changes"),
+    ]
+    [alert] = client_alerts(replace(_signals([older, both]), check_in_signs=signs), NOW)
+    assert alert.text == (
+        "3 warning signs in a check-in of 5 May 2026 (said to be worse): pain below the knee in both legs (urgent "
+        "care); new bladder, bowel or saddle changes (urgent care); weight loss without trying; and 1 other sign"
+    )
+    assert alert.text.count("check-in of") == 1
 
 
 def test_severe_pain_names_the_highest_rating_of_the_newest_severe_check_in() -> None:

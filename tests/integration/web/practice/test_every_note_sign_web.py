@@ -5,6 +5,7 @@ same sync, each check-in whose note names several signs; the person is told of e
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,17 @@ def test_a_practice_put_back_to_an_older_server_is_asked_again_after_one_refused
     sent = older.pushed[-1]
     assert [check_in.get("note_sign") for check_in in sent] == ["warning_cauda_equina"] * 2
     assert not any("note_signs" in check_in for check_in in sent)
+
+
+def test_the_clients_list_and_the_clients_page_say_the_check_in_once_before_its_signs(
+    world: World, app: FastAPI, tmp_path: Path
+) -> None:
+    """Each sign read "urgent-care warning sign in a check-in of DAY: ..." (a practice-mode review)."""
+    _synced(app, world, tmp_path / "home", Recorded(app))
+    alert, page = _shown(app, world)
+    assert alert.startswith("2 warning signs in a check-in of ") and alert.count("check-in of") == 1
+    assert alert.index(URGENT) < alert.index(CLINICIAN) and f"{URGENT} (urgent care)" in alert
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        clients = practitioner.get("/practice").text
+    for shown in (clients, page):
+        assert html.escape(alert, quote=False) in shown
