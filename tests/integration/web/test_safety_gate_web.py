@@ -407,7 +407,7 @@ def test_a_check_in_page_refusal_names_the_field_as_people_read_it(client: TestC
 
 def _standing_box(page: str) -> str:
     """The safety box's words as read: tags dropped, spaces as one."""
-    [box] = re.findall(r'<div class="notice[^"]*" role="status" id="safety-standing">(.*?)</div>', page, re.S)
+    [box] = re.findall(r'<div class="notice[^"]*" role="[a-z]+" id="safety-standing"[^>]*>(.*?)</div>', page, re.S)
     return " ".join(re.sub(r"<[^>]+>", " ", box).split())
 
 
@@ -427,6 +427,19 @@ def test_the_safety_box_says_its_advice_once_on_the_safety_page_and_today(
         box = _standing_box(page)
         assert box.count(call) == 1 and box.startswith(call), box
         assert words in box  # the advice itself is whole
+
+
+@pytest.mark.parametrize(
+    ("yes", "role"), [("bladder_bowel_saddle", "alert"), ("recent_surgery", "status"), (None, "status")]
+)
+def test_answers_just_saved_take_the_focus_on_load_and_only_urgent_care_interrupts(
+    client: TestClient, yes: str | None, role: str
+) -> None:
+    """The advice the answers lead to is heard on load (crest.js focuses it), not only read; seen again, it is not."""
+    answered = client.post("/safety", data=_form(client, *filter(None, [yes]))).text
+    assert f'role="{role}" id="safety-standing" tabindex="-1" data-focus-on-load>' in answered
+    for later in [client.get("/safety").text] + ([client.get("/").text] if yes else []):
+        assert "data-focus-on-load" not in later and 'role="alert"' not in later
 
 
 def test_each_standing_sign_sits_under_its_own_advice_on_today_safety_and_session(cleared: TestClient) -> None:

@@ -52,6 +52,7 @@ def _page(
         confirming=confirming,
         notice=notice,
         asking=asking,
+        announce=answered,  # the advice the answers just saved lead to: heard on load
         not_sure=NOT_SURE,
         today=now.astimezone(context.local_zone).date().isoformat(),
         error=error,

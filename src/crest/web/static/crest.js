@@ -166,6 +166,11 @@ document.addEventListener("click", async (event) => {
   }
 });
 
+// A page that opens on something to be heard at once (advice just given, answers to confirm) marks it, and it takes
+// the focus: a screen reader says it, not only the page's title. Without scripts it is still first under the heading.
+const heardFirst = document.querySelector("[data-focus-on-load]");
+if (heardFirst) heardFirst.focus();
+
 // A table wider than the screen scrolls in a box of its own. A keyboard scrolls only what has focus, and some
 // browsers (Safari) never give such a box a tab stop, so one that scrolls takes a tab stop and one that fits none.
 function tabStopsForScrollingTables() {
