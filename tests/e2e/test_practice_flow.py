@@ -302,7 +302,8 @@ def test_pause_pressed_while_the_session_is_being_written_starts_the_clock_pause
     answer_safety(page, base)
     _start_rest(page, f"{base}/session?minutes=5&speed=100", saved=False)
     page.get_by_role("button", name="Pause").click()
-    expect(page.get_by_role("button", name="Resume")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
+    assert page.locator("#pause").get_attribute("aria-pressed") is None  # its label says the state, once
     while not _api(base, "/api/sessions"):  # written: the clock stands, paused
         time.sleep(0.1)
     page.wait_for_timeout(1_000)
@@ -552,7 +553,10 @@ def test_a_warning_sign_during_the_rest_leads_to_the_advice_not_to_an_end_elsewh
     _start_rest(page, f"{server}/session?minutes=10&speed=10")
     answers = {question["id"]: question["id"] == "weight_loss" for question in _api(server, "/api/safety/questions")}
     call(server, "POST", "/api/safety/answers", {"answers": answers})
-    page.locator("#safety-standing").get_by_text("Please see a clinician", exact=True).wait_for(timeout=10_000)
+    # Said where the person lies, with how to come up, politely: a clinician's advice is not urgent care.
+    page.locator("#stopped-advice").get_by_text("Please see a clinician").wait_for(timeout=10_000)
+    assert page.locator("#done-heading").inner_text() == "A warning sign came in while you rested"
+    assert page.locator("#stopped-urgent").inner_text() == ""
     assert _api(server, "/api/sessions")[0]["status"] == "ended_early"
     context.close()
 

@@ -52,6 +52,8 @@ DONE_WORDS = {
     "demo": DEMO_ENDED,
     # ended from another tab or window while this one timed it: said, and spoken, before how to come up
     "elsewhere_heading": "This rest was ended in another tab",
+    # stopped by the server for a warning sign saved elsewhere (a check-in, the safety questions): said the same way
+    "warning_heading": "A warning sign came in while you rested",
     "deleted": "It was deleted there, so this rest is not in your journal.",
 }
 # What the page says of an open session offered again: this tab left its timer (a reload, a tap on the navigation),

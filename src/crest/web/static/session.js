@@ -245,8 +245,9 @@
   // the rest began), 8 a second, one in flight; a quiet line says that it is being read, never a number ----
   const BREATH_FRAME_MS = 125;
   let breath = null;
+  // A polite live region, in the page from its load (emptied, never hidden): someone lying with eyes closed hears
+  // that the camera could not open, or that they moved.
   function showBreathState(text) {
-    $("breath-status").hidden = !text;
     $("breath-status").textContent = text || "";
   }
   async function startBreath() {
@@ -376,7 +377,7 @@
       if (path === "checkpoint" && (error.status === 409 || error.status === 404)) {
         // The server stopped the rest (a warning sign came in from elsewhere) or it was ended, or deleted, in another
         // tab or window. A checkpoint that arrives after this page's own end is refused too, and means nothing more.
-        stoppedElsewhere();
+        stoppedElsewhere(error);
         return null;
       }
       $("save-status").textContent = `Not saved yet: ${error.message}`;
@@ -547,8 +548,10 @@
     return true;
   }
   // Stopped by the server or by another tab: ended there, the person lying here is told so and how to come up, as
-  // if it had ended here; stopped for a warning sign (or anything else), the session page says why, the advice first.
-  async function stoppedElsewhere() {
+  // if it had ended here. Stopped for a warning sign, they hear the advice first, then how to come up: in the
+  // server's own words for this stop (what the terminal says) when its refusal (`refusal`) carries the advice, else
+  // the advice alone. Anything else: the session page says why.
+  async function stoppedElsewhere(refusal = null) {
     if (!stopHere()) return;
     try {
       const safety = await window.crest.api("GET", config.safety_url);
@@ -556,8 +559,15 @@
         .api("GET", `${config.sessions_url}/${state.sessionId}`)
         .catch((error) => (error.status === 404 ? null : Promise.reject(error)));
       const deleted = !session || session.started_at !== state.startedAt;
-      if (safety.may_practise && (deleted || (session.status !== "running" && session.status !== "interrupted"))) {
-        showDone(deleted ? null : session, deleted ? "ended_early" : session.status, config.done.elsewhere_heading);
+      const shown = deleted ? null : session;
+      if (!safety.may_practise) {
+        const told = refusal && refusal.status === 409 && refusal.message.includes(safety.advice);
+        const advice = { text: told ? refusal.message : safety.advice, urgent: safety.advice_level === "urgent" };
+        showDone(shown, "ended_early", config.done.warning_heading, advice);
+        return;
+      }
+      if (deleted || (session.status !== "running" && session.status !== "interrupted")) {
+        showDone(shown, deleted ? "ended_early" : session.status, config.done.elsewhere_heading);
         return;
       }
     } catch (_) {
@@ -583,9 +593,11 @@
     offerOpenSession();
   }
 
+  // The label alone says the state ("Resume, pressed" would contradict itself); the change is said too, since a
+  // Space on the page itself, or a label changed under the focus, is not announced.
   function showPaused(paused) {
     $("pause").textContent = paused ? "Resume" : "Pause";
-    $("pause").setAttribute("aria-pressed", String(paused));
+    $("pause-status").textContent = paused ? "Paused." : "Resumed.";
   }
   function pauseOrResume() {
     if (state.finished) return;
@@ -650,13 +662,13 @@
   // How to come up and the time rested as the server writes it everywhere ("14 min 30 s"), from the saved record
   // (`session`; without one, its `actual_seconds` alone; null: deleted elsewhere); a rest ended here within its first
   // minute gets plain words, not praise. `heading`: a rest ended elsewhere, said first and spoken with the steps to
-  // someone lying with eyes closed.
-  function showDone(session, status, heading) {
+  // someone lying with eyes closed; `advice` ({text, urgent}): a warning sign's, said between the two.
+  function showDone(session, status, heading, advice = null) {
     const list = $("ending-steps");
     list.replaceChildren(
       ...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
     );
-    if (heading) speak(`${heading}. ${config.ending.join(" ")}`);
+    if (heading) speak(`${heading}. ${advice ? `${advice.text} ` : ""}${config.ending.join(" ")}`);
     else if (status === "completed") speak(config.ending.join(" "));
     const short = !heading && session.actual_seconds < config.short_rest_s;
     $("done-heading").textContent = heading || (short ? config.done.short_heading : config.done.heading);
@@ -672,6 +684,18 @@
     if (session) linkCheckIn(); // a deleted one's id may name a newer rest: the check-in stands on its own
     show("stage-done");
     $("done-heading").focus();
+    if (advice) sayAdvice(advice);
+  }
+  // Filled after the focus has moved, which would cut it short: a screen reader says the heading, then the advice.
+  // Drawn as the safety notice that stops sessions is, and brought into sight: on a short screen (200% zoom) the
+  // heading's focus leaves it above the fold.
+  function sayAdvice(advice) {
+    const region = $(advice.urgent ? "stopped-urgent" : "stopped-advice");
+    window.setTimeout(() => {
+      region.className = "notice danger";
+      region.textContent = advice.text;
+      region.scrollIntoView({ block: "start" });
+    }, 100);
   }
 
   // Leaving a running timer asks first; the session stays open on the server, with the time done so far, so that
