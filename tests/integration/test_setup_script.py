@@ -94,7 +94,7 @@ def test_a_changed_pyproject_or_a_broken_install_installs_again(checkout: Path) 
     with (checkout / "pyproject.toml").open("a") as pyproject:
         pyproject.write('dependencies = ["typer>=0.13"]\n')
     changed, calls = _run(checkout, "setup")
-    assert changed.stdout.startswith("crest setup: crest's requirements changed: updating crest in .venv")
+    assert changed.stdout.startswith("crest setup: updating crest in .venv (its requirements changed")
     assert _installs(calls)
     assert _installs(_run(checkout, "setup")[1]) == []
     assert _installs(_run(checkout, "setup", IMPORT_FAILS="1")[1])
