@@ -134,11 +134,11 @@ class BreathResult:
         total_s = sum(window.end_s - window.start_s for window in self.windows)
         seen_s = sum(window.end_s - window.start_s for window in self.windows if window.reason not in UNWATCHED)
         times = [clock_text(movement.at_s) for movement in self.movements]
+        # Movements found are said even so: a watch too short for a window, or mostly unseen, still saw them.
         if not times and total_s <= 0:
             return f"The camera watched too briefly to tell whether {name} moved."
         if not times and seen_s <= 0:
             return f"The camera did not see {name}, so crest cannot tell whether {name} moved."
-        # A short watch with no window yet still saw the movements it names.
         seen = f"the camera saw {name} for {_share_text(seen_s, total_s)}"
         partly = total_s > 0 and seen_s < WATCHED_SHARE_FOR_THROUGHOUT * total_s
         who = sentence(name)
@@ -181,11 +181,12 @@ class BreathResult:
 
 
 def _share_text(part_s: float, whole_s: float) -> str:
-    """ "only 40 s of 85" for a short watch, "only about 2 min of 10" for a longer one."""
+    """ "only 40 s of 85" for a short watch, "only about 2 min of 10" for a longer one ("moments", "under a
+    minute" for what rounds to none)."""
     if whole_s < 120:
-        return f"only {round(part_s)} s of {round(whole_s)}"
+        return f"only {round(part_s)} s of {round(whole_s)}" if round(part_s) else f"moments of {round(whole_s)} s"
     part_min, whole_min = round(part_s / 60), round(whole_s / 60)
-    return f"only about {part_min} min of {whole_min}" if part_min else f"under a minute of {whole_min}"
+    return f"only about {part_min} min of {whole_min}" if part_min else f"under a minute of {whole_min} min"
 
 
 def _covers(window: BreathWindow, minute: int) -> bool:

@@ -137,6 +137,12 @@ def test_a_body_seen_for_part_of_the_rest_is_said_so(reader: Reader, still: str,
 def test_too_short_a_watch_claims_nothing_but_the_movements_it_saw() -> None:
     assert BreathResult((), ()).stillness_line() == "The camera watched too briefly to tell whether you moved."
     assert BreathResult((), (Movement(5),)).stillness_line() == "You moved once, at 00:05."
+    unseen_but_moved = BreathResult(unseen_for((0, 30), (30, 85)), (Movement(5),))
+    assert unseen_but_moved.stillness_line() == "You moved once, at 00:05 (the camera saw you for moments of 85 s)."
+    long_unseen_but_moved = BreathResult(unseen_for((0, 600)), (Movement(5),))
+    assert long_unseen_but_moved.stillness_line() == (
+        "You moved once, at 00:05 (the camera saw you for under a minute of 10 min)."
+    )
 
 
 def test_the_note_says_it_is_not_a_health_measurement() -> None:
