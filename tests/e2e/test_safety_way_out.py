@@ -85,7 +85,10 @@ def test_a_warning_sign_answered_elsewhere_stops_the_rest_before_it_runs(
     urllib.request.urlopen(saved).close()
 
     page.get_by_role("button", name="Start the rest").click()
-    page.locator("#safety-standing").get_by_text("Please see a clinician", exact=True).wait_for()
+    # Said where the person lies by now, politely (a clinician's advice is not urgent care), with how to come up.
+    page.locator("#stopped-advice").get_by_text("Please see a clinician").wait_for()
+    assert page.locator("#stopped-advice").inner_text().startswith("No session was started: Please see a clinician")
+    assert page.locator("#done-heading").inner_text() == "A warning sign came in before your rest began"
     assert not page.locator("#stage-timer").is_visible()
     with urllib.request.urlopen(f"{server}/api/sessions") as response:
         assert json.load(response) == []

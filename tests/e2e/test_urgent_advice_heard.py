@@ -126,6 +126,32 @@ def test_a_rest_stopped_by_a_warning_sign_says_and_speaks_the_advice_and_how_to_
     context.close()
 
 
+def test_a_rest_refused_as_it_starts_for_a_sign_saved_since_says_the_advice_and_how_to_come_up(
+    browser: Any, fresh_server_url: str, answer_safety: Shoot
+) -> None:
+    """The sign comes in while the person gets into position: pressing Start (lying down by then) is refused, and
+    they hear why and how to come up where they are, as when a sign stops a running rest."""
+    base = fresh_server_url
+    context = browser.new_context(**PHONE)
+    context.add_init_script(RECORD_SPEECH)
+    page = context.new_page()
+    answer_safety(page, base)
+    _to_ready(page, f"{base}/session?minutes=10&speed=10")
+    _post(base, "/api/checkins", URGENT_CHECK_IN)
+    page.get_by_role("button", name="Start the rest").click()
+
+    alert = page.locator("#stopped-urgent")
+    alert.get_by_text("Please seek urgent medical care now").wait_for(timeout=15_000)
+    assert page.url.startswith(f"{base}/session")
+    assert alert.inner_text().startswith("No session was started: Please seek urgent medical care now")
+    assert page.evaluate(FOCUSED) == "H2#done-heading"
+    assert page.locator("#done-heading").inner_text() == "A warning sign came in before your rest began"
+    assert page.locator("#ending-steps li").all_inner_texts() == _config(page)["ending"]
+    assert page.locator("#done-summary").inner_text() == ""  # no time rested to tell, nor a demo kept
+    assert _axe(page) == []
+    context.close()
+
+
 def test_the_safety_confirm_step_and_its_urgent_result_take_the_focus(
     browser: Any, fresh_server_url: str, screenshot: Shoot
 ) -> None:

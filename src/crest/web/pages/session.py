@@ -54,6 +54,7 @@ DONE_WORDS = {
     "elsewhere_heading": "This rest was ended in another tab",
     # stopped by the server for a warning sign saved elsewhere (a check-in, the safety questions): said the same way
     "warning_heading": "A warning sign came in while you rested",
+    "warning_before_heading": "A warning sign came in before your rest began",  # its start refused
     "deleted": "It was deleted there, so this rest is not in your journal.",
 }
 # What the page says of an open session offered again: this tab left its timer (a reload, a tap on the navigation),

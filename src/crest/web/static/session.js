@@ -461,9 +461,9 @@
     } catch (error) {
       if (error.status === 409) {
         // Refused, not lost: a warning sign answered elsewhere since this page opened, or a rest running
-        // elsewhere. No rest is coached against that; the session page says which, and why (the advice first).
-        state.finished = true;
-        window.location.assign(config.page_url);
+        // elsewhere. No rest is coached against that: the person, in position by now, hears the advice and how to
+        // come up, as when a sign stops a rest; for a rest elsewhere the session page says where.
+        refusedAtStart(error);
         return;
       }
       $("save-status").textContent = `This session is not being saved: ${error.message}`;
@@ -548,21 +548,18 @@
     return true;
   }
   // Stopped by the server or by another tab: ended there, the person lying here is told so and how to come up, as
-  // if it had ended here. Stopped for a warning sign, they hear the advice first, then how to come up: in the
-  // server's own words for this stop (what the terminal says) when its refusal (`refusal`) carries the advice, else
-  // the advice alone. Anything else: the session page says why.
+  // if it had ended here. Stopped for a warning sign (the server refused a checkpoint: `refusal`), they hear the
+  // advice first, then how to come up. Anything else: the session page says why.
   async function stoppedElsewhere(refusal = null) {
     if (!stopHere()) return;
     try {
-      const safety = await window.crest.api("GET", config.safety_url);
+      const advice = await warningAdvice(refusal);
       const session = await window.crest
         .api("GET", `${config.sessions_url}/${state.sessionId}`)
         .catch((error) => (error.status === 404 ? null : Promise.reject(error)));
       const deleted = !session || session.started_at !== state.startedAt;
       const shown = deleted ? null : session;
-      if (!safety.may_practise) {
-        const told = refusal && refusal.status === 409 && refusal.message.includes(safety.advice);
-        const advice = { text: told ? refusal.message : safety.advice, urgent: safety.advice_level === "urgent" };
+      if (advice) {
         showDone(shown, "ended_early", config.done.warning_heading, advice);
         return;
       }
@@ -574,6 +571,24 @@
       /* the session page says what it can */
     }
     window.location.assign(config.page_url);
+  }
+  // The advice ({text, urgent}) while a warning sign stops sessions, else null: the server's own words for the
+  // refusal (`refusal`), which the terminal says too, when they carry the advice, else the advice alone.
+  async function warningAdvice(refusal) {
+    const safety = await window.crest.api("GET", config.safety_url);
+    if (safety.may_practise) return null;
+    const told = refusal && refusal.status === 409 && refusal.message.includes(safety.advice);
+    return { text: told ? refusal.message : safety.advice, urgent: safety.advice_level === "urgent" };
+  }
+  async function refusedAtStart(refusal) {
+    stopHere();
+    const advice = await warningAdvice(refusal).catch(() => null);
+    if (!advice) {
+      window.location.assign(config.page_url);
+      return;
+    }
+    showDone({ actual_seconds: 0 }, "ended_early", config.done.warning_before_heading, advice);
+    $("done-summary").textContent = ""; // the advice says that no session was started: there is no time to tell
   }
   // One tab runs a rest: when another tab of this browser resumes it, this one stops for good and saves nothing
   // more, so that two timers never write one session's time; when another tab ends it, this one says so at once.
