@@ -31,22 +31,21 @@ from crest.journal.store import Journal  # noqa: E402
 from crest.journal.transfer import export_text  # noqa: E402
 from crest.journal.vocabulary import CheckInTiming, Region, Sensation, SessionStatus, Side  # noqa: E402
 
-FIRST = datetime(2010, 1, 1, 7, 0, tzinfo=UTC)
 HELD_SESSIONS = 1000  # the journal merged into holds rests already, in the days after the file's
 APART = timedelta(hours=8)  # three rests a day
 
 
-def contents(sessions: int, first: int = 0) -> JournalContents:
-    """`sessions` rests eight hours apart, the first `first` rests after FIRST, each with a check-in after it."""
+def contents(start: datetime, sessions: int, first: int = 0) -> JournalContents:
+    """`sessions` rests eight hours apart, the first `first` rests after `start`, each with a check-in after it."""
     numbers = range(first, first + sessions)
     return JournalContents(
         sessions=tuple(
-            PracticeSession(FIRST + number * APART, 15, "standard", SessionStatus.COMPLETED, 900, id=number + 1)
+            PracticeSession(start + number * APART, 15, "standard", SessionStatus.COMPLETED, 900, id=number + 1)
             for number in numbers
         ),
         check_ins=tuple(
             CheckIn(
-                FIRST + number * APART + timedelta(minutes=16),
+                start + number * APART + timedelta(minutes=16),
                 CheckInTiming.AFTER,
                 session_id=number + 1,
                 pain=(PainRating(Region.HIP, 3, Side.LEFT), PainRating(Region.KNEE, 2, Side.RIGHT)),
@@ -85,10 +84,13 @@ def main() -> None:
         home = Path(folder) / "home"
         home.mkdir()
         export = Path(folder) / "export.json"
-        export.write_text(export_text(contents(arguments.sessions), "json"), encoding="utf-8")
+        start = datetime(2000, 1, 1, 7, 0, tzinfo=UTC)  # the file's rests and the journal's all lie in the past
+        if start + (arguments.sessions + HELD_SESSIONS) * APART > datetime.now(UTC):
+            parser.error(f"--sessions {arguments.sessions}: too many rests 8 hours apart since {start:%Y}")
+        export.write_text(export_text(contents(start, arguments.sessions), "json"), encoding="utf-8")
         database = home / "crest.db"
         with Journal.open(f"sqlite:///{database}") as journal:
-            journal.import_contents(contents(HELD_SESSIONS, first=arguments.sessions))
+            journal.import_contents(contents(start, HELD_SESSIONS, first=arguments.sessions))
         probe = LockProbe(database)
         probe.start()
         started = time.perf_counter()
@@ -104,7 +106,7 @@ def main() -> None:
         time.sleep(0.2)  # a last probe after the import let go
         probe.stop.set()
         probe.join()
-        print(done.stdout.strip() or done.stderr.strip())
+        print(*(text for text in (done.stdout.strip(), done.stderr.strip()) if text), sep="\n")
         with Journal.open(f"sqlite:///{database}") as journal:
             held = journal.export_contents()
         expected = arguments.sessions + HELD_SESSIONS

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import sqlite3
 import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
 from sqlalchemy import case, delete, func, insert, or_, select, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -213,6 +215,13 @@ def _utc_now() -> datetime:
 
 _writer_locks: dict[Path, threading.Lock] = {}
 _writer_locks_guard = threading.Lock()
+
+
+def _written_meanwhile(error: OperationalError) -> bool:
+    """Whether SQLite refused a transaction that began by reading the write lock, as it does at once when another
+    connection wrote since (or is writing): what it read may be out of date."""
+    cause = error.orig
+    return isinstance(cause, sqlite3.Error) and cause.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
 
 
 def _writer_lock(path: Path) -> threading.Lock:
@@ -473,36 +482,52 @@ def _inserted(db: Session, table: type[SessionRow | CheckInRow], rows: Sequence[
     return [id_of_uid[row["uid"]] for row in rows]
 
 
-def _insert_check_ins(
-    db: Session,
-    person_id: int,
-    check_ins: Sequence[tuple[CheckIn, str, int | None]],
-    stored_at: datetime,
-    *,
-    new_ids: bool,
-) -> list[int]:
-    """Insert each check-in with its uid and session id, its pain ratings and sensations, a statement per table;
-    their ids, in order: new ones with `new_ids`, else those the check-ins have (filling an empty journal)."""
-    rows = [
-        ({} if new_ids or check_in.id is None else {"id": check_in.id})
-        | {"person_id": person_id, "uid": uid}
-        | _check_in_values(check_in, stored_at, session_id)
-        for check_in, uid, session_id in check_ins
-    ]
-    ids = _inserted(db, CheckInRow, rows)
-    pain = [
-        {"check_in_id": check_in_id} | values
-        for check_in_id, (check_in, _, _) in zip(ids, check_ins, strict=True)
-        for values in _pain_values(check_in)
-    ]
-    sensations = [
-        {"check_in_id": check_in_id, "sensation": name}
-        for check_in_id, (check_in, _, _) in zip(ids, check_ins, strict=True)
-        for name in sorted(check_in.sensations)
-    ]
-    _insert_many(db, PainRow, pain)
-    _insert_many(db, SensationRow, sensations)
-    return ids
+@dataclass(frozen=True)
+class _NewCheckIns:
+    """Check-ins made ready to insert (`insert`) before the write lock is taken: their rows, naming their sessions by
+    the file's ids, and each one's pain ratings and sensations."""
+
+    rows: list[dict[str, Any]]
+    pain: list[list[dict[str, Any]]]
+    sensations: list[list[dict[str, Any]]]
+
+    @classmethod
+    def of(
+        cls, person_id: int, check_ins: Sequence[tuple[CheckIn, str]], stored_at: datetime, *, new_ids: bool
+    ) -> _NewCheckIns:
+        """Each check-in with its uid: with new ids (a merge), or keeping those it has (filling an empty journal)."""
+        return cls(
+            rows=[
+                ({} if new_ids or check_in.id is None else {"id": check_in.id})
+                | {"person_id": person_id, "uid": uid}
+                | _check_in_values(check_in, stored_at, check_in.session_id)
+                for check_in, uid in check_ins
+            ],
+            pain=[_pain_values(check_in) for check_in, _ in check_ins],
+            sensations=[[{"sensation": name} for name in sorted(check_in.sensations)] for check_in, _ in check_ins],
+        )
+
+    def insert(self, db: Session, session_ids: Mapping[int, int] | None = None) -> list[int]:
+        """Insert them, a statement per table; their ids, in order. `session_ids`: the journal's id of each session
+        by the file's (a merge)."""
+        rows = self.rows
+        if session_ids is not None:
+            rows = [
+                row | {"session_id": None if row["session_id"] is None else session_ids[row["session_id"]]}
+                for row in rows
+            ]
+        ids = _inserted(db, CheckInRow, rows)
+        for table, children in ((PainRow, self.pain), (SensationRow, self.sensations)):
+            _insert_many(
+                db,
+                table,
+                [
+                    {"check_in_id": check_in_id} | row
+                    for check_in_id, rows in zip(ids, children, strict=True)
+                    for row in rows
+                ],
+            )
+        return ids
 
 
 def _screen_record(row: SafetyScreenRow) -> SafetyScreen:
@@ -1383,16 +1408,12 @@ class Journal:
             )
             stored_at = self._clock()  # one moment for the whole transaction
             check_in_uids = contents.check_in_uids
-            _insert_check_ins(
-                db,
+            _NewCheckIns.of(
                 self.person_id,
-                [
-                    (check_in, check_in_uids.get(check_in.id or 0) or new_uid(), check_in.session_id)
-                    for check_in in contents.check_ins
-                ],
+                [(check_in, check_in_uids.get(check_in.id or 0) or new_uid()) for check_in in contents.check_ins],
                 stored_at,
                 new_ids=False,
-            )
+            ).insert(db)
             db.add_all(
                 _screen_row(screen, self.person_id, stored_at, contents.screen_uids.get(screen.id or 0))
                 for screen in contents.safety_screens
@@ -1419,78 +1440,88 @@ class Journal:
 
     def merge_contents(self, contents: JournalContents) -> MergePlan:
         """Add what `contents` holds and this journal does not (`merging.plan_merge`), with new ids, in one
-        transaction; the plan says what was added and how many records were there already."""
-        person = self.person_id
+        transaction; the plan says what was added and how many records were there already.
+
+        In a SQLite file the journal is read and matched with the file, and the rows made ready, before the write
+        lock is taken, so other crests wait only while the rows are written (a large file takes seconds to match).
+        SQLite refuses that lock at once to a transaction that began reading before another crest wrote: it is then
+        done again holding the lock throughout, as it always is on a server."""
+        if self._database.file_path is not None:
+            with translated_errors(self.where):
+                try:
+                    # without this process's writer lock too: its other writers go on meanwhile
+                    with self._one_at_a_time, self._unit_of_work.begin() as db:
+                        return self._merge(db, contents)
+                except OperationalError as error:
+                    if not _written_meanwhile(error):
+                        raise
         with self._writing() as db:
-            held = self._contents(db)
-            plan = plan_merge(held, contents)
-            _check_merged_counts(held, plan)
-            session_ids = dict(plan.known_sessions)
-            held_uids = {kind: set(uids.values()) for kind, uids in held.uids.items()}
+            return self._merge(db, contents)
 
-            def file_uid(kind: RecordKind, record_id: int | None) -> str | None:
-                """A new record's uid in the file, unless the journal has a record with that uid (an edited copy)."""
-                uid = contents.uids[kind].get(record_id or 0)
-                return None if uid in held_uids[kind] else uid
+    def _merge(self, db: Session, contents: JournalContents) -> MergePlan:
+        person = self.person_id
+        held = self._contents(db)
+        plan = plan_merge(held, contents)
+        _check_merged_counts(held, plan)
+        held_uids = {kind: set(uids.values()) for kind, uids in held.uids.items()}
 
-            # New ids here; and no writer: the process that wrote the session ran on another install.
-            new_ids = _inserted(
-                db,
-                SessionRow,
-                [
-                    _session_values(replace(record, id=None, writer=None), person, file_uid("sessions", record.id))
-                    for record in plan.sessions
-                ],
-            )
-            session_ids.update(
-                (record.id, new_id) for record, new_id in zip(plan.sessions, new_ids, strict=True) if record.id
-            )
-            for record in plan.updated_sessions:
-                # The journal's record of a rest in the file's later state; its id and uid stay, so what names it
-                # (its check-ins, notes, the practice's copy) still does.
-                held_row = db.get_one(SessionRow, record.id)
-                held_row.status = record.status
-                held_row.actual_seconds = record.actual_seconds
-                held_row.position_check_summary = record.position_check_summary
-                held_row.breath = None if record.breath is None else breath_text(record.breath)
-                held_row.logged, held_row.demo = record.logged, record.demo
-                held_row.writer = held_row.last_checkpoint_at = None
-            session_of_uid = {uid: session_ids[session_id] for session_id, uid in contents.session_uids.items()}
-            db.add_all(_pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes)
-            check_in_ids = dict(plan.known_check_ins)
-            stored_at = self._clock()  # one moment for the whole transaction
-            new_ids = _insert_check_ins(
-                db,
-                person,
-                [
-                    (
-                        check_in,
-                        file_uid("check_ins", check_in.id) or new_uid(),
-                        None if check_in.session_id is None else session_ids[check_in.session_id],
-                    )
-                    for check_in in plan.check_ins
-                ],
-                stored_at,
-                new_ids=True,
-            )
-            check_in_ids.update(
-                (check_in.id, new_id) for check_in, new_id in zip(plan.check_ins, new_ids, strict=True) if check_in.id
-            )
-            db.add_all(
-                _warning_row(replace(warning, check_in_id=check_in_ids.get(warning.check_in_id or 0)), person)
-                for warning in plan.safety_warnings
-            )
-            db.add_all(
-                _screen_row(replace(screen, id=None), person, stored_at, file_uid("safety_screens", screen.id))
-                for screen in plan.safety_screens
-            )
-            db.add_all(_clearance_row(replace(clearance, id=None), person) for clearance in plan.safety_clearances)
-            db.add_all(SettingRow(person_id=person, key=key, value=value) for key, value in plan.settings.items())
-            db.add_all(
-                _psfs_row(replace(assessment, id=None), person, file_uid("psfs", assessment.id))
-                for assessment in plan.psfs
-            )
-            return plan
+        def file_uid(kind: RecordKind, record_id: int | None) -> str | None:
+            """A new record's uid in the file, unless the journal has a record with that uid (an edited copy)."""
+            uid = contents.uids[kind].get(record_id or 0)
+            return None if uid in held_uids[kind] else uid
+
+        # Made ready before the first write, which takes the write lock (merge_contents). New ids here; and no
+        # writer: the process that wrote the session ran on another install.
+        sessions = [
+            _session_values(replace(record, id=None, writer=None), person, file_uid("sessions", record.id))
+            for record in plan.sessions
+        ]
+        stored_at = self._clock()  # one moment for the whole transaction
+        check_ins = _NewCheckIns.of(
+            person,
+            [(check_in, file_uid("check_ins", check_in.id) or new_uid()) for check_in in plan.check_ins],
+            stored_at,
+            new_ids=True,
+        )
+
+        session_ids = dict(plan.known_sessions)
+        session_ids.update(
+            (record.id, new_id)
+            for record, new_id in zip(plan.sessions, _inserted(db, SessionRow, sessions), strict=True)
+            if record.id
+        )
+        for record in plan.updated_sessions:
+            # The journal's record of a rest in the file's later state; its id and uid stay, so what names it (its
+            # check-ins, notes, the practice's copy) still does.
+            held_row = db.get_one(SessionRow, record.id)
+            held_row.status = record.status
+            held_row.actual_seconds = record.actual_seconds
+            held_row.position_check_summary = record.position_check_summary
+            held_row.breath = None if record.breath is None else breath_text(record.breath)
+            held_row.logged, held_row.demo = record.logged, record.demo
+            held_row.writer = held_row.last_checkpoint_at = None
+        session_of_uid = {uid: session_ids[session_id] for session_id, uid in contents.session_uids.items()}
+        db.add_all(_pulled_note_row(note, person, session_of_uid[note.session_uid]) for note in plan.session_notes)
+        check_in_ids = dict(plan.known_check_ins)
+        check_in_ids.update(
+            (check_in.id, new_id)
+            for check_in, new_id in zip(plan.check_ins, check_ins.insert(db, session_ids), strict=True)
+            if check_in.id
+        )
+        db.add_all(
+            _warning_row(replace(warning, check_in_id=check_in_ids.get(warning.check_in_id or 0)), person)
+            for warning in plan.safety_warnings
+        )
+        db.add_all(
+            _screen_row(replace(screen, id=None), person, stored_at, file_uid("safety_screens", screen.id))
+            for screen in plan.safety_screens
+        )
+        db.add_all(_clearance_row(replace(clearance, id=None), person) for clearance in plan.safety_clearances)
+        db.add_all(SettingRow(person_id=person, key=key, value=value) for key, value in plan.settings.items())
+        db.add_all(
+            _psfs_row(replace(assessment, id=None), person, file_uid("psfs", assessment.id)) for assessment in plan.psfs
+        )
+        return plan
 
     def delete_everything(self, keep: Sequence[SafetyWarning] = ()) -> None:
         """Delete this person's records and settings (all an export holds) and kept warnings, in one transaction;
