@@ -3,8 +3,20 @@
 from collections.abc import Callable
 
 from rich.console import Console
+from rich.text import Text
 
 from crest.errors import CrestError
+
+
+def hanging(console: Console, said: str | Text) -> Text:
+    """`said` (markup, or text as typed) wrapped at the console's width with every line indented as its first:
+    at 40 columns the terminal's own wrapping indented only the first line of an indented question or error."""
+    text = console.render_str(said) if isinstance(said, str) else said
+    indent = len(text.plain) - len(text.plain.lstrip(" "))
+    if not indent or console.width <= indent:
+        return text
+    lines = text[indent:].wrap(console, console.width - indent)
+    return Text("\n").join(Text(" " * indent) + line for line in lines)
 
 
 class StoppedAtPrompt(CrestError):
@@ -31,7 +43,7 @@ class Asker:
         if self.assume_yes:
             return None
         try:  # a Ctrl-C while the question is still being written is a Ctrl-C at the question
-            self.console.print(question, end=" ")
+            self.console.print(hanging(self.console, question), end=" ")
             answer = self._read_line().strip()
         except (EOFError, RuntimeError):  # RuntimeError: input() with stdin closed ("lost sys.stdin")
             self.console.print()

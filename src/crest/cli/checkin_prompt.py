@@ -11,7 +11,7 @@ from typing import TypeVar
 from rich.cells import cell_len
 from rich.text import Text
 
-from crest.cli.asker import Asker, StoppedAtPrompt
+from crest.cli.asker import Asker, StoppedAtPrompt, hanging
 from crest.clock import Clock
 from crest.errors import CrestError, FieldError, one_line
 from crest.journal.records import (
@@ -87,7 +87,7 @@ def _rate(asker: Asker, where: str) -> int | None:
         try:
             return parse_score(answer)
         except CrestError as error:
-            asker.console.print(Text(f"   {error}"))  # the error repeats what was typed: text, never markup
+            asker.console.print(hanging(asker.console, Text(f"   {error}")))  # what was typed: text, never markup
 
 
 def _note(asker: Asker) -> str | None:
@@ -98,7 +98,7 @@ def _note(asker: Asker) -> str | None:
         try:
             return check_note(note)
         except CrestError as error:
-            asker.console.print(Text(one_line(f"   {error}")))  # text, never markup; what was typed, never raw
+            asker.console.print(hanging(asker.console, Text(one_line(f"   {error}"))))  # text, never markup or raw
 
 
 def _pick_sensations(asker: Asker) -> frozenset[Sensation]:
@@ -185,7 +185,7 @@ def _ask(asker: Asker, typed: _Typed) -> None:
         where = place_words(region, place_side(region, side))  # 'hip (left)', as the journal says
         score = _rate(asker, where)
         if score is None:  # a place picked and then dropped without a word read as if it had been saved
-            console.print(f"   No score: the {where} is left out.")
+            console.print(hanging(console, f"   No score: the {where} is left out."))
         else:
             typed.rating = PainRating(region=region, side=side, score=score)
             quality = _pick_key(asker, _QUALITY_QUESTION, _QUALITY_KEYS) if score > 0 else None

@@ -179,3 +179,25 @@ def test_a_note_with_a_hidden_control_character_is_explained_and_asked_again() -
     )
     assert "\x9b" not in output and "\u202e" not in output
     assert output.count("A note for yourself?") == 2
+
+
+def test_at_40_columns_an_indented_question_or_error_keeps_its_indent_on_every_line() -> None:
+    """The terminal's own wrapping indented only the first line: "   How strong is it in your buttock" then
+    "(left) now, 0-10?" at the left edge, under the list of places."""
+    screen = StringIO()
+    answers = iter(["2", "l", "12", "4", "", "", "", ""])
+
+    def typed_and_echoed() -> str:  # as a terminal shows what is typed, and the Enter after it
+        answer = next(answers)
+        screen.write(f"{answer}\n")
+        return answer
+
+    asker = Asker(Console(file=screen, width=40), read_line=typed_and_echoed)
+    ask_check_in(asker, session_id=7, clock=CLOCK)
+    lines = screen.getvalue().splitlines()
+    strong = next(number for number, line in enumerate(lines) if "How strong is it in your buttock" in line)
+    told = next(number for number, line in enumerate(lines) if "pain score: enter 10 or less" in line)
+    for number in (strong, strong + 1, told, told + 1):
+        assert lines[number].startswith("   ") and not lines[number].startswith("    ")
+        assert len(lines[number].rstrip()) <= 40
+    assert "now, 0-10?" in lines[strong + 1] and "“12”" in lines[told + 1]
