@@ -64,6 +64,26 @@ def test_the_form_asks_again_for_what_is_missing_in_its_own_words(client: TestCl
     assert '<input type="hidden" name="bladder_bowel_saddle" value="no">' in page.text  # the rest kept
 
 
+def test_a_choice_made_on_today_before_the_first_answers_is_kept_for_after_them(unanswered: TestClient) -> None:
+    # A first-run walk-through: Today's Begin was disabled until the questions were answered, so the person took
+    # the notice's link, and the safety page's Continue led back to Today's 15 minutes, standard, not their choice.
+    today = unanswered.get("/").text
+    start = today[today.index('<section class="card" aria-labelledby="start-heading">') :].split("</form>", 1)[0]
+    assert "disabled" not in start.split("<button", 1)[1].split(">", 1)[0]
+    assert "Answer the safety questions, then begin" in start
+    # The form sends its choice to the session page, which sends it on to the questions ...
+    sent_on = unanswered.get("/session", params={"minutes": 7, "variant": "supported"}, follow_redirects=False)
+    assert sent_on.status_code == 303
+    questions = sent_on.headers["location"]
+    assert questions.startswith("/safety?next=")
+    assert f'action="{questions.replace("&", "&amp;")}"' in unanswered.get(questions).text
+    # ... and once they are answered, Continue goes on to that session.
+    answered = unanswered.post(questions, data=_form(unanswered)).text
+    assert '<a class="button" href="/session?minutes=7&amp;variant=supported">Continue</a>' in answered
+    page = unanswered.get("/session", params={"minutes": 7, "variant": "supported"})
+    assert page.status_code == 200 and "7 min" in page.text
+
+
 def test_a_yes_in_the_browser_is_looked_at_once_before_it_is_saved(unanswered: TestClient) -> None:
     first = {
         name: said for name, said in _form(unanswered, "cancer_history", "weight_loss").items() if name != "confirmed"
