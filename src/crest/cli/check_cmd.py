@@ -295,11 +295,10 @@ def _render(out: Console, checked: Checked, name: str) -> None:
             Status.ADJUST: "[yellow]not yet[/yellow]",
             Status.NOT_VISIBLE: "[dim]can't tell from here[/dim]",
         }[result.position_status]
-        nearly = result.pose_recognized and any(criterion.status == Status.ADJUST for criterion in result.criteria)
-        if nearly:  # as the summary under it: "Constructive rest position, nearly: ..." names the change
+        if result.nearly:  # as the summary under it: "Constructive rest position, nearly: ..." names the change
             verdict = "[green]in the rest position, nearly[/green]"
         if result.pose_recognized and result.confidence < SURE:
-            verdict += f"{',' if nearly else ''} [dim]but not sure[/dim]"
+            verdict += f"{',' if result.nearly else ''} [dim]but not sure[/dim]"
         out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")
     out.print(escape(result.summary))
     for note in map(_in_terminal_words, checked.notes):
@@ -309,7 +308,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         review = checked.review
         out.print(
             f"reviewed {review.duration_s:.0f} s of video ({counted(review.frames_checked, 'frame')}); "
-            f"in position {review.share_in_position:.0%} of the time"
+            f"in position{', nearly,' if result.nearly else ''} {review.share_in_position:.0%} of the time"
         )
         for line in event_lines(review.events):
             out.print(f"  - {escape(line)}")

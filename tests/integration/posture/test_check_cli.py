@@ -294,6 +294,7 @@ def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:
     # 4 s of 8 (51%: the frames fall so); "nearly", as the photo check's words after it say ("nearly: roll over")
     assert summary.startswith("Nearly in the constructive rest position 5")
     assert "Constructive rest position, nearly: " in " ".join(process.stdout.split())
+    assert "; in position, nearly, 5" in process.stdout  # the review's own line says it as the summary does
     assert "timeline:" in process.stdout
     assert "In position: yes 00:00-" in process.stdout
     assert "Lying on the back: OK 00:00-" in process.stdout
