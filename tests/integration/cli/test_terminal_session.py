@@ -33,9 +33,10 @@ def run_in_terminal(
     timeout_s: float = 90,
     columns: int = 100,
     term: str = "xterm-256color",
+    as_left: bool = False,
 ) -> str:
     """Run crest on a pseudo-terminal `columns` wide and 40 rows high; each time the output shows a step's text,
-    type its keys."""
+    type its keys. All it wrote, or with `as_left` what the screen shows once it is done."""
     main_fd, child_fd = os.openpty()
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     terminal_env = {**env, "TERM": term, "COLUMNS": str(columns), "LINES": "40"}
@@ -81,7 +82,27 @@ def run_in_terminal(
         process.wait()
         os.close(main_fd)
     assert not steps, f"never saw {steps[0][0]!r}:\n{ANSI.sub('', output)[-3000:]}"
-    return ANSI.sub("", output)
+    return _left_on_screen(output) if as_left else ANSI.sub("", output)
+
+
+def _left_on_screen(output: str) -> str:
+    """The lines a terminal shows at the end: a status line that was erased (Rich's transient spinner moves the
+    cursor up and clears its lines) is gone, as it is from a person's screen."""
+    lines, row, column = [""], 0, 0
+    for piece in re.split(r"(\x1b\[[0-9;?]*[A-Za-z]|\r\n|\n|\r)", output):
+        if piece in ("\n", "\r\n"):
+            row, column = row + 1, 0
+            lines += [""] * (row + 1 - len(lines))
+        elif piece == "\r":
+            column = 0
+        elif up := re.fullmatch(r"\x1b\[([0-9]*)A", piece):
+            row = max(0, row - int(up.group(1) or 1))
+        elif piece == "\x1b[2K":
+            lines[row] = ""
+        elif not piece.startswith("\x1b"):
+            lines[row] = lines[row][:column].ljust(column) + piece + lines[row][column + len(piece) :]
+            column += len(piece)
+    return "\n".join(lines).rstrip("\n")
 
 
 def _clock_rows_before(plain: str, marker: str) -> list[str]:
@@ -318,7 +339,8 @@ def test_an_error_wraps_at_word_boundaries_in_a_narrow_terminal(crest_env: dict[
         (["import", str(deep)], "crest: cannot read (No such file or directory)"),
         (["check", str(not_a_photo)], "crest: notes.jpg: this is not a photo or video crest can read"),
     ):
-        shown = run_in_terminal(args, crest_env, [], columns=40).strip()
+        # as left on the screen: crest import's spinner, erased once it is done, is not part of the error
+        shown = run_in_terminal(args, crest_env, [], columns=40, as_left=True).strip()
         assert shown.startswith("crest: ") and max(len(line) for line in shown.splitlines()) <= 40
         words = shown.split()
         assert all(word in words for word in words_kept.split()), shown
