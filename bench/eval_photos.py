@@ -53,6 +53,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - fresh21:   bench/photos/fresh21.csv, 107 photos from 49 more new sources (10 in the position): physiotherapy,
              osteopathy, massage and shiatsu sites in many languages and a hospital's leaflets, exercise clips and
              workout apps; measured once as the held-out part of round 24; development since round 25.
+- fresh22:   bench/photos/fresh22.csv, 110 photos from 45 more new sources (23 in the position): physiotherapy and
+             rehabilitation sites in many languages, yoga teachers' sites, exercise apps' pictures and clips (many
+             from apps in Spanish, Portuguese and Russian); held out (round 25).
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -162,8 +165,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh19": PhotoSet("fresh19", PHOTOS / "fresh19.csv", (PRIVATE_IMAGES,)),
     "fresh20": PhotoSet("fresh20", PHOTOS / "fresh20.csv", (PRIVATE_IMAGES,)),
     "fresh21": PhotoSet("fresh21", PHOTOS / "fresh21.csv", (PRIVATE_IMAGES,)),
+    "fresh22": PhotoSet("fresh22", PHOTOS / "fresh22.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset()
+HELD_OUT: frozenset[str] = frozenset({"fresh22"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
