@@ -33,7 +33,7 @@ from crest.protocol.model import SIDE_LYING_VARIANT, SourcedText, VariantName
 from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, worse_today_reminder
 from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions, is_demo
-from crest.services.safety import SafetyConcernStands, SafetyStanding
+from crest.services.safety import STOPPED_BY_A_SIGN, SafetyConcernStands, SafetyStanding
 from crest.session.runner import CheckpointDue, CueDue, ScaledClock, SessionEnded, SessionRunner
 from crest.session.timeline import (
     TIME_UP,
@@ -113,8 +113,12 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         _walk_through_setup(crp, timeline, asker)
         session_id = sessions.start(timeline.minutes, timeline.variant, clock_speed=options.speed).id
         assert session_id is not None  # a stored session has its id
-        ended = _rest(timeline, sessions, session_id, speaker, console, options)
         ending = crp.ending_for(timeline.variant)
+        try:
+            ended = _rest(timeline, sessions, session_id, speaker, console, options)
+        except SafetyConcernStands as stopped:
+            _stopped_by_a_sign(stopped, ending, speaker, console)
+            raise  # crest ends with the advice, as its last words on the screen
         if ended.status == "ended_early":
             # Saved at once, as shown: a Ctrl-C at any question after keeps it as ended early, never "running".
             sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, options.speed)
@@ -378,6 +382,19 @@ class _Lines:
             self._console.print(f"Paused, {left_in_words(runner.remaining_s)}: space resumes.")
         else:
             self._console.print("Resumed.")
+
+
+def _stopped_by_a_sign(
+    stopped: SafetyConcernStands, ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console
+) -> None:
+    """A warning sign saved elsewhere (a check-in on the phone) stopped the rest: someone lying with eyes closed and
+    the voice on hears why and the advice, then how to come up, as the browser says it; the screen shows the way up
+    and the advice after it."""
+    console.print(f"\n[bold]{STOPPED_BY_A_SIGN}.[/bold]")
+    for part in ending:
+        console.print(part.text)
+    if speaker is not None:  # one utterance, as at the end: a newer one would cut it short
+        speaker.say(" ".join([f"{STOPPED_BY_A_SIGN}.", stopped.message, *(part.text for part in ending)]))
 
 
 def _coming_up(ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console) -> None:

@@ -67,6 +67,10 @@ class ReminderNotAdvised(CrestError):
     http_status = 409
 
 
+# Said, and spoken, at every door when a warning sign saved elsewhere stops a rest that is running, before the advice.
+STOPPED_BY_A_SIGN = "A warning sign came in while you rested"
+
+
 class SafetyConcernStands(CrestError):
     """A session may not start: the last safety answers advise against it."""
 

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from crest.accounts.records import Prescription
-from crest.journal.records import PracticeSession
+from crest.journal.records import CheckIn, PracticeSession
 from crest.journal.store import Journal
 from crest.knowledge.loader import load_help
 from crest.safety.screen import QUESTIONS
+from crest.services.bundle import Services
+from support.safety_gate import NUMB_SADDLE
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -183,12 +185,13 @@ def test_a_killed_session_is_kept_as_interrupted_with_its_elapsed_time(
     assert 60 <= session.actual_seconds < 30 * 60
 
 
-@pytest.mark.usefixtures("safety_answered")
-def test_a_journal_that_refuses_the_session_mid_rest_never_cuts_the_rest_short(crest_env: dict[str, str]) -> None:
-    """The record deleted from another window (Settings > delete everything) or a full disk: crest stopped at the
-    next checkpoint, mid-rest, with no chime and no word on how to come up, while the person lay on the floor."""
+def _rest_with_a_change_meanwhile(
+    crest_env: dict[str, str], voice: str, change: Callable[[], object]
+) -> tuple[int, str, str]:
+    """A 5-minute rest at 30 times real time in another process; once it is under way `change` is made to the journal
+    (as another window or the phone would); its exit status, what it printed and what it said as an error."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "crest", "session", "--minutes", "5", "--speed", "30", "--yes", "--no-voice"],
+        [sys.executable, "-m", "crest", "session", "--minutes", "5", "--speed", "30", "--yes", voice],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -200,18 +203,30 @@ def test_a_journal_that_refuses_the_session_mid_rest_never_cuts_the_rest_short(c
         while not ((Path(crest_env["CREST_HOME"]) / "crest.db").exists() and sessions()):
             assert time.monotonic() < deadline and process.poll() is None, "the rest never started"
             time.sleep(0.1)
-        with Journal.open() as journal:
-            journal.delete_session(sessions()[0].id or 0)
+        change()
         stdout, stderr = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()
+    return process.returncode, stdout, stderr
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_a_journal_that_refuses_the_session_mid_rest_never_cuts_the_rest_short(crest_env: dict[str, str]) -> None:
+    """The record deleted from another window (Settings > delete everything) or a full disk: crest stopped at the
+    next checkpoint, mid-rest, with no chime and no word on how to come up, while the person lay on the floor."""
+
+    def delete_the_record() -> None:
+        with Journal.open() as journal:
+            journal.delete_session(sessions()[0].id or 0)
+
+    returncode, stdout, stderr = _rest_with_a_change_meanwhile(crest_env, "--no-voice", delete_the_record)
     said = " ".join(stdout.split())
     assert "crest cannot save this session now (there is no session 1 in the journal); your rest goes on." in said
     assert said.count("crest cannot save this session now") == 1
     assert "Time is up" in said and "roll gently onto one side" in said
     assert stderr.strip() == "crest: the session could not be saved: there is no session 1 in the journal"
-    assert process.returncode == 2
+    assert returncode == 2
     assert sessions() == []
 
 
@@ -261,6 +276,36 @@ def _fake_speech_engine(folder: Path) -> Path:
     engine.write_text(f'#!/bin/sh\nfor last; do :; done\necho "$last" >> {spoken}\n')
     engine.chmod(0o755)
     return spoken
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_a_sign_saved_elsewhere_mid_rest_is_heard_with_the_way_up(crest_env: dict[str, str], tmp_path: Path) -> None:
+    """A check-in on the phone naming an urgent sign stops the rest in the terminal: the browser says and speaks why,
+    the advice and how to come up; the terminal spoke nothing, to a person lying with eyes closed and the voice on."""
+    spoken = _fake_speech_engine(tmp_path)
+    crest_env["PATH"] = f"{tmp_path}:{crest_env['PATH']}"
+
+    def a_check_in_naming_an_urgent_sign() -> None:
+        with Journal.open() as journal:
+            now = datetime.now(UTC)
+            Services.over(journal, lambda: now, UTC).check_ins.add(CheckIn(at=now, pain=NUMB_SADDLE))
+
+    returncode, stdout, stderr = _rest_with_a_change_meanwhile(crest_env, "--voice", a_check_in_naming_an_urgent_sign)
+    assert returncode == 1
+    said = " ".join(stdout.split())
+    assert "A warning sign came in while you rested." in said and "roll gently onto one side" in said
+    assert "Time is up" not in said
+    assert "urgent medical care" in stderr  # the advice, crest's last words on the screen
+    # Heard in one utterance: why, the advice as the screen gives it, then the way up (the engine may finish after
+    # crest has ended).
+    deadline = time.monotonic() + 10
+    while "roll gently" not in (spoken.read_text() if spoken.exists() else "") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    [utterance] = [line for line in spoken.read_text().splitlines() if line.startswith("A warning sign")]
+    assert "urgent medical care" in utterance and "roll gently onto one side" in utterance
+    assert utterance.index("urgent medical care") < utterance.index("roll gently onto one side")
+    [session] = sessions()
+    assert session.status == "ended_early"
 
 
 @pytest.mark.usefixtures("safety_answered")

@@ -28,6 +28,7 @@ from crest.posture.vocabulary import page_labels
 from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
 from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, WorseAdvice, worse_today_reminder
 from crest.services.fingerprints import fingerprint
+from crest.services.safety import STOPPED_BY_A_SIGN
 from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
 from crest.web.form_words import refusal
@@ -53,7 +54,7 @@ DONE_WORDS = {
     # ended from another tab or window while this one timed it: said, and spoken, before how to come up
     "elsewhere_heading": "This rest was ended in another tab",
     # stopped by the server for a warning sign saved elsewhere (a check-in, the safety questions): said the same way
-    "warning_heading": "A warning sign came in while you rested",
+    "warning_heading": STOPPED_BY_A_SIGN,
     "warning_before_heading": "A warning sign came in before your rest began",  # its start refused
     "deleted": "It was deleted there, so this rest is not in your journal.",
 }
