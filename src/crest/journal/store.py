@@ -435,13 +435,13 @@ def _signs(stored: str | None) -> tuple[str, ...]:
     return () if stored is None else tuple(stored.split())
 
 
-def _check_in_values(check_in: CheckIn, stored_at: datetime, session_id: int | None) -> dict[str, Any]:
-    """A check-in's own columns (not its id, person or uid), linked to the session `session_id`."""
+def _check_in_values(check_in: CheckIn, stored_at: datetime) -> dict[str, Any]:
+    """A check-in's own columns (not its id, person or uid), its session's id among them."""
     return {
         "stored_at": stored_at,
         "at": check_in.at,
         "timing": check_in.timing,
-        "session_id": session_id,
+        "session_id": check_in.session_id,
         "compared_with_before": check_in.compared_with_before,
         "note": check_in.note,
         "note_signs": " ".join(check_in.note_signs) or None,
@@ -457,7 +457,7 @@ def _pain_values(check_in: CheckIn) -> list[dict[str, Any]]:
 
 
 def _fill_check_in_row(row: CheckInRow, check_in: CheckIn, stored_at: datetime) -> None:
-    for column, value in _check_in_values(check_in, stored_at, check_in.session_id).items():
+    for column, value in _check_in_values(check_in, stored_at).items():
         setattr(row, column, value)
     row.pain = [PainRow(**values) for values in _pain_values(check_in)]
     row.sensations = [SensationRow(sensation=name) for name in sorted(check_in.sensations)]
@@ -500,7 +500,7 @@ class _NewCheckIns:
             rows=[
                 ({} if new_ids or check_in.id is None else {"id": check_in.id})
                 | {"person_id": person_id, "uid": uid}
-                | _check_in_values(check_in, stored_at, check_in.session_id)
+                | _check_in_values(check_in, stored_at)
                 for check_in, uid in check_ins
             ],
             pain=[_pain_values(check_in) for check_in, _ in check_ins],
