@@ -55,7 +55,8 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              workout apps; measured once as the held-out part of round 24; development since round 25.
 - fresh22:   bench/photos/fresh22.csv, 110 photos from 45 more new sources (23 in the position): physiotherapy and
              rehabilitation sites in many languages, yoga teachers' sites, exercise apps' pictures and clips (many
-             from apps in Spanish, Portuguese and Russian); held out (round 25).
+             from apps in Spanish, Portuguese and Russian); measured once as the held-out part of round 25; development
+             since round 26.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -167,7 +168,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh21": PhotoSet("fresh21", PHOTOS / "fresh21.csv", (PRIVATE_IMAGES,)),
     "fresh22": PhotoSet("fresh22", PHOTOS / "fresh22.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset({"fresh22"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
