@@ -75,6 +75,11 @@ class CheckInSign:
             return f"urgent-care warning sign kept when the data was deleted: {self.named}"
         return f"warning sign in a check-in of {self.on.day} {self.on:%b %Y}: {self.named[:1].lower()}{self.named[1:]}"
 
+    def beside_its_check_in(self) -> str:
+        """For a clinician or practitioner, under the check-in that named it: that line says its day already, so
+        the sign is said with what it asks, never with `where_from`'s "in a check-in of DAY"."""
+        return f"warning sign ({self.question.level.advice}): {self.named[:1].lower()}{self.named[1:]}"
+
     @property
     def urgent(self) -> bool:
         """Urgent care: deleting or correcting the check-in does not lift it."""

@@ -131,7 +131,8 @@ class ClientDetail:
     sessions_held: int  # all of them
     check_ins: tuple[CheckIn, ...]  # the newest CHECK_INS_SHOWN, newest first; notes only when the client shares them
     check_ins_held: int
-    # the warning signs of those check-ins by id (where they came from, never the note's words)
+    # the warning signs of those check-ins by id, each with its advice, said under its check-in (never the note's
+    # words)
     check_in_signs: dict[int | None, tuple[str, ...]]
     notes: dict[int, list[PractitionerNote]]  # practitioners' notes by session, oldest first
     prescriptions: tuple[Prescription, ...]  # every version, newest first
@@ -322,7 +323,7 @@ class PracticeMode:
             check_ins=shown if linked.link.share_notes else strip_notes(shown),
             check_ins_held=len(check_ins),
             check_in_signs={
-                shown_id: tuple(sign.where_from() for sign in signs if sign.check_in_id == shown_id)
+                shown_id: tuple(sign.beside_its_check_in() for sign in signs if sign.check_in_id == shown_id)
                 for shown_id in {c.id for c in shown}
                 if any(sign.check_in_id == shown_id for sign in signs)
             },

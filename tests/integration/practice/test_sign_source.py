@@ -12,6 +12,8 @@ from support.practice import Practice
 NO_TO_ALL = {question.id: False for question in QUESTIONS}
 SIGN = "warning sign in a check-in of 6 May 2026: new bladder, bowel or saddle changes, or both legs affected"
 ALERT = f"urgent-care {SIGN}"  # the alert says which signs call for urgent care: every alert here is critical
+# under its check-in, whose line says the day, the sign says what it asks instead
+BESIDE = "warning sign (seek urgent care): new bladder, bowel or saddle changes, or both legs affected"
 
 
 def test_a_note_naming_saddle_numbness_is_a_check_ins_sign_not_a_red_flag_answer(practice: Practice) -> None:
@@ -34,7 +36,7 @@ def test_a_note_naming_saddle_numbness_is_a_check_ins_sign_not_a_red_flag_answer
     detail = practice.practice.client_detail(physio, zoe.account_id)
     assert [alert.kind for alert in detail.alerts] == [AlertKind.WARNING_SIGNS, AlertKind.SEVERE_PAIN]
     assert detail.alerts[0].text == ALERT
-    assert detail.check_in_signs == {signed.id: (SIGN,)}  # the quiet check-in carries none
+    assert detail.check_in_signs == {signed.id: (BESIDE,)}  # the quiet check-in carries none
     assert quiet.id not in detail.check_in_signs
     assert all(check_in.note is None for check_in in detail.check_ins)  # the note's words stay the client's
 
@@ -55,10 +57,11 @@ def test_a_sign_named_by_the_places_is_said_to_the_practitioner_in_the_third_per
     numb = PainRating("buttock", 3, "left", quality="tingling")
     signed = services.check_ins.add(CheckIn(at=practice.clock(), pain=(numb,)))
     said = "warning sign in a check-in of 6 May 2026: tingling in the left buttock (saddle area)"
+    beside = "warning sign (seek urgent care): tingling in the left buttock (saddle area)"
 
     [row] = practice.practice.clients(physio)
     assert row.alerts[0].text == f"urgent-care {said}"
     detail = practice.practice.client_detail(physio, ann.account_id)
-    assert detail.alerts[0].text == f"urgent-care {said}" and detail.check_in_signs == {signed.id: (said,)}
+    assert detail.alerts[0].text == f"urgent-care {said}" and detail.check_in_signs == {signed.id: (beside,)}
     # The client is still spoken to.
     assert "Tingling in your left buttock (the saddle area)" in services.safety.standing().explanation()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +128,22 @@ def test_the_clients_list_and_the_clients_page_say_the_check_in_once_before_its_
         clients = practitioner.get("/practice").text
     for shown in (clients, page):
         assert html.escape(alert, quote=False) in shown
+
+
+def test_the_clients_page_says_each_sign_under_its_check_in_without_its_day_again(
+    world: World, app: FastAPI, tmp_path: Path
+) -> None:
+    """Under its own check-in, whose line begins with its day and time, each sign read "Warning sign in a check-in of
+    DAY: ..."; it now says the sign and what it asks. The safety section, where a sign stands alone, keeps the day."""
+    _synced(app, world, tmp_path / "home", Recorded(app))
+    _, page = _shown(app, world)
+    check_ins = page.split('id="checkins-heading"', 1)[1].split("</section>", 1)[0]
+    signs = [html.unescape(sign) for sign in re.findall(r'<strong class="check-in-sign">(.*?)</strong>', check_ins)]
+    assert [sign.lower() for sign in signs] == [
+        f"warning sign (seek urgent care): {URGENT}",
+        f"warning sign (see a clinician): {CLINICIAN}",
+    ]
+    assert "check-in of" not in check_ins
+    safety = page.split('id="safety-heading"', 1)[1].split("</section>", 1)[0]
+    dated = f"warning sign in a check-in of {world.clock():%-d %B %Y}: {URGENT}"
+    assert dated.lower() in html.unescape(safety).lower()
