@@ -199,7 +199,10 @@ def _local(moment: datetime, zone: tzinfo) -> str:
 def report_pdf(report: ClinicianReport, paper: Paper = "a4") -> bytes:
     import weasyprint
 
-    pdf: bytes = weasyprint.HTML(string=report_html(report, standalone=True, paper=paper)).write_pdf()
+    # Tagged: a screen reader, or a clinician's records system, reads its headings, lists, tables with their header
+    # cells and the chart as a figure with its words, in the page's order; a viewer shows its title, not the file's
+    # name. Not declared PDF/UA (pdf_variant), which no check here confirms it meets.
+    pdf: bytes = weasyprint.HTML(string=report_html(report, standalone=True, paper=paper)).write_pdf(pdf_tags=True)
     return pdf
 
 
