@@ -1,8 +1,9 @@
 """Urgent advice is heard, not only readable: someone lying with eyes closed, with spoken cues on or a screen reader,
-hears a rest stopped by a warning sign saved elsewhere (the advice in an assertive live region and spoken, with how
-to come up), and the advice after the safety questions and after an urgent check-in takes the focus on load. The
-session's controls say what they are: Pause names its state once (its label), a pause is said, the "✓" of a toggle
-is no part of its name, the breathing line is a polite live region, and at 200% zoom the clock stays in view.
+hears a rest stopped by a warning sign saved elsewhere (the advice in an assertive live region and spoken without
+its sources, with how to come up), and the advice after the safety questions and after an urgent check-in takes the
+focus on load. The session's controls say what they are: Pause names its state once (its label), a pause is said,
+the "✓" of a toggle is no part of its name, the breathing line is a polite live region, and at 200% zoom the clock
+stays in view.
 
 Chromium's own accessibility tree (over CDP) is what a screen reader reads, so names are asked of it."""
 
@@ -117,9 +118,13 @@ def test_a_rest_stopped_by_a_warning_sign_says_and_speaks_the_advice_and_how_to_
     assert page.locator("#ending-steps li").all_inner_texts() == ending  # how to come up, as a normal end gives it
     heading = page.locator("#done-heading").inner_text()
     assert page.evaluate(FOCUSED) == "H2#done-heading"
-    spoken = " ".join(page.evaluate("window.spoken"))
-    assert spoken.startswith(heading) and said in spoken and ending[-1] in spoken
-    assert spoken.index(said) < spoken.index(ending[0])  # the advice first, then the way up
+    # One utterance (a cue may have been spoken before it, as the voice was turned on)
+    [spoken] = [utterance for utterance in page.evaluate("window.spoken") if utterance.startswith(heading)]
+    assert spoken.endswith(ending[-1])
+    # Heard as shown but for the sources in brackets (eyes closed, a list of guidelines buries the advice); the
+    # advice first, then the way up.
+    assert "(source: " in said and "source" not in spoken and "NICE" not in spoken
+    assert f"{said.split(' (source: ')[0]}. {ending[0]}" in spoken
     screenshot(page, "session-stopped-by-a-warning-sign-phone")
     assert _axe(page) == []
     assert errors == []

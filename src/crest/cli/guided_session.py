@@ -388,13 +388,13 @@ def _stopped_by_a_sign(
     stopped: SafetyConcernStands, ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console
 ) -> None:
     """A warning sign saved elsewhere (a check-in on the phone) stopped the rest: someone lying with eyes closed and
-    the voice on hears why and the advice, then how to come up, as the browser says it; the screen shows the way up
-    and the advice after it."""
+    the voice on hears why and the advice (without its sources), then how to come up, as the browser says it; the
+    screen shows the way up and the advice after it, sources and all."""
     console.print(f"\n[bold]{STOPPED_BY_A_SIGN}.[/bold]")
     for part in ending:
         console.print(part.text)
     if speaker is not None:  # one utterance, as at the end: a newer one would cut it short
-        speaker.say(" ".join([f"{STOPPED_BY_A_SIGN}.", stopped.message, *(part.text for part in ending)]))
+        speaker.say(" ".join([f"{STOPPED_BY_A_SIGN}.", stopped.spoken, *(part.text for part in ending)]))
 
 
 def _coming_up(ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console) -> None:

@@ -10,6 +10,7 @@ correcting that check-in lifts a "see a clinician" sign (it was a mistake), neve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ __all__ = [
     "SafetyConcernStands",
     "SafetyStanding",
     "check_in_signs",
+    "said_aloud",
 ]
 
 
@@ -71,11 +73,42 @@ class ReminderNotAdvised(CrestError):
 STOPPED_BY_A_SIGN = "A warning sign came in while you rested"
 
 
+# Where a source is cited in brackets in the advice's lines ("... (source: NHS back-pain red flags; NICE NG59 (2016))").
+_SOURCE_OPENS = re.compile(r"\s*\(sources?: ")
+
+
+def said_aloud(text: str) -> str:
+    """`text` as spoken to someone lying with eyes closed: without the sources cited in brackets, which the screen
+    keeps showing (long lists of names and years, heard, bury the advice). Nothing else is left out: the advice,
+    what to do and the signs are said as written. A bracket left open is said as it stands. It ends as a sentence,
+    so that what is said after it comes after a pause: the screen's last words are often a source."""
+    spoken: list[str] = []
+    rest = text
+    while (found := _SOURCE_OPENS.search(rest)) is not None:
+        depth, end = 1, found.end()
+        while end < len(rest) and depth:
+            depth += {"(": 1, ")": -1}.get(rest[end], 0)
+            end += 1
+        if depth:
+            break
+        spoken.append(rest[: found.start()])
+        if rest[end : end + 1] == "." and spoken[-1].endswith(("?", "!", ".")):
+            end += 1  # the stop that ended the sentence after its source: "...worse? (source: ...)."
+        rest = rest[end:]
+    said = "".join([*spoken, rest]).rstrip()
+    return said if not said or said.endswith((".", "!", "?")) else f"{said}."
+
+
 class SafetyConcernStands(CrestError):
     """A session may not start: the last safety answers advise against it."""
 
     exit_code = 1
     http_status = 409
+
+    @property
+    def spoken(self) -> str:
+        """The refusal as the voice says it (`said_aloud`): both doors speak these words, the screen shows `message`."""
+        return said_aloud(self.message)
 
 
 class PositionCheckNotAdvised(CrestError):

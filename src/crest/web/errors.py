@@ -18,6 +18,7 @@ from starlette.types import Scope
 
 from crest.errors import CrestError, FieldError, one_line
 from crest.input_problems import FieldBounds, InputProblem, field_label, input_problems
+from crest.services.safety import SafetyConcernStands
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
 from crest.web.templating import HOME, NAV_ITEMS, as_sentence, render, render_unread
@@ -72,6 +73,8 @@ async def _crest_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CrestError)
     if _is_api(request):
         body: dict[str, Any] = {"detail": printable(error.message)}
+        if isinstance(error, SafetyConcernStands):  # a page that speaks the advice says these words
+            body["spoken"] = printable(error.spoken)
         if isinstance(error, FieldError):
             label = printable(field_label(error.field))
             body["errors"] = [{"field": error.field, "label": label, "message": printable(error.reason)}]

@@ -520,6 +520,9 @@ class SafetyOut(BaseModel):
 
 class ErrorOut(BaseModel):
     detail: str
+    spoken: str | None = Field(
+        None, description="a refusal for a warning sign: `detail` as said aloud, without the sources in brackets"
+    )
 
 
 class FieldProblem(BaseModel):

@@ -296,13 +296,18 @@ def test_a_sign_saved_elsewhere_mid_rest_is_heard_with_the_way_up(crest_env: dic
     assert "A warning sign came in while you rested." in said and "roll gently onto one side" in said
     assert "Time is up" not in said
     assert "urgent medical care" in stderr  # the advice, crest's last words on the screen
-    # Heard in one utterance: why, the advice as the screen gives it, then the way up (the engine may finish after
-    # crest has ended).
+    assert "(source: " in stderr  # the screen names the sources
+    # Heard in one utterance: why, the advice as the screen gives it but for its sources in brackets, then the way
+    # up (the engine may finish after crest has ended).
     deadline = time.monotonic() + 10
     while "roll gently" not in (spoken.read_text() if spoken.exists() else "") and time.monotonic() < deadline:
         time.sleep(0.05)
     [utterance] = [line for line in spoken.read_text().splitlines() if line.startswith("A warning sign")]
-    assert "urgent medical care" in utterance and "roll gently onto one side" in utterance
+    assert "Please seek urgent medical care now" in utterance and "roll gently onto one side" in utterance
+    assert "(source" not in utterance and "NICE" not in utterance
+    # All else as the screen says it, the sign ending in a full stop where its sources stood: a pause before the way up
+    advice = stderr.strip().removeprefix("crest: ").split(" (source: ")[0]
+    assert f"{advice}. When you're ready, roll gently" in utterance
     assert utterance.index("urgent medical care") < utterance.index("roll gently onto one side")
     [session] = sessions()
     assert session.status == "ended_early"

@@ -363,7 +363,7 @@ def test_a_sign_noted_in_check_in_after_check_in_is_listed_once_on_today_and_in_
     assert "Because of a warning sign in your check-ins:" in page
     assert "If these check-ins were a mistake, correct or delete them" in page
     refused = client.post("/api/sessions", json={"planned_minutes": 10})
-    assert refused.status_code == 409 and refused.text.count("named:") == 1
+    assert refused.status_code == 409 and refused.json()["detail"].count("named:") == 1
 
 
 def test_a_check_in_sign_cleared_before_any_answers_is_listed_above_the_questions(unanswered: TestClient) -> None:
@@ -399,6 +399,29 @@ def test_a_rest_running_when_a_warning_sign_comes_in_is_stopped_at_its_next_chec
     assert "urgent medical care" in stopped.json()["detail"]
     saved = client.get(f"/api/sessions/{session['id']}").json()
     assert (saved["status"], saved["actual_seconds"]) == ("ended_early", 120)
+
+
+def test_a_refusal_for_a_warning_sign_carries_the_words_the_session_page_speaks(
+    client: TestClient, clock: FakeClock
+) -> None:
+    """The page shows `detail` and speaks `spoken`: the same advice and signs without the sources in brackets."""
+    client.post("/api/safety/answers", json={"answers": _answers(client, "infection_signs")})
+    clock.advance(60)
+    urgent = {"pain": [{"region": "calf_and_shin", "side": "both", "score": 6}]}
+    assert client.post("/api/checkins", json=urgent).status_code == 201
+    refused = client.post("/api/sessions", json={"planned_minutes": 15}).json()
+    shown, spoken = refused["detail"], refused["spoken"]
+    cauda_equina = "British Association of Spine Surgeons cauda equina guidance (2018); NHS back-pain red flags"
+    assert f"named: Pain below the knee in both legs (source: {cauda_equina}; NICE NG59 (2016))." in shown
+    assert "inject drugs? (source: NHS back-pain red flags; NICE NG59 (2016))" in shown
+    # Nothing else is left out: the urgent advice, the clinician's, the sign and the answer, word for word.
+    assert spoken == (
+        shown.replace(f" (source: {cauda_equina}; NICE NG59 (2016))", "").replace(
+            " (source: NHS back-pain red flags; NICE NG59 (2016))", ""
+        )
+    )
+    assert "seek urgent medical care now" in spoken and "Please see a clinician (your doctor" in spoken
+    assert "You answered yes to: Do you have a fever or chills" in spoken
 
 
 def test_the_session_page_without_javascript_lists_the_steps_and_offers_to_log_the_rest(client: TestClient) -> None:

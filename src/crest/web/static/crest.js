@@ -38,7 +38,10 @@
     }
     const detail = data && data.detail;
     if (typeof detail === "string" && detail) {
-      return new Error(asSentence(detail));
+      const error = new Error(asSentence(detail));
+      // A refusal for a warning sign comes with its words to speak: the advice without its sources in brackets.
+      if (typeof data.spoken === "string" && data.spoken) error.spoken = asSentence(data.spoken);
+      return error;
     }
     return new Error(detail ? JSON.stringify(detail) : `The request failed (${response.status}).`);
   }

@@ -572,13 +572,18 @@
     }
     window.location.assign(config.page_url);
   }
-  // The advice ({text, urgent}) while a warning sign stops sessions, else null: the server's own words for the
-  // refusal (`refusal`), which the terminal says too, when they carry the advice, else the advice alone.
+  // The advice ({text, spoken, urgent}) while a warning sign stops sessions, else null: the server's own words for
+  // the refusal (`refusal`), which the terminal says too, when they carry the advice, else the advice alone. Spoken,
+  // the server's words for the voice: the same without the sources in brackets, which the screen shows.
   async function warningAdvice(refusal) {
     const safety = await window.crest.api("GET", config.safety_url);
     if (safety.may_practise) return null;
     const told = refusal && refusal.status === 409 && refusal.message.includes(safety.advice);
-    return { text: told ? refusal.message : safety.advice, urgent: safety.advice_level === "urgent" };
+    return {
+      text: told ? refusal.message : safety.advice,
+      spoken: (told && refusal.spoken) || safety.advice,
+      urgent: safety.advice_level === "urgent",
+    };
   }
   async function refusedAtStart(refusal) {
     stopHere();
@@ -677,13 +682,13 @@
   // How to come up and the time rested as the server writes it everywhere ("14 min 30 s"), from the saved record
   // (`session`; without one, its `actual_seconds` alone; null: deleted elsewhere); a rest ended here within its first
   // minute gets plain words, not praise. `heading`: a rest ended elsewhere, said first and spoken with the steps to
-  // someone lying with eyes closed; `advice` ({text, urgent}): a warning sign's, said between the two.
+  // someone lying with eyes closed; `advice` ({text, spoken, urgent}): a warning sign's, said between the two.
   function showDone(session, status, heading, advice = null) {
     const list = $("ending-steps");
     list.replaceChildren(
       ...config.ending.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
     );
-    if (heading) speak(`${heading}. ${advice ? `${advice.text} ` : ""}${config.ending.join(" ")}`);
+    if (heading) speak(`${heading}. ${advice ? `${advice.spoken} ` : ""}${config.ending.join(" ")}`);
     else if (status === "completed") speak(config.ending.join(" "));
     const short = !heading && session.actual_seconds < config.short_rest_s;
     $("done-heading").textContent = heading || (short ? config.done.short_heading : config.done.heading);
