@@ -81,12 +81,19 @@ def _scale(value: float, low: float, high: float, out_low: float, out_high: floa
 
 
 def _open(
-    plot: _Plot, y_ticks: Sequence[float], x_labels: Sequence[tuple[float, str]], description: str, style: str = ""
+    plot: _Plot,
+    y_ticks: Sequence[float],
+    x_labels: Sequence[tuple[float, str]],
+    description: str,
+    style: str = "",
+    titled: bool = False,
 ) -> list[str]:
     parts = [
         f'<svg viewBox="0 0 {plot.width} {HEIGHT}" role="img" aria-label="{escape(description)}" '
         'xmlns="http://www.w3.org/2000/svg">'
     ]
+    if titled:  # WeasyPrint reads no aria-label: a tagged PDF's figure takes its words from the <title>
+        parts.append(f"<title>{escape(description)}</title>")
     if style:
         parts.append(f"<style>{escape(style, quote=False)}</style>")
     for tick in y_ticks:
@@ -162,16 +169,18 @@ def line_chart(
     *,
     x_range: tuple[float, float] | None = None,
     width: int = WIDTH,
+    titled: bool = False,
 ) -> Markup:
     """Pain-like values 0-10 over time: one line per series, a dot with a title per value, and under them the
     series' faint values, smaller and paler.
 
     The time axis spans `x_range`, or else the points and the labels. `style` is CSS carried inside the SVG, for
-    renderers that do not style inline SVG from the page (PDF).
+    renderers that do not style inline SVG from the page (PDF). `titled`: the description is also the chart's own
+    <title>, the alternative text of the figure in a tagged PDF.
     """
     x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, 0, 10)
-    parts = _open(plot, _ticks(0, 10, width), x_labels, description, style)
+    parts = _open(plot, _ticks(0, 10, width), x_labels, description, style, titled)
     dots = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.points] for one in series])
     faint = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.faint] for one in series])
     for index, one in enumerate(series):

@@ -19,7 +19,7 @@ from crest.breath.result import relaxation_note
 from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.counting import counted
 from crest.errors import CrestError
-from crest.insights.pain import JOINED_WEEKS_DAYS, Window
+from crest.insights.pain import JOINED_WEEKS_DAYS, Place, Window
 from crest.insights.practice import PRACTICE_RULE
 from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
 from crest.insights.psfs import PsfsChange
@@ -236,11 +236,13 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
         for place, weeks in shown
     ]
     labels = [(_ordinal(first), _day(first)), (_ordinal(last), _day(last))]
-    description = "Weekly median pain from 0 to 10, one line per place"
+    description = _chart_words(shown, report.data.period, len(rated) - len(shown))
     x_range = (_ordinal(first), _ordinal(last))
     return {
-        "wide": line_chart(series, labels, description, CHART_STYLE, x_range=x_range),
-        "narrow": line_chart(series, labels, description, CHART_STYLE, x_range=x_range, width=NARROW_WIDTH),
+        "wide": line_chart(series, labels, description, CHART_STYLE, x_range=x_range, titled=True),
+        "narrow": line_chart(
+            series, labels, description, CHART_STYLE, x_range=x_range, width=NARROW_WIDTH, titled=True
+        ),
         "legend": Markup("").join(
             Markup('<li><span class="swatch swatch-{}"></span>{}</li>').format(colours[place], place.heading)
             for place, _ in shown
@@ -249,6 +251,37 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
         "left_out": len(rated) - len(shown),
         "legend_count": len(shown),
     }
+
+
+def _chart_words(shown: list[tuple[Place, tuple[Window, ...]]], period: Period, left_out: int) -> str:
+    """What the chart shows, in words: its alternative text for a screen reader, on the page and in the tagged PDF.
+    Each place's first and last weekly median, the way it went between them, a higher or lower week between them,
+    and the weeks without a rating (a gap in its line)."""
+    said = [f"Weekly median pain from 0 to 10, {_day(period.first_day)} to {_day(period.last_day)}, a line per place."]
+    for place, weeks in shown:
+        first, last = weeks[0], weeks[-1]
+        medians = [week.median or Fraction(0) for week in weeks]  # as drawn; a week in the chart has ratings
+        start, end = medians[0], medians[-1]
+        if len(weeks) == 1:
+            said.append(f"{place.heading}: one week rated, the week of {_day(first.first_day)}: {_number(start)}.")
+            continue
+        way = f"a fall of {_number(start - end)}" if end < start else f"a rise of {_number(end - start)}"
+        line = (
+            f"{place.heading}: {_number(start)} in the week of {_day(first.first_day)}, {_number(end)} in the week of "
+            f"{_day(last.first_day)}, {way if end != start else 'no change'}"
+        )
+        highest, lowest = max(medians), min(medians)
+        if highest > max(start, end):
+            line += f"; highest {_number(highest)}, in the week of {_day(weeks[medians.index(highest)].first_day)}"
+        if lowest < min(start, end):
+            line += f"; lowest {_number(lowest)}, in the week of {_day(weeks[medians.index(lowest)].first_day)}"
+        unrated = (last.first_day - first.first_day).days // 7 + 1 - len(weeks)
+        if unrated:
+            line += f"; no rating in {counted(unrated, 'week')} between"
+        said.append(line + ".")
+    if left_out:
+        said.append(f"{counted(left_out, 'more place')} {'is' if left_out == 1 else 'are'} in the table.")
+    return " ".join(said)
 
 
 def _ordinal(day: date) -> float:

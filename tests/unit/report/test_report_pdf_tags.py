@@ -5,12 +5,15 @@ whose alternative text says what the chart shows; the structure follows the page
 import re
 import subprocess
 import zlib
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from html import unescape
 from pathlib import Path
 
 from crest.insights.report import ClinicianReport, Concern, Period, SafetySummary, report_data
-from crest.report.render import report_pdf
+from crest.journal.records import CheckIn, PainRating
+from crest.journal.vocabulary import Region
+from crest.report.render import report_html, report_pdf
 from crest.safety.screen import AdviceLevel
 from crest.services.report import ADVISED
 from support.practice_history import daily_practice
@@ -44,9 +47,8 @@ def _poppler(tmp_path: Path, *command: str) -> str:
     return subprocess.run([*command, str(path)], capture_output=True, check=True, text=True).stdout
 
 
-def _objects() -> bytes:
+def _objects(pdf: bytes) -> bytes:
     """The PDF's objects as written, those packed in compressed streams (the catalog among them) unpacked."""
-    pdf = _pdf()
     unpacked = []
     for start in re.finditer(rb"stream\r?\n", pdf):
         try:
@@ -60,7 +62,7 @@ def test_the_pdf_is_tagged_in_english_and_a_viewer_shows_its_title(tmp_path: Pat
     info = _poppler(tmp_path, "pdfinfo")
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
     assert re.search(r"^Title:\s+crest report, 2 Nov 2026 to 29 Nov 2026$", info, re.M)
-    objects = _objects()
+    objects = _objects(_pdf())
     assert b"/Lang (en)" in objects
     assert re.search(rb"/DisplayDocTitle true", objects)  # the title, not 'report.pdf', in the viewer's bar
 
@@ -84,3 +86,42 @@ def test_the_warning_sign_comes_before_the_chart_as_on_the_page(tmp_path: Path) 
     words = " ".join(re.findall(r'^\s*"(.*)"$', structure, re.M))
     assert f"{ADVICE} Why: {SIGN}." in " ".join(words.split())
     assert structure.index("Why:") < structure.index("Figure") < structure.index("Safety answers and warning signs")
+
+
+def _figure_words(pdf: bytes) -> list[str]:
+    """The alternative text of each figure in the structure tree (WeasyPrint writes it as a literal string)."""
+    words = []
+    for figure in re.finditer(rb"/S /Figure(.*?)(?=/StructElem|$)", _objects(pdf), re.S):
+        alt = re.search(rb"/Alt \(((?:\\.|[^\\)])*)\)", figure.group(1))
+        words.append("" if alt is None else re.sub(rb"\\(.)", rb"\1", alt.group(1)).decode())
+    return words
+
+
+def test_the_chart_is_a_figure_whose_words_say_what_it_shows() -> None:
+    """Its alternative text was nothing (in the PDF) or 'Weekly median pain from 0 to 10, one line per place' (on
+    the page): not what a sighted reader takes from it, which way each place went."""
+    monday = date(2026, 11, 2)
+    back = {0: 6, 1: 6, 2: 6, 7: 7, 8: 7, 9: 8, 21: 3, 22: 3, 23: 2}  # no rating in the week of 16 Nov
+    check_ins = [
+        CheckIn(datetime.combine(monday + timedelta(days=day), time(9), UTC), pain=pain)
+        for day in range(28)
+        if (
+            pain := tuple(
+                PainRating(region, score, region.usual_side)
+                for region, score in ((Region.LOWER_BACK, back.get(day)), (Region.NECK, 4 if day in (8, 9) else None))
+                if score is not None
+            )
+        )
+    ]
+    period = Period(monday, monday + timedelta(days=27))
+    data = report_data([], check_ins, [], UTC, period, None, today=period.last_day)
+    report = ClinicianReport(data, datetime(2026, 11, 29, 20, tzinfo=UTC), "UTC", None, "Not advice.")
+    said = (
+        "Weekly median pain from 0 to 10, 2 Nov 2026 to 29 Nov 2026, a line per place. "
+        "Lower back (centre): 6.0 in the week of 2 Nov 2026, 3.0 in the week of 23 Nov 2026, a fall of 3.0; "
+        "highest 7.0, in the week of 9 Nov 2026; no rating in 1 week between. "
+        "Neck (centre): one week rated, the week of 9 Nov 2026: 4.0."
+    )
+    assert _figure_words(report_pdf(report)) == [said]
+    # on the Report page, the same words name the chart for a screen reader, wide or narrow
+    assert [unescape(name) for name in re.findall(r'<svg[^>]* aria-label="([^"]*)"', report_html(report))] == [said] * 2
