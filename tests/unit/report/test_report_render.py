@@ -347,3 +347,17 @@ def test_each_day_of_the_appendix_is_on_one_line() -> None:
     report, _ = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=13))
     appendix = _pdf_text(report, "a4").split("Appendix")[1]
     assert "10 Dec 2026" in appendix and "13 Dec 2026" in appendix
+
+
+@pytest.mark.parametrize("days", [30, 39])
+def test_a_sections_closing_note_never_starts_a_page_away_from_its_section(days: int) -> None:
+    """In US Letter, four to five weeks of data put the daily activities' closing note at the top of page 3, without
+    its heading: '0 is unable, 10 is able as before the problem' said nothing of what it was about."""
+    history = daily_practice(FIRST, days, UTC)
+    period = Period(FIRST, FIRST + timedelta(days=days - 1))
+    data = report_data(history.sessions, history.check_ins, history.psfs, UTC, period, 7, today=period.last_day)
+    made = datetime.combine(period.last_day, time(20), UTC)
+    pages = _pdf_text(ClinicianReport(data, made, "UTC", None, "crest is not medical advice."), "letter").split("\f")
+    [page] = [" ".join(page.split()) for page in pages if "0 is unable, 10 is able as before the problem" in page]
+    assert not page.startswith("0 is unable")
+    assert "the average" in page.split("0 is unable")[0]  # what it explains ends on the same page
