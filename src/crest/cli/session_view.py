@@ -98,12 +98,13 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
         title=panel_title,
         padding=(1, 2),
     )
-    small_clock = Text(f"{clock_text(remaining_s)} left", style=clock_style, justify="center")
+    # The smaller layouts give the time as the full one says it under its digits: "4 min 20 s left", not "04:20 left".
+    small_clock = Text(left_in_words(remaining_s), style=clock_style, justify="center")
     compact = Panel(
         Group(small_clock, bar, Text(cue, justify="center"), Text(keys + voice, style="dim")),
         title=panel_title,
         padding=(0, 1),
     )
     # The fewest rows: the cue first, then the time and the keys on one line.
-    bare = Group(Text(cue), Text(f"{title} · {clock_text(remaining_s)} left · {keys}{voice}", style="dim"))
+    bare = Group(Text(cue), Text(f"{title} · {left_in_words(remaining_s)} · {keys}{voice}", style="dim"))
     return FittedFrame(full, compact, bare)

@@ -129,7 +129,21 @@ def test_a_short_terminal_gets_a_smaller_clock_and_still_the_cue_and_the_keys() 
         lines = _drawn(rows, runner)
         text = " ".join(" ".join(line.strip("│ ") for line in lines).split())
         assert len(lines) <= rows
-        assert "let the floor hold you" in text and "space pause · q end" in text and "15:00 left" in text
-        assert "█" not in text
+        assert "let the floor hold you" in text and "space pause · q end" in text and "15 min left" in text
+        assert "█" not in text and "15:00" not in text  # in words, as the full layout says it under its digits
     lowest = _drawn(3, runner)
     assert len(lowest) <= 3 and "let the floor hold you" in " ".join(" ".join(lowest).split())
+
+
+def test_every_layout_says_the_time_left_in_the_same_words() -> None:
+    """The compact and bare layouts said "14:30 left" where the full one says "14 min 30 s left"."""
+    clock = MovableClock()
+    runner = SessionRunner(build_timeline(load_protocol(), "standard", 15), clock)
+    runner.start()
+    clock.now_s = 29.6
+    runner.poll()
+    for rows, layout in ((40, "full"), (12, "compact"), (5, "bare")):
+        lines = _drawn(rows, runner)
+        text = " ".join(" ".join(line.strip("│ ") for line in lines).split())
+        assert ("█" in text) == (layout == "full") and ("╭" in "".join(lines)) == (layout != "bare"), layout
+        assert "14 min 30 s left" in text and "14:30" not in text, layout
