@@ -3,16 +3,19 @@ Pathways' published alert thresholds). Pure: records, trends, `now` in; alerts o
 
 - critical: a pain rating of 7/10 or more in the last 7 days; a safety answer that is a red flag (the latest
   answers themselves advise seeing a clinician or urgent care); a check-in in the last 7 days with warning signs
-  (by its places or the words of its note: the safety gate's own reading), said to be worse or not. The two stay
-  apart, so a practitioner reads where a sign came from.
+  (by its places or the words of its note: the safety gate's own reading), said to be worse or not, and an
+  urgent-care sign for as long as its advice stands (14 days, `sign_held_until`). The two stay apart, so a
+  practitioner reads where a sign came from.
 - high: a place whose latest week is 2 points or more above its first week (the progress verdict "worse");
   14 days without a session.
 - low: 2 days without a session in a daily plan (a prescription of 7 days a week).
 
 An alert keeps the moment it was raised (`since`, the newest record's own time, as the practitioner reads it);
-acknowledging it hides it until something newer raises it again. A record raises it when the practice learns of it
-(`raised`): the later of its own time and when the journal stored it (`stored_at`), so a check-in a linked crest
-syncs after the practitioner acknowledged the alert is news, not something already acknowledged.
+acknowledging it takes it off the top of the list until something newer raises it again (a critical one
+acknowledged is still named in the client's row, as acknowledged, while it stands: `acknowledged_alerts`). A record
+raises it when the practice learns of it (`raised`): the later of its own time and when the journal stored it
+(`stored_at`), so a check-in a linked crest syncs after the practitioner acknowledged the alert is news, not
+something already acknowledged.
 """
 
 from collections.abc import Mapping, Sequence
@@ -27,7 +30,7 @@ from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn
 from crest.journal.vocabulary import Comparison
 from crest.safety.screen import AdviceLevel
-from crest.safety.standing import CheckInSign
+from crest.safety.standing import CheckInSign, sign_held_until
 
 RECENT_DAYS = 7
 SEVERE_PAIN_SCORE = 7
@@ -87,7 +90,7 @@ class Alert:
 class ClientSignals:
     """What the alerts are computed from; the caller reads only the windows they need."""
 
-    recent_check_ins: Sequence[CheckIn]  # at least the last RECENT_DAYS days
+    recent_check_ins: Sequence[CheckIn]  # at least the last RECENT_DAYS days, and those `check_in_signs` came from
     trends: Sequence[PainTrend]  # the progress verdicts per place
     last_session_at: datetime | None  # the latest session in real time (`last_real_session_at`): a demo is no rest
     programme_start: datetime  # counting days without a session starts here when there was none since
@@ -95,8 +98,8 @@ class ClientSignals:
     safety_level: AdviceLevel | None  # the level of the safety answers alone (not of the check-ins' signs)
     safety_answered_at: datetime | None
     zone: tzinfo  # the client's: where their days begin
-    # The warning signs of `recent_check_ins`, as the safety gate reads them, and the urgent ones kept when their
-    # check-in was deleted or corrected (`kept`), which the gate still holds by.
+    # The warning signs of `recent_check_ins` (an urgent one's for its whole waiting time), as the safety gate reads
+    # them, and the urgent ones kept when their check-in was deleted or corrected (`kept`), which the gate holds by.
     check_in_signs: Sequence[CheckInSign] = ()
     safety_stored_at: datetime | None = None  # when the journal stored the latest safety answers (`stored_at`)
 
@@ -113,6 +116,13 @@ def open_alerts(alerts: Sequence[Alert], acknowledged: Mapping[AlertKind, dateti
     return [
         alert for alert in alerts if acknowledged.get(alert.kind, alert.learned_at - timedelta(1)) < alert.learned_at
     ]
+
+
+def acknowledged_alerts(alerts: Sequence[Alert], acknowledged: Mapping[AlertKind, datetime]) -> list[Alert]:
+    """The critical alerts acknowledged since they were raised, which still stand: acknowledging one says the
+    practitioner acted on it, not that its advice (urgent care for 14 days) no longer holds."""
+    still_open = open_alerts(alerts, acknowledged)
+    return [alert for alert in alerts if alert.level is AlertLevel.CRITICAL and alert not in still_open]
 
 
 def highest_level(alerts: Sequence[Alert]) -> AlertLevel | None:
@@ -145,12 +155,16 @@ def _pain_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
 def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
     alerts = []
     recent_days = timedelta(days=RECENT_DAYS)
-    recent = {c.id: c for c in signals.recent_check_ins if now - recent_days <= c.at <= now}
+    check_ins = {c.id: c for c in signals.recent_check_ins if c.at <= now}
+    recent = {c.id for c in check_ins.values() if now - recent_days <= c.at}
     signs = sorted(
         (
             sign
             for sign in signals.check_in_signs
-            if sign.check_in_id in recent or (sign.kept and now - recent_days <= sign.at <= now)
+            if sign.check_in_id in recent
+            or (sign.kept and now - recent_days <= sign.at <= now)
+            # urgent care stands its whole waiting time: the list must not fall silent on it after a week
+            or (sign.urgent and sign.at <= now < sign_held_until(sign))
         ),
         key=lambda s: s.at,
     )
@@ -159,7 +173,7 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         # urgent signs first: "see a clinician" must never push "seek urgent care" out of the row.
         leading = max(signs, key=lambda sign: (sign.urgent, sign.at)).check_in_id
         named_here = sorted((sign for sign in signs if sign.check_in_id == leading), key=lambda sign: not sign.urgent)
-        check_in = recent.get(leading)
+        check_in = check_ins.get(leading)
         worse = " (said to be worse)" if check_in and check_in.compared_with_before is Comparison.WORSE else ""
         # A corrected check-in may name the sign kept from before it was corrected: said once.
         named = dict.fromkeys(_for_the_practitioner(sign) for sign in named_here)
@@ -169,7 +183,7 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         if other:  # one alert names one check-in's signs; the client's page lists every one
             text += f"; and {counted(other, 'other sign')}"
         # Raised again by any newer sign, whichever check-in leads.
-        raised = max(learned_of(sign.at, _stored_at(recent.get(sign.check_in_id))) for sign in signs)
+        raised = max(learned_of(sign.at, _stored_at(check_ins.get(sign.check_in_id))) for sign in signs)
         alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text, raised))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:

@@ -33,6 +33,7 @@ from crest.insights.alerts import (
     AlertKind,
     AlertLevel,
     ClientSignals,
+    acknowledged_alerts,
     client_alerts,
     highest_level,
     open_alerts,
@@ -47,6 +48,7 @@ from crest.insights.verdicts import WINDOW_DAYS
 from crest.interop.fhir import FhirVersion
 from crest.journal.records import CheckIn, PracticeSession, check_note
 from crest.safety.screen import level_of
+from crest.safety.standing import LONGEST_WAIT
 from crest.services.accounts import NotAllowed, NotFoundForYou, linked_client, require
 from crest.services.audit import Audited, AuditLog
 from crest.services.practice_link import nobody_follows
@@ -91,6 +93,9 @@ class ClientSummary:
     last_session_at: datetime | None  # in real time: a demo shows on the client's page, never as their last rest
     prescription: Prescription | None
     zone: tzinfo  # the client's own, where their days begin and in which their times read
+    # Critical ones acknowledged that still stand: the row still names them, lower in the list (acknowledged means
+    # acted on; the advice of an urgent-care sign holds 14 days all the same)
+    acknowledged: tuple[Alert, ...] = ()
 
     @property
     def level(self) -> AlertLevel | None:
@@ -158,7 +163,10 @@ def zone_named(name: str | None, fallback: tzinfo) -> tzinfo:
 
 
 def _recent(check_ins: Sequence[CheckIn], now: datetime) -> list[CheckIn]:
-    return [check_in for check_in in check_ins if check_in.at >= now - timedelta(days=RECENT_DAYS)]
+    """The check-ins whose warning signs may raise an alert: the last RECENT_DAYS days', and the urgent-care ones'
+    for as long as their advice holds (LONGEST_WAIT)."""
+    since = now - max(timedelta(days=RECENT_DAYS), LONGEST_WAIT)
+    return [check_in for check_in in check_ins if check_in.at >= since]
 
 
 class PracticeMode:
@@ -252,12 +260,14 @@ class PracticeMode:
             ],
         )
         alerts = client_alerts(signals, now)
+        acknowledged_kinds = {AlertKind(kind): at for kind, at in acknowledged.items()}
         assert linked.client.person_id is not None  # a client account always has its person
         return ClientSummary(
             client_id=linked.client.id,
             person_id=linked.client.person_id,
             name=linked.client.name,
-            alerts=tuple(open_alerts(alerts, {AlertKind(kind): at for kind, at in acknowledged.items()})),
+            alerts=tuple(open_alerts(alerts, acknowledged_kinds)),
+            acknowledged=tuple(acknowledged_alerts(alerts, acknowledged_kinds)),
             adherence=adherence(window.sessions, window.check_ins, zone, now, None, target),
             trends=tuple(trends),
             psfs=psfs_change(window.psfs),

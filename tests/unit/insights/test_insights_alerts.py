@@ -7,6 +7,7 @@ from crest.insights.alerts import (
     AlertKind,
     AlertLevel,
     ClientSignals,
+    acknowledged_alerts,
     client_alerts,
     highest_level,
     open_alerts,
@@ -89,8 +90,32 @@ def test_warning_signs_in_a_check_in_are_critical_say_where_they_came_from_and_w
         "urgent-care warning sign in a check-in of 5 May 2026: pain below the knee in both legs (said to be worse)"
     )
     old = replace(both_legs, at=NOW - timedelta(days=8))
-    old_signs = [_sign(old, "both_legs", "Pain below the knee in both legs")]
+    old_signs = [_sign(old, "infection_signs", "Back pain with a fever")]
     assert _kinds(replace(_signals([old]), check_in_signs=old_signs)) == []  # older than the last 7 days
+
+
+def test_an_urgent_care_sign_stays_an_alert_while_its_advice_stands() -> None:
+    """Its advice holds 14 days: after a week the list fell silent on it (practice walk-through M1)."""
+    for days_ago, kinds in ((8, [AlertKind.WARNING_SIGNS]), (13.9, [AlertKind.WARNING_SIGNS]), (14.1, [])):
+        old = replace(_check_in(days_ago, _rating(3)), id=4)
+        signs = [_sign(old, "both_legs", "Pain below the knee in both legs")]
+        assert _kinds(replace(_signals([old]), check_in_signs=signs)) == kinds, days_ago
+
+
+def test_an_acknowledged_critical_alert_is_still_told_while_it_stands() -> None:
+    check_in = replace(_check_in(2, _rating(8)), id=4)
+    signs = [_sign(check_in, "both_legs", "Pain below the knee in both legs")]
+    alerts = client_alerts(
+        replace(_signals([check_in], last_session_days_ago=3, daily_plan=True), check_in_signs=signs), NOW
+    )
+    acknowledged = {kind: NOW for kind in AlertKind}
+    assert open_alerts(alerts, acknowledged) == []
+    # critical ones only: what the page that asks first says stays in the row
+    assert [alert.kind for alert in acknowledged_alerts(alerts, acknowledged)] == [
+        AlertKind.WARNING_SIGNS,
+        AlertKind.SEVERE_PAIN,
+    ]
+    assert acknowledged_alerts(alerts, {}) == []
 
 
 def test_a_sign_and_severe_pain_of_one_check_in_show_the_sign_first() -> None:

@@ -241,8 +241,8 @@ def acknowledge_confirm(request: Request, client_id: PageRecordId, kind: str, as
         active="practice_dashboard",
         title=f"Acknowledge {detail.name}'s {alert.level.label} alert?",
         consequence=f"{alert.text[:1].upper()}{alert.text[1:]}. Acknowledged, it leaves the top of your list of "
-        f"clients and shows here as acknowledged by you, until something newer raises it again. Acknowledge it once "
-        f"you have acted on it.",
+        f"clients, where {detail.name}'s row still names it as acknowledged while it stands, and shows here as "
+        f"acknowledged by you, until something newer raises it again. Acknowledge it once you have acted on it.",
         action=request.url_for("practice_acknowledge", client_id=client_id, kind=kind).path,
         button="Acknowledge the alert",
         cancel=request.url_for("practice_client", client_id=client_id).path,

@@ -4,9 +4,11 @@ click took a warning sign off the top of the list, and the row said only "acknow
 
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI
 
-from support.practice_web import World, browser
+from support.practice_web import World, browser, sign_in
 
 FROM_THE_PAGE = {"Referer": "http://testserver/practice"}
 
@@ -37,3 +39,38 @@ def test_a_critical_alert_asks_first_and_then_says_when_it_was_acknowledged(app:
         # acknowledged since: the page that asks first has nothing left to ask
         again = pat.get(asks_first, follow_redirects=False)
         assert again.status_code == 303 and again.headers["location"] == client
+
+
+def _row(page: str, name: str) -> str:
+    """The Clients list's row of `name`, its words without markup."""
+    row = next(one for one in page.split("<tr>") if f">{name}</a>" in one)
+    return " ".join(re.sub(r"<[^>]+>", " ", row.split("</tr>")[0]).split())
+
+
+def test_an_acknowledged_urgent_sign_stays_in_the_row_while_its_advice_stands(app: FastAPI, world: World) -> None:
+    """Acknowledged, the row said "Alert: none" (practice walk-through M1), though the advice to seek urgent care
+    stands 14 days and the page that asked first said the alert only leaves the top of the list."""
+    with browser(app, world.tokens["client_a"]) as ann:
+        both_legs = {"region": "calf_and_shin", "side": "both", "score": 5}
+        signed = ann.post("/api/checkins", json={"pain": [both_legs]})
+        assert signed.status_code == 201, signed.text
+    client = f"/practice/clients/{world.ids['client']}"
+    asks_first = f"{client}/alerts/warning_signs/acknowledge"
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        assert "critical" in _row(pat.get("/practice").text, "Ann")
+        confirm = pat.get(asks_first).text
+        assert (
+            "it leaves the top of your list of clients, where Ann&#39;s row still names it as acknowledged" in confirm
+        )
+        assert pat.post(asks_first, headers=FROM_THE_PAGE, follow_redirects=False).status_code == 303
+
+        row = _row(pat.get("/practice").text, "Ann")
+        assert row.startswith("Ann critical acknowledged: ") and "pain below the knee in both legs" in row, row
+    world.clock.advance(10 * 86400)  # older than a week's alerts; urgent care's advice stands 14 days
+    with browser(app, sign_in(app, "pat@clinic.example")) as pat:
+        row = _row(pat.get("/practice").text, "Ann")
+        assert "critical acknowledged: urgent-care warning sign" in row, row  # after the open alerts, if any
+    world.clock.advance(5 * 86400)  # its 14 days are over
+    with browser(app, sign_in(app, "pat@clinic.example")) as pat:
+        row = _row(pat.get("/practice").text, "Ann")
+        assert "warning sign" not in row and "acknowledged" not in row, row
