@@ -171,7 +171,7 @@ def link(
     from crest.accounts.permissions import SHARED_RECORDS
     from crest.cli.journal_access import open_services
     from crest.services.accounts import CODE_ASKED
-    from crest.services.practice_link import PracticeUnreachable, practice_address, refused_in_words
+    from crest.services.practice_link import SecondFactorAsked, practice_address
 
     practice_address(url)  # "javascript:alert(1)" is no address: said before asking for a code it cannot hold
     code = _invitation_code(url, code)
@@ -206,14 +206,12 @@ def link(
                 password,
                 ask_again=not password_stdin,
             )
-        except PracticeUnreachable as error:
+        except SecondFactorAsked:
             # the practice asks for the app's code as a browser would ("type the code"): here that is --code
-            if second_factor is None and str(error).startswith(refused_in_words(401, CODE_ASKED)):
-                raise CrestError(
-                    f"{CODE_ASKED}: run crest link again with --code and the 6 digits the app shows now (or a "
-                    "recovery code); the invitation still works"
-                ) from None
-            raise
+            raise CrestError(
+                f"{CODE_ASKED}: run crest link again with --code and the 6 digits the app shows now (or a "
+                "recovery code); the invitation still works"
+            ) from None
     typer.echo(f"Linked to {practice_name}. Run crest sync to send your journal and fetch your prescription.")
 
 

@@ -18,6 +18,10 @@ from crest.accounts.records import MAX_NAME_CHARACTERS, InvalidPrescription, Pre
 from crest.errors import hidden_control
 from crest.journal import capacity
 
+# The `code` of the practice's refusal that asks for the authenticator app's code (an account with two-step sign-in):
+# `crest link` acts on it, whatever the words say
+SECOND_FACTOR_NEEDED = "second_factor_needed"
+
 
 class _Answer(BaseModel):
     model_config = ConfigDict(strict=True)

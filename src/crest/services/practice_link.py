@@ -37,7 +37,18 @@ from crest.journal.records import JournalContents
 from crest.journal.store import RecordKind
 from crest.journal.transfer.json_format import export_json
 from crest.private_files import make_private_folder, write_private_file
-from crest.services.practice_answers import ACCEPTED, HELD, OFFER, PRESCRIBED, PUSHED, SHARING, Moment, Name, Offer
+from crest.services.practice_answers import (
+    ACCEPTED,
+    HELD,
+    OFFER,
+    PRESCRIBED,
+    PUSHED,
+    SECOND_FACTOR_NEEDED,
+    SHARING,
+    Moment,
+    Name,
+    Offer,
+)
 from crest.services.sync import KINDS, JournalSync, Outgoing, read_session_notes
 
 if TYPE_CHECKING:
@@ -86,14 +97,15 @@ class NotThere(PracticeUnreachable):
 
 
 class PracticeRefused(PracticeUnreachable):
-    """The practice's own refusal of a request (an HTTP status of 400 or more), said in its words, with its status
-    and the fields of the request it names as the problem (a crest practice's `errors`): what a refusal is, is told
-    from those, never from the words."""
+    """The practice's own refusal of a request (an HTTP status of 400 or more), said in its words, with its status,
+    the fields of the request it names as the problem (a crest practice's `errors`) and what it says the refusal is
+    (its `code`, where it gives one): what a refusal is, is told from those, never from the words."""
 
-    def __init__(self, message: str, status: int, fields: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, status: int, fields: tuple[str, ...] = (), code: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.fields = fields
+        self.code = code
 
 
 class PasswordRefused(PracticeUnreachable):
@@ -104,6 +116,11 @@ class PasswordRefused(PracticeUnreachable):
 class NotTheAccountsPassword(PasswordRefused):
     """The email has an account at the practice, and the password is not its own: the same invitation takes that
     account's password."""
+
+
+class SecondFactorAsked(PracticeUnreachable):
+    """The email's account at the practice signs in with two-step sign-in, and no code from its authenticator app
+    came with the password: the same invitation takes the code."""
 
 
 class LinkDamaged(CrestError):
@@ -379,14 +396,16 @@ def _asked_to_wait(retry_after: str | None) -> str:
 
 
 def refusal_of(status: int, payload: bytes) -> PracticeRefused:
-    """The practice's refusal with HTTP status `status` and answer `payload`: its reason in words, and the fields
-    it names (`errors`), where a crest practice's answer has them."""
+    """The practice's refusal with HTTP status `status` and answer `payload`: its reason in words, the fields it
+    names (`errors`) and its `code`, where a crest practice's answer has them."""
     try:
-        named = json.loads(payload).get("errors") or []
+        answer = json.loads(payload)
+        named = answer.get("errors") or []
         fields = tuple(str(problem["field"]) for problem in named if isinstance(problem, dict) and "field" in problem)
+        code = answer.get("code") if isinstance(answer.get("code"), str) else None
     except (ValueError, AttributeError, TypeError, RecursionError):
-        fields = ()
-    return PracticeRefused(refused_in_words(status, _detail(payload)), status, fields)
+        fields, code = (), None
+    return PracticeRefused(refused_in_words(status, _detail(payload)), status, fields, code)
 
 
 def _detail(payload: bytes) -> str:
@@ -469,6 +488,8 @@ class PracticeLink:
             if "password" in error.fields:  # a new account's (422), or not the existing account's own (401)
                 refused = NotTheAccountsPassword if error.status == 401 else PasswordRefused
                 raise refused(error.message) from None
+            if error.code == SECOND_FACTOR_NEEDED:
+                raise SecondFactorAsked(error.message) from None
             raise
         if not accepted.device_token:
             raise PracticeUnreachable("the practice accepted the invite but sent no device token; link again")

@@ -20,6 +20,7 @@ from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
 from crest.input_problems import field_label
 from crest.services.accounts import (
+    CodeNeeded,
     NotAllowed,
     NotFoundForYou,
     NotSignedIn,
@@ -28,6 +29,7 @@ from crest.services.accounts import (
     TooManyAttempts,
 )
 from crest.services.audit import Audited
+from crest.services.practice_answers import SECOND_FACTOR_NEEDED
 from crest.web.api import account, auth, practice, sync
 from crest.web.errors import printable
 from crest.web.headers import add_security_headers
@@ -80,6 +82,11 @@ def password_refusal(error: PasswordNotTaken) -> dict[str, Any]:
     """The API's answer to a refused password: its reason, and its field among the `errors`."""
     said = printable(error.message)
     return {"detail": said, "errors": [{"field": error.field, "label": field_label(error.field), "message": said}]}
+
+
+def code_refusal(error: CodeNeeded) -> dict[str, Any]:
+    """The API's answer asking for the authenticator app's code: its words, and its `code` for a program."""
+    return {"detail": printable(error.message), "code": SECOND_FACTOR_NEEDED}
 
 
 def _back_after_sign_in(request: Request, door: PracticeDoor) -> str | None:
@@ -185,6 +192,15 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
         return JSONResponse(password_refusal(error), status_code=error.http_status)
 
     app.add_exception_handler(PasswordNotTaken, password_not_taken)
+
+    async def code_needed(request: Request, error: Exception) -> Response:
+        """The API says a missing code by its `code` too: `crest link` asks for --code on that, whatever the words."""
+        assert isinstance(error, CodeNeeded)
+        if _a_page_was_asked_for(request, app):
+            return await general(request, error)
+        return JSONResponse(code_refusal(error), status_code=error.http_status)
+
+    app.add_exception_handler(CodeNeeded, code_needed)
     framework = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[HTTPException])
 
     async def framework_error(request: Request, error: Exception) -> Response:

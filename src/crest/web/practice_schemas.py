@@ -50,6 +50,19 @@ class LoginIn(_Input):
     second_factor_code: str | None = SECOND_FACTOR_CODE
 
 
+class SignInRefusedOut(BaseModel):
+    """A 401 where a password or a code is asked (signing in, accepting an invitation, a password link). A program
+    acts on its `code`, never on the words of `detail`, which may change."""
+
+    detail: str
+    code: Literal["second_factor_needed"] | None = Field(
+        None,
+        description="second_factor_needed: the password is right, and the account signs in with two-step sign-in: "
+        "send the code its authenticator app shows now (or a recovery code) as second_factor_code with the rest. "
+        "Absent for a wrong password or code",
+    )
+
+
 class AccountOut(BaseModel):
     name: str
     email: str

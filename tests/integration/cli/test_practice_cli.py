@@ -19,11 +19,13 @@ from crest.journal.practice_store import PracticeStore
 from crest.journal.store import Journal
 from crest.services.accounts import (
     ACCOUNT_PASSWORD_ASKED,
+    CODE_ASKED,
+    CodeNeeded,
     NewPasswordRefused,
     NotTheAccountsPassword,
     token_hash,
 )
-from crest.web.practice_app import password_refusal
+from crest.web.practice_app import code_refusal, password_refusal
 
 Completed = subprocess.CompletedProcess[str]
 RunCrest = Callable[..., Completed]
@@ -220,13 +222,13 @@ def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_readi
     assert asked == ["GET /api/auth/invites/CODE"]  # nothing was sent
 
 
-def test_link_to_an_account_with_two_step_sign_in_and_no_code_says_to_add_code(run_crest: RunCrest) -> None:
-    """The practice asks for the app's code in a browser's words ("type the code"); `crest link` asks nothing
-    more, so it names its own option for it."""
-    from crest.services.accounts import CODE_ASKED
-
+@pytest.mark.parametrize("words", [CODE_ASKED, "two-step sign-in is on for this account"])
+def test_link_to_an_account_with_two_step_sign_in_and_no_code_says_to_add_code(run_crest: RunCrest, words: str) -> None:
+    """The practice asks for the app's code in a program's words ("send it as second_factor_code"); `crest link`
+    asks nothing more, so it names its own option for it. It knows that refusal by its `code`, whatever the words:
+    it compared them with its own sentence, and a practice that worded it otherwise ended the command with them."""
     # what /api/auth/accept-invite answers an account with a second factor
-    asks_the_code = (401, {"detail": f"{CODE_ASKED}: type the code it shows now (or a recovery code)"})
+    asks_the_code = (401, code_refusal(CodeNeeded(f"{words}: send it as second_factor_code with the rest")))
     with scripted_practice({"GET /api/auth/invites/CODE": OFFER, "POST /api/auth/accept-invite": asks_the_code}) as (
         url,
         _asked,
@@ -234,7 +236,7 @@ def test_link_to_an_account_with_two_step_sign_in_and_no_code_says_to_add_code(r
         args = ("link", url, "CODE", "--email", "bob@home.example", "--name", "Bob", "--password-stdin", "--yes")
         result = run_crest(*args, input_text="a long enough password\n")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "run crest link again with --code" in result.stderr and "type the code" not in result.stderr
+    assert "run crest link again with --code" in result.stderr and "second_factor_code" not in result.stderr
 
 
 def test_link_takes_the_whole_invitation_link_as_the_address_with_or_without_the_code(run_crest: RunCrest) -> None:

@@ -20,6 +20,7 @@ from crest.web.practice_schemas import (
     LoginIn,
     ResetPasswordIn,
     ResetViewOut,
+    SignInRefusedOut,
 )
 from crest.web.schemas import ErrorOut
 
@@ -38,12 +39,16 @@ def account_out(door_practice_name: str | None, account: Account, actor: Actor) 
 @router.post(
     "/login",
     response_model=AccountOut,
-    responses={401: {"model": ErrorOut}, 429: {"model": ErrorOut, "description": "wait Retry-After seconds"}},
+    responses={
+        401: {"model": SignInRefusedOut},
+        429: {"model": ErrorOut, "description": "wait Retry-After seconds"},
+    },
 )
 def login(body: LoginIn, request: Request, response: Response, door: Door) -> AccountOut:
     """Sign in: a session cookie (HttpOnly, SameSite=Lax). 401 for a wrong email or password, 429 after
     repeated failures for the account or from the address, with a growing wait. An account with two-step sign-in
-    sends `second_factor_code` too (401 without it, or with a wrong or used one; wrong codes back off alike)."""
+    sends `second_factor_code` too: 401 without it (its `code`: second_factor_needed), and with a wrong or used one
+    (wrong codes back off alike)."""
     address = address_of(request)
     signed = door.accounts.sign_in(body.email, body.password, address)
     if isinstance(signed, CodeAsked):
@@ -93,12 +98,13 @@ def invite(code: str, door: Door) -> InviteViewOut:
     "/accept-invite",
     status_code=status.HTTP_201_CREATED,
     response_model=AcceptedOut,
-    responses={401: {"model": ErrorOut}, 409: {"model": ErrorOut}, 410: {"model": ErrorOut}},
+    responses={401: {"model": SignInRefusedOut}, 409: {"model": ErrorOut}, 410: {"model": ErrorOut}},
 )
 def accept_invite(body: AcceptInviteIn, request: Request, response: Response, door: Door) -> AcceptedOut:
     """Create the account (or link an existing one with its password) and sign in, with a session cookie; with
     `device_name` (`crest link`) a device token instead, and no cookie. A client must agree (`consent: true`) to
-    what their practitioner will see; a used, expired or unknown code answers 410."""
+    what their practitioner will see; a used, expired or unknown code answers 410. An existing account with two-step
+    sign-in sends `second_factor_code` too (401 without it, its `code`: second_factor_needed)."""
     with _code_asked_by_its_field():
         accepted = door.accounts.accept_invite(
             body.code,
@@ -125,7 +131,9 @@ def password_reset(code: str, door: Door) -> ResetViewOut:
 
 
 @router.post(
-    "/password-reset", response_model=AccountOut, responses={410: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+    "/password-reset",
+    response_model=AccountOut,
+    responses={401: {"model": SignInRefusedOut}, 410: {"model": ErrorOut}, 422: {"model": ErrorOut}},
 )
 def reset_password(body: ResetPasswordIn, request: Request, response: Response, door: Door) -> AccountOut:
     """Set a new password with a reset link (the usual rules): the link is used up, every sign-in session of the

@@ -1,6 +1,7 @@
 """`crest link` asks again for a password the practice refuses (a practice-mode walk-through, L1), a new account's
-or an existing account's: which refusals those are is told from the practice's own answers, by the field they name
-as `http_transport` reads it (`refusal_of`), never by their words."""
+or an existing account's, and for the code of an account with two-step sign-in: which refusals those are is told
+from the practice's own answers, by the field they name or their `code` as `http_transport` reads them
+(`refusal_of`), never by their words."""
 
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.services.practice_answers import SECOND_FACTOR_NEEDED
 from crest.services.practice_link import (
     NotTheAccountsPassword,
     PasswordRefused,
     PracticeLink,
     PracticeUnreachable,
+    SecondFactorAsked,
     refusal_of,
 )
-from support.practice_web import PASSWORD, World, local_crest
+from crest.web.api import auth
+from support.practice_web import PASSWORD, World, local_crest, set_up_two_factor
 
 PRACTICE = "https://practice.test"
 
@@ -73,3 +77,32 @@ def test_an_existing_accounts_wrong_password_is_its_own_refusal_and_the_invitati
         with pytest.raises(NotTheAccountsPassword, match=r"^the practice refused: there is already an account for "):
             linking.link(PRACTICE, code, "ben@example.org", "not what Ben chose", "Ben", False, "laptop")
         assert linking.link(PRACTICE, code, "ben@example.org", PASSWORD, "Ben", False, "laptop") == "Clinic"
+
+
+def test_the_practice_asking_for_the_code_is_told_by_its_code_whatever_its_words(
+    app: FastAPI, world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ben has two-step sign-in: his password alone links nothing. crest link told the practice's request for his
+    app's code by its sentence; worded otherwise, it is still told, by the answer's `code`."""
+    set_up_two_factor(app, world.tokens["client_b"])
+    monkeypatch.setattr(auth, "CODE_ASKED", "two-step sign-in is on for this account")
+    code = world.invite_codes["client_b"]
+    with local_crest(tmp_path, world.clock) as services:
+        linking = PracticeLink(tmp_path, services.sync, world.clock, Refusing(app))
+        with pytest.raises(SecondFactorAsked, match=r"^the practice refused: two-step sign-in is on for this account"):
+            linking.link(PRACTICE, code, "ben@example.org", PASSWORD, "Ben", False, "laptop")
+    with TestClient(app) as anyone:  # signing in with the password alone is refused alike
+        signing_in = anyone.post("/api/auth/login", json={"email": "ben@example.org", "password": PASSWORD})
+    assert signing_in.status_code == 401 and signing_in.json()["code"] == SECOND_FACTOR_NEEDED
+    assert signing_in.json()["detail"].startswith("two-step sign-in is on for this account")
+
+
+def test_the_api_document_names_the_refusals_code(app: FastAPI) -> None:
+    """Where a code may be asked, the 401's model says `code` and its one value, for a program to act on."""
+    schema = app.openapi()
+    for path in ("/api/auth/login", "/api/auth/accept-invite", "/api/auth/password-reset"):
+        refusal = schema["paths"][path]["post"]["responses"]["401"]["content"]["application/json"]["schema"]
+        model = schema["components"]["schemas"][refusal["$ref"].rsplit("/", 1)[1]]
+        [named] = [option["const"] for option in model["properties"]["code"]["anyOf"] if "const" in option]
+        assert named == SECOND_FACTOR_NEEDED, path
+        assert "second_factor_code" in model["properties"]["code"]["description"]
