@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from crest.posture.result import TYPICAL_HEIGHT_NOTE
+from crest.posture.result import CRITERION_NAMES, TYPICAL_HEIGHT_NOTE, CheckResult, CriterionResult
+from crest.posture.video import VideoReviewBuilder
 from support.media import cut_short, fake_camera_flags, picture_of, write_h264, y4m_clip
 
 PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
@@ -227,6 +228,11 @@ def test_a_video_upload_shows_time_in_position(
     )
     assert page.locator("#result-picture").evaluate("img => img.naturalWidth") == 640  # the frame as checked
     screenshot(page, "check-video")
+    # The position's row says what the summary says: "nearly" beside "Nearly in the constructive rest position".
+    nearly_said = page.locator("#result-summary").inner_text().startswith("Nearly in")
+    position_row = page.locator("#result-timeline li").first.inner_text()
+    assert position_row.startswith("In position: ") and ("nearly" in position_row) == nearly_said
+    assert not (nearly_said and "yes" in position_row)
 
     # A whole rest that changed 30 times: its first moments show, the others and the timeline open on request.
     _check_with_moments(page, server_url, clip, 30, with_timeline=True)
@@ -236,6 +242,19 @@ def test_a_video_upload_shows_time_in_position(
     assert page.locator("#result-timeline-wrap").get_attribute("open") is None
     page.locator("#result-more-events summary").click()
     assert page.locator("#result-events-rest li").count() == 22
+
+    # Nearly in the position (arms overhead throughout): the timeline says "nearly" as the summary does, in the
+    # review's own words (it said "In position: yes").
+    arms_up = {"arms_below_shoulders": "adjust"}
+    criteria = tuple(CriterionResult(name, arms_up.get(name, "ok"), advice="fix it") for name in CRITERION_NAMES)
+    builder = VideoReviewBuilder(hold_s=1.0)
+    for step in range(12):
+        builder.add(step * 0.25, CheckResult(pose_recognized=True, view="side", criteria=criteria, summary=""))
+    nearly = builder.finish(3.0).to_json_dict()
+    _check_answered(page, server_url, clip, {"timeline": nearly["video"]["timeline"]}, summary=nearly["summary"])
+    expect(page.locator("#result-summary")).to_have_text(re.compile("^Nearly in the constructive rest position"))
+    expect(page.locator("#result-timeline li").first).to_have_text("In position: nearly 00:00\u201300:03")
+    screenshot(page, "check-video-nearly")
     context.close()
 
 
@@ -358,22 +377,28 @@ def test_a_refusal_keeps_the_file_name_as_written_and_starts_any_other_with_a_ca
     context.close()
 
 
-def _check_with_moments(page: Any, server_url: str, clip: Path, moments: int, with_timeline: bool = False) -> None:
-    """Check again, answered with the clip's real result changed `moments` times, one a second (a busy video)."""
+def _check_answered(page: Any, server_url: str, clip: Path, video: dict[str, Any], **result: Any) -> None:
+    """Check again, answered with the clip's real result, its `video` fields and `result`'s replaced."""
     answer = page.request.post(
         f"{server_url}/api/check",
         multipart={"file": {"name": clip.name, "mimeType": "video/mp4", "buffer": clip.read_bytes()}},
     ).json()
+    canned = json.dumps({"type": "result", "result": {**answer, **result, "video": {**answer["video"], **video}}})
+    page.route("**/api/check", lambda route: route.fulfill(content_type="application/x-ndjson", body=canned + "\n"))
+    page.get_by_role("button", name="Check").click()
+
+
+def _check_with_moments(page: Any, server_url: str, clip: Path, moments: int, with_timeline: bool = False) -> None:
+    """Check again, answered with the clip's real result changed `moments` times, one a second (a busy video)."""
     changes = [
         {"time": f"00:{second:02d}", "time_s": second, "criterion": "knees_bent", "what": "knees bent up: ok"}
         for second in range(moments)
     ]
-    video = {**answer["video"], "events": changes}
+    video: dict[str, Any] = {"events": changes}
     if with_timeline:
-        video["timeline"] = {"knees_bent": [{"start_s": s, "end_s": s + 1, "status": "ok"} for s in range(moments)]}
-    canned = json.dumps({"type": "result", "result": {**answer, "video": video}}) + "\n"
-    page.route("**/api/check", lambda route: route.fulfill(content_type="application/x-ndjson", body=canned))
-    page.get_by_role("button", name="Check").click()
+        spans = [{"start_s": s, "end_s": s + 1, "status": "ok", "word": "OK"} for s in range(moments)]
+        video["timeline"] = {"knees_bent": spans}
+    _check_answered(page, server_url, clip, video)
 
 
 def _wall() -> bytes:

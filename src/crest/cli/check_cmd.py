@@ -313,7 +313,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         for line in event_lines(review.events):
             out.print(f"  - {escape(line)}")
         out.print("timeline:")
-        for line in timeline_lines(review.timelines):
+        for line in timeline_lines(review):
             out.print(f"  {escape(line)}")
         if checked.breath is not None:
             render_breath(out, checked.breath)

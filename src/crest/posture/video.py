@@ -125,8 +125,13 @@ class VideoReview:
             "frames_with_person": self.frames_with_person,
             "share_in_position": round(self.share_in_position, 3),
             "events": [event.to_json_dict() for event in self.events],
+            # Each stretch with its word, as the terminal's timeline says it: a page shows the same words.
             "timeline": {
-                name: [segment.to_json_dict() for segment in segments] for name, segments in self.timelines.items()
+                name: [
+                    {**segment.to_json_dict(), "word": segment_word(segment.status, nearly=self.result.nearly)}
+                    for segment in segments
+                ]
+                for name, segments in self.timelines.items()
             },
         }
         return overall
@@ -158,15 +163,16 @@ def event_lines(events: tuple[DriftEvent, ...]) -> list[str]:
     return lines
 
 
-def timeline_lines(timelines: Mapping[str, tuple[Segment, ...]]) -> list[str]:
+def timeline_lines(review: VideoReview) -> list[str]:
     """One line for the position, then one per criterion: "Knees bent up: OK 00:00-00:20, Adjust 00:20-00:35"."""
     lines = []
     for name in (POSITION, *CRITERION_NAMES):
-        segments = timelines.get(name, ())
+        segments = review.timelines.get(name, ())
         if not segments:
             continue
         spans = ", ".join(
-            f"{_segment_word(segment.status)} {clock_text(segment.start_s)}-{clock_text(segment.end_s)}"
+            f"{segment_word(segment.status, nearly=review.result.nearly)} "
+            f"{clock_text(segment.start_s)}-{clock_text(segment.end_s)}"
             for segment in segments
         )
         lines.append(f"{'In position' if name == POSITION else criterion_label(name)}: {spans}")
@@ -176,7 +182,11 @@ def timeline_lines(timelines: Mapping[str, tuple[Segment, ...]]) -> list[str]:
 SEGMENT_WORDS: Mapping[str, str] = {NO_PERSON: "nobody", NOBODY: "nobody", IN_POSITION: "yes", OUT_OF_POSITION: "no"}
 
 
-def _segment_word(status: str) -> str:
+def segment_word(status: str, *, nearly: bool) -> str:
+    """A stretch's verdict in a timeline. In the position, "nearly" when the review's verdict is (`nearly`:
+    CheckResult.nearly), as its summary says "Nearly in the constructive rest position", never a plain "yes"."""
+    if status == IN_POSITION and nearly:
+        return "nearly"
     return SEGMENT_WORDS.get(status) or status_label(status)
 
 

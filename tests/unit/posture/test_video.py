@@ -117,7 +117,8 @@ def test_json_has_the_check_fields_and_the_video_fields() -> None:
         "events",
         "timeline",
     }
-    assert data["video"]["timeline"]["position"] == [{"start_s": 0.0, "end_s": 5.0, "status": "in"}]
+    assert data["video"]["timeline"]["position"] == [{"start_s": 0.0, "end_s": 5.0, "status": "in", "word": "yes"}]
+    assert data["video"]["timeline"]["knees_bent"] == [{"start_s": 0.0, "end_s": 5.0, "status": "ok", "word": "OK"}]
 
 
 def test_events_of_one_moment_share_a_line() -> None:
@@ -149,7 +150,7 @@ def test_each_moment_says_its_time_once_and_each_criterion_has_a_timeline_line()
     for event in review.to_json_dict()["video"]["events"]:
         # The page shows "time what": the JSON carries both apart, so the time is never repeated.
         assert event["time"] not in event["what"]
-    timeline = timeline_lines(review.timelines)
+    timeline = timeline_lines(review)
     assert timeline[0] == "In position: yes 00:00-00:06, no 00:06-00:20"
     assert "Knees bent up: OK 00:00-00:06, Adjust 00:06-00:20" in timeline
     assert len(timeline) == 1 + len(CRITERION_NAMES)
@@ -215,7 +216,7 @@ def test_a_verdict_that_flickers_from_the_start_cannot_tell_until_it_holds() -> 
         (4.0, 10.0, "ok"),
     ]
     assert [(s.start_s, s.status) for s in review.timelines["knees_bent"]] == [(0.0, "ok")]
-    assert "Head level: Can't tell 00:00-00:04, OK 00:04-00:10" in timeline_lines(review.timelines)
+    assert "Head level: Can't tell 00:00-00:04, OK 00:04-00:10" in timeline_lines(review)
 
 
 def test_a_verdict_that_flickers_from_the_start_then_holds_can_t_tell_is_one_stretch() -> None:
@@ -226,7 +227,7 @@ def test_a_verdict_that_flickers_from_the_start_then_holds_can_t_tell_is_one_str
     _feed(builder, 3, 8, _result(head_level="not_visible"))
     review = builder.finish(8.0)
     assert [(s.start_s, s.end_s, s.status) for s in review.timelines["head_level"]] == [(0.0, 8.0, "not_visible")]
-    assert "Head level: Can't tell 00:00-00:08" in timeline_lines(review.timelines)
+    assert "Head level: Can't tell 00:00-00:08" in timeline_lines(review)
 
 
 def test_two_verdicts_that_lasted_as_long_give_the_one_the_video_ended_with() -> None:
@@ -278,3 +279,16 @@ def test_off_the_back_most_of_the_time_the_verdicts_are_of_the_whole_video() -> 
     overall = builder.finish(60.0).result
     assert overall.criterion("lying_on_back").status == "adjust"
     assert overall.criterion("arms_below_shoulders").status == "not_visible"
+
+
+def test_a_nearly_verdict_s_timeline_says_nearly_in_the_position_as_its_summary_does() -> None:
+    """The timeline said "In position: yes" under "Nearly in the constructive rest position 100% of the time"."""
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 4, _result(recognized=False, knees_bent="adjust"))
+    _feed(builder, 4, 20, _result(arms_below_shoulders="adjust"))
+    review = builder.finish(20.0)
+    assert review.result.summary.startswith("Nearly in the constructive rest position 80% of the time")
+    assert timeline_lines(review)[0] == "In position: no 00:00-00:04, nearly 00:04-00:20"
+    position = review.to_json_dict()["video"]["timeline"]["position"]
+    assert [segment["word"] for segment in position] == ["no", "nearly"]  # what the page shows
+    assert "Arms below shoulders: OK 00:00-00:04, Adjust 00:04-00:20" in timeline_lines(review)

@@ -27,20 +27,15 @@
 
   const MOMENTS_SHOWN = 8;
   const SPANS_SHOWN_OPEN = 6;
-  const SEGMENT_WORDS = { in: "yes", out: "no", nobody: "nobody", no_person: "nobody" };
 
-  // One line per criterion (the position first): "Knees bent up: OK 00:00-00:20, Adjust 00:20-00:35".
+  // One line per criterion (the position first): "Knees bent up: OK 00:00-00:20, Adjust 00:20-00:35". Each
+  // stretch's word is the server's, as the terminal says it ("nearly" in the position when the summary says so).
   function timelineLines(timeline) {
     return Object.entries(timeline)
       .filter(([, segments]) => segments.length)
       .map(([name, segments]) => {
         const label = name === "position" ? "In position" : posture.criterionLabel(name);
-        const spans = segments.map(
-          (s) =>
-            `${
-              SEGMENT_WORDS[s.status] || posture.statusLabel({ status: s.status })
-            } ${clock(s.start_s)}–${clock(s.end_s)}`,
-        );
+        const spans = segments.map((s) => `${s.word} ${clock(s.start_s)}–${clock(s.end_s)}`);
         return `${label}: ${spans.join(", ")}`;
       });
   }
