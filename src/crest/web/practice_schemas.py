@@ -25,6 +25,7 @@ from crest.protocol.model import VariantName
 from crest.services.accounts import OpenSignIn
 from crest.services.audit import Audited
 from crest.services.practice_mode import CHECK_INS_SHOWN, SESSIONS_SHOWN, ClientDetail, ClientSummary, SharingView
+from crest.web.schemas import FieldProblem
 
 # Read up to a bound, and checked by `check_email`, which says what an address may hold as every other door does
 _EMAIL_READ_CHARACTERS = 4 * MAX_EMAIL_CHARACTERS
@@ -60,6 +61,17 @@ class SignInRefusedOut(BaseModel):
         description="second_factor_needed: the password is right, and the account signs in with two-step sign-in: "
         "send the code its authenticator app shows now (or a recovery code) as second_factor_code with the rest. "
         "Absent for a wrong password or code",
+    )
+
+
+class InviteRefusedOut(SignInRefusedOut):
+    """Accepting an invitation, refused with a 401: as signing in, and a password that is not the existing account's
+    own names its field among `errors`, as a new account's refused password does in the 422."""
+
+    errors: list[FieldProblem] = Field(
+        default_factory=list,
+        description="the refused field: password, for an email that has an account at the practice and a password "
+        "that is not that account's own. A program asks for the password again on the field, never on the words",
     )
 
 

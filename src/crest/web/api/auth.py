@@ -16,6 +16,7 @@ from crest.web.practice_schemas import (
     AcceptedOut,
     AcceptInviteIn,
     AccountOut,
+    InviteRefusedOut,
     InviteViewOut,
     LoginIn,
     ResetPasswordIn,
@@ -98,13 +99,15 @@ def invite(code: str, door: Door) -> InviteViewOut:
     "/accept-invite",
     status_code=status.HTTP_201_CREATED,
     response_model=AcceptedOut,
-    responses={401: {"model": SignInRefusedOut}, 409: {"model": ErrorOut}, 410: {"model": ErrorOut}},
+    responses={401: {"model": InviteRefusedOut}, 409: {"model": ErrorOut}, 410: {"model": ErrorOut}},
 )
 def accept_invite(body: AcceptInviteIn, request: Request, response: Response, door: Door) -> AcceptedOut:
     """Create the account (or link an existing one with its password) and sign in, with a session cookie; with
     `device_name` (`crest link`) a device token instead, and no cookie. A client must agree (`consent: true`) to
-    what their practitioner will see; a used, expired or unknown code answers 410. An existing account with two-step
-    sign-in sends `second_factor_code` too (401 without it, its `code`: second_factor_needed)."""
+    what their practitioner will see; a used, expired or unknown code answers 410. A refused password is named by its
+    field among `errors`: 422 for a new account's that the rules refuse, 401 for an existing account's that is not its
+    own. An existing account with two-step sign-in sends `second_factor_code` too (401 without it, its `code`:
+    second_factor_needed)."""
     with _code_asked_by_its_field():
         accepted = door.accounts.accept_invite(
             body.code,

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -106,3 +107,28 @@ def test_the_api_document_names_the_refusals_code(app: FastAPI) -> None:
         [named] = [option["const"] for option in model["properties"]["code"]["anyOf"] if "const" in option]
         assert named == SECOND_FACTOR_NEEDED, path
         assert "second_factor_code" in model["properties"]["code"]["description"]
+
+
+def test_the_api_document_names_the_field_of_a_refused_password(app: FastAPI, world: World) -> None:
+    """accept-invite's refusals of a password name it among `errors` (2c6015e), and the 401's document said only
+    `detail`: an existing account's wrong password (401) and a new account's refused one (422) are each answered as
+    documented, `errors` included."""
+    schema = app.openapi()
+    documented = schema["paths"]["/api/auth/accept-invite"]["post"]["responses"]
+    invitation = {"code": world.invite_codes["client_b"], "name": "Ben", "consent": True}
+    with TestClient(app) as anyone:
+        not_bens = anyone.post(
+            "/api/auth/accept-invite", json={**invitation, "email": "ben@example.org", "password": "not what Ben chose"}
+        )
+        too_common = anyone.post(
+            "/api/auth/accept-invite", json={**invitation, "email": "cleo@example.org", "password": "password1"}
+        )
+    for answer in (not_bens, too_common):
+        refusal = documented[str(answer.status_code)]["content"]["application/json"]["schema"]
+        model = schema["components"]["schemas"][refusal["$ref"].rsplit("/", 1)[1]]
+        problem = schema["components"]["schemas"][model["properties"]["errors"]["items"]["$ref"].rsplit("/", 1)[1]]
+        assert {"field", "label", "message"} <= set(problem["required"]), answer.status_code
+        validator = jsonschema_rs.Draft202012Validator({**refusal, "components": schema["components"]})
+        assert validator.is_valid(answer.json()), answer.json()
+        assert [error["field"] for error in answer.json()["errors"]] == ["password"]
+    assert (not_bens.status_code, too_common.status_code) == (401, 422)
