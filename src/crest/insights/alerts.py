@@ -178,10 +178,14 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         # A corrected check-in may name the sign kept from before it was corrected: said once.
         named = dict.fromkeys(_for_the_practitioner(sign) for sign in named_here)
         text = _one_check_ins_signs(named_here, worse) if len(named) > 1 else "; ".join(named) + worse
-        others = dict.fromkeys(_for_the_practitioner(sign) for sign in signs)
-        other = len([sign for sign in others if sign not in named])
-        if other:  # one alert names one check-in's signs; the client's page lists every one
-            text += f"; and {counted(other, 'other sign')}"
+        # One alert names one check-in's signs, and another check-in's urgent-care ones (the newest first): those are
+        # never counted among "other signs". The rest are counted, with what they ask; the client's page lists each.
+        elsewhere = {_for_the_practitioner(sign): sign for sign in reversed(signs) if sign.check_in_id != leading}
+        unnamed = {words: sign for words, sign in elsewhere.items() if words not in named}
+        text += "".join(f"; {words}" for words, sign in unnamed.items() if sign.urgent)
+        rest = [sign for sign in unnamed.values() if not sign.urgent]
+        if rest:
+            text += f"; and {counted(len(rest), 'other sign')} ({max(sign.question.level for sign in rest).advice})"
         # Raised again by any newer sign, whichever check-in leads.
         raised = max(learned_of(sign.at, _stored_at(check_ins.get(sign.check_in_id))) for sign in signs)
         alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text, raised))
@@ -204,24 +208,21 @@ def _stored_at(check_in: CheckIn | None) -> datetime | None:
 
 
 def _one_check_ins_signs(signs: Sequence[CheckInSign], worse: str) -> str:
-    """Several signs of one check-in, in their order: the check-in and its day said once, then each sign, an
-    urgent-care one said so ("2 warning signs in a check-in of 5 May 2026: pain below the knee in both legs
-    (urgent care); back pain with a fever"). Signs kept when the data was deleted have no check-in to say: each is
+    """Several signs of one check-in, in their order: the check-in and its day said once, then each sign with what
+    it asks ("2 warning signs in a check-in of 5 May 2026: pain below the knee in both legs (seek urgent care); back
+    pain with a fever (see a clinician)"). Signs kept when the data was deleted have no check-in to say: each is
     said whole."""
     if any(sign.data_deleted for sign in signs):
         return "; ".join(dict.fromkeys(_for_the_practitioner(sign) for sign in signs)) + worse
     # `where_from` says "warning sign in a check-in of 5 May 2026: the sign"
     check_in = signs[0].where_from().partition(": ")[0].removeprefix("warning sign ")
-    named = dict.fromkeys(
-        sign.where_from().partition(": ")[2] + (" (urgent care)" if sign.urgent else "") for sign in signs
-    )
+    named = dict.fromkeys(f"{sign.where_from().partition(': ')[2]} ({sign.question.level.advice})" for sign in signs)
     return f"{counted(len(named), 'warning sign')} {check_in}{worse}: {'; '.join(named)}"
 
 
 def _for_the_practitioner(sign: CheckInSign) -> str:
-    """Where the sign came from, an urgent-care one said so: both alerts read "critical"."""
-    where_from = sign.where_from()
-    return f"urgent-care {where_from}" if sign.urgent and not where_from.startswith("urgent-care") else where_from
+    """Where the sign came from, with what it asks: every warning-sign alert reads "critical", urgent care or not."""
+    return sign.where_from(with_advice=True)
 
 
 def _practice_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:

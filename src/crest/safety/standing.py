@@ -69,11 +69,18 @@ class CheckInSign:
             return f"Kept when you deleted your data: {self.title}"
         return f"Your check-in of {self.on:%-d %B %Y} named: {self.title}"
 
-    def where_from(self) -> str:
-        """For a clinician or practitioner: the sign came from a check-in, not from a safety answer."""
+    def where_from(self, with_advice: bool = False) -> str:
+        """For a clinician or practitioner: the sign came from a check-in, not from a safety answer; `with_advice`:
+        with what it asks, in crp-facts' words, where nothing beside it says so ("warning sign (see a clinician) in
+        a check-in of ...")."""
         if self.data_deleted:
-            return f"urgent-care warning sign kept when the data was deleted: {self.named}"
-        return f"warning sign in a check-in of {self.on.day} {self.on:%b %Y}: {self.named[:1].lower()}{self.named[1:]}"
+            return f"{self.said(with_advice, 'urgent-care ')} kept when the data was deleted: {self.named}"
+        day = f"{self.on.day} {self.on:%b %Y}"
+        return f"{self.said(with_advice)} in a check-in of {day}: {self.named[:1].lower()}{self.named[1:]}"
+
+    def said(self, with_advice: bool, without: str = "") -> str:
+        """ "warning sign", with what it asks or else `without` before it."""
+        return f"warning sign ({self.question.level.advice})" if with_advice else f"{without}warning sign"
 
     def beside_its_check_in(self) -> str:
         """For a clinician or practitioner, under the check-in that named it: that line says its day already, so
@@ -121,13 +128,13 @@ class RepeatedSign:
         first, last = (f"{day:%-d %B %Y}" for day in (self.first.on, self.last.on))
         return f"{self._check_ins(first, last)} named: {self.first.title}"
 
-    def where_from(self) -> str:
+    def where_from(self, with_advice: bool = False) -> str:
         """For a clinician or practitioner, as `CheckInSign.where_from` says it of one check-in."""
         if len(self.reasons) == 1:
-            return self.first.where_from()
+            return self.first.where_from(with_advice)
         first, last = (f"{day.day} {day:%b %Y}" for day in (self.first.on, self.last.on))
         named = self.first.named
-        return f"warning sign in {self._check_ins(first, last)}: {named[:1].lower()}{named[1:]}"
+        return f"{self.first.said(with_advice)} in {self._check_ins(first, last)}: {named[:1].lower()}{named[1:]}"
 
     def _check_ins(self, first: str, last: str) -> str:
         count = counted(len(self.reasons), "check-in")

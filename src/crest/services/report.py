@@ -66,23 +66,26 @@ def safety_summary(standing: SafetyStanding) -> SafetySummary | None:
         answered_yes=tuple(
             (reason.question.text + _cleared(reason.cleared_by), reason.question.source) for reason in standing.reasons
         ),
+        # listed apart from the advice they stand under: each says what it asks
         named_in_check_ins=tuple(
-            (_where_from(sign) + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
+            (_where_from(sign, with_advice=True) + _cleared(sign.cleared_by), "; ".join(sign.first.sources))
             for sign in repeated_signs(standing.check_in_reasons)
         ),
         concerns=_concerns(standing) if standing.concern_stands else (),
     )
 
 
-def _where_from(sign: RepeatedSign) -> str:
-    """Where the sign came from, as a statement: one kept through deleting everything without its own words (kept
-    from a "yes", or by an older crest) is named by its safety question, in quotes, not as a question of its own."""
+def _where_from(sign: RepeatedSign, with_advice: bool = False) -> str:
+    """Where the sign came from, as a statement (`with_advice`: with what it asks): one kept through deleting
+    everything without its own words (kept from a "yes", or by an older crest) is named by its safety question, in
+    quotes, not as a question of its own."""
     first = sign.first
     if not first.data_deleted:
-        return sign.where_from()
+        return sign.where_from(with_advice)
+    kept = f"{first.said(with_advice, 'urgent-care ')} kept when the data was deleted"
     if first.named == first.question.text:
-        return f"urgent-care warning sign kept when the data was deleted (the safety question “{first.named}”)"
-    return f"urgent-care warning sign kept when the data was deleted: {first.named[:1].lower()}{first.named[1:]}"
+        return f"{kept} (the safety question “{first.named}”)"
+    return f"{kept}: {first.named[:1].lower()}{first.named[1:]}"
 
 
 def _concerns(standing: SafetyStanding) -> tuple[Concern, ...]:

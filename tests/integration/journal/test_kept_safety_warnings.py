@@ -61,7 +61,7 @@ def test_deleting_the_check_in_does_not_lift_an_urgent_sign(
     assert standing.answer_again_from == saved.at + timedelta(days=14)
     safety = _safety_section(services)
     assert "No warning sign stands" not in safety
-    assert "Warning sign in a check-in of 1 May 2026: numbness in the groin on both sides" in safety
+    assert "Warning sign (seek urgent care) in a check-in of 1 May 2026: numbness in the groin on both sides" in safety
 
     clock.advance(13 * DAY_S)  # answers before the waiting time do not lift it
     services.safety.record(NO_TO_ALL)

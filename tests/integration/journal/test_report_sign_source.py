@@ -19,6 +19,8 @@ from support.clock import FakeClock
 
 NO_TO_ALL = {question.id: False for question in QUESTIONS}
 SIGN = "warning sign in a check-in of 1 May 2026: new bladder, bowel or saddle changes, or both legs affected"
+# listed apart from the advice (the safety section's list), a sign says what it asks
+LISTED = "Warning sign (seek urgent care)" + SIGN.removeprefix("warning sign")
 
 
 @pytest.fixture
@@ -51,7 +53,7 @@ def test_a_sign_named_in_a_check_in_is_reported_as_such_after_all_no_answers(
     html = _report(services)
     safety = _section(html, "r-safety")
     assert "crest advised seeking urgent medical care at once." in safety
-    assert SIGN[:1].upper() + SIGN[1:] in safety and "cauda equina" in safety  # with its source
+    assert LISTED in safety and "cauda equina" in safety  # with its source
     assert "Safety questions last answered 1 May 2026" in safety and "every answer was “no”" in safety
     assert "was answered" not in safety
     assert "numbness in the saddle area" not in html  # the note's words stay out unless notes are included
@@ -62,7 +64,7 @@ def test_a_sign_named_in_a_check_in_is_reported_as_such_after_all_no_answers(
 def test_a_sign_named_before_any_answers_is_reported(services: Services) -> None:
     _saddle_note(services)
     safety = _section(_report(services), "r-safety")
-    assert SIGN[:1].upper() + SIGN[1:] in safety and "The safety questions have not been answered." in safety
+    assert LISTED in safety and "The safety questions have not been answered." in safety
 
 
 def test_a_yes_answer_is_reported_as_an_answer(services: Services) -> None:
@@ -89,7 +91,8 @@ def test_a_sign_named_in_check_in_after_check_in_is_reported_once_with_how_many(
         clock.advance(24 * 3600)
     html = _report(services)
     repeated = "warning sign in 3 check-ins from 1 May 2026 to 3 May 2026: new bladder, bowel or saddle changes"
-    assert _section(html, "r-safety").count("Warning sign in") == 1 and repeated[1:] in _section(html, "r-safety")
+    listed = "Warning sign (seek urgent care)" + repeated.removeprefix("warning sign")
+    assert _section(html, "r-safety").count("Warning sign (") == 1 and listed in _section(html, "r-safety")
     assert _section(html, "r-summary").count("warning sign in") == 1 and repeated in _section(html, "r-summary")
 
 
@@ -142,7 +145,8 @@ def test_a_sign_told_late_and_again_on_time_the_same_day_is_one_entry_with_one_s
     assert summary is not None
     named = [where for where, _ in summary.named_in_check_ins]
     assert named == [
-        "warning sign in 2 check-ins of 1 May 2026: new bladder, bowel or saddle changes, or both legs affected"
+        "warning sign (seek urgent care) in 2 check-ins of 1 May 2026: new bladder, bowel or saddle changes, or both "
+        "legs affected"
     ]
     assert summary.named_in_check_ins[0][1] == KNOWN_QUESTIONS["bladder_bowel_saddle"].source
     assert [len(concern.reasons) for concern in summary.concerns] == [1]

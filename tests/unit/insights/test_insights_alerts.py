@@ -87,7 +87,8 @@ def test_warning_signs_in_a_check_in_are_critical_say_where_they_came_from_and_w
     alerts = client_alerts(replace(_signals([both_legs]), check_in_signs=signs), NOW)
     assert [alert.kind for alert in alerts] == [AlertKind.WARNING_SIGNS]
     assert alerts[0].text == (
-        "urgent-care warning sign in a check-in of 5 May 2026: pain below the knee in both legs (said to be worse)"
+        "warning sign (seek urgent care) in a check-in of 5 May 2026: pain below the knee in both legs (said to be "
+        "worse)"
     )
     old = replace(both_legs, at=NOW - timedelta(days=8))
     old_signs = [_sign(old, "infection_signs", "Back pain with a fever")]
@@ -174,9 +175,30 @@ def test_the_newest_urgent_care_sign_leads_the_alert_said_as_urgent_and_a_newer_
     ]
     [alert] = client_alerts(replace(_signals([saddle, weight]), check_in_signs=signs), NOW)
     assert alert.text == (
-        "urgent-care warning sign in a check-in of 4 May 2026: new bladder, bowel or saddle changes; and 1 other sign"
+        "warning sign (seek urgent care) in a check-in of 4 May 2026: new bladder, bowel or saddle changes; and 1 "
+        "other sign (see a clinician)"
     )
     assert alert.since == weight.at  # the newer, less urgent sign still raises the alert again
+
+
+def test_an_urgent_care_sign_of_another_check_in_is_named_and_only_the_others_are_counted() -> None:
+    """It read "...; and 2 other signs": an urgent-care sign of an earlier check-in counted among them, unnamed, and
+    no word of what the counted ones ask (practice walk-through M2)."""
+    saddle = replace(_check_in(3, _rating(3)), id=3)
+    legs = replace(_check_in(2, _rating(3)), id=4)
+    fever = replace(_check_in(1, _rating(3)), id=5)
+    signs = [
+        _sign(saddle, "bladder_bowel_saddle", "New bladder, bowel or saddle changes"),
+        _sign(legs, "both_legs", "Pain below the knee in both legs"),
+        _sign(fever, "infection_signs", "Back pain with a fever"),
+        _sign(fever, "weight_loss", "Weight loss without trying"),
+    ]
+    [alert] = client_alerts(replace(_signals([saddle, legs, fever]), check_in_signs=signs), NOW)
+    assert alert.text == (
+        "warning sign (seek urgent care) in a check-in of 4 May 2026: pain below the knee in both legs; warning sign "
+        "(seek urgent care) in a check-in of 3 May 2026: new bladder, bowel or saddle changes; and 2 other signs (see "
+        "a clinician)"
+    )
 
 
 def test_a_check_in_s_urgent_sign_is_named_before_its_other_signs() -> None:
@@ -187,8 +209,8 @@ def test_a_check_in_s_urgent_sign_is_named_before_its_other_signs() -> None:
     ]
     [alert] = client_alerts(replace(_signals([both]), check_in_signs=signs), NOW)
     assert alert.text == (
-        "2 warning signs in a check-in of 5 May 2026: pain below the knee in both legs (urgent care); "
-        "back pain with a fever"
+        "2 warning signs in a check-in of 5 May 2026: pain below the knee in both legs (seek urgent care); "
+        "back pain with a fever (see a clinician)"
     )
 
 
@@ -205,8 +227,9 @@ def test_a_check_in_with_several_signs_is_named_once_before_them() -> None:
     ]
     [alert] = client_alerts(replace(_signals([older, both]), check_in_signs=signs), NOW)
     assert alert.text == (
-        "3 warning signs in a check-in of 5 May 2026 (said to be worse): pain below the knee in both legs (urgent "
-        "care); new bladder, bowel or saddle changes (urgent care); weight loss without trying; and 1 other sign"
+        "3 warning signs in a check-in of 5 May 2026 (said to be worse): pain below the knee in both legs (seek "
+        "urgent care); new bladder, bowel or saddle changes (seek urgent care); weight loss without trying (see a "
+        "clinician); and 1 other sign (see a clinician)"
     )
     assert alert.text.count("check-in of") == 1
 

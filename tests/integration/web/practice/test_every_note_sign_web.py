@@ -123,7 +123,11 @@ def test_the_clients_list_and_the_clients_page_say_the_check_in_once_before_its_
     _synced(app, world, tmp_path / "home", Recorded(app))
     alert, page = _shown(app, world)
     assert alert.startswith("2 warning signs in a check-in of ") and alert.count("check-in of") == 1
-    assert alert.index(URGENT) < alert.index(CLINICIAN) and f"{URGENT} (urgent care)" in alert
+    assert (
+        alert.index(URGENT) < alert.index(CLINICIAN)
+        and f"{URGENT} (seek urgent care)" in alert
+        and f"{CLINICIAN} (see a clinician)" in alert
+    )
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
         clients = practitioner.get("/practice").text
     for shown in (clients, page):
