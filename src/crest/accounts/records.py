@@ -30,7 +30,12 @@ _DAY_VALUES = tuple(day.value for day in Weekday)
 
 
 class InvalidPrescription(CrestError):
-    """A prescribed dose outside what crest offers, or with its end before its start."""
+    """A prescribed dose outside what crest offers, or with its end before its start; `fields`: the form's fields
+    it is about (the page marks them beside its message)."""
+
+    def __init__(self, message: str, fields: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.fields = fields
 
 
 class EmailTaken(CrestError):
@@ -213,10 +218,11 @@ class Prescription:
 
     def __post_init__(self) -> None:
         if self.variant not in VARIANT_NAMES:
-            raise InvalidPrescription(f"unknown variant '{self.variant}'; choose one of {', '.join(VARIANT_NAMES)}")
-        _whole(self.minutes, MIN_MINUTES, MAX_MINUTES, "minutes")
-        _whole(self.sessions_per_day, 1, MAX_SESSIONS_PER_DAY, "sessions a day")
-        _whole(self.days_per_week, 1, 7, "days a week")
+            choices = ", ".join(VARIANT_NAMES)
+            raise InvalidPrescription(f"unknown variant '{self.variant}'; choose one of {choices}", ("variant",))
+        _whole(self.minutes, MIN_MINUTES, MAX_MINUTES, "minutes", "minutes")
+        _whole(self.sessions_per_day, 1, MAX_SESSIONS_PER_DAY, "sessions a day", "sessions_per_day")
+        _whole(self.days_per_week, 1, 7, "days a week", "days_per_week")
         if self.days is not None:
             unknown = [str(day) for day in self.days if str(day) not in _DAY_VALUES]
             if unknown:
@@ -228,21 +234,24 @@ class Prescription:
                 are = "is" if len(chosen) == 1 else "are"
                 raise InvalidPrescription(
                     f"days a week says {self.days_per_week}, but {counted(len(chosen), 'day')} {are} chosen "
-                    f"({day_names(chosen)}); make them agree"
+                    f"({day_names(chosen)}); make them agree",
+                    ("days_per_week",),
                 )
             object.__setattr__(self, "days", chosen)
         if self.end_on is not None and self.end_on < self.start_on:
-            raise InvalidPrescription(f"the end {self.end_on} is before the start {self.start_on}")
+            raise InvalidPrescription(f"the end {self.end_on} is before the start {self.start_on}", ("end_on",))
         if self.reminder_time is not None and not _CLOCK_TIME.match(self.reminder_time):
-            raise InvalidPrescription(f"reminder time '{self.reminder_time}' is not a time like 18:00")
+            raise InvalidPrescription(
+                f"reminder time '{self.reminder_time}' is not a time like 18:00", ("reminder_time",)
+            )
         note = None if self.note is None or blank(self.note) else note_lines(self.note).strip()  # a browser's CR LF: \n
         # crest sync prints it: of the control characters only line breaks and tabs, as any other (like a name's)
         # could steer the terminal
         hidden = None if note is None else next((c for c in note if hidden_control(c) and c not in "\n\t"), None)
         if hidden is not None:
-            raise InvalidPrescription(hidden_control_refused("the note", hidden))
+            raise InvalidPrescription(hidden_control_refused("the note", hidden), ("note",))
         if note is not None and len(note) > MAX_NOTE_CHARACTERS:
-            raise InvalidPrescription(too_long_refused("the note", len(note), MAX_NOTE_CHARACTERS))
+            raise InvalidPrescription(too_long_refused("the note", len(note), MAX_NOTE_CHARACTERS), ("note",))
         object.__setattr__(self, "note", note)
 
     @property
@@ -291,15 +300,16 @@ def check_prescribed_days(dose: Prescription, today: date) -> Prescription:
     latest = today + FURTHEST_PRESCRIBED
     for what, day in (("start", dose.start_on), ("end", dose.end_on)):
         if day is not None and day < EARLIEST.date():
-            raise InvalidPrescription(f"the {what} {day} is before 2000; give a day from 2000 on")
+            raise InvalidPrescription(f"the {what} {day} is before 2000; give a day from 2000 on", (f"{what}_on",))
         if day is not None and day > latest:
-            raise InvalidPrescription(f"the {what} {day} is more than a year from today; give a day by {latest}")
+            far = f"the {what} {day} is more than a year from today; give a day by {latest}"
+            raise InvalidPrescription(far, (f"{what}_on",))
     return dose
 
 
-def _whole(value: int, lowest: int, highest: int, what: str) -> None:
+def _whole(value: int, lowest: int, highest: int, what: str, field: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= highest:
-        raise InvalidPrescription(f"{what} must be a whole number from {lowest} to {highest}, not {value!r}")
+        raise InvalidPrescription(f"{what} must be a whole number from {lowest} to {highest}, not {value!r}", (field,))
 
 
 @dataclass(frozen=True)

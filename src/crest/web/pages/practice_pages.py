@@ -167,8 +167,10 @@ def _client_view(
     typed: dict[str, str] | None = None,
     note_error: tuple[int, str, str] | None = None,
     edit_error: tuple[int, str, str] | None = None,
+    refused: list[str] | None = None,
 ) -> Response:
-    """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed;
+    """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed,
+    beside the form, the fields it names (`refused`) marked;
     `note_error` (the session, what is wrong, what was typed) a refused note under its session's form, and
     `edit_error` (the note, what is wrong, what was typed) a refused edit of a note under it. Never parameters of
     the page's address: a link would put its own words on crest's page."""
@@ -194,6 +196,7 @@ def _client_view(
         marks=session_marks,
         error=error,
         typed=typed or {},
+        refused_fields=refused or [],
         note_error=note_error,
         edit_error=edit_error,
         # the notes this practitioner may edit or delete (their own)
@@ -211,11 +214,13 @@ def prescribe(request: Request, client_id: PageRecordId, form: SubmittedForm, as
         today = door.practice.client_today(asker.actor, client_id)
         door.practice.prescribe(asker.actor, client_id, dose.to_record(today), address_of(request))
     except ValidationError as problem:
-        message = " ".join(one.sentence for one in input_problems(problem.errors()))
-        return _client_view(request, client_id, asker, door, error=message, typed=form)
+        problems = input_problems(problem.errors())
+        message = " ".join(one.sentence for one in problems)
+        refused = [one.field for one in problems]
+        return _client_view(request, client_id, asker, door, error=message, typed=form, refused=refused)
     except InvalidPrescription as problem:  # fields that only disagree together, like an end before the start
         message = as_sentence(problem.message)
-        return _client_view(request, client_id, asker, door, error=message, typed=form)
+        return _client_view(request, client_id, asker, door, error=message, typed=form, refused=list(problem.fields))
     return _back(request, "practice_client", client_id=client_id)
 
 

@@ -23,7 +23,7 @@ UNREACHABLE = {
 
 
 def _alerts(html: str) -> list[str]:
-    return [unescape(text) for text in re.findall(r'role="alert">([^<]*)</p>', html)]
+    return [unescape(text) for text in re.findall(r'role="alert"[^>]*>([^<]*)</p>', html)]
 
 
 def test_a_name_too_long_on_the_invitation_page_is_refused_in_one_line_and_kept(app: FastAPI, world: World) -> None:

@@ -52,7 +52,7 @@ def _answers(app: FastAPI, code: str, email: str, password: str, name: str) -> t
     with TestClient(app) as outsider:
         page = outsider.post(f"/invite/{code}", data=form)
         api = outsider.post("/api/auth/accept-invite", json=body)
-    said = re.search(r'<p class="notice danger" role="alert">([^<]*)</p>', page.text)
+    said = re.search(r'<p id="invite-error" class="notice danger" role="alert" [^>]*>([^<]*)</p>', page.text)
     return page.status_code, said.group(1) if said else page.text[:200], api.status_code, api.json()
 
 

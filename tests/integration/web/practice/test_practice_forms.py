@@ -96,7 +96,9 @@ def test_a_note_of_only_spaces_comes_back_on_the_clients_page_under_its_session(
         refused = pat.post(f"/practice/clients/{client}/sessions/{session}/notes", data={"text": "   "})
     assert re.search(rf'<input id="note-{session}" [^>]*required pattern="\.\*\\S\.\*"', page)
     assert refused.status_code == 422 and "<h1>Ann</h1>" in refused.text and "That did not work" not in refused.text
-    form_then_error = rf'id="note-{session}" [^>]*value="   ">.*?</form>\s*<p class="notice danger" role="alert">'
+    form_then_error = (
+        rf'id="note-{session}" [^>]*value="   ">.*?</form>\s*<p id="note-error-{session}" class="notice danger"[^>]*>'
+    )
     assert re.search(form_then_error + "The note is empty; write a sentence for your client.</p>", refused.text, re.S)
 
 
@@ -133,9 +135,8 @@ def test_a_note_with_a_hidden_control_character_is_refused_at_the_form_and_the_a
         refused = pat.post(f"/practice/clients/{client}/sessions/{session}/notes", data={"text": typed})
         answered = pat.post(f"/api/practice/clients/{client}/sessions/{session}/notes", json={"text": typed})
     assert refused.status_code == 422 and "<h1>Ann</h1>" in refused.text
-    form_then_error = (
-        rf'id="note-{session}" [^>]*value="{re.escape(typed)}">.*?</form>\s*<p class="notice danger" role="alert">'
-    )
+    error = rf'<p id="note-error-{session}" class="notice danger"[^>]*>'
+    form_then_error = rf'id="note-{session}" [^>]*value="{re.escape(typed)}">.*?</form>\s*' + error
     assert re.search(form_then_error + re.escape(said[:1].upper() + said[1:] + ".") + "</p>", refused.text, re.S)
     assert (answered.status_code, answered.json()) == (422, {"detail": said})
     with browser(app, world.tokens["client_a"]) as ann:
@@ -154,7 +155,7 @@ def test_a_note_over_the_limit_is_refused_naming_the_limit_of_a_practitioners_no
         refused = pat.post(f"/practice/clients/{client}/sessions/{session}/notes", data={"text": typed})
         answered = pat.post(f"/api/practice/clients/{client}/sessions/{session}/notes", json={"text": typed})
     said = f"The note has {length} characters; keep it to {MAX_SESSION_NOTE_CHARACTERS} characters or fewer."
-    assert refused.status_code == 422 and f'role="alert">{said}</p>' in refused.text
+    assert refused.status_code == 422 and f"data-focus-on-load>{said}</p>" in refused.text
     assert "4000" not in refused.text
     assert answered.status_code == 422
     assert answered.json()["detail"] == f"text: keep it to {MAX_SESSION_NOTE_CHARACTERS} characters or fewer"

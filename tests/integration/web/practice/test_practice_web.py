@@ -971,29 +971,58 @@ def test_a_removed_practitioner_is_told_the_administrator_ended_their_access(app
         assert "was ended by its administrator" not in member.get("/account").text
 
 
+REFUSED = 'aria-describedby="prescription-error" aria-invalid="true"'
+
+
 @pytest.mark.parametrize(
-    ("form", "message"),
+    ("form", "message", "fields"),
     [
-        ({"minutes": "45"}, "Minutes: enter 30 or less, not “45”."),
+        ({"minutes": "45"}, "Minutes: enter 30 or less, not “45”.", ["minutes"]),
         (
             {"days_per_week": "0", "sessions_per_day": "x"},
             "Sessions a day: enter a whole number, not “x”. Days a week: enter 1 or more, not “0”.",
+            ["sessions_per_day", "days_per_week"],
         ),
-        ({"start_on": "2026-05-06", "end_on": "2026-05-01"}, "The end 2026-05-01 is before the start 2026-05-06."),
+        (
+            {"start_on": "2026-05-06", "end_on": "2026-05-01"},
+            "The end 2026-05-01 is before the start 2026-05-06.",
+            ["end_on"],
+        ),
         (
             {"start_on": "0001-01-01", "end_on": "0001-01-02"},
             "The start 0001-01-01 is before 2000; give a day from 2000 on.",
+            ["start_on"],
         ),
     ],
 )
 def test_a_bad_prescription_form_is_explained_in_plain_words(
-    app: FastAPI, world: World, form: dict[str, str], message: str
+    app: FastAPI, world: World, form: dict[str, str], message: str, fields: list[str]
 ) -> None:
+    """Beside the form, heard on load, the fields it names marked: it was at the top of the page, about 1,400 px
+    above the End field, and no field said it was refused (practice walk-through M3)."""
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
         page = practitioner.post(f"/practice/clients/{world.ids['client']}/prescriptions", data=form)
     assert page.status_code == 422
-    assert f'<p class="notice danger" role="alert">{message}</p>' in page.text
+    said = (
+        f'<p id="prescription-error" class="notice danger" role="alert" tabindex="-1" data-focus-on-load>{message}</p>'
+    )
+    form_html = page.text[page.text.index('class="prescribe">') : page.text.index("Save as a new version")]
+    assert said in form_html and page.text.count(said) == 1
+    assert re.findall(rf'id="(\w+)" name="\w+"[^>]*{REFUSED}', page.text) == fields
     assert not any(words in page.text for words in ("Input should", "less_than", "value_error"))
+
+
+def test_a_refused_sign_in_opens_on_its_message_and_marks_both_fields(app: FastAPI) -> None:
+    """The message was an alert already in the page when it loaded (rarely heard), the focus at the top, and
+    neither field said it was refused (practice walk-through M3)."""
+    with TestClient(app, headers={"Origin": ORIGIN}) as anyone:
+        page = anyone.post("/login", data={"email": "pat@clinic.example", "password": "not the password"})
+    assert page.status_code == 401, page.text
+    assert re.search(
+        r'<p id="login-error" class="notice danger" role="alert" tabindex="-1" data-focus-on-load>', page.text
+    )
+    marked = re.findall(r'<input id="(\w+)"[^>]*aria-describedby="login-error" aria-invalid="true"', page.text)
+    assert marked == ["email", "password"]
 
 
 def test_a_prescription_starts_and_ends_from_2000_on_and_at_most_a_year_from_today(app: FastAPI, world: World) -> None:

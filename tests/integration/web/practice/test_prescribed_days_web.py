@@ -56,7 +56,10 @@ def test_the_form_takes_ticked_days_and_a_refused_one_keeps_them(app: FastAPI, w
         unticked = pat.post(f"/practice/clients/{client_id}/prescriptions", data=form | {"day_mon": "", "day_wed": ""})
     assert refused.status_code == 422
     message = "Days a week says 3, but 2 days are chosen (Mon, Wed); make them agree."
-    assert f'<p class="notice danger" role="alert">{message}</p>' in refused.text
+    assert (
+        f'<p id="prescription-error" class="notice danger" role="alert" tabindex="-1" data-focus-on-load>{message}</p>'
+        in refused.text
+    )
     assert _ticked(refused.text) == ["mon", "wed"]  # as they were ticked
     assert saved.status_code == 200 and "3 days a week (Mon, Wed, Sun), from 2026-05-04." in after
     assert _ticked(after) == ["mon", "wed", "sun"]
