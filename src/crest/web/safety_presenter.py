@@ -7,6 +7,7 @@ from crest.counting import counted
 from crest.safety.screen import ADVICE, AdviceLevel
 from crest.safety.standing import AdviceReasons, RepeatedSign, SafetyStanding
 from crest.safety.worse_check_in import WorseAdvice
+from crest.web.context import WebContext
 from crest.web.presenters import friendly_time
 
 # Advice that opens with its own call (urgent care, a clinician, thanks) has those opening words in bold for a
@@ -18,6 +19,14 @@ OPENINGS = {
 }
 SIDE_LYING_HEADLINE = "Rest on your side for now"  # its advice opens with the why
 CLEARED_HEADLINE = "A clinician has cleared you to practise"
+
+
+def standing_notice(context: WebContext) -> dict[str, Any] | None:
+    """The advice of a warning sign that stands, with its sources, as Today shows it; None when none stands. Every
+    page of the person's data leads with it (`_standing_first.html`): the person most likely to look at Progress or
+    Help after a frightening day must meet the advice there too, not only the numbers."""
+    standing = context.services.safety.standing()
+    return safety_notice(standing, context.local_zone, context.now()) if standing.concern_stands else None
 
 
 def safety_notice(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict[str, Any] | None:

@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from crest.errors import CrestError
 from crest.insights.reader import sentence
 from crest.web.context import WebContext
+from crest.web.safety_presenter import standing_notice
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -56,6 +57,8 @@ def render(request: Request, template: str, status_code: int = 200, **values: An
         values.setdefault("left_out", None if own is None else own.services.left_out())
     except CrestError:
         values.setdefault("left_out", None)
+    # The advice of a warning sign that stands, read only by the pages that lead with it (`_standing_first.html`).
+    values.setdefault("standing_notice", lambda: None if own is None else standing_notice(own))
     return _rendered(request, template, status_code, theme, getattr(request.state, "nav_items", NAV_ITEMS), values)
 
 

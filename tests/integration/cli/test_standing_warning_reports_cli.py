@@ -1,5 +1,7 @@
-"""`crest progress`, `crest history` and `crest psfs` say a warning sign that stands before their own output, as
-`crest log` and `crest remind` do; with --json the sign goes to stderr and stdout stays JSON."""
+"""`crest progress`, `crest history`, `crest psfs` and `crest ask` say a warning sign that stands before their own
+output, as `crest log` and `crest remind` do; with --json the sign goes to stderr and stdout stays JSON. Every command
+is walked: one that shows the person's data or answers them is here, or says why not, so a new one cannot leave the
+sign out unseen."""
 
 import json
 import subprocess
@@ -18,7 +20,27 @@ FIRST_LINE = {
     ("progress",): "Pain per place",
     ("history",): "Nothing in the journal yet",
     ("psfs", "--history"): "No activities rated yet",
+    ("ask", "why do I keep yawning?"): "Why do I yawn",
+    ("ask",): "Ask in your own words",
 }
+# The commands that say it by other tests, or show none of the person's data and give no advice of their own.
+SAID_ELSEWHERE = {
+    "log": "test_standing_warning_cli (after the check-in, unless only that check-in raised it)",
+    "log-session": "test_log_session_standing_answer_cli",
+    "safety": "the advice itself (test_safety_cli)",
+    "session": "refuses to start, saying the advice (test_session_cli)",
+    "report": "the report's 'In short' leads with it (test_standing_warning_reports_cli, the PDF tests)",
+    "remind": "refuses a reminder, saying the advice (below)",
+    "check": "refuses to check a position, saying the advice (test_check_after_safety_cli)",
+}
+NO_DATA_SHOWN = {"protocol", "export", "import", "serve", "practice", "link", "sync", "unlink"}
+
+
+def test_every_command_is_walked() -> None:
+    from crest.cli.commands import COMMAND_SUMMARIES
+
+    walked = {command[0] for command in FIRST_LINE} | set(SAID_ELSEWHERE) | NO_DATA_SHOWN
+    assert set(COMMAND_SUMMARIES) == walked, "a command to add to FIRST_LINE (or to say why not)"
 
 
 @pytest.mark.parametrize("command", list(FIRST_LINE))
@@ -31,7 +53,7 @@ def test_the_warning_that_stands_comes_before_the_commands_own_output(run_crest:
     assert said.index(URGENT_ADVICE) < said.index(FIRST_LINE[command])
 
 
-@pytest.mark.parametrize("command", [("progress", "--json"), ("history", "--json")])
+@pytest.mark.parametrize("command", [("progress", "--json"), ("history", "--json"), ("ask", "--json", "yawning")])
 def test_beside_json_the_warning_goes_to_stderr(run_crest: RunCrest, command: tuple[str]) -> None:
     assert run_crest("safety", input_text=URGENT_ANSWERS).returncode == 1
     shown = run_crest(*command)

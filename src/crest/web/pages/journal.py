@@ -8,7 +8,6 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from crest.web.pages.common import Context, page_router
-from crest.web.pages.session_log import standing_notice
 from crest.web.presenters import journal_rows
 from crest.web.templating import render
 
@@ -62,5 +61,4 @@ def journal_page(
         history=history,
         logged=logged,
         saved=saved,
-        notice=standing_notice(context) if logged else None,  # said again under "Logged", as the log page says it
     )

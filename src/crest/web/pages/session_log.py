@@ -1,7 +1,6 @@
 """Logging a session done without the app (on holiday, at a class): when, how long, which variant."""
 
 from datetime import datetime, time, timedelta
-from typing import Any
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -9,20 +8,12 @@ from fastapi.responses import RedirectResponse, Response
 from crest.errors import CrestError
 from crest.journal.records import InvalidDate, check_planned_minutes, check_variant, parse_day
 from crest.protocol.model import UnknownVariant
-from crest.web.context import WebContext
 from crest.web.form_words import choose_a_variant, refusal
 from crest.web.pages.common import Context, SubmittedForm, page_router
-from crest.web.safety_presenter import safety_notice
+from crest.web.safety_presenter import standing_notice
 from crest.web.templating import render
 
 router = page_router()
-
-
-def standing_notice(context: WebContext) -> dict[str, Any] | None:
-    """The advice of a warning sign that stands, with its sources, as Today shows it: a past rest is logged all the
-    same (it happened), but the person who rested despite the sign hears the advice again, as at every door."""
-    standing = context.services.safety.standing()
-    return safety_notice(standing, context.local_zone, context.now()) if standing.concern_stands else None
 
 
 def _page(
