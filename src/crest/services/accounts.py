@@ -786,18 +786,24 @@ class Accounts:
 
     def withdraw_invite(self, actor: Actor, invite_id: int, address: str | None = None) -> None:
         """The invitation stops working now; only whoever made it may withdraw it (anyone else: 404)."""
+        now = self._clock()
+        invite = self.invite_to_withdraw(actor, invite_id)
+        self._store.withdraw_invite(invite.id, now)
+        self._audit.record(actor, Audited.WITHDRAW_INVITE, address=address, detail=f"invite {invite.id}")
+
+    def invite_to_withdraw(self, actor: Actor, invite_id: int) -> Invite:
+        """The asker's own invitation still waiting to be accepted, for the page that asks before withdrawing it
+        (anyone else's, or one no longer open: 404)."""
         self._require_inviter(actor)
         assert isinstance(actor, Admin | Practitioner)
-        now = self._clock()
         invite = self._store.invite_by_id(invite_id)
         if (
             invite is None
             or invite.invited_by_membership_id != actor.membership_id
-            or not link_open(invite.expires_at, invite.used_at, now)
+            or not link_open(invite.expires_at, invite.used_at, self._clock())
         ):
             raise NotFoundForYou("there is no such invitation waiting to be accepted")
-        self._store.withdraw_invite(invite.id, now)
-        self._audit.record(actor, Audited.WITHDRAW_INVITE, address=address, detail=f"invite {invite.id}")
+        return invite
 
     def own_open_invite(self, actor: Actor, code: str) -> Invite | None:
         """The asker's own invitation with this code while it still works; None for any other, so that a code

@@ -364,6 +364,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("DELETE", "/api/practice/invites/{invite_id}"): Rule(
         ("linked_practitioner",), 204, whoever_invited, params={"invite_id": "open_invite"}
     ),
+    ("GET", "/practice/invites/{invite_id}/withdraw"): Rule(  # the page that asks first
+        ("linked_practitioner",), 200, whoever_invited, params={"invite_id": "open_invite"}
+    ),
     ("POST", "/practice/invites/{invite_id}/withdraw"): Rule(
         ("linked_practitioner",), 303, whoever_invited, params={"invite_id": "open_invite"}
     ),

@@ -146,6 +146,25 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
     )
 
 
+@router.get("/practice/invites/{invite_id}/withdraw", name="practice_withdraw_invite_confirm")
+def withdraw_invite_confirm(request: Request, invite_id: PageRecordId, asker: Asked, door: Door) -> Response:
+    """Withdrawing an invitation asks first, naming whose: a slip of the finger on the wrong row must not stop a
+    client's link (only whoever made it finds it: anyone else, or one no longer open, 404)."""
+    invite = door.accounts.invite_to_withdraw(asker.actor, invite_id)
+    whose = invite.email or "anyone with the link"
+    home = home_of(request, asker.actor)
+    return _confirm(
+        request,
+        active="practice_admin" if isinstance(asker.actor, Admin) else "practice_dashboard",
+        title=f"Withdraw the invitation for {whose}?",
+        consequence=f"The link made on {invite.created_at:%d %b %Y} for {whose} stops working at once: whoever "
+        "opens it is told it no longer works. To invite them again, make a new link.",
+        action=request.url_for("practice_withdraw_invite", invite_id=invite_id).path,
+        button="Withdraw the invitation",
+        cancel=home,
+    )
+
+
 @router.post("/practice/invites/{invite_id}/withdraw", name="practice_withdraw_invite")
 def withdraw_invite(request: Request, invite_id: PageRecordId, asker: Asked, door: Door) -> Response:
     door.accounts.withdraw_invite(asker.actor, invite_id, address_of(request))

@@ -190,3 +190,35 @@ def test_ending_a_programme_names_the_alerts_nobody_has_acknowledged(app: FastAP
         asking = pat.get(ending).text
     assert "1 alert nobody has acknowledged: pain 8/10 at the hip (left)" in asking
     assert "Once the programme ends, nobody here sees them." in asking
+
+
+def test_withdrawing_an_invitation_asks_first_and_each_link_names_whose(app: FastAPI, world: World) -> None:
+    """Every button read "Withdraw" (a screen reader's list: "Withdraw, Withdraw") and withdrew at once: one
+    keypress on the wrong row and a client's link stopped working (practice walk-through M4)."""
+    with browser(app, world.tokens["linked_practitioner"]) as pat:
+        for email in ("ann.other@example.org", "ben.other@example.org"):
+            assert pat.post("/api/practice/invites", json={"role": "client", "email": email}).status_code == 201
+        ben = next(one for one in pat.get("/api/practice/invites").json() if one["email"] == "ben.other@example.org")
+        withdrawal = f"/practice/invites/{ben['id']}/withdraw"
+        page = pat.get("/practice").text
+        assert withdrawal not in _posting_forms(page), "one click on the list withdrew an invitation"
+        names = [
+            re.sub(r"<[^>]+>", "", name)
+            for name in re.findall(r'href="/practice/invites/\d+/withdraw">(.*?)</a>', page)
+        ]
+        assert all(name.startswith("Withdraw… the invitation for ") for name in names)
+        for_someone = [name for name in names if "@" in name]
+        assert len(for_someone) == len(set(for_someone)) >= 2
+        made = re.search(r"made (\d+ \w+ \d{4})", page)
+        assert made is not None and f"Withdraw… the invitation for ben.other@example.org, made {made[1]}" in names
+
+        asking = pat.get(withdrawal)
+        assert asking.status_code == 200
+        assert "<h1>Withdraw the invitation for ben.other@example.org?</h1>" in asking.text
+        assert _posting_forms(asking.text) == [withdrawal] and ">Withdraw the invitation</button>" in asking.text
+        assert 'href="/practice" class="button secondary">Cancel</a>' in asking.text
+        assert any(one["id"] == ben["id"] for one in pat.get("/api/practice/invites").json())  # asking changed nothing
+        pat.follow_redirects = False
+        assert pat.post(withdrawal).status_code == 303
+        assert all(one["id"] != ben["id"] for one in pat.get("/api/practice/invites").json())
+        assert pat.get(withdrawal).status_code == 404  # withdrawn: nothing left to ask about
