@@ -9,7 +9,7 @@ from fractions import Fraction
 from statistics import mean
 
 from crest.insights.timeframe import start_of_week
-from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, WINDOW_DAYS, Verdict, judge_pain
+from crest.insights.verdicts import MIN_DAYS_PER_WINDOW, WINDOW_DAYS, Verdict, judge_pain
 from crest.journal.records import CheckIn, PracticeSession, place_words
 from crest.journal.vocabulary import CheckInTiming, Region, Side
 
@@ -104,6 +104,7 @@ class Window:
     first_day: date
     last_day: date
     scores: tuple[int, ...]
+    days: int  # how many days of the week hold a rating: a verdict counts days, not ratings (MIN_DAYS_PER_WINDOW)
 
     @property
     def median(self) -> Fraction | None:
@@ -117,7 +118,7 @@ class Window:
 
     @property
     def enough(self) -> bool:
-        return len(self.scores) >= MIN_RATINGS_PER_WINDOW
+        return self.days >= MIN_DAYS_PER_WINDOW
 
 
 @dataclass(frozen=True)
@@ -241,10 +242,18 @@ def weekly_medians(series: PlaceSeries, zone: tzinfo, today: date) -> tuple[Wind
     definition, 7 days from a place's first rating and the 7 days to its last, which a chart week need not match.
     """
     by_week: dict[date, list[int]] = defaultdict(list)
+    days: dict[date, set[date]] = defaultdict(set)
     for rating in series.ratings:
-        by_week[start_of_week(rating.at, zone).date()].append(rating.score)
+        monday = start_of_week(rating.at, zone).date()
+        by_week[monday].append(rating.score)
+        days[monday].add(rating.at.astimezone(zone).date())
     return tuple(
-        Window(monday, max(monday, min(monday + timedelta(days=WINDOW_DAYS - 1), today)), tuple(by_week[monday]))
+        Window(
+            monday,
+            max(monday, min(monday + timedelta(days=WINDOW_DAYS - 1), today)),
+            tuple(by_week[monday]),
+            len(days[monday]),
+        )
         for monday in sorted(by_week)
     )
 
@@ -259,4 +268,5 @@ def _first_week_with_enough(rated: Sequence[tuple[date, int]]) -> date:
 
 
 def _window(rated: Sequence[tuple[date, int]], first_day: date, last_day: date) -> Window:
-    return Window(first_day, last_day, tuple(score for day, score in rated if first_day <= day <= last_day))
+    inside = [(day, score) for day, score in rated if first_day <= day <= last_day]
+    return Window(first_day, last_day, tuple(score for _, score in inside), len({day for day, _ in inside}))

@@ -14,7 +14,7 @@ from crest.insights.practice import DAYS_WITH_DATA_WINDOW, PRACTICE_RULE, Adhere
 from crest.insights.psfs import ActivityChange, PsfsChange, psfs_change
 from crest.insights.reader import Reader
 from crest.insights.verdicts import (
-    MIN_RATINGS_PER_WINDOW,
+    MIN_DAYS_PER_WINDOW,
     PAIN_RULE,
     PAIN_SOURCE,
     PSFS_MEAN_CHANGE_POINTS,
@@ -103,20 +103,20 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON, ended: bool = F
     period that is over (the report's, `Period.has_ended`), which no later rating will join: none is 'yet'."""
     where = trend.place.label
     if trend.verdict is Verdict.NOT_ENOUGH_DATA:
-        first = len(trend.baseline.scores)
-        # In the first week there is no later week: "so far 3 and 0" read as if the week had been counted twice.
+        # Days, not ratings: what the verdict waits for (MIN_DAYS_PER_WINDOW). In the first week there is no later
+        # week: "so far 3 and 0" read as if the week had been counted twice.
+        first = f"rated on {counted(trend.baseline.days, 'day')} in the first week"
         counts = (
-            f"{first} in the first week, and no later week {'in this period' if ended else 'yet'}"
+            f"{first}, and no later week {'in this period' if ended else 'yet'}"
             if trend.latest is None
-            else f"{first} and {len(trend.latest.scores)}{' in this period' if ended else ''}"
+            else f"{first} and {counted(trend.latest.days, 'day')} in the latest{' in this period' if ended else ''}"
         )
         # The level still matters with no verdict: a new place rated 7 in the report read like one of no concern.
         # Its day too: a place no longer rated kept its rating of weeks ago, read as today's pain.
         level = f"latest rating {trend.last_score}/10 on {day_text(trend.last_rated_on)}"
         return Line(
             f"{where}: {level}; not enough ratings {'' if ended else 'yet '}to compare "
-            f"({MIN_RATINGS_PER_WINDOW} in the first week and "
-            f"{MIN_RATINGS_PER_WINDOW} in the latest are needed; {counts if ended else f'so far {counts}'})",
+            f"({counts}; a verdict needs ratings on {MIN_DAYS_PER_WINDOW} days in each)",
             PAIN_SOURCE,
         )
     assert trend.baseline.median is not None and trend.latest is not None and trend.latest.median is not None

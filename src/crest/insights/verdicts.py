@@ -46,7 +46,11 @@ PSFS_SOURCE = Source("Stratford 1995", "Stratford P et al., Physiotherapy Canada
 PSFS_MID_SOURCE = Source("Abbott & Schmitt 2014", "Abbott JH, Schmitt JS, JOSPT 2014;44(8):560-564")
 
 WINDOW_DAYS = 7  # a week: baseline and latest are weekly medians, never single days
-MIN_RATINGS_PER_WINDOW = 3
+# A week's median stands for the week only if the week's ratings come from several days: "weekly medians, never
+# single days" (crp-facts §6, a product choice). Ratings counted alone let two sittings of three ratings each, a week
+# apart, read as "better" (journal walk-through H2). Three days is the fewest whose median has a day on each side of
+# it, so no one day or pair of days decides the week; a day rated several times still counts once here.
+MIN_DAYS_PER_WINDOW = 3
 PAIN_MIN_DROP_POINTS = 2
 PAIN_MIN_DROP_SHARE = Fraction(3, 10)  # 30% of the baseline
 PAIN_MIN_RISE_POINTS = 2

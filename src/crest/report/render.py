@@ -27,7 +27,7 @@ from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.report import ClinicianReport, Period
 from crest.insights.verdicts import (
     CHANGE_NOT_CAUSE,
-    MIN_RATINGS_PER_WINDOW,
+    MIN_DAYS_PER_WINDOW,
     PAIN_RULE,
     PAIN_SOURCE,
     PSFS_MID_SOURCE,
@@ -149,7 +149,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
             "practice": PRACTICE_RULE,
             "psfs": PSFS_RULE,
             "window_days": WINDOW_DAYS,
-            "min_ratings": MIN_RATINGS_PER_WINDOW,
+            "min_days": MIN_DAYS_PER_WINDOW,
             "sources": [PAIN_SOURCE.full, PSFS_SOURCE.full, PSFS_MID_SOURCE.full],
         },
         local=lambda moment: _local(moment, zone),

@@ -14,7 +14,7 @@ from crest.insights.progress import (
 from crest.insights.reader import sentence
 from crest.insights.verdicts import (
     CHANGE_NOT_CAUSE,
-    MIN_RATINGS_PER_WINDOW,
+    MIN_DAYS_PER_WINDOW,
     PAIN_BETTER,
     PAIN_RULE,
     PAIN_SOURCE,
@@ -42,7 +42,7 @@ def summary_view(summary: ProgressSummary) -> dict[str, Any]:
         "pain_rule": sentence(PAIN_RULE),
         "change_not_cause": sentence(CHANGE_NOT_CAUSE),
         "pain_better": PAIN_BETTER,
-        "min_ratings": MIN_RATINGS_PER_WINDOW,
+        "min_days": MIN_DAYS_PER_WINDOW,
         "pain_source": PAIN_SOURCE.full,
         "psfs_rule": sentence(PSFS_RULE),
         "psfs_source": PSFS_SOURCE.full,

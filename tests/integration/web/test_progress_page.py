@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
-from crest.insights.verdicts import MIN_RATINGS_PER_WINDOW, PAIN_MIN_DROP_POINTS, PAIN_MIN_DROP_SHARE
+from crest.insights.verdicts import MIN_DAYS_PER_WINDOW, PAIN_MIN_DROP_POINTS, PAIN_MIN_DROP_SHARE
 from support.clock import FakeClock
 
 
@@ -28,8 +28,8 @@ def test_every_chart_has_its_numbers_as_a_table_and_one_tab_stop(cleared: TestCl
     assert cells[2] == ["4 May", "1", "10"]
     assert not re.search(r"<svg[^>]*>(?:(?!</svg>).)*tabindex", page, flags=re.DOTALL)
     assert "Each chart covers the same time: this week." in page
-    # How the verdict is decided names the same number of ratings a week as the rule uses.
-    assert f"your first week with at least {MIN_RATINGS_PER_WINDOW} ratings" in page
+    # How the verdict is decided names the same number of days a week as the rule uses.
+    assert f"your first week with ratings on at least {MIN_DAYS_PER_WINDOW} days" in page
     # The charts' hint gives the verdict's own rule for "better" (both a fall in points and a share), not "2 or 30%".
     share = f"{int(PAIN_MIN_DROP_SHARE * 100)}%"
     assert f"Pain counts as better after a fall of at least {PAIN_MIN_DROP_POINTS} points and at least {share}" in page

@@ -148,9 +148,30 @@ def test_in_the_first_week_there_is_no_later_week_to_count() -> None:
     # It said "so far 3 and 0", as if one week had been counted as the first and the latest.
     summary = progress_summary([_session(0)], _daily_pain(5, 5, 3)[-3:], [], UTC, NOW, weekly_goal=7)
     assert trend_line(summary.trends[0]).text == (
-        "lower back (left): latest rating 5/10 on 9 May 2026; not enough ratings yet to compare (3 in the first week "
-        "and 3 in the latest are needed; so far 3 in the first week, and no later week yet)"
+        "lower back (left): latest rating 5/10 on 9 May 2026; not enough ratings yet to compare (rated on 3 days in "
+        "the first week, and no later week yet; a verdict needs ratings on 3 days in each)"
     )
+
+
+def test_two_sittings_a_week_apart_are_no_verdict() -> None:
+    """Walk-through H2: three ratings in ten minutes, then three more in ten minutes eight days later, read 'better,
+    a fall that usually matters' (8 -> 2). A week's median needs ratings on 3 days, not 3 ratings."""
+    sittings = [datetime(2026, 4, 28, 9, tzinfo=UTC), datetime(2026, 5, 6, 3, tzinfo=UTC)]
+    check_ins = [
+        CheckIn(at=start + timedelta(minutes=minutes), pain=(PainRating(Region.LOWER_BACK, score),))
+        for start, score in zip(sittings, (8, 2), strict=True)
+        for minutes in (0, 5, 10)
+    ]
+    trend = progress_summary([], check_ins, [], UTC, NOW, weekly_goal=7).trends[0]
+    assert trend.verdict is Verdict.NOT_ENOUGH_DATA
+    assert trend_line(trend).text == (
+        "lower back (centre): latest rating 2/10 on 6 May 2026; not enough ratings yet to compare (rated on 1 day in "
+        "the first week and 1 day in the latest; a verdict needs ratings on 3 days in each)"
+    )
+    # rated on three days each week, the same fall is a verdict
+    days = [start - timedelta(days=back) for start in sittings for back in (0, 1, 2)]
+    spread = [CheckIn(at=at, pain=(PainRating(Region.LOWER_BACK, 8 if at.month == 4 else 2),)) for at in days]
+    assert progress_summary([], spread, [], UTC, NOW, weekly_goal=7).trends[0].verdict is Verdict.BETTER
 
 
 def test_a_place_without_a_verdict_yet_says_its_latest_rating() -> None:

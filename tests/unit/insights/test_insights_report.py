@@ -125,12 +125,11 @@ def test_the_pain_trend_of_a_period_that_has_ended_awaits_no_later_week() -> Non
     """A period that is over said 'not enough ratings yet ... no later week yet', as the weekly rate said 'not enough
     days yet', of days no rating will join (Period.has_ended)."""
     ended = _one_day_report_made(FIRST + timedelta(days=10))
-    assert "not enough ratings to compare (3 in the first week" in ended
-    assert "are needed; 2 in the first week, and no later week in this period)" in ended
+    assert "not enough ratings to compare (rated on 1 day in the first week, and no later week in this period;" in ended
     assert "not enough ratings yet" not in ended and "no later week yet" not in ended
     going_on = _one_day_report_made(FIRST)  # the period's last day is today: a later rating may still come
     assert "not enough ratings yet to compare" in going_on
-    assert "so far 2 in the first week, and no later week yet" in going_on
+    assert "rated on 1 day in the first week, and no later week yet" in going_on
 
 
 def test_the_daily_activities_of_a_period_that_has_ended_are_not_rated_in_it_not_yet() -> None:
