@@ -128,8 +128,14 @@ def test_a_photo_upload_shows_the_picture_and_the_verdicts(browser: Any, server_
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     page = context.new_page()
     _check_file(page, server_url, PHOTO)
-    # The result takes the focus, so that a keyboard or a screen reader goes on from it, not from the button.
-    expect(page.get_by_role("heading", name="Result")).to_be_focused()
+    # The result takes the focus, so that a keyboard or a screen reader goes on from it, not from the button; the
+    # heading's name carries the verdict, which a screen reader says on the focus (the live region is empty by then).
+    heading = page.locator("#result-heading")
+    expect(heading).to_be_focused()
+    summary = page.locator("#result-summary").inner_text()
+    assert summary  # the verdict in words
+    expect(heading).to_have_accessible_name(f"Result: {summary}")
+    expect(page.locator("#check-status")).to_have_text("")
     assert page.locator("#result-criteria li").count() == 10
     assert page.locator('#result-criteria li[data-criterion="heel_distance"]').get_attribute("data-status") in (
         "ok",

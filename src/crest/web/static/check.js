@@ -173,7 +173,11 @@
       const result = answer.result;
       status.textContent = "";
       const notSure = result.pose_recognized && result.confidence != null && result.confidence < posture.SURE;
-      $("result-summary").textContent = `${result.summary || ""}${notSure ? " (The check is not sure of this.)" : ""}`;
+      const summary = `${result.summary || ""}${notSure ? " (The check is not sure of this.)" : ""}`;
+      $("result-summary").textContent = summary;
+      // The heading takes the focus below: its name carries the verdict, so a screen reader says it at once
+      // ("Result: You are in the constructive rest position..."), not "Result" alone with the live region empty.
+      $("result-heading").setAttribute("aria-label", summary ? `Result: ${summary}` : "Result");
       $("result-view").textContent = `Camera: ${posture.viewLabel(result.view || "unknown")}.`;
       posture.renderCriteria($("result-criteria"), result);
       const notes = result.notes || [];
