@@ -280,7 +280,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     from crest.counting import counted
     from crest.posture.result import SURE
     from crest.posture.service import VideoCheck
-    from crest.posture.video import event_lines, timeline_lines
+    from crest.posture.video import event_lines, share_words, timeline_lines
     from crest.posture.vocabulary import VIEW_LABELS, Status
 
     result = checked.result
@@ -306,9 +306,10 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     _print_criteria(out, result.criteria)
     if isinstance(checked, VideoCheck):
         review = checked.review
+        share = share_words(review.share_in_position, review.share_nearly)  # the timeline's words, counted
         out.print(
             f"reviewed {review.duration_s:.0f} s of video ({counted(review.frames_checked, 'frame')}); "
-            f"in position{', nearly,' if result.nearly else ''} {review.share_in_position:.0%} of the time"
+            f"{share[0].lower()}{share[1:]}"
         )
         for line in event_lines(review.events):
             out.print(f"  - {escape(line)}")

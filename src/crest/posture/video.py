@@ -22,6 +22,9 @@ from crest.posture.vocabulary import Criterion, criterion_label, status_label
 # The pseudo-criterion for the whole position, and its values.
 POSITION = "position"
 IN_POSITION = "in"
+# In the position with something to adjust (arms overhead): what a photo of that moment calls "nearly"
+# (CheckResult.nearly), so the stretch is neither a plain "yes" nor counted in the time in the position.
+NEARLY = "nearly"
 OUT_OF_POSITION = "out"
 NOBODY = "nobody"
 # A criterion's value in a frame where nobody was seen.
@@ -112,7 +115,8 @@ class VideoReview:
     duration_s: float
     frames_checked: int
     frames_with_person: int
-    share_in_position: float
+    share_in_position: float  # the stretches that say "yes"
+    share_nearly: float  # those that say "nearly"
     events: tuple[DriftEvent, ...]
     timelines: Mapping[str, tuple[Segment, ...]]
     result: CheckResult
@@ -124,13 +128,11 @@ class VideoReview:
             "frames_checked": self.frames_checked,
             "frames_with_person": self.frames_with_person,
             "share_in_position": round(self.share_in_position, 3),
+            "share_nearly": round(self.share_nearly, 3),
             "events": [event.to_json_dict() for event in self.events],
             # Each stretch with its word, as the terminal's timeline says it: a page shows the same words.
             "timeline": {
-                name: [
-                    {**segment.to_json_dict(), "word": segment_word(segment.status, nearly=self.result.nearly)}
-                    for segment in segments
-                ]
+                name: [{**segment.to_json_dict(), "word": segment_word(segment.status)} for segment in segments]
                 for name, segments in self.timelines.items()
             },
         }
@@ -139,7 +141,8 @@ class VideoReview:
 
 def _drift_phrase(criterion: str, previous: str, status: str) -> str | None:
     if criterion == POSITION:
-        return {OUT_OF_POSITION: "left the position", NOBODY: "nobody in view"}.get(status, "back in position")
+        phrases = {OUT_OF_POSITION: "left the position", NOBODY: "nobody in view", NEARLY: "nearly in position"}
+        return phrases.get(status, "back in position")
     if previous == "ok" and status == "adjust":
         return DRIFT_PHRASES.get(criterion, criterion)
     if previous == "adjust" and status == "ok":
@@ -171,23 +174,36 @@ def timeline_lines(review: VideoReview) -> list[str]:
         if not segments:
             continue
         spans = ", ".join(
-            f"{segment_word(segment.status, nearly=review.result.nearly)} "
-            f"{clock_text(segment.start_s)}-{clock_text(segment.end_s)}"
+            f"{segment_word(segment.status)} {clock_text(segment.start_s)}-{clock_text(segment.end_s)}"
             for segment in segments
         )
         lines.append(f"{'In position' if name == POSITION else criterion_label(name)}: {spans}")
     return lines
 
 
-SEGMENT_WORDS: Mapping[str, str] = {NO_PERSON: "nobody", NOBODY: "nobody", IN_POSITION: "yes", OUT_OF_POSITION: "no"}
+SEGMENT_WORDS: Mapping[str, str] = {
+    NO_PERSON: "nobody",
+    NOBODY: "nobody",
+    IN_POSITION: "yes",
+    NEARLY: "nearly",
+    OUT_OF_POSITION: "no",
+}
 
 
-def segment_word(status: str, *, nearly: bool) -> str:
-    """A stretch's verdict in a timeline. In the position, "nearly" when the review's verdict is (`nearly`:
-    CheckResult.nearly), as its summary says "Nearly in the constructive rest position", never a plain "yes"."""
-    if status == IN_POSITION and nearly:
-        return "nearly"
+def segment_word(status: str) -> str:
+    """A stretch's verdict in a timeline: "nearly" for a stretch whose frames a photo check calls nearly in the
+    position (CheckResult.nearly, the summary's own rule), never a plain "yes" beside that criterion's "Adjust"."""
     return SEGMENT_WORDS.get(status) or status_label(status)
+
+
+def share_words(share_in: float, share_nearly: float) -> str:
+    """The time in the position as the timeline's words count it: "In the constructive rest position 54% of the
+    time and nearly in it 23%"; "Nearly in ..." when no stretch said "yes"."""
+    percent_in, percent_nearly = round(share_in * 100), round(share_nearly * 100)
+    if percent_nearly and not percent_in:
+        return f"Nearly in the constructive rest position {percent_nearly}% of the time"
+    text = f"In the constructive rest position {percent_in}% of the time"
+    return f"{text} and nearly in it {percent_nearly}%" if percent_nearly else text
 
 
 @dataclass
@@ -235,7 +251,8 @@ class VideoReviewBuilder:
         self._frames_with_person += 1
         self._views[result.view] += 1
         self._last_result = result
-        values = {POSITION: IN_POSITION if result.pose_recognized else OUT_OF_POSITION}
+        position = (NEARLY if result.nearly else IN_POSITION) if result.pose_recognized else OUT_OF_POSITION
+        values = {POSITION: position}
         on_back = result.criterion(Criterion.LYING_ON_BACK).status == Status.OK
         for criterion in result.criteria:
             values[criterion.name] = criterion.status
@@ -281,19 +298,26 @@ class VideoReviewBuilder:
                 else:
                     segments.insert(0, Segment(0.0, segments[0].start_s, unsettled))
             timelines[name] = tuple(segments)
-        in_position_s = sum(s.duration_s for s in timelines[POSITION] if s.status == IN_POSITION)
-        share = in_position_s / end_s if end_s > 0 else float(self._last_values.get(POSITION) == IN_POSITION)
+        shares = {
+            status: sum(s.duration_s for s in timelines[POSITION] if s.status == status) / end_s
+            if end_s > 0
+            else float(self._last_values.get(POSITION) == status)
+            for status in (IN_POSITION, NEARLY)
+        }
         return VideoReview(
             duration_s=end_s,
             frames_checked=self._frames_checked,
             frames_with_person=self._frames_with_person,
-            share_in_position=share,
+            share_in_position=shares[IN_POSITION],
+            share_nearly=shares[NEARLY],
             events=tuple(self._events),
             timelines=timelines,
-            result=self._overall_result(timelines, share),
+            result=self._overall_result(timelines, shares[IN_POSITION], shares[NEARLY]),
         )
 
-    def _overall_result(self, timelines: Mapping[str, tuple[Segment, ...]], share: float) -> CheckResult:
+    def _overall_result(
+        self, timelines: Mapping[str, tuple[Segment, ...]], share_in: float, share_nearly: float
+    ) -> CheckResult:
         """Each criterion's most lasting verdict. When that of lying on the back is "on the back", the others are
         taken from the time spent on the back: a stretch face down or sitting up, where they are not judged,
         would otherwise put "checked once you are lying on your back" beside "lying on the back: OK"."""
@@ -314,7 +338,7 @@ class VideoReviewBuilder:
                 )
             criteria.append(example)
         view: View = self._views.most_common(1)[0][0] if self._views else "unknown"
-        recognized = share >= 0.5
+        recognized = share_in + share_nearly >= 0.5  # in the position, as a photo check says it, nearly or not
         result = CheckResult(
             pose_recognized=recognized,
             view=view,
@@ -322,18 +346,17 @@ class VideoReviewBuilder:
             summary=summarize(recognized, tuple(criteria)),
             landmarks=None if self._last_result is None else self._last_result.landmarks,
         )
-        return replace(result, summary=self._summary(share, result.summary, nearly=result.nearly))
+        return replace(result, summary=self._summary(share_words(share_in, share_nearly), result.summary))
 
-    def _summary(self, share: float, as_a_photo: str, *, nearly: bool) -> str:
+    def _summary(self, share: str, as_a_photo: str) -> str:
         """The share of the time in the position and the drifts, then what the photo check says of the most
         lasting verdicts ("nearly: bring your arms down", "can't tell from here: ...") unless that is only that
         the person is in the position."""
         if self._frames_with_person == 0:
             return "Nobody was seen in this video."
-        percent = round(share * 100)
         drifts = [event for event in self._events if event.criterion != POSITION and event.status == "adjust"]
-        # "Nearly" as the photo check's words after it say, never a plain "in the position" beside them.
-        text = f"{'Nearly in' if nearly else 'In'} the constructive rest position {percent}% of the time"
+        # Each stretch's time under its own word, "yes" or "nearly", as the timeline says it.
+        text = share
         if drifts:
             # Counted by moment, as the list of what changed shows them: legs and feet going at once are one.
             moments = [clock_text(event.time_s) for event in drifts]

@@ -46,7 +46,12 @@ def test_arms_going_overhead_is_a_drift_event_at_the_time_it_started() -> None:
     _feed(builder, 460, 600, _result())
     review = builder.finish(600.0)
     messages = [event.message for event in review.events]
-    assert messages == ["arms went overhead at 06:40", "arms back down at 07:40"]
+    assert messages == [
+        "nearly in position at 06:40",
+        "arms went overhead at 06:40",
+        "back in position at 07:40",
+        "arms back down at 07:40",
+    ]
     timeline = review.timelines["arms_below_shoulders"]
     assert [(s.start_s, s.end_s, s.status) for s in timeline] == [
         (0.0, 400.0, "ok"),
@@ -54,7 +59,7 @@ def test_arms_going_overhead_is_a_drift_event_at_the_time_it_started() -> None:
         (460.0, 600.0, "ok"),
     ]
     assert review.result.criterion("arms_below_shoulders").status == "ok"
-    assert review.share_in_position == 1.0
+    assert (review.share_in_position, review.share_nearly) == (0.9, 0.1)  # the minute with the arms overhead
     assert "arms went overhead at 06:40" in review.result.summary
 
 
@@ -90,7 +95,7 @@ def test_a_video_shorter_than_the_hold_keeps_its_last_verdicts() -> None:
     builder.add(0.25, _result(head_level="adjust"))
     review = builder.finish(0.5)
     assert review.result.criterion("head_level").status == "adjust"
-    assert review.share_in_position == 1.0
+    assert (review.share_in_position, review.share_nearly) == (0.0, 1.0)  # a head to adjust: nearly
 
 
 def test_nobody_at_all() -> None:
@@ -114,6 +119,7 @@ def test_json_has_the_check_fields_and_the_video_fields() -> None:
         "frames_checked",
         "frames_with_person",
         "share_in_position",
+        "share_nearly",
         "events",
         "timeline",
     }
@@ -131,11 +137,11 @@ def test_events_of_one_moment_share_a_line() -> None:
     assert event_lines(review.events) == [
         "00:30 left the position: legs straightened, feet came off the floor",
         "00:40 back in position: knees bent again, feet flat again",
-        "00:50 arms went overhead",
+        "00:50 nearly in position: arms went overhead",
     ]
     # The summary counts the moments the list shows, not the criteria that changed in them.
     assert review.result.summary == (
-        "In the constructive rest position 83% of the time; "
+        "In the constructive rest position 67% of the time and nearly in it 17%; "
         "2 drifts, first: legs straightened, feet came off the floor at 00:30."
     )
 
@@ -292,3 +298,31 @@ def test_a_nearly_verdict_s_timeline_says_nearly_in_the_position_as_its_summary_
     position = review.to_json_dict()["video"]["timeline"]["position"]
     assert [segment["word"] for segment in position] == ["no", "nearly"]  # what the page shows
     assert "Arms below shoulders: OK 00:00-00:04, Adjust 00:04-00:20" in timeline_lines(review)
+
+
+def test_a_stretch_nearly_in_the_position_says_nearly_and_is_not_counted_as_in_it() -> None:
+    """A clip in the position with the arms overhead for 6 s of 26 said "In position: yes 00:00-00:14" beside
+    "Arms below shoulders: Adjust 00:08-00:14" and counted those seconds in "77% of the time", though a photo of
+    that moment says "Constructive rest position, nearly: bring your arms down"."""
+    arms = CriterionResult("arms_below_shoulders", Status.ADJUST, advice="bring your arms down", confidence=0.9)
+    overhead = replace(_result(), criteria=tuple(arms if c.name == arms.name else c for c in _result().criteria))
+    assert overhead.nearly  # the photo check's own rule for this moment
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 8, _result())
+    _feed(builder, 8, 14, overhead)
+    _feed(builder, 14, 20, _result(recognized=False, feet_flat="adjust"))
+    _feed(builder, 20, 26, _result())
+    review = builder.finish(26.0)
+    timeline = timeline_lines(review)
+    assert timeline[0] == "In position: yes 00:00-00:08, nearly 00:08-00:14, no 00:14-00:20, yes 00:20-00:26"
+    assert "Arms below shoulders: OK 00:00-00:08, Adjust 00:08-00:14, OK 00:14-00:26" in timeline
+    position = review.to_json_dict()["video"]["timeline"]["position"]
+    assert [segment["word"] for segment in position] == ["yes", "nearly", "no", "yes"]  # what the page shows
+    # The time in the position is the "yes" stretches' (14 s of 26), the "nearly" one's beside it (6 s).
+    assert (round(review.share_in_position, 3), round(review.share_nearly, 3)) == (0.538, 0.231)
+    assert review.result.summary.startswith(
+        "In the constructive rest position 54% of the time and nearly in it 23%; 2 drifts, first: arms went "
+        "overhead at 00:08."
+    )
+    assert event_lines(review.events)[0] == "00:08 nearly in position: arms went overhead"
+    assert review.result.pose_recognized  # 20 s of 26 in the position, nearly or not
