@@ -469,8 +469,8 @@ def test_heel_distance_in_centimetres_scales_with_the_given_height() -> None:
     typical = evaluate(pose).criterion("heel_distance")
     tall = evaluate(pose, height_cm=200).criterion("heel_distance")
     # 62 cm from a 42 cm thigh is 1.48 thigh lengths: 62 cm at the typical 170 cm, 73 cm at 200 cm.
-    assert typical.measured == "heels 62 cm from the hip joint"
-    assert tall.measured == "heels 73 cm from the hip joint"
+    assert typical.measured == "heels 62 cm from the hip joint, 48 cm from the buttocks"
+    assert tall.measured == "heels 73 cm from the hip joint"  # no buttocks' range beside it: that measure alone
     assert typical.target == "25-52 cm from the hip joint (heels 30-40 cm from the buttocks)"
     # The facts' 30-40 cm holds for a typical adult, not for a height given: that height's range alone is shown.
     assert tall.target == "29-61 cm from the hip joint"
@@ -481,7 +481,7 @@ def test_heel_distance_in_centimetres_scales_with_the_given_height() -> None:
 def test_heels_in_range_are_ok_and_measured() -> None:
     verdict = evaluate(photograph(Figure(heel_from_hip_cm=35), "side")).criterion("heel_distance")
     assert verdict.status == "ok"
-    assert verdict.measured == "heels 36 cm from the hip joint"
+    assert verdict.measured == "heels 36 cm from the hip joint, 34 cm from the buttocks"
 
 
 def test_heels_a_few_cm_beyond_the_range_are_not_asked_to_move() -> None:
@@ -489,6 +489,10 @@ def test_heels_a_few_cm_beyond_the_range_are_not_asked_to_move() -> None:
     verdict = evaluate(photograph(Figure(heel_from_hip_cm=49), "side")).criterion("heel_distance")
     assert verdict.status == "ok"
     assert not verdict.sure
+    # Said in the target's terms too: "49 cm from the hip joint" alone beside "30-40 cm from the buttocks" read
+    # as out of range to someone who knows the 30-40 cm; 41 cm from the buttocks is just past it, hence not sure.
+    assert verdict.measured == "heels 49 cm from the hip joint, 41 cm from the buttocks"
+    assert verdict.target == "25-52 cm from the hip joint (heels 30-40 cm from the buttocks)"
 
 
 def test_heels_just_out_of_range_are_less_sure_than_far_out() -> None:

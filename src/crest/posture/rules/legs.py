@@ -93,6 +93,7 @@ SHIN_RISE_MIN = 0.2
 # of body height, Winter, Biomechanics and Motor Control of Human Movement), so their mean in the picture is a
 # yardstick that holds at any camera distance.
 HEEL_OK_THIGHS = (0.7, 1.15)
+BUTTOCKS_CM = (30, 40)  # the facts' words for HEEL_OK_THIGHS, for a typical adult
 HEEL_MARGIN_THIGHS = 0.15
 # The hip joint and heel landmarks each wander by 2-3 cm and the thigh yardstick by as much, so a measure within
 # 0.1 thigh lengths (4 cm) of that range cannot show the heels to be out of it: the check asks for a change only
@@ -327,6 +328,14 @@ def feet_flat(body: Body, view: View, height_cm: float | None) -> CriterionResul
     )
 
 
+def _from_the_buttocks_cm(thighs: float) -> float:
+    """Heels `thighs` thigh lengths from the hip joint, said from the buttocks for a typical adult: the rule's
+    range (HEEL_OK_THIGHS) is the facts' 30-40 cm, so the words follow that equivalence, straight between its ends
+    (the rule's thresholds, which the measured photos depend on, stay as they are)."""
+    (low, high), (low_cm, high_cm) = HEEL_OK_THIGHS, BUTTOCKS_CM
+    return low_cm + (thighs - low) / (high - low) * (high_cm - low_cm)
+
+
 def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionResult:
     name = Criterion.HEEL_DISTANCE
     if view not in SIDE_ON or max(body.shoulder_width, body.hip_width) >= HEEL_VIEW_MAX_WIDTH:
@@ -352,8 +361,11 @@ def heel_distance(body: Body, view: View, height_cm: float | None) -> CriterionR
     target = f"{low_cm}-{high_cm} cm from the hip joint"
     if height_cm is None:
         # The facts' figure is for a typical adult; a given height has its own range, which that figure would
-        # contradict.
-        target += " (heels 30-40 cm from the buttocks)"
+        # contradict. Beside it, the measure in its terms too, read through the rule's own equivalence
+        # (HEEL_OK_THIGHS is 30-40 cm from the buttocks): "49 cm from the hip joint" alone, beside "30-40 cm",
+        # read as out of the range to someone who knows the 30-40 cm, though the verdict was OK.
+        target += f" (heels {BUTTOCKS_CM[0]}-{BUTTOCKS_CM[1]} cm from the buttocks)"
+        measured += f", {shown(_from_the_buttocks_cm(thighs))} cm from the buttocks"
     seen = visibility_confidence(body.visibility(f"{side}_hip", f"{side}_knee", f"{side}_heel"))
     # Advice aims at the middle of the range the facts give, not at the edge of what is let pass.
     middle_cm = sum(HEEL_OK_THIGHS) / 2 * thigh_length_cm
