@@ -53,6 +53,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
+    from crest.insights import progress
     from crest.insights.progress import adherence_line, before_after_line, no_before_after, psfs_line, trend_line
     from crest.insights.reader import sentence
     from crest.insights.verdicts import CHANGE_NOT_CAUSE, PAIN_RULE, PSFS_RULE
@@ -69,6 +70,8 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     console.print(f"[bold]Pain per place[/bold] (0-10, weekly medians: {compared} against the latest week)")
     for trend in summary.trends:
         say(trend_line(trend), _VERDICT_STYLE[trend.verdict.value])
+        basis = Text(sentence(progress.trend_basis(trend)) + ".", style="dim")  # what the verdict rests on
+        console.print(Padding(basis, (0, 0, 0, 4), expand=False))
     if not summary.trends:
         indented("No pain ratings yet. Rate your pain with `crest log` or in a check-in after a session")
     indented(PAIN_RULE, "dim")

@@ -9,7 +9,7 @@ from typing import Any
 
 from crest.counting import counted
 from crest.errors import CrestError
-from crest.insights.pain import PainTrend, PlaceChange, change_by_place, pain_trends
+from crest.insights.pain import PainTrend, PlaceChange, Window, change_by_place, pain_trends
 from crest.insights.practice import DAYS_WITH_DATA_WINDOW, PRACTICE_RULE, Adherence, WeeklyTarget, adherence
 from crest.insights.psfs import ActivityChange, PsfsChange, psfs_change
 from crest.insights.reader import Reader
@@ -123,6 +123,34 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON, ended: bool = F
     numbers = f"{points(trend.baseline.median)} → {points(trend.latest.median)} over {counted(trend.weeks, 'week')}"
     meaning = _WORSE_ADVICE[reader] if trend.verdict is Verdict.WORSE else _PAIN_MEANING[trend.verdict]
     return Line(f"{where}: {numbers}, {meaning}", PAIN_SOURCE)
+
+
+def days_span(first: date, last: date) -> str:
+    """'10 to 16 Nov 2026', '27 Nov to 3 Dec 2026', '6 Dec 2026' for one day."""
+    if first == last:
+        return day_text(first)
+    if first.year != last.year:
+        return f"{day_text(first)} to {day_text(last)}"
+    start = f"{first.day}" if first.month == last.month else f"{first.day} {first:%b}"
+    return f"{start} to {day_text(last)}"
+
+
+def window_basis(window: Window, until: date | None = None) -> str:
+    """What a week's median rests on, '3 ratings on 1 day, 28 Nov to 4 Dec 2026', in the same words on Progress, in
+    crest progress and in the report's table. `until`: a report period's last day, which a week it cuts short ends on
+    (no day after it counted)."""
+    last = window.last_day if until is None else min(window.last_day, until)
+    return (
+        f"{counted(len(window.scores), 'rating')} on {counted(window.days, 'day')}, {days_span(window.first_day, last)}"
+    )
+
+
+def trend_basis(trend: PainTrend) -> str:
+    """Which weeks a place's verdict compares, and how many ratings on how many days each holds (walk-through M5:
+    Progress said '8.0 → 2.0 over 1 week' and only the PDF said that each week was one sitting)."""
+    latest = "none yet" if trend.latest is None else window_basis(trend.latest)
+    # A first week still under way ends on its last rating: no day to come is named as counted.
+    return f"first week: {window_basis(trend.baseline, trend.last_rated_on)}; latest week: {latest}"
 
 
 def adherence_line(practice: Adherence, reader: Reader = Reader.PERSON) -> Line:

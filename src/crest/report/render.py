@@ -21,7 +21,7 @@ from crest.counting import counted
 from crest.errors import CrestError
 from crest.insights.pain import JOINED_WEEKS_DAYS, Place, Window
 from crest.insights.practice import PRACTICE_RULE
-from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line
+from crest.insights.progress import before_after_line, points, psfs_line, signed, trend_line, window_basis
 from crest.insights.psfs import PsfsChange
 from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.report import ClinicianReport, Period
@@ -84,26 +84,13 @@ def _number(value: Fraction | float | None) -> str:
     return "\u2013" if value is None else points(value)  # an en dash: no value
 
 
-def _ratings(count: int) -> str:
-    return counted(count, "rating")
-
-
-def _days(window: Window, period: Period) -> str:
-    """The days a median was taken over, as the table states them: '10 to 16 Nov 2026', '27 Nov to 3 Dec 2026'; a
-    first week that the period cuts short ends with it (no day after it counted)."""
-    first, last = window.first_day, min(window.last_day, period.last_day)
-    if first == last:
-        return _day(first)
-    if first.year != last.year:
-        return f"{_day(first)} to {_day(last)}"
-    start = f"{first.day}" if first.month == last.month else f"{first.day} {first:%b}"
-    return f"{start} to {_day(last)}"
+def _basis(window: Window, period: Period) -> str:
+    """What a median in the table rests on, in Progress's words; a first week the period cuts short ends with it."""
+    return window_basis(window, period.last_day)
 
 
 # `sentence`, unlike Jinja's `capitalize`, leaves the rest as written ('PSFS').
-_ENVIRONMENT.filters.update(
-    day=_day_in_zone, days=_days, number=_number, signed=signed, sentence=sentence, ratings=_ratings
-)
+_ENVIRONMENT.filters.update(day=_day_in_zone, basis=_basis, number=_number, signed=signed, sentence=sentence)
 
 
 def report_css() -> str:

@@ -9,6 +9,7 @@ from crest.insights.progress import (
     before_after_line,
     no_before_after,
     psfs_line,
+    trend_basis,
     trend_line,
 )
 from crest.insights.reader import sentence
@@ -34,7 +35,10 @@ def line_view(line: Line, verdict: str | None = None) -> dict[str, Any]:
 
 def summary_view(summary: ProgressSummary) -> dict[str, Any]:
     return {
-        "places": [line_view(trend_line(trend), trend.verdict.value) for trend in summary.trends],
+        "places": [
+            line_view(trend_line(trend), trend.verdict.value) | {"basis": sentence(trend_basis(trend))}
+            for trend in summary.trends
+        ],
         "practice": line_view(adherence_line(summary.adherence)),
         "before_after": [line_view(before_after_line(change)) for change in summary.before_after],
         "no_before_after": sentence(no_before_after(summary.demo_kept)),

@@ -10,6 +10,7 @@ from pathlib import Path
 import icalendar
 
 from crest.clock import system_now, system_zone
+from crest.insights.progress import days_span
 from crest.journal.store import Journal
 from support.practice_history import daily_practice
 
@@ -171,3 +172,5 @@ def test_a_place_no_longer_rated_is_named_with_the_day_of_its_latest_rating(run_
     assert logged.returncode == 0, logged.stderr
     words = " ".join(run_crest("progress").stdout.split())
     assert f"Neck (centre): latest rating 3/10 on {last.day} {last:%b %Y}; not enough ratings yet" in words
+    # and what it rests on, in the report's words (walk-through M5)
+    assert f"First week: 1 rating on 1 day, {days_span(last, last)}; latest week: none yet." in words

@@ -64,3 +64,5 @@ def test_a_place_no_longer_rated_is_named_with_the_day_of_its_latest_rating(
     assert cleared.post("/api/checkins", json=neck).status_code == 201
     page = cleared.get("/progress").text
     assert "Neck (centre): latest rating 3/10 on 15 Apr 2026; not enough ratings yet" in page
+    # and what it rests on, in the report's words (walk-through M5)
+    assert "First week: 1 rating on 1 day, 15 Apr 2026; latest week: none yet." in page

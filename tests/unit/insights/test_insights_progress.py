@@ -23,6 +23,7 @@ from crest.insights.progress import (
     headline,
     progress_summary,
     summary_fields,
+    trend_basis,
     trend_line,
 )
 from crest.insights.psfs import psfs_change, psfs_due
@@ -167,6 +168,10 @@ def test_two_sittings_a_week_apart_are_no_verdict() -> None:
     assert trend_line(trend).text == (
         "lower back (centre): latest rating 2/10 on 6 May 2026; not enough ratings yet to compare (rated on 1 day in "
         "the first week and 1 day in the latest; a verdict needs ratings on 3 days in each)"
+    )
+    # What it rests on, as the report's table says it (walk-through M5: only the PDF said so)
+    assert trend_basis(trend) == (
+        "first week: 3 ratings on 1 day, 28 Apr to 4 May 2026; latest week: 3 ratings on 1 day, 5 to 6 May 2026"
     )
     # rated on three days each week, the same fall is a verdict
     days = [start - timedelta(days=back) for start in sittings for back in (0, 1, 2)]

@@ -119,7 +119,7 @@ def test_the_worst_single_rating_of_the_period_is_shown_even_when_the_medians_hi
     words = _words(html)
     assert "Highest" in words
     row = (
-        "Lower back (centre) 7.0 (5 ratings, 30 Nov to 3 Dec 2026) \u2013 \u2013 not enough data yet "
+        "Lower back (centre) 7.0 (5 ratings on 4 days, 30 Nov to 3 Dec 2026) \u2013 \u2013 not enough data yet "
         "9 (1 Dec 2026 18:00)"
     )
     assert row in words  # the medians of 7 hide the 9 of Tuesday evening; the Highest column shows it
@@ -132,8 +132,8 @@ def test_one_rating_is_singular_and_places_are_capitalised_as_elsewhere() -> Non
     ]
     _, html = _report_of(check_ins, MONDAY, MONDAY + timedelta(days=9))
     words = _words(html)
-    assert "(1 rating, 30 Nov to 6 Dec 2026)" in words and "(1 rating, 7 to 9 Dec 2026)" in words
-    assert "1 ratings" not in words
+    assert "(1 rating on 1 day, 30 Nov to 6 Dec 2026)" in words and "(1 rating on 1 day, 7 to 9 Dec 2026)" in words
+    assert "1 ratings" not in words and "1 days" not in words
     assert "Lower back (centre)" in words and "lower back (centre) 5" not in words
 
 
@@ -290,7 +290,10 @@ def test_the_tables_first_and_last_7_days_and_the_charts_weeks_each_say_which_da
     assert trend.latest is not None and (trend.latest.median, weeks[-1].median) == (3, Fraction(5, 2))  # they differ
     # each figure is the median of the days it names
     assert "First 7 days Last 7 days Change" in words and "Latest week" not in words
-    assert "Lower back (centre) 6.0 (7 ratings, 10 to 16 Nov 2026) 3.0 (7 ratings, 27 Nov to 3 Dec 2026) -3.0" in words
+    assert (
+        "Lower back (centre) 6.0 (7 ratings on 7 days, 10 to 16 Nov 2026) "
+        "3.0 (7 ratings on 7 days, 27 Nov to 3 Dec 2026) -3.0" in words
+    )
     assert sorted(scores[:7])[3] == 6 and sorted(scores[-7:])[3] == 3
     medians = re.findall(r"<title>Lower back \(centre\): week of ([^,]+), median ([\d.]+)</title>", html)
     assert medians[0] == ("9 Nov 2026", "6.5") and medians[-1] == ("30 Nov 2026", "2.5")  # Monday to Sunday
@@ -311,10 +314,16 @@ def test_a_place_without_a_verdict_shows_no_change_figure_on_paper_or_on_the_pag
     assert changes[Region.KNEE] == 0 and changes[Region.LOWER_BACK] == -3
     for made in (html, report_html(report, standalone=False)):  # the PDF's document, and the Report page's
         words = _words(made) if "<body>" in made else " ".join(unescape(re.sub(r"<[^>]+>", " ", made)).split())
-        knee = "Knee (both sides) 4.5 (2 ratings, 30 Nov to 6 Dec 2026) 4.5 (2 ratings, 7 to 10 Dec 2026)"
+        knee = (
+            "Knee (both sides) 4.5 (2 ratings on 2 days, 30 Nov to 6 Dec 2026) "
+            "4.5 (2 ratings on 2 days, 7 to 10 Dec 2026)"
+        )
         assert f"{knee} \u2013 not enough data yet" in words
         assert "+0.0" not in words
-        assert "6.0 (7 ratings, 30 Nov to 6 Dec 2026) 3.0 (4 ratings, 7 to 10 Dec 2026) -3.0 better" in words
+        assert (
+            "6.0 (7 ratings on 7 days, 30 Nov to 6 Dec 2026) 3.0 (4 ratings on 4 days, 7 to 10 Dec 2026) -3.0 better"
+            in words
+        )
 
 
 def _pdf_text(report: ClinicianReport, paper: Paper) -> str:
