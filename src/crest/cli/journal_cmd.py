@@ -136,7 +136,9 @@ def log(
         console, advice = make_console(highlight=False), services.check_ins.advice_for(saved)
         standing = show_standing_concern(console, services, said_for_check_in=saved.id)
         show_check_in_advice(console, advice)
-        typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {_check_in_summary(saved)}.")
+        summary = _check_in_summary(saved)
+        ended = summary.endswith((".", "!", "?"))  # a note's own full stop ends the line: not "a lot.."
+        typer.echo(f"Saved check-in {saved.id} ({_when(saved.at)}): {summary}{'' if ended else '.'}")
         if before_session:
             hours = BEFORE_CHECK_IN_WAITS // timedelta(hours=1)
             typer.echo(f"A session you start within {counted(hours, 'hour')} takes it up as its 'before'.")
