@@ -28,6 +28,8 @@ def test_every_chart_has_its_numbers_as_a_table_and_one_tab_stop(cleared: TestCl
     assert cells[2] == ["4 May", "1", "10"]
     assert not re.search(r"<svg[^>]*>(?:(?!</svg>).)*tabindex", page, flags=re.DOTALL)
     assert "Each chart covers the same time: this week." in page
+    # The marks take no focus and a phone has no hover (journal walk-through L7): the tables are the way to each value.
+    assert "Every value is in the numbers under its chart" in page and "Hover" not in page
     # How the verdict is decided names the same number of days a week as the rule uses.
     assert f"your first week with ratings on at least {MIN_DAYS_PER_WINDOW} days" in page
     # The charts' hint gives the verdict's own rule for "better" (both a fall in points and a share), not "2 or 30%".
