@@ -44,7 +44,14 @@ def journal_page(
         "session": context.services.sync.from_a_linked_crest("sessions", uids["session"]),
         "checkin": context.services.sync.from_a_linked_crest("check_ins", uids["checkin"]),
     }
+    # The check-ins behind a warning sign that stands are marked: Today sends the person here to correct or delete
+    # one that was a mistake, and a row like every other left them to find it (journal walk-through M4).
+    signs: dict[int, list[str]] = {}
+    for reason in context.services.safety.standing().standing_check_in_reasons:
+        sign = reason.sign
+        signs.setdefault(sign.check_in_id, []).append(f"Warning sign ({sign.question.level.advice}): {sign.title}")
     for entry in entries:
+        entry["signs"] = signs.get(entry["id"], []) if entry["kind"] == "checkin" else []
         if entry["edit_url"] and page > 1:  # the saved edit comes back to this page, where it is
             entry["edit_url"] += "&" + urlencode({"page": page})
         if entry["id"] in from_their_crest[entry["kind"]]:
