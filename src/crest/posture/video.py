@@ -30,7 +30,8 @@ NOBODY = "nobody"
 # A criterion's value in a frame where nobody was seen.
 NO_PERSON = "no_person"
 
-# What happened, in a few words, when a criterion went from ok to adjust ...
+# What happened, in a few words, when a criterion went from ok to adjust and its verdict's reason is a figure
+# ("knees 165 deg": the legs straightened); a reason in words ("left foot off the floor") is said itself ...
 DRIFT_PHRASES: Mapping[str, str] = {
     "whole_body_visible": "part of the body left the picture",
     "lying_on_back": "turned off the back",
@@ -139,11 +140,16 @@ class VideoReview:
         return overall
 
 
-def _drift_phrase(criterion: str, previous: str, status: str) -> str | None:
+def _drift_phrase(criterion: str, previous: str, status: str, verdict: CriterionResult | None) -> str | None:
+    """The words of a change; `verdict` is the latest look's verdict of the new status, whose reason a change to
+    adjust says (a fixed word per criterion called feet lifted with the knees bent "legs straightened")."""
     if criterion == POSITION:
         phrases = {OUT_OF_POSITION: "left the position", NOBODY: "nobody in view", NEARLY: "nearly in position"}
         return phrases.get(status, "back in position")
     if previous == "ok" and status == "adjust":
+        reason = verdict.measured if verdict is not None else None
+        if reason and not any(character.isdigit() for character in reason):
+            return reason
         return DRIFT_PHRASES.get(criterion, criterion)
     if previous == "adjust" and status == "ok":
         return RECOVERY_PHRASES.get(criterion, criterion)
@@ -266,7 +272,7 @@ class VideoReviewBuilder:
         previous = track.open_status
         if previous is not None:
             track.segments.append(Segment(track.open_since_s, stable.since_s, previous))
-            what = _drift_phrase(name, previous, stable.value)
+            what = _drift_phrase(name, previous, stable.value, self._latest.get((name, stable.value)))
             if what is not None:
                 self._events.append(DriftEvent(stable.since_s, name, stable.value, what))
         track.open_status = stable.value

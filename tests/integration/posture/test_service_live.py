@@ -70,7 +70,7 @@ def fake_rules(pose: Pose, height_cm: float | None, view: str) -> CheckResult:
         CriterionResult(
             name,
             "adjust" if name == "arms_below_shoulders" and arms_up else "ok",
-            measured="above shoulders" if arms_up and name == "arms_below_shoulders" else None,
+            measured="left hand above your head" if arms_up and name == "arms_below_shoulders" else None,
             advice="Rest your arms by your sides." if arms_up and name == "arms_below_shoulders" else "",
         )
         for name in CRITERION_NAMES
@@ -154,7 +154,7 @@ def test_a_video_is_tracked_and_reviewed(tmp_path: Path) -> None:
     # In the position throughout, with the arms up "nearly" in it, as a photo of that moment says
     assert messages == [
         "nearly in position at 00:10",
-        "arms went overhead at 00:10",
+        "left hand above your head at 00:10",  # the verdict's own reason
         "back in position at 00:15",
         "arms back down at 00:15",
     ]

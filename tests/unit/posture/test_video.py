@@ -326,3 +326,27 @@ def test_a_stretch_nearly_in_the_position_says_nearly_and_is_not_counted_as_in_i
     )
     assert event_lines(review.events)[0] == "00:08 nearly in position: arms went overhead"
     assert review.result.pose_recognized  # 20 s of 26 in the position, nearly or not
+
+
+def test_a_change_is_said_in_its_verdict_s_own_reason() -> None:
+    """Feet lifted with the knees bent (a table-top, a common way out of the position) read "legs straightened",
+    one fixed word for the knees' criterion, though the photo check of that moment said "left foot off the floor"."""
+
+    def knees(measured: str) -> CheckResult:
+        lifted = CriterionResult("knees_bent", Status.ADJUST, measured, advice="lower your feet to the floor")
+        return replace(
+            _result(False), criteria=tuple(lifted if c.name == lifted.name else c for c in _result().criteria)
+        )
+
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 10, _result())
+    _feed(builder, 10, 20, knees("left foot off the floor"))
+    _feed(builder, 20, 30, _result())
+    _feed(builder, 30, 40, knees("knees 165 deg / 170 deg"))  # a figure: the criterion's words say what it means
+    review = builder.finish(40.0)
+    assert event_lines(review.events) == [
+        "00:10 left the position: left foot off the floor",
+        "00:20 back in position: knees bent again",
+        "00:30 left the position: legs straightened",
+    ]
+    assert "2 drifts, first: left foot off the floor at 00:10." in review.result.summary
