@@ -356,7 +356,7 @@ def test_a_picture_refused_once_checked_is_said_as_a_sentence_and_the_focus_stay
     )
     page.get_by_role("button", name="Check").focus()
     page.keyboard.press("Enter")
-    expect(page.locator("#check-status")).to_have_text(
+    expect(page.locator("#check-error")).to_have_text(
         "wall.png: nobody found in the picture; make sure your whole body is in view and well lit.", timeout=60_000
     )
     expect(page.get_by_role("button", name="Check")).to_be_focused()
@@ -369,13 +369,18 @@ def test_a_refusal_keeps_the_file_name_as_written_and_starts_any_other_with_a_ca
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{server_url}/check")
-    status = page.locator("#check-status")
+    status = page.get_by_role("alert")
     page.get_by_label("Photo or video").set_input_files(
         files=[{"name": "empty.jpg", "mimeType": "image/jpeg", "buffer": b""}]
     )
     page.get_by_role("button", name="Check").click()
     # The person's own file name, never "Empty.jpg" (the page capitalised every refusal).
     expect(status).to_have_text("empty.jpg: the file is empty (0 bytes); choose a photo or a video.")
+    # A refusal looks like one, as the page's other errors do (it read as body text, said politely as progress).
+    expect(status).to_have_class("error-text")
+    colour = "el => getComputedStyle(el).color"
+    assert status.evaluate(colour) != page.locator("#check-status").evaluate(colour)
+    expect(page.locator("#check-status")).to_have_text("")
     refusal = json.dumps({"detail": "the safety answers advise resting on your side"})
     page.route("**/api/check", lambda route: route.fulfill(status=409, content_type="application/json", body=refusal))
     page.get_by_role("button", name="Check").click()

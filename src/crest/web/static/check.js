@@ -13,6 +13,7 @@
   const form = $("check-form");
   if (!form) return; // not offered: the safety answers advise resting on the side
   const status = $("check-status");
+  const problem = $("check-error");
   const picture = $("result-picture");
 
   function listItems(list, lines) {
@@ -150,10 +151,12 @@
     event.preventDefault();
     const file = $("check-file").files[0];
     if (!file) {
-      status.textContent = "Choose a photo or a video first.";
+      status.textContent = "";
+      problem.textContent = "Choose a photo or a video first.";
       return;
     }
     // A whole rest filmed on a phone is reviewed at 10-40 times real time: say so, and show how far it is.
+    problem.textContent = "";
     status.textContent = file.type.startsWith("video/")
       ? "Checking the video… a recording of a whole rest takes a minute or two."
       : "Checking…";
@@ -191,8 +194,8 @@
       $("check-result").hidden = false;
       $("result-heading").focus();
     } catch (error) {
-      status.textContent =
-        error.message === window.crest.STOPPED ? "Stopped: nothing was checked or kept." : error.message;
+      status.textContent = error.message === window.crest.STOPPED ? "Stopped: nothing was checked or kept." : "";
+      if (error.message !== window.crest.STOPPED) problem.textContent = error.message;
     } finally {
       checking = null;
       stop.hidden = true;
