@@ -36,7 +36,7 @@ def _when(moment: datetime) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M}"
 
 
-def _moment_at(text: str, zone: tzinfo, what: str) -> datetime:
+def moment_at(text: str, zone: tzinfo, what: str) -> datetime:
     """`--at`, read in `zone` unless it gives its own offset. Its day is judged as written, the day a refusal
     names: the journal's own check lets through a time that is 2000 anywhere, as it keeps times in UTC."""
     from crest.journal.records import check_window_day, parse_datetime
@@ -107,7 +107,7 @@ def log(
 
     if before_session and after_session:
         raise NothingToLog("a check-in is before a session or after one; give --before-session or --after-session")
-    moment = _moment_at(at, system_zone(), "the check-in time") if at is not None else system_now()
+    moment = moment_at(at, system_zone(), "the check-in time") if at is not None else system_now()
     check_in = CheckIn(
         at=moment,
         timing=CheckInTiming.BEFORE if before_session else CheckInTiming.STANDALONE,
@@ -211,7 +211,7 @@ def log_session(
     # In local time either way: a refusal names the session it overlaps in the zone of this start.
     zone = system_zone()
     started = (
-        _moment_at(at, zone, "the session start")
+        moment_at(at, zone, "the session start")
         if at is not None
         else system_now().astimezone(zone) - timedelta(minutes=minutes)
     )

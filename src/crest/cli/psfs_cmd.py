@@ -29,6 +29,12 @@ def psfs(
         ),
     ] = None,
     history: Annotated[bool, typer.Option("--history", help="Show past rounds instead of rating.")] = False,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at", metavar="ISO-TIME", help="When it was rated, e.g. 2026-05-01T07:30 (local time); default now."
+        ),
+    ] = None,
 ) -> None:
     """Rate up to five activities your back or hip makes hard, 0 (unable) to 10 (as before); every 14 days."""
     from rich.markup import escape
@@ -36,11 +42,16 @@ def psfs(
     from crest.cli.asker import Asker
     from crest.cli.consoles import console as make_console
     from crest.cli.journal_access import open_services
+    from crest.cli.journal_cmd import moment_at
     from crest.cli.safety_cmd import show_standing_concern
+    from crest.clock import system_zone
     from crest.insights.progress import psfs_line
+    from crest.journal.plausibility import ImpossibleRecord
 
-    if history and rate:  # one or the other: a rating given beside --history was dropped without a word
+    if history and (rate or at):  # one or the other: a rating given beside --history was dropped without a word
         raise CrestError("--history shows past rounds and saves nothing; rate with --rate, then run --history alone")
+    # A round rated on paper at the clinic is entered for its own day, as `crest log --at` enters a check-in.
+    when = moment_at(at, system_zone(), "the PSFS time") if at is not None else None
     console = make_console()
     with open_services() as services:
         show_standing_concern(console, services)  # a warning sign that stands comes first, as at `crest log`
@@ -56,7 +67,10 @@ def psfs(
         rated = [_parse_rating(entry) for entry in rate] if rate else _ask(Asker(console), activities.active())
         if not rated:
             raise NothingRated("nothing rated; name an activity and give it a score from 0 to 10")
-        saved = activities.record(rated)
+        try:
+            saved = activities.record(rated, when)
+        except ImpossibleRecord as error:
+            raise error.named("--at") from None
         change = activities.change()
     console.print(f"Saved: {escape('; '.join(f'{a.name} {a.score}' for a in saved.activities))}.")
     console.print(escape(psfs_line(change).text[:1].upper() + psfs_line(change).text[1:]) + ".")
