@@ -287,8 +287,17 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     camera = f"(camera {VIEW_LABELS.get(result.view, result.view)})"
     if isinstance(checked, VideoCheck):
         # No one verdict for a whole video ("in the rest position" for one that was half the time): the summary
-        # under the name says how much of it was, as the web page says it.
-        out.print(f"[bold]{escape(name)}[/bold] {camera}")
+        # under the name says how much of it was, as the web page says it; the name's line says which way most of
+        # it went, in the words of the timeline's stretches, as a photo's line has its verdict.
+        review = checked.review
+        if not review.frames_with_person:
+            verdict = "[dim]nobody in view[/dim]"
+        elif not result.pose_recognized:
+            verdict = "[yellow]out of the rest position most of the time[/yellow]"
+        else:
+            nearly = "nearly " if review.share_nearly > review.share_in_position else ""
+            verdict = f"[green]{nearly}in the rest position most of the time[/green]"
+        out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")
     else:
         verdict = {
             Status.OK: "[green]in the rest position[/green]",
