@@ -49,15 +49,22 @@ def ask(
 ) -> None:
     """Ask a question about constructive rest; without one, list the topics. Answers name their sources."""
     from crest.cli.consoles import console as make_console
+    from crest.cli.consoles import error_console
     from crest.cli.journal_access import open_services
     from crest.cli.safety_cmd import show_standing_concern
+    from crest.errors import CrestError
     from crest.services import help as help_service
 
     console = make_console(highlight=False)
     # A warning sign that stands comes before any answer, as at `crest progress` and on the Help page: the person who
     # asks after a frightening day must not meet "next time try a small change" alone (on stderr beside the JSON).
-    with open_services() as services:
-        show_standing_concern(make_console(stderr=as_json, highlight=False), services)
+    try:
+        with open_services() as services:
+            show_standing_concern(make_console(stderr=as_json, highlight=False), services)
+    except CrestError as error:
+        # Help reads no journal otherwise: a damaged or busy one must not keep the answer from someone asking (about
+        # a warning sign, perhaps); it says what could not be checked, and the answer follows.
+        error_console().print(f"crest: {error}; a warning sign saved there cannot be shown here", markup=False)
     # A blank question (`crest ask ""`) is no question, as on the web page; --json keeps answering as the API does.
     if not question or (not as_json and not " ".join(question).strip()):
         groups = help_service.topics()

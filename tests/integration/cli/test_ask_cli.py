@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +181,20 @@ def test_on_a_short_terminal_the_urgent_advice_is_said_again_last(
     assert "Seek urgent medical care now:" not in run_crest("ask", "I can't pee since my back went").stdout  # fits
     crest_env["LINES"] = "60"
     assert "Seek urgent medical care now:" not in run_crest(*both).stdout  # the heading is still in view
+
+
+def test_a_damaged_journal_does_not_keep_the_answer_from_someone_asking(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """The warning that stands is read from the journal first (f6b9a9a); a journal that cannot be read is said in
+    one line, and the answer, with any warning sign the question names, still comes."""
+    home = Path(crest_env["CREST_HOME"])
+    home.mkdir(parents=True)
+    (home / "crest.db").write_bytes(b"not a database, whatever its name says " * 100)
+    result = run_crest("ask", "I", "can't", "pee", "since", "my", "back", "went")
+    assert result.returncode == 0, result.stderr
+    assert "Seek urgent medical care now" in result.stdout
+    assert "is damaged" in result.stderr and "a warning sign saved there cannot be shown here" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    reply = json.loads(run_crest("ask", "--json", "can I do it in bed").stdout)
+    assert reply["answers"][0]["id"] == "in_bed"
