@@ -85,7 +85,7 @@ class CheckInSign:
     def beside_its_check_in(self) -> str:
         """For a clinician or practitioner, under the check-in that named it: that line says its day already, so
         the sign is said with what it asks, never with `where_from`'s "in a check-in of DAY"."""
-        return f"warning sign ({self.question.level.advice}): {self.named[:1].lower()}{self.named[1:]}"
+        return f"{self.said(with_advice=True)}: {self.named[:1].lower()}{self.named[1:]}"
 
     @property
     def urgent(self) -> bool:
