@@ -184,3 +184,17 @@ def test_a_prescriptions_day_that_is_no_date_is_said_as_at_every_door(app: FastA
         api = pat.post(f"/api/practice/clients/{client_id}/prescriptions", json={"minutes": 20, "end_on": typed})
     assert page.status_code == 422 and f"Start: {words}." in unescape(page.text)
     assert api.status_code == 422 and api.json()["errors"][0] == {"field": "end_on", "label": "End", "message": words}
+
+
+@pytest.mark.parametrize("actor", ["client_b", "linked_practitioner"])
+def test_each_password_field_of_the_account_page_says_what_it_is_for(app: FastAPI, world: World, actor: str) -> None:
+    """Signing out everywhere else and deleting the account were both labelled "Your password" (practice
+    walk-through): a screen reader's list of fields said the same name twice, for two different actions."""
+    with browser(app, world.tokens[actor]) as person:
+        page = person.get("/account")
+    assert page.status_code == 200
+    labels = {field: unescape(words) for field, words in re.findall(r'<label for="([^"]+)">([^<]+)</label>', page.text)}
+    assert labels["current-password"] == "Your current password (to change it)"
+    assert labels["sign-out-password"] == "Your password (to sign out everywhere else)"
+    assert labels["delete-password"] == "Your password (to delete your account)"
+    assert len(set(labels.values())) == len(labels), labels
