@@ -15,7 +15,7 @@ from typing import Any
 
 from crest.counting import counted
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult, Status, View
-from crest.posture.rules import IN_POSITION_SUMMARY, summarize
+from crest.posture.rules import HEADLINE_ORDER, IN_POSITION_SUMMARY, summarize
 from crest.posture.smoothing import VERDICT_HOLD_S, StableValue, VerdictHysteresis
 from crest.posture.vocabulary import Criterion, criterion_label, status_label
 
@@ -284,6 +284,7 @@ class VideoReviewBuilder:
         # A verdict still on its way when the video ends has held until the end: it counts if that is long enough.
         for name, stable in self._hysteresis.held_until(end_s).items():
             self._close_and_open(name, stable)
+        self._events.sort(key=_moment_and_importance)
         # A short video may end before any verdict has held long enough: its last verdicts stand.
         for name, value in self._last_values.items():
             track = self._tracks[name]
@@ -370,6 +371,14 @@ class VideoReviewBuilder:
             count = len(set(moments))
             text += f"; {counted(count, 'drift')}{', first' if count > 1 else ''}: {first} at {moments[0]}"
         return f"{text}." if as_a_photo == IN_POSITION_SUMMARY else f"{text}. {as_a_photo}"
+
+
+def _moment_and_importance(event: DriftEvent) -> tuple[int, int]:
+    """Events sort by this into time order, those of one moment (the second a list shows them at) in the order of
+    importance the photo check's summary names them in (HEADLINE_ORDER), the position's own change first. A verdict
+    comes once it has held, so one that began a few tenths of a second sooner came first: a knee width was said
+    before the straight leg that widened it."""
+    return int(event.time_s), -1 if event.criterion == POSITION else HEADLINE_ORDER.index(Criterion(event.criterion))
 
 
 def _within(segments: tuple[Segment, ...], spans: list[tuple[float, float]]) -> tuple[Segment, ...]:

@@ -808,3 +808,14 @@ def test_a_face_hidden_from_a_camera_already_at_the_side_is_not_sent_to_the_side
         assert "ear and eye in view" in criterion.advice and "at your side" not in criterion.advice
     from_the_feet = evaluate(photograph(Figure(), "feet_end")).criterion("head_resting")
     assert "at your side" in from_the_feet.advice  # from an end, the side is where to go
+
+
+def test_the_summary_names_the_position_s_own_parts_in_the_protocol_s_order() -> None:
+    """Legs straight and the head lifted (a crunch on straight legs): the knees bent up come before the head, as the
+    protocol's setup has them (lie on your back; knees up, feet flat; then the head)."""
+    result = evaluate(photograph(Figure(head="crunch", legs="straight"), "side"))
+    assert result.criterion("head_resting").status == "adjust"
+    assert result.criterion("knees_bent").status == "adjust"
+    assert result.summary == (
+        "Not quite the constructive rest position yet: bend your knees and stand your feet on the floor."
+    )

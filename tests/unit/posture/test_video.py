@@ -350,3 +350,15 @@ def test_a_change_is_said_in_its_verdict_s_own_reason() -> None:
         "00:30 left the position: legs straightened",
     ]
     assert "2 drifts, first: left foot off the floor at 00:10." in review.result.summary
+
+
+def test_the_changes_of_one_moment_are_named_in_order_of_importance() -> None:
+    """Seen from the feet end, a leg straightening widens the knees too: the knees' width changed a few tenths of a
+    second sooner, so it held first and was named before the straight leg, which matters more."""
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 10, _result())
+    _feed(builder, 10, 10.5, _result(knee_width="adjust"))
+    _feed(builder, 10.5, 20, _result(recognized=False, knees_bent="adjust", knee_width="adjust"))
+    review = builder.finish(20.0)
+    assert event_lines(review.events) == ["00:10 left the position: legs straightened, knees moved out of hip width"]
+    assert "1 drift: legs straightened, knees moved out of hip width at 00:10." in review.result.summary

@@ -48,14 +48,17 @@ ESSENTIAL_CRITERIA: tuple[Criterion, ...] = (Criterion.LYING_ON_BACK, Criterion.
 # From the head end the legs lie beyond the trunk and the pelvis, which hide them from the model (it rates them
 # 0.05-0.1 there), as the head hides from the feet end: legs it does not see there are not in the picture.
 HIDDEN_BY_THE_BODY: Mapping[View, tuple[Criterion, ...]] = {"head_end": (Criterion.KNEES_BENT,)}
-# The order in which the summary names what to change: what is most wrong first (a crunch is told about its
-# head, not its heels).
+# The order of importance in which the summary names what to change, and a video's moment the changes in it:
+# the position itself first, in the order the protocol's setup builds it (lie on your back; knees up, feet flat;
+# the pelvis and the head resting on the floor), then the finer points within it (heels, knee width, arms, head
+# tilt), then the camera. A straight leg seen from the feet end is named before the knees' width, and a crunch
+# is told about its head before its heels.
 HEADLINE_ORDER: tuple[Criterion, ...] = (
     Criterion.LYING_ON_BACK,
-    Criterion.HEAD_RESTING,
-    Criterion.HIPS_DOWN,
     Criterion.KNEES_BENT,
     Criterion.FEET_FLAT,
+    Criterion.HIPS_DOWN,
+    Criterion.HEAD_RESTING,
     Criterion.HEEL_DISTANCE,
     Criterion.KNEE_WIDTH,
     Criterion.ARMS_BELOW_SHOULDERS,
