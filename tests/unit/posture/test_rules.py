@@ -543,7 +543,12 @@ def test_from_the_ends_what_they_show_is_judged_and_the_rest_asks_for_a_side_cam
         assert "at your side" in result.criterion(name).advice
     assert result.pose_recognized
     assert 0 < result.confidence <= 0.6
-    assert result.summary.startswith("As far as this picture shows")
+    # Which parts it could not tell, and where the camera would show them, not a vague "as far as it shows".
+    assert result.summary == (
+        "You are in the constructive rest position as far as this picture shows. Can't tell from here: feet flat, "
+        "hips down, head resting; place the camera at your side, level with your hips, so it sees you from head to "
+        "feet."
+    )
 
 
 def test_from_above_lying_on_the_back_cannot_be_told_from_lying_on_the_side() -> None:
@@ -758,7 +763,7 @@ def test_from_high_beyond_the_head_lying_on_the_back_and_bent_knees_are_judged(e
     assert result.criterion("lying_on_back").status == "ok"
     assert result.criterion("knees_bent").status == "ok"
     assert result.pose_recognized
-    assert result.summary.startswith("As far as this picture shows")
+    assert result.summary.startswith("You are in the constructive rest position as far as")
     straight = evaluate(photograph(Figure(legs="straight"), "head_end", end_elevation_deg=elevation_deg))
     assert straight.criterion("knees_bent").status == "adjust"
 
@@ -779,7 +784,7 @@ def test_legs_hidden_behind_the_body_from_the_head_end_do_not_withhold_the_posit
     assert hidden.criterion("knees_bent").measured is None
     assert hidden.pose_recognized
     assert 0 < hidden.confidence <= 0.6
-    assert hidden.summary.startswith("As far as this picture shows")
+    assert hidden.summary.startswith("You are in the constructive rest position as far as")
     # Nearest the camera from the feet end, or square to it from the side, legs the model cannot see are a fault
     # of the picture it must show: nothing is recognised without them.
     for view in ("feet_end", "side"):

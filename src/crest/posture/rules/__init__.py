@@ -19,7 +19,7 @@ from crest.posture.rules.trunk import hips_down, lying_on_back
 from crest.posture.rules.upper import arms_below_shoulders, head_level, head_resting
 from crest.posture.rules.verdicts import is_unsure, unseen
 from crest.posture.views import detect_view
-from crest.posture.vocabulary import VIEWS, Criterion
+from crest.posture.vocabulary import VIEWS, Criterion, criterion_label
 
 Rule = Callable[[Body, View, float | None], CriterionResult]
 
@@ -129,18 +129,18 @@ def summarize(recognized: bool, criteria: tuple[CriterionResult, ...]) -> str:
     group = position or to_adjust
     first = next(iter([result for result in group if result.sure] or group), None)
     hedge = "" if first is None or first.sure else "perhaps "
-    unseen_position = next(
-        (
-            result
-            for result in ordered
-            if result.name in POSITION_CRITERIA and result.status == Status.NOT_VISIBLE and result.advice
-        ),
-        None,
-    )
-    if recognized and first is None and unseen_position is not None:
+    unseen_position = [
+        result
+        for result in ordered
+        if result.name in POSITION_CRITERIA and result.status == Status.NOT_VISIBLE and result.advice
+    ]
+    if recognized and first is None and unseen_position:
+        # Which parts of the position the picture leaves out, and one place for the camera that shows them all
+        # (at the side, head to feet), rather than a vague "as far as this picture shows".
+        unseen = ", ".join(criterion_label(result.name).lower() for result in unseen_position)
         return (
-            "As far as this picture shows, you are in the constructive rest position; to see the rest, "
-            f"{unseen_position.advice}."
+            "You are in the constructive rest position as far as this picture shows. "
+            f"Can't tell from here: {unseen}; {unseen_position[0].advice}."
         )
     if recognized and first is None:
         return IN_POSITION_SUMMARY
