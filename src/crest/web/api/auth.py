@@ -28,6 +28,12 @@ from crest.web.schemas import ErrorOut
 router = APIRouter(prefix="/auth", tags=["accounts"])
 
 SHARED_WITH_PRACTITIONER = (*SHARED_RECORDS, "your own check-in notes: only if you switch that on")
+# Wrong passwords and codes back off (TooManyAttempts): the answer says how long to wait.
+BACKING_OFF = {
+    "model": ErrorOut,
+    "description": "too many wrong tries: wait Retry-After seconds",
+    "headers": {"Retry-After": {"description": "seconds to wait before trying again", "schema": {"type": "integer"}}},
+}
 
 
 def account_out(door_practice_name: str | None, account: Account, actor: Actor) -> AccountOut:
@@ -42,7 +48,7 @@ def account_out(door_practice_name: str | None, account: Account, actor: Actor) 
     response_model=AccountOut,
     responses={
         401: {"model": SignInRefusedOut},
-        429: {"model": ErrorOut, "description": "wait Retry-After seconds"},
+        429: BACKING_OFF,
     },
 )
 def login(body: LoginIn, request: Request, response: Response, door: Door) -> AccountOut:
@@ -99,7 +105,16 @@ def invite(code: str, door: Door) -> InviteViewOut:
     "/accept-invite",
     status_code=status.HTTP_201_CREATED,
     response_model=AcceptedOut,
-    responses={401: {"model": InviteRefusedOut}, 409: {"model": ErrorOut}, 410: {"model": ErrorOut}},
+    responses={
+        401: {"model": InviteRefusedOut},
+        403: {
+            "model": ErrorOut,
+            "description": "`device_name` with an invitation that is not a client's, or a change from another site",
+        },
+        409: {"model": ErrorOut},
+        410: {"model": ErrorOut},
+        429: BACKING_OFF,
+    },
 )
 def accept_invite(body: AcceptInviteIn, request: Request, response: Response, door: Door) -> AcceptedOut:
     """Create the account (or link an existing one with its password) and sign in, with a session cookie; with
@@ -107,7 +122,8 @@ def accept_invite(body: AcceptInviteIn, request: Request, response: Response, do
     what their practitioner will see; a used, expired or unknown code answers 410. A refused password is named by its
     field among `errors`: 422 for a new account's that the rules refuse, 401 for an existing account's that is not its
     own. An existing account with two-step sign-in sends `second_factor_code` too (401 without it, its `code`:
-    second_factor_needed)."""
+    second_factor_needed). Wrong passwords and codes back off as at sign-in (429); 403 for `device_name` with an
+    invitation as practitioner or admin (only a client's journal is linked)."""
     with _code_asked_by_its_field():
         accepted = door.accounts.accept_invite(
             body.code,

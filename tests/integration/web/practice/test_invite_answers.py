@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import jsonschema_rs
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -118,3 +119,31 @@ def test_a_refused_invite_form_has_the_navigation_of_whoever_asks(
         refused = person.post(f"/invite/{code}", data={"email": NEW, "password": "password123", "name": "New"})
     assert refused.status_code == 422 and "Traceback" not in refused.text
     assert nav in refused.text and ">Today</a>" not in refused.text
+
+
+def test_every_answer_accepting_gives_is_documented_as_it_is_sent(app: FastAPI, world: World) -> None:
+    """Each status the API's accept-invite answers, walked through (backing off, 429, was missing from its
+    document): documented, with the body its document names, and a 429 with the Retry-After it names."""
+    schema = app.openapi()
+    documented = schema["paths"]["/api/auth/accept-invite"]["post"]["responses"]
+    with browser(app, world.tokens["admin"]) as admin:
+        colleague = admin.post("/api/practice/invites", json={"role": "practitioner"}).json()["code"]
+    ann = {"code": _invite(app, world), "email": "ann@example.org", "name": "Ann", "consent": True}
+    tries = [
+        {**ann, "email": NEW, "password": "short"},  # a new account's password refused
+        {**ann, "code": colleague, "email": NEW, "password": PASSWORD, "device_name": "laptop"},  # no computer
+        {**ann, "code": colleague, "email": "ben@example.org", "password": PASSWORD},  # a client already
+        {**ann, "code": "no-such-code", "password": PASSWORD},
+        *[{**ann, "password": WRONG}] * 6,  # not the account's password, then backing off
+        {**ann, "email": NEW, "password": PASSWORD},
+    ]
+    with TestClient(app) as anyone:
+        answers = [anyone.post("/api/auth/accept-invite", json=body) for body in tries]
+    assert [answer.status_code for answer in answers] == [422, 403, 409, 410, *[401] * 5, 429, 201]
+    for answer in answers:
+        said = documented.get(str(answer.status_code))
+        assert said is not None, (answer.status_code, answer.text)
+        body = said["content"]["application/json"]["schema"]
+        validator = jsonschema_rs.Draft202012Validator({**body, "components": schema["components"]})
+        assert validator.is_valid(answer.json()), (answer.status_code, answer.json())
+    assert "Retry-After" in documented["429"]["headers"] and int(answers[-2].headers["retry-after"]) > 0
