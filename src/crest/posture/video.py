@@ -44,18 +44,27 @@ DRIFT_PHRASES: Mapping[str, str] = {
     "head_resting": "head lifted",
     "head_level": "head tipped back",
 }
-# ... and when it came back to ok.
+# ... and when it came back to ok from a reason that was a figure: what came back, in the words of the criteria
+# list ("Knees bent up": "knees bent up again"), but where those name a rule rather than the body's move.
 RECOVERY_PHRASES: Mapping[str, str] = {
-    "whole_body_visible": "whole body back in the picture",
-    "lying_on_back": "back on the back",
-    "knees_bent": "knees bent again",
-    "feet_flat": "feet flat again",
-    "hips_down": "hips down again",
     "heel_distance": "heels back in range",
     "knee_width": "knees back to hip width",
     "arms_below_shoulders": "arms back down",
-    "head_resting": "head resting again",
-    "head_level": "head level again",
+}
+# A way out said in words comes back as that part of the body back where it belongs: "left foot off the floor",
+# then "left foot back on the floor", not "knees bent again" for knees that stayed bent. The endings of the rules'
+# reasons in words, each with the words of its way back.
+WAYS_BACK: Mapping[str, str] = {
+    "off the floor": "back on the floor",
+    "fallen out to the sides": "back up",
+    "fallen out to the side": "back up",
+    "drawn towards the chest": "back down",
+    "down near the floor": "back up",
+    "along the floor": "bent up again",
+    "above your head": "back down",
+    "raised": "back down",
+    "cut off": "back in the picture",
+    "turned to the floor": "up again",
 }
 
 
@@ -140,19 +149,22 @@ class VideoReview:
         return overall
 
 
-def _drift_phrase(criterion: str, previous: str, status: str, verdict: CriterionResult | None) -> str | None:
-    """The words of a change; `verdict` is the latest look's verdict of the new status, whose reason a change to
-    adjust says (a fixed word per criterion called feet lifted with the knees bent "legs straightened")."""
+def _drift_phrase(criterion: str, previous: str, status: str, adjusted: CriterionResult | None) -> str | None:
+    """The words of a change; `adjusted` is the latest look's `adjust` verdict of the criterion: the one a change to
+    adjust says the reason of (a fixed word per criterion called feet lifted with the knees bent "legs
+    straightened"), and the one a change back to ok says the way back from."""
     if criterion == POSITION:
         phrases = {OUT_OF_POSITION: "left the position", NOBODY: "nobody in view", NEARLY: "nearly in position"}
         return phrases.get(status, "back in position")
+    reason = adjusted.measured if adjusted is not None else None
+    worded = reason if reason and not any(character.isdigit() for character in reason) else None
     if previous == "ok" and status == "adjust":
-        reason = verdict.measured if verdict is not None else None
-        if reason and not any(character.isdigit() for character in reason):
-            return reason
-        return DRIFT_PHRASES.get(criterion, criterion)
+        return worded or DRIFT_PHRASES.get(criterion, criterion)
     if previous == "adjust" and status == "ok":
-        return RECOVERY_PHRASES.get(criterion, criterion)
+        way_back = next((away for away in WAYS_BACK if worded and worded.endswith(away)), None)
+        if worded and way_back:
+            return worded.removesuffix(way_back) + WAYS_BACK[way_back]
+        return RECOVERY_PHRASES.get(criterion) or f"{criterion_label(criterion).lower()} again"
     return None  # changes of visibility are in the timeline, not worth a sentence
 
 
@@ -272,7 +284,7 @@ class VideoReviewBuilder:
         previous = track.open_status
         if previous is not None:
             track.segments.append(Segment(track.open_since_s, stable.since_s, previous))
-            what = _drift_phrase(name, previous, stable.value, self._latest.get((name, stable.value)))
+            what = _drift_phrase(name, previous, stable.value, self._latest.get((name, Status.ADJUST)))
             if what is not None:
                 self._events.append(DriftEvent(stable.since_s, name, stable.value, what))
         track.open_status = stable.value

@@ -156,7 +156,7 @@ def test_a_video_is_tracked_and_reviewed(tmp_path: Path) -> None:
         "nearly in position at 00:10",
         "left hand above your head at 00:10",  # the verdict's own reason
         "back in position at 00:15",
-        "arms back down at 00:15",
+        "left hand back down at 00:15",  # the way back from that reason
     ]
     assert checked.review.duration_s == pytest.approx(20.0)
     assert checked.snapshot_rgb is not None

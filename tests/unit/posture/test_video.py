@@ -136,7 +136,7 @@ def test_events_of_one_moment_share_a_line() -> None:
     review = builder.finish(60.0)
     assert event_lines(review.events) == [
         "00:30 left the position: legs straightened, feet came off the floor",
-        "00:40 back in position: knees bent again, feet flat again",
+        "00:40 back in position: knees bent up again, feet flat again",
         "00:50 nearly in position: arms went overhead",
     ]
     # The summary counts the moments the list shows, not the criteria that changed in them.
@@ -197,7 +197,7 @@ def test_a_change_in_the_last_seconds_counts_when_it_lasts_to_the_end() -> None:
     assert review.share_in_position == 0.7
     assert [e.message for e in review.events if e.criterion == "lying_on_back"] == [
         "turned off the back at 00:04",
-        "back on the back at 00:07",
+        "lying on the back again at 00:07",
     ]
 
 
@@ -343,11 +343,14 @@ def test_a_change_is_said_in_its_verdict_s_own_reason() -> None:
     _feed(builder, 10, 20, knees("left foot off the floor"))
     _feed(builder, 20, 30, _result())
     _feed(builder, 30, 40, knees("knees 165 deg / 170 deg"))  # a figure: the criterion's words say what it means
-    review = builder.finish(40.0)
+    _feed(builder, 40, 50, _result())
+    review = builder.finish(50.0)
+    # The way back names what came back: the foot, not knees that stayed bent ("knees bent again" before).
     assert event_lines(review.events) == [
         "00:10 left the position: left foot off the floor",
-        "00:20 back in position: knees bent again",
+        "00:20 back in position: left foot back on the floor",
         "00:30 left the position: legs straightened",
+        "00:40 back in position: knees bent up again",
     ]
     assert "2 drifts, first: left foot off the floor at 00:10." in review.result.summary
 
