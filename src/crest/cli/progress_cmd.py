@@ -56,7 +56,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
     from crest.insights import progress
     from crest.insights.progress import adherence_line, before_after_line, no_before_after, psfs_line, trend_line
     from crest.insights.reader import sentence
-    from crest.insights.verdicts import CHANGE_NOT_CAUSE, PAIN_RULE, PSFS_RULE
+    from crest.insights.verdicts import CHANGE_NOT_CAUSE, DAY_COUNTS_ONCE, PAIN_RULE, PSFS_RULE
 
     def indented(text: str, style: str = "") -> None:
         console.print(Padding(Text(text[:1].upper() + text[1:] + ".", style=style), (0, 0, 0, 2), expand=False))
@@ -74,6 +74,7 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
         console.print(Padding(basis, (0, 0, 0, 4), expand=False))
     if not summary.trends:
         indented("No pain ratings yet. Rate your pain with `crest log` or in a check-in after a session")
+    indented(DAY_COUNTS_ONCE, "dim")
     indented(PAIN_RULE, "dim")
     indented(CHANGE_NOT_CAUSE, "dim")
     console.print("[bold]Practice[/bold]")

@@ -2,11 +2,11 @@
 and the change from before to after a session."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
-from statistics import mean
+from statistics import mean, median
 
 from crest.insights.timeframe import start_of_week
 from crest.insights.verdicts import MIN_DAYS_PER_WINDOW, WINDOW_DAYS, Verdict, judge_pain
@@ -97,24 +97,40 @@ class PlaceChange:
     sessions: int
 
 
+def median_of_days(rated: Iterable[tuple[date, int]]) -> Fraction | None:
+    """The median of the rated days, each day standing as its own median rating; None without a rating.
+
+    A day counts once however often it was rated: three check-ins on a bad day outweighed the rest of the week when
+    every rating counted (journal walk-through). The day's median, not its last rating: on a session day the last
+    rating is often the one after the rest, which would tilt the week towards relief; the median keeps every rating
+    of the day in it and lets none decide it alone.
+    """
+    by_day: dict[date, list[Fraction]] = defaultdict(list)
+    for day, score in rated:
+        by_day[day].append(Fraction(score))
+    return median(median(scores) for scores in by_day.values()) if by_day else None
+
+
 @dataclass(frozen=True)
 class Window:
     """A week of ratings at one place: local days `first_day` to `last_day`, both included."""
 
     first_day: date
     last_day: date
-    scores: tuple[int, ...]
-    days: int  # how many days of the week hold a rating: a verdict counts days, not ratings (MIN_DAYS_PER_WINDOW)
+    rated: tuple[tuple[date, int], ...]  # each rating's local day and score, in time order
+
+    @property
+    def scores(self) -> tuple[int, ...]:
+        return tuple(score for _, score in self.rated)
+
+    @property
+    def days(self) -> int:
+        """How many days of the week hold a rating: a verdict counts days, not ratings (MIN_DAYS_PER_WINDOW)."""
+        return len({day for day, _ in self.rated})
 
     @property
     def median(self) -> Fraction | None:
-        ordered = sorted(self.scores)
-        if not ordered:
-            return None
-        middle = len(ordered) // 2
-        if len(ordered) % 2:
-            return Fraction(ordered[middle])
-        return Fraction(ordered[middle - 1] + ordered[middle], 2)
+        return median_of_days(self.rated)
 
     @property
     def enough(self) -> bool:
@@ -241,19 +257,11 @@ def weekly_medians(series: PlaceSeries, zone: tzinfo, today: date) -> tuple[Wind
     These are the charts' weeks only: the verdicts' baseline and latest windows (`pain_trends`) keep their own
     definition, 7 days from a place's first rating and the 7 days to its last, which a chart week need not match.
     """
-    by_week: dict[date, list[int]] = defaultdict(list)
-    days: dict[date, set[date]] = defaultdict(set)
+    by_week: dict[date, list[tuple[date, int]]] = defaultdict(list)
     for rating in series.ratings:
-        monday = start_of_week(rating.at, zone).date()
-        by_week[monday].append(rating.score)
-        days[monday].add(rating.at.astimezone(zone).date())
+        by_week[start_of_week(rating.at, zone).date()].append((rating.at.astimezone(zone).date(), rating.score))
     return tuple(
-        Window(
-            monday,
-            max(monday, min(monday + timedelta(days=WINDOW_DAYS - 1), today)),
-            tuple(by_week[monday]),
-            len(days[monday]),
-        )
+        Window(monday, max(monday, min(monday + timedelta(days=WINDOW_DAYS - 1), today)), tuple(by_week[monday]))
         for monday in sorted(by_week)
     )
 
@@ -268,5 +276,4 @@ def _first_week_with_enough(rated: Sequence[tuple[date, int]]) -> date:
 
 
 def _window(rated: Sequence[tuple[date, int]], first_day: date, last_day: date) -> Window:
-    inside = [(day, score) for day, score in rated if first_day <= day <= last_day]
-    return Window(first_day, last_day, tuple(score for _, score in inside), len({day for day, _ in inside}))
+    return Window(first_day, last_day, tuple((day, score) for day, score in rated if first_day <= day <= last_day))

@@ -17,6 +17,7 @@ from crest.insights.pain import (
     Rating,
     Window,
     change_by_place,
+    median_of_days,
     pain_trends,
     series_by_place,
     weekly_medians,
@@ -114,7 +115,7 @@ class TableRow:
     sessions: int
     minutes: int
     check_ins: int
-    pain: tuple[Fraction | None, ...]  # the median rating per place of `ReportData.table_places`
+    pain: tuple[Fraction | None, ...]  # per place of `ReportData.table_places`: the median of its days (median_of_days)
 
 
 @dataclass(frozen=True)
@@ -220,14 +221,6 @@ def _practice(
     )
 
 
-def _median(scores: Sequence[int]) -> Fraction | None:
-    ordered = sorted(scores)
-    if not ordered:
-        return None
-    middle = len(ordered) // 2
-    return Fraction(ordered[middle]) if len(ordered) % 2 else Fraction(ordered[middle - 1] + ordered[middle], 2)
-
-
 def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -254,10 +247,10 @@ def _table(
     rows = []
     for first in sorted(set(session_rows) | set(check_in_rows)):
         last = min(_week_start(first) + timedelta(days=6), period.last_day) if by_week else first
-        scores: dict[Place, list[int]] = defaultdict(list)
+        rated: dict[Place, list[tuple[date, int]]] = defaultdict(list)
         for check_in in check_in_rows[first]:
             for rating in check_in.pain:
-                scores[Place(rating.region, rating.side)].append(rating.score)
+                rated[Place(rating.region, rating.side)].append((check_in.at.astimezone(zone).date(), rating.score))
         rows.append(
             TableRow(
                 first_day=first,
@@ -265,7 +258,7 @@ def _table(
                 sessions=len(session_rows[first]),
                 minutes=round(sum(s.actual_seconds for s in session_rows[first]) / 60),
                 check_ins=len(check_in_rows[first]),
-                pain=tuple(_median(scores[place]) for place in places),
+                pain=tuple(median_of_days(rated[place]) for place in places),
             )
         )
     return rows

@@ -51,6 +51,8 @@ WINDOW_DAYS = 7  # a week: baseline and latest are weekly medians, never single 
 # apart, read as "better" (journal walk-through H2). Three days is the fewest whose median has a day on each side of
 # it, so no one day or pair of days decides the week; a day rated several times still counts once here.
 MIN_DAYS_PER_WINDOW = 3
+# And a week's median is taken of its days, each day its own median (pain.median_of_days), at every door.
+DAY_COUNTS_ONCE = "a day rated more than once counts once in its week, as the median of its ratings"
 PAIN_MIN_DROP_POINTS = 2
 PAIN_MIN_DROP_SHARE = Fraction(3, 10)  # 30% of the baseline
 PAIN_MIN_RISE_POINTS = 2

@@ -27,6 +27,7 @@ from crest.insights.reader import Reader, sentence, spoken_of
 from crest.insights.report import ClinicianReport, Period
 from crest.insights.verdicts import (
     CHANGE_NOT_CAUSE,
+    DAY_COUNTS_ONCE,
     MIN_DAYS_PER_WINDOW,
     PAIN_RULE,
     PAIN_SOURCE,
@@ -133,6 +134,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         rule={
             "pain": PAIN_RULE,
             "change_not_cause": CHANGE_NOT_CAUSE,
+            "day_counts_once": DAY_COUNTS_ONCE,
             "practice": PRACTICE_RULE,
             "psfs": PSFS_RULE,
             "window_days": WINDOW_DAYS,

@@ -15,6 +15,7 @@ from crest.insights.progress import (
 from crest.insights.reader import sentence
 from crest.insights.verdicts import (
     CHANGE_NOT_CAUSE,
+    DAY_COUNTS_ONCE,
     MIN_DAYS_PER_WINDOW,
     PAIN_BETTER,
     PAIN_RULE,
@@ -45,6 +46,7 @@ def summary_view(summary: ProgressSummary) -> dict[str, Any]:
         "psfs": line_view(psfs_line(summary.psfs), summary.psfs.verdict.value),
         "pain_rule": sentence(PAIN_RULE),
         "change_not_cause": sentence(CHANGE_NOT_CAUSE),
+        "day_counts_once": sentence(DAY_COUNTS_ONCE),
         "pain_better": PAIN_BETTER,
         "min_days": MIN_DAYS_PER_WINDOW,
         "pain_source": PAIN_SOURCE.full,

@@ -2,8 +2,11 @@
 their own baseline and latest windows."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from fractions import Fraction
 
 from crest.insights.pain import pain_trends, series_by_place, weekly_medians
+from crest.insights.report import Period, report_data
+from crest.insights.verdicts import Verdict
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Region
 
@@ -65,3 +68,34 @@ def test_the_week_under_way_ends_today_so_no_chart_draws_it_on_a_day_to_come() -
     assert monday.first_day == monday.last_day == MONDAY
     (over,) = weekly_medians(series, UTC, MONDAY + timedelta(days=7))
     assert over.last_day == MONDAY + timedelta(days=6)  # a week that is over keeps its Sunday
+
+
+def _bad_day_rated_three_times() -> list[CheckIn]:
+    """A week of four rated days, the first a bad day rated 9 three times, the others 3, 3 and 4; then a latest week
+    of three days rated 3, 3 and 4."""
+    bad_day = [_rated_at(datetime.combine(MONDAY, time(hour), tzinfo=UTC), 9) for hour in (8, 13, 20)]
+    return bad_day + [_rated(day, score) for day, score in ((-1, 3), (0, 3), (1, 4), (14, 3), (15, 3), (16, 4))]
+
+
+def test_a_day_rated_several_times_counts_once_in_its_week() -> None:
+    # Every rating counted: 3, 3, 4, 9, 9, 9 gave a median of 6.5, and 6.5 → 3.0 read as "better". Each day's median
+    # once: 9, 3, 3, 4 give 3.5, and 3.5 → 3.0 is no clear change.
+    check_ins = _bad_day_rated_three_times()
+    (series,) = series_by_place(check_ins)
+    first_week = weekly_medians(series, UTC, LATER)[0]
+    assert (first_week.scores, first_week.days, first_week.median) == ((9, 9, 9, 3, 3, 4), 4, Fraction(7, 2))
+    (trend,) = pain_trends(check_ins, UTC)
+    assert (trend.baseline.median, trend.latest and trend.latest.median) == (Fraction(7, 2), Fraction(3))
+    assert trend.verdict is Verdict.NO_CLEAR_CHANGE
+
+
+def test_the_report_table_counts_a_day_once_in_its_week_as_the_chart_does() -> None:
+    check_ins = _bad_day_rated_three_times()
+    period = Period(MONDAY, LATER)
+    data = report_data((), check_ins, (), UTC, period, None, include_notes=False, today=LATER)
+    assert data.table_by_week and data.table[0].first_day == MONDAY
+    (place,) = data.table_places
+    assert data.table[0].pain == (Fraction(7, 2),) == (dict(data.weekly_pain)[place][0].median,)
+    # A day's own row (a short period) is that day's median: 9.
+    one_day = report_data((), check_ins, (), UTC, Period(MONDAY, MONDAY), None, include_notes=False, today=LATER)
+    assert [row.pain for row in one_day.table] == [(Fraction(9),)]
