@@ -9,10 +9,25 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from crest.accounts.model import Actor, Client, Role
-from crest.accounts.records import ResetLinkNotValid
+from crest.accounts.records import (
+    AlreadyInAPractice,
+    EmailTaken,
+    InvalidEmail,
+    InvalidName,
+    InviteForAnotherEmail,
+    ResetLinkNotValid,
+)
 from crest.clock import named_zone
 from crest.errors import CrestError
-from crest.services.accounts import CodeAsked, CodeNeeded, SignInAgain, TooManyAttempts
+from crest.services.accounts import (
+    CodeAsked,
+    CodeNeeded,
+    ConsentRequired,
+    PasswordNotTaken,
+    SignInAgain,
+    TooManyAttempts,
+    WrongCode,
+)
 from crest.web.api.auth import SHARED_WITH_PRACTITIONER
 from crest.web.notices import SAID, Done, back_with, handed_on, shown_once
 from crest.web.pages.common import SubmittedForm, page_router
@@ -21,6 +36,14 @@ from crest.web.presenters import friendly_time
 from crest.web.templating import render
 
 router = page_router()
+# The invitation form's field each refusal is about: the page marks it (aria-invalid, described by the refusal).
+_REFUSED_FIELDS: dict[str, tuple[type[CrestError], ...]] = {
+    "name": (InvalidName,),
+    "email": (InvalidEmail, InviteForAnotherEmail, AlreadyInAPractice, EmailTaken),
+    "password": (PasswordNotTaken,),
+    "consent": (ConsentRequired,),
+    "second_factor_code": (CodeNeeded, WrongCode),
+}
 
 
 def home_of(request: Request, actor: Actor) -> str:
@@ -159,6 +182,7 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             client=view.role is Role.CLIENT,
             shared=SHARED_WITH_PRACTITIONER,
             error=error.message,
+            refused=next((field for field, kinds in _REFUSED_FIELDS.items() if isinstance(error, kinds)), None),
             form=form,
             # an existing account with two-step sign-in: its code too, in a field that shows from then on
             ask_code=isinstance(error, CodeNeeded) or bool(form.get("second_factor_code")),

@@ -147,3 +147,57 @@ def test_every_answer_accepting_gives_is_documented_as_it_is_sent(app: FastAPI, 
         validator = jsonschema_rs.Draft202012Validator({**body, "components": schema["components"]})
         assert validator.is_valid(answer.json()), (answer.status_code, answer.json())
     assert "Retry-After" in documented["429"]["headers"] and int(answers[-2].headers["retry-after"]) > 0
+
+
+def _field(page: str, name: str) -> str:
+    """The `<input>` tag of the field `name`."""
+    found = re.search(rf'<input [^>]*name="{name}"[^>]*>', page)
+    assert found, name
+    return found.group(0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused"),
+    [
+        ({"name": "", "email": NEW, "password": PASSWORD}, "name"),
+        ({"name": "New", "email": "not an address", "password": PASSWORD}, "email"),
+        ({"name": "New", "email": NEW, "password": "short"}, "password"),
+        ({"name": "Ann", "email": "ann@example.org", "password": WRONG}, "password"),
+        ({"name": "New", "email": NEW, "password": PASSWORD, "consent": ""}, "consent"),
+    ],
+    ids=["no name", "no email address", "short password", "not the account's password", "no consent"],
+)
+def test_the_invite_page_marks_its_required_fields_and_the_one_refused(
+    app: FastAPI, world: World, typed: dict[str, str], refused: str
+) -> None:
+    """The consent page marked no field as required or refused (practice walk-through): a screen reader heard the
+    refusal, then no field said it was the one to change, nor that it must be filled."""
+    code = _invite(app, world)
+    required = ("name", "email", "password", "consent")
+    with TestClient(app) as visitor:
+        form = visitor.get(f"/invite/{code}").text
+        for name in required:
+            assert " required" in _field(form, name) and 'aria-required="true"' in _field(form, name), name
+            assert "aria-invalid" not in _field(form, name), name
+        page = visitor.post(f"/invite/{code}", data={"consent": "on", **typed})
+    assert page.status_code in (401, 422) and 'id="invite-error"' in page.text
+    for name in required:
+        field = _field(page.text, name)
+        assert 'aria-required="true"' in field, name
+        marked = 'aria-invalid="true"' in field and re.search(r'aria-describedby="invite-error\b', field) is not None
+        assert marked == (name == refused), (name, field)
+
+
+def test_a_wrong_code_marks_the_code_field(app: FastAPI, world: World) -> None:
+    """An existing account with two-step sign-in: the field that asks for its code, marked when it is refused."""
+    code = _invite(app, world)
+    typed = {"name": "Rae", "email": "rae@clinic.example", "password": PASSWORD, "consent": "on"}  # removed, app kept
+    with TestClient(app) as visitor:
+        asked = visitor.post(f"/invite/{code}", data=typed)
+        wrong = visitor.post(f"/invite/{code}", data={**typed, "second_factor_code": "000000"})
+    for page in (asked, wrong):
+        assert page.status_code == 401
+        field = _field(page.text, "second_factor_code")
+        assert 'aria-required="true"' in field and 'aria-invalid="true"' in field
+        assert 'aria-describedby="invite-error second-factor-code-hint"' in field
+        assert "aria-invalid" not in _field(page.text, "password")
