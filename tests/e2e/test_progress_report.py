@@ -77,7 +77,7 @@ def test_progress_opens_with_the_summary_in_words(
     assert summary.locator("h2").inner_text() == "Is it helping?"
     back = summary.locator(".verdict-line", has_text="Lower back (centre)")
     assert back.locator(".verdict-badge").inner_text() == "better"
-    assert "→ 3.0 over 9 weeks, a fall that usually matters" in back.inner_text()
+    assert "→ 3.5 over 9 weeks, a fall that usually matters" in back.inner_text()  # each day once (median_of_days)
     # The summary comes before the charts, and the threshold's source is one click away.
     assert page.locator("main > section").first.get_attribute("class") == "card progress-summary"
     summary.get_by_text("How is this decided?").click()
