@@ -37,6 +37,7 @@ class Done(StrEnum):
     PROGRAMME_ENDED = "programme-ended"
     PRACTITIONER_REMOVED = "practitioner-removed"
     SIGNED_OUT = "signed-out"
+    ALERT_ACKNOWLEDGED = "alert-acknowledged"
 
     @property
     def page(self) -> str:
@@ -57,6 +58,7 @@ _PAGES: dict[Done, str] = {
     Done.PROGRAMME_ENDED: "practice_dashboard",
     Done.PRACTITIONER_REMOVED: "practice_admin",
     Done.SIGNED_OUT: "login_page",
+    Done.ALERT_ACKNOWLEDGED: "practice_client",
 }
 # What a change that names nobody says, on its page
 SAID: dict[Done, str] = {
@@ -82,9 +84,11 @@ class Notice:
 _PLACES: dict[Done, str] = {Done.SIGNED_OUT_ELSEWHERE: "#sign-ins-heading"}
 
 
-def back_with(request: Request, door: PracticeDoor, done: Done, *numbers: int) -> RedirectResponse:
-    """To the page that says `done`, at the notice (303: a reload asks that page again, never the change)."""
-    response = RedirectResponse(request.url_for(done.page).path + _PLACES.get(done, ""), status_code=303)
+def back_with(request: Request, door: PracticeDoor, done: Done, *numbers: int, **path_params: int) -> RedirectResponse:
+    """To the page that says `done` (`path_params`: its address's, like a client's id), at the notice (303: a
+    reload asks that page again, never the change)."""
+    page = request.url_for(done.page, **path_params).path
+    response = RedirectResponse(page + _PLACES.get(done, ""), status_code=303)
     door.hand_on(response, request, NOTICE, ":".join([done.value, *(str(number) for number in numbers)]))
     return response
 
@@ -130,6 +134,11 @@ def practitioner_notice(notice: Notice, name: str) -> str:
     if not ended:
         return f"{name} is signed out everywhere: no sign-in of theirs was open."
     return f"{name} is signed out everywhere: {counted(ended, 'sign-in')} ended."
+
+
+def alert_acknowledged(client: str, alert: str) -> str:
+    """What a client's page says of the alert `alert` (its words) just acknowledged (the page escapes both)."""
+    return f"Alert for {client} acknowledged: {alert}."
 
 
 def sharing_stopped(practitioner: str) -> str:

@@ -20,6 +20,7 @@ from crest.clock import zone_name_of
 from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import input_problems
+from crest.insights.alerts import AlertKind
 from crest.insights.progress import adherence_line, psfs_line, trend_line
 from crest.insights.reader import Reader
 from crest.interop.ical import Weekday
@@ -34,13 +35,14 @@ from crest.services.accounts import (
     WrongCode,
 )
 from crest.services.audit import Audited
-from crest.services.practice_mode import Caseload, InvalidSessionNote, Looked, looks_by_day
+from crest.services.practice_mode import Caseload, ClientDetail, InvalidSessionNote, Looked, looks_by_day
 from crest.web.api.practice import invite_url, reset_url
 from crest.web.context import WebContext
 from crest.web.notices import (
     SAID,
     Done,
     Notice,
+    alert_acknowledged,
     back_with,
     handed_on,
     practitioner_notice,
@@ -174,7 +176,9 @@ def withdraw_invite(request: Request, invite_id: PageRecordId, asker: Asked, doo
 
 @router.get("/practice/clients/{client_id}", name="practice_client")
 def client_page(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
-    return _client_view(request, client_id, asker, door)
+    """Confirms an alert just acknowledged (crest.web.notices)."""
+    notice = handed_on(request, door, "practice_client")
+    return shown_once(request, door, _client_view(request, client_id, asker, door, acknowledged=notice))
 
 
 def _client_view(
@@ -187,12 +191,14 @@ def _client_view(
     note_error: tuple[int, str, str] | None = None,
     edit_error: tuple[int, str, str] | None = None,
     refused: list[str] | None = None,
+    acknowledged: Notice | None = None,
 ) -> Response:
     """`error` and `typed` (the prescription form as it was sent) show a refused prescription with what was typed,
     beside the form, the fields it names (`refused`) marked;
     `note_error` (the session, what is wrong, what was typed) a refused note under its session's form, and
     `edit_error` (the note, what is wrong, what was typed) a refused edit of a note under it. Never parameters of
-    the page's address: a link would put its own words on crest's page."""
+    the page's address: a link would put its own words on crest's page. `acknowledged`: an alert just acknowledged
+    (crest.web.notices), said at the top of the alerts."""
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
@@ -223,7 +229,17 @@ def _client_view(
         # the boxes take what the server keeps: a prescription's note, and a note on a session
         max_prescription_note=MAX_NOTE_CHARACTERS,
         max_session_note=MAX_SESSION_NOTE_CHARACTERS,
+        acknowledged=None if acknowledged is None else _acknowledged_words(acknowledged, client_id, detail),
     )
+
+
+def _acknowledged_words(notice: Notice, client_id: int, detail: ClientDetail) -> str | None:
+    """Said only on the page of the client it was acknowledged for, and only while that alert stands acknowledged
+    (raised again since, it is open again: nothing is said)."""
+    kinds, index = list(AlertKind), notice.number(1)
+    kind = kinds[index] if notice.number(0) == client_id and index is not None and index < len(kinds) else None
+    alert = next((one for one in detail.alerts if one.kind == kind and kind not in detail.open_kinds), None)
+    return None if alert is None else alert_acknowledged(detail.name, alert.text)
 
 
 @router.post("/practice/clients/{client_id}/prescriptions", name="practice_prescribe")
@@ -276,7 +292,9 @@ def acknowledge_confirm(request: Request, client_id: PageRecordId, kind: str, as
 @router.post("/practice/clients/{client_id}/alerts/{kind}/acknowledge", name="practice_acknowledge")
 def acknowledge(request: Request, client_id: PageRecordId, kind: str, asker: Asked, door: Door) -> Response:
     door.practice.acknowledge(asker.actor, client_id, kind, address_of(request))
-    return _back(request, "practice_client", client_id=client_id)
+    # the kind by its place among the kinds: what is handed on is numbers only
+    known = list(AlertKind).index(AlertKind(kind))
+    return back_with(request, door, Done.ALERT_ACKNOWLEDGED, client_id, known, client_id=client_id)
 
 
 @router.post("/practice/clients/{client_id}/sessions/{session_id}/notes", name="practice_note")

@@ -8,6 +8,7 @@ import re
 
 from fastapi import FastAPI
 
+from crest.web.practice_door import NOTICE
 from support.practice_web import World, browser, sign_in
 
 FROM_THE_PAGE = {"Referer": "http://testserver/practice"}
@@ -75,3 +76,59 @@ def test_an_acknowledged_urgent_sign_stays_in_the_row_while_its_advice_stands(ap
     with browser(app, sign_in(app, "pat@clinic.example")) as pat:
         row = _row(pat.get("/practice").text, "Ann")
         assert "warning sign" not in row and "acknowledged" not in row, row
+
+
+NOTICE_TAG = '<p class="notice" role="status" tabindex="-1" data-focus-on-load>'
+
+
+def _severe_pain(app: FastAPI, score: int) -> None:
+    with browser(app, sign_in(app, "ann@example.org")) as ann:
+        assert ann.post("/api/checkins", json={"pain": [{"region": "lower_back", "score": score}]}).status_code == 201
+
+
+def test_the_clients_page_says_which_alert_was_just_acknowledged_once(app: FastAPI, world: World) -> None:
+    """After acknowledging, the practitioner landed on the client's page with no word that anything was done
+    (practice walk-through): it now says so at the top of the alerts, heard at once (role=status, and the page
+    opens on it), on that answer only."""
+    _severe_pain(app, 8)
+    client = f"/practice/clients/{world.ids['client']}"
+    with browser(app, sign_in(app, "pat@clinic.example")) as pat:
+        assert NOTICE_TAG not in pat.get(client).text
+        page = pat.post(f"{client}/alerts/severe_pain/acknowledge", headers=FROM_THE_PAGE)
+        assert page.status_code == 200 and str(page.url).endswith(client)
+        said = f"{NOTICE_TAG}Alert for Ann acknowledged: pain 8/10 at the lower back (centre).</p>"
+        alerts = page.text.split('<h2 id="alerts-heading">Alerts</h2>', 1)[1].split("</section>", 1)[0]
+        assert said in alerts, alerts
+        assert page.text.count("data-focus-on-load") == 1
+        assert NOTICE.name not in pat.cookies  # the answer that said it ended it
+        assert NOTICE_TAG not in pat.get(client).text  # a reload says nothing
+
+
+def test_a_one_click_acknowledgement_is_confirmed_too(app: FastAPI, world: World) -> None:
+    """An alert below critical is acknowledged from the client's page itself, with no page that asks first."""
+    world.clock.advance(3 * 86400)  # Ann's daily plan, days without a session: an alert below critical
+    client = f"/practice/clients/{world.ids['client']}"
+    with browser(app, sign_in(app, "pat@clinic.example")) as pat:
+        one_click = re.search(
+            rf'<form method="post" action="({client}/alerts/no_session_\w+/acknowledge)"', pat.get(client).text
+        )
+        assert one_click is not None
+        page = pat.post(one_click.group(1), headers=FROM_THE_PAGE)
+    assert f"{NOTICE_TAG}Alert for Ann acknowledged: " in page.text and "no session for" in page.text
+
+
+def test_no_cookie_but_crests_own_says_an_alert_was_acknowledged(app: FastAPI, world: World) -> None:
+    """A cookie planted by someone else, or crest's own sent again for an alert that is open again, says nothing."""
+    client = f"/practice/clients/{world.ids['client']}"
+    _severe_pain(app, 8)
+    with browser(app, sign_in(app, "pat@clinic.example")) as pat:
+        for planted in (f"alert-acknowledged:{world.ids['client']}:0", "alert-acknowledged:1:0.00"):
+            pat.cookies.set(NOTICE.name, planted)
+            assert NOTICE_TAG not in pat.get(client).text, planted
+        pat.follow_redirects = False
+        kept = pat.post(f"{client}/alerts/severe_pain/acknowledge", headers=FROM_THE_PAGE).cookies[NOTICE.name]
+        world.clock.advance(60)
+        _severe_pain(app, 9)  # raised again, by something newer
+        pat.cookies.set(NOTICE.name, kept)
+        page = pat.get(client).text
+    assert "pain 9/10 at the lower back" in page and NOTICE_TAG not in page

@@ -30,6 +30,7 @@ CONFIRMATIONS = (
     "The programme is ended",
     "The practitioner is removed",
     "You are signed out",
+    "Alert for",
 )
 PAGES = [
     ("admin", "practice_admin"),
@@ -55,6 +56,8 @@ def test_a_link_puts_no_words_of_its_own_on_a_practitioners_client_page(app: Fas
         note = [("note_error", str(world.ids["session"])), ("note_error", SPOOF), ("note_error", SPOOF)]
         page = pat.get(client_page, params=note)
         assert page.status_code == 200 and "0800 123 456" not in page.text
+        for done in ({"done": "alert-acknowledged"}, {"acknowledged": "severe_pain"}):
+            assert says_nothing(pat.get(client_page, params=done).text), done
 
 
 @pytest.mark.parametrize(("actor", "page"), PAGES)
