@@ -1,7 +1,9 @@
 """Small, dependency-free SVG charts along a time axis, for the web pages and the clinician report alike.
 
-Every mark carries a <title>, shown on hover. The marks are not tab stops: the page gives the same numbers as a
-table, which reads better with a keyboard or a screen reader than one stop per point.
+Every mark carries a <title>, shown on hover. Drawn `keyboard`-reachable (Progress), every mark is a tab stop
+with its title for its name, inside a labelled group (an image's children would be hidden from a screen reader);
+the page's script (charts.js) makes each chart one stop whose arrow keys move from mark to mark. Elsewhere (the
+PDF report, a session's breath) the marks are no stops: the numbers are in a table beside them.
 """
 
 from collections.abc import Sequence
@@ -87,9 +89,12 @@ def _open(
     description: str,
     style: str = "",
     titled: bool = False,
+    keyboard: bool = False,
 ) -> list[str]:
+    # A group's marks are its stops, not the drawing: Chromium would stop on the drawing itself first.
+    role = 'role="group" tabindex="-1"' if keyboard else 'role="img"'
     parts = [
-        f'<svg viewBox="0 0 {plot.width} {HEIGHT}" role="img" aria-label="{escape(description)}" '
+        f'<svg viewBox="0 0 {plot.width} {HEIGHT}" {role} aria-label="{escape(description)}" '
         'xmlns="http://www.w3.org/2000/svg">'
     ]
     if titled:  # WeasyPrint reads no aria-label: a tagged PDF's figure takes its words from the <title>
@@ -154,10 +159,15 @@ def _series_class(one: Series, index: int) -> str:
     return f"series-{(index if one.colour is None else one.colour) % SERIES_COLOURS}"
 
 
-def _dot(css: str, x: float, y: float, name: str, point: Point) -> str:
+def _reach(keyboard: bool) -> str:
+    """A mark's attributes as a tab stop named by its <title>, or none."""
+    return ' tabindex="0" role="img"' if keyboard else ""
+
+
+def _dot(css: str, x: float, y: float, name: str, point: Point, keyboard: bool = False) -> str:
     return (
         f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{DOT_RADIUS}" data-series="{escape(name)}" '
-        f'data-value="{point.y:g}"><title>{escape(point.title)}</title></circle>'
+        f'data-value="{point.y:g}"{_reach(keyboard)}><title>{escape(point.title)}</title></circle>'
     )
 
 
@@ -170,23 +180,25 @@ def line_chart(
     x_range: tuple[float, float] | None = None,
     width: int = WIDTH,
     titled: bool = False,
+    keyboard: bool = False,
 ) -> Markup:
     """Pain-like values 0-10 over time: one line per series, a dot with a title per value, and under them the
     series' faint values, smaller and paler.
 
     The time axis spans `x_range`, or else the points and the labels. `style` is CSS carried inside the SVG, for
     renderers that do not style inline SVG from the page (PDF). `titled`: the description is also the chart's own
-    <title>, the alternative text of the figure in a tagged PDF.
+    <title>, the alternative text of the figure in a tagged PDF. `keyboard`: every mark, faint ones too, is a tab
+    stop named by its title.
     """
     x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, 0, 10)
-    parts = _open(plot, _ticks(0, 10, width), x_labels, description, style, titled)
+    parts = _open(plot, _ticks(0, 10, width), x_labels, description, style, titled, keyboard)
     dots = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.points] for one in series])
     faint = _side_by_side([[(plot.x(p.x), plot.y(p.y)) for p in one.faint] for one in series])
     for index, one in enumerate(series):
         css = _series_class(one, index)
         parts.extend(
-            f'<circle class="faint {css}" cx="{x:.1f}" cy="{y:.1f}" r="{FAINT_RADIUS}">'
+            f'<circle class="faint {css}" cx="{x:.1f}" cy="{y:.1f}" r="{FAINT_RADIUS}"{_reach(keyboard)}>'
             f"<title>{escape(p.title)}</title></circle>"
             for p, (x, y) in zip(one.faint, faint[index], strict=True)
         )
@@ -194,7 +206,7 @@ def line_chart(
             if len(run) > 1:  # the line runs through the series' own dots, wherever they stand
                 line = " ".join(f"{dots[index][n][0]:.1f},{dots[index][n][1]:.1f}" for n in run)
                 parts.append(f'<polyline class="{css}" points="{line}"/>')
-        parts.extend(_dot(css, x, y, one.name, p) for p, (x, y) in zip(one.points, dots[index], strict=True))
+        parts.extend(_dot(css, x, y, one.name, p, keyboard) for p, (x, y) in zip(one.points, dots[index], strict=True))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -235,15 +247,17 @@ def lollipop_chart(
     *,
     x_range: tuple[float, float] | None = None,
     width: int = WIDTH,
+    keyboard: bool = False,
 ) -> Markup:
-    """Signed changes over time: a stem from the zero line to a dot, so that a change of 0 still shows as a dot."""
+    """Signed changes over time: a stem from the zero line to a dot, so that a change of 0 still shows as a dot.
+    `keyboard`: every dot is a tab stop named by its title."""
     values = [p.y for one in series for p in one.points]
     low = min(-2, floor(min(values, default=0)))
     high = max(2, ceil(max(values, default=0)))
     ticks = _ticks(low, high, width)
     x_min, x_max = _x_span([p.x for one in series for p in one.points], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, ticks[0], ticks[-1])
-    parts = _open(plot, ticks, x_labels, description)
+    parts = _open(plot, ticks, x_labels, description, keyboard=keyboard)
     zero = plot.y(0)
     for index, one in enumerate(series):
         css = _series_class(one, index)
@@ -251,7 +265,7 @@ def lollipop_chart(
         for point in one.points:
             x, y = plot.x(point.x) + shift, plot.y(point.y)
             parts.append(f'<line class="stem {css}" x1="{x:.1f}" x2="{x:.1f}" y1="{zero:.1f}" y2="{y:.1f}"/>')
-            parts.append(_dot(css, x, y, one.name, point))
+            parts.append(_dot(css, x, y, one.name, point, keyboard))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -263,13 +277,15 @@ def bar_chart(
     *,
     x_range: tuple[float, float] | None = None,
     width: int = WIDTH,
+    keyboard: bool = False,
 ) -> Markup:
-    """Counts over spans of time (sessions per week): one bar per span, from zero up."""
+    """Counts over spans of time (sessions per week): one bar per span, from zero up. `keyboard`: every bar is a tab
+    stop named by its title."""
     top = max([*(bar.value for bar in bars), 1.0])
     ticks = _ticks(0, top, width)
     x_min, x_max = _x_span([x for bar in bars for x in (bar.start, bar.end)], x_labels, x_range)
     plot = _Plot(width, x_min, x_max, 0, ticks[-1])
-    parts = _open(plot, ticks, x_labels, description)
+    parts = _open(plot, ticks, x_labels, description, keyboard=keyboard)
     zero = plot.y(0)
     for bar in bars:
         left, right = plot.x(bar.start), plot.x(bar.end)
@@ -279,7 +295,7 @@ def bar_chart(
         y = plot.y(bar.value)
         parts.append(
             f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{max(zero - y, 1.0):.1f}" '
-            f'data-value="{bar.value:g}"><title>{escape(bar.title)}</title></rect>'
+            f'data-value="{bar.value:g}"{_reach(keyboard)}><title>{escape(bar.title)}</title></rect>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

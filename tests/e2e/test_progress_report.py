@@ -91,6 +91,61 @@ def test_progress_opens_with_the_summary_in_words(
     context.close()
 
 
+def _focused_name(page: Any) -> str:
+    """The accessible name of the mark the keyboard is on (an SVG mark is named by its <title>), checked by role."""
+    name = page.evaluate("document.activeElement.querySelector('title').textContent")
+    assert page.get_by_role("img", name=name, exact=True).evaluate("mark => mark === document.activeElement")
+    return str(name)
+
+
+@pytest.mark.parametrize(("viewport", "theme"), [({"width": 1100, "height": 900}, "light"), (PHONE, "dark")])
+def test_each_chart_is_one_stop_whose_arrow_keys_name_every_mark_as_its_table_does(
+    browser: Any, practised_url: str, screenshot: Shoot, viewport: dict[str, int], theme: str
+) -> None:
+    """The charts' marks could not be reached by keyboard (walk-through): now Tab stops on a chart once, the arrow
+    keys move from mark to mark in time order, each named by its value and day as the table under it says them,
+    with a focus ring and the same words shown under the chart."""
+    context, page, errors = _page(browser, viewport, theme)
+    page.goto(f"{practised_url}/progress")
+    for title, row_words in (
+        ("Pain per place over time", lambda row: f"{row[1]}: median {row[2]}, {row[0]}; ratings {row[3]}"),
+        (
+            "Sessions per week",
+            lambda row: f"Week of {row[0]}: {row[1]} session{'s' * (row[1] != '1')}, {row[2]} minutes",
+        ),
+    ):
+        chart = page.locator("section.chart", has=page.get_by_role("heading", name=title))
+        chart.get_by_text("The numbers as a table").click()
+        rows = [cells.locator("td").all_inner_texts() for cells in chart.locator("tbody tr").all()]
+        chart.get_by_role("heading", name=title).evaluate("heading => { heading.tabIndex = -1; heading.focus(); }")
+        page.keyboard.press("Tab")
+        first = _focused_name(page)
+        assert first == row_words(rows[0])  # the earliest week, in the table's words
+        page.keyboard.press("ArrowRight")
+        assert _focused_name(page) != first
+        page.keyboard.press("End")
+        last = _focused_name(page)
+        assert chart.locator(".chart-readout").inner_text() == last  # shown as well as read out
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline == "solid"
+        page.keyboard.press("Home")
+        assert _focused_name(page) == first
+        screenshot(page, f"progress-chart-keyboard-{title.split()[0].lower()}-{theme}-{viewport['width']}")
+        page.keyboard.press("Tab")  # one stop per chart: on to its table
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+        if title == "Sessions per week":
+            assert last == row_words(rows[-1])
+    # every mark of a chart on screen is named, none left out of the keyboard's way
+    unnamed = page.evaluate(
+        "[...document.querySelectorAll('.chart svg circle, .chart svg rect')]"
+        ".filter(mark => mark.checkVisibility() && !(mark.hasAttribute('tabindex') && mark.querySelector('title')))"
+        ".length"
+    )
+    assert unnamed == 0
+    assert errors == []
+    context.close()
+
+
 def test_today_shows_the_one_most_useful_line(browser: Any, practised_url: str, screenshot: Shoot) -> None:
     context, page, errors = _page(browser, PHONE)
     page.goto(f"{practised_url}/")

@@ -14,7 +14,7 @@ def test_line_chart_has_a_titled_point_per_value_and_no_tab_stops() -> None:
     )
     assert svg.count("<circle") == 2
     assert "<title>Hip (left): 4/10</title>" in svg
-    assert "tabindex" not in svg  # the page's table is the keyboard's way to the numbers
+    assert "tabindex" not in svg and 'role="img"' in svg  # by default (the PDF, a breath chart): Progress's differ
     ys = [float(y) for y in re.findall(r'cy="([\d.]+)"', svg)]
     assert ys[0] < ys[1]  # SVG y grows downwards: the higher score sits higher
 
@@ -156,3 +156,20 @@ def test_single_ratings_that_coincide_also_stand_side_by_side() -> None:
     svg = line_chart([left, right], [(0, "1 May")], "d", x_range=(0, 14))
     faint = re.findall(r'<circle class="faint series-\d" cx="([\d.]+)" cy="([\d.]+)"', svg)
     assert len(faint) == 2 and faint[0][1] == faint[1][1] and faint[0][0] != faint[1][0]
+
+
+def test_drawn_for_the_keyboard_every_mark_is_a_named_stop_in_a_labelled_group() -> None:
+    line = line_chart(
+        [Series("Hip (left)", [Point(0, 4, "Hip (left): median 4.0")], faint=[Point(0, 5, "Hip (left): 5/10")])],
+        [(0, "1 May")],
+        "pain over time",
+        keyboard=True,
+    )
+    changes = lollipop_chart([Series("a", [Point(0, -1, "a: -1")])], [(0, "1 May")], "change", keyboard=True)
+    bars = bar_chart([Bar(0, 7, 2, "Week of 1 May: 2 sessions")], [(0, "1 May")], "sessions", keyboard=True)
+    for svg, marks in ((line, 2), (changes, 1), (bars, 1)):
+        # a group, not an image: an image's children are hidden from a screen reader; the drawing itself no stop
+        assert svg.startswith('<svg viewBox="0 0 640 260" role="group" tabindex="-1" aria-label=')
+        assert len(re.findall(r'<(?:circle|rect)[^>]* tabindex="0" role="img"><title>[^<]+</title>', svg)) == marks
+    assert "tabindex" not in lollipop_chart([Series("a", [Point(0, -1, "t")])], [(0, "1 May")], "d")
+    assert "tabindex" not in bar_chart([Bar(0, 7, 2, "t")], [(0, "1 May")], "d")

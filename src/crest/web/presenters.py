@@ -276,6 +276,7 @@ def _pain_over_time(
                 "Weekly median pain from 0 to 10 over time, one line per place; single ratings as faint dots",
                 x_range=axis.x_range,
                 width=width,
+                keyboard=True,
             )
         ),
         "legend": _legend(shown, colours),
@@ -292,8 +293,8 @@ def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:
     middle = start_of_day(week.first_day, axis.zone) + timedelta(days=days / 2)
     moment = min(max(middle, axis.starts), axis.ends)
     median = float(week.median or 0)
-    ratings = f"{len(week.scores)} rating{'s' * (len(week.scores) != 1)}"
-    title = f"{place_label(place)}: median {median:.1f} ({_week_label(week)}, {ratings})"
+    # In the table's words, row for row: its week, its median and the ratings it rests on (a keyboard's name too)
+    title = f"{place_label(place)}: median {median:.1f}, {_week_label(week)}; ratings {_scores(week)}"
     return Point(moment.timestamp(), median, title)
 
 
@@ -346,6 +347,7 @@ def _change_per_session(
                 "Change in pain from before to after each session, one mark per place; below zero is better",
                 x_range=axis.x_range,
                 width=width,
+                keyboard=True,
             )
         ),
         "legend": _legend(drawn, colours),
@@ -370,7 +372,9 @@ def _sessions_per_week(weeks: Sequence[WeekTotal], axis: _TimeAxis) -> dict[str,
     return {
         "title": title,
         **axis.both_widths(
-            lambda labels, width: bar_chart(bars, labels, "Sessions per week", x_range=axis.x_range, width=width),
+            lambda labels, width: bar_chart(
+                bars, labels, "Sessions per week", x_range=axis.x_range, width=width, keyboard=True
+            ),
             lambda most: axis.week_labels(weeks, most),
         ),
         "legend": [],
