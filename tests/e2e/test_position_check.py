@@ -375,7 +375,7 @@ def test_a_refusal_keeps_the_file_name_as_written_and_starts_any_other_with_a_ca
     )
     page.get_by_role("button", name="Check").click()
     # The person's own file name, never "Empty.jpg" (the page capitalised every refusal).
-    expect(status).to_have_text("empty.jpg: the file is empty (0 bytes); choose a photo or a video.")
+    expect(status).to_have_text("empty.jpg: the file is empty (0 bytes); use a photo or a video.")
     # A refusal looks like one, as the page's other errors do (it read as body text, said politely as progress).
     expect(status).to_have_class("error-text")
     colour = "el => getComputedStyle(el).color"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from crest.errors import CrestError
@@ -79,6 +79,8 @@ class MediaKind(Enum):
     VIDEO = "video"
 
 
+# Enough of the start of a file to tell a photo from a video (sniff_kind).
+KIND_BYTES = 16
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"})
 
@@ -144,18 +146,24 @@ def kind_of_file(path: Path) -> MediaKind:
     if not path.is_file():
         raise no_file_at(path)
     with path.open("rb") as file:
-        head = file.read(16)
+        return kind_of_content(file.read(KIND_BYTES), path.name)
+
+
+def kind_of_content(head: bytes, name: str) -> MediaKind:
+    """Photo or video from the first bytes of a file called `name`, or the one line that refuses it, which the
+    terminal (a file's name) and the web page (an upload's) both say as it is: empty, a HEIF photo, a damaged
+    video (its name says video), neither."""
     if not head:  # said as it is, not as an unknown format
-        raise EmptyFile(f"{path.name}: the file is empty (0 bytes); give a photo or a video")
+        raise EmptyFile(f"{name}: the file is empty (0 bytes); use a photo or a video")
     kind = sniff_kind(head)
     if kind is not None:
         return kind
     if is_heif_photo(head):
-        raise InvalidImage(f"{path.name}: {HEIF_PHOTO}")
-    if path.suffix.lower() in VIDEO_SUFFIXES:
-        raise InvalidVideo(f"{path.name}: {UNREADABLE_VIDEO}")
+        raise InvalidImage(f"{name}: {HEIF_PHOTO}")
+    if PurePath(name).suffix.lower() in VIDEO_SUFFIXES:
+        raise InvalidVideo(f"{name}: {UNREADABLE_VIDEO}")
     raise InvalidImage(
-        f"{path.name}: this is not a photo or video crest can read (use JPEG, PNG, WebP, MP4, MOV, WebM or AVI)"
+        f"{name}: this is not a photo or video crest can read (use JPEG, PNG, WebP, MP4, MOV, WebM or AVI)"
     )
 
 
@@ -303,7 +311,7 @@ def decode_photo(data: bytes, name: str = "image", max_side_px: int = PHOTO_MAX_
     import cv2
     import numpy as np
 
-    if sniff_kind(data[:16]) is not MediaKind.PHOTO:
+    if sniff_kind(data[:KIND_BYTES]) is not MediaKind.PHOTO:
         raise InvalidImage(f"{name}: this is not a photo crest can read (use JPEG, PNG or WebP)")
     size = photo_size_px(data)
     if size is None:

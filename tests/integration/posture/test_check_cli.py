@@ -76,7 +76,7 @@ def test_a_batch_checks_every_good_file_and_reports_each_bad_one(tmp_path: Path,
     assert "not a photo" in not_image["error"]
     assert "cut off" in cut["error"]
     assert "nobody found" in nobody["error"]
-    assert empty["error"] == "the file is empty (0 bytes); give a photo or a video"  # its name is in "file"
+    assert empty["error"] == "the file is empty (0 bytes); use a photo or a video"  # its name is in "file"
     assert face_down["pose_recognized"] is False
     for record in (not_image, cut, nobody, empty):
         assert set(record) == {"file", "error"}

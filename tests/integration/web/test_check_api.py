@@ -75,7 +75,7 @@ def test_a_short_video_is_reviewed(client: TestClient, tmp_path: Path) -> None:
     ("name", "data", "message"),
     [
         ("notes.txt", b"hello, this is not a picture", "not a photo or video"),
-        ("IMG_1234.jpg", b"", "IMG_1234.jpg: the file is empty (0 bytes); choose a photo or a video"),
+        ("IMG_1234.jpg", b"", "IMG_1234.jpg: the file is empty (0 bytes); use a photo or a video"),
         ("broken.jpg", PHOTO.read_bytes()[:2000], "broken.jpg"),
         ("IMG_0001.HEIC", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "a HEIC or AVIF photo"),
         (

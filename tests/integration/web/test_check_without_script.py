@@ -44,7 +44,7 @@ def test_a_video_or_a_file_that_is_no_photo_comes_back_with_the_reason(client: T
     assert 'aria-invalid="true"' in video.text and 'aria-describedby="check-page-error check-hint"' in video.text
     text = client.post("/check", files={"file": ("notes.txt", b"not a photo", "text/plain")})
     assert text.status_code == 422
-    assert "notes.txt: not a photo or video crest can read" in text.text
+    assert "notes.txt: this is not a photo or video crest can read" in text.text
     assert 'id="page-result"' not in text.text
 
 

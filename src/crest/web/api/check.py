@@ -19,14 +19,14 @@ from starlette.concurrency import run_in_threadpool
 from crest.errors import CrestError
 from crest.journal.breath_record import MAX_BREATH_S
 from crest.posture.media import (
-    HEIF_PHOTO,
+    KIND_BYTES,
     VIDEO_MAX_SIDE_PX,
     MediaKind,
     ProgressCallback,
     VideoSource,
     decode_photo,
     encode_jpeg,
-    is_heif_photo,
+    kind_of_content,
     sniff_kind,
 )
 from crest.posture.service import Checked, CheckOptions, VideoCheck
@@ -41,8 +41,6 @@ from crest.web.schemas import ErrorOut
 from crest.web.templating import as_sentence
 
 READ_CHUNK_BYTES = 1024 * 1024
-# Enough of the start of a file to tell a photo from a video (sniff_kind).
-KIND_BYTES = 16
 BREATH_RESULT = "breath_result"
 # Asked for in `Accept`, the check answers as it goes: one JSON object a line (progress, then the result).
 LINES = "application/x-ndjson"
@@ -64,7 +62,8 @@ Context = Annotated[WebContext, Depends(web_context)]
 
 
 class NotAPhotoOrVideo(CrestError):
-    """An upload that is neither a photo nor a video crest can read."""
+    """An upload this door does not check: a video sent by the page without its script. A file that is no photo
+    or video crest can read is refused by `kind_of_content`, in the words crest check uses."""
 
 
 class VideoTooLong(CrestError):
@@ -123,8 +122,6 @@ async def checkable_upload(context: WebContext, file: UploadFile, *, photo_only:
     lies (the file stays open until the answer, streamed or not, is sent)."""
     name = _shown_name(file.filename)
     head = await file.read(KIND_BYTES)
-    if not head:
-        raise NotAPhotoOrVideo(f"{name}: the file is empty (0 bytes); choose a photo or a video")
     if photo_only and sniff_kind(head) is MediaKind.VIDEO:
         raise NotAPhotoOrVideo(f"{name}: {VIDEO_NEEDS_SCRIPT}")
     kind, height_cm = await run_in_threadpool(_checkable, context, head, file.file, name)
@@ -269,11 +266,7 @@ async def _read_limited(file: UploadFile, max_bytes: int, name: str) -> bytes:
 def _checkable(context: WebContext, head: bytes, upload: BinaryIO, name: str) -> tuple[MediaKind, int | None]:
     """What the upload is and the person's height, refusing what cannot be checked before a model is taken."""
     context.services.safety.require_may_lie_on_back()
-    kind = sniff_kind(head)
-    if kind is None and is_heif_photo(head):
-        raise NotAPhotoOrVideo(f"{name}: {HEIF_PHOTO}")
-    if kind is None:
-        raise NotAPhotoOrVideo(f"{name}: not a photo or video crest can read (JPEG, PNG, WebP, MP4, MOV, WebM, AVI)")
+    kind = kind_of_content(head, name)  # refused in the words crest check uses
     if kind is MediaKind.VIDEO:
         max_bytes = context.limits.max_video_bytes
         if upload.seek(0, io.SEEK_END) > max_bytes:
