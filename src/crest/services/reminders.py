@@ -30,6 +30,20 @@ ALARM_CAVEAT = (
     "Some calendar apps drop the alarm when they import a file; if yours does, add a notification to the event."
 )
 
+# A reminder already in the calendar cannot know that crest has since advised against resting: the event says so
+# itself, and every refusal of a new one says to take the old one out.
+SEEN_FIRST = (
+    "If crest has advised you to see a clinician or to seek urgent care, do that first: no rest until then "
+    "(crest says so when you open it)."
+)
+DELETE_THE_OLD_ONE = "If you added crest's reminder to your calendar before, delete it there until then."
+
+
+def no_reminder_because(explanation: str) -> str:
+    """Why no reminder is made (the standing advice, one line), then what to do with one imported before it."""
+    ended = explanation if explanation.endswith((".", "!", "?")) else f"{explanation}."
+    return f"{ended} {DELETE_THE_OLD_ONE}"
+
 
 # Weekdays first, spread as evenly over the week as they allow: a dose is easiest kept on working days, with the
 # weekend for the days beyond five.
@@ -176,7 +190,7 @@ def _setup_text(minutes: int, sessions_per_day: int, variant: str, *, on_the_sid
         else f" Your prescription is {times_a_day(sessions_per_day)}: this is the first; rest again later in the day."
     )
     return (
-        f"Time for {minutes} minutes of constructive rest.{more}\n\n"
+        f"Time for {minutes} minutes of constructive rest.{more}\n\n{SEEN_FIRST}\n\n"
         f"{why}How to lie:\n{steps}\n\nStart a guided session with `crest session` or in the crest web app.\n\n"
         f"{protocol.disclaimer}"
     )

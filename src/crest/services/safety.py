@@ -37,6 +37,7 @@ from crest.safety.standing import (
     sign_held_until,
 )
 from crest.safety.worse_check_in import BELOW_THE_KNEE, LOSS_OF_FEELING
+from crest.services.reminders import no_reminder_because
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -403,7 +404,7 @@ class Safety:
         """Before a calendar reminder is made: not while a concern stands, as no session starts then."""
         standing = self.standing()
         if standing.concern_stands:
-            raise ReminderNotAdvised(f"no reminder was made: {standing.explanation()}")
+            raise ReminderNotAdvised(f"no reminder was made: {no_reminder_because(standing.explanation())}")
 
     def _refuse_while_a_sign_may_hide(self, refusal: type[CrestError], what: str) -> None:
         """A row the reads left out may hold a warning sign: the gates fail closed until it is put right."""

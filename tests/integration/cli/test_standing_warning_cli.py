@@ -82,6 +82,8 @@ def test_remind_makes_no_calendar_while_a_warning_stands_and_says_why(run_crest:
     assert reminded.returncode == 1 and "BEGIN:VCALENDAR" not in reminded.stdout
     said = _flat(reminded.stderr)
     assert said.startswith("crest: no reminder was made:") and advice in said and reason in said and "source:" in said
+    # the reminder imported before the sign still comes every day: crest says to take it out
+    assert said.endswith("If you added crest's reminder to your calendar before, delete it there until then.")
 
 
 def test_nothing_is_added_while_no_warning_sign_stands(run_crest: RunCrest) -> None:

@@ -347,4 +347,6 @@ def test_no_calendar_reminder_to_rest_while_urgent_care_is_advised(client: TestC
     assert refused.json()["detail"].startswith("no reminder was made: Please seek urgent medical care now")
     page = client.get("/settings").text
     assert "No calendar reminder to rest for now: Please seek urgent medical care now" in page
+    delete_it = "If you added crest&#39;s reminder to your calendar before, delete it there until then."
+    assert delete_it in page and refused.json()["detail"].endswith(delete_it.replace("&#39;", "'"))
     assert 'href="/api/reminder.ics"' not in page

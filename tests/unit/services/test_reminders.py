@@ -117,3 +117,12 @@ def test_the_reminder_gives_the_steps_of_the_rest_prescribed_unless_resting_on_t
     on_the_side = _description(Reminders(_Settings(), lambda: NOW, UTC, lambda: supported, lambda: True).calendar())
     assert "- Lie on your side: " in on_the_side and "Calves on a chair" not in on_the_side
     assert "advise resting on your side" in on_the_side and "Supported" not in on_the_side
+
+
+def test_the_event_says_to_hold_off_while_crest_advises_a_clinician_before_its_steps() -> None:
+    """An event imported before a warning sign said "Time for 15 minutes of constructive rest. How to lie: ..." every
+    day after it: crest refuses a new reminder then, but cannot take back one already in the calendar."""
+    text = _description(_reminders(None).calendar())
+    held_off = "If crest has advised you to see a clinician or to seek urgent care, do that first: no rest until then"
+    assert held_off in text
+    assert text.index("Time for 15 minutes") < text.index(held_off) < text.index("How to lie:")
