@@ -299,6 +299,35 @@ def test_settings_save_the_goal_and_the_reminder(client: TestClient) -> None:
         assert bad.status_code == 422 and "unknown time zone" in bad.text
 
 
+def test_settings_download_the_reminder_the_form_shows(client: TestClient) -> None:
+    """Settings' download was a link to the reminder saved before: a person who set 07:30 Mon, Wed, Fri and
+    pressed it got 18:00 every day. The button beside Save saves the form, then downloads what it now holds."""
+    page = client.get("/settings").text
+    button = re.search(r'<button type="submit" class="secondary" name="then" value="(\w+)">([^<]+)</button>', page)
+    assert button is not None and button.group(2) == "Save and download the calendar reminder"
+    assert "/api/reminder.ics" not in page
+    form = {
+        "default_minutes": "20",
+        "default_variant": "standard",
+        "weekly_goal_sessions": "7",
+        "reminder_time": "07:30",
+        "reminder_mon": "on",
+        "reminder_wed": "on",
+        "reminder_fri": "on",
+        "reminder_zone": "Europe/Berlin",
+        "then": button.group(1),
+    }
+    downloaded = client.post("/settings", data=form, follow_redirects=False)
+    assert downloaded.status_code == 200 and downloaded.headers["content-type"].startswith("text/calendar")
+    assert "attachment" in downloaded.headers["content-disposition"]
+    event = icalendar.Calendar.from_ical(downloaded.text).walk("VEVENT")[0]
+    assert "DTSTART;TZID=Europe/Berlin:" in downloaded.text and event.decoded("dtstart").strftime("%H:%M") == "07:30"
+    assert event["rrule"]["BYDAY"] == ["MO", "WE", "FR"] and event.decoded("duration") == timedelta(minutes=20)
+    assert client.get("/api/settings").json()["reminder_time"] == "07:30"  # and kept
+    refused = client.post("/settings", data=form | {"reminder_time": "7 am"})  # no file for what cannot be saved
+    assert refused.status_code == 422 and refused.headers["content-type"].startswith("text/html")
+
+
 def test_fhir_export_download(cleared: TestClient) -> None:
     cleared.post("/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 4}]})
     response = cleared.get("/api/export", params={"format": "fhir", "fhir_version": "R4B", "name": "Jo"})
@@ -349,4 +378,4 @@ def test_no_calendar_reminder_to_rest_while_urgent_care_is_advised(client: TestC
     assert "No calendar reminder to rest for now: Please seek urgent medical care now" in page
     delete_it = "If you added crest&#39;s reminder to your calendar before, delete it there until then."
     assert delete_it in page and refused.json()["detail"].endswith(delete_it.replace("&#39;", "'"))
-    assert 'href="/api/reminder.ics"' not in page
+    assert "Save and download the calendar reminder" not in page

@@ -37,7 +37,13 @@ def reminder(
     """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file. 409 while
     a warning sign stands: a daily reminder to rest would say the opposite of its advice."""
     chosen_days = None if days is None else parse_weekdays(days)
-    text = context.services.reminders.calendar(at=time, days=chosen_days, minutes=minutes, zone_name=zone)
+    return calendar_download(
+        context.services.reminders.calendar(at=time, days=chosen_days, minutes=minutes, zone_name=zone)
+    )
+
+
+def calendar_download(text: str) -> Response:
+    """The reminder as a file to save, here and from Settings' "Save and download"."""
     return Response(
         text,
         media_type="text/calendar; charset=utf-8",

@@ -16,6 +16,7 @@ from crest.services.practice_link import LinkDamaged, PracticeLink, nobody_follo
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT, PrescribedReminder, no_reminder_because
 from crest.services.transfer import Imported
+from crest.web.api.reminders import calendar_download
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems
 from crest.web.pages.common import Context, SubmittedForm, page_router
@@ -31,6 +32,11 @@ def settings_page(request: Request, context: Context, saved: bool = False, delet
     preferences = context.services.preferences.current()
     restored = restore_notice(request.query_params)  # carried by the redirect after a restore
     return settings_view(request, context, preferences, saved=saved, deleted=deleted, data_notice=restored)
+
+
+# The form's second button saves, then downloads the reminder as the form now has it: a link beside the form gave
+# the reminder saved before, whatever the form showed.
+THEN_DOWNLOAD_REMINDER = "download_reminder"
 
 
 @router.post("/settings")
@@ -62,6 +68,8 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
         message = " ".join(problem.sentence for problem in problems)
         return settings_view(request, context, current, error=message, status_code=422, sent=_as_sent(form, current))
     preferences_store.save(preferences)
+    if form.get("then") == THEN_DOWNLOAD_REMINDER:
+        return calendar_download(context.services.reminders.calendar())
     return RedirectResponse(str(request.url_for("settings_page")) + "?saved=true", status_code=303)
 
 
@@ -160,6 +168,7 @@ def settings_view(
         # No reminder to rest while the advice is not to (the download is refused then): the advice in its place.
         reminder_refused=no_reminder_because(standing.explanation()) if standing.concern_stands else None,
         alarm_caveat=ALARM_CAVEAT,
+        then_download_reminder=THEN_DOWNLOAD_REMINDER,
         shortest_height_cm=SHORTEST_HEIGHT_CM,
         tallest_height_cm=TALLEST_HEIGHT_CM,
         # Practice mode: the journal and the clock are the practice server's, not the computer the page is on.
