@@ -58,11 +58,14 @@ class HandedOn:
 NEW_INVITE = HandedOn("crest_new_invite", "__Host-crest_new_invite")
 # A change just made, for the page to confirm (crest.web.notices).
 NOTICE = HandedOn("crest_notice", "__Host-crest_notice")
-CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"), ("account_page", "Account"))
-PRACTITIONER_NAV = (("practice_dashboard", "Clients"), ("account_page", "Account"))
-ADMIN_NAV = (("practice_admin", "Practice"), ("account_page", "Account"))
+# Last in every signed-in navigation, on every page: a button (base.html), since signing out is a change (POST).
+SIGN_OUT = ("sign_out", "Sign out")
+CLIENT_NAV = (*NAV_ITEMS, ("sharing_page", "My practitioner"), ("account_page", "Account"), SIGN_OUT)
+PRACTITIONER_NAV = (("practice_dashboard", "Clients"), ("account_page", "Account"), SIGN_OUT)
+ADMIN_NAV = (("practice_admin", "Practice"), ("account_page", "Account"), SIGN_OUT)
 SIGNED_OUT_NAV = (("login_page", "Sign in"),)
-ENROLLING_NAV = (("account_two_factor", "Two-step sign-in"),)
+ENROLLING_NAV = (("account_two_factor", "Two-step sign-in"), SIGN_OUT)
+NO_PRACTICE_NAV = (("account_page", "Account"), SIGN_OUT)
 
 
 class SignInNeeded(CrestError):
@@ -231,7 +234,7 @@ def nav_for(actor: Actor) -> tuple[tuple[str, str], ...]:
         return ADMIN_NAV
     if isinstance(actor, Enrolling):
         return ENROLLING_NAV
-    return SIGNED_OUT_NAV if isinstance(actor, Anonymous) else (("account_page", "Account"),)
+    return SIGNED_OUT_NAV if isinstance(actor, Anonymous) else NO_PRACTICE_NAV
 
 
 def home_for(actor: Actor) -> tuple[str, str]:

@@ -1347,3 +1347,29 @@ def test_a_clients_downloads_are_named_for_the_client_and_the_day(app: FastAPI, 
         assert saved.endswith(f"-{day}.json") and saved.startswith("crest-fhir-R5-") and "--" not in saved, header
         assert not set(saved) & set("\\/:*?\"<>|'`“”«»") and saved.isprintable(), header
         assert header.isascii() and "\r" not in header and "\n" not in header
+
+
+SIGNED_IN_PAGES = [
+    ("client_a", ["/", "/journal", "/sharing", "/account"]),
+    ("linked_practitioner", ["/practice", "/account", "/no-such-page"]),
+    ("admin", ["/practice/admin", "/account"]),
+    ("no_practice", ["/account"]),
+    ("enrolling_practitioner", ["/account/two-factor"]),
+]
+
+
+@pytest.mark.parametrize(("actor", "paths"), SIGNED_IN_PAGES, ids=[actor for actor, _ in SIGNED_IN_PAGES])
+def test_every_signed_in_page_signs_out_from_its_navigation(
+    app: FastAPI, world: World, actor: str, paths: list[str]
+) -> None:
+    """Sign out was only on the Account page (practice walk-through): now a button in every page's navigation, a
+    form that posts (with this server's Origin, as every change), and the only one on the page."""
+    sign_out = '<li><form method="post" action="/logout"><button type="submit">Sign out</button></form></li>'
+    with browser(app, world.tokens[actor]) as person:
+        for path in paths:
+            page = person.get(path).text
+            navigation = page.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
+            assert sign_out in navigation, (path, navigation)
+            assert page.count('action="/logout"') == 1, path
+    with browser(app) as visitor:
+        assert 'action="/logout"' not in visitor.get("/login").text
