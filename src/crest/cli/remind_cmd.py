@@ -39,7 +39,7 @@ def remind(
     from crest.cli.safety_cmd import show_standing_concern
     from crest.interop.ical import parse_weekdays
     from crest.private_files import write_private_file
-    from crest.services.reminders import ALARM_CAVEAT
+    from crest.services.reminders import ALARM_CAVEAT, REPLACE_OR_STOP
 
     chosen_days = parse_weekdays(days) if days is not None else None
     with open_services() as services:
@@ -53,7 +53,7 @@ def remind(
         write_private_file(output, text, suggested_name="crest.ics", overwrite=overwrite)
         written = one_line(str(output))
         typer.echo(f"Wrote the reminder to {written}; open it with your calendar app to add it.", err=True)
-    typer.echo(ALARM_CAVEAT, err=True)
+    typer.echo(f"{ALARM_CAVEAT} {REPLACE_OR_STOP}", err=True)
 
 
 def register(app: typer.Typer) -> None:

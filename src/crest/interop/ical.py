@@ -21,6 +21,9 @@ from crest.input_problems import LONGEST_ECHO
 from crest.shortening import shortened
 
 PRODUCT_ID = "-//crest//constructive rest reminders//EN"
+# One person has one crest reminder: every download is that same event, so a calendar app that imports a changed one
+# replaces it rather than adding a second (a UID made of the time and days gave 07:30 and 18:00 side by side).
+REMINDER_UID = "crest-reminder@crest"
 
 
 class Weekday(StrEnum):
@@ -112,8 +115,10 @@ def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
         repeat["until"] = _until(reminder.last_day, named)
 
     event = icalendar.Event()
-    event.add("uid", f"crest-reminder-{reminder.at:%H%M}-{'-'.join(day.value for day in reminder.days)}@crest")
+    event.add("uid", REMINDER_UID)
     event.add("dtstamp", now)
+    # a later download counts higher: an app that compares them takes the newer one
+    event.add("sequence", int(now.timestamp()) // 60)
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=reminder.minutes))
     event.add("rrule", repeat)

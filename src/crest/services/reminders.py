@@ -29,6 +29,10 @@ from crest.session.timeline import check_variant
 ALARM_CAVEAT = (
     "Some calendar apps drop the alarm when they import a file; if yours does, add a notification to the event."
 )
+# Said with it: the reminder lives in the calendar, so that is where it changes and stops.
+REPLACE_OR_STOP = (
+    "A new download replaces crest's reminder in your calendar (in most apps); to stop it, delete it in your calendar."
+)
 
 # A reminder already in the calendar cannot know that crest has since advised against resting: the event says so
 # itself, and every refusal of a new one says to take the old one out.

@@ -50,3 +50,11 @@ def test_protocol_shows_the_side_lying_rest_by_default_while_it_is_advised(run_c
 def test_protocol_shows_the_standard_rest_by_default_otherwise(run_crest: RunCrest) -> None:
     said = " ".join(run_crest("protocol").stdout.split())
     assert said.startswith("Constructive rest position · Standard") and "Lie on your back" in said
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_remind_says_how_the_reminder_is_changed_and_stopped(run_crest: RunCrest) -> None:
+    """The reminder lives in the calendar: nothing said that a new download replaces it, or how to stop it."""
+    said = " ".join(run_crest("remind").stderr.split())
+    assert "A new download replaces crest's reminder in your calendar (in most apps)" in said
+    assert "to stop it, delete it in your calendar." in said

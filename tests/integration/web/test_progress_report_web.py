@@ -306,6 +306,7 @@ def test_settings_download_the_reminder_the_form_shows(client: TestClient) -> No
     button = re.search(r'<button type="submit" class="secondary" name="then" value="(\w+)">([^<]+)</button>', page)
     assert button is not None and button.group(2) == "Save and download the calendar reminder"
     assert "/api/reminder.ics" not in page
+    assert "A new download replaces crest&#39;s reminder in your calendar" in page  # and how to stop it there
     form = {
         "default_minutes": "20",
         "default_variant": "standard",

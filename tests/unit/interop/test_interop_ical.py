@@ -96,3 +96,15 @@ def test_a_long_unreadable_value_is_repeated_only_by_its_start(read: Any, typed:
         read(typed)
     assert len(refused.value.message) < 120  # it repeated all 5,000 characters
     assert "…'" in refused.value.message
+
+
+def test_a_changed_reminder_is_the_same_event_so_a_calendar_replaces_it() -> None:
+    """The UID was made of the time and days: 18:00 every day, then 07:30 Mon, Wed, Fri imported again, were two
+    events, and the person was reminded twice a day. Every download is now the one event, counted higher later."""
+    first = _event(reminder_calendar(Reminder(time(18, 0), EVERY_DAY, 15, "Rest", "."), BERLIN, NOW))
+    later = NOW + timedelta(days=1, minutes=5)
+    changed = _event(
+        reminder_calendar(Reminder(time(7, 30), parse_weekdays("mon,wed,fri"), 15, "Rest", "."), BERLIN, later)
+    )
+    assert str(first["uid"]) == str(changed["uid"])
+    assert int(changed["sequence"]) > int(first["sequence"])

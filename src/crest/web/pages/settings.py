@@ -14,7 +14,7 @@ from crest.interop.ical import Weekday, day_names
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.practice_link import LinkDamaged, PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
-from crest.services.reminders import ALARM_CAVEAT, PrescribedReminder, no_reminder_because
+from crest.services.reminders import ALARM_CAVEAT, REPLACE_OR_STOP, PrescribedReminder, no_reminder_because
 from crest.services.transfer import Imported
 from crest.web.api.reminders import calendar_download
 from crest.web.context import WebContext
@@ -167,7 +167,7 @@ def settings_view(
         prescribed_reminder=_prescribed_reminder(context.services.reminders.prescribed(preferences)),
         # No reminder to rest while the advice is not to (the download is refused then): the advice in its place.
         reminder_refused=no_reminder_because(standing.explanation()) if standing.concern_stands else None,
-        alarm_caveat=ALARM_CAVEAT,
+        alarm_caveat=f"{ALARM_CAVEAT} {REPLACE_OR_STOP}",
         then_download_reminder=THEN_DOWNLOAD_REMINDER,
         shortest_height_cm=SHORTEST_HEIGHT_CM,
         tallest_height_cm=TALLEST_HEIGHT_CM,
