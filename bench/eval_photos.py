@@ -61,6 +61,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              chiropractic and seitai clinic sites in Japanese, Korean, Polish, Nordic and Spanish, pilates and yoga
              sites, fall-detection and movement clips; measured once as the held-out part of round 26; development
              since round 27.
+- fresh24:   bench/photos/fresh24.csv, 24 photos from 16 more new sources (2 in the position): exercise apps and
+             clinic galleries in Indonesian and Turkish, a Chinese fitness app, gym and pilates sites; held out
+             (round 27).
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -172,8 +175,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh21": PhotoSet("fresh21", PHOTOS / "fresh21.csv", (PRIVATE_IMAGES,)),
     "fresh22": PhotoSet("fresh22", PHOTOS / "fresh22.csv", (PRIVATE_IMAGES,)),
     "fresh23": PhotoSet("fresh23", PHOTOS / "fresh23.csv", (PRIVATE_IMAGES,)),
+    "fresh24": PhotoSet("fresh24", PHOTOS / "fresh24.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset()
+HELD_OUT: frozenset[str] = frozenset({"fresh24"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
