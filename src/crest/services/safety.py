@@ -62,6 +62,9 @@ MAY_HOLD_A_WARNING_SIGN = frozenset({"safety_screens", "check_ins", "safety_warn
 ENTERED_LATE = timedelta(minutes=10)
 
 
+NO_REMINDER = "no reminder was made: "  # how each refusal of a reminder begins; a page that offers none says why alone
+
+
 class ReminderNotAdvised(CrestError):
     """No calendar reminder to rest while a concern stands: a daily alarm would say to rest when the advice says not
     to until seen."""
@@ -401,10 +404,12 @@ class Safety:
         self._refuse_while_a_sign_may_hide(PositionCheckNotAdvised, "no position check was started")
 
     def require_may_be_reminded(self) -> None:
-        """Before a calendar reminder is made: not while a concern stands, as no session starts then."""
+        """Before a calendar reminder is made: not while a concern stands, nor while a row that may hold a warning
+        sign cannot be read, as no session starts then."""
         standing = self.standing()
         if standing.concern_stands:
-            raise ReminderNotAdvised(f"no reminder was made: {no_reminder_because(standing.explanation())}")
+            raise ReminderNotAdvised(f"{NO_REMINDER}{no_reminder_because(standing.explanation())}")
+        self._refuse_while_a_sign_may_hide(ReminderNotAdvised, NO_REMINDER.removesuffix(": "))
 
     def _refuse_while_a_sign_may_hide(self, refusal: type[CrestError], what: str) -> None:
         """A row the reads left out may hold a warning sign: the gates fail closed until it is put right."""

@@ -14,7 +14,7 @@ from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal, UnreadableRow
 from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
-from crest.services.safety import PositionCheckNotAdvised, SafetyConcernStands
+from crest.services.safety import PositionCheckNotAdvised, ReminderNotAdvised, SafetyConcernStands
 from support.clock import FakeClock
 
 START = datetime(2026, 5, 1, 7, 0, tzinfo=UTC)
@@ -118,12 +118,18 @@ HIDDEN_SIGN = r"^no session was started: a warning sign may be in 1 row of the j
 
 
 def _practice_refused_by_row(services: Services, table: str) -> None:
-    """No rest, and no position check (it coaches lying in the position, as a rest does), while a row hides."""
+    """No rest, no position check (it coaches lying in the position, as a rest does), and no calendar reminder to
+    rest (one was made, while the rest it reminds of was refused), while a row hides."""
     with pytest.raises(SafetyConcernStands, match=HIDDEN_SIGN.format(f"{table} row \\d+ \\(")):
         services.safety.require_may_practise("standard")
     check_refused = HIDDEN_SIGN.replace("no session", "no position check").format(f"{table} row \\d+ \\(")
     with pytest.raises(PositionCheckNotAdvised, match=check_refused):
         services.safety.require_may_lie_on_back()
+    reminder_refused = HIDDEN_SIGN.replace("no session was started", "no reminder was made").format(
+        f"{table} row \\d+ \\("
+    )
+    with pytest.raises(ReminderNotAdvised, match=reminder_refused):
+        services.reminders.calendar()
 
 
 def test_no_rest_starts_while_a_check_in_that_named_a_warning_sign_is_unreadable(

@@ -329,6 +329,28 @@ def test_settings_download_the_reminder_the_form_shows(client: TestClient) -> No
     assert refused.status_code == 422 and refused.headers["content-type"].startswith("text/html")
 
 
+def test_no_reminder_is_offered_while_a_row_that_may_hold_a_warning_sign_is_unreadable(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """A session was refused while a check-in's row could not be read (it may name a warning sign), but the calendar
+    reminder to rest was made and offered."""
+    from sqlalchemy import text
+
+    from crest.journal.store import Journal
+
+    url = f"sqlite:///{tmp_path / 'damaged.db'}"
+    with TestClient(create_app(url, clock=clock, local_zone=UTC), base_url="http://127.0.0.1:8765") as client:
+        assert client.post("/api/checkins", json={"pain": [{"region": "lower_back", "score": 4}]}).is_success
+        with Journal.open(url) as journal, journal.writing() as db:
+            db.execute(text("UPDATE pain_ratings SET score = 14"))
+        assert "cannot read" in client.get("/journal").text  # the read that leaves the row out names it
+        refused = client.get("/api/reminder.ics")
+        assert refused.status_code == 409 and "a warning sign may be in 1 row" in refused.json()["detail"]
+        page = client.get("/settings").text
+        assert "No calendar reminder to rest for now: a warning sign may be in 1 row of the journal" in page
+        assert "Save and download the calendar reminder" not in page
+
+
 def test_fhir_export_download(cleared: TestClient) -> None:
     cleared.post("/api/checkins", json={"pain": [{"region": "hip", "side": "left", "score": 4}]})
     response = cleared.get("/api/export", params={"format": "fhir", "fhir_version": "R4B", "name": "Jo"})

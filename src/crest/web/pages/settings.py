@@ -14,7 +14,8 @@ from crest.interop.ical import Weekday, day_names
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.practice_link import LinkDamaged, PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
-from crest.services.reminders import ALARM_CAVEAT, REPLACE_OR_STOP, PrescribedReminder, no_reminder_because
+from crest.services.reminders import ALARM_CAVEAT, REPLACE_OR_STOP, PrescribedReminder
+from crest.services.safety import NO_REMINDER, ReminderNotAdvised
 from crest.services.transfer import Imported
 from crest.web.api.reminders import calendar_download
 from crest.web.context import WebContext
@@ -153,7 +154,11 @@ def settings_view(
     served: WebContext = request.app.state.context
     services = context.services
     hold = services.transfer.urgent_hold_until()  # the delete form and its confirmation both say it stays
-    standing = services.safety.standing()
+    try:  # the download's own gate: no button to a file it would refuse, the reason in its place
+        services.safety.require_may_be_reminded()
+        reminder_refused = None
+    except ReminderNotAdvised as refused:
+        reminder_refused = refused.message.removeprefix(NO_REMINDER)
     return render(
         request,
         "settings.html",
@@ -165,8 +170,7 @@ def settings_view(
         weekdays=list(Weekday),
         reminder_zone=context.services.reminders.zone(preferences),
         prescribed_reminder=_prescribed_reminder(context.services.reminders.prescribed(preferences)),
-        # No reminder to rest while the advice is not to (the download is refused then): the advice in its place.
-        reminder_refused=no_reminder_because(standing.explanation()) if standing.concern_stands else None,
+        reminder_refused=reminder_refused,
         alarm_caveat=f"{ALARM_CAVEAT} {REPLACE_OR_STOP}",
         then_download_reminder=THEN_DOWNLOAD_REMINDER,
         shortest_height_cm=SHORTEST_HEIGHT_CM,
