@@ -1,7 +1,7 @@
 """Saves sent from a copy of a record that may be old: an edit page left open in another tab, an API client's earlier
 GET. The copy names what it was shown by the record's fingerprint (the edit page sends it as `loaded`, the API's
 `ETag` comes back as `If-Match`); a save from a copy the record no longer matches is refused, so that it never
-silently undoes a change saved since. One rule for check-ins and sessions."""
+silently undoes a change saved since. One rule for check-ins and sessions; Settings' form names its settings so too."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from crest.errors import CrestError
 from crest.journal.records import CheckIn, PracticeSession
+from crest.services.preferences import Preferences
 
 Edited = CheckIn | PracticeSession
 
@@ -48,10 +49,12 @@ class IfMatch:
     any: bool = False
 
 
-def fingerprint(record: Edited) -> str:
+def fingerprint(record: Edited | Preferences) -> str:
     """A short digest of everything a person can change in the record: what an edit page or a GET was shown."""
     said: tuple[object, ...]
-    if isinstance(record, CheckIn):
+    if isinstance(record, Preferences):
+        said = tuple(sorted(record.to_stored().items()))
+    elif isinstance(record, CheckIn):
         said = (
             record.at.isoformat(),
             record.timing,

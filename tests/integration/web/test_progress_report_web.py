@@ -299,6 +299,32 @@ def test_settings_save_the_goal_and_the_reminder(client: TestClient) -> None:
         assert bad.status_code == 422 and "unknown time zone" in bad.text
 
 
+def test_a_settings_page_opened_before_another_saved_does_not_undo_its_reminder(client: TestClient) -> None:
+    """Two tabs on Settings: the first saved 06:15, the second then saved its dark theme, and the reminder went back
+    to 18:00 with "Saved." in both. The second is refused with the settings as they are now; a form without
+    `shown` (a script) saves as before."""
+    first, second = (re.search(r'name="shown" value="(\w+)"', client.get("/settings").text) for _ in range(2))
+    assert first is not None and second is not None
+    form = {"default_minutes": "15", "default_variant": "standard", "weekly_goal_sessions": "7", "reminder_mon": "on"}
+    saved = client.post("/settings", data=form | {"reminder_time": "06:15", "shown": first.group(1)})
+    assert saved.status_code == 200 and "Saved." in saved.text
+    stale = client.post("/settings", data=form | {"reminder_time": "18:00", "theme": "dark", "shown": second.group(1)})
+    assert stale.status_code == 409
+    assert "Your settings were changed in another tab or window after this page was opened, so nothing was saved" in (
+        stale.text
+    )
+    assert 'value="06:15"' in stale.text and client.get("/api/settings").json()["reminder_time"] == "06:15"
+    assert client.get("/api/settings").json()["theme"] == "system"
+    again = re.search(r'name="shown" value="(\w+)"', stale.text)  # the page as it is now saves
+    assert again is not None
+    assert client.post(
+        "/settings", data=form | {"reminder_time": "06:15", "theme": "dark", "shown": again.group(1)}
+    ).is_success
+    assert client.get("/api/settings").json()["theme"] == "dark"
+    assert client.post("/settings", data=form | {"reminder_time": "19:00"}).is_success  # no `shown`: saved
+    assert client.get("/api/settings").json()["reminder_time"] == "19:00"
+
+
 def test_settings_download_the_reminder_the_form_shows(client: TestClient) -> None:
     """Settings' download was a link to the reminder saved before: a person who set 07:30 Mon, Wed, Fri and
     pressed it got 18:00 every day. The button beside Save saves the form, then downloads what it now holds."""

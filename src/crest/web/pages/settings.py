@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from crest.interop.ical import Weekday, day_names
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
+from crest.services.fingerprints import fingerprint
 from crest.services.practice_link import LinkDamaged, PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
 from crest.services.reminders import ALARM_CAVEAT, REPLACE_OR_STOP, PrescribedReminder
@@ -35,6 +36,11 @@ def settings_page(request: Request, context: Context, saved: bool = False, delet
     return settings_view(request, context, preferences, saved=saved, deleted=deleted, data_notice=restored)
 
 
+# A tab opened before another saved: its save would put back what the other changed (a reminder time, say).
+CHANGED_ELSEWHERE = (
+    "Your settings were changed in another tab or window after this page was opened, so nothing was saved here: "
+    "this is how they are now; make your change again"
+)
 # The form's second button saves, then downloads the reminder as the form now has it: a link beside the form gave
 # the reminder saved before, whatever the form showed.
 THEN_DOWNLOAD_REMINDER = "download_reminder"
@@ -53,6 +59,9 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
     }
     preferences_store = context.services.preferences
     current = preferences_store.current()
+    shown = form.get("shown")
+    if shown is not None and shown != fingerprint(current):  # a page without it (a script) saves as before
+        return settings_view(request, context, current, error=CHANGED_ELSEWHERE, status_code=409)
     submitted["weekly_goal_sessions"] = form.get("weekly_goal_sessions") or current.weekly_goal_sessions
     if "reminder_time" in form:  # the reminder fields are on the form: an unticked day is a choice
         submitted["reminder_time"] = form.get("reminder_time") or current.reminder_time
@@ -173,6 +182,7 @@ def settings_view(
         reminder_refused=reminder_refused,
         alarm_caveat=f"{ALARM_CAVEAT} {REPLACE_OR_STOP}",
         then_download_reminder=THEN_DOWNLOAD_REMINDER,
+        shown=fingerprint(preferences),  # what is saved now, even beside a refused form's own values
         shortest_height_cm=SHORTEST_HEIGHT_CM,
         tallest_height_cm=TALLEST_HEIGHT_CM,
         # Practice mode: the journal and the clock are the practice server's, not the computer the page is on.
