@@ -1,5 +1,6 @@
 """The Check-in page asks "Is that right?" before it saves a check-in that names an urgent-care sign (it holds for
-two weeks and no correction lifts it), names the sign as the person reported it, returns to the filled form on
+two weeks and no correction lifts it), names the sign as the person reported it (and any "see a clinician" sign
+found with it, after the urgent step, with its own advice), returns to the filled form on
 "No", and saves one check-in however often "Save check-in" is tapped; it also follows a rest that ended within the
 hour, away from the session's end screen. A phone in the dark theme."""
 
@@ -161,10 +162,23 @@ def test_without_the_script_an_urgent_sign_is_asked_about_on_the_filled_form(
     page.context.close()
 
 
-def test_is_that_right_lists_every_urgent_sign_a_note_names_and_today_names_them_all(
+def _signs_to_ask_about(base: str, body: dict[str, Any]) -> list[tuple[str, str]]:
+    """What the page asks the server before saving: (level, title) of each sign to name, urgent care first."""
+    request = urllib.request.Request(
+        f"{base}/api/checkin-signs?every=true",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Origin": base},
+    )
+    with urllib.request.urlopen(request) as response:
+        return [(sign["level"], sign["title"]) for sign in json.loads(response.read())]
+
+
+def test_is_that_right_names_every_sign_with_its_own_advice_urgent_first_and_today_names_them_all(
     browser: Any, fresh_server_url: str, screenshot: Shoot, answer_safety: Shoot
 ) -> None:
-    """A note naming several signs named one (a new user's walk-through, L5)."""
+    """A note naming several signs named one (a new user's walk-through, L5); then the urgent ones only, so a
+    "see a clinician" sign in the same note went unnamed until Today. Now the urgent ones lead with their step, as
+    before, and the others follow it, each under its own advice."""
     page, errors = _check_in_page(browser, fresh_server_url, answer_safety)
     page.get_by_role("button", name="Lower back", exact=True).click()
     page.get_by_label("Pain in lower back, 0 to 10").fill("3")
@@ -174,14 +188,25 @@ def test_is_that_right_lists_every_urgent_sign_a_note_names_and_today_names_them
     page.get_by_role("button", name="Save check-in").click()
     asked.get_by_text(BLADDER).wait_for()
     assert page.locator("#confirm-lead").inner_text() == "This check-in notes a warning sign:"
+    assert not page.locator("#confirm-clinician").is_visible()  # an urgent sign alone: nothing more to name
     page.get_by_role("button", name="No, let me change it").click()
 
-    page.get_by_label("Note").fill("I wet myself and I have crushing chest pain, and a fever")
+    note = "I wet myself and I have crushing chest pain, and a fever"
+    body = {"pain": [{"region": "lower_back", "side": "centre", "score": 3}], "sensations": [], "note": note}
+    signs = _signs_to_ask_about(fresh_server_url, body)
+    assert [level for level, _ in signs] == ["urgent_care", "urgent_care", "see_clinician"]
+    page.get_by_label("Note").fill(note)
     page.get_by_role("button", name="Save check-in").click()
     asked.get_by_text(EMERGENCY).wait_for()
     assert page.locator("#confirm-lead").inner_text() == "This check-in notes warning signs:"
-    assert asked.locator("#confirm-signs li").all_inner_texts() == [BLADDER, EMERGENCY]  # the urgent ones
-    screenshot(page, "checkin-confirm-several-urgent-phone-dark")
+    assert asked.locator("#confirm-signs li").all_inner_texts() == [BLADDER, EMERGENCY]  # the urgent ones, first
+    # ... then, after the urgent step, the fever under its own advice
+    clinician = asked.locator("#confirm-clinician")
+    assert clinician.is_visible() and clinician.locator("li").all_inner_texts() == [signs[2][1]]
+    assert clinician.locator("p").inner_text().startswith("It also notes a warning sign to see a clinician about")
+    words = asked.inner_text()
+    assert words.index("It means seeking urgent medical care") < words.index("to see a clinician about")
+    screenshot(page, "checkin-confirm-urgent-and-clinician-phone-dark")
 
     page.get_by_role("button", name="Yes, save it").click()
     page.wait_for_url(f"{fresh_server_url}/?saved=check-in")

@@ -14,23 +14,41 @@ from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
 from crest.safety.worse_check_in import WarningLevel, WarningSign, WorseAdvice
 
 
+def by_advice(signs: Iterable[WarningSign]) -> tuple[list[WarningSign], list[WarningSign]]:
+    """The urgent-care signs and the "see a clinician" ones, each in the order given."""
+    named = list(signs)
+    return (
+        [sign for sign in named if sign.level is WarningLevel.URGENT_CARE],
+        [sign for sign in named if sign.level is WarningLevel.SEE_CLINICIAN],
+    )
+
+
 def urgent_signs_confirmed(console: Console, signs: Iterable[WarningSign]) -> bool:
     """Whether the person confirms the urgent-care signs a check-in names before it is saved (True when it names
     none): once saved such a sign holds for two weeks and no correction lifts it, so a slip (tingling for aching)
     gets one look first, as a "yes" to a safety question does. The answer must be typed: Enter skips every question
     of the check-in before it, so Enter here must neither keep nor drop a sign; and a "no" repeats what to do, in
-    case the sign is there after all."""
-    named = list(signs)
-    if not named:
+    case the sign is there after all. A "see a clinician" sign among `signs` (`signs_to_confirm`) is named after the
+    urgent step, with its own advice."""
+    urgent, others = by_advice(signs)
+    if not urgent:
         return True
     days = ANSWER_AGAIN_AFTER[AdviceLevel.URGENT].days
-    console.print(f"\nThis check-in notes {'a warning sign' if len(named) == 1 else 'warning signs'}:")
-    for sign in named:
+    console.print(f"\nThis check-in notes {'a warning sign' if len(urgent) == 1 else 'warning signs'}:")
+    for sign in urgent:
         console.print(f"- {escape(sign.title)}")
     console.print(
         f"It means seeking urgent medical care, and once saved it holds for {days} days: correcting or deleting "
         "the check-in does not lift it."
     )
+    if others:
+        one = len(others) == 1
+        console.print(
+            f"It also notes {'a warning sign' if one else 'warning signs'} to see a clinician about (correcting or "
+            f"deleting the check-in lifts {'this one' if one else 'these'}):"
+        )
+        for sign in others:
+            console.print(f"- {escape(sign.title)}")
     if Asker(console).yes_or_no("Is that right?"):
         return True
     console.print(

@@ -34,6 +34,7 @@ from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, worse_to
 from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions, is_demo
 from crest.services.safety import STOPPED_BY_A_SIGN, SafetyConcernStands, SafetyStanding
+from crest.services.sign_confirmation import signs_to_confirm
 from crest.session.runner import CheckpointDue, CueDue, ScaledClock, SessionEnded, SessionRunner
 from crest.session.timeline import (
     TIME_UP,
@@ -164,7 +165,7 @@ def _confirmed_check_in(asker: Asker, services: Services, session_id: int | None
         except CheckInStopped as stopped:
             _advise_unsaved_check_in(asker.console, services, stopped.so_far)
             raise
-        if check_in is None or urgent_signs_confirmed(asker.console, services.check_ins.urgent_signs(check_in)):
+        if check_in is None or urgent_signs_confirmed(asker.console, signs_to_confirm(services.check_ins, check_in)):
             return check_in
         asker.console.print("Nothing was saved. Tell it again as you meant it:")
 

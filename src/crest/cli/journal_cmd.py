@@ -121,12 +121,13 @@ def log(
     from crest.cli.consoles import console as make_console
     from crest.cli.safety_cmd import show_standing_concern
     from crest.safety.screen import AdviceLevel
+    from crest.services.sign_confirmation import signs_to_confirm
 
     with open_services() as services:
         if after_session:
             check_in = services.practice.followed_by(check_in)
         if not yes:
-            _confirm_urgent_signs(make_console(highlight=False), services.check_ins.urgent_signs(check_in))
+            _confirm_urgent_signs(make_console(highlight=False), signs_to_confirm(services.check_ins, check_in))
         try:
             saved = services.check_ins.add(check_in)
         except ImpossibleRecord as error:
@@ -159,16 +160,24 @@ def _in_a_terminal() -> bool:
 def _confirm_urgent_signs(console: Console, signs: tuple[WarningSign, ...]) -> None:
     """An urgent-care sign holds for two weeks once saved and no correction lifts it: one look before saving, as
     the safety questions ask after a "yes", so that a slip (tingling for aching) costs nothing. Refused, nothing
-    saved, when it is not confirmed, or cannot be asked (no terminal): `--yes` confirms it beforehand."""
-    from crest.cli.check_in_advice import urgent_signs_confirmed
+    saved, when it is not confirmed, or cannot be asked (no terminal): `--yes` confirms it beforehand. `signs`: as
+    `signs_to_confirm` gives them, the urgent ones first and any "see a clinician" one after them."""
+    from crest.cli.check_in_advice import by_advice, urgent_signs_confirmed
 
     if not signs:
         return
-    named = "; ".join(sign.title for sign in signs)
+    urgent, others = by_advice(signs)
+    named = "; ".join(sign.title for sign in urgent)
+    also = (
+        f" and {'a sign' if len(others) == 1 else 'signs'} to see a clinician about "
+        f"({'; '.join(sign.title for sign in others)})"
+        if others
+        else ""
+    )
     if not _in_a_terminal():
         raise UrgentSignNotConfirmed(
-            f"this check-in names {'a sign' if len(signs) == 1 else 'signs'} to seek urgent care ({named}), so it is "
-            "saved only when confirmed; nothing was saved: run it again with --yes if that is right"
+            f"this check-in names {'a sign' if len(urgent) == 1 else 'signs'} to seek urgent care ({named}){also}, "
+            "so it is saved only when confirmed; nothing was saved: run it again with --yes if that is right"
         )
     if not urgent_signs_confirmed(console, signs):
         raise UrgentSignNotConfirmed("nothing was saved; run crest log again with what you meant")

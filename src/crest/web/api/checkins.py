@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from crest.insights.timeframe import start_of_day
 from crest.journal.records import MAX_RECORD_ID, CheckIn, require_aware
+from crest.services.sign_confirmation import signs_to_confirm
 from crest.web.conditional import ETAG, REFUSED_SAVES, IfMatchHeader, Loaded, with_etag
 from crest.web.context import WebContext, web_context
 from crest.web.schemas import (
@@ -34,13 +35,21 @@ def add_checkin(body: CheckInIn, context: Context) -> CheckInSavedOut:
 
 
 @router.post("/checkin-signs", response_model=list[WarningSignOut])
-def urgent_signs(body: CheckInIn, context: Context) -> list[WarningSignOut]:
-    """The urgent-care signs this check-in would name, nothing saved (empty when none). Such a sign holds for two
-    weeks and no correction lifts it, so the Check-in page asks "Is that right?" before it sends a check-in that
-    names one; a client may do the same. `POST /api/checkins` itself saves without asking, as it always has."""
+def urgent_signs(
+    body: CheckInIn,
+    context: Context,
+    every: Annotated[bool, Query(description="with an urgent-care sign, every sign the check-in names")] = False,
+) -> list[WarningSignOut]:
+    """The urgent-care signs this check-in would name, nothing saved (empty when none); with `every`, where there is
+    one, every warning sign it would name, urgent-care ones first, each with its level (the "see a clinician" ones
+    too, each to be named with its own advice). Such a sign holds for two weeks and no correction lifts it, so the
+    Check-in page asks "Is that right?" before it sends a check-in that names one; a client may do the same.
+    `POST /api/checkins` itself saves without asking, as it always has."""
     check_ins = context.services.check_ins
     at = check_ins.now() if body.at is None else require_aware(body.at, "the check-in time")
-    return [WarningSignOut.of(sign) for sign in check_ins.urgent_signs(body.to_record(at))]
+    check_in = body.to_record(at)
+    signs = signs_to_confirm(check_ins, check_in) if every else check_ins.urgent_signs(check_in)
+    return [WarningSignOut.of(sign) for sign in signs]
 
 
 @router.get("/checkins", response_model=list[CheckInOut])

@@ -22,9 +22,11 @@ from crest.journal.records import (
 from crest.journal.vocabulary import CheckInTiming, Comparison, PainQuality, Region, Sensation, Side, labels
 from crest.knowledge.why_links import SENSATIONS
 from crest.safety.screen import ANSWER_AGAIN_AFTER, AdviceLevel
+from crest.safety.worse_check_in import WarningLevel, WarningSign
 from crest.services.bundle import Services
 from crest.services.fingerprints import fingerprint
 from crest.services.practice import BEFORE_CHECK_IN_WAITS, NoSessionToFollow
+from crest.services.sign_confirmation import signs_to_confirm
 from crest.web.context import WebContext
 from crest.web.form_words import form_problems, refusal
 from crest.web.help_links import help_links
@@ -100,9 +102,8 @@ def save_checkin_page(
         if check_in.timing is AFTER and check_in.session_id is None:  # "After your rest that ended at ..."
             check_in = _after_the_rest_just_ended(context, check_in)
         # As the script asks first: an urgent-care sign is saved only once confirmed, the form filled as it was.
-        if first("confirmed") != "yes" and (signs := check_ins.urgent_signs(check_in)):
-            confirm = [sign.title for sign in signs]
-            return _checkin_view(request, context, session_id, None, None, going_on, sent=form, confirm=confirm)
+        if first("confirmed") != "yes" and (signs := signs_to_confirm(check_ins, check_in)):
+            return _checkin_view(request, context, session_id, None, None, going_on, sent=form, confirm=signs)
         saved = check_ins.add(check_in, session_uid)
     except ValidationError as problem:
         problems = _as_the_form_labels_them(form_problems(problem.errors(), context.protocol), form)
@@ -276,10 +277,10 @@ def _checkin_view(
     sent: dict[str, list[str]] | None = None,
     refused: list[str] | None = None,
     journal_page: int | None = None,
-    confirm: list[str] | None = None,
+    confirm: tuple[WarningSign, ...] = (),
 ) -> Response:
-    """The check-in page; `confirm`: the urgent-care signs a check-in sent without the script would name, asked
-    about before it is saved."""
+    """The check-in page; `confirm`: the signs a check-in sent without the script would name, asked about before
+    it is saved because one is urgent-care (`signs_to_confirm`)."""
     services = context.services
     existing = None
     made = None  # when the check-in being edited was made: a page of sliders alone does not say which one it is
@@ -343,7 +344,7 @@ def _checkin_view(
         # A place added from the list starts with its side unchosen where it comes in pairs: the person says which.
         "first_sides": {region.value: "" if region.has_sides else region.usual_side.value for region in Region},
         "checkins_url": "/api/checkins",
-        "urgent_signs_url": "/api/checkin-signs",  # asked first: such a sign is saved only once confirmed
+        "urgent_signs_url": "/api/checkin-signs?every=true",  # asked first: such a sign is saved only once confirmed
         "update_url": update_url,
         "sensation_help": help_links(request, SENSATIONS, (sensation.value for sensation in Sensation)),
         # Urgent care that stands from before comes first and alone after saving: Today, no help offers.
@@ -372,7 +373,9 @@ def _checkin_view(
         checkin_id=checkin_id,
         next=next,
         journal_url=journal_address(request, journal_page),  # Cancel: the Journal page the edit came from
-        confirm_signs=confirm or [],
+        # urgent care first and apart: its step is said as it always was, the others' advice after it
+        confirm_signs=[sign.title for sign in confirm if sign.level is WarningLevel.URGENT_CARE],
+        confirm_clinician_signs=[sign.title for sign in confirm if sign.level is WarningLevel.SEE_CLINICIAN],
         error=error,
         max_note_characters=MAX_NOTE_CHARACTERS,  # the journal's own limit, as the API and the terminal keep it
         sent=_sent_back(sent or {}),

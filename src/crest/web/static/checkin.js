@@ -258,19 +258,30 @@
   }
 
   // An urgent-care sign holds for days once saved and no correction lifts it: one more look first, as the safety
-  // questions ask after a "yes". "No" goes back to the form as it was filled in.
+  // questions ask after a "yes". "No" goes back to the form as it was filled in. The urgent signs lead with their
+  // step; any "see a clinician" sign found too follows it, with its own advice.
   let pending = null;
+  function listSigns(leadId, listId, signs) {
+    const lead = document.getElementById(leadId);
+    lead.textContent = signs.length === 1 ? lead.dataset.one : lead.dataset.several;
+    document
+      .getElementById(listId)
+      .replaceChildren(
+        ...signs.map((sign) => Object.assign(document.createElement("li"), { textContent: sign.title })),
+      );
+  }
   function showConfirmation(signs) {
     form.hidden = Boolean(signs);
     confirmation.hidden = !signs;
     if (!signs) return;
-    const lead = document.getElementById("confirm-lead");
-    lead.textContent = signs.length === 1 ? lead.dataset.one : lead.dataset.several;
-    document
-      .getElementById("confirm-signs")
-      .replaceChildren(
-        ...signs.map((sign) => Object.assign(document.createElement("li"), { textContent: sign.title })),
-      );
+    listSigns(
+      "confirm-lead",
+      "confirm-signs",
+      signs.filter((sign) => sign.level === "urgent_care"),
+    );
+    const others = signs.filter((sign) => sign.level !== "urgent_care");
+    document.getElementById("confirm-clinician").hidden = others.length === 0;
+    listSigns("confirm-clinician-lead", "confirm-clinician-signs", others);
     document.getElementById("confirm-heading").focus();
   }
   confirmYes.addEventListener("click", () => {
