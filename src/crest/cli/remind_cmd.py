@@ -47,13 +47,14 @@ def remind(
         # A reminder to rest, while a warning sign says not to until seen: the sign first, on stderr, so that the
         # calendar on stdout stays a calendar.
         show_standing_concern(console(stderr=True, highlight=False), services)
+    said = console(stderr=True, highlight=False)  # wrapped by words on a narrow terminal, as crest's errors are
     if output is None:
         typer.echo(text, nl=False)
     else:
         write_private_file(output, text, suggested_name="crest.ics", overwrite=overwrite)
         written = one_line(str(output))
-        typer.echo(f"Wrote the reminder to {written}; open it with your calendar app to add it.", err=True)
-    typer.echo(f"{ALARM_CAVEAT} {REPLACE_OR_STOP}", err=True)
+        said.print(f"Wrote the reminder to {written}; open it with your calendar app to add it.", markup=False)
+    said.print(f"{ALARM_CAVEAT} {REPLACE_OR_STOP}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

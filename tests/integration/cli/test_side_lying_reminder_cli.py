@@ -3,6 +3,7 @@ from its session says the same: the calendar reminder and `crest protocol` give 
 
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -50,6 +51,20 @@ def test_protocol_shows_the_side_lying_rest_by_default_while_it_is_advised(run_c
 def test_protocol_shows_the_standard_rest_by_default_otherwise(run_crest: RunCrest) -> None:
     said = " ".join(run_crest("protocol").stdout.split())
     assert said.startswith("Constructive rest position · Standard") and "Lie on your back" in said
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_remind_wraps_its_lines_by_words_in_a_narrow_terminal(
+    run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path
+) -> None:
+    """At 40 columns "Wrote the reminder to ...; ope" / "n it with your calendar app": the lines went out unwrapped and
+    the terminal broke them mid-word, where crest's errors wrap by words."""
+    crest_env["COLUMNS"] = "40"
+    written = run_crest("remind", "-o", str(tmp_path / "crest.ics"))
+    assert written.returncode == 0, written.stderr
+    lines = written.stderr.splitlines()
+    assert lines and all(len(line) <= 40 for line in lines), lines
+    assert "open it with your calendar app to add it." in " ".join(written.stderr.split())
 
 
 @pytest.mark.usefixtures("safety_answered")
