@@ -3,6 +3,7 @@
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from itertools import groupby
 from typing import Any
 
 from markupsafe import Markup
@@ -281,6 +282,11 @@ def _pain_over_time(
         ),
         "legend": _legend(shown, colours),
         "note": "The line joins weekly medians (a gap where a week has no rating); the faint dots are single ratings."
+        + (
+            " In the table, a day rated more than once has its ratings in brackets: it counts once, as their median."
+            if any("(" in row[3] for row in rows)  # a day's ratings in brackets (_scores)
+            else ""
+        )
         + (f" {hidden} more place{'s' * (hidden != 1)} in the table." if hidden else ""),
         "table": {"head": ["Week", "Place", "Median (0 to 10)", "Ratings"], "rows": rows},
     }
@@ -303,7 +309,10 @@ def _week_label(week: Window) -> str:
 
 
 def _scores(week: Window) -> str:
-    return ", ".join(str(score) for score in week.scores)
+    """'(9, 9, 9), 3, 3, 4': a day's ratings in brackets where it has several, as the week's median counts them (the
+    day once, as its own median: pain.median_of_days); a table of bare ratings beside it read as a wrong median."""
+    by_day = [[score for _, score in ratings] for _, ratings in groupby(week.rated, key=lambda rated: rated[0])]
+    return ", ".join(f"({', '.join(map(str, day))})" if len(day) > 1 else str(day[0]) for day in by_day)
 
 
 def _change_words(change: int) -> str:

@@ -264,3 +264,19 @@ def test_a_verdicts_first_week_a_year_back_keeps_the_axis_readable() -> None:
             labels = re.findall(DATE_LABEL, chart[drawing])
             assert 2 <= len(labels) <= most
         assert re.findall(DATE_LABEL, charts[0][drawing])[0][1] == "1 Dec"
+
+
+def test_a_day_rated_several_times_is_bracketed_in_the_table_as_the_median_counts_it() -> None:
+    clock = FakeClock()  # Wednesday 6 May 2026
+    records = _Records()
+    monday = datetime.combine(date(2026, 4, 20), time(8), tzinfo=UTC)
+    for hour in (0, 5, 12):  # a bad Monday, rated three times
+        records.check_ins.append(CheckIn(at=monday + timedelta(hours=hour), pain=_pain((BACK, 9))))
+    for day, score in ((1, 3), (2, 3), (3, 4)):
+        records.check_ins.append(CheckIn(at=monday + timedelta(days=day), pain=_pain((BACK, score))))
+    pain = _charts(records, clock)[0][0]
+    row = ["20 Apr to 26 Apr", "Lower back (centre)", "3.5", "(9, 9, 9), 3, 3, 4"]  # 9, 3, 3, 4: median 3.5
+    assert pain["table"]["rows"] == [row]
+    assert "a day rated more than once has its ratings in brackets: it counts once, as their median" in pain["note"]
+    # the mark's name is the row's words
+    assert "<title>Lower back (centre): median 3.5, 20 Apr to 26 Apr; ratings (9, 9, 9), 3, 3, 4</title>" in pain["svg"]
