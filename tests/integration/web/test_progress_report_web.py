@@ -325,6 +325,17 @@ def test_a_settings_page_opened_before_another_saved_does_not_undo_its_reminder(
     assert client.get("/api/settings").json()["reminder_time"] == "19:00"
 
 
+def test_the_reminder_days_are_one_group_named_for_a_screen_reader(client: TestClient) -> None:
+    """Seven tick boxes named "Mon" ... "Sun" under a paragraph: a screen reader said "Mon, check box, checked" with
+    nothing saying what the days are of."""
+    page = client.get("/settings").text
+    group = re.search(r'<div role="group" aria-labelledby="([\w-]+)">(.*?)</div>', page, re.S)
+    assert group is not None
+    label, inside = group.groups()
+    assert re.search(rf'<p id="{label}"[^>]*>Reminder days</p>', inside)
+    assert re.findall(r'name="reminder_(\w+)"', inside) == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
 def test_settings_download_the_reminder_the_form_shows(client: TestClient) -> None:
     """Settings' download was a link to the reminder saved before: a person who set 07:30 Mon, Wed, Fri and
     pressed it got 18:00 every day. The button beside Save saves the form, then downloads what it now holds."""
