@@ -24,6 +24,8 @@ PRODUCT_ID = "-//crest//constructive rest reminders//EN"
 # One person has one crest reminder: every download is that same event, so a calendar app that imports a changed one
 # replaces it rather than adding a second (a UID made of the time and days gave 07:30 and 18:00 side by side).
 REMINDER_UID = "crest-reminder@crest"
+# How many years of a reminder without an end its time zone spells out: a lifetime of practice, in 2 KB.
+ZONE_YEARS = 50
 
 
 class Weekday(StrEnum):
@@ -137,7 +139,10 @@ def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add_component(event)
     if named is not None:
-        calendar.add_missing_timezones()
+        # From the first reminder on, as far as it goes: icalendar's own span (1970-2038) left every occurrence after
+        # 2037 an hour out in summer, in an app that reads the VTIMEZONE rather than the zone's name.
+        last = reminder.last_day + timedelta(days=1) if reminder.last_day else date(first.year + ZONE_YEARS, 1, 1)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
     text: str = calendar.to_ical().decode("utf-8")
     return text
 

@@ -108,3 +108,18 @@ def test_a_changed_reminder_is_the_same_event_so_a_calendar_replaces_it() -> Non
     )
     assert str(first["uid"]) == str(changed["uid"])
     assert int(changed["sequence"]) > int(first["sequence"])
+
+
+def test_the_time_zone_in_the_file_holds_summer_time_after_2037() -> None:
+    """icalendar's VTIMEZONE stopped at 2038: an app that reads it (rather than the zone's name) put the 18:00 of
+    July 2040 at 17:00. It now runs from the first reminder on, for decades, and is no larger for it."""
+    text = reminder_calendar(Reminder(time(18, 0), EVERY_DAY, 15, "Rest", "."), BERLIN, NOW)
+    (zone,) = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")
+    from_the_file = zone.to_tz(lookup_tzid=False)  # as the file spells it, not as this computer knows the name
+    assert datetime(2040, 7, 1, 18, 0, tzinfo=from_the_file).utcoffset() == timedelta(hours=2)
+    assert datetime(2040, 12, 1, 18, 0, tzinfo=from_the_file).utcoffset() == timedelta(hours=1)
+    assert len(text) < 4000
+    leap_day = datetime(2028, 2, 29, 12, 0, tzinfo=UTC)  # a first reminder on 29 February has its zone too
+    assert "TZID:Europe/Berlin" in reminder_calendar(
+        Reminder(time(18, 0), EVERY_DAY, 15, "Rest", "."), BERLIN, leap_day
+    )
