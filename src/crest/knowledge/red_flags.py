@@ -1046,7 +1046,8 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"(?:\w+ ){{0,3}}(?:need|have|want)(?: to)? (?:{GO_TO_THE_TOILET})",
         r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
         rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
-        _near(r"numb\w*|(?:cant|cannot|can not|dont|do not) feel (?:anything|it|much)", WIPING),
+        # whatever is not felt: "can't feel the paper when I wipe", "I hardly feel it"; not "don't feel like wiping"
+        _near(r"numb\w*|(?:cant|cannot|can not|couldnt|could not|dont|do not|barely|hardly) feel(?! like)", WIPING),
         # wiping that feels changed (a cauda-equina card's words): "altered feeling when I use toilet paper"
         _near(
             rf"{ALTERED_FEELING}|(?:feels?|felt|feeling) (?:\w+ )?(?:different|odd|strange|weird|funny|wrong|changed)",

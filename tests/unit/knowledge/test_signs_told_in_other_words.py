@@ -1,0 +1,28 @@
+"""Warning signs an eighth readers' part (bench/help_questions/readers_8) found missed, told in words of their own:
+each pins the level crp-facts.md section 5 gives it (urgent care for the cauda-equina signs)."""
+
+import pytest
+
+from crest.knowledge.loader import load_help
+from crest.knowledge.red_flags import RULES, fired_rules
+from crest.knowledge.search import HelpSearch
+
+
+@pytest.fixture(scope="module")
+def search() -> HelpSearch:
+    return HelpSearch(load_help())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the wiping said first, what is not felt after it
+        "when I wipe I can't feel the tissue",
+        "wiping myself I barely feel the toilet roll on my skin",
+        "I wipe and I could not feel a thing",
+    ],
+)
+def test_not_feeling_what_wipes_pins_urgent_care(search: HelpSearch, question: str) -> None:
+    assert "lost_bowel_or_bladder_sensation" in [rule.name for rule in fired_rules(question, RULES)]
+    sign = search.warning_sign(question)
+    assert sign is not None and (sign.id, sign.level) == ("warning_cauda_equina", "urgent_care")
