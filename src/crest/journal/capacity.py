@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from crest.errors import CrestError
 from crest.journal.breath_record import MAX_MOVEMENTS, MAX_WINDOWS
-from crest.journal.records import MAX_PSFS_ACTIVITIES
+from crest.journal.records import MAX_PSFS_ACTIVITIES, MAX_SIGN_RULES
 from crest.journal.vocabulary import Sensation
 from crest.safety.screen import KNOWN_QUESTIONS, may_clear
 from crest.safety.worse_check_in import HELP_WARNING_QUESTIONS
@@ -69,6 +69,8 @@ SESSION_NOTES = RecordCap("notes on sessions", SESSIONS.most * 3)
 SENSATIONS = RecordCap("sensations", len(Sensation), "crest knows {most:,}")
 # A check-in's note names each warning sign crest knows (safety.worse_check_in.HELP_WARNING_QUESTIONS) at most once.
 NOTE_SIGNS = RecordCap("warning signs", len(HELP_WARNING_QUESTIONS), "crest knows {most:,}")
+# ... and which sign of each fired, by its rule's name: a few more than crest's rules, for a newer crest's.
+NOTE_SIGN_RULES = RecordCap("warning signs' rules", MAX_SIGN_RULES, "a check-in names at most {most:,}")
 # A breath reading's windows and movements: as many as a rest of a day has (journal.breath_record).
 BREATH_WINDOWS = RecordCap("windows", MAX_WINDOWS, "a rest has at most {most:,}")
 BREATH_MOVEMENTS = RecordCap("movements", MAX_MOVEMENTS, "a rest has at most {most:,}")

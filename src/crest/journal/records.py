@@ -404,6 +404,27 @@ def check_note_characters(note: str) -> str:
     return note
 
 
+class InvalidSignRule(CrestError):
+    """A red-flag rule's name that is no name: not a few lower-case words joined by "_"."""
+
+
+_RULE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+MAX_RULE_NAME_CHARACTERS = 80
+MAX_SIGN_RULES = 64  # more than crest's rules: a newer crest may know a few this one does not
+
+
+def check_rule_names(names: Iterable[str]) -> tuple[str, ...]:
+    """The red-flag rules' names, each once: any name, as a newer crest may know rules this one does not (its signs
+    are then named by their help entries), but only a name."""
+    checked = tuple(dict.fromkeys(names))
+    for name in checked:
+        if not isinstance(name, str) or len(name) > MAX_RULE_NAME_CHARACTERS or not _RULE_NAME.fullmatch(name):
+            raise InvalidSignRule(f"{str(name)[:80]!r} is not the name of a warning sign's rule")
+    if len(checked) > MAX_SIGN_RULES:
+        raise InvalidSignRule(f"a check-in names at most {MAX_SIGN_RULES} warning signs' rules, not {len(checked)}")
+    return checked
+
+
 @dataclass(frozen=True)
 class PracticeSession:
     """One constructive rest session; the row exists from the moment the rest starts."""
@@ -574,6 +595,10 @@ class CheckIn:
     # "warning_cauda_equina"), most urgent first, each once: sent with the check-in so a practice server that keeps
     # no notes still holds practice and alerts on each of them.
     note_signs: tuple[str, ...] = ()
+    # Which sign of each of them fired: the names of crest's red-flag rules (e.g. "night_pain"), each once, sent
+    # beside them so that a practice names the sign the person wrote of, not every sign of its help entry. None
+    # where they were read before they were kept (r0026), or by an older crest: those are named by their entries.
+    note_sign_rules: tuple[str, ...] = ()
     # When this journal last stored it (written, corrected or received from a linked crest): a practice's alerts
     # count from it, since a check-in synced hours after it was written is news when it arrives. Not part of what
     # the check-in says: never exported, sent or compared.
@@ -597,6 +622,7 @@ class CheckIn:
             object.__setattr__(self, "compared_with_before", check_comparison(self.compared_with_before))
         object.__setattr__(self, "note", check_note(self.note))
         object.__setattr__(self, "note_signs", tuple(dict.fromkeys(self.note_signs)))
+        object.__setattr__(self, "note_sign_rules", check_rule_names(self.note_sign_rules))
 
     @property
     def is_empty(self) -> bool:
@@ -606,6 +632,7 @@ class CheckIn:
             and self.compared_with_before is None
             and self.note is None
             and not self.note_signs
+            and not self.note_sign_rules
         )
 
 

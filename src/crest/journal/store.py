@@ -349,6 +349,7 @@ def read_check_ins(
             CheckInRow.compared_with_before,
             CheckInRow.note,
             CheckInRow.note_signs,
+            CheckInRow.note_sign_rules,
             CheckInRow.stored_at,
         )
         .where(*conditions)
@@ -387,6 +388,7 @@ def read_check_ins(
                 else check_comparison(row.compared_with_before),
                 note=row.note,
                 note_signs=_signs(row.note_signs),
+                note_sign_rules=_signs(row.note_sign_rules),
                 stored_at=row.stored_at,
             )
         except READ_FAILURES as error:
@@ -427,6 +429,7 @@ def _check_in_record(row: CheckInRow) -> CheckIn:
         compared_with_before=None if row.compared_with_before is None else check_comparison(row.compared_with_before),
         note=row.note,
         note_signs=_signs(row.note_signs),
+        note_sign_rules=_signs(row.note_sign_rules),
         stored_at=row.stored_at,
     )
 
@@ -445,6 +448,7 @@ def _check_in_values(check_in: CheckIn, stored_at: datetime) -> dict[str, Any]:
         "compared_with_before": check_in.compared_with_before,
         "note": check_in.note,
         "note_signs": " ".join(check_in.note_signs) or None,
+        "note_sign_rules": " ".join(check_in.note_sign_rules) or None,
     }
 
 

@@ -146,6 +146,8 @@ class CheckInRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     # the signs read in the note (`CheckIn.note_signs`), separated by spaces; none: NULL
     note_signs: Mapped[str | None] = mapped_column(Text)
+    # which sign of each fired (`CheckIn.note_sign_rules`), separated by spaces; none: NULL (and before r0026)
+    note_sign_rules: Mapped[str | None] = mapped_column(Text)
     stored_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # `CheckIn.stored_at`; NULL: before r0025
     pain: Mapped[list[PainRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PainRow.position", lazy="selectin"

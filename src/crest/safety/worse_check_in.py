@@ -276,10 +276,13 @@ def _from_question(question_id: str, title: str, named: str | None = None) -> Wa
     return WarningSign(level, title, advice, (question.source,), question_id, named or title)
 
 
-def help_warning(entry_id: str, level: str, title: str, text: str, sources: tuple[str, ...]) -> WarningSign:
-    """The warning sign of a help entry (`warning_...`), standing for its safety question."""
-    named = HELP_WARNING_NAMES.get(entry_id, title)
-    return WarningSign(WarningLevel(level), title, text, sources, HELP_WARNING_QUESTIONS[entry_id], named)
+def help_warning(
+    entry_id: str, level: str, title: str, text: str, sources: tuple[str, ...], said: str | None = None
+) -> WarningSign:
+    """The warning sign of a help entry (`warning_...`), standing for its safety question; named by `said`, the signs
+    of it that fired in their own words, where they are known, else by the entry's title."""
+    named = said or HELP_WARNING_NAMES.get(entry_id, title)
+    return WarningSign(WarningLevel(level), said or title, text, sources, HELP_WARNING_QUESTIONS[entry_id], named)
 
 
 def _unique(signs: list[WarningSign]) -> list[WarningSign]:

@@ -14,6 +14,7 @@ from crest.insights.timeframe import start_of_day
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
+from crest.knowledge.sign_words import said_of
 from crest.safety.rated_places import PLACES_OF_SIGNS, PlaceOfASign
 from crest.safety.screen import AdviceLevel
 from crest.safety.worse_check_in import (
@@ -171,27 +172,55 @@ def may_name_with_its_pain(note: str) -> bool:
     )
 
 
-@lru_cache(maxsize=32768)  # as words_warning_entries, for each place: read again at every safety check
 def _with_place(place: PlaceOfASign, note: str) -> str | None:
     """`place`'s sign when its rules fire on the note read after the place."""
+    return place.entry_id if _place_rules(place, note) else None
+
+
+@lru_cache(maxsize=32768)  # as words_warning_entries, for each place: read again at every safety check
+def _place_rules(place: PlaceOfASign, note: str) -> tuple[str, ...]:
+    """The names of `place`'s rules that fire on the note read after the place."""
     from crest.knowledge.text import clean_question
     from crest.services.help import help_search
 
-    return place.entry_id if help_search().fired_rules(clean_question(f"{place.said} {note}"), place.rules) else None
+    return tuple(rule.name for rule in help_search().fired_rules(clean_question(f"{place.said} {note}"), place.rules))
+
+
+@lru_cache(maxsize=4096)  # as words_warning_entries
+def _words_rules(note: str) -> tuple[str, ...]:
+    """The names of the red-flag rules that fire on a person's words (`words_warning_entries`' rules)."""
+    from crest.knowledge.text import clean_question
+    from crest.services.help import help_search
+
+    return tuple(rule.name for rule in help_search().fired_rules(clean_question(note)))
+
+
+def note_sign_rules(check_in: CheckIn) -> tuple[str, ...]:
+    """The red-flag rules that fired on a check-in's note, each once: which sign of a help entry the note names
+    (night pain, not every sign of possible cancer). Those that fire on its words, alone or read with a place it
+    rates, and those crest found in them on the person's own computer (`CheckIn.note_sign_rules`), which is all a
+    practice server has where the words were not shared, as `note_sign_entries` gathers their entries."""
+    read: tuple[str, ...] = ()
+    if check_in.note:
+        note = check_in.note
+        places = [place for place in PLACES_OF_SIGNS if place.rated_in(check_in.pain) and place.speaks_of(note)]
+        read = (*_words_rules(note), *(name for place in places for name in _place_rules(place, note)))
+    return tuple(dict.fromkeys((*read, *check_in.note_sign_rules)))
 
 
 def _is_urgent(entry_id: str) -> bool:
     return entry_warning(entry_id).level is WarningLevel.URGENT_CARE
 
 
-@lru_cache(maxsize=64)
-def entry_warning(entry_id: str) -> WarningSign:
-    """The warning sign of a help entry (`warning_...`), with its level, title and sources."""
+@lru_cache(maxsize=256)
+def entry_warning(entry_id: str, said: str | None = None) -> WarningSign:
+    """The warning sign of a help entry (`warning_...`), with its level, title and sources; named by `said`, the
+    signs of it that fired in their words (`sign_words.said_of`), where they are known."""
     from crest.services.help import UrgentAnswer, entry
 
     urgent = entry(entry_id)
     assert isinstance(urgent, UrgentAnswer)  # a warning-sign entry comes with its level
-    return help_warning(entry_id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources))
+    return help_warning(entry_id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources), said)
 
 
 def note_sign_entries(check_in: CheckIn) -> tuple[str, ...]:
@@ -204,8 +233,10 @@ def note_sign_entries(check_in: CheckIn) -> tuple[str, ...]:
 
 
 def note_warnings(check_in: CheckIn) -> tuple[WarningSign, ...]:
-    """The warning signs of a check-in's note, most urgent first (`note_sign_entries`)."""
-    return tuple(entry_warning(entry_id) for entry_id in note_sign_entries(check_in))
+    """The warning signs of a check-in's note, most urgent first (`note_sign_entries`), each named by the signs of it
+    that fired (`note_sign_rules`), or by its help entry where none is known."""
+    rules = note_sign_rules(check_in)
+    return tuple(entry_warning(entry_id, said_of(entry_id, rules)) for entry_id in note_sign_entries(check_in))
 
 
 def check_in_warning_signs(check_in: CheckIn) -> tuple[WarningSign, ...]:

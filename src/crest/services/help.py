@@ -25,6 +25,7 @@ from crest.knowledge.language import is_english
 from crest.knowledge.loader import english_words, load_help
 from crest.knowledge.model import HelpContent, HelpEntry, WarningLevel
 from crest.knowledge.search import HelpSearch, entry_passages
+from crest.knowledge.sign_words import entry_of
 from crest.knowledge.text import clean_question, pieces_beyond_the_kept_question
 from crest.shortening import shortened
 
@@ -146,8 +147,9 @@ def warning_sources(title: str) -> tuple[str, ...] | None:
     """The sources of the warning-sign entry with this title, or None: a sign kept apart from its check-in keeps
     its title, not its entry, and must cite what the person was shown, not its safety question's stand-in."""
     content = load_help()
+    entry_id = entry_of(title)  # a sign named by its own words (`sign_words`)
     for found in content.entries:
-        if found.level and found.title == title:
+        if found.level and (found.title == title or found.id == entry_id):
             return tuple(content.source_titles(found.sources))
     return None
 

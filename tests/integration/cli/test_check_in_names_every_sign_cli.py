@@ -8,13 +8,14 @@ from collections.abc import Callable
 
 import pytest
 
-from crest.services.checkins import entry_warning
+from crest.knowledge.sign_words import SIGN_WORDS
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 WEIGHT_LOSS_AND_FEVER = "I have lost 6 kg in a month without trying, and I have a fever and chills at night"
 BLADDER_CHEST_AND_FEVER = "I wet myself and I have crushing chest pain, and a fever"
-CANCER, INFECTION = entry_warning("warning_cancer").title, entry_warning("warning_infection").title
-BLADDER, EMERGENCY = entry_warning("warning_cauda_equina").title, entry_warning("warning_emergency").title
+# each sign named by its own words, not by its help entry's title (which lists every sign of the entry)
+CANCER, INFECTION = SIGN_WORDS["unexplained_weight_loss"], SIGN_WORDS["fever_or_chills"]
+BLADDER, EMERGENCY = SIGN_WORDS["bladder_or_bowel_trouble"], SIGN_WORDS["chest_pain"]
 
 
 def _flat(text: str) -> str:

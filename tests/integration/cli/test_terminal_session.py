@@ -19,8 +19,8 @@ from crest.cli.session_view import big_clock
 from crest.durations import rested_text
 from crest.journal.store import Journal
 from crest.journal.vocabulary import Region
+from crest.knowledge.sign_words import SIGN_WORDS
 from crest.safety.screen import QUESTIONS
-from crest.services.checkins import entry_warning
 
 CTRL_C = "\x03"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
@@ -270,8 +270,8 @@ def test_a_note_naming_several_signs_after_a_rest_asks_of_every_urgent_one_then_
 ) -> None:
     """Each sign the note names, most urgent first, as `crest ask` pins them: one was named (the walk-through, L5)."""
     note = "I wet myself and I have crushing chest pain, and a fever"
-    bladder, emergency, infection = (
-        entry_warning(f"warning_{name}").title for name in ("cauda_equina", "emergency", "infection")
+    bladder, emergency, infection = (  # each by its own words, not its help entry's title
+        SIGN_WORDS[rule] for rule in ("bladder_or_bowel_trouble", "chest_pain", "fever_or_chills")
     )
     script = [
         *_ended_early_and_kept(),

@@ -9,6 +9,7 @@ import pytest
 
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
+from crest.knowledge.sign_words import SIGN_WORDS
 from crest.services.bundle import Services
 from crest.services.help import entry
 from support.clock import FakeClock
@@ -23,26 +24,32 @@ def _signs(services: Services) -> list[tuple[str, tuple[str, ...], bool]]:
 
 
 @pytest.mark.parametrize(
-    ("note", "entry_id"),
+    ("note", "entry_id", "named"),
     [
-        ("sudden crushing chest pain going down my arm", "warning_emergency"),
-        ("I can't feel when I need to pee and my bottom is numb", "warning_cauda_equina"),
+        ("sudden crushing chest pain going down my arm", "warning_emergency", SIGN_WORDS["chest_pain"]),
+        (
+            "I can't feel when I need to pee and my bottom is numb",
+            "warning_cauda_equina",
+            "Numbness or a changed feeling in the saddle area, between the legs; less feeling of a full bladder or "
+            "bowel, or of passing urine or stool",
+        ),
     ],
 )
 def test_a_sign_read_in_a_note_keeps_its_entry_s_sources_once_its_check_in_is_deleted(
-    journal: Journal, clock: FakeClock, note: str, entry_id: str
+    journal: Journal, clock: FakeClock, note: str, entry_id: str, named: str
 ) -> None:
+    """Named by its own words (`sign_words`), it cites its entry's sources all the same."""
     services = Services.over(journal, clock, UTC)
     services.safety.record(NO_TO_ALL)
     clock.advance(60)
     saved = services.check_ins.add(CheckIn(at=clock(), pain=(PainRating("lower_back", 4),), note=note))
     shown = entry(entry_id)
-    assert _signs(services) == [(shown.title, tuple(shown.sources), False)]
+    assert _signs(services) == [(named, tuple(shown.sources), False)]
     assert saved.id is not None
 
     services.check_ins.delete(saved.id)
 
-    assert _signs(services) == [(shown.title, tuple(shown.sources), True)]
+    assert _signs(services) == [(named, tuple(shown.sources), True)]
 
 
 def test_a_sign_read_from_the_places_rated_keeps_its_question_s_source(journal: Journal, clock: FakeClock) -> None:

@@ -13,10 +13,11 @@ import pytest
 
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
+from crest.knowledge.sign_words import SIGN_WORDS
 from crest.safety.screen import AdviceLevel
 from crest.services import help as help_service
 from crest.services.bundle import Services
-from crest.services.checkins import entry_warning, note_warning_entries
+from crest.services.checkins import note_warning_entries
 from crest.services.sync import with_note_signs
 from support.clock import FakeClock
 from support.safety_gate import NO_TO_ALL, refused
@@ -31,8 +32,9 @@ def services(journal: Journal, clock: FakeClock) -> Iterator[Services]:
     yield Services.over(journal, clock, UTC)
 
 
-def _titles(*entry_ids: str) -> list[str]:
-    return [entry_warning(entry_id).title for entry_id in entry_ids]
+def _named(*rules: str) -> list[str]:
+    """Each sign by its own words (`sign_words`), not by its help entry's title."""
+    return [SIGN_WORDS[rule] for rule in rules]
 
 
 def _saved(services: Services, clock: FakeClock, check_in: CheckIn) -> CheckIn:
@@ -51,8 +53,9 @@ def test_a_note_naming_weight_loss_and_a_fever_names_both_signs_as_crest_ask_pin
     advice = services.check_ins.advice_for(saved)
     assert advice is not None and not advice.urgent
     named = [sign.title for sign in advice.warnings]
-    assert named == _titles("warning_cancer", "warning_infection")
-    assert named == [warning.title for warning in help_service.ask(WEIGHT_LOSS_AND_FEVER).warnings]
+    assert named == _named("unexplained_weight_loss", "fever_or_chills")
+    asked = help_service.ask(WEIGHT_LOSS_AND_FEVER).warnings  # the same entries, their advice as crest ask's
+    assert [sign.text for sign in advice.warnings] == [warning.text for warning in asked]
     assert services.check_ins.urgent_signs(saved) == ()  # see a clinician: nothing to confirm
     standing = services.safety.standing()
     assert standing.level is AdviceLevel.SEE_CLINICIAN and refused(services)
@@ -73,7 +76,7 @@ def test_urgent_signs_come_first_each_once_all_of_them_asked_about_and_the_stand
     assert advice is not None and advice.urgent
     named = [sign.title for sign in advice.warnings]
     saddle = "Numbness in your groin on both sides (the saddle area)"
-    assert named == [saddle, *_titles("warning_cauda_equina", "warning_emergency", "warning_infection")]
+    assert named == [saddle, *_named("bladder_or_bowel_trouble", "chest_pain", "fever_or_chills")]
     assert [sign.title for sign in services.check_ins.urgent_signs(saved)] == named[:3]
     assert services.safety.standing().level is AdviceLevel.URGENT and refused(services)
     [synced] = with_note_signs((saved,))
@@ -86,5 +89,5 @@ def test_a_sign_read_with_a_rated_place_joins_the_words_own(services: Services, 
 
     advice = services.check_ins.advice_for(saved)
     assert advice is not None
-    assert [sign.title for sign in advice.warnings] == _titles("warning_infection", "warning_cancer")
+    assert [sign.title for sign in advice.warnings] == _named("fever_or_chills", "night_pain")
     assert note_warning_entries(saved)[0] == "warning_infection"  # of equals, the words' own first, as before

@@ -15,6 +15,7 @@ import pytest
 
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
+from crest.knowledge.sign_words import RULE_ENTRIES, SIGN_WORDS
 from crest.safety.worse_check_in import WarningLevel
 from crest.services.bundle import Services
 from crest.services.checkins import entry_warning, note_warning_entries
@@ -32,19 +33,19 @@ def services(journal: Journal, clock: FakeClock) -> Iterator[Services]:
 
 
 @pytest.mark.parametrize(
-    ("pain", "note", "entry_id", "level"),
+    ("pain", "note", "rule", "level"),
     [
-        ((THIGHS,), "they keep giving way", "warning_cauda_equina", URGENT),
+        ((THIGHS,), "they keep giving way", "weakness_in_both_legs", URGENT),
         (
             (PainRating("knee", 2, "left"), PainRating("front_of_thigh", 4, "right")),
             "getting weaker",
-            "warning_cauda_equina",
+            "weakness_in_both_legs",
             URGENT,
         ),
-        ((PainRating("buttock", 3, "left"),), "and it's gone numb", "warning_cauda_equina", URGENT),
-        ((PainRating("front_of_thigh", 3, "left"),), "it feels weak today", "warning_new_numbness_or_weakness", SEE),
-        ((PainRating("abdomen", 3),), "a throb there like a heartbeat", "warning_pulsing_belly", SEE),
-        ((PainRating("lower_back", 4),), "it wakes me up every night", "warning_cancer", SEE),
+        ((PainRating("buttock", 3, "left"),), "and it's gone numb", "saddle_numbness", URGENT),
+        ((PainRating("front_of_thigh", 3, "left"),), "it feels weak today", "new_loss_of_strength", SEE),
+        ((PainRating("abdomen", 3),), "a throb there like a heartbeat", "pulsing_in_belly", SEE),
+        ((PainRating("lower_back", 4),), "it wakes me up every night", "night_pain", SEE),
     ],
     ids=["both-legs-giving-way", "both-legs-weaker", "buttock-numb", "one-leg-weak", "belly-throbs", "back-at-night"],
 )
@@ -53,9 +54,11 @@ def test_a_note_read_with_the_place_it_completes_names_the_sign(
     clock: FakeClock,
     pain: tuple[PainRating, ...],
     note: str,
-    entry_id: str,
+    rule: str,
     level: WarningLevel,
 ) -> None:
+    """The sign is named by its own words, the rule's that fired (`sign_words`), with its help entry's advice."""
+    entry_id = RULE_ENTRIES[rule]
     services.safety.record(NO_TO_ALL)
     clock.advance(60)
     saved = services.check_ins.add(CheckIn(at=clock(), pain=pain, note=note))
@@ -64,10 +67,10 @@ def test_a_note_read_with_the_place_it_completes_names_the_sign(
     assert advice is not None
     # the sign first; a lesser one the same words name may follow ("they keep giving way" under both thighs is
     # weakness in a leg too), as `crest ask "both my legs keep giving way"` pins both
-    assert advice.warnings[0].title == entry_warning(entry_id).title
+    assert (advice.warnings[0].title, advice.warnings[0].text) == (SIGN_WORDS[rule], entry_warning(entry_id).text)
     assert advice.warnings[0].level is level
     assert [sign.title for sign in services.check_ins.urgent_signs(saved)] == (
-        [entry_warning(entry_id).title] if level is URGENT else []
+        [SIGN_WORDS[rule]] if level is URGENT else []
     )
     clock.advance(60)
     assert refused(services)  # the standing finds it among months of check-ins (`may_name_with_its_pain`)

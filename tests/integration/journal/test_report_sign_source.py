@@ -18,7 +18,8 @@ from crest.services.bundle import Services
 from support.clock import FakeClock
 
 NO_TO_ALL = {question.id: False for question in QUESTIONS}
-SIGN = "warning sign in a check-in of 1 May 2026: new bladder, bowel or saddle changes, or both legs affected"
+# named by its own words (`sign_words`), not by its help entry's title
+SIGN = "warning sign in a check-in of 1 May 2026: numbness or a changed feeling in the saddle area, between the legs"
 # listed apart from the advice (the safety section's list), a sign says what it asks
 LISTED = "Warning sign (seek urgent care)" + SIGN.removeprefix("warning sign")
 
@@ -91,7 +92,10 @@ def test_a_sign_named_in_check_in_after_check_in_is_reported_once_with_how_many(
         _saddle_note(services)
         clock.advance(24 * 3600)
     html = _report(services)
-    repeated = "warning sign in 3 check-ins from 1 May 2026 to 3 May 2026: new bladder, bowel or saddle changes"
+    repeated = (
+        "warning sign in 3 check-ins from 1 May 2026 to 3 May 2026: numbness or a changed feeling in the saddle area, "
+        "between the legs"
+    )
     listed = "Warning sign (seek urgent care)" + repeated.removeprefix("warning sign")
     assert _section(html, "r-safety").count("Warning sign (") == 1 and listed in _section(html, "r-safety")
     assert _section(html, "r-summary").count("warning sign in") == 1 and repeated in _section(html, "r-summary")
@@ -146,8 +150,8 @@ def test_a_sign_told_late_and_again_on_time_the_same_day_is_one_entry_with_one_s
     assert summary is not None
     named = [where for where, _ in summary.named_in_check_ins]
     assert named == [
-        "warning sign (seek urgent care) in 2 check-ins of 1 May 2026: new bladder, bowel or saddle changes, or both "
-        "legs affected"
+        "warning sign (seek urgent care) in 2 check-ins of 1 May 2026: new trouble passing urine or controlling the "
+        "bladder or bowels"
     ]
     assert summary.named_in_check_ins[0][1] == KNOWN_QUESTIONS["bladder_bowel_saddle"].source
     assert [len(concern.reasons) for concern in summary.concerns] == [1]

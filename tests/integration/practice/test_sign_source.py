@@ -10,10 +10,11 @@ from crest.safety.screen import QUESTIONS
 from support.practice import Practice
 
 NO_TO_ALL = {question.id: False for question in QUESTIONS}
-SIGN = "warning sign in a check-in of 6 May 2026: new bladder, bowel or saddle changes, or both legs affected"
+# named by its own words (`sign_words`), not by its help entry's title
+SIGN = "warning sign in a check-in of 6 May 2026: numbness or a changed feeling in the saddle area, between the legs"
 ALERT = SIGN.replace("warning sign", "warning sign (seek urgent care)")  # what it asks: every alert is critical
 # under its check-in, whose line says the day, the sign says what it asks instead
-BESIDE = "warning sign (seek urgent care): new bladder, bowel or saddle changes, or both legs affected"
+BESIDE = "warning sign (seek urgent care): numbness or a changed feeling in the saddle area, between the legs"
 
 
 def test_a_note_naming_saddle_numbness_is_a_check_ins_sign_not_a_red_flag_answer(practice: Practice) -> None:

@@ -304,7 +304,9 @@ def test_while_a_concern_stands_today_shows_only_the_advice(client: TestClient, 
     today = client.get("/").text
     assert "Please seek urgent medical care now" in today
     # one urgent box, naming the check-in's sign: the check-in's own answer would say it again with another duration
-    assert "New bladder, bowel or saddle changes" in today and 'id="after-check-in"' not in today
+    assert (
+        "New trouble passing urine or controlling the bladder or bowels" in today and 'id="after-check-in"' not in today
+    )
     for nudge in (
         "A good time",
         "Start a session",

@@ -78,6 +78,8 @@ def check_in_fields(check_in: CheckIn) -> dict[str, Any]:
         fields["note_sign"] = check_in.note_signs[0]
     if len(check_in.note_signs) > 1:
         fields["note_signs"] = list(check_in.note_signs)
+    if check_in.note_sign_rules:  # which sign of each fired: only then, so a check-in without reads as before
+        fields["note_sign_rules"] = list(check_in.note_sign_rules)
     return fields
 
 
@@ -138,7 +140,7 @@ SESSION_FIELDS = (
 UID_FIELDS = ("uid",)
 CHECK_IN_FIELDS = ("id", "at", "timing", "session_id", "pain", "sensations", "compared_with_before", "note")
 # Written when set: the signs read in the note, which a practice may keep without it (CSV: a `note_signs` column).
-CHECK_IN_OPTIONAL_FIELDS = ("note_sign", "note_signs")
+CHECK_IN_OPTIONAL_FIELDS = ("note_sign", "note_signs", "note_sign_rules")
 SCREEN_FIELDS = ("id", "answered_at", "advice_level", "answers")
 PAIN_FIELDS = ("region", "side", "score", "quality")
 CLEARANCE_FIELDS = ("id", "recorded_at", "clinician", "cleared_on", "question_ids")

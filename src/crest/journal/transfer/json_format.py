@@ -59,7 +59,10 @@ WARNINGS_VERSION = 3
 # Adds a check-in's "note_signs" (every warning sign read in its note, where versions 1-3 hold the most urgent alone,
 # "note_sign"): a crest that does not read it says "update crest" rather than drop signs a practitioner must see.
 SIGNS_VERSION = 4
-JSON_VERSIONS = (PLAIN_VERSION, LINKED_VERSION, WARNINGS_VERSION, SIGNS_VERSION)
+# Adds a check-in's "note_sign_rules" (which sign of each entry its note named, as a practice keeps them): a crest
+# that does not read it says "update crest" rather than name a night-pain note by every sign of possible cancer.
+SIGN_RULES_VERSION = 5
+JSON_VERSIONS = (PLAIN_VERSION, LINKED_VERSION, WARNINGS_VERSION, SIGNS_VERSION, SIGN_RULES_VERSION)
 JSON_VERSION = JSON_VERSIONS[-1]  # the newest
 _VERSIONS_READ = ", ".join(map(str, JSON_VERSIONS[:-1])) + f" and {JSON_VERSION}"
 SECTION_CAPS: Mapping[str, capacity.RecordCap] = {
@@ -104,6 +107,8 @@ def export_json(contents: JournalContents) -> str:
         version = WARNINGS_VERSION
     if any(len(check_in.note_signs) > 1 for check_in in contents.check_ins):  # only then, as for the others
         version = SIGNS_VERSION
+    if any(check_in.note_sign_rules for check_in in contents.check_ins):
+        version = SIGN_RULES_VERSION
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
     header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {version},\n'
     return "{\n" + header + body + "\n}\n"
@@ -138,6 +143,7 @@ RECORD_LISTS: Mapping[str, Mapping[str, tuple[capacity.RecordCap, str | None]]] 
         "pain": (capacity.PAIN_RATINGS, None),
         "sensations": (capacity.SENSATIONS, "the check-in has"),
         "note_signs": (capacity.NOTE_SIGNS, "the check-in names"),
+        "note_sign_rules": (capacity.NOTE_SIGN_RULES, "the check-in names"),
     },
     "psfs": {"activities": (capacity.PSFS_ACTIVITIES, None)},
     "safety_screens": {"answers": (capacity.SCREEN_ANSWERS, "the set has")},

@@ -43,6 +43,7 @@ from crest.journal.records import (
     check_planned_minutes,
     check_position_summary,
     check_psfs_score,
+    check_rule_names,
     check_score,
     check_status,
     check_text,
@@ -333,6 +334,7 @@ def check_in_record(place: Place, fields: Fields, pain: tuple[PainRating, ...]) 
         ),
         "note": read_field(place, fields, "note", lambda value: check_note(optional_text_value(value))),
         "note_signs": note_signs_record(place, fields),
+        "note_sign_rules": read_field(place, {"note_sign_rules": [], **fields}, "note_sign_rules", rule_names),
     }
     try:
         return CheckIn(pain=pain, **values)
@@ -366,6 +368,14 @@ def known_note_signs(value: Any) -> tuple[str, ...]:
         raise BadValue(f"{value!r} is not a list of warning signs")
     signs = tuple(known_note_sign(text_value(item)) for item in value)
     return tuple(sign for sign in signs if sign is not None)
+
+
+def rule_names(value: Any) -> tuple[str, ...]:
+    """A list of red-flag rules' names (`check_rule_names`): one this crest does not know is kept, and its sign
+    named by its help entry."""
+    if not isinstance(value, list):
+        raise BadValue(f"{value!r} is not a list of warning signs' rules")
+    return check_rule_names(text_value(item) for item in value)
 
 
 def known_answers(value: Any) -> dict[str, bool]:
