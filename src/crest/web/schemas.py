@@ -457,6 +457,15 @@ _EXACT_REMINDER = {
     "reminder_time": CLOCK_TIME_PATTERN,
     "reminder_days": WEEKDAYS_PATTERN,
 }
+_WRITTEN_LIKE = {"reminder_time": "18:00", "reminder_days": "mon,wed,fri"}
+
+
+def exact_reminder_problem(name: str, value: object) -> str | None:
+    """What is wrong with a reminder's time or days (`reminder_time`, `reminder_days`) as the API takes them, exactly
+    as its schema writes them; None when nothing is. Settings' JSON and the calendar download say the same words."""
+    if name in _EXACT_REMINDER and isinstance(value, str) and not re.fullmatch(_EXACT_REMINDER[name], value):
+        return f"write it like {_WRITTEN_LIKE[name]}"
+    return None
 
 
 def _exact_reminder_schema(schema: dict[str, Any]) -> None:
@@ -475,8 +484,8 @@ class PreferencesIn(Preferences):
     @classmethod
     def _as_sent(cls, value: Any, field: ValidationInfo) -> Any:
         name = str(field.field_name)
-        if name in _EXACT_REMINDER and isinstance(value, str) and not re.fullmatch(_EXACT_REMINDER[name], value):
-            raise ValueError(f"write it like {'18:00' if name == 'reminder_time' else 'mon,wed,fri'}")
+        if (problem := exact_reminder_problem(name, value)) is not None:
+            raise ValueError(problem)
         return as_sent(cls.model_fields[name].annotation, value)
 
 

@@ -279,6 +279,24 @@ def test_reminder_download_uses_settings_and_arguments(client: TestClient) -> No
     assert client.get("/api/reminder.ics", params={"time": "25:00"}).status_code == 422
 
 
+def test_the_reminder_download_says_how_to_write_a_time_or_days_it_refuses(client: TestClient) -> None:
+    """It said "time: crest cannot use “25:00” here", where `crest remind` and Settings' JSON say how to write it."""
+    for params, field, words in (
+        ({"time": "25:00"}, "time", "write it like 18:00"),
+        ({"time": ""}, "time", "write it like 18:00"),
+        ({"days": "xyz"}, "days", "write it like mon,wed,fri"),
+    ):
+        refused = client.get("/api/reminder.ics", params=params)
+        assert refused.status_code == 422, params
+        assert refused.json()["detail"] == f"{field}: {words}"
+        assert refused.json()["errors"] == [{"field": field, "label": field.capitalize(), "message": words}]
+    said = {
+        one["name"]: one["schema"]
+        for one in client.get("/openapi.json").json()["paths"]["/api/reminder.ics"]["get"]["parameters"]
+    }
+    assert said["time"]["pattern"] == r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"  # still written in the schema
+
+
 def test_settings_save_the_goal_and_the_reminder(client: TestClient) -> None:
     form = {
         "default_minutes": "15",

@@ -4,9 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from crest.errors import FieldError
 from crest.interop.ical import parse_weekdays
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import CLOCK_TIME_PATTERN, TIME_ZONES, WEEKDAYS_PATTERN, ErrorOut
+from crest.web.schemas import CLOCK_TIME_PATTERN, TIME_ZONES, WEEKDAYS_PATTERN, ErrorOut, exact_reminder_problem
 
 router = APIRouter(tags=["reminders"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -26,8 +27,13 @@ Context = Annotated[WebContext, Depends(web_context)]
 )
 def reminder(
     context: Context,
-    time: Annotated[str | None, Query(pattern=CLOCK_TIME_PATTERN, description="local time, like 18:00")] = None,
-    days: Annotated[str | None, Query(pattern=WEEKDAYS_PATTERN, description="like mon,wed,fri")] = None,
+    # the patterns are checked below, to refuse in words ("write it like 18:00") and not the framework's
+    time: Annotated[
+        str | None, Query(description="local time, like 18:00", json_schema_extra={"pattern": CLOCK_TIME_PATTERN})
+    ] = None,
+    days: Annotated[
+        str | None, Query(description="like mon,wed,fri", json_schema_extra={"pattern": WEEKDAYS_PATTERN})
+    ] = None,
     minutes: Annotated[int | None, Query(ge=5, le=30)] = None,
     zone: Annotated[
         str | None,
@@ -36,6 +42,9 @@ def reminder(
 ) -> Response:
     """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file. 409 while
     a warning sign stands: a daily reminder to rest would say the opposite of its advice."""
+    for field, name, value in (("time", "reminder_time", time), ("days", "reminder_days", days)):
+        if (problem := exact_reminder_problem(name, value)) is not None:
+            raise FieldError(field, problem)
     chosen_days = None if days is None else parse_weekdays(days)
     return calendar_download(
         context.services.reminders.calendar(at=time, days=chosen_days, minutes=minutes, zone_name=zone)
