@@ -4,6 +4,7 @@ import json
 import re
 import urllib.request
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,9 @@ import pytest
 from playwright.sync_api import expect
 
 from crest.posture.result import CRITERION_NAMES, TYPICAL_HEIGHT_NOTE, CheckResult, CriterionResult
+from crest.posture.rules import evaluate
 from crest.posture.video import VideoReviewBuilder
+from support.figures import Figure, photograph
 from support.media import cut_short, fake_camera_flags, picture_of, write_h264, y4m_clip
 
 PHOTO = Path(__file__).parents[1] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
@@ -329,6 +332,32 @@ def test_a_video_review_can_be_stopped_and_the_next_check_runs(
     context.close()
 
 
+def test_a_position_seen_only_in_part_says_its_doubt_once(
+    browser: Any, server_url: str, answer_safety: Callable[[Any, str], None]
+) -> None:
+    """The summary that names what the picture could not show is the doubt: no "not sure" after it. Where "not
+    sure" is the only hedge, it stays."""
+    from_the_feet = evaluate(photograph(Figure(), "feet_end"))
+    assert from_the_feet.pose_recognized
+    unsure_alone = replace(from_the_feet, summary="You are in the constructive rest position.")
+    context = browser.new_context()
+    page = context.new_page()
+    answer_safety(page, server_url)
+    page.goto(f"{server_url}/check")
+    page.get_by_label("Photo or video").set_input_files(str(PHOTO))
+    for result, shown in (
+        (from_the_feet, from_the_feet.summary),
+        (unsure_alone, "You are in the constructive rest position. (The check is not sure of this.)"),
+    ):
+        canned = json.dumps({"type": "result", "result": {"file": PHOTO.name, **result.to_json_dict(), "notes": []}})
+        page.unroute("**/api/check")
+        page.route("**/api/check", _answered_with(canned))
+        page.get_by_role("button", name="Check").click()
+        expect(page.locator("#result-summary")).to_have_text(shown)
+        expect(page.locator("#result-heading")).to_have_accessible_name(f"Result: {shown}")
+    context.close()
+
+
 def test_a_check_that_cannot_reach_crest_says_what_to_do(browser: Any, server_url: str) -> None:
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     page = context.new_page()
@@ -388,6 +417,11 @@ def test_a_refusal_keeps_the_file_name_as_written_and_starts_any_other_with_a_ca
     context.close()
 
 
+def _answered_with(line: str) -> Callable[[Any], None]:
+    """A route handler that answers a check with this one line."""
+    return lambda route: route.fulfill(content_type="application/x-ndjson", body=line + "\n")
+
+
 def _check_answered(page: Any, server_url: str, clip: Path, video: dict[str, Any], **result: Any) -> None:
     """Check again, answered with the clip's real result, its `video` fields and `result`'s replaced."""
     answer = page.request.post(
@@ -395,7 +429,7 @@ def _check_answered(page: Any, server_url: str, clip: Path, video: dict[str, Any
         multipart={"file": {"name": clip.name, "mimeType": "video/mp4", "buffer": clip.read_bytes()}},
     ).json()
     canned = json.dumps({"type": "result", "result": {**answer, **result, "video": {**answer["video"], **video}}})
-    page.route("**/api/check", lambda route: route.fulfill(content_type="application/x-ndjson", body=canned + "\n"))
+    page.route("**/api/check", _answered_with(canned))
     page.get_by_role("button", name="Check").click()
 
 

@@ -278,7 +278,6 @@ def _render(out: Console, checked: Checked, name: str) -> None:
 
     from crest.cli.breath_view import render_breath
     from crest.counting import counted
-    from crest.posture.result import SURE
     from crest.posture.service import VideoCheck
     from crest.posture.video import event_lines, share_words, timeline_lines
     from crest.posture.vocabulary import VIEW_LABELS, Status
@@ -306,7 +305,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         }[result.position_status]
         if result.nearly:  # as the summary under it: "Constructive rest position, nearly: ..." names the change
             verdict = "[green]in the rest position, nearly[/green]"
-        if result.pose_recognized and result.confidence < SURE:
+        if result.not_sure:  # not where the summary under it says what the picture could not show
             verdict += f"{',' if result.nearly else ''} [dim]but not sure[/dim]"
         out.print(f"[bold]{escape(name)}[/bold]: {verdict} {camera}")
     out.print(escape(result.summary))

@@ -326,7 +326,7 @@ def position_badge(result: CheckResult) -> tuple[Colour, str]:
         Status.ADJUST: "NOT YET",
         Status.NOT_VISIBLE: "CAN'T TELL",
     }[status]
-    unsure = " (not sure)" if status == Status.OK and result.confidence < SURE else ""
+    unsure = " (not sure)" if result.not_sure else ""  # none where the summary says what the picture can't show
     return STATUS_COLOURS[status], f"Rest position: {words}{unsure}"
 
 

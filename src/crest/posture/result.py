@@ -9,7 +9,17 @@ from typing import Any
 from crest.posture.landmarks import Pose
 from crest.posture.vocabulary import VIEWS, Criterion, Status, View
 
-__all__ = ["CRITERION_NAMES", "ON_BACK_FIRST", "SURE", "VIEWS", "CheckResult", "CriterionResult", "Status", "View"]
+__all__ = [
+    "AS_FAR_AS_SEEN",
+    "CRITERION_NAMES",
+    "ON_BACK_FIRST",
+    "SURE",
+    "VIEWS",
+    "CheckResult",
+    "CriterionResult",
+    "Status",
+    "View",
+]
 
 # The fixed criterion names, in the order a person would fix them (tools rely on these names).
 CRITERION_NAMES: tuple[str, ...] = tuple(str(criterion) for criterion in Criterion)
@@ -20,6 +30,9 @@ SURE = 0.75
 # Criteria that assume the person lies on the back say this when they do not: the reason is the position, not
 # the camera, so its line does not begin "can't tell from here" (which sends people to move the camera).
 ON_BACK_FIRST = "checked once you are lying on your back"
+# How a summary begins that says the position is there with parts the picture does not show: it names them, so
+# it says the doubt itself, and no door adds a vaguer "not sure" to it.
+AS_FAR_AS_SEEN = "You are in the constructive rest position as far as this picture shows."
 # Said after the measure of a criterion that measured something yet cannot tell.
 NEAR_THE_LIMIT = "too near the limit to tell from this angle"
 # Said under a check whose distances in cm take a typical adult's height, none being set: the same photo gave
@@ -108,6 +121,13 @@ class CheckResult:
         says it ("Constructive rest position, nearly: ..."), so no door says a plain "yes" beside it."""
         return self.pose_recognized and any(result.status == Status.ADJUST for result in self.criteria)
 
+    @property
+    def not_sure(self) -> bool:
+        """In the position, less than sure, and the summary does not already say what it could not tell: every door
+        then adds "not sure" to the verdict. A summary that names the parts the picture does not show is the
+        doubt, said once (the confidence stays in the JSON)."""
+        return self.pose_recognized and self.confidence < SURE and not self.summary.startswith(AS_FAR_AS_SEEN)
+
     def criterion(self, name: str) -> CriterionResult:
         for result in self.criteria:
             if result.name == name:
@@ -118,6 +138,7 @@ class CheckResult:
         return {
             "pose_recognized": self.pose_recognized,
             "confidence": round(self.confidence, 2),
+            "not_sure": self.not_sure,
             "view": self.view,
             "criteria": [result.to_json_dict() for result in self.criteria],
             "summary": self.summary,

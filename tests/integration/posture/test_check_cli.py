@@ -254,6 +254,7 @@ def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> No
         "file",
         "pose_recognized",
         "confidence",
+        "not_sure",
         "view",
         "criteria",
         "summary",

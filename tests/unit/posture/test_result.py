@@ -42,7 +42,8 @@ def test_check_result_json_matches_the_documented_shape() -> None:
         confidence=0.8,
     )
     data = json.loads(json.dumps(result.to_json_dict()))
-    assert set(data) == {"pose_recognized", "confidence", "view", "criteria", "summary", "landmarks"}
+    assert set(data) == {"pose_recognized", "confidence", "not_sure", "view", "criteria", "summary", "landmarks"}
+    assert data["not_sure"] is False  # sure enough to say without a hedge
     assert data["confidence"] == 0.8
     assert data["criteria"][0] == {
         "name": "heel_distance",

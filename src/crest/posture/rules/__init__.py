@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from crest.posture.body import Body
 from crest.posture.landmarks import Pose
-from crest.posture.result import ON_BACK_FIRST, CheckResult, CriterionResult, Status, View
+from crest.posture.result import AS_FAR_AS_SEEN, ON_BACK_FIRST, CheckResult, CriterionResult, Status, View
 from crest.posture.rules.frame import whole_body_visible
 from crest.posture.rules.legs import feet_flat, heel_distance, knee_width, knees_bent
 from crest.posture.rules.trunk import hips_down, lying_on_back
@@ -138,10 +138,7 @@ def summarize(recognized: bool, criteria: tuple[CriterionResult, ...]) -> str:
         # Which parts of the position the picture leaves out, and one place for the camera that shows them all
         # (at the side, head to feet), rather than a vague "as far as this picture shows".
         unseen = ", ".join(criterion_label(result.name).lower() for result in unseen_position)
-        return (
-            "You are in the constructive rest position as far as this picture shows. "
-            f"Can't tell from here: {unseen}; {unseen_position[0].advice}."
-        )
+        return f"{AS_FAR_AS_SEEN} Can't tell from here: {unseen}; {unseen_position[0].advice}."
     if recognized and first is None:
         return IN_POSITION_SUMMARY
     if recognized and first is not None:

@@ -62,8 +62,7 @@ def _as_shown(result: dict[str, Any]) -> dict[str, Any]:
                 "measured": _measured_words(criterion),
             }
         )
-    not_sure = result["pose_recognized"] and result["confidence"] < SURE
-    summary = result["summary"] + (" (The check is not sure of this.)" if not_sure else "")
+    summary = result["summary"] + (" (The check is not sure of this.)" if result["not_sure"] else "")
     return {**result, "summary": summary, "criteria": criteria, "view_label": VIEW_LABELS[result["view"]]}
 
 

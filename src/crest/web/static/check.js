@@ -175,8 +175,8 @@
       }
       const result = answer.result;
       status.textContent = "";
-      const notSure = result.pose_recognized && result.confidence != null && result.confidence < posture.SURE;
-      const summary = `${result.summary || ""}${notSure ? " (The check is not sure of this.)" : ""}`;
+      // "not sure" only where the summary does not already say what the picture could not show (not_sure).
+      const summary = `${result.summary || ""}${result.not_sure ? " (The check is not sure of this.)" : ""}`;
       $("result-summary").textContent = summary;
       // The heading takes the focus below: its name carries the verdict, so a screen reader says it at once
       // ("Result: You are in the constructive rest position..."), not "Result" alone with the live region empty.

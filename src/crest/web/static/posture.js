@@ -234,5 +234,5 @@ window.crestPosture = (() => {
     return placed;
   }
 
-  return { SURE, setLabels, criterionLabel, statusLabel, viewLabel, renderCriteria, drawSkeleton };
+  return { setLabels, criterionLabel, statusLabel, viewLabel, renderCriteria, drawSkeleton };
 })();
