@@ -1042,8 +1042,10 @@ RULES: tuple[RedFlagRule, ...] = (
         "lost_bowel_or_bladder_sensation",
         "warning_cauda_equina",
         (r"rect(?:um|al)", r"feel\w*|sensation|numb\w*|full\w*"),
-        r"(?:cant|cannot|can not|dont|do not|no longer|not|never) (?:\w+ ){0,1}(?:feel|tell|sense|notice|know) "
-        rf"(?:\w+ ){{0,3}}(?:need|have|want)(?: to)? (?:{GO_TO_THE_TOILET})",
+        # said of someone else too: "she can't feel when she needs to go", "he doesn't know when he has to wee"
+        r"(?:cant|cannot|can not|couldnt|could not|dont|do not|doesnt|does not|no longer|not|never) (?:\w+ ){0,1}"
+        r"(?:feel|tell|sense|notice|know) "
+        rf"(?:\w+ ){{0,3}}(?:needs?|needed|has|have|had|wants?|wanted)(?: to)? (?:{GO_TO_THE_TOILET})",
         r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
         rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
         # whatever is not felt: "can't feel the paper when I wipe", "I hardly feel it"; not "don't feel like wiping"

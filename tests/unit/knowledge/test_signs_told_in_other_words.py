@@ -26,3 +26,17 @@ def test_not_feeling_what_wipes_pins_urgent_care(search: HelpSearch, question: s
     assert "lost_bowel_or_bladder_sensation" in [rule.name for rule in fired_rules(question, RULES)]
     sign = search.warning_sign(question)
     assert sign is not None and (sign.id, sign.level) == ("warning_cauda_equina", "urgent_care")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my dad can't tell when he needs a wee any more",
+        "he doesn't know when he has to go to the loo now",
+        "Gran says she couldn't feel that she wanted a poo until it was too late",
+    ],
+)
+def test_the_urge_not_felt_by_someone_else_pins_urgent_care(search: HelpSearch, question: str) -> None:
+    assert "lost_bowel_or_bladder_sensation" in [rule.name for rule in fired_rules(question, RULES)]
+    sign = search.warning_sign(question)
+    assert sign is not None and (sign.id, sign.level) == ("warning_cauda_equina", "urgent_care")
