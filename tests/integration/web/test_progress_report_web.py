@@ -5,6 +5,7 @@ import re
 from datetime import UTC, date, timedelta
 from itertools import pairwise
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -295,6 +296,21 @@ def test_the_reminder_download_says_how_to_write_a_time_or_days_it_refuses(clien
         for one in client.get("/openapi.json").json()["paths"]["/api/reminder.ics"]["get"]["parameters"]
     }
     assert said["time"]["pattern"] == r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"  # still written in the schema
+
+
+def test_the_time_zone_field_names_the_computers_zone_for_empty_not_the_one_chosen(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """With Europe/Berlin chosen on a computer in New York, the label said "(empty: this computer's, Europe/Berlin)"."""
+    url = f"sqlite:///{tmp_path / 'zones.db'}"
+    app = create_app(url, clock=clock, local_zone=ZoneInfo("America/New_York"))
+    with TestClient(app, base_url="http://127.0.0.1:8765") as client:
+        assert "(empty: this computer's, America/New_York)" in client.get("/settings").text
+        form = {"default_minutes": "15", "default_variant": "standard", "weekly_goal_sessions": "7"}
+        form |= {"reminder_time": "18:00", "reminder_mon": "on", "reminder_zone": "Europe/Berlin"}
+        assert client.post("/settings", data=form).is_success
+        page = client.get("/settings").text
+        assert "(empty: this computer's, America/New_York)" in page and 'value="Europe/Berlin"' in page
 
 
 def test_settings_save_the_goal_and_the_reminder(client: TestClient) -> None:

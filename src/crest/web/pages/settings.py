@@ -178,6 +178,7 @@ def settings_view(
         variants=context.protocol.variants,
         weekdays=list(Weekday),
         reminder_zone=context.services.reminders.zone(preferences),
+        own_zone=context.local_zone,
         prescribed_reminder=_prescribed_reminder(context.services.reminders.prescribed(preferences)),
         reminder_refused=reminder_refused,
         alarm_caveat=f"{ALARM_CAVEAT} {REPLACE_OR_STOP}",
