@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
+from pathlib import Path
 
 from crest.accounts.model import Admin, Anonymous, Client, Practitioner, Role, SignedIn
 from crest.accounts.second_factor import DRIFT_STEPS, STEP_SECONDS, code_at, step_at
 from crest.journal.practice_store import PracticeStore
+from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
+from crest.safety.screen import QUESTIONS
 from crest.services.accounts import Accounts, CodeAsked, SignedInSession
 from crest.services.audit import AuditLog
 from crest.services.bundle import Services
@@ -86,3 +91,22 @@ class Practice:
         actor = self.accounts.accept_invite(code, email, PASSWORD, name, consent=True, share_notes=share_notes).actor
         assert isinstance(actor, Client)
         return actor
+
+
+@contextmanager
+def crest_with_a_note(practice: Practice, folder: Path, note: str) -> Iterator[Journal]:
+    """A client's own crest (SQLite in `folder`), its safety questions answered "no", with one check-in whose note
+    is `note`, on the practice's clock."""
+    with Journal.open(f"sqlite:///{folder / 'crest.db'}", clock=practice.clock) as journal:
+        services = Services.over(journal, practice.clock, UTC)
+        services.safety.record({question.id: False for question in QUESTIONS})
+        practice.clock.advance(600)
+        services.check_ins.add(CheckIn(at=practice.clock(), pain=(PainRating("lower_back", 4),), note=note))
+        practice.clock.advance(60)
+        yield journal
+
+
+def followed_zoe(practice: Practice) -> tuple[Practitioner, Client]:
+    """A practitioner following Zoe, who does not share her notes."""
+    physio = practice.practitioner(practice.admin(), "pat@clinic.example")
+    return physio, practice.client(physio, "zoe@example.org", "Zoe")

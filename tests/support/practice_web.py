@@ -25,8 +25,9 @@ from fastapi.testclient import TestClient
 from crest.accounts.passwords import TEST_COST
 from crest.accounts.second_factor import DRIFT_STEPS, STEP_SECONDS, code_at, step_at
 from crest.errors import CrestError
+from crest.journal.records import CheckIn, PainRating
 from crest.journal.store import Journal
-from crest.journal.vocabulary import SessionStatus
+from crest.journal.vocabulary import Region, SessionStatus, Side
 from crest.safety.screen import QUESTIONS
 from crest.services.bundle import Services
 from crest.services.practice_link import (
@@ -299,6 +300,33 @@ class InProcess:
         return response.json() if response.content else None
 
 
+# What a practice server from before each says nothing of in its answer to a push, and the check-in field it refuses.
+OLDER_THAN_EVERY_SIGN = {"every_sign": "note_signs", "sign_rules": "note_sign_rules"}
+OLDER_THAN_SIGN_RULES = {"sign_rules": "note_sign_rules"}
+
+
+class Recorded(InProcess):
+    """The practice app in this process, with each push's check-ins noted; as `older` (`OLDER_THAN_...`), a practice
+    from before some fields of a check-in: its answer to a push says nothing of them, and it refuses a batch that
+    holds them, as an unknown field."""
+
+    def __init__(self, app: FastAPI, *, older: dict[str, str] | None = None) -> None:
+        super().__init__(app)
+        self.older = older or {}
+        self.pushed: list[list[dict[str, Any]]] = []
+
+    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        if not url.endswith("/api/sync/push") or body is None:
+            return super().__call__(method, url, body, token)
+        check_ins = json.loads(body["journal"])["check_ins"]
+        self.pushed.append(check_ins)
+        for unknown in self.older.values():
+            if any(unknown in check_in for check_in in check_ins):
+                raise PracticeUnreachable(f"the practice refused: check_ins[0], field {unknown}: unknown field")
+        answer = super().__call__(method, url, body, token)
+        return {key: value for key, value in answer.items() if key not in self.older}
+
+
 @contextmanager
 def local_crest(home: Path, clock: FakeClock) -> Iterator[Services]:
     """A person's own crest in `home` (SQLite), its safety screen answered all clear."""
@@ -328,3 +356,25 @@ def linked_with_a_rest(app: FastAPI, world: World, home: Path, services: Service
     link_as_cleo(app, world, home, services, clock)
     PracticeLink(home, services.sync, clock, InProcess(app)).sync()
     return session.id or 0
+
+
+def synced_twice(
+    app: FastAPI, world: World, home: Path, transport: InProcess, note: str
+) -> tuple[dict[str, int], dict[str, int]]:
+    """A check-in with `note`, linked as Cleo and synced twice: what each sync said it sent."""
+    clock = FakeClock()
+    with local_crest(home, clock) as local:
+        clock.advance(600)
+        local.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.LOWER_BACK, 4, Side.CENTRE),), note=note))
+        link_as_cleo(app, world, home, local, clock)
+        first = PracticeLink(home, local.sync, clock, transport).sync().sent
+        clock.advance(60)
+        return first, PracticeLink(home, local.sync, clock, transport).sync().sent
+
+
+def cleos_alert_and_page(app: FastAPI, world: World) -> tuple[str, str]:
+    """The practitioner's warning-signs alert for Cleo, and Cleo's page."""
+    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
+        [row] = [row for row in practitioner.get("/api/practice/clients").json() if row["name"] == "Cleo"]
+        page = practitioner.get(f"/practice/clients/{row['id']}").text
+    return str(next(alert["text"] for alert in row["alerts"] if alert["kind"] == "warning_signs")), page

@@ -83,6 +83,8 @@ class Pushed(_Answer):
     # The practice reads a check-in's every warning sign (note_signs); one older than them says nothing, and refuses
     # a batch with them.
     every_sign: bool = False
+    # ... and which sign of each fired (note_sign_rules), refused by one older than them in the same way
+    sign_rules: bool = False
 
 
 # A record's uid as crest makes them (journal.store.new_uid) and the practice takes them: nothing else is told deleted.

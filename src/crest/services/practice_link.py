@@ -167,6 +167,8 @@ class _Link(BaseModel):
     # The practice said at a push that it reads every warning sign of a check-in (note_signs): sent only then, as an
     # older one refuses them (an older crest leaves this field unread).
     every_sign: bool = False
+    # ... and which sign of each fired (note_sign_rules), in the same way
+    sign_rules: bool = False
 
 
 # The sync's state (STATE_FILE): by kind, each record the practice has confirmed, by uid, with the fingerprint of
@@ -557,17 +559,18 @@ class PracticeLink:
         self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
         state = self._held(url, token) if noted is None else noted
         notes = any(link.shared and link.share_notes for link in sharing)
-        outgoing = self._sync.outgoing(notes=notes, every_sign=stored.every_sign)
+        told = {"every_sign": stored.every_sign, "sign_rules": stored.sign_rules}
+        outgoing = self._sync.outgoing(notes=notes, **told)
         try:
-            sent, pushed, every_sign = self._push(url, token, outgoing, state, on_batch)
+            sent, pushed, reads = self._push(url, token, outgoing, state, on_batch)
         except PracticeUnreachable:
-            if stored.every_sign:  # a practice put back to an older server refuses them: the next sync asks again
-                self._keep(stored.model_copy(update={"every_sign": False}))
+            if any(told.values()):  # a practice put back to an older server refuses them: the next sync asks again
+                self._keep(stored.model_copy(update=dict.fromkeys(told, False)))
             raise
-        if every_sign and not stored.every_sign:
-            # Told at this push: each check-in whose note names several signs goes again with all of them (its
-            # fingerprint covers them), counted once however often it went.
-            outgoing = self._sync.outgoing(notes=notes, every_sign=True)
+        if any(reads[name] and not told[name] for name in told):
+            # Told at this push: each check-in whose note names several signs, or a sign, goes again with all of
+            # them and which fired (its fingerprint covers them), counted once however often it went.
+            outgoing = self._sync.outgoing(notes=notes, **reads)
             for kind, uids in self._push(url, token, outgoing, state, on_batch)[1].items():
                 sent[kind] = sent.get(kind, 0) + len(uids - pushed.get(kind, set()))
         gone = {kind: sorted(set(state.get(kind, {})) - set(outgoing.fingerprints[kind])) for kind in KINDS}
@@ -585,7 +588,7 @@ class PracticeLink:
             self._write(STATE_FILE, state)
         prescription = self._pull_prescription(url, token)
         pulled = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it there
-        kept = {"followed": True, "programme_ended": False, "last_sync_at": self._clock(), "every_sign": every_sign}
+        kept = {"followed": True, "programme_ended": False, "last_sync_at": self._clock(), **reads}
         self._keep(stored.model_copy(update=kept))
         return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription, notes=pulled)
 
@@ -596,14 +599,15 @@ class PracticeLink:
         outgoing: Outgoing,
         state: Sent,
         on_batch: Callable[[int, int], None],
-    ) -> tuple[dict[str, int], dict[RecordKind, set[str]], bool]:
+    ) -> tuple[dict[str, int], dict[RecordKind, set[str]], dict[str, bool]]:
         """Push the records the practice lacks or holds older, a batch at a time, each noted in `state` once
         confirmed. The records taken in by kind, as the practice names them; their uids; and whether the practice
-        reads every warning sign (one that took no push now is taken to read what it did before)."""
+        reads every warning sign, and which sign fired (one that took no push now is taken to read what it did
+        before)."""
         batches = _batches(outgoing, state)
         sent: dict[str, int] = dict.fromkeys(KINDS, 0)
         pushed: dict[RecordKind, set[str]] = {}
-        every_sign = outgoing.every_sign
+        reads = {"every_sign": outgoing.every_sign, "sign_rules": outgoing.sign_rules}
         for number, (chosen, changed) in enumerate(batches, start=1):
             text, uids = outgoing.batch(chosen)
             answer = self._ask(
@@ -618,7 +622,7 @@ class PracticeLink:
                 },
                 token,
             )
-            every_sign = answer.every_sign
+            reads = {"every_sign": answer.every_sign, "sign_rules": answer.sign_rules}
             for kind, count in answer.received.items():
                 sent[kind] = sent.get(kind, 0) + count
             for kind, ids in uids.items():
@@ -627,7 +631,7 @@ class PracticeLink:
                 state.setdefault(kind, {}).update(fingerprints)
             self._write(STATE_FILE, state)  # confirmed: a later sync will not send these again
             on_batch(number, len(batches))
-        return sent, pushed, every_sign
+        return sent, pushed, reads
 
     def _held(self, url: str, token: str) -> Sent:
         """What the practice holds of this computer's records when crest's own note of it (STATE_FILE) is gone: by

@@ -39,6 +39,7 @@ class Outgoing:
     fingerprints: dict[RecordKind, dict[str, str]]  # by uid: a digest of what the record says
     sizes: dict[RecordKind, dict[int, int]]  # by record id: the bytes a push spends on it
     every_sign: bool = True  # each check-in names every warning sign read in its note, not only the most urgent
+    sign_rules: bool = True  # ... and which sign of each fired (`CheckIn.note_sign_rules`)
 
     def batch(self, chosen: Mapping[RecordKind, Sequence[int]]) -> tuple[str, dict[RecordKind, dict[int, str]]]:
         """The JSON text of these records (by id) and their uids, ready to push."""
@@ -80,17 +81,24 @@ def read_session_notes(answer: Any) -> list[SyncedSessionNote]:
     return [note.record() for note in notes]
 
 
-def with_note_signs(check_ins: tuple[CheckIn, ...], *, every_sign: bool = True) -> tuple[CheckIn, ...]:
+def with_note_signs(
+    check_ins: tuple[CheckIn, ...], *, every_sign: bool = True, sign_rules: bool = True
+) -> tuple[CheckIn, ...]:
     """The check-ins with the warning signs crest reads in each note, most urgent first, so the server holds
     practice and alerts on each without the note's words (a sign only a note can name: bladder or bowel trouble).
     Without `every_sign` (a practice server that has not said it reads them all), the most urgent alone: such a
-    server refuses a check-in with several, as a crest from before them does."""
-    from crest.services.checkins import note_sign_entries  # the help system's rules read the notes
+    server refuses a check-in with several, as a crest from before them does. With `sign_rules`, which sign of each
+    fired (`note_sign_rules`), so that the practice names night pain, not every sign of possible cancer; a server
+    that has not said it reads them refuses them, and names each sign by its help entry."""
+    from crest.services.checkins import note_sign_entries, note_sign_rules  # the help system's rules read the notes
 
-    signs = (note_sign_entries(check_in) for check_in in check_ins)
     return tuple(
-        replace(check_in, note_signs=named if every_sign else named[:1])
-        for check_in, named in zip(check_ins, signs, strict=True)
+        replace(
+            check_in,
+            note_signs=note_sign_entries(check_in) if every_sign else note_sign_entries(check_in)[:1],
+            note_sign_rules=note_sign_rules(check_in) if sign_rules else (),
+        )
+        for check_in in check_ins
     )
 
 
@@ -118,16 +126,18 @@ class JournalSync:
         if LINKED_SETTING not in self._journal.get_settings():
             self._journal.save_settings({LINKED_SETTING: "true"})
 
-    def outgoing(self, *, notes: bool = False, every_sign: bool = True) -> Outgoing:
+    def outgoing(self, *, notes: bool = False, every_sign: bool = True, sign_rules: bool = True) -> Outgoing:
         """The records to sync; the person's own check-in notes only with `notes` (they share them); every warning
-        sign read in a note, or only the most urgent without `every_sign` (`with_note_signs`)."""
+        sign read in a note, or only the most urgent without `every_sign`, and which sign of each fired only with
+        `sign_rules` (`with_note_signs`)."""
         contents = self._journal.export_contents()
         # A row left out (edited by hand into values crest refuses) would read as deleted here, and be deleted at
         # the practice too: nothing is sent until it is put right.
         left_out = left_out_line(self._journal.unreadable_rows(), "nothing was sent: crest sync found")
         if left_out:
             raise CrestError(left_out)
-        contents = replace(contents, check_ins=with_note_signs(contents.check_ins, every_sign=every_sign))
+        check_ins = with_note_signs(contents.check_ins, every_sign=every_sign, sign_rules=sign_rules)
+        contents = replace(contents, check_ins=check_ins)
         if not notes:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         # read with the records, in their transaction: a record written since has no uid here to miss
@@ -148,7 +158,7 @@ class JournalSync:
             kind: {record_id or 0: _pushed_bytes(fields) for record_id, fields in records}
             for kind, records in by_kind.items()
         }
-        return Outgoing(contents, uids, fingerprints, sizes, every_sign)
+        return Outgoing(contents, uids, fingerprints, sizes, every_sign, sign_rules)
 
     def receive(
         self,
@@ -169,11 +179,17 @@ class JournalSync:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         # A check-in deleted or corrected at home keeps its urgent-care sign there: here too, or the practice
         # would lift the hold that the person's own crest keeps.
-        changed = [*deleted.get("check_ins", ()), *(uids["check_ins"][c.id or 0] for c in contents.check_ins)]
+        incoming = {uids["check_ins"][c.id or 0]: c for c in contents.check_ins}
+        changed = [*deleted.get("check_ins", ()), *incoming]
         held = self._journal.record_uids() if changed or any(deleted.values()) else None
         if held is not None and changed:
             stored = {uid: check_in_id for check_in_id, uid in held["check_ins"].items()}
-            self._safety.keep_urgent_warnings(*(stored[uid] for uid in changed if uid in stored))
+            corrected = [
+                stored[uid]
+                for uid in changed
+                if uid in stored and not self._told_more_of_its_signs(stored[uid], incoming.get(uid))
+            ]
+            self._safety.keep_urgent_warnings(*corrected)
         self._journal.merge_synced(contents, uids, deleted, device)
         received = {
             "sessions": len(contents.sessions),
@@ -187,6 +203,23 @@ class JournalSync:
         return received, sum(
             len(set(gone) & {*held[kind].values(), *uids.get(kind, {}).values()}) for kind, gone in deleted.items()
         )
+
+    def _told_more_of_its_signs(self, check_in_id: int, again: CheckIn | None) -> bool:
+        """Whether the check-in comes again only to tell more of its signs: every one (`note_signs`) and which of
+        each fired (`note_sign_rules`), as a crest sends each once it learns that the practice reads them. Nothing
+        was corrected and no sign lifted, so none is kept apart from it (it would stand twice, in the entry's words
+        and in its own)."""
+        if again is None:
+            return False
+        kept = self._journal.get_checkin(check_in_id)
+        told = replace(
+            again,
+            id=check_in_id,
+            session_id=kept.session_id,  # the sender's names its own journal's session: the same one
+            note_signs=kept.note_signs,
+            note_sign_rules=kept.note_sign_rules,
+        )
+        return told == kept and set(kept.note_signs) <= set(again.note_signs)
 
     def from_a_linked_crest(self, kind: RecordKind, record_ids: Collection[int]) -> set[int]:
         """Those of these records (by id) that the person's own crest pushed: the practice's pages show them

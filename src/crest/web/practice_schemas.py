@@ -471,6 +471,11 @@ class SyncOut(BaseModel):
         description="this server reads a check-in's note_signs (every warning sign read in its note): a crest sends "
         "them, beside note_sign (the most urgent), only to a server that says so, as an older one refuses them",
     )
+    sign_rules: bool = Field(
+        default=True,
+        description="this server reads a check-in's note_sign_rules (which red-flag rule of each warning sign fired, "
+        "e.g. night_pain): a crest sends them only to a server that says so, as an older one refuses them",
+    )
 
 
 class HeldOut(BaseModel):

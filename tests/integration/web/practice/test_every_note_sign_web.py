@@ -9,62 +9,36 @@ import html
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi import FastAPI
 
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Region, Side
+from crest.knowledge.sign_words import SIGN_WORDS
 from crest.services.checkins import entry_warning
 from crest.services.practice_link import LINK_FILE, PracticeLink, PracticeUnreachable
 from support.clock import FakeClock
-from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest
+from support.practice_web import (
+    OLDER_THAN_EVERY_SIGN,
+    Recorded,
+    World,
+    browser,
+    cleos_alert_and_page,
+    local_crest,
+    synced_twice,
+)
 
 NOTE = "I have a fever and chills, and trouble controlling my bladder since yesterday"
-URGENT = entry_warning("warning_cauda_equina").title.lower()
-CLINICIAN = entry_warning("warning_infection").title.lower()
-
-
-class Recorded(InProcess):
-    """The practice app in this process, with each push's check-ins noted; as `older`, a practice from before
-    `note_signs`: its answer to a push says nothing of them, and it refuses a batch that holds them."""
-
-    def __init__(self, app: FastAPI, *, older: bool = False) -> None:
-        super().__init__(app)
-        self.older = older
-        self.pushed: list[list[dict[str, Any]]] = []
-
-    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
-        if not url.endswith("/api/sync/push") or body is None:
-            return super().__call__(method, url, body, token)
-        check_ins = json.loads(body["journal"])["check_ins"]
-        self.pushed.append(check_ins)
-        if self.older and any("note_signs" in check_in for check_in in check_ins):
-            raise PracticeUnreachable("the practice refused: check_ins[0], field note_signs: unknown field")
-        answer = super().__call__(method, url, body, token)
-        return {key: value for key, value in answer.items() if key != "every_sign"} if self.older else answer
+# each named by its own words (`note_sign_rules`); by a practice from before them, by its help entry's title
+URGENT = SIGN_WORDS["bladder_or_bowel_trouble"].lower()
+CLINICIAN = SIGN_WORDS["fever_or_chills"].lower()
+URGENT_ENTRY = entry_warning("warning_cauda_equina").title.lower()
 
 
 def _synced(app: FastAPI, world: World, home: Path, transport: Recorded) -> tuple[dict[str, int], dict[str, int]]:
-    """A check-in whose note names an urgent sign and a see-a-clinician one, linked as Cleo and synced twice: what
-    each sync said it sent."""
-    clock = FakeClock()
-    with local_crest(home, clock) as local:
-        clock.advance(600)
-        local.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.LOWER_BACK, 4, Side.CENTRE),), note=NOTE))
-        link_as_cleo(app, world, home, local, clock)
-        first = PracticeLink(home, local.sync, clock, transport).sync().sent
-        clock.advance(60)
-        return first, PracticeLink(home, local.sync, clock, transport).sync().sent
-
-
-def _shown(app: FastAPI, world: World) -> tuple[str, str]:
-    """The practitioner's warning-signs alert for Cleo, and Cleo's page."""
-    with browser(app, world.tokens["linked_practitioner"]) as practitioner:
-        [row] = [row for row in practitioner.get("/api/practice/clients").json() if row["name"] == "Cleo"]
-        page = practitioner.get(f"/practice/clients/{row['id']}").text
-    return str(next(alert["text"] for alert in row["alerts"] if alert["kind"] == "warning_signs")), page
+    """A check-in whose note names an urgent sign and a see-a-clinician one, synced twice (`synced_twice`)."""
+    return synced_twice(app, world, home, transport, NOTE)
 
 
 def test_a_practice_that_reads_every_sign_is_sent_every_sign_in_the_first_sync(
@@ -78,7 +52,7 @@ def test_a_practice_that_reads_every_sign_is_sent_every_sign_in_the_first_sync(
     assert "note_signs" not in before and before["note_sign"] == "warning_cauda_equina"
     assert learnt["note_signs"] == ["warning_cauda_equina", "warning_infection"]
     assert json.loads((tmp_path / "home" / LINK_FILE).read_text())["every_sign"] is True
-    alert, page = _shown(app, world)
+    alert, page = cleos_alert_and_page(app, world)
     assert URGENT in alert and CLINICIAN in alert and alert.index(URGENT) < alert.index(CLINICIAN)
     assert URGENT in page.lower() and CLINICIAN in page.lower()
 
@@ -86,14 +60,14 @@ def test_a_practice_that_reads_every_sign_is_sent_every_sign_in_the_first_sync(
 def test_a_practice_from_before_every_sign_is_sent_the_most_urgent_alone(
     world: World, app: FastAPI, tmp_path: Path
 ) -> None:
-    transport = Recorded(app, older=True)
+    transport = Recorded(app, older=OLDER_THAN_EVERY_SIGN)
     first, second = _synced(app, world, tmp_path / "home", transport)
 
     assert (first, second) == ({"check_ins": 1, "safety_screens": 1}, {})
     assert all("note_signs" not in check_in for pushed in transport.pushed for check_in in pushed)
     assert json.loads((tmp_path / "home" / LINK_FILE).read_text())["every_sign"] is False
-    alert, page = _shown(app, world)
-    assert URGENT in alert and CLINICIAN not in alert and CLINICIAN not in page.lower()
+    alert, page = cleos_alert_and_page(app, world)
+    assert URGENT_ENTRY in alert and CLINICIAN not in alert and CLINICIAN not in page.lower()
 
 
 def test_a_practice_put_back_to_an_older_server_is_asked_again_after_one_refused_sync(
@@ -101,7 +75,7 @@ def test_a_practice_put_back_to_an_older_server_is_asked_again_after_one_refused
 ) -> None:
     home = tmp_path / "home"
     _synced(app, world, home, Recorded(app))  # every sign learnt
-    older = Recorded(app, older=True)
+    older = Recorded(app, older=OLDER_THAN_EVERY_SIGN)
     clock = FakeClock()
     clock.advance(3600)
     with local_crest(home, clock) as local:
@@ -113,7 +87,7 @@ def test_a_practice_put_back_to_an_older_server_is_asked_again_after_one_refused
         assert PracticeLink(home, local.sync, clock, older).sync().sent == {"check_ins": 2, "safety_screens": 1}
     sent = older.pushed[-1]
     assert [check_in.get("note_sign") for check_in in sent] == ["warning_cauda_equina"] * 2
-    assert not any("note_signs" in check_in for check_in in sent)
+    assert not any("note_signs" in check_in or "note_sign_rules" in check_in for check_in in sent)
 
 
 def test_the_clients_list_and_the_clients_page_say_the_check_in_once_before_its_signs(
@@ -121,7 +95,7 @@ def test_the_clients_list_and_the_clients_page_say_the_check_in_once_before_its_
 ) -> None:
     """Each sign read "urgent-care warning sign in a check-in of DAY: ..." (a practice-mode review)."""
     _synced(app, world, tmp_path / "home", Recorded(app))
-    alert, page = _shown(app, world)
+    alert, page = cleos_alert_and_page(app, world)
     assert alert.startswith("2 warning signs in a check-in of ") and alert.count("check-in of") == 1
     assert (
         alert.index(URGENT) < alert.index(CLINICIAN)
@@ -140,7 +114,7 @@ def test_the_clients_page_says_each_sign_under_its_check_in_without_its_day_agai
     """Under its own check-in, whose line begins with its day and time, each sign read "Warning sign in a check-in of
     DAY: ..."; it now says the sign and what it asks. The safety section, where a sign stands alone, keeps the day."""
     _synced(app, world, tmp_path / "home", Recorded(app))
-    _, page = _shown(app, world)
+    _, page = cleos_alert_and_page(app, world)
     check_ins = page.split('id="checkins-heading"', 1)[1].split("</section>", 1)[0]
     signs = [html.unescape(sign) for sign in re.findall(r'<strong class="check-in-sign">(.*?)</strong>', check_ins)]
     assert [sign.lower() for sign in signs] == [
