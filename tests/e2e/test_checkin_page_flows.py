@@ -11,13 +11,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from crest.services.checkins import entry_warning
+from crest.knowledge.sign_words import SIGN_WORDS
 from support.two_tabs import saved_first_in_a_newer_tab
 
 Shoot = Callable[[Any, str], None]
 PHONE = {"width": 390, "height": 844}
-BLADDER, EMERGENCY, INFECTION = (
-    entry_warning(f"warning_{name}").title for name in ("cauda_equina", "emergency", "infection")
+BLADDER, EMERGENCY, INFECTION = (  # each by its own words, not its help entry's title
+    SIGN_WORDS[rule] for rule in ("bladder_or_bowel_trouble", "chest_pain", "fever_or_chills")
 )
 
 
