@@ -62,6 +62,8 @@ class Preferences(BaseModel):
     @field_validator("reminder_time")
     @classmethod
     def _clock_time(cls, value: str) -> str:
+        if not value.strip():  # a time field emptied (or left half typed) is no reminder at no time: said, not kept
+            raise ValueError("give a time, like 18:00")
         try:
             return f"{parse_clock_time(value):%H:%M}"
         except CrestError as error:

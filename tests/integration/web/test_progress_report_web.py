@@ -313,6 +313,16 @@ def test_the_time_zone_field_names_the_computers_zone_for_empty_not_the_one_chos
         assert "(empty: this computer's, America/New_York)" in page and 'value="Europe/Berlin"' in page
 
 
+def test_an_emptied_reminder_time_is_refused_not_saved_as_the_old_one(client: TestClient) -> None:
+    """Clearing the Reminder time (or leaving it half typed, which a browser sends as nothing) said "Saved." and
+    kept the old time."""
+    assert re.search(r'<input id="reminder_time" [^>]*required>', client.get("/settings").text)
+    form = {"default_minutes": "15", "default_variant": "standard", "weekly_goal_sessions": "7", "reminder_mon": "on"}
+    refused = client.post("/settings", data=form | {"reminder_time": "", "theme": "dark"})
+    assert refused.status_code == 422 and "Reminder time: give a time, like 18:00." in refused.text
+    assert client.get("/api/settings").json()["theme"] == "system"  # nothing saved
+
+
 def test_settings_save_the_goal_and_the_reminder(client: TestClient) -> None:
     form = {
         "default_minutes": "15",

@@ -64,7 +64,7 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
         return settings_view(request, context, current, error=CHANGED_ELSEWHERE, status_code=409)
     submitted["weekly_goal_sessions"] = form.get("weekly_goal_sessions") or current.weekly_goal_sessions
     if "reminder_time" in form:  # the reminder fields are on the form: an unticked day is a choice
-        submitted["reminder_time"] = form.get("reminder_time") or current.reminder_time
+        submitted["reminder_time"] = form.get("reminder_time", "")
         submitted["reminder_days"] = ",".join(day.value for day in Weekday if form.get(f"reminder_{day.value}") == "on")
         submitted["reminder_zone"] = form.get("reminder_zone") or None
     else:
