@@ -73,3 +73,15 @@ def test_a_sign_this_crest_does_not_know_in_the_csv_is_refused_naming_its_cell()
     newer = rewritten_csv_zip(zipped, "check_ins.csv", {"note_signs": f"{URGENT};warning_from_a_newer_crest"})
     with pytest.raises(InvalidImportFile, match=r"check_ins\.csv line 2, field note_signs: unknown warning sign"):
         parse_export(newer, "journal.zip")
+
+
+def test_which_sign_fired_is_one_cell_of_the_csv_and_reads_back_and_without_it_the_csv_is_as_before() -> None:
+    """A practice's CSV export kept each sign's entry and dropped which sign of it fired (`note_sign_rules`): a
+    night-pain note came back named by every sign of possible cancer."""
+    rules = ("night_pain", "unexplained_weight_loss")
+    told = CheckIn(at=AT, note_signs=("warning_cancer",), note_sign_rules=rules, id=1)
+    zipped = export_bytes(JournalContents(check_ins=(told, CheckIn(at=AT, id=2))), "csv")
+    rows = csv_tables(zipped)["check_ins.csv"]
+    assert [row["note_sign_rules"] for row in rows] == ["night_pain;unexplained_weight_loss", ""]
+    assert parse_export(zipped, "journal.zip").check_ins[0].note_sign_rules == rules
+    assert "note_sign_rules" not in csv_tables(export_bytes(_contents(CLINICIAN), "csv"))["check_ins.csv"][0]

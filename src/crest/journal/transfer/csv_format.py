@@ -75,6 +75,9 @@ SESSIONS, CHECK_INS, PAIN, SCREENS, ANSWERS, CLEARANCES, SETTINGS, PSFS, ACTIVIT
 )
 # Every warning sign read in a check-in's note, in its order (most urgent first), joined by LIST_SEPARATOR
 NOTE_SIGNS = "note_signs"
+# ... and which sign of each fired (the red-flag rules' names, `CheckIn.note_sign_rules`), joined the same way
+NOTE_SIGN_RULES = "note_sign_rules"
+SIGN_CELLS = (NOTE_SIGNS, NOTE_SIGN_RULES)
 TABLES: Mapping[str, tuple[str, ...]] = {
     SESSIONS: (
         *(name for name in SESSION_FIELDS if name != "breath"),
@@ -82,7 +85,7 @@ TABLES: Mapping[str, tuple[str, ...]] = {
         "breath_movements",
         *UID_FIELDS,
     ),
-    CHECK_INS: (*(name for name in CHECK_IN_FIELDS if name != "pain"), NOTE_SIGNS, *UID_FIELDS),
+    CHECK_INS: (*(name for name in CHECK_IN_FIELDS if name != "pain"), NOTE_SIGNS, NOTE_SIGN_RULES, *UID_FIELDS),
     PAIN: ("check_in_id", *PAIN_FIELDS),
     SCREENS: ("id", "answered_at", "advice_level", *UID_FIELDS),
     ANSWERS: ("screen_id", "question_id", "answer"),
@@ -99,7 +102,7 @@ OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES, NOTES, WARNINGS)
 # records' uids are written only by a linked crest (`carried_uids`).
 OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     SESSIONS: frozenset({"demo", *UID_FIELDS}),
-    CHECK_INS: frozenset({NOTE_SIGNS, *UID_FIELDS}),
+    CHECK_INS: frozenset({NOTE_SIGNS, NOTE_SIGN_RULES, *UID_FIELDS}),
     SCREENS: frozenset(UID_FIELDS),
     PSFS: frozenset(UID_FIELDS),
 }
@@ -112,7 +115,8 @@ sessions.csv         one row per practice session (logged: done without crest, n
                      the breath)
 check_ins.csv        how you felt, before or after a session or on its own (sensations joined by ;); note_signs:
                      the warning signs read in its note, most urgent first, joined by ; (a practice may keep
-                     them without the note); only when a check-in has any
+                     them without the note); only when a check-in has any; note_sign_rules: which sign of each
+                     fired (crest's names for them, e.g. night_pain), joined by ;, only when a check-in has any
 pain_ratings.csv     each place rated in a check-in, 0-10, and what it was like (by the check-in's id)
 safety_screens.csv   each time you answered the safety questions, and the advice
 safety_answers.csv   the answers (screen_id is the safety screen's id)
@@ -175,6 +179,7 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
                 "compared_with_before": check_in.compared_with_before,
                 "note": check_in.note,
                 NOTE_SIGNS: LIST_SEPARATOR.join(check_in.note_signs),
+                NOTE_SIGN_RULES: LIST_SEPARATOR.join(check_in.note_sign_rules),
                 "uid": contents.check_in_uids.get(check_in.id or 0),
             },
         )
@@ -213,6 +218,8 @@ def export_csv_tables(contents: JournalContents) -> dict[str, str]:
         del tables[WARNINGS]
     if not any(check_in.note_signs for check_in in contents.check_ins):  # and one without signs, the columns
         tables[CHECK_INS] = tuple(column for column in tables[CHECK_INS] if column != NOTE_SIGNS)
+    if not any(check_in.note_sign_rules for check_in in contents.check_ins):
+        tables[CHECK_INS] = tuple(column for column in tables[CHECK_INS] if column != NOTE_SIGN_RULES)
     buffers = {name: io.StringIO() for name in tables}
     writers = {name: csv.writer(buffers[name], lineterminator="\r\n") for name in tables}
     for name, columns in tables.items():
@@ -300,10 +307,9 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         collected.add_session(place, session_record(place, fields, "started_at"))
         _add_uid(collected, place, SESSIONS, fields)
     for place, fields in tables.rows(CHECK_INS):
-        signs = fields.get(NOTE_SIGNS, "").split(LIST_SEPARATOR)  # the cell, read as JSON's list
-        collected.add_check_in(
-            place, check_in_record(place, {**fields, NOTE_SIGNS: [sign for sign in signs if sign]}, ())
-        )
+        # each cell read as JSON's list
+        listed = {name: [item for item in fields.get(name, "").split(LIST_SEPARATOR) if item] for name in SIGN_CELLS}
+        collected.add_check_in(place, check_in_record(place, {**fields, **listed}, ()))
         _add_uid(collected, place, CHECK_INS, fields)
     for place, fields in tables.rows(PAIN):
         collected.add_pain(place, read_field(place, fields, "check_in_id", record_id), pain_record(place, fields))
