@@ -152,11 +152,12 @@ def password_reset(code: str, door: Door) -> ResetViewOut:
 @router.post(
     "/password-reset",
     response_model=AccountOut,
-    responses={401: {"model": SignInRefusedOut}, 410: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+    responses={401: {"model": SignInRefusedOut}, 410: {"model": ErrorOut}, 422: {"model": ErrorOut}, 429: BACKING_OFF},
 )
 def reset_password(body: ResetPasswordIn, request: Request, response: Response, door: Door) -> AccountOut:
     """Set a new password with a reset link (the usual rules): the link is used up, every sign-in session of the
-    account ends, and this one begins. An account with two-step sign-in sends its code too (`asks_code`)."""
+    account ends, and this one begins. An account with two-step sign-in sends its code too (`asks_code`): wrong
+    codes back off as at sign-in (429)."""
     with _code_asked_by_its_field():
         session = door.accounts.reset_password(
             body.code, body.new_password, address_of(request), second_factor=body.second_factor_code

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from crest.services.audit import Audited
 from crest.web.practice_door import COOKIE_NAME
+from support.documented import assert_each_documented
 from support.practice_web import ORIGIN, PASSWORD, World, app_code, browser
 
 NEW_PASSWORD = "a slow morning by the sea"
@@ -155,3 +156,26 @@ def test_a_password_refused_past_the_code_leaves_the_code_to_send_again_at_both_
         )
         done = pat.post("/api/auth/password-reset", json=body | {"new_password": "yet another passphrase"})
         assert done.status_code == 200, done.text
+
+
+def test_every_answer_resetting_gives_is_documented_as_it_is_sent(app: FastAPI, world: World) -> None:
+    """Each status the API's password-reset answers, walked through: wrong two-step codes back off as at sign-in,
+    and that 429 was missing from its document. Each is documented, with the body its document names, and the 429
+    with the Retry-After it names."""
+    accounts = app.state.practice_door.accounts
+    pats = {"code": accounts.reset_link_by_operator("pat@clinic.example").code, "new_password": NEW_PASSWORD}
+    anns = {"code": accounts.reset_link_by_operator("ann@example.org").code, "new_password": NEW_PASSWORD}
+    tries = [
+        {**pats, "new_password": "short"},  # the rules refuse it
+        {**pats, "code": "no-such-link"},
+        pats,  # two-step sign-in asks its code
+        anns,  # a client without two-step sign-in: set, and signed in
+        *[{**pats, "second_factor_code": "000000"}] * 6,  # wrong codes, then backing off
+    ]
+    with TestClient(app, headers={"Origin": ORIGIN}) as anyone:
+        answers = [anyone.post("/api/auth/password-reset", json=body) for body in tries]
+    with TestClient(app, headers={"Origin": "https://evil.example"}) as elsewhere:  # a signed-in browser, elsewhere
+        elsewhere.cookies.set(COOKIE_NAME, world.tokens["client_a"] or "")
+        answers.append(elsewhere.post("/api/auth/password-reset", json=pats))
+    assert [answer.status_code for answer in answers] == [422, 410, 401, 200, *[401] * 5, 429, 403]
+    assert_each_documented(app.openapi(), "/api/auth/password-reset", answers)
