@@ -1150,6 +1150,8 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(
             SUDDENLY, rf"(?:{GONE_WEAK}) (?:\w+ ){{0,5}}(?:{ONE_SIDE})|(?:{ONE_SIDE}) (?:\w+ ){{0,3}}(?:{GONE_WEAK})", 4
         ),
+        # the suddenness between the arm and the weakness: "my arm has suddenly gone weak"
+        rf"(?:{ONE_SIDE}) (?:\w+ ){{0,2}}(?:{SUDDENLY}) (?:\w+ ){{0,2}}(?:{GONE_WEAK})",
         unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING),
     ),
     _rule(

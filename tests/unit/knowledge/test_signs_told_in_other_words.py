@@ -40,3 +40,30 @@ def test_the_urge_not_felt_by_someone_else_pins_urgent_care(search: HelpSearch, 
     assert "lost_bowel_or_bladder_sensation" in [rule.name for rule in fired_rules(question, RULES)]
     sign = search.warning_sign(question)
     assert sign is not None and (sign.id, sign.level) == ("warning_cauda_equina", "urgent_care")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my left arm just suddenly went numb",
+        "his face all of a sudden went floppy",
+        "my hand has out of nowhere gone useless, can't hold the cup",
+    ],
+)
+def test_an_arm_or_face_gone_weak_suddenly_pins_the_emergency(search: HelpSearch, question: str) -> None:
+    assert "stroke_signs" in [rule.name for rule in fired_rules(question, RULES)]
+    sign = search.warning_sign(question)
+    assert sign is not None and (sign.id, sign.level) == ("warning_emergency", "urgent_care")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my arm suddenly went dead from lying on it",
+        "my arms suddenly feel heavy and warm, lovely",
+    ],
+)
+def test_an_arm_gone_dead_from_lying_on_it_or_heavy_with_ease_is_no_emergency(
+    search: HelpSearch, question: str
+) -> None:
+    assert "stroke_signs" not in [rule.name for rule in fired_rules(question, RULES)]
