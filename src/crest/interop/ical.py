@@ -9,6 +9,7 @@ at 18:00 wherever the person is: still the time they chose.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -82,13 +83,16 @@ def weekdays_text(days: tuple[Weekday, ...]) -> str:
     return ",".join(day.value for day in days)
 
 
+# How a time of day is written at every door: '18:00' or '7:30', in ASCII digits ('7:5' could be 07:05 or 07:50).
+CLOCK_TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+
+
 def parse_clock_time(text: str) -> time:
     """'18:00' or '7:30' -> a time of day."""
-    try:
-        hours, minutes = (int(part) for part in text.strip().split(":"))
-        return time(hours, minutes)
-    except ValueError:
-        raise InvalidReminder(f"cannot read the time '{shortened(text, LONGEST_ECHO)}'; write it like 18:00") from None
+    if not re.fullmatch(CLOCK_TIME_PATTERN, text.strip()):
+        raise InvalidReminder(f"cannot read the time '{shortened(text, LONGEST_ECHO)}'; write it like 18:00")
+    hours, minutes = (int(part) for part in text.strip().split(":"))
+    return time(hours, minutes)
 
 
 @dataclass(frozen=True)

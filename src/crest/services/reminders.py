@@ -113,11 +113,11 @@ class Reminders:
         preferences = self._preferences.current()
         prescribed = self.prescribed(preferences)
         if prescribed is not None:
-            at = at or prescribed.at
+            at = at if at is not None else prescribed.at
             days = days or prescribed.days
             minutes = minutes or prescribed.minutes
         chosen = {
-            "reminder_time": at or preferences.reminder_time,
+            "reminder_time": at if at is not None else preferences.reminder_time,
             "reminder_days": weekdays_text(days) if days else preferences.reminder_days,
             "reminder_zone": zone_name or preferences.reminder_zone,
             "default_minutes": minutes or preferences.default_minutes,

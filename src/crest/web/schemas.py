@@ -23,7 +23,7 @@ from crest.breath.result import BreathResult
 from crest.durations import rested_text
 from crest.errors import BIDI_CONTROLS, CrestError, FieldError
 from crest.input_problems import not_a_date
-from crest.interop.ical import Weekday
+from crest.interop.ical import CLOCK_TIME_PATTERN, Weekday
 from crest.journal import records
 from crest.journal.breath_record import MAX_BREATH_S, MAX_MOVEMENTS, MAX_WINDOWS, check_breath
 from crest.journal.plausibility import MAX_CLOCK_SPEED
@@ -449,7 +449,6 @@ class SafetyAnswersIn(JsonInput):
 
 # What the JSON API takes for a reminder, exactly as its schema says (the settings form reads "7:30" or "Mon, Wed"
 # as well): a time like 18:00, days like mon,wed,fri, and a time zone this computer knows.
-CLOCK_TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 _DAY = "(" + "|".join(day.value for day in Weekday) + ")"
 WEEKDAYS_PATTERN = rf"^{_DAY}(,{_DAY})*$"
 TIME_ZONES: tuple[str, ...] = tuple(sorted(available_timezones()))

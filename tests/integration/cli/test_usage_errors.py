@@ -19,6 +19,9 @@ VARIANTS = "standard, supported, somatic, side_lying"
         (["session", "--minutes", "soon"], "--minutes: enter a whole number"),
         (["check", "--view", "sideways", "photo.jpg"], "--view"),
         (["remind", "--minutes", "90"], "--minutes: enter 30 or less"),
+        # an empty time made the reminder at 18:00 without a word, and 7:5 one at 07:05 (the API refuses both)
+        (["remind", "--time="], "crest: give a time, like 18:00"),
+        (["remind", "--time", "7:5"], "crest: cannot read the time '7:5'; write it like 18:00"),
         # a rating beside --history was dropped without a word
         (["psfs", "--rate", "walking=3", "--history"], "crest: --history shows past rounds and saves nothing"),
         # As remind names it (and session: test_session_cli); it said "crest: minutes: enter 5 or more, not “4”"

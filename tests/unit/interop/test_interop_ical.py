@@ -65,6 +65,14 @@ def test_days_and_times_are_read_kindly() -> None:
         parse_weekdays("mon,funday")
     with pytest.raises(InvalidReminder, match="write it like 18:00"):
         parse_clock_time("six pm")
+
+
+@pytest.mark.parametrize("written", ["7:5", "\uff17:30", "07:30:00", "24:00"])
+def test_a_time_the_api_refuses_is_refused_at_the_terminal_too(written: str) -> None:
+    """`crest remind --time 7:5` made a reminder at 07:05 (7:50 was as likely meant), and full-width digits were
+    read, where the API refuses both: one rule for a time of day at every door."""
+    with pytest.raises(InvalidReminder, match="write it like 18:00"):
+        parse_clock_time(written)
     with pytest.raises(InvalidReminder, match="at least one day"):
         parse_weekdays(" , ")
 

@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from crest.errors import FieldError
-from crest.interop.ical import parse_weekdays
+from crest.interop.ical import CLOCK_TIME_PATTERN, parse_weekdays
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import CLOCK_TIME_PATTERN, TIME_ZONES, WEEKDAYS_PATTERN, ErrorOut, exact_reminder_problem
+from crest.web.schemas import TIME_ZONES, WEEKDAYS_PATTERN, ErrorOut, exact_reminder_problem
 
 router = APIRouter(tags=["reminders"])
 Context = Annotated[WebContext, Depends(web_context)]
