@@ -34,6 +34,7 @@ from crest.web.api import account, auth, practice, sync
 from crest.web.errors import printable
 from crest.web.headers import add_security_headers
 from crest.web.pages import practice_entry, practice_pages
+from crest.web.pages.common import with_wait_said
 from crest.web.practice_door import Asked, ForClientsOnly, PracticeDoor, SignInNeeded, address_of, home_for
 from crest.web.practice_guard import PracticeGuard
 
@@ -177,9 +178,7 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
         existing account, changing or deleting one's own), and `crest sync` asking too often: the answer says how
         long to wait."""
         assert isinstance(error, TooManyAttempts)
-        response = await general(request, error)
-        response.headers["Retry-After"] = str(error.retry_after_s)
-        return response
+        return with_wait_said(await general(request, error), error)
 
     app.add_exception_handler(TooManyAttempts, too_many)
 

@@ -4,10 +4,12 @@ page's address."""
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BeforeValidator
 
+from crest.errors import CrestError
 from crest.journal.records import MAX_RECORD_ID
+from crest.services.accounts import TooManyAttempts
 from crest.web.context import WebContext, web_context
 
 Context = Annotated[WebContext, Depends(web_context)]
@@ -24,6 +26,13 @@ async def _submitted_form(request: Request) -> dict[str, str]:
 
 
 SubmittedForm = Annotated[dict[str, str], Depends(_submitted_form)]
+
+
+def with_wait_said(response: Response, refused: CrestError) -> Response:
+    """A refusal for too many wrong tries (429) says how long to wait, on every page as in the API: Retry-After."""
+    if isinstance(refused, TooManyAttempts):
+        response.headers["Retry-After"] = str(refused.retry_after_s)
+    return response
 
 
 NO_RECORD_ID = 0  # ids start at 1: no record has it

@@ -25,12 +25,11 @@ from crest.services.accounts import (
     ConsentRequired,
     PasswordNotTaken,
     SignInAgain,
-    TooManyAttempts,
     WrongCode,
 )
 from crest.web.api.auth import SHARED_WITH_PRACTITIONER
 from crest.web.notices import SAID, Done, back_with, handed_on, shown_once
-from crest.web.pages.common import SubmittedForm, page_router
+from crest.web.pages.common import SubmittedForm, page_router, with_wait_said
 from crest.web.practice_door import Asked, Door, PracticeDoor, address_of, home_for
 from crest.web.presenters import friendly_time
 from crest.web.templating import render
@@ -73,12 +72,10 @@ def login_submit(request: Request, form: SubmittedForm, door: Door, asker: Asked
     target = _safe_next(form.get("next"))
     try:
         session = door.accounts.sign_in(form.get("email", ""), form.get("password", ""), address_of(request))
-    except TooManyAttempts as error:
-        refused = _login_again(request, error.message, form.get("email", ""), target, 429)
-        refused.headers["Retry-After"] = str(error.retry_after_s)
-        return refused
     except CrestError as error:
-        return _login_again(request, error.message, form.get("email", ""), target, error.http_status)
+        return with_wait_said(
+            _login_again(request, error.message, form.get("email", ""), target, error.http_status), error
+        )
     if isinstance(session, CodeAsked):  # the password was right: its code next, on a page of its own
         after = "" if target is None else f"?next={quote(target, safe='/?=&')}"
         response = RedirectResponse(f"{request.url_for('login_code_page').path}{after}", status_code=303)
@@ -110,12 +107,8 @@ def login_code_submit(request: Request, form: SubmittedForm, door: Door, asker: 
         response = _login_again(request, error.message, "", target, error.http_status)
         door.clear_code_step_cookie(response, request)
         return response
-    except TooManyAttempts as error:
-        refused = _code_form(request, target, 429, error=error.message)
-        refused.headers["Retry-After"] = str(error.retry_after_s)
-        return refused
     except CrestError as error:
-        return _code_form(request, target, error.http_status, error=error.message)
+        return with_wait_said(_code_form(request, target, error.http_status, error=error.message), error)
     response = RedirectResponse(target or home_of(request, session.actor), status_code=303)
     door.clear_code_step_cookie(response, request)
     door.set_cookie(response, request, session.token)
@@ -172,7 +165,7 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             second_factor=form.get("second_factor_code") or None,
         )
     except CrestError as error:
-        return render(
+        page = render(
             request,
             "practice_invite.html",
             error.http_status,
@@ -187,6 +180,7 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             # an existing account with two-step sign-in: its code too, in a field that shows from then on
             ask_code=isinstance(error, CodeNeeded) or bool(form.get("second_factor_code")),
         )
+        return with_wait_said(page, error)
     assert accepted.session is not None  # no device_name: the browser signs in
     zone = form.get("zone", "")
     if isinstance(accepted.actor, Client) and named_zone(zone) is not None:  # a name it knows none by: not a refusal
@@ -216,7 +210,7 @@ def reset_submit(request: Request, code: str, form: SubmittedForm, door: Door, a
     except ResetLinkNotValid:
         raise  # used or expired meanwhile: the page that says so (410), not the form again
     except CrestError as error:  # a password the rules refuse: the form again, the link still good
-        return _reset_form(request, door, code, error.http_status, error=error.message)
+        return with_wait_said(_reset_form(request, door, code, error.http_status, error=error.message), error)
     response = RedirectResponse(home_of(request, session.actor), status_code=303)
     door.set_cookie(response, request, session.token)
     return response

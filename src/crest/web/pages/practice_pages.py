@@ -50,7 +50,7 @@ from crest.web.notices import (
     shown_once,
     signed_out_elsewhere,
 )
-from crest.web.pages.common import PageRecordId, SubmittedForm, page_router
+from crest.web.pages.common import PageRecordId, SubmittedForm, page_router, with_wait_said
 from crest.web.pages.practice_entry import home_of
 from crest.web.practice_door import (
     NEW_INVITE,
@@ -492,9 +492,7 @@ def reset_two_factor(
         )
     except (SignInFailed, WrongCode, TooManyAttempts) as error:
         response = _reset_two_factor_form(request, asker, door, membership_id, error.http_status, error.message)
-        if isinstance(error, TooManyAttempts):
-            response.headers["Retry-After"] = str(error.retry_after_s)
-        return response
+        return with_wait_said(response, error)
     return back_with(request, door, Done.PRACTITIONER_TWO_FACTOR_RESET, membership_id)
 
 
@@ -693,10 +691,7 @@ def _account_refused(
     request: Request, asker: Asker, door: PracticeDoor, refused: CrestError, **values: Any
 ) -> Response:
     """The Account page again with what went wrong; wrong passwords backing off say how long to wait."""
-    response = _account_view(request, asker, door, refused.http_status, **values)
-    if isinstance(refused, TooManyAttempts):
-        response.headers["Retry-After"] = str(refused.retry_after_s)
-    return response
+    return with_wait_said(_account_view(request, asker, door, refused.http_status, **values), refused)
 
 
 @router.post("/account/delete", name="account_delete")
@@ -755,10 +750,7 @@ def two_factor_off(request: Request, form: SubmittedForm, asker: Asked, door: Do
     except CrestError as error:
         if asker.account is None:
             raise
-        response = _two_factor_view(request, asker, door, error.http_status, off_error=error.message)
-        if isinstance(error, TooManyAttempts):
-            response.headers["Retry-After"] = str(error.retry_after_s)
-        return response
+        return with_wait_said(_two_factor_view(request, asker, door, error.http_status, off_error=error.message), error)
     return back_with(request, door, Done.TWO_FACTOR_OFF)
 
 

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from crest.accounts.passwords import Passwords
 from support.documented import assert_each_documented
-from support.practice_web import PASSWORD, World, browser
+from support.practice_web import ORIGIN, PASSWORD, World, browser
 
 HAVE_ACCOUNTS = ("ann@example.org", "pat@clinic.example", "lee@elsewhere.example")  # a client, a colleague, elsewhere
 NEW = "nobody-yet@example.org"
@@ -193,3 +193,27 @@ def test_a_wrong_code_marks_the_code_field(app: FastAPI, world: World) -> None:
         assert 'aria-required="true"' in field and 'aria-invalid="true"' in field
         assert 'aria-describedby="invite-error second-factor-code-hint"' in field
         assert "aria-invalid" not in _field(page.text, "password")
+
+
+def test_a_page_backing_off_says_how_long_to_wait_as_the_sign_in_page_does(app: FastAPI, world: World) -> None:
+    """The invitation page's 429 (wrong passwords for an existing account) and the reset page's (wrong codes) sent
+    no Retry-After, where the sign-in page's did: each says how long to wait, in its header and its words."""
+    reset_link = app.state.practice_door.accounts.reset_link_by_operator("pat@clinic.example").code
+    forms = {
+        "/login": {"email": "lee@elsewhere.example", "password": WRONG},
+        f"/invite/{_invite(app, world)}": {
+            "email": "ann@example.org",
+            "password": WRONG,
+            "name": "Ann",
+            "consent": "on",
+        },
+        f"/reset/{reset_link}": {"new_password": "a slow morning by the sea", "second_factor_code": "000000"},
+    }
+    for path, form in forms.items():
+        with TestClient(app, headers={"Origin": ORIGIN}) as visitor:
+            answers = [visitor.post(path, data=form) for _ in range(6)]
+        assert [answer.status_code for answer in answers] == [401] * 5 + [429], path
+        waiting = answers[-1]
+        assert int(waiting.headers["retry-after"]) > 0, path
+        said = waiting.text.lower()
+        assert "too many wrong" in said and "wait" in said and "traceback" not in said, path
