@@ -482,3 +482,25 @@ def _each_size_fits(browser: Any, pages: list[tuple[Any, str, str]], screenshot:
             assert wide <= viewport["width"] + 1, (size, url, wide, view.evaluate(STICKING_OUT))
             screenshot(view, f"practice-one-word-name-{name}-{size}")
             context.close()
+
+
+def test_a_refused_form_on_the_account_page_takes_the_focus_to_its_refusal(browser: Any, practice_url: str) -> None:
+    """After a refused "Sign out everywhere else" (or delete, or change the password) the focus stayed on the page's
+    body, where the other refused practice forms move it to their refusal (a screen reader says it first, a keyboard
+    goes on from it): the browser's move to the section the form came back to took it away."""
+    admin = _page(browser)
+    _sign_in(admin, practice_url, "ada@clinic.example")
+    if "ada@clinic.example" not in SECRETS:  # this test run alone
+        _set_up_two_step(admin, "ada@clinic.example")
+    for section, button, refusal in (
+        ("#delete", "Delete my account and data", "delete-error"),
+        ("#sign-ins", "Sign out everywhere else", "sign-ins-error"),
+        ("#password", "Change my password", "password-error"),
+    ):
+        admin.goto(f"{practice_url}/account")
+        for field in admin.locator(section).locator("input[type=password]").all():
+            field.fill("not my password")
+        admin.get_by_role("button", name=button).click()
+        admin.locator(f"#{refusal}").wait_for()
+        assert admin.evaluate("document.activeElement.id") == refusal, section
+    assert admin.errors == []

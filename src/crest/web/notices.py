@@ -81,7 +81,7 @@ class Notice:
 
 
 # Where on its page a notice stands, when that is below the first screen of a phone.
-_PLACES: dict[Done, str] = {Done.SIGNED_OUT_ELSEWHERE: "#sign-ins-heading"}
+_PLACES: dict[Done, str] = {Done.PASSWORD_CHANGED: "#password", Done.SIGNED_OUT_ELSEWHERE: "#sign-ins-heading"}
 
 
 def back_with(request: Request, door: PracticeDoor, done: Done, *numbers: int, **path_params: int) -> RedirectResponse:

@@ -242,7 +242,7 @@ def test_the_account_page_changes_the_password_and_signs_out_everywhere_else(app
     token, other = sign_in(app, "ben@example.org"), sign_in(app, "ben@example.org")
     with browser(app, token) as client:
         form = client.get("/account").text
-        assert 'action="/account/password#password"' in form and 'autocomplete="new-password"' in form
+        assert 'action="/account/password#password-error"' in form and 'autocomplete="new-password"' in form
         wrong = client.post("/account/password", data={"current_password": "nope", "new_password": "x" * 12})
         assert wrong.status_code == 401 and "it was not changed" in wrong.text
         changed = client.post(
