@@ -151,6 +151,8 @@ def _check_files(
     breath: bool,
     errors: Console,
 ) -> int:
+    from collections import Counter
+
     from rich.markup import escape
 
     from crest.cli.consoles import console
@@ -159,6 +161,9 @@ def _check_files(
     out = console(highlight=False)
     failures = 0
     written: set[Path] = set()
+    # Each result is headed by its file's name, not its path, so that the verdict after it begins the first line
+    # on a phone's narrow terminal (a path wider than it was cut mid-word); by the path where two share the name.
+    names = Counter(path.name for path in paths)
     with CheckService(options) as service:
         for index, path in enumerate(paths):
             try:
@@ -179,7 +184,7 @@ def _check_files(
             if json_output:
                 _print_json(checked.to_json_dict() | {"file": str(path)})
             else:
-                _render(out, checked, one_line(str(path)))
+                _render(out, checked, one_line(path.name if names[path.name] == 1 else str(path)))
     if not json_output and failures < len(paths):
         from crest.protocol import load_protocol
 
@@ -320,13 +325,22 @@ def _render(out: Console, checked: Checked, name: str) -> None:
             f"{share[0].lower()}{share[1:]}"
         )
         for line in event_lines(review.events):
-            out.print(f"  - {escape(line)}")
+            _print_indented(out, f"- {escape(line)}")
         out.print("timeline:")
         for line in timeline_lines(review):
-            out.print(f"  {escape(line)}")
+            _print_indented(out, escape(line))
         if checked.breath is not None:
             render_breath(out, checked.breath)
     out.print()
+
+
+def _print_indented(out: Console, markup: str) -> None:
+    """A line under the one above it, indented by two, its wrapped lines too: they read as its own, not as the
+    next criterion's."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out.print(Padding(Text.from_markup(markup), (0, 0, 0, 2), expand=False))
 
 
 def _print_criteria(out: Console, criteria: tuple[CriterionResult, ...]) -> None:
@@ -352,7 +366,7 @@ def _print_criteria(out: Console, criteria: tuple[CriterionResult, ...]) -> None
             lines = (("measured", criterion.measured_line), ("target", target), ("", criterion.advice_line))
             for heading, text in lines:
                 if text:
-                    out.print(f"  {heading + ': ' if heading else ''}{escape(text)}")
+                    _print_indented(out, f"{heading + ': ' if heading else ''}{escape(text)}")
         return
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     for column in ("criterion", "status"):  # short words, kept whole so each row reads at a glance

@@ -15,6 +15,7 @@ import pytest
 from crest.cli.app import main
 from crest.cli.check_cmd import TYPICAL_HEIGHT_IN_TERMINAL
 from crest.posture.media import UNREADABLE_VIDEO
+from crest.posture.result import CRITERION_NAMES
 from crest.posture.service import CheckService
 from crest.posture.vocabulary import criterion_label
 from support.answered import answer_no_to_all
@@ -212,6 +213,43 @@ def test_on_a_narrow_terminal_each_criterion_is_stacked_and_no_word_is_cut(tmp_p
                 assert text in words
 
 
+@pytest.mark.parametrize("columns", [40, 80])
+def test_a_photo_and_a_video_wrap_by_words_with_the_verdict_first_and_each_line_under_its_own(
+    tmp_path: Path, columns: int
+) -> None:
+    """In tmux at 40x20 the photo's path was cut mid-word ("crunch_hands_overh" / "ead_0.jpg") and pushed the
+    verdict off the first line, and a wrapped target or timeline line went on at the margin, under no one."""
+    video = tmp_path / "rest.mp4"
+    write_video_from_photos(video, [(IN_POSITION_PHOTO, 3.0), (PHOTOS / "crunch_hands_overhead_0.jpg", 3.0)])
+    labels = tuple(f"{criterion_label(name)}:" for name in CRITERION_NAMES)
+    for path in (PHOTOS / "crunch_hands_overhead_0.jpg", video):
+        narrow = crest("check", str(path), home=tmp_path, columns=columns)
+        _no_traceback(narrow)
+        stacked = crest("check", str(path), home=tmp_path, columns=99)  # the widest the criteria are stacked
+        lines = narrow.stdout.splitlines()
+        assert all(len(line) <= columns for line in lines)
+        assert narrow.stdout.split() == stacked.stdout.split()  # the same words: none cut in two
+        assert re.match(rf"{re.escape(path.name)}: (nearly )?in the rest", lines[0])
+        criteria = lines[next(i for i, line in enumerate(lines) if line.startswith(labels)) :]
+        under = criteria[: next(i for i, line in enumerate(criteria) if not line or line.startswith("reviewed"))]
+        if path == video:
+            timeline = lines.index("timeline:") + 1
+            under += lines[timeline : lines.index("", timeline)]
+        assert all(line.startswith(("  ", *labels)) for line in under)
+
+
+def test_two_files_of_one_name_are_told_apart_by_their_paths(tmp_path: Path) -> None:
+    copies = []
+    for folder in ("monday", "tuesday"):
+        (tmp_path / folder).mkdir()
+        copies.append(tmp_path / folder / "rest.jpg")
+        copies[-1].write_bytes(IN_POSITION_PHOTO.read_bytes())
+    process = crest("check", *map(str, copies), home=tmp_path, columns=None)
+    _no_traceback(process)
+    headings = [line.split(": ")[0] for line in process.stdout.splitlines() if line.startswith(str(tmp_path))]
+    assert headings == [str(copy) for copy in copies]
+
+
 def test_piped_output_keeps_each_criterion_on_one_line(tmp_path: Path) -> None:
     # `crest check photo.jpg > notes.txt` once wrapped at 80 columns, cutting the table's rows in two
     piped = crest("check", str(IN_POSITION_PHOTO), home=tmp_path, columns=None)
@@ -294,9 +332,9 @@ def test_a_video_shows_its_timeline_per_criterion(tmp_path: Path) -> None:
     # Half the time in position is not "in the rest position": the name, which way most of the video went in its
     # stretches' words (a verdict word, as a photo's line has) and the camera, then the share. 4 s of 8 (51%: the
     # frames fall so); "nearly", as the photo check's words after it say ("nearly: roll over").
-    said = " ".join(process.stdout.split())  # a long path wraps the name's line
+    said = " ".join(process.stdout.split())  # a long name wraps its line
     heading = r": (nearly in|out of) the rest position most of the time \(camera from the side\) "
-    assert re.match(rf"{re.escape(str(video))}{heading}Nearly in the constructive rest position 5", said)
+    assert re.match(rf"{re.escape(video.name)}{heading}Nearly in the constructive rest position 5", said)
     assert "Constructive rest position, nearly: " in " ".join(process.stdout.split())
     assert "; nearly in the constructive rest position 5" in process.stdout  # as the summary says it
     assert "timeline:" in process.stdout
