@@ -358,6 +358,30 @@ def test_a_position_seen_only_in_part_says_its_doubt_once(
     context.close()
 
 
+def test_on_a_desktop_a_pill_that_is_not_sure_keeps_its_words_on_one_line(
+    browser: Any, server_url: str, answer_safety: Callable[[Any, str], None]
+) -> None:
+    """In a column 7.5rem wide "OK (not sure)" broke over two lines, "Adjust (not sure)" too."""
+    data = {"file": PHOTO.name, **evaluate(photograph(Figure(), "side")).to_json_dict(), "notes": []}
+    data["criteria"][0] |= {"status": "adjust", "confidence": 0.5}
+    data["criteria"][1] |= {"status": "ok", "confidence": 0.5}
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    answer_safety(page, server_url)
+    page.goto(f"{server_url}/check")
+    page.get_by_label("Photo or video").set_input_files(str(PHOTO))
+    page.route("**/api/check", _answered_with(json.dumps({"type": "result", "result": data})))
+    page.get_by_role("button", name="Check").click()
+    badges = page.locator("#result-criteria .badge")
+    expect(badges.first).to_have_text("Adjust (not sure)")
+    expect(badges.nth(1)).to_have_text("OK (not sure)")
+    boxes = [badge.bounding_box() for badge in badges.all()]
+    assert len({round(box["height"]) for box in boxes}) == 1  # each on one line, as "OK"
+    names = [name.bounding_box() for name in page.locator("#result-criteria strong").all()]
+    assert len({round(box["x"]) for box in names}) == 1  # the names in line
+    context.close()
+
+
 def test_a_check_that_cannot_reach_crest_says_what_to_do(browser: Any, server_url: str) -> None:
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     page = context.new_page()
