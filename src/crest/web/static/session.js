@@ -722,15 +722,23 @@
   // the session page can resume it. A tab closed for good goes silent, and the server marks it interrupted.
   // Open from the moment the rest starts, before the server has answered (or if it never does): the timer runs.
   const sessionOpen = () => (state.sessionId !== null || state.restStarted) && !state.finished;
-  document.addEventListener("click", (event) => {
-    const link = event.target.closest("a[href]");
-    // a link to a new tab (the "why?" of a cue) leaves the timer running here
-    if (!link || !sessionOpen() || link.getAttribute("href").startsWith("#") || link.target === "_blank") return;
+  const askBeforeLeaving = (event) => {
     if (window.confirm("Leave the timer? Your session stays open: come back to Session to resume it.")) {
       state.leaving = true;
     } else {
       event.preventDefault();
     }
+  };
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    // a link to a new tab (the "why?" of a cue) leaves the timer running here
+    if (!link || !sessionOpen() || link.getAttribute("href").startsWith("#") || link.target === "_blank") return;
+    askBeforeLeaving(event);
+  });
+  // A form that loads another page (Sign out in a practice's navigation) is asked alike, not by the browser's
+  // generic "Leave site?"; one this page handles itself (preventDefault) leaves nothing.
+  document.addEventListener("submit", (event) => {
+    if (sessionOpen() && !event.defaultPrevented && event.target.target !== "_blank") askBeforeLeaving(event);
   });
   window.addEventListener("beforeunload", (event) => {
     if (sessionOpen() && !state.leaving) event.preventDefault();
