@@ -246,17 +246,28 @@ def _invitation_code(url: str, code: str | None) -> str:
     raise MissingOption("crest link needs the invitation code after the address, or the whole invitation link")
 
 
-def sync() -> None:
+def sync(
+    delete_all_sent: Annotated[
+        bool,
+        typer.Option(
+            "--delete-all-sent",
+            help="You deleted every record this computer sent: delete them at the practice too (crest holds that "
+            "back otherwise, as a journal lost or started afresh looks the same).",
+        ),
+    ] = False,
+) -> None:
     """Send new and corrected sessions, check-ins, activities and safety answers to your practice, and fetch
     your current prescription and your practitioners' notes on your sessions. Safe to stop and run again: nothing
     is lost or sent twice."""
     from crest.cli.journal_access import open_services
-    from crest.services.practice_link import nobody_follows
+    from crest.services.practice_link import deletions_held_back, nobody_follows
 
     with open_services() as services:
         link_service = services.link
         assert link_service is not None
-        result = link_service.sync(lambda done, total: typer.echo(f"sent batch {done} of {total}", err=True))
+        result = link_service.sync(
+            lambda done, total: typer.echo(f"sent batch {done} of {total}", err=True), delete_all_sent=delete_all_sent
+        )
         status = link_service.status()
     if not result.followed:
         raise CrestError(nobody_follows("" if status is None else status.practice, result.programme_ended))
@@ -268,6 +279,8 @@ def sync() -> None:
         typer.echo(
             f"Notes from your practice on your sessions: {result.notes}. crest history and the Journal show them."
         )
+    if result.held_back:
+        typer.echo(deletions_held_back(result.held_back), err=True)
 
 
 def unlink() -> None:

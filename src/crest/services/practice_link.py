@@ -175,6 +175,10 @@ class _Link(BaseModel):
 # what it holds. Checked whole where it is read, as the link file is.
 Sent = dict[RecordKind, dict[str, str]]
 _SENT: TypeAdapter[Sent] = TypeAdapter(Sent, config=ConfigDict(strict=True))
+# The fingerprint noted for a record that a sync did not delete at the practice though the journal no longer holds it,
+# since the journal held none of what its computer had sent (lost, moved or begun afresh): the practice keeps its
+# copy, and it is told deleted only by `crest sync --delete-all-sent`. A journal that holds it again sends it again.
+KEPT_THERE = "kept at the practice"
 
 
 @dataclass(frozen=True)
@@ -198,10 +202,21 @@ class SyncResult:
     followed: bool = True  # False: nobody at the practice follows this person, so nothing was sent
     programme_ended: bool = False  # ... because every programme there ended
     notes: int | None = 0  # the practitioners' notes on this crest's sessions, kept now (None: the server sends none)
+    held_back: int = 0  # records sent before that the journal holds none of, not deleted there (`deletions_held_back`)
 
     def sent_counts(self) -> tuple[str, ...]:
         """What was sent, in words: "7 sessions", "1 safety screen", ..."""
         return tuple(_sent_in_words(kind, count) for kind, count in self.sent.items())
+
+
+def deletions_held_back(count: int) -> str:
+    """Why a sync deleted nothing at the practice, though the journal holds none of the records sent before."""
+    return (
+        f"crest deleted nothing at the practice: this journal holds none of the {counted(count, 'record')} this "
+        "computer sent there (a journal lost, moved or started afresh?), so the practice keeps them. If the journal "
+        "is elsewhere, put it back and run crest sync; if you deleted them all yourself, run crest sync "
+        "--delete-all-sent"
+    )
 
 
 def _sent_in_words(kind: str, count: int) -> str:
@@ -537,7 +552,13 @@ class PracticeLink:
         for name in (LINK_FILE, STATE_FILE):
             (self._home / name).unlink(missing_ok=True)
 
-    def sync(self, on_batch: Callable[[int, int], None] = lambda done, total: None) -> SyncResult:
+    def sync(
+        self, on_batch: Callable[[int, int], None] = lambda done, total: None, *, delete_all_sent: bool = False
+    ) -> SyncResult:
+        """Push what the practice lacks, delete there what the journal no longer holds, pull the prescription and
+        the notes. A journal that holds none of the records sent before deletes nothing there without
+        `delete_all_sent` (`SyncResult.held_back`): that is a journal lost or begun afresh far more often than one
+        emptied by hand, and the practice's copy may be the only one left: they are noted as KEPT_THERE."""
         stored = self._link()
         if stored is None:
             raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
@@ -558,6 +579,7 @@ class PracticeLink:
             return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
         self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
         state = self._held(url, token) if noted is None else noted
+        tracked = sum(fingerprint != KEPT_THERE for kind in KINDS for fingerprint in state.get(kind, {}).values())
         notes = any(link.shared and link.share_notes for link in sharing)
         told = {"every_sign": stored.every_sign, "sign_rules": stored.sign_rules}
         outgoing = self._sync.outgoing(notes=notes, **told)
@@ -573,9 +595,22 @@ class PracticeLink:
             outgoing = self._sync.outgoing(notes=notes, **reads)
             for kind, uids in self._push(url, token, outgoing, state, on_batch)[1].items():
                 sent[kind] = sent.get(kind, 0) + len(uids - pushed.get(kind, set()))
-        gone = {kind: sorted(set(state.get(kind, {})) - set(outgoing.fingerprints[kind])) for kind in KINDS}
+        gone = {
+            kind: sorted(
+                uid
+                for uid, fingerprint in state.get(kind, {}).items()
+                if uid not in outgoing.fingerprints[kind] and (delete_all_sent or fingerprint != KEPT_THERE)
+            )
+            for kind in KINDS
+        }
         deleted = sum(len(uids) for uids in gone.values())
-        if deleted:
+        held_back = 0
+        if deleted and deleted == tracked and not delete_all_sent:
+            held_back, deleted = deleted, 0
+            for kind, kept_there in gone.items():
+                state.setdefault(kind, {}).update(dict.fromkeys(kept_there, KEPT_THERE))
+            self._write(STATE_FILE, state)
+        elif deleted:
             self._transport(
                 "POST",
                 f"{url}/api/sync/push",
@@ -590,7 +625,8 @@ class PracticeLink:
         pulled = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it there
         kept = {"followed": True, "programme_ended": False, "last_sync_at": self._clock(), **reads}
         self._keep(stored.model_copy(update=kept))
-        return SyncResult({kind: count for kind, count in sent.items() if count}, deleted, prescription, notes=pulled)
+        counts = {kind: count for kind, count in sent.items() if count}
+        return SyncResult(counts, deleted, prescription, notes=pulled, held_back=held_back)
 
     def _push(
         self,

@@ -654,16 +654,20 @@ def test_sync_without_its_state_given_a_held_list_of_a_wrong_shape_deletes_nothi
 def test_sync_without_its_state_deletes_at_the_practice_what_it_holds_and_this_journal_no_longer_has(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
-    """Before, practice-sync.json deleted, a record deleted here since the last sync stayed at the practice."""
+    """Before, practice-sync.json deleted, a record deleted here since the last sync stayed at the practice. (The
+    journal holds one of the two: one holding none of them deletes nothing there unless told, as it may be a journal
+    lost or begun afresh.)"""
     answers: dict[str, Answer] = {
         "GET /api/account/sharing": (200, [FOLLOWED]),
-        "GET /api/sync/held": (200, NOTHING_HELD | {"check_ins": [GONE]}),
         "POST /api/sync/push": (200, {"received": {"check_ins": 1}}),
         "GET /api/sync/prescription": (200, None),
     }
     with scripted_practice(answers) as (url, asked):
         _linked_to(crest_env, url)
         assert run_crest("log", "--pain", "hip:left=3").returncode == 0
+        with Journal.open(f"sqlite:///{Path(crest_env['CREST_HOME']) / 'crest.db'}") as journal:
+            [kept] = journal.record_uids()["check_ins"].values()
+        answers["GET /api/sync/held"] = (200, NOTHING_HELD | {"check_ins": [GONE, kept]})
         done = run_crest("sync")
     assert done.returncode == 0, done.stderr
     assert "Synced: 1 check-in; 1 deleted." in done.stdout
@@ -1283,3 +1287,31 @@ def test_link_with_the_password_on_standard_input_says_an_existing_accounts_refu
     assert (done.returncode, done.stderr) == (2, f"crest: the practice refused: {ACCOUNT_PASSWORD_ASKED}\n")
     assert asked == ["GET /api/auth/invites/CODE", "POST /api/auth/accept-invite"]
     assert not (Path(crest_env["CREST_HOME"]) / "practice-link.json").exists()
+
+
+def test_sync_of_a_journal_holding_none_of_the_records_sent_deletes_nothing_there_unless_told(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """A journal lost or begun afresh beside the link: before, crest sync told the practice to delete every record
+    this computer had sent ("Synced: nothing new; 1 deleted."), the only copy left."""
+    sent = "a" * 32
+    sharing = [{"link_id": 1, "practitioner": "Pat Physio", "shared": True, "share_notes": False, "ended": False}]
+    answers: dict[str, Answer] = {
+        "GET /api/account/sharing": (200, sharing),
+        "GET /api/sync/prescription": (200, None),
+        "POST /api/sync/push": (200, {"received": {}, "deleted": 1}),
+    }
+    with scripted_practice(answers) as (url, asked):
+        _linked_to(crest_env, url)
+        (Path(crest_env["CREST_HOME"]) / "practice-sync.json").write_text(json.dumps({"sessions": {sent: "f"}}))
+        kept = run_crest("sync")
+        assert "POST /api/sync/push" not in asked
+        told = run_crest("sync", "--delete-all-sent")
+    assert kept.returncode == 0 and kept.stdout == "Synced: nothing new.\n"
+    assert kept.stderr == (
+        "crest deleted nothing at the practice: this journal holds none of the 1 record this computer sent there (a "
+        "journal lost, moved or started afresh?), so the practice keeps them. If the journal is elsewhere, put it "
+        "back and run crest sync; if you deleted them all yourself, run crest sync --delete-all-sent\n"
+    )
+    assert told.returncode == 0 and told.stdout == "Synced: nothing new; 1 deleted.\n", told.stderr
+    assert asked.count("POST /api/sync/push") == 1
