@@ -511,6 +511,8 @@ def test_a_refused_form_on_the_account_page_takes_the_focus_to_its_refusal(brows
         admin.get_by_role("button", name=button).click()
         admin.locator(f"#{refusal}").wait_for()
         assert admin.evaluate("document.activeElement.id") == refusal, section
+        box = admin.locator(f"#{refusal}").bounding_box()  # with a margin above it, not flush with the window's top
+        assert box is not None and box["y"] >= 24, (section, box)
     assert admin.errors == []
 
 
