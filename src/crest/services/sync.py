@@ -179,7 +179,9 @@ class JournalSync:
             contents = replace(contents, check_ins=strip_notes(contents.check_ins))
         # A check-in deleted or corrected at home keeps its urgent-care sign there: here too, or the practice
         # would lift the hold that the person's own crest keeps.
-        incoming = {uids["check_ins"][c.id or 0]: c for c in contents.check_ins}
+        # (a check-in sent without its uid is refused by the merge, naming it)
+        sent = uids.get("check_ins", {})
+        incoming = {sent[c.id or 0]: c for c in contents.check_ins if (c.id or 0) in sent}
         changed = [*deleted.get("check_ins", ()), *incoming]
         held = self._journal.record_uids() if changed or any(deleted.values()) else None
         if held is not None and changed:
