@@ -62,6 +62,8 @@ RECORDS_PER_BATCH = 200
 # A push stays well under the server's limit on a request body (1 MiB, `Limits.max_body_bytes`): long notes fill a
 # batch long before 200 records do, and a batch the server refuses would be refused at every sync.
 BYTES_PER_BATCH = 512 * 1024
+# Deletions go in batches too: a uid costs 35 bytes of a push's JSON, so 10,000 of them are 350 KB, under the above.
+DELETIONS_PER_BATCH = 10_000
 TIMEOUT_S = 30  # for each read: a server that sends a byte now and then never reaches it, hence the deadline below
 # The most one answer may take, from asking to its last byte, status line and headers included (each read of the
 # connection may take only the time left). A real answer is under 1 MB, 8 s at 1 Mbit/s: two minutes leave a slow
@@ -611,16 +613,7 @@ class PracticeLink:
                 state.setdefault(kind, {}).update(dict.fromkeys(kept_there, KEPT_THERE))
             self._write(STATE_FILE, state)
         elif deleted:
-            self._transport(
-                "POST",
-                f"{url}/api/sync/push",
-                {"journal": _empty_journal(), "uids": {}, "deleted": gone, **self._zone()},
-                token,
-            )
-            for kind, removed in gone.items():
-                for uid in removed:
-                    state[kind].pop(uid, None)
-            self._write(STATE_FILE, state)
+            self._delete(url, token, gone, state)
         prescription = self._pull_prescription(url, token)
         pulled = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it there
         kept = {"followed": True, "programme_ended": False, "last_sync_at": self._clock(), **reads}
@@ -668,6 +661,22 @@ class PracticeLink:
             self._write(STATE_FILE, state)  # confirmed: a later sync will not send these again
             on_batch(number, len(batches))
         return sent, pushed, reads
+
+    def _delete(self, url: str, token: str, gone: dict[RecordKind, list[str]], state: Sent) -> None:
+        """Tell the practice which records the journal no longer holds, DELETIONS_PER_BATCH a request (all in one,
+        thousands would pass the server's limit on a request, refused at every sync), each batch forgotten in
+        `state` once confirmed."""
+        listed = [(kind, uid) for kind, uids in gone.items() for uid in uids]
+        for start in range(0, len(listed), DELETIONS_PER_BATCH):
+            batch: dict[RecordKind, list[str]] = {}
+            for kind, uid in listed[start : start + DELETIONS_PER_BATCH]:
+                batch.setdefault(kind, []).append(uid)
+            body = {"journal": _empty_journal(), "uids": {}, "deleted": batch, **self._zone()}
+            self._transport("POST", f"{url}/api/sync/push", body, token)
+            for kind, uids in batch.items():
+                for uid in uids:
+                    state[kind].pop(uid, None)
+            self._write(STATE_FILE, state)
 
     def _held(self, url: str, token: str) -> Sent:
         """What the practice holds of this computer's records when crest's own note of it (STATE_FILE) is gone: by
