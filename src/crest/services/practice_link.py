@@ -5,9 +5,10 @@ journal stays the source of truth; the server holds a copy, with the person's ow
 
 A sync is resumable: records go in batches, and after each batch the server has confirmed, what it holds is noted
 (`practice-sync.json`: each record's uid and fingerprint). A sync killed half-way sends the unconfirmed batch
-again next time, and the server, matching by uid, stores it once. Without that note (deleted, as crest says is safe
-for a damaged one) crest asks the practice which records this computer pushed that it still holds, and notes those:
-every record is sent again, and those deleted here are deleted there, as with the note.
+again next time, and the server, matching by uid, stores it once. Each sync also asks the practice which records this
+computer pushed that it still holds, and notes only those: a practice restored from a backup is sent again what it
+lost, and without the note (deleted, as crest says is safe for a damaged one) every record is sent again, and those
+deleted here are deleted there, as with the note.
 """
 
 from __future__ import annotations
@@ -580,7 +581,7 @@ class PracticeLink:
             self._keep(stored.model_copy(update={"followed": False, "programme_ended": ended}))
             return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
         self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
-        state = self._held(url, token) if noted is None else noted
+        state = self._held(url, token, noted)
         tracked = sum(fingerprint != KEPT_THERE for kind in KINDS for fingerprint in state.get(kind, {}).values())
         notes = any(link.shared and link.share_notes for link in sharing)
         told = {"every_sign": stored.every_sign, "sign_rules": stored.sign_rules}
@@ -678,20 +679,20 @@ class PracticeLink:
                     state[kind].pop(uid, None)
             self._write(STATE_FILE, state)
 
-    def _held(self, url: str, token: str) -> Sent:
-        """What the practice holds of this computer's records when crest's own note of it (STATE_FILE) is gone: by
-        kind, each uid with no fingerprint, so that every record is sent again and each that the journal no longer
-        has is told deleted, as with the note. Noted at once, so that a sync cut off after this carries on from it.
-        A practice older than the list tells nothing: every record is sent again, as before it."""
+    def _held(self, url: str, token: str, noted: Sent | None) -> Sent:
+        """What the practice holds of this computer's records, asked at each sync: crest's own note of it
+        (STATE_FILE, `noted`) may be gone, and a practice restored from a backup lacks what was sent since, which the
+        note still names. By kind each uid it holds, with the fingerprint noted for it, or none: every record not
+        noted as held is sent again, and each that the journal no longer has is told deleted, as with the note.
+        Noted at once, so that a sync cut off after this carries on from it. A practice older than the list tells
+        nothing: what was noted stands, or without a note every record is sent again, as before it."""
         try:
             held = self._ask(HELD, "GET", url, "/api/sync/held", None, token)
         except NotThere:
-            return {}
+            return {} if noted is None else noted
+        fingerprints = noted or {}
         state: Sent = {
-            "sessions": dict.fromkeys(held.sessions, ""),
-            "check_ins": dict.fromkeys(held.check_ins, ""),
-            "safety_screens": dict.fromkeys(held.safety_screens, ""),
-            "psfs": dict.fromkeys(held.psfs, ""),
+            kind: {uid: fingerprints.get(kind, {}).get(uid, "") for uid in getattr(held, kind)} for kind in KINDS
         }
         self._write(STATE_FILE, state)
         return state
