@@ -265,9 +265,7 @@ def sync(
     with open_services() as services:
         link_service = services.link
         assert link_service is not None
-        result = link_service.sync(
-            lambda done, total: typer.echo(f"sent batch {done} of {total}", err=True), delete_all_sent=delete_all_sent
-        )
+        result = link_service.sync(_batch_sent, delete_all_sent=delete_all_sent)
         status = link_service.status()
     if not result.followed:
         raise CrestError(nobody_follows("" if status is None else status.practice, result.programme_ended))
@@ -281,6 +279,12 @@ def sync(
         )
     if result.held_back:
         typer.echo(deletions_held_back(result.held_back), err=True)
+
+
+def _batch_sent(done: int, total: int) -> None:
+    """How far a sync of several batches has come; one batch is the whole sync, which its summary line says."""
+    if total > 1:
+        typer.echo(f"sent batch {done} of {total}", err=True)
 
 
 def unlink() -> None:

@@ -1315,3 +1315,13 @@ def test_sync_of_a_journal_holding_none_of_the_records_sent_deletes_nothing_ther
     )
     assert told.returncode == 0 and told.stdout == "Synced: nothing new; 1 deleted.\n", told.stderr
     assert asked.count("POST /api/sync/push") == 1
+
+
+def test_sync_of_one_batch_says_only_what_it_sent(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
+    """Before, every sync said "sent batch 1 of 1" before its summary, however little it sent."""
+    pushed = (200, {"received": {"check_ins": 1}})
+    answers: dict[str, Answer] = {"POST /api/sync/push": pushed, "GET /api/sync/prescription": (200, None)}
+    with _followed_at_a_practice(crest_env, answers):
+        assert run_crest("log", "--pain", "hip:left=3").returncode == 0
+        done = run_crest("sync")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "Synced: 1 check-in.\n", "")
