@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -214,14 +214,17 @@ class JournalSync:
         if again is None:
             return False
         kept = self._journal.get_checkin(check_in_id)
-        told = replace(
-            again,
-            id=check_in_id,
-            session_id=kept.session_id,  # the sender's names its own journal's session: the same one
-            note_signs=kept.note_signs,
-            note_sign_rules=kept.note_sign_rules,
+        # Compared field by field, not rebuilt: a check-in whose session was deleted at home comes again standalone,
+        # and with the practice's session it would be no check-in at all (that is a correction, not more signs).
+        # The sender's session id names its own journal's session: the same one where both have one.
+        told_apart = {"id", "session_id", "note_signs", "note_sign_rules"}
+        same = all(
+            getattr(again, field.name) == getattr(kept, field.name)
+            for field in fields(CheckIn)
+            if field.compare and field.name not in told_apart  # as == compares them
         )
-        return told == kept and set(kept.note_signs) <= set(again.note_signs)
+        same_session = (again.session_id is None) == (kept.session_id is None)
+        return same and same_session and set(kept.note_signs) <= set(again.note_signs)
 
     def from_a_linked_crest(self, kind: RecordKind, record_ids: Collection[int]) -> set[int]:
         """Those of these records (by id) that the person's own crest pushed: the practice's pages show them
