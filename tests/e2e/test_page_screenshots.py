@@ -1,5 +1,6 @@
 """Every page, over a journal with a few weeks in it, at desktop and phone size, in both themes: no console errors,
-no sideways scrolling, charts drawn as lines (never filled) with readable text and one tab stop each. Screenshots go
+no sideways scrolling, charts drawn as lines (never filled) with readable text and two tab stops each
+(the marks, one stop for all, and the numbers as a table). Screenshots go
 to tests/e2e/screenshots/."""
 
 import io
@@ -163,7 +164,8 @@ def test_every_page_renders_at_each_size_in_both_themes(
         if path == "/progress":
             _assert_lines_are_not_filled(page)
             assert page.evaluate(SMALL_CHART_TEXT, SMALLEST_CHART_TEXT_PX) == []
-            assert page.evaluate(TAB_STOPS_IN_CHARTS) == 3  # one "numbers as a table" per chart
+            # per chart: its marks (one stop, the arrow keys move between them) and its "numbers as a table"
+            assert page.evaluate(TAB_STOPS_IN_CHARTS) == 6
         screenshot(page, f"{_name(path)}-{theme}-{size}")
     assert errors == []
     context.close()
