@@ -62,8 +62,8 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              sites, fall-detection and movement clips; measured once as the held-out part of round 26; development
              since round 27.
 - fresh24:   bench/photos/fresh24.csv, 24 photos from 16 more new sources (2 in the position): exercise apps and
-             clinic galleries in Indonesian and Turkish, a Chinese fitness app, gym and pilates sites; held out
-             (round 27).
+             clinic galleries in Indonesian and Turkish, a Chinese fitness app, gym and pilates sites; measured once as
+             the held-out part of round 27; development since round 28.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -177,7 +177,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh23": PhotoSet("fresh23", PHOTOS / "fresh23.csv", (PRIVATE_IMAGES,)),
     "fresh24": PhotoSet("fresh24", PHOTOS / "fresh24.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset({"fresh24"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
