@@ -543,10 +543,12 @@ GONE_WEAK = rf"{WEAK}|{NUMB}|dead|useless|limp|floppy"  # not "heavy": arms heav
 ONE_SIDE = r"arms?|hands?|face|one side|(?:left|right) side|side of (?:my |his |her |their |the )?(?:body|face)"
 CHEST = r"chest|breastbone|sternum"
 # Pressure in the chest, said of the chest ("my chest feels heavy", "an elephant sitting on my chest"), not of arms
-# resting on it; tightness only with another sign beside it.
+# resting on it, also after another feeling ("my chest feels really tight and heavy"); tightness only with another
+# sign beside it.
 PRESSED = r"crush\w*|squeez\w*|heavy|heaviness|pressure|elephant|vice|vise"
+TIGHT_OR_SORE = r"tight\w*|sore|achy|aching|painful|tender"
 CHEST_PRESSURE = (
-    rf"(?:{CHEST}) (?:\w+ ){{0,3}}(?:{PRESSED}"
+    rf"(?:{CHEST}) (?:\w+ ){{0,3}}(?:(?:{TIGHT_OR_SORE}) (?:and|or) )?(?:{PRESSED}"
     r"|(?:tight|tightness|tightening) (?:\w+ ){0,6}(?:arm|jaw|neck|sweat\w*|clammy|sick|breath\w*|dizz\w*|faint\w*))"
     rf"|(?:{PRESSED}|tightness|tight band)"
     r" (?:(?:sitting|standing|pressing|pushing|feeling|sensation|pain|like|a|an|weight) ){0,2}"

@@ -1,0 +1,41 @@
+"""Messages a ninth readers' part (bench/help_questions/readers_9) found read wrongly, told in words of their own: a
+warning sign pins the level it is given (crp-facts.md section 5, or crest's emergency entry), a calm message none."""
+
+import pytest
+
+from crest.knowledge.loader import load_help
+from crest.knowledge.red_flags import RULES, fired_rules
+from crest.knowledge.search import HelpSearch
+
+EMERGENCY = ("warning_emergency", "urgent_care")
+
+
+@pytest.fixture(scope="module")
+def search() -> HelpSearch:
+    return HelpSearch(load_help())
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "sign"),
+    [
+        # heaviness after another feeling of the chest, a few words from it
+        ("my chest feels kind of tight and heavy", "chest_pain", EMERGENCY),
+        ("my chest has felt really tight and heavy since tea", "chest_pain", EMERGENCY),
+        ("my chest feels a bit tight or heavy, is that the position?", "chest_pain", EMERGENCY),
+    ],
+)
+def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: str, sign: tuple[str, str]) -> None:
+    assert rule in [fired.name for fired in fired_rules(question, RULES)]
+    pinned = search.warning_sign(question)
+    assert pinned is not None and (pinned.id, pinned.level) == sign
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        ("my arms rest on my chest and feel lovely and heavy", "chest_pain"),
+        ("my arms go heavy and tingly when on my chest", "chest_pain"),
+    ],
+)
+def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
+    assert rule not in [fired.name for fired in fired_rules(question, RULES)]
