@@ -746,12 +746,15 @@ _PASSED_ON_MOVING = (
     rf"|i (?:\w+ )?(?:{_MOVED}) (?:\w+ ){{0,3}}(?:and|then|so) (?:its |it is |it |its all |all |the numbness )?"
     r"(?:back to normal|fine|ok|okay|gone|goes|goes away|went|went away|passes|passed|wears off|wore off))"
 )
-# Legs that ache or are sore after exercise ("my legs really ache after the gym", "sore from running"): muscles worked,
-# not the pain in both legs of cauda equina, unless the message says more of it (down the legs, shooting, sciatica,
-# numb, weak, worse, since: pain that began with a workout may be a disc).
+# Legs that ache or are sore after exercise or physical work ("my legs really ache after the gym", "sore from
+# running", "achy after gardening all weekend"): muscles worked, not the pain in both legs of cauda equina, unless the
+# message says more of it (down the legs, shooting, sciatica, numb, weak, worse, since: pain that began with a
+# workout may be a disc).
 _WORKOUT = (
     r"gym|run|runs|running|jog\w*|workouts?|working out|training|exercis\w*|hike|hiking|walk|walks|walking|cycling"
     r"|bike ride|football|squats?|leg day|spin|climb\w*|danc\w*|skiing|sports?|tennis|swim\w*|marathon|match|game"
+    r"|garden\w*|digging|weeding|mowing|allotment|diy|decorating|moving house|moving furniture|housework|cleaning"
+    r"|hoover\w*|vacuum\w*|mopping|scrubbing|shifts?|a day on my feet|being on my feet"
 )
 _SORE_AFTER_EXERCISE = (
     r"^(?!.*\b(?:shooting|down|sciatica|siatica|numb\w*|tingl\w*|pins|weak\w*|since|burning|stabbing|agony|severe"

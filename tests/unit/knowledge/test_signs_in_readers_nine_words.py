@@ -8,6 +8,7 @@ from crest.knowledge.red_flags import RULES, fired_rules
 from crest.knowledge.search import HelpSearch
 
 EMERGENCY = ("warning_emergency", "urgent_care")
+CAUDA_EQUINA = ("warning_cauda_equina", "urgent_care")
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +23,8 @@ def search() -> HelpSearch:
         ("my chest feels kind of tight and heavy", "chest_pain", EMERGENCY),
         ("my chest has felt really tight and heavy since tea", "chest_pain", EMERGENCY),
         ("my chest feels a bit tight or heavy, is that the position?", "chest_pain", EMERGENCY),
+        # pain down both legs is the sign, whatever work it began with
+        ("pain down both legs since gardening", "pain_in_both_legs", CAUDA_EQUINA),
     ],
 )
 def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: str, sign: tuple[str, str]) -> None:
@@ -35,6 +38,10 @@ def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: 
     [
         ("my arms rest on my chest and feel lovely and heavy", "chest_pain"),
         ("my arms go heavy and tingly when on my chest", "chest_pain"),
+        # legs sore from physical work or chores, as after exercise: muscles worked
+        ("both my legs are sore from digging the allotment", "pain_in_both_legs"),
+        ("legs aching after hoovering the whole house", "pain_in_both_legs"),
+        ("my legs ache after a long shift", "pain_in_both_legs"),
     ],
 )
 def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
