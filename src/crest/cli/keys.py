@@ -36,9 +36,10 @@ class KeyReader:
 
     def _on_continue(self, signum: int, frame: FrameType | None) -> None:
         if self._fd is not None:
+            import termios
             import tty
 
-            with contextlib.suppress(OSError):  # the terminal is gone: keys can no longer come
+            with contextlib.suppress(OSError, termios.error):  # the terminal is gone: keys can no longer come
                 tty.setcbreak(self._fd)
         if callable(self._previous_on_continue):
             self._previous_on_continue(signum, frame)
@@ -50,7 +51,10 @@ class KeyReader:
             import termios
 
             signal.signal(signal.SIGCONT, self._previous_on_continue or signal.SIG_DFL)
-            termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
+            # A terminal hung up (its window closed) has no settings to restore, and failing here would hide why
+            # the session is stopping.
+            with contextlib.suppress(termios.error):
+                termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
 
     @property
     def interactive(self) -> bool:

@@ -1,5 +1,7 @@
 """The panel a running session draws in place, at the terminal's width of each refresh, even after a resize."""
 
+import contextlib
+
 from rich.console import Console, RenderableType
 from rich.live import Live
 from rich.segment import Segment
@@ -27,7 +29,8 @@ class LivePanel:
         self._live.start()
 
     def stop(self) -> None:
-        self._live.stop()
+        with contextlib.suppress(OSError):  # the terminal was hung up (its window closed): nothing to draw on
+            self._live.stop()
 
     def show(self, frame: RenderableType) -> None:
         width = self._console.width  # Rich asks the terminal each time, unless a width was fixed (COLUMNS)

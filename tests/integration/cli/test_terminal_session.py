@@ -395,3 +395,48 @@ def test_ctrl_c_in_a_calm_check_in_only_stops(crest_env: dict[str, str]) -> None
     flat = " ".join(run_in_terminal(["session", "--minutes", "5", "--speed", "3600"], crest_env, script).split())
     assert "crest: stopped at Ctrl-C" in flat and "Nothing of this check-in was saved" not in flat
     assert "medical care" not in flat and "clinician" not in flat
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_a_terminal_closed_mid_rest_saves_it_as_interrupted_with_the_time_rested(crest_env: dict[str, str]) -> None:
+    """Closing the terminal window (an SSH drop, `tmux kill-session`) hangs the terminal up: the kernel sends SIGHUP and
+    SIGCONT, and the terminal is gone. crest died on the terminal it could no longer set back (termios.error, then
+    EIO drawing the panel) before saving: the rest stayed `running` at its last checkpoint until the next command."""
+    main_fd, child_fd = os.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def own_the_terminal() -> None:  # as a shell gives a command its terminal: it is hung up when the window closes
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crest", "session", "--minutes", "30", "--speed", "20", "--yes", "--no-checkin"],
+        stdin=child_fd,
+        stdout=child_fd,
+        stderr=child_fd,
+        env={**crest_env, "TERM": "xterm-256color"},
+        preexec_fn=own_the_terminal,
+    )
+    os.close(child_fd)
+    try:
+        checkpointed_s = 0
+        deadline = time.monotonic() + 60
+        while checkpointed_s < 60 and time.monotonic() < deadline:
+            if select.select([main_fd], [], [], 0.2)[0]:
+                os.read(main_fd, 65536)  # read what it draws, or it waits on a full terminal
+            if (Path(crest_env["CREST_HOME"]) / "crest.db").exists():
+                with Journal.open() as journal:
+                    found = journal.list_sessions()
+                checkpointed_s = found[0].actual_seconds if found else 0
+        assert checkpointed_s >= 60, "the rest never checkpointed"
+    finally:
+        os.close(main_fd)  # the window closes
+    try:
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    with Journal.open() as journal:  # read as crest left it: no command of crest's has tidied it since
+        [session] = journal.list_sessions()
+    assert session.status == "interrupted"
+    assert session.actual_seconds >= checkpointed_s
