@@ -59,23 +59,29 @@ class InvalidReminder(CrestError):
     """A reminder time, day or length that cannot be read."""
 
 
+# How days are written at every door (`crest remind --days`, the API, Settings' JSON): the days' own three letters,
+# commas between. "tuesdays" or "sunshine" read by their first three letters, and "mon,,mon" as Monday, made a
+# reminder on days no one wrote.
+_DAY = "(" + "|".join(day.value for day in Weekday) + ")"
+WEEKDAYS_PATTERN = rf"^{_DAY}(,{_DAY})*$"
+_DAYS_ACCEPTED = f"write the days you want from {','.join(Weekday)}"
+
+
 def parse_weekdays(text: str) -> tuple[Weekday, ...]:
-    """'mon,wed,fri' (or 'Mon, Wed') -> the days in week order; each at most once."""
-    days = set()
-    for part in text.split(","):
-        name = part.strip().lower()[:3]
-        if not name:
-            continue
-        try:
-            days.add(Weekday(name))
-        except ValueError:
-            choices = ",".join(day.value for day in Weekday)
-            raise InvalidReminder(
-                f"unknown day '{shortened(part.strip(), LONGEST_ECHO)}'; write days like {choices}"
-            ) from None
-    if not days:
+    """'mon,wed,fri' -> the days in week order, a day written twice counted once; anything else refused in one line
+    naming what was not understood and what is accepted."""
+    if not text.strip(" ,"):
         raise InvalidReminder("choose at least one day, like mon,wed,fri")
-    return tuple(day for day in Weekday if day in days)
+    if not re.fullmatch(WEEKDAYS_PATTERN, text):
+        unread = next((part for part in text.split(",") if part not in list(Weekday)), "")
+        said = (
+            f"'{shortened(text, LONGEST_ECHO)}' has a comma with no day beside it"
+            if not unread
+            else f"cannot read day '{shortened(unread, LONGEST_ECHO)}'"
+        )
+        raise InvalidReminder(f"{said}; {_DAYS_ACCEPTED}")
+    written = set(text.split(","))
+    return tuple(day for day in Weekday if day.value in written)
 
 
 def weekdays_text(days: tuple[Weekday, ...]) -> str:

@@ -23,7 +23,7 @@ from crest.breath.result import BreathResult
 from crest.durations import rested_text
 from crest.errors import BIDI_CONTROLS, CrestError, FieldError
 from crest.input_problems import not_a_date
-from crest.interop.ical import CLOCK_TIME_PATTERN, Weekday
+from crest.interop.ical import CLOCK_TIME_PATTERN, WEEKDAYS_PATTERN
 from crest.journal import records
 from crest.journal.breath_record import MAX_BREATH_S, MAX_MOVEMENTS, MAX_WINDOWS, check_breath
 from crest.journal.plausibility import MAX_CLOCK_SPEED
@@ -447,23 +447,21 @@ class SafetyAnswersIn(JsonInput):
     answers: SafetyAnswers = Field(description="question id -> true for yes; every question must be answered")
 
 
-# What the JSON API takes for a reminder, exactly as its schema says (the settings form reads "7:30" or "Mon, Wed"
-# as well): a time like 18:00, days like mon,wed,fri, and a time zone this computer knows.
-_DAY = "(" + "|".join(day.value for day in Weekday) + ")"
-WEEKDAYS_PATTERN = rf"^{_DAY}(,{_DAY})*$"
+# What the JSON API takes for a reminder, exactly as its schema says (the settings form reads "7:30" as well): a time
+# like 18:00, days like mon,wed,fri (`parse_weekdays` holds that rule and says what it could not read), and a time
+# zone this computer knows.
 TIME_ZONES: tuple[str, ...] = tuple(sorted(available_timezones()))
 _EXACT_REMINDER = {
     "reminder_time": CLOCK_TIME_PATTERN,
     "reminder_days": WEEKDAYS_PATTERN,
 }
-_WRITTEN_LIKE = {"reminder_time": "18:00", "reminder_days": "mon,wed,fri"}
 
 
-def exact_reminder_problem(name: str, value: object) -> str | None:
-    """What is wrong with a reminder's time or days (`reminder_time`, `reminder_days`) as the API takes them, exactly
-    as its schema writes them; None when nothing is. Settings' JSON and the calendar download say the same words."""
-    if name in _EXACT_REMINDER and isinstance(value, str) and not re.fullmatch(_EXACT_REMINDER[name], value):
-        return f"write it like {_WRITTEN_LIKE[name]}"
+def exact_time_problem(value: object) -> str | None:
+    """What is wrong with a reminder's time as the API takes it, exactly as its schema writes it; None when nothing
+    is. Settings' JSON and the calendar download say the same words."""
+    if isinstance(value, str) and not re.fullmatch(CLOCK_TIME_PATTERN, value):
+        return "write it like 18:00"
     return None
 
 
@@ -483,7 +481,7 @@ class PreferencesIn(Preferences):
     @classmethod
     def _as_sent(cls, value: Any, field: ValidationInfo) -> Any:
         name = str(field.field_name)
-        if (problem := exact_reminder_problem(name, value)) is not None:
+        if name == "reminder_time" and (problem := exact_time_problem(value)) is not None:
             raise ValueError(problem)
         return as_sent(cls.model_fields[name].annotation, value)
 

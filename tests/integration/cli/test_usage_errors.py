@@ -22,6 +22,18 @@ VARIANTS = "standard, supported, somatic, side_lying"
         # an empty time made the reminder at 18:00 without a word, and 7:5 one at 07:05 (the API refuses both)
         (["remind", "--time="], "crest: give a time, like 18:00"),
         (["remind", "--time", "7:5"], "crest: cannot read the time '7:5'; write it like 18:00"),
+        # "monday" and "tuesdays" were read by their first three letters, "mon,,mon" as Monday: the API refuses them
+        *(
+            (
+                ["remind", "--days", written],
+                f"crest: {unread}; write the days you want from mon,tue,wed,thu,fri,sat,sun",
+            )
+            for written, unread in (
+                ("monday", "cannot read day 'monday'"),
+                ("mon,tuesdays", "cannot read day 'tuesdays'"),
+                ("mon,,mon", "'mon,,mon' has a comma with no day beside it"),
+            )
+        ),
         # a rating beside --history was dropped without a word
         (["psfs", "--rate", "walking=3", "--history"], "crest: --history shows past rounds and saves nothing"),
         # As remind names it (and session: test_session_cli); it said "crest: minutes: enter 5 or more, not “4”"

@@ -285,7 +285,16 @@ def test_the_reminder_download_says_how_to_write_a_time_or_days_it_refuses(clien
     for params, field, words in (
         ({"time": "25:00"}, "time", "write it like 18:00"),
         ({"time": ""}, "time", "write it like 18:00"),
-        ({"days": "xyz"}, "days", "write it like mon,wed,fri"),
+        # the words and the rule of `crest remind --days`: "monday" and "mon,,mon" were days there, refused here
+        *(
+            ({"days": written}, "days", f"{unread}; write the days you want from mon,tue,wed,thu,fri,sat,sun")
+            for written, unread in (
+                ("xyz", "cannot read day 'xyz'"),
+                ("monday", "cannot read day 'monday'"),
+                ("mon,tuesdays", "cannot read day 'tuesdays'"),
+                ("mon,,mon", "'mon,,mon' has a comma with no day beside it"),
+            )
+        ),
     ):
         refused = client.get("/api/reminder.ics", params=params)
         assert refused.status_code == 422, params
@@ -296,6 +305,7 @@ def test_the_reminder_download_says_how_to_write_a_time_or_days_it_refuses(clien
         for one in client.get("/openapi.json").json()["paths"]["/api/reminder.ics"]["get"]["parameters"]
     }
     assert said["time"]["pattern"] == r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"  # still written in the schema
+    assert said["days"]["pattern"] == "^(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*$"
 
 
 def test_the_time_zone_field_names_the_computers_zone_for_empty_not_the_one_chosen(

@@ -91,6 +91,16 @@ def test_bad_settings_name_the_field(client: TestClient) -> None:
         assert response.json()["errors"][0]["field"] == field
 
 
+def test_settings_json_reads_reminder_days_by_the_rule_and_words_of_crest_remind(client: TestClient) -> None:
+    """It said "write it like mon,wed,fri" without naming what it could not read, in other words than the terminal's."""
+    defaults = client.get("/api/settings").json()
+    response = client.put("/api/settings", json={**defaults, "reminder_days": "mon,tuesdays"})
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert error["field"] == "reminder_days"
+    assert error["message"] == "cannot read day 'tuesdays'; write the days you want from mon,tue,wed,thu,fri,sat,sun"
+
+
 def test_export_as_json_and_csv(client: TestClient) -> None:
     session = client.post("/api/sessions", json={"planned_minutes": 10}).json()
     client.post(

@@ -1,5 +1,6 @@
 """Reminders as iCalendar: weekly at the chosen local time in the person's zone, with an alarm (RFC 5545)."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -9,6 +10,7 @@ import pytest
 
 from crest.interop.ical import (
     EVERY_DAY,
+    WEEKDAYS_PATTERN,
     InvalidReminder,
     Reminder,
     Weekday,
@@ -58,13 +60,36 @@ def test_without_a_named_zone_the_time_floats() -> None:
     assert "VTIMEZONE" not in text
 
 
-def test_days_and_times_are_read_kindly() -> None:
-    assert parse_weekdays("Fri, mon ,wed") == (Weekday.MON, Weekday.WED, Weekday.FRI)
+def test_days_come_in_week_order_and_times_are_read_kindly() -> None:
+    assert parse_weekdays("fri,mon,wed,mon") == (Weekday.MON, Weekday.WED, Weekday.FRI)
     assert parse_clock_time("7:05") == time(7, 5)
-    with pytest.raises(InvalidReminder, match="unknown day 'funday'"):
+    with pytest.raises(InvalidReminder, match="cannot read day 'funday'"):
         parse_weekdays("mon,funday")
     with pytest.raises(InvalidReminder, match="write it like 18:00"):
         parse_clock_time("six pm")
+
+
+DAYS_ACCEPTED = "write the days you want from mon,tue,wed,thu,fri,sat,sun"
+
+
+@pytest.mark.parametrize(
+    ("written", "unread"),
+    [
+        ("monday", "cannot read day 'monday'"),
+        ("mon,tuesdays", "cannot read day 'tuesdays'"),
+        ("sunshine", "cannot read day 'sunshine'"),
+        ("Mon, Wed", "cannot read day 'Mon'"),
+        ("mon,,mon", "'mon,,mon' has a comma with no day beside it"),
+        ("mon,wed,", "'mon,wed,' has a comma with no day beside it"),
+    ],
+)
+def test_days_are_read_only_as_the_api_takes_them_saying_what_was_not_understood(written: str, unread: str) -> None:
+    """`crest remind --days` read each day by its first three letters, and skipped an empty one: "monday",
+    "tuesdays" (and "sunshine") were days, "mon,,mon" Monday, where the API refused them. One rule, the API's."""
+    with pytest.raises(InvalidReminder) as refused:
+        parse_weekdays(written)
+    assert refused.value.message == f"{unread}; {DAYS_ACCEPTED}"
+    assert not re.fullmatch(WEEKDAYS_PATTERN, written)  # the rule the API's schema writes
 
 
 @pytest.mark.parametrize("written", ["7:5", "\uff17:30", "07:30:00", "24:00"])

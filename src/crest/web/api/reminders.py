@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from crest.errors import FieldError
-from crest.interop.ical import CLOCK_TIME_PATTERN, parse_weekdays
+from crest.interop.ical import CLOCK_TIME_PATTERN, WEEKDAYS_PATTERN, InvalidReminder, parse_weekdays
 from crest.web.context import WebContext, web_context
-from crest.web.schemas import TIME_ZONES, WEEKDAYS_PATTERN, ErrorOut, exact_reminder_problem
+from crest.web.schemas import TIME_ZONES, ErrorOut, exact_time_problem
 
 router = APIRouter(tags=["reminders"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -42,10 +42,12 @@ def reminder(
 ) -> Response:
     """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file. 409 while
     a warning sign stands: a daily reminder to rest would say the opposite of its advice."""
-    for field, name, value in (("time", "reminder_time", time), ("days", "reminder_days", days)):
-        if (problem := exact_reminder_problem(name, value)) is not None:
-            raise FieldError(field, problem)
-    chosen_days = None if days is None else parse_weekdays(days)
+    if (problem := exact_time_problem(time)) is not None:
+        raise FieldError("time", problem)
+    try:
+        chosen_days = None if days is None else parse_weekdays(days)  # the rule `crest remind --days` reads by
+    except InvalidReminder as refused:
+        raise FieldError("days", refused.message) from None
     return calendar_download(
         context.services.reminders.calendar(at=time, days=chosen_days, minutes=minutes, zone_name=zone)
     )
