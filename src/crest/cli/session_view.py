@@ -1,5 +1,6 @@
 """What the terminal shows while resting: phase, a large time remaining (and in words), a progress bar and the cue."""
 
+from rich.align import Align
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
@@ -86,7 +87,8 @@ def render_session(runner: SessionRunner, voice_on: bool) -> RenderableType:
     bar = Padding(ProgressBar(total=timeline.total_s, completed=timeline.total_s - remaining_s), 0)
     full = Panel(
         Group(
-            Text(big_clock(remaining_s), style=clock_style, justify="center"),
+            # Centred as one block: a row centred on its own loses its trailing blanks and stands a column aside.
+            Align.center(Text(big_clock(remaining_s), style=clock_style)),
             # In words too: a screen reader reads the digits above as "full block, full block".
             Text(left_in_words(remaining_s), justify="center"),
             bar,

@@ -135,3 +135,21 @@ def test_a_short_terminal_gets_a_smaller_clock_and_still_the_cue_and_the_keys() 
         assert "█" not in text and "15:00" not in text  # in words, as the full layout says it under its digits
     lowest = _drawn(3, runner)
     assert len(lowest) <= 3 and "let the floor hold you" in " ".join(" ".join(lowest).split())
+
+
+def test_the_big_clock_is_drawn_as_one_block_each_row_under_the_one_above() -> None:
+    """Each row of the digits was centred on its own, without its trailing blanks: a row ending in a blank (the
+    middle of a 5, a 6 or a 2) stood one column to the right of the others, and the digits looked broken (seen in
+    tmux at 80x24 and 40x20 at 04:56)."""
+    clock = MovableClock()
+    runner = SessionRunner(build_timeline(load_protocol(), "standard", 5), clock)
+    runner.start()
+    clock.now_s = 4.0
+    runner.poll()
+    expected = big_clock(296).splitlines()
+    for width in (40, 80):
+        console = Console(file=StringIO(), width=width, height=24)
+        console.print(render_session(runner, voice_on=False))
+        drawn = [line.strip("│") for line in console.file.getvalue().splitlines() if "█" in line]  # type: ignore[attr-defined]
+        column = drawn[0].index(expected[0])
+        assert [row[column : column + len(expected[0])] for row in drawn] == expected, width
