@@ -141,6 +141,8 @@ class ClientDetail:
     check_in_signs: dict[int | None, tuple[str, ...]]
     notes: dict[int, list[PractitionerNote]]  # practitioners' notes by session, oldest first
     prescriptions: tuple[Prescription, ...]  # every version, newest first
+    # the one the client follows: the newest of every practitioner's who follows them (another's may replace these)
+    in_force: Prescription | None
     # what crest advised and every sign behind it (each "yes", each check-in's sign, kept ones too), as the report
     safety: SafetySummary | None
     zone: tzinfo  # the client's own, where their days begin and in which their times read
@@ -339,6 +341,7 @@ class PracticeMode:
             },
             notes=notes,
             prescriptions=tuple(self._store.prescriptions(linked.link.id)),
+            in_force=prescription,
             safety=safety_summary(safety),
             zone=services.zone,
         )
