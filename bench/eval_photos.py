@@ -64,6 +64,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - fresh24:   bench/photos/fresh24.csv, 24 photos from 16 more new sources (2 in the position): exercise apps and
              clinic galleries in Indonesian and Turkish, a Chinese fitness app, gym and pilates sites; measured once as
              the held-out part of round 27; development since round 28.
+- fresh25:   bench/photos/fresh25.csv, 46 photos from 20 more new sources (1 in the position): exercise apps' home-made
+             and studio clips, gym apps, pilates and yoga studios' own photos, stock photos on small sites; held out
+             (round 28).
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -176,8 +179,9 @@ SETS: dict[str, PhotoSet] = {
     "fresh22": PhotoSet("fresh22", PHOTOS / "fresh22.csv", (PRIVATE_IMAGES,)),
     "fresh23": PhotoSet("fresh23", PHOTOS / "fresh23.csv", (PRIVATE_IMAGES,)),
     "fresh24": PhotoSet("fresh24", PHOTOS / "fresh24.csv", (PRIVATE_IMAGES,)),
+    "fresh25": PhotoSet("fresh25", PHOTOS / "fresh25.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset()
+HELD_OUT: frozenset[str] = frozenset({"fresh25"})
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
