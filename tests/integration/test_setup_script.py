@@ -78,7 +78,9 @@ def test_the_first_install_says_what_it_does_and_the_second_start_installs_nothi
     assert first.returncode == 0, first.stderr
     assert any("-e ." in call for call in _installs(calls))
     lines = first.stdout.splitlines()
-    assert lines[0].startswith("crest setup: installing crest and its libraries into .venv: over 1 GB to download")
+    assert lines[0].startswith(
+        "crest setup: installing crest and its libraries into .venv: about 400 MB to download (1.3 GB once unpacked)"
+    )
     # pip's lines, shortened: what is downloaded and unpacked, never pip's own words in bulk
     assert "  downloaded 135 MB so far (mediapipe)" in lines
     assert "  unpacking 2 packages into .venv" in lines
