@@ -2,8 +2,8 @@
 
 The photos themselves have no licence and stay outside the repository, but what the pose model found in them is
 committed (bench/photos/landmarks), so a clone can judge the rules on about 2,000 real photos. The floors sit about
-one point under what the rules score as this was written (balanced accuracy 0.875, sensitivity 0.798, specificity
-0.953, criterion agreement 0.894, bench/photos/README.md, round 27: no rule changed; fresh24 counted since it was
+one point under what the rules score as this was written (balanced accuracy 0.876, sensitivity 0.799, specificity
+0.953, criterion agreement 0.895, bench/photos/README.md, round 28: no rule changed; fresh25 counted since it was
 measured once): a change that loses several photos fails here, and one that is meant to trade photos must move the
 floor and say so in that README. eval-public is left out: its labels live in
 ../shared, which a clone does not have.
@@ -22,8 +22,8 @@ BALANCED_ACCURACY_FLOOR = 0.86
 SENSITIVITY_FLOOR = 0.78
 SPECIFICITY_FLOOR = 0.94
 AGREEMENT_FLOOR = 0.885
-# 2,135 rows in the committed sets of round 27, 9 of them without landmarks (sources that could not be fetched).
-FEWEST_PHOTOS = 2110
+# 2,181 rows in the committed sets of round 28, 9 of them without landmarks (sources that could not be fetched).
+FEWEST_PHOTOS = 2150
 
 
 @pytest.mark.parametrize("variant", eval_photos.VARIANTS)
