@@ -14,7 +14,7 @@ from crest.insights.timeframe import start_of_day
 from crest.journal.plausibility import check_new_check_in
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import CheckInTiming
-from crest.knowledge.sign_words import said_of
+from crest.knowledge.sign_words import RULE_ENTRIES, said_of
 from crest.safety.rated_places import PLACES_OF_SIGNS, PlaceOfASign
 from crest.safety.screen import AdviceLevel
 from crest.safety.worse_check_in import (
@@ -141,43 +141,23 @@ class CheckIns:
         return None if latest is None else self.advice_for(latest)
 
 
-@lru_cache(maxsize=4096)  # the notes of months of check-ins, read again at every safety check
-def words_warning_entries(note: str) -> tuple[str, ...]:
-    """The help entries (`warning_...`) of every warning sign the help system's red-flag rules find in a person's
-    words, most urgent first: what `crest ask` pins for the same words."""
-    # The help search is built on first use, so only when there is a note; its rules alone read it (no model).
-    from crest.knowledge.text import clean_question
-    from crest.services.help import help_search
-
-    return tuple(found.id for found in help_search().warning_signs(clean_question(note)))
-
-
 def note_warning_entries(check_in: CheckIn) -> tuple[str, ...]:
     """The help entries of every warning sign a check-in's note names, in its words alone or read with the places
     the check-in rates (`rated_places`), each once, most urgent first; of equals, the words' own first, then the
-    places' in their order."""
-    if not check_in.note:
-        return ()
-    places = (place for place in PLACES_OF_SIGNS if place.rated_in(check_in.pain) and place.speaks_of(check_in.note))
-    found = [*words_warning_entries(check_in.note), *(_with_place(place, check_in.note) for place in places)]
-    unique = dict.fromkeys(entry_id for entry_id in found if entry_id is not None)
-    return tuple(sorted(unique, key=lambda entry_id: not _is_urgent(entry_id)))
+    places' in their order: the entries of the rules that fire on them, so the same as `crest ask` pins."""
+    found = dict.fromkeys(RULE_ENTRIES[name] for name in _rules_read(check_in))
+    return tuple(sorted(found, key=lambda entry_id: not _is_urgent(entry_id)))
 
 
 def may_name_with_its_pain(note: str) -> bool:
     """Whether a note names a warning sign alone or with some rated place said before it (`note_warning_entries`
     with every place rated): the check-ins worth reading whole (`Safety`), a few of months of them."""
-    return bool(words_warning_entries(note)) or any(
-        _with_place(place, note) for place in PLACES_OF_SIGNS if place.speaks_of(note)
+    return bool(_words_rules(note)) or any(
+        _place_rules(place, note) for place in PLACES_OF_SIGNS if place.speaks_of(note)
     )
 
 
-def _with_place(place: PlaceOfASign, note: str) -> str | None:
-    """`place`'s sign when its rules fire on the note read after the place."""
-    return place.entry_id if _place_rules(place, note) else None
-
-
-@lru_cache(maxsize=32768)  # as words_warning_entries, for each place: read again at every safety check
+@lru_cache(maxsize=32768)  # as _words_rules, for each place: read again at every safety check
 def _place_rules(place: PlaceOfASign, note: str) -> tuple[str, ...]:
     """The names of `place`'s rules that fire on the note read after the place."""
     from crest.knowledge.text import clean_question
@@ -186,13 +166,24 @@ def _place_rules(place: PlaceOfASign, note: str) -> tuple[str, ...]:
     return tuple(rule.name for rule in help_search().fired_rules(clean_question(f"{place.said} {note}"), place.rules))
 
 
-@lru_cache(maxsize=4096)  # as words_warning_entries
+# The notes of months of check-ins, read again at every safety check and by crest sync: the rules read each note
+# once, and its signs' entries come from the rules that fired (`note_warning_entries`), its signs' words too.
+@lru_cache(maxsize=4096)
 def _words_rules(note: str) -> tuple[str, ...]:
-    """The names of the red-flag rules that fire on a person's words (`words_warning_entries`' rules)."""
+    """The names of the red-flag rules that fire on a person's words, as `crest ask` reads them (typos fixed too)."""
     from crest.knowledge.text import clean_question
     from crest.services.help import help_search
 
     return tuple(rule.name for rule in help_search().fired_rules(clean_question(note)))
+
+
+def _rules_read(check_in: CheckIn) -> tuple[str, ...]:
+    """The red-flag rules that fire on a check-in's note, alone or read with a place it rates, in that order."""
+    if not check_in.note:
+        return ()
+    note = check_in.note
+    places = [place for place in PLACES_OF_SIGNS if place.rated_in(check_in.pain) and place.speaks_of(note)]
+    return (*_words_rules(note), *(name for place in places for name in _place_rules(place, note)))
 
 
 def note_sign_rules(check_in: CheckIn) -> tuple[str, ...]:
@@ -200,12 +191,7 @@ def note_sign_rules(check_in: CheckIn) -> tuple[str, ...]:
     (night pain, not every sign of possible cancer). Those that fire on its words, alone or read with a place it
     rates, and those crest found in them on the person's own computer (`CheckIn.note_sign_rules`), which is all a
     practice server has where the words were not shared, as `note_sign_entries` gathers their entries."""
-    read: tuple[str, ...] = ()
-    if check_in.note:
-        note = check_in.note
-        places = [place for place in PLACES_OF_SIGNS if place.rated_in(check_in.pain) and place.speaks_of(note)]
-        read = (*_words_rules(note), *(name for place in places for name in _place_rules(place, note)))
-    return tuple(dict.fromkeys((*read, *check_in.note_sign_rules)))
+    return tuple(dict.fromkeys((*_rules_read(check_in), *check_in.note_sign_rules)))
 
 
 def _is_urgent(entry_id: str) -> bool:
