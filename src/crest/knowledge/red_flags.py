@@ -1051,8 +1051,9 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:cant|cannot|can not|couldnt|could not|dont|do not|doesnt|does not|no longer|not|never) (?:\w+ ){0,1}"
         r"(?:feel|tell|sense|notice|know) "
         rf"(?:\w+ ){{0,3}}(?:needs?|needed|has|have|had|wants?|wanted)(?: to)? (?:{GO_TO_THE_TOILET})",
+        # not "I don't feel like wiping the mat down": a wish, not a feeling
         r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
-        rf"(?:feel|feeling|sensation) (?:\w+ ){{0,4}}(?:{WIPING})",
+        rf"(?:feel|feeling|sensation) (?!like )(?:\w+ ){{0,4}}(?:{WIPING})",
         # whatever is not felt: "can't feel the paper when I wipe", "I hardly feel it"; not "don't feel like wiping"
         _near(r"numb\w*|(?:cant|cannot|can not|couldnt|could not|dont|do not|barely|hardly) feel(?! like)", WIPING),
         # wiping that feels changed (a cauda-equina card's words): "altered feeling when I use toilet paper"

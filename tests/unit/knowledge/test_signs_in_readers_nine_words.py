@@ -25,6 +25,7 @@ def search() -> HelpSearch:
         ("my chest feels a bit tight or heavy, is that the position?", "chest_pain", EMERGENCY),
         # pain down both legs is the sign, whatever work it began with
         ("pain down both legs since gardening", "pain_in_both_legs", CAUDA_EQUINA),
+        ("I don't feel anything when I wipe", "lost_bowel_or_bladder_sensation", CAUDA_EQUINA),
     ],
 )
 def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: str, sign: tuple[str, str]) -> None:
@@ -42,6 +43,10 @@ def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: 
         ("both my legs are sore from digging the allotment", "pain_in_both_legs"),
         ("legs aching after hoovering the whole house", "pain_in_both_legs"),
         ("my legs ache after a long shift", "pain_in_both_legs"),
+        # not feeling like wiping a thing down is a wish, not a feeling lost
+        ("I don't really feel like wiping my mat after each go", "lost_bowel_or_bladder_sensation"),
+        ("some days I do not feel like wiping the floor first", "lost_bowel_or_bladder_sensation"),
+        ("not sure I feel like wiping it all down every time", "lost_bowel_or_bladder_sensation"),
     ],
 )
 def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
