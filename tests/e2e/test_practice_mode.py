@@ -546,3 +546,31 @@ def test_sign_out_in_the_navigation_asks_crests_own_question_during_a_rest(
     client.wait_for_url("**/login")
     assert [kind for kind, _ in asked] == ["confirm", "confirm"]  # asked once each time, never by the browser
     assert client.errors == []
+
+
+def test_signing_out_during_a_rest_keeps_the_time_rested_so_far(
+    browser: Any, practice_url: str, answer_safety: Any
+) -> None:
+    """Sign out during a rest, "yes" to "Leave the timer?": the time since the last save (every 30 s) was lost, since
+    the save on leaving the page came after the sign-out and was refused. It is saved before the form goes."""
+    _, client = _a_new_practitioners_client(browser, practice_url, "Kit Physio", ("Lou", "lou@example.org"))
+    answer_safety(client, practice_url)
+    client.goto(f"{practice_url}/session?minutes=5")
+    while not client.locator("#stage-ready").is_visible():
+        client.locator("#step-next").click()
+    client.get_by_role("button", name="Start the rest").click()
+    client.locator("#stage-timer").wait_for(state="visible")
+    # some seconds into the rest, well before its first save after the start (at 30 s)
+    rested_at_least = 0
+    while rested_at_least < 5:
+        client.wait_for_timeout(250)
+        minutes, seconds = client.locator("#time-left").text_content().split(":")
+        rested_at_least = 5 * 60 - (int(minutes) * 60 + int(seconds))
+    client.once("dialog", lambda dialog: dialog.accept())
+    client.get_by_role("button", name="Sign out").click()
+    client.wait_for_url("**/login")
+    _sign_in(client, practice_url, "lou@example.org")
+    client.wait_for_url(f"{practice_url}/")
+    [session] = client.request.get(f"{practice_url}/api/sessions").json()
+    assert session["actual_seconds"] >= rested_at_least > 0, session
+    assert client.errors == []

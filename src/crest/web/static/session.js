@@ -736,9 +736,15 @@
     askBeforeLeaving(event);
   });
   // A form that loads another page (Sign out in a practice's navigation) is asked alike, not by the browser's
-  // generic "Leave site?"; one this page handles itself (preventDefault) leaves nothing.
+  // generic "Leave site?"; one this page handles itself (preventDefault) leaves nothing. Left, the time rested so far
+  // is saved before the form goes: the save on leaving the page would come after a sign-out, and be refused.
   document.addEventListener("submit", (event) => {
-    if (sessionOpen() && !event.defaultPrevented && event.target.target !== "_blank") askBeforeLeaving(event);
+    if (!sessionOpen() || event.defaultPrevented || event.target.target === "_blank") return;
+    askBeforeLeaving(event);
+    if (!state.leaving || state.sessionId === null) return;
+    event.preventDefault();
+    const form = event.target;
+    save("checkpoint", { elapsed_s: round(elapsed()) }).finally(() => form.submit());
   });
   window.addEventListener("beforeunload", (event) => {
     if (sessionOpen() && !state.leaving) event.preventDefault();
