@@ -202,6 +202,10 @@ def _client_view(
     detail = door.practice.client_detail(asker.actor, client_id, address_of(request))
     now = door.practice.now()
     summary = detail.summary
+    current = detail.prescriptions[0] if detail.prescriptions else None
+    today = now.astimezone(detail.zone).date()  # the client's: a new programme's first day
+    # A new version (a note, an end, a new dose) keeps the programme's start: adherence and the report count from it.
+    ongoing = current is not None and (current.end_on is None or current.end_on >= today)
     return render(
         request,
         "practice_client.html",
@@ -211,8 +215,9 @@ def _client_view(
         detail=detail,
         lines=[trend_line(trend, Reader.CLINICIAN) for trend in summary.trends]
         + [adherence_line(summary.adherence, Reader.CLINICIAN), psfs_line(summary.psfs, Reader.CLINICIAN)],
-        current=detail.prescriptions[0] if detail.prescriptions else None,
-        today=now.astimezone(detail.zone).date().isoformat(),  # the client's: the form's start is their first day
+        current=current,
+        today=today.isoformat(),
+        form_start=(current.start_on if current is not None and ongoing else today).isoformat(),
         weekdays=list(Weekday),
         when=lambda moment: friendly_time(moment, detail.zone, now),
         # said once, where the practitioner's own zone would otherwise be assumed

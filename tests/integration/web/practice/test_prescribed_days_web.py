@@ -97,15 +97,16 @@ def test_the_default_start_is_the_clients_today_where_they_live(app: FastAPI, wo
     practice_today = world.clock().date()
     client_today = world.clock().astimezone(zone).date()
     assert client_today > practice_today  # the world's clock is past 10:00 UTC
-    client_id = world.ids["client"]
-    with browser(app, world.tokens["client_a"]) as ann:
-        assert ann.put("/api/settings", json={"reminder_zone": "Pacific/Kiritimati"}).is_success
+    # Ben: Sam's client, never prescribed (a new version of a prescription keeps its start)
+    with browser(app, world.tokens["client_b"]) as ben:
+        assert ben.put("/api/settings", json={"reminder_zone": "Pacific/Kiritimati"}).is_success
     furthest = {"start_on": (client_today + FURTHEST_PRESCRIBED).isoformat()}  # a year from the client's today
-    prescriptions = f"/api/practice/clients/{client_id}/prescriptions"
-    with browser(app, world.tokens["linked_practitioner"]) as pat:
-        page = pat.get(f"/practice/clients/{client_id}").text
-        saved = pat.post(prescriptions, json={"minutes": 10})
-        ahead = pat.post(prescriptions, json=furthest)
+    with browser(app, world.tokens["unlinked_practitioner"]) as sam:
+        client_id = sam.get("/api/practice/clients").json()[0]["id"]
+        prescriptions = f"/api/practice/clients/{client_id}/prescriptions"
+        page = sam.get(f"/practice/clients/{client_id}").text
+        saved = sam.post(prescriptions, json={"minutes": 10})
+        ahead = sam.post(prescriptions, json=furthest)
     assert "times in the client's zone, Pacific/Kiritimati" in page
     assert f'<input id="start_on" name="start_on" type="date" value="{client_today}" required>' in page
     assert saved.status_code == 201 and saved.json()["start_on"] == client_today.isoformat()
