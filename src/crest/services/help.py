@@ -143,15 +143,19 @@ def entry(entry_id: str) -> HelpAnswer:
     return _urgent(content, found) if found.level else _answer(content, found)
 
 
+def warning_entry_named(title: str) -> HelpEntry | None:
+    """The warning-sign entry a sign of a check-in's note is named for: by its own words (`sign_words`), or by the
+    entry's title (a sign kept before its words were: r0026); None for a sign of the places rated."""
+    entry_id = entry_of(title)
+    named = (found for found in load_help().entries if found.level and (found.title == title or found.id == entry_id))
+    return next(named, None)
+
+
 def warning_sources(title: str) -> tuple[str, ...] | None:
     """The sources of the warning-sign entry with this title, or None: a sign kept apart from its check-in keeps
     its title, not its entry, and must cite what the person was shown, not its safety question's stand-in."""
-    content = load_help()
-    entry_id = entry_of(title)  # a sign named by its own words (`sign_words`)
-    for found in content.entries:
-        if found.level and (found.title == title or found.id == entry_id):
-            return tuple(content.source_titles(found.sources))
-    return None
+    found = warning_entry_named(title)
+    return None if found is None else tuple(load_help().source_titles(found.sources))
 
 
 def topics() -> list[TopicGroup]:

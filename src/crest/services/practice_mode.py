@@ -53,7 +53,7 @@ from crest.services.accounts import NotAllowed, NotFoundForYou, linked_client, r
 from crest.services.audit import Audited, AuditLog
 from crest.services.practice_link import nobody_follows
 from crest.services.report import safety_summary
-from crest.services.safety import check_in_signs, kept_sign
+from crest.services.safety import check_in_signs, each_sign_once, kept_sign
 from crest.services.sync import strip_notes
 
 if TYPE_CHECKING:
@@ -256,10 +256,12 @@ class PracticeMode:
             safety_answered_at=None if safety is None else safety.answered_at,
             safety_stored_at=None if safety is None else safety.stored_at,
             zone=zone,
-            check_in_signs=[
-                *check_in_signs(_recent(window.check_ins, now), zone),
-                *(kept_sign(warning, zone) for warning in window.kept_warnings if warning.held_until > now),
-            ],
+            check_in_signs=each_sign_once(
+                [
+                    *check_in_signs(_recent(window.check_ins, now), zone),
+                    *(kept_sign(warning, zone) for warning in window.kept_warnings if warning.held_until > now),
+                ]
+            ),
         )
         alerts = client_alerts(signals, now)
         acknowledged_kinds = {AlertKind(kind): at for kind, at in acknowledged.items()}
@@ -311,7 +313,7 @@ class PracticeMode:
             safety_answered_at=None if safety.latest is None else safety.latest.answered_at,
             safety_stored_at=None if safety.latest is None else safety.latest.stored_at,
             zone=services.zone,
-            check_in_signs=[*signs, *kept],
+            check_in_signs=each_sign_once([*signs, *kept]),
         )
         alerts = client_alerts(signals, now)
         acknowledged = self._store.acknowledgements([linked.link.id]).get(linked.link.id, {})

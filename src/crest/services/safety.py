@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -188,6 +189,39 @@ def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
     )
 
 
+def each_sign_once(signs: Iterable[CheckInSign]) -> list[CheckInSign]:
+    """Each sign once, most urgent first. An urgent sign kept apart before r0026 is named by its help entry's title,
+    the same check-in's sign since by its own words: one sign of one entry, said once, by the words (the title names
+    signs the person never said), held as long as the longer of the two holds, and kept, as it was."""
+    from crest.services.help import warning_entry_named  # the help entries name what a sign's words are a sign of
+
+    signs = list(signs)
+    entries = {id(sign): warning_entry_named(sign.title) for sign in signs if sign.check_in_id}
+
+    def sign_of(sign: CheckInSign) -> tuple[int, str, str] | None:
+        """The check-in and the entry a sign is a sign of, with the entry's title."""
+        entry = entries.get(id(sign))
+        return None if entry is None else (sign.check_in_id, entry.id, entry.title)
+
+    titled = {key for sign in signs if (key := sign_of(sign)) is not None and sign.title == key[2]}
+    in_words: dict[tuple[int, str, str], CheckInSign] = {}
+    for sign in signs:
+        if (key := sign_of(sign)) is not None and key in titled and sign.title != key[2]:
+            in_words.setdefault(key, sign)
+    said = []
+    for sign in signs:
+        key = sign_of(sign)
+        if key is None or key not in in_words:
+            said.append(sign)
+        elif sign is in_words[key]:
+            same = [other for other in signs if sign_of(other) == key]
+            held = max(sign_held_until(other) for other in same)
+            said.append(replace(sign, held_until=held, kept=any(other.kept for other in same)))
+        elif sign.title != key[2]:
+            said.append(sign)  # other words of the same entry (the check-in's before it was corrected): kept too
+    return sorted(said, key=lambda sign: not sign.urgent)
+
+
 def _kept_warning(sign: CheckInSign, held_until: datetime) -> SafetyWarning:
     """An urgent-care sign of a check-in as kept apart from it: when, which sign and its words, and its end."""
     return SafetyWarning(
@@ -241,7 +275,8 @@ class Safety:
         since = max(latest, now - ASK_AGAIN_AFTER) - LONGEST_WAIT
         signs = check_in_signs(self._check_ins_that_may_warn(since), self._zone)
         kept = self._kept_warnings(lifted_by=max(latest, now - ASK_AGAIN_AFTER))
-        return safety_standing(screens, self._journal.safety_clearances(), now, _longest_held([*kept, *signs]))
+        held = _longest_held(each_sign_once([*kept, *signs]))
+        return safety_standing(screens, self._journal.safety_clearances(), now, held)
 
     def _kept_warnings(self, lifted_by: datetime) -> list[CheckInSign]:
         """The kept urgent-care warnings that still hold. One whose end is not after `lifted_by` (fresh answers
