@@ -35,6 +35,7 @@ from crest.web.form_words import refusal
 from crest.web.help_links import help_link
 from crest.web.pages.common import Context, SubmittedForm, page_router
 from crest.web.pages.journal import FromJournalPage, journal_address
+from crest.web.pages.today import usual_dose
 from crest.web.presenters import friendly_time, note_lines
 from crest.web.schemas import SessionOut
 from crest.web.templating import render
@@ -104,9 +105,11 @@ def session_page(
         chosen_minutes = open_session.planned_minutes
         chosen_variant = check_variant(protocol, open_session.variant)
     else:
-        chosen_minutes = check_minutes(protocol, minutes if minutes is not None else preferences.default_minutes)
+        # the prescription in force, else the settings, as on Today
+        usual_minutes, usual = usual_dose(services.reports.prescription_in_force(), preferences, protocol)
+        chosen_minutes = check_minutes(protocol, minutes if minutes is not None else usual_minutes)
         worse_today = services.check_ins.worse_today()
-        usual = SUPPORTED_VARIANT if worse_today else preferences.default_variant  # as the worse check-in suggested
+        usual = SUPPORTED_VARIANT if worse_today else usual  # as the worse check-in suggested
         chosen_variant = variant or (SIDE_LYING_VARIANT if safety.side_lying_only else usual)
         if not safety.may_practise(chosen_variant):
             return RedirectResponse(request.url_for("today"), status_code=303)  # Today says what the person can do

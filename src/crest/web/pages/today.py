@@ -9,7 +9,7 @@ from crest.accounts.records import Prescription
 from crest.durations import rested_text
 from crest.insights.practice import PRACTICE_RULE
 from crest.knowledge.why_links import PROTOCOL_TEXTS, SENSATIONS, VARIANTS, WORSE_CHECK_IN
-from crest.protocol.model import SIDE_LYING_VARIANT, Protocol
+from crest.protocol.model import SIDE_LYING_VARIANT, Protocol, VariantName
 from crest.safety.worse_check_in import SUPPORTED_VARIANT, worse_today_reminder
 from crest.services.preferences import Preferences
 from crest.session.timeline import check_variant
@@ -47,6 +47,16 @@ def _good_time(
     }
 
 
+def usual_dose(
+    prescribed: Prescription | None, preferences: Preferences, protocol: Protocol
+) -> tuple[int, VariantName]:
+    """The minutes and variant a rest starts with unless the person chooses others: the prescription in force (as
+    `crest session` takes it), else their settings."""
+    if prescribed is None:
+        return preferences.default_minutes, preferences.default_variant
+    return prescribed.minutes, check_variant(protocol, prescribed.variant)
+
+
 @router.get("/", name="today")
 def today(request: Request, context: Context, saved: Literal["check-in"] | None = None) -> Response:
     """`saved`: a check-in just saved that Today answers (worse, or naming a warning sign), so the page says so."""
@@ -61,7 +71,7 @@ def today(request: Request, context: Context, saved: Literal["check-in"] | None 
     prescribed = services.reports.prescription_in_force()  # its dose is the start form's default
     worse_today = services.check_ins.worse_today()
     open_rest = services.practice.open_session()  # paused, left or broken off: Session offers to resume it
-    usual = preferences.default_variant if prescribed is None else check_variant(protocol, prescribed.variant)
+    start_minutes, usual = usual_dose(prescribed, preferences, protocol)
     return render(
         request,
         "today.html",
@@ -94,7 +104,7 @@ def today(request: Request, context: Context, saved: Literal["check-in"] | None 
             "minutes": open_rest.planned_minutes,
             "variant": protocol.variant_title(open_rest.variant),
         },
-        start_minutes=preferences.default_minutes if prescribed is None else prescribed.minutes,
+        start_minutes=start_minutes,
         prescribed=prescribed,
         last_session=None
         if last is None
