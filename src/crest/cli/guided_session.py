@@ -6,8 +6,10 @@ journal. The session row is written when the rest starts and checkpointed as it 
 
 import math
 import signal
+import sys
 import time
 from dataclasses import dataclass
+from datetime import tzinfo
 from types import FrameType
 
 from rich.console import Console
@@ -25,7 +27,7 @@ from crest.cli.why_hint import why_hint
 from crest.durations import rested_text
 from crest.errors import CrestError
 from crest.insights.practice import DEMO_ENDED
-from crest.journal.records import CheckIn
+from crest.journal.records import CheckIn, PracticeSession
 from crest.journal.vocabulary import SessionStatus
 from crest.knowledge.why_links import setup_step_entry
 from crest.protocol import Protocol, load_protocol
@@ -91,32 +93,23 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         standing = ensure_safety_screen(services.safety, asker, services.clock, services.zone)
         if standing is None:
             raise SessionNotStarted()
-        # A practitioner's prescription (pulled by `crest sync`) sets what is not asked for.
-        prescribed = services.reports.prescription_in_force()
-        minutes = asked_minutes or (crp.timing.default_minutes if prescribed is None else prescribed.minutes)
-        usual = "standard" if prescribed is None else check_variant(crp, prescribed.variant)
-        worse_today = services.check_ins.worse_today()
-        if worse_today and not standing.side_lying_only:
-            usual = SUPPORTED_VARIANT  # as today's worse check-in suggested; asking for another still gets it
-        variant = _allowed_variant(standing, asked_variant or usual, asked_variant is None, console, services)
-        if worse_today is not None:
-            reminder = worse_today_reminder(variant, worse_today, standing.side_lying_only)
-            console.print(f"[yellow]{reminder}[/yellow] [dim](Source: {STOP_SOURCE})[/dim]")
-        if prescribed is not None and (options.minutes is None or options.variant is None):
-            by = prescribed.prescribed_by or "your practitioner"
-            console.print(f"Your prescription from {by}: {prescribed.summary()}.")
-        timeline = build_timeline(crp, variant, minutes)
         sessions = services.practice
-        speaker = _speaker(_voice_wanted(options.voice, crp, timeline), console)
-        note = usual_range_note(crp, timeline.minutes)
-        if note:
-            console.print(note)
-        _walk_through_setup(crp, timeline, asker)
-        session_id = sessions.start(timeline.minutes, timeline.variant, clock_speed=options.speed).id
-        assert session_id is not None  # a stored session has its id
+        broken_off = _rest_to_take_up(sessions, asker, options.speed, services.zone)
+        if broken_off is not None:
+            assert broken_off.id is not None  # a stored session has its id
+            timeline = build_timeline(crp, broken_off.variant, broken_off.planned_minutes)
+            speaker = _speaker(_voice_wanted(options.voice, crp, timeline), console)
+            session_id, done_s = broken_off.id, broken_off.actual_seconds
+            sessions.checkpoint(session_id, done_s, options.speed)  # running again, in this crest: as a page resumes
+            console.print("Settle back into position: the rest goes on from where it stopped.\n")
+        else:
+            timeline, speaker, session_id = _new_rest(
+                crp, options, asked_minutes, asked_variant, standing, services, asker
+            )
+            done_s = 0
         ending = crp.ending_for(timeline.variant)
         try:
-            ended = _rest(timeline, sessions, session_id, speaker, console, options)
+            ended = _rest(timeline, sessions, session_id, speaker, console, options, done_s)
         except SafetyConcernStands as stopped:
             _stopped_by_a_sign(stopped, ending, speaker, console)
             raise  # crest ends with the advice, as its last words on the screen
@@ -154,6 +147,57 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
                 show_check_in_advice(console, advice)
                 console.print("Saved. See it any time with `crest history`.")
                 show_sensation_help(console, saved.sensations, advice)
+
+
+def _new_rest(
+    crp: Protocol,
+    options: SessionOptions,
+    asked_minutes: int | None,
+    asked_variant: VariantName | None,
+    standing: SafetyStanding,
+    services: Services,
+    asker: Asker,
+) -> tuple[Timeline, Speaker | None, int]:
+    """A new rest: its length and variant (asked for, prescribed, or as today's check-in or the safety answers
+    advise), the setup checklist, then the session written as the rest starts."""
+    console = asker.console
+    prescribed = services.reports.prescription_in_force()
+    minutes = asked_minutes or (crp.timing.default_minutes if prescribed is None else prescribed.minutes)
+    usual = "standard" if prescribed is None else check_variant(crp, prescribed.variant)
+    worse_today = services.check_ins.worse_today()
+    if worse_today and not standing.side_lying_only:
+        usual = SUPPORTED_VARIANT  # as today's worse check-in suggested; asking for another still gets it
+    variant = _allowed_variant(standing, asked_variant or usual, asked_variant is None, console, services)
+    if worse_today is not None:
+        reminder = worse_today_reminder(variant, worse_today, standing.side_lying_only)
+        console.print(f"[yellow]{reminder}[/yellow] [dim](Source: {STOP_SOURCE})[/dim]")
+    if prescribed is not None and (options.minutes is None or options.variant is None):
+        by = prescribed.prescribed_by or "your practitioner"
+        console.print(f"Your prescription from {by}: {prescribed.summary()}.")
+    timeline = build_timeline(crp, variant, minutes)
+    speaker = _speaker(_voice_wanted(options.voice, crp, timeline), console)
+    note = usual_range_note(crp, timeline.minutes)
+    if note:
+        console.print(note)
+    _walk_through_setup(crp, timeline, asker)
+    session_id = services.practice.start(timeline.minutes, timeline.variant, clock_speed=options.speed).id
+    assert session_id is not None  # a stored session has its id
+    return timeline, speaker, session_id
+
+
+def _rest_to_take_up(sessions: PracticeSessions, asker: Asker, speed: float, zone: tzinfo) -> PracticeSession | None:
+    """A rest broken off a moment ago (the terminal closed, crest or the computer stopped mid-rest), when the person
+    takes it up again, as the browser's Session page offers; asked only of someone at a terminal, never of a script
+    (--yes, input from a pipe), and a demo's rest only in a demo (its clock runs at another speed)."""
+    if asker.assume_yes or sys.stdin is None or not sys.stdin.isatty():
+        return None
+    broken_off = sessions.open_session()
+    if broken_off is None or broken_off.demo != is_demo(speed):
+        return None
+    started = broken_off.started_at.astimezone(zone)
+    done = f"{rested_text(broken_off.actual_seconds)} of {broken_off.planned_minutes} min"
+    question = f"Your rest of {started:%H:%M} was broken off after {done}. Take it up where it stopped?"
+    return broken_off if asker.confirm(question, default=True) else None
 
 
 def _confirmed_check_in(asker: Asker, services: Services, session_id: int | None) -> CheckIn | None:
@@ -267,7 +311,9 @@ def _rest(
     speaker: Speaker | None,
     console: Console,
     options: SessionOptions,
+    done_s: int = 0,
 ) -> SessionEnded:
+    """The timed rest, from `done_s` rested already (a rest broken off and taken up again)."""
     speed = options.speed
     runner = SessionRunner(timeline, ScaledClock(_MonotonicClock(), speed))
     previous_handlers = _raise_on_stop_signals()
@@ -300,7 +346,7 @@ def _rest(
                 live.start()
             elif keys.interactive:
                 console.print("[dim]Space pauses and resumes, q ends.[/dim]")
-            events = runner.start()
+            events = runner.start(done_s)
             while True:
                 for event in events:
                     if isinstance(event, CheckpointDue):

@@ -87,12 +87,26 @@ class SessionRunner:
     def phase(self) -> Phase:
         return self.timeline.phase_at(self.elapsed_s)
 
-    def start(self) -> list[Event]:
+    def start(self, done_s: float = 0.0) -> list[Event]:
+        """Start the clock; `done_s`: a rest broken off and taken up again, already rested this long. What was due
+        before it is not due again: its cue in force is shown (`current_cue`), never said a second time."""
         if self.state != "ready":
             raise RuntimeError("the session has already started")
-        self._started_at = self._clock.monotonic()
+        done_s = min(max(done_s, 0.0), float(self.timeline.total_s))
+        self._started_at = self._clock.monotonic() - done_s
         self.state = "running"
+        if done_s > 0:
+            self._skip_what_was_due(done_s)
         return self.poll()
+
+    def _skip_what_was_due(self, done_s: float) -> None:
+        phases, cues = self.timeline.phases, self.timeline.cues
+        while self._next_phase < len(phases) and phases[self._next_phase].start_s <= done_s:
+            self._next_phase += 1
+        while self._next_cue < len(cues) and cues[self._next_cue].at_s <= done_s:
+            self.current_cue = cues[self._next_cue]
+            self._next_cue += 1
+        self._last_checkpoint_s = int(done_s) // self.timeline.checkpoint_every_s * self.timeline.checkpoint_every_s
 
     def poll(self) -> list[Event]:
         """Everything that became due since the last poll, in time order."""

@@ -397,20 +397,19 @@ def test_ctrl_c_in_a_calm_check_in_only_stops(crest_env: dict[str, str]) -> None
     assert "medical care" not in flat and "clinician" not in flat
 
 
-@pytest.mark.usefixtures("safety_answered")
-def test_a_terminal_closed_mid_rest_saves_it_as_interrupted_with_the_time_rested(crest_env: dict[str, str]) -> None:
-    """Closing the terminal window (an SSH drop, `tmux kill-session`) hangs the terminal up: the kernel sends SIGHUP and
-    SIGCONT, and the terminal is gone. crest died on the terminal it could no longer set back (termios.error, then
-    EIO drawing the panel) before saving: the rest stayed `running` at its last checkpoint until the next command."""
+def _close_the_terminal_mid_rest(crest_env: dict[str, str], minutes: int) -> int:
+    """`crest session` at 20 times real time on a terminal it owns, as a shell gives one, closed (the window, an SSH
+    drop) once the rest has checkpointed 60 s: the seconds it had checkpointed."""
     main_fd, child_fd = os.openpty()
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
 
-    def own_the_terminal() -> None:  # as a shell gives a command its terminal: it is hung up when the window closes
+    def own_the_terminal() -> None:  # hung up, with SIGHUP and SIGCONT, when the window closes
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
+    args = ["session", "--minutes", str(minutes), "--speed", "20", "--yes", "--no-checkin"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "crest", "session", "--minutes", "30", "--speed", "20", "--yes", "--no-checkin"],
+        [sys.executable, "-m", "crest", *args],
         stdin=child_fd,
         stdout=child_fd,
         stderr=child_fd,
@@ -436,7 +435,31 @@ def test_a_terminal_closed_mid_rest_saves_it_as_interrupted_with_the_time_rested
     finally:
         if process.poll() is None:
             process.kill()
+    return checkpointed_s
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_a_terminal_closed_mid_rest_saves_it_as_interrupted_with_the_time_rested(crest_env: dict[str, str]) -> None:
+    """Closing the terminal window (an SSH drop, `tmux kill-session`) hangs it up: the kernel sends SIGHUP and
+    SIGCONT, and the terminal is gone. crest died on the terminal it could no longer set back (termios.error, then
+    EIO drawing the panel) before saving: the rest stayed `running` at its last checkpoint until the next command."""
+    checkpointed_s = _close_the_terminal_mid_rest(crest_env, 30)
     with Journal.open() as journal:  # read as crest left it: no command of crest's has tidied it since
         [session] = journal.list_sessions()
     assert session.status == "interrupted"
     assert session.actual_seconds >= checkpointed_s
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_a_rest_broken_off_is_taken_up_again_in_the_terminal(crest_env: dict[str, str]) -> None:
+    """The browser's Session page offers a rest broken off for half an hour; `crest session` started a new one from
+    its setup, the first left interrupted. It now asks, and goes on from the time rested, with no setup again."""
+    _close_the_terminal_mid_rest(crest_env, 5)
+    script = [("Take it up where it stopped?", "\n"), ("Time is up", "")]
+    plain = run_in_terminal(["session", "--speed", "20", "--no-checkin"], crest_env, script)
+    asked = plain.split("Take it up where it stopped?")[0].splitlines()[-1]
+    assert "was broken off after" in asked and "of 5 min." in asked
+    assert "Setting up" not in plain.split("Take it up where it stopped?")[1]
+    with Journal.open() as journal:
+        [session] = journal.list_sessions()
+    assert session.status == "completed" and session.actual_seconds == 300

@@ -101,3 +101,18 @@ def test_scaled_clock_runs_fifteen_minutes_in_fifteen_seconds() -> None:
 def test_scaled_clock_refuses_a_speed_that_is_not_a_positive_number(speed: float) -> None:
     with pytest.raises(ValueError):
         ScaledClock(FakeClock(), speed)
+
+
+def test_a_rest_taken_up_again_goes_on_from_its_time_without_saying_its_cues_again() -> None:
+    """A rest broken off (the terminal closed) at 8 minutes of 15 and taken up again runs its last 7 minutes: the cue
+    in force is shown, and only the cues still to come are said."""
+    timeline = build_timeline(load_protocol(), "standard", 15)
+    clock = FakeClock()
+    runner = SessionRunner(timeline, clock)
+    events = runner.start(done_s=480)
+    assert runner.elapsed_s == 480
+    assert not [event for event in events if isinstance(event, CueDue)]
+    assert runner.current_cue == [cue for cue in timeline.cues if cue.at_s <= 480][-1]
+    clock.advance(timeline.total_s)
+    said = [event.cue for event in runner.poll() if isinstance(event, CueDue)]
+    assert said == [cue for cue in timeline.cues if cue.at_s > 480]
