@@ -267,12 +267,18 @@ def sync(
         assert link_service is not None
         result = link_service.sync(_batch_sent, delete_all_sent=delete_all_sent)
         status = link_service.status()
+        standing = services.safety.standing()
     if not result.followed:
         raise CrestError(nobody_follows("" if status is None else status.practice, result.programme_ended))
     sent = ", ".join(result.sent_counts()) or "nothing new"
     typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:
-        typer.echo(f"Your prescription: {result.prescription.in_full()} ({result.prescription.prescribed_by})")
+        prescribed = f"{result.prescription.in_full()} ({result.prescription.prescribed_by})"
+        if standing.concern_stands:  # as Today and the session do: no invitation to rest before the advice
+            typer.echo(f"Your prescription is on hold: {standing.explanation()}")
+            typer.echo(f"Held until then: {prescribed}")
+        else:
+            typer.echo(f"Your prescription: {prescribed}")
     if result.notes:
         typer.echo(
             f"Notes from your practice on your sessions: {result.notes}. crest history and the Journal show them."

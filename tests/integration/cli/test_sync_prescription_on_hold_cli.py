@@ -1,0 +1,48 @@
+"""`crest sync` says the prescription it fetched; while a warning sign's advice stands it says first that the
+prescription is on hold and why, as Today and the session do (a practitioner's prescription walk-through, M3:
+after a check-in naming bladder trouble, "Your prescription: 20 min ..." read as an invitation to rest)."""
+
+import subprocess
+from collections.abc import Callable
+
+import pytest
+from test_practice_cli import _sync_pulling
+
+from crest.knowledge.sign_words import SIGN_WORDS
+
+RunCrest = Callable[..., subprocess.CompletedProcess[str]]
+PRESCRIBED = {
+    "variant": "supported",
+    "minutes": 20,
+    "sessions_per_day": 2,
+    "days_per_week": 7,
+    "start_on": "2026-05-04",
+    "version": 1,
+    "prescribed_by": "Priyanka Rao",
+}
+SAID = "20 min of the supported variant, twice a day, every day, from 2026-05-04. (Priyanka Rao)"
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_sync_says_the_prescription_is_on_hold_while_urgent_care_is_advised(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    note = "since this morning I can't feel the saddle area and I wet myself"
+    logged = run_crest("log", "--pain", "lower_back=6", "--note", note, "--yes")
+    assert logged.returncode == 0, logged.stderr
+    done = _sync_pulling(run_crest, crest_env, PRESCRIBED)
+    assert done.returncode == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert f"Your prescription: {SAID}" not in said
+    on_hold = said.index("Your prescription is on hold: Please seek urgent medical care now")
+    assert SIGN_WORDS["bladder_or_bowel_trouble"] in said[on_hold:]
+    assert said.index(f"Held until then: {SAID}") > on_hold
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_sync_says_the_prescription_as_it_is_without_a_standing_advice(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    done = _sync_pulling(run_crest, crest_env, PRESCRIBED)
+    assert done.returncode == 0, done.stderr
+    assert f"Your prescription: {SAID}\n" in done.stdout and "on hold" not in done.stdout
