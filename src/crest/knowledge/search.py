@@ -47,7 +47,8 @@ WARNING_ORDER = {"urgent_care": 0, "see_clinician": 1}
 _SPELT_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 # Common words that say little about the topic. Kept on purpose: up, down, not, no, off, out, over, under,
-# before, after, both, long, often, side: "get up" and "get down" are different questions.
+# before, after, both, long, often, side: "get up" and "get down" are different questions. Reading ("I keep reading
+# about it") is how the person heard of it, not what they ask.
 _STOP_WORDS_TEXT = """
     a about above again all also am an and any anything are as at be because been being but by can could
     did do does doing dont for from had has have having he her here hers him his how i id if ill im in into is
@@ -58,7 +59,7 @@ _STOP_WORDS_TEXT = """
     get gets got getting need needs want wants supposed meant just still even much lot little bit kind sort
     bad good normal fine right wrong best way like maybe sure ever always usually whether
     cant wont didnt doesnt isnt arent wasnt couldnt shouldnt wouldnt havent hasnt
-    dear liz wondering wonder question questions tips anybody somebody tell
+    dear liz wondering wonder question questions tips anybody somebody tell read reads reading
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 

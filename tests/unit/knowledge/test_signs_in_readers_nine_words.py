@@ -1,11 +1,13 @@
 """Messages a ninth readers' part (bench/help_questions/readers_9) found read wrongly, told in words of their own: a
-warning sign pins the level it is given (crp-facts.md section 5, or crest's emergency entry), a calm message none."""
+warning sign pins the level it is given (crp-facts.md section 5, or crest's emergency entry), a calm message none,
+and a question finds its answer first (ranked with the installed sentence model, as crest ask does)."""
 
 import pytest
 
 from crest.knowledge.loader import load_help
 from crest.knowledge.red_flags import RULES, fired_rules
 from crest.knowledge.search import HelpSearch
+from crest.services.help import help_search
 
 EMERGENCY = ("warning_emergency", "urgent_care")
 CAUDA_EQUINA = ("warning_cauda_equina", "urgent_care")
@@ -51,3 +53,15 @@ def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: 
 )
 def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
     assert rule not in [fired.name for fired in fired_rules(question, RULES)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "read somewhere the psoas matters, where is it",
+        "I've been reading loads about the psoas, where does it sit in the body?",
+    ],
+)
+def test_where_the_psoas_is_after_reading_about_it(question: str) -> None:
+    assert "reading" not in help_search().query_terms(question)
+    assert [answer.id for answer in help_search().answers(question)][:1] == ["psoas"]
