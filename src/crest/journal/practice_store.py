@@ -255,6 +255,10 @@ def _invite(row: InviteRow) -> Invite:
     )
 
 
+def _device(row: DeviceTokenRow) -> DeviceToken:
+    return DeviceToken(row.id, row.account_id, row.name, row.last_sync_at, row.revoked_at)
+
+
 def _sign_in(row: AuthSessionRow) -> SignInSession:
     return SignInSession(
         row.id,
@@ -666,16 +670,71 @@ class PracticeStore:
 
     # Devices (`crest link`)
 
-    def add_device(self, token_hash: str, account_id: int, name: str, now: datetime) -> None:
+    def add_device(
+        self, token_hash: str, account_id: int, name: str, now: datetime, invite_code_hash: str | None = None
+    ) -> None:
+        """A linked computer; linked by `crest link` with an invitation (`invite_code_hash`), noted on it in the
+        same transaction, so that the same `crest link` whose answer was lost may end it (`link_again`)."""
         with self._journal.writing() as db:
-            db.add(DeviceTokenRow(token_hash=token_hash, account_id=account_id, name=name, created_at=now))
+            row = DeviceTokenRow(token_hash=token_hash, account_id=account_id, name=name, created_at=now)
+            db.add(row)
+            db.flush()
+            if invite_code_hash is not None:
+                db.execute(
+                    update(InviteRow).where(InviteRow.code_hash == invite_code_hash).values(linked_device_id=row.id)
+                )
+
+    def linked_by_invite(self, code_hash: str, link_key_hash: str) -> tuple[Invite, DeviceToken] | None:
+        """The used invitation with this code that `crest link` accepted with this key, and the computer it linked;
+        None for any other (unknown, unused, another key, accepted in the browser, or from before the key)."""
+        with self._journal.reading() as db:
+            invite = db.scalar(select(InviteRow).where(InviteRow.code_hash == code_hash))
+            if (
+                invite is None
+                or invite.used_at is None
+                or invite.link_key_hash != link_key_hash  # SHA-256 of a random key: nothing to learn by timing
+                or invite.linked_device_id is None
+            ):
+                return None
+            device = db.get(DeviceTokenRow, invite.linked_device_id)
+            return None if device is None else (_invite(invite), _device(device))
+
+    def link_again(
+        self,
+        code_hash: str,
+        first_device_id: int,
+        token_hash: str,
+        name: str,
+        now: datetime,
+        second_factor: CodeUse | None = None,
+    ) -> bool:
+        """End the computer this invitation linked, never used since (its token never came), and link it anew with
+        `token_hash`, in one transaction; False (nothing done) once the invitation has run out, or its computer has
+        synced, was unlinked or linked again meanwhile."""
+        with self._journal.writing() as db:
+            invite = db.scalar(select(InviteRow).where(InviteRow.code_hash == code_hash).with_for_update())
+            first = db.get(DeviceTokenRow, first_device_id, with_for_update=True)
+            if (
+                invite is None
+                or invite.linked_device_id != first_device_id
+                or not invite.expires_at > now
+                or first is None
+                or first.last_sync_at is not None
+                or first.revoked_at is not None
+            ):
+                return False
+            first.revoked_at = now
+            again = DeviceTokenRow(token_hash=token_hash, account_id=first.account_id, name=name, created_at=now)
+            db.add(again)
+            db.flush()
+            invite.linked_device_id = again.id
+            self._use_code(db, second_factor, now)
+            return True
 
     def device(self, token_hash: str) -> DeviceToken | None:
         with self._journal.reading() as db:
             row = db.scalar(select(DeviceTokenRow).where(DeviceTokenRow.token_hash == token_hash))
-            return (
-                None if row is None else DeviceToken(row.id, row.account_id, row.name, row.last_sync_at, row.revoked_at)
-            )
+            return None if row is None else _device(row)
 
     def device_synced(self, device_id: int, now: datetime) -> None:
         with self._journal.writing() as db:
@@ -804,6 +863,7 @@ class PracticeStore:
         password_hash: str | None,
         share_notes: bool,
         second_factor: CodeUse | None = None,
+        link_key_hash: str | None = None,
     ) -> Acceptance:
         """Use the invite (once: a second use, even at the same moment, fails), create or link the account, make
         it a member and, for a client, link them to the practitioner who invited them with their consent. The
@@ -821,7 +881,9 @@ class PracticeStore:
             if inviter is None or inviter.ended_at is not None:
                 raise InviteNotValid(INVITER_LEFT)
             claimed = db.execute(
-                update(InviteRow).where(InviteRow.id == invite.id, InviteRow.used_at.is_(None)).values(used_at=now)
+                update(InviteRow)
+                .where(InviteRow.id == invite.id, InviteRow.used_at.is_(None))
+                .values(used_at=now, link_key_hash=link_key_hash)
             )
             if getattr(claimed, "rowcount", 1) != 1:
                 raise InviteNotValid(

@@ -58,7 +58,7 @@ from crest.accounts.second_factor import (
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
-from crest.journal.practice_store import BackingOff, CodeUse, CodeUsedMeanwhile
+from crest.journal.practice_store import BackingOff, CodeUse, CodeUsedMeanwhile, DeviceToken
 from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ class NotTheAccountsPassword(SignInFailed, PasswordNotTaken):
 
 
 # what a refused existing account's password is told (and nothing about the account beyond that it exists)
+NOT_VALID = "this invite link is not valid (unknown, already used or expired); ask for a new one"
 ACCOUNT_PASSWORD_ASKED = "there is already an account for this email; enter its password to link it"
 
 
@@ -839,7 +840,7 @@ class Accounts:
         """The invitation with this code while it can be accepted, and the membership of whoever sent it."""
         invite = self._store.invite(token_hash(code)) if code else None
         if invite is None or not link_open(invite.expires_at, invite.used_at, self._clock()):
-            raise InviteNotValid("this invite link is not valid (unknown, already used or expired); ask for a new one")
+            raise InviteNotValid(NOT_VALID)
         inviter = self._store.membership(invite.invited_by_membership_id)
         if inviter is None or inviter.ended_at is not None:
             raise InviteNotValid(INVITER_LEFT)
@@ -857,16 +858,23 @@ class Accounts:
         address: str | None = None,
         device_name: str | None = None,
         second_factor: str | None = None,
+        link_key: str | None = None,
     ) -> Accepted:
         """Create the account (or link an existing one, whose password must match), join the practice and, for a
         client, share with the practitioner who invited them: only with `consent`. With `device_name` (`crest link`)
         the answer is a device token and no sign-in session: that program keeps no cookie, so a session would be one
-        nobody holds, listed on the Account page as a sign-in the person never opened."""
+        nobody holds, listed on the Account page as a sign-in the person never opened. `link_key`: the random key
+        `crest link` keeps until the answer comes; the same request again, after an answer that never came, links
+        that computer again (`_link_again`)."""
+        if device_name is not None and link_key:
+            linked = self._store.linked_by_invite(token_hash(code), token_hash(link_key))
+            if linked is not None:
+                return self._link_again(*linked, code, email, password, consent, device_name, second_factor, address)
         view = self.invite_view(code)
         if view.role is Role.CLIENT and consent is not True:
             raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
         # before the invitation (and a two-step code) is used up: a refused link would have used them for nothing
-        device = None if device_name is None else self._device_name(view, device_name)
+        device = None if device_name is None else self._device_name(view.role, device_name)
         chosen = check_email(email)
         # Whether the email has an account must not show in a refusal (ASVS 5.0 V6.3, account enumeration): all
         # that does not depend on it is checked first, the same way for both, and only a wrong password for an
@@ -900,6 +908,7 @@ class Accounts:
                 password_hash=password_hash,
                 share_notes=share_notes,
                 second_factor=used,
+                link_key_hash=None if device is None or not link_key else token_hash(link_key),
             )
 
         if found is None:
@@ -921,22 +930,97 @@ class Accounts:
                 address=address,
                 detail=detail,
             )
-        device_token = None if device is None else self.link_device(actor, accepted.account, device, address)
+        device_token = (
+            None if device is None else self.link_device(actor, accepted.account, device, address, token_hash(code))
+        )
         return Accepted(actor, accepted.account, session, device_token)
 
+    def _link_again(
+        self,
+        invite: Invite,
+        first: DeviceToken,
+        code: str,
+        email: str,
+        password: str,
+        consent: bool,
+        device_name: str,
+        second_factor: str | None,
+        address: str | None,
+    ) -> Accepted:
+        """The same `crest link` again, after the practice took the invitation and its answer never came: the
+        computer it linked then (whose token nobody holds) ends, and a new token comes back. Only within the
+        invitation's life, from whoever holds its code, the key sent with it and the account's password (and its
+        two-step code), and only while that first token was never used: for anyone else the invitation stays used."""
+        now = self._clock()
+        inviter = self._store.membership(invite.invited_by_membership_id)
+        if not link_open(invite.expires_at, None, now) or first.revoked_at is not None or first.last_sync_at:
+            raise InviteNotValid(NOT_VALID)
+        if inviter is None or inviter.ended_at is not None:
+            raise InviteNotValid(INVITER_LEFT)
+        if consent is not True:
+            raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
+        device = self._device_name(invite.role, device_name)
+        chosen = check_email(email)
+        account = self._store.account(first.account_id)
+        with self._attempt(_keys(chosen, address), address):
+            found = self._store.account_by_email(chosen)
+            if (
+                account is None
+                or found is None
+                or found[0].id != account.id
+                or found[0].removed_at is not None
+                or not self._passwords.matches(found[1], password)
+            ):
+                raise NotTheAccountsPassword(ACCOUNT_PASSWORD_ASKED)
+        assert account is not None
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        linked = self._code_if_asked(
+            account,
+            second_factor,
+            address,
+            "link a computer again",
+            lambda used: self._store.link_again(
+                token_hash(code), first.id, token_hash(token), device[:100], now, second_factor=used
+            ),
+        )
+        if not linked:  # the first token was used, or the invitation ran out, while this was checked
+            raise InviteNotValid(NOT_VALID)
+        actor = self.actor_of(account)
+        assert not isinstance(actor, Anonymous)
+        self._audit.record(
+            actor,
+            Audited.LINK_DEVICE,
+            actor_name=account.name,
+            subject_person_id=account.person_id,
+            address=address,
+            detail=f"again with its invitation (the first answer never came): device {first.id} ended",
+        )
+        return Accepted(actor, account, None, token)
+
     @staticmethod
-    def _device_name(view: InviteView, name: str) -> str:
+    def _device_name(role: Role, name: str) -> str:
         """The name `crest link` gives this computer, checked before anything is used up: only a client keeps a
         journal of their own to link."""
-        if view.role is not Role.CLIENT:
-            raise NotAllowed(f"an invitation as {view.role.label} links no computer; accept it in the browser")
+        if role is not Role.CLIENT:
+            raise NotAllowed(f"an invitation as {role.label} links no computer; accept it in the browser")
         return check_name(name, "the computer's name")
 
-    def link_device(self, actor: SignedIn, account: Account, name: str, address: str | None = None) -> str:
+    def link_device(
+        self,
+        actor: SignedIn,
+        account: Account,
+        name: str,
+        address: str | None = None,
+        invite_code_hash: str | None = None,
+    ) -> str:
         require(actor, Action.KEEP_OWN_JOURNAL, what="link a computer")
         token = secrets.token_urlsafe(TOKEN_BYTES)
         self._store.add_device(
-            token_hash(token), account.id, check_name(name, "the computer's name")[:100], self._clock()
+            token_hash(token),
+            account.id,
+            check_name(name, "the computer's name")[:100],
+            self._clock(),
+            invite_code_hash,
         )
         self._audit.record(
             actor, Audited.LINK_DEVICE, actor_name=account.name, subject_person_id=account.person_id, address=address

@@ -13,15 +13,18 @@ deleted here are deleted there, as with the note.
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import io
 import json
 import os
+import secrets
 import socket
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +49,7 @@ from crest.services.practice_answers import (
     PUSHED,
     SECOND_FACTOR_NEEDED,
     SHARING,
+    Accepted,
     Moment,
     Name,
     Offer,
@@ -59,6 +63,8 @@ if TYPE_CHECKING:
 
 LINK_FILE = "practice-link.json"
 STATE_FILE = "practice-sync.json"
+# `crest link` under way: the key it sends with the invitation, kept until the answer comes (`_Pending`)
+PENDING_FILE = "practice-link-pending.json"
 RECORDS_PER_BATCH = 200
 # A push stays well under the server's limit on a request body (1 MiB, `Limits.max_body_bytes`): long notes fill a
 # batch long before 200 records do, and a batch the server refuses would be refused at every sync.
@@ -172,6 +178,19 @@ class _Link(BaseModel):
     every_sign: bool = False
     # ... and which sign of each fired (note_sign_rules), in the same way
     sign_rules: bool = False
+
+
+class _Pending(BaseModel):
+    """`crest link` whose answer has not come (PENDING_FILE): the random key it sent with this invitation. The
+    practice takes the same invitation again only with this key (ending the token it sent first, which never came),
+    so a link whose answer was lost is finished by running it again. The invitation's code is kept as its SHA-256:
+    the file says which invitation, and holds no invitation for anyone who reads it."""
+
+    model_config = ConfigDict(strict=True)
+
+    url: str
+    invitation: str
+    key: str
 
 
 # The sync's state (STATE_FILE): by kind, each record the practice has confirmed, by uid, with the fingerprint of
@@ -503,7 +522,7 @@ class PracticeLink:
         if second_factor:
             body["second_factor_code"] = second_factor
         try:
-            accepted = self._ask(ACCEPTED, "POST", base, "/api/auth/accept-invite", body, None)
+            accepted = self._accepted(base, body | {"link_key": self._link_key(base, code)})
         except PracticeRefused as error:
             if "password" in error.fields:  # a new account's (422), or not the existing account's own (401)
                 refused = NotTheAccountsPassword if error.status == 401 else PasswordRefused
@@ -511,13 +530,42 @@ class PracticeLink:
             if error.code == SECOND_FACTOR_NEEDED:
                 raise SecondFactorAsked(error.message) from None
             raise
+        except (NotThere, LinkNotAccepted):  # no crest practice there; a refusal (a test's transport says it so)
+            raise
+        except PracticeUnreachable as error:  # the practice may have taken the invitation, its answer lost
+            raise PracticeUnreachable(f"{error.message}. {FINISH_LINKING}") from None
         if not accepted.device_token:
             raise PracticeUnreachable("the practice accepted the invite but sent no device token; link again")
         practice = accepted.practice or ""
         self._keep(_Link(url=base, token=accepted.device_token, practice=practice, linked_at=self._clock()))
         self._write(STATE_FILE, {})
+        (self._home / PENDING_FILE).unlink(missing_ok=True)
         self._sync.mark_linked()
         return practice
+
+    def _accepted(self, url: str, body: dict[str, Any]) -> Accepted:
+        """The practice's answer to accepting the invitation with `body`; a practice from before `link_key`, which
+        refuses it by name, is asked again without it (a lost answer then uses the invitation up, as it did)."""
+        try:
+            return self._ask(ACCEPTED, "POST", url, "/api/auth/accept-invite", body, None)
+        except PracticeRefused as error:
+            if error.status != 422 or "link_key" not in error.fields:
+                raise
+        without = {name: value for name, value in body.items() if name != "link_key"}
+        return self._ask(ACCEPTED, "POST", url, "/api/auth/accept-invite", without, None)
+
+    def _link_key(self, url: str, code: str) -> str:
+        """The key sent with this invitation: the one kept by a `crest link` of it whose answer never came, or a new
+        one, kept (owner-only) before it is sent. A pending file that cannot be read is replaced: a new key only
+        means that the practice, should it have taken the invitation, takes it from no one again."""
+        invitation = hashlib.sha256(code.encode("utf-8")).hexdigest()
+        with suppress(OSError, ValidationError):
+            pending = _Pending.model_validate_json((self._home / PENDING_FILE).read_bytes())
+            if (pending.url, pending.invitation) == (url, invitation):
+                return pending.key
+        key = secrets.token_urlsafe(32)
+        self._write(PENDING_FILE, _Pending(url=url, invitation=invitation, key=key).model_dump())
+        return key
 
     def unlink(self) -> bool:
         """Stop sharing with the practice and end this computer's token there (one request, never held back by the
@@ -780,6 +828,13 @@ def _checked_file(
 _SEND_AGAIN = (
     "deleting it is safe: the next crest sync asks the practice which records it holds, sends them all again (the "
     "practice keeps each once) and deletes there those deleted here"
+)
+
+# A `crest link` that reached the practice and got no answer, or none crest could read: the practice may have taken
+# the invitation; the same `crest link` (this computer's key, PENDING_FILE) finishes linking, or is refused if not.
+FINISH_LINKING = (
+    "The practice may have taken the invitation before its answer was lost: run the same crest link again on this "
+    "computer to finish linking it (nothing is shared twice)"
 )
 
 # Without the file's token crest can do nothing at the practice, crest unlink included: it reads the same file.

@@ -114,6 +114,16 @@ class AcceptInviteIn(_Input):
         None, max_length=100, description="for `crest link`: answer with a device token for this computer"
     )
     second_factor_code: str | None = SECOND_FACTOR_CODE
+    link_key: str | None = Field(
+        None,
+        min_length=32,
+        max_length=100,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="with `device_name`: a random key the program keeps until the answer comes. Sent again with the "
+        "same invitation after an answer that never came, while the invitation has not run out, it links that "
+        "computer again (201, a new device token; the first one ends, if it was never used); any other key, or none, "
+        "finds the invitation used (410)",
+    )
 
 
 class AcceptedOut(AccountOut):

@@ -106,13 +106,21 @@ def invite(code: str, door: Door) -> InviteViewOut:
     status_code=status.HTTP_201_CREATED,
     response_model=AcceptedOut,
     responses={
+        201: {
+            "description": "accepted: signed in with a cookie, or with `device_name` a device token; also the same "
+            "`crest link` again with its `link_key` after an answer that never came (a new token, the first one ended)"
+        },
         401: {"model": InviteRefusedOut},
         403: {
             "model": ErrorOut,
             "description": "`device_name` with an invitation that is not a client's, or a change from another site",
         },
         409: {"model": ErrorOut},
-        410: {"model": ErrorOut},
+        410: {
+            "model": ErrorOut,
+            "description": "the invitation is unknown, used, withdrawn or expired (a `link_key` other than the one "
+            "it was accepted with finds it used)",
+        },
         429: BACKING_OFF,
     },
 )
@@ -123,7 +131,10 @@ def accept_invite(body: AcceptInviteIn, request: Request, response: Response, do
     field among `errors`: 422 for a new account's that the rules refuse, 401 for an existing account's that is not its
     own. An existing account with two-step sign-in sends `second_factor_code` too (401 without it, its `code`:
     second_factor_needed). Wrong passwords and codes back off as at sign-in (429); 403 for `device_name` with an
-    invitation as practitioner or admin (only a client's journal is linked)."""
+    invitation as practitioner or admin (only a client's journal is linked). The same request with `device_name` and
+    `link_key` again, after an answer that never came: 201 with a new device token, and the first one ends (the same
+    account's password, and code, again), while the invitation runs and that first token was never used; 410 with
+    another key or none, once the invitation ran out, or once that first token synced."""
     with _code_asked_by_its_field():
         accepted = door.accounts.accept_invite(
             body.code,
@@ -135,6 +146,7 @@ def accept_invite(body: AcceptInviteIn, request: Request, response: Response, do
             address=address_of(request),
             device_name=body.device_name,
             second_factor=body.second_factor_code,
+            link_key=body.link_key,
         )
     if accepted.session is not None:
         door.set_cookie(response, request, accepted.session.token)
