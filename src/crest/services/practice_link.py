@@ -20,6 +20,7 @@ import json
 import os
 import secrets
 import socket
+import ssl
 import time
 import urllib.error
 import urllib.request
@@ -94,6 +95,11 @@ class PracticeUnreachable(CrestError):
     """The practice's server could not be reached, refused the request, asked crest to wait, answered more than
     crest reads, or sent an answer crest could not read (broken, or not of the shape crest reads); the message says
     which."""
+
+
+class NotConnected(PracticeUnreachable):
+    """The connection to the practice failed before its whole answer came (refused, dropped, silent too long, its
+    name not found): nothing was refused, and asking again later may well work."""
 
 
 class LinkNotAccepted(PracticeUnreachable):
@@ -293,8 +299,7 @@ def http_transport(
         refused = refusal_of(error.code, payload)
         raise (NotThere(refused.message) if error.code == 404 else refused) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        raise PracticeUnreachable(f"cannot reach the practice at {practice} ({reason})") from None
+        raise NotConnected(_not_reached(practice, getattr(error, "reason", error))) from None
     except http.client.HTTPException:  # not HTTP, or cut short (after OSError: hanging up unanswered is one too)
         raise _unreadable(practice) from None
     try:
@@ -326,6 +331,22 @@ def refused_in_words(code: int, reason: str) -> str:
             "and tell your practitioner if it goes on"
         )
     return f"the practice refused: {reason or _REFUSED_WITHOUT_REASON.get(code, 'it gave no reason')}"
+
+
+def _not_reached(practice: str, reason: object) -> str:
+    """Why the connection to the practice failed, in crest's words: the library's ("[Errno 111] Connection
+    refused", "timed out", "Remote end closed connection without response") say nothing to a person."""
+    if isinstance(reason, ConnectionRefusedError):
+        return f"the practice at {practice} is not answering (its server may be stopped or restarting)"
+    if isinstance(reason, TimeoutError):
+        return f"the practice at {practice} went silent for {TIMEOUT_S:g} s, so crest stopped waiting"
+    if isinstance(reason, ConnectionError):  # closed or reset before its answer came (RemoteDisconnected is one)
+        return f"the connection to the practice at {practice} closed before its answer came"
+    if isinstance(reason, socket.gaierror):
+        return f"cannot find the practice at {practice}: check its address and this computer's internet connection"
+    if isinstance(reason, ssl.SSLError):
+        return f"the practice at {practice} could not prove it is that practice (its certificate); crest sent nothing"
+    return f"cannot reach the practice at {practice}: check this computer's internet connection"
 
 
 def _unreadable(practice: str) -> PracticeUnreachable:
@@ -609,7 +630,14 @@ class PracticeLink:
         """Push what the practice lacks, delete there what the journal no longer holds, pull the prescription and
         the notes. A journal that holds none of the records sent before deletes nothing there without
         `delete_all_sent` (`SyncResult.held_back`): that is a journal lost or begun afresh far more often than one
-        emptied by hand, and the practice's copy may be the only one left: they are noted as KEPT_THERE."""
+        emptied by hand, and the practice's copy may be the only one left: they are noted as KEPT_THERE. A
+        connection that fails says that running it again is all it takes: what was confirmed is noted."""
+        try:
+            return self._synced(on_batch, delete_all_sent)
+        except NotConnected as error:
+            raise NotConnected(f"{error.message}; nothing was lost: run crest sync again later") from None
+
+    def _synced(self, on_batch: Callable[[int, int], None], delete_all_sent: bool) -> SyncResult:
         stored = self._link()
         if stored is None:
             raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
