@@ -13,8 +13,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from crest.accounts.records import Prescription, SyncedSessionNote
+from crest.counting import counted
 from crest.errors import CrestError
 from crest.journal.records import CheckIn, JournalContents
 from crest.journal.transfer import parse_export
@@ -72,13 +74,42 @@ def read_session_notes(answer: Any) -> list[SyncedSessionNote]:
     except ValidationError as error:
         first = error.errors()[0]
         # where and why, never the input: it may not be printable
-        where = ", ".join(f"note {part + 1}" if isinstance(part, int) else str(part) for part in first["loc"])
+        where = ", ".join(
+            f"note {part + 1}" if isinstance(part, int) else _NOTE_FIELDS.get(str(part), str(part))
+            for part in first["loc"]
+        )
         where += ": " if where else ""
         raise UnreadableNotes(
-            f"the practice sent notes on your sessions that crest will not keep ({where}{first['msg']}); the "
-            "notes kept before stay as they were. Tell your practitioner: their server may need an update"
+            f"the practice sent notes on your sessions that crest will not keep ({where}{_wrong_in_words(first)}); "
+            "the notes kept before stay as they were. Tell your practitioner: their server may need an update"
         ) from None
     return [note.record() for note in notes]
+
+
+# A note's fields (SessionNoteOut) and what is wrong with one, in a person's words: never a class or a type's name
+_NOTE_FIELDS = {"session_uid": "session", "author": "author", "text": "text", "written_at": "time written"}
+_WRONG = {
+    "list_type": "not a list of notes",
+    "model_type": "not a note",
+    "model_attributes_type": "not a note",
+    "dict_type": "not a note",
+    "missing": "missing",
+    "string_type": "not text",
+    "string_pattern_mismatch": "not a session crest sent",
+    "timezone_aware": "a time without its time zone",
+    "extra_forbidden": "not part of a note",
+}
+
+
+def _wrong_in_words(error: ErrorDetails) -> str:
+    kind = error["type"]
+    if kind == "value_error":  # crest's own checks of the text and the author: said in crest's words already
+        return error["msg"].removeprefix("Value error, ")
+    if kind == "string_too_long":
+        return f"longer than {counted(int(error.get('ctx', {}).get('max_length', 0)), 'character')}"
+    if kind.startswith("datetime"):
+        return "not a date and time"
+    return _WRONG.get(kind, "not what crest reads")
 
 
 def with_note_signs(

@@ -855,7 +855,7 @@ def test_sync_keeps_the_practices_notes_and_says_where_to_read_them(
         (home / "practice-link.json").write_text(json.dumps(link | {"url": url}))
         refused = run_crest("sync")
     assert refused.returncode != 0 and "Traceback" not in refused.stderr
-    assert "crest will not keep (note 1, text: String should have at most 1000 characters)" in refused.stderr
+    assert "crest will not keep (note 1, text: longer than 1000 characters)" in refused.stderr
     assert "Well done." in run_crest("history").stdout  # the note kept before stays
 
 
@@ -1164,8 +1164,8 @@ def test_sync_refuses_a_practitioners_note_with_a_hidden_control_character_in_on
         refused = run_crest("sync")
     assert refused.returncode == 2 and refused.stdout == ""
     assert refused.stderr == (
-        "crest: the practice sent notes on your sessions that crest will not keep (note 2, text: Value error, the "
-        f"note contains a hidden control character ({shown}) that crest does not keep; delete it from the note); the "
+        "crest: the practice sent notes on your sessions that crest will not keep (note 2, text: the note "
+        f"contains a hidden control character ({shown}) that crest does not keep; delete it from the note); the "
         "notes kept before stay as they were. Tell your practitioner: their server may need an update\n"
     )
     history = run_crest("history").stdout
