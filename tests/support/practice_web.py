@@ -34,6 +34,7 @@ from crest.services.practice_link import (
     LinkNotAccepted,
     NotThere,
     PracticeLink,
+    PracticeRefused,
     PracticeUnreachable,
     refused_in_words,
 )
@@ -322,7 +323,7 @@ class Recorded(InProcess):
         self.pushed.append(check_ins)
         for unknown in self.older.values():
             if any(unknown in check_in for check_in in check_ins):
-                raise PracticeUnreachable(f"the practice refused: check_ins[0], field {unknown}: unknown field")
+                raise PracticeRefused(f"the practice refused: check_ins[0], field {unknown}: unknown field", 422)
         answer = super().__call__(method, url, body, token)
         return {key: value for key, value in answer.items() if key not in self.older}
 

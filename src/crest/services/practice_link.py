@@ -664,8 +664,10 @@ class PracticeLink:
         outgoing = self._sync.outgoing(notes=notes, **told)
         try:
             sent, pushed, reads = self._push(url, token, outgoing, state, on_batch)
-        except PracticeUnreachable:
-            if any(told.values()):  # a practice put back to an older server refuses them: the next sync asks again
+        except PracticeRefused as refused:
+            # a practice put back to an older server refuses them: the next sync asks again. Only its refusal: a
+            # connection that failed tells nothing of them, and dropping them would send each check-in twice.
+            if refused.status < 500 and any(told.values()):
                 self._keep(stored.model_copy(update=dict.fromkeys(told, False)))
             raise
         if any(reads[name] and not told[name] for name in told):

@@ -21,6 +21,7 @@ from crest.services.practice_link import LINK_FILE, PracticeLink, PracticeUnreac
 from support.clock import FakeClock
 from support.practice_web import (
     OLDER_THAN_EVERY_SIGN,
+    InProcess,
     Recorded,
     World,
     browser,
@@ -88,6 +89,28 @@ def test_a_practice_put_back_to_an_older_server_is_asked_again_after_one_refused
     sent = older.pushed[-1]
     assert [check_in.get("note_sign") for check_in in sent] == ["warning_cauda_equina"] * 2
     assert not any("note_signs" in check_in or "note_sign_rules" in check_in for check_in in sent)
+
+
+def test_a_connection_that_fails_keeps_what_the_practice_said_it_reads(
+    world: World, app: FastAPI, tmp_path: Path
+) -> None:
+    """Before, any failure of a push (the connection refused or dropped) dropped every_sign and sign_rules: the next
+    sync sent each check-in naming several signs with its most urgent alone, then again with all (sync walk-through
+    L5). Only the practice's refusal drops them now (the test above)."""
+    home = tmp_path / "home"
+    _synced(app, world, home, Recorded(app))  # every sign learnt
+    clock = FakeClock()
+    clock.advance(3600)
+    with local_crest(home, clock) as local:
+        local.check_ins.add(CheckIn(at=clock(), pain=(PainRating(Region.LOWER_BACK, 3, Side.CENTRE),), note=NOTE))
+        with pytest.raises(PracticeUnreachable, match="the connection dropped"):
+            PracticeLink(home, local.sync, clock, InProcess(app, fail_after_pushes=0)).sync()
+        kept = json.loads((home / LINK_FILE).read_text())
+        assert (kept["every_sign"], kept["sign_rules"]) == (True, True)
+        again = Recorded(app)
+        assert PracticeLink(home, local.sync, clock, again).sync().sent == {"check_ins": 1, "safety_screens": 1}
+    [[sent]] = (pushed for pushed in again.pushed if pushed)  # once, with every sign
+    assert sent["note_signs"][0] == "warning_cauda_equina" and len(sent["note_signs"]) == 2 and sent["note_sign_rules"]
 
 
 def test_the_clients_list_and_the_clients_page_say_the_check_in_once_before_its_signs(
