@@ -201,8 +201,12 @@ def log_session(
         ),
     ] = None,
     variant: Annotated[
-        str, typer.Option(metavar="VARIANT", help="standard, supported, somatic or side_lying.")
-    ] = "standard",
+        str | None,
+        typer.Option(
+            metavar="VARIANT",
+            help="standard, supported, somatic or side_lying; default: your prescription's that day, else standard.",
+        ),
+    ] = None,
 ) -> None:
     """Log a session done without crest (on holiday, at a class): back-dated, marked as logged, not timed."""
     from datetime import timedelta
@@ -216,7 +220,8 @@ def log_session(
     from crest.protocol.loader import load_protocol
 
     check_planned_minutes(minutes, "--minutes")
-    check_variant(variant)
+    if variant is not None:
+        check_variant(variant)
     # In local time either way: a refusal names the session it overlaps in the zone of this start.
     zone = system_zone()
     started = (
@@ -225,6 +230,10 @@ def log_session(
         else system_now().astimezone(zone) - timedelta(minutes=minutes)
     )
     with open_services() as services:
+        if variant is None:  # the rest prescribed that day, else the standard one
+            prescribed = services.reports.prescription()
+            applies = prescribed is not None and prescribed.applies_on(started.date())
+            variant = prescribed.variant if prescribed is not None and applies else "standard"
         try:
             saved = services.practice.log(started, minutes, variant)
         except ImpossibleRecord as error:
