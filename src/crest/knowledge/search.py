@@ -212,7 +212,9 @@ class HelpSearch:
         """The words searched for: no stop words, typos fixed, lay words joined by the entries' words."""
         terms: dict[str, None] = {}  # ordered and without repeats
         for word in words(self.respelt(question))[: MAX_QUERY_WORDS * 4]:
-            if word in STOP_WORDS:
+            # a bare number ("been at it 3 weeks") matched any entry with that digit (pregnancy's "3 to 10 minutes");
+            # its unit still counts
+            if word in STOP_WORDS or word.isdigit():
                 continue
             fixed = word if word in self._content.synonyms else self._fixer.fix(word)
             if fixed in STOP_WORDS:

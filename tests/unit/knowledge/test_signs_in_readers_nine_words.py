@@ -65,3 +65,15 @@ def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
 def test_where_the_psoas_is_after_reading_about_it(question: str) -> None:
     assert "reading" not in help_search().query_terms(question)
     assert [answer.id for answer in help_search().answers(question)][:1] == ["psoas"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "3 weeks in and I can't tell if it's doing anything",
+        "after 3 weeks how do i know if it's doing anything",
+    ],
+)
+def test_weeks_of_practice_are_no_pregnancy(question: str) -> None:
+    assert "3" not in help_search().query_terms(question)
+    assert [answer.id for answer in help_search().answers(question)][:1] == ["tracking_progress"]
