@@ -720,9 +720,12 @@ class SafetyWarning:
     title: str | None = None
     named: str | None = None
     id: int | None = None
+    # the red-flag rules its sign came from (a check-in's note): its help entry, whatever a later crest calls it
+    sign_rules: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         require_aware(self.held_until, "the end of the warning's hold")
+        object.__setattr__(self, "sign_rules", check_rule_names(self.sign_rules))
         if self.raised_at is not None:
             require_aware(self.raised_at, "the time the warning was raised")
         if self.question_id not in KNOWN_QUESTIONS:
@@ -732,7 +735,14 @@ class SafetyWarning:
     def stripped(self) -> SafetyWarning:
         """What deleting everything keeps: the sign (with its words, as the person was told it), its level and its
         end, no other health data."""
-        return SafetyWarning(self.question_id, self.level, self.held_until, title=self.title, named=self.named)
+        return SafetyWarning(
+            self.question_id,
+            self.level,
+            self.held_until,
+            title=self.title,
+            named=self.named,
+            sign_rules=self.sign_rules,
+        )
 
 
 @dataclass(frozen=True)

@@ -621,6 +621,7 @@ def _warning_record(row: SafetyWarningRow) -> SafetyWarning:
         check_in_id=row.check_in_id,
         title=row.title,
         named=row.named,
+        sign_rules=_signs(row.sign_rules),
         id=row.id,
     )
 
@@ -635,6 +636,7 @@ def _warning_row(warning: SafetyWarning, person_id: int) -> SafetyWarningRow:
         check_in_id=warning.check_in_id,
         title=warning.title,
         named=warning.named,
+        sign_rules=" ".join(warning.sign_rules) or None,
     )
 
 

@@ -234,6 +234,8 @@ class SafetyWarningRow(Base):
     check_in_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     title: Mapped[str | None] = mapped_column(Text, nullable=True)
     named: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the red-flag rules its sign came from (`SafetyWarning.sign_rules`), separated by spaces; none: NULL (before r0028)
+    sign_rules: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class SettingRow(Base):

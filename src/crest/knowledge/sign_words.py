@@ -71,8 +71,12 @@ def said_of(entry_id: str, rule_names: Iterable[str]) -> str | None:
     return "; ".join([first, *(words[:1].lower() + words[1:] for words in rest)])
 
 
-def entry_of(said: str) -> str | None:
+def entry_of(said: str, rule_names: Iterable[str] = ()) -> str | None:
     """The help entry of a sign named by `said_of`, or None: a sign kept apart from its check-in keeps its words,
-    and cites its entry's sources."""
+    and cites its entry's sources. By the rules it came from where they are known (a later crest may reword a sign),
+    else by its words."""
+    known = (RULE_ENTRIES[name] for name in rule_names if name in RULE_ENTRIES)
+    if (by_rule := next(known, None)) is not None:
+        return by_rule
     first = said.split("; ")[0]
     return next((RULE_ENTRIES[name] for name, words in SIGN_WORDS.items() if words == first), None)

@@ -63,6 +63,7 @@ class CheckInSign:
     data_deleted: bool = False  # kept through deleting everything: only the sign and its end are known
     # A kept sign's end as kept: for a check-in entered after the time it tells of, its waiting time from the entry.
     held_until: datetime | None = None
+    sign_rules: tuple[str, ...] = ()  # the red-flag rules of a note that named it: its help entry, whatever its words
 
     def describe(self) -> str:
         if self.data_deleted:

@@ -54,6 +54,7 @@ class WarningSign:
     sources: tuple[str, ...]
     question_id: str  # the safety question for the same sign: the sign holds like a "yes" to it
     named: str  # the same sign for a clinician or practitioner to read: "... in the left buttock (saddle area)"
+    rules: tuple[str, ...] = ()  # the red-flag rules of a note that named it: its help entry, whatever its words
 
 
 # The help system's warning-sign entries and the safety question each stands for (same sign, same level).
@@ -277,12 +278,19 @@ def _from_question(question_id: str, title: str, named: str | None = None) -> Wa
 
 
 def help_warning(
-    entry_id: str, level: str, title: str, text: str, sources: tuple[str, ...], said: str | None = None
+    entry_id: str,
+    level: str,
+    title: str,
+    text: str,
+    sources: tuple[str, ...],
+    said: str | None = None,
+    rules: tuple[str, ...] = (),
 ) -> WarningSign:
     """The warning sign of a help entry (`warning_...`), standing for its safety question; named by `said`, the signs
     of it that fired in their own words, where they are known, else by the entry's title."""
     named = said or HELP_WARNING_NAMES.get(entry_id, title)
-    return WarningSign(WarningLevel(level), said or title, text, sources, HELP_WARNING_QUESTIONS[entry_id], named)
+    question_id = HELP_WARNING_QUESTIONS[entry_id]
+    return WarningSign(WarningLevel(level), said or title, text, sources, question_id, named, rules)
 
 
 def _unique(signs: list[WarningSign]) -> list[WarningSign]:

@@ -199,14 +199,14 @@ def _is_urgent(entry_id: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def entry_warning(entry_id: str, said: str | None = None) -> WarningSign:
+def entry_warning(entry_id: str, said: str | None = None, rules: tuple[str, ...] = ()) -> WarningSign:
     """The warning sign of a help entry (`warning_...`), with its level, title and sources; named by `said`, the
-    signs of it that fired in their words (`sign_words.said_of`), where they are known."""
+    signs of it that fired in their words (`sign_words.said_of`), where they are known, and `rules`, theirs."""
     from crest.services.help import UrgentAnswer, entry
 
     urgent = entry(entry_id)
     assert isinstance(urgent, UrgentAnswer)  # a warning-sign entry comes with its level
-    return help_warning(entry_id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources), said)
+    return help_warning(entry_id, urgent.level, urgent.title, urgent.text, tuple(urgent.sources), said, rules)
 
 
 def note_sign_entries(check_in: CheckIn) -> tuple[str, ...]:
@@ -222,7 +222,12 @@ def note_warnings(check_in: CheckIn) -> tuple[WarningSign, ...]:
     """The warning signs of a check-in's note, most urgent first (`note_sign_entries`), each named by the signs of it
     that fired (`note_sign_rules`), or by its help entry where none is known."""
     rules = note_sign_rules(check_in)
-    return tuple(entry_warning(entry_id, said_of(entry_id, rules)) for entry_id in note_sign_entries(check_in))
+    return tuple(
+        entry_warning(
+            entry_id, said_of(entry_id, rules), tuple(rule for rule in rules if RULE_ENTRIES.get(rule) == entry_id)
+        )
+        for entry_id in note_sign_entries(check_in)
+    )
 
 
 def check_in_warning_signs(check_in: CheckIn) -> tuple[WarningSign, ...]:

@@ -12,6 +12,7 @@ the model itself is loaded with the first question, never at start-up. Without t
 its typo fixer leaves the same English words alone either way (english_words.json: "never" is never "fever").
 """
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -143,18 +144,20 @@ def entry(entry_id: str) -> HelpAnswer:
     return _urgent(content, found) if found.level else _answer(content, found)
 
 
-def warning_entry_named(title: str) -> HelpEntry | None:
-    """The warning-sign entry a sign of a check-in's note is named for: by its own words (`sign_words`), or by the
-    entry's title (a sign kept before its words were: r0026); None for a sign of the places rated."""
-    entry_id = entry_of(title)
+def warning_entry_named(title: str, rules: Iterable[str] = ()) -> HelpEntry | None:
+    """The warning-sign entry a sign of a check-in's note is named for: by the rules it came from where they are
+    known (`rules`), else by its own words (`sign_words`) or the entry's title (a sign kept before its words were:
+    r0026); None for a sign of the places rated."""
+    entry_id = entry_of(title, rules)
     named = (found for found in load_help().entries if found.level and (found.title == title or found.id == entry_id))
     return next(named, None)
 
 
-def warning_sources(title: str) -> tuple[str, ...] | None:
-    """The sources of the warning-sign entry with this title, or None: a sign kept apart from its check-in keeps
-    its title, not its entry, and must cite what the person was shown, not its safety question's stand-in."""
-    found = warning_entry_named(title)
+def warning_sources(title: str, rules: Iterable[str] = ()) -> tuple[str, ...] | None:
+    """The sources of the warning-sign entry with this title (or of the rules it came from), or None: a sign kept
+    apart from its check-in keeps its title, not its entry, and must cite what the person was shown, not its safety
+    question's stand-in."""
+    found = warning_entry_named(title, rules)
     return None if found is None else tuple(load_help().source_titles(found.sources))
 
 

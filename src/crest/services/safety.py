@@ -157,6 +157,7 @@ def check_in_signs(check_ins: Iterable[CheckIn], zone: tzinfo) -> list[CheckInSi
             sign.sources,
             KNOWN_QUESTIONS[sign.question_id],
             sign.named,
+            sign_rules=sign.rules,
         )
         for check_in in check_ins
         for sign in check_in_warning_signs(check_in)
@@ -180,12 +181,13 @@ def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
         title,
         # A sign read in a note cites its help entry (chest pain: not the aortic question that stands in for it);
         # one read from the places rated, or kept with no title, its question.
-        warning_sources(title) or (question.source,),
+        warning_sources(title, warning.sign_rules) or (question.source,),
         question,
         warning.named or title,
         kept=True,
         data_deleted=warning.raised_at is None,
         held_until=warning.held_until,
+        sign_rules=warning.sign_rules,
     )
 
 
@@ -196,7 +198,7 @@ def each_sign_once(signs: Iterable[CheckInSign]) -> list[CheckInSign]:
     from crest.services.help import warning_entry_named  # the help entries name what a sign's words are a sign of
 
     signs = list(signs)
-    entries = {id(sign): warning_entry_named(sign.title) for sign in signs if sign.check_in_id}
+    entries = {id(sign): warning_entry_named(sign.title, sign.sign_rules) for sign in signs if sign.check_in_id}
 
     def sign_of(sign: CheckInSign) -> tuple[int, str, str] | None:
         """The check-in and the entry a sign is a sign of, with the entry's title."""
@@ -232,6 +234,7 @@ def _kept_warning(sign: CheckInSign, held_until: datetime) -> SafetyWarning:
         check_in_id=sign.check_in_id,
         title=sign.title,
         named=sign.named,
+        sign_rules=sign.sign_rules,
     )
 
 
@@ -338,6 +341,7 @@ class Safety:
                 sign_held_until(reason.sign),
                 title=reason.sign.title,
                 named=reason.sign.named,
+                sign_rules=reason.sign.sign_rules,
             )
             for reason in standing.standing_check_in_reasons
             if reason.sign.urgent

@@ -3,6 +3,7 @@ when it was read: a sign read in a note cites its help entry, not the safety que
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC
 
 import pytest
@@ -63,3 +64,24 @@ def test_a_sign_read_from_the_places_rated_keeps_its_question_s_source(journal: 
     services.check_ins.delete(saved.id)
 
     assert _signs(services) == [(title, sources, True)]
+
+
+def test_a_kept_sign_whose_words_a_later_crest_reworded_still_cites_its_entry(
+    journal: Journal, clock: FakeClock
+) -> None:
+    """Kept with the rules it came from (r0028), it finds its entry by them: its words as kept are no longer any
+    sign's words here, as after an update that reworded them."""
+    services = Services.over(journal, clock, UTC)
+    services.safety.record(NO_TO_ALL)
+    clock.advance(60)
+    saved = services.check_ins.add(CheckIn(at=clock(), note="sudden crushing chest pain going down my arm"))
+    assert saved.id is not None
+    services.check_ins.delete(saved.id)
+    [kept] = journal.safety_warnings()
+    assert kept.sign_rules == ("chest_pain",) and kept.id is not None
+    reworded = "Pain or tightness in the chest"  # words no version of `sign_words` here uses
+    assert reworded not in SIGN_WORDS.values()
+    journal.forget_safety_warnings([kept.id])
+    journal.keep_safety_warnings([replace(kept, title=reworded, named=reworded, id=None)])
+
+    assert _signs(services) == [(reworded, tuple(entry("warning_emergency").sources), True)]

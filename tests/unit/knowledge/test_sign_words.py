@@ -32,3 +32,9 @@ def test_without_a_known_rule_of_its_entry_there_are_no_words_and_the_entry_name
 def test_words_said_of_a_sign_lead_back_to_its_entry() -> None:
     assert entry_of(said_of("warning_cancer", ["night_pain", "history_of_cancer"]) or "") == "warning_cancer"
     assert entry_of("Back pain with a history of cancer, weight loss, night pain or no improvement") is None
+
+
+def test_words_a_later_crest_reworded_lead_to_their_entry_by_the_rules_they_came_from() -> None:
+    assert entry_of("Pain or tightness in the chest", ["chest_pain"]) == "warning_emergency"
+    assert entry_of("Pain or tightness in the chest", ["a_rule_of_a_newer_crest"]) is None
+    assert entry_of("Pain or tightness in the chest") is None
