@@ -10,6 +10,7 @@ from crest.journal.records import InvalidDate, check_planned_minutes, check_vari
 from crest.protocol.model import UnknownVariant
 from crest.web.form_words import choose_a_variant, refusal
 from crest.web.pages.common import Context, SubmittedForm, page_router
+from crest.web.pages.today import usual_dose
 from crest.web.safety_presenter import standing_notice
 from crest.web.templating import render
 
@@ -20,7 +21,11 @@ def _page(
     request: Request, context: Context, form: dict[str, str], status_code: int = 200, error: str = ""
 ) -> Response:
     now = context.now().astimezone(context.local_zone)
-    minutes = context.protocol.timing.default_minutes
+    services = context.services
+    # the rest prescribed, else the person's usual one, as Today's start form offers it
+    minutes, variant = usual_dose(
+        services.reports.prescription_in_force(), services.preferences.current(), context.protocol
+    )
     start = now - timedelta(minutes=minutes)  # offered as a rest that has just ended
     return render(
         request,
@@ -29,7 +34,7 @@ def _page(
         active="journal_page",
         title="Log a session",
         form={"day": start.date().isoformat(), "time": start.strftime("%H:%M"), "minutes": str(minutes)}
-        | {"variant": "standard"}
+        | {"variant": variant}
         | form,
         today=now.date().isoformat(),
         variants=context.protocol.variants,
