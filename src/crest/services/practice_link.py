@@ -138,6 +138,10 @@ class SecondFactorAsked(PracticeUnreachable):
     came with the password: the same invitation takes the code."""
 
 
+class PushedThenFailed(CrestError):
+    """A sync whose records reached the practice, then failed to fetch the prescription or the notes."""
+
+
 class LinkDamaged(CrestError):
     """The link file is not what crest wrote (edited by hand, or damaged): nothing in it can be trusted."""
 
@@ -693,8 +697,19 @@ class PracticeLink:
             self._write(STATE_FILE, state)
         elif deleted:
             self._delete(url, token, gone, state)
-        prescription = self._pull_prescription(url, token)
-        pulled = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it there
+        try:
+            prescription = self._pull_prescription(url, token)
+            pulled = self._pull_notes(url, token)  # after the push: a note on a session deleted here goes with it
+        except CrestError as error:
+            went = [_sent_in_words(kind, count) for kind, count in sent.items() if count]
+            went += [f"{deleted} deleted"] if deleted else []
+            if not went:
+                raise
+            # what was sent went all the same: said, so that nobody thinks it lost or to be sent by hand
+            raise PushedThenFailed(
+                f"{error.message}. Your records did reach the practice ({', '.join(went)}); run crest sync again "
+                "for your prescription and your practitioners' notes"
+            ) from None
         kept = {"followed": True, "programme_ended": False, "last_sync_at": self._clock(), **reads}
         self._keep(stored.model_copy(update=kept))
         counts = {kind: count for kind, count in sent.items() if count}
