@@ -361,3 +361,6 @@ class ClinicianReport:
     # Every "yes" to a safety question given in the period, oldest first: the safety section's answers are only
     # what stands now, so a "yes" later answered "no" (or cleared) was missing from the report of its own period.
     yes_in_period: tuple[YesGiven, ...] = ()
+    # The prescription of the period in words, with who wrote it; None: none. The target alone ("target 10, the
+    # prescription") hid what was asked: the variant, the minutes, how many a day, from when.
+    prescribed: str | None = None

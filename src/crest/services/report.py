@@ -148,7 +148,15 @@ class ClinicianReports:
             client_name=client_name,
             earlier_signs=self._earlier_signs(check_ins, period, standing),
             yes_in_period=self._yes_in_period(period, standing),
+            prescribed=self._prescribed(period),
         )
+
+    def _prescribed(self, period: Period) -> str | None:
+        """The current prescription, in full, when some day of the period falls within it."""
+        dose = self._journal.current_prescription()
+        if dose is None or dose.start_on > period.last_day or (dose.end_on and dose.end_on < period.first_day):
+            return None
+        return f"{dose.in_full()} ({dose.prescribed_by})" if dose.prescribed_by else dose.in_full()
 
     def _yes_in_period(self, period: Period, standing: SafetyStanding) -> tuple[YesGiven, ...]:
         """Every "yes" given in the period that the safety section does not list already as standing (or cleared)."""
