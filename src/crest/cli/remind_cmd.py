@@ -13,7 +13,12 @@ from crest.errors import one_line
 
 def remind(
     at: Annotated[
-        str | None, typer.Option("--time", metavar="HH:MM", help="Local time (default: Settings, else 18:00).")
+        list[str] | None,
+        typer.Option(
+            "--time",
+            metavar="HH:MM",
+            help="Local time; give it twice for two reminders a day (default: Settings, else 18:00).",
+        ),
     ] = None,
     days: Annotated[
         str | None, typer.Option("--days", metavar="mon,tue,...", help="Days of the week (default: every day).")
@@ -43,7 +48,9 @@ def remind(
 
     chosen_days = parse_weekdays(days) if days is not None else None
     with open_services() as services:
-        text = services.reminders.calendar(at=at, days=chosen_days, minutes=minutes, zone_name=zone)
+        text = services.reminders.calendar(
+            times=tuple(at) if at else None, days=chosen_days, minutes=minutes, zone_name=zone
+        )
         # A reminder to rest, while a warning sign says not to until seen: the sign first, on stderr, so that the
         # calendar on stdout stays a calendar.
         show_standing_concern(console(stderr=True, highlight=False), services)

@@ -25,6 +25,8 @@ PRODUCT_ID = "-//crest//constructive rest reminders//EN"
 # One person has one crest reminder: every download is that same event, so a calendar app that imports a changed one
 # replaces it rather than adding a second (a UID made of the time and days gave 07:30 and 18:00 side by side).
 REMINDER_UID = "crest-reminder@crest"
+# A second time each day is a second event, with its own alarm, as stable: a new download replaces both.
+SECOND_REMINDER_UID = "crest-reminder-2@crest"
 # How many years of a reminder without an end its time zone spells out: a lifetime of practice, in 2 KB.
 ZONE_YEARS = 50
 
@@ -110,24 +112,44 @@ class Reminder:
     description: str  # the setup, so the calendar entry says what to do
     last_day: date | None = None  # a prescription's end: no reminder after this day
     first_day: date | None = None  # a prescription's start: no reminder before this day
+    also_at: time | None = None  # a second local time each day (once or twice a day is what teachers suggest)
 
 
 def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
-    """The calendar file: the first occurrence is the next chosen day at the chosen time (today if still ahead), or
-    the first chosen day from a later start."""
+    """The calendar file, one event for each time of day: the first occurrence is the next chosen day at that time
+    (today if still ahead), or the first chosen day from a later start."""
     if not reminder.days:
         raise InvalidReminder("choose at least one day for the reminder")
-    first = _first_occurrence(reminder, zone, now)
-    if reminder.last_day is not None and first > reminder.last_day:
+    timed = ((reminder.at, REMINDER_UID), (reminder.also_at, SECOND_REMINDER_UID))
+    firsts = {uid: (at, _first_occurrence(reminder, at, zone, now)) for at, uid in timed if at is not None}
+    if reminder.last_day is not None:  # a time whose last occurrence has passed has no event left
+        firsts = {uid: first for uid, first in firsts.items() if first[1] <= reminder.last_day}
+    if not firsts:
         raise InvalidReminder(f"no reminder day is left before the end on {reminder.last_day}")
     named = zone if isinstance(zone, ZoneInfo) else None
-    start = datetime.combine(first, reminder.at, tzinfo=named)  # naive (floating) without a named zone
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    for uid, (at, first) in firsts.items():
+        calendar.add_component(_event(reminder, uid, datetime.combine(first, at, tzinfo=named), now))
+    if named is not None:
+        # From the first reminder on, as far as it goes: icalendar's own span (1970-2038) left every occurrence after
+        # 2037 an hour out in summer, in an app that reads the VTIMEZONE rather than the zone's name.
+        first = min(day for _, day in firsts.values())
+        last = reminder.last_day + timedelta(days=1) if reminder.last_day else date(first.year + ZONE_YEARS, 1, 1)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
+
+
+def _event(reminder: Reminder, uid: str, start: datetime, now: datetime) -> icalendar.Event:
+    """One weekly event from `start` (naive, floating, without a named zone) on the reminder's days."""
     repeat: dict[str, object] = {"freq": "weekly", "byday": [day.rrule_day for day in reminder.days]}
     if reminder.last_day is not None:
-        repeat["until"] = _until(reminder.last_day, named)
-
+        repeat["until"] = _until(reminder.last_day, start.tzinfo if isinstance(start.tzinfo, ZoneInfo) else None)
     event = icalendar.Event()
-    event.add("uid", REMINDER_UID)
+    event.add("uid", uid)
     event.add("dtstamp", now)
     # a later download counts higher: an app that compares them takes the newer one
     event.add("sequence", int(now.timestamp()) // 60)
@@ -142,19 +164,7 @@ def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
     alarm.add("description", reminder.summary)
     alarm.add("trigger", timedelta(0))  # at the start of the event
     event.add_component(alarm)
-
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add_component(event)
-    if named is not None:
-        # From the first reminder on, as far as it goes: icalendar's own span (1970-2038) left every occurrence after
-        # 2037 an hour out in summer, in an app that reads the VTIMEZONE rather than the zone's name.
-        last = reminder.last_day + timedelta(days=1) if reminder.last_day else date(first.year + ZONE_YEARS, 1, 1)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
-    text: str = calendar.to_ical().decode("utf-8")
-    return text
+    return event
 
 
 def _until(last_day: date, named: ZoneInfo | None) -> datetime:
@@ -164,7 +174,7 @@ def _until(last_day: date, named: ZoneInfo | None) -> datetime:
     return end if named is None else end.astimezone(UTC)
 
 
-def _first_occurrence(reminder: Reminder, zone: tzinfo, now: datetime) -> date:
+def _first_occurrence(reminder: Reminder, at: time, zone: tzinfo, now: datetime) -> date:
     local_now = now.astimezone(zone)
     wanted = {day.number for day in reminder.days}
     if reminder.first_day is not None and reminder.first_day > local_now.date():
@@ -172,6 +182,6 @@ def _first_occurrence(reminder: Reminder, zone: tzinfo, now: datetime) -> date:
         local_now = datetime.combine(reminder.first_day, time.min, tzinfo=local_now.tzinfo)
     for ahead in range(8):
         day = local_now.date() + timedelta(days=ahead)
-        if day.weekday() in wanted and (ahead or local_now.time() < reminder.at):
+        if day.weekday() in wanted and (ahead or local_now.time() < at):
             return day
     raise AssertionError("a chosen weekday comes within eight days")  # pragma: no cover

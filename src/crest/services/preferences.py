@@ -43,12 +43,15 @@ class Preferences(BaseModel):
         description="sessions a week you aim for; a clinician's prescription replaces it",
     )
     reminder_time: str = Field("18:00", description="local time of the calendar reminder, like 18:00")
+    second_reminder_time: str | None = Field(
+        None, description="a second local time of the reminder each day, like 12:30; none: once a day"
+    )
     reminder_days: str = Field(weekdays_text(EVERY_DAY), description="days of the reminder, like mon,wed,fri")
     reminder_zone: str | None = Field(
         None, description="time zone of the reminder, like Europe/Berlin; empty: this computer's"
     )
 
-    @field_validator("reminder_time", "reminder_days", "reminder_zone", mode="before")
+    @field_validator("reminder_time", "second_reminder_time", "reminder_days", "reminder_zone", mode="before")
     @classmethod
     def _valid_text(cls, value: object, field: ValidationInfo) -> object:
         # before the checks below repeat the text: pydantic cannot carry a message with a broken character
@@ -69,6 +72,19 @@ class Preferences(BaseModel):
         except CrestError as error:
             raise ValueError(error.message) from None
 
+    @field_validator("second_reminder_time")
+    @classmethod
+    def _second_clock_time(cls, value: str | None, field: ValidationInfo) -> str | None:
+        if value is None or not value.strip():  # emptied: the reminder comes once a day
+            return None
+        try:
+            second = f"{parse_clock_time(value):%H:%M}"
+        except CrestError as error:
+            raise ValueError(error.message) from None
+        if second == field.data.get("reminder_time"):
+            raise ValueError(f"both reminder times are {second}; give two different times, or one")
+        return second
+
     @field_validator("reminder_days")
     @classmethod
     def _days(cls, value: str) -> str:
@@ -87,6 +103,12 @@ class Preferences(BaseModel):
         return value.strip()
 
     @property
+    def reminder_times(self) -> tuple[str, ...]:
+        """The reminder's times of day: one, or two with a second time."""
+        second = self.second_reminder_time
+        return (self.reminder_time,) if second is None else (self.reminder_time, second)
+
+    @property
     def weekdays(self) -> tuple[Weekday, ...]:
         return parse_weekdays(self.reminder_days)
 
@@ -101,8 +123,8 @@ class Preferences(BaseModel):
             if name not in stored:
                 continue
             value = None if stored[name] == "" else stored[name]
-            try:
-                cls.model_validate({name: value})
+            try:  # with those read before it: a second reminder time is checked against the first
+                cls.model_validate(values | {name: value})
             except ValidationError:
                 continue
             values[name] = value

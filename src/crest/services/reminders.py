@@ -102,22 +102,30 @@ class Reminders:
 
     def calendar(
         self,
-        at: str | None = None,
+        times: tuple[str, ...] | None = None,
         days: tuple[Weekday, ...] | None = None,
         minutes: int | None = None,
         zone_name: str | None = None,
     ) -> str:
-        """The .ics text; anything not given comes from the current prescription, else from Settings (default:
-        every day at 18:00, the session length); refused while a concern stands (`Safety.require_may_be_reminded`)."""
+        """The .ics text, an event for each of one or two `times` a day; anything not given comes from the current
+        prescription, else from Settings (default: every day at 18:00, the session length); refused while a concern
+        stands (`Safety.require_may_be_reminded`)."""
         self._refuse_while_concern()
         preferences = self._preferences.current()
         prescribed = self.prescribed(preferences)
+        if times is None:
+            own = preferences.reminder_times
+            if prescribed is not None:  # its time comes first; a dose of once a day is reminded once
+                own = (prescribed.at or own[0], *own[1:])[: min(2, prescribed.sessions_per_day)]
+            times = own
+        if len(times) > 2:
+            raise InvalidReminder("give one or two reminder times a day, like 07:30 and 18:00")
         if prescribed is not None:
-            at = at if at is not None else prescribed.at
             days = days or prescribed.days
             minutes = minutes or prescribed.minutes
         chosen = {
-            "reminder_time": at if at is not None else preferences.reminder_time,
+            "reminder_time": times[0],
+            "second_reminder_time": times[1] if len(times) == 2 else None,
             "reminder_days": weekdays_text(days) if days else preferences.reminder_days,
             "reminder_zone": zone_name or preferences.reminder_zone,
             "default_minutes": minutes or preferences.default_minutes,
@@ -127,8 +135,10 @@ class Reminders:
         except ValidationError as error:
             first = error.errors()[0]
             raise InvalidReminder(str(first["msg"]).removeprefix("Value error, ")) from None
+        at, *also_at = (parse_clock_time(text) for text in checked.reminder_times)
         reminder = Reminder(
-            at=parse_clock_time(checked.reminder_time),
+            at=at,
+            also_at=also_at[0] if also_at else None,
             days=checked.weekdays,
             minutes=checked.default_minutes,
             summary="Constructive rest",
@@ -137,6 +147,7 @@ class Reminders:
                 1 if prescribed is None else prescribed.sessions_per_day,
                 "standard" if prescribed is None else prescribed.variant,
                 on_the_side=self._side_lying_only(),
+                reminders_a_day=len(checked.reminder_times),
             ),
             last_day=None if prescribed is None else prescribed.last_day,
             first_day=None if prescribed is None else prescribed.first_day,
@@ -173,10 +184,12 @@ ON_THE_SIDE = (
 )
 
 
-def _setup_text(minutes: int, sessions_per_day: int, variant: str, *, on_the_side: bool = False) -> str:
+def _setup_text(
+    minutes: int, sessions_per_day: int, variant: str, *, on_the_side: bool = False, reminders_a_day: int = 1
+) -> str:
     """What to do when the reminder comes. It comes at the time chosen, so it names no time of day: the protocol's
-    suggested slot (after work, before the evening meal) would be wrong for a morning reminder. A prescription names
-    one time however many sessions a day it asks for, so the event comes once a day and says the rest.
+    suggested slot (after work, before the evening meal) would be wrong for a morning reminder. A prescription of
+    more sessions a day than reminders says the rest.
     `variant`: the rest prescribed, whose steps the reminder gives (calves on a chair, say); `on_the_side`: the
     safety answers advise the side-lying rest, whose steps replace lying on the back, whatever was prescribed."""
     protocol = load_protocol()
@@ -188,11 +201,12 @@ def _setup_text(minutes: int, sessions_per_day: int, variant: str, *, on_the_sid
         why = f"Your prescription is the {protocol.variant_title(chosen)} rest: these are its steps.\n\n"
     else:
         why = ""
-    more = (
-        ""
-        if sessions_per_day == 1
-        else f" Your prescription is {times_a_day(sessions_per_day)}: this is the first; rest again later in the day."
-    )
+    if sessions_per_day <= reminders_a_day:
+        more = ""
+    elif reminders_a_day == 1:
+        more = f" Your prescription is {times_a_day(sessions_per_day)}: this is the first; rest again later in the day."
+    else:
+        more = f" Your prescription is {times_a_day(sessions_per_day)}: rest again besides these two reminders."
     return (
         f"Time for {minutes} minutes of constructive rest.{more}\n\n{SEEN_FIRST}\n\n"
         f"{why}How to lie:\n{steps}\n\nStart a guided session with `crest session` or in the crest web app.\n\n"

@@ -455,6 +455,7 @@ _EXACT_REMINDER = {
     "reminder_time": CLOCK_TIME_PATTERN,
     "reminder_days": WEEKDAYS_PATTERN,
 }
+_TIMES = ("reminder_time", "second_reminder_time")
 
 
 def exact_time_problem(value: object) -> str | None:
@@ -469,6 +470,7 @@ def _exact_reminder_schema(schema: dict[str, Any]) -> None:
     properties = schema["properties"]
     for name, pattern in _EXACT_REMINDER.items():
         properties[name]["pattern"] = pattern
+    properties["second_reminder_time"]["anyOf"][0]["pattern"] = CLOCK_TIME_PATTERN  # or null: once a day
     properties["reminder_zone"]["enum"] = ["", *TIME_ZONES, None]
 
 
@@ -481,7 +483,7 @@ class PreferencesIn(Preferences):
     @classmethod
     def _as_sent(cls, value: Any, field: ValidationInfo) -> Any:
         name = str(field.field_name)
-        if name == "reminder_time" and (problem := exact_time_problem(value)) is not None:
+        if name in _TIMES and (problem := exact_time_problem(value)) is not None:
             raise ValueError(problem)
         return as_sent(cls.model_fields[name].annotation, value)
 

@@ -304,7 +304,8 @@ def test_the_reminder_download_says_how_to_write_a_time_or_days_it_refuses(clien
         one["name"]: one["schema"]
         for one in client.get("/openapi.json").json()["paths"]["/api/reminder.ics"]["get"]["parameters"]
     }
-    assert said["time"]["pattern"] == r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"  # still written in the schema
+    # still written in the schema, for each of one or two times
+    assert said["time"]["items"]["pattern"] == r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
     assert said["days"]["pattern"] == "^(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*$"
 
 
@@ -418,6 +419,41 @@ def test_settings_download_the_reminder_the_form_shows(client: TestClient) -> No
     assert client.get("/api/settings").json()["reminder_time"] == "07:30"  # and kept
     refused = client.post("/settings", data=form | {"reminder_time": "7 am"})  # no file for what cannot be saved
     assert refused.status_code == 422 and refused.headers["content-type"].startswith("text/html")
+
+
+def _reminder_times(text: str) -> list[tuple[str, str]]:
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    return [(str(event["uid"]), event.decoded("dtstart").strftime("%H:%M")) for event in events]
+
+
+def test_a_second_reminder_time_at_settings_and_the_api_is_a_second_event(client: TestClient) -> None:
+    """A reminder had one time, while Settings' hint says once or twice a day is what teachers suggest."""
+    page = client.get("/settings").text
+    assert re.search(r'<input id="second_reminder_time" name="second_reminder_time" type="time" value=""', page)
+    button = re.search(r'name="then" value="(\w+)"', page)
+    assert button is not None
+    form = {"default_minutes": "15", "default_variant": "standard", "weekly_goal_sessions": "14"}
+    form |= {"reminder_time": "07:30", "second_reminder_time": "18:00", "reminder_mon": "on", "then": button.group(1)}
+    both = [("crest-reminder@crest", "07:30"), ("crest-reminder-2@crest", "18:00")]
+    assert _reminder_times(client.post("/settings", data=form, follow_redirects=False).text) == both
+    assert 'name="second_reminder_time" type="time" value="18:00"' in client.get("/settings").text  # kept
+    assert client.get("/api/settings").json()["second_reminder_time"] == "18:00"
+    assert _reminder_times(client.get("/api/reminder.ics").text) == both
+    asked = client.get("/api/reminder.ics", params=[("time", "06:00"), ("time", "21:15")])
+    assert _reminder_times(asked.text) == [("crest-reminder@crest", "06:00"), ("crest-reminder-2@crest", "21:15")]
+    assert _reminder_times(client.get("/api/reminder.ics", params={"time": "06:00"}).text)[1:] == []  # once
+    for times, said in (
+        (["06:00", "6:00"], "both reminder times are 06:00; give two different times, or one"),
+        (["06:00", "7:5"], "time: write it like 18:00"),
+        (["1:00", "2:00", "3:00"], "give one or two reminder times a day, like 07:30 and 18:00"),
+    ):
+        refused = client.get("/api/reminder.ics", params=[("time", each) for each in times])
+        assert (refused.status_code, refused.json()["detail"]) == (422, said), times
+    same = client.post("/settings", data=form | {"second_reminder_time": "07:30", "then": ""})
+    assert same.status_code == 422 and "both reminder times are 07:30" in same.text
+    emptied = client.post("/settings", data=form | {"second_reminder_time": "", "then": ""}, follow_redirects=False)
+    assert emptied.status_code == 303 and client.get("/api/settings").json()["second_reminder_time"] is None
+    assert _reminder_times(client.get("/api/reminder.ics").text) == both[:1]
 
 
 def test_no_reminder_is_offered_while_a_row_that_may_hold_a_warning_sign_is_unreadable(

@@ -69,10 +69,12 @@ def test_settings_have_defaults_and_are_saved(client: TestClient) -> None:
         "show_streaks": False,
         "weekly_goal_sessions": 7,
         "reminder_time": "18:00",
+        "second_reminder_time": None,
         "reminder_days": "mon,tue,wed,thu,fri,sat,sun",
         "reminder_zone": None,
     }
     chosen = {**defaults, "default_minutes": 20, "theme": "dark", "height_cm": 172, "voice": True}
+    chosen |= {"second_reminder_time": "07:15"}
     assert client.put("/api/settings", json=chosen).json() == chosen
     assert client.get("/api/settings").json() == chosen
     assert 'data-theme="dark"' in client.get("/").text

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from dateutil.rrule import rrulestr
 
 from crest.interop.ical import (
     EVERY_DAY,
@@ -156,3 +157,41 @@ def test_the_time_zone_in_the_file_holds_summer_time_after_2037() -> None:
     assert "TZID:Europe/Berlin" in reminder_calendar(
         Reminder(time(18, 0), EVERY_DAY, 15, "Rest", "."), BERLIN, leap_day
     )
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def test_a_second_time_a_day_is_a_second_event_of_its_own_each_at_its_local_time_across_daylight_saving() -> None:
+    """A reminder had one time, where Settings says once or twice a day is what teachers suggest. Each time is its
+    own weekly event with its alarm, with a UID of its own that every download keeps (a calendar replaces both)."""
+    before_the_change = datetime(2027, 3, 26, 9, 0, tzinfo=UTC)  # Friday; London goes to summer time on Sunday 28th
+    reminder = Reminder(time(7, 30), EVERY_DAY, 15, "Rest", ".", also_at=time(18, 0))
+    text = reminder_calendar(reminder, LONDON, before_the_change)
+    calendar = icalendar.Calendar.from_ical(text)
+    first, second = calendar.walk("VEVENT")
+    assert (str(first["uid"]), str(second["uid"])) == ("crest-reminder@crest", "crest-reminder-2@crest")
+    later = reminder_calendar(Reminder(time(6, 0), EVERY_DAY, 15, "Rest", ".", also_at=time(21, 0)), LONDON, NOW)
+    assert [str(event["uid"]) for event in icalendar.Calendar.from_ical(later).walk("VEVENT")] == [
+        "crest-reminder@crest",
+        "crest-reminder-2@crest",
+    ]
+    assert len(calendar.walk("VTIMEZONE")) == 1  # one zone for both
+    for event, local in ((first, time(7, 30)), (second, time(18, 0))):
+        assert len(event.walk("VALARM")) == 1
+        start = event.decoded("dtstart")
+        assert start.date() == date(2027, 3, 26 if local > time(9, 0) else 27)  # today if still ahead
+        days = rrulestr(event["rrule"].to_ical().decode(), dtstart=start)
+        weekend = (datetime(2027, 3, 27, tzinfo=LONDON), datetime(2027, 3, 30, tzinfo=LONDON))
+        saturday, sunday, monday = days.between(*weekend)
+        assert {saturday.timetz(), sunday.timetz(), monday.timetz()} == {local.replace(tzinfo=LONDON)}
+        # on the day the clocks change, the same local time is an hour earlier in UTC
+        assert saturday.astimezone(UTC).hour - sunday.astimezone(UTC).hour == 1
+
+
+def test_a_time_whose_last_day_has_passed_has_no_event_the_other_stays() -> None:
+    at_noon = datetime(2026, 3, 25, 11, 0, tzinfo=UTC)  # 12:00 in Berlin, on the prescription's last day
+    reminder = Reminder(time(8, 0), EVERY_DAY, 15, "Rest", ".", last_day=date(2026, 3, 25), also_at=time(18, 0))
+    [event] = icalendar.Calendar.from_ical(reminder_calendar(reminder, BERLIN, at_noon)).walk("VEVENT")
+    assert str(event["uid"]) == "crest-reminder-2@crest"
+    assert event.decoded("dtstart") == datetime(2026, 3, 25, 18, 0, tzinfo=BERLIN)

@@ -6,7 +6,7 @@ import icalendar
 import pytest
 
 from crest.accounts.records import Prescription
-from crest.interop.ical import Weekday
+from crest.interop.ical import InvalidReminder, Weekday
 from crest.services.preferences import Preferences, PreferencesStore
 from crest.services.reminders import PrescribedReminder, Reminders, prescribed_days
 
@@ -126,3 +126,40 @@ def test_the_event_says_to_hold_off_while_crest_advises_a_clinician_before_its_s
     held_off = "If crest has advised you to see a clinician or to seek urgent care, do that first: no rest until then"
     assert held_off in text
     assert text.index("Time for 15 minutes") < text.index(held_off) < text.index("How to lie:")
+
+
+def _twice(dose: Prescription | None, second: str = "12:30") -> Reminders:
+    settings = _Settings()
+    settings._chosen = Preferences(reminder_zone="Europe/London", reminder_time="07:30", second_reminder_time=second)
+    return Reminders(settings, lambda: NOW, UTC, lambda: dose)
+
+
+def _times(text: str) -> list[str]:
+    return [f"{event.decoded('dtstart'):%H:%M}" for event in icalendar.Calendar.from_ical(text).walk("VEVENT")]
+
+
+def test_a_second_time_in_settings_is_a_second_event_unless_a_prescription_asks_once_a_day() -> None:
+    """Settings said once or twice a day, and a reminder came once: a second time is a second event. A dose of once
+    a day is reminded once; a dose of twice a day at its own time keeps the person's second time."""
+    assert _times(_twice(None).calendar()) == ["07:30", "12:30"]
+    assert _times(_twice(None).calendar(times=("06:00",))) == ["06:00"]  # a door's one time: once that day
+    once = Prescription("standard", 10, 1, 7, date(2026, 5, 1), reminder_time="08:00")
+    assert _times(_twice(once).calendar()) == ["08:00"]
+    twice = Prescription("standard", 10, 2, 7, date(2026, 5, 1), reminder_time="08:00")
+    text = _twice(twice).calendar()
+    assert _times(text) == ["08:00", "12:30"]
+    assert "this is the first" not in text  # each of two reminders for a dose of two
+
+
+@pytest.mark.parametrize(
+    ("times", "said"),
+    [
+        (("07:30", "07:30"), "both reminder times are 07:30; give two different times, or one"),
+        (("07:30", "12:30", "18:00"), "give one or two reminder times a day, like 07:30 and 18:00"),
+        (("07:30", "7:5"), "cannot read the time '7:5'; write it like 18:00"),
+    ],
+)
+def test_two_times_that_cannot_be_two_reminders_are_refused_in_one_line(times: tuple[str, ...], said: str) -> None:
+    with pytest.raises(InvalidReminder) as refused:
+        _reminders(None).calendar(times=times)
+    assert refused.value.message == said

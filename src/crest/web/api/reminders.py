@@ -29,7 +29,11 @@ def reminder(
     context: Context,
     # the patterns are checked below, to refuse in words ("write it like 18:00") and not the framework's
     time: Annotated[
-        str | None, Query(description="local time, like 18:00", json_schema_extra={"pattern": CLOCK_TIME_PATTERN})
+        list[str] | None,
+        Query(
+            description="local time, like 18:00; twice for two reminders a day",
+            json_schema_extra={"items": {"type": "string", "pattern": CLOCK_TIME_PATTERN}, "maxItems": 2},
+        ),
     ] = None,
     days: Annotated[
         str | None, Query(description="like mon,wed,fri", json_schema_extra={"pattern": WEEKDAYS_PATTERN})
@@ -42,14 +46,17 @@ def reminder(
 ) -> Response:
     """Anything not given comes from Settings. Some calendar apps drop the alarm when they import a file. 409 while
     a warning sign stands: a daily reminder to rest would say the opposite of its advice."""
-    if (problem := exact_time_problem(time)) is not None:
-        raise FieldError("time", problem)
+    for each in time or ():
+        if (problem := exact_time_problem(each)) is not None:
+            raise FieldError("time", problem)
     try:
         chosen_days = None if days is None else parse_weekdays(days)  # the rule `crest remind --days` reads by
     except InvalidReminder as refused:
         raise FieldError("days", refused.message) from None
     return calendar_download(
-        context.services.reminders.calendar(at=time, days=chosen_days, minutes=minutes, zone_name=zone)
+        context.services.reminders.calendar(
+            times=tuple(time) if time else None, days=chosen_days, minutes=minutes, zone_name=zone
+        )
     )
 
 

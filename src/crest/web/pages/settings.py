@@ -65,10 +65,12 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
     submitted["weekly_goal_sessions"] = form.get("weekly_goal_sessions") or current.weekly_goal_sessions
     if "reminder_time" in form:  # the reminder fields are on the form: an unticked day is a choice
         submitted["reminder_time"] = form.get("reminder_time", "")
+        submitted["second_reminder_time"] = form.get("second_reminder_time") or None
         submitted["reminder_days"] = ",".join(day.value for day in Weekday if form.get(f"reminder_{day.value}") == "on")
         submitted["reminder_zone"] = form.get("reminder_zone") or None
     else:
         submitted |= {"reminder_time": current.reminder_time, "reminder_days": current.reminder_days}
+        submitted["second_reminder_time"] = current.second_reminder_time
         submitted["reminder_zone"] = current.reminder_zone
     try:
         preferences = Preferences.model_validate(submitted)
@@ -125,6 +127,7 @@ class SentSettings:
     show_streaks: bool
     weekly_goal_sessions: str
     reminder_time: str
+    second_reminder_time: str
     weekdays: tuple[Weekday, ...]
     reminder_zone: str
 
@@ -141,6 +144,9 @@ def _as_sent(form: dict[str, str], current: Preferences) -> SentSettings:
         show_streaks=form.get("show_streaks") == "on",
         weekly_goal_sessions=form.get("weekly_goal_sessions", ""),
         reminder_time=form.get("reminder_time", "") if reminder_on_form else current.reminder_time,
+        second_reminder_time=(
+            form.get("second_reminder_time", "") if reminder_on_form else current.second_reminder_time or ""
+        ),
         weekdays=(
             tuple(day for day in Weekday if form.get(f"reminder_{day.value}") == "on")
             if reminder_on_form
