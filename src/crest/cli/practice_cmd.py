@@ -265,7 +265,7 @@ def sync(
     with open_services() as services:
         link_service = services.link
         assert link_service is not None
-        result = link_service.sync(_batch_sent, delete_all_sent=delete_all_sent)
+        result = link_service.sync(_batch_sent, delete_all_sent=delete_all_sent, on_read=_check_ins_read)
         status = link_service.status()
         standing = services.safety.standing()
     if not result.followed:
@@ -285,6 +285,15 @@ def sync(
         )
     if result.held_back:
         typer.echo(deletions_held_back(result.held_back), err=True)
+
+
+def _check_ins_read(done: int, total: int) -> None:
+    """How far the reading of a large journal's check-ins has come (the warning signs in their notes), before the
+    first batch goes: seconds, in silence before, at 6,000 of them. A journal read at once says nothing."""
+    from crest.services.sync import READ_PER_STEP
+
+    if total > READ_PER_STEP:
+        typer.echo(f"read {done:,} of {total:,} check-ins", err=True)
 
 
 def _batch_sent(done: int, total: int) -> None:

@@ -629,7 +629,11 @@ class PracticeLink:
             (self._home / name).unlink(missing_ok=True)
 
     def sync(
-        self, on_batch: Callable[[int, int], None] = lambda done, total: None, *, delete_all_sent: bool = False
+        self,
+        on_batch: Callable[[int, int], None] = lambda done, total: None,
+        *,
+        delete_all_sent: bool = False,
+        on_read: Callable[[int, int], None] = lambda done, total: None,
     ) -> SyncResult:
         """Push what the practice lacks, delete there what the journal no longer holds, pull the prescription and
         the notes. A journal that holds none of the records sent before deletes nothing there without
@@ -637,11 +641,13 @@ class PracticeLink:
         emptied by hand, and the practice's copy may be the only one left: they are noted as KEPT_THERE. A
         connection that fails says that running it again is all it takes: what was confirmed is noted."""
         try:
-            return self._synced(on_batch, delete_all_sent)
+            return self._synced(on_batch, delete_all_sent, on_read)
         except NotConnected as error:
             raise NotConnected(f"{error.message}; nothing was lost: run crest sync again later") from None
 
-    def _synced(self, on_batch: Callable[[int, int], None], delete_all_sent: bool) -> SyncResult:
+    def _synced(
+        self, on_batch: Callable[[int, int], None], delete_all_sent: bool, on_read: Callable[[int, int], None]
+    ) -> SyncResult:
         stored = self._link()
         if stored is None:
             raise NotLinked("this crest is not linked to a practice; link it with crest link URL CODE")
@@ -665,7 +671,9 @@ class PracticeLink:
         tracked = sum(fingerprint != KEPT_THERE for kind in KINDS for fingerprint in state.get(kind, {}).values())
         notes = any(link.shared and link.share_notes for link in sharing)
         told = {"every_sign": stored.every_sign, "sign_rules": stored.sign_rules}
-        outgoing = self._sync.outgoing(notes=notes, **told)
+        outgoing = self._sync.outgoing(
+            notes=notes, every_sign=stored.every_sign, sign_rules=stored.sign_rules, on_read=on_read
+        )
         try:
             sent, pushed, reads = self._push(url, token, outgoing, state, on_batch)
         except PracticeRefused as refused:
@@ -677,7 +685,7 @@ class PracticeLink:
         if any(reads[name] and not told[name] for name in told):
             # Told at this push: each check-in whose note names several signs, or a sign, goes again with all of
             # them and which fired (its fingerprint covers them), counted once however often it went.
-            outgoing = self._sync.outgoing(notes=notes, **reads)
+            outgoing = self._sync.outgoing(notes=notes, every_sign=reads["every_sign"], sign_rules=reads["sign_rules"])
             for kind, uids in self._push(url, token, outgoing, state, on_batch)[1].items():
                 sent[kind] = sent.get(kind, 0) + len(uids - pushed.get(kind, set()))
         gone = {
