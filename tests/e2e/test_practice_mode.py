@@ -516,6 +516,15 @@ def test_a_refused_form_on_the_account_page_takes_the_focus_to_its_refusal(brows
     assert admin.errors == []
 
 
+def _start_a_rest(client: Any, session_url: str) -> None:
+    """Through the set-up's steps to a running timer."""
+    client.goto(session_url)
+    while not client.locator("#stage-ready").is_visible():
+        client.locator("#step-next").click()
+    client.get_by_role("button", name="Start the rest").click()
+    client.locator("#stage-timer").wait_for(state="visible")
+
+
 def test_sign_out_in_the_navigation_asks_crests_own_question_during_a_rest(
     browser: Any, practice_url: str, answer_safety: Any, screenshot: Any
 ) -> None:
@@ -525,11 +534,7 @@ def test_sign_out_in_the_navigation_asks_crests_own_question_during_a_rest(
     client.set_viewport_size({"width": 390, "height": 844})
     client.emulate_media(color_scheme="dark")
     answer_safety(client, practice_url)
-    client.goto(f"{practice_url}/session?minutes=10&speed=60")
-    while not client.locator("#stage-ready").is_visible():
-        client.locator("#step-next").click()
-    client.get_by_role("button", name="Start the rest").click()
-    client.locator("#stage-timer").wait_for(state="visible")
+    _start_a_rest(client, f"{practice_url}/session?minutes=10&speed=60")
     asked: list[tuple[str, str]] = []
 
     def answer(dialog: Any, accept: bool) -> None:
@@ -555,11 +560,7 @@ def test_signing_out_during_a_rest_keeps_the_time_rested_so_far(
     the save on leaving the page came after the sign-out and was refused. It is saved before the form goes."""
     _, client = _a_new_practitioners_client(browser, practice_url, "Kit Physio", ("Lou", "lou@example.org"))
     answer_safety(client, practice_url)
-    client.goto(f"{practice_url}/session?minutes=5")
-    while not client.locator("#stage-ready").is_visible():
-        client.locator("#step-next").click()
-    client.get_by_role("button", name="Start the rest").click()
-    client.locator("#stage-timer").wait_for(state="visible")
+    _start_a_rest(client, f"{practice_url}/session?minutes=5")
     # some seconds into the rest, well before its first save after the start (at 30 s)
     rested_at_least = 0
     while rested_at_least < 5:
