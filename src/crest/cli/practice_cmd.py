@@ -310,6 +310,7 @@ def unlink() -> None:
     with open_services() as services:
         link_service = services.link
         assert link_service is not None
+        prescribed = services.reports.prescription()
         stopped = link_service.unlink()
     if stopped:
         typer.echo("Unlinked: sharing with the practice has stopped, and this crest no longer syncs with it.")
@@ -317,4 +318,9 @@ def unlink() -> None:
         typer.echo(
             "Unlinked: this crest no longer syncs with the practice. The practice had already ended this computer's "
             "link, so sharing could not be changed from here; check My practitioner in the browser."
+        )
+    if prescribed is not None:
+        typer.echo(
+            f"The prescription{f' from {prescribed.prescribed_by}' if prescribed.prescribed_by else ''} no longer "
+            "applies here (no sync can change or end it now): your own goal and reminder apply again."
         )

@@ -625,8 +625,11 @@ class PracticeLink:
         self._transport("DELETE", f"{url}/api/sync/device", None, token)
 
     def _forget(self) -> None:
+        """The link forgotten, and the prescription it brought with it: no sync can end or change that copy now,
+        as an ended programme's goes (Today, Progress and the reminder follow the person's own settings again)."""
         for name in (LINK_FILE, STATE_FILE):
             (self._home / name).unlink(missing_ok=True)
+        self._sync.keep_prescription(None, self._clock())
 
     def sync(
         self,

@@ -1,12 +1,13 @@
-"""`crest sync` says the prescription it fetched; while a warning sign's advice stands it says first that the
-prescription is on hold and why, as Today and the session do (a practitioner's prescription walk-through, M3:
-after a check-in naming bladder trouble, "Your prescription: 20 min ..." read as an invitation to rest)."""
+"""The prescription `crest sync` pulls from the practice. Sync says it; while a warning sign's advice stands it says
+first that the prescription is on hold and why, as Today and the session do (a practitioner's prescription
+walk-through, M3: after a check-in naming bladder trouble, "Your prescription: 20 min ..." read as an invitation to
+rest). `crest unlink` drops it (M2)."""
 
 import subprocess
 from collections.abc import Callable
 
 import pytest
-from test_practice_cli import _sync_pulling
+from test_practice_cli import _linked_to, _sync_pulling, scripted_practice
 
 from crest.knowledge.sign_words import SIGN_WORDS
 
@@ -46,3 +47,19 @@ def test_sync_says_the_prescription_as_it_is_without_a_standing_advice(
     done = _sync_pulling(run_crest, crest_env, PRESCRIBED)
     assert done.returncode == 0, done.stderr
     assert f"Your prescription: {SAID}\n" in done.stdout and "on hold" not in done.stdout
+
+
+def test_unlink_drops_the_prescription_the_practice_sent(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
+    """After crest unlink, the copy of the prescription stayed in force for good, since no sync could end it: crest
+    progress still said 'your prescription: ...' and Settings that it set the reminder (prescription walk-through
+    M2). Unlinking drops it, as an ended programme's goes, and says so."""
+    assert _sync_pulling(run_crest, crest_env, PRESCRIBED).returncode == 0
+    assert "prescription" in run_crest("progress").stdout.lower()
+    with scripted_practice({"POST /api/sync/unlink": (204, None)}) as (url, _asked):
+        _linked_to(crest_env, url)
+        done = run_crest("unlink")
+    assert done.returncode == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert "The prescription from Priyanka Rao no longer applies here" in said
+    assert "your own goal and reminder apply again" in said
+    assert "prescription" not in run_crest("progress").stdout.lower()
