@@ -267,14 +267,16 @@ def sync(
         assert link_service is not None
         result = link_service.sync(_batch_sent, delete_all_sent=delete_all_sent, on_read=_check_ins_read)
         status = link_service.status()
-        standing = services.safety.standing()
+        # read only to say a prescription: each sync need not read the journal's warning signs again
+        standing = None if result.prescription is None else services.safety.standing()
     if not result.followed:
         raise CrestError(nobody_follows("" if status is None else status.practice, result.programme_ended))
     sent = ", ".join(result.sent_counts()) or "nothing new"
     typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:
         prescribed = f"{result.prescription.in_full()} ({result.prescription.prescribed_by})"
-        if standing.concern_stands:  # as Today and the session do: no invitation to rest before the advice
+        # as Today and the session do: no invitation to rest before the advice
+        if standing is not None and standing.concern_stands:
             typer.echo(f"Your prescription is on hold: {standing.explanation()}")
             typer.echo(f"Held until then: {prescribed}")
         else:
