@@ -28,7 +28,8 @@ schema = schemathesis.openapi.from_asgi(
 # afterwards has ended by now (a time compared with the clock), that a session's breath reading is one crest
 # could have made (its rate the median of its windows, the windows in order), and that a check-in says something,
 # names the session it follows and has happened by now, that a chosen start of progress is not after today, and
-# that a save's If-Match names the record's ETag as it is now (412 otherwise).
+# that a save's If-Match names the record's ETag as it is now (412 otherwise), and that a second reminder time differs
+# from the first.
 CONTENT_BEYOND_THE_SCHEMA = {
     path: [positive_data_acceptance]
     for path in (
@@ -41,6 +42,7 @@ CONTENT_BEYOND_THE_SCHEMA = {
         "/api/checkins/{checkin_id}",
         "/api/checkin-signs",
         "/api/progress",
+        "/api/settings",
     )
 }
 
