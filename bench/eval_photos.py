@@ -65,8 +65,8 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
              clinic galleries in Indonesian and Turkish, a Chinese fitness app, gym and pilates sites; measured once as
              the held-out part of round 27; development since round 28.
 - fresh25:   bench/photos/fresh25.csv, 46 photos from 20 more new sources (1 in the position): exercise apps' home-made
-             and studio clips, gym apps, pilates and yoga studios' own photos, stock photos on small sites; held out
-             (round 28).
+             and studio clips, gym apps, pilates and yoga studios' own photos, stock photos on small sites; measured
+             once as the held-out part of round 28; development since round 29.
 Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
 is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
@@ -181,7 +181,7 @@ SETS: dict[str, PhotoSet] = {
     "fresh24": PhotoSet("fresh24", PHOTOS / "fresh24.csv", (PRIVATE_IMAGES,)),
     "fresh25": PhotoSet("fresh25", PHOTOS / "fresh25.csv", (PRIVATE_IMAGES,)),
 }
-HELD_OUT: frozenset[str] = frozenset({"fresh25"})
+HELD_OUT: frozenset[str] = frozenset()
 
 
 def _load_rgb(path: Path, variant: str) -> Any:
