@@ -239,11 +239,20 @@ def _kept_warning(sign: CheckInSign, held_until: datetime) -> SafetyWarning:
 
 
 def _longest_held(signs: Iterable[CheckInSign]) -> list[CheckInSign]:
-    """One sign per check-in and question: a corrected check-in that still names its kept sign counts once, from
-    whichever time holds longer, so moving the check-in earlier never shortens the hold."""
+    """One sign per check-in, question and sign: a corrected check-in that still names its kept sign counts once,
+    from whichever time holds longer, so moving the check-in earlier never shortens the hold. Two signs that one
+    question stands in for (chest pain and an aortic sign, both under the aortic question) are two: keyed by the
+    question alone, one of them went unsaid."""
+    from crest.services.help import warning_entry_named  # a note's sign is a sign of its help entry
+
+    def sign_of(sign: CheckInSign) -> object:
+        """The help entry of a sign read in a note (by its words, or a title kept before r0026), else its question."""
+        entry = warning_entry_named(sign.title, sign.sign_rules)
+        return sign.question.id if entry is None else entry.id
+
     longest: dict[tuple[object, ...], CheckInSign] = {}
     for sign in signs:
-        key = (sign.check_in_id, sign.question.id) if sign.check_in_id else (id(sign),)
+        key = (sign.check_in_id, sign.question.id, sign_of(sign)) if sign.check_in_id else (id(sign),)
         if key not in longest or sign_held_until(sign) > sign_held_until(longest[key]):
             longest[key] = sign
     held = list(longest.values())
