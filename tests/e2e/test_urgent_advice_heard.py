@@ -26,6 +26,9 @@ URGENT_CHECK_IN = {"pain": [{"region": "buttock", "side": "left", "score": 4, "q
 RECORD_SPEECH = """window.spoken = [];
 SpeechSynthesis.prototype.speak = function (utterance) { window.spoken.push(utterance.text); };
 SpeechSynthesis.prototype.cancel = function () {};"""
+# Whole in the window (a scroll lands on fractions of a pixel).
+IN_VIEW = """(id) => { const box = document.getElementById(id).getBoundingClientRect();
+  return box.top >= -1 && box.bottom <= innerHeight + 1; }"""
 FOCUSED = "() => { const e = document.activeElement; return e === document.body ? 'body' : `${e.tagName}#${e.id}`; }"
 
 
@@ -244,10 +247,8 @@ def test_at_200_percent_zoom_the_clock_and_pause_show_together(
     answer_safety(page, fresh_server_url)
     _start_rest(page, f"{fresh_server_url}/session?minutes=5&speed=10")
     page.wait_for_timeout(500)
-    in_view = """(id) => { const box = document.getElementById(id).getBoundingClientRect();
-      return box.top >= -1 && box.bottom <= innerHeight + 1; }"""  # a scroll lands on fractions of a pixel
-    assert page.evaluate(in_view, "time-left"), "the time left is scrolled out of view"
-    assert page.evaluate(in_view, "pause")
+    assert page.evaluate(IN_VIEW, "time-left"), "the time left is scrolled out of view"
+    assert page.evaluate(IN_VIEW, "pause")
     screenshot(page, "session-running-zoom-200")
     assert _axe(page) == []
 
@@ -255,5 +256,22 @@ def test_at_200_percent_zoom_the_clock_and_pause_show_together(
     _post(fresh_server_url, "/api/checkins", URGENT_CHECK_IN)
     page.locator("#stopped-urgent").get_by_text("Please seek urgent medical care now").wait_for(timeout=15_000)
     page.wait_for_timeout(300)
-    assert page.evaluate(in_view, "stopped-urgent") and page.evaluate(in_view, "done-heading")
+    assert page.evaluate(IN_VIEW, "stopped-urgent") and page.evaluate(IN_VIEW, "done-heading")
+    page.context.close()
+
+
+def test_at_200_percent_zoom_a_rest_started_from_the_foot_of_the_page_shows_the_clock_and_pause(
+    browser: Any, fresh_server_url: str, answer_safety: Shoot
+) -> None:
+    """The page keeps its scroll as the timer takes the Ready step's place: started from wherever the person
+    scrolled to, the rest still begins with the clock and Pause in sight."""
+    page = browser.new_context(**ZOOM_200).new_page()
+    answer_safety(page, fresh_server_url)
+    _to_ready(page, f"{fresh_server_url}/session?minutes=5&speed=10")
+    page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+    page.get_by_role("button", name="Start the rest").click()
+    page.locator("#stage-timer").wait_for(state="visible")
+    page.wait_for_timeout(500)
+    assert page.evaluate(IN_VIEW, "time-left"), "the time left is scrolled out of view"
+    assert page.evaluate(IN_VIEW, "pause")
     page.context.close()

@@ -426,8 +426,20 @@
     state.resumedAt = performance.now();
     keepScreenOn();
     tick();
-    // The cue just shown above the controls pushes them down: keep Pause, which has the focus, in sight.
-    if (document.activeElement === $("pause")) $("pause").scrollIntoView({ block: "nearest" });
+    // The cue just shown above the controls pushes them down: the clock and Pause in sight again.
+    if (document.activeElement === $("pause")) showClockAndPause();
+  }
+  // The timer takes the place of a taller step (Ready with its hints, scrolled down to Start) and the page keeps its
+  // scroll: the clock comes into sight first, then Pause (the focus) as near under it as it fits, so that at 200%
+  // zoom both show. Each moves the page only as far as it must.
+  function showTimer() {
+    show("stage-timer");
+    $("pause").focus({ preventScroll: true });
+    showClockAndPause();
+  }
+  function showClockAndPause() {
+    $("clock").scrollIntoView({ block: "nearest" });
+    $("pause").scrollIntoView({ block: "nearest" });
   }
   async function startRest() {
     const readBreath = Boolean($("breath-option") && $("breath-option").checked);
@@ -435,8 +447,7 @@
     state.restBeganAt = performance.now();
     state.restStarted = true;
     if (readBreath) startBreath();
-    show("stage-timer");
-    $("pause").focus();
+    showTimer();
     try {
       // The check-in made just before lying down is linked to this session on the server, as it is created.
       const created = await window.crest.api("POST", config.sessions_url, {
@@ -531,8 +542,7 @@
       finish("ended_early");
       return;
     }
-    show("stage-timer");
-    $("pause").focus();
+    showTimer();
     save("checkpoint", { elapsed_s: round(state.elapsedBefore) });
     runTimer();
     if (tabs) tabs.postMessage({ resumed: state.sessionId });
