@@ -637,6 +637,7 @@ class PracticeLink:
         *,
         delete_all_sent: bool = False,
         on_read: Callable[[int, int], None] = lambda done, total: None,
+        on_reading_journal: Callable[[int], None] = lambda records: None,
     ) -> SyncResult:
         """Push what the practice lacks, delete there what the journal no longer holds, pull the prescription and
         the notes. A journal that holds none of the records sent before deletes nothing there without
@@ -644,12 +645,16 @@ class PracticeLink:
         emptied by hand, and the practice's copy may be the only one left: they are noted as KEPT_THERE. A
         connection that fails says that running it again is all it takes: what was confirmed is noted."""
         try:
-            return self._synced(on_batch, delete_all_sent, on_read)
+            return self._synced(on_batch, delete_all_sent, on_read, on_reading_journal)
         except NotConnected as error:
             raise NotConnected(f"{error.message}; nothing was lost: run crest sync again later") from None
 
     def _synced(
-        self, on_batch: Callable[[int, int], None], delete_all_sent: bool, on_read: Callable[[int, int], None]
+        self,
+        on_batch: Callable[[int, int], None],
+        delete_all_sent: bool,
+        on_read: Callable[[int, int], None],
+        on_reading_journal: Callable[[int], None],
     ) -> SyncResult:
         stored = self._link()
         if stored is None:
@@ -675,7 +680,11 @@ class PracticeLink:
         notes = any(link.shared and link.share_notes for link in sharing)
         told = {"every_sign": stored.every_sign, "sign_rules": stored.sign_rules}
         outgoing = self._sync.outgoing(
-            notes=notes, every_sign=stored.every_sign, sign_rules=stored.sign_rules, on_read=on_read
+            notes=notes,
+            every_sign=stored.every_sign,
+            sign_rules=stored.sign_rules,
+            on_read=on_read,
+            on_reading_journal=on_reading_journal,
         )
         try:
             sent, pushed, reads = self._push(url, token, outgoing, state, on_batch)
