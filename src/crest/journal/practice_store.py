@@ -189,6 +189,7 @@ class ClientWindow:
     safety: SafetyScreen | None  # the latest answers
     prescription: Prescription | None  # the current one
     zone_name: str | None  # the client's chosen time zone, if any
+    prescription_link_id: int | None = None  # whose it is: the care link it was written under
     kept_warnings: list[SafetyWarning] = field(default_factory=list)  # urgent signs whose hold has not ended
 
 
@@ -1328,6 +1329,7 @@ class PracticeStore:
                 window = windows[prescribed.person_id]
                 if window.prescription is None:
                     window.prescription = prescription_record(prescribed)
+                    window.prescription_link_id = prescribed.care_link_id
             zone_settings: dict[int, dict[str, str]] = {}
             for person_id, key, value in db.execute(
                 select(SettingRow.person_id, SettingRow.key, SettingRow.value).where(

@@ -141,7 +141,8 @@ class ClientDetail:
     check_in_signs: dict[int | None, tuple[str, ...]]
     notes: dict[int, list[PractitionerNote]]  # practitioners' notes by session, oldest first
     prescriptions: tuple[Prescription, ...]  # every version, newest first
-    # the one the client follows: the newest of every practitioner's who follows them (another's may replace these)
+    # the one the client follows: the newest of every practitioner's who follows them (another's may replace these),
+    # another's without the note they wrote to the client (`seen_by_another`)
     in_force: Prescription | None
     # what crest advised and every sign behind it (each "yes", each check-in's sign, kept ones too), as the report
     safety: SafetySummary | None
@@ -162,6 +163,12 @@ class SharingView:
 def zone_named(name: str | None, fallback: tzinfo) -> tzinfo:
     """A person's own time zone when they chose one (a practice's clients live in many), else `fallback`."""
     return (named_zone(name) if name else None) or fallback
+
+
+def seen_by_another(prescription: Prescription) -> Prescription:
+    """Another practitioner's prescription as one who also follows the client sees it: the dose, its days and whose
+    it is, which the client follows; not the note its author wrote to the client."""
+    return replace(prescription, note=None)
 
 
 def _recent(check_ins: Sequence[CheckIn], now: datetime) -> list[CheckIn]:
@@ -276,7 +283,11 @@ class PracticeMode:
             trends=tuple(trends),
             psfs=psfs_change(window.psfs),
             last_session_at=window.last_session_at,
-            prescription=prescription,
+            prescription=(
+                prescription
+                if prescription is None or window.prescription_link_id == linked.link.id
+                else seen_by_another(prescription)
+            ),
             zone=zone,
         )
 
@@ -319,6 +330,7 @@ class PracticeMode:
         acknowledged = self._store.acknowledgements([linked.link.id]).get(linked.link.id, {})
         still_open = open_alerts(alerts, {AlertKind(kind): at for kind, at in acknowledged.items()})
         notes: dict[int, list[PractitionerNote]] = {}
+        own = tuple(self._store.prescriptions(linked.link.id))
         assert linked.client.person_id is not None  # as `_client_services` checked
         for note in self._store.practitioner_notes(linked.client.person_id):
             notes.setdefault(note.session_id, []).append(note)
@@ -342,8 +354,8 @@ class PracticeMode:
                 if any(sign.check_in_id == shown_id for sign in signs)
             },
             notes=notes,
-            prescriptions=tuple(self._store.prescriptions(linked.link.id)),
-            in_force=prescription,
+            prescriptions=own,
+            in_force=prescription if prescription is None or prescription in own else seen_by_another(prescription),
             safety=safety_summary(safety),
             zone=services.zone,
         )

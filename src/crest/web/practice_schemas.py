@@ -300,7 +300,12 @@ class ClientDetailOut(BaseModel):
     sessions_held: int = Field(description="how many sessions the journal holds; the FHIR export has them all")
     check_ins: list[dict[str, Any]] = Field(description=f"the newest {CHECK_INS_SHOWN}, newest first")
     check_ins_held: int = Field(description="how many check-ins the journal holds")
-    prescriptions: list[PrescriptionOut] = Field(description="every version, newest first")
+    prescriptions: list[PrescriptionOut] = Field(description="every version of yours, newest first")
+    in_force: PrescriptionOut | None = Field(
+        description="the prescription the client follows now, whoever wrote it (`prescribed_by`): another "
+        "practitioner's newer one replaces yours, and comes without the note they wrote to the client"
+    )
+    in_force_is_yours: bool = Field(description="whether `in_force` is one of your versions")
 
     @classmethod
     def of(cls, detail: ClientDetail) -> ClientDetailOut:
@@ -333,6 +338,8 @@ class ClientDetailOut(BaseModel):
             check_ins=[check_in_fields(check_in) for check_in in detail.check_ins],
             check_ins_held=detail.check_ins_held,
             prescriptions=[PrescriptionOut.of(one) for one in detail.prescriptions],
+            in_force=None if detail.in_force is None else PrescriptionOut.of(detail.in_force),
+            in_force_is_yours=detail.in_force is not None and detail.in_force in detail.prescriptions,
         )
 
 
