@@ -366,7 +366,7 @@ WEAK = (
 )
 NEW_LOSS = r"numbness|weakness|loss of (?:feeling|sensation|strength|power)|numb feeling"
 # Foot drop in lay words: a foot that slaps down, flops or drops as one walks, toes that catch or are tripped over,
-# the front of the foot that will not lift.
+# the front of the foot that will not lift ("I can't lift the front of my foot", "my foot won't come up").
 FOOT_DROP = (
     r"(?<!let )(?<!let my )(?<!let your )(?<!let the )(?:foot|feet) (?:\w+ ){0,3}(?:drops?|dropping|droop\w*|flop\w*)"
     r"(?! (?:off|out|apart|open|flat|to (?:the|one) side|onto|from|over|into|in|down (?:onto|off|from)))"
@@ -375,6 +375,10 @@ FOOT_DROP = (
     r"|(?:front of (?:my |the )?(?:\w+ )?foot) (?:\w+ ){0,2}(?:drops?|dropping|droop\w*|slap\w*|flops?)"
     r"|(?:cant|cannot|can not|couldnt|could not|unable to|struggl\w* to|hard to) (?:\w+ )?(?:lift|raise|pull up"
     r"|pull|bring up|point) (?:\w+ ){0,2}(?:front of (?:my |the |it)|toes|foot up|feet up)"
+    r"|(?:foot|feet|toes) (?:\w+ ){0,2}(?:wont|doesnt|dont|will not|does not|do not|cant|cannot|wouldnt|isnt|arent)"
+    r" (?:\w+ )?(?:lift\w*|come up|go up|raise|rise|pull up|point up)(?! (?:up )?(?:off|from|away))"
+    r"|(?:catch\w*|clip\w*|snag\w*|scuff\w*|drag\w*) (?:my|his|her|their|the) (?:\w+ )?(?:toes?|foot|feet)"
+    r" (?:\w+ ){0,3}(?:when|while|as) (?:i |he |she |they |you )?(?:walk\w*|step\w*)"
 )
 SADDLE = (
     r"saddle|groin|genital\w*|privates|private (?:parts?|area)|crotch|perine\w*|between (?:my |the )?legs"

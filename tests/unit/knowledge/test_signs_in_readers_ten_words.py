@@ -1,0 +1,44 @@
+"""Messages a tenth readers' part (bench/help_questions/readers_10) found read wrongly, told in words of their own: a
+warning sign pins the level it is given (crp-facts.md section 5), a calm message fires no rule."""
+
+import pytest
+
+from crest.knowledge.loader import load_help
+from crest.knowledge.red_flags import RULES, fired_rules
+from crest.knowledge.search import HelpSearch
+
+NEW_WEAKNESS = ("warning_new_numbness_or_weakness", "see_clinician")
+
+
+@pytest.fixture(scope="module")
+def search() -> HelpSearch:
+    return HelpSearch(load_help())
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "sign"),
+    [
+        # foot drop: a foot or toes that will not come up, toes caught or a foot dragged as one walks
+        ("my right foot doesn't really come up like it should", "new_loss_of_strength", NEW_WEAKNESS),
+        ("my toes won't lift when I take a step", "new_loss_of_strength", NEW_WEAKNESS),
+        ("she keeps clipping her toes as she walks now", "new_loss_of_strength", NEW_WEAKNESS),
+        ("I've started dragging my left foot while walking", "new_loss_of_strength", NEW_WEAKNESS),
+    ],
+)
+def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: str, sign: tuple[str, str]) -> None:
+    assert rule in [fired.name for fired in fired_rules(question, RULES)]
+    pinned = search.warning_sign(question)
+    assert pinned is not None and (pinned.id, pinned.level) == sign
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        # feet kept on the floor in the position, a toe stubbed: no foot drop
+        ("my feet won't lift up off the mat when I arch my back", "new_loss_of_strength"),
+        ("do my heels lift off the floor in the somatic one? mine don't lift from it", "new_loss_of_strength"),
+        ("I stubbed my toe on the coffee table on the way to the mat", "new_loss_of_strength"),
+    ],
+)
+def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
+    assert rule not in [fired.name for fired in fired_rules(question, RULES)]
