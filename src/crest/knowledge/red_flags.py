@@ -18,11 +18,12 @@ in the feet or hands is not this rule's. New back pain under 20 includes a child
 "our teenage lad"); no improvement after a month includes pain "exactly as bad as when I started"; night pain
 includes the back said to be worse at night ("my back is worst at night"); weakened immunity includes white cells
 said to be low; new weakness includes foot drop described (a foot that slaps down, toes that catch, the front of the
-foot that will not lift); a pulsing belly includes one that thumps "in time with my heart"; an aneurysm includes a
-"triple A"; fainting with back pain ("I collapsed with this back pain", "came round on the floor") is the emergency's
-sign whatever words the pain has, when a person fainted (not "nearly", not a deal or a tent that collapsed, not
-collapsing onto a sofa), and pain "killing me" is said of the body, never of a wait or the heat; weight lost includes
-weight in numbers ("lost 8kg"); a symptom someone else has is read in their words too ("he can't feel his bum").
+foot that will not lift); a pulsing belly includes one that thumps "in time with my heart" or is seen moving with
+the heartbeat; an aneurysm includes a "triple A"; fainting with back pain ("I collapsed with this back pain", "came
+round on the floor") is the emergency's sign whatever words the pain has, when a person fainted (not "nearly", not a
+deal or a tent that collapsed, not collapsing onto a sofa), and pain "killing me" is said of the body, never of a
+wait or the heat; weight lost includes weight in numbers ("lost 8kg"); a symptom someone else has is read in their
+words too ("he can't feel his bum").
 Bladder or bowel trouble includes everyday words: trouble, issues, bother or difficulty with, controlling or holding
 the bladder, bowels, waterworks or urine ("new trouble with my bladder", crest's own safety question's words), such a
 word "playing up", "not right", "not behaving" or gone funny, accidents that keep happening, not making it to the
@@ -798,6 +799,14 @@ BEAT = (
     r"|(?<!heart )(?<!heart is )(?<!heart was )(?:thump\w*|thud\w*)(?! (?:headache|head|music|bass))"
     r"|in time with (?:my |the )?(?:heart\w*|pulse)|with (?:each|every) (?:heart ?beat|beat of my heart)"
 )
+# A belly seen or felt moving in time with the heart ("I can see it moving with my heartbeat", "it jumps with my
+# pulse", "beats like a second heart"), a few words from the belly.
+MOVING_WITH_THE_HEART = (
+    r"(?:mov\w*|jump\w*|bounc\w*|twitch\w*|flutter\w*|rippl\w*|ris(?:es|ing)|lift\w*|beats?|goes up and down"
+    r"|going up and down) (?:\w+ ){0,2}(?:with|to|in time (?:with|to)) (?:my |the |each |every |its own )?"
+    r"(?:heart ?beats?|pulse|heart)\b"
+    r"|beats? like (?:a |my )?(?:\w+ )?heart"
+)
 # A person's age said as "my son is 15", "she's 11", "our daughter's 13".
 YOUNG_OR_OLD_PERSON = (
     r"(?:(?:he|she|hes|shes|(?:son|daughter|kid|child|boy|girl|lad|lass|grandson|granddaughter|stepson|stepdaughter"
@@ -1187,6 +1196,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "pulsing_in_belly",
         "warning_pulsing_belly",
         _near(BEAT, BELLY, 7),
+        _near(MOVING_WITH_THE_HEART, BELLY, 10),
     ),
     _rule("known_aneurysm", "warning_pulsing_belly", ANEURYSM, about_history=True),
     _rule("history_of_cancer", "warning_cancer", CANCER, about_history=True),

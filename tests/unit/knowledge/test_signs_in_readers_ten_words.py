@@ -8,6 +8,7 @@ from crest.knowledge.red_flags import RULES, fired_rules
 from crest.knowledge.search import HelpSearch
 
 NEW_WEAKNESS = ("warning_new_numbness_or_weakness", "see_clinician")
+PULSING_BELLY = ("warning_pulsing_belly", "see_clinician")
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +24,14 @@ def search() -> HelpSearch:
         ("my toes won't lift when I take a step", "new_loss_of_strength", NEW_WEAKNESS),
         ("she keeps clipping her toes as she walks now", "new_loss_of_strength", NEW_WEAKNESS),
         ("I've started dragging my left foot while walking", "new_loss_of_strength", NEW_WEAKNESS),
+        # a belly seen or felt moving in time with the heart, however far from the belly word
+        ("part of my tummy beats like a second heart when I lie down", "pulsing_in_belly", PULSING_BELLY),
+        (
+            "there's a spot on my belly, just left of the middle, that I can see bouncing with my pulse",
+            "pulsing_in_belly",
+            PULSING_BELLY,
+        ),
+        ("my stomach, low down near the scar, keeps twitching in time to my heart", "pulsing_in_belly", PULSING_BELLY),
     ],
 )
 def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: str, sign: tuple[str, str]) -> None:
@@ -38,6 +47,9 @@ def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: 
         ("my feet won't lift up off the mat when I arch my back", "new_loss_of_strength"),
         ("do my heels lift off the floor in the somatic one? mine don't lift from it", "new_loss_of_strength"),
         ("I stubbed my toe on the coffee table on the way to the mat", "new_loss_of_strength"),
+        # a belly moving with the breath, lying on the tummy that "beats" sitting up
+        ("my belly rises and falls with my breath and my heart slows down, lovely", "pulsing_in_belly"),
+        ("honestly lying on my tummy beats sitting at a desk", "pulsing_in_belly"),
     ],
 )
 def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
