@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
@@ -265,8 +265,21 @@ class Prescription:
     def applies_on(self, day: date) -> bool:
         return self.start_on <= day and (self.end_on is None or day <= self.end_on)
 
-    def weekly_target(self) -> WeeklyTarget:
-        return WeeklyTarget(self.sessions_per_week, TargetSource.PRESCRIPTION, self.start_on)
+    def changed_on(self, zone: tzinfo) -> date | None:
+        """The local day this version replaced an earlier one, when that is after its start; None: it is in force
+        from its start (the first version, or a change made before the start)."""
+        if self.version <= 1 or self.created_at is None:
+            return None
+        made = self.created_at.astimezone(zone).date()
+        return made if made > self.start_on else None
+
+    def weekly_target(self, zone: tzinfo = UTC) -> WeeklyTarget:
+        """The weekly sessions, held against the days from its start, or from the day it changed an earlier version
+        (a changed dose that keeps its start says nothing of the weeks under the dose it replaced)."""
+        changed = self.changed_on(zone)
+        return WeeklyTarget(
+            self.sessions_per_week, TargetSource.PRESCRIPTION, changed or self.start_on, changed is not None
+        )
 
     def summary(self) -> str:
         """'15 min of the standard variant, twice a day, 5 days a week', or with the days chosen '..., 3 days a week

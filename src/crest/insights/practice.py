@@ -48,6 +48,9 @@ class WeeklyTarget:
     # The local day it began (a prescription's start); None: it has no start (the person's own goal). Days before
     # it are not held against it: a prescription made today says nothing of last week.
     starts_on: date | None = None
+    # A prescription that changed an earlier one: `starts_on` is the day of the change, the days before it were
+    # under the version it replaced
+    changed: bool = False
 
 
 def since_start_words(sessions: int, days: int, target: WeeklyTarget, reader: Reader, today: date) -> str:
@@ -56,9 +59,10 @@ def since_start_words(sessions: int, days: int, target: WeeklyTarget, reader: Re
     assert target.starts_on is not None
     expected = f"about {target.sessions * days / 7:.1f} for {target.sessions} a week"
     done, began, whose = counted(sessions, "session"), day_in_year(target.starts_on, today), target.source.label(reader)
+    verb = "was changed" if target.changed else "began"
     if days == 1:
-        return f"{done} on {began}, the day {whose} began, against {expected}"
-    return f"{done} in the {days} days since {whose} began on {began}, against {expected} over those days"
+        return f"{done} on {began}, the day {whose} {verb}, against {expected}"
+    return f"{done} in the {days} days since {whose} {verb} on {began}, against {expected} over those days"
 
 
 def goal_target(weekly_goal: int | None) -> WeeklyTarget | None:

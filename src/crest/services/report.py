@@ -156,7 +156,9 @@ class ClinicianReports:
         dose = self._journal.current_prescription()
         if dose is None or dose.start_on > period.last_day or (dose.end_on and dose.end_on < period.first_day):
             return None
-        return f"{dose.in_full()} ({dose.prescribed_by})" if dose.prescribed_by else dose.in_full()
+        said = f"{dose.in_full()} ({dose.prescribed_by})" if dose.prescribed_by else dose.in_full()
+        changed = dose.changed_on(self._zone)
+        return said if changed is None else f"{said} Changed to this on {changed}: before, an earlier version applied."
 
     def _yes_in_period(self, period: Period, standing: SafetyStanding) -> tuple[YesGiven, ...]:
         """Every "yes" given in the period that the safety section does not list already as standing (or cleared)."""
@@ -189,7 +191,7 @@ class ClinicianReports:
         prescription = self._journal.current_prescription()
         if prescription is None or not prescription.applies_on(now.astimezone(self._zone).date()):
             return None
-        return prescription.weekly_target()
+        return prescription.weekly_target(self._zone)
 
     @staticmethod
     def html(report: ClinicianReport) -> str:

@@ -143,7 +143,7 @@ class Reports:
     def prescribed_target(self) -> WeeklyTarget | None:
         """The prescription's weekly sessions, while it applies today."""
         prescription = self.prescription_in_force()
-        return None if prescription is None else prescription.weekly_target()
+        return None if prescription is None else prescription.weekly_target(self._zone)
 
     def session_notes(self) -> dict[int, list[SessionNote]]:
         """Notes a practitioner wrote on the person's sessions."""
