@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import case, delete, func, insert, or_, select, text, update
+from sqlalchemy import Select, case, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
@@ -795,11 +795,26 @@ class Journal:
             return _session_left_out(session_id)
         return None
 
-    def _session_row(self, db: Session, session_id: int, for_update: bool = False) -> SessionRow:
-        row = db.get(SessionRow, session_id, with_for_update=for_update)
+    def _own(self, table: type[Row]) -> Select[Row]:
+        """This person's rows of `table`."""
+        return select(table).where(table.person_id == self.person_id)
+
+    def _read(self, query: Select[Row], build: Callable[[Row], Built]) -> list[Built]:
+        """The records of the rows `query` selects, in a transaction of its own (`_readable`)."""
+        with self._transaction() as db:
+            return self._readable(db.scalars(query), build)
+
+    def _own_row(
+        self, db: Session, table: type[Row], row_id: int, missing: type[CrestError], noun: str, for_update: bool = False
+    ) -> Row:
+        """Row `row_id` of `table`, refused with `missing` when there is none or it is another person's."""
+        row = db.get(table, row_id, with_for_update=for_update)
         if row is None or row.person_id != self.person_id:
-            raise SessionNotFound(f"there is no session {session_id} in the journal")
+            raise missing(f"there is no {noun} {row_id} in the journal")
         return row
+
+    def _session_row(self, db: Session, session_id: int, for_update: bool = False) -> SessionRow:
+        return self._own_row(db, SessionRow, session_id, SessionNotFound, "session", for_update)
 
     # Practice sessions
 
@@ -973,15 +988,10 @@ class Journal:
             return _session_record(self._session_row(db, session_id))
 
     def list_sessions(self, since: datetime | None = None) -> list[PracticeSession]:
-        query = (
-            select(SessionRow)
-            .where(SessionRow.person_id == self.person_id)
-            .order_by(SessionRow.started_at, SessionRow.id)
-        )
+        query = self._own(SessionRow).order_by(SessionRow.started_at, SessionRow.id)
         if since is not None:
             query = query.where(SessionRow.started_at >= _window_start(since))
-        with self._transaction() as db:
-            return self._readable(db.scalars(query), _session_record)
+        return self._read(query, _session_record)
 
     def update_session(self, session_id: int, edit: SessionEdit, zone: tzinfo | None = None) -> None:
         """Correct a finished session's variant, time rested and status; its start and plan stay. Refused
@@ -1113,12 +1123,7 @@ class Journal:
     def newest(self, count: int) -> tuple[list[PracticeSession], list[CheckIn]]:
         """The newest `count` sessions and the newest `count` check-ins, each oldest first: all that a page of the
         time line ending at its `count`-th entry needs, without reading years of records."""
-        sessions = (
-            select(SessionRow)
-            .where(SessionRow.person_id == self.person_id)
-            .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
-            .limit(count)
-        )
+        sessions = self._own(SessionRow).order_by(SessionRow.started_at.desc(), SessionRow.id.desc()).limit(count)
         newest_check_ins = (
             select(CheckInRow.id)
             .where(CheckInRow.person_id == self.person_id)
@@ -1131,14 +1136,8 @@ class Journal:
         return session_records, [check_in for _, check_in in check_ins]
 
     def latest_checkin(self) -> CheckIn | None:
-        query = (
-            select(CheckInRow)
-            .where(CheckInRow.person_id == self.person_id)
-            .order_by(CheckInRow.at.desc(), CheckInRow.id.desc())
-            .limit(1)
-        )
-        with self._transaction() as db:
-            return next(iter(self._readable(db.scalars(query), _check_in_record)), None)
+        query = self._own(CheckInRow).order_by(CheckInRow.at.desc(), CheckInRow.id.desc()).limit(1)
+        return next(iter(self._read(query, _check_in_record)), None)
 
     def update_checkin(self, check_in: CheckIn) -> None:
         """Replace the stored check-in that has `check_in.id` with this one."""
@@ -1171,10 +1170,7 @@ class Journal:
         )
 
     def _check_in_row(self, db: Session, check_in_id: int) -> CheckInRow:
-        row = db.get(CheckInRow, check_in_id)
-        if row is None or row.person_id != self.person_id:
-            raise CheckInNotFound(f"there is no check-in {check_in_id} in the journal")
-        return row
+        return self._own_row(db, CheckInRow, check_in_id, CheckInNotFound, "check-in")
 
     # Safety answers
 
@@ -1188,13 +1184,8 @@ class Journal:
     def safety_screens_since(self, since: datetime) -> list[SafetyScreen]:
         """The answers given at or after `since`, and always the latest ones, oldest first."""
         moment = _window_start(since)
-        query = (
-            select(SafetyScreenRow)
-            .where(SafetyScreenRow.person_id == self.person_id)
-            .order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
-        )
-        with self._transaction() as db:
-            recent = self._readable(db.scalars(query.where(SafetyScreenRow.answered_at >= moment)), _screen_record)
+        query = self._own(SafetyScreenRow).order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
+        recent = self._read(query.where(SafetyScreenRow.answered_at >= moment), _screen_record)
         latest = self.latest_safety_screen()
         if latest is not None and all(screen.id != latest.id for screen in recent):
             recent.append(latest)
@@ -1209,13 +1200,8 @@ class Journal:
 
     def safety_clearances(self) -> list[SafetyClearance]:
         """Every clinician's all-clear, oldest first."""
-        query = (
-            select(SafetyClearanceRow)
-            .where(SafetyClearanceRow.person_id == self.person_id)
-            .order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
-        )
-        with self._transaction() as db:
-            return self._readable(db.scalars(query), _clearance_record)
+        query = self._own(SafetyClearanceRow).order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
+        return self._read(query, _clearance_record)
 
     # Urgent-care warning signs kept apart from what raised them
 
@@ -1227,13 +1213,8 @@ class Journal:
 
     def safety_warnings(self) -> list[SafetyWarning]:
         """Every kept warning, the oldest end first (a handful: each is forgotten once its hold ends)."""
-        query = (
-            select(SafetyWarningRow)
-            .where(SafetyWarningRow.person_id == self.person_id)
-            .order_by(SafetyWarningRow.held_until, SafetyWarningRow.id)
-        )
-        with self._transaction() as db:
-            return self._readable(db.scalars(query), _warning_record)
+        query = self._own(SafetyWarningRow).order_by(SafetyWarningRow.held_until, SafetyWarningRow.id)
+        return self._read(query, _warning_record)
 
     def forget_safety_warnings(self, warning_ids: Collection[int]) -> None:
         with self._writing() as db:
@@ -1244,13 +1225,8 @@ class Journal:
             )
 
     def latest_safety_screen(self) -> SafetyScreen | None:
-        query = (
-            select(SafetyScreenRow)
-            .where(SafetyScreenRow.person_id == self.person_id)
-            .order_by(SafetyScreenRow.answered_at.desc(), SafetyScreenRow.id.desc())
-        )
-        with self._transaction() as db:
-            return next(iter(self._readable(db.scalars(query.limit(1)), _screen_record)), None)
+        query = self._own(SafetyScreenRow).order_by(SafetyScreenRow.answered_at.desc(), SafetyScreenRow.id.desc())
+        return next(iter(self._read(query.limit(1), _screen_record)), None)
 
     # The Patient-Specific Functional Scale
 
@@ -1267,13 +1243,8 @@ class Journal:
 
     def list_psfs(self) -> list[PsfsAssessment]:
         """Oldest first."""
-        query = (
-            select(PsfsAssessmentRow)
-            .where(PsfsAssessmentRow.person_id == self.person_id)
-            .order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id)
-        )
-        with self._transaction() as db:
-            return self._readable(db.scalars(query), _psfs_record)
+        query = self._own(PsfsAssessmentRow).order_by(PsfsAssessmentRow.at, PsfsAssessmentRow.id)
+        return self._read(query, _psfs_record)
 
     def delete_psfs(self, assessment_id: int) -> None:
         self.require_uid("psfs", assessment_id, None)
@@ -1286,10 +1257,7 @@ class Journal:
             )
 
     def _psfs_row(self, db: Session, assessment_id: int) -> PsfsAssessmentRow:
-        row = db.get(PsfsAssessmentRow, assessment_id)
-        if row is None or row.person_id != self.person_id:
-            raise PsfsNotFound(f"there is no PSFS entry {assessment_id} in the journal")
-        return row
+        return self._own_row(db, PsfsAssessmentRow, assessment_id, PsfsNotFound, "PSFS entry")
 
     # Settings
 
@@ -1352,7 +1320,7 @@ class Journal:
         uids = self._record_uids(db)
 
         def rows(table: type[Row]) -> Iterable[Row]:
-            return db.scalars(select(table).where(table.person_id == person).order_by(table.id))
+            return db.scalars(self._own(table).order_by(table.id))
 
         sessions = self._readable(rows(SessionRow), _session_record)
         session_ids = {session.id for session in sessions}
@@ -1385,8 +1353,7 @@ class Journal:
     def _exported_warnings(self, db: Session, check_in_ids: Collection[int | None]) -> list[SafetyWarning]:
         """The kept warnings, each naming its check-in only when the export holds it (a file naming a check-in it
         does not hold cannot be imported)."""
-        person = self.person_id
-        query = select(SafetyWarningRow).where(SafetyWarningRow.person_id == person).order_by(SafetyWarningRow.id)
+        query = self._own(SafetyWarningRow).order_by(SafetyWarningRow.id)
         return [
             warning if warning.check_in_id in check_in_ids else replace(warning, check_in_id=None)
             for warning in self._readable(db.scalars(query), _warning_record)
