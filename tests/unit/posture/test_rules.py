@@ -603,6 +603,19 @@ def test_legs_the_model_cannot_see_are_not_judged() -> None:
     assert not result.pose_recognized
 
 
+def test_a_picture_whose_feet_the_model_only_guesses_is_not_judged_but_asks_for_the_whole_body() -> None:
+    # A camera too close at the feet: the model reads the thighs as a trunk, sure of it, and "sitting up", while it
+    # rates every point of the feet it places in the picture at 0.1-0.2.
+    guessed = with_visibility(photograph(Figure(body="sitting"), "side"), ("ankle", "heel", "foot"), 0.15)
+    result = evaluate(guessed)
+    assert result.criterion("whole_body_visible").status == "adjust"
+    assert result.criterion("whole_body_visible").measured == "feet not seen"
+    assert result.criterion("lying_on_back").status == "not_visible"
+    assert result.summary == (
+        "Not quite the constructive rest position yet: move the camera back until it sees you from head to feet."
+    )
+
+
 def test_legs_the_model_barely_sees_get_a_verdict_it_is_not_sure_of() -> None:
     faint = with_visibility(photograph(Figure(legs="straight"), "side"), ("knee", "ankle", "heel", "foot"), 0.4)
     verdict = evaluate(faint).criterion("knees_bent")

@@ -37,3 +37,9 @@ def test_a_camera_high_beyond_the_head_is_a_head_end_view(elevation_deg: float) 
     # camera is: nobody sitting or standing shows them that way.
     assert detect_view(photograph(Figure(), "head_end", end_elevation_deg=elevation_deg)) == "head_end"
     assert detect_view(photograph(Figure(), "feet_end", end_elevation_deg=elevation_deg)) != "head_end"
+
+
+def test_feet_the_model_places_in_the_picture_but_does_not_see_give_an_unknown_view() -> None:
+    faint = {f"{side}_{part}": 0.15 for side in ("left", "right") for part in ("ankle", "heel", "foot_index")}
+    assert detect_view(photograph(Figure(), "side", visibility=faint)) == "unknown"
+    assert detect_view(photograph(Figure(), "head_end", visibility=faint)) == "head_end"  # the body hides them there

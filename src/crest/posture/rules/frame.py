@@ -6,6 +6,7 @@ from crest.posture.body import Body
 from crest.posture.landmarks import Landmark, Pose
 from crest.posture.result import CriterionResult, View
 from crest.posture.rules.verdicts import CAMERA_WHOLE, adjust, ok
+from crest.posture.views import feet_unseen
 from crest.posture.vocabulary import Criterion
 
 # A landmark this far outside the picture (share of its size) is cut off.
@@ -26,6 +27,10 @@ def whole_body_visible(body: Body, view: View, height_cm: float | None) -> Crite
     cut = [part for part, names in BODY_PARTS if any(not _in_frame(pose, pose[n]) for n in names)]
     if cut:
         return adjust(name, f"{', '.join(cut)} cut off", "head to feet in the picture", CAMERA_WHOLE)
+    # Feet placed in the picture but not seen there are most likely not in it (a camera too close at the feet);
+    # from the head end the body hides them.
+    if view != "head_end" and feet_unseen(pose):
+        return adjust(name, "feet not seen", "head to feet in the picture", CAMERA_WHOLE)
     return ok(name, None, "head to feet in the picture")
 
 
