@@ -3,7 +3,7 @@
 Pure and deterministic: the same inputs always give the same timeline, measured in session seconds.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 from crest.errors import CrestError
@@ -50,9 +50,6 @@ class Timeline:
             if elapsed_s < phase.end_s:
                 return phase
         return self.phases[-1]
-
-    def to_dict(self) -> dict[str, object]:
-        return asdict(self)
 
 
 def check_variant(protocol: Protocol, variant: str) -> VariantName:
