@@ -358,9 +358,11 @@
     }
   }
 
-  // Where a save of the session goes, named by its uid too once this page has it (it may not yet on leaving).
+  // The session's uid once this page has it (it may not yet on leaving): its saves are named by it.
+  const sessionUid = () => state.sessionUid || (config.resume && config.resume.uid);
+  // Where a save of the session goes, named by its uid too when there is one.
   function savingUrl(sessionId, path) {
-    const uid = state.sessionUid || (config.resume && config.resume.uid);
+    const uid = sessionUid();
     return `${config.sessions_url}/${sessionId}/${path}${uid ? `?uid=${encodeURIComponent(uid)}` : ""}`;
   }
   async function save(path, body) {
@@ -484,15 +486,36 @@
   $("rest-start").addEventListener("click", startRest);
 
   // ---- a session still open on the server (the page was reloaded or left): resume it where it stopped, or end it ----
-  const LEFT_SAVE = "crest-left-save"; // this tab's last save on leaving the timer, kept for the page that comes next
+  // This browser's last save on leaving a timer (a reload, a tab closed), kept for the page that comes next: in
+  // localStorage, which a closed tab's successor shares. Named by the session's uid, never taken for a newer session
+  // given its id.
+  const LEFT_SAVE = "crest-left-save";
   function leftSave(sessionId) {
     try {
-      const left = JSON.parse(sessionStorage.getItem(LEFT_SAVE));
-      sessionStorage.removeItem(LEFT_SAVE); // read once: the next page's own leaving writes it again
-      return left && left.session_id === sessionId ? left.body : null;
+      const left = JSON.parse(localStorage.getItem(LEFT_SAVE));
+      return left && left.session_id === sessionId && left.uid === config.resume.uid ? left.body : null;
     } catch (_) {
       return null; // storage refused, or nothing readable in it: the server's time stands
     }
+  }
+  // Whether a tab of this browser times the session now: a live one answers over the channel at once (a tab in the
+  // background too); a closed one cannot. A page in another browser is not asked: the server's words stand for it.
+  const TAB_ANSWER_MS = 500;
+  function heldInAnotherTab(sessionId) {
+    if (!tabs) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const answered = (event) => {
+        if (event.data.holding === sessionId) settle(true);
+      };
+      const timer = window.setTimeout(() => settle(false), TAB_ANSWER_MS);
+      function settle(held) {
+        window.clearTimeout(timer);
+        tabs.removeEventListener("message", answered);
+        resolve(held);
+      }
+      tabs.addEventListener("message", answered);
+      tabs.postMessage({ asking: sessionId });
+    });
   }
   async function openSession() {
     const session = await window.crest.api("GET", `${config.sessions_url}/${config.resume.session_id}`);
@@ -513,14 +536,18 @@
   async function offerOpenSession() {
     try {
       const url = `${config.sessions_url}/${config.resume.session_id}`;
+      const held = heldInAnotherTab(config.resume.session_id);
       let session = await window.crest.api("GET", url);
-      // This tab's save on leaving (a reload) may land after this page read the session: the time would be that
-      // of the last checkpoint. The page sends that save again itself (the same time) and shows what it answers.
+      // The save on leaving (a reload, a tab closed) may land after this page read the session: the time would be
+      // that of the last checkpoint. The page sends that save again itself (the same time) and shows what it answers.
       const left = leftSave(session.id);
+      // Saved last by a tab of this browser as it left, the server's "saved just now" is that leaving: no page counts
+      // the rest, unless a tab of this browser answers that it took it up since.
+      const leftHere = left !== null && left.elapsed_s >= session.actual_seconds;
       if (left && left.elapsed_s > session.actual_seconds)
         session = await window.crest.api("POST", savingUrl(session.id, "checkpoint"), left).catch(() => session);
-      // Left by this tab a moment ago, its timer waits; else a tab or window saving it lately may still count it.
-      const where = left || !config.resume.elsewhere ? config.resume.waits : config.resume.elsewhere;
+      const elsewhere = config.resume.elsewhere && ((await held) || !leftHere);
+      const where = elsewhere ? config.resume.elsewhere : config.resume.waits;
       $("resume-summary").textContent =
         `You started it ${config.resume.started}; ${session.rested} of ${config.minutes} min done. ${where}`;
     } catch (_) {
@@ -610,7 +637,8 @@
   const tabs = "BroadcastChannel" in window ? new BroadcastChannel("crest-rest") : null;
   if (tabs)
     tabs.addEventListener("message", (event) => {
-      if (event.data.ended === state.sessionId) stoppedElsewhere();
+      if (event.data.asking === state.sessionId && !state.finished) tabs.postMessage({ holding: state.sessionId });
+      else if (event.data.ended === state.sessionId) stoppedElsewhere();
       else if (event.data.resumed === state.sessionId && stopHere()) {
         show("stage-elsewhere");
         $("elsewhere-heading").focus();
@@ -763,9 +791,9 @@
     if (!sessionOpen()) return;
     const body = { elapsed_s: round(elapsed()), clock_speed: config.speed };
     try {
-      sessionStorage.setItem(LEFT_SAVE, JSON.stringify({ session_id: state.sessionId, body }));
+      localStorage.setItem(LEFT_SAVE, JSON.stringify({ session_id: state.sessionId, uid: sessionUid(), body }));
     } catch (_) {
-      /* storage refused (a private window's settings): the page that comes next shows the server's time */
+      /* storage refused (a private window's settings): the page that comes next shows the server's words */
     }
     navigator.sendBeacon(
       savingUrl(state.sessionId, "checkpoint"),
