@@ -259,6 +259,7 @@ def sync(
     """Send new and corrected sessions, check-ins, activities and safety answers to your practice, and fetch
     your current prescription and your practitioners' notes on your sessions. Safe to stop and run again: nothing
     is lost or sent twice."""
+    from crest.cli.consoles import console, error_console
     from crest.cli.journal_access import open_services
     from crest.services.practice_link import deletions_held_back, nobody_follows
 
@@ -276,22 +277,26 @@ def sync(
         standing = None if result.prescription is None else services.safety.standing()
     if not result.followed:
         raise CrestError(nobody_follows("" if status is None else status.practice, result.programme_ended))
+    # wrapped by words at the terminal's width, as crest's other lines are (one line each into a file or a pipe)
+    said = console(highlight=False)
+
+    def say(line: str) -> None:
+        said.print(line, markup=False, emoji=False)
+
     sent = ", ".join(result.sent_counts()) or "nothing new"
-    typer.echo(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
+    say(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:
         prescribed = f"{result.prescription.in_full()} ({result.prescription.prescribed_by})"
         # as Today and the session do: no invitation to rest before the advice
         if standing is not None and standing.concern_stands:
-            typer.echo(f"Your prescription is on hold: {standing.explanation()}")
-            typer.echo(f"Held until then: {prescribed}")
+            say(f"Your prescription is on hold: {standing.explanation()}")
+            say(f"Held until then: {prescribed}")
         else:
-            typer.echo(f"Your prescription: {prescribed}")
+            say(f"Your prescription: {prescribed}")
     if result.notes:
-        typer.echo(
-            f"Notes from your practice on your sessions: {result.notes}. crest history and the Journal show them."
-        )
+        say(f"Notes from your practice on your sessions: {result.notes}. crest history and the Journal show them.")
     if result.held_back:
-        typer.echo(deletions_held_back(result.held_back), err=True)
+        error_console().print(deletions_held_back(result.held_back), markup=False)  # wrapped on a terminal only
 
 
 def _reading_journal(records: int) -> None:

@@ -46,7 +46,7 @@ def test_sync_says_the_prescription_as_it_is_without_a_standing_advice(
 ) -> None:
     done = _sync_pulling(run_crest, crest_env, PRESCRIBED)
     assert done.returncode == 0, done.stderr
-    assert f"Your prescription: {SAID}\n" in done.stdout and "on hold" not in done.stdout
+    assert f"Your prescription: {SAID}" in " ".join(done.stdout.split()) and "on hold" not in done.stdout
 
 
 def test_unlink_drops_the_prescription_the_practice_sent(run_crest: RunCrest, crest_env: dict[str, str]) -> None:
@@ -63,3 +63,18 @@ def test_unlink_drops_the_prescription_the_practice_sent(run_crest: RunCrest, cr
     assert "The prescription from Priyanka Rao no longer applies here" in said
     assert "your own goal and reminder apply again" in said
     assert "prescription" not in run_crest("progress").stdout.lower()
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+@pytest.mark.usefixtures("safety_answered")
+def test_sync_wraps_the_prescription_by_words_at_the_terminals_width(
+    run_crest: RunCrest, crest_env: dict[str, str], columns: int
+) -> None:
+    """The prescription line ran past the terminal's width, which broke it mid-word at 40 columns ("fro|m
+    2026-12-06", prescription walk-through L1); every line of crest sync now wraps by words at the width asked for."""
+    crest_env["COLUMNS"] = str(columns)
+    done = _sync_pulling(run_crest, crest_env, PRESCRIBED)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert all(len(line) <= columns for line in lines), lines
+    assert f"Your prescription: {SAID}" in " ".join(done.stdout.split())  # every word whole, none cut
