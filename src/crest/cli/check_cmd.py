@@ -296,6 +296,8 @@ def _render(out: Console, checked: Checked, name: str) -> None:
         review = checked.review
         if not review.frames_with_person:
             verdict = "[dim]nobody in view[/dim]"
+        elif review.mostly_cant_tell:
+            verdict = "[dim]can't tell most of the time[/dim]"
         elif not result.pose_recognized:
             verdict = "[yellow]out of the rest position most of the time[/yellow]"
         else:
@@ -319,7 +321,8 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     _print_criteria(out, result.criteria)
     if isinstance(checked, VideoCheck):
         review = checked.review
-        share = share_words(review.share_in_position, review.share_nearly)  # the timeline's words, counted
+        # the timeline's words, counted
+        share = share_words(review.share_in_position, review.share_nearly, review.share_cant_tell)
         out.print(
             f"reviewed {review.duration_s:.0f} s of video ({counted(review.frames_checked, 'frame')}); "
             f"{share[0].lower()}{share[1:]}"

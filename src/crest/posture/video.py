@@ -26,7 +26,12 @@ IN_POSITION = "in"
 # (CheckResult.nearly), so the stretch is neither a plain "yes" nor counted in the time in the position.
 NEARLY = "nearly"
 OUT_OF_POSITION = "out"
+# A moment whose picture shows nothing off but not enough to say "in the position" (a video on its side, the legs
+# out of the picture): neither in nor out, as a photo of it says "can't tell from here".
+CANT_TELL = Status.NOT_VISIBLE.value
 NOBODY = "nobody"
+# More than this share of the video is "most of the time".
+MOSTLY = 0.5
 # A criterion's value in a frame where nobody was seen.
 NO_PERSON = "no_person"
 
@@ -127,9 +132,15 @@ class VideoReview:
     frames_with_person: int
     share_in_position: float  # the stretches that say "yes"
     share_nearly: float  # those that say "nearly"
+    share_cant_tell: float  # those that could not be judged ("can't tell")
     events: tuple[DriftEvent, ...]
     timelines: Mapping[str, tuple[Segment, ...]]
     result: CheckResult
+
+    @property
+    def mostly_cant_tell(self) -> bool:
+        """More than half the video could not be judged: no "in" or "out of the position most of the time"."""
+        return self.share_cant_tell > MOSTLY
 
     def to_json_dict(self) -> dict[str, Any]:
         overall = self.result.to_json_dict()
@@ -139,6 +150,7 @@ class VideoReview:
             "frames_with_person": self.frames_with_person,
             "share_in_position": round(self.share_in_position, 3),
             "share_nearly": round(self.share_nearly, 3),
+            "share_cant_tell": round(self.share_cant_tell, 3),
             "events": [event.to_json_dict() for event in self.events],
             # Each stretch with its word, as the terminal's timeline says it: a page shows the same words.
             "timeline": {
@@ -154,7 +166,12 @@ def _drift_phrase(criterion: str, previous: str, status: str, adjusted: Criterio
     adjust says the reason of (a fixed word per criterion called feet lifted with the knees bent "legs
     straightened"), and the one a change back to ok says the way back from."""
     if criterion == POSITION:
-        phrases = {OUT_OF_POSITION: "left the position", NOBODY: "nobody in view", NEARLY: "nearly in position"}
+        phrases = {
+            OUT_OF_POSITION: "left the position",
+            NOBODY: "nobody in view",
+            NEARLY: "nearly in position",
+            CANT_TELL: "can't tell from here",
+        }
         return phrases.get(status, "back in position")
     reason = adjusted.measured if adjusted is not None else None
     worded = reason if reason and not any(character.isdigit() for character in reason) else None
@@ -214,10 +231,13 @@ def segment_word(status: str) -> str:
     return SEGMENT_WORDS.get(status) or status_label(status)
 
 
-def share_words(share_in: float, share_nearly: float) -> str:
+def share_words(share_in: float, share_nearly: float, share_cant_tell: float = 0.0) -> str:
     """The time in the position as the timeline's words count it: "In the constructive rest position 54% of the
-    time and nearly in it 23%"; "Nearly in ..." when no stretch said "yes"."""
+    time and nearly in it 23%"; "Nearly in ..." when no stretch said "yes"; "could not be judged" when the
+    moments that could not be judged are most of the video, rather than "0% of the time" as if seen out of it."""
     percent_in, percent_nearly = round(share_in * 100), round(share_nearly * 100)
+    if share_cant_tell > MOSTLY:
+        return f"The position could not be judged {round(share_cant_tell * 100)}% of the time"
     if percent_nearly and not percent_in:
         return f"Nearly in the constructive rest position {percent_nearly}% of the time"
     text = f"In the constructive rest position {percent_in}% of the time"
@@ -270,6 +290,8 @@ class VideoReviewBuilder:
         self._views[result.view] += 1
         self._last_result = result
         position = (NEARLY if result.nearly else IN_POSITION) if result.pose_recognized else OUT_OF_POSITION
+        if result.position_status == Status.NOT_VISIBLE:
+            position = CANT_TELL
         values = {POSITION: position}
         on_back = result.criterion(Criterion.LYING_ON_BACK).status == Status.OK
         for criterion in result.criteria:
@@ -321,7 +343,7 @@ class VideoReviewBuilder:
             status: sum(s.duration_s for s in timelines[POSITION] if s.status == status) / end_s
             if end_s > 0
             else float(self._last_values.get(POSITION) == status)
-            for status in (IN_POSITION, NEARLY)
+            for status in (IN_POSITION, NEARLY, CANT_TELL)
         }
         return VideoReview(
             duration_s=end_s,
@@ -329,13 +351,14 @@ class VideoReviewBuilder:
             frames_with_person=self._frames_with_person,
             share_in_position=shares[IN_POSITION],
             share_nearly=shares[NEARLY],
+            share_cant_tell=shares[CANT_TELL],
             events=tuple(self._events),
             timelines=timelines,
-            result=self._overall_result(timelines, shares[IN_POSITION], shares[NEARLY]),
+            result=self._overall_result(timelines, shares[IN_POSITION], shares[NEARLY], shares[CANT_TELL]),
         )
 
     def _overall_result(
-        self, timelines: Mapping[str, tuple[Segment, ...]], share_in: float, share_nearly: float
+        self, timelines: Mapping[str, tuple[Segment, ...]], share_in: float, share_nearly: float, share_cant_tell: float
     ) -> CheckResult:
         """Each criterion's most lasting verdict. When that of lying on the back is "on the back", the others are
         taken from the time spent on the back: a stretch face down or sitting up, where they are not judged,
@@ -365,7 +388,8 @@ class VideoReviewBuilder:
             summary=summarize(recognized, tuple(criteria)),
             landmarks=None if self._last_result is None else self._last_result.landmarks,
         )
-        return replace(result, summary=self._summary(share_words(share_in, share_nearly), result.summary))
+        share = share_words(share_in, share_nearly, share_cant_tell)
+        return replace(result, summary=self._summary(share, result.summary))
 
     def _summary(self, share: str, as_a_photo: str) -> str:
         """The share of the time in the position and the drifts, then what the photo check says of the most

@@ -310,6 +310,19 @@ def test_a_still_video_checked_once_says_1_frame(tmp_path: Path) -> None:
     assert "reviewed 4 s of video (1 frame);" in process.stdout
 
 
+def test_a_video_on_its_side_that_cannot_be_judged_is_not_called_out_of_the_position(tmp_path: Path) -> None:
+    """A phone video whose tag saying it is on its side was lost: every moment "can't tell", and crest said "out of
+    the rest position most of the time" and "in the constructive rest position 0% of the time"."""
+    video = tmp_path / "on-its-side.mp4"
+    write_h264(video, 4.0, keyframe_every=64, picture=np.ascontiguousarray(np.rot90(picture_of(IN_POSITION_PHOTO))))
+    process = crest("check", str(video), home=tmp_path)
+    _no_traceback(process)
+    assert process.stdout.startswith("on-its-side.mp4: can't tell most of the time")
+    assert "out of the rest position" not in process.stdout
+    assert "the position could not be judged 100% of the time" in process.stdout
+    assert "In position: Can't tell 00:00-00:04" in process.stdout
+
+
 def test_a_video_of_one_frame_is_too_short_to_review_and_says_so_instead_of_a_share(tmp_path: Path) -> None:
     video = tmp_path / "one-frame.mp4"
     write_h264(video, 0.04, keyframe_every=8, fps=25, picture=picture_of(IN_POSITION_PHOTO))

@@ -120,6 +120,7 @@ def test_json_has_the_check_fields_and_the_video_fields() -> None:
         "frames_with_person",
         "share_in_position",
         "share_nearly",
+        "share_cant_tell",
         "events",
         "timeline",
     }
@@ -177,7 +178,7 @@ def test_the_summary_adds_what_the_photo_check_says_of_the_lasting_verdicts_unle
     )
     turn = CriterionResult("lying_on_back", Status.NOT_VISIBLE, advice="turn it", confidence=0.0)
     unsure = replace(_result(False), criteria=tuple(turn if c.name == turn.name else c for c in _result().criteria))
-    assert summary(unsure) == "In the constructive rest position 0% of the time. Can't tell from here: turn it."
+    assert summary(unsure) == "The position could not be judged 100% of the time. Can't tell from here: turn it."
 
 
 def test_a_change_in_the_last_seconds_counts_when_it_lasts_to_the_end() -> None:
@@ -365,3 +366,26 @@ def test_the_changes_of_one_moment_are_named_in_order_of_importance() -> None:
     review = builder.finish(20.0)
     assert event_lines(review.events) == ["00:10 left the position: legs straightened, knees moved out of hip width"]
     assert "1 drift: legs straightened, knees moved out of hip width at 00:10." in review.result.summary
+
+
+def test_a_video_none_of_whose_moments_can_be_judged_is_not_called_out_of_the_position() -> None:
+    """A phone video on its side, without the tag that says so: every moment "can't tell", and the review said
+    "out of the rest position most of the time" and "In the constructive rest position 0% of the time"."""
+    builder = VideoReviewBuilder(hold_s=1.0)
+    unjudged = {name: Status.NOT_VISIBLE for name in CRITERION_NAMES if name != "whole_body_visible"}
+    _feed(builder, 0, 20, _result(recognized=False, **unjudged))
+    review = builder.finish(20.0)
+    assert review.mostly_cant_tell
+    assert review.share_cant_tell == 1.0
+    assert review.result.summary.startswith("The position could not be judged 100% of the time.")
+    assert timeline_lines(review)[0] == "In position: Can't tell 00:00-00:20"
+    assert review.to_json_dict()["video"]["share_cant_tell"] == 1.0
+
+
+def test_a_video_judged_out_of_the_position_is_still_said_so() -> None:
+    builder = VideoReviewBuilder(hold_s=1.0)
+    _feed(builder, 0, 20, _result(recognized=False, lying_on_back=Status.ADJUST))
+    review = builder.finish(20.0)
+    assert not review.mostly_cant_tell
+    assert review.result.summary.startswith("In the constructive rest position 0% of the time.")
+    assert timeline_lines(review)[0] == "In position: no 00:00-00:20"
