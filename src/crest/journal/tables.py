@@ -21,7 +21,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 
@@ -95,6 +95,29 @@ def pushed_by_column() -> Mapped[int | None]:
     return mapped_column(Integer, nullable=True)
 
 
+class SyncedRecord:
+    """The columns every record `crest sync` carries has (a session, a check-in, a set of safety answers, a PSFS
+    round): its id, whose it is, its stable uid and the computer that pushed it."""
+
+    __tablename__: str
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+    @declared_attr
+    def person_id(cls) -> Mapped[int]:
+        return person_column(cls.__tablename__)
+
+    uid: Mapped[str] = uid_column()
+    pushed_by_device: Mapped[int | None] = pushed_by_column()
+
+
+def synced_indexes(table: str, named: str, column: str) -> tuple[Index, Index]:
+    """A synced table's indexes: its person's records by `column`, and each uid once per person."""
+    return (
+        Index(f"ix_{table}_person_{named}", "person_id", column),
+        Index(f"ix_{table}_person_uid", "person_id", "uid", unique=True),
+    )
+
+
 class PersonRow(Base):
     """A person whose journal this is: one in a local journal, one per client account in practice mode."""
 
@@ -104,17 +127,10 @@ class PersonRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-class SessionRow(Base):
+class SessionRow(SyncedRecord, Base):
     __tablename__ = "practice_sessions"
-    __table_args__ = (
-        Index("ix_practice_sessions_person_started", "person_id", "started_at"),
-        Index("ix_practice_sessions_person_uid", "person_id", "uid", unique=True),
-    )
+    __table_args__ = synced_indexes("practice_sessions", "started", "started_at")
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = person_column("practice_sessions")
-    uid: Mapped[str] = uid_column()
-    pushed_by_device: Mapped[int | None] = pushed_by_column()
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     planned_minutes: Mapped[int] = mapped_column(Integer)
     actual_seconds: Mapped[int] = mapped_column(Integer, default=0)
@@ -128,17 +144,10 @@ class SessionRow(Base):
     demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a clock faster than real time
 
 
-class CheckInRow(Base):
+class CheckInRow(SyncedRecord, Base):
     __tablename__ = "check_ins"
-    __table_args__ = (
-        Index("ix_check_ins_person_at", "person_id", "at"),
-        Index("ix_check_ins_person_uid", "person_id", "uid", unique=True),
-    )
+    __table_args__ = synced_indexes("check_ins", "at", "at")
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = person_column("check_ins")
-    uid: Mapped[str] = uid_column()
-    pushed_by_device: Mapped[int | None] = pushed_by_column()
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     timing: Mapped[str] = mapped_column(String(20))
     session_id: Mapped[int | None] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True)
@@ -176,17 +185,10 @@ class SensationRow(Base):
     sensation: Mapped[str] = mapped_column(String(40), primary_key=True)
 
 
-class SafetyScreenRow(Base):
+class SafetyScreenRow(SyncedRecord, Base):
     __tablename__ = "safety_screens"
-    __table_args__ = (
-        Index("ix_safety_screens_person_answered", "person_id", "answered_at"),
-        Index("ix_safety_screens_person_uid", "person_id", "uid", unique=True),
-    )
+    __table_args__ = synced_indexes("safety_screens", "answered", "answered_at")
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = person_column("safety_screens")
-    uid: Mapped[str] = uid_column()
-    pushed_by_device: Mapped[int | None] = pushed_by_column()
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     advice_level: Mapped[str] = mapped_column(String(40))
     stored_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # `CheckIn.stored_at`; NULL: before r0025
@@ -246,19 +248,12 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class PsfsAssessmentRow(Base):
+class PsfsAssessmentRow(SyncedRecord, Base):
     """One round of the Patient-Specific Functional Scale."""
 
     __tablename__ = "psfs_assessments"
-    __table_args__ = (
-        Index("ix_psfs_assessments_person_at", "person_id", "at"),
-        Index("ix_psfs_assessments_person_uid", "person_id", "uid", unique=True),
-    )
+    __table_args__ = synced_indexes("psfs_assessments", "at", "at")
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = person_column("psfs_assessments")
-    uid: Mapped[str] = uid_column()
-    pushed_by_device: Mapped[int | None] = pushed_by_column()
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     activities: Mapped[list[PsfsActivityRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PsfsActivityRow.position", lazy="selectin"
