@@ -146,6 +146,21 @@ def older_journal_with_notes(url: str, revision: str, started_at: datetime, writ
     )
 
 
+def older_journal_with_a_practitioners_note(
+    url: str, revision: str, started_at: datetime, written_at: datetime, **more: object
+) -> int:
+    """`older_journal_with_a_session`, plus Pat Physio's note 'Written before.' on it, with `more` columns (those an
+    older crest at `revision` had besides); whose journal it is."""
+    older_journal_with_a_session(url, revision, started_at)
+    [person] = run_sql(url, "SELECT person_id FROM practice_sessions WHERE id = 1")
+    columns = {"person_id": person, "session_id": 1, "author_name": "Pat Physio", "text": "Written before."}
+    columns |= {"created_at": written_at.replace(tzinfo=None), **more}
+    names = ", ".join(columns)
+    run_sql(url, f"INSERT INTO session_notes ({names}) VALUES ({', '.join(f':{name}' for name in columns)})", **columns)
+    assert isinstance(person, int)
+    return person
+
+
 def run_sql(url: str, statement: str, **values: object) -> list[object]:
     """Run one statement on the journal at `url`, as an older crest or a hand edit would; its first column's values."""
     from sqlalchemy import create_engine, text

@@ -9,7 +9,13 @@ from datetime import UTC, datetime
 from crest.journal.practice_store import PracticeStore
 from crest.journal.schema import HEAD_REVISION
 from crest.journal.store import Journal
-from support.databases import columns_of, downgrade_journal, older_journal_with_a_session, revision_of, run_sql
+from support.databases import (
+    columns_of,
+    downgrade_journal,
+    older_journal_with_a_practitioners_note,
+    revision_of,
+    run_sql,
+)
 
 BEFORE = "r0022_plain_names"
 STARTED = datetime(2026, 12, 1, 7, 0, tzinfo=UTC)
@@ -17,15 +23,7 @@ WRITTEN = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
 
 
 def test_upgrading_keeps_older_notes_with_no_author_noted(journal_url: str) -> None:
-    older_journal_with_a_session(journal_url, BEFORE, STARTED)
-    [person] = run_sql(journal_url, "SELECT person_id FROM practice_sessions WHERE id = 1")
-    run_sql(
-        journal_url,
-        "INSERT INTO session_notes (person_id, session_id, author_name, text, created_at, pulled) "
-        "VALUES (:person, 1, 'Pat Physio', 'Written before.', :at, false)",
-        person=person,
-        at=WRITTEN.replace(tzinfo=None),
-    )
+    person = older_journal_with_a_practitioners_note(journal_url, BEFORE, STARTED, WRITTEN, pulled=False)
     assert "author_account_id" not in columns_of(journal_url, "session_notes")
 
     with Journal.open(journal_url) as journal:

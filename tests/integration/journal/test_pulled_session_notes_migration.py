@@ -10,7 +10,13 @@ from crest.accounts.records import SyncedSessionNote
 from crest.journal.practice_store import PracticeStore
 from crest.journal.schema import HEAD_REVISION
 from crest.journal.store import Journal
-from support.databases import columns_of, downgrade_journal, older_journal_with_a_session, revision_of, run_sql
+from support.databases import (
+    columns_of,
+    downgrade_journal,
+    older_journal_with_a_practitioners_note,
+    revision_of,
+    run_sql,
+)
 from support.journal_sync import sync_of
 
 BEFORE = "r0016_check_in_note_sign"
@@ -19,15 +25,7 @@ WRITTEN = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
 
 
 def test_upgrading_keeps_older_notes_as_the_servers_own(journal_url: str) -> None:
-    older_journal_with_a_session(journal_url, BEFORE, STARTED)
-    [person] = run_sql(journal_url, "SELECT person_id FROM practice_sessions WHERE id = 1")
-    run_sql(
-        journal_url,
-        "INSERT INTO session_notes (person_id, session_id, author_name, text, created_at) "
-        "VALUES (:person, 1, 'Pat Physio', 'Written before.', :at)",
-        person=person,
-        at=WRITTEN.replace(tzinfo=None),
-    )
+    older_journal_with_a_practitioners_note(journal_url, BEFORE, STARTED, WRITTEN)
     assert "pulled" not in columns_of(journal_url, "session_notes")
 
     with Journal.open(journal_url) as journal:
