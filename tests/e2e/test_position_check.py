@@ -86,6 +86,73 @@ def test_a_camera_check_refused_for_a_warning_sign_is_shown_as_a_safety_notice_a
     context.close()
 
 
+def _camera_checking(camera_browser: Any, server_url: str, answer_safety: Shoot, route: Any = None) -> Any:
+    """A phone's Session page on its Ready step with the camera check showing its verdicts."""
+    context = camera_browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["camera"])
+    page = context.new_page()
+    answer_safety(page, server_url)
+    if route is not None:
+        page.route_web_socket("**/api/check/live", route)
+    page.goto(f"{server_url}/session?minutes=5")
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_role("button", name="Check my position with the camera").click()
+    page.locator("#camera-criteria li").first.wait_for(timeout=60_000)
+    return page
+
+
+def test_a_camera_unplugged_mid_check_says_so_and_leaves_no_verdict_standing(
+    camera_browser: Any, server_url: str, answer_safety: Shoot
+) -> None:
+    # The picture went black under "Nobody in view yet: place the camera ..." and the last frame's list ("OK Lying on
+    # the back", ...), as if still checked, while black frames went on to crest.
+    page = _camera_checking(camera_browser, server_url, answer_safety)
+    page.evaluate(
+        """() => {
+            const track = document.getElementById('camera-video').srcObject.getVideoTracks()[0];
+            track.stop();
+            track.dispatchEvent(new Event('ended'));  // as the browser tells of a camera unplugged
+        }"""
+    )
+    expect(page.locator("#camera-summary")).to_have_text(
+        "The camera stopped (unplugged or switched off): connect it, then check again. "
+        "You can still start the rest without it."
+    )
+    expect(page.locator("#camera-criteria li")).to_have_count(0)
+    assert page.locator("#camera-video").is_hidden() and page.locator("#camera-stop").is_hidden()
+    page.context.close()
+
+
+def test_when_nobody_is_seen_any_more_no_verdict_of_an_earlier_frame_stays(
+    camera_browser: Any, server_url: str, answer_safety: Shoot
+) -> None:
+    # The light switched off after a verdict: "Nobody in view yet" stood over the list of the last frame seen.
+    lights: dict[str, bool] = {"on": True}
+
+    def dimmed(socket: Any) -> None:  # crest's answers while the light is on, then what it says of a dark frame
+        server = socket.connect_to_server()
+
+        def frame(message: Any) -> None:
+            if lights["on"]:
+                server.send(message)
+                return
+            nobody = {"time_s": 1.0, "person_seen": False, "stable": {}, "corrections": []}
+            socket.send(json.dumps({"type": "result", "frame": 1, "dropped_frames": 0, "result": nobody}))
+
+        socket.on_message(frame)
+
+    page = _camera_checking(camera_browser, server_url, answer_safety, dimmed)
+    lights["on"] = False
+    expect(page.locator("#camera-summary")).to_have_text(
+        "Nobody in view yet: place the camera so that your whole body shows."
+    )
+    expect(page.locator("#camera-criteria li")).to_have_count(0)
+    drawn = "canvas => canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.some((v) => v)"
+    assert page.locator("#camera-overlay").evaluate(drawn) is False  # no outline of the earlier frame either
+    page.context.close()
+
+
 def test_the_camera_check_shows_criterion_verdicts(
     camera_browser: Any, server_url: str, screenshot: Shoot, answer_safety: Shoot
 ) -> None:

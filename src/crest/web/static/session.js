@@ -183,6 +183,10 @@
         const result = message.result;
         if (!result.person_seen) {
           $("camera-summary").textContent = "Nobody in view yet: place the camera so that your whole body shows.";
+          // Nobody seen now (the light went out, the person left the picture): no verdict or outline of an earlier
+          // frame stays on screen as if it were checked now.
+          $("camera-criteria").replaceChildren();
+          window.crestPosture.drawSkeleton($("camera-overlay"), result, video.clientWidth, video.clientHeight, 1, 1);
           return;
         }
         $("camera-summary").textContent = result.summary || "";
@@ -221,6 +225,15 @@
         $("camera-criteria").replaceChildren();
         if (!refused) $("camera-summary").textContent = window.crest.CONNECTION_LOST;
       });
+      // The camera unplugged or switched off: its picture goes black, and black frames would be checked on.
+      for (const track of video.srcObject.getVideoTracks())
+        track.addEventListener("ended", () => {
+          if (!camera || camera.socket !== socket) return;
+          camera.refused = true; // the close that follows adds nothing to this
+          $("camera-summary").textContent =
+            "The camera stopped (unplugged or switched off): connect it, then check again. You can still start the rest without it.";
+          socket.close();
+        });
       camera.timer = window.setInterval(sendFrame, 150);
     } catch (error) {
       closeCameraStream(); // a stream opened before the failure is not left running
