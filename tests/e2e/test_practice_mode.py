@@ -6,9 +6,8 @@ Screenshots of the new pages on a desktop, a phone and in the dark theme."""
 from __future__ import annotations
 
 import re
-import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,11 +20,7 @@ SPEED = 300  # 5 minutes in one second
 
 
 @pytest.fixture(scope="module")
-def practice_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import socket
-
-    import uvicorn
-
+def practice_url(tmp_path_factory: pytest.TempPathFactory, serve_app: Callable[[Any], str]) -> str:
     from crest.accounts.passwords import TEST_COST
     from crest.web.app import create_app
     from crest.web.practice_app import PracticeOptions
@@ -33,20 +28,7 @@ def practice_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("practice-home")
     app = create_app(f"sqlite:///{home / 'practice.db'}", practice=PracticeOptions(password_cost=TEST_COST))
     app.state.practice_door.accounts.create_practice("Back in Balance", "ada@clinic.example", PASSWORD, "Ada Admin")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the practice server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    return serve_app(app)
 
 
 def _page(browser: Any, **options: Any) -> Any:
