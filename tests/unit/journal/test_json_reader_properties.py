@@ -188,10 +188,9 @@ def test_the_reader_reads_what_json_loads_reads(text: str) -> None:
     ("text", "problem"),
     [
         (
-            '{"format": "crest-journal", "version": 6, "moods": []}',
-            "field version: this file was made by a newer crest (version 6; this crest reads versions 1, 2, 3, 4 and "
-            "5); "
-            "update crest to import it",
+            '{"format": "crest-journal", "version": 7, "moods": []}',
+            "field version: this file was made by a newer crest (version 7; this crest reads versions 1, 2, 3, 4, 5 "
+            "and 6); update crest to import it",
         ),
         (
             '{"format": "other-app", "moods": [{"mood": "calm"}]}',

@@ -111,11 +111,11 @@ def test_a_wrong_or_missing_format_or_version_is_named_before_a_value_in_a_secti
         "field format: expected 'crest-journal', found 'other-app'"
     )
     assert _refusal(text.replace('"version": 1', '"version": 0')).endswith(
-        "field version: this crest reads versions 1, 2, 3, 4 and 5, found 0"
+        "field version: this crest reads versions 1, 2, 3, 4, 5 and 6, found 0"
     )
-    assert _refusal(text.replace('"version": 1', '"version": 6')).endswith(
-        "field version: this file was made by a newer crest (version 6; this crest reads versions 1, 2, 3, 4 and 5); "
-        "update crest to import it"
+    assert _refusal(text.replace('"version": 1', '"version": 7')).endswith(
+        "field version: this file was made by a newer crest (version 7; this crest reads versions 1, 2, 3, 4, 5 and "
+        "6); update crest to import it"
     )
     assert _refusal(text.replace('"format": "crest-journal",', "")).endswith(
         "field format: expected 'crest-journal' first, found field 'check_ins'"

@@ -78,6 +78,8 @@ NOTE_SIGNS = "note_signs"
 # ... and which sign of each fired (the red-flag rules' names, `CheckIn.note_sign_rules`), joined the same way
 NOTE_SIGN_RULES = "note_sign_rules"
 SIGN_CELLS = (NOTE_SIGNS, NOTE_SIGN_RULES)
+# The red-flag rules a kept warning's sign came from (`SafetyWarning.sign_rules`), joined the same way
+SIGN_RULES = "sign_rules"
 TABLES: Mapping[str, tuple[str, ...]] = {
     SESSIONS: (
         *(name for name in SESSION_FIELDS if name != "breath"),
@@ -94,7 +96,7 @@ TABLES: Mapping[str, tuple[str, ...]] = {
     PSFS: ("id", "at", *UID_FIELDS),
     ACTIVITIES: ("assessment_id", "name", "score"),
     NOTES: NOTE_FIELDS,
-    WARNINGS: WARNING_FIELDS,
+    WARNINGS: (*WARNING_FIELDS, SIGN_RULES),
 }
 # Tables a journal may do without: a zip without them reads as a journal without such records.
 OPTIONAL_TABLES = (CLEARANCES, PSFS, ACTIVITIES, NOTES, WARNINGS)
@@ -105,6 +107,7 @@ OPTIONAL_COLUMNS: Mapping[str, frozenset[str]] = {
     CHECK_INS: frozenset({NOTE_SIGNS, NOTE_SIGN_RULES, *UID_FIELDS}),
     SCREENS: frozenset(UID_FIELDS),
     PSFS: frozenset(UID_FIELDS),
+    WARNINGS: frozenset({SIGN_RULES}),
 }
 # The tables of the records that carry uids, by the kind's name (as sync and the JSON sections name it).
 UID_TABLES: Mapping[str, str] = {SESSIONS: "sessions", CHECK_INS: "check_ins", SCREENS: "safety_screens", PSFS: "psfs"}
@@ -127,7 +130,8 @@ psfs_activities.csv  the activities and their scores, 0-10 (assessment_id is the
 session_notes.csv    your practitioners' notes on your sessions, kept by `crest sync` (session_uid is the uid
                      column of sessions.csv); only when there are any
 safety_warnings.csv  urgent-care warnings that still stand though what raised them was deleted or corrected:
-                     restored with the journal, each until held_until; only when there are any
+                     restored with the journal, each until held_until; only when there are any; sign_rules:
+                     the rules its sign came from (as note_sign_rules), joined by ;, only when a warning has any
 `crest import` (or Settings > Restore in the browser) reads this zip, or the folder it unzips to, back.
 """
 # Each table's rows are counted before any is read into a record: a small zip can hold a huge table.
@@ -203,7 +207,7 @@ def _table_rows(contents: JournalContents) -> Iterator[tuple[str, Mapping[str, A
     for note in contents.session_notes:
         yield NOTES, note_fields(note)
     for warning in contents.safety_warnings:
-        yield WARNINGS, warning_fields(warning)
+        yield WARNINGS, {**warning_fields(warning), SIGN_RULES: LIST_SEPARATOR.join(warning.sign_rules)}
 
 
 def export_csv_tables(contents: JournalContents) -> dict[str, str]:
@@ -220,6 +224,8 @@ def export_csv_tables(contents: JournalContents) -> dict[str, str]:
         tables[CHECK_INS] = tuple(column for column in tables[CHECK_INS] if column != NOTE_SIGNS)
     if not any(check_in.note_sign_rules for check_in in contents.check_ins):
         tables[CHECK_INS] = tuple(column for column in tables[CHECK_INS] if column != NOTE_SIGN_RULES)
+    if not any(warning.sign_rules for warning in contents.safety_warnings) and WARNINGS in tables:
+        tables[WARNINGS] = WARNING_FIELDS  # the columns it had before
     buffers = {name: io.StringIO() for name in tables}
     writers = {name: csv.writer(buffers[name], lineterminator="\r\n") for name in tables}
     for name, columns in tables.items():
@@ -345,7 +351,8 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
     for place, fields in tables.rows(NOTES):
         collected.add_session_note(place, note_record(place, fields))
     for place, fields in tables.rows(WARNINGS):
-        collected.add_warning(place, warning_record(place, fields))
+        rules = [rule for rule in fields.get(SIGN_RULES, "").split(LIST_SEPARATOR) if rule]  # read as JSON's list
+        collected.add_warning(place, warning_record(place, {**fields, SIGN_RULES: rules}))
     return collected.contents()
 
 

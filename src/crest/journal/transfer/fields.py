@@ -113,6 +113,8 @@ def warning_fields(warning: SafetyWarning) -> dict[str, Any]:
         "check_in_id": warning.check_in_id,
         "title": warning.title,
         "named": warning.named,
+        # the red-flag rules its sign came from: only then, so a warning without (from a rated place) reads as before
+        **({"sign_rules": list(warning.sign_rules)} if warning.sign_rules else {}),
     }
 
 
@@ -146,3 +148,5 @@ PAIN_FIELDS = ("region", "side", "score", "quality")
 CLEARANCE_FIELDS = ("id", "recorded_at", "clinician", "cleared_on", "question_ids")
 PSFS_FIELDS = ("id", "at", "activities")
 WARNING_FIELDS = ("question_id", "level", "held_until", "raised_at", "check_in_id", "title", "named")
+# Written when set: the red-flag rules a kept sign came from (CSV: a `sign_rules` column).
+WARNING_OPTIONAL_FIELDS = ("sign_rules",)

@@ -21,6 +21,7 @@ from crest.journal.transfer.fields import (
     SESSION_FIELDS,
     UID_FIELDS,
     WARNING_FIELDS,
+    WARNING_OPTIONAL_FIELDS,
     carried_uids,
     check_in_fields,
     clearance_fields,
@@ -62,7 +63,17 @@ SIGNS_VERSION = 4
 # Adds a check-in's "note_sign_rules" (which sign of each entry its note named, as a practice keeps them): a crest
 # that does not read it says "update crest" rather than name a night-pain note by every sign of possible cancer.
 SIGN_RULES_VERSION = 5
-JSON_VERSIONS = (PLAIN_VERSION, LINKED_VERSION, WARNINGS_VERSION, SIGNS_VERSION, SIGN_RULES_VERSION)
+# Adds a kept warning's "sign_rules" (the red-flag rules its sign came from): a crest that does not read them says
+# "update crest" rather than restore the warning without its source.
+KEPT_SIGN_RULES_VERSION = 6
+JSON_VERSIONS = (
+    PLAIN_VERSION,
+    LINKED_VERSION,
+    WARNINGS_VERSION,
+    SIGNS_VERSION,
+    SIGN_RULES_VERSION,
+    KEPT_SIGN_RULES_VERSION,
+)
 JSON_VERSION = JSON_VERSIONS[-1]  # the newest
 _VERSIONS_READ = ", ".join(map(str, JSON_VERSIONS[:-1])) + f" and {JSON_VERSION}"
 SECTION_CAPS: Mapping[str, capacity.RecordCap] = {
@@ -109,6 +120,8 @@ def export_json(contents: JournalContents) -> str:
         version = SIGNS_VERSION
     if any(check_in.note_sign_rules for check_in in contents.check_ins):
         version = SIGN_RULES_VERSION
+    if any(warning.sign_rules for warning in contents.safety_warnings):
+        version = KEPT_SIGN_RULES_VERSION
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
     header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {version},\n'
     return "{\n" + header + body + "\n}\n"
@@ -129,7 +142,7 @@ RECORD_FIELDS: Mapping[str, tuple[str, ...]] = {
     "psfs": PSFS_FIELDS + UID_FIELDS,
     "safety_clearances": CLEARANCE_FIELDS,
     "session_notes": NOTE_FIELDS,
-    "safety_warnings": WARNING_FIELDS,
+    "safety_warnings": WARNING_FIELDS + WARNING_OPTIONAL_FIELDS,
 }
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 # Every FHIR resource names its type in this field (a quote inside a string is escaped, so no note matches).
@@ -148,6 +161,7 @@ RECORD_LISTS: Mapping[str, Mapping[str, tuple[capacity.RecordCap, str | None]]] 
     "psfs": {"activities": (capacity.PSFS_ACTIVITIES, None)},
     "safety_screens": {"answers": (capacity.SCREEN_ANSWERS, "the set has")},
     "safety_clearances": {"question_ids": (capacity.CLEARED_QUESTIONS, "the all-clear names")},
+    "safety_warnings": {"sign_rules": (capacity.NOTE_SIGN_RULES, "the warning names")},
 }
 BREATH_LISTS = {"windows": capacity.BREATH_WINDOWS, "movements": capacity.BREATH_MOVEMENTS}  # in each reading
 

@@ -456,6 +456,7 @@ def warning_record(place: Place, fields: Fields) -> SafetyWarning:
         "check_in_id": read_field(place, fields, "check_in_id", optional_record_id),
         "title": read_field(place, fields, "title", optional_text_value),
         "named": read_field(place, fields, "named", optional_text_value),
+        "sign_rules": read_field(place, {"sign_rules": [], **fields}, "sign_rules", rule_names),
     }
     try:
         return SafetyWarning(**values)
