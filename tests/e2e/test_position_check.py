@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from crest.posture.result import CRITERION_NAMES, TYPICAL_HEIGHT_NOTE, CheckResult, CriterionResult
 from crest.posture.rules import evaluate
+from crest.posture.service import TOO_DARK_TO_SEE
 from crest.posture.video import VideoReviewBuilder
 from support.figures import Figure, photograph
 from support.media import cut_short, fake_camera_flags, picture_of, write_h264, y4m_clip
@@ -124,7 +125,7 @@ def test_a_camera_unplugged_mid_check_says_so_and_leaves_no_verdict_standing(
     page.context.close()
 
 
-def test_when_nobody_is_seen_any_more_no_verdict_of_an_earlier_frame_stays(
+def test_when_nobody_is_seen_any_more_no_verdict_stays_and_a_dark_room_is_told_to_turn_on_a_light(
     camera_browser: Any, server_url: str, answer_safety: Shoot
 ) -> None:
     # The light switched off after a verdict: "Nobody in view yet" stood over the list of the last frame seen.
@@ -137,16 +138,16 @@ def test_when_nobody_is_seen_any_more_no_verdict_of_an_earlier_frame_stays(
             if lights["on"]:
                 server.send(message)
                 return
-            nobody = {"time_s": 1.0, "person_seen": False, "stable": {}, "corrections": []}
-            socket.send(json.dumps({"type": "result", "frame": 1, "dropped_frames": 0, "result": nobody}))
+            nobody = {"time_s": 1.0, "person_seen": False, "nobody_advice": TOO_DARK_TO_SEE, "stable": {}}
+            socket.send(
+                json.dumps({"type": "result", "frame": 1, "dropped_frames": 0, "result": {**nobody, "corrections": []}})
+            )
 
         socket.on_message(frame)
 
     page = _camera_checking(camera_browser, server_url, answer_safety, dimmed)
     lights["on"] = False
-    expect(page.locator("#camera-summary")).to_have_text(
-        "Nobody in view yet: place the camera so that your whole body shows."
-    )
+    expect(page.locator("#camera-summary")).to_have_text(f"{TOO_DARK_TO_SEE}.")
     expect(page.locator("#camera-criteria li")).to_have_count(0)
     drawn = "canvas => canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.some((v) => v)"
     assert page.locator("#camera-overlay").evaluate(drawn) is False  # no outline of the earlier frame either

@@ -101,7 +101,7 @@ class OpenCvWindow:
         from crest.breath.words import state_label as breath_state_label
         from crest.posture.overlay import annotate
 
-        headline = None if update.result is not None else "Nobody in view: make sure your whole body is in the picture"
+        headline = update.nobody_advice if update.result is None else None
         # With the breath, a quiet line says that it is being read, or what is in the way; never a number.
         notes = () if update.breath_state is None else (breath_state_label(update.breath_state),)
         picture = annotate(image_rgb, shown_result(update), statuses=update.stable, headline=headline, notes=notes)

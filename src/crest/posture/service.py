@@ -540,11 +540,14 @@ class LiveUpdate:
     corrections: tuple[CriterionResult, ...] = ()
     new_corrections: tuple[CriterionResult, ...] = ()
     breath_state: str | None = None  # with the breath: "reading", or what is in the way right now
+    nobody_advice: str | None = None  # when nobody is seen: what to change (the light, or the camera)
 
     def to_json_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"time_s": round(self.time_s, 3), "person_seen": self.result is not None}
         if self.result is not None:
             data.update(self.result.to_json_dict())
+        if self.nobody_advice is not None:
+            data["nobody_advice"] = self.nobody_advice
         data["stable"] = dict(self.stable)
         data["corrections"] = [item.to_json_dict() for item in self.corrections]
         data["new_corrections"] = [item.name for item in self.new_corrections]
@@ -554,6 +557,16 @@ class LiveUpdate:
 
 
 NOBODY_STATUS = "nobody"
+# A frame darker than this mean grey level (0-255) in which nobody is found is too dark for the pose model: it reads
+# an evening room at a mean of 49 as it reads a bright one, and finds nobody at 13 (the camera walk-through's clips).
+TOO_DARK_LEVEL = 25.0
+NOBODY_IN_VIEW = "Nobody in view yet: place the camera so that your whole body shows"
+TOO_DARK_TO_SEE = "Too dark to see you: turn on a light or open the curtains"
+
+
+def nobody_advice(image_rgb: RgbImage) -> str:
+    """What to change when nobody is found in a frame: the light, if the frame is too dark, else the camera."""
+    return TOO_DARK_TO_SEE if float(image_rgb.mean()) < TOO_DARK_LEVEL else NOBODY_IN_VIEW
 
 
 class LiveCheck:
@@ -604,7 +617,9 @@ class LiveCheck:
         changed = self._hysteresis.update(values, time_s)
         stable = {name: value.value for name, value in self._hysteresis.stable_values.items()}
         nobody = stable.pop(NOBODY_STATUS, "no") == "yes"
-        if result is None or nobody:
+        if result is None:
+            return LiveUpdate(time_s, None, stable, breath_state=breath_state, nobody_advice=nobody_advice(image_rgb))
+        if nobody:
             return LiveUpdate(time_s, result, stable, breath_state=breath_state)
         corrections = tuple(
             self._latest_adjust[criterion.name]

@@ -14,7 +14,17 @@ from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
 from crest.posture.scenes import Thumbnail, jumped, thumbnail
-from crest.posture.service import CheckOptions, CheckService, InvalidHeight, LiveCheck, LiveUpdate, NoPersonFound
+from crest.posture.service import (
+    NOBODY_IN_VIEW,
+    TOO_DARK_TO_SEE,
+    CheckOptions,
+    CheckService,
+    InvalidHeight,
+    LiveCheck,
+    LiveUpdate,
+    NoPersonFound,
+    nobody_advice,
+)
 from crest.services.preferences import Preferences
 from support.media import cut_short, write_h264
 
@@ -289,6 +299,16 @@ def test_the_live_loop_stops_when_asked_and_handles_nobody() -> None:
     assert run_live(source, service.live(), output, StepClock(0.1)) == 3
     assert all(update.result is None and not update.corrections for update in output.updates)
     assert source.closed
+
+
+def test_a_dark_frame_with_nobody_in_it_says_to_turn_on_a_light_and_a_lit_one_where_to_put_the_camera() -> None:
+    # In a dim evening room the pose model found nobody, and the page said only to move the camera.
+    service, _ = _service()
+    update = service.live().frame(_frame(0), 0.0)
+    assert update.result is None
+    assert update.to_json_dict()["nobody_advice"] == TOO_DARK_TO_SEE
+    assert nobody_advice(np.full((240, 320, 3), 120, np.uint8)) == NOBODY_IN_VIEW
+    assert "nobody_advice" not in service.live().frame(_frame(50), 0.0).to_json_dict()
 
 
 def test_json_lines_stream_one_object_per_frame(tmp_path: Path) -> None:

@@ -182,7 +182,7 @@
         }
         const result = message.result;
         if (!result.person_seen) {
-          $("camera-summary").textContent = "Nobody in view yet: place the camera so that your whole body shows.";
+          $("camera-summary").textContent = `${result.nobody_advice}.`; // the light, or where to put the camera
           // Nobody seen now (the light went out, the person left the picture): no verdict or outline of an earlier
           // frame stays on screen as if it were checked now.
           $("camera-criteria").replaceChildren();
