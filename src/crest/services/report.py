@@ -174,7 +174,7 @@ class ClinicianReports:
     def _earlier_signs(
         self, check_ins: list[CheckIn], period: Period, standing: SafetyStanding
     ) -> tuple[tuple[str, str], ...]:
-        """The warning signs the period's check-ins named that stand no more, each said once."""
+        """The warning signs the period's check-ins named that stand no more, each said once with what it asked."""
         standing_now = {(reason.sign.check_in_id, reason.sign.question.id) for reason in standing.check_in_reasons}
         in_period = [
             check_in
@@ -184,7 +184,7 @@ class ClinicianReports:
         said: dict[str, str] = {}
         for sign in check_in_signs(in_period, self._zone):
             if (sign.check_in_id, sign.question.id) not in standing_now:
-                said.setdefault(sign.where_from(), "; ".join(sign.sources))
+                said.setdefault(sign.where_from(with_advice=True), "; ".join(sign.sources))
         return tuple(said.items())
 
     def _prescribed_target(self, now: datetime) -> WeeklyTarget | None:

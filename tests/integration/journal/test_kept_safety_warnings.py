@@ -245,4 +245,4 @@ def test_the_report_names_a_warning_sign_of_its_period_that_no_longer_stands(
     safety = _safety_section(services)
     assert "No warning sign stands" in safety
     assert "Named earlier in this period, and no longer standing" in safety
-    assert "Warning sign in a check-in of 1 May 2026: numbness in the groin on both sides" in safety
+    assert "Warning sign (seek urgent care) in a check-in of 1 May 2026: numbness in the groin on both sides" in safety
