@@ -186,5 +186,5 @@ def test_a_photo_on_its_side_says_it_cannot_tell_and_to_turn_it(estimator: PoseE
     assert (verdict.status, verdict.confidence) == ("not_visible", 0.0)
     assert verdict.measured is not None and "deg from the floor" in verdict.measured
     assert not result.pose_recognized
-    assert result.summary.startswith("Can't tell from here: if the photo is on its side, turn it")
+    assert result.summary.startswith("Can't tell from here: if the picture is on its side, turn the photo, video")
     assert all(result.criterion(name).status == "not_visible" for name in ("knees_bent", "feet_flat", "hips_down"))

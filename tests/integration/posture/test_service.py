@@ -14,7 +14,7 @@ import pytest
 from crest.posture.camera import JsonLines, run_live
 from crest.posture.media import PHOTO_MAX_SIDE_PX, VIDEO_MAX_SIDE_PX, fit_within, read_photo
 from crest.posture.result import TYPICAL_HEIGHT_NOTE, Status
-from crest.posture.rules.trunk import TURN_THE_PHOTO
+from crest.posture.rules.trunk import TURN_THE_PICTURE
 from crest.posture.service import (
     TWO_PEOPLE_NOTE,
     CheckOptions,
@@ -259,7 +259,7 @@ def test_a_video_on_its_side_without_a_turn_in_its_file_is_not_told_to_lie_down(
     photo = service.check_image(turned, "side.jpg").result.criterion(Criterion.LYING_ON_BACK)
     lying = service.review_video(video).result.criterion(Criterion.LYING_ON_BACK)
     assert photo.status == lying.status == Status.NOT_VISIBLE
-    assert TURN_THE_PHOTO in lying.advice
+    assert TURN_THE_PICTURE in lying.advice
 
 
 def test_a_video_of_a_photo_nearly_in_position_says_nearly_and_the_correction_in_the_photo_check_s_words(

@@ -305,12 +305,13 @@ def test_a_lying_body_in_a_photo_on_its_side_is_not_called_sitting_or_face_down(
     verdict = result.criterion("lying_on_back")
     assert (verdict.status, verdict.confidence) == ("not_visible", 0.0)
     assert verdict.measured is not None
-    assert verdict.advice.startswith("if the photo is on its side, turn it so the floor is at the bottom")
+    # A camera on its side (the live check) has no photo to turn: the words name it too.
+    assert verdict.advice.startswith("if the picture is on its side, turn the photo, video or camera so the floor")
     assert not result.pose_recognized
     assert {c.status for c in result.criteria if c.name not in ("lying_on_back", "whole_body_visible")} == {
         "not_visible"
     }
-    assert result.summary.startswith("Can't tell from here: if the photo is on its side")
+    assert result.summary.startswith("Can't tell from here: if the picture is on its side")
 
 
 def test_sitting_upright_in_a_photo_the_right_way_up_is_still_told_to_lie_down() -> None:

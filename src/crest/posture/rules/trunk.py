@@ -39,7 +39,11 @@ TILT_MARGIN_DEG = 10.0
 # lies: the check says so, and what to do.
 TURNED_ANKLE_OFF_LINE_MAX = 0.35
 TURNED_KNEE_OFF_LINE_MIN = 0.45
-TURN_THE_PHOTO = "if the photo is on its side, turn it so the floor is at the bottom; if not, lie down on your back"
+# Said of a photo, a video and the live camera alike: a camera on its side has no photo to turn.
+TURN_THE_PICTURE = (
+    "if the picture is on its side, turn the photo, video or camera so the floor is at the bottom; "
+    "if not, lie down on your back"
+)
 # The same limit measured from the floor's line (legs.floor_lines) rather than the picture's horizontal, which a
 # camera held high or rolled tips by 10-20 degrees: a trunk raised 45 degrees lifts the shoulder joints sin 45 =
 # 0.71 trunk lengths above the hip joint. Lying, they rest on that line (a crunch lifts them 0.2-0.4); sitting,
@@ -105,7 +109,7 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
     # or standing.
     if shown(tilt) > LYING_MAX_TILT_DEG and view not in END_ON:
         if body.shoulders.y > body.hips.y or _lying_shape_turned(body):
-            return unsure(name, measured, TURN_THE_PHOTO)
+            return unsure(name, measured, TURN_THE_PICTURE)
         confidence = min(seen, margin_confidence(tilt - LYING_MAX_TILT_DEG, TILT_MARGIN_DEG))
         return adjust(name, measured, target, "lie down on your back", confidence)
     if view == "above":
