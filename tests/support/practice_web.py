@@ -36,6 +36,7 @@ from crest.services.practice_link import (
     PracticeLink,
     PracticeRefused,
     PracticeUnreachable,
+    asked_to_wait,
     refused_in_words,
 )
 from crest.web.app import create_app
@@ -294,6 +295,8 @@ class InProcess:
         response = self.client.request(method, path, content=data, headers=headers)
         if response.status_code == 401:
             raise LinkNotAccepted("the practice no longer accepts this computer's link")
+        if response.status_code == 429 and token is not None:  # as `http_transport`: the practice's pace
+            raise asked_to_wait(response.headers.get("Retry-After"))
         if response.status_code == 404:  # as `http_transport`: a route the practice lacks, or another's object
             raise NotThere(refused_in_words(404, response.text))
         if response.status_code >= 400:

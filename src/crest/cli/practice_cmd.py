@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from crest.counting import counted
 from crest.errors import CrestError
 
 
@@ -271,6 +272,7 @@ def sync(
             delete_all_sent=delete_all_sent,
             on_read=_check_ins_read,
             on_reading_journal=_reading_journal,
+            on_wait=_waiting,
         )
         status = link_service.status()
         # read only to say a prescription: each sync need not read the journal's warning signs again
@@ -315,6 +317,17 @@ def _check_ins_read(done: int, total: int) -> None:
 
     if total > READ_PER_STEP:
         typer.echo(f"read {done:,} of {total:,} check-ins", err=True)
+
+
+def _waiting(seconds: int) -> None:
+    """The practice asked a large sync to wait (it takes so many of crest sync's requests at a time): said before
+    crest waits, in silence otherwise for minutes."""
+    wait = f"{counted(-(-seconds // 60), 'minute')}" if seconds >= 60 else counted(seconds, "second")
+    typer.echo(
+        f"the practice takes only so many requests at a time: waiting {wait} as it asks, then crest sync carries on "
+        "(stopping it now loses nothing: the next crest sync carries on from here)",
+        err=True,
+    )
 
 
 def _batch_sent(done: int, total: int) -> None:

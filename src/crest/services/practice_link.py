@@ -28,6 +28,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -72,6 +73,10 @@ RECORDS_PER_BATCH = 200
 BYTES_PER_BATCH = 512 * 1024
 # Deletions go in batches too: a uid costs 35 bytes of a push's JSON, so 10,000 of them are 350 KB, under the above.
 DELETIONS_PER_BATCH = 10_000
+# A sync asked to wait by the practice while it sends records waits as long as the practice asks, up to this, then
+# carries on: crest's practice takes 300 requests of one account in 10 minutes (SYNC_REQUESTS), and a first sync of
+# over 60,000 records (300 batches of 200) needs more. A longer wait is said, and the sync stops there.
+LONGEST_WAIT_S = 15 * 60
 TIMEOUT_S = 30  # for each read: a server that sends a byte now and then never reaches it, hence the deadline below
 # The most one answer may take, from asking to its last byte, status line and headers included (each read of the
 # connection may take only the time left). A real answer is under 1 MB, 8 s at 1 Mbit/s: two minutes leave a slow
@@ -100,6 +105,15 @@ class PracticeUnreachable(CrestError):
 class NotConnected(PracticeUnreachable):
     """The connection to the practice failed before its whole answer came (refused, dropped, silent too long, its
     name not found): nothing was refused, and asking again later may well work."""
+
+
+class AskedToWait(PracticeUnreachable):
+    """The practice's 429 to a linked computer: crest sync asked too often; `seconds`, the wait it gives (Retry-After
+    in seconds), or None."""
+
+    def __init__(self, message: str, seconds: int | None) -> None:
+        super().__init__(message)
+        self.seconds = seconds
 
 
 class LinkNotAccepted(PracticeUnreachable):
@@ -291,7 +305,7 @@ def http_transport(
                 "run crest link with it"
             ) from None
         if error.code == 429 and token is not None:  # linking: the practice's own reason (wrong passwords) below
-            raise PracticeUnreachable(_asked_to_wait(error.headers.get("Retry-After"))) from None
+            raise asked_to_wait(error.headers.get("Retry-After")) from None
         try:
             payload = _read_up_to(error, MAX_REFUSAL_BYTES, deadline)
         except (OSError, http.client.HTTPException):  # its reason cut short: the refusal is said without it
@@ -452,11 +466,12 @@ def _read_up_to(response: Any, most: int, deadline: _Deadline) -> bytes:
     return b"".join(pieces)
 
 
-def _asked_to_wait(retry_after: str | None) -> str:
+def asked_to_wait(retry_after: str | None) -> AskedToWait:
     """The practice's 429 in one line, with its wait when it gives one in seconds (crest's practice does)."""
-    seconds = (retry_after or "").strip()
-    wait = f" {int(seconds)} s" if seconds.isascii() and seconds.isdigit() and len(seconds) < 10 else ""
-    return f"the practice is asking crest to wait{wait}; try again later"
+    given = (retry_after or "").strip()
+    seconds = int(given) if given.isascii() and given.isdigit() and len(given) < 10 else None
+    wait = "" if seconds is None else f" {seconds} s"
+    return AskedToWait(f"the practice is asking crest to wait{wait}; try again later", seconds)
 
 
 def refusal_of(status: int, payload: bytes) -> PracticeRefused:
@@ -490,12 +505,16 @@ class PracticeLink:
         clock: Clock,
         transport: Transport = http_transport,
         zone_name: str | None = None,
+        wait: Callable[[float], None] = time.sleep,
     ) -> None:
         self._home = home
         self._sync = sync
         self._clock = clock
         self._transport = transport
         self._zone_name = zone_name  # this computer's (IANA) zone: sent, so the practice counts the person's days
+        self._wait = wait
+        self._on_wait: Callable[[int], None] = lambda seconds: None
+        self._waited = False  # this sync has waited for the practice's pace: its last requests wait too
 
     @property
     def link_file(self) -> Path:
@@ -638,12 +657,15 @@ class PracticeLink:
         delete_all_sent: bool = False,
         on_read: Callable[[int, int], None] = lambda done, total: None,
         on_reading_journal: Callable[[int], None] = lambda records: None,
+        on_wait: Callable[[int], None] = lambda seconds: None,
     ) -> SyncResult:
         """Push what the practice lacks, delete there what the journal no longer holds, pull the prescription and
         the notes. A journal that holds none of the records sent before deletes nothing there without
         `delete_all_sent` (`SyncResult.held_back`): that is a journal lost or begun afresh far more often than one
         emptied by hand, and the practice's copy may be the only one left: they are noted as KEPT_THERE. A
-        connection that fails says that running it again is all it takes: what was confirmed is noted."""
+        connection that fails says that running it again is all it takes: what was confirmed is noted. Asked to wait
+        by the practice while it sends (`_paced`), it says so to `on_wait(seconds)`, waits and carries on."""
+        self._on_wait, self._waited = on_wait, False
         try:
             return self._synced(on_batch, delete_all_sent, on_read, on_reading_journal)
         except NotConnected as error:
@@ -753,18 +775,12 @@ class PracticeLink:
         reads = {"every_sign": outgoing.every_sign, "sign_rules": outgoing.sign_rules}
         for number, (chosen, changed) in enumerate(batches, start=1):
             text, uids = outgoing.batch(chosen)
-            answer = self._ask(
-                PUSHED,
-                "POST",
-                url,
-                "/api/sync/push",
-                {
-                    "journal": text,
-                    "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()},
-                    **self._zone(),
-                },
-                token,
-            )
+            body = {
+                "journal": text,
+                "uids": {kind: {str(k): v for k, v in ids.items()} for kind, ids in uids.items()},
+                **self._zone(),
+            }
+            answer = self._paced(partial(self._ask, PUSHED, "POST", url, "/api/sync/push", body, token), sending=True)
             reads = {"every_sign": answer.every_sign, "sign_rules": answer.sign_rules}
             for kind, count in answer.received.items():
                 sent[kind] = sent.get(kind, 0) + count
@@ -786,7 +802,7 @@ class PracticeLink:
             for kind, uid in listed[start : start + DELETIONS_PER_BATCH]:
                 batch.setdefault(kind, []).append(uid)
             body = {"journal": _empty_journal(), "uids": {}, "deleted": batch, **self._zone()}
-            self._transport("POST", f"{url}/api/sync/push", body, token)
+            self._paced(partial(self._transport, "POST", f"{url}/api/sync/push", body, token), sending=True)
             for kind, uids in batch.items():
                 for uid in uids:
                     state[kind].pop(uid, None)
@@ -810,18 +826,36 @@ class PracticeLink:
         self._write(STATE_FILE, state)
         return state
 
+    def _paced(self, request: Callable[[], Read], *, sending: bool) -> Read:
+        """`request()`; refused by the practice's pace (its limit on crest sync's requests, which a large first sync
+        passes) while `sending` records, or once this sync has waited, it is said (`on_wait`), waited for as long as
+        the practice asks and asked again, once: asked to wait again at once, or for longer than LONGEST_WAIT_S, the
+        sync stops there, saying so, and what was confirmed is noted. A sync refused before it sends anything stops at
+        once, as it did: it may be run again later."""
+        try:
+            return request()
+        except AskedToWait as asked:
+            if not (sending or self._waited) or asked.seconds is None or asked.seconds > LONGEST_WAIT_S:
+                raise
+            self._on_wait(asked.seconds)
+            self._wait(asked.seconds)
+            self._waited = True
+        return request()
+
     def _zone(self) -> dict[str, str]:
         return {} if self._zone_name is None else {"zone": self._zone_name}
 
     def _pull_prescription(self, url: str, token: str) -> Prescription | None:
-        prescribed = self._ask(PRESCRIBED, "GET", url, "/api/sync/prescription", None, token)
+        prescribed = self._paced(
+            lambda: self._ask(PRESCRIBED, "GET", url, "/api/sync/prescription", None, token), sending=False
+        )
         prescription = None if prescribed is None else prescribed.record()
         self._sync.keep_prescription(prescription, self._clock())
         return prescription
 
     def _pull_notes(self, url: str, token: str) -> int | None:
         try:
-            answer = self._transport("GET", f"{url}/api/sync/notes", None, token)
+            answer = self._paced(lambda: self._transport("GET", f"{url}/api/sync/notes", None, token), sending=False)
         except NotThere:  # a practice server older than notes that travel: the ones kept stay as they are
             return None
         return self._sync.keep_session_notes(read_session_notes(answer))

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from crest.cli import practice_cmd
 from crest.journal.records import JournalContents
 from crest.journal.transfer.json_format import export_json
 from crest.journal.vocabulary import SessionStatus
-from crest.services import accounts
+from crest.services import accounts, practice_link
 from crest.services.audit import Audited
-from crest.services.practice_link import PracticeLink
+from crest.services.bundle import Services
+from crest.services.practice_link import AskedToWait, PracticeLink, asked_to_wait
 from support.clock import FakeClock
 from support.practice_web import InProcess, World, browser, link_as_cleo, local_crest, practice_app, sign_in
 
@@ -193,3 +196,71 @@ def test_unlink_past_the_limit_still_stops_sharing_and_ends_the_token(
     door = server.state.practice_door
     cleo_signed_in, _account = door.accounts.actor_for_session(sign_in(server, "cleo@example.org"))
     assert [view.shared for view in door.practice.sharing(cleo_signed_in)] == [False]
+
+
+def _rests(local: Services, clock: FakeClock, count: int) -> None:
+    for _ in range(count):
+        session = local.practice.start(5, "standard")
+        clock.advance(60)
+        local.practice.finish(session.id or 0, 60, SessionStatus.ENDED_EARLY)
+
+
+def test_a_sync_past_the_limit_waits_as_the_practice_asks_and_carries_on_to_its_end(
+    few: None,
+    server: FastAPI,
+    world: World,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A first sync of over 60,000 records (300 batches of 200, past 300 requests in 10 minutes) was stopped half-way
+    ('the practice is asking crest to wait 540 s; try again later') and had to be run again, two or three times at the
+    caps (sync walk-through L8). It now waits as long as the practice asks, and carries on: here 7 rests and a safety
+    screen, a batch each, under a limit of 5 requests (sharing, held, 3 pushes; wait; 5 pushes; wait; the pulls)."""
+    monkeypatch.setattr(practice_link, "RECORDS_PER_BATCH", 1)
+    home = tmp_path / "home"
+    waited: list[float] = []
+
+    def wait(seconds: float) -> None:
+        waited.append(seconds)
+        clock.advance(seconds)
+
+    with local_crest(home, clock) as local:
+        _rests(local, clock, 7)
+        link_as_cleo(server, world, home, local, clock)
+        said: list[int] = []
+        result = PracticeLink(home, local.sync, clock, InProcess(server), wait=wait).sync(on_wait=said.append)
+        assert result.sent == {"sessions": 7, "safety_screens": 1}
+        assert waited == said == [600, 600]  # each as long as the practice asked
+        clock.advance(600)  # the next sync, a window later: none sent again
+        assert PracticeLink(home, local.sync, clock, InProcess(server), wait=wait).sync().sent == {}
+    practice_cmd._waiting(540)
+    assert capsys.readouterr().err == (
+        "the practice takes only so many requests at a time: waiting 9 minutes as it asks, then crest sync carries on "
+        "(stopping it now loses nothing: the next crest sync carries on from here)\n"
+    )
+
+
+class AlwaysWait(InProcess):
+    """A practice that asks every push to wait, however long crest waited."""
+
+    def __call__(self, method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
+        if url.endswith("/api/sync/push"):
+            raise asked_to_wait("60")
+        return super().__call__(method, url, body, token)
+
+
+def test_a_sync_asked_to_wait_again_at_once_stops_there_and_says_so(
+    server: FastAPI, world: World, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Waiting is bounded: once a request, never longer than LONGEST_WAIT_S; a sync that sent nothing yet stops at
+    once, as before (the prescription asked too often: one line)."""
+    home = tmp_path / "home"
+    waited: list[float] = []
+    with local_crest(home, clock) as local:
+        _rests(local, clock, 1)
+        link_as_cleo(server, world, home, local, clock)
+        with pytest.raises(AskedToWait) as stopped:
+            PracticeLink(home, local.sync, clock, AlwaysWait(server), wait=waited.append).sync()
+    assert waited == [60] and stopped.value.message == "the practice is asking crest to wait 60 s; try again later"
