@@ -51,8 +51,9 @@ idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the r
 (cancer, an aneurysm, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else
 ("my sister had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"),
 unless the person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone else has now
-(bladder trouble, numbness, pain) still fires: whoever has it needs the warning; what it says of a pet's own body
-("my dog can't feel his legs") is not read by any rule.
+(bladder trouble, numbness, pain) still fires: whoever has it needs the warning, and so does what happened to them
+lately when the message asks whether they may do the rest ("my grandad fell down the stairs this morning, can he lie
+on the floor for it?"); what it says of a pet's own body ("my dog can't feel his legs") is not read by any rule.
 
 Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the
 person says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no" or
@@ -127,8 +128,9 @@ def present_symptoms(plain_text: str) -> str:
 
 def about_the_reader(plain_text: str) -> str:
     """`plain_text` without what it says about someone else, or about work or a cause named after an illness,
-    unless the person says they share it ("... me too")."""
-    if _SHARED_WITH_ME.search(plain_text):
+    unless the person says they share it ("... me too") or asks whether that person may do the rest after something
+    that happened to them lately."""
+    if _SHARED_WITH_ME.search(plain_text) or (_ASKED_FOR_THEM.search(plain_text) and _RECENTLY.search(plain_text)):
         return plain_text
     return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
 
@@ -261,14 +263,16 @@ _HAPPENING = re.compile(
 # Someone else, and what the message says about them: up to the next word about the person writing, at most 10
 # words. Relatives, friends and the like, named: not "they" nor a doctor, whose words are often about the person
 # ("they found a tumour", "my GP says I").
-_OTHER_PERSON = (
-    r"(?:my|our|(?<!was )(?<!as )(?<!being )a|his|her|their) (?:\w+ )?"
+_RELATIVE = (
     r"(?:sister|brother|sibling|mum|mom|mother|mam|dad|father|parent|son"
     r"|daughter|child|kid|baby|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
     r"|neighbor|colleague|boss|aunt|auntie|uncle|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|cousin"
     r"|nan|nana|nanna|nonna|granddad|grandparent|stepmum|stepmom|stepdad|stepmother|stepfather|in law"
     r"|niece|nephew|client|patient|student|flatmate|roommate|toddler|infant|grandchild|grandchildren|grandkid|grandson"
     r"|granddaughter|stepson|stepdaughter)(?:s|es)?"
+)
+_OTHER_PERSON = (
+    rf"(?:my|our|(?<!was )(?<!as )(?<!being )a|his|her|their) (?:\w+ )?{_RELATIVE}"
     r"|(?<!im )(?<!i am )(?:someone|somebody|anyone|anybody|people|a person|those|others) (?:who|that|with|whos)"
 )
 _ME = r"i|im|ive|id|ill|me|my|mine|myself"
@@ -292,6 +296,20 @@ _WORK_OR_CAUSE = re.compile(
     r"|(?:work|works|worked|working|volunteer\w*|job|nurse|nursing) (?:\w+ ){0,2}(?:in|on|at|for) (?:an? |the )?"
     r"(?:oncology|cancer|transplant)"
     r"|(?:race|run|walk|marathon|money|raise\w*|raising) for (?:\w+ )?cancer)\b"
+)
+# A message that asks whether someone else may do the rest ("can he lie on the floor for it?", "is it safe for my
+# dad?", "asking for my wife") after something that happened to them lately ("fell this morning") is about that
+# person's present, as a symptom they have now is: whoever would practise needs the warning. Their past ("my sister
+# had cancer, can she try it?") stays theirs.
+_RECENTLY = re.compile(
+    r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening|week|weekend)|earlier|just now"
+    r"|(?:an?|\d+|few|couple of) (?:hours?|days?) ago"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+_ASKED_FOR_THEM = re.compile(
+    r"\b(?:(?:can|could|should|shall|may|would|will|(?:safe|ok|okay|alright|fine|good|bad|wise) for)"
+    rf" (?:he|she|him|her|(?:my|our) (?:\w+ )?{_RELATIVE})"
+    r"|(?:asking|ask|question|writing) (?:\w+ )?(?:for|on behalf of) (?:my|our|him|her))\b"
 )
 _SHARED_WITH_ME = re.compile(
     r"\b(?:(?:i|ive|im) (?:\w+ ){0,3}(?:diagnosed|(?:have|had|got) (?:it|that|the same))|(?:me|i) too"

@@ -9,6 +9,7 @@ from crest.knowledge.search import HelpSearch
 
 NEW_WEAKNESS = ("warning_new_numbness_or_weakness", "see_clinician")
 PULSING_BELLY = ("warning_pulsing_belly", "see_clinician")
+FRACTURE = ("warning_fracture", "see_clinician")
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,10 @@ def search() -> HelpSearch:
             PULSING_BELLY,
         ),
         ("my stomach, low down near the scar, keeps twitching in time to my heart", "pulsing_in_belly", PULSING_BELLY),
+        # what happened lately to someone the message asks about, who would do the rest
+        ("is it safe for my wife? she slipped on the ice on monday and her back is sore", "major_trauma", FRACTURE),
+        ("my husband came off his bike yesterday and hurt his back, should he try this?", "major_trauma", FRACTURE),
+        ("asking for my mum, she had a nasty fall today, can she do the floor rest", "major_trauma", FRACTURE),
     ],
 )
 def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: str, sign: tuple[str, str]) -> None:
@@ -50,6 +55,10 @@ def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: 
         # a belly moving with the breath, lying on the tummy that "beats" sitting up
         ("my belly rises and falls with my breath and my heart slows down, lovely", "pulsing_in_belly"),
         ("honestly lying on my tummy beats sitting at a desk", "pulsing_in_belly"),
+        # someone else's past, or what happened to them lately when nobody asks whether they may do the rest
+        ("my brother had a bad car crash years ago, can he try it with me?", "major_trauma"),
+        ("my husband fell off a ladder yesterday so I'm doing this on my own today", "major_trauma"),
+        ("my aunt had bowel cancer, could she do this too?", "history_of_cancer"),
     ],
 )
 def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
