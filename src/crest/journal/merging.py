@@ -130,8 +130,9 @@ def _screen_key(screen: SafetyScreen) -> tuple[datetime, str, tuple[tuple[str, b
 
 
 def warning_key(warning: SafetyWarning) -> SafetyWarning:
-    """A kept warning as two journals compare it: the same sign, level, end and words, whatever the ids."""
-    return replace(warning, id=None, check_in_id=None)
+    """A kept warning as two journals compare it: the same sign, level, end and words, whatever the ids, and whether
+    or not the file says which rules its sign came from (a backup written before the rules travelled in one)."""
+    return replace(warning, id=None, check_in_id=None, sign_rules=())
 
 
 def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan:

@@ -98,3 +98,18 @@ def test_a_rule_that_is_not_a_name_is_refused(journal: Journal, clock: FakeClock
     document["safety_warnings"][0]["sign_rules"] = ["chest pain!"]
     with pytest.raises(InvalidImportFile, match="safety_warnings\\[0\\]"):
         Services.over(journal, clock, UTC).transfer.import_data(json.dumps(document).encode(), "edited.json", True)
+
+
+def test_merging_a_backup_written_before_the_rules_travelled_adds_no_second_warning(
+    journal: Journal, clock: FakeClock
+) -> None:
+    """The same sign, level, end and words is the same warning, whether or not the file names its rules: merged
+    back into the journal it came from, such a backup said "1 urgent-care warning kept" and kept it twice."""
+    services = _deleted_note_sign(journal, clock)
+    document = json.loads(services.transfer.export_text("json"))
+    del document["safety_warnings"][0]["sign_rules"]
+    document["version"] = 3
+    merged = services.transfer.import_data(json.dumps(document).encode(), "older.json", merge=True)
+    assert merged.nothing_new("older.json") is not None
+    [warning] = journal.safety_warnings()
+    assert warning.sign_rules == ("chest_pain",)
