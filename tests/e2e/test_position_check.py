@@ -154,6 +154,18 @@ def test_when_nobody_is_seen_any_more_no_verdict_stays_and_a_dark_room_is_told_t
     page.context.close()
 
 
+def test_stopping_the_camera_from_the_keyboard_leaves_the_focus_on_the_button_that_starts_it(
+    camera_browser: Any, server_url: str, answer_safety: Shoot
+) -> None:
+    # "Stop the camera" went with the panel it is on, and the focus with it, to the top of the page.
+    page = _camera_checking(camera_browser, server_url, answer_safety)
+    page.locator("#camera-stop").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#camera-panel")).to_be_hidden()
+    expect(page.locator("#camera-start")).to_be_focused()
+    page.context.close()
+
+
 def test_the_camera_check_shows_criterion_verdicts(
     camera_browser: Any, server_url: str, screenshot: Shoot, answer_safety: Shoot
 ) -> None:

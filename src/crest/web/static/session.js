@@ -252,7 +252,10 @@
     $("camera-panel").hidden = true;
   }
   $("camera-start").addEventListener("click", startCamera);
-  $("camera-stop").addEventListener("click", () => stopCamera());
+  $("camera-stop").addEventListener("click", () => {
+    stopCamera();
+    $("camera-start").focus(); // the button pressed is gone with the panel: a keyboard goes on from where it began
+  });
 
   // ---- the breath during the rest, when the person asks for it: frames with their capture time (seconds since
   // the rest began), 8 a second, one in flight; a quiet line says that it is being read, never a number ----
