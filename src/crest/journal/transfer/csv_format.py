@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -272,10 +272,9 @@ class _Tables:
         TABLE_CAPS[name].check(f"{source} holds", _row_count(text))
         reader = csv.reader(io.StringIO(text, newline=""))
         columns = TABLES[name]
-        required = set(columns) - OPTIONAL_COLUMNS.get(name, frozenset())
         try:
             header = next(reader, None)
-            if header is None or len(set(header)) != len(header) or not required <= set(header) <= set(columns):
+            if header is None or not _heads(name, header):
                 raise Place(source, 1).error(None, "the header is not a crest export's: " + ",".join(columns))
             while True:
                 place = Place(source, reader.line_num + 1)
@@ -289,6 +288,18 @@ class _Tables:
                 yield place, {column: _uncell(cell) for column, cell in zip(header, row, strict=True)}
         except csv.Error as error:
             raise Place(source, reader.line_num).error(None, f"not valid CSV ({error})") from None
+
+
+def _heads(name: str, header: Sequence[str]) -> bool:
+    """Whether `header` is the header row of the table `name` (each column once, the optional ones or not)."""
+    columns = TABLES[name]
+    required = set(columns) - OPTIONAL_COLUMNS.get(name, frozenset())
+    return len(set(header)) == len(header) and required <= set(header) <= set(columns)
+
+
+def table_headed(header: Sequence[str]) -> str | None:
+    """The table of the CSV export whose header row `header` is, if it is one: a table given alone."""
+    return next((name for name in TABLES if _heads(name, header)), None)
 
 
 def _row_count(text: str) -> int:

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from crest.journal import capacity
 from crest.journal.records import JournalContents
+from crest.journal.transfer.csv_format import table_headed
 from crest.journal.transfer.reading import (
     NOT_AN_EXPORT,
     Collector,
@@ -70,6 +71,9 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
     except csv.Error:  # a first line no CSV reader can take (60 MB of spaces) is no crest header either
         raise Place(source, 1).error(None, NOT_AN_EXPORT) from None
     known = (LEGACY_COLUMNS, LEGACY_COLUMNS_BEFORE_CLEARANCES, LEGACY_COLUMNS_BEFORE_PSFS)
+    if header is not None and (table := table_headed(header)) is not None:
+        whole = "import the whole zip, or the folder it unzips to"
+        raise Place(source, 1).error(None, f"this is one table ({table}) of a crest CSV export; {whole}")
     if header is None or tuple(header) not in known:
         raise Place(source, 1).error(None, NOT_AN_EXPORT)
     columns = tuple(header)
