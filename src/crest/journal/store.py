@@ -467,6 +467,13 @@ def _fill_check_in_row(row: CheckInRow, check_in: CheckIn, stored_at: datetime) 
     row.sensations = [SensationRow(sensation=name) for name in sorted(check_in.sensations)]
 
 
+def _stored_id(db: Session, row: Row) -> int:
+    """Write `row` now (added, when it is new): its id."""
+    db.add(row)
+    db.flush()
+    return row.id
+
+
 def _insert_many(db: Session, table: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert `rows` by one statement run for them all: not a statement, nor a round of the ORM, per row, so that a
     large import holds the write lock briefly. Rows given their ids (a file's) and rows given none go apart."""
@@ -867,10 +874,9 @@ class Journal:
                 logged=False,
                 demo=demo,
             )
-            db.add(row)
-            db.flush()
-            self._take_up_before(db, before_check_in_id, row.id)
-            return row.id
+            session_id = _stored_id(db, row)
+            self._take_up_before(db, before_check_in_id, session_id)
+            return session_id
 
     def _take_up_before(self, db: Session, before_check_in_id: int | None, session_id: int) -> None:
         """The check-in made before a session becomes that session's 'before'."""
@@ -911,10 +917,9 @@ class Journal:
                 status=record.status,
                 logged=True,
             )
-            db.add(row)
-            db.flush()
-            self._take_up_before(db, before_check_in_id, row.id)
-            return row.id
+            session_id = _stored_id(db, row)
+            self._take_up_before(db, before_check_in_id, session_id)
+            return session_id
 
     def _overlapping_session(self, db: Session, new: PracticeSession) -> PracticeSession | None:
         """The earliest other session already in the journal whose time overlaps `new`'s (a new one, or one
@@ -1063,9 +1068,7 @@ class Journal:
                 self._session_row(db, check_in.session_id)
             row = CheckInRow(person_id=self.person_id, uid=new_uid())
             _fill_check_in_row(row, check_in, self._clock())
-            db.add(row)
-            db.flush()
-            return row.id
+            return _stored_id(db, row)
 
     def get_checkin(self, check_in_id: int) -> CheckIn:
         with self._transaction() as db:
@@ -1176,10 +1179,7 @@ class Journal:
 
     def record_safety_screen(self, screen: SafetyScreen) -> int:
         with self._writing() as db:
-            row = _screen_row(screen, self.person_id, self._clock())
-            db.add(row)
-            db.flush()
-            return row.id
+            return _stored_id(db, _screen_row(screen, self.person_id, self._clock()))
 
     def safety_screens_since(self, since: datetime) -> list[SafetyScreen]:
         """The answers given at or after `since`, and always the latest ones, oldest first."""
@@ -1193,10 +1193,7 @@ class Journal:
 
     def record_safety_clearance(self, clearance: SafetyClearance) -> int:
         with self._writing() as db:
-            row = _clearance_row(clearance, self.person_id)
-            db.add(row)
-            db.flush()
-            return row.id
+            return _stored_id(db, _clearance_row(clearance, self.person_id))
 
     def safety_clearances(self) -> list[SafetyClearance]:
         """Every clinician's all-clear, oldest first."""
@@ -1232,10 +1229,7 @@ class Journal:
 
     def add_psfs(self, assessment: PsfsAssessment) -> int:
         with self._transaction() as db:
-            row = _psfs_row(assessment, self.person_id)
-            db.add(row)
-            db.flush()
-            return row.id
+            return _stored_id(db, _psfs_row(assessment, self.person_id))
 
     def get_psfs(self, assessment_id: int) -> PsfsAssessment:
         with self._transaction() as db:
@@ -1704,9 +1698,7 @@ class Journal:
                 row.logged = session.logged
                 row.breath = None if session.breath is None else breath_text(session.breath)
                 row.demo = session.demo
-                db.add(row)
-                db.flush()
-                session_ids[session.id or 0] = row.id
+                session_ids[session.id or 0] = _stored_id(db, row)
             for check_in in contents.check_ins:
                 uid = _uid_of(uids, "check_ins", check_in.id)
                 check_in_row = self._row_by_uid(db, CheckInRow, uid) or CheckInRow(person_id=self.person_id, uid=uid)
