@@ -123,12 +123,13 @@ class OpenCvWindow:
 
 
 def shown_result(update: LiveUpdate) -> CheckResult | None:
-    """The frame's result with each held correction's advice in place of a passing flicker to ok."""
-    if update.result is None or not update.corrections:
-        return update.result
+    """The frame's result with each held correction's advice in place of a passing flicker to ok, under the summary
+    that has held."""
+    if update.result is None:
+        return None
     corrections = {correction.name: correction for correction in update.corrections}
     criteria = tuple(corrections.get(criterion.name, criterion) for criterion in update.result.criteria)
-    return replace(update.result, criteria=criteria)
+    return replace(update.result, criteria=criteria, summary=update.held_summary or update.result.summary)
 
 
 class JsonLines:

@@ -541,6 +541,8 @@ class LiveUpdate:
     new_corrections: tuple[CriterionResult, ...] = ()
     breath_state: str | None = None  # with the breath: "reading", or what is in the way right now
     nobody_advice: str | None = None  # when nobody is seen: what to change (the light, or the camera)
+    # The summary once it has held, as the verdicts in `stable` have: a frame's own flickers with a shaky measure.
+    held_summary: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"time_s": round(self.time_s, 3), "person_seen": self.result is not None}
@@ -548,6 +550,8 @@ class LiveUpdate:
             data.update(self.result.to_json_dict())
         if self.nobody_advice is not None:
             data["nobody_advice"] = self.nobody_advice
+        if self.held_summary is not None:
+            data["held_summary"] = self.held_summary
         data["stable"] = dict(self.stable)
         data["corrections"] = [item.to_json_dict() for item in self.corrections]
         data["new_corrections"] = [item.name for item in self.new_corrections]
@@ -557,6 +561,7 @@ class LiveUpdate:
 
 
 NOBODY_STATUS = "nobody"
+SUMMARY_KEY = "summary"  # the summary held beside the criteria's verdicts
 # A frame darker than this mean grey level (0-255) in which nobody is found is too dark for the pose model: it reads
 # an evening room at a mean of 49 as it reads a bright one, and finds nobody at 13 (the camera walk-through's clips).
 TOO_DARK_LEVEL = 25.0
@@ -613,10 +618,12 @@ class LiveCheck:
         else:
             values = {criterion.name: criterion.status for criterion in result.criteria}
             values[NOBODY_STATUS] = "no"
+            values[SUMMARY_KEY] = result.summary
             self._latest_adjust.update((c.name, c) for c in result.criteria if c.status == "adjust")
         changed = self._hysteresis.update(values, time_s)
         stable = {name: value.value for name, value in self._hysteresis.stable_values.items()}
         nobody = stable.pop(NOBODY_STATUS, "no") == "yes"
+        held_summary = stable.pop(SUMMARY_KEY, None)
         if result is None:
             return LiveUpdate(time_s, None, stable, breath_state=breath_state, nobody_advice=nobody_advice(image_rgb))
         if nobody:
@@ -627,7 +634,7 @@ class LiveCheck:
             if stable.get(criterion.name) == "adjust" and criterion.name in self._latest_adjust
         )
         new_corrections = tuple(c for c in corrections if c.name in changed)
-        return LiveUpdate(time_s, result, stable, corrections, new_corrections, breath_state)
+        return LiveUpdate(time_s, result, stable, corrections, new_corrections, breath_state, held_summary=held_summary)
 
     def frame_jpeg(self, data: bytes, time_s: float) -> LiveUpdate:
         """A frame sent as JPEG (or PNG/WebP) bytes, as the web page's camera does."""

@@ -255,6 +255,26 @@ def test_the_window_shows_a_held_correction_even_on_a_frame_that_flickered_to_ok
     assert shown.criterion("arms_below_shoulders").advice == "Rest your arms by your sides."
 
 
+def test_the_summary_shown_is_the_one_that_has_held_not_each_frame_s() -> None:
+    """In a dim room the line above the held list changed every second or two ("nearly: bring your arms down",
+    then "Can't tell from here: let your head rest ..."), though the list under it stayed."""
+
+    def rules_saying_where_the_arms_are(pose: Pose, height_cm: float | None, view: str) -> CheckResult:
+        result = fake_rules(pose, height_cm, view)
+        return replace(result, summary="arms up" if pose["left_wrist"].y > 100 else "arms down")
+
+    service = CheckService(CheckOptions(), finder=FakeFinder(), evaluate=rules_saying_where_the_arms_are)  # type: ignore[arg-type]
+    live = service.live(hold_s=1.0)
+    for step in range(12):
+        live.frame(_frame(50), step * 0.1)
+    flicker = live.frame(_frame(200), 1.2)
+    assert flicker.result is not None and flicker.result.summary == "arms up"
+    assert flicker.held_summary == "arms down"
+    assert flicker.to_json_dict()["held_summary"] == "arms down"
+    shown = shown_result(flicker)
+    assert shown is not None and shown.summary == "arms down"  # the terminal's window says what the page does
+
+
 def _live_wrists_at(y: int, seconds: float = 2.0) -> LiveCheck:
     """A live check that has seen a body with its wrists at `y` for `seconds`, 10 frames a second."""
     service, _ = _service()

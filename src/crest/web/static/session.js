@@ -189,8 +189,10 @@
           window.crestPosture.drawSkeleton($("camera-overlay"), result, video.clientWidth, video.clientHeight, 1, 1);
           return;
         }
-        $("camera-summary").textContent = result.summary || "";
-        state.positionSummary = result.summary || null;
+        // The summary that has held, as the list under it shows the verdicts that have (a frame's own flickers).
+        const summary = result.held_summary || result.summary;
+        $("camera-summary").textContent = summary || "";
+        state.positionSummary = summary || null;
         // Show each criterion's steady verdict, so that one shaky frame does not make the list flicker.
         const corrections = Object.fromEntries((result.corrections || []).map((c) => [c.name, c]));
         const steady = {
