@@ -324,7 +324,9 @@ def _video_picture(checked: VideoCheck) -> dict[str, Any] | None:
 @router.websocket("/check/live")
 async def check_live(websocket: WebSocket, breath: bool = False) -> None:
     """Send JPEG frames as binary messages; each answer is {"type": "result", "frame", "dropped_frames", "result"}:
-    a result with "person_seen" false says in "nobody_advice" what to change (the light, or the camera's place).
+    a result with "person_seen" false says in "nobody_advice" what to change (the light, or the camera's place), and
+    one with a person gives beside the frame's "summary" the one that has held, "held_summary", as "stable" does the
+    verdicts.
 
     Frames that arrive while one is being checked (or waits for a pose model) replace each other: only the newest
     is checked. Beyond the open streams allowed, an {"type": "error"} answer says so and the socket closes (1013).
