@@ -128,9 +128,10 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
                 unsaved = None
             except CrestError as error:  # said once the person is up: the end of the rest comes first
                 unsaved = SessionNotSaved(error.message)
-            if not play_chime():
-                console.print("[cyan]~ ding ~[/cyan]")
-            console.print(f"\n[bold]{TIME_UP}[/bold]")
+            time_up = f"\n[bold]{TIME_UP}[/bold]"
+            if not _sound_the_end(services.preferences.current().chime, console):
+                time_up += f" [cyan]It ended at {services.clock().astimezone(services.zone):%H:%M}.[/cyan]"
+            console.print(time_up)
             _coming_up(ending, speaker, console)
             if unsaved is not None:
                 raise unsaved
@@ -147,6 +148,20 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
                 show_check_in_advice(console, advice)
                 console.print("Saved. See it any time with `crest history`.")
                 show_sensation_help(console, saved.sensations, advice)
+
+
+def _sound_the_end(chime: bool, console: Console) -> bool:
+    """The end of a full rest, for someone who may have dozed off: the soft chime, unless Settings turned it off,
+    where an audio player is found. Without one, the terminal's own bell, once: how it sounds or shows is the
+    person's terminal's (their system's alert sound, a marked tab or window), and rung once it never becomes an
+    alarm. Whether the chime sounded; when not, the time is up line says when the rest ended, for whoever wakes
+    later."""
+    if not chime:
+        return False
+    if play_chime():
+        return True
+    console.bell()  # a terminal only: into a pipe or a file, Rich writes no control codes
+    return False
 
 
 def _new_rest(

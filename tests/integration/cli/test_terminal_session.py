@@ -21,6 +21,7 @@ from crest.journal.store import Journal
 from crest.journal.vocabulary import Region
 from crest.knowledge.sign_words import SIGN_WORDS
 from crest.safety.screen import QUESTIONS
+from crest.services.preferences import PreferencesStore
 
 CTRL_C = "\x03"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
@@ -463,3 +464,30 @@ def test_a_rest_broken_off_is_taken_up_again_in_the_terminal(crest_env: dict[str
     with Journal.open() as journal:
         [session] = journal.list_sessions()
     assert session.status == "completed" and session.actual_seconds == 300
+
+
+@pytest.mark.parametrize("found", ["no audio player", "an audio player", "the chime off in Settings"])
+@pytest.mark.usefixtures("safety_answered")
+def test_the_end_of_a_rest_sounds_once_where_it_can_and_says_when_it_ended(
+    crest_env: dict[str, str], tmp_path: Path, found: str
+) -> None:
+    """Without an audio player the end was silent ("~ ding ~" on the screen): someone who dozed off slept on. It is
+    now the terminal's own bell, once, unless Settings turned the chime off, and a line says when the rest ended."""
+    programs = tmp_path / "bin"  # the only programs crest finds: none, or an audio player that notes each play
+    programs.mkdir()
+    played = tmp_path / "played"
+    if found == "an audio player":
+        player = programs / "aplay"
+        player.write_text(f"#!/bin/sh\necho chime >> {played}\n")
+        player.chmod(0o700)
+    if found == "the chime off in Settings":
+        with Journal.open() as journal:
+            settings = PreferencesStore(journal)
+            settings.save(settings.current().model_copy(update={"chime": False}))
+    output = run_in_terminal(
+        ["session", "--minutes", "5", "--speed", "300", "--yes"], {**crest_env, "PATH": str(programs)}, []
+    )
+    [time_up] = [line for line in output.splitlines() if line.startswith("Time is up.")]  # not the panel's cue
+    assert output.count("\x07") == (found == "no audio player")
+    assert (played.read_text() if played.exists() else "") == ("chime\n" if found == "an audio player" else "")
+    assert bool(re.fullmatch(r"Time is up\. It ended at \d\d:\d\d\.", time_up.rstrip())) == (found != "an audio player")
