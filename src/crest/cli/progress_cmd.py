@@ -31,6 +31,8 @@ def progress(
     With --json: an object with `places` (each with region, side, baseline, latest, change and verdict: better,
     worse, no_clear_change or not_enough_data), `adherence`, `before_after` and `psfs`.
     """
+    from rich.text import Text
+
     from crest.cli.consoles import console
     from crest.cli.journal_access import open_services
     from crest.cli.safety_cmd import show_standing_concern
@@ -42,11 +44,15 @@ def progress(
         summary = services.reports.summary(since=start)
         # "Is it helping?" is no answer while a warning sign says to get care first: the sign comes first (on
         # stderr beside the JSON, which stays JSON), as `crest report` puts it.
-        show_standing_concern(console(stderr=as_json, highlight=False), services)
+        standing = show_standing_concern(console(stderr=as_json, highlight=False), services)
     if as_json:
         typer.echo(json.dumps(summary_fields(summary), indent=2, ensure_ascii=False))
         return
     print_summary(console(), summary)
+    if standing.concern_stands and standing.advice is not None:
+        # The summary is longer than a terminal: it scrolls the warning away, so its advice is said again last.
+        first_sentence = standing.advice.split(". ", 1)[0].rstrip(".")
+        console(highlight=False).print(Text(f"{first_sentence} (the warning signs are above).", style="bold"))
 
 
 def print_summary(console: Console, summary: ProgressSummary) -> None:

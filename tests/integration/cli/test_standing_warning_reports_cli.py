@@ -77,3 +77,14 @@ def test_no_calendar_reminder_to_rest_is_made_while_urgent_care_is_advised(run_c
     said = " ".join(refused.stderr.split())
     assert said.startswith("crest: no reminder was made:") and URGENT_ADVICE in said
     assert "BEGIN:VCALENDAR" not in run_crest("remind").stdout
+
+
+def test_progress_says_the_advice_again_last(run_crest: RunCrest) -> None:
+    """The summary runs to 40 lines and more: on a terminal of 24 it scrolled the warning away (s46 walk_report M1),
+    leaving Daily activities in view and nothing of "seek urgent care"."""
+    assert run_crest("safety", input_text=URGENT_ANSWERS).returncode == 1
+    said = " ".join(run_crest("progress").stdout.split())
+    assert said.endswith(
+        "Please seek urgent medical care now: call your emergency number or go to an emergency department (the warning "
+        "signs are above)."
+    )
