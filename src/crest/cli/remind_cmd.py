@@ -44,11 +44,10 @@ def remind(
     from crest.cli.safety_cmd import show_standing_concern
     from crest.interop.ical import parse_weekdays
     from crest.private_files import write_private_file
-    from crest.services.reminders import ALARM_CAVEAT, REPLACE_OR_STOP
 
     chosen_days = parse_weekdays(days) if days is not None else None
     with open_services() as services:
-        text = services.reminders.calendar(
+        made = services.reminders.calendar_file(
             times=tuple(at) if at else None, days=chosen_days, minutes=minutes, zone_name=zone
         )
         # A reminder to rest, while a warning sign says not to until seen: the sign first, on stderr, so that the
@@ -56,12 +55,12 @@ def remind(
         show_standing_concern(console(stderr=True, highlight=False), services)
     said = console(stderr=True, highlight=False)  # wrapped by words on a narrow terminal, as crest's errors are
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(made.text, nl=False)
     else:
-        write_private_file(output, text, suggested_name="crest.ics", overwrite=overwrite)
+        write_private_file(output, made.text, suggested_name="crest.ics", overwrite=overwrite)
         written = one_line(str(output))
         said.print(f"Wrote the reminder to {written}; open it with your calendar app to add it.", markup=False)
-    said.print(f"{ALARM_CAVEAT} {REPLACE_OR_STOP}", markup=False)
+    said.print(made.said_with_it, markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -113,6 +113,8 @@ class Reminder:
     last_day: date | None = None  # a prescription's end: no reminder after this day
     first_day: date | None = None  # a prescription's start: no reminder before this day
     also_at: time | None = None  # a second local time each day (once or twice a day is what teachers suggest)
+    # a second time was in a file before and is no longer: its event goes out cancelled (`_cancelled`)
+    second_removed: bool = False
 
 
 def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
@@ -133,6 +135,8 @@ def reminder_calendar(reminder: Reminder, zone: tzinfo, now: datetime) -> str:
     calendar.add("calscale", "GREGORIAN")
     for uid, (at, first) in firsts.items():
         calendar.add_component(_event(reminder, uid, datetime.combine(first, at, tzinfo=named), now))
+    if reminder.second_removed and SECOND_REMINDER_UID not in firsts:
+        calendar.add_component(_cancelled(SECOND_REMINDER_UID, reminder.summary, now))
     if named is not None:
         # From the first reminder on, as far as it goes: icalendar's own span (1970-2038) left every occurrence after
         # 2037 an hour out in summer, in an app that reads the VTIMEZONE rather than the zone's name.
@@ -149,10 +153,7 @@ def _event(reminder: Reminder, uid: str, start: datetime, now: datetime) -> ical
     if reminder.last_day is not None:
         repeat["until"] = _until(reminder.last_day, start.tzinfo if isinstance(start.tzinfo, ZoneInfo) else None)
     event = icalendar.Event()
-    event.add("uid", uid)
-    event.add("dtstamp", now)
-    # a later download counts higher: an app that compares them takes the newer one
-    event.add("sequence", int(now.timestamp()) // 60)
+    _stamped(event, uid, now)
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=reminder.minutes))
     event.add("rrule", repeat)
@@ -164,6 +165,28 @@ def _event(reminder: Reminder, uid: str, start: datetime, now: datetime) -> ical
     alarm.add("description", reminder.summary)
     alarm.add("trigger", timedelta(0))  # at the start of the event
     event.add_component(alarm)
+    return event
+
+
+def _stamped(event: icalendar.Event, uid: str, now: datetime) -> None:
+    event.add("uid", uid)
+    event.add("dtstamp", now)
+    # a later download counts higher: an app that compares them takes the newer one
+    event.add("sequence", int(now.timestamp()) // 60)
+
+
+def _cancelled(uid: str, summary: str, now: datetime) -> icalendar.Event:
+    """The event of a time no longer wanted, cancelled (RFC 5545 STATUS:CANCELLED) with a newer SEQUENCE: an app that
+    takes a download's events by their UID marks that weekly event cancelled or drops it. An app that reads no status
+    still replaces it with this one: once, now, without a repeat or an alarm. A file cannot delete an event, so where
+    an app keeps it, crest says to delete it there (`services.reminders.replace_or_stop`)."""
+    event = icalendar.Event()
+    _stamped(event, uid, now)
+    event.add("dtstart", now.astimezone(UTC).replace(second=0, microsecond=0))
+    event.add("duration", timedelta(minutes=1))
+    event.add("summary", f"{summary} (second reminder, removed)")
+    event.add("status", "CANCELLED")
+    event.add("transp", "TRANSPARENT")
     return event
 
 

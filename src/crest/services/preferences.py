@@ -139,6 +139,10 @@ def _to_text(value: object) -> str:
     return str(value)
 
 
+# Not a preference: what crest remembers of the calendar files it made (`PreferencesStore.second_reminder_given`).
+SECOND_REMINDER_GIVEN_SETTING = "second_reminder_given"
+
+
 class PreferencesStore:
     """Reading and saving preferences in the journal's settings."""
 
@@ -155,6 +159,15 @@ class PreferencesStore:
     def home_zone(self) -> str | None:
         """Practice mode: the zone the client's browser or linked crest last said, if any."""
         return self._journal.get_settings().get(HOME_ZONE_SETTING)
+
+    def second_reminder_given(self) -> bool:
+        """Whether a calendar file went out with a second reminder time: once that time is gone, each file after it
+        cancels its event (`interop.ical.Reminder.second_removed`)."""
+        return self._journal.get_settings().get(SECOND_REMINDER_GIVEN_SETTING) == "true"
+
+    def keep_second_reminder_given(self) -> None:
+        if not self.second_reminder_given():
+            self._journal.save_settings({SECOND_REMINDER_GIVEN_SETTING: "true"})
 
     def keep_home_zone(self, name: str) -> None:
         """Practice mode: the zone of the crest that synced, where the client's days begin unless they chose one."""

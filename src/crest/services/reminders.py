@@ -29,10 +29,37 @@ from crest.session.timeline import check_variant
 ALARM_CAVEAT = (
     "Some calendar apps drop the alarm when they import a file; if yours does, add a notification to the event."
 )
-# Said with it: the reminder lives in the calendar, so that is where it changes and stops.
-REPLACE_OR_STOP = (
-    "A new download replaces crest's reminder in your calendar (in most apps); to stop it, delete it in your calendar."
-)
+
+
+def replace_or_stop(times: int, second_cancelled: bool = False) -> str:
+    """Said with the file: the reminder lives in the calendar, so that is where it changes and stops; of two times
+    a day, both ("crest's reminder" said one of two). A file that cancels the second time's event says where to
+    delete it if the calendar app keeps it (a file can ask, not delete)."""
+    them = "reminders" if times == 2 else "reminder"
+    said = (
+        f"A new download replaces crest's {them} in your calendar (in most apps); to stop "
+        f"{'them' if times == 2 else 'it'}, delete {'them' if times == 2 else 'it'} in your calendar."
+    )
+    if second_cancelled:
+        said += (
+            " This file also cancels crest's second reminder of the day, which you removed: if your calendar app "
+            "still shows it, delete it there."
+        )
+    return said
+
+
+@dataclass(frozen=True)
+class ReminderFile:
+    """A calendar file and what to say with it."""
+
+    text: str
+    times: int  # events a day: one or two
+    second_cancelled: bool  # it cancels the event of a second time removed since an earlier file
+
+    @property
+    def said_with_it(self) -> str:
+        return f"{ALARM_CAVEAT} {replace_or_stop(self.times, self.second_cancelled)}"
+
 
 # A reminder already in the calendar cannot know that crest has since advised against resting: the event says so
 # itself, and every refusal of a new one says to take the old one out.
@@ -107,9 +134,20 @@ class Reminders:
         minutes: int | None = None,
         zone_name: str | None = None,
     ) -> str:
-        """The .ics text, an event for each of one or two `times` a day; anything not given comes from the current
+        """The .ics text (`calendar_file`)."""
+        return self.calendar_file(times, days, minutes, zone_name).text
+
+    def calendar_file(
+        self,
+        times: tuple[str, ...] | None = None,
+        days: tuple[Weekday, ...] | None = None,
+        minutes: int | None = None,
+        zone_name: str | None = None,
+    ) -> ReminderFile:
+        """The .ics file, an event for each of one or two `times` a day; anything not given comes from the current
         prescription, else from Settings (default: every day at 18:00, the session length); refused while a concern
-        stands (`Safety.require_may_be_reminded`)."""
+        stands (`Safety.require_may_be_reminded`). Once a file had a second time, each file without one cancels its
+        event: the person may import any of them."""
         self._refuse_while_concern()
         preferences = self._preferences.current()
         prescribed = self.prescribed(preferences)
@@ -136,6 +174,7 @@ class Reminders:
             first = error.errors()[0]
             raise InvalidReminder(str(first["msg"]).removeprefix("Value error, ")) from None
         at, *also_at = (parse_clock_time(text) for text in checked.reminder_times)
+        second_removed = not also_at and self._preferences.second_reminder_given()
         reminder = Reminder(
             at=at,
             also_at=also_at[0] if also_at else None,
@@ -151,8 +190,12 @@ class Reminders:
             ),
             last_day=None if prescribed is None else prescribed.last_day,
             first_day=None if prescribed is None else prescribed.first_day,
+            second_removed=second_removed,
         )
-        return reminder_calendar(reminder, self.zone(checked), self._clock())
+        text = reminder_calendar(reminder, self.zone(checked), self._clock())
+        if also_at:  # made: from now on, a file without it cancels its event
+            self._preferences.keep_second_reminder_given()
+        return ReminderFile(text, 1 + len(also_at), second_removed)
 
     def prescribed(self, preferences: Preferences | None = None) -> PrescribedReminder | None:
         """What the current prescription sets of the reminder; None without one, or once its last day has passed."""

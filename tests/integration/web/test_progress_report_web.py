@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from crest.web.app import create_app
 from support.clock import FakeClock
 from support.practice_history import daily_practice
+from support.reminder_files import reminding
 
 DAYS = 42
 
@@ -421,11 +422,6 @@ def test_settings_download_the_reminder_the_form_shows(client: TestClient) -> No
     assert refused.status_code == 422 and refused.headers["content-type"].startswith("text/html")
 
 
-def _reminder_times(text: str) -> list[tuple[str, str]]:
-    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
-    return [(str(event["uid"]), event.decoded("dtstart").strftime("%H:%M")) for event in events]
-
-
 def test_a_second_reminder_time_at_settings_and_the_api_is_a_second_event(client: TestClient) -> None:
     """A reminder had one time, while Settings' hint says once or twice a day is what teachers suggest."""
     page = client.get("/settings").text
@@ -435,13 +431,13 @@ def test_a_second_reminder_time_at_settings_and_the_api_is_a_second_event(client
     form = {"default_minutes": "15", "default_variant": "standard", "weekly_goal_sessions": "14"}
     form |= {"reminder_time": "07:30", "second_reminder_time": "18:00", "reminder_mon": "on", "then": button.group(1)}
     both = [("crest-reminder@crest", "07:30"), ("crest-reminder-2@crest", "18:00")]
-    assert _reminder_times(client.post("/settings", data=form, follow_redirects=False).text) == both
+    assert reminding(client.post("/settings", data=form, follow_redirects=False).text) == both
     assert 'name="second_reminder_time" type="time" value="18:00"' in client.get("/settings").text  # kept
     assert client.get("/api/settings").json()["second_reminder_time"] == "18:00"
-    assert _reminder_times(client.get("/api/reminder.ics").text) == both
+    assert reminding(client.get("/api/reminder.ics").text) == both
     asked = client.get("/api/reminder.ics", params=[("time", "06:00"), ("time", "21:15")])
-    assert _reminder_times(asked.text) == [("crest-reminder@crest", "06:00"), ("crest-reminder-2@crest", "21:15")]
-    assert _reminder_times(client.get("/api/reminder.ics", params={"time": "06:00"}).text)[1:] == []  # once
+    assert reminding(asked.text) == [("crest-reminder@crest", "06:00"), ("crest-reminder-2@crest", "21:15")]
+    assert reminding(client.get("/api/reminder.ics", params={"time": "06:00"}).text)[1:] == []  # once
     for times, said in (
         (["06:00", "6:00"], "both reminder times are 06:00; give two different times, or one"),
         (["06:00", "7:5"], "time: write it like 18:00"),
@@ -453,7 +449,7 @@ def test_a_second_reminder_time_at_settings_and_the_api_is_a_second_event(client
     assert same.status_code == 422 and "both reminder times are 07:30" in same.text
     emptied = client.post("/settings", data=form | {"second_reminder_time": "", "then": ""}, follow_redirects=False)
     assert emptied.status_code == 303 and client.get("/api/settings").json()["second_reminder_time"] is None
-    assert _reminder_times(client.get("/api/reminder.ics").text) == both[:1]
+    assert reminding(client.get("/api/reminder.ics").text) == both[:1]
 
 
 def test_no_reminder_is_offered_while_a_row_that_may_hold_a_warning_sign_is_unreadable(

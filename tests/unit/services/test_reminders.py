@@ -18,8 +18,16 @@ class _Settings(PreferencesStore):
     def __init__(self) -> None:
         self._chosen = Preferences(reminder_zone="Europe/London")
 
+        self._second_given = False
+
     def current(self) -> Preferences:
         return self._chosen
+
+    def second_reminder_given(self) -> bool:
+        return self._second_given
+
+    def keep_second_reminder_given(self) -> None:
+        self._second_given = True
 
 
 def _reminders(dose: Prescription | None) -> Reminders:

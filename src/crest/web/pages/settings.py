@@ -15,7 +15,7 @@ from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.services.fingerprints import fingerprint
 from crest.services.practice_link import LinkDamaged, PracticeLink, nobody_follows
 from crest.services.preferences import Preferences
-from crest.services.reminders import ALARM_CAVEAT, REPLACE_OR_STOP, PrescribedReminder
+from crest.services.reminders import ALARM_CAVEAT, PrescribedReminder, replace_or_stop
 from crest.services.safety import NO_REMINDER, ReminderNotAdvised
 from crest.services.transfer import Imported
 from crest.web.api.reminders import calendar_download
@@ -187,7 +187,7 @@ def settings_view(
         own_zone=context.local_zone,
         prescribed_reminder=_prescribed_reminder(context.services.reminders.prescribed(preferences)),
         reminder_refused=reminder_refused,
-        alarm_caveat=f"{ALARM_CAVEAT} {REPLACE_OR_STOP}",
+        alarm_caveat=f"{ALARM_CAVEAT} {replace_or_stop(len(preferences.reminder_times))}",
         then_download_reminder=THEN_DOWNLOAD_REMINDER,
         shown=fingerprint(preferences),  # what is saved now, even beside a refused form's own values
         shortest_height_cm=SHORTEST_HEIGHT_CM,
