@@ -493,7 +493,7 @@ def test_crest_import_refuses_a_newer_crests_export_in_one_line_saying_to_update
 ) -> None:
     newer = tmp_path / "newer.json"
     newer.write_text(
-        '{\n  "format": "crest-journal",\n  "version": 6,\n  "moods": [\n    {"id": 1, "calm": true}\n  ],\n'
+        '{\n  "format": "crest-journal",\n  "version": 7,\n  "moods": [\n    {"id": 1, "calm": true}\n  ],\n'
         '  "sessions": [],\n  "check_ins": [],\n  "safety_screens": [],\n  "settings": []\n}\n',
         encoding="utf-8",
     )
