@@ -35,22 +35,13 @@ def camera_browser(launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_f
 def test_a_camera_check_that_crest_stops_answering_says_so_and_lets_go_of_the_camera(
     camera_browser: Any, server_url: str, answer_safety: Shoot
 ) -> None:
-    context = camera_browser.new_context(viewport={"width": 390, "height": 844})
-    context.grant_permissions(["camera"])
-    page = context.new_page()
-    answer_safety(page, server_url)
     sockets: list[Any] = []
 
     def through(socket: Any) -> None:  # the page's socket, passed on to crest, to be cut as crest stopping would
         socket.connect_to_server()
         sockets.append(socket)
 
-    page.route_web_socket("**/api/check/live", through)
-    page.goto(f"{server_url}/session?minutes=5")
-    while not page.locator("#stage-ready").is_visible():
-        page.locator("#step-next").click()
-    page.get_by_role("button", name="Check my position with the camera").click()
-    page.locator("#camera-criteria li").first.wait_for(timeout=60_000)
+    page = _camera_checking(camera_browser, server_url, answer_safety, through)
     sockets[0].close()
     expect(page.locator("#camera-summary")).to_have_text(
         "Lost the connection to crest: is it still running? Start it again (crest serve), then try again."
@@ -58,7 +49,7 @@ def test_a_camera_check_that_crest_stops_answering_says_so_and_lets_go_of_the_ca
     expect(page.locator("#camera-criteria li")).to_have_count(0)  # no verdict left standing as if still checked
     assert page.locator("#camera-video").is_hidden()
     assert page.evaluate("document.getElementById('camera-video').srcObject.active") is False  # the camera is off
-    context.close()
+    page.context.close()
 
 
 def test_a_camera_check_refused_for_a_warning_sign_is_shown_as_a_safety_notice_and_lets_go_of_the_camera(
