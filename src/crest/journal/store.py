@@ -1228,7 +1228,7 @@ class Journal:
     # The Patient-Specific Functional Scale
 
     def add_psfs(self, assessment: PsfsAssessment) -> int:
-        with self._transaction() as db:
+        with self._writing() as db:
             return _stored_id(db, _psfs_row(assessment, self.person_id))
 
     def get_psfs(self, assessment_id: int) -> PsfsAssessment:
@@ -1242,7 +1242,7 @@ class Journal:
 
     def delete_psfs(self, assessment_id: int) -> None:
         self.require_uid("psfs", assessment_id, None)
-        with self._transaction() as db:
+        with self._writing() as db:
             self._psfs_row(db, assessment_id)
             db.execute(
                 delete(PsfsAssessmentRow).where(
