@@ -202,6 +202,9 @@ class _Link(BaseModel):
     every_sign: bool = False
     # ... and which sign of each fired (note_sign_rules), in the same way
     sign_rules: bool = False
+    # By kind, the records noted KEPT_THERE in STATE_FILE: kept here too, so that deleting that file (as crest says is
+    # safe) does not turn them into records deleted here, told deleted at the practice once the journal holds some
+    kept_there: dict[str, list[str]] = {}
 
 
 class _Pending(BaseModel):
@@ -698,6 +701,10 @@ class PracticeLink:
             return SyncResult({}, 0, prescription, followed=False, programme_ended=ended, notes=notes)
         self._sync.mark_linked()  # a crest linked before the journal was marked, or a journal emptied since
         state = self._held(url, token, noted)
+        for kind in KINDS:  # practice-sync.json lost: what was kept at the practice stays kept
+            for uid in stored.kept_there.get(kind, ()):
+                if state.get(kind, {}).get(uid) == "":  # (a fingerprint noted says the journal sent it again)
+                    state[kind][uid] = KEPT_THERE
         tracked = sum(fingerprint != KEPT_THERE for kind in KINDS for fingerprint in state.get(kind, {}).values())
         notes = any(link.shared and link.share_notes for link in sharing)
         told = {"every_sign": stored.every_sign, "sign_rules": stored.sign_rules}
@@ -737,6 +744,8 @@ class PracticeLink:
             for kind, kept_there in gone.items():
                 state.setdefault(kind, {}).update(dict.fromkeys(kept_there, KEPT_THERE))
             self._write(STATE_FILE, state)
+            stored = stored.model_copy(update={"kept_there": _kept_there(state)})
+            self._keep(stored)
         elif deleted:
             self._delete(url, token, gone, state)
         try:
@@ -753,7 +762,7 @@ class PracticeLink:
                 "for your prescription and your practitioners' notes"
             ) from None
         kept = {"followed": True, "programme_ended": False, "last_sync_at": self._clock(), **reads}
-        self._keep(stored.model_copy(update=kept))
+        self._keep(stored.model_copy(update=kept | {"kept_there": _kept_there(state)}))
         counts = {kind: count for kind, count in sent.items() if count}
         return SyncResult(counts, deleted, prescription, notes=pulled, held_back=held_back)
 
@@ -957,6 +966,12 @@ def _refuse_unencrypted(url: str) -> None:
             f"{url} is not encrypted (http://): your password and journal could be read on the way; "
             "use the practice's https:// address"
         )
+
+
+def _kept_there(state: Sent) -> dict[str, list[str]]:
+    """The records `state` notes as KEPT_THERE, by kind (`_Link.kept_there`)."""
+    kept = {kind: sorted(uid for uid, noted in state.get(kind, {}).items() if noted == KEPT_THERE) for kind in KINDS}
+    return {kind: uids for kind, uids in kept.items() if uids}
 
 
 def _empty_journal() -> str:

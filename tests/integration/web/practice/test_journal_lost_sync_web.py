@@ -51,3 +51,34 @@ def test_a_journal_holding_none_of_the_records_sent_deletes_nothing_at_the_pract
     left = _uids_at_the_practice(app)
     assert left["sessions"] == set() and left["safety_screens"] == kept["safety_screens"] - sent["safety_screens"]
     assert len(left["safety_screens"]) == 2  # the new journal's own stay
+
+
+def test_what_was_kept_at_the_practice_stays_kept_when_practice_sync_json_goes_too(
+    app: FastAPI, world: World, tmp_path: Path
+) -> None:
+    """practice-sync.json, where the records kept at the practice were noted, deleted after a journal was lost (as
+    crest says is safe for a damaged one): the practice's list of what this computer sent came back unmarked, and a
+    journal holding a record of its own told the others deleted (s44 sync walk-through, H1's edge)."""
+    clock = FakeClock()
+    home = tmp_path / "home"
+    with local_crest(home, clock) as local:
+        session = local.practice.start(10, "standard")
+        clock.advance(600)
+        local.practice.finish(session.id or 0, 600, SessionStatus.COMPLETED)
+        link_as_cleo(app, world, home, local, clock)
+        PracticeLink(home, local.sync, clock, InProcess(app)).sync()
+    sent = _uids_at_the_practice(app)
+
+    (home / "crest.db").rename(tmp_path / "crest.db.moved")
+    with local_crest(home, clock) as fresh:  # its own safety answers: a record of its own
+        result = PracticeLink(home, fresh.sync, clock, InProcess(app)).sync()
+        assert (result.deleted, result.held_back, result.sent) == (0, 2, {"safety_screens": 1})
+        (home / "practice-sync.json").unlink()
+        again = PracticeLink(home, fresh.sync, clock, InProcess(app)).sync()
+        # its own record sent again (without the note, as crest says: kept once), none told deleted
+        assert (again.deleted, again.held_back, again.sent) == (0, 0, {"safety_screens": 1})
+        kept = _uids_at_the_practice(app)
+        assert kept["sessions"] == sent["sessions"] and sent["safety_screens"] < kept["safety_screens"]
+        told = PracticeLink(home, fresh.sync, clock, InProcess(app)).sync(delete_all_sent=True)
+        assert (told.deleted, told.held_back) == (2, 0)  # still deleted when told
+    assert _uids_at_the_practice(app)["sessions"] == set()
