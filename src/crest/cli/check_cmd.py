@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from crest.posture.service import Checked, CheckOptions, CheckService
 
 FAILED_EXIT_CODE = 2
+# Columns a video's progress needs for a bar beside its name, percentage and time left.
+WIDE_ENOUGH_FOR_A_BAR = 60
 
 
 class ViewOption(StrEnum):
@@ -214,10 +216,12 @@ def _check_one(service: CheckService, path: Path, breath: bool, errors: Console)
     if not errors.is_terminal:
         # Piped or logged, a bar only leaves a blank line before what follows (Rich ends its live display so).
         return service.review_video(path, one_line(path.name), breath=breath)
-    # The bar goes to stderr so that --json output on stdout stays clean.
+    # The bar goes to stderr so that --json output on stdout stays clean. On a phone's narrow terminal the bar
+    # squeezed the time left to "0:0…": there the percentage shows the progress alone.
+    bar = (BarColumn(),) if errors.width >= WIDE_ENOUGH_FOR_A_BAR else ()
     with Progress(
         TextColumn("reviewing {task.description}"),
-        BarColumn(),
+        *bar,
         TextColumn("{task.percentage:>3.0f}%"),
         TimeRemainingColumn(),
         console=errors,

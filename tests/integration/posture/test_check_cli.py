@@ -16,7 +16,7 @@ from crest.cli.app import main
 from crest.cli.check_cmd import TYPICAL_HEIGHT_IN_TERMINAL
 from crest.posture.media import UNREADABLE_VIDEO
 from crest.posture.result import CRITERION_NAMES
-from crest.posture.service import CheckService
+from crest.posture.service import CheckOptions, CheckService
 from crest.posture.vocabulary import criterion_label
 from support.answered import answer_no_to_all
 from support.media import (
@@ -300,6 +300,26 @@ def test_a_video_is_reviewed_with_progress_kept_off_stdout(tmp_path: Path) -> No
         "notes",
         "video",
     }
+
+
+def test_on_a_phone_s_narrow_terminal_a_video_s_progress_keeps_its_time_left_whole(tmp_path: Path) -> None:
+    """At 40 columns the bar squeezed the time left to "0:0…"."""
+    import io
+
+    from rich.console import Console
+
+    from crest.cli.check_cmd import _check_one
+
+    video = tmp_path / "a-whole-rest.mp4"
+    write_h264(video, 4.0, keyframe_every=8, picture=picture_of(IN_POSITION_PHOTO))
+    shown = io.StringIO()
+    with CheckService(CheckOptions()) as service:
+        _check_one(service, video, False, Console(file=shown, force_terminal=True, width=40))
+    lines = [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line) for line in re.split(r"[\r\n]", shown.getvalue())]
+    progress = [line for line in lines if line.startswith("reviewing a-whole-rest.mp4")]
+    assert progress, "the progress is drawn"
+    assert not any("…" in line for line in progress)  # nothing cut
+    assert re.search(r"100% +0:00:00$", progress[-1].rstrip())  # the last drawing, the time left whole
 
 
 def test_a_still_video_checked_once_says_1_frame(tmp_path: Path) -> None:
