@@ -28,6 +28,7 @@ from crest.accounts.model import (
     SignedIn,
     account_of,
     practice_of,
+    role_of,
 )
 from crest.accounts.passwords import Passwords, UnsuitablePassword, check_new_password
 from crest.accounts.permissions import Action, Decision, Target, decide
@@ -36,6 +37,7 @@ from crest.accounts.records import (
     INVITER_LEFT,
     RESET_LINK_NOT_VALID,
     Account,
+    AlreadyInAPractice,
     AuditEntry,
     InvalidEmail,
     Invite,
@@ -187,6 +189,10 @@ class NotFoundForYou(CrestError):
     """Something that does not exist, or is not the asker's to see: both answer the same 404."""
 
     http_status = 404
+
+
+# An invitation that the account signed in may not take: another account may.
+SIGN_OUT_FOR_ANOTHER = "sign out, then open the invitation again to accept it with the account it is for"
 
 
 class ConsentRequired(CrestError):
@@ -916,24 +922,64 @@ class Accounts:
         else:
             accepted = self._code_if_asked(found[0], second_factor, address, "accept an invitation", save)
         session = None if device_name is not None else self._open_session(accepted.account, address)
+        actor = self._joined(view, accepted, share_notes, address)
+        device_token = (
+            None if device is None else self.link_device(actor, accepted.account, device, address, token_hash(code))
+        )
+        return Accepted(actor, accepted.account, session, device_token)
+
+    def accept_invite_signed_in(
+        self,
+        code: str,
+        actor: Actor,
+        account: Account,
+        consent: bool,
+        *,
+        share_notes: bool = False,
+        address: str | None = None,
+    ) -> Accepted:
+        """The invitation taken by the account signed in here (a client joining a second practitioner): nothing it
+        gave is asked again (its name; its email, password and two-step code were asked at sign-in), only a client's
+        consent. It stays single-use and ends as any does; one for another email stays that email's, and an account
+        of another practice or role is refused before anything is used. The session goes on: no new one."""
+        invite, _ = self._open_invite(code)
+        view = self.invite_view(code)
+        if view.role is Role.CLIENT and consent is not True:
+            raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
+        if invite.email is not None and invite.email != account.email:
+            raise InviteForAnotherEmail(f"this invite was sent to another email address; {SIGN_OUT_FOR_ANOTHER}")
+        role = role_of(actor)
+        if role is not None and (role is not invite.role or practice_of(actor) != invite.practice_id):
+            practice = self._store.practice_name(practice_of(actor) or invite.practice_id)
+            raise AlreadyInAPractice(f"you are signed in as {role.label} of {practice}; {SIGN_OUT_FOR_ANOTHER}")
+        accepted = self._store.accept_invite(
+            token_hash(code),
+            self._clock(),
+            existing_account_id=account.id,
+            email=account.email,
+            name=account.name,
+            password_hash=None,
+            share_notes=share_notes,
+        )
+        return Accepted(self._joined(view, accepted, share_notes, address), accepted.account, None, None)
+
+    def _joined(self, view: InviteView, accepted: Acceptance, share_notes: bool, address: str | None) -> SignedIn:
+        """Who joined, with the acceptance and a client's consent in the audit log."""
         actor = self.actor_of(accepted.account)
         assert not isinstance(actor, Anonymous)
-        subject = accepted.account.person_id if view.role is Role.CLIENT else None
-        self._audit.record(actor, Audited.ACCEPT_INVITE, actor_name=display_name, address=address)
+        name = accepted.account.name
+        self._audit.record(actor, Audited.ACCEPT_INVITE, actor_name=name, address=address)
         if accepted.link is not None:
             detail = f"shared with {view.invited_by}" + (", notes included" if share_notes else "")
             self._audit.record(
                 actor,
                 Audited.CONSENT,
-                actor_name=display_name,
-                subject_person_id=subject,
+                actor_name=name,
+                subject_person_id=accepted.account.person_id if view.role is Role.CLIENT else None,
                 address=address,
                 detail=detail,
             )
-        device_token = (
-            None if device is None else self.link_device(actor, accepted.account, device, address, token_hash(code))
-        )
-        return Accepted(actor, accepted.account, session, device_token)
+        return actor
 
     def _link_again(
         self,

@@ -126,6 +126,13 @@ class AcceptInviteIn(_Input):
     )
 
 
+class JoinInviteIn(_Input):
+    """An invitation taken by the account signed in: nothing it gave asked again."""
+
+    consent: bool = Field(False, description="a client agrees to what their practitioner will see")
+    share_notes: bool = Field(False, description="a client also shares their check-in notes")
+
+
 class AcceptedOut(AccountOut):
     device_token: str | None = None
 

@@ -124,6 +124,14 @@ def whoever_invited(actor: str, api: bool) -> int | str:
     return 404 if actor in (*PRACTITIONERS, "admin") else 403
 
 
+def in_another_role(actor: str, api: bool) -> int | str:
+    """A client's invitation taken by the account signed in: a practitioner's or an admin's belongs to the practice
+    in another role (409); two-step sign-in still to set up comes first (403)."""
+    if actor in SIGNED_OUT:
+        return 401
+    return 403 if actor == ENROLLING else 409
+
+
 def nobody_else(actor: str, api: bool) -> int | str:
     raise AssertionError(f"{actor} should have been allowed")
 
@@ -156,6 +164,11 @@ MATRIX: dict[tuple[str, str], Rule] = {
             "name": "New",
             "consent": True,
         },
+    ),
+    # The account signed in takes an invitation as it is (a client's second practitioner): a client's, or an
+    # account in no practice; one of another role is refused before anything is used.
+    ("POST", "/api/auth/invites/{code}/accept"): Rule(
+        (*CLIENTS, "no_practice"), 201, in_another_role, params={"code": "invite"}, body=lambda w, a: {"consent": True}
     ),
     ("GET", "/login"): Rule(EVERYONE, 200, PUBLIC),
     ("POST", "/login"): Rule(

@@ -18,6 +18,7 @@ from crest.web.practice_schemas import (
     AccountOut,
     InviteRefusedOut,
     InviteViewOut,
+    JoinInviteIn,
     LoginIn,
     ResetPasswordIn,
     ResetViewOut,
@@ -152,6 +153,42 @@ def accept_invite(body: AcceptInviteIn, request: Request, response: Response, do
         door.set_cookie(response, request, accepted.session.token)
     out = account_out(door.accounts.practice_name(accepted.actor), accepted.account, accepted.actor)
     return AcceptedOut(**out.model_dump(), device_token=accepted.device_token)
+
+
+@router.post(
+    "/invites/{code}/accept",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AcceptedOut,
+    responses={
+        401: {
+            "model": ErrorOut,
+            "description": "nobody signed in: POST /auth/accept-invite takes an account's email and password instead",
+        },
+        403: {"model": ErrorOut, "description": "two-step sign-in still to set up, or a change from another site"},
+        409: {
+            "model": ErrorOut,
+            "description": "the account belongs to another practice, or to this one as another role",
+        },
+        410: {"model": ErrorOut, "description": "the invitation is unknown, used, withdrawn or expired"},
+        422: {
+            "model": ErrorOut,
+            "description": "a client's invitation without `consent`, or one sent to another email",
+        },
+    },
+)
+def accept_invite_signed_in(code: str, body: JoinInviteIn, request: Request, asker: Asked, door: Door) -> AcceptedOut:
+    """The invitation taken by the account signed in (a client joining a second practitioner): its name, email and
+    password are not asked again, only a client's consent. Single-use and expiring as any invitation; one made for
+    another email is refused."""
+    if isinstance(asker.actor, Anonymous) or asker.account is None:
+        raise NotSignedIn("please sign in first")
+    if isinstance(asker.actor, Enrolling):
+        raise SecondFactorNeeded(SET_UP_FIRST)
+    accepted = door.accounts.accept_invite_signed_in(
+        code, asker.actor, asker.account, body.consent, share_notes=body.share_notes, address=address_of(request)
+    )
+    out = account_out(door.accounts.practice_name(accepted.actor), accepted.account, accepted.actor)
+    return AcceptedOut(**out.model_dump())
 
 
 @router.get("/password-resets/{code}", response_model=ResetViewOut, responses={410: {"model": ErrorOut}})

@@ -8,8 +8,9 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
-from crest.accounts.model import Actor, Client, Role
+from crest.accounts.model import Actor, Anonymous, Client, Enrolling, Role
 from crest.accounts.records import (
+    Account,
     AlreadyInAPractice,
     EmailTaken,
     InvalidEmail,
@@ -23,6 +24,7 @@ from crest.services.accounts import (
     CodeAsked,
     CodeNeeded,
     ConsentRequired,
+    NotSignedIn,
     PasswordNotTaken,
     SignInAgain,
     WrongCode,
@@ -30,7 +32,7 @@ from crest.services.accounts import (
 from crest.web.api.auth import SHARED_WITH_PRACTITIONER
 from crest.web.notices import SAID, Done, back_with, handed_on, shown_once
 from crest.web.pages.common import SubmittedForm, page_router, with_wait_said
-from crest.web.practice_door import Asked, Door, PracticeDoor, address_of, home_for
+from crest.web.practice_door import Asked, Asker, Door, PracticeDoor, address_of, home_for
 from crest.web.presenters import friendly_time
 from crest.web.templating import render
 
@@ -134,9 +136,20 @@ def logout(request: Request, asker: Asked, door: Door) -> Response:
     return response
 
 
+# The invitation page's form for the account signed in: only the consent, as that account (`as_signed_in`).
+AS_SIGNED_IN = "as_signed_in"
+
+
+def _signed_in(asker: Asker) -> Account | None:
+    """The account of whoever opens an invitation signed in (with two-step sign-in done where it is asked): it may
+    take the invitation as it is, asked nothing it gave (`Accounts.accept_invite_signed_in`)."""
+    return None if isinstance(asker.actor, Anonymous | Enrolling) else asker.account
+
+
 @router.get("/invite/{code}", name="invite_page")
 def invite_page(request: Request, code: str, door: Door, asker: Asked) -> Response:
-    """The consent page: who invites, and exactly what a client's practitioner will see, before anything is shared."""
+    """The consent page: who invites, and exactly what a client's practitioner will see, before anything is shared.
+    Signed in, the account it would join is named, with a way to take the invitation as another."""
     view = door.accounts.invite_view(code)
     return render(
         request,
@@ -146,6 +159,8 @@ def invite_page(request: Request, code: str, door: Door, asker: Asked) -> Respon
         code=code,
         client=view.role is Role.CLIENT,
         shared=SHARED_WITH_PRACTITIONER,
+        signed_in=_signed_in(asker),
+        as_signed_in=AS_SIGNED_IN,
     )
 
 
@@ -153,17 +168,30 @@ def invite_page(request: Request, code: str, door: Door, asker: Asked) -> Respon
 def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: Door, asker: Asked) -> Response:
     """`asker`: a refused form shows again with the navigation of whoever is asking."""
     view = door.accounts.invite_view(code)
+    signed_in = _signed_in(asker)
     try:
-        accepted = door.accounts.accept_invite(
-            code,
-            form.get("email", ""),
-            form.get("password", ""),
-            form.get("name", ""),
-            consent=form.get("consent") == "on",
-            share_notes=form.get("share_notes") == "on",
-            address=address_of(request),
-            second_factor=form.get("second_factor_code") or None,
-        )
+        if form.get(AS_SIGNED_IN) == "yes":
+            if signed_in is None:  # signed out (or timed out) since the page was shown
+                raise NotSignedIn("you are no longer signed in: sign in, then open the invitation again")
+            accepted = door.accounts.accept_invite_signed_in(
+                code,
+                asker.actor,
+                signed_in,
+                form.get("consent") == "on",
+                share_notes=form.get("share_notes") == "on",
+                address=address_of(request),
+            )
+        else:
+            accepted = door.accounts.accept_invite(
+                code,
+                form.get("email", ""),
+                form.get("password", ""),
+                form.get("name", ""),
+                consent=form.get("consent") == "on",
+                share_notes=form.get("share_notes") == "on",
+                address=address_of(request),
+                second_factor=form.get("second_factor_code") or None,
+            )
     except CrestError as error:
         page = render(
             request,
@@ -174,6 +202,8 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             code=code,
             client=view.role is Role.CLIENT,
             shared=SHARED_WITH_PRACTITIONER,
+            signed_in=signed_in if form.get(AS_SIGNED_IN) == "yes" else None,
+            as_signed_in=AS_SIGNED_IN,
             error=error.message,
             refused=next((field for field, kinds in _REFUSED_FIELDS.items() if isinstance(error, kinds)), None),
             form=form,
@@ -181,13 +211,13 @@ def accept_invite_page(request: Request, code: str, form: SubmittedForm, door: D
             ask_code=isinstance(error, CodeNeeded) or bool(form.get("second_factor_code")),
         )
         return with_wait_said(page, error)
-    assert accepted.session is not None  # no device_name: the browser signs in
     zone = form.get("zone", "")
     if isinstance(accepted.actor, Client) and named_zone(zone) is not None:  # a name it knows none by: not a refusal
         # the browser's zone, kept as `crest sync` keeps a computer's: where a web-only client's days begin
         door.services_for(accepted.actor.person_id).preferences.keep_home_zone(zone)
     response = RedirectResponse(home_of(request, accepted.actor), status_code=303)
-    door.set_cookie(response, request, accepted.session.token)
+    if accepted.session is not None:  # signed in by the form (no device_name); signed in already: that session
+        door.set_cookie(response, request, accepted.session.token)
     return response
 
 
