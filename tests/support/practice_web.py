@@ -354,11 +354,17 @@ def link_as_cleo(
 def linked_with_a_rest(app: FastAPI, world: World, home: Path, services: Services, clock: FakeClock) -> int:
     """A finished 10-minute rest in the crest in `home`, which is then linked as Cleo (`link_as_cleo`) and synced;
     the rest's id there."""
+    rested = a_rest(services, clock)
+    link_as_cleo(app, world, home, services, clock)
+    PracticeLink(home, services.sync, clock, InProcess(app)).sync()
+    return rested
+
+
+def a_rest(services: Services, clock: FakeClock) -> int:
+    """A finished 10-minute rest in this crest, ending now; its id."""
     session = services.practice.start(10, "standard")
     clock.advance(600)
     services.practice.finish(session.id or 0, 600, SessionStatus.COMPLETED)
-    link_as_cleo(app, world, home, services, clock)
-    PracticeLink(home, services.sync, clock, InProcess(app)).sync()
     return session.id or 0
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from crest.journal.vocabulary import SessionStatus
 from crest.services.practice_link import PracticeLink
 from support.clock import FakeClock
-from support.practice_web import ALL_CLEAR, InProcess, World, link_as_cleo, local_crest, sign_in
+from support.practice_web import ALL_CLEAR, InProcess, World, a_rest, link_as_cleo, local_crest, sign_in
 
 
 def _uids_at_the_practice(app: FastAPI) -> dict[str, set[str]]:
@@ -28,9 +27,7 @@ def test_a_journal_holding_none_of_the_records_sent_deletes_nothing_at_the_pract
     clock = FakeClock()
     home = tmp_path / "home"
     with local_crest(home, clock) as local:  # its safety answers, and a rest
-        session = local.practice.start(10, "standard")
-        clock.advance(600)
-        local.practice.finish(session.id or 0, 600, SessionStatus.COMPLETED)
+        a_rest(local, clock)
         link_as_cleo(app, world, home, local, clock)
         PracticeLink(home, local.sync, clock, InProcess(app)).sync()
     sent = _uids_at_the_practice(app)
@@ -62,9 +59,7 @@ def test_what_was_kept_at_the_practice_stays_kept_when_practice_sync_json_goes_t
     clock = FakeClock()
     home = tmp_path / "home"
     with local_crest(home, clock) as local:
-        session = local.practice.start(10, "standard")
-        clock.advance(600)
-        local.practice.finish(session.id or 0, 600, SessionStatus.COMPLETED)
+        a_rest(local, clock)
         link_as_cleo(app, world, home, local, clock)
         PracticeLink(home, local.sync, clock, InProcess(app)).sync()
     sent = _uids_at_the_practice(app)

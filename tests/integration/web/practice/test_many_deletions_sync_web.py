@@ -11,10 +11,9 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from crest.journal.vocabulary import SessionStatus
 from crest.services.practice_link import NotThere, PracticeLink
 from support.clock import FakeClock
-from support.practice_web import InProcess, World, link_as_cleo, local_crest
+from support.practice_web import InProcess, World, a_rest, link_as_cleo, local_crest
 
 DELETED_HERE = 31_000  # 35 bytes each in the push's JSON: 1.08 MB in one request
 
@@ -36,9 +35,7 @@ def test_thirty_thousand_deletions_reach_the_practice_and_the_sync_ends(
     home = tmp_path / "home"
     state_file = home / "practice-sync.json"
     with local_crest(home, clock) as local:
-        session = local.practice.start(10, "standard")
-        clock.advance(600)
-        local.practice.finish(session.id or 0, 600, SessionStatus.COMPLETED)
+        a_rest(local, clock)
         link_as_cleo(app, world, home, local, clock)
         PracticeLink(home, local.sync, clock, InProcess(app)).sync()
         kept = json.loads(state_file.read_text())

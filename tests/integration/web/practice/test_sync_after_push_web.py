@@ -10,10 +10,9 @@ import pytest
 from fastapi import FastAPI
 
 from crest.errors import CrestError
-from crest.journal.vocabulary import SessionStatus
 from crest.services.practice_link import PracticeLink
 from support.clock import FakeClock
-from support.practice_web import InProcess, World, link_as_cleo, local_crest
+from support.practice_web import InProcess, World, a_rest, link_as_cleo, local_crest
 
 
 class NotesBroken(InProcess):
@@ -30,9 +29,7 @@ def test_a_sync_whose_notes_fail_after_its_push_says_the_records_went(
     clock = FakeClock()
     home = tmp_path / "home"
     with local_crest(home, clock) as local:
-        session = local.practice.start(10, "standard")
-        clock.advance(600)
-        local.practice.finish(session.id or 0, 600, SessionStatus.COMPLETED)
+        a_rest(local, clock)
         link_as_cleo(app, world, home, local, clock)
         with pytest.raises(CrestError) as failed:
             PracticeLink(home, local.sync, clock, NotesBroken(app)).sync()
