@@ -16,10 +16,8 @@ TABLES = export_csv_tables(JournalContents())
 def test_a_table_given_alone_is_named_with_the_way_to_import_it(name: str) -> None:
     with pytest.raises(InvalidImportFile) as refused:
         parse_export(("\ufeff" + TABLES[name]).encode(), name)
-    assert str(refused.value) == (
-        f"{name} line 1: this is one table ({name}) of a crest CSV export; import the whole zip, or the folder it "
-        "unzips to"
-    )
+    said = f"{name} line 1: this is one table ({name}) of a crest CSV export; import the whole zip"
+    assert str(refused.value) == said
 
 
 def test_another_program_s_csv_is_still_not_a_crest_export() -> None:

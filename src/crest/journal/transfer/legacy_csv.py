@@ -72,8 +72,8 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
         raise Place(source, 1).error(None, NOT_AN_EXPORT) from None
     known = (LEGACY_COLUMNS, LEGACY_COLUMNS_BEFORE_CLEARANCES, LEGACY_COLUMNS_BEFORE_PSFS)
     if header is not None and (table := table_headed(header)) is not None:
-        whole = "import the whole zip, or the folder it unzips to"
-        raise Place(source, 1).error(None, f"this is one table ({table}) of a crest CSV export; {whole}")
+        # Said by the browser's Restore too, which cannot upload a folder, as NOT_AN_EXPORT is
+        raise Place(source, 1).error(None, f"this is one table ({table}) of a crest CSV export; import the whole zip")
     if header is None or tuple(header) not in known:
         raise Place(source, 1).error(None, NOT_AN_EXPORT)
     columns = tuple(header)
