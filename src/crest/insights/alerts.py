@@ -36,8 +36,6 @@ RECENT_DAYS = 7
 SEVERE_PAIN_SCORE = 7
 NO_SESSION_HIGH_DAYS = 14
 NO_SESSION_LOW_DAYS = 2
-DAILY_PLAN_DAYS_PER_WEEK = 7
-ALERT_SOURCE = "MedBridge Pathways alert thresholds (pain 7/10 or more; a rise of 2 or more; 14 and 2 days)"
 
 
 class AlertLevel(IntEnum):

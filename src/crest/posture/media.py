@@ -81,7 +81,6 @@ class MediaKind(Enum):
 
 # Enough of the start of a file to tell a photo from a video (sniff_kind).
 KIND_BYTES = 16
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"})
 
 

@@ -91,9 +91,6 @@ STRAIGHT_KNEE_DEG = 150.0
 # 0.4 trunk lengths (20 cm) below is a body resting on its knees.
 KNEELING_MIN = 0.4
 KNEELING_MARGIN = 0.15
-# From above (or level with someone on their side) the camera sees the front of the trunk, as wide as it is
-# long: the picture alone cannot tell lying on the back from lying on the side.
-FRONT_OF_TRUNK_MIN_WIDTH = 0.65
 
 
 def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionResult:
