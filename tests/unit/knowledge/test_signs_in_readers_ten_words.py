@@ -1,11 +1,13 @@
 """Messages a tenth readers' part (bench/help_questions/readers_10) found read wrongly, told in words of their own: a
-warning sign pins the level it is given (crp-facts.md section 5), a calm message fires no rule."""
+warning sign pins the level it is given (crp-facts.md section 5), a calm message fires no rule, and a question finds its
+answer first (ranked with the installed sentence model, as crest ask does)."""
 
 import pytest
 
 from crest.knowledge.loader import load_help
 from crest.knowledge.red_flags import RULES, fired_rules
 from crest.knowledge.search import HelpSearch
+from crest.services.help import help_search
 
 NEW_WEAKNESS = ("warning_new_numbness_or_weakness", "see_clinician")
 PULSING_BELLY = ("warning_pulsing_belly", "see_clinician")
@@ -63,3 +65,9 @@ def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: 
 )
 def test_a_calm_message_fires_no_rule(question: str, rule: str) -> None:
     assert rule not in [fired.name for fired in fired_rules(question, RULES)]
+
+
+def test_getting_back_up_said_hard_finds_getting_up_first() -> None:
+    # getting up said to be hard is the getting-up entry's, as getting down said to be difficult is getting_down's
+    question = "getting back off the floor is hard for my husband, how can I help him"
+    assert [answer.id for answer in help_search().answers(question)][:1] == ["getting_up"]
