@@ -4,19 +4,12 @@ answer first (ranked with the installed sentence model, as crest ask does)."""
 
 import pytest
 
-from crest.knowledge.loader import load_help
 from crest.knowledge.red_flags import RULES, fired_rules
-from crest.knowledge.search import HelpSearch
 from crest.services.help import help_search
 
 NEW_WEAKNESS = ("warning_new_numbness_or_weakness", "see_clinician")
 PULSING_BELLY = ("warning_pulsing_belly", "see_clinician")
 FRACTURE = ("warning_fracture", "see_clinician")
-
-
-@pytest.fixture(scope="module")
-def search() -> HelpSearch:
-    return HelpSearch(load_help())
 
 
 @pytest.mark.parametrize(
@@ -41,9 +34,9 @@ def search() -> HelpSearch:
         ("asking for my mum, she had a nasty fall today, can she do the floor rest", "major_trauma", FRACTURE),
     ],
 )
-def test_a_warning_sign_pins_its_level(search: HelpSearch, question: str, rule: str, sign: tuple[str, str]) -> None:
+def test_a_warning_sign_pins_its_level_as_crest_ask_does(question: str, rule: str, sign: tuple[str, str]) -> None:
     assert rule in [fired.name for fired in fired_rules(question, RULES)]
-    pinned = search.warning_sign(question)
+    pinned = help_search().warning_sign(question)
     assert pinned is not None and (pinned.id, pinned.level) == sign
 
 
