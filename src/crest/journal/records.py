@@ -241,6 +241,13 @@ def parse_datetime(text: str, local_zone: tzinfo | None = None, what: str = "the
         if local_zone is None:
             raise InvalidDate(f"the time '{text}' has no time zone; add one, like 2026-05-01T07:30+00:00")
         moment = moment.replace(tzinfo=local_zone)
+        if moment.astimezone(UTC).astimezone(local_zone).replace(tzinfo=None) != moment.replace(tzinfo=None):
+            # The hour the clocks skip when they go forward: no clock showed it, and read as it stands it would be
+            # kept an hour later without a word.
+            raise InvalidDate(
+                f"{what} '{text.strip()}' never happened here: the clocks went forward that night; write the time "
+                "the clock showed"
+            )
     return require_aware(moment, "the time")
 
 

@@ -53,3 +53,18 @@ def test_a_day_written_before_2000_is_refused_naming_that_day(
     assert f"{what} 1999-12-31 is before 2000" in said
     with Journal.open() as journal:
         assert journal.list_checkins() == [] and journal.list_sessions() == []
+
+
+@pytest.mark.parametrize("command", [("log", "--note", "a rest at night"), ("log-session", "--minutes", "10")])
+def test_a_time_in_the_hour_the_clocks_skip_is_refused_in_one_line(
+    run_crest: RunCrest, crest_env: dict[str, str], command: tuple[str, ...]
+) -> None:
+    crest_env["TZ"] = "Europe/London"  # the clocks went forward at 01:00 on 29 March 2026
+    refused = run_crest(*command, "--at", "2026-03-29T01:30")
+    assert refused.returncode == 2, refused
+    assert refused.stderr == (
+        "crest: --at '2026-03-29T01:30' never happened here: the clocks went forward that night; write the time the "
+        "clock showed\n"
+    )
+    with Journal.open() as journal:
+        assert journal.list_checkins() == [] and journal.list_sessions() == []
