@@ -29,7 +29,7 @@ schema = schemathesis.openapi.from_asgi(
 # could have made (its rate the median of its windows, the windows in order), and that a check-in says something,
 # names the session it follows and has happened by now, that a chosen start of progress is not after today, and
 # that a save's If-Match names the record's ETag as it is now (412 otherwise), and that a second reminder time differs
-# from the first.
+# from the first (in Settings and in a calendar file asked for).
 CONTENT_BEYOND_THE_SCHEMA = {
     path: [positive_data_acceptance]
     for path in (
@@ -43,6 +43,7 @@ CONTENT_BEYOND_THE_SCHEMA = {
         "/api/checkin-signs",
         "/api/progress",
         "/api/settings",
+        "/api/reminder.ics",
     )
 }
 
