@@ -322,7 +322,7 @@ def _check_ins_read(done: int, total: int) -> None:
 def _waiting(seconds: int) -> None:
     """The practice asked a large sync to wait (it takes so many of crest sync's requests at a time): said before
     crest waits, in silence otherwise for minutes."""
-    wait = f"{counted(-(-seconds // 60), 'minute')}" if seconds >= 60 else counted(seconds, "second")
+    wait = counted(-(-seconds // 60), "minute") if seconds >= 60 else counted(seconds, "second")
     typer.echo(
         f"the practice takes only so many requests at a time: waiting {wait} as it asks, then crest sync carries on "
         "(stopping it now loses nothing: the next crest sync carries on from here)",

@@ -35,10 +35,10 @@ def replace_or_stop(times: int, second_cancelled: bool = False) -> str:
     """Said with the file: the reminder lives in the calendar, so that is where it changes and stops; of two times
     a day, both ("crest's reminder" said one of two). A file that cancels the second time's event says where to
     delete it if the calendar app keeps it (a file can ask, not delete)."""
-    them = "reminders" if times == 2 else "reminder"
+    reminder, it = ("reminders", "them") if times == 2 else ("reminder", "it")
     said = (
-        f"A new download replaces crest's {them} in your calendar (in most apps); to stop "
-        f"{'them' if times == 2 else 'it'}, delete {'them' if times == 2 else 'it'} in your calendar."
+        f"A new download replaces crest's {reminder} in your calendar (in most apps); to stop {it}, delete {it} in "
+        "your calendar."
     )
     if second_cancelled:
         said += (
