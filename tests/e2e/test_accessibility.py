@@ -249,3 +249,24 @@ def test_no_page_breaks_an_accessibility_rule(
     _walk_practice(audit, *practice)
     context.close()
     assert audit.found == [], "\n".join(audit.found)
+
+
+# Windows high contrast (forced colours) paints every border in its own colours, a transparent one too: each link's
+# bottom border, the current page's mark, and the header's background, as the page computes them there.
+NAVIGATION_BORDERS = """() => [...document.querySelectorAll("header.site nav a")].map((link) => ({
+  current: link.getAttribute("aria-current") === "page",
+  border: getComputedStyle(link).borderBottomColor,
+  around: getComputedStyle(link.closest("header")).backgroundColor,
+}))"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_forced_colours_underline_the_current_page_alone(browser: Any, server_url: str, theme: str) -> None:
+    context = browser.new_context(forced_colors="active", color_scheme=theme)
+    page = context.new_page()
+    page.goto(f"{server_url}/journal")
+    links = page.evaluate(NAVIGATION_BORDERS)
+    context.close()
+    assert [link["current"] for link in links].count(True) == 1
+    underlined = [link["current"] for link in links if link["border"] != link["around"]]
+    assert underlined == [True], links
