@@ -270,3 +270,25 @@ def test_forced_colours_underline_the_current_page_alone(browser: Any, server_ur
     assert [link["current"] for link in links].count(True) == 1
     underlined = [link["current"] for link in links if link["border"] != link["around"]]
     assert underlined == [True], links
+
+
+# The timer's ring is SVG, whose colours forced colours leave as crest drew them (a beige track on white).
+RING_COLOURS = """() => {
+  const line = (selector) => getComputedStyle(document.querySelector(selector));
+  const [arc, track] = [line(".ring .progress"), line(".ring .track")];
+  return {
+    arc: arc.stroke, track: track.stroke, text: getComputedStyle(document.body).color,
+    thinner: parseFloat(track.strokeWidth) < parseFloat(arc.strokeWidth),
+  };
+}"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_forced_colours_draw_the_timer_ring_in_the_system_colours(browser: Any, seeded_url: str, theme: str) -> None:
+    context = browser.new_context(forced_colors="active", color_scheme=theme)
+    page = context.new_page()
+    page.goto(f"{seeded_url}/session")
+    ring = page.evaluate(RING_COLOURS)
+    context.close()
+    # the time done and the time to go in the text's colour, told apart by thickness in every palette
+    assert ring == {"arc": ring["text"], "track": ring["text"], "text": ring["text"], "thinner": True}
