@@ -117,11 +117,13 @@ class MergePlan:
         return sum(map(len, kinds))
 
 
-def _session_key(session: PracticeSession) -> PracticeSession:
+def session_key(session: PracticeSession) -> PracticeSession:
+    """A rest as two journals compare it: equal in every field it says, whatever the ids and its crest's writer."""
     return replace(session, id=None, writer=None, last_checkpoint_at=None)
 
 
-def _check_in_key(check_in: CheckIn, session_id: int | None) -> CheckIn:
+def check_in_key(check_in: CheckIn, session_id: int | None) -> CheckIn:
+    """A check-in as two journals compare it, naming its session by `session_id` (the journal's own id)."""
     return replace(check_in, id=None, session_id=session_id)
 
 
@@ -139,7 +141,7 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
     """What merging `incoming` adds; `MergedSessionOverlaps` when one of its sessions overlaps a different one the
     journal holds."""
     known, new_sessions, updated = _plan_sessions(journal, incoming)
-    held_check_ins = {_check_in_key(check_in, check_in.session_id): check_in.id for check_in in journal.check_ins}
+    held_check_ins = {check_in_key(check_in, check_in.session_id): check_in.id for check_in in journal.check_ins}
     known_check_ins: dict[int, int] = {}
     new_check_ins = []
     for check_in in incoming.check_ins:
@@ -148,7 +150,7 @@ def plan_merge(journal: JournalContents, incoming: JournalContents) -> MergePlan
             continue
         # A check-in of a session the journal already has is compared as belonging to the journal's session.
         session_id = None if check_in.session_id is None else known[check_in.session_id]
-        held_check_in = held_check_ins.get(_check_in_key(check_in, session_id))
+        held_check_in = held_check_ins.get(check_in_key(check_in, session_id))
         if held_check_in is None:
             new_check_ins.append(check_in)
         elif check_in.id is not None:
@@ -201,7 +203,7 @@ def _plan_sessions(
     """The file's sessions the journal holds (file id -> journal id), those it does not, and the held ones to bring
     up to date. A file session is a held one when it is the same record ids aside, or carries its uid (a linked
     crest's), or starts at the same moment (no two rests start together: crest runs one at a time)."""
-    held_sessions = {_session_key(session): session.id for session in journal.sessions}
+    held_sessions = {session_key(session): session.id for session in journal.sessions}
     held_by_uid = {uid: session_id for session_id, uid in journal.session_uids.items()}
     held_by_id = {session.id: session for session in journal.sessions}
     journal_by_start = sorted(journal.sessions, key=lambda session: session.started_at)
@@ -213,7 +215,7 @@ def _plan_sessions(
     new: list[PracticeSession] = []
     updated: dict[int, PracticeSession] = {}
     for session in incoming.sessions:
-        held_id = held_sessions.get(_session_key(session))
+        held_id = held_sessions.get(session_key(session))
         if held_id is None:
             uid_match = held_by_uid.get(incoming.session_uids.get(session.id or 0, ""))
             same = held_by_id.get(uid_match) if uid_match is not None else held_by_start.get(session.started_at)
@@ -228,7 +230,7 @@ def _plan_sessions(
                     # A demo stays one (its clock ran fast, at least for a while): a file from before demos were
                     # told apart reads it as real.
                     kept = replace(kept, demo=session.demo or current.demo, writer=None, last_checkpoint_at=None)
-                    if _session_key(kept) != _session_key(current):
+                    if session_key(kept) != session_key(current):
                         updated[same.id or 0] = kept
         if held_id is not None:
             if session.id is not None:

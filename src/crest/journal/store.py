@@ -35,7 +35,15 @@ from crest.interop.ical import parse_weekdays, weekdays_text
 from crest.journal import capacity
 from crest.journal.breath_record import breath_from_text, breath_text
 from crest.journal.engine import WRITES, Database, connect, translated_errors
-from crest.journal.merging import JournalNotEmpty, MergePlan, blocks, plan_merge, warning_key
+from crest.journal.merging import (
+    JournalNotEmpty,
+    MergePlan,
+    blocks,
+    check_in_key,
+    plan_merge,
+    session_key,
+    warning_key,
+)
 from crest.journal.records import (
     MAX_ELAPSED_S,
     CheckIn,
@@ -78,6 +86,7 @@ from crest.journal.tables import (
     SessionNoteRow,
     SessionRow,
     SettingRow,
+    SyncedCopyRow,
 )
 from crest.journal.unreadable import UnreadableRow
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
@@ -236,6 +245,35 @@ def _sent_by_a_linked_crest(
     """A record pushed by a computer still linked: only its `crest sync` changes it. Once that computer is unlinked
     (`crest unlink`, signed out everywhere) it syncs no more, and what it sent is the person's to correct here."""
     return table.pushed_by_device.in_(select(DeviceTokenRow.id).where(DeviceTokenRow.revoked_at.is_(None)))
+
+
+# The kinds a computer may hold a copy of (the same rest, or check-in, logged on two computers), by the column naming
+# the row: safety answers and PSFS rounds are each an answer of their moment, and stay apart.
+_COPIED: dict[RecordKind, Any] = {"sessions": SyncedCopyRow.session_id, "check_ins": SyncedCopyRow.check_in_id}
+
+
+_DELETION_ORDER: tuple[RecordKind, ...] = ("check_ins", "sessions", "safety_screens", "psfs")
+
+
+def _around(moment: datetime) -> tuple[datetime, datetime]:
+    """A second either side of `moment`: the rows to compare with a record of that moment, found whatever text
+    SQLite keeps a time as (the exact comparison is the records')."""
+    return moment - timedelta(seconds=1), moment + timedelta(seconds=1)
+
+
+def _pushed_by_another(table: type[SessionRow] | type[CheckInRow], device: int) -> ColumnElement[bool]:
+    """A row another linked computer pushed (never one entered on the practice's pages)."""
+    return table.pushed_by_device.is_not(None) & (table.pushed_by_device != device)
+
+
+def _copied_by(device: int, copy_of: Any) -> Select[tuple[int]]:
+    """The ids of the rows `device` holds a copy of, through `copy_of` (a column of `_COPIED`)."""
+    return select(copy_of).where(SyncedCopyRow.pushed_by_device == device, copy_of.is_not(None))
+
+
+def _rowcount(result: Any) -> int:
+    """The rows a DELETE removed."""
+    return int(result.rowcount or 0)
 
 
 def new_uid() -> str:
@@ -1657,18 +1695,54 @@ class Journal:
 
     def uids_pushed_by(self, device: int) -> dict[RecordKind, list[str]]:
         """The uids of the records the linked computer `device` pushed (`merge_synced`) that this journal still
-        holds, per kind, in order: never one entered here or pushed by another computer."""
+        holds, per kind, in order: its rows and its copies of another computer's (the same rest logged on both);
+        never one entered here or pushed by another computer."""
         with self._transaction() as db:
-            return {
-                kind: list(
+            held = {
+                kind: set(
                     db.scalars(
-                        select(table.uid)
-                        .where(table.person_id == self.person_id, table.pushed_by_device == device)
-                        .order_by(table.uid)
+                        select(table.uid).where(table.person_id == self.person_id, table.pushed_by_device == device)
                     )
                 )
                 for kind, table in _SYNCED_TABLES.items()
             }
+            for kind, copy_of in _COPIED.items():
+                held[kind].update(
+                    db.scalars(
+                        select(SyncedCopyRow.uid).where(
+                            SyncedCopyRow.person_id == self.person_id,
+                            SyncedCopyRow.pushed_by_device == device,
+                            copy_of.is_not(None),
+                        )
+                    )
+                )
+        return {kind: sorted(uids) for kind, uids in held.items()}
+
+    def copies_held(self, kind: RecordKind) -> dict[str, int]:
+        """Each copy's uid (`SyncedCopyRow`) and the id of the row it names, for this kind."""
+        copy_of = _COPIED.get(kind)
+        if copy_of is None:
+            return {}
+        query = select(SyncedCopyRow.uid, copy_of).where(
+            SyncedCopyRow.person_id == self.person_id, copy_of.is_not(None)
+        )
+        with self._transaction() as db:
+            return {uid: row_id for uid, row_id in db.execute(query)}
+
+    def copied_uids(self, kind: RecordKind, uids: Collection[str]) -> set[str]:
+        """Those of these uids whose row another computer holds a copy of: deleting one hands the row on to that
+        copy (`merge_synced`), so the record stays."""
+        copy_of = _COPIED.get(kind)
+        if copy_of is None or not uids:
+            return set()
+        table = _SYNCED_TABLES[kind]
+        query = (
+            select(table.uid)
+            .join(SyncedCopyRow, copy_of == table.id)
+            .where(table.person_id == self.person_id, table.uid.in_(list(uids)))
+        )
+        with self._transaction() as db:
+            return set(db.scalars(query))
 
     def merge_synced(
         self,
@@ -1676,18 +1750,26 @@ class Journal:
         uids: Mapping[RecordKind, Mapping[int, str]],
         deleted: Mapping[RecordKind, Sequence[str]],
         device: int | None = None,
-    ) -> None:
+    ) -> int:
         """Insert or replace each record by its uid (`uids` maps the sender's ids to uids), noting the linked
         computer that pushed it (`device`), and delete by uid; one transaction, so a sync cut off half-way leaves
-        the batch all there or not at all."""
+        the batch all there or not at all. A session or check-in new here that another linked computer of the person
+        pushed already, equal in every field (the same rest logged on both), is held once: a copy names the row
+        (`SyncedCopyRow`). How many of the person's records the deletions removed, copies included."""
         with self._writing() as db:
             stored_at = self._clock()  # one moment for the whole batch
             session_ids: dict[int, int] = {}
             for session in contents.sessions:
-                row = self._row_by_uid(db, SessionRow, _uid_of(uids, "sessions", session.id)) or SessionRow(
-                    person_id=self.person_id, uid=_uid_of(uids, "sessions", session.id), writer=None
-                )
-                row.pushed_by_device = device
+                uid = _uid_of(uids, "sessions", session.id)
+                row = self._row_by_uid(db, SessionRow, uid)
+                if row is None:
+                    row = self._copied_row(db, SessionRow, uid) or self._same_rest(db, session, device)
+                    if row is not None:
+                        self._hold_copy(db, uid, device, row)
+                    else:
+                        row = SessionRow(person_id=self.person_id, uid=uid, writer=None, pushed_by_device=device)
+                else:
+                    row.pushed_by_device = device
                 row.started_at = session.started_at
                 row.planned_minutes = session.planned_minutes
                 row.actual_seconds = session.actual_seconds
@@ -1701,10 +1783,18 @@ class Journal:
                 session_ids[session.id or 0] = _stored_id(db, row)
             for check_in in contents.check_ins:
                 uid = _uid_of(uids, "check_ins", check_in.id)
-                check_in_row = self._row_by_uid(db, CheckInRow, uid) or CheckInRow(person_id=self.person_id, uid=uid)
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
-                _fill_check_in_row(check_in_row, replace(check_in, session_id=session_id), stored_at)
-                check_in_row.pushed_by_device = device
+                check_in = replace(check_in, session_id=session_id)
+                check_in_row = self._row_by_uid(db, CheckInRow, uid)
+                if check_in_row is None:
+                    check_in_row = self._copied_row(db, CheckInRow, uid) or self._same_check_in(db, check_in, device)
+                    if check_in_row is not None:
+                        self._hold_copy(db, uid, device, check_in_row)
+                    else:
+                        check_in_row = CheckInRow(person_id=self.person_id, uid=uid, pushed_by_device=device)
+                else:
+                    check_in_row.pushed_by_device = device
+                _fill_check_in_row(check_in_row, check_in, stored_at)
                 db.add(check_in_row)
             for screen in contents.safety_screens:
                 uid = _uid_of(uids, "safety_screens", screen.id)
@@ -1712,16 +1802,99 @@ class Journal:
             for assessment in contents.psfs:
                 uid = _uid_of(uids, "psfs", assessment.id)
                 self._replace_by_uid(db, uid, _psfs_row(replace(assessment, id=None), self.person_id), device)
-            for kind, gone in deleted.items():
-                table = _SYNCED_TABLES[kind]
-                if gone:
-                    db.execute(delete(table).where(table.person_id == self.person_id, table.uid.in_(list(gone))))
+            # check-ins before sessions: one whose session goes too would go by cascade, uncounted
+            removed = sum(self._delete_synced(db, kind, deleted[kind]) for kind in _DELETION_ORDER if deleted.get(kind))
             self._unlink_warnings_of_deleted_check_ins(db)
             # Each batch is small, but batches add up: the journal they leave is counted before it is kept.
             db.flush()
             for kind, table in _SYNCED_TABLES.items():
                 count = db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id))
                 _SYNCED_CAPS[kind].check("the journal would hold", count or 0)
+            return removed
+
+    def _delete_synced(self, db: Session, kind: RecordKind, gone: Sequence[str]) -> int:
+        """Delete by uid what one computer told deleted: its copy of a record, or its own row; a row another
+        computer holds a copy of is handed on to the oldest copy (its uid and computer) instead, so the record
+        stays while a computer still holds it. How many uids named something."""
+        table = _SYNCED_TABLES[kind]
+        copy_of = _COPIED.get(kind)
+        removed = 0
+        if copy_of is not None:
+            copies = delete(SyncedCopyRow).where(
+                SyncedCopyRow.person_id == self.person_id, SyncedCopyRow.uid.in_(list(gone)), copy_of.is_not(None)
+            )
+            removed += _rowcount(db.execute(copies))
+            if kind == "sessions":
+                removed += self._hand_on(db, SessionRow, copy_of, gone)
+            else:
+                removed += self._hand_on(db, CheckInRow, copy_of, gone)
+        return removed + _rowcount(
+            db.execute(delete(table).where(table.person_id == self.person_id, table.uid.in_(list(gone))))
+        )
+
+    def _hand_on(self, db: Session, table: type[SyncedRow], copy_of: Any, gone: Sequence[str]) -> int:
+        """Each row of these uids that another computer holds a copy of takes the oldest copy's uid and computer,
+        the copy going; how many."""
+        copied = select(table).where(
+            table.person_id == self.person_id, table.uid.in_(list(gone)), table.id.in_(select(copy_of))
+        )
+        handed_on = db.scalars(copied).all()
+        for row in handed_on:
+            oldest = db.scalars(select(SyncedCopyRow).where(copy_of == row.id).order_by(SyncedCopyRow.id)).first()
+            assert oldest is not None  # selected for having one
+            db.delete(oldest)
+            db.flush()  # its uid is free before the row takes it
+            row.uid, row.pushed_by_device = oldest.uid, oldest.pushed_by_device
+        return len(handed_on)
+
+    def _copied_row(self, db: Session, table: type[SessionRow] | type[CheckInRow], uid: str) -> Any:
+        """The row this uid is a copy of (pushed again, or changed since on its computer), or None."""
+        copy_of = _COPIED["sessions" if table is SessionRow else "check_ins"]
+        return db.scalars(
+            select(table)
+            .join(SyncedCopyRow, copy_of == table.id)
+            .where(SyncedCopyRow.person_id == self.person_id, SyncedCopyRow.uid == uid)
+        ).first()
+
+    def _hold_copy(self, db: Session, uid: str, device: int | None, row: SessionRow | CheckInRow) -> None:
+        """Note `uid` as `device`'s copy of `row`, unless it is already."""
+        if db.scalars(
+            select(SyncedCopyRow.id).where(SyncedCopyRow.person_id == self.person_id, SyncedCopyRow.uid == uid)
+        ).first():
+            return
+        assert device is not None  # only a linked computer's record is held as a copy (`_same_rest`)
+        named = {"session_id": row.id} if isinstance(row, SessionRow) else {"check_in_id": row.id}
+        db.add(SyncedCopyRow(person_id=self.person_id, uid=uid, pushed_by_device=device, **named))
+
+    def _same_rest(self, db: Session, session: PracticeSession, device: int | None) -> SessionRow | None:
+        """The row of the same rest (equal in every field two journals compare) that another linked computer of the
+        person pushed, and of which `device` holds no copy yet; never a demo. Anything else is another rest."""
+        if device is None or session.demo:
+            return None
+        candidates = db.scalars(
+            select(SessionRow).where(
+                SessionRow.person_id == self.person_id,
+                SessionRow.started_at.between(*_around(session.started_at)),
+                _pushed_by_another(SessionRow, device),
+                SessionRow.id.not_in(_copied_by(device, SyncedCopyRow.session_id)),
+            )
+        )
+        return next((row for row in candidates if session_key(_session_record(row)) == session_key(session)), None)
+
+    def _same_check_in(self, db: Session, check_in: CheckIn, device: int | None) -> CheckInRow | None:
+        """As `_same_rest`, for a check-in naming its session by this journal's id."""
+        if device is None:
+            return None
+        candidates = db.scalars(
+            select(CheckInRow).where(
+                CheckInRow.person_id == self.person_id,
+                CheckInRow.at.between(*_around(check_in.at)),
+                _pushed_by_another(CheckInRow, device),
+                CheckInRow.id.not_in(_copied_by(device, SyncedCopyRow.check_in_id)),
+            )
+        )
+        key = check_in_key(check_in, check_in.session_id)
+        return next((row for row in candidates if check_in_key(_check_in_record(row), row.session_id) == key), None)
 
     def _row_by_uid(self, db: Session, table: type[SyncedRow], uid: str) -> SyncedRow | None:
         return db.scalars(select(table).where(table.person_id == self.person_id, table.uid == uid)).first()

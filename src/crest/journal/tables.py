@@ -166,6 +166,23 @@ class CheckInRow(SyncedRecord, Base):
     )
 
 
+class SyncedCopyRow(Base):
+    """On a practice's server, a record a linked computer pushed under its own uid that another computer of the same
+    person had pushed already, equal in every field (the same rest logged on both): held once, as the row it names,
+    and this computer's uid kept beside it, so that GET /api/sync/held still tells it its own and its deletion stays
+    its own (`Journal.merge_synced`). A session's copy or a check-in's: exactly one of the two ids."""
+
+    __tablename__ = "synced_copies"
+    __table_args__ = (Index("ix_synced_copies_person_uid", "person_id", "uid", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = person_column("synced_copies")
+    uid: Mapped[str] = mapped_column(String(32), nullable=False)
+    pushed_by_device: Mapped[int] = mapped_column(Integer, nullable=False)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True)
+    check_in_id: Mapped[int | None] = mapped_column(ForeignKey("check_ins.id", ondelete="CASCADE"), index=True)
+
+
 class PainRow(Base):
     __tablename__ = "pain_ratings"
 

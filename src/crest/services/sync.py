@@ -246,29 +246,29 @@ class JournalSync:
         # (a check-in sent without its uid is refused by the merge, naming it)
         sent = uids.get("check_ins", {})
         incoming = {sent[c.id or 0]: c for c in contents.check_ins if (c.id or 0) in sent}
-        changed = [*deleted.get("check_ins", ()), *incoming]
-        held = self._journal.record_uids() if changed or any(deleted.values()) else None
-        if held is not None and changed:
-            stored = {uid: check_in_id for check_in_id, uid in held["check_ins"].items()}
+        # A check-in held for two computers (the same one logged on both) stays when one deletes it: its copy goes,
+        # or the row is handed on to the copy. Nothing to keep apart from it then.
+        told_deleted = deleted.get("check_ins", ())
+        copies = self._journal.copies_held("check_ins") if told_deleted or incoming else {}
+        gone = set(told_deleted) - copies.keys() - self._journal.copied_uids("check_ins", told_deleted)
+        changed = [*gone, *incoming]
+        if changed:
+            stored = {uid: check_in_id for check_in_id, uid in self._journal.record_uids()["check_ins"].items()}
+            stored |= copies
             corrected = [
                 stored[uid]
                 for uid in changed
                 if uid in stored and not self._told_more_of_its_signs(stored[uid], incoming.get(uid))
             ]
             self._safety.keep_urgent_warnings(*corrected)
-        self._journal.merge_synced(contents, uids, deleted, device)
+        removed = self._journal.merge_synced(contents, uids, deleted, device)
         received = {
             "sessions": len(contents.sessions),
             "check_ins": len(contents.check_ins),
             "safety_screens": len(contents.safety_screens),
             "psfs": len(contents.psfs),
         }
-        if held is None:
-            return received, 0
-        # what the journal held before this batch, or what the batch itself stored, is what its deletions removed
-        return received, sum(
-            len(set(gone) & {*held[kind].values(), *uids.get(kind, {}).values()}) for kind, gone in deleted.items()
-        )
+        return received, removed
 
     def _told_more_of_its_signs(self, check_in_id: int, again: CheckIn | None) -> bool:
         """Whether the check-in comes again only to tell more of its signs: every one (`note_signs`) and which of
