@@ -24,17 +24,17 @@ round on the floor") is the emergency's sign whatever words the pain has, when a
 deal or a tent that collapsed, not collapsing onto a sofa), and pain "killing me" is said of the body, never of a
 wait or the heat; weight lost includes weight in numbers ("lost 8kg"); a symptom someone else has is read in their
 words too ("he can't feel his bum").
-Bladder or bowel trouble includes everyday words: trouble, issues, bother or difficulty with, controlling or holding
-the bladder, bowels, waterworks or urine ("new trouble with my bladder", crest's own safety question's words), such a
-word "playing up", "not right", "not behaving" or gone funny, accidents that keep happening, not making it to the
-loo; not a question about it ("is it a problem to pee halfway?") nor "a wee problem". New numbness or weakness
-includes it said without a place ("new weakness", the entry's title typed back) and a foot that drops or flops as one
-walks; numbness in "my feet" is in both feet (urgent, as "both feet"), a tingle there stays "see a clinician"; pain
-growing worse week by week is the same sign as no improvement after a month. Emergencies beyond back pain are crest's
-general guidance, not crp-facts.md's red flags: a drooping face, slurred or garbled speech, sudden weakness or
-numbness of the face, an arm or one side, chest pain or pressure, being unable to breathe, breathlessness at rest
-and a sudden or worst-ever headache pin their own entry, which says "call your emergency number now"
-(warning_emergency); a way of breathing ("can't breathe deeply", "through my nose"), a chest sore from coughing and
+Bladder or bowel trouble includes everyday words: trouble, issues, bother or difficulty with, controlling or holding the
+bladder, bowels, waterworks or urine ("new trouble with my bladder", crest's own safety question's words), such a word
+"playing up", "not right", "not behaving" or gone funny, accidents that keep happening, an accident in one's pants or
+bed (not a crash), not making it to the loo; not a question about it ("is it a problem to pee halfway?") nor "a wee
+problem". New numbness or weakness includes it said without a place ("new weakness", the entry's title typed back) and a
+foot that drops or flops as one walks; numbness in "my feet" is in both feet (urgent, as "both feet"), a tingle there
+stays "see a clinician"; pain growing worse week by week is the same sign as no improvement after a month. Emergencies
+beyond back pain are crest's general guidance, not crp-facts.md's red flags: a drooping face, slurred or garbled speech,
+sudden weakness or numbness of the face, an arm or one side, chest pain or pressure, being unable to breathe,
+breathlessness at rest and a sudden or worst-ever headache pin their own entry, which says "call your emergency number
+now" (warning_emergency); a way of breathing ("can't breathe deeply", "through my nose"), a chest sore from coughing and
 breathlessness on the stairs do not. "Can't get up" is getting off the floor, never the sexual-function sign.
 
 The aneurysm's sign reads the severity in everyday words too ("awful", "dreadful", "really bad", "so bad I nearly
@@ -165,6 +165,11 @@ def _near(first: str, second: str, gap: int = 4) -> str:
 
 
 SOILED = r"wet(?:s|ting)?|wee(?:s|d|ing)?|pee(?:s|d|ing)?|poo(?:s|ed|ing)?|poop(?:s|ed|ing)?|soil(?:s|ed|ing)?|messed"
+# An "accident" in one's clothes or bed is urine or stool let go ("had an accident in my pants"), not a crash.
+ACCIDENT_IN_CLOTHES = (
+    r"accidents? (?:in|on) (?:my|his|her|their|your|the) (?:pants|knickers|trousers|underwear|undies|shorts|jeans"
+    r"|nappy|nappies|diapers?|bed|sheets)"
+)
 
 # Idioms that borrow a warning sign's words for a feeling: taken out before any rule reads the question.
 _FEELINGS = (
@@ -1005,6 +1010,7 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:{BLADDER}|bowels?|pee|urine|wee|poo|it in)",
         r"incontin\w*|urinary retention|retaining urine",
         rf"(?:{SOILED}) (?:my ?self|the bed|my (?:pants|trousers|knickers))",
+        ACCIDENT_IN_CLOTHES,
         r"(?:leak\w*|dribbl\w*) (?:\w+ ){0,2}(?:urine|pee|wee|poo|stool)|(?:urine|pee|wee) leak\w*",
         rf"(?:{BLADDER}|bowel|bowels|{URINATE}|urinary|pooing|waterworks|toilet habits) (?:\w+ ){{0,2}}"
         r"(?:problems?|issues?|troubles?|changes?|changed|retention|not working|weak\w*|accidents?|incontinen\w*"
@@ -1348,6 +1354,7 @@ RULES: tuple[RedFlagRule, ...] = (
             # a mishap with a thing, not the body: "a bit of an accident spilling my tea"
             r"accident (?:\w+ ){0,2}(?:spill\w*|spilt|with (?:the|my|a|some) (?:tea|coffee|cup|mug|drink|water|glass"
             r"|phone|timer|app|paint|milk))",
+            ACCIDENT_IN_CLOTHES,
             _TRAUMA_LONG_OVER,
             _HARMLESS_FALL,
         ),

@@ -1,0 +1,37 @@
+"""Messages an eleventh readers' part (bench/help_questions/readers_11) found read wrongly, told in words of their own:
+each pins, in crest ask, the warning sign its rule gives (at the level crp-facts.md section 5 gives it), and a calm
+message does not fire the rule it was once mistaken for."""
+
+import pytest
+
+from crest.services.help import help_search
+
+# (rule, entry pinned, its level): messages that must fire the rule and pin that entry
+PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
+    # an accident in one's clothes or bed is urine or stool let go, not a crash
+    ("bladder_or_bowel_trouble", "warning_cauda_equina", "urgent_care"): (
+        "my dad had an accident in his trousers this morning and didn't notice, his back is bad",
+        "I'm 45 and had an accident in the bed last night, back is killing me",
+        "she's had two accidents in her underwear since her back went",
+    ),
+}
+# rule: calm messages that must not fire it
+NOT_FIRED: dict[str, tuple[str, ...]] = {
+    "major_trauma": ("had an accident in my pants on the bus, so embarrassing",),
+    "bladder_or_bowel_trouble": ("we had an accident with the paint on the landing carpet",),
+}
+
+
+@pytest.mark.parametrize(("sign", "question"), [(sign, question) for sign, said in PINNED.items() for question in said])
+def test_a_warning_sign_pins_its_entry_and_level(sign: tuple[str, str, str], question: str) -> None:
+    rule, entry_id, level = sign
+    assert rule in [fired.name for fired in help_search().fired_rules(question)]
+    pinned = help_search().warning_sign(question)
+    assert pinned is not None and (pinned.id, pinned.level) == (entry_id, level)
+
+
+@pytest.mark.parametrize(
+    ("rule", "question"), [(rule, question) for rule, said in NOT_FIRED.items() for question in said]
+)
+def test_a_calm_message_does_not_fire_the_rule(rule: str, question: str) -> None:
+    assert rule not in [fired.name for fired in help_search().fired_rules(question)]
