@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
@@ -273,7 +273,7 @@ class Prescription:
         made = self.created_at.astimezone(zone).date()
         return made if made > self.start_on else None
 
-    def weekly_target(self, zone: tzinfo = UTC) -> WeeklyTarget:
+    def weekly_target(self, zone: tzinfo) -> WeeklyTarget:
         """The weekly sessions, held against the days from its start, or from the day it changed an earlier version
         (a changed dose that keeps its start says nothing of the weeks under the dose it replaced)."""
         changed = self.changed_on(zone)

@@ -250,7 +250,7 @@ class PracticeMode:
         zone = zone_named(window.zone_name, self._zone)
         prescription = window.prescription
         applies = prescription is not None and prescription.applies_on(now.astimezone(zone).date())
-        target = prescription.weekly_target() if prescription is not None and applies else None
+        target = prescription.weekly_target(zone) if prescription is not None and applies else None
         trends = pain_trends(window.check_ins, zone)
         safety = window.safety
         signals = ClientSignals(
