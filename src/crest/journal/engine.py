@@ -13,6 +13,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_plus
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -22,6 +23,7 @@ from sqlalchemy.pool import StaticPool
 from crest.errors import CrestError
 
 SQLITE_BUSY_TIMEOUT_S = 5
+_HIDDEN = "***"  # what a message shows for a password, as SQLAlchemy does
 # An execution option marking a transaction that will write: on SQLite it takes the write lock at BEGIN.
 WRITES = {"crest_writes": True}
 
@@ -81,7 +83,10 @@ def translated_errors(where: str) -> Iterator[None]:
 def _describe(url: URL) -> str:
     if url.get_backend_name() == "sqlite":
         return url.database or "an in-memory database"
-    return url.render_as_string(hide_password=True)
+    # libpq also takes a password as a parameter (password=, sslpassword=): hidden as the usual one is.
+    secrets = {key: _HIDDEN for key in url.query if "password" in key.lower()}
+    shown = url.update_query_dict(secrets).render_as_string(hide_password=True)
+    return shown.replace(quote_plus(_HIDDEN), _HIDDEN)
 
 
 def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:

@@ -1,0 +1,29 @@
+"""A password in CREST_DATABASE_URL is never shown, wherever it is written in the URL: every message naming the
+database (a terminal's error line, a web page's 503, the import's "into ...") says `***` in its place."""
+
+from __future__ import annotations
+
+import pytest
+
+from crest.journal.engine import DatabaseUnavailable
+from crest.journal.store import Journal
+
+# Port 1 on this computer: nothing listens there, so the connection is refused at once.
+NOBODY_LISTENS = "127.0.0.1:1"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"postgresql+psycopg://ada@{NOBODY_LISTENS}/crest?password=s3cret",
+        "postgresql+psycopg:///crest?host=127.0.0.1&port=1&user=ada&password=s3cret",
+        f"postgresql+psycopg://ada@{NOBODY_LISTENS}/crest?sslpassword=s3cret&sslmode=disable",
+    ],
+)
+def test_a_password_given_as_a_query_parameter_is_hidden(url: str) -> None:
+    with pytest.raises(DatabaseUnavailable) as raised:
+        Journal.open(url)
+    said = str(raised.value)
+    assert "s3cret" not in said
+    assert "password=***" in said
+    assert said.startswith("cannot reach the journal database at postgresql+psycopg://")
