@@ -60,6 +60,9 @@ def connect(url: str) -> Database:
     where = f"'{url.split(':', 1)[0]}:...'"  # never echo a password from an unreadable URL
     try:
         parsed = make_url(url)
+    except ValueError:  # int() of the port: its words repeat what it read there, which may end a password
+        raise DatabaseUnavailable(f"cannot use the database URL {where}: its port is not a number") from None
+    try:
         where = _describe(parsed)
         if parsed.get_backend_name() == "sqlite":
             engine = _sqlite_engine(parsed)

@@ -27,3 +27,12 @@ def test_a_password_given_as_a_query_parameter_is_hidden(url: str) -> None:
     assert "s3cret" not in said
     assert "password=***" in said
     assert said.startswith("cannot reach the journal database at postgresql+psycopg://")
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1:abc", "[::1:5432"])
+def test_a_port_that_is_no_number_is_one_line(address: str) -> None:
+    with pytest.raises(DatabaseUnavailable) as raised:
+        Journal.open(f"postgresql+psycopg://ada:s3cret@{address}/crest")
+    said = str(raised.value)
+    assert "s3cret" not in said and "\n" not in said
+    assert said.startswith("cannot use the database URL 'postgresql+psycopg:...': its port is not a number")
