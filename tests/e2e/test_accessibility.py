@@ -57,6 +57,15 @@ FAINT_MARKS = """() => {
   });
   return [...faintFields, ...faintSwatches];
 }"""
+# A control the person taps is 24 px each way at least (WCAG 2.2 2.5.8), a hand in pain being less sure: links in
+# running text are left out (the criterion's inline exception), and ticks and radios, whose labels take the tap too.
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+  "button, .button, summary, select, input:not([type=checkbox], [type=radio], [type=hidden], [type=range])"
+)].filter((target) => target.getClientRects().length).flatMap((target) => {
+  const box = target.getBoundingClientRect();
+  const name = `${target.tagName.toLowerCase()} "${target.textContent.trim().slice(0, 40)}"`;
+  return box.width < 24 || box.height < 24 ? [`${name}: ${box.width.toFixed(0)}x${box.height.toFixed(0)} px`] : [];
+})"""
 # After a key press the focused control must be on screen with its focus ring (WCAG 2.4.7, 2.4.11).
 FOCUS_HIDDEN = """() => {
   const focused = document.activeElement;
@@ -89,6 +98,7 @@ class Audit:
             self.page.evaluate(self.source)
         self.found += [f"{where}: {line}" for line in self.page.evaluate(RUN_AXE, RULES)]
         self.found += [f"{where}: non-text contrast: {line}" for line in self.page.evaluate(FAINT_MARKS)]
+        self.found += [f"{where}: under 24 px: {line}" for line in self.page.evaluate(SMALL_TARGETS)]
 
     def press(self, key: str, where: str) -> None:
         """Press `key` on what has focus, as someone on a keyboard alone; the focus must stay seen."""
