@@ -24,6 +24,7 @@ from crest.errors import CrestError
 
 SQLITE_BUSY_TIMEOUT_S = 5
 _HIDDEN = "***"  # what a message shows for a password, as SQLAlchemy does
+_AT_SIGN = "an @ in its user name or password must be written %40 (and a : in its user name %3A)"
 # An execution option marking a transaction that will write: on SQLite it takes the write lock at BEGIN.
 WRITES = {"crest_writes": True}
 
@@ -58,10 +59,14 @@ class Database:
 
 def connect(url: str) -> Database:
     where = f"'{url.split(':', 1)[0]}:...'"  # never echo a password from an unreadable URL
+    at_sign = f"cannot use the database URL {where}: {_AT_SIGN}"
     try:
         parsed = make_url(url)
-    except ValueError:  # int() of the port: its words repeat what it read there, which may end a password
-        raise DatabaseUnavailable(f"cannot use the database URL {where}: its port is not a number") from None
+    except ValueError as error:  # int() of the port: its words repeat what it read there, which may end a password
+        said = at_sign if "@" in str(error) else f"cannot use the database URL {where}: its port is not a number"
+        raise DatabaseUnavailable(said) from None
+    if "@" in (parsed.host or ""):  # the password ends at its first @: the rest, read as the host, would be shown
+        raise DatabaseUnavailable(at_sign)
     try:
         where = _describe(parsed)
         if parsed.get_backend_name() == "sqlite":

@@ -18,6 +18,7 @@ NOBODY_LISTENS = "127.0.0.1:1"
         f"postgresql+psycopg://ada@{NOBODY_LISTENS}/crest?password=s3cret",
         "postgresql+psycopg:///crest?host=127.0.0.1&port=1&user=ada&password=s3cret",
         f"postgresql+psycopg://ada@{NOBODY_LISTENS}/crest?sslpassword=s3cret&sslmode=disable",
+        f"postgresql+psycopg://ada@{NOBODY_LISTENS}/crest?password=s3cret%40tail",  # an @ written %40
     ],
 )
 def test_a_password_given_as_a_query_parameter_is_hidden(url: str) -> None:
@@ -27,6 +28,25 @@ def test_a_password_given_as_a_query_parameter_is_hidden(url: str) -> None:
     assert "s3cret" not in said
     assert "password=***" in said
     assert said.startswith("cannot reach the journal database at postgresql+psycopg://")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"postgresql+psycopg://ada:s3cret@tail@{NOBODY_LISTENS}/crest",  # the host read as "tail@127.0.0.1"
+        "postgresql+psycopg://ada:s3cret@tail:more@127.0.0.1:5432/crest",  # the port read as "more@127.0.0.1:5432"
+        f"postgresql+psycopg://ada:s3/cret@tail@{NOBODY_LISTENS}/crest",
+    ],
+)
+def test_a_password_holding_an_at_sign_is_refused_without_showing_any_of_it(url: str) -> None:
+    with pytest.raises(DatabaseUnavailable) as raised:
+        Journal.open(url)
+    said = str(raised.value)
+    assert not {"s3cret", "tail", "more"} & set(said.replace("@", " ").replace(":", " ").split())
+    assert said == (
+        "cannot use the database URL 'postgresql+psycopg:...': an @ in its user name or password must be written "
+        "%40 (and a : in its user name %3A)"
+    )
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1:abc", "[::1:5432"])
