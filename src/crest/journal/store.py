@@ -1758,18 +1758,21 @@ class Journal:
         (`SyncedCopyRow`). How many of the person's records the deletions removed, copies included."""
         with self._writing() as db:
             stored_at = self._clock()  # one moment for the whole batch
+            # Most people sync from one computer: then nothing is a copy, and none is looked for record by record.
+            copies = db.scalars(select(SyncedCopyRow.id).where(SyncedCopyRow.person_id == self.person_id)).first()
+            looked_for = copies is not None or self._another_computer_pushed(db, device)
             session_ids: dict[int, int] = {}
             for session in contents.sessions:
                 uid = _uid_of(uids, "sessions", session.id)
                 row = self._row_by_uid(db, SessionRow, uid)
-                if row is None:
-                    row = self._copied_row(db, SessionRow, uid) or self._same_rest(db, session, device)
-                    if row is not None:
-                        self._hold_copy(db, uid, device, row)
-                    else:
-                        row = SessionRow(person_id=self.person_id, uid=uid, writer=None, pushed_by_device=device)
-                else:
+                if row is not None:
                     row.pushed_by_device = device
+                elif looked_for and (
+                    row := self._copied_row(db, SessionRow, uid) or self._same_rest(db, session, device)
+                ):
+                    self._hold_copy(db, uid, device, row)
+                else:
+                    row = SessionRow(person_id=self.person_id, uid=uid, writer=None, pushed_by_device=device)
                 row.started_at = session.started_at
                 row.planned_minutes = session.planned_minutes
                 row.actual_seconds = session.actual_seconds
@@ -1786,14 +1789,14 @@ class Journal:
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
                 check_in = replace(check_in, session_id=session_id)
                 check_in_row = self._row_by_uid(db, CheckInRow, uid)
-                if check_in_row is None:
-                    check_in_row = self._copied_row(db, CheckInRow, uid) or self._same_check_in(db, check_in, device)
-                    if check_in_row is not None:
-                        self._hold_copy(db, uid, device, check_in_row)
-                    else:
-                        check_in_row = CheckInRow(person_id=self.person_id, uid=uid, pushed_by_device=device)
-                else:
+                if check_in_row is not None:
                     check_in_row.pushed_by_device = device
+                elif looked_for and (
+                    check_in_row := self._copied_row(db, CheckInRow, uid) or self._same_check_in(db, check_in, device)
+                ):
+                    self._hold_copy(db, uid, device, check_in_row)
+                else:
+                    check_in_row = CheckInRow(person_id=self.person_id, uid=uid, pushed_by_device=device)
                 _fill_check_in_row(check_in_row, check_in, stored_at)
                 db.add(check_in_row)
             for screen in contents.safety_screens:
@@ -1811,6 +1814,16 @@ class Journal:
                 count = db.scalar(select(func.count()).select_from(table).where(table.person_id == self.person_id))
                 _SYNCED_CAPS[kind].check("the journal would hold", count or 0)
             return removed
+
+    def _another_computer_pushed(self, db: Session, device: int | None) -> bool:
+        """Whether another linked computer than `device` pushed a session or check-in of this person."""
+        return device is not None and any(
+            db.scalars(
+                select(table.id).where(table.person_id == self.person_id, _pushed_by_another(table, device)).limit(1)
+            ).first()
+            is not None
+            for table in (SessionRow, CheckInRow)
+        )
 
     def _delete_synced(self, db: Session, kind: RecordKind, gone: Sequence[str]) -> int:
         """Delete by uid what one computer told deleted: its copy of a record, or its own row; a row another
