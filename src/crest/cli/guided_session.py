@@ -35,7 +35,13 @@ from crest.protocol.model import SIDE_LYING_VARIANT, SourcedText, VariantName
 from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, worse_today_reminder
 from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions, is_demo
-from crest.services.safety import STOPPED_BY_A_SIGN, SafetyConcernStands, SafetyStanding
+from crest.services.safety import (
+    STOPPED_BY_A_SIGN,
+    STOPPED_FOR_THE_SIDE,
+    BackNotAdvised,
+    SafetyConcernStands,
+    SafetyStanding,
+)
 from crest.services.sign_confirmation import signs_to_confirm
 from crest.session.runner import CheckpointDue, CueDue, ScaledClock, SessionEnded, SessionRunner
 from crest.session.timeline import (
@@ -451,12 +457,14 @@ def _stopped_by_a_sign(
 ) -> None:
     """A warning sign saved elsewhere (a check-in on the phone) stopped the rest: someone lying with eyes closed and
     the voice on hears why and the advice (without its sources), then how to come up, as the browser says it; the
-    screen shows the way up and the advice after it, sources and all."""
-    console.print(f"\n[bold]{STOPPED_BY_A_SIGN}.[/bold]")
+    screen shows the way up and the advice after it, sources and all. Answers that now advise resting on the side
+    (pregnancy) stop a rest on the back the same way, said as what they are."""
+    why = STOPPED_FOR_THE_SIDE if isinstance(stopped, BackNotAdvised) else STOPPED_BY_A_SIGN
+    console.print(f"\n[bold]{why}.[/bold]")
     for part in ending:
         console.print(part.text)
     if speaker is not None:  # one utterance, as at the end: a newer one would cut it short
-        speaker.say(" ".join([f"{STOPPED_BY_A_SIGN}.", stopped.spoken, *(part.text for part in ending)]))
+        speaker.say(" ".join([f"{why}.", stopped.spoken, *(part.text for part in ending)]))
 
 
 def _coming_up(ending: tuple[SourcedText, ...], speaker: Speaker | None, console: Console) -> None:

@@ -28,7 +28,7 @@ from crest.journal.vocabulary import CheckInTiming, SessionStatus
 from crest.moments import day_and_time
 from crest.processes import this_process
 from crest.services.fingerprints import IfMatch, require_unchanged
-from crest.services.safety import Safety, SafetyConcernStands
+from crest.services.safety import BackNotAdvised, Safety, SafetyConcernStands
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -139,11 +139,15 @@ class PracticeSessions:
         if session.status is SessionStatus.INTERRUPTED:
             self._require_may_take_up(session)
         standing = self._safety.standing()
-        if standing.concern_stands:  # a warning sign recorded while resting (another window, a synced check-in)
+        # A warning sign recorded while resting (another window, a synced check-in), or answers that now advise
+        # resting on the side while this rest is on the back: faintness can begin minutes after lying down.
+        on_the_back = standing.side_lying_only and not standing.may_practise(session.variant)
+        if standing.concern_stands or on_the_back:
             self._journal.finish_session(
                 session_id, elapsed_s, SessionStatus.ENDED_EARLY, None, demo=is_demo(clock_speed)
             )
-            raise SafetyConcernStands(f"the rest was stopped and saved as ended early: {standing.explanation()}")
+            refusal = BackNotAdvised if on_the_back else SafetyConcernStands
+            raise refusal(f"the rest was stopped and saved as ended early: {standing.explanation()}")
         self._journal.checkpoint_session(session_id, elapsed_s, demo=is_demo(clock_speed), writer=this_process())
         return self._journal.get_session(session_id)
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECK_NEEDS_ANSWERS",
     "ON_BACK_NOT_ADVISED",
+    "BackNotAdvised",
     "ClearanceRefused",
     "PositionCheckNotAdvised",
     "Safety",
@@ -76,6 +77,9 @@ class ReminderNotAdvised(CrestError):
 
 # Said, and spoken, at every door when a warning sign saved elsewhere stops a rest that is running, before the advice.
 STOPPED_BY_A_SIGN = "A warning sign came in while you rested"
+# Said likewise when safety answers given elsewhere advise resting on the side (pregnancy) while a rest on the back
+# runs: no warning sign came in, but lying on the back is what the advice is against.
+STOPPED_FOR_THE_SIDE = "Your safety answers now advise resting on your side"
 
 
 # Where a source is cited in brackets in the advice's lines ("... (source: NHS back-pain red flags; NICE NG59 (2016))").
@@ -114,6 +118,10 @@ class SafetyConcernStands(CrestError):
     def spoken(self) -> str:
         """The refusal as the voice says it (`said_aloud`): both doors speak these words, the screen shows `message`."""
         return said_aloud(self.message)
+
+
+class BackNotAdvised(SafetyConcernStands):
+    """A rest on the back while the safety answers advise resting on the side (pregnancy from about 16 weeks)."""
 
 
 class PositionCheckNotAdvised(CrestError):

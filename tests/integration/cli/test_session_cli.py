@@ -314,6 +314,27 @@ def test_a_sign_saved_elsewhere_mid_rest_is_heard_with_the_way_up(crest_env: dic
 
 
 @pytest.mark.usefixtures("safety_answered")
+def test_answers_that_advise_the_side_stop_a_rest_on_the_back(crest_env: dict[str, str]) -> None:
+    """`crest safety` in a second terminal answered "pregnant, 16 weeks or later" while the rest on the back ran on
+    to its end in the first. It stops, says why and how to come up, and ends with the advice."""
+
+    def answers_advising_the_side() -> None:
+        with Journal.open() as journal:
+            now = datetime.now(UTC)
+            answers = {question.id: question.id == "pregnant_16_weeks" for question in QUESTIONS}
+            Services.over(journal, lambda: now, UTC).safety.record(answers)
+
+    returncode, stdout, stderr = _rest_with_a_change_meanwhile(crest_env, "--no-voice", answers_advising_the_side)
+    assert returncode == 1
+    said = " ".join(stdout.split())
+    assert "Your safety answers now advise resting on your side." in said and "roll gently onto one side" in said
+    assert "A warning sign came in" not in said and "Time is up" not in said
+    assert "Rest on your side instead" in stderr and "(source: NHS pregnancy guidance" in stderr
+    [session] = sessions()
+    assert session.status == "ended_early"
+
+
+@pytest.mark.usefixtures("safety_answered")
 def test_the_somatic_movements_are_spoken_by_default(
     run_crest: RunCrest, crest_env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -389,6 +389,29 @@ def test_the_api_starts_no_session_before_the_safety_questions_are_answered(unan
     assert unanswered.post("/api/sessions", json={"planned_minutes": 15}).status_code == 201
 
 
+def test_a_rest_on_the_back_stops_when_the_answers_turn_to_resting_on_the_side(
+    client: TestClient, clock: FakeClock
+) -> None:
+    """Answered "pregnant, 16 weeks or later" in another tab while a rest on the back ran: it ran on to its end,
+    though faintness can begin minutes after lying down. It stops as for a warning sign, with the advice; a rest on
+    the side goes on."""
+    on_the_back = client.post("/api/sessions", json={"planned_minutes": 15, "variant": "standard"}).json()
+    clock.advance(120)
+    assert (
+        client.post("/api/safety/answers", json={"answers": _answers(client, "pregnant_16_weeks")}).status_code == 200
+    )
+    stopped = client.post(f"/api/sessions/{on_the_back['id']}/checkpoint", json={"elapsed_s": 120})
+    assert stopped.status_code == 409, stopped.text
+    assert "the rest was stopped and saved as ended early" in stopped.json()["detail"]
+    assert "Rest on your side instead" in stopped.json()["detail"]
+    assert client.get(f"/api/sessions/{on_the_back['id']}").json()["status"] == "ended_early"
+
+    on_the_side = client.post("/api/sessions", json={"planned_minutes": 15, "variant": "side_lying"}).json()
+    clock.advance(60)
+    going_on = client.post(f"/api/sessions/{on_the_side['id']}/checkpoint", json={"elapsed_s": 60})
+    assert going_on.status_code == 200 and going_on.json()["status"] == "running"
+
+
 def test_a_rest_running_when_a_warning_sign_comes_in_is_stopped_at_its_next_checkpoint(
     client: TestClient, clock: FakeClock
 ) -> None:

@@ -28,7 +28,7 @@ from crest.posture.vocabulary import page_labels
 from crest.protocol.model import SIDE_LYING_VARIANT, VariantName
 from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, WorseAdvice, worse_today_reminder
 from crest.services.fingerprints import fingerprint
-from crest.services.safety import STOPPED_BY_A_SIGN
+from crest.services.safety import STOPPED_BY_A_SIGN, STOPPED_FOR_THE_SIDE
 from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check_variant, usual_range_note
 from crest.web.context import WebContext
 from crest.web.form_words import refusal
@@ -57,6 +57,8 @@ DONE_WORDS = {
     # stopped by the server for a warning sign saved elsewhere (a check-in, the safety questions): said the same way
     "warning_heading": STOPPED_BY_A_SIGN,
     "warning_before_heading": "A warning sign came in before your rest began",  # its start refused
+    # the safety answers, given elsewhere meanwhile, advise resting on the side (pregnancy): a rest on the back stops
+    "side_heading": STOPPED_FOR_THE_SIDE,
     "deleted": "It was deleted there, so this rest is not in your journal.",
 }
 # What the page says of an open session offered again: this tab left its timer (a reload, a tap on the navigation),

@@ -615,7 +615,7 @@
       const deleted = !session || session.started_at !== state.startedAt;
       const shown = deleted ? null : session;
       if (advice) {
-        showDone(shown, "ended_early", config.done.warning_heading, advice);
+        showDone(shown, "ended_early", advice.side ? config.done.side_heading : config.done.warning_heading, advice);
         return;
       }
       if (deleted || (session.status !== "running" && session.status !== "interrupted")) {
@@ -627,17 +627,19 @@
     }
     window.location.assign(config.page_url);
   }
-  // The advice ({text, spoken, urgent}) while a warning sign stops sessions, else null: the server's own words for
-  // the refusal (`refusal`), which the terminal says too, when they carry the advice, else the advice alone. Spoken,
-  // the server's words for the voice: the same without the sources in brackets, which the screen shows.
+  // The advice ({text, spoken, urgent, side}) while a warning sign stops sessions, or while the answers advise resting
+  // on the side and this rest is on the back, else null: the server's own words for the refusal (`refusal`), which
+  // the terminal says too, when they carry the advice, else the advice alone. Spoken, the server's words for the
+  // voice: the same without the sources in brackets, which the screen shows.
   async function warningAdvice(refusal) {
     const safety = await window.crest.api("GET", config.safety_url);
-    if (safety.may_practise) return null;
+    if (safety.may_practise && safety.variants.includes(config.variant)) return null;
     const told = refusal && refusal.status === 409 && refusal.message.includes(safety.advice);
     return {
       text: told ? refusal.message : safety.advice,
       spoken: (told && refusal.spoken) || safety.advice,
       urgent: safety.advice_level === "urgent",
+      side: safety.advice_level === "side_lying", // pregnancy: not a warning sign, but no rest on the back
     };
   }
   async function refusedAtStart(refusal) {
@@ -647,7 +649,8 @@
       window.location.assign(config.page_url);
       return;
     }
-    showDone({ actual_seconds: 0 }, "ended_early", config.done.warning_before_heading, advice);
+    const heading = advice.side ? config.done.side_heading : config.done.warning_before_heading;
+    showDone({ actual_seconds: 0 }, "ended_early", heading, advice);
     $("done-summary").textContent = ""; // the advice says that no session was started: there is no time to tell
   }
   // One tab runs a rest: when another tab of this browser resumes it, this one stops for good and saves nothing
