@@ -482,6 +482,9 @@ def export(
 ) -> None:
     """Export the whole journal: JSON (one lossless file), CSV (a zip of tables, one per record type, for a
     spreadsheet), both of which `crest import` reads back, or an HL7 FHIR Bundle for other software."""
+    from rich.text import Text
+
+    from crest.cli.consoles import error_console
     from crest.cli.journal_access import open_services
     from crest.interop.fhir import check_fhir_version
     from crest.journal.transfer import NotText
@@ -498,10 +501,15 @@ def export(
             f"{one_line(output.with_suffix('.zip').name)}"
         )
     with open_services() as services:
+        # A journal of years takes seconds to write: say what is happening meanwhile (a terminal only).
+        with error_console().status(Text("Writing the export...")):
+            if output is None:
+                text = services.transfer.export_text(format_name, version, name)
+            else:
+                services.transfer.export_to_file(output, format_name, version, name, overwrite=overwrite)
         if output is None:  # JSON to the screen: the same strings, with what a terminal acts on as escapes
-            typer.echo(terminal_json(services.transfer.export_text(format_name, version, name)), nl=False)
+            typer.echo(terminal_json(text), nl=False)
             return
-        services.transfer.export_to_file(output, format_name, version, name, overwrite=overwrite)
     typer.echo(f"Exported the journal to {one_line(str(output))}.", err=True)
 
 
