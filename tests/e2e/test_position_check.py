@@ -94,6 +94,33 @@ def _camera_checking(camera_browser: Any, server_url: str, answer_safety: Shoot,
     return page
 
 
+@pytest.fixture(scope="module")
+def too_close_browser(
+    launch_chromium: Callable[[tuple[str, ...]], Any], tmp_path_factory: pytest.TempPathFactory
+) -> Any:
+    """Chromium whose camera is too close at the feet: it sees the legs of the lying person only."""
+    folder = tmp_path_factory.mktemp("too-close")
+    picture = cv2.imread(str(PHOTO))
+    legs = folder / "legs.png"  # the left 45% of the photo: shins, knees, thighs, the mat
+    cv2.imwrite(str(legs), picture[:, : picture.shape[1] * 45 // 100])
+    chromium = launch_chromium(fake_camera_flags(y4m_clip(legs, folder / "legs.y4m")))
+    yield chromium
+    chromium.close()
+
+
+def test_a_camera_too_close_at_the_feet_is_told_to_move_back_not_to_lie_down(
+    too_close_browser: Any, server_url: str, answer_safety: Shoot
+) -> None:
+    # The tracking model stood a trunk on the thighs, and the page said "Not quite the constructive rest position
+    # yet: lie down on your back".
+    page = _camera_checking(too_close_browser, server_url, answer_safety)
+    expect(page.locator("#camera-summary")).to_have_text(
+        "Can't tell from here: move the camera back until it sees you from head to feet.", timeout=30_000
+    )
+    expect(page.locator("#camera-criteria")).not_to_contain_text("lie down")
+    page.context.close()
+
+
 def test_a_camera_unplugged_mid_check_says_so_and_leaves_no_verdict_standing(
     camera_browser: Any, server_url: str, answer_safety: Shoot
 ) -> None:

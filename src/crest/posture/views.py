@@ -31,6 +31,17 @@ FEET_POINTS: tuple[str, ...] = tuple(
     f"{side}_{part}" for side in ("left", "right") for part in ("ankle", "heel", "foot_index")
 )
 FEET_GUESSED_BELOW = 0.3
+# A camera too close at the feet shows only the legs, and the tracking model may still find a whole body there:
+# a trunk stood on the thighs (0.99-1.0 sure) "sitting up", or laid along them "face down", and crest said "lie
+# down on your back". What it cannot place is the arms, and the trunk it makes up lies at the picture's edge,
+# beyond which the real one is. No arm seen (every elbow and wrist under the guess line) with the shoulders, hips or
+# nose within half a trunk length of an edge: most of the body is most likely beyond that edge. Measured on the
+# development photos (bench/eval_photos.py): no set's figures lower; in the browser's frames of the camera
+# walk-through the trunk lay 0.24-0.45 trunk lengths from the edge, the arms at 0.04-0.15.
+ARM_POINTS: tuple[str, ...] = tuple(f"{side}_{part}" for side in ("left", "right") for part in ("elbow", "wrist"))
+TRUNK_POINTS: tuple[str, ...] = ("nose", "left_shoulder", "right_shoulder", "left_hip", "right_hip")
+ARMS_GUESSED_BELOW = 0.3
+AT_THE_EDGE_TRUNKS = 0.5
 
 
 def detect_view(pose: Pose) -> View:
@@ -40,8 +51,10 @@ def detect_view(pose: Pose) -> View:
         return "unknown"
     view = _view_of_trunk(body)
     # From the head end the body hides the feet; from anywhere else, feet in the picture that the model does not
-    # see make the body it found one that no view explains.
-    return "unknown" if view != "head_end" and feet_unseen(pose) else view
+    # see make the body it found one that no view explains, as does a trunk at the edge without arms.
+    if view != "head_end" and feet_unseen(pose):
+        return "unknown"
+    return "unknown" if beyond_the_edge(body) else view
 
 
 def feet_unseen(pose: Pose) -> bool:
@@ -49,6 +62,21 @@ def feet_unseen(pose: Pose) -> bool:
     points = [pose[name] for name in FEET_POINTS]
     inside = all(0 <= point.x <= pose.image_width and 0 <= point.y <= pose.image_height for point in points)
     return inside and max(point.visibility for point in points) < FEET_GUESSED_BELOW
+
+
+def beyond_the_edge(body: Body) -> bool:
+    """Whether most of the body most likely lies beyond the picture's edge: no arm seen, the trunk at the edge."""
+    pose = body.pose
+    if max(pose[name].visibility for name in ARM_POINTS) >= ARMS_GUESSED_BELOW:
+        return False
+    trunk = [pose[name] for name in TRUNK_POINTS]
+    from_edge_px = min(
+        *(point.x for point in trunk),
+        *(pose.image_width - point.x for point in trunk),
+        *(point.y for point in trunk),
+        *(pose.image_height - point.y for point in trunk),
+    )
+    return from_edge_px < AT_THE_EDGE_TRUNKS * body.trunk_px
 
 
 def _view_of_trunk(body: Body) -> View:

@@ -27,6 +27,8 @@ from crest.posture.service import (
 )
 from crest.services.preferences import Preferences
 from support.media import cut_short, write_h264
+from support.pose_finder import CountingFinder
+from support.too_close_legs import LEGS_READ_AS_A_BODY
 
 # The fake finder reads the body from the picture: a dark frame holds nobody, and the red level of the
 # top-left pixel is where the wrists are (high red: arms overhead).
@@ -329,6 +331,27 @@ def test_a_dark_frame_with_nobody_in_it_says_to_turn_on_a_light_and_a_lit_one_wh
     assert update.to_json_dict()["nobody_advice"] == TOO_DARK_TO_SEE
     assert nobody_advice(np.full((240, 320, 3), 120, np.uint8)) == NOBODY_IN_VIEW
     assert "nobody_advice" not in service.live().frame(_frame(50), 0.0).to_json_dict()
+
+
+class LegsFinder(CountingFinder):
+    """Finds, in every picture, the body the tracking model found in a camera's frame too close at the feet."""
+
+    def _body(self) -> Pose:
+        return LEGS_READ_AS_A_BODY
+
+
+def test_a_camera_too_close_at_the_feet_is_told_to_move_back_not_to_lie_down() -> None:
+    # The live check said "Not quite the constructive rest position yet: lie down on your back" to a picture of
+    # the legs alone, in which the model stood a trunk on the thighs at the picture's edge and saw no arm.
+    move_back = "Can't tell from here: move the camera back until it sees you from head to feet."
+    service = CheckService(finder=LegsFinder())
+    live = service.live(hold_s=1.0)
+    updates = [live.frame(_frame(50), step * 0.1) for step in range(20)]
+    held = updates[-1]
+    assert held.held_summary == move_back
+    assert held.stable["lying_on_back"] == "not_visible" and held.stable["whole_body_visible"] == "not_visible"
+    assert not any(update.corrections for update in updates)
+    assert service.check_image(_frame(50)).result.summary == move_back  # a photo of it alike
 
 
 def test_json_lines_stream_one_object_per_frame(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from crest.posture.landmarks import Pose
 from crest.posture.result import CRITERION_NAMES, ON_BACK_FIRST, SURE, CheckResult, CriterionResult, Status
 from crest.posture.rules import evaluate
 from support.figures import Figure, photograph, with_figure
+from support.too_close_legs import LEGS_READ_AS_A_BODY, LEGS_READ_AS_A_BODY_FACE_DOWN
 
 SIDE_ON = ("side", "oblique")
 
@@ -615,6 +616,34 @@ def test_a_picture_whose_feet_the_model_only_guesses_is_not_judged_but_asks_for_
     assert result.summary == (
         "Not quite the constructive rest position yet: move the camera back until it sees you from head to feet."
     )
+
+
+@pytest.mark.parametrize("legs", [LEGS_READ_AS_A_BODY, LEGS_READ_AS_A_BODY_FACE_DOWN])
+def test_legs_read_as_a_whole_body_are_not_told_to_lie_down_but_to_move_the_camera_back(legs: Pose) -> None:
+    # The live camera too close at the feet: the tracking model made up a trunk at the picture's edge, "sitting" or
+    # "face down", saw no arm, and crest said "lie down on your back" or "roll over onto your back", sure of it.
+    result = evaluate(legs)
+    assert result.view == "unknown"
+    assert result.criterion("lying_on_back").status == "not_visible"
+    assert result.criterion("whole_body_visible").status == "not_visible"
+    assert result.summary == "Can't tell from here: move the camera back until it sees you from head to feet."
+    assert not any(
+        "onto your back" in criterion.advice or "lie down" in criterion.advice for criterion in result.criteria
+    )
+
+
+@pytest.mark.parametrize(
+    "pose",
+    [
+        # The same body with an arm seen: someone sitting at the picture's edge.
+        with_visibility(LEGS_READ_AS_A_BODY, ("left_elbow",), 0.9),
+        # Someone sitting whose arms the model does not see, well inside the picture.
+        with_visibility(photograph(Figure(body="sitting"), "side"), ("elbow", "wrist"), 0.05),
+    ],
+)
+def test_a_sitting_person_with_an_arm_seen_or_away_from_the_edge_is_still_told_to_lie_down(pose: Pose) -> None:
+    lying = evaluate(pose).criterion("lying_on_back")
+    assert lying.status == "adjust" and lying.advice == "lie down on your back"
 
 
 def test_legs_the_model_barely_sees_get_a_verdict_it_is_not_sure_of() -> None:

@@ -3,6 +3,7 @@ import pytest
 from crest.posture.landmarks import Landmark, Pose
 from crest.posture.views import detect_view
 from support.figures import Figure, photograph
+from support.too_close_legs import LEGS_READ_AS_A_BODY, LEGS_READ_AS_A_BODY_FACE_DOWN
 
 
 @pytest.mark.parametrize("view", ["side", "oblique", "above", "feet_end", "head_end"])
@@ -43,3 +44,8 @@ def test_feet_the_model_places_in_the_picture_but_does_not_see_give_an_unknown_v
     faint = {f"{side}_{part}": 0.15 for side in ("left", "right") for part in ("ankle", "heel", "foot_index")}
     assert detect_view(photograph(Figure(), "side", visibility=faint)) == "unknown"
     assert detect_view(photograph(Figure(), "head_end", visibility=faint)) == "head_end"  # the body hides them there
+
+
+@pytest.mark.parametrize("legs", [LEGS_READ_AS_A_BODY, LEGS_READ_AS_A_BODY_FACE_DOWN])
+def test_a_trunk_made_up_at_the_edge_of_a_picture_of_the_legs_gives_an_unknown_view(legs: Pose) -> None:
+    assert detect_view(legs) == "unknown"

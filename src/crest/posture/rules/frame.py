@@ -5,8 +5,8 @@ from __future__ import annotations
 from crest.posture.body import Body
 from crest.posture.landmarks import Landmark, Pose
 from crest.posture.result import CriterionResult, View
-from crest.posture.rules.verdicts import CAMERA_WHOLE, adjust, ok
-from crest.posture.views import feet_unseen
+from crest.posture.rules.verdicts import CAMERA_WHOLE, adjust, ok, unseen
+from crest.posture.views import beyond_the_edge, feet_unseen
 from crest.posture.vocabulary import Criterion
 
 # A landmark this far outside the picture (share of its size) is cut off.
@@ -31,6 +31,10 @@ def whole_body_visible(body: Body, view: View, height_cm: float | None) -> Crite
     # from the head end the body hides them.
     if view != "head_end" and feet_unseen(pose):
         return adjust(name, "feet not seen", "head to feet in the picture", CAMERA_WHOLE)
+    # Every point placed inside the picture, yet most of the body most likely beyond its edge (legs read as a whole
+    # body): the check cannot say whether it is cut off.
+    if beyond_the_edge(body):
+        return unseen(name, CAMERA_WHOLE)
     return ok(name, None, "head to feet in the picture")
 
 
