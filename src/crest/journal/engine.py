@@ -101,6 +101,8 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
     detail = str(getattr(error, "orig", None) or error).strip().splitlines()
     reason = detail[0] if detail else type(error).__name__
     lowered = reason.lower()
+    if _disk_full(error, lowered):
+        return f"the disk holding the journal at {where} is full: free some space on it, then try again"
     if "locked" in lowered or "busy" in lowered:
         # Most often another crest writing (a large import holds the journal for seconds), not a program to close
         return (
@@ -116,6 +118,16 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
     if "unable to open" in lowered:
         return f"cannot open the journal at {where}; check that its folder exists and is writable"
     return f"the journal database at {where} failed: {reason}"
+
+
+def _disk_full(error: DBAPIError | SQLAlchemyError, lowered_reason: str) -> bool:
+    """SQLite says a full disk as "database or disk is full", or, when its shared-memory file cannot grow (even to
+    read), as a bare "disk I/O error"; PostgreSQL's server as the system's "No space left on device"."""
+    cause = getattr(error, "orig", None)
+    return (
+        getattr(cause, "sqlite_errorname", None) in ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")
+        or "no space left on device" in lowered_reason
+    )
 
 
 def _create_private_file(path: Path) -> None:

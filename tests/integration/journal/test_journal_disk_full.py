@@ -1,0 +1,39 @@
+"""A full disk is said as one: what to do (free some space), not SQLite's "disk I/O error" or "database or disk is
+full". SQLite's page limit stands in for the disk here: it fails a write exactly as a full disk does (SQLITE_FULL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from crest.journal.engine import DatabaseUnavailable, connect
+from crest.journal.records import CheckIn
+from crest.journal.schema import migrate
+from crest.journal.store import Journal
+
+
+def test_a_full_disk_says_to_free_some_space_and_keeps_what_was_there(tmp_path: Path) -> None:
+    path = tmp_path / "crest.db"
+    with Journal.open(f"sqlite:///{path}") as journal:
+        kept = journal.add_checkin(CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="kept"))
+    database = connect(f"sqlite:///{path}")
+    migrate(database)
+
+    @event.listens_for(database.engine, "connect")
+    def _no_more_pages(dbapi_connection: Any, _record: Any) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    database.engine.dispose()
+    full = Journal(database)
+    with pytest.raises(DatabaseUnavailable) as raised:
+        for _ in range(100):  # the free pages inside the file fill first
+            full.add_checkin(CheckIn(at=datetime(2026, 5, 1, tzinfo=UTC), note="x" * 900))
+    full.close()
+    assert str(raised.value) == f"the disk holding the journal at {path} is full: free some space on it, then try again"
+    with Journal.open(f"sqlite:///{path}") as journal:
+        assert kept in {check_in.id for check_in in journal.list_checkins()}
