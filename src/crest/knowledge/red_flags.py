@@ -1041,6 +1041,14 @@ RULES: tuple[RedFlagRule, ...] = (
             6,
         ),
         r"(?:only|just) (?:a )?(?:trickle|dribble|drip|few drops) (?:\w+ ){0,2}(?:comes?|came|coming) out",
+        # needing to go (not to go somewhere) and next to nothing coming out: "I keep needing to go but hardly
+        # anything comes out"
+        _near(
+            r"(?:need\w*|urge|have|has|had|got|want\w*) to go(?! (?:to|out|back|home|for|and|in|into|on|up|down|away"
+            r"|over|through|round|around)\b)",
+            r"(?:nothing|hardly anything|not much|very little|barely anything) (?:\w+ )?(?:comes?|came|coming) out",
+            8,
+        ),
         rf"(?:{URINATE}|{BLADDER}|stream|flow) (?:\w+ ){{0,2}}(?:wont|will not|doesnt|does not|didnt|did not"
         r"|refuses to) (?:\w+ )?(?:come|flow|start|empty)",
         # at the loo, or needing to badly, and nothing would come: "went to the toilet and couldn't go"

@@ -13,12 +13,18 @@ PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
         "my dad had an accident in his trousers this morning and didn't notice, his back is bad",
         "I'm 45 and had an accident in the bed last night, back is killing me",
         "she's had two accidents in her underwear since her back went",
+        # needing to go and next to nothing coming out
+        "my husband says he has to go every hour now but only a little bit, not much comes out at all",
+        "I feel the urge to go all the time but barely anything came out this morning",
     ),
 }
 # rule: calm messages that must not fire it
 NOT_FIRED: dict[str, tuple[str, ...]] = {
     "major_trauma": ("had an accident in my pants on the bus, so embarrassing",),
-    "bladder_or_bowel_trouble": ("we had an accident with the paint on the landing carpet",),
+    "bladder_or_bowel_trouble": (
+        "we had an accident with the paint on the landing carpet",
+        "I have to go to work soon and nothing comes out of the tap upstairs",
+    ),
 }
 
 
