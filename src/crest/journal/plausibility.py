@@ -166,9 +166,14 @@ def _one_score_per_side(check_in: CheckIn) -> None:
             )
 
 
-def check_imported_session(session: PracticeSession, now: datetime) -> PracticeSession:
-    """A session read from a backup: its times must be possible (what it says of itself is the importer's)."""
+def check_imported_session(session: PracticeSession, now: datetime, demo_said: bool = True) -> PracticeSession:
+    """A session read from a backup: its times must be possible (what it says of itself is the importer's).
+    `demo_said`: False for a file from before demos were told apart, where a rest longer than the real time since
+    it started can only have run on a demo's sped-up clock: it comes back a demo, at once (refused until the real
+    clock caught up with it, it then came back as real practice)."""
     check_moment(session.started_at, now, "started_at", "the session start")
+    if not demo_said and session.actual_seconds > (now - session.started_at).total_seconds() + TIMER_GRACE_S:
+        session = replace(session, demo=True)
     # A demo's seconds ran on its sped-up clock and were checked against it as it ran; a backup does not keep that
     # clock's speed, so the real time since its start cannot bound them (a 5-minute demo is over in seconds), and
     # only its plan does. A real session's seconds are all checked against the real time since it started.

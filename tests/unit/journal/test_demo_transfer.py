@@ -75,3 +75,27 @@ def test_the_import_summary_says_how_many_sessions_are_demos() -> None:
     two = Imported.counting(JournalContents(sessions=(DEMO, replace(DEMO, id=4, started_at=AT + timedelta(hours=2)))))
     assert two.counts()[0] == "2 sessions (2 demos: run faster than real time, not counted as practice)"
     assert Imported.counting(JournalContents(sessions=(REAL,))).counts()[0] == "1 session"
+
+
+def test_an_older_crests_sped_up_session_comes_back_as_a_demo_at_once() -> None:
+    """Older crests did not mark demos: a 5-minute rest exported 98 s after it started (on a fast clock) was refused
+    for five minutes ('300 seconds rested is more than the 98 s since the session started'), then read as real."""
+    now = AT + timedelta(seconds=98)  # the injected clock: the import's "now"
+    sped_up = PracticeSession(AT, 5, "standard", SessionStatus.COMPLETED, 300, id=1)
+    document = json.loads(export_bytes(JournalContents(sessions=(sped_up,)), "json"))
+    del document["sessions"][0]["demo"]
+    back = parse_export(json.dumps(document), "old.json", now)
+    assert [(session.actual_seconds, session.demo) for session in back.sessions] == [(300, True)]
+    assert "1 demo: run faster than real time" in Imported.counting(back).counts()[0]
+
+    old_zip = csv_zip_without_column(export_bytes(JournalContents(sessions=(sped_up,)), "csv"), "sessions.csv", "demo")
+    assert [session.demo for session in parse_export(old_zip, "old.zip", now).sessions] == [True]
+    # Once the real clock has caught up, the same file reads as it always did: nothing tells it from real practice.
+    assert not parse_export(json.dumps(document), "old.json", AT + timedelta(minutes=6)).sessions[0].demo
+
+
+def test_a_session_said_to_be_real_that_ran_faster_than_real_time_is_still_refused() -> None:
+    now = AT + timedelta(seconds=98)
+    sped_up = PracticeSession(AT, 5, "standard", SessionStatus.COMPLETED, 300, id=1)
+    with pytest.raises(InvalidImportFile, match="300 seconds rested is more than the 98 s since the session started"):
+        parse_export(export_bytes(JournalContents(sessions=(sped_up,)), "json"), "edited.json", now)

@@ -321,7 +321,7 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         # The breath summary is checked, though only JSON carries the reading itself back in.
         read_field(place, fields, "breath_rate_bpm", optional_rate_bpm)
         read_field(place, fields, "breath_movements", optional_count)
-        collected.add_session(place, session_record(place, fields, "started_at"))
+        collected.add_session(place, session_record(place, fields, "started_at"), demo_said="demo" in fields)
         _add_uid(collected, place, SESSIONS, fields)
     for place, fields in tables.rows(CHECK_INS):
         # each cell read as JSON's list

@@ -455,7 +455,7 @@ def record_path(section: str, number: int) -> str:
 def _json_record(place: Place, section: str, item: dict[str, Any], collected: Collector) -> None:
     reject_unknown(place, item, RECORD_FIELDS[section])
     if section == "sessions":
-        collected.add_session(place, session_record(place, item, "started_at"))
+        collected.add_session(place, session_record(place, item, "started_at"), demo_said="demo" in item)
     elif section == "session_notes":
         collected.add_session_note(place, note_record(place, item))
     elif section == "check_ins":

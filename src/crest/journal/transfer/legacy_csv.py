@@ -154,7 +154,7 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
         if name not in own and fields[name] != "":
             raise place.error(name, f"a {kind} row leaves this column empty")
     if kind == "session":
-        collected.add_session(place, session_record(place, fields, "at"))
+        collected.add_session(place, session_record(place, fields, "at"), demo_said=False)
     elif kind == "check_in":
         collected.add_check_in(place, check_in_record(place, fields, ()))
     elif kind == "pain":

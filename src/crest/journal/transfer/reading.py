@@ -535,11 +535,12 @@ class Collector:
             raise place.error("id", f"{kind} id {record_id} appears twice")
         seen.add(record_id)
 
-    def add_session(self, place: Place, session: PracticeSession) -> None:
+    def add_session(self, place: Place, session: PracticeSession, demo_said: bool) -> None:
+        """`demo_said`: whether the file says if the session is a demo (older crests' files do not)."""
         self._unique(place, self._session_ids, session.id, "session")
         if self._now is not None:
             with _at(place):
-                check_imported_session(session, self._now)
+                session = check_imported_session(session, self._now, demo_said)
         self.sessions.append(session)
 
     def add_uid(self, place: Place, kind: str, fields: Fields) -> None:
