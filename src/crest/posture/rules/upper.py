@@ -80,6 +80,12 @@ HEAD_UNSURE = "let your head rest on the floor or a folded towel; if it does, pu
 # the ear, so with the camera 20-45 degrees round (an oblique view) that sideways step shows as 10-20 degrees of
 # tilt one way or the other, as much as the whole "level" band.
 HEAD_LEVEL_MAX_DEG = 15.0
+# The side view ends where the shoulders or hips show 0.3 trunk lengths wide (views.SIDE_MAX_WIDTH, about 20 degrees
+# round); a still video of a body seen at 0.29-0.32 flipped between side and oblique from look to look, and its head
+# level between a verdict and "can't tell" (10 stretches in 2 minutes). The tilt is read up to 0.33 (about 22
+# degrees round, where the eye's sideways step adds 2 degrees at most): measured on the development photos
+# (bench/eval_photos.py), no set's figures are lower, and 0.35 lowers two sets' agreement.
+HEAD_LEVEL_MAX_WIDTH = 0.33
 HEAD_TIPPED_MIN_DEG = 25.0
 TILT_MARGIN_DEG = 10.0
 # The ear-to-eye line is short: a tenth of the trunk. Each landmark may sit a pixel off, so on a line L pixels
@@ -236,7 +242,8 @@ def head_level(body: Body, view: View, height_cm: float | None) -> CriterionResu
     name = Criterion.HEAD_LEVEL
     side = body.best_side("ear", "eye")
     ear, eye = body[f"{side}_ear"], body[f"{side}_eye"]
-    if view != "side":
+    near_side = view == "oblique" and max(body.shoulder_width, body.hip_width) < HEAD_LEVEL_MAX_WIDTH
+    if view != "side" and not near_side:
         return unseen(name, CAMERA_HEAD)
     if min(ear.visibility, eye.visibility) < SEEN:
         return unseen(name, CAMERA_FACE)
