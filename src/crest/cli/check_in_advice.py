@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.markup import escape
 
-from crest.cli.asker import Asker
+from crest.cli.asker import Asker, StoppedAtPrompt
 from crest.cli.why_hint import why_hint
 from crest.journal.vocabulary import Sensation
 from crest.knowledge.why_links import SENSATIONS
@@ -27,9 +27,9 @@ def urgent_signs_confirmed(console: Console, signs: Iterable[WarningSign]) -> bo
     """Whether the person confirms the urgent-care signs a check-in names before it is saved (True when it names
     none): once saved such a sign holds for two weeks and no correction lifts it, so a slip (tingling for aching)
     gets one look first, as a "yes" to a safety question does. The answer must be typed: Enter skips every question
-    of the check-in before it, so Enter here must neither keep nor drop a sign; and a "no" repeats what to do, in
-    case the sign is there after all. A "see a clinician" sign among `signs` (`signs_to_confirm`) is named after the
-    urgent step, with its own advice."""
+    of the check-in before it, so Enter here must neither keep nor drop a sign; and a "no", or a Ctrl-C at the
+    question, repeats what to do, in case the sign is there after all. A "see a clinician" sign among `signs`
+    (`signs_to_confirm`) is named after the urgent step, with its own advice."""
     urgent, others = by_advice(signs)
     if not urgent:
         return True
@@ -49,13 +49,21 @@ def urgent_signs_confirmed(console: Console, signs: Iterable[WarningSign]) -> bo
         )
         for sign in others:
             console.print(f"- {escape(sign.title)}")
-    if Asker(console).yes_or_no("Is that right?"):
-        return True
+    try:
+        if Asker(console).yes_or_no("Is that right?"):
+            return True
+    except StoppedAtPrompt:
+        _urgent_care_after_all(console)  # nothing is saved, but the sign may be there: the advice is said all the same
+        raise
+    _urgent_care_after_all(console)
+    return False
+
+
+def _urgent_care_after_all(console: Console) -> None:
     console.print(
         "[bold red]If it is there after all, please seek urgent medical care now,[/bold red] whether or not it is "
         "saved here."
     )
-    return False
 
 
 def show_check_in_advice(console: Console, advice: WorseAdvice | None) -> None:

@@ -5,9 +5,11 @@ care, which stands alone."""
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
 from rich.console import Console
 
-from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help
+from crest.cli.asker import Asker, StoppedAtPrompt
+from crest.cli.check_in_advice import show_check_in_advice, show_sensation_help, urgent_signs_confirmed
 from crest.journal.records import CheckIn, PainRating
 from crest.journal.vocabulary import Comparison, Sensation
 from crest.knowledge.loader import load_help
@@ -77,3 +79,17 @@ def test_a_worse_check_in_that_names_an_urgent_sign_ends_on_the_urgent_advice() 
     assert "Please seek urgent medical care now" in shown
     assert "Next time" not in shown and "got worse" not in shown and "Stop practising for today" not in shown
     assert shown.rstrip().splitlines()[-1].startswith("Source: British Association of Spine Surgeons")
+
+
+def test_ctrl_c_at_is_that_right_still_says_to_seek_urgent_care(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`crest log --note "I can't feel when I need to wee"`, then Ctrl-C at "Is that right?": crest said only
+    "stopped at Ctrl-C; what was already saved is kept". Nothing is saved, and the advice is said, as after a "no"."""
+
+    def ctrl_c(asker: Asker, question: str) -> bool:
+        raise StoppedAtPrompt()
+
+    monkeypatch.setattr(Asker, "yes_or_no", ctrl_c)
+    console = Console(record=True, width=200)
+    with pytest.raises(StoppedAtPrompt):
+        urgent_signs_confirmed(console, _advice(WarningLevel.URGENT_CARE).warnings)
+    assert "If it is there after all, please seek urgent medical care now" in console.export_text()
