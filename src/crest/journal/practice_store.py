@@ -41,12 +41,14 @@ from crest.journal.records import (
     CheckIn,
     PracticeSession,
     PsfsAssessment,
+    SafetyClearance,
     SafetyScreen,
     SafetyWarning,
     check_status,
 )
 from crest.journal.store import (
     Journal,
+    _clearance_record,
     _psfs_record,
     _screen_record,
     _warning_record,
@@ -73,6 +75,7 @@ from crest.journal.tables import (
     PrescriptionRow,
     PsfsAssessmentRow,
     RecoveryCodeRow,
+    SafetyClearanceRow,
     SafetyScreenRow,
     SafetyWarningRow,
     SecondFactorResetRow,
@@ -186,11 +189,14 @@ class ClientWindow:
     sessions: list[PracticeSession]  # since the window's start
     last_session_at: datetime | None  # the latest session in real time: a demo is none
     psfs: list[PsfsAssessment]  # the first round and the latest
-    safety: SafetyScreen | None  # the latest answers
+    # the answers given since the window's start and always the latest, oldest first: an earlier "yes" holds
+    # through later answers for its waiting time, as on the client's own crest
+    safety_screens: list[SafetyScreen]
     prescription: Prescription | None  # the current one
     zone_name: str | None  # the client's chosen time zone, if any
     prescription_link_id: int | None = None  # whose it is: the care link it was written under
     kept_warnings: list[SafetyWarning] = field(default_factory=list)  # urgent signs whose hold has not ended
+    clearances: list[SafetyClearance] = field(default_factory=list)  # clinicians' all-clears, oldest first
 
 
 # Where a client's days begin, as the practice reads it: the zone chosen in the server's Settings, else the one a
@@ -1267,7 +1273,7 @@ class PracticeStore:
             psfs_ids: dict[int, int] = {}
             screen_ids: dict[int, int] = {}
             for person_id, last_session, first_at, last_at, first_psfs, latest_psfs, screen in heads:
-                windows[person_id] = ClientWindow([], [], last_session, [], None, None, None)
+                windows[person_id] = ClientWindow([], [], last_session, [], [], None, None)
                 if first_at is not None and first_at < since:
                     spans.append(
                         and_(
@@ -1311,9 +1317,21 @@ class PracticeStore:
                     .order_by(PsfsAssessmentRow.at)
                 ):
                     windows[assessment.person_id].psfs.append(_psfs_record(assessment))
-            if screen_ids:
-                for screen_row in db.scalars(select(SafetyScreenRow).where(SafetyScreenRow.id.in_(list(screen_ids)))):
-                    windows[screen_row.person_id].safety = _screen_record(screen_row)
+            for screen_row in db.scalars(
+                select(SafetyScreenRow)
+                .where(
+                    SafetyScreenRow.person_id.in_(ids),
+                    or_(SafetyScreenRow.answered_at >= since, SafetyScreenRow.id.in_(list(screen_ids))),
+                )
+                .order_by(SafetyScreenRow.answered_at, SafetyScreenRow.id)
+            ):
+                windows[screen_row.person_id].safety_screens.append(_screen_record(screen_row))
+            for clearance_row in db.scalars(
+                select(SafetyClearanceRow)
+                .where(SafetyClearanceRow.person_id.in_(ids))
+                .order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
+            ):
+                windows[clearance_row.person_id].clearances.append(_clearance_record(clearance_row))
             for warning_row in db.scalars(
                 select(SafetyWarningRow)
                 .where(SafetyWarningRow.person_id.in_(ids), SafetyWarningRow.held_until > since)

@@ -47,8 +47,7 @@ from crest.insights.timeframe import start_of_day
 from crest.insights.verdicts import WINDOW_DAYS
 from crest.interop.fhir import FhirVersion
 from crest.journal.records import CheckIn, PracticeSession, check_note
-from crest.safety.screen import level_of
-from crest.safety.standing import LONGEST_WAIT
+from crest.safety.standing import LONGEST_WAIT, safety_standing
 from crest.services.accounts import NotAllowed, NotFoundForYou, linked_client, require
 from crest.services.audit import Audited, AuditLog
 from crest.services.practice_link import nobody_follows
@@ -252,16 +251,18 @@ class PracticeMode:
         applies = prescription is not None and prescription.applies_on(now.astimezone(zone).date())
         target = prescription.weekly_target(zone) if prescription is not None and applies else None
         trends = pain_trends(window.check_ins, zone)
-        safety = window.safety
+        # the answers' standing as the client's page and their own crest read it: an earlier "yes" within its
+        # waiting time, all-clears
+        safety = safety_standing(window.safety_screens, window.clearances, now)
         signals = ClientSignals(
             recent_check_ins=window.check_ins,
             trends=trends,
             last_session_at=window.last_session_at,
             programme_start=linked.link.consent_granted_at or linked.link.created_at,
             daily_plan=prescription is not None and applies and prescription.daily,
-            safety_level=None if safety is None else level_of(safety.answers, safety.advice_level),
-            safety_answered_at=None if safety is None else safety.answered_at,
-            safety_stored_at=None if safety is None else safety.stored_at,
+            safety_level=safety.answers_level,
+            safety_answered_at=None if safety.latest is None else safety.latest.answered_at,
+            safety_stored_at=None if safety.latest is None else safety.latest.stored_at,
             zone=zone,
             check_in_signs=each_sign_once(
                 [
