@@ -55,7 +55,9 @@ class Figure:
                 HIP_HEIGHT_CM + 2 + TRUNK_CM * math.sin(trunk_rise),
             )
             points[f"{side}_shoulder"] = shoulder
-            legs = self.legs
+            # Face down the legs lie along the floor: bent up as in the position and turned over with the body, the
+            # knees would hang through it (the picture of a body on its back turned upside down).
+            legs = "straight" if self.body == "prone" else self.legs
             if legs == "one_straight":
                 legs = "straight" if side == "right" else "crp"
             self._leg(points, side, sign, hip, legs)

@@ -188,3 +188,14 @@ def test_a_photo_on_its_side_says_it_cannot_tell_and_to_turn_it(estimator: PoseE
     assert not result.pose_recognized
     assert result.summary.startswith("Can't tell from here: if the picture is on its side, turn the photo, video")
     assert all(result.criterion(name).status == "not_visible" for name in ("knees_bent", "feet_flat", "hips_down"))
+
+
+def test_a_photo_upside_down_says_it_cannot_tell_and_to_turn_it(estimator: PoseEstimator) -> None:
+    # The camera walk-through's photo of someone in the position turned upside down: "perhaps roll over onto your
+    # back, face up" (and, from the feet end, the same said as sure).
+    lying = read_photo(PHOTOS / "one_knee_to_chest_0.jpg")
+    pose = estimator.detect(np.ascontiguousarray(np.rot90(lying, 2)))
+    assert pose is not None
+    result = evaluate(pose)
+    assert result.criterion("lying_on_back").status == "not_visible"
+    assert result.summary.startswith("Can't tell from here: if the picture is upside down, turn the photo, video")

@@ -262,6 +262,20 @@ def test_the_head_is_measured_from_the_legs_line_so_a_tilted_camera_does_not_lif
         assert evaluate(pose).criterion("head_resting").status == status
 
 
+def test_a_picture_upside_down_of_someone_in_the_position_says_it_cannot_tell_and_to_turn_it() -> None:
+    # Upside down the face points at the picture's bottom: crest said "roll over onto your back, face up", sure of it.
+    # The knees hang from the ankles on a floor above them, which no one lying face down or on all fours shows.
+    result = evaluate(turned(photograph(Figure(), "side"), 180.0))
+    verdict = result.criterion("lying_on_back")
+    assert (verdict.status, verdict.measured) == ("not_visible", "face turned to the floor, legs hanging from above")
+    assert result.summary == (
+        "Can't tell from here: if the picture is upside down, turn the photo, video or camera so the floor is at the "
+        "bottom; if not, roll over onto your back, face up."
+    )
+    for face_down in (Figure(body="prone"), Figure(body="kneeling")):  # the right way up, still told to roll over
+        assert evaluate(photograph(face_down, "side")).criterion("lying_on_back").status == "adjust"
+
+
 @pytest.mark.parametrize("degrees", [-10.0, -8.0])
 def test_a_trunk_raised_past_halfway_is_sitting_though_a_rolled_camera_shows_it_flatter(degrees: float) -> None:
     # Sitting 50 degrees up, rolled so that the picture shows the trunk at 42-44 degrees: measured from the

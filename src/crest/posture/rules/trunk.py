@@ -44,6 +44,18 @@ TURN_THE_PICTURE = (
     "if the picture is on its side, turn the photo, video or camera so the floor is at the bottom; "
     "if not, lie down on your back"
 )
+# A photo upside down (a phone held so, a camera hung upside down) shows a body lying on its back with the knees up
+# as one face down: the face points at the picture's bottom. The legs tell: the knees hang from a floor above, 0.5-0.75
+# trunk lengths below the hip joints, and the ankles stand 0.6-1.1 above their knees, on that floor. Face down, the
+# knees rest level with the hips (the shins raised or not); on all fours or kneeling, the shins rest on the floor,
+# the ankles level with the knees. Both knees more than 0.45 below the hips and both ankles more than 0.5 above their
+# knees: the check cannot tell how the person lies, and says so.
+UPSIDE_DOWN_KNEES_BELOW_HIPS_MIN = 0.45
+UPSIDE_DOWN_ANKLES_ABOVE_KNEES_MIN = 0.5
+TURN_UPSIDE_DOWN = (
+    "if the picture is upside down, turn the photo, video or camera so the floor is at the bottom; "
+    "if not, roll over onto your back, face up"
+)
 # The same limit measured from the floor's line (legs.floor_lines) rather than the picture's horizontal, which a
 # camera held high or rolled tips by 10-20 degrees: a trunk raised 45 degrees lifts the shoulder joints sin 45 =
 # 0.71 trunk lengths above the hip joint. Lying, they rest on that line (a crunch lifts them 0.2-0.4); sitting,
@@ -124,11 +136,15 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
         # Positive: turned towards the head end (the neck tips back); negative: towards the feet (chin down).
         beyond = face - FACE_DOWN_MIN_DEG if face >= 0 else -face - FACE_DOWN_CURLED_MIN_DEG
         if beyond >= 0:
+            if _legs_hang_from_above(body):
+                return unsure(name, "face turned to the floor, legs hanging from above", TURN_UPSIDE_DOWN)
             confidence = min(seen, margin_confidence(beyond, FACE_MARGIN_DEG))
             return adjust(name, "face turned to the floor", "face up", "roll over onto your back, face up", confidence)
         face_margin = margin_confidence(-beyond, FACE_MARGIN_DEG)
     kneeling = _hips_above_knees(body)
     if view in SIDE_ON and kneeling is not None and kneeling > KNEELING_MIN:
+        if _legs_hang_from_above(body):
+            return unsure(name, "resting on the knees, legs hanging from above", TURN_UPSIDE_DOWN)
         confidence = min(seen, margin_confidence(kneeling - KNEELING_MIN, KNEELING_MARGIN))
         return adjust(name, "resting on the knees", "lying on the back", "lie down on your back", confidence)
     if view in END_ON:
@@ -152,6 +168,16 @@ def _lying_shape_turned(body: Body) -> bool:
         ankle_off = abs(body.height_above_line(body.shoulders, body.hips, ankle))
         knee_off = abs(body.height_above_line(body.shoulders, body.hips, knee))
         if beyond_hips <= 0 or ankle_off > TURNED_ANKLE_OFF_LINE_MAX or knee_off < TURNED_KNEE_OFF_LINE_MIN:
+            return False
+    return True
+
+
+def _legs_hang_from_above(body: Body) -> bool:
+    """Both knees hanging below the hips from ankles above them: lying on the back, seen in a photo upside down."""
+    for side in SIDES:
+        _, knee_up = body.floor_xy(body[f"{side}_knee"])
+        _, ankle_up = body.floor_xy(body[f"{side}_ankle"])
+        if -knee_up <= UPSIDE_DOWN_KNEES_BELOW_HIPS_MIN or ankle_up - knee_up <= UPSIDE_DOWN_ANKLES_ABOVE_KNEES_MIN:
             return False
     return True
 
