@@ -240,15 +240,21 @@ def parse_datetime(text: str, local_zone: tzinfo | None = None, what: str = "the
     if moment.tzinfo is None:
         if local_zone is None:
             raise InvalidDate(f"the time '{text}' has no time zone; add one, like 2026-05-01T07:30+00:00")
-        moment = moment.replace(tzinfo=local_zone)
-        if moment.astimezone(UTC).astimezone(local_zone).replace(tzinfo=None) != moment.replace(tzinfo=None):
-            # The hour the clocks skip when they go forward: no clock showed it, and read as it stands it would be
-            # kept an hour later without a word.
-            raise InvalidDate(
-                f"{what} '{text.strip()}' never happened here: the clocks went forward that night; write the time "
-                "the clock showed"
-            )
+        moment = shown_in_zone(moment, local_zone, f"{what} '{text.strip()}'")
     return require_aware(moment, "the time")
+
+
+def shown_in_zone(clock_time: datetime, zone: tzinfo, what: str) -> datetime:
+    """A time without an offset, as the clocks in `zone` showed it (every door that reads one: --at, the web's log
+    form); `what` names it in the refusal of a time no clock showed."""
+    moment = clock_time.replace(tzinfo=zone)
+    if moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != clock_time:
+        # The hour the clocks skip when they go forward: no clock showed it, and read as it stands it would be
+        # kept an hour later without a word.
+        raise InvalidDate(
+            f"{what} never happened here: the clocks went forward that night; write the time the clock showed"
+        )
+    return moment
 
 
 # The days a window of history may start or end on: from 2000, when crest's records begin (no record is older,

@@ -6,7 +6,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from crest.errors import CrestError
-from crest.journal.records import InvalidDate, check_planned_minutes, check_variant, parse_day
+from crest.journal.records import InvalidDate, check_planned_minutes, check_variant, parse_day, shown_in_zone
 from crest.protocol.model import UnknownVariant
 from crest.web.form_words import choose_a_variant, refusal
 from crest.web.pages.common import Context, SubmittedForm, page_router
@@ -70,7 +70,8 @@ def save_logged_session(request: Request, context: Context, form: SubmittedForm)
             variant = check_variant(form.get("variant", "standard"))
         except UnknownVariant:
             raise UnknownVariant(f"Variant: {choose_a_variant(context.protocol)}") from None
-        context.services.practice.log(started.replace(tzinfo=context.local_zone), minutes, variant)
+        started_at = shown_in_zone(started, context.local_zone, f"the time {clock} on {started_on.isoformat()}")
+        context.services.practice.log(started_at, minutes, variant)
     except CrestError as error:
         return _page(request, context, form, error.http_status, refusal(error))
     return RedirectResponse(f"{request.url_for('journal_page').path}?logged=1", status_code=303)
