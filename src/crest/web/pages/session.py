@@ -67,6 +67,14 @@ RESUME_WORDS = {
     "waits": "The timer waits where it stopped.",
     "elsewhere": "It may still be running in another tab or window: it was saved {when}.",
 }
+# Said on the timer when the browser does not keep the screen on (no Wake Lock, refused, or taken back by the system):
+# a phone that locks holds back the chime and the spoken steps for coming up, and someone lying with eyes closed
+# would wait for them.
+SCREEN_NOT_KEPT_ON = (
+    "This browser is not keeping the screen on: the phone may lock during the rest, and then the chime and the "
+    "steps for coming up wait until you unlock it. To hear them on time, set the screen to stay on for longer than "
+    "the rest in the phone's settings."
+)
 SAVED_JUST_NOW_S = 10  # "saved 3 s ago" would read as more exact than a page's save is
 PHASE_LABELS = {"settle": "settling in", "movement": "slow movements", "rest": "resting", "closing": "closing"}
 MAX_SPEED = 1000.0
@@ -155,6 +163,7 @@ def session_page(
         "done": DONE_WORDS,
         "short_rest_s": SHORT_REST_S,
         "time_up": TIME_UP,
+        "screen_not_kept_on": SCREEN_NOT_KEPT_ON,
         "note": usual_range_note(protocol, chosen_minutes),
         "checkin_url": str(request.url_for("checkin_page").path),
         "page_url": str(request.url_for("session_page").path),  # where a rest stopped elsewhere says why

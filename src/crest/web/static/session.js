@@ -362,11 +362,31 @@
     utterance.rate = 0.85;
     window.speechSynthesis.speak(utterance);
   }
+  // The screen kept on while the rest runs; where the browser cannot or will not (no Wake Lock, refused, or the system
+  // taking it back: a battery saver), the person is told once, and hears it with the voice on: a locked phone holds
+  // back the chime and the steps for coming up. A lock let go as the page is hidden (the phone locked by hand) is
+  // taken again when it shows.
+  function sayScreenNotKeptOn() {
+    if ($("screen-status").textContent) return;
+    $("screen-status").textContent = config.screen_not_kept_on;
+    speak(config.screen_not_kept_on);
+  }
   async function keepScreenOn() {
+    if (!("wakeLock" in navigator)) {
+      sayScreenNotKeptOn();
+      return;
+    }
     try {
-      if ("wakeLock" in navigator) state.wakeLock = await navigator.wakeLock.request("screen");
+      const lock = await navigator.wakeLock.request("screen");
+      state.wakeLock = lock;
+      $("screen-status").textContent = "";
+      lock.addEventListener("release", () => {
+        if (state.wakeLock !== lock || document.visibilityState !== "visible") return; // let go by crest, or hidden
+        state.wakeLock = null;
+        if (state.running) sayScreenNotKeptOn();
+      });
     } catch (_) {
-      /* not allowed: fine */
+      sayScreenNotKeptOn();
     }
   }
   function releaseScreen() {
