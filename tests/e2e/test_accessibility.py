@@ -261,6 +261,16 @@ def test_no_page_breaks_an_accessibility_rule(
     assert audit.found == [], "\n".join(audit.found)
 
 
+def _in_forced_colours(browser: Any, url: str, theme: str, script: str) -> Any:
+    """What `script` finds on the page at `url` in forced colours (Windows high contrast), the system's `theme`."""
+    context = browser.new_context(forced_colors="active", color_scheme=theme)
+    page = context.new_page()
+    page.goto(url)
+    found = page.evaluate(script)
+    context.close()
+    return found
+
+
 # Windows high contrast (forced colours) paints every border in its own colours, a transparent one too: each link's
 # bottom border, the current page's mark, and the header's background, as the page computes them there.
 NAVIGATION_BORDERS = """() => [...document.querySelectorAll("header.site nav a")].map((link) => ({
@@ -272,11 +282,7 @@ NAVIGATION_BORDERS = """() => [...document.querySelectorAll("header.site nav a")
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_forced_colours_underline_the_current_page_alone(browser: Any, server_url: str, theme: str) -> None:
-    context = browser.new_context(forced_colors="active", color_scheme=theme)
-    page = context.new_page()
-    page.goto(f"{server_url}/journal")
-    links = page.evaluate(NAVIGATION_BORDERS)
-    context.close()
+    links = _in_forced_colours(browser, f"{server_url}/journal", theme, NAVIGATION_BORDERS)
     assert [link["current"] for link in links].count(True) == 1
     underlined = [link["current"] for link in links if link["border"] != link["around"]]
     assert underlined == [True], links
@@ -295,10 +301,6 @@ RING_COLOURS = """() => {
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_forced_colours_draw_the_timer_ring_in_the_system_colours(browser: Any, seeded_url: str, theme: str) -> None:
-    context = browser.new_context(forced_colors="active", color_scheme=theme)
-    page = context.new_page()
-    page.goto(f"{seeded_url}/session")
-    ring = page.evaluate(RING_COLOURS)
-    context.close()
+    ring = _in_forced_colours(browser, f"{seeded_url}/session", theme, RING_COLOURS)
     # the time done and the time to go in the text's colour, told apart by thickness in every palette
     assert ring == {"arc": ring["text"], "track": ring["text"], "text": ring["text"], "thinner": True}
