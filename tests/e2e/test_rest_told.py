@@ -1,5 +1,6 @@
-"""What someone lying with eyes closed is told by the running timer, beyond its cues: that the screen is not kept on
-(the phone would lock, and hold back the chime), where the browser cannot or will not keep it on."""
+"""What someone lying with eyes closed is told by the running timer, beyond its cues: the time left once a minute (to a
+screen reader: the clock itself is not read out each second), and that the screen is not kept on (the phone would
+lock, and hold back the chime), where the browser cannot or will not keep it on."""
 
 from __future__ import annotations
 
@@ -23,6 +24,14 @@ navigator.wakeLock.request = async (type) => {
   return lock;
 };""",
 }
+# Every text a status region on the timer is given, in order, recorded from the page's first script on.
+RECORD_STATUS = """window.told = [];
+document.addEventListener("DOMContentLoaded", () => {
+  const regions = document.querySelectorAll("#stage-timer [role=status]");
+  const record = (records) => records.forEach(({ target }) => window.told.push([target.id, target.textContent]));
+  regions.forEach((region) => new MutationObserver(record).observe(region, { childList: true }));
+});"""
+MINUTES_LEFT = [f"{minutes} min left." for minutes in range(5, 0, -1)]
 
 
 @pytest.fixture
@@ -37,6 +46,7 @@ def phone_with(
         context = browser.new_context(**PHONE)
         contexts.append(context)
         context.add_init_script(WAKE_LOCKS[kind])
+        context.add_init_script(RECORD_STATUS)
         page = context.new_page()
         page.on("dialog", lambda dialog: dialog.accept())  # End now's question
         answer_safety(page, fresh_server_url)
@@ -76,3 +86,14 @@ def test_a_screen_lock_taken_back_by_the_system_is_said(phone_with: Callable[...
     page.evaluate("window.locks[1].release()")  # a battery saver takes it back while the rest runs
     _screen_status(page).wait_for()
     page.get_by_role("button", name="End now").click()
+
+
+def test_the_time_left_is_told_once_a_minute(phone_with: Callable[..., Any]) -> None:
+    page = phone_with("given", speed=30)
+    assert page.locator("#time-left").get_attribute("aria-live") is None  # a timer is not live: not every second
+    page.get_by_role("button", name="Start the rest").click()
+    page.get_by_role("heading", name="Well done").wait_for(timeout=30_000)
+    minutes = [text for region, text in page.evaluate("window.told") if region == "minutes-left"]
+    # each minute once, from the whole rest down, in the terminal's words (a slow tick may tell two minutes as one)
+    assert minutes[0] == MINUTES_LEFT[0]
+    assert minutes == [text for text in MINUTES_LEFT if text in minutes], minutes

@@ -148,6 +148,11 @@ def session_page(
                 {"name": p.name, "label": PHASE_LABELS.get(p.name, p.name), "start_s": p.start_s, "end_s": p.end_s}
                 for p in timeline.phases
             ],
+            # The time left, said once a minute to a screen reader as `crest session --plain` prints it: "4 min left."
+            "minutes_left": [
+                {"at_s": at_s, "text": f"{rested_text(timeline.total_s - at_s)} left."}
+                for at_s in range(0, timeline.total_s, 60)
+            ],
             "cues": [
                 {
                     "at_s": c.at_s,

@@ -47,6 +47,7 @@
     lastSavedAt: 0,
     leaving: false,
     nextCue: 0,
+    nextMinuteLeft: 0,
     voice: config.voice,
     chime: config.chime,
     wakeLock: null,
@@ -433,6 +434,15 @@
     const phase =
       timeline.phases.find((p) => now >= p.start_s && now < p.end_s) || timeline.phases[timeline.phases.length - 1];
     $("phase").textContent = state.running ? (phase ? phase.label : "") : "paused";
+    // Told before a cue that comes with the minute, as the terminal does; only the newest of several passed at once
+    // (a fast demo clock, a phone unlocked after a while, a rest resumed).
+    const marks = timeline.minutes_left;
+    let minuteLeft = null;
+    while (state.nextMinuteLeft < marks.length && marks[state.nextMinuteLeft].at_s <= now) {
+      minuteLeft = marks[state.nextMinuteLeft].text;
+      state.nextMinuteLeft += 1;
+    }
+    if (minuteLeft) $("minutes-left").textContent = minuteLeft;
     while (state.nextCue < timeline.cues.length && timeline.cues[state.nextCue].at_s <= now) {
       const cue = timeline.cues[state.nextCue];
       $("cue").textContent = cue.text;
