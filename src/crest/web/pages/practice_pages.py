@@ -671,6 +671,8 @@ def change_password(request: Request, form: SubmittedForm, asker: Asked, door: D
 def _account_view(
     request: Request, asker: Asker, door: PracticeDoor, status_code: int = 200, **values: Any
 ) -> Response:
+    """Times read where the person lives: a client's own zone (as on My practitioner), else the practice's."""
+    zone = door.services_for(asker.actor.person_id).zone if isinstance(asker.actor, Client) else door.practice.zone
     return render(
         request,
         "practice_account.html",
@@ -687,7 +689,7 @@ def _account_view(
         sign_ins=door.accounts.open_sign_ins(asker.actor, asker.token),
         two_factor=door.accounts.second_factor_state(asker.actor),
         keeps_a_journal=isinstance(asker.actor, Client),  # a practitioner's or an admin's account keeps none
-        when=lambda moment: friendly_time(moment, door.practice.zone, door.practice.now()),
+        when=lambda moment: friendly_time(moment, zone, door.practice.now()),
         **values,
     )
 

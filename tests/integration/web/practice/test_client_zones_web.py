@@ -4,7 +4,7 @@ a client linked from Los Angeles, logged 18:00 and 21:00 on Wed 18 Nov, listed a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -101,3 +101,19 @@ def test_a_client_joining_in_the_browser_keeps_the_browsers_zone(app: FastAPI, w
     # no script, or a zone this server knows none by: she joins all the same, in the practice's zone
     for actor, zone in (("client_a", None), ("client_b", "Mars/Olympus"), ("admin", "America"), ("no_practice", "")):
         assert _join_in_the_browser(app, codes[actor], f"wendy-{actor}@example.org", zone) == "UTC"
+
+
+def test_a_clients_account_page_reads_in_the_clients_zone(world: World, tmp_path: Path) -> None:
+    """A walk-through found a client in Los Angeles whose Account page said "Since today 16:58", "today 17:02:
+    signed in" (the server's UTC) while My practitioner said "today 09:02" of the same minute."""
+    # 20:00 in UTC, within the invitation's days: midday in Los Angeles
+    clock = FakeClock((world.clock.now + timedelta(days=1)).replace(hour=20, minute=0, second=0, microsecond=0))
+    app = practice_app(world.copy_to(tmp_path), clock)
+    there = f"{clock().astimezone(LOS_ANGELES):%H:%M}"
+    with browser(app) as page:
+        form = {"name": "Wendy", "email": "wendy@example.org", "password": PASSWORD, "consent": "on"}
+        joined = page.post(f"/invite/{world.invite_codes['anonymous']}", data=form | {"zone": "America/Los_Angeles"})
+        assert joined.status_code == 200 and joined.url.path == "/", joined.text
+        account = page.get("/account").text
+    assert f"Since today {there}" in account and f"today {there}: accepted an invitation" in account
+    assert "20:00" not in account
