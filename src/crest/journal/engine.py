@@ -24,6 +24,7 @@ from crest.errors import CrestError
 
 SQLITE_BUSY_TIMEOUT_S = 5
 _HIDDEN = "***"  # what a message shows for a password, as SQLAlchemy does
+_INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
 _AT_SIGN = "an @ in its user name or password must be written %40 (and a : in its user name %3A)"
 # An execution option marking a transaction that will write: on SQLite it takes the write lock at BEGIN.
 WRITES = {"crest_writes": True}
@@ -113,6 +114,11 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
         return f"the journal at {where} is damaged ({reason}); move that file aside to start a fresh journal"
     if "readonly" in lowered or "read-only" in lowered:
         return f"the journal at {where} is read-only; check its permissions"
+    if getattr(getattr(error, "orig", None), "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+        return (
+            f"the database user of {where} may not use the journal's tables ({reason}); connect as the user that "
+            "owns the journal's tables, or grant this one their use"
+        )
     if "connection" in lowered and ("failed" in lowered or "refused" in lowered):
         return f"cannot reach the journal database at {where} ({reason})"
     if "unable to open" in lowered:
