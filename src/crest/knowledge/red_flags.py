@@ -388,6 +388,13 @@ WEAK = (
     r"|dropping (?:things|stuff|everything|my)|keeps? dropping(?! off\b)|no grip|lost (?:my |the )?grip"
     r"|grip (?:is |has )?(?:gone|weak\w*)"
 )
+# A grip lost on a thing held in the hand is a hand's weakness, however far the hand is named ("I can't grip my cup
+# properly with my right hand"); only on such a thing, as a mat "can't grip anything" on a smooth floor.
+GRIP_LOST = (
+    r"(?:cant|cannot|can not|couldnt|could not|unable to|struggl\w* to) (?:properly )?(?:grip|grasp) (?:\w+ ){0,2}"
+    r"(?:cups?|mugs?|glass|glasses|pens?|pencils?|forks?|knife|knives|spoons?|phone|kettle|bottles?|toothbrush|keys?"
+    r"|handles?)\b"
+)
 NEW_LOSS = r"numbness|weakness|loss of (?:feeling|sensation|strength|power)|numb feeling"
 # Foot drop in lay words: a foot that slaps down, flops or drops as one walks, toes that catch or are tripped over,
 # the front of the foot that will not lift ("I can't lift the front of my foot", "my foot won't come up").
@@ -1398,6 +1405,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_new_numbness_or_weakness",
         _near(WEAK, LIMB, 4),
         FOOT_DROP,
+        GRIP_LOST,
     ),
     # New numbness or weakness said without a place: the warning's own title typed back ("New numbness or
     # weakness"), "some new weakness lately", "numbness or weakness that is new"; weakness alone ("weakness in my

@@ -8,14 +8,19 @@ from crest.services.help import help_search
 
 # (rule, entry pinned, its level): messages that must fire the rule and pin that entry
 PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
-    # an accident in one's clothes or bed is urine or stool let go, not a crash
     ("bladder_or_bowel_trouble", "warning_cauda_equina", "urgent_care"): (
+        # an accident in one's clothes or bed is urine or stool let go, not a crash
         "my dad had an accident in his trousers this morning and didn't notice, his back is bad",
         "I'm 45 and had an accident in the bed last night, back is killing me",
         "she's had two accidents in her underwear since her back went",
         # needing to go and next to nothing coming out
         "my husband says he has to go every hour now but only a little bit, not much comes out at all",
         "I feel the urge to go all the time but barely anything came out this morning",
+    ),
+    # a grip lost on a thing held in the hand, the hand named far from it or not at all
+    ("new_loss_of_strength", "warning_new_numbness_or_weakness", "see_clinician"): (
+        "since friday I couldn't grasp the kettle handle properly with my left hand, which is odd",
+        "my mum can't grip her knife and fork any more, it came on this month",
     ),
 }
 # rule: calm messages that must not fire it
@@ -25,6 +30,7 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
         "we had an accident with the paint on the landing carpet",
         "I have to go to work soon and nothing comes out of the tap upstairs",
     ),
+    "new_loss_of_strength": ("the mat can't grip anything on this laminate, it slides about",),
 }
 
 
