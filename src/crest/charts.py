@@ -40,6 +40,9 @@ class Point:
     x: float  # position along the time axis, in any unit shared by the chart
     y: float
     title: str
+    # The stretch of the time axis the value stands for (a week's days, for a weekly median): marked as a band at
+    # its value under the dot, so that a summary is not read as the value of the one day under its dot.
+    span: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,8 @@ def line_chart(
     titled: bool = False,
     keyboard: bool = False,
 ) -> Markup:
-    """Pain-like values 0-10 over time: one line per series, a dot with a title per value, and under them the
-    series' faint values, smaller and paler.
+    """Pain-like values 0-10 over time: one line per series, a dot with a title per value (on a band across the
+    span it stands for, where it has one), and under them the series' faint values, smaller and paler.
 
     The time axis spans `x_range`, or else the points and the labels. `style` is CSS carried inside the SVG, for
     renderers that do not style inline SVG from the page (PDF). `titled`: the description is also the chart's own
@@ -201,6 +204,12 @@ def line_chart(
             f'<circle class="faint {css}" cx="{x:.1f}" cy="{y:.1f}" r="{FAINT_RADIUS}"{_reach(keyboard)}>'
             f"<title>{escape(p.title)}</title></circle>"
             for p, (x, y) in zip(one.faint, faint[index], strict=True)
+        )
+        parts.extend(
+            f'<line class="span {css}" x1="{plot.x(p.span[0]):.1f}" x2="{plot.x(p.span[1]):.1f}" '
+            f'y1="{y:.1f}" y2="{y:.1f}"/>'
+            for p, (_, y) in zip(one.points, dots[index], strict=True)
+            if p.span is not None
         )
         for run in _runs(one.points, one.longest_join):
             if len(run) > 1:  # the line runs through the series' own dots, wherever they stand

@@ -58,7 +58,8 @@ MOST_CHART_PLACES = 4
 # drawn on white).
 CHART_STYLE = (
     "".join(f".series-{slot}{{stroke:{colour};fill:{colour}}}" for slot, colour in enumerate(LIGHT_SERIES_COLOURS))
-    + "polyline{fill:none !important;stroke-width:2.5}.grid-line{stroke:#c8ccd0;stroke-dasharray:2 4}"
+    + "polyline{fill:none !important;stroke-width:2.5}line.span{stroke-width:7;stroke-opacity:.3;stroke-linecap:round}"
+    ".grid-line{stroke:#c8ccd0;stroke-dasharray:2 4}"
     ".axis{stroke:#6b7280}text{fill:#4b5563;font-size:12px;font-family:sans-serif}"
 )
 
@@ -200,7 +201,7 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
     for paper and a wide screen, and narrow for a phone.
 
     The weeks are calendar weeks, the same for every place, so a week's medians stand at the same x: the middle of
-    the week's days inside the period.
+    the week's days inside the period, on a band across those days (the median is of them all, not of that day).
     """
     rated = [(place, weeks) for place, weeks in report.data.weekly_pain if weeks]
     shown = rated[:MOST_CHART_PLACES]
@@ -213,11 +214,13 @@ def _pain_chart(report: ClinicianReport) -> dict[str, Markup | int] | None:
             place.heading,
             [
                 Point(
-                    (_ordinal(max(week.first_day, first)) + _ordinal(min(week.last_day, last))) / 2,
+                    (days[0] + days[1]) / 2,
                     float(week.median or 0),
                     f"{place.heading}: week of {_day(week.first_day)}, median {_number(week.median)}",
+                    span=days,
                 )
                 for week in weeks
+                for days in [(_ordinal(max(week.first_day, first)), _ordinal(min(week.last_day, last)))]
             ],
             colours[place],
             longest_join=JOINED_WEEKS_DAYS,
@@ -246,7 +249,10 @@ def _chart_words(shown: list[tuple[Place, tuple[Window, ...]]], period: Period, 
     """What the chart shows, in words: its alternative text for a screen reader, on the page and in the tagged PDF.
     Each place's first and last weekly median, the way it went between them, a higher or lower week between them,
     and the weeks without a rating (a gap in its line)."""
-    said = [f"Weekly median pain from 0 to 10, {_day(period.first_day)} to {_day(period.last_day)}, a line per place."]
+    said = [
+        f"Weekly median pain from 0 to 10, {_day(period.first_day)} to {_day(period.last_day)}, a line per place, "
+        "each week's median marked across its week's days."
+    ]
     for place, weeks in shown:
         first, last = weeks[0], weeks[-1]
         medians = [week.median or Fraction(0) for week in weeks]  # as drawn; a week in the chart has ratings

@@ -274,14 +274,16 @@ def _pain_over_time(
             lambda labels, width: line_chart(
                 series,
                 labels,
-                "Weekly median pain from 0 to 10 over time, one line per place; single ratings as faint dots",
+                "Weekly median pain from 0 to 10 over time, one line per place, each week's median marked across its "
+                "week's days; single ratings as faint dots",
                 x_range=axis.x_range,
                 width=width,
                 keyboard=True,
             )
         ),
         "legend": _legend(shown, colours),
-        "note": "The line joins weekly medians (a gap where a week has no rating); the faint dots are single ratings."
+        "note": "The line joins weekly medians (a gap where a week has no rating), each marked across the days of "
+        "its week; the faint dots are single ratings."
         + (
             " In the table, a day rated more than once has its ratings in brackets: it counts once, as their median."
             if any("(" in row[3] for row in rows)  # a day's ratings in brackets (_scores)
@@ -294,14 +296,17 @@ def _pain_over_time(
 
 def _week_point(place: Place, week: Window, axis: _TimeAxis) -> Point:
     """A week's median in the middle of its calendar week's days (a week under way: of its days so far), the same x
-    for every place, as the report draws it (kept inside the chart)."""
+    for every place, as the report draws it, on a band across those days: the median is of them all, and a dot
+    alone read as Thursday's pain (all kept inside the chart)."""
     days = (week.last_day - week.first_day).days + 1
-    middle = start_of_day(week.first_day, axis.zone) + timedelta(days=days / 2)
+    start = start_of_day(week.first_day, axis.zone)
+    middle = start + timedelta(days=days / 2)
     moment = min(max(middle, axis.starts), axis.ends)
+    span = (max(start, axis.starts).timestamp(), min(start + timedelta(days=days), axis.ends).timestamp())
     median = float(week.median or 0)
     # In the table's words, row for row: its week, its median and the ratings it rests on (a keyboard's name too)
     title = f"{place_label(place)}: median {median:.1f}, {_week_label(week)}; ratings {_scores(week)}"
-    return Point(moment.timestamp(), median, title)
+    return Point(moment.timestamp(), median, title, span)
 
 
 def _week_label(week: Window) -> str:

@@ -117,7 +117,8 @@ def test_the_chart_is_a_figure_whose_words_say_what_it_shows() -> None:
     data = report_data([], check_ins, [], UTC, period, None, today=period.last_day)
     report = ClinicianReport(data, datetime(2026, 11, 29, 20, tzinfo=UTC), "UTC", None, "Not advice.")
     said = (
-        "Weekly median pain from 0 to 10, 2 Nov 2026 to 29 Nov 2026, a line per place. "
+        "Weekly median pain from 0 to 10, 2 Nov 2026 to 29 Nov 2026, a line per place, each week's median marked "
+        "across its week's days. "
         "Lower back (centre): 6.0 in the week of 2 Nov 2026, 3.0 in the week of 23 Nov 2026, a fall of 3.0; "
         "highest 7.0, in the week of 9 Nov 2026; no rating in 1 week between. "
         "Neck (centre): one week rated, the week of 9 Nov 2026: 4.0."

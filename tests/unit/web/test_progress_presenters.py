@@ -4,6 +4,7 @@ stays, and the numbers as a table."""
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from html import unescape
 from itertools import permutations
 from typing import Any
 
@@ -183,6 +184,26 @@ def test_the_week_under_way_has_its_median_among_its_days_so_far_never_in_the_fu
         monday_x, now_x = sorted(float(x) for x in faint)
         assert monday_x < float(median_x) < now_x  # the middle of Monday to today, not Thursday noon
     assert pain["table"]["rows"][0][0] == "4 May to 6 May"  # the days the week has had so far
+
+
+def test_a_weekly_median_is_drawn_across_its_weeks_days_not_as_one_days_value() -> None:
+    """A dot alone in the middle of the week read as Thursday's pain; the median is of the week's days, so its dot
+    stands on a band at its value from the week's Monday to its end (the week under way: to the end of today)."""
+    clock = FakeClock()  # Wednesday 6 May 2026: two weeks shown, from Monday 27 April to Monday 11 May
+    records = _Records()
+    for days_back, score in ((9, 2), (5, 6), (0, 4)):  # Monday 27 April, Friday 1 May, now
+        records.check_ins.append(CheckIn(at=clock.now - timedelta(days=days_back), pain=_pain((BACK, score))))
+    pain = _charts(records, clock)[0][0]
+    for drawing, width in (("svg", WIDTH), ("svg_narrow", NARROW_WIDTH)):
+        day = (width - RIGHT - INSET - LEFT - INSET) / 14
+        bands = re.findall(r'<line class="span series-\d" x1="([\d.]+)" x2="([\d.]+)" y1="([\d.]+)"', pain[drawing])
+        dots = re.findall(r'<circle class="series-\d" cx="([\d.]+)" cy="([\d.]+)"', pain[drawing])
+        monday = LEFT + INSET
+        expected = [(monday, monday + 7 * day), (monday + 7 * day, monday + 10 * day)]  # to the end of today
+        assert [(float(x1), float(x2)) for x1, x2, _ in bands] == [(round(x1, 1), round(x2, 1)) for x1, x2 in expected]
+        assert [y for _, _, y in bands] == [y for _, y in dots]  # at the median's value, under its dot
+        assert all(float(x1) < float(x) < float(x2) for (x1, x2, _), (x, _) in zip(bands, dots, strict=True))
+    assert "each week's median marked across its week's days" in unescape(pain["svg"])
 
 
 def test_a_weeks_bar_covers_its_own_week_on_the_time_axis() -> None:
