@@ -46,37 +46,36 @@ cauda-equina rules read the lay words of the patient cards: the "back passage" o
 or a bowel movement; a new need for pads, or leaking said of oneself; it "getting harder" to pee; both legs
 "getting weaker", giving out, going from under one or unable to hold one up.
 
-Two things are taken out of the question before the rules read it, so that they do not warn about nothing:
-idioms ("weak at the knees", "fell over laughing", "dead heavy"), and, for the rules about a person's history
-(cancer, an aneurysm, immunity, drugs, infection, a fall, fragile bones), what the message says about someone else
-("my sister had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"),
-unless the person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone else has now
-(bladder trouble, numbness, pain) still fires: whoever has it needs the warning, and so does what happened to them
-lately when the message asks whether they may do the rest ("my grandad fell down the stairs this morning, can he lie
-on the floor for it?"); what it says of a pet's own body ("my dog can't feel his legs") is not read by any rule.
+Two things are taken out of the question before the rules read it, so that they do not warn about nothing: idioms ("weak
+at the knees", "fell over laughing", "dead heavy", "breathless with excitement"), and, for the rules about a person's
+history (cancer, an aneurysm, immunity, drugs, infection, a fall, fragile bones), what the message says about someone
+else ("my sister had cancer") or about work or a cause named after an illness ("a cancer ward", "I work in oncology"),
+unless the person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone else has now (bladder
+trouble, numbness, pain) still fires: whoever has it needs the warning, and so does what happened to them lately when
+the message asks whether they may do the rest ("my grandad fell down the stairs this morning, can he lie on the floor
+for it?"); what it says of a pet's own body ("my dog can't feel his legs") is not read by any rule.
 
-Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the
-person says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no" or
-"don't have", never "not", "without" or "never had", and not before "until" or "before"); for the rules about
-symptoms, a symptom at least a month back that the message says is over ("years ago both legs hurt, fully recovered
-now"), unless it says the thing goes on, came back or is new; and a symptom only feared ("I don't want to end up
-incontinent") or only supposed, with what one would then do ("if I ever felt a pulse in my belly I'd see a doctor";
-not when it says "again", "still", "since" or "now"). Numbness from lying or sitting on a limb, or from having it
-under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit or from
-the position that went, or goes, the moment the person stood or moved ("my bum went numb on a coach trip, back to
-normal the moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I
-move"). An infection placed years back with nothing recent said of it ("had a UTI two years ago, sorted with
-antibiotics", "I had a fever last year with flu") is not a recent infection, and "dead on my feet" is an idiom for
-tired. A tingle in the legs or feet is not a warning sign when the message says it passes by itself
-("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it "comes and goes", keeps coming
-or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs.
-A small fall, knock or bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done, I
-fell out of bed", "nothing broken") is not the fracture warning sign, unless the message also names pain, swelling,
-bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a crash, a height, stairs, a "bad"
-fall, a landing on the spine or hip); fragile bones still warn by their own rule. Legs that ache or are sore after
-exercise ("my legs really ache after the gym") are not pain in both legs unless the message says more of it (down
-the legs, shooting, numb, weak, worse, since), and not stopping to pee ("I can't stop to pee mid-session") is no
-trouble passing urine.
+Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the person
+says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no" or "don't have",
+never "not", "without" or "never had", and not before "until" or "before"); for the rules about symptoms, a symptom at
+least a month back that the message says is over ("years ago both legs hurt, fully recovered now"), unless it says the
+thing goes on, came back or is new; and a symptom only feared ("I don't want to end up incontinent") or only supposed,
+with what one would then do ("if I ever felt a pulse in my belly I'd see a doctor"; not when it says "again", "still",
+"since" or "now", though "for now" says nothing has happened). Numbness from lying or sitting on a limb, or from having
+it under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit or from the
+position that went, or goes, the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the
+moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move"). An infection
+placed years back with nothing recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a fever
+last year with flu") is not a recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs or
+feet is not a warning sign when the message says it passes by itself ("my legs tingle a bit at the start and it goes",
+"gone after a minute"; not when it "comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly in a
+nice way"), or names restless legs. A small fall, knock or bump that the message says did no harm ("tripped over the
+cat, wasn't hurt", "no harm done, I fell out of bed", "nothing broken") is not the fracture warning sign, unless the
+message also names pain, swelling, bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a
+crash, a height, stairs, a "bad" fall, a landing on the spine or hip); fragile bones still warn by their own rule. Legs
+that ache or are sore after exercise ("my legs really ache after the gym") are not pain in both legs unless the message
+says more of it (down the legs, shooting, numb, weak, worse, since), and not stopping to pee ("I can't stop to pee
+mid-session") is no trouble passing urine.
 """
 
 import re
@@ -179,6 +178,8 @@ _FEELINGS = (
 _IDIOM = re.compile(
     r"\b(?:weak (?:\w+ ){0,2}at the knees"
     rf"|(?:weak|numb|wobbly|jelly|tingl\w*|buzz\w*) (?:\w+ ){{0,2}}(?:with|from) (?:{_FEELINGS})"
+    # breathless with a glad feeling only: breathless from fear or shock may be the body's own
+    r"|breathless (?:\w+ ){0,2}(?:with|from) (?:excitement|anticipation|joy|happiness|laughter|laughing|delight)"
     r"|bored (?:stiff|numb|silly|to death)|mind numbing\w*"
     r"|(?:fell|fall|falls|falling|fallen) (?:right |straight )?(?:off the (?:band)?wagon"
     r"|out of (?:the |my )?(?:habit|routine|practice)|by the wayside|into (?:the |a )?(?:habit|routine))"
@@ -262,7 +263,7 @@ _HYPOTHETICAL = re.compile(
 )
 _HAPPENING = re.compile(
     r"\b(?:again|still|since|already|before|today|yesterday|this (?:week|morning|afternoon|evening)|started"
-    r"|keeps?|(?<!right )now)\b"
+    r"|keeps?|(?<!right )(?<!for )now)\b"  # "for now it's just a stiff back": nothing has happened
 )
 
 # Someone else, and what the message says about them: up to the next word about the person writing, at most 10

@@ -22,6 +22,12 @@ PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
         "since friday I couldn't grasp the kettle handle properly with my left hand, which is odd",
         "my mum can't grip her knife and fork any more, it came on this month",
     ),
+    # breathless from fear is the body's own, not an idiom
+    ("breathless_at_rest", "warning_emergency", "urgent_care"): ("lying here breathless from fear and I can't settle",),
+    ("saddle_numbness", "warning_cauda_equina", "urgent_care"): (
+        # numbness said after "for now" is there now
+        "if I ever went numb down there I'd stop, I know, but for now it's my bottom that's numb",
+    ),
 }
 # rule: calm messages that must not fire it
 NOT_FIRED: dict[str, tuple[str, ...]] = {
@@ -29,6 +35,12 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
     "bladder_or_bowel_trouble": (
         "we had an accident with the paint on the landing carpet",
         "I have to go to work soon and nothing comes out of the tap upstairs",
+    ),
+    # breathless with a glad feeling is an idiom
+    "breathless_at_rest": ("we're all breathless with anticipation for the new series lol",),
+    "saddle_numbness": (
+        # "for now" says nothing supposed has happened
+        "if you ever get numb down below you should stop, I get it, but for now I'm just stiff",
     ),
     "new_loss_of_strength": ("the mat can't grip anything on this laminate, it slides about",),
 }
