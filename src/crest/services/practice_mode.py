@@ -115,8 +115,19 @@ class Caseload:
     """What a practitioner's removal leaves without anyone following it."""
 
     clients: int
+    # of the clients nobody else here follows: another practitioner who does keeps seeing their alerts
     with_open_alerts: int
     with_critical_alerts: int  # severe pain, a red flag or a warning sign that nobody has acknowledged
+    followed_by_others: int = 0  # clients another practitioner here follows too: they stay followed
+
+
+@dataclass(frozen=True)
+class ProgrammeToEnd:
+    """The client whose programme is about to end, as the list of clients shows them, and whether another
+    practitioner here follows them too (and keeps seeing their alerts)."""
+
+    client: ClientSummary
+    followed_by_others: bool
 
 
 @dataclass(frozen=True)
@@ -221,11 +232,22 @@ class PracticeMode:
             require(actor, Action.LIST_PRACTITIONERS, what="remove practitioners")
             raise NotFoundForYou("there is no such practitioner")
         require(actor, Action.REMOVE_PRACTITIONER, membership.as_target(), "practitioner")
-        summaries = self._summaries(self._store.clients_of(membership_id))
+        linked = self._store.clients_of(membership_id)
+        shared = {one.client.id for one in linked if self._followed_by_another(one)}
+        summaries = self._summaries(linked)
+        alone = [row for row in summaries if row.client_id not in shared]
         return Caseload(
             clients=len(summaries),
-            with_open_alerts=sum(bool(row.alerts) for row in summaries),
-            with_critical_alerts=sum(row.level is AlertLevel.CRITICAL for row in summaries),
+            with_open_alerts=sum(bool(row.alerts) for row in alone),
+            with_critical_alerts=sum(row.level is AlertLevel.CRITICAL for row in alone),
+            followed_by_others=len(summaries) - len(alone),
+        )
+
+    def _followed_by_another(self, linked: LinkedClient) -> bool:
+        """Whether another practitioner here follows the client too (a removal ends a practitioner's links)."""
+        return any(
+            other.link.live and other.link.id != linked.link.id
+            for other in self._store.practitioners_of(linked.client_membership.id)
         )
 
     def _summaries(self, linked: Sequence[LinkedClient]) -> list[ClientSummary]:
@@ -482,13 +504,13 @@ class PracticeMode:
             raise NotAllowed(f"only {held.author_name}, who wrote this note, can change or delete it")
         return linked, held
 
-    def client_to_end(self, actor: Actor, client_id: int, address: str | None = None) -> ClientSummary:
+    def client_to_end(self, actor: Actor, client_id: int, address: str | None = None) -> ProgrammeToEnd:
         """The client whose programme the practitioner is about to end, as the list of clients shows them (named,
         with the alerts nobody has acknowledged) on the page that asks first; refused as ending is."""
         linked = self._linked(actor, client_id, Action.END_PROGRAMME)
         [summary] = self._summaries([linked])
         self._audit_listed(actor, [summary], address)
-        return summary
+        return ProgrammeToEnd(summary, self._followed_by_another(linked))
 
     def end_programme(self, actor: Actor, client_id: int, address: str | None = None) -> None:
         """The practitioner stops following the client; the client keeps every record."""

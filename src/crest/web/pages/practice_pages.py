@@ -338,16 +338,21 @@ def delete_note(request: Request, client_id: PageRecordId, note_id: PageRecordId
 @router.get("/practice/clients/{client_id}/end", name="practice_end_confirm")
 def end_confirm(request: Request, client_id: PageRecordId, asker: Asked, door: Door) -> Response:
     """Ending a programme asks first, on a page of its own: a slip of the finger must not end one."""
-    client = door.practice.client_to_end(asker.actor, client_id, address_of(request))
+    ending = door.practice.client_to_end(asker.actor, client_id, address_of(request))
+    client = ending.client
     waiting = "; ".join(alert.text for alert in client.alerts)
+    still_seen = (
+        f"Another practitioner here follows {client.name} too and keeps seeing these alerts."
+        if ending.followed_by_others
+        else "Once the programme ends, nobody here sees them."
+    )
     return _confirm(
         request,
         active="practice_dashboard",
         title=f"End {client.name}'s programme?",
         consequence=f"You stop following {client.name} now: they leave your list of clients and you see nothing of "
         f"theirs from then on. Every record stays {client.name}'s.",
-        affected=f"{counted(len(client.alerts), 'alert')} nobody has acknowledged: {waiting}. Once the programme "
-        "ends, nobody here sees them."
+        affected=f"{counted(len(client.alerts), 'alert')} nobody has acknowledged: {waiting}. {still_seen}"
         if client.alerts
         else None,
         affected_waiting=bool(client.alerts),
@@ -528,13 +533,33 @@ def _reset_two_factor_form(
 
 
 def _caseload_words(name: str, caseload: Caseload) -> str:
-    """Who a removal leaves unfollowed, in numbers (the admin reads no client's data)."""
+    """Who a removal leaves unfollowed, in numbers (the admin reads no client's data): a client another
+    practitioner here follows too stays followed."""
     if not caseload.clients:
         return f"{name} follows no client now."
+    alone = caseload.clients - caseload.followed_by_others
+    if not caseload.followed_by_others:
+        return _left_unfollowed(name, f"{name} follows {counted(alone, 'client')}", alone, caseload)
+    if alone:
+        whom = f"{caseload.followed_by_others} of them"
+    else:
+        whom = "each of them" if caseload.clients > 1 else "this client"
+    shared = (
+        f"{name} follows {counted(caseload.clients, 'client')}; another practitioner here follows {whom} too, and "
+        "keeps seeing their records and alerts."
+    )
+    if not alone:
+        return shared
+    others = "the other client" if alone == 1 else f"the other {alone} clients"
+    return f"{shared} {_left_unfollowed(name, f'{name} alone follows {others}', alone, caseload)}"
+
+
+def _left_unfollowed(name: str, following: str, alone: int, caseload: Caseload) -> str:
+    """'Pat follows 3 clients, none with an alert waiting. Once removed, nobody here follows them: ...'."""
     waiting, critical = caseload.with_open_alerts, caseload.with_critical_alerts
     if not waiting:
         alerts = ", none with an alert waiting"
-    elif caseload.clients == 1:
+    elif alone == 1:
         alerts = ", who has an alert nobody has acknowledged"
     else:
         alerts = f"; {waiting} {'has' if waiting == 1 else 'have'} an alert nobody has acknowledged"
@@ -543,9 +568,8 @@ def _caseload_words(name: str, caseload: Caseload) -> str:
         alerts += f" (critical: {why})" if critical == waiting else f", {critical} of them critical ({why})"
     hand_on = f" or sees those alerts: ask {name} to hand them on first;" if waiting else ":"
     return (
-        f"{name} follows {counted(caseload.clients, 'client')}{alerts}. Once removed, nobody here follows "
-        f"{'them' if caseload.clients > 1 else 'this client'}{hand_on} a colleague can invite each client again to "
-        "follow them."
+        f"{following}{alerts}. Once removed, nobody here follows {'them' if alone > 1 else 'this client'}{hand_on} a "
+        "colleague can invite each client again to follow them."
     )
 
 
