@@ -7,6 +7,7 @@ a password in it.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -25,6 +26,7 @@ from crest.errors import CrestError
 SQLITE_BUSY_TIMEOUT_S = 5
 _HIDDEN = "***"  # what a message shows for a password, as SQLAlchemy does
 _INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
+_MISSING_DATABASE = re.compile(r'database "(.+)" does not exist')  # PostgreSQL's words, at connecting
 _AT_SIGN = "an @ in its user name or password must be written %40 (and a : in its user name %3A)"
 # An execution option marking a transaction that will write: on SQLite it takes the write lock at BEGIN.
 WRITES = {"crest_writes": True}
@@ -118,6 +120,12 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
         return (
             f"the database user of {where} may not use the journal's tables ({reason}); connect as the user that "
             "owns the journal's tables, or grant this one their use"
+        )
+    missing = _MISSING_DATABASE.search(reason)
+    if missing:
+        name = missing.group(1)
+        return (
+            f"there is no database {name} at {where}: create it first (createdb {name}), or correct its name in the URL"
         )
     if "connection" in lowered and ("failed" in lowered or "refused" in lowered):
         return f"cannot reach the journal database at {where} ({reason})"
