@@ -389,6 +389,18 @@ def test_the_api_starts_no_session_before_the_safety_questions_are_answered(unan
     assert unanswered.post("/api/sessions", json={"planned_minutes": 15}).status_code == 201
 
 
+def test_a_session_logged_over_the_api_says_the_warning_sign_that_stands(client: TestClient) -> None:
+    """The terminal's log-session and the Log a session page say a standing sign first; the API's answer said
+    nothing of it. The rest is logged all the same: it happened."""
+    logged = {"started_at": "2026-05-06T08:00:00Z", "minutes": 10}
+    assert client.post("/api/sessions/logged", json=logged).json()["advice"] is None
+    assert client.post("/api/checkins", json={"note": "I wet myself without noticing"}).status_code == 201
+    answer = client.post("/api/sessions/logged", json={**logged, "started_at": "2026-05-06T09:00:00Z"})
+    assert answer.status_code == 201 and answer.json()["logged"] is True
+    advice = answer.json()["advice"]
+    assert advice.startswith("Please seek urgent medical care now") and "(source: " in advice
+
+
 def test_a_rest_on_the_back_stops_when_the_answers_turn_to_resting_on_the_side(
     client: TestClient, clock: FakeClock
 ) -> None:

@@ -50,14 +50,27 @@ def start_session(body: SessionStart, context: Context) -> StartedSessionOut:
     return StartedSessionOut(**dict(SessionOut.of(session)), uid=practice.uids([session.id])[session.id])
 
 
+class LoggedSessionOut(SessionOut):
+    advice: str | None = Field(
+        description="while a warning sign stands, what it asks (seek urgent care, see a clinician) and why, with "
+        "its sources, as the terminal and the Log a session page say it; the rest is logged all the same"
+    )
+
+
 @router.post(
-    "/logged", status_code=status.HTTP_201_CREATED, response_model=SessionOut, responses={409: {"model": ErrorOut}}
+    "/logged",
+    status_code=status.HTTP_201_CREATED,
+    response_model=LoggedSessionOut,
+    responses={409: {"model": ErrorOut}},
 )
-def log_session(body: SessionLogIn, context: Context) -> SessionOut:
+def log_session(body: SessionLogIn, context: Context) -> LoggedSessionOut:
     """Log a session done without the app (on holiday, at a class): back-dated, marked as logged, not timed; 409
-    naming the session it overlaps when its time overlaps one already in the journal."""
+    naming the session it overlaps when its time overlaps one already in the journal. `advice`: the warning sign
+    that stands, if one does."""
     started_at = require_aware(body.started_at, "the session start")
-    return SessionOut.of(context.services.practice.log(started_at, body.minutes, body.variant))
+    logged = SessionOut.of(context.services.practice.log(started_at, body.minutes, body.variant))
+    standing = context.services.safety.standing()
+    return LoggedSessionOut(**dict(logged), advice=standing.explanation() if standing.concern_stands else None)
 
 
 @router.get("", response_model=list[SessionOut])
