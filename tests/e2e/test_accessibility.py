@@ -66,6 +66,10 @@ SMALL_TARGETS = """() => [...document.querySelectorAll(
   const name = `${target.tagName.toLowerCase()} "${target.textContent.trim().slice(0, 40)}"`;
   return box.width < 24 || box.height < 24 ? [`${name}: ${box.width.toFixed(0)}x${box.height.toFixed(0)} px`] : [];
 })"""
+# A browser that will not keep the screen on (a battery saver): the timer says so.
+REFUSE_WAKE_LOCK = """() => {
+  navigator.wakeLock.request = () => Promise.reject(new DOMException("Battery saver", "NotAllowedError"));
+}"""
 # After a key press the focused control must be on screen with its focus ring (WCAG 2.4.7, 2.4.11).
 FOCUS_HIDDEN = """() => {
   const focused = document.activeElement;
@@ -176,6 +180,7 @@ def _walk_local_app(audit: Audit, base: str) -> None:
     page.locator("#stage-timer").wait_for(state="visible")
     audit.check("session: the running timer")
     audit.press("Space", "session: Pause")
+    audit.check("session: paused")
     audit.press("Space", "session: Resume")
     page.get_by_role("heading", name="Well done").wait_for(timeout=15_000)
     audit.check("session: done")
@@ -192,6 +197,31 @@ def _walk_local_app(audit: Audit, base: str) -> None:
     audit.press("Enter", "check-in: Save check-in")
     page.locator("#checkin-saved").wait_for(state="visible")
     audit.check("check-in after the session: saved")
+    _walk_rest_troubles(audit, base)
+
+
+def _walk_rest_troubles(audit: Audit, base: str) -> None:
+    """A rest in a browser that will not keep the screen on, a save that fails, then the rest offered again after a
+    reload, and ended there."""
+    page = audit.page
+    page.goto(f"{base}/session?minutes=5&speed=5")  # a minute: time enough for all below
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.evaluate(REFUSE_WAKE_LOCK)
+    page.get_by_role("button", name="Start the rest").click()
+    page.locator("#screen-status").get_by_text("not keeping the screen on").wait_for()
+    audit.check("session: the screen not kept on")
+    refused = {"status": 503, "content_type": "application/json", "body": '{"detail": "crest is busy"}'}
+    page.route("**/checkpoint*", lambda route: route.fulfill(**refused))
+    page.locator("#save-status").get_by_text("Not saved yet").wait_for()
+    audit.check("session: a save that failed")
+    page.unroute("**/checkpoint*")
+    page.once("dialog", lambda dialog: dialog.accept())  # leave the running timer: yes
+    page.reload()
+    page.get_by_role("heading", name="Your session is still open").wait_for()
+    audit.check("session: the rest offered again")
+    page.get_by_role("button", name="End it here").click()
+    page.locator("#stage-done").wait_for(state="visible")
 
 
 def _tab_to(audit: Audit, selector: str) -> None:
