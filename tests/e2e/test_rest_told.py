@@ -97,3 +97,16 @@ def test_the_time_left_is_told_once_a_minute(phone_with: Callable[..., Any]) -> 
     # each minute once, from the whole rest down, in the terminal's words (a slow tick may tell two minutes as one)
     assert minutes[0] == MINUTES_LEFT[0]
     assert minutes == [text for text in MINUTES_LEFT if text in minutes], minutes
+
+
+def test_a_pause_says_the_time_left(phone_with: Callable[..., Any]) -> None:
+    page = phone_with("given")
+    page.get_by_role("button", name="Start the rest").click()
+    page.wait_for_function("() => window.told.some(([region]) => region === 'minutes-left')")  # the clock runs
+    page.keyboard.press("Space")  # on Pause, which has the focus
+    minutes, seconds = page.locator("#time-left").inner_text().split(":")
+    words = f"{int(minutes)} min {int(seconds)} s".removeprefix("0 min ").removesuffix(" 0 s")
+    assert page.locator("#pause-status").inner_text() == f"Paused, {words} left."  # as the stopped clock shows it
+    page.keyboard.press("Space")
+    assert page.locator("#pause-status").inner_text() == "Resumed."
+    page.get_by_role("button", name="End now").click()

@@ -702,11 +702,19 @@
     offerOpenSession();
   }
 
+  // "4 min 12 s", "5 min", "9 s": the time as the journal and the terminal write it, whole seconds as the clock shows.
+  function inWords(seconds) {
+    const whole = Math.max(0, Math.ceil(seconds));
+    const [minutes, rest] = [Math.floor(whole / 60), whole % 60];
+    if (minutes && rest) return `${minutes} min ${rest} s`;
+    return minutes ? `${minutes} min` : `${rest} s`;
+  }
   // The label alone says the state ("Resume, pressed" would contradict itself); the change is said too, since a
-  // Space on the page itself, or a label changed under the focus, is not announced.
+  // Space on the page itself, or a label changed under the focus, is not announced; paused, with the time left, as
+  // the terminal says it (someone with eyes closed hears where the rest stopped).
   function showPaused(paused) {
     $("pause").textContent = paused ? "Resume" : "Pause";
-    $("pause-status").textContent = paused ? "Paused." : "Resumed.";
+    $("pause-status").textContent = paused ? `Paused, ${inWords(timeline.total_s - elapsed())} left.` : "Resumed.";
   }
   function pauseOrResume() {
     if (state.finished) return;
