@@ -942,16 +942,12 @@ class Accounts:
         gave is asked again (its name; its email, password and two-step code were asked at sign-in), only a client's
         consent. It stays single-use and ends as any does; one for another email stays that email's, and an account
         of another practice or role is refused before anything is used. The session goes on: no new one."""
-        invite, _ = self._open_invite(code)
         view = self.invite_view(code)
         if view.role is Role.CLIENT and consent is not True:
             raise ConsentRequired("agree to what your practitioner will see before accepting; nothing was shared")
-        if invite.email is not None and invite.email != account.email:
-            raise InviteForAnotherEmail(f"this invite was sent to another email address; {SIGN_OUT_FOR_ANOTHER}")
-        role = role_of(actor)
-        if role is not None and (role is not invite.role or practice_of(actor) != invite.practice_id):
-            practice = self._store.practice_name(practice_of(actor) or invite.practice_id)
-            raise AlreadyInAPractice(f"you are signed in as {role.label} of {practice}; {SIGN_OUT_FOR_ANOTHER}")
+        refused = self.refused_as_signed_in(code, actor, account)
+        if refused is not None:
+            raise refused
         accepted = self._store.accept_invite(
             token_hash(code),
             self._clock(),
@@ -962,6 +958,18 @@ class Accounts:
             share_notes=share_notes,
         )
         return Accepted(self._joined(view, accepted, share_notes, address), accepted.account, None, None)
+
+    def refused_as_signed_in(self, code: str, actor: Actor, account: Account) -> CrestError | None:
+        """Why the account signed in cannot take this invitation (one sent to another email, or for another practice
+        or role), which its page says at once rather than offer a button that cannot work; None: it may."""
+        invite, _ = self._open_invite(code)
+        if invite.email is not None and invite.email != account.email:
+            return InviteForAnotherEmail(f"this invite was sent to another email address; {SIGN_OUT_FOR_ANOTHER}")
+        role = role_of(actor)
+        if role is not None and (role is not invite.role or practice_of(actor) != invite.practice_id):
+            practice = self._store.practice_name(practice_of(actor) or invite.practice_id)
+            return AlreadyInAPractice(f"you are signed in as {role.label} of {practice}; {SIGN_OUT_FOR_ANOTHER}")
+        return None
 
     def _joined(self, view: InviteView, accepted: Acceptance, share_notes: bool, address: str | None) -> SignedIn:
         """Who joined, with the acceptance and a client's consent in the audit log."""

@@ -151,6 +151,8 @@ def invite_page(request: Request, code: str, door: Door, asker: Asked) -> Respon
     """The consent page: who invites, and exactly what a client's practitioner will see, before anything is shared.
     Signed in, the account it would join is named, with a way to take the invitation as another."""
     view = door.accounts.invite_view(code)
+    signed_in = _signed_in(asker)
+    refused = None if signed_in is None else door.accounts.refused_as_signed_in(code, asker.actor, signed_in)
     return render(
         request,
         "practice_invite.html",
@@ -159,8 +161,10 @@ def invite_page(request: Request, code: str, door: Door, asker: Asked) -> Respon
         code=code,
         client=view.role is Role.CLIENT,
         shared=SHARED_WITH_PRACTITIONER,
-        signed_in=_signed_in(asker),
+        signed_in=signed_in,
         as_signed_in=AS_SIGNED_IN,
+        # said at once, with no button that could only be refused
+        cannot_take=None if refused is None else refused.message,
     )
 
 

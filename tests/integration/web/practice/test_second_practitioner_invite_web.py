@@ -94,3 +94,21 @@ def test_another_accounts_invitation_is_not_taken_by_the_one_signed_in(app: Fast
         assert refused.status_code == 409 and "you are signed in as practitioner of" in refused.json()["detail"]
     with browser(app, world.tokens["client_b"]) as ben:  # still there for the account it was sent to
         assert ben.post(f"/api/auth/invites/{for_ben}/accept", json={"consent": True}).status_code == 201
+
+
+def test_the_page_says_at_once_when_the_account_signed_in_cannot_take_it(app: FastAPI, world: World) -> None:
+    """A client signed in who opened a practitioner's invitation was offered "Join as Ben Ortiz", which could only be
+    refused (409) once pressed (walk_practice L5); likewise one sent to another email. The page now says why at
+    once, and offers no button that cannot work."""
+    with browser(app, world.tokens["admin"]) as admin:
+        for_a_practitioner = admin.post("/api/practice/invites", json={"role": "practitioner"}).json()["code"]
+    for code, said in (
+        (for_a_practitioner, "You are signed in as client of Clinic; sign out, then open the invitation again"),
+        (_sams_invite(app, world, "ben@example.org"), "This invite was sent to another email address; sign out"),
+    ):
+        with browser(app, world.tokens[ANN]) as ann:
+            page = ann.get(f"/invite/{code}").text
+        assert said in _words(page)
+        assert "Join as Ann" not in page and "Agree and join as Ann" not in page and 'class="card narrow"' not in page
+    with browser(app, world.tokens[ANN]) as ann:  # one she can take still offers it
+        assert "Agree and join as Ann" in ann.get(f"/invite/{_sams_invite(app, world)}").text
