@@ -100,6 +100,9 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         if standing is None:
             raise SessionNotStarted()
         sessions = services.practice
+        # Read before the rest is written: from then on the journal may be gone (a server stopped, a disk full),
+        # and the end of the rest and the way up must come all the same.
+        chime = services.preferences.current().chime
         broken_off = _rest_to_take_up(sessions, asker, options.speed, services.zone)
         if broken_off is not None:
             assert broken_off.id is not None  # a stored session has its id
@@ -121,21 +124,19 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             raise  # crest ends with the advice, as its last words on the screen
         if ended.status == "ended_early":
             # Saved at once, as shown: a Ctrl-C at any question after keeps it as ended early, never "running".
-            sessions.finish(session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, options.speed)
+            unsaved = _finish(sessions, session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, options.speed)
             # Still lying down: how to come up first, then the record and the check-in, as after a full rest.
             console.print(f"\n[bold]Ended after {rested_text(ended.elapsed_s)}.[/bold]")
             _coming_up(ending, speaker, console)
+            if unsaved is not None:
+                raise unsaved
             # The record may go, the check-in stays: a rest stopped for a symptom is when it matters most. It is
             # then a check-in on its own, as `crest log` saves.
             check_in_session_id = session_id if _keep_or_delete(sessions, session_id, asker) else None
         else:
-            try:
-                sessions.finish(session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
-                unsaved = None
-            except CrestError as error:  # said once the person is up: the end of the rest comes first
-                unsaved = SessionNotSaved(error.message)
+            unsaved = _finish(sessions, session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
             time_up = f"\n[bold]{TIME_UP}[/bold]"
-            if not _sound_the_end(services.preferences.current().chime, console):
+            if not _sound_the_end(chime, console):
                 time_up += f" [cyan]It ended at {services.clock().astimezone(services.zone):%H:%M}.[/cyan]"
             console.print(time_up)
             _coming_up(ending, speaker, console)
@@ -154,6 +155,18 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
                 show_check_in_advice(console, advice)
                 console.print("Saved. See it any time with `crest history`.")
                 show_sensation_help(console, saved.sensations, advice)
+
+
+def _finish(
+    sessions: PracticeSessions, session_id: int, elapsed_s: int, status: SessionStatus, speed: float
+) -> "SessionNotSaved | None":
+    """Save the end of the rest; a journal that refuses it (a full disk, a server stopped, the record deleted
+    meanwhile) is said once the person is up: the way up comes first."""
+    try:
+        sessions.finish(session_id, elapsed_s, status, speed)
+    except CrestError as error:
+        return SessionNotSaved(error.message)
+    return None
 
 
 def _sound_the_end(chime: bool, console: Console) -> bool:

@@ -231,6 +231,26 @@ def test_a_journal_that_refuses_the_session_mid_rest_never_cuts_the_rest_short(c
 
 
 @pytest.mark.usefixtures("safety_answered")
+def test_a_journal_that_cannot_be_read_at_the_end_still_gets_the_way_up(crest_env: dict[str, str]) -> None:
+    """The database gone mid-rest (a PostgreSQL server stopped, a disk gone): crest said only "crest: cannot reach
+    the journal database" at the end, without "Time is up" or how to come up, to someone lying on the floor. A
+    journal that can no longer be read at all stands in for the stopped server here: every file of it zeroed, its
+    shared-memory index too, so that no page is read from crest's cache."""
+    journal = Path(crest_env["CREST_HOME"]) / "crest.db"
+
+    def unreadable() -> None:
+        for path in (journal, journal.with_name("crest.db-wal"), journal.with_name("crest.db-shm")):
+            with path.open("r+b") as file:
+                file.write(bytes(path.stat().st_size))
+
+    returncode, stdout, stderr = _rest_with_a_change_meanwhile(crest_env, "--no-voice", unreadable)
+    said = " ".join(stdout.split())
+    assert "Time is up" in said and "roll gently onto one side" in said
+    assert stderr.startswith("crest: the session could not be saved: the journal at ") and stderr.count("\n") == 1
+    assert returncode == 2
+
+
+@pytest.mark.usefixtures("safety_answered")
 def test_a_closed_stdin_is_handled_like_an_empty_one(crest_env: dict[str, str]) -> None:
     def run_with_stdin_closed(*args: str) -> subprocess.CompletedProcess[str]:
         command = " ".join([sys.executable, "-m", "crest", *args])
