@@ -16,6 +16,16 @@ WAKE_LOCKS = {
     "refused": """navigator.wakeLock.request = () =>
   Promise.reject(new DOMException("Battery saver", "NotAllowedError"));""",
     "missing": "delete Navigator.prototype.wakeLock;",
+    # given when the page calls window.answer(), as a slow browser would
+    "given late": """window.locks = [];
+const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+const answered = new Promise((resolve) => { window.answer = resolve; });
+navigator.wakeLock.request = async (type) => {
+  await answered;
+  const lock = await request(type);
+  window.locks.push(lock);
+  return lock;
+};""",
     "given": """window.locks = [];
 const request = navigator.wakeLock.request.bind(navigator.wakeLock);
 navigator.wakeLock.request = async (type) => {
@@ -109,4 +119,16 @@ def test_a_pause_says_the_time_left(phone_with: Callable[..., Any]) -> None:
     assert page.locator("#pause-status").inner_text() == f"Paused, {words} left."  # as the stopped clock shows it
     page.keyboard.press("Space")
     assert page.locator("#pause-status").inner_text() == "Resumed."
+    page.get_by_role("button", name="End now").click()
+
+
+def test_a_pause_before_the_browser_keeps_the_screen_on_lets_it_sleep(phone_with: Callable[..., Any]) -> None:
+    page = phone_with("given late")
+    page.get_by_role("button", name="Start the rest").click()
+    page.wait_for_function("() => window.told.some(([region]) => region === 'minutes-left')")  # the clock runs
+    page.keyboard.press("Space")  # Pause, before the browser has answered
+    page.evaluate("() => window.answer()")
+    page.wait_for_function("() => window.locks.length === 1")
+    page.wait_for_function("() => window.locks[0].released")  # paused: the screen is not held on
+    assert _screen_status(page).count() == 0  # and crest's own letting go is nothing to say
     page.get_by_role("button", name="End now").click()

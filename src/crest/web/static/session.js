@@ -379,6 +379,10 @@
     }
     try {
       const lock = await navigator.wakeLock.request("screen");
+      if (!state.running) {
+        lock.release(); // paused or ended while the browser answered: the screen may sleep
+        return;
+      }
       state.wakeLock = lock;
       $("screen-status").textContent = "";
       lock.addEventListener("release", () => {
