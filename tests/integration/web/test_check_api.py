@@ -196,7 +196,9 @@ def test_a_video_checked_as_it_goes_reports_its_progress_in_order_then_the_same_
     lines = _lines_of(client, "rest.mp4", video, "video/mp4")
     *progress, last = lines
     assert last == {"type": "result", "result": plain}
-    assert len(progress) >= 5 and {line["type"] for line in progress} == {"progress"}
+    # A still video needs only the look at its keyframes: the bar reports that pass as it goes, then the end. (It
+    # reported more while head level flickered from look to look on this picture, and each flicker was decoded.)
+    assert len(progress) >= 3 and {line["type"] for line in progress} == {"progress"}
     done_s = [line["done_s"] for line in progress]
     assert done_s == sorted(done_s) and done_s[0] < 1.5
     assert progress[-1]["done_s"] == progress[-1]["total_s"] == pytest.approx(3.0)
