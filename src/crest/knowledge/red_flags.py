@@ -64,18 +64,18 @@ with what one would then do ("if I ever felt a pulse in my belly I'd see a docto
 "since" or "now", though "for now" says nothing has happened). Numbness from lying or sitting on a limb, or from having
 it under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit or from the
 position that went, or goes, the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the
-moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move"). An infection
-placed years back with nothing recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a fever
-last year with flu") is not a recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs or
-feet is not a warning sign when the message says it passes by itself ("my legs tingle a bit at the start and it goes",
-"gone after a minute"; not when it "comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly in a
-nice way"), or names restless legs. A small fall, knock or bump that the message says did no harm ("tripped over the
-cat, wasn't hurt", "no harm done, I fell out of bed", "nothing broken") is not the fracture warning sign, unless the
-message also names pain, swelling, bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a
-crash, a height, stairs, a "bad" fall, a landing on the spine or hip); fragile bones still warn by their own rule. Legs
-that ache or are sore after exercise ("my legs really ache after the gym") are not pain in both legs unless the message
-says more of it (down the legs, shooting, numb, weak, worse, since), and not stopping to pee ("I can't stop to pee
-mid-session") is no trouble passing urine.
+moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move", "my bum goes
+numb on the bleachers until I stand up"). An infection placed years back with nothing recent said of it ("had a UTI two
+years ago, sorted with antibiotics", "I had a fever last year with flu") is not a recent infection, and "dead on my
+feet" is an idiom for tired. A tingle in the legs or feet is not a warning sign when the message says it passes by
+itself ("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it "comes and goes", keeps
+coming or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs. A small fall, knock or
+bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done, I fell out of bed", "nothing
+broken") is not the fracture warning sign, unless the message also names pain, swelling, bruising, trouble or a doubt
+("at first", "I think", "since"), or a serious fall (a crash, a height, stairs, a "bad" fall, a landing on the spine or
+hip); fragile bones still warn by their own rule. Legs that ache or are sore after exercise ("my legs really ache after
+the gym") are not pain in both legs unless the message says more of it (down the legs, shooting, numb, weak, worse,
+since), and not stopping to pee ("I can't stop to pee mid-session") is no trouble passing urine.
 """
 
 import re
@@ -765,7 +765,7 @@ _PRESSURE_ONLY = (
 # stays or came back: pressure, not a warning sign, as the answer under any pin says (only numbness that is new or
 # stays after moving is one).
 _MOVED = (
-    r"stood|stand|stand up|got up|get up|got out|moved|move|walked|walk|shifted|shift|changed position"
+    r"stood|stand|stand up|got up|get up|got out|get out|moved|move|walked|walk|shifted|shift|changed position"
     r"|change position|wriggled|wriggle|wiggled|wiggle|stretched|stretch"
 )
 _PASSED_ON_MOVING = (
@@ -778,6 +778,8 @@ _PASSED_ON_MOVING = (
     r"|(?:it|that|which|this|they|the numbness|the feeling|the tingling) (?:went|stopped|eased|faded|cleared|goes"
     r"|stops|eases|fades|clears))"
     rf" (?:\w+ ){{0,2}}(?:when|once|as soon as|soon as|the moment|the minute|the second|after) (?:i )?(?:{_MOVED})"
+    # numb only until one moves: "my bum goes numb on the bleachers until I stand up"
+    rf"|until (?:i |you )?(?:{_MOVED})\b"
     # the other order: "I shift a little and it's fine", "I stand up and it's gone"
     rf"|i (?:\w+ )?(?:{_MOVED}) (?:\w+ ){{0,3}}(?:and|then|so) (?:its |it is |it |its all |all |the numbness )?"
     r"(?:back to normal|fine|ok|okay|gone|goes|goes away|went|went away|passes|passed|wears off|wore off))"

@@ -1,6 +1,6 @@
-"""Messages an eleventh readers' part (bench/help_questions/readers_11) found read wrongly, told in words of their own:
-each pins, in crest ask, the warning sign its rule gives (at the level crp-facts.md section 5 gives it), and a calm
-message does not fire the rule it was once mistaken for."""
+"""Messages an eleventh readers' part (bench/help_questions/readers_11) found read wrongly, and one a tenth part's
+untouched half left (readers_10), told in words of their own: each pins, in crest ask, the warning sign its rule gives
+(at the level crp-facts.md section 5 gives it), and a calm message does not fire the rule it was once mistaken for."""
 
 import pytest
 
@@ -27,6 +27,8 @@ PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("saddle_numbness", "warning_cauda_equina", "urgent_care"): (
         # numbness said after "for now" is there now
         "if I ever went numb down there I'd stop, I know, but for now it's my bottom that's numb",
+        # numbness that stays after standing is still numbness
+        "my backside was numb on the train until I got up, and it's still numb two hours later",
     ),
 }
 # rule: calm messages that must not fire it
@@ -41,6 +43,8 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
     "saddle_numbness": (
         # "for now" says nothing supposed has happened
         "if you ever get numb down below you should stop, I get it, but for now I'm just stiff",
+        # numb only until one stands or moves (readers_10)
+        "my bottom goes numb on long car journeys until I get out and walk, then it's fine",
     ),
     "new_loss_of_strength": ("the mat can't grip anything on this laminate, it slides about",),
 }
