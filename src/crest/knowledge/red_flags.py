@@ -65,17 +65,19 @@ with what one would then do ("if I ever felt a pulse in my belly I'd see a docto
 it under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit or from the
 position that went, or goes, the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the
 moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move", "my bum goes
-numb on the bleachers until I stand up"). An infection placed years back with nothing recent said of it ("had a UTI two
-years ago, sorted with antibiotics", "I had a fever last year with flu") is not a recent infection, and "dead on my
-feet" is an idiom for tired. A tingle in the legs or feet is not a warning sign when the message says it passes by
-itself ("my legs tingle a bit at the start and it goes", "gone after a minute"; not when it "comes and goes", keeps
-coming or stays), calls it pleasant ("warm and tingly in a nice way"), or names restless legs. A small fall, knock or
-bump that the message says did no harm ("tripped over the cat, wasn't hurt", "no harm done, I fell out of bed", "nothing
-broken") is not the fracture warning sign, unless the message also names pain, swelling, bruising, trouble or a doubt
-("at first", "I think", "since"), or a serious fall (a crash, a height, stairs, a "bad" fall, a landing on the spine or
-hip); fragile bones still warn by their own rule. Legs that ache or are sore after exercise ("my legs really ache after
-the gym") are not pain in both legs unless the message says more of it (down the legs, shooting, numb, weak, worse,
-since), and not stopping to pee ("I can't stop to pee mid-session") is no trouble passing urine.
+numb on the bleachers until I stand up"). Back pain had for a decade or more over 50, with nothing new, different or
+worse said of it ("the same mild ache for 20 years"), is not new back pain (never for a child or a teenager). An
+infection placed years back with nothing recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a
+fever last year with flu") is not a recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs
+or feet is not a warning sign when the message says it passes by itself ("my legs tingle a bit at the start and it
+goes", "gone after a minute"; not when it "comes and goes", keeps coming or stays), calls it pleasant ("warm and tingly
+in a nice way"), or names restless legs. A small fall, knock or bump that the message says did no harm ("tripped over
+the cat, wasn't hurt", "no harm done, I fell out of bed", "nothing broken") is not the fracture warning sign, unless the
+message also names pain, swelling, bruising, trouble or a doubt ("at first", "I think", "since"), or a serious fall (a
+crash, a height, stairs, a "bad" fall, a landing on the spine or hip); fragile bones still warn by their own rule. Legs
+that ache or are sore after exercise ("my legs really ache after the gym") are not pain in both legs unless the message
+says more of it (down the legs, shooting, numb, weak, worse, since), and not stopping to pee ("I can't stop to pee
+mid-session") is no trouble passing urine.
 """
 
 import re
@@ -768,6 +770,18 @@ _MOVED = (
     r"stood|stand|stand up|got up|get up|got out|get out|moved|move|walked|walk|shifted|shift|changed position"
     r"|change position|wriggled|wriggle|wiggled|wiggle|stretched|stretch"
 )
+# Back pain had for a decade or more, with nothing new said of it ("I'm 55 and have had the same mild back ache for 20
+# years, nothing new"): not the new back pain over 50 of crp-facts.md section 5. Never for a child or a teenager, nor
+# when the message says the pain began lately, changed or got worse.
+_LONG_STANDING_PAIN = (
+    r"^(?!.*\b(?:worse|worsening|(?<!nothing )different|changed|lately|recently|recent|suddenly|(?<!nothing )new"
+    r"|started|starting|began|begun|came on|last (?:few )?(?:days?|weeks?|months?)|this (?:week|month)"
+    r"|teen\w*|child\w*|kids?|son|daughter|grand\w*|(?:im|i am|aged?|hes|shes|is) (?:only |just |nearly |almost )?"
+    r"(?:1?\d|eleven|twelve|\w+teen)(?! (?:years?|yrs|months?|weeks?|days?|hours?|minutes?|mins?|times?|kg|lbs?)\b))\b)"
+    r".*\b(?:(?:for|over|past|last) (?:the )?(?:(?:1\d|[2-9]\d|ten|eleven|twelve|fifteen|twenty|thirty|forty|many"
+    r"|so many) (?:\w+ )?years|decades?)|(?:most of|all) my (?:adult )?life"
+    r"|since (?:my|i was in my) (?:20s|30s|40s|twenties|thirties|forties))\b"
+)
 _PASSED_ON_MOVING = (
     r"^(?!.*\b(?:still|again|didnt|doesnt|dont|hasnt|havent|wont|not|never|stays?|stayed|keeps?"
     r"|now (?:i|im|ive|my|it|its)|since|all day)\b)"
@@ -1294,6 +1308,7 @@ RULES: tuple[RedFlagRule, ...] = (
             PAIN,
         ),
         (CHILD_OR_TEEN, PAIN),
+        unless=(_LONG_STANDING_PAIN,),
     ),
     _rule(
         "no_improvement_after_a_month",

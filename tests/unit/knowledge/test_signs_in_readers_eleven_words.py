@@ -1,4 +1,4 @@
-"""Messages an eleventh readers' part (bench/help_questions/readers_11) found read wrongly, and one a tenth part's
+"""Messages an eleventh readers' part (bench/help_questions/readers_11) found read wrongly, and two a tenth part's
 untouched half left (readers_10), told in words of their own: each pins, in crest ask, the warning sign its rule gives
 (at the level crp-facts.md section 5 gives it), and a calm message does not fire the rule it was once mistaken for."""
 
@@ -30,6 +30,11 @@ PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
         # numbness that stays after standing is still numbness
         "my backside was numb on the train until I got up, and it's still numb two hours later",
     ),
+    # long-standing pain in a teenager, or old pain that changed lately, stays the cancer sign
+    ("new_back_pain_under_20_or_over_50", "warning_cancer", "see_clinician"): (
+        "I'm 16 and have had back pain for many years",
+        "I'm 64 and have had back pain for thirty years but it's been different lately, much stiffer",
+    ),
 }
 # rule: calm messages that must not fire it
 NOT_FIRED: dict[str, tuple[str, ...]] = {
@@ -45,6 +50,11 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
         "if you ever get numb down below you should stop, I get it, but for now I'm just stiff",
         # numb only until one stands or moves (readers_10)
         "my bottom goes numb on long car journeys until I get out and walk, then it's fine",
+    ),
+    # back pain had for decades over 50, nothing new said of it (readers_10)
+    "new_back_pain_under_20_or_over_50": (
+        "I'm 67 and have had the odd backache for most of my adult life, nothing different",
+        "I'm 58 and my lower back pain has been there for 15 years, same as always",
     ),
     "new_loss_of_strength": ("the mat can't grip anything on this laminate, it slides about",),
 }
