@@ -388,3 +388,17 @@ def cleos_alert_and_page(app: FastAPI, world: World) -> tuple[str, str]:
         [row] = [row for row in practitioner.get("/api/practice/clients").json() if row["name"] == "Cleo"]
         page = practitioner.get(f"/practice/clients/{row['id']}").text
     return str(next(alert["text"] for alert in row["alerts"] if alert["kind"] == "warning_signs")), page
+
+
+def sams_invite(app: FastAPI, world: World, email: str | None = None) -> str:
+    """A client invitation of Sam's (the practitioner who follows nobody), for `email` or anyone: its code."""
+    with browser(app, world.tokens["unlinked_practitioner"]) as sam:
+        made = sam.post("/api/practice/invites", json={"role": "client", "email": email})
+        assert made.status_code == 201, made.text
+        return str(made.json()["code"])
+
+
+def sams_clients(app: FastAPI, world: World) -> list[str]:
+    """The names on Sam's Clients list."""
+    with browser(app, world.tokens["unlinked_practitioner"]) as sam:
+        return [row["name"] for row in sam.get("/api/practice/clients").json()]

@@ -168,7 +168,8 @@ def link(
     ] = None,
 ) -> None:
     """Accept your practitioner's invitation: an account at the practice, and this computer linked to it (its
-    token is kept in a file only you can read). Your journal stays here; crest sync sends a copy."""
+    token is kept in a file only you can read). Your journal stays here; crest sync sends a copy. Linked to that
+    practice already, another practitioner's invitation there is taken by the same account, asked only to agree."""
     from crest.accounts.permissions import SHARED_RECORDS
     from crest.cli.journal_access import open_services
     from crest.services.accounts import CODE_ASKED
@@ -182,11 +183,12 @@ def link(
         offer = link_service.invite(url, code)
         if offer.role != "client":
             raise CrestError("this invitation is for a practitioner; accept it in the browser instead")
-        typer.echo(f"{offer.invited_by} at {offer.practice} invites you to share:")
+        say = _by_words()
+        say(f"{offer.invited_by} at {offer.practice} invites you to share:")
         for item in (*SHARED_RECORDS, TIME_ZONE_SHARED):
-            typer.echo(f"  - {item}")
-        typer.echo(f"  - your own notes: {'yes' if share_notes else 'no (add --share-notes to share them)'}")
-        typer.echo("You can stop sharing at any time (crest unlink, or My practitioner in the browser).")
+            say(f"  - {item}")
+        say(f"  - your own notes: {'yes' if share_notes else 'no (add --share-notes to share them)'}")
+        say("You can stop sharing at any time (crest unlink, or My practitioner in the browser).")
         if password_stdin and not yes:  # standard input holds the password: it cannot also answer the question
             raise ConsentDeclined(
                 "nothing was shared: with --password-stdin, add --yes to agree to the sharing listed above"
@@ -195,6 +197,11 @@ def link(
             raise MissingOption("with --password-stdin, give --email EMAIL and --name NAME too; nothing was shared")
         if not yes and not typer.confirm("Do you agree to share this?", default=False):
             raise ConsentDeclined("nothing was shared; run crest link again when you are ready")
+        if link_service.linked_to(url):  # linked there already: the account takes it, nothing asked again
+            practice_name = link_service.join(url, code, share_notes)
+            say(f"{offer.invited_by} at {practice_name} now sees what you share too.")
+            say("This computer's link is unchanged: crest sync goes on as before.")
+            return
         chosen_email = email or typer.prompt("Your email")
         chosen_name = name or typer.prompt("Your name")
         password = _password_from_stdin() if password_stdin else typer.prompt("Choose a password", hide_input=True)
@@ -214,6 +221,15 @@ def link(
                 "recovery code); the invitation still works"
             ) from None
     typer.echo(f"Linked to {practice_name}. Run crest sync to send your journal and fetch your prescription.")
+
+
+def _by_words() -> Callable[[str], None]:
+    """Say a line wrapped by words at the terminal's width, as crest's other lines are (one line each into a file or
+    a pipe)."""
+    from crest.cli.consoles import console
+
+    said = console(highlight=False)
+    return lambda line: said.print(line, markup=False, emoji=False)
 
 
 def _asking_again_for_a_refused_password(link: Callable[[str], str], password: str, ask_again: bool) -> str:
@@ -260,7 +276,7 @@ def sync(
     """Send new and corrected sessions, check-ins, activities and safety answers to your practice, and fetch
     your current prescription and your practitioners' notes on your sessions. Safe to stop and run again: nothing
     is lost or sent twice."""
-    from crest.cli.consoles import console, error_console
+    from crest.cli.consoles import error_console
     from crest.cli.journal_access import open_services
     from crest.services.practice_link import deletions_held_back, nobody_follows
 
@@ -279,12 +295,7 @@ def sync(
         standing = None if result.prescription is None else services.safety.standing()
     if not result.followed:
         raise CrestError(nobody_follows("" if status is None else status.practice, result.programme_ended))
-    # wrapped by words at the terminal's width, as crest's other lines are (one line each into a file or a pipe)
-    said = console(highlight=False)
-
-    def say(line: str) -> None:
-        said.print(line, markup=False, emoji=False)
-
+    say = _by_words()
     sent = ", ".join(result.sent_counts()) or "nothing new"
     say(f"Synced: {sent}" + (f"; {result.deleted} deleted" if result.deleted else "") + ".")
     if result.prescription is not None:

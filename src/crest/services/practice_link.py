@@ -537,10 +537,35 @@ class PracticeLink:
         )
 
     def invite(self, url: str, code: str) -> Offer:
-        """What the invite offers and what will be shared: shown before the person agrees. A crest linked already
-        (or whose link file is damaged) is refused first, before the practice is asked or anything is typed."""
-        self._not_linked_yet()
-        return self._ask(OFFER, "GET", practice_address(url), f"/api/auth/invites/{code}", None, None)
+        """What the invite offers and what will be shared: shown before the person agrees. A crest linked already to
+        another practice (or whose link file is damaged) is refused first, before the practice is asked or anything
+        is typed; one linked to this practice is shown it too, to join another practitioner there (`join`)."""
+        base = practice_address(url)
+        if not self.linked_to(base):
+            self._not_linked_yet()
+        return self._ask(OFFER, "GET", base, f"/api/auth/invites/{code}", None, None)
+
+    def linked_to(self, url: str) -> bool:
+        """Whether this crest is linked to the practice at `url` already (a damaged link file is refused)."""
+        status = self.status()
+        return status is not None and status.url == practice_address(url)
+
+    def join(self, url: str, code: str, share_notes: bool) -> str:
+        """`crest link URL CODE` on a crest linked to this practice already: the invitation taken with consent by
+        the account this computer is linked to, through its token (POST /api/sync/join), so another practitioner
+        there follows the person; nothing is asked again and the link stays as it is. The practice's name."""
+        stored = self._link()
+        if stored is None or stored.url != practice_address(url):
+            raise CrestError("this crest is linked to another practice; run crest unlink first")
+        body = {"code": code, "consent": True, "share_notes": share_notes}
+        try:
+            joined = self._ask(ACCEPTED, "POST", stored.url, "/api/sync/join", body, stored.token)
+        except NotThere:
+            raise CrestError(
+                "this practice's server is older than joining from crest: open the invitation link in a browser, "
+                "sign in and agree there"
+            ) from None
+        return joined.practice or stored.practice
 
     def link(
         self,

@@ -502,6 +502,18 @@ class SyncOut(BaseModel):
     )
 
 
+class SyncJoinIn(JoinInviteIn):
+    """`crest link URL CODE` from a crest linked to this practice already: the invitation, with the consent."""
+
+    code: str = Field(max_length=200)
+
+
+class JoinedOut(BaseModel):
+    """The invitation taken by the linked computer's account: the practice's name, as crest says it."""
+
+    practice: str
+
+
 class HeldOut(BaseModel):
     """The uids of the records the asking computer pushed that the practice still holds, per kind, in order. At
     most a journal's cap of each (crest.journal.capacity), which every push is checked against."""

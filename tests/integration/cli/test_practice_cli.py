@@ -985,6 +985,73 @@ LINKED = {"url": "https://practice.example", "token": "t", "practice": "Back in 
 LINKED |= {"linked_at": "2026-05-01T09:00:00+00:00"}
 
 
+JOINED = (201, {"practice": "Back in Balance"})
+
+
+@pytest.mark.parametrize("agreeing", [("--yes",), ()])
+def test_link_on_a_crest_linked_to_that_practice_joins_another_practitioner_asked_only_to_agree(
+    run_crest: RunCrest, crest_env: dict[str, str], agreeing: tuple[str, ...]
+) -> None:
+    """Before, it was refused ('run crest unlink first'), and unlinking stopped sharing with the first practitioner.
+    Now the computer's account takes the invitation through its link (POST /api/sync/join): no email, name or
+    password asked, and the link stays as it was."""
+    answers: dict[str, Answer] = {"GET /api/auth/invites/CODE": OFFER, "POST /api/sync/join": JOINED}
+    with scripted_practice(answers) as (url, asked):
+        link_file = _linked_to(crest_env, url)
+        kept = link_file.read_bytes()
+        done = run_crest("link", url, "CODE", *agreeing, input_text="y\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Pat Physio at Back in Balance invites you to share:\n")
+    assert done.stdout.endswith(
+        "Pat Physio at Back in Balance now sees what you share too.\n"
+        "This computer's link is unchanged: crest sync goes on as before.\n"
+    )
+    assert "email" not in done.stdout.lower() and "password" not in done.stdout.lower()
+    assert asked == ["GET /api/auth/invites/CODE", "POST /api/sync/join"] and link_file.read_bytes() == kept
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+def test_link_to_join_wraps_by_words_at_the_terminals_width(
+    run_crest: RunCrest, crest_env: dict[str, str], columns: int
+) -> None:
+    """What the invitation shares and that the practitioner now sees it, at 40 and 80 columns: no line wider, every
+    word whole (the terminal broke them mid-word: 'Physiother|apy', 'crest|sync')."""
+    crest_env["COLUMNS"] = str(columns)
+    answers: dict[str, Answer] = {"GET /api/auth/invites/CODE": OFFER, "POST /api/sync/join": JOINED}
+    with scripted_practice(answers) as (url, _asked):
+        _linked_to(crest_env, url)
+        done = run_crest("link", url, "CODE", "--yes")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert all(len(line) <= columns for line in lines), lines
+    said = " ".join(done.stdout.split())
+    assert "Pat Physio at Back in Balance now sees what you share too." in said
+    assert "(its name only: the note's words stay out unless you share your notes)" in said
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (
+            (410, {"detail": "this invite link is not valid (unknown, already used or expired); ask for a new one"}),
+            "this invite link is not valid (unknown, already used or expired); ask for a new one",
+        ),
+        ((404, {"detail": "Not Found"}), "this practice's server is older than joining from crest"),
+    ],
+)
+def test_link_to_join_refused_by_the_practice_says_so_in_one_line_and_keeps_the_link(
+    run_crest: RunCrest, crest_env: dict[str, str], answer: Answer, said: str
+) -> None:
+    answers: dict[str, Answer] = {"GET /api/auth/invites/CODE": OFFER, "POST /api/sync/join": answer}
+    with scripted_practice(answers) as (url, _asked):
+        link_file = _linked_to(crest_env, url)
+        kept = link_file.read_bytes()
+        done = run_crest("link", url, "CODE", "--yes")
+    assert done.returncode != 0 and "Traceback" not in done.stderr and "now sees" not in done.stdout
+    assert said in done.stderr and done.stderr.count("\n") == 1
+    assert link_file.read_bytes() == kept
+
+
 @pytest.mark.parametrize(
     "damaged",
     [
@@ -1032,8 +1099,9 @@ def test_linking_a_crest_linked_already_is_refused_before_the_practice_is_asked_
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
     # Before, the invitation was fetched and shown, consent, email, name and password asked, and only then refused.
+    # (Linked to that practice itself, it joins another practitioner there: see the tests below.)
     with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
-        link_file = _linked_to(crest_env, url)
+        link_file = _linked_to(crest_env, "https://elsewhere.example")
         kept = link_file.read_bytes()
         done = run_crest("link", url, "CODE")
     assert (done.returncode, done.stdout) == (2, "")

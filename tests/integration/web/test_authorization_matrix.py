@@ -338,6 +338,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("GET", "/api/sync/held"): Rule(CLIENTS, 404, CLIENT),  # a browser is no linked computer: it pushed nothing
     ("DELETE", "/api/sync/device"): Rule(CLIENTS, 404, CLIENT),  # a browser is no linked computer
     ("POST", "/api/sync/unlink"): Rule(CLIENTS, 404, CLIENT),  # ... nor is it here: nothing stops, nothing ends
+    ("POST", "/api/sync/join"): Rule(  # ... nor here: a browser takes an invitation on its page
+        CLIENTS, 404, CLIENT, body=lambda w, a: {"code": w.invite_codes[a], "consent": True}
+    ),
     ("GET", "/sharing"): Rule(CLIENTS, 200, CLIENT),
     ("POST", "/sharing/{link_id}"): Rule(
         ("client_a",), 303, hidden_object, params={"link_id": "link"}, body=lambda w, a: {}

@@ -12,9 +12,11 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from crest.accounts.model import Anonymous, Client
 from crest.journal.transfer.practitioner_notes import SessionNoteOut
-from crest.web.practice_door import Asked, Door, address_of
-from crest.web.practice_schemas import HeldOut, PrescriptionOut, SyncOut, SyncPushIn
+from crest.services.accounts import NotFoundForYou, NotSignedIn
+from crest.web.practice_door import Asked, Door, ForClientsOnly, address_of
+from crest.web.practice_schemas import HeldOut, JoinedOut, PrescriptionOut, SyncJoinIn, SyncOut, SyncPushIn
 from crest.web.schemas import ErrorOut
 
 router = APIRouter(prefix="/sync", tags=["sync"], responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
@@ -83,6 +85,36 @@ def sync_held(asker: Asked, door: Door) -> HeldOut:
         safety_screens=held["safety_screens"],
         psfs=held["psfs"],
     )
+
+
+@router.post(
+    "/join",
+    status_code=status.HTTP_201_CREATED,
+    response_model=JoinedOut,
+    dependencies=PACED,
+    responses={
+        404: {"model": ErrorOut, "description": "not asked by a linked computer (a browser accepts on its page)"},
+        409: {"model": ErrorOut, "description": "the invitation is of another practice, or for a practitioner"},
+        410: {"model": ErrorOut, "description": "the invitation is unknown, used, withdrawn or expired"},
+        422: {"model": ErrorOut, "description": "without `consent`, or an invitation sent to another email"},
+        **TOO_OFTEN,
+    },
+)
+def join(request: Request, body: SyncJoinIn, asker: Asked, door: Door) -> JoinedOut:
+    """`crest link URL CODE` from a crest linked to this practice already: the invitation taken by the client's
+    account with their consent, as POST /auth/invites/{code}/accept takes it for a browser signed in, so another
+    practitioner follows them; nothing the account gave is asked again, and the computer's link stays as it is.
+    Single-use and expiring as any invitation; one sent to another email stays that email's. Audited."""
+    if isinstance(asker.actor, Anonymous) or asker.account is None:
+        raise NotSignedIn("please sign in first")
+    if not isinstance(asker.actor, Client):
+        raise ForClientsOnly("only a client joins a practitioner")
+    if asker.device_id is None:
+        raise NotFoundForYou("this request was not signed by a linked computer")
+    accepted = door.accounts.accept_invite_signed_in(
+        body.code, asker.actor, asker.account, body.consent, share_notes=body.share_notes, address=address_of(request)
+    )
+    return JoinedOut(practice=door.accounts.practice_name(accepted.actor) or "")
 
 
 @router.delete(

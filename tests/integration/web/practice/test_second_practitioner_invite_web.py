@@ -14,21 +14,9 @@ from fastapi import FastAPI
 
 from crest.services.accounts import INVITE_LIFETIME
 from support.clock import FakeClock
-from support.practice_web import World, browser, practice_app, sign_in
+from support.practice_web import World, browser, practice_app, sams_clients, sams_invite, sign_in
 
 ANN = "client_a"  # Ann, followed by Pat
-
-
-def _sams_invite(app: FastAPI, world: World, email: str | None = None) -> str:
-    with browser(app, world.tokens["unlinked_practitioner"]) as sam:
-        made = sam.post("/api/practice/invites", json={"role": "client", "email": email})
-        assert made.status_code == 201, made.text
-        return str(made.json()["code"])
-
-
-def _sams_clients(app: FastAPI, world: World) -> list[str]:
-    with browser(app, world.tokens["unlinked_practitioner"]) as sam:
-        return [row["name"] for row in sam.get("/api/practice/clients").json()]
 
 
 def _words(page: str) -> str:
@@ -36,36 +24,36 @@ def _words(page: str) -> str:
 
 
 def test_a_signed_in_client_joins_a_second_practitioner_asked_only_to_agree(app: FastAPI, world: World) -> None:
-    code = _sams_invite(app, world)
+    code = sams_invite(app, world)
     with browser(app, world.tokens[ANN]) as ann:
         page = ann.get(f"/invite/{code}").text
         assert "You are signed in as Ann (ann@example.org)." in _words(page)
         assert 'name="name"' not in page and 'name="password"' not in page and "Agree and join as Ann" in page
         refused = ann.post(f"/invite/{code}", data={"as_signed_in": "yes"})  # no consent: nothing shared
         assert refused.status_code == 422 and "agree to what your practitioner will see" in _words(refused.text).lower()
-        assert "Ann" not in _sams_clients(app, world)
+        assert "Ann" not in sams_clients(app, world)
         joined = ann.post(f"/invite/{code}", data={"as_signed_in": "yes", "consent": "on"}, follow_redirects=False)
         assert joined.status_code == 303, joined.text
         assert ann.get("/api/auth/me").json()["name"] == "Ann"  # the same session goes on
         again = ann.post(f"/invite/{code}", data={"as_signed_in": "yes", "consent": "on"})
         assert again.status_code == 410  # single-use
-    assert "Ann" in _sams_clients(app, world)
+    assert "Ann" in sams_clients(app, world)
     with browser(app, world.tokens["linked_practitioner"]) as pat:  # Pat still follows her
         assert "Ann" in [row["name"] for row in pat.get("/api/practice/clients").json()]
 
 
 def test_signed_out_the_page_offers_to_sign_in_first(app: FastAPI, world: World) -> None:
-    code = _sams_invite(app, world)
+    code = sams_invite(app, world)
     with browser(app) as nobody:
         page = nobody.get(f"/invite/{code}").text
         assert f'href="/login?next=/invite/{code}"' in page and 'name="name"' in page
         lost = nobody.post(f"/invite/{code}", data={"as_signed_in": "yes", "consent": "on"})
         assert lost.status_code == 401 and "you are no longer signed in" in _words(lost.text).lower()
-    assert "Ann" not in _sams_clients(app, world)
+    assert "Ann" not in sams_clients(app, world)
 
 
 def test_the_api_takes_it_once(app: FastAPI, world: World) -> None:
-    code = _sams_invite(app, world)
+    code = sams_invite(app, world)
     with browser(app, world.tokens[ANN]) as ann:
         assert ann.post(f"/api/auth/invites/{code}/accept", json={}).status_code == 422  # no consent
         taken = ann.post(f"/api/auth/invites/{code}/accept", json={"consent": True})
@@ -77,7 +65,7 @@ def test_the_api_takes_it_once(app: FastAPI, world: World) -> None:
 def test_an_invitation_run_out_is_not_taken(world: World, tmp_path: Path) -> None:
     clock = FakeClock(world.clock())  # the world's own stands still for the other tests
     app = practice_app(world.copy_to(tmp_path), clock)
-    late = _sams_invite(app, world)
+    late = sams_invite(app, world)
     clock.advance(INVITE_LIFETIME.total_seconds() + 1)
     with browser(app, sign_in(app, "ben@example.org")) as ben:  # signed in again: the first session ran out too
         assert ben.post(f"/api/auth/invites/{late}/accept", json={"consent": True}).status_code == 410
@@ -85,12 +73,12 @@ def test_an_invitation_run_out_is_not_taken(world: World, tmp_path: Path) -> Non
 
 
 def test_another_accounts_invitation_is_not_taken_by_the_one_signed_in(app: FastAPI, world: World) -> None:
-    for_ben = _sams_invite(app, world, "ben@example.org")
+    for_ben = sams_invite(app, world, "ben@example.org")
     with browser(app, world.tokens[ANN]) as ann:
         refused = ann.post(f"/api/auth/invites/{for_ben}/accept", json={"consent": True})
         assert refused.status_code == 422 and "sent to another email address; sign out" in refused.json()["detail"]
     with browser(app, world.tokens["linked_practitioner"]) as pat:  # a practitioner's account is no client's
-        refused = pat.post(f"/api/auth/invites/{_sams_invite(app, world)}/accept", json={"consent": True})
+        refused = pat.post(f"/api/auth/invites/{sams_invite(app, world)}/accept", json={"consent": True})
         assert refused.status_code == 409 and "you are signed in as practitioner of" in refused.json()["detail"]
     with browser(app, world.tokens["client_b"]) as ben:  # still there for the account it was sent to
         assert ben.post(f"/api/auth/invites/{for_ben}/accept", json={"consent": True}).status_code == 201
@@ -104,11 +92,11 @@ def test_the_page_says_at_once_when_the_account_signed_in_cannot_take_it(app: Fa
         for_a_practitioner = admin.post("/api/practice/invites", json={"role": "practitioner"}).json()["code"]
     for code, said in (
         (for_a_practitioner, "You are signed in as client of Clinic; sign out, then open the invitation again"),
-        (_sams_invite(app, world, "ben@example.org"), "This invite was sent to another email address; sign out"),
+        (sams_invite(app, world, "ben@example.org"), "This invite was sent to another email address; sign out"),
     ):
         with browser(app, world.tokens[ANN]) as ann:
             page = ann.get(f"/invite/{code}").text
         assert said in _words(page)
         assert "Join as Ann" not in page and "Agree and join as Ann" not in page and 'class="card narrow"' not in page
     with browser(app, world.tokens[ANN]) as ann:  # one she can take still offers it
-        assert "Agree and join as Ann" in ann.get(f"/invite/{_sams_invite(app, world)}").text
+        assert "Agree and join as Ann" in ann.get(f"/invite/{sams_invite(app, world)}").text
