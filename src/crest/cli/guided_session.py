@@ -8,8 +8,10 @@ import math
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import partial
 from types import FrameType
 
 from rich.console import Console
@@ -124,24 +126,24 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             raise  # crest ends with the advice, as its last words on the screen
         if ended.status == "ended_early":
             # Saved at once, as shown: a Ctrl-C at any question after keeps it as ended early, never "running".
-            unsaved = _finish(sessions, session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, options.speed)
+            finish = partial(_finish, sessions, session_id, ended.elapsed_s, SessionStatus.ENDED_EARLY, options.speed)
+            unsaved = finish()
             # Still lying down: how to come up first, then the record and the check-in, as after a full rest.
             console.print(f"\n[bold]Ended after {rested_text(ended.elapsed_s)}.[/bold]")
             _coming_up(ending, speaker, console)
-            if unsaved is not None:
-                raise unsaved
+            _save_again(finish, unsaved, asker)
             # The record may go, the check-in stays: a rest stopped for a symptom is when it matters most. It is
             # then a check-in on its own, as `crest log` saves.
             check_in_session_id = session_id if _keep_or_delete(sessions, session_id, asker) else None
         else:
-            unsaved = _finish(sessions, session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
+            finish = partial(_finish, sessions, session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
+            unsaved = finish()
             time_up = f"\n[bold]{TIME_UP}[/bold]"
             if not _sound_the_end(chime, console):
                 time_up += f" [cyan]It ended at {services.clock().astimezone(services.zone):%H:%M}.[/cyan]"
             console.print(time_up)
             _coming_up(ending, speaker, console)
-            if unsaved is not None:
-                raise unsaved
+            _save_again(finish, unsaved, asker)
             check_in_session_id = session_id
         # As the web page says: else "This week" seems to have lost the rest (not after "Deleted.": none is kept)
         if is_demo(options.speed) and check_in_session_id is not None:
@@ -167,6 +169,22 @@ def _finish(
     except CrestError as error:
         return SessionNotSaved(error.message)
     return None
+
+
+def _save_again(
+    finish: Callable[[], "SessionNotSaved | None"], unsaved: "SessionNotSaved | None", asker: Asker
+) -> None:
+    """The end of a rest the journal refused: at a keyboard, crest offers to save it again once the journal is back
+    (its server restarted, space freed), or the rest is kept only as far as its last checkpoint. Raises what still
+    stands; --yes and no input do not ask."""
+    while unsaved is not None and not asker.assume_yes and not asker.input_closed:
+        if not asker.confirm(f"Not saved yet ({unsaved.reason}). Try saving it again?", default=True):
+            break
+        unsaved = finish()
+        if unsaved is None:
+            asker.console.print("Saved.")
+    if unsaved is not None:
+        raise unsaved
 
 
 def _sound_the_end(chime: bool, console: Console) -> bool:
@@ -267,6 +285,7 @@ class SessionNotSaved(CrestError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(f"the session could not be saved: {reason}")
+        self.reason = reason
 
 
 class SessionNotStarted(CrestError):

@@ -1,5 +1,7 @@
+import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -248,6 +250,48 @@ def test_a_journal_that_cannot_be_read_at_the_end_still_gets_the_way_up(crest_en
     assert "Time is up" in said and "roll gently onto one side" in said
     assert stderr.startswith("crest: the session could not be saved: the journal at ") and stderr.count("\n") == 1
     assert returncode == 2
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_the_end_of_a_rest_the_journal_refused_is_saved_again_once_it_is_back(crest_env: dict[str, str]) -> None:
+    """The journal gone as the rest ended (a server restarting, a full disk): the rest was kept only as far as its
+    last checkpoint, and the minutes after it were lost. At a keyboard, crest now offers to save it again. Another
+    program holding the journal's write lock stands in for the journal that is gone, then back."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crest", "session", "--minutes", "5", "--speed", "30", "--no-voice"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=crest_env,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    output = process.stdout.fileno()
+    said = bytearray()
+
+    def wait_for(words: str) -> None:
+        while words.encode() not in said:
+            chunk = os.read(output, 4096)
+            assert chunk, f"crest ended before saying {words!r}: {said.decode()}"
+            said.extend(chunk)
+
+    holder = sqlite3.connect(Path(crest_env["CREST_HOME"]) / "crest.db", isolation_level=None)
+    try:
+        process.stdin.write(b"\n" * 7)  # the setup steps
+        process.stdin.flush()
+        wait_for("About a minute left")
+        holder.execute("BEGIN IMMEDIATE")  # the end cannot be written while this holds the lock
+        wait_for("Try saving it again?")
+        holder.execute("ROLLBACK")
+        process.stdin.write(b"\n")  # yes, the default
+        process.stdin.close()  # no check-in
+        wait_for("Saved.")
+        assert process.wait(timeout=60) == 0
+    finally:
+        holder.close()
+        if process.poll() is None:
+            process.kill()
+    [session] = sessions()
+    assert (session.status, session.actual_seconds) == ("completed", 300)
 
 
 @pytest.mark.usefixtures("safety_answered")
