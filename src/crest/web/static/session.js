@@ -10,6 +10,7 @@
   // A demo's clock speed, kept for its session in this browser: the page reached again by the Session link (as the
   // question on leaving says) has no ?speed, and the demo's rest would go on at real time.
   const DEMO_SPEED = "crest-demo-speed";
+  const SAVE_AGAIN_AFTER_MS = 5000; // a database server restarting is back within seconds
   function keepDemoSpeed(sessionId) {
     if (config.speed === 1) return;
     try {
@@ -45,6 +46,7 @@
     resumedAt: 0,
     lastCheckpoint: 0,
     lastSavedAt: 0,
+    saveRefusal: null, // why the last save failed (the error the server answered), to say it on the done stage
     leaving: false,
     nextCue: 0,
     nextMinuteLeft: 0,
@@ -426,8 +428,28 @@
         return null;
       }
       $("save-status").textContent = `Not saved yet: ${error.message}`;
+      state.saveRefusal = error;
       return null;
     }
+  }
+  // The end of the rest the server could not write (its database stopped, its disk full): said where the page now
+  // is, and sent again while it stays open, or the journal would keep the rest only as far as its last checkpoint.
+  // What the server refused as such (ended or deleted elsewhere: 404, 409) is not sent again.
+  function saveTheEndAgain(ending) {
+    const refusal = state.saveRefusal;
+    if (refusal && refusal.status && refusal.status < 500) return;
+    $("done-save-status").hidden = false;
+    $("done-save-status").textContent =
+      `Not saved yet (${refusal ? refusal.message.replace(/\.$/, "") : "no answer"}). Leave this page open: it tries again every few seconds.`;
+    window.setTimeout(async () => {
+      const saved = await save("finish", ending);
+      if (!saved) {
+        saveTheEndAgain(ending);
+        return;
+      }
+      $("done-save-status").textContent = "Saved.";
+      if (tabs) tabs.postMessage({ ended: saved.id });
+    }, SAVE_AGAIN_AFTER_MS);
   }
 
   function tick() {
@@ -779,6 +801,7 @@
     if (saved && tabs) tabs.postMessage({ ended: saved.id }); // a tab still timing it says so to the person lying there
     showDone(saved || { actual_seconds: done }, status, null);
     if (saved && saved.breath) showBreathResult(saved.id);
+    if (!saved && state.sessionId) saveTheEndAgain(ending);
   }
   // How to come up and the time rested as the server writes it everywhere ("14 min 30 s"), from the saved record
   // (`session`; without one, its `actual_seconds` alone; null: deleted elsewhere); a rest ended here within its first
