@@ -73,3 +73,9 @@ def test_a_warning_sign_pins_its_entry_and_level(sign: tuple[str, str, str], que
 )
 def test_a_calm_message_does_not_fire_the_rule(rule: str, question: str) -> None:
     assert rule not in [fired.name for fired in help_search().fired_rules(question)]
+
+
+def test_placebo_is_a_question_about_the_evidence() -> None:
+    # "placebo" asks whether it really works (readers_10's untouched half had it answered by tracking_progress)
+    question = "be honest, is the whole thing just placebo?"
+    assert [answer.id for answer in help_search().answers(question)][:1] == ["does_it_work"]
