@@ -132,6 +132,12 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         )
     if standing.side_lying_only:
         console.print("You can rest on your side: `crest session --variant side_lying`.")
+    if len(groups) > 1 and standing.advice is not None:
+        # The lesser advice's signs come last: on a short terminal they scroll the most serious one away, and "see a
+        # clinician" would be the advice left in view. It is said again last, as `crest ask` and `crest progress` do.
+        first_sentence = standing.advice.split(". ", 1)[0].rstrip(".")
+        style = _style(standing.level)
+        console.print(f"[{style}]{_escaped(first_sentence)} (the first warning above).[/{style}]")
 
 
 def _style(level: "AdviceLevel | None") -> str:

@@ -10,6 +10,7 @@ import pytest
 from crest.cli.safety_cmd import SAFETY_DUE
 from crest.journal.records import SafetyScreen
 from crest.journal.store import Journal
+from crest.protocol.loader import load_protocol
 from crest.safety.screen import ANSWER_AGAIN_AFTER, QUESTIONS, AdviceLevel
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
@@ -107,6 +108,20 @@ def test_an_all_clear_dated_before_the_answer_it_clears_is_refused_in_one_line(r
     said = refused.stderr.strip()
     assert f"the day of the clearance, {before}, is before the answer it clears ({today})" in _flat(said)
     assert run_crest(*SHORT, "--yes").returncode == 1 and _sessions() == 0
+
+
+def test_the_most_serious_advice_is_said_again_last_under_a_lesser_one(run_crest: RunCrest) -> None:
+    """Urgent care and see a clinician together: the see-a-clinician signs came last, so at 40x20 "seek urgent care"
+    had scrolled away and "see a clinician" was the advice left in view."""
+    result = run_crest("safety", input_text=_answers("bladder_bowel_saddle", "cancer_history"))
+    urgent = "Please seek urgent medical care now: call your emergency number or go to an emergency department"
+    said = _flat(result.stdout)
+    assert said.endswith(f"{urgent} (the first warning above). {load_protocol().disclaimer}")  # the footer after it
+
+
+def test_one_advice_alone_is_not_said_twice(run_crest: RunCrest) -> None:
+    result = run_crest("safety", input_text=_answers("cancer_history"))
+    assert "(the first warning above)" not in result.stdout
 
 
 def test_urgent_signs_are_never_cleared(run_crest: RunCrest) -> None:
