@@ -4,6 +4,7 @@ it is the one web module that opens the journal)."""
 from __future__ import annotations
 
 import ipaddress
+import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from starlette.exceptions import HTTPException
 from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
 from crest.input_problems import field_label
+from crest.journal.engine import DatabaseUnavailable
 from crest.services.accounts import (
     CodeNeeded,
     NotAllowed,
@@ -46,6 +48,18 @@ REFUSALS: tuple[type[CrestError], ...] = (
     NotFoundForYou,
     SecondFactorNeeded,
 )
+
+
+_log = logging.getLogger(__name__)
+
+
+class PracticeRecordsUnreachable(CrestError):
+    """The practice's database failed: the visitor is told to come back, never where or what the database is."""
+
+    http_status = 503
+
+    def __init__(self) -> None:
+        super().__init__("the practice's records cannot be reached just now; try again in a few minutes")
 
 
 class ServerFailed(CrestError):
@@ -200,6 +214,15 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
         return JSONResponse(code_refusal(error), status_code=error.http_status)
 
     app.add_exception_handler(CodeNeeded, code_needed)
+
+    async def records_unreachable(request: Request, error: Exception) -> Response:
+        """A database that cannot be used (ASVS 5.0 16.5.1): its address, user and the driver's words go to the
+        server's log for whoever runs it; any visitor, signed in or not, hears only to come back later."""
+        assert isinstance(error, DatabaseUnavailable)
+        _log.warning("answered 503 to %s %s: %s", request.method, request.url.path, error.message)
+        return await general(request, PracticeRecordsUnreachable())
+
+    app.add_exception_handler(DatabaseUnavailable, records_unreachable)
     framework = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[HTTPException])
 
     async def framework_error(request: Request, error: Exception) -> Response:
