@@ -33,7 +33,8 @@ ON_BACK_FIRST = "checked once you are lying on your back"
 # How a summary begins that says the position is there with parts the picture does not show: it names them, so
 # it says the doubt itself, and no door adds a vaguer "not sure" to it.
 AS_FAR_AS_SEEN = "You are in the constructive rest position as far as this picture shows."
-# Said after the measure of a criterion that measured something yet cannot tell.
+# Said after the measure of a criterion that measured something yet cannot tell: why (by default, the measure lies
+# where a few degrees of camera angle decide).
 NEAR_THE_LIMIT = "too near the limit to tell from this angle"
 # Said under a check whose distances in cm take a typical adult's height, none being set: the same photo gave
 # heels 35 cm from the hip joint for 150 cm, 40 cm for none and 46 cm for 195 cm.
@@ -50,6 +51,7 @@ class CriterionResult:
     compared as shown; `advice` is one instruction for `adjust`, the camera placement that would tell for
     `not_visible`, and empty for `ok`. `confidence` (0-1) says how sure the verdict is, from how clearly the
     model saw the body parts it rests on and how far the measure is from its threshold; 0 for `not_visible`.
+    `doubt` says why a criterion that measured something cannot tell (see `measured_line`).
     """
 
     name: str
@@ -58,6 +60,7 @@ class CriterionResult:
     target: str | None = None
     advice: str = ""
     confidence: float = 1.0
+    doubt: str = NEAR_THE_LIMIT
 
     @property
     def sure(self) -> bool:
@@ -75,11 +78,11 @@ class CriterionResult:
     @property
     def measured_line(self) -> str | None:
         """The measure as every door shows it. A criterion that can't tell though it measured something (the
-        measure lies too near the limit, where the camera's angle decides) says so, rather than show a measure
-        as if it were judged beside "can't tell"."""
+        measure lies too near the limit, where the camera's angle decides, or the picture may be turned) says why,
+        rather than show a measure as if it were judged beside "can't tell"."""
         if self.measured is None or self.status != Status.NOT_VISIBLE:
             return self.measured
-        return f"{self.measured}: {NEAR_THE_LIMIT}"
+        return f"{self.measured}: {self.doubt}"
 
     def to_json_dict(self) -> dict[str, Any]:
         return {

@@ -185,6 +185,8 @@ def test_a_photo_on_its_side_says_it_cannot_tell_and_to_turn_it(estimator: PoseE
     verdict = result.criterion("lying_on_back")
     assert (verdict.status, verdict.confidence) == ("not_visible", 0.0)
     assert verdict.measured is not None and "deg from the floor" in verdict.measured
+    # Why it cannot tell ("trunk 87 deg from the floor: too near the limit to tell from this angle", it said).
+    assert verdict.measured_line is not None and verdict.measured_line.endswith(": the picture may be on its side")
     assert not result.pose_recognized
     assert result.summary.startswith("Can't tell from here: if the picture is on its side, turn the photo, video")
     assert all(result.criterion(name).status == "not_visible" for name in ("knees_bent", "feet_flat", "hips_down"))

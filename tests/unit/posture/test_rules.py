@@ -268,6 +268,8 @@ def test_a_picture_upside_down_of_someone_in_the_position_says_it_cannot_tell_an
     result = evaluate(turned(photograph(Figure(), "side"), 180.0))
     verdict = result.criterion("lying_on_back")
     assert (verdict.status, verdict.measured) == ("not_visible", "face turned to the floor, legs hanging from above")
+    # Why it cannot tell: not a measure near its limit, as the doors said of it at first.
+    assert verdict.measured_line == "face turned to the floor, legs hanging from above: the picture may be upside down"
     assert result.summary == (
         "Can't tell from here: if the picture is upside down, turn the photo, video or camera so the floor is at the "
         "bottom; if not, roll over onto your back, face up."

@@ -39,6 +39,9 @@ TILT_MARGIN_DEG = 10.0
 # lies: the check says so, and what to do.
 TURNED_ANKLE_OFF_LINE_MAX = 0.35
 TURNED_KNEE_OFF_LINE_MIN = 0.45
+# Why a body read this way cannot be judged, said after its measure.
+ON_ITS_SIDE = "the picture may be on its side"
+UPSIDE_DOWN = "the picture may be upside down"
 # Said of a photo, a video and the live camera alike: a camera on its side has no photo to turn.
 TURN_THE_PICTURE = (
     "if the picture is on its side, turn the photo, video or camera so the floor is at the bottom; "
@@ -118,7 +121,7 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
     # or standing.
     if shown(tilt) > LYING_MAX_TILT_DEG and view not in END_ON:
         if body.shoulders.y > body.hips.y or _lying_shape_turned(body):
-            return unsure(name, measured, TURN_THE_PICTURE)
+            return unsure(name, measured, TURN_THE_PICTURE, ON_ITS_SIDE)
         confidence = min(seen, margin_confidence(tilt - LYING_MAX_TILT_DEG, TILT_MARGIN_DEG))
         return adjust(name, measured, target, "lie down on your back", confidence)
     if view == "above":
@@ -137,14 +140,14 @@ def lying_on_back(body: Body, view: View, height_cm: float | None) -> CriterionR
         beyond = face - FACE_DOWN_MIN_DEG if face >= 0 else -face - FACE_DOWN_CURLED_MIN_DEG
         if beyond >= 0:
             if _legs_hang_from_above(body):
-                return unsure(name, "face turned to the floor, legs hanging from above", TURN_UPSIDE_DOWN)
+                return unsure(name, "face turned to the floor, legs hanging from above", TURN_UPSIDE_DOWN, UPSIDE_DOWN)
             confidence = min(seen, margin_confidence(beyond, FACE_MARGIN_DEG))
             return adjust(name, "face turned to the floor", "face up", "roll over onto your back, face up", confidence)
         face_margin = margin_confidence(-beyond, FACE_MARGIN_DEG)
     kneeling = _hips_above_knees(body)
     if view in SIDE_ON and kneeling is not None and kneeling > KNEELING_MIN:
         if _legs_hang_from_above(body):
-            return unsure(name, "resting on the knees, legs hanging from above", TURN_UPSIDE_DOWN)
+            return unsure(name, "resting on the knees, legs hanging from above", TURN_UPSIDE_DOWN, UPSIDE_DOWN)
         confidence = min(seen, margin_confidence(kneeling - KNEELING_MIN, KNEELING_MARGIN))
         return adjust(name, "resting on the knees", "lying on the back", "lie down on your back", confidence)
     if view in END_ON:

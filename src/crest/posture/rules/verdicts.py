@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from crest.posture.body import SEEN, SIDES, Body
 from crest.posture.landmarks import Landmark
-from crest.posture.result import CriterionResult, Status, View
+from crest.posture.result import NEAR_THE_LIMIT, CriterionResult, Status, View
 
 # Where to put the camera so that a criterion can be seen.
 CAMERA_SIDE = "place the camera at your side, level with your hips, so it sees you from head to feet"
@@ -73,11 +73,11 @@ def unseen(name: str, camera: str = CAMERA_SIDE) -> CriterionResult:
     return CriterionResult(name, Status.NOT_VISIBLE, None, None, camera, 0.0)
 
 
-def unsure(name: str, measured: str, advice: str) -> CriterionResult:
+def unsure(name: str, measured: str, advice: str, doubt: str = NEAR_THE_LIMIT) -> CriterionResult:
     """The picture shows it, but the measure lies between "ok" and "adjust", where a few degrees of camera angle
-    decide: the check says it cannot tell rather than guess. Told apart from `unseen` by carrying what was
-    measured; `advice` says what to do either way."""
-    return CriterionResult(name, Status.NOT_VISIBLE, measured, None, advice, 0.0)
+    decide (or `doubt` says what else keeps it from telling): the check says it cannot tell rather than guess.
+    Told apart from `unseen` by carrying what was measured; `advice` says what to do either way."""
+    return CriterionResult(name, Status.NOT_VISIBLE, measured, None, advice, 0.0, doubt)
 
 
 def is_unsure(result: CriterionResult) -> bool:
