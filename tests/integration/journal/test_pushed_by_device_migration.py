@@ -13,7 +13,7 @@ from crest.journal.records import JournalContents, PracticeSession
 from crest.journal.schema import HEAD_REVISION
 from crest.journal.store import Journal
 from crest.journal.vocabulary import SessionStatus
-from support.databases import columns_of, downgrade_to, revision_of, upgrade_to
+from support.databases import columns_of, downgrade_journal, revision_of, run_sql, upgrade_to
 
 BEFORE = "r0019_plain_notes"
 TABLES = ("practice_sessions", "check_ins", "safety_screens", "psfs_assessments")
@@ -61,14 +61,8 @@ def test_upgrading_keeps_every_record_told_to_no_computer(journal_url: str) -> N
 def test_downgrading_drops_only_who_pushed_each_record(journal_url: str) -> None:
     with Journal.open(journal_url) as journal:
         _pushed(journal, NEW_UID, 7)
-    engine = create_engine(journal_url)
-    try:
-        with engine.begin() as connection:
-            downgrade_to(connection, BEFORE)
-        with engine.connect() as connection:
-            kept = connection.execute(text("SELECT uid FROM practice_sessions")).scalars().all()
-    finally:
-        engine.dispose()
+    downgrade_journal(journal_url, BEFORE)
+    kept = run_sql(journal_url, "SELECT uid FROM practice_sessions")
     assert revision_of(journal_url) == BEFORE and kept == [NEW_UID]
     for table in TABLES:
         assert "pushed_by_device" not in columns_of(journal_url, table)

@@ -12,7 +12,7 @@ from crest.journal.records import JournalContents, PracticeSession
 from crest.journal.schema import HEAD_REVISION
 from crest.journal.store import Journal
 from crest.journal.vocabulary import SessionStatus
-from support.databases import downgrade_to, revision_of, upgrade_to
+from support.databases import downgrade_journal, revision_of, run_sql, upgrade_to
 
 BEFORE = "r0028_kept_warning_sign_rules"
 LAPTOP, DESKTOP = 7, 8
@@ -70,14 +70,8 @@ def test_downgrading_drops_only_the_copies(journal_url: str) -> None:
     with Journal.open(journal_url) as journal:
         journal.merge_synced(JournalContents(sessions=(REST,)), {"sessions": {1: LAPTOPS}}, {}, device=LAPTOP)
         _desktop_pushes_the_same_rest(journal)
-    engine = create_engine(journal_url)
-    try:
-        with engine.begin() as connection:
-            downgrade_to(connection, BEFORE)
-        with engine.connect() as connection:
-            kept = connection.execute(text("SELECT uid FROM practice_sessions")).scalars().all()
-    finally:
-        engine.dispose()
+    downgrade_journal(journal_url, BEFORE)
+    kept = run_sql(journal_url, "SELECT uid FROM practice_sessions")
     assert revision_of(journal_url) == BEFORE and kept == [LAPTOPS]
     assert "synced_copies" not in _tables(journal_url)
 
