@@ -19,6 +19,21 @@ def _sessions(base: str) -> Any:
         return json.load(response)
 
 
+def _wait_till_the_tab_holds(page: Any, session_id: int) -> None:
+    """Until the tab knows the session it times, as its answer to this browser's tabs says. Written on the server is
+    not enough: a tab closed before the server's answer reached it cannot name the rest in its save on leaving."""
+    page.evaluate(
+        """session_id => {
+            const tabs = new BroadcastChannel("crest-rest");
+            window.heldHere = false;
+            tabs.onmessage = (event) => { if (event.data.holding === session_id) window.heldHere = true; };
+            window.askTabs = () => tabs.postMessage({ asking: session_id });
+        }""",
+        session_id,
+    )
+    page.wait_for_function("() => { window.askTabs(); return window.heldHere; }", polling=100)
+
+
 def test_a_rest_reopened_after_its_only_tab_closed_waits_and_one_taken_up_again_runs_in_that_tab(
     browser: Any, fresh_server_url: str, answer_safety: Callable[[Any, str], None]
 ) -> None:
@@ -34,8 +49,10 @@ def test_a_rest_reopened_after_its_only_tab_closed_waits_and_one_taken_up_again_
     deadline = time.monotonic() + 20
     while not _sessions(base) and time.monotonic() < deadline:  # written on the server
         page.wait_for_timeout(100)
+    _wait_till_the_tab_holds(page, _sessions(base)[0]["id"])
     page.once("dialog", lambda dialog: dialog.accept())  # "leave the site?": yes
-    page.close(run_before_unload=True)
+    with page.expect_event("close"):  # with the question on leaving, close() does not wait for the tab to go
+        page.close(run_before_unload=True)
 
     reopened = context.new_page()
     reopened.goto(f"{base}/session")
