@@ -32,10 +32,12 @@ problem". New numbness or weakness includes it said without a place ("new weakne
 foot that drops or flops as one walks; numbness in "my feet" is in both feet (urgent, as "both feet"), a tingle there
 stays "see a clinician"; pain growing worse week by week is the same sign as no improvement after a month. Emergencies
 beyond back pain are crest's general guidance, not crp-facts.md's red flags: a drooping face, slurred or garbled speech,
-sudden weakness or numbness of the face, an arm or one side, chest pain or pressure, being unable to breathe,
-breathlessness at rest and a sudden or worst-ever headache pin their own entry, which says "call your emergency number
-now" (warning_emergency); a way of breathing ("can't breathe deeply", "through my nose"), a chest sore from coughing and
-breathlessness on the stairs do not. "Can't get up" is getting off the floor, never the sexual-function sign.
+sudden weakness or numbness of the face, an arm or one side, chest pain or pressure (a crushing or squeezed chest, a
+tightness that came on suddenly), being unable to breathe or difficulty breathing ("hard to breathe", "can barely
+breathe", "laboured breathing"), breathlessness at rest and a sudden or worst-ever headache pin their own entry, which
+says "call your emergency number now" (warning_emergency); a way of breathing ("can't breathe deeply", "hard to breathe
+through my nose"), a chest sore from coughing, a tight chest alone and breathlessness on the stairs do not. "Can't
+get up" is getting off the floor, never the sexual-function sign.
 
 The aneurysm's sign reads the severity in everyday words too ("awful", "dreadful", "really bad", "so bad I nearly
 passed out", "it hurts so much", "through the roof", "9 out of 10"), said of the pain or of the back or belly, never
@@ -204,6 +206,7 @@ _DENIED_SYMPTOM = (
     r"numbness|numb|tingl\w*|pins (?:and|n) needles|weakness|fevers?|a temperature|temperature|chills|night sweats"
     r"|faint\w*|dizziness|passing out|blacking out|blackouts?|collapsing"
     r"|(?:(?:lower |low )?back |leg |neck |hip |chest )?pain|chest pains|breathlessness|shortness of breath"
+    r"|(?:difficulty|trouble|problems?) (?:with )?breathing|breathing (?:difficult\w*|problems?|trouble)"
     r"|incontinence|leaks?|leaking|weight ?loss"
     r"|(?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks)"
     r"(?: (?:or|and|nor) (?:bladder|bowel|bowels|toilet|peeing|urinary|continence|waterworks))*"  # "bladder or bowel"
@@ -591,14 +594,44 @@ CHEST_PRESSURE = (
     rf"|(?:{PRESSED}|tightness|tight band)"
     r" (?:(?:sitting|standing|pressing|pushing|feeling|sensation|pain|like|a|an|weight) ){0,2}"
     rf"(?:in|on|across|around|of) (?:my |the |his |her )?(?:{CHEST})"
+    # "a crushing chest", "my chest feels like it's being squeezed"; not a gym's "heavy chest press" or a chest cold
+    rf"|(?:crush\w*|squeez\w*|pressing|heavy) (?:{CHEST})"
+    r"(?! (?:infection|cold|cough\w*|press\w*|day|workout|fly|flies)\b)"
+    rf"|(?:{CHEST}) (?:\w+ ){{0,4}}(?:being|been|getting) (?:crush\w*|squeez\w*|pressed|sat on)"
 )
-# Unable to breathe, not a way of breathing ("I can't breathe deeply into my belly", "through my nose").
-CANT_BREATHE = (
-    r"(?:cant|cannot|can not|couldnt|could not|unable to|struggl\w* to|fighting to|fight to) (?:really |properly )?"
-    r"(?:breathe?|catch (?:my|his|her|their) breath|get (?:my |enough |any )?(?:breath|air))"
+# A tight chest alone is most often the muscles the position eases, or nerves ("my chest feels tight with nerves
+# before my exam"): the NHS's tightness is chest pain's, read above with pain, heaviness or another sign beside it. A
+# tightness that comes on suddenly is that chest pain's picture, and pins the entry.
+SUDDEN_TIGHT_CHEST = _near(SUDDENLY, rf"tight (?:{CHEST})|(?:{CHEST}) (?:\w+ ){{0,3}}(?:tight|tightness|tightening)", 4)
+# What follows "can't breathe" or "hard to breathe" when it is a way of breathing, not a struggle for air ("I can't
+# breathe deeply into my belly", "hard to breathe through my nose", "I couldn't breathe for laughing").
+NOT_A_WAY_OF_BREATHING = (
     r"(?! (?:in|out|into|through|with|deep\w*|slow\w*|like|the way|fully|all the way|evenly|naturally|quietly"
-    r"|properly through|when (?:i |im )?(?:laugh\w*|talk\w*|think\w*)))\b"
+    r"|properly through|when (?:i |im )?(?:laugh\w*|talk\w*|think\w*)|for (?:laugh\w*|giggl\w*)|a (?:word|sigh)"
+    r"|technique|exercises?|patterns?|rhythm|practice|(?:right )?down (?:into|to|in))\b)"
+)
+BREATHE_OR_GET_AIR = r"breathe?|catch (?:my|his|her|their) breath|get (?:my |enough |any )?(?:breath|air)"
+# Unable to breathe, or barely able to, not a way of breathing.
+CANT_BREATHE = (
+    r"(?:cant|cannot|can not|couldnt|could not|unable to|struggl\w* to|fighting to|fight to"
+    r"|(?:can|could|cant|can not) (?:barely|hardly|scarcely)) (?:really |properly )?"
+    rf"(?:{BREATHE_OR_GET_AIR}){NOT_A_WAY_OF_BREATHING}"
     r"|gasp\w* for (?:air|breath)|fighting for (?:air|breath)|(?:lips?|face) (?:\w+ ){0,3}blue"
+)
+# Difficulty breathing, NHS's own words for when to call 999, in everyday words ("hard to breathe", "breathing is
+# hard", "laboured breathing"); not a way of breathing, nor denied ("breathing is not hard", "not hard to breathe";
+# "no difficulty breathing" is taken out with the other denied symptoms), nor "breathing is hard to learn".
+DIFFICULT = r"hard|difficult|laboured|labored|a struggle|an effort|heavy going|tough"
+HARD_TO_BREATHE = (
+    rf"(?<!not )(?<!never )(?<!isnt )(?<!wasnt )(?:hard|difficult|a struggle|an effort|impossible|tough) to"
+    rf" (?:{BREATHE_OR_GET_AIR}){NOT_A_WAY_OF_BREATHING}"
+    rf"|(?:difficulty|difficulties|trouble|struggling|struggle) (?:with )?(?:my |his |her |their )?breathing"
+    rf"{NOT_A_WAY_OF_BREATHING}|breathing difficult(?:y|ies)|(?:laboured|labored) breathing"
+    # said of the breath itself, not of a way of breathing ("belly breathing is hard")
+    r"|(?<!deep )(?<!belly )(?<!tummy )(?<!nose )(?<!nasal )(?<!mouth )(?<!slow )(?<!box )(?<!diaphragmatic )"
+    r"(?<!abdominal )(?<!rib )(?<!chest )(?<!mindful )breathing"
+    r" (?:is|was|feels|felt|has been|got|has got|is getting|getting|became|has become) (?:(?:really|very|so|quite|more"
+    rf"|getting|too|rather|a bit|a little|much|suddenly) ){{0,2}}(?:{DIFFICULT})(?! to\b)"
 )
 # Short of breath at rest: not on the stairs, a walk or getting up and down from the floor.
 BREATHLESS = r"short of breath|shortness of breath|breathless\w*|out of breath|cant get my breath"
@@ -1234,11 +1267,12 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_emergency",
         _near(CHEST, PAIN, 6),
         CHEST_PRESSURE,
+        SUDDEN_TIGHT_CHEST,
         r"(?:having|have|had|is this|is it|am i|could (?:this|it) be|feels? like|like) (?:\w+ ){0,2}heart attack",
         # a chest sore from coughing, or a pulled chest muscle, is not this
         unless=(r"(?:from|after|with|since) (?:\w+ ){0,2}cough\w*|pulled (?:\w+ ){0,2}muscle|chest muscles?|pecs?",),
     ),
-    _rule("cannot_breathe", "warning_emergency", CANT_BREATHE),
+    _rule("cannot_breathe", "warning_emergency", CANT_BREATHE, HARD_TO_BREATHE),
     _rule("breathless_at_rest", "warning_emergency", BREATHLESS, unless=(EXERTION,)),
     _rule(
         "sudden_severe_headache",
