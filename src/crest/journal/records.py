@@ -718,7 +718,9 @@ def check_day(value: date, what: str) -> date:
 @dataclass(frozen=True)
 class SafetyWarning:
     """An urgent-care warning sign kept apart from what raised it, so that it holds until its waiting time ends
-    whatever happens to that: a check-in deleted or corrected, or everything deleted.
+    whatever happens to that: a check-in deleted or corrected, or everything deleted. Or a sign of either level told
+    in a check-in entered after the time it gives, kept to hold from its entry: a "see a clinician" one goes with
+    its check-in, deleted or corrected to no longer name it (it was a mistake).
 
     Kept from a check-in: when (`raised_at`), the check-in's id and the sign's words (`title` to the person, `named`
     to a clinician). Kept through deleting everything: only the sign (`question_id`, and a check-in's `title` and
@@ -878,7 +880,7 @@ class JournalContents:
     check_in_uids: Mapping[int, str] = field(default_factory=dict)
     screen_uids: Mapping[int, str] = field(default_factory=dict)
     psfs_uids: Mapping[int, str] = field(default_factory=dict)
-    # The urgent-care warnings kept apart from what raised them: a restore must not lift one that stands.
+    # The warnings kept apart from what raised them: a restore must not lift one that stands.
     safety_warnings: tuple[SafetyWarning, ...] = ()
 
     @property

@@ -91,6 +91,7 @@ from crest.journal.tables import (
 from crest.journal.unreadable import UnreadableRow
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
 from crest.moments import day_and_time
+from crest.safety.screen import AdviceLevel
 
 Clock = Callable[[], datetime]
 Row = TypeVar("Row", SessionRow, CheckInRow, SafetyScreenRow, SafetyClearanceRow, PsfsAssessmentRow, SafetyWarningRow)
@@ -1198,17 +1199,18 @@ class Journal:
 
     def _unlink_warnings_of_deleted_check_ins(self, db: Session) -> None:
         """A kept warning whose check-in is gone names none: SQLite gives the newest deleted id to the next
-        check-in, and a warning still naming it would be shown beside that check-in, which never named the sign."""
+        check-in, and a warning still naming it would be shown beside that check-in, which never named the sign.
+        A "see a clinician" one goes with it, in the same transaction: deleting the check-in lifts that sign (it
+        was a mistake), its hold from the entry too; an urgent-care one holds on."""
         existing = select(CheckInRow.id).where(CheckInRow.person_id == self.person_id)
-        db.execute(
-            update(SafetyWarningRow)
-            .where(
-                SafetyWarningRow.person_id == self.person_id,
-                SafetyWarningRow.check_in_id.is_not(None),
-                SafetyWarningRow.check_in_id.not_in(existing),
-            )
-            .values(check_in_id=None)
+        orphaned = (
+            SafetyWarningRow.person_id == self.person_id,
+            SafetyWarningRow.check_in_id.is_not(None),
+            SafetyWarningRow.check_in_id.not_in(existing),
         )
+        urgent = AdviceLevel.URGENT.stored_name
+        db.execute(delete(SafetyWarningRow).where(*orphaned, SafetyWarningRow.level != urgent))
+        db.execute(update(SafetyWarningRow).where(*orphaned).values(check_in_id=None))
 
     def _check_in_row(self, db: Session, check_in_id: int) -> CheckInRow:
         return self._own_row(db, CheckInRow, check_in_id, CheckInNotFound, "check-in")
@@ -1238,7 +1240,7 @@ class Journal:
         query = self._own(SafetyClearanceRow).order_by(SafetyClearanceRow.recorded_at, SafetyClearanceRow.id)
         return self._read(query, _clearance_record)
 
-    # Urgent-care warning signs kept apart from what raised them
+    # Warning signs kept apart from what raised them
 
     def keep_safety_warnings(self, warnings: Sequence[SafetyWarning]) -> None:
         if not warnings:

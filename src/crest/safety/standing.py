@@ -59,7 +59,9 @@ class CheckInSign:
     sources: tuple[str, ...]
     question: Question
     named: str
-    kept: bool = False  # read from the kept record of an urgent-care sign: the check-in may be gone or corrected
+    # read from a kept record: an urgent-care sign's (the check-in may be gone or corrected), or a sign's held from
+    # its entry (the check-in entered after the time it gives)
+    kept: bool = False
     data_deleted: bool = False  # kept through deleting everything: only the sign and its end are known
     # A kept sign's end as kept: for a check-in entered after the time it tells of, its waiting time from the entry.
     held_until: datetime | None = None

@@ -51,7 +51,7 @@ class CheckIns:
             check_in = replace(check_in, session_id=None, timing=CheckInTiming.STANDALONE, compared_with_before=None)
         check_new_check_in(check_in, self._clock())
         saved = self._journal.get_checkin(self._journal.add_checkin(check_in))
-        self._safety.hold_from_entry(saved)  # told late, an urgent sign still holds its whole time from now
+        self._safety.hold_from_entry(saved)  # told late, a sign still holds its whole time from now
         return saved
 
     def urgent_signs(self, check_in: CheckIn) -> tuple[WarningSign, ...]:
@@ -77,6 +77,7 @@ class CheckIns:
         self._safety.keep_urgent_warnings(check_in_id)
         self._journal.update_checkin(replace(check_in, id=check_in_id))
         corrected = self._journal.get_checkin(check_in_id)
+        self._safety.lift_with_the_check_in(check_in_id, corrected)
         self._safety.hold_from_entry(corrected)
         return corrected
 
@@ -85,7 +86,7 @@ class CheckIns:
         `replace`."""
         self._require(check_in_id, uid, if_match=if_match)
         self._safety.keep_urgent_warnings(check_in_id)
-        self._journal.delete_checkin(check_in_id)
+        self._journal.delete_checkin(check_in_id)  # a "see a clinician" sign's hold from its entry goes with it
 
     def _require(
         self, check_in_id: int, uid: str | None, loaded: str | None = None, if_match: IfMatch | None = None

@@ -5,7 +5,9 @@ sign stands. A concern that stands is never lifted by skipping the questions (`-
 again before the advice's waiting time: only by a clinician's all-clear (for "see a clinician first") or by fresh
 answers once that time has passed. A warning sign named in a recent check-in stands the same way; deleting or
 correcting that check-in lifts a "see a clinician" sign (it was a mistake), never an urgent-care one: that is kept
-(`keep_urgent_warnings`, `urgent_holds`) and holds its full waiting time, through deleting everything too.
+(`keep_urgent_warnings`, `urgent_holds`) and holds its full waiting time, through deleting everything too. A sign of
+either level told in a check-in entered after the time it gives is kept likewise, to hold from its entry
+(`hold_from_entry`); a "see a clinician" one kept so goes with its check-in (`lift_with_the_check_in`).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ __all__ = [
 
 # The tables whose rows may hold a warning sign: the answers, the check-ins and the signs kept apart from them.
 MAY_HOLD_A_WARNING_SIGN = frozenset({"safety_screens", "check_ins", "safety_warnings"})
-# A check-in told this long after the time it gives was entered late: its urgent sign is kept to hold from its entry.
+# A check-in told this long after the time it gives was entered late: its signs are kept to hold from its entry.
 # Less is the moments between a form's time and its saving, and keeps nothing.
 ENTERED_LATE = timedelta(minutes=10)
 
@@ -173,7 +175,7 @@ def check_in_signs(check_ins: Iterable[CheckIn], zone: tzinfo) -> list[CheckInSi
 
 
 def kept_sign(warning: SafetyWarning, zone: tzinfo) -> CheckInSign:
-    """A kept urgent-care warning as the gate reads it: like the check-in's sign it was, or, kept through deleting
+    """A kept warning as the gate reads it: like the check-in's sign it was, or, kept through deleting
     everything, named by its own words (by its safety question, kept from a "yes" or by an older crest) and raised
     its waiting time before its end (all that is kept)."""
     from crest.services.help import warning_sources  # the help entries name the sources of a sign read in words
@@ -233,10 +235,10 @@ def each_sign_once(signs: Iterable[CheckInSign]) -> list[CheckInSign]:
 
 
 def _kept_warning(sign: CheckInSign, held_until: datetime) -> SafetyWarning:
-    """An urgent-care sign of a check-in as kept apart from it: when, which sign and its words, and its end."""
+    """A sign of a check-in as kept apart from it: when, which sign and its words, its level and its end."""
     return SafetyWarning(
         sign.question.id,
-        AdviceLevel.URGENT.stored_name,
+        sign.question.level.stored_name,
         held_until,
         raised_at=sign.at,
         check_in_id=sign.check_in_id,
@@ -322,22 +324,36 @@ class Safety:
         self._journal.keep_safety_warnings(warnings)
 
     def hold_from_entry(self, check_in: CheckIn) -> None:
-        """After a check-in is saved: an urgent-care sign it names holds its whole waiting time from now, when it
-        was told, not from the earlier time it tells of. Logged three weeks late, a bladder change was told "get
-        urgent care now" and the next session started at once, its two weeks over before they began."""
+        """After a check-in is saved: a sign it names holds its whole waiting time from now, when it was told, not
+        from the earlier time it tells of. Logged three weeks late, a bladder change was told "get urgent care now"
+        and the next session started at once, its two weeks over before they began; logged eight days late, new
+        numbness was told "see a clinician before you practise again", its week over likewise."""
         now = self._clock()
-        until = now + ANSWER_AGAIN_AFTER[AdviceLevel.URGENT]
         # A correction that names a sign already told (kept before the change) tells nothing new: it holds as kept.
         told = {(kept.check_in_id, kept.question_id) for kept in self._journal.safety_warnings()}
-        warnings = [
-            _kept_warning(sign, until)
-            for sign in check_in_signs([check_in], self._zone)
-            if sign.urgent
-            and sign_held_until(sign) < until - ENTERED_LATE
-            and (sign.check_in_id, sign.question.id) not in told
-        ]
+        warnings = []
+        for sign in check_in_signs([check_in], self._zone):
+            until = now + ANSWER_AGAIN_AFTER[sign.question.level]
+            if sign_held_until(sign) < until - ENTERED_LATE and (sign.check_in_id, sign.question.id) not in told:
+                warnings.append(_kept_warning(sign, until))
         if warnings:
             self._journal.keep_safety_warnings(warnings)
+
+    def lift_with_the_check_in(self, check_in_id: int, corrected: CheckIn | None = None) -> None:
+        """After a check-in is deleted (`corrected` None) or corrected: a "see a clinician" sign it named was a
+        mistake, so its hold from the entry goes with it, unless the corrected check-in names that sign still.
+        Urgent-care ones stay (`keep_urgent_warnings`)."""
+        named = {sign.question.id for sign in check_in_signs([corrected] if corrected else [], self._zone)}
+        lifted = [
+            warning.id
+            for warning in self._journal.safety_warnings()
+            if warning.id is not None
+            and warning.check_in_id == check_in_id
+            and AdviceLevel.named(warning.level) is not AdviceLevel.URGENT
+            and warning.question_id not in named
+        ]
+        if lifted:
+            self._journal.forget_safety_warnings(lifted)
 
     def urgent_holds(self) -> list[SafetyWarning]:
         """The urgent-care warnings that stand now and have not reached their end, one per sign (its latest end):

@@ -141,7 +141,7 @@ class Imported:
     settings: int
     skipped: int = 0
     session_notes: int = 0  # a linked crest's copies of its practitioners' notes
-    safety_warnings: int = 0  # urgent-care warnings kept after what raised them was deleted
+    safety_warnings: int = 0  # warning signs kept apart from what raised them, each until its end
     # Sessions the journal held, brought up to the file's later record of the same rest (not in `sessions`)
     updated_sessions: int = 0
 
@@ -193,7 +193,7 @@ class Imported:
         # Only a linked crest's backup holds practitioners' notes: named when there are some
         notes = counted(self.session_notes, "practitioner's note", "practitioners' notes")
         # Named only when there are some, as the notes are: a restored warning stands again until its end
-        warnings = counted(self.safety_warnings, "urgent-care warning kept", "urgent-care warnings kept")
+        warnings = counted(self.safety_warnings, "warning sign kept", "warning signs kept")
         return (
             sessions,
             *((updated,) if self.updated_sessions else ()),

@@ -56,7 +56,7 @@ def test_a_restored_backup_keeps_an_urgent_warning_whose_check_in_was_deleted(
         services = _services(restored, clock)
         imported = services.transfer.import_file(backup)
         assert imported.safety_warnings == 1
-        assert imported.counts()[-1] == "1 urgent-care warning kept"
+        assert imported.counts()[-1] == "1 warning sign kept"
         assert refused(services)
         standing = services.safety.standing()
         assert standing.message == message
@@ -91,7 +91,7 @@ def test_an_ended_warning_is_not_exported(journal: Journal, clock: FakeClock) ->
     assert "safety_warnings" not in json.loads(services.transfer.export_text("json"))
 
 
-def test_a_file_cannot_hold_a_warning_past_its_waiting_time_or_a_level_that_is_not_urgent(
+def test_a_file_cannot_hold_a_warning_past_its_waiting_time_or_a_level_that_is_no_warning(
     new_journal_url: Callable[[], str], clock: FakeClock
 ) -> None:
     with Journal.open(new_journal_url(), clock=clock) as first:
@@ -101,14 +101,14 @@ def test_a_file_cannot_hold_a_warning_past_its_waiting_time_or_a_level_that_is_n
     forever = json.loads(json.dumps(document))
     forever["safety_warnings"][0]["held_until"] = "2099-01-01T00:00:00+00:00"
     lower = json.loads(json.dumps(document))
-    lower["safety_warnings"][0]["level"] = "see_clinician"
+    lower["safety_warnings"][0]["level"] = "clear"
     unknown = json.loads(json.dumps(document))
     unknown["safety_warnings"][0]["check_in_id"] = 99
     with Journal.open(new_journal_url(), clock=clock) as restored:
         transfer = _services(restored, clock).transfer
         refusals = {
             "forever": "field safety_warnings\\[0\\].held_until: 2099-01-01 00:00 is more than 14 days ahead",
-            "lower": "'see_clinician' is not 'urgent': only urgent-care warnings are kept",
+            "lower": "'clear' is not 'urgent' or 'see_clinician': only warning signs are kept",
             "unknown": "field safety_warnings\\[0\\].check_in_id: there is no check-in 99 in this file",
         }
         for name, edited in (("forever", forever), ("lower", lower), ("unknown", unknown)):

@@ -57,8 +57,8 @@ WITH_NOTES = JournalContents(
     session_uids={1: "a" * 32},
 )
 NEWER = (
-    "this file was made by a newer crest (version {}; this crest reads versions 1, 2, 3, 4, 5 and 6); update crest to "
-    "import it"
+    "this file was made by a newer crest (version {}; this crest reads versions 1, 2, 3, 4, 5, 6 and 7); "
+    "update crest to import it"
 )
 
 
@@ -106,7 +106,7 @@ def test_a_version_1_file_reads_as_before_uids_and_notes_of_older_crests_include
     assert parse_export(_as_version(export_json(contents), "1"), "journal.json") == contents
 
 
-@pytest.mark.parametrize("version", [7, 17, 10**40])
+@pytest.mark.parametrize("version", [8, 17, 10**40])
 def test_a_newer_crests_file_is_refused_in_one_line_saying_to_update_crest(version: int) -> None:
     text = _as_version(export_json(LINKED), str(version))
     assert _refusal(text) == f"journal.json line 1, field version: {NEWER.format(version)}"
@@ -123,8 +123,8 @@ def test_a_newer_crests_file_is_refused_in_one_line_saying_to_update_crest(versi
     ],
 )
 def test_what_a_newer_crest_added_is_refused_as_a_newer_file_not_as_an_unknown_field(change: tuple[str, str]) -> None:
-    text = _as_version(export_json(LINKED), "7").replace(*change)
-    assert _refusal(text) == f"journal.json line 1, field version: {NEWER.format(7)}"
+    text = _as_version(export_json(LINKED), "8").replace(*change)
+    assert _refusal(text) == f"journal.json line 1, field version: {NEWER.format(8)}"
 
 
 @pytest.mark.parametrize(
@@ -136,5 +136,5 @@ def test_a_version_no_crest_writes_is_named_with_the_versions_this_crest_reads(v
     text = _as_version(export_json(NEVER_LINKED), version)
     assert (
         _refusal(text)
-        == f"journal.json line 1, field version: this crest reads versions 1, 2, 3, 4, 5 and 6, found {found}"
+        == f"journal.json line 1, field version: this crest reads versions 1, 2, 3, 4, 5, 6 and 7, found {found}"
     )

@@ -129,8 +129,9 @@ psfs.csv             each time you rated your daily activities (the PSFS)
 psfs_activities.csv  the activities and their scores, 0-10 (assessment_id is the psfs.csv id)
 session_notes.csv    your practitioners' notes on your sessions, kept by `crest sync` (session_uid is the uid
                      column of sessions.csv); only when there are any
-safety_warnings.csv  urgent-care warnings that still stand though what raised them was deleted or corrected:
-                     restored with the journal, each until held_until; only when there are any; sign_rules:
+safety_warnings.csv  urgent-care warnings that still stand though what raised them was deleted or corrected, and
+                     signs entered after the time they tell of (level see_clinician or urgent), held from their
+                     entry: restored with the journal, each until held_until; only when there are any; sign_rules:
                      the rules its sign came from (as note_sign_rules), joined by ;, only when a warning has any
 `crest import` (or Settings > Restore in the browser) reads this zip, or the folder it unzips to, back.
 """

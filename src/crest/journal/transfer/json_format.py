@@ -48,6 +48,7 @@ from crest.journal.transfer.reading import (
     text_value,
     warning_record,
 )
+from crest.safety.screen import AdviceLevel
 
 JSON_FORMAT_NAME = "crest-journal"
 # A file says the oldest version of the format that describes it, so that every crest reading that version reads
@@ -66,6 +67,9 @@ SIGN_RULES_VERSION = 5
 # Adds a kept warning's "sign_rules" (the red-flag rules its sign came from): a crest that does not read them says
 # "update crest" rather than restore the warning without its source.
 KEPT_SIGN_RULES_VERSION = 6
+# Adds kept warnings at the "see a clinician" level (a sign entered after the time it tells of, held from its entry):
+# a crest that does not read them says "update crest" rather than refuse the file as holding a wrong level.
+KEPT_SEE_CLINICIAN_VERSION = 7
 JSON_VERSIONS = (
     PLAIN_VERSION,
     LINKED_VERSION,
@@ -73,6 +77,7 @@ JSON_VERSIONS = (
     SIGNS_VERSION,
     SIGN_RULES_VERSION,
     KEPT_SIGN_RULES_VERSION,
+    KEPT_SEE_CLINICIAN_VERSION,
 )
 JSON_VERSION = JSON_VERSIONS[-1]  # the newest
 _VERSIONS_READ = ", ".join(map(str, JSON_VERSIONS[:-1])) + f" and {JSON_VERSION}"
@@ -122,6 +127,8 @@ def export_json(contents: JournalContents) -> str:
         version = SIGN_RULES_VERSION
     if any(warning.sign_rules for warning in contents.safety_warnings):
         version = KEPT_SIGN_RULES_VERSION
+    if any(warning.level != AdviceLevel.URGENT.stored_name for warning in contents.safety_warnings):
+        version = KEPT_SEE_CLINICIAN_VERSION
     body = ",\n".join(f'  "{name}": {_json_list(items)}' for name, items in sections.items())
     header = f'  "format": "{JSON_FORMAT_NAME}",\n  "version": {version},\n'
     return "{\n" + header + body + "\n}\n"

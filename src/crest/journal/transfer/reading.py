@@ -428,11 +428,15 @@ def clearance_record(place: Place, fields: Fields, recorded_at_name: str) -> Saf
         raise place.error(None, str(error)) from None
 
 
-def urgent_level(value: Any) -> str:
-    """Only an urgent-care warning is kept apart from what raised it (`Safety.keep_urgent_warnings`)."""
+# The levels a warning is kept apart from what raised it at: urgent care (`Safety.keep_urgent_warnings`), and both
+# for a sign entered after the time it tells of (`Safety.hold_from_entry`).
+KEPT_LEVELS = (AdviceLevel.URGENT.stored_name, AdviceLevel.SEE_CLINICIAN.stored_name)
+
+
+def kept_level(value: Any) -> str:
     level = check_advice_level(text_value(value))
-    if level != AdviceLevel.URGENT.stored_name:
-        raise BadValue(f"'{level}' is not '{AdviceLevel.URGENT.stored_name}': only urgent-care warnings are kept")
+    if level not in KEPT_LEVELS:
+        raise BadValue(f"'{level}' is not {' or '.join(map(repr, KEPT_LEVELS))}: only warning signs are kept")
     return level
 
 
@@ -450,7 +454,7 @@ def optional_moment(value: Any) -> datetime | None:
 def warning_record(place: Place, fields: Fields) -> SafetyWarning:
     values: dict[str, Any] = {
         "question_id": read_field(place, fields, "question_id", known_question_id),
-        "level": read_field(place, fields, "level", urgent_level),
+        "level": read_field(place, fields, "level", kept_level),
         "held_until": read_field(place, fields, "held_until", moment),
         "raised_at": read_field(place, fields, "raised_at", optional_moment),
         "check_in_id": read_field(place, fields, "check_in_id", optional_record_id),
@@ -575,15 +579,16 @@ class Collector:
         self.clearances.append(clearance)
 
     def add_warning(self, place: Place, warning: SafetyWarning) -> None:
-        """A kept urgent-care warning: held no longer than its waiting time from now (a file cannot make one stand
-        for good), raised at a time that could have happened."""
+        """A kept warning: held no longer than its level's waiting time from now (a file cannot make one stand for
+        good), raised at a time that could have happened."""
         if self._now is not None:
-            longest = ANSWER_AGAIN_AFTER[AdviceLevel.URGENT]
+            level = AdviceLevel.named(warning.level)
+            longest = ANSWER_AGAIN_AFTER[level]
             if warning.held_until > self._now + longest + CLOCK_AHEAD:
                 raise place.error(
                     "held_until",
                     f"{warning.held_until:%Y-%m-%d %H:%M} is more than {longest.days} days ahead; "
-                    f"an urgent-care warning is held {longest.days} days at most",
+                    f"a warning sign to {level.advice} is held {longest.days} days at most",
                 )
             if warning.raised_at is not None:
                 with _at(place):
