@@ -21,6 +21,7 @@ from typer.testing import CliRunner, Result
 
 from crest.cli import journal_cmd
 from crest.journal.store import Journal
+from crest.journal.transfer.json_format import JSON_VERSION
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
@@ -493,7 +494,8 @@ def test_crest_import_refuses_a_newer_crests_export_in_one_line_saying_to_update
 ) -> None:
     newer = tmp_path / "newer.json"
     newer.write_text(
-        '{\n  "format": "crest-journal",\n  "version": 7,\n  "moods": [\n    {"id": 1, "calm": true}\n  ],\n'
+        f'{{\n  "format": "crest-journal",\n  "version": {JSON_VERSION + 1},\n'
+        '  "moods": [\n    {"id": 1, "calm": true}\n  ],\n'
         '  "sessions": [],\n  "check_ins": [],\n  "safety_screens": [],\n  "settings": []\n}\n',
         encoding="utf-8",
     )

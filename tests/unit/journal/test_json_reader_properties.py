@@ -16,7 +16,17 @@ from hypothesis import strategies as st
 
 from crest.errors import CrestError
 from crest.journal.transfer import InvalidImportFile
-from crest.journal.transfer.json_format import JSON_FORMAT_NAME, JSON_VERSIONS, SECTION_CAPS, _Reader, json_contents
+from crest.journal.transfer.json_format import (
+    JSON_FORMAT_NAME,
+    JSON_VERSION,
+    JSON_VERSIONS,
+    SECTION_CAPS,
+    _Reader,
+    json_contents,
+)
+
+# The versions this crest reads, as its refusal of a newer file lists them
+VERSIONS_READ = ", ".join(map(str, JSON_VERSIONS[:-1])) + f" and {JSON_VERSION}"
 
 
 class Raw(str):
@@ -188,9 +198,9 @@ def test_the_reader_reads_what_json_loads_reads(text: str) -> None:
     ("text", "problem"),
     [
         (
-            '{"format": "crest-journal", "version": 7, "moods": []}',
-            "field version: this file was made by a newer crest (version 7; this crest reads versions 1, 2, 3, 4, 5 "
-            "and 6); update crest to import it",
+            f'{{"format": "crest-journal", "version": {JSON_VERSION + 1}, "moods": []}}',
+            f"field version: this file was made by a newer crest (version {JSON_VERSION + 1}; this crest reads "
+            f"versions {VERSIONS_READ}); update crest to import it",
         ),
         (
             '{"format": "other-app", "moods": [{"mood": "calm"}]}',

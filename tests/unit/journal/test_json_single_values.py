@@ -14,7 +14,10 @@ import pytest
 from crest.breath.result import BreathResult, BreathWindow
 from crest.journal.records import CheckIn, JournalContents, PainRating, PracticeSession, SafetyScreen
 from crest.journal.transfer import InvalidImportFile, parse_export
-from crest.journal.transfer.json_format import export_json
+from crest.journal.transfer.json_format import JSON_VERSION, JSON_VERSIONS, export_json
+
+# The versions this crest reads, as its refusal of a newer file lists them
+VERSIONS_READ = ", ".join(map(str, JSON_VERSIONS[:-1])) + f" and {JSON_VERSION}"
 
 AT = datetime(2026, 5, 1, 7, 30, tzinfo=UTC)
 CONTENTS = JournalContents(
@@ -111,11 +114,11 @@ def test_a_wrong_or_missing_format_or_version_is_named_before_a_value_in_a_secti
         "field format: expected 'crest-journal', found 'other-app'"
     )
     assert _refusal(text.replace('"version": 1', '"version": 0')).endswith(
-        "field version: this crest reads versions 1, 2, 3, 4, 5 and 6, found 0"
+        f"field version: this crest reads versions {VERSIONS_READ}, found 0"
     )
-    assert _refusal(text.replace('"version": 1', '"version": 7')).endswith(
-        "field version: this file was made by a newer crest (version 7; this crest reads versions 1, 2, 3, 4, 5 and "
-        "6); update crest to import it"
+    assert _refusal(text.replace('"version": 1', f'"version": {JSON_VERSION + 1}')).endswith(
+        f"field version: this file was made by a newer crest (version {JSON_VERSION + 1}; this crest reads versions "
+        f"{VERSIONS_READ}); update crest to import it"
     )
     assert _refusal(text.replace('"format": "crest-journal",', "")).endswith(
         "field format: expected 'crest-journal' first, found field 'check_ins'"
