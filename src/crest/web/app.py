@@ -21,6 +21,7 @@ from crest.accounts.passwords import Passwords
 from crest.audit_forwarding import AUDIT_SYSLOG_VARIABLE, SyslogForwarder
 from crest.clock import Clock, system_now, system_zone
 from crest.config import crest_home
+from crest.journal.engine import DatabaseUnavailable
 from crest.journal.practice_store import PracticeStore, client_zone_name
 from crest.journal.store import Journal
 from crest.posture.service import CheckService
@@ -116,7 +117,7 @@ def create_app(
     app.include_router(api_router())
     app.include_router(pages_router())
     if door is not None:
-        install_practice_mode(app, door)
+        install_practice_mode(app, door, DatabaseUnavailable)
     # Added last, so outermost: the guards' refusals carry the headers too.
     app.add_middleware(SecurityHeaders, strict_transport=practice is not None)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

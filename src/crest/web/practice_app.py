@@ -20,7 +20,6 @@ from starlette.exceptions import HTTPException
 from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
 from crest.input_problems import field_label
-from crest.journal.engine import DatabaseUnavailable
 from crest.services.accounts import (
     CodeNeeded,
     NotAllowed,
@@ -151,7 +150,9 @@ def _preference(request: Request, media_type: str) -> float:
     return 0.0
 
 
-def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
+def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable: type[CrestError]) -> None:
+    """Practice mode's routes, guard and answers on `app`; `database_unavailable` is the journal adapter's error for a
+    database that cannot be used (named by the composition root: a door does not reach into the journal)."""
     app.state.practice_door = door
     _api_document_for_accounts(app, door)
     api = APIRouter(prefix="/api")
@@ -218,11 +219,11 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor) -> None:
     async def records_unreachable(request: Request, error: Exception) -> Response:
         """A database that cannot be used (ASVS 5.0 16.5.1): its address, user and the driver's words go to the
         server's log for whoever runs it; any visitor, signed in or not, hears only to come back later."""
-        assert isinstance(error, DatabaseUnavailable)
+        assert isinstance(error, database_unavailable)
         _log.warning("answered 503 to %s %s: %s", request.method, request.url.path, error.message)
         return await general(request, PracticeRecordsUnreachable())
 
-    app.add_exception_handler(DatabaseUnavailable, records_unreachable)
+    app.add_exception_handler(database_unavailable, records_unreachable)
     framework = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[HTTPException])
 
     async def framework_error(request: Request, error: Exception) -> Response:
