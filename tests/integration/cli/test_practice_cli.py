@@ -973,12 +973,20 @@ def test_sync_given_a_prescription_by_a_name_with_a_control_character_says_so_in
     assert done.stderr.endswith(" sent an answer crest could not read; try again later\n")
 
 
-def test_names_as_long_as_the_practice_allows_are_said_as_they_are(run_crest: RunCrest) -> None:
+def test_names_as_long_as_the_practice_allows_are_said_as_they_are(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    """Never cut short: whole on a line wide enough; on a narrower one wrapped (a name longer than the line folded),
+    every character still said."""
     practice, inviter = "Ünïcode Physio 物理療法 👩‍⚕️" + "B" * 170, "P" * 200
     offer = (200, {"role": "client", "invited_by": inviter, "practice": practice})
+    said = f"{inviter} at {practice} invites you to share:"
     with scripted_practice({"GET /api/auth/invites/CODE": offer}) as (url, _asked):
-        done = run_crest("link", url, "CODE", "--password-stdin", input_text="a long enough password\n")
-    assert f"{inviter} at {practice} invites you to share:" in done.stdout
+        narrow = run_crest("link", url, "CODE", "--password-stdin", input_text="a long enough password\n")
+        crest_env["COLUMNS"] = "500"
+        wide = run_crest("link", url, "CODE", "--password-stdin", input_text="a long enough password\n")
+    assert said in wide.stdout
+    assert "".join(said.split()) in "".join(narrow.stdout.split())
 
 
 LINKED = {"url": "https://practice.example", "token": "t", "practice": "Back in Balance"}
