@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
@@ -98,6 +99,7 @@ Row = TypeVar("Row", SessionRow, CheckInRow, SafetyScreenRow, SafetyClearanceRow
 Built = TypeVar("Built")
 RecordKind = Literal["sessions", "check_ins", "safety_screens", "psfs"]
 SyncedRow = TypeVar("SyncedRow", SessionRow, CheckInRow, SafetyScreenRow, PsfsAssessmentRow)
+CopiedRow = TypeVar("CopiedRow", SessionRow, CheckInRow)  # the records another computer's copy may stand for
 _SYNCED_TABLES: dict[RecordKind, type[SessionRow | CheckInRow | SafetyScreenRow | PsfsAssessmentRow]] = {
     "sessions": SessionRow,
     "check_ins": CheckInRow,
@@ -1766,15 +1768,10 @@ class Journal:
             session_ids: dict[int, int] = {}
             for session in contents.sessions:
                 uid = _uid_of(uids, "sessions", session.id)
-                row = self._row_by_uid(db, SessionRow, uid)
-                if row is not None:
-                    row.pushed_by_device = device
-                elif looked_for and (
-                    row := self._copied_row(db, SessionRow, uid) or self._same_rest(db, session, device)
-                ):
-                    self._hold_copy(db, uid, device, row)
-                else:
-                    row = SessionRow(person_id=self.person_id, uid=uid, writer=None, pushed_by_device=device)
+                same_rest = partial(self._same_rest, db, session, device) if looked_for else None
+                row = self._pushed_row(db, SessionRow, uid, device, same_rest) or SessionRow(
+                    person_id=self.person_id, uid=uid, writer=None, pushed_by_device=device
+                )
                 row.started_at = session.started_at
                 row.planned_minutes = session.planned_minutes
                 row.actual_seconds = session.actual_seconds
@@ -1790,15 +1787,10 @@ class Journal:
                 uid = _uid_of(uids, "check_ins", check_in.id)
                 session_id = None if check_in.session_id is None else session_ids[check_in.session_id]
                 check_in = replace(check_in, session_id=session_id)
-                check_in_row = self._row_by_uid(db, CheckInRow, uid)
-                if check_in_row is not None:
-                    check_in_row.pushed_by_device = device
-                elif looked_for and (
-                    check_in_row := self._copied_row(db, CheckInRow, uid) or self._same_check_in(db, check_in, device)
-                ):
-                    self._hold_copy(db, uid, device, check_in_row)
-                else:
-                    check_in_row = CheckInRow(person_id=self.person_id, uid=uid, pushed_by_device=device)
+                same_check_in = partial(self._same_check_in, db, check_in, device) if looked_for else None
+                check_in_row = self._pushed_row(db, CheckInRow, uid, device, same_check_in) or CheckInRow(
+                    person_id=self.person_id, uid=uid, pushed_by_device=device
+                )
                 _fill_check_in_row(check_in_row, check_in, stored_at)
                 db.add(check_in_row)
             for screen in contents.safety_screens:
@@ -1861,6 +1853,24 @@ class Journal:
             db.flush()  # its uid is free before the row takes it
             row.uid, row.pushed_by_device = oldest.uid, oldest.pushed_by_device
         return len(handed_on)
+
+    def _pushed_row(
+        self,
+        db: Session,
+        table: type[CopiedRow],
+        uid: str,
+        device: int | None,
+        same_record: Callable[[], CopiedRow | None] | None,
+    ) -> CopiedRow | None:
+        """The row a pushed record fills: its own (now pushed by `device`), or, where copies are looked for
+        (`same_record` given), the row it is a copy of or the same record another computer pushed, noted as `device`'s
+        copy; None for a new row."""
+        row = self._row_by_uid(db, table, uid)
+        if row is not None:
+            row.pushed_by_device = device
+        elif same_record is not None and (row := self._copied_row(db, table, uid) or same_record()):
+            self._hold_copy(db, uid, device, row)
+        return row
 
     def _copied_row(self, db: Session, table: type[SessionRow] | type[CheckInRow], uid: str) -> Any:
         """The row this uid is a copy of (pushed again, or changed since on its computer), or None."""
