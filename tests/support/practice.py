@@ -9,6 +9,7 @@ from datetime import UTC
 from pathlib import Path
 
 from crest.accounts.model import Admin, Anonymous, Client, Practitioner, Role, SignedIn
+from crest.accounts.passwords import TEST_COST, Passwords
 from crest.accounts.second_factor import DRIFT_STEPS, STEP_SECONDS, code_at, step_at
 from crest.journal.practice_store import PracticeStore
 from crest.journal.records import CheckIn, PainRating
@@ -31,6 +32,18 @@ class Practice:
     practice: PracticeMode
     audit: AuditLog
     clock: FakeClock
+
+    @classmethod
+    def over(cls, journal: Journal, clock: FakeClock) -> Practice:
+        """Practice mode's services over an open journal, at the clock's time."""
+        store = PracticeStore(journal)
+        audit = AuditLog(store, clock)
+        accounts = Accounts(store, Passwords(TEST_COST), clock, audit)
+
+        def services_for(person_id: int) -> Services:
+            return Services.over(journal.for_person(person_id), clock, UTC)
+
+        return cls(journal, store, accounts, PracticeMode(store, services_for, clock, UTC, audit), audit, clock)
 
     def services_for(self, person_id: int) -> Services:
         return Services.over(self.journal.for_person(person_id), self.clock, UTC)

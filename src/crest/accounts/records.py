@@ -186,6 +186,7 @@ class Invite:
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None
+    withdrawn_at: datetime | None
 
 
 @dataclass(frozen=True)

@@ -259,6 +259,7 @@ def _invite(row: InviteRow) -> Invite:
         row.created_at,
         row.expires_at,
         row.used_at,
+        row.withdrawn_at,
     )
 
 
@@ -850,9 +851,13 @@ class PracticeStore:
             return None if row is None else _invite(row)
 
     def withdraw_invite(self, invite_id: int, now: datetime) -> None:
-        """It stops working now (it ends, as if it had run out: the code is unknown to nobody, so no row goes)."""
+        """It stops working now and leaves its sender's list: marked withdrawn, and ended as if it had run out (so an
+        older crest refuses it too); the code is unknown to nobody, so no row goes."""
         with self._journal.writing() as db:
-            db.execute(update(InviteRow).where(InviteRow.id == invite_id).values(expires_at=now))
+            row = db.get(InviteRow, invite_id)
+            if row is not None:
+                row.withdrawn_at = now
+                row.expires_at = min(row.expires_at, now)
 
     def invite(self, code_hash: str) -> Invite | None:
         with self._journal.reading() as db:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL
 from crest.errors import CrestError
 from crest.journal.engine import WRITES, Database, translated_errors
 
-HEAD_REVISION = "r0029_synced_copies"
+HEAD_REVISION = "r0030_invite_withdrawn"
 VERSION_TABLE = "alembic_version"
 _MIGRATION_LOCK_KEY = 0x637265737401  # any fixed number: "crest" plus the lock's purpose
 

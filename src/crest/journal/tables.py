@@ -350,6 +350,8 @@ class InviteRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # withdrawn by its sender (its link ended then too): one that ran out instead stays on their list
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # `crest link`: the SHA-256 of the random key it sent and kept, and the computer it linked (`device_tokens.id`),
     # so that the same `crest link` whose answer was lost may link that computer again (the first token ends).
     link_key_hash: Mapped[str | None] = mapped_column(String(64))
