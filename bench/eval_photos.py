@@ -67,8 +67,9 @@ Sets (columns and meanings as in ../shared/eval-public/README.md):
 - fresh25:   bench/photos/fresh25.csv, 46 photos from 20 more new sources (1 in the position): exercise apps' home-made
              and studio clips, gym apps, pilates and yoga studios' own photos, stock photos on small sites; measured
              once as the held-out part of round 28; development since round 29.
-Per-photo lines (--show) are printed for the held-out parts only with --show-held-out, so that looking at them
-is a deliberate act, done once the rules are settled.
+--show-misses prints each photo in the position that the check does not find, with the criteria of the position
+that refuse it (measure, target, confidence). Per-photo lines (--show, --show-misses) are printed for the held-out
+parts only with --show-held-out, so that looking at them is a deliberate act, done once the rules are settled.
 Public-domain images live in bench/photos/images; the others are read from $CREST_PHOTOS_DIR (default
 /work/data/crest-photos/images) and never committed. A row with neither its image nor its landmarks is counted
 and skipped.
@@ -85,7 +86,7 @@ sensitivity and specificity), the agreement and coverage of each criterion where
 the verdicts were, and the view confusion.
 
     python bench/eval_photos.py [--sets public,added,untouched] [--photos as-is,mirrored,half] [--show]
-        [--show-held-out] [--height-cm N] [--refresh]
+        [--show-misses] [--show-held-out] [--height-cm N] [--refresh]
 """
 
 from __future__ import annotations
@@ -105,8 +106,8 @@ from typing import Any
 from crest.posture.landmarks import Pose
 from crest.posture.people import is_another_person, person_to_check
 from crest.posture.plausibility import most_plausible
-from crest.posture.result import VIEWS, CheckResult
-from crest.posture.rules import evaluate
+from crest.posture.result import ON_BACK_FIRST, VIEWS, CheckResult
+from crest.posture.rules import POSITION_CRITERIA, evaluate
 from crest.posture.vocabulary import Criterion
 
 HERE = Path(__file__).resolve().parent
@@ -313,6 +314,8 @@ class Scores:
     skipped: int = 0
     found: int = 0
     lines: list[str] = field(default_factory=list)
+    # Photos labelled in the position that the check does not find, with what refuses each.
+    misses: list[str] = field(default_factory=list)
 
     @property
     def all_agreement(self) -> list[bool]:
@@ -337,6 +340,8 @@ def score(rows: Iterable[dict[str, str]], found: dict[str, Any], height_cm: floa
         scores.views[(row["view"], view)] += 1
         flag = "" if predicted == truth else "  RECOGNIZED WRONG"
         scores.lines.append(f"{row['file']} view {row['view']}->{view} crp {row['crp_pose']}->{predicted}{flag}")
+        if truth and not predicted:
+            scores.misses.append(f"{row['file']} view {row['view']}->{view}: {_refusal(result)}")
         for column, criterion in LABEL_COLUMNS.items():
             expected = label_status(row[column])
             if expected is None:
@@ -356,6 +361,25 @@ def score(rows: Iterable[dict[str, str]], found: dict[str, Any], height_cm: floa
     return scores
 
 
+def _refusal(result: CheckResult | None) -> str:
+    """What keeps a photo out of the position: each criterion of the position not found ok, with its measure,
+    target and confidence ("not seen" for one the picture does not show)."""
+    if result is None:
+        return "no body found"
+    # Criteria left unjudged because the person was not seen lying on the back follow from that one.
+    refusing = [
+        verdict
+        for verdict in (result.criterion(criterion) for criterion in POSITION_CRITERIA)
+        if verdict.status != "ok" and verdict.advice != ON_BACK_FIRST
+    ]
+    return "; ".join(
+        f"{verdict.name} {verdict.status} ({verdict.measured_line or 'not seen'}"
+        + (f", target {verdict.target}" if verdict.target else "")
+        + f", conf {verdict.confidence:.2f})"
+        for verdict in refusing
+    )
+
+
 def _band(confidence: float) -> str:
     if confidence < 0.5:
         return CONFIDENCE_BANDS[0]
@@ -368,9 +392,11 @@ def _fraction(outcomes: list[bool]) -> str:
     return f"{sum(outcomes) / len(outcomes):.3f}" if outcomes else "-"
 
 
-def print_report(title: str, scores: Scores, show: bool) -> None:
+def print_report(title: str, scores: Scores, show: bool, show_misses: bool) -> None:
     if show:
         print("\n".join(scores.lines))
+    if show_misses and scores.misses:
+        print("\n".join(f"MISSED {title}: {miss}" for miss in scores.misses))
     sensitivity, specificity = rates(scores.recognized)
     positives = sum(truth for _, truth in scores.recognized)
     print(
@@ -410,6 +436,9 @@ def main() -> None:
     parser.add_argument("--height-cm", type=float, default=None)
     parser.add_argument("--refresh", action="store_true", help="run the estimator again instead of the cache")
     parser.add_argument("--show", action="store_true", help="print every photo's verdict and each disagreement")
+    parser.add_argument(
+        "--show-misses", action="store_true", help="print each photo in the position not found, and what refuses it"
+    )
     parser.add_argument("--show-held-out", action="store_true", help="with --show, also for " + ", ".join(HELD_OUT))
     args = parser.parse_args()
 
@@ -431,8 +460,8 @@ def main() -> None:
             if not scores.recognized:
                 print(f"\n== {set_name}, {variant}: no photo judged, {scores.skipped} images missing")
                 continue
-            show = args.show and (set_name not in HELD_OUT or args.show_held_out)
-            print_report(f"{set_name}, {variant}", scores, show)
+            visible = set_name not in HELD_OUT or args.show_held_out
+            print_report(f"{set_name}, {variant}", scores, args.show and visible, args.show_misses and visible)
             summary.append(_summary_line(set_name, variant, scores))
             group = pooled.setdefault(("held out" if set_name in HELD_OUT else "development", variant), Scores())
             group.photos += scores.photos

@@ -60,3 +60,20 @@ def test_a_rule_that_ignores_the_head_fails_the_floor(monkeypatch: pytest.Monkey
             verdicts += eval_photos.score(photo_set.rows(), found, None).recognized
     _, specificity = eval_photos.rates(verdicts)
     assert specificity is not None and specificity < SPECIFICITY_FLOOR
+
+
+def test_every_photo_in_the_position_not_found_is_listed_with_what_refuses_it() -> None:
+    """--show-misses: one line per photo labelled in the position that the check does not find, naming the
+    criterion of the position that refuses it (or that no body was found)."""
+    from crest.posture import rules
+
+    for set_name, photo_set in eval_photos.SETS.items():
+        if set_name == "public":
+            continue
+        scores = eval_photos.score(photo_set.rows(), eval_photos.committed_landmarks(set_name, "as-is"), None)
+        not_found = sum(truth and not predicted for predicted, truth in scores.recognized)
+        assert len(scores.misses) == not_found
+        for miss in scores.misses:
+            assert "no body found" in miss or any(
+                f": {name} " in miss or f"; {name} " in miss for name in rules.POSITION_CRITERIA
+            ), miss
