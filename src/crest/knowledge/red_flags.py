@@ -118,7 +118,9 @@ def present_symptoms(plain_text: str) -> str:
     symptoms read it."""
     text = " ".join(_PREVENTION.sub(" ", plain_text).split())
     if not _HAPPENING.search(text):  # "if you ever had a pulse in your belly would you stop? I have one now"
-        text = " ".join(_HYPOTHETICAL.sub(" ", text).split())
+        text = " ".join(_ASKED_IF_EVER.sub(" ", _HYPOTHETICAL.sub(" ", text)).split())
+        if _SAID_TO_BE_SUPPOSED.search(text):
+            text = " ".join(_IF_CLAUSE.sub(" ", text).split())
     if not _STILL_GOING.search(text):  # "I wet the bed as a child, and since last week ..." is read whole
         text = " ".join(_CHILDHOOD_BEDWETTING.sub(" ", text).split())
     over = list(_RESOLVED.finditer(text))
@@ -266,6 +268,15 @@ _HYPOTHETICAL = re.compile(
     r"\bif (?:i |you |we )?ever (?:\w+ ){1,12}?"
     r"(?:id|i would|i will|ill|i know|i knew|youd|you would|you should|youll|you will|would|should)\b"
 )
+# The same supposition asked the other way round, what one should do or what would happen first: "what should I do
+# if I ever felt numb down there?", "what would happen if I lost feeling in my legs, hypothetically?". The "if" and up
+# to twelve words after it, when it says "ever" or the message calls itself hypothetical.
+_ASKED_IF_EVER = re.compile(
+    r"\b(?:what|how|would|should|could|will|do|does)(?: \w+){0,4}? if (?:(?:i|you|we|he|she|they|someone|anyone) )?"
+    r"ever(?: \w+){1,12}"
+)
+_SAID_TO_BE_SUPPOSED = re.compile(r"\b(?:hypothetical\w*|in theory|theoretically|in principle)\b")
+_IF_CLAUSE = re.compile(r"\bif(?: \w+){1,12}")
 _HAPPENING = re.compile(
     r"\b(?:again|still|since|already|before|today|yesterday|this (?:week|morning|afternoon|evening)|started"
     r"|keeps?|(?<!right )(?<!for )now)\b"  # "for now it's just a stiff back": nothing has happened
@@ -427,6 +438,12 @@ SADDLE = (
     r"|(?:back|front) passage|rear end|arse|arsehole|bum ?hole|butt ?hole|rectum|rectal|willy|willie|fanny"
     r"|(?:lady|man|girl|girly|intimate) (?:parts?|area)"
     r"|undercarriage"
+)
+# Cauda equina said to be someone's now, or suspected: "my husband has cauda equina", "is it cauda equina?" (not
+# "has had": an operation or an episode that is over is history).
+CAUDA_EQUINA_NOW = (
+    r"(?:(?:has|have)(?! had\b)|hes got|shes got|got|having|suspected|suspect\w*|possible|possibly|maybe|might|could"
+    r"|is (?:it|this|that)|thinks?|worried|scared|afraid) (?:\w+ ){0,2}(?:cauda|equina)"
 )
 BOTH_LEGS = r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)|(?:my|the|his|her) legs|legs|bilateral"
 # Both legs for a changed feeling: "legs", "thighs", "both calves", "both feet" (a check-in rating both feet is pain
@@ -823,7 +840,9 @@ _PASSED_ON_MOVING = (
     # "it went", "that stops": the numbness goes, said as it happens or as it happened ("my leg went numb when I
     # moved" is numbness coming, not going)
     r"|(?:it|that|which|this|they|the numbness|the feeling|the tingling) (?:went|stopped|eased|faded|cleared|goes"
-    r"|stops|eases|fades|clears))"
+    r"|stops|eases|fades|clears)"
+    # the feeling itself back: "it came back as soon as I walked" (not "the numbness came back")
+    r"|(?:it|the feeling|feeling|the sensation|sensation|everything) (?:came|comes|come|coming) back)"
     rf" (?:\w+ ){{0,2}}(?:when|once|as soon as|soon as|the moment|the minute|the second|after) (?:i )?(?:{_MOVED})"
     # numb only until one moves: "my bum goes numb on the bleachers until I stand up"
     rf"|until (?:i |you )?(?:{_MOVED})\b"
@@ -852,6 +871,16 @@ _RELAXED_NOT_NUMB = (
     r"^(?!.*\b(?:numb\w*|still|hours|days|wont|stays?|stayed|since|keeps?|all day|scared|worried|worrying)\b)"
     r".*\b(?:so|really|very|totally|completely|that|deeply|super) (?:relaxed|chilled|heavy|comfy|comfortable|calm"
     r"|peaceful|loose|melted|sunk|sinking)\b"
+)
+# Limbs heavy, floppy, limp or loose with the ease the position brings ("my arms felt heavy and floppy, was that the
+# relaxation?"): letting go, not weakness, when no other word of weakness, numbness or a foot that drops or catches
+# is said, and nothing stays or came on suddenly.
+_LIMP_WITH_EASE = (
+    r"^(?!.*\b(?:weak\w*|numb\w*|tingl\w*|dead|cant|cannot|couldnt|unable|still|hours|days|wont|stays?|stayed|since"
+    r"|keeps?|all day|worse|sudden\w*|drop\w*|drag\w*|slap\w*|trip\w*|catch\w*|grip\w*|buckl\w*|giv\w* (?:way|out)"
+    r"|gave (?:way|out)|scared|worried|worrying)\b)"
+    r"(?=.*\b(?:floppy|limp|loose|heavy)\b)"
+    r".*\b(?:relax\w*|letting go|let go|at ease|melt\w*|sinking|sunk|unwind\w*|calm\w*|so comfy|rested)\b"
 )
 # A tingle or numbness that the message says passes by itself ("my legs tingle a bit at the start and it goes",
 # "gone after a minute"), and nothing says it stays, keeps coming, or comes and goes: the position, not a warning sign.
@@ -1135,7 +1164,9 @@ RULES: tuple[RedFlagRule, ...] = (
         rf"{CANT_FEEL}(?:anything|much|a thing) (?:\w+ ){{0,2}}(?:{SADDLE})",  # "can't feel anything down there"
         # "I can't feel the toilet seat", "can't feel the seat under me" (not a seat belt)
         rf"{CANT_FEEL}(?:(?:{LOO}) seat|seat (?:\w+ )?(?:when|while|as|under|beneath))",
-        r"cauda|equina",
+        # the condition said to be someone's now, or feared ("my husband has cauda equina", "could it be cauda
+        # equina?"); said of oneself it is read whole (cauda_equina_named)
+        CAUDA_EQUINA_NOW,
         # "like sitting on a cushion" on the loo or a seat (lying on a soft mat is comfort, not this)
         _near(
             r"(?:feels?|felt|feeling|its|it is|was|as if) (?:\w+ ){0,2}like (?:im |i am |youre |you are )?sitting on"
@@ -1200,6 +1231,9 @@ RULES: tuple[RedFlagRule, ...] = (
         (r"legs?|sciatica", OTHER_LEG_TOO, rf"{PAIN}|sciatica"),
         unless=(_SORE_AFTER_EXERCISE,),
     ),
+    # The condition named: the reader's own, or a suspicion of it; someone else's past ("my aunt had cauda equina
+    # surgery last year") is history, as their cancer is.
+    _rule("cauda_equina_named", "warning_cauda_equina", r"cauda|equina", about_history=True),
     # Numbness, tingling or pins and needles in both legs, or in the legs and bottom: crest's own entries send both
     # legs to urgent care (warning_new_numbness_or_weakness: "If it affects both legs ... get urgent care now").
     _rule(
@@ -1458,6 +1492,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(WEAK, LIMB, 4),
         FOOT_DROP,
         GRIP_LOST,
+        unless=(_LIMP_WITH_EASE,),
     ),
     # New numbness or weakness said without a place: the warning's own title typed back ("New numbness or
     # weakness"), "some new weakness lately", "numbness or weakness that is new"; weakness alone ("weakness in my

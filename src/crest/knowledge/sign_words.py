@@ -22,6 +22,7 @@ SIGN_WORDS: Mapping[str, str] = {
     "pain_in_both_legs": "Pain in both legs",
     "changed_feeling_in_both_legs": "Numbness or tingling in both legs",
     "weakness_in_both_legs": "Weakness in both legs that is severe or getting worse",
+    "cauda_equina_named": "Cauda equina syndrome, or the fear of it",
     # the aorta (urgent care), a pulsing belly (see a clinician)
     "sudden_severe_pain_with_faintness": "Sudden severe belly or back pain with dizziness or faintness",
     "pain_with_known_aneurysm": "Belly or back pain with a known aortic aneurysm",

@@ -156,6 +156,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "sex feels totally different since my back went, kind of numb",
         "things down there don't work like they used to",
     ),
+    # the condition named, one's own or feared (someone else's past is history, as their cancer is)
+    "cauda_equina_named": (
+        "cauda equina",
+        "I think I might have cauda equina syndrome",
+        "I had cauda equina surgery in March",
+    ),
     "pain_in_both_legs": (
         "pain down both of my legs",
         "sciatica in both legs",

@@ -1,0 +1,58 @@
+"""Messages a twelfth readers' part (bench/help_questions/readers_12) found read wrongly, and some that earlier parts
+left (readers_8 to readers_11), told in words of their own: each warning sign pins, in crest ask, the entry its rule
+gives (at the level crp-facts.md section 5 gives it), and a calm message does not fire the rule it was once mistaken
+for."""
+
+import pytest
+
+from crest.services.help import help_search
+
+# (rule, entry pinned, its level): messages that must fire the rule and pin that entry
+PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
+    ("saddle_numbness", "warning_cauda_equina", "urgent_care"): (
+        # the condition said to be someone's now, or suspected, still warns whoever has it
+        "my wife might have cauda equina, the GP said to keep an eye on her",
+        # a supposition with something that has happened is read whole
+        "what should I do if I ever go numb between my legs again? it happened this morning",
+        # the numbness, not the feeling, coming back on walking
+        "my groin went numb on the drive and the numbness came back when I walked",
+    ),
+    ("cauda_equina_named", "warning_cauda_equina", "urgent_care"): ("I think I've got cauda equina, what do I do",),
+    # weakness said beside the ease is still weakness
+    ("new_loss_of_strength", "warning_new_numbness_or_weakness", "see_clinician"): (
+        "my right arm has gone weak and floppy, is that just me relaxing?",
+    ),
+}
+# rule: calm messages that must not fire it
+NOT_FIRED: dict[str, tuple[str, ...]] = {
+    # someone else's cauda equina, over, is history (readers_12)
+    "saddle_numbness": (
+        "my brother-in-law had an operation for cauda equina a few years back; all I get is a stiff neck",
+        "a friend of mine had cauda equina syndrome ages ago and she's fine now, is this safe for me",
+        # a supposition asked first ("what should I do if I ever..."), or called hypothetical (readers_12, readers_11)
+        "what would you advise if I ever noticed numbness around my bottom?",
+        # the feeling back once the person moved (readers_12)
+        "my bottom went numb on the church pew but the feeling came back once I stood up",
+    ),
+    "cauda_equina_named": ("my brother-in-law had an operation for cauda equina a few years back",),
+    "bladder_or_bowel_trouble": ("what happens if you lose bladder control mid-session, in theory?",),
+    "changed_feeling_in_both_legs": ("just wondering what would happen if both my legs went numb, hypothetically",),
+    "new_loss_of_feeling": ("my leg goes dead on the sofa and it comes back as soon as I move",),
+    # limbs floppy with the ease of the position (readers_12)
+    "new_loss_of_strength": ("my arms go all floppy as I relax into it, is that normal",),
+}
+
+
+@pytest.mark.parametrize(("sign", "question"), [(sign, question) for sign, said in PINNED.items() for question in said])
+def test_a_warning_sign_pins_its_entry_and_level(sign: tuple[str, str, str], question: str) -> None:
+    rule, entry_id, level = sign
+    assert rule in [fired.name for fired in help_search().fired_rules(question)]
+    pinned = help_search().warning_sign(question)
+    assert pinned is not None and (pinned.id, pinned.level) == (entry_id, level)
+
+
+@pytest.mark.parametrize(
+    ("rule", "question"), [(rule, question) for rule, said in NOT_FIRED.items() for question in said]
+)
+def test_a_calm_message_does_not_fire_the_rule(rule: str, question: str) -> None:
+    assert rule not in [fired.name for fired in help_search().fired_rules(question)]
