@@ -249,6 +249,13 @@ def refuse_another_membership(membership: Membership | None, invite: Invite, ema
         )
 
 
+def _withdraw(row: InviteRow | None, now: datetime) -> None:
+    """Marked withdrawn, and its link ended as if it had run out (so an older crest refuses it too)."""
+    if row is not None and row.used_at is None and row.withdrawn_at is None:
+        row.withdrawn_at = now
+        row.expires_at = min(row.expires_at, now)
+
+
 def _invite(row: InviteRow) -> Invite:
     return Invite(
         row.id,
@@ -816,8 +823,13 @@ class PracticeStore:
         invited_by: int,
         now: datetime,
         expires_at: datetime,
+        replacing: int | None = None,
     ) -> Invite:
+        """A new invitation; `replacing`: one of the inviter's not taken up (its link ran out), withdrawn in the same
+        transaction, so that the list never shows both nor neither."""
         with self._journal.writing() as db:
+            if replacing is not None:
+                _withdraw(db.get(InviteRow, replacing), now)
             row = InviteRow(
                 code_hash=code_hash,
                 practice_id=practice_id,
@@ -831,15 +843,16 @@ class PracticeStore:
             db.flush()
             return _invite(row)
 
-    def open_invites(self, membership_id: int, now: datetime) -> list[Invite]:
-        """The invitations this member made that can still be accepted, newest first."""
+    def waiting_invites(self, membership_id: int) -> list[Invite]:
+        """The invitations this member made that nobody took up and they did not withdraw, newest first: those that
+        can still be accepted and those whose link ran out."""
         with self._journal.reading() as db:
             rows = db.scalars(
                 select(InviteRow)
                 .where(
                     InviteRow.invited_by_membership_id == membership_id,
                     InviteRow.used_at.is_(None),
-                    InviteRow.expires_at > now,
+                    InviteRow.withdrawn_at.is_(None),
                 )
                 .order_by(InviteRow.created_at.desc(), InviteRow.id.desc())
             )
@@ -851,13 +864,9 @@ class PracticeStore:
             return None if row is None else _invite(row)
 
     def withdraw_invite(self, invite_id: int, now: datetime) -> None:
-        """It stops working now and leaves its sender's list: marked withdrawn, and ended as if it had run out (so an
-        older crest refuses it too); the code is unknown to nobody, so no row goes."""
+        """It stops working now and leaves its sender's list (the code is unknown to nobody, so no row goes)."""
         with self._journal.writing() as db:
-            row = db.get(InviteRow, invite_id)
-            if row is not None:
-                row.withdrawn_at = now
-                row.expires_at = min(row.expires_at, now)
+            _withdraw(db.get(InviteRow, invite_id), now)
 
     def invite(self, code_hash: str) -> Invite | None:
         with self._journal.reading() as db:

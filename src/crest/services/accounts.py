@@ -336,6 +336,15 @@ class IssuedInvite:
 
 
 @dataclass(frozen=True)
+class WaitingInvite:
+    """An invitation nobody has taken up, on its sender's list until they withdraw it: one whose link ran out
+    (`expired`) stays, so that they know the person never joined."""
+
+    invite: Invite
+    expired: bool
+
+
+@dataclass(frozen=True)
 class InviteView:
     """What the person opening an invite link sees before agreeing."""
 
@@ -771,46 +780,62 @@ class Accounts:
     # Invites
 
     def invite(self, actor: Actor, role: Role, email: str | None, address: str | None = None) -> IssuedInvite:
-        action = Action.INVITE_PRACTITIONER if role is Role.PRACTITIONER else Action.INVITE_CLIENT
         if role is Role.ADMIN:
             raise NotAllowed("invite practitioners or clients; a practice has the admin it was set up with")
+        return self._issue(actor, role, None if not email else check_email(email), address)
+
+    def _issue(
+        self, actor: Actor, role: Role, email: str | None, address: str | None, replacing: int | None = None
+    ) -> IssuedInvite:
+        action = Action.INVITE_PRACTITIONER if role is Role.PRACTITIONER else Action.INVITE_CLIENT
         require(actor, action, what=f"invite a {role.label}")
         assert isinstance(actor, Admin | Practitioner)
         now = self._clock()
         code, code_hash = new_code()
-        chosen = None if not email else check_email(email)
         invite = self._store.add_invite(
-            code_hash, actor.practice_id, role, chosen, actor.membership_id, now, now + INVITE_LIFETIME
+            code_hash, actor.practice_id, role, email, actor.membership_id, now, now + INVITE_LIFETIME, replacing
         )
         self._audit.record(actor, Audited.INVITE, address=address, detail=role.value)
-        return IssuedInvite(code, role, chosen, invite.expires_at)
+        return IssuedInvite(code, role, email, invite.expires_at)
 
-    def open_invites(self, actor: Actor) -> list[Invite]:
-        """The asker's invitations not yet accepted, which they may withdraw (a link sent to the wrong person)."""
+    def waiting_invites(self, actor: Actor) -> list[WaitingInvite]:
+        """The asker's invitations nobody took up, newest first: those still open, which they may withdraw (a link
+        sent to the wrong person), and those whose link ran out, which they may send anew or withdraw."""
         self._require_inviter(actor)
         assert isinstance(actor, Admin | Practitioner)
-        return self._store.open_invites(actor.membership_id, self._clock())
+        now = self._clock()
+        return [WaitingInvite(one, now >= one.expires_at) for one in self._store.waiting_invites(actor.membership_id)]
 
     def withdraw_invite(self, actor: Actor, invite_id: int, address: str | None = None) -> None:
-        """The invitation stops working now; only whoever made it may withdraw it (anyone else: 404)."""
+        """The invitation stops working now (or, one that ran out, leaves the list); only whoever made it may
+        withdraw it (anyone else: 404)."""
         now = self._clock()
-        invite = self.invite_to_withdraw(actor, invite_id)
-        self._store.withdraw_invite(invite.id, now)
-        self._audit.record(actor, Audited.WITHDRAW_INVITE, address=address, detail=f"invite {invite.id}")
+        waiting = self.invite_to_withdraw(actor, invite_id)
+        self._store.withdraw_invite(waiting.invite.id, now)
+        self._audit.record(actor, Audited.WITHDRAW_INVITE, address=address, detail=f"invite {waiting.invite.id}")
 
-    def invite_to_withdraw(self, actor: Actor, invite_id: int) -> Invite:
-        """The asker's own invitation still waiting to be accepted, for the page that asks before withdrawing it
-        (anyone else's, or one no longer open: 404)."""
+    def renew_invite(self, actor: Actor, invite_id: int, address: str | None = None) -> IssuedInvite:
+        """A new link for whom this invitation was for, in its place (it is withdrawn): one that ran out, sent
+        again. Only whoever made it (anyone else: 404)."""
+        old = self.invite_to_withdraw(actor, invite_id).invite
+        issued = self._issue(actor, old.role, old.email, address, replacing=old.id)
+        self._audit.record(actor, Audited.WITHDRAW_INVITE, address=address, detail=f"invite {old.id}")
+        return issued
+
+    def invite_to_withdraw(self, actor: Actor, invite_id: int) -> WaitingInvite:
+        """The asker's own invitation nobody took up, open or run out, for the page that asks before withdrawing it
+        (anyone else's, or one used or withdrawn: 404)."""
         self._require_inviter(actor)
         assert isinstance(actor, Admin | Practitioner)
         invite = self._store.invite_by_id(invite_id)
         if (
             invite is None
             or invite.invited_by_membership_id != actor.membership_id
-            or not link_open(invite.expires_at, invite.used_at, self._clock())
+            or invite.used_at is not None
+            or invite.withdrawn_at is not None
         ):
             raise NotFoundForYou("there is no such invitation waiting to be accepted")
-        return invite
+        return WaitingInvite(invite, self._clock() >= invite.expires_at)
 
     def own_open_invite(self, actor: Actor, code: str) -> Invite | None:
         """The asker's own invitation with this code while it still works; None for any other, so that a code

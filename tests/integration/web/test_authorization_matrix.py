@@ -386,6 +386,9 @@ MATRIX: dict[tuple[str, str], Rule] = {
     ("POST", "/practice/invites/{invite_id}/withdraw"): Rule(
         ("linked_practitioner",), 303, whoever_invited, params={"invite_id": "open_invite"}
     ),
+    ("POST", "/practice/invites/{invite_id}/renew"): Rule(  # a new link in its place
+        ("linked_practitioner",), 303, whoever_invited, params={"invite_id": "open_invite"}
+    ),
     # Practitioners: client A, through a live link only.
     ("GET", "/api/practice/clients/{client_id}"): Rule(
         ("linked_practitioner",), 200, about_client_a, params={"client_id": "client"}

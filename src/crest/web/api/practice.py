@@ -49,18 +49,20 @@ def reset_url(base_url: str, code: str) -> str:
 
 @router.get("/invites", response_model=list[OpenInviteOut])
 def open_invites(asker: Asked, door: Door) -> list[OpenInviteOut]:
-    """The asker's invitations not yet accepted, newest first."""
+    """The asker's invitations not yet accepted, newest first: those still open, and those whose link ran out
+    (`expires_at` past: the person never joined), listed until withdrawn."""
     return [
         OpenInviteOut(
             id=one.id, role=one.role.value, email=one.email, created_at=one.created_at, expires_at=one.expires_at
         )
-        for one in door.accounts.open_invites(asker.actor)
+        for one in (waiting.invite for waiting in door.accounts.waiting_invites(asker.actor))
     ]
 
 
 @router.delete("/invites/{invite_id}", status_code=status.HTTP_204_NO_CONTENT)
 def withdraw_invite(invite_id: RecordId, request: Request, asker: Asked, door: Door) -> Response:
-    """The invitation stops working now (a link sent to the wrong person); only whoever made it may."""
+    """The invitation stops working now (a link sent to the wrong person), or one that ran out leaves the list;
+    only whoever made it may."""
     door.accounts.withdraw_invite(asker.actor, invite_id, address_of(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

@@ -28,6 +28,7 @@ from crest.journal.capacity import TooManyRecords
 from crest.journal.records import InvalidNote
 from crest.protocol.model import Protocol
 from crest.services.accounts import (
+    IssuedInvite,
     IssuedReset,
     OperatorMakesThisLink,
     SignInFailed,
@@ -102,6 +103,11 @@ def _invite(
         issued = door.accounts.invite(asker.actor, role, form.get("email") or None, address_of(request))
     except InvalidEmail as error:
         return page(request, asker, door, 422, invite_error=error.message, email=form.get("email", ""))
+    return _to_new_invite(request, asker, door, issued)
+
+
+def _to_new_invite(request: Request, asker: Asker, door: PracticeDoor, issued: IssuedInvite) -> Response:
+    """Back to the inviter's page, handing it the new link to show once."""
     response = RedirectResponse(home_of(request, asker.actor), status_code=303)
     door.hand_on(response, request, NEW_INVITE, issued.code)
     return response
@@ -140,7 +146,7 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
         active="practice_dashboard",
         title="Clients",
         rows=rows,
-        open_invites=door.accounts.open_invites(asker.actor),
+        waiting_invites=door.accounts.waiting_invites(asker.actor),
         # each row in its client's zone: the last session of an evening in Los Angeles is not "Thu 02:00"
         when=when,
         reader=Reader.CLINICIAN,
@@ -152,15 +158,20 @@ def _dashboard(request: Request, asker: Asker, door: PracticeDoor, status_code: 
 def withdraw_invite_confirm(request: Request, invite_id: PageRecordId, asker: Asked, door: Door) -> Response:
     """Withdrawing an invitation asks first, naming whose: a slip of the finger on the wrong row must not stop a
     client's link (only whoever made it finds it: anyone else, or one no longer open, 404)."""
-    invite = door.accounts.invite_to_withdraw(asker.actor, invite_id)
+    waiting = door.accounts.invite_to_withdraw(asker.actor, invite_id)
+    invite = waiting.invite
     whose = invite.email or "anyone with the link"
     home = home_of(request, asker.actor)
+    made = f"The link made on {invite.created_at:%d %b %Y} for {whose}"
     return _confirm(
         request,
         active="practice_admin" if isinstance(asker.actor, Admin) else "practice_dashboard",
         title=f"Withdraw the invitation for {whose}?",
-        consequence=f"The link made on {invite.created_at:%d %b %Y} for {whose} stops working at once: whoever "
-        "opens it is told it no longer works. To invite them again, make a new link.",
+        consequence=f"{made} expired on {invite.expires_at:%d %b %Y} without being used: withdrawn, it leaves your "
+        "list. To invite them again, send a new one instead."
+        if waiting.expired
+        else f"{made} stops working at once: whoever opens it is told it no longer works. To invite them again, "
+        "make a new link.",
         action=request.url_for("practice_withdraw_invite", invite_id=invite_id).path,
         button="Withdraw the invitation",
         cancel=home,
@@ -172,6 +183,13 @@ def withdraw_invite(request: Request, invite_id: PageRecordId, asker: Asked, doo
     door.accounts.withdraw_invite(asker.actor, invite_id, address_of(request))
     admin = isinstance(asker.actor, Admin)
     return back_with(request, door, Done.PRACTITIONER_INVITE_WITHDRAWN if admin else Done.CLIENT_INVITE_WITHDRAWN)
+
+
+@router.post("/practice/invites/{invite_id}/renew", name="practice_renew_invite")
+def renew_invite(request: Request, invite_id: PageRecordId, asker: Asked, door: Door) -> Response:
+    """A new link for an invitation that ran out, in its place; shown once on the inviter's page, as a new one
+    (post, redirect, get)."""
+    return _to_new_invite(request, asker, door, door.accounts.renew_invite(asker.actor, invite_id, address_of(request)))
 
 
 @router.get("/practice/clients/{client_id}", name="practice_client")
@@ -407,7 +425,7 @@ def _admin_view(
         active="practice_admin",
         title="Practice",
         practice=door.accounts.practice_name(asker.actor),
-        open_invites=door.accounts.open_invites(asker.actor),
+        waiting_invites=door.accounts.waiting_invites(asker.actor),
         practitioners=practitioners,
         with_two_step=door.accounts.practitioners_with_second_factor(asker.actor),
         **values,
