@@ -107,9 +107,10 @@ class RedFlagRule:
 
 
 def plain_words(question: str) -> str:
-    """The question as the rules read it: " ".join(words(question)), its idioms and the symptoms it denies ("no
-    numbness or tingling") taken out."""
-    return " ".join(_NEGATED.sub(" ", _IDIOM.sub(" ", " ".join(words(question)))).split())
+    """The question as the rules read it: " ".join(words(question)), its idioms, the symptoms it denies ("no
+    numbness or tingling in my legs") and those it sets aside ("numbness, not pain") taken out."""
+    plain = _IDIOM.sub(" ", " ".join(words(question)))
+    return " ".join(_NEGATED.sub(" ", _CONTRASTED_AWAY.sub(r"\1", plain)).split())
 
 
 def present_symptoms(plain_text: str) -> str:
@@ -215,10 +216,28 @@ _DENIED_SYMPTOM = (
     r" (?:problems?|issues?|trouble|changes?)"
     r"|problems? with (?:my )?(?:bladder|bowels?|peeing)"
 )
+# The place of a denied symptom goes with it when another complaint follows, said with "just" or "only": "no numbness
+# or tingling in my legs, just aching in the lower back" (the legs are not left to the ache), but not "no pain in my
+# legs, but they're both weak" nor "no numbness in my groin, I have tingling there". One place word after its
+# determiners ("in my lower back", "down either leg"). A denial followed by "until" ("no numbness in my legs until
+# last week") is no denial.
+_DETERMINER = r"my|the|both|either|each|his|her|their|your|of|lower|upper|left|right"
+_PLACE = (
+    rf"(?: (?:in|down|around|between|into|along|through|on|at) (?:(?:{_DETERMINER}) ){{0,3}}+"
+    rf"(?!(?:{_DETERMINER}|until|till|til|before|except|but|and|just|only)\b)\w+)"
+)
+_ANOTHER_COMPLAINT = r"just|only|its just|its only|simply|merely|mainly|mostly"
 _NEGATED = re.compile(
     r"\b(?:no|dont have|do not have|dont get|do not get|havent got|have not got|free of|free from) (?:any |real )?"
-    rf"(?:{_DENIED_SYMPTOM})(?: (?:or|nor) (?:any )?(?:{_DENIED_SYMPTOM}))*\b"
-    r"(?! (?:until|till|til|before|except|apart|other than|up to))"
+    rf"(?:{_DENIED_SYMPTOM})(?: (?:or|nor) (?:any )?(?:{_DENIED_SYMPTOM}))*"
+    rf"(?>(?:{_PLACE}(?= (?:{_ANOTHER_COMPLAINT})\b))?)\b"
+    rf"(?!{_PLACE}? (?:until|till|til|before|except|apart|other than|up to)\b)"
+)
+# A symptom set aside in a contrast with another ("numbness, not pain, between my legs", "tingling rather than
+# pain"): the one said with "not" is not there; the other is read.
+_CONTRASTED_AWAY = re.compile(
+    rf"\b((?:{_DENIED_SYMPTOM}) )(?:and |but )?(?:not|rather than|instead of) (?:any |really |so much )?"
+    rf"(?:{_DENIED_SYMPTOM})\b"
 )
 # A symptom in the past that the message says is over ("years ago both legs hurt, fully recovered now"): what comes
 # before the last word saying it is over is not read by the rules about symptoms, when it names a time at least a
@@ -859,11 +878,21 @@ _WORKOUT = (
     r"|bike ride|football|squats?|leg day|spin|climb\w*|danc\w*|skiing|sports?|tennis|swim\w*|marathon|match|game"
     r"|garden\w*|digging|weeding|mowing|allotment|diy|decorating|moving house|moving furniture|housework|cleaning"
     r"|hoover\w*|vacuum\w*|mopping|scrubbing|shifts?|a day on my feet|being on my feet"
+    r"|painting|plastering|sanding|lifting|carrying|shovel\w*|chopping|ironing|rowing|climbing|boxing|swimming"
 )
 _SORE_AFTER_EXERCISE = (
     r"^(?!.*\b(?:shooting|down|sciatica|siatica|numb\w*|tingl\w*|pins|weak\w*|since|burning|stabbing|agony|severe"
     r"|worse|worsening|still|keeps?|all the time|every day)\b)"
     rf".*\b(?:ache|aches|aching|achy|sore|stiff) (?:\w+ ){{0,3}}(?:after|from) (?:\w+ ){{0,3}}(?:{_WORKOUT})"
+)
+# Arms or legs "dead", "like jelly" or "shattered" from physical work or exercise ("my arms are dead from painting the
+# ceiling all weekend"): tired muscles, not lost feeling, unless the message names numbness or tingling, or says it
+# stays.
+_TIRED_FROM_WORK = (
+    r"^(?!.*\b(?:numb\w*|tingl\w*|pins|no feeling|feel (?:nothing|anything)|since|hours|days|stays?|stayed|wont"
+    r"|keeps?|weak\w*|worse|(?<!can i )(?<!could i )(?<!should i )(?<!may i )still)\b)"
+    r".*\b(?:dead|knackered|shattered|jelly|wrecked|done in) (?:\w+ ){0,3}(?:from|after) (?:\w+ ){0,3}"
+    rf"(?:{_WORKOUT})"
 )
 # "So relaxed I could hardly feel my legs": ease, not a loss, when the message names no numbness and nothing that
 # stays.
@@ -944,9 +973,25 @@ _ILLNESS_LONG_OVER = (
     r"|just (?:finished|had|been|got|started|come off|came off)"
     r"|came back|come back|keeps? (?:coming|getting)|now (?:i|im|ive|my|it|its))\b)"
     r".*\b(?:(?:years?|decades?|ages|a long time) ago|last year|(?:as|when i was) a (?:child|kid|teen\w*|student|baby)"
-    r"|when i was (?:little|young|younger|small|at school)|in (?:19|20)\d\d)\b"
+    r"|when i was (?:little|young|younger|small|at school)|in (?:19|20)\d\d"
+    # an age of one's own, a year back at least: "when I was 19"
+    r"|when i was (?:about |around )?(?:[1-9]|[1-9]\d)(?! (?:weeks?|months?|days?|hours?|minutes?|mins?)\b)"
+    # a season back that the message says is over: "a fever last winter, long gone", "in the spring, all cleared up
+    # now"
+    r"|(?:last|in the|over the|over|back in the|during the|at|at the) (?:winter|summer|spring|autumn|fall|christmas"
+    r"|easter|new year|holidays)\b.*\b(?:long gone|(?:all |fully |completely )?(?:cleared|clear) up"
+    r"|(?:all |fully )?(?:recovered|better)|gone (?:now|away)|went away|over (?:now|with)|sorted|cleared)"
+    r")\b"
 )
 
+# Chills or shivering from a cold room or floor ("the floor was freezing and I got the chills lying there"): the
+# cold, not a fever, when no word of fever, sweats or feeling ill is said.
+_CHILLED_BY_THE_COLD = (
+    r"^(?!.*\b(?:fevers?|feverish|temperature|temp|sweats?|sweating|sweaty|hot|burning|unwell|ill|sick|poorly|flu"
+    r"|infection\w*|rigors|since|days|still|keeps?)\b)"
+    r".*\b(?:cold|freezing|chilly|icy|draught\w*|drafty|draft|nippy|parky|unheated|no heating|window open)"
+    r" (?:\w+ ){0,8}(?:chills|shiver\w*|the shivers)\b"
+)
 # A crash or fall placed years back with nothing recent said of it is history, as an illness long over is; unless
 # the pain has gone on since ("hurt ever since"), which "no problems since" does not say.
 _TRAUMA_LONG_OVER = (
@@ -1395,7 +1440,7 @@ RULES: tuple[RedFlagRule, ...] = (
         r"fevers?|feverish|high temperature|a temperature|temp of|chills|the shivers|rigors|night sweats"
         r"|burning up|shivering|shivery|hot and cold|hot then cold|running a (?:temp\w*|fever)|the sweats"
         r"|(?:38|39|40|41)(?: point \d)? ?(?:degrees|c)",
-        unless=(_ILLNESS_LONG_OVER,),
+        unless=(_ILLNESS_LONG_OVER, _CHILLED_BY_THE_COLD),
     ),
     _rule(
         "weakened_immune_system",
@@ -1475,7 +1520,7 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(NUMB, LIMB, 4),
         rf"{CANT_FEEL}(?:{LIMB})",
         _near(r"dead", LIMB, 2),
-        unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING, _RELAXED_NOT_NUMB),
+        unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING, _RELAXED_NOT_NUMB, _TIRED_FROM_WORK),
     ),
     # A check-in that rates a leg or foot numb or tingling advises seeing a clinician (worse_check_in: "Numbness or
     # tingling", the safety question new_loss_of_feeling_or_strength); a question that says so pins the same advice.

@@ -18,6 +18,23 @@ PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
         "my groin went numb on the drive and the numbness came back when I walked",
     ),
     ("cauda_equina_named", "warning_cauda_equina", "urgent_care"): ("I think I've got cauda equina, what do I do",),
+    # a denied sign's place goes with it only when the denial is whole: "until" keeps it
+    ("changed_feeling_in_both_legs", "warning_cauda_equina", "urgent_care"): (
+        "no pain at all, but since Monday I've had numbness in both legs",
+        "I had no numbness in my legs until this week, now both are numb",
+        # the symptom set aside by "not" goes, the other is read (walk_safety L2)
+        "it's tingling, not pain, in both my legs",
+    ),
+    # a fever with the cold beside it, or a fall whose pain went on, still warns
+    ("fever_or_chills", "warning_infection", "see_clinician"): (
+        "the house is cold but I've also had a fever and the shivers since yesterday",
+    ),
+    ("major_trauma", "warning_fracture", "see_clinician"): (
+        "I fell off a wall when I was 30 and my back has never been right since",
+    ),
+    ("new_loss_of_feeling", "warning_new_numbness_or_weakness", "see_clinician"): (
+        "my arm is still dead after painting the shed yesterday",
+    ),
     # weakness said beside the ease is still weakness
     ("new_loss_of_strength", "warning_new_numbness_or_weakness", "see_clinician"): (
         "my right arm has gone weak and floppy, is that just me relaxing?",
@@ -36,10 +53,32 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
     ),
     "cauda_equina_named": ("my brother-in-law had an operation for cauda equina a few years back",),
     "bladder_or_bowel_trouble": ("what happens if you lose bladder control mid-session, in theory?",),
-    "changed_feeling_in_both_legs": ("just wondering what would happen if both my legs went numb, hypothetically",),
-    "new_loss_of_feeling": ("my leg goes dead on the sofa and it comes back as soon as I move",),
+    "changed_feeling_in_both_legs": (
+        "just wondering what would happen if both my legs went numb, hypothetically",
+        # a denied sign's place goes with the denial (readers_11)
+        "I don't get any pins and needles in my legs, just a sore back",
+    ),
+    "new_loss_of_feeling": (
+        "my leg goes dead on the sofa and it comes back as soon as I move",
+        # arms or legs "dead" from physical work or exercise are tired (readers_11)
+        "legs are dead after a day of shovelling snow, ok to lie down on the floor?",
+        "my arms are completely dead from plastering the hallway",
+    ),
     # limbs floppy with the ease of the position (readers_12)
     "new_loss_of_strength": ("my arms go all floppy as I relax into it, is that normal",),
+    # a denied sign's place goes with the denial; a sign set aside by "not" (walk_safety L2)
+    "pain_in_both_legs": (
+        "there's no tingling down my legs, only aching in my lower back",
+        "it's tingling, not pain, in both my legs",
+    ),
+    # a fall at an age long past, fine since (readers_8); an illness a season back, said to be over (readers_8,
+    # readers_9); chills from a cold room (readers_9)
+    "major_trauma": ("came off my bike when I was 12 and have been fine ever since",),
+    "fever_or_chills": (
+        "had a temperature over Christmas but it went away",
+        "the bedroom was cold and I started shivering on the mat",
+    ),
+    "recent_bacterial_infection": ("I had a water infection over the summer, fully recovered now",),
 }
 
 
