@@ -194,11 +194,16 @@ def run_live(
     clock: Callable[[], float],
     voice: CorrectionVoice | None = None,
 ) -> int:
-    """Check frames until the source ends or the output asks to stop; returns the number of frames checked."""
+    """Check frames until the source ends or the output asks to stop; returns the number of frames checked.
+    Times are seconds since the first frame (a monotonic clock's own zero is anywhere: the breath's movements were
+    said at 'at 13:51:40', the machine's uptime)."""
     checked = 0
+    started_s: float | None = None
     try:
         for image_rgb in source.frames():
-            update = live.frame(image_rgb, clock())
+            now_s = clock()
+            started_s = now_s if started_s is None else started_s
+            update = live.frame(image_rgb, now_s - started_s)
             checked += 1
             if voice is not None:
                 voice.hear(update)

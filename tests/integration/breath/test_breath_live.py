@@ -62,6 +62,17 @@ def test_the_camera_reads_the_breath_and_says_so_quietly() -> None:
     assert state_label("reading") == "Reading your breathing."
 
 
+def test_the_camera_s_times_count_from_its_first_frame() -> None:
+    # walk_breath M2: on a monotonic clock (the machine's uptime) the windows began at 49838.6 s and a movement was
+    # said 'at 13:51:40'. The JSON lines, the windows and the movements now count from the first frame.
+    live = CheckService(finder=SideFinder()).live(breath=True)
+    stream = io.StringIO()
+    run_live(DrawnCamera(31.0, 12.0), live, JsonLines(stream), Steps())
+    assert json.loads(stream.getvalue().splitlines()[0])["time_s"] == 0.0
+    result = live.breath_result()
+    assert result is not None and result.windows[0].start_s == 0.0
+
+
 def test_without_the_breath_nothing_is_read() -> None:
     live = CheckService(finder=SideFinder()).live()
     update = live.frame(next(iter(DrawnCamera(1.0, 10.0).frames())), 0.0)
