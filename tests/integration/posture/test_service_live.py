@@ -13,6 +13,7 @@ from crest.posture.camera import CorrectionVoice, JsonLines, run_live, shown_res
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.posture.landmarks import LANDMARK_NAMES, Landmark, Pose
 from crest.posture.result import CRITERION_NAMES, CheckResult, CriterionResult
+from crest.posture.rules.verdicts import CAMERA_WHOLE
 from crest.posture.scenes import Thumbnail, jumped, thumbnail
 from crest.posture.service import (
     NOBODY_IN_VIEW,
@@ -351,7 +352,11 @@ def test_a_camera_too_close_at_the_feet_is_told_to_move_back_not_to_lie_down() -
     assert held.held_summary == move_back
     assert held.stable["lying_on_back"] == "not_visible" and held.stable["whole_body_visible"] == "not_visible"
     assert not any(update.corrections for update in updates)
-    assert service.check_image(_frame(50)).result.summary == move_back  # a photo of it alike
+    # One instruction: every criterion beneath it says the same, none "place the camera at your side".
+    assert held.result is not None and {c.advice for c in held.result.criteria} == {CAMERA_WHOLE}
+    photo = service.check_image(_frame(50)).result
+    assert photo.summary == move_back  # a photo of it alike
+    assert {criterion.advice for criterion in photo.criteria} == {CAMERA_WHOLE}
 
 
 def test_json_lines_stream_one_object_per_frame(tmp_path: Path) -> None:

@@ -909,3 +909,19 @@ def test_the_summary_names_the_position_s_own_parts_in_the_protocol_s_order() ->
     assert result.summary == (
         "Not quite the constructive rest position yet: bend your knees and stand your feet on the floor."
     )
+
+
+@pytest.mark.parametrize("legs", [LEGS_READ_AS_A_BODY, LEGS_READ_AS_A_BODY_FACE_DOWN])
+def test_under_move_the_camera_back_every_criterion_not_seen_says_the_same_one_instruction(legs: Pose) -> None:
+    # The summary said "move the camera back", and the criteria beneath it "place the camera at your side" or
+    # "beyond your feet": two places for the camera at once. Moving back comes first, so each says that.
+    result = evaluate(legs)
+    move_back = "can't tell from here: move the camera back until it sees you from head to feet"
+    assert result.summary == f"{move_back[0].upper()}{move_back[1:]}."
+    assert {criterion.advice_line for criterion in result.criteria} == {move_back}
+
+
+def test_with_the_whole_body_in_view_a_criterion_not_seen_keeps_its_own_camera_place() -> None:
+    result = evaluate(photograph(Figure(), "side"))
+    assert result.criterion("whole_body_visible").status == "ok"
+    assert result.criterion("knee_width").advice == "place the camera beyond your feet, looking along your body"

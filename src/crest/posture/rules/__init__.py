@@ -17,7 +17,7 @@ from crest.posture.rules.frame import whole_body_visible
 from crest.posture.rules.legs import feet_flat, heel_distance, knee_width, knees_bent
 from crest.posture.rules.trunk import hips_down, lying_on_back
 from crest.posture.rules.upper import arms_below_shoulders, head_level, head_resting
-from crest.posture.rules.verdicts import is_unsure, unseen
+from crest.posture.rules.verdicts import CAMERA_WHOLE, is_unsure, unseen
 from crest.posture.views import detect_view
 from crest.posture.vocabulary import VIEWS, Criterion, criterion_label
 
@@ -85,6 +85,12 @@ def evaluate(pose: Pose, height_cm: float | None = None, view: str = "auto") -> 
         for name in results:
             if name not in (Criterion.LYING_ON_BACK, Criterion.WHOLE_BODY_VISIBLE):
                 results[name] = unseen(name, ON_BACK_FIRST)
+    if any(result.advice == CAMERA_WHOLE and result.status != Status.OK for result in results.values()):
+        # The body is not all in the picture: moving the camera back comes first, and a criterion the picture
+        # does not show says so too, rather than send the person to place the camera elsewhere at the same time.
+        for name, result in results.items():
+            if result.status == Status.NOT_VISIBLE and not is_unsure(result) and result.advice != ON_BACK_FIRST:
+                results[name] = unseen(name, CAMERA_WHOLE)
     criteria = tuple(results[name] for name in Criterion)
     recognized, confidence = _recognized(results, chosen_view)
     return CheckResult(recognized, chosen_view, criteria, summarize(recognized, criteria), pose, confidence)
