@@ -95,3 +95,15 @@ def test_a_warning_sign_pins_its_entry_and_level(sign: tuple[str, str, str], que
 )
 def test_a_calm_message_does_not_fire_the_rule(rule: str, question: str) -> None:
     assert rule not in [fired.name for fired in help_search().fired_rules(question)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it ok if my wife kneads the front of my hips with her thumbs?",
+        "my mate says he can dig a thumb in near my hip bone to loosen it, good idea?",
+    ],
+)
+def test_thumbs_and_kneading_ask_about_massage(question: str) -> None:
+    # thumbs dug into the front of the hips are pressing on the psoas (readers_12 answered the hard lump first)
+    assert [answer.id for answer in help_search().answers(question)][:1] == ["massage"]
