@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Select, case, delete, func, insert, or_, select, text, update
+from sqlalchemy import Select, Subquery, case, delete, func, insert, or_, select, text, union, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
@@ -1697,30 +1697,39 @@ class Journal:
         with self._transaction() as db:
             return {record_id: uid for record_id, uid in db.execute(query)}
 
-    def uids_pushed_by(self, device: int) -> dict[RecordKind, list[str]]:
+    def uids_pushed_by(
+        self, device: int, after: tuple[RecordKind, str] | None = None, limit: int | None = None
+    ) -> list[tuple[RecordKind, str]]:
         """The uids of the records the linked computer `device` pushed (`merge_synced`) that this journal still
-        holds, per kind, in order: its rows and its copies of another computer's (the same rest logged on both);
-        never one entered here or pushed by another computer."""
+        holds, each with its kind, in order (kind by kind, each kind's by uid), those after `after` only, at most
+        `limit`: its rows and its copies of another computer's (the same rest logged on both); never one entered here
+        or pushed by another computer. A page at a time, so that a large journal is never read out whole."""
+        kinds = list(_SYNCED_TABLES)
+        listed: list[tuple[RecordKind, str]] = []
         with self._transaction() as db:
-            held = {
-                kind: set(
-                    db.scalars(
-                        select(table.uid).where(table.person_id == self.person_id, table.pushed_by_device == device)
-                    )
-                )
-                for kind, table in _SYNCED_TABLES.items()
-            }
-            for kind, copy_of in _COPIED.items():
-                held[kind].update(
-                    db.scalars(
-                        select(SyncedCopyRow.uid).where(
-                            SyncedCopyRow.person_id == self.person_id,
-                            SyncedCopyRow.pushed_by_device == device,
-                            copy_of.is_not(None),
-                        )
-                    )
-                )
-        return {kind: sorted(uids) for kind, uids in held.items()}
+            for kind in kinds[0 if after is None else kinds.index(after[0]) :]:
+                uids = self._held_for(kind, device)
+                query = select(uids.c.uid).order_by(uids.c.uid)
+                if after is not None and kind == after[0]:
+                    query = query.where(uids.c.uid > after[1])
+                if limit is not None:
+                    query = query.limit(limit - len(listed))
+                listed += ((kind, uid) for uid in db.scalars(query))
+                if limit is not None and len(listed) >= limit:
+                    break
+        return listed
+
+    def _held_for(self, kind: RecordKind, device: int) -> Subquery:
+        """The uids of this kind that `device` pushed, its rows' and its copies' (column `uid`)."""
+        table = _SYNCED_TABLES[kind]
+        rows = select(table.uid.label("uid")).where(table.person_id == self.person_id, table.pushed_by_device == device)
+        copy_of = _COPIED.get(kind)
+        if copy_of is None:
+            return rows.subquery()
+        copies = select(SyncedCopyRow.uid).where(
+            SyncedCopyRow.person_id == self.person_id, SyncedCopyRow.pushed_by_device == device, copy_of.is_not(None)
+        )
+        return union(rows, copies).subquery()
 
     def copies_held(self, kind: RecordKind) -> dict[str, int]:
         """Each copy's uid (`SyncedCopyRow`) and the id of the row it names, for this kind."""

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from crest.accounts.records import MAX_NAME_CHARACTERS, InvalidPrescription, Prescription
 from crest.errors import hidden_control
 from crest.journal import capacity
+from crest.services.sync import HELD_CURSOR
 
 # The `code` of the practice's refusal that asks for the authenticator app's code (an account with two-step sign-in):
 # `crest link` acts on it, whatever the words say
@@ -92,14 +93,16 @@ Uid = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 
 
 class Held(_Answer):
-    """The records this computer pushed that the practice still holds (GET /api/sync/held), asked when crest's own
-    note of them (practice-sync.json) is gone: those the journal no longer has are told deleted. Of each kind no
-    more than a journal holds: the practice checks every push against the same caps."""
+    """A page of the records this computer pushed that the practice still holds (GET /api/sync/held): those the
+    journal no longer has are told deleted. Of each kind no more than a journal holds: the practice checks every push
+    against the same caps."""
 
     sessions: Annotated[list[Uid], Field(max_length=capacity.SESSIONS.most)]
     check_ins: Annotated[list[Uid], Field(max_length=capacity.CHECK_INS.most)]
     safety_screens: Annotated[list[Uid], Field(max_length=capacity.SAFETY_SCREENS.most)]
     psfs: Annotated[list[Uid], Field(max_length=capacity.PSFS_ROUNDS.most)]
+    # the next page's cursor; none from a practice older than pages, which answers whole
+    next: Annotated[str, Field(pattern=HELD_CURSOR)] | None = None
 
 
 class Prescribed(_Answer):

@@ -56,7 +56,7 @@ from crest.services.practice_answers import (
     Name,
     Offer,
 )
-from crest.services.sync import KINDS, JournalSync, Outgoing, read_session_notes
+from crest.services.sync import HELD_PER_PAGE, KINDS, JournalSync, Outgoing, read_session_notes
 
 if TYPE_CHECKING:
     from urllib.request import _HTTPConnectionProtocol
@@ -849,14 +849,24 @@ class PracticeLink:
         noted as held is sent again, and each that the journal no longer has is told deleted, as with the note.
         Noted at once, so that a sync cut off after this carries on from it. A practice older than the list tells
         nothing: what was noted stands, or without a note every record is sent again, as before it."""
-        try:
-            held = self._ask(HELD, "GET", url, "/api/sync/held", None, token)
-        except NotThere:
-            return {} if noted is None else noted
         fingerprints = noted or {}
-        state: Sent = {
-            kind: {uid: fingerprints.get(kind, {}).get(uid, "") for uid in getattr(held, kind)} for kind in KINDS
-        }
+        state: Sent = {kind: {} for kind in KINDS}
+        after: str | None = None
+        while True:  # a page at a time (HELD_PER_PAGE), each starting after the last: a practice older than pages
+            # answers whole, with no next page
+            page = f"/api/sync/held?limit={HELD_PER_PAGE}" + ("" if after is None else f"&after={after}")
+            try:
+                held = self._paced(partial(self._ask, HELD, "GET", url, page, None, token), sending=False)
+            except NotThere:
+                return {} if noted is None else noted
+            listed = sum(map(len, state.values()))
+            for kind in KINDS:
+                state[kind].update((uid, fingerprints.get(kind, {}).get(uid, "")) for uid in getattr(held, kind))
+            if held.next is None:
+                break
+            if sum(map(len, state.values())) == listed:  # a page that tells nothing new: the pages would never end
+                raise _unreadable(url)
+            after = held.next
         self._write(STATE_FILE, state)
         return state
 

@@ -53,7 +53,7 @@ from crest.services.audit import Audited, AuditLog
 from crest.services.practice_link import nobody_follows
 from crest.services.report import safety_summary
 from crest.services.safety import check_in_signs, each_sign_once, kept_sign
-from crest.services.sync import strip_notes
+from crest.services.sync import HeldPage, strip_notes
 
 if TYPE_CHECKING:
     from crest.journal.practice_store import ClientWindow, LinkedClient, LinkedPractitioner, PracticeStore
@@ -600,15 +600,16 @@ class PracticeMode:
         )
         return received, deleted_count
 
-    def held_for_device(self, actor: Actor, device_id: int | None) -> dict[RecordKind, list[str]]:
+    def held_for_device(self, actor: Actor, device_id: int | None, after: str | None, limit: int) -> HeldPage:
         """The uids of the records this linked computer pushed that the client's journal here still holds: only
         its own (the client's journal, that computer's records), never what the client entered on these pages or
-        pushed from another computer, which that crest never had and must not tell deleted."""
+        pushed from another computer, which that crest never had and must not tell deleted. A page of `limit`
+        from the cursor `after` (`JournalSync.pushed_by`)."""
         require(actor, Action.KEEP_OWN_JOURNAL, what="list the records your computer sent")
         assert isinstance(actor, Client)
         if device_id is None:  # a browser pushed nothing
             raise NotFoundForYou("this request was not signed by a linked computer")
-        return self._services_for(actor.person_id).sync.pushed_by(device_id)
+        return self._services_for(actor.person_id).sync.pushed_by(device_id, after, limit)
 
     def forget_device(self, actor: Actor, device_id: int | None, address: str | None = None) -> None:
         device = self._signing_device(actor, device_id)

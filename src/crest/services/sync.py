@@ -60,6 +60,28 @@ class Outgoing:
         return export_json(contents), uids
 
 
+# The most uids the practice lists in one answer to GET /api/sync/held (35 bytes each in its JSON: 350 KB), and a
+# crest asks for a page: a journal at its caps holds 220,000 records, an answer of 7.7 MB read whole.
+HELD_PER_PAGE = 10_000
+# The cursor of a page of what the practice holds of a computer's records (GET /api/sync/held): the last kind and uid
+# of the page before.
+HELD_CURSOR = r"^(sessions|check_ins|safety_screens|psfs):[0-9a-f]{32}$"
+
+
+@dataclass(frozen=True)
+class HeldPage:
+    """A page of the uids a linked computer pushed that the practice still holds, per kind (`JournalSync.pushed_by`)."""
+
+    held: dict[RecordKind, list[str]]
+    next: str | None  # the cursor of the next page; None: this is the last
+
+
+def read_held_cursor(cursor: str) -> tuple[RecordKind, str]:
+    """A page's cursor (HELD_CURSOR, checked by the door) as the kind and uid the next page starts after."""
+    kind, _, uid = cursor.partition(":")
+    return next(known for known in KINDS if known == kind), uid
+
+
 _SESSION_NOTES = TypeAdapter(list[SessionNoteOut])
 
 
@@ -299,10 +321,17 @@ class JournalSync:
         """Refuse (`FromYourCrest`) opening a record for an edit on the practice's pages: a linked crest pushed it."""
         self._journal.require_uid(kind, record_id, None)
 
-    def pushed_by(self, device: int) -> dict[RecordKind, list[str]]:
+    def pushed_by(self, device: int, after: str | None, limit: int) -> HeldPage:
         """The uids of the records the linked computer `device` pushed that are still held, per kind: what it may
-        tell deleted (a crest whose own note of them is lost asks for them)."""
-        return self._journal.uids_pushed_by(device)
+        tell deleted (a crest whose own note of them is lost asks for them). At most `limit`, from the page's cursor
+        `after` (None: the first page); the next page's cursor with them while more are left."""
+        listed = self._journal.uids_pushed_by(device, None if after is None else read_held_cursor(after), limit + 1)
+        page = listed[:limit]
+        held: dict[RecordKind, list[str]] = {kind: [] for kind in KINDS}
+        for kind, uid in page:
+            held[kind].append(uid)
+        more = len(listed) > limit
+        return HeldPage(held, f"{page[-1][0]}:{page[-1][1]}" if more else None)
 
     def keep_prescription(self, prescription: Prescription | None, now: datetime) -> None:
         """The practice's current prescription, kept on this computer so Today and the reminder follow it."""

@@ -515,13 +515,16 @@ class JoinedOut(BaseModel):
 
 
 class HeldOut(BaseModel):
-    """The uids of the records the asking computer pushed that the practice still holds, per kind, in order. At
-    most a journal's cap of each (crest.journal.capacity), which every push is checked against."""
+    """The uids of the records the asking computer pushed that the practice still holds, per kind, in order, a page
+    at a time (kind by kind, each kind's by uid): at most a page's `limit` in all."""
 
     sessions: list[Uid]
     check_ins: list[Uid]
     safety_screens: list[Uid]
     psfs: list[Uid]
+    next: str | None = Field(
+        None, description="the cursor of the next page (GET /api/sync/held?after=...); null: this page is the last"
+    )
 
 
 class InviteViewOut(BaseModel):

@@ -172,10 +172,10 @@ def scripted_practice(answers: dict[str, Answers]) -> Iterator[tuple[str, list[s
 
     class Practice(http.server.BaseHTTPRequestHandler):
         def _answer(self) -> None:
-            asked.append(f"{self.command} {self.path}")
+            asked.append(f"{self.command} {self.path.partition('?')[0]}")  # a page's query aside
             if "Content-Length" in self.headers:
                 self.rfile.read(int(self.headers["Content-Length"]))
-            scripted = answers.get(f"{self.command} {self.path}", (404, None))
+            scripted = answers.get(asked[-1], (404, None))
             if isinstance(scripted, list):
                 scripted = scripted.pop(0) if len(scripted) > 1 else scripted[0]
             status, payload, *headers = scripted

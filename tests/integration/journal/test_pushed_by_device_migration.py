@@ -20,7 +20,6 @@ TABLES = ("practice_sessions", "check_ins", "safety_screens", "psfs_assessments"
 OLD_UID = "a" * 32
 NEW_UID = "b" * 32
 STARTED = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
-NOTHING: dict[str, list[str]] = {"sessions": [], "check_ins": [], "safety_screens": [], "psfs": []}
 
 
 def _pushed(journal: Journal, uid: str, device: int | None) -> None:
@@ -49,10 +48,10 @@ def test_upgrading_keeps_every_record_told_to_no_computer(journal_url: str) -> N
         assert "pushed_by_device" not in columns_of(journal_url, table)
 
     with Journal.open(journal_url) as journal:
-        assert journal.uids_pushed_by(7) == NOTHING
+        assert journal.uids_pushed_by(7) == []
         _pushed(journal, NEW_UID, 7)
-        assert journal.uids_pushed_by(7) == NOTHING | {"sessions": [NEW_UID]}
-        assert journal.uids_pushed_by(8) == NOTHING
+        assert journal.uids_pushed_by(7) == [("sessions", NEW_UID)]
+        assert journal.uids_pushed_by(8) == []
         assert sorted(journal.record_uids()["sessions"].values()) == [OLD_UID, NEW_UID]
     for table in TABLES:
         assert "pushed_by_device" in columns_of(journal_url, table)
@@ -68,6 +67,6 @@ def test_downgrading_drops_only_who_pushed_each_record(journal_url: str) -> None
         assert "pushed_by_device" not in columns_of(journal_url, table)
 
     with Journal.open(journal_url) as journal:  # and up again: the record stays, told to no computer now
-        assert journal.uids_pushed_by(7) == NOTHING
+        assert journal.uids_pushed_by(7) == []
         assert list(journal.record_uids()["sessions"].values()) == [NEW_UID]
     assert revision_of(journal_url) == HEAD_REVISION

@@ -109,7 +109,7 @@ PRACTICE: dict[str, Any] = {
 
 
 def _practice(method: str, url: str, body: dict[str, Any] | None, token: str | None) -> Any:
-    return PRACTICE[f"{method} {url.removeprefix('https://practice.example')}"]
+    return PRACTICE[f"{method} {url.removeprefix('https://practice.example').partition('?')[0]}"]
 
 
 def _exported_uids(journal: Journal) -> dict[str, dict[int, str]]:

@@ -53,16 +53,16 @@ def test_upgrading_keeps_the_rows_held_and_holds_the_same_rest_once(journal_url:
     assert "synced_copies" not in _tables(journal_url)
 
     with Journal.open(journal_url) as journal:
-        assert journal.uids_pushed_by(LAPTOP)["sessions"] == [LAPTOPS]
+        assert journal.uids_pushed_by(LAPTOP) == [("sessions", LAPTOPS)]
         _desktop_pushes_the_same_rest(journal)
         assert list(journal.record_uids()["sessions"].values()) == [LAPTOPS]
-        assert journal.uids_pushed_by(LAPTOP)["sessions"] == [LAPTOPS]
-        assert journal.uids_pushed_by(DESKTOP)["sessions"] == [DESKTOPS]
+        assert journal.uids_pushed_by(LAPTOP) == [("sessions", LAPTOPS)]
+        assert journal.uids_pushed_by(DESKTOP) == [("sessions", DESKTOPS)]
         # the laptop deletes it: the desktop's copy holds it now
         assert journal.merge_synced(JournalContents(), {}, {"sessions": [LAPTOPS]}, device=LAPTOP) == 1
         assert list(journal.record_uids()["sessions"].values()) == [DESKTOPS]
-        assert journal.uids_pushed_by(DESKTOP)["sessions"] == [DESKTOPS]
-        assert journal.uids_pushed_by(LAPTOP)["sessions"] == []
+        assert journal.uids_pushed_by(DESKTOP) == [("sessions", DESKTOPS)]
+        assert journal.uids_pushed_by(LAPTOP) == []
     assert revision_of(journal_url) == HEAD_REVISION
 
 
@@ -76,7 +76,7 @@ def test_downgrading_drops_only_the_copies(journal_url: str) -> None:
     assert "synced_copies" not in _tables(journal_url)
 
     with Journal.open(journal_url) as journal:  # and up again: the desktop is told nothing, so it sends it again
-        assert journal.uids_pushed_by(DESKTOP)["sessions"] == []
+        assert journal.uids_pushed_by(DESKTOP) == []
         _desktop_pushes_the_same_rest(journal)
         assert list(journal.record_uids()["sessions"].values()) == [LAPTOPS]
-        assert journal.uids_pushed_by(DESKTOP)["sessions"] == [DESKTOPS]
+        assert journal.uids_pushed_by(DESKTOP) == [("sessions", DESKTOPS)]

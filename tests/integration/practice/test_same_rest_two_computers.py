@@ -17,6 +17,7 @@ from crest.journal.store import Journal
 from crest.journal.transfer.json_format import export_json
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
 from crest.services.bundle import Services
+from crest.services.sync import HELD_PER_PAGE
 from support.practice import Practice, followed_zoe
 
 LAPTOP, DESKTOP = 7, 8
@@ -50,7 +51,7 @@ def _log(local: Services, started_at: datetime = RESTED, minutes: int = 15) -> N
 
 def _sync(practice: Practice, zoe: Client, device: int, local: Services) -> None:
     """`crest sync` of what this computer holds and the practice does not tell it it holds (GET /api/sync/held)."""
-    told = practice.practice.held_for_device(zoe, device)
+    told = practice.practice.held_for_device(zoe, device, None, HELD_PER_PAGE).held
     outgoing = local.sync.outgoing()
     unsent = {kind: [i for i, uid in outgoing.uids[kind].items() if uid not in told[kind]] for kind in KINDS}
     if any(unsent.values()):
@@ -80,7 +81,7 @@ def _own(local: Services) -> dict[str, list[str]]:
 
 
 def _told(practice: Practice, zoe: Client, device: int) -> dict[str, list[str]]:
-    held = practice.practice.held_for_device(zoe, device)
+    held = practice.practice.held_for_device(zoe, device, None, HELD_PER_PAGE).held
     return {kind: held[kind] for kind in KINDS}
 
 

@@ -6,15 +6,17 @@ valid token is refused (401) and counted as a wrong password from its address, r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from crest.accounts.model import Anonymous, Client
+from crest.errors import CrestError
 from crest.journal.transfer.practitioner_notes import SessionNoteOut
 from crest.services.accounts import NotFoundForYou, NotSignedIn
+from crest.services.sync import HELD_CURSOR, HELD_PER_PAGE
 from crest.web.practice_door import Asked, Door, ForClientsOnly, address_of
 from crest.web.practice_schemas import HeldOut, JoinedOut, PrescriptionOut, SyncJoinIn, SyncOut, SyncPushIn
 from crest.web.schemas import ErrorOut
@@ -73,17 +75,44 @@ def sync_notes(asker: Asked, door: Door) -> list[SessionNoteOut]:
     return sendable
 
 
-@router.get("/held", response_model=HeldOut, dependencies=PACED, responses={404: {"model": ErrorOut}, **TOO_OFTEN})
-def sync_held(asker: Asked, door: Door) -> HeldOut:
+class HeldInPages(CrestError):
+    """A crest from before the held list came in pages asked for it whole, and it is longer than one page."""
+
+    http_status = 409
+
+
+@router.get(
+    "/held",
+    response_model=HeldOut,
+    dependencies=PACED,
+    responses={404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}, **TOO_OFTEN},
+)
+def sync_held(
+    asker: Asked,
+    door: Door,
+    after: Annotated[str | None, Query(pattern=HELD_CURSOR, description="`next` of the page before")] = None,
+    limit: Annotated[int | None, Query(ge=1, description=f"uids on a page, at most {HELD_PER_PAGE:,}")] = None,
+) -> HeldOut:
     """The uids of the records this linked computer pushed that the practice still holds: a crest that lost its own
     note of them (practice-sync.json) tells deleted those its journal no longer has. Only this computer's records
-    of this client; a browser, which pushed nothing, is answered 404."""
-    held = door.practice.held_for_device(asker.actor, asker.device_id)
+    of this client; a browser, which pushed nothing, is answered 404. A page at a time: at most `limit` uids (and
+    never more than HELD_PER_PAGE), with the cursor of the next page in `next` while more are left. A crest from
+    before pages (no `limit`) is answered whole while it fits on one page, else told in one line to update (409):
+    part of the list would read as records the practice lost, sent again at every sync."""
+    page = door.practice.held_for_device(
+        asker.actor, asker.device_id, after, min(limit or HELD_PER_PAGE, HELD_PER_PAGE)
+    )
+    if limit is None and after is None and page.next is not None:
+        raise HeldInPages(
+            f"this practice lists the records a computer sent {HELD_PER_PAGE:,} at a time, and this crest reads the "
+            "list only whole; update crest on this computer, then run crest sync again"
+        )
     return HeldOut(
-        sessions=held["sessions"],
-        check_ins=held["check_ins"],
-        safety_screens=held["safety_screens"],
-        psfs=held["psfs"],
+        sessions=page.held["sessions"],
+        check_ins=page.held["check_ins"],
+        safety_screens=page.held["safety_screens"],
+        psfs=page.held["psfs"],
+        next=page.next,
     )
 
 
