@@ -37,6 +37,9 @@ MINUTE_COVER_S = 20.0
 # share of the time; below it, the line says how much the camera saw.
 UNWATCHED: frozenset[Reason] = frozenset({"trunk_not_visible", "camera_not_at_side", "too_few_frames"})
 WATCHED_SHARE_FOR_THROUGHOUT = 0.8
+# The breath is said of the whole rest ("stayed at", "over the rest") only when its readings cover at least this
+# share of the time the camera watched; below it, the line says how much was read.
+READ_SHARE_FOR_THE_REST = 0.5
 
 
 @dataclass(frozen=True)
@@ -122,10 +125,21 @@ class BreathResult:
         start = round(statistics.median(r for _, e, r in readings if e <= first_start + ENDS_S))
         end = round(statistics.median(r for s, _, r in readings if s >= last_end - ENDS_S))
         breathing = sentence(f"{spoken_of(reader, client_name).name_s} breathing")
+        read_s = sum(end_s - start_s for start_s, end_s, _ in readings)
+        total_s = sum(window.end_s - window.start_s for window in self.windows)
+        # One half-minute read of a rest crest could not follow (a tab in the background, a camera unplugged) is no
+        # reading of the rest: the line says how much it rests on.
+        partly = read_s < READ_SHARE_FOR_THE_REST * total_s
+        while_read = f" while crest could read it ({_share_text(read_s, total_s)})" if partly else ""
         if len(readings) >= MIN_READINGS_FOR_CHANGE and abs(start - end) >= CHANGE_BPM:
             way = "slowed" if end < start else "quickened"
-            return f"{breathing} {way} from about {start} to about {end} breaths a minute over the rest."
-        return f"{breathing} stayed at about {round(statistics.median(r for _, _, r in readings))} breaths a minute."
+            return (
+                f"{breathing} {way} from about {start} to about {end} breaths a minute{while_read or ' over the rest'}."
+            )
+        rate = round(statistics.median(r for _, _, r in readings))
+        if partly:
+            return f"{breathing} was about {rate} breaths a minute{while_read}."
+        return f"{breathing} stayed at about {rate} breaths a minute."
 
     def stillness_line(self, reader: Reader = Reader.PERSON, client_name: str | None = None) -> str:
         """One plain line about movements: "You moved twice: at 03:10 and 07:45." ("Ann moved ..." to a clinician).

@@ -73,6 +73,30 @@ def test_the_summary_tells_a_steady_rate() -> None:
     )
 
 
+def test_a_rate_read_over_a_small_part_of_the_rest_says_how_much() -> None:
+    # walk_breath M3: the tab in the background after 30 s of a 2.5-minute rest (or the camera unplugged): one window
+    # read, and the line said "Your breathing stayed at about 20 breaths a minute", as if of the whole rest.
+    hidden = BreathResult(
+        (
+            BreathWindow(0.8, 30.8, 20.3),
+            *(BreathWindow(start, start + 30, None, "too_few_frames") for start in (30.8, 60.8, 90.8, 120.8)),
+        ),
+        (),
+    )
+    assert hidden.summary() == (
+        "Your breathing was about 20 breaths a minute while crest could read it (under a minute of 2 min)."
+    )
+    slowing = result_of(
+        (0, 60, 14), (60, 120, 11), (120, 180, 8), *((start, start + 60, None) for start in range(180, 600, 60))
+    )
+    assert slowing.summary(Reader.CLINICIAN, "Ann") == (
+        "Ann's breathing slowed from about 14 to about 8 breaths a minute while crest could read it"
+        " (only about 3 min of 10)."
+    )
+    # Half the rest read is enough to speak of the rest.
+    assert result_of((0, 30, 12), (30, 60, None)).summary() == "Your breathing stayed at about 12 breaths a minute."
+
+
 def test_the_summary_says_why_there_was_no_reading() -> None:
     result = BreathResult((BreathWindow(0, 30, None, "too_dark"), BreathWindow(30, 60, None, "too_dark")), ())
     assert result.summary() == "No breathing reading this time: it was too dark to see your breathing."
