@@ -38,6 +38,8 @@ from crest.posture.result import (
 from crest.posture.scenes import Thumbnail, jumped, thumbnail
 from crest.posture.smoothing import VERDICT_HOLD_S, PoseSmoother, VerdictHysteresis
 from crest.posture.video import POSITION, VideoReview, VideoReviewBuilder, clock_text
+from crest.posture.views import held_view
+from crest.posture.vocabulary import View
 
 if TYPE_CHECKING:
     from crest.breath.result import BreathResult
@@ -208,10 +210,14 @@ class CheckService:
     ) -> None:
         self.close()
 
-    def evaluate(self, pose: Pose) -> CheckResult:
+    def evaluate(self, pose: Pose, previous_view: View | None = None) -> CheckResult:
         """The rules' verdict on one set of landmarks, with the landmarks attached; without a height, its
-        distances in cm are said as about so many cm."""
-        result = self._evaluate(pose, self.options.height_cm, self.options.view)
+        distances in cm are said as about so many cm. `previous_view`, for a frame of a video or the live camera,
+        is the view of the frame before, held across a boundary that the frame's measure wavers about."""
+        view: str = self.options.view
+        if view == "auto" and previous_view is not None:
+            view = held_view(pose, previous_view)
+        result = self._evaluate(pose, self.options.height_cm, view)
         if self.options.height_cm is None:
             result = for_a_typical_height(result)
         return result if result.landmarks is not None else replace(result, landmarks=pose)
@@ -334,15 +340,20 @@ class CheckService:
         latest_sure: dict[str, str] = {}
         snapshot_result: CheckResult | None = None
         previous_picture: Thumbnail | None = None
+        view: View | None = None  # the last look's, held (views.held_view)
         for time_s, pose, picture in looks.in_time_order():
             result = None
+            another_picture = jumped(previous_picture, picture)
+            if another_picture:
+                view = None  # the camera's place may be another
             if pose is not None:
                 sure = self._sure_verdicts(pose)
                 changed = any(latest_sure.get(criterion, verdict) != verdict for criterion, verdict in sure.items())
-                if changed or jumped(previous_picture, picture):
+                if changed or another_picture:
                     smoother.reset()
                 latest_sure.update(sure)
-                result = self.evaluate(smoother(pose, time_s))
+                result = self.evaluate(smoother(pose, time_s), view)
+                view = result.view
             previous_picture = picture
             builder.add(time_s, result)
             if result is not None:
@@ -585,6 +596,7 @@ class LiveCheck:
         self._service = service
         self._smoother = PoseSmoother()
         self._hysteresis: VerdictHysteresis[str, str] = VerdictHysteresis(hold_s)
+        self._view: View | None = None  # the last frame's, held (views.held_view)
         # The latest `adjust` verdict per criterion: its advice stays shown while the stable verdict is
         # `adjust`, even on a frame that flickered to `ok`.
         self._latest_adjust: dict[str, CriterionResult] = {}
@@ -604,18 +616,20 @@ class LiveCheck:
         pose = finder.track(image_rgb)
         if finder.picture_jumped:
             # The tracking found the body afresh in the new picture; smoothing would blend the old one into it
-            # for a second or two.
+            # for a second or two, and the camera's place may be another.
             self._smoother.reset()
+            self._view = None
         breath_state = None
         if self._breath is not None:
             from crest.breath.motion import to_gray
 
             self._breath.add_frame(time_s, to_gray(image_rgb), pose)
             breath_state = self._breath.state
-        result = None if pose is None else self._service.evaluate(self._smoother(pose, time_s))
+        result = None if pose is None else self._service.evaluate(self._smoother(pose, time_s), self._view)
         if result is None:
             values = {NOBODY_STATUS: "yes"}
         else:
+            self._view = result.view
             values = {criterion.name: criterion.status for criterion in result.criteria}
             values[NOBODY_STATUS] = "no"
             values[SUMMARY_KEY] = result.summary

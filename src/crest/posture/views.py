@@ -42,6 +42,13 @@ ARM_POINTS: tuple[str, ...] = tuple(f"{side}_{part}" for side in ("left", "right
 TRUNK_POINTS: tuple[str, ...] = ("nose", "left_shoulder", "right_shoulder", "left_hip", "right_hip")
 ARMS_GUESSED_BELOW = 0.3
 AT_THE_EDGE_TRUNKS = 0.5
+# A video or the live camera sees one body from one place, whose width wavers by a few hundredths from look to look:
+# at the side view's edge (SIDE_MAX_WIDTH) the view flipped between side and oblique, and head level (read up to
+# 0.33, rules.upper.HEAD_LEVEL_MAX_WIDTH) between a verdict and "can't tell". Across frames the view is held: from
+# the side it turns oblique only past 0.36, and from oblique it turns to the side under 0.33, where head level is
+# read in either view, so a width wavering by less than 0.03 about any of these changes nothing that is said.
+HELD_SIDE_MAX_WIDTH = 0.36
+HELD_OBLIQUE_MIN_WIDTH = 0.33
 
 
 def detect_view(pose: Pose) -> View:
@@ -55,6 +62,19 @@ def detect_view(pose: Pose) -> View:
     if view != "head_end" and feet_unseen(pose):
         return "unknown"
     return "unknown" if beyond_the_edge(body) else view
+
+
+def held_view(pose: Pose, previous: View | None) -> View:
+    """The view of a frame of a video or the live camera, the last frame's view being `previous` (None for the
+    first): as detect_view, with the side and oblique views held across their boundary (HELD_SIDE_MAX_WIDTH)."""
+    view = detect_view(pose)
+    if previous not in ("side", "oblique") or view not in ("side", "oblique"):
+        return view
+    body = Body.of(pose)
+    width = max(body.shoulder_width, body.hip_width)
+    if previous == "side":
+        return "side" if width <= HELD_SIDE_MAX_WIDTH else view
+    return "side" if width < HELD_OBLIQUE_MIN_WIDTH else "oblique"
 
 
 def feet_unseen(pose: Pose) -> bool:
