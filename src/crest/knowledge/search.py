@@ -93,9 +93,12 @@ class HelpSearch:
         content: HelpContent,
         rules: tuple[RedFlagRule, ...] = RULES,
         encoder: SentenceEncoder | None = None,
-        dictionary: frozenset[str] = frozenset(),
+        *,
+        dictionary: frozenset[str],
     ) -> None:
-        """`dictionary`: correctly spelt words the typo fixer leaves alone (see `SpellingFixer`)."""
+        """`dictionary`: correctly spelt words the typo fixer leaves alone (see `SpellingFixer`), always given
+        (`crest.knowledge.loader.english_words`): without it the fixer turned real words into entry words ("stairs"
+        into "starts", which took breathlessness on the stairs for breathlessness at rest)."""
         self._content = content
         self._rules = rules
         self._fixer = SpellingFixer(content.vocabulary(), dictionary)

@@ -4,7 +4,7 @@ said as such, pins nothing, so the pin never contradicts the answer under it."""
 
 import pytest
 
-from crest.knowledge.loader import load_help
+from crest.knowledge.loader import english_words, load_help
 from crest.knowledge.red_flags import RULES, fired_rules
 from crest.knowledge.search import HelpSearch
 
@@ -15,7 +15,7 @@ CAUDA_EQUINA = "warning_cauda_equina"
 
 @pytest.fixture(scope="module")
 def search() -> HelpSearch:
-    return HelpSearch(load_help())
+    return HelpSearch(load_help(), dictionary=english_words())
 
 
 @pytest.mark.parametrize(

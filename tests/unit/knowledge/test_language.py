@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from crest.knowledge.language import FOREIGN_WORDS, is_english
-from crest.knowledge.loader import load_help
+from crest.knowledge.loader import english_words, load_help
 from crest.knowledge.search import STOP_WORDS, HelpSearch
 from crest.services import help as help_service
 
@@ -15,7 +15,7 @@ BENCH_QUESTIONS = Path(__file__).resolve().parents[3] / "bench" / "help_question
 
 @pytest.fixture(scope="module")
 def search() -> HelpSearch:
-    return HelpSearch(load_help())
+    return HelpSearch(load_help(), dictionary=english_words())
 
 
 @pytest.mark.parametrize(

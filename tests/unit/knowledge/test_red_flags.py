@@ -2,7 +2,7 @@
 
 import pytest
 
-from crest.knowledge.loader import load_help
+from crest.knowledge.loader import english_words, load_help
 from crest.knowledge.red_flags import RULES, fired_rules
 from crest.knowledge.search import HelpSearch
 
@@ -793,7 +793,7 @@ def test_the_writers_own_symptom_beside_an_animal_still_warns(question: str) -> 
 
 
 def test_the_most_serious_warning_wins() -> None:
-    search = HelpSearch(load_help())
+    search = HelpSearch(load_help(), dictionary=english_words())
     both = search.warning_sign("I have a fever and I have lost control of my bladder")
     assert both is not None and both.id == "warning_cauda_equina" and both.level == "urgent_care"
     assert [sign.id for sign in search.warning_signs("I have a fever and I have lost control of my bladder")] == [
@@ -812,7 +812,7 @@ def test_rules_read_any_case_accent_apostrophe_and_punctuation() -> None:
 
 @pytest.fixture(scope="module")
 def search() -> HelpSearch:
-    return HelpSearch(load_help())
+    return HelpSearch(load_help(), dictionary=english_words())
 
 
 @pytest.mark.parametrize(

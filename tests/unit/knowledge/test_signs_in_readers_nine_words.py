@@ -4,7 +4,7 @@ and a question finds its answer first (ranked with the installed sentence model,
 
 import pytest
 
-from crest.knowledge.loader import load_help
+from crest.knowledge.loader import english_words, load_help
 from crest.knowledge.red_flags import RULES, fired_rules
 from crest.knowledge.search import HelpSearch
 from crest.services.help import help_search
@@ -15,7 +15,7 @@ CAUDA_EQUINA = ("warning_cauda_equina", "urgent_care")
 
 @pytest.fixture(scope="module")
 def search() -> HelpSearch:
-    return HelpSearch(load_help())
+    return HelpSearch(load_help(), dictionary=english_words())
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,14 @@ each pins the level crp-facts.md section 5 gives it (urgent care for the cauda-e
 
 import pytest
 
-from crest.knowledge.loader import load_help
+from crest.knowledge.loader import english_words, load_help
 from crest.knowledge.red_flags import RULES, fired_rules
 from crest.knowledge.search import HelpSearch
 
 
 @pytest.fixture(scope="module")
 def search() -> HelpSearch:
-    return HelpSearch(load_help())
+    return HelpSearch(load_help(), dictionary=english_words())
 
 
 @pytest.mark.parametrize(
