@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from crest.breath.reasons import REASON_LABELS
 from crest.breath.result import RELAXATION_NOTE
@@ -122,4 +123,50 @@ def test_the_journal_shows_a_saved_trend_with_its_gap_and_the_movements(
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     row.scroll_into_view_if_needed()
     screenshot(page, f"breath-journal-{theme}-{size}")
+    context.close()
+
+
+def test_a_camera_unplugged_during_the_rest_is_said_and_not_read_as_a_body_out_of_view(
+    camera_browser: Any, fresh_server_url: str, answer_safety: Shoot, screenshot: Shoot, errors: list[str]
+) -> None:
+    # walk_breath M1: the camera unplugged mid-rest was said "No breathing reading just now: your chest and belly
+    # were not in view." and its black frames were kept as windows of that reason.
+    context = camera_browser.new_context(color_scheme="dark", **PHONE)
+    context.grant_permissions(["camera"])
+    # An unplugged camera's track ends: stopped, with its "ended" event (a page's own stop() fires none).
+    context.add_init_script(
+        """(() => {
+          const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+          window.unplugCamera = () => {};
+          navigator.mediaDevices.getUserMedia = async (constraints) => {
+            const stream = await open(constraints);
+            window.unplugCamera = () => {
+              for (const track of stream.getTracks()) {
+                track.stop();
+                track.dispatchEvent(new Event("ended"));
+              }
+            };
+            return stream;
+          };
+        })()"""
+    )
+    page = context.new_page()
+    _watch(page, errors)
+    answer_safety(page, fresh_server_url)
+    page.goto(f"{fresh_server_url}{SESSION}")
+    labels = json.loads(page.locator("#session-config").text_content())["breath_states"]
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_label("Read my breathing during the rest").check()
+    page.get_by_role("button", name="Start the rest").click()
+    status = page.locator("#breath-status")
+    expect(status).to_have_text(labels["reading"], timeout=30_000)
+    page.evaluate("window.unplugCamera()")
+    expect(status).to_have_text(labels["camera_stopped"])
+    screenshot(page, "breath-camera-unplugged-dark-phone")
+    page.get_by_role("heading", name="Well done").wait_for(timeout=120_000)
+    assert status.inner_text() == ""  # said during the rest only
+    saved = _newest_session(fresh_server_url)["breath"]
+    assert saved is not None
+    assert all(window["reason"] != "trunk_not_visible" for window in saved["windows"])
     context.close()

@@ -18,6 +18,9 @@ _STATE_LABELS: Mapping[str, str] = {
     "starting": "Getting ready to read your breathing.",
     # Said too while the person already lies still: a reading needs most of the last half-minute still.
     "moving": "Waiting for you to lie still to read your breathing.",
+    # The browser's camera ended (unplugged, switched off): the reading so far is kept with the rest.
+    "camera_stopped": "The camera stopped (unplugged or switched off), so your breathing is no longer read; what was "
+    "read until then is kept.",
     # What the picture lacks now.
     **{state: f"No breathing reading just now: {REASON_LABELS[state]}." for state in FRAME_PROBLEMS},
 }

@@ -18,7 +18,15 @@ TREND = BreathResult(
 
 def test_the_indicator_says_reading_or_what_is_in_the_way_never_a_number() -> None:
     labels = state_labels()
-    assert set(labels) == {"reading", "starting", "moving", "trunk_not_visible", "camera_not_at_side", "too_dark"}
+    assert set(labels) == {
+        "reading",
+        "starting",
+        "moving",
+        "camera_stopped",  # said by the page when its camera ends
+        "trunk_not_visible",
+        "camera_not_at_side",
+        "too_dark",
+    }
     assert labels["too_dark"] == f"No breathing reading just now: {REASON_LABELS['too_dark']}."
     assert not any(character.isdigit() for label in labels.values() for character in label)
     assert state_label("something new") == labels["starting"]

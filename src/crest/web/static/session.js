@@ -313,6 +313,14 @@
       socket.addEventListener("close", () => {
         if (breath === reading) showBreathState("The breathing reading stopped.");
       });
+      // The camera unplugged or switched off: its picture goes black, and black frames were read as "your chest and
+      // belly were not in view". No more frames are sent; what was read until then is kept with the rest.
+      for (const track of video.srcObject.getVideoTracks())
+        track.addEventListener("ended", () => {
+          if (breath !== reading) return;
+          window.clearInterval(reading.timer);
+          showBreathState(config.breath_states.camera_stopped);
+        });
       reading.timer = window.setInterval(sendFrame, BREATH_FRAME_MS);
     } catch (error) {
       showBreathState("The camera could not be opened, so your breathing is not being read.");
