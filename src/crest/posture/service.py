@@ -26,7 +26,7 @@ from crest.posture.media import (
     decode_photo,
     kind_of_file,
 )
-from crest.posture.people import cover_body, is_another_person, person_to_check
+from crest.posture.people import cover_body, found_whole, is_another_person, person_to_check
 from crest.posture.result import (
     SURE,
     TYPICAL_HEIGHT_NOTE,
@@ -236,12 +236,13 @@ class CheckService:
             raise NoPersonFound(
                 f"{name}: nobody found in the picture; make sure your whole body is in view and well lit"
             )
-        # One more look with this body covered: a second person means checking the one lying down, and saying so.
+        # One more look with this body covered: a second person means checking the one lying down, and saying so;
+        # the whole body found around a part of it is the same person, checked alike but not said to be two.
         notes: tuple[str, ...] = ()
         other = self.finder.detect_turned(cover_body(image_rgb, pose), 0)
         if other is not None and is_another_person(pose, other):
+            notes = () if found_whole(pose, other) else (TWO_PEOPLE_NOTE,)
             pose = person_to_check(pose, other)
-            notes = (TWO_PEOPLE_NOTE,)
         # The notes stay out of the summary: every door shows the notes under it (the terminal, the annotated
         # picture, the web page), and in both it was said twice.
         result = self.evaluate(pose)
