@@ -5,6 +5,9 @@ waver by a few hundredths from look to look: the view flipped between side and o
 verdict and "can't tell" (round 30: 10 stretches in 2 minutes of one still picture).
 """
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 from crest.posture.body import Body
@@ -15,6 +18,7 @@ from crest.posture.service import CheckOptions, CheckService
 from crest.posture.smoothing import RESET_AFTER_GAP_S
 from crest.posture.views import HELD_OBLIQUE_MIN_WIDTH, SIDE_MAX_WIDTH, detect_view, held_view
 from support.figures import Figure, photograph
+from support.media import write_h264
 from support.pose_finder import CountingFinder
 
 
@@ -68,8 +72,6 @@ class WaveringFinder(CountingFinder):
 
 @pytest.mark.parametrize("poses", [ABOUT_HEAD_LEVEL_EDGE, ABOUT_SIDE_EDGE], ids=["about 0.33", "about 0.30"])
 def test_the_live_camera_holds_the_view_and_head_level_while_the_width_wavers(poses: list[Pose]) -> None:
-    import numpy as np
-
     live = CheckService(finder=WaveringFinder(poses)).live(hold_s=1.0)
     frame = np.zeros((8, 8, 3), np.uint8)
     # Looks further apart than the smoothing spans (it starts afresh after a gap), as a slow waver is not smoothed.
@@ -88,3 +90,21 @@ def test_a_single_photo_is_judged_as_before() -> None:
         alone = service.evaluate(pose)
         assert alone.view == detect_view(pose)
         assert alone.criteria == evaluate(pose, 170.0).criteria
+
+
+class RedFinder(CountingFinder):
+    """Reads the camera's height from the picture's red level: 40, a little higher than at 60 (the frames change by
+    less than a jump, as one still picture whose landmarks waver)."""
+
+    def track(self, frame_rgb: object) -> Pose | None:
+        red = int(np.asarray(frame_rgb)[0, 0, 0])
+        return _seen_from(29 if red < 50 else 26)
+
+
+def test_a_video_holds_the_view_and_head_level_while_the_width_wavers(tmp_path: Path) -> None:
+    path = tmp_path / "wavering.mp4"
+    # The width crosses 0.33 every 3 s for 30 s: 0.35 (head level can't tell alone), then 0.32 (read alone).
+    write_h264(path, seconds=30.0, keyframe_every=8, red_at=lambda time_s: 40 if int(time_s / 3) % 2 else 60)
+    review = CheckService(finder=RedFinder()).review_video(path).review
+    head_level = review.timelines["head_level"]
+    assert [segment.status for segment in head_level] == ["ok"]
