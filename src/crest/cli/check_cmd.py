@@ -97,6 +97,7 @@ def check(
     """Check your position from photos, videos or the live camera, criterion by criterion."""
     from crest.cli.consoles import error_console
     from crest.cli.journal_access import open_services
+    from crest.cli.safety_cmd import most_serious_advice_last
     from crest.posture.service import CheckOptions
     from crest.private_files import make_private_subfolder
 
@@ -107,7 +108,9 @@ def check(
     problem = next(filter(None, map(name_problem, paths or ())), None)
     if problem is not None:
         raise typer.BadParameter(problem, param_hint="'PATH'")
-    with open_services() as services:  # the check coaches lying on the back: not while side-lying is advised
+    # the check coaches lying on the back: not while side-lying is advised, nor while a concern stands (its refusal
+    # ends with the most serious advice)
+    with open_services() as services, most_serious_advice_last(services.safety):
         services.safety.require_may_lie_on_back()
         saved_height_cm = services.preferences.current().height_cm  # as the web check uses it
     options = CheckOptions(height_cm=saved_height_cm if height_cm is None else height_cm, view=view.value)

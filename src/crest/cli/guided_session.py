@@ -23,7 +23,7 @@ from crest.cli.checkin_prompt import CheckInStopped, ask_check_in, pain_option
 from crest.cli.journal_access import open_services
 from crest.cli.keys import KeyReader
 from crest.cli.live_panel import LivePanel
-from crest.cli.safety_cmd import ensure_safety_screen, show_standing
+from crest.cli.safety_cmd import ensure_safety_screen, most_serious_advice_last, show_standing
 from crest.cli.session_view import left_in_words, render_session
 from crest.cli.why_hint import why_hint
 from crest.durations import rested_text
@@ -96,7 +96,8 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         raise InvalidSpeed(f"--speed must be a number above 0 and at most {MAX_SPEED:g}, not {options.speed:g}")
     asker = Asker(console, assume_yes=options.assume_yes)
     console.print(f"[dim]{crp.disclaimer}[/dim]")  # once, before the safety questions and the advice
-    with open_services() as services:
+    # A refusal or a rest stopped by a sign ends with the most serious advice, the last words on a short terminal
+    with open_services() as services, most_serious_advice_last(services.safety):
         services.practice.refuse_while_running()  # before any question: one rest at a time
         standing = ensure_safety_screen(services.safety, asker, services.clock, services.zone)
         if standing is None:

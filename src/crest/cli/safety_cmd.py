@@ -1,6 +1,8 @@
 """`crest safety`, the screen asked before the first session and every 90 days, and a clinician's all-clear."""
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Annotated
 
@@ -132,12 +134,35 @@ def show_standing(console: "Console", standing: "SafetyStanding", now: datetime,
         )
     if standing.side_lying_only:
         console.print("You can rest on your side: `crest session --variant side_lying`.")
-    if len(groups) > 1 and standing.advice is not None:
-        # The lesser advice's signs come last: on a short terminal they scroll the most serious one away, and "see a
-        # clinician" would be the advice left in view. It is said again last, as `crest ask` and `crest progress` do.
-        first_sentence = standing.advice.split(". ", 1)[0].rstrip(".")
-        style = _style(standing.level)
-        console.print(f"[{style}]{_escaped(first_sentence)} (the first warning above).[/{style}]")
+    again = said_again_last(standing)
+    if again is not None:
+        console.print(f"[{_style(standing.level)}]{_escaped(again)}[/{_style(standing.level)}]")
+
+
+def said_again_last(standing: "SafetyStanding") -> str | None:
+    """The most serious advice again, when a lesser advice's signs follow it: on a short terminal they scroll the most
+    serious one away, and "see a clinician" would be the advice left in view. As `crest ask` and `crest progress` do;
+    one advice alone is not said twice."""
+    if len(standing.by_advice) < 2 or standing.advice is None:
+        return None
+    first_sentence = standing.advice.split(". ", 1)[0].rstrip(".")
+    return f"{first_sentence} (the first warning above)."
+
+
+@contextmanager
+def most_serious_advice_last(safety: "Safety") -> Iterator[None]:
+    """A refusal said in one line (`--yes`, a rest stopped by a sign logged meanwhile) gives the advices the most
+    serious first, each with its signs: it ends with the most serious one again, as `show_standing` does."""
+    from crest.services.safety import PositionCheckNotAdvised, SafetyConcernStands
+
+    try:
+        yield
+    except (SafetyConcernStands, PositionCheckNotAdvised) as refused:
+        again = said_again_last(safety.standing())
+        if again is None:
+            raise
+        told = refused.message if refused.message.endswith((".", "!", "?")) else f"{refused.message}."
+        raise type(refused)(f"{told} {again}") from None
 
 
 def _style(level: "AdviceLevel | None") -> str:
