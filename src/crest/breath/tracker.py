@@ -15,7 +15,7 @@ at once and never kept.
 from __future__ import annotations
 
 from crest.breath.analysis import BreathAnalysis, FrameMeasure
-from crest.breath.motion import BodyWatch, GrayImage, TrunkReference
+from crest.breath.motion import DARK_LEVEL, BodyWatch, GrayImage, TrunkReference
 from crest.breath.reasons import FrameProblem
 from crest.breath.result import BreathResult
 from crest.breath.trunk import TrunkBox, shows_the_front, trunk_box
@@ -71,7 +71,9 @@ class BreathTracker:
         pose = self._held(time_s, pose)
         box, problem = self._looked_at(gray, pose)
         if problem is not None or pose is None or box is None:
-            self._unmeasured(time_s, problem or "trunk_not_visible")
+            # Nobody found in a picture this dark: the light is what is missing, as the position check says.
+            nobody_in_the_dark = pose is None and float(gray.mean()) < DARK_LEVEL
+            self._unmeasured(time_s, "too_dark" if nobody_in_the_dark else problem or "trunk_not_visible")
             return
         self._problem_since_s = None
         if self._watch is None:
