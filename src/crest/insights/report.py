@@ -184,7 +184,10 @@ def report_data(
         table_places=places,
         table=tuple(_table(in_sessions, in_check_ins, places, zone, period, by_week)),
         table_by_week=by_week,
-        breaths=tuple(SessionBreath(s.started_at, s.breath) for s in in_sessions if s.breath is not None),
+        # a demo's breath is no rest's: left out as its practice is (the Journal shows it, marked a demo)
+        breaths=tuple(
+            SessionBreath(s.started_at, s.breath) for s in in_sessions if s.breath is not None and not s.demo
+        ),
         highest=tuple((one.place, one.highest) for one in series),
     )
 

@@ -4,6 +4,7 @@ the same session in real time still is."""
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from crest.breath.result import BreathResult, BreathWindow
 from crest.insights.pain import change_per_session
 from crest.insights.practice import (
     adherence,
@@ -85,3 +86,13 @@ def test_the_change_from_before_to_after_leaves_the_demo_out() -> None:
     changes = report_data([REAL, DEMO], RATED, [], UTC, period, None, today=NOW.date()).before_after
     assert [(change.mean_change, change.sessions) for change in changes] == [(-1, 1)]
     assert [change.session for change in change_per_session([DEMO, REAL], RATED)] == [REAL]
+
+
+def test_the_report_lists_no_demo_s_breath() -> None:
+    # walk_breath M6: eight demo rests' breath readings were listed in the clinician report's "Breathing during
+    # rests" beside the one real rest, unmarked, while its practice counted the real sessions only.
+    breath = BreathResult((BreathWindow(0.0, 30.0, 12.0),), ())
+    period = Period(date(2026, 5, 1), date(2026, 5, 6))
+    sessions = [replace(REAL, breath=breath), replace(DEMO, breath=breath)]
+    breaths = report_data(sessions, RATED, [], UTC, period, None, today=NOW.date()).breaths
+    assert [one.started_at for one in breaths] == [REAL.started_at]
