@@ -170,3 +170,35 @@ def test_a_camera_unplugged_during_the_rest_is_said_and_not_read_as_a_body_out_o
     assert saved is not None
     assert all(window["reason"] != "trunk_not_visible" for window in saved["windows"])
     context.close()
+
+
+def test_a_page_back_from_the_background_says_the_breath_was_not_read_meanwhile(
+    camera_browser: Any, fresh_server_url: str, answer_safety: Shoot, errors: list[str]
+) -> None:
+    # walk_breath M4: behind another tab the page sent a picture a second, every window after said "the camera sent
+    # too few pictures", and the line said "Reading your breathing." throughout.
+    context = camera_browser.new_context(**DESKTOP)
+    context.grant_permissions(["camera"])
+    page = context.new_page()
+    _watch(page, errors)
+    answer_safety(page, fresh_server_url)
+    page.goto(f"{fresh_server_url}{SESSION}")
+    labels = json.loads(page.locator("#session-config").text_content())["breath_states"]
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_label("Read my breathing during the rest").check()
+    page.get_by_role("button", name="Start the rest").click()
+    status = page.locator("#breath-status")
+    expect(status).to_have_text(labels["reading"], timeout=30_000)
+    # Headless Chromium keeps a page behind another "visible": the page is told as a browser tells it.
+    for shown in ("hidden", "visible"):
+        page.evaluate(
+            """(shown) => {
+              Object.defineProperty(document, "visibilityState", { value: shown, configurable: true });
+              document.dispatchEvent(new Event("visibilitychange"));
+            }""",
+            shown,
+        )
+    expect(status).to_have_text(labels["page_hidden"])
+    assert "background" in REASON_LABELS["too_few_frames"]  # what such windows say after the rest
+    context.close()

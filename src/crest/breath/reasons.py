@@ -29,7 +29,8 @@ _REASON_WORDS: Mapping[Reason, str] = {
     "camera_not_at_side": "the camera was not at {name_s} side",
     "too_dark": "it was too dark to see {name_s} breathing",
     "moving": "{name} {was} moving",
-    "too_few_frames": "the camera sent too few pictures",
+    # A browser slows a page in the background to a picture a second or fewer: the camera is not to blame then.
+    "too_few_frames": "too few pictures reached crest (the camera stalled, or the page was in the background)",
     "weak_motion": "no breathing movement could be seen",
     "irregular": "there was no steady breathing rhythm to read",
     "disagree": "the rhythm and the count of breaths did not agree",

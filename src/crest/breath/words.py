@@ -21,6 +21,9 @@ _STATE_LABELS: Mapping[str, str] = {
     # The browser's camera ended (unplugged, switched off): the reading so far is kept with the rest.
     "camera_stopped": "The camera stopped (unplugged or switched off), so your breathing is no longer read; what was "
     "read until then is kept.",
+    # Said when the page comes back to the front: in the background a browser lets it send a picture a second or fewer.
+    "page_hidden": "Your breathing was not read while this page was in the background; keep it in front during the "
+    "rest.",
     # What the picture lacks now.
     **{state: f"No breathing reading just now: {REASON_LABELS[state]}." for state in FRAME_PROBLEMS},
 }

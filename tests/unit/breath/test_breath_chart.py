@@ -23,6 +23,7 @@ def test_the_indicator_says_reading_or_what_is_in_the_way_never_a_number() -> No
         "starting",
         "moving",
         "camera_stopped",  # said by the page when its camera ends
+        "page_hidden",  # ... and when it comes back from the background
         "trunk_not_visible",
         "camera_not_at_side",
         "too_dark",

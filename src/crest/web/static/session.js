@@ -321,6 +321,12 @@
           window.clearInterval(reading.timer);
           showBreathState(config.breath_states.camera_stopped);
         });
+      // In the background the browser sends a picture a second or fewer, too few to read: said when the page is back.
+      const backInFront = () => {
+        if (document.visibilityState === "hidden") reading.hidden = true;
+        else if (reading.hidden && breath === reading) showBreathState(config.breath_states.page_hidden);
+      };
+      document.addEventListener("visibilitychange", backInFront);
       reading.timer = window.setInterval(sendFrame, BREATH_FRAME_MS);
     } catch (error) {
       showBreathState("The camera could not be opened, so your breathing is not being read.");
@@ -798,10 +804,11 @@
     state.running = false;
     window.clearInterval(state.ticker);
     releaseScreen();
-    if (state.chime && status === "completed")
-      $("chime")
-        .play()
-        .catch(() => {});
+    if (state.chime && status === "completed") {
+      const chime = $("chime");
+      chime.volume = config.chime_volume; // the file is the loudest chime: Settings' volume turns it down
+      chime.play().catch(() => {});
+    }
     const reading = await finishBreath();
     const ending = { elapsed_s: round(done), status };
     let saved = state.sessionId ? await save("finish", reading ? { ...ending, breath: reading } : ending) : null;
