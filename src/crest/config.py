@@ -52,4 +52,7 @@ def database_url() -> str:
     configured = os.environ.get("CREST_DATABASE_URL")
     if configured:
         return configured
+    journal = crest_home() / DATABASE_FILE_NAME
+    if journal.is_file() and not os.access(journal.parent, os.W_OK):
+        return f"sqlite:///{journal}"  # a folder crest may only read (a backup's): its journal is opened to read only
     return f"sqlite:///{ensure_home() / DATABASE_FILE_NAME}"

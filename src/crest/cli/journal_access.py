@@ -8,6 +8,7 @@ from crest.cli.consoles import error_console
 from crest.clock import system_now, system_zone
 from crest.config import crest_home
 from crest.durations import rested_text
+from crest.journal.engine import JournalReadOnly
 from crest.journal.practice_store import PracticeStore
 from crest.journal.records import PracticeSession
 from crest.journal.store import Journal
@@ -22,7 +23,10 @@ def open_services() -> Iterator[Services]:
     journal = Journal.open(clock=system_now)
     try:
         services = Services.over(journal, system_now, system_zone(), link_home=crest_home())
-        notice = describe_recovered(services.practice.recover_abandoned())
+        try:
+            notice = describe_recovered(services.practice.recover_abandoned())
+        except JournalReadOnly:  # shown and exported as it was copied; what would change it says why it cannot
+            notice = None
         if notice:
             error_console().print(notice, markup=False)
         yield services

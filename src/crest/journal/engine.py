@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,10 @@ class DatabaseUnavailable(CrestError):
     http_status = 503
 
 
+class JournalReadOnly(DatabaseUnavailable):
+    """A change to a journal this user may only read (`read_only_refusal`)."""
+
+
 @dataclass(frozen=True)
 class Database:
     """An engine, its parsed URL and how to name it in a message (never with its password)."""
@@ -45,6 +50,7 @@ class Database:
     engine: Engine
     url: URL
     where: str
+    read_only: bool = False  # a SQLite file this user may read but not write: opened to read only
 
     @property
     def file_path(self) -> Path | None:
@@ -72,15 +78,17 @@ def connect(url: str) -> Database:
         raise DatabaseUnavailable(at_sign)
     try:
         where = _describe(parsed)
+        read_only = False
         if parsed.get_backend_name() == "sqlite":
-            engine = _sqlite_engine(parsed)
+            read_only = _read_only(parsed)
+            engine = _sqlite_engine(parsed, read_only)
         else:
             # In UTC, times come back with datetime's own UTC, which costs nothing to convert (a named zone does).
             options = {"options": "-c timezone=UTC"} if parsed.get_backend_name() == "postgresql" else {}
             engine = create_engine(parsed, pool_pre_ping=True, connect_args=options)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise DatabaseUnavailable(f"cannot use the database URL {where}: {error}") from None
-    return Database(engine, parsed, where)
+    return Database(engine, parsed, where, read_only)
 
 
 @contextmanager
@@ -88,7 +96,8 @@ def translated_errors(where: str) -> Iterator[None]:
     try:
         yield
     except (DBAPIError, SQLAlchemyError) as error:
-        raise DatabaseUnavailable(_explain(error, where)) from None
+        refusal = JournalReadOnly if _refused_as_read_only(error) else DatabaseUnavailable
+        raise refusal(_explain(error, where)) from None
 
 
 def _describe(url: URL) -> str:
@@ -114,8 +123,8 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
         )
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return f"the journal at {where} is damaged ({reason}); move that file aside to start a fresh journal"
-    if "readonly" in lowered or "read-only" in lowered:
-        return f"the journal at {where} is read-only; check its permissions"
+    if _refused_as_read_only(error):
+        return read_only_refusal(where)
     if getattr(getattr(error, "orig", None), "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
         return (
             f"the database user of {where} may not use the journal's tables ({reason}); connect as the user that "
@@ -132,6 +141,12 @@ def _explain(error: DBAPIError | SQLAlchemyError, where: str) -> str:
     if "unable to open" in lowered:
         return f"cannot open the journal at {where}; check that its folder exists and is writable"
     return f"the journal database at {where} failed: {reason}"
+
+
+def _refused_as_read_only(error: DBAPIError | SQLAlchemyError) -> bool:
+    """SQLite's "attempt to write a readonly database" (the file, or a journal opened to read only)."""
+    said = str(getattr(error, "orig", None) or error).lower()
+    return "readonly" in said or "read-only" in said
 
 
 def _disk_full(error: DBAPIError | SQLAlchemyError, lowered_reason: str) -> bool:
@@ -167,16 +182,56 @@ def _create_private_file(path: Path) -> None:
                 file.chmod(0o600)
 
 
-def _sqlite_engine(url: URL) -> Engine:
+CAN_ONLY_READ = "crest can show and export it, but not change it"
+
+
+def read_only_refusal(where: str, so: str = CAN_ONLY_READ) -> str:
+    """What a journal crest may only read answers a change: what that means (`so`), and the two ways to write."""
+    return (
+        f"the journal at {where} is read-only: {so}; make it writable (chmod u+w '{where}' and its folder), or "
+        "copy it into a folder you can write to and set CREST_HOME there"
+    )
+
+
+def may_write(path: Path) -> bool:
+    """Whether this user may change the SQLite file at `path`: the file and its folder, where SQLite writes its log.
+    os.access answers as the system would (as root, yes, except on a read-only disk)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only(url: URL) -> bool:
+    """A journal there that this user may read but not write (a backup from a read-only disk, chmod 400)."""
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return False
+    path = Path(database)
+    return path.is_file() and os.access(path, os.R_OK) and not may_write(path)
+
+
+def _read_only_connection(path: Path) -> Callable[[], sqlite3.Connection]:
+    """Connections that never write: SQLite's read-only mode; also immutable where the folder cannot take the
+    shared-memory file that reading a WAL journal needs (a copy never changes while crest reads it)."""
+    immutable = not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-shm").exists()
+    uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+
+    def connection() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=SQLITE_BUSY_TIMEOUT_S)
+
+    return connection
+
+
+def _sqlite_engine(url: URL, read_only: bool) -> Engine:
     database = url.database or ""
     in_memory = database in ("", ":memory:")
-    if not in_memory and not database.startswith("file:"):
+    if not in_memory and not database.startswith("file:") and not read_only:
         _create_private_file(Path(database))
+    extra: dict[str, Any] = {"creator": _read_only_connection(Path(database))} if read_only else {}
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S},
         # An in-memory journal (tests, demos) must be one database shared by every thread.
         poolclass=StaticPool if in_memory else None,
+        **extra,
     )
 
     @event.listens_for(engine, "connect")
@@ -186,11 +241,12 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            # In WAL mode, NORMAL syncs the log at checkpoints rather than at every commit: a killed or crashed
-            # crest loses nothing (the log is written before a commit returns), and only a power cut can undo the
-            # last seconds of checkpoints. A commit then costs about a tenth: the fsync was the latency tail.
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            if not read_only:  # a journal read only is left in the mode it was copied in
+                cursor.execute("PRAGMA journal_mode=WAL")
+                # In WAL mode, NORMAL syncs the log at checkpoints rather than at every commit: a killed or crashed
+                # crest loses nothing (the log is written before a commit returns), and only a power cut can undo
+                # the last seconds of checkpoints. A commit then costs about a tenth: the fsync was the latency tail.
+                cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
         finally:
             cursor.close()

@@ -15,7 +15,13 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import URL
 
 from crest.errors import CrestError
-from crest.journal.engine import WRITES, Database, translated_errors
+from crest.journal.engine import (
+    WRITES,
+    Database,
+    JournalReadOnly,
+    read_only_refusal,
+    translated_errors,
+)
 
 HEAD_REVISION = "r0030_invite_withdrawn"
 VERSION_TABLE = "alembic_version"
@@ -62,6 +68,9 @@ def migrate(database: Database) -> None:
     On SQLite, foreign keys are off while the schema changes: a migration that rebuilds a table drops it first,
     and with foreign keys on, dropping `practice_sessions` would delete every check-in of every session.
     """
+    if database.read_only:
+        _require_current(database)
+        return
     sqlite = database.url.get_backend_name() == "sqlite"
     with translated_errors(database.where), migration_lock(database.url), database.engine.connect() as connection:
         if sqlite:
@@ -74,6 +83,18 @@ def migrate(database: Database) -> None:
         finally:
             if sqlite:
                 _pragma(connection, "foreign_keys=ON")
+
+
+def _require_current(database: Database) -> None:
+    """A journal crest may only read is read as it is: one in an older form (or a newer crest's) is refused."""
+    where = database.where
+    with translated_errors(where), database.engine.connect() as connection, connection.begin():
+        try:
+            with translated_errors(where):
+                upgrade_to_head(connection, where)  # at once when current; SchemaTooNew when newer
+        except JournalReadOnly:  # the first change it tried
+            so = "it is in an older crest's form, which this crest must update before it can show it"
+            raise JournalReadOnly(read_only_refusal(where, so)) from None
 
 
 class SchemaBroken(CrestError):
