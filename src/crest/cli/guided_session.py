@@ -37,6 +37,7 @@ from crest.protocol.model import SIDE_LYING_VARIANT, SourcedText, VariantName
 from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, worse_today_reminder
 from crest.services.bundle import Services
 from crest.services.practice import PracticeSessions, is_demo
+from crest.services.preferences import Preferences
 from crest.services.safety import (
     STOPPED_BY_A_SIGN,
     STOPPED_FOR_THE_SIDE,
@@ -55,7 +56,7 @@ from crest.session.timeline import (
     check_variant,
     usual_range_note,
 )
-from crest.sound import Speaker, play_chime
+from crest.sound import CHIME_VOLUMES, Speaker, play_chime
 
 REFRESH_S = 0.1
 MAX_SPEED = 3600.0  # an hour a second: faster than any demo needs
@@ -105,7 +106,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
         sessions = services.practice
         # Read before the rest is written: from then on the journal may be gone (a server stopped, a disk full),
         # and the end of the rest and the way up must come all the same.
-        chime = services.preferences.current().chime
+        preferences = services.preferences.current()
         broken_off = _rest_to_take_up(sessions, asker, options.speed, services.zone)
         if broken_off is not None:
             assert broken_off.id is not None  # a stored session has its id
@@ -140,7 +141,7 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             finish = partial(_finish, sessions, session_id, ended.elapsed_s, SessionStatus.COMPLETED, options.speed)
             unsaved = finish()
             time_up = f"\n[bold]{TIME_UP}[/bold]"
-            if not _sound_the_end(chime, console):
+            if not _sound_the_end(preferences, console):
                 time_up += f" [cyan]It ended at {services.clock().astimezone(services.zone):%H:%M}.[/cyan]"
             console.print(time_up)
             _coming_up(ending, speaker, console)
@@ -188,15 +189,15 @@ def _save_again(
         raise unsaved
 
 
-def _sound_the_end(chime: bool, console: Console) -> bool:
+def _sound_the_end(preferences: Preferences, console: Console) -> bool:
     """The end of a full rest, for someone who may have dozed off: the soft chime, unless Settings turned it off,
     where an audio player is found. Without one, the terminal's own bell, once: how it sounds or shows is the
     person's terminal's (their system's alert sound, a marked tab or window), and rung once it never becomes an
     alarm. Whether the chime sounded; when not, the time is up line says when the rest ended, for whoever wakes
     later."""
-    if not chime:
+    if not preferences.chime:
         return False
-    if play_chime():
+    if play_chime(CHIME_VOLUMES[preferences.chime_volume]):
         return True
     console.bell()  # a terminal only: into a pipe or a file, Rich writes no control codes
     return False

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from crest.journal.store import Journal
 
 Theme = Literal["system", "light", "dark"]
+ChimeVolume = Literal["quiet", "normal", "loud"]  # the shares of the loudest chime: crest.sound.CHIME_VOLUMES
 
 
 class Preferences(BaseModel):
@@ -31,6 +32,7 @@ class Preferences(BaseModel):
     default_variant: VariantName = "standard"
     voice: bool = Field(False, description="speak the cues (the browser's speech synthesis)")
     chime: bool = Field(True, description="a soft chime when the time is up")
+    chime_volume: ChimeVolume = Field("normal", description="how loud the chime is: quiet, normal or loud")
     height_cm: int | None = Field(
         None, ge=SHORTEST_HEIGHT_CM, le=TALLEST_HEIGHT_CM, description="makes distances in the position check exact"
     )

@@ -64,6 +64,7 @@ def test_settings_have_defaults_and_are_saved(client: TestClient) -> None:
         "default_variant": "standard",
         "voice": False,
         "chime": True,
+        "chime_volume": "normal",
         "height_cm": None,
         "theme": "system",
         "show_streaks": False,

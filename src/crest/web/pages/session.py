@@ -30,6 +30,7 @@ from crest.safety.worse_check_in import STOP_SOURCE, SUPPORTED_VARIANT, WorseAdv
 from crest.services.fingerprints import fingerprint
 from crest.services.safety import STOPPED_BY_A_SIGN, STOPPED_FOR_THE_SIDE
 from crest.session.timeline import TIME_UP, build_timeline, check_minutes, check_variant, usual_range_note
+from crest.sound import CHIME_VOLUMES
 from crest.web.context import WebContext
 from crest.web.form_words import refusal
 from crest.web.help_links import help_link
@@ -132,6 +133,9 @@ def session_page(
         # Timed movements come every few seconds while the eyes are closed: spoken by default (the button turns it off).
         "voice": preferences.voice or protocol.variants[chosen_variant].movement_rounds > 0,
         "chime": preferences.chime,
+        "chime_volume": CHIME_VOLUMES[
+            preferences.chime_volume
+        ],  # the chime file is the loudest: the page turns it down
         "checkpoint_every_s": timeline.checkpoint_every_s,
         "steps": [
             {

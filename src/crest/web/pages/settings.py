@@ -63,6 +63,7 @@ def save_settings_page(request: Request, context: Context, form: SubmittedForm) 
     if shown is not None and shown != fingerprint(current):  # a page without it (a script) saves as before
         return settings_view(request, context, current, error=CHANGED_ELSEWHERE, status_code=409)
     submitted["weekly_goal_sessions"] = form.get("weekly_goal_sessions") or current.weekly_goal_sessions
+    submitted["chime_volume"] = form.get("chime_volume") or current.chime_volume  # a form without it keeps it
     if "reminder_time" in form:  # the reminder fields are on the form: an unticked day is a choice
         submitted["reminder_time"] = form.get("reminder_time", "")
         submitted["second_reminder_time"] = form.get("second_reminder_time") or None
@@ -124,6 +125,7 @@ class SentSettings:
     theme: str
     voice: bool
     chime: bool
+    chime_volume: str
     show_streaks: bool
     weekly_goal_sessions: str
     reminder_time: str
@@ -141,6 +143,7 @@ def _as_sent(form: dict[str, str], current: Preferences) -> SentSettings:
         theme=form.get("theme") or "system",
         voice=form.get("voice") == "on",
         chime=form.get("chime") == "on",
+        chime_volume=form.get("chime_volume") or current.chime_volume,
         show_streaks=form.get("show_streaks") == "on",
         weekly_goal_sessions=form.get("weekly_goal_sessions", ""),
         reminder_time=form.get("reminder_time", "") if reminder_on_form else current.reminder_time,
