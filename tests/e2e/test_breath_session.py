@@ -51,6 +51,27 @@ def _newest_session(base: str) -> Any:
         return json.load(response)[0]
 
 
+def _ready_to_rest(context: Any, base: str, answer_safety: Shoot, errors: list[str]) -> tuple[Any, dict[str, str]]:
+    """The session page at its Start, "Read my breathing" ticked; the page and its words for each breath state."""
+    page = context.new_page()
+    _watch(page, errors)
+    answer_safety(page, base)
+    page.goto(f"{base}{SESSION}")
+    labels = json.loads(page.locator("#session-config").text_content())["breath_states"]
+    while not page.locator("#stage-ready").is_visible():
+        page.locator("#step-next").click()
+    page.get_by_label("Read my breathing during the rest").check()
+    return page, labels
+
+
+def _reading_the_breath(context: Any, base: str, answer_safety: Shoot, errors: list[str]) -> tuple[Any, dict[str, str]]:
+    """A rest started with the breath read, once the page says it reads it."""
+    page, labels = _ready_to_rest(context, base, answer_safety, errors)
+    page.get_by_role("button", name="Start the rest").click()
+    expect(page.locator("#breath-status")).to_have_text(labels["reading"], timeout=30_000)
+    return page, labels
+
+
 @pytest.mark.parametrize(("size", "theme"), [("desktop", "light"), ("phone", "dark")])
 def test_a_rest_with_the_breath_read_shows_the_honest_result_for_a_still_picture(
     camera_browser: Any,
@@ -63,14 +84,7 @@ def test_a_rest_with_the_breath_read_shows_the_honest_result_for_a_still_picture
 ) -> None:
     context = camera_browser.new_context(color_scheme=theme, **(DESKTOP if size == "desktop" else PHONE))
     context.grant_permissions(["camera"])
-    page = context.new_page()
-    _watch(page, errors)
-    answer_safety(page, fresh_server_url)
-    page.goto(f"{fresh_server_url}{SESSION}")
-    labels = json.loads(page.locator("#session-config").text_content())["breath_states"]
-    while not page.locator("#stage-ready").is_visible():
-        page.locator("#step-next").click()
-    page.get_by_label("Read my breathing during the rest").check()
+    page, labels = _ready_to_rest(context, fresh_server_url, answer_safety, errors)
     screenshot(page, f"breath-offer-{theme}-{size}")
     page.get_by_role("button", name="Start the rest").click()
 
@@ -150,17 +164,8 @@ def test_a_camera_unplugged_during_the_rest_is_said_and_not_read_as_a_body_out_o
           };
         })()"""
     )
-    page = context.new_page()
-    _watch(page, errors)
-    answer_safety(page, fresh_server_url)
-    page.goto(f"{fresh_server_url}{SESSION}")
-    labels = json.loads(page.locator("#session-config").text_content())["breath_states"]
-    while not page.locator("#stage-ready").is_visible():
-        page.locator("#step-next").click()
-    page.get_by_label("Read my breathing during the rest").check()
-    page.get_by_role("button", name="Start the rest").click()
+    page, labels = _reading_the_breath(context, fresh_server_url, answer_safety, errors)
     status = page.locator("#breath-status")
-    expect(status).to_have_text(labels["reading"], timeout=30_000)
     page.evaluate("window.unplugCamera()")
     expect(status).to_have_text(labels["camera_stopped"])
     screenshot(page, "breath-camera-unplugged-dark-phone")
@@ -179,17 +184,8 @@ def test_a_page_back_from_the_background_says_the_breath_was_not_read_meanwhile(
     # too few pictures", and the line said "Reading your breathing." throughout.
     context = camera_browser.new_context(**DESKTOP)
     context.grant_permissions(["camera"])
-    page = context.new_page()
-    _watch(page, errors)
-    answer_safety(page, fresh_server_url)
-    page.goto(f"{fresh_server_url}{SESSION}")
-    labels = json.loads(page.locator("#session-config").text_content())["breath_states"]
-    while not page.locator("#stage-ready").is_visible():
-        page.locator("#step-next").click()
-    page.get_by_label("Read my breathing during the rest").check()
-    page.get_by_role("button", name="Start the rest").click()
+    page, labels = _reading_the_breath(context, fresh_server_url, answer_safety, errors)
     status = page.locator("#breath-status")
-    expect(status).to_have_text(labels["reading"], timeout=30_000)
     # Headless Chromium keeps a page behind another "visible": the page is told as a browser tells it.
     for shown in ("hidden", "visible"):
         page.evaluate(
