@@ -51,12 +51,14 @@ def _newest_session(base: str) -> Any:
         return json.load(response)[0]
 
 
-def _ready_to_rest(context: Any, base: str, answer_safety: Shoot, errors: list[str]) -> tuple[Any, dict[str, str]]:
+def _ready_to_rest(
+    context: Any, base: str, answer_safety: Shoot, errors: list[str], session: str = SESSION
+) -> tuple[Any, dict[str, str]]:
     """The session page at its Start, "Read my breathing" ticked; the page and its words for each breath state."""
     page = context.new_page()
     _watch(page, errors)
     answer_safety(page, base)
-    page.goto(f"{base}{SESSION}")
+    page.goto(f"{base}{session}")
     labels = json.loads(page.locator("#session-config").text_content())["breath_states"]
     while not page.locator("#stage-ready").is_visible():
         page.locator("#step-next").click()
@@ -198,3 +200,26 @@ def test_a_page_back_from_the_background_says_the_breath_was_not_read_meanwhile(
     expect(status).to_have_text(labels["page_hidden"])
     assert "background" in REASON_LABELS["too_few_frames"]  # what such windows say after the rest
     context.close()
+
+
+def test_a_rest_s_reading_is_saved_as_it_goes_so_a_killed_browser_loses_none_of_it(
+    camera_browser: Any, fresh_server_url: str, answer_safety: Shoot, errors: list[str]
+) -> None:
+    # walk_breath H1: the browser killed 100 s into a rest left the session at its checkpoint's time with no breath:
+    # the reading was sent only with the end. The checkpoints now carry the reading so far.
+    context = camera_browser.new_context(**DESKTOP)
+    context.grant_permissions(["camera"])
+    # 10 minutes at 10x: a minute of frames, a window read after 30 s, checkpoints every few seconds.
+    page, _ = _ready_to_rest(context, fresh_server_url, answer_safety, errors, "/session?minutes=10&speed=10")
+    page.get_by_role("button", name="Start the rest").click()
+    expect(page.get_by_text("Reading your breathing.")).to_be_visible(timeout=30_000)
+    saved = _newest_session(fresh_server_url)
+    for _ in range(90):  # the first window closes after 30 s of frames; the checkpoint after next carries it
+        if saved["breath"] is not None and saved["breath"]["windows"]:
+            break
+        page.wait_for_timeout(1000)
+        saved = _newest_session(fresh_server_url)
+    assert saved["status"] == "running" and saved["breath"]["windows"]
+    context.close()  # no end is ever sent
+    saved = _newest_session(fresh_server_url)
+    assert saved["status"] == "running" and saved["breath"]["windows"]

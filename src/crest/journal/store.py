@@ -980,19 +980,27 @@ class Journal:
         return next((other for other in others if blocks(other, new)), None)
 
     def checkpoint_session(
-        self, session_id: int, elapsed_s: float, demo: bool = False, writer: str | None = None
+        self,
+        session_id: int,
+        elapsed_s: float,
+        demo: bool = False,
+        writer: str | None = None,
+        breath: BreathResult | None = None,
     ) -> None:
         """Record progress (one UPDATE). Revives a session marked interrupted (a page gone quiet, a crest killed)
         that is taken up again; `writer`, when given, becomes the process that writes a revived session from now
         on, so that a session resumed after its crest died is not marked interrupted again for that death. `demo`: its
         clock ran faster than real time, which marks it a demo for good (a rest partly sped up was no real one).
         The time rested only grows: a left tab's beacon arriving after the view resumed elsewhere saved more keeps
-        the larger (in the UPDATE itself, so racing writers cannot undo it); a correction goes through the journal."""
+        the larger (in the UPDATE itself, so racing writers cannot undo it); a correction goes through the journal.
+        `breath`: the camera's reading so far, kept so that a rest never ended (a killed browser) keeps it too."""
         elapsed = check_elapsed(elapsed_s)
         rested = case((SessionRow.actual_seconds > elapsed, SessionRow.actual_seconds), else_=elapsed)
         values = {"actual_seconds": rested, "last_checkpoint_at": self._clock(), "status": SessionStatus.RUNNING}
         if demo:
             values["demo"] = True
+        if breath is not None:
+            values["breath"] = breath_text(breath)
         if writer is not None:  # a live process's running session stays its own
             values["writer"] = case((SessionRow.status == SessionStatus.INTERRUPTED, writer), else_=SessionRow.writer)
         with self._writing() as db:

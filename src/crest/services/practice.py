@@ -128,11 +128,17 @@ class PracticeSessions:
         return self._journal.get_session(self._journal.log_session(start, minutes, variant, before_id))
 
     def checkpoint(
-        self, session_id: int, elapsed_s: float, clock_speed: float = 1.0, uid: str | None = None
+        self,
+        session_id: int,
+        elapsed_s: float,
+        clock_speed: float = 1.0,
+        uid: str | None = None,
+        breath: BreathResult | None = None,
     ) -> PracticeSession:
         """Record the time rested so far; never more than planned, nor than the clock (`clock_speed` times faster
         in a demo, which marks it one) has run since the start. An ended session is refused (`SessionAlreadyEnded`).
-        `uid`: as for `finish`."""
+        `uid`: as for `finish`. `breath`: the camera's reading so far, kept with the rest, so that a page that never
+        ends it (closed, killed) leaves the reading with the time it saved."""
         session = self._journal.get_session(session_id)
         self._require_same(session_id, uid)
         check_progress(session, elapsed_s, self._clock(), clock_speed)
@@ -144,11 +150,13 @@ class PracticeSessions:
         on_the_back = standing.side_lying_only and not standing.may_practise(session.variant)
         if standing.concern_stands or on_the_back:
             self._journal.finish_session(
-                session_id, elapsed_s, SessionStatus.ENDED_EARLY, None, demo=is_demo(clock_speed)
+                session_id, elapsed_s, SessionStatus.ENDED_EARLY, breath, demo=is_demo(clock_speed)
             )
             refusal = BackNotAdvised if on_the_back else SafetyConcernStands
             raise refusal(f"the rest was stopped and saved as ended early: {standing.explanation()}")
-        self._journal.checkpoint_session(session_id, elapsed_s, demo=is_demo(clock_speed), writer=this_process())
+        self._journal.checkpoint_session(
+            session_id, elapsed_s, demo=is_demo(clock_speed), writer=this_process(), breath=breath
+        )
         return self._journal.get_session(session_id)
 
     def finish(

@@ -183,11 +183,6 @@ class SessionLogIn(JsonInput):
     variant: VariantName = "standard"
 
 
-class SessionCheckpoint(JsonInput):
-    elapsed_s: ElapsedSeconds
-    clock_speed: ClockSpeed = 1.0
-
-
 class BreathWindowIO(JsonInput):
     start_s: float = Field(ge=0, le=MAX_BREATH_S, description="seconds since the camera began reading")
     end_s: float = Field(ge=0, le=MAX_BREATH_S)
@@ -213,6 +208,14 @@ class BreathIO(JsonInput):
     @classmethod
     def of(cls, result: BreathResult) -> "BreathIO":
         return cls.model_validate(result.to_json_dict())
+
+
+class SessionCheckpoint(JsonInput):
+    elapsed_s: ElapsedSeconds
+    clock_speed: ClockSpeed = 1.0
+    breath: BreathIO | None = Field(
+        None, description="the camera's breath reading so far, when one is being taken: kept if the rest never ends"
+    )
 
 
 class SessionFinish(JsonInput):

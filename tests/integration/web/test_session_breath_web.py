@@ -9,10 +9,12 @@ import re
 from html import unescape
 from typing import Any
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from crest.breath.result import RELAXATION_NOTE, relaxation_note
 from crest.insights.reader import Reader
+from crest.services.practice import PAGE_SILENT_AFTER_S
 from support.clock import FakeClock
 
 BREATH: dict[str, Any] = {
@@ -92,6 +94,26 @@ def test_a_rest_with_nobody_in_view_claims_no_stillness_on_any_page(cleared: Tes
     report = unescape(cleared.get("/report").text)
     assert "The camera did not see the person, so crest cannot tell whether the person moved." in report
     assert "lay still" not in report
+
+
+def test_a_rest_never_ended_keeps_the_reading_its_last_checkpoint_carried(
+    app: FastAPI, cleared: TestClient, clock: FakeClock
+) -> None:
+    # walk_breath H1: the browser killed two minutes into a rest left the session at its checkpoint's time, with no
+    # breath at all. The page now sends the reading so far with its checkpoints.
+    so_far = {**BREATH, "rate_bpm": 13.5, "windows": BREATH["windows"][:4]}
+    session = cleared.post("/api/sessions", json={"planned_minutes": 5}).json()
+    clock.advance(120)
+    saved = cleared.post(f"/api/sessions/{session['id']}/checkpoint", json={"elapsed_s": 120, "breath": so_far})
+    assert saved.status_code == 200, saved.text
+    clock.advance(PAGE_SILENT_AFTER_S + 1)  # no finish ever comes: the tab was closed, the browser killed
+    app.state.context.services.practice.recover_closed_pages(PAGE_SILENT_AFTER_S)
+    left = cleared.get(f"/api/sessions/{session['id']}").json()
+    assert (left["status"], left["actual_seconds"], left["breath"]["rate_bpm"]) == ("interrupted", 120, 13.5)
+    assert "Your breathing stayed at about 14 breaths a minute." in cleared.get("/journal").text
+    # Ended later from the page that offers it (no reading of its own): the reading kept stays.
+    ended = cleared.post(f"/api/sessions/{session['id']}/finish", json={"elapsed_s": 120, "status": "ended_early"})
+    assert ended.json()["breath"]["rate_bpm"] == 13.5
 
 
 def test_a_session_without_a_reading_shows_none(cleared: TestClient, clock: FakeClock) -> None:

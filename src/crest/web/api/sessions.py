@@ -92,9 +92,13 @@ def get_session(session_id: RecordId, context: Context, response: Response) -> S
 def checkpoint_session(
     session_id: RecordId, body: SessionCheckpoint, context: Context, uid: RecordUid = None
 ) -> SessionOut:
-    """Save the time rested so far; `uid` as the start gave it: 409 if the session was deleted since and its id
+    """Save the time rested so far, and the breath read so far when the camera reads it (a tab closed or a
+    browser killed mid-rest keeps it); `uid` as the start gave it: 409 if the session was deleted since and its id
     names another now."""
-    return SessionOut.of(context.services.practice.checkpoint(session_id, body.elapsed_s, body.clock_speed, uid))
+    breath = None if body.breath is None else body.breath.to_result()
+    return SessionOut.of(
+        context.services.practice.checkpoint(session_id, body.elapsed_s, body.clock_speed, uid, breath)
+    )
 
 
 @router.post("/{session_id:int}/finish", response_model=SessionOut, responses={409: {"model": ErrorOut}})

@@ -278,7 +278,7 @@
       video.srcObject = await openCameraStream();
       await video.play();
       const socket = new WebSocket(liveSocketUrl("?breath=true"));
-      const reading = { socket, video, waiting: false, timer: null, state: null, lastTime: -1 };
+      const reading = { socket, video, waiting: false, timer: null, state: null, lastTime: -1, soFar: null };
       breath = reading;
       const grab = document.createElement("canvas");
       const sendFrame = () => {
@@ -303,8 +303,12 @@
         );
       };
       socket.addEventListener("message", (event) => {
-        reading.waiting = false;
         const message = JSON.parse(event.data);
+        if (message.type === "breath_result") {
+          reading.soFar = message.breath; // goes with the next checkpoint
+          return;
+        }
+        reading.waiting = false;
         if (message.type !== "result" || breath !== reading) return;
         const now = message.result.breath_state;
         if (now !== reading.state) showBreathState(config.breath_states[now] || config.breath_states.starting);
@@ -331,6 +335,13 @@
     } catch (error) {
       showBreathState("The camera could not be opened, so your breathing is not being read.");
     }
+  }
+  // A checkpoint carries the reading so far, asked for at the checkpoint before, so that a tab closed or a browser
+  // killed mid-rest leaves the journal the breath read until then, not only the time.
+  function withBreathSoFar(body) {
+    if (!breath) return body;
+    if (breath.socket.readyState === WebSocket.OPEN) breath.socket.send(JSON.stringify({ type: "breath_result" }));
+    return breath.soFar ? { ...body, breath: breath.soFar } : body;
   }
   // The reading so far (the `breath` object), asked for once the rest is over; null when there is none.
   function finishBreath() {
@@ -500,7 +511,7 @@
     const beatDue = performance.now() - state.lastSavedAt >= config.heartbeat_every_s * 1000;
     if (state.running && now - state.lastCheckpoint >= config.checkpoint_every_s) {
       state.lastCheckpoint = now;
-      save("checkpoint", { elapsed_s: round(now) });
+      save("checkpoint", withBreathSoFar({ elapsed_s: round(now) }));
     } else if (state.sessionId && beatDue) {
       save("checkpoint", { elapsed_s: round(now) });
     }
@@ -890,7 +901,11 @@
   });
   window.addEventListener("pagehide", () => {
     if (!sessionOpen()) return;
-    const body = { elapsed_s: round(elapsed()), clock_speed: config.speed };
+    const body = {
+      elapsed_s: round(elapsed()),
+      clock_speed: config.speed,
+      ...(breath && breath.soFar ? { breath: breath.soFar } : {}),
+    };
     try {
       localStorage.setItem(LEFT_SAVE, JSON.stringify({ session_id: state.sessionId, uid: sessionUid(), body }));
     } catch (_) {
