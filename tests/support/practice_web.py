@@ -254,7 +254,7 @@ def build_world(folder: Path) -> World:
             world.invite_codes[actor] = _invite(app, pat, "client")
             # each for an account of its own, the admin of a practice of its own (a new link replaces the last)
             email = f"reset-{actor.replace('_', '-')}@example.org"
-            door.accounts.create_practice(f"Reset {actor}", email, PASSWORD)
+            door.accounts.create_practice(f"Reset {actor}", email, PASSWORD, f"Reset {actor}")
             world.reset_codes[actor] = door.accounts.reset_link_by_operator(email).code
         found = door.accounts._store.account_by_email("admin@clinic.example")
         factor = None if found is None else door.accounts._store.second_factor(found[0].id)

@@ -63,7 +63,11 @@ def practice(
     ] = False,
     admin_name: Annotated[
         str | None,
-        typer.Option("--admin-name", metavar="NAME", help="init: the admin's name (default: from the email)."),
+        typer.Option(
+            "--admin-name",
+            metavar="NAME",
+            help="init: the admin's name, as people see it (asked for when not given; needed with --password-stdin).",
+        ),
     ] = None,
     email: Annotated[
         str | None,
@@ -77,6 +81,7 @@ def practice(
     reset-password makes a one-time link for someone who forgot their password (24 hours; crest sends no email).
     reset-two-factor signs the account out everywhere and drops its authenticator app and recovery codes: at the
     next sign-in, with the password, they set up a new one."""
+    from crest.accounts.records import check_name
     from crest.cli.journal_access import open_practice_accounts
 
     if action == "reset-password":
@@ -91,10 +96,19 @@ def practice(
         )
     if name is None or admin_email is None:
         raise MissingOption("crest practice init needs --name NAME and --admin-email EMAIL")
+    if admin_name is None and password_stdin:  # standard input holds the password: no name can be asked there
+        raise MissingOption("crest practice init --password-stdin needs --admin-name NAME too (as people see it)")
+    # the name first, refused before the password is typed; people see it on invitations ("by Ada Lind")
+    person = check_name(
+        typer.prompt("The admin's name, as people see it") if admin_name is None else admin_name, "the admin's name"
+    )
     password = _password_from_stdin() if password_stdin else typer.prompt("Admin password", hide_input=True)
     with open_practice_accounts() as accounts:
-        account = accounts.create_practice(name, admin_email, password, admin_name)
-    typer.echo(f"The practice '{name}' is set up; {account.email} signs in as its admin (crest serve --practice).")
+        account = accounts.create_practice(name, admin_email, password, person)
+    typer.echo(
+        f"The practice '{name}' is set up; {account.name} ({account.email}) signs in as its admin "
+        "(crest serve --practice)."
+    )
 
 
 def _reset_password(email: str | None) -> None:

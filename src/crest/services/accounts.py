@@ -444,10 +444,11 @@ class Accounts:
 
     # Setting up
 
-    def create_practice(self, name: str, admin_email: str, password: str, admin_name: str | None = None) -> Account:
+    def create_practice(self, name: str, admin_email: str, password: str, admin_name: str) -> Account:
+        """The admin's name is asked, never made from the email: people see it on every invitation they send."""
         email = check_email(admin_email)
         practice = check_name(name, "the practice's name")
-        person = check_name(admin_name or email.partition("@")[0], "the admin's name")
+        person = check_name(admin_name, "the admin's name")
         chosen = check_new_password(password, (email, practice, person))
         return self._store.create_practice(practice, email, person, self._passwords.hash(chosen), self._clock())
 

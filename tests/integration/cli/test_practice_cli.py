@@ -37,7 +37,8 @@ Answers = Answer | list[Answer]  # a list: one answer after another, its last on
 def test_practice_init_creates_the_practice_and_its_admin_with_the_password_from_stdin(
     run_crest: RunCrest, crest_env: dict[str, str]
 ) -> None:
-    args = ("practice", "init", "--name", "Back in Balance", "--admin-email", "Ada@Clinic.example", "--password-stdin")
+    args = ("practice", "init", "--name", "Back in Balance", "--admin-email", "Ada@Clinic.example", "--admin-name")
+    args = (*args, "Ada", "--password-stdin")
     done = run_crest(*args, input_text="a quiet evening walk\n")
     assert done.returncode == 0, done.stderr
     assert "Back in Balance" in done.stdout and "ada@clinic.example" in done.stdout
@@ -50,7 +51,8 @@ def test_practice_init_creates_the_practice_and_its_admin_with_the_password_from
 
 
 def test_practice_init_refuses_a_common_password_or_none(run_crest: RunCrest) -> None:
-    args = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
+    args = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--admin-name", "Ada")
+    args = (*args, "--password-stdin")
     common = run_crest(*args, input_text="password123\n")
     assert common.returncode == 2 and "most common" in common.stderr
     nothing = run_crest(*args, input_text="")
@@ -59,7 +61,8 @@ def test_practice_init_refuses_a_common_password_or_none(run_crest: RunCrest) ->
 
 def _a_clinic(run_crest: RunCrest) -> None:
     """A practice whose admin, ada@clinic.example, has set up no two-step sign-in."""
-    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--password-stdin")
+    init = ("practice", "init", "--name", "Clinic", "--admin-email", "ada@clinic.example", "--admin-name", "Ada")
+    init = (*init, "--password-stdin")
     assert run_crest(*init, input_text="a quiet evening walk\n").returncode == 0
 
 

@@ -234,7 +234,7 @@ def test_a_password_made_of_the_practices_name_or_the_persons_own_words_is_refus
 ) -> None:
     refused = "words others know"
     with pytest.raises(UnsuitablePassword, match=refused):
-        practice.accounts.create_practice("Back in Balance", "ada@balance.example", "Balance2024!")
+        practice.accounts.create_practice("Back in Balance", "ada@balance.example", "Balance2024!", "Ada Lind")
     admin = practice.admin("ada@balance.example", "Back in Balance")
     code = practice.accounts.invite(admin, Role.PRACTITIONER, None).code
     with pytest.raises(UnsuitablePassword, match=refused):
