@@ -1,8 +1,9 @@
 """Who needs attention: a client's alerts, with the explicit thresholds of crp-facts.md section 8 (MedBridge
 Pathways' published alert thresholds). Pure: records, trends, `now` in; alerts out, most serious first.
 
-- critical: a pain rating of 7/10 or more in the last 7 days; a safety answer that is a red flag (the latest
-  answers themselves advise seeing a clinician or urgent care); a check-in in the last 7 days with warning signs
+- critical: a pain rating of 7/10 or more in the last 7 days; a safety answer that is a red flag (a "yes" that
+  stands, asking for a clinician or urgent care, dated when it was said: fresh answers all "no" within its waiting
+  time neither lift nor raise it again, a new "yes" does); a check-in in the last 7 days with warning signs
   (by its places or the words of its note: the safety gate's own reading), said to be worse or not, and an
   urgent-care sign for as long as its advice stands (14 days, `sign_held_until`). The two stay apart, so a
   practitioner reads where a sign came from.
@@ -94,12 +95,12 @@ class ClientSignals:
     programme_start: datetime  # counting days without a session starts here when there was none since
     daily_plan: bool  # the current prescription asks for a session every day
     safety_level: AdviceLevel | None  # the level of the safety answers alone (not of the check-ins' signs)
-    safety_answered_at: datetime | None
+    safety_answered_at: datetime | None  # when the newest "yes" behind that level was said (`concern_said`)
     zone: tzinfo  # the client's: where their days begin
     # The warning signs of `recent_check_ins` (an urgent one's for its whole waiting time), as the safety gate reads
     # them, and the urgent ones kept when their check-in was deleted or corrected (`kept`), which the gate holds by.
     check_in_signs: Sequence[CheckInSign] = ()
-    safety_stored_at: datetime | None = None  # when the journal stored the latest safety answers (`stored_at`)
+    safety_stored_at: datetime | None = None  # when the journal stored those answers (`stored_at`)
 
 
 def client_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:

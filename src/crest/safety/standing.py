@@ -11,7 +11,7 @@ as an urgent "yes" does; one that stood when everything was deleted is kept too 
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from crest.counting import counted
@@ -40,6 +40,7 @@ class Reason:
     question: Question
     answered_at: datetime
     cleared_by: SafetyClearance | None = None
+    stored_at: datetime | None = field(default=None, compare=False)  # when the journal stored those answers
 
     @property
     def stands(self) -> bool:
@@ -218,6 +219,16 @@ class SafetyStanding:
         return max((reason.question.level for reason in self.standing_reasons), default=None)
 
     @property
+    def concern_said(self) -> Reason | None:
+        """The newest "yes" that stands and asks for a clinician or urgent care: when the answers last said a concern.
+        Fresh answers all "no" within its waiting time leave it as it was; a new "yes" is newer."""
+        return max(
+            (reason for reason in self.standing_reasons if reason.question.level >= AdviceLevel.SEE_CLINICIAN),
+            key=lambda reason: reason.answered_at,
+            default=None,
+        )
+
+    @property
     def advice(self) -> str | None:
         return None if self.level is None else ADVICE[self.level]
 
@@ -391,7 +402,7 @@ def _answers_standing(
     for screen in considered:  # oldest first: a newer "yes" to the same question replaces an older one
         for question in yes_answers(screen.answers):
             covering = (c for c in valid if question.id in c.question_ids) if question.id in cleared else iter(())
-            found[question.id] = Reason(question, screen.answered_at, next(covering, None))
+            found[question.id] = Reason(question, screen.answered_at, next(covering, None), screen.stored_at)
     order = list(KNOWN_QUESTIONS)
     reasons = tuple(sorted(found.values(), key=lambda reason: order.index(reason.question.id)))
     levels = [(screen, own_level(screen)) for screen in considered]

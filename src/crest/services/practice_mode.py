@@ -274,8 +274,9 @@ class PracticeMode:
         target = prescription.weekly_target(zone) if prescription is not None and applies else None
         trends = pain_trends(window.check_ins, zone)
         # the answers' standing as the client's page and their own crest read it: an earlier "yes" within its
-        # waiting time, all-clears
+        # waiting time, all-clears; the red flag dated by its "yes", so answers all "no" do not raise it again
         safety = safety_standing(window.safety_screens, window.clearances, now)
+        said = safety.concern_said
         signals = ClientSignals(
             recent_check_ins=window.check_ins,
             trends=trends,
@@ -283,8 +284,8 @@ class PracticeMode:
             programme_start=linked.link.consent_granted_at or linked.link.created_at,
             daily_plan=prescription is not None and applies and prescription.daily,
             safety_level=safety.answers_level,
-            safety_answered_at=None if safety.latest is None else safety.latest.answered_at,
-            safety_stored_at=None if safety.latest is None else safety.latest.stored_at,
+            safety_answered_at=None if said is None else said.answered_at,
+            safety_stored_at=None if said is None else said.stored_at,
             zone=zone,
             check_in_signs=each_sign_once(
                 [
@@ -333,6 +334,7 @@ class PracticeMode:
         prescription = services.reports.prescription()
         summary = services.reports.summary()
         safety = services.safety.standing()
+        said = safety.concern_said
         shown = check_ins[:CHECK_INS_SHOWN]
         # the shown check-ins are marked with their signs; the alerts read the last RECENT_DAYS days
         signs = check_in_signs({c.id: c for c in (*shown, *_recent(check_ins, now))}.values(), services.zone)
@@ -344,8 +346,8 @@ class PracticeMode:
             programme_start=linked.link.consent_granted_at or linked.link.created_at,
             daily_plan=prescription is not None and prescription.daily,
             safety_level=safety.answers_level,
-            safety_answered_at=None if safety.latest is None else safety.latest.answered_at,
-            safety_stored_at=None if safety.latest is None else safety.latest.stored_at,
+            safety_answered_at=None if said is None else said.answered_at,
+            safety_stored_at=None if said is None else said.stored_at,
             zone=services.zone,
             check_in_signs=each_sign_once([*signs, *kept]),
         )
