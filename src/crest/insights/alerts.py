@@ -75,6 +75,7 @@ class Alert:
     text: str
     raised: datetime | None = None  # when the practice learned of it (none: `since`): an older acknowledgement
     # does not hide it
+    urgent: bool = False  # it asks for urgent care: such a client comes first among the critical ones
 
     @property
     def learned_at(self) -> datetime:
@@ -187,12 +188,13 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
             text += f"; and {counted(len(rest), 'other sign')} ({max(sign.question.level for sign in rest).advice})"
         # Raised again by any newer sign, whichever check-in leads.
         raised = max(learned_of(sign.at, _stored_at(check_ins.get(sign.check_in_id))) for sign in signs)
-        alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text, raised))
+        urgent = any(sign.urgent for sign in signs)
+        alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text, raised, urgent))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:
         raised = learned_of(answered_at, signals.safety_stored_at)
         text = f"a safety answer that is a red flag ({level.advice})"
-        alerts.append(Alert(AlertKind.RED_FLAG, answered_at, text, raised))
+        alerts.append(Alert(AlertKind.RED_FLAG, answered_at, text, raised, level >= AdviceLevel.URGENT))
     return alerts
 
 

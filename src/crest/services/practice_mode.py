@@ -100,6 +100,11 @@ class ClientSummary:
     def level(self) -> AlertLevel | None:
         return highest_level(self.alerts)
 
+    @property
+    def urgent(self) -> bool:
+        """An open alert asks for urgent care (a red-flag answer or a check-in's sign)."""
+        return any(alert.urgent for alert in self.alerts)
+
 
 @dataclass(frozen=True)
 class ClientExport:
@@ -206,8 +211,9 @@ class PracticeMode:
     # The dashboard
 
     def clients(self, actor: Actor, address: str | None = None) -> list[ClientSummary]:
-        """The practitioner's clients, who needs attention first (critical, high, low, then by name). A row shows
-        the client's data, so it is a read: audited once a day per client, which the client sees."""
+        """The practitioner's clients, who needs attention first (critical, those told to seek urgent care first;
+        high, low, then by name). A row shows the client's data, so it is a read: audited once a day per client,
+        which the client sees."""
         require(actor, Action.LIST_CLIENTS, what="follow clients")
         assert isinstance(actor, Practitioner)
         summaries = self._summaries(self._store.clients_of(actor.membership_id))
@@ -263,7 +269,10 @@ class PracticeMode:
             for one in linked
             if one.client.person_id is not None and one.client.person_id in windows
         ]
-        return sorted(summaries, key=lambda row: (-(row.level or 0), row.name.casefold(), row.client_id))
+        # urgent care first among the critical: a pain of 7/10 must not push it down a long list by name
+        return sorted(
+            summaries, key=lambda row: (-(row.level or 0), not row.urgent, row.name.casefold(), row.client_id)
+        )
 
     def _summary(
         self, linked: LinkedClient, window: ClientWindow, acknowledged: dict[str, datetime], now: datetime
