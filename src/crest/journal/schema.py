@@ -22,6 +22,7 @@ from crest.journal.engine import (
     read_only_refusal,
     translated_errors,
 )
+from crest.journal.open_elsewhere import refuse_update_while_open_elsewhere
 
 HEAD_REVISION = "r0030_invite_withdrawn"
 VERSION_TABLE = "alembic_version"
@@ -77,6 +78,8 @@ def migrate(database: Database) -> None:
             _pragma(connection, "foreign_keys=OFF")  # outside any transaction, where SQLite honours it
         try:
             with connection.execution_options(**WRITES).begin():
+                if database.file_path is not None and current_revision(connection) != HEAD_REVISION:
+                    refuse_update_while_open_elsewhere(database.file_path, database.where)
                 upgrade_to_head(connection, database.where)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise SchemaBroken(f"the journal at {database.where} has check-ins of sessions that do not exist")
