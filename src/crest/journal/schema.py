@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
+from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import URL
@@ -78,9 +79,7 @@ def migrate(database: Database) -> None:
             _pragma(connection, "foreign_keys=OFF")  # outside any transaction, where SQLite honours it
         try:
             with connection.execution_options(**WRITES).begin():
-                if database.file_path is not None and current_revision(connection) != HEAD_REVISION:
-                    refuse_update_while_open_elsewhere(database.file_path, database.where)
-                upgrade_to_head(connection, database.where)
+                upgrade_to_head(connection, database.where, database.file_path)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise SchemaBroken(f"the journal at {database.where} has check-ins of sessions that do not exist")
         finally:
@@ -108,8 +107,10 @@ def _pragma(connection: Connection, setting: str) -> None:
     connection.connection.driver_connection.execute(f"PRAGMA {setting}")  # type: ignore[union-attr]
 
 
-def upgrade_to_head(connection: Connection, where: str) -> None:
-    """Apply the missing migrations on `connection` (committed by the caller); `where` names the database."""
+def upgrade_to_head(connection: Connection, where: str, journal_file: Path | None = None) -> None:
+    """Apply the missing migrations on `connection` (committed by the caller); `where` names the database. An older
+    `journal_file` (SQLite) is changed only while no other program has it open (`refuse_update_while_open_elsewhere`).
+    """
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
     revision = current_revision(connection)
@@ -132,4 +133,6 @@ def upgrade_to_head(connection: Connection, where: str) -> None:
                     f"the journal at {where} was written by a newer crest (schema '{revision}'); "
                     "update crest to open it, nothing was changed"
                 ) from None
+            if journal_file is not None:  # a journal in an older crest's form, which that crest may hold open
+                refuse_update_while_open_elsewhere(journal_file, where)
         command.upgrade(config, "head")

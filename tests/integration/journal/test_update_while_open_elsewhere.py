@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from crest.journal.open_elsewhere import JournalOpenElsewhere
-from crest.journal.schema import HEAD_REVISION
+from crest.journal.schema import HEAD_REVISION, SchemaTooNew
 from crest.journal.store import Journal
-from support.databases import older_journal_with_a_session, revision_of
+from support.databases import older_journal_with_a_session, revision_of, run_sql
 
 OLDER = "r0018_prescription_days"  # the schema of the crest of 3 December, the walk-through's middle one
 STARTED = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
@@ -75,3 +75,10 @@ def test_a_journal_already_updated_opens_while_another_program_has_it_open(journ
     Journal.open(_url(journal_file)).close()
     with held_open(journal_file), Journal.open(_url(journal_file)) as journal:
         assert journal.list_sessions() == []
+
+
+def test_a_newer_crests_journal_held_open_is_still_said_to_be_a_newer_crests(journal_file: Path) -> None:
+    Journal.open(_url(journal_file)).close()
+    run_sql(_url(journal_file), "UPDATE alembic_version SET version_num = 'r9999_from_a_newer_crest'")
+    with held_open(journal_file), pytest.raises(SchemaTooNew, match="written by a newer crest"):
+        Journal.open(_url(journal_file))
