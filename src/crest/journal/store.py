@@ -88,6 +88,7 @@ from crest.journal.tables import (
     SessionRow,
     SettingRow,
     SyncedCopyRow,
+    SyncedHolderRow,
 )
 from crest.journal.unreadable import UnreadableRow
 from crest.journal.vocabulary import CheckInTiming, SessionStatus
@@ -262,6 +263,11 @@ def _around(moment: datetime) -> tuple[datetime, datetime]:
     """A second either side of `moment`: the rows to compare with a record of that moment, found whatever text
     SQLite keeps a time as (the exact comparison is the records')."""
     return moment - timedelta(seconds=1), moment + timedelta(seconds=1)
+
+
+def _unlinked(device: int | None) -> Select[bool]:
+    """Whether `device` names a computer whose token has ended (`crest unlink`, signed out everywhere)."""
+    return select(DeviceTokenRow.revoked_at.is_not(None)).where(DeviceTokenRow.id == device)
 
 
 def _pushed_by_another(table: type[SessionRow] | type[CheckInRow], device: int) -> ColumnElement[bool]:
@@ -1728,16 +1734,24 @@ class Journal:
         return listed
 
     def _held_for(self, kind: RecordKind, device: int) -> Subquery:
-        """The uids of this kind that `device` pushed, its rows' and its copies' (column `uid`)."""
+        """The uids of this kind that `device` pushed (column `uid`): its rows', those it pushed too under the same
+        uid (`SyncedHolderRow`) and its copies'."""
         table = _SYNCED_TABLES[kind]
-        rows = select(table.uid.label("uid")).where(table.person_id == self.person_id, table.pushed_by_device == device)
+        own = table.person_id == self.person_id
+        rows = select(table.uid.label("uid")).where(own, table.pushed_by_device == device)
+        beside = select(SyncedHolderRow.uid).where(
+            SyncedHolderRow.person_id == self.person_id,
+            SyncedHolderRow.kind == kind,
+            SyncedHolderRow.pushed_by_device == device,
+            SyncedHolderRow.uid.in_(select(table.uid).where(own)),
+        )
         copy_of = _COPIED.get(kind)
         if copy_of is None:
-            return rows.subquery()
+            return union(rows, beside).subquery()
         copies = select(SyncedCopyRow.uid).where(
             SyncedCopyRow.person_id == self.person_id, SyncedCopyRow.pushed_by_device == device, copy_of.is_not(None)
         )
-        return union(rows, copies).subquery()
+        return union(rows, beside, copies).subquery()
 
     def copies_held(self, kind: RecordKind) -> dict[str, int]:
         """Each copy's uid (`SyncedCopyRow`) and the id of the row it names, for this kind."""
@@ -1751,19 +1765,27 @@ class Journal:
             return {uid: row_id for uid, row_id in db.execute(query)}
 
     def copied_uids(self, kind: RecordKind, uids: Collection[str]) -> set[str]:
-        """Those of these uids whose row another computer holds a copy of: deleting one hands the row on to that
-        copy (`merge_synced`), so the record stays."""
-        copy_of = _COPIED.get(kind)
-        if copy_of is None or not uids:
+        """Those of these uids whose row another computer holds a copy of, or pushed too under the same uid:
+        deleting one hands the row on to that computer, or drops only that computer's note of it (`merge_synced`),
+        so the record stays."""
+        if not uids:
             return set()
         table = _SYNCED_TABLES[kind]
-        query = (
-            select(table.uid)
-            .join(SyncedCopyRow, copy_of == table.id)
-            .where(table.person_id == self.person_id, table.uid.in_(list(uids)))
+        listed = table.uid.in_(list(uids))
+        beside = select(SyncedHolderRow.uid).where(
+            SyncedHolderRow.person_id == self.person_id,
+            SyncedHolderRow.kind == kind,
+            SyncedHolderRow.uid.in_(list(uids)),
         )
         with self._transaction() as db:
-            return set(db.scalars(query))
+            staying = set(
+                db.scalars(select(table.uid).where(table.person_id == self.person_id, listed, table.uid.in_(beside)))
+            )
+            copy_of = _COPIED.get(kind)
+            if copy_of is not None:
+                copied = select(table.uid).join(SyncedCopyRow, copy_of == table.id)
+                staying.update(db.scalars(copied.where(table.person_id == self.person_id, listed)))
+            return staying
 
     def merge_synced(
         self,
@@ -1812,12 +1834,16 @@ class Journal:
                 db.add(check_in_row)
             for screen in contents.safety_screens:
                 uid = _uid_of(uids, "safety_screens", screen.id)
-                self._replace_by_uid(db, uid, _screen_row(replace(screen, id=None), self.person_id, stored_at), device)
+                self._replace_by_uid(
+                    db, "safety_screens", uid, _screen_row(replace(screen, id=None), self.person_id, stored_at), device
+                )
             for assessment in contents.psfs:
                 uid = _uid_of(uids, "psfs", assessment.id)
-                self._replace_by_uid(db, uid, _psfs_row(replace(assessment, id=None), self.person_id), device)
+                self._replace_by_uid(db, "psfs", uid, _psfs_row(replace(assessment, id=None), self.person_id), device)
             # check-ins before sessions: one whose session goes too would go by cascade, uncounted
-            removed = sum(self._delete_synced(db, kind, deleted[kind]) for kind in _DELETION_ORDER if deleted.get(kind))
+            removed = sum(
+                self._delete_synced(db, kind, deleted[kind], device) for kind in _DELETION_ORDER if deleted.get(kind)
+            )
             self._unlink_warnings_of_deleted_check_ins(db)
             # Each batch is small, but batches add up: the journal they leave is counted before it is kept.
             db.flush()
@@ -1836,13 +1862,16 @@ class Journal:
             for table in (SessionRow, CheckInRow)
         )
 
-    def _delete_synced(self, db: Session, kind: RecordKind, gone: Sequence[str]) -> int:
-        """Delete by uid what one computer told deleted: its copy of a record, or its own row; a row another
-        computer holds a copy of is handed on to the oldest copy (its uid and computer) instead, so the record
-        stays while a computer still holds it. How many uids named something."""
+    def _delete_synced(self, db: Session, kind: RecordKind, gone: Sequence[str], device: int | None) -> int:
+        """Delete by uid what one computer (`device`) told deleted: its note beside a row it pushed too under the
+        same uid, its copy of a record, or its own row; a row another computer pushed too, or holds a copy of, is
+        handed on to that computer (the oldest; a copy's uid too) instead, so the record stays while a computer still
+        holds it. How many uids named something."""
         table = _SYNCED_TABLES[kind]
         copy_of = _COPIED.get(kind)
-        removed = 0
+        kept = self._hand_on_to_holders(db, kind, gone, device)
+        removed = len(kept)
+        gone = [uid for uid in gone if uid not in kept]
         if copy_of is not None:
             copies = delete(SyncedCopyRow).where(
                 SyncedCopyRow.person_id == self.person_id, SyncedCopyRow.uid.in_(list(gone)), copy_of.is_not(None)
@@ -1855,6 +1884,35 @@ class Journal:
         return removed + _rowcount(
             db.execute(delete(table).where(table.person_id == self.person_id, table.uid.in_(list(gone))))
         )
+
+    def _hand_on_to_holders(self, db: Session, kind: RecordKind, gone: Sequence[str], device: int | None) -> set[str]:
+        """Of these uids, those another computer pushed too (`SyncedHolderRow`): `device`'s note of each goes, or,
+        where `device` has none, the row is handed on to the computer that pushed it first after; the uids kept."""
+        holders = db.scalars(
+            select(SyncedHolderRow)
+            .where(
+                SyncedHolderRow.person_id == self.person_id,
+                SyncedHolderRow.kind == kind,
+                SyncedHolderRow.uid.in_(list(gone)),
+            )
+            .order_by(SyncedHolderRow.id)
+        ).all()
+        own = {holder.uid: holder for holder in holders if holder.pushed_by_device == device}
+        for holder in own.values():
+            db.delete(holder)
+        table = _SYNCED_TABLES[kind]
+        next_holder: dict[str, SyncedHolderRow] = {}
+        for holder in holders:
+            if holder.uid not in own:
+                next_holder.setdefault(holder.uid, holder)
+        kept = set(own)
+        for uid, holder in next_holder.items():
+            row = table.person_id == self.person_id, table.uid == uid
+            if _rowcount(db.execute(update(table).where(*row).values(pushed_by_device=holder.pushed_by_device))):
+                db.delete(holder)
+                kept.add(uid)
+        db.flush()
+        return kept
 
     def _hand_on(self, db: Session, table: type[SyncedRow], copy_of: Any, gone: Sequence[str]) -> int:
         """Each row of these uids that another computer holds a copy of takes the oldest copy's uid and computer,
@@ -1879,12 +1937,13 @@ class Journal:
         device: int | None,
         same_record: Callable[[], CopiedRow | None] | None,
     ) -> CopiedRow | None:
-        """The row a pushed record fills: its own (now pushed by `device`), or, where copies are looked for
+        """The row a pushed record fills: its own (`_pushed_again`), or, where copies are looked for
         (`same_record` given), the row it is a copy of or the same record another computer pushed, noted as `device`'s
         copy; None for a new row."""
         row = self._row_by_uid(db, table, uid)
         if row is not None:
-            row.pushed_by_device = device
+            kind: RecordKind = "sessions" if table is SessionRow else "check_ins"
+            row.pushed_by_device = self._pushed_again(db, kind, uid, row.pushed_by_device, device)
         elif same_record is not None and (row := self._copied_row(db, table, uid) or same_record()):
             self._hold_copy(db, uid, device, row)
         return row
@@ -1941,13 +2000,30 @@ class Journal:
     def _row_by_uid(self, db: Session, table: type[SyncedRow], uid: str) -> SyncedRow | None:
         return db.scalars(select(table).where(table.person_id == self.person_id, table.uid == uid)).first()
 
-    def _replace_by_uid(self, db: Session, uid: str, fresh: SyncedRow, device: int | None) -> None:
+    def _replace_by_uid(self, db: Session, kind: RecordKind, uid: str, fresh: SyncedRow, device: int | None) -> None:
         """`fresh` in place of the row with `uid` (its children go with it by cascade), or added when there is none;
-        pushed by `device`."""
+        pushed by `device` (`_pushed_again`)."""
         existing = self._row_by_uid(db, type(fresh), uid)
+        fresh.pushed_by_device = device
         if existing is not None:
+            fresh.pushed_by_device = self._pushed_again(db, kind, uid, existing.pushed_by_device, device)
             db.delete(existing)
             db.flush()
         fresh.uid = uid
-        fresh.pushed_by_device = device
         db.add(fresh)
+
+    def _pushed_again(self, db: Session, kind: RecordKind, uid: str, pushed_by: int | None, device: int | None) -> Any:
+        """Which computer a row of `uid` that `pushed_by` pushed is pushed by once `device` pushes that uid too:
+        `device` where it was nobody's or a computer's since unlinked, or its own; else still `pushed_by`, and `device`
+        is noted beside it (`SyncedHolderRow`: the same journal on both computers), so each is told it as its own."""
+        if device is None or pushed_by in (None, device) or db.scalar(_unlinked(pushed_by)):
+            return device
+        noted = select(SyncedHolderRow.id).where(
+            SyncedHolderRow.person_id == self.person_id,
+            SyncedHolderRow.kind == kind,
+            SyncedHolderRow.uid == uid,
+            SyncedHolderRow.pushed_by_device == device,
+        )
+        if db.scalars(noted).first() is None:
+            db.add(SyncedHolderRow(person_id=self.person_id, kind=kind, uid=uid, pushed_by_device=device))
+        return pushed_by

@@ -183,6 +183,24 @@ class SyncedCopyRow(Base):
     check_in_id: Mapped[int | None] = mapped_column(ForeignKey("check_ins.id", ondelete="CASCADE"), index=True)
 
 
+class SyncedHolderRow(Base):
+    """On a practice's server, another linked computer of the same person that pushed a record under the very uid its
+    row holds (a journal copied to it, or restored there from an export that kept the uids): the row stays the first
+    computer's and this one is noted beside it, so that GET /api/sync/held tells each computer its own and a deletion
+    stays each computer's own (`Journal.merge_synced`). Of any kind crest syncs; found by the row's uid."""
+
+    __tablename__ = "synced_holders"
+    __table_args__ = (
+        Index("ix_synced_holders_person_kind_uid_device", "person_id", "kind", "uid", "pushed_by_device", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = person_column("synced_holders")
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)  # sessions, check_ins, safety_screens or psfs
+    uid: Mapped[str] = mapped_column(String(32), nullable=False)
+    pushed_by_device: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
 class PainRow(Base):
     __tablename__ = "pain_ratings"
 
