@@ -2,12 +2,11 @@
 untouched half left (readers_10), told in words of their own: each pins, in crest ask, the warning sign its rule gives
 (at the level crp-facts.md section 5 gives it), and a calm message does not fire the rule it was once mistaken for."""
 
-import pytest
-
 from crest.services.help import help_search
+from support.help_signs import Sign, sign_tests
 
 # (rule, entry pinned, its level): messages that must fire the rule and pin that entry
-PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
+PINNED: dict[Sign, tuple[str, ...]] = {
     ("bladder_or_bowel_trouble", "warning_cauda_equina", "urgent_care"): (
         # an accident in one's clothes or bed is urine or stool let go, not a crash
         "my dad had an accident in his trousers this morning and didn't notice, his back is bad",
@@ -60,19 +59,7 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
 }
 
 
-@pytest.mark.parametrize(("sign", "question"), [(sign, question) for sign, said in PINNED.items() for question in said])
-def test_a_warning_sign_pins_its_entry_and_level(sign: tuple[str, str, str], question: str) -> None:
-    rule, entry_id, level = sign
-    assert rule in [fired.name for fired in help_search().fired_rules(question)]
-    pinned = help_search().warning_sign(question)
-    assert pinned is not None and (pinned.id, pinned.level) == (entry_id, level)
-
-
-@pytest.mark.parametrize(
-    ("rule", "question"), [(rule, question) for rule, said in NOT_FIRED.items() for question in said]
-)
-def test_a_calm_message_does_not_fire_the_rule(rule: str, question: str) -> None:
-    assert rule not in [fired.name for fired in help_search().fired_rules(question)]
+test_a_warning_sign_pins_its_entry_and_level, test_a_calm_message_does_not_fire_the_rule = sign_tests(PINNED, NOT_FIRED)
 
 
 def test_placebo_is_a_question_about_the_evidence() -> None:

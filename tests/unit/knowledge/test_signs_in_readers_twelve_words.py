@@ -6,9 +6,10 @@ for."""
 import pytest
 
 from crest.services.help import help_search
+from support.help_signs import Sign, sign_tests
 
 # (rule, entry pinned, its level): messages that must fire the rule and pin that entry
-PINNED: dict[tuple[str, str, str], tuple[str, ...]] = {
+PINNED: dict[Sign, tuple[str, ...]] = {
     ("saddle_numbness", "warning_cauda_equina", "urgent_care"): (
         # the condition said to be someone's now, or suspected, still warns whoever has it
         "my wife might have cauda equina, the GP said to keep an eye on her",
@@ -82,19 +83,7 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
 }
 
 
-@pytest.mark.parametrize(("sign", "question"), [(sign, question) for sign, said in PINNED.items() for question in said])
-def test_a_warning_sign_pins_its_entry_and_level(sign: tuple[str, str, str], question: str) -> None:
-    rule, entry_id, level = sign
-    assert rule in [fired.name for fired in help_search().fired_rules(question)]
-    pinned = help_search().warning_sign(question)
-    assert pinned is not None and (pinned.id, pinned.level) == (entry_id, level)
-
-
-@pytest.mark.parametrize(
-    ("rule", "question"), [(rule, question) for rule, said in NOT_FIRED.items() for question in said]
-)
-def test_a_calm_message_does_not_fire_the_rule(rule: str, question: str) -> None:
-    assert rule not in [fired.name for fired in help_search().fired_rules(question)]
+test_a_warning_sign_pins_its_entry_and_level, test_a_calm_message_does_not_fire_the_rule = sign_tests(PINNED, NOT_FIRED)
 
 
 @pytest.mark.parametrize(
