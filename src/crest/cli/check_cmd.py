@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from crest.breath.result import BreathResult
-    from crest.posture.result import CriterionResult
+    from crest.posture.result import CheckResult
     from crest.posture.service import Checked, CheckOptions, CheckService
 
 FAILED_EXIT_CODE = 2
@@ -325,7 +325,7 @@ def _render(out: Console, checked: Checked, name: str) -> None:
     out.print(escape(result.summary))
     for note in map(_in_terminal_words, checked.notes):
         out.print(f"[yellow]note:[/yellow] {escape(note)}")
-    _print_criteria(out, result.criteria)
+    _print_criteria(out, result)
     if isinstance(checked, VideoCheck):
         review = checked.review
         # the timeline's words, counted
@@ -353,17 +353,17 @@ def _print_indented(out: Console, markup: str) -> None:
     out.print(Padding(Text.from_markup(markup), (0, 0, 0, 2), expand=False))
 
 
-def _print_criteria(out: Console, criteria: tuple[CriterionResult, ...]) -> None:
+def _print_criteria(out: Console, result: CheckResult) -> None:
     """A table of the criteria; on a terminal too narrow for its five columns, each criterion's lines stacked, so
     that no word is cut in two."""
     from rich.markup import escape
     from rich.table import Table
 
-    from crest.posture.result import SURE
+    from crest.posture.result import SURE, advice_under
     from crest.posture.vocabulary import criterion_label, status_label
 
     rows = []
-    for criterion in criteria:
+    for criterion in result.criteria:
         style = STATUS_STYLES.get(criterion.status, "")
         word = status_label(criterion.status).lower()
         if criterion.status != "not_visible" and criterion.confidence < SURE:
@@ -373,7 +373,8 @@ def _print_criteria(out: Console, criteria: tuple[CriterionResult, ...]) -> None
     if out.width < TABLE_MIN_COLUMNS:
         for label, status, criterion, target in rows:
             out.print(f"[bold]{escape(label)}[/bold]: {status}")
-            lines = (("measured", criterion.measured_line), ("target", target), ("", criterion.advice_line))
+            advice = advice_under(result.summary, criterion.advice_line)
+            lines = (("measured", criterion.measured_line), ("target", target), ("", advice))
             for heading, text in lines:
                 if text:
                     _print_indented(out, f"{heading + ': ' if heading else ''}{escape(text)}")
@@ -385,7 +386,8 @@ def _print_criteria(out: Console, criteria: tuple[CriterionResult, ...]) -> None
         table.add_column(column, overflow="fold")
     for label, status, criterion, target in rows:
         measured = escape(criterion.measured_line or "")
-        table.add_row(label, status, measured, escape(target), escape(criterion.advice_line))
+        advice = advice_under(result.summary, criterion.advice_line)
+        table.add_row(label, status, measured, escape(target), escape(advice))
     out.print(table)
 
 

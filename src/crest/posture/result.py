@@ -163,3 +163,14 @@ def for_a_typical_height(result: CheckResult) -> CheckResult:
 def has_distances_in_cm(result: CheckResult) -> bool:
     """Whether the result shows a distance in cm other than 0."""
     return any(criterion.measured and DISTANCE_CM.search(criterion.measured) for criterion in result.criteria)
+
+
+AS_ABOVE = "as above"
+
+
+def advice_under(summary: str, advice_line: str) -> str:
+    """A criterion's advice as shown under the summary: "as above" where the summary already says it (a body cut off
+    by the picture's edge: "move the camera back" once, not again under each criterion it leaves unseen)."""
+    if advice_line and advice_line.lower() == summary.rstrip(".").lower():
+        return AS_ABOVE
+    return advice_line

@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from crest.errors import CrestError
 from crest.insights.reader import sentence
-from crest.posture.result import SURE
+from crest.posture.result import SURE, advice_under
 from crest.posture.vocabulary import CRITERION_LABELS, STATUS_LABELS, VIEW_LABELS, page_labels
 from crest.web.api.check import checkable_upload, whole_check
 from crest.web.context import PHOTO_MAX_SIDE_PX, size_shown
@@ -58,7 +58,7 @@ def _as_shown(result: dict[str, Any]) -> dict[str, Any]:
                 "label": CRITERION_LABELS[criterion["name"]],
                 "status": criterion["status"],
                 "status_label": f"{status} (not sure)" if unsure else status,
-                "advice": sentence(criterion["advice_line"] or ""),
+                "advice": sentence(advice_under(result["summary"], criterion["advice_line"] or "")),
                 "measured": _measured_words(criterion),
             }
         )

@@ -81,6 +81,9 @@ window.crestPosture = (() => {
       const advice = criterion.advice_line
         ? criterion.advice_line[0].toUpperCase() + criterion.advice_line.slice(1)
         : "";
+      // What the summary already says (a body cut off: "move the camera back") is said once, as the terminal does.
+      const saidAbove =
+        advice !== "" && advice.toLowerCase() === (result.summary || "").replace(/\.$/, "").toLowerCase();
       // A criterion that can't tell though it measured something says its measure is too near the limit.
       const measured =
         criterion.status === "not_visible"
@@ -88,7 +91,7 @@ window.crestPosture = (() => {
           : criterion.measured != null
             ? `measured ${criterion.measured}${criterion.target != null ? `, target ${criterion.target}` : ""}`
             : null;
-      for (const line of [advice, measured].filter(Boolean)) {
+      for (const line of [saidAbove ? "As above" : advice, measured].filter(Boolean)) {
         const p = document.createElement("div");
         p.textContent = line;
         text.append(p);

@@ -200,6 +200,7 @@
         const corrections = Object.fromEntries((result.corrections || []).map((c) => [c.name, c]));
         const steady = {
           ...result,
+          summary,
           criteria: result.criteria.map(
             (c) => corrections[c.name] || { ...c, status: result.stable[c.name] || c.status },
           ),
