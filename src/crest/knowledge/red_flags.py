@@ -216,21 +216,26 @@ _DENIED_SYMPTOM = (
     r" (?:problems?|issues?|trouble|changes?)"
     r"|problems? with (?:my )?(?:bladder|bowels?|peeing)"
 )
-# The place of a denied symptom goes with it when another complaint follows, said with "just" or "only": "no numbness
-# or tingling in my legs, just aching in the lower back" (the legs are not left to the ache), but not "no pain in my
-# legs, but they're both weak" nor "no numbness in my groin, I have tingling there". One place word after its
-# determiners ("in my lower back", "down either leg"). A denial followed by "until" ("no numbness in my legs until
-# last week") is no denial.
+# The place of a denied symptom goes with it when another complaint follows, said with "just" or "only", that names
+# a place of its own: "no numbness or tingling in my legs, just aching in the lower back" (the legs are not left to
+# the ache), but not "no numbness in my legs, just weakness (in both of them)", whose weakness is in the legs, nor
+# "no pain in my legs, but they're both weak" nor "no numbness in my groin, I have tingling there". One place word
+# after its determiners ("in my lower back", "down either leg"). A denial followed by "until" ("no numbness in my
+# legs until last week") is no denial.
 _DETERMINER = r"my|the|both|either|each|his|her|their|your|of|lower|upper|left|right"
 _PLACE = (
     rf"(?: (?:in|down|around|between|into|along|through|on|at) (?:(?:{_DETERMINER}) ){{0,3}}+"
     rf"(?!(?:{_DETERMINER}|until|till|til|before|except|but|and|just|only)\b)\w+)"
 )
 _ANOTHER_COMPLAINT = r"just|only|its just|its only|simply|merely|mainly|mostly"
+_ITS_OWN_PLACE = (  # a place word, not the denied place said again ("in both of them", "in them")
+    rf"(?: (?:in|down|around|between|into|along|through|on|at|across) (?:(?:{_DETERMINER}) ){{0,3}}+"
+    rf"(?!(?:{_DETERMINER}|them|it|they|those|these|there|one|ones)\b)\w+)"
+)
 _NEGATED = re.compile(
     r"\b(?:no|dont have|do not have|dont get|do not get|havent got|have not got|free of|free from) (?:any |real )?"
     rf"(?:{_DENIED_SYMPTOM})(?: (?:or|nor) (?:any )?(?:{_DENIED_SYMPTOM}))*"
-    rf"(?>(?:{_PLACE}(?= (?:{_ANOTHER_COMPLAINT})\b))?)\b"
+    rf"(?>(?:{_PLACE}(?= (?:{_ANOTHER_COMPLAINT})(?: \w+){{1,3}}?{_ITS_OWN_PLACE}))?)\b"
     rf"(?!{_PLACE}? (?:until|till|til|before|except|apart|other than|up to)\b)"
 )
 # A symptom set aside in a contrast with another ("numbness, not pain, between my legs", "tingling rather than
@@ -889,7 +894,8 @@ _SORE_AFTER_EXERCISE = (
 # ceiling all weekend"): tired muscles, not lost feeling, unless the message names numbness or tingling, or says it
 # stays.
 _TIRED_FROM_WORK = (
-    r"^(?!.*\b(?:numb\w*|tingl\w*|pins|no feeling|feel (?:nothing|anything)|since|hours|days|stays?|stayed|wont"
+    r"^(?!.*\b(?:numb\w*|tingl\w*|pins|no feeling|feel (?:nothing|anything)|cant feel|cannot feel|can not feel"
+    r"|lost (?:all |the )?feeling|no sensation|since|hours|days|stays?|stayed|wont"
     r"|keeps?|weak\w*|worse|(?<!can i )(?<!could i )(?<!should i )(?<!may i )still)\b)"
     r".*\b(?:dead|knackered|shattered|jelly|wrecked|done in) (?:\w+ ){0,3}(?:from|after) (?:\w+ ){0,3}"
     rf"(?:{_WORKOUT})"

@@ -10,6 +10,13 @@ from support.help_signs import Sign, sign_tests
 
 # (rule, entry pinned, its level): messages that must fire the rule and pin that entry
 PINNED: dict[Sign, tuple[str, ...]] = {
+    ("weakness_in_both_legs", "warning_cauda_equina", "urgent_care"): (
+        # a denied sign's place stays with the complaint after "just" or "only" when that names no place of its own:
+        # the weakness is in the legs (the denial took them, and weakness in both legs was read nowhere)
+        "I don't have any numbness in my legs, just weakness",
+        "there's no tingling in my legs, only weakness in both of them",
+        "no pins and needles in my legs, just they keep giving way",
+    ),
     ("saddle_numbness", "warning_cauda_equina", "urgent_care"): (
         # the condition said to be someone's now, or suspected, still warns whoever has it
         "my wife might have cauda equina, the GP said to keep an eye on her",
@@ -35,6 +42,9 @@ PINNED: dict[Sign, tuple[str, ...]] = {
     ),
     ("new_loss_of_feeling", "warning_new_numbness_or_weakness", "see_clinician"): (
         "my arm is still dead after painting the shed yesterday",
+        # tired from work, but a feeling lost is said
+        "my legs are dead from gardening and now I can't feel them",
+        "my hands are dead from plastering and I've lost the feeling in my fingers",
     ),
     # weakness said beside the ease is still weakness
     ("new_loss_of_strength", "warning_new_numbness_or_weakness", "see_clinician"): (
