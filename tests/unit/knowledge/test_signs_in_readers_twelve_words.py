@@ -36,6 +36,9 @@ PINNED: dict[Sign, tuple[str, ...]] = {
     # a fever with the cold beside it, or a fall whose pain went on, still warns
     ("fever_or_chills", "warning_infection", "see_clinician"): (
         "the house is cold but I've also had a fever and the shivers since yesterday",
+        # an old injury said, and a fever now: the fever is read
+        "when I was 19 I hurt my back and now at 55 I have new back pain with fever",
+        "years ago I hurt my back and lately I get fevers at night",
     ),
     ("major_trauma", "warning_fracture", "see_clinician"): (
         "I fell off a wall when I was 30 and my back has never been right since",
