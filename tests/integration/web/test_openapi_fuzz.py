@@ -37,6 +37,7 @@ CONTENT_BEYOND_THE_SCHEMA = {
         "/api/psfs",
         "/api/sessions/logged",
         "/api/sessions/{session_id}/finish",
+        "/api/sessions/{session_id}/checkpoint",
         "/api/sessions/{session_id}",
         "/api/checkins",
         "/api/checkins/{checkin_id}",
