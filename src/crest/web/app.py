@@ -94,6 +94,8 @@ def create_app(
             yield
         finally:
             sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
             context.poses.close()
             journal.close()
 
@@ -251,6 +253,15 @@ async def _sweep_abandoned_sessions(recover: Callable[[], object], every_s: floa
     A page's session outlives a reload (the page resumes it); a closed tab shows as a page gone silent.
     """
     while True:
-        with contextlib.suppress(Exception):  # a locked database now is no reason to stop sweeping later
-            await asyncio.to_thread(recover)
+        sweep = asyncio.ensure_future(asyncio.to_thread(recover))
+        try:
+            await asyncio.shield(sweep)
+        except asyncio.CancelledError:
+            # Cancelled as the app stops: a sweep under way ends first. The journal is closed next, and a thread
+            # still reading it then keeps a connection past the close, leaving the last writes in the WAL file.
+            with contextlib.suppress(Exception):
+                await sweep
+            raise
+        except Exception:  # a locked database now is no reason to stop sweeping later
+            pass
         await asyncio.sleep(every_s)
