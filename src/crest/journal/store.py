@@ -35,7 +35,7 @@ from crest.errors import CrestError
 from crest.interop.ical import parse_weekdays, weekdays_text
 from crest.journal import capacity
 from crest.journal.breath_record import breath_from_text, breath_text
-from crest.journal.engine import WRITES, Database, connect, translated_errors
+from crest.journal.engine import WRITES, Database, JournalReadOnly, connect, read_only_refusal, translated_errors
 from crest.journal.merging import (
     JournalNotEmpty,
     MergePlan,
@@ -759,6 +759,12 @@ class Journal:
             database.engine.dispose()
             raise
         return journal
+
+    def refuse_if_read_only(self) -> None:
+        """Refuse (`JournalReadOnly`) before a person is asked for what only a change could keep (a rest's setup
+        steps, the safety questions): otherwise the refusal comes at the first write, after all of them."""
+        if self._database.read_only:
+            raise JournalReadOnly(read_only_refusal(self.where))
 
     def for_person(self, person_id: int) -> Journal:
         """The same database, seen as `person_id`'s journal only (sharing the engine and its locks)."""

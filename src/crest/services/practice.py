@@ -283,7 +283,9 @@ class PracticeSessions:
         return recover_abandoned_sessions(self._journal, self._clock())
 
     def refuse_while_running(self) -> None:
-        """Refuse (`RestAlreadyRunning`) before the setup steps what `start` would refuse after them."""
+        """Refuse (`JournalReadOnly`, `RestAlreadyRunning`) before the setup steps what `start` would refuse after
+        them."""
+        self._journal.refuse_if_read_only()
         running = self.running_elsewhere()
         if running is not None:
             raise RestAlreadyRunning(running, this_process(), self._zone)

@@ -5,6 +5,7 @@ it to write: every command failed.
 Root may write any file whatever its mode, so the check crest asks (os.access) is told "not writable" here as
 well as the file being made so: the refusal is seen whoever runs the tests."""
 
+import io
 import json
 import os
 import socket
@@ -178,3 +179,26 @@ def test_a_rest_left_running_in_it_is_shown_as_it_was(
     assert code == 0, err
     [row] = [line for line in out.splitlines() if "Standard" in line]
     assert "2 min" in row and "running" in row
+
+
+@pytest.mark.parametrize("journal", ["file_read_only", "folder_read_only"])
+@pytest.mark.parametrize("safety_due", [False, True], ids=["setup_steps", "safety_questions"])
+def test_a_rest_is_refused_before_anything_is_asked(
+    journal: str,
+    safety_due: bool,
+    request: pytest.FixtureRequest,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """It was refused at its first write: after the setup steps, or the safety questions when they were due."""
+    if safety_due:
+        written: Path = request.getfixturevalue("written")
+        for table in ("safety_answers", "safety_screens"):
+            run_sql(f"sqlite:///{written}", f"DELETE FROM {table}")
+    path: Path = request.getfixturevalue(journal)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("n\n" * 40))  # whatever would be asked is answered
+    code, out, err = crest(capsys, monkeypatch, "session", "--minutes", "5", "--speed", "300", "--no-checkin")
+    assert code != 0
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"crest: the journal at {path} {READ_ONLY}"), line
+    assert "Press Enter" not in out and "?" not in out, out  # no step, no question
