@@ -270,13 +270,18 @@ def _table(
 def period_of(
     sessions: Sequence[PracticeSession],
     check_ins: Sequence[CheckIn],
+    assessments: Sequence[PsfsAssessment],
     zone: tzinfo,
     now: datetime,
     since: date | None,
     until: date | None,
 ) -> Period:
     """The chosen period; without a start, from the first day with a record (or today when there is none). A day
-    after today is refused: days not yet lived would count as days without practice."""
+    after today is refused: days not yet lived would count as days without practice.
+
+    A daily activities round is a record too: the first is often rated at the clinic before the first rest, and a
+    period from the first rest left it out, so the report compared the second round with the latest ("6.0 → 6.0, no
+    change") where Progress said "2.5 → 6.0, easier" (walk-through H1)."""
     today = now.astimezone(zone).date()
     for day, end in ((since, "start"), (until, "end")):
         if day is not None and day > today:
@@ -289,7 +294,7 @@ def period_of(
     if since is not None:
         first = since
     else:
-        moments = [s.started_at for s in sessions] + [c.at for c in check_ins]
+        moments = [s.started_at for s in sessions] + [c.at for c in check_ins] + [a.at for a in assessments]
         first = min(moments).astimezone(zone).date() if moments else last
     if last < first:
         raise InvalidPeriod(first, last)

@@ -126,11 +126,12 @@ class ClinicianReports:
         now = self._clock()
         sessions = self._journal.list_sessions()
         check_ins = self._journal.list_checkins()
-        period = period_of(sessions, check_ins, self._zone, now, since, until)
+        assessments = self._journal.list_psfs()
+        period = period_of(sessions, check_ins, assessments, self._zone, now, since, until)
         data = report_data(
             sessions,
             check_ins,
-            self._journal.list_psfs(),
+            assessments,
             self._zone,
             period,
             self._preferences.current().weekly_goal_sessions,

@@ -39,11 +39,11 @@ def test_a_long_period_is_tabulated_by_week_with_its_verdicts() -> None:
 
 def test_the_default_period_runs_from_the_first_record_to_today() -> None:
     now = datetime(2026, 6, 1, 12, tzinfo=UTC)
-    period = period_of(HISTORY.sessions, HISTORY.check_ins, UTC, now, None, None)
+    period = period_of(HISTORY.sessions, HISTORY.check_ins, HISTORY.psfs, UTC, now, None, None)
     assert (period.first_day, period.last_day) == (FIRST, date(2026, 6, 1))
-    assert period_of((), (), UTC, now, None, None) == Period(date(2026, 6, 1), date(2026, 6, 1))
+    assert period_of((), (), (), UTC, now, None, None) == Period(date(2026, 6, 1), date(2026, 6, 1))
     with pytest.raises(InvalidPeriod, match="before it starts"):
-        period_of((), (), UTC, now, date(2026, 5, 2), date(2026, 5, 1))
+        period_of((), (), (), UTC, now, date(2026, 5, 2), date(2026, 5, 1))
 
 
 @pytest.mark.parametrize(
@@ -54,15 +54,15 @@ def test_a_period_reaching_past_today_is_refused(since: date | None, until: date
     with pytest.raises(
         PeriodOutsideRecords, match=f"the {named} 20.* is after today \\(2026-06-01\\); choose a day up to today"
     ):
-        period_of(HISTORY.sessions, HISTORY.check_ins, UTC, now, since, until)
-    assert period_of((), (), UTC, now, None, date(2026, 6, 1)).last_day == date(2026, 6, 1)  # today itself is fine
+        period_of(HISTORY.sessions, HISTORY.check_ins, HISTORY.psfs, UTC, now, since, until)
+    assert period_of((), (), (), UTC, now, None, date(2026, 6, 1)).last_day == date(2026, 6, 1)  # today itself is fine
 
 
 def test_a_period_starting_before_2000_is_refused_as_records_begin_then() -> None:
     now = datetime(2026, 6, 1, 12, tzinfo=UTC)
     with pytest.raises(PeriodOutsideRecords, match="the start 1900-01-01 is before 2000, when crest's records begin"):
-        period_of(HISTORY.sessions, HISTORY.check_ins, UTC, now, date(1900, 1, 1), None)
-    assert period_of((), (), UTC, now, date(2000, 1, 1), None).first_day == date(2000, 1, 1)
+        period_of(HISTORY.sessions, HISTORY.check_ins, HISTORY.psfs, UTC, now, date(1900, 1, 1), None)
+    assert period_of((), (), (), UTC, now, date(2000, 1, 1), None).first_day == date(2000, 1, 1)
 
 
 def test_no_weekly_rate_before_a_full_week_of_use() -> None:
