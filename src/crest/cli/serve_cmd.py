@@ -6,7 +6,9 @@ import socket
 import typer
 
 from crest.addresses import is_loopback
+from crest.config import crest_home
 from crest.errors import CrestError
+from crest.web.local_key import key_for, opening_page, with_key
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -41,7 +43,8 @@ def local_url(host: str, port: int) -> str:
     return f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
 
 
-def ensure_port_free(host: str, port: int) -> None:
+def ensure_port_free(host: str, port: int, key: str | None = None) -> None:
+    """Refuse a port another program has; for crest itself (asked with `key`, the local app's), name its address."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -50,8 +53,8 @@ def ensure_port_free(host: str, port: int) -> None:
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 url = local_url(host, port)
-                if _is_crest(url):
-                    raise CrestRunning(url) from None
+                if _is_crest(url, key):
+                    raise CrestRunning(url if key is None else with_key(url, key)) from None
                 raise PortInUse(f"port {port} is taken by another program: choose another with --port") from None
             # Only a port kept for the system is the port's fault; any other refusal (no such address, not one of
             # this computer's) is the host's.
@@ -61,9 +64,9 @@ def ensure_port_free(host: str, port: int) -> None:
             ) from None
 
 
-def _is_crest(url: str) -> bool:
+def _is_crest(url: str, key: str | None) -> bool:
     """Whether what answers at `url` is crest: its API description names it (it reads no journal, so a busy crest
-    answers it at once)."""
+    answers it at once). Asked with `key`: another account's crest, which has its own, is another program here."""
     import http.client
     import json
     import urllib.request
@@ -71,7 +74,10 @@ def _is_crest(url: str) -> bool:
     # Straight to this computer, never through a proxy named in the environment.
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
-        with opener.open(f"{url}openapi.json", timeout=PROBE_TIMEOUT_S) as answer:
+        asked = urllib.request.Request(
+            f"{url}openapi.json", headers={} if key is None else {"Authorization": f"Bearer {key}"}
+        )
+        with opener.open(asked, timeout=PROBE_TIMEOUT_S) as answer:
             return bool(json.load(answer).get("info", {}).get("title") == "crest")
     # No answer, not HTTP, not JSON, or JSON of another shape: another program.
     except (OSError, http.client.HTTPException, ValueError, AttributeError):
@@ -125,12 +131,14 @@ def serve(
         raise CrestError("--public-url goes with --practice: the local app is only at its own address")
     if workers != 1:
         raise CrestError("--workers goes with --practice: the local app runs as one process")
+    home = crest_home()
+    key = key_for(home)
     try:
-        ensure_port_free(host, port)  # first: no warning about a host crest cannot listen on anyway
+        ensure_port_free(host, port, key)  # first: no warning about a host crest cannot listen on anyway
     except CrestRunning as running:
         typer.echo(f"crest is already running at {running.url}: open it")
         if not no_browser:
-            webbrowser.open(running.url)
+            webbrowser.open(opening_page(home, running.url).as_uri())
         return
     if not is_loopback(host):
         typer.echo(
@@ -138,11 +146,11 @@ def serve(
             "crest has no accounts or passwords yet.",
             err=True,
         )
-    web_app = create_app(served_as=ServedAs.serving(host, port))
-    url = local_url(host, port)
+    web_app = create_app(served_as=ServedAs.serving(host, port, key))
+    url = with_key(local_url(host, port), key)
     typer.echo(f"crest is running at {url} (Ctrl-C to stop)")
     if not no_browser:
-        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+        threading.Timer(1.0, webbrowser.open, args=(opening_page(home, url).as_uri(),)).start()
     # The position check's pose model and video decoder print warnings of their own on every check; the
     # terminal keeps crest's and uvicorn's lines only (the logging set up below writes to Python's stderr).
     with native_logs_silenced():

@@ -1,6 +1,6 @@
 """Who may talk to crest's web door: requests under the names crest is served as, and changes from its own pages.
 
-Two rules, checked before any route runs, for HTTP and WebSocket alike, without reading a body:
+Three rules, checked before any route runs, for HTTP and WebSocket alike, without reading a body:
 
 1. The Host (DNS rebinding). A page of `attacker.example` can make its name point at 127.0.0.1, and the browser
    then sends `Host: attacker.example:PORT` to crest as if it were that site, free to read the answers. Only the
@@ -11,7 +11,14 @@ Two rules, checked before any route runs, for HTTP and WebSocket alike, without 
    as, like the local app: it builds invitation links from the address it is reached at, which a rebinding site
    would name. Anything else: 421, nothing read.
 
-2. Where a change comes from (cross-site requests). Every request that can change data (any method but GET, HEAD
+2. The key (another account of this computer). Any account of a computer may connect to 127.0.0.1. Run by
+   `crest serve`, the app answers only requests that carry its key (crest.web.local_key): the cookie the browser
+   got from the address `crest serve` gives (`/?key=KEY` answers 303 to the same address without the key, setting
+   the cookie), or `Authorization: Bearer KEY` from a script of the person's own. Anything else, but crest's static
+   files (the refusal's own style), gets 401, nothing read. The key is this computer's owner's alone (a file only
+   they can read), and another site never has it; an app not run by crest serve (tests) has none and asks none.
+
+3. Where a change comes from (cross-site requests). Every request that can change data (any method but GET, HEAD
    and OPTIONS) and every WebSocket is judged by `provenance`:
    - `Sec-Fetch-Site`, when the browser sends it (every current browser does, to 127.0.0.1 and localhost), is
      decisive: `same-origin` (a page of this crest) and `none` (the person's own action) pass; `same-site` (another
@@ -22,27 +29,34 @@ Two rules, checked before any route runs, for HTTP and WebSocket alike, without 
      the page it names must be of this server's own origin, as for `Origin`.
    - None of them: not a web page but a script (curl, a crest command). Accepted while it carries no cookie: a
      request with a cookie comes from a browser holding credentials, and must say where it comes from.
-   Refused: 403, nothing read. Practice mode (cookie sign-in) reuses `provenance` and `own_origin`.
+   Refused: 403, nothing read. Practice mode (cookie sign-in, no key) reuses `provenance` and `own_origin`.
 """
 
 from __future__ import annotations
 
+import hmac
 import ipaddress
 import socket
 from dataclasses import dataclass
 from enum import Enum
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from starlette.datastructures import Headers
+from starlette.requests import HTTPConnection
+from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from crest.web.errors import refused_before_routes
+from crest.web.local_key import KEY_PARAMETER
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DEFAULT_PORTS = {"http": 80, "ws": 80, "https": 443, "wss": 443}
 # Both apps' refusal of a change from another site (practice mode's guard says it too).
 NOT_FROM_OWN_PAGES = "this change did not come from crest's own pages, so nothing was changed"
+NO_KEY = "this crest opens only with its key: open the whole address crest serve printed, key and all; nothing was read"
+# The key's cookie lasts as long as a browser keeps one (400 days, Chromium's most): the key outlives restarts.
+KEY_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60
 
 
 class Provenance(Enum):
@@ -79,16 +93,22 @@ class ServedAs:
     names: frozenset[str] = LOOPBACK_NAMES
     port: int | None = None
     any_address: bool = False  # listening on every address: any address written as numbers is this computer
+    key: str | None = None  # crest serve's key (rule 2); None lets in whoever reaches the names above
+
+    @property
+    def key_cookie(self) -> str:
+        """Its own name per port: a browser sends a cookie of 127.0.0.1 to every port of it."""
+        return "crest_key" if self.port is None else f"crest_key_{self.port}"
 
     @classmethod
-    def serving(cls, host: str, port: int) -> ServedAs:
-        """What `crest serve --host HOST --port PORT` is reached as."""
+    def serving(cls, host: str, port: int, key: str | None = None) -> ServedAs:
+        """What `crest serve --host HOST --port PORT` is reached as, and with which key."""
         name = host.strip().strip("[]").lower()
         every_address = _is_ip_address(name) and ipaddress.ip_address(name).is_unspecified
         names = LOOPBACK_NAMES | {name}
         if every_address:
             names |= {socket.gethostname().lower()}
-        return cls(names=frozenset(names), port=port, any_address=every_address)
+        return cls(names=frozenset(names), port=port, any_address=every_address, key=key)
 
     @classmethod
     def practice(cls, public_url: str | None, served_at: tuple[str, int] | None = None) -> ServedAs:
@@ -116,7 +136,7 @@ def own_origin(headers: Headers, scheme: str) -> str:
 
 
 def provenance(headers: Headers, scheme: str) -> Provenance:
-    """Where a request comes from, by the headers a browser sets and no page can forge (rule 2 above)."""
+    """Where a request comes from, by the headers a browser sets and no page can forge (rule 3 above)."""
     fetch_site = headers.get("sec-fetch-site")
     if fetch_site is not None:
         return Provenance.OWN_PAGES if fetch_site.strip().lower() in ("same-origin", "none") else Provenance.OTHER_SITE
@@ -153,6 +173,8 @@ def refusal(scope: Scope, served_as: ServedAs) -> tuple[int, str] | None:
     if not served_as.accepts(headers.get("host", ""), scheme):
         at = f"http://127.0.0.1:{served_as.port}" if served_as.port else "http://127.0.0.1"  # its port, if known
         return 421, f"this address is not one crest answers at; use the one it is served at, such as {at}"
+    if not carries_key(HTTPConnection(scope), served_as):
+        return 401, NO_KEY
     changes = scope["type"] == "websocket" or scope.get("method", "GET") not in SAFE_METHODS
     if not changes:
         return None
@@ -160,6 +182,35 @@ def refusal(scope: Scope, served_as: ServedAs) -> tuple[int, str] | None:
     if found is Provenance.OTHER_SITE or (found is Provenance.NO_BROWSER_HEADERS and "cookie" in headers):
         return 403, NOT_FROM_OWN_PAGES
     return None
+
+
+def carries_key(connection: HTTPConnection, served_as: ServedAs) -> bool:
+    """Whether the request may be answered under rule 2: its key in the cookie, the Authorization header or the
+    address (to be traded for the cookie), or a static file."""
+    if served_as.key is None or connection.url.path.startswith("/static/"):
+        return True
+    scheme, _, bearer = connection.headers.get("authorization", "").partition(" ")
+    offered = (
+        connection.cookies.get(served_as.key_cookie, ""),
+        bearer.strip() if scheme.lower() == "bearer" else "",
+        connection.query_params.get(KEY_PARAMETER, ""),
+    )
+    return any(hmac.compare_digest(one.encode(), served_as.key.encode()) for one in offered)
+
+
+def key_traded(connection: HTTPConnection, served_as: ServedAs) -> RedirectResponse | None:
+    """The answer to the address with the right key: the same address without it, and the key as a cookie
+    (HttpOnly: no script reads it; Lax: a link from elsewhere still opens crest)."""
+    offered = connection.query_params.get(KEY_PARAMETER)
+    if served_as.key is None or offered is None or not hmac.compare_digest(offered.encode(), served_as.key.encode()):
+        return None
+    kept = [(name, value) for name, value in connection.query_params.multi_items() if name != KEY_PARAMETER]
+    path = "/" + connection.url.path.lstrip("/")  # `//elsewhere.example` would lead to another site
+    response = RedirectResponse(path + (f"?{urlencode(kept)}" if kept else ""), status_code=303)
+    response.set_cookie(
+        served_as.key_cookie, served_as.key, max_age=KEY_COOKIE_MAX_AGE_S, path="/", httponly=True, samesite="lax"
+    )
+    return response
 
 
 class RequestGuard:
@@ -174,6 +225,11 @@ class RequestGuard:
             refused = refusal(scope, self.served_as)
             if refused is not None:
                 await _refuse(scope, receive, send, *refused)
+                return
+        if scope["type"] == "http" and scope.get("method") in ("GET", "HEAD"):
+            traded = key_traded(HTTPConnection(scope), self.served_as)
+            if traded is not None:
+                await traded(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 

@@ -1,8 +1,11 @@
-"""Nobody let in (issue 9.10, 9.11): requests only under the names crest is served as; changes only from its own
-pages. The rule, precisely, is in crest.web.guard's docstring; each clause is tested here both ways."""
+"""Nobody let in (issue 9.10, 9.11, security walk s49): requests only under the names crest is served as and,
+served by crest serve, with its key; changes only from its own pages. The rule, precisely, is in crest.web.guard's
+docstring; each clause is tested here both ways."""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -13,6 +16,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from crest.web.app import create_app
 from crest.web.guard import ServedAs
+from crest.web.local_key import KEY_FILE, key_for, opening_page, with_key
 from support.clock import FakeClock
 
 OWN = "http://127.0.0.1:8765"
@@ -39,11 +43,15 @@ OWN_PAGES = [
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[TestClient]:
+    yield from _client(tmp_path, key=None)
+
+
+def _client(tmp_path: Path, key: str | None) -> Iterator[TestClient]:
     app = create_app(
         f"sqlite:///{tmp_path / 'crest.db'}",
         clock=FakeClock(),
         local_zone=UTC,
-        served_as=ServedAs.serving("127.0.0.1", 8765),
+        served_as=ServedAs.serving("127.0.0.1", 8765, key),
     )
     with TestClient(app, base_url=OWN) as client:
         yield client
@@ -184,3 +192,98 @@ def test_a_practice_without_a_public_url_answers_only_under_the_names_it_is_serv
     assert served.accepts("192.168.1.20:8000", "http") and served.accepts("localhost:8000", "http")
     assert not served.accepts("evil.example:8000", "http") and not served.accepts("192.168.1.20:8001", "http")
     assert not ServedAs.practice(None).accepts("evil.example", "http")  # not run by crest serve: loopback only
+
+
+# s49: another account of this computer (the key, rule 2). Before it, `su nobody -c 'curl
+# http://127.0.0.1:8765/api/export'` read the whole journal, and a POST wrote to it, although crest.db is 0600.
+
+KEY = "k" * 43
+OWNERS = {"Authorization": f"Bearer {KEY}"}
+
+
+@pytest.fixture
+def keyed(tmp_path: Path) -> Iterator[TestClient]:
+    yield from _client(tmp_path, KEY)
+
+
+def test_another_account_of_this_computer_reads_and_changes_nothing(keyed: TestClient) -> None:
+    assert keyed.post("/api/checkins", json={"note": "private"}, headers=OWNERS).status_code == 201
+    for path in ("/api/export", "/api/checkins", "/", "/journal", "/report.pdf", "/openapi.json"):
+        answer = keyed.get(path)
+        assert answer.status_code == 401, path
+        assert "private" not in answer.text
+    for wrong in ("Bearer " + "j" * 43, "Bearer ", "Basic " + KEY, KEY):
+        assert keyed.get("/api/export", headers={"Authorization": wrong}).status_code == 401
+    assert keyed.get(f"/api/export?key={'j' * 43}").status_code == 401
+    keyed.cookies.set("crest_key_9999", KEY)  # another crest's cookie (a cookie of 127.0.0.1 goes to every port)
+    assert keyed.get("/api/export").status_code == 401
+    keyed.cookies.clear()
+    refused = keyed.post("/api/checkins", json={"note": "written by someone else"})
+    assert refused.status_code == 401
+    assert refused.json() == {
+        "detail": "this crest opens only with its key: open the whole address crest serve printed, key and all; "
+        "nothing was read"
+    }
+    with pytest.raises(WebSocketDisconnect), keyed.websocket_connect("ws://127.0.0.1:8765/api/check/live"):
+        pass
+    assert [one["note"] for one in keyed.get("/api/checkins", headers=OWNERS).json()] == ["private"]
+
+
+def test_the_refusal_is_crests_page_in_one_sentence_with_its_style(keyed: TestClient) -> None:
+    page = keyed.get("/settings")
+    assert page.status_code == 401 and "<h1>That did not work</h1>" in page.text
+    assert (
+        "<p>This crest opens only with its key: open the whole address crest serve printed, key and all; nothing "
+        in (page.text)
+    )
+    assert keyed.get("/static/crest.css").status_code == 200  # the page's own style, nothing personal
+
+
+def test_the_address_with_the_key_gives_the_browser_its_cookie_and_drops_the_key(keyed: TestClient) -> None:
+    traded = keyed.get(f"/journal?page=2&key={KEY}", follow_redirects=False)
+    assert traded.status_code == 303 and traded.headers["location"] == "/journal?page=2"
+    cookie = traded.headers["set-cookie"]
+    assert cookie.startswith(f"crest_key_8765={KEY};")
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
+    elsewhere = keyed.get(f"{OWN}//attacker.example?key={KEY}", follow_redirects=False)
+    assert elsewhere.headers["location"] == "/attacker.example"
+    browser = {"Sec-Fetch-Site": "same-origin", "Origin": OWN}
+    assert keyed.get("/journal").status_code == 200  # the cookie the 303 set
+    assert keyed.post("/api/checkins", json={"note": "mine"}, headers=browser).status_code == 201
+    with keyed.websocket_connect("ws://127.0.0.1:8765/api/check/live", headers=browser):
+        pass
+
+
+def test_the_key_still_needs_crests_own_pages_for_a_change(keyed: TestClient) -> None:
+    """The key lets the owner's browser in; a page of another site in that browser still changes nothing."""
+    keyed.get(f"/?key={KEY}")
+    other_site = {"Sec-Fetch-Site": "cross-site", "Origin": "https://attacker.example"}
+    assert keyed.post("/api/checkins", json={"note": "forged"}, headers=other_site).status_code == 403
+    assert keyed.get("/api/checkins").json() == []
+
+
+def test_the_key_is_its_owners_alone_and_kept_across_starts(tmp_path: Path) -> None:
+    home = tmp_path / "crest"
+    before = os.umask(0o022)
+    try:
+        key = key_for(home)
+        page = opening_page(home, with_key("http://127.0.0.1:8765/", key))
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((home / KEY_FILE).stat().st_mode) == 0o600
+    assert stat.S_IMODE(page.stat().st_mode) == 0o600 and stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert key_for(home) == key and len(key) == 43
+    assert f'url=http://127.0.0.1:8765/?key={key}"' in page.read_text()
+    (home / KEY_FILE).write_text("")  # emptied by hand: a new one, never an empty key that anyone could send
+    assert key_for(home) != key and len(key_for(home)) == 43
+
+
+def test_a_folder_crest_cannot_write_gets_a_key_for_this_run(tmp_path: Path) -> None:
+    """A folder crest may only read (a backup's journal, opened to read) keeps no key: one for this run only."""
+    (tmp_path / "a file").write_text("")
+    home = tmp_path / "a file" / "crest"  # nothing can be written under a file, even by root
+    first, second = key_for(home), key_for(home)
+    page = opening_page(home, with_key("http://127.0.0.1:8765/", first))
+    assert len(first) == 43 and first != second
+    assert page.parent != home and stat.S_IMODE(page.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(page.stat().st_mode) == 0o600

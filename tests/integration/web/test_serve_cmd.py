@@ -3,16 +3,19 @@
 import gc
 import os
 import socket
+import stat
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from crest.addresses import is_loopback
-from support.journal_api import answer_safety_with_no
+from crest.web.local_key import KEY_FILE
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
@@ -38,7 +41,7 @@ def _serve(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], int]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/settings", timeout=1) as response:
+            with _opened(tmp_path, port, "/api/settings", timeout=1) as response:
                 assert response.status == 200
                 return server, port
         except OSError:
@@ -47,6 +50,16 @@ def _serve(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], int]:
             time.sleep(0.2)
     server.kill()
     raise AssertionError(f"crest serve did not start: {server.communicate()}")
+
+
+def _owners(home: Path) -> dict[str, str]:
+    """What a script of the journal's owner sends: the key crest serve keeps in crest's folder."""
+    return {"Authorization": f"Bearer {(home / KEY_FILE).read_text().strip()}"}
+
+
+def _opened(home: Path, port: int, path: str, timeout: float = 10) -> Any:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=_owners(home))
+    return urllib.request.urlopen(request, timeout=timeout)
 
 
 def _stop(server: subprocess.Popen[str]) -> tuple[str, str]:
@@ -58,13 +71,36 @@ def _stop(server: subprocess.Popen[str]) -> tuple[str, str]:
 def test_serve_listens_on_loopback_and_serves_the_pages(tmp_path: Path) -> None:
     server, port = _serve(tmp_path)
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+        with _opened(tmp_path, port, "/") as response:
             assert "<title>Today · crest</title>" in response.read().decode()
     finally:
         out, err = _stop(server)
     assert f"http://127.0.0.1:{port}/" in out
     assert "warning" not in err
     assert (tmp_path / "crest.db").exists()
+
+
+def test_another_account_of_this_computer_reads_nothing_from_a_running_crest(tmp_path: Path) -> None:
+    """The walk-through's attack (s49): `su nobody -c 'curl http://127.0.0.1:8765/api/export'` read the whole
+    journal, whose file is 0600. Without the key now: 401; the address crest serve prints opens it."""
+    import http.client
+
+    server, port = _serve(tmp_path)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/export", timeout=10)
+        key = _owners(tmp_path)["Authorization"].removeprefix("Bearer ")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", f"/?key={key}")
+        traded = connection.getresponse()
+        connection.close()
+    finally:
+        out, _err = _stop(server)
+    assert refused.value.code == 401
+    assert f"http://127.0.0.1:{port}/?key={key}" in out
+    assert stat.S_IMODE((tmp_path / KEY_FILE).stat().st_mode) == 0o600
+    assert traded.status == 303 and traded.getheader("location") == "/"
+    assert traded.getheader("set-cookie", "").startswith(f"crest_key_{port}={key};")
 
 
 def test_another_host_gives_a_warning_about_accounts(tmp_path: Path) -> None:
@@ -148,7 +184,8 @@ def test_a_second_crest_on_the_same_port_says_where_the_first_is_running(tmp_pat
     finally:
         _stop(server)
     assert second.returncode == 0, second.stderr
-    assert second.stdout == f"crest is already running at http://127.0.0.1:{port}/: open it\n"
+    key = _owners(tmp_path)["Authorization"].removeprefix("Bearer ")
+    assert second.stdout == f"crest is already running at http://127.0.0.1:{port}/?key={key}: open it\n"
     assert second.stderr == ""
 
 
@@ -170,7 +207,7 @@ def test_serve_answers_only_under_the_names_it_is_served_as(tmp_path: Path) -> N
         answers = {}
         for host in (f"attacker.example:{port}", f"localhost:{port}", f"127.0.0.1:{port + 1}"):
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            connection.request("GET", "/api/export", headers={"Host": host})
+            connection.request("GET", "/api/export", headers={"Host": host, **_owners(tmp_path)})
             answers[host] = connection.getresponse().status
             connection.close()
     finally:
@@ -200,9 +237,12 @@ def test_a_position_check_leaves_the_terminal_to_crest(tmp_path: Path) -> None:
     photo = Path(__file__).parents[2] / "fixtures" / "photos" / "one_knee_to_chest_0.jpg"
     server, port = _serve(tmp_path)
     try:
-        answer_safety_with_no(f"http://127.0.0.1:{port}")  # the check comes after the safety questions
+        base, owners = f"http://127.0.0.1:{port}", _owners(tmp_path)
+        questions = httpx.get(f"{base}/api/safety/questions", headers=owners).json()
+        no_to_all = {"answers": {question["id"]: False for question in questions}}
+        httpx.post(f"{base}/api/safety/answers", json=no_to_all, headers=owners)  # the check comes after them
         answer = httpx.post(
-            f"http://127.0.0.1:{port}/api/check", files={"file": (photo.name, photo.read_bytes())}, timeout=120
+            f"{base}/api/check", files={"file": (photo.name, photo.read_bytes())}, headers=owners, timeout=120
         )
         assert answer.status_code == 200
     finally:
