@@ -390,9 +390,15 @@ CANNOT = (
     r"|harder (?:and harder )?to|more (?:and more )?difficult to"  # a difficulty that grows: "getting harder to pee"
 )
 BLADDER = r"blad+[ae]rs?"
+# Losing something, in every tense: "I lose control of my bladder", "she loses the feeling", "lost", "losing", "loss
+# of"; not a present tense denied ("I don't lose control", "never loses feeling").
+LOSE = (
+    r"(?<!dont )(?<!do not )(?<!doesnt )(?<!does not )(?<!never )(?<!wont )(?<!will not )(?:lose|loses)"
+    r"|losing|lost|loss of"
+)
 NUMB = (
-    r"numb\w*|numm\w*|no feeling|lost (?:the |all |my )?(?:feeling|sensation)|losing (?:the )?(?:feeling|sensation)"
-    r"|loss of (?:feeling|sensation)|(?:reduced|less) (?:feeling|sensation)|anaesthe\w*|anesthe\w*"
+    rf"numb\w*|numm\w*|no feeling|(?:{LOSE}) (?:the |all |my )?(?:feeling|sensation)"
+    r"|(?:reduced|less) (?:feeling|sensation)|anaesthe\w*|anesthe\w*"
 )
 # Sensation that is changed rather than lost: urgent around the saddle, not in a foot or a hand.
 ALTERED_FEELING = (
@@ -421,12 +427,12 @@ GIVING_WAY = (
     r"|my weight|my own weight)"
 )
 WEAK = (
-    rf"weak\w*|feeble|{GIVING_WAY}|no strength|lost (?:\w+ ){{0,2}}strength"
-    r"|losing (?:\w+ ){0,2}strength|loss of strength|(?:cant|cannot|can not) (?:lift|move|stand on)"
+    rf"weak\w*|feeble|{GIVING_WAY}|no strength|(?:{LOSE}) (?:\w+ ){{0,2}}strength"
+    r"|(?:cant|cannot|can not) (?:lift|move|stand on)"
     r"|paraly[sz]\w*|floppy|foot drop|drop foot|drags?|dragg(?:ing|y)"  # legs that drag, "gone draggy"
     r"|(?:cant|cannot|can not|couldnt|could not|unable to) (?:properly )?(?:grip|grasp|raise|pick up"
     r"|hold (?:on ?to |onto )?(?:a |my |the )?(?:cup|mug|glass|pen|fork|knife|phone|anything|things|stuff))"
-    r"|dropping (?:things|stuff|everything|my)|keeps? dropping(?! off\b)|no grip|lost (?:my |the )?grip"
+    rf"|dropping (?:things|stuff|everything|my)|keeps? dropping(?! off\b)|no grip|(?:{LOSE}) (?:my |the )?grip"
     r"|grip (?:is |has )?(?:gone|weak\w*)"
 )
 # A grip lost on a thing held in the hand is a hand's weakness, however far the hand is named ("I can't grip my cup
@@ -437,6 +443,20 @@ GRIP_LOST = (
     r"|handles?)\b"
 )
 NEW_LOSS = r"numbness|weakness|loss of (?:feeling|sensation|strength|power)|numb feeling"
+# Feeling lost, said without a place ("the numbness"), and a word saying it stays: "hasn't gone", "won't go away",
+# "is still there", "keeps coming back"; not "has gone and hasn't come back".
+FEELING_LOST = r"numbness|numb feeling|loss of (?:feeling|sensation)"
+_SAME_COMPLAINT = (
+    r"(?!(?:but|though|although|whereas|while|ache|aches|aching|pain|pains|stiffness|soreness|tightness)\b)"
+)
+STAYS = (
+    r"(?:hasnt|has not|havent|have not) (?:\w+ )?(?:gone|passed|worn off|eased|stopped|cleared|shifted|faded|left)"
+    r"|(?:wont|will not|doesnt|does not|didnt|did not|never) (?:\w+ )?(?:go|goes|went|pass|passes|passed|wear off"
+    r"|wears off|wore off|ease|eases|stop|stops|clear|clears|shift|fade|fades)"
+    r"|(?:isnt|is not|not) (?:\w+ )?(?:going|gone|passing|easing|wearing off|fading|getting better)"
+    r"|still (?:there|here|present|with me|the same|numb|going|not)|stays?|stayed|staying|keeps? (?:coming|getting)"
+    r"|all day|for (?:hours|days|weeks)|(?:hours|days) later"
+)
 # Foot drop in lay words: a foot that slaps down, flops or drops as one walks, toes that catch or are tripped over,
 # the front of the foot that will not lift ("I can't lift the front of my foot", "my foot won't come up").
 FOOT_DROP = (
@@ -725,7 +745,9 @@ AT_NIGHT = (
 )
 # Lay words for opening the bowels or passing urine, as in "I can't tell when I need a number two".
 GO_TO_THE_TOILET = (
-    r"poo|pooh|poop|go|open my bowels|have a bowel movement|pee|wee|number (?:one|two)s?|(?:go to |use )?(?:the )?"
+    # "go" to the toilet, not a feeling that did not "go away"
+    r"poo|pooh|poop|go(?! (?:away|off|numb|dead)\b)|open my bowels|have a bowel movement|pee|wee"
+    r"|number (?:one|two)s?|(?:go to |use )?(?:the )?"
     r"(?:loo|toilet|bathroom|lav|lavatory|bog|john)|(?:a )?(?:poo|pee|wee|number (?:one|two)|bowel movement|dump)"
 )
 LOO = r"loo|toilet|bathroom|lav|lavatory|bog|the john"
@@ -742,7 +764,7 @@ NO_URGE = (
     r"(?:dont|do not|doesnt|does not|didnt|did not|no longer|never|cant|cannot|can not|not) (?:\w+ )?(?:get|gets"
     r"|getting|have|has|feel|feels|feeling|notice|sense) (?:the |any |that |an |my )?(?:urge|need|feeling|sensation"
     r"|signal|sense|warning)"
-    r"|(?:lost|losing|loss of|no|gone) (?:the |my |any |all )?(?:urge|feeling|sensation|signal|warning)"
+    rf"|(?:{LOSE}|no|gone) (?:the |my |any |all )?(?:urge|feeling|sensation|signal|warning)"
 )
 # Passing urine, in lay words ("a wee bit" is Scots for "a little", not urine).
 URINATE = (
@@ -895,7 +917,7 @@ _SORE_AFTER_EXERCISE = (
 # stays.
 _TIRED_FROM_WORK = (
     r"^(?!.*\b(?:numb\w*|tingl\w*|pins|no feeling|feel (?:nothing|anything)|cant feel|cannot feel|can not feel"
-    r"|lost (?:all |the )?feeling|no sensation|since|hours|days|stays?|stayed|wont"
+    rf"|(?:{LOSE}) (?:all |the )?feeling|no sensation|since|hours|days|stays?|stayed|wont"
     r"|keeps?|weak\w*|worse|(?<!can i )(?<!could i )(?<!should i )(?<!may i )still)\b)"
     r".*\b(?:dead|knackered|shattered|jelly|wrecked|done in) (?:\w+ ){0,3}(?:from|after) (?:\w+ ){0,3}"
     rf"(?:{_WORKOUT})"
@@ -1142,8 +1164,9 @@ RULES: tuple[RedFlagRule, ...] = (
         _near(LESS_URINE, URINATE, 2),
         rf"(?:{NOT_YET}) (?:\w+ ){{0,2}}(?:{PASSED_URINE}) (?:\w+ ){{0,3}}(?:{FOR_A_WHILE})",
         rf"(?:{URINATE}|{BLADDER}) (?:\w+ ){{0,4}}(?:nothing|hardly anything|not much) (?:\w+ )?(?:comes?|came|coming)",
-        r"(?:lost|losing|loss of|no|poor|cant|cannot|can not|couldnt|not in|unable to) controll?\w* (?:\w+ ){0,3}"
-        rf"(?:{BLADDER}|bowels?|bowls?|pee|peeing|urine|urinat\w*|wee|weeing|poo|pooing|toilet)",  # "bowls": a typo
+        rf"(?:{LOSE}|no|poor|cant|cannot|can not|couldnt|not in|unable to) (?:all |the |any )?controll?\w*"
+        rf" (?:\w+ ){{0,3}}(?:{BLADDER}|bowels?|bowls?|waterworks|pee|peeing|urine|urinat\w*|wee|weeing|poo|pooing"
+        r"|toilet)",  # "bowls": a typo
         _near(r"accidents?|leak\w*|mess\w*", rf"{BLADDER}|bowels?|pee|urine|wee|poo|toilet", 3),
         rf"(?:cant|cannot|can not|couldnt) hold (?:my |it |in )*(?:{BLADDER}|bowels?|pee|urine|wee|poo|it in)",
         r"incontin\w*|urinary retention|retaining urine",
@@ -1237,7 +1260,7 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:feel|tell|sense|notice|know) "
         rf"(?:\w+ ){{0,3}}(?:needs?|needed|has|have|had|wants?|wanted)(?: to)? (?:{GO_TO_THE_TOILET})",
         # not "I don't feel like wiping the mat down": a wish, not a feeling
-        r"(?:cant|cannot|can not|dont|do not|no|not|lost|losing|loss of|reduced|less) (?:\w+ ){0,2}"
+        rf"(?:cant|cannot|can not|dont|do not|no|not|{LOSE}|reduced|less) (?:\w+ ){{0,2}}"
         rf"(?:feel|feeling|sensation) (?!like )(?:\w+ ){{0,4}}(?:{WIPING})",
         # whatever is not felt: "can't feel the paper when I wipe", "I hardly feel it"; not "don't feel like wiping"
         _near(r"numb\w*|(?:cant|cannot|can not|couldnt|could not|dont|do not|barely|hardly) feel(?! like)", WIPING),
@@ -1547,14 +1570,15 @@ RULES: tuple[RedFlagRule, ...] = (
         unless=(_LIMP_WITH_EASE,),
     ),
     # New numbness or weakness said without a place: the warning's own title typed back ("New numbness or
-    # weakness"), "some new weakness lately", "numbness or weakness that is new"; weakness alone ("weakness in my
-    # core") is not this.
+    # weakness"), "some new weakness lately", "numbness or weakness that is new", or numbness that stays ("the
+    # numbness came back when I walked and hasn't gone"); weakness alone ("weakness in my core") is not this.
     _rule(
         "new_numbness_or_weakness_said_plainly",
         "warning_new_numbness_or_weakness",
         rf"(?:new|sudden\w*|recent\w*|unexplained) (?:\w+ ){{0,2}}(?:{NEW_LOSS})",
         rf"(?:{NEW_LOSS}) (?:\w+ ){{0,4}}(?:is|thats|that is|which is|are|thats all) (?:\w+ )?new\b",
         r"numbness (?:or|and|and or) weakness|weakness (?:or|and|and or) numbness",
+        rf"(?:{FEELING_LOST}) (?:{_SAME_COMPLAINT}\w+ ){{0,10}}(?:{STAYS})\b",
     ),
     # --- the commonest signs in Spanish, French and German (see FOREIGN_PASSING)
     _rule(

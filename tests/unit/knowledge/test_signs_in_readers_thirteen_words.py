@@ -1,0 +1,73 @@
+"""Messages crest's help read as nothing at all (the lead's two, then a thirteenth readers' part,
+bench/help_questions/readers_13), told in words of their own: each warning sign pins, in crest ask, the entry its rule
+gives (at the level crp-facts.md section 5 gives it), and a calm message does not fire the rule it could be mistaken
+for."""
+
+from support.help_signs import Sign, sign_tests
+
+# (rule, entry pinned, its level): messages that must fire the rule and pin that entry
+PINNED: dict[Sign, tuple[str, ...]] = {
+    # losing control of the bladder or bowels in every tense, "lose" and "loses" as "lost" and "losing"
+    ("bladder_or_bowel_trouble", "warning_cauda_equina", "urgent_care"): (
+        "what do I do if I lose control of my bladder? it happened this morning",
+        "I lose control of my bladder when I stand up now, is that the back?",
+        "what should I do when I lose control of my bowels, it happened last night",
+        "asking for my mum, she loses control of her bladder since her back went",
+        "i lose controll of my bladder since monday",
+        "Do I keep doing the rest if I lose all control of my bladder? happened twice yesterday",
+        "how come I lose control of my waterworks since the weekend",
+        "my dad loses all control of his bowels since his fall, what should we do",
+        "I lost control of my bladder last night and my back is bad",
+        "I keep losing control of my bladder this week",
+        "should I stop if I lose the control of my bowels? asking because it's happened today",
+    ),
+    # numbness said without a place that stays: "hasn't gone", "won't go away", "is still there"
+    ("new_numbness_or_weakness_said_plainly", "warning_new_numbness_or_weakness", "see_clinician"): (
+        "the numbness came back on my walk this morning and it still hasn't gone",
+        "the numbness hasn't gone away since last night",
+        "the numbness came back yesterday and won't go away",
+        "is it normal that the numbness doesn't go away after the session?",
+        "the numbnes came back when I got up and hasnt gone",
+        "the numbness is still there this morning",
+        "asking for my mum, the numbness she had came back and it's not going away",
+        "the numbness keeps coming back when I walk",
+        "since the rest yesterday the numbness has stayed",
+        "there's a numb feeling that hasn't passed since my walk",
+        "the loss of feeling didn't go away for hours after I got up",
+    ),
+    # "lose" and "loses" said of feeling and strength too
+    ("new_loss_of_feeling", "warning_new_numbness_or_weakness", "see_clinician"): (
+        "my husband loses the feeling in his hand when he walks",
+    ),
+    ("new_loss_of_strength", "warning_new_numbness_or_weakness", "see_clinician"): (
+        "I lose strength in my right arm since last week",
+    ),
+}
+
+# messages that must not fire the rule they could be mistaken for
+NOT_FIRED: dict[str, tuple[str, ...]] = {
+    "bladder_or_bowel_trouble": (
+        # a present tense denied, a supposition, a past long over
+        "I don't lose control of my bladder or anything, just a stiff back",
+        "what should I do if I ever lose control of my bladder?",
+        "what would happen if I lost control of my bladder during it, hypothetically?",
+        "if I ever lost control of my bladder I'd go straight to A&E",
+        "years ago after my second baby I lost control of my bladder for a while, fully recovered now",
+        "she never loses control of her bladder, she just can't get down to the floor",
+    ),
+    "new_numbness_or_weakness_said_plainly": (
+        "the numbness has gone and hasn't come back",
+        "the numbness went away when I stood up",
+        "years ago I had numbness that didn't go away for weeks, but it's fully healed now",
+        "no numbness at all, my back just stays stiff",
+        "what would I do if the numbness ever stayed? hypothetically",
+        "the numbness wore off the moment I got up",
+        # another complaint stays, not the numbness
+        "the numbness went quickly but the ache in my back hasn't gone",
+    ),
+    # a feeling that did not "go away" is no urge to go to the toilet
+    "lost_bowel_or_bladder_sensation": ("the loss of feeling in my foot didn't go away for hours",),
+    "new_loss_of_feeling": ("I want to lose the feeling of tension in my shoulders",),
+}
+
+test_pins_its_entry_and_level, test_does_not_fire_the_rule = sign_tests(PINNED, NOT_FIRED)
