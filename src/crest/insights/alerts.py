@@ -69,17 +69,35 @@ LEVEL_OF_KIND: Mapping[AlertKind, AlertLevel] = {
 
 
 @dataclass(frozen=True)
+class AlertPart:
+    """One thing an alert says, and the warning signs it names, each an item of its own ("2 warning signs in a
+    check-in of 6 Dec 2026" and each sign with what it asks): one sign's own words may hold semicolons ("new loss of
+    feeling; new numbness or weakness"), so a page lists the signs rather than running them on after each other."""
+
+    words: str
+    signs: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.words}: {'; '.join(self.signs)}" if self.signs else self.words
+
+
+@dataclass(frozen=True)
 class Alert:
     kind: AlertKind
     since: datetime  # the newest record's own time, shown
-    text: str
+    text: str  # the whole alert in one line: its parts, joined by "; "
     raised: datetime | None = None  # when the practice learned of it (none: `since`): an older acknowledgement
     # does not hide it
     urgent: bool = False  # it asks for urgent care: such a client comes first among the critical ones
+    parts: tuple[AlertPart, ...] = ()  # what it says, its signs apart (none: `text` alone)
 
     @property
     def learned_at(self) -> datetime:
         return self.since if self.raised is None else self.raised
+
+    @property
+    def said(self) -> tuple[AlertPart, ...]:
+        return self.parts or (AlertPart(self.text),)
 
     @property
     def level(self) -> AlertLevel:
@@ -177,19 +195,21 @@ def _sign_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
         worse = " (said to be worse)" if check_in and check_in.compared_with_before is Comparison.WORSE else ""
         # A corrected check-in may name the sign kept from before it was corrected: said once.
         named = dict.fromkeys(_for_the_practitioner(sign) for sign in named_here)
-        text = _one_check_ins_signs(named_here, worse) if len(named) > 1 else "; ".join(named) + worse
+        parts = _one_check_ins_signs(named_here, worse) if len(named) > 1 else [_part(next(iter(named)) + worse)]
         # One alert names one check-in's signs, and another check-in's urgent-care ones (the newest first): those are
         # never counted among "other signs". The rest are counted, with what they ask; the client's page lists each.
         elsewhere = {_for_the_practitioner(sign): sign for sign in reversed(signs) if sign.check_in_id != leading}
         unnamed = {words: sign for words, sign in elsewhere.items() if words not in named}
-        text += "".join(f"; {words}" for words, sign in unnamed.items() if sign.urgent)
+        parts += [_part(words) for words, sign in unnamed.items() if sign.urgent]
         rest = [sign for sign in unnamed.values() if not sign.urgent]
         if rest:
-            text += f"; and {counted(len(rest), 'other sign')} ({max(sign.question.level for sign in rest).advice})"
+            asks = max(sign.question.level for sign in rest).advice
+            parts.append(AlertPart(f"and {counted(len(rest), 'other sign')} ({asks})"))
         # Raised again by any newer sign, whichever check-in leads.
         raised = max(learned_of(sign.at, _stored_at(check_ins.get(sign.check_in_id))) for sign in signs)
         urgent = any(sign.urgent for sign in signs)
-        alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text, raised, urgent))
+        text = "; ".join(str(part) for part in parts)
+        alerts.append(Alert(AlertKind.WARNING_SIGNS, signs[-1].at, text, raised, urgent, tuple(parts)))
     level, answered_at = signals.safety_level, signals.safety_answered_at
     if level is not None and answered_at is not None and level >= AdviceLevel.SEE_CLINICIAN:
         raised = learned_of(answered_at, signals.safety_stored_at)
@@ -208,17 +228,25 @@ def _stored_at(check_in: CheckIn | None) -> datetime | None:
     return None if check_in is None else check_in.stored_at
 
 
-def _one_check_ins_signs(signs: Sequence[CheckInSign], worse: str) -> str:
+def _one_check_ins_signs(signs: Sequence[CheckInSign], worse: str) -> list[AlertPart]:
     """Several signs of one check-in, in their order: the check-in and its day said once, then each sign with what
     it asks ("2 warning signs in a check-in of 5 May 2026: pain below the knee in both legs (seek urgent care); back
     pain with a fever (see a clinician)"). Signs kept when the data was deleted have no check-in to say: each is
     said whole."""
     if any(sign.data_deleted for sign in signs):
-        return "; ".join(dict.fromkeys(_for_the_practitioner(sign) for sign in signs)) + worse
+        *said, last = dict.fromkeys(_for_the_practitioner(sign) for sign in signs)
+        return [_part(words) for words in [*said, last + worse]]
     # `where_from` says "warning sign in a check-in of 5 May 2026: the sign"
     check_in = signs[0].where_from().partition(": ")[0].removeprefix("warning sign ")
     named = dict.fromkeys(f"{sign.where_from().partition(': ')[2]} ({sign.question.level.advice})" for sign in signs)
-    return f"{counted(len(named), 'warning sign')} {check_in}{worse}: {'; '.join(named)}"
+    return [AlertPart(f"{counted(len(named), 'warning sign')} {check_in}{worse}", tuple(named))]
+
+
+def _part(said: str) -> AlertPart:
+    """A sign said whole ("warning sign (see a clinician) in a check-in of 5 May 2026: the sign") as where it came
+    from and the sign, one item."""
+    words, _, sign = said.partition(": ")
+    return AlertPart(words, (sign,))
 
 
 def _for_the_practitioner(sign: CheckInSign) -> str:

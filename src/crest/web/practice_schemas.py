@@ -219,11 +219,17 @@ class PrescriptionOut(BaseModel):
         )
 
 
+class AlertPartOut(BaseModel):
+    words: str
+    signs: list[str] = Field(description="the warning signs it names, one item each (a sign's words may hold '; ')")
+
+
 class AlertOut(BaseModel):
     kind: str
     level: Literal["low", "high", "critical"]
     since: datetime
-    text: str
+    text: str = Field(description="the whole alert in one line; `parts` says it with each warning sign apart")
+    parts: list[AlertPartOut]
     acknowledged_at: datetime | None = Field(
         default=None, description="on a client's own page: when you acknowledged it, if it stands acknowledged"
     )
@@ -235,6 +241,7 @@ class AlertOut(BaseModel):
             level=alert.level.label,  # type: ignore[arg-type]
             since=alert.since,
             text=alert.text,
+            parts=[AlertPartOut(words=part.words, signs=list(part.signs)) for part in alert.said],
             acknowledged_at=acknowledged_at,
         )
 

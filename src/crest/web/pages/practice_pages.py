@@ -262,7 +262,8 @@ def _acknowledged_words(notice: Notice, client_id: int, detail: ClientDetail) ->
     kinds, index = list(AlertKind), notice.number(1)
     kind = kinds[index] if notice.number(0) == client_id and index is not None and index < len(kinds) else None
     alert = next((one for one in detail.alerts if one.kind == kind and kind not in detail.open_kinds), None)
-    return None if alert is None else alert_acknowledged(detail.name, alert.text)
+    # its words without its signs: the page lists them just below, each an item
+    return None if alert is None else alert_acknowledged(detail.name, alert.said[0].words)
 
 
 @router.post("/practice/clients/{client_id}/prescriptions", name="practice_prescribe")
@@ -303,7 +304,8 @@ def acknowledge_confirm(request: Request, client_id: PageRecordId, kind: str, as
         request,
         active="practice_dashboard",
         title=f"Acknowledge {detail.name}'s {alert.level.label} alert?",
-        consequence=f"{alert.text[:1].upper()}{alert.text[1:]}. Acknowledged, it leaves the top of your list of "
+        alert=alert,
+        consequence=f"Acknowledged, it leaves the top of your list of "
         f"clients, where {detail.name}'s row still names it as acknowledged while it stands, and shows here as "
         f"acknowledged by you, until something newer raises it again. Acknowledge it once you have acted on it.",
         action=request.url_for("practice_acknowledge", client_id=client_id, kind=kind).path,
@@ -358,7 +360,6 @@ def end_confirm(request: Request, client_id: PageRecordId, asker: Asked, door: D
     """Ending a programme asks first, on a page of its own: a slip of the finger must not end one."""
     ending = door.practice.client_to_end(asker.actor, client_id, address_of(request))
     client = ending.client
-    waiting = "; ".join(alert.text for alert in client.alerts)
     still_seen = (
         f"Another practitioner here follows {client.name} too and keeps seeing these alerts."
         if ending.followed_by_others
@@ -370,10 +371,9 @@ def end_confirm(request: Request, client_id: PageRecordId, asker: Asked, door: D
         title=f"End {client.name}'s programme?",
         consequence=f"You stop following {client.name} now: they leave your list of clients and you see nothing of "
         f"theirs from then on. Every record stays {client.name}'s.",
-        affected=f"{counted(len(client.alerts), 'alert')} nobody has acknowledged: {waiting}. {still_seen}"
-        if client.alerts
-        else None,
-        affected_waiting=bool(client.alerts),
+        affected=f"{counted(len(client.alerts), 'alert')} nobody has acknowledged:" if client.alerts else None,
+        affected_alerts=client.alerts,
+        affected_after=still_seen,
         # The last chance to keep what the practitioner followed: after the end they see nothing of the client's.
         keep_first={
             "href": request.url_for("client_report", client_id=client_id).path,

@@ -29,7 +29,8 @@ def test_a_critical_alert_asks_first_and_then_says_when_it_was_acknowledged(app:
         confirm = pat.get(asks_first)
         assert confirm.status_code == 200
         assert "Acknowledge Ann&#39;s critical alert?" in confirm.text
-        assert "<p>Pain 8/10 at the lower back" in confirm.text  # the alert named, as the client's page says it
+        # the alert named, as the client's page says it
+        assert '<div class="alert-said"><span class="alert-part">Pain 8/10 at the lower back' in confirm.text
         assert f'action="{asks_first}"' in confirm.text and "Acknowledge the alert" in confirm.text
 
         done = pat.post(asks_first, headers=FROM_THE_PAGE, follow_redirects=False)

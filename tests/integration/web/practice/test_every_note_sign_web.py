@@ -127,8 +127,11 @@ def test_the_clients_list_and_the_clients_page_say_the_check_in_once_before_its_
     )
     with browser(app, world.tokens["linked_practitioner"]) as practitioner:
         clients = practitioner.get("/practice").text
+    # the pages list each sign, one item (test_alert_signs_listed_web): neither sign's words here hold "; "
+    lead, _, signs = html.escape(alert, quote=False).partition(": ")
+    items = "".join(f"<li>{sign}</li>" for sign in signs.split("; "))
     for shown in (clients, page):
-        assert html.escape(alert, quote=False) in shown
+        assert f'{lead}:</span><ul class="alert-signs">{items}</ul>' in shown
 
 
 def test_the_clients_page_says_each_sign_under_its_check_in_without_its_day_again(

@@ -189,7 +189,8 @@ def test_ending_a_programme_names_the_alerts_nobody_has_acknowledged(app: FastAP
         assert ann.post("/api/checkins", json=severe).status_code == 201
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         asking = pat.get(ending).text
-    assert "1 alert nobody has acknowledged: pain 8/10 at the hip (left)" in asking
+    listed = '1 alert nobody has acknowledged:</p><ul class="alerts"><li><span class="alert-part">'
+    assert f"{listed}pain 8/10 at the hip (left)<" in asking
     assert "Once the programme ends, nobody here sees them." in asking
 
 

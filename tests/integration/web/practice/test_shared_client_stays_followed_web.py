@@ -36,6 +36,7 @@ def test_ending_a_programme_says_another_practitioner_still_follows_the_client(a
     _sam_follows_ann_too(app, world)
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         asking = pat.get(f"/practice/clients/{world.ids['client']}/end").text
-    assert "1 alert nobody has acknowledged: pain 9/10 at the lower back (centre)" in asking
+    listed = '1 alert nobody has acknowledged:</p><ul class="alerts"><li><span class="alert-part">'
+    assert f"{listed}pain 9/10 at the lower back (centre)<" in asking
     assert "Another practitioner here follows Ann too and keeps seeing these alerts." in asking
     assert "nobody here sees them" not in asking
