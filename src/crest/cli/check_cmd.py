@@ -161,7 +161,7 @@ def _check_files(
     from rich.markup import escape
 
     from crest.cli.consoles import console
-    from crest.posture.service import CheckService
+    from crest.posture.service import CheckService, NoPersonFound
 
     out = console(highlight=False)
     failures = 0
@@ -179,10 +179,15 @@ def _check_files(
                         errors.print(f"annotated picture: {escape(one_line(str(picture)))}")
             except CrestError as error:
                 failures += 1
+                # A video with nobody in it still has its breath's reason for no reading (too dark, not in view).
+                breath_read = error.breath if isinstance(error, NoPersonFound) else None
                 if json_output:
-                    _print_json({"file": str(path), "error": _without_name(error.message, path)})
+                    failed = {"file": str(path), "error": _without_name(error.message, path)}
+                    _print_json(failed | ({} if breath_read is None else {"breath": breath_read.to_json_dict()}))
                 else:
                     errors.print(f"[red]crest: {escape(one_line(str(error)))}[/red]")
+                    if breath_read is not None:  # its reason only: with nobody seen, stillness means nothing
+                        out.print(f"[bold]breathing[/bold]: {escape(breath_read.summary())}")
                 continue
             except KeyboardInterrupt:
                 raise CheckStopped(paths[index:]) from None

@@ -75,7 +75,12 @@ VIEW_CHOICES: tuple[ViewChoice, ...] = ("auto", "side", "feet_end", "head_end", 
 
 
 class NoPersonFound(CrestError):
-    """Nobody could be found in the picture or video."""
+    """Nobody could be found in the picture or video; a video's breath, when it was asked for, says why it has no
+    reading (too dark, nobody in view) all the same."""
+
+    def __init__(self, message: str, breath: BreathResult | None = None) -> None:
+        super().__init__(message)
+        self.breath = breath
 
 
 class VideoTooShort(CrestError):
@@ -366,7 +371,9 @@ class CheckService:
                 f"{MIN_REVIEW_S:g} s); check a photo instead, or record a longer video"
             )
         if review.frames_with_person == 0:
-            raise NoPersonFound(f"{name}: nobody found in the video; make sure your whole body is in view and well lit")
+            raise NoPersonFound(
+                f"{name}: nobody found in the video; make sure your whole body is in view and well lit", breath_result
+            )
         notes = self._height_notes(review.result, snapshot_result)
         return VideoCheck(
             name, review, looks.last_image, snapshot_result, breath_result, notes, snapshot_time_s=looks.last_image_s

@@ -103,3 +103,28 @@ def test_the_terminal_says_it_in_words_and_without_breath_nothing_changes(
     photo = crest("check", str(PHOTO), "--breath", "--json", home=tmp_path)
     assert photo.returncode == 0 and "breath" not in json.loads(photo.stdout)
     assert "a photo shows no breathing" in photo.stderr
+
+
+def test_a_video_too_dark_to_see_anyone_still_says_why_there_is_no_breath(tmp_path: Path) -> None:
+    """Nobody found (a room too dark) is the file's error, and the breath asked for still says why it has no reading:
+    a `breath` object beside the error with --json, its line in words without (no stillness claimed)."""
+    dark = tmp_path / "dark.mp4"
+    writer = cv2.VideoWriter(str(dark), cv2.VideoWriter_fourcc(*"mp4v"), 4.0, (160, 120))
+    for _ in range(4 * 32):  # 32 s: one 30 s window
+        writer.write(np.full((120, 160, 3), 8, np.uint8))
+    writer.release()
+
+    process = crest("check", str(dark), "--breath", "--json", home=tmp_path)
+    assert process.returncode == 2 and "Traceback" not in process.stderr
+    [answer] = (json.loads(line) for line in process.stdout.splitlines())
+    assert answer["error"].startswith("nobody found in the video")
+    assert answer["breath"]["rate_bpm"] is None
+    assert [(w["rate_bpm"], w["reason"]) for w in answer["breath"]["windows"]] == [(None, "too_dark")]
+
+    words = crest("check", str(dark), "--breath", home=tmp_path)
+    assert words.returncode == 2
+    assert "nobody found in the video" in words.stderr
+    assert "No breathing reading this time: it was too dark to see your breathing." in words.stdout
+    assert "lay still" not in words.stdout
+    plain = crest("check", str(dark), "--json", home=tmp_path)
+    assert "breath" not in json.loads(plain.stdout)
