@@ -41,12 +41,12 @@ def remind(
     """Make an iCalendar (.ics) file with a weekly reminder and an alarm, to import into your calendar app."""
     from crest.cli.consoles import console
     from crest.cli.journal_access import open_services
-    from crest.cli.safety_cmd import show_standing_concern
+    from crest.cli.safety_cmd import most_serious_advice_last, show_standing_concern
     from crest.interop.ical import parse_weekdays
     from crest.private_files import write_private_file
 
     chosen_days = parse_weekdays(days) if days is not None else None
-    with open_services() as services:
+    with open_services() as services, most_serious_advice_last(services.safety):
         made = services.reminders.calendar_file(
             times=tuple(at) if at else None, days=chosen_days, minutes=minutes, zone_name=zone
         )

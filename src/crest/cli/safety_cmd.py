@@ -145,20 +145,28 @@ def said_again_last(standing: "SafetyStanding") -> str | None:
     one advice alone is not said twice."""
     if len(standing.by_advice) < 2 or standing.advice is None:
         return None
-    first_sentence = standing.advice.split(". ", 1)[0].rstrip(".")
-    return f"{first_sentence} (the first warning above)."
+    return f"{_first_sentence(standing.advice)} (the first warning above)."
+
+
+def _first_sentence(advice: str) -> str:
+    return advice.split(". ", 1)[0].rstrip(".")
 
 
 @contextmanager
 def most_serious_advice_last(safety: "Safety") -> Iterator[None]:
     """A refusal said in one line (`--yes`, a rest stopped by a sign logged meanwhile) gives the advices the most
-    serious first, each with its signs: it ends with the most serious one again, as `show_standing` does."""
-    from crest.services.safety import PositionCheckNotAdvised, SafetyConcernStands
+    serious first, each with its signs: it ends with the most serious one again, as `show_standing` does. A
+    reminder's refusal ends with what to do with the reminder imported before: urgent care is said again after it."""
+    from crest.safety.screen import AdviceLevel
+    from crest.services.safety import PositionCheckNotAdvised, ReminderNotAdvised, SafetyConcernStands
 
     try:
         yield
-    except (SafetyConcernStands, PositionCheckNotAdvised) as refused:
-        again = said_again_last(safety.standing())
+    except (SafetyConcernStands, PositionCheckNotAdvised, ReminderNotAdvised) as refused:
+        standing = safety.standing()
+        again = said_again_last(standing)
+        if again is None and isinstance(refused, ReminderNotAdvised) and standing.level is AdviceLevel.URGENT:
+            again = _first_sentence(standing.advice or "") + "."
         if again is None:
             raise
         told = refused.message if refused.message.endswith((".", "!", "?")) else f"{refused.message}."

@@ -14,6 +14,7 @@ RunCrest = Callable[..., subprocess.CompletedProcess[str]]
 URGENT_NOTE = "since this morning I cannot control my bladder"
 URGENT_ADVICE = "Please seek urgent medical care now"
 CLINICIAN_ADVICE = "Please see a clinician"
+URGENT_FIRST = f"{URGENT_ADVICE}: call your emergency number or go to an emergency department"  # its first sentence
 
 
 def _flat(text: str) -> str:
@@ -83,7 +84,19 @@ def test_remind_makes_no_calendar_while_a_warning_stands_and_says_why(run_crest:
     said = _flat(reminded.stderr)
     assert said.startswith("crest: no reminder was made:") and advice in said and reason in said and "source:" in said
     # the reminder imported before the sign still comes every day: crest says to take it out
-    assert said.endswith("If you added crest's reminder to your calendar before, delete it there until then.")
+    delete_it = "If you added crest's reminder to your calendar before, delete it there until then."
+    if advice == URGENT_ADVICE:  # and urgent care is the last words, as a rest refused says them
+        assert said.endswith(f"{delete_it} {URGENT_FIRST}.")
+    else:
+        assert said.endswith(delete_it)
+
+
+def test_remind_ends_with_urgent_care_under_both_advices(run_crest: RunCrest) -> None:
+    """A see-a-clinician answer's signs after the urgent one scrolled urgent care away: it is said again last."""
+    _see_a_clinician_answer(run_crest)
+    _urgent_check_in(run_crest)
+    said = _flat(run_crest("remind").stderr)
+    assert CLINICIAN_ADVICE in said and said.endswith(f"{URGENT_FIRST} (the first warning above).")
 
 
 def test_nothing_is_added_while_no_warning_sign_stands(run_crest: RunCrest) -> None:
