@@ -28,15 +28,16 @@ def progress(
 ) -> None:
     """Is it helping? Pain per place (first week against the latest), practice, before/after, daily activities.
 
-    With --json: an object with `places` (each with region, side, baseline, latest, change and verdict: better,
-    worse, no_clear_change or not_enough_data), `adherence`, `before_after` and `psfs`.
+    With --json: an object with `advice` (while a warning sign stands, what it asks and why; else null), `places`
+    (each with region, side, baseline, latest, change and verdict: better, worse, no_clear_change or
+    not_enough_data), `adherence`, `before_after` and `psfs`.
     """
     from rich.text import Text
 
     from crest.cli.consoles import console
     from crest.cli.journal_access import open_services
     from crest.cli.safety_cmd import show_standing_concern
-    from crest.insights.progress import summary_fields
+    from crest.insights.progress import person_fields
     from crest.journal.records import parse_day
 
     start = parse_day(since, "--since") if since is not None else None
@@ -46,7 +47,8 @@ def progress(
         # stderr beside the JSON, which stays JSON), as `crest report` puts it.
         standing = show_standing_concern(console(stderr=as_json, highlight=False), services)
     if as_json:
-        typer.echo(json.dumps(summary_fields(summary), indent=2, ensure_ascii=False))
+        advice = standing.explanation() if standing.concern_stands else None
+        typer.echo(json.dumps(person_fields(summary, advice), indent=2, ensure_ascii=False))
         return
     print_summary(console(), summary)
     if standing.concern_stands and standing.advice is not None:

@@ -309,6 +309,13 @@ def summary_fields(summary: ProgressSummary, reader: Reader = Reader.PERSON) -> 
     }
 
 
+def person_fields(summary: ProgressSummary, advice: str | None) -> dict[str, Any]:
+    """What the person's own JSON doors return (`crest progress --json`, `/api/progress`): `advice`, while a warning
+    sign stands, is what it asks and why (`SafetyStanding.explanation`), first, as every page leads with it; a client
+    reading only the verdicts said "better" beside an urgent-care warning (walk-through "is it helping?" H2)."""
+    return {"advice": advice, **summary_fields(summary)}
+
+
 def psfs_fields(change: PsfsChange, reader: Reader = Reader.PERSON) -> dict[str, Any]:
     return {
         "verdict": change.verdict.value,

@@ -174,3 +174,13 @@ def test_a_place_no_longer_rated_is_named_with_the_day_of_its_latest_rating(run_
     assert f"Neck (centre): latest rating 3/10 on {last.day} {last:%b %Y}; not enough ratings yet" in words
     # and what it rests on, in the report's words (walk-through M5)
     assert f"First week: 1 rating on 1 day, {days_span(last, last)}; latest week: none yet." in words
+
+
+def test_the_json_leads_with_a_warning_that_stands(run_crest: RunCrest) -> None:
+    assert json.loads(run_crest("progress", "--json").stdout)["advice"] is None
+    note = "both my legs feel weak and numb since this morning"
+    assert run_crest("log", "--pain", "lower_back=4", "--note", note, "--yes").returncode == 0
+    shown = run_crest("progress", "--json")
+    advice = json.loads(shown.stdout)["advice"]  # stdout stays JSON; the warning is also said on stderr
+    assert advice.startswith("Please seek urgent medical care now") and "(source: " in advice
+    assert "Please seek urgent medical care now" in shown.stderr
