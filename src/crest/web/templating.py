@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from crest.errors import CrestError
 from crest.insights.reader import sentence
 from crest.web.context import WebContext
+from crest.web.long_words import with_break_points
 from crest.web.safety_presenter import standing_notice
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -28,6 +29,8 @@ def as_sentence(message: str) -> str:
 
 # Every refusal a form shows (`{{ error | sentence }}`) reads as a sentence, whichever service worded it.
 TEMPLATES.env.filters["sentence"] = as_sentence
+# A person's name in a narrow column: a word too long for it breaks, hyphenated, where `with_break_points` says.
+TEMPLATES.env.filters["break_points"] = with_break_points
 NAV_ITEMS = (
     ("today", "Today"),
     ("session_page", "Session"),
