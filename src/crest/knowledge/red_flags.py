@@ -87,6 +87,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from crest.journal.vocabulary import PainQuality
+from crest.knowledge.spelling import SCOTS_NEGATIVES
 from crest.knowledge.text import words
 from crest.safety.worse_check_in import LOSS_OF_FEELING
 
@@ -107,9 +108,10 @@ class RedFlagRule:
 
 
 def plain_words(question: str) -> str:
-    """The question as the rules read it: " ".join(words(question)), its idioms, the symptoms it denies ("no
-    numbness or tingling in my legs") and those it sets aside ("numbness, not pain") taken out."""
-    plain = _IDIOM.sub(" ", " ".join(words(question)))
+    """The question as the rules read it: " ".join(words(question)), Scots negatives in English ("willnae" as
+    "wont"), its idioms, the symptoms it denies ("no numbness or tingling in my legs") and those it sets aside
+    ("numbness, not pain") taken out."""
+    plain = _IDIOM.sub(" ", " ".join(SCOTS_NEGATIVES.get(word, word) for word in words(question)))
     return " ".join(_NEGATED.sub(" ", _CONTRASTED_AWAY.sub(r"\1", plain)).split())
 
 
@@ -134,9 +136,10 @@ def present_symptoms(plain_text: str) -> str:
 
 def about_the_reader(plain_text: str) -> str:
     """`plain_text` without what it says about someone else, or about work or a cause named after an illness,
-    unless the person says they share it ("... me too") or asks whether that person may do the rest after something
-    that happened to them lately."""
-    if _SHARED_WITH_ME.search(plain_text) or (_ASKED_FOR_THEM.search(plain_text) and _RECENTLY.search(plain_text)):
+    unless the person says they share it ("... me too") or asks for that person after something that happened to
+    them lately or with a pain they have now ("my brother injects drugs and has back pain now, what should he do")."""
+    asked_for_them_now = _RECENTLY.search(plain_text) or _PAIN_NOW.search(plain_text)
+    if _SHARED_WITH_ME.search(plain_text) or (_ASKED_FOR_THEM.search(plain_text) and asked_for_them_now):
         return plain_text
     return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
 
@@ -372,6 +375,11 @@ PAIN = (
     rf"pain\w*|hurt\w*|ache|aches|aching|achy|sore\w*|agony|sciatica|siatica|backache|stabbing|throbbing|shooting"
     rf"|burning(?! up)|{KILLING_ME}"
 )
+# A pain someone has now: "he has a bad back pain now", "she's now got back ache".
+_PAIN_NOW = re.compile(
+    rf"\b(?:(?:has|have|got|having|is in|are in) (?:\w+ ){{0,3}}(?:{PAIN})(?: \w+)? now"
+    rf"|now (?:has|have|got|having|in) (?:\w+ ){{0,3}}(?:{PAIN}))\b"
+)
 # Having fainted, in lay words: with back pain it is the emergency's sign whatever the pain's words ("I collapsed
 # with this back pain", "came round on the floor"); collapsing onto a bed or the floor on purpose is not.
 FAINTED = (
@@ -527,6 +535,7 @@ LIMB = (
     r"legs?|foot|feet|toes?|ankles?|knees?|thighs?|calf|calves|shins?|arms?|hands?|fingers?|wrists?|face"
     r"|one side|side of my (?:body|face)"
 )
+PART_OF_A_LIMB = r"outside|inside|top|side|sides|back|front|bottom|tip|tips|edge|skin|part|parts|bit|bits|sole|ball"
 # The places of a leg a check-in rates (thigh, knee, calf and shin, foot), in lay words, for a changed feeling.
 LEG_PLACES = r"legs?|foot|feet|soles?|toes?|ankles?|knees?|thighs?|calf|calves|shins?"
 # An arm's place takes the feeling for itself ("my legs feel heavy and my hands tingle"), unless joined to a leg's
@@ -743,14 +752,17 @@ AT_NIGHT = (
     r"|(?:small|early|wee) hours|in bed at night|when (?:im|i am|i lie|i go) (?:\w+ )?(?:in bed|to bed|asleep"
     r"|trying to sleep)"
 )
+# The toilet in the words of other Englishes too: the "CR" or comfort room (Philippines), the washroom (India, Canada),
+# the restroom, the WC, the dunny (Australia).
+TOILET = r"loo|toilet|bathroom|lav|lavatory|bog|cr|comfort room|restroom|rest room|washroom|wc|dunny"
 # Lay words for opening the bowels or passing urine, as in "I can't tell when I need a number two".
 GO_TO_THE_TOILET = (
     # "go" to the toilet, not a feeling that did not "go away"
     r"poo|pooh|poop|go(?! (?:away|off|numb|dead)\b)|open my bowels|have a bowel movement|pee|wee"
-    r"|number (?:one|two)s?|(?:go to |use )?(?:the )?"
-    r"(?:loo|toilet|bathroom|lav|lavatory|bog|john)|(?:a )?(?:poo|pee|wee|number (?:one|two)|bowel movement|dump)"
+    rf"|number (?:one|two)s?|(?:go to |use )?(?:the )?(?:{TOILET}|john)"
+    r"|(?:a )?(?:poo|pee|wee|number (?:one|two)|bowel movement|dump)"
 )
-LOO = r"loo|toilet|bathroom|lav|lavatory|bog|the john"
+LOO = rf"{TOILET}|the john"
 # "Couldn't go" in the sense of passing nothing, not of going somewhere ("I can't go to the loo mid-session").
 CANT_GO = (
     r"(?:cant|cannot|can not|couldnt|could not|unable to|not able to) (?:\w+ )?go(?! (?:to|for|back|out|on|and|during"
@@ -831,6 +843,11 @@ NOT_FELT_FULL = (
 WEAKER = (
     r"weaker|weakening|(?:getting|growing|going|becoming|got) (?:\w+ )?(?:weak\w*|wobbl\w*|jelly|floppy|unsteady)"
     r"|losing (?:\w+ ){0,2}strength|(?:more and more|increasingly) (?:weak|wobbly|jelly|floppy|unsteady)"
+)
+# Little or no improvement in other words ("zero improvement", "hardly any progress", "no real relief"): said of
+# the pain or the back only, as progress is often the posture's or the practice's.
+LITTLE_IMPROVEMENT = (
+    r"(?:zero|nil|hardly any|barely any|not much|little|no real|no noticeable|no) (?:improvement|progress|relief)"
 )
 NOT_HELPING = (
     r"nothing (?:\w+ )?(?:helps|is helping|has helped|helped|works|is working|has worked|worked|eases it)"
@@ -1457,6 +1474,7 @@ RULES: tuple[RedFlagRule, ...] = (
         "no_improvement_after_a_month",
         "warning_cancer",
         (NO_BETTER, LONG_TIME),
+        (LITTLE_IMPROVEMENT, LONG_TIME, PAIN_OR_BACK),
         # "getting worse" needs a pain or the back beside it: posture or sleep "getting worse every year" is neither
         (GETTING_WORSE, LONG_TIME, PAIN_OR_BACK),
         _near(PAIN_OR_BACK, PROGRESSIVE, 4),
@@ -1549,6 +1567,8 @@ RULES: tuple[RedFlagRule, ...] = (
         "warning_new_numbness_or_weakness",
         _near(NUMB, LIMB, 4),
         rf"{CANT_FEEL}(?:{LIMB})",
+        # a part of it: "I can't feel the outside of my thigh", "the top of my foot"
+        rf"{CANT_FEEL}(?:{PART_OF_A_LIMB}) of (?:my |the |his |her |their |your )?(?:left |right |both )?(?:{LIMB})",
         _near(r"dead", LIMB, 2),
         unless=(_PRESSURE_ONLY, _PASSED_ON_MOVING, _RELAXED_NOT_NUMB, _TIRED_FROM_WORK),
     ),

@@ -11,7 +11,7 @@ entry word it sounds like (see `sound_key`), which also reaches words too short 
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 MIN_WORD_LENGTH = 5  # shorter words are too easily "corrected" into another word ("cook" -> "crook")
@@ -27,13 +27,21 @@ _DOUBLED = re.compile(r"(.)\1+")
 # Words that say "not": fixed into the closest entry word they would say the opposite ("wasnt" -> "want", "couldnt"
 # -> "count", "unhurt" -> "hurt"), so that "I wasn't hurt" would warn of a fall. Negative contractions as `words`
 # writes them (the apostrophe dropped), and "un-" words for no harm done.
+# Scots negatives and the English ones they are ("the wee willnae come oot", "I cannae feel my legs"): the red-flag
+# rules read them as English, and the fixer leaves them alone as it does the English.
+SCOTS_NEGATIVES: Mapping[str, str] = {
+    "cannae": "cant", "canna": "cant", "cunnae": "cant", "willnae": "wont", "wullnae": "wont", "winnae": "wont",
+    "dinnae": "dont", "dinna": "dont", "didnae": "didnt", "disnae": "doesnt", "doesnae": "doesnt",
+    "wouldnae": "wouldnt", "widnae": "wouldnt", "couldnae": "couldnt", "coudnae": "couldnt", "isnae": "isnt",
+    "wasnae": "wasnt", "hasnae": "hasnt", "havnae": "havent", "huvnae": "havent", "shouldnae": "shouldnt",
+}  # fmt: skip
 NEGATIVE_WORDS = frozenset(
     {
         "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "hasnt", "havent", "hadnt", "cant", "couldnt",
         "wont", "wouldnt", "shouldnt", "mustnt", "neednt", "mightnt", "aint",
         "unhurt", "unharmed", "uninjured", "unscathed",
     }
-)  # fmt: skip
+) | frozenset(SCOTS_NEGATIVES)  # fmt: skip
 
 
 def sound_key(word: str) -> str:

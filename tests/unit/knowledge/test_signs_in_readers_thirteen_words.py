@@ -20,6 +20,9 @@ PINNED: dict[Sign, tuple[str, ...]] = {
         "I lost control of my bladder last night and my back is bad",
         "I keep losing control of my bladder this week",
         "should I stop if I lose the control of my bowels? asking because it's happened today",
+        # Scots negatives read as English
+        "the pee willnae come this morning and my back's bad",
+        "I cannae control my bladder since Monday",
     ),
     # numbness said without a place that stays: "hasn't gone", "won't go away", "is still there"
     ("new_numbness_or_weakness_said_plainly", "warning_new_numbness_or_weakness", "see_clinician"): (
@@ -38,15 +41,41 @@ PINNED: dict[Sign, tuple[str, ...]] = {
     # "lose" and "loses" said of feeling and strength too
     ("new_loss_of_feeling", "warning_new_numbness_or_weakness", "see_clinician"): (
         "my husband loses the feeling in his hand when he walks",
+        "I cannae feel my left leg since yesterday",
+        # a part of a limb not felt
+        "I can't feel the top of my foot since Sunday",
+        "she can't feel the outside of her leg any more",
+        "cannot feel the tips of my fingers this week",
     ),
     ("new_loss_of_strength", "warning_new_numbness_or_weakness", "see_clinician"): (
         "I lose strength in my right arm since last week",
+    ),
+    # the toilet in the words of other Englishes: the CR or comfort room, the washroom, the restroom
+    ("lost_bowel_or_bladder_sensation", "warning_cauda_equina", "urgent_care"): (
+        "my nan can't tell anymore when she needs the comfort room, and her back is sore",
+        "he doesn't feel when he needs the washroom since his back went",
+        "since tuesday I don't know when I need the CR",
+        "I cant feel when i need the restroom any more",
+    ),
+    # little or no improvement in other words, said of the pain or the back
+    ("no_improvement_after_a_month", "warning_cancer", "see_clinician"): (
+        "three months of back pain and zero improvement",
+        "my back has had hardly any improvement in six weeks",
+        "no real relief from the back ache after two months of this",
+        "nil improvement in my sciatica for months",
+    ),
+    # asked for someone with a pain they have now: their history is read
+    ("injecting_drugs", "warning_infection", "see_clinician"): (
+        "my son injects heroin and has terrible back pain now, what should he do?",
+        "asking for my brother, he injects drugs and is in a lot of pain now",
     ),
 }
 
 # messages that must not fire the rule they could be mistaken for
 NOT_FIRED: dict[str, tuple[str, ...]] = {
     "bladder_or_bowel_trouble": (
+        # a Scots denial is a denial
+        "I dinnae have any bladder problems, just a sore back",
         # a present tense denied, a supposition, a past long over
         "I don't lose control of my bladder or anything, just a stiff back",
         "what should I do if I ever lose control of my bladder?",
@@ -66,8 +95,18 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
         "the numbness went quickly but the ache in my back hasn't gone",
     ),
     # a feeling that did not "go away" is no urge to go to the toilet
-    "lost_bowel_or_bladder_sensation": ("the loss of feeling in my foot didn't go away for hours",),
+    "lost_bowel_or_bladder_sensation": (
+        "the loss of feeling in my foot didn't go away for hours",
+        # the toilet's other names, with nothing wrong said
+        "where is the CR in the studio?",
+        "can I do the rest on the washroom floor?",
+    ),
     "new_loss_of_feeling": ("I want to lose the feeling of tension in my shoulders",),
+    "no_improvement_after_a_month": ("months of doing this and hardly any progress with my posture",),
+    "injecting_drugs": (
+        "my dad used to inject drugs in his twenties, can he do the rest?",
+        "my brother injects drugs, is it safe for him to try this?",
+    ),
 }
 
 test_pins_its_entry_and_level, test_does_not_fire_the_rule = sign_tests(PINNED, NOT_FIRED)
