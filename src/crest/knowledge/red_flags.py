@@ -1017,7 +1017,9 @@ _ILLNESS_LONG_OVER = (
     r"|(?:days?|weeks?|a week|a fortnight|a month|a couple of weeks) ago|on antibiotics|taking antibiotics"
     r"|just (?:finished|had|been|got|started|come off|came off)"
     r"|came back|come back|keeps? (?:coming|getting)|tonight|this (?:morning|afternoon|evening)|lately|these days"
-    r"|new(?! year)|now (?:at \d+ )?(?:i|im|ive|my|it|its))\b)"
+    # "now I ..." of the present, not of a wish ("now I just want to relax")
+    r"|new(?! year)|now (?:at \d+ )?(?:i|im|ive|my|it|its)(?! (?:just |really |only )?(?:want|wanna|would like|wish"
+    r"|hope|am hoping|plan|am looking)\b))\b)"
     r".*\b(?:(?:years?|decades?|ages|a long time) ago|last year|(?:as|when i was) a (?:child|kid|teen\w*|student|baby)"
     r"|when i was (?:little|young|younger|small|at school)|in (?:19|20)\d\d"
     # an age of one's own, a year back at least: "when I was 19"
@@ -1064,7 +1066,9 @@ _NO_HARM = (
     r"|(?:didnt|did not) (?:even )?(?:hurt|injure|harm) (?:myself|me|a thing|anything)(?: at all)?"
     r"|(?:it )?(?:didnt|did not) (?:even )?hurt(?: at all)?"
     r"|(?:i was|i am|im|i felt|i feel|i seem|was|were|am|felt|been|and|but|totally|completely|perfectly|absolutely"
-    r"|quite|all|just) (?:totally |completely |perfectly |absolutely |quite |all |just )?(?:fine|ok|okay|alright"
+    r"|quite|all|just|shes|hes|theyre|she is|he is|they are|she was|he was|they were)"
+    # "grand": fine, in Irish and Scottish English
+    r" (?:totally |completely |perfectly |absolutely |quite |all |just )?(?:fine|grand|ok|okay|alright"
     r"|all right|unhurt|unharmed|uninjured|unscathed)(?: (?:ever )?since(?: then)?)?"
     r"|unhurt|unharmed|uninjured|unscathed"
     r"|nothing (?:was |is |got )?(?:broken|hurt|injured|damaged)"

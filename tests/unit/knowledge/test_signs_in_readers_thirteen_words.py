@@ -69,6 +69,11 @@ PINNED: dict[Sign, tuple[str, ...]] = {
         "my son injects heroin and has terrible back pain now, what should he do?",
         "asking for my brother, he injects drugs and is in a lot of pain now",
     ),
+    # a fall long over, or one with no harm said, still warns with a pain now
+    ("major_trauma", "warning_fracture", "see_clinician"): (
+        "years ago I came off my bike, it healed, now I want to know why my back hurts again since Monday",
+        "I fell off the couch yesterday and I'm grand but my back hurts",
+    ),
 }
 
 # messages that must not fire the rule they could be mistaken for
@@ -106,6 +111,13 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
     "injecting_drugs": (
         "my dad used to inject drugs in his twenties, can he do the rest?",
         "my brother injects drugs, is it safe for him to try this?",
+    ),
+    "major_trauma": (
+        # "now I want to ..." is a wish, not the present
+        "years ago I fell off my bike and hurt my back but it healed completely, now I just want to unwind",
+        # "grand": fine, said of oneself or of someone else
+        "my wee lad fell off the sofa this morning but he's grand, giggling away",
+        "I fell off the couch yesterday but I'm grand",
     ),
 }
 
