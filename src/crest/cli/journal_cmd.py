@@ -555,7 +555,9 @@ def import_journal(
         typer.echo(nothing_new)
         return
     skipped = f"; skipped {counted(imported.skipped, 'record')} already there" if merge else ""
-    typer.echo(f"Imported {', '.join(imported.counts())} into {one_line(where)}{skipped}.")
+    breath = imported.breath_not_restored()
+    left_out = f" {breath}" if breath else ""
+    typer.echo(f"Imported {', '.join(imported.counts())} into {one_line(where)}{skipped}.{left_out}")
 
 
 def register(app: typer.Typer) -> None:

@@ -882,6 +882,9 @@ class JournalContents:
     psfs_uids: Mapping[int, str] = field(default_factory=dict)
     # The warnings kept apart from what raised them: a restore must not lift one that stands.
     safety_warnings: tuple[SafetyWarning, ...] = ()
+    # The file's ids of sessions whose breath reading it holds only summed up (a CSV export's rate and movement
+    # count): restored without it, which the import must say.
+    breath_summed_up: frozenset[int] = frozenset()
 
     @property
     def uids(self) -> Mapping[str, Mapping[int, str]]:

@@ -110,9 +110,10 @@ class Transfer:
         is refused (`JournalNotEmpty`)."""
         if not merge:
             self._journal.import_contents(contents)
-            return Imported.counting(contents)
+            return Imported.counting(contents, breath_summed_up=contents.breath_summed_up)
         plan = self._journal.merge_contents(contents)
-        return replace(Imported.counting(plan, plan.skipped), updated_sessions=len(plan.updated_sessions))
+        imported = Imported.counting(plan, plan.skipped, contents.breath_summed_up)
+        return replace(imported, updated_sessions=len(plan.updated_sessions))
 
     def urgent_hold_until(self) -> datetime | None:
         """When the urgent-care warning that stands now ends, if one does: deleting everything keeps it till then."""
@@ -144,9 +145,13 @@ class Imported:
     safety_warnings: int = 0  # warning signs kept apart from what raised them, each until its end
     # Sessions the journal held, brought up to the file's later record of the same rest (not in `sessions`)
     updated_sessions: int = 0
+    # Of `sessions`, those whose breath reading the file held only summed up (a CSV export): added without it
+    breath_left_out: int = 0
 
     @classmethod
-    def counting(cls, added: JournalContents | MergePlan, skipped: int = 0) -> Imported:
+    def counting(
+        cls, added: JournalContents | MergePlan, skipped: int = 0, breath_summed_up: frozenset[int] = frozenset()
+    ) -> Imported:
         return cls(
             sessions=len(added.sessions),
             logged_sessions=sum(1 for session in added.sessions if session.logged),
@@ -159,6 +164,7 @@ class Imported:
             skipped=skipped,
             session_notes=len(added.session_notes),
             safety_warnings=len(added.safety_warnings),
+            breath_left_out=sum(1 for session in added.sessions if session.id in breath_summed_up),
         )
 
     def nothing_new(self, source: str) -> str | None:
@@ -204,6 +210,18 @@ class Imported:
             counted(self.settings, "setting"),
             *((notes,) if self.session_notes else ()),
             *((warnings,) if self.safety_warnings else ()),
+        )
+
+    def breath_not_restored(self) -> str | None:
+        """What a CSV restore left out, a sentence in the same words for every door: a rest's breathing chart."""
+        if not self.breath_left_out:
+            return None
+        one = self.breath_left_out == 1
+        readings = "session's breath reading is" if one else "sessions' breath readings are"
+        return (
+            f"{self.breath_left_out} {readings} in this CSV file only as a summary (the rate and the movement count) "
+            f"and {'was' if one else 'were'} not restored; import the JSON export instead to keep "
+            f"{'it' if one else 'them'}."
         )
 
 

@@ -16,6 +16,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -318,11 +319,15 @@ def _row_count(text: str) -> int:
 
 def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
     collected = Collector(now)
+    breath_summed_up: set[int] = set()
     for place, fields in tables.rows(SESSIONS):
         # The breath summary is checked, though only JSON carries the reading itself back in.
-        read_field(place, fields, "breath_rate_bpm", optional_rate_bpm)
-        read_field(place, fields, "breath_movements", optional_count)
-        collected.add_session(place, session_record(place, fields, "started_at"), demo_said="demo" in fields)
+        rate = read_field(place, fields, "breath_rate_bpm", optional_rate_bpm)
+        movements = read_field(place, fields, "breath_movements", optional_count)
+        session = session_record(place, fields, "started_at")
+        collected.add_session(place, session, demo_said="demo" in fields)
+        if (rate is not None or movements is not None) and session.id is not None:
+            breath_summed_up.add(session.id)
         _add_uid(collected, place, SESSIONS, fields)
     for place, fields in tables.rows(CHECK_INS):
         # each cell read as JSON's list
@@ -365,7 +370,7 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
     for place, fields in tables.rows(WARNINGS):
         rules = [rule for rule in fields.get(SIGN_RULES, "").split(LIST_SEPARATOR) if rule]  # read as JSON's list
         collected.add_warning(place, warning_record(place, {**fields, SIGN_RULES: rules}))
-    return collected.contents()
+    return replace(collected.contents(), breath_summed_up=frozenset(breath_summed_up))
 
 
 def _add_uid(collected: Collector, place: Place, table: str, fields: Mapping[str, str]) -> None:

@@ -110,9 +110,11 @@ def _described(imported: Imported, merged: bool, source: str) -> str:
     counts = ", ".join(imported.counts())
     if nothing_new := imported.nothing_new(source):
         return nothing_new
+    breath = imported.breath_not_restored()
+    left_out = f" {breath}" if breath else ""
     if merged:
-        return f"Restored. Added: {counts}. Already here, so skipped: {imported.skipped}."
-    return f"Restored: {counts}."
+        return f"Restored. Added: {counts}. Already here, so skipped: {imported.skipped}.{left_out}"
+    return f"Restored: {counts}.{left_out}"
 
 
 @dataclass(frozen=True)
