@@ -37,7 +37,7 @@ def progress(
     from crest.cli.consoles import console
     from crest.cli.journal_access import open_services
     from crest.cli.safety_cmd import show_standing_concern
-    from crest.insights.progress import person_fields
+    from crest.insights.progress import person_fields, worse_again
     from crest.journal.records import parse_day
 
     start = parse_day(since, "--since") if since is not None else None
@@ -51,6 +51,9 @@ def progress(
         typer.echo(json.dumps(person_fields(summary, advice), indent=2, ensure_ascii=False))
         return
     print_summary(console(), summary)
+    worse = worse_again(summary)
+    if worse is not None:
+        console(highlight=False).print(Text(worse, style="bold"))
     if standing.concern_stands and standing.advice is not None:
         # The summary is longer than a terminal: it scrolls the warning away, so its advice is said again last.
         first_sentence = standing.advice.split(". ", 1)[0].rstrip(".")

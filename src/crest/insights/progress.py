@@ -125,6 +125,16 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON, ended: bool = F
     return Line(f"{where}: {numbers}, {meaning}", PAIN_SOURCE)
 
 
+def worse_again(summary: ProgressSummary) -> str | None:
+    """The places whose pain rose, said again at the end of the terminal's summary: it is longer than a terminal,
+    and at 20 or 24 lines a "worse" at the top had scrolled away (walk-through "is it helping?" M1)."""
+    worse = [trend.place.label for trend in summary.trends if trend.verdict is Verdict.WORSE]
+    if not worse:
+        return None
+    places = ", ".join(worse)
+    return f"{places[:1].upper()}{places[1:]}: {_WORSE_ADVICE[Reader.PERSON]} (above)."
+
+
 def days_span(first: date, last: date) -> str:
     """'10 to 16 Nov 2026', '27 Nov to 3 Dec 2026', '6 Dec 2026' for one day."""
     if first == last:

@@ -4,14 +4,16 @@ import json
 import stat
 import subprocess
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import icalendar
 
 from crest.clock import system_now, system_zone
 from crest.insights.progress import days_span
+from crest.journal.records import CheckIn, JournalContents, PainRating
 from crest.journal.store import Journal
+from crest.journal.vocabulary import Region, Side
 from support.practice_history import daily_practice
 
 RunCrest = Callable[..., subprocess.CompletedProcess[str]]
@@ -184,3 +186,27 @@ def test_the_json_leads_with_a_warning_that_stands(run_crest: RunCrest) -> None:
     advice = json.loads(shown.stdout)["advice"]  # stdout stays JSON; the warning is also said on stderr
     assert advice.startswith("Please seek urgent medical care now") and "(source: " in advice
     assert "Please seek urgent medical care now" in shown.stderr
+
+
+def test_a_worse_place_is_said_again_last_where_a_short_terminal_still_shows_it(
+    run_crest: RunCrest, crest_env: dict[str, str]
+) -> None:
+    zone = system_zone()
+    today = system_now().astimezone(zone).date()
+    rated = [(today - timedelta(days=27 - day), 3 if day < 7 else 6) for day in range(28)]  # 3 a day, then 6
+    check_ins = tuple(
+        CheckIn(
+            datetime.combine(day, time(9), tzinfo=zone),
+            pain=(PainRating(Region.LOWER_BACK, score, Side.CENTRE), PainRating(Region.HIP, 4, Side.RIGHT)),
+            id=number + 1,
+        )
+        for number, (day, score) in enumerate(rated)
+    )
+    home = Path(crest_env["CREST_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    with Journal.open(f"sqlite:///{home / 'crest.db'}") as journal:
+        journal.import_contents(JournalContents(check_ins=check_ins))
+    lines = run_crest("progress").stdout.strip().splitlines()
+    last = " ".join(line.strip() for line in lines[-3:])  # the console wraps at 80 columns
+    assert last.endswith("Lower back (centre): a rise of 2 points or more; worth mentioning to your clinician (above).")
+    assert "hip" not in last.lower()  # a place with no clear change is not said again
