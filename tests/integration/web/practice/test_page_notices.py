@@ -153,7 +153,9 @@ def test_a_removal_is_confirmed_once_naming_who_was_removed(app: FastAPI, world:
             "and their clients keep every record."
         )
         assert removed.url.path == "/practice/admin"
-        notice = re.search(r'<p class="notice" role="status">([^<]*)</p>', removed.text)
+        notice = re.search(
+            r'<p class="notice" role="status" tabindex="-1" data-focus-on-load>([^<]*)</p>', removed.text
+        )
         assert notice is not None and unescape(notice[1]) == said  # where a screen reader is told it
         assert says_nothing(admin.get("/practice/admin").text)
 
