@@ -1,6 +1,7 @@
 """`crest serve`: the local web app in the browser."""
 
 import errno
+import secrets
 import socket
 
 import typer
@@ -171,7 +172,7 @@ def _serve_practice(host: str, port: int, public_url: str | None, workers: int, 
     import uvicorn
 
     from crest.audit_forwarding import AUDIT_SYSLOG_VARIABLE, SyslogForwarder
-    from crest.web.app import PUBLIC_URL_VARIABLE, SERVE_HOST_VARIABLE, SERVE_PORT_VARIABLE
+    from crest.web.app import HAND_ON_KEY_VARIABLE, PUBLIC_URL_VARIABLE, SERVE_HOST_VARIABLE, SERVE_PORT_VARIABLE
 
     if public_url is not None and not public_url.startswith(("https://", "http://")):
         raise CrestError(f"--public-url '{public_url}' is not a web address; write it like https://practice.example")
@@ -180,6 +181,7 @@ def _serve_practice(host: str, port: int, public_url: str | None, workers: int, 
     # Without a public address the app answers only under the names it is served as, as the local app does.
     os.environ[SERVE_HOST_VARIABLE] = host
     os.environ[SERVE_PORT_VARIABLE] = str(port)
+    os.environ[HAND_ON_KEY_VARIABLE] = secrets.token_hex(32)  # the workers' environment: their owner's alone
     if audit_syslog is not None:
         SyslogForwarder(audit_syslog).close()  # a wrong address is one line now, not an error in every worker
         os.environ[AUDIT_SYSLOG_VARIABLE] = audit_syslog

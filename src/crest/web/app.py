@@ -47,6 +47,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 PUBLIC_URL_VARIABLE = "CREST_PUBLIC_URL"
 SERVE_HOST_VARIABLE = "CREST_SERVE_HOST"
 SERVE_PORT_VARIABLE = "CREST_SERVE_PORT"
+HAND_ON_KEY_VARIABLE = "CREST_HAND_ON_KEY"  # one key for every worker (PracticeOptions.hand_on_key), made per start
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
@@ -132,13 +133,13 @@ def practice_app_from_environment() -> FastAPI:
     address from CREST_PUBLIC_URL, what it listens on from CREST_SERVE_HOST and CREST_SERVE_PORT, where audit
     entries are copied from CREST_AUDIT_SYSLOG."""
     host, port = os.environ.get(SERVE_HOST_VARIABLE), os.environ.get(SERVE_PORT_VARIABLE, "")
-    return create_app(
-        practice=PracticeOptions(
-            public_url=os.environ.get(PUBLIC_URL_VARIABLE) or None,
-            served_at=(host, int(port)) if host and port.isdigit() else None,
-            audit_syslog=os.environ.get(AUDIT_SYSLOG_VARIABLE) or None,
-        )
+    options = PracticeOptions(
+        public_url=os.environ.get(PUBLIC_URL_VARIABLE) or None,
+        served_at=(host, int(port)) if host and port.isdigit() else None,
+        audit_syslog=os.environ.get(AUDIT_SYSLOG_VARIABLE) or None,
     )
+    shared_key = os.environ.get(HAND_ON_KEY_VARIABLE)
+    return create_app(practice=replace(options, hand_on_key=shared_key.encode()) if shared_key else options)
 
 
 def _openapi_with_our_errors(app: FastAPI) -> dict[str, Any]:
@@ -224,6 +225,7 @@ def _practice_door(journal: Journal, clock: Clock, zone: tzinfo, options: Practi
         practice=PracticeMode(store, services_for, clock, zone, audit),
         audit=audit,
         services_for=services_for,
+        hand_on_key=options.hand_on_key,
         public_url=options.public_url,
         served_url=options.served_url(),
     )

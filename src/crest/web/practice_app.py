@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -78,6 +79,9 @@ class PracticeOptions:
     password_cost: HashCost = field(default_factory=HashCost)
     served_at: tuple[str, int] | None = None  # `--host` and `--port`, when crest serve runs it
     audit_syslog: str | None = None  # `--audit-syslog`: where a copy of every audit entry goes
+    # Seals what a form's answer hands on (PracticeDoor.hand_on): the same in every worker of one crest serve, or
+    # the page after a form, served by another worker, refuses the seal (a new invitation's link never shown).
+    hand_on_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     def served_url(self) -> str | None:
         """The address `--host` and `--port` name, for invitation links; None for every address (0.0.0.0), which

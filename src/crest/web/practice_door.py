@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -109,12 +108,12 @@ class PracticeDoor:
     practice: PracticeMode
     audit: AuditLog
     services_for: Callable[[int], Services]  # a client's own services, over their person
+    # Seals what a form's answer hands on, so that a cookie planted by someone else (a sibling host over plain
+    # HTTP, a shared computer) makes no page say a change was made. New at each start, the same in each of its
+    # workers (PracticeOptions.hand_on_key): a notice pending across a restart is simply not shown.
+    hand_on_key: bytes = field(repr=False)
     public_url: str | None = None  # where people reach the server, like https://practice.example
     served_url: str | None = None  # without a public address, what `crest serve --host --port` names
-    # Seals what a form's answer hands on, so that a cookie planted by someone else (a sibling host over plain
-    # HTTP, a shared computer) makes no page say a change was made. New at each start: a notice pending across a
-    # restart is simply not shown.
-    hand_on_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     def behind_https(self, connection: HTTPConnection) -> bool:
         return (self.public_url or "").startswith("https://") or connection.url.scheme in ("https", "wss")

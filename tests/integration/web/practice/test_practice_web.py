@@ -54,6 +54,7 @@ from support.practice_web import (
     browser,
     link_as_cleo,
     practice_app,
+    set_up_two_factor,
     sign_in,
 )
 
@@ -149,6 +150,37 @@ def test_crest_serve_tells_each_worker_where_the_practice_is_served(
         assert client.get("/login").status_code == 200
         assert client.get("/login", headers={"Host": "evil.example:8765"}).status_code == 421
         assert client.get("/login", headers={"Host": "10.0.0.7:9999"}).status_code == 421
+
+
+def test_a_new_invitation_is_shown_whichever_worker_answers_the_page_after_its_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`crest serve --practice --workers 4` (security walk s49, M1): an invitation was made, but its link shown only
+    6 times in 20: the page after the form's 303, answered by another worker, refused the hand-off cookie sealed
+    with the first worker's own key. Every worker of one crest serve now seals with the same key."""
+    import socket
+
+    import uvicorn
+
+    from crest.cli.serve_cmd import _serve_practice
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setattr(os, "environ", {**os.environ, "CREST_DATABASE_URL": f"sqlite:///{tmp_path / 'practice.db'}"})
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)  # the workers are built below
+    _serve_practice("127.0.0.1", port, None, 2, None)
+    os.environ.update({SERVE_HOST_VARIABLE: "testserver", SERVE_PORT_VARIABLE: "80"})  # TestClient's own name
+    first, second = practice_app_from_environment(), practice_app_from_environment()
+    with TestClient(first):
+        first.state.practice_door.accounts.create_practice("Clinic", "ada@clinic.example", PASSWORD, "Ada Admin")
+        admin = sign_in(first, "ada@clinic.example")
+        set_up_two_factor(first, admin)
+    with browser(first, admin) as one, browser(second, admin) as other:
+        made = one.post("/practice/admin/invites", data={"email": ""}, follow_redirects=False)
+        assert made.status_code == 303 and NEW_INVITE.name in made.cookies
+        other.cookies.set(NEW_INVITE.name, made.cookies[NEW_INVITE.name])
+        assert f"{ORIGIN}/invite/" in other.get(made.headers["location"]).text
 
 
 def test_every_answer_with_data_is_no_store(app: FastAPI, world: World) -> None:
