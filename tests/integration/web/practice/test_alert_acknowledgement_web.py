@@ -22,7 +22,8 @@ def test_a_critical_alert_asks_first_and_then_says_when_it_was_acknowledged(app:
     asks_first = f"{client}/alerts/severe_pain/acknowledge"
     with browser(app, world.tokens["linked_practitioner"]) as pat:
         page = pat.get(client).text
-        named = '<span class="visually-hidden"> Ann\'s critical alert</span>'  # out of its paragraph (LOW 7)
+        # out of its paragraph (LOW 7), naming which alert (two critical ones read the same)
+        named = '<span class="visually-hidden"> Ann\'s critical alert: pain 8/10 at the lower back (centre)</span>'
         assert f'href="{asks_first}">Acknowledge…{named}</a>' in page
         assert f'action="{asks_first}"' not in page  # no one-click form for a critical alert
 
@@ -133,3 +134,19 @@ def test_no_cookie_but_crests_own_says_an_alert_was_acknowledged(app: FastAPI, w
         pat.cookies.set(NOTICE.name, kept)
         page = pat.get(client).text
     assert "pain 9/10 at the lower back" in page and NOTICE_TAG not in page
+
+
+def test_two_critical_alerts_are_acknowledged_by_links_named_apart(app: FastAPI, world: World) -> None:
+    """Warning signs and a pain of 8/10 in one check-in: the client's page had two links both named "Acknowledge…
+    Ann's critical alert" (keyboard walk-through, LOW): in a screen reader's list of links, not told apart."""
+    note = "new numbness in both legs since this morning"
+    with browser(app, sign_in(app, "ann@example.org")) as ann:  # the module's clock may have moved on
+        both = ann.post("/api/checkins", json={"note": note, "pain": [{"region": "lower_back", "score": 8}]})
+        assert both.status_code == 201, both.text
+    with browser(app, sign_in(app, "pat@clinic.example")) as pat:
+        page = pat.get(f"/practice/clients/{world.ids['client']}").text
+    links = re.findall(r'<a class="button secondary" href="[^"]+/acknowledge">(.*?)</a>', page)
+    names = [re.sub(r"<[^>]+>", "", link) for link in links]
+    signs, pain = names
+    assert signs.startswith("Acknowledge… Ann's critical alert: 2 warning signs in a check-in of ")
+    assert pain == "Acknowledge… Ann's critical alert: pain 8/10 at the lower back (centre)"

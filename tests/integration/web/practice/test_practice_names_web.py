@@ -31,5 +31,6 @@ def test_the_clients_links_name_the_client_and_the_table_has_a_name(app: FastAPI
         page = pat.get(f"/practice/clients/{world.ids['client']}").text
     assert '<caption class="visually-hidden">Your clients, who needs attention first</caption>' in clients
     links = _names(page, "a")
-    assert "Acknowledge… Ann's critical alert" in links, links  # it read "Acknowledge…", one per alert
+    # it read "Acknowledge…", one per alert; then "Ann's critical alert" twice for two critical alerts
+    assert "Acknowledge… Ann's critical alert: pain 8/10 at the lower back (centre)" in links, links
     assert "Report (PDF) of Ann" in links and "FHIR export of Ann" in links
