@@ -215,7 +215,11 @@ def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON, of_period: boo
         said = _PSFS_NOT_IN_PERIOD[rated] if of_period else _PSFS_NOT_YET[reader, rated]
         return Line(f"daily activities (PSFS): {said}", PSFS_SOURCE)
     assert change.baseline_mean is not None and change.latest_mean is not None and change.mean_change is not None
-    average = f"average {points(change.baseline_mean)} → {points(change.latest_mean)} ({signed(change.mean_change)})"
+    # With an activity added or dropped, the average is of those rated both times: "average 3.5 → 7.5" read as the
+    # latest round's average, which the Activities page gives as 7.0 (walk-through "is it helping?" M2).
+    both = f" of the {counted(len(change.activities), 'activity', 'activities')} rated both times"
+    numbers = f"{points(change.baseline_mean)} → {points(change.latest_mean)} ({signed(change.mean_change)})"
+    average = f"average{both if change.uncompared else ''} {numbers}"
     easier = "easier" if change.verdict is Verdict.BETTER else "harder"
     moved = ", ".join(f"{one.name} {one.baseline} → {one.latest} ({one.change:+d})" for one in _movers(change))
     if change.mean_changed_detectably:
@@ -232,9 +236,10 @@ def psfs_line(change: PsfsChange, reader: Reader = Reader.PERSON, of_period: boo
     else:
         what = f"{average}, no change the scale can tell from day-to-day variation yet"
     mid = "reaches" if change.reaches_medium_mid else "does not reach"
+    others = "".join(f"; {one.name} not rated both times, so not compared" for one in change.uncompared)
     return Line(
         f"daily activities (PSFS): {what}; the average's change {mid} the medium important difference of "
-        f"{points(PSFS_MEDIUM_MID_POINTS)} ({PSFS_MID_SOURCE.short})",
+        f"{points(PSFS_MEDIUM_MID_POINTS)} ({PSFS_MID_SOURCE.short}){others}",
         PSFS_SOURCE,
     )
 

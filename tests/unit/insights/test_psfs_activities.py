@@ -84,3 +84,17 @@ def test_a_later_round_of_new_activities_only_does_not_hide_the_change_before_it
     assert change.verdict is Verdict.BETTER and change.mean_change is not None and change.mean_change > 2
     assert [(one.name, one.ratings) for one in change.uncompared] == [("Walking", ((walking.at, 3),))]
     assert psfs_change([first, walking]).verdict is Verdict.NOT_ENOUGH_DATA  # nothing in common: no change yet
+
+
+def test_an_average_beside_an_added_activity_says_it_is_of_those_rated_both_times() -> None:
+    rounds = [
+        _round(28, ("Tying my shoes", 3), ("Sitting through a film", 4)),
+        _round(14, ("Tying my shoes", 4), ("Sitting through a film", 5), ("Walking the dog", 3)),
+        _round(1, ("Tying my shoes", 7), ("Sitting through a film", 8), ("Walking the dog", 6)),
+    ]
+    line = psfs_line(psfs_change(rounds)).text
+    # The latest round's own average is 7.0: the 7.5 is that of the two activities rated both times
+    assert line.startswith("daily activities (PSFS): average of the 2 activities rated both times 3.5 → 7.5 (+4.0)")
+    assert line.endswith("; Walking the dog not rated both times, so not compared")
+    same = psfs_line(psfs_change([rounds[0], _round(1, ("Tying my shoes", 7), ("Sitting through a film", 8))]))
+    assert same.text.startswith("daily activities (PSFS): average 3.5 → 7.5 (+4.0)")  # the same activities: plain
