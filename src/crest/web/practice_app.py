@@ -37,7 +37,15 @@ from crest.web.errors import printable
 from crest.web.headers import add_security_headers
 from crest.web.pages import practice_entry, practice_pages
 from crest.web.pages.common import with_wait_said
-from crest.web.practice_door import Asked, ForClientsOnly, PracticeDoor, SignInNeeded, address_of, home_for
+from crest.web.practice_door import (
+    Asked,
+    ForClientsOnly,
+    PracticeDoor,
+    SignInNeeded,
+    address_of,
+    home_for,
+    logged_path,
+)
 from crest.web.practice_guard import PracticeGuard
 
 REFUSALS: tuple[type[CrestError], ...] = (
@@ -224,7 +232,7 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable
         """A database that cannot be used (ASVS 5.0 16.5.1): its address, user and the driver's words go to the
         server's log for whoever runs it; any visitor, signed in or not, hears only to come back later."""
         assert isinstance(error, database_unavailable)
-        _log.warning("answered 503 to %s %s: %s", request.method, request.url.path, error.message)
+        _log.warning("answered 503 to %s %s: %s", request.method, logged_path(request.url.path), error.message)
         return await general(request, PracticeRecordsUnreachable())
 
     app.add_exception_handler(database_unavailable, records_unreachable)
@@ -269,7 +277,7 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable
 async def _audit_request(request: Request, door: PracticeDoor, action: Audited, outcome: str, what: str = "") -> None:
     """An entry for this request: who asked (if anyone signed in), from where, and its method and path."""
     asker = getattr(request.state, "asker", None)
-    detail = f"{request.method} {request.url.path}" + (f": {what}" if what else "")
+    detail = f"{request.method} {logged_path(request.url.path)}" + (f": {what}" if what else "")
     await run_in_threadpool(
         door.audit.record,
         None if asker is None else asker.actor,

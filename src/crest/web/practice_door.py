@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -251,6 +252,17 @@ def home_for(actor: Actor) -> tuple[str, str]:
 
 def address_of(connection: HTTPConnection) -> str | None:
     return connection.client.host if connection.client else None
+
+
+# The routes whose address holds a secret: an invitation's link and a password link, pages and API.
+LINK_CODE_IN_PATH = re.compile(r"^(/invite/|/reset/|/api/auth/invites/|/api/auth/password-resets/)[^/]+")
+
+
+def logged_path(path: str) -> str:
+    """The path for the audit log, an invitation's or password link's code left out (`/reset/{code}`): refused, the
+    link still works, and whoever reads the log (the operator, a syslog host, a backup) must not be able to use it
+    (ASVS 5.0 16.2.5)."""
+    return LINK_CODE_IN_PATH.sub(r"\1{code}", path)
 
 
 def practice_door(request: Request) -> PracticeDoor:

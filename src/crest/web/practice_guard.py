@@ -27,6 +27,7 @@ from crest.web.practice_door import (
     PracticeDoor,
     address_of,
     home_for,
+    logged_path,
     nav_for,
 )
 
@@ -68,7 +69,7 @@ class PracticeGuard:
                 Audited.DENIED,
                 "403",
                 address=address_of(connection),
-                detail=f"{scope.get('method')} {scope.get('path')}: no Origin of this server",
+                detail=f"{scope.get('method')} {logged_path(scope.get('path', ''))}: no Origin of this server",
             )
             if not scope.get("path", "").startswith("/api/"):  # a page: with the navigation of whoever is signed in
                 await run_in_threadpool(self._navigation_of_the_signed_in, connection)

@@ -202,6 +202,32 @@ def test_a_change_with_the_cookie_but_another_or_no_origin_is_refused_and_logged
     assert sum(1 for entry in denied if entry.action == "denied" and entry.outcome == "403") == 3
 
 
+def test_a_refused_request_to_a_link_leaves_its_code_out_of_the_audit_log(app: FastAPI, world: World) -> None:
+    """Security walk s49 (H2): a password link's POST, refused for its Origin (a stale cookie, a browser that sent
+    `Origin: null`), wrote "POST /reset/<its code>: no Origin of this server" to the audit log and its syslog copy,
+    while the link, unused, still set the password for whoever read the log. Invitations alike, and a body refused
+    as a possible probe ("POST /api/auth/invites/<its code>/accept: body.1")."""
+    reset, invite = world.reset_codes["client_a"], world.invite_codes["client_a"]
+    with TestClient(app) as client:
+        client.cookies.set(COOKIE_NAME, "a stale sign-in")
+        for path in (f"/reset/{reset}", f"/invite/{invite}", f"/api/auth/invites/{invite}/accept"):
+            for headers in ({}, {"Origin": "null"}):
+                assert client.post(path, data={"password": "a new one"}, headers=headers).status_code == 403
+        assert client.delete(f"/reset/{reset}").status_code == 403  # no such route: refused all the same
+    with TestClient(app) as script:  # a body that does not validate is audited as a possible probe
+        json_body = {"Content-Type": "application/json"}
+        unreadable = script.post(f"/api/auth/invites/{invite}/accept", content=b"{", headers=json_body)
+        assert unreadable.status_code == 422
+    details = [entry.detail or "" for entry in app.state.practice_door.audit.entries()]
+    assert not [detail for detail in details if reset in detail or invite in detail]
+    assert "POST /reset/{code}: no Origin of this server" in details
+    assert "POST /api/auth/invites/{code}/accept: no Origin of this server" in details
+    assert "DELETE /reset/{code}: no Origin of this server" in details
+    assert "POST /api/auth/invites/{code}/accept: body.1" in details
+    with TestClient(app) as person:  # the link itself still works for its owner
+        assert person.get(f"/reset/{reset}").status_code == 200
+
+
 def test_a_change_refused_for_its_origin_gets_the_error_page_in_crests_words(app: FastAPI, world: World) -> None:
     """The page every refusal is, with the navigation of whoever is signed in (walk-through L10: it had none); who
     that is is only read, so a refused request from another site does not keep the sign-in alive."""
