@@ -81,7 +81,10 @@ class MediaKind(Enum):
 
 # Enough of the start of a file to tell a photo from a video (sniff_kind).
 KIND_BYTES = 16
-VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"})
+# A raw MJPEG stream (a webcam's or an IP camera's recording) is JPEG pictures one after the other: it starts as a
+# photo does, so only its name tells it is a video; read as a photo, a stream gave its first picture alone.
+MJPEG_SUFFIXES = frozenset({".mjpeg", ".mjpg"})
+VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", *MJPEG_SUFFIXES})
 
 
 def _quiet_opencv() -> None:
@@ -155,6 +158,8 @@ def kind_of_content(head: bytes, name: str) -> MediaKind:
     if not head:  # said as it is, not as an unknown format
         raise EmptyFile(f"{name}: the file is empty (0 bytes); use a photo or a video")
     kind = sniff_kind(head)
+    if kind is MediaKind.PHOTO and PurePath(name).suffix.lower() in MJPEG_SUFFIXES:
+        return MediaKind.VIDEO
     if kind is not None:
         return kind
     if is_heif_photo(head):
@@ -521,15 +526,16 @@ class VideoSource:
             container.close()
 
     def _ran_out_at(self, end_s: float) -> None:
-        """A pass ran to the end of the frames: where the header's length overstates it, the frames say it."""
+        """A pass ran to the end of the frames: where the header's length overstates it, or gives none (a raw MJPEG
+        stream, some WebM files), the frames say it; a review of such a video had ended at its last look."""
         declared_s = self.declared_duration_s
-        if declared_s is not None and end_s < declared_s - STOPS_EARLY_BY_S:
+        if declared_s is None or end_s < declared_s - STOPS_EARLY_BY_S:
             self.info = replace(self.info, duration_s=end_s)
 
     @property
     def stops_early(self) -> bool:
         """Whether the frames stop well before the length the file's header claims."""
-        return self.info.duration_s != self.declared_duration_s
+        return self.declared_duration_s is not None and self.info.duration_s != self.declared_duration_s
 
     def close(self) -> None:
         """Close the demuxer kept for the next pass (a later pass opens a new one)."""

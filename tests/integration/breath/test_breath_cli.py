@@ -128,3 +128,16 @@ def test_a_video_too_dark_to_see_anyone_still_says_why_there_is_no_breath(tmp_pa
     assert "lay still" not in words.stdout
     plain = crest("check", str(dark), "--json", home=tmp_path)
     assert "breath" not in json.loads(plain.stdout)
+
+
+def test_a_raw_mjpeg_stream_is_reviewed_as_a_video(tmp_path: Path) -> None:
+    """`crest check clip.mjpeg --breath` read a raw MJPEG recording as a photo: "a photo shows no breathing"."""
+    picture = cv2.imencode(".jpg", cv2.imread(str(PHOTO)))[1].tobytes()
+    clip = tmp_path / "clip.mjpeg"
+    clip.write_bytes(picture * 50)  # 2 s at the 25 pictures a second FFmpeg gives a stream without times
+    process = crest("check", str(clip), "--breath", "--json", home=tmp_path)
+    assert process.returncode == 0, process.stderr
+    assert "photo" not in process.stderr
+    answer = json.loads(process.stdout)
+    assert answer["video"]["duration_s"] == pytest.approx(2.0)  # the stream's length is its frames'
+    assert "breath" in answer

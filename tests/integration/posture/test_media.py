@@ -133,6 +133,19 @@ def test_kind_is_read_from_the_content(tmp_path: Path) -> None:
             reader(Path("/dev/null"))
 
 
+@pytest.mark.parametrize("name", ["clip.mjpeg", "CLIP.MJPG"])
+def test_a_raw_mjpeg_stream_is_a_video(tmp_path: Path, name: str) -> None:
+    """JPEG pictures one after the other (a webcam's raw MJPEG recording) start as a photo does: the name says video."""
+    stream = tmp_path / name
+    stream.write_bytes(_encoded(".jpg", _red_picture()) * 30)
+    assert kind_of_file(stream) is MediaKind.VIDEO
+    with VideoSource(stream) as video:
+        assert len(list(video.frames(5.0))) > 1
+    single = tmp_path / "one.jpg"  # the same pictures named as a photo: its first picture, as before
+    single.write_bytes(stream.read_bytes())
+    assert kind_of_file(single) is MediaKind.PHOTO
+
+
 def _write_video(path: Path, fourcc: str, seconds: float, fps: float = 10.0) -> None:
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*fourcc), fps, (320, 240))
     assert writer.isOpened()
