@@ -3,6 +3,9 @@ bench/help_questions/readers_13), told in words of their own: each warning sign 
 gives (at the level crp-facts.md section 5 gives it), and a calm message does not fire the rule it could be mistaken
 for."""
 
+import pytest
+
+from crest.services.help import help_search
 from support.help_signs import Sign, sign_tests
 
 # (rule, entry pinned, its level): messages that must fire the rule and pin that entry
@@ -122,3 +125,15 @@ NOT_FIRED: dict[str, tuple[str, ...]] = {
 }
 
 test_pins_its_entry_and_level, test_does_not_fire_the_rule = sign_tests(PINNED, NOT_FIRED)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I get up at the end? yesterday I sat bolt upright and pulled something",
+        "what's the proper way up afterwards, I sat straight up and it twinged",
+    ],
+)
+def test_sitting_up_asks_about_getting_up(question: str) -> None:
+    # "sat straight up" is the way up ("sitting"), not the head looking "straight up" (readers_13 had the towel first)
+    assert [answer.id for answer in help_search().answers(question)][:1] == ["getting_up"]
