@@ -1137,26 +1137,26 @@ class PracticeStore:
 
     def add_session_note(
         self, person_id: int, session_id: int, author_account_id: int, author_name: str, text: str, now: datetime
-    ) -> bool:
-        """False when the session is not this person's (nothing is written)."""
+    ) -> int | None:
+        """The new note's id; None when the session is not this person's (nothing is written)."""
         with self._journal.writing() as db:
             owner = db.scalar(select(SessionRow.person_id).where(SessionRow.id == session_id))
             if owner != person_id:
-                return False
+                return None
             # no more than the client's crest keeps: past that, it would refuse every note at each sync
             held = db.scalar(select(func.count()).where(SessionNoteRow.person_id == person_id)) or 0
             capacity.SESSION_NOTES.check("the client's journal would hold", held + 1)
-            db.add(
-                SessionNoteRow(
-                    person_id=person_id,
-                    session_id=session_id,
-                    author_account_id=author_account_id,
-                    author_name=author_name,
-                    text=text,
-                    created_at=now,
-                )
+            row = SessionNoteRow(
+                person_id=person_id,
+                session_id=session_id,
+                author_account_id=author_account_id,
+                author_name=author_name,
+                text=text,
+                created_at=now,
             )
-            return True
+            db.add(row)
+            db.flush()
+            return row.id
 
     def practitioner_notes(self, person_id: int) -> list[PractitionerNote]:
         """The practitioners' notes on this person's sessions, oldest first, each with its id and author."""

@@ -470,22 +470,23 @@ class PracticeMode:
         self._store.acknowledge(linked.link.id, alert_kind, self._clock())
         self._audited_read(actor, linked, Audited.ACKNOWLEDGE_ALERT, address, detail=alert_kind.value)
 
-    def note_session(
-        self, actor: Actor, client_id: int, session_id: int, text: str, address: str | None = None
-    ) -> None:
+    def note_session(self, actor: Actor, client_id: int, session_id: int, text: str, address: str | None = None) -> int:
+        """A note on a session of the client's, by the practitioner: its id."""
         linked = self._linked(actor, client_id, Action.NOTE_SESSION)
         note = check_note(text, MAX_SESSION_NOTE_CHARACTERS)
         if note is None:
             raise InvalidSessionNote("the note is empty; write a sentence for your client")
         author = self._name_of(actor) or "your practitioner"
         assert linked.client.person_id is not None and isinstance(actor, Practitioner)
-        if not self._store.add_session_note(
+        note_id = self._store.add_session_note(
             linked.client.person_id, session_id, actor.account_id, author, note, self._clock()
-        ):
+        )
+        if note_id is None:
             raise NotFoundForYou(f"there is no session {session_id} of this client")
         self._audit.record(
             actor, Audited.NOTE_SESSION, actor_name=author, subject_person_id=linked.client.person_id, address=address
         )
+        return note_id
 
     def edit_note(self, actor: Actor, client_id: int, note_id: int, text: str, address: str | None = None) -> None:
         """New words for a note on a session, by its author; the client's crest takes them at its next sync."""
@@ -498,11 +499,13 @@ class PracticeMode:
         self._store.edit_session_note(held.id, actor.account_id, author, note)
         self._audited_read(actor, linked, Audited.EDIT_NOTE, address, detail=f"note {held.id}")
 
-    def delete_note(self, actor: Actor, client_id: int, note_id: int, address: str | None = None) -> None:
-        """Delete a note on a session, by its author; gone from the client's crest at its next sync."""
+    def delete_note(self, actor: Actor, client_id: int, note_id: int, address: str | None = None) -> int:
+        """Delete a note on a session, by its author; gone from the client's crest at its next sync. The session's
+        id."""
         linked, held = self._note_to_change(actor, client_id, note_id)
         self._store.delete_session_note(held.id)
         self._audited_read(actor, linked, Audited.DELETE_NOTE, address, detail=f"note {held.id}")
+        return held.session_id
 
     def _note_to_change(self, actor: Actor, client_id: int, note_id: int) -> tuple[LinkedClient, PractitionerNote]:
         """The client's note, when the asker may change it (`PractitionerNote.changeable_by`)."""

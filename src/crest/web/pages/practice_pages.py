@@ -76,8 +76,9 @@ def _protocol(request: Request) -> Protocol:
     return context.protocol
 
 
-def _back(request: Request, name: str, **params: object) -> Response:
-    return RedirectResponse(str(request.url_for(name, **params).path), status_code=303)
+def _back(request: Request, name: str, at: str = "", **params: object) -> Response:
+    """To the page `name`, opened at the element whose id is `at`, if any."""
+    return RedirectResponse(str(request.url_for(name, **params).path) + (f"#{at}" if at else ""), status_code=303)
 
 
 @router.get("/practice", name="practice_dashboard")
@@ -328,13 +329,14 @@ def note(
 ) -> Response:
     text = form.get("text", "")
     try:
-        door.practice.note_session(asker.actor, client_id, session_id, text, address_of(request))
+        note_id = door.practice.note_session(asker.actor, client_id, session_id, text, address_of(request))
     # empty, too long, not plain text, one too many: the page again, what was typed kept
     except (InvalidSessionNote, InvalidNote, TooManyRecords) as problem:
         return _client_view(
             request, client_id, asker, door, note_error=(session_id, as_sentence(problem.message), text)
         )
-    return _back(request, "practice_client", client_id=client_id)
+    # back where the practitioner was, on the note just kept (focused: a screen reader says it), not at the top
+    return _back(request, "practice_client", f"session-note-{note_id}", client_id=client_id)
 
 
 @router.post("/practice/clients/{client_id}/notes/{note_id}", name="practice_edit_note")
@@ -346,13 +348,13 @@ def edit_note(
         door.practice.edit_note(asker.actor, client_id, note_id, text, address_of(request))
     except (InvalidSessionNote, InvalidNote) as problem:  # the page again, the edit open with what was typed
         return _client_view(request, client_id, asker, door, edit_error=(note_id, as_sentence(problem.message), text))
-    return _back(request, "practice_client", client_id=client_id)
+    return _back(request, "practice_client", f"session-note-{note_id}", client_id=client_id)
 
 
 @router.post("/practice/clients/{client_id}/notes/{note_id}/delete", name="practice_delete_note")
 def delete_note(request: Request, client_id: PageRecordId, note_id: PageRecordId, asker: Asked, door: Door) -> Response:
-    door.practice.delete_note(asker.actor, client_id, note_id, address_of(request))
-    return _back(request, "practice_client", client_id=client_id)
+    session_id = door.practice.delete_note(asker.actor, client_id, note_id, address_of(request))
+    return _back(request, "practice_client", f"note-{session_id}", client_id=client_id)  # its session's note field
 
 
 @router.get("/practice/clients/{client_id}/end", name="practice_end_confirm")

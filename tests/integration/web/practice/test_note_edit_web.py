@@ -62,7 +62,8 @@ def test_the_author_edits_and_deletes_a_note_on_the_page_and_the_client_sees_who
             headers=FROM_THE_PAGE,
             follow_redirects=False,
         )
-        assert edited.status_code == 303 and edited.headers["location"] == f"/practice/clients/{client_id}"
+        on_it = f"/practice/clients/{client_id}#session-note-{note_id}"  # the page opens on the note
+        assert edited.status_code == 303 and edited.headers["location"] == on_it
         assert [(n["author"], n["text"]) for n in _notes(pat, client_id)] == [("Pat Physio", "Knees together.")]
         with browser(app, world.tokens["client_a"]) as ann:
             assert [n["text"] for n in ann.get("/api/sync/notes").json()] == ["Knees together."]
