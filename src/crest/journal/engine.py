@@ -39,6 +39,10 @@ class DatabaseUnavailable(CrestError):
     http_status = 503
 
 
+class DiskFull(DatabaseUnavailable):
+    """The disk holding the journal has no room left for a change."""
+
+
 class JournalReadOnly(DatabaseUnavailable):
     """A change to a journal this user may only read (`read_only_refusal`)."""
 
@@ -97,6 +101,8 @@ def translated_errors(where: str) -> Iterator[None]:
         yield
     except (DBAPIError, SQLAlchemyError) as error:
         refusal = JournalReadOnly if _refused_as_read_only(error) else DatabaseUnavailable
+        if _disk_full(error, str(getattr(error, "orig", None) or error).lower()):
+            refusal = DiskFull
         raise refusal(_explain(error, where)) from None
 
 

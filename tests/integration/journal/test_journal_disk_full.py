@@ -3,6 +3,7 @@ full". SQLite's page limit stands in for the disk here: it fails a write exactly
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from crest.journal.engine import DatabaseUnavailable, connect
 from crest.journal.records import CheckIn
 from crest.journal.schema import migrate
 from crest.journal.store import Journal
+from support.databases import older_journal_with_a_session, revision_of
 
 
 def test_a_full_disk_says_to_free_some_space_and_keeps_what_was_there(tmp_path: Path) -> None:
@@ -37,3 +39,26 @@ def test_a_full_disk_says_to_free_some_space_and_keeps_what_was_there(tmp_path: 
     assert str(raised.value) == f"the disk holding the journal at {path} is full: free some space on it, then try again"
     with Journal.open(f"sqlite:///{path}") as journal:
         assert kept in {check_in.id for check_in in journal.list_checkins()}
+
+
+def test_a_full_disk_during_an_update_says_how_much_room_it_needs(tmp_path: Path) -> None:
+    """It said to free 'some space': the update needs the journal's size again and some (walk_upgrade L2)."""
+    path = tmp_path / "crest.db"
+    older_journal_with_a_session(f"sqlite:///{path}", "r0018_prescription_days", datetime(2026, 5, 1, tzinfo=UTC))
+    database = connect(f"sqlite:///{path}")
+
+    @event.listens_for(database.engine, "connect")
+    def _no_more_pages(dbapi_connection: Any, _record: Any) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    with pytest.raises(DatabaseUnavailable) as raised:
+        migrate(database)
+    database.engine.dispose()
+    needed_mb = math.ceil(path.stat().st_size / 1_000_000 + 1)
+    assert str(raised.value) == (
+        f"the disk holding the journal at {path} is full: this version of crest must update the journal, which needs "
+        f"about {needed_mb} MB free on that disk while it runs; free that much, then start crest again (nothing was "
+        "changed)"
+    )
+    assert revision_of(f"sqlite:///{path}") == "r0018_prescription_days"
