@@ -32,10 +32,11 @@ MIN_READINGS_FOR_CHANGE = 3
 CHANGE_BPM = 2.0
 # A window speaks for a minute of the trend when it covers at least this much of it.
 MINUTE_COVER_S = 20.0
-# Movements are watched only while the camera sees the trunk from the side: a window that gave no reading for one
-# of these reasons watched none. Stillness is claimed "throughout" only when the rest of the windows cover this
-# share of the time; below it, the line says how much the camera saw.
-UNWATCHED: frozenset[Reason] = frozenset({"trunk_not_visible", "camera_not_at_side", "too_few_frames"})
+# Movements are watched only while the camera sees the trunk from the side, in light enough to see it: a window
+# that gave no reading for one of these reasons watched none (in the dark the body is mostly not found at all, and
+# where it is, the light too poor to read a breath hides a small movement too). Stillness is claimed "throughout"
+# only when the rest of the windows cover this share of the time; below it, the line says how much the camera saw.
+UNWATCHED: frozenset[Reason] = frozenset({"trunk_not_visible", "camera_not_at_side", "too_dark", "too_few_frames"})
 WATCHED_SHARE_FOR_THROUGHOUT = 0.8
 # The breath is said of the whole rest ("stayed at", "over the rest") only when its readings cover at least this
 # share of the time the camera watched; below it, the line says how much was read.

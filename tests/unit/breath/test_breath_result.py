@@ -131,6 +131,9 @@ def test_nobody_in_view_is_not_said_to_have_lain_still(reader: Reader, line: str
     assert nobody.stillness_line(reader, "Ann") == line
     other_side = BreathResult((BreathWindow(0, 30, None, "camera_not_at_side"),), ())
     assert "did not see" in other_side.stillness_line(reader, "Ann")
+    # a room too dark to find anybody in (camfix s49): no movement seen there is no stillness either
+    in_the_dark = BreathResult((BreathWindow(0, 30, None, "too_dark"), BreathWindow(30, 60, None, "too_dark")), ())
+    assert in_the_dark.stillness_line(reader, "Ann") == line
 
 
 @pytest.mark.parametrize(
