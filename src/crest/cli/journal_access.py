@@ -22,6 +22,8 @@ def open_services() -> Iterator[Services]:
     """Open the journal for a command, first marking sessions whose process died as interrupted."""
     journal = Journal.open(clock=system_now)
     try:
+        if journal.updated_for_this_version:  # once, at the first start after an update
+            error_console().print(updated_for_this_version(journal.where), markup=False, soft_wrap=True)
         services = Services.over(journal, system_now, system_zone(), link_home=crest_home())
         try:
             notice = describe_recovered(services.practice.recover_abandoned())
@@ -48,6 +50,14 @@ def open_practice_accounts() -> Iterator[Accounts]:
         yield Accounts(store, Passwords(), system_now, AuditLog(store, system_now))
     finally:
         journal.close()
+
+
+def updated_for_this_version(where: str) -> str:
+    """A crest from before the update still open cannot save to the journal any more: the one moment to say so."""
+    return (
+        f"crest updated the journal at {where} for this version; close any crest from before the update that is "
+        "still open (crest serve, another terminal): it can no longer save to it."
+    )
 
 
 def describe_recovered(sessions: list[PracticeSession]) -> str | None:

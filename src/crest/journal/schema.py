@@ -66,15 +66,16 @@ def migration_lock(url: URL) -> Iterator[None]:
         os.close(descriptor)  # closing releases the lock
 
 
-def migrate(database: Database) -> None:
-    """Bring the database to `HEAD_REVISION` in one transaction, one process at a time.
+def migrate(database: Database) -> bool:
+    """Bring the database to `HEAD_REVISION` in one transaction, one process at a time; whether it updated a
+    journal in an older crest's form.
 
     On SQLite, foreign keys are off while the schema changes: a migration that rebuilds a table drops it first,
     and with foreign keys on, dropping `practice_sessions` would delete every check-in of every session.
     """
     if database.read_only:
         _require_current(database)
-        return
+        return False
     sqlite = database.url.get_backend_name() == "sqlite"
     with (
         _room_for_the_update(database),
@@ -86,12 +87,13 @@ def migrate(database: Database) -> None:
             _pragma(connection, "foreign_keys=OFF")  # outside any transaction, where SQLite honours it
         try:
             with connection.execution_options(**WRITES).begin():
-                upgrade_to_head(connection, database.where, database.file_path)
+                updated = upgrade_to_head(connection, database.where, database.file_path)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise SchemaBroken(f"the journal at {database.where} has check-ins of sessions that do not exist")
         finally:
             if sqlite:
                 _pragma(connection, "foreign_keys=ON")
+    return updated
 
 
 # The room an update takes while it runs, beyond the journal itself: the changed tables are written again in the
@@ -139,15 +141,16 @@ def _pragma(connection: Connection, setting: str) -> None:
     connection.connection.driver_connection.execute(f"PRAGMA {setting}")  # type: ignore[union-attr]
 
 
-def upgrade_to_head(connection: Connection, where: str, journal_file: Path | None = None) -> None:
+def upgrade_to_head(connection: Connection, where: str, journal_file: Path | None = None) -> bool:
     """Apply the missing migrations on `connection` (committed by the caller); `where` names the database. An older
     `journal_file` (SQLite) is changed only while no other program has it open (`refuse_update_while_open_elsewhere`).
+    Whether it updated a journal in an older crest's form (not a new one's first tables).
     """
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
     revision = current_revision(connection)
     if revision == HEAD_REVISION:
-        return
+        return False
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -168,3 +171,4 @@ def upgrade_to_head(connection: Connection, where: str, journal_file: Path | Non
             if journal_file is not None:  # a journal in an older crest's form, which that crest may hold open
                 refuse_update_while_open_elsewhere(journal_file, where)
         command.upgrade(config, "head")
+    return revision is not None

@@ -747,6 +747,8 @@ class Journal:
         self._clock = clock
         self.where = database.where
         self._unreadable = UnreadableRows()
+        # Whether this opening updated a journal in an older crest's form: a crest from before may still hold it.
+        self.updated_for_this_version = False
 
     @classmethod
     def open(cls, url: str | None = None, clock: Clock = _utc_now) -> Journal:
@@ -754,7 +756,7 @@ class Journal:
         database = connect(url if url is not None else database_url())
         journal = cls(database, clock)
         try:
-            migrate(database)
+            journal.updated_for_this_version = migrate(database)
         except BaseException:
             database.engine.dispose()
             raise
