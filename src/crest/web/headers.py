@@ -42,6 +42,11 @@ HEADERS = {
     # A page's address may name a client or a record: crest's own pages alone see it. (With no-referrer, a browser
     # sends `Origin: null` with crest's own forms, which the practice's guard refuses.)
     "referrer-policy": "same-origin",
+    # Another site's window keeps no handle on a crest page it opened, or that opened it (no counting its frames,
+    # no timing its navigations), and no other site may load crest's answers as its images, scripts or media: each
+    # shuts a way to learn something of a journal without reading it (cross-site leaks).
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
 }
 STRICT_TRANSPORT = "max-age=31536000"
 

@@ -289,6 +289,8 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "referrer-policy": "same-origin",
+    "cross-origin-opener-policy": "same-origin",  # security walk s49, L2: cross-site leaks
+    "cross-origin-resource-policy": "same-origin",
 }
 
 
