@@ -118,6 +118,7 @@ def serve(
 
     import uvicorn
 
+    from crest.cli.journal_access import updated_for_this_version
     from crest.cli.native_logs import native_logs_silenced
     from crest.web.app import create_app
     from crest.web.guard import ServedAs
@@ -148,6 +149,9 @@ def serve(
             err=True,
         )
     web_app = create_app(served_as=ServedAs.serving(host, port, key))
+    services = web_app.state.context.services
+    if services.updated_for_this_version:  # before the address: an older crest's tab may still be open
+        typer.echo(updated_for_this_version(services.where), err=True)
     url = with_key(local_url(host, port), key)
     typer.echo(f"crest is running at {url} (Ctrl-C to stop)")
     if not no_browser:

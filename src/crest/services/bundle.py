@@ -45,6 +45,7 @@ class Services:
     # One line naming the rows of the journal that reads have left out (edited by hand into values crest refuses),
     # and how to put them right; None when every row read.
     left_out: Callable[[], str | None]
+    updated_for_this_version: bool = False  # this opening updated a journal in an older crest's form
 
     @classmethod
     def over(cls, journal: Journal, clock: Clock, zone: tzinfo, link_home: Path | None = None) -> Services:
@@ -75,4 +76,5 @@ class Services:
             sync=sync,
             link=None if link_home is None else PracticeLink(link_home, sync, clock, zone_name=zone_name_of(zone)),
             left_out=lambda: left_out_line(journal.unreadable_rows(), "Left out"),
+            updated_for_this_version=journal.updated_for_this_version,
         )
