@@ -7,7 +7,6 @@ well as the file being made so: the refusal is seen whoever runs the tests."""
 
 import io
 import json
-import os
 import socket
 import sys
 from collections.abc import Iterator
@@ -16,11 +15,10 @@ from pathlib import Path
 
 import pytest
 from tests.support.databases import downgrade_journal, run_sql
+from tests.support.read_only_journal import READ_ONLY, not_writable
 
 from crest.cli.app import main
 from crest.journal.schema import HEAD_REVISION
-
-READ_ONLY = "is read-only: crest can show and export it, but not change it; make it writable"
 
 
 @pytest.fixture
@@ -57,24 +55,11 @@ def written(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
     return home / "crest.db"
 
 
-def _not_writable(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
-    """The system says `paths` may not be written, as it says to anyone but root (which the tests may be)."""
-    denied = {path.resolve() for path in paths}
-    real_access = os.access
-
-    def access(path: "str | os.PathLike[str]", mode: int, **options: object) -> bool:
-        if mode & os.W_OK and Path(path).resolve() in denied:
-            return False
-        return real_access(path, mode, **options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "access", access)
-
-
 @pytest.fixture
 def file_read_only(written: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """chmod 400, as a backup copied from a read-only disk is."""
     written.chmod(0o400)
-    _not_writable(monkeypatch, written)
+    not_writable(monkeypatch, written)
     yield written
     written.chmod(0o600)
 
@@ -85,7 +70,7 @@ def folder_read_only(written: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     for companion in ("-wal", "-shm"):
         written.with_name(written.name + companion).unlink(missing_ok=True)
     written.parent.chmod(0o500)
-    _not_writable(monkeypatch, written.parent)
+    not_writable(monkeypatch, written.parent)
     yield written
     written.parent.chmod(0o700)
 
@@ -143,7 +128,7 @@ def _history_once_read_only(
 ) -> tuple[int, str, str]:
     """`crest history` on the journal as changed so far, made read-only for it."""
     written.chmod(0o400)
-    _not_writable(monkeypatch, written)
+    not_writable(monkeypatch, written)
     try:
         return crest(capsys, monkeypatch, "history")
     finally:
