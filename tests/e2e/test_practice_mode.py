@@ -196,8 +196,9 @@ def test_invite_consent_prescribe_practise_dashboard_and_revoke(
     physio.get_by_text("acknowledged by you, today").first.wait_for()
     physio.get_by_label("Note on this session").first.fill("Well done, keep going.")
     physio.get_by_role("button", name="Add note").first.click()
+    physio.wait_for_url("**/practice/clients/*#session-note-*")  # it opens on the note just written
     screenshot(physio, "practice-client")
-    client_page = physio.url
+    client_page = physio.url.partition("#")[0]  # the page itself: going to its note only would not ask the server
 
     client.goto(f"{practice_url}/sharing")
     assert "Pat Physio" in client.locator("section", has_text="Who looked at my data").inner_text()
