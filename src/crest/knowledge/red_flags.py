@@ -55,7 +55,10 @@ else ("my sister had cancer") or about work or a cause named after an illness ("
 unless the person says it is theirs too ("... and now I've been diagnosed too"). A symptom someone else has now (bladder
 trouble, numbness, pain) still fires: whoever has it needs the warning, and so does what happened to them lately when
 the message asks whether they may do the rest ("my grandad fell down the stairs this morning, can he lie on the floor
-for it?"); what it says of a pet's own body ("my dog can't feel his legs") is not read by any rule.
+for it?"), or tells of their fall with a pain they have now ("my mum fell yesterday and her back is in agony"), a fall
+that hurt them, or one beside fragile bones or steroids they have now ("she has osteoporosis"), not placed long ago;
+what it says of a pet's own body ("my dog can't feel his legs") is not read by any rule, nor the "his" of a rider who
+came off a horse taken for the horse's.
 
 Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the person
 says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no" or "don't have",
@@ -137,9 +140,16 @@ def present_symptoms(plain_text: str) -> str:
 def about_the_reader(plain_text: str) -> str:
     """`plain_text` without what it says about someone else, or about work or a cause named after an illness,
     unless the person says they share it ("... me too") or asks for that person after something that happened to
-    them lately or with a pain they have now ("my brother injects drugs and has back pain now, what should he do")."""
+    them lately or with a pain they have now ("my brother injects drugs and has back pain now, what should he do"), or
+    tells of their fall with a pain they have now, or of one that hurt them or came beside fragile bones or steroids
+    they have now, not long ago (`_THEIR_PAIN_NOW`, `_THEIR_FALL_HURT_THEM`, `_THEIR_FRAGILE_BONES_NOW`)."""
     asked_for_them_now = _RECENTLY.search(plain_text) or _PAIN_NOW.search(plain_text)
     if _SHARED_WITH_ME.search(plain_text) or (_ASKED_FOR_THEM.search(plain_text) and asked_for_them_now):
+        return plain_text
+    their_fall_now = _THEIR_FALL_HURT_THEM.search(plain_text) or (
+        _THEIR_FALL.search(plain_text) and _THEIR_FRAGILE_BONES_NOW.search(plain_text)
+    )
+    if _THEIR_PAIN_NOW.search(plain_text) or (their_fall_now and not _LONG_AGO.search(plain_text)):
         return plain_text
     return " ".join(_SOMEONE_ELSE.sub(" ", _WORK_OR_CAUSE.sub(" ", plain_text)).split())
 
@@ -314,7 +324,7 @@ _HAPPENING = re.compile(
 # ("they found a tumour", "my GP says I").
 _RELATIVE = (
     r"(?:sister|brother|sibling|mum|mom|mother|mam|dad|father|parent|son"
-    r"|daughter|child|kid|baby|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
+    r"|daughter|child|kid|baby|husband|hubby|wife|missus|partner|boyfriend|girlfriend|fiance|fiancee|spouse|friend|neighbour"
     r"|neighbor|colleague|boss|aunt|auntie|uncle|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|cousin"
     r"|nan|nana|nanna|nonna|granddad|grandparent|stepmum|stepmom|stepdad|stepmother|stepfather|in law"
     r"|niece|nephew|client|patient|student|flatmate|roommate|toddler|infant|grandchild|grandchildren|grandkid|grandson"
@@ -334,6 +344,9 @@ _ANIMAL = (
     r"|pets?"
 )
 _ABOUT_AN_ANIMAL = re.compile(
+    # not an animal someone fell or came off, whose "his" is the rider's ("fell off a horse and his back hurts")
+    r"(?<!off a )(?<!off the )(?<!off his )(?<!off her )(?<!off my )(?<!from a )(?<!from the )(?<!from his )"
+    r"(?<!from her )(?<!from my )"
     rf"\b(?:{_ANIMAL})\b(?:(?: (?!(?:{_ME})\b)\w+){{0,8}}? (?:his|her|its|their)(?: back| hind| front)? \w+"
     r"| (?:back |hind |front )?(?:legs?|paws?))\b"
 )
@@ -856,6 +869,38 @@ NOT_HELPING = (
 STEROIDS = (
     r"steroids?|corticosteroids?|prednis\w*|pred|cortisone|hydrocortisone|dexamethasone|methylpred\w*|medrol"
     r"|deflazacort"
+)
+FRAGILE_BONES = r"osteop(?:or|er|en|aen)\w*|brittle bones?|bone density|thin bones|weak bones"  # not an osteopath
+
+# A carer or parent telling of someone else's fall or injury with a pain they have now ("my mum fell yesterday and
+# her back is in agony", "my son fell off the trampoline and his back really hurts") tells of that person's present,
+# as a question asked for them does (`_ASKED_FOR_THEM`): they need the warning they would get themselves. So does a
+# fall of theirs that hurt them ("my gran fell and hurt her back"), or one told beside fragile bones or steroids they
+# have now ("she has osteoporosis", "he is on steroids"), unless the message places it long ago. Their pain told in
+# the past ("her back hurt for a week") is not now.
+_THEIR_BODY = (
+    r"back|lower back|spine|neck|hips?|pelvis|tailbone|coccyx|bum|bottom|ribs?|shoulders?|legs?|knees?|arms?"
+    r"|wrists?|side|chest|head"
+)
+_UNDENIED_WORD = r"(?!(?:not|no|isnt|arent|doesnt|dont|never|hardly|wasnt)\b)\w+ "  # "her back isn't sore": no pain
+_THEIR_PAIN_NOW = re.compile(
+    rf"\b(?:(?:her|his|their) (?:{_THEIR_BODY})s? (?:is |are )?(?:{_UNDENIED_WORD}){{0,2}}?(?:hurts|hurting|sore|aches"
+    r"|aching|achy|agony|painful|killing (?:her|him|them))"
+    rf"|(?:she|he|they|shes|hes|theyre) (?:is |are |s )?(?:{_UNDENIED_WORD}){{0,2}}?"
+    rf"(?:in (?:{_UNDENIED_WORD}){{0,3}}?(?:pain|agony)|sore))\b"
+)
+_THEIR_FALL = re.compile(
+    r"\b(?:fell|fallen|falls|slipped|slipt|tripped|tumbled|took a tumble|had a fall|came off"
+    r"|knocked (?:over|down|off))\b"
+)
+_THEIR_FALL_HURT_THEM = re.compile(
+    rf"\b(?:fell|fallen|slipped|slipt|tripped|tumbled|came off) (?:\w+ ){{0,6}}?(?:hurt|injured|banged|jarred|hit"
+    rf"|cracked|twisted|bruised|landed on) (?:her|his|their) (?:{_THEIR_BODY})\b"
+)
+_THEIR_FRAGILE_BONES_NOW = re.compile(
+    rf"\b(?:(?:she|he|they|(?:my|our) (?:\w+ )?{_RELATIVE}) (?:has|have|has got|have got|suffers from|suffer from"
+    r"|takes|take|is on|are on)"
+    rf"|(?:shes|hes|theyre) (?:got|on)) (?:\w+ ){{0,2}}?(?:{FRAGILE_BONES}|{STEROIDS})\b"
 )
 
 # "Not": a cause of weight loss that the message denies ("I haven't been dieting", "not trying to lose").
@@ -1529,12 +1574,14 @@ RULES: tuple[RedFlagRule, ...] = (
         r"(?:fell|fallen|tumbled|thrown) (?:\w+ ){0,2}(?:off|down|from|over|out of|onto|on|behind|against|backwards"
         r"|and (?:hit|hurt|landed|banged|bumped|cracked|twisted|jarred))",
         # tripping over one's own toes is the foot drop's sign (new_loss_of_strength), not a fall
-        r"(?:slipped|slip|tripped|trip) (?:on|over(?! (?:my |his |her )?(?:own )?(?:toes|feet|foot)\b)|down|and fell)",
+        r"(?:slipped|slipt|slip|tripped|trip)"
+        r" (?:on|over(?! (?:my |his |her )?(?:own )?(?:toes|feet|foot)\b)|down|and fell)",
         r"landed (?:hard )?on (?:my )?(?:back|bottom|bum|coccyx|tailbone)",
-        # a fall told without where to ("since I fell", "after falling over") warns with pain; the person must be
-        # the one falling, as "my knees fell open" is the legs in the position
+        # a fall told without where to ("since I fell", "after falling over", "mum fell") warns with pain; a person
+        # must be the one falling, as "my knees fell open" is the legs in the position
         (
-            r"(?:i|since|when|after|before) (?:\w+ )?(?:fell|falling (?:over|down)|fall (?:over|down))",
+            rf"(?:i|since|when|after|before|{_RELATIVE}) (?:\w+ )?(?:fell|falling (?:over|down)"
+            r"|fall (?:over|down))",
             PAIN,
         ),
         r"(?:had|have had|took|since) (?:a |an )?(?:\w+ )?(?:fall|tumble)",
@@ -1561,7 +1608,7 @@ RULES: tuple[RedFlagRule, ...] = (
     _rule(
         "fragile_bones_or_long_term_steroids",
         "warning_fracture",
-        r"osteop(?:or|er|en|aen)\w*|brittle bones?|bone density|thin bones|weak bones",  # not an osteopath
+        FRAGILE_BONES,
         (STEROIDS, r"years?|months?|long term|long time|ages|daily|decades?|for a while"),
         rf"on (?:\w+ ){{0,2}}(?:{STEROIDS})",
         about_history=True,
