@@ -335,7 +335,10 @@ _OTHER_PERSON = (
     r"|(?<!im )(?<!i am )(?:someone|somebody|anyone|anybody|people|a person|those|others) (?:who|that|with|whos)"
 )
 _ME = r"i|im|ive|id|ill|me|my|mine|myself"
-_SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b(?: (?!(?:{_ME})\b)\w+){{0,10}}")
+# Said of the writer's own mishap, whoever it is told beside: "fell off the sofa laughing at my husband trying this,
+# no harm done" (the reader's fall did no harm, see `_HARMLESS_FALL`).
+_NO_HARM_TO_ME = r"no (?:real |lasting )?(?:harm|damage)|none the worse"
+_SOMEONE_ELSE = re.compile(rf"\b(?:{_OTHER_PERSON})\b(?: (?!(?:{_ME}|{_NO_HARM_TO_ME})\b)\w+){{0,10}}")
 # What a message says of an animal's own body is nobody's warning sign ("my dog can't feel his legs", "our cat's
 # back legs are weak"): only up to the animal's own "his", "her", "its" or "their" and the next word, with no word
 # about the writer between, so "I walked my dog and now I can't feel my legs" is read whole.
