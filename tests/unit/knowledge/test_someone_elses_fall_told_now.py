@@ -1,7 +1,8 @@
 """A carer or parent telling of someone else's fall or injury with a pain they have now, or beside fragile bones or
 steroids they have now, is told the possible fracture's warning (crp-facts.md section 5: see a clinician) as the
 person would be; their fall long over and healed, one that did no harm, their history alone, and their old fall told
-beside the reader's own question stay calm."""
+beside the reader's own question stay calm. The rule is general: any history of theirs told with a pain they have
+now warns as the person's own would ("my mum had breast cancer, her back hurts now")."""
 
 from support.help_signs import Sign, sign_tests
 
@@ -36,6 +37,12 @@ PINNED: dict[Sign, tuple[str, ...]] = {
         "my mum fell over yesterday, she is on steroids for her asthma",
         "my gran slipped in the shower, she has brittle bones",
         "my mum has osteoperosis and fell yesterday",
+        "my wife is on steroids for her asthma and her back aches",
+    ),
+    # steroids they take, and another history, with a pain they have now
+    ("history_of_cancer", "warning_cancer", "see_clinician"): (
+        "my mum had breast cancer, her back hurts now",
+        "my dad had cancer years ago, his back hurts when he lies down, can he do crp?",
     ),
 }
 
