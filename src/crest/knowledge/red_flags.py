@@ -417,7 +417,11 @@ BLADDER = r"blad+[ae]rs?"
 # Losing something, in every tense: "I lose control of my bladder", "she loses the feeling", "lost", "losing", "loss
 # of"; not a present tense denied ("I don't lose control", "never loses feeling").
 LOSE = (
-    r"(?<!dont )(?<!do not )(?<!doesnt )(?<!does not )(?<!never )(?<!wont )(?<!will not )(?:lose|loses)"
+    r"(?<!dont )(?<!do not )(?<!doesnt )(?<!does not )(?<!never )(?<!wont )(?<!will not )"
+    # nor a loss only foreseen or wondered about: "I'm scared I'll lose", "will I lose", "would/might/could I lose",
+    # "how do I not lose", "do people lose" (not "if I lose": "... asking because it happened yesterday" warns)
+    r"(?<!ill )(?<!will i )(?<!will you )(?<!would i )(?<!would you )(?<!might )(?<!could i )"
+    r"(?<!going to )(?<!gonna )(?<!not )(?<!people )(?:lose|loses)"
     r"|losing|lost|loss of"
 )
 NUMB = (
