@@ -282,10 +282,14 @@ class PracticeSessions:
         """Mark sessions whose process died as interrupted: at every start of a door, and now and then after."""
         return recover_abandoned_sessions(self._journal, self._clock())
 
+    def refuse_if_read_only(self) -> None:
+        """Refuse (`JournalReadOnly`) before the setup steps a rest that a journal crest may only read cannot keep."""
+        self._journal.refuse_if_read_only()
+
     def refuse_while_running(self) -> None:
         """Refuse (`JournalReadOnly`, `RestAlreadyRunning`) before the setup steps what `start` would refuse after
         them."""
-        self._journal.refuse_if_read_only()
+        self.refuse_if_read_only()
         running = self.running_elsewhere()
         if running is not None:
             raise RestAlreadyRunning(running, this_process(), self._zone)

@@ -91,6 +91,9 @@ def session_page(
     before_checkin_id: Annotated[int | None, Query(ge=1, le=MAX_RECORD_ID)] = None,
 ) -> Response:
     services = context.services
+    # A journal crest may only read: said at once, not after the setup steps and a rest that could not be kept
+    # (`crest session` refuses there too).
+    services.practice.refuse_if_read_only()
     if before_checkin_id is not None:
         services.check_ins.get(before_checkin_id)  # a 404 page for a check-in that does not exist
     # A session this server is still running for a page (one reloaded, or left by a stray tap) is offered first.
