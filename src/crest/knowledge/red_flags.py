@@ -469,6 +469,9 @@ GRIP_LOST = (
     r"(?:cant|cannot|can not|couldnt|could not|unable to|struggl\w* to) (?:properly )?(?:grip|grasp) (?:\w+ ){0,2}"
     r"(?:cups?|mugs?|glass|glasses|pens?|pencils?|forks?|knife|knives|spoons?|phone|kettle|bottles?|toothbrush|keys?"
     r"|handles?)\b"
+    # the grip said to have gone weak, with no hand named: "my grip has gone weak lately", "her grip's getting weaker"
+    r"|(?:my|her|his|their) grips? (?:has |is |was |keeps )?(?:gone |going |got |getting |become |becoming |feels? "
+    r"|felt )?(?:\w+ )?weak\w*"
 )
 NEW_LOSS = r"numbness|weakness|loss of (?:feeling|sensation|strength|power)|numb feeling"
 # Feeling lost, said without a place ("the numbness"), and a word saying it stays: "hasn't gone", "won't go away",
