@@ -120,7 +120,14 @@ def test_each_chart_is_one_stop_whose_arrow_keys_name_every_mark_as_its_table_do
         chart.get_by_role("heading", name=title).evaluate("heading => { heading.tabIndex = -1; heading.focus(); }")
         page.keyboard.press("Tab")
         first = _focused_name(page)
-        assert first == row_words(rows[0])  # the earliest week, in the table's words
+        # In time order, the single ratings (faint dots) of a week's first days may come before that week's median,
+        # marked in the middle of its days: on which weekday the nine weeks start decides it (it failed on a Monday).
+        earliest_week = first
+        while "/10 on " in earliest_week:
+            page.keyboard.press("ArrowRight")
+            earliest_week = _focused_name(page)
+        assert earliest_week == row_words(rows[0])  # the earliest week, in the table's words
+        page.keyboard.press("Home")
         page.keyboard.press("ArrowRight")
         assert _focused_name(page) != first
         page.keyboard.press("End")
