@@ -83,6 +83,8 @@ def print_summary(console: Console, summary: ProgressSummary) -> None:
         say(trend_line(trend), _VERDICT_STYLE[trend.verdict.value])
         basis = Text(sentence(progress.trend_basis(trend)) + ".", style="dim")  # what the verdict rests on
         console.print(Padding(basis, (0, 0, 0, 4), expand=False))
+        if worse_week := progress.worse_week_line(trend):  # a flare the verdict's two weeks leave out
+            console.print(Padding(Text(sentence(worse_week) + "."), (0, 0, 0, 4), expand=False))
     if not summary.trends:
         indented("No pain ratings yet. Rate your pain with `crest log` or in a check-in after a session")
     indented(DAY_COUNTS_ONCE, "dim")

@@ -9,7 +9,7 @@ from fractions import Fraction
 from statistics import mean, median
 
 from crest.insights.timeframe import start_of_week
-from crest.insights.verdicts import MIN_DAYS_PER_WINDOW, WINDOW_DAYS, Verdict, judge_pain
+from crest.insights.verdicts import MIN_DAYS_PER_WINDOW, PAIN_MIN_RISE_POINTS, WINDOW_DAYS, Verdict, judge_pain
 from crest.journal.records import CheckIn, PracticeSession, place_words
 from crest.journal.vocabulary import CheckInTiming, Region, Side
 
@@ -149,6 +149,9 @@ class PainTrend:
     # so that a rating weeks old is not read as today's pain
     last_score: int
     last_rated_on: date
+    # The worst calendar week wholly between the two, where it rose by a rise that counts as worse above the first
+    # week and above the latest: a flare the two ends of the verdict leave out, said beside it (never a single day)
+    worse_week: Window | None = None
 
     @property
     def change(self) -> Fraction | None:
@@ -240,7 +243,24 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
         return PainTrend(series.place, baseline, latest, Verdict.NOT_ENOUGH_DATA, last_score, last_rated_on)
     assert baseline.median is not None and latest.median is not None  # both windows hold ratings
     verdict = judge_pain(baseline.median, latest.median)
-    return PainTrend(series.place, baseline, latest, verdict, last_score, last_rated_on)
+    worse_week = _worse_week_between(series, zone, baseline, latest)
+    return PainTrend(series.place, baseline, latest, verdict, last_score, last_rated_on, worse_week)
+
+
+def _worse_week_between(series: PlaceSeries, zone: tzinfo, baseline: Window, latest: Window) -> Window | None:
+    """The calendar week (as the charts draw it) wholly between the baseline and the latest week, with enough days
+    to judge, whose median is the highest and at least a rise that counts as worse above both; None where none is."""
+    between = [
+        week
+        for week in weekly_medians(series, zone, latest.last_day)
+        if baseline.last_day < week.first_day and week.last_day < latest.first_day and week.enough
+    ]
+    worst = max(between, key=lambda week: (week.median or 0, week.first_day), default=None)
+    if worst is None or worst.median is None or baseline.median is None or latest.median is None:
+        return None
+    # Above the latest too: where the latest week is as bad, the verdict says it already
+    rose = worst.median - baseline.median >= PAIN_MIN_RISE_POINTS and worst.median > latest.median
+    return worst if rose else None
 
 
 # How far apart (in days) two weeks' medians may stand on a chart and still be joined by its line: neighbouring

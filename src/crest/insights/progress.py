@@ -125,6 +125,20 @@ def trend_line(trend: PainTrend, reader: Reader = Reader.PERSON, ended: bool = F
     return Line(f"{where}: {numbers}, {meaning}", PAIN_SOURCE)
 
 
+def worse_week_line(trend: PainTrend) -> str | None:
+    """'one week between was harder: median 9.0 (7 ratings on 7 days, 9 to 15 Nov 2026), against 5.5 in the first
+    week and 3.5 in the latest': a flare that the first and latest weeks leave out, said beside the verdict with its
+    numbers, as the chart shows it (walk-through: it showed only in the chart). None where no week between was."""
+    week = trend.worse_week
+    if week is None or week.median is None or trend.latest is None:
+        return None
+    assert trend.baseline.median is not None and trend.latest.median is not None
+    return (
+        f"one week between was harder: median {points(week.median)} ({window_basis(week)}), against "
+        f"{points(trend.baseline.median)} in the first week and {points(trend.latest.median)} in the latest"
+    )
+
+
 def worse_again(summary: ProgressSummary) -> str | None:
     """The places whose pain rose, said again at the end of the terminal's summary: it is longer than a terminal,
     and at 20 or 24 lines a "worse" at the top had scrolled away (walk-through "is it helping?" M1)."""

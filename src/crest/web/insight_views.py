@@ -11,6 +11,7 @@ from crest.insights.progress import (
     psfs_line,
     trend_basis,
     trend_line,
+    worse_week_line,
 )
 from crest.insights.reader import sentence
 from crest.insights.verdicts import (
@@ -34,10 +35,15 @@ def line_view(line: Line, verdict: str | None = None) -> dict[str, Any]:
     }
 
 
+def _sentence_or_none(text: str | None) -> str | None:
+    return None if text is None else sentence(text)
+
+
 def summary_view(summary: ProgressSummary) -> dict[str, Any]:
     return {
         "places": [
-            line_view(trend_line(trend), trend.verdict.value) | {"basis": sentence(trend_basis(trend))}
+            line_view(trend_line(trend), trend.verdict.value)
+            | {"basis": sentence(trend_basis(trend)), "worse_week": _sentence_or_none(worse_week_line(trend))}
             for trend in summary.trends
         ],
         "practice": line_view(adherence_line(summary.adherence)),

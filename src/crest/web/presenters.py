@@ -241,7 +241,9 @@ def _pain_over_time(
 ) -> dict[str, Any]:
     """Each place's weekly medians as its line (the numbers the verdicts compare, so single days never zig-zag),
     with the single ratings as faint points behind it."""
-    title = "Pain per place over time"
+    # The scale named where the numbers are read: the chart's side says only 0 to 10 (walk-through: a reader could
+    # not tell what they measured)
+    title = "Pain per place over time (0-10)"
     if not progress.pain:
         return {"title": title, "empty": "Rate your pain in a check-in to see it here."}
     by_place = {one.place: one for one in progress.pain}
@@ -282,8 +284,9 @@ def _pain_over_time(
             )
         ),
         "legend": _legend(shown, colours),
-        "note": "The line joins weekly medians (a gap where a week has no rating), each marked across the days of "
-        "its week; the faint dots are single ratings."
+        "note": "Pain from 0 (no pain) to 10 (worst imaginable), as rated in your check-ins. The line joins weekly "
+        "medians (a gap where a week has no rating), each marked across the days of its week; the faint dots are "
+        "single ratings."
         + (
             " In the table, a day rated more than once has its ratings in brackets: it counts once, as their median."
             if any("(" in row[3] for row in rows)  # a day's ratings in brackets (_scores)
