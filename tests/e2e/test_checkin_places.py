@@ -195,6 +195,26 @@ def test_a_place_added_from_the_list_says_its_side_only_once_the_person_chooses_
     context.close()
 
 
+def test_a_midline_place_stays_marked_on_the_map_once_its_side_is_chosen(
+    browser: Any, server_url: str, screenshot: Shoot
+) -> None:
+    """The lower back rated on its left lost its mark on the body map, as if the map had dropped it: a second tap
+    added the whole lower back as another place to rate."""
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{server_url}/checkin")
+    lower_back = page.get_by_role("button", name="Lower back", exact=True)
+    lower_back.click()
+    page.get_by_label("Side of the lower back").select_option("left")
+    page.get_by_label("Pain in lower back, 0 to 10, left").fill("4")
+    assert lower_back.get_attribute("aria-pressed") == "true"
+    assert lower_back.evaluate("shape => shape.classList.contains('rated')")
+    screenshot(page, "checkin-midline-place-with-a-side-phone-dark")
+    page.get_by_role("button", name="Remove Lower back, left").click()
+    assert lower_back.get_attribute("aria-pressed") == "false"
+    context.close()
+
+
 def test_each_places_slider_and_remove_button_name_its_side(browser: Any, server_url: str) -> None:
     """A left and a right hip had one name, "Pain in hip, 0 to 10": a screen reader could not tell them apart."""
     context = browser.new_context(viewport={"width": 1100, "height": 900})

@@ -16,9 +16,13 @@
   function refresh() {
     document.getElementById("no-ratings").hidden = ratings.children.length > 0;
     for (const shape of document.querySelectorAll(".bodymap .region")) {
+      const { region, side } = shape.dataset;
+      // A midline place's one shape stands for all of it: a lower back rated on its left is still marked there. A
+      // pair's shape is its own side's, or both sides'; a side not chosen yet marks neither.
       const row =
-        rowFor(shape.dataset.region, shape.dataset.side) ||
-        (shape.dataset.side !== "centre" && rowFor(shape.dataset.region, "both"));
+        side === "centre"
+          ? ratings.querySelector(`.rating-row[data-region="${region}"]`)
+          : rowFor(region, side) || rowFor(region, "both");
       shape.classList.toggle("rated", Boolean(row));
       shape.setAttribute("aria-pressed", String(Boolean(row)));
     }
