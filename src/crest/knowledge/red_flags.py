@@ -70,7 +70,12 @@ with what one would then do ("if I ever felt a pulse in my belly I'd see a docto
 it under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit or from the
 position that went, or goes, the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the
 moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move", "my bum goes
-numb on the bleachers until I stand up"). Back pain had for a decade or more over 50, with nothing new, different or
+numb on the bleachers until I stand up"); both legs so, in the position, are still a new loss of feeling the position
+brings on (see a clinician, not urgent care: "my legs go numb after 10 minutes in the position and come back when I
+stand"). A loss denied in the past ("I've never lost control of my bladder, just stiff", "I haven't lost any feeling")
+is not read, unless a time after it says it has happened since ("never ... before yesterday"), nor one only feared
+("I'm scared of losing control of my bladder"), unless the message says it has happened or goes on. Back pain had
+for a decade or more over 50, with nothing new, different or
 worse said of it ("the same mild ache for 20 years"), is not new back pain (never for a child or a teenager). An
 infection placed years back with nothing recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a
 fever last year with flu") is not a recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs
@@ -123,6 +128,8 @@ def present_symptoms(plain_text: str) -> str:
     don't want to end up incontinent") or supposed ("if I ever lost feeling there I'd go to A&E"), as the rules about
     symptoms read it."""
     text = " ".join(_PREVENTION.sub(" ", plain_text).split())
+    if not _HAPPENING.search(text) and not _FEAR_COME_TRUE.search(text):
+        text = " ".join(_FEARED_LOSS.sub(" ", text).split())
     if not _HAPPENING.search(text):  # "if you ever had a pulse in your belly would you stop? I have one now"
         text = " ".join(_ASKED_IF_EVER.sub(" ", _HYPOTHETICAL.sub(" ", text)).split())
         if _SAID_TO_BE_SUPPOSED.search(text):
@@ -298,6 +305,18 @@ _PREVENTION = re.compile(
     r"|(?:scared|afraid|worried|terrified|frightened) (?:of|about) (?:end(?:ing)? up|becoming|getting|developing))"
     r"(?: (?!(?:i|im|ive|id|me|my|but|now|since|because|already|again|actually|really)\b)\w+){0,3}"
 )
+# A loss only feared: "I'm scared of losing control of my bladder", "worried about losing feeling in my legs". The
+# fear and the next three words are not read, as for `_PREVENTION`, unless the message says it has happened or goes
+# on (`_HAPPENING`, `_FEAR_COME_TRUE`): "I'm scared of losing control of my bladder, it happened twice this week".
+_FEARED_LOSS = re.compile(
+    r"\b(?:scared|afraid|worried|worrying|terrified|frightened|anxious|nervous|paranoid|fear|fearful|panicking"
+    r"|panicky|panic) (?:of|about|over) (?:\w+ )?(?:losing|lose|loss of)"
+    r"(?: (?!(?:i|im|ive|id|me|my|but|now|since|because|already|again|actually|really)\b)\w+){0,3}"
+)
+_FEAR_COME_TRUE = re.compile(
+    r"\b(?:happen(?:s|ed|ing)?|recently|lately|sometimes|twice|times|(?:it|that) did|(?:i|ive|i have|weve|she|he)"
+    r" (?:already )?(?:had|been having)|had (?:a|an|some)|been having)\b"
+)
 # A symptom only supposed, with what one would do then: "if I ever felt a pulse in my belly I'd see a doctor". From
 # "if ... ever" to the word saying what would follow, at most twelve words; not read so when the message says
 # anything has happened or goes on (`_HAPPENING`).
@@ -414,6 +433,11 @@ CANNOT = (
     r"|harder (?:and harder )?to|more (?:and more )?difficult to"  # a difficulty that grows: "getting harder to pee"
 )
 BLADDER = r"blad+[ae]rs?"
+# A time after a loss denied that says it has happened since: "I had never lost control before yesterday".
+_NOW_IT_HAS = (
+    r"before|until|till|til|up to|prior to|now|today|yesterday|tonight|last (?:night|week)|this (?:week|morning)"
+    r"|recently|lately"
+)
 # Losing something, in every tense: "I lose control of my bladder", "she loses the feeling", "lost", "losing", "loss
 # of"; not a present tense denied ("I don't lose control", "never loses feeling").
 LOSE = (
@@ -421,8 +445,12 @@ LOSE = (
     # nor a loss only foreseen or wondered about: "I'm scared I'll lose", "will I lose", "would/might/could I lose",
     # "how do I not lose", "do people lose" (not "if I lose": "... asking because it happened yesterday" warns)
     r"(?<!ill )(?<!will i )(?<!will you )(?<!would i )(?<!would you )(?<!might )(?<!could i )"
-    r"(?<!going to )(?<!gonna )(?<!not )(?<!people )(?:lose|loses)"
-    r"|losing|lost|loss of"
+    r"(?<!going to )(?<!gonna )(?<!not )(?<!people )(?<!didnt )(?<!did not )(?:lose|loses)"
+    # nor a loss denied in the past ("I've never lost control of my bladder, just stiff", "I haven't lost any
+    # feeling"), unless a time follows that says it has now happened ("never lost control before yesterday")
+    r"|(?<!never )(?<!not )(?<!havent )(?<!hasnt )(?<!hadnt )(?<!have not )(?<!has not )lost"
+    rf"|(?:(?<=never )|(?<=not )|(?<=havent )|(?<=hasnt )|(?<=hadnt ))lost(?=(?: \w+){{0,8}} (?:{_NOW_IT_HAS}))"
+    r"|(?<!not )losing|loss of"
 )
 NUMB = (
     rf"numb\w*|numm\w*|no feeling|(?:{LOSE}) (?:the |all |my )?(?:feeling|sensation)"
@@ -1184,6 +1212,31 @@ _HARMLESS_FALL = (
 
 # A changed feeling in a leg that the message explains away: pressure, gone on moving, ease, passing by itself, a
 # pleasant tingle, restless legs.
+# Legs that come back, or come back to life, when the person stands or moves, said with them or after them ("my legs
+# go numb in the position and come back when I stand"), and nothing says they stay so: the feeling passes on moving.
+_LEGS_BACK_ON_MOVING = (
+    r"^(?!.*\b(?:still|again|didnt|doesnt|dont|hasnt|havent|wont|not|never|stays?|stayed|keeps?"
+    r"|now (?:i|im|ive|my|it|its)|since|all day)\b)"
+    r".*\b(?:and|but|then|they|(?<!in )(?<!of )(?<!in my )(?<!of my )(?<!in both )(?<!in both my )(?<!in the )legs)"
+    r" (?:\w+ )?(?:come|comes|came|coming) back (?:\w+ ){0,3}?(?:when|once|as soon as"
+    rf"|soon as|the moment|the minute|the second|after) (?:i |you |we |he |she |they )?(?:{_MOVED})(?:s|es)?\b"
+)
+# A sit named (a chair, a flight, the sofa), and not the position: "both my thighs go numb on the hard chair".
+_FROM_A_SIT = (
+    r"^(?!.*\b(?:position|lying|laying|lie|lay|floor|mat|rest|session|crp|on my back)\b)"
+    r".*\b(?:sitting|sat|sit|chairs?|bench(?:es)?|seats?|sofa|couch|settee|pews?|flights?|plane|coach|car|train|bus"
+    r"|desk|cinema|bleachers)\b"
+)
+# The clauses of a changed feeling in both legs (not "my feet"): urgent, or "see a clinician" when it passes on moving.
+_CHANGED_FEELING_IN_BOTH_LEGS: tuple[str | tuple[str, ...], ...] = (
+    rf"(?:{LEG_FEELING}) (?:{_NOT_ANOTHER_LIMB}\w+ ){{0,5}}(?:{LEGS_FOR_FEELING})",
+    rf"(?:{LEGS_FOR_FEELING}) (?:{_NOT_ANOTHER_LIMB}\w+ ){{0,5}}(?:{LEG_FEELING})",
+    r"(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel (?:either|both|any|much in) "
+    r"(?:of )?(?:\w+ )?legs?|(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel "
+    r"(?:\w+ ){0,2}(?:legs|thighs)",
+    (r"legs?", OTHER_LEG_TOO, LEG_FEELING),
+    (LEG_FEELING, BOTH_SIDES_OF_THE_LEGS),
+)
 _CALM_CHANGED_FEELING = (
     _PRESSURE_ONLY,
     _PASSED_ON_MOVING,
@@ -1386,22 +1439,33 @@ RULES: tuple[RedFlagRule, ...] = (
     # surgery last year") is history, as their cancer is.
     _rule("cauda_equina_named", "warning_cauda_equina", r"cauda|equina", about_history=True),
     # Numbness, tingling or pins and needles in both legs, or in the legs and bottom: crest's own entries send both
-    # legs to urgent care (warning_new_numbness_or_weakness: "If it affects both legs ... get urgent care now").
+    # legs to urgent care (warning_new_numbness_or_weakness: "If it affects both legs ... get urgent care now"),
+    # unless the message says it goes when the person moves or stands (the next rule's).
     _rule(
         "changed_feeling_in_both_legs",
         "warning_cauda_equina",
-        rf"(?:{LEG_FEELING}) (?:{_NOT_ANOTHER_LIMB}\w+ ){{0,5}}(?:{LEGS_FOR_FEELING})",
-        rf"(?:{LEGS_FOR_FEELING}) (?:{_NOT_ANOTHER_LIMB}\w+ ){{0,5}}(?:{LEG_FEELING})",
-        r"(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel (?:either|both|any|much in) "
-        r"(?:of )?(?:\w+ )?legs?|(?:cant|cannot|can not|couldnt|could not|barely|hardly) (?:really )?feel "
-        r"(?:\w+ ){0,2}(?:legs|thighs)",
-        (r"legs?", OTHER_LEG_TOO, LEG_FEELING),
+        *_CHANGED_FEELING_IN_BOTH_LEGS,
         # numbness (a loss of feeling) in "my feet" is in both feet, as "both feet" is; a tingle there stays a
         # clinician's to see (changed_feeling_in_a_leg_or_foot), as the position's pressure often brings one
         rf"(?:my|the|his|her|your|their|our) feet (?:\w+ ){{0,3}}(?:{NUMB})",
         rf"(?:{NUMB}) (?:\w+ ){{0,3}}(?:my|the|his|her|your|their|our) feet",
-        (LEG_FEELING, BOTH_SIDES_OF_THE_LEGS),
-        unless=_CALM_CHANGED_FEELING,
+        unless=(*_CALM_CHANGED_FEELING, _LEGS_BACK_ON_MOVING),
+    ),
+    # Both legs numb or tingling in the position (or a long sit) that come back when the person stands or moves: not
+    # cauda equina's urgent sign, but a new loss of feeling that the position brings on (crp-facts.md section 5: see a
+    # clinician before continuing, and stop if the position brings on symptoms, as the answer beside it says). Both
+    # legs at once are not one limb pressed, so unlike one leg or "my feet" it still warns.
+    _rule(
+        "changed_feeling_in_both_legs_that_passes_on_moving",
+        "warning_new_numbness_or_weakness",
+        *(
+            (*((clause,) if isinstance(clause, str) else clause), passing)
+            for clause in _CHANGED_FEELING_IN_BOTH_LEGS
+            for passing in (_PASSED_ON_MOVING, _LEGS_BACK_ON_MOVING)
+        ),
+        # calm as the urgent rule is, but for going on moving ("... and it goes when I stand" passes by itself too),
+        # and after a sit, not the position ("both my thighs go numb on the hard chair, I stand up and it's gone")
+        unless=(_PRESSURE_ONLY, _RELAXED_NOT_NUMB, _PLEASANT_TINGLE, r"restless legs?", _FROM_A_SIT),
     ),
     _rule(
         "weakness_in_both_legs",

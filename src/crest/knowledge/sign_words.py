@@ -21,6 +21,9 @@ SIGN_WORDS: Mapping[str, str] = {
     "sexual_function_change": "A new change in sexual function",
     "pain_in_both_legs": "Pain in both legs",
     "changed_feeling_in_both_legs": "Numbness or tingling in both legs",
+    "changed_feeling_in_both_legs_that_passes_on_moving": (
+        "Numbness or tingling in both legs that the position brings on"
+    ),
     "weakness_in_both_legs": "Weakness in both legs that is severe or getting worse",
     "cauda_equina_named": "Cauda equina syndrome, or the fear of it",
     # the aorta (urgent care), a pulsing belly (see a clinician)

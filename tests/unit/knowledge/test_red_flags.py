@@ -171,6 +171,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "my right leg hurt first and now the left one hurts as well",
         "it's not pain in one leg anymore, it's both legs now",
     ),
+    # Both legs numb in the position that come back on moving or standing: see a clinician, not urgent care (the
+    # lead's brief, s50; crp-facts.md section 5: any new loss of feeling; stop if the position brings on symptoms).
+    "changed_feeling_in_both_legs_that_passes_on_moving": (
+        "my legs went a bit numb while lying there but it went when I moved",
+        "my legs go numb after 10 minutes in the position and come back when I stand",
+    ),
     "changed_feeling_in_both_legs": (
         # Both feet: a check-in that rates both feet is pain below the knee in both legs, urgent; help agrees.
         "tingling in both feet",
@@ -628,8 +634,8 @@ NEAR_MISSES = (
     "I fell asleep with my bottom on a cushion",
     "I like sitting on a cushion before I lie down",
     "I let my feet drop flat and my knees fall open",
-    # numbness in the position that went when the person moved; relaxation said as not feeling the legs
-    "my legs went a bit numb while lying there but it went when I moved",
+    # relaxation said as not feeling the legs (both legs numb in the position that went when the person moved: see
+    # a clinician since s50, changed_feeling_in_both_legs_that_passes_on_moving)
     "a tingle in my foot halfway through, it stopped as soon as I wiggled my toes",
     "I was so relaxed I could hardly feel my legs afterwards",
     # tingling that passes by itself, in the hands, from crossed legs, pleasant, an idiom, restless legs
