@@ -190,6 +190,23 @@ def _near(first: str, second: str, gap: int = 4) -> str:
     return rf"(?:{first}) (?:\w+ ){{0,{gap}}}(?:{second})|(?:{second}) (?:\w+ ){{0,{gap}}}(?:{first})"
 
 
+# The everyday words of the signs that the rules read, which the help entries do not all use: the warning signs'
+# typo fixer reads a message through them as well as through the entries' words (`HelpSearch.fired_rules`), so that
+# "I fel down the stairs", "my daugher ... hurt her bak" or "incontinance" warn as their spelt words do.
+EVERYDAY_SIGN_WORDS = frozenset(
+    {
+        "fell", "fall", "falls", "fallen", "falling", "tripped", "slipped", "stairs", "ladder", "landed", "crash",
+        "crashed", "accident", "injured", "hurt", "back", "daughter", "son", "mother", "father", "husband", "wife",
+        "brother", "sister", "grandmother", "grandfather", "grandad", "grandma", "granny", "partner", "toddler",
+        "child", "children", "nephew", "niece", "friend", "neighbour", "bladder", "bowel", "bowels", "incontinence",
+        "incontinent", "urine", "peeing", "wee", "poo", "saddle", "groin", "genitals", "buttocks", "bottom", "bum",
+        "numb", "numbness", "tingling", "tingly", "weakness", "weaker", "control", "leaking", "leaks", "wet",
+        "fracture", "fractured", "broken", "osteoporosis", "steroids", "prednisolone", "fever", "chills",
+        "temperature", "sweats", "cancer", "tumour", "chemotherapy", "weight", "aneurysm", "pulsing", "throbbing",
+        "dizzy", "dizziness", "fainted", "fainting", "collapsed", "breathless", "breathe", "chest", "infection",
+        "antibiotics", "injecting", "immune", "paralysed", "slurred", "drooping", "headache", "agony", "severe",
+    }
+)  # fmt: skip
 SOILED = r"wet(?:s|ting)?|wee(?:s|d|ing)?|pee(?:s|d|ing)?|poo(?:s|ed|ing)?|poop(?:s|ed|ing)?|soil(?:s|ed|ing)?|messed"
 # An "accident" in one's clothes or bed is urine or stool let go ("had an accident in my pants"), not a crash.
 ACCIDENT_IN_CLOTHES = (

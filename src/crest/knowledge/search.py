@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from crest.knowledge.model import HelpContent, HelpEntry
-from crest.knowledge.red_flags import RULES, RedFlagRule, fired_rules
+from crest.knowledge.red_flags import EVERYDAY_SIGN_WORDS, RULES, RedFlagRule, fired_rules
 from crest.knowledge.spelling import SpellingFixer
 from crest.knowledge.text import clean_question, words
 
@@ -102,7 +102,7 @@ class HelpSearch:
         self._content = content
         self._rules = rules
         self._fixer = SpellingFixer(content.vocabulary(), dictionary)
-        self._warning_fixer = SpellingFixer(content.vocabulary(warning_signs=True), dictionary)
+        self._warning_fixer = SpellingFixer(content.vocabulary(warning_signs=True) | EVERYDAY_SIGN_WORDS, dictionary)
         self._lock = threading.Lock()
         self._database = sqlite3.connect(":memory:", check_same_thread=False)
         self._database.execute(
@@ -139,8 +139,10 @@ class HelpSearch:
         """Every warning-sign entry whose rule fires on the question, each once, most urgent first.
 
         The rules read the question as written and again with its typos fixed against every entry's words, the
-        warning signs' included, so that "bladdr" or "saddel" warns as "bladder" and "saddle" do; a fixed word can
-        only add a warning, never hide one.
+        warning signs' included, and the signs' everyday words (`EVERYDAY_SIGN_WORDS`), so that "bladdr" or "saddel"
+        warns as "bladder" and "saddle" do, and "daugher" as "daughter"; a three-letter word is read as each sign word
+        it sounds like ("fel" as "feel" and as "fell", "bak" as "back"). A fixed word can only add a warning, never
+        hide one.
         """
         entries = [self._content.entry(rule.entry_id) for rule in self.fired_rules(question)]
         return _most_urgent_first([entry for entry in entries if entry is not None and entry.level is not None])
@@ -149,8 +151,12 @@ class HelpSearch:
         """The red-flag rules (only those `names` names, when given) that fire on the question, as written or with
         its typos fixed (`warning_signs`)."""
         rules = self._rules if names is None else tuple(rule for rule in self._rules if rule.name in names)
-        fixed = " ".join(self._warning_fixer.fix(word) for word in words(question))
-        return fired_rules(question, rules) + fired_rules(fixed, rules)
+        readings = [self._warning_fixer.readings(word) for word in words(question)]
+        fixed = " ".join(each[0] for each in readings)
+        fired = fired_rules(question, rules) + fired_rules(fixed, rules)
+        if any(len(each) > 1 for each in readings):  # "fel" may be "feel" or "fell": read it both ways
+            fired += fired_rules(" ".join(each[-1] for each in readings), rules)
+        return fired
 
     def answers(self, question: str) -> tuple[HelpEntry, ...]:
         """The 1-3 ordinary entries that best match the question, best first; none when nothing matches."""

@@ -19,6 +19,9 @@ SIMILARITY_CUTOFF = 0.8
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s", "ly", "ness", "ful", "er")
 MIN_SWAPPED_LENGTH = 3  # "bde" for "bed"; two letters swapped are another word as often as a slip ("on", "no")
 MIN_SOUNDED_OUT_LENGTH = 4  # "soas"; a shorter word shares its sound with too many others
+# The warning signs' reading goes lower, to the short words of a sign typed with a doubled letter or a "ck" short
+# ("fel" for "fell", "bak" for "back"), and reads each word it may be (`readings`): a fixed word only adds a warning.
+MIN_SHORT_SOUNDED_OUT_LENGTH = 3
 # A silent first letter is left out by a reader who spells by ear ("soas" for "psoas", "nees" for "knees").
 _SILENT_STARTS = (("ps", "s"), ("pn", "n"), ("pt", "t"), ("kn", "n"), ("gn", "n"), ("wr", "r"))
 # Spellings of one sound; "z" for "s" is the commonest ("soaz").
@@ -73,10 +76,11 @@ class SpellingFixer:
         for word in sorted(self._known):
             by_length.setdefault(len(word), []).append(word)
         self._by_length = by_length
-        by_sound: dict[str, str] = {}
+        every_by_sound: dict[str, list[str]] = {}
         for word in sorted(self._known):  # of entry words that sound alike, the first in order, always the same
-            by_sound.setdefault(sound_key(word), word)
-        self._by_sound = by_sound
+            every_by_sound.setdefault(sound_key(word), []).append(word)
+        self._every_by_sound = {key: tuple(sounding) for key, sounding in every_by_sound.items()}
+        self._by_sound = {key: sounding[0] for key, sounding in every_by_sound.items()}
         self.fix = lru_cache(maxsize=4096)(self._fix)
 
     def is_known(self, word: str) -> bool:
@@ -87,6 +91,18 @@ class SpellingFixer:
         if len(word) < MIN_SOUNDED_OUT_LENGTH or word.isdigit() or self.is_known(word) or word in self._dictionary:
             return None
         return self._by_sound.get(sound_key(word))
+
+    def readings(self, word: str) -> tuple[str, ...]:
+        """Every word `word` may stand for, for the warning signs' rules: a short unknown word (three letters) by
+        each entry word it sounds like ("fel": "feel", "fell"), any other as `fix` reads it."""
+        if (
+            MIN_SHORT_SOUNDED_OUT_LENGTH <= len(word) < MIN_SOUNDED_OUT_LENGTH
+            and not word.isdigit()
+            and not self.is_known(word)
+            and word not in self._dictionary
+        ):
+            return self._every_by_sound.get(sound_key(word)) or (self.fix(word),)
+        return (self.fix(word),)
 
     def _swapped(self, word: str) -> str | None:
         """The one entry word that an unknown `word` is with two neighbouring letters swapped ("bde" -> "bed"): the
