@@ -89,6 +89,18 @@ def test_side_lying_variant_has_its_own_setup_cues_and_ending_with_sources() -> 
     assert protocol.rest_cues_for("standard") == protocol.rest_cues  # the other variants keep their words
 
 
+def test_the_supported_variant_brings_the_calves_down_before_rolling_to_the_side() -> None:
+    """Its ending said "roll gently onto one side" with both calves still on the chair seat: a roll that drops the
+    legs off the seat and twists the lower back it is meant to ease."""
+    protocol = load_protocol()
+    roll, come_up = protocol.ending_for("supported")
+    said = roll.text
+    assert "calves off the seat" in said and said.index("feet on the floor") < said.index("roll gently onto one side")
+    assert protocol.cite(roll.sources)
+    assert come_up == protocol.ending_for("standard")[1]
+    assert "seat" not in protocol.ending_for("standard")[0].text  # feet on the floor already
+
+
 def test_an_unknown_cue_replacement_is_named() -> None:
     text = bundled_text().replace(
         "[variants.side_lying.replaces_cues.contact]", "[variants.side_lying.replaces_cues.nope]"
