@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from crest.breath.analysis import WINDOW_S
 from crest.breath.reasons import REASON_LABELS
-from crest.breath.result import RELAXATION_NOTE
+from crest.breath.result import RELAXATION_NOTE, UNWATCHED, BreathResult
 from support.journal_api import BREATH_SLOWING, answer_safety_with_no, call, finish_on_a_demo_clock
 from support.media import IN_POSITION_PHOTO, fake_camera_flags, y4m_clip
 
@@ -66,6 +67,29 @@ def _ready_to_rest(
     return page, labels
 
 
+def _frame_time(payload: str | bytes) -> float | None:
+    """The capture time of the frame a live breath answer is about (None for any other message)."""
+    message = json.loads(payload)
+    return float(message["result"]["time_s"]) if message.get("type") == "result" else None
+
+
+def _start_and_read_a_window(page: Any, start: str = "#rest-start") -> None:
+    """Start the rest (or resume one) by its button `start`, paused at once, and go on only once the server has read
+    frames across a whole window of the breath: the demo clock ran out before a loaded machine had read one (no
+    window, "the camera watched for too short a time"). Waits on the live stream's own answers, never on a clock."""
+    with page.expect_websocket(lambda socket: "breath=true" in socket.url) as opened:
+        page.locator(start).click()
+        page.locator("#pause").click()
+    socket = opened.value
+    first = None
+    while first is None:
+        first = _frame_time(socket.wait_for_event("framereceived", timeout=0))
+    socket.wait_for_event(
+        "framereceived", predicate=lambda payload: (_frame_time(payload) or 0) >= first + WINDOW_S, timeout=0
+    )
+    page.locator("#pause").click()
+
+
 def _reading_the_breath(context: Any, base: str, answer_safety: Shoot, errors: list[str]) -> tuple[Any, dict[str, str]]:
     """A rest started with the breath read, once the page says it reads it."""
     page, labels = _ready_to_rest(context, base, answer_safety, errors)
@@ -88,7 +112,7 @@ def test_a_rest_with_the_breath_read_shows_the_honest_result_for_a_still_picture
     context.grant_permissions(["camera"])
     page, labels = _ready_to_rest(context, fresh_server_url, answer_safety, errors)
     screenshot(page, f"breath-offer-{theme}-{size}")
-    page.get_by_role("button", name="Start the rest").click()
+    _start_and_read_a_window(page)
 
     status = page.locator("#breath-status")
     status.wait_for(state="visible")
@@ -104,7 +128,6 @@ def test_a_rest_with_the_breath_read_shows_the_honest_result_for_a_still_picture
     assert summary.startswith("No breathing reading this time: ")
     assert summary.removeprefix("No breathing reading this time: ").rstrip(".") in REASON_LABELS.values()
     assert page.locator("#breath-result .breath-note").inner_text() == RELAXATION_NOTE
-    assert page.locator("#breath-result .breath-stillness").inner_text() == "You lay still throughout."
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     result.scroll_into_view_if_needed()
     screenshot(page, f"breath-done-{theme}-{size}")
@@ -113,6 +136,13 @@ def test_a_rest_with_the_breath_read_shows_the_honest_result_for_a_still_picture
     assert saved["rate_bpm"] is None and saved["windows"]
     assert all(window["rate_bpm"] is None and window["reason"] for window in saved["windows"])
     assert set(saved) == {"rate_bpm", "windows", "movements"}  # numbers and reason names only
+    # A still picture: no movement made up. Still "throughout" where the camera saw it; a machine too loaded to read
+    # frames often enough (windows of too few frames) saw less of it, and the line says how much, as it must.
+    assert saved["movements"] == []
+    stillness = page.locator("#breath-result .breath-stillness").inner_text()
+    assert stillness == BreathResult.from_json_dict(saved).stillness_line()
+    if not any(window["reason"] in UNWATCHED for window in saved["windows"]):
+        assert stillness == "You lay still throughout."
     context.close()
 
 
@@ -223,3 +253,38 @@ def test_a_rest_s_reading_is_saved_as_it_goes_so_a_killed_browser_loses_none_of_
     context.close()  # no end is ever sent
     saved = _newest_session(fresh_server_url)
     assert saved["status"] == "running" and saved["breath"]["windows"]
+
+
+def test_a_rest_resumed_after_the_browser_was_killed_reads_the_breath_again(
+    camera_browser: Any, fresh_server_url: str, answer_safety: Shoot, errors: list[str]
+) -> None:
+    """A rest begun with the breath read, its browser killed, resumed on the Session page: the camera was never
+    opened again and the rest went on unread. Now the breath is read again, and the reading saved before the break
+    is kept ahead of the new one, on one time line."""
+    session_url = "/session?minutes=10&speed=10"
+    killed = camera_browser.new_context(**DESKTOP)
+    killed.grant_permissions(["camera"])
+    page, _ = _ready_to_rest(killed, fresh_server_url, answer_safety, errors, session_url)
+    _start_and_read_a_window(page)
+    saved = _newest_session(fresh_server_url)
+    while not (saved["breath"] and saved["breath"]["windows"]):  # the checkpoint after next carries the window
+        page.wait_for_timeout(500)
+        saved = _newest_session(fresh_server_url)
+    killed.close()  # no end: a browser killed
+
+    context = camera_browser.new_context(**DESKTOP)
+    context.grant_permissions(["camera"])
+    page = context.new_page()
+    _watch(page, errors)
+    page.goto(f"{fresh_server_url}{session_url}")
+    before = _newest_session(fresh_server_url)["breath"]["windows"]  # as the killed browser left it
+    _start_and_read_a_window(page, "#resume")  # the camera opens again: its stream is read
+    page.get_by_role("heading", name="Well done").wait_for(timeout=0)
+
+    after = _newest_session(fresh_server_url)
+    assert after["id"] == saved["id"] and after["status"] == "completed"
+    windows = after["breath"]["windows"]
+    assert windows[: len(before)] == before  # what was read before the break is kept, first
+    later = windows[len(before) :]
+    assert later and all(window["start_s"] >= before[-1]["end_s"] for window in later)  # after it, one time line
+    context.close()

@@ -61,6 +61,11 @@ from crest.sound import CHIME_VOLUMES, Speaker, play_chime
 REFRESH_S = 0.1
 MAX_SPEED = 3600.0  # an hour a second: faster than any demo needs
 HEARTBEAT_S = 30.0
+# Said when the terminal takes up a rest whose breath the browser's camera read: the terminal has no camera watch.
+BREATH_NOT_TAKEN_UP = (
+    "Your breathing is not read from here on: the terminal has no camera. What the camera read before the break is "
+    "kept with the rest (resumed on the Session page instead, it is read again)."
+)
 # The setup step that lays the person down: a Ctrl-C from there on is answered with the way up.
 LIE_DOWN_STEP = "lie_down"
 
@@ -115,6 +120,8 @@ def run_guided_session(options: SessionOptions, console: Console) -> None:
             session_id, done_s = broken_off.id, broken_off.actual_seconds
             sessions.checkpoint(session_id, done_s, options.speed)  # running again, in this crest: as a page resumes
             console.print("Settle back into position: the rest goes on from where it stopped.\n")
+            if broken_off.breath is not None:  # begun on the Session page with the camera reading the breath
+                console.print(f"[dim]{BREATH_NOT_TAKEN_UP}[/dim]\n")
         else:
             timeline, speaker, session_id = _new_rest(
                 crp, options, asked_minutes, asked_variant, standing, services, asker

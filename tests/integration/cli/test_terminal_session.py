@@ -1,10 +1,12 @@
 """The guided session in a real terminal (a pseudo-terminal): what a person sees, key by key."""
 
 import fcntl
+import json
 import os
 import re
 import select
 import signal
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from crest.cli.guided_session import BREATH_NOT_TAKEN_UP
 from crest.cli.session_view import big_clock
 from crest.durations import rested_text
 from crest.journal.store import Journal
@@ -464,6 +467,22 @@ def test_a_rest_broken_off_is_taken_up_again_in_the_terminal(crest_env: dict[str
     with Journal.open() as journal:
         [session] = journal.list_sessions()
     assert session.status == "completed" and session.actual_seconds == 300
+
+
+@pytest.mark.usefixtures("safety_answered")
+def test_a_rest_whose_breath_the_camera_read_says_the_terminal_does_not_read_it(crest_env: dict[str, str]) -> None:
+    """A rest begun on the Session page with the breath read, broken off, then taken up in the terminal: the breath
+    was silently no longer read. The terminal now says so, and that what was read before is kept."""
+    _close_the_terminal_mid_rest(crest_env, 5)
+    reading = {"rate_bpm": 12.0, "windows": [{"start_s": 0.0, "end_s": 30.0, "rate_bpm": 12.0}], "movements": []}
+    with sqlite3.connect(Path(crest_env["CREST_HOME"]) / "crest.db") as db:  # as a page's checkpoint left it
+        db.execute("UPDATE practice_sessions SET breath = ?", (json.dumps(reading),))
+    script = [("Take it up where it stopped?", "\n"), ("Time is up", "")]
+    plain = " ".join(run_in_terminal(["session", "--speed", "20", "--no-checkin"], crest_env, script).split())
+    assert BREATH_NOT_TAKEN_UP in plain
+    with Journal.open() as journal:
+        [session] = journal.list_sessions()
+    assert session.status == "completed" and session.breath is not None and session.breath.rate_bpm == 12.0
 
 
 @pytest.mark.parametrize("found", ["no audio player", "an audio player", "the chime off in Settings"])

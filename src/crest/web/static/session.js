@@ -57,6 +57,7 @@
     pausedBeforeStart: false,
     positionSummary: null,
     restBeganAt: 0,
+    breathBefore: null, // a resumed rest: the reading saved before it was broken off, joined to what is read since
   };
 
   function elapsed() {
@@ -342,7 +343,57 @@
   function withBreathSoFar(body) {
     if (!breath) return body;
     if (breath.socket.readyState === WebSocket.OPEN) breath.socket.send(JSON.stringify({ type: "breath_result" }));
-    return breath.soFar ? { ...body, breath: breath.soFar } : body;
+    return breath.soFar ? { ...body, breath: withBreathBefore(breath.soFar) } : body;
+  }
+  // Whether the person asked for the breath when this rest began, kept in this browser by the session's uid: a rest
+  // broken off before any reading was saved with it is read again when resumed all the same.
+  const BREATH_CHOSEN = "crest-breath-chosen";
+  function keepBreathChosen(uid) {
+    try {
+      localStorage.setItem(BREATH_CHOSEN, JSON.stringify({ uid }));
+    } catch (_) {
+      /* storage refused: a resumed rest reads the breath again only where a reading was saved with it */
+    }
+  }
+  function breathChosen(uid) {
+    try {
+      const kept = JSON.parse(localStorage.getItem(BREATH_CHOSEN));
+      return Boolean(kept && kept.uid === uid);
+    } catch (_) {
+      return false;
+    }
+  }
+  // A rest resumed after it was broken off (a reload, a browser or crest killed) reads the breath again, as its first
+  // start did: the camera opens again (or the line says why it could not), and the new reading's times go on after
+  // the reading saved before the break, which every later save carries ahead of it (a gap between them, never a
+  // reading made up).
+  function takeUpBreath(session) {
+    if (!session.breath && !breathChosen(config.resume.uid)) return;
+    state.breathBefore = session.breath;
+    const before = session.breath || { windows: [], movements: [] };
+    const savedUntil = Math.max(
+      ...before.windows.map((window) => window.end_s),
+      ...before.movements.map((movement) => movement.at_s),
+      state.elapsedBefore / config.speed,
+    );
+    state.restBeganAt = performance.now() - savedUntil * 1000; // the breath's time line: seconds since the rest began
+    startBreath();
+  }
+  // The reading saved before the break followed by `reading` (what was read since), with the median rate of both as
+  // the journal checks it; either alone where there is no other.
+  function withBreathBefore(reading) {
+    const before = state.breathBefore;
+    if (!before || !reading) return reading || before;
+    const windows = [...before.windows, ...reading.windows];
+    const rates = windows.map((window) => window.rate_bpm).filter((rate) => rate !== null);
+    rates.sort((a, b) => a - b);
+    const half = Math.floor(rates.length / 2);
+    const median = rates.length % 2 ? rates[half] : (rates[half - 1] + rates[half]) / 2;
+    return {
+      rate_bpm: rates.length ? Math.round(median * 10) / 10 : null,
+      windows,
+      movements: [...before.movements, ...reading.movements],
+    };
   }
   // The reading so far (the `breath` object), asked for once the rest is over; null when there is none.
   function finishBreath() {
@@ -564,6 +615,7 @@
       state.sessionUid = created.uid;
       state.startedAt = created.started_at;
       keepDemoSpeed(created.id);
+      if (readBreath) keepBreathChosen(created.uid);
       state.lastSavedAt = performance.now();
       if (state.finished) {
         // Ended (End now) while it was being written: the server ends it too, or it would stay open to resume.
@@ -656,8 +708,10 @@
     $("resume-heading").focus();
   }
   async function resumeOrEnd(resume) {
+    let session = null;
     try {
-      if (!(await openSession())) {
+      session = await openSession();
+      if (!session) {
         window.location.reload(); // it ended meanwhile (in another tab): the page offers a new one
         return;
       }
@@ -672,6 +726,7 @@
     showTimer();
     save("checkpoint", { elapsed_s: round(state.elapsedBefore) });
     runTimer();
+    takeUpBreath(session);
     if (tabs) tabs.postMessage({ resumed: state.sessionId });
   }
   // This tab is done with the rest: no checkpoint, no beacon, no question on leaving. False when it was already.
@@ -821,7 +876,7 @@
       chime.volume = config.chime_volume; // the file is the loudest chime: Settings' volume turns it down
       chime.play().catch(() => {});
     }
-    const reading = await finishBreath();
+    const reading = withBreathBefore(await finishBreath());
     const ending = { elapsed_s: round(done), status };
     let saved = state.sessionId ? await save("finish", reading ? { ...ending, breath: reading } : ending) : null;
     if (!saved && reading && state.sessionId) saved = await save("finish", ending); // the rest counts, reading or not
@@ -905,7 +960,7 @@
     const body = {
       elapsed_s: round(elapsed()),
       clock_speed: config.speed,
-      ...(breath && breath.soFar ? { breath: breath.soFar } : {}),
+      ...(breath && breath.soFar ? { breath: withBreathBefore(breath.soFar) } : {}),
     };
     try {
       localStorage.setItem(LEFT_SAVE, JSON.stringify({ session_id: state.sessionId, uid: sessionUid(), body }));
