@@ -2,8 +2,8 @@
 
 Run as a script, so that the test's own threads are never forked:
   python first_start_kills.py count URL            -> {"steps": N, "schema": [...]} after a clean first start
-  python first_start_kills.py kill URL1 URL2 ...   -> one JSON line per URL: URLi's first start is SIGKILLed
-                                                      just before its i-th step, then the journal is opened again
+  python first_start_kills.py kill S1 URL1 S2 URL2 ... -> one JSON line per pair: URLi's first start is SIGKILLed
+                                                      just before its step Si, then the journal is opened again
 
 A step is each SQL statement the first start sends (the migration's CREATE TABLE, CREATE INDEX, the version
 row, ...) and finally its COMMIT. Each start runs in a forked child (modules imported once, here) that the kill
@@ -111,13 +111,14 @@ def _in_child(work: Callable[[], dict[str, Any]]) -> tuple[int, str]:
 
 
 def main(arguments: list[str]) -> None:
-    mode, urls = arguments[0], arguments[1:]
+    mode, urls = arguments[0], arguments[1:]  # kill: step and URL in turn
     if mode == "count":
         code, printed = _in_child(lambda: {"steps": _count_steps(urls[0]), "schema": schema_of(urls[0])})
         assert code == 0, printed
         print(printed)
         return
-    for step, url in enumerate(urls, start=1):
+    for step_text, url in zip(urls[::2], urls[1::2], strict=True):
+        step = int(step_text)
 
         def start_and_die(step: int = step, url: str = url) -> dict[str, Any]:
             _kill_at_step(step)
