@@ -403,19 +403,22 @@ def _print_history_stacked(
     from rich.padding import Padding
     from rich.text import Text
 
-    def indented(line: str) -> Padding:
-        return Padding(Text(line), (0, 0, 0, 2), expand=False)  # a wrapped line keeps the indent of its record
+    def print_indented(line: str) -> None:
+        # A wrapped line keeps the indent of its record. A note's own lines go one by one: printed as one, Rich pads
+        # the shorter ones with spaces up to the longest, and a pipe or a file gets those spaces.
+        for part in line.split("\n"):
+            console.print(Padding(Text(part), (0, 0, 0, 2), expand=False))
 
     if sessions:
         console.print(Text("Sessions", style="italic"))
         for number, started, variant, planned, practised, status, summary in sessions:
             console.print(Text.assemble((f"#{number}", "bold"), f"  {started}"))
-            console.print(indented(f"{variant} · planned {planned}, practised {practised}"))
-            console.print(indented(status))
+            print_indented(f"{variant} · planned {planned}, practised {practised}")
+            print_indented(status)
             if summary:
-                console.print(indented(f"Position check: {summary}"))
+                print_indented(f"Position check: {summary}")
             for line in notes.get(number, []):
-                console.print(indented(line))
+                print_indented(line)
         if demo_note is not None:
             console.print(Text(demo_note))
     if check_ins:
@@ -423,7 +426,7 @@ def _print_history_stacked(
         for number, when, with_session, felt in check_ins:
             console.print(Text.assemble((f"#{number}", "bold"), f"  {when}, {with_session}"))
             if felt:
-                console.print(indented(felt))
+                print_indented(felt)
 
 
 def history(
