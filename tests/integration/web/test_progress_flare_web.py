@@ -1,5 +1,5 @@
-"""The Progress page names a flare week beside the verdict (it showed only in the chart), and its pain chart names
-its scale (the side of the chart said 0 to 10 and nothing said of what)."""
+"""The Progress page (and the clinician report) names a flare week beside the verdict (it showed only in the
+chart), and its pain chart names its scale (the side of the chart said 0 to 10 and nothing said of what)."""
 
 from datetime import UTC, timedelta
 from pathlib import Path
@@ -23,6 +23,7 @@ def test_a_flare_week_is_said_beside_the_verdict_and_the_chart_names_its_scale(
         journal.import_contents(contents)
     with TestClient(create_app(url, clock=clock, local_zone=UTC), base_url="http://127.0.0.1:8765") as client:
         page = " ".join(client.get("/progress").text.split())
+        report = " ".join(client.get("/report.html").text.split())
     verdict = page.index("Lower back (centre):")
     flare = page.index(
         f"One week between was harder: median 9.0 (14 ratings on 7 days, {days_span(monday, monday + timedelta(6))}),"
@@ -30,5 +31,7 @@ def test_a_flare_week_is_said_beside_the_verdict_and_the_chart_names_its_scale(
     )
     assert verdict < flare < page.index("Hip (left):")  # beside its verdict, not under another place
     assert page.count("One week between was harder") == 1  # the steady hip has none
+    # The clinician's report says it in its summary too, after the verdict
+    assert "a fall that usually matters; one week between was harder: median 9.0 (14 ratings on 7 days," in report
     assert "Pain per place over time (0-10)</h2>" in page
     assert "Pain from 0 (no pain) to 10 (worst imaginable)" in page
