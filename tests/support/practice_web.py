@@ -147,8 +147,9 @@ def app_code(app: FastAPI, email: str) -> str | None:
     return code_at(factor.secret, fresh)
 
 
-def set_up_two_factor(app: FastAPI, token: str) -> None:
-    """Through the pages, as a person does: start, read the secret off the page as an app scans it, confirm."""
+def set_up_two_factor(app: FastAPI, token: str) -> str:
+    """Through the pages, as a person does: start, read the secret off the page as an app scans it, confirm; the
+    sign-in's new token (confirming the password and a code renews it, ASVS 5.0 7.2.4)."""
     door = app.state.practice_door
     with browser(app, token) as client:
         client.follow_redirects = False
@@ -160,6 +161,7 @@ def set_up_two_factor(app: FastAPI, token: str) -> None:
         confirmed = client.post("/account/two-factor/confirm", data={"password": PASSWORD, "code": code})
         assert confirmed.status_code == 200, confirmed.text
         assert "recovery codes" in confirmed.text
+        return str(confirmed.cookies[COOKIE_NAME])
 
 
 def _accept(app: FastAPI, code: str, email: str, name: str, consent: bool = True) -> tuple[str, dict[str, Any]]:
@@ -196,14 +198,13 @@ def build_world(folder: Path) -> World:
         door.accounts.create_practice("Elsewhere", "boss@elsewhere.example", PASSWORD, "Bo Boss")
         admin = sign_in(app, "admin@clinic.example")
         other_admin = sign_in(app, "boss@elsewhere.example")
-        set_up_two_factor(app, admin)
-        set_up_two_factor(app, other_admin)
+        admin = set_up_two_factor(app, admin)
+        other_admin = set_up_two_factor(app, other_admin)
         pat, _ = _accept(app, _invite(app, admin, "practitioner"), "pat@clinic.example", "Pat Physio")
         sam, _ = _accept(app, _invite(app, admin, "practitioner"), "sam@clinic.example", "Sam Second")
         rae, _ = _accept(app, _invite(app, admin, "practitioner"), "rae@clinic.example", "Rae Removed")
         lee, _ = _accept(app, _invite(app, other_admin, "practitioner"), "lee@elsewhere.example", "Lee Elsewhere")
-        for practitioner in (pat, sam, rae, lee):
-            set_up_two_factor(app, practitioner)
+        pat, sam, rae, lee = (set_up_two_factor(app, practitioner) for practitioner in (pat, sam, rae, lee))
         eve, _ = _accept(app, _invite(app, admin, "practitioner"), "eve@clinic.example", "Eve Enrolling")
         ann, _ = _accept(app, _invite(app, pat, "client"), "ann@example.org", "Ann")
         ben, _ = _accept(app, _invite(app, sam, "client"), "ben@example.org", "Ben")

@@ -325,6 +325,15 @@ class EndedElsewhere:
 
     sign_ins: int
     computers: int
+    token: str | None = None  # the asking browser's sign-in, renewed (`Accounts._renewed`): its cookie's new value
+
+
+@dataclass(frozen=True)
+class SecondFactorOn:
+    """Two-step sign-in just turned on: its recovery codes, shown once, and the asking browser's sign-in renewed."""
+
+    recovery_codes: list[str]
+    token: str | None
 
 
 @dataclass(frozen=True)
@@ -584,11 +593,11 @@ class Accounts:
 
     def confirm_second_factor(
         self, actor: Actor, token: str | None, password: str, code: str, address: str | None = None
-    ) -> list[str]:
+    ) -> SecondFactorOn:
         """The account's password and the first code from the app turn two-step sign-in on: the step it used is
-        used up, every other sign-in of the account ends (opened with the password alone), and the recovery codes
-        are returned, shown once. The password first (ASVS 5.0 7.5.1): a session left open or taken must not be
-        enough to put an app of someone else's between the owner and their account."""
+        used up, every other sign-in of the account ends (opened with the password alone), the asking one is
+        renewed, and the recovery codes are returned, shown once. The password first (ASVS 5.0 7.5.1): a session
+        left open or taken must not be enough to put an app of someone else's between the owner and their account."""
         require(actor, Action.MANAGE_OWN_SECOND_FACTOR, what="set up two-step sign-in")
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, password, address, "turn on two-step sign-in", "it is still off")
@@ -606,13 +615,16 @@ class Accounts:
                 actor, Audited.DENIED, "wrong_code", actor_name=account.name, address=address, detail="set up"
             )
             raise WrongCode("that code is not the one the app shows for this setup; type the 6 digits it shows now")
-        self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), now)
+        renewed = self._renewed(account.id, token)
+        self._store.end_other_sign_ins(account.id, None if renewed is None else token_hash(renewed), now)
         self._audit.record(actor, Audited.TURN_ON_SECOND_FACTOR, actor_name=account.name, address=address)
-        return codes
+        return SecondFactorOn(codes, renewed)
 
-    def turn_off_second_factor(self, actor: Actor, password: str, code: str, address: str | None = None) -> None:
+    def turn_off_second_factor(
+        self, actor: Actor, token: str | None, password: str, code: str, address: str | None = None
+    ) -> str | None:
         """With the password and a current code (or a recovery code); a practitioner or an admin sets a new one up
-        before anything else (a new phone)."""
+        before anything else (a new phone). The asking sign-in (`token`) is renewed: its new token is returned."""
         require(actor, Action.MANAGE_OWN_SECOND_FACTOR, what="turn off two-step sign-in")
         assert not isinstance(actor, Anonymous)
         what = "turn off two-step sign-in"
@@ -620,6 +632,7 @@ class Accounts:
         self._check_code(account, code, address, Audited.DENIED, what, self._code_alone)
         self._store.remove_second_factor(account.id)
         self._audit.record(actor, Audited.TURN_OFF_SECOND_FACTOR, actor_name=account.name, address=address)
+        return self._renewed_alone(account.id, token)
 
     def practitioner_to_reset(self, actor: Actor, membership_id: int) -> Account:
         """The practitioner whose second factor the admin is about to reset, named on the page that asks first."""
@@ -640,8 +653,8 @@ class Accounts:
             )
 
     def reset_practitioner_second_factor(
-        self, actor: Actor, membership_id: int, password: str, code: str, address: str | None = None
-    ) -> None:
+        self, actor: Actor, token: str | None, membership_id: int, password: str, code: str, address: str | None = None
+    ) -> str | None:
         """The admin, for a practitioner who lost their phone and recovery codes: the app and the codes go, every
         sign-in and device of theirs ends, and at their next sign-in (with their password) they are told who reset
         it and when, and set up a new app. The admin's own password and a code of their own come first: the admin
@@ -661,6 +674,7 @@ class Accounts:
             address=address,
             detail=f"for account {practitioner.id} (membership {membership.id})",
         )
+        return self._renewed_alone(admin.id, token)
 
     def reset_second_factor_by_operator(self, email: str) -> Account:
         """The server's operator (`crest practice reset-two-factor`), for any account: the admin's too."""
@@ -677,6 +691,26 @@ class Accounts:
             detail=f"for account {found[0].id} (crest practice reset-two-factor)",
         )
         return found[0]
+
+    def _renewed(self, account_id: int, token: str | None) -> str | None:
+        """A new token for the asking sign-in, once its password (and code) were confirmed again (ASVS 5.0 7.2.4:
+        a new token at every authentication, re-authentication included); the caller ends the old one, with the
+        rest of what it ends. Its absolute time-out stays: confirming a password does not lengthen a sign-in. None
+        for no sign-in of this account's (a linked crest's token asks with none)."""
+        found = None if not token else self._store.sign_in(token_hash(token))
+        if found is None or found[1].id != account_id or not _still_open(found[0], self._clock()):
+            return None
+        session = found[0]
+        renewed = secrets.token_urlsafe(TOKEN_BYTES)
+        self._store.add_sign_in(token_hash(renewed), account_id, self._clock(), session.expires_at, session.address)
+        return renewed
+
+    def _renewed_alone(self, account_id: int, token: str | None) -> str | None:
+        """`_renewed`, the old token ending at once (the account's other sign-ins go on)."""
+        renewed = self._renewed(account_id, token)
+        if renewed is not None and token:
+            self._store.end_sign_in(token_hash(token), self._clock())
+        return renewed
 
     def _open_session(self, account: Account, address: str | None) -> SignedInSession:
         now = self._clock()
@@ -766,17 +800,18 @@ class Accounts:
         self, actor: Actor, token: str | None, password: str, address: str | None = None
     ) -> EndedElsewhere:
         """Sign out everywhere else (ASVS 5.0 V7.5.2): the password again first, as a session left open or taken
-        must not end its owner's others; the asking browser (`token`) stays signed in. Linked computers' tokens
-        end too: "everywhere" must leave no way in, and a token taken with a stolen laptop is one."""
+        must not end its owner's others; the asking browser (`token`) stays signed in, renewed. Linked computers'
+        tokens end too: "everywhere" must leave no way in, and a token taken with a stolen laptop is one."""
         require(actor, Action.MANAGE_OWN_SIGN_INS, what="sign out everywhere else")
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, password, address, "sign out everywhere else", "nothing ended")
         others = sum(not one.this_browser for one in self.open_sign_ins(actor, token))
-        kept = None if token is None else token_hash(token)
+        renewed = self._renewed(account.id, token)
+        kept = None if renewed is None else token_hash(renewed)  # the old token ends with the others
         computers = self._store.end_other_access(account.id, kept, self._clock())
         detail = f"{counted(others, 'other sign-in')} ended, {counted(computers, 'linked computer')} unlinked"
         self._audit.record(actor, Audited.END_SIGN_INS, actor_name=account.name, address=address, detail=detail)
-        return EndedElsewhere(others, computers)
+        return EndedElsewhere(others, computers, renewed)
 
     # Invites
 
@@ -1317,18 +1352,21 @@ class Accounts:
 
     def change_password(
         self, actor: Actor, token: str | None, current: str, new: str, address: str | None = None
-    ) -> None:
+    ) -> str | None:
         """A new password, confirmed by the current one; every other sign-in session of the account ends (one
-        opened with the old password by someone else among them), the one asking (`token`) stays signed in. Linked
-        computers stay linked: the person changing it knows the password, and "Sign out everywhere else" ends them."""
+        opened with the old password by someone else among them), the one asking (`token`) stays signed in, renewed:
+        its new token is returned. Linked computers stay linked: the person changing it knows the password, and
+        "Sign out everywhere else" ends them."""
         require(actor, Action.CHANGE_OWN_PASSWORD, what="change a password")
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, current, address, "change password", "it was not changed")
         self._refuse_the_password_it_has(account, new)
         context = (account.email, account.name, self.practice_name(actor) or "")
         self._store.set_password_hash(account.id, self._passwords.hash(check_new_password(new, context)))
-        self._store.end_other_sign_ins(account.id, None if token is None else token_hash(token), self._clock())
+        renewed = self._renewed(account.id, token)
+        self._store.end_other_sign_ins(account.id, None if renewed is None else token_hash(renewed), self._clock())
         self._audit.record(actor, Audited.CHANGE_PASSWORD, actor_name=account.name, address=address)
+        return renewed
 
     def _refuse_the_password_it_has(self, account: Account, new: str) -> None:
         """The one rule for a new password on the Account page and through a link: not the account's own already

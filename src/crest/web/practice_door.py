@@ -192,6 +192,16 @@ class PracticeDoor:
     def set_cookie(self, response: Response, connection: HTTPConnection, token: str) -> None:
         self._set(response, connection, self.cookie_name(connection), token, SESSION_ABSOLUTE_TIMEOUT)
 
+    def keep_signed_in(self, response: Response, connection: HTTPConnection, renewed: str | None) -> None:
+        """After the password (and code) were confirmed again: the sign-in's new token in the cookie (the old one
+        has ended: crest.services.accounts.Accounts._renewed), and this request's own later reads see it too."""
+        if renewed is None:
+            return
+        self.set_cookie(response, connection, renewed)
+        asker: Asker | None = getattr(connection.state, "asker", None)
+        if asker is not None:
+            connection.state.asker = replace(asker, token=renewed)
+
     def clear_cookie(self, response: Response, connection: HTTPConnection) -> None:
         self._clear(response, connection, self.cookie_name(connection))
 

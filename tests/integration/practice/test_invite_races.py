@@ -33,7 +33,7 @@ def _ann_with_two_step_sign_in(practice: Practice) -> tuple[Practitioner, list[s
     assert secret is not None
     recovery = practice.accounts.confirm_second_factor(
         session.actor, session.token, PASSWORD, code_at(secret, step_at(practice.clock()))
-    )
+    ).recovery_codes
     practice.clock.advance(STEP_SECONDS)  # the step that confirmed it is used
     return sam, recovery
 

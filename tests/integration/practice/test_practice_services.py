@@ -219,8 +219,10 @@ def test_a_password_is_changed_with_the_current_one_and_every_other_session_ends
     with pytest.raises(TooManyAttempts):  # guessing the current one backs off as at sign-in
         practice.accounts.change_password(here.actor, here.token, PASSWORD, "a brand new passphrase")
     practice.clock.advance(1)
-    practice.accounts.change_password(here.actor, here.token, PASSWORD, "a brand new passphrase", "10.0.0.1")
-    assert practice.accounts.actor_for_session(here.token)[0] == here.actor  # this one stays signed in
+    renewed = practice.accounts.change_password(here.actor, here.token, PASSWORD, "a brand new passphrase", "10.0.0.1")
+    # This one stays signed in, under a new token (ASVS 5.0 7.2.4): the old one, which may have been seen, ends.
+    assert renewed is not None and practice.accounts.actor_for_session(renewed)[0] == here.actor
+    assert practice.accounts.actor_for_session(here.token)[0] == Anonymous()
     assert practice.accounts.actor_for_session(elsewhere.token)[0] == Anonymous()
     with pytest.raises(SignInFailed):
         practice.sign_in("admin@clinic.example", PASSWORD, "10.0.0.3")  # the old one: a 6th failure

@@ -129,7 +129,7 @@ def _recovery_codes(practice: Practice, admin: Admin, email: str) -> list[str]:
     secret = practice.accounts.second_factor_state(session.actor).setting_up
     assert secret is not None
     code = code_at(secret, step_at(practice.clock()))
-    return practice.accounts.confirm_second_factor(session.actor, session.token, PASSWORD, code)
+    return practice.accounts.confirm_second_factor(session.actor, session.token, PASSWORD, code).recovery_codes
 
 
 def _account_id(practice: Practice, email: str) -> int:

@@ -43,7 +43,7 @@ def test_the_admin_resets_a_practitioners_second_factor(practice: Practice) -> N
     practice.clock.advance(STEP_SECONDS)
 
     practice.accounts.reset_practitioner_second_factor(
-        admin, pat.membership_id, PASSWORD, _admin_code(practice), "10.0.0.1"
+        admin, None, pat.membership_id, PASSWORD, _admin_code(practice), "10.0.0.1"
     )
 
     assert not practice.store.has_second_factor(pat.account_id)
@@ -80,16 +80,18 @@ def test_nobody_but_the_admin_of_their_practice_resets_it(practice: Practice) ->
     # A practitioner, a client, another practice's admin: the practitioner is hidden (404), whatever they type.
     for refused in (sam, ann, elsewhere):
         with pytest.raises(NotFoundForYou):
-            practice.accounts.reset_practitioner_second_factor(refused, pat.membership_id, PASSWORD, "123456")
+            practice.accounts.reset_practitioner_second_factor(refused, None, pat.membership_id, PASSWORD, "123456")
     with pytest.raises(NotSignedIn):
-        practice.accounts.reset_practitioner_second_factor(Anonymous(), pat.membership_id, PASSWORD, "123456")
+        practice.accounts.reset_practitioner_second_factor(Anonymous(), None, pat.membership_id, PASSWORD, "123456")
     enrolling = Enrolling(sam.account_id, Role.PRACTITIONER)
     with pytest.raises(SecondFactorNeeded):
-        practice.accounts.reset_practitioner_second_factor(enrolling, pat.membership_id, PASSWORD, "123456")
+        practice.accounts.reset_practitioner_second_factor(enrolling, None, pat.membership_id, PASSWORD, "123456")
     # Nor the admin a client (their practitioner's to help), a membership of no one, or anything of theirs.
     for membership_id in (ann.membership_id, 999):
         with pytest.raises(NotFoundForYou):
-            practice.accounts.reset_practitioner_second_factor(admin, membership_id, PASSWORD, _admin_code(practice))
+            practice.accounts.reset_practitioner_second_factor(
+                admin, None, membership_id, PASSWORD, _admin_code(practice)
+            )
     assert practice.store.has_second_factor(pat.account_id)
     assert practice.accounts.actor_for_session(laptop.token)[0] == pat
     assert practice.audit.entries(Audited.RESET_SECOND_FACTOR) == []
@@ -100,7 +102,9 @@ def test_the_admin_cannot_reset_their_own(practice: Practice) -> None:
     operator's to reset: never stripped with their own session and password alone."""
     admin = practice.admin()
     with pytest.raises(NotFoundForYou):
-        practice.accounts.reset_practitioner_second_factor(admin, admin.membership_id, PASSWORD, _admin_code(practice))
+        practice.accounts.reset_practitioner_second_factor(
+            admin, None, admin.membership_id, PASSWORD, _admin_code(practice)
+        )
     assert practice.store.has_second_factor(admin.account_id)
     assert practice.audit.entries(Audited.RESET_SECOND_FACTOR) == []
 
@@ -112,12 +116,12 @@ def test_a_wrong_password_or_code_of_the_admin_resets_nothing_and_backs_off(prac
     practice.clock.advance(STEP_SECONDS)
     code = _admin_code(practice)
     with pytest.raises(SignInFailed, match="nothing was reset"):
-        practice.accounts.reset_practitioner_second_factor(admin, pat.membership_id, "not mine", code)
+        practice.accounts.reset_practitioner_second_factor(admin, None, pat.membership_id, "not mine", code)
     pat_code = practice.app_code(PAT)  # Pat's own code is no proof of the admin
     assert pat_code is not None
     for wrong in ("000000", "x" * 65, pat_code):
         with pytest.raises(WrongCode):
-            practice.accounts.reset_practitioner_second_factor(admin, pat.membership_id, PASSWORD, wrong)
+            practice.accounts.reset_practitioner_second_factor(admin, None, pat.membership_id, PASSWORD, wrong)
     assert practice.store.has_second_factor(pat.account_id)
     assert practice.accounts.actor_for_session(laptop.token)[0] == pat
     denied = practice.audit.entries(Audited.DENIED)
@@ -125,10 +129,10 @@ def test_a_wrong_password_or_code_of_the_admin_resets_nothing_and_backs_off(prac
     assert all(entry.actor_account_id == admin.account_id for entry in denied)
     # Past the free failures, even the right password and code wait, as at sign-in.
     with pytest.raises(SignInFailed):
-        practice.accounts.reset_practitioner_second_factor(admin, pat.membership_id, "not mine", code)
+        practice.accounts.reset_practitioner_second_factor(admin, None, pat.membership_id, "not mine", code)
     assert len(denied) + 1 == FREE_FAILURES_PER_ACCOUNT
     with pytest.raises(TooManyAttempts):
-        practice.accounts.reset_practitioner_second_factor(admin, pat.membership_id, PASSWORD, code)
+        practice.accounts.reset_practitioner_second_factor(admin, None, pat.membership_id, PASSWORD, code)
     assert practice.store.has_second_factor(pat.account_id)
 
 
@@ -138,9 +142,9 @@ def test_a_code_is_used_once_even_for_a_reset(practice: Practice) -> None:
     sam = practice.practitioner(admin, "sam@clinic.example", "Sam Second")
     practice.clock.advance(STEP_SECONDS)
     code = _admin_code(practice)
-    practice.accounts.reset_practitioner_second_factor(admin, pat.membership_id, PASSWORD, code)
+    practice.accounts.reset_practitioner_second_factor(admin, None, pat.membership_id, PASSWORD, code)
     with pytest.raises(WrongCode):  # seen over the admin's shoulder, it does not reset another
-        practice.accounts.reset_practitioner_second_factor(admin, sam.membership_id, PASSWORD, code)
+        practice.accounts.reset_practitioner_second_factor(admin, None, sam.membership_id, PASSWORD, code)
     assert practice.store.has_second_factor(sam.account_id)
 
 

@@ -66,10 +66,13 @@ def sign_ins(asker: Asked, door: Door) -> list[SignInOut]:
 
 
 @router.post("/sessions/end-others", response_model=EndedElsewhereOut, responses={429: {"model": ErrorOut}})
-def end_other_sign_ins(body: EndSignInsIn, request: Request, asker: Asked, door: Door) -> EndedElsewhereOut:
+def end_other_sign_ins(
+    body: EndSignInsIn, request: Request, response: Response, asker: Asked, door: Door
+) -> EndedElsewhereOut:
     """Sign out everywhere else, confirmed by the password (wrong ones back off as at sign-in); this sign-in
     stays. Computers linked with `crest link` are unlinked too: link them again."""
     ended = door.accounts.end_other_sign_ins(asker.actor, asker.token, body.password, address_of(request))
+    door.keep_signed_in(response, request, ended.token)
     return EndedElsewhereOut(ended=ended.sign_ins, computers_unlinked=ended.computers)
 
 
@@ -83,12 +86,14 @@ def prescription(asker: Asked, door: Door) -> PrescriptionOut | None:
 @router.post("/password", status_code=status.HTTP_204_NO_CONTENT, responses={429: {"model": ErrorOut}})
 def change_password(body: ChangePasswordIn, request: Request, asker: Asked, door: Door) -> Response:
     """A new password, confirmed by the current one (wrong ones back off as at sign-in); every other sign-in
-    session of this account ends, this one stays. Linked computers stay linked (sign out everywhere else ends
-    them)."""
-    door.accounts.change_password(
+    session of this account ends, this one stays (with a new cookie: its old token ends). Linked computers stay
+    linked (sign out everywhere else ends them)."""
+    renewed = door.accounts.change_password(
         asker.actor, asker.token, body.current_password, body.new_password, address_of(request)
     )
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    door.keep_signed_in(response, request, renewed)
+    return response
 
 
 @router.post(

@@ -245,10 +245,12 @@ def reset_practitioner_second_factor(
     """The admin resets the two-step sign-in of a practitioner who lost their phone and recovery codes, with the
     admin's own password and code: the practitioner is signed out everywhere and, at their next sign-in, is told
     and sets up a new authenticator app. Only for someone you know it is asking."""
-    door.accounts.reset_practitioner_second_factor(
-        asker.actor, membership_id, body.password, body.second_factor_code, address_of(request)
+    renewed = door.accounts.reset_practitioner_second_factor(
+        asker.actor, asker.token, membership_id, body.password, body.second_factor_code, address_of(request)
     )
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    door.keep_signed_in(response, request, renewed)
+    return response
 
 
 @router.delete("/practitioners/{membership_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -517,13 +517,15 @@ def reset_two_factor(
     """A wrong password or code shows the page again (they count and back off as at sign-in); a refusal of who
     asks (401, 403, 404) answers as everywhere else."""
     try:
-        door.accounts.reset_practitioner_second_factor(
-            asker.actor, membership_id, form.get("password", ""), form.get("code", ""), address_of(request)
+        renewed = door.accounts.reset_practitioner_second_factor(
+            asker.actor, asker.token, membership_id, form.get("password", ""), form.get("code", ""), address_of(request)
         )
     except (SignInFailed, WrongCode, TooManyAttempts) as error:
         response = _reset_two_factor_form(request, asker, door, membership_id, error.http_status, error.message)
         return with_wait_said(response, error)
-    return back_with(request, door, Done.PRACTITIONER_TWO_FACTOR_RESET, membership_id)
+    response = back_with(request, door, Done.PRACTITIONER_TWO_FACTOR_RESET, membership_id)
+    door.keep_signed_in(response, request, renewed)
+    return response
 
 
 def _reset_two_factor_form(
@@ -692,13 +694,15 @@ def end_other_sign_ins(request: Request, form: SubmittedForm, asker: Asked, door
         if asker.account is None:
             raise
         return _account_refused(request, asker, door, error, sign_ins_error=error.message)
-    return back_with(request, door, Done.SIGNED_OUT_ELSEWHERE, ended.sign_ins, ended.computers)
+    response = back_with(request, door, Done.SIGNED_OUT_ELSEWHERE, ended.sign_ins, ended.computers)
+    door.keep_signed_in(response, request, ended.token)
+    return response
 
 
 @router.post("/account/password", name="account_password")
 def change_password(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
-        door.accounts.change_password(
+        renewed = door.accounts.change_password(
             asker.actor,
             asker.token,
             form.get("current_password", ""),
@@ -709,7 +713,9 @@ def change_password(request: Request, form: SubmittedForm, asker: Asked, door: D
         if asker.account is None:
             raise
         return _account_refused(request, asker, door, error, password_error=error.message)
-    return back_with(request, door, Done.PASSWORD_CHANGED)
+    response = back_with(request, door, Done.PASSWORD_CHANGED)
+    door.keep_signed_in(response, request, renewed)
+    return response
 
 
 def _account_view(
@@ -779,30 +785,34 @@ def two_factor_start(request: Request, asker: Asked, door: Door) -> Response:
 def two_factor_confirm(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     """The first code turns it on; the recovery codes are shown on this answer only (never again)."""
     try:
-        codes = door.accounts.confirm_second_factor(
+        turned_on = door.accounts.confirm_second_factor(
             asker.actor, asker.token, form.get("password", ""), form.get("code", ""), address_of(request)
         )
     except CrestError as error:
         if asker.account is None:
             raise
         return _two_factor_view(request, asker, door, error.http_status, confirm_error=error.message)
-    asker = Asker(door.accounts.actor_of(asker.account), asker.account, asker.token, asker.device_id)
+    asker = Asker(door.accounts.actor_of(asker.account), asker.account, turned_on.token, asker.device_id)
     request.state.asker = asker  # now who they are: their own navigation from this page on
     request.state.nav_items, request.state.home = nav_for(asker.actor), home_for(asker.actor)
-    return _two_factor_view(request, asker, door, recovery_codes=codes)
+    response = _two_factor_view(request, asker, door, recovery_codes=turned_on.recovery_codes)
+    door.keep_signed_in(response, request, turned_on.token)
+    return response
 
 
 @router.post("/account/two-factor/turn-off", name="account_two_factor_off")
 def two_factor_off(request: Request, form: SubmittedForm, asker: Asked, door: Door) -> Response:
     try:
-        door.accounts.turn_off_second_factor(
-            asker.actor, form.get("password", ""), form.get("code", ""), address_of(request)
+        renewed = door.accounts.turn_off_second_factor(
+            asker.actor, asker.token, form.get("password", ""), form.get("code", ""), address_of(request)
         )
     except CrestError as error:
         if asker.account is None:
             raise
         return with_wait_said(_two_factor_view(request, asker, door, error.http_status, off_error=error.message), error)
-    return back_with(request, door, Done.TWO_FACTOR_OFF)
+    response = back_with(request, door, Done.TWO_FACTOR_OFF)
+    door.keep_signed_in(response, request, renewed)
+    return response
 
 
 def _two_factor_view(

@@ -175,7 +175,7 @@ def test_a_new_invitation_is_shown_whichever_worker_answers_the_page_after_its_f
     with TestClient(first):
         first.state.practice_door.accounts.create_practice("Clinic", "ada@clinic.example", PASSWORD, "Ada Admin")
         admin = sign_in(first, "ada@clinic.example")
-        set_up_two_factor(first, admin)
+        admin = set_up_two_factor(first, admin)
     with browser(first, admin) as one, browser(second, admin) as other:
         made = one.post("/practice/admin/invites", data={"email": ""}, follow_redirects=False)
         assert made.status_code == 303 and NEW_INVITE.name in made.cookies

@@ -110,14 +110,13 @@ def test_a_code_is_taken_once_within_a_step_either_side(app: FastAPI, world: Wor
 
 
 def test_a_recovery_code_signs_in_once(app: FastAPI, world: World) -> None:
-    with browser(app, world.tokens["client_b"]) as ben:
+    with browser(app, world.tokens["client_b"]) as ben:  # signed in again by the setup: a new cookie
         _, codes = _set_up(app, ben, world)
-    with _password_step(app) as client:
-        assert client.post("/login/code", data={"code": f" {codes[3].upper()} "}).status_code == 303
-    with _password_step(app) as client:
-        again = client.post("/login/code", data={"code": codes[3]})
-        assert again.status_code == 401
-    with browser(app, world.tokens["client_b"]) as ben:
+        with _password_step(app) as client:
+            assert client.post("/login/code", data={"code": f" {codes[3].upper()} "}).status_code == 303
+        with _password_step(app) as client:
+            again = client.post("/login/code", data={"code": codes[3]})
+            assert again.status_code == 401
         assert "9 of your 10 recovery codes are left" in ben.get("/account/two-factor").text
     [used] = app.state.practice_door.audit.entries(Audited.USE_RECOVERY_CODE)
     assert used.detail == "sign in: 9 recovery codes left" and used.actor_name == "Ben"
@@ -389,20 +388,19 @@ def _invite_from(app: FastAPI, email: str) -> str:
 def test_an_invitation_refused_after_the_code_leaves_the_code_to_use(app: FastAPI, world: World) -> None:
     """A right code given with an acceptance refused for another reason is not used up (a time step cannot come
     back, a recovery code would be gone); a code used once is still refused the second time (ASVS 5.0 6.5)."""
-    with browser(app, world.tokens["client_b"]) as ben:
+    with browser(app, world.tokens["client_b"]) as ben:  # signed in again by the setup: a new cookie
         secret, recovery = _set_up(app, ben, world)
-    world.clock.advance(STEP_SECONDS)
-    typed = code_at(secret, step_at(world.clock()))
-    form = {"email": BEN, "password": PASSWORD, "name": "Ben", "consent": "on"}
-    elsewhere = _invite_from(app, "lee@elsewhere.example")  # Ben is a client of the Clinic
-    with TestClient(app, headers={"Origin": ORIGIN}) as client:
-        client.follow_redirects = False
-        for code in (typed, recovery[0]):
-            refused = client.post(f"/invite/{elsewhere}", data={**form, "second_factor_code": code})
-            assert refused.status_code == 409 and "already belongs to a practice as client" in refused.text
-        done = client.post(f"/invite/{world.invite_codes['client_b']}", data={**form, "second_factor_code": typed})
-        assert done.status_code == 303, done.text
-    with browser(app, world.tokens["client_b"]) as ben:
+        world.clock.advance(STEP_SECONDS)
+        typed = code_at(secret, step_at(world.clock()))
+        form = {"email": BEN, "password": PASSWORD, "name": "Ben", "consent": "on"}
+        elsewhere = _invite_from(app, "lee@elsewhere.example")  # Ben is a client of the Clinic
+        with TestClient(app, headers={"Origin": ORIGIN}) as client:
+            client.follow_redirects = False
+            for code in (typed, recovery[0]):
+                refused = client.post(f"/invite/{elsewhere}", data={**form, "second_factor_code": code})
+                assert refused.status_code == 409 and "already belongs to a practice as client" in refused.text
+            done = client.post(f"/invite/{world.invite_codes['client_b']}", data={**form, "second_factor_code": typed})
+            assert done.status_code == 303, done.text
         assert "10 of your 10 recovery codes are left" in ben.get("/account/two-factor").text
     body = {
         "code": _invite_from(app, "pat@clinic.example"),
