@@ -73,6 +73,7 @@ def safety(
                 show_standing(console, standing, services.clock(), services.zone)
             else:
                 answered = True
+                _recall_calm_answers(console, standing, services.zone)
                 standing = run_safety_screen(
                     services.safety,
                     Asker(console),
@@ -83,6 +84,18 @@ def safety(
         console.print(f"[dim]{load_protocol().disclaimer}[/dim]")
     if answered and standing.concern_stands:  # scripts learn that these answers stop sessions; showing is not
         raise typer.Exit(1)
+
+
+def _recall_calm_answers(console: "Console", standing: "SafetyStanding", zone: tzinfo) -> None:
+    """Asked again while calm answers still hold: say when they were given and until when they hold."""
+    until = standing.calm_until
+    if until is None or standing.latest is None:
+        return
+    answered = standing.latest.answered_at.astimezone(zone)
+    console.print(
+        f"Your answers of {answered:%-d %b %Y %H:%M} found nothing in the way of resting; they hold until"
+        f" {until.astimezone(zone):%-d %b %Y}. Answer again now if anything has changed."
+    )
 
 
 def _escaped(text: str) -> str:

@@ -233,6 +233,13 @@ class SafetyStanding:
         return None if self.level is None else ADVICE[self.level]
 
     @property
+    def calm_until(self) -> datetime | None:
+        """While the last answers found nothing in the way of resting and still hold: when they are asked again."""
+        if self.latest is None or self.level is not AdviceLevel.CLEAR or self.due:
+            return None
+        return self.latest.answered_at + ASK_AGAIN_AFTER
+
+    @property
     def message(self) -> str:
         """The advice, or, with none to give, to answer the questions: first, or again when they cannot be read."""
         if self.advice is not None:

@@ -8,7 +8,7 @@ from crest.safety.screen import ADVICE, AdviceLevel
 from crest.safety.standing import AdviceReasons, RepeatedSign, SafetyStanding
 from crest.safety.worse_check_in import WorseAdvice
 from crest.web.context import WebContext
-from crest.web.presenters import friendly_time
+from crest.web.presenters import friendly_date, friendly_time
 
 # Advice that opens with its own call (urgent care, a clinician, thanks) has those opening words in bold for a
 # headline: a headline above it would say the same twice. Each is the opening of its screen.ADVICE.
@@ -152,4 +152,16 @@ def after_check_in_notice(
             }
             for sign in advice.warnings
         ],
+    }
+
+
+def calm_answers(standing: SafetyStanding, zone: tzinfo, now: datetime) -> dict[str, str] | None:
+    """When the questions are offered again while calm answers still hold: when they were given and until when they
+    hold, so that nobody (a practitioner looking over a client's screen included) takes the blank form for none."""
+    until = standing.calm_until
+    if until is None or standing.latest is None:
+        return None
+    return {
+        "answered": friendly_time(standing.latest.answered_at, zone, now),
+        "until": friendly_date(until.astimezone(zone).date()),
     }

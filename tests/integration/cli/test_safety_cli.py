@@ -66,6 +66,17 @@ def test_answers_given_after_the_waiting_time_can_lift_it(run_crest: RunCrest) -
     assert _sessions() == 1
 
 
+def test_asked_again_while_calm_answers_hold_it_says_when_they_were_given(run_crest: RunCrest) -> None:
+    long_ago = datetime.now(UTC) - timedelta(days=91)  # past their 90 days: nothing to recall, only the questions
+    with Journal.open() as journal:
+        journal.record_safety_screen(SafetyScreen(long_ago, {question.id: False for question in QUESTIONS}, "clear"))
+    first = run_crest("safety", input_text=_answers())
+    assert first.returncode == 0 and "found nothing in the way" not in first.stdout
+    again = _flat(run_crest("safety", input_text=_answers()).stdout)
+    assert "found nothing in the way of resting; they hold until" in again
+    assert again.index("they hold until") < again.index("A few safety questions")
+
+
 def test_a_slip_of_the_finger_is_corrected_before_it_is_saved(run_crest: RunCrest) -> None:
     slip = _answers("both_legs", confirm="n") + "n\n"  # not right: the one "yes" is asked again and answered no
     result = run_crest("safety", input_text=slip)

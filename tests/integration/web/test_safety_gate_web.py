@@ -133,6 +133,21 @@ def test_the_page_does_not_offer_the_questions_while_answers_hold(client: TestCl
     assert "Save my answers" in client.get("/safety").text
 
 
+def test_the_questions_offered_again_say_when_the_calm_answers_were_given_and_until_when_they_hold(
+    unanswered: TestClient, clock: FakeClock
+) -> None:
+    """A blank form after calm answers read as if none were given (a practitioner looking over a client's screen)."""
+    assert "found nothing in the way" not in unanswered.get("/safety").text  # never answered: nothing to recall
+    unanswered.post("/safety", data=_form(unanswered))
+    clock.advance(DAY_S)
+    page = unanswered.get("/safety").text
+    said = r"Your answers of yesterday \d\d:\d\d found nothing in the way of resting; they hold until \d+ \w{3} \d{4}\."
+    assert re.search(said, page)
+    assert "Save my answers" in page  # still offered: answering again is always allowed
+    clock.advance(90 * DAY_S)  # asked again: the old answers no longer hold
+    assert "found nothing in the way" not in unanswered.get("/safety").text
+
+
 def test_a_clinicians_all_clear_in_the_browser_lifts_see_a_clinician(client: TestClient) -> None:
     client.post("/safety", data=_form(client, "no_improvement_after_a_month"))
     page = client.post("/safety/clearance", data={"clinician": "Dr Ames, physiotherapist", "cleared_on": "2026-05-06"})

@@ -15,7 +15,7 @@ from crest.safety.screen import NOT_SURE, Assessment, IncompleteScreen, assess, 
 from crest.web.help_links import help_links
 from crest.web.pages.checkin import NEXT_PATTERN
 from crest.web.pages.common import Context, SubmittedForm, page_router
-from crest.web.safety_presenter import safety_notice
+from crest.web.safety_presenter import calm_answers, safety_notice
 from crest.web.templating import render
 
 router = page_router()
@@ -51,6 +51,7 @@ def _page(
         kept={question_id: "yes" if said else "no" for question_id, said in kept.items()},
         confirming=confirming,
         notice=notice,
+        calm=calm_answers(standing, context.local_zone, now) if asking else None,
         asking=asking,
         announce=answered,  # the advice the answers just saved lead to: heard on load
         not_sure=NOT_SURE,
