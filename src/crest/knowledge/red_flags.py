@@ -61,12 +61,13 @@ what it says of a pet's own body ("my dog can't feel his legs") is not read by a
 came off a horse taken for the horse's.
 
 Three more things are not read, each narrowly, so that a calm message is not told to seek care: a symptom the person
-says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no" or "don't have",
-never "not", "without" or "never had", and not before "until" or "before"); for the rules about symptoms, a symptom at
-least a month back that the message says is over ("years ago both legs hurt, fully recovered now"), unless it says the
-thing goes on, came back or is new; and a symptom only feared ("I don't want to end up incontinent") or only supposed,
-with what one would then do ("if I ever felt a pulse in my belly I'd see a doctor"; not when it says "again", "still",
-"since" or "now", though "for now" says nothing has happened). Numbness from lying or sitting on a limb, or from having
+says they do not have ("no numbness or tingling", "I don't have any bladder problems"; only after "no", "don't have" or
+"never had any", never "not", "without" or "never had" alone, and not before "until", "before" or "like this"); for the
+rules about symptoms, a symptom at least a month back that the message says is over ("years ago both legs hurt, fully
+recovered now"), unless it says the thing goes on, came back or is new; and a symptom only feared ("I don't want to end
+up incontinent") or only supposed, with what one would then do ("if I ever felt a pulse in my belly I'd see a doctor";
+not when it says "again", "still", "since" or "now", though "for now" says nothing has happened). Numbness from lying or
+sitting on a limb, or from having
 it under one's head, is not new numbness unless the message says it stays; nor is numbness from a long sit or from the
 position that went, or goes, the moment the person stood or moved ("my bum went numb on a coach trip, back to normal the
 moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move", "my bum goes
@@ -240,8 +241,9 @@ _IDIOM = re.compile(
 )
 # A symptom the person says they do not have: "no numbness or tingling", "I don't have any bladder problems", "no
 # back pain at all". Only "no" and "don't have"-like words, never "not" ("it's not pain in one leg, it's both") nor
-# "without" ("I can't walk without pain"), nor "never had" ("never had back pain before": a new pain); and not when
-# "until", "before" or "except" follow ("no back pain until last week").
+# "without" ("I can't walk without pain"), nor "never had" without "any" ("never had back pain before": a new pain); and
+# not when "until", "before", "except" or "like this" follow ("no back pain until last week", "never had any pain like
+# this in both legs").
 _DENIED_SYMPTOM = (
     r"numbness|numb|tingl\w*|pins (?:and|n) needles|weakness|fevers?|a temperature|temperature|chills|night sweats"
     r"|faint\w*|dizziness|passing out|blacking out|blackouts?|collapsing"
@@ -270,10 +272,12 @@ _ITS_OWN_PLACE = (  # a place word, not the denied place said again ("in both of
     rf"(?!(?:{_DETERMINER}|them|it|they|those|these|there|one|ones)\b)\w+)"
 )
 _NEGATED = re.compile(
-    r"\b(?:no|dont have|do not have|dont get|do not get|havent got|have not got|free of|free from) (?:any |real )?"
+    r"\b(?:no|dont have|do not have|dont get|do not get|havent got|have not got|free of|free from"
+    # "never had any": a denial, where "never had back pain before" is a new pain
+    r"|(?:ive |i have |i )?never (?:ever )?(?:had|have|get|got) any) (?:any |real )?"
     rf"(?:{_DENIED_SYMPTOM})(?: (?:or|nor) (?:any )?(?:{_DENIED_SYMPTOM}))*"
     rf"(?>(?:{_PLACE}(?= (?:{_ANOTHER_COMPLAINT})(?: \w+){{1,3}}?{_ITS_OWN_PLACE}))?)\b"
-    rf"(?!{_PLACE}? (?:until|till|til|before|except|apart|other than|up to)\b)"
+    rf"(?!{_PLACE}? (?:until|till|til|before|except|apart|other than|up to|like (?:this|that|it))\b)"
 )
 # A symptom set aside in a contrast with another ("numbness, not pain, between my legs", "tingling rather than
 # pain"): the one said with "not" is not there; the other is read.
@@ -1079,6 +1083,8 @@ _PLEASANT_TINGLE = (
 # thumps is the chest's, not the belly's.
 BEAT = (
     r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*"
+    # a beat as a thing felt, "a strong beat in my tummy" (not a heart that skips one)
+    r"|(?<!skip )(?<!skips )(?<!skipped )(?:a|strong|steady|big|hard|heavy|strange|odd|funny) beats?"
     r"|(?<!heart )(?<!heart is )(?<!heart was )(?:thump\w*|thud\w*)(?! (?:headache|head|music|bass))"
     r"|in time with (?:my |the )?(?:heart\w*|pulse)|with (?:each|every) (?:heart ?beat|beat of my heart)"
 )

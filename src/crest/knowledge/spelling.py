@@ -94,15 +94,24 @@ class SpellingFixer:
 
     def readings(self, word: str) -> tuple[str, ...]:
         """Every word `word` may stand for, for the warning signs' rules: a short unknown word (three letters) by
-        each entry word it sounds like ("fel": "feel", "fell"), any other as `fix` reads it."""
-        if (
-            MIN_SHORT_SOUNDED_OUT_LENGTH <= len(word) < MIN_SOUNDED_OUT_LENGTH
-            and not word.isdigit()
-            and not self.is_known(word)
-            and word not in self._dictionary
-        ):
+        each entry word it sounds like ("fel": "feel", "fell"); a word known only as a form of an entry word, and no
+        English word, also by its closest entry word ("weeker", a "form" of "week", is "weaker" too); any other as
+        `fix` reads it."""
+        if word.isdigit() or word in self._known or word in self._dictionary:
+            return (word,)
+        if MIN_SHORT_SOUNDED_OUT_LENGTH <= len(word) < MIN_SOUNDED_OUT_LENGTH and not self.is_known(word):
             return self._every_by_sound.get(sound_key(word)) or (self.fix(word),)
+        if len(word) >= MIN_WORD_LENGTH and self.is_known(word) and (closest := self._closest(word)) is not None:
+            return (word, closest)
         return (self.fix(word),)
+
+    def _closest(self, word: str) -> str | None:
+        """The entry word of similar length closest to `word`, if one is close enough."""
+        candidates = [
+            known for length in range(len(word) - 2, len(word) + 3) for known in self._by_length.get(length, ())
+        ]
+        closest = difflib.get_close_matches(word, candidates, n=1, cutoff=SIMILARITY_CUTOFF)
+        return closest[0] if closest else None
 
     def _swapped(self, word: str) -> str | None:
         """The one entry word that an unknown `word` is with two neighbouring letters swapped ("bde" -> "bed"): the
@@ -125,8 +134,4 @@ class SpellingFixer:
             return swapped
         if len(word) < MIN_WORD_LENGTH or word.isdigit() or self.is_known(word) or word in self._dictionary:
             return word
-        candidates = [
-            known for length in range(len(word) - 2, len(word) + 3) for known in self._by_length.get(length, ())
-        ]
-        closest = difflib.get_close_matches(word, candidates, n=1, cutoff=SIMILARITY_CUTOFF)
-        return closest[0] if closest else word
+        return self._closest(word) or word
