@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from crest.accounts.model import Anonymous
 from crest.accounts.passwords import HashCost
 from crest.errors import CrestError
 from crest.input_problems import field_label
@@ -33,6 +34,7 @@ from crest.services.accounts import (
 from crest.services.audit import Audited
 from crest.services.practice_answers import SECOND_FACTOR_NEEDED
 from crest.web.api import account, auth, practice, sync
+from crest.web.context import web_context
 from crest.web.errors import printable
 from crest.web.headers import add_security_headers
 from crest.web.pages import practice_entry, practice_pages
@@ -43,6 +45,7 @@ from crest.web.practice_door import (
     PracticeDoor,
     SignInNeeded,
     address_of,
+    asker_of,
     home_for,
     logged_path,
 )
@@ -162,6 +165,21 @@ def _preference(request: Request, media_type: str) -> float:
     return 0.0
 
 
+def _for_someone_signed_in(route: object, open_paths: frozenset[str]) -> bool:
+    """Whether a route answers only someone signed in: it asks who is asking (`Asked`) or for a client's own context,
+    and it is not one of the pages for people not signed in yet (signing in, invitations, password links)."""
+    if getattr(route, "path", None) in open_paths:
+        return False
+    found = getattr(route, "dependant", None)
+    waiting: list[Any] = [] if found is None else [found]
+    while waiting:
+        dependant = waiting.pop()
+        if dependant.call in (asker_of, web_context):
+            return True
+        waiting.extend(dependant.dependencies)
+    return False
+
+
 def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable: type[CrestError]) -> None:
     """Practice mode's routes, guard and answers on `app`; `database_unavailable` is the journal adapter's error for a
     database that cannot be used (named by the composition root: a door does not reach into the journal)."""
@@ -239,7 +257,13 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable
     framework = cast(Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[HTTPException])
 
     async def framework_error(request: Request, error: Exception) -> Response:
-        """A path no route answers (404, 405) still shows the asker's own navigation and home."""
+        """A path no route answers (404, 405) still shows the asker's own navigation and home. A body that cannot
+        be read at all (400) is refused to nobody signed in as a 422 is (`sign_in_first`)."""
+        assert isinstance(error, HTTPException)
+        if error.status_code == 400:
+            first = await sign_in_first(request)
+            if first is not None:
+                return first
         if not request.url.path.startswith("/api"):
             with suppress(CrestError):  # a journal that cannot be read: the plain page without them
                 await run_in_threadpool(door.asker, request)
@@ -249,11 +273,31 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable
     validation = cast(
         Callable[[Request, Exception], Awaitable[Response]], app.exception_handlers[RequestValidationError]
     )
+    open_paths = frozenset(str(getattr(route, "path", "")) for route in practice_entry.router.routes)
+
+    async def sign_in_first(request: Request) -> Response | None:
+        """Authorization before input: a route for someone signed in, asked by nobody signed in, answers as it
+        would to a body it could read (401, a page: to the sign-in page). FastAPI reads and checks a body before a
+        route's checks of who asks, and its 422 named the fields and types every route takes: a stranger's map of
+        the API that `/openapi.json` keeps for accounts (ASVS 5.0 13.4.5)."""
+        if not _for_someone_signed_in(request.scope.get("route"), open_paths):
+            return None
+        try:
+            asker = await run_in_threadpool(door.asker, request)
+        except CrestError as error:  # a linked crest's token asking beyond sync, a database down: that answer
+            return await _handled(app, request, error)
+        if not isinstance(asker.actor, Anonymous):
+            return None
+        return await refused(request, SignInNeeded("please sign in first"))
 
     async def refused_input(request: Request, error: Exception) -> Response:
         """Input that did not validate is audited as a possible probe (ASVS 5.0 16.3.3): the fields, never what was
-        sent in them (a password typed into the wrong field must not reach the log)."""
+        sent in them (a password typed into the wrong field must not reach the log). Nobody signed in is refused
+        first (`sign_in_first`)."""
         assert isinstance(error, RequestValidationError)
+        first = await sign_in_first(request)
+        if first is not None:
+            return first
         fields = sorted({".".join(str(part) for part in problem.get("loc", ())) for problem in error.errors()})
         await _audit_request(request, door, Audited.REFUSED_INPUT, "422", ", ".join(fields))
         return await validation(request, error)
@@ -272,6 +316,15 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable
         return answer
 
     app.add_exception_handler(Exception, server_error)
+
+
+async def _handled(app: FastAPI, request: Request, error: CrestError) -> Response:
+    """The answer the app's own handler for `error`'s kind gives (the nearest in its class's ancestry)."""
+    for kind in type(error).__mro__:
+        handler = app.exception_handlers.get(kind)
+        if handler is not None:
+            return await cast(Callable[[Request, Exception], Awaitable[Response]], handler)(request, error)
+    raise error  # CrestError's own handler is always there (crest.web.errors)
 
 
 async def _audit_request(request: Request, door: PracticeDoor, action: Audited, outcome: str, what: str = "") -> None:

@@ -631,6 +631,45 @@ def test_each_actor_gets_what_the_matrix_says(world: World, tmp_path: Path, rout
     assert answers == expected
 
 
+# Bodies no route takes: JSON cut short, JSON of other types than any route's fields, a form that cannot be read.
+BAD_BODIES: dict[str, dict[str, Any]] = {
+    "unreadable json": {"content": b'{"password": [', "headers": {"content-type": "application/json"}},
+    "json of other types": {"json": {"password": 5, "email": [], "minutes": "many", "pain": "much", "text": {}}},
+    "unreadable form": {"content": b"--x\r\nbroken", "headers": {"content-type": "multipart/form-data; boundary=x"}},
+}
+
+
+@pytest.mark.parametrize(
+    "route",
+    sorted(route for route in MATRIX if route[0] not in ("GET", "WS") and MATRIX[route].allowed is not EVERYONE),
+    ids=lambda route: f"{route[0]} {route[1]}",
+)
+def test_nobody_signed_in_is_refused_before_their_input_is_read(
+    world: World, tmp_path: Path, route: tuple[str, str]
+) -> None:
+    """Authorization first (security walk s50, L4): a body the route cannot take, sent by nobody signed in, gets
+    the refusal a good one gets (401; a page: the sign-in page), never 422 or 400, whose words name the fields
+    and types the route takes (a map of the API that /openapi.json keeps for accounts)."""
+    method, template = route
+    rule = MATRIX[route]
+    app = practice_app(world.copy_to(tmp_path), world.clock)
+    api = template.startswith("/api")
+    answers: dict[tuple[str, str], int | str] = {}
+    with TestClient(app):
+        for actor in SIGNED_OUT:
+            path = _path(world, actor, template, rule)
+            with browser(app, world.tokens[actor]) as client:
+                client.follow_redirects = False
+                for name, body in BAD_BODIES.items():
+                    headers = {"Referer": f"{ORIGIN}/", **body.get("headers", {})}
+                    response = client.request(method, path, **{**body, "headers": headers})
+                    location = response.headers.get("location", "")
+                    answers[actor, name] = (
+                        TO_SIGN_IN if response.status_code == 303 and "next=" in location else (response.status_code)
+                    )
+    assert answers == {(actor, name): rule.others(actor, api) for actor in SIGNED_OUT for name in BAD_BODIES}
+
+
 HUGE_ID = "99999999999999999999999"  # beyond SQLite's INTEGER: a route that passed it on used to answer 500
 
 
