@@ -93,7 +93,7 @@ def _recall_calm_answers(console: "Console", standing: "SafetyStanding", zone: t
         return
     answered = standing.latest.answered_at.astimezone(zone)
     console.print(
-        f"Your answers of {answered:%-d %b %Y %H:%M} found nothing in the way of resting; they hold until"
+        f"Your answers given {answered:%-d %b %Y %H:%M} found nothing in the way of resting; they hold until"
         f" {until.astimezone(zone):%-d %b %Y}. Answer again now if anything has changed."
     )
 
