@@ -13,10 +13,11 @@ Three rules, checked before any route runs, for HTTP and WebSocket alike, withou
 
 2. The key (another account of this computer). Any account of a computer may connect to 127.0.0.1. Run by
    `crest serve`, the app answers only requests that carry its key (crest.web.local_key): the cookie the browser
-   got from the address `crest serve` gives (`/?key=KEY` answers 303 to the same address without the key, setting
-   the cookie), or `Authorization: Bearer KEY` from a script of the person's own. Anything else, but crest's static
-   files (the refusal's own style), gets 401, nothing read. The key is this computer's owner's alone (a file only
-   they can read), and another site never has it; an app not run by crest serve (tests) has none and asks none.
+   got from the address `crest serve` gives (`/?key=KEY` sets the cookie and sends the browser on to the same
+   address without the key: `key_traded`), or `Authorization: Bearer KEY` from a script of the person's own.
+   Anything else, but crest's static files (the refusal's own style), gets 401, nothing read. The key is this
+   computer's owner's alone (a file only they can read), and another site never has it; an app not run by crest
+   serve (tests) has none and asks none.
 
 3. Where a change comes from (cross-site requests). Every request that can change data (any method but GET, HEAD
    and OPTIONS) and every WebSocket is judged by `provenance`:
@@ -35,15 +36,16 @@ Three rules, checked before any route runs, for HTTP and WebSocket alike, withou
 from __future__ import annotations
 
 import hmac
+import html
 import ipaddress
 import socket
 from dataclasses import dataclass
 from enum import Enum
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from starlette.datastructures import Headers
 from starlette.requests import HTTPConnection
-from starlette.responses import RedirectResponse
+from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from crest.web.errors import refused_before_routes
@@ -198,17 +200,31 @@ def carries_key(connection: HTTPConnection, served_as: ServedAs) -> bool:
     return any(hmac.compare_digest(one.encode(), served_as.key.encode()) for one in offered)
 
 
-def key_traded(connection: HTTPConnection, served_as: ServedAs) -> RedirectResponse | None:
-    """The answer to the address with the right key: the same address without it, and the key as a cookie
-    (HttpOnly: no script reads it; Lax: a link from elsewhere still opens crest)."""
+def key_traded(connection: HTTPConnection, served_as: ServedAs) -> HTMLResponse | None:
+    """The answer to the address with the right key: the key as a cookie, and a page that sends the browser on to
+    the same address without it.
+
+    The cookie is HttpOnly (no script reads it), `Path=/`, named for this port (`ServedAs.key_cookie`) and
+    SameSite=Strict: a page of another site, even one the person follows a link from, never gets crest's pages
+    with it. A browser gives a Strict cookie to no redirect that began on another site, and crest serve's opening
+    page is a file, another site: after a 303 from the keyed address crest answered 401. The page here sends the
+    browser on from crest's own origin instead (a meta refresh, no script), and says no Referer, so the keyed
+    address it came in at is sent nowhere."""
     offered = connection.query_params.get(KEY_PARAMETER)
     if served_as.key is None or offered is None or not hmac.compare_digest(offered.encode(), served_as.key.encode()):
         return None
     kept = [(name, value) for name, value in connection.query_params.multi_items() if name != KEY_PARAMETER]
     path = "/" + connection.url.path.lstrip("/")  # `//elsewhere.example` would lead to another site
-    response = RedirectResponse(path + (f"?{urlencode(kept)}" if kept else ""), status_code=303)
+    # quoted: a backslash, which a browser reads as a slash (`/\x` is `//x`, another site), goes as %5C
+    onward = html.escape(quote(path, safe="/%") + (f"?{urlencode(kept)}" if kept else ""))
+    page = (
+        '<!doctype html><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0;url={onward}"><title>crest</title>'
+        f'<p><a href="{onward}">Open crest</a></p>\n'
+    )
+    response = HTMLResponse(page, headers={"referrer-policy": "no-referrer"})
     response.set_cookie(
-        served_as.key_cookie, served_as.key, max_age=KEY_COOKIE_MAX_AGE_S, path="/", httponly=True, samesite="lax"
+        served_as.key_cookie, served_as.key, max_age=KEY_COOKIE_MAX_AGE_S, path="/", httponly=True, samesite="strict"
     )
     return response
 

@@ -1,5 +1,8 @@
 """The security headers on every answer of both apps, refusals included: nothing of crest's may be framed by
-another site (clickjacking), sniffed as another type, or run a script that crest does not serve itself."""
+another site (clickjacking), sniffed as another type, or run a script that crest does not serve itself; and no
+answer but the static files may be kept by a cache (`Cache-Control: no-store`): pages and JSON carry health data,
+and a shared computer's browser cache would keep a journal's pages after its tab is closed, for the next person
+to read, as would a proxy's between a practice and its clients."""
 
 from __future__ import annotations
 
@@ -49,6 +52,8 @@ HEADERS = {
     "cross-origin-resource-policy": "same-origin",
 }
 STRICT_TRANSPORT = "max-age=31536000"
+# crest's own style sheets, scripts and sounds: the same for everyone, no one's data; a cache may keep them.
+STATIC_PREFIX = "/static/"
 
 
 def add_security_headers(headers: MutableHeaders, over_https: bool) -> None:
@@ -61,9 +66,9 @@ def add_security_headers(headers: MutableHeaders, over_https: bool) -> None:
 
 
 class SecurityHeaders:
-    """Plain ASGI middleware adding `HEADERS`; with `strict_transport` (a practice), HSTS on answers sent over
-    HTTPS (behind a proxy, uvicorn takes the scheme from X-Forwarded-Proto). The local app is plain http on this
-    computer: no HSTS there."""
+    """Plain ASGI middleware adding `HEADERS`, and `no-store` but under `STATIC_PREFIX`; with `strict_transport` (a
+    practice), HSTS on answers sent over HTTPS (behind a proxy, uvicorn takes the scheme from X-Forwarded-Proto).
+    The local app is plain http on this computer: no HSTS there."""
 
     def __init__(self, app: ASGIApp, strict_transport: bool) -> None:
         self.app = app
@@ -74,10 +79,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         over_https = self.strict_transport and scope.get("scheme") == "https"
+        stored = scope.get("path", "").startswith(STATIC_PREFIX)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                add_security_headers(MutableHeaders(scope=message), over_https)
+                headers = MutableHeaders(scope=message)
+                add_security_headers(headers, over_https)
+                if not stored:
+                    headers["cache-control"] = "no-store"
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

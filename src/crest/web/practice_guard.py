@@ -1,7 +1,6 @@
-"""Practice mode's two rules for every response and every change, applied before any route runs:
+"""Practice mode's rule for every change, applied before any route runs (`Cache-Control: no-store`, on every answer
+of both apps but the static files, is crest.web.headers'):
 
-- `Cache-Control: no-store` on every answer but the static files: pages and JSON carry health data, and no
-  browser or proxy cache may keep them.
 - A request that changes data (any method but GET, HEAD, OPTIONS) and carries the sign-in cookie (or the one of
   a sign-in half done, between the password and the code) must carry an `Origin` header naming this server
   itself; else 403, nothing read. A browser always sends Origin with such a request, and no other site can make
@@ -11,10 +10,8 @@
 
 from __future__ import annotations
 
-from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
-from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from crest.services.audit import Audited
 from crest.web.errors import refused_before_routes
@@ -73,10 +70,9 @@ class PracticeGuard:
             )
             if not scope.get("path", "").startswith("/api/"):  # a page: with the navigation of whoever is signed in
                 await run_in_threadpool(self._navigation_of_the_signed_in, connection)
-            refused = refused_before_routes(scope, 403, NOT_FROM_OWN_PAGES)
-            await self._send_with_no_store(refused, scope, receive, send)
+            await refused_before_routes(scope, 403, NOT_FROM_OWN_PAGES)(scope, receive, send)
             return
-        await self.app(scope, receive, self._no_store(scope, send))
+        await self.app(scope, receive, send)
 
     def _navigation_of_the_signed_in(self, connection: HTTPConnection) -> None:
         """Read only: the refused request may be another site's, and must not keep the sign-in alive."""
@@ -85,19 +81,3 @@ class PracticeGuard:
         )
         connection.state.nav_items = nav_for(actor)
         connection.state.home = home_for(actor)
-
-    async def _send_with_no_store(self, response: Response, scope: Scope, receive: Receive, send: Send) -> None:
-        await response(scope, receive, self._no_store(scope, send))
-
-    @staticmethod
-    def _no_store(scope: Scope, send: Send) -> Send:
-        if scope.get("path", "").startswith("/static/"):
-            return send
-
-        async def send_no_store(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers["cache-control"] = "no-store"
-            await send(message)
-
-        return send_no_store

@@ -5,6 +5,7 @@ docstring; each clause is tested here both ways."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from datetime import UTC
@@ -18,6 +19,7 @@ from crest.web.app import create_app
 from crest.web.guard import ServedAs
 from crest.web.local_key import KEY_FILE, key_for, opening_page, with_key
 from support.clock import FakeClock
+from support.routes import app_routes
 
 OWN = "http://127.0.0.1:8765"
 CROSS_SITE = [
@@ -241,12 +243,18 @@ def test_the_refusal_is_crests_page_in_one_sentence_with_its_style(keyed: TestCl
 
 def test_the_address_with_the_key_gives_the_browser_its_cookie_and_drops_the_key(keyed: TestClient) -> None:
     traded = keyed.get(f"/journal?page=2&key={KEY}", follow_redirects=False)
-    assert traded.status_code == 303 and traded.headers["location"] == "/journal?page=2"
+    # On from crest's own page (a browser gives a SameSite=Strict cookie to no redirect begun on another site),
+    # the keyed address sent nowhere as a Referer.
+    assert traded.status_code == 200 and KEY not in traded.text
+    assert '<meta http-equiv="refresh" content="0;url=/journal?page=2">' in traded.text
+    assert traded.headers["referrer-policy"] == "no-referrer"
     cookie = traded.headers["set-cookie"]
     assert cookie.startswith(f"crest_key_8765={KEY};")
-    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
     elsewhere = keyed.get(f"{OWN}//attacker.example?key={KEY}", follow_redirects=False)
-    assert elsewhere.headers["location"] == "/attacker.example"
+    assert 'content="0;url=/attacker.example"' in elsewhere.text
+    backslash = keyed.get(f"{OWN}/%5Cattacker.example?key={KEY}")  # a browser reads `/\x` as `//x`, another site
+    assert 'content="0;url=/%5Cattacker.example"' in backslash.text
     browser = {"Sec-Fetch-Site": "same-origin", "Origin": OWN}
     assert keyed.get("/journal").status_code == 200  # the cookie the 303 set
     assert keyed.post("/api/checkins", json={"note": "mine"}, headers=browser).status_code == 201
@@ -287,3 +295,41 @@ def test_a_folder_crest_cannot_write_gets_a_key_for_this_run(tmp_path: Path) -> 
     assert len(first) == 43 and first != second
     assert page.parent != home and stat.S_IMODE(page.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(page.stat().st_mode) == 0o600
+
+
+# s50: no cache keeps crest's answers (L3). The local app's pages and JSON carry a journal, and a shared computer's
+# browser cache kept them after the tab was closed. Every answer but the static files, refusals and the key's trade
+# included, says `Cache-Control: no-store` (practice mode: test_practice_web).
+
+
+def test_every_page_and_answer_of_the_local_app_is_no_store(keyed: TestClient) -> None:
+    assert keyed.post("/api/checkins", json={"note": "private"}, headers=OWNERS).status_code == 201
+    [check_in] = keyed.get("/api/checkins", headers=OWNERS).json()
+    pages = sorted(
+        re.sub(r"\{\w+\}", str(check_in["id"]), path)
+        for method, path in app_routes(keyed.app)  # type: ignore[arg-type]
+        if method == "GET" and not path.startswith("/static")
+    )
+    assert "/journal" in pages and "/api/export" in pages and len(pages) > 30
+    for path in pages:
+        answer = keyed.get(path, headers=OWNERS, follow_redirects=False)
+        assert answer.headers.get("cache-control") == "no-store", (path, answer.status_code)
+
+
+def test_refusals_and_the_keys_trade_are_no_store_too(keyed: TestClient) -> None:
+    answers = {
+        "no key": keyed.get("/journal"),
+        "another host": keyed.get("/journal", headers={**OWNERS, "Host": "attacker.example:8765"}),
+        "another site": keyed.post("/api/checkins", json={}, headers={**OWNERS, "Sec-Fetch-Site": "cross-site"}),
+        "no such page": keyed.get("/no-such-page", headers=OWNERS),
+        "the key traded": keyed.get(f"/journal?key={KEY}", follow_redirects=False),  # it sets the key's cookie
+    }
+    assert {what: answer.headers.get("cache-control") for what, answer in answers.items()} == dict.fromkeys(
+        answers, "no-store"
+    )
+
+
+def test_static_files_stay_cacheable(keyed: TestClient) -> None:
+    for path in ("/static/crest.css", "/static/crest.js"):
+        answer = keyed.get(path)
+        assert answer.status_code == 200 and "no-store" not in answer.headers.get("cache-control", ""), path
