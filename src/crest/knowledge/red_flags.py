@@ -332,11 +332,14 @@ _PREVENTION = re.compile(
 _FEARED_LOSS = re.compile(
     r"\b(?:scared|afraid|worried|worrying|terrified|frightened|anxious|nervous|paranoid|fear|fearful|panicking"
     r"|panicky|panic) (?:of|about|over) (?:\w+ )?(?:losing|lose|loss of)"
-    r"(?: (?!(?:i|im|ive|id|me|my|but|now|since|because|already|again|actually|really)\b)\w+){0,3}"
+    r"(?: (?!(?:i|im|ive|id|me|my|he|hes|she|shes|they|theyre|we|his|her|their|our|your|it|its|both|but|now|since"
+    r"|because|already|again|actually|really)\b)\w+){0,3}"
 )
+# Words that say a feared loss is here after all: it happened, it goes on, or the person cannot do or feel something
 _FEAR_COME_TRUE = re.compile(
     r"\b(?:happen(?:s|ed|ing)?|recently|lately|sometimes|twice|times|(?:it|that) did|(?:i|ive|i have|weve|she|he)"
-    r" (?:already )?(?:had|been having)|had (?:a|an|some)|been having)\b"
+    r" (?:already )?(?:had|been having)|had (?:a|an|some)|been having|cant|cannot|can not|couldnt|could not"
+    r"|anymore|any more|keeps?)\b"
 )
 # A symptom only supposed, with what one would do then: "if I ever felt a pulse in my belly I'd see a doctor". From
 # "if ... ever" to the word saying what would follow, at most twelve words; not read so when the message says
@@ -454,10 +457,12 @@ CANNOT = (
     r"|harder (?:and harder )?to|more (?:and more )?difficult to"  # a difficulty that grows: "getting harder to pee"
 )
 BLADDER = r"blad+[ae]rs?"
-# A time after a loss denied that says it has happened since: "I had never lost control before yesterday".
+# Words after a loss denied that say it has happened after all: a time ("I had never lost control before
+# yesterday"), "like this", "it happened", "twice", "wet himself". Anywhere after the denial, so that a warning sign
+# said after a long clause is never taken for a denial; a calm message that names one of these warns (the safe side).
 _NOW_IT_HAS = (
     r"before|until|till|til|up to|prior to|now|today|yesterday|tonight|last (?:night|week)|this (?:week|morning)"
-    r"|recently|lately"
+    r"|recently|lately|like (?:this|that)|happen\w*|twice|times|again|since|wet|wetting|leak\w*|soil\w*|accidents?"
 )
 # Losing something, in every tense: "I lose control of my bladder", "she loses the feeling", "lost", "losing", "loss
 # of"; not a present tense denied ("I don't lose control", "never loses feeling").
@@ -468,10 +473,12 @@ LOSE = (
     r"(?<!ill )(?<!will i )(?<!will you )(?<!would i )(?<!would you )(?<!might )(?<!could i )"
     r"(?<!going to )(?<!gonna )(?<!not )(?<!people )(?<!didnt )(?<!did not )(?:lose|loses)"
     # nor a loss denied in the past ("I've never lost control of my bladder, just stiff", "I haven't lost any
-    # feeling"), unless a time follows that says it has now happened ("never lost control before yesterday")
+    # feeling", "I didn't lose control", "I'm not losing control"), unless words after it say it has happened
+    # ("never lost control before yesterday", "didn't lose control until last night", "never like this")
     r"|(?<!never )(?<!not )(?<!havent )(?<!hasnt )(?<!hadnt )(?<!have not )(?<!has not )lost"
-    rf"|(?:(?<=never )|(?<=not )|(?<=havent )|(?<=hasnt )|(?<=hadnt ))lost(?=(?: \w+){{0,8}} (?:{_NOW_IT_HAS}))"
-    r"|(?<!not )losing|loss of"
+    rf"|(?:(?<=never )|(?<=not )|(?<=havent )|(?<=hasnt )|(?<=hadnt ))lost(?=.*\b(?:{_NOW_IT_HAS})\b)"
+    rf"|(?:(?<=didnt )|(?<=did not ))lose(?=.*\b(?:{_NOW_IT_HAS})\b)"
+    rf"|(?<!not )losing|(?<=not )losing(?=.*\b(?:{_NOW_IT_HAS})\b)|loss of"
 )
 NUMB = (
     rf"numb\w*|numm\w*|no feeling|(?:{LOSE}) (?:the |all |my )?(?:feeling|sensation)"
@@ -1084,7 +1091,8 @@ _PLEASANT_TINGLE = (
 BEAT = (
     r"puls\w*|throb\w*|heartbeat|heart beat|beating|pound\w*"
     # a beat as a thing felt, "a strong beat in my tummy" (not a heart that skips one)
-    r"|(?<!skip )(?<!skips )(?<!skipped )(?:a|strong|steady|big|hard|heavy|strange|odd|funny) beats?"
+    r"|(?:strong|steady|big|hard|heavy|strange|odd|funny) beats?(?! (?:of|in|from) (?:my |the |a )?(?:music|chest"
+    r"|heart|song|drum))"
     r"|(?<!heart )(?<!heart is )(?<!heart was )(?:thump\w*|thud\w*)(?! (?:headache|head|music|bass))"
     r"|in time with (?:my |the )?(?:heart\w*|pulse)|with (?:each|every) (?:heart ?beat|beat of my heart)"
 )
@@ -1240,8 +1248,14 @@ _HARMLESS_FALL = (
 _LEGS_BACK_ON_MOVING = (
     r"^(?!.*\b(?:still|again|didnt|doesnt|dont|hasnt|havent|wont|not|never|stays?|stayed|keeps?"
     r"|now (?:i|im|ive|my|it|its)|since|all day)\b)"
+    # not the numbness or the tingling coming back ("the numbness down both legs came back when I walked")
+    r"(?!.*\b(?:numbness|tingling|pins and needles|weakness|pain) (?:\w+ ){0,6}"
+    r"(?:come|comes|came|coming) back\b)"
     r".*\b(?:and|but|then|they|(?<!in )(?<!of )(?<!in my )(?<!of my )(?<!in both )(?<!in both my )(?<!in the )legs)"
-    r" (?:\w+ )?(?:come|comes|came|coming) back (?:\w+ ){0,3}?(?:when|once|as soon as"
+    r" (?:\w+ )?(?:come|comes|came|coming) back"
+    # nor legs that come back numb, tingling or weak
+    r"(?!(?: \w+){0,3}? (?:numb\w*|tingl\w*|weak\w*|dead|heavy|worse|again|pins)\b)"
+    r" (?:\w+ ){0,3}?(?:when|once|as soon as"
     rf"|soon as|the moment|the minute|the second|after) (?:i |you |we |he |she |they )?(?:{_MOVED})(?:s|es)?\b"
 )
 # A sit named (a chair, a flight, the sofa), and not the position: "both my thighs go numb on the hard chair".
