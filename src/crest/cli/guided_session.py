@@ -64,7 +64,7 @@ HEARTBEAT_S = 30.0
 # Said when the terminal takes up a rest whose breath the browser's camera read: the terminal has no camera watch.
 BREATH_NOT_TAKEN_UP = (
     "Your breathing is not read from here on: the terminal has no camera. What the camera read before the break is "
-    "kept with the rest (resumed on the Session page instead, it is read again)."
+    "kept with the rest. To have it read again, resume this rest on the Session page instead."
 )
 # The setup step that lays the person down: a Ctrl-C from there on is answered with the way up.
 LIE_DOWN_STEP = "lie_down"

@@ -150,7 +150,7 @@ class PainTrend:
     last_score: int
     last_rated_on: date
     # The worst calendar week wholly between the two, where it rose by a rise that counts as worse above the first
-    # week and above the latest: a flare the two ends of the verdict leave out, said beside it (never a single day)
+    # week and stands above the latest: a flare the two ends of the verdict leave out, said beside it (never a day)
     worse_week: Window | None = None
 
     @property
@@ -249,7 +249,8 @@ def _trend(series: PlaceSeries, zone: tzinfo, start: date | None) -> PainTrend:
 
 def _worse_week_between(series: PlaceSeries, zone: tzinfo, baseline: Window, latest: Window) -> Window | None:
     """The calendar week (as the charts draw it) wholly between the baseline and the latest week, with enough days
-    to judge, whose median is the highest and at least a rise that counts as worse above both; None where none is."""
+    to judge, whose median is the highest, at least a rise that counts as worse above the baseline's and above the
+    latest's (by any amount: where the latest week is as bad, the verdict says it already); None where none is."""
     between = [
         week
         for week in weekly_medians(series, zone, latest.last_day)
