@@ -73,11 +73,11 @@ position that went, or goes, the moment the person stood or moved ("my bum went 
 moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move", "my bum goes
 numb on the bleachers until I stand up"); both legs so, in the position, are still a new loss of feeling the position
 brings on (see a clinician, not urgent care: "my legs go numb after 10 minutes in the position and come back when I
-stand"). A loss denied in the past ("I've never lost control of my bladder, just stiff", "I haven't lost any feeling")
-is not read, unless a time after it says it has happened since ("never ... before yesterday"), nor one only feared
-("I'm scared of losing control of my bladder"), unless the message says it has happened or goes on. Back pain had
-for a decade or more over 50, with nothing new, different or
-worse said of it ("the same mild ache for 20 years"), is not new back pain (never for a child or a teenager). An
+stand"). A loss denied ("I've never lost control of my bladder, just stiff", "I didn't lose control") is not read,
+unless words after it say it happened after all ("never ... before yesterday", "never like this", "it happened
+today"), nor one only feared ("I'm scared of losing control of my bladder"), unless the message says it has happened
+or goes on. Back pain had for a decade or more over 50, with nothing new, different or worse said of it ("the same
+mild ache for 20 years"), is not new back pain (never for a child or a teenager). An
 infection placed years back with nothing recent said of it ("had a UTI two years ago, sorted with antibiotics", "I had a
 fever last year with flu") is not a recent infection, and "dead on my feet" is an idiom for tired. A tingle in the legs
 or feet is not a warning sign when the message says it passes by itself ("my legs tingle a bit at the start and it
