@@ -139,6 +139,13 @@ def worse_week_line(trend: PainTrend) -> str | None:
     )
 
 
+def with_worse_week(line: Line, trend: PainTrend) -> Line:
+    """A place's verdict for a clinician with the harder week between its two weeks, where there was one: the
+    report's and the practitioner's page of the client alike, as Progress says it."""
+    worse = worse_week_line(trend)
+    return line if worse is None else Line(f"{line.text}; {worse}", line.source)
+
+
 def worse_again(summary: ProgressSummary) -> str | None:
     """The places whose pain rose, said again at the end of the terminal's summary: it is longer than a terminal,
     and at 20 or 24 lines a "worse" at the top had scrolled away (walk-through "is it helping?" M1)."""

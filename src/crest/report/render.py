@@ -19,17 +19,16 @@ from crest.breath.result import relaxation_note
 from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.counting import counted
 from crest.errors import CrestError
-from crest.insights.pain import JOINED_WEEKS_DAYS, PainTrend, Place, Window
+from crest.insights.pain import JOINED_WEEKS_DAYS, Place, Window
 from crest.insights.practice import PRACTICE_RULE
 from crest.insights.progress import (
-    Line,
     before_after_line,
     points,
     psfs_line,
     signed,
     trend_line,
     window_basis,
-    worse_week_line,
+    with_worse_week,
 )
 from crest.insights.psfs import PsfsChange
 from crest.insights.reader import Reader, sentence, spoken_of
@@ -132,7 +131,7 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
         client_s=client.name_s,
         reader=Reader.CLINICIAN,
         trend_lines=[
-            _with_worse_week(trend_line(trend, Reader.CLINICIAN, ended), trend) for trend in report.data.trends
+            with_worse_week(trend_line(trend, Reader.CLINICIAN, ended), trend) for trend in report.data.trends
         ],
         before_after_lines=[before_after_line(change) for change in report.data.before_after],
         psfs_line=psfs_line(report.data.psfs, Reader.CLINICIAN, of_period=True),
@@ -166,12 +165,6 @@ def report_html(report: ClinicianReport, standalone: bool = True, paper: Paper =
             for breath in report.data.breaths
         ],
     )
-
-
-def _with_worse_week(line: Line, trend: PainTrend) -> Line:
-    """A place's verdict with the harder week between its two weeks, where there was one: as Progress says it."""
-    worse = worse_week_line(trend)
-    return line if worse is None else Line(f"{line.text}; {worse}", line.source)
 
 
 def _uncompared_rows(change: PsfsChange, zone: tzinfo) -> list[dict[str, int | str | None]]:

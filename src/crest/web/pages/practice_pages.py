@@ -21,7 +21,7 @@ from crest.counting import counted
 from crest.errors import CrestError
 from crest.input_problems import input_problems
 from crest.insights.alerts import AlertKind
-from crest.insights.progress import adherence_line, psfs_line, trend_line
+from crest.insights.progress import adherence_line, psfs_line, trend_line, with_worse_week
 from crest.insights.reader import Reader
 from crest.interop.ical import Weekday
 from crest.journal.capacity import TooManyRecords
@@ -232,7 +232,7 @@ def _client_view(
         active="practice_dashboard",
         title=detail.name,
         detail=detail,
-        lines=[trend_line(trend, Reader.CLINICIAN) for trend in summary.trends]
+        lines=[with_worse_week(trend_line(trend, Reader.CLINICIAN), trend) for trend in summary.trends]
         + [adherence_line(summary.adherence, Reader.CLINICIAN), psfs_line(summary.psfs, Reader.CLINICIAN)],
         current=current,
         today=today.isoformat(),
