@@ -553,9 +553,9 @@ def check_rested_seconds(actual_seconds: int, planned_minutes: int) -> int:
 
 
 def require_finished(session: PracticeSession) -> PracticeSession:
-    """A running session is still being written by its timer, so it cannot be edited yet."""
+    """A session still open (its timer running, or stopped on a page left mid-rest) cannot be edited yet."""
     if not session.finished:
-        raise SessionStillRunning(f"session {session.id} is still running; it can be edited once it has ended")
+        raise SessionStillRunning(f"session {session.id} is still open; it can be edited once it has ended")
     return session
 
 

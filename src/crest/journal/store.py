@@ -175,7 +175,10 @@ class SessionOverlaps(CrestError):
 
 
 class RestAlreadyRunning(CrestError):
-    """A session started while another rest is still running: one rest at a time, so that no minute counts twice."""
+    """A session started while another rest is still open: one rest at a time, so that no minute counts twice.
+
+    "Open", not "running": a rest left on a page mid-rest keeps its session open with its timer stopped.
+    """
 
     exit_code = 1
     http_status = 409
@@ -188,7 +191,7 @@ class RestAlreadyRunning(CrestError):
             if running.writer == starter
             else "in another crest (a terminal, or the app in a browser): end it there"
         )
-        super().__init__(f"no session was started: the rest started {started} is still running {where} first")
+        super().__init__(f"no session was started: the rest started {started} is still open {where} first")
         self.running = running
 
 

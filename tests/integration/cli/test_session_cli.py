@@ -512,7 +512,7 @@ def test_a_rest_running_in_another_crest_is_said_before_any_question(run_crest: 
     result = run_crest("session", "--minutes", "5", "--speed", "300", "--yes")
 
     assert result.returncode == 1
-    assert "is still running in another crest" in result.stderr
+    assert "is still open in another crest" in result.stderr
     assert "end it there first" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert "Getting into position" not in result.stdout and "Time is up" not in result.stdout

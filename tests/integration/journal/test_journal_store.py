@@ -85,7 +85,7 @@ def test_a_finished_session_is_corrected_and_keeps_its_start(journal: Journal, c
 def test_a_running_unknown_or_overlong_session_edit_changes_nothing(journal: Journal) -> None:
     edit = SessionEdit(variant="supported", actual_seconds=300, status="completed")
     running_id = journal.start_session(START, 10, "standard", writer="1@host")
-    with pytest.raises(SessionStillRunning, match=f"session {running_id} is still running"):
+    with pytest.raises(SessionStillRunning, match=f"session {running_id} is still open; it can be edited once"):
         journal.update_session(running_id, edit)
     with pytest.raises(SessionNotFound, match="no session 999"):
         journal.update_session(999, edit)
@@ -162,7 +162,7 @@ def test_one_rest_at_a_time_while_one_runs_another_start_is_refused(journal: Jou
         journal.start_session(START + timedelta(minutes=3), 10, "standard", writer="2@server", zone=BERLIN)
 
     assert refused.value.message == (
-        "no session was started: the rest started 1 May 2026, 09:00 is still running in another crest "
+        "no session was started: the rest started 1 May 2026, 09:00 is still open in another crest "
         "(a terminal, or the app in a browser): end it there first"
     )
     assert [session.id for session in journal.list_sessions()] == [running]

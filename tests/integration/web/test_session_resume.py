@@ -120,7 +120,7 @@ def test_one_rest_at_a_time_a_second_start_is_refused_until_the_first_ends(
 
     assert second.status_code == 409
     assert second.json()["detail"] == (
-        "no session was started: the rest started 6 May 2026, 17:30 is still running on the Session page: "
+        "no session was started: the rest started 6 May 2026, 17:30 is still open on the Session page: "
         "resume it or end it there first"
     )
     assert [s["id"] for s in cleared.get("/api/sessions").json()] == [first["id"]]
@@ -143,7 +143,7 @@ def test_the_session_page_says_a_rest_runs_in_another_crest_and_starts_none(
     assert 'id="session-config"' not in page.text  # no timer to start
     refused = cleared.post("/api/sessions", json={"planned_minutes": 10})
     assert refused.status_code == 409
-    assert "is still running in another crest (a terminal, or the app in a browser)" in refused.json()["detail"]
+    assert "is still open in another crest (a terminal, or the app in a browser)" in refused.json()["detail"]
 
 
 def _killed_rest(tmp_path: Path, clock: FakeClock, rested_s: int = 0) -> int:
@@ -221,7 +221,7 @@ def test_a_rest_broken_off_is_not_taken_up_while_another_runs(
         terminal = journal.start_session(clock.now, 10, "standard", "4242@a-terminal-elsewhere")
     assert "A rest is already running" in cleared.get("/session").text  # not offered
     late = cleared.post(f"/api/sessions/{killed}/checkpoint", json={"elapsed_s": 250})  # a page still showing Resume
-    assert late.status_code == 409 and "still running in another crest" in late.json()["detail"]
+    assert late.status_code == 409 and "is still open in another crest" in late.json()["detail"]
     assert cleared.get(f"/api/sessions/{killed}").json()["status"] == "interrupted"
     # The terminal's own rest stays the terminal's, whoever checkpoints it.
     clock.advance(30)

@@ -140,7 +140,7 @@ def test_a_running_or_unknown_session_cannot_be_edited(client: TestClient) -> No
     edit = {"variant": "standard", "actual_seconds": 60, "status": "completed"}
     refused = client.put(f"/api/sessions/{running['id']}", json=edit)
     assert refused.status_code == 409
-    assert refused.json() == {"detail": f"session {running['id']} is still running; it can be edited once it has ended"}
+    assert refused.json() == {"detail": f"session {running['id']} is still open; it can be edited once it has ended"}
     assert client.get(f"/api/sessions/{running['id']}").json()["status"] == "running"
     missing = client.put("/api/sessions/9999", json=edit)
     assert missing.status_code == 404

@@ -238,7 +238,7 @@ def test_a_finished_session_has_an_edit_page_and_a_running_one_does_not(client: 
 
     still_running = client.get("/session/edit", params={"session_id": running["id"]})
     assert still_running.status_code == 409
-    assert "still running" in still_running.text
+    assert "is still open; it can be edited once it has ended" in still_running.text
     assert client.get("/session/edit", params={"session_id": 999}).status_code == 404
     assert client.get("/session/edit").status_code == 422
 

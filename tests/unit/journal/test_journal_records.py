@@ -238,7 +238,7 @@ def test_a_session_edit_is_refused_with_the_reason() -> None:
     with pytest.raises(UnknownVariant, match="yoga"):
         SessionEdit(variant="yoga", actual_seconds=60, status="completed")
     running = PracticeSession(started_at=AT, planned_minutes=10, variant="standard", id=4)
-    with pytest.raises(SessionStillRunning, match="session 4 is still running") as refused:
+    with pytest.raises(SessionStillRunning, match="session 4 is still open; it can be edited once") as refused:
         SessionEdit(variant="standard", actual_seconds=60, status="completed").applied_to(running)
     assert refused.value.http_status == 409
 
