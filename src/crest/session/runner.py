@@ -106,7 +106,7 @@ class SessionRunner:
         while self._next_cue < len(cues) and cues[self._next_cue].at_s <= done_s:
             self.current_cue = cues[self._next_cue]
             self._next_cue += 1
-        self._last_checkpoint_s = int(done_s) // self.timeline.checkpoint_every_s * self.timeline.checkpoint_every_s
+        self._last_checkpoint_s = self.timeline.checkpoint_due(done_s)
 
     def poll(self) -> list[Event]:
         """Everything that became due since the last poll, in time order."""
@@ -125,7 +125,7 @@ class SessionRunner:
         if elapsed_s >= self.timeline.total_s:
             events.append(self._finish("completed", float(self.timeline.total_s)))
             return events
-        due_checkpoint_s = int(elapsed_s) // self.timeline.checkpoint_every_s * self.timeline.checkpoint_every_s
+        due_checkpoint_s = self.timeline.checkpoint_due(elapsed_s)
         if due_checkpoint_s > self._last_checkpoint_s:
             self._last_checkpoint_s = due_checkpoint_s
             events.append(CheckpointDue(int(elapsed_s)))

@@ -47,6 +47,8 @@ def test_the_session_page_offers_the_open_session_with_its_own_length_and_varian
     assert config["timeline"]["total_s"] == 20 * 60
     assert "Your session is still open" in page.text
     assert 0 < config["heartbeat_every_s"] < PAGE_SILENT_AFTER_S / 3
+    # as the terminal: a tab killed 5 s into the rest keeps its 5 s (walk L7), then a checkpoint every 30 s
+    assert (config["first_checkpoint_s"], config["checkpoint_every_s"]) == (5, 30)
 
     # Today points to it instead of offering Begin, which would only have resumed it under another length.
     today = cleared.get("/").text

@@ -29,12 +29,33 @@ def test_fifteen_minute_session_runs_to_completion_with_every_cue_once() -> None
     assert runner.remaining_s == 0
 
 
-def test_checkpoints_every_30_session_seconds() -> None:
+def test_checkpoints_5_seconds_in_then_every_30_session_seconds() -> None:
     clock = FakeClock()
     runner = SessionRunner(build_timeline(PROTOCOL, "standard", 5), clock)
     events = run_through(runner, clock, 1.0)
     checkpoints = [event.elapsed_s for event in events if isinstance(event, CheckpointDue)]
-    assert checkpoints == list(range(30, 300, 30))
+    assert checkpoints == [5, *range(30, 300, 30)]
+
+
+def test_a_rest_killed_5_seconds_in_has_saved_its_5_seconds() -> None:
+    """Walk L7: a crest killed 5 s into the rest was offered back as "broken off after 0 s"."""
+    clock = FakeClock()
+    runner = SessionRunner(build_timeline(PROTOCOL, "standard", 10), clock)
+    events = list(runner.start())
+    for _ in range(5):
+        clock.advance(1.0)
+        events += runner.poll()
+    assert [event for event in events if isinstance(event, CheckpointDue)] == [CheckpointDue(5)]
+
+
+def test_a_rest_taken_up_again_before_its_first_checkpoint_saves_it_then() -> None:
+    clock = FakeClock()
+    runner = SessionRunner(build_timeline(PROTOCOL, "standard", 10), clock)
+    runner.start(done_s=3)
+    clock.advance(2.0)
+    assert [event for event in runner.poll() if isinstance(event, CheckpointDue)] == [CheckpointDue(5)]
+    clock.advance(20.0)
+    assert [event for event in runner.poll() if isinstance(event, CheckpointDue)] == []
 
 
 def test_a_late_poll_emits_one_checkpoint_and_all_missed_cues_in_order() -> None:

@@ -140,6 +140,7 @@ def session_page(
             preferences.chime_volume
         ],  # the chime file is the loudest: the page turns it down
         "checkpoint_every_s": timeline.checkpoint_every_s,
+        "first_checkpoint_s": timeline.first_checkpoint_s,
         "steps": [
             {
                 "title": step.title,

@@ -561,7 +561,9 @@
     // Session time is saved as it passes; wall time keeps the server hearing from the page, paused or not, so that
     // it can tell a closed tab (silence) from a quiet one.
     const beatDue = performance.now() - state.lastSavedAt >= config.heartbeat_every_s * 1000;
-    if (state.running && now - state.lastCheckpoint >= config.checkpoint_every_s) {
+    // The first checkpoint comes a few seconds in, as in the terminal: a tab killed then keeps its first seconds.
+    const firstDue = state.lastCheckpoint < config.first_checkpoint_s && now >= config.first_checkpoint_s;
+    if (state.running && (firstDue || now - state.lastCheckpoint >= config.checkpoint_every_s)) {
       state.lastCheckpoint = now;
       save("checkpoint", withBreathSoFar({ elapsed_s: round(now) }));
     } else if (state.sessionId && beatDue) {
