@@ -574,7 +574,8 @@ FOOT_DROP = (
     r" (?:\w+ ){0,3}(?:when|while|as) (?:i |he |she |they |you )?(?:walk\w*|step\w*)"
 )
 SADDLE = (
-    r"saddle|groin|genital\w*|privates|private (?:parts?|area)|crotch|perine\w*|between (?:my |the )?legs"
+    r"saddle|groin|genital\w*|privates|private (?:parts?|area)|crotch|perine\w*"
+    r"|between (?:my |the |his |her |their |your )?legs"
     r"|inner thighs?|insides? of (?:my |the |your |both )?(?:thighs?|legs? (?:right )?(?:at|up) (?:the )?top)"
     r"|buttocks?|bum|butt|bottom(?! of)|backside|anus|anal|vagina\w*|vulva|labia|penis|testicles?|scrotum"
     r"|down below|down there|sit(?:ting)? bones?|(?:my|your|his|her|their|lady|man|private) bits|nether regions"
@@ -594,7 +595,10 @@ BOTH_LEGS = r"(?:both|two|each) (?:of )?(?:my |the )?(?:legs|thighs|calves|feet)
 # Both legs for a changed feeling: "legs", "thighs", "both calves", "both feet" (a check-in rating both feet is pain
 # below the knee in both legs, urgent; "my feet" alone stays "see a clinician", as a foot rated on one side does).
 LEGS_FOR_FEELING = (
-    r"legs|thighs|(?:both|each|two) (?:of )?(?:my |the |your |his |her |our )?(?:legs|thighs|calves|shins|knees|feet)"
+    # not the saddle's "between my legs" (`SADDLE`: its own sign, "numb between my legs" is not both legs)
+    r"(?<!between )(?<!between my )(?<!between the )(?<!between his )(?<!between her )(?<!between their )"
+    r"(?<!between your )legs"
+    r"|thighs|(?:both|each|two) (?:of )?(?:my |the |your |his |her |our )?(?:legs|thighs|calves|shins|knees|feet)"
     r"|(?:left|right) (?:foot and (?:my |the )?(?:left|right)(?: (?:one|foot))?|and (?:left|right) feet)"
     # "my left leg and right leg", "the right and left thigh"
     r"|(?:left|right) (?:leg|thigh|calf|shin) and (?:my |the )?(?:left|right)(?: (?:one|leg|thigh|calf|shin))?"
