@@ -169,6 +169,18 @@ class CodeUse:
     recovery_code_id: int | None = None
 
 
+@dataclass(frozen=True)
+class Renewal:
+    """The asking sign-in, its password (and code) confirmed again, goes on under a new token (ASVS 5.0 7.2.4),
+    written in the transaction of what was confirmed: the old token ends and the new one is stored together, so that
+    a kill or a failed write leaves the old one working and nothing done, never both tokens alive."""
+
+    account_id: int
+    token_hash: str  # the asking sign-in's
+    renewed_hash: str
+    now: datetime
+
+
 class CodeUsedMeanwhile(Exception):
     """Another request used the code up between its check and its use: nothing it was given for is done."""
 
@@ -354,6 +366,13 @@ class PracticeStore:
         with self._journal.writing() as db:
             db.execute(update(AccountRow).where(AccountRow.id == account_id).values(password_hash=password_hash))
 
+    def change_password(self, account_id: int, password_hash: str, renewal: Renewal | None, now: datetime) -> None:
+        """A new password chosen by the account's owner, together with the asking sign-in renewed and every other
+        one ended (one opened with the old password by someone else among them)."""
+        with self._journal.writing() as db:
+            db.execute(update(AccountRow).where(AccountRow.id == account_id).values(password_hash=password_hash))
+            self._end_sign_ins(db, account_id, self._renew(db, renewal), now)
+
     def live_membership(self, account_id: int) -> Membership | None:
         with self._journal.reading() as db:
             return self._live_membership(db, account_id)
@@ -509,10 +528,37 @@ class PracticeStore:
                 .values(ended_at=now)
             )
 
-    def end_other_sign_ins(self, account_id: int, kept_token_hash: str | None, now: datetime) -> None:
-        """Every sign-in session of the account but the one of `kept_token_hash` ends now."""
-        with self._journal.writing() as db:
-            self._end_sign_ins(db, account_id, kept_token_hash, now)
+    @staticmethod
+    def _renew(db: Session, renewal: Renewal | None) -> str | None:
+        """`renewal` done in `db`'s transaction: the new token's hash, None for no renewal or an old token ended
+        meanwhile (then no new one is stored). The new sign-in keeps the old one's absolute time-out and address.
+        Ended by an update that asks it be open still, so that two requests renewing one sign-in at once (two tabs)
+        leave one token alive, not two: the later waits for the earlier's row and finds it ended."""
+        if renewal is None:
+            return None
+        ended = db.execute(
+            update(AuthSessionRow)
+            .where(
+                AuthSessionRow.token_hash == renewal.token_hash,
+                AuthSessionRow.account_id == renewal.account_id,
+                AuthSessionRow.ended_at.is_(None),
+            )
+            .values(ended_at=renewal.now)
+        )
+        old = db.scalar(select(AuthSessionRow).where(AuthSessionRow.token_hash == renewal.token_hash))
+        if getattr(ended, "rowcount", 0) != 1 or old is None:
+            return None
+        db.add(
+            AuthSessionRow(
+                token_hash=renewal.renewed_hash,
+                account_id=renewal.account_id,
+                created_at=renewal.now,
+                last_seen_at=renewal.now,
+                expires_at=old.expires_at,
+                address=old.address,
+            )
+        )
+        return renewal.renewed_hash
 
     @staticmethod
     def _end_sign_ins(db: Session, account_id: int, kept_token_hash: str | None, now: datetime) -> None:
@@ -526,11 +572,11 @@ class PracticeStore:
             .values(ended_at=now)
         )
 
-    def end_other_access(self, account_id: int, kept_token_hash: str | None, now: datetime) -> int:
-        """Every sign-in session of the account but the one of `kept_token_hash`, and every linked computer's
-        token, end now, together; how many computers were linked."""
+    def end_other_access(self, account_id: int, renewal: Renewal | None, now: datetime) -> int:
+        """Every sign-in session of the account but the asking one, renewed, and every linked computer's token, end
+        now, together; how many computers were linked."""
         with self._journal.writing() as db:
-            self._end_sign_ins(db, account_id, kept_token_hash, now)
+            self._end_sign_ins(db, account_id, self._renew(db, renewal), now)
             return self._revoke_devices(db, account_id, now)
 
     def end_access(self, account_id: int, now: datetime) -> None:
@@ -567,10 +613,17 @@ class PracticeStore:
                 row.secret, row.created_at, row.last_step = secret, now, None
 
     def confirm_second_factor(
-        self, account_id: int, secret: str, step: int, recovery_hashes: Sequence[str], now: datetime
+        self,
+        account_id: int,
+        secret: str,
+        step: int,
+        recovery_hashes: Sequence[str],
+        renewal: Renewal | None,
+        now: datetime,
     ) -> bool:
-        """The secret set up is confirmed by a code of `step`, with new recovery codes in place of any old ones; False
-        if it was replaced or confirmed meanwhile."""
+        """The secret set up is confirmed by a code of `step`, with new recovery codes in place of any old ones, the
+        asking sign-in renewed and every other one of the account ended (opened with the password alone); False,
+        nothing done, if it was replaced or confirmed meanwhile."""
         with self._journal.writing() as db:
             done = db.execute(
                 update(SecondFactorRow)
@@ -587,6 +640,7 @@ class PracticeStore:
             db.add_all(RecoveryCodeRow(account_id=account_id, code_hash=one) for one in recovery_hashes)
             # a new app set up: the notice of a reset has been read and acted on
             db.execute(delete(SecondFactorResetRow).where(SecondFactorResetRow.account_id == account_id))
+            self._end_sign_ins(db, account_id, self._renew(db, renewal), now)
             return True
 
     def use_code(self, used: CodeUse, now: datetime) -> None:
@@ -629,22 +683,29 @@ class PracticeStore:
             )
             return [(code_id, code_hash) for code_id, code_hash in rows]
 
-    def remove_second_factor(self, account_id: int) -> bool:
-        """The account's second factor and recovery codes go (turned off by its owner); whether it had one."""
+    def turn_off_second_factor(self, used: CodeUse, renewal: Renewal | None, now: datetime) -> None:
+        """The account's second factor and recovery codes go (turned off by its owner, with the code `used`, used
+        up here), the asking sign-in renewed; `CodeUsedMeanwhile` and nothing done if another request used it."""
         with self._journal.writing() as db:
-            return self._remove_second_factor(db, account_id)
+            self._use_code(db, used, now)
+            self._remove_second_factor(db, used.account_id)
+            self._renew(db, renewal)
 
     @staticmethod
-    def _remove_second_factor(db: Session, account_id: int) -> bool:
-        gone = db.execute(delete(SecondFactorRow).where(SecondFactorRow.account_id == account_id))
+    def _remove_second_factor(db: Session, account_id: int) -> None:
+        db.execute(delete(SecondFactorRow).where(SecondFactorRow.account_id == account_id))
         db.execute(delete(RecoveryCodeRow).where(RecoveryCodeRow.account_id == account_id))
         db.execute(delete(PendingSignInRow).where(PendingSignInRow.account_id == account_id))
-        return bool(getattr(gone, "rowcount", 0))
 
-    def reset_second_factor(self, account_id: int, by: str, now: datetime) -> None:
+    def reset_second_factor(
+        self, account_id: int, by: str, now: datetime, used: CodeUse | None = None, renewal: Renewal | None = None
+    ) -> None:
         """Someone else resets the account's second factor (a lost phone and lost recovery codes), all at once: the
-        app and the codes go, every sign-in session and device ends, and the reset is kept to tell its owner."""
+        app and the codes go, every sign-in session and device ends, and the reset is kept to tell its owner. An
+        admin's own code (`used`) is used up and their asking sign-in renewed in the same transaction."""
         with self._journal.writing() as db:
+            self._use_code(db, used, now)
+            self._renew(db, renewal)
             self._remove_second_factor(db, account_id)
             self._end_access(db, account_id, now)
             row = db.get(SecondFactorResetRow, account_id)

@@ -60,7 +60,7 @@ from crest.accounts.second_factor import (
 from crest.clock import Clock
 from crest.counting import counted
 from crest.errors import CrestError
-from crest.journal.practice_store import BackingOff, CodeUse, CodeUsedMeanwhile, DeviceToken
+from crest.journal.practice_store import BackingOff, CodeUse, CodeUsedMeanwhile, DeviceToken, Renewal
 from crest.services.audit import Audited, AuditLog
 
 if TYPE_CHECKING:
@@ -325,7 +325,7 @@ class EndedElsewhere:
 
     sign_ins: int
     computers: int
-    token: str | None = None  # the asking browser's sign-in, renewed (`Accounts._renewed`): its cookie's new value
+    token: str | None = None  # the asking browser's sign-in, renewed (`Accounts._renewal`): its cookie's new value
 
 
 @dataclass(frozen=True)
@@ -544,7 +544,7 @@ class Accounts:
             raise WrongCode(WRONG_CODE)
 
     def _code_alone(self, used: CodeUse) -> None:
-        """A code given for nothing else to save (a sign-in, turning two-step sign-in off)."""
+        """A code given for nothing else to save (a sign-in)."""
         self._store.use_code(used, self._clock())
 
     def _code_if_asked(
@@ -610,13 +610,12 @@ class Accounts:
         step = matching_step(factor.secret, code, now, None)
         codes = new_recovery_codes()
         hashes = [self._passwords.hash_code(cleaned_code(one)) for one in codes]  # as `_check_code` reads them
-        if step is None or not self._store.confirm_second_factor(account.id, factor.secret, step, hashes, now):
+        renewed, renewal = self._renewal(account.id, token)
+        if step is None or not self._store.confirm_second_factor(account.id, factor.secret, step, hashes, renewal, now):
             self._audit.record(
                 actor, Audited.DENIED, "wrong_code", actor_name=account.name, address=address, detail="set up"
             )
             raise WrongCode("that code is not the one the app shows for this setup; type the 6 digits it shows now")
-        renewed = self._renewed(account.id, token)
-        self._store.end_other_sign_ins(account.id, None if renewed is None else token_hash(renewed), now)
         self._audit.record(actor, Audited.TURN_ON_SECOND_FACTOR, actor_name=account.name, address=address)
         return SecondFactorOn(codes, renewed)
 
@@ -629,10 +628,17 @@ class Accounts:
         assert not isinstance(actor, Anonymous)
         what = "turn off two-step sign-in"
         account = self._confirm_own_password(actor, password, address, what, "it is still on")
-        self._check_code(account, code, address, Audited.DENIED, what, self._code_alone)
-        self._store.remove_second_factor(account.id)
+        renewed, renewal = self._renewal(account.id, token)
+        self._check_code(
+            account,
+            code,
+            address,
+            Audited.DENIED,
+            what,
+            lambda used: self._store.turn_off_second_factor(used, renewal, self._clock()),
+        )
         self._audit.record(actor, Audited.TURN_OFF_SECOND_FACTOR, actor_name=account.name, address=address)
-        return self._renewed_alone(account.id, token)
+        return renewed
 
     def practitioner_to_reset(self, actor: Actor, membership_id: int) -> Account:
         """The practitioner whose second factor the admin is about to reset, named on the page that asks first."""
@@ -664,9 +670,13 @@ class Accounts:
         assert isinstance(actor, Admin)
         what = "reset a practitioner's two-step sign-in"
         admin = self._confirm_own_password(actor, password, address, what, "nothing was reset")
-        self._check_code(admin, code, address, Audited.DENIED, what, self._code_alone)
         practitioner = self._account_of(membership)
-        self._store.reset_second_factor(practitioner.id, admin.name, self._clock())
+        renewed, renewal = self._renewal(admin.id, token)
+
+        def reset(used: CodeUse) -> None:
+            self._store.reset_second_factor(practitioner.id, admin.name, self._clock(), used, renewal)
+
+        self._check_code(admin, code, address, Audited.DENIED, what, reset)
         self._audit.record(
             actor,
             Audited.RESET_SECOND_FACTOR,
@@ -674,7 +684,7 @@ class Accounts:
             address=address,
             detail=f"for account {practitioner.id} (membership {membership.id})",
         )
-        return self._renewed_alone(admin.id, token)
+        return renewed
 
     def reset_second_factor_by_operator(self, email: str) -> Account:
         """The server's operator (`crest practice reset-two-factor`), for any account: the admin's too."""
@@ -692,25 +702,17 @@ class Accounts:
         )
         return found[0]
 
-    def _renewed(self, account_id: int, token: str | None) -> str | None:
+    def _renewal(self, account_id: int, token: str | None) -> tuple[str, Renewal] | tuple[None, None]:
         """A new token for the asking sign-in, once its password (and code) were confirmed again (ASVS 5.0 7.2.4:
-        a new token at every authentication, re-authentication included); the caller ends the old one, with the
-        rest of what it ends. Its absolute time-out stays: confirming a password does not lengthen a sign-in. None
-        for no sign-in of this account's (a linked crest's token asks with none)."""
+        a new token at every authentication, re-authentication included), and the `Renewal` that the store's write
+        of what was confirmed does with it: the old token ends there, with the rest of what that write ends. Its
+        absolute time-out stays: confirming a password does not lengthen a sign-in. None for no open sign-in of this
+        account's (a linked crest's token asks with none)."""
         found = None if not token else self._store.sign_in(token_hash(token))
-        if found is None or found[1].id != account_id or not _still_open(found[0], self._clock()):
-            return None
-        session = found[0]
+        if not token or found is None or found[1].id != account_id or not _still_open(found[0], self._clock()):
+            return None, None
         renewed = secrets.token_urlsafe(TOKEN_BYTES)
-        self._store.add_sign_in(token_hash(renewed), account_id, self._clock(), session.expires_at, session.address)
-        return renewed
-
-    def _renewed_alone(self, account_id: int, token: str | None) -> str | None:
-        """`_renewed`, the old token ending at once (the account's other sign-ins go on)."""
-        renewed = self._renewed(account_id, token)
-        if renewed is not None and token:
-            self._store.end_sign_in(token_hash(token), self._clock())
-        return renewed
+        return renewed, Renewal(account_id, token_hash(token), token_hash(renewed), self._clock())
 
     def _open_session(self, account: Account, address: str | None) -> SignedInSession:
         now = self._clock()
@@ -806,9 +808,8 @@ class Accounts:
         assert not isinstance(actor, Anonymous)
         account = self._confirm_own_password(actor, password, address, "sign out everywhere else", "nothing ended")
         others = sum(not one.this_browser for one in self.open_sign_ins(actor, token))
-        renewed = self._renewed(account.id, token)
-        kept = None if renewed is None else token_hash(renewed)  # the old token ends with the others
-        computers = self._store.end_other_access(account.id, kept, self._clock())
+        renewed, renewal = self._renewal(account.id, token)
+        computers = self._store.end_other_access(account.id, renewal, self._clock())
         detail = f"{counted(others, 'other sign-in')} ended, {counted(computers, 'linked computer')} unlinked"
         self._audit.record(actor, Audited.END_SIGN_INS, actor_name=account.name, address=address, detail=detail)
         return EndedElsewhere(others, computers, renewed)
@@ -1362,9 +1363,9 @@ class Accounts:
         account = self._confirm_own_password(actor, current, address, "change password", "it was not changed")
         self._refuse_the_password_it_has(account, new)
         context = (account.email, account.name, self.practice_name(actor) or "")
-        self._store.set_password_hash(account.id, self._passwords.hash(check_new_password(new, context)))
-        renewed = self._renewed(account.id, token)
-        self._store.end_other_sign_ins(account.id, None if renewed is None else token_hash(renewed), self._clock())
+        chosen = self._passwords.hash(check_new_password(new, context))
+        renewed, renewal = self._renewal(account.id, token)
+        self._store.change_password(account.id, chosen, renewal, self._clock())
         self._audit.record(actor, Audited.CHANGE_PASSWORD, actor_name=account.name, address=address)
         return renewed
 

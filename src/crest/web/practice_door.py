@@ -194,7 +194,7 @@ class PracticeDoor:
 
     def keep_signed_in(self, response: Response, connection: HTTPConnection, renewed: str | None) -> None:
         """After the password (and code) were confirmed again: the sign-in's new token in the cookie (the old one
-        has ended: crest.services.accounts.Accounts._renewed), and this request's own later reads see it too."""
+        has ended: crest.services.accounts.Accounts._renewal), and this request's own later reads see it too."""
         if renewed is None:
             return
         self.set_cookie(response, connection, renewed)

@@ -103,7 +103,7 @@ def test_practice_reset_two_factor_drops_an_accounts_app_and_ends_its_sign_ins(
         assert found is not None
         now = datetime.now(UTC)
         store.begin_second_factor(found[0].id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", now)
-        assert store.confirm_second_factor(found[0].id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 1, ["hash"], now)
+        assert store.confirm_second_factor(found[0].id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 1, ["hash"], None, now)
         assert store.has_second_factor(found[0].id)
     done = run_crest("practice", "reset-two-factor", "--email", "Ada@Clinic.example")
     assert done.returncode == 0, done.stderr
