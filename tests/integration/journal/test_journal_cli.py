@@ -344,7 +344,7 @@ def test_a_csv_of_another_program_is_named_as_not_a_crest_export(home: Path, tmp
     foreign = tmp_path / "bank.csv"
     foreign.write_text("date,amount,payee\n2026-05-01,12.50,bakery\n", encoding="utf-8")
     result = crest(home, "import", str(foreign))
-    _assert_one_line_error(result, f"{foreign} line 1: this is not a crest export", "JSON file", "CSV zip")
+    _assert_one_line_error(result, f"{foreign}: this is not a crest export", "JSON file", "CSV zip")
     assert "check_in_id" not in result.stderr and "advice_level" not in result.stderr  # no list of every column
 
 

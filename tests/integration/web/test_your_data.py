@@ -155,3 +155,12 @@ def test_a_restore_over_the_cap_is_refused_in_one_line_and_restores_nothing(
         "/settings/restore", files={"file": ("journal.json", at_the_cap, "application/json")}, data={"merge": "true"}
     )
     assert restored.status_code == 200 and _counts(cleared) == (3, 0)
+
+
+def test_a_file_of_another_program_is_said_of_the_whole_file_not_of_its_line_1(client: TestClient) -> None:
+    # Walk L3: "notaphoto.jpg line 1: this is not a crest export", as if line 1 were the one to mend.
+    response = client.post("/settings/restore", files={"file": ("notaphoto.jpg", b"just some words\n", "image/jpeg")})
+    assert response.status_code == 422
+    assert "notaphoto.jpg: this is not a crest export" in response.text
+    assert "line 1" not in response.text
+    assert _counts(client) == (0, 0)

@@ -136,10 +136,14 @@ def test_csv_errors_name_line_and_field(row: int, column: str, value: str, expec
 def test_csv_with_a_foreign_header_is_refused_as_not_an_export_without_listing_columns() -> None:
     message = _error("date,pain\n2026-05-01,3\n")
     assert message == (
-        "journal.csv line 1: this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
+        "journal.csv: this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
     )
     assert "folder" not in message  # the browser's Restore says it too, and a browser cannot upload a folder
     assert "check_in_id" not in message and "\n" not in message
+
+
+def test_json_that_is_no_object_is_said_of_the_whole_file() -> None:
+    assert _error("[1, 2]", "list.json") == "list.json: not a crest export (expected a JSON object)"
 
 
 def test_csv_with_a_short_row_is_refused() -> None:
@@ -248,8 +252,8 @@ def test_a_json_export_cut_short_says_so(cut: int) -> None:
 
 def test_a_first_line_no_csv_reader_takes_is_not_an_export() -> None:
     # 60 MB of spaces in a .json file read as "not valid CSV (field larger than field limit (131072))".
-    assert _error(" " * 200_000 + "x", "big.json").endswith(
-        "this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
+    assert _error(" " * 200_000 + "x", "big.json") == (
+        "big.json: this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
     )
 
 

@@ -21,5 +21,5 @@ def test_a_table_given_alone_is_named_with_the_way_to_import_it(name: str) -> No
 
 
 def test_another_program_s_csv_is_still_not_a_crest_export() -> None:
-    with pytest.raises(InvalidImportFile, match="this is not a crest export"):
+    with pytest.raises(InvalidImportFile, match=r"^bank\.csv: this is not a crest export"):
         parse_export(b"Date,Amount\r\n2026-01-01,3\r\n", "bank.csv")

@@ -38,6 +38,7 @@ from crest.journal.transfer.reading import (
     Place,
     check_in_record,
     clearance_record,
+    not_an_export,
     pain_record,
     psfs_activity_record,
     psfs_record,
@@ -196,7 +197,7 @@ class _Reader:
     def document(self) -> dict[str, Any]:
         """The top level's fields: each section that is a list as its items, any other value as it is."""
         if self._at(self._skip(0)) != "{":
-            raise self._top.error(None, "not a crest export (expected a JSON object)")
+            raise not_an_export(self._top.source, "not a crest export (expected a JSON object)")
 
         header = self._header
 

@@ -16,12 +16,12 @@ from crest.journal import capacity
 from crest.journal.records import JournalContents
 from crest.journal.transfer.csv_format import table_headed
 from crest.journal.transfer.reading import (
-    NOT_AN_EXPORT,
     Collector,
     Place,
     check_in_record,
     clearance_record,
     moment,
+    not_an_export,
     pain_record,
     psfs_activity_record,
     read_field,
@@ -69,13 +69,13 @@ def legacy_csv_contents(text: str, source: str, now: datetime | None = None) -> 
     try:
         header = next(reader, None)
     except csv.Error:  # a first line no CSV reader can take (60 MB of spaces) is no crest header either
-        raise Place(source, 1).error(None, NOT_AN_EXPORT) from None
+        raise not_an_export(source) from None
     known = (LEGACY_COLUMNS, LEGACY_COLUMNS_BEFORE_CLEARANCES, LEGACY_COLUMNS_BEFORE_PSFS)
     if header is not None and (table := table_headed(header)) is not None:
-        # Said by the browser's Restore too, which cannot upload a folder, as NOT_AN_EXPORT is
+        # Said by the browser's Restore too, which cannot upload a folder, as not_an_export's words are
         raise Place(source, 1).error(None, f"this is one table ({table}) of a crest CSV export; import the whole zip")
     if header is None or tuple(header) not in known:
-        raise Place(source, 1).error(None, NOT_AN_EXPORT)
+        raise not_an_export(source)
     columns = tuple(header)
     _check_counts(text, source)
     collected = Collector(now)

@@ -96,6 +96,12 @@ class NotAnExportFile(InvalidImportFile):
 NOT_AN_EXPORT = "this is not a crest export; crest imports the JSON file or the CSV zip that it exports"
 
 
+def not_an_export(source: str, why: str = NOT_AN_EXPORT) -> InvalidImportFile:
+    """A file that is no crest file at all, said of the whole file: "line 1" pointed at a line of another program's
+    file as if that line were the one to mend. A crest file with one bad line still names its line (`Place`)."""
+    return InvalidImportFile(f"{source}: {why}")
+
+
 class BadValue(CrestError):
     """A value of the wrong type; always reported inside an `InvalidImportFile` message."""
 
