@@ -279,12 +279,18 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable
         """Authorization before input: a route for someone signed in, asked by nobody signed in, answers as it
         would to a body it could read (401, a page: to the sign-in page). FastAPI reads and checks a body before a
         route's checks of who asks, and its 422 named the fields and types every route takes: a stranger's map of
-        the API that `/openapi.json` keeps for accounts (ASVS 5.0 13.4.5)."""
-        if not _for_someone_signed_in(request.scope.get("route"), open_paths):
+        the API that `/openapi.json` keeps for accounts (ASVS 5.0 13.4.5). A route that counts its requests
+        (`crest sync`'s, a token that is nobody's counted as a wrong password) counts this one first, as it counts one
+        it can read: else a guessed device or sign-in token sent with a body that fails to read was a guess for free
+        (ASVS 5.0 6.3.1), and a stolen token's a parse for free."""
+        route = request.scope.get("route")
+        if not _for_someone_signed_in(route, open_paths):
             return None
         try:
             asker = await run_in_threadpool(door.asker, request)
-        except CrestError as error:  # a linked crest's token asking beyond sync, a database down: that answer
+            for counting in _counting(route):
+                await counting(request, asker, door)
+        except CrestError as error:  # a linked crest's token asking beyond sync, a database down, 429: that answer
             return await _handled(app, request, error)
         if not isinstance(asker.actor, Anonymous):
             return None
@@ -316,6 +322,13 @@ def install_practice_mode(app: FastAPI, door: PracticeDoor, database_unavailable
         return answer
 
     app.add_exception_handler(Exception, server_error)
+
+
+def _counting(route: object) -> list[Callable[..., Awaitable[None]]]:
+    """The route's dependencies that count its requests (`crest.web.api.sync.COUNTING`), to run where FastAPI
+    refused the request before running them."""
+    found = (getattr(one, "dependency", None) for one in getattr(route, "dependencies", ()))
+    return [dependency for dependency in found if dependency in sync.COUNTING]
 
 
 async def _handled(app: FastAPI, request: Request, error: CrestError) -> Response:

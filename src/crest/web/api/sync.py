@@ -26,14 +26,26 @@ router = APIRouter(prefix="/sync", tags=["sync"], responses={401: {"model": Erro
 
 async def counted_sync(request: Request, asker: Asked, door: Door) -> None:
     """Before the route checks or stores anything: the request counts towards its account's limit, or is refused."""
-    await run_in_threadpool(door.accounts.pace_sync, asker.actor, address_of(request))
+    if _first_count(request):
+        await run_in_threadpool(door.accounts.pace_sync, asker.actor, address_of(request))
 
 
 async def counted_without_token(request: Request, asker: Asked, door: Door) -> None:
     """Before the route refuses a request without a valid token (401): counted from its address, or refused."""
-    await run_in_threadpool(door.accounts.count_without_token, asker.actor, address_of(request))
+    if _first_count(request):
+        await run_in_threadpool(door.accounts.count_without_token, asker.actor, address_of(request))
 
 
+def _first_count(request: Request) -> bool:
+    """Whether the request is not counted yet: FastAPI runs a route's dependencies before it checks the fields of a
+    body it could parse and never for one it could not, so the practice's 422 and 400 answers run them again."""
+    counted = getattr(request.state, "crest_counted", False)
+    request.state.crest_counted = True
+    return not counted
+
+
+# What counts a request before its route reads it: the practice's 422 and 400 answers run them too (practice_app)
+COUNTING = frozenset({counted_sync, counted_without_token})
 PACED = [Depends(counted_sync)]
 TOO_OFTEN: dict[int | str, dict[str, Any]] = {
     429: {"model": ErrorOut, "description": "asked too often: wait Retry-After seconds"}
