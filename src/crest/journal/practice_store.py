@@ -438,11 +438,7 @@ class PracticeStore:
 
     @classmethod
     def _end_access(cls, db: Session, account_id: int, now: datetime) -> None:
-        db.execute(
-            update(AuthSessionRow)
-            .where(AuthSessionRow.account_id == account_id, AuthSessionRow.ended_at.is_(None))
-            .values(ended_at=now)
-        )
+        cls._end_sign_ins(db, account_id, None, now)
         cls._revoke_devices(db, account_id, now)
 
     @staticmethod
@@ -571,6 +567,9 @@ class PracticeStore:
             )
             .values(ended_at=now)
         )
+        # A sign-in half done ends too: its password was right, and may be the one just replaced or stolen; else
+        # whoever holds the step finishes it with a code, after the owner changed the password or signed out.
+        db.execute(delete(PendingSignInRow).where(PendingSignInRow.account_id == account_id))
 
     def end_other_access(self, account_id: int, renewal: Renewal | None, now: datetime) -> int:
         """Every sign-in session of the account but the asking one, renewed, and every linked computer's token, end
