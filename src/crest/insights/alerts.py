@@ -123,10 +123,12 @@ class ClientSignals:
 
 
 def client_alerts(signals: ClientSignals, now: datetime) -> list[Alert]:
-    """Every alert that stands now, the most serious first (the newest first within a level)."""
-    # Warning signs before pain: of two alerts raised by one check-in, the row shows the sign.
+    """Every alert that stands now, the most serious first: within a level, those asking for urgent care, then the
+    newest."""
+    # Warning signs before pain: of two alerts raised by one check-in, the row shows the sign. Urgent care before a
+    # newer alert of the same level: the dashboard's row shows the first alert alone, the rest as "+N more".
     alerts = [*_sign_alerts(signals, now), *_pain_alerts(signals, now), *_practice_alerts(signals, now)]
-    return sorted(alerts, key=lambda alert: (-alert.level, -alert.since.timestamp()))
+    return sorted(alerts, key=lambda alert: (-alert.level, not alert.urgent, -alert.since.timestamp()))
 
 
 def open_alerts(alerts: Sequence[Alert], acknowledged: Mapping[AlertKind, datetime]) -> list[Alert]:

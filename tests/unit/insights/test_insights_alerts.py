@@ -152,9 +152,21 @@ def test_alerts_are_sorted_most_serious_first() -> None:
     signals = _signals([_check_in(1, _rating(8))], last_session_days_ago=20, safety=AdviceLevel.URGENT)
     alerts = client_alerts(signals, NOW)
     assert [alert.level for alert in alerts] == [AlertLevel.CRITICAL, AlertLevel.CRITICAL, AlertLevel.HIGH]
-    assert alerts[0].kind is AlertKind.SEVERE_PAIN  # the newer critical first
+    assert alerts[0].kind is AlertKind.RED_FLAG and alerts[0].urgent  # urgent care before a newer 8/10
+    assert alerts[1].kind is AlertKind.SEVERE_PAIN
     assert highest_level(alerts) is AlertLevel.CRITICAL
     assert highest_level([]) is None
+
+
+def test_an_urgent_care_sign_leads_a_newer_see_a_clinician_answer() -> None:
+    # A check-in's urgent sign, 4 days old, and a "yes" asking for a clinician said since: the dashboard's row shows
+    # the first alert alone, so the urgent one must lead (the s51 practice walk found it hidden as "+1 more alert").
+    check_in = replace(_check_in(4, _rating(3)), id=4)
+    signs = [_sign(check_in, "both_legs", "Pain below the knee in both legs")]
+    signals = replace(_signals([check_in], safety=AdviceLevel.SEE_CLINICIAN), check_in_signs=signs)
+    alerts = client_alerts(signals, NOW)
+    assert [alert.kind for alert in alerts] == [AlertKind.WARNING_SIGNS, AlertKind.RED_FLAG]
+    assert alerts[0].urgent and not alerts[1].urgent
 
 
 def test_an_acknowledged_alert_stays_hidden_until_something_newer_raises_it() -> None:
