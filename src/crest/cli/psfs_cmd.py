@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crest.errors import CrestError
+from crest.input_problems import quoted
 
 if TYPE_CHECKING:
     from crest.cli.asker import Asker
@@ -84,7 +85,7 @@ def _parse_rating(entry: str) -> PsfsActivity:
     name, equals, written = entry.rpartition("=")
     score = read_psfs_score(written)
     if not equals or blank(name) or score is None:
-        raise InvalidPsfs(f"cannot read '{entry}'; write it as ACTIVITY=N, like 'tying my shoes=4'")
+        raise InvalidPsfs(f"cannot read {quoted(entry)}; write it as ACTIVITY=N, like “tying my shoes=4”")
     return PsfsActivity(name, score)
 
 

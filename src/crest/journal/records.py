@@ -189,21 +189,21 @@ def parse_side(text: str) -> Side:
     if side == "center":
         side = "centre"
     if side not in SIDES:
-        raise UnknownSide(f"unknown side '{text}'; choose one of {_choices(SIDES)}")
+        raise UnknownSide(f"unknown side {quoted(text)}; choose one of {_choices(SIDES)}")
     return Side(side)
 
 
 def parse_quality(text: str) -> PainQuality:
     quality = normalise_name(text)
     if quality not in PAIN_QUALITIES:
-        raise UnknownQuality(f"unknown pain quality '{text}'; choose one of {_choices(PAIN_QUALITIES)}")
+        raise UnknownQuality(f"unknown pain quality {quoted(text)}; choose one of {_choices(PAIN_QUALITIES)}")
     return PainQuality(quality)
 
 
 def parse_sensation(text: str) -> Sensation:
     sensation = normalise_name(text)
     if sensation not in SENSATIONS:
-        raise UnknownSensation(f"unknown sensation '{text}'; choose one of {_choices(SENSATIONS)}")
+        raise UnknownSensation(f"unknown sensation {quoted(text)}; choose one of {_choices(SENSATIONS)}")
     return Sensation(sensation)
 
 
@@ -211,7 +211,7 @@ def check_sensations(names: Iterable[str]) -> frozenset[Sensation]:
     """The sensations of one check-in: 'none' stands alone, whichever door they come from."""
     sensations = frozenset(parse_sensation(name) for name in names)
     if NO_SENSATION in sensations and len(sensations) > 1:
-        raise FieldError("sensations", "'none' cannot be ticked with other sensations; untick one of them")
+        raise FieldError("sensations", "“none” cannot be ticked with other sensations; untick one of them")
     return sensations
 
 
@@ -219,7 +219,7 @@ def parse_score(text: str) -> int:
     try:
         score = int(text.strip())
     except ValueError:
-        raise InvalidRating(f"pain score '{text}' is not a whole number from 0 to 10") from None
+        raise InvalidRating(f"pain score {quoted(text)} is not a whole number from 0 to 10") from None
     return check_score(score)
 
 
@@ -236,11 +236,11 @@ def parse_datetime(text: str, local_zone: tzinfo | None = None, what: str = "the
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidDate(f"cannot read {what} '{text}'; write it like 2026-05-01T07:30 or 2026-05-01") from None
+        raise InvalidDate(f"cannot read {what} {quoted(text)}; write it like 2026-05-01T07:30 or 2026-05-01") from None
     if moment.tzinfo is None:
         if local_zone is None:
-            raise InvalidDate(f"the time '{text}' has no time zone; add one, like 2026-05-01T07:30+00:00")
-        moment = shown_in_zone(moment, local_zone, f"{what} '{text.strip()}'")
+            raise InvalidDate(f"the time {quoted(text)} has no time zone; add one, like 2026-05-01T07:30+00:00")
+        moment = shown_in_zone(moment, local_zone, f"{what} {quoted(text.strip())}")
     return require_aware(moment, "the time")
 
 
@@ -364,7 +364,7 @@ def parse_pain(text: str) -> PainRating:
     score_text, colon, quality_text = rating_text.partition(":")
     if not equals or not where.strip() or not score_text.strip() or (colon and not quality_text.strip()):
         raise InvalidRating(
-            f"cannot read the pain entry '{text}'; write it as REGION[:SIDE]=N[:QUALITY], like hip:left=3:aching"
+            f"cannot read the pain entry {quoted(text)}; write it as REGION[:SIDE]=N[:QUALITY], like hip:left=3:aching"
         )
     region_text, colon, side_text = where.partition(":")
     region = parse_region(region_text)
@@ -376,7 +376,7 @@ def parse_pain(text: str) -> PainRating:
         # The terminal's words for the sides: the very entry, written each way it is accepted.
         forms = [f"{region.value}:{side}={rating_text.strip()}" for side in (Side.LEFT, Side.RIGHT, Side.BOTH)]
         raise SideNotChosen(
-            f"the pain entry '{text}' needs a side: write {forms[0]}, {forms[1]} or {forms[2]}"
+            f"the pain entry {quoted(text)} needs a side: write {forms[0]}, {forms[1]} or {forms[2]}"
         ) from None
 
 
@@ -515,19 +515,19 @@ def check_planned_minutes(minutes: int, what: str = "minutes") -> int:
 
 def check_variant(variant: str) -> str:
     if variant not in VARIANTS:
-        raise UnknownVariant(f"unknown variant '{variant}'; choose one of {_choices(VARIANTS)}")
+        raise UnknownVariant(f"unknown variant {quoted(variant)}; choose one of {_choices(VARIANTS)}")
     return variant
 
 
 def check_status(status: str) -> SessionStatus:
     if status not in SESSION_STATUSES:
-        raise UnknownStatus(f"unknown session status '{status}'; expected one of {_choices(SESSION_STATUSES)}")
+        raise UnknownStatus(f"unknown session status {quoted(status)}; expected one of {_choices(SESSION_STATUSES)}")
     return SessionStatus(status)
 
 
 def check_finished_status(status: str) -> SessionStatus:
     if status not in FINISHED_STATUSES:
-        raise UnknownStatus(f"a session ends as one of {_choices(FINISHED_STATUSES)}, not '{status}'")
+        raise UnknownStatus(f"a session ends as one of {_choices(FINISHED_STATUSES)}, not {quoted(status)}")
     return SessionStatus(status)
 
 
@@ -580,14 +580,14 @@ class SessionEdit:
 
 def check_timing(timing: str) -> CheckInTiming:
     if timing not in CHECK_IN_TIMINGS:
-        raise UnknownTiming(f"unknown check-in timing '{timing}'; choose one of {_choices(CHECK_IN_TIMINGS)}")
+        raise UnknownTiming(f"unknown check-in timing {quoted(timing)}; choose one of {_choices(CHECK_IN_TIMINGS)}")
     return CheckInTiming(timing)
 
 
 def check_comparison(answer: str) -> Comparison:
     if answer not in COMPARISONS:
         raise UnknownComparison(
-            f"unknown answer '{answer}' for 'compared with before'; choose one of {_choices(COMPARISONS)}"
+            f"unknown answer {quoted(answer)} for “compared with before”; choose one of {_choices(COMPARISONS)}"
         )
     return Comparison(answer)
 
@@ -658,7 +658,7 @@ def check_answers(answers: Mapping[str, bool]) -> dict[str, bool]:
             raise InvalidSafetyAnswers(f"safety question id {question_id!r} is empty")
         check_text(question_id, "a safety question id")
         if not isinstance(answer, bool):
-            raise InvalidSafetyAnswers(f"the answer to '{question_id}' is {answer!r}, not yes or no")
+            raise InvalidSafetyAnswers(f"the answer to {quoted(question_id)} is {answer!r}, not yes or no")
     return dict(sorted(answers.items()))
 
 

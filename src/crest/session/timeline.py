@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from crest.errors import CrestError
-from crest.input_problems import outside_range
+from crest.input_problems import outside_range, quoted
 from crest.protocol.model import Protocol, SourcedText, UnknownVariant, VariantName
 
 PhaseName = Literal["settle", "movement", "rest", "closing"]
@@ -68,7 +68,7 @@ def check_variant(protocol: Protocol, variant: str) -> VariantName:
         if name == variant:
             return name
     known = ", ".join(protocol.variants)
-    raise UnknownVariant(f"unknown variant {variant!r}; choose one of {known}")
+    raise UnknownVariant(f"unknown variant {quoted(variant)}; choose one of {known}")
 
 
 # What the timer says at 00:00, in place of the last minute's cue ("About a minute left"), at every door.

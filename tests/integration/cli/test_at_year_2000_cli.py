@@ -63,7 +63,7 @@ def test_a_time_in_the_hour_the_clocks_skip_is_refused_in_one_line(
     refused = run_crest(*command, "--at", "2026-03-29T01:30")
     assert refused.returncode == 2, refused
     assert refused.stderr == (
-        "crest: --at '2026-03-29T01:30' never happened here: the clocks went forward that night; write the time the "
+        "crest: --at “2026-03-29T01:30” never happened here: the clocks went forward that night; write the time the "
         "clock showed\n"
     )
     with Journal.open() as journal:

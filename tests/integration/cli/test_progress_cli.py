@@ -97,7 +97,7 @@ def test_a_score_that_is_not_a_number_is_asked_again_or_one_line(run_crest: RunC
     for written in ("\u00b2", "9" * 5000):
         quick = run_crest("psfs", "--rate", f"Gardening={written}")
         assert quick.returncode == 2 and "Traceback" not in quick.stderr
-        assert quick.stderr.startswith("crest: cannot read 'Gardening=") and len(quick.stderr.splitlines()) == 1
+        assert quick.stderr.startswith("crest: cannot read “Gardening=") and len(quick.stderr.splitlines()) == 1
     asked = run_crest("psfs", input_text="Gardening\n\u00b2\n3\n\n")
     assert asked.returncode == 0, asked.stderr
     assert "Please give a whole number from 0 to 10." in asked.stdout and "Saved: Gardening 3." in asked.stdout

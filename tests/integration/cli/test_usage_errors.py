@@ -40,7 +40,7 @@ VARIANTS = "standard, supported, somatic, side_lying"
         (["log-session", "--minutes", "4"], "crest: --minutes: enter 5 or more, not “4”"),
         # Alike at every command that takes one (session and protocol said "choose one of: standard, ...")
         *(
-            ([command, *extra, "--variant", "lying"], f"unknown variant 'lying'; choose one of {VARIANTS}")
+            ([command, *extra, "--variant", "lying"], f"unknown variant “lying”; choose one of {VARIANTS}")
             for command, extra in (("session", []), ("protocol", []), ("log-session", ["--minutes", "10"]))
         ),
         # A day that is no date names its option, as --cleared-on does (it said "cannot read the time '2026-13-01'"),
@@ -62,7 +62,7 @@ VARIANTS = "standard, supported, somatic, side_lying"
         *(
             (
                 [*command, "--at", "2026-13-01T07:30"],
-                "crest: cannot read --at '2026-13-01T07:30'; write it like 2026-05-01T07:30 or 2026-05-01",
+                "crest: cannot read --at “2026-13-01T07:30”; write it like 2026-05-01T07:30 or 2026-05-01",
             )
             for command in (["log", "--note", "stiff"], ["log-session", "--minutes", "10"])
         ),

@@ -292,7 +292,7 @@ def test_a_place_that_comes_in_pairs_needs_its_side_and_both_said_is_still_the_w
     # `foot=1` was saved as "foot (both sides)": pain in both legs, urgent care and no practice for 14 days.
     _assert_one_line_error(
         crest(home, "log", "--pain", "foot=1"),
-        "crest: the pain entry 'foot=1' needs a side: write foot:left=1, foot:right=1 or foot:both=1",
+        "crest: the pain entry “foot=1” needs a side: write foot:left=1, foot:right=1 or foot:both=1",
     )
     _assert_one_line_error(crest(home, "log", "--pain", "calf_and_shin=2"), "calf_and_shin:both=2")
     assert json.loads(crest(home, "history", "--json", "--check-ins").stdout) == []

@@ -42,7 +42,7 @@ CORRUPTIONS = [
         UnreadableRow(
             "practice_sessions",
             2,
-            "unknown session status 'paused'; expected one of running, completed, ended_early, interrupted",
+            "unknown session status “paused”; expected one of running, completed, ended_early, interrupted",
         ),
         id="unknown-status",
     ),

@@ -56,7 +56,7 @@ def test_the_new_places_and_a_pain_quality_per_rating(client: TestClient) -> Non
     refused = client.post("/api/checkins", json={"pain": [{"region": "foot", "score": 4, "quality": "itchy"}]})
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "pain.0.quality"
-    assert "unknown pain quality 'itchy'" in refused.json()["detail"]
+    assert "unknown pain quality “itchy”" in refused.json()["detail"]
 
 
 def test_a_check_in_after_a_session_belongs_to_it(client: TestClient) -> None:
@@ -115,7 +115,7 @@ def test_rules_of_the_journal_come_back_as_a_clear_422(client: TestClient) -> No
         {
             "field": "sensations",
             "label": "Sensations",
-            "message": "'none' cannot be ticked with other sensations; untick one of them",
+            "message": "“none” cannot be ticked with other sensations; untick one of them",
         }
     ]
     unknown_session = client.post("/api/checkins", json={"session_id": 999, "timing": "after", "note": "calm"})

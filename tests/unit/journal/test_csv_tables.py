@@ -88,8 +88,8 @@ def test_a_note_a_spreadsheet_would_run_as_a_formula_is_written_as_text() -> Non
     [
         ("pain_ratings.csv", {"score": "11"}, 1, "line 3, field score: pain score: enter 10 or less, not “11”"),
         ("pain_ratings.csv", {"check_in_id": "9"}, 0, "pain_ratings.csv line 2, field check_in_id: no check-in 9"),
-        ("pain_ratings.csv", {"quality": "dull"}, 1, "line 3, field quality: unknown pain quality 'dull'"),
-        ("sessions.csv", {"variant": "lazy"}, 1, "sessions.csv line 3, field variant: unknown variant 'lazy'"),
+        ("pain_ratings.csv", {"quality": "dull"}, 1, "line 3, field quality: unknown pain quality “dull”"),
+        ("sessions.csv", {"variant": "lazy"}, 1, "sessions.csv line 3, field variant: unknown variant “lazy”"),
         ("check_ins.csv", {"session_id": "7"}, 0, "check_ins.csv line 2, field session_id: there is no session 7"),
         ("safety_answers.csv", {"answer": "perhaps"}, 0, "safety_answers.csv line 2, field answer: 'perhaps'"),
         ("safety_answers.csv", {"screen_id": "4"}, 0, "field screen_id: there is no safety screen 4"),

@@ -163,7 +163,7 @@ def test_a_terminal_entry_without_the_side_of_a_pair_names_the_forms_it_takes(te
     with pytest.raises(SideNotChosen) as raised:
         parse_pain(text)
     message = str(raised.value)
-    assert message.startswith(f"the pain entry '{text}' needs a side: write {forms}")
+    assert message.startswith(f"the pain entry “{text}” needs a side: write {forms}")
     assert "\n" not in message
 
 
@@ -183,7 +183,7 @@ def test_parse_datetime_reads_offsets_and_local_times() -> None:
     assert parse_datetime("2026-05-01T07:30", PLUS_TWO) == datetime(2026, 5, 1, 7, 30, tzinfo=PLUS_TWO)
     with pytest.raises(InvalidDate, match="no time zone"):
         parse_datetime("2026-05-01T07:30")
-    with pytest.raises(InvalidDate, match="'yesterday'"):
+    with pytest.raises(InvalidDate, match="“yesterday”"):
         parse_datetime("yesterday", PLUS_TWO)
     with pytest.raises(InvalidDate, match="2026-13-01"):
         parse_datetime("2026-13-01", PLUS_TWO)
@@ -233,7 +233,7 @@ def test_a_session_edit_is_refused_with_the_reason() -> None:
         SessionEdit(variant="standard", actual_seconds=601, status="completed").applied_to(finished)
     with pytest.raises(InvalidDuration, match="negative"):
         SessionEdit(variant="standard", actual_seconds=-1, status="completed")
-    with pytest.raises(UnknownStatus, match="'running'"):
+    with pytest.raises(UnknownStatus, match="not “running”"):
         SessionEdit(variant="standard", actual_seconds=60, status="running")
     with pytest.raises(UnknownVariant, match="yoga"):
         SessionEdit(variant="yoga", actual_seconds=60, status="completed")
@@ -257,7 +257,7 @@ def test_check_in_validation() -> None:
     assert CheckIn(at=AT).is_empty
     with pytest.raises(UnknownSensation, match="tingling"):
         CheckIn(at=AT, sensations=frozenset({"tingling"}))
-    with pytest.raises(FieldError, match=r"^sensations: 'none' cannot be ticked with other sensations") as none:
+    with pytest.raises(FieldError, match=r"^sensations: “none” cannot be ticked with other sensations") as none:
         CheckIn(at=AT, sensations=frozenset({"none", "warmth"}))
     assert none.value.field == "sensations"
     with pytest.raises(UnknownTiming, match="during"):

@@ -17,7 +17,7 @@ NEW_YORK = ZoneInfo("America/New_York")
     [("2026-03-29T01:30", LONDON), ("2026-03-29T01:00", LONDON), ("2026-03-08T02:59", NEW_YORK)],
 )
 def test_a_time_no_clock_showed_is_refused(text: str, zone: ZoneInfo) -> None:
-    with pytest.raises(InvalidDate, match=f"^--at '{text}' never happened here: the clocks went forward that night"):
+    with pytest.raises(InvalidDate, match=f"^--at “{text}” never happened here: the clocks went forward that night"):
         parse_datetime(text, zone, "--at")
 
 

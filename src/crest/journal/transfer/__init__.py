@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from crest.errors import CrestError
+from crest.input_problems import quoted
 from crest.journal.records import JournalContents
 from crest.journal.transfer.csv_format import csv_folder_contents, csv_zip_contents, export_csv_zip
 from crest.journal.transfer.fields import check_in_fields, session_fields
@@ -52,7 +53,7 @@ class NotText(CrestError):
 
 def _check_format(format_name: str) -> str:
     if format_name not in FORMATS:
-        raise UnknownFormat(f"unknown export format '{format_name}'; choose {' or '.join(FORMATS)}")
+        raise UnknownFormat(f"unknown export format {quoted(format_name)}; choose {' or '.join(FORMATS)}")
     return format_name
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
+from crest.input_problems import quoted
 from crest.journal.breath_record import MAX_RATE_BPM, check_breath
 from crest.journal.plausibility import (
     CLOCK_AHEAD,
@@ -256,7 +257,7 @@ def answer_set(value: Any) -> dict[str, bool]:
     for part in value.split(LIST_SEPARATOR):
         question, equals, answer = part.partition("=")
         if not equals or answer not in (YES, NO):
-            raise InvalidSafetyAnswers(f"cannot read the answer '{part}'; write question=yes or question=no")
+            raise InvalidSafetyAnswers(f"cannot read the answer {quoted(part)}; write question=yes or question=no")
         answers[question] = answer == YES
     return answers
 
