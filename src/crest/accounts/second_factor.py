@@ -24,7 +24,8 @@ RECOVERY_CODES = 10
 # fields bring up a phone's number pad (inputmode="numeric"), which has no letters to type a recovery code with
 RECOVERY_CODE_DIGITS = 12
 ISSUER = "crest"
-_CODE = re.compile(rf"^\d{{{DIGITS}}}$")
+# [0-9], not \d: \d takes any script's digits, which hmac.compare_digest refuses (a 500, not a wrong code)
+_CODE = re.compile(rf"^[0-9]{{{DIGITS}}}$")
 
 
 def new_secret() -> str:

@@ -48,6 +48,9 @@ def test_what_is_typed_is_read_kindly_but_only_six_digits_are_a_code() -> None:
     assert looks_like_totp("123 456") and looks_like_totp("123-456")
     assert not looks_like_totp("12345") and not looks_like_totp("1234567") and not looks_like_totp("abcdef")
     assert cleaned_code(" AB12C-de34F ") == "ab12cde34f"
+    # another script's digits are not a code (hmac.compare_digest takes only ASCII strings)
+    assert not looks_like_totp("\u0661\u0662\u0663\u0664\u0665\u0666") and not looks_like_totp("\uff11" * 6)
+    assert matching_step(secret, "\u0661\u0662\u0663\u0664\u0665\u0666", NOW, None) is None
 
 
 def test_secrets_and_recovery_codes_are_new_each_time() -> None:

@@ -142,6 +142,18 @@ def test_wrong_codes_back_off_as_wrong_passwords_do(app: FastAPI, world: World) 
         assert client.post("/login/code", data=right).status_code == 303
 
 
+def test_a_code_in_another_scripts_digits_is_a_wrong_code_not_an_error(app: FastAPI, world: World) -> None:
+    arabic_indic = "\u0661\u0662\u0663\u0664\u0665\u0666"  # what a phone's Arabic keyboard types for 123456
+    with browser(app, world.tokens["client_b"]) as ben:
+        _set_up(app, ben, world)
+    world.clock.advance(STEP_SECONDS)
+    with _password_step(app) as client:
+        assert client.post("/login/code", data={"code": arabic_indic}).status_code == 401
+    with TestClient(app) as client:
+        body = {"email": "pat@clinic.example", "password": PASSWORD, "second_factor_code": arabic_indic}
+        assert client.post("/api/auth/login", json=body).status_code == 401
+
+
 def test_wrong_codes_then_a_lock_say_sign_in_attempts_at_every_door_as_wrong_passwords_do(
     app: FastAPI, world: World
 ) -> None:
