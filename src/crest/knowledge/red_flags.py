@@ -73,10 +73,7 @@ position that went, or goes, the moment the person stood or moved ("my bum went 
 moment I stood up", "I shift a little and it's fine", "one leg goes numb and it goes away when I move", "my bum goes
 numb on the bleachers until I stand up"); both legs so, in the position, are still a new loss of feeling the position
 brings on (see a clinician, not urgent care: "my legs go numb after 10 minutes in the position and come back when I
-stand", "it all goes when I roll over", "until she moves"); legs that "fall asleep" are a changed feeling in both
-legs as numb ones are. A beat the person says they never had or do not feel ("I've never had a strong beat in my
-tummy") is not read, unless words after it say it came ("before", "until", "like this", "now", "at first"). A loss
-denied ("I've never lost control of my bladder, just stiff", "I didn't lose control") is not read,
+stand"). A loss denied ("I've never lost control of my bladder, just stiff", "I didn't lose control") is not read,
 unless words after it say it happened after all ("never ... before yesterday", "never like this", "it happened
 today"), nor one only feared ("I'm scared of losing control of my bladder"), unless the message says it has happened
 or goes on. Back pain had for a decade or more over 50, with nothing new, different or worse said of it ("the same
@@ -469,14 +466,16 @@ _NOW_IT_HAS = (
 )
 # A beat the person says they have never had or do not feel ("I've never had a strong beat in my tummy", "I don't
 # feel any pulse in my belly"), read as `_NEGATED` reads a denied symptom, but after "never had" alone too: unlike a
-# pain, a beat never had is no new beat. Not when words after it say it has come ("before", "until", "now", "like
-# this", "since", `_NOW_IT_HAS`), nor when they set it beside one felt ("at first", "but", "only", "sometimes").
+# pain, a beat never had is no new beat. Not when words after it say it has come (`_NOW_IT_HAS`, "started", "new",
+# "appeared", "suddenly", "this time", "it's there every time"), nor when they set it beside one felt ("at first",
+# "but", "only").
 _DENIED_BEAT = re.compile(
     r"\b(?:never|not|havent|hasnt|hadnt|dont|doesnt|didnt|have not|has not|do not|does not|did not) (?:ever )?"
     r"(?:had|have|felt|feel|noticed|notice|got|get|seen|see|sensed) (?:a |an |any |the |my )?(?:\w+ )?"
     r"(?:puls\w*|throb\w*|heart ?beats?|beats?|beating|pound\w*|thump\w*|thud\w*)\b"
     rf"(?!.*\b(?:{_NOW_IT_HAS}|first|but|though|although|still|only|sometimes|often|always|keeps?|anymore"
-    r"|any more)\b)"
+    r"|any more|start\w*|began|begun|begin\w*|appear\w*|new|suddenly|sudden|this time|came|comes|come|coming"
+    r"|every (?:time|day|night|morning|evening)|its there|it is there|theres)\b)"
 )
 # Losing something, in every tense: "I lose control of my bladder", "she loses the feeling", "lost", "losing", "loss
 # of"; not a present tense denied ("I don't lose control", "never loses feeling").
@@ -1011,7 +1010,6 @@ _PRESSURE_ONLY = (
 _MOVED = (
     r"stood|stand|stand up|got up|get up|got out|get out|moved|move|walked|walk|shifted|shift|changed position"
     r"|change position|wriggled|wriggle|wiggled|wiggle|stretched|stretch"
-    r"|rolled over|rolls? over|turned over|turns? over|sat up|sits? up|gets? up|stands? up"  # off the back too
 )
 # Back pain had for a decade or more, with nothing new said of it ("I'm 55 and have had the same mild back ache for 20
 # years, nothing new"): not the new back pain over 50 of crp-facts.md section 5. Never for a child or a teenager, nor
@@ -1025,23 +1023,27 @@ _LONG_STANDING_PAIN = (
     r"|so many) (?:\w+ )?years|decades?)|(?:most of|all) my (?:adult )?life"
     r"|since (?:my|i was in my) (?:20s|30s|40s|twenties|thirties|forties))\b"
 )
-_WHO = r"i |you |we |he |she |they "  # whoever moves: the reader or the one they tell of ("until she moves")
+# What a feeling "went" when the person moved, that says it came or grew rather than passed ("it went numb when I
+# moved", "it went worse when I rolled over")
+_CAME_ON_MOVING = r"numb\w*|dead|weak\w*|worse|bad|tingl\w*|heavy|funny|weird|strange|wrong|floppy|limp|cold"
 _PASSED_ON_MOVING = (
+    # not when worse is said, nor "fine until I got up", which is when it began ("I was fine until I got up, then my
+    # face drooped")
     r"^(?!.*\b(?:still|again|didnt|doesnt|dont|hasnt|havent|wont|not|never|stays?|stayed|keeps?"
-    r"|now (?:i|im|ive|my|it|its)|since|all day)\b)"
+    r"|now (?:i|im|ive|my|it|its)|since|all day|worse|worsening|worst"
+    r"|(?:fine|ok|okay|good|great|alright|all right|normal|well) (?:\w+ ){0,3}(?:until|till|til))\b)"
     r".*\b(?:(?:back to normal|went away|goes away|gone|passed|passes|wore off|worn off|wears off|disappears"
     r"|disappeared|fine|ok|okay|normal again"
     # "it went", "that stops": the numbness goes, said as it happens or as it happened ("my leg went numb when I
     # moved" is numbness coming, not going)
-    r"|(?:it|that|which|this|they|the numbness|the feeling|the tingling) (?:all |just |soon )?"
-    r"(?:went|stopped|eased|faded|cleared|goes"
+    r"|(?:it|that|which|this|they|the numbness|the feeling|the tingling) (?:went|stopped|eased|faded|cleared|goes"
     r"|stops|eases|fades|clears)"
     # the feeling itself back: "it came back as soon as I walked" (not "the numbness came back")
     r"|(?:it|the feeling|feeling|the sensation|sensation|everything) (?:came|comes|come|coming) back)"
-    r" (?:\w+ ){0,2}(?:when|once|as soon as|soon as|the moment|the minute|the second|after)"
-    rf" (?:{_WHO})?(?:{_MOVED})(?:s|es)?\b"
+    rf" (?:(?!(?:{_CAME_ON_MOVING})\b)\w+ ){{0,2}}(?:when|once|as soon as|soon as|the moment|the minute|the second"
+    rf"|after) (?:i )?(?:{_MOVED})"
     # numb only until one moves: "my bum goes numb on the bleachers until I stand up"
-    rf"|until (?:{_WHO})?(?:{_MOVED})(?:s|es)?\b"
+    rf"|until (?:i |you )?(?:{_MOVED})\b"
     # the other order: "I shift a little and it's fine", "I stand up and it's gone"
     rf"|i (?:\w+ )?(?:{_MOVED}) (?:\w+ ){{0,3}}(?:and|then|so) (?:its |it is |it |its all |all |the numbness )?"
     r"(?:back to normal|fine|ok|okay|gone|goes|goes away|went|went away|passes|passed|wears off|wore off))"
@@ -1278,7 +1280,7 @@ _LEGS_BACK_ON_MOVING = (
     # nor legs that come back numb, tingling or weak
     r"(?!(?: \w+){0,3}? (?:numb\w*|tingl\w*|weak\w*|dead|heavy|worse|again|pins)\b)"
     r" (?:\w+ ){0,3}?(?:when|once|as soon as"
-    rf"|soon as|the moment|the minute|the second|after) (?:{_WHO})?(?:{_MOVED})(?:s|es)?\b"
+    rf"|soon as|the moment|the minute|the second|after) (?:i |you |we |he |she |they )?(?:{_MOVED})(?:s|es)?\b"
 )
 # A sit named (a chair, a flight, the sofa), and not the position: "both my thighs go numb on the hard chair".
 _FROM_A_SIT = (
@@ -1295,10 +1297,6 @@ _CHANGED_FEELING_IN_BOTH_LEGS: tuple[str | tuple[str, ...], ...] = (
     r"(?:\w+ ){0,2}(?:legs|thighs)",
     (r"legs?", OTHER_LEG_TOO, LEG_FEELING),
     (LEG_FEELING, BOTH_SIDES_OF_THE_LEGS),
-    # legs that fall asleep: said of the legs, not of a person who falls asleep beside them ("I put my legs up and
-    # fall asleep", "legs on the sofa, he falls asleep")
-    rf"(?:{LEGS_FOR_FEELING}) (?:(?!(?:i|we|you|he|she|and|up)\b)\w+ ){{0,2}}(?:fall|falls|fell|falling|fallen|go|goes"
-    r"|going|gone|went) (?:\w+ )?(?:asleep|to sleep)",
 )
 _CALM_CHANGED_FEELING = (
     _PRESSURE_ONLY,
