@@ -190,6 +190,11 @@ class PracticeDoor:
         return context
 
     def set_cookie(self, response: Response, connection: HTTPConnection, token: str) -> None:
+        # A sign-in the browser held before ends with its cookie (a shared computer's earlier person): nobody
+        # holds its token any more, so it must not stay valid until its idle timeout (ASVS 5.0 7.2.4).
+        earlier = connection.cookies.get(self.cookie_name(connection))
+        if earlier and earlier != token:
+            self.accounts.sign_out(earlier, Anonymous(), None)
         self._set(response, connection, self.cookie_name(connection), token, SESSION_ABSOLUTE_TIMEOUT)
 
     def keep_signed_in(self, response: Response, connection: HTTPConnection, renewed: str | None) -> None:
