@@ -143,7 +143,7 @@ def test_a_typed_answer_with_brackets_is_repeated_as_text() -> None:
     check_in = ask_check_in(asker, session_id=7, clock=CLOCK)
     assert check_in is not None and check_in.pain[0].score == 3
     output = asker.console.file.getvalue()  # type: ignore[attr-defined]
-    assert "'[/]'" in output and "'[red]7'" in output
+    assert "“[/]”" in output and "“[red]7”" in output
 
 
 def test_none_with_other_sensations_is_refused_and_asked_again() -> None:
