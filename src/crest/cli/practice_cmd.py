@@ -185,11 +185,17 @@ def link(
     token is kept in a file only you can read). Your journal stays here; crest sync sends a copy. Linked to that
     practice already, another practitioner's invitation there is taken by the same account, asked only to agree."""
     from crest.accounts.permissions import SHARED_RECORDS
+    from crest.accounts.records import check_email, check_name
     from crest.cli.journal_access import open_services
     from crest.services.accounts import CODE_ASKED
     from crest.services.practice_link import SecondFactorAsked, practice_address
 
     practice_address(url)  # "javascript:alert(1)" is no address: said before asking for a code it cannot hold
+    # an email or name the practice would refuse is said before it is asked anything and before the consent is shown
+    if email is not None:
+        check_email(email)
+    if name is not None:
+        check_name(name)
     code = _invitation_code(url, code)
     with open_services() as services:
         link_service = services.link

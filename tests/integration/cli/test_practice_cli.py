@@ -226,6 +226,19 @@ def test_link_with_the_password_on_standard_input_asks_for_yes_rather_than_readi
     assert asked == ["GET /api/auth/invites/CODE"]  # nothing was sent
 
 
+def test_link_refuses_an_email_it_cannot_use_before_asking_the_practice_or_showing_the_consent(
+    run_crest: RunCrest,
+) -> None:
+    """Practice walk s51 L4: `crest link URL --email dan@` printed the whole consent text, then the practice's
+    refusal of the address."""
+    with scripted_practice({"GET /api/auth/invites/CODE": OFFER}) as (url, asked):
+        result = run_crest("link", url, "CODE", "--email", "dan@", "--name", "Dan", "--password-stdin", "--yes")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == ["crest: 'dan@' is not an email address like name@example.org"]
+    assert "invites you to share" not in result.stdout
+    assert asked == []
+
+
 @pytest.mark.parametrize("words", [CODE_ASKED, "two-step sign-in is on for this account"])
 def test_link_to_an_account_with_two_step_sign_in_and_no_code_says_to_add_code(run_crest: RunCrest, words: str) -> None:
     """The practice asks for the app's code in a program's words ("send it as second_factor_code"); `crest link`
