@@ -202,7 +202,8 @@ class PracticeDoor:
         has ended: crest.services.accounts.Accounts._renewal), and this request's own later reads see it too."""
         if renewed is None:
             return
-        self.set_cookie(response, connection, renewed)
+        # `_set`, not `set_cookie`: the renewal ended the old token in its own write already
+        self._set(response, connection, self.cookie_name(connection), renewed, SESSION_ABSOLUTE_TIMEOUT)
         asker: Asker | None = getattr(connection.state, "asker", None)
         if asker is not None:
             connection.state.asker = replace(asker, token=renewed)
