@@ -10,6 +10,7 @@ from crest.accounts.model import Role
 from crest.accounts.permissions import CareLink, MemberTarget
 from crest.counting import counted
 from crest.errors import CrestError, hidden_control, hidden_control_refused, too_long_refused
+from crest.input_problems import quoted
 from crest.insights.practice import TargetSource, WeeklyTarget
 from crest.interop.ical import Weekday, day_names
 from crest.journal.plausibility import EARLIEST
@@ -25,7 +26,9 @@ MAX_NAME_CHARACTERS = 200
 # An address mail can be sent to (RFC 5321: 64 characters before the @, 254 in all); a longer one is a slip
 MAX_EMAIL_LOCAL_CHARACTERS = 64
 MAX_EMAIL_CHARACTERS = 254
-_CLOCK_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# A prescription's reminder, as a browser's time picker sends it (ASCII digits: re's \d also takes other scripts')
+REMINDER_TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+_CLOCK_TIME = re.compile(REMINDER_TIME_PATTERN)
 _DAY_VALUES = tuple(day.value for day in Weekday)
 
 
@@ -199,6 +202,12 @@ class PasswordReset:
     used_at: datetime | None
 
 
+def not_a_reminder_time(given: str) -> str:
+    """The words for a reminder's time that is none, the same on the form, in the API and on a prescription a crest
+    is sent: "“25:99” is not a time like 18:00"."""
+    return f"{quoted(given)} is not a time like 18:00"
+
+
 @dataclass(frozen=True)
 class Prescription:
     """A dose of constructive rest a practitioner prescribes; every change is a new version."""
@@ -241,10 +250,8 @@ class Prescription:
             object.__setattr__(self, "days", chosen)
         if self.end_on is not None and self.end_on < self.start_on:
             raise InvalidPrescription(f"the end {self.end_on} is before the start {self.start_on}", ("end_on",))
-        if self.reminder_time is not None and not _CLOCK_TIME.match(self.reminder_time):
-            raise InvalidPrescription(
-                f"reminder time '{self.reminder_time}' is not a time like 18:00", ("reminder_time",)
-            )
+        if self.reminder_time is not None and not _CLOCK_TIME.fullmatch(self.reminder_time):
+            raise InvalidPrescription(f"reminder time {not_a_reminder_time(self.reminder_time)}", ("reminder_time",))
         note = None if self.note is None or blank(self.note) else note_lines(self.note).strip()  # a browser's CR LF: \n
         # crest sync prints it: of the control characters only line breaks and tabs, as any other (like a name's)
         # could steer the terminal

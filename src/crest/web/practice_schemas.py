@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -13,8 +14,10 @@ from crest.accounts.records import (
     MAX_NAME_CHARACTERS,
     MAX_NOTE_CHARACTERS,
     MAX_SESSION_NOTE_CHARACTERS,
+    REMINDER_TIME_PATTERN,
     AuditEntry,
     Prescription,
+    not_a_reminder_time,
 )
 from crest.clock import named_zone
 from crest.insights.alerts import Alert
@@ -168,8 +171,17 @@ class PrescriptionIn(_Input):
     )
     start_on: date | None = Field(None, description="default: today where the client lives")
     end_on: date | None = None
-    reminder_time: str | None = Field(None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="like 18:00")
+    reminder_time: str | None = Field(None, pattern=REMINDER_TIME_PATTERN, description="like 18:00")
     note: str | None = Field(None, max_length=MAX_NOTE_CHARACTERS)  # a prescription's, as Prescription keeps it
+
+    @field_validator("reminder_time", mode="before")
+    @classmethod
+    def _reminder_time(cls, value: object) -> object:
+        # the record's words before the pattern's, which say only that crest cannot use it (sent without the
+        # browser's time picker, or through the API)
+        if isinstance(value, str) and not re.fullmatch(REMINDER_TIME_PATTERN, value):
+            raise ValueError(not_a_reminder_time(value))
+        return value
 
     def to_record(self, today: date) -> Prescription:
         return Prescription(

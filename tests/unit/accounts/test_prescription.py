@@ -74,3 +74,14 @@ def test_a_note_of_several_lines_and_tabs_is_kept() -> None:
     assert Prescription("standard", 15, 1, 7, START, note="Calves on the seat.\n\tTen minutes.").note == (
         "Calves on the seat.\n\tTen minutes."
     )
+
+
+@pytest.mark.parametrize("given", ["25:99", "7:30", "\u0661\u0668:\u0660\u0660", "18:00\n"])
+def test_a_reminder_time_that_is_none_is_refused_in_words_that_say_what_it_takes(given: str) -> None:
+    """Only a time as a browser's time picker sends it: another script's digits (re's \\d) and a line break after
+    the time (re's $) were kept too."""
+    with pytest.raises(InvalidPrescription) as refused:
+        Prescription("standard", 15, 1, 7, START, reminder_time=given)
+    shown = given.replace("\n", "\\n")
+    assert refused.value.message == f"reminder time “{shown}” is not a time like 18:00"
+    assert refused.value.fields == ("reminder_time",)
