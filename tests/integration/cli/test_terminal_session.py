@@ -133,6 +133,7 @@ def test_a_terminal_that_cannot_move_its_cursor_shows_the_cues_and_the_keys_as_l
         ("let the floor hold you.", " "),
         ("space resumes.", " "),
         ("Resumed.", "q"),
+        ("Keep the record of this session?", "\n"),  # crest ends here: the test waits no longer than it does
     ]
     plain = run_in_terminal(
         ["session", "--minutes", "5", "--speed", "5", "--no-checkin"], crest_env, script, term="dumb"
