@@ -180,10 +180,14 @@ def refusal(scope: Scope, served_as: ServedAs) -> tuple[int, str] | None:
     changes = scope["type"] == "websocket" or scope.get("method", "GET") not in SAFE_METHODS
     if not changes:
         return None
+    return (403, NOT_FROM_OWN_PAGES) if from_elsewhere(headers, scheme) else None
+
+
+def from_elsewhere(headers: Headers, scheme: str) -> bool:
+    """Whether a change is refused for where it comes from (rule 3): another site, or a cookie without a word of
+    where from. Practice mode's guard asks it first, to log what is refused."""
     found = provenance(headers, scheme)
-    if found is Provenance.OTHER_SITE or (found is Provenance.NO_BROWSER_HEADERS and "cookie" in headers):
-        return 403, NOT_FROM_OWN_PAGES
-    return None
+    return found is Provenance.OTHER_SITE or (found is Provenance.NO_BROWSER_HEADERS and "cookie" in headers)
 
 
 def carries_key(connection: HTTPConnection, served_as: ServedAs) -> bool:

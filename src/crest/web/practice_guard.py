@@ -6,16 +6,22 @@ of both apps but the static files, is crest.web.headers'):
   itself; else 403, nothing read. A browser always sends Origin with such a request, and no other site can make
   it name this one. A linked crest signs with a device token in the
   Authorization header instead, which no other site can make a browser send.
+- A change that crest.web.guard refuses for where it comes from (another site, by Sec-Fetch-Site, Origin or
+  Referer) without the sign-in cookie is refused here first, to be logged: a sign-in from another site (login CSRF)
+  leaves its entry as other refused sign-ins do (ASVS 5.0 16.3.1, 16.3.3). Nothing of the body is read, so no
+  password or code reaches the log.
 """
 
 from __future__ import annotations
+
+import re
 
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from crest.services.audit import Audited
 from crest.web.errors import refused_before_routes
-from crest.web.guard import NOT_FROM_OWN_PAGES
+from crest.web.guard import NOT_FROM_OWN_PAGES, from_elsewhere
 from crest.web.practice_door import (
     CODE_STEP_COOKIE_NAME,
     COOKIE_NAME,
@@ -31,6 +37,10 @@ from crest.web.practice_door import (
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # The sign-in cookie, and the half-signed-in one that the code page takes.
 SIGNING_COOKIES = (COOKIE_NAME, SECURE_COOKIE_NAME, CODE_STEP_COOKIE_NAME, SECURE_CODE_STEP_COOKIE_NAME)
+# Where a password or a code is given to sign in, on the pages and in the API
+SIGN_IN_DOORS = re.compile(
+    r"^/(login|login/code|invite/[^/]+|reset/[^/]+|api/auth/(login|accept-invite|invites/[^/]+/accept|password-reset))$"
+)
 
 
 def from_own_pages(connection: HTTPConnection, door: PracticeDoor) -> bool:
@@ -57,22 +67,31 @@ class PracticeGuard:
             await self.app(scope, receive, send)
             return
         connection = HTTPConnection(scope)
-        if needs_own_origin(scope, connection) and not from_own_pages(connection, self.door):
+        why = self._refused_for(scope, connection)
+        if why is not None:
             from starlette.concurrency import run_in_threadpool
 
+            path = scope.get("path", "")
             await run_in_threadpool(
                 self.door.audit.record,
                 None,
-                Audited.DENIED,
+                Audited.SIGN_IN if SIGN_IN_DOORS.match(path) else Audited.DENIED,
                 "403",
                 address=address_of(connection),
-                detail=f"{scope.get('method')} {logged_path(scope.get('path', ''))}: no Origin of this server",
+                detail=f"{scope.get('method')} {logged_path(path)}: {why}",
             )
             if not scope.get("path", "").startswith("/api/"):  # a page: with the navigation of whoever is signed in
                 await run_in_threadpool(self._navigation_of_the_signed_in, connection)
             await refused_before_routes(scope, 403, NOT_FROM_OWN_PAGES)(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+    def _refused_for(self, scope: Scope, connection: HTTPConnection) -> str | None:
+        """Why a change is refused, in the log's words; None when it may go on."""
+        if needs_own_origin(scope, connection):
+            return None if from_own_pages(connection, self.door) else "no Origin of this server"
+        changes = scope.get("method", "GET") not in SAFE_METHODS
+        return "from another site" if changes and from_elsewhere(connection.headers, scope["scheme"]) else None
 
     def _navigation_of_the_signed_in(self, connection: HTTPConnection) -> None:
         """Read only: the refused request may be another site's, and must not keep the sign-in alive."""
