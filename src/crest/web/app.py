@@ -203,6 +203,9 @@ class RefuseOversizedUploads:
         if path == "/api/check":
             message = f"the upload is larger than {size_shown(self.limits.max_upload_bytes)}; send a shorter video"
             return self.limits.max_upload_bytes + MULTIPART_OVERHEAD_BYTES, message
+        if path == "/check":  # Check a photo's form without the script: a photo only (a video needs the script)
+            message = f"the photo is larger than {size_shown(self.limits.max_photo_bytes)}, the most crest checks"
+            return self.limits.max_photo_bytes + MULTIPART_OVERHEAD_BYTES, message
         if path == "/settings/restore":
             message = f"the file is larger than {size_shown(self.limits.max_restore_bytes)}, more than any crest export"
             return self.limits.max_restore_bytes + MULTIPART_OVERHEAD_BYTES, message
