@@ -143,6 +143,10 @@ def test_meaning_drops_entries_that_share_only_a_word(question: str) -> None:
         ("is there any science behind it", "does_it_work"),
         ("where do my palms go", "arms"),
         ("I went out cold for a minute", "fainting"),
+        # a muscle someone called angry or cranky is a question about where it is, not about massage or anger
+        ("my sports massage guy said my psoas is really angry, where even is that", "psoas"),
+        ("my yoga teacher says my psoas is cranky, whereabouts is it", "psoas"),
+        ("apparently my psoas is angry?? where is it in the body", "psoas"),
     ],
 )
 def test_meaning_finds_an_entry_worded_differently(question: str, entry_id: str) -> None:
