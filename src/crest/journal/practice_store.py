@@ -316,6 +316,25 @@ def _audit_entry(row: AuditRow) -> AuditEntry:
     )
 
 
+def _renewed_meanwhile(db: Session, old: AuthSessionRow) -> str | None:
+    """The hash of the token an ended sign-in went on under, when a renewal ended it: the one open sign-in that
+    began as it ended, with its absolute time-out and address (`PracticeStore._renew`); None when it was ended
+    otherwise (signed out, timed out, ended from elsewhere)."""
+    if old.ended_at is None:
+        return None
+    found = db.scalars(
+        select(AuthSessionRow.token_hash).where(
+            AuthSessionRow.account_id == old.account_id,
+            AuthSessionRow.ended_at.is_(None),
+            AuthSessionRow.created_at == old.ended_at,
+            AuthSessionRow.expires_at == old.expires_at,
+            AuthSessionRow.address.is_not_distinct_from(old.address),
+            AuthSessionRow.id != old.id,
+        )
+    ).all()
+    return found[0] if len(found) == 1 else None
+
+
 class PracticeStore:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
@@ -526,10 +545,12 @@ class PracticeStore:
 
     @staticmethod
     def _renew(db: Session, renewal: Renewal | None) -> str | None:
-        """`renewal` done in `db`'s transaction: the new token's hash, None for no renewal or an old token ended
-        meanwhile (then no new one is stored). The new sign-in keeps the old one's absolute time-out and address.
-        Ended by an update that asks it be open still, so that two requests renewing one sign-in at once (two tabs)
-        leave one token alive, not two: the later waits for the earlier's row and finds it ended."""
+        """`renewal` done in `db`'s transaction: the hash of the token the sign-in goes on under; None for no
+        renewal, or an old token ended meanwhile but by a renewal (then no new one is stored). The new sign-in keeps
+        the old one's absolute time-out and address. Ended by an update that asks it be open still, so that two
+        requests renewing one sign-in at once (two tabs) leave one token alive, not two: the later waits for the
+        earlier's row, finds it renewed, and goes on under the earlier's new token, which the browser gets from the
+        earlier's answer (ending it too, as every other sign-in, signed both tabs out)."""
         if renewal is None:
             return None
         ended = db.execute(
@@ -542,8 +563,10 @@ class PracticeStore:
             .values(ended_at=renewal.now)
         )
         old = db.scalar(select(AuthSessionRow).where(AuthSessionRow.token_hash == renewal.token_hash))
-        if getattr(ended, "rowcount", 0) != 1 or old is None:
+        if old is None or old.account_id != renewal.account_id:
             return None
+        if getattr(ended, "rowcount", 0) != 1:
+            return _renewed_meanwhile(db, old)
         db.add(
             AuthSessionRow(
                 token_hash=renewal.renewed_hash,

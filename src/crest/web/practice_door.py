@@ -199,8 +199,10 @@ class PracticeDoor:
 
     def keep_signed_in(self, response: Response, connection: HTTPConnection, renewed: str | None) -> None:
         """After the password (and code) were confirmed again: the sign-in's new token in the cookie (the old one
-        has ended: crest.services.accounts.Accounts._renewal), and this request's own later reads see it too."""
-        if renewed is None:
+        has ended: crest.services.accounts.Accounts._renewal), and this request's own later reads see it too. None
+        stored (another tab renewed the same sign-in at the same moment, and the browser has that tab's token from
+        its answer): the cookie is left alone, as a dead token in it would sign the person out."""
+        if renewed is None or self.accounts.actor_for_session(renewed, False)[1] is None:
             return
         # `_set`, not `set_cookie`: the renewal ended the old token in its own write already
         self._set(response, connection, self.cookie_name(connection), renewed, SESSION_ABSOLUTE_TIMEOUT)
