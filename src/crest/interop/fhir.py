@@ -30,6 +30,7 @@ from typing import Any, Literal
 import pydantic_core
 
 from crest.errors import CrestError, hidden_control
+from crest.input_problems import quoted
 from crest.insights.pain import Place
 from crest.interop.codes import (
     ACTIVITY,
@@ -88,7 +89,7 @@ def check_fhir_version(version: str) -> FhirVersion:
     for known in FHIR_VERSIONS:
         if version.strip().upper() == known:
             return known
-    raise UnknownFhirVersion(f"unknown FHIR version '{version}'; choose R5 or R4B")
+    raise UnknownFhirVersion(f"unknown FHIR version {quoted(version)}; choose R5 or R4B")
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from crest.errors import CrestError
-from crest.input_problems import LONGEST_ECHO
-from crest.shortening import shortened
+from crest.input_problems import quoted
 
 PRODUCT_ID = "-//crest//constructive rest reminders//EN"
 # One person has one crest reminder: every download is that same event, so a calendar app that imports a changed one
@@ -77,9 +76,7 @@ def parse_weekdays(text: str) -> tuple[Weekday, ...]:
     if not re.fullmatch(WEEKDAYS_PATTERN, text):
         unread = next((part for part in text.split(",") if part not in list(Weekday)), "")
         said = (
-            f"'{shortened(text, LONGEST_ECHO)}' has a comma with no day beside it"
-            if not unread
-            else f"cannot read day '{shortened(unread, LONGEST_ECHO)}'"
+            f"{quoted(text)} has a comma with no day beside it" if not unread else f"cannot read day {quoted(unread)}"
         )
         raise InvalidReminder(f"{said}; {_DAYS_ACCEPTED}")
     written = set(text.split(","))
@@ -98,7 +95,7 @@ CLOCK_TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 def parse_clock_time(text: str) -> time:
     """'18:00' or '7:30' -> a time of day."""
     if not re.fullmatch(CLOCK_TIME_PATTERN, text.strip()):
-        raise InvalidReminder(f"cannot read the time '{shortened(text, LONGEST_ECHO)}'; write it like 18:00")
+        raise InvalidReminder(f"cannot read the time {quoted(text)}; write it like 18:00")
     hours, minutes = (int(part) for part in text.strip().split(":"))
     return time(hours, minutes)
 

@@ -19,6 +19,7 @@ from crest.breath.result import relaxation_note
 from crest.charts import NARROW_WIDTH, Point, Series, line_chart
 from crest.counting import counted
 from crest.errors import CrestError
+from crest.input_problems import quoted
 from crest.insights.pain import JOINED_WEEKS_DAYS, Place, Window
 from crest.insights.practice import PRACTICE_RULE
 from crest.insights.progress import (
@@ -58,7 +59,7 @@ def check_paper(name: str) -> Paper:
     for paper in PAPERS:
         if name.strip().lower() == paper:
             return paper
-    raise UnknownPaper(f"unknown paper size '{name}'; choose a4 or letter")
+    raise UnknownPaper(f"unknown paper size {quoted(name)}; choose a4 or letter")
 
 
 MOST_CHART_PLACES = 4

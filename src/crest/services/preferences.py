@@ -7,14 +7,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from crest.clock import named_zone
 from crest.errors import CrestError
-from crest.input_problems import LONGEST_ECHO
+from crest.input_problems import quoted
 from crest.insights.practice import DEFAULT_WEEKLY_GOAL
 from crest.interop.ical import EVERY_DAY, Weekday, parse_clock_time, parse_weekdays, weekdays_text
 from crest.journal.practice_store import HOME_ZONE_SETTING
 from crest.journal.records import check_text
 from crest.posture.heights import SHORTEST_HEIGHT_CM, TALLEST_HEIGHT_CM
 from crest.protocol.model import VariantName
-from crest.shortening import shortened
 
 if TYPE_CHECKING:
     from crest.journal.store import Journal
@@ -101,7 +100,7 @@ class Preferences(BaseModel):
         if value is None or not value.strip():
             return None
         if named_zone(value.strip()) is None:
-            raise ValueError(f"unknown time zone '{shortened(value, LONGEST_ECHO)}'; write it like Europe/Berlin")
+            raise ValueError(f"unknown time zone {quoted(value)}; write it like Europe/Berlin")
         return value.strip()
 
     @property

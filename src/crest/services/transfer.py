@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from crest.clock import Clock
 from crest.counting import counted
+from crest.input_problems import quoted
 from crest.insights.practice import DEMO_WORDS
 from crest.interop.fhir import FhirVersion, WarningFlag, fhir_bundle
 from crest.journal.records import JournalContents
@@ -49,7 +50,7 @@ class Transfer:
     def check_format(format_name: str) -> str:
         if format_name not in EXPORT_FORMATS:
             choices = ", ".join(EXPORT_FORMATS[:-1]) + " or " + EXPORT_FORMATS[-1]
-            raise UnknownFormat(f"unknown export format '{format_name}'; choose {choices}")
+            raise UnknownFormat(f"unknown export format {quoted(format_name)}; choose {choices}")
         return format_name
 
     def export_text(self, format_name: str, fhir_version: FhirVersion = "R5", patient_name: str | None = None) -> str:

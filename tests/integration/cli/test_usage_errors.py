@@ -21,7 +21,7 @@ VARIANTS = "standard, supported, somatic, side_lying"
         (["remind", "--minutes", "90"], "--minutes: enter 30 or less"),
         # an empty time made the reminder at 18:00 without a word, and 7:5 one at 07:05 (the API refuses both)
         (["remind", "--time="], "crest: give a time, like 18:00"),
-        (["remind", "--time", "7:5"], "crest: cannot read the time '7:5'; write it like 18:00"),
+        (["remind", "--time", "7:5"], "crest: cannot read the time “7:5”; write it like 18:00"),
         # "monday" and "tuesdays" were read by their first three letters, "mon,,mon" as Monday: the API refuses them
         *(
             (
@@ -29,11 +29,16 @@ VARIANTS = "standard, supported, somatic, side_lying"
                 f"crest: {unread}; write the days you want from mon,tue,wed,thu,fri,sat,sun",
             )
             for written, unread in (
-                ("monday", "cannot read day 'monday'"),
-                ("mon,tuesdays", "cannot read day 'tuesdays'"),
-                ("mon,,mon", "'mon,,mon' has a comma with no day beside it"),
+                ("monday", "cannot read day “monday”"),
+                ("mon,tuesdays", "cannot read day “tuesdays”"),
+                ("mon,,mon", "“mon,,mon” has a comma with no day beside it"),
             )
         ),
+        # the echo between curly quotes, as every other one-line error's (walk s52 L1: these held straight ones)
+        (["remind", "--zone", "Mars/Olympus"], "crest: unknown time zone “Mars/Olympus”; write it like Europe/Berlin"),
+        (["export", "--format", "fhir", "--fhir-version", "R2"], "crest: unknown FHIR version “R2”; choose R5 or R4B"),
+        (["export", "--format", "xml"], "crest: unknown export format “xml”; choose csv, json or fhir"),
+        (["report", "--paper", "a5"], "crest: unknown paper size “a5”; choose a4 or letter"),
         # a rating beside --history was dropped without a word
         (["psfs", "--rate", "walking=3", "--history"], "crest: --history shows past rounds and saves nothing"),
         # As remind names it (and session: test_session_cli); it said "crest: minutes: enter 5 or more, not “4”"

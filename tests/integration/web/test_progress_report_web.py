@@ -290,10 +290,10 @@ def test_the_reminder_download_says_how_to_write_a_time_or_days_it_refuses(clien
         *(
             ({"days": written}, "days", f"{unread}; write the days you want from mon,tue,wed,thu,fri,sat,sun")
             for written, unread in (
-                ("xyz", "cannot read day 'xyz'"),
-                ("monday", "cannot read day 'monday'"),
-                ("mon,tuesdays", "cannot read day 'tuesdays'"),
-                ("mon,,mon", "'mon,,mon' has a comma with no day beside it"),
+                ("xyz", "cannot read day “xyz”"),
+                ("monday", "cannot read day “monday”"),
+                ("mon,tuesdays", "cannot read day “tuesdays”"),
+                ("mon,,mon", "“mon,,mon” has a comma with no day beside it"),
             )
         ),
     ):

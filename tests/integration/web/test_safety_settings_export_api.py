@@ -101,7 +101,7 @@ def test_settings_json_reads_reminder_days_by_the_rule_and_words_of_crest_remind
     assert response.status_code == 422
     [error] = response.json()["errors"]
     assert error["field"] == "reminder_days"
-    assert error["message"] == "cannot read day 'tuesdays'; write the days you want from mon,tue,wed,thu,fri,sat,sun"
+    assert error["message"] == "cannot read day “tuesdays”; write the days you want from mon,tue,wed,thu,fri,sat,sun"
 
 
 def test_export_as_json_and_csv(client: TestClient) -> None:

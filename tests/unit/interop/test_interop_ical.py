@@ -64,7 +64,7 @@ def test_without_a_named_zone_the_time_floats() -> None:
 def test_days_come_in_week_order_and_times_are_read_kindly() -> None:
     assert parse_weekdays("fri,mon,wed,mon") == (Weekday.MON, Weekday.WED, Weekday.FRI)
     assert parse_clock_time("7:05") == time(7, 5)
-    with pytest.raises(InvalidReminder, match="cannot read day 'funday'"):
+    with pytest.raises(InvalidReminder, match="cannot read day “funday”"):
         parse_weekdays("mon,funday")
     with pytest.raises(InvalidReminder, match="write it like 18:00"):
         parse_clock_time("six pm")
@@ -76,12 +76,12 @@ DAYS_ACCEPTED = "write the days you want from mon,tue,wed,thu,fri,sat,sun"
 @pytest.mark.parametrize(
     ("written", "unread"),
     [
-        ("monday", "cannot read day 'monday'"),
-        ("mon,tuesdays", "cannot read day 'tuesdays'"),
-        ("sunshine", "cannot read day 'sunshine'"),
-        ("Mon, Wed", "cannot read day 'Mon'"),
-        ("mon,,mon", "'mon,,mon' has a comma with no day beside it"),
-        ("mon,wed,", "'mon,wed,' has a comma with no day beside it"),
+        ("monday", "cannot read day “monday”"),
+        ("mon,tuesdays", "cannot read day “tuesdays”"),
+        ("sunshine", "cannot read day “sunshine”"),
+        ("Mon, Wed", "cannot read day “Mon”"),
+        ("mon,,mon", "“mon,,mon” has a comma with no day beside it"),
+        ("mon,wed,", "“mon,wed,” has a comma with no day beside it"),
     ],
 )
 def test_days_are_read_only_as_the_api_takes_them_saying_what_was_not_understood(written: str, unread: str) -> None:
@@ -129,7 +129,7 @@ def test_a_long_unreadable_value_is_repeated_only_by_its_start(read: Any, typed:
     with pytest.raises(InvalidReminder) as refused:
         read(typed)
     assert len(refused.value.message) < 120  # it repeated all 5,000 characters
-    assert "…'" in refused.value.message
+    assert "…”" in refused.value.message
 
 
 def test_a_changed_reminder_is_the_same_event_so_a_calendar_replaces_it() -> None:

@@ -164,7 +164,7 @@ def test_a_second_time_in_settings_is_a_second_event_unless_a_prescription_asks_
     [
         (("07:30", "07:30"), "both reminder times are 07:30; give two different times, or one"),
         (("07:30", "12:30", "18:00"), "give one or two reminder times a day, like 07:30 and 18:00"),
-        (("07:30", "7:5"), "cannot read the time '7:5'; write it like 18:00"),
+        (("07:30", "7:5"), "cannot read the time “7:5”; write it like 18:00"),
     ],
 )
 def test_two_times_that_cannot_be_two_reminders_are_refused_in_one_line(times: tuple[str, ...], said: str) -> None:
