@@ -2,8 +2,11 @@
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from support.new_journals import create_journal
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +17,9 @@ def umask_restored() -> Iterator[None]:
     os.umask(before)
     yield
     os.umask(before)
+
+
+@pytest.fixture(scope="session")
+def created_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty journal crest created once for this test session, for tests to copy (support.new_journals)."""
+    return create_journal(tmp_path_factory.mktemp("created-journal"))

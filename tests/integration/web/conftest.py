@@ -1,4 +1,5 @@
-"""The web app over a fresh SQLite journal, with a clock the test moves by hand."""
+"""The web app over a new SQLite journal of the test's own (a copy of one crest created), with a clock the test
+moves by hand."""
 
 from collections.abc import Iterator
 from datetime import UTC
@@ -10,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from crest.web.app import create_app
 from support.clock import FakeClock
+from support.new_journals import copy_journal
 
 
 @pytest.fixture
@@ -18,9 +20,9 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> FastAPI:
+def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, created_journal: Path) -> FastAPI:
     monkeypatch.setenv("CREST_HOME", str(tmp_path))
-    return create_app(f"sqlite:///{tmp_path / 'crest.db'}", clock=clock, local_zone=UTC)
+    return create_app(copy_journal(created_journal, tmp_path / "crest.db"), clock=clock, local_zone=UTC)
 
 
 @pytest.fixture
