@@ -4,6 +4,7 @@ The JSON API answers with the field's path and these words; a page names the fie
 names the option. Pure: pydantic's error dictionaries in, words out.
 """
 
+import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -200,6 +201,14 @@ def quoted(given: str) -> str:
     """What a person sent, repeated where crest refuses it: between quotation marks, its control characters written
     as escapes (`one_line`: a page, the API and the terminal show one plain line) and cut short at LONGEST_ECHO."""
     return f"\N{LEFT DOUBLE QUOTATION MARK}{shortened(one_line(given), LONGEST_ECHO)}\N{RIGHT DOUBLE QUOTATION MARK}"
+
+
+def echoed(value: Any) -> str:
+    """A value read from a file, repeated where crest refuses it: text as `quoted` repeats what was typed, anything
+    else (a number, true, a list) as the JSON file writes it, cut short the same way."""
+    if isinstance(value, str):
+        return quoted(value)
+    return shortened(one_line(json.dumps(value, ensure_ascii=False, default=str)), LONGEST_ECHO)
 
 
 def not_a_date(given: Any, what: str | None = None, or_time: bool = False) -> str:

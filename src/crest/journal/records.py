@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError, hidden_control, hidden_control_refused, too_long_refused
-from crest.input_problems import not_a_date, outside_range, quoted
+from crest.input_problems import echoed, not_a_date, outside_range, quoted
 from crest.journal.breath_record import InvalidBreath
 from crest.journal.vocabulary import (
     CHECK_IN_TIMINGS,
@@ -655,10 +655,10 @@ def check_answers(answers: Mapping[str, bool]) -> dict[str, bool]:
         raise InvalidSafetyAnswers("the safety answers are empty")
     for question_id, answer in answers.items():
         if not isinstance(question_id, str) or not question_id.strip():
-            raise InvalidSafetyAnswers(f"safety question id {question_id!r} is empty")
+            raise InvalidSafetyAnswers(f"safety question id {echoed(question_id)} is empty")
         check_text(question_id, "a safety question id")
         if not isinstance(answer, bool):
-            raise InvalidSafetyAnswers(f"the answer to {quoted(question_id)} is {answer!r}, not yes or no")
+            raise InvalidSafetyAnswers(f"the answer to {quoted(question_id)} is {echoed(answer)}, not yes or no")
     return dict(sorted(answers.items()))
 
 

@@ -10,6 +10,7 @@ from datetime import timedelta
 from enum import IntEnum
 
 from crest.errors import CrestError
+from crest.input_problems import quoted
 
 ASK_AGAIN_AFTER = timedelta(days=90)  # the questions come back after this long, even when nothing stood
 CLEARANCE_VALID_FOR = timedelta(days=90)  # a clinician's all-clear covers the same span as one set of answers
@@ -47,7 +48,7 @@ class AdviceLevel(IntEnum):
             if level.stored_name == stored_name:
                 return level
         choices = ", ".join(level.stored_name for level in cls)
-        raise UnknownAdviceLevel(f"unknown safety advice level '{stored_name[:40]}'; expected one of {choices}")
+        raise UnknownAdviceLevel(f"unknown safety advice level {quoted(stored_name)}; expected one of {choices}")
 
 
 @dataclass(frozen=True)

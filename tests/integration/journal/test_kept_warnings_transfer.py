@@ -108,7 +108,7 @@ def test_a_file_cannot_hold_a_warning_past_its_waiting_time_or_a_level_that_is_n
         transfer = _services(restored, clock).transfer
         refusals = {
             "forever": "field safety_warnings\\[0\\].held_until: 2099-01-01 00:00 is more than 14 days ahead",
-            "lower": "'clear' is not 'urgent' or 'see_clinician': only warning signs are kept",
+            "lower": "“clear” is not “urgent” or “see_clinician”: only warning signs are kept",
             "unknown": "field safety_warnings\\[0\\].check_in_id: there is no check-in 99 in this file",
         }
         for name, edited in (("forever", forever), ("lower", lower), ("unknown", unknown)):

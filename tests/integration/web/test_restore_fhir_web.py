@@ -33,5 +33,5 @@ def test_the_terminal_says_it_in_its_own_words_wherever_the_resource_type_comes(
     other = tmp_path / "other.json"
     other.write_text('{"id": "x", "note": "the \\"resourceType\\": field"}')  # another program's JSON still
     assert refused_line(tmp_path / "home", "import", str(other)).endswith(
-        "field format: expected 'crest-journal' first, found field 'id'"
+        "field format: expected “crest-journal” first, found field “id”"
     )

@@ -49,7 +49,7 @@ def test_a_json_file_with_a_bad_reading_names_line_and_field() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ({"breath_rate_bpm": "fast"}, "line 2, field breath_rate_bpm: 'fast' is not a number"),
+        ({"breath_rate_bpm": "fast"}, "line 2, field breath_rate_bpm: “fast” is not a number"),
         ({"breath_movements": "-1"}, "line 2, field breath_movements: -1 is not a count"),
         ({"breath_rate_bpm": "400"}, "line 2, field breath_rate_bpm: 400 breaths a minute is outside"),
     ],

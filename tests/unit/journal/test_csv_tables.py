@@ -91,7 +91,7 @@ def test_a_note_a_spreadsheet_would_run_as_a_formula_is_written_as_text() -> Non
         ("pain_ratings.csv", {"quality": "dull"}, 1, "line 3, field quality: unknown pain quality “dull”"),
         ("sessions.csv", {"variant": "lazy"}, 1, "sessions.csv line 3, field variant: unknown variant “lazy”"),
         ("check_ins.csv", {"session_id": "7"}, 0, "check_ins.csv line 2, field session_id: there is no session 7"),
-        ("safety_answers.csv", {"answer": "perhaps"}, 0, "safety_answers.csv line 2, field answer: 'perhaps'"),
+        ("safety_answers.csv", {"answer": "perhaps"}, 0, "safety_answers.csv line 2, field answer: “perhaps”"),
         ("safety_answers.csv", {"screen_id": "4"}, 0, "field screen_id: there is no safety screen 4"),
         ("settings.csv", {"key": " "}, 0, "settings.csv line 2, field key: empty setting name"),
     ],

@@ -47,7 +47,7 @@ def test_an_export_from_before_demos_reads_as_real_sessions() -> None:
 
 def test_a_demo_cell_that_is_not_true_or_false_is_refused() -> None:
     edited = rewritten_csv_zip(export_bytes(CONTENTS, "csv"), "sessions.csv", {"demo": "maybe"})
-    with pytest.raises(InvalidImportFile, match=r"sessions\.csv line 2, field demo: 'maybe' is not true or false"):
+    with pytest.raises(InvalidImportFile, match=r"sessions\.csv line 2, field demo: “maybe” is not true or false"):
         parse_export(edited, "journal.zip")
 
 

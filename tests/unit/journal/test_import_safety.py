@@ -55,7 +55,7 @@ def test_an_unknown_advice_level_is_refused_naming_the_field(level: str) -> None
 
 
 def test_unknown_question_ids_are_refused_but_retired_ones_are_read() -> None:
-    assert "field safety_screens[0].answers: unknown safety question 'made_up'" in _error(
+    assert "field safety_screens[0].answers: unknown safety question “made_up”" in _error(
         _json([_screen({**NO, "made_up": True})])
     )
     old = {key: value for key, value in NO.items() if key != "cancer_history"} | {"cancer_signs": True}

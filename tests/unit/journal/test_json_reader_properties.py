@@ -204,13 +204,13 @@ def test_the_reader_reads_what_json_loads_reads(text: str) -> None:
         ),
         (
             '{"format": "other-app", "moods": [{"mood": "calm"}]}',
-            "field format: expected 'crest-journal', found 'other-app'",
+            "field format: expected “crest-journal”, found “other-app”",
         ),
         ('{"format": "crest-journal", "version": 1, "moods": [[{}]]}', "field moods: unknown field"),
         # refused unread, as another program's JSON (crest writes its format first)
         (
             '{"moods": [], "format": "crest-journal", "version": 5}',
-            "field format: expected 'crest-journal' first, found field 'moods'",
+            "field format: expected “crest-journal” first, found field “moods”",
         ),
         (
             '{"resourceType": "Bundle", "type": "collection"}',

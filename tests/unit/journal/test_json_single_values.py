@@ -104,14 +104,14 @@ def test_a_record_that_is_a_list_and_a_section_that_is_an_object_are_refused_at_
 
 
 def test_a_format_holding_a_list_is_refused_as_a_wrong_format_is() -> None:
-    assert _refusal('{"format": [' + REST).endswith("field format: expected 'crest-journal', found a list")
+    assert _refusal('{"format": [' + REST).endswith("field format: expected “crest-journal”, found a list")
 
 
 def test_a_wrong_or_missing_format_or_version_is_named_before_a_value_in_a_section() -> None:
     """As when the whole file was read first: crest writes them before its sections."""
     text = _with('"note"', ["note"], "[" + REST)
     assert _refusal(text.replace('"crest-journal"', '"other-app"')).endswith(
-        "field format: expected 'crest-journal', found 'other-app'"
+        "field format: expected “crest-journal”, found “other-app”"
     )
     assert _refusal(text.replace('"version": 1', '"version": 0')).endswith(
         f"field version: this crest reads versions {VERSIONS_READ}, found 0"
@@ -121,7 +121,7 @@ def test_a_wrong_or_missing_format_or_version_is_named_before_a_value_in_a_secti
         f"{VERSIONS_READ}); update crest to import it"
     )
     assert _refusal(text.replace('"format": "crest-journal",', "")).endswith(
-        "field format: expected 'crest-journal' first, found field 'check_ins'"
+        "field format: expected “crest-journal” first, found field “check_ins”"
     )
 
 

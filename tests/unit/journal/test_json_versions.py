@@ -130,7 +130,8 @@ def test_what_a_newer_crest_added_is_refused_as_a_newer_file_not_as_an_unknown_f
 @pytest.mark.parametrize(
     ("version", "found"),
     # true and 1.0 equal 1 in Python, but no crest writes them: a version is a whole number
-    [("0", "0"), ('"2"', "'2'"), ("null", "None"), ("1.5", "1.5"), ("-3", "-3"), ("true", "True"), ("1.0", "1.0")],
+    # each named as the file writes it, text between curly quotes like every echo (it said 'None', True)
+    [("0", "0"), ('"2"', "“2”"), ("null", "null"), ("1.5", "1.5"), ("-3", "-3"), ("true", "true"), ("1.0", "1.0")],
 )
 def test_a_version_no_crest_writes_is_named_with_the_versions_this_crest_reads(version: str, found: str) -> None:
     text = _as_version(export_json(NEVER_LINKED), version)

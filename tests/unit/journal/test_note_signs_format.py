@@ -47,7 +47,7 @@ def test_a_sign_this_crest_does_not_know_is_refused_not_dropped() -> None:
     text = export_json(_contents(URGENT, CLINICIAN))
     listed = f'"note_signs": ["{URGENT}", "{CLINICIAN}"]'
     newer = text.replace(listed, f'"note_signs": ["{URGENT}", "warning_from_a_newer_crest"]')
-    with pytest.raises(InvalidImportFile, match="field note_signs: unknown warning sign 'warning_from_a_newer_crest'"):
+    with pytest.raises(InvalidImportFile, match="field note_signs: unknown warning sign “warning_from_a_newer_crest”"):
         parse_export(newer, "journal.json")
     with pytest.raises(InvalidImportFile, match=r"field note_signs: .* is not a list of warning signs"):
         parse_export(text.replace(listed, f'"note_signs": "{CLINICIAN}"'), "journal.json")

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crest.input_problems import quoted
 from crest.journal import capacity
 from crest.journal.records import JournalContents
 from crest.journal.transfer.fields import (
@@ -342,9 +343,9 @@ def _contents(tables: _Tables, now: datetime | None) -> JournalContents:
         screen_id = read_field(place, fields, "screen_id", record_id)
         question_id = read_field(place, fields, "question_id", text_value)
         if fields["answer"] not in (YES, NO):
-            raise place.error("answer", f"'{fields['answer']}' is not {YES} or {NO}")
+            raise place.error("answer", f"{quoted(fields['answer'])} is not {YES} or {NO}")
         if question_id in answers.get(screen_id, {}):
-            raise place.error("question_id", f"'{question_id}' is answered twice in safety screen {screen_id}")
+            raise place.error("question_id", f"{quoted(question_id)} is answered twice in safety screen {screen_id}")
         answers.setdefault(screen_id, {})[question_id] = fields["answer"] == YES
         answer_places.setdefault(screen_id, place)
     for place, fields in tables.rows(SCREENS):

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from crest.input_problems import echoed, quoted
 from crest.journal import capacity
 from crest.journal.records import JournalContents, PainRating, PsfsActivity
 from crest.journal.transfer.fields import (
@@ -211,7 +212,9 @@ class _Reader:
                             "which crest does not restore",
                             "the JSON file or CSV zip",
                         )
-                    raise self._top.error("format", f"expected '{JSON_FORMAT_NAME}' first, found field {key!r}")
+                    raise self._top.error(
+                        "format", f"expected {quoted(JSON_FORMAT_NAME)} first, found field {echoed(key)}"
+                    )
                 reject_unknown(self._top, {key: None}, TOP_FIELDS)
             if key in SECTION_CAPS:
                 if self._at(index) == "[":
@@ -219,7 +222,7 @@ class _Reader:
                 return self._single(index, lambda found: self._section_refused(key, found))
             if key == "format":  # the first problem named in any file: refused at its start
                 header[key], index = self._single(
-                    index, lambda found: self._top.error(key, f"expected '{JSON_FORMAT_NAME}', found {found}")
+                    index, lambda found: self._top.error(key, f"expected {quoted(JSON_FORMAT_NAME)}, found {found}")
                 )
             else:  # after the format's, which may come later in a file edited by hand: read whole
                 header[key], index = self._decode(self._text, index)
@@ -359,7 +362,7 @@ class _Reader:
         """As when the whole file is read, a format or version this crest does not read (or none) is refused before
         a problem in a section: crest writes them first."""
         if "format" not in self._header:
-            raise self._top.error("format", f"expected '{JSON_FORMAT_NAME}' first, found field {section!r}")
+            raise self._top.error("format", f"expected {quoted(JSON_FORMAT_NAME)} first, found field {echoed(section)}")
         _check_header(self._top, {"format": self._header["format"], "version": self._header.get("version")})
 
     def _section_refused(self, name: str, found: str) -> Exception:
@@ -407,7 +410,7 @@ class _Reader:
 def _check_header(top: Place, header: Mapping[str, Any]) -> None:
     """Refuse a file whose format or version (those in `header`) this crest does not read."""
     if "format" in header and header["format"] != JSON_FORMAT_NAME:
-        raise top.error("format", f"expected '{JSON_FORMAT_NAME}', found {header['format']!r}")
+        raise top.error("format", f"expected {quoted(JSON_FORMAT_NAME)}, found {echoed(header['format'])}")
     version = header.get("version")
     # `in` alone would take true and 1.0, which equal 1 in Python; no crest writes them
     if "version" in header and (type(version) is not int or version not in JSON_VERSIONS):
@@ -417,7 +420,7 @@ def _check_header(top: Place, header: Mapping[str, Any]) -> None:
                 f"this file was made by a newer crest (version {version}; this crest reads versions {_VERSIONS_READ});"
                 " update crest to import it",
             )
-        raise top.error("version", f"this crest reads versions {_VERSIONS_READ}, found {version!r}")
+        raise top.error("version", f"this crest reads versions {_VERSIONS_READ}, found {echoed(version)}")
 
 
 CUT_SHORT = "the file stops before its data ends (a download or a copy cut short?); export it again"
@@ -450,7 +453,7 @@ def json_contents(text: str, source: str, now: datetime | None = None) -> Journa
         while items:  # each item let go once read into its record: the file is never held twice over
             place, item = items.pop()
             if not isinstance(item, dict):
-                raise place.error(None, f"expected an object in {section}, found {item!r}")
+                raise place.error(None, f"expected an object in {section}, found {echoed(item)}")
             _json_record(place, section, item, collected)
     return collected.contents()
 
@@ -485,12 +488,12 @@ def _json_record(place: Place, section: str, item: dict[str, Any], collected: Co
 
 def _json_pain(place: Place, value: Any) -> tuple[PainRating, ...]:
     if not isinstance(value, list):
-        raise place.error("pain", f"{value!r} is not a list of ratings")
+        raise place.error("pain", f"{echoed(value)} is not a list of ratings")
     ratings = []
     for index, item in enumerate(value):
         prefix = f"pain[{index}]."
         if not isinstance(item, dict):
-            raise place.error(f"pain[{index}]", f"{item!r} is not a rating")
+            raise place.error(f"pain[{index}]", f"{echoed(item)} is not a rating")
         reject_unknown(place, item, PAIN_FIELDS, prefix)
         ratings.append(pain_record(place, item, prefix))
     return tuple(ratings)
@@ -498,12 +501,12 @@ def _json_pain(place: Place, value: Any) -> tuple[PainRating, ...]:
 
 def _json_activities(place: Place, value: Any) -> tuple[PsfsActivity, ...]:
     if not isinstance(value, list):
-        raise place.error("activities", f"{value!r} is not a list of activities")
+        raise place.error("activities", f"{echoed(value)} is not a list of activities")
     activities = []
     for index, item in enumerate(value):
         prefix = f"activities[{index}]."
         if not isinstance(item, dict):
-            raise place.error(f"activities[{index}]", f"{item!r} is not an activity")
+            raise place.error(f"activities[{index}]", f"{echoed(item)} is not an activity")
         reject_unknown(place, item, ("name", "score"), prefix)
         activities.append(psfs_activity_record(place, item, prefix))
     return tuple(activities)

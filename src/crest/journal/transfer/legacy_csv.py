@@ -12,6 +12,7 @@ import io
 from collections.abc import Mapping
 from datetime import datetime
 
+from crest.input_problems import quoted
 from crest.journal import capacity
 from crest.journal.records import JournalContents
 from crest.journal.transfer.csv_format import table_headed
@@ -147,7 +148,7 @@ def _csv_record(place: Place, fields: dict[str, str], collected: Collector) -> N
     kind = fields["record"]
     if kind not in _LEGACY_COLUMNS_BY_RECORD:
         raise place.error(
-            "record", f"unknown record kind '{kind}'; expected one of {', '.join(_LEGACY_COLUMNS_BY_RECORD)}"
+            "record", f"unknown record kind {quoted(kind)}; expected one of {', '.join(_LEGACY_COLUMNS_BY_RECORD)}"
         )
     own = _LEGACY_COLUMNS_BY_RECORD[kind]
     for name in LEGACY_COLUMNS[1:]:

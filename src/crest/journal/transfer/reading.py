@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from crest.breath.result import BreathResult
 from crest.errors import CrestError, FieldError
-from crest.input_problems import quoted
+from crest.input_problems import echoed, quoted
 from crest.journal.breath_record import MAX_RATE_BPM, check_breath
 from crest.journal.plausibility import (
     CLOCK_AHEAD,
@@ -160,7 +160,7 @@ def whole_number(value: Any) -> int:
         if abs(value) >= 10**MAX_DIGITS:
             raise BadValue(_TOO_LARGE)
         return value
-    raise BadValue(f"{value!r} is not a whole number")
+    raise BadValue(f"{echoed(value)} is not a whole number")
 
 
 def optional_whole_number(value: Any) -> int | None:
@@ -169,7 +169,7 @@ def optional_whole_number(value: Any) -> int | None:
 
 def text_value(value: Any) -> str:
     if not isinstance(value, str):
-        raise BadValue(f"{value!r} is not text")
+        raise BadValue(f"{echoed(value)} is not text")
     return check_text(value, "this value")
 
 
@@ -181,7 +181,7 @@ def true_or_false(value: Any) -> bool:
         return False
     if value == "true":
         return True
-    raise BadValue(f"{value!r} is not true or false")
+    raise BadValue(f"{echoed(value)} is not true or false")
 
 
 def optional_rate_bpm(value: Any) -> float | None:
@@ -191,7 +191,7 @@ def optional_rate_bpm(value: Any) -> float | None:
     try:
         rate = float(value)
     except (TypeError, ValueError):
-        raise BadValue(f"{value!r} is not a number of breaths a minute") from None
+        raise BadValue(f"{echoed(value)} is not a number of breaths a minute") from None
     if not 0 < rate <= MAX_RATE_BPM:
         raise BadValue(f"{rate:g} breaths a minute is outside 0-{MAX_RATE_BPM:g}")
     return rate
@@ -244,7 +244,7 @@ def name_set(value: Any) -> frozenset[str]:
         return frozenset(part for part in value.split(LIST_SEPARATOR) if part)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return frozenset(text_value(item) for item in value)
-    raise BadValue(f"{value!r} is not a list of sensations")
+    raise BadValue(f"{echoed(value)} is not a list of sensations")
 
 
 def answer_set(value: Any) -> dict[str, bool]:
@@ -252,7 +252,7 @@ def answer_set(value: Any) -> dict[str, bool]:
     if isinstance(value, dict):
         return value
     if not isinstance(value, str):
-        raise BadValue(f"{value!r} is not a set of answers")
+        raise BadValue(f"{echoed(value)} is not a set of answers")
     answers: dict[str, bool] = {}
     for part in value.split(LIST_SEPARATOR):
         question, equals, answer = part.partition("=")
@@ -356,7 +356,7 @@ def known_note_sign(value: Any) -> str | None:
     practice."""
     sign = optional_text_value(value)
     if sign is not None and sign not in HELP_WARNING_QUESTIONS:
-        raise BadValue(f"unknown warning sign {sign[:80]!r}; this crest is older than the one that read it: update it")
+        raise BadValue(f"unknown warning sign {quoted(sign)}; this crest is older than the one that read it: update it")
     return sign
 
 
@@ -372,7 +372,7 @@ def note_signs_record(place: Place, fields: Fields) -> tuple[str, ...]:
 def known_note_signs(value: Any) -> tuple[str, ...]:
     """A list of warning signs this crest knows (`known_note_sign`)."""
     if not isinstance(value, list):
-        raise BadValue(f"{value!r} is not a list of warning signs")
+        raise BadValue(f"{echoed(value)} is not a list of warning signs")
     signs = tuple(known_note_sign(text_value(item)) for item in value)
     return tuple(sign for sign in signs if sign is not None)
 
@@ -381,7 +381,7 @@ def rule_names(value: Any) -> tuple[str, ...]:
     """A list of red-flag rules' names (`check_rule_names`): one this crest does not know is kept, and its sign
     named by its help entry."""
     if not isinstance(value, list):
-        raise BadValue(f"{value!r} is not a list of warning signs' rules")
+        raise BadValue(f"{echoed(value)} is not a list of warning signs' rules")
     return check_rule_names(text_value(item) for item in value)
 
 
@@ -390,7 +390,7 @@ def known_answers(value: Any) -> dict[str, bool]:
     answers = check_answers(answer_set(value))
     unknown = unknown_question_ids(answers)
     if unknown:
-        raise InvalidSafetyAnswers(f"unknown safety question {', '.join(repr(name[:80]) for name in unknown[:3])}")
+        raise InvalidSafetyAnswers(f"unknown safety question {', '.join(quoted(name) for name in unknown[:3])}")
     return answers
 
 
@@ -411,13 +411,13 @@ def clearable_ids(value: Any) -> tuple[str, ...]:
     """The answers a clinician's all-clear covers: a JSON list, or ids separated by `;` in CSV."""
     ids = value.split(LIST_SEPARATOR) if isinstance(value, str) else value
     if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
-        raise BadValue(f"{value!r} is not a list of question ids")
+        raise BadValue(f"{echoed(value)} is not a list of question ids")
     for question_id in ids:
         question = KNOWN_QUESTIONS.get(question_id)
         if question is None:
-            raise BadValue(f"unknown safety question {question_id[:80]!r}")
+            raise BadValue(f"unknown safety question {quoted(question_id)}")
         if not may_clear(question):
-            raise BadValue(f"'{question_id}' is a sign a clinician's all-clear does not lift here")
+            raise BadValue(f"{quoted(question_id)} is a sign a clinician's all-clear does not lift here")
     return tuple(ids)
 
 
@@ -443,14 +443,14 @@ KEPT_LEVELS = (AdviceLevel.URGENT.stored_name, AdviceLevel.SEE_CLINICIAN.stored_
 def kept_level(value: Any) -> str:
     level = check_advice_level(text_value(value))
     if level not in KEPT_LEVELS:
-        raise BadValue(f"'{level}' is not {' or '.join(map(repr, KEPT_LEVELS))}: only warning signs are kept")
+        raise BadValue(f"{quoted(level)} is not {' or '.join(map(quoted, KEPT_LEVELS))}: only warning signs are kept")
     return level
 
 
 def known_question_id(value: Any) -> str:
     question_id = text_value(value)
     if question_id not in KNOWN_QUESTIONS:
-        raise BadValue(f"unknown safety question {question_id[:80]!r}")
+        raise BadValue(f"unknown safety question {quoted(question_id)}")
     return question_id
 
 
@@ -606,7 +606,7 @@ class Collector:
         if not key.strip():
             raise place.error("key", "empty setting name")
         if key in self.settings:
-            raise place.error("key", f"setting '{key}' appears twice")
+            raise place.error("key", f"setting {quoted(key)} appears twice")
         self.settings[key] = value
 
     def add_psfs(self, place: Place, assessment: PsfsAssessment) -> None:
