@@ -130,7 +130,7 @@ def present_symptoms(plain_text: str) -> str:
     symptoms read it."""
     text = " ".join(_PREVENTION.sub(" ", plain_text).split())
     if not _HAPPENING.search(text) and not _FEAR_COME_TRUE.search(text):
-        text = " ".join(_FEARED_FUTURE.sub(" ", _FEARED_LOSS.sub(" ", text)).split())
+        text = " ".join(_FEARED_LOSS.sub(" ", text).split())
     if not _HAPPENING.search(text):  # "if you ever had a pulse in your belly would you stop? I have one now"
         text = " ".join(_ASKED_IF_EVER.sub(" ", _HYPOTHETICAL.sub(" ", text)).split())
         if _SAID_TO_BE_SUPPOSED.search(text):
@@ -334,21 +334,6 @@ _FEARED_LOSS = re.compile(
     r"|panicky|panic) (?:of|about|over) (?:\w+ )?(?:losing|lose|loss of)"
     r"(?: (?!(?:i|im|ive|id|me|my|he|hes|she|shes|they|theyre|we|his|her|their|our|your|it|its|both|but|now|since"
     r"|because|already|again|actually|really)\b)\w+){0,3}"
-)
-# A symptom only feared for the future: "I'm worried I'll get numb legs if I do this too long", "scared this will make
-# my legs go numb", "afraid I might get pins and needles in both legs" (not what a symptom might be: "terrified it might
-# be cauda equina, both my legs are numb" is read whole). The fear and up to eight words after it are not read, as for
-# `_FEARED_LOSS`, up to a word about a person or one that starts another clause ("scared I'll get numb legs, my legs are
-# numb right now" is read from "my"); nor at all when those words say the symptom is there already ("scared I'll never
-# get the feeling back", "worried this will make my numb legs worse").
-_FEARED_FUTURE = re.compile(
-    r"\b(?:scared|afraid|worried|worrying|worry|worries|terrified|frightened|anxious|nervous|paranoid|fear|fearful"
-    r"|concerned) (?:that )?(?:ill|itll|(?:i|it|this|that) (?:will|might|may|could|(?:is )?(?:going to|gonna))"
-    r"|(?:im|its) (?:going to|gonna)) (?:get|go|end up|become|develop|start|make|give|cause|leave|turn)\b"
-    r"(?!(?: \w+){0,8} (?:back|again|anymore|never|still|worse|return\w*)\b)"
-    r"(?: me| my \w+)?"
-    r"(?: (?!(?:i|im|ive|id|my|both|he|hes|she|shes|his|her|they|theyre|their|but|now|since|because|already|actually"
-    r"|really|though|although|so)\b)(?!and (?!needles))\w+){1,8}"
 )
 # Words that say a feared loss is here after all: it happened, it goes on, or the person cannot do or feel something
 _FEAR_COME_TRUE = re.compile(
