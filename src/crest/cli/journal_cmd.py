@@ -32,6 +32,10 @@ class NothingToLog(CrestError):
     """`crest log` without anything to record."""
 
 
+class OptionOfAnotherFormat(CrestError):
+    """`crest export` given an option of the FHIR export (--fhir-version, --name) for another format."""
+
+
 def _when(moment: datetime) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M}"
 
@@ -475,8 +479,9 @@ def export(
         ),
     ] = None,
     fhir_version: Annotated[
-        str, typer.Option("--fhir-version", metavar="R5|R4B", help="With --format fhir: the FHIR release.")
-    ] = "R5",
+        str | None,
+        typer.Option("--fhir-version", metavar="R5|R4B", help="With --format fhir: the FHIR release (default: R5)."),
+    ] = None,
     name: Annotated[
         str | None,
         typer.Option("--name", metavar="NAME", help="With --format fhir: your name on the Patient (default: none)."),
@@ -494,7 +499,12 @@ def export(
     from crest.services.transfer import Transfer
 
     Transfer.check_format(format_name)
-    version = check_fhir_version(fhir_version)
+    version = check_fhir_version(fhir_version or "R5")
+    for option, given in (("--fhir-version", fhir_version), ("--name", name)):
+        if given is not None and format_name != "fhir":  # it was dropped without a word: the person meant FHIR
+            raise OptionOfAnotherFormat(
+                f"{option} goes with --format fhir; the {format_name.upper()} export has no such option"
+            )
     if format_name == "csv" and output is None:
         raise NotText("the CSV export is a zip of tables, one per record type; name it with -o, like -o journal.zip")
     if format_name == "csv" and output is not None and output.suffix.lower() != ".zip":
