@@ -12,9 +12,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Connection, make_url
+
+from support.new_journals import copy_journal
 
 POSTGRES_URL_VARIABLE = "CREST_TEST_POSTGRES_URL"
 
@@ -29,13 +32,21 @@ def _postgres_server_url() -> str:
     pytest.skip(reason)
 
 
+def _admin_url() -> str:
+    """The PostgreSQL server's URL for psycopg, to create and drop databases."""
+    return make_url(_postgres_server_url()).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _database_url(name: str) -> str:
+    return make_url(_postgres_server_url()).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture
 def postgres_databases() -> Iterator[Callable[[], str]]:
     """Makes new, empty PostgreSQL databases for one test and drops them afterwards."""
     import psycopg
 
-    server = make_url(_postgres_server_url())
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    admin = _admin_url()
     created: list[str] = []
 
     def create() -> str:
@@ -43,12 +54,47 @@ def postgres_databases() -> Iterator[Callable[[], str]]:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'CREATE DATABASE "{name}"')
         created.append(name)
-        return server.set(database=name).render_as_string(hide_password=False)
+        return _database_url(name)
 
     yield create
     with psycopg.connect(admin, autocommit=True) as connection:
         for name in created:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def created_postgres_journal() -> Iterator[str]:
+    """The name of a PostgreSQL journal crest created once for this test session, for `copy_created_journal`."""
+    import psycopg
+
+    from crest.journal.store import Journal
+
+    admin = _admin_url()
+    name = f"crest_test_created_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        Journal.open(_database_url(name)).close()
+        yield name
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def copy_created_journal(url: str, request: pytest.FixtureRequest) -> None:
+    """Makes the new, empty journal at `url` (from `new_journal_url`) a copy of one crest created once per test
+    session: opening a new journal runs every migration since the first, and the copy is the same empty journal
+    at the current schema. PostgreSQL copies a database by creating it from a template."""
+    target = make_url(url)
+    if target.get_backend_name() == "sqlite":
+        copy_journal(request.getfixturevalue("created_journal"), Path(str(target.database)))
+        return
+    import psycopg
+
+    template = request.getfixturevalue("created_postgres_journal")
+    with psycopg.connect(_admin_url(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE "{target.database}"')
+        connection.execute(f'CREATE DATABASE "{target.database}" TEMPLATE "{template}"')
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

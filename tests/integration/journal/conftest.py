@@ -10,9 +10,15 @@ import pytest
 
 from crest.journal.store import Journal
 from support.clock import FakeClock
-from support.databases import journal_url, new_journal_url, postgres_databases
+from support.databases import (
+    copy_created_journal,
+    created_postgres_journal,
+    journal_url,
+    new_journal_url,
+    postgres_databases,
+)
 
-__all__ = ["journal_url", "new_journal_url", "postgres_databases"]  # fixtures, used by name
+__all__ = ["created_postgres_journal", "journal_url", "new_journal_url", "postgres_databases"]  # fixtures, by name
 
 
 @pytest.fixture
@@ -21,6 +27,9 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def journal(journal_url: str, clock: FakeClock) -> Iterator[Journal]:
+def journal(journal_url: str, clock: FakeClock, request: pytest.FixtureRequest) -> Iterator[Journal]:
+    """An empty journal at the current schema, a copy of one crest created (the tests of what opening a new or an
+    older journal does open their own from `journal_url`)."""
+    copy_created_journal(journal_url, request)
     with Journal.open(journal_url, clock=clock) as opened:
         yield opened
